@@ -1,0 +1,33 @@
+import type { Role } from "./user.ts";
+
+export type AuditAction =
+  | "session.create"
+  | "session.read"
+  | "session.list"
+  | "session.search"
+  | "session.audio.read"
+  | "session.transcript.edit"
+  | "session.speakers.relabel"
+  | "session.finalize"
+  | "session.retry"
+  | "session.delete"
+  | "user.create"
+  | "user.update"
+  | "user.link"
+  | "user.export"
+  | "user.erase"
+  | "user.password.change";
+
+/** One read or write of clinical content or of an account. Holds ids only, never content. */
+export interface AuditEvent {
+  id: string;
+  at: Date;
+  actorId: string;
+  actorRole: Role;
+  action: AuditAction;
+  sessionId?: string;
+  /** The user the action concerns (the patient of a session, the account changed). */
+  subjectUserId?: string;
+  /** Small non-clinical facts: counts, filters used. */
+  detail?: Record<string, string | number | boolean>;
+}

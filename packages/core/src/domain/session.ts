@@ -1,0 +1,144 @@
+import { ConfideError } from "../errors.ts";
+import type { SessionSentiment } from "./sentiment.ts";
+import { assertMove, type SessionStatus } from "./session-status.ts";
+import type { Transcript } from "./transcript.ts";
+
+export type ProfanityMode = "none" | "masked" | "removed";
+export type PunctuationMode = "automatic" | "none";
+
+export interface TranscriptionSettings {
+  /** BCP-47 locale, e.g. "en-US". */
+  language: string;
+  /** When set, the provider identifies the language among these. */
+  candidateLanguages?: string[];
+  diarization: boolean;
+  minSpeakers: number;
+  maxSpeakers: number;
+  profanity: ProfanityMode;
+  punctuation: PunctuationMode;
+  wordTimestamps: boolean;
+  /**
+   * "mono": one mixed channel, speakers separated by diarization.
+   * "per-channel": one speaker per channel; `channelRoles[i]` is the role of channel i.
+   */
+  channelLayout: "mono" | "per-channel";
+  channelRoles?: Array<"therapist" | "patient">;
+}
+
+export const defaultTranscriptionSettings: TranscriptionSettings = {
+  language: "en-US",
+  diarization: true,
+  minSpeakers: 2,
+  maxSpeakers: 2,
+  profanity: "none",
+  punctuation: "automatic",
+  wordTimestamps: true,
+  channelLayout: "mono",
+};
+
+export type AudioFormat = "wav" | "mp3" | "ogg" | "flac" | "mp4" | "webm";
+
+export interface AudioInfo {
+  blobKey: string;
+  /** The content type Confide derived from the bytes, not the client's claim. */
+  contentType: string;
+  format: AudioFormat;
+  sizeBytes: number;
+  sha256: string;
+  /** Known from the container header for WAV; otherwise set once transcribed. */
+  durationMs: number | null;
+  /** Known from the container header for WAV. */
+  channels: number | null;
+  originalName: string | null;
+}
+
+export interface ProcessingError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+export interface Processing {
+  /** Provider attempts of the current run (reset by retry). */
+  attempts: number;
+  lastError: ProcessingError | null;
+  /** Reference of a long-running cloud transcription job. */
+  providerRef: string | null;
+  /** How many polls the current provider job has had. */
+  polls: number;
+  notifiedAt: Date | null;
+  /** Incremented by every user retry; part of job ids so retries are new jobs. */
+  run: number;
+}
+
+export interface ReviewEdit {
+  at: Date;
+  by: string;
+  kind: "segment" | "speaker";
+  /** Segment id or speaker label. */
+  target: string;
+  before: string;
+  after: string;
+}
+
+export interface Review {
+  edits: ReviewEdit[];
+  finalizedAt: Date | null;
+  finalizedBy: string | null;
+}
+
+export interface Session {
+  id: string;
+  therapistId: string;
+  patientId: string;
+  title: string;
+  recordedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Increments on every write; optimistic concurrency token and HTTP ETag. */
+  version: number;
+  status: SessionStatus;
+  audio: AudioInfo;
+  settings: TranscriptionSettings;
+  transcript: Transcript | null;
+  sentiment: SessionSentiment | null;
+  review: Review;
+  processing: Processing;
+}
+
+/** Returns a copy of the session in the new status; the move must be legal. */
+export function moveTo(session: Session, to: SessionStatus): Session {
+  assertMove(session.status, to);
+  return { ...session, status: to };
+}
+
+export function newProcessing(run = 0): Processing {
+  return { attempts: 0, lastError: null, providerRef: null, polls: 0, notifiedAt: null, run };
+}
+
+/** The view a patient gets of their own finalized session: no sentiment, no review history. */
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio"> & {
+  audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs">;
+  review: Pick<Review, "finalizedAt">;
+};
+
+export function toPatientView(session: Session): PatientSessionView {
+  const { sentiment: _s, review, processing: _p, audio, ...rest } = session;
+  return {
+    ...rest,
+    audio: { contentType: audio.contentType, sizeBytes: audio.sizeBytes, durationMs: audio.durationMs },
+    review: { finalizedAt: review.finalizedAt },
+  };
+}
+
+export function assertEditable(session: Session): void {
+  if (session.status !== "ready") {
+    throw new ConfideError(
+      "session.invalid_state",
+      session.status === "finalized"
+        ? "A finalized session is read-only."
+        : `A session can be reviewed only when ready (it is ${session.status}).`,
+      { details: { status: session.status } },
+    );
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Every expected failure in Confide is a ConfideError with a stable string code.
+ * The HTTP host maps codes to statuses in one place; clients switch on the code.
+ */
+export const errorCodes = [
+  "validation.invalid_input",
+  "auth.unauthenticated",
+  "auth.invalid_credentials",
+  "auth.refresh_invalid",
+  "auth.refresh_reused",
+  "auth.forbidden",
+  "auth.throttled",
+  "auth.weak_password",
+  "user.not_found",
+  "user.email_taken",
+  "user.has_sessions",
+  "care.not_linked",
+  "session.not_found",
+  "session.version_conflict",
+  "session.version_required",
+  "session.invalid_state",
+  "session.segment_not_found",
+  "session.speaker_not_found",
+  "upload.empty",
+  "upload.not_audio",
+  "upload.too_large",
+  "upload.aborted",
+  "blob.not_found",
+  "blob.invalid_key",
+  "blob.range_not_satisfiable",
+  "device.not_found",
+  "provider.throttled",
+  "provider.unavailable",
+  "provider.timeout",
+  "provider.rejected",
+  "provider.bad_response",
+  "provider.unsupported",
+  "speech.engine_unavailable",
+  "speech.no_speech",
+  "dependency.unavailable",
+  "internal",
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ConfideErrorOptions {
+  cause?: unknown;
+  /** True when the same call may succeed later (throttling, outages, timeouts). */
+  retryable?: boolean;
+  /** Provider hint for when to try again. */
+  retryAfterMs?: number;
+  /** Structured, non-sensitive detail for clients (field errors, limits). */
+  details?: Record<string, unknown>;
+}
+
+const brand = Symbol.for("confide.error");
+
+export class ConfideError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  readonly [brand] = true;
+
+  constructor(code: ErrorCode, message: string, options: ConfideErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "ConfideError";
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+    this.details = options.details;
+  }
+
+  /** Works across package copies, unlike instanceof. Optionally checks the code. */
+  static is(value: unknown, code?: ErrorCode): value is ConfideError {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[brand] === true &&
+      (code === undefined || (value as ConfideError).code === code)
+    );
+  }
+}

@@ -1,0 +1,55 @@
+/** Bytes in motion. Web streams keep core runtime-agnostic. */
+export type ByteStream = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export interface ByteRange {
+  /** First byte, inclusive. */
+  start: number;
+  /** Last byte, inclusive; omitted means to the end. */
+  end?: number;
+}
+
+export interface BlobInfo {
+  sizeBytes: number;
+  contentType: string;
+}
+
+export interface BlobRead extends BlobInfo {
+  body: ReadableStream<Uint8Array>;
+  /** The range actually returned (end clamped to the last byte); absent for a whole read. */
+  range?: { start: number; end: number };
+}
+
+/**
+ * Stores recordings. Keys are relative paths of `[A-Za-z0-9._-]` segments joined by `/`;
+ * adapters reject anything else (`..`, absolute paths, NUL) with `blob.invalid_key`.
+ */
+export interface BlobStore {
+  /**
+   * Streams `body` to `key`, never holding the whole of it in memory. Atomic: readers see the
+   * old object or the complete new one, and when `body` errors or `signal` aborts, nothing is
+   * left at `key` (the error of the stream is rethrown as is). Overwrites an existing object.
+   * @returns the stored size and the sha256 (hex) of the bytes.
+   * @throws ConfideError `blob.invalid_key`, `dependency.unavailable`.
+   */
+  put(
+    key: string,
+    body: ByteStream,
+    options: { contentType: string; signal?: AbortSignal },
+  ): Promise<{ sizeBytes: number; sha256: string }>;
+
+  /**
+   * Opens the object for reading, whole or a byte range.
+   * @throws ConfideError `blob.not_found` when missing, `blob.range_not_satisfiable` when
+   * `range.start` is at or past the end, `blob.invalid_key`.
+   */
+  get(key: string, options?: { range?: ByteRange; signal?: AbortSignal }): Promise<BlobRead>;
+
+  /** @returns size and type, or null when there is no object at `key`. */
+  head(key: string, options?: { signal?: AbortSignal }): Promise<BlobInfo | null>;
+
+  /** Removes the object. Deleting a missing key does not throw. */
+  delete(key: string, options?: { signal?: AbortSignal }): Promise<void>;
+
+  /** Releases connections; further calls are not allowed. */
+  close(): Promise<void>;
+}

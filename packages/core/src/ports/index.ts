@@ -1,0 +1,16 @@
+export type * from "./blob-store.ts";
+export type * from "./speech-to-text.ts";
+export type * from "./language-analyzer.ts";
+export type * from "./job-queue.ts";
+export type * from "./push-notifier.ts";
+export type * from "./session-repository.ts";
+export type * from "./user-repository.ts";
+export type * from "./token-repository.ts";
+export type * from "./device-repository.ts";
+export type * from "./audit-log.ts";
+export type * from "./page.ts";
+export type { Clock } from "./clock.ts";
+export { systemClock } from "./clock.ts";
+export type { Ids } from "./ids.ts";
+export type { Logger } from "./logger.ts";
+export { silentLogger } from "./logger.ts";

@@ -1,0 +1,43 @@
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first delivery; higher when the queue redelivers after a crash or a throw. */
+  attempt: number;
+  signal: AbortSignal;
+}
+
+export type JobHandler = (payload: JobPayload, context: JobContext) => Promise<void>;
+
+export interface EnqueueOptions {
+  /**
+   * Idempotency key: enqueueing an id that is waiting, delayed, running or still retained
+   * after completion does nothing. Only `[A-Za-z0-9_-]`, and not all digits.
+   */
+  jobId: string;
+  /** Run no sooner than this many milliseconds from now. */
+  delayMs?: number;
+}
+
+/**
+ * Runs background jobs. Delivery is at least once: handlers must be idempotent. A handler
+ * that throws is retried by the queue with exponential backoff up to `maxAttempts` (a safety
+ * net for unexpected errors; provider retries are scheduled by core as new jobs).
+ */
+export interface JobQueue {
+  /**
+   * Adds a job.
+   * @throws ConfideError `validation.invalid_input` for a malformed job id,
+   * `dependency.unavailable` when the queue's store cannot be reached.
+   */
+  enqueue(name: string, payload: JobPayload, options: EnqueueOptions): Promise<void>;
+
+  /**
+   * Starts delivering jobs to `handlers` (by job name), at most `concurrency` at once in this
+   * process. A job whose name has no handler fails without retry.
+   */
+  start(handlers: Record<string, JobHandler>, options?: { concurrency?: number; maxAttempts?: number }): Promise<void>;
+
+  /** Stops taking jobs and waits for running handlers (up to `timeoutMs`, then aborts them). */
+  close(options?: { timeoutMs?: number }): Promise<void>;
+}

@@ -1,0 +1,25 @@
+export interface PushMessage {
+  title: string;
+  body: string;
+  /** String pairs delivered to the app (e.g. sessionId, status). Never clinical content. */
+  data: Record<string, string>;
+}
+
+export type PushOutcome =
+  | { token: string; status: "ok" }
+  /** The token will never work again: core deletes the device. */
+  | { token: string; status: "invalid-token"; reason: string }
+  | { token: string; status: "failed"; reason: string; retryable: boolean };
+
+/** Sends notifications to phones. */
+export interface PushNotifier {
+  /**
+   * Sends one message to each token (adapters batch to the provider's limit).
+   * @returns one outcome per token, in the same order; [] for no tokens. Per-token failures
+   * are outcomes, not throws.
+   * @throws ConfideError `dependency.unavailable` only when nothing could be sent at all.
+   */
+  send(tokens: string[], message: PushMessage, options?: { signal?: AbortSignal }): Promise<PushOutcome[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import type { Session } from "../domain/session.ts";
+import type { SessionStatus } from "../domain/session-status.ts";
+import type { Page, PageRequest } from "./page.ts";
+
+export interface SessionQuery extends PageRequest {
+  therapistId?: string;
+  patientId?: string;
+  statuses?: SessionStatus[];
+  /** recordedAt >= recordedFrom */
+  recordedFrom?: Date;
+  /** recordedAt < recordedTo */
+  recordedTo?: Date;
+  /**
+   * Full-text search over the title and transcript segment text: every word of the query
+   * must match (case-insensitive, stemming allowed).
+   */
+  text?: string;
+}
+
+/** Persists sessions. Results are ordered by recordedAt descending, then id descending. */
+export interface SessionRepository {
+  /**
+   * Stores a new session as given (its `version` is stored as is).
+   * @throws ConfideError `session.version_conflict` when the id exists.
+   */
+  create(session: Session): Promise<void>;
+
+  /** @returns the session, or null when missing. */
+  get(id: string): Promise<Session | null>;
+
+  /**
+   * Conditional write: stores `session` with `version = expectedVersion + 1` and
+   * `updatedAt` as given, only if the stored version is `expectedVersion`.
+   * @returns the stored session.
+   * @throws ConfideError `session.version_conflict` when the stored version differs,
+   * `session.not_found` when the session is gone.
+   */
+  update(session: Session, expectedVersion: number): Promise<Session>;
+
+  /** Removes the session and everything stored with it. A missing id does not throw. */
+  delete(id: string): Promise<void>;
+
+  /** Pages through sessions matching every given filter. */
+  list(query: SessionQuery): Promise<Page<Session>>;
+
+  /** Sessions in one of `statuses` not written since `updatedBefore`, oldest first. */
+  findStale(options: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }): Promise<Session[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import { defaultTranscriptionSettings, type TranscriptionSettings } from "./domain/session.ts";
+
+/** Tunables of the core. Hosts fill them from configuration; every field has a default. */
+export interface CoreSettings {
+  /** Largest accepted recording. */
+  maxUploadBytes: number;
+  /** Provider retries of one processing run before the session fails (retryable). */
+  maxProviderAttempts: number;
+  /** First retry delay; doubles each attempt, with full jitter, capped at maxRetryDelayMs. */
+  baseRetryDelayMs: number;
+  maxRetryDelayMs: number;
+  /** A session in flight not written for this long is re-enqueued by the recovery sweep. */
+  leaseMs: number;
+  /** Width of a sentiment timeline window. */
+  sentimentWindowMs: number;
+  refreshTokenTtlMs: number;
+  /** scrypt cost (N). Lower it only in tests. */
+  passwordCost: number;
+  minPasswordLength: number;
+  transcription: TranscriptionSettings;
+}
+
+export const defaultCoreSettings: CoreSettings = {
+  maxUploadBytes: 2 * 1024 ** 3,
+  maxProviderAttempts: 5,
+  baseRetryDelayMs: 2_000,
+  maxRetryDelayMs: 5 * 60_000,
+  leaseMs: 15 * 60_000,
+  sentimentWindowMs: 60_000,
+  refreshTokenTtlMs: 30 * 24 * 3600_000,
+  passwordCost: 2 ** 15,
+  minPasswordLength: 12,
+  transcription: defaultTranscriptionSettings,
+};
