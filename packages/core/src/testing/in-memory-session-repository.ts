@@ -1,0 +1,74 @@
+import type { Session } from "../domain/session.ts";
+import { ConfideError } from "../errors.ts";
+import type { SessionQuery, SessionRepository } from "../ports/session-repository.ts";
+import { pageOf } from "./cursor.ts";
+
+type Key = [string | number, string];
+
+/** recordedAt descending, then id descending. */
+const newestFirst = (a: Key, b: Key) => (a[0] === b[0] ? (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0) : a[0] < b[0] ? 1 : -1);
+
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+function matchesText(session: Session, text: string): boolean {
+  const haystack = new Set(words([session.title, ...(session.transcript?.segments.map((s) => s.text) ?? [])].join(" ")));
+  const wanted = words(text);
+  return wanted.length > 0 && wanted.every((word) => [...haystack].some((candidate) => candidate.startsWith(word)));
+}
+
+function matches(session: Session, query: SessionQuery): boolean {
+  return (
+    (query.therapistId === undefined || session.therapistId === query.therapistId) &&
+    (query.patientId === undefined || session.patientId === query.patientId) &&
+    (query.statuses === undefined || query.statuses.includes(session.status)) &&
+    (query.recordedFrom === undefined || session.recordedAt >= query.recordedFrom) &&
+    (query.recordedTo === undefined || session.recordedAt < query.recordedTo) &&
+    (query.text === undefined || matchesText(session, query.text))
+  );
+}
+
+export function createInMemorySessionRepository(): SessionRepository {
+  const rows = new Map<string, Session>();
+  return {
+    async create(session) {
+      if (rows.has(session.id)) {
+        throw new ConfideError("session.version_conflict", "A session with this id exists.");
+      }
+      rows.set(session.id, structuredClone(session));
+    },
+    async get(id) {
+      const row = rows.get(id);
+      return row ? structuredClone(row) : null;
+    },
+    async update(session, expectedVersion) {
+      const row = rows.get(session.id);
+      if (!row) throw new ConfideError("session.not_found", "The session does not exist.");
+      if (row.version !== expectedVersion) {
+        throw new ConfideError("session.version_conflict", "The session was changed by someone else.", {
+          details: { currentVersion: row.version },
+        });
+      }
+      const stored = structuredClone({ ...session, version: expectedVersion + 1 });
+      rows.set(session.id, stored);
+      return structuredClone(stored);
+    },
+    async delete(id) {
+      rows.delete(id);
+    },
+    async list(query) {
+      const sorted = [...rows.values()]
+        .filter((session) => matches(session, query))
+        .sort((a, b) => newestFirst([a.recordedAt.getTime(), a.id], [b.recordedAt.getTime(), b.id]));
+      const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query);
+      return { items: page.items.map((s) => structuredClone(s)), nextCursor: page.nextCursor };
+    },
+    async findStale({ statuses, updatedBefore, limit }) {
+      return [...rows.values()]
+        .filter((s) => statuses.includes(s.status) && s.updatedAt < updatedBefore)
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+        .slice(0, limit)
+        .map((s) => structuredClone(s));
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,55 @@
+import type { ConfideDeps } from "../deps.ts";
+import { assignRolesByQuestions } from "../domain/speaker-roles.ts";
+import { silentLogger } from "../ports/logger.ts";
+import { defaultCoreSettings, type CoreSettings } from "../settings.ts";
+import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
+import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
+import { createInMemoryJobQueue, type InMemoryJobQueue } from "./in-memory-job-queue.ts";
+import { createInMemoryPushNotifier, type InMemoryPushNotifier } from "./in-memory-push-notifier.ts";
+import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
+import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
+import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
+import { createKeywordLanguageAnalyzer } from "./keyword-language-analyzer.ts";
+import { createManualClock, type ManualClock } from "./manual-clock.ts";
+import { createScriptedSpeechToText, type ScriptedSpeechToText } from "./scripted-speech-to-text.ts";
+import { createSequentialIds } from "./sequential-ids.ts";
+
+export interface TestDeps extends ConfideDeps {
+  blobs: InMemoryBlobStore;
+  speech: ScriptedSpeechToText;
+  queue: InMemoryJobQueue;
+  push: InMemoryPushNotifier;
+  audit: InMemoryAuditLog;
+  clock: ManualClock;
+}
+
+/**
+ * Every port in memory, a manual clock, sequential ids, a manual queue and a cheap password
+ * cost: what core's use-case tests run on. Override any part.
+ */
+export function createTestDeps(
+  overrides: Partial<Omit<TestDeps, "settings">> & { settings?: Partial<CoreSettings>; invalidTokens?: string[] } = {},
+): TestDeps {
+  const { settings, invalidTokens, ...rest } = overrides;
+  const clock = rest.clock ?? createManualClock();
+  return {
+    blobs: createInMemoryBlobStore(),
+    speech: createScriptedSpeechToText(),
+    language: createKeywordLanguageAnalyzer(),
+    queue: createInMemoryJobQueue({ clock, manual: true }),
+    push: createInMemoryPushNotifier({ invalidTokens: invalidTokens ?? [] }),
+    sessions: createInMemorySessionRepository(),
+    users: createInMemoryUserRepository(),
+    tokens: createInMemoryTokenRepository(),
+    devices: createInMemoryDeviceRepository(),
+    audit: createInMemoryAuditLog(),
+    ids: createSequentialIds(),
+    logger: silentLogger,
+    assignRoles: assignRolesByQuestions,
+    random: () => 0.5,
+    ...rest,
+    clock,
+    settings: { ...defaultCoreSettings, passwordCost: 1024, ...settings },
+  };
+}
