@@ -7,7 +7,7 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/core/src" },
       to: {
-        path: "(^|/)node_modules/(@azure|@aws-sdk|hono|@hono|inversify|pg|pg-pool|@electric-sql|bullmq|ioredis|firebase-admin|zod|vader-sentiment)/|^packages/(adapters-[^/]+|http)/",
+        path: "(^|node_modules/)(@azure|@aws-sdk|hono|@hono|inversify|pg|pg-pool|@electric-sql|bullmq|ioredis|firebase-admin|zod|vader-sentiment)(/|$)|^packages/(adapters-[^/]+|http)/",
       },
     },
     {
@@ -31,7 +31,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(dist|node_modules)/" },
+    exclude: { path: "^packages/[^/]+/dist/" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["source", "import", "default"] },
   },
