@@ -20,7 +20,7 @@ module.exports = {
       name: "adapters-do-not-import-each-other",
       severity: "error",
       from: { path: "^packages/(adapters-[^/]+)/" },
-      to: { path: "^packages/adapters-", pathNot: "^packages/$1/" },
+      to: { path: "^packages/adapters-|^@confide/adapters-", pathNot: "^packages/$1/|^@confide/$1$" },
     },
     {
       name: "adapters-do-not-import-host",
