@@ -1,0 +1,1 @@
+export { createInProcessJobQueue, type InProcessJobQueueOptions } from "./in-process-job-queue.ts";

@@ -1,0 +1,28 @@
+import { ConfideError } from "@confide/core";
+
+const jobIdPattern = /^[A-Za-z0-9_-]{1,200}$/;
+const allDigits = /^[0-9]+$/;
+
+/**
+ * Checks a job id against the JobQueue port's rule: only `[A-Za-z0-9_-]`, not all digits
+ * (BullMQ keeps all-digit ids for its own counter and uses `:` as its key separator).
+ * @throws ConfideError `validation.invalid_input`.
+ */
+export function assertValidJobId(jobId: string): void {
+  if (typeof jobId !== "string" || !jobIdPattern.test(jobId) || allDigits.test(jobId)) {
+    throw new ConfideError(
+      "validation.invalid_input",
+      `Job id ${JSON.stringify(jobId)} is not valid: use 1 to 200 letters, digits, "_" or "-", not digits alone.`,
+      { details: { field: "jobId" } },
+    );
+  }
+}
+
+/** @throws ConfideError `validation.invalid_input` for an empty job name. */
+export function assertValidJobName(name: string): void {
+  if (typeof name !== "string" || name.trim() === "") {
+    throw new ConfideError("validation.invalid_input", "A job needs a non-empty name.", {
+      details: { field: "name" },
+    });
+  }
+}
