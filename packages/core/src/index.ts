@@ -13,3 +13,4 @@ export * from "./domain/speaker-roles.ts";
 export * from "./domain/audio-format.ts";
 export * from "./domain/blob-key.ts";
 export * from "./ports/index.ts";
+export * from "./tokens.ts";

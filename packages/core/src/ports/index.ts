@@ -14,3 +14,4 @@ export { systemClock } from "./clock.ts";
 export type { Ids } from "./ids.ts";
 export type { Logger } from "./logger.ts";
 export { silentLogger } from "./logger.ts";
+export { randomIds } from "./random-ids.ts";

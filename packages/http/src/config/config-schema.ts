@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { adapterChoices, profiles } from "./profiles.ts";
+
+const positiveInt = z.coerce.number().int().positive();
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => ["true", "1", "yes"].includes(value));
+
+/**
+ * Every environment variable Confide reads. The README's configuration table lists the same
+ * names, defaults and profiles.
+ */
+export const environmentSchema = z.object({
+  CONFIDE_PROFILE: z
+    .enum(Object.keys(profiles) as [keyof typeof profiles, ...Array<keyof typeof profiles>], {
+      message: `must be one of ${Object.keys(profiles).join(", ")} (the azure and aws adapters are not in this build yet)`,
+    })
+    .default("embedded"),
+  CONFIDE_REPOSITORY: z.enum(adapterChoices.repository).optional(),
+  CONFIDE_STORAGE: z.enum(adapterChoices.storage).optional(),
+  CONFIDE_SPEECH: z.enum(adapterChoices.speech).optional(),
+  CONFIDE_LANGUAGE: z.enum(adapterChoices.language).optional(),
+  CONFIDE_QUEUE: z.enum(adapterChoices.queue).optional(),
+  CONFIDE_PUSH: z.enum(adapterChoices.push).optional(),
+  CONFIDE_HOST: z.string().min(1).default("127.0.0.1"),
+  CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  CONFIDE_DATA_DIR: z.string().min(1).default("./data"),
+  CONFIDE_JWT_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  CONFIDE_ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
+  CONFIDE_MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
+  CONFIDE_DATABASE_URL: z.string().url().optional(),
+  CONFIDE_REDIS_URL: z.string().url().optional(),
+  CONFIDE_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("confide"),
+  CONFIDE_WORKER_CONCURRENCY: positiveInt.default(2),
+  CONFIDE_WHISPER_URL: z.string().url().optional(),
+  CONFIDE_WHISPER_MODEL: z.string().min(1).default("whisper-1"),
+  CONFIDE_WHISPER_API_KEY: z.string().min(1).optional(),
+  CONFIDE_FCM_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
+  CONFIDE_LEASE_MS: positiveInt.default(15 * 60_000),
+  CONFIDE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(30_000),
+  CONFIDE_TRUST_PROXY: bool.default(false),
+  CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** scrypt cost; lower only for tests and demos. */
+  CONFIDE_PASSWORD_COST: positiveInt.refine((n) => (n & (n - 1)) === 0, "must be a power of two").optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

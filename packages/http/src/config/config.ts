@@ -1,0 +1,94 @@
+import { ConfideError } from "@confide/core";
+import { environmentSchema } from "./config-schema.ts";
+import { profiles, type ProfileName } from "./profiles.ts";
+
+export interface ConfideConfig {
+  profile: ProfileName;
+  adapters: {
+    repository: "pglite" | "postgres";
+    storage: "filesystem";
+    speech: "pocketsphinx" | "whisper";
+    language: "vader";
+    queue: "in-process" | "bullmq";
+    push: "log" | "fcm";
+  };
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Absent only in the embedded profile, where the host generates and keeps one. */
+  jwtSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  maxUploadBytes: number;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  workerConcurrency: number;
+  whisper: { url: string | undefined; model: string; apiKey: string | undefined };
+  fcmServiceAccountFile: string | undefined;
+  leaseMs: number;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error";
+  passwordCost: number | undefined;
+}
+
+/**
+ * Reads the configuration from environment variables. Every problem is collected, so one
+ * start-up attempt shows all of them.
+ * @throws ConfideError `validation.invalid_input` with `details.problems` (one line each).
+ */
+export function loadConfig(env: Record<string, string | undefined>): ConfideConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw configError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const defaults = profiles[e.CONFIDE_PROFILE];
+  const adapters = {
+    repository: e.CONFIDE_REPOSITORY ?? defaults.repository,
+    storage: e.CONFIDE_STORAGE ?? defaults.storage,
+    speech: e.CONFIDE_SPEECH ?? defaults.speech,
+    language: e.CONFIDE_LANGUAGE ?? defaults.language,
+    queue: e.CONFIDE_QUEUE ?? defaults.queue,
+    push: e.CONFIDE_PUSH ?? defaults.push,
+  };
+  const problems: string[] = [];
+  const need = (condition: boolean, problem: string) => condition || problems.push(problem);
+  need(adapters.repository !== "postgres" || !!e.CONFIDE_DATABASE_URL, "CONFIDE_DATABASE_URL: required by the postgres repository");
+  need(adapters.queue !== "bullmq" || !!e.CONFIDE_REDIS_URL, "CONFIDE_REDIS_URL: required by the bullmq queue");
+  need(adapters.speech !== "whisper" || !!e.CONFIDE_WHISPER_URL, "CONFIDE_WHISPER_URL: required by the whisper speech adapter");
+  need(adapters.push !== "fcm" || !!e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter");
+  need(
+    e.CONFIDE_PROFILE === "embedded" || !!e.CONFIDE_JWT_SECRET,
+    "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
+  );
+  if (problems.length > 0) throw configError(problems);
+  return {
+    profile: e.CONFIDE_PROFILE,
+    adapters,
+    host: e.CONFIDE_HOST,
+    port: e.CONFIDE_PORT,
+    dataDir: e.CONFIDE_DATA_DIR,
+    jwtSecret: e.CONFIDE_JWT_SECRET,
+    accessTokenTtlSeconds: e.CONFIDE_ACCESS_TOKEN_TTL_SECONDS,
+    maxUploadBytes: e.CONFIDE_MAX_UPLOAD_BYTES,
+    databaseUrl: e.CONFIDE_DATABASE_URL,
+    redisUrl: e.CONFIDE_REDIS_URL,
+    queuePrefix: e.CONFIDE_QUEUE_PREFIX,
+    workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
+    whisper: { url: e.CONFIDE_WHISPER_URL, model: e.CONFIDE_WHISPER_MODEL, apiKey: e.CONFIDE_WHISPER_API_KEY },
+    fcmServiceAccountFile: e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE,
+    leaseMs: e.CONFIDE_LEASE_MS,
+    shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.CONFIDE_TRUST_PROXY,
+    logLevel: e.CONFIDE_LOG_LEVEL,
+    passwordCost: e.CONFIDE_PASSWORD_COST,
+  };
+}
+
+function configError(problems: string[]): ConfideError {
+  return new ConfideError("validation.invalid_input", `Confide cannot start; fix the configuration:\n  ${problems.join("\n  ")}`, {
+    details: { problems },
+  });
+}
