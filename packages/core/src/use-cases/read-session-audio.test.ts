@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createTestDeps } from "../testing/test-deps.ts";
+import { readSessionAudio } from "./read-session-audio.ts";
+import { admin, otherTherapist, patient, storeSession, therapist } from "./session-fixture.test-support.ts";
+
+const audioBytes = Uint8Array.from({ length: 1_000 }, (_, index) => (index * 7) % 256);
+
+async function bytesOf(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+describe("readSessionAudio", () => {
+  it("streams the whole recording to the owning therapist with the session's content type", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+
+    const audio = await readSessionAudio(deps, therapist, { sessionId: stored.id });
+
+    expect(audio.contentType).toBe("audio/wav");
+    expect(audio.sizeBytes).toBe(1_000);
+    expect(audio.range).toBeUndefined();
+    expect(await bytesOf(audio.body)).toEqual(audioBytes);
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({ action: "session.audio.read", actorId: therapist.userId, sessionId: stored.id }),
+    ]);
+  });
+
+  it("returns only the requested byte range", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+
+    const audio = await readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: 100, end: 199 } });
+
+    expect(audio.range).toEqual({ start: 100, end: 199 });
+    expect(audio.sizeBytes).toBe(1_000);
+    expect(await bytesOf(audio.body)).toEqual(audioBytes.subarray(100, 200));
+
+    const tail = await readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: 990 } });
+    expect(tail.range).toEqual({ start: 990, end: 999 });
+    expect(await bytesOf(tail.body)).toEqual(audioBytes.subarray(990));
+    expect(deps.audit.events().map((e) => e.detail)).toEqual([
+      { rangeStart: 100, rangeEnd: 199 },
+      { rangeStart: 990, rangeEnd: 999 },
+    ]);
+  });
+
+  it("rejects a range past the end or a malformed range", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+
+    await expect(
+      readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: 1_000 } }),
+    ).rejects.toMatchObject({ code: "blob.range_not_satisfiable" });
+    await expect(
+      readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: 50, end: 10 } }),
+    ).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await expect(
+      readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: -1 } }),
+    ).rejects.toMatchObject({ code: "validation.invalid_input" });
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("lets the patient hear their own finalized session only", async () => {
+    const deps = createTestDeps();
+    const finalized = await storeSession(deps, { status: "finalized", audioBytes });
+    const ready = await storeSession(deps, { status: "ready", audioBytes });
+
+    const audio = await readSessionAudio(deps, patient, { sessionId: finalized.id, range: { start: 0, end: 9 } });
+    expect(await bytesOf(audio.body)).toEqual(audioBytes.subarray(0, 10));
+    await expect(readSessionAudio(deps, patient, { sessionId: ready.id })).rejects.toMatchObject({
+      code: "session.not_found",
+    });
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({ action: "session.audio.read", actorId: patient.userId, sessionId: finalized.id }),
+    ]);
+  });
+
+  it("hides the recording from another therapist and forbids an admin", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { status: "finalized" });
+
+    await expect(readSessionAudio(deps, otherTherapist, { sessionId: stored.id })).rejects.toMatchObject({
+      code: "session.not_found",
+    });
+    await expect(readSessionAudio(deps, admin, { sessionId: stored.id })).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
+  });
+});
