@@ -1,0 +1,19 @@
+import { defaultCoreSettings, randomIds, systemClock, tokens, type CoreSettings, type Logger } from "@confide/core";
+import { ContainerModule } from "inversify";
+import type { ConfideConfig } from "../config/config.ts";
+
+/** Clock, ids, logger and the core's settings. */
+export function platformModule(config: ConfideConfig, logger: Logger): ContainerModule {
+  const settings: CoreSettings = {
+    ...defaultCoreSettings,
+    maxUploadBytes: config.maxUploadBytes,
+    leaseMs: config.leaseMs,
+    ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
+  };
+  return new ContainerModule(({ bind }) => {
+    bind(tokens.clock).toConstantValue(systemClock);
+    bind(tokens.ids).toConstantValue(randomIds);
+    bind(tokens.logger).toConstantValue(logger);
+    bind(tokens.settings).toConstantValue(settings);
+  });
+}

@@ -1,0 +1,90 @@
+import {
+  assignRolesByQuestions,
+  tokens,
+  type BlobStore,
+  type Clock,
+  type ConfideDeps,
+  type CoreSettings,
+  type Ids,
+  type JobQueue,
+  type LanguageAnalyzer,
+  type Logger,
+  type PushNotifier,
+  type SpeechToText,
+} from "@confide/core";
+import type { Repositories } from "@confide/adapters-local";
+import { Container } from "inversify";
+import type { ConfideConfig } from "../config/config.ts";
+import {
+  languageModule,
+  pushModule,
+  queueModule,
+  repositoryModule,
+  speechModule,
+  storageModule,
+} from "./adapter-modules.ts";
+import { platformModule } from "./platform-module.ts";
+import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
+
+/** Everything a host process needs: the core's deps, a readiness probe and one close(). */
+export interface Runtime {
+  config: ConfideConfig;
+  deps: ConfideDeps;
+  readiness(): Promise<ReadinessEntry[]>;
+  /** Closes every adapter (queue first, repositories last). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The composition root: configuration in, wired adapters out. */
+export async function createRuntime(config: ConfideConfig, logger: Logger): Promise<Runtime> {
+  const container = new Container();
+  container.load(
+    platformModule(config, logger),
+    storageModule(config),
+    repositoryModule(config),
+    speechModule(config),
+    languageModule(),
+    queueModule(config),
+    pushModule(config),
+  );
+  const [repositories, blobs, speech, language, queue, push] = await Promise.all([
+    container.getAsync<Repositories>(tokens.repositories),
+    container.getAsync<BlobStore>(tokens.blobs),
+    container.getAsync<SpeechToText>(tokens.speech),
+    container.getAsync<LanguageAnalyzer>(tokens.language),
+    container.getAsync<JobQueue>(tokens.queue),
+    container.getAsync<PushNotifier>(tokens.push),
+  ]);
+  const deps: ConfideDeps = {
+    blobs,
+    speech,
+    language,
+    queue,
+    push,
+    sessions: repositories.sessions,
+    users: repositories.users,
+    tokens: repositories.tokens,
+    devices: repositories.devices,
+    audit: repositories.audit,
+    clock: container.get<Clock>(tokens.clock),
+    ids: container.get<Ids>(tokens.ids),
+    logger,
+    settings: container.get<CoreSettings>(tokens.settings),
+    assignRoles: assignRolesByQuestions,
+    random: Math.random,
+  };
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    deps,
+    readiness: () => checkReadiness(config, { repositories, speech, queue }),
+    close() {
+      closing ??= (async () => {
+        await queue.close({ timeoutMs: config.shutdownTimeoutMs });
+        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close()]);
+        await repositories.close();
+      })();
+      return closing;
+    },
+  };
+}

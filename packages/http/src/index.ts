@@ -1,0 +1,7 @@
+export { loadConfig, type ConfideConfig } from "./config/config.ts";
+export { profiles, adapterChoices } from "./config/profiles.ts";
+export { createRuntime, type Runtime } from "./composition/runtime.ts";
+export { createApp, type AppOptions } from "./app/create-app.ts";
+export { startServer, type RunningServer } from "./server.ts";
+export { startWorker, type Worker } from "./worker.ts";
+export { createJsonLogger } from "./logging/json-logger.ts";
