@@ -14,3 +14,5 @@ export * from "./domain/audio-format.ts";
 export * from "./domain/blob-key.ts";
 export * from "./ports/index.ts";
 export * from "./tokens.ts";
+export * from "./domain/password.ts";
+export * from "./use-cases/index.ts";
