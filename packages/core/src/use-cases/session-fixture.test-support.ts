@@ -33,7 +33,7 @@ export function sampleTranscript(): Transcript {
         confidence: 0.8,
         words: [{ text: "I", startMs: 3_500, endMs: 3_600 }],
       },
-      { id: "seg-3", speaker: "S1", startMs: 7_500, endMs: 10_000, text: "What worries you at work?" },
+      { id: "seg-3", speaker: "S1", startMs: 7_500, endMs: 10_000, text: "Are you worried about work?" },
       { id: "seg-4", speaker: "S2", startMs: 65_000, endMs: 69_000, text: "I am worried and sad about my job." },
     ],
   };

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import type { LanguageAnalyzer } from "../ports/language-analyzer.ts";
+import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
+import { createTestDeps } from "../testing/test-deps.ts";
+import { editTranscript } from "./edit-transcript.ts";
+import { admin, otherTherapist, patient, storeSession, therapist } from "./session-fixture.test-support.ts";
+
+describe("editTranscript", () => {
+  it("changes the text, records the edit, bumps the revision and re-measures that segment's sentiment", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    expect(stored.sentiment?.segments.find((s) => s.segmentId === "seg-2")?.label).toBe("positive");
+    deps.clock.advance(60_000);
+
+    const edited = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: stored.version,
+      edits: [{ segmentId: "seg-2", text: "  I feel awful and sad.  " }],
+    });
+
+    expect(edited.version).toBe(stored.version + 1);
+    expect(edited.status).toBe("ready");
+    expect(edited.updatedAt).toEqual(deps.clock.now());
+    expect(edited.transcript?.revision).toBe(2);
+    const segment = edited.transcript?.segments.find((s) => s.id === "seg-2");
+    expect(segment?.text).toBe("I feel awful and sad.");
+    // Word timings and confidence described the old text.
+    expect(segment).not.toHaveProperty("words");
+    expect(segment).not.toHaveProperty("confidence");
+    expect(edited.review.edits).toEqual([
+      {
+        at: deps.clock.now(),
+        by: therapist.userId,
+        kind: "segment",
+        target: "seg-2",
+        before: "I feel much better and happy, thank you.",
+        after: "I feel awful and sad.",
+      },
+    ]);
+    expect(edited.sentiment?.segments.find((s) => s.segmentId === "seg-2")?.label).toBe("negative");
+    expect(edited.sentiment?.segments.find((s) => s.segmentId === "seg-4")).toEqual(
+      stored.sentiment?.segments.find((s) => s.segmentId === "seg-4"),
+    );
+    expect(edited.sentiment?.speakers).toEqual([expect.objectContaining({ speaker: "S2", segmentCount: 2, label: "negative" })]);
+    expect(edited.sentiment?.transcriptRevision).toBe(2);
+    // seg-2 starts in the first minute, seg-4 in the second.
+    expect(edited.sentiment?.timeline.map((p) => [p.startMs, p.label])).toEqual([
+      [0, "negative"],
+      [60_000, "negative"],
+    ]);
+
+    expect(await deps.sessions.get(stored.id)).toEqual(edited);
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({
+        action: "session.transcript.edit",
+        actorId: therapist.userId,
+        sessionId: stored.id,
+        subjectUserId: patient.userId,
+        detail: { segments: 1, revision: 2 },
+      }),
+    ]);
+  });
+
+  it("keeps the sentiment results when only the therapist's words change", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    const edited = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-1", text: "How did you sleep this week?" }],
+    });
+
+    expect(edited.transcript?.segments[0]?.text).toBe("How did you sleep this week?");
+    expect(edited.sentiment?.segments).toEqual(stored.sentiment?.segments);
+    expect(edited.sentiment?.transcriptRevision).toBe(2);
+  });
+
+  it("answers session.version_conflict for a stale version and writes nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    await editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: [{ segmentId: "seg-1", text: "Hello." }] });
+
+    await expect(
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: [{ segmentId: "seg-3", text: "Hi." }] }),
+    ).rejects.toMatchObject({ code: "session.version_conflict", details: { currentVersion: 2 } });
+    const current = await deps.sessions.get(stored.id);
+    expect(current?.version).toBe(2);
+    expect(current?.transcript?.segments[2]?.text).toBe("Are you worried about work?");
+  });
+
+  it("answers session.version_required without a version", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    await expect(
+      editTranscript(deps, therapist, { sessionId: stored.id, edits: [{ segmentId: "seg-1", text: "Hello." }] }),
+    ).rejects.toMatchObject({ code: "session.version_required" });
+  });
+
+  it("answers session.version_conflict when another write lands while sentiment is measured", async () => {
+    const keywords = createKeywordLanguageAnalyzer();
+    let interleave: (() => Promise<void>) | undefined;
+    const language: LanguageAnalyzer = {
+      ...keywords,
+      async sentiment(texts, options) {
+        await interleave?.();
+        return keywords.sentiment(texts, options);
+      },
+    };
+    const deps = createTestDeps({ language });
+    const stored = await storeSession(deps);
+    interleave = async () => {
+      interleave = undefined;
+      const current = await deps.sessions.get(stored.id);
+      if (current) await deps.sessions.update({ ...current, title: "Renamed" }, current.version);
+    };
+
+    await expect(
+      editTranscript(deps, therapist, {
+        sessionId: stored.id,
+        expectedVersion: 1,
+        edits: [{ segmentId: "seg-2", text: "I am sad." }],
+      }),
+    ).rejects.toMatchObject({ code: "session.version_conflict" });
+    const current = await deps.sessions.get(stored.id);
+    expect(current?.title).toBe("Renamed");
+    expect(current?.transcript?.segments[1]?.text).toBe("I feel much better and happy, thank you.");
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("answers session.invalid_state once the session is finalized, or before it is ready", async () => {
+    const deps = createTestDeps();
+    const finalized = await storeSession(deps, { status: "finalized" });
+    const transcribing = await storeSession(deps, { status: "transcribing" });
+
+    await expect(
+      editTranscript(deps, therapist, { sessionId: finalized.id, expectedVersion: 1, edits: [{ segmentId: "seg-1", text: "Hi." }] }),
+    ).rejects.toMatchObject({ code: "session.invalid_state", details: { status: "finalized" } });
+    await expect(
+      editTranscript(deps, therapist, { sessionId: transcribing.id, expectedVersion: 1, edits: [{ segmentId: "seg-1", text: "Hi." }] }),
+    ).rejects.toMatchObject({ code: "session.invalid_state" });
+  });
+
+  it("answers session.segment_not_found for an unknown segment, and changes nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    await expect(
+      editTranscript(deps, therapist, {
+        sessionId: stored.id,
+        expectedVersion: 1,
+        edits: [
+          { segmentId: "seg-1", text: "Hello." },
+          { segmentId: "seg-99", text: "Hello." },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "session.segment_not_found", details: { segmentId: "seg-99" } });
+    expect(await deps.sessions.get(stored.id)).toEqual(stored);
+  });
+
+  it("rejects no edits, empty text, text over 10,000 characters and a segment edited twice", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const attempt = (edits: Array<{ segmentId: string; text: string }>) =>
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits });
+
+    await expect(attempt([])).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await expect(attempt([{ segmentId: "seg-1", text: "   " }])).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await expect(attempt([{ segmentId: "seg-1", text: "a".repeat(10_001) }])).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      details: { maxLength: 10_000 },
+    });
+    await expect(
+      attempt([
+        { segmentId: "seg-1", text: "One." },
+        { segmentId: "seg-1", text: "Two." },
+      ]),
+    ).rejects.toMatchObject({ code: "validation.invalid_input" });
+    const longest = await attempt([{ segmentId: "seg-1", text: "a".repeat(10_000) }]);
+    expect(longest.transcript?.segments[0]?.text).toHaveLength(10_000);
+  });
+
+  it("writes nothing when the text is already what was sent", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    const result = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-1", text: "How have you been sleeping this week?" }],
+    });
+
+    expect(result).toEqual(stored);
+    expect((await deps.sessions.get(stored.id))?.version).toBe(1);
+  });
+
+  it("lets only the owning therapist edit", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const finalized = await storeSession(deps, { status: "finalized" });
+    const input = { expectedVersion: 1, edits: [{ segmentId: "seg-1", text: "Hi." }] };
+
+    await expect(editTranscript(deps, otherTherapist, { sessionId: stored.id, ...input })).rejects.toMatchObject({
+      code: "session.not_found",
+    });
+    await expect(editTranscript(deps, patient, { sessionId: finalized.id, ...input })).rejects.toMatchObject({
+      code: "session.not_found",
+    });
+    await expect(editTranscript(deps, admin, { sessionId: stored.id, ...input })).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
+  });
+});
