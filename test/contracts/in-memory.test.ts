@@ -1,0 +1,59 @@
+/**
+ * Runs every port contract against the in-memory adapters of @confide/core/testing, the
+ * reference implementations the other adapters are compared with.
+ */
+import {
+  createInMemoryAuditLog,
+  createInMemoryBlobStore,
+  createInMemoryDeviceRepository,
+  createInMemoryJobQueue,
+  createInMemoryPushNotifier,
+  createInMemorySessionRepository,
+  createInMemoryTokenRepository,
+  createInMemoryUserRepository,
+  createKeywordLanguageAnalyzer,
+  createScriptedSpeechToText,
+} from "@confide/core/testing";
+import { describeAuditLogContract } from "./audit-log.contract.ts";
+import { describeBlobStoreContract } from "./blob-store.contract.ts";
+import { describeDeviceRepositoryContract } from "./device-repository.contract.ts";
+import { buildAudioSource } from "./fixtures.ts";
+import { describeJobQueueContract } from "./job-queue.contract.ts";
+import { describeLanguageAnalyzerContract } from "./language-analyzer.contract.ts";
+import { describePushNotifierContract } from "./push-notifier.contract.ts";
+import { describeSessionRepositoryContract } from "./session-repository.contract.ts";
+import { describeSpeechToTextContract } from "./speech-to-text.contract.ts";
+import { describeTokenRepositoryContract } from "./token-repository.contract.ts";
+import { describeUserRepositoryContract } from "./user-repository.contract.ts";
+
+describeBlobStoreContract({ name: "in-memory", create: async () => createInMemoryBlobStore() });
+
+describeSpeechToTextContract({
+  name: "scripted",
+  create: async () => createScriptedSpeechToText(),
+  audio: async () => buildAudioSource(new TextEncoder().encode("RIFF\0\0\0\0WAVE scripted audio")),
+  expectedWords: ["sleeping", "worried"],
+});
+
+describeSpeechToTextContract({
+  name: "scripted, answering pending twice",
+  create: async () => createScriptedSpeechToText({ pendingPolls: 2, retryAfterMs: 5 }),
+  audio: async () => buildAudioSource(new TextEncoder().encode("RIFF\0\0\0\0WAVE scripted audio")),
+  expectedWords: ["sleeping"],
+});
+
+describeLanguageAnalyzerContract({ name: "keywords", create: async () => createKeywordLanguageAnalyzer() });
+
+describeJobQueueContract({ name: "in-memory", create: async () => createInMemoryJobQueue() });
+
+describePushNotifierContract({
+  name: "in-memory",
+  create: async () => createInMemoryPushNotifier({ invalidTokens: ["device-token-unregistered"] }),
+  invalidToken: "device-token-unregistered",
+});
+
+describeSessionRepositoryContract({ name: "in-memory", create: async () => createInMemorySessionRepository() });
+describeUserRepositoryContract({ name: "in-memory", create: async () => createInMemoryUserRepository() });
+describeTokenRepositoryContract({ name: "in-memory", create: async () => createInMemoryTokenRepository() });
+describeDeviceRepositoryContract({ name: "in-memory", create: async () => createInMemoryDeviceRepository() });
+describeAuditLogContract({ name: "in-memory", create: async () => createInMemoryAuditLog() });

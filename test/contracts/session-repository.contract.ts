@@ -1,0 +1,449 @@
+/**
+ * Behaviour every SessionRepository adapter must show
+ * (packages/core/src/ports/session-repository.ts).
+ */
+import type { Session, SessionQuery, SessionRepository } from "@confide/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collectPages } from "./collect-pages.ts";
+import { expectConfideError } from "./expect-confide-error.ts";
+import { expectSameDates } from "./expect-same-dates.ts";
+import { buildSession, buildTranscript, buildTranscriptionSettings, buildUploadedSession, minutesAfterEpoch } from "./fixtures.ts";
+
+export interface SessionRepositoryContractOptions {
+  name: string;
+  create: () => Promise<SessionRepository>;
+}
+
+/** The order the port promises: recordedAt descending, then id descending. */
+function newestFirst(a: Session, b: Session): number {
+  const byTime = b.recordedAt.getTime() - a.recordedAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+const idsOf = (sessions: Session[]) => sessions.map((session) => session.id);
+
+/** A transcript whose only segment says `text`. */
+function saying(text: string) {
+  return buildTranscript({
+    segments: [{ id: "seg-1", speaker: "S2", startMs: 0, endMs: 4_000, text }],
+  });
+}
+
+export function describeSessionRepositoryContract(options: SessionRepositoryContractOptions): void {
+  describe(`SessionRepository contract: ${options.name}`, () => {
+    let sessions: SessionRepository;
+
+    beforeEach(async () => {
+      sessions = await options.create();
+    });
+
+    afterEach(async () => {
+      await sessions.close();
+    });
+
+    async function createAll(list: Session[]): Promise<void> {
+      for (const session of list) await sessions.create(session);
+    }
+
+    async function listIds(query: Omit<SessionQuery, "limit"> & { limit?: number }): Promise<string[]> {
+      const page = await sessions.list({ limit: 100, ...query });
+      return idsOf(page.items);
+    }
+
+    describe("create and get", () => {
+      it("returns a reviewed session exactly as written, every date a Date", async () => {
+        const session = buildSession();
+        await sessions.create(session);
+
+        const stored = await sessions.get(session.id);
+        expect(stored).toEqual(session);
+        expectSameDates(stored, session, "session");
+      });
+
+      it("returns a just-uploaded session with its empty parts as null", async () => {
+        const session = buildUploadedSession({
+          audio: { ...buildSession().audio, durationMs: null, channels: null, originalName: null },
+        });
+        await sessions.create(session);
+
+        const stored = await sessions.get(session.id);
+        expect(stored).toEqual(session);
+        expect(stored?.transcript).toBeNull();
+        expect(stored?.sentiment).toBeNull();
+        expect(stored?.processing.notifiedAt).toBeNull();
+        expect(stored?.audio.durationMs).toBeNull();
+      });
+
+      it("returns a finalized, per-channel session with its optional fields", async () => {
+        const transcript = buildTranscript({
+          speakers: [
+            { label: "ch0", role: "therapist", channel: 0 },
+            { label: "ch1", role: "patient", channel: 1 },
+          ],
+          segments: [
+            { id: "seg-1", speaker: "ch0", startMs: 0, endMs: 1_000, text: "Shall we start?" },
+            { id: "seg-2", speaker: "ch1", startMs: 1_200, endMs: 2_000, text: "Yes.", confidence: 1 },
+          ],
+          revision: 4,
+        });
+        const session = buildSession({
+          status: "finalized",
+          settings: buildTranscriptionSettings({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }),
+          transcript,
+          review: {
+            edits: [
+              { at: minutesAfterEpoch(-50), by: "t-1", kind: "speaker", target: "ch1", before: "therapist", after: "patient" },
+              { at: minutesAfterEpoch(-40), by: "t-1", kind: "segment", target: "seg-2", before: "Yeah.", after: "Yes." },
+            ],
+            finalizedAt: minutesAfterEpoch(-30),
+            finalizedBy: "t-1",
+          },
+          processing: {
+            attempts: 3,
+            lastError: { code: "provider.throttled", message: "Too many requests.", retryable: true },
+            providerRef: "azure-job-42",
+            polls: 5,
+            notifiedAt: minutesAfterEpoch(-45),
+            run: 2,
+          },
+        });
+        await sessions.create(session);
+
+        const stored = await sessions.get(session.id);
+        expect(stored).toEqual(session);
+        expectSameDates(stored, session, "session");
+      });
+
+      it("stores the version as given", async () => {
+        const session = buildSession({ version: 7 });
+        await sessions.create(session);
+
+        expect((await sessions.get(session.id))?.version).toBe(7);
+      });
+
+      it("answers null for a missing id", async () => {
+        expect(await sessions.get("session-missing")).toBeNull();
+      });
+
+      it("refuses a second session with the same id with session.version_conflict", async () => {
+        const session = buildSession({ title: "First" });
+        await sessions.create(session);
+
+        await expectConfideError(sessions.create({ ...session, title: "Second" }), "session.version_conflict");
+        expect((await sessions.get(session.id))?.title).toBe("First");
+      });
+    });
+
+    describe("update", () => {
+      it("stores the session with the next version and the given updatedAt", async () => {
+        const session = buildSession({ version: 1 });
+        await sessions.create(session);
+        const changed: Session = {
+          ...session,
+          title: "Renamed",
+          updatedAt: minutesAfterEpoch(5),
+          review: { ...session.review, finalizedAt: minutesAfterEpoch(5), finalizedBy: "t-1" },
+          status: "finalized",
+        };
+
+        const returned = await sessions.update(changed, 1);
+
+        const expected = { ...changed, version: 2 };
+        expect(returned).toEqual(expected);
+        expectSameDates(returned, expected, "returned");
+        const stored = await sessions.get(session.id);
+        expect(stored).toEqual(expected);
+        expectSameDates(stored, expected, "stored");
+      });
+
+      it("increments the version on every write", async () => {
+        let session = buildSession({ version: 1 });
+        await sessions.create(session);
+
+        for (const expectedVersion of [1, 2, 3]) {
+          session = await sessions.update({ ...session, title: `Write ${expectedVersion}` }, expectedVersion);
+          expect(session.version).toBe(expectedVersion + 1);
+        }
+        expect(await sessions.get(session.id)).toMatchObject({ version: 4, title: "Write 3" });
+      });
+
+      it("replaces nested content, including removed segments and cleared sentiment", async () => {
+        const session = buildSession();
+        await sessions.create(session);
+        const transcript = buildTranscript({ segments: [], revision: 2 });
+
+        await sessions.update({ ...session, transcript, sentiment: null }, session.version);
+
+        const stored = await sessions.get(session.id);
+        expect(stored?.transcript).toEqual(transcript);
+        expect(stored?.sentiment).toBeNull();
+      });
+
+      it("refuses a stale version with session.version_conflict and keeps the stored session", async () => {
+        const session = buildSession({ version: 1, title: "Original" });
+        await sessions.create(session);
+        await sessions.update({ ...session, title: "First writer" }, 1);
+
+        await expectConfideError(sessions.update({ ...session, title: "Second writer" }, 1), "session.version_conflict");
+        await expectConfideError(sessions.update({ ...session, title: "From the future" }, 9), "session.version_conflict");
+        expect(await sessions.get(session.id)).toMatchObject({ title: "First writer", version: 2 });
+      });
+
+      it("lets exactly one of two concurrent writers of the same version win", async () => {
+        const session = buildSession({ version: 3 });
+        await sessions.create(session);
+
+        const outcomes = await Promise.allSettled([
+          sessions.update({ ...session, title: "Writer A" }, 3),
+          sessions.update({ ...session, title: "Writer B" }, 3),
+        ]);
+
+        const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
+        const lost = outcomes.filter((outcome) => outcome.status === "rejected");
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        await expectConfideError(Promise.reject((lost[0] as PromiseRejectedResult).reason), "session.version_conflict");
+        const winner = (won[0] as PromiseFulfilledResult<Session>).value;
+        expect(await sessions.get(session.id)).toMatchObject({ title: winner.title, version: 4 });
+      });
+
+      it("refuses to update a deleted session with session.not_found", async () => {
+        const session = buildSession();
+        await sessions.create(session);
+        await sessions.delete(session.id);
+
+        await expectConfideError(sessions.update(session, session.version), "session.not_found");
+        expect(await sessions.get(session.id)).toBeNull();
+      });
+
+      it("refuses to update a session that never existed with session.not_found", async () => {
+        await expectConfideError(sessions.update(buildSession(), 1), "session.not_found");
+      });
+    });
+
+    describe("delete", () => {
+      it("removes the session from get, list and search", async () => {
+        const session = buildSession({ title: "Bereavement counselling" });
+        const other = buildSession({ therapistId: session.therapistId, title: "Bereavement follow-up" });
+        await createAll([session, other]);
+
+        await sessions.delete(session.id);
+
+        expect(await sessions.get(session.id)).toBeNull();
+        expect(await listIds({ therapistId: session.therapistId })).toEqual([other.id]);
+        expect(await listIds({ text: "bereavement" })).toEqual([other.id]);
+      });
+
+      it("does not throw for a missing id", async () => {
+        await expect(sessions.delete("session-missing")).resolves.toBeUndefined();
+      });
+    });
+
+    describe("list", () => {
+      it("answers an empty page when nothing matches", async () => {
+        expect(await sessions.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+      });
+
+      it("returns complete sessions with dates as Dates", async () => {
+        const session = buildSession();
+        await sessions.create(session);
+
+        const page = await sessions.list({ limit: 10 });
+        expect(page.items).toEqual([session]);
+        expectSameDates(page.items[0], session, "listed");
+      });
+
+      it("orders by recordedAt descending, then id descending", async () => {
+        const same = minutesAfterEpoch(-60);
+        const list = [
+          buildSession({ id: "session-b", recordedAt: same }),
+          buildSession({ id: "session-a", recordedAt: same }),
+          buildSession({ id: "session-c", recordedAt: same }),
+          buildSession({ id: "session-z", recordedAt: minutesAfterEpoch(-120) }),
+          buildSession({ id: "session-0", recordedAt: minutesAfterEpoch(-10) }),
+        ];
+        await createAll(list);
+
+        expect(await listIds({})).toEqual(["session-0", "session-c", "session-b", "session-a", "session-z"]);
+      });
+
+      it("filters by therapist and by patient", async () => {
+        const therapist = "therapist-filter-1";
+        const patient = "patient-filter-1";
+        const mine = buildSession({ therapistId: therapist, patientId: patient });
+        const minePatient2 = buildSession({ therapistId: therapist });
+        const otherTherapist = buildSession({ patientId: patient });
+        await createAll([mine, minePatient2, otherTherapist, buildSession()]);
+
+        expect((await listIds({ therapistId: therapist })).sort()).toEqual([mine.id, minePatient2.id].sort());
+        expect((await listIds({ patientId: patient })).sort()).toEqual([mine.id, otherTherapist.id].sort());
+        expect(await listIds({ therapistId: therapist, patientId: patient })).toEqual([mine.id]);
+      });
+
+      it("filters by any of several statuses", async () => {
+        const therapistId = "therapist-statuses";
+        const ready = buildSession({ therapistId, status: "ready" });
+        const failed = buildSession({ therapistId, status: "failed" });
+        const queued = buildUploadedSession({ therapistId, status: "queued" });
+        const finalized = buildSession({ therapistId, status: "finalized" });
+        await createAll([ready, failed, queued, finalized]);
+
+        expect((await listIds({ therapistId, statuses: ["ready", "failed"] })).sort()).toEqual(
+          [ready.id, failed.id].sort(),
+        );
+        expect(await listIds({ therapistId, statuses: ["finalized"] })).toEqual([finalized.id]);
+        expect(await listIds({ therapistId, statuses: ["analyzing"] })).toEqual([]);
+      });
+
+      it("filters by recordedFrom (inclusive) and recordedTo (exclusive)", async () => {
+        const at = (minutes: number) => buildSession({ id: `session-at-${minutes}`, recordedAt: minutesAfterEpoch(minutes) });
+        await createAll([at(0), at(10), at(20), at(30)]);
+
+        expect(await listIds({ recordedFrom: minutesAfterEpoch(10) })).toEqual([
+          "session-at-30",
+          "session-at-20",
+          "session-at-10",
+        ]);
+        expect(await listIds({ recordedTo: minutesAfterEpoch(20) })).toEqual(["session-at-10", "session-at-0"]);
+        expect(await listIds({ recordedFrom: minutesAfterEpoch(10), recordedTo: minutesAfterEpoch(30) })).toEqual([
+          "session-at-20",
+          "session-at-10",
+        ]);
+      });
+
+      it("pages through 25 sessions 10 at a time: 10, 10, 5, no gaps or repeats", async () => {
+        // Five sessions share each recordedAt, so the cursor must carry the id tie-break.
+        const list = Array.from({ length: 25 }, (_, index) =>
+          buildSession({
+            id: `session-page-${String(index).padStart(2, "0")}`,
+            recordedAt: minutesAfterEpoch(-Math.floor(index / 5) * 60),
+          }),
+        );
+        await createAll(list);
+
+        const pages = await collectPages((cursor) => sessions.list({ limit: 10, cursor }));
+
+        expect(pages.map((page) => page.items.length)).toEqual([10, 10, 5]);
+        expect(pages.at(-1)?.nextCursor).toBeNull();
+        expect(pages.flatMap((page) => idsOf(page.items))).toEqual(idsOf([...list].sort(newestFirst)));
+      });
+
+      it("has no next cursor after a full last page", async () => {
+        await createAll(Array.from({ length: 20 }, () => buildSession()));
+
+        const pages = await collectPages((cursor) => sessions.list({ limit: 10, cursor }));
+
+        expect(pages.map((page) => page.items.length)).toEqual([10, 10]);
+      });
+
+      it("keeps filters while paging", async () => {
+        const therapistId = "therapist-paging";
+        const mine = Array.from({ length: 7 }, (_, index) =>
+          buildSession({ therapistId, recordedAt: minutesAfterEpoch(-index) }),
+        );
+        const others = Array.from({ length: 7 }, (_, index) => buildSession({ recordedAt: minutesAfterEpoch(-index) }));
+        await createAll([...mine, ...others]);
+
+        const pages = await collectPages((cursor) => sessions.list({ therapistId, limit: 3, cursor }));
+
+        expect(pages.map((page) => page.items.length)).toEqual([3, 3, 1]);
+        expect(pages.flatMap((page) => idsOf(page.items))).toEqual(idsOf([...mine].sort(newestFirst)));
+      });
+    });
+
+    describe("text search", () => {
+      it("finds words of the title and of the transcript, ignoring case", async () => {
+        const byTitle = buildSession({ title: "Insomnia follow-up", transcript: saying("We talked about the garden.") });
+        const byTranscript = buildSession({ title: "Weekly check-in", transcript: saying("The panic came back on the train.") });
+        const neither = buildSession({ title: "Weekly check-in", transcript: saying("Nothing new this week.") });
+        await createAll([byTitle, byTranscript, neither]);
+
+        expect(await listIds({ text: "insomnia" })).toEqual([byTitle.id]);
+        expect(await listIds({ text: "INSOMNIA" })).toEqual([byTitle.id]);
+        expect(await listIds({ text: "Panic" })).toEqual([byTranscript.id]);
+        expect(await listIds({ text: "volcano" })).toEqual([]);
+      });
+
+      it("requires every word of the query, wherever it appears", async () => {
+        const both = buildSession({ title: "Insomnia follow-up", transcript: saying("My promotion at the bakery.") });
+        const titleOnly = buildSession({ title: "Insomnia again", transcript: saying("We talked about the garden.") });
+        const transcriptOnly = buildSession({ title: "Check-in", transcript: saying("A promotion is coming.") });
+        await createAll([both, titleOnly, transcriptOnly]);
+
+        expect(await listIds({ text: "insomnia promotion" })).toEqual([both.id]);
+        expect(await listIds({ text: "Promotion BAKERY" })).toEqual([both.id]);
+      });
+
+      it("finds a session that has no transcript yet by its title", async () => {
+        const session = buildUploadedSession({ title: "Grief and loss" });
+        await sessions.create(session);
+
+        expect(await listIds({ text: "grief" })).toEqual([session.id]);
+      });
+
+      it("combines the text with other filters and keeps the order", async () => {
+        const therapistId = "therapist-search";
+        const older = buildSession({ therapistId, title: "Anger at work", recordedAt: minutesAfterEpoch(-90) });
+        const newer = buildSession({ therapistId, title: "Anger at home", recordedAt: minutesAfterEpoch(-30) });
+        const otherTherapist = buildSession({ title: "Anger everywhere" });
+        await createAll([older, newer, otherTherapist]);
+
+        expect(await listIds({ therapistId, text: "anger" })).toEqual([newer.id, older.id]);
+        expect(await listIds({ therapistId, text: "anger", statuses: ["finalized"] })).toEqual([]);
+      });
+
+      it("searches the text as last written", async () => {
+        const session = buildSession({ title: "Insomnia follow-up", transcript: saying("We talked about the garden.") });
+        await sessions.create(session);
+
+        await sessions.update({ ...session, title: "Check-in", transcript: saying("The orchestra audition went fine.") }, session.version);
+
+        expect(await listIds({ text: "insomnia" })).toEqual([]);
+        expect(await listIds({ text: "garden" })).toEqual([]);
+        expect(await listIds({ text: "orchestra" })).toEqual([session.id]);
+      });
+    });
+
+    describe("findStale", () => {
+      it("returns sessions in the given statuses not written since the given time, oldest first", async () => {
+        const stale = (minutes: number, status: Session["status"]) =>
+          buildUploadedSession({ status, updatedAt: minutesAfterEpoch(minutes) });
+        const oldest = stale(-50, "transcribing");
+        const middle = stale(-40, "queued");
+        const youngerStale = stale(-20, "analyzing");
+        const fresh = stale(5, "queued");
+        const otherStatus = buildSession({ status: "ready", updatedAt: minutesAfterEpoch(-60) });
+        await createAll([youngerStale, fresh, middle, otherStatus, oldest]);
+
+        const found = await sessions.findStale({
+          statuses: ["queued", "transcribing", "analyzing"],
+          updatedBefore: minutesAfterEpoch(0),
+          limit: 10,
+        });
+
+        expect(idsOf(found)).toEqual([oldest.id, middle.id, youngerStale.id]);
+        expectSameDates(found[0], oldest, "stale");
+      });
+
+      it("returns at most `limit` sessions, the oldest", async () => {
+        const list = Array.from({ length: 5 }, (_, index) =>
+          buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(-10 * (index + 1)) }),
+        );
+        await createAll(list);
+
+        const found = await sessions.findStale({ statuses: ["queued"], updatedBefore: minutesAfterEpoch(0), limit: 2 });
+
+        expect(idsOf(found)).toEqual([list[4]?.id, list[3]?.id]);
+      });
+
+      it("answers [] when nothing is stale", async () => {
+        await sessions.create(buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(10) }));
+
+        expect(
+          await sessions.findStale({ statuses: ["queued"], updatedBefore: minutesAfterEpoch(0), limit: 10 }),
+        ).toEqual([]);
+      });
+    });
+  });
+}
