@@ -1,0 +1,89 @@
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import { ConfideError } from "@confide/core";
+import type { SqlClient } from "./sql-client.ts";
+
+export interface PgliteSettings {
+  /** Directory of the database files, created when missing. Omitted: an in-memory database. */
+  dataDir?: string;
+  /**
+   * An open PGlite instance to use instead (tests share one: starting PGlite takes seconds).
+   * It is not closed by `close()`.
+   */
+  instance?: PGlite;
+}
+
+function transactionClient(transaction: Transaction): SqlClient {
+  const client: SqlClient = {
+    async query<Row extends object>(text: string, params?: readonly unknown[]) {
+      const result = await transaction.query<Row>(text, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async execute(script: string) {
+      await transaction.exec(script);
+    },
+    transaction: (work) => work(client),
+    close: () => Promise.reject(new TypeError("Close the PGlite client, not a transaction's.")),
+  };
+  return client;
+}
+
+/**
+ * PGlite (PostgreSQL compiled to WASM, in this process) behind SqlClient. PGlite is a single
+ * session: statements and transactions run one after another, in call order.
+ */
+export async function createPgliteClient(settings: PgliteSettings = {}): Promise<SqlClient> {
+  let database: PGlite;
+  const owned = settings.instance === undefined;
+  if (settings.instance !== undefined) {
+    database = settings.instance;
+  } else {
+    const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
+    try {
+      database = await PGliteClass.create(settings.dataDir);
+    } catch (error) {
+      throw new ConfideError("dependency.unavailable", "The embedded database could not be opened.", {
+        retryable: false,
+        cause: error,
+        details: { dependency: "PGlite" },
+      });
+    }
+  }
+
+  // One session: queue every call so a transaction never interleaves with other statements.
+  let tail: Promise<unknown> = Promise.resolve();
+  let closing: Promise<void> | undefined;
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    if (closing !== undefined) {
+      return Promise.reject(
+        new ConfideError("dependency.unavailable", "The embedded database is closed.", {
+          details: { dependency: "PGlite" },
+        }),
+      );
+    }
+    const run = tail.then(work);
+    // The queue only orders calls; each caller gets its own outcome from `run`.
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+
+  return {
+    query<Row extends object>(text: string, params?: readonly unknown[]) {
+      return serially(async () => (await database.query<Row>(text, params as unknown[] | undefined)).rows);
+    },
+    execute(script: string) {
+      return serially(async () => {
+        await database.exec(script);
+      });
+    },
+    transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+      return serially(() => database.transaction((transaction) => work(transactionClient(transaction))));
+    },
+    close() {
+      closing ??= tail.then(() => (owned ? database.close() : undefined));
+      return closing;
+    },
+  };
+}

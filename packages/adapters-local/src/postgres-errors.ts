@@ -1,0 +1,81 @@
+import { ConfideError } from "@confide/core";
+
+/** Node socket errors that mean the server cannot be reached right now. */
+const unreachableSocketCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+
+/**
+ * SQLSTATEs of a server that is down, restarting, overloaded or cut off
+ * (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+ */
+const unavailableSqlStates = new Set([
+  "57P01", // admin_shutdown: the server is shutting down or the backend was terminated
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or in recovery
+  "57P05", // idle_session_timeout
+  "57014", // query_canceled: statement_timeout reached
+  "53300", // too_many_connections
+  "53400", // configuration_limit_exceeded
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
+  "25P03", // idle_in_transaction_session_timeout
+]);
+
+/** Messages `pg` uses for connections lost or never made (they carry no code). */
+const unreachableMessages = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection timeout/i,
+  /query read timeout/i,
+  /server closed the connection unexpectedly/i,
+  /client has encountered a connection error/i,
+];
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** True when the error says the database is unreachable or temporarily refusing work. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (ConfideError.is(error)) return error.code === "dependency.unavailable";
+  const code = codeOf(error);
+  if (code !== undefined) {
+    if (unreachableSocketCodes.has(code) || unavailableSqlStates.has(code)) return true;
+    // Class 08: connection exceptions.
+    if (/^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
+  const message = error instanceof Error ? error.message : "";
+  return unreachableMessages.some((pattern) => pattern.test(message));
+}
+
+/**
+ * Maps driver errors of an unreachable database to ConfideError `dependency.unavailable`
+ * (retryable); returns any other error unchanged.
+ */
+export function toDatabaseError(error: unknown, database: string): unknown {
+  if (ConfideError.is(error) || !isDatabaseUnavailable(error)) return error;
+  const code = codeOf(error);
+  return new ConfideError("dependency.unavailable", `The ${database} database is unavailable.`, {
+    retryable: true,
+    cause: error,
+    details: code === undefined ? { dependency: database } : { dependency: database, reason: code },
+  });
+}
+
+/** True for a unique_violation (SQLSTATE 23505), optionally of one constraint or index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (codeOf(error) !== "23505") return false;
+  if (constraint === undefined) return true;
+  return (error as { constraint?: unknown }).constraint === constraint;
+}
