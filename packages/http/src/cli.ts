@@ -6,8 +6,6 @@ import { loadConfig } from "./config/config.ts";
 import { createRuntime } from "./composition/runtime.ts";
 import { createJsonLogger } from "./logging/json-logger.ts";
 import { createUserCommand, seedCommand } from "./commands/accounts.ts";
-import { startServer } from "./server.ts";
-import { startWorker } from "./worker.ts";
 
 const usage = `confide <command> [options]
 
@@ -45,12 +43,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "serve": {
       const withWorker = values["with-worker"] || config.adapters.queue === "in-process";
+      const { startServer } = await import("./server.ts");
       const server = await startServer(runtime, { withWorker });
       await untilSignal();
       await server.shutdown();
       return 0;
     }
     case "worker": {
+      const { startWorker } = await import("./worker.ts");
       const worker = await startWorker(runtime);
       await untilSignal();
       worker.stop();

@@ -40,33 +40,35 @@ export interface ConfideConfig {
 export function loadConfig(env: Record<string, string | undefined>): ConfideConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw configError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
-  const e = parsed.data;
-  const defaults = profiles[e.CONFIDE_PROFILE];
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  // Settings required by the chosen adapters are checked even when other values are wrong,
+  // so one attempt lists every problem.
+  const profile = (present.CONFIDE_PROFILE ?? "embedded") as ProfileName;
+  const defaults = profiles[profile] ?? profiles.embedded;
+  const choose = <K extends keyof typeof defaults>(port: K, variable: string) =>
+    (present[variable] ?? defaults[port]) as (typeof defaults)[K] | string;
   const adapters = {
-    repository: e.CONFIDE_REPOSITORY ?? defaults.repository,
-    storage: e.CONFIDE_STORAGE ?? defaults.storage,
-    speech: e.CONFIDE_SPEECH ?? defaults.speech,
-    language: e.CONFIDE_LANGUAGE ?? defaults.language,
-    queue: e.CONFIDE_QUEUE ?? defaults.queue,
-    push: e.CONFIDE_PUSH ?? defaults.push,
+    repository: choose("repository", "CONFIDE_REPOSITORY"),
+    storage: choose("storage", "CONFIDE_STORAGE"),
+    speech: choose("speech", "CONFIDE_SPEECH"),
+    language: choose("language", "CONFIDE_LANGUAGE"),
+    queue: choose("queue", "CONFIDE_QUEUE"),
+    push: choose("push", "CONFIDE_PUSH"),
   };
-  const problems: string[] = [];
   const need = (condition: boolean, problem: string) => condition || problems.push(problem);
-  need(adapters.repository !== "postgres" || !!e.CONFIDE_DATABASE_URL, "CONFIDE_DATABASE_URL: required by the postgres repository");
-  need(adapters.queue !== "bullmq" || !!e.CONFIDE_REDIS_URL, "CONFIDE_REDIS_URL: required by the bullmq queue");
-  need(adapters.speech !== "whisper" || !!e.CONFIDE_WHISPER_URL, "CONFIDE_WHISPER_URL: required by the whisper speech adapter");
-  need(adapters.push !== "fcm" || !!e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter");
+  need(adapters.repository !== "postgres" || !!present.CONFIDE_DATABASE_URL, "CONFIDE_DATABASE_URL: required by the postgres repository");
+  need(adapters.queue !== "bullmq" || !!present.CONFIDE_REDIS_URL, "CONFIDE_REDIS_URL: required by the bullmq queue");
+  need(adapters.speech !== "whisper" || !!present.CONFIDE_WHISPER_URL, "CONFIDE_WHISPER_URL: required by the whisper speech adapter");
+  need(adapters.push !== "fcm" || !!present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter");
   need(
-    e.CONFIDE_PROFILE === "embedded" || !!e.CONFIDE_JWT_SECRET,
+    profile === "embedded" || !!present.CONFIDE_JWT_SECRET,
     "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
   );
-  if (problems.length > 0) throw configError(problems);
+  if (!parsed.success || problems.length > 0) throw configError(problems);
+  const e = parsed.data;
   return {
     profile: e.CONFIDE_PROFILE,
-    adapters,
+    adapters: adapters as ConfideConfig["adapters"],
     host: e.CONFIDE_HOST,
     port: e.CONFIDE_PORT,
     dataDir: e.CONFIDE_DATA_DIR,

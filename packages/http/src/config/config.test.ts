@@ -1,0 +1,62 @@
+import { ConfideError } from "@confide/core";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (ConfideError.is(error, "validation.invalid_input")) return error.details?.problems as string[];
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("defaults to the embedded profile with no servers", () => {
+    const config = loadConfig({});
+    expect(config.profile).toBe("embedded");
+    expect(config.adapters).toEqual({
+      repository: "pglite",
+      storage: "filesystem",
+      speech: "pocketsphinx",
+      language: "vader",
+      queue: "in-process",
+      push: "log",
+    });
+    expect(config.jwtSecret).toBeUndefined();
+    expect(config.port).toBe(8080);
+  });
+
+  it("lets one port be overridden on its own", () => {
+    const config = loadConfig({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" });
+    expect(config.adapters.speech).toBe("whisper");
+    expect(config.adapters.repository).toBe("pglite");
+  });
+
+  it("lists every problem at once", () => {
+    const problems = problemsOf({ CONFIDE_PROFILE: "selfhosted", CONFIDE_PORT: "abc", CONFIDE_MAX_UPLOAD_BYTES: "-1" });
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "CONFIDE_PORT",
+      "CONFIDE_MAX_UPLOAD_BYTES",
+      "CONFIDE_DATABASE_URL",
+      "CONFIDE_REDIS_URL",
+      "CONFIDE_WHISPER_URL",
+      "CONFIDE_FCM_SERVICE_ACCOUNT_FILE",
+      "CONFIDE_JWT_SECRET",
+    ]);
+  });
+
+  it("refuses unknown profiles and adapters by name", () => {
+    expect(problemsOf({ CONFIDE_PROFILE: "azure" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted/);
+    expect(problemsOf({ CONFIDE_QUEUE: "sqs" })[0]).toMatch(/^CONFIDE_QUEUE:/);
+  });
+
+  it("requires a long JWT secret when one is given", () => {
+    expect(problemsOf({ CONFIDE_JWT_SECRET: "short" })[0]).toMatch(/^CONFIDE_JWT_SECRET: must be at least 32/);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ CONFIDE_PORT: "", CONFIDE_PROFILE: "" }).port).toBe(8080);
+  });
+});
