@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../domain/user.ts";
+import { createTestDeps } from "../testing/test-deps.ts";
+import { createUser } from "./create-user.ts";
+import { eraseUser } from "./erase-user.ts";
+import { linkPatient } from "./link-patient.ts";
+import { login } from "./login.ts";
+import { refreshToken } from "./refresh-session-token.ts";
+import { registerDevice } from "./register-device.ts";
+import { storeSession } from "./session-fixture.test-support.ts";
+
+const admin: Actor = { userId: "admin-1", role: "admin" };
+const password = "a long enough password";
+
+async function setup() {
+  const deps = createTestDeps();
+  const add = (email: string, displayName: string, role: Actor["role"]) =>
+    createUser(deps, admin, { email, displayName, role, password });
+  const therapistUser = await add("therapist@example.org", "Dr Field", "therapist");
+  const patientUser = await add("patient@example.org", "Pat Moss", "patient");
+  const otherPatientUser = await add("other@example.org", "Oli Reed", "patient");
+  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: patientUser.id });
+  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: otherPatientUser.id });
+  const therapist: Actor = { userId: therapistUser.id, role: "therapist" };
+  const patient: Actor = { userId: patientUser.id, role: "patient" };
+  const patientSessions = [
+    await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "ready" }),
+    await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "finalized" }),
+    await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "failed", transcript: null }),
+  ];
+  const otherSession = await storeSession(deps, { therapistId: therapist.userId, patientId: otherPatientUser.id });
+  await registerDevice(deps, patient, { token: "patient-phone", platform: "ios" });
+  await registerDevice(deps, patient, { token: "patient-browser", platform: "web" });
+  await registerDevice(deps, therapist, { token: "therapist-phone", platform: "android" });
+  const signIn = await login(deps, { email: "patient@example.org", password });
+  return { deps, therapist, patient, otherPatientId: otherPatientUser.id, patientSessions, otherSession, signIn };
+}
+
+describe("eraseUser", () => {
+  it("erases a patient: sessions, recordings, devices, tokens, relations and the account", async () => {
+    const { deps, therapist, patient, patientSessions, otherSession, signIn } = await setup();
+
+    const result = await eraseUser(deps, admin, { userId: patient.userId });
+    expect(result).toEqual({ userId: patient.userId, deletedSessionCount: 3, deletedDeviceCount: 2 });
+
+    for (const session of patientSessions) expect(await deps.sessions.get(session.id)).toBeNull();
+    expect(deps.blobs.keys()).toEqual([otherSession.audio.blobKey]);
+    expect(await deps.sessions.get(otherSession.id)).not.toBeNull();
+    expect(await deps.devices.listByUser(patient.userId)).toEqual([]);
+    expect(await deps.devices.listByUser(therapist.userId)).toHaveLength(1);
+    await expect(refreshToken(deps, { refreshToken: signIn.refreshToken })).rejects.toMatchObject({ code: "auth.refresh_invalid" });
+    expect(await deps.users.relationsOf(patient.userId)).toEqual([]);
+    expect((await deps.users.relationsOf(therapist.userId)).map((relation) => relation.patientId)).not.toContain(patient.userId);
+    expect(await deps.users.get(patient.userId)).toBeNull();
+    expect(await deps.users.getByEmail("patient@example.org")).toBeNull();
+    await expect(login(deps, { email: "patient@example.org", password })).rejects.toMatchObject({ code: "auth.invalid_credentials" });
+
+    const erase = deps.audit.events().filter((event) => event.action === "user.erase");
+    expect(erase).toEqual([
+      expect.objectContaining({ actorId: admin.userId, subjectUserId: patient.userId, detail: expect.objectContaining({ deletedSessionCount: 3 }) }),
+    ]);
+    expect(JSON.stringify(erase)).not.toMatch(/patient@example\.org|Pat Moss/);
+    const deletions = deps.audit.events().filter((event) => event.action === "session.delete").map((event) => event.sessionId);
+    expect(deletions.sort()).toEqual(patientSessions.map((session) => session.id).sort());
+  });
+
+  it("answers user.not_found when the user is already erased", async () => {
+    const { deps, patient } = await setup();
+    await eraseUser(deps, admin, { userId: patient.userId });
+    await expect(eraseUser(deps, admin, { userId: patient.userId })).rejects.toMatchObject({ code: "user.not_found" });
+  });
+
+  it("refuses to erase a therapist who still owns sessions, and changes nothing", async () => {
+    const { deps, therapist } = await setup();
+    const error = await eraseUser(deps, admin, { userId: therapist.userId }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "user.has_sessions", message: expect.stringMatching(/reassign/i) });
+    expect(await deps.users.get(therapist.userId)).toMatchObject({ active: true });
+    await expect(login(deps, { email: "therapist@example.org", password })).resolves.toBeDefined();
+    expect(await deps.devices.listByUser(therapist.userId)).toHaveLength(1);
+  });
+
+  it("erases a therapist with no sessions, and their care relations", async () => {
+    const deps = createTestDeps();
+    const therapistUser = await createUser(deps, admin, { email: "t@example.org", displayName: "T", role: "therapist", password });
+    const patientUser = await createUser(deps, admin, { email: "p@example.org", displayName: "P", role: "patient", password });
+    await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: patientUser.id });
+    await eraseUser(deps, admin, { userId: therapistUser.id });
+    expect(await deps.users.get(therapistUser.id)).toBeNull();
+    expect(await deps.users.relationsOf(patientUser.id)).toEqual([]);
+    expect(await deps.users.get(patientUser.id)).not.toBeNull();
+  });
+
+  it("is for administrators, who cannot erase themselves", async () => {
+    const { deps, therapist, patient } = await setup();
+    await expect(eraseUser(deps, therapist, { userId: patient.userId })).rejects.toMatchObject({ code: "auth.forbidden" });
+    await expect(eraseUser(deps, admin, { userId: admin.userId })).rejects.toMatchObject({ code: "validation.invalid_input" });
+    expect(await deps.users.get(patient.userId)).not.toBeNull();
+  });
+});
