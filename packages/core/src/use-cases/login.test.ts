@@ -93,6 +93,13 @@ describe("login and refresh", () => {
     expect((unknownEmail as Error).message).toBe((wrongPassword as Error).message);
   });
 
+  it("refuses a password longer than any account can have without hashing it", async () => {
+    const { deps } = await setup();
+    await expect(login(deps, { email: "dana@example.org", password: "x".repeat(1_000_000) })).rejects.toMatchObject({
+      code: "auth.invalid_credentials",
+    });
+  });
+
   it("refuses an inactive account, at login and at refresh", async () => {
     const { deps, userId } = await setup();
     const { refreshToken: secret } = await login(deps, { email: "dana@example.org", password });

@@ -1,5 +1,5 @@
 import type { ConfideDeps } from "../deps.ts";
-import { hashPassword, verifyPassword } from "../domain/password.ts";
+import { hashPassword, maxPasswordLength, verifyPassword } from "../domain/password.ts";
 import { normalizeEmail, toPublicUser, type PublicUser } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
 import { issueRefreshToken } from "./issue-refresh-token.ts";
@@ -40,6 +40,8 @@ const invalidCredentials = () => new ConfideError("auth.invalid_credentials", "T
  * inactive account alike, so a caller cannot tell which.
  */
 export async function login(deps: ConfideDeps, input: LoginInput): Promise<LoginResult> {
+  // No stored password is longer (the policy caps it), so skip hashing megabytes of input.
+  if (input.password.length > 2 * maxPasswordLength) throw invalidCredentials();
   const user = await deps.users.getByEmail(normalizeEmail(input.email));
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash(deps.settings.passwordCost)));
   if (!user || !matches || !user.active) throw invalidCredentials();
