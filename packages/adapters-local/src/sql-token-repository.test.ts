@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeTokenRepositoryContract } from "../../../test/contracts/token-repository.contract.ts";
+import { buildRefreshToken, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import { createPostgresTestRepositories, describeOnEachDatabase, portOf } from "../test-support/sql-test-databases.ts";
+import type { SqlRepositories } from "./sql-repositories.ts";
+
+describeOnEachDatabase("SQL token repository", (database) => {
+  describeTokenRepositoryContract({ name: database.name, create: portOf(database, "tokens") });
+
+  describe(`${database.name} specifics`, () => {
+    let repositories: SqlRepositories;
+
+    beforeEach(async () => {
+      repositories = await database.createRepositories();
+    });
+
+    afterEach(async () => {
+      await repositories.close();
+    });
+
+    it("keeps the time of the first revocation", async () => {
+      const token = buildRefreshToken();
+      await repositories.tokens.create(token);
+
+      await repositories.tokens.revokeFamily(token.familyId, minutesAfterEpoch(1));
+      await repositories.tokens.revokeUser(token.userId, minutesAfterEpoch(2));
+
+      expect((await repositories.tokens.getByHash(token.tokenHash))?.revokedAt?.getTime()).toBe(
+        minutesAfterEpoch(1).getTime(),
+      );
+    });
+  });
+});
+
+describe("SQL token repository on PostgreSQL: concurrency", () => {
+  let repositories: SqlRepositories;
+
+  beforeEach(async () => {
+    repositories = await createPostgresTestRepositories({ max: 20 });
+  });
+
+  afterEach(async () => {
+    await repositories.close();
+  });
+
+  it("lets exactly one of 20 parallel markUsed calls on separate connections win", async () => {
+    const token = buildRefreshToken();
+    await repositories.tokens.create(token);
+
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => repositories.tokens.markUsed(token.id, minutesAfterEpoch(index))),
+    );
+
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await repositories.tokens.getByHash(token.tokenHash))?.usedAt).toBeInstanceOf(Date);
+  });
+});
