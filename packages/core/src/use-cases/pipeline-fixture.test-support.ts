@@ -1,0 +1,129 @@
+import type { ConfideDeps } from "../deps.ts";
+import type { Session } from "../domain/session.ts";
+import type { Actor, User } from "../domain/user.ts";
+import type { TestDeps } from "../testing/test-deps.ts";
+import { uploadSession, type UploadSessionInput } from "./upload-session.ts";
+
+/** Test-only helpers of the processing-pipeline tests: people, recordings, queue driving. */
+
+export interface CareTeam {
+  therapist: Actor;
+  patient: Actor;
+  /** A therapist with no link to the patient. */
+  otherTherapist: Actor;
+}
+
+function user(id: string, role: User["role"], now: Date): User {
+  return {
+    id,
+    email: `${id}@example.test`,
+    displayName: id,
+    role,
+    passwordHash: "not-a-real-hash",
+    consent: null,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A therapist linked to a patient, an unlinked therapist, and the therapist's phone(s). */
+export async function seedCareTeam(
+  deps: TestDeps,
+  options: { deviceTokens?: string[] } = {},
+): Promise<CareTeam> {
+  const now = deps.clock.now();
+  await deps.users.create(user("therapist-1", "therapist", now));
+  await deps.users.create(user("therapist-2", "therapist", now));
+  await deps.users.create(user("patient-1", "patient", now));
+  await deps.users.link({ therapistId: "therapist-1", patientId: "patient-1", createdAt: now });
+  for (const [index, token] of (options.deviceTokens ?? ["phone-token"]).entries()) {
+    await deps.devices.upsert({
+      id: `device-${index + 1}`,
+      userId: "therapist-1",
+      token,
+      platform: "android",
+      createdAt: now,
+      lastSeenAt: now,
+    });
+  }
+  return {
+    therapist: { userId: "therapist-1", role: "therapist" },
+    patient: { userId: "patient-1", role: "patient" },
+    otherTherapist: { userId: "therapist-2", role: "therapist" },
+  };
+}
+
+/** A canonical 16-bit PCM WAV file: 44-byte header, then `dataBytes` of samples. */
+export function wavBytes(options: { dataBytes?: number; channels?: number; sampleRate?: number } = {}): Uint8Array {
+  const { dataBytes = 64_000, channels = 1, sampleRate = 16_000 } = options;
+  const bytes = new Uint8Array(44 + dataBytes);
+  const view = new DataView(bytes.buffer);
+  const ascii = (offset: number, text: string) => {
+    for (let index = 0; index < text.length; index += 1) bytes[offset + index] = text.charCodeAt(index);
+  };
+  ascii(0, "RIFF");
+  view.setUint32(4, 36 + dataBytes, true);
+  ascii(8, "WAVE");
+  ascii(12, "fmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, channels, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * channels * 2, true);
+  view.setUint16(32, channels * 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, "data");
+  view.setUint32(40, dataBytes, true);
+  for (let index = 44; index < bytes.length; index += 1) bytes[index] = (index * 31) % 256;
+  return bytes;
+}
+
+/** The bytes as a web stream of `chunkBytes`-sized chunks. */
+export function byteStream(bytes: Uint8Array, chunkBytes = 4_096): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(offset, offset + chunkBytes));
+      offset += chunkBytes;
+    },
+  });
+}
+
+/** Uploads a two-second WAV for patient-1. */
+export function uploadSample(
+  deps: ConfideDeps,
+  team: CareTeam,
+  overrides: Partial<UploadSessionInput> = {},
+): Promise<Session> {
+  return uploadSession(deps, team.therapist, {
+    patientId: team.patient.userId,
+    title: "Weekly session",
+    audio: byteStream(wavBytes()),
+    originalName: "session.wav",
+    declaredContentType: "audio/wav",
+    ...overrides,
+  });
+}
+
+/**
+ * Runs due jobs, then moves the manual clock to the next delayed job and runs again, until no
+ * job is left (or `maxSteps`, so a bug cannot loop forever).
+ * @returns the clock steps taken.
+ */
+export async function runUntilIdle(deps: TestDeps, maxSteps = 50): Promise<number> {
+  await deps.queue.runDue();
+  let steps = 0;
+  while (deps.queue.pending().length > 0) {
+    if (steps === maxSteps) throw new Error(`The queue was still busy after ${maxSteps} clock steps.`);
+    const next = Math.min(...deps.queue.pending().map((job) => job.runAt));
+    if (next > deps.clock.now().getTime()) deps.clock.set(new Date(next));
+    await deps.queue.runDue();
+    steps += 1;
+  }
+  return steps;
+}

@@ -1,0 +1,388 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { jobNames } from "../deps.ts";
+import { ConfideError, type ErrorCode } from "../errors.ts";
+import type { JobQueue } from "../ports/job-queue.ts";
+import type { SessionRepository } from "../ports/session-repository.ts";
+import { createInMemoryJobQueue } from "../testing/in-memory-job-queue.ts";
+import { createInMemorySessionRepository } from "../testing/in-memory-session-repository.ts";
+import { createManualClock } from "../testing/manual-clock.ts";
+import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
+import { createJobHandlers } from "./job-handlers.ts";
+import { byteStream, seedCareTeam, uploadSample, wavBytes } from "./pipeline-fixture.test-support.ts";
+import { processSession } from "./process-session.ts";
+import { uploadSession } from "./upload-session.ts";
+
+async function rejection(promise: Promise<unknown>): Promise<ConfideError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!ConfideError.is(error)) throw new Error(`Expected a ConfideError, got ${String(error)}`);
+  return error;
+}
+
+async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<ConfideError> {
+  const error = await rejection(promise);
+  expect(error.code).toBe(code);
+  return error;
+}
+
+/** Nothing half-made: no stored object, no session record. */
+async function expectNothingStored(deps: TestDeps): Promise<void> {
+  expect(deps.blobs.keys()).toEqual([]);
+  expect((await deps.sessions.list({ limit: 100 })).items).toEqual([]);
+}
+
+/** A source that produces `totalBytes` of WAV chunk by chunk, counting what was pulled. */
+function endlessWav(chunkBytes: number, totalBytes: number) {
+  const header = wavBytes({ dataBytes: 0 });
+  const state = { pulledBytes: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state.pulledBytes >= totalBytes) {
+        controller.close();
+        return;
+      }
+      const chunk = new Uint8Array(chunkBytes);
+      if (state.pulledBytes === 0) chunk.set(header);
+      state.pulledBytes += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  return { stream, state };
+}
+
+describe("uploadSession", () => {
+  it("stores the recording, creates the session and queues its processing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const bytes = wavBytes({ dataBytes: 96_000, channels: 2 });
+
+    const session = await uploadSession(deps, team.therapist, {
+      patientId: team.patient.userId,
+      title: "  First session  ",
+      recordedAt: new Date("2026-01-02T15:00:00.000Z"),
+      audio: byteStream(bytes, 1_000),
+      originalName: "recording.wav",
+      declaredContentType: "application/octet-stream",
+      settings: { maxSpeakers: 3, language: "de-DE" },
+    });
+
+    expect(session).toMatchObject({
+      therapistId: team.therapist.userId,
+      patientId: team.patient.userId,
+      title: "First session",
+      recordedAt: new Date("2026-01-02T15:00:00.000Z"),
+      status: "queued",
+      version: 2,
+      transcript: null,
+      sentiment: null,
+      processing: { attempts: 0, lastError: null, providerRef: null, polls: 0, notifiedAt: null, run: 0 },
+      settings: { language: "de-DE", minSpeakers: 2, maxSpeakers: 3, diarization: true, channelLayout: "mono" },
+      audio: {
+        blobKey: `sessions/${team.therapist.userId}/${session.id}/audio.wav`,
+        contentType: "audio/wav",
+        format: "wav",
+        sizeBytes: bytes.byteLength,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        // 96,000 bytes of 16 kHz stereo 16-bit PCM.
+        durationMs: 1_500,
+        channels: 2,
+        originalName: "recording.wav",
+      },
+    });
+    expect(await deps.sessions.get(session.id)).toEqual(session);
+
+    const stored = await deps.blobs.get(session.audio.blobKey);
+    expect(Buffer.from(await new Response(stored.body).arrayBuffer())).toEqual(Buffer.from(bytes));
+    expect(deps.queue.pending()).toMatchObject([
+      { name: jobNames.processSession, jobId: `process-${session.id}-r0`, payload: { sessionId: session.id } },
+    ]);
+    expect(deps.audit.events()).toMatchObject([
+      { action: "session.create", actorId: team.therapist.userId, sessionId: session.id, subjectUserId: team.patient.userId },
+    ]);
+  });
+
+  it("recognises the format from the bytes and names the stored object after it", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const mp3 = new Uint8Array(2_000);
+    mp3.set([0x49, 0x44, 0x33, 0x04, 0x00]); // "ID3" tag header
+    const session = await uploadSample(deps, team, {
+      audio: byteStream(mp3, 7),
+      originalName: "session.wav",
+      declaredContentType: "audio/wav",
+    });
+    expect(session.audio).toMatchObject({ format: "mp3", contentType: "audio/mpeg", durationMs: null, sizeBytes: 2_000 });
+    expect(deps.blobs.keys()).toEqual([`sessions/therapist-1/${session.id}/audio.mp3`]);
+  });
+
+  it("accepts an async iterable as well as a web stream", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const bytes = wavBytes();
+    async function* chunks() {
+      for (let offset = 0; offset < bytes.length; offset += 10_000) yield bytes.slice(offset, offset + 10_000);
+    }
+    const session = await uploadSample(deps, team, { audio: chunks() });
+    expect(session.audio.sizeBytes).toBe(bytes.byteLength);
+    expect(session.audio.durationMs).toBe(2_000);
+  });
+
+  it("refuses a text file named .wav, judging by the bytes, and stores nothing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const text = new TextEncoder().encode("These are my session notes, not a recording. ".repeat(50));
+    await expectCode(
+      uploadSample(deps, team, { audio: byteStream(text), originalName: "notes.wav", declaredContentType: "audio/wav" }),
+      "upload.not_audio",
+    );
+    await expectNothingStored(deps);
+    expect(deps.queue.accepted()).toEqual([]);
+  });
+
+  it("refuses an empty upload", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, team, { audio: byteStream(new Uint8Array(0)) }), "upload.empty");
+    await expectNothingStored(deps);
+  });
+
+  it("refuses a few bytes too short to be any recording", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, team, { audio: byteStream(new Uint8Array([0x52, 0x49, 0x46])) }), "upload.not_audio");
+    await expectNothingStored(deps);
+  });
+
+  it("fails an oversized upload as soon as it passes the limit, without reading the rest", async () => {
+    const deps = createTestDeps({ settings: { maxUploadBytes: 1024 * 1024 } });
+    const team = await seedCareTeam(deps);
+    const chunkBytes = 64 * 1024;
+    const source = endlessWav(chunkBytes, 512 * 1024 * 1024);
+
+    const error = await expectCode(uploadSample(deps, team, { audio: source.stream }), "upload.too_large");
+
+    expect(error.details).toEqual({ maxBytes: 1024 * 1024 });
+    // The limit is 16 chunks; the stream stops within a couple of chunks past it.
+    expect(source.state.pulledBytes).toBeGreaterThan(1024 * 1024);
+    expect(source.state.pulledBytes).toBeLessThanOrEqual(1024 * 1024 + 3 * chunkBytes);
+    expect(source.state.cancelled).toBe(true);
+    await expectNothingStored(deps);
+  });
+
+  it("stops pulling an oversized async iterable too", async () => {
+    const deps = createTestDeps({ settings: { maxUploadBytes: 100_000 } });
+    const team = await seedCareTeam(deps);
+    const state = { yielded: 0, finished: false };
+    async function* generated() {
+      try {
+        yield wavBytes({ dataBytes: 1_000 });
+        for (;;) {
+          state.yielded += 1;
+          yield new Uint8Array(10_000);
+        }
+      } finally {
+        state.finished = true;
+      }
+    }
+    await expectCode(uploadSample(deps, team, { audio: generated() }), "upload.too_large");
+    expect(state.yielded).toBeLessThanOrEqual(12);
+    expect(state.finished).toBe(true);
+    await expectNothingStored(deps);
+  });
+
+  it("answers upload.aborted and keeps nothing when the client goes away mid-upload", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const bytes = wavBytes();
+    let sent = 0;
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 20_000) {
+          controller.error(new Error("socket hang up"));
+          return;
+        }
+        controller.enqueue(bytes.slice(sent, sent + 5_000));
+        sent += 5_000;
+      },
+    });
+    await expectCode(uploadSample(deps, team, { audio: broken }), "upload.aborted");
+    await expectNothingStored(deps);
+  });
+
+  it("stops and keeps nothing when the caller aborts", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const controller = new AbortController();
+    const header = wavBytes({ dataBytes: 0 });
+    let pulls = 0;
+    const slow = new ReadableStream<Uint8Array>({
+      pull(stream) {
+        pulls += 1;
+        if (pulls === 1) stream.enqueue(header);
+        else if (pulls === 3) controller.abort();
+        else stream.enqueue(new Uint8Array(1_000));
+      },
+    });
+    await expectCode(uploadSample(deps, team, { audio: slow, signal: controller.signal }), "upload.aborted");
+    await expectNothingStored(deps);
+  });
+
+  it("leaves nothing behind when the queue cannot take the job", async () => {
+    const clock = createManualClock();
+    const working = createInMemoryJobQueue({ clock, manual: true });
+    const queue = {
+      ...working,
+      async enqueue() {
+        throw new ConfideError("dependency.unavailable", "Redis is down.", { retryable: true });
+      },
+    } satisfies JobQueue;
+    const deps = createTestDeps({ clock, queue });
+    const team = await seedCareTeam(deps);
+
+    await expectCode(uploadSample(deps, team), "dependency.unavailable");
+    await expectNothingStored(deps);
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("leaves nothing behind when the session cannot be written", async () => {
+    const working = createInMemorySessionRepository();
+    const sessions: SessionRepository = {
+      ...working,
+      async create() {
+        throw new ConfideError("dependency.unavailable", "The database is down.", { retryable: true });
+      },
+    };
+    const deps = createTestDeps({ sessions });
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, team), "dependency.unavailable");
+    await expectNothingStored(deps);
+    expect(deps.queue.accepted()).toEqual([]);
+  });
+
+  it("returns the session as the worker left it when the worker was quicker than the upload", async () => {
+    const clock = createManualClock();
+    const working = createInMemoryJobQueue({ clock, manual: true });
+    const deps = createTestDeps({ clock, queue: working });
+    const eager = {
+      ...working,
+      // A worker that picks the job up before enqueue returns.
+      async enqueue(...args: Parameters<JobQueue["enqueue"]>) {
+        await working.enqueue(...args);
+        await processSession(deps, { sessionId: String(args[1].sessionId) });
+      },
+    };
+    deps.queue = eager;
+    const team = await seedCareTeam(deps);
+
+    const session = await uploadSample(deps, team);
+
+    expect(session.status).toBe("ready");
+    expect(await deps.sessions.get(session.id)).toEqual(session);
+    expect(deps.blobs.keys()).toEqual([session.audio.blobKey]);
+  });
+
+  it("answers user.not_found for a patient the therapist does not treat, or who does not exist", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, { ...team, therapist: team.otherTherapist }), "user.not_found");
+    await expectCode(uploadSample(deps, team, { patientId: "patient-404" }), "user.not_found");
+    // Another therapist is not a patient, linked or not.
+    await expectCode(uploadSample(deps, team, { patientId: team.otherTherapist.userId }), "user.not_found");
+    await expectNothingStored(deps);
+  });
+
+  it("lets only therapists upload", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, { ...team, therapist: team.patient }), "auth.forbidden");
+    await expectCode(uploadSample(deps, { ...team, therapist: { userId: "admin-1", role: "admin" } }), "auth.forbidden");
+    await expectNothingStored(deps);
+  });
+
+  it("cancels the unread recording when it refuses the request before reading", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    let cancelled = false;
+    const audio = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(wavBytes());
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await expectCode(uploadSample(deps, team, { patientId: "patient-404", audio }), "user.not_found");
+    expect(cancelled).toBe(true);
+  });
+
+  it.each([
+    ["more speakers than allowed", { maxSpeakers: 11 }, "settings.maxSpeakers"],
+    ["no speakers", { minSpeakers: 0 }, "settings.minSpeakers"],
+    ["a fractional speaker count", { maxSpeakers: 2.5 }, "settings.maxSpeakers"],
+    ["min above max", { minSpeakers: 4, maxSpeakers: 3 }, "settings.minSpeakers"],
+    ["channel roles with a mono layout", { channelRoles: ["therapist", "patient"] }, "settings.channelRoles"],
+    [
+      "an unknown channel role",
+      { channelLayout: "per-channel", channelRoles: ["therapist", "doctor"] },
+      "settings.channelRoles",
+    ],
+    ["an unknown profanity mode", { profanity: "bleeped" }, "settings.profanity"],
+    ["an unknown channel layout", { channelLayout: "surround" }, "settings.channelLayout"],
+    ["a malformed language", { language: "english please" }, "settings.language"],
+    ["empty candidate languages", { candidateLanguages: [] }, "settings.candidateLanguages"],
+    ["a non-boolean diarization", { diarization: "yes" }, "settings.diarization"],
+    ["an unknown setting", { model: "large-v3" }, "settings.model"],
+  ])("refuses %s with validation.invalid_input", async (_name, settings, field) => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const error = await expectCode(
+      uploadSample(deps, team, { settings: settings as Record<string, unknown> }),
+      "validation.invalid_input",
+    );
+    expect(error.details).toEqual({ field });
+    await expectNothingStored(deps);
+  });
+
+  it("accepts channel roles with a per-channel layout", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const session = await uploadSample(deps, team, {
+      audio: byteStream(wavBytes({ channels: 2 })),
+      settings: { channelLayout: "per-channel", channelRoles: ["patient", "therapist"], diarization: false },
+    });
+    expect(session.settings).toMatchObject({
+      channelLayout: "per-channel",
+      channelRoles: ["patient", "therapist"],
+      diarization: false,
+    });
+  });
+
+  it("refuses an overlong title", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSample(deps, team, { title: "x".repeat(201) }), "validation.invalid_input");
+  });
+
+  it("names an untitled session after its date", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const session = await uploadSample(deps, team, { title: "   " });
+    expect(session.title).toBe("Session 2026-01-05");
+    expect(session.recordedAt).toEqual(deps.clock.now());
+  });
+
+  it("is processed by the job it enqueues", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    await deps.queue.start(createJobHandlers(deps));
+    const session = await uploadSample(deps, team);
+    await deps.queue.runDue();
+    expect((await deps.sessions.get(session.id))?.status).toBe("ready");
+  });
+});
