@@ -1,0 +1,13 @@
+import type { Actor, Logger } from "@confide/core";
+
+/** The one Hono environment of the Confide API: what middleware hands to handlers. */
+export interface AppEnv {
+  Variables: {
+    /** Echoed in `X-Request-Id` and in every problem document and log line. */
+    requestId: string;
+    /** Set by the bearer authentication middleware on authenticated routes. */
+    actor?: Actor;
+    /** The host logger with the request id attached to every line. */
+    logger: Logger;
+  };
+}

@@ -1,0 +1,57 @@
+import type { ErrorCode } from "@confide/core";
+import type { HostErrorCode } from "./host-error-codes.ts";
+
+export type ProblemCode = ErrorCode | HostErrorCode;
+
+/**
+ * The one table from error code to HTTP status. Exhaustive: adding a code to core without a
+ * status here fails the type check.
+ */
+export const errorStatus: Record<ProblemCode, number> = {
+  "validation.invalid_input": 400,
+  "auth.unauthenticated": 401,
+  "auth.invalid_credentials": 401,
+  "auth.refresh_invalid": 401,
+  "auth.refresh_reused": 401,
+  "auth.forbidden": 403,
+  "auth.throttled": 429,
+  "auth.weak_password": 400,
+  "user.not_found": 404,
+  "user.email_taken": 409,
+  "user.has_sessions": 409,
+  // The patient is not (or no longer) in the therapist's care.
+  "care.not_linked": 403,
+  "session.not_found": 404,
+  "session.version_conflict": 412,
+  "session.version_required": 428,
+  "session.invalid_state": 409,
+  "session.segment_not_found": 404,
+  "session.speaker_not_found": 404,
+  "upload.empty": 400,
+  "upload.not_audio": 415,
+  "upload.too_large": 413,
+  // The client went away mid-upload; nobody reads this answer.
+  "upload.aborted": 400,
+  "blob.not_found": 404,
+  // Keys are made by core: an invalid one is a bug, not a client error.
+  "blob.invalid_key": 500,
+  "blob.range_not_satisfiable": 416,
+  "device.not_found": 404,
+  "provider.throttled": 502,
+  "provider.unavailable": 502,
+  "provider.timeout": 502,
+  "provider.rejected": 502,
+  "provider.bad_response": 502,
+  "provider.unsupported": 502,
+  "speech.engine_unavailable": 503,
+  "speech.no_speech": 422,
+  "dependency.unavailable": 503,
+  internal: 500,
+  "route.not_found": 404,
+  "request.too_large": 413,
+  "request.unsupported_media_type": 415,
+};
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return Object.hasOwn(errorStatus, value);
+}

@@ -1,0 +1,14 @@
+/**
+ * Codes only the HTTP host produces: conditions of the HTTP exchange itself that no use case
+ * sees. They share the problem+json shape and the status table with core's codes.
+ */
+export const hostErrorCodes = [
+  /** No route matches the method and path. */
+  "route.not_found",
+  /** A JSON request body over the host's JSON body limit. */
+  "request.too_large",
+  /** A body in a media type the route does not take. */
+  "request.unsupported_media_type",
+] as const;
+
+export type HostErrorCode = (typeof hostErrorCodes)[number];

@@ -1,0 +1,174 @@
+import type { Readable } from "node:stream";
+import { ConfideError } from "@confide/core";
+import busboy from "busboy";
+
+export interface MultipartUploadOptions {
+  /** The raw request body; read chunk by chunk, never buffered whole. */
+  body: ReadableStream<Uint8Array>;
+  /** The request's Content-Type, with its boundary. */
+  contentType: string;
+  /** Name of the one file part, e.g. "audio". */
+  fileField: string;
+  /** Largest file accepted; one byte more fails the file stream with `upload.too_large`. */
+  maxFileBytes: number;
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
+}
+
+export interface MultipartFile {
+  /** The file's bytes as they arrive; reading slowly slows the client down (backpressure). */
+  stream: ReadableStream<Uint8Array>;
+  filename: string;
+  mimeType: string;
+}
+
+export interface MultipartUpload {
+  /** The text fields sent before the file part. Fields after it are not read. */
+  fields: Record<string, string>;
+  file: MultipartFile;
+  /** Stops reading the request body; call once the file's consumer has settled. */
+  stop(): void;
+}
+
+/** Largest text field (the settings JSON is the biggest). */
+const maxFieldBytes = 64 * 1024;
+
+const invalid = (message: string, cause?: unknown) =>
+  new ConfideError("validation.invalid_input", message, cause === undefined ? {} : { cause });
+
+/**
+ * Wraps a busboy file stream as a pull-based web stream: a chunk is read only when the
+ * consumer asks for one, so a slow consumer pauses busboy and, through it, the request body.
+ */
+function pullStream(file: Readable, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await chunks.next();
+          if (done) controller.close();
+          else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        } catch (error) {
+          // A client that went away is the consumer's `upload.aborted`; a broken body is the client's fault.
+          controller.error(ConfideError.is(error) || signal.aborted ? error : invalid("The multipart body ended early or is malformed.", error));
+        }
+      },
+      async cancel() {
+        await chunks.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * Streams a multipart/form-data body through busboy and resolves as soon as the file part
+ * starts, with the fields that came before it. The file is not buffered: its stream is fed as
+ * the consumer reads it.
+ * @throws ConfideError `validation.invalid_input` for a malformed body, a missing file part,
+ * an unexpected file part, or fields that are too long or too many.
+ */
+export function openMultipartUpload(options: MultipartUploadOptions): Promise<MultipartUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: ReturnType<typeof busboy>;
+    try {
+      parser = busboy({
+        headers: { "content-type": options.contentType },
+        defParamCharset: "utf8",
+        limits: { files: 1, fields: 20, parts: 40, fieldSize: maxFieldBytes, fileSize: options.maxFileBytes + 1 },
+      });
+    } catch (error) {
+      reject(invalid("The multipart Content-Type is not valid (is the boundary missing?).", error));
+      return;
+    }
+
+    const fields: Record<string, string> = {};
+    const reader = options.body.getReader();
+    let file: Readable | null = null;
+    let started = false;
+    let stopped = false;
+    let drained: (() => void) | null = null;
+
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      drained?.();
+      file?.destroy();
+    };
+    /** Before the file part: reject the upload. After: fail the file stream, which its consumer sees. */
+    const fail = (error: ConfideError) => {
+      if (!started) {
+        started = true;
+        reject(error);
+        stop();
+      } else if (file && !file.destroyed) file.destroy(error);
+    };
+
+    parser.on("field", (name, value, info) => {
+      if (started) return;
+      if (info.nameTruncated || info.valueTruncated) {
+        fail(invalid(`The field "${name.slice(0, 40)}" is longer than ${maxFieldBytes} bytes.`));
+        return;
+      }
+      fields[name] = value;
+    });
+    parser.on("file", (name, stream, info) => {
+      if (started || name !== options.fileField) {
+        stream.resume();
+        if (!started) fail(invalid(`Unexpected file part "${name.slice(0, 40)}": send the recording as "${options.fileField}".`));
+        return;
+      }
+      started = true;
+      file = stream;
+      stream.once("limit", () => {
+        stream.destroy(
+          new ConfideError("upload.too_large", `The recording is larger than ${options.maxFileBytes} bytes.`, {
+            details: { maxBytes: options.maxFileBytes },
+          }),
+        );
+      });
+      resolve({
+        fields,
+        file: { stream: pullStream(stream, options.signal), filename: info.filename ?? "", mimeType: info.mimeType },
+        stop,
+      });
+    });
+    parser.on("fieldsLimit", () => fail(invalid("Too many fields.")));
+    parser.on("partsLimit", () => fail(invalid("Too many parts.")));
+    parser.on("error", (error: unknown) => {
+      fail(options.signal.aborted ? invalid("The client went away.", error) : invalid("The multipart body is malformed.", error));
+    });
+    parser.on("close", () => {
+      drained?.();
+      if (!started) fail(invalid(`The "${options.fileField}" part is missing.`));
+    });
+    parser.on("drain", () => drained?.());
+
+    // Feeds the body to busboy, waiting whenever busboy (and so the file's consumer) is behind.
+    const pump = async () => {
+      try {
+        while (!stopped) {
+          const { done, value } = await reader.read();
+          if (stopped) return;
+          if (done) {
+            parser.end();
+            return;
+          }
+          if (!parser.write(value)) {
+            await new Promise<void>((resume) => {
+              drained = resume;
+            });
+            drained = null;
+          }
+        }
+      } catch (error) {
+        // The body failed (client disconnect, broken chunking): busboy fails the file stream with it.
+        parser.destroy(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        reader.releaseLock();
+      }
+    };
+    void pump();
+  });
+}

@@ -1,0 +1,132 @@
+import { createUser, eraseUser, linkPatient, listUsers, type ConfideDeps } from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { CareRelationSchema, RoleSchema, UserSchema } from "../schemas/user-schema.ts";
+
+export interface AdminRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+}
+
+const UserIdSchema = z.string().min(1).max(200);
+
+export function createAdminRoutes(options: AdminRoutesOptions) {
+  const { deps } = options;
+  const router = createRouter();
+  router.use("*", bearerAuth({ tokens: options.tokens }));
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/users",
+      tags: ["admin"],
+      summary: "Open an account",
+      security: [{ bearer: [] }],
+      request: {
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({
+                email: z.string().min(1).max(320),
+                displayName: z.string().max(400),
+                role: RoleSchema,
+                password: z.string().min(1).max(1024),
+                consent: z.object({ terms: z.string().max(400) }).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: { description: "The new account.", content: { "application/json": { schema: UserSchema } } },
+        ...problemResponses(400, 401, 403, 409),
+      },
+    }),
+    async (c) => c.json(await createUser(deps, currentActor(c), c.req.valid("json")), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/users",
+      tags: ["admin"],
+      summary: "Page through accounts",
+      security: [{ bearer: [] }],
+      request: {
+        query: PageQuerySchema.extend({
+          role: RoleSchema.optional(),
+          q: z.string().max(200).optional().openapi({ description: "Part of the display name or email." }),
+        }),
+      },
+      responses: {
+        200: { description: "A page of accounts.", content: { "application/json": { schema: pageOf(UserSchema) } } },
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { role, q, cursor, limit } = c.req.valid("query");
+      const page = await listUsers(deps, currentActor(c), {
+        ...(role === undefined ? {} : { role }),
+        ...(q === undefined ? {} : { text: q }),
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(limit === undefined ? {} : { limit }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/patients/{patientId}",
+      tags: ["admin"],
+      summary: "Record that a therapist treats a patient",
+      description: "Linking twice changes nothing.",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: UserIdSchema, patientId: UserIdSchema }) },
+      responses: {
+        200: { description: "The care relation.", content: { "application/json": { schema: CareRelationSchema } } },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { id, patientId } = c.req.valid("param");
+      return c.json(await linkPatient(deps, currentActor(c), { therapistId: id, patientId }), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "delete",
+      path: "/users/{id}",
+      tags: ["admin"],
+      summary: "Erase an account and everything about it",
+      description:
+        "For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`).",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: UserIdSchema }) },
+      responses: {
+        200: {
+          description: "What was erased.",
+          content: {
+            "application/json": {
+              schema: z
+                .object({ userId: z.string(), deletedSessionCount: z.number().int(), deletedDeviceCount: z.number().int() })
+                .openapi("ErasureResult"),
+            },
+          },
+        },
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => c.json(await eraseUser(deps, currentActor(c), { userId: c.req.valid("param").id }), 200),
+  );
+
+  return router;
+}

@@ -1,0 +1,151 @@
+import {
+  ConfideError,
+  changePassword,
+  login,
+  logout,
+  normalizeEmail,
+  refreshToken,
+  type ConfideDeps,
+  type LoginResult,
+} from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { clientAddress } from "../client-address.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import type { LoginThrottle } from "../login-throttle.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { UserSchema } from "../schemas/user-schema.ts";
+
+export interface AuthRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+  throttle: LoginThrottle;
+  trustProxy: boolean;
+}
+
+const TokenPairSchema = z
+  .object({
+    accessToken: z.string().openapi({ description: "JWT (HS256) for `Authorization: Bearer`." }),
+    tokenType: z.literal("Bearer"),
+    expiresIn: z.number().int().openapi({ description: "Seconds until the access token expires." }),
+    refreshToken: z.string().openapi({ description: "Single-use secret for /v1/auth/refresh; rotates on every use." }),
+    refreshExpiresAt: z.iso.datetime(),
+    user: UserSchema,
+  })
+  .openapi("TokenPair");
+
+const RefreshBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/login",
+  tags: ["auth"],
+  summary: "Sign in with email and password",
+  description:
+    "Failed attempts are counted per account and per client address in a sliding window; over the limit the answer is 429 `auth.throttled` with Retry-After.",
+  request: {
+    body: json(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })),
+  },
+  responses: {
+    200: { description: "Signed in.", content: { "application/json": { schema: TokenPairSchema } } },
+    ...problemResponses(400, 401, 429),
+  },
+});
+
+const refreshRoute = createRoute({
+  method: "post",
+  path: "/refresh",
+  tags: ["auth"],
+  summary: "Trade a refresh token for a new token pair",
+  description:
+    "Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).",
+  request: { body: json(RefreshBodySchema) },
+  responses: {
+    200: { description: "A new token pair.", content: { "application/json": { schema: TokenPairSchema } } },
+    ...problemResponses(400, 401),
+  },
+});
+
+export function createAuthRoutes(options: AuthRoutesOptions) {
+  const { deps, tokens, throttle } = options;
+  const auth = bearerAuth({ tokens });
+
+  const tokenPair = async (result: LoginResult) => {
+    const access = await tokens.issue({ id: result.user.id, role: result.user.role });
+    return {
+      accessToken: access.accessToken,
+      tokenType: "Bearer" as const,
+      expiresIn: access.expiresIn,
+      refreshToken: result.refreshToken,
+      refreshExpiresAt: result.refreshExpiresAt,
+      user: result.user,
+    };
+  };
+
+  const router = createRouter();
+
+  router.openapi(loginRoute, async (c) => {
+    const input = c.req.valid("json");
+    const account = normalizeEmail(input.email);
+    const address = clientAddress(c, { trustProxy: options.trustProxy });
+    throttle.check(account, address);
+    let result: LoginResult;
+    try {
+      result = await login(deps, input);
+    } catch (error) {
+      if (ConfideError.is(error, "auth.invalid_credentials")) throttle.recordFailure(account, address);
+      throw error;
+    }
+    throttle.recordSuccess(account);
+    return c.json(await tokenPair(result), 200);
+  });
+
+  router.openapi(refreshRoute, async (c) => c.json(await tokenPair(await refreshToken(deps, c.req.valid("json"))), 200));
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/logout",
+      tags: ["auth"],
+      summary: "End a sign-in",
+      description: "Revokes the refresh token's whole family. An unknown token changes nothing.",
+      security: [{ bearer: [] }],
+      middleware: [auth] as const,
+      request: { body: json(RefreshBodySchema) },
+      responses: { 204: { description: "Signed out." }, ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      await logout(deps, currentActor(c), c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/password",
+      tags: ["auth"],
+      summary: "Change the caller's password",
+      description: "Every refresh token of the account is revoked: other devices must sign in again.",
+      security: [{ bearer: [] }],
+      middleware: [auth] as const,
+      request: {
+        body: json(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })),
+      },
+      responses: { 204: { description: "Changed." }, ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      await changePassword(deps, currentActor(c), c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  );
+
+  return router;
+}

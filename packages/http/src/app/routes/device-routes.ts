@@ -1,0 +1,81 @@
+import { listDevices, registerDevice, removeDevice, type ConfideDeps } from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import { DevicePlatformSchema, DeviceSchema } from "../schemas/device-schema.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+
+export interface DeviceRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+}
+
+export function createDeviceRoutes(options: DeviceRoutesOptions) {
+  const { deps } = options;
+  const router = createRouter();
+  router.use("*", bearerAuth({ tokens: options.tokens }));
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["devices"],
+      summary: "Register a phone or browser for push notifications",
+      description: "Registering a known token again refreshes it; a token registered by another user moves to the caller.",
+      security: [{ bearer: [] }],
+      request: {
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.object({ token: z.string().min(1).max(4096), platform: DevicePlatformSchema }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: { description: "The device.", content: { "application/json": { schema: DeviceSchema } } },
+        ...problemResponses(400, 401),
+      },
+    }),
+    async (c) => c.json(await registerDevice(deps, currentActor(c), c.req.valid("json")), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["devices"],
+      summary: "The caller's devices, newest first",
+      security: [{ bearer: [] }],
+      responses: {
+        200: {
+          description: "The devices.",
+          content: { "application/json": { schema: z.object({ items: z.array(DeviceSchema) }) } },
+        },
+        ...problemResponses(401),
+      },
+    }),
+    async (c) => c.json({ items: await listDevices(deps, currentActor(c)) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      tags: ["devices"],
+      summary: "Stop notifications to a device",
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string().min(1).max(200) }) },
+      responses: { 204: { description: "Removed." }, ...problemResponses(401, 404) },
+    }),
+    async (c) => {
+      await removeDevice(deps, currentActor(c), { deviceId: c.req.valid("param").id });
+      return c.body(null, 204);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,107 @@
+import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { UserSchema } from "../schemas/user-schema.ts";
+
+export interface MeRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+}
+
+const ExportSchema = z
+  .object({
+    exportedAt: z.iso.datetime(),
+    user: UserSchema,
+    careRelations: z.array(z.object({ therapistId: z.string(), patientId: z.string(), createdAt: z.iso.datetime() })),
+    devices: z.array(
+      z.object({
+        id: z.string(),
+        platform: z.string(),
+        token: z.string(),
+        createdAt: z.iso.datetime(),
+        lastSeenAt: z.iso.datetime(),
+      }),
+    ),
+    sessions: z.array(z.record(z.string(), z.unknown())).optional(),
+    auditEvents: z.array(z.record(z.string(), z.unknown())),
+    omitted: z.array(z.literal("sessions")),
+  })
+  .openapi("UserDataExport");
+
+export function createMeRoutes(options: MeRoutesOptions) {
+  const { deps } = options;
+  const router = createRouter();
+  router.use("*", bearerAuth({ tokens: options.tokens }));
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["me"],
+      summary: "The caller's profile",
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: "The profile.", content: { "application/json": { schema: UserSchema } } },
+        ...problemResponses(401, 404),
+      },
+    }),
+    async (c) => c.json(await getProfile(deps, currentActor(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "patch",
+      path: "/",
+      tags: ["me"],
+      summary: "Change the display name or record consent",
+      security: [{ bearer: [] }],
+      request: {
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  displayName: z.string().max(400).optional(),
+                  consent: z.object({ terms: z.string().max(400) }).strict().optional(),
+                })
+                .strict(),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: "The updated profile.", content: { "application/json": { schema: UserSchema } } },
+        ...problemResponses(400, 401, 404),
+      },
+    }),
+    async (c) => c.json(await updateProfile(deps, currentActor(c), c.req.valid("json")), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/export",
+      tags: ["me"],
+      summary: "Download everything Confide holds about the caller",
+      description: "A JSON file (Content-Disposition: attachment): profile, care relations, devices, sessions, audit events.",
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: "The export.", content: { "application/json": { schema: ExportSchema } } },
+        ...problemResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const actor = currentActor(c);
+      const data = await exportUserData(deps, actor, {});
+      c.header("Content-Disposition", `attachment; filename="confide-export-${actor.userId}.json"`);
+      return c.json(data, 200);
+    },
+  );
+
+  return router;
+}

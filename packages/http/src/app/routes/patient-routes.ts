@@ -1,0 +1,50 @@
+import { searchPatients, type ConfideDeps } from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { UserSchema } from "../schemas/user-schema.ts";
+
+export interface PatientRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+}
+
+export function createPatientRoutes(options: PatientRoutesOptions) {
+  const { deps } = options;
+  const router = createRouter();
+  router.use("*", bearerAuth({ tokens: options.tokens }));
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["patients"],
+      summary: "Search the therapist's own patients",
+      security: [{ bearer: [] }],
+      request: {
+        query: PageQuerySchema.extend({
+          q: z.string().max(200).optional().openapi({ description: "Part of the display name or email." }),
+        }),
+      },
+      responses: {
+        200: { description: "A page of patients.", content: { "application/json": { schema: pageOf(UserSchema) } } },
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { q, cursor, limit } = c.req.valid("query");
+      const page = await searchPatients(deps, currentActor(c), {
+        ...(q === undefined ? {} : { text: q }),
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(limit === undefined ? {} : { limit }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  return router;
+}

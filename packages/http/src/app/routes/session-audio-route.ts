@@ -1,0 +1,85 @@
+import { ConfideError, readSessionAudio, type ConfideDeps, type SessionAudio } from "@confide/core";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { parseRange } from "../byte-range.ts";
+import { currentActor } from "../current-actor.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+
+export interface SessionAudioOptions {
+  deps: ConfideDeps;
+}
+
+const audioRoute = createRoute({
+  method: "get",
+  path: "/{id}/audio",
+  tags: ["sessions"],
+  summary: "Stream the recording",
+  description:
+    "Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes */<size>`. Several ranges are answered with the whole recording (200).",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({ id: z.string().min(1).max(200) }),
+    headers: z.object({ range: z.string().max(200).optional() }),
+  },
+  responses: {
+    200: {
+      description: "The whole recording.",
+      content: { "audio/*": { schema: { type: "string", format: "binary" } } },
+    },
+    206: {
+      description: "The requested byte range.",
+      headers: { "Content-Range": { schema: { type: "string" } } },
+      content: { "audio/*": { schema: { type: "string", format: "binary" } } },
+    },
+    ...problemResponses(401, 403, 404, 416),
+  },
+});
+
+/** `GET /v1/sessions/:id/audio`: the recording, whole or one byte range. */
+export function registerSessionAudio(router: OpenAPIHono<AppEnv>, options: SessionAudioOptions): void {
+  const { deps } = options;
+
+  router.openapi(audioRoute, async (c) => {
+    const actor = currentActor(c);
+    const sessionId = c.req.valid("param").id;
+    const signal = c.req.raw.signal;
+    const range = parseRange(c.req.header("range"));
+    let audio: SessionAudio;
+    if (range.kind === "from") {
+      audio = await readSessionAudio(deps, actor, {
+        sessionId,
+        range: range.end === undefined ? { start: range.start } : { start: range.start, end: range.end },
+        signal,
+      });
+    } else if (range.kind === "suffix") {
+      // The use case takes ranges from the start: learn the size from a one-byte read first.
+      const probe = await readSessionAudio(deps, actor, { sessionId, range: { start: 0, end: 0 }, signal });
+      await probe.body.cancel();
+      if (range.length === 0) {
+        throw new ConfideError("blob.range_not_satisfiable", "An empty suffix range selects nothing.", {
+          details: { sizeBytes: probe.sizeBytes },
+        });
+      }
+      audio = await readSessionAudio(deps, actor, {
+        sessionId,
+        range: { start: Math.max(0, probe.sizeBytes - range.length) },
+        signal,
+      });
+    } else {
+      audio = await readSessionAudio(deps, actor, { sessionId, signal });
+    }
+
+    const headers = new Headers({
+      "Content-Type": audio.contentType,
+      "Accept-Ranges": "bytes",
+      "Content-Disposition": "inline",
+    });
+    if (audio.range) {
+      headers.set("Content-Range", `bytes ${audio.range.start}-${audio.range.end}/${audio.sizeBytes}`);
+      headers.set("Content-Length", String(audio.range.end - audio.range.start + 1));
+      return new Response(audio.body, { status: 206, headers });
+    }
+    headers.set("Content-Length", String(audio.sizeBytes));
+    return new Response(audio.body, { status: 200, headers });
+  });
+}

@@ -1,0 +1,104 @@
+import { getSession, type ConfideDeps, type SessionStatus } from "@confide/core";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { streamSSE } from "hono/streaming";
+import type { AppEnv } from "../app-env.ts";
+import { currentActor } from "../current-actor.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+
+export interface SessionEventsOptions {
+  deps: ConfideDeps;
+  /** How often the session is read for changes. */
+  pollMs: number;
+  /** Comment lines keep idle connections open through proxies. */
+  keepAliveMs: number;
+}
+
+/** After these the stream ends: nothing changes without the user acting. */
+const finalStatuses: readonly SessionStatus[] = ["ready", "finalized", "failed"];
+
+interface StatusEvent {
+  status: SessionStatus;
+  version: number;
+  updatedAt: string;
+}
+
+const eventsRoute = createRoute({
+  method: "get",
+  path: "/{id}/events",
+  tags: ["sessions"],
+  summary: "Follow a session's processing (Server-Sent Events)",
+  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased. Comment lines keep the connection alive.`,
+  security: [{ bearer: [] }],
+  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  responses: {
+    200: {
+      description: "The event stream.",
+      content: { "text/event-stream": { schema: { type: "string" } } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** `GET /v1/sessions/:id/events`: status changes as Server-Sent Events. */
+export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: SessionEventsOptions): void {
+  const { deps } = options;
+
+  router.openapi(eventsRoute, async (c) => {
+    const actor = currentActor(c);
+    const sessionId = c.req.valid("param").id;
+    // Authorised and audited once, like GET: another tenant's id is a 404 before the stream opens.
+    const first = await getSession(deps, actor, { sessionId });
+    const logger = c.get("logger");
+
+    return streamSSE(c, async (stream) => {
+      const closed = new AbortController();
+      stream.onAbort(() => closed.abort());
+      c.req.raw.signal.addEventListener("abort", () => closed.abort(), { once: true });
+
+      const send = async (event: string, data: unknown) => {
+        await stream.writeSSE({ event, data: JSON.stringify(data) });
+      };
+      let last: StatusEvent = { status: first.status, version: first.version, updatedAt: first.updatedAt.toISOString() };
+      await send("status", last);
+      if (finalStatuses.includes(last.status)) return send("end", last);
+
+      let quietSinceMs = Date.now();
+      try {
+        while (!closed.signal.aborted) {
+          await pause(Math.min(options.pollMs, options.keepAliveMs), closed.signal);
+          if (closed.signal.aborted) return;
+          // Reads after the first authorised one go to the repository: no audit event per poll.
+          const current = await deps.sessions.get(sessionId);
+          if (!current) return send("deleted", { id: sessionId });
+          if (current.version !== last.version) {
+            last = { status: current.status, version: current.version, updatedAt: current.updatedAt.toISOString() };
+            await send("status", last);
+            quietSinceMs = Date.now();
+            if (finalStatuses.includes(last.status)) return send("end", last);
+          } else if (Date.now() - quietSinceMs >= options.keepAliveMs) {
+            await stream.write(": keep-alive\n\n");
+            quietSinceMs = Date.now();
+          }
+        }
+      } catch (error) {
+        if (closed.signal.aborted) return;
+        logger.error("session events failed", { sessionId, message: error instanceof Error ? error.message : String(error) });
+        await send("error", { code: "internal" });
+      }
+    });
+  });
+}

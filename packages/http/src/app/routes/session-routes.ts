@@ -1,0 +1,299 @@
+import {
+  deleteSession,
+  editTranscript,
+  finalizeSession,
+  getSession,
+  listPendingReview,
+  listSessions,
+  relabelSpeakers,
+  retrySession,
+  type ConfideDeps,
+} from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AccessTokens } from "../access-token.ts";
+import { bearerAuth } from "../bearer-auth.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../current-actor.ts";
+import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../entity-tag.ts";
+import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { SessionSchema, SessionStatusSchema, SessionViewSchema } from "../schemas/session-schema.ts";
+import { registerSessionAudio } from "./session-audio-route.ts";
+import { registerSessionEvents } from "./session-events-route.ts";
+import { registerSessionUpload } from "./session-upload-route.ts";
+
+export interface SessionRoutesOptions {
+  deps: ConfideDeps;
+  tokens: AccessTokens;
+  maxUploadBytes: number;
+  eventsPollMs: number;
+  eventsKeepAliveMs: number;
+}
+
+const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+const dateTimeQuery = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
+
+const ListQuerySchema = PageQuerySchema.extend({
+  patientId: z.string().min(1).max(200).optional(),
+  status: z
+    .string()
+    .max(200)
+    .transform((text) => text.split(",").map((part) => part.trim()).filter((part) => part !== ""))
+    .pipe(z.array(SessionStatusSchema).min(1))
+    .optional()
+    .openapi({ description: "Comma-separated statuses, e.g. `ready,finalized`.", type: "string" }),
+  from: dateTimeQuery.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string" }),
+  to: dateTimeQuery.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string" }),
+  q: z.string().max(500).optional().openapi({ description: "Search: every word must appear in the title or transcript." }),
+});
+
+const ifMatchHeaders = (required: boolean) =>
+  z.object({
+    "if-match": z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({
+        description: required
+          ? 'The version read, as its ETag (`"<version>"` or `W/"<version>"`). Required: 428 without, 412 when stale.'
+          : 'The version read, as its ETag; 412 when stale.',
+      }),
+  });
+
+const sessionResponse = (description: string) => ({
+  description,
+  headers: { ETag: { schema: { type: "string" as const } } },
+  content: { "application/json": { schema: SessionSchema } },
+});
+
+const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
+export function createSessionRoutes(options: SessionRoutesOptions) {
+  const { deps } = options;
+  const router = createRouter();
+  router.use("*", bearerAuth({ tokens: options.tokens }));
+
+  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes });
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["sessions"],
+      summary: "List or search sessions",
+      description:
+        "Newest recording first. A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.",
+      security: [{ bearer: [] }],
+      request: { query: ListQuerySchema },
+      responses: {
+        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionViewSchema) } } },
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const page = await listSessions(deps, currentActor(c), {
+        ...(query.patientId === undefined ? {} : { patientId: query.patientId }),
+        ...(query.status === undefined ? {} : { statuses: query.status }),
+        ...(query.from === undefined ? {} : { recordedFrom: query.from }),
+        ...(query.to === undefined ? {} : { recordedTo: query.to }),
+        ...(query.q === undefined ? {} : { text: query.q }),
+        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+        ...(query.limit === undefined ? {} : { limit: query.limit }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/pending",
+      tags: ["sessions"],
+      summary: "Sessions waiting for the therapist's review (ready)",
+      security: [{ bearer: [] }],
+      request: { query: PageQuerySchema },
+      responses: {
+        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionSchema) } } },
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { cursor, limit } = c.req.valid("query");
+      const page = await listPendingReview(deps, currentActor(c), {
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(limit === undefined ? {} : { limit }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["sessions"],
+      summary: "One session",
+      description: "`ETag` is the session's version; send it in `If-None-Match` to get 304 when nothing changed.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: z.object({ "if-none-match": z.string().max(200).optional() }),
+      },
+      responses: {
+        200: {
+          description: "The session (the patient view for a patient).",
+          headers: { ETag: { schema: { type: "string" } } },
+          content: { "application/json": { schema: SessionViewSchema } },
+        },
+        304: { description: "Not modified since the version in If-None-Match." },
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const session = await getSession(deps, currentActor(c), { sessionId: c.req.valid("param").id });
+      c.header("ETag", entityTag(session.version));
+      if (ifNoneMatchHits(c.req.header("if-none-match"), session.version)) return c.body(null, 304);
+      return c.json(session, 200);
+    },
+  );
+
+  registerSessionAudio(router, { deps });
+  registerSessionEvents(router, { deps, pollMs: options.eventsPollMs, keepAliveMs: options.eventsKeepAliveMs });
+
+  router.openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}/transcript",
+      tags: ["sessions"],
+      summary: "Correct transcript segments",
+      description: "Only while the session is ready (pending review). Sentiment of edited patient segments is measured again.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(true),
+        body: json(
+          z.object({
+            edits: z.array(z.object({ segmentId: z.string().min(1).max(200), text: z.string().max(10_000) })).min(1).max(1000),
+          }),
+        ),
+      },
+      responses: {
+        200: sessionResponse("The edited session."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+      },
+    }),
+    async (c) => {
+      const session = await editTranscript(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        expectedVersion: versionFromIfMatch(c.req.header("if-match")),
+        edits: c.req.valid("json").edits,
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/speakers",
+      tags: ["sessions"],
+      summary: "Set the roles of the speakers",
+      description: "Speakers not listed keep their role. Sentiment is measured again for the patient's segments.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(true),
+        body: json(
+          z.object({
+            speakers: z
+              .array(z.object({ label: z.string().min(1).max(100), role: z.enum(["therapist", "patient", "unknown"]) }))
+              .min(1)
+              .max(100),
+          }),
+        ),
+      },
+      responses: {
+        200: sessionResponse("The relabelled session."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+      },
+    }),
+    async (c) => {
+      const session = await relabelSpeakers(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        expectedVersion: versionFromIfMatch(c.req.header("if-match")),
+        speakers: c.req.valid("json").speakers,
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/finalize",
+      tags: ["sessions"],
+      summary: "End the review: the session becomes read-only and visible to the patient",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The finalized session."),
+        ...problemResponses(401, 403, 404, 409, 412),
+      },
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const session = await finalizeSession(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/retry",
+      tags: ["sessions"],
+      summary: "Process a failed session again",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The session, queued again."),
+        ...problemResponses(401, 403, 404, 409, 412),
+      },
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const session = await retrySession(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      tags: ["sessions"],
+      summary: "Erase a session: recording, transcript, sentiment and review history",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema },
+      responses: { 204: { description: "Erased." }, ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      await deleteSession(deps, currentActor(c), { sessionId: c.req.valid("param").id });
+      return c.body(null, 204);
+    },
+  );
+
+  return router;
+}

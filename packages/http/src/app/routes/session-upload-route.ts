@@ -1,0 +1,154 @@
+import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../app-env.ts";
+import { currentActor } from "../current-actor.ts";
+import { entityTag } from "../entity-tag.ts";
+import { openMultipartUpload } from "../multipart-upload.ts";
+import { problemResponses } from "../schemas/problem-schema.ts";
+import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
+import type { FieldIssue } from "../validation-hook.ts";
+
+export interface SessionUploadOptions {
+  deps: ConfideDeps;
+  maxUploadBytes: number;
+}
+
+/** Room for the boundaries, part headers and text fields around the recording. */
+export const multipartOverheadBytes = 1024 * 1024;
+
+const multipartType = /^multipart\/form-data\s*;/i;
+
+const UploadFieldsSchema = z.object({
+  patientId: z.string().min(1).max(200),
+  title: z.string().max(200).optional(),
+  recordedAt: z.iso.datetime({ offset: true }).optional(),
+  settings: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text.trim() === "") return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `settings is not valid JSON (${(error as Error).message}).` });
+        return z.NEVER;
+      }
+    })
+    .pipe(TranscriptionSettingsSchema.partial().strict().optional()),
+});
+
+const uploadDescription = `Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
+
+**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins; fields after it are not read, and a missing \`patientId\` at that point is a 400.
+
+The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.`;
+
+const uploadRoute = createRoute({
+  method: "post",
+  path: "/",
+  tags: ["sessions"],
+  summary: "Upload a session recording",
+  description: uploadDescription,
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: {
+        // Documented by hand and not validated by the route: the body is streamed, never parsed whole.
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            required: ["patientId", "audio"],
+            properties: {
+              patientId: { type: "string", description: "The patient (linked to the caller). Before `audio`." },
+              title: { type: "string", maxLength: 200, description: "Before `audio`." },
+              recordedAt: { type: "string", format: "date-time", description: "When the session took place. Before `audio`." },
+              settings: {
+                type: "string",
+                contentMediaType: "application/json",
+                description: "Transcription settings as a JSON object (any subset of TranscriptionSettings). Before `audio`.",
+              },
+              audio: { type: "string", format: "binary", contentMediaType: "application/octet-stream", description: "The recording. Last." },
+            },
+          },
+          encoding: { audio: { contentType: "audio/*, video/mp4, application/octet-stream" } },
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Stored and queued for processing. `Location` names the session; `ETag` is its version.",
+      headers: {
+        Location: { schema: { type: "string" } },
+        ETag: { schema: { type: "string" } },
+      },
+      content: { "application/json": { schema: SessionSchema } },
+    },
+    ...problemResponses(400, 401, 403, 404, 413, 415),
+  },
+});
+
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    in: "form",
+    field: issue.path.map(String).join("."),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** `POST /v1/sessions`: the streamed multipart upload. */
+export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: SessionUploadOptions): void {
+  const { deps, maxUploadBytes } = options;
+
+  router.openapi(uploadRoute, async (c) => {
+    const actor = currentActor(c);
+    const contentType = c.req.header("content-type") ?? "";
+    if (!multipartType.test(contentType)) {
+      throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
+    }
+    const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
+    if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
+      c.header("Connection", "close");
+      throw new ConfideError("upload.too_large", `The recording is larger than ${maxUploadBytes} bytes.`, {
+        details: { maxBytes: maxUploadBytes },
+      });
+    }
+    const body = c.req.raw.body;
+    if (!body) throw new ConfideError("upload.empty", "The request has no body.");
+
+    const signal = c.req.raw.signal;
+    const upload = await openMultipartUpload({ body, contentType, fileField: "audio", maxFileBytes: maxUploadBytes, signal });
+    try {
+      const parsed = UploadFieldsSchema.safeParse(upload.fields);
+      if (!parsed.success) {
+        await upload.file.stream.cancel();
+        throw new ConfideError("validation.invalid_input", "Send patientId (and any title, recordedAt, settings) before the audio part.", {
+          details: { errors: fieldIssues(parsed.error) },
+        });
+      }
+      const fields = parsed.data;
+      const session = await uploadSession(deps, actor, {
+        patientId: fields.patientId,
+        ...(fields.title === undefined ? {} : { title: fields.title }),
+        ...(fields.recordedAt === undefined ? {} : { recordedAt: new Date(fields.recordedAt) }),
+        ...(fields.settings === undefined ? {} : { settings: fields.settings }),
+        audio: upload.file.stream,
+        ...(upload.file.filename ? { originalName: upload.file.filename } : {}),
+        ...(upload.file.mimeType ? { declaredContentType: upload.file.mimeType } : {}),
+        signal,
+      });
+      c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 201);
+    } catch (error) {
+      // The rest of the body will not be read: tell the client not to reuse the connection.
+      c.header("Connection", "close");
+      throw error;
+    } finally {
+      upload.stop();
+    }
+  });
+}

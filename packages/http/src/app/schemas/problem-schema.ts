@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { problemContentType } from "../problem-response.ts";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "urn:confide:problem:session.not_found" }),
+    title: z.string().openapi({ example: "Not Found" }),
+    status: z.number().int().openapi({ example: 404 }),
+    detail: z.string().openapi({ example: "No such session." }),
+    code: z.string().openapi({ description: "Stable error code; switch on this.", example: "session.not_found" }),
+    instance: z.string().openapi({ example: "/v1/sessions/abc" }),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ in: z.string(), field: z.string(), message: z.string(), code: z.string() }))
+      .optional()
+      .openapi({ description: "Field issues of a `validation.invalid_input` problem." }),
+  })
+  .catchall(z.unknown())
+  .openapi("Problem", { description: "RFC 9457 problem details with a stable `code`." });
+
+const descriptions: Record<number, string> = {
+  400: "Invalid input (`validation.invalid_input`, with field issues in `errors`).",
+  401: "Missing, invalid or expired credentials.",
+  403: "The actor's role may not do this.",
+  404: "No such resource, or not visible to the actor.",
+  409: "The resource is in a state that does not allow this.",
+  412: "If-Match names a version that is no longer current (`session.version_conflict`).",
+  413: "The body is too large.",
+  415: "The body's media type or content is not accepted.",
+  416: "The range starts past the end of the recording.",
+  428: "If-Match is required (`session.version_required`).",
+  429: "Too many attempts; see Retry-After.",
+  503: "A dependency is unavailable.",
+};
+
+/** Problem responses for `createRoute({ responses })`. */
+export function problemResponses<const S extends number>(...statuses: S[]) {
+  const responses = {} as Record<S, { description: string; content: { [problemContentType]: { schema: typeof ProblemSchema } } }>;
+  for (const status of statuses) {
+    responses[status] = {
+      description: descriptions[status] ?? "Error.",
+      content: { [problemContentType]: { schema: ProblemSchema } },
+    };
+  }
+  return responses;
+}

@@ -1,0 +1,141 @@
+import { z } from "@hono/zod-openapi";
+
+const dateTime = z.iso.datetime();
+
+export const SessionStatusSchema = z
+  .enum(["uploaded", "queued", "transcribing", "analyzing", "ready", "finalized", "failed"])
+  .openapi("SessionStatus");
+
+export const TranscriptionSettingsSchema = z
+  .object({
+    language: z.string().min(2).max(35).openapi({ description: "BCP-47 locale.", example: "en-US" }),
+    candidateLanguages: z.array(z.string().min(2).max(35)).max(10).optional(),
+    diarization: z.boolean(),
+    minSpeakers: z.number().int().min(1).max(30),
+    maxSpeakers: z.number().int().min(1).max(30),
+    profanity: z.enum(["none", "masked", "removed"]),
+    punctuation: z.enum(["automatic", "none"]),
+    wordTimestamps: z.boolean(),
+    channelLayout: z.enum(["mono", "per-channel"]),
+    channelRoles: z.array(z.enum(["therapist", "patient"])).optional(),
+  })
+  .openapi("TranscriptionSettings");
+
+const SpeakerRoleSchema = z.enum(["therapist", "patient", "unknown"]);
+
+const TranscriptSchema = z
+  .object({
+    language: z.string(),
+    durationMs: z.number(),
+    speakers: z.array(z.object({ label: z.string(), role: SpeakerRoleSchema, channel: z.number().int().optional() })),
+    segments: z.array(
+      z.object({
+        id: z.string(),
+        speaker: z.string(),
+        startMs: z.number(),
+        endMs: z.number(),
+        text: z.string(),
+        confidence: z.number().optional(),
+        words: z
+          .array(z.object({ text: z.string(), startMs: z.number(), endMs: z.number(), confidence: z.number().optional() }))
+          .optional(),
+      }),
+    ),
+    provider: z.string(),
+    revision: z.number().int(),
+  })
+  .openapi("Transcript");
+
+const SentimentLabelSchema = z.enum(["positive", "neutral", "negative", "mixed"]);
+const SentimentScoresSchema = z.object({
+  positive: z.number(),
+  neutral: z.number(),
+  negative: z.number(),
+  mixed: z.number(),
+});
+
+const SentimentSchema = z
+  .object({
+    language: z.string(),
+    segments: z.array(z.object({ segmentId: z.string(), label: SentimentLabelSchema, scores: SentimentScoresSchema })),
+    speakers: z.array(
+      z.object({ speaker: z.string(), segmentCount: z.number().int(), label: SentimentLabelSchema, scores: SentimentScoresSchema }),
+    ),
+    windowMs: z.number(),
+    timeline: z.array(
+      z.object({
+        startMs: z.number(),
+        endMs: z.number(),
+        segmentCount: z.number().int(),
+        label: SentimentLabelSchema,
+        scores: SentimentScoresSchema,
+      }),
+    ),
+    transcriptRevision: z.number().int(),
+  })
+  .openapi("Sentiment");
+
+const common = {
+  id: z.string(),
+  therapistId: z.string(),
+  patientId: z.string(),
+  title: z.string(),
+  recordedAt: dateTime,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  version: z.number().int().openapi({ description: "Increments on every write; the ETag." }),
+  status: SessionStatusSchema,
+  settings: TranscriptionSettingsSchema,
+  transcript: TranscriptSchema.nullable(),
+};
+
+export const SessionSchema = z
+  .object({
+    ...common,
+    audio: z.object({
+      blobKey: z.string(),
+      contentType: z.string(),
+      format: z.enum(["wav", "mp3", "ogg", "flac", "mp4", "webm"]),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      durationMs: z.number().nullable(),
+      channels: z.number().int().nullable(),
+      originalName: z.string().nullable(),
+    }),
+    sentiment: SentimentSchema.nullable(),
+    review: z.object({
+      edits: z.array(
+        z.object({
+          at: dateTime,
+          by: z.string(),
+          kind: z.enum(["segment", "speaker"]),
+          target: z.string(),
+          before: z.string(),
+          after: z.string(),
+        }),
+      ),
+      finalizedAt: dateTime.nullable(),
+      finalizedBy: z.string().nullable(),
+    }),
+    processing: z.object({
+      attempts: z.number().int(),
+      lastError: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+      providerRef: z.string().nullable(),
+      polls: z.number().int(),
+      notifiedAt: dateTime.nullable(),
+      run: z.number().int(),
+    }),
+  })
+  .openapi("Session", { description: "A session as its therapist sees it." });
+
+export const PatientSessionViewSchema = z
+  .object({
+    ...common,
+    audio: z.object({ contentType: z.string(), sizeBytes: z.number().int(), durationMs: z.number().nullable() }),
+    review: z.object({ finalizedAt: dateTime.nullable() }),
+  })
+  .openapi("PatientSessionView", {
+    description: "A finalized session as its patient sees it: no sentiment, review history or processing.",
+  });
+
+export const SessionViewSchema = z.union([SessionSchema, PatientSessionViewSchema]).openapi("SessionView");

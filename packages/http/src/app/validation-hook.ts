@@ -1,0 +1,28 @@
+import { ConfideError } from "@confide/core";
+import type { Hook } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env.ts";
+
+/** One field problem of a rejected request, as listed in the problem's `errors`. */
+export interface FieldIssue {
+  /** Where the value came from: json, query, param, header. */
+  in: string;
+  /** Dotted path of the field, e.g. `edits.0.text`; empty for the whole value. */
+  field: string;
+  message: string;
+  code: string;
+}
+
+/**
+ * The default hook of every router: a request that fails its zod schemas becomes
+ * `validation.invalid_input` (400) with every field issue in `errors`.
+ */
+export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result) => {
+  if (result.success) return undefined;
+  const errors: FieldIssue[] = result.error.issues.map((issue) => ({
+    in: result.target,
+    field: issue.path.map(String).join("."),
+    message: issue.message,
+    code: issue.code,
+  }));
+  throw new ConfideError("validation.invalid_input", "The request is not valid.", { details: { errors } });
+};
