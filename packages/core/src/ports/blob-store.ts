@@ -9,6 +9,7 @@ export interface ByteRange {
 }
 
 export interface BlobInfo {
+  /** Size of the whole object, also on a range read (what Content-Range needs). */
   sizeBytes: number;
   contentType: string;
 }

@@ -7,7 +7,7 @@ export function createInMemoryDeviceRepository(): DeviceRepository {
     async upsert(device) {
       const existing = [...devices.values()].find((d) => d.token === device.token);
       const stored = existing
-        ? { ...device, id: existing.id, createdAt: existing.createdAt }
+        ? structuredClone({ ...device, id: existing.id, createdAt: existing.createdAt })
         : structuredClone(device);
       devices.set(stored.id, stored);
       return structuredClone(stored);
