@@ -1,0 +1,201 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BlobStore } from "@confide/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeBlobStoreContract } from "../../../test/contracts/blob-store.contract.ts";
+import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { createFilesystemBlobStore } from "./filesystem-blob-store.ts";
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Every file under `folder`, as paths relative to it. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+}
+
+const folders: string[] = [];
+async function freshFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), "confide-blobs-"));
+  folders.push(folder);
+  return folder;
+}
+
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+describeBlobStoreContract({
+  name: "filesystem",
+  create: async () => {
+    const root = await freshFolder();
+    return createFilesystemBlobStore({ root });
+  },
+});
+
+describe("filesystem BlobStore", () => {
+  let root: string;
+  let store: BlobStore;
+
+  beforeEach(async () => {
+    root = await freshFolder();
+    store = createFilesystemBlobStore({ root: join(root, "blobs") });
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it("keeps the object at its key path, with its type beside it, and no temporary file", async () => {
+    await store.put("sessions/s1/audio.wav", streamOf(text("RIFF")), { contentType: "audio/wav" });
+
+    expect(await filesUnder(join(root, "blobs"))).toEqual(["sessions/s1/audio.wav", "sessions/s1/audio.wav@meta.json"]);
+    expect(await readFile(join(root, "blobs/sessions/s1/audio.wav"), "utf8")).toBe("RIFF");
+  });
+
+  it("streams a 200 MB recording without holding it in memory", async () => {
+    const chunkBytes = 64 * 1024;
+    const chunkCount = (200 * 1024 * 1024) / chunkBytes;
+    const fillChunk = (buffer: Uint8Array, index: number) => buffer.fill(index % 251);
+    const expectedHash = createHash("sha256");
+    const scratch = new Uint8Array(chunkBytes);
+    for (let index = 0; index < chunkCount; index += 1) expectedHash.update(fillChunk(scratch, index));
+    const expectedSha256 = expectedHash.digest("hex");
+    // Chunks come from a ring of buffers refilled in turn, so the test itself makes little
+    // garbage and RSS shows what the store holds. A store that kept chunks would be caught by
+    // the RSS bound (copies) or by the read-back hash (references to refilled buffers).
+    const ring = Array.from({ length: 64 }, () => new Uint8Array(chunkBytes));
+    const baselineBytes = process.memoryUsage().rss;
+    let peakBytes = baselineBytes;
+    async function* recording(): AsyncGenerator<Uint8Array> {
+      for (let index = 0; index < chunkCount; index += 1) {
+        if (index % 32 === 0) peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+        yield fillChunk(ring[index % ring.length] as Uint8Array, index);
+      }
+    }
+
+    const stored = await store.put("big/recording.wav", recording(), { contentType: "audio/wav" });
+
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+    const growthMb = (peakBytes - baselineBytes) / (1024 * 1024);
+    expect(growthMb, `RSS grew by ${growthMb.toFixed(1)} MB`).toBeLessThan(30);
+    expect(stored).toEqual({ sizeBytes: 200 * 1024 * 1024, sha256: expectedSha256 });
+    const readBack = createHash("sha256");
+    for await (const chunk of (await store.get("big/recording.wav")).body as unknown as AsyncIterable<Uint8Array>) {
+      readBack.update(chunk);
+    }
+    expect(readBack.digest("hex")).toBe(expectedSha256);
+  });
+
+  it("leaves neither the object nor a temporary file when the body errors", async () => {
+    await store.put("keep/other.wav", streamOf(text("other")), { contentType: "audio/wav" });
+    const failure = new Error("client disconnected");
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(1024 * 1024);
+      yield new Uint8Array(1024 * 1024);
+      throw failure;
+    }
+
+    await expect(store.put("broken/upload.wav", failing(), { contentType: "audio/wav" })).rejects.toBe(failure);
+
+    expect(await filesUnder(join(root, "blobs"))).toEqual(["keep/other.wav", "keep/other.wav@meta.json"]);
+  });
+
+  it("leaves no temporary file when the signal aborts", async () => {
+    const controller = new AbortController();
+    const reason = new Error("request aborted");
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (let index = 0; ; index += 1) {
+        if (index === 5) controller.abort(reason);
+        yield new Uint8Array(64 * 1024);
+      }
+    }
+
+    await expect(store.put("aborted.wav", endless(), { contentType: "audio/wav", signal: controller.signal })).rejects.toBe(
+      reason,
+    );
+
+    expect(await filesUnder(join(root, "blobs"))).toEqual([]);
+  });
+
+  it.each(["../outside.wav", "a/../../outside.wav", "/etc/passwd", "a\\..\\outside.wav", "..", "a/\0/b"])(
+    "rejects the traversal key %j before touching the disk",
+    async (key) => {
+      await expectConfideError(store.put(key, streamOf(text("x")), { contentType: "audio/wav" }), "blob.invalid_key");
+      await expectConfideError(store.head(key), "blob.invalid_key");
+
+      expect(await readdir(root)).toEqual([]);
+    },
+  );
+
+  it("refuses a key that would turn an object into a folder, and the reverse, with blob.invalid_key", async () => {
+    await store.put("a/b.wav", streamOf(text("b")), { contentType: "audio/wav" });
+
+    await expectConfideError(store.put("a/b.wav/c.wav", streamOf(text("c")), { contentType: "audio/wav" }), "blob.invalid_key");
+    await expectConfideError(store.put("a", streamOf(text("a")), { contentType: "audio/wav" }), "blob.invalid_key");
+    expect(await store.head("a")).toBeNull();
+    await expectConfideError(store.get("a"), "blob.not_found");
+    await store.delete("a");
+    expect(await store.head("a/b.wav")).toEqual({ sizeBytes: 1, contentType: "audio/wav" });
+    expect(await filesUnder(join(root, "blobs"))).toEqual(["a/b.wav", "a/b.wav@meta.json"]);
+  });
+
+  it("removes the folders a deleted object leaves empty", async () => {
+    await store.put("sessions/s1/audio.wav", streamOf(text("1")), { contentType: "audio/wav" });
+    await store.put("sessions/s2/audio.wav", streamOf(text("2")), { contentType: "audio/wav" });
+
+    await store.delete("sessions/s1/audio.wav");
+
+    expect(await readdir(join(root, "blobs/sessions"))).toEqual(["s2"]);
+    await store.delete("sessions/s2/audio.wav");
+    expect((await readdir(join(root, "blobs"))).filter((name) => name !== "@tmp")).toEqual([]);
+  });
+
+  it("serves a file placed without its type as application/octet-stream", async () => {
+    await store.put("placed/seed.wav", streamOf(text("x")), { contentType: "audio/wav" });
+    await rm(join(root, "blobs/placed/seed.wav@meta.json"));
+    await writeFile(join(root, "blobs/placed/by-hand.wav"), "by hand");
+
+    expect(await store.head("placed/by-hand.wav")).toEqual({ sizeBytes: 7, contentType: "application/octet-stream" });
+    const read = await store.get("placed/by-hand.wav", { range: { start: 3 } });
+    expect(await readAll(read.body)).toEqual(Buffer.from("hand"));
+  });
+
+  it("keeps serving the version a reader opened while the key is overwritten", async () => {
+    await store.put("swap.wav", streamOf(text("old version")), { contentType: "audio/wav" });
+    const reading = await store.get("swap.wav");
+
+    await store.put("swap.wav", streamOf(text("new")), { contentType: "audio/mpeg" });
+
+    expect((await readAll(reading.body)).toString()).toBe("old version");
+    expect((await readAll((await store.get("swap.wav")).body)).toString()).toBe("new");
+  });
+
+  it("rejects a negative or fractional range start with validation.invalid_input", async () => {
+    await store.put("r.wav", streamOf(text("0123456789")), { contentType: "audio/wav" });
+
+    await expectConfideError(store.get("r.wav", { range: { start: -1 } }), "validation.invalid_input");
+    await expectConfideError(store.get("r.wav", { range: { start: 1.5 } }), "validation.invalid_input");
+    await expectConfideError(store.get("r.wav", { range: { start: 5, end: 2 } }), "blob.range_not_satisfiable");
+  });
+});

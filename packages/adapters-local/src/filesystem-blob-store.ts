@@ -1,0 +1,271 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteStream } from "@confide/core";
+import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
+
+export interface FilesystemBlobStoreSettings {
+  /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */
+  root: string;
+}
+
+/**
+ * What sits next to an object. `@` never occurs in a key, so these names cannot collide with
+ * an object or a folder of one.
+ */
+const metaSuffix = "@meta.json";
+const temporaryFolder = "@tmp";
+const defaultContentType = "application/octet-stream";
+
+interface StoredMeta {
+  contentType: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+function keyConflict(key: string, cause: unknown): ConfideError {
+  return new ConfideError(
+    "blob.invalid_key",
+    "The key names a folder of other objects, or passes through an object; a filesystem cannot hold both.",
+    { cause, details: { key: key.slice(0, 100) } },
+  );
+}
+
+function notFound(key: string, cause?: unknown): ConfideError {
+  return new ConfideError("blob.not_found", "There is no object at this key.", { cause, details: { key: key.slice(0, 100) } });
+}
+
+/** The reason an aborted signal carries, or a standard AbortError. */
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+}
+
+/** Makes a folder's new entries survive a crash (a rename is durable once its folder is synced). */
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, "r");
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+/**
+ * BlobStore on a local folder: the object of key `a/b.wav` is the file `<root>/a/b.wav`, its
+ * content type in `<root>/a/b.wav@meta.json`. Writes stream to `<root>/@tmp/` (same filesystem),
+ * are fsynced, then renamed into place, so readers see the old object or the whole new one.
+ */
+export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings): BlobStore {
+  if (typeof settings.root !== "string" || settings.root.trim() === "") {
+    throw new ConfideError("validation.invalid_input", "The blob storage folder (root) is required.", {
+      details: { setting: "root" },
+    });
+  }
+  const root = resolve(settings.root);
+  const dataPathOf = (key: string) => join(root, ...key.split("/"));
+  const metaPathOf = (key: string) => `${dataPathOf(key)}${metaSuffix}`;
+
+  async function readMeta(key: string): Promise<Partial<StoredMeta>> {
+    try {
+      return JSON.parse(await readFile(metaPathOf(key), "utf8")) as Partial<StoredMeta>;
+    } catch (error) {
+      // An object written without its sidecar (by hand, or by an older layout) has no declared type.
+      if (isMissing(error)) return {};
+      throw toFilesystemError(error, "read an object's metadata");
+    }
+  }
+
+  /** Streams `body` into a new temporary file. @returns its size and sha256. */
+  async function writeTemporary(
+    path: string,
+    body: ByteStream,
+    signal: AbortSignal | undefined,
+  ): Promise<{ sizeBytes: number; sha256: string }> {
+    const hash = createHash("sha256");
+    let sizeBytes = 0;
+    let bodyFailed = false;
+    let bodyError: unknown;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      try {
+        for await (const chunk of body as AsyncIterable<Uint8Array>) {
+          if (!(chunk instanceof Uint8Array)) {
+            throw new TypeError("A blob body must yield Uint8Array chunks.");
+          }
+          hash.update(chunk);
+          sizeBytes += chunk.byteLength;
+          yield chunk;
+        }
+      } catch (error) {
+        bodyFailed = true;
+        bodyError = error;
+        throw error;
+      }
+    }
+    try {
+      await pipeline(
+        counted(),
+        createWriteStream(path, { flags: "wx", flush: true }),
+        signal === undefined ? {} : { signal },
+      );
+    } catch (error) {
+      if (signal?.aborted) throw abortReason(signal);
+      // The caller's stream failed: rethrow its own error, as the port promises.
+      if (bodyFailed) throw bodyError;
+      throw toFilesystemError(error, "write an object");
+    }
+    return { sizeBytes, sha256: hash.digest("hex") };
+  }
+
+  /** Renames a finished temporary file to its key, making the folders on the way. */
+  async function moveIntoPlace(key: string, from: string, to: string): Promise<void> {
+    // A concurrent delete may remove an emptied folder between mkdir and rename: try again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await mkdir(dirname(to), { recursive: true });
+        await rename(from, to);
+        return;
+      } catch (error) {
+        const code = errnoOf(error);
+        if (code === "ENOENT" && attempt < 5) continue;
+        if (code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR" || code === "ENOTEMPTY") {
+          throw keyConflict(key, error);
+        }
+        throw toFilesystemError(error, "store an object");
+      }
+    }
+  }
+
+  return {
+    async put(key, body, options) {
+      assertBlobKey(key);
+      const signal = options.signal;
+      if (signal?.aborted) throw abortReason(signal);
+      const temporaryFolderPath = join(root, temporaryFolder);
+      try {
+        await mkdir(temporaryFolderPath, { recursive: true });
+      } catch (error) {
+        throw toFilesystemError(error, "create its folders");
+      }
+      const temporaryData = join(temporaryFolderPath, randomUUID());
+      const temporaryMeta = `${temporaryData}${metaSuffix}`;
+      try {
+        const written = await writeTemporary(temporaryData, body, signal);
+        if (signal?.aborted) throw abortReason(signal);
+        const meta: StoredMeta = { contentType: options.contentType, ...written };
+        try {
+          await writeFile(temporaryMeta, JSON.stringify(meta), { flag: "wx", flush: true });
+        } catch (error) {
+          throw toFilesystemError(error, "write an object's metadata");
+        }
+        // The sidecar goes first: once the data is in place, its type is already there.
+        await moveIntoPlace(key, temporaryMeta, metaPathOf(key));
+        await moveIntoPlace(key, temporaryData, dataPathOf(key));
+        try {
+          await syncFolder(dirname(dataPathOf(key)));
+        } catch (error) {
+          throw toFilesystemError(error, "sync a folder");
+        }
+        return written;
+      } finally {
+        // Whatever happened, no temporary file outlives the call (after success they are gone already).
+        await rm(temporaryData, { force: true });
+        await rm(temporaryMeta, { force: true });
+      }
+    },
+
+    async get(key, options = {}) {
+      assertBlobKey(key);
+      const { range, signal } = options;
+      if (range !== undefined && (!Number.isInteger(range.start) || range.start < 0)) {
+        throw new ConfideError("validation.invalid_input", "A range starts at a non-negative whole byte.", {
+          details: { field: "range" },
+        });
+      }
+      if (range?.end !== undefined && (!Number.isInteger(range.end) || range.end < range.start)) {
+        throw new ConfideError("blob.range_not_satisfiable", "The range ends before it starts.", {
+          details: { start: range.start, end: range.end },
+        });
+      }
+      let handle: FileHandle;
+      try {
+        handle = await open(dataPathOf(key), "r");
+      } catch (error) {
+        if (isMissing(error) || errnoOf(error) === "EISDIR") throw notFound(key, error);
+        throw toFilesystemError(error, "open an object");
+      }
+      try {
+        // Reading through this handle sees this version even if the key is overwritten meanwhile.
+        const info = await handle.stat();
+        if (!info.isFile()) throw notFound(key);
+        const sizeBytes = info.size;
+        const meta = await readMeta(key);
+        const contentType = meta.contentType ?? defaultContentType;
+        let returned: { start: number; end: number } | undefined;
+        if (range !== undefined) {
+          if (range.start >= sizeBytes) {
+            throw new ConfideError("blob.range_not_satisfiable", "The range starts past the end of the object.", {
+              details: { start: range.start, sizeBytes },
+            });
+          }
+          returned = { start: range.start, end: Math.min(range.end ?? sizeBytes - 1, sizeBytes - 1) };
+        }
+        const stream = handle.createReadStream(returned === undefined ? {} : { start: returned.start, end: returned.end });
+        if (signal !== undefined) {
+          const stop = () => stream.destroy(abortReason(signal) as Error);
+          if (signal.aborted) stop();
+          else signal.addEventListener("abort", stop, { once: true });
+          stream.once("close", () => signal.removeEventListener("abort", stop));
+        }
+        const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+        return returned === undefined ? { body, sizeBytes, contentType } : { body, sizeBytes, contentType, range: returned };
+      } catch (error) {
+        await handle.close();
+        throw ConfideError.is(error) ? error : toFilesystemError(error, "read an object");
+      }
+    },
+
+    async head(key): Promise<BlobInfo | null> {
+      assertBlobKey(key);
+      try {
+        const info = await stat(dataPathOf(key));
+        if (!info.isFile()) return null;
+        const meta = await readMeta(key);
+        return { sizeBytes: info.size, contentType: meta.contentType ?? defaultContentType };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw toFilesystemError(error, "look up an object");
+      }
+    },
+
+    async delete(key) {
+      assertBlobKey(key);
+      const dataPath = dataPathOf(key);
+      try {
+        const info = await stat(dataPath);
+        // A folder of other objects is not an object: nothing to delete at this key.
+        if (info.isFile()) await rm(dataPath, { force: true });
+        await rm(metaPathOf(key), { force: true });
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw toFilesystemError(error, "delete an object");
+      }
+      // Leave no empty folders behind (an erased session leaves no trace of its id).
+      for (let folder = dirname(dataPath); folder.startsWith(`${root}/`); folder = dirname(folder)) {
+        try {
+          await rmdir(folder);
+        } catch (error) {
+          const code = errnoOf(error);
+          if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOENT") return;
+          throw toFilesystemError(error, "remove an emptied folder");
+        }
+      }
+    },
+
+    async close() {
+      // Holds no open files or connections between calls: nothing to release.
+    },
+  };
+}
