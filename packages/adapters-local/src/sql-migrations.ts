@@ -62,9 +62,10 @@ export async function applyMigrations(client: SqlClient, options: MigrateOptions
   const migrations = options.migrations ?? (await loadMigrations());
   const schema = options.schema;
   return client.transaction(async (transaction) => {
-    await transaction.query("SELECT pg_advisory_xact_lock($1, $2)", [lockClass, lockKeyOf(schema ?? "")]);
-    // A migration may build large indexes: no statement timeout inside this transaction.
+    // Waiting for another process's migrations, or building a large index, may take longer
+    // than a statement normally may: no statement timeout inside this transaction.
     await transaction.execute("SET LOCAL statement_timeout = 0");
+    await transaction.query("SELECT pg_advisory_xact_lock($1, $2)", [lockClass, lockKeyOf(schema ?? "")]);
     if (schema !== undefined) {
       await transaction.execute(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET LOCAL search_path TO "${schema}"`);
     }
