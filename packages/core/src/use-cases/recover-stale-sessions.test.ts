@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import type { Session } from "../domain/session.ts";
+import { createScriptedSpeechToText } from "../testing/scripted-speech-to-text.ts";
+import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
+import { createJobHandlers } from "./job-handlers.ts";
+import { seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
+import { recoverStaleSessions } from "./recover-stale-sessions.ts";
+
+const leaseMs = 15 * 60_000;
+
+async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}) {
+  const deps = createTestDeps({ ...overrides, settings: { leaseMs, ...overrides.settings } });
+  const team = await seedCareTeam(deps);
+  return { deps, team };
+}
+
+/** Uploads, then loses the process job, as when a worker crashed or Redis was flushed. */
+async function uploadAndLoseJob(deps: TestDeps, team: CareTeam): Promise<Session> {
+  const session = await uploadSample(deps, team);
+  // No handlers are started yet: the due job is taken and dropped.
+  await deps.queue.runDue();
+  expect(deps.queue.pending()).toEqual([]);
+  return session;
+}
+
+const recoveryJobs = (deps: TestDeps) => deps.queue.accepted().filter((jobId) => jobId.startsWith("recover-"));
+
+async function stored(deps: TestDeps, id: string): Promise<Session> {
+  const session = await deps.sessions.get(id);
+  if (!session) throw new Error(`Session ${id} is gone.`);
+  return session;
+}
+
+describe("recoverStaleSessions", () => {
+  it("re-enqueues a stuck session exactly once, and the job finishes it", async () => {
+    const { deps, team } = await setUp();
+    const stuck = await uploadAndLoseJob(deps, team);
+
+    deps.clock.advance(leaseMs);
+    expect(await recoverStaleSessions(deps)).toBe(0);
+    deps.clock.advance(1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    expect(await recoverStaleSessions(deps)).toBe(0);
+    expect(recoveryJobs(deps)).toEqual([`recover-${stuck.id}-v2`]);
+
+    await deps.queue.start(createJobHandlers(deps));
+    await deps.queue.runDue();
+    expect((await stored(deps, stuck.id)).status).toBe("ready");
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+
+  it("leaves a session written within the lease alone", async () => {
+    const { deps, team } = await setUp();
+    const old = await uploadAndLoseJob(deps, team);
+    deps.clock.advance(leaseMs + 1);
+    const fresh = await uploadAndLoseJob(deps, team);
+
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    expect(recoveryJobs(deps)).toEqual([`recover-${old.id}-v2`]);
+    expect(recoveryJobs(deps).some((jobId) => jobId.includes(fresh.id))).toBe(false);
+  });
+
+  it("finishes a session whose upload crashed before queueing it", async () => {
+    const { deps, team } = await setUp();
+    const session = await uploadAndLoseJob(deps, team);
+    const current = await stored(deps, session.id);
+    await deps.sessions.update({ ...current, status: "uploaded" }, current.version);
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    await deps.queue.start(createJobHandlers(deps));
+    await deps.queue.runDue();
+    expect((await stored(deps, session.id)).status).toBe("ready");
+  });
+
+  it("resumes a session whose worker died mid-transcription", async () => {
+    const { deps, team } = await setUp();
+    const session = await uploadAndLoseJob(deps, team);
+    const current = await stored(deps, session.id);
+    await deps.sessions.update({ ...current, status: "transcribing" }, current.version);
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    await deps.queue.start(createJobHandlers(deps));
+    await deps.queue.runDue();
+    expect((await stored(deps, session.id)).status).toBe("ready");
+  });
+
+  it("ignores sessions that are not in flight", async () => {
+    const { deps, team } = await setUp();
+    await deps.queue.start(createJobHandlers(deps));
+    const ready = await uploadSample(deps, team);
+    await deps.queue.runDue();
+    expect((await stored(deps, ready.id)).status).toBe("ready");
+    deps.clock.advance(10 * leaseMs);
+    expect(await recoverStaleSessions(deps)).toBe(0);
+  });
+
+  it("goes through every page of stuck sessions", async () => {
+    const { deps, team } = await setUp();
+    const template = await uploadAndLoseJob(deps, team);
+    const stuck = await stored(deps, template.id);
+    for (let index = 0; index < 249; index += 1) {
+      await deps.sessions.create({ ...structuredClone(stuck), id: `stuck-${String(index).padStart(3, "0")}` });
+    }
+    deps.clock.advance(leaseMs + 1);
+
+    expect(await recoverStaleSessions(deps)).toBe(250);
+    expect(new Set(recoveryJobs(deps)).size).toBe(250);
+    expect(await recoverStaleSessions(deps)).toBe(0);
+  });
+
+  it("retires the delayed poll of the worker it took over from, so polling does not fork", async () => {
+    // The provider asks to be polled later than the lease: the sweep takes the session.
+    const { deps, team } = await setUp({
+      speech: createScriptedSpeechToText({ pendingPolls: 1, retryAfterMs: 2 * leaseMs }),
+    });
+    await deps.queue.start(createJobHandlers(deps));
+    const session = await uploadSample(deps, team);
+    await deps.queue.runDue();
+    expect(deps.queue.pending()).toMatchObject([{ jobId: `process-${session.id}-r0-p0` }]);
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    await deps.queue.runDue();
+    expect(deps.speech.calls().poll).toBe(1);
+
+    // The old worker's p0 poll comes due: the session has moved on, so it stands down.
+    deps.clock.advance(leaseMs - 1);
+    expect(await deps.queue.runDue()).toBe(1);
+    expect(deps.speech.calls().poll).toBe(1);
+    expect(deps.queue.pending()).toMatchObject([{ jobId: `process-${session.id}-r0-p1` }]);
+
+    deps.clock.advance(leaseMs + 1);
+    await deps.queue.runDue();
+    expect((await stored(deps, session.id)).status).toBe("ready");
+    expect(deps.speech.calls().poll).toBe(2);
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+});
