@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp, password } from "./app-fixture.test-support.ts";
+
+interface TokenPair {
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: string;
+  user: { id: string; email: string; role: string; passwordHash?: unknown };
+}
+
+function decodeClaims(jwt: string): Record<string, unknown> {
+  const payload = jwt.split(".")[1] ?? "";
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+}
+
+describe("POST /v1/auth/login", () => {
+  it("answers an access token, a refresh token and the user without its password hash", async () => {
+    const { call, therapist, deps } = await createTestApp();
+    const response = await call("/v1/auth/login", { method: "POST", json: { email: "Therapist@Example.org ", password } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as TokenPair;
+    expect(body).toMatchObject({ tokenType: "Bearer", expiresIn: 900, user: { id: therapist.id, role: "therapist" } });
+    expect(body.user.passwordHash).toBeUndefined();
+    expect(body.refreshToken.length).toBeGreaterThan(20);
+    const claims = decodeClaims(body.accessToken);
+    const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+    expect(claims).toMatchObject({ sub: therapist.id, role: "therapist", iat: nowSeconds, exp: nowSeconds + 900 });
+    expect(typeof claims.jti).toBe("string");
+
+    const me = await call("/v1/me", { token: body.accessToken });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ id: therapist.id, email: "therapist@example.org" });
+  });
+
+  it("refuses a wrong password and an unknown email alike with 401 auth.invalid_credentials", async () => {
+    const { call } = await createTestApp();
+    for (const email of ["therapist@example.org", "nobody@example.org"]) {
+      const response = await call("/v1/auth/login", { method: "POST", json: { email, password: "wrong password!!" } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ code: "auth.invalid_credentials", status: 401 });
+    }
+  });
+
+  it("throttles an account after N failures with 429 and Retry-After, while another account still signs in", async () => {
+    const { call, deps } = await createTestApp({ loginThrottle: { perAccount: 3, perAddress: 100, windowMs: 60_000 } });
+    const attempt = (email: string, pass: string) => call("/v1/auth/login", { method: "POST", json: { email, password: pass } });
+    for (let index = 0; index < 3; index += 1) {
+      expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
+    }
+    // Even the right password is refused while the account is throttled.
+    const throttled = await attempt("THERAPIST@example.org", password);
+    expect(throttled.status).toBe(429);
+    expect(await throttled.json()).toMatchObject({ code: "auth.throttled" });
+    expect(Number(throttled.headers.get("retry-after"))).toBe(60);
+
+    expect((await attempt("patient@example.org", password)).status).toBe(200);
+
+    deps.clock.advance(60_001);
+    expect((await attempt("therapist@example.org", password)).status).toBe(200);
+  });
+
+  it("throttles a client address across accounts, and a success resets only the account", async () => {
+    const { call } = await createTestApp({ loginThrottle: { perAccount: 2, perAddress: 4, windowMs: 60_000 } });
+    const attempt = (email: string, pass: string) => call("/v1/auth/login", { method: "POST", json: { email, password: pass } });
+    expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
+    expect((await attempt("therapist@example.org", password)).status).toBe(200);
+    // The account counter was reset: one more failure does not throttle it.
+    expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
+    expect((await attempt("therapist@example.org", password)).status).toBe(200);
+    // The address has 2 failures; two more from other accounts reach its limit of 4.
+    expect((await attempt("a@example.org", "wrong password!!")).status).toBe(401);
+    expect((await attempt("b@example.org", "wrong password!!")).status).toBe(401);
+    expect((await attempt("patient@example.org", password)).status).toBe(429);
+  });
+
+  it("counts X-Forwarded-For addresses separately only when trustProxy is set", async () => {
+    const limits = { perAccount: 100, perAddress: 1, windowMs: 60_000 };
+    const attempt = (testApp: Awaited<ReturnType<typeof createTestApp>>, address: string, pass: string) =>
+      testApp.call("/v1/auth/login", {
+        method: "POST",
+        headers: { "X-Forwarded-For": `${address}, 10.0.0.1` },
+        json: { email: "patient@example.org", password: pass },
+      });
+    const trusting = await createTestApp({ loginThrottle: limits, trustProxy: true });
+    expect((await attempt(trusting, "203.0.113.1", "wrong password!!")).status).toBe(401);
+    expect((await attempt(trusting, "203.0.113.2", password)).status).toBe(200);
+    expect((await attempt(trusting, "203.0.113.1", password)).status).toBe(429);
+
+    const direct = await createTestApp({ loginThrottle: limits });
+    expect((await attempt(direct, "203.0.113.1", "wrong password!!")).status).toBe(401);
+    expect((await attempt(direct, "203.0.113.2", password)).status).toBe(429);
+  });
+
+  it("rejects a body without a password as validation.invalid_input listing the field", async () => {
+    const { call } = await createTestApp();
+    const response = await call("/v1/auth/login", { method: "POST", json: { email: "therapist@example.org" } });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { code: string; errors: Array<{ in: string; field: string }> };
+    expect(problem.code).toBe("validation.invalid_input");
+    expect(problem.errors).toContainEqual(expect.objectContaining({ in: "json", field: "password" }));
+  });
+});
+
+describe("POST /v1/auth/refresh", () => {
+  it("rotates the refresh token, and reusing a spent one ends the whole sign-in", async () => {
+    const { call } = await createTestApp();
+    const login = (await (
+      await call("/v1/auth/login", { method: "POST", json: { email: "therapist@example.org", password } })
+    ).json()) as TokenPair;
+
+    const first = await call("/v1/auth/refresh", { method: "POST", json: { refreshToken: login.refreshToken } });
+    expect(first.status).toBe(200);
+    const rotated = (await first.json()) as TokenPair;
+    expect(rotated.refreshToken).not.toBe(login.refreshToken);
+    expect((await call("/v1/me", { token: rotated.accessToken })).status).toBe(200);
+
+    const reused = await call("/v1/auth/refresh", { method: "POST", json: { refreshToken: login.refreshToken } });
+    expect(reused.status).toBe(401);
+    expect(await reused.json()).toMatchObject({ code: "auth.refresh_reused" });
+    // The token the legitimate refresh produced was revoked with its family.
+    const afterReuse = await call("/v1/auth/refresh", { method: "POST", json: { refreshToken: rotated.refreshToken } });
+    expect(afterReuse.status).toBe(401);
+    expect(await afterReuse.json()).toMatchObject({ code: "auth.refresh_invalid" });
+  });
+
+  it("refuses an unknown refresh token with 401 auth.refresh_invalid", async () => {
+    const { call } = await createTestApp();
+    const response = await call("/v1/auth/refresh", { method: "POST", json: { refreshToken: "not-a-token" } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "auth.refresh_invalid" });
+  });
+});
+
+describe("POST /v1/auth/logout and /v1/auth/password", () => {
+  it("logout revokes the refresh token (204), and needs a bearer token", async () => {
+    const { call } = await createTestApp();
+    const login = (await (
+      await call("/v1/auth/login", { method: "POST", json: { email: "therapist@example.org", password } })
+    ).json()) as TokenPair;
+    expect((await call("/v1/auth/logout", { method: "POST", json: { refreshToken: login.refreshToken } })).status).toBe(401);
+    const response = await call("/v1/auth/logout", {
+      method: "POST",
+      token: login.accessToken,
+      json: { refreshToken: login.refreshToken },
+    });
+    expect(response.status).toBe(204);
+    const refresh = await call("/v1/auth/refresh", { method: "POST", json: { refreshToken: login.refreshToken } });
+    expect(refresh.status).toBe(401);
+  });
+
+  it("changes the password (204): the old one stops working, a wrong current one is 401", async () => {
+    const { call, tokenFor, therapist } = await createTestApp();
+    const token = await tokenFor(therapist);
+    const wrong = await call("/v1/auth/password", {
+      method: "POST",
+      token,
+      json: { currentPassword: "not my password", newPassword: "a brand new long password" },
+    });
+    expect(wrong.status).toBe(401);
+    const weak = await call("/v1/auth/password", { method: "POST", token, json: { currentPassword: password, newPassword: "short" } });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ code: "auth.weak_password" });
+
+    const changed = await call("/v1/auth/password", {
+      method: "POST",
+      token,
+      json: { currentPassword: password, newPassword: "a brand new long password" },
+    });
+    expect(changed.status).toBe(204);
+    const old = await call("/v1/auth/login", { method: "POST", json: { email: therapist.email, password } });
+    expect(old.status).toBe(401);
+    const fresh = await call("/v1/auth/login", {
+      method: "POST",
+      json: { email: therapist.email, password: "a brand new long password" },
+    });
+    expect(fresh.status).toBe(200);
+  });
+});
+
+describe("bearer authentication", () => {
+  it("answers 401 auth.unauthenticated with WWW-Authenticate for a missing, forged or expired token", async () => {
+    const { call, tokenFor, therapist, deps } = await createTestApp({ accessTokenTtlSeconds: 60 });
+    const missing = await call("/v1/sessions");
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await missing.json()).toMatchObject({ code: "auth.unauthenticated", status: 401 });
+
+    const token = await tokenFor(therapist);
+    const [header, payload] = token.split(".");
+    const forgedPayload = Buffer.from(JSON.stringify({ ...decodeClaims(token), role: "admin" })).toString("base64url");
+    const forged = await call("/v1/me", { token: `${header}.${forgedPayload}.${token.split(".")[2]}` });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    expect(payload).toBeDefined();
+
+    const malformed = await call("/v1/me", { headers: { Authorization: "Basic abc" } });
+    expect(malformed.status).toBe(401);
+
+    expect((await call("/v1/me", { token })).status).toBe(200);
+    deps.clock.advance(61_000);
+    const expired = await call("/v1/me", { token });
+    expect(expired.status).toBe(401);
+    expect(await expired.json()).toMatchObject({ code: "auth.unauthenticated", reason: "expired" });
+  });
+});
