@@ -8,3 +8,5 @@ export { resolvePostgresSettings, type PostgresSettings, type ResolvedPostgresSe
 export type { PgliteSettings } from "./pglite-client.ts";
 export { applyMigrations, loadMigrations, migrationsDirectory, type Migration, type MigrateOptions } from "./sql-migrations.ts";
 export { createFilesystemBlobStore, type FilesystemBlobStoreSettings } from "./filesystem-blob-store.ts";
+export { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
+export { resolveWhisperSettings, type WhisperSettings, type ResolvedWhisperSettings } from "./whisper-config.ts";

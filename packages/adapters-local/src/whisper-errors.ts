@@ -1,0 +1,156 @@
+import { ConfideError } from "@confide/core";
+
+/** Socket and undici error codes of a server that cannot be reached or dropped the link. */
+const unreachableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_CLOSED",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+]);
+
+const maxMessageLength = 500;
+
+/**
+ * Reads a Retry-After header: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * @returns milliseconds from now, or undefined when absent or unreadable.
+ */
+export function parseRetryAfterMs(value: string | null, nowMs: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** The server's own words from an error body: OpenAI `{error:{message}}`, FastAPI `{detail}`, or text. */
+function messageFromBody(body: string): string {
+  const trimmed = body.trim();
+  if (trimmed === "") return "";
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(trimmed) as Record<string, unknown>;
+  } catch {
+    // Not JSON (an HTML error page, plain text): the text itself is the message.
+    return trimmed.slice(0, maxMessageLength);
+  }
+  if (typeof json === "object" && json !== null) {
+    const error = json.error;
+    if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {
+      return (error as { message: string }).message.slice(0, maxMessageLength);
+    }
+    if (typeof error === "string") return error.slice(0, maxMessageLength);
+    if (typeof json.detail === "string") return json.detail.slice(0, maxMessageLength);
+    if (Array.isArray(json.detail)) {
+      return json.detail
+        .map((item: unknown) => (typeof item === "object" && item !== null ? String((item as { msg?: unknown }).msg) : String(item)))
+        .join("; ")
+        .slice(0, maxMessageLength);
+    }
+    if (typeof json.message === "string") return json.message.slice(0, maxMessageLength);
+  }
+  return trimmed.slice(0, maxMessageLength);
+}
+
+/** Maps a non-2xx answer of the Whisper server to a ConfideError. Reads the response body. */
+export async function errorFromResponse(response: Response, what: string): Promise<ConfideError> {
+  let serverMessage: string;
+  try {
+    serverMessage = messageFromBody(await response.text());
+  } catch (error) {
+    serverMessage = `(the error body could not be read: ${error instanceof Error ? error.message : String(error)})`;
+  }
+  const status = response.status;
+  const said = serverMessage === "" ? "" : `: ${serverMessage}`;
+  const details = { provider: "whisper", status };
+  const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
+
+  if (status === 429) {
+    return new ConfideError("provider.throttled", `The Whisper server is throttling ${what} (HTTP 429)${said}`, {
+      retryable: true,
+      retryAfterMs,
+      details,
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new ConfideError(
+      "provider.rejected",
+      `The Whisper server refused the credentials for ${what} (HTTP ${status})${said}. Check the API key.`,
+      { retryable: false, details },
+    );
+  }
+  if (status === 408) {
+    return new ConfideError("provider.timeout", `The Whisper server timed out ${what} (HTTP 408)${said}`, {
+      retryable: true,
+      details,
+    });
+  }
+  if (status >= 500) {
+    return new ConfideError("provider.unavailable", `The Whisper server failed ${what} (HTTP ${status})${said}`, {
+      retryable: true,
+      retryAfterMs,
+      details,
+    });
+  }
+  return new ConfideError("provider.rejected", `The Whisper server refused ${what} (HTTP ${status})${said}`, {
+    retryable: false,
+    details,
+  });
+}
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && current !== null && chain.length < 8; ) {
+    chain.push(current);
+    current = typeof current === "object" ? (current as { cause?: unknown }).cause : undefined;
+  }
+  return chain;
+}
+
+/**
+ * Maps a request that got no HTTP answer (refused, reset, timed out) to a ConfideError. A
+ * ConfideError raised while reading the recording (e.g. from the blob store) is returned as is.
+ */
+export function errorFromFailedRequest(error: unknown, what: string, timedOut: { afterMs: number } | null): ConfideError {
+  const chain = causeChain(error);
+  const inner = chain.find((link) => ConfideError.is(link));
+  if (inner !== undefined) return inner as ConfideError;
+  if (timedOut !== null) {
+    return new ConfideError("provider.timeout", `The Whisper server did not finish ${what} within ${timedOut.afterMs} ms.`, {
+      retryable: true,
+      cause: error,
+      details: { provider: "whisper", timeoutMs: timedOut.afterMs },
+    });
+  }
+  const codes = chain.map((link) => (typeof link === "object" && link !== null ? (link as { code?: unknown }).code : undefined));
+  if (codes.includes("UND_ERR_REQ_CONTENT_LENGTH_MISMATCH")) {
+    return new ConfideError("internal", "The recording's length differs from its stored size; it was not sent.", {
+      retryable: false,
+      cause: error,
+    });
+  }
+  const code = codes.find((value): value is string => typeof value === "string" && unreachableCodes.has(value));
+  const reason = code ?? (chain.at(-1) instanceof Error ? (chain.at(-1) as Error).message : String(error));
+  return new ConfideError("provider.unavailable", `The Whisper server could not be reached for ${what} (${reason}).`, {
+    retryable: true,
+    cause: error,
+    details: { provider: "whisper", ...(code === undefined ? {} : { errorCode: code }) },
+  });
+}
+
+/** The server answered 2xx with something that is not the verbose_json Confide asked for. */
+export function badResponse(message: string, cause?: unknown): ConfideError {
+  return new ConfideError("provider.bad_response", `The Whisper server's answer is not usable: ${message}`, {
+    retryable: false,
+    cause,
+    details: { provider: "whisper" },
+  });
+}
