@@ -43,8 +43,8 @@ const ListQuerySchema = PageQuerySchema.extend({
     .pipe(z.array(SessionStatusSchema).min(1))
     .optional()
     .openapi({ description: "Comma-separated statuses, e.g. `ready,finalized`.", type: "string" }),
-  from: dateTimeQuery.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string" }),
-  to: dateTimeQuery.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string" }),
+  from: dateTimeQuery.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string", format: "date-time" }),
+  to: dateTimeQuery.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string", format: "date-time" }),
   q: z.string().max(500).optional().openapi({ description: "Search: every word must appear in the title or transcript." }),
 });
 
