@@ -23,3 +23,9 @@ export * from "./erase-user.ts";
 export * from "./register-device.ts";
 export * from "./remove-device.ts";
 export * from "./list-devices.ts";
+// Pipeline
+export * from "./upload-session.ts";
+export * from "./process-session.ts";
+export * from "./recover-stale-sessions.ts";
+export * from "./retry-session.ts";
+export * from "./job-handlers.ts";
