@@ -1,0 +1,115 @@
+/**
+ * Processes one recording with the core and the embedded adapters — no HTTP, no servers.
+ * What a team embedding Confide in its own host starts from.
+ *
+ *   node --conditions=source examples/process-one-file.ts <audio file> [--per-channel]
+ *
+ * Prints the transcript (speaker role, time, text) and the patient's sentiment as JSON.
+ */
+import {
+  assignRolesByQuestions,
+  createJobHandlers,
+  createUser,
+  defaultCoreSettings,
+  getSession,
+  linkPatient,
+  randomIds,
+  systemClock,
+  uploadSession,
+  type Actor,
+  type ConfideDeps,
+  type Session,
+} from "@confide/core";
+import {
+  createFilesystemBlobStore,
+  createInProcessJobQueue,
+  createLogPushNotifier,
+  createPgliteRepositories,
+  createPocketSphinxSpeechToText,
+  createVaderLanguageAnalyzer,
+} from "@confide/adapters-local";
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { Readable } from "node:stream";
+
+const logger = {
+  info: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`${message} ${JSON.stringify(fields ?? {})}\n`),
+  warn: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`warn: ${message} ${JSON.stringify(fields ?? {})}\n`),
+  error: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`error: ${message} ${JSON.stringify(fields ?? {})}\n`),
+};
+
+export async function processOneFile(path: string, options: { perChannel: boolean }): Promise<Session> {
+  const workDir = await mkdtemp(join(tmpdir(), "confide-example-"));
+  const repositories = await createPgliteRepositories(); // in memory
+  await repositories.migrate();
+  const deps: ConfideDeps = {
+    blobs: createFilesystemBlobStore({ root: join(workDir, "blobs") }),
+    speech: createPocketSphinxSpeechToText(),
+    language: createVaderLanguageAnalyzer(),
+    queue: createInProcessJobQueue(),
+    push: createLogPushNotifier({ logger }),
+    sessions: repositories.sessions,
+    users: repositories.users,
+    tokens: repositories.tokens,
+    devices: repositories.devices,
+    audit: repositories.audit,
+    clock: systemClock,
+    ids: randomIds,
+    logger,
+    settings: { ...defaultCoreSettings, passwordCost: 1024 },
+    assignRoles: assignRolesByQuestions,
+    random: Math.random,
+  };
+  try {
+    const operator: Actor = { userId: "example", role: "admin" };
+    const password = "example-password-not-for-production";
+    const therapist = await createUser(deps, operator, { email: "t@example.org", displayName: "Therapist", role: "therapist", password });
+    const patient = await createUser(deps, operator, { email: "p@example.org", displayName: "Patient", role: "patient", password });
+    await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
+    const actor: Actor = { userId: therapist.id, role: "therapist" };
+
+    await deps.queue.start(createJobHandlers(deps), { concurrency: 1 });
+    const uploaded = await uploadSession(deps, actor, {
+      patientId: patient.id,
+      title: basename(path),
+      originalName: basename(path),
+      audio: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+      ...(options.perChannel ? { settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] } } : {}),
+    });
+
+    // The worker runs in this process; wait for the session to leave the pipeline.
+    for (;;) {
+      const session = (await getSession(deps, actor, { sessionId: uploaded.id })) as Session;
+      if (["ready", "failed"].includes(session.status)) return session;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await deps.queue.close();
+    await repositories.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write("usage: node --conditions=source examples/process-one-file.ts <audio file> [--per-channel]\n");
+    process.exit(2);
+  }
+  const session = await processOneFile(file, { perChannel: process.argv.includes("--per-channel") });
+  const roles = new Map(session.transcript?.speakers.map((s) => [s.label, s.role]));
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        status: session.status,
+        error: session.processing.lastError,
+        transcript: session.transcript?.segments.map((s) => ({ role: roles.get(s.speaker), startMs: s.startMs, text: s.text })),
+        sentiment: session.sentiment?.speakers,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Runs the real `confide` CLI as a child process (from the TypeScript sources, Node ≥ 22), for
+ * end-to-end and fault tests.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const cli = fileURLToPath(new URL("../../packages/http/src/cli.ts", import.meta.url));
+
+export interface ConfideProcess {
+  child: ChildProcess;
+  /** Every stdout line so far (JSON log lines). */
+  lines: string[];
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
+export function runCli(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/**
+ * Starts a long-running command (`serve`, `worker`) and resolves once a log line satisfies
+ * `ready` (for `serve`, the "listening" line, whose port is returned).
+ */
+export function startCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } = {},
+): Promise<ConfideProcess & { port: number }> {
+  const ready = options.ready ?? ((line) => line.message === "listening");
+  const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`confide ${args.join(" ")} not ready in time.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`)),
+      options.timeoutMs ?? 20_000,
+    );
+    let buffered = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline = buffered.indexOf("\n");
+      while (newline !== -1) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        lines.push(line);
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          if (ready(parsed)) {
+            clearTimeout(timer);
+            resolve({
+              child,
+              lines,
+              exited,
+              port: Number(parsed.port ?? 0),
+              stop: async (signal = "SIGTERM") => {
+                if (child.exitCode === null) child.kill(signal);
+                return exited;
+              },
+            });
+          }
+        } catch {
+          // Not a JSON log line (e.g. a library's own output): kept in `lines` only.
+        }
+        newline = buffered.indexOf("\n");
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`confide ${args.join(" ")} exited ${code} before ready.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`));
+    });
+  });
+}
