@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { ConfideError } from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
@@ -39,6 +40,7 @@ export async function createPgliteClient(settings: PgliteSettings = {}): Promise
   } else {
     const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
     try {
+      if (settings.dataDir !== undefined) await mkdir(settings.dataDir, { recursive: true });
       database = await PGliteClass.create(settings.dataDir);
     } catch (error) {
       throw new ConfideError("dependency.unavailable", "The embedded database could not be opened.", {

@@ -90,15 +90,16 @@ describe("SQL migrations", () => {
     }
   });
 
-  it("migrates PGlite with the same files, once, and keeps the data in its directory across restarts", async () => {
+  it("migrates PGlite with the same files, once, and keeps the data in its (new, nested) directory across restarts", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "confide-pglite-"));
     try {
-      let client = await createPgliteClient({ dataDir });
+      const nested = join(dataDir, "data", "db");
+      let client = await createPgliteClient({ dataDir: nested });
       expect(await applyMigrations(client)).toEqual((await loadMigrations()).map((migration) => migration.name));
       await client.query("INSERT INTO confide_care_relations (therapist_id, patient_id, created_at) VALUES ('t', 'p', now())");
       await client.close();
 
-      client = await createPgliteClient({ dataDir });
+      client = await createPgliteClient({ dataDir: nested });
       expect(await applyMigrations(client)).toEqual([]);
       expect(await client.query("SELECT therapist_id FROM confide_care_relations")).toEqual([{ therapist_id: "t" }]);
       await client.close();
