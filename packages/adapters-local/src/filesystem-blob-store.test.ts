@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BlobStore } from "@confide/core";
@@ -189,6 +189,19 @@ describe("filesystem BlobStore", () => {
 
     expect((await readAll(reading.body)).toString()).toBe("old version");
     expect((await readAll((await store.get("swap.wav")).body)).toString()).toBe("new");
+  });
+
+  it("removes temporary files a crashed upload left long ago, and only those", async () => {
+    const temporary = join(root, "blobs/@tmp");
+    await mkdir(temporary, { recursive: true });
+    await writeFile(join(temporary, "left-by-a-crash"), "half an upload");
+    await writeFile(join(temporary, "in-progress-elsewhere"), "a live upload");
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+    await utimes(join(temporary, "left-by-a-crash"), twoDaysAgo, twoDaysAgo);
+
+    await store.put("new.wav", streamOf(text("x")), { contentType: "audio/wav" });
+
+    expect(await readdir(temporary)).toEqual(["in-progress-elsewhere"]);
   });
 
   it("rejects a negative or fractional range start with validation.invalid_input", async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -10,6 +10,11 @@ import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
 export interface FilesystemBlobStoreSettings {
   /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */
   root: string;
+  /**
+   * Temporary files older than this are left over by a process that died mid-upload; the
+   * first write of a store removes them. Default 24 hours.
+   */
+  temporaryFileMaxAgeMs?: number;
 }
 
 /**
@@ -65,6 +70,9 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     });
   }
   const root = resolve(settings.root);
+  const temporaryFolderPath = join(root, temporaryFolder);
+  const temporaryFileMaxAgeMs = settings.temporaryFileMaxAgeMs ?? 24 * 3600_000;
+  let swept: Promise<void> | undefined;
   const dataPathOf = (key: string) => join(root, ...key.split("/"));
   const metaPathOf = (key: string) => `${dataPathOf(key)}${metaSuffix}`;
 
@@ -75,6 +83,20 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       // An object written without its sidecar (by hand, or by an older layout) has no declared type.
       if (isMissing(error)) return {};
       throw toFilesystemError(error, "read an object's metadata");
+    }
+  }
+
+  /** Removes temporary files a crashed process left behind (once per store). */
+  async function sweepTemporaryFiles(): Promise<void> {
+    const oldestKeptMs = Date.now() - temporaryFileMaxAgeMs;
+    for (const name of await readdir(temporaryFolderPath)) {
+      const path = join(temporaryFolderPath, name);
+      try {
+        if ((await stat(path)).mtimeMs < oldestKeptMs) await rm(path, { force: true });
+      } catch (error) {
+        // Another process swept it first.
+        if (!isMissing(error)) throw toFilesystemError(error, "remove a stale temporary file");
+      }
     }
   }
 
@@ -143,12 +165,16 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       assertBlobKey(key);
       const signal = options.signal;
       if (signal?.aborted) throw abortReason(signal);
-      const temporaryFolderPath = join(root, temporaryFolder);
       try {
         await mkdir(temporaryFolderPath, { recursive: true });
       } catch (error) {
         throw toFilesystemError(error, "create its folders");
       }
+      swept ??= sweepTemporaryFiles().catch((error: unknown) => {
+        swept = undefined; // try again on the next write
+        throw error;
+      });
+      await swept;
       const temporaryData = join(temporaryFolderPath, randomUUID());
       const temporaryMeta = `${temporaryData}${metaSuffix}`;
       try {
