@@ -24,14 +24,34 @@ export interface LogEntry {
 
 export interface RecordingLogger extends Logger {
   entries: LogEntry[];
+  /** Resolves with the first entry (already logged or to come) that matches. */
+  waitFor(predicate: (entry: LogEntry) => boolean): Promise<LogEntry>;
 }
 
 export function createRecordingLogger(): RecordingLogger {
   const entries: LogEntry[] = [];
+  const waiters = new Set<{ predicate: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }>();
   const log = (level: LogEntry["level"]) => (message: string, fields: Record<string, unknown> = {}) => {
-    entries.push({ level, message, fields });
+    const entry = { level, message, fields };
+    entries.push(entry);
+    for (const waiter of waiters) {
+      if (waiter.predicate(entry)) {
+        waiters.delete(waiter);
+        waiter.resolve(entry);
+      }
+    }
   };
-  return { entries, info: log("info"), warn: log("warn"), error: log("error") };
+  return {
+    entries,
+    info: log("info"),
+    warn: log("warn"),
+    error: log("error"),
+    waitFor(predicate) {
+      const found = entries.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.add({ predicate, resolve }));
+    },
+  };
 }
 
 export interface TestApp {
@@ -141,9 +161,9 @@ export function multipartBody(
 export async function storeSession(
   deps: TestDeps,
   owner: { therapistId: string; patientId: string },
-  overrides: Partial<Session> & { audio?: Uint8Array } = {},
+  overrides: Partial<Session> & { audioBytes?: Uint8Array } = {},
 ): Promise<Session> {
-  const { audio = Uint8Array.from({ length: 1_000 }, (_, index) => index % 256), ...fields } = overrides;
+  const { audioBytes: audio = Uint8Array.from({ length: 1_000 }, (_, index) => index % 256), ...fields } = overrides;
   const id = fields.id ?? deps.ids.newId();
   const blobKey = `sessions/${owner.therapistId}/${id}/audio.wav`;
   const stored = await deps.blobs.put(

@@ -205,7 +205,7 @@ describe("GET /v1/sessions/:id/audio", () => {
 
   async function setup() {
     const testApp = await createTestApp();
-    const session = await storeSession(testApp.deps, { therapistId: testApp.therapist.id, patientId: testApp.patient.id }, { audio });
+    const session = await storeSession(testApp.deps, { therapistId: testApp.therapist.id, patientId: testApp.patient.id }, { audioBytes: audio });
     const token = await testApp.tokenFor(testApp.therapist);
     const get = (range?: string) =>
       testApp.call(`/v1/sessions/${session.id}/audio`, { token, ...(range ? { headers: { Range: range } } : {}) });
