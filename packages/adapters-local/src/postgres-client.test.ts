@@ -128,6 +128,7 @@ describe("PostgreSQL client", () => {
 
   it("rejects a schema name that is not a plain identifier with validation.invalid_input", async () => {
     await expectConfideError(createPostgresClient({ connectionString: postgresUrl, schema: 'x"; DROP' }), "validation.invalid_input");
+    await expectConfideError(createPostgresClient({ connectionString: postgresUrl, schema: "Mixed" }), "validation.invalid_input");
     await expectConfideError(createPostgresClient({ connectionString: " " }), "validation.invalid_input");
   });
 });

@@ -6,7 +6,7 @@ export interface PostgresSettings {
   connectionString: string;
   /**
    * Schema holding Confide's tables (set as `search_path`, created by `migrate()` when missing).
-   * Letters, digits and `_`; default: the server's default search path (usually `public`).
+   * Lower-case letters, digits and `_`; default: the server's default search path (usually `public`).
    */
   schema?: string;
   /** Pool size. Default 10. */
@@ -37,7 +37,8 @@ export interface ResolvedPostgresSettings {
   logger: Logger | undefined;
 }
 
-const schemaPattern = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/** Lower case only: the name is used unquoted in search_path and quoted in CREATE SCHEMA. */
+const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function nonNegativeInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -59,7 +60,7 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
   if (settings.schema !== undefined && !schemaPattern.test(settings.schema)) {
     throw new ConfideError(
       "validation.invalid_input",
-      "The PostgreSQL schema name may hold letters, digits and _ only (at most 63).",
+      "The PostgreSQL schema name may hold lower-case letters, digits and _ only (at most 63).",
       { details: { setting: "schema" } },
     );
   }
