@@ -165,7 +165,7 @@ function readMultipart(request: IncomingMessage, keepFilesUpToBytes: number): Pr
       const kept: Buffer[] = [];
       const received: ReceivedFile = {
         field,
-        filename: info.filename,
+        filename: info.filename ?? "",
         contentType: info.mimeType,
         sizeBytes: 0,
         sha256: "",

@@ -10,3 +10,5 @@ export { applyMigrations, loadMigrations, migrationsDirectory, type Migration, t
 export { createFilesystemBlobStore, type FilesystemBlobStoreSettings } from "./filesystem-blob-store.ts";
 export { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
 export { resolveWhisperSettings, type WhisperSettings, type ResolvedWhisperSettings } from "./whisper-config.ts";
+export { createFcmPushNotifier } from "./fcm-push-notifier.ts";
+export { resolveFcmSettings, type FcmSettings, type ResolvedFcmSettings, type FcmCredentialSource } from "./fcm-config.ts";

@@ -1,0 +1,153 @@
+import { ConfideError, type PushMessage, type PushNotifier, type PushOutcome } from "@confide/core";
+import type { App } from "firebase-admin/app";
+import type { BatchResponse, Messaging, MulticastMessage } from "firebase-admin/messaging";
+import { randomUUID } from "node:crypto";
+import { resolveFcmSettings, type FcmSettings, type ResolvedFcmSettings } from "./fcm-config.ts";
+import { fcmErrorCode, isRetryableFcmError, isTransportFcmError, outcomeForError } from "./fcm-errors.ts";
+
+interface Connected {
+  messaging: Messaging;
+  /** The App this notifier created, deleted by close(). */
+  ownedApp: App | undefined;
+}
+
+interface Failure {
+  outcome: Extract<PushOutcome, { status: "failed" }>;
+  error: unknown;
+}
+
+async function connect(resolved: ResolvedFcmSettings): Promise<Connected> {
+  const { source } = resolved;
+  if (source.kind === "messaging") return { messaging: source.messaging, ownedApp: undefined };
+  const [{ initializeApp, cert }, { getMessaging }] = await Promise.all([
+    import("firebase-admin/app"),
+    import("firebase-admin/messaging"),
+  ]);
+  let app: App;
+  let ownedApp: App | undefined;
+  if (source.kind === "app") {
+    app = source.app;
+  } else {
+    const credential =
+      source.kind === "credential" ? source.credential : cert({ ...source.serviceAccount }, resolved.httpAgent);
+    app = initializeApp(
+      {
+        credential,
+        ...(resolved.projectId === undefined ? {} : { projectId: resolved.projectId }),
+        ...(resolved.httpAgent === undefined ? {} : { httpAgent: resolved.httpAgent }),
+      },
+      `confide-fcm-${randomUUID()}`,
+    );
+    ownedApp = app;
+  }
+  const messaging = getMessaging(app);
+  if (resolved.transport === "http1") messaging.enableLegacyHttpTransport();
+  return { messaging, ownedApp };
+}
+
+/**
+ * PushNotifier over Firebase Cloud Messaging (firebase-admin, loaded on first send). Tokens go
+ * out in `sendEachForMulticast` batches of at most 500, one after the other. Each token gets an
+ * outcome: `invalid-token` when FCM says it will never work again (unregistered, malformed),
+ * `failed` otherwise, retryable when FCM was overloaded, throttling or unreachable.
+ */
+export function createFcmPushNotifier(settings: FcmSettings): PushNotifier {
+  const resolved = resolveFcmSettings(settings);
+  const { logger } = resolved;
+  let connecting: Promise<Connected> | undefined;
+  let closed = false;
+
+  function connection(): Promise<Connected> {
+    connecting ??= connect(resolved).catch((error: unknown) => {
+      connecting = undefined;
+      throw new ConfideError("dependency.unavailable", `FCM could not be set up: ${String(error)}`, {
+        retryable: false,
+        cause: error,
+      });
+    });
+    return connecting;
+  }
+
+  function multicast(tokens: string[], message: PushMessage): MulticastMessage {
+    return {
+      tokens,
+      notification: { title: message.title, body: message.body },
+      data: { ...message.data },
+    };
+  }
+
+  return {
+    async send(tokens, message, options = {}) {
+      if (closed) throw new ConfideError("dependency.unavailable", "The push notifier is closed.", { retryable: false });
+      if (tokens.length === 0) return [];
+      const outcomes: Array<PushOutcome | undefined> = new Array(tokens.length);
+      const failures: Failure[] = [];
+      // Empty tokens can never be delivered: answer them without asking FCM.
+      const sendable: number[] = [];
+      tokens.forEach((token, index) => {
+        if (typeof token === "string" && token.trim() !== "") sendable.push(index);
+        else outcomes[index] = { token, status: "invalid-token", reason: "empty token" };
+      });
+      if (sendable.length === 0) return outcomes as PushOutcome[];
+
+      const { messaging } = await connection();
+      for (let start = 0; start < sendable.length; start += resolved.batchSize) {
+        options.signal?.throwIfAborted();
+        const positions = sendable.slice(start, start + resolved.batchSize);
+        const batch = positions.map((index) => tokens[index]!);
+        let response: BatchResponse;
+        try {
+          response = await messaging.sendEachForMulticast(multicast(batch, message), resolved.dryRun);
+        } catch (error) {
+          // The whole batch was refused before any token was tried (no project id, a bad message).
+          logger.warn("FCM refused a batch.", { tokens: batch.length, errorCode: fcmErrorCode(error) });
+          positions.forEach((index) => {
+            const outcome = {
+              token: tokens[index]!,
+              status: "failed" as const,
+              reason: `${fcmErrorCode(error)}: ${error instanceof Error ? error.message : String(error)}`,
+              retryable: isRetryableFcmError(error),
+            };
+            outcomes[index] = outcome;
+            failures.push({ outcome, error });
+          });
+          continue;
+        }
+        response.responses.forEach((sent, offset) => {
+          const index = positions[offset]!;
+          const token = tokens[index]!;
+          if (sent.success) {
+            outcomes[index] = { token, status: "ok" };
+            return;
+          }
+          const outcome = outcomeForError(token, sent.error);
+          outcomes[index] = outcome;
+          if (outcome.status === "failed") failures.push({ outcome, error: sent.error });
+        });
+      }
+
+      if (failures.length === sendable.length && failures.every((failure) => isTransportFcmError(failure.error))) {
+        const first = failures[0]!;
+        throw new ConfideError("dependency.unavailable", `FCM could not be reached: ${first.outcome.reason}`, {
+          retryable: failures.some((failure) => failure.outcome.retryable),
+          cause: first.error,
+          details: { provider: "fcm", tokens: tokens.length },
+        });
+      }
+      return outcomes as PushOutcome[];
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      const current = connecting;
+      connecting = undefined;
+      if (current === undefined) return;
+      const { ownedApp } = await current.catch(() => ({ ownedApp: undefined }));
+      if (ownedApp !== undefined) {
+        const { deleteApp } = await import("firebase-admin/app");
+        await deleteApp(ownedApp);
+      }
+    },
+  };
+}
