@@ -1,4 +1,4 @@
-import type { ConfideDeps } from "@confide/core";
+import { ConfideError, type ConfideDeps } from "@confide/core";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessTokens } from "./access-token.ts";
@@ -49,6 +49,11 @@ const openApiInfo = {
 /** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { deps } = options;
+  if (options.jwtSecret.length < 16) {
+    throw new ConfideError("validation.invalid_input", "The JWT secret must have at least 16 characters.", {
+      details: { field: "jwtSecret" },
+    });
+  }
   const tokens = createAccessTokens({
     secret: options.jwtSecret,
     ttlSeconds: options.accessTokenTtlSeconds ?? 900,

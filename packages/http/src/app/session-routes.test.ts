@@ -207,8 +207,8 @@ describe("GET /v1/sessions/:id/audio", () => {
     const testApp = await createTestApp();
     const session = await storeSession(testApp.deps, { therapistId: testApp.therapist.id, patientId: testApp.patient.id }, { audioBytes: audio });
     const token = await testApp.tokenFor(testApp.therapist);
-    const get = (range?: string) =>
-      testApp.call(`/v1/sessions/${session.id}/audio`, { token, ...(range ? { headers: { Range: range } } : {}) });
+    const get = (range?: string, method = "GET") =>
+      testApp.call(`/v1/sessions/${session.id}/audio`, { method, token, ...(range ? { headers: { Range: range } } : {}) });
     return { get };
   }
 
@@ -222,6 +222,11 @@ describe("GET /v1/sessions/:id/audio", () => {
     expect(response.headers.get("content-type")).toBe("audio/wav");
     expect(response.headers.get("content-length")).toBe("1000");
     expect(await bytesOf(response)).toEqual(audio);
+
+    const head = await get("bytes=0-99", "HEAD");
+    expect(head.status).toBe(206);
+    expect(head.headers.get("content-length")).toBe("100");
+    expect(await bytesOf(head)).toEqual(new Uint8Array());
   });
 
   it("answers 206 with the right bytes for a range, an open range and a suffix range", async () => {

@@ -74,12 +74,19 @@ export function registerSessionAudio(router: OpenAPIHono<AppEnv>, options: Sessi
       "Accept-Ranges": "bytes",
       "Content-Disposition": "inline",
     });
+    let status = 200;
     if (audio.range) {
+      status = 206;
       headers.set("Content-Range", `bytes ${audio.range.start}-${audio.range.end}/${audio.sizeBytes}`);
       headers.set("Content-Length", String(audio.range.end - audio.range.start + 1));
-      return new Response(audio.body, { status: 206, headers });
+    } else {
+      headers.set("Content-Length", String(audio.sizeBytes));
     }
-    headers.set("Content-Length", String(audio.sizeBytes));
-    return new Response(audio.body, { status: 200, headers });
+    if (c.req.method === "HEAD") {
+      // Hono answers HEAD with the GET handler's headers: release the opened recording.
+      await audio.body.cancel();
+      return new Response(null, { status, headers });
+    }
+    return new Response(audio.body, { status, headers });
   });
 }
