@@ -51,7 +51,3 @@ export const errorStatus: Record<ProblemCode, number> = {
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
 };
-
-export function isProblemCode(value: string): value is ProblemCode {
-  return Object.hasOwn(errorStatus, value);
-}
