@@ -124,7 +124,8 @@ describe("BullMQ job queue", () => {
 
   it("retries a throwing handler with exponential backoff up to maxAttempts, then keeps it as failed", async () => {
     const deliveries: Delivery[] = [];
-    const queue = open(settingsFor({ backoffDelayMs: 100, maxAttempts: 3 }));
+    const settings = settingsFor({ backoffDelayMs: 100, maxAttempts: 3 });
+    const queue = open(settings);
     await queue.start({
       work: recorder(deliveries, async () => {
         throw new ConfideError("internal", "always fails");
@@ -138,6 +139,9 @@ describe("BullMQ job queue", () => {
     expect(second! - first!).toBeGreaterThanOrEqual(95);
     expect(third! - second!).toBeGreaterThanOrEqual(195);
     expect(logged.find((entry) => entry.level === "error")?.fields).toMatchObject({ jobId: "doomed-1" });
+    // Kept in BullMQ's failed set for inspection, with the handler's error.
+    expect(await admin.zscore(`${prefix}:${settings.queueName}:failed`, "doomed-1")).not.toBeNull();
+    expect(await admin.hget(`${prefix}:${settings.queueName}:doomed-1`, "failedReason")).toContain("always fails");
   });
 
   it("lets start({ maxAttempts }) lower the attempts stored on the job", async () => {
