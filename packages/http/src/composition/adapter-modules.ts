@@ -81,7 +81,8 @@ export function pushModule(config: ConfideConfig): ContainerModule {
         if (config.adapters.push === "fcm") {
           const file = config.fcmServiceAccountFile as string;
           const serviceAccount = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-          return local.createFcmPushNotifier({ serviceAccount });
+          // HTTP/1.1: the transport exercised against the fake FCM server in the adapter tests.
+          return local.createFcmPushNotifier({ serviceAccount, transport: "http1" });
         }
         return local.createLogPushNotifier({ logger: context.get<Logger>(tokens.logger) });
       })
