@@ -1,0 +1,76 @@
+/**
+ * The real `confide` CLI for benchmarks: a seeded embedded-profile data directory in a temp
+ * folder, `confide serve` as a child process, and a therapist's access token.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
+
+const run = promisify(execFile);
+export const cliPath = fileURLToPath(new URL("../../packages/http/src/cli.ts", import.meta.url));
+
+export interface SeededAccount {
+  user: { id: string; email: string; role: string };
+  password: string;
+}
+
+export interface SeededDataDir {
+  dataDir: string;
+  /** The CONFIDE_* variables of the embedded profile on this directory (port 0: any free port). */
+  env: Record<string, string>;
+  therapist: SeededAccount;
+  patient: SeededAccount;
+  remove(): Promise<void>;
+}
+
+/** A temp data directory with the seed accounts; `extraEnv` is added to every later command. */
+export async function createSeededDataDir(extraEnv: Record<string, string> = {}): Promise<SeededDataDir> {
+  const dataDir = await mkdtemp(join(tmpdir(), "confide-bench-"));
+  const env: Record<string, string> = {
+    CONFIDE_PROFILE: "embedded",
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_PORT: "0",
+    // Seeding and logging in are not what is measured: a cheap scrypt keeps set-up short.
+    CONFIDE_PASSWORD_COST: "1024",
+    ...extraEnv,
+  };
+  const remove = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    const { stdout } = await run(process.execPath, ["--conditions=source", cliPath, "seed"], {
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const { accounts } = JSON.parse(stdout) as { accounts: SeededAccount[] };
+    const byRole = (role: string) => accounts.find((account) => account.user.role === role) as SeededAccount;
+    return { dataDir, env, therapist: byRole("therapist"), patient: byRole("patient"), remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/** `confide serve` on the data directory; resolves once it logs "listening". */
+export function startConfide(
+  seeded: Pick<SeededDataDir, "env">,
+  options: Omit<ChildServerOptions, "args" | "env"> & { env?: Record<string, string> } = {},
+): Promise<ChildServer> {
+  return startChildServer({
+    ...options,
+    args: ["--conditions=source", cliPath, "serve"],
+    env: { ...seeded.env, ...options.env },
+  });
+}
+
+export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: account.user.email, password: account.password }),
+  });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}

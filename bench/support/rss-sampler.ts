@@ -1,0 +1,67 @@
+/**
+ * Samples another process's resident memory from /proc/<pid>/status (Linux): VmRSS every
+ * `intervalMs`, and VmHWM (the kernel's own peak, reset at start through clear_refs when
+ * allowed, so it covers the sampled window only and catches peaks between samples).
+ */
+import { readFile, writeFile } from "node:fs/promises";
+
+export interface RssFigures {
+  /** VmRSS when sampling started. */
+  baselineBytes: number;
+  /** Largest VmRSS seen in a sample. */
+  peakSampledBytes: number;
+  /** VmHWM at the end: the true peak of the window when `hwmWasReset`, else since process start. */
+  highWaterMarkBytes: number;
+  hwmWasReset: boolean;
+  samples: number;
+}
+
+export interface RssSampler {
+  stop(): Promise<RssFigures>;
+}
+
+async function readStatus(pid: number): Promise<{ rssBytes: number; hwmBytes: number }> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const field = (name: string) => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(status);
+    if (!match) throw new Error(`/proc/${pid}/status has no ${name}`);
+    return Number(match[1]) * 1024;
+  };
+  return { rssBytes: field("VmRSS"), hwmBytes: field("VmHWM") };
+}
+
+export async function startRssSampler(pid: number, intervalMs = 50): Promise<RssSampler> {
+  let hwmWasReset = true;
+  try {
+    // "5" resets the peak RSS (VmHWM) to the current RSS (Linux ≥ 4.0).
+    await writeFile(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    hwmWasReset = false;
+  }
+  const first = await readStatus(pid);
+  let peakSampledBytes = first.rssBytes;
+  let samples = 1;
+  let sampling: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(async () => {
+      const { rssBytes } = await readStatus(pid);
+      peakSampledBytes = Math.max(peakSampledBytes, rssBytes);
+      samples += 1;
+    });
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sampling;
+      const last = await readStatus(pid);
+      peakSampledBytes = Math.max(peakSampledBytes, last.rssBytes);
+      return {
+        baselineBytes: first.rssBytes,
+        peakSampledBytes,
+        highWaterMarkBytes: last.hwmBytes,
+        hwmWasReset,
+        samples: samples + 1,
+      };
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Upload benchmark: a 1 GiB WAV streamed as multipart to the embedded `confide serve`, against
+ * a bare node:http server piping the same request body to a file, measured in the same run.
+ * Prints MiB/s of each, their ratio (target ≥ 0.7) and the server's RSS growth during the
+ * upload (target < 80 MB), as the median of BENCH_REPEATS runs (default 3).
+ *
+ * Run: node --conditions=source bench/upload.ts
+ * Environment: BENCH_UPLOAD_MIB (default 1024), BENCH_REPEATS (default 3),
+ * BENCH_BARE_FSYNC=1 (the baseline also fsyncs each file before answering, as Confide does).
+ */
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startChildServer, type ChildServer } from "./support/child-server.ts";
+import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { median } from "./support/median.ts";
+import { startRssSampler, type RssFigures } from "./support/rss-sampler.ts";
+import { sendUpload, type UploadResult } from "./support/upload-request.ts";
+import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
+
+const mebibyte = 1024 * 1024;
+const fileBytes = Number(process.env.BENCH_UPLOAD_MIB ?? 1024) * mebibyte;
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const bareFsync = process.env.BENCH_BARE_FSYNC === "1";
+const targetRatio = 0.7;
+const targetGrowthBytes = 80e6;
+
+interface Measured {
+  mibPerSecond: number;
+  durationMs: number;
+  rss: RssFigures;
+  growthBytes: number;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function describe(name: string, measured: Measured): string {
+  const { rss } = measured;
+  return (
+    `${name.padEnd(8)} ${measured.mibPerSecond.toFixed(1).padStart(7)} MiB/s  (${(measured.durationMs / 1000).toFixed(2)} s)` +
+    `  RSS baseline ${mb(rss.baselineBytes)}, peak ${mb(Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0))}` +
+    ` (sampled ${mb(rss.peakSampledBytes)}, VmHWM ${mb(rss.highWaterMarkBytes)}${rss.hwmWasReset ? "" : " since start"}), growth ${mb(measured.growthBytes)}`
+  );
+}
+
+async function measure(server: ChildServer, url: string, fields: Record<string, string>, headers: Record<string, string>): Promise<Measured> {
+  const body = createWavMultipartBody({ fileBytes, fields });
+  const sampler = await startRssSampler(server.pid, 50);
+  let result: UploadResult;
+  let rss: RssFigures;
+  try {
+    result = await sendUpload(url, body, headers);
+  } finally {
+    rss = await sampler.stop();
+  }
+  if (result.status !== 201) throw new Error(`upload to ${url} answered ${result.status}: ${result.responseText.slice(0, 500)}`);
+  const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
+  return {
+    mibPerSecond: fileBytes / mebibyte / (result.durationMs / 1000),
+    durationMs: result.durationMs,
+    rss,
+    growthBytes: peakBytes - rss.baselineBytes,
+  };
+}
+
+async function measureBare(server: ChildServer, directory: string): Promise<Measured> {
+  try {
+    return await measure(server, `http://127.0.0.1:${server.port}/upload`, { patientId: "bare", title: "bench" }, {});
+  } finally {
+    for (const name of await readdir(directory)) await rm(join(directory, name), { force: true });
+  }
+}
+
+async function measureConfide(): Promise<Measured> {
+  const seeded = await createSeededDataDir({
+    CONFIDE_MAX_UPLOAD_BYTES: String(Math.ceil(fileBytes * 1.25)),
+    // Only the upload is measured: stop promptly afterwards, aborting the transcription job.
+    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+  });
+  const removeDataDir = deferCleanup(() => seeded.remove());
+  try {
+    const server = await startConfide(seeded);
+    const stopServer = deferCleanup(() => server.stop());
+    try {
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const token = await login(baseUrl, seeded.therapist);
+      return await measure(
+        server,
+        `${baseUrl}/v1/sessions`,
+        { patientId: seeded.patient.user.id, title: "Upload benchmark" },
+        { authorization: `Bearer ${token}` },
+      );
+    } finally {
+      await stopServer();
+    }
+  } finally {
+    await removeDataDir();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `upload: ${fileBytes / mebibyte} MiB WAV as multipart (Content-Length), ${repeats} run(s) each, bare${bareFsync ? " (with fsync)" : ""} then Confide embedded`,
+  );
+  const bareDirectory = await mkdtemp(join(tmpdir(), "confide-bench-bare-"));
+  deferCleanup(() => rm(bareDirectory, { recursive: true, force: true }));
+  const bareServer = await startChildServer({
+    args: [fileURLToPath(new URL("./support/bare-upload-server.ts", import.meta.url)), bareDirectory, ...(bareFsync ? ["--fsync"] : [])],
+  });
+  deferCleanup(() => bareServer.stop());
+
+  const bare: Measured[] = [];
+  const confide: Measured[] = [];
+  for (let run = 1; run <= repeats; run += 1) {
+    const bareRun = await measureBare(bareServer, bareDirectory);
+    bare.push(bareRun);
+    console.log(`run ${run}  ${describe("bare", bareRun)}`);
+    const confideRun = await measureConfide();
+    confide.push(confideRun);
+    console.log(`run ${run}  ${describe("confide", confideRun)}  ratio ${(confideRun.mibPerSecond / bareRun.mibPerSecond).toFixed(2)}`);
+  }
+
+  const bareMibPerSecond = median(bare.map((run) => run.mibPerSecond));
+  const confideMibPerSecond = median(confide.map((run) => run.mibPerSecond));
+  const ratio = confideMibPerSecond / bareMibPerSecond;
+  const growthBytes = median(confide.map((run) => run.growthBytes));
+  console.log("");
+  console.log(`median bare      ${bareMibPerSecond.toFixed(1)} MiB/s`);
+  console.log(`median confide   ${confideMibPerSecond.toFixed(1)} MiB/s`);
+  console.log(`ratio            ${ratio.toFixed(2)}  (target ≥ ${targetRatio}: ${ratio >= targetRatio ? "met" : "NOT met"})`);
+  console.log(
+    `confide RSS growth during upload  ${mb(growthBytes)} median, ${mb(Math.max(...confide.map((run) => run.growthBytes)))} max  (target < 80 MB: ${growthBytes < targetGrowthBytes ? "met" : "NOT met"})`,
+  );
+  console.log(`bare RSS growth during upload     ${mb(median(bare.map((run) => run.growthBytes)))} median`);
+}
+
+try {
+  await main();
+} finally {
+  await runCleanup();
+}
