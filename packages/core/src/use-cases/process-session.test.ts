@@ -328,6 +328,28 @@ describe("processSession", () => {
     expect(deps.push.sent()).toHaveLength(1);
   });
 
+  it("carries on when the upload moves the session to queued just after the worker read it", async () => {
+    const { deps, team } = await setUp();
+    const uploaded = await uploadSample(deps, team);
+    // The worker read the session while it was still `uploaded`; the upload then moved it on.
+    const sessions = deps.sessions;
+    let firstRead = true;
+    deps.sessions = {
+      ...sessions,
+      async get(id) {
+        const current = await sessions.get(id);
+        if (!firstRead || current === null) return current;
+        firstRead = false;
+        return { ...current, status: "uploaded", version: current.version - 1 };
+      },
+    };
+
+    await deps.queue.runDue();
+
+    expect((await stored(deps, uploaded)).status).toBe("ready");
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+
   it("removes a device whose push token is no longer valid", async () => {
     const { deps, team } = await setUp({ invalidTokens: ["uninstalled-app"] }, ["phone-token", "uninstalled-app"]);
     const uploaded = await uploadSample(deps, team);

@@ -48,9 +48,19 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
   }
   while (session) {
     switch (session.status) {
-      case "uploaded":
-        session = await save(deps, moveTo(session, "queued"), session.version);
+      case "uploaded": {
+        const queued = await save(deps, moveTo(session, "queued"), session.version);
+        if (queued) {
+          session = queued;
+          break;
+        }
+        // The upload moves its new session to queued too, right after enqueueing this job:
+        // losing that race is no sign of another delivery, so carry on from what it stored.
+        // Anything further along is another delivery's progress: leave it to that one.
+        const current = await deps.sessions.get(session.id);
+        session = current?.status === "queued" ? current : null;
         break;
+      }
       case "queued":
         session = await save(deps, moveTo(session, "transcribing"), session.version);
         break;
