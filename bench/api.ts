@@ -16,6 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
 import { hasWrk, runLoad, type LoadOptions, type LoadResult } from "./support/load-generator.ts";
 import { sendUpload } from "./support/upload-request.ts";
 import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
@@ -50,6 +51,7 @@ async function waitUntilSettled(url: string, headers: Record<string, string>): P
 
 async function main(): Promise<void> {
   const usingWrk = tool === "auto" && (await hasWrk());
+  console.log(machineLoadLine());
   console.log(
     `api: ${connections} keep-alive connections, ${durationMs / 1000} s after a ${warmupMs / 1000} s warm-up, load from ${usingWrk ? "wrk" : "node:http"}` +
       (usingWrk || tool !== "auto" ? "" : " (wrk is not installed: apt-get install wrk)"),

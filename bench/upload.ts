@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { startChildServer, type ChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
 import { startRssSampler, type RssFigures } from "./support/rss-sampler.ts";
 import { sendUpload, type UploadResult } from "./support/upload-request.ts";
@@ -101,6 +102,7 @@ async function measureConfide(): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
+  console.log(machineLoadLine());
   console.log(
     `upload: ${fileBytes / mebibyte} MiB WAV as multipart (Content-Length), ${repeats} run(s) each, bare${bareFsync ? " (with fsync)" : ""} then Confide embedded`,
   );

@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-import "reflect-metadata";
-import { ConfideError } from "@confide/core";
+import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
-import { loadConfig } from "./config/config.ts";
-import { createRuntime } from "./composition/runtime.ts";
-import { createJsonLogger } from "./logging/json-logger.ts";
-import { createUserCommand, seedCommand } from "./commands/accounts.ts";
+
+// Node keeps the compiled code of every module loaded below (TypeScript sources included) in its
+// compile cache (NODE_COMPILE_CACHE, default <tmp>/node-compile-cache), which halves module
+// loading on every later start. It must be on before those modules are loaded, hence the
+// dynamic imports. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+enableCompileCache();
+await import("reflect-metadata");
+const { ConfideError } = await import("@confide/core");
+const { loadConfig } = await import("./config/config.ts");
+const { createRuntime } = await import("./composition/runtime.ts");
+const { createJsonLogger } = await import("./logging/json-logger.ts");
+const { createUserCommand, seedCommand } = await import("./commands/accounts.ts");
 
 const usage = `confide <command> [options]
 
@@ -38,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
-  const runtime = await createRuntime(config, logger);
+  const runtime = await createRuntime(config, logger, { checkSpeechEarly: command === "serve" });
 
   switch (command) {
     case "serve": {

@@ -35,8 +35,17 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /**
+   * Checks the speech engine while the database starts (a server passes true): PocketSphinx's
+   * check loads its model in another process, about half a second that would otherwise delay
+   * the first `/readyz`. A failure is logged; readiness checks again and reports it.
+   */
+  checkSpeechEarly?: boolean;
+}
+
 /** The composition root: configuration in, wired adapters out. */
-export async function createRuntime(config: ConfideConfig, logger: Logger): Promise<Runtime> {
+export async function createRuntime(config: ConfideConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const container = new Container();
   container.load(
     platformModule(config, logger),
@@ -47,14 +56,26 @@ export async function createRuntime(config: ConfideConfig, logger: Logger): Prom
     queueModule(config),
     pushModule(config),
   );
+  const earlyCheck = new AbortController();
+  const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
+  if (options.checkSpeechEarly) {
+    void speechCreated
+      .then((created) => created.check({ signal: earlyCheck.signal }))
+      .catch((error: unknown) => {
+        if (!earlyCheck.signal.aborted) logger.warn("speech engine not ready at start-up", { error });
+      });
+  }
   const [repositories, blobs, speech, language, queue, push] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
-    container.getAsync<SpeechToText>(tokens.speech),
+    speechCreated,
     container.getAsync<LanguageAnalyzer>(tokens.language),
     container.getAsync<JobQueue>(tokens.queue),
     container.getAsync<PushNotifier>(tokens.push),
-  ]);
+  ]).catch((error: unknown) => {
+    earlyCheck.abort();
+    throw error;
+  });
   const deps: ConfideDeps = {
     blobs,
     speech,
@@ -80,6 +101,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger): Prom
     readiness: () => checkReadiness(config, { repositories, speech, queue }),
     close() {
       closing ??= (async () => {
+        earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close()]);
         await repositories.close();
