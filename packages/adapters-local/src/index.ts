@@ -12,3 +12,7 @@ export { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
 export { resolveWhisperSettings, type WhisperSettings, type ResolvedWhisperSettings } from "./whisper-config.ts";
 export { createFcmPushNotifier } from "./fcm-push-notifier.ts";
 export { resolveFcmSettings, type FcmSettings, type ResolvedFcmSettings, type FcmCredentialSource } from "./fcm-config.ts";
+export { createPocketSphinxSpeechToText } from "./pocketsphinx-speech-to-text.ts";
+export { resolvePocketSphinxSettings, type PocketSphinxSettings, type ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
+export { createVaderLanguageAnalyzer } from "./vader-language-analyzer.ts";
+export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push-notifier.ts";

@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Writable } from "node:stream";
+
+export interface ChildProcessOptions {
+  signal?: AbortSignal;
+  /** Streamed into the process's stdin, chunk by chunk; without it stdin is closed at once. */
+  stdin?: ReadableStream<Uint8Array>;
+  /** Called for every line the process prints on stdout; without it stdout is ignored. */
+  onStdoutLine?: (line: string) => void;
+  /** Called with the process id once the process runs. */
+  onSpawn?: (pid: number) => void;
+}
+
+export interface ChildProcessResult {
+  /** Null when the process was ended by a signal. */
+  exitCode: number | null;
+  exitSignal: NodeJS.Signals | null;
+  /** The last few kilobytes the process wrote on stderr. */
+  stderrTail: string;
+}
+
+const stderrTailCharacters = 16 * 1024;
+
+const abortReason = (signal: AbortSignal): unknown =>
+  signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+
+/** Resolves when `stdin` can take more, or when it is gone (the process stopped reading). */
+function writable(stdin: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stdin.off("drain", done);
+      stdin.off("close", done);
+      resolve();
+    };
+    stdin.on("drain", done);
+    stdin.on("close", done);
+  });
+}
+
+/**
+ * Copies `source` into `stdin` with backpressure. Stops quietly when the process stops
+ * reading (its exit status tells why); reports a failure of the source itself.
+ */
+async function feed(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  stdin: Writable,
+  onSourceError: (error: unknown) => void,
+): Promise<void> {
+  for (;;) {
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      onSourceError(error);
+      return;
+    }
+    if (chunk.done) break;
+    if (stdin.destroyed || stdin.writableEnded) {
+      await reader.cancel();
+      return;
+    }
+    if (!stdin.write(chunk.value)) await writable(stdin);
+  }
+  if (!stdin.destroyed) stdin.end();
+}
+
+/**
+ * Runs a program to its end and reports how it ended.
+ * When `signal` aborts, the process is killed (SIGKILL) and, once it has exited, the abort
+ * reason is thrown. When the `stdin` source fails, the process is killed and that error thrown.
+ * @throws the spawn error (`code` ENOENT, EACCES…) when the program cannot be started.
+ */
+export async function runChildProcess(
+  command: string,
+  args: readonly string[],
+  options: ChildProcessOptions = {},
+): Promise<ChildProcessResult> {
+  const { signal } = options;
+  if (signal?.aborted) throw abortReason(signal);
+
+  const child = spawn(command, args, {
+    stdio: [options.stdin ? "pipe" : "ignore", options.onStdoutLine ? "pipe" : "ignore", "pipe"],
+  });
+  child.once("spawn", () => {
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+  });
+
+  let stderrTail = "";
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    stderrTail = (stderrTail + chunk).slice(-stderrTailCharacters);
+  });
+
+  const lines =
+    child.stdout && options.onStdoutLine ? createInterface({ input: child.stdout, crlfDelay: Infinity }) : null;
+  if (lines && options.onStdoutLine) lines.on("line", options.onStdoutLine);
+
+  let sourceFailure: { error: unknown } | null = null;
+  const reader = options.stdin?.getReader() ?? null;
+  let feeding: Promise<void> = Promise.resolve();
+  if (reader && child.stdin) {
+    const stdin = child.stdin;
+    // A broken pipe when the process stops reading early is expected: its exit status tells.
+    stdin.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") stderrTail += `\n[stdin] ${error.message}`;
+    });
+    feeding = feed(reader, stdin, (error) => {
+      sourceFailure = { error };
+      child.kill("SIGKILL");
+    });
+  }
+
+  const kill = () => child.kill("SIGKILL");
+  signal?.addEventListener("abort", kill, { once: true });
+
+  try {
+    const ended = await new Promise<{ exitCode: number | null; exitSignal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        child.once("error", reject);
+        child.once("close", (exitCode, exitSignal) => resolve({ exitCode, exitSignal }));
+      },
+    );
+    if (signal?.aborted) throw abortReason(signal);
+    const failure = sourceFailure as { error: unknown } | null;
+    if (failure) throw failure.error;
+    return { ...ended, stderrTail };
+  } finally {
+    signal?.removeEventListener("abort", kill);
+    lines?.close();
+    if (reader) {
+      // The process is gone: release the source (a file handle, a socket) if still being read.
+      await Promise.all([feeding, reader.cancel()]);
+    }
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * SpeechToText on PocketSphinx, the embedded default (DESIGN §5): the recording is streamed
+ * through ffmpeg into a 16 kHz mono WAV file in a temporary directory, and
+ * `pocketsphinx_continuous -time yes` prints each recognised word with its start, end and
+ * confidence. Words become segments at pauses. PocketSphinx answers at once: no jobs, no polls.
+ *
+ * Speakers: PocketSphinx cannot tell voices apart in one channel, so a mono recording is one
+ * speaker "S1" (with an `unsupported diarization` warning when diarization was asked for).
+ * A one-speaker-per-channel recording is split with ffmpeg and each channel transcribed as its
+ * own speaker "ch0", "ch1"…
+ */
+import { access, mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type {
+  AudioSource,
+  SpeechResult,
+  SpeechToText,
+  SpeechWarning,
+  TranscriptDraft,
+  TranscriptionSettings,
+  Word,
+} from "@confide/core";
+import { runChildProcess } from "./child-process.ts";
+import {
+  checkFfmpeg,
+  convertToWav,
+  extractChannel,
+  measureLeadingQuietMs,
+  trimStart,
+  type WavFormat,
+} from "./ffmpeg-audio.ts";
+import {
+  pocketSphinxModelPaths,
+  resolvePocketSphinxSettings,
+  type PocketSphinxSettings,
+  type ResolvedPocketSphinxSettings,
+} from "./pocketsphinx-config.ts";
+import {
+  isSpawnFailure,
+  modelUnavailableError,
+  programUnavailableError,
+  recognitionFailedError,
+  unknownJobError,
+  unsupportedLanguageError,
+} from "./pocketsphinx-errors.ts";
+
+type DraftSegment = TranscriptDraft["segments"][number];
+
+/** A recording start quieter than -45 dBFS for 1 s or more is cut to its last 400 ms. */
+const quietStart = { thresholdDbfs: -45, minimumMs: 1_000, keptMs: 400 };
+
+/** The only model PocketSphinx has here (Debian `pocketsphinx-en-us`). */
+const modelLanguage = "en-US";
+const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
+
+/** `word start end confidence`, times in seconds, as printed with `-time yes`. */
+const wordLinePattern = /^(\S+)\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
+/** Silence, sentence marks and noise: <s>, </s>, <sil>, [NOISE], [SPEECH], ++BREATH++. */
+const fillerPattern = /^(<.*>|\[.*\]|\+\+.*\+\+)$/;
+/** Alternate pronunciations are printed as `word(2)`. */
+const alternateSuffix = /\(\d+\)$/;
+
+/**
+ * Reads one line of PocketSphinx's output. Hypothesis lines (the plain sentence PocketSphinx
+ * prints before each utterance's words) and fillers give null.
+ */
+export function parsePocketSphinxWordLine(line: string): Word | null {
+  const match = wordLinePattern.exec(line.trim());
+  if (!match) return null;
+  const [, rawText = "", start = "0", end = "0", confidence = "0"] = match;
+  if (fillerPattern.test(rawText)) return null;
+  const text = rawText.replace(alternateSuffix, "");
+  if (text.length === 0) return null;
+  const startMs = Math.round(Number(start) * 1000);
+  const endMs = Math.max(Math.round(Number(end) * 1000), startMs);
+  const value = Number(confidence);
+  return { text, startMs, endMs, confidence: Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0 };
+}
+
+/**
+ * Groups words into segments: a pause of at least `gapMs` between two words, or a segment
+ * reaching `maxSegmentMs`, starts a new one. Segment confidence is the mean word confidence.
+ */
+export function segmentWords(
+  words: Word[],
+  speaker: string,
+  options: { gapMs: number; maxSegmentMs: number; withWords: boolean },
+): DraftSegment[] {
+  const groups: Word[][] = [];
+  let current: Word[] = [];
+  for (const word of [...words].sort((a, b) => a.startMs - b.startMs)) {
+    const first = current[0];
+    const last = current[current.length - 1];
+    if (
+      first &&
+      last &&
+      (word.startMs - last.endMs >= options.gapMs || word.endMs - first.startMs > options.maxSegmentMs)
+    ) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(word);
+  }
+  if (current.length > 0) groups.push(current);
+
+  return groups.map((group) => {
+    const confidence = group.reduce((sum, word) => sum + (word.confidence ?? 0), 0) / group.length;
+    const segment: DraftSegment = {
+      speaker,
+      startMs: group[0]?.startMs ?? 0,
+      endMs: group[group.length - 1]?.endMs ?? 0,
+      text: group.map((word) => word.text).join(" "),
+      confidence: Math.round(confidence * 1000) / 1000,
+    };
+    if (options.withWords) segment.words = group;
+    return segment;
+  });
+}
+
+/** Settings PocketSphinx cannot honour, reported rather than silently ignored. */
+function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
+  const warnings: SpeechWarning[] = [];
+  const candidates = settings.candidateLanguages ?? [];
+  if (candidates.length > 0) {
+    if (!candidates.some(isEnglish)) throw unsupportedLanguageError(candidates);
+    warnings.push({
+      type: "unsupported",
+      feature: "languageIdentification",
+      message: `PocketSphinx does not identify languages; the recording was transcribed as ${modelLanguage}.`,
+    });
+  } else if (!isEnglish(settings.language)) {
+    throw unsupportedLanguageError([settings.language]);
+  } else if (settings.language.trim().toLowerCase() !== modelLanguage.toLowerCase()) {
+    warnings.push({
+      type: "other",
+      feature: "language",
+      message: `Only the ${modelLanguage} model is installed; ${settings.language} was transcribed with it.`,
+    });
+  }
+  if (settings.channelLayout === "mono" && settings.diarization) {
+    warnings.push({
+      type: "unsupported",
+      feature: "diarization",
+      message:
+        "PocketSphinx does not separate speakers in one channel: the whole recording is speaker S1. " +
+        'Record one speaker per channel (channelLayout "per-channel") to separate them.',
+    });
+  }
+  if (settings.punctuation === "automatic") {
+    warnings.push({
+      type: "unsupported",
+      feature: "punctuation",
+      message: "PocketSphinx does not punctuate: segments are lower-case words without punctuation.",
+    });
+  }
+  if (settings.profanity !== "none") {
+    warnings.push({
+      type: "unsupported",
+      feature: "profanity",
+      message: `PocketSphinx does not filter profanity; words are transcribed as heard (profanity "${settings.profanity}" was not applied).`,
+    });
+  }
+  return warnings;
+}
+
+/**
+ * Runs `fn` for every item, at most `limit` at a time, in item order. On the first failure the
+ * others are aborted (their processes killed) and awaited, then that failure is thrown.
+ */
+async function forEachLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  fn: (item: T, signal: AbortSignal) => Promise<R>,
+): Promise<R[]> {
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", forward, { once: true });
+  if (signal?.aborted) forward();
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (next < items.length && !controller.signal.aborted) {
+      const index = next++;
+      try {
+        results[index] = await fn(items[index] as T, controller.signal);
+      } catch (error) {
+        failure ??= { error };
+        controller.abort(error);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  } finally {
+    signal?.removeEventListener("abort", forward);
+  }
+  if (signal?.aborted) throw signal.reason;
+  if (failure) throw (failure as { error: unknown }).error;
+  return results;
+}
+
+/**
+ * Creates the PocketSphinx SpeechToText. Settings default from the environment (see
+ * `PocketSphinxSettings`). Nothing is started until `submit` or `check`.
+ */
+export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = {}): SpeechToText {
+  const resolved: ResolvedPocketSphinxSettings = resolvePocketSphinxSettings(settings);
+  const model = pocketSphinxModelPaths(resolved.modelDirectory);
+  const modelArgs = ["-hmm", model.acousticModel, "-lm", model.languageModel, "-dict", model.dictionary];
+  /** A successful check is trusted this long, so frequent readiness probes do not reload the model. */
+  const checkTtlMs = 60_000;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+
+  async function assertModel(): Promise<void> {
+    for (const path of [resolved.modelDirectory, model.acousticModel, model.languageModel, model.dictionary]) {
+      try {
+        await access(path);
+      } catch (error) {
+        throw modelUnavailableError(resolved.modelDirectory, path, error);
+      }
+    }
+  }
+
+  async function runEngine(args: string[], signal: AbortSignal | undefined, onWord?: (word: Word) => void) {
+    try {
+      return await runChildProcess(resolved.pocketsphinxPath, [...args, ...modelArgs], {
+        signal,
+        onStdoutLine: (line) => {
+          const word = parsePocketSphinxWordLine(line);
+          if (word) onWord?.(word);
+        },
+      });
+    } catch (error) {
+      if (isSpawnFailure(error)) throw programUnavailableError("pocketsphinx", resolved.pocketsphinxPath, error);
+      throw error;
+    }
+  }
+
+  /**
+   * Recognises the words of a 16 kHz mono WAV file; none for an empty file.
+   * PocketSphinx's voice detector misfires after a long quiet start (checked here: the first
+   * sentence after 2 s or more of silence or room noise comes out garbled), as on the channel of
+   * a speaker who does not open the session. Such a start is cut to `quietStart.keptMs` before
+   * recognition, and the word times are shifted back.
+   */
+  async function recognize(wavPath: string, format: WavFormat, signal: AbortSignal | undefined): Promise<Word[]> {
+    if (format.dataBytes === 0) return [];
+    let inputPath = wavPath;
+    let offsetMs = 0;
+    const quietMs = await measureLeadingQuietMs(wavPath, format, { thresholdDbfs: quietStart.thresholdDbfs, signal });
+    if (quietMs !== null && quietMs >= quietStart.minimumMs) {
+      offsetMs = quietMs - quietStart.keptMs;
+      inputPath = wavPath.replace(/\.wav$/, "-trimmed.wav");
+      await trimStart({ ffmpegPath: resolved.ffmpegPath, inputPath: wavPath, startMs: offsetMs, outputPath: inputPath, signal });
+    }
+    const words: Word[] = [];
+    const result = await runEngine(["-infile", inputPath, "-time", "yes"], signal, (word) =>
+      words.push({ ...word, startMs: word.startMs + offsetMs, endMs: word.endMs + offsetMs }),
+    );
+    if (inputPath !== wavPath) await rm(inputPath, { force: true });
+    if (result.exitCode !== 0) throw recognitionFailedError(result);
+    return words;
+  }
+
+  const segmentOptions = (settings: TranscriptionSettings) => ({
+    gapMs: resolved.segmentGapMs,
+    maxSegmentMs: resolved.maxSegmentMs,
+    withWords: settings.wordTimestamps,
+  });
+
+  async function transcribeMono(
+    audio: ReadableStream<Uint8Array>,
+    settings: TranscriptionSettings,
+    work: string,
+    signal: AbortSignal | undefined,
+  ): Promise<TranscriptDraft> {
+    const wavPath = join(work, "mono.wav");
+    const format = await convertToWav({
+      ffmpegPath: resolved.ffmpegPath,
+      audio,
+      outputPath: wavPath,
+      mixToMono: true,
+      workDirectory: work,
+      signal,
+    });
+    const words = await recognize(wavPath, format, signal);
+    return {
+      language: modelLanguage,
+      durationMs: format.durationMs,
+      speakers: [{ label: "S1" }],
+      segments: segmentWords(words, "S1", segmentOptions(settings)),
+      provider: "pocketsphinx",
+    };
+  }
+
+  async function transcribePerChannel(
+    audio: ReadableStream<Uint8Array>,
+    settings: TranscriptionSettings,
+    work: string,
+    signal: AbortSignal | undefined,
+    warnings: SpeechWarning[],
+  ): Promise<TranscriptDraft> {
+    const allPath = join(work, "channels.wav");
+    const format = await convertToWav({
+      ffmpegPath: resolved.ffmpegPath,
+      audio,
+      outputPath: allPath,
+      mixToMono: false,
+      workDirectory: work,
+      signal,
+    });
+    const channels = Array.from({ length: Math.max(format.channels, 1) }, (_, index) => index);
+    if (channels.length === 1) {
+      warnings.push({
+        type: "other",
+        feature: "channelLayout",
+        message: "The recording has one channel: it was transcribed as one speaker (ch0).",
+      });
+    }
+    const perChannel = await forEachLimited(channels, resolved.parallelChannels, signal, async (channel, inner) => {
+      const label = `ch${channel}`;
+      let words: Word[];
+      if (channels.length === 1) {
+        words = await recognize(allPath, format, inner);
+      } else {
+        const channelPath = join(work, `${label}.wav`);
+        const channelFormat = await extractChannel({
+          ffmpegPath: resolved.ffmpegPath,
+          inputPath: allPath,
+          channel,
+          outputPath: channelPath,
+          signal: inner,
+        });
+        words = await recognize(channelPath, channelFormat, inner);
+        await rm(channelPath, { force: true });
+      }
+      return segmentWords(words, label, segmentOptions(settings)).map((segment) => ({ segment, channel }));
+    });
+    const segments = perChannel
+      .flat()
+      .sort((a, b) => a.segment.startMs - b.segment.startMs || a.channel - b.channel)
+      .map(({ segment }) => segment);
+    return {
+      language: modelLanguage,
+      durationMs: format.durationMs,
+      speakers: channels.map((channel) => ({ label: `ch${channel}`, channel })),
+      segments,
+      provider: "pocketsphinx",
+    };
+  }
+
+  return {
+    provider: "pocketsphinx",
+
+    async submit(audio: AudioSource, settings: TranscriptionSettings, options = {}): Promise<SpeechResult> {
+      const { signal } = options;
+      if (signal?.aborted) throw signal.reason;
+      const warnings = settingWarnings(settings);
+      await assertModel();
+      const work = await mkdtemp(join(resolved.temporaryDirectory, "confide-pocketsphinx-"));
+      try {
+        const stream = await audio.open(signal);
+        const transcript =
+          settings.channelLayout === "per-channel"
+            ? await transcribePerChannel(stream, settings, work, signal, warnings)
+            : await transcribeMono(stream, settings, work, signal);
+        return { status: "done", transcript, warnings };
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+
+    async poll(ref: string): Promise<SpeechResult> {
+      throw unknownJobError(ref);
+    },
+
+    async check(options = {}): Promise<void> {
+      if (Date.now() - checkedAt < checkTtlMs) return;
+      await assertModel();
+      await checkFfmpeg(resolved.ffmpegPath, options.signal);
+      // Loads the model and recognises an empty input: proves the engine and its model work.
+      const result = await runEngine(["-infile", "/dev/null"], options.signal);
+      if (result.exitCode !== 0) throw recognitionFailedError(result);
+      checkedAt = Date.now();
+    },
+
+    async close(): Promise<void> {
+      // Nothing is held between calls: every transcription starts and ends its own processes.
+    },
+  };
+}
