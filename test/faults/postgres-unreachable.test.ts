@@ -1,0 +1,129 @@
+/**
+ * PostgreSQL becomes unreachable under a running API process, then comes back. A TCP proxy
+ * between the API and the shared local server cuts every connection and refuses new ones;
+ * the server itself keeps running for the other test files.
+ *
+ * While it is down, the API answers quickly (never a hang) with 503 and a stable code — never
+ * a 500 — and readiness says which dependency is missing. Once it is back, the same process
+ * answers 200 again without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
+import { postgresHost, postgresPort, startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { makeToneWav } from "../support/tone-wav.ts";
+
+/** What "answers quickly" means here, per request. */
+const maxAnswerMs = 5_000;
+
+let stack: SelfHostedStack;
+let proxy: TcpProxy;
+let api: ApiProcess;
+let token: string;
+let session: SessionView;
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+  elapsedMs: number;
+}
+
+async function timedRequest(path: string, init: RequestInit = {}): Promise<Answer> {
+  const startedAt = performance.now();
+  // The client's own limit is well past maxAnswerMs, so a slow answer is measured, not cut.
+  const response = await requestWithTimeout(`${api.baseUrl}${path}`, init, 30_000);
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
+    elapsedMs: performance.now() - startedAt,
+  };
+}
+
+const authorized = () => ({ headers: { authorization: `Bearer ${token}` } });
+
+function expectUnavailableProblem(answer: Answer, what: string): void {
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(503);
+  expect(answer.contentType).toMatch(/^application\/problem\+json/);
+  expect(answer.body.code).toBe("dependency.unavailable");
+  expect(answer.body.status).toBe(503);
+  expect(answer.elapsedMs, `${what} took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
+}
+
+function expectDatabaseNotReady(answer: Answer): void {
+  expect(answer.status).toBe(503);
+  expect(answer.elapsedMs, `/readyz took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
+  const checks = answer.body.checks as Array<{ name: string; ok: boolean; code?: string }>;
+  expect(checks.find((check) => check.name.startsWith("database:"))).toEqual({
+    name: "database:postgres",
+    ok: false,
+    code: "dependency.unavailable",
+  });
+  // Only the database is missing: the speech server and Redis still answer.
+  expect(checks.filter((check) => !check.ok)).toHaveLength(1);
+}
+
+beforeAll(async () => {
+  stack = await startSelfHostedStack();
+  proxy = await startTcpProxy({ targetHost: postgresHost, targetPort: postgresPort });
+  api = await stack.startApi({
+    CONFIDE_DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/${stack.databaseName}`,
+  });
+  token = await login(api.baseUrl, stack.accounts.therapist);
+  session = await uploadSession(api.baseUrl, token, {
+    patientId: stack.accounts.patient.user.id,
+    title: "Before the outage",
+    audio: makeToneWav({ durationMs: 500 }),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+  await proxy?.close();
+});
+
+describe("PostgreSQL unreachable, then back", () => {
+  it("answers 503 dependency.unavailable quickly while down, and 200 again once back, in the same process", async () => {
+    expect((await timedRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
+    expect((await timedRequest("/readyz")).status).toBe(200);
+    expect(proxy.openConnections).toBeGreaterThan(0);
+
+    proxy.down();
+    // Several rounds: the first meets the pool's broken connections, later ones new connections refused.
+    for (let round = 0; round < 3; round += 1) {
+      expectUnavailableProblem(await timedRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
+      expectDatabaseNotReady(await timedRequest("/readyz"));
+    }
+    expectUnavailableProblem(await timedRequest("/v1/sessions", authorized()), "list sessions");
+    expectUnavailableProblem(
+      await timedRequest("/v1/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: stack.accounts.therapist.user.email, password: stack.accounts.therapist.password }),
+      }),
+      "login",
+    );
+    // Liveness does not depend on the database: the process is alive, only not ready.
+    expect((await timedRequest("/healthz")).status).toBe(200);
+    expect(proxy.refusedConnections).toBeGreaterThan(0);
+
+    proxy.up();
+    const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body.id).toBe(session.id);
+    expect((await timedRequest("/readyz")).status).toBe(200);
+    expect((await timedRequest("/v1/sessions", authorized())).status).toBe(200);
+    expect(await login(api.baseUrl, stack.accounts.therapist)).toEqual(expect.any(String));
+    // Same process throughout: never restarted, never crashed.
+    expect(api.child.exitCode).toBeNull();
+    expect(stack.processes).toHaveLength(1);
+
+    // Nothing answered 500 at any point.
+    const failures = api.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.message === "unhandled error" || line.status === 500);
+    expect(failures).toEqual([]);
+  }, 60_000);
+});

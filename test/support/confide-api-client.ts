@@ -1,0 +1,152 @@
+/**
+ * The few calls of Confide's HTTP API the fault tests make, as a phone app would make them,
+ * with bounded waits (every request has a timeout; polling loops have a deadline).
+ */
+export interface SeededAccount {
+  user: { id: string; email: string; role: string };
+  password: string;
+}
+
+export interface SessionView {
+  id: string;
+  status: string;
+  version: number;
+  transcript: {
+    revision: number;
+    segments: Array<{ id: string; speaker: string; text: string }>;
+    speakers: Array<{ label: string; role: string }>;
+  } | null;
+  sentiment: { segments: Array<{ segmentId: string; label: string }>; transcriptRevision?: number } | null;
+  processing?: { attempts: number; lastError: { code: string } | null; notifiedAt: string | null };
+}
+
+/** Default limit of one request: a fault test must never hang on a request. */
+const requestTimeoutMs = 15_000;
+
+export function requestWithTimeout(url: string, init: RequestInit = {}, timeoutMs = requestTimeoutMs): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+async function expectStatus(response: Response, status: number, what: string): Promise<void> {
+  if (response.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${response.status}: ${await response.text()}`);
+  }
+}
+
+export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: account.user.email, password: account.password }),
+  });
+  await expectStatus(response, 200, "login");
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Registers a phone for the caller, so finished sessions produce a push notification. */
+export async function registerDevice(baseUrl: string, token: string, deviceToken: string): Promise<void> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/devices`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ token: deviceToken, platform: "android" }),
+  });
+  await expectStatus(response, 201, "register device");
+}
+
+/** Uploads a recording (text fields first, then the audio part) and returns the new session. */
+export async function uploadSession(
+  baseUrl: string,
+  token: string,
+  input: { patientId: string; title: string; audio: Uint8Array<ArrayBuffer> },
+): Promise<SessionView> {
+  const form = new FormData();
+  form.append("patientId", input.patientId);
+  form.append("title", input.title);
+  form.append("settings", JSON.stringify({ language: "en" }));
+  form.append("audio", new Blob([input.audio], { type: "audio/wav" }), "session.wav");
+  const response = await requestWithTimeout(`${baseUrl}/v1/sessions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  await expectStatus(response, 201, `upload "${input.title}"`);
+  return (await response.json()) as SessionView;
+}
+
+export async function getSession(baseUrl: string, token: string, sessionId: string): Promise<SessionView> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/sessions/${sessionId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await expectStatus(response, 200, `get session ${sessionId}`);
+  return (await response.json()) as SessionView;
+}
+
+/** Every session the caller can list, following `nextCursor` to the end. */
+export async function listAllSessions(baseUrl: string, token: string): Promise<Array<{ id: string; status: string }>> {
+  const items: Array<{ id: string; status: string }> = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const query: string = cursor === null ? "?limit=100" : `?limit=100&cursor=${encodeURIComponent(cursor)}`;
+    const response = await requestWithTimeout(`${baseUrl}/v1/sessions${query}`, { headers: { authorization: `Bearer ${token}` } });
+    await expectStatus(response, 200, "list sessions");
+    const body = (await response.json()) as { items: Array<{ id: string; status: string }>; nextCursor: string | null };
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    if (cursor === null) return items;
+  }
+  throw new Error("list sessions: more than 100 pages");
+}
+
+/**
+ * Polls until `check` returns a value (not undefined), every `intervalMs`, failing after
+ * `timeoutMs` with `describe()`'s account of the last state.
+ */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  options: { timeoutMs: number; intervalMs?: number; describe: () => string },
+): Promise<T> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${options.timeoutMs} ms: ${options.describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+  }
+}
+
+/** Polls the sessions until every one is `ready`; fails at once on `failed`. */
+export async function waitUntilReady(
+  baseUrl: string,
+  token: string,
+  sessionIds: string[],
+  timeoutMs: number,
+): Promise<SessionView[]> {
+  const latest = new Map<string, SessionView>();
+  return waitFor(
+    async () => {
+      const pending = sessionIds.filter((id) => latest.get(id)?.status !== "ready");
+      const views = await Promise.all(pending.map((id) => getSession(baseUrl, token, id)));
+      for (const view of views) {
+        if (view.status === "failed") {
+          throw new Error(`Session ${view.id} failed: ${JSON.stringify(view.processing?.lastError)}`);
+        }
+        latest.set(view.id, view);
+      }
+      return sessionIds.every((id) => latest.get(id)?.status === "ready")
+        ? sessionIds.map((id) => latest.get(id) as SessionView)
+        : undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      describe: () => {
+        const counts = new Map<string, number>();
+        for (const id of sessionIds) {
+          const status = latest.get(id)?.status ?? "unknown";
+          counts.set(status, (counts.get(status) ?? 0) + 1);
+        }
+        return `sessions not all ready: ${JSON.stringify(Object.fromEntries(counts))}`;
+      },
+    },
+  );
+}
