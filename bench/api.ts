@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   console.log(describe("confide GET /healthz", healthResult));
 
   console.log("");
+  console.log(machineLoadLine());
   console.log(
     `ratio confide GET /v1/sessions/:id to bare Hono  ${(sessionResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)}` +
       `  (${sessionResult.requestsPerSecond.toFixed(0)} / ${bareResult.requestsPerSecond.toFixed(0)} req/s)`,

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
   const readyMedianMs = median(results.map((result) => result.readyMs));
   const listeningMedianMs = median(results.map((result) => result.listeningMs));
   console.log("");
+  console.log(machineLoadLine());
   console.log(`median spawn → listening      ${listeningMedianMs.toFixed(0)} ms`);
   console.log(`median listening → ready      ${(readyMedianMs - listeningMedianMs).toFixed(0)} ms`);
   console.log(`median spawn → /readyz 200    ${readyMedianMs.toFixed(0)} ms  (target < ${targetMs} ms: ${readyMedianMs < targetMs ? "met" : "NOT met"})`);

@@ -1,8 +1,9 @@
 /**
  * The upload baseline: a bare node:http server that pipes each request body, as is, to a new
  * file in the directory given as the first argument, and answers 201 with the byte count.
+ * With `?fsync` in the URL, the file is fsynced before the answer (as Confide's blob store does).
  * Prints the same "listening" JSON line as `confide serve`.
- * Run: node bench/support/bare-upload-server.ts <directory> [--fsync]
+ * Run: node bench/support/bare-upload-server.ts <directory>
  */
 import { createWriteStream } from "node:fs";
 import { createServer } from "node:http";
@@ -10,12 +11,12 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 
 const directory = process.argv[2];
-if (!directory) throw new Error("usage: bare-upload-server.ts <directory> [--fsync]");
-const fsync = process.argv.includes("--fsync");
+if (!directory) throw new Error("usage: bare-upload-server.ts <directory>");
 let count = 0;
 
 const server = createServer((request, response) => {
   count += 1;
+  const fsync = new URL(request.url ?? "/", "http://localhost").searchParams.has("fsync");
   const file = createWriteStream(join(directory, `upload-${count}.bin`), { flush: fsync });
   let sizeBytes = 0;
   request.on("data", (chunk: Buffer) => (sizeBytes += chunk.length));

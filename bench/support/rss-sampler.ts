@@ -30,6 +30,30 @@ async function readStatus(pid: number): Promise<{ rssBytes: number; hwmBytes: nu
   return { rssBytes: field("VmRSS"), hwmBytes: field("VmHWM") };
 }
 
+/**
+ * Waits until the process's VmRSS has moved less than `toleranceBytes` over `windowMs`
+ * (a server freeing its start-up memory), at most `timeoutMs`. @returns the last VmRSS.
+ */
+export async function waitForSteadyRss(
+  pid: number,
+  options: { windowMs?: number; toleranceBytes?: number; timeoutMs?: number } = {},
+): Promise<number> {
+  const windowMs = options.windowMs ?? 1_000;
+  const toleranceBytes = options.toleranceBytes ?? 2e6;
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  const samples: Array<{ atMs: number; rssBytes: number }> = [];
+  for (;;) {
+    const atMs = Date.now();
+    const { rssBytes } = await readStatus(pid);
+    samples.push({ atMs, rssBytes });
+    while (samples.length > 0 && (samples[0] as { atMs: number }).atMs < atMs - windowMs) samples.shift();
+    const values = samples.map((sample) => sample.rssBytes);
+    const spanMs = atMs - (samples[0] as { atMs: number }).atMs;
+    if ((spanMs >= windowMs * 0.9 && Math.max(...values) - Math.min(...values) < toleranceBytes) || atMs > deadline) return rssBytes;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function startRssSampler(pid: number, intervalMs = 50): Promise<RssSampler> {
   let hwmWasReset = true;
   try {
