@@ -81,19 +81,31 @@ export async function readWavFormat(path: string): Promise<WavFormat> {
 async function peek(
   stream: ReadableStream<Uint8Array>,
   minimumBytes: number,
+  signal?: AbortSignal,
 ): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   let ended = false;
-  while (length < minimumBytes) {
-    const { done, value } = await reader.read();
-    if (done) {
-      ended = true;
-      break;
+  // A stalled source must not outlive an abort: cancelling ends the pending read.
+  const cancel = () => {
+    void reader.cancel(signal?.reason);
+  };
+  signal?.addEventListener("abort", cancel, { once: true });
+  if (signal?.aborted) cancel();
+  try {
+    while (length < minimumBytes) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) {
+        ended = true;
+        break;
+      }
+      chunks.push(value);
+      length += value.byteLength;
     }
-    chunks.push(value);
-    length += value.byteLength;
+  } finally {
+    signal?.removeEventListener("abort", cancel);
   }
   const head = new Uint8Array(length);
   let offset = 0;
@@ -198,7 +210,7 @@ export interface ConvertToWavOptions {
  * `speech.engine_unavailable` when ffmpeg is missing, `provider.unavailable` for a full disk.
  */
 export async function convertToWav(options: ConvertToWavOptions): Promise<WavFormat> {
-  const { head, stream } = await peek(options.audio, 12);
+  const { head, stream } = await peek(options.audio, 12, options.signal);
   const mix = options.mixToMono ? ["-ac", "1"] : [];
   let result: ChildProcessResult;
   if (needsSeekableInput(head)) {

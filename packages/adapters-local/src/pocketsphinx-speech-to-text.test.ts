@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
 import { describeSpeechToTextContract } from "../../../test/contracts/speech-to-text.contract.ts";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "../../../test/support/dialogue-audio.ts";
-import { createPocketSphinxSpeechToText } from "./pocketsphinx-speech-to-text.ts";
+import { createPocketSphinxSpeechToText, parsePocketSphinxWordLine, segmentWords } from "./pocketsphinx-speech-to-text.ts";
 
 const run = promisify(execFile);
 
@@ -255,6 +255,37 @@ describe("PocketSphinx speech to text", () => {
     expect(await readdir(temporaryDirectory)).toEqual([]);
   });
 
+  it("removes the work files a crashed process left behind, and keeps those of running ones", async () => {
+    const temporaryDirectory = join(directory, "work-abandoned");
+    await mkdir(temporaryDirectory);
+    const host = hostname().replace(/[^A-Za-z0-9]+/g, "_") || "host";
+    const ended = await run("sh", ["-c", "echo $$"]);
+    const deadPid = Number(ended.stdout.trim());
+    const abandoned = join(temporaryDirectory, `confide-pocketsphinx-${host}-${deadPid}-a1b2c3`);
+    const running = join(temporaryDirectory, `confide-pocketsphinx-${host}-${process.ppid}-d4e5f6`);
+    const unrelated = join(temporaryDirectory, "something-else");
+    for (const path of [abandoned, running, unrelated]) {
+      await mkdir(path);
+      await writeFile(join(path, "mono.wav"), "left over");
+    }
+    const speech = createPocketSphinxSpeechToText({ temporaryDirectory });
+
+    await speech.submit(fileAudio(silencePath), mono);
+
+    expect((await readdir(temporaryDirectory)).sort()).toEqual(
+      [`confide-pocketsphinx-${host}-${process.ppid}-d4e5f6`, "something-else"].sort(),
+    );
+  });
+
+  it("reports a temporary directory it cannot write to as provider.unavailable, retryable", async () => {
+    const speech = createPocketSphinxSpeechToText({ temporaryDirectory: join(directory, "no-such-directory") });
+
+    const error = await expectConfideError(speech.submit(fileAudio(silencePath), mono), "provider.unavailable");
+
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain("no-such-directory");
+  });
+
   it("passes on the error of a recording stream that fails part-way, and cleans up", async () => {
     const temporaryDirectory = join(directory, "work-stream-error");
     await mkdir(temporaryDirectory);
@@ -328,6 +359,52 @@ describe("PocketSphinx speech to text", () => {
     expect(await readdir(temporaryDirectory)).toEqual([]);
   });
 
+  it("gives up on a recording stream that stalls when the signal aborts", async () => {
+    const temporaryDirectory = join(directory, "work-stall");
+    await mkdir(temporaryDirectory);
+    const speech = createPocketSphinxSpeechToText({ temporaryDirectory });
+    const bytes = new Uint8Array(await readFile(shortDialogue.monoPath));
+    let cancelled = false;
+    let firstChunkSent: () => void = () => undefined;
+    const firstChunk = new Promise<void>((resolve) => {
+      firstChunkSent = resolve;
+    });
+    const stalling: AudioSource = {
+      key: "stalling",
+      contentType: "audio/wav",
+      sizeBytes: bytes.length,
+      channels: 1,
+      async open() {
+        let sent = false;
+        return new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent) return new Promise<void>(() => undefined); // never answers again
+            sent = true;
+            controller.enqueue(bytes.subarray(0, 32 * 1024));
+            firstChunkSent();
+            return undefined;
+          },
+          cancel() {
+            cancelled = true;
+          },
+        });
+      },
+    };
+    const controller = new AbortController();
+    const reason = new ConfideError("dependency.unavailable", "The worker is stopping.", { retryable: true });
+
+    const outcome = speech.submit(stalling, mono, { signal: controller.signal }).then(
+      () => "finished",
+      (error: unknown) => error,
+    );
+    await firstChunk;
+    controller.abort(reason);
+
+    expect(await outcome).toBe(reason);
+    expect(cancelled, "the recording stream is released").toBe(true);
+    expect(await readdir(temporaryDirectory)).toEqual([]);
+  });
+
   it("never answers pending, so poll knows no job", async () => {
     const speech = createPocketSphinxSpeechToText();
 
@@ -336,5 +413,48 @@ describe("PocketSphinx speech to text", () => {
     expect(error.retryable).toBe(false);
     await speech.close();
     await speech.close();
+  });
+});
+
+describe("PocketSphinx output reading", () => {
+  it("keeps words with their times and confidence, and drops fillers and alternate marks", () => {
+    const lines = [
+      "how have you been sleeping",
+      "<s> 0.000 0.020 0.999400",
+      "how 0.030 0.230 0.120339",
+      "read(2) 0.550 0.770 0.097367",
+      "<sil> 0.780 0.980 0.997303",
+      "[NOISE] 1.000 1.200 0.5",
+      "++BREATH++ 1.200 1.300 0.5",
+      "</s> 3.380 3.720 1.000000",
+      "INFO: ngram_search.c(304): TOTAL bestpath 0.01 wall 0.001 xRT",
+    ];
+
+    const words = lines.map(parsePocketSphinxWordLine).filter((word) => word !== null);
+
+    expect(words).toEqual([
+      { text: "how", startMs: 30, endMs: 230, confidence: 0.120339 },
+      { text: "read", startMs: 550, endMs: 770, confidence: 0.097367 },
+    ]);
+  });
+
+  it("starts a new segment at a long pause and when a segment grows past its longest", () => {
+    const word = (text: string, startMs: number, endMs: number) => ({ text, startMs, endMs, confidence: 0.5 });
+    const words = [
+      word("one", 0, 400),
+      word("two", 500, 900),
+      word("three", 1_700, 2_000), // 800 ms pause
+      word("four", 2_100, 2_500),
+      word("five", 2_600, 3_900), // "three" … "five" would span 2.2 s
+    ];
+
+    const segments = segmentWords(words, "S1", { gapMs: 700, maxSegmentMs: 2_000, withWords: false });
+
+    expect(segments.map((segment) => [segment.text, segment.startMs, segment.endMs])).toEqual([
+      ["one two", 0, 900],
+      ["three four", 1_700, 2_500],
+      ["five", 2_600, 3_900],
+    ]);
+    expect(segments[0]).toMatchObject({ speaker: "S1", confidence: 0.5 });
   });
 });

@@ -9,16 +9,18 @@
  * A one-speaker-per-channel recording is split with ffmpeg and each channel transcribed as its
  * own speaker "ch0", "ch1"…
  */
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdtemp, readdir, rm } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
-import type {
-  AudioSource,
-  SpeechResult,
-  SpeechToText,
-  SpeechWarning,
-  TranscriptDraft,
-  TranscriptionSettings,
-  Word,
+import {
+  ConfideError,
+  type AudioSource,
+  type SpeechResult,
+  type SpeechToText,
+  type SpeechWarning,
+  type TranscriptDraft,
+  type TranscriptionSettings,
+  type Word,
 } from "@confide/core";
 import { runChildProcess } from "./child-process.ts";
 import {
@@ -164,6 +166,44 @@ function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
 }
 
 /**
+ * Work directories are named `confide-pocketsphinx-<host>-<pid>-<random>`, so that the
+ * directories of a process that died without cleaning up (SIGKILL, out of memory, power) can be
+ * recognised and removed later by any process on the same host.
+ */
+const workPrefix = "confide-pocketsphinx-";
+const host = hostname().replace(/[^A-Za-z0-9]+/g, "_") || "host";
+const ownWorkPrefix = `${workPrefix}${host}-${process.pid}-`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/** Removes work directories of this host's processes that are no longer running. */
+async function removeAbandonedWork(temporaryDirectory: string): Promise<string[]> {
+  const pattern = new RegExp(`^${workPrefix}${host}-(\\d+)-`);
+  const removed: string[] = [];
+  for (const entry of await readdir(temporaryDirectory, { withFileTypes: true })) {
+    const pid = Number(pattern.exec(entry.name)?.[1] ?? Number.NaN);
+    if (!entry.isDirectory() || !Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    try {
+      await rm(join(temporaryDirectory, entry.name), { recursive: true, force: true });
+      removed.push(entry.name);
+    } catch (error) {
+      // Someone else's files (another user's process): not ours to remove.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EACCES" && code !== "EPERM") throw error;
+    }
+  }
+  return removed;
+}
+
+/**
  * Runs `fn` for every item, at most `limit` at a time, in item order. On the first failure the
  * others are aborted (their processes killed) and awaited, then that failure is thrown.
  */
@@ -212,6 +252,27 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
   /** A successful check is trusted this long, so frequent readiness probes do not reload the model. */
   const checkTtlMs = 60_000;
   let checkedAt = Number.NEGATIVE_INFINITY;
+  /** Leftovers of crashed processes are looked for once, before the first transcription. */
+  let abandonedWorkRemoved: Promise<string[]> | null = null;
+
+  /** Creates this transcription's work directory (after removing crashed processes' ones). */
+  async function prepareWork(): Promise<string> {
+    try {
+      abandonedWorkRemoved ??= removeAbandonedWork(resolved.temporaryDirectory).catch((error: unknown) => {
+        abandonedWorkRemoved = null;
+        throw error;
+      });
+      await abandonedWorkRemoved;
+      return await mkdtemp(join(resolved.temporaryDirectory, ownWorkPrefix));
+    } catch (error) {
+      throw new ConfideError(
+        "provider.unavailable",
+        `No work directory for the converted audio could be made in "${resolved.temporaryDirectory}" ` +
+          `(${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+        { retryable: true, cause: error, details: { temporaryDirectory: resolved.temporaryDirectory } },
+      );
+    }
+  }
 
   async function assertModel(): Promise<void> {
     for (const path of [resolved.modelDirectory, model.acousticModel, model.languageModel, model.dictionary]) {
@@ -359,7 +420,7 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
       if (signal?.aborted) throw signal.reason;
       const warnings = settingWarnings(settings);
       await assertModel();
-      const work = await mkdtemp(join(resolved.temporaryDirectory, "confide-pocketsphinx-"));
+      const work = await prepareWork();
       try {
         const stream = await audio.open(signal);
         const transcript =
