@@ -111,7 +111,8 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
     }
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
     if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
-      c.header("Connection", "close");
+      // The unread body is drained by @hono/node-server after the response (bounded in bytes
+      // and time), so the client can finish sending and read this answer.
       throw new ConfideError("upload.too_large", `The recording is larger than ${maxUploadBytes} bytes.`, {
         details: { maxBytes: maxUploadBytes },
       });
@@ -143,10 +144,6 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
       c.header("ETag", entityTag(session.version));
       return c.json(session, 201);
-    } catch (error) {
-      // The rest of the body will not be read: tell the client not to reuse the connection.
-      c.header("Connection", "close");
-      throw error;
     } finally {
       upload.stop();
     }
