@@ -79,7 +79,7 @@ export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisp
     timeoutMs: positiveInteger("timeoutMs", settings.timeoutMs, 30 * 60_000),
     checkTimeoutMs: positiveInteger("checkTimeoutMs", settings.checkTimeoutMs, 5_000),
     fetch: settings.fetch ?? globalThis.fetch,
-    ffmpegPath: settings.ffmpegPath ?? "ffmpeg",
+    ffmpegPath: settings.ffmpegPath ?? (process.env.CONFIDE_FFMPEG_BINARY || "ffmpeg"),
     ffprobePath: settings.ffprobePath ?? "ffprobe",
     temporaryDirectory: settings.temporaryDirectory,
   };
