@@ -32,7 +32,7 @@ async function probe(name: string, check: (signal: AbortSignal) => Promise<unkno
 /** One entry per configured dependency that can be probed. */
 export async function checkReadiness(
   config: ConfideConfig,
-  parts: { repositories: Repositories; speech: SpeechToText; queue: JobQueue },
+  parts: { repositories: Repositories; speech: Pick<SpeechToText, "check">; queue: JobQueue },
 ): Promise<ReadinessEntry[]> {
   const queue = parts.queue as JobQueue & { check?: (options?: { signal?: AbortSignal }) => Promise<void> };
   return Promise.all([

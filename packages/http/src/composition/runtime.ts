@@ -58,13 +58,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   );
   const earlyCheck = new AbortController();
   const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
-  if (options.checkSpeechEarly) {
-    void speechCreated
-      .then((created) => created.check({ signal: earlyCheck.signal }))
-      .catch((error: unknown) => {
-        if (!earlyCheck.signal.aborted) logger.warn("speech engine not ready at start-up", { error });
-      });
-  }
+  /** Settles (never rejects) when the early speech check is over; readiness waits for it rather than loading the model twice. */
+  const earlyCheckDone: Promise<void> = options.checkSpeechEarly
+    ? speechCreated
+        .then((created) => created.check({ signal: earlyCheck.signal }))
+        .catch((error: unknown) => {
+          if (!earlyCheck.signal.aborted) logger.warn("speech engine not ready at start-up", { error });
+        })
+    : Promise.resolve();
   const [repositories, blobs, speech, language, queue, push] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
@@ -98,7 +99,18 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   return {
     config,
     deps,
-    readiness: () => checkReadiness(config, { repositories, speech, queue }),
+    readiness: () =>
+      checkReadiness(config, {
+        repositories,
+        // A successful early check is remembered by the adapter, so this one answers at once.
+        speech: {
+          async check(checkOptions) {
+            await earlyCheckDone;
+            return speech.check(checkOptions);
+          },
+        },
+        queue,
+      }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
