@@ -71,7 +71,7 @@ async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw serviceMissing(`PostgreSQL on ${postgresHost}:${postgresPort}`, "service postgresql start", error);
+    throw serviceMissing(`PostgreSQL on ${postgresHost}:${postgresPort}`, "bash scripts/ensure-services.sh (or pg_ctlcluster 15 main start)", error);
   }
   try {
     await client.query(sql, params);
@@ -90,7 +90,7 @@ async function connectRedis(): Promise<Redis> {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw serviceMissing(`Redis on ${redisUrl}`, "service redis-server start", error);
+    throw serviceMissing(`Redis on ${redisUrl}`, "bash scripts/ensure-services.sh (or redis-server --daemonize yes --port 6379)", error);
   }
   return redis;
 }

@@ -5,7 +5,11 @@
  * - `down()`: every proxied connection is reset (RST to the client, the upstream side closed)
  *   and new connections are reset as soon as they arrive — what a client sees when the server
  *   restarts or a firewall rejects it.
- * - `up()`: new connections are forwarded again.
+ * - `partition()`: packets are dropped — forwarded connections go silent both ways and new
+ *   connections are accepted but never answered — what a client sees when the server's host
+ *   dies or the network between them splits. Nothing is reset: only the client's own
+ *   timeouts end its waits.
+ * - `up()`: new connections are forwarded again (connections cut or silenced before stay dead).
  */
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -17,15 +21,19 @@ export interface TcpProxy {
   readonly openConnections: number;
   /** Connections accepted and forwarded since the start. */
   readonly forwardedConnections: number;
-  /** Connections reset on arrival while down. */
+  /** Connections reset on arrival while down, or left unanswered while partitioned. */
   readonly refusedConnections: number;
-  readonly isDown: boolean;
+  readonly mode: ProxyMode;
   /** Resets every forwarded connection and refuses (resets) new ones. */
   down(): void;
+  /** Drops every byte both ways on forwarded connections; accepts new ones and never answers. */
+  partition(): void;
   /** Forwards new connections again. */
   up(): void;
   close(): Promise<void>;
 }
+
+export type ProxyMode = "up" | "down" | "partitioned";
 
 interface Link {
   client: Socket;
@@ -34,20 +42,42 @@ interface Link {
 
 export async function startTcpProxy(options: { targetHost: string; targetPort: number }): Promise<TcpProxy> {
   const links = new Set<Link>();
-  let isDown = false;
+  /** Client sockets held silent during a partition. */
+  const silenced = new Set<Socket>();
+  let mode: ProxyMode = "up";
   let forwardedConnections = 0;
   let refusedConnections = 0;
 
   const cut = (link: Link) => {
-    links.delete(link);
+    // Once per link; a silenced link has left the set and belongs to the partition.
+    if (!links.delete(link)) return;
     if (!link.client.destroyed) link.client.resetAndDestroy();
     link.upstream.destroy();
   };
 
+  const silence = (client: Socket) => {
+    silenced.add(client);
+    client.on("error", () => silenced.delete(client));
+    client.on("close", () => silenced.delete(client));
+    // Read and drop: the peer's writes succeed and vanish, as on a dead network path.
+    client.on("data", () => {});
+    client.resume();
+  };
+
+  const resetSilenced = () => {
+    for (const client of silenced) client.resetAndDestroy();
+    silenced.clear();
+  };
+
   const server: Server = createServer((client) => {
-    if (isDown) {
+    if (mode === "down") {
       refusedConnections += 1;
       client.resetAndDestroy();
+      return;
+    }
+    if (mode === "partitioned") {
+      refusedConnections += 1;
+      silence(client);
       return;
     }
     forwardedConnections += 1;
@@ -78,19 +108,34 @@ export async function startTcpProxy(options: { targetHost: string; targetPort: n
     get refusedConnections() {
       return refusedConnections;
     },
-    get isDown() {
-      return isDown;
+    get mode() {
+      return mode;
     },
     down() {
-      isDown = true;
+      mode = "down";
       for (const link of [...links]) cut(link);
+      resetSilenced();
+    },
+    partition() {
+      mode = "partitioned";
+      for (const link of [...links]) {
+        links.delete(link);
+        link.client.unpipe(link.upstream);
+        link.upstream.unpipe(link.client);
+        // The server side is gone for good; the client side hangs until its own timeouts fire.
+        link.upstream.destroy();
+        silence(link.client);
+      }
     },
     up() {
-      isDown = false;
+      // Connections silenced by a partition never recover: their byte streams lost data.
+      resetSilenced();
+      mode = "up";
     },
     async close() {
-      isDown = true;
+      mode = "down";
       for (const link of [...links]) cut(link);
+      resetSilenced();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -2,7 +2,9 @@ import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
 import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../test-support/sql-test-databases.ts";
+import { startTcpProxy, type TcpProxy } from "../../../test/support/tcp-proxy.ts";
 import { createPostgresClient } from "./postgres-client.ts";
+import { resolvePostgresSettings } from "./postgres-config.ts";
 import { createPostgresRepositories } from "./postgres-repositories.ts";
 import type { SqlClient } from "./sql-client.ts";
 
@@ -98,6 +100,81 @@ describe("PostgreSQL client", () => {
 
     const error = await expectConfideError(database.query("SELECT pg_sleep(5)"), "dependency.unavailable");
     expect(error.details).toMatchObject({ reason: "57014" });
+  });
+
+  /** A proxy to the local server, so a test can make it go silent (a network partition). */
+  async function proxiedUrl(): Promise<{ proxy: TcpProxy; url: string }> {
+    const target = new URL(postgresUrl);
+    const proxy = await startTcpProxy({ targetHost: target.hostname, targetPort: Number(target.port || 5432) });
+    cleanups.push(() => proxy.close());
+    const url = new URL(postgresUrl);
+    url.port = String(proxy.port);
+    return { proxy, url: url.href };
+  }
+
+  it("gives up on a connection that goes silent after queryTimeoutMs, discards it, and works again once the network is back", async () => {
+    const { proxy, url } = await proxiedUrl();
+    const database = await client({ connectionString: url, max: 1, queryTimeoutMs: 400, connectionTimeoutMs: 400 });
+    expect(await database.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+
+    proxy.partition();
+    const startedMs = Date.now();
+    const error = await expectConfideError(database.query("SELECT 2 AS two"), "dependency.unavailable");
+    expect(error.retryable).toBe(true);
+    // A new connection is not answered either: the connection timeout ends that wait.
+    await expectConfideError(database.query("SELECT 3 AS three"), "dependency.unavailable");
+    expect(Date.now() - startedMs).toBeLessThan(2_000);
+
+    proxy.up();
+    expect(await database.query("SELECT 4 AS four")).toEqual([{ four: 4 }]);
+  });
+
+  it("fails a transaction whose connection goes silent within queryTimeoutMs, without waiting on a ROLLBACK", async () => {
+    const { proxy, url } = await proxiedUrl();
+    const database = await client({ connectionString: url, max: 1, queryTimeoutMs: 400 });
+    const startedMs = Date.now();
+
+    await expectConfideError(
+      database.transaction(async (transaction) => {
+        await transaction.query("SELECT 1");
+        proxy.partition();
+        await transaction.query("SELECT 2");
+      }),
+      "dependency.unavailable",
+    );
+    // One limit, not two: the lost connection is discarded instead of sent a ROLLBACK.
+    expect(Date.now() - startedMs).toBeLessThan(750);
+
+    proxy.up();
+    expect(await database.transaction((transaction) => transaction.query("SELECT 5 AS five"))).toEqual([{ five: 5 }]);
+  });
+
+  it("lifts the client-side limit in a transaction that lifts statement_timeout (migrations waiting for a lock)", async () => {
+    const database = await client({ connectionString: postgresUrl, statementTimeoutMs: 100, queryTimeoutMs: 300 });
+
+    await expectConfideError(database.query("SELECT pg_sleep(0.6)"), "dependency.unavailable");
+    const rows = await database.transaction(async (transaction) => {
+      await transaction.execute("SET LOCAL statement_timeout = 0");
+      return transaction.query("SELECT true AS slept FROM pg_sleep(0.6)");
+    });
+    expect(rows).toEqual([{ slept: true }]);
+  });
+
+  it("derives the client-side limit from the statement limit; URL parameters win over settings", () => {
+    expect(resolvePostgresSettings({ connectionString: postgresUrl })).toMatchObject({ statementTimeoutMs: 30_000, queryTimeoutMs: 32_000 });
+    expect(resolvePostgresSettings({ connectionString: postgresUrl, statementTimeoutMs: 5_000 })).toMatchObject({ queryTimeoutMs: 7_000 });
+    expect(resolvePostgresSettings({ connectionString: postgresUrl, statementTimeoutMs: 0 })).toMatchObject({ queryTimeoutMs: 0 });
+    expect(
+      resolvePostgresSettings({ connectionString: `${postgresUrl}?statement_timeout=1000`, statementTimeoutMs: 5_000 }),
+    ).toMatchObject({ statementTimeoutMs: 1_000, queryTimeoutMs: 3_000 });
+    expect(resolvePostgresSettings({ connectionString: `${postgresUrl}?query_timeout=700`, queryTimeoutMs: 9_000 })).toMatchObject({
+      queryTimeoutMs: 700,
+    });
+    expect(() => resolvePostgresSettings({ connectionString: `${postgresUrl}?statement_timeout=soon` })).toThrow(/milliseconds/);
+    expect(() => resolvePostgresSettings({ connectionString: `${postgresUrl}?query_timeout=0` })).toThrow(/positive/);
+    expect(resolvePostgresSettings({ connectionString: `${postgresUrl}?connect_timeout=2`, connectionTimeoutMs: 9_000 })).toMatchObject({
+      connectionTimeoutMs: 2_000,
+    });
   });
 
   it("passes other database errors through with their SQLSTATE", async () => {

@@ -1,26 +1,45 @@
-import type { Pool, PoolClient, QueryResultRow } from "pg";
-import { resolvePostgresSettings, type PostgresSettings } from "./postgres-config.ts";
-import { toDatabaseError } from "./postgres-errors.ts";
+import type { Pool, PoolClient, QueryConfig, QueryResultRow } from "pg";
+import { queryTimeoutFor, resolvePostgresSettings, type PostgresSettings } from "./postgres-config.ts";
+import { isConnectionBroken, toDatabaseError } from "./postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 const databaseName = "PostgreSQL";
 
-function transactionClient(connection: PoolClient): SqlClient {
+/** Longest timer Node allows: "no client-side limit" for one query (pg reads 0 as "the default"). */
+const noQueryTimeoutMs = 2 ** 31 - 1;
+
+/** `SET LOCAL statement_timeout = 0` / `TO '5000'` (milliseconds only; other units are left alone). */
+const setLocalStatementTimeout = /^\s*SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?(\d+)(?:ms)?'?\s*;?\s*$/i;
+
+/**
+ * The statements of one transaction, on one connection. The client-side limit of each statement
+ * follows the transaction's statement_timeout: a transaction that lifts the server's limit
+ * (migrations waiting for each other's lock) lifts the client's too.
+ */
+function transactionClient(connection: PoolClient, queryTimeoutMs: number): SqlClient {
+  let limitMs = queryTimeoutMs;
+  const run = async (text: string, params?: readonly unknown[]) => {
+    // pg reads a per-query `query_timeout` (client.js), which its typings leave out.
+    const config: QueryConfig & { query_timeout: number } = {
+      text,
+      ...(params === undefined ? {} : { values: params as unknown[] }),
+      query_timeout: limitMs === 0 ? noQueryTimeoutMs : limitMs,
+    };
+    try {
+      const result = await connection.query<QueryResultRow>(config);
+      const lifted = setLocalStatementTimeout.exec(text);
+      if (lifted) limitMs = queryTimeoutFor(Number(lifted[1]));
+      return result;
+    } catch (error) {
+      throw toDatabaseError(error, databaseName);
+    }
+  };
   const client: SqlClient = {
     async query<Row extends object>(text: string, params?: readonly unknown[]) {
-      try {
-        const result = await connection.query<QueryResultRow>(text, params as unknown[] | undefined);
-        return result.rows as Row[];
-      } catch (error) {
-        throw toDatabaseError(error, databaseName);
-      }
+      return (await run(text, params)).rows as Row[];
     },
     async execute(script: string) {
-      try {
-        await connection.query(script);
-      } catch (error) {
-        throw toDatabaseError(error, databaseName);
-      }
+      await run(script);
     },
     transaction: (work) => work(client),
     close: () => Promise.reject(new TypeError("Close the pool's client, not a transaction's.")),
@@ -30,7 +49,9 @@ function transactionClient(connection: PoolClient): SqlClient {
 
 /**
  * A `pg` pool behind SqlClient. Connection failures (refused, timed out, server shutting down)
- * surface as ConfideError `dependency.unavailable`, retryable, within `connectionTimeoutMs`.
+ * surface as ConfideError `dependency.unavailable`, retryable, within `connectionTimeoutMs`; a
+ * server that stops answering on an open connection, within `queryTimeoutMs` (that connection
+ * is discarded). No call waits for ever.
  */
 export async function createPostgresClient(settings: PostgresSettings): Promise<SqlClient> {
   const resolved = resolvePostgresSettings(settings);
@@ -41,6 +62,7 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
     connectionTimeoutMillis: resolved.connectionTimeoutMs,
     idleTimeoutMillis: resolved.idleTimeoutMs,
     statement_timeout: resolved.statementTimeoutMs,
+    ...(resolved.queryTimeoutMs === 0 ? {} : { query_timeout: resolved.queryTimeoutMs }),
     idle_in_transaction_session_timeout: resolved.idleInTransactionTimeoutMs,
     application_name: resolved.applicationName,
     keepAlive: true,
@@ -82,15 +104,21 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
       let broken: Error | undefined;
       try {
         await connection.query("BEGIN");
-        const result = await work(transactionClient(connection));
+        const result = await work(transactionClient(connection, resolved.queryTimeoutMs));
         await connection.query("COMMIT");
         return result;
       } catch (error) {
-        try {
-          await connection.query("ROLLBACK");
-        } catch (rollbackError) {
-          // The connection is unusable (it is why the work failed, most likely): discard it.
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        if (isConnectionBroken(error)) {
+          // Nothing more can be sent on it (a ROLLBACK would queue behind the lost statement):
+          // discard it; the server rolls the transaction back when the backend goes.
+          broken = error instanceof Error ? error : new Error(String(error));
+        } else {
+          try {
+            await connection.query("ROLLBACK");
+          } catch (rollbackError) {
+            // The connection is unusable (it is why the work failed, most likely): discard it.
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          }
         }
         throw toDatabaseError(error, databaseName);
       } finally {

@@ -60,6 +60,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * True when the error left its connection unusable — the link broke, the server ended the
+ * backend, or the client stopped waiting for an answer (`query_timeout`) — so nothing more
+ * (not even ROLLBACK) should be sent on it. A statement the server refused, cancelled or timed
+ * out (57014) leaves the connection usable and is not one of these.
+ */
+export function isConnectionBroken(error: unknown): boolean {
+  const original = ConfideError.is(error) ? error.cause : error;
+  if (original === undefined || ConfideError.is(original)) return false;
+  const code = codeOf(original);
+  if (code !== undefined) {
+    return unreachableSocketCodes.has(code) || code === "57P01" || code === "57P02" || /^08[0-9A-Z]{3}$/.test(code);
+  }
+  const message = original instanceof Error ? original.message : "";
+  return unreachableMessages.some((pattern) => pattern.test(message));
+}
+
+/**
  * Maps driver errors of an unreachable database to ConfideError `dependency.unavailable`
  * (retryable); returns any other error unchanged.
  */
