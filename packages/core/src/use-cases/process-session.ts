@@ -245,7 +245,7 @@ async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal 
     { language: transcript.language, windowMs: deps.settings.sentimentWindowMs, transcriptRevision: transcript.revision },
   );
   deps.logger.info("session.analyzed", { sessionId: current.id, segments: sentiment.segments.length });
-  return save(
+  return finish(
     deps,
     { ...moveTo(current, "ready"), sentiment, processing: { ...current.processing, lastError: null } },
     current.version,
@@ -365,7 +365,7 @@ async function recordFailure(deps: ConfideDeps, session: Session, error: unknown
 
 async function fail(deps: ConfideDeps, session: Session, attempts: number, lastError: ProcessingError): Promise<Step> {
   deps.logger.warn("session.failed", { sessionId: session.id, code: lastError.code, retryable: lastError.retryable });
-  return save(
+  return finish(
     deps,
     { ...moveTo(session, "failed"), processing: { ...session.processing, attempts, lastError } },
     session.version,
@@ -388,8 +388,26 @@ function messageFor(session: Session): PushMessage {
 }
 
 /**
+ * The run's last write (ready or failed) also claims the notification, so the delivery that
+ * makes it, and only that one, sends the push: one conditional write where a separate claim
+ * would take two. Stops the delivery.
+ */
+async function finish(deps: ConfideDeps, next: Session, expectedVersion: number): Promise<Step> {
+  const claim = next.processing.notifiedAt === null;
+  const saved = await save(
+    deps,
+    claim ? { ...next, processing: { ...next.processing, notifiedAt: deps.clock.now() } } : next,
+    expectedVersion,
+  );
+  if (saved && claim) await send(deps, saved);
+  return null;
+}
+
+/**
  * Tells the therapist's devices, at most once per run: `notifiedAt` is claimed with a
  * conditional write before anything is sent. The message carries ids and status only.
+ * For a session that reached ready or failed without the claim (a run that ended before
+ * `finish` claimed it).
  */
 async function notify(deps: ConfideDeps, session: Session): Promise<void> {
   let current: Session | null = session;
