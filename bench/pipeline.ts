@@ -1,0 +1,646 @@
+/**
+ * Benchmark: sessions per second through the self-hosted pipeline, against BullMQ's own
+ * throughput of no-op jobs on the same workers in the same run.
+ *
+ *   node --conditions=source bench/pipeline.ts [--sessions 300] [--jobs 5000] [--workers 2]
+ *        [--concurrency 8] [--upload-concurrency 16] [--warmup-sessions 30] [--warmup-jobs 500]
+ *
+ * Needs the local PostgreSQL and Redis (`bash scripts/ensure-services.sh`). Their addresses:
+ * CONFIDE_BENCH_POSTGRES_URL (a database the user may CREATE DATABASE from; default
+ * postgres://postgres@127.0.0.1:5432/test) and CONFIDE_BENCH_REDIS_URL (default
+ * redis://127.0.0.1:6379).
+ *
+ * What runs where:
+ * - this process sets up a fresh database `confide_bench_<random>` (dropped at the end), a
+ *   temporary blob folder, a unique BullMQ prefix (its keys deleted at the end), therapists
+ *   with linked patients and one registered phone each, then plays the uploader: core's
+ *   `uploadSession` streaming a small valid WAV into the filesystem blob store, creating the
+ *   session in PostgreSQL and enqueueing its job on BullMQ;
+ * - `--workers` worker processes (bench/pipeline-worker.ts), each one BullMQ Worker at
+ *   `--concurrency`, run core's job handlers: scripted speech (answers at once with a
+ *   4-segment transcript), VADER, PostgreSQL, and a log push notifier writing to nowhere. The
+ *   push is the pipeline's last step; the worker reports it on stdout, and that line is the
+ *   session's completion signal.
+ *
+ * Measured:
+ * 1. baseline: `--jobs` no-op jobs enqueued through the same JobQueue adapter (64 enqueues in
+ *    flight) and run by the same worker processes; jobs/s from the first enqueue to the last
+ *    completion report;
+ * 2. pipeline: `--sessions` uploads, `--upload-concurrency` at a time; sessions/s from the
+ *    first upload to the last session's push, and the upload-to-ready latency (upload call
+ *    started → push reported) of each session;
+ * ratio = pipeline sessions/s ÷ baseline jobs/s (target ≥ 0.5). Both phases start with a
+ * small unmeasured warm-up. Times are taken in this process only (one clock).
+ */
+import {
+  assignRolesByQuestions,
+  createUser,
+  defaultCoreSettings,
+  linkPatient,
+  randomIds,
+  registerDevice,
+  silentLogger,
+  systemClock,
+  uploadSession,
+  type Actor,
+  type ConfideDeps,
+  type JobQueue,
+} from "@confide/core";
+import { createScriptedSpeechToText } from "@confide/core/testing";
+import {
+  createBullMqJobQueue,
+  createFilesystemBlobStore,
+  createLogPushNotifier,
+  createPostgresRepositories,
+  createVaderLanguageAnalyzer,
+  type SqlRepositories,
+} from "@confide/adapters-local";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
+
+const { values: flags } = parseArgs({
+  options: {
+    sessions: { type: "string", default: "300" },
+    jobs: { type: "string", default: "5000" },
+    workers: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "8" },
+    "upload-concurrency": { type: "string", default: "16" },
+    "warmup-sessions": { type: "string", default: "30" },
+    "warmup-jobs": { type: "string", default: "500" },
+  },
+});
+
+function positiveInteger(name: string, text: string, minimum = 1): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    process.stderr.write(`--${name} must be an integer of at least ${minimum}.\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const options = {
+  sessions: positiveInteger("sessions", flags.sessions),
+  jobs: positiveInteger("jobs", flags.jobs),
+  workers: positiveInteger("workers", flags.workers),
+  concurrency: positiveInteger("concurrency", flags.concurrency),
+  uploadConcurrency: positiveInteger("upload-concurrency", flags["upload-concurrency"]),
+  warmupSessions: positiveInteger("warmup-sessions", flags["warmup-sessions"], 0),
+  warmupJobs: positiveInteger("warmup-jobs", flags["warmup-jobs"], 0),
+  /** Enqueues in flight during the baseline. */
+  enqueueConcurrency: 64,
+  /** Therapist–patient pairs the sessions are spread over. */
+  pairs: 10,
+  /** A phase fails when no job or session completes for this long. */
+  stallTimeoutMs: 60_000,
+};
+
+const postgresUrl = process.env.CONFIDE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const redisUrl = process.env.CONFIDE_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const howToStart = "Start the local services with `bash scripts/ensure-services.sh`.";
+
+/** Cleanup steps, run in reverse order at the end (also after a failure or Ctrl-C). */
+const cleanups: { name: string; run: () => Promise<void> }[] = [];
+
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop();
+    if (step === undefined) break;
+    try {
+      await step.run();
+    } catch (error) {
+      process.stderr.write(`cleanup "${step.name}" failed: ${messageOf(error)}\n`);
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------- completion tracking
+
+/** What the worker processes reported, with this process's receipt time. */
+const noopDone = new Set<string>();
+const notifiedAtMs = new Map<string, number>();
+const notifiedStatus = new Map<string, string>();
+let waiters: { ready: () => boolean; resolve: () => void }[] = [];
+let lastProgressMs = performance.now();
+
+function onWorkerEvent(event: WorkerEvent): void {
+  const atMs = performance.now();
+  if (event.event === "noop") noopDone.add(event.jobId);
+  else if (event.event === "notified") {
+    if (!notifiedAtMs.has(event.sessionId)) notifiedAtMs.set(event.sessionId, atMs);
+    notifiedStatus.set(event.sessionId, event.status);
+  } else return;
+  lastProgressMs = atMs;
+  const still: typeof waiters = [];
+  for (const waiter of waiters) {
+    if (waiter.ready()) waiter.resolve();
+    else still.push(waiter);
+  }
+  waiters = still;
+}
+
+/** Resolves when `ready()` holds; rejects when nothing completes for `stallTimeoutMs`. */
+function waitFor(ready: () => boolean, what: () => string): Promise<void> {
+  if (ready()) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (performance.now() - lastProgressMs > options.stallTimeoutMs) {
+        clearInterval(timer);
+        waiters = waiters.filter((waiter) => waiter.ready !== ready);
+        reject(new Error(`Nothing completed for ${options.stallTimeoutMs / 1000} s while waiting for ${what()}.`));
+      }
+    }, 1_000);
+    waiters.push({
+      ready,
+      resolve: () => {
+        clearInterval(timer);
+        resolve();
+      },
+    });
+  });
+}
+
+// ---------------------------------------------------------------- small tools
+
+/** Runs `task(0..count-1)` with at most `limit` running at once. */
+async function runPool(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await task(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
+}
+
+/** Nearest-rank percentile of ascending `sorted`. */
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
+}
+
+/** A 16 kHz mono 16-bit PCM WAV: `durationMs` of a 440 Hz tone. */
+function toneWav(durationMs: number): Uint8Array {
+  const sampleRate = 16_000;
+  const samples = Math.round((sampleRate * durationMs) / 1000);
+  const bytes = new Uint8Array(44 + samples * 2);
+  const view = new DataView(bytes.buffer);
+  const ascii = (offset: number, text: string) => {
+    for (let index = 0; index < text.length; index += 1) bytes[offset + index] = text.charCodeAt(index);
+  };
+  ascii(0, "RIFF");
+  view.setUint32(4, 36 + samples * 2, true);
+  ascii(8, "WAVE");
+  ascii(12, "fmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, "data");
+  view.setUint32(40, samples * 2, true);
+  for (let index = 0; index < samples; index += 1) {
+    view.setInt16(44 + index * 2, Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate)), true);
+  }
+  return bytes;
+}
+
+/** The bytes as a web stream of 16 KiB chunks, as an upload would arrive. */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const chunkBytes = 16 * 1024;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(offset, offset + chunkBytes));
+      offset += chunkBytes;
+    },
+  });
+}
+
+const rate = (count: number, ms: number) => (count * 1000) / ms;
+const format = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// ---------------------------------------------------------------- services
+
+async function withPostgres<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${connectionString}: ${messageOf(error)}. ${howToStart}`, { cause: error });
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function connectRedis(): Promise<Redis> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Redis is not reachable at ${redisUrl}: ${messageOf(error)}. ${howToStart}`, { cause: error });
+  }
+  return redis;
+}
+
+/** Deletes every key under `prefix:` (BullMQ's keys of this run). */
+async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
+  let cursor = "0";
+  let deleted = 0;
+  do {
+    const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+    cursor = nextCursor;
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  } while (cursor !== "0");
+  return deleted;
+}
+
+// ---------------------------------------------------------------- CPU accounting
+
+/** CPU time (user + system) of one process from /proc (Linux), or null when unreadable. */
+async function procCpuMs(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    // Not Linux, or not this host's process: the figure is left out.
+    return null;
+  }
+}
+
+interface CpuSample {
+  uploaderMs: number;
+  workersMs: number;
+  /** This run's PostgreSQL backends (by pid, from /proc): null unless the server is local to a Linux host. */
+  postgresByPid: Map<number, number> | null;
+  /** The whole Redis server (INFO cpu), shared with anything else using it. */
+  redisMs: number;
+}
+
+interface CpuSpent {
+  uploaderMs: number;
+  workersMs: number;
+  postgresMs: number | null;
+  redisMs: number;
+}
+
+async function sampleCpu(workers: WorkerProcess[], redis: Redis, databaseUrl: string, databaseName: string): Promise<CpuSample> {
+  const usage = process.cpuUsage();
+  const workersMs = (await Promise.all(workers.map(workerCpuMs))).reduce((sum, value) => sum + value, 0);
+  const info = await redis.info("cpu");
+  const redisSeconds = ["used_cpu_sys", "used_cpu_user"].reduce(
+    (sum, field) => sum + Number(new RegExp(`^${field}:(\\S+)`, "m").exec(info)?.[1] ?? Number.NaN),
+    0,
+  );
+  const pids = await withPostgres(databaseUrl, async (client) =>
+    (
+      await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+        databaseName,
+      ])
+    ).rows.map((row) => row.pid),
+  );
+  let postgresByPid: Map<number, number> | null = new Map();
+  for (const pid of pids) {
+    const cpuMs = await procCpuMs(pid);
+    if (cpuMs === null) {
+      postgresByPid = null;
+      break;
+    }
+    postgresByPid.set(pid, cpuMs);
+  }
+  return {
+    uploaderMs: (usage.user + usage.system) / 1000,
+    workersMs,
+    postgresByPid,
+    redisMs: redisSeconds * 1000,
+  };
+}
+
+function cpuSpent(before: CpuSample, after: CpuSample): CpuSpent {
+  let postgresMs: number | null = null;
+  if (before.postgresByPid !== null && after.postgresByPid !== null) {
+    postgresMs = 0;
+    // A backend that exited during the phase is not counted (the pools keep theirs open).
+    for (const [pid, cpuMs] of after.postgresByPid) postgresMs += cpuMs - (before.postgresByPid.get(pid) ?? 0);
+  }
+  return {
+    uploaderMs: after.uploaderMs - before.uploaderMs,
+    workersMs: after.workersMs - before.workersMs,
+    postgresMs,
+    redisMs: after.redisMs - before.redisMs,
+  };
+}
+
+/** "uploader 1.2 + workers 3.4 + PostgreSQL 2.0 + Redis 0.3 = 6.9 ms" per unit. */
+function describeCpu(spent: CpuSpent, units: number): string {
+  const per = (ms: number) => format(ms / units, 2);
+  const parts = [`uploader ${per(spent.uploaderMs)}`, `workers ${per(spent.workersMs)}`];
+  if (spent.postgresMs !== null) parts.push(`PostgreSQL ${per(spent.postgresMs)}`);
+  parts.push(`Redis ${per(spent.redisMs)}`);
+  const total = spent.uploaderMs + spent.workersMs + (spent.postgresMs ?? 0) + spent.redisMs;
+  return `${parts.join(" + ")} = ${per(total)} ms`;
+}
+
+// ---------------------------------------------------------------- worker processes
+
+interface WorkerProcess {
+  child: ChildProcess;
+  exited: Promise<void>;
+  /** Answers of outstanding "cpu" requests, oldest first. */
+  cpuAnswers: ((cpuMs: number) => void)[];
+}
+
+/** The worker's CPU time (user + system) so far. */
+function workerCpuMs(worker: WorkerProcess): Promise<number> {
+  return new Promise((resolve) => {
+    worker.cpuAnswers.push(resolve);
+    worker.child.stdin?.write("cpu\n");
+  });
+}
+
+function startWorker(environment: Record<string, string>): { worker: WorkerProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, ["--conditions=source", join(import.meta.dirname, "pipeline-worker.ts")], {
+    env: { ...process.env, ...environment },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const worker: WorkerProcess = { child, exited, cpuAnswers: [] };
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once("exit", (code, signal) =>
+      reject(new Error(`A worker process exited before it was ready (code ${code}, signal ${signal}).`)),
+    );
+    child.once("error", reject);
+    const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess["stdout"]> });
+    lines.on("line", (line) => {
+      let event: WorkerEvent;
+      try {
+        event = JSON.parse(line) as WorkerEvent;
+      } catch (error) {
+        process.stderr.write(`worker ${child.pid}: ${line} (${messageOf(error)})\n`);
+        return;
+      }
+      if (event.event === "ready") resolve();
+      else if (event.event === "cpu") worker.cpuAnswers.shift()?.(event.cpuMs);
+      else onWorkerEvent(event);
+    });
+  });
+  return { worker, ready };
+}
+
+/** Ends the worker's stdin (it closes its queue gracefully); kills it if it has not gone in 15 s. */
+async function stopWorker(worker: WorkerProcess): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  worker.child.stdin?.end();
+  const timer = setTimeout(() => worker.child.kill("SIGKILL"), 15_000);
+  await worker.exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------- the run
+
+async function main(): Promise<void> {
+  const runId = randomBytes(6).toString("hex");
+  const databaseName = `confide_bench_${runId}`;
+  const prefix = `confide-bench-${runId}`;
+  const databaseUrl = (() => {
+    const url = new URL(postgresUrl);
+    url.pathname = `/${databaseName}`;
+    return url.toString();
+  })();
+
+  // Services first: a missing one fails here with how to start it.
+  const postgresVersion = await withPostgres(postgresUrl, async (client) => {
+    const [row] = (await client.query<{ server_version: string }>("SHOW server_version")).rows;
+    await client.query(`CREATE DATABASE ${databaseName}`);
+    return row?.server_version ?? "?";
+  });
+  cleanups.push({
+    name: `drop database ${databaseName}`,
+    run: () => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)).then(() => {}),
+  });
+  const redis = await connectRedis();
+  cleanups.push({ name: "disconnect from Redis", run: () => redis.quit().then(() => {}) });
+  cleanups.push({ name: `delete Redis keys ${prefix}:*`, run: () => deleteKeys(redis, prefix).then(() => {}) });
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "?";
+
+  const blobRoot = await mkdtemp(join(tmpdir(), "confide-bench-blobs-"));
+  cleanups.push({ name: `remove ${blobRoot}`, run: () => rm(blobRoot, { recursive: true, force: true }) });
+
+  const repositories: SqlRepositories = await createPostgresRepositories({ connectionString: databaseUrl, max: options.uploadConcurrency + 1 });
+  cleanups.push({ name: "close the repositories", run: () => repositories.close() });
+  await repositories.migrate();
+
+  const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
+  cleanups.push({ name: "close the uploader's queue", run: () => queue.close() });
+
+  const deps: ConfideDeps = {
+    blobs: createFilesystemBlobStore({ root: blobRoot }),
+    speech: createScriptedSpeechToText(),
+    language: createVaderLanguageAnalyzer(),
+    queue,
+    push: createLogPushNotifier({ logger: silentLogger }),
+    sessions: repositories.sessions,
+    users: repositories.users,
+    tokens: repositories.tokens,
+    devices: repositories.devices,
+    audit: repositories.audit,
+    clock: systemClock,
+    ids: randomIds,
+    logger: silentLogger,
+    // A cheap password hash: accounts are set up before anything is measured.
+    settings: { ...defaultCoreSettings, passwordCost: 1024 },
+    assignRoles: assignRolesByQuestions,
+    random: Math.random,
+  };
+
+  // Therapists, each with a linked patient and a registered phone (so the push is sent).
+  const operator: Actor = { userId: "bench-operator", role: "admin" };
+  const password = "benchmark-password-not-secret";
+  const pairs: { therapist: Actor; patientId: string }[] = [];
+  for (let index = 0; index < options.pairs; index += 1) {
+    const therapist = await createUser(deps, operator, {
+      email: `therapist-${index}@bench.example`,
+      displayName: `Therapist ${index}`,
+      role: "therapist",
+      password,
+    });
+    const patient = await createUser(deps, operator, {
+      email: `patient-${index}@bench.example`,
+      displayName: `Patient ${index}`,
+      role: "patient",
+      password,
+    });
+    await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
+    const actor: Actor = { userId: therapist.id, role: "therapist" };
+    await registerDevice(deps, actor, { token: `bench-token-${index}`, platform: "android" });
+    pairs.push({ therapist: actor, patientId: patient.id });
+  }
+
+  // Worker processes.
+  const workers: WorkerProcess[] = [];
+  cleanups.push({ name: "stop the worker processes", run: () => Promise.all(workers.map(stopWorker)).then(() => {}) });
+  const readiness: Promise<void>[] = [];
+  for (let index = 0; index < options.workers; index += 1) {
+    const { worker, ready } = startWorker({
+      [workerEnvironment.redisUrl]: redisUrl,
+      [workerEnvironment.prefix]: prefix,
+      [workerEnvironment.databaseUrl]: databaseUrl,
+      [workerEnvironment.blobRoot]: blobRoot,
+      [workerEnvironment.concurrency]: String(options.concurrency),
+    });
+    workers.push(worker);
+    readiness.push(ready);
+  }
+  await Promise.all(readiness);
+
+  // Phase 1: no-op jobs.
+  const runNoops = async (label: string, count: number): Promise<number> => {
+    const ids = Array.from({ length: count }, (_, index) => `noop-${label}-${index}`);
+    const startMs = performance.now();
+    lastProgressMs = startMs;
+    await runPool(count, options.enqueueConcurrency, (index) =>
+      queue.enqueue(noopJobName, { index }, { jobId: ids[index] as string }),
+    );
+    await waitFor(
+      () => ids.every((id) => noopDone.has(id)),
+      () => `${ids.filter((id) => !noopDone.has(id)).length} no-op jobs`,
+    );
+    return performance.now() - startMs;
+  };
+  const sample = () => sampleCpu(workers, redis, databaseUrl, databaseName);
+  if (options.warmupJobs > 0) await runNoops("warmup", options.warmupJobs);
+  const baselineBefore = await sample();
+  const baselineMs = await runNoops("measured", options.jobs);
+  const baselineCpu = cpuSpent(baselineBefore, await sample());
+
+  // Phase 2: the pipeline.
+  const wav = toneWav(1_000);
+  const runSessions = async (count: number) => {
+    const sessionIds: string[] = [];
+    const uploadStartMs: number[] = [];
+    const uploadMs: number[] = [];
+    const startMs = performance.now();
+    lastProgressMs = startMs;
+    await runPool(count, options.uploadConcurrency, async (index) => {
+      const pair = pairs[index % pairs.length] as (typeof pairs)[number];
+      const uploadStart = performance.now();
+      const session = await uploadSession(deps, pair.therapist, {
+        patientId: pair.patientId,
+        title: `Benchmark session ${index}`,
+        originalName: "tone.wav",
+        declaredContentType: "audio/wav",
+        audio: streamOf(wav),
+      });
+      uploadMs.push(performance.now() - uploadStart);
+      sessionIds[index] = session.id;
+      uploadStartMs[index] = uploadStart;
+    });
+    try {
+      await waitFor(
+        () => sessionIds.every((id) => notifiedAtMs.has(id)),
+        () => `${sessionIds.filter((id) => !notifiedAtMs.has(id)).length} sessions`,
+      );
+    } catch (error) {
+      const missing = sessionIds.filter((id) => !notifiedAtMs.has(id));
+      const statuses = await withPostgres(databaseUrl, async (client) =>
+        (
+          await client.query<{ status: string; count: string }>(
+            "SELECT status, count(*) FROM confide_sessions WHERE id = ANY($1::text[]) GROUP BY status ORDER BY status",
+            [missing],
+          )
+        ).rows,
+      );
+      throw new Error(
+        `${messageOf(error)} Their stored statuses: ${statuses.map((row) => `${row.count} ${row.status}`).join(", ")}.`,
+        { cause: error },
+      );
+    }
+    const endMs = Math.max(...sessionIds.map((id) => notifiedAtMs.get(id) as number));
+    const latenciesMs = sessionIds
+      .map((id, index) => (notifiedAtMs.get(id) as number) - (uploadStartMs[index] as number))
+      .sort((a, b) => a - b);
+    const failed = sessionIds.filter((id) => notifiedStatus.get(id) !== "ready");
+    return { elapsedMs: endMs - startMs, latenciesMs, uploadMs: uploadMs.sort((a, b) => a - b), failed };
+  };
+  if (options.warmupSessions > 0) await runSessions(options.warmupSessions);
+  const pipelineBefore = await sample();
+  const pipeline = await runSessions(options.sessions);
+  const pipelineCpu = cpuSpent(pipelineBefore, await sample());
+
+  const stored = await withPostgres(databaseUrl, async (client) =>
+    (await client.query<{ status: string; count: string }>("SELECT status, count(*) FROM confide_sessions GROUP BY status ORDER BY status")).rows,
+  );
+
+  // Figures.
+  const baselineRate = rate(options.jobs, baselineMs);
+  const pipelineRate = rate(options.sessions, pipeline.elapsedMs);
+  const ratio = pipelineRate / baselineRate;
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const lines = [
+    "Confide pipeline benchmark (bench/pipeline.ts)",
+    `  machine         ${availableParallelism()} CPUs (nproc), ${cpu}, Node ${process.version}, ${process.platform} ${process.arch}`,
+    `  services        PostgreSQL ${postgresVersion}, Redis ${redisVersion} (local)`,
+    `  workers         ${options.workers} processes x concurrency ${options.concurrency} (one BullMQ Worker each)`,
+    `  uploader        this process, ${options.uploadConcurrency} uploads at once, ${format(wav.byteLength)}-byte WAV each`,
+    `  warm-up         ${options.warmupJobs} no-op jobs, ${options.warmupSessions} sessions (not measured)`,
+    `  baseline        ${format(options.jobs)} no-op jobs in ${format(baselineMs / 1000, 2)} s = ${format(baselineRate)} jobs/s`,
+    `  pipeline        ${format(options.sessions)} sessions in ${format(pipeline.elapsedMs / 1000, 2)} s = ${format(pipelineRate, 1)} sessions/s`,
+    `                  (upload -> scripted speech -> VADER -> PostgreSQL -> log push)`,
+    `  ratio           ${format(ratio, 3)} (target >= 0.5: ${ratio >= 0.5 ? "met" : "missed"})`,
+    `  upload->ready   p50 ${format(percentile(pipeline.latenciesMs, 0.5))} ms, p95 ${format(percentile(pipeline.latenciesMs, 0.95))} ms, max ${format(percentile(pipeline.latenciesMs, 1))} ms`,
+    `  upload call     p50 ${format(percentile(pipeline.uploadMs, 0.5))} ms, p95 ${format(percentile(pipeline.uploadMs, 0.95))} ms`,
+    `  CPU per job     ${describeCpu(baselineCpu, options.jobs)}`,
+    `  CPU per session ${describeCpu(pipelineCpu, options.sessions)}`,
+    `                  (PostgreSQL: this run's backends; Redis: the whole server)`,
+    `  stored          ${stored.map((row) => `${row.count} ${row.status}`).join(", ")}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  if (pipeline.failed.length > 0) {
+    throw new Error(`${pipeline.failed.length} sessions did not end ready (first: ${pipeline.failed[0]}).`);
+  }
+}
+
+let interrupted = false;
+process.once("SIGINT", () => {
+  interrupted = true;
+  process.stderr.write("interrupted: cleaning up\n");
+  cleanUp().finally(() => process.exit(130));
+});
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  process.stderr.write(`bench/pipeline: ${messageOf(error)}\n`);
+} finally {
+  if (!interrupted) await cleanUp();
+}
