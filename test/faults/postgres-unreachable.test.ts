@@ -8,9 +8,12 @@
  * a 500 — and readiness says which dependency is missing. Once it is back, the same process
  * answers 200 again without a restart.
  */
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
 import { postgresHost, postgresPort, startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
+import { logEntries } from "../support/process-log.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 
@@ -44,9 +47,25 @@ async function timedRequest(path: string, init: RequestInit = {}): Promise<Answe
   };
 }
 
+/** Files in the shared blob directory (a recording and its metadata sidecar per session). */
+async function blobFiles(): Promise<string[]> {
+  const entries = await readdir(join(stack.dataDir, "blobs"), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
 const authorized = () => ({ headers: { authorization: `Bearer ${token}` } });
 
+/** How long each answer took while the database was away, for the report at the end of a test. */
+const outageAnswersMs: number[] = [];
+
+function reportOutageAnswers(kind: string): void {
+  const sorted = [...outageAnswersMs].sort((a, b) => a - b);
+  console.info(`${kind}: ${sorted.length} answers while away, slowest ${Math.round(sorted.at(-1) ?? 0)} ms, fastest ${Math.round(sorted[0] ?? 0)} ms`);
+  outageAnswersMs.length = 0;
+}
+
 function expectUnavailableProblem(answer: Answer, what: string): void {
+  outageAnswersMs.push(answer.elapsedMs);
   expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(503);
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
   expect(answer.body.code).toBe("dependency.unavailable");
@@ -55,6 +74,7 @@ function expectUnavailableProblem(answer: Answer, what: string): void {
 }
 
 function expectDatabaseNotReady(answer: Answer): void {
+  outageAnswersMs.push(answer.elapsedMs);
   expect(answer.status).toBe(503);
   expect(answer.elapsedMs, `/readyz took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
   const checks = answer.body.checks as Array<{ name: string; ok: boolean; code?: string }>;
@@ -88,9 +108,7 @@ afterAll(async () => {
 
 /** No request ever answered 500 in this API process's log. */
 function expectNoServerErrors(process: ApiProcess): void {
-  const failures = process.lines
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.message === "unhandled error" || line.status === 500);
+  const failures = logEntries([process]).filter((line) => line.message === "unhandled error" || line.status === 500);
   expect(failures).toEqual([]);
 }
 
@@ -115,16 +133,31 @@ describe("PostgreSQL unreachable, then back", () => {
       }),
       "login",
     );
+    // An upload while the database is away is refused whole: nothing stored, nothing queued.
+    const form = new FormData();
+    form.append("patientId", stack.accounts.patient.user.id);
+    form.append("title", "During the outage");
+    form.append("audio", new Blob([makeToneWav({ durationMs: 500 })], { type: "audio/wav" }), "outage.wav");
+    expectUnavailableProblem(
+      await timedRequest("/v1/sessions", { method: "POST", headers: authorized().headers, body: form }),
+      "upload",
+    );
     // Liveness does not depend on the database: the process is alive, only not ready.
     expect((await timedRequest("/healthz")).status).toBe(200);
     expect(proxy.refusedConnections).toBeGreaterThan(0);
+    reportOutageAnswers("connections reset and refused");
 
     proxy.up();
     const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
     expect(detail.body.id).toBe(session.id);
     expect((await timedRequest("/readyz")).status).toBe(200);
-    expect((await timedRequest("/v1/sessions", authorized())).status).toBe(200);
+    const listed = await timedRequest("/v1/sessions", authorized());
+    expect(listed.status).toBe(200);
+    expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
+    const stored = await blobFiles();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((path) => !path.includes(session.id))).toEqual([]);
     expect(await login(api.baseUrl, stack.accounts.therapist)).toEqual(expect.any(String));
     // Same process throughout: never restarted, never crashed.
     expect(api.child.exitCode).toBeNull();
@@ -151,6 +184,7 @@ describe("PostgreSQL unreachable, then back", () => {
         expectDatabaseNotReady(await timedRequest("/readyz"));
       }
       expectUnavailableProblem(await timedRequest("/v1/sessions", authorized()), "list sessions");
+      reportOutageAnswers("network partition");
 
       partitioned.up();
       const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAllSessions, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
-import { pushNotificationsLogged, sessionsNotified } from "../support/notification-log.ts";
+import { logEntries, pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 
@@ -51,8 +51,7 @@ describe("Redis flushed while sessions are queued", () => {
       expect(session.sentiment?.transcriptRevision).toBe(1);
     }
     // The sweep found them (none came from the flushed jobs), each once.
-    const recovered = worker.lines
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    const recovered = logEntries([worker])
       .filter((line) => line.message === "session.recovered")
       .map((line) => String(line.sessionId));
     expect(new Set(recovered)).toEqual(new Set(ids));

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAllSessions, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
-import { pushNotificationsLogged, sessionsNotified } from "../support/notification-log.ts";
+import { pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type RunningProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 

@@ -1,12 +1,13 @@
 /**
- * Counts push notifications in the stdout of `confide worker` processes running with
- * `CONFIDE_PUSH=log`: the log push notifier writes one `push.notification` line per phone
- * (packages/adapters-local/src/log-push-notifier.ts), and core writes one `session.notified`
- * line, with the session id, per notification sent.
+ * What `confide` processes logged (one JSON object per stdout line), and the push
+ * notifications among it: with `CONFIDE_PUSH=log` the log push notifier writes one
+ * `push.notification` line per phone (packages/adapters-local/src/log-push-notifier.ts), and
+ * core writes one `session.notified` line, with the session id, per notification sent.
  */
 import type { ConfideProcess } from "./server-process.ts";
 
-function logLines(processes: ConfideProcess[]): Array<Record<string, unknown>> {
+/** Every JSON log line of the processes, in order per process. */
+export function logEntries(processes: ConfideProcess[]): Array<Record<string, unknown>> {
   const parsed: Array<Record<string, unknown>> = [];
   for (const process of processes) {
     for (const line of process.lines) {
@@ -23,12 +24,12 @@ function logLines(processes: ConfideProcess[]): Array<Record<string, unknown>> {
 
 /** Every `push.notification` line: one per message a phone would receive. */
 export function pushNotificationsLogged(processes: ConfideProcess[]): Array<Record<string, unknown>> {
-  return logLines(processes).filter((line) => line.message === "push.notification");
+  return logEntries(processes).filter((line) => line.message === "push.notification");
 }
 
 /** The session id of every `session.notified` line, in log order (a session twice = notified twice). */
 export function sessionsNotified(processes: ConfideProcess[]): string[] {
-  return logLines(processes)
+  return logEntries(processes)
     .filter((line) => line.message === "session.notified")
     .map((line) => String(line.sessionId));
 }
