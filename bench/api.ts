@@ -11,6 +11,7 @@
  * Uses `wrk` when installed (apt-get install wrk), else an in-repo node:http load loop
  * (BENCH_LOAD_TOOL=node forces the latter).
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startChildServer } from "./support/child-server.ts";
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
 
   const seeded = await createSeededDataDir();
   deferCleanup(() => seeded.remove());
-  const server = await startConfide(seeded);
+  // The access log (one JSON line a request) goes to a file, as a deployment's log usually does.
+  const server = await startConfide(seeded, { stdoutPath: join(seeded.dataDir, "server.log") });
   deferCleanup(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const authorization = { authorization: `Bearer ${await login(baseUrl, seeded.therapist)}` };

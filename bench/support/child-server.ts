@@ -4,6 +4,8 @@
  * is killed when the bench process exits, whatever the reason.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 
 export interface ChildServer {
@@ -26,6 +28,12 @@ export interface ChildServerOptions {
   timeoutMs?: number;
   /** Called with each stdout line as it arrives (after it is stored in `lines`). */
   onLine?: (line: string, atMs: number) => void;
+  /**
+   * Sends stdout to this file instead of a pipe (read every 25 ms until "listening"). A pipe to
+   * this process blocks the server's synchronous log writes whenever the bench is slow to read,
+   * which under load would be measured as server time; a file does not.
+   */
+  stdoutPath?: string;
 }
 
 const running = new Set<ChildProcess>();
@@ -43,16 +51,18 @@ function parseLogLine(line: string): { message?: unknown; port?: unknown } | nul
 
 export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const spawnedAtMs = performance.now();
+  const stdoutFd = options.stdoutPath === undefined ? null : openSync(options.stdoutPath, "w");
   const child = spawn(process.execPath, options.args, {
     env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", stdoutFd ?? "pipe", "pipe"],
   });
+  if (stdoutFd !== null) closeSync(stdoutFd);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => running.delete(child));
   const lines: string[] = [];
   let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
 
   const stop = async (graceMs = 10_000) => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -75,7 +85,7 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
     });
     let buffered = "";
     let listening = false;
-    child.stdout.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       const atMs = performance.now();
       buffered += chunk.toString();
       let newline = buffered.indexOf("\n");
@@ -103,6 +113,28 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
         }
         newline = buffered.indexOf("\n");
       }
-    });
+    };
+    if (child.stdout) child.stdout.on("data", onData);
+    else void followFile(options.stdoutPath as string, onData, () => listening || child.exitCode !== null || child.signalCode !== null);
   });
+}
+
+/** Feeds what is appended to `path` to `onData` every 25 ms until `done()`. */
+async function followFile(path: string, onData: (chunk: Buffer) => void, done: () => boolean): Promise<void> {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    let position = 0;
+    while (!done()) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+      if (bytesRead > 0) {
+        position += bytesRead;
+        onData(Buffer.from(buffer.subarray(0, bytesRead)));
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+  } finally {
+    await file.close();
+  }
 }
