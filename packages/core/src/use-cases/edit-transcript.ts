@@ -1,11 +1,9 @@
 import type { ConfideDeps } from "../deps.ts";
-import { assertEditable, moveTo, type ReviewEdit, type Session } from "../domain/session.ts";
+import type { ReviewEdit, Session } from "../domain/session.ts";
 import type { Segment } from "../domain/transcript.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
-import { audit } from "./audit.ts";
-import { reviewSentiment } from "./review-sentiment.ts";
-import { assertVersion, loadOwnedSession } from "./session-access.ts";
+import { loadReviewTarget, saveReview } from "./transcript-review.ts";
 
 /** Longest accepted text of one segment. */
 export const maxSegmentTextLength = 10_000;
@@ -68,16 +66,8 @@ function validate(edits: SegmentTextEdit[]): Map<string, string> {
  */
 export async function editTranscript(deps: ConfideDeps, actor: Actor, input: EditTranscriptInput): Promise<Session> {
   const texts = validate(input.edits);
-  const session = await loadOwnedSession(deps, actor, input.sessionId);
-  const expectedVersion = assertVersion(session, input.expectedVersion);
-  assertEditable(session);
-  const transcript = session.transcript;
-  if (transcript === null) {
-    throw new ConfideError("session.invalid_state", "The session has no transcript to edit.", {
-      details: { status: session.status },
-    });
-  }
-  const known = new Set(transcript.segments.map((segment) => segment.id));
+  const target = await loadReviewTarget(deps, actor, input);
+  const known = new Set(target.transcript.segments.map((segment) => segment.id));
   for (const segmentId of texts.keys()) {
     if (!known.has(segmentId)) {
       throw new ConfideError("session.segment_not_found", "The transcript has no such segment.", {
@@ -87,42 +77,19 @@ export async function editTranscript(deps: ConfideDeps, actor: Actor, input: Edi
   }
 
   const now = deps.clock.now();
-  const changes: ReviewEdit[] = [];
-  const segments = transcript.segments.map((segment): Segment => {
+  const edits: ReviewEdit[] = [];
+  const segments = target.transcript.segments.map((segment): Segment => {
     const text = texts.get(segment.id);
     if (text === undefined || text === segment.text) return segment;
-    changes.push({ at: now, by: actor.userId, kind: "segment", target: segment.id, before: segment.text, after: text });
+    edits.push({ at: now, by: actor.userId, kind: "segment", target: segment.id, before: segment.text, after: text });
     const { words: _words, confidence: _confidence, ...rest } = segment;
     return { ...rest, text };
   });
-  if (changes.length === 0) {
-    await audit(deps, actor, "session.transcript.edit", {
-      sessionId: session.id,
-      subjectUserId: session.patientId,
-      detail: { segments: 0 },
-    });
-    return session;
-  }
-
-  const nextTranscript = { ...transcript, segments, revision: transcript.revision + 1 };
-  const sentiment = await reviewSentiment(
-    deps,
-    nextTranscript,
-    session.sentiment,
-    new Set(changes.map((change) => change.target)),
-  );
-  const next: Session = {
-    ...moveTo(session, "ready"),
-    transcript: nextTranscript,
-    sentiment,
-    review: { ...session.review, edits: [...session.review.edits, ...changes] },
-    updatedAt: now,
-  };
-  const stored = await deps.sessions.update(next, expectedVersion);
-  await audit(deps, actor, "session.transcript.edit", {
-    sessionId: session.id,
-    subjectUserId: session.patientId,
-    detail: { segments: changes.length, revision: nextTranscript.revision },
+  return saveReview(deps, actor, target, {
+    counted: "segments",
+    action: "session.transcript.edit",
+    transcript: { ...target.transcript, segments },
+    edits,
+    rescore: new Set(edits.map((edit) => edit.target)),
   });
-  return stored;
 }

@@ -1,11 +1,9 @@
 import type { ConfideDeps } from "../deps.ts";
-import { assertEditable, moveTo, type ReviewEdit, type Session } from "../domain/session.ts";
+import type { ReviewEdit, Session } from "../domain/session.ts";
 import type { Speaker, SpeakerRole } from "../domain/transcript.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
-import { audit } from "./audit.ts";
-import { reviewSentiment } from "./review-sentiment.ts";
-import { assertVersion, loadOwnedSession } from "./session-access.ts";
+import { loadReviewTarget, saveReview } from "./transcript-review.ts";
 
 const roles: readonly SpeakerRole[] = ["therapist", "patient", "unknown"];
 
@@ -58,16 +56,8 @@ function validate(speakers: SpeakerRoleChange[]): Map<string, SpeakerRole> {
  */
 export async function relabelSpeakers(deps: ConfideDeps, actor: Actor, input: RelabelSpeakersInput): Promise<Session> {
   const wanted = validate(input.speakers);
-  const session = await loadOwnedSession(deps, actor, input.sessionId);
-  const expectedVersion = assertVersion(session, input.expectedVersion);
-  assertEditable(session);
-  const transcript = session.transcript;
-  if (transcript === null) {
-    throw new ConfideError("session.invalid_state", "The session has no transcript to relabel.", {
-      details: { status: session.status },
-    });
-  }
-  const labels = new Set(transcript.speakers.map((speaker) => speaker.label));
+  const target = await loadReviewTarget(deps, actor, input);
+  const labels = new Set(target.transcript.speakers.map((speaker) => speaker.label));
   for (const label of wanted.keys()) {
     if (!labels.has(label)) {
       throw new ConfideError("session.speaker_not_found", "The transcript has no such speaker.", { details: { label } });
@@ -75,36 +65,18 @@ export async function relabelSpeakers(deps: ConfideDeps, actor: Actor, input: Re
   }
 
   const now = deps.clock.now();
-  const changes: ReviewEdit[] = [];
-  const speakers = transcript.speakers.map((speaker): Speaker => {
+  const edits: ReviewEdit[] = [];
+  const speakers = target.transcript.speakers.map((speaker): Speaker => {
     const role = wanted.get(speaker.label);
     if (role === undefined || role === speaker.role) return speaker;
-    changes.push({ at: now, by: actor.userId, kind: "speaker", target: speaker.label, before: speaker.role, after: role });
+    edits.push({ at: now, by: actor.userId, kind: "speaker", target: speaker.label, before: speaker.role, after: role });
     return { ...speaker, role };
   });
-  if (changes.length === 0) {
-    await audit(deps, actor, "session.speakers.relabel", {
-      sessionId: session.id,
-      subjectUserId: session.patientId,
-      detail: { speakers: 0 },
-    });
-    return session;
-  }
-
-  const nextTranscript = { ...transcript, speakers, revision: transcript.revision + 1 };
-  const sentiment = await reviewSentiment(deps, nextTranscript, session.sentiment, "all");
-  const next: Session = {
-    ...moveTo(session, "ready"),
-    transcript: nextTranscript,
-    sentiment,
-    review: { ...session.review, edits: [...session.review.edits, ...changes] },
-    updatedAt: now,
-  };
-  const stored = await deps.sessions.update(next, expectedVersion);
-  await audit(deps, actor, "session.speakers.relabel", {
-    sessionId: session.id,
-    subjectUserId: session.patientId,
-    detail: { speakers: changes.length, revision: nextTranscript.revision },
+  return saveReview(deps, actor, target, {
+    counted: "speakers",
+    action: "session.speakers.relabel",
+    transcript: { ...target.transcript, speakers },
+    edits,
+    rescore: "all",
   });
-  return stored;
 }
