@@ -231,53 +231,38 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     },
   );
 
-  router.openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/finalize",
-      tags: ["sessions"],
-      summary: "End the review: the session becomes read-only and visible to the patient",
-      security: [{ bearer: [] }],
-      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
-      responses: {
-        200: sessionResponse("The finalized session."),
-        ...problemResponses(401, 403, 404, 409, 412),
+  /** A POST that moves a session on (finalize, retry); If-Match optional, checked when sent. */
+  const sessionAction = (
+    action: string,
+    summary: string,
+    description: string,
+    run: typeof finalizeSession | typeof retrySession,
+  ) =>
+    router.openapi(
+      createRoute({
+        method: "post",
+        path: `/{id}/${action}`,
+        tags: ["sessions"],
+        summary,
+        security: [{ bearer: [] }],
+        request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+        responses: {
+          200: sessionResponse(description),
+          ...problemResponses(401, 403, 404, 409, 412),
+        },
+      }),
+      async (c) => {
+        const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+        const session = await run(deps, currentActor(c), {
+          sessionId: c.req.valid("param").id,
+          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        });
+        c.header("ETag", entityTag(session.version));
+        return c.json(session, 200);
       },
-    }),
-    async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
-      const session = await finalizeSession(deps, currentActor(c), {
-        sessionId: c.req.valid("param").id,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
-    },
-  );
-
-  router.openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/retry",
-      tags: ["sessions"],
-      summary: "Process a failed session again",
-      security: [{ bearer: [] }],
-      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
-      responses: {
-        200: sessionResponse("The session, queued again."),
-        ...problemResponses(401, 403, 404, 409, 412),
-      },
-    }),
-    async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
-      const session = await retrySession(deps, currentActor(c), {
-        sessionId: c.req.valid("param").id,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-      });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
-    },
-  );
+    );
+  sessionAction("finalize", "End the review: the session becomes read-only and visible to the patient", "The finalized session.", finalizeSession);
+  sessionAction("retry", "Process a failed session again", "The session, queued again.", retrySession);
 
   router.openapi(
     createRoute({
