@@ -66,6 +66,12 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
           if (!earlyCheck.signal.aborted) logger.warn("speech engine not ready at start-up", { error });
         })
     : Promise.resolve();
+  // Under way before the database starts: PGlite's start-up holds the main thread for long
+  // stretches (the check's next step would wait for it), and a process spawned after PGlite has
+  // mapped its memory takes longer to fork.
+  if (options.checkSpeechEarly) {
+    await speechCreated.catch(() => undefined); // a failure to create it is thrown by the Promise.all below
+  }
   const [repositories, blobs, speech, language, queue, push] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
