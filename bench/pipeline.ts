@@ -66,6 +66,9 @@ import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
+import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
+import { processCpuMs } from "./support/process-cpu.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -108,68 +111,62 @@ const postgresUrl = process.env.CONFIDE_BENCH_POSTGRES_URL ?? "postgres://postgr
 const redisUrl = process.env.CONFIDE_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const howToStart = "Start the local services with `bash scripts/ensure-services.sh`.";
 
-/** Cleanup steps, run in reverse order at the end (also after a failure or Ctrl-C). */
-const cleanups: { name: string; run: () => Promise<void> }[] = [];
-
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    const step = cleanups.pop();
-    if (step === undefined) break;
-    try {
-      await step.run();
-    } catch (error) {
-      process.stderr.write(`cleanup "${step.name}" failed: ${messageOf(error)}\n`);
-    }
-  }
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 // ---------------------------------------------------------------- completion tracking
 
-/** What the worker processes reported, with this process's receipt time. */
-const noopDone = new Set<string>();
-const notifiedAtMs = new Map<string, number>();
-const notifiedStatus = new Map<string, string>();
-let waiters: { ready: () => boolean; resolve: () => void }[] = [];
+/** When this process received each completion (no-op job id or session id), and sessions' final status. */
+const completedAtMs = new Map<string, number>();
+const sessionStatus = new Map<string, string>();
+
+/** The ids the running phase still waits for, and how to end the wait. */
+let waiting: { pending: Set<string>; resolve: () => void; reject: (error: Error) => void } | null = null;
 let lastProgressMs = performance.now();
 
 function onWorkerEvent(event: WorkerEvent): void {
-  const atMs = performance.now();
-  if (event.event === "noop") noopDone.add(event.jobId);
+  let id: string;
+  if (event.event === "noop") id = event.jobId;
   else if (event.event === "notified") {
-    if (!notifiedAtMs.has(event.sessionId)) notifiedAtMs.set(event.sessionId, atMs);
-    notifiedStatus.set(event.sessionId, event.status);
+    id = event.sessionId;
+    sessionStatus.set(id, event.status);
   } else return;
+  const atMs = performance.now();
   lastProgressMs = atMs;
-  const still: typeof waiters = [];
-  for (const waiter of waiters) {
-    if (waiter.ready()) waiter.resolve();
-    else still.push(waiter);
-  }
-  waiters = still;
+  if (!completedAtMs.has(id)) completedAtMs.set(id, atMs);
+  if (waiting?.pending.delete(id) && waiting.pending.size === 0) waiting.resolve();
 }
 
-/** Resolves when `ready()` holds; rejects when nothing completes for `stallTimeoutMs`. */
-function waitFor(ready: () => boolean, what: () => string): Promise<void> {
-  if (ready()) return Promise.resolve();
+/** Set when a worker process dies: what it had in hand is lost, so no phase can finish. */
+let workerLost: Error | null = null;
+
+function onWorkerLost(error: Error): void {
+  workerLost ??= error;
+  waiting?.reject(error);
+}
+
+/**
+ * Resolves when every id has completed (also those that completed before the call); rejects
+ * when nothing completes for `stallTimeoutMs` or a worker process dies.
+ */
+function waitForAll(ids: string[], noun: string): Promise<void> {
+  if (workerLost) return Promise.reject(workerLost);
+  const pending = new Set(ids.filter((id) => !completedAtMs.has(id)));
+  if (pending.size === 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
       if (performance.now() - lastProgressMs > options.stallTimeoutMs) {
-        clearInterval(timer);
-        waiters = waiters.filter((waiter) => waiter.ready !== ready);
-        reject(new Error(`Nothing completed for ${options.stallTimeoutMs / 1000} s while waiting for ${what()}.`));
+        end(new Error(`Nothing completed for ${options.stallTimeoutMs / 1000} s; ${pending.size} ${noun} still outstanding.`));
       }
     }, 1_000);
-    waiters.push({
-      ready,
-      resolve: () => {
-        clearInterval(timer);
-        resolve();
-      },
-    });
+    const end = (error?: Error) => {
+      clearInterval(timer);
+      waiting = null;
+      if (error) reject(error);
+      else resolve();
+    };
+    waiting = { pending, resolve: () => end(), reject: end };
   });
 }
 
@@ -283,17 +280,13 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
 
 // ---------------------------------------------------------------- CPU accounting
 
-/** CPU time (user + system) of one process from /proc (Linux), or null when unreadable. */
-async function procCpuMs(pid: number): Promise<number | null> {
+/** CPU time of a local process, or null where /proc cannot tell (not Linux, not this host). */
+async function localProcessCpuMs(pid: number): Promise<number | null> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
-  } catch {
-    // Not Linux, or not this host's process: the figure is left out.
-    return null;
+    return await processCpuMs(pid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 
@@ -330,7 +323,7 @@ async function sampleCpu(workers: WorkerProcess[], redis: Redis, databaseUrl: st
   );
   let postgresByPid: Map<number, number> | null = new Map();
   for (const pid of pids) {
-    const cpuMs = await procCpuMs(pid);
+    const cpuMs = await localProcessCpuMs(pid);
     if (cpuMs === null) {
       postgresByPid = null;
       break;
@@ -377,10 +370,13 @@ interface WorkerProcess {
   exited: Promise<void>;
   /** Answers of outstanding "cpu" requests, oldest first. */
   cpuAnswers: ((cpuMs: number) => void)[];
+  /** Set when the benchmark asks it to stop: an exit before that is a failure. */
+  stopping: boolean;
 }
 
 /** The worker's CPU time (user + system) so far. */
 function workerCpuMs(worker: WorkerProcess): Promise<number> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return Promise.resolve(Number.NaN);
   return new Promise((resolve) => {
     worker.cpuAnswers.push(resolve);
     worker.child.stdin?.write("cpu\n");
@@ -393,7 +389,15 @@ function startWorker(environment: Record<string, string>): { worker: WorkerProce
     stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const worker: WorkerProcess = { child, exited, cpuAnswers: [] };
+  const worker: WorkerProcess = { child, exited, cpuAnswers: [], stopping: false };
+  // Writing to a worker that just died fails with EPIPE; its exit is reported below.
+  child.stdin?.on("error", (error) => {
+    if (!worker.stopping) process.stderr.write(`worker ${child.pid}: stdin: ${error.message}\n`);
+  });
+  child.once("exit", (code, signal) => {
+    for (const answer of worker.cpuAnswers.splice(0)) answer(Number.NaN);
+    if (!worker.stopping) onWorkerLost(new Error(`Worker process ${child.pid} exited (code ${code}, signal ${signal}).`));
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.once("exit", (code, signal) =>
       reject(new Error(`A worker process exited before it was ready (code ${code}, signal ${signal}).`)),
@@ -418,6 +422,7 @@ function startWorker(environment: Record<string, string>): { worker: WorkerProce
 
 /** Ends the worker's stdin (it closes its queue gracefully); kills it if it has not gone in 15 s. */
 async function stopWorker(worker: WorkerProcess): Promise<void> {
+  worker.stopping = true;
   if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
   worker.child.stdin?.end();
   const timer = setTimeout(() => worker.child.kill("SIGKILL"), 15_000);
@@ -443,24 +448,21 @@ async function main(): Promise<void> {
     await client.query(`CREATE DATABASE ${databaseName}`);
     return row?.server_version ?? "?";
   });
-  cleanups.push({
-    name: `drop database ${databaseName}`,
-    run: () => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)).then(() => {}),
-  });
+  deferCleanup(() => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
   const redis = await connectRedis();
-  cleanups.push({ name: "disconnect from Redis", run: () => redis.quit().then(() => {}) });
-  cleanups.push({ name: `delete Redis keys ${prefix}:*`, run: () => deleteKeys(redis, prefix).then(() => {}) });
+  deferCleanup(() => redis.quit());
+  deferCleanup(() => deleteKeys(redis, prefix));
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "?";
 
   const blobRoot = await mkdtemp(join(tmpdir(), "confide-bench-blobs-"));
-  cleanups.push({ name: `remove ${blobRoot}`, run: () => rm(blobRoot, { recursive: true, force: true }) });
+  deferCleanup(() => rm(blobRoot, { recursive: true, force: true }));
 
   const repositories: SqlRepositories = await createPostgresRepositories({ connectionString: databaseUrl, max: options.uploadConcurrency + 1 });
-  cleanups.push({ name: "close the repositories", run: () => repositories.close() });
+  deferCleanup(() => repositories.close());
   await repositories.migrate();
 
   const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
-  cleanups.push({ name: "close the uploader's queue", run: () => queue.close() });
+  deferCleanup(() => queue.close());
 
   const deps: ConfideDeps = {
     blobs: createFilesystemBlobStore({ root: blobRoot }),
@@ -507,7 +509,7 @@ async function main(): Promise<void> {
 
   // Worker processes.
   const workers: WorkerProcess[] = [];
-  cleanups.push({ name: "stop the worker processes", run: () => Promise.all(workers.map(stopWorker)).then(() => {}) });
+  deferCleanup(() => Promise.all(workers.map(stopWorker)));
   const readiness: Promise<void>[] = [];
   for (let index = 0; index < options.workers; index += 1) {
     const { worker, ready } = startWorker({
@@ -530,10 +532,7 @@ async function main(): Promise<void> {
     await runPool(count, options.enqueueConcurrency, (index) =>
       queue.enqueue(noopJobName, { index }, { jobId: ids[index] as string }),
     );
-    await waitFor(
-      () => ids.every((id) => noopDone.has(id)),
-      () => `${ids.filter((id) => !noopDone.has(id)).length} no-op jobs`,
-    );
+    await waitForAll(ids, "no-op jobs");
     return performance.now() - startMs;
   };
   const sample = () => sampleCpu(workers, redis, databaseUrl, databaseName);
@@ -565,12 +564,9 @@ async function main(): Promise<void> {
       uploadStartMs[index] = uploadStart;
     });
     try {
-      await waitFor(
-        () => sessionIds.every((id) => notifiedAtMs.has(id)),
-        () => `${sessionIds.filter((id) => !notifiedAtMs.has(id)).length} sessions`,
-      );
+      await waitForAll(sessionIds, "sessions");
     } catch (error) {
-      const missing = sessionIds.filter((id) => !notifiedAtMs.has(id));
+      const missing = sessionIds.filter((id) => !completedAtMs.has(id));
       const statuses = await withPostgres(databaseUrl, async (client) =>
         (
           await client.query<{ status: string; count: string }>(
@@ -580,15 +576,15 @@ async function main(): Promise<void> {
         ).rows,
       );
       throw new Error(
-        `${messageOf(error)} Their stored statuses: ${statuses.map((row) => `${row.count} ${row.status}`).join(", ")}.`,
+        `${messageOf(error)} Sessions never reported done: ${missing.length}, stored as ${statuses.map((row) => `${row.count} ${row.status}`).join(", ")}.`,
         { cause: error },
       );
     }
-    const endMs = Math.max(...sessionIds.map((id) => notifiedAtMs.get(id) as number));
+    const endMs = Math.max(...sessionIds.map((id) => completedAtMs.get(id) as number));
     const latenciesMs = sessionIds
-      .map((id, index) => (notifiedAtMs.get(id) as number) - (uploadStartMs[index] as number))
+      .map((id, index) => (completedAtMs.get(id) as number) - (uploadStartMs[index] as number))
       .sort((a, b) => a - b);
-    const failed = sessionIds.filter((id) => notifiedStatus.get(id) !== "ready");
+    const failed = sessionIds.filter((id) => sessionStatus.get(id) !== "ready");
     return { elapsedMs: endMs - startMs, latenciesMs, uploadMs: uploadMs.sort((a, b) => a - b), failed };
   };
   if (options.warmupSessions > 0) await runSessions(options.warmupSessions);
@@ -608,6 +604,7 @@ async function main(): Promise<void> {
   const lines = [
     "Confide pipeline benchmark (bench/pipeline.ts)",
     `  machine         ${availableParallelism()} CPUs (nproc), ${cpu}, Node ${process.version}, ${process.platform} ${process.arch}`,
+    `                  ${machineLoadLine().replace(/^machine: \d+ cores, /, "")} at the end (other processes compete)`,
     `  services        PostgreSQL ${postgresVersion}, Redis ${redisVersion} (local)`,
     `  workers         ${options.workers} processes x concurrency ${options.concurrency} (one BullMQ Worker each)`,
     `  uploader        this process, ${options.uploadConcurrency} uploads at once, ${format(wav.byteLength)}-byte WAV each`,
@@ -629,18 +626,11 @@ async function main(): Promise<void> {
   }
 }
 
-let interrupted = false;
-process.once("SIGINT", () => {
-  interrupted = true;
-  process.stderr.write("interrupted: cleaning up\n");
-  cleanUp().finally(() => process.exit(130));
-});
-
 try {
   await main();
 } catch (error) {
   process.exitCode = 1;
   process.stderr.write(`bench/pipeline: ${messageOf(error)}\n`);
 } finally {
-  if (!interrupted) await cleanUp();
+  await runCleanup();
 }
