@@ -433,6 +433,7 @@ async function stopWorker(worker: WorkerProcess): Promise<void> {
 // ---------------------------------------------------------------- the run
 
 async function main(): Promise<void> {
+  const loadAtStart = machineLoadLine().replace(/^machine: \d+ cores, /, "");
   const runId = randomBytes(6).toString("hex");
   const databaseName = `confide_bench_${runId}`;
   const prefix = `confide-bench-${runId}`;
@@ -604,7 +605,8 @@ async function main(): Promise<void> {
   const lines = [
     "Confide pipeline benchmark (bench/pipeline.ts)",
     `  machine         ${availableParallelism()} CPUs (nproc), ${cpu}, Node ${process.version}, ${process.platform} ${process.arch}`,
-    `                  ${machineLoadLine().replace(/^machine: \d+ cores, /, "")} at the end (other processes compete)`,
+    `                  at the start: ${loadAtStart}`,
+    `                  at the end:   ${machineLoadLine().replace(/^machine: \d+ cores, /, "")} (other processes compete)`,
     `  services        PostgreSQL ${postgresVersion}, Redis ${redisVersion} (local)`,
     `  workers         ${options.workers} processes x concurrency ${options.concurrency} (one BullMQ Worker each)`,
     `  uploader        this process, ${options.uploadConcurrency} uploads at once, ${format(wav.byteLength)}-byte WAV each`,
