@@ -17,7 +17,8 @@
  *   `uploadSession` streaming a small valid WAV into the filesystem blob store, creating the
  *   session in PostgreSQL and enqueueing its job on BullMQ;
  * - `--workers` worker processes (bench/pipeline-worker.ts), each one BullMQ Worker at
- *   `--concurrency`, run core's job handlers: scripted speech (answers at once with a
+ *   `--concurrency` (default 8: 16 jobs at once over two processes keep 2 cores busy, and
+ *   lower or higher values measured no faster here), run core's job handlers: scripted speech (answers at once with a
  *   4-segment transcript), VADER, PostgreSQL, and a log push notifier writing to nowhere. The
  *   push is the pipeline's last step; the worker reports it on stdout, and that line is the
  *   session's completion signal.
@@ -57,7 +58,7 @@ import {
 } from "@confide/adapters-local";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
