@@ -1,6 +1,6 @@
 export { loadConfig, type ConfideConfig } from "./config/config.ts";
 export { profiles, adapterChoices } from "./config/profiles.ts";
-export { createRuntime, type Runtime } from "./composition/runtime.ts";
+export { createRuntime, type Runtime, type RuntimeOptions } from "./composition/runtime.ts";
 export { createApp, type AppOptions } from "./app/create-app.ts";
 export { startServer, type RunningServer } from "./server.ts";
 export { startWorker, type Worker } from "./worker.ts";
