@@ -68,7 +68,6 @@ async function main(): Promise<void> {
   console.log(describe("bare Hono GET /v1/sessions/:id", bareResult));
 
   const seeded = await createSeededDataDir();
-  deferCleanup(() => seeded.remove());
   // The access log (one JSON line a request) goes to a file, as a deployment's log usually does.
   const server = await startConfide(seeded, { stdoutPath: join(seeded.dataDir, "server.log") });
   deferCleanup(() => server.stop());

@@ -90,7 +90,6 @@ async function main(): Promise<void> {
   console.log(machineLoadLine());
   console.log(`startup: ${runs} runs of confide serve (embedded) on an existing data directory, /readyz polled every ${pollIntervalMs} ms`);
   const seeded = await createSeededDataDir();
-  deferCleanup(() => seeded.remove());
   const compileCacheDir = await mkdtemp(join(tmpdir(), "confide-bench-compile-cache-"));
   deferCleanup(() => rm(compileCacheDir, { recursive: true, force: true }));
   const print = (label: string, result: StartupRun) => {

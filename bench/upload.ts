@@ -81,7 +81,6 @@ async function measureConfide(): Promise<Measured> {
     // Only the upload is measured: stop promptly afterwards, aborting the transcription job.
     CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
   });
-  const removeDataDir = deferCleanup(() => seeded.remove());
   try {
     const server = await startConfide(seeded);
     const stopServer = deferCleanup(() => server.stop());
@@ -100,7 +99,7 @@ async function measureConfide(): Promise<Measured> {
       await stopServer();
     }
   } finally {
-    await removeDataDir();
+    await seeded.remove();
   }
 }
 

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
+import { deferCleanup } from "./cleanup.ts";
 
 const run = promisify(execFile);
 export const cliPath = fileURLToPath(new URL("../../packages/http/src/cli.ts", import.meta.url));
@@ -24,6 +25,7 @@ export interface SeededDataDir {
   env: Record<string, string>;
   therapist: SeededAccount;
   patient: SeededAccount;
+  /** Deletes the directory (once; also done when the bench ends or is interrupted). */
   remove(): Promise<void>;
 }
 
@@ -38,12 +40,15 @@ export async function createSeededDataDir(extraEnv: Record<string, string> = {})
     CONFIDE_PASSWORD_COST: "1024",
     ...extraEnv,
   };
-  const remove = () => rm(dataDir, { recursive: true, force: true });
+  // Removed at the bench's end (or on Ctrl-C) unless the caller removes it sooner.
+  const remove = deferCleanup(() => rm(dataDir, { recursive: true, force: true }));
   try {
-    const { stdout } = await run(process.execPath, ["--conditions=source", cliPath, "seed"], {
+    const seeding = run(process.execPath, ["--conditions=source", cliPath, "seed"], {
       env: { ...process.env, ...env },
       maxBuffer: 16 * 1024 * 1024,
     });
+    const stopSeeding = deferCleanup(async () => seeding.child.kill("SIGKILL"));
+    const { stdout } = await seeding.finally(() => stopSeeding());
     const { accounts } = JSON.parse(stdout) as { accounts: SeededAccount[] };
     const byRole = (role: string) => accounts.find((account) => account.user.role === role) as SeededAccount;
     return { dataDir, env, therapist: byRole("therapist"), patient: byRole("patient"), remove };
