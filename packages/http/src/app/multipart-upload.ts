@@ -26,7 +26,10 @@ export interface MultipartUpload {
   /** The text fields sent before the file part. Fields after it are not read. */
   fields: Record<string, string>;
   file: MultipartFile;
-  /** Stops reading the request body; call once the file's consumer has settled. */
+  /**
+   * Stops reading the request body and releases it (a pending read is abandoned), so what is
+   * left of it can be drained. Call once the file's consumer has settled.
+   */
   stop(): void;
 }
 
@@ -95,6 +98,8 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       stopped = true;
       drained?.();
       file?.destroy();
+      // Rejects a read still waiting for the client; the pump then ends quietly.
+      reader.releaseLock();
     };
     /** Before the file part: reject the upload. After: fail the file stream, which its consumer sees. */
     const fail = (error: ConfideError) => {
@@ -163,8 +168,9 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
           }
         }
       } catch (error) {
-        // The body failed (client disconnect, broken chunking): busboy fails the file stream with it.
-        parser.destroy(error instanceof Error ? error : new Error(String(error)));
+        // The body failed (client disconnect, broken chunking): busboy fails the file stream
+        // with it. A read abandoned by stop() is not a failure.
+        if (!stopped) parser.destroy(error instanceof Error ? error : new Error(String(error)));
       } finally {
         reader.releaseLock();
       }

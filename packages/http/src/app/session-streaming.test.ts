@@ -147,6 +147,34 @@ describe("streamed upload over real HTTP", () => {
     expect(storedBytes).toBe(44 + totalAudioBytes);
   });
 
+  it("lets a slow client finish sending a refused upload and read the answer (no broken pipe)", async () => {
+    const deps = createTestDeps({ settings: { maxUploadBytes: 1024 * 1024 } });
+    const { port, token, patient } = await serveTestApp({ deps, maxUploadBytes: 1024 * 1024 });
+    const slowly = async (upload: StreamedUpload, audio: Uint8Array, totalBytes: number) => {
+      await upload.write(preamble(patient.id));
+      await upload.write(audio);
+      const chunk = new Uint8Array(64 * 1024);
+      // About 1.5 s of sending: longer than the server's own unread-body grace.
+      for (let sent = audio.byteLength; sent < totalBytes; sent += chunk.byteLength) {
+        await upload.write(chunk);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      await upload.write(epilogue);
+      upload.request.end();
+    };
+
+    const notAudio = streamUpload(port, token);
+    const notAudioSent = slowly(notAudio, Buffer.from("just some notes, not a recording ".repeat(4)), 2 * 1024 * 1024);
+    expect(await notAudio.response).toMatchObject({ status: 415 });
+    await notAudioSent;
+
+    const tooLarge = streamUpload(port, token);
+    const tooLargeSent = slowly(tooLarge, wavBytes(0).subarray(0, 44), 2 * 1024 * 1024);
+    expect(await tooLarge.response).toMatchObject({ status: 413 });
+    await tooLargeSent;
+    expect(deps.blobs.keys()).toEqual([]);
+  });
+
   it("stores nothing when the client disconnects mid-upload", async () => {
     let received!: () => void;
     const receiving = new Promise<void>((resolve) => (received = resolve));

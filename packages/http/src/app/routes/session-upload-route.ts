@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
 import { openMultipartUpload } from "../multipart-upload.ts";
+import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
 import type { FieldIssue } from "../validation-hook.ts";
@@ -111,8 +112,7 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
     }
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
     if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
-      // The unread body is drained by @hono/node-server after the response (bounded in bytes
-      // and time), so the client can finish sending and read this answer.
+      if (declaredLength <= drainLimitBytes) await drainRequestBody(c.req.raw.body);
       throw new ConfideError("upload.too_large", `The recording is larger than ${maxUploadBytes} bytes.`, {
         details: { maxBytes: maxUploadBytes },
       });
@@ -144,6 +144,10 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
       c.header("ETag", entityTag(session.version));
       return c.json(session, 201);
+    } catch (error) {
+      upload.stop();
+      if (!signal.aborted) await drainRequestBody(body);
+      throw error;
     } finally {
       upload.stop();
     }
