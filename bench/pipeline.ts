@@ -47,7 +47,7 @@ import {
   type ConfideDeps,
   type JobQueue,
 } from "@confide/core";
-import { createScriptedSpeechToText } from "@confide/core/testing";
+import { createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
 import {
   createBullMqJobQueue,
   createFilesystemBlobStore,
@@ -194,30 +194,7 @@ function percentile(sorted: number[], fraction: number): number {
 
 /** A 16 kHz mono 16-bit PCM WAV: `durationMs` of a 440 Hz tone. */
 function toneWav(durationMs: number): Uint8Array {
-  const sampleRate = 16_000;
-  const samples = Math.round((sampleRate * durationMs) / 1000);
-  const bytes = new Uint8Array(44 + samples * 2);
-  const view = new DataView(bytes.buffer);
-  const ascii = (offset: number, text: string) => {
-    for (let index = 0; index < text.length; index += 1) bytes[offset + index] = text.charCodeAt(index);
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + samples * 2, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, samples * 2, true);
-  for (let index = 0; index < samples; index += 1) {
-    view.setInt16(44 + index * 2, Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate)), true);
-  }
-  return bytes;
+  return pcmWav({ dataBytes: Math.round((16_000 * durationMs) / 1000) * 2, toneHz: 440 });
 }
 
 /** The bytes as a web stream of 16 KiB chunks, as an upload would arrive. */

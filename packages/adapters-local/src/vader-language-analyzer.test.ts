@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, type SentimentScores } from "@confide/core";
 import { describe, expect, it } from "vitest";
 import {
   clearlyNegative,
@@ -11,7 +11,7 @@ import { createVaderLanguageAnalyzer, sentimentFromVader } from "./vader-languag
 
 describeLanguageAnalyzerContract({ name: "vader", create: async () => createVaderLanguageAnalyzer() });
 
-const sumOf = (scores: Record<string, number>) => Object.values(scores).reduce((sum, value) => sum + value, 0);
+const sumOf = (scores: SentimentScores) => scores.positive + scores.neutral + scores.negative + scores.mixed;
 
 describe("VADER language analyzer", () => {
   const analyzer = createVaderLanguageAnalyzer();

@@ -11,3 +11,4 @@ export * from "./in-memory-push-notifier.ts";
 export * from "./scripted-speech-to-text.ts";
 export * from "./keyword-language-analyzer.ts";
 export * from "./test-deps.ts";
+export * from "./pcm-wav.ts";

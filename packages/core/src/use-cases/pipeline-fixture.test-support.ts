@@ -1,3 +1,4 @@
+import { pcmWav } from "../testing/pcm-wav.ts";
 import type { ConfideDeps } from "../deps.ts";
 import type { Session } from "../domain/session.ts";
 import type { Actor, User } from "../domain/user.ts";
@@ -56,27 +57,11 @@ export async function seedCareTeam(
 
 /** A canonical 16-bit PCM WAV file: 44-byte header, then `dataBytes` of samples. */
 export function wavBytes(options: { dataBytes?: number; channels?: number; sampleRate?: number } = {}): Uint8Array {
-  const { dataBytes = 64_000, channels = 1, sampleRate = 16_000 } = options;
-  const bytes = new Uint8Array(44 + dataBytes);
-  const view = new DataView(bytes.buffer);
-  const ascii = (offset: number, text: string) => {
-    for (let index = 0; index < text.length; index += 1) bytes[offset + index] = text.charCodeAt(index);
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channels * 2, true);
-  view.setUint16(32, channels * 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, dataBytes, true);
-  for (let index = 44; index < bytes.length; index += 1) bytes[index] = (index * 31) % 256;
-  return bytes;
+  return pcmWav({
+    ...(options.dataBytes === undefined ? {} : { dataBytes: options.dataBytes }),
+    ...(options.channels === undefined ? {} : { channels: options.channels }),
+    ...(options.sampleRate === undefined ? {} : { sampleRateHz: options.sampleRate }),
+  });
 }
 
 /** The bytes as a web stream of `chunkBytes`-sized chunks. */

@@ -7,7 +7,7 @@ import {
   type Role,
   type Session,
 } from "@confide/core";
-import { createTestDeps, type TestDeps } from "@confide/core/testing";
+import { createTestDeps, pcmWav, type TestDeps } from "@confide/core/testing";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { createApp, type AppOptions } from "./create-app.ts";
@@ -112,25 +112,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
 /** A valid 16-bit PCM mono WAV: canonical 44-byte header and `dataBytes` of silence. */
 export function wavBytes(dataBytes: number, sampleRate = 16_000): Uint8Array {
-  const bytes = new Uint8Array(44 + dataBytes);
-  const view = new DataView(bytes.buffer);
-  const ascii = (offset: number, text: string) => {
-    for (let index = 0; index < text.length; index += 1) bytes[offset + index] = text.charCodeAt(index);
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, dataBytes, true);
-  return bytes;
+  return pcmWav({ dataBytes, sampleRateHz: sampleRate, silent: true });
 }
 
 /** A multipart body with text fields then one file part, as a browser would send it. */
