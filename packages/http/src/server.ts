@@ -13,6 +13,7 @@ export interface RunningServer {
 /** Serves the HTTP API; with `withWorker`, also runs the queue handlers in this process. */
 export async function startServer(runtime: Runtime, options: { withWorker: boolean }): Promise<RunningServer> {
   const { config, deps } = runtime;
+  const stopping = new AbortController();
   const app = createApp({
     deps,
     jwtSecret: await resolveJwtSecret(config),
@@ -20,6 +21,7 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
     maxUploadBytes: config.maxUploadBytes,
     readiness: () => runtime.readiness(),
     trustProxy: config.trustProxy,
+    shutdown: stopping.signal,
   });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
   const server = await new Promise<ServerType>((resolve) => {
@@ -29,12 +31,13 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
   const port = typeof address === "object" && address ? address.port : config.port;
   deps.logger.info("listening", { host: config.host, port, profile: config.profile, worker: options.withWorker });
 
-  let stopping: Promise<void> | undefined;
+  let shuttingDown: Promise<void> | undefined;
   return {
     port,
     shutdown() {
-      stopping ??= (async () => {
+      shuttingDown ??= (async () => {
         deps.logger.info("shutting down", { timeoutMs: config.shutdownTimeoutMs });
+        stopping.abort();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         if ("closeIdleConnections" in server) server.closeIdleConnections();
         const deadline = setTimeout(() => {
@@ -46,7 +49,7 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
         await runtime.close();
         deps.logger.info("stopped");
       })();
-      return stopping;
+      return shuttingDown;
     },
   };
 }

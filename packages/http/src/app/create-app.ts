@@ -37,6 +37,8 @@ export interface AppOptions {
   sessionEventsPollMs?: number;
   /** Keep-alive comment interval of the events stream; 15000 when absent. */
   sessionEventsKeepAliveMs?: number;
+  /** Aborted when the host shuts down: open event streams end so the server can close. */
+  shutdown?: AbortSignal;
 }
 
 const openApiInfo = {
@@ -81,6 +83,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       maxUploadBytes: options.maxUploadBytes,
       eventsPollMs: options.sessionEventsPollMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     }),
   );
   app.route("/v1/devices", createDeviceRoutes({ deps, tokens }));

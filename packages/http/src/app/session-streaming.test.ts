@@ -295,6 +295,16 @@ describe("GET /v1/sessions/:id/events (Server-Sent Events)", () => {
     expect((await events.next()).done).toBe(true);
   });
 
+  it("ends open streams with a shutdown event when the host stops", async () => {
+    const stopping = new AbortController();
+    const { open } = await setup({ shutdown: stopping.signal });
+    const events = readEvents(await open());
+    expect((await events.next()).value).toMatchObject({ event: "status" });
+    stopping.abort();
+    expect((await events.next()).value).toMatchObject({ event: "shutdown" });
+    expect((await events.next()).done).toBe(true);
+  });
+
   it("answers another therapist 404 before opening a stream", async () => {
     const { open, tokenFor, otherTherapist } = await setup();
     const response = await open(await tokenFor(otherTherapist));

@@ -11,6 +11,8 @@ export interface SessionEventsOptions {
   pollMs: number;
   /** Comment lines keep idle connections open through proxies. */
   keepAliveMs: number;
+  /** When it aborts (host shutdown) every open stream ends with a `shutdown` event. */
+  shutdown?: AbortSignal;
 }
 
 /** After these the stream ends: nothing changes without the user acting. */
@@ -27,7 +29,7 @@ const eventsRoute = createRoute({
   path: "/{id}/events",
   tags: ["sessions"],
   summary: "Follow a session's processing (Server-Sent Events)",
-  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased. Comment lines keep the connection alive.`,
+  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect). Comment lines keep the connection alive.`,
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().min(1).max(200) }) },
   responses: {
@@ -68,6 +70,8 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       c.req.raw.signal.addEventListener("abort", () => closed.abort(), { once: true });
+      const onShutdown = () => closed.abort();
+      options.shutdown?.addEventListener("abort", onShutdown, { once: true });
 
       const send = async (event: string, data: unknown) => {
         await stream.writeSSE({ event, data: JSON.stringify(data) });
@@ -80,6 +84,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       try {
         while (!closed.signal.aborted) {
           await pause(Math.min(options.pollMs, options.keepAliveMs), closed.signal);
+          if (options.shutdown?.aborted) return send("shutdown", { id: sessionId });
           if (closed.signal.aborted) return;
           // Reads after the first authorised one go to the repository: no audit event per poll.
           const current = await deps.sessions.get(sessionId);
@@ -98,6 +103,8 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
         if (closed.signal.aborted) return;
         logger.error("session events failed", { sessionId, message: error instanceof Error ? error.message : String(error) });
         await send("error", { code: "internal" });
+      } finally {
+        options.shutdown?.removeEventListener("abort", onShutdown);
       }
     });
   });

@@ -28,6 +28,7 @@ export interface SessionRoutesOptions {
   maxUploadBytes: number;
   eventsPollMs: number;
   eventsKeepAliveMs: number;
+  shutdown?: AbortSignal;
 }
 
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
@@ -160,7 +161,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   );
 
   registerSessionAudio(router, { deps });
-  registerSessionEvents(router, { deps, pollMs: options.eventsPollMs, keepAliveMs: options.eventsKeepAliveMs });
+  registerSessionEvents(router, {
+    deps,
+    pollMs: options.eventsPollMs,
+    keepAliveMs: options.eventsKeepAliveMs,
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+  });
 
   router.openapi(
     createRoute({
