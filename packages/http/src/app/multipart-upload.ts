@@ -3,8 +3,11 @@ import { ConfideError } from "@confide/core";
 import busboy from "busboy";
 
 export interface MultipartUploadOptions {
-  /** The raw request body; read chunk by chunk, never buffered whole. */
-  body: ReadableStream<Uint8Array>;
+  /**
+   * The raw request body, read chunk by chunk and never buffered whole: the Node request itself
+   * when there is one (no per-chunk copy), else its web stream (`app.request()`, other runtimes).
+   */
+  body: Readable | ReadableStream<Uint8Array>;
   /** The request's Content-Type, with its boundary. */
   contentType: string;
   /** Name of the one file part, e.g. "audio". */
@@ -65,6 +68,109 @@ function pullStream(file: Readable, signal: AbortSignal): ReadableStream<Uint8Ar
   );
 }
 
+type Parser = ReturnType<typeof busboy>;
+
+const clientWentAway = (cause?: unknown) =>
+  new ConfideError("upload.aborted", "The client went away before the end of the request.", cause === undefined ? {} : { cause });
+
+/**
+ * Feeds a web stream body to busboy, waiting whenever busboy (and so the file's consumer) is
+ * behind. @returns a stop function: it abandons a pending read and releases the stream, so
+ * what is left of it can be drained.
+ */
+function feedFromWebStream(body: ReadableStream<Uint8Array>, parser: Parser): () => void {
+  const reader = body.getReader();
+  let stopped = false;
+  let drained: (() => void) | null = null;
+  const onDrain = () => drained?.();
+  parser.on("drain", onDrain);
+  parser.on("close", onDrain);
+  const pump = async () => {
+    try {
+      while (!stopped) {
+        const { done, value } = await reader.read();
+        if (stopped) return;
+        if (done) {
+          parser.end();
+          return;
+        }
+        if (!parser.write(value)) {
+          await new Promise<void>((resume) => {
+            drained = resume;
+          });
+          drained = null;
+        }
+      }
+    } catch (error) {
+      // The body failed (client disconnect, broken chunking): busboy fails the file stream
+      // with it. A read abandoned by stop() is not a failure.
+      if (!stopped) parser.destroy(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      reader.releaseLock();
+    }
+  };
+  void pump();
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    drained?.();
+    // Rejects a read still waiting for the client; the pump then ends quietly.
+    reader.releaseLock();
+  };
+}
+
+/**
+ * Feeds a Node request to busboy chunk by chunk as it arrives, pausing the request whenever
+ * busboy (and so the file's consumer) is behind. A request that ends early (the client went
+ * away) fails busboy with `upload.aborted`. @returns a stop function: it detaches from the
+ * request and leaves it paused, so what is left of it can be drained.
+ */
+function feedFromNodeStream(body: Readable, parser: Parser): () => void {
+  const onData = (chunk: Buffer) => {
+    // A malformed body has failed busboy already: the rest is drained by the route.
+    if (parser.destroyed) return;
+    if (!parser.write(chunk)) body.pause();
+  };
+  const onDrain = () => body.resume();
+  const onEnd = () => {
+    detach();
+    parser.end();
+  };
+  const onError = (error: Error) => {
+    detach();
+    parser.destroy(clientWentAway(error));
+  };
+  const onClose = () => {
+    detach();
+    if (!body.readableEnded) parser.destroy(clientWentAway(body.errored ?? undefined));
+  };
+  const detach = () => {
+    body.off("data", onData);
+    body.off("end", onEnd);
+    body.off("error", onError);
+    body.off("close", onClose);
+    parser.off("drain", onDrain);
+  };
+  if (body.readableEnded) {
+    parser.end();
+    return () => undefined;
+  }
+  if (body.destroyed) {
+    parser.destroy(clientWentAway(body.errored ?? undefined));
+    return () => undefined;
+  }
+  body.on("data", onData);
+  body.on("end", onEnd);
+  body.on("error", onError);
+  body.on("close", onClose);
+  parser.on("drain", onDrain);
+  return () => {
+    detach();
+    // Without a 'data' listener a flowing stream would drop what arrives next.
+    body.pause();
+  };
+}
+
 /**
  * Streams a multipart/form-data body through busboy and resolves as soon as the file part
  * starts, with the fields that came before it. The file is not buffered: its stream is fed as
@@ -87,19 +193,16 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     }
 
     const fields: Record<string, string> = {};
-    const reader = options.body.getReader();
     let file: Readable | null = null;
     let started = false;
     let stopped = false;
-    let drained: (() => void) | null = null;
+    let stopFeeding: () => void = () => undefined;
 
     const stop = () => {
       if (stopped) return;
       stopped = true;
-      drained?.();
+      stopFeeding();
       file?.destroy();
-      // Rejects a read still waiting for the client; the pump then ends quietly.
-      reader.releaseLock();
     };
     /** Before the file part: reject the upload. After: fail the file stream, which its consumer sees. */
     const fail = (error: ConfideError) => {
@@ -142,39 +245,13 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     parser.on("fieldsLimit", () => fail(invalid("Too many fields.")));
     parser.on("partsLimit", () => fail(invalid("Too many parts.")));
     parser.on("error", (error: unknown) => {
-      fail(options.signal.aborted ? invalid("The client went away.", error) : invalid("The multipart body is malformed.", error));
+      if (ConfideError.is(error)) fail(error);
+      else fail(options.signal.aborted ? invalid("The client went away.", error) : invalid("The multipart body is malformed.", error));
     });
     parser.on("close", () => {
-      drained?.();
       if (!started) fail(invalid(`The "${options.fileField}" part is missing.`));
     });
-    parser.on("drain", () => drained?.());
 
-    // Feeds the body to busboy, waiting whenever busboy (and so the file's consumer) is behind.
-    const pump = async () => {
-      try {
-        while (!stopped) {
-          const { done, value } = await reader.read();
-          if (stopped) return;
-          if (done) {
-            parser.end();
-            return;
-          }
-          if (!parser.write(value)) {
-            await new Promise<void>((resume) => {
-              drained = resume;
-            });
-            drained = null;
-          }
-        }
-      } catch (error) {
-        // The body failed (client disconnect, broken chunking): busboy fails the file stream
-        // with it. A read abandoned by stop() is not a failure.
-        if (!stopped) parser.destroy(error instanceof Error ? error : new Error(String(error)));
-      } finally {
-        reader.releaseLock();
-      }
-    };
-    void pump();
+    stopFeeding = options.body instanceof ReadableStream ? feedFromWebStream(options.body, parser) : feedFromNodeStream(options.body, parser);
   });
 }

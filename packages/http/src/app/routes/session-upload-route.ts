@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
 import { openMultipartUpload } from "../multipart-upload.ts";
+import { nodeRequestOf } from "../node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
@@ -110,14 +111,16 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
     if (!multipartType.test(contentType)) {
       throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
     }
+    // The Node request when there is one: reading it directly saves a copy of every chunk.
+    // Only one of the two is ever touched: merely getting c.req.raw.body starts reading the request.
+    const body = nodeRequestOf(c.env) ?? c.req.raw.body;
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
     if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
-      if (declaredLength <= drainLimitBytes) await drainRequestBody(c.req.raw.body);
+      if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
       throw new ConfideError("upload.too_large", `The recording is larger than ${maxUploadBytes} bytes.`, {
         details: { maxBytes: maxUploadBytes },
       });
     }
-    const body = c.req.raw.body;
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
 
     const signal = c.req.raw.signal;
