@@ -174,6 +174,7 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       CONFIDE_PORT: "0",
       CONFIDE_PASSWORD_COST: "1024",
       CONFIDE_LEASE_MS: "3000",
+      CONFIDE_QUEUE_STALLED_MS: "5000",
       CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
       CONFIDE_DATA_DIR: dataDir,
       CONFIDE_LOG_LEVEL: "info",

@@ -66,7 +66,12 @@ export function queueModule(config: ConfideConfig): ContainerModule {
       .toDynamicValue(async () => {
         const local = await adapters();
         return config.adapters.queue === "bullmq"
-          ? local.createBullMqJobQueue({ url: config.redisUrl as string, prefix: config.queuePrefix })
+          ? local.createBullMqJobQueue({
+              url: config.redisUrl as string,
+              prefix: config.queuePrefix,
+              lockDurationMs: config.queueStalledMs,
+              stalledIntervalMs: config.queueStalledMs,
+            })
           : local.createInProcessJobQueue();
       })
       .inSingletonScope();

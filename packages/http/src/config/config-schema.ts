@@ -32,6 +32,8 @@ export const environmentSchema = z.object({
   CONFIDE_REDIS_URL: z.string().url().optional(),
   CONFIDE_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("confide"),
   CONFIDE_WORKER_CONCURRENCY: positiveInt.default(2),
+  /** BullMQ job lock and stalled-job check interval: how soon a dead worker's job runs again. */
+  CONFIDE_QUEUE_STALLED_MS: positiveInt.min(1_000).default(30_000),
   CONFIDE_WHISPER_URL: z.string().url().optional(),
   CONFIDE_WHISPER_MODEL: z.string().min(1).default("whisper-1"),
   CONFIDE_WHISPER_API_KEY: z.string().min(1).optional(),

@@ -22,6 +22,7 @@ export interface ConfideConfig {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   queuePrefix: string;
+  queueStalledMs: number;
   workerConcurrency: number;
   whisper: { url: string | undefined; model: string; apiKey: string | undefined };
   fcmServiceAccountFile: string | undefined;
@@ -78,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     databaseUrl: e.CONFIDE_DATABASE_URL,
     redisUrl: e.CONFIDE_REDIS_URL,
     queuePrefix: e.CONFIDE_QUEUE_PREFIX,
+    queueStalledMs: e.CONFIDE_QUEUE_STALLED_MS,
     workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
     whisper: { url: e.CONFIDE_WHISPER_URL, model: e.CONFIDE_WHISPER_MODEL, apiKey: e.CONFIDE_WHISPER_API_KEY },
     fcmServiceAccountFile: e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE,
