@@ -3,7 +3,7 @@ import type { Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { resolveBullMqSettings, type BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { describeJobError } from "./job-error-fields.ts";
-import { assertValidJobId, assertValidJobName } from "./job-id.ts";
+import { checkEnqueue } from "./job-id.ts";
 
 type BullMqModule = typeof import("bullmq");
 type RedisConstructor = typeof import("ioredis").Redis;
@@ -208,14 +208,7 @@ export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue
 
   return {
     async enqueue(name, payload, enqueueOptions) {
-      assertValidJobName(name);
-      assertValidJobId(enqueueOptions?.jobId);
-      const delayMs = enqueueOptions.delayMs ?? 0;
-      if (!Number.isFinite(delayMs) || delayMs < 0) {
-        throw new ConfideError("validation.invalid_input", "delayMs must be a non-negative number.", {
-          details: { field: "delayMs" },
-        });
-      }
+      const delayMs = checkEnqueue(name, enqueueOptions);
       if (closing) throw closedError();
       const { queue } = await getProducer();
       const adding = add(queue, name, payload, enqueueOptions.jobId, delayMs);

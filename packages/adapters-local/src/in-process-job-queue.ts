@@ -7,7 +7,7 @@ import {
   type JobQueue,
   type Logger,
 } from "@confide/core";
-import { assertValidJobId, assertValidJobName } from "./job-id.ts";
+import { checkEnqueue } from "./job-id.ts";
 import { describeJobError } from "./job-error-fields.ts";
 
 export interface InProcessJobQueueOptions {
@@ -183,14 +183,7 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
 
   return {
     async enqueue(name: string, payload: JobPayload, enqueueOptions: EnqueueOptions): Promise<void> {
-      assertValidJobName(name);
-      assertValidJobId(enqueueOptions?.jobId);
-      const delayMs = enqueueOptions.delayMs ?? 0;
-      if (!Number.isFinite(delayMs) || delayMs < 0) {
-        throw new ConfideError("validation.invalid_input", "delayMs must be a non-negative number.", {
-          details: { field: "delayMs" },
-        });
-      }
+      const delayMs = checkEnqueue(name, enqueueOptions);
       if (closing) throw closedError();
       const jobId = enqueueOptions.jobId;
       if (jobs.has(jobId) || completed.has(jobId)) return;

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, type EnqueueOptions } from "@confide/core";
 
 const jobIdPattern = /^[A-Za-z0-9_-]{1,200}$/;
 const allDigits = /^[0-9]+$/;
@@ -25,4 +25,21 @@ export function assertValidJobName(name: string): void {
       details: { field: "name" },
     });
   }
+}
+
+/**
+ * Checks the arguments of `JobQueue.enqueue` (name, job id, delay).
+ * @returns the delay in milliseconds (0 when absent).
+ * @throws ConfideError `validation.invalid_input`.
+ */
+export function checkEnqueue(name: string, options: EnqueueOptions): number {
+  assertValidJobName(name);
+  assertValidJobId(options?.jobId);
+  const delayMs = options.delayMs ?? 0;
+  if (!Number.isFinite(delayMs) || delayMs < 0) {
+    throw new ConfideError("validation.invalid_input", "delayMs must be a non-negative number.", {
+      details: { field: "delayMs" },
+    });
+  }
+  return delayMs;
 }
