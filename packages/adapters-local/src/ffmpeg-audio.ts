@@ -1,15 +1,16 @@
 /**
- * Audio conversion with ffmpeg for local speech engines: any recording ffmpeg decodes becomes
- * 16 kHz 16-bit PCM WAV on disk, and single channels are taken out of a multi-channel file.
+ * Audio with ffmpeg and ffprobe for the local speech adapters (PocketSphinx, Whisper): any
+ * recording ffmpeg decodes becomes 16 kHz 16-bit PCM WAV on disk, mixed to one channel or
+ * split into one mono file per channel; ffprobe reads the channel count from a header.
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfideError } from "@confide/core";
 import { runChildProcess, type ChildProcessResult } from "./child-process.ts";
-import { decodeFailedError, isSpawnFailure, programUnavailableError } from "./pocketsphinx-errors.ts";
+import { decodeFailedError, isSpawnFailure, programUnavailableError } from "./local-program-errors.ts";
 
-/** The sample rate PocketSphinx's en-US acoustic model expects. */
+/** The sample rate speech engines expect (PocketSphinx's en-US model, Whisper). */
 export const recognitionSampleRateHz = 16_000;
 
 export interface WavFormat {
@@ -192,6 +193,39 @@ const pcmWavOutput = (outputPath: string) => [
   outputPath,
 ];
 
+/** A recording to decode: streamed (spooled to disk first when it is MP4), or a file. */
+export type AudioInput = { stream: ReadableStream<Uint8Array> } | { path: string };
+
+interface DecodeOptions {
+  ffmpegPath: string;
+  input: AudioInput;
+  /** Where an MP4 recording is spooled before decoding. */
+  workDirectory: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs ffmpeg on `input` with `outputArgs` (filters, maps, output files).
+ * @throws as `convertToWav`.
+ */
+async function decode(options: DecodeOptions, outputArgs: string[]): Promise<void> {
+  const { ffmpegPath, signal } = options;
+  let result: ChildProcessResult;
+  if ("path" in options.input) {
+    result = await runFfmpeg(ffmpegPath, ["-nostdin", "-i", options.input.path, ...outputArgs], { signal });
+  } else {
+    const { head, stream } = await peek(options.input.stream, 12, signal);
+    if (needsSeekableInput(head)) {
+      const sourcePath = join(options.workDirectory, "source.mp4");
+      await spool(stream, sourcePath, signal);
+      result = await runFfmpeg(ffmpegPath, ["-nostdin", "-i", sourcePath, ...outputArgs], { signal });
+    } else {
+      result = await runFfmpeg(ffmpegPath, ["-i", "pipe:0", ...outputArgs], { stdin: stream, signal });
+    }
+  }
+  if (result.exitCode !== 0) throw decodeFailedError(result);
+}
+
 export interface ConvertToWavOptions {
   ffmpegPath: string;
   /** The recording, streamed into ffmpeg (or, for MP4, onto disk first). */
@@ -210,46 +244,67 @@ export interface ConvertToWavOptions {
  * `speech.engine_unavailable` when ffmpeg is missing, `provider.unavailable` for a full disk.
  */
 export async function convertToWav(options: ConvertToWavOptions): Promise<WavFormat> {
-  const { head, stream } = await peek(options.audio, 12, options.signal);
   const mix = options.mixToMono ? ["-ac", "1"] : [];
-  let result: ChildProcessResult;
-  if (needsSeekableInput(head)) {
-    const sourcePath = join(options.workDirectory, "source.mp4");
-    await spool(stream, sourcePath, options.signal);
-    result = await runFfmpeg(
-      options.ffmpegPath,
-      ["-nostdin", "-i", sourcePath, "-map", "0:a:0", ...mix, ...pcmWavOutput(options.outputPath)],
-      { signal: options.signal },
-    );
-  } else {
-    result = await runFfmpeg(
-      options.ffmpegPath,
-      ["-i", "pipe:0", "-map", "0:a:0", ...mix, ...pcmWavOutput(options.outputPath)],
-      { stdin: stream, signal: options.signal },
-    );
-  }
-  if (result.exitCode !== 0) throw decodeFailedError(result);
+  await decode(
+    { ffmpegPath: options.ffmpegPath, input: { stream: options.audio }, workDirectory: options.workDirectory, signal: options.signal },
+    ["-map", "0:a:0", ...mix, ...pcmWavOutput(options.outputPath)],
+  );
   return readWavFormat(options.outputPath);
 }
 
+export interface ChannelFile {
+  channel: number;
+  path: string;
+  format: WavFormat;
+}
+
 /**
- * Writes channel `channel` (0-based) of a WAV file as a mono WAV file.
+ * Splits a recording into one 16 kHz mono 16-bit WAV file per channel, `ch0.wav`, `ch1.wav`…
+ * in `workDirectory`, in one pass of ffmpeg. The caller owns (and removes) the directory.
+ * @param channels how many channels the recording has (see `probeChannels`).
+ * @returns the files, by channel number.
  * @throws as `convertToWav`.
  */
-export async function extractChannel(options: {
-  ffmpegPath: string;
-  inputPath: string;
-  channel: number;
-  outputPath: string;
+export async function splitChannels(options: DecodeOptions & { channels: number }): Promise<ChannelFile[]> {
+  const files = Array.from({ length: options.channels }, (_, channel) => ({
+    channel,
+    path: join(options.workDirectory, `ch${channel}.wav`),
+  }));
+  const labels = files.map(({ channel }) => `[s${channel}]`).join("");
+  const pans = files.map(({ channel }) => `[s${channel}]pan=mono|c0=c${channel}[c${channel}]`).join(";");
+  const outputs = files.flatMap(({ channel, path }) => ["-map", `[c${channel}]`, ...pcmWavOutput(path)]);
+  await decode(options, ["-filter_complex", `[0:a:0]asplit=${options.channels}${labels};${pans}`, ...outputs]);
+  return Promise.all(files.map(async (file) => ({ ...file, format: await readWavFormat(file.path) })));
+}
+
+/**
+ * Number of channels of the first audio stream, read by ffprobe from the recording's header
+ * (ffprobe stops reading once it has it; the rest of the stream is cancelled).
+ * @throws ConfideError `provider.rejected` when ffprobe cannot read it,
+ * `speech.engine_unavailable` when ffprobe is missing.
+ */
+export async function probeChannels(options: {
+  ffprobePath: string;
+  audio: ReadableStream<Uint8Array>;
   signal?: AbortSignal;
-}): Promise<WavFormat> {
-  const result = await runFfmpeg(
-    options.ffmpegPath,
-    ["-nostdin", "-i", options.inputPath, "-af", `pan=mono|c0=c${options.channel}`, ...pcmWavOutput(options.outputPath)],
-    { signal: options.signal },
-  );
-  if (result.exitCode !== 0) throw decodeFailedError(result);
-  return readWavFormat(options.outputPath);
+}): Promise<number> {
+  const output: string[] = [];
+  let result: ChildProcessResult;
+  try {
+    result = await runChildProcess(
+      options.ffprobePath,
+      ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0", "-i", "pipe:0"],
+      { stdin: options.audio, signal: options.signal, onStdoutLine: (line) => output.push(line) },
+    );
+  } catch (error) {
+    if (isSpawnFailure(error)) throw programUnavailableError("ffprobe", options.ffprobePath, error);
+    throw error;
+  }
+  const channels = Number.parseInt(output.join("").trim(), 10);
+  if (result.exitCode !== 0 || !Number.isInteger(channels) || channels < 1) {
+    throw decodeFailedError(result, "ffprobe");
+  }
+  return channels;
 }
 
 /**

@@ -26,8 +26,8 @@ import { runChildProcess } from "./child-process.ts";
 import {
   checkFfmpeg,
   convertToWav,
-  extractChannel,
   measureLeadingQuietMs,
+  splitChannels,
   trimStart,
   type WavFormat,
 } from "./ffmpeg-audio.ts";
@@ -37,10 +37,9 @@ import {
   type PocketSphinxSettings,
   type ResolvedPocketSphinxSettings,
 } from "./pocketsphinx-config.ts";
+import { isSpawnFailure, programUnavailableError } from "./local-program-errors.ts";
 import {
-  isSpawnFailure,
   modelUnavailableError,
-  programUnavailableError,
   recognitionFailedError,
   unknownJobError,
   unsupportedLanguageError,
@@ -372,32 +371,33 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
       workDirectory: work,
       signal,
     });
-    const channels = Array.from({ length: Math.max(format.channels, 1) }, (_, index) => index);
-    if (channels.length === 1) {
+    const channelCount = Math.max(format.channels, 1);
+    if (channelCount === 1) {
       warnings.push({
         type: "other",
         feature: "channelLayout",
         message: "The recording has one channel: it was transcribed as one speaker (ch0).",
       });
     }
-    const perChannel = await forEachLimited(channels, resolved.parallelChannels, signal, async (channel, inner) => {
-      const label = `ch${channel}`;
-      let words: Word[];
-      if (channels.length === 1) {
-        words = await recognize(allPath, format, inner);
-      } else {
-        const channelPath = join(work, `${label}.wav`);
-        const channelFormat = await extractChannel({
-          ffmpegPath: resolved.ffmpegPath,
-          inputPath: allPath,
-          channel,
-          outputPath: channelPath,
-          signal: inner,
-        });
-        words = await recognize(channelPath, channelFormat, inner);
-        await rm(channelPath, { force: true });
-      }
-      return segmentWords(words, label, segmentOptions(settings)).map((segment) => ({ segment, channel }));
+    const files =
+      channelCount === 1
+        ? [{ channel: 0, path: allPath, format }]
+        : await splitChannels({
+            ffmpegPath: resolved.ffmpegPath,
+            input: { path: allPath },
+            channels: channelCount,
+            workDirectory: work,
+            signal,
+          });
+    if (channelCount > 1) await rm(allPath, { force: true });
+    const channels = files.map((file) => file.channel);
+    const perChannel = await forEachLimited(files, resolved.parallelChannels, signal, async (file, inner) => {
+      const words = await recognize(file.path, file.format, inner);
+      if (file.path !== allPath) await rm(file.path, { force: true });
+      return segmentWords(words, `ch${file.channel}`, segmentOptions(settings)).map((segment) => ({
+        segment,
+        channel: file.channel,
+      }));
     });
     const segments = perChannel
       .flat()

@@ -13,7 +13,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { probeChannels, splitChannels, type FfmpegOptions } from "./ffmpeg-channel-split.ts";
+import { probeChannels, splitChannels } from "./ffmpeg-audio.ts";
 import { resolveWhisperSettings, type ResolvedWhisperSettings, type WhisperSettings } from "./whisper-config.ts";
 import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
 import { streamingMultipartBody } from "./whisper-multipart-body.ts";
@@ -238,8 +238,9 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
     warnings: SpeechWarning[],
     signal: AbortSignal | undefined,
   ): Promise<SpeechResult> {
-    const ffmpeg: FfmpegOptions = { ffmpegPath: resolved.ffmpegPath, ffprobePath: resolved.ffprobePath, signal };
-    const channels = audio.channels ?? (await probeChannels(await audio.open(signal), ffmpeg));
+    const channels =
+      audio.channels ??
+      (await probeChannels({ ffprobePath: resolved.ffprobePath, audio: await audio.open(signal), signal }));
     if (channels < 2) {
       warnings.push({
         type: "unsupported",
@@ -258,10 +259,16 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
 
     const directory = await mkdtemp(join(resolved.temporaryDirectory ?? tmpdir(), "confide-whisper-"));
     try {
-      const paths = await splitChannels(await audio.open(signal), channels, directory, ffmpeg);
+      const files = await splitChannels({
+        ffmpegPath: resolved.ffmpegPath,
+        input: { stream: await audio.open(signal) },
+        channels,
+        workDirectory: directory,
+        signal,
+      });
       const transcripts: ChannelTranscript[] = [];
       // One channel after the other: a self-hosted server usually runs one transcription at a time.
-      for (const [channel, path] of paths.entries()) {
+      for (const { channel, path } of files) {
         const { size } = await stat(path);
         const json = await transcribeUpload(
           {
@@ -275,7 +282,7 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
         );
         transcripts.push({ json, segments: toSegments(json, `ch${channel}`, settings.wordTimestamps) });
       }
-      const speakers = paths.map((_, channel) => ({ label: `ch${channel}`, channel }));
+      const speakers = files.map(({ channel }) => ({ label: `ch${channel}`, channel }));
       return { status: "done", transcript: draft(transcripts, speakers, settings), warnings };
     } finally {
       await rm(directory, { recursive: true, force: true });
