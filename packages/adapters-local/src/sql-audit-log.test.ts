@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeAuditLogContract } from "../../../test/contracts/audit-log.contract.ts";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
 import { buildAuditEvent } from "../../../test/contracts/fixtures.ts";
-import { describeOnEachDatabase, portOf } from "../test-support/sql-test-databases.ts";
-import type { SqlRepositories } from "./sql-repositories.ts";
+import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
-describeOnEachDatabase("SQL audit log", (database) => {
-  describeAuditLogContract({ name: database.name, create: portOf(database, "audit") });
-
-  describe(`${database.name} specifics`, () => {
-    let repositories: SqlRepositories;
-
-    beforeEach(async () => {
-      repositories = await database.createRepositories();
-    });
-
-    afterEach(async () => {
-      await repositories.close();
-    });
-
+describeSqlRepositorySuite({
+  title: "SQL audit log",
+  port: "audit",
+  contract: describeAuditLogContract,
+  specifics: (repositories) => {
     it("keeps the first event when an id is recorded twice (a retried write)", async () => {
       const event = buildAuditEvent({ action: "session.read" });
       await repositories.audit.record(event);
@@ -38,5 +28,5 @@ describeOnEachDatabase("SQL audit log", (database) => {
     it("rejects a malformed cursor with validation.invalid_input", async () => {
       await expectConfideError(repositories.audit.list({ limit: 10, cursor: "%%%" }), "validation.invalid_input");
     });
-  });
+  },
 });

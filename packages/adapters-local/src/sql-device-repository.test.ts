@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeDeviceRepositoryContract } from "../../../test/contracts/device-repository.contract.ts";
 import { buildDevice, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
-import { describeOnEachDatabase, portOf } from "../test-support/sql-test-databases.ts";
-import type { SqlRepositories } from "./sql-repositories.ts";
+import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
-describeOnEachDatabase("SQL device repository", (database) => {
-  describeDeviceRepositoryContract({ name: database.name, create: portOf(database, "devices") });
-
-  describe(`${database.name} specifics`, () => {
-    let repositories: SqlRepositories;
-
-    beforeEach(async () => {
-      repositories = await database.createRepositories();
-    });
-
-    afterEach(async () => {
-      await repositories.close();
-    });
-
+describeSqlRepositorySuite({
+  title: "SQL device repository",
+  port: "devices",
+  contract: describeDeviceRepositoryContract,
+  specifics: (repositories) => {
     it("keeps when a moved token was first registered, and takes the new platform", async () => {
       const device = buildDevice({ platform: "android", createdAt: minutesAfterEpoch(-60) });
       await repositories.devices.upsert(device);
@@ -38,5 +28,5 @@ describeOnEachDatabase("SQL device repository", (database) => {
 
       expect(await repositories.devices.get(device.id)).not.toBeNull();
     });
-  });
+  },
 });

@@ -1,15 +1,14 @@
 import type { Session } from "@confide/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeSessionRepositoryContract } from "../../../test/contracts/session-repository.contract.ts";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
 import { buildSession, buildTranscript, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
 import {
   createPostgresTestRepositories,
-  describeOnEachDatabase,
-  portOf,
+  describeSqlRepositorySuite,
+  repositoriesForEachTest,
   withAdminClient,
 } from "../test-support/sql-test-databases.ts";
-import type { SqlRepositories } from "./sql-repositories.ts";
 
 function saying(...texts: string[]) {
   return buildTranscript({
@@ -23,20 +22,11 @@ function saying(...texts: string[]) {
   });
 }
 
-describeOnEachDatabase("SQL session repository", (database) => {
-  describeSessionRepositoryContract({ name: database.name, create: portOf(database, "sessions") });
-
-  describe(`${database.name} specifics`, () => {
-    let repositories: SqlRepositories;
-
-    beforeEach(async () => {
-      repositories = await database.createRepositories();
-    });
-
-    afterEach(async () => {
-      await repositories.close();
-    });
-
+describeSqlRepositorySuite({
+  title: "SQL session repository",
+  port: "sessions",
+  contract: describeSessionRepositoryContract,
+  specifics: (repositories) => {
     const listIds = async (text: string) =>
       (await repositories.sessions.list({ limit: 100, text })).items.map((session) => session.id);
 
@@ -177,19 +167,11 @@ describeOnEachDatabase("SQL session repository", (database) => {
       const page = await repositories.sessions.list({ limit: 10 });
       expect(page.items.map((session) => session.id)).toEqual(["session-a", "session-_", "session-B", "session-0"]);
     });
-  });
+  },
 });
 
 describe("SQL session repository on PostgreSQL: concurrency", () => {
-  let repositories: SqlRepositories;
-
-  beforeEach(async () => {
-    repositories = await createPostgresTestRepositories({ max: 20 });
-  });
-
-  afterEach(async () => {
-    await repositories.close();
-  });
+  const repositories = repositoriesForEachTest(() => createPostgresTestRepositories({ max: 20 }));
 
   it("lets exactly one of 20 parallel updates of the same version win; 19 get session.version_conflict", async () => {
     const session = buildSession({ version: 1 });
@@ -210,7 +192,7 @@ describe("SQL session repository on PostgreSQL: concurrency", () => {
   });
 
   it("answers text searches from the GIN index", async () => {
-    const schema = (repositories as SqlRepositories & { schema: string }).schema;
+    const schema = repositories.schema;
     const plan = await withAdminClient(async (client) => {
       await client.query(`SET search_path TO "${schema}"; SET enable_seqscan = off`);
       const result = await client.query(

@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeTokenRepositoryContract } from "../../../test/contracts/token-repository.contract.ts";
 import { buildRefreshToken, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
-import { createPostgresTestRepositories, describeOnEachDatabase, portOf } from "../test-support/sql-test-databases.ts";
-import type { SqlRepositories } from "./sql-repositories.ts";
+import {
+  createPostgresTestRepositories,
+  describeSqlRepositorySuite,
+  repositoriesForEachTest,
+} from "../test-support/sql-test-databases.ts";
 
-describeOnEachDatabase("SQL token repository", (database) => {
-  describeTokenRepositoryContract({ name: database.name, create: portOf(database, "tokens") });
-
-  describe(`${database.name} specifics`, () => {
-    let repositories: SqlRepositories;
-
-    beforeEach(async () => {
-      repositories = await database.createRepositories();
-    });
-
-    afterEach(async () => {
-      await repositories.close();
-    });
-
+describeSqlRepositorySuite({
+  title: "SQL token repository",
+  port: "tokens",
+  contract: describeTokenRepositoryContract,
+  specifics: (repositories) => {
     it("keeps the time of the first revocation", async () => {
       const token = buildRefreshToken();
       await repositories.tokens.create(token);
@@ -29,19 +23,11 @@ describeOnEachDatabase("SQL token repository", (database) => {
         minutesAfterEpoch(1).getTime(),
       );
     });
-  });
+  },
 });
 
 describe("SQL token repository on PostgreSQL: concurrency", () => {
-  let repositories: SqlRepositories;
-
-  beforeEach(async () => {
-    repositories = await createPostgresTestRepositories({ max: 20 });
-  });
-
-  afterEach(async () => {
-    await repositories.close();
-  });
+  const repositories = repositoriesForEachTest(() => createPostgresTestRepositories({ max: 20 }));
 
   it("lets exactly one of 20 parallel markUsed calls on separate connections win", async () => {
     const token = buildRefreshToken();

@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeUserRepositoryContract } from "../../../test/contracts/user-repository.contract.ts";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
 import { buildCareRelation, buildUser } from "../../../test/contracts/fixtures.ts";
-import { describeOnEachDatabase, portOf } from "../test-support/sql-test-databases.ts";
-import type { SqlRepositories } from "./sql-repositories.ts";
+import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
-describeOnEachDatabase("SQL user repository", (database) => {
-  describeUserRepositoryContract({ name: database.name, create: portOf(database, "users") });
-
-  describe(`${database.name} specifics`, () => {
-    let repositories: SqlRepositories;
-
-    beforeEach(async () => {
-      repositories = await database.createRepositories();
-    });
-
-    afterEach(async () => {
-      await repositories.close();
-    });
-
+describeSqlRepositorySuite({
+  title: "SQL user repository",
+  port: "users",
+  contract: describeUserRepositoryContract,
+  specifics: (repositories) => {
     const namesOf = async (text: string) =>
       (await repositories.users.list({ limit: 100, text })).items.map((user) => user.displayName);
 
@@ -72,5 +62,5 @@ describeOnEachDatabase("SQL user repository", (database) => {
     it("rejects a cursor of another listing with validation.invalid_input", async () => {
       await expectConfideError(repositories.users.list({ limit: 10, cursor: "bm90LWEtY3Vyc29y" }), "validation.invalid_input");
     });
-  });
+  },
 });

@@ -1,12 +1,13 @@
 /**
  * The two databases the SQL repositories are tested on: the local PostgreSQL server (a fresh
  * schema per test, dropped after it) and PGlite (in memory; one instance per test file, since
- * starting one takes seconds, emptied before each test).
+ * starting one takes seconds, emptied before each test). A repository's test file calls
+ * `describeSqlRepositorySuite` with its port's contract and its own cases.
  */
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
 import { createPgliteRepositories } from "../src/pglite-repositories.ts";
 import { createPostgresRepositories } from "../src/postgres-repositories.ts";
 import type { PostgresSettings } from "../src/postgres-config.ts";
@@ -116,8 +117,10 @@ export function describeOnEachDatabase(title: string, body: (database: TestDatab
   });
 }
 
+type PortKey = "sessions" | "users" | "tokens" | "devices" | "audit";
+
 /** One port of fresh repositories, whose `close()` closes (and cleans up) all of them. */
-export function portOf<Key extends "sessions" | "users" | "tokens" | "devices" | "audit">(
+export function portOf<Key extends PortKey>(
   database: TestDatabase,
   key: Key,
 ): () => Promise<SqlRepositories[Key]> {
@@ -125,4 +128,58 @@ export function portOf<Key extends "sessions" | "users" | "tokens" | "devices" |
     const repositories = await database.createRepositories();
     return { ...repositories[key], close: () => repositories.close() } as SqlRepositories[Key];
   };
+}
+
+/**
+ * Repositories made fresh by `create` before each test and closed after it. The returned object
+ * stands for the current test's repositories (use it inside tests only).
+ */
+export function repositoriesForEachTest<Repositories extends SqlRepositories>(
+  create: () => Promise<Repositories>,
+): Repositories {
+  let current: Repositories | undefined;
+  beforeEach(async () => {
+    current = await create();
+  });
+  afterEach(async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  });
+  return new Proxy({} as Repositories, {
+    get(_target, key) {
+      if (current === undefined) throw new Error("The test repositories exist only while a test runs.");
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
+
+export interface SqlRepositorySuiteOptions<Key extends PortKey> {
+  /** E.g. "SQL audit log"; each database adds " on PostgreSQL" / " on PGlite". */
+  title: string;
+  port: Key;
+  /** The port's contract suite, e.g. `describeAuditLogContract`. */
+  contract: (options: { name: string; create: () => Promise<SqlRepositories[Key]> }) => void;
+  /** The SQL-specific cases, run on each database with fresh, empty repositories per test. */
+  specifics?: (repositories: SqlRepositories, database: TestDatabase) => void;
+}
+
+/**
+ * Declares a SQL repository's tests on PostgreSQL and on PGlite: the port's contract suite, then
+ * its specific cases under "<database> specifics".
+ */
+export function describeSqlRepositorySuite<Key extends PortKey>(options: SqlRepositorySuiteOptions<Key>): void {
+  const { specifics } = options;
+  describeOnEachDatabase(options.title, (database) => {
+    options.contract({ name: database.name, create: portOf(database, options.port) });
+    if (specifics) {
+      describe(`${database.name} specifics`, () => {
+        specifics(
+          repositoriesForEachTest(() => database.createRepositories()),
+          database,
+        );
+      });
+    }
+  });
 }
