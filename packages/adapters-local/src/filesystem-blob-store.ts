@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteStream } from "@confide/core";
+import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
 
 export interface FilesystemBlobStoreSettings {
@@ -100,47 +99,6 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     }
   }
 
-  /** Streams `body` into a new temporary file. @returns its size and sha256. */
-  async function writeTemporary(
-    path: string,
-    body: ByteStream,
-    signal: AbortSignal | undefined,
-  ): Promise<{ sizeBytes: number; sha256: string }> {
-    const hash = createHash("sha256");
-    let sizeBytes = 0;
-    let bodyFailed = false;
-    let bodyError: unknown;
-    async function* counted(): AsyncGenerator<Uint8Array> {
-      try {
-        for await (const chunk of body as AsyncIterable<Uint8Array>) {
-          if (!(chunk instanceof Uint8Array)) {
-            throw new TypeError("A blob body must yield Uint8Array chunks.");
-          }
-          hash.update(chunk);
-          sizeBytes += chunk.byteLength;
-          yield chunk;
-        }
-      } catch (error) {
-        bodyFailed = true;
-        bodyError = error;
-        throw error;
-      }
-    }
-    try {
-      await pipeline(
-        counted(),
-        createWriteStream(path, { flags: "wx", flush: true }),
-        signal === undefined ? {} : { signal },
-      );
-    } catch (error) {
-      if (signal?.aborted) throw abortReason(signal);
-      // The caller's stream failed: rethrow its own error, as the port promises.
-      if (bodyFailed) throw bodyError;
-      throw toFilesystemError(error, "write an object");
-    }
-    return { sizeBytes, sha256: hash.digest("hex") };
-  }
-
   /** Renames a finished temporary file to its key, making the folders on the way. */
   async function moveIntoPlace(key: string, from: string, to: string): Promise<void> {
     // A concurrent delete may remove an emptied folder between mkdir and rename: try again.
@@ -178,7 +136,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       const temporaryData = join(temporaryFolderPath, randomUUID());
       const temporaryMeta = `${temporaryData}${metaSuffix}`;
       try {
-        const written = await writeTemporary(temporaryData, body, signal);
+        const written = await writeDurably(temporaryData, body, signal === undefined ? {} : { signal });
         if (signal?.aborted) throw abortReason(signal);
         const meta: StoredMeta = { contentType: options.contentType, ...written };
         try {
