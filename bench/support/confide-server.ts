@@ -65,7 +65,9 @@ export function startConfide(
 ): Promise<ChildServer> {
   return startChildServer({
     ...options,
-    args: ["--conditions=source", cliPath, "serve"],
+    // The V8 flag `npm start` runs the server with (see the README): a small young generation
+    // frees the socket buffers of a streamed upload early.
+    args: ["--conditions=source", "--max-semi-space-size=4", cliPath, "serve"],
     env: { ...seeded.env, ...options.env },
   });
 }
