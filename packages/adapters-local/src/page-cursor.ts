@@ -62,3 +62,21 @@ export function fetchSizeOf(limit: number): number {
   }
   return limit + 1;
 }
+
+/**
+ * Turns the `fetchSizeOf(limit)` rows of a keyset query into a page: at most `limit` items, and
+ * a cursor after the last one when a further row showed that more follow.
+ */
+export function pageOfRows<Row, Item>(
+  rows: Row[],
+  limit: number,
+  cursor: { kind: string; positionOf: (row: Row) => readonly CursorValue[] },
+  toItem: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return {
+    items: kept.map(toItem),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursor.kind, cursor.positionOf(last)) : null,
+  };
+}

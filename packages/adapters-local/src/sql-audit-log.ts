@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEvent, AuditLog, AuditQuery, Page, Role } from "@confide/core";
-import { decodeCursor, encodeCursor, fetchSizeOf } from "./page-cursor.ts";
+import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 
@@ -69,13 +69,7 @@ export function createSqlAuditLog(client: SqlClient, options: SqlRepositoryOptio
          LIMIT ${parameter(fetchSize)}`,
         params,
       );
-      const items = rows.slice(0, query.limit).map(toEvent);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last !== undefined ? encodeCursor(cursorKind, [last.at.toISOString(), last.id]) : null,
-      };
+      return pageOfRows(rows, query.limit, { kind: cursorKind, positionOf: (row) => [toEvent(row).at.toISOString(), row.id] }, toEvent);
     },
 
     close: options.close ?? (() => client.close()),

@@ -6,7 +6,7 @@ import {
   type SessionRepository,
   type SessionStatus,
 } from "@confide/core";
-import { decodeCursor, encodeCursor, fetchSizeOf } from "./page-cursor.ts";
+import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import type { SqlClient } from "./sql-client.ts";
 import { fromSessionDocument, toSessionDocument, type SessionDocument } from "./session-document.ts";
 
@@ -124,15 +124,8 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
          LIMIT ${parameter(fetchSize)}`,
         params,
       );
-      const items = rows.slice(0, query.limit).map(decode);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last !== undefined
-            ? encodeCursor(cursorKind, [last.recordedAt.toISOString(), last.id])
-            : null,
-      };
+      const items = rows.map(decode);
+      return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (session) => [session.recordedAt.toISOString(), session.id] }, (session) => session);
     },
 
     async findStale({ statuses, updatedBefore, limit }: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }) {

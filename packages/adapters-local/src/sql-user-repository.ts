@@ -8,7 +8,7 @@ import {
   type UserQuery,
   type UserRepository,
 } from "@confide/core";
-import { decodeCursor, encodeCursor, fetchSizeOf } from "./page-cursor.ts";
+import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import { isUniqueViolation } from "./postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
@@ -103,12 +103,7 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
        LIMIT ${parameter(fetchSize)}`,
       params,
     );
-    const kept = rows.slice(0, query.limit);
-    const last = kept.at(-1);
-    return {
-      items: kept.map(toUser),
-      nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(cursorKind, [last.name_key, last.id]) : null,
-    };
+    return pageOfRows(rows, query.limit, { kind: cursorKind, positionOf: (row) => [row.name_key, row.id] }, toUser);
   }
 
   const values = (user: User) => [
