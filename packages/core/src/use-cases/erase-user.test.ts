@@ -7,33 +7,25 @@ import { linkPatient } from "./link-patient.ts";
 import { login } from "./login.ts";
 import { refreshToken } from "./refresh-session-token.ts";
 import { registerDevice } from "./register-device.ts";
-import { storeSession } from "./session-fixture.test-support.ts";
+import { careTeamPassword, createCareTeam, storeSession } from "./session-fixture.test-support.ts";
 
 const admin: Actor = { userId: "admin-1", role: "admin" };
-const password = "a long enough password";
+const password = careTeamPassword;
 
 async function setup() {
   const deps = createTestDeps();
-  const add = (email: string, displayName: string, role: Actor["role"]) =>
-    createUser(deps, admin, { email, displayName, role, password });
-  const therapistUser = await add("therapist@example.org", "Dr Field", "therapist");
-  const patientUser = await add("patient@example.org", "Pat Moss", "patient");
-  const otherPatientUser = await add("other@example.org", "Oli Reed", "patient");
-  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: patientUser.id });
-  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: otherPatientUser.id });
-  const therapist: Actor = { userId: therapistUser.id, role: "therapist" };
-  const patient: Actor = { userId: patientUser.id, role: "patient" };
+  const { therapist, patient, otherPatientId } = await createCareTeam(deps);
   const patientSessions = [
     await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "ready" }),
     await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "finalized" }),
     await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "failed", transcript: null }),
   ];
-  const otherSession = await storeSession(deps, { therapistId: therapist.userId, patientId: otherPatientUser.id });
+  const otherSession = await storeSession(deps, { therapistId: therapist.userId, patientId: otherPatientId });
   await registerDevice(deps, patient, { token: "patient-phone", platform: "ios" });
   await registerDevice(deps, patient, { token: "patient-browser", platform: "web" });
   await registerDevice(deps, therapist, { token: "therapist-phone", platform: "android" });
   const signIn = await login(deps, { email: "patient@example.org", password });
-  return { deps, therapist, patient, otherPatientId: otherPatientUser.id, patientSessions, otherSession, signIn };
+  return { deps, therapist, patient, otherPatientId, patientSessions, otherSession, signIn };
 }
 
 describe("eraseUser", () => {

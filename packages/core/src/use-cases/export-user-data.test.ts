@@ -2,32 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../domain/user.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { audit } from "./audit.ts";
-import { createUser } from "./create-user.ts";
 import { exportUserData } from "./export-user-data.ts";
-import { linkPatient } from "./link-patient.ts";
 import { login } from "./login.ts";
 import { registerDevice } from "./register-device.ts";
-import { storeSession } from "./session-fixture.test-support.ts";
+import { careTeamPassword, createCareTeam, storeSession } from "./session-fixture.test-support.ts";
 
 const admin: Actor = { userId: "admin-1", role: "admin" };
-const password = "a long enough password";
+const password = careTeamPassword;
 
 async function setup() {
   const deps = createTestDeps();
-  const add = (email: string, displayName: string, role: Actor["role"]) =>
-    createUser(deps, admin, { email, displayName, role, password });
-  const therapistUser = await add("therapist@example.org", "Dr Field", "therapist");
-  const patientUser = await add("patient@example.org", "Pat Moss", "patient");
-  const otherPatientUser = await add("other@example.org", "Oli Reed", "patient");
-  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: patientUser.id });
-  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: otherPatientUser.id });
-  const therapist: Actor = { userId: therapistUser.id, role: "therapist" };
-  const patient: Actor = { userId: patientUser.id, role: "patient" };
+  const { therapist, patient, otherPatientId } = await createCareTeam(deps);
   const ready = await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "ready" });
   const finalized = await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "finalized" });
   const otherPatients = await storeSession(deps, {
     therapistId: therapist.userId,
-    patientId: otherPatientUser.id,
+    patientId: otherPatientId,
     status: "finalized",
   });
   await registerDevice(deps, patient, { token: "fcm-secret-token-of-the-patient-XY1234", platform: "android" });

@@ -3,6 +3,8 @@ import { defaultTranscriptionSettings, newProcessing, type Session } from "../do
 import type { Transcript } from "../domain/transcript.ts";
 import type { Actor } from "../domain/user.ts";
 import type { TestDeps } from "../testing/test-deps.ts";
+import { createUser } from "./create-user.ts";
+import { linkPatient } from "./link-patient.ts";
 
 /** Test-only: actors and ready-made sessions written straight into `deps.sessions`. */
 export const therapist: Actor = { userId: "therapist-1", role: "therapist" };
@@ -120,4 +122,26 @@ export async function storeSession(deps: TestDeps, overrides: SessionOverrides =
   };
   await deps.sessions.create(session);
   return session;
+}
+
+/** The password of every account made by `createCareTeam`. */
+export const careTeamPassword = "a long enough password";
+
+/**
+ * Real accounts through the use cases: a therapist linked to two patients. Returns the
+ * actors and the second patient's id.
+ */
+export async function createCareTeam(deps: TestDeps): Promise<{ therapist: Actor; patient: Actor; otherPatientId: string }> {
+  const add = (email: string, displayName: string, role: Actor["role"]) =>
+    createUser(deps, admin, { email, displayName, role, password: careTeamPassword });
+  const therapistUser = await add("therapist@example.org", "Dr Field", "therapist");
+  const patientUser = await add("patient@example.org", "Pat Moss", "patient");
+  const otherPatientUser = await add("other@example.org", "Oli Reed", "patient");
+  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: patientUser.id });
+  await linkPatient(deps, admin, { therapistId: therapistUser.id, patientId: otherPatientUser.id });
+  return {
+    therapist: { userId: therapistUser.id, role: "therapist" },
+    patient: { userId: patientUser.id, role: "patient" },
+    otherPatientId: otherPatientUser.id,
+  };
 }
