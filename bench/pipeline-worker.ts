@@ -18,12 +18,8 @@
  * benchmark.
  */
 import {
-  assignRolesByQuestions,
+  createConfideDeps,
   createJobHandlers,
-  defaultCoreSettings,
-  randomIds,
-  systemClock,
-  type ConfideDeps,
   type Logger,
   type PushNotifier,
 } from "@confide/core";
@@ -82,24 +78,15 @@ const queue = createBullMqJobQueue({
   prefix: setting(workerEnvironment.prefix),
   logger,
 });
-const deps: ConfideDeps = {
+const deps = createConfideDeps({
   blobs: createFilesystemBlobStore({ root: setting(workerEnvironment.blobRoot) }),
   speech: createScriptedSpeechToText(),
   language: createVaderLanguageAnalyzer(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } })),
-  sessions: repositories.sessions,
-  users: repositories.users,
-  tokens: repositories.tokens,
-  devices: repositories.devices,
-  audit: repositories.audit,
-  clock: systemClock,
-  ids: randomIds,
+  repositories,
   logger,
-  settings: defaultCoreSettings,
-  assignRoles: assignRolesByQuestions,
-  random: Math.random,
-};
+});
 
 await queue.start(
   {

@@ -34,17 +34,13 @@
  * small unmeasured warm-up. Times are taken in this process only (one clock).
  */
 import {
-  assignRolesByQuestions,
+  createConfideDeps,
   createUser,
-  defaultCoreSettings,
   linkPatient,
-  randomIds,
   registerDevice,
   silentLogger,
-  systemClock,
   uploadSession,
   type Actor,
-  type ConfideDeps,
   type JobQueue,
 } from "@confide/core";
 import { createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
@@ -443,25 +439,16 @@ async function main(): Promise<void> {
   const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
   deferCleanup(() => queue.close());
 
-  const deps: ConfideDeps = {
+  const deps = createConfideDeps({
     blobs: createFilesystemBlobStore({ root: blobRoot }),
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
-    sessions: repositories.sessions,
-    users: repositories.users,
-    tokens: repositories.tokens,
-    devices: repositories.devices,
-    audit: repositories.audit,
-    clock: systemClock,
-    ids: randomIds,
-    logger: silentLogger,
+    repositories,
     // A cheap password hash: accounts are set up before anything is measured.
-    settings: { ...defaultCoreSettings, passwordCost: 1024 },
-    assignRoles: assignRolesByQuestions,
-    random: Math.random,
-  };
+    settings: { passwordCost: 1024 },
+  });
 
   // Therapists, each with a linked patient and a registered phone (so the push is sent).
   const operator: Actor = { userId: "bench-operator", role: "admin" };

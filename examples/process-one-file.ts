@@ -7,17 +7,13 @@
  * Prints the transcript (speaker role, time, text) and the patient's sentiment as JSON.
  */
 import {
-  assignRolesByQuestions,
+  createConfideDeps,
   createJobHandlers,
   createUser,
-  defaultCoreSettings,
   getSession,
   linkPatient,
-  randomIds,
-  systemClock,
   uploadSession,
   type Actor,
-  type ConfideDeps,
   type Session,
 } from "@confide/core";
 import {
@@ -44,24 +40,16 @@ export async function processOneFile(path: string, options: { perChannel: boolea
   const workDir = await mkdtemp(join(tmpdir(), "confide-example-"));
   const repositories = await createPgliteRepositories(); // in memory
   await repositories.migrate();
-  const deps: ConfideDeps = {
+  const deps = createConfideDeps({
     blobs: createFilesystemBlobStore({ root: join(workDir, "blobs") }),
     speech: createPocketSphinxSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),
-    sessions: repositories.sessions,
-    users: repositories.users,
-    tokens: repositories.tokens,
-    devices: repositories.devices,
-    audit: repositories.audit,
-    clock: systemClock,
-    ids: randomIds,
+    repositories,
     logger,
-    settings: { ...defaultCoreSettings, passwordCost: 1024 },
-    assignRoles: assignRolesByQuestions,
-    random: Math.random,
-  };
+    settings: { passwordCost: 1024 },
+  });
   try {
     const operator: Actor = { userId: "example", role: "admin" };
     const password = "example-password-not-for-production";

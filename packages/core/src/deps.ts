@@ -1,18 +1,19 @@
-import type { SpeakerRoleAssigner } from "./domain/speaker-roles.ts";
+import { assignRolesByQuestions, type SpeakerRoleAssigner } from "./domain/speaker-roles.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
 import type { BlobStore } from "./ports/blob-store.ts";
-import type { Clock } from "./ports/clock.ts";
+import { systemClock, type Clock } from "./ports/clock.ts";
 import type { DeviceRepository } from "./ports/device-repository.ts";
 import type { Ids } from "./ports/ids.ts";
+import { randomIds } from "./ports/random-ids.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
-import type { Logger } from "./ports/logger.ts";
+import { silentLogger, type Logger } from "./ports/logger.ts";
 import type { PushNotifier } from "./ports/push-notifier.ts";
 import type { SessionRepository } from "./ports/session-repository.ts";
 import type { SpeechToText } from "./ports/speech-to-text.ts";
 import type { TokenRepository } from "./ports/token-repository.ts";
 import type { UserRepository } from "./ports/user-repository.ts";
-import type { CoreSettings } from "./settings.ts";
+import { defaultCoreSettings, type CoreSettings } from "./settings.ts";
 
 /** Everything a use case may touch. Hosts build it once; tests build it from @confide/core/testing. */
 export interface ConfideDeps {
@@ -39,3 +40,41 @@ export interface ConfideDeps {
 export const jobNames = {
   processSession: "session.process",
 } as const;
+
+/** The persistence ports, as a repositories adapter provides them together. */
+export type Repositories = Pick<ConfideDeps, "sessions" | "users" | "tokens" | "devices" | "audit">;
+
+export interface ConfideDepsParts
+  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "queue" | "push">,
+    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
+  repositories: Repositories;
+  /** Merged over `defaultCoreSettings`. */
+  settings?: Partial<CoreSettings>;
+}
+
+/**
+ * Builds the deps of the use cases from adapters, filling the rest with the production
+ * defaults: system clock, random ids, silent logger, default settings, the question-counting
+ * role heuristic and Math.random.
+ */
+export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
+  const { repositories } = parts;
+  return {
+    blobs: parts.blobs,
+    speech: parts.speech,
+    language: parts.language,
+    queue: parts.queue,
+    push: parts.push,
+    sessions: repositories.sessions,
+    users: repositories.users,
+    tokens: repositories.tokens,
+    devices: repositories.devices,
+    audit: repositories.audit,
+    clock: parts.clock ?? systemClock,
+    ids: parts.ids ?? randomIds,
+    logger: parts.logger ?? silentLogger,
+    settings: { ...defaultCoreSettings, ...parts.settings },
+    assignRoles: parts.assignRoles ?? assignRolesByQuestions,
+    random: parts.random ?? Math.random,
+  };
+}

@@ -1,5 +1,5 @@
 import {
-  assignRolesByQuestions,
+  createConfideDeps,
   tokens,
   type BlobStore,
   type Clock,
@@ -83,24 +83,18 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     earlyCheck.abort();
     throw error;
   });
-  const deps: ConfideDeps = {
+  const deps = createConfideDeps({
     blobs,
     speech,
     language,
     queue,
     push,
-    sessions: repositories.sessions,
-    users: repositories.users,
-    tokens: repositories.tokens,
-    devices: repositories.devices,
-    audit: repositories.audit,
+    repositories,
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
     logger,
     settings: container.get<CoreSettings>(tokens.settings),
-    assignRoles: assignRolesByQuestions,
-    random: Math.random,
-  };
+  });
   let closing: Promise<void> | undefined;
   return {
     config,
