@@ -43,7 +43,7 @@ import {
   type Actor,
   type JobQueue,
 } from "@confide/core";
-import { createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
+import { byteStream, createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
 import {
   createBullMqJobQueue,
   createFilesystemBlobStore,
@@ -191,22 +191,6 @@ function percentile(sorted: number[], fraction: number): number {
 /** A 16 kHz mono 16-bit PCM WAV: `durationMs` of a 440 Hz tone. */
 function toneWav(durationMs: number): Uint8Array {
   return pcmWav({ dataBytes: Math.round((16_000 * durationMs) / 1000) * 2, toneHz: 440 });
-}
-
-/** The bytes as a web stream of 16 KiB chunks, as an upload would arrive. */
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  const chunkBytes = 16 * 1024;
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(bytes.slice(offset, offset + chunkBytes));
-      offset += chunkBytes;
-    },
-  });
 }
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
@@ -523,7 +507,7 @@ async function main(): Promise<void> {
         title: `Benchmark session ${index}`,
         originalName: "tone.wav",
         declaredContentType: "audio/wav",
-        audio: streamOf(wav),
+        audio: byteStream(wav, 16 * 1024),
       });
       uploadMs.push(performance.now() - uploadStart);
       sessionIds[index] = session.id;

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { ConfideError, type BlobStore } from "@confide/core";
+import { byteStream } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";
 
@@ -27,24 +28,6 @@ function generatedBytes(sizeBytes: number, seed: number): Uint8Array {
     bytes[index] = state & 0xff;
   }
   return bytes;
-}
-
-/** Streams `bytes` in chunks, one chunk per pull, so the store has to consume it as it comes. */
-function streamOf(bytes: Uint8Array, chunkSize = chunkBytes): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= bytes.byteLength) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(bytes.slice(offset, offset + chunkSize));
-        offset += chunkSize;
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -72,7 +55,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
     describe("put and get", () => {
       it("stores bytes and reads them back with size, sha256 and content type", async () => {
         const bytes = text("RIFF....WAVEfmt a short recording");
-        const stored = await store.put("sessions/s1/audio.wav", streamOf(bytes, 7), { contentType: "audio/wav" });
+        const stored = await store.put("sessions/s1/audio.wav", byteStream(bytes, 7), { contentType: "audio/wav" });
 
         expect(stored).toEqual({ sizeBytes: bytes.byteLength, sha256: sha256(bytes) });
         const read = await store.get("sessions/s1/audio.wav");
@@ -84,7 +67,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
 
       it("streams a 5 MB recording sent in 64 KiB chunks and returns it byte for byte", async () => {
         const bytes = generatedBytes(5 * 1024 * 1024 + 123, 42);
-        const stored = await store.put("sessions/large/audio.mp3", streamOf(bytes), { contentType: "audio/mpeg" });
+        const stored = await store.put("sessions/large/audio.mp3", byteStream(bytes, chunkBytes), { contentType: "audio/mpeg" });
 
         expect(stored.sizeBytes).toBe(bytes.byteLength);
         expect(stored.sha256).toBe(sha256(bytes));
@@ -108,7 +91,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("stores an empty object", async () => {
-        const stored = await store.put("empty.wav", streamOf(new Uint8Array(0)), { contentType: "audio/wav" });
+        const stored = await store.put("empty.wav", byteStream(new Uint8Array(0), chunkBytes), { contentType: "audio/wav" });
 
         expect(stored).toEqual({ sizeBytes: 0, sha256: sha256(new Uint8Array(0)) });
         expect(await store.head("empty.wav")).toEqual({ sizeBytes: 0, contentType: "audio/wav" });
@@ -116,9 +99,9 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("overwrites an existing object with the new bytes and content type", async () => {
-        await store.put("a/b.wav", streamOf(text("the old recording, longer")), { contentType: "audio/wav" });
+        await store.put("a/b.wav", byteStream(text("the old recording, longer"), chunkBytes), { contentType: "audio/wav" });
         const newer = text("new one");
-        await store.put("a/b.wav", streamOf(newer), { contentType: "audio/mpeg" });
+        await store.put("a/b.wav", byteStream(newer, chunkBytes), { contentType: "audio/mpeg" });
 
         const read = await store.get("a/b.wav");
         expect(read.contentType).toBe("audio/mpeg");
@@ -130,7 +113,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       it("keeps content types as given", async () => {
         const types = ["audio/wav", "audio/mpeg", "audio/ogg", "audio/flac", "audio/mp4", "audio/webm"];
         for (const [index, contentType] of types.entries()) {
-          await store.put(`types/${index}.bin`, streamOf(text(contentType)), { contentType });
+          await store.put(`types/${index}.bin`, byteStream(text(contentType), chunkBytes), { contentType });
         }
         for (const [index, contentType] of types.entries()) {
           expect((await store.head(`types/${index}.bin`))?.contentType).toBe(contentType);
@@ -141,9 +124,9 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("keeps objects under different keys apart", async () => {
-        await store.put("users/u1/a.wav", streamOf(text("one")), { contentType: "audio/wav" });
-        await store.put("users/u1/b.wav", streamOf(text("two")), { contentType: "audio/wav" });
-        await store.put("users/u2/a.wav", streamOf(text("three")), { contentType: "audio/wav" });
+        await store.put("users/u1/a.wav", byteStream(text("one"), chunkBytes), { contentType: "audio/wav" });
+        await store.put("users/u1/b.wav", byteStream(text("two"), chunkBytes), { contentType: "audio/wav" });
+        await store.put("users/u2/a.wav", byteStream(text("three"), chunkBytes), { contentType: "audio/wav" });
 
         expect((await readAll((await store.get("users/u1/a.wav")).body)).toString()).toBe("one");
         expect((await readAll((await store.get("users/u1/b.wav")).body)).toString()).toBe("two");
@@ -153,7 +136,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       it("accepts keys made of letters, digits, dot, dash and underscore segments", async () => {
         const keys = ["plain", "with.dots-and_underscores.wav", "deep/ly/nested/key.2026-03-02.wav", "A1/b2/C3"];
         for (const key of keys) {
-          await store.put(key, streamOf(text(key)), { contentType: "audio/wav" });
+          await store.put(key, byteStream(text(key), chunkBytes), { contentType: "audio/wav" });
           expect((await readAll((await store.get(key)).body)).toString()).toBe(key);
         }
       });
@@ -177,7 +160,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("delete removes the object", async () => {
-        await store.put("doomed.wav", streamOf(text("bye")), { contentType: "audio/wav" });
+        await store.put("doomed.wav", byteStream(text("bye"), chunkBytes), { contentType: "audio/wav" });
         await store.delete("doomed.wav");
 
         expect(await store.head("doomed.wav")).toBeNull();
@@ -185,8 +168,8 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("delete leaves other objects alone", async () => {
-        await store.put("keep/a.wav", streamOf(text("a")), { contentType: "audio/wav" });
-        await store.put("keep/ab.wav", streamOf(text("ab")), { contentType: "audio/wav" });
+        await store.put("keep/a.wav", byteStream(text("a"), chunkBytes), { contentType: "audio/wav" });
+        await store.put("keep/ab.wav", byteStream(text("ab"), chunkBytes), { contentType: "audio/wav" });
         await store.delete("keep/a.wav");
 
         expect(await store.head("keep/ab.wav")).toEqual({ sizeBytes: 2, contentType: "audio/wav" });
@@ -197,7 +180,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       const bytes = generatedBytes(1000, 7);
 
       beforeEach(async () => {
-        await store.put("ranged.wav", streamOf(bytes, 100), { contentType: "audio/wav" });
+        await store.put("ranged.wav", byteStream(bytes, 100), { contentType: "audio/wav" });
       });
 
       it("reads from a start to the end", async () => {
@@ -241,7 +224,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
 
       it("reads a range across chunk boundaries of a large object", async () => {
         const large = generatedBytes(3 * 1024 * 1024, 99);
-        await store.put("ranged-large.wav", streamOf(large), { contentType: "audio/wav" });
+        await store.put("ranged-large.wav", byteStream(large, chunkBytes), { contentType: "audio/wav" });
         const start = chunkBytes - 10;
         const end = 2 * 1024 * 1024 + 17;
 
@@ -257,7 +240,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       const invalidKeys = ["../x", "a/../b", "a/./b", "/abs", "a//b", "a/", "", "a\0b", "a\\b", "a b", "a:b"];
 
       it.each(invalidKeys)("put rejects %j with blob.invalid_key and stores nothing", async (key) => {
-        await expectConfideError(store.put(key, streamOf(text("x")), { contentType: "audio/wav" }), "blob.invalid_key");
+        await expectConfideError(store.put(key, byteStream(text("x"), chunkBytes), { contentType: "audio/wav" }), "blob.invalid_key");
       });
 
       it.each(invalidKeys)("get rejects %j with blob.invalid_key", async (key) => {
@@ -269,7 +252,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
       });
 
       it("does not let a traversal key reach a stored object", async () => {
-        await store.put("x", streamOf(text("top secret")), { contentType: "audio/wav" });
+        await store.put("x", byteStream(text("top secret"), chunkBytes), { contentType: "audio/wav" });
 
         await expectConfideError(store.get("a/../x"), "blob.invalid_key");
         await expectConfideError(store.delete("a/../x"), "blob.invalid_key");
@@ -310,7 +293,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
 
       it("keeps the previous object when an overwrite fails midway", async () => {
         const old = text("the complete earlier recording");
-        await store.put("kept.wav", streamOf(old), { contentType: "audio/wav" });
+        await store.put("kept.wav", byteStream(old, chunkBytes), { contentType: "audio/wav" });
         const failure = new ConfideError("upload.aborted", "The client went away.");
 
         await expect(store.put("kept.wav", failingStream(3, failure), { contentType: "audio/mpeg" })).rejects.toThrow();
@@ -352,7 +335,7 @@ export function describeBlobStoreContract(options: BlobStoreContractOptions): vo
         controller.abort();
 
         await expect(
-          store.put("never.wav", streamOf(text("never")), { contentType: "audio/wav", signal: controller.signal }),
+          store.put("never.wav", byteStream(text("never"), chunkBytes), { contentType: "audio/wav", signal: controller.signal }),
         ).rejects.toBeDefined();
         expect(await store.head("never.wav")).toBeNull();
       });

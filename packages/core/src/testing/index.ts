@@ -12,3 +12,4 @@ export * from "./scripted-speech-to-text.ts";
 export * from "./keyword-language-analyzer.ts";
 export * from "./test-deps.ts";
 export * from "./pcm-wav.ts";
+export * from "./byte-stream.ts";

@@ -1,4 +1,7 @@
+import { byteStream } from "../testing/byte-stream.ts";
 import { pcmWav } from "../testing/pcm-wav.ts";
+
+export { byteStream };
 import type { ConfideDeps } from "../deps.ts";
 import type { Session } from "../domain/session.ts";
 import type { Actor, User } from "../domain/user.ts";
@@ -61,21 +64,6 @@ export function wavBytes(options: { dataBytes?: number; channels?: number; sampl
     ...(options.dataBytes === undefined ? {} : { dataBytes: options.dataBytes }),
     ...(options.channels === undefined ? {} : { channels: options.channels }),
     ...(options.sampleRate === undefined ? {} : { sampleRateHz: options.sampleRate }),
-  });
-}
-
-/** The bytes as a web stream of `chunkBytes`-sized chunks. */
-export function byteStream(bytes: Uint8Array, chunkBytes = 4_096): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(bytes.slice(offset, offset + chunkBytes));
-      offset += chunkBytes;
-    },
   });
 }
 
