@@ -44,6 +44,25 @@ describe("readSessionAudio", () => {
     ]);
   });
 
+  it("serves the last N bytes from the stored size, with one read and one audit event", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+
+    const tail = await readSessionAudio(deps, therapist, { sessionId: stored.id, range: { suffixLength: 25 } });
+    expect(tail.range).toEqual({ start: 975, end: 999 });
+    expect(await bytesOf(tail.body)).toEqual(audioBytes.subarray(975));
+    const whole = await readSessionAudio(deps, therapist, { sessionId: stored.id, range: { suffixLength: 5_000 } });
+    expect(whole.range).toEqual({ start: 0, end: 999 });
+    await whole.body.cancel();
+    expect(deps.audit.events().map((e) => e.detail)).toEqual([
+      { rangeStart: 975, rangeEnd: 999 },
+      { rangeStart: 0, rangeEnd: 999 },
+    ]);
+    await expect(
+      readSessionAudio(deps, therapist, { sessionId: stored.id, range: { suffixLength: 0 } }),
+    ).rejects.toMatchObject({ code: "blob.range_not_satisfiable" });
+  });
+
   it("rejects a range past the end or a malformed range", async () => {
     const deps = createTestDeps();
     const stored = await storeSession(deps, { audioBytes });

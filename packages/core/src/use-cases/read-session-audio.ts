@@ -7,13 +7,32 @@ import { loadVisibleSession } from "./session-access.ts";
 
 export interface ReadSessionAudioInput {
   sessionId: string;
-  /** Byte range, inclusive at both ends (HTTP Range); omitted reads the whole recording. */
-  range?: ByteRange;
+  /**
+   * Byte range, inclusive at both ends (HTTP Range `bytes=a-b`), or the last `suffixLength`
+   * bytes (`bytes=-n`); omitted reads the whole recording.
+   */
+  range?: ByteRange | { suffixLength: number };
   signal?: AbortSignal;
 }
 
 /** The recording as a stream; `contentType` is the one Confide derived from the bytes at upload. */
 export type SessionAudio = BlobRead;
+
+/** A suffix range becomes a range from the start, from the size stored with the session. */
+function resolveRange(range: ByteRange | { suffixLength: number }, sizeBytes: number): ByteRange {
+  if (!("suffixLength" in range)) return range;
+  if (!Number.isSafeInteger(range.suffixLength) || range.suffixLength < 0) {
+    throw new ConfideError("validation.invalid_input", "The byte range is not valid.", {
+      details: { suffixLength: range.suffixLength },
+    });
+  }
+  if (range.suffixLength === 0) {
+    throw new ConfideError("blob.range_not_satisfiable", "An empty suffix range selects nothing.", {
+      details: { sizeBytes },
+    });
+  }
+  return { start: Math.max(0, sizeBytes - range.suffixLength) };
+}
 
 function assertRange(range: ByteRange): void {
   const validStart = Number.isSafeInteger(range.start) && range.start >= 0;
@@ -38,10 +57,11 @@ export async function readSessionAudio(
   actor: Actor,
   input: ReadSessionAudioInput,
 ): Promise<SessionAudio> {
-  if (input.range !== undefined) assertRange(input.range);
+  if (input.range !== undefined && !("suffixLength" in input.range)) assertRange(input.range);
   const session = await loadVisibleSession(deps, actor, input.sessionId);
+  const range = input.range === undefined ? undefined : resolveRange(input.range, session.audio.sizeBytes);
   const read = await deps.blobs.get(session.audio.blobKey, {
-    ...(input.range === undefined ? {} : { range: input.range }),
+    ...(range === undefined ? {} : { range }),
     ...(input.signal === undefined ? {} : { signal: input.signal }),
   });
   try {

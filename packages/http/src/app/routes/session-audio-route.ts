@@ -1,4 +1,4 @@
-import { ConfideError, readSessionAudio, type ConfideDeps, type SessionAudio } from "@confide/core";
+import { readSessionAudio, type ConfideDeps, type SessionAudio } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { parseRange } from "../byte-range.ts";
@@ -44,30 +44,15 @@ export function registerSessionAudio(router: OpenAPIHono<AppEnv>, options: Sessi
     const sessionId = c.req.valid("param").id;
     const signal = c.req.raw.signal;
     const range = parseRange(c.req.header("range"));
-    let audio: SessionAudio;
-    if (range.kind === "from") {
-      audio = await readSessionAudio(deps, actor, {
-        sessionId,
-        range: range.end === undefined ? { start: range.start } : { start: range.start, end: range.end },
-        signal,
-      });
-    } else if (range.kind === "suffix") {
-      // The use case takes ranges from the start: learn the size from a one-byte read first.
-      const probe = await readSessionAudio(deps, actor, { sessionId, range: { start: 0, end: 0 }, signal });
-      await probe.body.cancel();
-      if (range.length === 0) {
-        throw new ConfideError("blob.range_not_satisfiable", "An empty suffix range selects nothing.", {
-          details: { sizeBytes: probe.sizeBytes },
-        });
-      }
-      audio = await readSessionAudio(deps, actor, {
-        sessionId,
-        range: { start: Math.max(0, probe.sizeBytes - range.length) },
-        signal,
-      });
-    } else {
-      audio = await readSessionAudio(deps, actor, { sessionId, signal });
-    }
+    const audio: SessionAudio = await readSessionAudio(deps, actor, {
+      sessionId,
+      ...(range.kind === "from"
+        ? { range: range.end === undefined ? { start: range.start } : { start: range.start, end: range.end } }
+        : range.kind === "suffix"
+          ? { range: { suffixLength: range.length } }
+          : {}),
+      signal,
+    });
 
     const headers = new Headers({
       "Content-Type": audio.contentType,
