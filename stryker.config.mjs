@@ -1,0 +1,39 @@
+// Mutation testing of packages/core — its domain rules and use cases — against core's own tests.
+// `npm run test:mutation`; not part of `npm test` (it takes many minutes on two cores).
+// Reports: reports/mutation/index.html and mutation.json (gitignored), plus a table on stdout.
+// While iterating, mutate one file: `npm run test:mutation -- --mutate packages/core/src/domain/x.ts`.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.core.config.ts" },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "packages/core/src/domain/**/*.ts",
+    "packages/core/src/use-cases/**/*.ts",
+    "!packages/core/src/**/*.test.ts",
+    "!packages/core/src/**/*.test-support.ts",
+    "!packages/core/src/**/testing/**",
+  ],
+  // The sandbox needs core and the root configs (and the tsconfigs they reference) only.
+  ignorePatterns: [
+    "/packages/*/*",
+    "!/packages/core/src",
+    "!/packages/*/tsconfig.json",
+    "!/packages/*/package.json",
+    "/examples",
+    "/bench",
+    "/test",
+    "/data",
+    "/coverage",
+    "/reports",
+    "/.tmp",
+  ],
+  reporters: ["clear-text", "html", "json", "progress"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  concurrency: 2,
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 80, break: 80 },
+  tempDirName: ".tmp/stryker",
+  cleanTempDir: "always",
+};
