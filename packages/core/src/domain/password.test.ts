@@ -1,3 +1,4 @@
+import { scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.ts";
 
@@ -52,5 +53,100 @@ describe("password policy", () => {
   it("counts characters, not bytes", () => {
     expect(() => checkPasswordPolicy("🔒🔑🗝️🔐🛡️🧷", 12)).toThrow(expect.objectContaining({ code: "auth.weak_password" }));
     expect(() => checkPasswordPolicy("🔒🔑🔐🛡🧷🔓🔏🗄📁📂🗃🗂", 12)).not.toThrow();
+  });
+});
+
+describe("password limits at their boundaries", () => {
+  /** A hash made elsewhere (another cost setting, another version) with scrypt's own parameters. */
+  function foreignHash(password: string, parameters: { cost: number; blockSize: number; parallelization: number }): string {
+    const salt = Buffer.from("fixed salt 16 by");
+    const key = scryptSync(password.normalize("NFC"), salt, 32, {
+      N: parameters.cost,
+      r: parameters.blockSize,
+      p: parameters.parallelization,
+      maxmem: 64 * 1024 * 1024,
+    });
+    return ["scrypt", parameters.cost, parameters.blockSize, parameters.parallelization, salt.toString("base64"), key.toString("base64")].join("$");
+  }
+
+  it("hashes at the smallest cost, 2, and refuses 1, 0, a fraction and more than 2^20", async () => {
+    const encoded = await hashPassword("smallest cost password", { cost: 2 });
+    expect(encoded.startsWith("scrypt$2$8$1$")).toBe(true);
+    expect(await verifyPassword("smallest cost password", encoded)).toBe(true);
+    for (const cost of [1, 0, -2, 2.5, 3, 2 ** 21, Number.NaN]) {
+      await expect(hashPassword("a fine password", { cost }), `cost ${cost}`).rejects.toMatchObject({
+        code: "validation.invalid_input",
+        details: { cost },
+      });
+    }
+  });
+
+  it("verifies hashes made with other scrypt parameters within the accepted ranges", async () => {
+    for (const parameters of [
+      { cost: 2, blockSize: 1, parallelization: 1 },
+      { cost: 4, blockSize: 32, parallelization: 1 },
+      { cost: 4, blockSize: 1, parallelization: 16 },
+    ]) {
+      const encoded = foreignHash("made elsewhere", parameters);
+      expect(await verifyPassword("made elsewhere", encoded), JSON.stringify(parameters)).toBe(true);
+      expect(await verifyPassword("made elsewhere!", encoded), JSON.stringify(parameters)).toBe(false);
+    }
+  });
+
+  it("treats a hash whose scrypt parameters are out of range as a mismatch, even for the right password", async () => {
+    for (const parameters of [
+      { cost: 4, blockSize: 33, parallelization: 1 },
+      { cost: 4, blockSize: 1, parallelization: 17 },
+    ]) {
+      expect(await verifyPassword("made elsewhere", foreignHash("made elsewhere", parameters)), JSON.stringify(parameters)).toBe(false);
+    }
+    const valid = foreignHash("made elsewhere", { cost: 4, blockSize: 1, parallelization: 1 }).split("$");
+    const withField = (index: number, value: string) => valid.map((part, at) => (at === index ? value : part)).join("$");
+    for (const [index, value] of [
+      [1, "1"],
+      [1, "6"],
+      [2, "0"],
+      [3, "0"],
+      [1, "000000004"],
+      [1, "4x"],
+      [2, ""],
+      [4, ""],
+      [5, ""],
+    ] as const) {
+      expect(await verifyPassword("made elsewhere", withField(index, value)), `field ${index} = ${value}`).toBe(false);
+    }
+    expect(await verifyPassword("made elsewhere", `${valid.join("$")}$extra`)).toBe(false);
+    expect(await verifyPassword("made elsewhere", valid.slice(0, 5).join("$"))).toBe(false);
+    expect(await verifyPassword("made elsewhere", ["Scrypt", ...valid.slice(1)].join("$"))).toBe(false);
+    expect(await verifyPassword("made elsewhere", withField(1, "00000004"))).toBe(true);
+  });
+
+  it("refuses a stored hash whose key has another length", async () => {
+    const parts = foreignHash("made elsewhere", { cost: 4, blockSize: 1, parallelization: 1 }).split("$");
+    const key = Buffer.from(parts[5] ?? "", "base64");
+    parts[5] = key.subarray(0, 16).toString("base64");
+    expect(await verifyPassword("made elsewhere", parts.join("$"))).toBe(false);
+  });
+
+  it("accepts exactly 1,024 characters and refuses 1,025", () => {
+    const ofLength = (length: number) => Array.from({ length }, (_, index) => String.fromCharCode(97 + (index % 26))).join("");
+    expect(() => checkPasswordPolicy(ofLength(1_024), 12)).not.toThrow();
+    expect(() => checkPasswordPolicy(ofLength(1_025), 12)).toThrow(
+      expect.objectContaining({ code: "auth.weak_password", details: { rule: "too_long", minLength: 12, maxLength: 1_024 } }),
+    );
+  });
+
+  it("says which minimum was broken, at the configured minimum", () => {
+    expect(() => checkPasswordPolicy("fifteen letters", 16)).toThrow(
+      expect.objectContaining({
+        message: "The password must have at least 16 characters.",
+        details: { rule: "too_short", minLength: 16, maxLength: 1_024 },
+      }),
+    );
+    expect(() => checkPasswordPolicy("sixteen letters!", 16)).not.toThrow();
+  });
+
+  it("accepts two different characters repeated", () => {
+    expect(() => checkPasswordPolicy("abababababababab", 12)).not.toThrow();
   });
 });

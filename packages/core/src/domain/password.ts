@@ -16,8 +16,9 @@ function deriveKey(password: string, salt: Buffer, options: { cost: number; bloc
     N: options.cost,
     r: options.blockSize,
     p: options.parallelization,
-    // scrypt needs 128 * N * r bytes; Node's default ceiling (32 MiB) is exactly N=2^15, r=8, which it refuses.
-    maxmem: 256 * options.cost * options.blockSize * options.parallelization,
+    // scrypt needs 128 * r * (N + p + 2) bytes (OpenSSL); Node's default ceiling (32 MiB) refuses
+    // N=2^15, r=8, and a ceiling of 256 * N * r * p refused the smallest costs (N=2, p=1). Twice the need.
+    maxmem: 256 * options.blockSize * (options.cost + options.parallelization + 2),
   };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize("NFC"), salt, keyBytes, scryptOptions, (error, key) => (error ? reject(error) : resolve(key)));
