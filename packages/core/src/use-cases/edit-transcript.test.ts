@@ -3,7 +3,7 @@ import type { LanguageAnalyzer } from "../ports/language-analyzer.ts";
 import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { editTranscript } from "./edit-transcript.ts";
-import { admin, otherTherapist, patient, storeSession, therapist } from "./session-fixture.test-support.ts";
+import { admin, otherTherapist, patient, sampleTranscript, storeSession, therapist } from "./session-fixture.test-support.ts";
 
 describe("editTranscript", () => {
   it("changes the text, records the edit, bumps the revision and re-measures that segment's sentiment", async () => {
@@ -179,6 +179,30 @@ describe("editTranscript", () => {
     ).rejects.toMatchObject({ code: "validation.invalid_input" });
     const longest = await attempt([{ segmentId: "seg-1", text: "a".repeat(10_000) }]);
     expect(longest.transcript?.segments[0]?.text).toHaveLength(10_000);
+  });
+
+  it("edits at most 1,000 segments at once: 1,000 are stored, 1,001 are refused and nothing is written", async () => {
+    const deps = createTestDeps();
+    const base = sampleTranscript();
+    const segments = Array.from({ length: 1_001 }, (_, index) => ({
+      id: `seg-${index + 1}`,
+      speaker: index % 2 === 0 ? "S1" : "S2",
+      startMs: index * 1_000,
+      endMs: index * 1_000 + 900,
+      text: `Sentence ${index + 1}.`,
+    }));
+    const stored = await storeSession(deps, { transcript: { ...base, durationMs: 1_001_000, segments } });
+    const editsFor = (count: number) => segments.slice(0, count).map((segment) => ({ segmentId: segment.id, text: `Corrected ${segment.id}.` }));
+
+    await expect(
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: editsFor(1_001) }),
+    ).rejects.toMatchObject({ code: "validation.invalid_input", details: { field: "edits" } });
+    expect((await deps.sessions.get(stored.id))?.version).toBe(1);
+
+    const edited = await editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: editsFor(1_000) });
+    expect(edited.review.edits).toHaveLength(1_000);
+    expect(edited.transcript?.segments[999]?.text).toBe("Corrected seg-1000.");
+    expect(edited.transcript?.segments[1_000]?.text).toBe("Sentence 1001.");
   });
 
   it("writes nothing when the text is already what was sent", async () => {

@@ -7,10 +7,13 @@ import type { SpeechResult, SpeechToText } from "../ports/speech-to-text.ts";
 import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createScriptedSpeechToText, sampleTranscriptDraft } from "../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
+import { editTranscript } from "./edit-transcript.ts";
+import { finalizeSession } from "./finalize-session.ts";
 import { createJobHandlers } from "./job-handlers.ts";
-import { seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
+import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { processSession } from "./process-session.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
+import { storeSession, therapist } from "./session-fixture.test-support.ts";
 
 async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}, deviceTokens?: string[]) {
   const deps = createTestDeps(overrides);
@@ -547,5 +550,174 @@ describe("processSession lease", () => {
 
     await expect(running).rejects.toMatchObject({ code: "dependency.unavailable" });
     expect(await stored(deps, uploaded)).toMatchObject({ status: "transcribing", processing: { attempts: 0 } });
+  });
+});
+
+describe("processSession notification", () => {
+  /** A ready session whose run ended before it claimed the notification (e.g. a crash). */
+  async function unnotifiedReady(deps: TestDeps) {
+    return storeSession(deps, { status: "ready" });
+  }
+
+  /** Lets `beforeClaim` write first when the notification is claimed, `times` times. */
+  function racingClaims(deps: TestDeps, times: number, beforeClaim: () => Promise<unknown>): TestDeps {
+    let left = times;
+    return {
+      ...deps,
+      sessions: {
+        ...deps.sessions,
+        async update(session, expectedVersion) {
+          if (left > 0 && session.processing.notifiedAt !== null) {
+            left -= 1;
+            await beforeClaim();
+          }
+          return deps.sessions.update(session, expectedVersion);
+        },
+      },
+    };
+  }
+
+  it("notifies the therapist once of a ready session whose run did not", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+
+    await processSession(deps, { sessionId: session.id });
+    await processSession(deps, { sessionId: session.id });
+
+    expect(deps.push.sent()).toMatchObject([
+      { token: "phone-token", message: { title: "Session ready for review", data: { sessionId: session.id, status: "ready" } } },
+    ]);
+    expect((await stored(deps, session)).processing.notifiedAt).toEqual(deps.clock.now());
+  });
+
+  it("still notifies when a review edit lands while the notification is claimed, keeping the edit", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+    let editVersion = session.version;
+    const racing = racingClaims(deps, 1, async () => {
+      const edited = await editTranscript(deps, therapist, {
+        sessionId: session.id,
+        expectedVersion: editVersion,
+        edits: [{ segmentId: "seg-1", text: "How did you sleep?" }],
+      });
+      editVersion = edited.version;
+    });
+
+    await processSession(racing, { sessionId: session.id });
+
+    expect(deps.push.sent()).toHaveLength(1);
+    const after = await stored(deps, session);
+    expect(after.processing.notifiedAt).toEqual(deps.clock.now());
+    expect(after.transcript?.segments[0]?.text).toBe("How did you sleep?");
+    expect(after.review.edits).toHaveLength(1);
+  });
+
+  it("sends nothing for a session finalized while the notification was claimed", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+    const racing = racingClaims(deps, 1, () => finalizeSession(deps, therapist, { sessionId: session.id, expectedVersion: session.version }));
+
+    await processSession(racing, { sessionId: session.id });
+
+    expect(deps.push.sent()).toEqual([]);
+    expect(await stored(deps, session)).toMatchObject({ status: "finalized", processing: { notifiedAt: null } });
+  });
+
+  it("stops quietly when the session is deleted while the notification is claimed", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+    const racing = racingClaims(deps, 1, () => deps.sessions.delete(session.id));
+
+    await expect(processSession(racing, { sessionId: session.id })).resolves.toBeUndefined();
+
+    expect(deps.push.sent()).toEqual([]);
+    expect(await deps.sessions.get(session.id)).toBeNull();
+  });
+
+  it("gives up the notification, without failing the job, when every claim loses to another write", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+    const racing = racingClaims(deps, 10, async () => {
+      const current = await stored(deps, session);
+      await deps.sessions.update({ ...current, title: `${current.title}.` }, current.version);
+    });
+
+    await expect(processSession(racing, { sessionId: session.id })).resolves.toBeUndefined();
+
+    expect(deps.push.sent()).toEqual([]);
+    // Three claims, each beaten by one write.
+    expect(await stored(deps, session)).toMatchObject({ title: "Weekly session...", processing: { notifiedAt: null } });
+  });
+
+  it("lets the job fail when the claim write fails for another reason", async () => {
+    const { deps } = await setUp();
+    const session = await unnotifiedReady(deps);
+    const down = racingClaims(deps, 1, async () => {
+      throw new ConfideError("dependency.unavailable", "The database is down.", { retryable: true });
+    });
+
+    await expect(processSession(down, { sessionId: session.id })).rejects.toMatchObject({ code: "dependency.unavailable" });
+    expect(deps.push.sent()).toEqual([]);
+    await processSession(deps, { sessionId: session.id });
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+
+  it("tells the therapist a failure can be retried when the provider kept failing transiently", async () => {
+    const { deps, team } = await setUp({
+      speech: createScriptedSpeechToText({ transientFailures: 100 }),
+      settings: { maxProviderAttempts: 3 },
+    });
+    const uploaded = await uploadSample(deps, team);
+
+    await runUntilIdle(deps);
+
+    const session = await stored(deps, uploaded);
+    expect(session).toMatchObject({
+      status: "failed",
+      processing: { attempts: 3, lastError: { code: "provider.unavailable", retryable: true } },
+    });
+    expect(deps.speech.calls().submit).toBe(3);
+    expect(deps.push.sent()).toMatchObject([
+      {
+        message: {
+          title: "Session processing failed",
+          body: "A recorded session could not be processed. You can retry it in the app.",
+          data: { sessionId: uploaded.id, status: "failed" },
+        },
+      },
+    ]);
+  });
+
+  it("does not offer a retry for a failure the provider called permanent, and tries once", async () => {
+    const { deps, team } = await setUp({ speech: createScriptedSpeechToText({ permanentFailure: true }) });
+    const uploaded = await uploadSample(deps, team);
+
+    await runUntilIdle(deps);
+
+    expect(deps.speech.calls().submit).toBe(1);
+    expect((await stored(deps, uploaded)).processing).toMatchObject({ attempts: 1, lastError: { retryable: false } });
+    expect(deps.push.sent()).toMatchObject([{ message: { body: "A recorded session could not be processed." } }]);
+  });
+
+  it("caps the retry delay at maxRetryDelayMs, however many attempts", async () => {
+    const { deps, team } = await setUp({
+      speech: createScriptedSpeechToText({ transientFailures: 100 }),
+      random: () => 1,
+      settings: { maxProviderAttempts: 6, baseRetryDelayMs: 1_000, maxRetryDelayMs: 5_000 },
+    });
+    const uploaded = await uploadSample(deps, team);
+    const delaysMs: number[] = [];
+
+    await deps.queue.runDue();
+    while (deps.queue.pending().length > 0) {
+      const [job] = deps.queue.pending();
+      delaysMs.push((job?.runAt ?? 0) - deps.clock.now().getTime());
+      deps.clock.set(new Date(job?.runAt ?? 0));
+      await deps.queue.runDue();
+    }
+
+    // 1 s, 2 s, 4 s, then the 5 s ceiling; the sixth attempt fails the session.
+    expect(delaysMs).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
+    expect((await stored(deps, uploaded)).status).toBe("failed");
   });
 });
