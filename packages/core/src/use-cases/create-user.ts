@@ -41,6 +41,7 @@ export async function createUser(deps: ConfideDeps, actor: Actor, input: CreateU
     passwordHash: await hashPassword(input.password, { cost: deps.settings.passwordCost }),
     consent: consentTerms === undefined ? null : { terms: consentTerms, agreedAt: now },
     active: true,
+    tokenGeneration: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -11,6 +11,7 @@ export * from "./create-user.ts";
 export * from "./link-patient.ts";
 export * from "./list-users.ts";
 export * from "./login.ts";
+export * from "./authenticate-access.ts";
 export * from "./refresh-session-token.ts";
 export * from "./logout.ts";
 export * from "./change-password.ts";

@@ -1,6 +1,7 @@
 import { ConfideError, type ConfideDeps } from "@confide/core";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { createAccessCheck } from "./access-check.ts";
 import { createAccessTokens } from "./access-token.ts";
 import { accessLog } from "./access-log.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -29,6 +30,11 @@ export interface AppOptions {
   maxUploadBytes: number;
   /** One entry per configured dependency; `/readyz` is 503 when any is not ok. */
   readiness: () => Promise<ReadinessEntry[]>;
+  /**
+   * How long a process reuses an account read when checking access tokens; 2000 when absent.
+   * A logout, password change or erasure on another API process takes effect here within it.
+   */
+  accessCheckCacheMs?: number;
   /** Failed logins allowed per account and per client address in a sliding window. */
   loginThrottle?: { perAccount: number; perAddress: number; windowMs: number };
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
@@ -50,7 +56,9 @@ const openApiInfo = {
 
 /** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { deps } = options;
+  const accessCheck = createAccessCheck({ users: options.deps.users, cacheMs: options.accessCheckCacheMs ?? 2000 });
+  // Revocations made by this process's use cases reach its own cache at once.
+  const deps: ConfideDeps = { ...options.deps, users: accessCheck.observe(options.deps.users) };
   if (options.jwtSecret.length < 16) {
     throw new ConfideError("validation.invalid_input", "The JWT secret must have at least 16 characters.", {
       details: { field: "jwtSecret" },
@@ -60,6 +68,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secret: options.jwtSecret,
     ttlSeconds: options.accessTokenTtlSeconds ?? 900,
     clock: deps.clock,
+    actorOf: (claims) => accessCheck.actorOf(claims),
   });
   const throttle = createLoginThrottle({ ...defaultLoginThrottle, ...options.loginThrottle, clock: deps.clock });
 

@@ -78,7 +78,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   const auth = bearerAuth({ tokens });
 
   const tokenPair = async (result: LoginResult) => {
-    const access = await tokens.issue({ id: result.user.id, role: result.user.role });
+    const access = await tokens.issue({ id: result.user.id, role: result.user.role, tokenGeneration: result.tokenGeneration });
     return {
       accessToken: access.accessToken,
       tokenType: "Bearer" as const,

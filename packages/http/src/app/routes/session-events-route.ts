@@ -65,6 +65,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
     // Authorised and audited once, like GET: another tenant's id is a 404 before the stream opens.
     const first = await getSession(deps, actor, { sessionId });
     const logger = c.get("logger");
+    const authentication = c.get("authentication");
 
     return streamSSE(c, async (stream) => {
       const closed = new AbortController();
@@ -86,6 +87,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
           await pause(Math.min(options.pollMs, options.keepAliveMs), closed.signal);
           if (options.shutdown?.aborted) return send("shutdown", { id: sessionId });
           if (closed.signal.aborted) return;
+          if (!(await authentication?.stillValid())) return send("unauthenticated", { code: "auth.unauthenticated" });
           // Reads after the first authorised one go to the repository: no audit event per poll.
           const current = await deps.sessions.get(sessionId);
           if (!current) return send("deleted", { id: sessionId });
