@@ -206,3 +206,35 @@ describe("bearer authentication", () => {
     expect(await expired.json()).toMatchObject({ code: "auth.unauthenticated", reason: "expired" });
   });
 });
+
+describe("password strength", () => {
+  it("refuses password1234, the user's own email and their name with 400 auth.weak_password saying why, and keeps the old password", async () => {
+    const { call, tokenFor, patient } = await createTestApp();
+    const token = await tokenFor(patient);
+    for (const [newPassword, why] of [
+      ["password1234", /commonly used password/],
+      ["patient@example.org", /email address or your name/],
+      ["Pat Patient 1987!", /email address or your name/],
+    ] as const) {
+      const response = await call("/v1/auth/password", { method: "POST", token, json: { currentPassword: password, newPassword } });
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { code: string; detail: string };
+      expect(problem.code).toBe("auth.weak_password");
+      expect(problem.detail).toMatch(why);
+    }
+    const login = await call("/v1/auth/login", { method: "POST", json: { email: "patient@example.org", password } });
+    expect(login.status).toBe(200);
+  });
+
+  it("refuses an account opened with a common password and stores nothing", async () => {
+    const { call, tokenFor, admin, deps } = await createTestApp();
+    const response = await call("/v1/admin/users", {
+      method: "POST",
+      token: await tokenFor(admin),
+      json: { email: "new.therapist@example.org", displayName: "New Therapist", role: "therapist", password: "password1234" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "auth.weak_password" });
+    expect(await deps.users.getByEmail("new.therapist@example.org")).toBeNull();
+  });
+});
