@@ -26,6 +26,7 @@ export * from "./remove-device.ts";
 export * from "./list-devices.ts";
 // Pipeline
 export * from "./upload-session.ts";
+export * from "./processing-capacity.ts";
 export * from "./process-session.ts";
 export * from "./recover-stale-sessions.ts";
 export * from "./retry-session.ts";

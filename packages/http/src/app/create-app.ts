@@ -8,7 +8,8 @@ import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./json-body-limit.ts";
-import { createLoginThrottle, defaultLoginThrottle } from "./login-throttle.ts";
+import { createLoginThrottle, type LoginThrottleLimits } from "./login-throttle.ts";
+import { createMemoryRateLimiters, type RateLimiters } from "./rate-limiter.ts";
 import { noStore } from "./no-store.ts";
 import { requestContext } from "./request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
@@ -18,6 +19,7 @@ import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
 import { createSessionRoutes } from "./routes/session-routes.ts";
+import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./upload-quota.ts";
 
 export interface AppOptions {
   /** Every port, settings, clock, ids and logger (from @confide/core). */
@@ -35,10 +37,17 @@ export interface AppOptions {
    * A logout, password change or erasure on another API process takes effect here within it.
    */
   accessCheckCacheMs?: number;
-  /** Failed logins allowed per account and per client address in a sliding window. */
-  loginThrottle?: { perAccount: number; perAddress: number; windowMs: number };
-  /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  /**
+   * Where sign-in and upload counters live: Redis for several API processes
+   * (`createRedisRateLimiters`), this process's memory when absent.
+   */
+  rateLimiters?: RateLimiters;
+  /** Sign-in limits; `defaultLoginThrottle` for any left out. */
+  loginThrottle?: Partial<LoginThrottleLimits>;
+  /** Per-therapist upload quotas; `defaultUploadQuota` for any left out. */
+  uploadQuota?: Partial<UploadQuotaLimits>;
+  /** Proxies in front that append to `X-Forwarded-For` (see clientAddress); 0 when absent. */
+  trustedProxyHops?: number;
   /** How often `/v1/sessions/:id/events` reads the session; 1000 when absent. */
   sessionEventsPollMs?: number;
   /** Keep-alive comment interval of the events stream; 15000 when absent. */
@@ -70,7 +79,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     clock: deps.clock,
     actorOf: (claims) => accessCheck.actorOf(claims),
   });
-  const throttle = createLoginThrottle({ ...defaultLoginThrottle, ...options.loginThrottle, clock: deps.clock });
+  const limiters = options.rateLimiters ?? createMemoryRateLimiters();
+  const throttle = createLoginThrottle({ limiters, ...(options.loginThrottle ? { limits: options.loginThrottle } : {}) });
+  const uploadQuota = createUploadQuota({ limiters, limits: { ...defaultUploadQuota, ...options.uploadQuota } });
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
@@ -80,7 +91,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));
-  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustProxy: options.trustProxy ?? false }));
+  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
   app.route("/v1/me", createMeRoutes({ deps, tokens }));
   app.route("/v1/patients", createPatientRoutes({ deps, tokens }));
   app.route("/v1/admin", createAdminRoutes({ deps, tokens }));
@@ -90,6 +101,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       deps,
       tokens,
       maxUploadBytes: options.maxUploadBytes,
+      uploadQuota,
       eventsPollMs: options.sessionEventsPollMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),

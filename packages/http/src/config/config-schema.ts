@@ -40,7 +40,28 @@ export const environmentSchema = z.object({
   CONFIDE_FCM_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
   CONFIDE_LEASE_MS: positiveInt.default(15 * 60_000),
   CONFIDE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(30_000),
-  CONFIDE_TRUST_PROXY: bool.default(false),
+  /**
+   * Proxies in front of the API that append to `X-Forwarded-For`: the client address is the
+   * entry that many places from the right. `true` means 1 (one proxy), `false` 0 (use the socket).
+   */
+  CONFIDE_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      const lowered = value.toLowerCase();
+      if (["true", "yes"].includes(lowered)) return 1;
+      if (["false", "no"].includes(lowered)) return 0;
+      if (/^\d{1,2}$/.test(lowered)) return Number(lowered);
+      context.addIssue({ code: "custom", message: "must be true, false or the number of proxy hops (0-99)" });
+      return z.NEVER;
+    })
+    .default(0),
+  /** Uploads one therapist may start per hour (every API process together). */
+  CONFIDE_UPLOAD_LIMIT_PER_HOUR: positiveInt.default(60),
+  /** Bytes one therapist may upload per day (a rolling 24-hour window from their first upload). */
+  CONFIDE_UPLOAD_BYTES_PER_DAY: positiveInt.default(20 * 1024 ** 3),
+  /** Sessions of one therapist being processed at once (uploaded, queued, transcribing or analyzing). */
+  CONFIDE_MAX_SESSIONS_IN_PROCESSING: positiveInt.default(10),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** scrypt cost; lower only for tests and demos. */
   CONFIDE_PASSWORD_COST: positiveInt.refine((n) => (n & (n - 1)) === 0, "must be a power of two").optional(),

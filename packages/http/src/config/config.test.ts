@@ -59,4 +59,22 @@ describe("loadConfig", () => {
   it("treats empty variables as unset", () => {
     expect(loadConfig({ CONFIDE_PORT: "", CONFIDE_PROFILE: "" }).port).toBe(8080);
   });
+
+  it("reads CONFIDE_TRUST_PROXY as a number of proxy hops, true meaning one", () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "true" }).trustProxyHops).toBe(1);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "false" }).trustProxyHops).toBe(0);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "2" }).trustProxyHops).toBe(2);
+    expect(problemsOf({ CONFIDE_TRUST_PROXY: "sometimes" })).toEqual([
+      "CONFIDE_TRUST_PROXY: must be true, false or the number of proxy hops (0-99)",
+    ]);
+  });
+
+  it("reads the upload quotas, with defaults", () => {
+    expect(loadConfig({}).uploadQuota).toEqual({ uploadsPerHour: 60, bytesPerDay: 20 * 1024 ** 3, maxSessionsInProcessing: 10 });
+    expect(
+      loadConfig({ CONFIDE_UPLOAD_LIMIT_PER_HOUR: "5", CONFIDE_UPLOAD_BYTES_PER_DAY: "1000000", CONFIDE_MAX_SESSIONS_IN_PROCESSING: "2" })
+        .uploadQuota,
+    ).toEqual({ uploadsPerHour: 5, bytesPerDay: 1_000_000, maxSessionsInProcessing: 2 });
+  });
 });

@@ -28,7 +28,9 @@ export interface ConfideConfig {
   fcmServiceAccountFile: string | undefined;
   leaseMs: number;
   shutdownTimeoutMs: number;
-  trustProxy: boolean;
+  /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
+  trustProxyHops: number;
+  uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
   logLevel: "debug" | "info" | "warn" | "error";
   passwordCost: number | undefined;
 }
@@ -85,7 +87,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     fcmServiceAccountFile: e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE,
     leaseMs: e.CONFIDE_LEASE_MS,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
-    trustProxy: e.CONFIDE_TRUST_PROXY,
+    trustProxyHops: e.CONFIDE_TRUST_PROXY,
+    uploadQuota: {
+      uploadsPerHour: e.CONFIDE_UPLOAD_LIMIT_PER_HOUR,
+      bytesPerDay: e.CONFIDE_UPLOAD_BYTES_PER_DAY,
+      maxSessionsInProcessing: e.CONFIDE_MAX_SESSIONS_IN_PROCESSING,
+    },
     logLevel: e.CONFIDE_LOG_LEVEL,
     passwordCost: e.CONFIDE_PASSWORD_COST,
   };

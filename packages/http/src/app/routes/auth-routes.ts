@@ -22,7 +22,8 @@ export interface AuthRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
   throttle: LoginThrottle;
-  trustProxy: boolean;
+  /** Proxies trusted in `X-Forwarded-For` (see clientAddress). */
+  trustedProxyHops: number;
 }
 
 const TokenPairSchema = z
@@ -49,7 +50,7 @@ const loginRoute = createRoute({
   tags: ["auth"],
   summary: "Sign in with email and password",
   description:
-    "Failed attempts are counted per account and per client address in a sliding window; over the limit the answer is 429 `auth.throttled` with Retry-After.",
+    "Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.",
   request: {
     body: json(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })),
   },
@@ -94,16 +95,17 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   router.openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
     const account = normalizeEmail(input.email);
-    const address = clientAddress(c, { trustProxy: options.trustProxy });
-    throttle.check(account, address);
+    const address = clientAddress(c, { trustedProxyHops: options.trustedProxyHops });
+    // Reserved before the password hash: parallel attempts cannot all pass.
+    const attempt = await throttle.reserve(account, address);
     let result: LoginResult;
     try {
       result = await login(deps, input);
     } catch (error) {
-      if (ConfideError.is(error, "auth.invalid_credentials")) throttle.recordFailure(account, address);
+      await (ConfideError.is(error, "auth.invalid_credentials") ? attempt.failed() : attempt.abandoned());
       throw error;
     }
-    throttle.recordSuccess(account);
+    await attempt.succeeded();
     return c.json(await tokenPair(result), 200);
   });
 

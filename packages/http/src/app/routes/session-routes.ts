@@ -21,11 +21,13 @@ import { SessionSchema, SessionStatusSchema, SessionViewSchema } from "../schema
 import { registerSessionAudio } from "./session-audio-route.ts";
 import { registerSessionEvents } from "./session-events-route.ts";
 import { registerSessionUpload } from "./session-upload-route.ts";
+import type { UploadQuota } from "../upload-quota.ts";
 
 export interface SessionRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
   maxUploadBytes: number;
+  uploadQuota: UploadQuota;
   eventsPollMs: number;
   eventsKeepAliveMs: number;
   shutdown?: AbortSignal;
@@ -75,7 +77,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   const router = createRouter();
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
-  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes });
+  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota });
 
   router.openapi(
     createRoute({
