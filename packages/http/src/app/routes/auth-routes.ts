@@ -117,7 +117,8 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       path: "/logout",
       tags: ["auth"],
       summary: "End a sign-in",
-      description: "Revokes the refresh token's whole family. An unknown token changes nothing.",
+      description:
+        "Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.",
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: { body: json(RefreshBodySchema) },
@@ -135,7 +136,8 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       path: "/password",
       tags: ["auth"],
       summary: "Change the caller's password",
-      description: "Every refresh token of the account is revoked: other devices must sign in again.",
+      description:
+        "Every refresh and access token of the account is revoked: every device, this one included, must sign in again. The new password must be at least 12 characters, not contain the email or name, and not be easy to guess (400 `auth.weak_password` says why).",
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: {
