@@ -120,6 +120,19 @@ describe("POST /v1/auth/login", () => {
     expect((await attemptFrom(testApp, "203.0.113.51", "patient@example.org", password)).status).toBe(200);
   });
 
+  it("behind two trusted proxies, takes the second address from the right", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 2, loginThrottle: { perAccountAddress: 1 } });
+    const attempt = (forwardedFor: string, pass: string) =>
+      testApp.call("/v1/auth/login", {
+        method: "POST",
+        headers: { "X-Forwarded-For": forwardedFor },
+        json: { email: "patient@example.org", password: pass },
+      });
+    expect((await attempt("10.1.1.1, 198.51.100.1, 10.0.0.1", "wrong password!!")).status).toBe(401);
+    expect((await attempt("10.2.2.2, 198.51.100.1, 10.0.0.2", password)).status).toBe(429);
+    expect((await attempt("10.1.1.1, 198.51.100.2, 10.0.0.1", password)).status).toBe(200);
+  });
+
   it("takes the address from X-Forwarded-For only with trusted proxy hops", async () => {
     const direct = await createTestApp({ loginThrottle: { perAccountAddress: 1 } });
     expect((await attemptFrom(direct, "203.0.113.1", "patient@example.org", "wrong password!!")).status).toBe(401);
