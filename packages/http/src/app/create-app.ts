@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessTokens } from "./access-token.ts";
 import { accessLog } from "./access-log.ts";
+import { createAllowedMethods } from "./allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
@@ -48,6 +49,9 @@ const openApiInfo = {
     "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`.",
 };
 
+/** The API serves data, never a page: nothing may load, run or frame what it returns. */
+const apiContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
+
 /** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { deps } = options;
@@ -65,9 +69,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
-  app.notFound(createNotFoundHandler());
+  app.notFound(createNotFoundHandler({ allowedMethods: createAllowedMethods(app) }));
 
-  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders());
+  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" }));
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));

@@ -5,6 +5,8 @@
 export const hostErrorCodes = [
   /** No route matches the method and path. */
   "route.not_found",
+  /** The path exists but not with this method; `Allow` lists the methods it takes. */
+  "request.method_not_allowed",
   /** A JSON request body over the host's JSON body limit. */
   "request.too_large",
   /** A body in a media type the route does not take. */
