@@ -17,7 +17,7 @@ import { currentActor } from "../current-actor.ts";
 import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../entity-tag.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
-import { SessionSchema, SessionStatusSchema, SessionViewSchema } from "../schemas/session-schema.ts";
+import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { registerSessionAudio } from "./session-audio-route.ts";
 import { registerSessionEvents } from "./session-events-route.ts";
 import { registerSessionUpload } from "./session-upload-route.ts";
@@ -84,11 +84,11 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       tags: ["sessions"],
       summary: "List or search sessions",
       description:
-        "Newest recording first. A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.",
+        "Newest recording first, as summaries (GET /v1/sessions/{id} gives the transcript). A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.",
       security: [{ bearer: [] }],
       request: { query: ListQuerySchema },
       responses: {
-        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionViewSchema) } } },
+        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
         ...problemResponses(400, 401, 403),
       },
     }),
@@ -116,7 +116,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       security: [{ bearer: [] }],
       request: { query: PageQuerySchema },
       responses: {
-        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionSchema) } } },
+        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
         ...problemResponses(400, 401, 403),
       },
     }),
