@@ -23,7 +23,8 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
       path: "/",
       tags: ["devices"],
       summary: "Register a phone or browser for push notifications",
-      description: "Registering a known token again refreshes it; a token registered by another user moves to the caller.",
+      description:
+        "Call it at every app start. Registering a known token again refreshes it (it is not a new device); a token registered by another user moves to the caller. A user has at most 20 devices: registering one more never fails, it removes the device not seen (registered or refreshed) for the longest time.",
       security: [{ bearer: [] }],
       request: {
         body: {
