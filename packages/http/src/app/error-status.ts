@@ -51,4 +51,5 @@ export const errorStatus: Record<ProblemCode, number> = {
   "request.method_not_allowed": 405,
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
+  "events.too_many_streams": 429,
 };

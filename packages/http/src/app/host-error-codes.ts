@@ -11,6 +11,8 @@ export const hostErrorCodes = [
   "request.too_large",
   /** A body in a media type the route does not take. */
   "request.unsupported_media_type",
+  /** The user already holds as many open event streams as one API process allows. */
+  "events.too_many_streams",
 ] as const;
 
 export type HostErrorCode = (typeof hostErrorCodes)[number];
