@@ -10,6 +10,7 @@ import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./json-body-limit.ts";
 import { createLoginThrottle, defaultLoginThrottle } from "./login-throttle.ts";
 import { noStore } from "./no-store.ts";
+import { registerOpenApiDocument } from "./openapi-document.ts";
 import { requestContext } from "./request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
@@ -41,13 +42,6 @@ export interface AppOptions {
   /** Aborted when the host shuts down: open event streams end so the server can close. */
   shutdown?: AbortSignal;
 }
-
-const openApiInfo = {
-  title: "Confide API",
-  version: "1.0.0",
-  description:
-    "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`.",
-};
 
 /** The API serves data, never a page: nothing may load, run or frame what it returns. */
 const apiContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
@@ -98,6 +92,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     bearerFormat: "JWT",
     description: "Access token from POST /v1/auth/login or /v1/auth/refresh.",
   });
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: openApiInfo });
+  registerOpenApiDocument(app);
   return app;
 }

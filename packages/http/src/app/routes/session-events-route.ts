@@ -35,6 +35,7 @@ interface StatusEvent {
 const eventsRoute = createRoute({
   method: "get",
   path: "/{id}/events",
+  operationId: "followSessionEvents",
   tags: ["sessions"],
   summary: "Follow a session's processing (Server-Sent Events)",
   description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect). Comment lines keep the connection alive.
@@ -47,7 +48,7 @@ A user may hold ${maxEventStreamsPerUser} streams open at once on one server: on
       description: "The event stream.",
       content: { "text/event-stream": { schema: { type: "string" } } },
     },
-    ...problemResponses(401, 403, 404, 429),
+    ...problemResponses(400, 401, 403, 404, 429, 503),
   },
 });
 
