@@ -76,9 +76,8 @@ export function createNotFoundHandler(options: { allowedMethods: (path: string) 
   return (c) => {
     const allowed = options.allowedMethods(c.req.path);
     if (allowed.length === 0) return problemResponse(c, "route.not_found", `No route for ${c.req.method} ${c.req.path}.`);
-    const response = problemResponse(c, "request.method_not_allowed", `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(", ")}.`, {
-      allowedMethods: allowed,
-    });
+    const detail = `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(", ")}.`;
+    const response = problemResponse(c, "request.method_not_allowed", detail, { allowedMethods: allowed });
     response.headers.set("Allow", allowed.join(", "));
     return response;
   };

@@ -1,4 +1,4 @@
-import { getSession, type ConfideDeps, type SessionStatus } from "@confide/core";
+import { getSession, type ConfideDeps, type PatientSessionView, type Session, type SessionStatus } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";
@@ -85,7 +85,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       response.headers.set("Retry-After", String(tooManyStreamsRetryAfterSeconds));
       return response;
     }
-    let first: Awaited<ReturnType<typeof getSession>>;
+    let first: Session | PatientSessionView;
     try {
       // Authorised and audited once, like GET: another tenant's id is a 404 before the stream opens.
       first = await getSession(deps, actor, { sessionId });
