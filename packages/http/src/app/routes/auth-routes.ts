@@ -15,7 +15,7 @@ import { clientAddress } from "../client-address.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import type { LoginThrottle } from "../login-throttle.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface AuthRoutesOptions {
@@ -47,7 +47,9 @@ const json = <T extends z.ZodType>(schema: T) => ({
 const loginRoute = createRoute({
   method: "post",
   path: "/login",
+  operationId: "login",
   tags: ["auth"],
+  security: [],
   summary: "Sign in with email and password",
   description:
     "Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.",
@@ -56,21 +58,23 @@ const loginRoute = createRoute({
   },
   responses: {
     200: { description: "Signed in.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401, 429),
+    ...problemResponses(...jsonBodyStatuses, 401, 429, 503),
   },
 });
 
 const refreshRoute = createRoute({
   method: "post",
   path: "/refresh",
+  operationId: "refreshToken",
   tags: ["auth"],
+  security: [],
   summary: "Trade a refresh token for a new token pair",
   description:
     "Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).",
   request: { body: json(RefreshBodySchema) },
   responses: {
     200: { description: "A new token pair.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401),
+    ...problemResponses(...jsonBodyStatuses, 401, 503),
   },
 });
 
@@ -115,6 +119,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/logout",
+      operationId: "logout",
       tags: ["auth"],
       summary: "End a sign-in",
       description:
@@ -122,7 +127,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: { body: json(RefreshBodySchema) },
-      responses: { 204: { description: "Signed out." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Signed out." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await logout(deps, currentActor(c), c.req.valid("json"));
@@ -134,6 +139,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/password",
+      operationId: "changePassword",
       tags: ["auth"],
       summary: "Change the caller's password",
       description:
@@ -143,7 +149,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       request: {
         body: json(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })),
       },
-      responses: { 204: { description: "Changed." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Changed." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await changePassword(deps, currentActor(c), c.req.valid("json"));
