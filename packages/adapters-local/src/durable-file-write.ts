@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { ConfideError, type ByteStream } from "@confide/core";
 import { toFilesystemError } from "./filesystem-errors.ts";
+import { ownerOnlyFileMode } from "./owner-only-modes.ts";
 
 export interface DurableFileWriteOptions {
   /** Aborting stops reading and writing; the promise rejects with the signal's reason. */
@@ -60,7 +61,7 @@ class BodyFailure {
 }
 
 /**
- * Streams `body` into a new file at `path` (which must not exist), hashing it (sha256) as it
+ * Streams `body` into a new file at `path` (which must not exist; it is created 0600), hashing it (sha256) as it
  * goes, and returns once the file is durable (fsynced).
  *
  * Chunks are not copied: they are gathered into batches of about `batchBytes`, each written
@@ -81,7 +82,7 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
 
   let handle: FileHandle;
   try {
-    handle = await open(path, "wx");
+    handle = await open(path, "wx", ownerOnlyFileMode);
   } catch (error) {
     throw toFilesystemError(error, "write an object");
   }

@@ -6,6 +6,7 @@ import type { BlobStore } from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeBlobStoreContract } from "../../../test/contracts/blob-store.contract.ts";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { entriesNotOwnerOnly } from "../../../test/support/file-modes.ts";
 import { createFilesystemBlobStore } from "./filesystem-blob-store.ts";
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -71,6 +72,26 @@ describe("filesystem BlobStore", () => {
 
     expect(await filesUnder(join(root, "blobs"))).toEqual(["sessions/s1/audio.wav", "sessions/s1/audio.wav@meta.json"]);
     expect(await readFile(join(root, "blobs/sessions/s1/audio.wav"), "utf8")).toBe("RIFF");
+  });
+
+  it("keeps objects, sidecars and temporary files private (0600 in 0700 folders) whatever the umask", async () => {
+    const previousUmask = process.umask(0);
+    try {
+      // A temporary file of an upload still in progress is private too.
+      let temporaryEntries: string[] = [];
+      async function* recording(): AsyncGenerator<Uint8Array> {
+        yield text("RIFF");
+        temporaryEntries = await entriesNotOwnerOnly(join(root, "blobs/@tmp"));
+        yield text("WAVE");
+      }
+      await store.put("sessions/s1/audio.wav", recording(), { contentType: "audio/wav" });
+      await store.put("sessions/s2/audio.wav", streamOf(text("RIFF")), { contentType: "audio/wav" });
+
+      expect(temporaryEntries).toEqual([]);
+      expect(await entriesNotOwnerOnly(join(root, "blobs"))).toEqual([]);
+    } finally {
+      process.umask(previousUmask);
+    }
   });
 
   it("streams a 200 MB recording without holding it in memory", async () => {

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteStream } from "@confide/core";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
+import { ownerOnlyFileMode, ownerOnlyFolderMode } from "./owner-only-modes.ts";
 
 export interface FilesystemBlobStoreSettings {
   /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */
@@ -104,7 +105,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     // A concurrent delete may remove an emptied folder between mkdir and rename: try again.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await mkdir(dirname(to), { recursive: true });
+        await mkdir(dirname(to), { recursive: true, mode: ownerOnlyFolderMode });
         await rename(from, to);
         return;
       } catch (error) {
@@ -124,7 +125,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       const signal = options.signal;
       if (signal?.aborted) throw abortReason(signal);
       try {
-        await mkdir(temporaryFolderPath, { recursive: true });
+        await mkdir(temporaryFolderPath, { recursive: true, mode: ownerOnlyFolderMode });
       } catch (error) {
         throw toFilesystemError(error, "create its folders");
       }
@@ -140,7 +141,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
         if (signal?.aborted) throw abortReason(signal);
         const meta: StoredMeta = { contentType: options.contentType, ...written };
         try {
-          await writeFile(temporaryMeta, JSON.stringify(meta), { flag: "wx", flush: true });
+          await writeFile(temporaryMeta, JSON.stringify(meta), { flag: "wx", flush: true, mode: ownerOnlyFileMode });
         } catch (error) {
           throw toFilesystemError(error, "write an object's metadata");
         }
