@@ -6,7 +6,8 @@
  * operator's shell had. With `CONFIDE_DATA_KEY` set, the recording on disk is ciphertext and the
  * API still serves the original bytes, whole and by range.
  */
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +50,7 @@ function watchModes(root: string): { stop(): Promise<Map<string, string>> } {
 
 const cases: Array<{ name: string; umask: string; dataKey: string | undefined }> = [
   { name: "an ordinary umask (022), unencrypted blobs", umask: "022", dataKey: undefined },
-  { name: "a permissive umask (000), unencrypted blobs", umask: "000", dataKey: undefined },
+  { name: "a permissive umask (000), encrypted blobs", umask: "000", dataKey: randomBytes(32).toString("base64") },
 ];
 
 describe.each(cases)("data at rest with $name", ({ umask, dataKey }) => {
@@ -165,4 +166,43 @@ describe.each(cases)("data at rest with $name", ({ umask, dataKey }) => {
     expect(ranged.headers.get("content-range")).toBe(`bytes 70000-200000/${recording.byteLength}`);
     expect(Buffer.from(await ranged.arrayBuffer()).equals(recording.subarray(70000, 200001))).toBe(true);
   }, 60_000);
+
+  // Only an encrypted recording can be checked on reading (defined, not skipped, for that case).
+  if (dataKey !== undefined) {
+    it("refuses to serve a recording altered on disk, and serves it again once restored", async () => {
+      const recording = await readFile(monoPath);
+      const files = await readdir(join(dataDir, "blobs"), { recursive: true });
+      const blobPath = join(dataDir, "blobs", files.find((name) => name.endsWith("/audio.wav")) as string);
+      const original = await readFile(blobPath);
+      const list = await fetch(`${base}/v1/sessions?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      const [session] = ((await list.json()) as { items: Array<{ id: string }> }).items;
+      const audioUrl = `${base}/v1/sessions/${session?.id}/audio`;
+      const auth = { authorization: `Bearer ${token}` };
+
+      // Truncated: refused before anything is sent.
+      await writeFile(blobPath, original.subarray(0, original.byteLength - 100));
+      const truncated = await fetch(audioUrl, { headers: auth });
+      expect(truncated.status).toBe(503);
+      expect(((await truncated.json()) as { code: string }).code).toBe("dependency.unavailable");
+
+      // A byte flipped in the second chunk: the response stops at the damaged chunk, short of the whole.
+      const flipped = Buffer.from(original);
+      const position = 53 + 64 * 1024 + 16 + 1000;
+      flipped[position] = (flipped[position] as number) ^ 0x01;
+      await writeFile(blobPath, flipped);
+      const altered = await fetch(audioUrl, { headers: auth });
+      const received = await altered.arrayBuffer().then(
+        (body) => Buffer.from(body),
+        () => undefined,
+      );
+      if (received !== undefined) {
+        expect(altered.status === 200 ? received.byteLength : 0).toBeLessThan(recording.byteLength);
+        if (altered.status === 200) expect(recording.subarray(0, received.byteLength).equals(received)).toBe(true);
+      }
+
+      await writeFile(blobPath, original);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect(Buffer.from(await (await fetch(audioUrl, { headers: auth })).arrayBuffer()).equals(recording)).toBe(true);
+    }, 60_000);
+  }
 });
