@@ -31,8 +31,9 @@ export async function restrictToOwner(path: string): Promise<void> {
   try {
     if ((entry.mode & permissionBits) !== wanted) await chmod(path, wanted);
     if (!entry.isDirectory()) return;
-    // One folder at a time: a large blob tree must not open thousands of handles at once.
-    for (const name of await readdir(path)) await restrictToOwner(join(path, name));
+    // The entries of a folder at once (lstat and chmod hold no handle; libuv's thread pool
+    // bounds how many run together): a database folder of a thousand files takes tens of ms.
+    await Promise.all((await readdir(path)).map((name) => restrictToOwner(join(path, name))));
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
