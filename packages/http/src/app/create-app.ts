@@ -3,12 +3,14 @@ import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessTokens } from "./access-token.ts";
 import { accessLog } from "./access-log.ts";
+import { createAllowedMethods } from "./allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./json-body-limit.ts";
 import { createLoginThrottle, defaultLoginThrottle } from "./login-throttle.ts";
 import { noStore } from "./no-store.ts";
+import { registerOpenApiDocument } from "./openapi-document.ts";
 import { requestContext } from "./request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
@@ -41,12 +43,8 @@ export interface AppOptions {
   shutdown?: AbortSignal;
 }
 
-const openApiInfo = {
-  title: "Confide API",
-  version: "1.0.0",
-  description:
-    "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`.",
-};
+/** The API serves data, never a page: nothing may load, run or frame what it returns. */
+const apiContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -65,9 +63,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
-  app.notFound(createNotFoundHandler());
+  app.notFound(createNotFoundHandler({ allowedMethods: createAllowedMethods(app) }));
 
-  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders());
+  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" }));
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));
@@ -94,6 +92,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     bearerFormat: "JWT",
     description: "Access token from POST /v1/auth/login or /v1/auth/refresh.",
   });
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: openApiInfo });
+  registerOpenApiDocument(app);
   return app;
 }

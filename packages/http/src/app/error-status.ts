@@ -48,6 +48,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "dependency.unavailable": 503,
   internal: 500,
   "route.not_found": 404,
+  "request.method_not_allowed": 405,
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
+  "events.too_many_streams": 429,
 };

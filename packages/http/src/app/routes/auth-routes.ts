@@ -15,7 +15,7 @@ import { clientAddress } from "../client-address.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import type { LoginThrottle } from "../login-throttle.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface AuthRoutesOptions {
@@ -46,7 +46,9 @@ const json = <T extends z.ZodType>(schema: T) => ({
 const loginRoute = createRoute({
   method: "post",
   path: "/login",
+  operationId: "login",
   tags: ["auth"],
+  security: [],
   summary: "Sign in with email and password",
   description:
     "Failed attempts are counted per account and per client address in a sliding window; over the limit the answer is 429 `auth.throttled` with Retry-After.",
@@ -55,21 +57,23 @@ const loginRoute = createRoute({
   },
   responses: {
     200: { description: "Signed in.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401, 429),
+    ...problemResponses(...jsonBodyStatuses, 401, 429, 503),
   },
 });
 
 const refreshRoute = createRoute({
   method: "post",
   path: "/refresh",
+  operationId: "refreshToken",
   tags: ["auth"],
+  security: [],
   summary: "Trade a refresh token for a new token pair",
   description:
     "Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).",
   request: { body: json(RefreshBodySchema) },
   responses: {
     200: { description: "A new token pair.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401),
+    ...problemResponses(...jsonBodyStatuses, 401, 503),
   },
 });
 
@@ -113,13 +117,14 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/logout",
+      operationId: "logout",
       tags: ["auth"],
       summary: "End a sign-in",
       description: "Revokes the refresh token's whole family. An unknown token changes nothing.",
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: { body: json(RefreshBodySchema) },
-      responses: { 204: { description: "Signed out." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Signed out." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await logout(deps, currentActor(c), c.req.valid("json"));
@@ -131,6 +136,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/password",
+      operationId: "changePassword",
       tags: ["auth"],
       summary: "Change the caller's password",
       description: "Every refresh token of the account is revoked: other devices must sign in again.",
@@ -139,7 +145,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       request: {
         body: json(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })),
       },
-      responses: { 204: { description: "Changed." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Changed." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await changePassword(deps, currentActor(c), c.req.valid("json"));

@@ -49,6 +49,7 @@ The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), no
 const uploadRoute = createRoute({
   method: "post",
   path: "/",
+  operationId: "uploadSession",
   tags: ["sessions"],
   summary: "Upload a session recording",
   description: uploadDescription,
@@ -88,7 +89,7 @@ const uploadRoute = createRoute({
       },
       content: { "application/json": { schema: SessionSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 413, 415),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 502, 503),
   },
 });
 
