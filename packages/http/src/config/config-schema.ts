@@ -1,10 +1,21 @@
 import { z } from "zod";
+import { dataKeyFormat, decodeDataKey } from "./data-key.ts";
 import { adapterChoices, profiles } from "./profiles.ts";
 
 const positiveInt = z.coerce.number().int().positive();
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => ["true", "1", "yes"].includes(value));
+
+/** A comma-separated list of data keys; an empty entry or one not in the format is refused, without echoing it. */
+const dataKeys = z.string().transform((text, context) => {
+  const keys = text.split(",").map(decodeDataKey);
+  if (keys.some((key) => key === undefined)) {
+    context.addIssue({ code: "custom", message: `each key must be ${dataKeyFormat}, separated by commas` });
+    return z.NEVER;
+  }
+  return keys as Buffer[];
+});
 
 /**
  * Every environment variable Confide reads. The README's configuration table lists the same
@@ -28,6 +39,17 @@ export const environmentSchema = z.object({
   CONFIDE_JWT_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   CONFIDE_ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
   CONFIDE_MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
+  /** Encrypts recordings in the filesystem blob store (AES-256-GCM); unset: stored as sent. */
+  CONFIDE_DATA_KEY: z.string().transform((text, context) => {
+    const key = decodeDataKey(text);
+    if (key === undefined) {
+      context.addIssue({ code: "custom", message: `must be ${dataKeyFormat}` });
+      return z.NEVER;
+    }
+    return key;
+  }).optional(),
+  /** Keys of earlier rotations, still needed to read the recordings they encrypted. */
+  CONFIDE_DATA_KEYS_PREVIOUS: dataKeys.optional(),
   CONFIDE_DATABASE_URL: z.string().url().optional(),
   CONFIDE_REDIS_URL: z.string().url().optional(),
   CONFIDE_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("confide"),
