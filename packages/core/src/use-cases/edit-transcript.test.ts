@@ -236,3 +236,64 @@ describe("editTranscript", () => {
     });
   });
 });
+
+describe("editTranscript input", () => {
+  it("names the edit at fault and writes nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const attempt = (edits: Array<{ segmentId: string; text: string }>) =>
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits });
+
+    await expect(attempt([])).rejects.toMatchObject({ message: "Send at least one segment edit.", details: { field: "edits" } });
+    await expect(attempt("seg-1" as unknown as [])).rejects.toMatchObject({ details: { field: "edits" } });
+    await expect(
+      attempt([
+        { segmentId: "seg-1", text: "Fine." },
+        { segmentId: "", text: "Fine." },
+      ]),
+    ).rejects.toMatchObject({ message: "segmentId is required.", details: { field: "edits.1.segmentId" } });
+    await expect(attempt([{ segmentId: 3 as unknown as string, text: "Fine." }])).rejects.toMatchObject({
+      details: { field: "edits.0.segmentId" },
+    });
+    await expect(
+      attempt([
+        { segmentId: "seg-1", text: "One." },
+        { segmentId: "seg-3", text: "Two." },
+        { segmentId: "seg-1", text: "Three." },
+      ]),
+    ).rejects.toMatchObject({ message: "A segment is edited twice.", details: { field: "edits.2.segmentId", segmentId: "seg-1" } });
+    await expect(
+      attempt([
+        { segmentId: "seg-1", text: "One." },
+        { segmentId: "seg-3", text: " \n " },
+      ]),
+    ).rejects.toMatchObject({ message: "The segment text is empty.", details: { field: "edits.1.text" } });
+    await expect(attempt([{ segmentId: "seg-1", text: null as unknown as string }])).rejects.toMatchObject({
+      details: { field: "edits.0.text" },
+    });
+    await expect(
+      attempt([
+        { segmentId: "seg-1", text: "One." },
+        { segmentId: "seg-3", text: "a".repeat(10_001) },
+      ]),
+    ).rejects.toMatchObject({
+      message: "The segment text is longer than 10000 characters.",
+      details: { field: "edits.1.text", maxLength: 10_000 },
+    });
+    await expect(attempt([{ segmentId: "seg-99", text: "Hi." }])).rejects.toMatchObject({
+      message: "The transcript has no such segment.",
+      details: { segmentId: "seg-99" },
+    });
+    expect(await deps.sessions.get(stored.id)).toEqual(stored);
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("says how many segments one edit may change", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const edits = Array.from({ length: 1_001 }, (_, index) => ({ segmentId: `seg-${index}`, text: "x" }));
+    await expect(editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits })).rejects.toMatchObject({
+      message: "At most 1000 segments can be edited at once.",
+    });
+  });
+});

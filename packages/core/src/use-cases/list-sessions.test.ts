@@ -273,3 +273,96 @@ describe("listPendingReview", () => {
     });
   });
 });
+
+describe("listSessions input and audit", () => {
+  const refusedFor = (field: string) => expect.objectContaining({ code: "validation.invalid_input", details: { field } });
+
+  it("names the field at fault for every refused filter", async () => {
+    const deps = createTestDeps();
+    await seedFive(deps);
+    const attempt = (input: Parameters<typeof listSessions>[2]) => listSessions(deps, therapist, input);
+
+    await expect(attempt({ recordedFrom: new Date("nope") })).rejects.toEqual(refusedFor("recordedFrom"));
+    await expect(attempt({ recordedTo: new Date("nope") })).rejects.toEqual(refusedFor("recordedTo"));
+    await expect(attempt({ recordedTo: "2026-01-01" as unknown as Date })).rejects.toEqual(refusedFor("recordedTo"));
+    await expect(attempt({ recordedFrom: day(4), recordedTo: day(2) })).rejects.toEqual(refusedFor("recordedFrom"));
+    await expect(attempt({ statuses: [] })).rejects.toEqual(refusedFor("statuses"));
+    await expect(attempt({ statuses: ["ready", "archived" as "ready"] })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: 'Unknown status "archived".',
+      details: { field: "statuses" },
+    });
+    await expect(attempt({ patientId: "   " })).rejects.toEqual(refusedFor("patientId"));
+    await expect(attempt({ text: " ".repeat(3) })).rejects.toEqual(refusedFor("text"));
+    await expect(attempt({ text: "a".repeat(501) })).rejects.toEqual(refusedFor("text"));
+    await expect(attempt({ limit: 0 })).rejects.toMatchObject({ message: "limit must be a whole number from 1 to 100." });
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("accepts a search of 500 characters, a one-day range whose ends are equal, and any single status", async () => {
+    const deps = createTestDeps();
+    await seedFive(deps);
+    await expect(listSessions(deps, therapist, { text: ` ${"a".repeat(500)} ` })).resolves.toMatchObject({ items: [] });
+    await expect(listSessions(deps, therapist, { recordedFrom: day(3), recordedTo: day(3) })).resolves.toMatchObject({ items: [] });
+    await expect(listSessions(deps, therapist, { recordedFrom: day(3) })).resolves.toMatchObject({ items: { length: 3 } });
+    await expect(listSessions(deps, therapist, { recordedTo: day(3) })).resolves.toMatchObject({ items: { length: 2 } });
+    await expect(listSessions(deps, therapist, { statuses: ["transcribing"] })).resolves.toMatchObject({ items: { length: 1 } });
+  });
+
+  it("records which filters a listing used, never the search words", async () => {
+    const deps = createTestDeps();
+    await seedFive(deps);
+    const first = await listSessions(deps, therapist, { limit: 1 });
+
+    await listSessions(deps, therapist, {
+      statuses: ["ready", "finalized"],
+      recordedFrom: day(1),
+      recordedTo: day(5),
+      patientId: patient.userId,
+      cursor: first.nextCursor ?? "",
+    });
+    await listSessions(deps, therapist, { text: "worried" });
+
+    const [, filtered, search] = deps.audit.events();
+    expect(filtered).toMatchObject({
+      action: "session.list",
+      subjectUserId: patient.userId,
+      detail: {
+        count: 1,
+        statuses: "ready,finalized",
+        recordedFrom: day(1).toISOString(),
+        recordedTo: day(5).toISOString(),
+        paged: true,
+      },
+    });
+    expect(search).toMatchObject({ action: "session.search", detail: { count: 4 } });
+    expect(search).not.toHaveProperty("subjectUserId");
+    expect(JSON.stringify(search)).not.toContain("worried");
+  });
+
+  it("narrows a patient's listing with their filters, never widens it", async () => {
+    const deps = createTestDeps();
+    await seedFive(deps);
+
+    expect((await listSessions(deps, patient, {})).items.map((s) => s.status)).toEqual(["finalized"]);
+    expect((await listSessions(deps, patient, { patientId: patient.userId })).items).toHaveLength(1);
+    expect((await listSessions(deps, patient, { patientId: otherPatient.userId })).items).toEqual([]);
+    expect((await listSessions(deps, patient, { statuses: ["ready", "transcribing"] })).items).toEqual([]);
+    expect((await listSessions(deps, patient, { statuses: ["ready", "finalized"] })).items).toHaveLength(1);
+    expect((await listSessions(deps, patient, { recordedFrom: day(2) })).items).toEqual([]);
+    expect(deps.audit.events().every((event) => event.subjectUserId === patient.userId)).toBe(true);
+  });
+});
+
+describe("listPendingReview paging", () => {
+  it("records that a later page was read", async () => {
+    const deps = createTestDeps();
+    await seedFive(deps);
+    const first = await listPendingReview(deps, therapist, { limit: 1 });
+    await listPendingReview(deps, therapist, { limit: 1, cursor: first.nextCursor ?? "" });
+    expect(deps.audit.events().map((event) => event.detail)).toEqual([
+      { count: 1, statuses: "ready" },
+      { count: 1, statuses: "ready", paged: true },
+    ]);
+  });
+});

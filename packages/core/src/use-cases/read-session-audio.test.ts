@@ -106,3 +106,66 @@ describe("readSessionAudio", () => {
     });
   });
 });
+
+describe("readSessionAudio ranges at their edges", () => {
+  it("serves a one-byte range and audits a whole read as whole", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+
+    const one = await readSessionAudio(deps, therapist, { sessionId: stored.id, range: { start: 500, end: 500 } });
+    expect(await bytesOf(one.body)).toEqual(audioBytes.subarray(500, 501));
+    const whole = await readSessionAudio(deps, therapist, { sessionId: stored.id });
+    await whole.body.cancel();
+
+    expect(deps.audit.events().map((event) => event.detail)).toEqual([{ rangeStart: 500, rangeEnd: 500 }, { whole: true }]);
+  });
+
+  it("says what is wrong with a malformed range and reads nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+    const attempt = (range: { start: number; end?: number } | { suffixLength: number }) =>
+      readSessionAudio(deps, therapist, { sessionId: stored.id, range });
+
+    await expect(attempt({ start: 50, end: 10 })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: "The byte range is not valid.",
+      details: { start: 50, end: 10 },
+    });
+    await expect(attempt({ start: -1 })).rejects.toMatchObject({ details: { start: -1 } });
+    expect(await attempt({ start: -1 }).catch((error: { details: object }) => error.details)).toEqual({ start: -1 });
+    await expect(attempt({ start: 0, end: 1.5 })).rejects.toMatchObject({ code: "validation.invalid_input" });
+    for (const suffixLength of [-5, 2.5, Number.NaN]) {
+      await expect(attempt({ suffixLength }), `suffix ${suffixLength}`).rejects.toMatchObject({
+        code: "validation.invalid_input",
+        message: "The byte range is not valid.",
+        details: { suffixLength },
+      });
+    }
+    await expect(attempt({ suffixLength: 0 })).rejects.toMatchObject({
+      code: "blob.range_not_satisfiable",
+      message: "An empty suffix range selects nothing.",
+      details: { sizeBytes: 1_000 },
+    });
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("reads nothing and audits nothing once the client has gone away", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { audioBytes });
+    // Like the real stores, this one refuses a read whose signal has already fired.
+    const blobs = {
+      ...deps.blobs,
+      get: (key: string, options: Parameters<typeof deps.blobs.get>[1] = {}) => {
+        options.signal?.throwIfAborted();
+        return deps.blobs.get(key, options);
+      },
+    };
+    const gone = new AbortController();
+    gone.abort(new Error("client closed the connection"));
+
+    await expect(readSessionAudio({ ...deps, blobs }, therapist, { sessionId: stored.id, signal: gone.signal })).rejects.toThrow(
+      "client closed the connection",
+    );
+    expect(deps.audit.events()).toEqual([]);
+  });
+});

@@ -108,3 +108,80 @@ describe("relabelSpeakers", () => {
     await expect(relabelSpeakers(deps, admin, input)).rejects.toMatchObject({ code: "auth.forbidden" });
   });
 });
+
+describe("relabelSpeakers input", () => {
+  it("names the entry at fault and writes nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const attempt = (speakers: Array<{ label: string; role: string }>) =>
+      relabelSpeakers(deps, therapist, {
+        sessionId: stored.id,
+        expectedVersion: 1,
+        speakers: speakers as Array<{ label: string; role: "patient" }>,
+      });
+
+    await expect(attempt([])).rejects.toMatchObject({ message: "Send at least one speaker.", details: { field: "speakers" } });
+    await expect(
+      relabelSpeakers(deps, therapist, { sessionId: stored.id, expectedVersion: 1, speakers: "S1" as unknown as [] }),
+    ).rejects.toMatchObject({ details: { field: "speakers" } });
+    await expect(attempt([{ label: "S1", role: "patient" }, { label: "", role: "patient" }])).rejects.toMatchObject({
+      message: "label is required.",
+      details: { field: "speakers.1.label" },
+    });
+    await expect(attempt([{ label: 7 as unknown as string, role: "patient" }])).rejects.toMatchObject({
+      details: { field: "speakers.0.label" },
+    });
+    await expect(attempt([{ label: "S1", role: "doctor" }])).rejects.toMatchObject({
+      message: "role must be one of therapist, patient, unknown.",
+      details: { field: "speakers.0.role" },
+    });
+    await expect(
+      attempt([
+        { label: "S1", role: "patient" },
+        { label: "S1", role: "therapist" },
+      ]),
+    ).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: "A speaker is listed twice.",
+      details: { field: "speakers.1.label", label: "S1" },
+    });
+    await expect(attempt([{ label: "S9", role: "patient" }])).rejects.toMatchObject({
+      message: "The transcript has no such speaker.",
+    });
+    expect(await deps.sessions.get(stored.id)).toEqual(stored);
+  });
+
+  it("accepts the unknown role, and changes only the speakers whose role differs", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    const relabelled = await relabelSpeakers(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      speakers: [
+        { label: "S1", role: "therapist" },
+        { label: "S2", role: "unknown" },
+      ],
+    });
+
+    expect(relabelled.transcript?.speakers).toEqual([
+      { label: "S1", role: "therapist" },
+      { label: "S2", role: "unknown" },
+    ]);
+    expect(relabelled.review.edits).toEqual([
+      { at: deps.clock.now(), by: therapist.userId, kind: "speaker", target: "S2", before: "patient", after: "unknown" },
+    ]);
+  });
+
+  it("writes nothing when every role is already as sent", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const result = await relabelSpeakers(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      speakers: [{ label: "S2", role: "patient" }],
+    });
+    expect(result).toEqual(stored);
+    expect(deps.audit.events().at(-1)).toMatchObject({ action: "session.speakers.relabel", detail: { speakers: 0 } });
+  });
+});
