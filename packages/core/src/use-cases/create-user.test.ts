@@ -114,6 +114,48 @@ describe("linkPatient", () => {
   });
 });
 
+describe("linkPatient answers", () => {
+  it("names the field and the actual role of a user given in the wrong place", async () => {
+    const deps = createTestDeps();
+    const therapist = await createUser(deps, admin, input({ email: "t@example.org", role: "therapist" }));
+    const patient = await createUser(deps, admin, input({ email: "p@example.org", role: "patient" }));
+
+    await expect(linkPatient(deps, admin, { therapistId: patient.id, patientId: patient.id })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: "The user given as therapistId is not a therapist.",
+      details: { field: "therapistId", role: "patient" },
+    });
+    await expect(linkPatient(deps, admin, { therapistId: therapist.id, patientId: therapist.id })).rejects.toMatchObject({
+      message: "The user given as patientId is not a patient.",
+      details: { field: "patientId", role: "therapist" },
+    });
+    await expect(linkPatient(deps, admin, { therapistId: "missing", patientId: patient.id })).rejects.toMatchObject({
+      code: "user.not_found",
+      message: "No user with the given therapistId.",
+      details: { field: "therapistId" },
+    });
+    await expect(linkPatient(deps, admin, { therapistId: therapist.id, patientId: "missing" })).rejects.toMatchObject({
+      details: { field: "patientId" },
+    });
+  });
+
+  it("returns the link as first made when linking again, among the patient's other links", async () => {
+    const deps = createTestDeps();
+    const first = await createUser(deps, admin, input({ email: "t1@example.org", role: "therapist" }));
+    const second = await createUser(deps, admin, input({ email: "t2@example.org", role: "therapist" }));
+    const patient = await createUser(deps, admin, input({ email: "p@example.org", role: "patient" }));
+    const linkedAt = deps.clock.now();
+    await linkPatient(deps, admin, { therapistId: first.id, patientId: patient.id });
+    deps.clock.advance(60_000);
+    await linkPatient(deps, admin, { therapistId: second.id, patientId: patient.id });
+    deps.clock.advance(60_000);
+
+    const again = await linkPatient(deps, admin, { therapistId: first.id, patientId: patient.id });
+
+    expect(again).toEqual({ therapistId: first.id, patientId: patient.id, createdAt: linkedAt });
+  });
+});
+
 describe("listUsers", () => {
   it("pages through accounts by role and text, without hashes", async () => {
     const deps = createTestDeps();

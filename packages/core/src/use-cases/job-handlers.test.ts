@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jobNames } from "../deps.ts";
+import { ConfideError } from "../errors.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { createJobHandlers } from "./job-handlers.ts";
 import { seedCareTeam, uploadSample } from "./pipeline-fixture.test-support.ts";
@@ -25,5 +26,23 @@ describe("createJobHandlers", () => {
     await expect(
       handler?.({ sessionId: 42 }, { jobId: "broken", attempt: 1, signal: new AbortController().signal }),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe("createJobHandlers payload check", () => {
+  it.each([
+    ["a number", { sessionId: 42 }],
+    ["an empty id", { sessionId: "" }],
+    ["no id", {}],
+  ])("drops a job naming %s as its session without touching the store, so it is not retried", async (_name, payload) => {
+    const deps = createTestDeps();
+    const down = {
+      ...deps.sessions,
+      async get(): Promise<null> {
+        throw new ConfideError("dependency.unavailable", "The database is down.", { retryable: true });
+      },
+    };
+    const handler = createJobHandlers({ ...deps, sessions: down })[jobNames.processSession];
+    await expect(handler?.(payload, { jobId: "broken", attempt: 1, signal: new AbortController().signal })).resolves.toBeUndefined();
   });
 });
