@@ -4,6 +4,7 @@ import type { Session } from "../domain/session.ts";
 import { ConfideError } from "../errors.ts";
 import type { LanguageAnalyzer } from "../ports/language-analyzer.ts";
 import type { SpeechResult, SpeechToText } from "../ports/speech-to-text.ts";
+import { byteStream } from "../testing/byte-stream.ts";
 import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createScriptedSpeechToText, sampleTranscriptDraft } from "../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
@@ -13,7 +14,7 @@ import { createJobHandlers } from "./job-handlers.ts";
 import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { processSession } from "./process-session.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
-import { storeSession, therapist } from "./session-fixture.test-support.ts";
+import { sampleTranscript, storeSession, therapist } from "./session-fixture.test-support.ts";
 
 async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}, deviceTokens?: string[]) {
   const deps = createTestDeps(overrides);
@@ -719,5 +720,286 @@ describe("processSession notification", () => {
     // 1 s, 2 s, 4 s, then the 5 s ceiling; the sixth attempt fails the session.
     expect(delaysMs).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
     expect((await stored(deps, uploaded)).status).toBe("failed");
+  });
+});
+
+describe("processSession transcripts and analysis", () => {
+  /** A SpeechToText answering `draft` at once. */
+  function answering(deps: TestDeps, draft: typeof sampleTranscriptDraft): SpeechToText {
+    return { ...deps.speech, provider: "fallback-engine", submit: async () => ({ status: "done", transcript: structuredClone(draft), warnings: [] }) };
+  }
+
+  it("numbers segments in time order, keeping the provider's order for equal starts", async () => {
+    const { deps, team } = await setUp();
+    const uploaded = await uploadSample(deps, team);
+    const draft = {
+      ...sampleTranscriptDraft,
+      segments: [
+        { speaker: "S2", startMs: 9_000, endMs: 9_500, text: "Later." },
+        { speaker: "S1", startMs: 1_000, endMs: 2_000, text: "First of two at one second?" },
+        { speaker: "S2", startMs: 1_000, endMs: 1_500, text: "Second of two at one second." },
+        { speaker: "S1", startMs: 0, endMs: 500, text: "How are you?" },
+      ],
+    };
+
+    await processSession({ ...deps, speech: answering(deps, draft) }, { sessionId: uploaded.id });
+
+    expect((await stored(deps, uploaded)).transcript?.segments.map((segment) => [segment.id, segment.text])).toEqual([
+      ["seg-0001", "How are you?"],
+      ["seg-0002", "First of two at one second?"],
+      ["seg-0003", "Second of two at one second."],
+      ["seg-0004", "Later."],
+    ]);
+  });
+
+  it("names the engine that answered when the transcript does not", async () => {
+    const { deps, team } = await setUp();
+    const uploaded = await uploadSample(deps, team);
+    await processSession({ ...deps, speech: answering(deps, { ...sampleTranscriptDraft, provider: "" }) }, { sessionId: uploaded.id });
+    expect((await stored(deps, uploaded)).transcript?.provider).toBe("fallback-engine");
+  });
+
+  it("keeps the duration read from the WAV header, and takes the transcript's when the header had none", async () => {
+    const { deps, team } = await setUp();
+    const wav = await uploadSample(deps, team);
+    await processSession(deps, { sessionId: wav.id });
+    // The sample WAV is 2 s long; the scripted transcript claims 20 s.
+    expect((await stored(deps, wav)).audio.durationMs).toBe(2_000);
+
+    const mp3 = await uploadSample(deps, team, {
+      audio: byteStream(Uint8Array.from({ length: 2_000 }, (_, index) => (index < 3 ? [0x49, 0x44, 0x33][index] ?? 0 : index % 251))),
+    });
+    expect(mp3.audio.durationMs).toBeNull();
+    await processSession(deps, { sessionId: mp3.id });
+    expect((await stored(deps, mp3)).audio.durationMs).toBe(20_000);
+  });
+
+  it("measures only the patient's segments that have words, and calls no analyzer when there are none", async () => {
+    const keywords = createKeywordLanguageAnalyzer();
+    const sent: string[][] = [];
+    const language: LanguageAnalyzer = {
+      ...keywords,
+      async sentiment(texts, options) {
+        sent.push([...texts]);
+        return keywords.sentiment(texts, options);
+      },
+    };
+    const { deps, team } = await setUp({ language });
+    const withBlank = await uploadSample(deps, team);
+    const draft = {
+      ...sampleTranscriptDraft,
+      segments: [
+        { speaker: "S1", startMs: 0, endMs: 1_000, text: "How are you? What happened?" },
+        { speaker: "S2", startMs: 1_000, endMs: 2_000, text: "   " },
+        { speaker: "S2", startMs: 2_000, endMs: 3_000, text: "I am sad." },
+      ],
+    };
+    await processSession({ ...deps, speech: answering(deps, draft) }, { sessionId: withBlank.id });
+    expect(sent).toEqual([["I am sad."]]);
+    expect((await stored(deps, withBlank)).sentiment?.segments.map((segment) => segment.segmentId)).toEqual(["seg-0003"]);
+
+    const therapistOnly = await uploadSample(deps, team);
+    const monologue = { ...sampleTranscriptDraft, speakers: [{ label: "S1" }, { label: "S2" }], segments: [draft.segments[0] as (typeof draft.segments)[0]] };
+    const refusing: LanguageAnalyzer = {
+      ...keywords,
+      async sentiment() {
+        throw new ConfideError("provider.rejected", "Nothing to analyse was expected.");
+      },
+    };
+    await processSession({ ...deps, speech: answering(deps, monologue), language: refusing }, { sessionId: therapistOnly.id });
+    expect(await stored(deps, therapistOnly)).toMatchObject({ status: "ready", sentiment: { segments: [], timeline: [] } });
+  });
+
+  it("fails the session when the analyzer answers a different number of results than texts sent", async () => {
+    const keywords = createKeywordLanguageAnalyzer();
+    const short: LanguageAnalyzer = {
+      ...keywords,
+      async sentiment(texts, options) {
+        return (await keywords.sentiment(texts, options)).slice(1);
+      },
+    };
+    const { deps, team } = await setUp({ language: short });
+    const uploaded = await uploadSample(deps, team);
+
+    await deps.queue.runDue();
+
+    expect(await stored(deps, uploaded)).toMatchObject({
+      status: "failed",
+      sentiment: null,
+      processing: {
+        lastError: {
+          code: "provider.bad_response",
+          message: "The language analyzer returned the wrong number of results.",
+          retryable: false,
+        },
+      },
+    });
+  });
+
+  it("fails a session found analysing without a transcript, for good", async () => {
+    const { deps } = await setUp();
+    const broken = await storeSession(deps, { status: "analyzing", transcript: null, sentiment: null });
+
+    await processSession(deps, { sessionId: broken.id });
+
+    expect(await stored(deps, broken)).toMatchObject({
+      status: "failed",
+      processing: { lastError: { code: "internal", message: "The session has no transcript to analyse.", retryable: false } },
+    });
+    expect(deps.push.sent()).toMatchObject([{ message: { title: "Session processing failed", body: "A recorded session could not be processed." } }]);
+  });
+
+  it("analyses again, without transcribing, a session retried after its analysis failed", async () => {
+    const { deps } = await setUp();
+    const retried = await storeSession(deps, {
+      status: "transcribing",
+      transcript: sampleTranscript(),
+      sentiment: null,
+      processing: { attempts: 0, lastError: { code: "provider.throttled", message: "Slow down.", retryable: true }, providerRef: null, polls: 0, notifiedAt: null, run: 1 },
+    });
+
+    await processSession(deps, { sessionId: retried.id });
+
+    expect(deps.speech.calls().submit).toBe(0);
+    expect(await stored(deps, retried)).toMatchObject({
+      status: "ready",
+      transcript: { revision: 1 },
+      processing: { attempts: 0, lastError: null, run: 1, notifiedAt: deps.clock.now() },
+    });
+    expect(deps.push.sent()).toMatchObject([{ message: { title: "Session ready for review", body: "A recorded session has been transcribed and analysed." } }]);
+  });
+
+  it("notifies the therapist of a failed session whose run did not", async () => {
+    const { deps } = await setUp();
+    const failed = await storeSession(deps, {
+      status: "failed",
+      transcript: null,
+      sentiment: null,
+      processing: { attempts: 5, lastError: { code: "provider.unavailable", message: "Down.", retryable: true }, providerRef: null, polls: 0, notifiedAt: null, run: 0 },
+    });
+
+    await processSession(deps, { sessionId: failed.id });
+
+    expect(deps.push.sent()).toMatchObject([
+      { message: { title: "Session processing failed", body: "A recorded session could not be processed. You can retry it in the app." } },
+    ]);
+    expect((await stored(deps, failed)).processing.notifiedAt).toEqual(deps.clock.now());
+  });
+});
+
+describe("processSession when writes fail or race", () => {
+  it("lets the queue redeliver the job when a status write fails, and leaves the status as it was", async () => {
+    const { deps, team } = await setUp();
+    const uploaded = await uploadSample(deps, team);
+    const failing = {
+      ...deps.sessions,
+      async update(): Promise<Session> {
+        throw new ConfideError("dependency.unavailable", "The database is down.", { retryable: true });
+      },
+    };
+    await expect(processSession({ ...deps, sessions: failing }, { sessionId: uploaded.id })).rejects.toMatchObject({
+      code: "dependency.unavailable",
+    });
+    expect((await stored(deps, uploaded)).status).toBe("queued");
+    expect(deps.speech.calls().submit).toBe(0);
+  });
+
+  it("leaves a freshly uploaded session to the delivery that has already moved it past queued", async () => {
+    const { deps } = await setUp();
+    const uploadedOnly = await storeSession(deps, { status: "uploaded", transcript: null, sentiment: null });
+    // Between this delivery's read and its write, another one takes the session to transcribing.
+    let raced = false;
+    const racing = {
+      ...deps.sessions,
+      async update(session: Session, expectedVersion: number) {
+        if (!raced) {
+          raced = true;
+          const current = await deps.sessions.get(session.id);
+          if (current) {
+            const queued = await deps.sessions.update({ ...current, status: "queued" }, current.version);
+            await deps.sessions.update({ ...queued, status: "transcribing" }, queued.version);
+          }
+        }
+        return deps.sessions.update(session, expectedVersion);
+      },
+    };
+
+    await processSession({ ...deps, sessions: racing }, { sessionId: uploadedOnly.id });
+
+    expect(deps.speech.calls().submit).toBe(0);
+    expect((await stored(deps, uploadedOnly)).status).toBe("transcribing");
+  });
+
+  it("stops quietly when the session is deleted while the provider answers pending or fails", async () => {
+    for (const script of [{ pendingPolls: 1 }, { transientFailures: 1 }]) {
+      const { deps, team } = await setUp();
+      const uploaded = await uploadSample(deps, team);
+      const scripted = deps.speech;
+      const deleting: SpeechToText = {
+        ...scripted,
+        async submit(audio, settings, options) {
+          await deps.sessions.delete(uploaded.id);
+          return scripted.submit(audio, settings, options);
+        },
+      };
+      scripted.script(script);
+
+      await expect(processSession({ ...deps, speech: deleting }, { sessionId: uploaded.id })).resolves.toBeUndefined();
+
+      expect(await deps.sessions.get(uploaded.id)).toBeNull();
+      expect(deps.queue.pending().filter((job) => job.jobId !== `process-${uploaded.id}-r0`), JSON.stringify(script)).toEqual([]);
+    }
+  });
+
+  it("finishes the call when a lease renewal fails for a reason other than a takeover", async () => {
+    const held = heldSpeech();
+    const base = createTestDeps({ settings: { leaseMs: 30 } });
+    let renewals = 0;
+    const deps: TestDeps = {
+      ...base,
+      speech: { ...base.speech, ...held.speech },
+      sessions: {
+        ...base.sessions,
+        async update(session, expectedVersion) {
+          const current = await base.sessions.get(session.id);
+          // A renewal rewrites the session unchanged but for updatedAt.
+          if (current?.status === "transcribing" && session.status === "transcribing" && current.version === expectedVersion) {
+            renewals += 1;
+            throw new ConfideError("dependency.unavailable", "The database blinked.", { retryable: true });
+          }
+          return base.sessions.update(session, expectedVersion);
+        },
+      },
+    };
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+
+    const running = processSession(deps, { sessionId: uploaded.id });
+    await held.whenStarted;
+    await vi.waitFor(() => expect(renewals).toBeGreaterThan(1));
+    held.finish();
+    await running;
+
+    expect(held.seen.signal?.aborted).toBe(false);
+    expect((await stored(deps, uploaded)).status).toBe("ready");
+  });
+
+  it("marks the interruption of a worker shutting down as worth retrying", async () => {
+    const held = heldSpeech();
+    const base = createTestDeps();
+    const deps: TestDeps = { ...base, speech: { ...base.speech, ...held.speech } };
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+    const shutdown = new AbortController();
+
+    const running = processSession(deps, { sessionId: uploaded.id, signal: shutdown.signal });
+    await held.whenStarted;
+    shutdown.abort();
+
+    await expect(running).rejects.toMatchObject({
+      code: "dependency.unavailable",
+      retryable: true,
+      message: "The worker stopped during a provider call.",
+    });
   });
 });
