@@ -386,3 +386,228 @@ describe("uploadSession", () => {
     expect((await deps.sessions.get(session.id))?.status).toBe("ready");
   });
 });
+
+describe("uploadSession input", () => {
+  async function refused(settings: unknown, field: string) {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const error = await expectCode(uploadSample(deps, team, { settings: settings as Record<string, unknown> }), "validation.invalid_input");
+    expect(error.details, JSON.stringify(settings)).toEqual({ field });
+    await expectNothingStored(deps);
+    return error;
+  }
+
+  it.each([
+    ["settings that are a list", ["en-US"], "settings"],
+    ["settings that are text", "en-US", "settings"],
+    ["eleven candidate languages", { candidateLanguages: Array.from({ length: 11 }, () => "en-US") }, "settings.candidateLanguages"],
+    ["a malformed candidate language", { candidateLanguages: ["en-US", "not a tag"] }, "settings.candidateLanguages"],
+    ["a candidate language that is not text", { candidateLanguages: ["en-US", 7] }, "settings.candidateLanguages"],
+    ["candidate languages that are not a list", { candidateLanguages: "en-US" }, "settings.candidateLanguages"],
+    ["a language that is not text", { language: 7 }, "settings.language"],
+    ["a language tag with an empty subtag", { language: "en-" }, "settings.language"],
+    ["a language tag with a subtag of 9 characters", { language: "en-abcdefghi" }, "settings.language"],
+    ["a non-boolean wordTimestamps", { wordTimestamps: 1 }, "settings.wordTimestamps"],
+    ["an unknown punctuation mode", { punctuation: "smart" }, "settings.punctuation"],
+    ["eleven speakers at least", { minSpeakers: 11, maxSpeakers: 11 }, "settings.minSpeakers"],
+    ["no channel roles", { channelLayout: "per-channel", channelRoles: [] }, "settings.channelRoles"],
+    ["33 channel roles", { channelLayout: "per-channel", channelRoles: Array.from({ length: 33 }, () => "patient") }, "settings.channelRoles"],
+    ["channel roles that are not a list", { channelLayout: "per-channel", channelRoles: "patient" }, "settings.channelRoles"],
+  ])("refuses %s, naming the field", async (_name, settings, field) => {
+    await refused(settings, field);
+  });
+
+  it("says what is wrong with a refused setting", async () => {
+    const messages = {
+      "settings.language": "language must be a BCP-47 tag such as en-US.",
+      "settings.candidateLanguages": "candidateLanguages must list 1 to 10 BCP-47 tags.",
+      "settings.diarization": "diarization must be true or false.",
+      "settings.maxSpeakers": "maxSpeakers must be a whole number from 1 to 10.",
+      "settings.minSpeakers": "minSpeakers must not exceed maxSpeakers.",
+      "settings.profanity": "profanity must be none, masked or removed.",
+      "settings.punctuation": "punctuation must be automatic or none.",
+      "settings.channelLayout": "channelLayout must be mono or per-channel.",
+      "settings.channelRoles": "channelRoles must list therapist or patient for each channel.",
+      settings: "Transcription settings must be an object.",
+    } as const;
+    const cases: Array<[unknown, keyof typeof messages]> = [
+      [{ language: "english" }, "settings.language"],
+      [{ candidateLanguages: [] }, "settings.candidateLanguages"],
+      [{ diarization: "yes" }, "settings.diarization"],
+      [{ maxSpeakers: 0 }, "settings.maxSpeakers"],
+      [{ minSpeakers: 3, maxSpeakers: 2 }, "settings.minSpeakers"],
+      [{ profanity: "bleeped" }, "settings.profanity"],
+      [{ punctuation: "smart" }, "settings.punctuation"],
+      [{ channelLayout: "surround" }, "settings.channelLayout"],
+      [{ channelLayout: "per-channel", channelRoles: ["doctor"] }, "settings.channelRoles"],
+      [[], "settings"],
+    ];
+    for (const [settings, field] of cases) {
+      expect((await refused(settings, field)).message).toBe(messages[field]);
+    }
+    expect((await refused({ channelRoles: ["patient"] }, "settings.channelRoles")).message).toBe(
+      "channelRoles needs the per-channel layout.",
+    );
+    const unknown = await refused({ [`x${"y".repeat(60)}`]: true }, `settings.x${"y".repeat(39)}`);
+    expect(unknown.message).toBe(`Unknown transcription setting "x${"y".repeat(39)}".`);
+  });
+
+  it("accepts every setting at the edge of its range", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const session = await uploadSample(deps, team, {
+      audio: byteStream(wavBytes({ channels: 2 })),
+      settings: {
+        language: "zh-Hant-TW",
+        candidateLanguages: ["en", "de-DE", "fr-FR", "es-ES", "it-IT", "pt-BR", "nl-NL", "sv-SE", "pl-PL", "zh-Hant-TW"],
+        diarization: false,
+        minSpeakers: 1,
+        maxSpeakers: 10,
+        profanity: "removed",
+        punctuation: "none",
+        wordTimestamps: false,
+        channelLayout: "per-channel",
+        channelRoles: Array.from({ length: 32 }, (_, index) => (index === 0 ? "therapist" : "patient")),
+      },
+    });
+    expect(session.settings).toMatchObject({
+      language: "zh-Hant-TW",
+      minSpeakers: 1,
+      maxSpeakers: 10,
+      profanity: "removed",
+      punctuation: "none",
+      wordTimestamps: false,
+      channelLayout: "per-channel",
+    });
+    expect(session.settings.candidateLanguages).toHaveLength(10);
+    expect(session.settings.channelRoles).toHaveLength(32);
+    expect((await deps.sessions.get(session.id))?.settings).toEqual(session.settings);
+  });
+
+  it("ignores settings given as undefined and keeps the host's defaults for them", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const session = await uploadSample(deps, team, { settings: { language: undefined, profanity: "masked" } });
+    expect(session.settings).toEqual({ ...deps.settings.transcription, profanity: "masked" });
+  });
+
+  it("merges the caller's settings over the host's: one named language replaces the host's candidates", async () => {
+    const deps = createTestDeps({
+      settings: {
+        transcription: {
+          ...createTestDeps().settings.transcription,
+          candidateLanguages: ["en-US", "de-DE"],
+          channelLayout: "per-channel",
+          channelRoles: ["therapist", "patient"],
+        },
+      },
+    });
+    const team = await seedCareTeam(deps);
+    const stereo = () => byteStream(wavBytes({ channels: 2 }));
+
+    const hostDefaults = await uploadSample(deps, team, { audio: stereo() });
+    expect(hostDefaults.settings).toMatchObject({ candidateLanguages: ["en-US", "de-DE"], channelRoles: ["therapist", "patient"] });
+
+    const oneLanguage = await uploadSample(deps, team, { audio: stereo(), settings: { language: "fr-FR" } });
+    expect(oneLanguage.settings.language).toBe("fr-FR");
+    expect(oneLanguage.settings).not.toHaveProperty("candidateLanguages");
+
+    const both = await uploadSample(deps, team, { audio: stereo(), settings: { language: "fr-FR", candidateLanguages: ["fr-FR", "it-IT"] } });
+    expect(both.settings.candidateLanguages).toEqual(["fr-FR", "it-IT"]);
+
+    const mono = await uploadSample(deps, team, { settings: { channelLayout: "mono" } });
+    expect(mono.settings.channelLayout).toBe("mono");
+    expect(mono.settings).not.toHaveProperty("channelRoles");
+  });
+
+  it("names the field of a missing patient or a bad date, and stores nothing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const noPatient = await expectCode(uploadSample(deps, team, { patientId: "" }), "validation.invalid_input");
+    expect(noPatient).toMatchObject({ message: "Name the patient of the session.", details: { field: "patientId" } });
+    const notText = await expectCode(uploadSample(deps, team, { patientId: 7 as unknown as string }), "validation.invalid_input");
+    expect(notText.details).toEqual({ field: "patientId" });
+    const badDate = await expectCode(uploadSample(deps, team, { recordedAt: new Date("soon") }), "validation.invalid_input");
+    expect(badDate).toMatchObject({ message: "recordedAt must be a valid date.", details: { field: "recordedAt" } });
+    const dateText = await expectCode(uploadSample(deps, team, { recordedAt: "2026-01-01" as unknown as Date }), "validation.invalid_input");
+    expect(dateText.details).toEqual({ field: "recordedAt" });
+    const longTitle = await expectCode(uploadSample(deps, team, { title: "x".repeat(201) }), "validation.invalid_input");
+    expect(longTitle).toMatchObject({ message: "The title must be at most 200 characters.", details: { field: "title" } });
+    await expectNothingStored(deps);
+  });
+
+  it("keeps a title of 200 characters, the recording date given, and a trimmed file name of at most 255 characters", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const recordedAt = new Date("2025-12-24T09:30:00.000Z");
+    const session = await uploadSample(deps, team, {
+      title: ` ${"t".repeat(200)} `,
+      recordedAt,
+      originalName: `  ${"n".repeat(300)}.wav  `,
+    });
+    expect(session).toMatchObject({ title: "t".repeat(200), recordedAt });
+    expect(session.audio.originalName).toBe("n".repeat(255));
+    expect((await uploadSample(deps, team, { originalName: "   " })).audio.originalName).toBeNull();
+    expect((await uploadSample(deps, team, { originalName: " session 3.wav " })).audio.originalName).toBe("session 3.wav");
+  });
+
+  it("starts a session with no review and audits its size and format", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const session = await uploadSample(deps, team);
+    expect(session.review).toEqual({ edits: [], finalizedAt: null, finalizedBy: null });
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({
+        action: "session.create",
+        sessionId: session.id,
+        subjectUserId: team.patient.userId,
+        detail: { sizeBytes: session.audio.sizeBytes, format: "wav" },
+      }),
+    ]);
+  });
+});
+
+describe("uploadSession streams", () => {
+  it("recognises a recording that arrives a byte at a time, or with empty chunks", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const bytes = wavBytes({ dataBytes: 3_000 });
+
+    const trickled = await uploadSample(deps, team, { audio: byteStream(bytes, 1) });
+    expect(trickled.audio).toMatchObject({ format: "wav", sizeBytes: bytes.byteLength, durationMs: 94, channels: 1 });
+
+    async function* withEmptyChunks() {
+      yield new Uint8Array(0);
+      yield bytes.subarray(0, 10);
+      yield new Uint8Array(0);
+      yield bytes.subarray(10);
+    }
+    const gappy = await uploadSample(deps, team, { audio: withEmptyChunks() });
+    expect(gappy.audio).toMatchObject({ format: "wav", sizeBytes: bytes.byteLength });
+    expect(await new Response((await deps.blobs.get(gappy.audio.blobKey)).body).arrayBuffer()).toEqual(bytes.buffer);
+  });
+
+  it("takes a recording of exactly the size limit and refuses one byte more", async () => {
+    const bytes = wavBytes({ dataBytes: 1_000 });
+    const deps = createTestDeps({ settings: { maxUploadBytes: bytes.byteLength } });
+    const team = await seedCareTeam(deps);
+    await expect(uploadSample(deps, team, { audio: byteStream(bytes) })).resolves.toMatchObject({ audio: { sizeBytes: bytes.byteLength } });
+
+    const tight = createTestDeps({ settings: { maxUploadBytes: bytes.byteLength - 1 } });
+    const tightTeam = await seedCareTeam(tight);
+    const error = await expectCode(uploadSample(tight, tightTeam, { audio: byteStream(bytes) }), "upload.too_large");
+    expect(error.message).toBe(`The recording is larger than ${bytes.byteLength - 1} bytes.`);
+    await expectNothingStored(tight);
+  });
+
+  it("says why an empty or unrecognised upload is refused", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    expect((await expectCode(uploadSample(deps, team, { audio: byteStream(new Uint8Array(0)) }), "upload.empty")).message).toBe(
+      "The recording is empty.",
+    );
+    expect((await expectCode(uploadSample(deps, team, { audio: byteStream(new TextEncoder().encode("x".repeat(100))) }), "upload.not_audio")).message).toBe(
+      "The file is not a recording in a supported format (WAV, MP3, OGG, FLAC, MP4/M4A, WebM).",
+    );
+  });
+});
