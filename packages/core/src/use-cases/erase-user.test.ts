@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../domain/user.ts";
+import { ConfideError } from "../errors.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { createUser } from "./create-user.ts";
 import { eraseUser } from "./erase-user.ts";
@@ -87,5 +88,60 @@ describe("eraseUser", () => {
     await expect(eraseUser(deps, therapist, { userId: patient.userId })).rejects.toMatchObject({ code: "auth.forbidden" });
     await expect(eraseUser(deps, admin, { userId: admin.userId })).rejects.toMatchObject({ code: "validation.invalid_input" });
     expect(await deps.users.get(patient.userId)).not.toBeNull();
+  });
+});
+
+describe("eraseUser interrupted and resumed", () => {
+  it("leaves the account deactivated when erasure stops midway, and a second run finishes it", async () => {
+    const { deps, patient, patientSessions } = await setup();
+    let failures = 1;
+    const flaky = {
+      ...deps.blobs,
+      async delete(key: string) {
+        if (failures > 0) {
+          failures -= 1;
+          throw new ConfideError("dependency.unavailable", "The bucket is unreachable.", { retryable: true });
+        }
+        return deps.blobs.delete(key);
+      },
+    };
+
+    await expect(eraseUser({ ...deps, blobs: flaky }, admin, { userId: patient.userId })).rejects.toMatchObject({
+      code: "dependency.unavailable",
+    });
+    expect(await deps.users.get(patient.userId)).toMatchObject({ active: false });
+    await expect(login(deps, { email: "patient@example.org", password })).rejects.toMatchObject({ code: "auth.invalid_credentials" });
+
+    const result = await eraseUser(deps, admin, { userId: patient.userId });
+    expect(result.deletedSessionCount).toBe(patientSessions.length);
+    expect(await deps.users.get(patient.userId)).toBeNull();
+    expect(deps.audit.events().filter((event) => event.action === "session.delete").map((event) => event.detail)).toEqual(
+      patientSessions.map(() => ({ reason: "user.erase" })),
+    );
+  });
+
+  it("erases a therapist with no sessions of their own while other therapists have some", async () => {
+    const { deps } = await setup();
+    const newcomer = await createUser(deps, admin, {
+      email: "newcomer@example.org",
+      displayName: "Nia Newcomer",
+      role: "therapist",
+      password: careTeamPassword,
+    });
+    await expect(eraseUser(deps, admin, { userId: newcomer.id })).resolves.toMatchObject({ deletedSessionCount: 0 });
+    expect(await deps.users.get(newcomer.id)).toBeNull();
+  });
+
+  it("says why it refuses", async () => {
+    const { deps, therapist } = await setup();
+    await expect(eraseUser(deps, admin, { userId: admin.userId })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: "Administrators cannot erase their own account; ask another administrator.",
+    });
+    await expect(eraseUser(deps, admin, { userId: "nobody" })).rejects.toMatchObject({ code: "user.not_found", message: "No such user." });
+    await expect(eraseUser(deps, admin, { userId: therapist.userId })).rejects.toMatchObject({
+      code: "user.has_sessions",
+      message: "This therapist still owns sessions. Reassign them to another therapist or erase them before erasing the account.",
+    });
   });
 });

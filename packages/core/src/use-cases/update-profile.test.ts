@@ -53,3 +53,43 @@ describe("own profile", () => {
     expect((await getProfile(deps, actor)).displayName).toBe("Sam");
   });
 });
+
+describe("own profile changes", () => {
+  it("records only the fields that changed, and writes nothing when none is given", async () => {
+    const { deps, actor } = await setup();
+    const before = await getProfile(deps, actor);
+    deps.clock.advance(1_000);
+
+    expect(await updateProfile(deps, actor, {})).toEqual(before);
+    expect(deps.audit.events().filter((event) => event.action === "user.update")).toEqual([]);
+
+    await updateProfile(deps, actor, { displayName: "Sam Vale" });
+    await updateProfile(deps, actor, { consent: { terms: "v3" } });
+    expect(deps.audit.events().filter((event) => event.action === "user.update").map((event) => event.detail)).toEqual([
+      { fields: "displayName" },
+      { fields: "consent" },
+    ]);
+    expect(await getProfile(deps, actor)).toMatchObject({ displayName: "Sam Vale", consent: { terms: "v3", agreedAt: deps.clock.now() } });
+  });
+
+  it("refuses empty consent terms and keeps the earlier consent", async () => {
+    const { deps, actor } = await setup();
+    await updateProfile(deps, actor, { consent: { terms: "v1" } });
+    await expect(updateProfile(deps, actor, { consent: { terms: " " } })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      details: { field: "consent.terms" },
+    });
+    expect((await getProfile(deps, actor)).consent?.terms).toBe("v1");
+  });
+
+  it("answers user.not_found for an account that no longer exists", async () => {
+    const { deps } = await setup();
+    await expect(updateProfile(deps, { userId: "gone", role: "patient" }, { displayName: "Ghost" })).rejects.toMatchObject({
+      code: "user.not_found",
+      message: "The account no longer exists.",
+    });
+    await expect(getProfile(deps, { userId: "gone", role: "patient" })).rejects.toMatchObject({
+      message: "The account no longer exists.",
+    });
+  });
+});

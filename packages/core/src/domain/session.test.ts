@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { createTestDeps } from "../testing/test-deps.ts";
+import { storeSession } from "../use-cases/session-fixture.test-support.ts";
+import { assertEditable, defaultTranscriptionSettings, moveTo } from "./session.ts";
+
+describe("session", () => {
+  it("transcribes with speaker separation and word timings unless told otherwise", () => {
+    expect(defaultTranscriptionSettings).toEqual({
+      language: "en-US",
+      diarization: true,
+      minSpeakers: 2,
+      maxSpeakers: 2,
+      profanity: "none",
+      punctuation: "automatic",
+      wordTimestamps: true,
+      channelLayout: "mono",
+    });
+  });
+
+  it("moves only along the status machine", async () => {
+    const deps = createTestDeps();
+    const finalized = await storeSession(deps, { status: "finalized" });
+    expect(() => moveTo(finalized, "queued")).toThrow(expect.objectContaining({ code: "session.invalid_state" }));
+    const ready = await storeSession(deps, { status: "ready" });
+    expect(moveTo(ready, "finalized")).toEqual({ ...ready, status: "finalized" });
+    expect(ready.status).toBe("ready");
+  });
+
+  it("says why a session cannot be reviewed", async () => {
+    const deps = createTestDeps();
+    const finalized = await storeSession(deps, { status: "finalized" });
+    const transcribing = await storeSession(deps, { status: "transcribing" });
+    expect(() => assertEditable(finalized)).toThrow(
+      expect.objectContaining({ code: "session.invalid_state", message: "A finalized session is read-only.", details: { status: "finalized" } }),
+    );
+    expect(() => assertEditable(transcribing)).toThrow(
+      expect.objectContaining({ message: "A session can be reviewed only when ready (it is transcribing).", details: { status: "transcribing" } }),
+    );
+    const ready = await storeSession(deps, { status: "ready" });
+    expect(() => assertEditable(ready)).not.toThrow();
+  });
+});
