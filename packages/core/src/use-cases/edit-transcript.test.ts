@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ConfideError } from "../errors.ts";
 import type { LanguageAnalyzer } from "../ports/language-analyzer.ts";
 import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
@@ -295,5 +296,94 @@ describe("editTranscript input", () => {
     await expect(editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits })).rejects.toMatchObject({
       message: "At most 1000 segments can be edited at once.",
     });
+  });
+});
+
+describe("editTranscript sentiment", () => {
+  const unavailable: LanguageAnalyzer = {
+    ...createKeywordLanguageAnalyzer(),
+    async sentiment() {
+      throw new ConfideError("provider.unavailable", "The analyzer is down.", { retryable: true });
+    },
+  };
+
+  it("corrects the therapist's words while the analyzer is down, since nothing needs measuring", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const edited = await editTranscript({ ...deps, language: unavailable }, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-3", text: "Does work worry you?" }],
+    });
+    expect(edited.transcript?.segments[2]?.text).toBe("Does work worry you?");
+  });
+
+  it("keeps the results of untouched patient segments and the timeline's window width", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const previous = stored.sentiment;
+    if (!previous) throw new Error("The fixture has sentiment.");
+    // Measured earlier as mixed (another model, say), and with one-minute windows.
+    const mixed = { label: "mixed" as const, scores: { positive: 0.1, neutral: 0.1, negative: 0.1, mixed: 0.7 } };
+    const earlier = await deps.sessions.update(
+      {
+        ...stored,
+        sentiment: {
+          ...previous,
+          windowMs: 60_000,
+          segments: previous.segments.map((segment) => (segment.segmentId === "seg-4" ? { segmentId: "seg-4", ...mixed } : segment)),
+        },
+      },
+      1,
+    );
+    const narrower = { ...deps, settings: { ...deps.settings, sentimentWindowMs: 10_000 } };
+
+    const edited = await editTranscript(narrower, therapist, {
+      sessionId: stored.id,
+      expectedVersion: earlier.version,
+      edits: [{ segmentId: "seg-2", text: "I am sad." }],
+    });
+
+    expect(edited.sentiment?.segments).toEqual([
+      expect.objectContaining({ segmentId: "seg-2", label: "negative" }),
+      { segmentId: "seg-4", ...mixed },
+    ]);
+    expect(edited.sentiment?.windowMs).toBe(60_000);
+    expect(edited.sentiment?.timeline.map((point) => point.startMs)).toEqual([0, 60_000]);
+  });
+
+  it("measures every patient segment of a session that has no sentiment yet", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { sentiment: null });
+    const edited = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-1", text: "How did you sleep?" }],
+    });
+    expect(edited.sentiment?.segments.map((segment) => [segment.segmentId, segment.label])).toEqual([
+      ["seg-2", "positive"],
+      ["seg-4", "negative"],
+    ]);
+    expect(edited.sentiment?.language).toBe("en-US");
+  });
+
+  it("refuses the edit, writing nothing, when the analyzer answers the wrong number of results", async () => {
+    const keywords = createKeywordLanguageAnalyzer();
+    const short: LanguageAnalyzer = { ...keywords, sentiment: async () => [] };
+    const deps = createTestDeps({ language: short });
+    const stored = await storeSession(deps, { sentiment: null });
+
+    await expect(
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: [{ segmentId: "seg-2", text: "I am sad." }] }),
+    ).rejects.toMatchObject({ code: "provider.bad_response", details: { sent: 2, received: 0 } });
+    expect(await deps.sessions.get(stored.id)).toEqual(stored);
+  });
+
+  it("refuses to review a ready session that has no transcript", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { status: "ready", transcript: null, sentiment: null });
+    await expect(
+      editTranscript(deps, therapist, { sessionId: stored.id, expectedVersion: 1, edits: [{ segmentId: "seg-1", text: "Hi." }] }),
+    ).rejects.toMatchObject({ code: "session.invalid_state", message: "The session has no transcript to review.", details: { status: "ready" } });
   });
 });
