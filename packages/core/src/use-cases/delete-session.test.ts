@@ -68,3 +68,14 @@ describe("deleteSession", () => {
     expect(deps.audit.events()).toEqual([]);
   });
 });
+
+describe("deleteSession audit", () => {
+  it("records the status the session had when it was deleted", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps, { status: "failed", transcript: null });
+    await deleteSession(deps, therapist, { sessionId: stored.id });
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({ action: "session.delete", sessionId: stored.id, detail: { status: "failed" } }),
+    ]);
+  });
+});

@@ -69,3 +69,36 @@ describe("finalizeSession", () => {
     expect((await deps.sessions.get(stored.id))?.status).toBe("ready");
   });
 });
+
+describe("finalizeSession answers", () => {
+  it("says a finalized session is read-only, and audits the finalization against the patient", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    await finalizeSession(deps, therapist, { sessionId: stored.id });
+    await expect(finalizeSession(deps, therapist, { sessionId: stored.id })).rejects.toMatchObject({
+      code: "session.invalid_state",
+      message: "A finalized session is read-only.",
+    });
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({ action: "session.finalize", sessionId: stored.id, subjectUserId: patient.userId }),
+    ]);
+  });
+
+  it("tells apart a missing session, a role that may not, and a stale version", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    await expect(finalizeSession(deps, otherTherapist, { sessionId: stored.id })).rejects.toMatchObject({
+      code: "session.not_found",
+      message: "No such session.",
+    });
+    await expect(finalizeSession(deps, admin, { sessionId: stored.id })).rejects.toMatchObject({
+      code: "auth.forbidden",
+      message: "Administrators cannot access clinical content.",
+    });
+    await expect(finalizeSession(deps, therapist, { sessionId: stored.id, expectedVersion: 9 })).rejects.toMatchObject({
+      code: "session.version_conflict",
+      message: "The session was changed since you read it.",
+      details: { currentVersion: 1 },
+    });
+  });
+});

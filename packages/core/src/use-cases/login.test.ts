@@ -136,3 +136,23 @@ describe("logout", () => {
     await expect(refreshToken(deps, { refreshToken: otherSession.refreshToken })).resolves.toMatchObject({ user: { id: other.id } });
   });
 });
+
+describe("refresh of a spent token", () => {
+  it("treats a spent token as stolen even after it expired, ending the family", async () => {
+    const { deps } = await setup();
+    const first = await login(deps, { email: "dana@example.org", password });
+    deps.clock.advance(60_000);
+    const second = await refreshToken(deps, { refreshToken: first.refreshToken });
+    // Past the first token's expiry, not yet the second's.
+    deps.clock.advance(deps.settings.refreshTokenTtlMs - 30_000);
+
+    await expect(refreshToken(deps, { refreshToken: first.refreshToken })).rejects.toMatchObject({
+      code: "auth.refresh_reused",
+      message: "The refresh token was already used; every session of this sign-in was ended.",
+    });
+    await expect(refreshToken(deps, { refreshToken: second.refreshToken })).rejects.toMatchObject({
+      code: "auth.refresh_invalid",
+      message: "The refresh token is not valid; sign in again.",
+    });
+  });
+});
