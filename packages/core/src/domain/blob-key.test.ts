@@ -29,7 +29,7 @@ describe("blob keys", () => {
     ["a newline at the end", "audio.wav\n"],
     ["more than 1,024 characters", "x".repeat(1025)],
   ])("refuses %s with blob.invalid_key", (_name, key) => {
-    expect(() => assertBlobKey(key)).toThrow(expect.objectContaining({ code: "blob.invalid_key" }));
+    expect(() => assertBlobKey(key)).toThrow(expect.objectContaining({ code: "blob.invalid_key", message: "The storage key is not valid." }));
   });
 
   it("echoes at most the first 100 characters of a refused key", () => {

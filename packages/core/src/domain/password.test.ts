@@ -177,4 +177,55 @@ describe("password limits at their boundaries", () => {
     );
     expect(() => checkPasswordPolicy(unguessable(16), { minLength: 16, owner })).not.toThrow();
   });
+
+  it("refuses a hash without a salt, even one that matches", async () => {
+    const key = scryptSync("made elsewhere", Buffer.alloc(0), 32, { N: 4, r: 1, p: 1 });
+    expect(await verifyPassword("made elsewhere", ["scrypt", 4, 1, 1, "", key.toString("base64")].join("$"))).toBe(false);
+  });
+});
+
+describe("password policy and the owner's data", () => {
+  const refused = (password: string, owner: { email: string; displayName: string }) => {
+    try {
+      checkPasswordPolicy(password, { minLength: 12, owner });
+    } catch (error) {
+      return error as { code: string; message: string; details: Record<string, unknown> };
+    }
+    return null;
+  };
+
+  it("finds the owner's data whatever its case and spacing", () => {
+    expect(refused("zq!ortega#Vw29", { email: " Robin.Ortega@Example.ORG ", displayName: " Robin  Ortega " })).toMatchObject({
+      code: "auth.weak_password",
+      message: "The password must not contain your email address or your name.",
+      details: { rule: "personal_data" },
+    });
+  });
+
+  it("finds the whole local part and each of its pieces", () => {
+    expect(refused("zq!al.bo#Vw29x", { email: "al.bo@example.org", displayName: "X Y" })?.details.rule).toBe("personal_data");
+    expect(refused("zq!kowalski#Vw29", { email: "lee_kowalski+work@example.org", displayName: "L K" })?.details.rule).toBe("personal_data");
+  });
+
+  it("counts pieces of four characters or more, not shorter ones", () => {
+    expect(refused("zq!anna#Vw29xy", { email: "a.b@example.org", displayName: "Anna Li" })?.details.rule).toBe("personal_data");
+    expect(refused("zq!li#Vw29xyQt", { email: "a.b@example.org", displayName: "Anna Li" })).toBeNull();
+  });
+
+  it("accepts a password zxcvbn scores 3, and explains a refusal with its suggestions alone when it gives no warning", () => {
+    const owner = { email: "robin@example.org", displayName: "Robin" };
+    expect(refused("bluebird kettle", owner)).toBeNull();
+    const weak = refused("trombone twelve", owner);
+    expect(weak).toMatchObject({
+      message: "The password is too easy to guess. Add more words that are less common. Avoid common character sequences.",
+      details: { rule: "guessable", score: 2, minScore: 3, suggestions: ["Add more words that are less common.", "Avoid common character sequences."] },
+    });
+    expect(weak?.details).not.toHaveProperty("warning");
+  });
+
+  it("says what is wrong with a long or repetitive password", () => {
+    const owner = { email: "robin@example.org", displayName: "Robin" };
+    expect(refused("x".repeat(1_025), owner)?.message).toBe("The password must have at most 1024 characters.");
+    expect(refused("x".repeat(20), owner)?.message).toBe("The password must not repeat a single character.");
+  });
 });

@@ -49,6 +49,7 @@ describe("sentiment summary", () => {
     expect(patient?.scores.negative).toBeCloseTo(2 / 3);
     expect(patient?.scores.neutral).toBe(0);
     expect(other).toEqual({ speaker: "S3", segmentCount: 1, label: "mixed", scores: scores(0, 0, 0, 1) });
+    expect(summary.timeline[0]?.scores.mixed).toBeCloseTo(1 / 4);
     expect(summary).toMatchObject({ language: "en-US", windowMs: 60_000, transcriptRevision: 3 });
     expect(summary.segments.map((segment) => [segment.segmentId, segment.label])).toEqual([
       ["seg-1", "positive"],

@@ -5,6 +5,7 @@ import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
 import { createJobHandlers } from "./job-handlers.ts";
 import { seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
+import { storeSession } from "./session-fixture.test-support.ts";
 
 const leaseMs = 15 * 60_000;
 
@@ -136,5 +137,21 @@ describe("recoverStaleSessions", () => {
     expect((await stored(deps, session.id)).status).toBe("ready");
     expect(deps.speech.calls().poll).toBe(2);
     expect(deps.push.sent()).toHaveLength(1);
+  });
+});
+
+describe("recoverStaleSessions in every in-flight status", () => {
+  it("recovers stale sessions uploaded, queued, transcribing and analyzing, and none other", async () => {
+    const { deps } = await setUp();
+    const inFlight = [];
+    for (const status of ["uploaded", "queued", "transcribing", "analyzing"] as const) {
+      inFlight.push(await storeSession(deps, { status, transcript: null, sentiment: null }));
+    }
+    for (const status of ["ready", "finalized", "failed"] as const) await storeSession(deps, { status });
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(4);
+
+    expect(recoveryJobs(deps).sort()).toEqual(inFlight.map((session) => `recover-${session.id}-v1`).sort());
   });
 });
