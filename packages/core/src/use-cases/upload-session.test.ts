@@ -611,3 +611,90 @@ describe("uploadSession streams", () => {
     );
   });
 });
+
+describe("uploadSession failures", () => {
+  it("releases the client's stream when storing fails after reading part of it", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const source = endlessWav(1_000, 1_000_000);
+    const failing = {
+      ...deps.blobs,
+      async put(_key: string, body: ReadableStream<Uint8Array>) {
+        const reader = body.getReader();
+        await reader.read();
+        await reader.read();
+        throw new ConfideError("dependency.unavailable", "The bucket is unreachable.", { retryable: true });
+      },
+    };
+
+    await expectCode(uploadSample({ ...deps, blobs: failing }, team, { audio: source.stream }), "dependency.unavailable");
+
+    expect(source.state.cancelled).toBe(true);
+    expect(source.state.pulledBytes).toBeLessThan(1_000_000);
+    await expectNothingStored(deps);
+  });
+
+  it("passes on a storage failure that is not a ConfideError as it is, not as an interrupted upload", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const broken = {
+      ...deps.blobs,
+      async put(): Promise<never> {
+        throw new TypeError("the SDK broke");
+      },
+    };
+    await expect(uploadSample({ ...deps, blobs: broken }, team)).rejects.toThrow(TypeError);
+  });
+
+  it("stops at once when the caller aborts while the first bytes are still awaited", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const controller = new AbortController();
+    let cancelled = false;
+    const silent = new ReadableStream<Uint8Array>({
+      pull: () => new Promise<void>(() => {}),
+      cancel() {
+        cancelled = true;
+      },
+    });
+
+    const upload = uploadSample(deps, team, { audio: silent, signal: controller.signal });
+    controller.abort(new Error("client went away"));
+
+    await expectCode(upload, "upload.aborted");
+    expect(cancelled).toBe(true);
+    await expectNothingStored(deps);
+  });
+
+  it("never removes another session whose id the new one was given by mistake", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const existing = await uploadSample(deps, team);
+    const repeating = { ...deps, ids: { newId: () => existing.id } };
+
+    await expectCode(uploadSample(repeating, team, { audio: byteStream(wavBytes({ dataBytes: 500 })) }), "session.version_conflict");
+
+    expect(await deps.sessions.get(existing.id)).toMatchObject({ id: existing.id, audio: { sizeBytes: existing.audio.sizeBytes } });
+  });
+
+  it("answers session.not_found, and keeps no recording, when the session is deleted before the upload finishes", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // A worker took the session on, and then it was deleted, between the upload's two writes.
+    const vanishing: SessionRepository = {
+      ...deps.sessions,
+      async update(session, expectedVersion) {
+        const current = await deps.sessions.get(session.id);
+        if (current && current.status === "uploaded") await deps.sessions.update({ ...current, status: "queued" }, current.version);
+        return deps.sessions.update(session, expectedVersion);
+      },
+      async get(id) {
+        await deps.sessions.delete(id);
+        return null;
+      },
+    };
+    const error = await expectCode(uploadSample({ ...deps, sessions: vanishing }, team), "session.not_found");
+    expect(error.message).toBe("The session was removed while it was being stored.");
+    expect(deps.blobs.keys()).toEqual([]);
+  });
+});
