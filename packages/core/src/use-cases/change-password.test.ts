@@ -53,3 +53,15 @@ describe("changePassword", () => {
     await expect(login(deps, { email: "kim@example.org", password: oldPassword })).resolves.toBeDefined();
   });
 });
+
+describe("changePassword answers", () => {
+  it("says the current password is wrong, and that a vanished account is gone", async () => {
+    const { deps, actor } = await setup();
+    await expect(changePassword(deps, actor, { currentPassword: "not my password", newPassword })).rejects.toMatchObject({
+      message: "The current password is not correct.",
+    });
+    await expect(
+      changePassword(deps, { userId: "gone", role: "patient" }, { currentPassword: oldPassword, newPassword }),
+    ).rejects.toMatchObject({ code: "user.not_found", message: "The account no longer exists." });
+  });
+});

@@ -177,3 +177,13 @@ describe("listUsers", () => {
     await expect(listUsers(deps, { userId: "t", role: "therapist" })).rejects.toMatchObject({ code: "auth.forbidden" });
   });
 });
+
+describe("listUsers text", () => {
+  it("ignores spaces around the search text", async () => {
+    const deps = createTestDeps();
+    await createUser(deps, admin, input({ email: "carla@example.org", displayName: "Carla", role: "patient" }));
+    await createUser(deps, admin, input({ email: "bruno@example.org", displayName: "Bruno", role: "patient" }));
+    expect((await listUsers(deps, admin, { text: "  arl  " })).items.map((user) => user.displayName)).toEqual(["Carla"]);
+    expect((await listUsers(deps, admin, { text: "  " })).items).toHaveLength(2);
+  });
+});

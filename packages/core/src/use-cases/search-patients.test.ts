@@ -68,3 +68,16 @@ describe("searchPatients", () => {
     await expect(searchPatients(deps, therapist, { limit: 100 })).resolves.toMatchObject({ nextCursor: null });
   });
 });
+
+describe("searchPatients text", () => {
+  it("ignores spaces around the search text, and lists everyone for blank text", async () => {
+    const { deps, therapist } = await setup();
+    expect((await searchPatients(deps, therapist, { text: "  park " })).items.map((user) => user.displayName)).toEqual(["Cleo Park"]);
+    expect((await searchPatients(deps, therapist, { text: "   " })).items).toHaveLength(5);
+  });
+
+  it("says which role it needs", async () => {
+    const { deps } = await setup();
+    await expect(searchPatients(deps, admin)).rejects.toMatchObject({ message: "This needs the role therapist." });
+  });
+});
