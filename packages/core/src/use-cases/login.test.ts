@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../domain/user.ts";
+import { ConfideError } from "../errors.ts";
 import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
 import { createUser } from "./create-user.ts";
 import { login } from "./login.ts";
@@ -153,6 +154,34 @@ describe("refresh of a spent token", () => {
     await expect(refreshToken(deps, { refreshToken: second.refreshToken })).rejects.toMatchObject({
       code: "auth.refresh_invalid",
       message: "The refresh token is not valid; sign in again.",
+    });
+  });
+});
+
+describe("refresh of a spent token of an account being erased", () => {
+  it("still answers refresh_reused when the account is already gone", async () => {
+    const { deps, userId } = await setup();
+    const first = await login(deps, { email: "dana@example.org", password });
+    await refreshToken(deps, { refreshToken: first.refreshToken });
+    // Erasure deletes the account between the two refreshes (its tokens go a moment later).
+    await deps.users.delete(userId);
+
+    await expect(refreshToken(deps, { refreshToken: first.refreshToken })).rejects.toMatchObject({ code: "auth.refresh_reused" });
+  });
+
+  it("fails, rather than pretend the tokens were ended, when the account store is down", async () => {
+    const { deps } = await setup();
+    const first = await login(deps, { email: "dana@example.org", password });
+    await refreshToken(deps, { refreshToken: first.refreshToken });
+    const down = {
+      ...deps.users,
+      async revokeAccessTokens(): Promise<number> {
+        throw new ConfideError("dependency.unavailable", "The database is down.", { retryable: true });
+      },
+    };
+
+    await expect(refreshToken({ ...deps, users: down }, { refreshToken: first.refreshToken })).rejects.toMatchObject({
+      code: "dependency.unavailable",
     });
   });
 });

@@ -88,3 +88,23 @@ describe("devices", () => {
     ).rejects.toMatchObject({ code: "validation.invalid_input" });
   });
 });
+
+describe("device input", () => {
+  it("trims the token, keeps a one-character token, and names the field at fault", async () => {
+    const deps = createTestDeps();
+    await expect(registerDevice(deps, alice, { token: "  fcm-token  ", platform: "android" })).resolves.toMatchObject({ token: "fcm-token" });
+    await expect(registerDevice(deps, alice, { token: "x", platform: "web" })).resolves.toMatchObject({ token: "x" });
+    await expect(registerDevice(deps, alice, { token: "   ", platform: "ios" })).rejects.toMatchObject({
+      message: "The push token must have 1 to 4,096 characters.",
+      details: { field: "token" },
+    });
+    await expect(registerDevice(deps, alice, { token: "ok", platform: "symbian" as unknown as "ios" })).rejects.toMatchObject({
+      message: "The platform must be android, ios or web.",
+      details: { field: "platform" },
+    });
+    await expect(removeDevice(deps, bob, { deviceId: "device-404" })).rejects.toMatchObject({
+      code: "device.not_found",
+      message: "No such device.",
+    });
+  });
+});
