@@ -51,10 +51,11 @@ export function startCli(
   let stderr = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`confide ${args.join(" ")} not ready in time.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`)),
-      options.timeoutMs ?? 20_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test.
+      child.kill("SIGKILL");
+      reject(new Error(`confide ${args.join(" ")} not ready in time.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`));
+    }, options.timeoutMs ?? 20_000);
     let buffered = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on("data", (chunk: Buffer) => {

@@ -14,19 +14,28 @@ export interface MultipartUploadOptions {
   fileField: string;
   /** Largest file accepted; one byte more fails the file stream with `upload.too_large`. */
   maxFileBytes: number;
+  /**
+   * Fields that belong before the file part: one of them after it fails the upload with
+   * `validation.invalid_input` and this message (its value would otherwise be silently lost).
+   */
+  fieldsBeforeFile: { names: readonly string[]; message: string };
   /** Aborts when the client goes away. */
   signal: AbortSignal;
 }
 
 export interface MultipartFile {
-  /** The file's bytes as they arrive; reading slowly slows the client down (backpressure). */
+  /**
+   * The file's bytes as they arrive; reading slowly slows the client down (backpressure). It
+   * ends only after the whole body was parsed and found valid: a malformed or over-limit body,
+   * even past the file part, errors it (`validation.invalid_input`, `upload.too_large`).
+   */
   stream: ReadableStream<Uint8Array>;
   filename: string;
   mimeType: string;
 }
 
 export interface MultipartUpload {
-  /** The text fields sent before the file part. Fields after it are not read. */
+  /** The text fields sent before the file part. Unknown fields after it are ignored. */
   fields: Record<string, string>;
   file: MultipartFile;
   /**
@@ -45,22 +54,39 @@ const invalid = (message: string, cause?: unknown) =>
 /**
  * Wraps a busboy file stream as a pull-based web stream: a chunk is read only when the
  * consumer asks for one, so a slow consumer pauses busboy and, through it, the request body.
+ * The stream ends only once `bodyParsed` resolves (the whole multipart body was read and found
+ * well-formed); a failure anywhere in the body, even after the file part, errors the stream, so
+ * its consumer never keeps a recording from a refused request.
  */
-function pullStream(file: Readable, signal: AbortSignal): ReadableStream<Uint8Array> {
+function pullStream(
+  file: Readable,
+  bodyParsed: Promise<void>,
+  bodyFailure: () => ConfideError | null,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const { done, value } = await chunks.next();
-          if (done) controller.close();
-          else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+          if (!done) {
+            controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+            return;
+          }
+          await bodyParsed;
+          if (!cancelled) controller.close();
         } catch (error) {
-          // A client that went away is the consumer's `upload.aborted`; a broken body is the client's fault.
-          controller.error(ConfideError.is(error) || signal.aborted ? error : invalid("The multipart body ended early or is malformed.", error));
+          // The body's own failure says best what went wrong. A client that went away is the
+          // consumer's `upload.aborted`; a broken body is the client's fault.
+          const failure =
+            bodyFailure() ?? (ConfideError.is(error) || signal.aborted ? error : invalid("The multipart body ended early or is malformed.", error));
+          if (!cancelled) controller.error(failure);
         }
       },
       async cancel() {
+        cancelled = true;
         await chunks.return?.();
       },
     },
@@ -175,6 +201,10 @@ function feedFromNodeStream(body: Readable, parser: Parser): () => void {
  * Streams a multipart/form-data body through busboy and resolves as soon as the file part
  * starts, with the fields that came before it. The file is not buffered: its stream is fed as
  * the consumer reads it.
+ *
+ * Every stream busboy hands out gets an 'error' listener for its whole life, so a body that
+ * breaks at any point (ends early, too many parts, a malformed part, an over-limit file), while
+ * nobody happens to be reading, fails the upload instead of the process.
  * @throws ConfideError `validation.invalid_input` for a malformed body, a missing file part,
  * an unexpected file part, or fields that are too long or too many.
  */
@@ -193,10 +223,16 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     }
 
     const fields: Record<string, string> = {};
+    const lateFields = new Set(options.fieldsBeforeFile.names);
     let file: Readable | null = null;
     let started = false;
     let stopped = false;
+    let failure: ConfideError | null = null;
     let stopFeeding: () => void = () => undefined;
+    let settleBody!: { resolve: () => void; reject: (error: ConfideError) => void };
+    const bodyParsed = new Promise<void>((resolve, reject) => (settleBody = { resolve, reject }));
+    // Nobody awaits it when the upload is refused before the file part or its consumer gave up.
+    bodyParsed.catch(() => undefined);
 
     const stop = () => {
       if (stopped) return;
@@ -206,6 +242,9 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     };
     /** Before the file part: reject the upload. After: fail the file stream, which its consumer sees. */
     const fail = (error: ConfideError) => {
+      if (failure) return;
+      failure = error;
+      settleBody.reject(error);
       if (!started) {
         started = true;
         reject(error);
@@ -214,7 +253,10 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     };
 
     parser.on("field", (name, value, info) => {
-      if (started) return;
+      if (started) {
+        if (lateFields.has(name)) fail(invalid(options.fieldsBeforeFile.message));
+        return;
+      }
       if (info.nameTruncated || info.valueTruncated) {
         fail(invalid(`The field "${name.slice(0, 40)}" is longer than ${maxFieldBytes} bytes.`));
         return;
@@ -222,15 +264,22 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       fields[name] = value;
     });
     parser.on("file", (name, stream, info) => {
+      // Busboy fails every file stream it still holds when the body breaks: without a listener
+      // that 'error' would end the process. The failure itself reaches the upload through `fail`.
+      stream.on("error", () => undefined);
       if (started || name !== options.fileField) {
         stream.resume();
-        if (!started) fail(invalid(`Unexpected file part "${name.slice(0, 40)}": send the recording as "${options.fileField}".`));
+        fail(
+          started
+            ? invalid(`Send one file part only ("${options.fileField}").`)
+            : invalid(`Unexpected file part "${name.slice(0, 40)}": send the recording as "${options.fileField}".`),
+        );
         return;
       }
       started = true;
       file = stream;
       stream.once("limit", () => {
-        stream.destroy(
+        fail(
           new ConfideError("upload.too_large", `The recording is larger than ${options.maxFileBytes} bytes.`, {
             details: { maxBytes: options.maxFileBytes },
           }),
@@ -238,18 +287,20 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       });
       resolve({
         fields,
-        file: { stream: pullStream(stream, options.signal), filename: info.filename ?? "", mimeType: info.mimeType },
+        file: { stream: pullStream(stream, bodyParsed, () => failure, options.signal), filename: info.filename ?? "", mimeType: info.mimeType },
         stop,
       });
     });
+    parser.on("filesLimit", () => fail(invalid(`Send one file part only ("${options.fileField}").`)));
     parser.on("fieldsLimit", () => fail(invalid("Too many fields.")));
     parser.on("partsLimit", () => fail(invalid("Too many parts.")));
     parser.on("error", (error: unknown) => {
       if (ConfideError.is(error)) fail(error);
-      else fail(options.signal.aborted ? invalid("The client went away.", error) : invalid("The multipart body is malformed.", error));
+      else fail(options.signal.aborted ? invalid("The client went away.", error) : invalid("The multipart body is malformed or ended early.", error));
     });
     parser.on("close", () => {
       if (!started) fail(invalid(`The "${options.fileField}" part is missing.`));
+      else settleBody.resolve();
     });
 
     stopFeeding = options.body instanceof ReadableStream ? feedFromWebStream(options.body, parser) : feedFromNodeStream(options.body, parser);

@@ -40,9 +40,12 @@ const UploadFieldsSchema = z.object({
     .pipe(TranscriptionSettingsSchema.partial().strict().optional()),
 });
 
+/** Why a body whose fields are missing before, or sent after, the audio part is refused. */
+const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings) before the audio part.";
+
 const uploadDescription = `Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
 
-**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins; fields after it are not read, and a missing \`patientId\` at that point is a 400.
+**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
 
 The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.`;
 
@@ -124,12 +127,19 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
 
     const signal = c.req.raw.signal;
-    const upload = await openMultipartUpload({ body, contentType, fileField: "audio", maxFileBytes: maxUploadBytes, signal });
+    const upload = await openMultipartUpload({
+      body,
+      contentType,
+      fileField: "audio",
+      maxFileBytes: maxUploadBytes,
+      fieldsBeforeFile: { names: Object.keys(UploadFieldsSchema.shape), message: fieldsFirstMessage },
+      signal,
+    });
     try {
       const parsed = UploadFieldsSchema.safeParse(upload.fields);
       if (!parsed.success) {
         await upload.file.stream.cancel();
-        throw new ConfideError("validation.invalid_input", "Send patientId (and any title, recordedAt, settings) before the audio part.", {
+        throw new ConfideError("validation.invalid_input", fieldsFirstMessage, {
           details: { errors: fieldIssues(parsed.error) },
         });
       }
