@@ -6,6 +6,7 @@ import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
 import { openMultipartUpload } from "../multipart-upload.ts";
 import { nodeRequestOf } from "../node-request.ts";
+import { assertNoNulCharacters } from "../nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
@@ -144,6 +145,12 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
         });
       }
       const fields = parsed.data;
+      try {
+        assertNoNulCharacters({ ...fields, ...(upload.file.filename ? { filename: upload.file.filename } : {}) }, "form");
+      } catch (error) {
+        await upload.file.stream.cancel();
+        throw error;
+      }
       const session = await uploadSession(deps, actor, {
         patientId: fields.patientId,
         ...(fields.title === undefined ? {} : { title: fields.title }),
