@@ -162,9 +162,21 @@ describe("malformed multipart uploads over real HTTP", () => {
     expect(answer.body.detail).toMatch(/before the audio part/);
   });
 
-  it("still stores a well-formed upload (unknown fields after the audio are ignored)", async () => {
-    const answer = await post(bytes(field("patientId", patientId), audioHead(), smallWav, "\r\n", field("note", "kept out"), closing));
+  it("a WAV header that claims 65,535 channels is a 400 that names the limit", async () => {
+    const wav = Buffer.from(smallWav);
+    wav.writeUInt16LE(65_535, 22);
+    const answer = await post(bytes(field("patientId", patientId), audioHead(), wav, "\r\n", closing));
+    await expectRefusedAndServing(answer, 400, "validation.invalid_input");
+    expect(answer.body.detail).toMatch(/65535 channels.*1 to 8/);
+  });
+
+  it("stores a well-formed upload (unknown fields after the audio are ignored) with the duration its bytes allow", async () => {
+    // 0.1 s of samples whose header claims almost 4 GiB of data.
+    const wav = Buffer.from(smallWav);
+    wav.writeUInt32LE(0xfffffff0, 40);
+    const answer = await post(bytes(field("patientId", patientId), audioHead(), wav, "\r\n", field("note", "kept out"), closing));
     expect(answer.status).toBe(201);
+    expect((answer.body as { audio?: { durationMs: number } }).audio?.durationMs).toBe(100);
     // The recording and its metadata file.
     expect((await server.blobFiles()).some((path) => path.endsWith("audio.wav"))).toBe(true);
     expect(await server.isServing()).toBe(true);

@@ -363,6 +363,42 @@ describe("uploadSession", () => {
     });
   });
 
+  it("bounds the duration a WAV header claims by the bytes that arrived", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // 4 KB of 16 kHz mono 16-bit samples (125 ms) whose header claims almost 4 GiB of data (37 hours).
+    const bytes = wavBytes({ dataBytes: 4_000 });
+    new DataView(bytes.buffer).setUint32(40, 0xfffffff0, true);
+    const session = await uploadSample(deps, team, { audio: byteStream(bytes) });
+    expect(session.audio.durationMs).toBe(125);
+  });
+
+  it("keeps a WAV header's shorter claim, and measures a streamed WAV whose size is unknown", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const shortClaim = wavBytes({ dataBytes: 32_000 });
+    new DataView(shortClaim.buffer).setUint32(40, 16_000, true);
+    expect((await uploadSample(deps, team, { audio: byteStream(shortClaim) })).audio.durationMs).toBe(500);
+    const streamed = wavBytes({ dataBytes: 32_000 });
+    new DataView(streamed.buffer).setUint32(40, 0xffffffff, true);
+    expect((await uploadSample(deps, team, { audio: byteStream(streamed) })).audio.durationMs).toBe(1_000);
+  });
+
+  it("refuses a WAV whose header claims more than 8 channels (or none), storing nothing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    for (const channels of [65_535, 9, 0]) {
+      const bytes = wavBytes({ dataBytes: 4_000 });
+      new DataView(bytes.buffer).setUint16(22, channels, true);
+      const error = await expectCode(uploadSample(deps, team, { audio: byteStream(bytes) }), "validation.invalid_input");
+      expect(error.message).toContain(`${channels} channels`);
+      expect(error.details).toEqual({ field: "audio" });
+      await expectNothingStored(deps);
+    }
+    const eight = await uploadSample(deps, team, { audio: byteStream(wavBytes({ dataBytes: 16_000, channels: 8 })) });
+    expect(eight.audio.channels).toBe(8);
+  });
+
   it("refuses an overlong title", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);

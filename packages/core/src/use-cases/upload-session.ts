@@ -1,5 +1,5 @@
 import { jobNames, type ConfideDeps } from "../deps.ts";
-import { sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-format.ts";
+import { durationMsOf, maxAudioChannels, sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-format.ts";
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../domain/session.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
@@ -85,9 +85,8 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     }
 
     blobKey = `sessions/${actor.userId}/${sessionId}/audio.${sniffed.format}`;
-    const body = source
-      .replayThenRest()
-      .pipeThrough(byteLimit(deps.settings.maxUploadBytes), input.signal ? { signal: input.signal } : {});
+    const limit = byteLimit(deps.settings.maxUploadBytes);
+    const body = source.replayThenRest().pipeThrough(limit.stream, input.signal ? { signal: input.signal } : {});
     const stored = await deps.blobs.put(blobKey, body, {
       contentType: sniffed.contentType,
       ...(input.signal ? { signal: input.signal } : {}),
@@ -110,7 +109,8 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
         format: sniffed.format,
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
-        durationMs: sniffed.durationMs,
+        // The header's claim, bounded by the bytes that actually arrived.
+        durationMs: durationMsOf(sniffed, limit.totalBytes()),
         channels: sniffed.channels,
         originalName: details.originalName,
       },
@@ -382,13 +382,22 @@ function sniffHead(chunks: Uint8Array[]): SniffedAudio {
       "The file is not a recording in a supported format (WAV, MP3, OGG, FLAC, MP4/M4A, WebM).",
     );
   }
+  if (sniffed.channels !== null && (sniffed.channels < 1 || sniffed.channels > maxAudioChannels)) {
+    throw invalid(
+      `The recording's header says it has ${sniffed.channels} channels: recordings with 1 to ${maxAudioChannels} channels are supported.`,
+      "audio",
+    );
+  }
   return sniffed;
 }
 
-/** Passes bytes through, failing with `upload.too_large` as soon as more than `maxBytes` passed. */
-function byteLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Passes bytes through, failing with `upload.too_large` as soon as more than `maxBytes` passed.
+ * `totalBytes()` is how many passed so far (all of them once the stream ended).
+ */
+function byteLimit(maxBytes: number): { stream: TransformStream<Uint8Array, Uint8Array>; totalBytes(): number } {
   let total = 0;
-  return new TransformStream<Uint8Array, Uint8Array>({
+  const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       total += chunk.byteLength;
       if (total > maxBytes) {
@@ -399,6 +408,7 @@ function byteLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
       controller.enqueue(chunk);
     },
   });
+  return { stream, totalBytes: () => total };
 }
 
 /** The worker may have moved the session on before us: that is success, not a conflict. */
