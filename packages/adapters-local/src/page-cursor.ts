@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, isStorableDate } from "@confide/core";
 
 /**
  * Opaque page cursors: base64url of `[kind, ...position]`, where position is the sort key of
@@ -17,13 +17,13 @@ function invalidCursor(): ConfideError {
 }
 
 /**
- * An ISO timestamp of a four-digit year, as `Date#toISOString` writes the stored dates a cursor
- * is made from: a year like +270000 parses in JavaScript but is out of the database's range.
+ * An ISO timestamp of a storable year, as `Date#toISOString` writes the stored dates a cursor is
+ * made from: a year like +270000 (or 0) parses in JavaScript but is out of the database's range.
  */
 const storedTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function isStoredTimestamp(value: unknown): value is string {
-  return typeof value === "string" && storedTimestamp.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === "string" && storedTimestamp.test(value) && isStorableDate(new Date(value));
 }
 
 /**

@@ -399,6 +399,15 @@ describe("uploadSession", () => {
     expect(eight.audio.channels).toBe(8);
   });
 
+  it("refuses a recordedAt no store can hold (year 0 or past 9999)", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    for (const recordedAt of [new Date("0000-06-01T00:00:00Z"), new Date("+010000-01-01T00:00:00Z"), new Date(Number.NaN)]) {
+      await expectCode(uploadSample(deps, team, { recordedAt }), "validation.invalid_input");
+    }
+    await expectNothingStored(deps);
+  });
+
   it("refuses an overlong title", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);

@@ -1,6 +1,7 @@
 import { jobNames, type ConfideDeps } from "../deps.ts";
 import { durationMsOf, maxAudioChannels, sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-format.ts";
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../domain/session.ts";
+import { isStorableDate, storableYears } from "../domain/storable-date.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
 import type { ByteStream } from "../ports/blob-store.ts";
@@ -162,8 +163,8 @@ function validateDetails(deps: ConfideDeps, input: UploadSessionInput): SessionD
     throw invalid("Name the patient of the session.", "patientId");
   }
   const recordedAt = input.recordedAt ?? deps.clock.now();
-  if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
-    throw invalid("recordedAt must be a valid date.", "recordedAt");
+  if (!(recordedAt instanceof Date) || !isStorableDate(recordedAt)) {
+    throw invalid(`recordedAt must be a valid date from year ${storableYears.first} to ${storableYears.last}.`, "recordedAt");
   }
   const title = (input.title ?? "").trim() || `Session ${recordedAt.toISOString().slice(0, 10)}`;
   if (title.length > maxTitleLength) {

@@ -10,6 +10,7 @@ import { assertNoNulCharacters } from "../nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
+import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
 import type { FieldIssue } from "../validation-hook.ts";
 
 export interface SessionUploadOptions {
@@ -25,7 +26,7 @@ const multipartType = /^multipart\/form-data\s*;/i;
 const UploadFieldsSchema = z.object({
   patientId: z.string().min(1).max(200),
   title: z.string().max(200).optional(),
-  recordedAt: z.iso.datetime({ offset: true }).optional(),
+  recordedAt: TimestampInputSchema.optional(),
   settings: z
     .string()
     .optional()
@@ -154,7 +155,7 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       const session = await uploadSession(deps, actor, {
         patientId: fields.patientId,
         ...(fields.title === undefined ? {} : { title: fields.title }),
-        ...(fields.recordedAt === undefined ? {} : { recordedAt: new Date(fields.recordedAt) }),
+        ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
         ...(fields.settings === undefined ? {} : { settings: fields.settings }),
         audio: upload.file.stream,
         ...(upload.file.filename ? { originalName: upload.file.filename } : {}),

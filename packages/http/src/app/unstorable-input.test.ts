@@ -17,7 +17,7 @@ interface AppFactory {
   close(): Promise<void>;
 }
 
-/** Every way a NUL character reached a database through the API, each refused at the edge. */
+/** Every way a NUL character or an unstorable date reached a database through the API, each refused at the edge. */
 function describeNulRefusals(factory: AppFactory) {
   afterEach(() => factory.close());
 
@@ -64,21 +64,38 @@ function describeNulRefusals(factory: AppFactory) {
     expect(deps.blobs.keys()).toEqual([]);
   });
 
+  it("refuses dates outside years 1 to 9999 in an upload's recordedAt and in list filters, storing nothing", async () => {
+    const { app, call, deps, patient, therapist, tokenFor } = await factory.create();
+    const token = await tokenFor(therapist);
+    const { body, contentType } = multipartBody([
+      { name: "patientId", value: patient.id },
+      { name: "recordedAt", value: "0000-01-01T00:00:00Z" },
+      { name: "audio", filename: "session.wav", type: "audio/wav", bytes: wavBytes(3_200) },
+    ]);
+    const response = await app.request("/v1/sessions", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body });
+    await expectInvalidInput(response);
+    expect(deps.blobs.keys()).toEqual([]);
+    await expectInvalidInput(await call("/v1/sessions?from=0000-01-01T00:00:00Z", { token }));
+    await expectInvalidInput(await call("/v1/sessions?to=9999-12-31T23:00:00-05:00", { token }));
+    const listed = await call("/v1/sessions?from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", { token });
+    expect(listed.status).toBe(200);
+  });
+
   it("refuses a page cursor with a date out of range or a NUL in its position", async () => {
     const { call, therapist, tokenFor } = await factory.create();
     const token = await tokenFor(therapist);
-    for (const recordedAt of ["+270000-01-01T00:00:00.000Z", "-270000-01-01T00:00:00.000Z"]) {
+    for (const recordedAt of ["+270000-01-01T00:00:00.000Z", "-270000-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z"]) {
       await expectInvalidInput(await call(`/v1/sessions?cursor=${cursorOf("sessions", recordedAt, "s-1")}`, { token }));
     }
     await expectInvalidInput(await call(`/v1/sessions?cursor=${cursorOf("sessions", "2026-01-01T00:00:00.000Z", "s\u00001")}`, { token }));
   });
 }
 
-describe("NUL characters at the edge, in-memory adapters", () => {
+describe("NUL characters and unstorable dates at the edge, in-memory adapters", () => {
   describeNulRefusals({ create: () => createTestApp(), close: async () => undefined });
 });
 
-describeOnEachDatabase("NUL characters and page cursors at the edge", (database: TestDatabase) => {
+describeOnEachDatabase("NUL characters, unstorable dates and page cursors at the edge", (database: TestDatabase) => {
   let close: () => Promise<void> = async () => undefined;
   describeNulRefusals({
     async create() {
