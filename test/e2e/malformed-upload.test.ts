@@ -4,6 +4,7 @@
  * stream. Every such body must be refused with a 4xx problem, store nothing, and leave the
  * server serving.
  */
+import { once } from "node:events";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server.ts";
@@ -80,6 +81,51 @@ function postChunked(chunks: Uint8Array[]): Promise<Answer> {
     request.on("timeout", () => request.destroy(new Error("no answer in time")));
     for (const chunk of chunks) request.write(chunk);
     request.end();
+  });
+}
+
+/**
+ * Sends `totalBytes` chunked (a client that does not stop when the server answers early), with
+ * `Connection: close`, writing as fast as the server reads; resolves with the answer once the
+ * whole request was sent.
+ */
+function postLargeChunked(contentType: string, head: Uint8Array, totalBytes: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({
+      host: "127.0.0.1",
+      port: server.process.port,
+      method: "POST",
+      path: "/v1/sessions",
+      headers: { authorization: `Bearer ${server.tokens.therapist}`, "content-type": contentType, connection: "close" },
+      agent: false,
+      timeout: 60_000,
+    });
+    let answer: Answer | null = null;
+    let sent = false;
+    const settle = () => {
+      if (answer && sent) resolve(answer);
+    };
+    request.on("response", (incoming) => {
+      const received: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => received.push(chunk));
+      incoming.on("end", () => {
+        answer = { status: incoming.statusCode ?? 0, contentType: String(incoming.headers["content-type"] ?? ""), body: JSON.parse(Buffer.concat(received).toString("utf8")) as Answer["body"] };
+        settle();
+      });
+    });
+    request.on("error", reject);
+    request.on("timeout", () => request.destroy(new Error("no answer in time")));
+    const filler = Buffer.alloc(64 * 1024, 0x61);
+    void (async () => {
+      if (!request.write(head)) await once(request, "drain");
+      for (let written = head.byteLength; written < totalBytes; written += filler.byteLength) {
+        if (!request.write(filler)) await once(request, "drain");
+      }
+      request.end(() => {
+        sent = true;
+        settle();
+      });
+    })().catch(reject);
   });
 }
 
@@ -160,6 +206,22 @@ describe("malformed multipart uploads over real HTTP", () => {
     const answer = await post(bytes(audioHead(), smallWav, "\r\n", field("patientId", patientId), closing));
     await expectRefusedAndServing(answer, 400, "validation.invalid_input");
     expect(answer.body.detail).toMatch(/before the audio part/);
+  });
+
+  it("a large body with a broken multipart Content-Type is read to its end and answered 400 (no broken pipe)", async () => {
+    const answer = await postLargeChunked("multipart/form-data; boundary=with space", Buffer.from(field("patientId", patientId)), 4 * 1024 * 1024);
+    await expectRefusedAndServing(answer, 400, "validation.invalid_input");
+  });
+
+  it("a large body with too many fields before the audio part is read to its end and answered 400", async () => {
+    const fields = Array.from({ length: 25 }, (_, index) => field(`early${index}`, "1")).join("");
+    const answer = await postLargeChunked(`multipart/form-data; boundary=${boundary}`, Buffer.from(fields), 4 * 1024 * 1024);
+    await expectRefusedAndServing(answer, 400, "validation.invalid_input");
+  });
+
+  it("a large body that is not multipart is read to its end and answered 415", async () => {
+    const answer = await postLargeChunked("application/octet-stream", Buffer.from("RIFF"), 4 * 1024 * 1024);
+    await expectRefusedAndServing(answer, 415, "request.unsupported_media_type");
   });
 
   it("a WAV header that claims 65,535 channels is a 400 that names the limit", async () => {

@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
-import { openMultipartUpload } from "../multipart-upload.ts";
+import { openMultipartUpload, type MultipartUpload } from "../multipart-upload.ts";
 import { nodeRequestOf } from "../node-request.ts";
 import { assertNoNulCharacters } from "../nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
@@ -49,7 +49,7 @@ const uploadDescription = `Uploads the recording of a session as multipart/form-
 
 **Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
 
-The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.`;
+The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.`;
 
 const uploadRoute = createRoute({
   method: "post",
@@ -113,12 +113,14 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
   router.openapi(uploadRoute, async (c) => {
     const actor = currentActor(c);
     const contentType = c.req.header("content-type") ?? "";
-    if (!multipartType.test(contentType)) {
-      throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
-    }
     // The Node request when there is one: reading it directly saves a copy of every chunk.
     // Only one of the two is ever touched: merely getting c.req.raw.body starts reading the request.
     const body = nodeRequestOf(c.env) ?? c.req.raw.body;
+    const signal = c.req.raw.signal;
+    if (!multipartType.test(contentType)) {
+      await drainRequestBody(body);
+      throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
+    }
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
     if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
       if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
@@ -128,15 +130,22 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
     }
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
 
-    const signal = c.req.raw.signal;
-    const upload = await openMultipartUpload({
-      body,
-      contentType,
-      fileField: "audio",
-      maxFileBytes: maxUploadBytes,
-      fieldsBeforeFile: { names: Object.keys(UploadFieldsSchema.shape), message: fieldsFirstMessage },
-      signal,
-    });
+    let upload: MultipartUpload;
+    try {
+      upload = await openMultipartUpload({
+        body,
+        contentType,
+        fileField: "audio",
+        maxFileBytes: maxUploadBytes,
+        fieldsBeforeFile: { names: Object.keys(UploadFieldsSchema.shape), message: fieldsFirstMessage },
+        signal,
+      });
+    } catch (error) {
+      // Refused before the audio part (a bad boundary, too many or too long fields): read what
+      // is left, as for any refused upload, so the client can read the answer.
+      if (!signal.aborted) await drainRequestBody(body);
+      throw error;
+    }
     try {
       const parsed = UploadFieldsSchema.safeParse(upload.fields);
       if (!parsed.success) {
