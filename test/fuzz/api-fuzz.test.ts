@@ -10,7 +10,8 @@
  * Fixed seed by default, printed; `FUZZ_SEED` and `FUZZ_RUNS` (runs of the upload property; the
  * others scale with it) change them. A failure prints the request that caused it and the seed.
  */
-import { request as httpRequest } from "node:http";
+import { once } from "node:events";
+import { Agent, request as httpRequest } from "node:http";
 import { relative, sep } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,13 +42,27 @@ interface Answer {
   text: string;
 }
 
-/** Sends the request byte for byte (raw path, body even on GET, chunked when asked). */
-function send(request: FuzzRequest): Promise<Answer> {
+/** Most writes of one chunked body (a socket takes only so many buffers at once). */
+const maxChunks = 512;
+
+/**
+ * Keeps connections open between requests, as browsers and HTTP libraries do: an early answer
+ * (404, 415) then leaves the server to discard the rest of the body instead of closing.
+ */
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 4 });
+
+/**
+ * Sends the request byte for byte (raw path, body even on GET, chunked when asked). Uploads go
+ * with `Connection: close`: the upload route promises to read a refused body to its end before
+ * answering, so the client never sees a broken pipe instead of the answer.
+ */
+function send(request: FuzzRequest, reuseConnection = true): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const token = tokens.get(request.as);
     const headers: Record<string, string> = { ...request.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     if (request.body && request.chunkBytes === undefined) headers["content-length"] = String(request.body.byteLength);
-    const outgoing = httpRequest({ host: "127.0.0.1", port: server.process.port, method: request.method, path: request.path, headers, agent: false });
+    const upload = request.method === "POST" && request.path === "/v1/sessions";
+    const outgoing = httpRequest({ host: "127.0.0.1", port: server.process.port, method: request.method, path: request.path, headers, agent: upload || !reuseConnection ? false : keepAlive });
     const timer = setTimeout(() => outgoing.destroy(new Error(`no answer within ${requestTimeoutMs} ms`)), requestTimeoutMs);
     let answered = false;
     outgoing.on("response", (incoming) => {
@@ -75,15 +90,23 @@ function send(request: FuzzRequest): Promise<Answer> {
       // The server may answer and close before the whole body was sent (an early 413): the answer counts.
       if (answered) return;
       clearTimeout(timer);
-      reject(error);
+      // A kept-alive connection the server closed meanwhile: send again on a new one, as browsers do.
+      if (outgoing.reusedSocket) send(request, false).then(resolve, reject);
+      else reject(error);
     });
-    if (request.body && request.chunkBytes !== undefined) {
-      for (let offset = 0; offset < request.body.byteLength; offset += request.chunkBytes) {
-        outgoing.write(request.body.subarray(offset, offset + request.chunkBytes));
-      }
-      outgoing.end();
+    const body = request.body;
+    if (body && request.chunkBytes !== undefined) {
+      const chunkBytes = Math.max(request.chunkBytes, Math.ceil(body.byteLength / maxChunks));
+      void (async () => {
+        for (let offset = 0; offset < body.byteLength; offset += chunkBytes) {
+          if (!outgoing.write(body.subarray(offset, offset + chunkBytes))) await once(outgoing, "drain");
+        }
+        outgoing.end();
+      })().catch(() => {
+        // Reported by the request's 'error' event.
+      });
     } else {
-      outgoing.end(request.body);
+      outgoing.end(body);
     }
   });
 }
@@ -152,6 +175,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`API fuzz: ${sent} requests; answers ${JSON.stringify(Object.fromEntries([...tally.entries()].sort()), null, 1)}`);
+  keepAlive.destroy();
   if (server) expect(await server.stop()).toBe(0);
 }, 60_000);
 
