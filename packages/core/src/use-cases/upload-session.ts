@@ -4,6 +4,7 @@ import { moveTo, newProcessing, type Session, type TranscriptionSettings } from 
 import { isStorableDate, storableYears } from "../domain/storable-date.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
+import { assertProcessingCapacity } from "./processing-capacity.ts";
 import type { ByteStream } from "../ports/blob-store.ts";
 import { audit } from "./audit.ts";
 import { assertRole } from "./session-access.ts";
@@ -57,7 +58,8 @@ const settingKeys = new Set<string>([
  * @returns the stored session (queued, or further along when a worker was quicker).
  * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or
  * unlinked patient), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
- * `upload.too_large`, `upload.aborted`, `dependency.unavailable`.
+ * `upload.too_large`, `upload.aborted`, `upload.quota_exceeded` (the therapist has
+ * `settings.maxSessionsInProcessing` sessions in processing), `dependency.unavailable`.
  */
 export async function uploadSession(deps: ConfideDeps, actor: Actor, input: UploadSessionInput): Promise<Session> {
   let details: SessionDetails;
@@ -67,6 +69,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     const patient = await deps.users.get(input.patientId);
     const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
     if (!linked) throw new ConfideError("user.not_found", "No such patient.");
+    await assertProcessingCapacity(deps, actor);
     input.signal?.throwIfAborted();
   } catch (error) {
     await discard(deps, input.audio);
