@@ -166,7 +166,13 @@ async function runProperty(name: string, arbitrary: fc.Arbitrary<FuzzRequest>, n
 
 beforeAll(async () => {
   console.log(`API fuzz: seed ${seed} (FUZZ_SEED), ${uploadRuns} upload runs (FUZZ_RUNS), ${jsonRuns} JSON runs, ${signInRuns} sign-in runs`);
-  server = await startEmbeddedServer({ CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes), CONFIDE_WORKER_CONCURRENCY: "1", CONFIDE_LOG_LEVEL: "info" });
+  server = await startEmbeddedServer({
+    CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes),
+    CONFIDE_WORKER_CONCURRENCY: "1",
+    // Quotas high enough that every upload body is read: a 429 answers before the body is parsed.
+    CONFIDE_UPLOAD_LIMIT_PER_HOUR: "100000",
+    CONFIDE_MAX_SESSIONS_IN_PROCESSING: "100000",
+  });
   tokens.set("therapist", server.tokens.therapist);
   tokens.set("patient", server.tokens.patient);
   const response = await fetch(`${server.baseUrl}/openapi.json`);
