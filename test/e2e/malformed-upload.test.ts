@@ -224,6 +224,18 @@ describe("malformed multipart uploads over real HTTP", () => {
     await expectRefusedAndServing(answer, 415, "request.unsupported_media_type");
   });
 
+  it("a part without a name and a value over 64 KB (found by the API fuzz) is a 400", async () => {
+    const unnamed = `--${boundary}\r\nContent-Disposition: form-data\r\n\r\n${"v".repeat(70_000)}\r\n`;
+    const answer = await post(bytes(field("patientId", patientId), unnamed, audioHead(), smallWav, "\r\n", closing));
+    await expectRefusedAndServing(answer, 400, "validation.invalid_input");
+  });
+
+  it("a file part without a name before the audio part is a 400", async () => {
+    const unnamed = `--${boundary}\r\nContent-Disposition: form-data; filename="x.wav"\r\n\r\nRIFF\r\n`;
+    const answer = await post(bytes(field("patientId", patientId), unnamed, audioHead(), smallWav, "\r\n", closing));
+    await expectRefusedAndServing(answer, 400, "validation.invalid_input");
+  });
+
   it("a WAV header that claims 65,535 channels is a 400 that names the limit", async () => {
     const wav = Buffer.from(smallWav);
     wav.writeUInt16LE(65_535, 22);

@@ -120,7 +120,7 @@ function describeRequest(request: FuzzRequest): string {
 function expectAlive(): void {
   const child = server.process.child;
   if (child.exitCode !== null || child.signalCode !== null) {
-    throw new Error(`confide serve ended (exit ${child.exitCode}, signal ${child.signalCode}). Last log lines:\n${server.process.lines.slice(-15).join("\n")}`);
+    throw new Error(`confide serve ended (exit ${child.exitCode}, signal ${child.signalCode}). stderr:\n${server.process.stderr().slice(-4_000)}\nLast log lines:\n${server.process.lines.slice(-5).join("\n")}`);
   }
 }
 

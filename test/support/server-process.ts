@@ -13,6 +13,8 @@ export interface ConfideProcess {
   lines: string[];
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** Everything written to stderr so far (a crash's stack trace). */
+  stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -89,6 +91,7 @@ export function startCli(
               child,
               lines,
               exited,
+              stderr: () => stderr,
               port: Number(parsed.port ?? 0),
               stop: async (signal = "SIGTERM") => {
                 if (child.exitCode === null) child.kill(signal);

@@ -61,7 +61,7 @@ const invalid = (message: string, cause?: unknown) =>
 function pullStream(
   file: Readable,
   bodyParsed: Promise<void>,
-  bodyFailure: () => ConfideError | null,
+  bodyFailure: () => unknown,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -155,7 +155,12 @@ function feedFromNodeStream(body: Readable, parser: Parser): () => void {
   const onData = (chunk: Buffer) => {
     // A malformed body has failed busboy already: the rest is drained by the route.
     if (parser.destroyed) return;
-    if (!parser.write(chunk)) body.pause();
+    try {
+      if (!parser.write(chunk)) body.pause();
+    } catch (error) {
+      // Whatever the parser throws fails this upload, never the process.
+      parser.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
   };
   const onDrain = () => body.resume();
   const onEnd = () => {
@@ -227,9 +232,9 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
     let file: Readable | null = null;
     let started = false;
     let stopped = false;
-    let failure: ConfideError | null = null;
+    let failure: unknown = null;
     let stopFeeding: () => void = () => undefined;
-    let settleBody!: { resolve: () => void; reject: (error: ConfideError) => void };
+    let settleBody!: { resolve: () => void; reject: (error: unknown) => void };
     const bodyParsed = new Promise<void>((resolve, reject) => (settleBody = { resolve, reject }));
     // Nobody awaits it when the upload is refused before the file part or its consumer gave up.
     bodyParsed.catch(() => undefined);
@@ -240,19 +245,41 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       stopFeeding();
       file?.destroy();
     };
-    /** Before the file part: reject the upload. After: fail the file stream, which its consumer sees. */
-    const fail = (error: ConfideError) => {
-      if (failure) return;
-      failure = error;
-      settleBody.reject(error);
+    /**
+     * Before the file part: reject the upload. After: fail the file stream, which its consumer
+     * sees. An error that is not a ConfideError is a bug here: it fails this upload (a 500 the
+     * host logs), never the process.
+     */
+    const fail = (error: unknown) => {
+      if (failure !== null) return;
+      const recorded = error ?? new Error("The multipart upload failed.");
+      failure = recorded;
+      settleBody.reject(recorded);
       if (!started) {
         started = true;
-        reject(error);
+        reject(recorded);
         stop();
-      } else if (file && !file.destroyed) file.destroy(error);
+      } else if (file && !file.destroyed) file.destroy(recorded instanceof Error ? recorded : undefined);
     };
 
-    parser.on("field", (name, value, info) => {
+    /**
+     * Busboy calls its listeners while it parses a chunk, inside the request's 'data' event:
+     * anything they throw would end the process. Guarded, it fails the upload instead.
+     */
+    const guarded =
+      <Arguments extends unknown[]>(listener: (...args: Arguments) => void) =>
+      (...args: Arguments) => {
+        try {
+          listener(...args);
+        } catch (error) {
+          fail(error);
+        }
+      };
+    // A part whose Content-Disposition has no name reaches the listeners with an undefined name.
+    const nameOf = (name: string | undefined) => (typeof name === "string" ? name : "");
+
+    parser.on("field", guarded((rawName: string | undefined, value: string, info: { nameTruncated: boolean; valueTruncated: boolean }) => {
+      const name = nameOf(rawName);
       if (started) {
         if (lateFields.has(name)) fail(invalid(options.fieldsBeforeFile.message));
         return;
@@ -261,9 +288,10 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
         fail(invalid(`The field "${name.slice(0, 40)}" is longer than ${maxFieldBytes} bytes.`));
         return;
       }
-      fields[name] = value;
-    });
-    parser.on("file", (name, stream, info) => {
+      if (name !== "") fields[name] = value;
+    }));
+    parser.on("file", guarded((rawName: string | undefined, stream: Readable, info: { filename?: string; mimeType: string }) => {
+      const name = nameOf(rawName);
       // Busboy fails every file stream it still holds when the body breaks: without a listener
       // that 'error' would end the process. The failure itself reaches the upload through `fail`.
       stream.on("error", () => undefined);
@@ -290,7 +318,7 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
         file: { stream: pullStream(stream, bodyParsed, () => failure, options.signal), filename: info.filename ?? "", mimeType: info.mimeType },
         stop,
       });
-    });
+    }));
     parser.on("filesLimit", () => fail(invalid(`Send one file part only ("${options.fileField}").`)));
     parser.on("fieldsLimit", () => fail(invalid("Too many fields.")));
     parser.on("partsLimit", () => fail(invalid("Too many parts.")));
