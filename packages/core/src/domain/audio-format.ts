@@ -23,6 +23,9 @@ export const maxAudioChannels = 8;
 /** A WAV data size that means "unknown" (written by recorders that stream). */
 const unknownWavDataBytes = 0xffffffff;
 
+/** WAVE format codes of uncompressed samples: PCM, IEEE float, extensible. */
+const pcmFormatCodes = new Set([0x0001, 0x0003, 0xfffe]);
+
 const ascii = (bytes: Uint8Array, start: number, length: number) =>
   String.fromCharCode(...bytes.subarray(start, start + length));
 
@@ -30,8 +33,14 @@ function wavInfo(bytes: Uint8Array): Pick<SniffedAudio, "channels" | "durationMs
   // Canonical header: "fmt " chunk at 12. Other layouts: channels/duration stay unknown.
   if (bytes.length < 44 || ascii(bytes, 12, 4) !== "fmt ") return { channels: null, durationMs: null };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const formatCode = view.getUint16(20, true);
   const channels = view.getUint16(22, true);
-  const byteRate = view.getUint32(28, true);
+  const sampleRateHz = view.getUint32(24, true);
+  const bitsPerSample = view.getUint16(34, true);
+  // Uncompressed samples (PCM, float, extensible) play at a rate the header's other fields fix:
+  // a byte rate that claims slower is not believed (the shorter duration wins).
+  const pcmByteRate = pcmFormatCodes.has(formatCode) ? sampleRateHz * channels * Math.ceil(bitsPerSample / 8) : 0;
+  const byteRate = Math.max(view.getUint32(28, true), pcmByteRate);
   const dataIsNext = ascii(bytes, 36, 4) === "data";
   const dataSize = dataIsNext ? view.getUint32(40, true) : 0;
   const durationMs =

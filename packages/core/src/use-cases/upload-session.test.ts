@@ -373,6 +373,16 @@ describe("uploadSession", () => {
     expect(session.audio.durationMs).toBe(125);
   });
 
+  it("does not believe a PCM WAV header's byte rate when it claims slower than its samples play", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // 16 kHz mono 16-bit plays 32,000 bytes a second, whatever the header's byte rate says (1).
+    const bytes = wavBytes({ dataBytes: 4_000 });
+    new DataView(bytes.buffer).setUint32(28, 1, true);
+    const session = await uploadSample(deps, team, { audio: byteStream(bytes) });
+    expect(session.audio.durationMs).toBe(125);
+  });
+
   it("keeps a WAV header's shorter claim, and measures a streamed WAV whose size is unknown", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);
