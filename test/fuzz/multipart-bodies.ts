@@ -50,6 +50,7 @@ const headerMutation: fc.Arbitrary<(lines: string[]) => string[]> = fc.oneof(
   fc.constant((lines: string[]) => lines),
   fc.constant(() => []),
   fc.constant((lines: string[]) => lines.slice(1)),
+  fc.constant((lines: string[]) => ["Content-Disposition: form-data", ...lines.slice(1)]),
   headerText.map((name) => (lines: string[]) => [`Content-Disposition: form-data; name="${name}"`, ...lines.slice(1)]),
   headerText.map((filename) => (lines: string[]) => [`${lines[0] ?? "Content-Disposition: form-data; name=\"audio\""}; filename="${filename}"`, ...lines.slice(1)]),
   headerText.map((filename) => (lines: string[]) => [`${lines[0] ?? ""}; filename*=utf-8''${filename}`, ...lines.slice(1)]),
