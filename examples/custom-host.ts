@@ -2,7 +2,7 @@
  * A minimal custom host: plain `node:http`, no framework, calling the core's use cases through
  * the same composition root as `confide serve` (configuration from CONFIDE_* variables).
  *
- *   CONFIDE_DATA_DIR=./data node --conditions=source examples/custom-host.ts
+ *   CONFIDE_DATA_DIR=./data npm run example:custom-host
  *
  *   POST /sessions?patientId=<id>   raw audio body (streamed), HTTP Basic auth of a therapist
  *   GET  /sessions/<id>             the session as JSON
