@@ -1,10 +1,14 @@
 import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { ConfideError } from "@confide/core";
+import { lockDirectory, type DirectoryLock } from "./directory-lock.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 export interface PgliteSettings {
-  /** Directory of the database files, created when missing. Omitted: an in-memory database. */
+  /**
+   * Directory of the database files, created when missing. Omitted: an in-memory database.
+   * One process owns it: `<dataDir>.lock` holds the owner's pid until `close()` or its exit.
+   */
   dataDir?: string;
   /**
    * An open PGlite instance to use instead (tests share one: starting PGlite takes seconds).
@@ -30,19 +34,26 @@ function transactionClient(transaction: Transaction): SqlClient {
 
 /**
  * PGlite (PostgreSQL compiled to WASM, in this process) behind SqlClient. PGlite is a single
- * session: statements and transactions run one after another, in call order.
+ * session: statements and transactions run one after another, in call order. Each process keeps
+ * its own copy of the database in memory, so a second process on the same directory would
+ * silently lose writes: the directory is locked before anything is read or written.
+ * @throws ConfideError `dependency.unavailable` (details.reason "locked") when another live
+ * process has the directory open, or when the database cannot be opened.
  */
 export async function createPgliteClient(settings: PgliteSettings = {}): Promise<SqlClient> {
   let database: PGlite;
+  let lock: DirectoryLock | undefined;
   const owned = settings.instance === undefined;
   if (settings.instance !== undefined) {
     database = settings.instance;
   } else {
     const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
+    if (settings.dataDir !== undefined) lock = await lockDirectory(settings.dataDir);
     try {
       if (settings.dataDir !== undefined) await mkdir(settings.dataDir, { recursive: true });
       database = await PGliteClass.create(settings.dataDir);
     } catch (error) {
+      await lock?.release();
       throw new ConfideError("dependency.unavailable", "The embedded database could not be opened.", {
         retryable: false,
         cause: error,
@@ -84,7 +95,11 @@ export async function createPgliteClient(settings: PgliteSettings = {}): Promise
       return serially(() => database.transaction((transaction) => work(transactionClient(transaction))));
     },
     close() {
-      closing ??= tail.then(() => (owned ? database.close() : undefined));
+      closing ??= tail.then(async () => {
+        if (!owned) return;
+        await database.close();
+        await lock?.release();
+      });
       return closing;
     },
   };
