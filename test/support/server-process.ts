@@ -16,8 +16,14 @@ export interface ConfideProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
-export function runCli(args: string[], env: Record<string, string>): Promise<string> {
+export interface CliOutcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI command to completion, whatever its exit code. */
+export function runCliOutcome(args: string[], env: Record<string, string>): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
       env: { ...process.env, ...env },
@@ -27,10 +33,16 @@ export function runCli(args: string[], env: Record<string, string>): Promise<str
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`)),
-    );
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
+export async function runCli(args: string[], env: Record<string, string>): Promise<string> {
+  const { code, stdout, stderr } = await runCliOutcome(args, env);
+  if (code !== 0) throw new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`);
+  return stdout;
 }
 
 /**
