@@ -62,9 +62,10 @@ describe("scripts/quickstart.sh", () => {
   it("seeds once and serves; a second one on the same data directory refuses before writing or printing a password", async () => {
     const first = quickstart(env());
     const port = Number((await until(first, /"message":"listening".*"port":(\d+)/, 120_000))[1]);
-    expect(first.stdout).toContain("therapist@confide.local");
-    expect(first.stdout).toContain("Keep these passwords: they are not shown again.");
-    const login = first.stdout.match(/"email": "therapist@confide.local"[\s\S]*?"password": "([^"]+)"/)?.[1] as string;
+    expect(first.stdout).toContain("Seeded accounts (keep these passwords: they are not shown again):\n");
+    const login = first.stdout.match(/^ {2}therapist@confide\.local +therapist +(\S+)$/m)?.[1] as string;
+    expect(first.stdout).toMatch(/^ {2}admin@confide\.local +admin +\S{20}$/m);
+    expect(first.stdout).toMatch(/^ {2}patient@confide\.local +patient +\S{20}$/m);
     const databaseChanged = (await stat(join(dataDir, "db"))).mtimeMs;
 
     const second = quickstart(env());

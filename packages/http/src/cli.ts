@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
+import type { CreatedAccount } from "./commands/accounts.ts";
 
 // Node keeps the compiled code of every module loaded below (TypeScript sources included) in its
 // compile cache (NODE_COMPILE_CACHE, default <tmp>/node-compile-cache), which halves module
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.seed) {
         try {
           const seeded = await seedIfNoAccounts(runtime.deps);
-          if (seeded) process.stdout.write(`${JSON.stringify(seeded, null, 2)}\nKeep these passwords: they are not shown again.\n`);
+          if (seeded) process.stdout.write(seededAccountsTable(seeded.accounts));
         } catch (error) {
           await runtime.close();
           throw error;
@@ -124,6 +125,13 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
   }
+}
+
+/** The seeded accounts as a person reads them at a terminal: email, role, password, one a line. */
+function seededAccountsTable(accounts: CreatedAccount[]): string {
+  const width = Math.max(...accounts.map((account) => account.user.email.length));
+  const rows = accounts.map((account) => `  ${account.user.email.padEnd(width)}  ${account.user.role.padEnd(9)}  ${account.password}`);
+  return `Seeded accounts (keep these passwords: they are not shown again):\n${rows.join("\n")}\n`;
 }
 
 /** What to do about an error that stops a command, in words; a stack only for what is a bug. */
