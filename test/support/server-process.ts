@@ -16,6 +16,22 @@ export interface ConfideProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface CliSpawnOptions {
+  /**
+   * The umask the CLI starts with (octal, e.g. "000"), set by a shell that then execs Node, as
+   * an operator's login shell would. Omitted: this process's own.
+   */
+  umask?: string;
+}
+
+/** The program and arguments that run the CLI with `args`. */
+function cliCommand(args: string[], options: CliSpawnOptions): [string, string[]] {
+  const node = [process.execPath, "--conditions=source", cli, ...args];
+  if (options.umask === undefined) return [node[0] as string, node.slice(1)];
+  if (!/^[0-7]{3,4}$/.test(options.umask)) throw new TypeError(`Not an octal umask: ${options.umask}`);
+  return ["/bin/sh", ["-c", `umask ${options.umask} && exec "$@"`, "sh", ...node]];
+}
+
 export interface CliOutcome {
   code: number | null;
   stdout: string;
@@ -23,9 +39,9 @@ export interface CliOutcome {
 }
 
 /** Runs a CLI command to completion, whatever its exit code. */
-export function runCliOutcome(args: string[], env: Record<string, string>): Promise<CliOutcome> {
+export function runCliOutcome(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+    const child = spawn(...cliCommand(args, options), {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -39,8 +55,8 @@ export function runCliOutcome(args: string[], env: Record<string, string>): Prom
 }
 
 /** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
-export async function runCli(args: string[], env: Record<string, string>): Promise<string> {
-  const { code, stdout, stderr } = await runCliOutcome(args, env);
+export async function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
+  const { code, stdout, stderr } = await runCliOutcome(args, env, options);
   if (code !== 0) throw new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`);
   return stdout;
 }
@@ -52,10 +68,10 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
 export function startCli(
   args: string[],
   env: Record<string, string>,
-  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } = {},
+  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } & CliSpawnOptions = {},
 ): Promise<ConfideProcess & { port: number }> {
   const ready = options.ready ?? ((line) => line.message === "listening");
-  const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+  const child = spawn(...cliCommand(args, options), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

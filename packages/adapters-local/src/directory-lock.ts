@@ -2,6 +2,7 @@ import { ConfideError } from "@confide/core";
 import { readFileSync, unlinkSync } from "node:fs";
 import { mkdir, open, readFile, unlink } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+import { ownerOnlyFileMode, ownerOnlyFolderMode } from "./owner-only-modes.ts";
 
 /** A directory this process owns until `release()` (or until it exits, however it exits). */
 export interface DirectoryLock {
@@ -61,7 +62,7 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
 async function createExclusive(path: string, content: string): Promise<boolean> {
   let file;
   try {
-    file = await open(path, "wx", 0o600);
+    file = await open(path, "wx", ownerOnlyFileMode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
@@ -102,7 +103,7 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
   };
   const content = `${JSON.stringify(owner)}\n`;
   if (heldHere.has(path)) throw lockedError(directory, owner);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await mkdir(dirname(path), { recursive: true, mode: ownerOnlyFolderMode });
   if (!(await createExclusive(path, content))) {
     const current = await readOwner(path);
     if (current && (await isAlive(current))) throw lockedError(directory, current);
