@@ -112,6 +112,22 @@ function fieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+type UploadFields = z.infer<typeof UploadFieldsSchema>;
+
+/**
+ * The text fields sent before the audio part, checked, and the file name.
+ * @throws ConfideError `validation.invalid_input` for a missing or invalid field, or text
+ * (the file name included) that holds a NUL character.
+ */
+function checkedFields(upload: MultipartUpload): UploadFields {
+  const parsed = UploadFieldsSchema.safeParse(upload.fields);
+  if (!parsed.success) {
+    throw new ConfideError("validation.invalid_input", fieldsFirstMessage, { details: { errors: fieldIssues(parsed.error) } });
+  }
+  assertNoNulCharacters({ ...parsed.data, ...(upload.file.filename ? { filename: upload.file.filename } : {}) }, "form");
+  return parsed.data;
+}
+
 /** `POST /v1/sessions`: the streamed multipart upload. */
 export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: SessionUploadOptions): void {
   const { deps, maxUploadBytes } = options;
@@ -162,17 +178,11 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       throw error;
     }
     try {
-      const parsed = UploadFieldsSchema.safeParse(upload.fields);
-      if (!parsed.success) {
-        await upload.file.stream.cancel();
-        throw new ConfideError("validation.invalid_input", fieldsFirstMessage, {
-          details: { errors: fieldIssues(parsed.error) },
-        });
-      }
-      const fields = parsed.data;
+      let fields: UploadFields;
       try {
-        assertNoNulCharacters({ ...fields, ...(upload.file.filename ? { filename: upload.file.filename } : {}) }, "form");
+        fields = checkedFields(upload);
       } catch (error) {
+        // Refused before the recording is read: release it unread.
         await upload.file.stream.cancel();
         throw error;
       }
