@@ -1,6 +1,6 @@
 import { ConfideError } from "../errors.ts";
 import type { SessionSentiment } from "./sentiment.ts";
-import { assertMove, type SessionStatus } from "./session-status.ts";
+import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
 
 export type ProfanityMode = "none" | "masked" | "removed";
@@ -110,6 +110,15 @@ export interface Session {
 export function moveTo(session: Session, to: SessionStatus): Session {
   assertMove(session.status, to);
   return { ...session, status: to };
+}
+
+/**
+ * True when a session in flight has not been written for longer than the lease: its worker
+ * is presumed gone (a live one renews the lease every `leaseMs / 3`), so the recovery sweep,
+ * or a therapist's retry, may take it over.
+ */
+export function isLeaseExpired(session: Session, now: Date, leaseMs: number): boolean {
+  return inFlightStatuses.includes(session.status) && now.getTime() - session.updatedAt.getTime() > leaseMs;
 }
 
 export function newProcessing(run = 0): Processing {

@@ -548,4 +548,38 @@ describe("processSession lease", () => {
     await expect(running).rejects.toMatchObject({ code: "dependency.unavailable" });
     expect(await stored(deps, uploaded)).toMatchObject({ status: "transcribing", processing: { attempts: 0 } });
   });
+
+  it("leaves the job for redelivery, counting no attempt, when the engine was stopped from outside", async () => {
+    // E.g. Ctrl-C in the terminal reached the engine's process group before the worker stopped.
+    const base = createTestDeps();
+    let interruptions = 1;
+    const deps: TestDeps = {
+      ...base,
+      speech: {
+        ...base.speech,
+        async submit(audio, settings, options) {
+          if (interruptions > 0) {
+            interruptions -= 1;
+            throw new ConfideError("provider.interrupted", "PocketSphinx was ended by SIGINT while recognising.", {
+              retryable: true,
+            });
+          }
+          return base.speech.submit(audio, settings, options);
+        },
+      },
+    };
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+
+    await expect(processSession(deps, { sessionId: uploaded.id })).rejects.toMatchObject({ code: "dependency.unavailable" });
+    expect(await stored(deps, uploaded)).toMatchObject({
+      status: "transcribing",
+      processing: { attempts: 0, lastError: null },
+    });
+    expect(deps.queue.pending().filter((job) => job.jobId !== `process-${uploaded.id}-r0`)).toEqual([]);
+
+    await processSession(deps, { sessionId: uploaded.id });
+    expect(await stored(deps, uploaded)).toMatchObject({ status: "ready", processing: { attempts: 0, lastError: null } });
+    expect(deps.push.sent()).toHaveLength(1);
+  });
 });

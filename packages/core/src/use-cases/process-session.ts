@@ -263,7 +263,8 @@ type ProviderOutcome<T> =
  * is rewritten unchanged (a new updatedAt and version) so the recovery sweep leaves it alone.
  * If that write conflicts, someone else owns the session: the call is aborted.
  * @returns the call's value or error, with the session as last written.
- * @throws when the worker's own signal aborted the call (the job is left for redelivery).
+ * @throws when the worker's own signal aborted the call, or the provider reports
+ * `provider.interrupted` (the job is left for redelivery).
  */
 async function callProvider<T>(
   deps: ConfideDeps,
@@ -310,8 +311,12 @@ async function callProvider<T>(
 
   if (lost) return { kind: "lost" };
   if (!result.ok) {
-    if (signal?.aborted) {
-      deps.logger.info("session.process.interrupted", { sessionId: session.id });
+    // The worker is stopping, or its engine was stopped from outside (a terminal's Ctrl-C, a
+    // service manager's SIGTERM): an interruption, not a failure of the recording. Nothing is
+    // recorded and no attempt counted; the job is left for redelivery, or the recovery sweep.
+    const interrupted = ConfideError.is(result.error, "provider.interrupted");
+    if (signal?.aborted || interrupted) {
+      deps.logger.info("session.process.interrupted", { sessionId: session.id, by: interrupted ? "engine" : "worker" });
       throw new ConfideError("dependency.unavailable", "The worker stopped during a provider call.", {
         retryable: true,
         cause: result.error,
