@@ -317,6 +317,32 @@ describe("PocketSphinx speech to text", () => {
     expect(await readdir(temporaryDirectory)).toEqual([]);
   });
 
+  it("runs the engine in its own process group, and reports a stop request to it as an interruption", async () => {
+    // A terminal's Ctrl-C goes to its foreground process group: the engine must not be in it.
+    // A stop request that reaches the engine anyway (a service manager stopping every process
+    // of the service) is an interruption the pipeline leaves for redelivery, not a failure.
+    const temporaryDirectory = join(directory, "work-stopped");
+    await mkdir(temporaryDirectory);
+    const groupPath = join(directory, "engine.group");
+    const wrapperPath = join(directory, "pocketsphinx-stopped.sh");
+    await writeFile(
+      wrapperPath,
+      `#!/bin/sh\necho "$$ $(cut -d' ' -f5 /proc/$$/stat)" > "${groupPath}"\nkill -TERM $$\nsleep 5\n`,
+    );
+    await chmod(wrapperPath, 0o755);
+    const speech = createPocketSphinxSpeechToText({ pocketsphinxPath: wrapperPath, temporaryDirectory });
+
+    const error = await expectConfideError(speech.submit(fileAudio(shortDialogue.monoPath), mono), "provider.interrupted");
+
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain("SIGTERM");
+    const [pid, group] = (await readFile(groupPath, "utf8")).trim().split(" ").map(Number);
+    expect(group).toBe(pid);
+    const ownGroup = Number((await readFile("/proc/self/stat", "utf8")).split(") ")[1]?.split(" ")[2]);
+    expect(group).not.toBe(ownGroup);
+    expect(await readdir(temporaryDirectory)).toEqual([]);
+  });
+
   it("kills the engine when the signal aborts, and cleans up", async () => {
     const temporaryDirectory = join(directory, "work-abort");
     await mkdir(temporaryDirectory);
