@@ -40,12 +40,18 @@ export function runCli(args: string[], env: Record<string, string>): Promise<str
 export function startCli(
   args: string[],
   env: Record<string, string>,
-  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } = {},
+  options: {
+    ready?: (line: Record<string, unknown>) => boolean;
+    timeoutMs?: number;
+    /** Runs it as the leader of its own process group, as a shell runs a foreground command. */
+    detached?: boolean;
+  } = {},
 ): Promise<ConfideProcess & { port: number }> {
   const ready = options.ready ?? ((line) => line.message === "listening");
   const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   const lines: string[] = [];
   let stderr = "";
