@@ -38,7 +38,7 @@ export async function retrySession(deps: ConfideDeps, actor: Actor, input: Retry
   }
   const run = session.processing.run + 1;
   const queued = await deps.sessions.update(
-    { ...moveTo(session, "queued"), updatedAt: deps.clock.now(), processing: newProcessing(run) },
+    { ...moveTo(session, "queued", deps.clock.now()), updatedAt: deps.clock.now(), processing: newProcessing(run) },
     session.version,
   );
   // Should this enqueue fail, the session stays queued and the recovery sweep picks it up.
