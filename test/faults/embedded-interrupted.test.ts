@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 /** A fresh embedded deployment: its data directory, its seeded accounts, its environment. */
-async function deployment(name: string) {
+async function deployment(name: string, options: { concurrency: number }) {
   const dataDir = join(root, name);
   const workDir = join(dataDir, "tmp");
   await mkdir(workDir, { recursive: true });
@@ -53,7 +53,7 @@ async function deployment(name: string) {
     CONFIDE_LOG_LEVEL: "info",
     CONFIDE_LEASE_MS: String(leaseMs),
     CONFIDE_SHUTDOWN_TIMEOUT_MS: "500",
-    CONFIDE_WORKER_CONCURRENCY: "1",
+    CONFIDE_WORKER_CONCURRENCY: String(options.concurrency),
     TMPDIR: workDir,
   };
   const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
@@ -96,7 +96,7 @@ const audioOf = async (path: string) => new Uint8Array(await readFile(path));
 
 describe("the embedded server stopped with sessions in flight", () => {
   it("finishes a session whose transcription was interrupted by Ctrl-C (SIGINT to the process group)", async () => {
-    const site = await deployment("ctrl-c");
+    const site = await deployment("ctrl-c", { concurrency: 1 });
     // As a shell runs a foreground command: the server leads its own process group.
     const first = await serve(site.env, { detached: true });
     const token = await login(baseOf(first), site.therapist);
@@ -127,7 +127,7 @@ describe("the embedded server stopped with sessions in flight", () => {
   }, 300_000);
 
   it("finishes sessions killed with kill -9 in every in-flight status: uploaded, queued, transcribing, analyzing", async () => {
-    const site = await deployment("kill-9");
+    const site = await deployment("kill-9", { concurrency: 2 });
     const first = await serve(site.env);
     const base = baseOf(first);
     const token = await login(base, site.therapist);
@@ -136,17 +136,23 @@ describe("the embedded server stopped with sessions in flight", () => {
 
     const analyzing = await upload("Killed while analyzing", shortDialogue.monoPath);
     const [analysed] = await waitUntilReady(base, token, [analyzing.id], 120_000);
-    // One worker slot: the long one transcribes, the two after it wait in the queue.
+    // Two worker slots (the default): the long ones transcribe, the two after them wait in the queue.
     const transcribing = await upload("Killed while transcribing", longDialogue.monoPath);
+    const alsoTranscribing = await upload("Killed while also transcribing", longDialogue.monoPath);
     const uploaded = await upload("Killed while uploaded", shortDialogue.monoPath);
     const queued = await upload("Killed while queued", shortDialogue.monoPath);
-    const engine = await untilEngineRuns(first);
+    await waitFor(
+      async () => ((await childProcessNames(first.child.pid as number)).filter((child) => child.name.startsWith("pocketsphinx")).length === 2 ? true : undefined),
+      { timeoutMs: 60_000, intervalMs: 100, describe: () => "the server never ran two PocketSphinx engines" },
+    );
+    const engines = (await childProcessNames(first.child.pid as number)).filter((child) => child.name.startsWith("pocketsphinx"));
     expect((await getSession(base, token, transcribing.id)).status).toBe("transcribing");
+    expect((await getSession(base, token, alsoTranscribing.id)).status).toBe("transcribing");
 
     await first.stop("SIGKILL");
-    // The engine runs in its own process group, so it outlives a kill -9 of its host, as any
-    // child process does; it is ended here so that it does not compete with the restart.
-    process.kill(engine, "SIGKILL");
+    // The engines run in their own process group, so they outlive a kill -9 of their host, as
+    // any child process does; they are ended here so that they do not compete with the restart.
+    for (const engine of engines) process.kill(engine.pid, "SIGKILL");
 
     // `uploaded` (between the upload's create and its queued write) and `analyzing` (VADER runs
     // in milliseconds) are too short to be caught by a kill: the stored state the process
@@ -168,7 +174,7 @@ describe("the embedded server stopped with sessions in flight", () => {
 
     const second = await serve(site.env);
     const again = await login(baseOf(second), site.therapist);
-    const ids = [uploaded.id, queued.id, transcribing.id, analyzing.id];
+    const ids = [uploaded.id, queued.id, transcribing.id, alsoTranscribing.id, analyzing.id];
     const ready = await waitUntilReady(baseOf(second), again, ids, 240_000);
 
     for (const session of ready) {
@@ -176,7 +182,7 @@ describe("the embedded server stopped with sessions in flight", () => {
       expect(session.sentiment?.segments.length).toBeGreaterThan(0);
     }
     // The session killed while analysing kept its transcript: only the analysis ran again.
-    expect(ready[3]?.transcript?.segments).toEqual(analysed?.transcript?.segments);
+    expect(ready[4]?.transcript?.segments).toEqual(analysed?.transcript?.segments);
     const recovered = logEntries([second])
       .filter((line) => line.message === "session.recovered")
       .map((line) => String(line.sessionId));
