@@ -38,6 +38,10 @@ export async function createSeededDataDir(extraEnv: Record<string, string> = {})
     CONFIDE_PORT: "0",
     // Seeding and logging in are not what is measured: a cheap scrypt keeps set-up short.
     CONFIDE_PASSWORD_COST: "1024",
+    // One therapist uploads everything a bench measures: the per-therapist quotas are not what is measured.
+    CONFIDE_UPLOAD_LIMIT_PER_HOUR: "1000000",
+    CONFIDE_UPLOAD_BYTES_PER_DAY: String(2 ** 50),
+    CONFIDE_MAX_SESSIONS_IN_PROCESSING: "1000000",
     ...extraEnv,
   };
   // Removed at the bench's end (or on Ctrl-C) unless the caller removes it sooner.

@@ -98,6 +98,40 @@ export function describeDeviceRepositoryContract(options: DeviceRepositoryContra
       });
     });
 
+    describe("deleteLeastRecentlySeen", () => {
+      it("keeps the user's most recently seen devices and removes the rest, answering how many went", async () => {
+        const userId = "user-many-devices";
+        const seenAt = (minutes: number) =>
+          buildDevice({ userId, createdAt: minutesAfterEpoch(-100), lastSeenAt: minutesAfterEpoch(minutes) });
+        const stale = seenAt(-50);
+        const older = seenAt(-40);
+        const recent = seenAt(-5);
+        const latest = seenAt(-1);
+        const someoneElses = buildDevice({ lastSeenAt: minutesAfterEpoch(-90) });
+        for (const device of [recent, stale, latest, older, someoneElses]) await devices.upsert(device);
+
+        expect(await devices.deleteLeastRecentlySeen(userId, { keep: 2 })).toBe(2);
+
+        expect(idsOf(await devices.listByUser(userId)).sort()).toEqual([recent.id, latest.id].sort());
+        expect(await devices.get(stale.id)).toBeNull();
+        expect(await devices.get(someoneElses.id)).toEqual(someoneElses);
+        expect(await devices.deleteLeastRecentlySeen(userId, { keep: 2 })).toBe(0);
+        expect(await devices.deleteLeastRecentlySeen("user-without-devices", { keep: 2 })).toBe(0);
+      });
+
+      it("breaks a tie in lastSeenAt by createdAt", async () => {
+        const userId = "user-tied-devices";
+        const lastSeenAt = minutesAfterEpoch(-1);
+        const first = buildDevice({ userId, createdAt: minutesAfterEpoch(-30), lastSeenAt });
+        const second = buildDevice({ userId, createdAt: minutesAfterEpoch(-20), lastSeenAt });
+        for (const device of [second, first]) await devices.upsert(device);
+
+        expect(await devices.deleteLeastRecentlySeen(userId, { keep: 1 })).toBe(1);
+
+        expect(idsOf(await devices.listByUser(userId))).toEqual([second.id]);
+      });
+    });
+
     describe("delete", () => {
       it("deletes devices by token, ignoring unknown tokens", async () => {
         const userId = "user-delete-tokens";

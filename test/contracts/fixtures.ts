@@ -41,6 +41,7 @@ export function buildUser(overrides: Partial<User> = {}): User {
     passwordHash: "scrypt$32768$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
     consent: { terms: "recording-and-analysis-v1", agreedAt: minutesAfterEpoch(-60 * 24) },
     active: true,
+    tokenGeneration: 0,
     createdAt: minutesAfterEpoch(-60 * 24),
     updatedAt: minutesAfterEpoch(-60),
     ...overrides,

@@ -130,6 +130,36 @@ export function describeUserRepositoryContract(options: UserRepositoryContractOp
       });
     });
 
+    describe("revokeAccessTokens", () => {
+      it("adds one to the token generation per call, also when called at once, and answers the new value", async () => {
+        const user = buildUser({ tokenGeneration: 4 });
+        await users.create(user);
+
+        expect(await users.revokeAccessTokens(user.id)).toBe(5);
+        const concurrent = await Promise.all([1, 2, 3].map(() => users.revokeAccessTokens(user.id)));
+        expect([...concurrent].sort()).toEqual([6, 7, 8]);
+        expect((await users.get(user.id))?.tokenGeneration).toBe(8);
+        expect((await users.getByEmail(user.email))?.tokenGeneration).toBe(8);
+      });
+
+      it("is not undone by an update written from an older read", async () => {
+        const user = buildUser({ displayName: "Before" });
+        await users.create(user);
+        const staleRead = (await users.get(user.id)) as User;
+
+        await users.revokeAccessTokens(user.id);
+        await users.update({ ...staleRead, displayName: "After" });
+
+        const stored = await users.get(user.id);
+        expect(stored?.displayName).toBe("After");
+        expect(stored?.tokenGeneration).toBe(1);
+      });
+
+      it("refuses a missing user with user.not_found", async () => {
+        await expectConfideError(users.revokeAccessTokens("user-missing"), "user.not_found");
+      });
+    });
+
     describe("delete", () => {
       it("removes the user and frees the email", async () => {
         const user = buildUser({ email: "gone@example.test" });

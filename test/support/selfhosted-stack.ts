@@ -178,6 +178,9 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
       CONFIDE_DATA_DIR: dataDir,
       CONFIDE_LOG_LEVEL: "info",
+      // Fault tests upload dozens of sessions at once for one therapist: quotas only where a test sets them.
+      CONFIDE_UPLOAD_LIMIT_PER_HOUR: "100000",
+      CONFIDE_MAX_SESSIONS_IN_PROCESSING: "100000",
       ...options.env,
     };
 

@@ -16,10 +16,26 @@ export interface ConfideProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface CliSpawnOptions {
+  /**
+   * The umask the CLI starts with (octal, e.g. "000"), set by a shell that then execs Node, as
+   * an operator's login shell would. Omitted: this process's own.
+   */
+  umask?: string;
+}
+
+/** The program and arguments that run the CLI with `args`. */
+function cliCommand(args: string[], options: CliSpawnOptions): [string, string[]] {
+  const node = [process.execPath, "--conditions=source", cli, ...args];
+  if (options.umask === undefined) return [node[0] as string, node.slice(1)];
+  if (!/^[0-7]{3,4}$/.test(options.umask)) throw new TypeError(`Not an octal umask: ${options.umask}`);
+  return ["/bin/sh", ["-c", `umask ${options.umask} && exec "$@"`, "sh", ...node]];
+}
+
 /** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
-export function runCli(args: string[], env: Record<string, string>): Promise<string> {
+export function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+    const child = spawn(...cliCommand(args, options), {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -45,10 +61,10 @@ export function startCli(
     timeoutMs?: number;
     /** Runs it as the leader of its own process group, as a shell runs a foreground command. */
     detached?: boolean;
-  } = {},
+  } & CliSpawnOptions = {},
 ): Promise<ConfideProcess & { port: number }> {
   const ready = options.ready ?? ((line) => line.message === "listening");
-  const child = spawn(process.execPath, ["--conditions=source", cli, ...args], {
+  const child = spawn(...cliCommand(args, options), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.detached ?? false,

@@ -32,6 +32,37 @@ describe("writeDurably", () => {
     expect((await readFile(path)).equals(expected)).toBe(true);
   });
 
+  it("writes what the encoder makes of the body, returning the body's own size and sha256", async () => {
+    // One large chunk that encodes into thousands of pieces, written over several batches.
+    const body = randomBytes(8 * 1024 * 1024);
+    const pieceBytes = 2048;
+    const encoded: Buffer[] = [];
+    const encode = {
+      push(chunk: Uint8Array) {
+        const pieces: Buffer[] = [];
+        for (let offset = 0; offset < chunk.byteLength; offset += pieceBytes) {
+          pieces.push(Buffer.from(chunk.subarray(offset, offset + pieceBytes).map((byte) => byte ^ 0x5a)));
+        }
+        encoded.push(...pieces);
+        return pieces;
+      },
+      end() {
+        const trailer = [Buffer.from("end")];
+        encoded.push(...trailer);
+        return trailer;
+      },
+    };
+    async function* oneChunk() {
+      yield body;
+    }
+    const path = join(folder, "object");
+
+    const written = await writeDurably(path, oneChunk(), { encode });
+
+    expect(written).toEqual({ sizeBytes: body.byteLength, sha256: createHash("sha256").update(body).digest("hex") });
+    expect((await readFile(path)).equals(Buffer.concat(encoded))).toBe(true);
+  });
+
   it("reads a web stream as well", async () => {
     const bytes = randomBytes(3 * 1024 * 1024 + 5);
     let offset = 0;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { ConfideError, type ByteStream } from "@confide/core";
 import { toFilesystemError } from "./filesystem-errors.ts";
+import { ownerOnlyFileMode } from "./owner-only-modes.ts";
 
 export interface DurableFileWriteOptions {
   /** Aborting stops reading and writing; the promise rejects with the signal's reason. */
@@ -13,6 +14,17 @@ export interface DurableFileWriteOptions {
    * while the stream goes on, so that the final flush has little left to do. Default 32 MiB.
    */
   syncEveryBytes?: number;
+  /**
+   * Turns the body's bytes into the bytes written (e.g. encrypts them). The size and sha256
+   * returned remain those of the body. Pieces it returns are kept until written, not copied.
+   */
+  encode?: ByteEncoder;
+}
+
+/** A streaming transformation of what is written: `push` for each chunk, `end` once at the end. */
+export interface ByteEncoder {
+  push(chunk: Uint8Array): Uint8Array[];
+  end(): Uint8Array[];
 }
 
 export interface DurableFileWriteResult {
@@ -60,7 +72,7 @@ class BodyFailure {
 }
 
 /**
- * Streams `body` into a new file at `path` (which must not exist), hashing it (sha256) as it
+ * Streams `body` into a new file at `path` (which must not exist; it is created 0600), hashing it (sha256) as it
  * goes, and returns once the file is durable (fsynced).
  *
  * Chunks are not copied: they are gathered into batches of about `batchBytes`, each written
@@ -74,14 +86,14 @@ class BodyFailure {
  * conditions).
  */
 export async function writeDurably(path: string, body: ByteStream, options: DurableFileWriteOptions = {}): Promise<DurableFileWriteResult> {
-  const { signal } = options;
+  const { signal, encode } = options;
   const batchBytes = options.batchBytes ?? defaultBatchBytes;
   const syncEveryBytes = options.syncEveryBytes ?? defaultSyncEveryBytes;
   if (signal?.aborted) throw abortReason(signal);
 
   let handle: FileHandle;
   try {
-    handle = await open(path, "wx");
+    handle = await open(path, "wx", ownerOnlyFileMode);
   } catch (error) {
     throw toFilesystemError(error, "write an object");
   }
@@ -171,16 +183,23 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
       if (chunk.byteLength === 0) continue;
       hash.update(chunk);
       sizeBytes += chunk.byteLength;
-      batch.push(chunk);
-      batchLength += chunk.byteLength;
-      if (batchLength >= batchBytes || batch.length >= maxBatchChunks) {
-        // Hold at most this batch and the one being written.
-        await writing;
-        write(batch, batchLength);
-        batch = [];
-        batchLength = 0;
-        syncInBackground();
+      // One large chunk may encode into many pieces: a batch still ends at its bounds.
+      for (const piece of encode === undefined ? [chunk] : encode.push(chunk)) {
+        batch.push(piece);
+        batchLength += piece.byteLength;
+        if (batchLength >= batchBytes || batch.length >= maxBatchChunks) {
+          // Hold at most this batch and the one being written.
+          await writing;
+          write(batch, batchLength);
+          batch = [];
+          batchLength = 0;
+          syncInBackground();
+        }
       }
+    }
+    for (const piece of encode?.end() ?? []) {
+      batch.push(piece);
+      batchLength += piece.byteLength;
     }
     if (batchLength > 0) write(batch, batchLength);
     await writing;

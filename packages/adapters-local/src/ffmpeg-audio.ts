@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ConfideError } from "@confide/core";
 import { runChildProcess, type ChildProcessResult } from "./child-process.ts";
 import { decodeFailedError, isSpawnFailure, programUnavailableError } from "./local-program-errors.ts";
+import { ownerOnlyFileMode } from "./owner-only-modes.ts";
 
 /** The sample rate speech engines expect (PocketSphinx's en-US model, Whisper). */
 export const recognitionSampleRateHz = 16_000;
@@ -146,7 +147,7 @@ async function spool(stream: ReadableStream<Uint8Array>, path: string, signal?: 
   signal?.addEventListener("abort", cancel, { once: true });
   let finished = false;
   try {
-    const file = await open(path, "wx");
+    const file = await open(path, "wx", ownerOnlyFileMode);
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -205,12 +206,22 @@ interface DecodeOptions {
 }
 
 /**
- * Runs ffmpeg on `input` with `outputArgs` (filters, maps, output files).
+ * Creates ffmpeg's output files empty, readable by their owner only, before ffmpeg runs: ffmpeg
+ * truncates an existing file and keeps its mode, whereas a file it creates gets the process's
+ * umask (0644 under the usual 022) — decoded speech of a session must not be readable by others.
+ */
+async function createOwnerOnlyFiles(paths: string[]): Promise<void> {
+  for (const path of paths) await (await open(path, "w", ownerOnlyFileMode)).close();
+}
+
+/**
+ * Runs ffmpeg on `input` with `outputArgs` (filters, maps, output files), writing `outputPaths`.
  * @throws as `convertToWav`.
  */
-async function decode(options: DecodeOptions, outputArgs: string[]): Promise<void> {
+async function decode(options: DecodeOptions, outputArgs: string[], outputPaths: string[]): Promise<void> {
   const { ffmpegPath, signal } = options;
   let result: ChildProcessResult;
+  await createOwnerOnlyFiles(outputPaths);
   if ("path" in options.input) {
     result = await runFfmpeg(ffmpegPath, ["-nostdin", "-i", options.input.path, ...outputArgs], { signal });
   } else {
@@ -248,6 +259,7 @@ export async function convertToWav(options: ConvertToWavOptions): Promise<WavFor
   await decode(
     { ffmpegPath: options.ffmpegPath, input: { stream: options.audio }, workDirectory: options.workDirectory, signal: options.signal },
     ["-map", "0:a:0", ...mix, ...pcmWavOutput(options.outputPath)],
+    [options.outputPath],
   );
   return readWavFormat(options.outputPath);
 }
@@ -273,7 +285,11 @@ export async function splitChannels(options: DecodeOptions & { channels: number 
   const labels = files.map(({ channel }) => `[s${channel}]`).join("");
   const pans = files.map(({ channel }) => `[s${channel}]pan=mono|c0=c${channel}[c${channel}]`).join(";");
   const outputs = files.flatMap(({ channel, path }) => ["-map", `[c${channel}]`, ...pcmWavOutput(path)]);
-  await decode(options, ["-filter_complex", `[0:a:0]asplit=${options.channels}${labels};${pans}`, ...outputs]);
+  await decode(
+    options,
+    ["-filter_complex", `[0:a:0]asplit=${options.channels}${labels};${pans}`, ...outputs],
+    files.map((file) => file.path),
+  );
   return Promise.all(files.map(async (file) => ({ ...file, format: await readWavFormat(file.path) })));
 }
 
@@ -376,6 +392,7 @@ export async function trimStart(options: {
   signal?: AbortSignal;
 }): Promise<WavFormat> {
   const startSample = Math.round((options.startMs / 1000) * recognitionSampleRateHz);
+  await createOwnerOnlyFiles([options.outputPath]);
   const result = await runFfmpeg(
     options.ffmpegPath,
     ["-nostdin", "-i", options.inputPath, "-af", `atrim=start_sample=${startSample}`, ...pcmWavOutput(options.outputPath)],

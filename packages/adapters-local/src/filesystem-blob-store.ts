@@ -3,8 +3,10 @@ import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, typ
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteStream } from "@confide/core";
+import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
+import { ownerOnlyFileMode, ownerOnlyFolderMode } from "./owner-only-modes.ts";
 
 export interface FilesystemBlobStoreSettings {
   /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */
@@ -14,6 +16,19 @@ export interface FilesystemBlobStoreSettings {
    * first write of a store removes them. Default 24 hours.
    */
   temporaryFileMaxAgeMs?: number;
+  /**
+   * Encryption at rest: new objects are encrypted with `key` (32 bytes; AES-256-GCM in chunks,
+   * see blob-encryption.ts), and objects encrypted with it or one of `previousKeys` are read.
+   * Objects stored before encryption was turned on stay readable as they are. Omitted: objects
+   * are stored as sent, and reading an encrypted one fails with `dependency.unavailable`
+   * (reason `unknown_data_key`).
+   */
+  encryption?: {
+    key: Uint8Array;
+    previousKeys?: readonly Uint8Array[];
+    /** Plaintext bytes per encrypted chunk; default 64 KiB. */
+    chunkBytes?: number;
+  };
 }
 
 /**
@@ -26,8 +41,11 @@ const defaultContentType = "application/octet-stream";
 
 interface StoredMeta {
   contentType: string;
+  /** Of the plaintext, also when the object is stored encrypted. */
   sha256: string;
   sizeBytes: number;
+  /** Present when the object is stored encrypted: the id of its data key. */
+  encryption?: { keyId: string };
 }
 
 function keyConflict(key: string, cause: unknown): ConfideError {
@@ -47,6 +65,24 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
 }
 
+/** Reads at explicit positions of an open file; fewer bytes than asked only at its end. */
+function readerOf(handle: FileHandle): ReadAt {
+  return async (position, length) => {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    try {
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+    } catch (error) {
+      throw toFilesystemError(error, "read an object");
+    }
+    return buffer.subarray(0, filled);
+  };
+}
+
 /** Makes a folder's new entries survive a crash (a rename is durable once its folder is synced). */
 async function syncFolder(path: string): Promise<void> {
   const folder = await open(path, "r");
@@ -61,6 +97,10 @@ async function syncFolder(path: string): Promise<void> {
  * BlobStore on a local folder: the object of key `a/b.wav` is the file `<root>/a/b.wav`, its
  * content type in `<root>/a/b.wav@meta.json`. Writes stream to `<root>/@tmp/` (same filesystem),
  * are fsynced, then renamed into place, so readers see the old object or the whole new one.
+ * Files are 0600 in 0700 folders. With `encryption`, the file holds the object encrypted
+ * (header, then authenticated chunks), its size and sha256 remain those of the plaintext, and
+ * a range read decrypts only the chunks covering it; a file that fails authentication is
+ * refused (`dependency.unavailable`, reason `integrity_check_failed`), never served altered.
  */
 export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings): BlobStore {
   if (typeof settings.root !== "string" || settings.root.trim() === "") {
@@ -69,6 +109,8 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     });
   }
   const root = resolve(settings.root);
+  const keyring = createDataKeyring(settings.encryption?.key, settings.encryption?.previousKeys);
+  const chunkBytes = settings.encryption?.chunkBytes;
   const temporaryFolderPath = join(root, temporaryFolder);
   const temporaryFileMaxAgeMs = settings.temporaryFileMaxAgeMs ?? 24 * 3600_000;
   let swept: Promise<void> | undefined;
@@ -104,7 +146,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     // A concurrent delete may remove an emptied folder between mkdir and rename: try again.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await mkdir(dirname(to), { recursive: true });
+        await mkdir(dirname(to), { recursive: true, mode: ownerOnlyFolderMode });
         await rename(from, to);
         return;
       } catch (error) {
@@ -124,7 +166,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       const signal = options.signal;
       if (signal?.aborted) throw abortReason(signal);
       try {
-        await mkdir(temporaryFolderPath, { recursive: true });
+        await mkdir(temporaryFolderPath, { recursive: true, mode: ownerOnlyFolderMode });
       } catch (error) {
         throw toFilesystemError(error, "create its folders");
       }
@@ -135,12 +177,20 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       await swept;
       const temporaryData = join(temporaryFolderPath, randomUUID());
       const temporaryMeta = `${temporaryData}${metaSuffix}`;
+      const dataKey = keyring.current;
       try {
-        const written = await writeDurably(temporaryData, body, signal === undefined ? {} : { signal });
+        const written = await writeDurably(temporaryData, body, {
+          ...(signal === undefined ? {} : { signal }),
+          ...(dataKey === undefined ? {} : { encode: createBlobEncryptor(dataKey, chunkBytes === undefined ? {} : { chunkBytes }) }),
+        });
         if (signal?.aborted) throw abortReason(signal);
-        const meta: StoredMeta = { contentType: options.contentType, ...written };
+        const meta: StoredMeta = {
+          contentType: options.contentType,
+          ...written,
+          ...(dataKey === undefined ? {} : { encryption: { keyId: dataKey.id } }),
+        };
         try {
-          await writeFile(temporaryMeta, JSON.stringify(meta), { flag: "wx", flush: true });
+          await writeFile(temporaryMeta, JSON.stringify(meta), { flag: "wx", flush: true, mode: ownerOnlyFileMode });
         } catch (error) {
           throw toFilesystemError(error, "write an object's metadata");
         }
@@ -184,8 +234,10 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
         // Reading through this handle sees this version even if the key is overwritten meanwhile.
         const info = await handle.stat();
         if (!info.isFile()) throw notFound(key);
-        const sizeBytes = info.size;
         const meta = await readMeta(key);
+        const readAt = readerOf(handle);
+        const layout = parseEncryptedBlob(await readAt(0, headerBytes), info.size, { encrypted: meta.encryption !== undefined });
+        const sizeBytes = layout === null ? info.size : layout.plaintextBytes;
         const contentType = meta.contentType ?? defaultContentType;
         let returned: { start: number; end: number } | undefined;
         if (range !== undefined) {
@@ -195,6 +247,19 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
             });
           }
           returned = { start: range.start, end: Math.min(range.end ?? sizeBytes - 1, sizeBytes - 1) };
+        }
+        if (layout !== null) {
+          const opened = await openEncryptedBlob(layout, keyring, readAt);
+          const closeHandle = () => void handle.close().catch(() => undefined);
+          let body: ReadableStream<Uint8Array>;
+          if (sizeBytes === 0) {
+            closeHandle();
+            body = new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+          } else {
+            const span = returned ?? { start: 0, end: sizeBytes - 1 };
+            body = opened.read(span, { onDone: closeHandle, ...(signal === undefined ? {} : { signal }) });
+          }
+          return returned === undefined ? { body, sizeBytes, contentType } : { body, sizeBytes, contentType, range: returned };
         }
         const stream = handle.createReadStream(returned === undefined ? {} : { start: returned.start, end: returned.end });
         if (signal !== undefined) {
@@ -213,14 +278,23 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
 
     async head(key): Promise<BlobInfo | null> {
       assertBlobKey(key);
+      let handle: FileHandle;
       try {
-        const info = await stat(dataPathOf(key));
+        handle = await open(dataPathOf(key), "r");
+      } catch (error) {
+        if (isMissing(error) || errnoOf(error) === "EISDIR") return null;
+        throw toFilesystemError(error, "look up an object");
+      }
+      try {
+        const info = await handle.stat();
         if (!info.isFile()) return null;
         const meta = await readMeta(key);
-        return { sizeBytes: info.size, contentType: meta.contentType ?? defaultContentType };
+        const layout = parseEncryptedBlob(await readerOf(handle)(0, headerBytes), info.size, { encrypted: meta.encryption !== undefined });
+        return { sizeBytes: layout === null ? info.size : layout.plaintextBytes, contentType: meta.contentType ?? defaultContentType };
       } catch (error) {
-        if (isMissing(error)) return null;
-        throw toFilesystemError(error, "look up an object");
+        throw ConfideError.is(error) ? error : toFilesystemError(error, "look up an object");
+      } finally {
+        await handle.close();
       }
     },
 

@@ -8,6 +8,7 @@ export { resolvePostgresSettings, type PostgresSettings, type ResolvedPostgresSe
 export type { PgliteSettings } from "./pglite-client.ts";
 export { applyMigrations, loadMigrations, migrationsDirectory, type Migration, type MigrateOptions } from "./sql-migrations.ts";
 export { createFilesystemBlobStore, type FilesystemBlobStoreSettings } from "./filesystem-blob-store.ts";
+export { ownerOnlyFileMode, ownerOnlyFolderMode, restrictToOwner } from "./owner-only-modes.ts";
 export { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
 export { resolveWhisperSettings, type WhisperSettings, type ResolvedWhisperSettings } from "./whisper-config.ts";
 export { createFcmPushNotifier } from "./fcm-push-notifier.ts";

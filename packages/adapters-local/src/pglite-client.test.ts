@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { entriesNotOwnerOnly } from "../../../test/support/file-modes.ts";
 import { createPgliteClient } from "./pglite-client.ts";
 import type { SqlClient } from "./sql-client.ts";
 
@@ -66,4 +70,21 @@ describe("PGlite client", () => {
 
     await expectConfideError(closing.query("SELECT 1"), "dependency.unavailable");
   });
+});
+
+describe("PGlite client on disk", () => {
+  it("leaves the database files readable by their owner only (PGlite makes some 0666 itself)", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "confide-pglite-modes-"));
+    try {
+      const dataDir = join(folder, "db");
+      const database = await createPgliteClient({ dataDir });
+      try {
+        expect(await entriesNotOwnerOnly(dataDir)).toEqual([]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,10 +1,14 @@
 import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { ConfideError } from "@confide/core";
+import { ownerOnlyFolderMode, restrictToOwner } from "./owner-only-modes.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 export interface PgliteSettings {
-  /** Directory of the database files, created when missing. Omitted: an in-memory database. */
+  /**
+   * Directory of the database files, created when missing. Its files are made 0600 and its
+   * folders 0700 once the database is open. Omitted: an in-memory database.
+   */
   dataDir?: string;
   /**
    * An open PGlite instance to use instead (tests share one: starting PGlite takes seconds).
@@ -40,8 +44,12 @@ export async function createPgliteClient(settings: PgliteSettings = {}): Promise
   } else {
     const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
     try {
-      if (settings.dataDir !== undefined) await mkdir(settings.dataDir, { recursive: true });
+      if (settings.dataDir !== undefined) await mkdir(settings.dataDir, { recursive: true, mode: ownerOnlyFolderMode });
       database = await PGliteClass.create(settings.dataDir);
+      // PGlite sets the mode of the files it unpacks and of some it rewrites at each start
+      // (0666, 0644) whatever the umask; the files it creates later follow the umask (the host
+      // sets 0077). Without this, anyone on the machine could read the database.
+      if (settings.dataDir !== undefined) await restrictToOwner(settings.dataDir);
     } catch (error) {
       throw new ConfideError("dependency.unavailable", "The embedded database could not be opened.", {
         retryable: false,

@@ -46,6 +46,18 @@ export function createSqlDeviceRepository(client: SqlClient, options: SqlReposit
       return rows.map(toDevice);
     },
 
+    async deleteLeastRecentlySeen(userId, options) {
+      // One statement: concurrent registrations cannot leave more than `keep` behind.
+      const removed = await client.query<{ id: string }>(
+        `DELETE FROM confide_devices WHERE id IN (
+           SELECT id FROM confide_devices WHERE user_id = $1
+           ORDER BY last_seen_at DESC, created_at DESC, id DESC OFFSET $2)
+         RETURNING id`,
+        [userId, Math.max(0, options.keep)],
+      );
+      return removed.length;
+    },
+
     async get(id) {
       const [row] = await client.query<DeviceRow>("SELECT * FROM confide_devices WHERE id = $1", [id]);
       return row === undefined ? null : toDevice(row);

@@ -135,6 +135,7 @@ describeSqlRepositorySuite({
         passwordHash: "x",
         consent: null,
         active: true,
+        tokenGeneration: 0,
         createdAt: minutesAfterEpoch(0),
         updatedAt: minutesAfterEpoch(0),
       });
@@ -146,6 +147,7 @@ describeSqlRepositorySuite({
         passwordHash: "x",
         consent: null,
         active: true,
+        tokenGeneration: 0,
         createdAt: minutesAfterEpoch(0),
         updatedAt: minutesAfterEpoch(0),
       });

@@ -22,6 +22,7 @@ interface UserRow {
   consent_terms: string | null;
   consent_agreed_at: Date | null;
   active: boolean;
+  token_generation: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -33,7 +34,7 @@ interface RelationRow {
 }
 
 const userColumns =
-  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.created_at, u.updated_at";
+  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.token_generation, u.created_at, u.updated_at";
 
 /** The sort key of user lists: display name without case, byte-wise, then id. */
 const nameKey = `lower(u.display_name) COLLATE "C"`;
@@ -52,6 +53,7 @@ function toUser(row: UserRow): User {
         ? null
         : { terms: row.consent_terms, agreedAt: row.consent_agreed_at },
     active: row.active,
+    tokenGeneration: Number(row.token_generation),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -124,9 +126,10 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
       try {
         await client.query(
           `INSERT INTO confide_users
-             (id, email, display_name, role, password_hash, consent_terms, consent_agreed_at, active, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          values(user),
+             (id, email, display_name, role, password_hash, consent_terms, consent_agreed_at, active, created_at, updated_at,
+              token_generation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [...values(user), user.tokenGeneration],
         );
       } catch (error) {
         if (isUniqueViolation(error, "confide_users_email")) throw emailTaken(normalizeEmail(user.email), error);
@@ -164,6 +167,15 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
       if (rows.length === 0) {
         throw new ConfideError("user.not_found", "The user does not exist.", { details: { userId: user.id } });
       }
+    },
+
+    async revokeAccessTokens(id) {
+      const [row] = await client.query<{ token_generation: number }>(
+        "UPDATE confide_users SET token_generation = token_generation + 1 WHERE id = $1 RETURNING token_generation",
+        [id],
+      );
+      if (row === undefined) throw new ConfideError("user.not_found", "The user does not exist.", { details: { userId: id } });
+      return Number(row.token_generation);
     },
 
     async delete(id) {

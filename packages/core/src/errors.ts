@@ -25,6 +25,7 @@ export const errorCodes = [
   "upload.not_audio",
   "upload.too_large",
   "upload.aborted",
+  "upload.quota_exceeded",
   "blob.not_found",
   "blob.invalid_key",
   "blob.range_not_satisfiable",

@@ -17,6 +17,8 @@ export interface CoreSettings {
   /** scrypt cost (N). Lower it only in tests. */
   passwordCost: number;
   minPasswordLength: number;
+  /** Sessions of one therapist uploaded, queued, transcribing or analyzing at once; another upload is refused. */
+  maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
 }
 
@@ -30,5 +32,6 @@ export const defaultCoreSettings: CoreSettings = {
   refreshTokenTtlMs: 30 * 24 * 3600_000,
   passwordCost: 2 ** 15,
   minPasswordLength: 12,
+  maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
 };

@@ -7,6 +7,9 @@ import { parseArgs } from "node:util";
 // loading on every later start. It must be on before those modules are loaded, hence the
 // dynamic imports. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 enableCompileCache();
+// Everything this process and its children (ffmpeg, PocketSphinx) create is private to the
+// user it runs as, whatever umask the caller had: recordings, the database, temporary audio.
+process.umask(0o077);
 await import("reflect-metadata");
 const { ConfideError } = await import("@confide/core");
 const { loadConfig } = await import("./config/config.ts");

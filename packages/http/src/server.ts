@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app/create-app.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
+import { createRateLimitStore } from "./composition/rate-limit-store.ts";
 import type { Runtime } from "./composition/runtime.ts";
 import { startWorker, type Worker } from "./worker.ts";
 
@@ -14,13 +15,16 @@ export interface RunningServer {
 export async function startServer(runtime: Runtime, options: { withWorker: boolean }): Promise<RunningServer> {
   const { config, deps } = runtime;
   const stopping = new AbortController();
+  const rateLimits = await createRateLimitStore(config, deps.logger);
   const app = createApp({
     deps,
     jwtSecret: await resolveJwtSecret(config),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     maxUploadBytes: config.maxUploadBytes,
     readiness: () => runtime.readiness(),
-    trustProxy: config.trustProxy,
+    trustedProxyHops: config.trustProxyHops,
+    rateLimiters: rateLimits.limiters,
+    uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },
     shutdown: stopping.signal,
   });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
@@ -47,6 +51,7 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
         clearTimeout(deadline);
         worker?.stop();
         await runtime.close();
+        await rateLimits.close();
         deps.logger.info("stopped");
       })();
       return shuttingDown;

@@ -37,20 +37,48 @@ describe("password hashing", () => {
 });
 
 describe("password policy", () => {
-  it("accepts a password of the minimum length", () => {
-    expect(() => checkPasswordPolicy("abcdefghijkl", 12)).not.toThrow();
+  const owner = { email: "robin.ortega@example.org", displayName: "Robin Ortega" };
+  const check = (password: string, minLength = 12) => () => checkPasswordPolicy(password, { minLength, owner });
+  const refusedFor = (rule: string) => expect.objectContaining({ code: "auth.weak_password", details: expect.objectContaining({ rule }) });
+
+  it("accepts a hard-to-guess password of the minimum length", () => {
+    expect(check("vq7#Lm2!xR9p")).not.toThrow();
   });
 
   it.each([
-    ["too short", "abcdefghijk", "too_short"],
+    ["too short", "vq7#Lm2!xR9", "too_short"],
     ["one character repeated", "aaaaaaaaaaaaaaaa", "one_character"],
     ["longer than 1,024 characters", "ab".repeat(513), "too_long"],
+    ["that is a common password with digits", "password1234", "guessable"],
+    ["of keyboard patterns", "qwertyuiop12", "guessable"],
+    ["that is the account's email", "robin.ortega@example.org", "personal_data"],
+    ["that contains the email's local part", "robin.ortega-1987!", "personal_data"],
+    ["that contains the display name", "Robin Ortega rocks 2024", "personal_data"],
+    ["that contains a word of the name in another case", "ORTEGA-vq7#Lm2!x", "personal_data"],
   ])("refuses a password %s", (_name, password, rule) => {
-    expect(() => checkPasswordPolicy(password, 12)).toThrow(expect.objectContaining({ code: "auth.weak_password", details: expect.objectContaining({ rule }) }));
+    expect(check(password)).toThrow(refusedFor(rule));
+  });
+
+  it("says why a guessable password is refused, with zxcvbn's feedback", () => {
+    let refused: unknown;
+    try {
+      check("password1234")();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({
+      code: "auth.weak_password",
+      message: expect.stringMatching(/too easy to guess\. .*commonly used password/),
+      details: { rule: "guessable", minScore: 3, score: expect.any(Number) },
+    });
+  });
+
+  it("never asks for fewer than 12 characters, whatever the setting", () => {
+    expect(check("vq7#Lm2!xR", 8)).toThrow(refusedFor("too_short"));
   });
 
   it("counts characters, not bytes", () => {
-    expect(() => checkPasswordPolicy("🔒🔑🗝️🔐🛡️🧷", 12)).toThrow(expect.objectContaining({ code: "auth.weak_password" }));
-    expect(() => checkPasswordPolicy("🔒🔑🔐🛡🧷🔓🔏🗄📁📂🗃🗂", 12)).not.toThrow();
+    expect(check("🔒🔑🗝️🔐🛡️🧷")).toThrow(expect.objectContaining({ code: "auth.weak_password" }));
+    expect(check("🔒🔑🔐🛡🧷🔓🔏🗄📁📂🗃🗂")).not.toThrow();
   });
 });

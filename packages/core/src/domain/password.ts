@@ -1,11 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { ConfideError } from "../errors.ts";
+import { estimatePasswordStrength, minPasswordScore } from "./password-strength.ts";
 
 /** Block size and parallelism of scrypt; the cost N comes from settings. */
 const blockSize = 8;
 const parallelization = 1;
 const saltBytes = 16;
 const keyBytes = 32;
+/** No setting may lower the minimum length below this (NIST SP 800-63B asks 8; OWASP ASVS 5 asks 12 without MFA). */
+export const minPasswordLengthFloor = 12;
 /** Longest password accepted: scrypt is fine with more, but nobody types this much. */
 export const maxPasswordLength = 1024;
 /** Largest cost a stored hash may name; guards verification against a corrupt or hostile record. */
@@ -76,18 +79,55 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return candidate.length === parsed.key.length && timingSafeEqual(candidate, parsed.key);
 }
 
+/** Who the password is for: it must not contain, or be guessable from, these. */
+export interface PasswordOwner {
+  email: string;
+  displayName: string;
+}
+
+/** Pieces of personal data shorter than this are too common to refuse inside a password. */
+const minPersonalPieceLength = 4;
+
+/** The email, its local part, the display name and each of its words, lower-cased. */
+function personalPieces(owner: PasswordOwner): string[] {
+  const email = owner.email.trim().toLowerCase();
+  const name = owner.displayName.trim().toLowerCase();
+  const pieces = [email, email.split("@")[0] ?? "", name, ...name.split(/\s+/), ...(email.split("@")[0] ?? "").split(/[._+-]+/)];
+  return [...new Set(pieces.filter((piece) => [...piece].length >= minPersonalPieceLength))];
+}
+
 /**
- * The password rules: at least `minLength` characters, at most 1,024, and not one character
- * repeated. Length counts characters (code points), not bytes.
- * @throws ConfideError `auth.weak_password`, with the rule broken in `details.rule`.
+ * The password rules: at least `minLength` characters (never fewer than 12), at most 1,024, not
+ * one character repeated, not containing the owner's email, its local part or name, and hard to
+ * guess: a zxcvbn score of at least 3, with the owner's data counted as words an attacker tries
+ * first. Length counts characters (code points), not bytes.
+ * @throws ConfideError `auth.weak_password`, with the rule broken in `details.rule`
+ * (`too_short`, `too_long`, `one_character`, `personal_data`, `guessable`) and a message that
+ * says why.
  */
-export function checkPasswordPolicy(password: string, minLength: number): void {
+export function checkPasswordPolicy(password: string, options: { minLength: number; owner: PasswordOwner }): void {
+  const minLength = Math.max(options.minLength, minPasswordLengthFloor);
   const characters = [...password];
-  const weak = (rule: string, message: string) =>
-    new ConfideError("auth.weak_password", message, { details: { rule, minLength, maxLength: maxPasswordLength } });
+  const weak = (rule: string, message: string, details: Record<string, unknown> = {}) =>
+    new ConfideError("auth.weak_password", message, { details: { rule, minLength, maxLength: maxPasswordLength, ...details } });
   if (characters.length < minLength) throw weak("too_short", `The password must have at least ${minLength} characters.`);
   if (characters.length > maxPasswordLength) {
     throw weak("too_long", `The password must have at most ${maxPasswordLength} characters.`);
   }
   if (new Set(characters).size === 1) throw weak("one_character", "The password must not repeat a single character.");
+  const lowered = password.toLowerCase();
+  const pieces = personalPieces(options.owner);
+  if (pieces.some((piece) => lowered.includes(piece))) {
+    throw weak("personal_data", "The password must not contain your email address or your name.");
+  }
+  const strength = estimatePasswordStrength(password, pieces);
+  if (strength.score < minPasswordScore) {
+    const why = [strength.warning, ...strength.suggestions].filter((line): line is string => !!line).join(" ");
+    throw weak("guessable", `The password is too easy to guess.${why === "" ? "" : ` ${why}`}`, {
+      score: strength.score,
+      minScore: minPasswordScore,
+      ...(strength.warning ? { warning: strength.warning } : {}),
+      suggestions: strength.suggestions,
+    });
+  }
 }

@@ -165,6 +165,45 @@ export function toPatientView(session: Session): PatientSessionView {
   };
 }
 
+/**
+ * A session as a listing shows it, to its therapist and to its patient alike: what it is and
+ * where it stands, never its content (no transcript text or words, no sentiment, no review
+ * history). Fetch the session itself for those.
+ */
+export interface SessionSummary {
+  id: string;
+  therapistId: string;
+  patientId: string;
+  title: string;
+  status: SessionStatus;
+  recordedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  /** Length of the recording, from its header or its transcript; null while unknown. */
+  durationMs: number | null;
+  /** Segments in the transcript; 0 before it is transcribed. */
+  segmentCount: number;
+  finalizedAt: Date | null;
+}
+
+export function toSessionSummary(session: Session): SessionSummary {
+  return {
+    id: session.id,
+    therapistId: session.therapistId,
+    patientId: session.patientId,
+    title: session.title,
+    status: session.status,
+    recordedAt: session.recordedAt,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    version: session.version,
+    durationMs: session.audio.durationMs ?? session.transcript?.durationMs ?? null,
+    segmentCount: session.transcript?.segments.length ?? 0,
+    finalizedAt: session.review.finalizedAt,
+  };
+}
+
 export function assertEditable(session: Session): void {
   if (session.status !== "ready") {
     throw new ConfideError(

@@ -16,6 +16,11 @@ export interface User {
   passwordHash: string;
   consent: Consent | null;
   active: boolean;
+  /**
+   * Generation of the user's access tokens, carried in each token: raising it ends every access
+   * token issued before (logout, password change, refresh-token reuse, erasure). Starts at 0.
+   */
+  tokenGeneration: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -33,11 +38,11 @@ export interface Actor {
   role: Role;
 }
 
-/** The shape of a user that may leave core: no password hash. */
-export type PublicUser = Omit<User, "passwordHash">;
+/** The shape of a user that may leave core: no password hash, no token generation. */
+export type PublicUser = Omit<User, "passwordHash" | "tokenGeneration">;
 
 export function toPublicUser(user: User): PublicUser {
-  const { passwordHash: _omitted, ...rest } = user;
+  const { passwordHash: _omitted, tokenGeneration: _internal, ...rest } = user;
   return rest;
 }
 

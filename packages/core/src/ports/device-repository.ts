@@ -12,6 +12,13 @@ export interface DeviceRepository {
   /** The user's devices, newest first. */
   listByUser(userId: string): Promise<Device[]>;
 
+  /**
+   * Keeps the user's `keep` most recently seen devices (latest `lastSeenAt` first, then
+   * `createdAt`, then id) and removes the rest. Other users' devices are untouched.
+   * @returns how many devices were removed; 0 when the user has `keep` or fewer.
+   */
+  deleteLeastRecentlySeen(userId: string, options: { keep: number }): Promise<number>;
+
   /** @returns the device or null. */
   get(id: string): Promise<Device | null>;
 

@@ -19,10 +19,19 @@ export interface UserRepository {
   getByEmail(email: string): Promise<User | null>;
 
   /**
-   * Replaces the stored user.
+   * Replaces the stored user, except `tokenGeneration`: only `revokeAccessTokens` changes it,
+   * so a write based on an older read cannot bring revoked tokens back.
    * @throws ConfideError `user.not_found`, `user.email_taken`.
    */
   update(user: User): Promise<void>;
+
+  /**
+   * Ends every access token issued to the user so far: adds one to `tokenGeneration`
+   * atomically (concurrent calls each add one).
+   * @returns the new generation.
+   * @throws ConfideError `user.not_found` when there is no such user.
+   */
+  revokeAccessTokens(id: string): Promise<number>;
 
   /** Removes the user and their care relations. A missing id does not throw. */
   delete(id: string): Promise<void>;

@@ -18,6 +18,19 @@ export function createInMemoryDeviceRepository(): DeviceRepository {
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
         .map((d) => structuredClone(d));
     },
+    async deleteLeastRecentlySeen(userId, options) {
+      const newestFirst = [...devices.values()]
+        .filter((d) => d.userId === userId)
+        .sort(
+          (a, b) =>
+            b.lastSeenAt.getTime() - a.lastSeenAt.getTime() ||
+            b.createdAt.getTime() - a.createdAt.getTime() ||
+            (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+        );
+      const removed = newestFirst.slice(Math.max(0, options.keep));
+      for (const device of removed) devices.delete(device.id);
+      return removed.length;
+    },
     async get(id) {
       const device = devices.get(id);
       return device ? structuredClone(device) : null;

@@ -44,9 +44,16 @@ export function createInMemoryUserRepository(): UserRepository {
       return user ? structuredClone(user) : null;
     },
     async update(user) {
-      if (!users.has(user.id)) throw new ConfideError("user.not_found", "The user does not exist.");
+      const stored = users.get(user.id);
+      if (!stored) throw new ConfideError("user.not_found", "The user does not exist.");
       if (emailTaken(user)) throw new ConfideError("user.email_taken", "An account with this email exists.");
-      users.set(user.id, structuredClone({ ...user, email: normalizeEmail(user.email) }));
+      users.set(user.id, structuredClone({ ...user, email: normalizeEmail(user.email), tokenGeneration: stored.tokenGeneration }));
+    },
+    async revokeAccessTokens(id) {
+      const stored = users.get(id);
+      if (!stored) throw new ConfideError("user.not_found", "The user does not exist.");
+      stored.tokenGeneration += 1;
+      return stored.tokenGeneration;
     },
     async delete(id) {
       users.delete(id);

@@ -10,8 +10,8 @@ export interface ChangePasswordInput {
 }
 
 /**
- * The actor replaces their own password. Every refresh token of the account is revoked, so
- * every device must sign in again.
+ * The actor replaces their own password. Every refresh and access token of the account is
+ * revoked, so every device (this one included) must sign in again.
  * @throws ConfideError `auth.invalid_credentials` when the current password is wrong,
  * `auth.weak_password` when the new one breaks the policy, `user.not_found` when the account
  * is gone.
@@ -22,10 +22,11 @@ export async function changePassword(deps: ConfideDeps, actor: Actor, input: Cha
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new ConfideError("auth.invalid_credentials", "The current password is not correct.");
   }
-  checkPasswordPolicy(input.newPassword, deps.settings.minPasswordLength);
+  checkPasswordPolicy(input.newPassword, { minLength: deps.settings.minPasswordLength, owner: user });
   const now = deps.clock.now();
   const passwordHash = await hashPassword(input.newPassword, { cost: deps.settings.passwordCost });
   await deps.users.update({ ...user, passwordHash, updatedAt: now });
   await deps.tokens.revokeUser(user.id, now);
+  await deps.users.revokeAccessTokens(user.id);
   await audit(deps, actor, "user.password.change", { subjectUserId: user.id });
 }

@@ -27,7 +27,7 @@ export async function createUser(deps: ConfideDeps, actor: Actor, input: CreateU
   const email = checkEmail(input.email);
   const displayName = checkDisplayName(input.displayName);
   const role = checkRole(input.role);
-  checkPasswordPolicy(input.password, deps.settings.minPasswordLength);
+  checkPasswordPolicy(input.password, { minLength: deps.settings.minPasswordLength, owner: { email, displayName } });
   const consentTerms = input.consent === undefined ? undefined : checkConsentTerms(input.consent.terms);
   if (await deps.users.getByEmail(email)) {
     throw new ConfideError("user.email_taken", "An account with this email exists.");
@@ -41,6 +41,7 @@ export async function createUser(deps: ConfideDeps, actor: Actor, input: CreateU
     passwordHash: await hashPassword(input.password, { cost: deps.settings.passwordCost }),
     consent: consentTerms === undefined ? null : { terms: consentTerms, agreedAt: now },
     active: true,
+    tokenGeneration: 0,
     createdAt: now,
     updatedAt: now,
   };

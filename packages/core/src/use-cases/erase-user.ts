@@ -71,6 +71,7 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   }
   const now = deps.clock.now();
   if (user.active) await deps.users.update({ ...user, active: false, updatedAt: now });
+  await deps.users.revokeAccessTokens(user.id);
   await deps.tokens.revokeUser(user.id, now);
 
   const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id) : 0;

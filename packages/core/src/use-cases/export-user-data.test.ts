@@ -3,6 +3,8 @@ import type { Actor } from "../domain/user.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { audit } from "./audit.ts";
 import { exportUserData } from "./export-user-data.ts";
+import { getSession } from "./get-session.ts";
+import { listSessions } from "./list-sessions.ts";
 import { login } from "./login.ts";
 import { registerDevice } from "./register-device.ts";
 import { careTeamPassword, createCareTeam, storeSession } from "./session-fixture.test-support.ts";
@@ -78,6 +80,39 @@ describe("exportUserData", () => {
       subjectUserId: patient.userId,
       detail: { sessionCount: 1, sessionsOmitted: false },
     });
+  });
+
+  it("gives a patient only the audit events they may see: nothing about sessions hidden from them", async () => {
+    const { deps, therapist, patient, sessions } = await setup();
+    // The therapist works on a session the patient cannot see yet, and on the finalized one.
+    await getSession(deps, therapist, { sessionId: sessions.ready.id });
+    await audit(deps, therapist, "session.transcript.edit", { sessionId: sessions.ready.id, subjectUserId: patient.userId });
+    await audit(deps, therapist, "session.transcript.edit", { sessionId: sessions.finalized.id, subjectUserId: patient.userId });
+    await listSessions(deps, therapist, { patientId: patient.userId });
+    await getSession(deps, therapist, { sessionId: sessions.finalized.id });
+    // The patient's own reads.
+    await getSession(deps, patient, { sessionId: sessions.finalized.id });
+    await listSessions(deps, patient, {});
+
+    const data = await exportUserData(deps, patient);
+
+    const events = data.auditEvents.map((event) => `${event.actorId === patient.userId ? "patient" : event.actorRole} ${event.action} ${event.sessionId ?? "-"}`);
+    expect(data.auditEvents.some((event) => event.sessionId === sessions.ready.id)).toBe(false);
+    expect(data.auditEvents.some((event) => event.sessionId === sessions.otherPatients.id)).toBe(false);
+    expect(events).not.toContain(`therapist session.transcript.edit ${sessions.finalized.id}`);
+    expect(events).not.toContain("therapist session.list -");
+    expect(events).toEqual(
+      expect.arrayContaining([
+        `therapist session.read ${sessions.finalized.id}`,
+        `patient session.read ${sessions.finalized.id}`,
+        "patient session.list -",
+        "admin user.create -",
+        "admin user.link -",
+      ]),
+    );
+    // Every event the therapist's own export has about the patient's hidden session stays theirs.
+    const therapistExport = await exportUserData(deps, therapist);
+    expect(therapistExport.auditEvents.some((event) => event.sessionId === sessions.ready.id)).toBe(true);
   });
 
   it("lets an administrator export an account without its clinical content", async () => {

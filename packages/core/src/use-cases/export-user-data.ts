@@ -1,5 +1,5 @@
 import type { ConfideDeps } from "../deps.ts";
-import type { AuditEvent } from "../domain/audit-event.ts";
+import type { AuditAction, AuditEvent } from "../domain/audit-event.ts";
 import type { DevicePlatform } from "../domain/device.ts";
 import { toPatientView, type PatientSessionView, type Session } from "../domain/session.ts";
 import { toPublicUser, type Actor, type CareRelation, type PublicUser } from "../domain/user.ts";
@@ -32,7 +32,10 @@ export interface UserDataExport {
    * them. Absent when an administrator exports someone else (see `omitted`).
    */
   sessions?: Array<Session | PatientSessionView>;
-  /** Audit events in which the user is the actor or the subject, newest first. */
+  /**
+   * Audit events in which the user is the actor or the subject, newest first; for a patient
+   * only those the patient may see (see `exportUserData`).
+   */
   auditEvents: AuditEvent[];
   /** Parts left out because the actor may not read them. */
   omitted: Array<"sessions">;
@@ -63,8 +66,41 @@ async function allAuditEvents(deps: ConfideDeps, userId: string): Promise<AuditE
 }
 
 /**
+ * What others did that a patient's export shows about one of the patient's visible (finalized)
+ * sessions: who created, finalized, opened or played it. Review work before finalization
+ * (transcript edits, speaker relabelling, retries) is the therapist's working record, hidden
+ * from the patient's view of the session, so it stays out of the export too.
+ */
+const patientVisibleSessionActions: ReadonlySet<AuditAction> = new Set([
+  "session.create",
+  "session.read",
+  "session.audio.read",
+  "session.finalize",
+]);
+
+/**
+ * A patient sees: every event of their own doing; others' account events about them
+ * (`user.*`: their account opened, changed, linked to a therapist, exported, password changed);
+ * and others' events about a session the patient can see, of the kinds in
+ * `patientVisibleSessionActions`. Never: events about sessions the patient cannot see (not
+ * finalized, deleted), and others' listings and searches (their counts would reveal them).
+ */
+function visibleToPatient(event: AuditEvent, patientId: string, visibleSessionIds: ReadonlySet<string>): boolean {
+  if (event.actorId === patientId) return true;
+  if (event.sessionId !== undefined) {
+    return visibleSessionIds.has(event.sessionId) && patientVisibleSessionActions.has(event.action);
+  }
+  return event.action.startsWith("user.");
+}
+
+/**
  * Exports a user's data (the right of access). Users export their own; an administrator may
  * export any account's data but never its clinical content, so sessions are then omitted.
+ * Audit events: a therapist's or an administrator's export lists every event whose actor or
+ * subject is the user. A patient's own export lists only what the patient may see: their own
+ * actions, others' account events about them (`user.*`), and others' creating, finalizing,
+ * opening or playing one of the sessions the export contains; nothing about sessions the
+ * patient cannot see, no review edits, no one else's listings or searches.
  * @throws ConfideError `auth.forbidden` when a non-admin names another user, `user.not_found`.
  */
 export async function exportUserData(
@@ -81,9 +117,12 @@ export async function exportUserData(
   if (!user) throw new ConfideError("user.not_found", "No such user.");
 
   let sessions: Array<Session | PatientSessionView> | undefined;
+  let auditEvents = await allAuditEvents(deps, user.id);
   if (self && user.role === "therapist") sessions = await allSessions(deps, { therapistId: user.id });
   else if (self && user.role === "patient") {
     sessions = (await allSessions(deps, { patientId: user.id, statuses: ["finalized"] })).map(toPatientView);
+    const visibleSessionIds = new Set(sessions.map((session) => session.id));
+    auditEvents = auditEvents.filter((event) => visibleToPatient(event, user.id, visibleSessionIds));
   } else if (self) sessions = [];
 
   const devices = (await deps.devices.listByUser(user.id)).map(
@@ -101,7 +140,7 @@ export async function exportUserData(
     careRelations: await deps.users.relationsOf(user.id),
     devices,
     ...(sessions === undefined ? {} : { sessions }),
-    auditEvents: await allAuditEvents(deps, user.id),
+    auditEvents,
     omitted: sessions === undefined ? ["sessions"] : [],
   };
   await audit(deps, actor, "user.export", {

@@ -11,6 +11,7 @@ export * from "./create-user.ts";
 export * from "./link-patient.ts";
 export * from "./list-users.ts";
 export * from "./login.ts";
+export * from "./authenticate-access.ts";
 export * from "./refresh-session-token.ts";
 export * from "./logout.ts";
 export * from "./change-password.ts";
@@ -25,6 +26,7 @@ export * from "./remove-device.ts";
 export * from "./list-devices.ts";
 // Pipeline
 export * from "./upload-session.ts";
+export * from "./processing-capacity.ts";
 export * from "./process-session.ts";
 export * from "./recover-stale-sessions.ts";
 export * from "./retry-session.ts";

@@ -127,7 +127,7 @@ describe("listSessions", () => {
     });
   });
 
-  it("shows a patient only their own finalized sessions, as patient views", async () => {
+  it("shows a patient only their own finalized sessions, as summaries", async () => {
     const deps = createTestDeps();
     const [s1] = (await seedFive(deps)) as [Session];
 
@@ -136,7 +136,8 @@ describe("listSessions", () => {
     expect(page.items.map((s) => s.id)).toEqual([s1.id]);
     expect(page.items[0]).not.toHaveProperty("sentiment");
     expect(page.items[0]).not.toHaveProperty("processing");
-    expect(page.items[0]?.review).toEqual({ finalizedAt: s1.review.finalizedAt });
+    expect(page.items[0]).not.toHaveProperty("transcript");
+    expect(page.items[0]?.finalizedAt).toEqual(s1.review.finalizedAt);
     // Filters narrow a patient's scope, never widen it.
     expect((await listSessions(deps, patient, { statuses: ["ready"] })).items).toEqual([]);
     expect((await listSessions(deps, patient, { patientId: otherPatient.userId })).items).toEqual([]);
@@ -204,6 +205,41 @@ describe("listSessions with text (search)", () => {
       });
     }
     expect(deps.audit.events()).toEqual([]);
+  });
+});
+
+describe("session summaries", () => {
+  it("lists what a session is and where it stands, never its transcript, words or sentiment", async () => {
+    const deps = createTestDeps();
+    const transcript = withText("I could not sleep, insomnia again.", "It was a long week.");
+    const stored = await storeSession(deps, { transcript, status: "ready", recordedAt: day(2) });
+    await storeSession(deps, { status: "finalized", recordedAt: day(1) });
+
+    const listed = await listSessions(deps, therapist, {});
+    const searched = await listSessions(deps, therapist, { text: "insomnia" });
+    const pending = await listPendingReview(deps, therapist, {});
+
+    const summary = {
+      id: stored.id,
+      therapistId: stored.therapistId,
+      patientId: stored.patientId,
+      title: stored.title,
+      status: "ready",
+      recordedAt: day(2),
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      version: stored.version,
+      durationMs: stored.audio.durationMs,
+      segmentCount: 2,
+      finalizedAt: null,
+    };
+    expect(listed.items[0]).toStrictEqual(summary);
+    expect(searched.items).toStrictEqual([summary]);
+    expect(pending.items).toStrictEqual([summary]);
+    const everything = JSON.stringify([listed, searched, pending]);
+    expect(everything).not.toContain("insomnia");
+    expect(everything).not.toContain("long week");
+    expect(everything).not.toContain("sentiment");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../deps.ts";
 import type { AuditEvent } from "../domain/audit-event.ts";
-import { toPatientView, type PatientSessionView, type Session } from "../domain/session.ts";
+import { toSessionSummary, type Session, type SessionSummary } from "../domain/session.ts";
 import { sessionStatuses, type SessionStatus } from "../domain/session-status.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
@@ -90,8 +90,9 @@ function auditDetail(input: ListSessionsInput, count: number): NonNullable<Audit
 }
 
 /**
- * Pages through the sessions the actor may see, newest recording first. A therapist sees only
- * their own sessions; a patient only their own finalized sessions, as patient views. With
+ * Pages through the sessions the actor may see, newest recording first, as summaries (no
+ * transcript, sentiment or review: `getSession` gives those). A therapist sees only their own
+ * sessions; a patient only their own finalized sessions. With
  * `text` it is a search over titles and transcripts (every word must match), audited as
  * `session.search`; otherwise audited as `session.list`. Search words are not written to the
  * audit log.
@@ -102,7 +103,7 @@ export async function listSessions(
   deps: ConfideDeps,
   actor: Actor,
   input: ListSessionsInput = {},
-): Promise<Page<Session | PatientSessionView>> {
+): Promise<Page<SessionSummary>> {
   assertClinician(actor);
   const { limit, text } = validate(input);
   const action = text === undefined ? "session.list" : "session.search";
@@ -133,19 +134,19 @@ export async function listSessions(
     ...(query.patientId === undefined ? {} : { subjectUserId: query.patientId }),
     detail: auditDetail(input, page.items.length),
   });
-  return actor.role === "patient" ? { items: page.items.map(toPatientView), nextCursor: page.nextCursor } : page;
+  return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
 }
 
 /**
- * The therapist's sessions waiting for review (status `ready`), newest recording first.
- * Audited as `session.list`.
+ * The therapist's sessions waiting for review (status `ready`), newest recording first, as
+ * summaries. Audited as `session.list`.
  * @throws ConfideError `auth.forbidden` for anyone but a therapist, `validation.invalid_input`.
  */
 export async function listPendingReview(
   deps: ConfideDeps,
   actor: Actor,
   input: ListPendingReviewInput = {},
-): Promise<Page<Session>> {
+): Promise<Page<SessionSummary>> {
   assertRole(actor, "therapist");
   const limit = pageLimit(input.limit);
   const page = await deps.sessions.list({
@@ -157,5 +158,5 @@ export async function listPendingReview(
   await audit(deps, actor, "session.list", {
     detail: { count: page.items.length, statuses: "ready", ...(input.cursor ? { paged: true } : {}) },
   });
-  return page;
+  return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
 }

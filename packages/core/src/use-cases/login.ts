@@ -15,6 +15,8 @@ export interface LoginResult {
   /** Secret for the next refresh; shown once, stored only as a hash. */
   refreshToken: string;
   refreshExpiresAt: Date;
+  /** The account's token generation, for the access token's claims (see `authorizeAccess`). */
+  tokenGeneration: number;
 }
 
 /**
@@ -46,5 +48,5 @@ export async function login(deps: ConfideDeps, input: LoginInput): Promise<Login
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash(deps.settings.passwordCost)));
   if (!user || !matches || !user.active) throw invalidCredentials();
   const issued = await issueRefreshToken(deps, { userId: user.id, familyId: deps.ids.newId() });
-  return { user: toPublicUser(user), ...issued };
+  return { user: toPublicUser(user), ...issued, tokenGeneration: user.tokenGeneration };
 }

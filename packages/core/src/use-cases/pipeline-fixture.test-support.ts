@@ -26,6 +26,7 @@ function user(id: string, role: User["role"], now: Date): User {
     passwordHash: "not-a-real-hash",
     consent: null,
     active: true,
+    tokenGeneration: 0,
     createdAt: now,
     updatedAt: now,
   };

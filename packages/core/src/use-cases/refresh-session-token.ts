@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../deps.ts";
 import { toPublicUser } from "../domain/user.ts";
+import { revokeAccessTokensOf } from "./revoke-access-tokens.ts";
 import { ConfideError } from "../errors.ts";
 import { hashRefreshToken, issueRefreshToken } from "./issue-refresh-token.ts";
 import type { LoginResult } from "./login.ts";
@@ -11,6 +12,15 @@ export interface RefreshTokenInput {
 const invalid = () => new ConfideError("auth.refresh_invalid", "The refresh token is not valid; sign in again.");
 const reused = () =>
   new ConfideError("auth.refresh_reused", "The refresh token was already used; every session of this sign-in was ended.");
+
+/**
+ * A spent refresh token came back: someone holds a copy. The family ends, and so do the account's
+ * access tokens (the copy may have been traded for one already); other devices refresh.
+ */
+async function revokeStolenFamily(deps: ConfideDeps, stored: { familyId: string; userId: string }, now: Date): Promise<void> {
+  await deps.tokens.revokeFamily(stored.familyId, now);
+  await revokeAccessTokensOf(deps, stored.userId);
+}
 
 /**
  * Trades a refresh token for a new one of the same family (rotation). A token can be traded
@@ -25,7 +35,7 @@ export async function refreshToken(deps: ConfideDeps, input: RefreshTokenInput):
   const stored = await deps.tokens.getByHash(hashRefreshToken(input.refreshToken));
   if (!stored) throw invalid();
   if (stored.usedAt !== null) {
-    await deps.tokens.revokeFamily(stored.familyId, now);
+    await revokeStolenFamily(deps, stored, now);
     throw reused();
   }
   if (stored.revokedAt !== null || stored.expiresAt.getTime() <= now.getTime()) throw invalid();
@@ -35,8 +45,8 @@ export async function refreshToken(deps: ConfideDeps, input: RefreshTokenInput):
   // race below, the successor already exists and is revoked with the rest of the family.
   const issued = await issueRefreshToken(deps, { userId: user.id, familyId: stored.familyId });
   if (!(await deps.tokens.markUsed(stored.id, now))) {
-    await deps.tokens.revokeFamily(stored.familyId, now);
+    await revokeStolenFamily(deps, stored, now);
     throw reused();
   }
-  return { user: toPublicUser(user), ...issued };
+  return { user: toPublicUser(user), ...issued, tokenGeneration: user.tokenGeneration };
 }

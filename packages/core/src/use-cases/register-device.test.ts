@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../domain/user.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { listDevices } from "./list-devices.ts";
-import { registerDevice } from "./register-device.ts";
+import { maxDevicesPerUser, registerDevice } from "./register-device.ts";
 import { removeDevice } from "./remove-device.ts";
 
 const alice: Actor = { userId: "user-alice", role: "therapist" };
@@ -18,6 +18,30 @@ describe("devices", () => {
     expect(again.id).toBe(device.id);
     expect(again.lastSeenAt).toEqual(deps.clock.now());
     expect(await listDevices(deps, alice)).toHaveLength(1);
+  });
+
+  it("keeps at most 20 devices per user: a 21st replaces the one not seen for the longest time", async () => {
+    const deps = createTestDeps();
+    expect(maxDevicesPerUser).toBe(20);
+    for (let index = 1; index <= 20; index += 1) {
+      await registerDevice(deps, alice, { token: `alice-device-${index}`, platform: "android" });
+      deps.clock.advance(1_000);
+    }
+    await registerDevice(deps, bob, { token: "bob-phone", platform: "ios" });
+    // The first phone is still in use: its app registers again at start, which is no new device.
+    deps.clock.advance(1_000);
+    await registerDevice(deps, alice, { token: "alice-device-1", platform: "android" });
+    expect(await listDevices(deps, alice)).toHaveLength(20);
+
+    deps.clock.advance(1_000);
+    const newest = await registerDevice(deps, alice, { token: "alice-device-21", platform: "web" });
+
+    const tokens = (await listDevices(deps, alice)).map((device) => device.token);
+    expect(tokens).toHaveLength(20);
+    expect(tokens).toContain(newest.token);
+    expect(tokens).toContain("alice-device-1");
+    expect(tokens).not.toContain("alice-device-2");
+    expect((await listDevices(deps, bob)).map((device) => device.token)).toEqual(["bob-phone"]);
   });
 
   it("lists only the actor's devices, newest first", async () => {

@@ -11,10 +11,20 @@ export interface RegisterDeviceInput {
 
 const platforms: readonly DevicePlatform[] = ["android", "ios", "web"];
 
+/** Devices a user may have registered at once (phones, tablets, browsers). */
+export const maxDevicesPerUser = 20;
+
 /**
  * Registers one of the actor's phones or browsers for notifications. Registering a known token
- * again refreshes it; a token registered by another user moves to the actor (the phone changed
- * hands or accounts).
+ * again refreshes it (not a new device); a token registered by another user moves to the actor
+ * (the phone changed hands or accounts).
+ *
+ * A user has at most `maxDevicesPerUser` (20) devices. Registering one more never fails:
+ * the device not seen for the longest time (the least recent registration or refresh) is
+ * removed and gets no more notifications. An app registers its token at every start, so the
+ * devices still in use are the recently seen ones; the removed one is most likely a reinstalled
+ * app's or a retired phone's stale token, and a phone that comes back is registered again by
+ * its app at its next start.
  * @throws ConfideError `validation.invalid_input` for an empty or over-long token or an
  * unknown platform.
  */
@@ -31,7 +41,7 @@ export async function registerDevice(deps: ConfideDeps, actor: Actor, input: Reg
     });
   }
   const now = deps.clock.now();
-  return deps.devices.upsert({
+  const device = await deps.devices.upsert({
     id: deps.ids.newId(),
     userId: actor.userId,
     token,
@@ -39,4 +49,9 @@ export async function registerDevice(deps: ConfideDeps, actor: Actor, input: Reg
     createdAt: now,
     lastSeenAt: now,
   });
+  const removed = await deps.devices.deleteLeastRecentlySeen(actor.userId, { keep: maxDevicesPerUser });
+  if (removed > 0) {
+    deps.logger.info("device.limit_reached", { userId: actor.userId, removedDeviceCount: removed, maxDevicesPerUser });
+  }
+  return device;
 }

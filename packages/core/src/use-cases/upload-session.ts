@@ -3,6 +3,7 @@ import { sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-forma
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../domain/session.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
+import { assertProcessingCapacity } from "./processing-capacity.ts";
 import type { ByteStream } from "../ports/blob-store.ts";
 import { audit } from "./audit.ts";
 import { assertRole } from "./session-access.ts";
@@ -56,7 +57,8 @@ const settingKeys = new Set<string>([
  * @returns the stored session (queued, or further along when a worker was quicker).
  * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or
  * unlinked patient), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
- * `upload.too_large`, `upload.aborted`, `dependency.unavailable`.
+ * `upload.too_large`, `upload.aborted`, `upload.quota_exceeded` (the therapist has
+ * `settings.maxSessionsInProcessing` sessions in processing), `dependency.unavailable`.
  */
 export async function uploadSession(deps: ConfideDeps, actor: Actor, input: UploadSessionInput): Promise<Session> {
   let details: SessionDetails;
@@ -66,6 +68,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     const patient = await deps.users.get(input.patientId);
     const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
     if (!linked) throw new ConfideError("user.not_found", "No such patient.");
+    await assertProcessingCapacity(deps, actor);
     input.signal?.throwIfAborted();
   } catch (error) {
     await discard(deps, input.audio);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConfideError, type Actor, type Clock, type Role } from "@confide/core";
+import { ConfideError, type AccessClaims, type Actor, type Clock, type Role } from "@confide/core";
 import { sign, verify } from "hono/jwt";
 
 export interface AccessTokenOptions {
@@ -8,6 +8,18 @@ export interface AccessTokenOptions {
   ttlSeconds: number;
   /** Issue and expiry times come from this clock, so they agree with the rest of core. */
   clock: Clock;
+  /**
+   * The actor of a verified token, or `auth.unauthenticated` when the token was revoked or its
+   * account is gone (`AccessCheck.actorOf`).
+   */
+  actorOf(claims: AccessClaims): Promise<Actor>;
+}
+
+/** A request's sign-in: who it is, and whether that still holds later (for long-lived streams). */
+export interface Authentication {
+  actor: Actor;
+  /** @returns false once the token has expired or was revoked. */
+  stillValid(): Promise<boolean>;
 }
 
 export interface IssuedAccessToken {
@@ -16,14 +28,26 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
+/** A token whose signature and expiry are good; whether it was revoked is `authorizeAccess`'s call. */
+export interface VerifiedAccessToken extends AccessClaims {
+  /** When the token expires, by the injected clock. */
+  expiresAtMs: number;
+}
+
 export interface AccessTokens {
-  issue(subject: { id: string; role: Role }): Promise<IssuedAccessToken>;
+  /** @param subject the account and its current `tokenGeneration` (claim `gen`). */
+  issue(subject: { id: string; role: Role; tokenGeneration: number }): Promise<IssuedAccessToken>;
   /**
-   * Checks the signature, the algorithm and the expiry.
-   * @returns the actor the token names.
+   * Checks the signature, the algorithm, the claims and the expiry.
+   * @returns the user id and token generation the token carries.
    * @throws ConfideError `auth.unauthenticated` (details.reason `invalid` or `expired`).
    */
-  verify(token: string): Promise<Actor>;
+  verify(token: string): Promise<VerifiedAccessToken>;
+  /**
+   * `verify`, then checks the token against its account (revocation, deactivation, erasure).
+   * @throws ConfideError `auth.unauthenticated` (details.reason `invalid`, `expired` or `revoked`).
+   */
+  authenticate(token: string): Promise<Authentication>;
 }
 
 const roles: readonly Role[] = ["therapist", "patient", "admin"];
@@ -35,14 +59,14 @@ const unauthenticated = (reason: "invalid" | "expired", cause?: unknown) =>
     { details: { reason }, ...(cause === undefined ? {} : { cause }) },
   );
 
-/** Short-lived HS256 access tokens (claims sub, role, iat, exp, jti) via hono/jwt. */
+/** Short-lived HS256 access tokens (claims sub, role, gen, iat, exp, jti) via hono/jwt. */
 export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
   const nowSeconds = () => Math.floor(options.clock.now().getTime() / 1000);
-  return {
+  const tokens: AccessTokens = {
     async issue(subject) {
       const iat = nowSeconds();
       const accessToken = await sign(
-        { sub: subject.id, role: subject.role, iat, exp: iat + options.ttlSeconds, jti: randomUUID() },
+        { sub: subject.id, role: subject.role, gen: subject.tokenGeneration, iat, exp: iat + options.ttlSeconds, jti: randomUUID() },
         options.secret,
         "HS256",
       );
@@ -56,12 +80,38 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
       } catch (error) {
         throw unauthenticated("invalid", error);
       }
-      const { sub, role, exp } = payload;
-      if (typeof sub !== "string" || sub === "" || !roles.includes(role as Role) || typeof exp !== "number") {
+      const { sub, role, gen, exp } = payload;
+      if (
+        typeof sub !== "string" ||
+        sub === "" ||
+        !roles.includes(role as Role) ||
+        typeof exp !== "number" ||
+        typeof gen !== "number" ||
+        !Number.isSafeInteger(gen) ||
+        gen < 0
+      ) {
         throw unauthenticated("invalid");
       }
       if (exp <= nowSeconds()) throw unauthenticated("expired");
-      return { userId: sub, role: role as Role };
+      return { userId: sub, tokenGeneration: gen, expiresAtMs: exp * 1000 };
+    },
+    async authenticate(token) {
+      const verified = await tokens.verify(token);
+      const claims = { userId: verified.userId, tokenGeneration: verified.tokenGeneration };
+      return {
+        actor: await options.actorOf(claims),
+        async stillValid() {
+          if (verified.expiresAtMs <= options.clock.now().getTime()) return false;
+          try {
+            await options.actorOf(claims);
+            return true;
+          } catch (error) {
+            if (ConfideError.is(error, "auth.unauthenticated")) return false;
+            throw error;
+          }
+        },
+      };
     },
   };
+  return tokens;
 }

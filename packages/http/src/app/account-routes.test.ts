@@ -127,4 +127,18 @@ describe("/v1/devices", () => {
     expect((await call(`/v1/devices/${device.id}`, { method: "DELETE", token })).status).toBe(204);
     expect(await (await call("/v1/devices", { token })).json()).toEqual({ items: [] });
   });
+
+  it("keeps 20 devices per user: the 21st registration succeeds and replaces the least recently seen", async () => {
+    const { call, tokenFor, therapist, deps } = await createTestApp();
+    const token = await tokenFor(therapist);
+    for (let index = 1; index <= 21; index += 1) {
+      const registered = await call("/v1/devices", { method: "POST", token, json: { token: `fcm-token-${index}`, platform: "ios" } });
+      expect(registered.status).toBe(201);
+      deps.clock.advance(1_000);
+    }
+    const listed = (await (await call("/v1/devices", { token })).json()) as { items: Array<{ token: string }> };
+    expect(listed.items).toHaveLength(20);
+    expect(listed.items.map((device) => device.token)).not.toContain("fcm-token-1");
+    expect(listed.items[0]?.token).toBe("fcm-token-21");
+  });
 });

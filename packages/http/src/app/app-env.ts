@@ -1,4 +1,5 @@
 import type { Actor, Logger } from "@confide/core";
+import type { Authentication } from "./access-token.ts";
 
 /** The one Hono environment of the Confide API: what middleware hands to handlers. */
 export interface AppEnv {
@@ -7,6 +8,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the bearer authentication middleware on authenticated routes. */
     actor?: Actor;
+    /** Set with `actor`: lets a long-lived response (an event stream) see a revoked or expired token. */
+    authentication?: Authentication;
     /** The host logger with the request id attached to every line. */
     logger: Logger;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp, password } from "./app-fixture.test-support.ts";
+import { createTestApp, password, type TestApp } from "./app-fixture.test-support.ts";
 
 interface TokenPair {
   accessToken: string;
@@ -44,54 +44,100 @@ describe("POST /v1/auth/login", () => {
     }
   });
 
-  it("throttles an account after N failures with 429 and Retry-After, while another account still signs in", async () => {
-    const { call, deps } = await createTestApp({ loginThrottle: { perAccount: 3, perAddress: 100, windowMs: 60_000 } });
-    const attempt = (email: string, pass: string) => call("/v1/auth/login", { method: "POST", json: { email, password: pass } });
-    for (let index = 0; index < 3; index += 1) {
-      expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
+  /** A sign-in through one trusted proxy that appends the caller's address to what the caller sent. */
+  const attemptFrom = (testApp: TestApp, address: string, email: string, pass: string, claimed?: string) =>
+    testApp.call("/v1/auth/login", {
+      method: "POST",
+      headers: { "X-Forwarded-For": claimed === undefined ? address : `${claimed}, ${address}` },
+      json: { email, password: pass },
+    });
+
+  it("checks at most the limit of 25 parallel wrong passwords for one account; the rest are 429 with Retry-After", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1 });
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => attemptFrom(testApp, "198.51.100.7", "therapist@example.org", "wrong password!!")),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    for (const response of responses.filter((candidate) => candidate.status === 429)) {
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await response.json()).toMatchObject({ code: "auth.throttled" });
     }
-    // Even the right password is refused while the account is throttled.
-    const throttled = await attempt("THERAPIST@example.org", password);
+  });
+
+  it("limits failures per (account, address): that pair waits even with the right password; the owner elsewhere signs in", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccountAddress: 3, windowMs: 60_000 } });
+    for (let index = 0; index < 3; index += 1) {
+      expect((await attemptFrom(testApp, "203.0.113.66", "therapist@example.org", "wrong password!!")).status).toBe(401);
+    }
+    const throttled = await attemptFrom(testApp, "203.0.113.66", "THERAPIST@example.org", password);
     expect(throttled.status).toBe(429);
     expect(await throttled.json()).toMatchObject({ code: "auth.throttled" });
-    expect(Number(throttled.headers.get("retry-after"))).toBe(60);
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(50);
+    expect(Number(throttled.headers.get("retry-after"))).toBeLessThanOrEqual(60);
 
-    expect((await attempt("patient@example.org", password)).status).toBe(200);
-
-    deps.clock.advance(60_001);
-    expect((await attempt("therapist@example.org", password)).status).toBe(200);
+    expect((await attemptFrom(testApp, "192.0.2.10", "therapist@example.org", password)).status).toBe(200);
+    expect((await attemptFrom(testApp, "203.0.113.66", "patient@example.org", password)).status).toBe(200);
   });
 
-  it("throttles a client address across accounts, and a success resets only the account", async () => {
-    const { call } = await createTestApp({ loginThrottle: { perAccount: 2, perAddress: 4, windowMs: 60_000 } });
-    const attempt = (email: string, pass: string) => call("/v1/auth/login", { method: "POST", json: { email, password: pass } });
-    expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
-    expect((await attempt("therapist@example.org", password)).status).toBe(200);
-    // The account counter was reset: one more failure does not throttle it.
-    expect((await attempt("therapist@example.org", "wrong password!!")).status).toBe(401);
-    expect((await attempt("therapist@example.org", password)).status).toBe(200);
-    // The address has 2 failures; two more from other accounts reach its limit of 4.
-    expect((await attempt("a@example.org", "wrong password!!")).status).toBe(401);
-    expect((await attempt("b@example.org", "wrong password!!")).status).toBe(401);
-    expect((await attempt("patient@example.org", password)).status).toBe(429);
+  it("rotating the X-Forwarded-For the client sends does not bypass the limit behind one trusted proxy", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccountAddress: 3 } });
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const response = await attemptFrom(testApp, "198.51.100.7", "patient@example.org", "wrong password!!", `10.9.8.${index}`);
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    // Nor can the client pin the blame on an innocent address: that one still signs in.
+    expect((await attemptFrom(testApp, "10.9.8.1", "patient@example.org", password)).status).toBe(200);
   });
 
-  it("counts X-Forwarded-For addresses separately only when trustProxy is set", async () => {
-    const limits = { perAccount: 100, perAddress: 1, windowMs: 60_000 };
-    const attempt = (testApp: Awaited<ReturnType<typeof createTestApp>>, address: string, pass: string) =>
+  it("counts failures per address across accounts, and successes do not count", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 3 } });
+    expect((await attemptFrom(testApp, "198.51.100.9", "therapist@example.org", password)).status).toBe(200);
+    for (const email of ["a@example.org", "b@example.org", "c@example.org"]) {
+      expect((await attemptFrom(testApp, "198.51.100.9", email, "wrong password!!")).status).toBe(401);
+    }
+    expect((await attemptFrom(testApp, "198.51.100.9", "patient@example.org", password)).status).toBe(429);
+    expect((await attemptFrom(testApp, "198.51.100.10", "patient@example.org", password)).status).toBe(200);
+  });
+
+  it("slows down an account failing from many addresses (a short, growing wait) instead of locking it", async () => {
+    const testApp = await createTestApp({
+      trustedProxyHops: 1,
+      loginThrottle: { perAccount: 3, backoffBaseMs: 2_000, backoffMaxMs: 60_000 },
+    });
+    for (let index = 0; index < 3; index += 1) {
+      expect((await attemptFrom(testApp, `203.0.113.${index}`, "therapist@example.org", "wrong password!!")).status).toBe(401);
+    }
+    // Past the free failures one attempt is checked, then the account waits the backoff.
+    expect((await attemptFrom(testApp, "203.0.113.50", "therapist@example.org", "wrong password!!")).status).toBe(401);
+    const slowed = await attemptFrom(testApp, "192.0.2.10", "therapist@example.org", password);
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get("retry-after"))).toBe(2);
+    // Other accounts are not affected.
+    expect((await attemptFrom(testApp, "203.0.113.51", "patient@example.org", password)).status).toBe(200);
+  });
+
+  it("behind two trusted proxies, takes the second address from the right", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 2, loginThrottle: { perAccountAddress: 1 } });
+    const attempt = (forwardedFor: string, pass: string) =>
       testApp.call("/v1/auth/login", {
         method: "POST",
-        headers: { "X-Forwarded-For": `${address}, 10.0.0.1` },
+        headers: { "X-Forwarded-For": forwardedFor },
         json: { email: "patient@example.org", password: pass },
       });
-    const trusting = await createTestApp({ loginThrottle: limits, trustProxy: true });
-    expect((await attempt(trusting, "203.0.113.1", "wrong password!!")).status).toBe(401);
-    expect((await attempt(trusting, "203.0.113.2", password)).status).toBe(200);
-    expect((await attempt(trusting, "203.0.113.1", password)).status).toBe(429);
+    expect((await attempt("10.1.1.1, 198.51.100.1, 10.0.0.1", "wrong password!!")).status).toBe(401);
+    expect((await attempt("10.2.2.2, 198.51.100.1, 10.0.0.2", password)).status).toBe(429);
+    expect((await attempt("10.1.1.1, 198.51.100.2, 10.0.0.1", password)).status).toBe(200);
+  });
 
-    const direct = await createTestApp({ loginThrottle: limits });
-    expect((await attempt(direct, "203.0.113.1", "wrong password!!")).status).toBe(401);
-    expect((await attempt(direct, "203.0.113.2", password)).status).toBe(429);
+  it("takes the address from X-Forwarded-For only with trusted proxy hops", async () => {
+    const direct = await createTestApp({ loginThrottle: { perAccountAddress: 1 } });
+    expect((await attemptFrom(direct, "203.0.113.1", "patient@example.org", "wrong password!!")).status).toBe(401);
+    // Without trusted proxies the header is ignored: both come from the same (socket) address.
+    expect((await attemptFrom(direct, "203.0.113.2", "patient@example.org", password)).status).toBe(429);
   });
 
   it("rejects a body without a password as validation.invalid_input listing the field", async () => {
@@ -204,5 +250,37 @@ describe("bearer authentication", () => {
     const expired = await call("/v1/me", { token });
     expect(expired.status).toBe(401);
     expect(await expired.json()).toMatchObject({ code: "auth.unauthenticated", reason: "expired" });
+  });
+});
+
+describe("password strength", () => {
+  it("refuses password1234, the user's own email and their name with 400 auth.weak_password saying why, and keeps the old password", async () => {
+    const { call, tokenFor, patient } = await createTestApp();
+    const token = await tokenFor(patient);
+    for (const [newPassword, why] of [
+      ["password1234", /commonly used password/],
+      ["patient@example.org", /email address or your name/],
+      ["Pat Patient 1987!", /email address or your name/],
+    ] as const) {
+      const response = await call("/v1/auth/password", { method: "POST", token, json: { currentPassword: password, newPassword } });
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { code: string; detail: string };
+      expect(problem.code).toBe("auth.weak_password");
+      expect(problem.detail).toMatch(why);
+    }
+    const login = await call("/v1/auth/login", { method: "POST", json: { email: "patient@example.org", password } });
+    expect(login.status).toBe(200);
+  });
+
+  it("refuses an account opened with a common password and stores nothing", async () => {
+    const { call, tokenFor, admin, deps } = await createTestApp();
+    const response = await call("/v1/admin/users", {
+      method: "POST",
+      token: await tokenFor(admin),
+      json: { email: "new.therapist@example.org", displayName: "New Therapist", role: "therapist", password: "password1234" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "auth.weak_password" });
+    expect(await deps.users.getByEmail("new.therapist@example.org")).toBeNull();
   });
 });

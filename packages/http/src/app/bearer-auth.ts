@@ -7,7 +7,8 @@ const bearer = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
 
 /**
  * Verifies `Authorization: Bearer <access token>` and sets the actor. A missing, malformed,
- * forged or expired token is `auth.unauthenticated` (401 with `WWW-Authenticate: Bearer`).
+ * forged, expired or revoked token, or one whose account is gone or inactive, is
+ * `auth.unauthenticated` (401 with `WWW-Authenticate: Bearer`).
  */
 export function bearerAuth(options: { tokens: AccessTokens }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -23,7 +24,9 @@ export function bearerAuth(options: { tokens: AccessTokens }): MiddlewareHandler
         details: { reason: "invalid" },
       });
     }
-    c.set("actor", await options.tokens.verify(token));
+    const authentication = await options.tokens.authenticate(token);
+    c.set("actor", authentication.actor);
+    c.set("authentication", authentication);
     await next();
   };
 }

@@ -1,14 +1,18 @@
 import { ConfideError, type ConfideDeps } from "@confide/core";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { createAccessCheck } from "./access-check.ts";
 import { createAccessTokens } from "./access-token.ts";
 import { accessLog } from "./access-log.ts";
+import { createAllowedMethods } from "./allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./json-body-limit.ts";
-import { createLoginThrottle, defaultLoginThrottle } from "./login-throttle.ts";
+import { createLoginThrottle, type LoginThrottleLimits } from "./login-throttle.ts";
+import { createMemoryRateLimiters, type RateLimiters } from "./rate-limiter.ts";
 import { noStore } from "./no-store.ts";
+import { registerOpenApiDocument } from "./openapi-document.ts";
 import { requestContext } from "./request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
@@ -17,6 +21,7 @@ import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
 import { createSessionRoutes } from "./routes/session-routes.ts";
+import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./upload-quota.ts";
 
 export interface AppOptions {
   /** Every port, settings, clock, ids and logger (from @confide/core). */
@@ -29,10 +34,22 @@ export interface AppOptions {
   maxUploadBytes: number;
   /** One entry per configured dependency; `/readyz` is 503 when any is not ok. */
   readiness: () => Promise<ReadinessEntry[]>;
-  /** Failed logins allowed per account and per client address in a sliding window. */
-  loginThrottle?: { perAccount: number; perAddress: number; windowMs: number };
-  /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  /**
+   * How long a process reuses an account read when checking access tokens; 2000 when absent.
+   * A logout, password change or erasure on another API process takes effect here within it.
+   */
+  accessCheckCacheMs?: number;
+  /**
+   * Where sign-in and upload counters live: Redis for several API processes
+   * (`createRedisRateLimiters`), this process's memory when absent.
+   */
+  rateLimiters?: RateLimiters;
+  /** Sign-in limits; `defaultLoginThrottle` for any left out. */
+  loginThrottle?: Partial<LoginThrottleLimits>;
+  /** Per-therapist upload quotas; `defaultUploadQuota` for any left out. */
+  uploadQuota?: Partial<UploadQuotaLimits>;
+  /** Proxies in front that append to `X-Forwarded-For` (see clientAddress); 0 when absent. */
+  trustedProxyHops?: number;
   /** How often `/v1/sessions/:id/events` reads the session; 1000 when absent. */
   sessionEventsPollMs?: number;
   /** Keep-alive comment interval of the events stream; 15000 when absent. */
@@ -41,16 +58,14 @@ export interface AppOptions {
   shutdown?: AbortSignal;
 }
 
-const openApiInfo = {
-  title: "Confide API",
-  version: "1.0.0",
-  description:
-    "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`.",
-};
+/** The API serves data, never a page: nothing may load, run or frame what it returns. */
+const apiContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { deps } = options;
+  const accessCheck = createAccessCheck({ users: options.deps.users, cacheMs: options.accessCheckCacheMs ?? 2000 });
+  // Revocations made by this process's use cases reach its own cache at once.
+  const deps: ConfideDeps = { ...options.deps, users: accessCheck.observe(options.deps.users) };
   if (options.jwtSecret.length < 16) {
     throw new ConfideError("validation.invalid_input", "The JWT secret must have at least 16 characters.", {
       details: { field: "jwtSecret" },
@@ -60,18 +75,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secret: options.jwtSecret,
     ttlSeconds: options.accessTokenTtlSeconds ?? 900,
     clock: deps.clock,
+    actorOf: (claims) => accessCheck.actorOf(claims),
   });
-  const throttle = createLoginThrottle({ ...defaultLoginThrottle, ...options.loginThrottle, clock: deps.clock });
+  const limiters = options.rateLimiters ?? createMemoryRateLimiters();
+  const throttle = createLoginThrottle({ limiters, ...(options.loginThrottle ? { limits: options.loginThrottle } : {}) });
+  const uploadQuota = createUploadQuota({ limiters, limits: { ...defaultUploadQuota, ...options.uploadQuota } });
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
-  app.notFound(createNotFoundHandler());
+  app.notFound(createNotFoundHandler({ allowedMethods: createAllowedMethods(app) }));
 
-  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders());
+  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" }));
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));
-  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustProxy: options.trustProxy ?? false }));
+  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
   app.route("/v1/me", createMeRoutes({ deps, tokens }));
   app.route("/v1/patients", createPatientRoutes({ deps, tokens }));
   app.route("/v1/admin", createAdminRoutes({ deps, tokens }));
@@ -81,6 +99,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       deps,
       tokens,
       maxUploadBytes: options.maxUploadBytes,
+      uploadQuota,
       eventsPollMs: options.sessionEventsPollMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
@@ -94,6 +113,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     bearerFormat: "JWT",
     description: "Access token from POST /v1/auth/login or /v1/auth/refresh.",
   });
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: openApiInfo });
+  registerOpenApiDocument(app);
   return app;
 }

@@ -21,6 +21,37 @@ describe("problem+json errors", () => {
     });
   });
 
+  it("answers an unsupported method on a known path with 405 and the path's methods in Allow", async () => {
+    const { call, tokenFor, therapist } = await createTestApp();
+    const token = await tokenFor(therapist);
+    const cases: Array<[method: string, path: string, allow: string]> = [
+      ["PUT", "/v1/sessions", "GET, HEAD, POST"],
+      ["POST", "/v1/sessions/some-id", "GET, HEAD, DELETE"],
+      ["GET", "/v1/sessions/some-id/finalize", "POST"],
+      ["DELETE", "/v1/me", "GET, HEAD, PATCH"],
+      ["POST", "/healthz", "GET, HEAD"],
+      ["GET", "/v1/auth/login", "POST"],
+      ["PATCH", "/v1/devices/device-1", "DELETE"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const response = await call(path, { method, token });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get("allow"), `${method} ${path}`).toBe(allow);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({
+        status: 405,
+        code: "request.method_not_allowed",
+        type: "urn:confide:problem:request.method_not_allowed",
+        title: "Method Not Allowed",
+        allowedMethods: allow.split(", "),
+      });
+    }
+    // A path no route knows stays 404, with any method.
+    const unknown = await call("/v1/sessions/some-id/nothing", { method: "POST", token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("allow")).toBeNull();
+  });
+
   it("replaces an unsafe X-Request-Id with a generated one", async () => {
     const { call } = await createTestApp();
     for (const unsafe of ["has space", "x".repeat(129), "new\u00e9line"]) {
@@ -102,13 +133,17 @@ describe("every response", () => {
     const { call, tokenFor, therapist } = await createTestApp();
     const health = await call("/healthz");
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(health.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(health.headers.get("x-frame-options")).toBe("DENY");
+    expect(health.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const me = await call("/v1/me", { token: await tokenFor(therapist) });
     expect(me.headers.get("cache-control")).toBe("no-store");
     expect(me.headers.get("strict-transport-security")).toContain("max-age");
     const problem = await call("/v1/me");
     expect(problem.headers.get("cache-control")).toBe("no-store");
     expect(problem.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(problem.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const document = await call("/openapi.json");
+    expect(document.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it("is logged as one structured line without query, body or token", async () => {

@@ -68,7 +68,17 @@ export function createErrorHandler(options: { logger: Logger }): ErrorHandler<Ap
   };
 }
 
-/** Unknown routes answer problem+json too. */
-export function createNotFoundHandler(): NotFoundHandler<AppEnv> {
-  return (c) => problemResponse(c, "route.not_found", `No route for ${c.req.method} ${c.req.path}.`);
+/**
+ * Requests no route answers: 405 `request.method_not_allowed` with `Allow` when the path exists
+ * with other methods, else 404 `route.not_found`; problem+json either way.
+ */
+export function createNotFoundHandler(options: { allowedMethods: (path: string) => string[] }): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const allowed = options.allowedMethods(c.req.path);
+    if (allowed.length === 0) return problemResponse(c, "route.not_found", `No route for ${c.req.method} ${c.req.path}.`);
+    const detail = `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(", ")}.`;
+    const response = problemResponse(c, "request.method_not_allowed", detail, { allowedMethods: allowed });
+    response.headers.set("Allow", allowed.join(", "));
+    return response;
+  };
 }

@@ -32,6 +32,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "upload.too_large": 413,
   // The client went away mid-upload; nobody reads this answer.
   "upload.aborted": 400,
+  // Per-therapist upload quotas (uploads per hour, bytes per day, sessions in processing).
+  "upload.quota_exceeded": 429,
   "blob.not_found": 404,
   // Keys are made by core: an invalid one is a bug, not a client error.
   "blob.invalid_key": 500,
@@ -49,6 +51,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "dependency.unavailable": 503,
   internal: 500,
   "route.not_found": 404,
+  "request.method_not_allowed": 405,
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
+  "events.too_many_streams": 429,
 };

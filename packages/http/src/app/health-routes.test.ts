@@ -70,6 +70,7 @@ describe("/openapi.json", () => {
       [
         "GET /healthz",
         "GET /readyz",
+        "GET /openapi.json",
         "POST /v1/auth/login",
         "POST /v1/auth/refresh",
         "POST /v1/auth/logout",
@@ -106,5 +107,61 @@ describe("/openapi.json", () => {
       required: ["patientId", "audio"],
       properties: { audio: { type: "string", format: "binary" } },
     });
+  });
+});
+
+interface OperationObject {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }>;
+}
+
+describe("/openapi.json operations", () => {
+  async function operations() {
+    const { call } = await createTestApp();
+    const document = (await (await call("/openapi.json")).json()) as {
+      servers?: Array<{ url: string }>;
+      info: { license?: { name: string } };
+      paths: Record<string, Record<string, OperationObject>>;
+      components: { responses?: Record<string, { headers?: Record<string, unknown> }> };
+    };
+    const list = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, path, operation })),
+    );
+    return { document, list, byName: new Map(list.map((entry) => [entry.name, entry.operation])) };
+  }
+
+  it("names every operation once, sets servers, and marks the public operations security: []", async () => {
+    const { document, list, byName } = await operations();
+    expect(document.servers).toEqual([expect.objectContaining({ url: "/" })]);
+    expect(document.info.license?.name).toBe("Apache-2.0");
+    const ids = list.map((entry) => entry.operation.operationId);
+    expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const publicOperations = ["GET /healthz", "GET /readyz", "GET /openapi.json", "POST /v1/auth/login", "POST /v1/auth/refresh"];
+    for (const { name, operation } of list) {
+      expect(operation.security, name).toEqual(publicOperations.includes(name) ? [] : [{ bearer: [] }]);
+    }
+    for (const name of ["PATCH /v1/sessions/{id}/transcript", "PUT /v1/sessions/{id}/speakers"]) {
+      expect(byName.get(name)?.parameters?.find((parameter) => parameter.name === "if-match"), name).toMatchObject({ in: "header", required: true });
+      expect(Object.keys(byName.get(name)?.responses ?? {}), name).toContain("428");
+    }
+    expect(byName.get("POST /v1/sessions/{id}/finalize")?.parameters?.find((parameter) => parameter.name === "if-match")).toMatchObject({ required: false });
+  });
+
+  it("documents the statuses every route can answer", async () => {
+    const { document, list, byName } = await operations();
+    for (const { name, path, operation } of list) {
+      const statuses = Object.keys(operation.responses);
+      expect(operation.responses["405"], name).toEqual({ $ref: "#/components/responses/MethodNotAllowed" });
+      if (path.includes("{")) expect(statuses, `${name}: ids too long or invalid`).toContain("400");
+      if (operation.requestBody?.content["application/json"]) expect(statuses, `${name}: JSON body`).toEqual(expect.arrayContaining(["400", "413", "415"]));
+      if (operation.security?.length) expect(statuses, `${name}: authenticated`).toEqual(expect.arrayContaining(["401", "503"]));
+    }
+    expect(document.components.responses?.MethodNotAllowed?.headers).toHaveProperty("Allow");
+    expect(Object.keys(byName.get("POST /v1/auth/login")?.responses ?? {})).toContain("429");
+    expect(byName.get("GET /v1/sessions/{id}/events")?.responses["429"]?.headers).toHaveProperty("Retry-After");
   });
 });

@@ -1,77 +1,117 @@
-import { ConfideError, type Clock } from "@confide/core";
+import { createHash } from "node:crypto";
+import { ConfideError } from "@confide/core";
+import type { RateLimiter, RateLimiters } from "./rate-limiter.ts";
 
-export interface LoginThrottleOptions {
-  /** Failed attempts allowed per account (lower-cased email) within the window. */
-  perAccount: number;
-  /** Failed attempts allowed per client address within the window. */
+/**
+ * How sign-in attempts are limited (OWASP Authentication Cheat Sheet: limit per account and
+ * address, slow down rather than lock out, so that an attacker elsewhere cannot keep the owner
+ * out for long).
+ */
+export interface LoginThrottleLimits {
+  /** Failed attempts allowed for one account from one client address within the window; then that pair waits for the window to end. */
+  perAccountAddress: number;
+  /** Failed attempts allowed from one client address, over every account, within the window. */
   perAddress: number;
+  /**
+   * Failed attempts allowed for one account from all addresses within the window before it is
+   * slowed down: each further failure makes the account wait `backoffBaseMs`, doubling per
+   * failure up to `backoffMaxMs`, before the next attempt from any address is checked.
+   */
+  perAccount: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
   windowMs: number;
-  clock: Clock;
-  /** Keys remembered per kind; the least recently failed are forgotten first. */
-  maxKeys?: number;
+}
+
+export const defaultLoginThrottle: LoginThrottleLimits = {
+  perAccountAddress: 5,
+  perAddress: 50,
+  perAccount: 20,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 60_000,
+  windowMs: 15 * 60_000,
+};
+
+/** An attempt admitted by `reserve`: report how it ended exactly once. */
+export interface LoginAttempt {
+  /** The password was wrong (or the account unknown): the reservation counts as a failure. */
+  failed(): Promise<void>;
+  /** Signed in: the pair's and account's failures are forgotten; the address keeps its count. */
+  succeeded(): Promise<void>;
+  /** Ended for another reason (e.g. a server error): the reservation is given back. */
+  abandoned(): Promise<void>;
 }
 
 export interface LoginThrottle {
-  /** @throws ConfideError `auth.throttled` (with retryAfterMs) when either limit is reached. */
-  check(account: string, address: string): void;
-  recordFailure(account: string, address: string): void;
-  /** A successful login clears the account's failures (not the address's). */
-  recordSuccess(account: string): void;
+  /**
+   * Reserves one attempt for (account, address) before the password is checked, atomically, so
+   * parallel attempts cannot all pass a check made before any failure was counted.
+   * @throws ConfideError `auth.throttled` (retryable, with retryAfterMs) when the pair or the
+   * address has used its failures, or the account is slowed down.
+   */
+  reserve(account: string, address: string): Promise<LoginAttempt>;
 }
 
-export const defaultLoginThrottle = { perAccount: 5, perAddress: 50, windowMs: 15 * 60_000 };
+const throttled = (retryAfterMs: number) =>
+  new ConfideError("auth.throttled", "Too many failed sign-in attempts. Try again later.", { retryable: true, retryAfterMs });
 
-/** Failure timestamps per key in a sliding window, bounded in keys and in entries per key. */
-function createWindowCounter(limit: number, windowMs: number, maxKeys: number) {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string, nowMs: number) => (failures.get(key) ?? []).filter((at) => at > nowMs - windowMs);
-  return {
-    /** Milliseconds until the key may try again, or 0. */
-    blockedForMs(key: string, nowMs: number): number {
-      const times = recent(key, nowMs);
-      if (times.length < limit) return 0;
-      const oldestCounted = times[times.length - limit] ?? nowMs;
-      return Math.max(1, oldestCounted + windowMs - nowMs);
-    },
-    add(key: string, nowMs: number) {
-      const times = [...recent(key, nowMs), nowMs].slice(-limit);
-      failures.delete(key);
-      failures.set(key, times);
-      if (failures.size > maxKeys) {
-        const oldest = failures.keys().next().value;
-        if (oldest !== undefined) failures.delete(oldest);
-      }
-    },
-    clear(key: string) {
-      failures.delete(key);
-    },
-  };
-}
+/** Emails are personal data: the stores see a digest. */
+const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
-/** Counts failed logins per account and per client address (DESIGN §6 login). */
-export function createLoginThrottle(options: LoginThrottleOptions): LoginThrottle {
-  const maxKeys = options.maxKeys ?? 10_000;
-  const accounts = createWindowCounter(options.perAccount, options.windowMs, maxKeys);
-  const addresses = createWindowCounter(options.perAddress, options.windowMs, maxKeys);
-  const nowMs = () => options.clock.now().getTime();
+/** Counts failed logins per (account, address), per address and per account (DESIGN §6 login). */
+export function createLoginThrottle(options: { limiters: RateLimiters; limits?: Partial<LoginThrottleLimits> }): LoginThrottle {
+  const limits = { ...defaultLoginThrottle, ...options.limits };
+  const durationSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));
+  const pairs = options.limiters.create("login-pair", { points: limits.perAccountAddress, durationSeconds });
+  const addresses = options.limiters.create("login-address", { points: limits.perAddress, durationSeconds });
+  const accounts = options.limiters.create("login-account", { points: limits.perAccount, durationSeconds });
+  /** One attempt per account at a time once it is slowed down; blocked for the backoff after each failure. */
+  const accountGates = options.limiters.create("login-account-gate", { points: 1, durationSeconds: 1 });
+
+  const release = (taken: Array<[RateLimiter, string]>) => Promise.all(taken.map(([limiter, key]) => limiter.refund(key, 1)));
+
   return {
-    check(account, address) {
-      const now = nowMs();
-      const waitMs = Math.max(accounts.blockedForMs(account, now), addresses.blockedForMs(address, now));
-      if (waitMs > 0) {
-        throw new ConfideError("auth.throttled", "Too many failed sign-in attempts. Try again later.", {
-          retryable: true,
-          retryAfterMs: waitMs,
-        });
-      }
-    },
-    recordFailure(account, address) {
-      const now = nowMs();
-      accounts.add(account, now);
-      addresses.add(address, now);
-    },
-    recordSuccess(account) {
-      accounts.clear(account);
+    async reserve(account, address) {
+      const accountKey = digest(account);
+      const pairKey = `${accountKey}:${address}`;
+      const taken: Array<[RateLimiter, string]> = [];
+      const take = async (limiter: RateLimiter, key: string) => {
+        const outcome = await limiter.consume(key);
+        if (!outcome.allowed) {
+          await release(taken);
+          throw throttled(outcome.retryAfterMs);
+        }
+        taken.push([limiter, key]);
+      };
+      await take(pairs, pairKey);
+      await take(addresses, address);
+      const accountFailures = await accounts.peek(accountKey);
+      const slowedDown = accountFailures.remainingPoints === 0;
+      if (slowedDown) await take(accountGates, accountKey);
+
+      let settled = false;
+      const settle = async (action: () => Promise<unknown>) => {
+        if (settled) return;
+        settled = true;
+        await action();
+      };
+      return {
+        failed: () =>
+          settle(async () => {
+            // Pair and address keep their points: each failure counts.
+            const { consumedPoints } = await accounts.consume(accountKey);
+            const excess = consumedPoints - limits.perAccount;
+            if (excess > 0) {
+              const backoffMs = Math.min(limits.backoffMaxMs, limits.backoffBaseMs * 2 ** Math.min(30, excess - 1));
+              await accountGates.block(accountKey, backoffMs);
+            }
+          }),
+        succeeded: () =>
+          settle(async () => {
+            await Promise.all([pairs.reset(pairKey), accounts.reset(accountKey), accountGates.reset(accountKey), addresses.refund(address, 1)]);
+          }),
+        abandoned: () => settle(() => release(taken)),
+      };
     },
   };
 }

@@ -399,4 +399,59 @@ describe("GET /v1/sessions and /v1/sessions/pending", () => {
     expect(await badStatus.json()).toMatchObject({ errors: [expect.objectContaining({ in: "query", field: expect.stringContaining("status") })] });
     expect((await testApp.call("/v1/sessions?from=yesterday", { token })).status).toBe(400);
   });
+
+  it("answers listings, searches and pending reviews with summaries: no transcript, words or sentiment", async () => {
+    const testApp = await createTestApp();
+    const owner = { therapistId: testApp.therapist.id, patientId: testApp.patient.id };
+    const words = [{ text: "Better", startMs: 3_500, endMs: 4_000, confidence: 0.9 }];
+    const ready = await storeSession(testApp.deps, owner, { title: "Sleep and work" });
+    await testApp.deps.sessions.update(
+      {
+        ...ready,
+        transcript: {
+          ...ready.transcript!,
+          segments: ready.transcript!.segments.map((segment) => ({ ...segment, words })),
+        },
+      },
+      ready.version,
+    );
+    await storeSession(testApp.deps, owner, { status: "finalized", title: "Family" });
+    const summaryKeys = [
+      "createdAt",
+      "durationMs",
+      "finalizedAt",
+      "id",
+      "patientId",
+      "recordedAt",
+      "segmentCount",
+      "status",
+      "therapistId",
+      "title",
+      "updatedAt",
+      "version",
+    ];
+    const pages = [
+      ["/v1/sessions", await testApp.tokenFor(testApp.therapist)],
+      ["/v1/sessions?q=sleeping", await testApp.tokenFor(testApp.therapist)],
+      ["/v1/sessions/pending", await testApp.tokenFor(testApp.therapist)],
+      ["/v1/sessions", await testApp.tokenFor(testApp.patient)],
+    ] as const;
+    for (const [path, token] of pages) {
+      const response = await testApp.call(path, { token });
+      expect(response.status, path).toBe(200);
+      const text = await response.text();
+      const page = JSON.parse(text) as { items: Array<Record<string, unknown>> };
+      expect(page.items.length, path).toBeGreaterThan(0);
+      for (const item of page.items) expect(Object.keys(item).sort(), path).toEqual(summaryKeys);
+      expect(text, path).not.toContain("How have you been sleeping?");
+      expect(text, path).not.toContain("startMs");
+      expect(text, path).not.toContain("sentiment");
+    }
+    const listed = (await (await testApp.call("/v1/sessions/pending", { token: await testApp.tokenFor(testApp.therapist) })).json()) as {
+      items: unknown[];
+    };
+    expect(listed.items).toEqual([
+      expect.objectContaining({ id: ready.id, status: "ready", segmentCount: 2, durationMs: 1_000, finalizedAt: null, version: 2 }),
+    ]);
+  });
 });

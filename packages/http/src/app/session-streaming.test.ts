@@ -336,4 +336,49 @@ describe("GET /v1/sessions/:id/events (Server-Sent Events)", () => {
     const afterAbort = await settled(() => reads, 100);
     expect(await settled(() => reads, 100)).toBe(afterAbort);
   });
+
+  it("lets a user hold 5 streams open: the 6th is 429 with Retry-After until one closes; others are unaffected", async () => {
+    const testApp = await setup();
+    const { open, tokenFor, otherTherapist, deps, patient } = testApp;
+    const clients = Array.from({ length: 5 }, () => new AbortController());
+    for (const client of clients) {
+      const response = await open(undefined, client.signal);
+      expect(response.status).toBe(200);
+      expect((await readEvents(response).next()).value).toMatchObject({ event: "status" });
+    }
+
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBe("10");
+    expect(await refused.json()).toMatchObject({ status: 429, code: "events.too_many_streams", maxStreams: 5 });
+
+    // Another user's streams are counted apart.
+    await deps.users.link({ therapistId: otherTherapist.id, patientId: patient.id, createdAt: deps.clock.now() });
+    const theirs = await storeSession(deps, { therapistId: otherTherapist.id, patientId: patient.id }, { status: "queued", transcript: null });
+    const otherClient = new AbortController();
+    const other = await fetch(`http://127.0.0.1:${testApp.port}/v1/sessions/${theirs.id}/events`, {
+      headers: { Authorization: `Bearer ${await tokenFor(otherTherapist)}` },
+      signal: otherClient.signal,
+    });
+    expect(other.status).toBe(200);
+    otherClient.abort();
+
+    // A closed stream gives its slot back (the server notices the disconnect asynchronously).
+    clients[0]?.abort();
+    const reopened = await settledResponse(() => open(), (response) => response.status !== 429);
+    expect(reopened.status).toBe(200);
+    await reopened.body?.cancel();
+    for (const client of clients) client.abort();
+  });
 });
+
+/** Calls `request` until `done` accepts its response (at most 200 tries, 25 ms apart). */
+async function settledResponse(request: () => Promise<Response>, done: (response: Response) => boolean): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await request();
+    if (done(response) || attempt >= 200) return response;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,4 +1,14 @@
-import { ConfideError, createUser, linkPatient, type Actor, type ConfideDeps, type PublicUser, type Role } from "@confide/core";
+import {
+  ConfideError,
+  checkPasswordPolicy,
+  createUser,
+  linkPatient,
+  type Actor,
+  type ConfideDeps,
+  type PasswordOwner,
+  type PublicUser,
+  type Role,
+} from "@confide/core";
 import { randomBytes } from "node:crypto";
 
 export interface CreatedAccount {
@@ -10,14 +20,28 @@ export interface CreatedAccount {
 /** The operator at the console: audited as "system", allowed what an admin is. */
 const operator: Actor = { userId: "system", role: "admin" };
 
-/** A random password of 20 URL-safe characters (120 bits). */
-const generatePassword = () => randomBytes(15).toString("base64url");
+/**
+ * A random password of 20 URL-safe characters (120 bits) that the password policy accepts for
+ * this account. One that happens to contain the email or name, or to look guessable, is drawn
+ * again.
+ */
+export function generatePassword(owner: PasswordOwner, minLength: number): string {
+  for (;;) {
+    const password = randomBytes(15).toString("base64url");
+    try {
+      checkPasswordPolicy(password, { minLength, owner });
+      return password;
+    } catch (error) {
+      if (!ConfideError.is(error, "auth.weak_password")) throw error;
+    }
+  }
+}
 
 async function createAccount(
   deps: ConfideDeps,
   input: { email: string; role: Role; displayName: string },
 ): Promise<CreatedAccount> {
-  const password = generatePassword();
+  const password = generatePassword(input, deps.settings.minPasswordLength);
   return { user: await createUser(deps, operator, { ...input, password }), password };
 }
 

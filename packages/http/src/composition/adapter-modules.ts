@@ -13,7 +13,14 @@ const adapters = () => import("@confide/adapters-local");
 export function storageModule(config: ConfideConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(tokens.blobs)
-      .toDynamicValue(async () => (await adapters()).createFilesystemBlobStore({ root: join(config.dataDir, "blobs") }))
+      .toDynamicValue(async () => {
+        const local = await adapters();
+        const keys = config.dataKeys;
+        return local.createFilesystemBlobStore({
+          root: join(config.dataDir, "blobs"),
+          ...(keys === undefined ? {} : { encryption: { key: keys.current, previousKeys: keys.previous } }),
+        });
+      })
       .inSingletonScope();
   });
 }

@@ -16,7 +16,7 @@ export async function resolveJwtSecret(config: ConfideConfig): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  await mkdir(config.dataDir, { recursive: true });
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString("base64url");
   // "wx": when two processes start at once, one writes and the other reads what it wrote.
   try {

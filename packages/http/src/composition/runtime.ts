@@ -24,6 +24,7 @@ import {
   storageModule,
 } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
+import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
 
 /** Everything a host process needs: the core's deps, a readiness probe and one close(). */
@@ -46,6 +47,7 @@ export interface RuntimeOptions {
 
 /** The composition root: configuration in, wired adapters out. */
 export async function createRuntime(config: ConfideConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  await preparePrivateDataDirectory(config.dataDir);
   const container = new Container();
   container.load(
     platformModule(config, logger),

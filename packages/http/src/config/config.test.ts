@@ -56,7 +56,54 @@ describe("loadConfig", () => {
     expect(problemsOf({ CONFIDE_JWT_SECRET: "short" })[0]).toMatch(/^CONFIDE_JWT_SECRET: must be at least 32/);
   });
 
+  it("reads a 32-byte data key in base64 or hex, and older keys as a comma-separated list", () => {
+    const current = Buffer.alloc(32, 7);
+    const older = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const config = loadConfig({
+      CONFIDE_DATA_KEY: current.toString("base64"),
+      CONFIDE_DATA_KEYS_PREVIOUS: `${older[0]?.toString("hex")},${older[1]?.toString("base64url")}`,
+    });
+
+    expect(config.dataKeys).toEqual({ current, previous: older });
+    expect(loadConfig({ CONFIDE_DATA_KEY: current.toString("hex") }).dataKeys).toEqual({ current, previous: [] });
+    expect(loadConfig({}).dataKeys).toBeUndefined();
+  });
+
+  it("refuses a data key of the wrong length or format without echoing it", () => {
+    for (const wrong of [Buffer.alloc(16, 1).toString("base64"), Buffer.alloc(33, 1).toString("hex"), "correct horse battery staple"]) {
+      const problems = problemsOf({ CONFIDE_DATA_KEY: wrong });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^CONFIDE_DATA_KEY: must be 32 bytes written as 64 hex digits or as base64/);
+      expect(problems[0]).not.toContain(wrong);
+    }
+    const key = Buffer.alloc(32, 3).toString("base64");
+    expect(problemsOf({ CONFIDE_DATA_KEY: key, CONFIDE_DATA_KEYS_PREVIOUS: `${key},short` })[0]).toMatch(
+      /^CONFIDE_DATA_KEYS_PREVIOUS: each key must be 32 bytes/,
+    );
+    expect(problemsOf({ CONFIDE_DATA_KEYS_PREVIOUS: key })).toEqual([
+      "CONFIDE_DATA_KEYS_PREVIOUS: needs CONFIDE_DATA_KEY, the key new recordings are encrypted with",
+    ]);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ CONFIDE_PORT: "", CONFIDE_PROFILE: "" }).port).toBe(8080);
+  });
+
+  it("reads CONFIDE_TRUST_PROXY as a number of proxy hops, true meaning one", () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "true" }).trustProxyHops).toBe(1);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "false" }).trustProxyHops).toBe(0);
+    expect(loadConfig({ CONFIDE_TRUST_PROXY: "2" }).trustProxyHops).toBe(2);
+    expect(problemsOf({ CONFIDE_TRUST_PROXY: "sometimes" })).toEqual([
+      "CONFIDE_TRUST_PROXY: must be true, false or the number of proxy hops (0-99)",
+    ]);
+  });
+
+  it("reads the upload quotas, with defaults", () => {
+    expect(loadConfig({}).uploadQuota).toEqual({ uploadsPerHour: 60, bytesPerDay: 20 * 1024 ** 3, maxSessionsInProcessing: 10 });
+    expect(
+      loadConfig({ CONFIDE_UPLOAD_LIMIT_PER_HOUR: "5", CONFIDE_UPLOAD_BYTES_PER_DAY: "1000000", CONFIDE_MAX_SESSIONS_IN_PROCESSING: "2" })
+        .uploadQuota,
+    ).toEqual({ uploadsPerHour: 5, bytesPerDay: 1_000_000, maxSessionsInProcessing: 2 });
   });
 });

@@ -19,6 +19,11 @@ export interface ConfideConfig {
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   maxUploadBytes: number;
+  /**
+   * Encryption at rest of the filesystem blob store: `current` encrypts new recordings, all of
+   * them decrypt. Undefined: recordings are stored as sent.
+   */
+  dataKeys: { current: Buffer; previous: Buffer[] } | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   queuePrefix: string;
@@ -28,7 +33,9 @@ export interface ConfideConfig {
   fcmServiceAccountFile: string | undefined;
   leaseMs: number;
   shutdownTimeoutMs: number;
-  trustProxy: boolean;
+  /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
+  trustProxyHops: number;
+  uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
   logLevel: "debug" | "info" | "warn" | "error";
   passwordCost: number | undefined;
 }
@@ -62,6 +69,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   need(adapters.speech !== "whisper" || !!present.CONFIDE_WHISPER_URL, "CONFIDE_WHISPER_URL: required by the whisper speech adapter");
   need(adapters.push !== "fcm" || !!present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter");
   need(
+    !present.CONFIDE_DATA_KEYS_PREVIOUS || !!present.CONFIDE_DATA_KEY,
+    "CONFIDE_DATA_KEYS_PREVIOUS: needs CONFIDE_DATA_KEY, the key new recordings are encrypted with",
+  );
+  need(
     profile === "embedded" || !!present.CONFIDE_JWT_SECRET,
     "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
   );
@@ -76,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     jwtSecret: e.CONFIDE_JWT_SECRET,
     accessTokenTtlSeconds: e.CONFIDE_ACCESS_TOKEN_TTL_SECONDS,
     maxUploadBytes: e.CONFIDE_MAX_UPLOAD_BYTES,
+    dataKeys: e.CONFIDE_DATA_KEY === undefined ? undefined : { current: e.CONFIDE_DATA_KEY, previous: e.CONFIDE_DATA_KEYS_PREVIOUS ?? [] },
     databaseUrl: e.CONFIDE_DATABASE_URL,
     redisUrl: e.CONFIDE_REDIS_URL,
     queuePrefix: e.CONFIDE_QUEUE_PREFIX,
@@ -85,7 +97,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     fcmServiceAccountFile: e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE,
     leaseMs: e.CONFIDE_LEASE_MS,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
-    trustProxy: e.CONFIDE_TRUST_PROXY,
+    trustProxyHops: e.CONFIDE_TRUST_PROXY,
+    uploadQuota: {
+      uploadsPerHour: e.CONFIDE_UPLOAD_LIMIT_PER_HOUR,
+      bytesPerDay: e.CONFIDE_UPLOAD_BYTES_PER_DAY,
+      maxSessionsInProcessing: e.CONFIDE_MAX_SESSIONS_IN_PROCESSING,
+    },
     logLevel: e.CONFIDE_LOG_LEVEL,
     passwordCost: e.CONFIDE_PASSWORD_COST,
   };

@@ -5,7 +5,7 @@ import { bearerAuth } from "../bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { CareRelationSchema, RoleSchema, UserSchema } from "../schemas/user-schema.ts";
 
 export interface AdminRoutesOptions {
@@ -24,6 +24,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
     createRoute({
       method: "post",
       path: "/users",
+      operationId: "createUser",
       tags: ["admin"],
       summary: "Open an account",
       security: [{ bearer: [] }],
@@ -45,7 +46,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       },
       responses: {
         201: { description: "The new account.", content: { "application/json": { schema: UserSchema } } },
-        ...problemResponses(400, 401, 403, 409),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 409, 503),
       },
     }),
     async (c) => c.json(await createUser(deps, currentActor(c), c.req.valid("json")), 201),
@@ -55,6 +56,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
     createRoute({
       method: "get",
       path: "/users",
+      operationId: "listUsers",
       tags: ["admin"],
       summary: "Page through accounts",
       security: [{ bearer: [] }],
@@ -66,7 +68,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       },
       responses: {
         200: { description: "A page of accounts.", content: { "application/json": { schema: pageOf(UserSchema) } } },
-        ...problemResponses(400, 401, 403),
+        ...problemResponses(400, 401, 403, 503),
       },
     }),
     async (c) => {
@@ -85,6 +87,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
     createRoute({
       method: "post",
       path: "/users/{id}/patients/{patientId}",
+      operationId: "linkPatient",
       tags: ["admin"],
       summary: "Record that a therapist treats a patient",
       description: "Linking twice changes nothing.",
@@ -92,7 +95,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       request: { params: z.object({ id: UserIdSchema, patientId: UserIdSchema }) },
       responses: {
         200: { description: "The care relation.", content: { "application/json": { schema: CareRelationSchema } } },
-        ...problemResponses(400, 401, 403, 404),
+        ...problemResponses(400, 401, 403, 404, 503),
       },
     }),
     async (c) => {
@@ -105,6 +108,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
     createRoute({
       method: "delete",
       path: "/users/{id}",
+      operationId: "eraseUser",
       tags: ["admin"],
       summary: "Erase an account and everything about it",
       description:
@@ -122,7 +126,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
             },
           },
         },
-        ...problemResponses(400, 401, 403, 404, 409),
+        ...problemResponses(400, 401, 403, 404, 409, 502, 503),
       },
     }),
     async (c) => c.json(await eraseUser(deps, currentActor(c), { userId: c.req.valid("param").id }), 200),

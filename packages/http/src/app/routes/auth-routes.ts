@@ -15,14 +15,15 @@ import { clientAddress } from "../client-address.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import type { LoginThrottle } from "../login-throttle.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface AuthRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
   throttle: LoginThrottle;
-  trustProxy: boolean;
+  /** Proxies trusted in `X-Forwarded-For` (see clientAddress). */
+  trustedProxyHops: number;
 }
 
 const TokenPairSchema = z
@@ -46,30 +47,34 @@ const json = <T extends z.ZodType>(schema: T) => ({
 const loginRoute = createRoute({
   method: "post",
   path: "/login",
+  operationId: "login",
   tags: ["auth"],
+  security: [],
   summary: "Sign in with email and password",
   description:
-    "Failed attempts are counted per account and per client address in a sliding window; over the limit the answer is 429 `auth.throttled` with Retry-After.",
+    "Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.",
   request: {
     body: json(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })),
   },
   responses: {
     200: { description: "Signed in.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401, 429),
+    ...problemResponses(...jsonBodyStatuses, 401, 429, 503),
   },
 });
 
 const refreshRoute = createRoute({
   method: "post",
   path: "/refresh",
+  operationId: "refreshToken",
   tags: ["auth"],
+  security: [],
   summary: "Trade a refresh token for a new token pair",
   description:
     "Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).",
   request: { body: json(RefreshBodySchema) },
   responses: {
     200: { description: "A new token pair.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(400, 401),
+    ...problemResponses(...jsonBodyStatuses, 401, 503),
   },
 });
 
@@ -78,7 +83,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   const auth = bearerAuth({ tokens });
 
   const tokenPair = async (result: LoginResult) => {
-    const access = await tokens.issue({ id: result.user.id, role: result.user.role });
+    const access = await tokens.issue({ id: result.user.id, role: result.user.role, tokenGeneration: result.tokenGeneration });
     return {
       accessToken: access.accessToken,
       tokenType: "Bearer" as const,
@@ -94,16 +99,17 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   router.openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
     const account = normalizeEmail(input.email);
-    const address = clientAddress(c, { trustProxy: options.trustProxy });
-    throttle.check(account, address);
+    const address = clientAddress(c, { trustedProxyHops: options.trustedProxyHops });
+    // Reserved before the password hash: parallel attempts cannot all pass.
+    const attempt = await throttle.reserve(account, address);
     let result: LoginResult;
     try {
       result = await login(deps, input);
     } catch (error) {
-      if (ConfideError.is(error, "auth.invalid_credentials")) throttle.recordFailure(account, address);
+      await (ConfideError.is(error, "auth.invalid_credentials") ? attempt.failed() : attempt.abandoned());
       throw error;
     }
-    throttle.recordSuccess(account);
+    await attempt.succeeded();
     return c.json(await tokenPair(result), 200);
   });
 
@@ -113,13 +119,15 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/logout",
+      operationId: "logout",
       tags: ["auth"],
       summary: "End a sign-in",
-      description: "Revokes the refresh token's whole family. An unknown token changes nothing.",
+      description:
+        "Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.",
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: { body: json(RefreshBodySchema) },
-      responses: { 204: { description: "Signed out." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Signed out." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await logout(deps, currentActor(c), c.req.valid("json"));
@@ -131,15 +139,17 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     createRoute({
       method: "post",
       path: "/password",
+      operationId: "changePassword",
       tags: ["auth"],
       summary: "Change the caller's password",
-      description: "Every refresh token of the account is revoked: other devices must sign in again.",
+      description:
+        "Every refresh and access token of the account is revoked: every device, this one included, must sign in again. The new password must be at least 12 characters, not contain the email or name, and not be easy to guess (400 `auth.weak_password` says why).",
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: {
         body: json(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) })),
       },
-      responses: { 204: { description: "Changed." }, ...problemResponses(400, 401) },
+      responses: { 204: { description: "Changed." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
     }),
     async (c) => {
       await changePassword(deps, currentActor(c), c.req.valid("json"));

@@ -5,7 +5,7 @@ import { bearerAuth } from "../bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import { DevicePlatformSchema, DeviceSchema } from "../schemas/device-schema.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 
 export interface DeviceRoutesOptions {
   deps: ConfideDeps;
@@ -21,9 +21,11 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
     createRoute({
       method: "post",
       path: "/",
+      operationId: "registerDevice",
       tags: ["devices"],
       summary: "Register a phone or browser for push notifications",
-      description: "Registering a known token again refreshes it; a token registered by another user moves to the caller.",
+      description:
+        "Call it at every app start. Registering a known token again refreshes it (it is not a new device); a token registered by another user moves to the caller. A user has at most 20 devices: registering one more never fails, it removes the device not seen (registered or refreshed) for the longest time.",
       security: [{ bearer: [] }],
       request: {
         body: {
@@ -37,7 +39,7 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
       },
       responses: {
         201: { description: "The device.", content: { "application/json": { schema: DeviceSchema } } },
-        ...problemResponses(400, 401),
+        ...problemResponses(...jsonBodyStatuses, 401, 503),
       },
     }),
     async (c) => c.json(await registerDevice(deps, currentActor(c), c.req.valid("json")), 201),
@@ -47,6 +49,7 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listDevices",
       tags: ["devices"],
       summary: "The caller's devices, newest first",
       security: [{ bearer: [] }],
@@ -55,7 +58,7 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
           description: "The devices.",
           content: { "application/json": { schema: z.object({ items: z.array(DeviceSchema) }) } },
         },
-        ...problemResponses(401),
+        ...problemResponses(401, 503),
       },
     }),
     async (c) => c.json({ items: await listDevices(deps, currentActor(c)) }, 200),
@@ -65,11 +68,12 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
     createRoute({
       method: "delete",
       path: "/{id}",
+      operationId: "removeDevice",
       tags: ["devices"],
       summary: "Stop notifications to a device",
       security: [{ bearer: [] }],
       request: { params: z.object({ id: z.string().min(1).max(200) }) },
-      responses: { 204: { description: "Removed." }, ...problemResponses(401, 404) },
+      responses: { 204: { description: "Removed." }, ...problemResponses(400, 401, 404, 503) },
     }),
     async (c) => {
       await removeDevice(deps, currentActor(c), { deviceId: c.req.valid("param").id });

@@ -28,7 +28,9 @@ export function createHealthRoutes(options: HealthRoutesOptions) {
     createRoute({
       method: "get",
       path: "/healthz",
+      operationId: "checkLiveness",
       tags: ["health"],
+      security: [],
       summary: "Liveness: the process answers",
       responses: {
         200: { description: "Alive.", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
@@ -41,7 +43,9 @@ export function createHealthRoutes(options: HealthRoutesOptions) {
     createRoute({
       method: "get",
       path: "/readyz",
+      operationId: "checkReadiness",
       tags: ["health"],
+      security: [],
       summary: "Readiness: every configured dependency answers",
       description: "Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer.",
       responses: {

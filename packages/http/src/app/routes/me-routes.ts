@@ -4,7 +4,7 @@ import type { AccessTokens } from "../access-token.ts";
 import { bearerAuth } from "../bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface MeRoutesOptions {
@@ -41,12 +41,13 @@ export function createMeRoutes(options: MeRoutesOptions) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "getProfile",
       tags: ["me"],
       summary: "The caller's profile",
       security: [{ bearer: [] }],
       responses: {
         200: { description: "The profile.", content: { "application/json": { schema: UserSchema } } },
-        ...problemResponses(401, 404),
+        ...problemResponses(401, 404, 503),
       },
     }),
     async (c) => c.json(await getProfile(deps, currentActor(c)), 200),
@@ -56,6 +57,7 @@ export function createMeRoutes(options: MeRoutesOptions) {
     createRoute({
       method: "patch",
       path: "/",
+      operationId: "updateProfile",
       tags: ["me"],
       summary: "Change the display name or record consent",
       security: [{ bearer: [] }],
@@ -76,7 +78,7 @@ export function createMeRoutes(options: MeRoutesOptions) {
       },
       responses: {
         200: { description: "The updated profile.", content: { "application/json": { schema: UserSchema } } },
-        ...problemResponses(400, 401, 404),
+        ...problemResponses(...jsonBodyStatuses, 401, 404, 503),
       },
     }),
     async (c) => c.json(await updateProfile(deps, currentActor(c), c.req.valid("json")), 200),
@@ -86,13 +88,15 @@ export function createMeRoutes(options: MeRoutesOptions) {
     createRoute({
       method: "get",
       path: "/export",
+      operationId: "exportUserData",
       tags: ["me"],
       summary: "Download everything Confide holds about the caller",
-      description: "A JSON file (Content-Disposition: attachment): profile, care relations, devices, sessions, audit events.",
+      description:
+        "A JSON file (Content-Disposition: attachment): profile, care relations, devices, sessions, audit events. A patient's export holds only what the patient may see: their own actions, others' account events about them, and others' creating, finalizing, opening or playing one of their finalized sessions.",
       security: [{ bearer: [] }],
       responses: {
         200: { description: "The export.", content: { "application/json": { schema: ExportSchema } } },
-        ...problemResponses(401, 404),
+        ...problemResponses(401, 404, 503),
       },
     }),
     async (c) => {

@@ -22,6 +22,7 @@ export function createPatientRoutes(options: PatientRoutesOptions) {
     createRoute({
       method: "get",
       path: "/",
+      operationId: "searchPatients",
       tags: ["patients"],
       summary: "Search the therapist's own patients",
       security: [{ bearer: [] }],
@@ -32,7 +33,7 @@ export function createPatientRoutes(options: PatientRoutesOptions) {
       },
       responses: {
         200: { description: "A page of patients.", content: { "application/json": { schema: pageOf(UserSchema) } } },
-        ...problemResponses(400, 401, 403),
+        ...problemResponses(400, 401, 403, 503),
       },
     }),
     async (c) => {

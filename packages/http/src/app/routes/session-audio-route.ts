@@ -12,6 +12,7 @@ export interface SessionAudioOptions {
 const audioRoute = createRoute({
   method: "get",
   path: "/{id}/audio",
+  operationId: "getSessionAudio",
   tags: ["sessions"],
   summary: "Stream the recording",
   description:
@@ -31,7 +32,7 @@ const audioRoute = createRoute({
       headers: { "Content-Range": { schema: { type: "string" } } },
       content: { "audio/*": { schema: { type: "string", format: "binary" } } },
     },
-    ...problemResponses(401, 403, 404, 416),
+    ...problemResponses(400, 401, 403, 404, 416, 502, 503),
   },
 });
 

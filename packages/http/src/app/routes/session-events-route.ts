@@ -1,8 +1,17 @@
-import { getSession, statusChangesBetween, type ConfideDeps, type SessionStatus } from "@confide/core";
+import {
+  getSession,
+  statusChangesBetween,
+  type ConfideDeps,
+  type PatientSessionView,
+  type Session,
+  type SessionStatus,
+} from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
+import { createOpenStreamLimit } from "../open-stream-limit.ts";
+import { problemResponse } from "../problem-response.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 
 export interface SessionEventsOptions {
@@ -14,6 +23,12 @@ export interface SessionEventsOptions {
   /** When it aborts (host shutdown) every open stream ends with a `shutdown` event. */
   shutdown?: AbortSignal;
 }
+
+/** Event streams one user may hold open at once on one API process. */
+export const maxEventStreamsPerUser = 5;
+
+/** When a refused client may try again: streams end when their session finishes processing. */
+const tooManyStreamsRetryAfterSeconds = 10;
 
 /** After these the stream ends: nothing changes without the user acting. */
 const finalStatuses: readonly SessionStatus[] = ["ready", "finalized", "failed"];
@@ -27,9 +42,12 @@ interface StatusEvent {
 const eventsRoute = createRoute({
   method: "get",
   path: "/{id}/events",
+  operationId: "followSessionEvents",
   tags: ["sessions"],
   summary: "Follow a session's processing (Server-Sent Events)",
-  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change: every status the session passed through, in order, also one held for less than the stream's poll interval. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect). Comment lines keep the connection alive.`,
+  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change: every status the session passed through, in order, also one held for less than the stream's poll interval. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect), or an \`unauthenticated\` event when the access token expires or is revoked (refresh it, then reconnect). Comment lines keep the connection alive.
+
+A user may hold ${maxEventStreamsPerUser} streams open at once on one server: one more is 429 \`events.too_many_streams\` with Retry-After.`,
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().min(1).max(200) }) },
   responses: {
@@ -37,7 +55,7 @@ const eventsRoute = createRoute({
       description: "The event stream.",
       content: { "text/event-stream": { schema: { type: "string" } } },
     },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(400, 401, 403, 404, 429, 503),
   },
 });
 
@@ -58,15 +76,34 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /** `GET /v1/sessions/:id/events`: status changes as Server-Sent Events. */
 export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: SessionEventsOptions): void {
   const { deps } = options;
+  const openStreams = createOpenStreamLimit({ maxPerUser: maxEventStreamsPerUser });
 
   router.openapi(eventsRoute, async (c) => {
     const actor = currentActor(c);
     const sessionId = c.req.valid("param").id;
-    // Authorised and audited once, like GET: another tenant's id is a 404 before the stream opens.
-    const first = await getSession(deps, actor, { sessionId });
+    const release = openStreams.tryOpen(actor.userId);
+    if (release === undefined) {
+      const response = problemResponse(
+        c,
+        "events.too_many_streams",
+        `At most ${maxEventStreamsPerUser} event streams may be open at once; close one or retry later.`,
+        { maxStreams: maxEventStreamsPerUser },
+      );
+      response.headers.set("Retry-After", String(tooManyStreamsRetryAfterSeconds));
+      return response;
+    }
+    let first: Session | PatientSessionView;
+    try {
+      // Authorised and audited once, like GET: another tenant's id is a 404 before the stream opens.
+      first = await getSession(deps, actor, { sessionId });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const logger = c.get("logger");
+    const authentication = c.get("authentication");
 
-    return streamSSE(c, async (stream) => {
+    return streamSSE(c, releasing(release, async (stream) => {
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       c.req.raw.signal.addEventListener("abort", () => closed.abort(), { once: true });
@@ -86,6 +123,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
           await pause(Math.min(options.pollMs, options.keepAliveMs), closed.signal);
           if (options.shutdown?.aborted) return send("shutdown", { id: sessionId });
           if (closed.signal.aborted) return;
+          if (!(await authentication?.stillValid())) return send("unauthenticated", { code: "auth.unauthenticated" });
           // Reads after the first authorised one go to the repository: no audit event per poll.
           const current = await deps.sessions.get(sessionId);
           if (!current) return send("deleted", { id: sessionId });
@@ -110,6 +148,17 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       } finally {
         options.shutdown?.removeEventListener("abort", onShutdown);
       }
-    });
+    }));
   });
+}
+
+/** Runs the stream, then gives its slot back however it ends. */
+function releasing<S>(release: () => void, run: (stream: S) => Promise<unknown>): (stream: S) => Promise<void> {
+  return async (stream) => {
+    try {
+      await run(stream);
+    } finally {
+      release();
+    }
+  };
 }

@@ -16,16 +16,18 @@ import { createRouter } from "../create-router.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../entity-tag.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
-import { problemResponses } from "../schemas/problem-schema.ts";
-import { SessionSchema, SessionStatusSchema, SessionViewSchema } from "../schemas/session-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { registerSessionAudio } from "./session-audio-route.ts";
 import { registerSessionEvents } from "./session-events-route.ts";
 import { registerSessionUpload } from "./session-upload-route.ts";
+import type { UploadQuota } from "../upload-quota.ts";
 
 export interface SessionRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
   maxUploadBytes: number;
+  uploadQuota: UploadQuota;
   eventsPollMs: number;
   eventsKeepAliveMs: number;
   shutdown?: AbortSignal;
@@ -49,6 +51,10 @@ const ListQuerySchema = PageQuerySchema.extend({
   q: z.string().max(500).optional().openapi({ description: "Search: every word must appear in the title or transcript." }),
 });
 
+/**
+ * If-Match. Where it is required the use case answers 428 without it (not a 400 from the
+ * schema), so the schema stays optional and only the document says `required`.
+ */
 const ifMatchHeaders = (required: boolean) =>
   z.object({
     "if-match": z
@@ -56,6 +62,7 @@ const ifMatchHeaders = (required: boolean) =>
       .max(200)
       .optional()
       .openapi({
+        param: { required },
         description: required
           ? 'The version read, as its ETag (`"<version>"` or `W/"<version>"`). Required: 428 without, 412 when stale.'
           : 'The version read, as its ETag; 412 when stale.',
@@ -75,21 +82,22 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   const router = createRouter();
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
-  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes });
+  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota });
 
   router.openapi(
     createRoute({
       method: "get",
       path: "/",
+      operationId: "listSessions",
       tags: ["sessions"],
       summary: "List or search sessions",
       description:
-        "Newest recording first. A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.",
+        "Newest recording first, as summaries (GET /v1/sessions/{id} gives the transcript). A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.",
       security: [{ bearer: [] }],
       request: { query: ListQuerySchema },
       responses: {
-        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionViewSchema) } } },
-        ...problemResponses(400, 401, 403),
+        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
+        ...problemResponses(400, 401, 403, 503),
       },
     }),
     async (c) => {
@@ -111,13 +119,14 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     createRoute({
       method: "get",
       path: "/pending",
+      operationId: "listPendingReview",
       tags: ["sessions"],
       summary: "Sessions waiting for the therapist's review (ready)",
       security: [{ bearer: [] }],
       request: { query: PageQuerySchema },
       responses: {
-        200: { description: "A page of sessions.", content: { "application/json": { schema: pageOf(SessionSchema) } } },
-        ...problemResponses(400, 401, 403),
+        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
+        ...problemResponses(400, 401, 403, 503),
       },
     }),
     async (c) => {
@@ -134,6 +143,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     createRoute({
       method: "get",
       path: "/{id}",
+      operationId: "getSession",
       tags: ["sessions"],
       summary: "One session",
       description: "`ETag` is the session's version; send it in `If-None-Match` to get 304 when nothing changed.",
@@ -149,7 +159,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
           content: { "application/json": { schema: SessionViewSchema } },
         },
         304: { description: "Not modified since the version in If-None-Match." },
-        ...problemResponses(401, 403, 404),
+        ...problemResponses(400, 401, 403, 404, 503),
       },
     }),
     async (c) => {
@@ -172,6 +182,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     createRoute({
       method: "patch",
       path: "/{id}/transcript",
+      operationId: "editTranscript",
       tags: ["sessions"],
       summary: "Correct transcript segments",
       description: "Only while the session is ready (pending review). Sentiment of edited patient segments is measured again.",
@@ -187,7 +198,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
       responses: {
         200: sessionResponse("The edited session."),
-        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 428, 502, 503),
       },
     }),
     async (c) => {
@@ -205,6 +216,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     createRoute({
       method: "put",
       path: "/{id}/speakers",
+      operationId: "relabelSpeakers",
       tags: ["sessions"],
       summary: "Set the roles of the speakers",
       description: "Speakers not listed keep their role. Sentiment is measured again for the patient's segments.",
@@ -223,7 +235,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
       responses: {
         200: sessionResponse("The relabelled session."),
-        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 428, 502, 503),
       },
     }),
     async (c) => {
@@ -248,13 +260,14 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       createRoute({
         method: "post",
         path: `/{id}/${action}`,
+        operationId: `${action}Session`,
         tags: ["sessions"],
         summary,
         security: [{ bearer: [] }],
         request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
         responses: {
           200: sessionResponse(description),
-          ...problemResponses(401, 403, 404, 409, 412),
+          ...problemResponses(400, 401, 403, 404, 409, 412, 502, 503),
         },
       }),
       async (c) => {
@@ -279,11 +292,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     createRoute({
       method: "delete",
       path: "/{id}",
+      operationId: "deleteSession",
       tags: ["sessions"],
       summary: "Erase a session: recording, transcript, sentiment and review history",
       security: [{ bearer: [] }],
       request: { params: IdParamsSchema },
-      responses: { 204: { description: "Erased." }, ...problemResponses(401, 403, 404) },
+      responses: { 204: { description: "Erased." }, ...problemResponses(400, 401, 403, 404, 502, 503) },
     }),
     async (c) => {
       await deleteSession(deps, currentActor(c), { sessionId: c.req.valid("param").id });

@@ -1,10 +1,11 @@
-import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
+import { assertProcessingCapacity, ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
 import { openMultipartUpload } from "../multipart-upload.ts";
+import type { UploadQuota } from "../upload-quota.ts";
 import { nodeRequestOf } from "../node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
@@ -14,6 +15,8 @@ import type { FieldIssue } from "../validation-hook.ts";
 export interface SessionUploadOptions {
   deps: ConfideDeps;
   maxUploadBytes: number;
+  /** Uploads per hour and bytes per day per therapist. */
+  quota: UploadQuota;
 }
 
 /** Room for the boundaries, part headers and text fields around the recording. */
@@ -44,11 +47,14 @@ const uploadDescription = `Uploads the recording of a session as multipart/form-
 
 **Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins; fields after it are not read, and a missing \`patientId\` at that point is a 400.
 
-The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.`;
+The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
+
+**Quotas** per therapist (configurable): uploads started per hour, bytes per day (refused early from Content-Length when it is known) and sessions in processing at once. Over one, the answer is 429 \`upload.quota_exceeded\` with Retry-After and \`details.quota\`, and nothing is stored.`;
 
 const uploadRoute = createRoute({
   method: "post",
   path: "/",
+  operationId: "uploadSession",
   tags: ["sessions"],
   summary: "Upload a session recording",
   description: uploadDescription,
@@ -88,7 +94,7 @@ const uploadRoute = createRoute({
       },
       content: { "application/json": { schema: SessionSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 413, 415),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 429, 502, 503),
   },
 });
 
@@ -122,9 +128,21 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       });
     }
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
+    // Quotas before the body is read: over one, nothing is read or stored.
+    const reservation = await assertProcessingCapacity(deps, actor)
+      .then(() => options.quota.reserve(actor.userId, Number.isNaN(declaredLength) ? undefined : declaredLength))
+      .catch(async (error: unknown) => {
+        if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
+        throw error;
+      });
 
     const signal = c.req.raw.signal;
-    const upload = await openMultipartUpload({ body, contentType, fileField: "audio", maxFileBytes: maxUploadBytes, signal });
+    const upload = await openMultipartUpload({ body, contentType, fileField: "audio", maxFileBytes: maxUploadBytes, signal }).catch(
+      async (error: unknown) => {
+        await reservation.abandoned();
+        throw error;
+      },
+    );
     try {
       const parsed = UploadFieldsSchema.safeParse(upload.fields);
       if (!parsed.success) {
@@ -144,10 +162,12 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
         ...(upload.file.mimeType ? { declaredContentType: upload.file.mimeType } : {}),
         signal,
       });
+      await reservation.stored(session.audio.sizeBytes);
       c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
       c.header("ETag", entityTag(session.version));
       return c.json(session, 201);
     } catch (error) {
+      await reservation.abandoned();
       upload.stop();
       if (!signal.aborted) await drainRequestBody(body);
       throw error;

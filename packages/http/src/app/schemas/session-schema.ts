@@ -162,3 +162,22 @@ export const PatientSessionViewSchema = z
   });
 
 export const SessionViewSchema = z.union([SessionSchema, PatientSessionViewSchema]).openapi("SessionView");
+
+export const SessionSummarySchema = z
+  .object({
+    id: z.string(),
+    therapistId: z.string(),
+    patientId: z.string(),
+    title: z.string(),
+    status: SessionStatusSchema,
+    recordedAt: dateTime,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    version: z.number().int().openapi({ description: "Increments on every write; the ETag." }),
+    durationMs: z.number().nullable().openapi({ description: "Length of the recording; null while unknown." }),
+    segmentCount: z.number().int().openapi({ description: "Segments in the transcript; 0 before transcription." }),
+    finalizedAt: dateTime.nullable(),
+  })
+  .openapi("SessionSummary", {
+    description: "A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those.",
+  });

@@ -1,0 +1,34 @@
+import type { Logger } from "@confide/core";
+import type { ConfideConfig } from "../config/config.ts";
+import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/rate-limiter.ts";
+
+export interface RateLimitStore {
+  limiters: RateLimiters;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the API's sign-in and upload counters live: with `CONFIDE_REDIS_URL` (the self-hosted
+ * profile) in Redis under `<queue prefix>:limits`, shared by every API process; else in this
+ * process's memory (embedded: one process).
+ */
+export async function createRateLimitStore(config: ConfideConfig, logger: Logger): Promise<RateLimitStore> {
+  if (config.redisUrl === undefined) return { limiters: createMemoryRateLimiters(), close: async () => {} };
+  const { Redis } = await import("ioredis");
+  // No offline queue: while Redis is away, commands fail at once and the limiters count in memory.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
+  let reported = false;
+  redis.on("error", (error: Error) => {
+    if (!reported) logger.warn("rate-limit store unreachable; counting in this process until it answers", { message: error.message });
+    reported = true;
+  });
+  redis.on("ready", () => {
+    reported = false;
+  });
+  return {
+    limiters: createRedisRateLimiters({ redis, prefix: `${config.queuePrefix}:limits` }),
+    async close() {
+      redis.disconnect();
+    },
+  };
+}
