@@ -172,7 +172,9 @@ describe("the embedded server stopped with sessions in flight", () => {
       await repositories.close();
     }
 
-    const second = await serve(site.env);
+    // Restarted with a slot for every session, so that each recovery job starts the moment the
+    // sweep enqueues it, while the sweep is still busy with that session.
+    const second = await serve({ ...site.env, CONFIDE_WORKER_CONCURRENCY: "5" });
     const again = await login(baseOf(second), site.therapist);
     const ids = [uploaded.id, queued.id, transcribing.id, alsoTranscribing.id, analyzing.id];
     const ready = await waitUntilReady(baseOf(second), again, ids, 240_000);
