@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../domain/session.ts";
+import { ConfideError } from "../errors.ts";
+import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createInMemoryJobQueue, type InMemoryJobQueue } from "../testing/in-memory-job-queue.ts";
 import { createManualClock } from "../testing/manual-clock.ts";
 import { createScriptedSpeechToText, type ScriptedSpeechToText } from "../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
 import { createJobHandlers } from "./job-handlers.ts";
-import { seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
+import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
 
 const leaseMs = 15 * 60_000;
@@ -194,6 +196,37 @@ describe("recoverStaleSessions", () => {
     await deps.queue.start(createJobHandlers(deps));
     await deps.queue.runDue();
     expect((await stored(deps, stuck.id)).status).toBe("ready");
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+});
+
+describe("a recovery job delivered again", () => {
+  it("resumes from what its first delivery wrote, rather than standing down", async () => {
+    // The analysis is interrupted once (the worker stopping), after the transcript was saved.
+    const language = createKeywordLanguageAnalyzer();
+    let interruptions = 1;
+    const { deps, team } = await setUp({
+      language: {
+        ...language,
+        async sentiment(texts, options) {
+          if (interruptions > 0) {
+            interruptions -= 1;
+            throw new ConfideError("provider.interrupted", "The analyzer was stopped.", { retryable: true });
+          }
+          return language.sentiment(texts, options);
+        },
+      },
+    });
+    const stuck = await uploadAndLoseJob(deps, team);
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+
+    await deps.queue.start(createJobHandlers(deps));
+    await runUntilIdle(deps);
+
+    const finished = await stored(deps, stuck.id);
+    expect(finished.status).toBe("ready");
+    expect(deps.speech.calls().submit).toBe(1);
     expect(deps.push.sent()).toHaveLength(1);
   });
 });

@@ -37,9 +37,12 @@ export async function recoverStaleSessions(deps: ConfideDeps): Promise<number> {
  * The takeover comes first: a conditional rewrite with a fresh updatedAt, which starts a new
  * lease, moves the sweep on to the next page, and makes every earlier delivery stand down
  * (their lease renewals and writes conflict; their delayed jobs carry an older version).
- * The job carries the version written here, so it — and only it — resumes the session,
- * however soon the queue delivers it. Its id `<prefix>-<id>-v<version>` is unique per takeover.
- * Should the enqueue fail, the session is stale again after one lease and the sweep retries.
+ * Only then is the job enqueued, so however soon the queue delivers it, it reads the session
+ * as taken over and its writes hold (enqueued first, a job that started at once read the old
+ * version and lost every write to the takeover, sweep after sweep). The job carries no version:
+ * should it fail and be delivered again, it resumes from whatever it wrote meanwhile. Its id
+ * `<prefix>-<id>-v<version>` is unique per takeover. Should the enqueue fail, the session is
+ * stale again after one lease and the sweep retries.
  * @returns the session as taken over, or null when it moved on or was deleted meanwhile
  * (another worker's progress, another sweep's takeover): nothing to do.
  * @throws errors of the repository and the queue (`dependency.unavailable`).
@@ -55,7 +58,7 @@ export async function takeOverSession(deps: ConfideDeps, session: Session, jobId
   }
   await deps.queue.enqueue(
     jobNames.processSession,
-    { sessionId: takenOver.id, version: takenOver.version },
+    { sessionId: takenOver.id },
     { jobId: `${jobIdPrefix}-${takenOver.id}-v${takenOver.version}` },
   );
   return takenOver;
