@@ -153,6 +153,11 @@ describe("the embedded server stopped with sessions in flight", () => {
     // The engines run in their own process group, so they outlive a kill -9 of their host, as
     // any child process does; they are ended here so that they do not compete with the restart.
     for (const engine of engines) process.kill(engine.pid, "SIGKILL");
+    // The killed server's converted audio is left behind (as large as the recordings).
+    const killedPid = first.child.pid as number;
+    const leftBehind = async () =>
+      (await readdir(site.workDir)).filter((name) => new RegExp(`^confide-pocketsphinx-.+-${killedPid}-`).test(name));
+    expect(await leftBehind()).toHaveLength(2);
 
     // `uploaded` (between the upload's create and its queued write) and `analyzing` (VADER runs
     // in milliseconds) are too short to be caught by a kill: the stored state the process
@@ -175,6 +180,10 @@ describe("the embedded server stopped with sessions in flight", () => {
     // Restarted with a slot for every session, so that each recovery job starts the moment the
     // sweep enqueues it, while the sweep is still busy with that session.
     const second = await serve({ ...site.env, CONFIDE_WORKER_CONCURRENCY: "5" });
+    await waitFor(async () => ((await leftBehind()).length === 0 ? true : undefined), {
+      timeoutMs: 30_000,
+      describe: () => "the restarted server left the killed one's work directories in place",
+    });
     const again = await login(baseOf(second), site.therapist);
     const ids = [uploaded.id, queued.id, transcribing.id, alsoTranscribing.id, analyzing.id];
     const ready = await waitUntilReady(baseOf(second), again, ids, 240_000);
