@@ -32,8 +32,14 @@ function cliCommand(args: string[], options: CliSpawnOptions): [string, string[]
   return ["/bin/sh", ["-c", `umask ${options.umask} && exec "$@"`, "sh", ...node]];
 }
 
-/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
-export function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
+export interface CliOutcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI command to completion, whatever its exit code. */
+export function runCliOutcome(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(...cliCommand(args, options), {
       env: { ...process.env, ...env },
@@ -43,10 +49,16 @@ export function runCli(args: string[], env: Record<string, string>, options: Cli
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`)),
-    );
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
+export async function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
+  const { code, stdout, stderr } = await runCliOutcome(args, env, options);
+  if (code !== 0) throw new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`);
+  return stdout;
 }
 
 /**
