@@ -70,12 +70,18 @@ export async function runCli(args: string[], env: Record<string, string>, option
 export function startCli(
   args: string[],
   env: Record<string, string>,
-  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } & CliSpawnOptions = {},
+  options: {
+    ready?: (line: Record<string, unknown>) => boolean;
+    timeoutMs?: number;
+    /** Runs it as the leader of its own process group, as a shell runs a foreground command. */
+    detached?: boolean;
+  } & CliSpawnOptions = {},
 ): Promise<ConfideProcess & { port: number }> {
   const ready = options.ready ?? ((line) => line.message === "listening");
   const child = spawn(...cliCommand(args, options), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   const lines: string[] = [];
   let stderr = "";

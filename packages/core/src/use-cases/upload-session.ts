@@ -107,6 +107,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       updatedAt: now,
       version: 1,
       status: "uploaded",
+      statusHistory: [{ status: "uploaded", version: 1, at: now }],
       audio: {
         blobKey,
         contentType: sniffed.contentType,
@@ -418,7 +419,8 @@ function byteLimit(maxBytes: number): { stream: TransformStream<Uint8Array, Uint
 /** The worker may have moved the session on before us: that is success, not a conflict. */
 async function moveToQueued(deps: ConfideDeps, session: Session): Promise<Session> {
   try {
-    return await deps.sessions.update({ ...moveTo(session, "queued"), updatedAt: deps.clock.now() }, session.version);
+    const now = deps.clock.now();
+    return await deps.sessions.update({ ...moveTo(session, "queued", now), updatedAt: now }, session.version);
   } catch (error) {
     if (!ConfideError.is(error, "session.version_conflict")) throw error;
     const current = await deps.sessions.get(session.id);

@@ -281,7 +281,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     );
   sessionAction("finalize", "End the review: the session becomes read-only and visible to the patient", "The finalized session.", finalizeSession);
-  sessionAction("retry", "Process a failed session again", "The session, queued again.", retrySession);
+  sessionAction(
+    "retry",
+    "Process a failed session again, or resume one stuck in processing past its lease",
+    "The session: queued again after a retryable failure, or taken over in its processing status when it was stuck.",
+    retrySession,
+  );
 
   router.openapi(
     createRoute({
