@@ -2,7 +2,7 @@
  * A minimal custom host: plain `node:http`, no framework, calling the core's use cases through
  * the same composition root as `confide serve` (configuration from CONFIDE_* variables).
  *
- *   CONFIDE_DATA_DIR=./data node --conditions=source examples/custom-host.ts
+ *   CONFIDE_DATA_DIR=./data npm run example:custom-host
  *
  *   POST /sessions?patientId=<id>   raw audio body (streamed), HTTP Basic auth of a therapist
  *   GET  /sessions/<id>             the session as JSON
@@ -11,7 +11,6 @@ import "reflect-metadata";
 import { ConfideError, getSession, login, uploadSession, type Actor } from "@confide/core";
 import { createJsonLogger, createRuntime, loadConfig, startWorker, type Runtime } from "@confide/http";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
 const statusOf: Partial<Record<string, number>> = {
   "auth.invalid_credentials": 401,
@@ -45,7 +44,10 @@ export function createCustomHost(runtime: Runtime): Server {
       if (request.method === "POST" && url.pathname === "/sessions") {
         const session = await uploadSession(runtime.deps, actor, {
           patientId: url.searchParams.get("patientId") ?? "",
-          audio: Readable.toWeb(request) as ReadableStream<Uint8Array>,
+          // ReadableStream.from, not Readable.toWeb: when the use case refuses the upload and
+          // cancels the stream, it stops the request; toWeb's adapter went on enqueueing the
+          // chunks still arriving and threw "Controller is already closed", ending the process.
+          audio: ReadableStream.from<Uint8Array>(request),
         });
         return send(response, 201, session);
       }

@@ -74,6 +74,16 @@ describe("examples", () => {
         body: "plain text, not audio",
       });
       expect(refused.status).toBe(415);
+
+      // Refused before the body is read (no such patient): the host answers and keeps serving.
+      const unknownPatient = await fetch(`${base}/sessions?patientId=no-such-patient`, {
+        method: "POST",
+        headers: { authorization },
+        body: await readFile(audio.stereoPath),
+      });
+      expect(unknownPatient.status).toBeGreaterThanOrEqual(400);
+      expect(unknownPatient.status).toBeLessThan(500);
+      expect((await fetch(`${base}/sessions/${id}`, { headers: { authorization } })).status).toBe(200);
     } finally {
       server.close();
       worker.stop();

@@ -2,7 +2,7 @@
  * Processes one recording with the core and the embedded adapters — no HTTP, no servers.
  * What a team embedding Confide in its own host starts from.
  *
- *   node --conditions=source examples/process-one-file.ts <audio file> [--per-channel]
+ *   npm run example:process-one-file -- <audio file> [--per-channel]
  *
  * Prints the transcript (speaker role, time, text) and the patient's sentiment as JSON.
  */
@@ -83,7 +83,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
   if (!file) {
-    process.stderr.write("usage: node --conditions=source examples/process-one-file.ts <audio file> [--per-channel]\n");
+    process.stderr.write("usage: npm run example:process-one-file -- <audio file> [--per-channel]\n");
     process.exit(2);
   }
   const session = await processOneFile(file, { perChannel: process.argv.includes("--per-channel") });

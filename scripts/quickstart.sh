@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing and starts Confide with the embedded profile (no servers needed).
-# On the first run it seeds an admin, a therapist and a patient and prints their passwords once.
+# On the first run (a database with no accounts) it seeds an admin, a therapist and a patient
+# and prints their passwords once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/use-node.sh
+echo "node $(node --version)"
 bash scripts/install-system-deps.sh
-[[ -d node_modules ]] || npm install --no-audit --no-fund
-export CONFIDE_DATA_DIR="${CONFIDE_DATA_DIR:-./data}"
-if [[ ! -e "$CONFIDE_DATA_DIR/.seeded" ]]; then
-  npm run --silent confide -- seed
-  mkdir -p "$CONFIDE_DATA_DIR" && touch "$CONFIDE_DATA_DIR/.seeded"
-  echo "Keep these passwords: they are not shown again."
+# npm ci installs exactly package-lock.json and leaves it untouched (npm install may rewrite it).
+# Again only when the lock file changed since the last install (a git pull, say).
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
 fi
-exec npm run --silent confide -- serve
+export CONFIDE_DATA_DIR="${CONFIDE_DATA_DIR:-./data}"
+exec npm run --silent confide -- serve --seed

@@ -114,6 +114,7 @@ export function buildTranscript(overrides: Partial<Transcript> = {}): Transcript
     ],
     provider: "scripted",
     revision: 1,
+    warnings: [],
     ...overrides,
   };
 }

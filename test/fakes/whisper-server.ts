@@ -36,7 +36,8 @@ export interface FakeWhisperTranscript {
 }
 
 export type FakeWhisperReply =
-  | { kind: "ok"; transcript: FakeWhisperTranscript }
+  /** 200 with the transcript; after `delayMs` (default 0), as a busy server takes its time. */
+  | { kind: "ok"; transcript: FakeWhisperTranscript; delayMs?: number }
   /** 429 with the given Retry-After header (seconds or an HTTP date), or none. */
   | { kind: "throttled"; retryAfter?: string }
   | { kind: "server-error"; status?: number; retryAfter?: string }
@@ -242,6 +243,7 @@ export async function startFakeWhisperServer(options: FakeWhisperServerOptions =
           return;
         }
         const granularities = received.fields["timestamp_granularities[]"] ?? [];
+        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         sendJson(response, 200, verboseJson(reply.transcript, granularities.includes("word")));
         return;
       }

@@ -13,6 +13,8 @@ export interface ConfideProcess {
   lines: string[];
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** Everything written to stderr so far (a crash's stack trace). */
+  stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -32,8 +34,14 @@ function cliCommand(args: string[], options: CliSpawnOptions): [string, string[]
   return ["/bin/sh", ["-c", `umask ${options.umask} && exec "$@"`, "sh", ...node]];
 }
 
-/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
-export function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
+export interface CliOutcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI command to completion, whatever its exit code. */
+export function runCliOutcome(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(...cliCommand(args, options), {
       env: { ...process.env, ...env },
@@ -43,10 +51,16 @@ export function runCli(args: string[], env: Record<string, string>, options: Cli
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`)),
-    );
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs a CLI command to completion and returns its stdout; rejects with stderr on failure. */
+export async function runCli(args: string[], env: Record<string, string>, options: CliSpawnOptions = {}): Promise<string> {
+  const { code, stdout, stderr } = await runCliOutcome(args, env, options);
+  if (code !== 0) throw new Error(`confide ${args.join(" ")} exited ${code}: ${stderr}`);
+  return stdout;
 }
 
 /**
@@ -56,21 +70,28 @@ export function runCli(args: string[], env: Record<string, string>, options: Cli
 export function startCli(
   args: string[],
   env: Record<string, string>,
-  options: { ready?: (line: Record<string, unknown>) => boolean; timeoutMs?: number } & CliSpawnOptions = {},
+  options: {
+    ready?: (line: Record<string, unknown>) => boolean;
+    timeoutMs?: number;
+    /** Runs it as the leader of its own process group, as a shell runs a foreground command. */
+    detached?: boolean;
+  } & CliSpawnOptions = {},
 ): Promise<ConfideProcess & { port: number }> {
   const ready = options.ready ?? ((line) => line.message === "listening");
   const child = spawn(...cliCommand(args, options), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   const lines: string[] = [];
   let stderr = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`confide ${args.join(" ")} not ready in time.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`)),
-      options.timeoutMs ?? 20_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test.
+      child.kill("SIGKILL");
+      reject(new Error(`confide ${args.join(" ")} not ready in time.\nstdout:\n${lines.join("\n")}\nstderr:\n${stderr}`));
+    }, options.timeoutMs ?? 20_000);
     let buffered = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on("data", (chunk: Buffer) => {
@@ -88,6 +109,7 @@ export function startCli(
               child,
               lines,
               exited,
+              stderr: () => stderr,
               port: Number(parsed.port ?? 0),
               stop: async (signal = "SIGTERM") => {
                 if (child.exitCode === null) child.kill(signal);

@@ -67,6 +67,9 @@ async function feed(
 
 /**
  * Runs a program to its end and reports how it ended.
+ * The program runs in its own process group, so the signal a terminal sends to its foreground
+ * group on Ctrl-C reaches the host, not the program: the host decides when its programs stop
+ * (through `signal`), and a shutdown can leave the work for redelivery instead of failing it.
  * When `signal` aborts, the process is killed (SIGKILL) and, once it has exited, the abort
  * reason is thrown. When the `stdin` source fails, the process is killed and that error thrown.
  * @throws the spawn error (`code` ENOENT, EACCES…) when the program cannot be started.
@@ -80,6 +83,7 @@ export async function runChildProcess(
   if (signal?.aborted) throw abortReason(signal);
 
   const child = spawn(command, args, {
+    detached: true,
     stdio: [options.stdin ? "pipe" : "ignore", options.onStdoutLine ? "pipe" : "ignore", "pipe"],
   });
   child.once("spawn", () => {

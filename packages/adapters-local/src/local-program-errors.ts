@@ -51,6 +51,35 @@ export function isSpawnFailure(error: unknown): boolean {
 }
 
 /**
+ * Signals that ask a program to stop (a terminal's Ctrl-C or quit, a service manager's stop,
+ * a closed terminal), as opposed to a crash or the kernel's out-of-memory kill.
+ */
+const stopRequests: ReadonlySet<string> = new Set(["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"]);
+
+/** ffmpeg catches the stop requests and exits with a status, saying so on stderr. */
+const ffmpegStopped = /received signal (2|15|1|3)\b/;
+
+/**
+ * A program ended by a signal. A stop request means the host is being shut down (or someone
+ * stopped the program by hand): `provider.interrupted`, which core treats as an interruption —
+ * the job is left for redelivery and no attempt is counted. Any other signal (a crash, the
+ * out-of-memory killer) is a retryable `provider.unavailable`.
+ */
+export function endedBySignalError(program: LocalProgram, signal: NodeJS.Signals | null, doing: string): ConfideError {
+  const by = signal ?? "a signal";
+  if (signal !== null && stopRequests.has(signal)) {
+    return new ConfideError("provider.interrupted", `${displayName[program]} was stopped by ${by} while ${doing}.`, {
+      retryable: true,
+      details: { program, signal },
+    });
+  }
+  return new ConfideError("provider.unavailable", `${displayName[program]} was ended by ${by} while ${doing}.`, {
+    retryable: true,
+    details: { program, signal },
+  });
+}
+
+/**
  * ffmpeg (or ffprobe) ended without reading the recording. A full disk is an outage
  * (retryable), and so is a kill by a signal; anything else means the bytes are not audio it can
  * decode, which no retry changes.
@@ -63,11 +92,11 @@ export function decodeFailedError(result: ChildProcessResult, program: "ffmpeg" 
       details: { program, stderr: detail },
     });
   }
-  if (result.exitCode === null) {
-    return new ConfideError("provider.unavailable", `${program} was ended by ${result.exitSignal ?? "a signal"}.`, {
-      retryable: true,
-      details: { program, signal: result.exitSignal },
-    });
+  if (result.exitCode === null) return endedBySignalError(program, result.exitSignal, "reading the recording");
+  const stopped = ffmpegStopped.exec(result.stderrTail);
+  if (stopped) {
+    const signals: Record<string, NodeJS.Signals> = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "15": "SIGTERM" };
+    return endedBySignalError(program, signals[stopped[1] ?? ""] ?? null, "reading the recording");
   }
   return new ConfideError("provider.rejected", `The recording could not be decoded as audio${detail ? `: ${detail}` : "."}`, {
     retryable: false,

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, isStorableDate } from "@confide/core";
 
 /**
  * Opaque page cursors: base64url of `[kind, ...position]`, where position is the sort key of
@@ -14,6 +14,16 @@ function invalidCursor(): ConfideError {
   return new ConfideError("validation.invalid_input", "The page cursor is not valid.", {
     details: { field: "cursor" },
   });
+}
+
+/**
+ * An ISO timestamp of a storable year, as `Date#toISOString` writes the stored dates a cursor is
+ * made from: a year like +270000 (or 0) parses in JavaScript but is out of the database's range.
+ */
+const storedTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+function isStoredTimestamp(value: unknown): value is string {
+  return typeof value === "string" && storedTimestamp.test(value) && isStorableDate(new Date(value));
 }
 
 /**
@@ -43,8 +53,8 @@ export function decodeCursor<const Types extends readonly ("string" | "number" |
       type === "number"
         ? typeof value === "number" && Number.isFinite(value)
         : type === "date"
-          ? typeof value === "string" && !Number.isNaN(Date.parse(value))
-          : typeof value === "string";
+          ? isStoredTimestamp(value)
+          : typeof value === "string" && !value.includes("\u0000");
     if (!valid) throw invalidCursor();
   });
   return position as { [Index in keyof Types]: Types[Index] extends "number" ? number : string };

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { ConfideError } from "@confide/core";
+import { lockDirectory, type DirectoryLock } from "./directory-lock.ts";
 import { ownerOnlyFolderMode, restrictToOwner } from "./owner-only-modes.ts";
 import type { SqlClient } from "./sql-client.ts";
 
@@ -8,6 +9,7 @@ export interface PgliteSettings {
   /**
    * Directory of the database files, created when missing. Its files are made 0600 and its
    * folders 0700 once the database is open. Omitted: an in-memory database.
+   * One process owns it: `<dataDir>.lock` holds the owner's pid until `close()` or its exit.
    */
   dataDir?: string;
   /**
@@ -34,15 +36,21 @@ function transactionClient(transaction: Transaction): SqlClient {
 
 /**
  * PGlite (PostgreSQL compiled to WASM, in this process) behind SqlClient. PGlite is a single
- * session: statements and transactions run one after another, in call order.
+ * session: statements and transactions run one after another, in call order. Each process keeps
+ * its own copy of the database in memory, so a second process on the same directory would
+ * silently lose writes: the directory is locked before anything is read or written.
+ * @throws ConfideError `dependency.unavailable` (details.reason "locked") when another live
+ * process has the directory open, or when the database cannot be opened.
  */
 export async function createPgliteClient(settings: PgliteSettings = {}): Promise<SqlClient> {
   let database: PGlite;
+  let lock: DirectoryLock | undefined;
   const owned = settings.instance === undefined;
   if (settings.instance !== undefined) {
     database = settings.instance;
   } else {
     const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
+    if (settings.dataDir !== undefined) lock = await lockDirectory(settings.dataDir);
     try {
       if (settings.dataDir !== undefined) await mkdir(settings.dataDir, { recursive: true, mode: ownerOnlyFolderMode });
       database = await PGliteClass.create(settings.dataDir);
@@ -51,6 +59,7 @@ export async function createPgliteClient(settings: PgliteSettings = {}): Promise
       // sets 0077). Without this, anyone on the machine could read the database.
       if (settings.dataDir !== undefined) await restrictToOwner(settings.dataDir);
     } catch (error) {
+      await lock?.release();
       throw new ConfideError("dependency.unavailable", "The embedded database could not be opened.", {
         retryable: false,
         cause: error,
@@ -92,7 +101,11 @@ export async function createPgliteClient(settings: PgliteSettings = {}): Promise
       return serially(() => database.transaction((transaction) => work(transactionClient(transaction))));
     },
     close() {
-      closing ??= tail.then(() => (owned ? database.close() : undefined));
+      closing ??= tail.then(async () => {
+        if (!owned) return;
+        await database.close();
+        await lock?.release();
+      });
       return closing;
     },
   };

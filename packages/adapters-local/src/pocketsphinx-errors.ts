@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core";
 import type { ChildProcessResult } from "./child-process.ts";
-import { lastLines } from "./local-program-errors.ts";
+import { endedBySignalError, lastLines } from "./local-program-errors.ts";
 
 /** The model directory or one of its files is missing. */
 export function modelUnavailableError(modelDirectory: string, missing: string, cause?: unknown): ConfideError {
@@ -13,17 +13,11 @@ export function modelUnavailableError(modelDirectory: string, missing: string, c
 }
 
 /**
- * PocketSphinx ended in failure. Killed by a signal (memory, an operator) is transient; an
- * exit status with ERROR lines is a broken installation (model files, arguments).
+ * PocketSphinx ended in failure. Stopped by a stop request (shutdown) is an interruption,
+ * killed by another signal (memory) is transient; an exit status with ERROR lines is a broken installation (model files, arguments).
  */
 export function recognitionFailedError(result: ChildProcessResult): ConfideError {
-  if (result.exitCode === null) {
-    return new ConfideError(
-      "provider.unavailable",
-      `PocketSphinx was ended by ${result.exitSignal ?? "a signal"} while recognising.`,
-      { retryable: true, details: { program: "pocketsphinx", signal: result.exitSignal } },
-    );
-  }
+  if (result.exitCode === null) return endedBySignalError("pocketsphinx", result.exitSignal, "recognising");
   const errors = lastLines(result.stderrTail, /^(ERROR|FATAL)/, 3);
   return new ConfideError(
     "speech.engine_unavailable",

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -277,6 +277,31 @@ describe("PocketSphinx speech to text", () => {
     );
   });
 
+  it("removes crashed processes' work files as it starts, before any transcription, an earlier process with its own id included", async () => {
+    const temporaryDirectory = join(directory, "work-at-start");
+    await mkdir(temporaryDirectory);
+    const host = hostname().replace(/[^A-Za-z0-9]+/g, "_") || "host";
+    const ended = await run("sh", ["-c", "echo $$"]);
+    const deadPid = Number(ended.stdout.trim());
+    // A killed worker's converted audio, and that of an earlier process that had this process's
+    // id (in a container the server is process 1 on every start): both written before this start.
+    const abandoned = `confide-pocketsphinx-${host}-${deadPid}-a1b2c3`;
+    const earlierSamePid = `confide-pocketsphinx-${host}-${process.pid}-b2c3d4`;
+    const ownCurrent = `confide-pocketsphinx-${host}-${process.pid}-c3d4e5`;
+    const running = `confide-pocketsphinx-${host}-${process.ppid}-d4e5f6`;
+    for (const name of [abandoned, earlierSamePid, ownCurrent, running]) {
+      await mkdir(join(temporaryDirectory, name));
+      await writeFile(join(temporaryDirectory, name, "mono.wav"), "left over");
+    }
+    const beforeThisProcess = new Date(performance.timeOrigin - 60_000);
+    await utimes(join(temporaryDirectory, earlierSamePid), beforeThisProcess, beforeThisProcess);
+
+    const speech = createPocketSphinxSpeechToText({ temporaryDirectory });
+    await speech.close();
+
+    expect((await readdir(temporaryDirectory)).sort()).toEqual([ownCurrent, running].sort());
+  });
+
   it("reports a temporary directory it cannot write to as provider.unavailable, retryable", async () => {
     const speech = createPocketSphinxSpeechToText({ temporaryDirectory: join(directory, "no-such-directory") });
 
@@ -314,6 +339,32 @@ describe("PocketSphinx speech to text", () => {
     const error = await expectConfideError(speech.submit(failing, mono), "dependency.unavailable");
 
     expect(error.message).toBe("The blob store went away.");
+    expect(await readdir(temporaryDirectory)).toEqual([]);
+  });
+
+  it("runs the engine in its own process group, and reports a stop request to it as an interruption", async () => {
+    // A terminal's Ctrl-C goes to its foreground process group: the engine must not be in it.
+    // A stop request that reaches the engine anyway (a service manager stopping every process
+    // of the service) is an interruption the pipeline leaves for redelivery, not a failure.
+    const temporaryDirectory = join(directory, "work-stopped");
+    await mkdir(temporaryDirectory);
+    const groupPath = join(directory, "engine.group");
+    const wrapperPath = join(directory, "pocketsphinx-stopped.sh");
+    await writeFile(
+      wrapperPath,
+      `#!/bin/sh\necho "$$ $(cut -d' ' -f5 /proc/$$/stat)" > "${groupPath}"\nkill -TERM $$\nsleep 5\n`,
+    );
+    await chmod(wrapperPath, 0o755);
+    const speech = createPocketSphinxSpeechToText({ pocketsphinxPath: wrapperPath, temporaryDirectory });
+
+    const error = await expectConfideError(speech.submit(fileAudio(shortDialogue.monoPath), mono), "provider.interrupted");
+
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain("SIGTERM");
+    const [pid, group] = (await readFile(groupPath, "utf8")).trim().split(" ").map(Number);
+    expect(group).toBe(pid);
+    const ownGroup = Number((await readFile("/proc/self/stat", "utf8")).split(") ")[1]?.split(" ")[2]);
+    expect(group).not.toBe(ownGroup);
     expect(await readdir(temporaryDirectory)).toEqual([]);
   });
 

@@ -9,7 +9,7 @@
  * A one-speaker-per-channel recording is split with ffmpeg and each channel transcribed as its
  * own speaker "ch0", "ch1"…
  */
-import { access, mkdtemp, readdir, rm } from "node:fs/promises";
+import { access, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import {
@@ -183,15 +183,28 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes work directories of this host's processes that are no longer running. */
+/**
+ * Removes work directories of this host's processes that are no longer running: those named
+ * with the id of a process that has ended, and those named with this process's own id but
+ * last written before it started (an earlier process that had the same id — in a container
+ * the server is often process 1 on every start).
+ */
 async function removeAbandonedWork(temporaryDirectory: string): Promise<string[]> {
   const pattern = new RegExp(`^${workPrefix}${host}-(\\d+)-`);
+  const startedAtMs = performance.timeOrigin;
   const removed: string[] = [];
   for (const entry of await readdir(temporaryDirectory, { withFileTypes: true })) {
     const pid = Number(pattern.exec(entry.name)?.[1] ?? Number.NaN);
-    if (!entry.isDirectory() || !Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    if (!entry.isDirectory() || !Number.isInteger(pid)) continue;
+    const path = join(temporaryDirectory, entry.name);
+    if (pid === process.pid) {
+      const written = await stat(path).catch(() => null);
+      if (written === null || written.mtimeMs >= startedAtMs) continue;
+    } else if (isRunning(pid)) {
+      continue;
+    }
     try {
-      await rm(join(temporaryDirectory, entry.name), { recursive: true, force: true });
+      await rm(path, { recursive: true, force: true });
       removed.push(entry.name);
     } catch (error) {
       // Someone else's files (another user's process): not ours to remove.
@@ -242,7 +255,8 @@ async function forEachLimited<T, R>(
 
 /**
  * Creates the PocketSphinx SpeechToText. Settings default from the environment (see
- * `PocketSphinxSettings`). Nothing is started until `submit` or `check`.
+ * `PocketSphinxSettings`). No engine is started until `submit` or `check`; work directories
+ * that crashed processes left in the temporary directory are removed from creation on.
  */
 export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = {}): SpeechToText {
   const resolved: ResolvedPocketSphinxSettings = resolvePocketSphinxSettings(settings);
@@ -251,17 +265,24 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
   /** A successful check is trusted this long, so frequent readiness probes do not reload the model. */
   const checkTtlMs = 60_000;
   let checkedAt = Number.NEGATIVE_INFINITY;
-  /** Leftovers of crashed processes are looked for once, before the first transcription. */
+  /**
+   * Leftovers of crashed processes (a worker killed with `kill -9` leaves its converted audio,
+   * as large as the recording) are removed once, from the start: the sweep begins when the
+   * adapter is created, as its process starts. One that failed is tried again before the next
+   * transcription, which reports its error.
+   */
   let abandonedWorkRemoved: Promise<string[]> | null = null;
+  const removeAbandonedWorkOnce = (): Promise<string[]> =>
+    (abandonedWorkRemoved ??= removeAbandonedWork(resolved.temporaryDirectory).catch((error: unknown) => {
+      abandonedWorkRemoved = null;
+      throw error;
+    }));
+  const removedAtStart: Promise<unknown> = removeAbandonedWorkOnce().catch((error: unknown) => error);
 
   /** Creates this transcription's work directory (after removing crashed processes' ones). */
   async function prepareWork(): Promise<string> {
     try {
-      abandonedWorkRemoved ??= removeAbandonedWork(resolved.temporaryDirectory).catch((error: unknown) => {
-        abandonedWorkRemoved = null;
-        throw error;
-      });
-      await abandonedWorkRemoved;
+      await removeAbandonedWorkOnce();
       return await mkdtemp(join(resolved.temporaryDirectory, ownWorkPrefix));
     } catch (error) {
       throw new ConfideError(
@@ -448,7 +469,9 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
     },
 
     async close(): Promise<void> {
-      // Nothing is held between calls: every transcription starts and ends its own processes.
+      // Every transcription starts and ends its own processes; only the start-up sweep may
+      // still run (its failure is not this call's to report: the next process sweeps again).
+      await removedAtStart;
     },
   };
 }

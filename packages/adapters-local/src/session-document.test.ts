@@ -2,7 +2,7 @@ import type { Session } from "@confide/core";
 import { describe, expect, it } from "vitest";
 import { expectSameDates } from "../../../test/contracts/expect-same-dates.ts";
 import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildSession, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import { buildSession, buildTranscript, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
 import { fromSessionDocument, toSessionDocument } from "./session-document.ts";
 
 /** What a database hands back: the document as JSON text, parsed again. */
@@ -33,6 +33,21 @@ describe("session document", () => {
 
     expect(document.recordedAt).toEqual({ $date: "2026-03-02T09:30:00.123Z" });
     expect("candidateLanguages" in (document.settings as object)).toBe(false);
+  });
+
+  it("reads a transcript stored before engine warnings were kept as one with no warnings", () => {
+    const session = buildSession({
+      transcript: buildTranscript({
+        warnings: [{ type: "unsupported", feature: "diarization", message: "One speaker." }],
+      }),
+    });
+    const document = toSessionDocument(session);
+    const { warnings: _warnings, ...older } = document.transcript as Record<string, unknown>;
+
+    expect(fromSessionDocument({ ...document, transcript: older }).transcript?.warnings).toEqual([]);
+    expect(throughJson(session).transcript?.warnings).toEqual([
+      { type: "unsupported", feature: "diarization", message: "One speaker." },
+    ]);
   });
 
   it("leaves objects that merely contain a $date key among others alone", () => {

@@ -58,8 +58,15 @@ export function toSessionDocument(session: Session): SessionDocument {
   return encodeValue(session, "session") as SessionDocument;
 }
 
-/** Accepts the parsed jsonb (what drivers return) or its text. */
+/**
+ * Accepts the parsed jsonb (what drivers return) or its text. A transcript stored before
+ * engine warnings were kept reads with none (`warnings: []`).
+ */
 export function fromSessionDocument(document: SessionDocument | string): Session {
   const parsed: unknown = typeof document === "string" ? JSON.parse(document) : document;
-  return decodeValue(parsed) as Session;
+  const session = decodeValue(parsed) as Session;
+  if (session.transcript && !Array.isArray(session.transcript.warnings)) {
+    return { ...session, transcript: { ...session.transcript, warnings: [] } };
+  }
+  return session;
 }

@@ -36,6 +36,8 @@ export const errorCodes = [
   "provider.rejected",
   "provider.bad_response",
   "provider.unsupported",
+  /** A local engine was stopped from outside (the host is shutting down): not the recording's fault. */
+  "provider.interrupted",
   "speech.engine_unavailable",
   "speech.no_speech",
   "dependency.unavailable",

@@ -12,6 +12,7 @@ export * from "./domain/refresh-token.ts";
 export * from "./domain/speaker-roles.ts";
 export * from "./domain/audio-format.ts";
 export * from "./domain/blob-key.ts";
+export * from "./domain/storable-date.ts";
 export * from "./ports/index.ts";
 export * from "./tokens.ts";
 export * from "./domain/password.ts";

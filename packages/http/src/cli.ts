@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
+import type { CreatedAccount } from "./commands/accounts.ts";
 
 // Node keeps the compiled code of every module loaded below (TypeScript sources included) in its
 // compile cache (NODE_COMPILE_CACHE, default <tmp>/node-compile-cache), which halves module
@@ -15,44 +16,80 @@ const { ConfideError } = await import("@confide/core");
 const { loadConfig } = await import("./config/config.ts");
 const { createRuntime } = await import("./composition/runtime.ts");
 const { createJsonLogger } = await import("./logging/json-logger.ts");
-const { createUserCommand, seedCommand } = await import("./commands/accounts.ts");
+const { createUserCommand, seedCommand, seedIfNoAccounts } = await import("./commands/accounts.ts");
+const { assertCanListen } = await import("./listen-address.ts");
 
 const usage = `confide <command> [options]
 
 Commands:
-  serve [--with-worker]   HTTP API. The embedded profile (in-process queue) always runs the worker too.
+  serve [--with-worker] [--seed]
+                          HTTP API. The embedded profile (in-process queue) always runs the worker too.
+                          --seed: on a database with no accounts, first creates the seed accounts (below).
   worker                  Runs the queue handlers and the recovery sweep.
   migrate                 Applies database migrations and exits.
   seed                    Creates an admin, a therapist and a linked patient with generated passwords.
   create-user --email E --role therapist|patient|admin [--name N]
                           Creates one account with a generated password.
+  help                    Shows this.
 
 Configuration comes from CONFIDE_* environment variables (see the README).`;
 
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      "with-worker": { type: "boolean", default: false },
-      email: { type: "string" },
-      role: { type: "string" },
-      name: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(`${usage}\n`);
-    return command || values.help ? 0 : 2;
+const commands = ["serve", "worker", "migrate", "seed", "create-user", "help"];
+
+/** The command being run, for what an error message suggests. */
+let currentCommand: string | undefined;
+
+/** A mistake on the command line: said in words, with the usage, exit code 2. */
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        "with-worker": { type: "boolean", default: false },
+        seed: { type: "boolean", default: false },
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    // node:util's messages say what is wrong ("Unknown option '--port'"); its stack does not help.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
   }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseCommandLine(argv);
+  const command = positionals[0];
+  currentCommand = command;
+  if (values.help || command === "help") {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError("No command given.");
+  if (!commands.includes(command)) throw new UsageError(`"${command}" is not a command; the commands are ${commands.join(", ")}.`);
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
+  // Before anything is opened or written: a second server must not migrate or seed first.
+  if (command === "serve") await assertCanListen(config.host, config.port);
   const runtime = await createRuntime(config, logger, { checkSpeechEarly: command === "serve" });
 
   switch (command) {
     case "serve": {
       const withWorker = values["with-worker"] || config.adapters.queue === "in-process";
+      if (values.seed) {
+        try {
+          const seeded = await seedIfNoAccounts(runtime.deps);
+          if (seeded) process.stdout.write(seededAccountsTable(seeded.accounts));
+        } catch (error) {
+          await runtime.close();
+          throw error;
+        }
+      }
       const { startServer } = await import("./server.ts");
       const server = await startServer(runtime, { withWorker });
       await untilSignal();
@@ -78,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
       return 0;
-    case "create-user":
+    default: // create-user
       try {
         const created = await createUserCommand(runtime.deps, {
           email: values.email,
@@ -90,11 +127,24 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
       return 0;
-    default:
-      await runtime.close();
-      process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
-      return 2;
   }
+}
+
+/** The seeded accounts as a person reads them at a terminal: email, role, password, one a line. */
+function seededAccountsTable(accounts: CreatedAccount[]): string {
+  const width = Math.max(...accounts.map((account) => account.user.email.length));
+  const rows = accounts.map((account) => `  ${account.user.email.padEnd(width)}  ${account.user.role.padEnd(9)}  ${account.password}`);
+  return `Seeded accounts (keep these passwords: they are not shown again):\n${rows.join("\n")}\n`;
+}
+
+/** What to do about an error that stops a command, in words; a stack only for what is a bug. */
+function describeFailure(error: unknown, command: string | undefined): string {
+  if (error instanceof UsageError) return `confide: ${error.message}\n\n${usage}`;
+  if (!ConfideError.is(error)) return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (error.details?.reason === "locked" && (command === "create-user" || command === "seed")) {
+    return `${error.message}\nOr, while the server runs, create the account through its admin API: POST /v1/admin/users with an admin's token (see /openapi.json).`;
+  }
+  return error.message;
 }
 
 function untilSignal(): Promise<void> {
@@ -112,7 +162,7 @@ function untilSignal(): Promise<void> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${ConfideError.is(error) ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
+    process.stderr.write(`${describeFailure(error, currentCommand)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -3,6 +3,7 @@ import { createApp } from "./app/create-app.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
 import type { Runtime } from "./composition/runtime.ts";
+import { listenProblem } from "./listen-address.ts";
 import { startWorker, type Worker } from "./worker.ts";
 
 export interface RunningServer {
@@ -28,8 +29,9 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
     shutdown: stopping.signal,
   });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    started.once("error", (error) => reject(listenProblem(error, config.host, config.port)));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

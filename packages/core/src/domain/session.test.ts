@@ -20,9 +20,13 @@ describe("session", () => {
   it("moves only along the status machine", async () => {
     const deps = createTestDeps();
     const finalized = await storeSession(deps, { status: "finalized" });
-    expect(() => moveTo(finalized, "queued")).toThrow(expect.objectContaining({ code: "session.invalid_state" }));
+    expect(() => moveTo(finalized, "queued", deps.clock.now())).toThrow(expect.objectContaining({ code: "session.invalid_state" }));
     const ready = await storeSession(deps, { status: "ready" });
-    expect(moveTo(ready, "finalized")).toEqual({ ...ready, status: "finalized" });
+    expect(moveTo(ready, "finalized", deps.clock.now())).toMatchObject({
+      id: ready.id,
+      status: "finalized",
+      statusHistory: [{ status: "finalized", version: ready.version + 1, at: deps.clock.now() }],
+    });
     expect(ready.status).toBe("ready");
   });
 

@@ -1,6 +1,6 @@
 import { ConfideError } from "../errors.ts";
 import type { SessionSentiment } from "./sentiment.ts";
-import { assertMove, type SessionStatus } from "./session-status.ts";
+import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
 
 export type ProfanityMode = "none" | "masked" | "removed";
@@ -104,12 +104,46 @@ export interface Session {
   sentiment: SessionSentiment | null;
   review: Review;
   processing: Processing;
+  /**
+   * The latest status changes, oldest first (at most `statusHistoryLength`): what event streams
+   * report, so that a status held for less than one poll (a short `analyzing`) is not missed.
+   * Absent in sessions stored before it was kept.
+   */
+  statusHistory?: StatusChange[];
 }
 
-/** Returns a copy of the session in the new status; the move must be legal. */
-export function moveTo(session: Session, to: SessionStatus): Session {
+/** One status change: the status, the version of the write that made it, and when. */
+export interface StatusChange {
+  status: SessionStatus;
+  version: number;
+  at: Date;
+}
+
+export const statusHistoryLength = 20;
+
+/**
+ * Returns a copy of the session in the new status, the change appended to its history; the
+ * move must be legal. The copy is to be written conditionally on `session.version` (so the
+ * change is recorded with the version that write makes, `session.version + 1`), at `at`.
+ */
+export function moveTo(session: Session, to: SessionStatus, at: Date): Session {
   assertMove(session.status, to);
-  return { ...session, status: to };
+  const change: StatusChange = { status: to, version: session.version + 1, at };
+  return { ...session, status: to, statusHistory: [...(session.statusHistory ?? []), change].slice(-statusHistoryLength) };
+}
+
+/** The status changes recorded after version `afterVersion`, up to and including `upToVersion`. */
+export function statusChangesBetween(session: Session, afterVersion: number, upToVersion: number): StatusChange[] {
+  return (session.statusHistory ?? []).filter((change) => change.version > afterVersion && change.version <= upToVersion);
+}
+
+/**
+ * True when a session in flight has not been written for longer than the lease: its worker
+ * is presumed gone (a live one renews the lease every `leaseMs / 3`), so the recovery sweep,
+ * or a therapist's retry, may take it over.
+ */
+export function isLeaseExpired(session: Session, now: Date, leaseMs: number): boolean {
+  return inFlightStatuses.includes(session.status) && now.getTime() - session.updatedAt.getTime() > leaseMs;
 }
 
 export function newProcessing(run = 0): Processing {
@@ -117,13 +151,13 @@ export function newProcessing(run = 0): Processing {
 }
 
 /** The view a patient gets of their own finalized session: no sentiment, no review history. */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio"> & {
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs">;
   review: Pick<Review, "finalizedAt">;
 };
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, ...rest } = session;
   return {
     ...rest,
     audio: { contentType: audio.contentType, sizeBytes: audio.sizeBytes, durationMs: audio.durationMs },

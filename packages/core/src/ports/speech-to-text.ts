@@ -1,5 +1,5 @@
 import type { TranscriptionSettings } from "../domain/session.ts";
-import type { TranscriptDraft } from "../domain/transcript.ts";
+import type { TranscriptDraft, TranscriptWarning } from "../domain/transcript.ts";
 
 export interface AudioSource {
   /** Blob key of the recording, for adapters that share the blob store's bucket/container. */
@@ -12,12 +12,8 @@ export interface AudioSource {
   open(signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
 }
 
-export interface SpeechWarning {
-  type: "unsupported" | "other";
-  /** The setting that was not honoured, e.g. "diarization". */
-  feature?: string;
-  message: string;
-}
+/** A setting the engine did not honour; stored on the transcript as it is. */
+export type SpeechWarning = TranscriptWarning;
 
 export type SpeechResult =
   | { status: "done"; transcript: TranscriptDraft; warnings: SpeechWarning[] }

@@ -24,7 +24,7 @@ export async function finalizeSession(deps: ConfideDeps, actor: Actor, input: Fi
   assertEditable(session);
   const now = deps.clock.now();
   const next: Session = {
-    ...moveTo(session, "finalized"),
+    ...moveTo(session, "finalized", now),
     review: { ...session.review, finalizedAt: now, finalizedBy: actor.userId },
     updatedAt: now,
   };

@@ -552,6 +552,81 @@ describe("processSession lease", () => {
     await expect(running).rejects.toMatchObject({ code: "dependency.unavailable" });
     expect(await stored(deps, uploaded)).toMatchObject({ status: "transcribing", processing: { attempts: 0 } });
   });
+
+  it("leaves the job for redelivery, counting no attempt, when the engine was stopped from outside", async () => {
+    // E.g. Ctrl-C in the terminal reached the engine's process group before the worker stopped.
+    const base = createTestDeps();
+    let interruptions = 1;
+    const deps: TestDeps = {
+      ...base,
+      speech: {
+        ...base.speech,
+        async submit(audio, settings, options) {
+          if (interruptions > 0) {
+            interruptions -= 1;
+            throw new ConfideError("provider.interrupted", "PocketSphinx was ended by SIGINT while recognising.", {
+              retryable: true,
+            });
+          }
+          return base.speech.submit(audio, settings, options);
+        },
+      },
+    };
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+
+    await expect(processSession(deps, { sessionId: uploaded.id })).rejects.toMatchObject({ code: "dependency.unavailable" });
+    expect(await stored(deps, uploaded)).toMatchObject({
+      status: "transcribing",
+      processing: { attempts: 0, lastError: null },
+    });
+    expect(deps.queue.pending().filter((job) => job.jobId !== `process-${uploaded.id}-r0`)).toEqual([]);
+
+    await processSession(deps, { sessionId: uploaded.id });
+    expect(await stored(deps, uploaded)).toMatchObject({ status: "ready", processing: { attempts: 0, lastError: null } });
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+
+  it("keeps the engine's warnings on the transcript: which requested features were not honoured", async () => {
+    const base = createTestDeps();
+    const warning = {
+      type: "unsupported" as const,
+      feature: "diarization",
+      message: "PocketSphinx does not separate speakers in one channel.",
+    };
+    const deps: TestDeps = {
+      ...base,
+      speech: {
+        ...base.speech,
+        async submit(audio, settings, options) {
+          const result = await base.speech.submit(audio, settings, options);
+          return result.status === "done" ? { ...result, warnings: [warning] } : result;
+        },
+      },
+    };
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+
+    await processSession(deps, { sessionId: uploaded.id });
+
+    const session = await stored(deps, uploaded);
+    expect(session.status).toBe("ready");
+    expect(session.transcript?.warnings).toEqual([warning]);
+  });
+
+  it("records every status it passes through, with the version of the write that made it", async () => {
+    const { deps, team } = await setUp();
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const session = await stored(deps, uploaded);
+    const history = session.statusHistory ?? [];
+    expect(history.map((change) => change.status)).toEqual(["uploaded", "queued", "transcribing", "analyzing", "ready"]);
+    expect(history.map((change) => change.version)).toEqual([1, 2, 3, 4, 5]);
+    // The write that made it ready also claimed the notification: the last write.
+    expect(history.at(-1)?.version).toBe(session.version);
+    expect(history.every((change) => change.at.getTime() === deps.clock.now().getTime())).toBe(true);
+  });
 });
 
 describe("processSession notification", () => {

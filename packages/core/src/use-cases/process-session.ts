@@ -4,7 +4,7 @@ import { moveTo, type ProcessingError, type Session } from "../domain/session.ts
 import type { Segment, Transcript, TranscriptDraft } from "../domain/transcript.ts";
 import { ConfideError } from "../errors.ts";
 import type { PushMessage } from "../ports/push-notifier.ts";
-import type { AudioSource, SpeechResult } from "../ports/speech-to-text.ts";
+import type { AudioSource, SpeechResult, SpeechWarning } from "../ports/speech-to-text.ts";
 
 export interface ProcessSessionInput {
   sessionId: string;
@@ -49,7 +49,7 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
   while (session) {
     switch (session.status) {
       case "uploaded": {
-        const queued = await save(deps, moveTo(session, "queued"), session.version);
+        const queued = await save(deps, moveTo(session, "queued", deps.clock.now()), session.version);
         if (queued) {
           session = queued;
           break;
@@ -62,7 +62,7 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
         break;
       }
       case "queued":
-        session = await save(deps, moveTo(session, "transcribing"), session.version);
+        session = await save(deps, moveTo(session, "transcribing", deps.clock.now()), session.version);
         break;
       case "transcribing":
         session = await transcribe(deps, session, input.signal);
@@ -112,7 +112,7 @@ function audioSource(deps: ConfideDeps, session: Session): AudioSource {
 async function transcribe(deps: ConfideDeps, session: Session, signal: AbortSignal | undefined): Promise<Step> {
   if (session.transcript) {
     // A retry after the analysis failed: the transcript stands.
-    return save(deps, { ...moveTo(session, "analyzing"), processing: { ...session.processing, lastError: null } }, session.version);
+    return save(deps, { ...moveTo(session, "analyzing", deps.clock.now()), processing: { ...session.processing, lastError: null } }, session.version);
   }
   const providerRef = session.processing.providerRef;
   const outcome = await callProvider(deps, session, signal, (callSignal): Promise<SpeechResult> =>
@@ -149,7 +149,7 @@ async function transcribe(deps: ConfideDeps, session: Session, signal: AbortSign
       features: result.warnings.map((warning) => warning.feature ?? warning.type),
     });
   }
-  const transcript = buildTranscript(deps, current, result.transcript);
+  const transcript = buildTranscript(deps, current, result.transcript, result.warnings);
   deps.logger.info("session.transcribed", {
     sessionId: current.id,
     segments: transcript.segments.length,
@@ -159,7 +159,7 @@ async function transcribe(deps: ConfideDeps, session: Session, signal: AbortSign
   return save(
     deps,
     {
-      ...moveTo(current, "analyzing"),
+      ...moveTo(current, "analyzing", deps.clock.now()),
       transcript,
       audio: { ...current.audio, durationMs: current.audio.durationMs ?? transcript.durationMs },
       processing: { ...current.processing, providerRef: null, lastError: null },
@@ -168,8 +168,11 @@ async function transcribe(deps: ConfideDeps, session: Session, signal: AbortSign
   );
 }
 
-/** Segment ids `seg-0001`… in time order, roles from `deps.assignRoles`, revision 1. */
-function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptDraft): Transcript {
+/**
+ * Segment ids `seg-0001`… in time order, roles from `deps.assignRoles`, revision 1, and the
+ * engine's warnings (which requested features it did not honour).
+ */
+function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptDraft, warnings: SpeechWarning[]): Transcript {
   const ordered = draft.segments
     .map((segment, index) => ({ segment, index }))
     .sort((a, b) => a.segment.startMs - b.segment.startMs || a.index - b.index);
@@ -185,6 +188,7 @@ function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptD
     segments,
     provider: draft.provider || deps.speech.provider,
     revision: 1,
+    warnings: warnings.map(({ type, feature, message }) => (feature === undefined ? { type, message } : { type, feature, message })),
   };
 }
 
@@ -247,7 +251,7 @@ async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal 
   deps.logger.info("session.analyzed", { sessionId: current.id, segments: sentiment.segments.length });
   return finish(
     deps,
-    { ...moveTo(current, "ready"), sentiment, processing: { ...current.processing, lastError: null } },
+    { ...moveTo(current, "ready", deps.clock.now()), sentiment, processing: { ...current.processing, lastError: null } },
     current.version,
   );
 }
@@ -263,7 +267,8 @@ type ProviderOutcome<T> =
  * is rewritten unchanged (a new updatedAt and version) so the recovery sweep leaves it alone.
  * If that write conflicts, someone else owns the session: the call is aborted.
  * @returns the call's value or error, with the session as last written.
- * @throws when the worker's own signal aborted the call (the job is left for redelivery).
+ * @throws when the worker's own signal aborted the call, or the provider reports
+ * `provider.interrupted` (the job is left for redelivery).
  */
 async function callProvider<T>(
   deps: ConfideDeps,
@@ -310,8 +315,12 @@ async function callProvider<T>(
 
   if (lost) return { kind: "lost" };
   if (!result.ok) {
-    if (signal?.aborted) {
-      deps.logger.info("session.process.interrupted", { sessionId: session.id });
+    // The worker is stopping, or its engine was stopped from outside (a terminal's Ctrl-C, a
+    // service manager's SIGTERM): an interruption, not a failure of the recording. Nothing is
+    // recorded and no attempt counted; the job is left for redelivery, or the recovery sweep.
+    const interrupted = ConfideError.is(result.error, "provider.interrupted");
+    if (signal?.aborted || interrupted) {
+      deps.logger.info("session.process.interrupted", { sessionId: session.id, by: interrupted ? "engine" : "worker" });
       throw new ConfideError("dependency.unavailable", "The worker stopped during a provider call.", {
         retryable: true,
         cause: result.error,
@@ -367,7 +376,7 @@ async function fail(deps: ConfideDeps, session: Session, attempts: number, lastE
   deps.logger.warn("session.failed", { sessionId: session.id, code: lastError.code, retryable: lastError.retryable });
   return finish(
     deps,
-    { ...moveTo(session, "failed"), processing: { ...session.processing, attempts, lastError } },
+    { ...moveTo(session, "failed", deps.clock.now()), processing: { ...session.processing, attempts, lastError } },
     session.version,
   );
 }

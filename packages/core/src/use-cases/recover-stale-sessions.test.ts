@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../domain/session.ts";
-import { createScriptedSpeechToText } from "../testing/scripted-speech-to-text.ts";
+import { ConfideError } from "../errors.ts";
+import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
+import { createInMemoryJobQueue, type InMemoryJobQueue } from "../testing/in-memory-job-queue.ts";
+import { createManualClock } from "../testing/manual-clock.ts";
+import { createScriptedSpeechToText, type ScriptedSpeechToText } from "../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../testing/test-deps.ts";
 import { createJobHandlers } from "./job-handlers.ts";
-import { seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
+import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
 import { storeSession } from "./session-fixture.test-support.ts";
 
@@ -42,7 +46,7 @@ describe("recoverStaleSessions", () => {
     deps.clock.advance(1);
     expect(await recoverStaleSessions(deps)).toBe(1);
     expect(await recoverStaleSessions(deps)).toBe(0);
-    expect(recoveryJobs(deps)).toEqual([`recover-${stuck.id}-v2`]);
+    expect(recoveryJobs(deps)).toEqual([`recover-${stuck.id}-v3`]);
 
     await deps.queue.start(createJobHandlers(deps));
     await deps.queue.runDue();
@@ -57,7 +61,7 @@ describe("recoverStaleSessions", () => {
     const fresh = await uploadAndLoseJob(deps, team);
 
     expect(await recoverStaleSessions(deps)).toBe(1);
-    expect(recoveryJobs(deps)).toEqual([`recover-${old.id}-v2`]);
+    expect(recoveryJobs(deps)).toEqual([`recover-${old.id}-v3`]);
     expect(recoveryJobs(deps).some((jobId) => jobId.includes(fresh.id))).toBe(false);
   });
 
@@ -138,6 +142,63 @@ describe("recoverStaleSessions", () => {
     expect(deps.speech.calls().poll).toBe(2);
     expect(deps.push.sent()).toHaveLength(1);
   });
+
+  it("finishes a session whose recovery job starts at once, before the sweep has moved on", async () => {
+    // The in-process queue and BullMQ run a job as soon as it is enqueued: the job reads the
+    // session while the sweep is still busy with it. Its first transcription waits in the engine.
+    const clock = createManualClock();
+    const gate = gatedSpeech(createScriptedSpeechToText());
+    const inner = createInMemoryJobQueue({ clock, manual: true });
+    const started: Array<Promise<number>> = [];
+    const queue: InMemoryJobQueue = {
+      ...inner,
+      async enqueue(name, payload, options) {
+        await inner.enqueue(name, payload, options);
+        if (!options.jobId.startsWith("recover-")) return;
+        const running = inner.runDue();
+        started.push(running);
+        await Promise.race([gate.entered, running]);
+      },
+    };
+    const { deps, team } = await setUp({ clock, queue, speech: gate.speech });
+    const stuck = await uploadAndLoseJob(deps, team);
+    const current = await stored(deps, stuck.id);
+    await deps.sessions.update({ ...current, status: "transcribing" }, current.version);
+    await deps.queue.start(createJobHandlers(deps));
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    gate.release();
+    await Promise.all(started);
+    await deps.queue.runDue();
+
+    const finished = await stored(deps, stuck.id);
+    expect(finished.status).toBe("ready");
+    expect(finished.transcript?.revision).toBe(1);
+    expect(deps.speech.calls().submit).toBe(1);
+    expect(deps.push.sent()).toHaveLength(1);
+    // Nothing is left for a later sweep to take over again.
+    deps.clock.advance(10 * leaseMs);
+    expect(await recoverStaleSessions(deps)).toBe(0);
+  });
+
+  it("gives each takeover its own job, so a second sweep after a lost job still finishes the session", async () => {
+    const { deps, team } = await setUp();
+    const stuck = await uploadAndLoseJob(deps, team);
+
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    // The recovery job is lost too (the worker died again before running it).
+    await deps.queue.runDue();
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+    expect(recoveryJobs(deps)).toEqual([`recover-${stuck.id}-v3`, `recover-${stuck.id}-v4`]);
+
+    await deps.queue.start(createJobHandlers(deps));
+    await deps.queue.runDue();
+    expect((await stored(deps, stuck.id)).status).toBe("ready");
+    expect(deps.push.sent()).toHaveLength(1);
+  });
 });
 
 describe("recoverStaleSessions in every in-flight status", () => {
@@ -152,6 +213,59 @@ describe("recoverStaleSessions in every in-flight status", () => {
     deps.clock.advance(leaseMs + 1);
     expect(await recoverStaleSessions(deps)).toBe(4);
 
-    expect(recoveryJobs(deps).sort()).toEqual(inFlight.map((session) => `recover-${session.id}-v1`).sort());
+    // Each job is named after the version the sweep's takeover wrote.
+    expect(recoveryJobs(deps).sort()).toEqual(inFlight.map((session) => `recover-${session.id}-v2`).sort());
   });
 });
+
+describe("a recovery job delivered again", () => {
+  it("resumes from what its first delivery wrote, rather than standing down", async () => {
+    // The analysis is interrupted once (the worker stopping), after the transcript was saved.
+    const language = createKeywordLanguageAnalyzer();
+    let interruptions = 1;
+    const { deps, team } = await setUp({
+      language: {
+        ...language,
+        async sentiment(texts, options) {
+          if (interruptions > 0) {
+            interruptions -= 1;
+            throw new ConfideError("provider.interrupted", "The analyzer was stopped.", { retryable: true });
+          }
+          return language.sentiment(texts, options);
+        },
+      },
+    });
+    const stuck = await uploadAndLoseJob(deps, team);
+    deps.clock.advance(leaseMs + 1);
+    expect(await recoverStaleSessions(deps)).toBe(1);
+
+    await deps.queue.start(createJobHandlers(deps));
+    await runUntilIdle(deps);
+
+    const finished = await stored(deps, stuck.id);
+    expect(finished.status).toBe("ready");
+    expect(deps.speech.calls().submit).toBe(1);
+    expect(deps.push.sent()).toHaveLength(1);
+  });
+});
+
+/** Wraps a SpeechToText so its first submit waits until `release()`; `entered` resolves when it is called. */
+function gatedSpeech(inner: ScriptedSpeechToText) {
+  let enter: () => void = () => {};
+  let release: () => void = () => {};
+  const entered = new Promise<void>((resolve) => {
+    enter = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const speech: ScriptedSpeechToText = {
+    ...inner,
+    async submit(audio, settings, options) {
+      enter();
+      await released;
+      return inner.submit(audio, settings, options);
+    },
+  };
+  return { speech, entered, release: () => release() };
+}

@@ -137,4 +137,40 @@ describe("retrySession", () => {
     ).rejects.toMatchObject({ code: "session.version_conflict" });
     expect(await stored(deps, uploaded.id)).toEqual(failed);
   });
+
+  it("resumes a session stuck in flight past its lease, and refuses one still within it", async () => {
+    const leaseMs = 15 * 60_000;
+    const deps = createTestDeps({ settings: { leaseMs } });
+    const team = await seedCareTeam(deps);
+    const uploaded = await uploadSample(deps, team);
+    // The worker died mid-transcription: its job is gone, the session stays transcribing.
+    await deps.queue.runDue();
+    const queued = await stored(deps, uploaded.id);
+    const stuck = await deps.sessions.update({ ...queued, status: "transcribing" }, queued.version);
+    await deps.queue.start(createJobHandlers(deps));
+
+    deps.clock.advance(leaseMs);
+    const refused = await retrySession(deps, team.therapist, { sessionId: uploaded.id }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "session.invalid_state", details: { status: "transcribing" } });
+    expect((refused as Error).message).toBe(
+      "This session is being processed (it is transcribing). It can be retried if it makes no progress for 15 minutes.",
+    );
+    expect(deps.queue.pending()).toEqual([]);
+
+    deps.clock.advance(1);
+    const resumed = await retrySession(deps, team.therapist, { sessionId: uploaded.id, expectedVersion: stuck.version });
+    expect(resumed).toMatchObject({ status: "transcribing", version: stuck.version + 1, updatedAt: deps.clock.now() });
+    expect(deps.audit.events().map((event) => event.action)).toEqual(["session.create", "session.retry"]);
+    // A second click right away finds it moving again.
+    await expect(retrySession(deps, team.therapist, { sessionId: uploaded.id })).rejects.toMatchObject({
+      code: "session.invalid_state",
+    });
+
+    await runUntilIdle(deps);
+    const ready = await stored(deps, uploaded.id);
+    expect(ready.status).toBe("ready");
+    expect(ready.transcript?.revision).toBe(1);
+    expect(deps.speech.calls().submit).toBe(1);
+    expect(deps.push.sent().map((push) => push.message.data.status)).toEqual(["ready"]);
+  });
 });

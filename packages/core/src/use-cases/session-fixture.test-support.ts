@@ -20,6 +20,7 @@ export function sampleTranscript(): Transcript {
     durationMs: 20_000,
     provider: "scripted",
     revision: 1,
+    warnings: [],
     speakers: [
       { label: "S1", role: "therapist" },
       { label: "S2", role: "patient" },

@@ -63,7 +63,7 @@ export async function saveReview(
   const transcript = { ...change.transcript, revision: target.transcript.revision + 1 };
   const sentiment = await reviewSentiment(deps, transcript, session.sentiment, change.rescore);
   const next: Session = {
-    ...moveTo(session, "ready"),
+    ...moveTo(session, "ready", deps.clock.now()),
     transcript,
     sentiment,
     review: { ...session.review, edits: [...session.review.edits, ...change.edits] },

@@ -363,6 +363,61 @@ describe("uploadSession", () => {
     });
   });
 
+  it("bounds the duration a WAV header claims by the bytes that arrived", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // 4 KB of 16 kHz mono 16-bit samples (125 ms) whose header claims almost 4 GiB of data (37 hours).
+    const bytes = wavBytes({ dataBytes: 4_000 });
+    new DataView(bytes.buffer).setUint32(40, 0xfffffff0, true);
+    const session = await uploadSample(deps, team, { audio: byteStream(bytes) });
+    expect(session.audio.durationMs).toBe(125);
+  });
+
+  it("does not believe a PCM WAV header's byte rate when it claims slower than its samples play", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // 16 kHz mono 16-bit plays 32,000 bytes a second, whatever the header's byte rate says (1).
+    const bytes = wavBytes({ dataBytes: 4_000 });
+    new DataView(bytes.buffer).setUint32(28, 1, true);
+    const session = await uploadSample(deps, team, { audio: byteStream(bytes) });
+    expect(session.audio.durationMs).toBe(125);
+  });
+
+  it("keeps a WAV header's shorter claim, and measures a streamed WAV whose size is unknown", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const shortClaim = wavBytes({ dataBytes: 32_000 });
+    new DataView(shortClaim.buffer).setUint32(40, 16_000, true);
+    expect((await uploadSample(deps, team, { audio: byteStream(shortClaim) })).audio.durationMs).toBe(500);
+    const streamed = wavBytes({ dataBytes: 32_000 });
+    new DataView(streamed.buffer).setUint32(40, 0xffffffff, true);
+    expect((await uploadSample(deps, team, { audio: byteStream(streamed) })).audio.durationMs).toBe(1_000);
+  });
+
+  it("refuses a WAV whose header claims more than 8 channels (or none), storing nothing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    for (const channels of [65_535, 9, 0]) {
+      const bytes = wavBytes({ dataBytes: 4_000 });
+      new DataView(bytes.buffer).setUint16(22, channels, true);
+      const error = await expectCode(uploadSample(deps, team, { audio: byteStream(bytes) }), "validation.invalid_input");
+      expect(error.message).toContain(`${channels} channels`);
+      expect(error.details).toEqual({ field: "audio" });
+      await expectNothingStored(deps);
+    }
+    const eight = await uploadSample(deps, team, { audio: byteStream(wavBytes({ dataBytes: 16_000, channels: 8 })) });
+    expect(eight.audio.channels).toBe(8);
+  });
+
+  it("refuses a recordedAt no store can hold (year 0 or past 9999)", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    for (const recordedAt of [new Date("0000-06-01T00:00:00Z"), new Date("+010000-01-01T00:00:00Z"), new Date(Number.NaN)]) {
+      await expectCode(uploadSample(deps, team, { recordedAt }), "validation.invalid_input");
+    }
+    await expectNothingStored(deps);
+  });
+
   it("refuses an overlong title", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);
@@ -528,7 +583,7 @@ describe("uploadSession input", () => {
     const notText = await expectCode(uploadSample(deps, team, { patientId: 7 as unknown as string }), "validation.invalid_input");
     expect(notText.details).toEqual({ field: "patientId" });
     const badDate = await expectCode(uploadSample(deps, team, { recordedAt: new Date("soon") }), "validation.invalid_input");
-    expect(badDate).toMatchObject({ message: "recordedAt must be a valid date.", details: { field: "recordedAt" } });
+    expect(badDate).toMatchObject({ message: expect.stringMatching(/^recordedAt must be a valid date/), details: { field: "recordedAt" } });
     const dateText = await expectCode(uploadSample(deps, team, { recordedAt: "2026-01-01" as unknown as Date }), "validation.invalid_input");
     expect(dateText.details).toEqual({ field: "recordedAt" });
     const longTitle = await expectCode(uploadSample(deps, team, { title: "x".repeat(201) }), "validation.invalid_input");

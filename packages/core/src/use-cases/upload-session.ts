@@ -1,6 +1,7 @@
 import { jobNames, type ConfideDeps } from "../deps.ts";
-import { sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-format.ts";
+import { durationMsOf, maxAudioChannels, sniffAudio, sniffBytes, type SniffedAudio } from "../domain/audio-format.ts";
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../domain/session.ts";
+import { isStorableDate, storableYears } from "../domain/storable-date.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
 import { assertProcessingCapacity } from "./processing-capacity.ts";
@@ -88,9 +89,8 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     }
 
     blobKey = `sessions/${actor.userId}/${sessionId}/audio.${sniffed.format}`;
-    const body = source
-      .replayThenRest()
-      .pipeThrough(byteLimit(deps.settings.maxUploadBytes), input.signal ? { signal: input.signal } : {});
+    const limit = byteLimit(deps.settings.maxUploadBytes);
+    const body = source.replayThenRest().pipeThrough(limit.stream, input.signal ? { signal: input.signal } : {});
     const stored = await deps.blobs.put(blobKey, body, {
       contentType: sniffed.contentType,
       ...(input.signal ? { signal: input.signal } : {}),
@@ -107,13 +107,15 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       updatedAt: now,
       version: 1,
       status: "uploaded",
+      statusHistory: [{ status: "uploaded", version: 1, at: now }],
       audio: {
         blobKey,
         contentType: sniffed.contentType,
         format: sniffed.format,
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
-        durationMs: sniffed.durationMs,
+        // The header's claim, bounded by the bytes that actually arrived.
+        durationMs: durationMsOf(sniffed, limit.totalBytes()),
         channels: sniffed.channels,
         originalName: details.originalName,
       },
@@ -165,8 +167,8 @@ function validateDetails(deps: ConfideDeps, input: UploadSessionInput): SessionD
     throw invalid("Name the patient of the session.", "patientId");
   }
   const recordedAt = input.recordedAt ?? deps.clock.now();
-  if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
-    throw invalid("recordedAt must be a valid date.", "recordedAt");
+  if (!(recordedAt instanceof Date) || !isStorableDate(recordedAt)) {
+    throw invalid(`recordedAt must be a valid date from year ${storableYears.first} to ${storableYears.last}.`, "recordedAt");
   }
   const title = (input.title ?? "").trim() || `Session ${recordedAt.toISOString().slice(0, 10)}`;
   if (title.length > maxTitleLength) {
@@ -385,13 +387,22 @@ function sniffHead(chunks: Uint8Array[]): SniffedAudio {
       "The file is not a recording in a supported format (WAV, MP3, OGG, FLAC, MP4/M4A, WebM).",
     );
   }
+  if (sniffed.channels !== null && (sniffed.channels < 1 || sniffed.channels > maxAudioChannels)) {
+    throw invalid(
+      `The recording's header says it has ${sniffed.channels} channels: recordings with 1 to ${maxAudioChannels} channels are supported.`,
+      "audio",
+    );
+  }
   return sniffed;
 }
 
-/** Passes bytes through, failing with `upload.too_large` as soon as more than `maxBytes` passed. */
-function byteLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Passes bytes through, failing with `upload.too_large` as soon as more than `maxBytes` passed.
+ * `totalBytes()` is how many passed so far (all of them once the stream ended).
+ */
+function byteLimit(maxBytes: number): { stream: TransformStream<Uint8Array, Uint8Array>; totalBytes(): number } {
   let total = 0;
-  return new TransformStream<Uint8Array, Uint8Array>({
+  const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       total += chunk.byteLength;
       if (total > maxBytes) {
@@ -402,12 +413,14 @@ function byteLimit(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
       controller.enqueue(chunk);
     },
   });
+  return { stream, totalBytes: () => total };
 }
 
 /** The worker may have moved the session on before us: that is success, not a conflict. */
 async function moveToQueued(deps: ConfideDeps, session: Session): Promise<Session> {
   try {
-    return await deps.sessions.update({ ...moveTo(session, "queued"), updatedAt: deps.clock.now() }, session.version);
+    const now = deps.clock.now();
+    return await deps.sessions.update({ ...moveTo(session, "queued", now), updatedAt: now }, session.version);
   } catch (error) {
     if (!ConfideError.is(error, "session.version_conflict")) throw error;
     const current = await deps.sessions.get(session.id);

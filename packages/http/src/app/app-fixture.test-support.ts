@@ -185,6 +185,7 @@ export async function storeSession(
       durationMs: 10_000,
       provider: "scripted",
       revision: 1,
+      warnings: [],
       speakers: [
         { label: "S1", role: "therapist" },
         { label: "S2", role: "patient" },

@@ -45,6 +45,7 @@ export const errorStatus: Record<ProblemCode, number> = {
   "provider.rejected": 502,
   "provider.bad_response": 502,
   "provider.unsupported": 502,
+  "provider.interrupted": 503,
   "speech.engine_unavailable": 503,
   "speech.no_speech": 422,
   "dependency.unavailable": 503,

@@ -360,6 +360,26 @@ describe("review: transcript, speakers, finalize, retry, delete", () => {
     expect(await retried.json()).toMatchObject({ status: "queued" });
   });
 
+  it("retry resumes a session stuck in processing past its lease, and is 409 within it", async () => {
+    const { call, token, deps, therapist, patient } = await setup();
+    const stuck = await storeSession(deps, { therapistId: therapist.id, patientId: patient.id }, { status: "transcribing", transcript: null });
+
+    const early = await call(`/v1/sessions/${stuck.id}/retry`, { method: "POST", token });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: "session.invalid_state", detail: expect.stringMatching(/being processed/) });
+
+    // Not written for longer than the lease: its worker is gone.
+    const untouchedSince = new Date(deps.clock.now().getTime() - deps.settings.leaseMs - 1);
+    const abandoned = await storeSession(
+      deps,
+      { therapistId: therapist.id, patientId: patient.id },
+      { status: "transcribing", transcript: null, updatedAt: untouchedSince },
+    );
+    const resumed = await call(`/v1/sessions/${abandoned.id}/retry`, { method: "POST", token });
+    expect(resumed.status).toBe(200);
+    expect(await resumed.json()).toMatchObject({ status: "transcribing", version: abandoned.version + 1 });
+  });
+
   it("delete erases the session (204): then 404 and the recording is gone", async () => {
     const { call, session, token, deps, tokenFor, otherTherapist } = await setup();
     expect((await call(`/v1/sessions/${session.id}`, { method: "DELETE", token: await tokenFor(otherTherapist) })).status).toBe(404);

@@ -81,3 +81,12 @@ export async function createUserCommand(
     displayName: input.displayName ?? input.email.split("@")[0] ?? input.email,
   });
 }
+
+/**
+ * The first start of a server (`serve --seed`): seeds when the database has no account at all.
+ * @returns the seeded accounts, or undefined when there were accounts already.
+ */
+export async function seedIfNoAccounts(deps: ConfideDeps): Promise<{ accounts: CreatedAccount[] } | undefined> {
+  const { items } = await deps.users.list({ limit: 1 });
+  return items.length === 0 ? seedCommand(deps) : undefined;
+}

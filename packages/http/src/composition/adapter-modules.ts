@@ -1,7 +1,6 @@
 import { tokens, type Logger } from "@confide/core";
 import { ContainerModule } from "inversify";
 import { join } from "node:path";
-import { readFile } from "node:fs/promises";
 import type { ConfideConfig } from "../config/config.ts";
 
 /**
@@ -91,8 +90,7 @@ export function pushModule(config: ConfideConfig): ContainerModule {
       .toDynamicValue(async (context) => {
         const local = await adapters();
         if (config.adapters.push === "fcm") {
-          const file = config.fcmServiceAccountFile as string;
-          const serviceAccount = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+          const serviceAccount = config.fcmServiceAccount as Record<string, unknown>;
           // HTTP/1.1: the transport exercised against the fake FCM server in the adapter tests.
           return local.createFcmPushNotifier({ serviceAccount, transport: "http1" });
         }

@@ -47,7 +47,6 @@ export interface RuntimeOptions {
 
 /** The composition root: configuration in, wired adapters out. */
 export async function createRuntime(config: ConfideConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  await preparePrivateDataDirectory(config.dataDir);
   const container = new Container();
   container.load(
     platformModule(config, logger),
@@ -85,6 +84,9 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     earlyCheck.abort();
     throw error;
   });
+  // After the adapters opened: an embedded database's directory lock is held by now, so a
+  // process refused by it changes nothing in another's data directory.
+  await preparePrivateDataDirectory(config.dataDir);
   const deps = createConfideDeps({
     blobs,
     speech,

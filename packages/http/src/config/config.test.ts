@@ -1,5 +1,8 @@
 import { ConfideError } from "@confide/core";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -105,5 +108,59 @@ describe("loadConfig", () => {
       loadConfig({ CONFIDE_UPLOAD_LIMIT_PER_HOUR: "5", CONFIDE_UPLOAD_BYTES_PER_DAY: "1000000", CONFIDE_MAX_SESSIONS_IN_PROCESSING: "2" })
         .uploadQuota,
     ).toEqual({ uploadsPerHour: 5, bytesPerDay: 1_000_000, maxSessionsInProcessing: 2 });
+  });
+
+  it("says what is wrong with a value in words, quoting numbers and choices back", () => {
+    expect(problemsOf({ CONFIDE_PORT: "abc" })).toEqual(['CONFIDE_PORT: must be a whole number (got "abc")']);
+    expect(problemsOf({ CONFIDE_PORT: "99999" })).toEqual(['CONFIDE_PORT: must be at most 65535 (got "99999")']);
+    expect(problemsOf({ CONFIDE_WORKER_CONCURRENCY: "1.5" })).toEqual(['CONFIDE_WORKER_CONCURRENCY: must be a whole number (got "1.5")']);
+    expect(problemsOf({ CONFIDE_QUEUE: "sqs" })).toEqual(['CONFIDE_QUEUE: must be one of in-process, bullmq (got "sqs")']);
+    expect(problemsOf({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "not a url" })).toEqual([
+      "CONFIDE_WHISPER_URL: must be a URL such as scheme://host:port",
+    ]);
+  });
+
+  it("reports an unknown profile alone, without requirements of a profile it does not know", () => {
+    expect(problemsOf({ CONFIDE_PROFILE: "bogus" })).toEqual([
+      "CONFIDE_PROFILE: must be one of embedded, selfhosted (the azure and aws adapters are not in this build yet)",
+    ]);
+  });
+
+  describe("a file named by a variable", () => {
+    const folder = mkdtempSync(join(tmpdir(), "confide-config-"));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+    const file = (name: string, content: string) => {
+      const path = join(folder, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const fcmProblems = (path: string) =>
+      problemsOf({ CONFIDE_PUSH: "fcm", CONFIDE_FCM_SERVICE_ACCOUNT_FILE: path, CONFIDE_PORT: "abc" });
+
+    it("names the variable and says what is wrong, with the other problems", () => {
+      expect(fcmProblems(file("empty.json", "\n"))).toEqual([
+        'CONFIDE_PORT: must be a whole number (got "abc")',
+        `CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder}/empty.json is empty`,
+      ]);
+      expect(fcmProblems(file("text.json", "not json"))[1]).toMatch(
+        new RegExp(`^CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder}/text.json is not JSON \\(`),
+      );
+      expect(fcmProblems(file("list.json", "[1]"))[1]).toBe(
+        `CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder}/list.json holds JSON but not an object`,
+      );
+      expect(fcmProblems(file("partial.json", '{"project_id":"p"}'))[1]).toBe(
+        `CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder}/partial.json: The FCM service account lacks client_email or private_key.`,
+      );
+      expect(fcmProblems(join(folder, "missing.json"))[1]).toBe(
+        `CONFIDE_FCM_SERVICE_ACCOUNT_FILE: there is no file ${folder}/missing.json`,
+      );
+      expect(fcmProblems(folder)[1]).toBe(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder} is a folder, not a file`);
+    });
+
+    it("hands the service account it read to the push adapter", () => {
+      const path = file("account.json", JSON.stringify({ project_id: "p", client_email: "a@p.iam", private_key: "key" }));
+      const config = loadConfig({ CONFIDE_PUSH: "fcm", CONFIDE_FCM_SERVICE_ACCOUNT_FILE: path });
+      expect(config.fcmServiceAccount).toEqual({ project_id: "p", client_email: "a@p.iam", private_key: "key" });
+    });
   });
 });

@@ -1,5 +1,8 @@
+import { resolveFcmSettings } from "@confide/adapters-local";
 import { ConfideError } from "@confide/core";
+import { configIssueMessages } from "./config-messages.ts";
 import { environmentSchema } from "./config-schema.ts";
+import { readJsonFileSetting } from "./json-file-setting.ts";
 import { profiles, type ProfileName } from "./profiles.ts";
 
 export interface ConfideConfig {
@@ -30,7 +33,8 @@ export interface ConfideConfig {
   queueStalledMs: number;
   workerConcurrency: number;
   whisper: { url: string | undefined; model: string; apiKey: string | undefined };
-  fcmServiceAccountFile: string | undefined;
+  /** The service account JSON read from CONFIDE_FCM_SERVICE_ACCOUNT_FILE (fcm push only). */
+  fcmServiceAccount: Record<string, unknown> | undefined;
   leaseMs: number;
   shutdownTimeoutMs: number;
   /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
@@ -47,12 +51,14 @@ export interface ConfideConfig {
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfideConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = environmentSchema.safeParse(present);
+  const parsed = environmentSchema.safeParse(present, { error: configIssueMessages(present) });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   // Settings required by the chosen adapters are checked even when other values are wrong,
   // so one attempt lists every problem.
   const profile = (present.CONFIDE_PROFILE ?? "embedded") as ProfileName;
-  const defaults = profiles[profile] ?? profiles.embedded;
+  // An unknown profile is reported above; its own requirements are unknown, so none are added.
+  const knownProfile = Object.hasOwn(profiles, profile);
+  const defaults = knownProfile ? profiles[profile] : profiles.embedded;
   const choose = <K extends keyof typeof defaults>(port: K, variable: string) =>
     (present[variable] ?? defaults[port]) as (typeof defaults)[K] | string;
   const adapters = {
@@ -73,9 +79,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     "CONFIDE_DATA_KEYS_PREVIOUS: needs CONFIDE_DATA_KEY, the key new recordings are encrypted with",
   );
   need(
-    profile === "embedded" || !!present.CONFIDE_JWT_SECRET,
+    !knownProfile || profile === "embedded" || !!present.CONFIDE_JWT_SECRET,
     "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
   );
+  const fcmServiceAccount =
+    adapters.push === "fcm" && present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE
+      ? fcmServiceAccountFrom(present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, problems)
+      : undefined;
   if (!parsed.success || problems.length > 0) throw configError(problems);
   const e = parsed.data;
   return {
@@ -94,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     queueStalledMs: e.CONFIDE_QUEUE_STALLED_MS,
     workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
     whisper: { url: e.CONFIDE_WHISPER_URL, model: e.CONFIDE_WHISPER_MODEL, apiKey: e.CONFIDE_WHISPER_API_KEY },
-    fcmServiceAccountFile: e.CONFIDE_FCM_SERVICE_ACCOUNT_FILE,
+    fcmServiceAccount,
     leaseMs: e.CONFIDE_LEASE_MS,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.CONFIDE_TRUST_PROXY,
@@ -106,6 +116,23 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     logLevel: e.CONFIDE_LOG_LEVEL,
     passwordCost: e.CONFIDE_PASSWORD_COST,
   };
+}
+
+/** The service account in the file, checked as the FCM adapter will; a problem is added to `problems`. */
+function fcmServiceAccountFrom(path: string, problems: string[]): Record<string, unknown> | undefined {
+  const file = readJsonFileSetting(path);
+  if (file.problem !== undefined) {
+    problems.push(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${file.problem}`);
+    return undefined;
+  }
+  try {
+    resolveFcmSettings({ serviceAccount: file.value });
+    return file.value;
+  } catch (error) {
+    if (!ConfideError.is(error)) throw error;
+    problems.push(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${path}: ${error.message}`);
+    return undefined;
+  }
 }
 
 function configError(problems: string[]): ConfideError {

@@ -1,4 +1,11 @@
-import { getSession, type ConfideDeps, type PatientSessionView, type Session, type SessionStatus } from "@confide/core";
+import {
+  getSession,
+  statusChangesBetween,
+  type ConfideDeps,
+  type PatientSessionView,
+  type Session,
+  type SessionStatus,
+} from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";
@@ -38,7 +45,7 @@ const eventsRoute = createRoute({
   operationId: "followSessionEvents",
   tags: ["sessions"],
   summary: "Follow a session's processing (Server-Sent Events)",
-  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect), or an \`unauthenticated\` event when the access token expires or is revoked (refresh it, then reconnect). Comment lines keep the connection alive.
+  description: `A \`text/event-stream\`. First a \`status\` event with the current \`{status, version, updatedAt}\`, then one \`status\` event per change: every status the session passed through, in order, also one held for less than the stream's poll interval. The stream ends after \`ready\`, \`finalized\` or \`failed\` with a final \`end\` event, or with a \`deleted\` event when the session is erased, or a \`shutdown\` event when the server stops (reconnect), or an \`unauthenticated\` event when the access token expires or is revoked (refresh it, then reconnect). Comment lines keep the connection alive.
 
 A user may hold ${maxEventStreamsPerUser} streams open at once on one server: one more is 429 \`events.too_many_streams\` with Retry-After.`,
   security: [{ bearer: [] }],
@@ -121,6 +128,10 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
           const current = await deps.sessions.get(sessionId);
           if (!current) return send("deleted", { id: sessionId });
           if (current.version !== last.version) {
+            // Statuses held for less than a poll (a short analysis) are in the session's history.
+            for (const change of statusChangesBetween(current, last.version, current.version - 1)) {
+              await send("status", { status: change.status, version: change.version, updatedAt: change.at.toISOString() });
+            }
             last = { status: current.status, version: current.version, updatedAt: current.updatedAt.toISOString() };
             await send("status", last);
             quietSinceMs = Date.now();

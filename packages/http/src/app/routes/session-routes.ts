@@ -18,6 +18,7 @@ import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../entity-tag.ts
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
+import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
 import { registerSessionAudio } from "./session-audio-route.ts";
 import { registerSessionEvents } from "./session-events-route.ts";
 import { registerSessionUpload } from "./session-upload-route.ts";
@@ -35,7 +36,6 @@ export interface SessionRoutesOptions {
 
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
-const dateTimeQuery = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 
 const ListQuerySchema = PageQuerySchema.extend({
   patientId: z.string().min(1).max(200).optional(),
@@ -46,8 +46,8 @@ const ListQuerySchema = PageQuerySchema.extend({
     .pipe(z.array(SessionStatusSchema).min(1))
     .optional()
     .openapi({ description: "Comma-separated statuses, e.g. `ready,finalized`.", type: "string" }),
-  from: dateTimeQuery.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string", format: "date-time" }),
-  to: dateTimeQuery.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string", format: "date-time" }),
+  from: TimestampInputSchema.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string", format: "date-time" }),
+  to: TimestampInputSchema.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string", format: "date-time" }),
   q: z.string().max(500).optional().openapi({ description: "Search: every word must appear in the title or transcript." }),
 });
 
@@ -281,7 +281,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     );
   sessionAction("finalize", "End the review: the session becomes read-only and visible to the patient", "The finalized session.", finalizeSession);
-  sessionAction("retry", "Process a failed session again", "The session, queued again.", retrySession);
+  sessionAction(
+    "retry",
+    "Process a failed session again, or resume one stuck in processing past its lease",
+    "The session: queued again after a retryable failure, or taken over in its processing status when it was stuck.",
+    retrySession,
+  );
 
   router.openapi(
     createRoute({

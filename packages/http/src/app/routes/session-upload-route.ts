@@ -4,12 +4,14 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 import { currentActor } from "../current-actor.ts";
 import { entityTag } from "../entity-tag.ts";
-import { openMultipartUpload } from "../multipart-upload.ts";
+import { openMultipartUpload, type MultipartUpload } from "../multipart-upload.ts";
 import type { UploadQuota } from "../upload-quota.ts";
 import { nodeRequestOf } from "../node-request.ts";
+import { assertNoNulCharacters } from "../nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
+import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
 import type { FieldIssue } from "../validation-hook.ts";
 
 export interface SessionUploadOptions {
@@ -27,7 +29,7 @@ const multipartType = /^multipart\/form-data\s*;/i;
 const UploadFieldsSchema = z.object({
   patientId: z.string().min(1).max(200),
   title: z.string().max(200).optional(),
-  recordedAt: z.iso.datetime({ offset: true }).optional(),
+  recordedAt: TimestampInputSchema.optional(),
   settings: z
     .string()
     .optional()
@@ -43,11 +45,14 @@ const UploadFieldsSchema = z.object({
     .pipe(TranscriptionSettingsSchema.partial().strict().optional()),
 });
 
+/** Why a body whose fields are missing before, or sent after, the audio part is refused. */
+const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings) before the audio part.";
+
 const uploadDescription = `Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
 
-**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins; fields after it are not read, and a missing \`patientId\` at that point is a 400.
+**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
 
-The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
+The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
 
 **Quotas** per therapist (configurable): uploads started per hour, bytes per day (refused early from Content-Length when it is known) and sessions in processing at once. Over one, the answer is 429 \`upload.quota_exceeded\` with Retry-After and \`details.quota\`, and nothing is stored.`;
 
@@ -107,6 +112,22 @@ function fieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+type UploadFields = z.infer<typeof UploadFieldsSchema>;
+
+/**
+ * The text fields sent before the audio part, checked, and the file name.
+ * @throws ConfideError `validation.invalid_input` for a missing or invalid field, or text
+ * (the file name included) that holds a NUL character.
+ */
+function checkedFields(upload: MultipartUpload): UploadFields {
+  const parsed = UploadFieldsSchema.safeParse(upload.fields);
+  if (!parsed.success) {
+    throw new ConfideError("validation.invalid_input", fieldsFirstMessage, { details: { errors: fieldIssues(parsed.error) } });
+  }
+  assertNoNulCharacters({ ...parsed.data, ...(upload.file.filename ? { filename: upload.file.filename } : {}) }, "form");
+  return parsed.data;
+}
+
 /** `POST /v1/sessions`: the streamed multipart upload. */
 export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: SessionUploadOptions): void {
   const { deps, maxUploadBytes } = options;
@@ -114,12 +135,14 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
   router.openapi(uploadRoute, async (c) => {
     const actor = currentActor(c);
     const contentType = c.req.header("content-type") ?? "";
-    if (!multipartType.test(contentType)) {
-      throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
-    }
     // The Node request when there is one: reading it directly saves a copy of every chunk.
     // Only one of the two is ever touched: merely getting c.req.raw.body starts reading the request.
     const body = nodeRequestOf(c.env) ?? c.req.raw.body;
+    const signal = c.req.raw.signal;
+    if (!multipartType.test(contentType)) {
+      await drainRequestBody(body);
+      throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
+    }
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
     if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
       if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
@@ -136,26 +159,37 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
         throw error;
       });
 
-    const signal = c.req.raw.signal;
-    const upload = await openMultipartUpload({ body, contentType, fileField: "audio", maxFileBytes: maxUploadBytes, signal }).catch(
-      async (error: unknown) => {
-        await reservation.abandoned();
-        throw error;
-      },
-    );
+    let upload: MultipartUpload;
     try {
-      const parsed = UploadFieldsSchema.safeParse(upload.fields);
-      if (!parsed.success) {
+      upload = await openMultipartUpload({
+        body,
+        contentType,
+        fileField: "audio",
+        maxFileBytes: maxUploadBytes,
+        fieldsBeforeFile: { names: Object.keys(UploadFieldsSchema.shape), message: fieldsFirstMessage },
+        signal,
+      });
+    } catch (error) {
+      // Refused before the audio part (a bad boundary, too many or too long fields): the quota
+      // is given back, and what is left is read, as for any refused upload, so the client can
+      // read the answer.
+      await reservation.abandoned();
+      if (!signal.aborted) await drainRequestBody(body);
+      throw error;
+    }
+    try {
+      let fields: UploadFields;
+      try {
+        fields = checkedFields(upload);
+      } catch (error) {
+        // Refused before the recording is read: release it unread.
         await upload.file.stream.cancel();
-        throw new ConfideError("validation.invalid_input", "Send patientId (and any title, recordedAt, settings) before the audio part.", {
-          details: { errors: fieldIssues(parsed.error) },
-        });
+        throw error;
       }
-      const fields = parsed.data;
       const session = await uploadSession(deps, actor, {
         patientId: fields.patientId,
         ...(fields.title === undefined ? {} : { title: fields.title }),
-        ...(fields.recordedAt === undefined ? {} : { recordedAt: new Date(fields.recordedAt) }),
+        ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
         ...(fields.settings === undefined ? {} : { settings: fields.settings }),
         audio: upload.file.stream,
         ...(upload.file.filename ? { originalName: upload.file.filename } : {}),

@@ -43,6 +43,22 @@ const TranscriptSchema = z
     ),
     provider: z.string(),
     revision: z.number().int(),
+    warnings: z
+      .array(
+        z
+          .object({
+            type: z.enum(["unsupported", "other"]).openapi({
+              description: "`unsupported`: the engine cannot do it; `other`: it was done differently than asked.",
+            }),
+            feature: z.string().optional().openapi({ description: "The setting not honoured.", example: "diarization" }),
+            message: z.string(),
+          })
+          .openapi("TranscriptWarning"),
+      )
+      .openapi({
+        description:
+          "Requested features the speech engine did not honour (e.g. `diarization` of a mono recording with PocketSphinx). Empty when every setting was honoured.",
+      }),
   })
   .openapi("Transcript");
 
@@ -125,6 +141,13 @@ export const SessionSchema = z
       notifiedAt: dateTime.nullable(),
       run: z.number().int(),
     }),
+    statusHistory: z
+      .array(z.object({ status: SessionStatusSchema, version: z.number().int(), at: dateTime }))
+      .optional()
+      .openapi({
+        description:
+          "The latest status changes (up to 20), oldest first, each with the version of the write that made it. Absent for sessions stored before it was kept.",
+      }),
   })
   .openapi("Session", { description: "A session as its therapist sees it." });
 

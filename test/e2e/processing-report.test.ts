@@ -1,0 +1,118 @@
+/**
+ * What a therapist's client is told about processing, by the real embedded `confide serve`
+ * (PocketSphinx on espeak-ng speech) over HTTP: the event stream reports every status the
+ * session passes through — the analysis too, though VADER finishes it in far less than the
+ * stream's one-second poll — and the transcript says which requested features the engine
+ * did not honour (no speaker separation in a mono recording).
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSession, login, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { makeDialogueWav, type DialogueAudio } from "../support/dialogue-audio.ts";
+import { readSseEvents } from "../support/sse-events.ts";
+import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+
+interface TranscriptWarning {
+  type: string;
+  feature?: string;
+  message: string;
+}
+
+let dataDir: string;
+let server: ConfideProcess & { port: number };
+let base: string;
+let token: string;
+let patientId: string;
+let audio: DialogueAudio;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "confide-report-"));
+  const env = {
+    CONFIDE_PROFILE: "embedded",
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_PORT: "0",
+    CONFIDE_PASSWORD_COST: "1024",
+    CONFIDE_LOG_LEVEL: "info",
+  };
+  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
+  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
+  const byRole = (role: string) => seeded.accounts.find((account) => account.user.role === role) as SeededAccount;
+  patientId = byRole("patient").user.id;
+  server = await startCli(["serve"], env, { timeoutMs: 60_000 });
+  base = `http://127.0.0.1:${server.port}`;
+  token = await login(base, byRole("therapist"));
+}, 120_000);
+
+afterAll(async () => {
+  expect(await server?.stop()).toBe(0);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function upload(path: string, settings: Record<string, unknown>): Promise<{ id: string; status: string }> {
+  const form = new FormData();
+  form.append("patientId", patientId);
+  form.append("title", "Processing report");
+  form.append("settings", JSON.stringify(settings));
+  form.append("audio", new Blob([await readFile(path)], { type: "audio/wav" }), "session.wav");
+  const response = await fetch(`${base}/v1/sessions`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; status: string };
+}
+
+/** Follows the session's event stream to its `end`; returns the status of every `status` event. */
+async function followStatuses(sessionId: string): Promise<string[]> {
+  const stream = await fetch(`${base}/v1/sessions/${sessionId}/events`, { headers: { authorization: `Bearer ${token}` } });
+  expect(stream.status).toBe(200);
+  const events = await readSseEvents(stream, (event) => event.event === "end");
+  expect(events.at(-1)?.event).toBe("end");
+  return events.filter((event) => event.event === "status").map((event) => (JSON.parse(event.data) as { status: string }).status);
+}
+
+/** Consecutive repeats (lease renewals write the same status again) folded into one. */
+const distinct = (statuses: string[]) => statuses.filter((status, index) => status !== statuses[index - 1]);
+
+const pipeline = ["uploaded", "queued", "transcribing", "analyzing", "ready"];
+
+describe("what the client is told about processing", () => {
+  it("streams every status the session passes through, the short analysis included", async () => {
+    const session = await upload(audio.monoPath, { channelLayout: "mono" });
+    const statuses = distinct(await followStatuses(session.id));
+
+    // The stream opens while the session waits or transcribes; from there, every step in order.
+    expect(["queued", "transcribing"]).toContain(statuses[0]);
+    expect(statuses).toEqual(pipeline.slice(pipeline.indexOf(statuses[0] as string)));
+  }, 120_000);
+
+  it("says that a mono recording got no speaker separation, though diarization was asked for", async () => {
+    const session = await upload(audio.monoPath, { channelLayout: "mono", diarization: true });
+    const [ready] = await waitUntilReady(base, token, [session.id], 120_000);
+    const view = (await getSession(base, token, session.id)) as unknown as {
+      settings: { diarization: boolean };
+      transcript: { speakers: Array<{ label: string }>; warnings: TranscriptWarning[] };
+    };
+
+    expect(ready?.status).toBe("ready");
+    expect(view.settings.diarization).toBe(true);
+    expect(view.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1"]);
+    const diarization = view.transcript.warnings.find((warning) => warning.feature === "diarization");
+    expect(diarization).toMatchObject({ type: "unsupported", feature: "diarization" });
+    expect(diarization?.message).toMatch(/does not separate speakers/);
+  }, 120_000);
+
+  it("has no diarization warning for a recording with one speaker per channel", async () => {
+    const session = await upload(audio.stereoPath, { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] });
+    await waitUntilReady(base, token, [session.id], 120_000);
+    const view = (await getSession(base, token, session.id)) as unknown as {
+      transcript: { speakers: Array<{ label: string; role: string }>; warnings: TranscriptWarning[] };
+    };
+
+    expect(view.transcript.speakers.map((speaker) => [speaker.label, speaker.role])).toEqual([
+      ["ch0", "therapist"],
+      ["ch1", "patient"],
+    ]);
+    expect(Array.isArray(view.transcript.warnings)).toBe(true);
+    expect(view.transcript.warnings.map((warning) => warning.feature)).not.toContain("diarization");
+  }, 120_000);
+});

@@ -1,0 +1,80 @@
+/**
+ * A real `confide serve` process with the embedded profile on a temporary data directory,
+ * seeded, with a therapist and a patient signed in: for tests that send requests a client could
+ * send and check what the process and its blob store look like afterwards.
+ */
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { login, type SeededAccount } from "./confide-api-client.ts";
+import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
+
+export interface EmbeddedServer {
+  process: ConfideProcess & { port: number };
+  baseUrl: string;
+  dataDir: string;
+  accounts: { admin: SeededAccount; therapist: SeededAccount; patient: SeededAccount };
+  tokens: { therapist: string; patient: string };
+  /** Every file under the blob store's folder, temporary files included. */
+  blobFiles(): Promise<string[]>;
+  /** True while the process runs and `/healthz` answers 200. */
+  isServing(): Promise<boolean>;
+  /** Stops the process (SIGTERM) and removes the data directory; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startEmbeddedServer(env: Record<string, string> = {}): Promise<EmbeddedServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "confide-embedded-"));
+  const fullEnv = {
+    CONFIDE_PROFILE: "embedded",
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_PORT: "0",
+    CONFIDE_PASSWORD_COST: "1024",
+    CONFIDE_LOG_LEVEL: "info",
+    ...env,
+  };
+  const seeded = JSON.parse(await runCli(["seed"], fullEnv)) as { accounts: SeededAccount[] };
+  const byRole = (role: string) => {
+    const account = seeded.accounts.find((candidate) => candidate.user.role === role);
+    if (!account) throw new Error(`confide seed made no ${role}.`);
+    return account;
+  };
+  const accounts = { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") };
+  const server = await startCli(["serve"], fullEnv, { timeoutMs: 60_000 }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  let tokens: EmbeddedServer["tokens"];
+  try {
+    tokens = { therapist: await login(baseUrl, accounts.therapist), patient: await login(baseUrl, accounts.patient) };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    process: server,
+    baseUrl,
+    dataDir,
+    accounts,
+    tokens,
+    async blobFiles() {
+      const entries = await readdir(join(dataDir, "blobs"), { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
+    },
+    async isServing() {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return false;
+      try {
+        const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(15_000) });
+        return response.status === 200;
+      } catch {
+        return false;
+      }
+    },
+    async stop() {
+      const code = await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
