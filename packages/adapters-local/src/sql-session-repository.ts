@@ -1,14 +1,18 @@
 import {
   ConfideError,
+  decodeCursor,
+  fetchSizeOf,
+  fromSessionDocument,
+  pageOfRows,
+  toSessionDocument,
   type Page,
   type Session,
   type SessionQuery,
   type SessionRepository,
+  type SessionDocument,
   type SessionStatus,
 } from "@confide/core";
-import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import type { SqlClient } from "./sql-client.ts";
-import { fromSessionDocument, toSessionDocument, type SessionDocument } from "./session-document.ts";
 
 interface DocumentRow {
   document: SessionDocument | string;
