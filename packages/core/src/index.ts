@@ -16,6 +16,8 @@ export * from "./domain/storable-date.ts";
 export * from "./domain/job-id.ts";
 export * from "./domain/session-document.ts";
 export * from "./domain/page-cursor.ts";
+export * from "./domain/segment-words.ts";
+export * from "./domain/patient-segments.ts";
 export * from "./ports/index.ts";
 export * from "./tokens.ts";
 export * from "./domain/password.ts";

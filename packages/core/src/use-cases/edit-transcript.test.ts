@@ -3,7 +3,7 @@ import type { LanguageAnalyzer } from "../ports/language-analyzer.ts";
 import { createKeywordLanguageAnalyzer } from "../testing/keyword-language-analyzer.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { editTranscript } from "./edit-transcript.ts";
-import { admin, otherTherapist, patient, storeSession, therapist } from "./session-fixture.test-support.ts";
+import { admin, otherTherapist, patient, sampleTranscript, storeSession, therapist } from "./session-fixture.test-support.ts";
 
 describe("editTranscript", () => {
   it("changes the text, records the edit, bumps the revision and re-measures that segment's sentiment", async () => {
@@ -74,6 +74,29 @@ describe("editTranscript", () => {
     expect(edited.transcript?.segments[0]?.text).toBe("How did you sleep this week?");
     expect(edited.sentiment?.segments).toEqual(stored.sentiment?.segments);
     expect(edited.sentiment?.transcriptRevision).toBe(2);
+  });
+
+  it("keeps measuring every non-therapist speaker after a text edit when the pipeline found no patient", async () => {
+    const deps = createTestDeps();
+    const transcript = sampleTranscript();
+    const stored = await storeSession(deps, {
+      transcript: { ...transcript, speakers: [{ label: "S1", role: "therapist" }, { label: "S2", role: "unknown" }] },
+    });
+    expect(stored.sentiment?.segments.map((s) => s.segmentId)).toEqual(["seg-2", "seg-4"]);
+
+    const edited = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-2", text: "I feel awful and sad." }],
+    });
+
+    expect(edited.sentiment?.segments.map((s) => [s.segmentId, s.label])).toEqual([
+      ["seg-2", "negative"],
+      ["seg-4", "negative"],
+    ]);
+    expect((await deps.sessions.get(stored.id))?.sentiment?.speakers).toEqual([
+      expect.objectContaining({ speaker: "S2", segmentCount: 2 }),
+    ]);
   });
 
   it("answers session.version_conflict for a stale version and writes nothing", async () => {
