@@ -61,7 +61,7 @@ export function createInMemorySessionRepository(): SessionRepository {
       const sorted = [...rows.values()]
         .filter((session) => matches(session, query))
         .sort((a, b) => newestFirst([a.recordedAt.getTime(), a.id], [b.recordedAt.getTime(), b.id]));
-      const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query);
+      const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query, { kind: "sessions", sortKey: "number" });
       return { items: page.items.map((s) => structuredClone(s)), nextCursor: page.nextCursor };
     },
     async findStale({ statuses, updatedBefore, limit }) {
