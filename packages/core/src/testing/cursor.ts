@@ -13,7 +13,8 @@ export function pageOf<T>(
   request: { cursor?: string; limit: number },
   cursor: { kind: string; sortKey: "string" | "number" },
 ): { items: T[]; nextCursor: string | null } {
-  const after = request.cursor === undefined ? null : decodeCursor(cursor.kind, request.cursor, [cursor.sortKey, "string"]);
+  const after: [string | number, string] | null =
+    request.cursor === undefined ? null : [...decodeCursor(cursor.kind, request.cursor, [cursor.sortKey, "string"])];
   const rest = after === null ? sorted : sorted.filter((item) => compare(key(item), after) > 0);
   const items = rest.slice(0, request.limit);
   const last = items.at(-1);
