@@ -1,8 +1,12 @@
 import type { Session } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { expectSameDates } from "../../../test/contracts/expect-same-dates.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildSession, buildTranscript, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import {
+  buildSession,
+  buildTranscript,
+  expectConfideError,
+  expectSameDates,
+  minutesAfterEpoch,
+} from "@confide/contracts";
 import { fromSessionDocument, toSessionDocument } from "./session-document.ts";
 
 /** What a database hands back: the document as JSON text, parsed again. */

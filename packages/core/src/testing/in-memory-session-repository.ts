@@ -13,7 +13,7 @@ const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filt
 function matchesText(session: Session, text: string): boolean {
   const haystack = new Set(words([session.title, ...(session.transcript?.segments.map((s) => s.text) ?? [])].join(" ")));
   const wanted = words(text);
-  return wanted.length > 0 && wanted.every((word) => [...haystack].some((candidate) => candidate.startsWith(word)));
+  return wanted.length > 0 && wanted.every((word) => haystack.has(word));
 }
 
 function matches(session: Session, query: SessionQuery): boolean {
