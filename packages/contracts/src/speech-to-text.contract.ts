@@ -330,6 +330,34 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
         await expect(speech.check()).resolves.toBeUndefined();
         expectWellFormed((await transcribe(await options.audio())).transcript);
       });
+
+      it("ends submit with the caller's abort reason when aborted while the recording is read, and stays usable", async () => {
+        const controller = new AbortController();
+        const reason = new Error("The caller gave up while the recording was read.");
+        const audio = await options.audio();
+        let opened = 0;
+        const abortedOnOpen: AudioSource = {
+          key: audio.key,
+          contentType: audio.contentType,
+          sizeBytes: audio.sizeBytes,
+          channels: audio.channels,
+          async open(signal) {
+            opened += 1;
+            controller.abort(reason);
+            return audio.open(signal);
+          },
+        };
+
+        const outcome = await outcomeOf(speech.submit(abortedOnOpen, settings, { signal: controller.signal }));
+
+        expect(opened, "the engine read the recording").toBeGreaterThan(0);
+        expect(outcome.rejected, "a submit aborted midway fails").toBe(true);
+        const error = outcome.rejected ? outcome.error : undefined;
+        const isReason = error === reason || (error instanceof Error && error.name === "AbortError" && error.cause === reason);
+        expect(isReason, `expected the signal's reason, got ${String(error)}`).toBe(true);
+        await expect(speech.check()).resolves.toBeUndefined();
+        expectWellFormed((await transcribe(await options.audio())).transcript);
+      });
     });
   });
 }
