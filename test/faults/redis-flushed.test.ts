@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, listAllSessions, uploadSession, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
-import { defaultFakeTranscript, type ReceivedRequest } from "../fakes/whisper-server.ts";
+import { defaultFakeTranscript, type ReceivedRequest } from "@confide/contracts/fakes";
 import { logEntries, pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";

@@ -13,9 +13,8 @@ import {
   type TranscriptionSettings,
 } from "@confide/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { describeSpeechToTextContract } from "../../../test/contracts/speech-to-text.contract.ts";
-import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "../../../test/support/dialogue-audio.ts";
+import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
+import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { createPocketSphinxSpeechToText, parsePocketSphinxWordLine } from "./pocketsphinx-speech-to-text.ts";
 
 const run = promisify(execFile);
@@ -76,7 +75,15 @@ describeSpeechToTextContract({
   name: "pocketsphinx",
   create: async () => createPocketSphinxSpeechToText(),
   audio: async () => fileAudio(shortDialogue.monoPath),
+  perChannelAudio: async () => fileAudio(shortDialogue.stereoPath),
   settings: mono,
+  capabilities: {
+    monoDiarization: false,
+    perChannel: true,
+    wordTimings: true,
+    // A local program: nothing to throttle it.
+    throttling: null,
+  },
   // PocketSphinx is modest on synthetic speech; these words of the two turns come through.
   expectedWords: ["feel", "better", "sleeping", "progress"],
   rejectedAudio: async () => fileAudio(textPath, "audio/wav"),

@@ -1,8 +1,12 @@
 import { sessionSearchTerms, toSessionDocument, type Session } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { describeSessionRepositoryContract } from "../../../test/contracts/session-repository.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildSession, buildTranscript, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import {
+  buildSession,
+  buildTranscript,
+  describeSessionRepositoryContract,
+  expectConfideError,
+  minutesAfterEpoch,
+} from "@confide/contracts";
 import {
   createPostgresTestRepositories,
   describeSqlRepositorySuite,
@@ -31,7 +35,8 @@ function saying(...texts: string[]) {
 describeSqlRepositorySuite({
   title: "SQL session repository",
   port: "sessions",
-  contract: describeSessionRepositoryContract,
+  // PostgreSQL full-text search with the english configuration stems words.
+  contract: (options) => describeSessionRepositoryContract({ ...options, capabilities: { stemming: true } }),
   specifics: (repositories) => {
     const listIds = async (text: string) =>
       (await repositories.sessions.list({ limit: 100, text })).items.map((session) => session.id);

@@ -10,12 +10,12 @@ type Key = [string | number, string];
 const newestFirst = (a: Key, b: Key) => (a[0] === b[0] ? (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0) : a[0] < b[0] ? 1 : -1);
 
 /**
- * Every word of the query is the start of one of the session's search terms (a crude stand-in
- * for stemming). A query without any word filters nothing, as in the SQL repositories.
+ * Every word of the query is one of the session's search terms, as written (no stemming).
+ * A query without any word filters nothing, as in the SQL repositories.
  */
 function matchesText(session: Session, text: string): boolean {
-  const terms = sessionSearchTerms(session);
-  return searchWords(text).every((word) => terms.some((term) => term.startsWith(word)));
+  const terms = new Set(sessionSearchTerms(session));
+  return searchWords(text).every((word) => terms.has(word));
 }
 
 function matches(session: Session, query: SessionQuery): boolean {
