@@ -1,4 +1,7 @@
-/** Layering rules of DESIGN §1: core is pure, adapters never import each other. */
+/**
+ * Layering rules of DESIGN §1: core is pure, adapters never import each other, packages never
+ * reach into the repository's test/ folder (shared test code lives in @confide/contracts).
+ */
 module.exports = {
   forbidden: [
     {
@@ -27,6 +30,20 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/adapters-" },
       to: { path: "^packages/http/" },
+    },
+    {
+      name: "packages-do-not-import-test",
+      comment: "a package reaches test code only through a workspace package (@confide/contracts), never test/",
+      severity: "error",
+      from: { path: "^packages/" },
+      to: { path: "^test/" },
+    },
+    {
+      name: "core-does-not-depend-on-contracts",
+      comment: "the contract suites test core's ports; core itself never imports them",
+      severity: "error",
+      from: { path: "^packages/core/" },
+      to: { path: "^packages/contracts/|^@confide/contracts(/|$)" },
     },
   ],
   options: {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDialogueWav, type DialogueAudio } from "../test/support/dialogue-audio.ts";
+import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { createCustomHost } from "./custom-host.ts";
 import { processOneFile } from "./process-one-file.ts";
 

@@ -7,7 +7,7 @@
  * `dialogue-stereo.wav` has the therapist on the left channel and the patient on the right;
  * `dialogue-mono.wav` mixes both.
  */
-import { makeDialogueWav } from "../test/support/dialogue-audio.ts";
+import { makeDialogueWav } from "@confide/contracts/support";
 
 const audio = await makeDialogueWav({ directory: process.argv[2] ?? "/tmp/confide-audio" });
 process.stdout.write(

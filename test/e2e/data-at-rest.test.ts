@@ -11,8 +11,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDialogueWav } from "../support/dialogue-audio.ts";
-import { entriesNotOwnerOnly } from "../support/file-modes.ts";
+import { entriesNotOwnerOnly, makeDialogueWav } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
 interface Account {

@@ -7,9 +7,8 @@ import { readdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDialogueWav, type DialogueAudio } from "../support/dialogue-audio.ts";
+import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
-import { readSseEvents } from "../support/sse-events.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };

@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, login, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
-import { makeDialogueWav, type DialogueAudio } from "../support/dialogue-audio.ts";
-import { readSseEvents } from "../support/sse-events.ts";
+import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
 interface TranscriptWarning {

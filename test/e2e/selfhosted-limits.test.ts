@@ -6,7 +6,7 @@
 import { sign } from "hono/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, requestWithTimeout, waitFor, type SeededAccount } from "../support/confide-api-client.ts";
-import { readSseEvents } from "../support/sse-events.ts";
+import { readSseEvents } from "@confide/contracts/support";
 import { startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPgliteRepositories } from "@confide/adapters-local";
 import { getSession, login, uploadSession, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
-import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "../support/dialogue-audio.ts";
+import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { logEntries } from "../support/process-log.ts";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
 import { postgresHost, postgresPort, startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { logEntries } from "../support/process-log.ts";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
 import { makeToneWav } from "../support/tone-wav.ts";
 
 /** What "answers quickly" means here, per request. */

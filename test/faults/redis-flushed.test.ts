@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, listAllSessions, uploadSession, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
-import { defaultFakeTranscript, type ReceivedRequest } from "../fakes/whisper-server.ts";
-import { logEntries, pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
+import { defaultFakeTranscript, type ReceivedRequest } from "@confide/contracts/fakes";
+import { logEntries, pushNotificationsLogged, sessionsNotified, waitForNotifications } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 
@@ -73,6 +73,7 @@ describe("Redis flushed while sessions are queued", () => {
       .filter((line) => line.message === "session.recovered")
       .map((line) => String(line.sessionId));
     expect(new Set(recovered)).toEqual(new Set(ids));
+    await waitForNotifications([worker], ids.length);
     expect([...sessionsNotified([worker])].sort()).toEqual([...ids].sort());
     expect(pushNotificationsLogged([worker])).toHaveLength(sessionCount);
     expect((await listAllSessions(api.baseUrl, token)).map((session) => session.id).sort()).toEqual([...ids].sort());

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAllSessions, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
-import { pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
+import { pushNotificationsLogged, sessionsNotified, waitForNotifications } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type RunningProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 
@@ -56,6 +56,7 @@ describe("2 API processes and 2 workers", () => {
       expect(listed).toHaveLength(uploads);
       expect(new Set(listed)).toEqual(new Set(ids));
     }
+    await waitForNotifications(workers, uploads);
     const notified = sessionsNotified(workers);
     expect(notified).toHaveLength(uploads);
     expect(new Set(notified)).toEqual(new Set(ids));

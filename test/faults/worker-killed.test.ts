@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, uploadSession, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
-import { defaultFakeTranscript, type ReceivedRequest } from "../fakes/whisper-server.ts";
-import { pushNotificationsLogged, sessionsNotified } from "../support/process-log.ts";
+import { defaultFakeTranscript, type ReceivedRequest } from "@confide/contracts/fakes";
+import { pushNotificationsLogged, sessionsNotified, waitForNotifications } from "../support/process-log.ts";
 import { startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
 
@@ -68,6 +68,7 @@ describe("a worker killed mid-transcription", () => {
     // The recovery sweep (lease 3 s) or the queue's stalled-job check (5 s) brought it back.
     expect(recoveredInMs).toBeLessThan(15_000);
 
+    await waitForNotifications([first, second], 1);
     expect(sessionsNotified([first, second])).toEqual([session.id]);
     expect(pushNotificationsLogged([first, second])).toHaveLength(1);
 

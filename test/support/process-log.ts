@@ -33,3 +33,18 @@ export function sessionsNotified(processes: ConfideProcess[]): string[] {
     .filter((line) => line.message === "session.notified")
     .map((line) => String(line.sessionId));
 }
+
+/**
+ * Waits until the processes have logged at least `count` `session.notified` lines: the write
+ * that makes a session `ready` claims its notification, and the push and its log line follow it,
+ * so a client can see `ready` a moment before the line is logged.
+ */
+export async function waitForNotifications(processes: ConfideProcess[], count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (sessionsNotified(processes).length < count) {
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms: ${sessionsNotified(processes).length} of ${count} notifications logged`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

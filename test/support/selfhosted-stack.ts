@@ -13,7 +13,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
-import { startFakeWhisperServer, type FakeWhisperServer, type FakeWhisperServerOptions } from "../fakes/whisper-server.ts";
+import {
+  startFakeWhisperServer,
+  type FakeWhisperServer,
+  type FakeWhisperServerOptions,
+} from "@confide/contracts/fakes";
 import { login, registerDevice, type SeededAccount } from "./confide-api-client.ts";
 import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
 

@@ -5,14 +5,14 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { describeJobQueueContract } from "../../../test/contracts/job-queue.contract.ts";
+import { describeJobQueueContract } from "@confide/contracts";
 import type { BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { createBullMqJobQueue } from "./bullmq-job-queue.ts";
 
 const redisUrl = process.env.CONFIDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Every key of this run starts with it; afterAll deletes them. */
 const prefix = `confide-test-${randomUUID().slice(0, 8)}`;
-const workerScript = fileURLToPath(new URL("../../../test/support/bullmq-worker-process.ts", import.meta.url));
+const workerScript = fileURLToPath(new URL("./bullmq-worker-process.test-support.ts", import.meta.url));
 
 let admin: Redis;
 

@@ -1,9 +1,8 @@
-import { ConfideError, type JobHandler, type JobPayload, type JobQueue } from "@confide/core";
+import { ConfideError, checkEnqueueArguments, type JobHandler, type JobPayload, type JobQueue } from "@confide/core";
 import type { Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { resolveBullMqSettings, type BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { describeJobError } from "./job-error-fields.ts";
-import { checkEnqueue } from "./job-id.ts";
 
 type BullMqModule = typeof import("bullmq");
 type RedisConstructor = typeof import("ioredis").Redis;
@@ -208,7 +207,7 @@ export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue
 
   return {
     async enqueue(name, payload, enqueueOptions) {
-      const delayMs = checkEnqueue(name, enqueueOptions);
+      const delayMs = checkEnqueueArguments(name, enqueueOptions);
       if (closing) throw closedError();
       const { queue } = await getProducer();
       const adding = add(queue, name, payload, enqueueOptions.jobId, delayMs);

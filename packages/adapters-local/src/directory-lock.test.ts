@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { expectConfideError } from "@confide/contracts";
 import { lockDirectory } from "./directory-lock.ts";
 
 let folder: string;

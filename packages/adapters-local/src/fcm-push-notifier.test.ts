@@ -7,9 +7,8 @@ import { connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describePushNotifierContract } from "../../../test/contracts/push-notifier.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { fcmErrors, startFakeFcmServer, type FakeFcmServer } from "../../../test/fakes/fcm-server.ts";
+import { describePushNotifierContract, expectConfideError } from "@confide/contracts";
+import { fcmErrors, startFakeFcmServer, type FakeFcmServer } from "@confide/contracts/fakes";
 import type { FcmSettings } from "./fcm-config.ts";
 import { createFcmPushNotifier } from "./fcm-push-notifier.ts";
 

@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfideError, type BlobStore } from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describeBlobStoreContract } from "../../../test/contracts/blob-store.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { entriesNotOwnerOnly } from "../../../test/support/file-modes.ts";
+import { describeBlobStoreContract, expectConfideError } from "@confide/contracts";
+import { entriesNotOwnerOnly } from "@confide/contracts/support";
 import { createFilesystemBlobStore } from "./filesystem-blob-store.ts";
 
 const text = (value: string) => new TextEncoder().encode(value);

@@ -1,6 +1,6 @@
 import { ConfideError, type JobContext, type JobPayload, type JobQueue, type Logger } from "@confide/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeJobQueueContract } from "../../../test/contracts/job-queue.contract.ts";
+import { describeJobQueueContract } from "@confide/contracts";
 import { createInProcessJobQueue, type InProcessJobQueueOptions } from "./in-process-job-queue.ts";
 
 describeJobQueueContract({

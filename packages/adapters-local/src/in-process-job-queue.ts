@@ -1,5 +1,6 @@
 import {
   ConfideError,
+  checkEnqueueArguments,
   silentLogger,
   type EnqueueOptions,
   type JobHandler,
@@ -7,7 +8,6 @@ import {
   type JobQueue,
   type Logger,
 } from "@confide/core";
-import { checkEnqueue } from "./job-id.ts";
 import { describeJobError } from "./job-error-fields.ts";
 
 export interface InProcessJobQueueOptions {
@@ -183,7 +183,7 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
 
   return {
     async enqueue(name: string, payload: JobPayload, enqueueOptions: EnqueueOptions): Promise<void> {
-      const delayMs = checkEnqueue(name, enqueueOptions);
+      const delayMs = checkEnqueueArguments(name, enqueueOptions);
       if (closing) throw closedError();
       const jobId = enqueueOptions.jobId;
       if (jobs.has(jobId) || completed.has(jobId)) return;

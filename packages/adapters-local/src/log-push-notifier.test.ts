@@ -1,6 +1,6 @@
 import type { Logger } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { describePushNotifierContract } from "../../../test/contracts/push-notifier.contract.ts";
+import { describePushNotifierContract } from "@confide/contracts";
 import { createLogPushNotifier } from "./log-push-notifier.ts";
 
 function capturingLogger(): Logger & { lines: Array<{ level: string; message: string; fields: Record<string, unknown> }> } {

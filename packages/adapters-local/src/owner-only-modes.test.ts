@@ -2,7 +2,7 @@ import { chmod, lstat, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { entriesNotOwnerOnly } from "../../../test/support/file-modes.ts";
+import { entriesNotOwnerOnly } from "@confide/contracts/support";
 import { restrictToOwner } from "./owner-only-modes.ts";
 
 let folder: string;

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { entriesNotOwnerOnly } from "../../../test/support/file-modes.ts";
+import { expectConfideError } from "@confide/contracts";
+import { entriesNotOwnerOnly } from "@confide/contracts/support";
 import { createPgliteClient } from "./pglite-client.ts";
 import type { SqlClient } from "./sql-client.ts";
 

@@ -13,10 +13,9 @@ import {
   type TranscriptionSettings,
 } from "@confide/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { describeSpeechToTextContract } from "../../../test/contracts/speech-to-text.contract.ts";
-import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "../../../test/support/dialogue-audio.ts";
-import { createPocketSphinxSpeechToText, parsePocketSphinxWordLine, segmentWords } from "./pocketsphinx-speech-to-text.ts";
+import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
+import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
+import { createPocketSphinxSpeechToText, parsePocketSphinxWordLine } from "./pocketsphinx-speech-to-text.ts";
 
 const run = promisify(execFile);
 
@@ -76,7 +75,15 @@ describeSpeechToTextContract({
   name: "pocketsphinx",
   create: async () => createPocketSphinxSpeechToText(),
   audio: async () => fileAudio(shortDialogue.monoPath),
+  perChannelAudio: async () => fileAudio(shortDialogue.stereoPath),
   settings: mono,
+  capabilities: {
+    monoDiarization: false,
+    perChannel: true,
+    wordTimings: true,
+    // A local program: nothing to throttle it.
+    throttling: null,
+  },
   // PocketSphinx is modest on synthetic speech; these words of the two turns come through.
   expectedWords: ["feel", "better", "sleeping", "progress"],
   rejectedAudio: async () => fileAudio(textPath, "audio/wav"),
@@ -487,25 +494,5 @@ describe("PocketSphinx output reading", () => {
       { text: "how", startMs: 30, endMs: 230, confidence: 0.120339 },
       { text: "read", startMs: 550, endMs: 770, confidence: 0.097367 },
     ]);
-  });
-
-  it("starts a new segment at a long pause and when a segment grows past its longest", () => {
-    const word = (text: string, startMs: number, endMs: number) => ({ text, startMs, endMs, confidence: 0.5 });
-    const words = [
-      word("one", 0, 400),
-      word("two", 500, 900),
-      word("three", 1_700, 2_000), // 800 ms pause
-      word("four", 2_100, 2_500),
-      word("five", 2_600, 3_900), // "three" … "five" would span 2.2 s
-    ];
-
-    const segments = segmentWords(words, "S1", { gapMs: 700, maxSegmentMs: 2_000, withWords: false });
-
-    expect(segments.map((segment) => [segment.text, segment.startMs, segment.endMs])).toEqual([
-      ["one two", 0, 900],
-      ["three four", 1_700, 2_500],
-      ["five", 2_600, 3_900],
-    ]);
-    expect(segments[0]).toMatchObject({ speaker: "S1", confidence: 0.5 });
   });
 });

@@ -14,6 +14,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import {
   ConfideError,
+  segmentWords,
   type AudioSource,
   type SpeechResult,
   type SpeechToText,
@@ -45,8 +46,6 @@ import {
   unsupportedLanguageError,
 } from "./pocketsphinx-errors.ts";
 
-type DraftSegment = TranscriptDraft["segments"][number];
-
 /** A recording start quieter than -45 dBFS for 1 s or more is cut to its last 400 ms. */
 const quietStart = { thresholdDbfs: -45, minimumMs: 1_000, keptMs: 400 };
 
@@ -76,46 +75,6 @@ export function parsePocketSphinxWordLine(line: string): Word | null {
   const endMs = Math.max(Math.round(Number(end) * 1000), startMs);
   const value = Number(confidence);
   return { text, startMs, endMs, confidence: Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0 };
-}
-
-/**
- * Groups words into segments: a pause of at least `gapMs` between two words, or a segment
- * reaching `maxSegmentMs`, starts a new one. Segment confidence is the mean word confidence.
- */
-export function segmentWords(
-  words: Word[],
-  speaker: string,
-  options: { gapMs: number; maxSegmentMs: number; withWords: boolean },
-): DraftSegment[] {
-  const groups: Word[][] = [];
-  let current: Word[] = [];
-  for (const word of [...words].sort((a, b) => a.startMs - b.startMs)) {
-    const first = current[0];
-    const last = current[current.length - 1];
-    if (
-      first &&
-      last &&
-      (word.startMs - last.endMs >= options.gapMs || word.endMs - first.startMs > options.maxSegmentMs)
-    ) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(word);
-  }
-  if (current.length > 0) groups.push(current);
-
-  return groups.map((group) => {
-    const confidence = group.reduce((sum, word) => sum + (word.confidence ?? 0), 0) / group.length;
-    const segment: DraftSegment = {
-      speaker,
-      startMs: group[0]?.startMs ?? 0,
-      endMs: group[group.length - 1]?.endMs ?? 0,
-      text: group.map((word) => word.text).join(" "),
-      confidence: Math.round(confidence * 1000) / 1000,
-    };
-    if (options.withWords) segment.words = group;
-    return segment;
-  });
 }
 
 /** Settings PocketSphinx cannot honour, reported rather than silently ignored. */

@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { expectConfideError } from "@confide/contracts";
 import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../test-support/sql-test-databases.ts";
-import { startTcpProxy, type TcpProxy } from "../../../test/support/tcp-proxy.ts";
+import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
 import { createPostgresClient } from "./postgres-client.ts";
 import { resolvePostgresSettings } from "./postgres-config.ts";
 import { createPostgresRepositories } from "./postgres-repositories.ts";

@@ -1,7 +1,5 @@
 import { expect, it } from "vitest";
-import { describeAuditLogContract } from "../../../test/contracts/audit-log.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildAuditEvent } from "../../../test/contracts/fixtures.ts";
+import { buildAuditEvent, describeAuditLogContract, expectConfideError } from "@confide/contracts";
 import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
 describeSqlRepositorySuite({

@@ -1,5 +1,14 @@
-import type { AuditAction, AuditEvent, AuditLog, AuditQuery, Page, Role } from "@confide/core";
-import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
+import {
+  decodeCursor,
+  fetchSizeOf,
+  pageOfRows,
+  type AuditAction,
+  type AuditEvent,
+  type AuditLog,
+  type AuditQuery,
+  type Page,
+  type Role,
+} from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -1,6 +1,5 @@
 import { expect, it } from "vitest";
-import { describeDeviceRepositoryContract } from "../../../test/contracts/device-repository.contract.ts";
-import { buildDevice, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import { buildDevice, describeDeviceRepositoryContract, minutesAfterEpoch } from "@confide/contracts";
 import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
 describeSqlRepositorySuite({

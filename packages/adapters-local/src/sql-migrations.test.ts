@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+import { expectConfideError } from "@confide/contracts";
 import { dropSchema, freshSchemaName, postgresUrl, withAdminClient } from "../test-support/sql-test-databases.ts";
 import { createPgliteClient } from "./pglite-client.ts";
 import { createPostgresClient } from "./postgres-client.ts";

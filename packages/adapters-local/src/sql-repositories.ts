@@ -10,7 +10,7 @@ import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
 import { applyMigrations } from "./sql-migrations.ts";
-import { createSqlSessionRepository } from "./sql-session-repository.ts";
+import { backfillSessionSearchTerms, createSqlSessionRepository } from "./sql-session-repository.ts";
 import { createSqlTokenRepository } from "./sql-token-repository.ts";
 import { createSqlUserRepository } from "./sql-user-repository.ts";
 
@@ -22,7 +22,8 @@ export interface SqlRepositories {
   devices: DeviceRepository;
   audit: AuditLog;
   /**
-   * Creates or upgrades the tables (safe to call from several processes at once).
+   * Creates or upgrades the tables (safe to call from several processes at once), then fills
+   * in the search terms of sessions stored before they were kept.
    * @returns the migrations this call applied.
    */
   migrate(): Promise<string[]>;
@@ -56,7 +57,11 @@ export function createSqlRepositories(
     tokens: createSqlTokenRepository(client, { close: releaser() }),
     devices: createSqlDeviceRepository(client, { close: releaser() }),
     audit: createSqlAuditLog(client, { close: releaser() }),
-    migrate: () => applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema }),
+    async migrate() {
+      const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
+      await backfillSessionSearchTerms(client);
+      return applied;
+    },
     async check() {
       try {
         await client.query("SELECT 1");

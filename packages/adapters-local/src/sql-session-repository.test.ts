@@ -1,14 +1,24 @@
-import type { Session } from "@confide/core";
+import { sessionSearchTerms, toSessionDocument, type Session } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { describeSessionRepositoryContract } from "../../../test/contracts/session-repository.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildSession, buildTranscript, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import {
+  buildSession,
+  buildTranscript,
+  describeSessionRepositoryContract,
+  expectConfideError,
+  minutesAfterEpoch,
+} from "@confide/contracts";
 import {
   createPostgresTestRepositories,
   describeSqlRepositorySuite,
+  dropSchema,
+  freshSchemaName,
+  postgresUrl,
   repositoriesForEachTest,
   withAdminClient,
 } from "../test-support/sql-test-databases.ts";
+import { createPostgresClient } from "./postgres-client.ts";
+import { createPostgresRepositories } from "./postgres-repositories.ts";
+import { applyMigrations, loadMigrations } from "./sql-migrations.ts";
 
 function saying(...texts: string[]) {
   return buildTranscript({
@@ -25,7 +35,8 @@ function saying(...texts: string[]) {
 describeSqlRepositorySuite({
   title: "SQL session repository",
   port: "sessions",
-  contract: describeSessionRepositoryContract,
+  // PostgreSQL full-text search with the english configuration stems words.
+  contract: (options) => describeSessionRepositoryContract({ ...options, capabilities: { stemming: true } }),
   specifics: (repositories) => {
     const listIds = async (text: string) =>
       (await repositories.sessions.list({ limit: 100, text })).items.map((session) => session.id);
@@ -126,6 +137,17 @@ describeSqlRepositorySuite({
       expect(await listIds("anger:* joy")).toEqual([]);
     });
 
+    it("finds words by core's search rule: decomposed accents, full-width letters and ligatures as their plain form", async () => {
+      const session = buildSession({ title: "Cafe\u0301 visit", transcript: saying("ＡＮＧＥＲ at the oﬃce.") });
+      const other = buildSession({ title: "Check-in", transcript: saying("All fine.") });
+      await repositories.sessions.create(session);
+      await repositories.sessions.create(other);
+
+      expect(await listIds("café")).toEqual([session.id]);
+      expect(await listIds("anger office")).toEqual([session.id]);
+      expect(await listIds("Café ANGER")).toEqual([session.id]);
+    });
+
     it("rejects a malformed cursor, a cursor of another list and a bad limit with validation.invalid_input", async () => {
       await repositories.users.create({
         id: "user-1",
@@ -204,5 +226,37 @@ describe("SQL session repository on PostgreSQL: concurrency", () => {
       return result.rows.map((row: Record<string, string>) => Object.values(row)[0]).join("\n");
     });
     expect(plan).toContain("confide_sessions_search");
+  });
+});
+
+describe("SQL session repository on PostgreSQL: sessions stored before search terms were kept", () => {
+  it("finds them after migrate(), which fills in their terms by core's rule", async () => {
+    const schema = freshSchemaName();
+    const client = await createPostgresClient({ connectionString: postgresUrl, schema });
+    const repositories = await createPostgresRepositories({ connectionString: postgresUrl, schema });
+    try {
+      const before = (await loadMigrations()).filter((migration) => migration.name < "0003");
+      await applyMigrations(client, { schema, migrations: before });
+      const older = buildSession({ title: "Insomnia follow-up", transcript: saying("The panic came back on the train.") });
+      await client.query(
+        `INSERT INTO confide_sessions (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+        [older.id, older.therapistId, older.patientId, older.status, older.recordedAt, older.updatedAt, older.version,
+          JSON.stringify(toSessionDocument(older))],
+      );
+
+      expect(await repositories.migrate()).toEqual(["0003_session_search_terms.sql"]);
+
+      const [row] = await client.query<{ search_terms: string }>("SELECT search_terms FROM confide_sessions WHERE id = $1", [
+        older.id,
+      ]);
+      expect(row?.search_terms).toBe(sessionSearchTerms(older).join(" "));
+      expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items.map((s) => s.id)).toEqual([older.id]);
+      expect(await repositories.migrate()).toEqual([]);
+    } finally {
+      await repositories.close();
+      await client.close();
+      await dropSchema(schema);
+    }
   });
 });

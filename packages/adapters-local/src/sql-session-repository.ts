@@ -1,14 +1,20 @@
 import {
   ConfideError,
+  decodeCursor,
+  fetchSizeOf,
+  fromSessionDocument,
+  pageOfRows,
+  searchWords,
+  sessionSearchTerms,
+  toSessionDocument,
   type Page,
   type Session,
   type SessionQuery,
   type SessionRepository,
+  type SessionDocument,
   type SessionStatus,
 } from "@confide/core";
-import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import type { SqlClient } from "./sql-client.ts";
-import { fromSessionDocument, toSessionDocument, type SessionDocument } from "./session-document.ts";
 
 interface DocumentRow {
   document: SessionDocument | string;
@@ -21,10 +27,8 @@ export interface SqlRepositoryOptions {
 
 const cursorKind = "sessions";
 
-/** True when the query has at least one word to search for (letters or digits). */
-function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
-}
+/** The `search_terms` column: core's search terms of the session, space-separated. */
+const searchTermsColumn = (session: Session) => sessionSearchTerms(session).join(" ");
 
 function columnsOf(session: Session, version: number): unknown[] {
   const document = toSessionDocument({ ...session, version });
@@ -36,13 +40,42 @@ function columnsOf(session: Session, version: number): unknown[] {
     session.updatedAt,
     version,
     JSON.stringify(document),
+    searchTermsColumn(session),
   ];
+}
+
+/** Rows filled in per statement by `backfillSessionSearchTerms`. */
+const backfillBatchSize = 200;
+
+/**
+ * Writes the search terms of sessions stored before they were kept (migration 0003), by the
+ * same rule as every write. Safe while sessions are written and from several processes: a row
+ * is filled only while it still has no terms and the version read.
+ * @returns how many rows it filled in.
+ */
+export async function backfillSessionSearchTerms(client: SqlClient): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await client.query<DocumentRow & { id: string; version: number }>(
+      `SELECT id, version, document FROM confide_sessions WHERE search_terms IS NULL ORDER BY id LIMIT ${backfillBatchSize}`,
+    );
+    if (rows.length === 0) return filled;
+    for (const row of rows) {
+      const updated = await client.query(
+        "UPDATE confide_sessions SET search_terms = $3 WHERE id = $1 AND version = $2 AND search_terms IS NULL RETURNING id",
+        [row.id, row.version, searchTermsColumn(fromSessionDocument(row.document))],
+      );
+      filled += updated.length;
+    }
+  }
 }
 
 /**
  * SessionRepository over SQL (PostgreSQL or PGlite). A session is one row: the columns that
- * filters and sorts use, plus the whole Session as jsonb; the full-text vector is generated
- * from the jsonb by the database (see migrations/0001_init.sql).
+ * filters and sorts use, the whole Session as jsonb, and its search terms (core's
+ * `sessionSearchTerms`), from which the database generates the full-text vector (see
+ * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must all
+ * match, stemmed or verbatim; a query without any word filters nothing.
  */
 export function createSqlSessionRepository(client: SqlClient, options: SqlRepositoryOptions = {}): SessionRepository {
   const decode = (row: DocumentRow) => fromSessionDocument(row.document);
@@ -51,8 +84,8 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
     async create(session) {
       const rows = await client.query(
         `INSERT INTO confide_sessions
-           (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+           (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document, search_terms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
          ON CONFLICT (id) DO NOTHING
          RETURNING id`,
         [session.id, ...columnsOf(session, session.version)],
@@ -73,7 +106,7 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       const [row] = await client.query<DocumentRow>(
         `UPDATE confide_sessions
             SET therapist_id = $3, patient_id = $4, status = $5, recorded_at = $6, updated_at = $7,
-                version = $8, document = $9::jsonb
+                version = $8, document = $9::jsonb, search_terms = $10
           WHERE id = $1 AND version = $2
           RETURNING document`,
         [session.id, expectedVersion, ...columnsOf(session, expectedVersion + 1)],
@@ -109,8 +142,9 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       if (query.statuses !== undefined) where.push(`status = ANY(${parameter(query.statuses)}::text[])`);
       if (query.recordedFrom !== undefined) where.push(`recorded_at >= ${parameter(query.recordedFrom)}`);
       if (query.recordedTo !== undefined) where.push(`recorded_at < ${parameter(query.recordedTo)}`);
-      if (query.text !== undefined && hasWords(query.text)) {
-        const text = parameter(query.text);
+      const words = query.text === undefined ? [] : searchWords(query.text);
+      if (words.length > 0) {
+        const text = parameter(words.join(" "));
         where.push(`search @@ (plainto_tsquery('english', ${text}) || plainto_tsquery('simple', ${text}))`);
       }
       if (query.cursor !== undefined) {

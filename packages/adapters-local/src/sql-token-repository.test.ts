@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeTokenRepositoryContract } from "../../../test/contracts/token-repository.contract.ts";
-import { buildRefreshToken, minutesAfterEpoch } from "../../../test/contracts/fixtures.ts";
+import { buildRefreshToken, describeTokenRepositoryContract, minutesAfterEpoch } from "@confide/contracts";
 import {
   createPostgresTestRepositories,
   describeSqlRepositorySuite,

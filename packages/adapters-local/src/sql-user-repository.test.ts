@@ -1,7 +1,5 @@
 import { expect, it } from "vitest";
-import { describeUserRepositoryContract } from "../../../test/contracts/user-repository.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildCareRelation, buildUser } from "../../../test/contracts/fixtures.ts";
+import { buildCareRelation, buildUser, describeUserRepositoryContract, expectConfideError } from "@confide/contracts";
 import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
 
 describeSqlRepositorySuite({

@@ -1,6 +1,9 @@
 import {
   ConfideError,
+  decodeCursor,
+  fetchSizeOf,
   normalizeEmail,
+  pageOfRows,
   type CareRelation,
   type Page,
   type Role,
@@ -8,7 +11,6 @@ import {
   type UserQuery,
   type UserRepository,
 } from "@confide/core";
-import { decodeCursor, fetchSizeOf, pageOfRows } from "./page-cursor.ts";
 import { isUniqueViolation } from "./postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";

@@ -4,9 +4,9 @@ import {
   clearlyNegative,
   clearlyPositive,
   describeLanguageAnalyzerContract,
+  expectConfideError,
   neutralSentences,
-} from "../../../test/contracts/language-analyzer.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
+} from "@confide/contracts";
 import { createVaderLanguageAnalyzer, sentimentFromVader } from "./vader-language-analyzer.ts";
 
 describeLanguageAnalyzerContract({ name: "vader", create: async () => createVaderLanguageAnalyzer() });

@@ -9,16 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describeSpeechToTextContract } from "../../../test/contracts/speech-to-text.contract.ts";
-import { expectConfideError } from "../../../test/contracts/expect-confide-error.ts";
-import { buildAudioSource } from "../../../test/contracts/fixtures.ts";
+import { buildAudioSource, describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import {
   defaultFakeTranscript,
   startFakeWhisperServer,
   type FakeWhisperReply,
   type FakeWhisperServer,
   type ReceivedRequest,
-} from "../../../test/fakes/whisper-server.ts";
+} from "@confide/contracts/fakes";
 import { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
 import type { WhisperSettings } from "./whisper-config.ts";
 
@@ -76,6 +74,19 @@ describeSpeechToTextContract({
   name: "whisper (fake Whisper-compatible server)",
   create: async () => createWhisperSpeechToText({ baseUrl: fake.url, model: "whisper-1" }),
   audio: async () => buildAudioSource(monoWav, { contentType: "audio/wav", channels: 1 }),
+  perChannelAudio: async () => buildAudioSource(stereoWav, { contentType: "audio/wav", channels: 2 }),
+  capabilities: {
+    monoDiarization: false,
+    perChannel: true,
+    wordTimings: true,
+    // The fake answers 429 with Retry-After: 7 (seconds) until the next test resets it.
+    throttling: {
+      provoke: () => {
+        fake.reply = { kind: "throttled", retryAfter: "7" };
+      },
+      retryAfterMs: 7_000,
+    },
+  },
   expectedWords: ["sleeping", "better"],
   rejectedAudio: async () => buildAudioSource(new TextEncoder().encode("not audio at all, just text"), { contentType: "audio/wav" }),
 });

@@ -24,7 +24,7 @@ export function createInMemoryAuditLog(): InMemoryAuditLog {
             (query.sessionId === undefined || e.sessionId === query.sessionId),
         )
         .sort((a, b) => newestFirst([a.at.getTime(), a.id], [b.at.getTime(), b.id]));
-      const page = pageOf(sorted, (e) => [e.at.getTime(), e.id], newestFirst, query);
+      const page = pageOf(sorted, (e) => [e.at.getTime(), e.id], newestFirst, query, { kind: "audit", sortKey: "number" });
       return { items: page.items.map((e) => structuredClone(e)), nextCursor: page.nextCursor };
     },
     async close() {},

@@ -2,6 +2,7 @@ import { ConfideError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { EnqueueOptions, JobHandler, JobPayload, JobQueue } from "../ports/job-queue.ts";
 import { systemClock } from "../ports/clock.ts";
+import { checkEnqueueArguments } from "../domain/job-id.ts";
 
 export interface QueuedJob {
   name: string;
@@ -19,8 +20,6 @@ export interface InMemoryJobQueue extends JobQueue {
   /** Every job id ever accepted, in order. */
   accepted(): string[];
 }
-
-const validJobId = /^[A-Za-z0-9_-]+$/;
 
 /**
  * A job queue in memory. `manual: true` runs jobs only on `runDue()` against the given clock
@@ -81,10 +80,8 @@ export function createInMemoryJobQueue(options: { clock?: Clock; manual?: boolea
 
   return {
     async enqueue(name, payload, enqueueOptions: EnqueueOptions) {
-      const { jobId, delayMs = 0 } = enqueueOptions;
-      if (!validJobId.test(jobId) || /^\d+$/.test(jobId)) {
-        throw new ConfideError("validation.invalid_input", `Job id "${jobId}" is not valid.`);
-      }
+      const delayMs = checkEnqueueArguments(name, enqueueOptions);
+      const { jobId } = enqueueOptions;
       if (closed) throw new ConfideError("dependency.unavailable", "The queue is closed.", { retryable: true });
       if (known.has(jobId)) return;
       known.add(jobId);

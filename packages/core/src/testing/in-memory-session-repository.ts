@@ -1,4 +1,5 @@
 import type { Session } from "../domain/session.ts";
+import { searchWords, sessionSearchTerms } from "../domain/session-search-terms.ts";
 import { ConfideError } from "../errors.ts";
 import type { SessionQuery, SessionRepository } from "../ports/session-repository.ts";
 import { pageOf } from "./cursor.ts";
@@ -8,12 +9,13 @@ type Key = [string | number, string];
 /** recordedAt descending, then id descending. */
 const newestFirst = (a: Key, b: Key) => (a[0] === b[0] ? (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0) : a[0] < b[0] ? 1 : -1);
 
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
+/**
+ * Every word of the query is one of the session's search terms, as written (no stemming).
+ * A query without any word filters nothing, as in the SQL repositories.
+ */
 function matchesText(session: Session, text: string): boolean {
-  const haystack = new Set(words([session.title, ...(session.transcript?.segments.map((s) => s.text) ?? [])].join(" ")));
-  const wanted = words(text);
-  return wanted.length > 0 && wanted.every((word) => [...haystack].some((candidate) => candidate.startsWith(word)));
+  const terms = new Set(sessionSearchTerms(session));
+  return searchWords(text).every((word) => terms.has(word));
 }
 
 function matches(session: Session, query: SessionQuery): boolean {
@@ -59,7 +61,7 @@ export function createInMemorySessionRepository(): SessionRepository {
       const sorted = [...rows.values()]
         .filter((session) => matches(session, query))
         .sort((a, b) => newestFirst([a.recordedAt.getTime(), a.id], [b.recordedAt.getTime(), b.id]));
-      const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query);
+      const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query, { kind: "sessions", sortKey: "number" });
       return { items: page.items.map((s) => structuredClone(s)), nextCursor: page.nextCursor };
     },
     async findStale({ statuses, updatedBefore, limit }) {

@@ -26,7 +26,7 @@ export function createInMemoryUserRepository(): UserRepository {
     [...users.values()].some((other) => other.id !== user.id && other.email === normalizeEmail(user.email));
   const page = (list: User[], query: UserQuery) => {
     const sorted = list.filter((u) => matches(u, query)).sort((a, b) => byName(keyOf(a), keyOf(b)));
-    const result = pageOf(sorted, keyOf, byName, query);
+    const result = pageOf(sorted, keyOf, byName, query, { kind: "users", sortKey: "string" });
     return { items: result.items.map((u) => structuredClone(u)), nextCursor: result.nextCursor };
   };
   return {

@@ -1,5 +1,6 @@
 import type { TranscriptDraft } from "../domain/transcript.ts";
 import { ConfideError } from "../errors.ts";
+import type { TranscriptionSettings } from "../domain/session.ts";
 import type { SpeechResult, SpeechToText } from "../ports/speech-to-text.ts";
 
 export interface SpeechScript {
@@ -7,6 +8,8 @@ export interface SpeechScript {
   transcript: TranscriptDraft;
   /** The next N calls (submit or poll) fail with a retryable `provider.unavailable`. */
   transientFailures?: number;
+  /** The next N calls fail with a retryable `provider.throttled` carrying `retryAfterMs`. */
+  throttledFailures?: number;
   /** Every call fails with a non-retryable `provider.rejected`. */
   permanentFailure?: boolean;
   /** submit answers pending, and the first K polls answer pending too. */
@@ -32,14 +35,20 @@ export const sampleTranscriptDraft: TranscriptDraft = {
   ],
 };
 
-/** A SpeechToText that follows a script: for exercising the pipeline's retry and polling paths. */
+/**
+ * A SpeechToText that follows a script: for exercising the pipeline's retry and polling paths.
+ * It reads the recording like a real engine (so an abort while reading ends the call with the
+ * signal's reason), separates the speakers of a mono recording, and gives each speaker a
+ * channel when asked for one speaker per channel. Its segments carry no word timings.
+ */
 export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}): ScriptedSpeechToText {
   let current: SpeechScript = { transcript: sampleTranscriptDraft, ...initial };
   let submits = 0;
   let polls = 0;
   let pendingLeft = 0;
 
-  function failIfScripted(): void {
+  function failIfScripted(signal: AbortSignal | undefined): void {
+    signal?.throwIfAborted();
     if (current.permanentFailure) {
       throw new ConfideError("provider.rejected", "The provider refused the audio.", { retryable: false });
     }
@@ -47,24 +56,42 @@ export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}):
       current = { ...current, transientFailures: (current.transientFailures ?? 0) - 1 };
       throw new ConfideError("provider.unavailable", "The provider is unavailable.", { retryable: true });
     }
+    if ((current.throttledFailures ?? 0) > 0) {
+      current = { ...current, throttledFailures: (current.throttledFailures ?? 0) - 1 };
+      throw new ConfideError("provider.throttled", "The provider is throttling requests.", {
+        retryable: true,
+        retryAfterMs: current.retryAfterMs ?? 30_000,
+      });
+    }
   }
-  const done = (): SpeechResult => ({ status: "done", transcript: structuredClone(current.transcript), warnings: [] });
+  let channelLayout: TranscriptionSettings["channelLayout"] = "mono";
+  /** The scripted transcript; per channel, speaker i of the script speaks on channel i. */
+  function transcript() {
+    const draft = structuredClone(current.transcript);
+    if (channelLayout !== "per-channel") return draft;
+    return { ...draft, speakers: draft.speakers.map((speaker, channel) => ({ ...speaker, channel })) };
+  }
+  const done = (): SpeechResult => ({ status: "done", transcript: transcript(), warnings: [] });
   const pending = (): SpeechResult => ({ status: "pending", ref: "job-1", retryAfterMs: current.retryAfterMs ?? 30_000 });
 
   return {
     provider: "scripted",
-    async submit() {
+    async submit(audio, settings, options = {}) {
       submits += 1;
-      failIfScripted();
+      failIfScripted(options.signal);
+      const recording = await audio.open(options.signal);
+      await recording.cancel();
+      options.signal?.throwIfAborted();
+      channelLayout = settings.channelLayout;
       if ((current.pendingPolls ?? 0) > 0) {
         pendingLeft = current.pendingPolls ?? 0;
         return pending();
       }
       return done();
     },
-    async poll(ref) {
+    async poll(ref, options = {}) {
       polls += 1;
-      failIfScripted();
+      failIfScripted(options.signal);
       if (ref !== "job-1") throw new ConfideError("provider.rejected", "No such job.");
       if (pendingLeft > 0) {
         pendingLeft -= 1;

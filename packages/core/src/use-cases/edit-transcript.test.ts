@@ -77,6 +77,29 @@ describe("editTranscript", () => {
     expect(edited.sentiment?.transcriptRevision).toBe(2);
   });
 
+  it("keeps measuring every non-therapist speaker after a text edit when the pipeline found no patient", async () => {
+    const deps = createTestDeps();
+    const transcript = sampleTranscript();
+    const stored = await storeSession(deps, {
+      transcript: { ...transcript, speakers: [{ label: "S1", role: "therapist" }, { label: "S2", role: "unknown" }] },
+    });
+    expect(stored.sentiment?.segments.map((s) => s.segmentId)).toEqual(["seg-2", "seg-4"]);
+
+    const edited = await editTranscript(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: 1,
+      edits: [{ segmentId: "seg-2", text: "I feel awful and sad." }],
+    });
+
+    expect(edited.sentiment?.segments.map((s) => [s.segmentId, s.label])).toEqual([
+      ["seg-2", "negative"],
+      ["seg-4", "negative"],
+    ]);
+    expect((await deps.sessions.get(stored.id))?.sentiment?.speakers).toEqual([
+      expect.objectContaining({ speaker: "S2", segmentCount: 2 }),
+    ]);
+  });
+
   it("answers session.version_conflict for a stale version and writes nothing", async () => {
     const deps = createTestDeps();
     const stored = await storeSession(deps);

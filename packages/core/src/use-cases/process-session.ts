@@ -1,4 +1,5 @@
 import { jobNames, type ConfideDeps } from "../deps.ts";
+import { patientSegments, speakerRolesReviewed } from "../domain/patient-segments.ts";
 import { summarizeSentiment, type SentimentResult } from "../domain/sentiment.ts";
 import { moveTo, type ProcessingError, type Session } from "../domain/session.ts";
 import type { Segment, Transcript, TranscriptDraft } from "../domain/transcript.ts";
@@ -192,17 +193,6 @@ function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptD
   };
 }
 
-/** The patient's segments; when no speaker is labelled patient, every non-therapist segment. */
-function patientSegments(transcript: Transcript): Segment[] {
-  const roleOf = new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
-  const hasPatient = transcript.speakers.some((speaker) => speaker.role === "patient");
-  return transcript.segments.filter((segment) => {
-    if (segment.text.trim() === "") return false;
-    const role = roleOf.get(segment.speaker);
-    return hasPatient ? role === "patient" : role !== "therapist";
-  });
-}
-
 async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal | undefined): Promise<Step> {
   const transcript = session.transcript;
   if (!transcript) {
@@ -212,7 +202,7 @@ async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal 
       retryable: false,
     });
   }
-  const segments = patientSegments(transcript);
+  const segments = patientSegments(transcript, { rolesReviewed: speakerRolesReviewed(session.review.edits) });
   const outcome = await callProvider(deps, session, signal, (callSignal): Promise<SentimentResult[]> =>
     segments.length === 0
       ? Promise.resolve([])

@@ -1,3 +1,4 @@
+import { patientSegments, speakerRolesReviewed } from "../domain/patient-segments.ts";
 import { summarizeSentiment } from "../domain/sentiment.ts";
 import { defaultTranscriptionSettings, newProcessing, type Session } from "../domain/session.ts";
 import type { Transcript } from "../domain/transcript.ts";
@@ -72,8 +73,7 @@ export async function storeSession(deps: TestDeps, overrides: SessionOverrides =
 
   let sentiment = fields.sentiment ?? null;
   if (fields.sentiment === undefined && transcript && hasTranscript) {
-    const patients = new Set(transcript.speakers.filter((s) => s.role === "patient").map((s) => s.label));
-    const analysed = transcript.segments.filter((s) => patients.has(s.speaker));
+    const analysed = patientSegments(transcript, { rolesReviewed: speakerRolesReviewed(fields.review?.edits ?? []) });
     const results = await deps.language.sentiment(
       analysed.map((s) => s.text),
       { language: transcript.language },

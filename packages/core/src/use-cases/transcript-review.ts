@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../deps.ts";
 import type { AuditAction } from "../domain/audit-event.ts";
+import { speakerRolesReviewed } from "../domain/patient-segments.ts";
 import { assertEditable, moveTo, type ReviewEdit, type Session } from "../domain/session.ts";
 import type { Transcript } from "../domain/transcript.ts";
 import type { Actor } from "../domain/user.ts";
@@ -61,12 +62,15 @@ export async function saveReview(
     return session;
   }
   const transcript = { ...change.transcript, revision: target.transcript.revision + 1 };
-  const sentiment = await reviewSentiment(deps, transcript, session.sentiment, change.rescore);
+  const edits = [...session.review.edits, ...change.edits];
+  const sentiment = await reviewSentiment(deps, transcript, session.sentiment, change.rescore, {
+    rolesReviewed: speakerRolesReviewed(edits),
+  });
   const next: Session = {
     ...moveTo(session, "ready", deps.clock.now()),
     transcript,
     sentiment,
-    review: { ...session.review, edits: [...session.review.edits, ...change.edits] },
+    review: { ...session.review, edits },
     updatedAt: deps.clock.now(),
   };
   const stored = await deps.sessions.update(next, expectedVersion);

@@ -3,7 +3,7 @@ import type { Session } from "@confide/core";
 import { serve } from "@hono/node-server";
 import { sign } from "hono/jwt";
 import { afterEach, describe, expect, it } from "vitest";
-import { readSseEvents } from "../../../../test/support/sse-events.ts";
+import { readSseEvents } from "@confide/contracts/support";
 import { createTestApp, password, storeSession, type TestApp } from "./app-fixture.test-support.ts";
 
 const jwtSecret = "test-secret-that-is-long-enough-for-hs256";

@@ -1,4 +1,5 @@
-import { ConfideError, type Session } from "@confide/core";
+import { ConfideError } from "../errors.ts";
+import type { Session } from "./session.ts";
 
 /**
  * How a Session is stored as jsonb. JSON has no dates, so every Date, wherever it sits

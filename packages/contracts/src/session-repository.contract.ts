@@ -9,9 +9,19 @@ import { expectConfideError } from "./expect-confide-error.ts";
 import { expectSameDates } from "./expect-same-dates.ts";
 import { buildSession, buildTranscript, buildTranscriptionSettings, buildUploadedSession, minutesAfterEpoch } from "./fixtures.ts";
 
+/** Where search engines legitimately differ; the suite asserts the declared behaviour either way. */
+export interface SessionRepositoryCapabilities {
+  /**
+   * Search matches inflected forms of a word: true → "run" finds a session that says
+   * "running"; false → it does not (whole words only, as written).
+   */
+  stemming: boolean;
+}
+
 export interface SessionRepositoryContractOptions {
   name: string;
   create: () => Promise<SessionRepository>;
+  capabilities: SessionRepositoryCapabilities;
 }
 
 /** The order the port promises: recordedAt descending, then id descending. */
@@ -374,6 +384,21 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(await listIds({ text: "insomnia promotion" })).toEqual([both.id]);
         expect(await listIds({ text: "Promotion BAKERY" })).toEqual([both.id]);
       });
+
+      const { stemming } = options.capabilities;
+      it(
+        stemming
+          ? "finds inflected forms of a word (declared: stemming)"
+          : "matches whole words as written, not inflected forms (declared: no stemming)",
+        async () => {
+          const session = buildSession({ title: "Check-in", transcript: saying("I keep running late for work.") });
+          await sessions.create(session);
+
+          expect(await listIds({ text: "running" })).toEqual([session.id]);
+          expect(await listIds({ text: "run" })).toEqual(stemming ? [session.id] : []);
+          expect(await listIds({ text: "runn" }), "a word fragment is not a word").toEqual([]);
+        },
+      );
 
       it("finds a session that has no transcript yet by its title", async () => {
         const session = buildUploadedSession({ title: "Grief and loss" });

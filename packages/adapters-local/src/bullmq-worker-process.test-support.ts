@@ -1,12 +1,12 @@
 /**
  * A BullMQ worker in its own process, for tests that must kill a worker mid-job (a crash, not a
- * graceful close). Run: node --conditions=source test/support/bullmq-worker-process.ts
+ * graceful close). Run: node --conditions=source packages/adapters-local/src/bullmq-worker-process.test-support.ts
  * Environment: REDIS_URL, QUEUE_PREFIX, QUEUE_NAME, LOCK_DURATION_MS, STALLED_INTERVAL_MS (workers of one
  * queue coordinate stalled checks through Redis, so they must share these two).
  * Prints one JSON line per delivery ({"event":"started","jobId":…,"attempt":…}) and never finishes
  * a job, so the job stays active until the process dies.
  */
-import { createBullMqJobQueue } from "../../packages/adapters-local/src/bullmq-job-queue.ts";
+import { createBullMqJobQueue } from "./bullmq-job-queue.ts";
 
 const environment = (name: string): string => {
   const value = process.env[name];

@@ -1,4 +1,5 @@
-import { ConfideError, isStorableDate } from "@confide/core";
+import { ConfideError } from "../errors.ts";
+import { isStorableDate } from "./storable-date.ts";
 
 /**
  * Opaque page cursors: base64url of `[kind, ...position]`, where position is the sort key of

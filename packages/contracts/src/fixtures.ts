@@ -16,6 +16,7 @@ import type {
   TranscriptionSettings,
   User,
 } from "@confide/core";
+import { byteStream } from "@confide/core/testing";
 
 /** A fixed instant all fixture dates are measured from. */
 export const fixtureEpoch = new Date("2026-03-02T09:30:00.000Z");
@@ -266,12 +267,7 @@ export function buildAudioSource(
     sizeBytes: overrides.sizeBytes ?? bytes.byteLength,
     channels: overrides.channels ?? null,
     async open() {
-      return new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(bytes.slice());
-          controller.close();
-        },
-      });
+      return byteStream(bytes);
     },
   };
 }
