@@ -16,6 +16,7 @@ import type {
   TranscriptionSettings,
   User,
 } from "@confide/core";
+import { defaultTranscriptionSettings } from "@confide/core";
 import { byteStream } from "@confide/core/testing";
 
 /** A fixed instant all fixture dates are measured from. */
@@ -59,17 +60,7 @@ export function buildCareRelation(overrides: Partial<CareRelation> = {}): CareRe
 }
 
 export function buildTranscriptionSettings(overrides: Partial<TranscriptionSettings> = {}): TranscriptionSettings {
-  return {
-    language: "en-US",
-    diarization: true,
-    minSpeakers: 2,
-    maxSpeakers: 2,
-    profanity: "none",
-    punctuation: "automatic",
-    wordTimestamps: true,
-    channelLayout: "mono",
-    ...overrides,
-  };
+  return { ...defaultTranscriptionSettings, ...overrides };
 }
 
 /** A two-speaker transcript with word timings and confidences. */
