@@ -1,10 +1,7 @@
 import type { ConfideDeps } from "../deps.ts";
-import type { SessionStatus } from "../domain/session-status.ts";
+import { inFlightStatuses } from "../domain/session-status.ts";
 import type { Actor } from "../domain/user.ts";
 import { ConfideError } from "../errors.ts";
-
-/** A session in one of these still takes the workers' time. */
-export const processingStatuses: readonly SessionStatus[] = ["uploaded", "queued", "transcribing", "analyzing"];
 
 /** When to suggest trying again: a short recording is processed in about this long. */
 const retryAfterMs = 60_000;
@@ -21,7 +18,7 @@ export async function assertProcessingCapacity(deps: Pick<ConfideDeps, "sessions
   do {
     const page = await deps.sessions.list({
       therapistId: actor.userId,
-      statuses: [...processingStatuses],
+      statuses: [...inFlightStatuses],
       limit: Math.min(100, limit - counted),
       ...(cursor === undefined ? {} : { cursor }),
     });

@@ -1,4 +1,4 @@
-import { assertProcessingCapacity, ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
+import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
@@ -151,9 +151,10 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       });
     }
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
-    // Quotas before the body is read: over one, nothing is read or stored.
-    const reservation = await assertProcessingCapacity(deps, actor)
-      .then(() => options.quota.reserve(actor.userId, Number.isNaN(declaredLength) ? undefined : declaredLength))
+    // Hourly and daily quotas before the body is read: over one, nothing is read or stored. The
+    // sessions-in-processing limit is the use case's, checked before it reads the recording.
+    const reservation = await options.quota
+      .reserve(actor.userId, Number.isNaN(declaredLength) ? undefined : declaredLength)
       .catch(async (error: unknown) => {
         if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
         throw error;
