@@ -34,6 +34,43 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * A 200 MB recording for the memory tests, and the process's RSS growth since it was made.
+ * Chunks come from a ring of buffers refilled in turn, so the test itself makes little garbage
+ * and RSS shows what the store holds. A store that kept chunks would be caught by the RSS bound
+ * (copies) or by the read-back hash (references to refilled buffers).
+ */
+function largeRecording() {
+  const chunkBytes = 64 * 1024;
+  const chunkCount = (200 * 1024 * 1024) / chunkBytes;
+  const fillChunk = (buffer: Uint8Array, index: number) => buffer.fill(index % 251);
+  const expectedHash = createHash("sha256");
+  const scratch = new Uint8Array(chunkBytes);
+  for (let index = 0; index < chunkCount; index += 1) expectedHash.update(fillChunk(scratch, index));
+  const ring = Array.from({ length: 64 }, () => new Uint8Array(chunkBytes));
+  const baselineBytes = process.memoryUsage().rss;
+  let peakBytes = baselineBytes;
+  const sampleRss = () => {
+    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+  };
+  return {
+    sha256: expectedHash.digest("hex"),
+    /** The chunks, sampling RSS every 32 of them. */
+    async *chunks(): AsyncGenerator<Uint8Array> {
+      for (let index = 0; index < chunkCount; index += 1) {
+        if (index % 32 === 0) sampleRss();
+        yield fillChunk(ring[index % ring.length] as Uint8Array, index);
+      }
+    },
+    sampleRss,
+    /** The peak RSS seen (sampled once more now) over the RSS when the recording was made, in MB. */
+    rssGrowthMb(): number {
+      sampleRss();
+      return (peakBytes - baselineBytes) / (1024 * 1024);
+    },
+  };
+}
+
 const folders: string[] = [];
 async function freshFolder(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), "confide-blobs-"));
@@ -102,37 +139,18 @@ describe("filesystem BlobStore", () => {
   });
 
   it("streams a 200 MB recording without holding it in memory", async () => {
-    const chunkBytes = 64 * 1024;
-    const chunkCount = (200 * 1024 * 1024) / chunkBytes;
-    const fillChunk = (buffer: Uint8Array, index: number) => buffer.fill(index % 251);
-    const expectedHash = createHash("sha256");
-    const scratch = new Uint8Array(chunkBytes);
-    for (let index = 0; index < chunkCount; index += 1) expectedHash.update(fillChunk(scratch, index));
-    const expectedSha256 = expectedHash.digest("hex");
-    // Chunks come from a ring of buffers refilled in turn, so the test itself makes little
-    // garbage and RSS shows what the store holds. A store that kept chunks would be caught by
-    // the RSS bound (copies) or by the read-back hash (references to refilled buffers).
-    const ring = Array.from({ length: 64 }, () => new Uint8Array(chunkBytes));
-    const baselineBytes = process.memoryUsage().rss;
-    let peakBytes = baselineBytes;
-    async function* recording(): AsyncGenerator<Uint8Array> {
-      for (let index = 0; index < chunkCount; index += 1) {
-        if (index % 32 === 0) peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
-        yield fillChunk(ring[index % ring.length] as Uint8Array, index);
-      }
-    }
+    const recording = largeRecording();
 
-    const stored = await store.put("big/recording.wav", recording(), { contentType: "audio/wav" });
+    const stored = await store.put("big/recording.wav", recording.chunks(), { contentType: "audio/wav" });
 
-    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
-    const growthMb = (peakBytes - baselineBytes) / (1024 * 1024);
+    const growthMb = recording.rssGrowthMb();
     expect(growthMb, `RSS grew by ${growthMb.toFixed(1)} MB`).toBeLessThan(30);
-    expect(stored).toEqual({ sizeBytes: 200 * 1024 * 1024, sha256: expectedSha256 });
+    expect(stored).toEqual({ sizeBytes: 200 * 1024 * 1024, sha256: recording.sha256 });
     const readBack = createHash("sha256");
     for await (const chunk of (await store.get("big/recording.wav")).body as unknown as AsyncIterable<Uint8Array>) {
       readBack.update(chunk);
     }
-    expect(readBack.digest("hex")).toBe(expectedSha256);
+    expect(readBack.digest("hex")).toBe(recording.sha256);
   });
 
   it("leaves neither the object nor a temporary file when the body errors", async () => {
@@ -375,39 +393,23 @@ describe("filesystem BlobStore encrypted at rest", () => {
 
   it("streams a 200 MB recording through encryption without holding it in memory", async () => {
     const large = createFilesystemBlobStore({ root: join(root, "large"), encryption: { key } });
-    const chunkBytes = 64 * 1024;
-    const chunkCount = (200 * 1024 * 1024) / chunkBytes;
-    const fillChunk = (buffer: Uint8Array, index: number) => buffer.fill(index % 251);
-    const expectedHash = createHash("sha256");
-    const scratch = new Uint8Array(chunkBytes);
-    for (let index = 0; index < chunkCount; index += 1) expectedHash.update(fillChunk(scratch, index));
-    const expectedSha256 = expectedHash.digest("hex");
-    const ring = Array.from({ length: 64 }, () => new Uint8Array(chunkBytes));
-    const baselineBytes = process.memoryUsage().rss;
-    let peakBytes = baselineBytes;
-    async function* recording(): AsyncGenerator<Uint8Array> {
-      for (let index = 0; index < chunkCount; index += 1) {
-        if (index % 32 === 0) peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
-        yield fillChunk(ring[index % ring.length] as Uint8Array, index);
-      }
-    }
+    const recording = largeRecording();
 
-    const written = await large.put("big/recording.wav", recording(), { contentType: "audio/wav" });
+    const written = await large.put("big/recording.wav", recording.chunks(), { contentType: "audio/wav" });
     const readBackHash = createHash("sha256");
     let chunksRead = 0;
     for await (const chunk of (await large.get("big/recording.wav")).body as unknown as AsyncIterable<Uint8Array>) {
       readBackHash.update(chunk);
-      if ((chunksRead += 1) % 32 === 0) peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+      if ((chunksRead += 1) % 32 === 0) recording.sampleRss();
     }
 
-    peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
-    const growthMb = (peakBytes - baselineBytes) / (1024 * 1024);
+    const growthMb = recording.rssGrowthMb();
     // Each sealed chunk is a new 64 KiB buffer, freed by the garbage collector in rounds (V8
     // collects once some tens of MB of buffers are outstanding): the growth is that bound, the
     // same for 200 MB as for 1 GiB (bench/encryption.ts), where holding the recording would
     // add its 200 MB (twice: written, then read back).
     expect(growthMb, `RSS grew by ${growthMb.toFixed(1)} MB`).toBeLessThan(120);
-    expect(written).toEqual({ sizeBytes: 200 * 1024 * 1024, sha256: expectedSha256 });
-    expect(readBackHash.digest("hex")).toBe(expectedSha256);
+    expect(written).toEqual({ sizeBytes: 200 * 1024 * 1024, sha256: recording.sha256 });
+    expect(readBackHash.digest("hex")).toBe(recording.sha256);
   }, 120_000);
 });
