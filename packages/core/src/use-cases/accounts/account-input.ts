@@ -1,8 +1,5 @@
 import { normalizeEmail, type Role } from "../../domain/user.ts";
-import { ConfideError } from "../../errors.ts";
-
-const invalid = (field: string, message: string) =>
-  new ConfideError("validation.invalid_input", message, { details: { field } });
+import { invalidInput } from "../../errors.ts";
 
 /** One `@`, no spaces, a dot in the domain: the shape, not deliverability. */
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -13,7 +10,7 @@ const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
  */
 export function checkEmail(email: string): string {
   const normalized = normalizeEmail(email);
-  if (normalized.length > 254 || !emailShape.test(normalized)) throw invalid("email", "The email address is not valid.");
+  if (normalized.length > 254 || !emailShape.test(normalized)) throw invalidInput("The email address is not valid.", "email");
   return normalized;
 }
 
@@ -24,14 +21,14 @@ export function checkEmail(email: string): string {
 export function checkDisplayName(displayName: string): string {
   const trimmed = displayName.trim();
   const length = [...trimmed].length;
-  if (length < 1 || length > 200) throw invalid("displayName", "The display name must have 1 to 200 characters.");
+  if (length < 1 || length > 200) throw invalidInput("The display name must have 1 to 200 characters.", "displayName");
   return trimmed;
 }
 
 /** @throws ConfideError `validation.invalid_input` unless the consent terms name has 1–200 characters. */
 export function checkConsentTerms(terms: string): string {
   const trimmed = terms.trim();
-  if (trimmed.length < 1 || trimmed.length > 200) throw invalid("consent.terms", "The consent terms must have 1 to 200 characters.");
+  if (trimmed.length < 1 || trimmed.length > 200) throw invalidInput("The consent terms must have 1 to 200 characters.", "consent.terms");
   return trimmed;
 }
 
@@ -40,7 +37,7 @@ const roles: readonly Role[] = ["therapist", "patient", "admin"];
 /** @throws ConfideError `validation.invalid_input` for anything but therapist, patient or admin. */
 export function checkRole(role: string): Role {
   const found = roles.find((candidate) => candidate === role);
-  if (found === undefined) throw invalid("role", "The role must be therapist, patient or admin.");
+  if (found === undefined) throw invalidInput("The role must be therapist, patient or admin.", "role");
   return found;
 }
 
@@ -52,6 +49,6 @@ export const defaultPageLimit = 50;
  */
 export function checkPageLimit(limit: number | undefined): number {
   if (limit === undefined) return defaultPageLimit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid("limit", "The page size must be 1 to 100.");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidInput("The page size must be 1 to 100.", "limit");
   return limit;
 }
