@@ -230,7 +230,7 @@ describe("SQL session repository on PostgreSQL: concurrency", () => {
 });
 
 describe("SQL session repository on PostgreSQL: sessions stored before search terms were kept", () => {
-  it("finds them after migrate(), which fills in their terms by core's rule", async () => {
+  it("finds them after prepare(), which fills in their terms by core's rule", async () => {
     const schema = freshSchemaName();
     const client = await createPostgresClient({ connectionString: postgresUrl, schema });
     const repositories = await createPostgresRepositories({ connectionString: postgresUrl, schema });
@@ -245,14 +245,14 @@ describe("SQL session repository on PostgreSQL: sessions stored before search te
           JSON.stringify(toSessionDocument(older))],
       );
 
-      expect(await repositories.migrate()).toEqual(["0003_session_search_terms.sql"]);
+      expect(await repositories.prepare()).toEqual(["0003_session_search_terms.sql"]);
 
       const [row] = await client.query<{ search_terms: string }>("SELECT search_terms FROM confide_sessions WHERE id = $1", [
         older.id,
       ]);
       expect(row?.search_terms).toBe(sessionSearchTerms(older).join(" "));
       expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items.map((s) => s.id)).toEqual([older.id]);
-      expect(await repositories.migrate()).toEqual([]);
+      expect(await repositories.prepare()).toEqual([]);
     } finally {
       await repositories.close();
       await client.close();

@@ -372,6 +372,9 @@ describe("processSession", () => {
         async send() {
           throw new ConfideError("dependency.unavailable", "FCM is down.", { retryable: true });
         },
+        async check() {
+          throw new ConfideError("dependency.unavailable", "FCM is down.", { retryable: true });
+        },
         async close() {},
         sent: () => [],
       },
