@@ -25,18 +25,20 @@ async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: 
   for (;;) {
     const page = await deps.sessions.list({ patientId, limit: pageLimit });
     if (page.items.length === 0) return deleted.size;
-    for (const session of page.items) {
-      if (deleted.has(session.id)) {
+    for (const listed of page.items) {
+      if (deleted.has(listed.id)) {
         throw new ConfideError("internal", "A deleted session is still listed; erasure stopped.", {
-          details: { sessionId: session.id },
+          details: { sessionId: listed.id },
         });
       }
+      // A listing holds summaries: the recording's key is in the whole session.
+      const session = await deps.sessions.get(listed.id);
       // Recording first: if this fails the record remains, so a retry of the erasure finds it again.
-      await deps.blobs.delete(session.audio.blobKey);
-      await deps.sessions.delete(session.id);
-      deleted.add(session.id);
+      if (session !== null) await deps.blobs.delete(session.audio.blobKey);
+      await deps.sessions.delete(listed.id);
+      deleted.add(listed.id);
       await audit(deps, actor, "session.delete", {
-        sessionId: session.id,
+        sessionId: listed.id,
         subjectUserId: patientId,
         detail: { reason: "user.erase" },
       });
