@@ -50,6 +50,7 @@ function heldSpeech() {
     async poll() {
       throw new ConfideError("provider.rejected", "No such job.");
     },
+    async discard() {},
     async check() {},
     async close() {},
   };
