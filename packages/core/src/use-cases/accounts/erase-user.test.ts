@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { newProcessing } from "../../domain/session.ts";
-import { createCapturingLogger } from "../../testing/capturing-logger.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createTestDeps } from "../../testing/test-deps.ts";
 import { createUser } from "./create-user.ts";
 import { eraseUser } from "./erase-user.ts";
@@ -61,7 +61,7 @@ describe("eraseUser", () => {
 
   it("discards the speech provider's jobs of the patient's sessions, and erases them even when it cannot", async () => {
     const { deps, therapist, patient } = await setup();
-    const logger = createCapturingLogger();
+    const logger = createRecordingLogger();
     deps.logger = logger;
     const processing = (providerRef: string) => ({ ...newProcessing(), providerRef });
     const failed = await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "failed", transcript: null, processing: processing("job-21") });
@@ -82,7 +82,7 @@ describe("eraseUser", () => {
     expect(scripted.discarded()).toEqual(["job-21"]);
     expect(await deps.sessions.get(failed.id)).toBeNull();
     expect(await deps.sessions.get(transcribing.id)).toBeNull();
-    expect(logger.lines.filter((line) => line.level === "warn")).toEqual([
+    expect(logger.entries.filter((line) => line.level === "warn")).toEqual([
       {
         level: "warn",
         message: "session.provider_job.discard_failed",

@@ -1,25 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Session, TranscriptionSettings } from "../../domain/session.ts";
 import type { AudioSource, SpeechToText } from "../../ports/speech-to-text.ts";
-import { createCapturingLogger } from "../../testing/capturing-logger.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createInMemoryBlobStore } from "../../testing/in-memory-blob-store.ts";
 import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
-import { createJobHandlers } from "./job-handlers.ts";
-import { byteStream, runUntilIdle, seedCareTeam, uploadSample, wavBytes } from "./pipeline-fixture.test-support.ts";
+import {
+  byteStream,
+  runUntilIdle,
+  setUpPipeline,
+  storedSession,
+  uploadSample,
+  wavBytes,
+  type CareTeam,
+} from "./pipeline-fixture.test-support.ts";
 
-async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}) {
-  const deps = createTestDeps(overrides);
-  const team = await seedCareTeam(deps);
-  await deps.queue.start(createJobHandlers(deps));
-  return { deps, team };
-}
-
-async function stored(deps: TestDeps, session: Session): Promise<Session> {
-  const current = await deps.sessions.get(session.id);
-  if (!current) throw new Error(`Session ${session.id} is gone.`);
-  return current;
-}
+const setUp = setUpPipeline;
+const stored = storedSession;
 
 describe("transcribe step and the provider's job", () => {
   it("discards the provider's job right after the transcript is stored", async () => {
@@ -48,14 +45,14 @@ describe("transcribe step and the provider's job", () => {
   });
 
   it("keeps the transcript when the provider cannot discard its job, and logs the ref it keeps", async () => {
-    const logger = createCapturingLogger();
+    const logger = createRecordingLogger();
     const { deps, team } = await setUp({ speech: createScriptedSpeechToText({ pendingPolls: 1, discardFailure: true }), logger });
     const uploaded = await uploadSample(deps, team);
 
     await runUntilIdle(deps);
 
     expect((await stored(deps, uploaded)).status).toBe("ready");
-    expect(logger.lines).toContainEqual({
+    expect(logger.entries).toContainEqual({
       level: "warn",
       message: "session.provider_job.discard_failed",
       fields: { sessionId: uploaded.id, provider: "scripted", providerRef: "job-1", reason: "transcribed", code: "provider.unavailable" },
@@ -108,7 +105,7 @@ describe("transcribe step and the provider's job", () => {
 
 describe("transcribe step and the recording's URL", () => {
   /** Runs one session through a speech adapter that keeps the AudioSource it was given. */
-  async function audioGiven(deps: TestDeps, team: Awaited<ReturnType<typeof setUp>>["team"]) {
+  async function audioGiven(deps: TestDeps, team: CareTeam) {
     const scripted = deps.speech;
     const given: AudioSource[] = [];
     const keeping: SpeechToText = {

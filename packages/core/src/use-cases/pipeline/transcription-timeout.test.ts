@@ -1,34 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../domain/session.ts";
-import { createCapturingLogger } from "../../testing/capturing-logger.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedSpeechToText, type SpeechScript } from "../../testing/scripted-speech-to-text.ts";
-import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
+import type { TestDeps } from "../../testing/test-deps.ts";
 import { deleteSession } from "../sessions/delete-session.ts";
 import { retrySession } from "../sessions/retry-session.ts";
-import { createJobHandlers } from "./job-handlers.ts";
+import { runUntilIdle, setUpPipeline, storedSession, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 import { processSession } from "./process-session.ts";
-import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
 
 const hourMs = 3600_000;
 const minuteMs = 60_000;
 
 async function setUp(script: Partial<SpeechScript>, transcriptionTimeoutMs?: number) {
-  const logger = createCapturingLogger();
-  const deps = createTestDeps({
+  const logger = createRecordingLogger();
+  const { deps, team } = await setUpPipeline({
     speech: createScriptedSpeechToText(script),
     logger,
     ...(transcriptionTimeoutMs === undefined ? {} : { settings: { transcriptionTimeoutMs } }),
   });
-  const team = await seedCareTeam(deps);
-  await deps.queue.start(createJobHandlers(deps));
   return { deps, team, logger };
 }
 
-async function stored(deps: TestDeps, session: Session): Promise<Session> {
-  const current = await deps.sessions.get(session.id);
-  if (!current) throw new Error(`Session ${session.id} is gone.`);
-  return current;
-}
+const stored = storedSession;
 
 /** Uploads, then runs the pipeline until the provider answers pending: the job is submitted. */
 async function submitted(deps: TestDeps, team: CareTeam): Promise<Session> {
@@ -125,7 +118,7 @@ describe("a transcription that stays pending", () => {
       status: "failed",
       processing: { providerRef: "job-1", lastError: { code: "speech.timeout" } },
     });
-    expect(logger.lines).toContainEqual({
+    expect(logger.entries).toContainEqual({
       level: "warn",
       message: "session.provider_job.discard_failed",
       fields: { sessionId: session.id, provider: "scripted", providerRef: "job-1", reason: "timeout", code: "provider.unavailable" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newProcessing } from "../../domain/session.ts";
-import { createCapturingLogger } from "../../testing/capturing-logger.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-text.ts";
 import { createTestDeps } from "../../testing/test-deps.ts";
 import { deleteSession } from "./delete-session.ts";
@@ -103,7 +103,7 @@ describe("deleteSession and the speech provider", () => {
   });
 
   it("erases the session even when the provider cannot discard its job, logging the ref left there", async () => {
-    const logger = createCapturingLogger();
+    const logger = createRecordingLogger();
     const deps = createTestDeps({ speech: createScriptedSpeechToText({ discardFailure: true }), logger });
     const stored = await storeSession(deps, withJob("job-8"));
 
@@ -111,7 +111,7 @@ describe("deleteSession and the speech provider", () => {
 
     expect(await deps.sessions.get(stored.id)).toBeNull();
     expect(deps.blobs.keys()).toEqual([]);
-    expect(logger.lines).toContainEqual({
+    expect(logger.entries).toContainEqual({
       level: "warn",
       message: "session.provider_job.discard_failed",
       fields: { sessionId: stored.id, provider: "scripted", providerRef: "job-8", reason: "delete", code: "provider.unavailable" },

@@ -3,7 +3,7 @@ import { jobNames } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
 import type { LanguageAnalyzer } from "../../ports/language-analyzer.ts";
-import { createCapturingLogger } from "../../testing/capturing-logger.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createKeywordLanguageAnalyzer } from "../../testing/keyword-language-analyzer.ts";
 import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
@@ -178,7 +178,7 @@ describe("retrySession", () => {
   describe("the failed run's provider job", () => {
     /** A session whose job was submitted, then whose polls failed until the session failed (retryable). */
     async function failedWithJob(discardFailure: boolean) {
-      const logger = createCapturingLogger();
+      const logger = createRecordingLogger();
       const { deps, team } = await setUp({ speech: createScriptedSpeechToText({ pendingPolls: 1, discardFailure }), logger });
       const uploaded = await uploadSample(deps, team);
       await deps.queue.runDue();
@@ -207,7 +207,7 @@ describe("retrySession", () => {
 
       await expect(retrySession(deps, team.therapist, { sessionId: failed.id })).resolves.toMatchObject({ status: "queued" });
 
-      expect(logger.lines).toContainEqual({
+      expect(logger.entries).toContainEqual({
         level: "warn",
         message: "session.provider_job.discard_failed",
         fields: { sessionId: failed.id, provider: "scripted", providerRef: "job-1", reason: "retry", code: "provider.unavailable" },
