@@ -68,7 +68,8 @@ export interface SpeechToText {
    * (cancelled first if still running), its transcript, and any copy of the audio. Core calls it
    * when the transcript is stored, the job timed out, or its session is retried or deleted.
    * Idempotent: a ref the provider does not know, or no longer knows, resolves as success.
-   * Engines that keep nothing between calls resolve at once.
+   * Engines that keep nothing between calls resolve at once. An aborted `signal` ends the call
+   * with the signal's reason.
    * @returns when the provider holds nothing of the job any more.
    * @throws ConfideError, retryable, when the provider cannot be reached (`provider.unavailable`,
    * `provider.throttled`, `provider.timeout`): the copies may remain, and a later call may try again.
