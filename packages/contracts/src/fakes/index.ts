@@ -3,4 +3,5 @@ export * from "./azure-speech-batch-result.ts";
 export * from "./azure-speech-batch-server.ts";
 export * from "./azure-speech-batch-validation.ts";
 export * from "./fcm-server.ts";
+export * from "./text-analytics-server.ts";
 export * from "./whisper-server.ts";
