@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeSpeechBatchServer, type FakeSpeechBatchServer, type FakeSpeechTranscript } from "./azure-speech-batch-server.ts";
+import type { FakeSpeechTranscript } from "./azure-speech-batch-result.ts";
+import { startFakeSpeechBatchServer, type FakeSpeechBatchServer } from "./azure-speech-batch-server.ts";
 
 /** A PCM WAV of silence: 16 kHz, 16-bit, the given channel count. */
 function wav(channels: number, durationMs = 200): Buffer {

@@ -164,7 +164,7 @@ describe("Azurite blob over HTTPS with --oauth basic", () => {
       key,
       azurite.accountName,
     );
-    expect(sas.signedOid).toBe(key.signedObjectId);
+    expect(new URLSearchParams(sas.toString()).get("skoid")).toBe(key.signedObjectId);
     const body = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       get(`${blob.url}?${sas.toString()}`, { ca: azurite.ca }, (response) => {
         let text = "";
