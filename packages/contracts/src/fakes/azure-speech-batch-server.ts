@@ -26,14 +26,15 @@
  * Retry-After, 5xx, a hang, a malformed body.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   transcriptionReportFile,
   transcriptionResultFile,
   type FakeSpeechTranscript,
   type ResultShaping,
 } from "./azure-speech-batch-result.ts";
+import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
+import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 import { isSpeechError, validateSubmission, type SpeechError, type SubmittedTranscription } from "./azure-speech-batch-validation.ts";
 
 export const speechApiVersion = "2024-11-15";
@@ -147,19 +148,8 @@ export const defaultSpeechTranscript: FakeSpeechTranscript = {
   ],
 };
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 function sendError(response: ServerResponse, status: number, error: SpeechError, headers: Record<string, string> = {}): void {
   sendJson(response, status, error, headers);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function wavChannels(head: Buffer): number | undefined {
@@ -358,9 +348,6 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     };
   };
 
-  const authorized = (request: IncomingMessage) =>
-    request.headers["ocp-apim-subscription-key"] === fake.key || request.headers.authorization === `Bearer ${fake.bearerToken}`;
-
   const notFound = (response: ServerResponse) =>
     sendError(response, 404, { code: "NotFound", message: "The specified entity cannot be found.", innerError: { code: "NotFound", message: "The specified entity cannot be found." } });
 
@@ -381,7 +368,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     const url = new URL(request.url ?? "/", "http://fake");
     const method = request.method ?? "GET";
     const { operation, id, fileId } = classify(method, url.pathname);
-    const text = await readBody(request);
+    const text = (await readBody(request)).toString("utf8");
     let body: unknown = text.length === 0 ? undefined : text;
     try {
       if (text.length > 0) body = JSON.parse(text);
@@ -446,16 +433,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       response.end(file.content);
       return;
     }
-    if (!authorized(request)) {
-      sendJson(response, 401, {
-        error: {
-          code: "401",
-          message:
-            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",
-        },
-      });
-      return;
-    }
+    if (!admitCognitiveServicesCaller(request, response, fake)) return;
     if (operation === "unknown") {
       sendError(response, 404, { code: "NotFound", message: `No operation ${method} ${url.pathname} in api-version ${speechApiVersion}.` });
       return;
@@ -535,17 +513,10 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     }
   }
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, 500, { code: "InternalServerError", message: `fake server: ${String(error)}` });
-      else response.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const listener = await startLocalHttpServer(handle, (response, error) =>
+    sendError(response, 500, { code: "InternalServerError", message: `fake server: ${String(error)}` }),
+  );
+  fake.url = listener.url;
+  fake.close = listener.close;
   return fake;
 }

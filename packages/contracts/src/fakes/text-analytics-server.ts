@@ -22,8 +22,9 @@
  * neutral; a document is mixed when it has both positive and negative sentences.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
+import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 
 export const textAnalyticsLimits = { documentsPerRequest: 10, textElementsPerDocument: 5120 };
 
@@ -150,11 +151,6 @@ function documentError(message: string, innerCode = "InvalidDocument"): ServiceE
   return { code: "InvalidArgument", message: "Invalid document in request.", innererror: { code: innerCode, message } };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 function badRequest(response: ServerResponse, innerCode: string, message: string, outerMessage = "Invalid document in request."): void {
   sendJson(response, 400, { error: { code: "InvalidRequest", message: outerMessage, innererror: { code: innerCode, message } } });
 }
@@ -172,11 +168,10 @@ export async function startFakeTextAnalyticsServer(): Promise<FakeTextAnalyticsS
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake");
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = await readBody(request);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      parsed = JSON.parse(body.toString("utf8"));
     } catch {
       parsed = undefined;
     }
@@ -192,16 +187,7 @@ export async function startFakeTextAnalyticsServer(): Promise<FakeTextAnalyticsS
     };
     const index = fake.received.push(received) - 1;
 
-    if (request.headers["ocp-apim-subscription-key"] !== fake.key && request.headers.authorization !== `Bearer ${fake.bearerToken}`) {
-      sendJson(response, 401, {
-        error: {
-          code: "401",
-          message:
-            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",
-        },
-      });
-      return;
-    }
+    if (!admitCognitiveServicesCaller(request, response, fake)) return;
     const fault = fake.fault(received, index);
     switch (fault?.kind) {
       case "throttled": {
@@ -294,17 +280,10 @@ export async function startFakeTextAnalyticsServer(): Promise<FakeTextAnalyticsS
     });
   }
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: { code: "InternalServerError", message: `fake server: ${String(error)}` } });
-      else response.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const listener = await startLocalHttpServer(handle, (response, error) =>
+    sendJson(response, 500, { error: { code: "InternalServerError", message: `fake server: ${String(error)}` } }),
+  );
+  fake.url = listener.url;
+  fake.close = listener.close;
   return fake;
 }
