@@ -41,7 +41,14 @@ const audio = new Map<string, Buffer>();
 beforeAll(async () => {
   speech = await startFakeSpeechBatchServer();
   audioServer = createServer((request, response) => {
-    const body = audio.get(new URL(request.url ?? "/", "http://audio").pathname);
+    const url = new URL(request.url ?? "/", "http://audio");
+    if (url.pathname === "/container" && url.searchParams.get("comp") === "list" && url.searchParams.get("sig") === "container-sas") {
+      // The Blob service's List Blobs answer, as much of it as the fake reads.
+      response.writeHead(200, { "content-type": "application/xml" });
+      response.end("<?xml version=\"1.0\" encoding=\"utf-8\"?><EnumerationResults><Blobs><Blob><Name>a.wav</Name></Blob><Blob><Name>b.wav</Name></Blob></Blobs></EnumerationResults>");
+      return;
+    }
+    const body = audio.get(url.pathname);
     if (body === undefined) {
       response.writeHead(403);
       response.end("AuthenticationFailed");
@@ -54,6 +61,8 @@ beforeAll(async () => {
   audioUrl = `http://127.0.0.1:${(audioServer.address() as AddressInfo).port}`;
   audio.set("/stereo.wav", wav(2));
   audio.set("/mono.wav", wav(1));
+  audio.set("/container/a.wav", wav(1));
+  audio.set("/container/b.wav", wav(1, 400));
 });
 
 afterAll(async () => {
@@ -192,6 +201,21 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     const failed = await poll(stereo.self);
     expect(failed.status).toBe("Failed");
     expect(failed.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
+  });
+
+  it("lists a container SAS URL and transcribes every blob in it, one result file each", async () => {
+    const job = (await (await submit(validBody({ contentUrls: undefined, contentContainerUrl: `${audioUrl}/container?sp=rl&sig=container-sas` }))).json()) as {
+      self: string;
+    };
+    await poll(job.self);
+    const done = await poll(job.self);
+    expect(done.status).toBe("Succeeded");
+    expect(speech.audioFetches.slice(-2).map((fetched) => [new URL(fetched.url).pathname, fetched.status])).toEqual([
+      ["/container/a.wav", 200],
+      ["/container/b.wav", 200],
+    ]);
+    const files = (await (await call(done.links.files)).json()) as { values: { name: string }[] };
+    expect(files.values.map((file) => file.name)).toEqual(["contenturl_0.json", "contenturl_1.json", "report.json"]);
   });
 
   it("fails a job whose audio URL is refused", async () => {
