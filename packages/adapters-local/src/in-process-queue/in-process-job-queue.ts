@@ -8,7 +8,7 @@ import {
   type JobQueue,
   type Logger,
 } from "@confide/core";
-import { describeJobError } from "./job-error-fields.ts";
+import { describeJobError } from "../job-queue/job-error-fields.ts";
 
 export interface InProcessJobQueueOptions {
   /**

@@ -1,6 +1,6 @@
 /**
  * A BullMQ worker in its own process, for tests that must kill a worker mid-job (a crash, not a
- * graceful close). Run: node --conditions=source packages/adapters-local/src/bullmq-worker-process.test-support.ts
+ * graceful close). Run: node --conditions=source packages/adapters-local/src/bullmq/bullmq-worker-process.test-support.ts
  * Environment: REDIS_URL, QUEUE_PREFIX, QUEUE_NAME, LOCK_DURATION_MS, STALLED_INTERVAL_MS (workers of one
  * queue coordinate stalled checks through Redis, so they must share these two).
  * Prints one JSON line per delivery ({"event":"started","jobId":…,"attempt":…}) and never finishes

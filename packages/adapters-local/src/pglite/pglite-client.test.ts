@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectConfideError } from "@confide/contracts";
 import { entriesNotOwnerOnly } from "@confide/contracts/support";
 import { createPgliteClient } from "./pglite-client.ts";
-import type { SqlClient } from "./sql-client.ts";
+import type { SqlClient } from "../sql/sql-client.ts";
 
 describe("PGlite client", () => {
   let database: SqlClient;

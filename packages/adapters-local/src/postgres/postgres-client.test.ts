@@ -1,12 +1,12 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "@confide/contracts";
-import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../test-support/sql-test-databases.ts";
+import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../../test-support/sql-test-databases.ts";
 import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
 import { createPostgresClient } from "./postgres-client.ts";
 import { resolvePostgresSettings } from "./postgres-config.ts";
 import { createPostgresRepositories } from "./postgres-repositories.ts";
-import type { SqlClient } from "./sql-client.ts";
+import type { SqlClient } from "../sql/sql-client.ts";
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core";
-import type { ChildProcessResult } from "./child-process.ts";
-import { endedBySignalError, lastLines } from "./local-program-errors.ts";
+import type { ChildProcessResult } from "../local-programs/child-process.ts";
+import { endedBySignalError, lastLines } from "../local-programs/local-program-errors.ts";
 
 /** The model directory or one of its files is missing. */
 export function modelUnavailableError(modelDirectory: string, missing: string, cause?: unknown): ConfideError {

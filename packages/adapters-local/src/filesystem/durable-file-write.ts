@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { ConfideError, type ByteStream } from "@confide/core";
 import { toFilesystemError } from "./filesystem-errors.ts";
-import { ownerOnlyFileMode } from "./owner-only-modes.ts";
+import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
 export interface DurableFileWriteOptions {
   /** Aborting stops reading and writing; the promise rejects with the signal's reason. */

@@ -1,6 +1,6 @@
 import { chmod, lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { isMissing } from "./filesystem-errors.ts";
+import { isMissing } from "../filesystem/filesystem-errors.ts";
 
 /** Mode of every file Confide keeps (recordings, their sidecars, the database, secrets): the owner reads and writes. */
 export const ownerOnlyFileMode = 0o600;

@@ -13,9 +13,9 @@ export interface Migration {
 
 /**
  * The package's `migrations/` folder. Sources live in `src/` (tests) and builds in `dist/`
- * (production): both sit beside it, so `../migrations/` resolves from either.
+ * (production): both sit beside it, so `../../migrations/` resolves from `sql/` in either.
  */
-export const migrationsDirectory = new URL("../migrations/", import.meta.url);
+export const migrationsDirectory = new URL("../../migrations/", import.meta.url);
 
 const migrationFilePattern = /^\d{4}_[a-z0-9_]+\.sql$/;
 

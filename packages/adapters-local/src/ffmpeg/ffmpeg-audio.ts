@@ -7,9 +7,9 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfideError } from "@confide/core";
-import { runChildProcess, type ChildProcessResult } from "./child-process.ts";
-import { decodeFailedError, isSpawnFailure, programUnavailableError } from "./local-program-errors.ts";
-import { ownerOnlyFileMode } from "./owner-only-modes.ts";
+import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
+import { decodeFailedError, isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
+import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
 /** The sample rate speech engines expect (PocketSphinx's en-US model, Whisper). */
 export const recognitionSampleRateHz = 16_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChildProcessResult } from "./child-process.ts";
 import { decodeFailedError } from "./local-program-errors.ts";
-import { recognitionFailedError } from "./pocketsphinx-errors.ts";
+import { recognitionFailedError } from "../pocketsphinx/pocketsphinx-errors.ts";
 
 const ended = (result: Partial<ChildProcessResult>): ChildProcessResult => ({
   exitCode: null,

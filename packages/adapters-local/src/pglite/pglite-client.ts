@@ -1,9 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { ConfideError } from "@confide/core";
-import { lockDirectory, type DirectoryLock } from "./directory-lock.ts";
-import { ownerOnlyFolderMode, restrictToOwner } from "./owner-only-modes.ts";
-import type { SqlClient } from "./sql-client.ts";
+import { lockDirectory, type DirectoryLock } from "../files/directory-lock.ts";
+import { ownerOnlyFolderMode, restrictToOwner } from "../files/owner-only-modes.ts";
+import type { SqlClient } from "../sql/sql-client.ts";
 
 export interface PgliteSettings {
   /**

@@ -15,9 +15,9 @@ import {
   postgresUrl,
   repositoriesForEachTest,
   withAdminClient,
-} from "../test-support/sql-test-databases.ts";
-import { createPostgresClient } from "./postgres-client.ts";
-import { createPostgresRepositories } from "./postgres-repositories.ts";
+} from "../../test-support/sql-test-databases.ts";
+import { createPostgresClient } from "../postgres/postgres-client.ts";
+import { createPostgresRepositories } from "../postgres/postgres-repositories.ts";
 import { applyMigrations, loadMigrations } from "./sql-migrations.ts";
 
 function saying(...texts: string[]) {

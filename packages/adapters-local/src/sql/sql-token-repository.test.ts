@@ -4,7 +4,7 @@ import {
   createPostgresTestRepositories,
   describeSqlRepositorySuite,
   repositoriesForEachTest,
-} from "../test-support/sql-test-databases.ts";
+} from "../../test-support/sql-test-databases.ts";
 
 describeSqlRepositorySuite({
   title: "SQL token repository",

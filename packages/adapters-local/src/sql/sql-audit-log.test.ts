@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { buildAuditEvent, describeAuditLogContract, expectConfideError } from "@confide/contracts";
-import { describeSqlRepositorySuite } from "../test-support/sql-test-databases.ts";
+import { describeSqlRepositorySuite } from "../../test-support/sql-test-databases.ts";
 
 describeSqlRepositorySuite({
   title: "SQL audit log",

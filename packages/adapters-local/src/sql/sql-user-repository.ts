@@ -11,7 +11,7 @@ import {
   type UserQuery,
   type UserRepository,
 } from "@confide/core";
-import { isUniqueViolation } from "./postgres-errors.ts";
+import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

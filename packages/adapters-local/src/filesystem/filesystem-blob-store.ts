@@ -6,7 +6,7 @@ import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteSt
 import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
-import { ownerOnlyFileMode, ownerOnlyFolderMode } from "./owner-only-modes.ts";
+import { ownerOnlyFileMode, ownerOnlyFolderMode } from "../files/owner-only-modes.ts";
 
 export interface FilesystemBlobStoreSettings {
   /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */

@@ -1,6 +1,6 @@
 import { createPostgresClient } from "./postgres-client.ts";
 import type { PostgresSettings } from "./postgres-config.ts";
-import { createSqlRepositories, type SqlRepositories } from "./sql-repositories.ts";
+import { createSqlRepositories, type SqlRepositories } from "../sql/sql-repositories.ts";
 
 /**
  * Sessions, users, tokens, devices and audit on PostgreSQL (self-hosted, RDS) through one `pg`

@@ -2,7 +2,7 @@ import { ConfideError, checkEnqueueArguments, type JobHandler, type JobPayload, 
 import type { Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { resolveBullMqSettings, type BullMqJobQueueSettings } from "./bullmq-config.ts";
-import { describeJobError } from "./job-error-fields.ts";
+import { describeJobError } from "../job-queue/job-error-fields.ts";
 
 type BullMqModule = typeof import("bullmq");
 type RedisConstructor = typeof import("ioredis").Redis;

@@ -1,5 +1,5 @@
 import { createPgliteClient, type PgliteSettings } from "./pglite-client.ts";
-import { createSqlRepositories, type SqlRepositories } from "./sql-repositories.ts";
+import { createSqlRepositories, type SqlRepositories } from "../sql/sql-repositories.ts";
 
 /**
  * Sessions, users, tokens, devices and audit in PGlite, in this process: files under

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "@confide/contracts";
-import { dropSchema, freshSchemaName, postgresUrl, withAdminClient } from "../test-support/sql-test-databases.ts";
-import { createPgliteClient } from "./pglite-client.ts";
-import { createPostgresClient } from "./postgres-client.ts";
-import { createPostgresRepositories } from "./postgres-repositories.ts";
+import { dropSchema, freshSchemaName, postgresUrl, withAdminClient } from "../../test-support/sql-test-databases.ts";
+import { createPgliteClient } from "../pglite/pglite-client.ts";
+import { createPostgresClient } from "../postgres/postgres-client.ts";
+import { createPostgresRepositories } from "../postgres/postgres-repositories.ts";
 import { applyMigrations, loadMigrations, migrationsDirectory } from "./sql-migrations.ts";
 
 describe("SQL migrations", () => {
@@ -26,7 +26,7 @@ describe("SQL migrations", () => {
 
     expect(migrations.map((migration) => migration.name)[0]).toBe("0001_init.sql");
     expect(migrationsDirectory.pathname.endsWith("/packages/adapters-local/migrations/")).toBe(true);
-    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { files: string[] };
+    const manifest = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { files: string[] };
     expect(manifest.files).toContain("migrations");
   });
 

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from "pg";
 import { queryTimeoutFor, resolvePostgresSettings, type PostgresSettings } from "./postgres-config.ts";
 import { isConnectionBroken, toDatabaseError } from "./postgres-errors.ts";
-import type { SqlClient } from "./sql-client.ts";
+import type { SqlClient } from "../sql/sql-client.ts";
 
 const databaseName = "PostgreSQL";
 

@@ -23,7 +23,7 @@ import {
   type TranscriptionSettings,
   type Word,
 } from "@confide/core";
-import { runChildProcess } from "./child-process.ts";
+import { runChildProcess } from "../local-programs/child-process.ts";
 import {
   checkFfmpeg,
   convertToWav,
@@ -31,14 +31,14 @@ import {
   splitChannels,
   trimStart,
   type WavFormat,
-} from "./ffmpeg-audio.ts";
+} from "../ffmpeg/ffmpeg-audio.ts";
 import {
   pocketSphinxModelPaths,
   resolvePocketSphinxSettings,
   type PocketSphinxSettings,
   type ResolvedPocketSphinxSettings,
 } from "./pocketsphinx-config.ts";
-import { isSpawnFailure, programUnavailableError } from "./local-program-errors.ts";
+import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import {
   modelUnavailableError,
   recognitionFailedError,

@@ -13,7 +13,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { probeChannels, splitChannels } from "./ffmpeg-audio.ts";
+import { probeChannels, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
 import { resolveWhisperSettings, type ResolvedWhisperSettings, type WhisperSettings } from "./whisper-config.ts";
 import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
 import { streamingMultipartBody } from "./whisper-multipart-body.ts";
