@@ -1,11 +1,12 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfideError } from "@confide/core";
+import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 
 /**
- * Settings of the PocketSphinx SpeechToText adapter. Every field is optional: an environment
- * variable (named beside each field) supplies it, else the default of the Debian packages
- * `pocketsphinx`, `pocketsphinx-en-us` and `ffmpeg` applies.
+ * Settings of the PocketSphinx SpeechToText adapter. Every field is optional: the defaults suit
+ * the Debian packages `pocketsphinx`, `pocketsphinx-en-us` and `ffmpeg`. The host fills them
+ * from the variables named beside each field (settings.ts).
  */
 export interface PocketSphinxSettings {
   /** `CONFIDE_POCKETSPHINX_BINARY`; default "pocketsphinx_continuous" (found on PATH). */
@@ -30,43 +31,33 @@ export interface PocketSphinxSettings {
 
 export type ResolvedPocketSphinxSettings = Required<PocketSphinxSettings>;
 
-export const defaultPocketSphinxModelDirectory = "/usr/share/pocketsphinx/model/en-us";
+/** The defaults of the settings the host can set, shared with its settings schema (settings.ts). */
+export const pocketSphinxDefaults = {
+  pocketsphinxPath: "pocketsphinx_continuous",
+  modelDirectory: "/usr/share/pocketsphinx/model/en-us",
+  segmentGapMs: 700,
+  maxSegmentMs: 15_000,
+} as const;
 
-type Environment = Record<string, string | undefined>;
-
-function positiveInteger(name: string, value: number | string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const parsed = typeof value === "number" ? value : Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) {
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0) {
     throw new ConfideError("validation.invalid_input", `${name} must be a positive whole number (got ${String(value)}).`, {
       details: { setting: name },
     });
   }
-  return parsed;
+  return value;
 }
 
-const text = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value);
-
-/** Fills every setting from `settings`, then the environment, then the defaults. */
-export function resolvePocketSphinxSettings(
-  settings: PocketSphinxSettings = {},
-  env: Environment = process.env,
-): ResolvedPocketSphinxSettings {
+/** Fills every setting `settings` leaves out with its default. */
+export function resolvePocketSphinxSettings(settings: PocketSphinxSettings = {}): ResolvedPocketSphinxSettings {
   const parallelChannels = positiveInteger("parallelChannels", settings.parallelChannels, 2);
   return {
-    pocketsphinxPath: settings.pocketsphinxPath ?? text(env.CONFIDE_POCKETSPHINX_BINARY) ?? "pocketsphinx_continuous",
-    ffmpegPath: settings.ffmpegPath ?? text(env.CONFIDE_FFMPEG_BINARY) ?? "ffmpeg",
-    modelDirectory: settings.modelDirectory ?? text(env.CONFIDE_POCKETSPHINX_MODEL_DIR) ?? defaultPocketSphinxModelDirectory,
-    segmentGapMs: positiveInteger(
-      "segmentGapMs",
-      settings.segmentGapMs ?? env.CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS,
-      700,
-    ),
-    maxSegmentMs: positiveInteger(
-      "maxSegmentMs",
-      settings.maxSegmentMs ?? env.CONFIDE_POCKETSPHINX_MAX_SEGMENT_MS,
-      15_000,
-    ),
+    pocketsphinxPath: settings.pocketsphinxPath ?? pocketSphinxDefaults.pocketsphinxPath,
+    ffmpegPath: settings.ffmpegPath ?? defaultFfmpegPath,
+    modelDirectory: settings.modelDirectory ?? pocketSphinxDefaults.modelDirectory,
+    segmentGapMs: positiveInteger("segmentGapMs", settings.segmentGapMs, pocketSphinxDefaults.segmentGapMs),
+    maxSegmentMs: positiveInteger("maxSegmentMs", settings.maxSegmentMs, pocketSphinxDefaults.maxSegmentMs),
     parallelChannels: Math.min(parallelChannels, 2),
     temporaryDirectory: settings.temporaryDirectory ?? tmpdir(),
   };

@@ -1,4 +1,5 @@
 import { ConfideError } from "@confide/core";
+import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 
 /**
  * Settings of the Whisper-compatible speech adapter: any server answering
@@ -79,7 +80,7 @@ export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisp
     timeoutMs: positiveInteger("timeoutMs", settings.timeoutMs, 30 * 60_000),
     checkTimeoutMs: positiveInteger("checkTimeoutMs", settings.checkTimeoutMs, 5_000),
     fetch: settings.fetch ?? globalThis.fetch,
-    ffmpegPath: settings.ffmpegPath ?? (process.env.CONFIDE_FFMPEG_BINARY || "ffmpeg"),
+    ffmpegPath: settings.ffmpegPath ?? defaultFfmpegPath,
     ffprobePath: settings.ffprobePath ?? "ffprobe",
     temporaryDirectory: settings.temporaryDirectory,
   };
