@@ -59,6 +59,34 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("checks the settings of the chosen adapters only", () => {
+    const variables = { CONFIDE_WHISPER_URL: "not a url", CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: "soon" };
+    expect(problemsOf(variables)).toEqual(['CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: must be a whole number (got "soon")']);
+    expect(problemsOf({ ...variables, CONFIDE_SPEECH: "whisper" })).toEqual(["CONFIDE_WHISPER_URL: must be a URL such as scheme://host:port"]);
+  });
+
+  it("hands each chosen adapter what its settings schema read, defaults filled", () => {
+    const config = loadConfig({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000", CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(config.adapterSettings.speech).toEqual({
+      CONFIDE_WHISPER_URL: "http://127.0.0.1:9000",
+      CONFIDE_WHISPER_MODEL: "whisper-1",
+      CONFIDE_FFMPEG_BINARY: "ffmpeg",
+    });
+    expect(config.adapterSettings.queue).toEqual({
+      CONFIDE_REDIS_URL: "redis://127.0.0.1:6379",
+      CONFIDE_QUEUE_PREFIX: "confide",
+      CONFIDE_QUEUE_STALLED_MS: 30_000,
+    });
+    expect(config.adapterSettings.repository).toEqual({});
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("reports a variable the host and an adapter both read once", () => {
+    expect(problemsOf({ CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "not a url" })).toEqual([
+      "CONFIDE_REDIS_URL: must be a URL such as scheme://host:port",
+    ]);
+  });
+
   it("refuses unknown profiles and adapters by name", () => {
     expect(problemsOf({ CONFIDE_PROFILE: "azure" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted/);
     expect(problemsOf({ CONFIDE_QUEUE: "sqs" })[0]).toMatch(/^CONFIDE_QUEUE:/);
