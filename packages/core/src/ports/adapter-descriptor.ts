@@ -1,11 +1,34 @@
+import type { Repositories } from "../deps.ts";
+import type { BlobStore } from "./blob-store.ts";
+import type { JobQueue } from "./job-queue.ts";
+import type { LanguageAnalyzer } from "./language-analyzer.ts";
 import type { Logger } from "./logger.ts";
+import type { PushNotifier } from "./push-notifier.ts";
+import type { SpeechToText } from "./speech-to-text.ts";
 
 /**
- * The ports a host picks one adapter for, by the name its configuration uses
- * (`CONFIDE_REPOSITORY`, `CONFIDE_STORAGE`, …). `repository` is the persistence ports together
- * (sessions, users, tokens, devices, audit), which one adapter provides over one database.
+ * What an adapter of each port provides, by the port's name in configuration
+ * (`CONFIDE_REPOSITORY`, `CONFIDE_STORAGE`, …).
  */
-export type AdapterPort = "repository" | "storage" | "speech" | "language" | "queue" | "push";
+export interface AdapterPortTypes {
+  /** The persistence ports together, over one store, with what the host needs to run it. */
+  repository: Repositories & {
+    /** Creates or upgrades the store's tables or containers; safe from several processes at once. */
+    migrate(): Promise<unknown>;
+    /** Resolves when the store answers. @throws ConfideError `dependency.unavailable`. */
+    check(): Promise<void>;
+    /** Releases the connection; the repositories are not used after it. */
+    close(): Promise<void>;
+  };
+  storage: BlobStore;
+  speech: SpeechToText;
+  language: LanguageAnalyzer;
+  queue: JobQueue;
+  push: PushNotifier;
+}
+
+/** The ports a host picks one adapter for. */
+export type AdapterPort = keyof AdapterPortTypes;
 
 /** What the host hands every adapter it creates. */
 export interface AdapterContext {

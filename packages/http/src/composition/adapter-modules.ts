@@ -1,7 +1,7 @@
-import { ConfideError, tokens, type AdapterPort, type Logger } from "@confide/core";
+import { ConfideError, tokens, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
-import { adapterPorts, findAdapter, type AdapterPortTypes } from "./adapter-registry.ts";
+import { adapterPorts, findAdapter } from "./adapter-registry.ts";
 
 /** The injection token of each port's adapter. */
 const portTokens = {

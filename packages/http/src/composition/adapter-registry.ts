@@ -1,13 +1,4 @@
-import type {
-  AdapterDescriptor,
-  AdapterPort,
-  BlobStore,
-  JobQueue,
-  LanguageAnalyzer,
-  PushNotifier,
-  SpeechToText,
-} from "@confide/core";
-import type { Repositories } from "@confide/adapters-local";
+import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
@@ -22,16 +13,6 @@ import type { z } from "zod";
 
 /** The ports in the order the host creates them and reports their configuration problems. */
 export const adapterPorts = ["repository", "storage", "speech", "language", "queue", "push"] as const satisfies readonly AdapterPort[];
-
-/** What each port's adapters implement. */
-export interface AdapterPortTypes {
-  repository: Repositories;
-  storage: BlobStore;
-  speech: SpeechToText;
-  language: LanguageAnalyzer;
-  queue: JobQueue;
-  push: PushNotifier;
-}
 
 /** A descriptor as this host uses it: an adapter of port `P`, its settings an object schema of zod. */
 export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
