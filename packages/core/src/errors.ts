@@ -84,3 +84,13 @@ export class ConfideError extends Error {
     );
   }
 }
+
+/** What a log line may say about any failure: its code, an error's class name, never its message. */
+export function loggableCode(error: unknown): string {
+  return ConfideError.is(error) ? error.code : error instanceof Error ? error.name : "unknown";
+}
+
+/** `validation.invalid_input` naming the offending field in `details.field`. */
+export function invalidInput(message: string, field: string): ConfideError {
+  return new ConfideError("validation.invalid_input", message, { details: { field } });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/test-deps.ts";
-import { sampleTranscript, storeSession } from "../use-cases/session-fixture.test-support.ts";
+import { sampleTranscript, storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
 import { fromSessionDocument, toSessionDocument } from "./session-document.ts";
 import { statusChangesBetween, type Session } from "./session.ts";
 

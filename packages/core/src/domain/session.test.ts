@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/test-deps.ts";
-import { storeSession } from "../use-cases/session-fixture.test-support.ts";
+import { storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
 import { assertEditable, defaultTranscriptionSettings, moveTo } from "./session.ts";
 
 describe("session", () => {

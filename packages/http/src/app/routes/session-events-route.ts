@@ -9,9 +9,10 @@ import {
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";
-import { currentActor } from "../current-actor.ts";
-import { createOpenStreamLimit } from "../open-stream-limit.ts";
-import { problemResponse } from "../problem-response.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import { createOpenStreamLimit } from "../limits/open-stream-limit.ts";
+import { problemResponse } from "../errors/problem-response.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 
 export interface SessionEventsOptions {
@@ -74,7 +75,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** `GET /v1/sessions/:id/events`: status changes as Server-Sent Events. */
-export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: SessionEventsOptions): void {
+export function createSessionEventsRoutes(options: SessionEventsOptions): OpenAPIHono<AppEnv> {
+  const router = createRouter();
   const { deps } = options;
   const openStreams = createOpenStreamLimit({ maxPerUser: maxEventStreamsPerUser });
 
@@ -150,6 +152,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       }
     }));
   });
+  return router;
 }
 
 /** Runs the stream, then gives its slot back however it ends. */

@@ -1,0 +1,90 @@
+import type { ConfideDeps } from "../../deps.ts";
+import type { Actor } from "../../domain/user.ts";
+import { ConfideError } from "../../errors.ts";
+import { audit } from "../policies/audit.ts";
+import { assertRole } from "../policies/session-access.ts";
+
+export interface EraseUserInput {
+  userId: string;
+}
+
+export interface EraseUserResult {
+  userId: string;
+  deletedSessionCount: number;
+  deletedDeviceCount: number;
+}
+
+const pageLimit = 100;
+
+/**
+ * Deletes every session about a patient, recording and record. Re-lists until none remain, so
+ * a session created while erasure runs is deleted too.
+ */
+async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: string): Promise<number> {
+  const deleted = new Set<string>();
+  for (;;) {
+    const page = await deps.sessions.list({ patientId, limit: pageLimit });
+    if (page.items.length === 0) return deleted.size;
+    for (const session of page.items) {
+      if (deleted.has(session.id)) {
+        throw new ConfideError("internal", "A deleted session is still listed; erasure stopped.", {
+          details: { sessionId: session.id },
+        });
+      }
+      // Recording first: if this fails the record remains, so a retry of the erasure finds it again.
+      await deps.blobs.delete(session.audio.blobKey);
+      await deps.sessions.delete(session.id);
+      deleted.add(session.id);
+      await audit(deps, actor, "session.delete", {
+        sessionId: session.id,
+        subjectUserId: patientId,
+        detail: { reason: "user.erase" },
+      });
+    }
+  }
+}
+
+/**
+ * An administrator erases an account and everything about it (the right to erasure). For a
+ * patient: every session about them (recording and record), devices, refresh tokens, care
+ * relations and the account. The account is deactivated first and deleted last, so an
+ * interrupted erasure can simply be run again.
+ * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an
+ * administrator names themselves, `user.not_found` when there is no such user (also when it was
+ * already erased), `user.has_sessions` for a therapist who still owns sessions.
+ */
+export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUserInput): Promise<EraseUserResult> {
+  assertRole(actor, "admin");
+  if (input.userId === actor.userId) {
+    throw new ConfideError("validation.invalid_input", "Administrators cannot erase their own account; ask another administrator.");
+  }
+  const user = await deps.users.get(input.userId);
+  if (!user) throw new ConfideError("user.not_found", "No such user.");
+  if (user.role === "therapist") {
+    const owned = await deps.sessions.list({ therapistId: user.id, limit: 1 });
+    if (owned.items.length > 0) {
+      throw new ConfideError(
+        "user.has_sessions",
+        "This therapist still owns sessions. Reassign them to another therapist or erase them before erasing the account.",
+      );
+    }
+  }
+  const now = deps.clock.now();
+  if (user.active) await deps.users.update({ ...user, active: false, updatedAt: now });
+  await deps.users.revokeAccessTokens(user.id);
+  await deps.tokens.revokeUser(user.id, now);
+
+  const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id) : 0;
+  const deletedDeviceCount = (await deps.devices.listByUser(user.id)).length;
+  await deps.devices.deleteByUser(user.id);
+  await deps.tokens.deleteByUser(user.id);
+  for (const relation of await deps.users.relationsOf(user.id)) {
+    await deps.users.unlink(relation.therapistId, relation.patientId);
+  }
+  await deps.users.delete(user.id);
+  await audit(deps, actor, "user.erase", {
+    subjectUserId: user.id,
+    detail: { role: user.role, deletedSessionCount, deletedDeviceCount },
+  });
+  return { userId: user.id, deletedSessionCount, deletedDeviceCount };
+}

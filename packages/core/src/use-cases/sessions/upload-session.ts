@@ -1,0 +1,212 @@
+import { jobNames, type ConfideDeps } from "../../deps.ts";
+import { durationMsOf } from "../../domain/audio-format.ts";
+import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../../domain/session.ts";
+import { isStorableDate, storableYears } from "../../domain/storable-date.ts";
+import type { Actor } from "../../domain/user.ts";
+import { ConfideError, invalidInput, loggableCode } from "../../errors.ts";
+import { assertProcessingCapacity } from "../policies/processing-capacity.ts";
+import type { ByteStream } from "../../ports/blob-store.ts";
+import { audit } from "../policies/audit.ts";
+import { assertRole } from "../policies/session-access.ts";
+import { byteLimit } from "./byte-limit.ts";
+import { sniffHead } from "./recording-head.ts";
+import { mergeTranscriptionSettings } from "./transcription-settings.ts";
+import { releaseUnread, SourceReader, toReadableStream } from "./upload-source.ts";
+
+export interface UploadSessionInput {
+  patientId: string;
+  /** Defaults to "Session <recorded date>". At most 200 characters. */
+  title?: string;
+  /** When the session took place; defaults to now. */
+  recordedAt?: Date;
+  /** The recording. Read once, never held whole in memory. */
+  audio: ByteStream;
+  /** The client's file name, kept for display only. */
+  originalName?: string;
+  /** The client's claimed type: logged when it disagrees, never trusted. */
+  declaredContentType?: string;
+  /** Merged over `deps.settings.transcription`. */
+  settings?: Partial<TranscriptionSettings>;
+  /** Aborting stops the upload (`upload.aborted`) and removes what was written. */
+  signal?: AbortSignal;
+}
+
+const maxTitleLength = 200;
+const maxOriginalNameLength = 255;
+/**
+ * Stores a recording for a patient and starts processing it (DESIGN §6).
+ *
+ * The audio is streamed into the blob store: only the first `sniffBytes` are looked at to
+ * recognise the container (the bytes decide, not the name or declared type), and the byte
+ * count is checked as it flows, so an oversized upload fails as soon as it passes the limit.
+ * The session is created `uploaded`, its process job enqueued, and it moves to `queued`.
+ * On any failure nothing half-made remains: the blob and the record are removed.
+ *
+ * The input stream is always either read to its end or cancelled when this settles; a host
+ * that wants to answer on the same connection should pass a stream whose cancel drains.
+ *
+ * @returns the stored session (queued, or further along when a worker was quicker).
+ * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or
+ * unlinked patient), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
+ * `upload.too_large`, `upload.aborted`, `upload.quota_exceeded` (the therapist has
+ * `settings.maxSessionsInProcessing` sessions in processing), `dependency.unavailable`.
+ */
+export async function uploadSession(deps: ConfideDeps, actor: Actor, input: UploadSessionInput): Promise<Session> {
+  let details: SessionDetails;
+  try {
+    assertRole(actor, "therapist");
+    details = validateDetails(deps, input);
+    const patient = await deps.users.get(input.patientId);
+    const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
+    if (!linked) throw new ConfideError("user.not_found", "No such patient.");
+    await assertProcessingCapacity(deps, actor);
+    input.signal?.throwIfAborted();
+  } catch (error) {
+    await releaseUnread(deps, input.audio);
+    throw input.signal?.aborted ? aborted(error) : error;
+  }
+
+  const sessionId = deps.ids.newId();
+  const source = new SourceReader(toReadableStream(input.audio));
+  let blobKey: string | null = null;
+  let recordMayExist = false;
+  try {
+    const head = await source.readHead(input.signal);
+    input.signal?.throwIfAborted();
+    const sniffed = sniffHead(head);
+    if (input.declaredContentType && input.declaredContentType !== sniffed.contentType) {
+      deps.logger.info("upload.declared_type_differs", { sessionId, format: sniffed.format });
+    }
+
+    blobKey = `sessions/${actor.userId}/${sessionId}/audio.${sniffed.format}`;
+    const limit = byteLimit(deps.settings.maxUploadBytes);
+    const body = source.replayThenRest().pipeThrough(limit.stream, input.signal ? { signal: input.signal } : {});
+    const stored = await deps.blobs.put(blobKey, body, {
+      contentType: sniffed.contentType,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
+
+    const now = deps.clock.now();
+    const session: Session = {
+      id: sessionId,
+      therapistId: actor.userId,
+      patientId: input.patientId,
+      title: details.title,
+      recordedAt: details.recordedAt,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      status: "uploaded",
+      statusHistory: [{ status: "uploaded", version: 1, at: now }],
+      audio: {
+        blobKey,
+        contentType: sniffed.contentType,
+        format: sniffed.format,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        // The header's claim, bounded by the bytes that actually arrived.
+        durationMs: durationMsOf(sniffed, limit.totalBytes()),
+        channels: sniffed.channels,
+        originalName: details.originalName,
+      },
+      settings: details.settings,
+      transcript: null,
+      sentiment: null,
+      review: { edits: [], finalizedAt: null, finalizedBy: null },
+      processing: newProcessing(),
+    };
+    try {
+      recordMayExist = true;
+      await deps.sessions.create(session);
+    } catch (error) {
+      // A conflict means the id belongs to another session: never remove that one.
+      if (ConfideError.is(error, "session.version_conflict")) recordMayExist = false;
+      throw error;
+    }
+    await deps.queue.enqueue(jobNames.processSession, { sessionId }, { jobId: `process-${sessionId}-r0` });
+    const queued = await moveToQueued(deps, session);
+    await audit(deps, actor, "session.create", {
+      sessionId,
+      subjectUserId: session.patientId,
+      detail: { sizeBytes: stored.sizeBytes, format: sniffed.format },
+    });
+    deps.logger.info("upload.stored", { sessionId, sizeBytes: stored.sizeBytes, format: sniffed.format });
+    return queued;
+  } catch (error) {
+    await source.stop(deps, input.signal?.reason);
+    const failure = input.signal?.aborted || source.failedWith(error) ? aborted(error) : error;
+    deps.logger.warn("upload.failed", { sessionId, code: loggableCode(failure) });
+    await removeLeftovers(deps, sessionId, blobKey, recordMayExist);
+    throw failure;
+  }
+}
+
+interface SessionDetails {
+  title: string;
+  recordedAt: Date;
+  originalName: string | null;
+  settings: TranscriptionSettings;
+}
+
+/** The worker may have moved the session on before us: that is success, not a conflict. */
+async function moveToQueued(deps: ConfideDeps, session: Session): Promise<Session> {
+  try {
+    const now = deps.clock.now();
+    return await deps.sessions.update({ ...moveTo(session, "queued", now), updatedAt: now }, session.version);
+  } catch (error) {
+    if (!ConfideError.is(error, "session.version_conflict")) throw error;
+    const current = await deps.sessions.get(session.id);
+    if (!current) throw new ConfideError("session.not_found", "The session was removed while it was being stored.");
+    return current;
+  }
+}
+
+async function removeLeftovers(
+  deps: ConfideDeps,
+  sessionId: string,
+  blobKey: string | null,
+  recordMayExist: boolean,
+): Promise<void> {
+  if (recordMayExist) {
+    try {
+      await deps.sessions.delete(sessionId);
+    } catch (error) {
+      deps.logger.error("upload.cleanup_failed", { sessionId, part: "session", code: loggableCode(error) });
+    }
+  }
+  if (blobKey !== null) {
+    try {
+      await deps.blobs.delete(blobKey);
+    } catch (error) {
+      deps.logger.error("upload.cleanup_failed", { sessionId, part: "blob", code: loggableCode(error) });
+    }
+  }
+}
+
+function validateDetails(deps: ConfideDeps, input: UploadSessionInput): SessionDetails {
+  if (typeof input.patientId !== "string" || input.patientId === "") {
+    throw invalidInput("Name the patient of the session.", "patientId");
+  }
+  const recordedAt = input.recordedAt ?? deps.clock.now();
+  if (!(recordedAt instanceof Date) || !isStorableDate(recordedAt)) {
+    throw invalidInput(`recordedAt must be a valid date from year ${storableYears.first} to ${storableYears.last}.`, "recordedAt");
+  }
+  const title = (input.title ?? "").trim() || `Session ${recordedAt.toISOString().slice(0, 10)}`;
+  if (title.length > maxTitleLength) {
+    throw invalidInput(`The title must be at most ${maxTitleLength} characters.`, "title");
+  }
+  const originalName = input.originalName?.trim().slice(0, maxOriginalNameLength) || null;
+  return {
+    title,
+    recordedAt,
+    originalName,
+    settings: mergeTranscriptionSettings(deps.settings.transcription, input.settings ?? {}),
+  };
+}
+
+function aborted(error: unknown): ConfideError {
+  if (ConfideError.is(error)) return error;
+  return new ConfideError("upload.aborted", "The upload was interrupted before the end of the recording.", {
+    cause: error,
+  });
+}

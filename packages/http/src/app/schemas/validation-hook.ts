@@ -1,0 +1,34 @@
+import { ConfideError } from "@confide/core";
+import type { Hook } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { assertNoNulCharacters } from "./nul-characters.ts";
+
+/** One field problem of a rejected request, as listed in the problem's `errors`. */
+export interface FieldIssue {
+  /** Where the value came from: json, query, param, header. */
+  in: string;
+  /** Dotted path of the field, e.g. `edits.0.text`; empty for the whole value. */
+  field: string;
+  message: string;
+  code: string;
+}
+
+/**
+ * The default hook of every router: a request that fails its zod schemas becomes
+ * `validation.invalid_input` (400) with every field issue in `errors`. So does one whose
+ * valid-looking text (path ids, query, JSON strings) holds a NUL character: every route refuses
+ * it here, before a use case or a database sees it.
+ */
+export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result) => {
+  if (result.success) {
+    assertNoNulCharacters(result.data, result.target);
+    return undefined;
+  }
+  const errors: FieldIssue[] = result.error.issues.map((issue) => ({
+    in: result.target,
+    field: issue.path.map(String).join("."),
+    message: issue.message,
+    code: issue.code,
+  }));
+  throw new ConfideError("validation.invalid_input", "The request is not valid.", { details: { errors } });
+};
