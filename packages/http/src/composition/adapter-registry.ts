@@ -11,9 +11,6 @@ import { vaderDescriptor } from "@confide/adapters-local/vader";
 import { whisperDescriptor } from "@confide/adapters-local/whisper";
 import type { z } from "zod";
 
-/** The ports in the order the host creates them and reports their configuration problems. */
-export const adapterPorts = ["repository", "storage", "speech", "language", "queue", "push"] as const satisfies readonly AdapterPort[];
-
 /** A descriptor as this host uses it: an adapter of port `P`, its settings an object schema of zod. */
 export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
   // `any` settings: each descriptor types its own; the host hands over what its schema parsed.
@@ -35,6 +32,9 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
 };
+
+/** Every port, in the order the host creates them and reports their configuration problems. */
+export const adapterPorts = Object.keys(adapterRegistry) as AdapterPort[];
 
 /** The names of the adapters registered for `port`, in registry order. */
 export function adapterNames(port: AdapterPort): string[] {
