@@ -37,6 +37,7 @@ describeSpeechToTextContract({
   perChannelAudio: async () => buildAudioSource(scriptedAudio, { channels: 2 }),
   expectedWords: ["sleeping", "worried"],
   capabilities: {
+    pendingJobs: false,
     monoDiarization: true,
     perChannel: true,
     wordTimings: false,
@@ -51,6 +52,7 @@ describeSpeechToTextContract({
   perChannelAudio: async () => buildAudioSource(scriptedAudio, { channels: 2 }),
   expectedWords: ["sleeping"],
   capabilities: {
+    pendingJobs: true,
     monoDiarization: true,
     perChannel: true,
     wordTimings: false,

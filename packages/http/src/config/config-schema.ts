@@ -60,6 +60,12 @@ export const environmentSchema = z.object({
   CONFIDE_LEASE_MS: positiveInt
     .default(15 * 60_000)
     .describe("a session in flight untouched this long is re-enqueued by the recovery sweep"),
+  CONFIDE_TRANSCRIPTION_TIMEOUT: positiveInt
+    .default(6 * 3600_000)
+    .describe(
+      "milliseconds a speech provider's job may stay pending, from its submission; past it the session fails with `speech.timeout` (the therapist can retry) and the job is discarded. Batch services take recordings of up to 4 hours and can queue for 30+ minutes at peak",
+    )
+    .meta({ shownDefault: "`21600000` (6 h)" }),
   CONFIDE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(30_000).describe("how long SIGTERM waits for requests and jobs"),
   CONFIDE_TRUST_PROXY: z
     .string()

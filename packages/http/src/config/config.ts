@@ -22,6 +22,7 @@ export interface ConfideConfig {
   queuePrefix: string;
   workerConcurrency: number;
   leaseMs: number;
+  transcriptionTimeoutMs: number;
   shutdownTimeoutMs: number;
   /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
   trustProxyHops: number;
@@ -87,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     queuePrefix: e.CONFIDE_QUEUE_PREFIX,
     workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
     leaseMs: e.CONFIDE_LEASE_MS,
+    transcriptionTimeoutMs: e.CONFIDE_TRANSCRIPTION_TIMEOUT,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.CONFIDE_TRUST_PROXY,
     uploadQuota: {

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type Server } from "node:http";
 import { once } from "node:events";
 import type { ByteStream, Session } from "@confide/core";
-import { createInMemoryBlobStore, createTestDeps, type InMemoryBlobStore } from "@confide/core/testing";
+import { createInMemoryBlobStore, createRecordingLogger, createTestDeps, type InMemoryBlobStore } from "@confide/core/testing";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppEnv } from "../app-env.ts";
-import { createRecordingLogger, createTestApp, storeSession, wavBytes, type TestAppOptions } from "../app-fixture.test-support.ts";
+import { createTestApp, storeSession, wavBytes, type TestAppOptions } from "../app-fixture.test-support.ts";
 
 const servers: Server[] = [];
 
