@@ -10,6 +10,7 @@ export type * from "./device-repository.ts";
 export type * from "./audit-log.ts";
 export type * from "./repositories.ts";
 export type * from "./page.ts";
+export type * from "./adapter-descriptor.ts";
 export type { Clock } from "./clock.ts";
 export { systemClock } from "./clock.ts";
 export type { Ids } from "./ids.ts";

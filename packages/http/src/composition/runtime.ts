@@ -15,14 +15,7 @@ import {
 } from "@confide/core";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
-import {
-  languageModule,
-  pushModule,
-  queueModule,
-  repositoryModule,
-  speechModule,
-  storageModule,
-} from "./adapter-modules.ts";
+import { adapterModules } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
@@ -48,15 +41,7 @@ export interface RuntimeOptions {
 /** The composition root: configuration in, wired adapters out. */
 export async function createRuntime(config: ConfideConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const container = new Container();
-  container.load(
-    platformModule(config, logger),
-    storageModule(config),
-    repositoryModule(config),
-    speechModule(config),
-    languageModule(),
-    queueModule(config),
-    pushModule(config),
-  );
+  container.load(platformModule(config, logger), ...adapterModules(config));
   const earlyCheck = new AbortController();
   const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
   /** Settles (never rejects) when the early speech check is over; readiness waits for it rather than loading the model twice. */
