@@ -49,6 +49,7 @@ import {
   createFilesystemBlobStore,
   createLogPushNotifier,
   createPostgresRepositories,
+  createRedisSessionEvents,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
 } from "@confide/adapters-local";
@@ -371,6 +372,9 @@ async function main(): Promise<void> {
 
   const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
   deferCleanup(() => queue.close());
+  // As a self-hosted API does: every session write is announced on the deployment's Redis.
+  const events = createRedisSessionEvents({ url: redisUrl, prefix });
+  deferCleanup(() => events.close());
 
   const deps = createConfideDeps({
     blobs: createFilesystemBlobStore({ root: blobRoot }),
@@ -378,6 +382,7 @@ async function main(): Promise<void> {
     language: createVaderLanguageAnalyzer(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
+    events,
     repositories,
     // A cheap password hash: accounts are set up before anything is measured.
     // Every session of the run is in processing at once: the per-therapist cap is not what is measured.

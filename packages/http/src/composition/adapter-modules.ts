@@ -99,3 +99,26 @@ export function pushModule(config: ConfideConfig): ContainerModule {
       .inSingletonScope();
   });
 }
+
+/**
+ * Where session changes for the event streams go: Redis pub/sub when the queue is BullMQ (API
+ * and worker processes share that Redis, under the same key prefix), else in-process (the
+ * embedded profile: one process).
+ */
+export function sessionEventsAdapter(config: ConfideConfig): "redis" | "in-process" {
+  return config.adapters.queue === "bullmq" ? "redis" : "in-process";
+}
+
+export function eventsModule(config: ConfideConfig): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(tokens.events)
+      .toDynamicValue(async (context) => {
+        const local = await adapters();
+        const logger = context.get<Logger>(tokens.logger);
+        return sessionEventsAdapter(config) === "redis"
+          ? local.createRedisSessionEvents({ url: config.redisUrl as string, prefix: config.queuePrefix, logger })
+          : local.createInProcessSessionEvents({ logger });
+      })
+      .inSingletonScope();
+  });
+}

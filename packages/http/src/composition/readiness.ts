@@ -1,6 +1,7 @@
-import { ConfideError, type JobQueue, type SpeechToText } from "@confide/core";
+import { ConfideError, type JobQueue, type SessionEvents, type SpeechToText } from "@confide/core";
 import type { Repositories } from "@confide/adapters-local";
 import type { ConfideConfig } from "../config/config.ts";
+import { sessionEventsAdapter } from "./adapter-modules.ts";
 
 export interface ReadinessEntry {
   name: string;
@@ -32,12 +33,13 @@ async function probe(name: string, check: (signal: AbortSignal) => Promise<unkno
 /** One entry per configured dependency that can be probed. */
 export async function checkReadiness(
   config: ConfideConfig,
-  parts: { repositories: Repositories; speech: Pick<SpeechToText, "check">; queue: JobQueue },
+  parts: { repositories: Repositories; speech: Pick<SpeechToText, "check">; queue: JobQueue; events: Pick<SessionEvents, "check"> },
 ): Promise<ReadinessEntry[]> {
   const queue = parts.queue as JobQueue & { check?: (options?: { signal?: AbortSignal }) => Promise<void> };
   return Promise.all([
     probe(`database:${config.adapters.repository}`, () => parts.repositories.check()),
     probe(`speech:${config.adapters.speech}`, (signal) => parts.speech.check({ signal })),
     ...(queue.check ? [probe(`queue:${config.adapters.queue}`, (signal) => queue.check!({ signal }))] : []),
+    probe(`events:${sessionEventsAdapter(config)}`, (signal) => parts.events.check({ signal })),
   ]);
 }

@@ -10,12 +10,14 @@ import {
   type LanguageAnalyzer,
   type Logger,
   type PushNotifier,
+  type SessionEvents,
   type SpeechToText,
 } from "@confide/core";
 import type { Repositories } from "@confide/adapters-local";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import {
+  eventsModule,
   languageModule,
   pushModule,
   queueModule,
@@ -56,6 +58,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     languageModule(),
     queueModule(config),
     pushModule(config),
+    eventsModule(config),
   );
   const earlyCheck = new AbortController();
   const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
@@ -73,13 +76,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   if (options.checkSpeechEarly) {
     await speechCreated.catch(() => undefined); // a failure to create it is thrown by the Promise.all below
   }
-  const [repositories, blobs, speech, language, queue, push] = await Promise.all([
+  const [repositories, blobs, speech, language, queue, push, events] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
     speechCreated,
     container.getAsync<LanguageAnalyzer>(tokens.language),
     container.getAsync<JobQueue>(tokens.queue),
     container.getAsync<PushNotifier>(tokens.push),
+    container.getAsync<SessionEvents>(tokens.events),
   ]).catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
@@ -93,6 +97,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     language,
     queue,
     push,
+    events,
     repositories,
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
@@ -114,12 +119,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
           },
         },
         queue,
+        events,
       }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
-        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close()]);
+        // After the queue: a handler that was still running may have published a change.
+        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

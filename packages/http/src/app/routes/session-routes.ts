@@ -30,6 +30,7 @@ export interface SessionRoutesOptions {
   maxUploadBytes: number;
   uploadQuota: UploadQuota;
   eventsPollMs: number;
+  eventsTokenCheckMs: number;
   eventsKeepAliveMs: number;
   shutdown?: AbortSignal;
 }
@@ -174,6 +175,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   registerSessionEvents(router, {
     deps,
     pollMs: options.eventsPollMs,
+    tokenCheckMs: options.eventsTokenCheckMs,
     keepAliveMs: options.eventsKeepAliveMs,
     ...(options.shutdown ? { shutdown: options.shutdown } : {}),
   });
