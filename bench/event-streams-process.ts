@@ -41,8 +41,11 @@ const logger: Logger = {
 
 const calls: CallCounts = {};
 
-/** The same object, each method call counted under "<name>.<method>". */
+/** The same object, each method call counted under "<name>.<method>" (every method listed, at 0, from the start). */
 function counting<T extends object>(name: string, target: T): T {
+  for (const [method, value] of Object.entries(target)) {
+    if (typeof value === "function") calls[`${name}.${method}`] = 0;
+  }
   return new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);

@@ -146,7 +146,9 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       if (finalStatuses.includes(last.status)) return send("end", last);
 
       let quietSinceMs = Date.now();
-      let readAtMs = Date.now();
+      // The first safety read comes at a random point of the first period, so that streams
+      // opened together (every client reconnecting after a restart) do not read together.
+      let readAtMs = Date.now() - deps.random() * options.pollMs;
       try {
         while (!closed.signal.aborted) {
           await watch.wait(wakeMs, closed.signal);
