@@ -36,6 +36,7 @@ import type { Command, ProcessRole, Reply, Sample, SeededTherapist } from "./eve
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { runPool } from "./support/run-pool.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -244,19 +245,6 @@ async function login(port: number, therapist: SeededTherapist): Promise<string> 
   });
   if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-/** Runs `task(0..count-1)` with at most `limit` running at once. */
-async function runPool(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
 }
 
 // ---------------------------------------------------------------- one profile

@@ -66,6 +66,7 @@ import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import type { Redis } from "ioredis";
 import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { runPool } from "./support/run-pool.ts";
 import { processCpuMs } from "./support/process-cpu.ts";
 
 const { values: flags } = parseArgs({
@@ -161,19 +162,6 @@ function waitForAll(ids: string[], noun: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------- small tools
-
-/** Runs `task(0..count-1)` with at most `limit` running at once. */
-async function runPool(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
 
 /** Nearest-rank percentile of ascending `sorted`. */
 function percentile(sorted: number[], fraction: number): number {

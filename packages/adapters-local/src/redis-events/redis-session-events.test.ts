@@ -1,29 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Logger, SessionChange, SessionEvent } from "@confide/core";
 import { describeSessionEventsContract, expectConfideError } from "@confide/contracts";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RedisSessionEventsSettings } from "./redis-events-config.ts";
 import { createRedisSessionEvents } from "./redis-session-events.ts";
 
-const redisUrl = process.env.CONFIDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** This file's channel is `<prefix>:session-events`: no other test hears it. */
 const prefix = `confide-test-events-${randomUUID().slice(0, 8)}`;
 
 let admin: Redis;
 
 beforeAll(async () => {
-  admin = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  admin.on("error", () => {});
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (error) {
-    throw new Error(
-      `Redis is not reachable at ${redisUrl} (${String(error)}). Start it with \`redis-server --daemonize yes\` ` +
-        "or point CONFIDE_TEST_REDIS_URL at a running server.",
-    );
-  }
+  admin = await connectTestRedis();
 });
 
 afterAll(async () => {
