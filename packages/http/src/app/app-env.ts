@@ -1,5 +1,5 @@
 import type { Actor, Logger } from "@confide/core";
-import type { Authentication } from "./access-token.ts";
+import type { Authentication } from "./auth/access-token.ts";
 
 /** The one Hono environment of the Confide API: what middleware hands to handlers. */
 export interface AppEnv {

@@ -1,19 +1,19 @@
 import { ConfideError, type ConfideDeps } from "@confide/core";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { createAccessCheck } from "./access-check.ts";
-import { createAccessTokens } from "./access-token.ts";
-import { accessLog } from "./access-log.ts";
-import { createAllowedMethods } from "./allowed-methods.ts";
+import { createAccessCheck } from "./auth/access-check.ts";
+import { createAccessTokens } from "./auth/access-token.ts";
+import { accessLog } from "./middleware/access-log.ts";
+import { createAllowedMethods } from "./middleware/allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
-import { createErrorHandler, createNotFoundHandler } from "./error-handler.ts";
-import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./json-body-limit.ts";
-import { createLoginThrottle, type LoginThrottleLimits } from "./login-throttle.ts";
-import { createMemoryRateLimiters, type RateLimiters } from "./rate-limiter.ts";
-import { noStore } from "./no-store.ts";
-import { registerOpenApiDocument } from "./openapi-document.ts";
-import { requestContext } from "./request-context.ts";
+import { createErrorHandler, createNotFoundHandler } from "./middleware/error-handler.ts";
+import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./middleware/json-body-limit.ts";
+import { createLoginThrottle, type LoginThrottleLimits } from "./limits/login-throttle.ts";
+import { createMemoryRateLimiters, type RateLimiters } from "./limits/rate-limiter.ts";
+import { noStore } from "./middleware/no-store.ts";
+import { registerOpenApiDocument } from "./schemas/openapi-document.ts";
+import { requestContext } from "./middleware/request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
 import { createDeviceRoutes } from "./routes/device-routes.ts";
@@ -21,7 +21,7 @@ import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
 import { createSessionRoutes } from "./routes/session-routes.ts";
-import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./upload-quota.ts";
+import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./limits/upload-quota.ts";
 
 export interface AppOptions {
   /** Every port, settings, clock, ids and logger (from @confide/core). */

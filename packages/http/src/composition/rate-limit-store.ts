@@ -1,6 +1,6 @@
 import type { Logger } from "@confide/core";
 import type { ConfideConfig } from "../config/config.ts";
-import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/rate-limiter.ts";
+import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/limits/rate-limiter.ts";
 
 export interface RateLimitStore {
   limiters: RateLimiters;

@@ -9,12 +9,12 @@ import {
   type LoginResult,
 } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AccessTokens } from "../access-token.ts";
-import { bearerAuth } from "../bearer-auth.ts";
-import { clientAddress } from "../client-address.ts";
+import type { AccessTokens } from "../auth/access-token.ts";
+import { bearerAuth } from "../middleware/bearer-auth.ts";
+import { clientAddress } from "../limits/client-address.ts";
 import { createRouter } from "../create-router.ts";
-import { currentActor } from "../current-actor.ts";
-import type { LoginThrottle } from "../login-throttle.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import type { LoginThrottle } from "../limits/login-throttle.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 

@@ -1,9 +1,9 @@
 import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AccessTokens } from "../access-token.ts";
-import { bearerAuth } from "../bearer-auth.ts";
+import type { AccessTokens } from "../auth/access-token.ts";
+import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
-import { currentActor } from "../current-actor.ts";
+import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 

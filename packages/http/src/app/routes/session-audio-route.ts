@@ -1,8 +1,9 @@
 import { readSessionAudio, type ConfideDeps, type SessionAudio } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
-import { parseRange } from "../byte-range.ts";
-import { currentActor } from "../current-actor.ts";
+import { createRouter } from "../create-router.ts";
+import { parseRange } from "../transfer/byte-range.ts";
+import { currentActor } from "../auth/current-actor.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 
 export interface SessionAudioOptions {
@@ -37,7 +38,8 @@ const audioRoute = createRoute({
 });
 
 /** `GET /v1/sessions/:id/audio`: the recording, whole or one byte range. */
-export function registerSessionAudio(router: OpenAPIHono<AppEnv>, options: SessionAudioOptions): void {
+export function createSessionAudioRoutes(options: SessionAudioOptions): OpenAPIHono<AppEnv> {
+  const router = createRouter();
   const { deps } = options;
 
   router.openapi(audioRoute, async (c) => {
@@ -75,4 +77,5 @@ export function registerSessionAudio(router: OpenAPIHono<AppEnv>, options: Sessi
     }
     return new Response(audio.body, { status, headers });
   });
+  return router;
 }

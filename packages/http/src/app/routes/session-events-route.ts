@@ -11,11 +11,12 @@ import {
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";
-import { currentActor } from "../current-actor.ts";
-import { createOpenStreamLimit } from "../open-stream-limit.ts";
-import { problemResponse } from "../problem-response.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import { createOpenStreamLimit } from "../limits/open-stream-limit.ts";
+import { problemResponse } from "../errors/problem-response.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
-import { watchSessionChanges } from "./session-change-watch.ts";
+import { watchSessionChanges } from "../transfer/session-change-watch.ts";
 
 export interface SessionEventsOptions {
   deps: ConfideDeps;
@@ -92,7 +93,8 @@ async function statusEventsSince(sessions: SessionRepository, sessionId: string,
 }
 
 /** `GET /v1/sessions/:id/events`: status changes as Server-Sent Events. */
-export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: SessionEventsOptions): void {
+export function createSessionEventsRoutes(options: SessionEventsOptions): OpenAPIHono<AppEnv> {
+  const router = createRouter();
   const { deps } = options;
   const openStreams = createOpenStreamLimit({ maxPerUser: maxEventStreamsPerUser });
 
@@ -183,6 +185,7 @@ export function registerSessionEvents(router: OpenAPIHono<AppEnv>, options: Sess
       }
     }));
   });
+  return router;
 }
 
 /** Runs the stream, then unsubscribes and gives its slot back however it ends. */

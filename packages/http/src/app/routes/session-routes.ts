@@ -10,19 +10,19 @@ import {
   type ConfideDeps,
 } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AccessTokens } from "../access-token.ts";
-import { bearerAuth } from "../bearer-auth.ts";
+import type { AccessTokens } from "../auth/access-token.ts";
+import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
-import { currentActor } from "../current-actor.ts";
-import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../entity-tag.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../transfer/entity-tag.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
-import { registerSessionAudio } from "./session-audio-route.ts";
-import { registerSessionEvents } from "./session-events-route.ts";
-import { registerSessionUpload } from "./session-upload-route.ts";
-import type { UploadQuota } from "../upload-quota.ts";
+import { createSessionAudioRoutes } from "./session-audio-route.ts";
+import { createSessionEventsRoutes } from "./session-events-route.ts";
+import { createSessionUploadRoutes } from "./session-upload-route.ts";
+import type { UploadQuota } from "../limits/upload-quota.ts";
 
 export interface SessionRoutesOptions {
   deps: ConfideDeps;
@@ -83,7 +83,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   const router = createRouter();
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
-  registerSessionUpload(router, { deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota });
+  router.route("/", createSessionUploadRoutes({ deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota }));
 
   router.openapi(
     createRoute({
@@ -171,14 +171,17 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     },
   );
 
-  registerSessionAudio(router, { deps });
-  registerSessionEvents(router, {
-    deps,
-    pollMs: options.eventsPollMs,
-    tokenCheckMs: options.eventsTokenCheckMs,
-    keepAliveMs: options.eventsKeepAliveMs,
-    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
-  });
+  router.route("/", createSessionAudioRoutes({ deps }));
+  router.route(
+    "/",
+    createSessionEventsRoutes({
+      deps,
+      pollMs: options.eventsPollMs,
+      tokenCheckMs: options.eventsTokenCheckMs,
+      keepAliveMs: options.eventsKeepAliveMs,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+    }),
+  );
 
   router.openapi(
     createRoute({

@@ -2,17 +2,18 @@ import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
-import { currentActor } from "../current-actor.ts";
-import { entityTag } from "../entity-tag.ts";
-import { openMultipartUpload, type MultipartUpload } from "../multipart-upload.ts";
-import type { UploadQuota } from "../upload-quota.ts";
-import { nodeRequestOf } from "../node-request.ts";
-import { assertNoNulCharacters } from "../nul-characters.ts";
-import { drainLimitBytes, drainRequestBody } from "../request-body-drain.ts";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import { entityTag } from "../transfer/entity-tag.ts";
+import { openMultipartUpload, type MultipartUpload } from "../transfer/multipart-upload.ts";
+import type { UploadQuota } from "../limits/upload-quota.ts";
+import { nodeRequestOf } from "../transfer/node-request.ts";
+import { assertNoNulCharacters } from "../schemas/nul-characters.ts";
+import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
-import type { FieldIssue } from "../validation-hook.ts";
+import type { FieldIssue } from "../schemas/validation-hook.ts";
 
 export interface SessionUploadOptions {
   deps: ConfideDeps;
@@ -129,7 +130,8 @@ function checkedFields(upload: MultipartUpload): UploadFields {
 }
 
 /** `POST /v1/sessions`: the streamed multipart upload. */
-export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: SessionUploadOptions): void {
+export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAPIHono<AppEnv> {
+  const router = createRouter();
   const { deps, maxUploadBytes } = options;
 
   router.openapi(uploadRoute, async (c) => {
@@ -210,4 +212,5 @@ export function registerSessionUpload(router: OpenAPIHono<AppEnv>, options: Sess
       upload.stop();
     }
   });
+  return router;
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { problemContentType } from "../problem-response.ts";
+import { problemContentType } from "../errors/problem-response.ts";
 
 export const ProblemSchema = z
   .object({

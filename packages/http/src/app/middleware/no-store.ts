@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./app-env.ts";
+import type { AppEnv } from "../app-env.ts";
 
 /** API answers hold clinical and account data: no cache keeps them unless a route says so. */
 export function noStore(): MiddlewareHandler<AppEnv> {

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./app-env.ts";
-import { problemContentType } from "./problem-response.ts";
-import { problemResponses } from "./schemas/problem-schema.ts";
+import type { AppEnv } from "../app-env.ts";
+import { problemContentType } from "../errors/problem-response.ts";
+import { problemResponses } from "./problem-schema.ts";
 
 const info = {
   title: "Confide API",

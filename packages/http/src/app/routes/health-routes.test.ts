@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp } from "./app-fixture.test-support.ts";
+import { createTestApp } from "../app-fixture.test-support.ts";
 
 describe("/healthz and /readyz", () => {
   it("answers alive, and ready only when every dependency is", async () => {

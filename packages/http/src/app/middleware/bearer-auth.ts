@@ -1,7 +1,7 @@
 import { ConfideError } from "@confide/core";
 import type { MiddlewareHandler } from "hono";
-import type { AccessTokens } from "./access-token.ts";
-import type { AppEnv } from "./app-env.ts";
+import type { AccessTokens } from "../auth/access-token.ts";
+import type { AppEnv } from "../app-env.ts";
 
 const bearer = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
 

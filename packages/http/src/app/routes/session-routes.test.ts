@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp, multipartBody, storeSession, wavBytes } from "./app-fixture.test-support.ts";
+import { createTestApp, multipartBody, storeSession, wavBytes } from "../app-fixture.test-support.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

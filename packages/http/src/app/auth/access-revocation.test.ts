@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { sign } from "hono/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import { readSseEvents } from "@confide/contracts/support";
-import { createTestApp, password, storeSession, type TestApp } from "./app-fixture.test-support.ts";
+import { createTestApp, password, storeSession, type TestApp } from "../app-fixture.test-support.ts";
 
 const jwtSecret = "test-secret-that-is-long-enough-for-hs256";
 

@@ -1,6 +1,6 @@
 import { ConfideError, type Actor } from "@confide/core";
 import type { Context } from "hono";
-import type { AppEnv } from "./app-env.ts";
+import type { AppEnv } from "../app-env.ts";
 
 /**
  * The authenticated actor of the request.

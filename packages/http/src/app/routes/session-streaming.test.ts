@@ -12,8 +12,8 @@ import {
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AppEnv } from "./app-env.ts";
-import { createRecordingLogger, createTestApp, storeSession, wavBytes, type TestAppOptions } from "./app-fixture.test-support.ts";
+import type { AppEnv } from "../app-env.ts";
+import { createRecordingLogger, createTestApp, storeSession, wavBytes, type TestAppOptions } from "../app-fixture.test-support.ts";
 
 const servers: Server[] = [];
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "./app-env.ts";
+import type { AppEnv } from "../app-env.ts";
 import { errorStatus, type ProblemCode } from "./error-status.ts";
 
 /** RFC 9457 problem details, plus Confide's stable `code` and the request id. */

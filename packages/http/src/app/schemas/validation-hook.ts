@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core";
 import type { Hook } from "@hono/zod-openapi";
-import type { AppEnv } from "./app-env.ts";
+import type { AppEnv } from "../app-env.ts";
 import { assertNoNulCharacters } from "./nul-characters.ts";
 
 /** One field problem of a rejected request, as listed in the problem's `errors`. */

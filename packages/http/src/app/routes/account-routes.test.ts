@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp, password, storeSession } from "./app-fixture.test-support.ts";
+import { createTestApp, password, storeSession } from "../app-fixture.test-support.ts";
 
 describe("/v1/me", () => {
   it("reads and updates the caller's profile", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp, password, type TestApp } from "./app-fixture.test-support.ts";
+import { createTestApp, password, type TestApp } from "../app-fixture.test-support.ts";
 
 interface TokenPair {
   accessToken: string;

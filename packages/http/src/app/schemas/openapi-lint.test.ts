@@ -6,11 +6,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createTestApp } from "./app-fixture.test-support.ts";
+import { createTestApp } from "../app-fixture.test-support.ts";
 
 const run = promisify(execFile);
 const redoclyCli = join(dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin", "cli.js");
-const redoclyConfig = fileURLToPath(new URL("../../../../redocly.yaml", import.meta.url));
+const redoclyConfig = fileURLToPath(new URL("../../../../../redocly.yaml", import.meta.url));
 
 interface LintProblem {
   ruleId: string;

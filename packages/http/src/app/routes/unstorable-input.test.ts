@@ -1,7 +1,7 @@
 import { createTestDeps } from "@confide/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeOnEachDatabase, type TestDatabase } from "../../../adapters-local/test-support/sql-test-databases.ts";
-import { createTestApp, multipartBody, wavBytes, type TestApp } from "./app-fixture.test-support.ts";
+import { describeOnEachDatabase, type TestDatabase } from "../../../../adapters-local/test-support/sql-test-databases.ts";
+import { createTestApp, multipartBody, wavBytes, type TestApp } from "../app-fixture.test-support.ts";
 
 /** A page cursor as the SQL repositories write it, for a listing kind and position. */
 const cursorOf = (kind: string, ...position: Array<string | number>) =>

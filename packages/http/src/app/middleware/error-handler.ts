@@ -1,9 +1,9 @@
 import { ConfideError, type Logger } from "@confide/core";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "./app-env.ts";
-import { errorStatus, type ProblemCode } from "./error-status.ts";
-import { problemResponse } from "./problem-response.ts";
+import type { AppEnv } from "../app-env.ts";
+import { errorStatus, type ProblemCode } from "../errors/error-status.ts";
+import { problemResponse } from "../errors/problem-response.ts";
 
 /** Hono's own exceptions (malformed JSON, media type gate, JSON body limit) by status. */
 const httpExceptionCodes: Record<number, ProblemCode> = {
