@@ -78,6 +78,8 @@ describeSpeechToTextContract({
   perChannelAudio: async () => fileAudio(shortDialogue.stereoPath),
   settings: mono,
   capabilities: {
+    // PocketSphinx transcribes within submit.
+    pendingJobs: false,
     monoDiarization: false,
     perChannel: true,
     wordTimings: true,
@@ -466,7 +468,7 @@ describe("PocketSphinx speech to text", () => {
   it("never answers pending, so poll knows no job", async () => {
     const speech = createPocketSphinxSpeechToText();
 
-    const error = await expectConfideError(speech.poll("anything"), "provider.rejected");
+    const error = await expectConfideError(speech.poll("anything", mono), "provider.rejected");
 
     expect(error.retryable).toBe(false);
     await speech.close();

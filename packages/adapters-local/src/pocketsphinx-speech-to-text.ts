@@ -413,8 +413,15 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
       }
     },
 
-    async poll(ref: string): Promise<SpeechResult> {
+    async poll(ref: string, _settings: TranscriptionSettings, options = {}): Promise<SpeechResult> {
+      options.signal?.throwIfAborted();
       throw unknownJobError(ref);
+    },
+
+    // Every transcription is finished within `submit` and its work directory removed there:
+    // no job, audio or transcript is left to delete, whatever the ref.
+    async discard(_ref: string, options = {}): Promise<void> {
+      options.signal?.throwIfAborted();
     },
 
     async check(options = {}): Promise<void> {

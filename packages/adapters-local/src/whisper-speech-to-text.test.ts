@@ -76,6 +76,8 @@ describeSpeechToTextContract({
   audio: async () => buildAudioSource(monoWav, { contentType: "audio/wav", channels: 1 }),
   perChannelAudio: async () => buildAudioSource(stereoWav, { contentType: "audio/wav", channels: 2 }),
   capabilities: {
+    // Whisper servers answer within the request.
+    pendingJobs: false,
     monoDiarization: false,
     perChannel: true,
     wordTimings: true,

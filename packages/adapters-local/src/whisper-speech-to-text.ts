@@ -299,12 +299,20 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
         : transcribeMono(audio, settings, warnings, options.signal);
     },
 
-    async poll(ref) {
+    async poll(ref, _settings, options = {}) {
+      options.signal?.throwIfAborted();
       throw new ConfideError(
         "provider.rejected",
         `The Whisper adapter transcribes synchronously and has no job "${ref}" to poll.`,
         { retryable: false, details: { provider } },
       );
+    },
+
+    // A Whisper-compatible server answers within the request and offers no job to delete
+    // afterwards (what a hosted one logs is its operator's retention policy, beyond this API):
+    // nothing to discard, whatever the ref.
+    async discard(_ref, options = {}) {
+      options.signal?.throwIfAborted();
     },
 
     async check(options = {}) {

@@ -39,6 +39,7 @@ describeSpeechToTextContract({
   perChannelAudio: async () => buildAudioSource(scriptedAudio, { channels: 2 }),
   expectedWords: ["sleeping", "worried"],
   capabilities: {
+    pendingJobs: false,
     monoDiarization: true,
     perChannel: true,
     wordTimings: false,
@@ -53,6 +54,7 @@ describeSpeechToTextContract({
   perChannelAudio: async () => buildAudioSource(scriptedAudio, { channels: 2 }),
   expectedWords: ["sleeping"],
   capabilities: {
+    pendingJobs: true,
     monoDiarization: true,
     perChannel: true,
     wordTimings: false,

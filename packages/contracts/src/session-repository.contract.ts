@@ -113,6 +113,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
             attempts: 3,
             lastError: { code: "provider.throttled", message: "Too many requests.", retryable: true },
             providerRef: "azure-job-42",
+            submittedAt: minutesAfterEpoch(-55),
             polls: 5,
             notifiedAt: minutesAfterEpoch(-45),
             run: 2,

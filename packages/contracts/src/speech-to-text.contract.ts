@@ -2,7 +2,7 @@
  * Behaviour every SpeechToText adapter must show (packages/core/src/ports/speech-to-text.ts).
  * The adapter's test file supplies the recordings to transcribe (and, when it can make one, a
  * recording the engine refuses) and declares its capabilities; the suite follows `pending`
- * answers with a bounded poll loop.
+ * answers with a bounded poll loop, passing each poll the settings of the submit.
  */
 import {
   ConfideError,
@@ -20,6 +20,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
  * feature unsupported means the suite checks the engine says so, never that it skips a test.
  */
 export interface SpeechToTextCapabilities<Speech extends SpeechToText = SpeechToText> {
+  /**
+   * Answers `submit` with a pending job (a cloud batch service). true → submitting `audio`
+   * answers `pending` with a ref; the job is polled to done, and `discard` deletes it (polling it
+   * afterwards is `provider.rejected`). false → every submit answers `done` at once, and there is
+   * never a job to poll.
+   */
+  pendingJobs: boolean;
   /**
    * Separates the speakers of a mono recording when `diarization` is on. true → the dialogue
    * of `audio` gives two or more speakers and no `unsupported` diarization warning; false → one
@@ -95,21 +102,35 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
       await speech.close();
     });
 
-    /** submit, then poll while pending (bounded). */
-    async function transcribe(
-      audio: AudioSource,
-      using: TranscriptionSettings = settings,
-    ): Promise<Extract<SpeechResult, { status: "done" }>> {
-      let result = await speech.submit(audio, using);
-      for (let polls = 0; result.status === "pending"; polls += 1) {
+    type Done = Extract<SpeechResult, { status: "done" }>;
+
+    /** Polls a pending job with the submit's settings until done (bounded). */
+    async function pollUntilDone(first: SpeechResult, using: TranscriptionSettings): Promise<{ result: Done; polls: number; ref: string | null }> {
+      let result = first;
+      let ref: string | null = null;
+      let polls = 0;
+      for (; result.status === "pending"; polls += 1) {
         expect(typeof result.ref).toBe("string");
         expect(result.ref.length).toBeGreaterThan(0);
         expect(result.retryAfterMs).toBeGreaterThanOrEqual(0);
         if (polls >= maxPolls) throw new Error(`still pending after ${maxPolls} polls`);
+        ref = result.ref;
         await sleep(Math.min(result.retryAfterMs, maxPollWaitMs));
-        result = await speech.poll(result.ref);
+        result = await speech.poll(result.ref, using);
       }
-      return result;
+      return { result, polls, ref };
+    }
+
+    /** submit, then poll while pending (bounded). */
+    async function transcribe(audio: AudioSource, using: TranscriptionSettings = settings): Promise<Done> {
+      return (await pollUntilDone(await speech.submit(audio, using), using)).result;
+    }
+
+    /** submit, expecting a pending job (engines that declare `pendingJobs`). */
+    async function submitJob(): Promise<string> {
+      const result = await speech.submit(await options.audio(), settings);
+      expect(result.status, "a submit answers pending (declared: pending jobs)").toBe("pending");
+      return result.status === "pending" ? result.ref : "";
     }
 
     function expectWellFormed(transcript: TranscriptDraft): void {
@@ -194,7 +215,7 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
     });
 
     it("answers provider.rejected, not retryable, for a job ref it does not know", async () => {
-      const error = await speech.poll("unknown-job-ref-0123").then(
+      const error = await speech.poll("unknown-job-ref-0123", settings).then(
         () => undefined,
         (caught: unknown) => caught,
       );
@@ -250,9 +271,13 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
             channelLayout: "per-channel",
             channelRoles: ["therapist", "patient"],
           };
-          const { transcript, warnings } = await transcribe(await options.perChannelAudio(), perChannel);
+          const submitted = await speech.submit(await options.perChannelAudio(), perChannel);
+          const { result, polls } = await pollUntilDone(submitted, perChannel);
+          const { transcript, warnings } = result;
 
           expectWellFormed(transcript);
+          // An engine with jobs answers through poll: the channel layout reached it there.
+          expect(polls > 0, "the result came from poll").toBe(capabilities.pendingJobs);
           if (capabilities.perChannel) {
             const channels = transcript.speakers.map((speaker) => speaker.channel);
             for (const channel of channels) {
@@ -316,6 +341,46 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
       }
     });
 
+    describe("jobs and discard", () => {
+      it("discards a ref it does not know as success, twice (idempotent)", async () => {
+        await expect(speech.discard("unknown-job-ref-0123")).resolves.toBeUndefined();
+        await expect(speech.discard("unknown-job-ref-0123")).resolves.toBeUndefined();
+        await expect(speech.check()).resolves.toBeUndefined();
+      });
+
+      if (capabilities.pendingJobs) {
+        it("discards a pending job: polling it afterwards is provider.rejected, discarding it again succeeds (declared: pending jobs)", async () => {
+          const ref = await submitJob();
+
+          await speech.discard(ref);
+
+          const outcome = await outcomeOf(speech.poll(ref, settings));
+          expect(outcome.rejected, "a discarded job is gone").toBe(true);
+          const error = outcome.rejected ? outcome.error : undefined;
+          expect(ConfideError.is(error, "provider.rejected"), `expected provider.rejected, got ${String(error)}`).toBe(true);
+          expect((error as ConfideError).retryable).toBe(false);
+          await expect(speech.discard(ref)).resolves.toBeUndefined();
+        });
+
+        it("discards a finished job, whose transcript it no longer answers with (declared: pending jobs)", async () => {
+          const { result, ref } = await pollUntilDone(await speech.submit(await options.audio(), settings), settings);
+          expectWellFormed(result.transcript);
+          expect(ref, "the job's ref").not.toBeNull();
+
+          await speech.discard(ref ?? "");
+
+          const outcome = await outcomeOf(speech.poll(ref ?? "", settings));
+          expect(outcome.rejected && ConfideError.is(outcome.error, "provider.rejected"), "the finished job is gone").toBe(true);
+        });
+      } else {
+        it("answers every submit at once, leaving no job to poll or discard (declared: no pending jobs)", async () => {
+          const result = await speech.submit(await options.audio(), settings);
+
+          expect(result.status).toBe("done");
+        });
+      }
+    });
+
     describe("abort", () => {
       it("ends submit with the caller's abort reason when the signal is already aborted, and stays usable", async () => {
         const controller = new AbortController();
@@ -330,6 +395,32 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
         await expect(speech.check()).resolves.toBeUndefined();
         expectWellFormed((await transcribe(await options.audio())).transcript);
       });
+
+      it(
+        capabilities.pendingJobs
+          ? "ends poll promptly with the caller's abort reason, leaving the job to poll again (declared: pending jobs)"
+          : "ends poll promptly with the caller's abort reason before anything runs (declared: no pending jobs, poll only refuses)",
+        async () => {
+          const controller = new AbortController();
+          const reason = new Error("The caller gave up polling.");
+          controller.abort(reason);
+          const ref = capabilities.pendingJobs ? await submitJob() : "unknown-job-ref-0123";
+
+          const startedAt = performance.now();
+          const outcome = await outcomeOf(speech.poll(ref, settings, { signal: controller.signal }));
+
+          expect(performance.now() - startedAt, "an aborted poll answers promptly").toBeLessThan(1_000);
+          expect(outcome.rejected, "an aborted poll fails").toBe(true);
+          expect(outcome.rejected ? outcome.error : undefined, "the error is the signal's reason").toBe(reason);
+          await expect(speech.check()).resolves.toBeUndefined();
+          if (capabilities.pendingJobs) {
+            // The abort ended the call, not the job.
+            const { result } = await pollUntilDone({ status: "pending", ref, retryAfterMs: 0 }, settings);
+            expectWellFormed(result.transcript);
+            await speech.discard(ref);
+          }
+        },
+      );
 
       it("ends submit with the caller's abort reason when aborted while the recording is read, and stays usable", async () => {
         const controller = new AbortController();

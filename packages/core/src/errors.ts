@@ -40,6 +40,8 @@ export const errorCodes = [
   "provider.interrupted",
   "speech.engine_unavailable",
   "speech.no_speech",
+  /** A transcription stayed pending at the provider past `CoreSettings.transcriptionTimeoutMs`. */
+  "speech.timeout",
   "dependency.unavailable",
   "internal",
 ] as const;

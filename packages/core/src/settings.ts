@@ -11,6 +11,11 @@ export interface CoreSettings {
   maxRetryDelayMs: number;
   /** A session in flight not written for this long is re-enqueued by the recovery sweep. */
   leaseMs: number;
+  /**
+   * Longest a provider transcription job may stay pending, from its submission: past it the
+   * session fails with `speech.timeout` (retryable by the therapist) and the job is discarded.
+   */
+  transcriptionTimeoutMs: number;
   /** Width of a sentiment timeline window. */
   sentimentWindowMs: number;
   refreshTokenTtlMs: number;
@@ -28,6 +33,11 @@ export const defaultCoreSettings: CoreSettings = {
   baseRetryDelayMs: 2_000,
   maxRetryDelayMs: 5 * 60_000,
   leaseMs: 15 * 60_000,
+  // The batch services accept recordings of up to 4 hours (Azure diarization: 240 minutes;
+  // Transcribe: 4 hours) and process them faster than real time, after queueing that can
+  // exceed 30 minutes at peak: 6 hours covers the longest recording at peak, with margin,
+  // and still reports a stuck job the same working day.
+  transcriptionTimeoutMs: 6 * 3600_000,
   sentimentWindowMs: 60_000,
   refreshTokenTtlMs: 30 * 24 * 3600_000,
   passwordCost: 2 ** 15,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Logger, SessionChange, SessionEvent } from "@confide/core";
+import type { SessionChange, SessionEvent } from "@confide/core";
+import { createRecordingLogger } from "@confide/core/testing";
 import { describeSessionEventsContract, expectConfideError } from "@confide/contracts";
 import type { Redis } from "ioredis";
 import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
@@ -85,8 +86,7 @@ describe("Redis session events", () => {
   });
 
   it("ignores (and logs) a message on its channel that is not a change, and delivers the next one", async () => {
-    const warnings: string[] = [];
-    const logger: Logger = { info() {}, warn: (message) => warnings.push(message), error() {} };
+    const logger = createRecordingLogger();
     const subscriber = createRedisSessionEvents(settingsFor({ logger }));
     try {
       await subscriber.check();
@@ -96,7 +96,7 @@ describe("Redis session events", () => {
       await admin.publish(`${prefix}:session-events`, JSON.stringify(change));
 
       expect(await heard).toEqual([{ type: "change", change }]);
-      expect(warnings).toEqual(["session.events.malformed_message", "session.events.malformed_message"]);
+      expect(logger.entries.map((entry) => entry.message)).toEqual(["session.events.malformed_message", "session.events.malformed_message"]);
     } finally {
       await subscriber.close();
     }

@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Agent } from "node:https";
 import { connect, type AddressInfo, type Socket } from "node:net";
+import { readBody, sendJson } from "./local-http-server.ts";
 
 export interface FcmErrorAnswer {
   httpStatus: number;
@@ -101,11 +102,6 @@ export interface FakeFcmServer {
   close(): Promise<void>;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 function errorBody(answer: FcmErrorAnswer): unknown {
   const details: unknown[] = [{ "@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", errorCode: answer.fcmErrorCode }];
   if (answer.field !== undefined) {
@@ -115,12 +111,6 @@ function errorBody(answer: FcmErrorAnswer): unknown {
     });
   }
   return { error: { code: answer.httpStatus, message: answer.message, status: answer.status, details } };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function startFakeFcmServer(): Promise<FakeFcmServer> {
@@ -140,7 +130,7 @@ export async function startFakeFcmServer(): Promise<FakeFcmServer> {
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+    const body = (await readBody(request)).toString("utf8");
     const match = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(request.url ?? "");
     if (request.method !== "POST" || match === null) {
       sendJson(response, 404, { error: { code: 404, message: `Not found: ${request.method} ${request.url}`, status: "NOT_FOUND" } });

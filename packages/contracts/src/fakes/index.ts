@@ -1,3 +1,8 @@
 /** Fake provider servers speaking the real wire protocols, for adapter and fault tests. */
+export * from "./azure-speech-batch-result.ts";
+export * from "./azure-speech-batch-server.ts";
+export * from "./azure-speech-batch-validation.ts";
+export * from "./cosmos-fault-proxy.ts";
 export * from "./fcm-server.ts";
+export * from "./text-analytics-server.ts";
 export * from "./whisper-server.ts";

@@ -7,8 +7,8 @@
  */
 import busboy from "busboy";
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendJson, startLocalHttpServer } from "./local-http-server.ts";
 
 export interface FakeWhisperWord {
   word: string;
@@ -147,11 +147,6 @@ function verboseJson(transcript: FakeWhisperTranscript, withWords: boolean): Rec
   };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 /** Reads a multipart body with busboy, hashing the file as it streams in. */
 function readMultipart(request: IncomingMessage, keepFilesUpToBytes: number): Promise<Pick<ReceivedRequest, "fields" | "file">> {
   return new Promise((resolve, reject) => {
@@ -280,17 +275,8 @@ export async function startFakeWhisperServer(options: FakeWhisperServerOptions =
     }
   }
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: { message: `fake server: ${String(error)}` } });
-      else response.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const listener = await startLocalHttpServer(handle, (response, error) => sendJson(response, 500, { error: { message: `fake server: ${String(error)}` } }));
+  fake.url = listener.url;
+  fake.close = listener.close;
   return fake;
 }

@@ -37,7 +37,7 @@ describe("session document", () => {
         finalizedAt: at(-2),
         finalizedBy: "t",
       },
-      processing: { attempts: 0, lastError: null, providerRef: null, polls: 0, notifiedAt: at(-1), run: 0 },
+      processing: { attempts: 0, lastError: null, providerRef: "job-1", submittedAt: at(-5), polls: 2, notifiedAt: at(-1), run: 0 },
       statusHistory: [{ status: "uploaded", version: 1, at: at(-4) }],
     });
 
@@ -79,6 +79,20 @@ describe("session document", () => {
     expect(read.statusHistory).toBeUndefined();
     expect(statusChangesBetween(read, 0, read.version)).toEqual([]);
     expect(read).toEqual({ ...session, statusHistory: undefined });
+  });
+
+  it("reads a session stored before submission times were kept as one whose job has none", async () => {
+    const session = await buildSession({
+      status: "transcribing",
+      processing: { attempts: 0, lastError: null, providerRef: "job-1", submittedAt: at(-5), polls: 2, notifiedAt: null, run: 0 },
+    });
+    const document = toSessionDocument(session);
+    const { submittedAt: _submittedAt, ...older } = document.processing as Record<string, unknown>;
+
+    const read = fromSessionDocument(JSON.stringify({ ...document, processing: older }));
+
+    expect(read.processing.submittedAt).toBeUndefined();
+    expect(read.processing).toEqual({ attempts: 0, lastError: null, providerRef: "job-1", polls: 2, notifiedAt: null, run: 0 });
   });
 
   it("leaves objects that merely contain a $date key among others alone", () => {

@@ -62,8 +62,17 @@ export interface Processing {
   /** Provider attempts of the current run (reset by retry). */
   attempts: number;
   lastError: ProcessingError | null;
-  /** Reference of a long-running cloud transcription job. */
+  /**
+   * Reference of a long-running cloud transcription job. Kept on a failed session until the job
+   * is discarded (by a retry or the deletion of the session), so its provider copies are not lost.
+   */
   providerRef: string | null;
+  /**
+   * When the job `providerRef` was submitted: the start of the core's limit on pending
+   * transcriptions. Absent while there is no job, and in sessions stored before it was kept
+   * (for such a job the limit runs from its next poll).
+   */
+  submittedAt?: Date;
   /** How many polls the current provider job has had. */
   polls: number;
   notifiedAt: Date | null;
@@ -144,6 +153,12 @@ export function statusChangesBetween(session: Session, afterVersion: number, upT
  */
 export function isLeaseExpired(session: Session, now: Date, leaseMs: number): boolean {
   return inFlightStatuses.includes(session.status) && now.getTime() - session.updatedAt.getTime() > leaseMs;
+}
+
+/** The processing state without its provider job: after the job was discarded. */
+export function withoutProviderJob(processing: Processing): Processing {
+  const { submittedAt: _submittedAt, ...rest } = processing;
+  return { ...rest, providerRef: null };
 }
 
 export function newProcessing(run = 0): Processing {

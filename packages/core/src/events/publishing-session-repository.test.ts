@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Logger } from "../ports/logger.ts";
 import { createInMemorySessionEvents } from "../testing/in-memory-session-events.ts";
+import { createRecordingLogger } from "../testing/recording-logger.ts";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { storeSession, therapist } from "../use-cases/sessions/session-fixture.test-support.ts";
 import { deleteSession } from "../use-cases/sessions/delete-session.ts";
-
-function recordingLogger(): Logger & { warnings: Array<{ message: string; fields: Record<string, unknown> }> } {
-  const warnings: Array<{ message: string; fields: Record<string, unknown> }> = [];
-  return { warnings, info() {}, error() {}, warn: (message, fields = {}) => warnings.push({ message, fields }) };
-}
 
 /** Settles what was started without being awaited (the publication). */
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -48,7 +43,7 @@ describe("session writes announce their changes (createConfideDeps' session repo
   });
 
   it("keeps the write when the announcement fails (rejected or thrown): it is logged, never thrown at the writer", async () => {
-    const logger = recordingLogger();
+    const logger = createRecordingLogger();
     const deps = createTestDeps({
       events: {
         ...createInMemorySessionEvents(),
@@ -63,9 +58,9 @@ describe("session writes announce their changes (createConfideDeps' session repo
     await flush();
 
     expect(await deps.sessions.get(session.id)).toMatchObject({ status: "transcribing", version: updated.version });
-    expect(logger.warnings).toEqual([
-      { message: "session.change.publish_failed", fields: { sessionId: session.id, version: 1, code: "ConnectionError" } },
-      { message: "session.change.publish_failed", fields: { sessionId: session.id, version: 2, code: "ConnectionError" } },
+    expect(logger.entries).toEqual([
+      { level: "warn", message: "session.change.publish_failed", fields: { sessionId: session.id, version: 1, code: "ConnectionError" } },
+      { level: "warn", message: "session.change.publish_failed", fields: { sessionId: session.id, version: 2, code: "ConnectionError" } },
     ]);
 
     const throwing = createTestDeps({
@@ -81,6 +76,6 @@ describe("session writes announce their changes (createConfideDeps' session repo
     await throwing.sessions.delete(stored.id);
     await flush();
     expect(await throwing.sessions.get(stored.id)).toBeNull();
-    expect(logger.warnings.at(-1)).toEqual({ message: "session.change.publish_failed", fields: { sessionId: stored.id, version: 1, code: "TypeError" } });
+    expect(logger.entries.at(-1)).toEqual({ level: "warn", message: "session.change.publish_failed", fields: { sessionId: stored.id, version: 1, code: "TypeError" } });
   });
 });

@@ -51,6 +51,18 @@ export interface BlobStore {
   /** Removes the object. Deleting a missing key does not throw. */
   delete(key: string, options?: { signal?: AbortSignal }): Promise<void>;
 
+  /**
+   * Optional: only stores whose provider can sign URLs have it (Azure Blob SAS, S3 presigning);
+   * a filesystem store has none. Core offers a read URL to speech adapters when it is present.
+   * Signs a URL that reads (`GET`) or writes (`PUT`) the object at `key` without credentials
+   * until `expiresInSeconds` have passed. Made offline from the store's credentials: it does not
+   * check that the object exists (a read of a missing object fails at the URL, not here).
+   * @returns the absolute URL.
+   * @throws ConfideError `blob.invalid_key`; `dependency.unavailable` when the credentials
+   * needed to sign cannot be obtained.
+   */
+  signedUrl?(key: string, options: { expiresInSeconds: number; access: "read" | "write" }): Promise<string>;
+
   /** Releases connections; further calls are not allowed. */
   close(): Promise<void>;
 }

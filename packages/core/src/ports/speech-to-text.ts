@@ -10,6 +10,15 @@ export interface AudioSource {
   channels: number | null;
   /** Opens the recording as a stream (from the BlobStore). May be called more than once. */
   open(signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  /**
+   * Present only when the blob store can sign URLs (`BlobStore.signedUrl`): a URL that reads the
+   * recording without credentials until it expires, for providers that fetch the audio
+   * themselves (Azure batch `contentUrls`, Transcribe `MediaFileUri`). Choose `expiresInSeconds`
+   * to cover the time the provider may take to start reading (batch jobs can queue for 30+
+   * minutes). Absent: stream the recording through `open()`.
+   * @throws as `BlobStore.signedUrl`.
+   */
+  readUrl?(options: { expiresInSeconds: number; signal?: AbortSignal }): Promise<string>;
 }
 
 /** A setting the engine did not honour; stored on the transcript as it is. */
@@ -17,13 +26,14 @@ export type SpeechWarning = TranscriptWarning;
 
 export type SpeechResult =
   | { status: "done"; transcript: TranscriptDraft; warnings: SpeechWarning[] }
-  /** A cloud job is running: call `poll(ref)` again after `retryAfterMs`. */
+  /** A cloud job is running: call `poll(ref, settings)` again after `retryAfterMs`. */
   | { status: "pending"; ref: string; retryAfterMs: number };
 
 /**
  * Turns a recording into a transcript with speakers separated. Short local engines answer
  * `done` at once; cloud batch jobs answer `pending` and are polled by a delayed job, so no
- * worker waits on them.
+ * worker waits on them. Core ends a job still pending past its own limit
+ * (`CoreSettings.transcriptionTimeoutMs`) and discards it; adapters need no limit of their own.
  */
 export interface SpeechToText {
   /** Name recorded in the transcript, e.g. "pocketsphinx". */
@@ -44,10 +54,27 @@ export interface SpeechToText {
   ): Promise<SpeechResult>;
 
   /**
-   * Asks about a job started by `submit`.
-   * @throws as `submit`; a ref the provider no longer knows is `provider.rejected`.
+   * Asks about a job started by `submit`. `settings` are the ones `submit` got (the session's),
+   * for reading the result as they asked: the channel layout and channel roles, word timings.
+   * An aborted `signal` ends the call with the signal's reason; the job itself goes on and can
+   * be polled again.
+   * @throws as `submit`; a ref the provider no longer knows (never made, or discarded) is
+   * `provider.rejected`, not retryable.
    */
-  poll(ref: string, options?: { signal?: AbortSignal }): Promise<SpeechResult>;
+  poll(ref: string, settings: TranscriptionSettings, options?: { signal?: AbortSignal }): Promise<SpeechResult>;
+
+  /**
+   * Deletes a job started by `submit` and every copy the provider keeps of it: the job itself
+   * (cancelled first if still running), its transcript, and any copy of the audio. Core calls it
+   * when the transcript is stored, the job timed out, or its session is retried or deleted.
+   * Idempotent: a ref the provider does not know, or no longer knows, resolves as success.
+   * Engines that keep nothing between calls resolve at once. An aborted `signal` ends the call
+   * with the signal's reason.
+   * @returns when the provider holds nothing of the job any more.
+   * @throws ConfideError, retryable, when the provider cannot be reached (`provider.unavailable`,
+   * `provider.throttled`, `provider.timeout`): the copies may remain, and a later call may try again.
+   */
+  discard(ref: string, options?: { signal?: AbortSignal }): Promise<void>;
 
   /** Tells whether the engine or endpoint can be reached; used by readiness checks. */
   check(options?: { signal?: AbortSignal }): Promise<void>;

@@ -32,14 +32,36 @@ function clampRange(range: ByteRange, size: number): { start: number; end: numbe
   return { start: range.start, end: Math.min(range.end ?? size - 1, size - 1) };
 }
 
+export interface InMemoryBlobStoreOptions {
+  /**
+   * Give the store `signedUrl`, a stand-in signer making `memory://` URLs that name the key, the
+   * access and the expiry (nothing can fetch them): for tests of what callers do with a store
+   * that signs. Off by default, as a filesystem store has no signer.
+   */
+  signUrls?: boolean;
+  /** The expiry's time base when signing; default the system clock. */
+  now?: () => Date;
+}
+
 /** Holds blobs in memory. For tests and small embeddings only: it buffers whole objects. */
-export function createInMemoryBlobStore(): InMemoryBlobStore {
+export function createInMemoryBlobStore(options: InMemoryBlobStoreOptions = {}): InMemoryBlobStore {
   const blobs = new Map<string, StoredBlob>();
   const find = (key: string) => {
     assertBlobKey(key);
     return blobs.get(key);
   };
+  const now = options.now ?? (() => new Date());
+  const signer: Pick<BlobStore, "signedUrl"> = options.signUrls
+    ? {
+        async signedUrl(key, { expiresInSeconds, access }) {
+          assertBlobKey(key);
+          const expires = new Date(now().getTime() + expiresInSeconds * 1_000).toISOString();
+          return `memory://blobs/${key}?${new URLSearchParams({ access, expires }).toString()}`;
+        },
+      }
+    : {};
   return {
+    ...signer,
     async put(key, body, options) {
       assertBlobKey(key);
       const bytes = await collect(body, options.signal);

@@ -14,3 +14,4 @@ export * from "./keyword-language-analyzer.ts";
 export * from "./test-deps.ts";
 export * from "./pcm-wav.ts";
 export * from "./byte-stream.ts";
+export * from "./recording-logger.ts";

@@ -12,14 +12,20 @@ export interface SpeechScript {
   throttledFailures?: number;
   /** Every call fails with a non-retryable `provider.rejected`. */
   permanentFailure?: boolean;
-  /** submit answers pending, and the first K polls answer pending too. */
+  /** submit answers pending, and the first K polls answer pending too (Infinity: a job that never ends). */
   pendingPolls?: number;
   retryAfterMs?: number;
+  /** Every discard fails with a retryable `provider.unavailable` (and keeps the job). */
+  discardFailure?: boolean;
 }
 
 export interface ScriptedSpeechToText extends SpeechToText {
   script(next: Partial<SpeechScript>): void;
   calls(): { submit: number; poll: number };
+  /** Refs of the jobs discarded so far, in order (a ref it did not know included). */
+  discarded(): string[];
+  /** Refs of the jobs started by submit and not discarded. */
+  jobs(): string[];
 }
 
 export const sampleTranscriptDraft: TranscriptDraft = {
@@ -39,13 +45,18 @@ export const sampleTranscriptDraft: TranscriptDraft = {
  * A SpeechToText that follows a script: for exercising the pipeline's retry and polling paths.
  * It reads the recording like a real engine (so an abort while reading ends the call with the
  * signal's reason), separates the speakers of a mono recording, and gives each speaker a
- * channel when asked for one speaker per channel. Its segments carry no word timings.
+ * channel when asked for one speaker per channel (read from the settings of the call that
+ * answers, submit or poll). Its segments carry no word timings. A pending job is kept, under
+ * the ref `job-<n>` of the n-th submit, until it is discarded; polling a discarded ref is
+ * `provider.rejected`, like a cloud provider's deleted job.
  */
 export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}): ScriptedSpeechToText {
   let current: SpeechScript = { transcript: sampleTranscriptDraft, ...initial };
   let submits = 0;
   let polls = 0;
-  let pendingLeft = 0;
+  /** Live jobs: polls left before done. */
+  const jobs = new Map<string, number>();
+  const discarded: string[] = [];
 
   function failIfScripted(signal: AbortSignal | undefined): void {
     signal?.throwIfAborted();
@@ -64,15 +75,14 @@ export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}):
       });
     }
   }
-  let channelLayout: TranscriptionSettings["channelLayout"] = "mono";
   /** The scripted transcript; per channel, speaker i of the script speaks on channel i. */
-  function transcript() {
+  function transcript(settings: TranscriptionSettings) {
     const draft = structuredClone(current.transcript);
-    if (channelLayout !== "per-channel") return draft;
+    if (settings.channelLayout !== "per-channel") return draft;
     return { ...draft, speakers: draft.speakers.map((speaker, channel) => ({ ...speaker, channel })) };
   }
-  const done = (): SpeechResult => ({ status: "done", transcript: transcript(), warnings: [] });
-  const pending = (): SpeechResult => ({ status: "pending", ref: "job-1", retryAfterMs: current.retryAfterMs ?? 30_000 });
+  const done = (settings: TranscriptionSettings): SpeechResult => ({ status: "done", transcript: transcript(settings), warnings: [] });
+  const pending = (ref: string): SpeechResult => ({ status: "pending", ref, retryAfterMs: current.retryAfterMs ?? 30_000 });
 
   return {
     provider: "scripted",
@@ -82,22 +92,32 @@ export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}):
       const recording = await audio.open(options.signal);
       await recording.cancel();
       options.signal?.throwIfAborted();
-      channelLayout = settings.channelLayout;
       if ((current.pendingPolls ?? 0) > 0) {
-        pendingLeft = current.pendingPolls ?? 0;
-        return pending();
+        const ref = `job-${submits}`;
+        jobs.set(ref, current.pendingPolls ?? 0);
+        return pending(ref);
       }
-      return done();
+      return done(settings);
     },
-    async poll(ref, options = {}) {
+    async poll(ref, settings, options = {}) {
       polls += 1;
       failIfScripted(options.signal);
-      if (ref !== "job-1") throw new ConfideError("provider.rejected", "No such job.");
+      const pendingLeft = jobs.get(ref);
+      if (pendingLeft === undefined) throw new ConfideError("provider.rejected", "No such job.");
       if (pendingLeft > 0) {
-        pendingLeft -= 1;
-        return pending();
+        jobs.set(ref, pendingLeft - 1);
+        return pending(ref);
       }
-      return done();
+      // A finished job stays until discarded, as a cloud provider keeps its transcripts.
+      return done(settings);
+    },
+    async discard(ref, options = {}) {
+      options.signal?.throwIfAborted();
+      if (current.discardFailure) {
+        throw new ConfideError("provider.unavailable", "The provider is unavailable.", { retryable: true });
+      }
+      discarded.push(ref);
+      jobs.delete(ref);
     },
     async check() {},
     async close() {},
@@ -105,5 +125,7 @@ export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}):
       current = { ...current, ...next };
     },
     calls: () => ({ submit: submits, poll: polls }),
+    discarded: () => [...discarded],
+    jobs: () => [...jobs.keys()],
   };
 }

@@ -2,12 +2,11 @@ import {
   createUser,
   defaultTranscriptionSettings,
   newProcessing,
-  type Logger,
   type PublicUser,
   type Role,
   type Session,
 } from "@confide/core";
-import { createTestDeps, pcmWav, type TestDeps } from "@confide/core/testing";
+import { createRecordingLogger, createTestDeps, pcmWav, type RecordingLogger, type TestDeps } from "@confide/core/testing";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { createApp, type AppOptions } from "./create-app.ts";
@@ -15,44 +14,6 @@ import { createApp, type AppOptions } from "./create-app.ts";
 /** Test-only: an app over in-memory deps, seeded accounts and request helpers. */
 
 export const password = "correct horse battery staple";
-
-export interface LogEntry {
-  level: "info" | "warn" | "error";
-  message: string;
-  fields: Record<string, unknown>;
-}
-
-export interface RecordingLogger extends Logger {
-  entries: LogEntry[];
-  /** Resolves with the first entry (already logged or to come) that matches. */
-  waitFor(predicate: (entry: LogEntry) => boolean): Promise<LogEntry>;
-}
-
-export function createRecordingLogger(): RecordingLogger {
-  const entries: LogEntry[] = [];
-  const waiters = new Set<{ predicate: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }>();
-  const log = (level: LogEntry["level"]) => (message: string, fields: Record<string, unknown> = {}) => {
-    const entry = { level, message, fields };
-    entries.push(entry);
-    for (const waiter of waiters) {
-      if (waiter.predicate(entry)) {
-        waiters.delete(waiter);
-        waiter.resolve(entry);
-      }
-    }
-  };
-  return {
-    entries,
-    info: log("info"),
-    warn: log("warn"),
-    error: log("error"),
-    waitFor(predicate) {
-      const found = entries.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve) => waiters.add({ predicate, resolve }));
-    },
-  };
-}
 
 export interface TestApp {
   app: Hono<AppEnv>;

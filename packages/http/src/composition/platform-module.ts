@@ -8,6 +8,7 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
     ...defaultCoreSettings,
     maxUploadBytes: config.maxUploadBytes,
     leaseMs: config.leaseMs,
+    transcriptionTimeoutMs: config.transcriptionTimeoutMs,
     maxSessionsInProcessing: config.uploadQuota.maxSessionsInProcessing,
     ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   };

@@ -61,6 +61,8 @@ export const environmentSchema = z.object({
   CONFIDE_WHISPER_API_KEY: z.string().min(1).optional(),
   CONFIDE_FCM_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
   CONFIDE_LEASE_MS: positiveInt.default(15 * 60_000),
+  /** Milliseconds a provider transcription job may stay pending before the session fails with speech.timeout. */
+  CONFIDE_TRANSCRIPTION_TIMEOUT: positiveInt.default(6 * 3600_000),
   CONFIDE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(30_000),
   /**
    * Proxies in front of the API that append to `X-Forwarded-For`: the client address is the

@@ -110,6 +110,12 @@ describe("loadConfig", () => {
     ).toEqual({ uploadsPerHour: 5, bytesPerDay: 1_000_000, maxSessionsInProcessing: 2 });
   });
 
+  it("reads the transcription timeout in milliseconds, 6 hours by default", () => {
+    expect(loadConfig({}).transcriptionTimeoutMs).toBe(6 * 3600_000);
+    expect(loadConfig({ CONFIDE_TRANSCRIPTION_TIMEOUT: "5400000" }).transcriptionTimeoutMs).toBe(90 * 60_000);
+    expect(problemsOf({ CONFIDE_TRANSCRIPTION_TIMEOUT: "90m" })).toEqual(['CONFIDE_TRANSCRIPTION_TIMEOUT: must be a whole number (got "90m")']);
+  });
+
   it("says what is wrong with a value in words, quoting numbers and choices back", () => {
     expect(problemsOf({ CONFIDE_PORT: "abc" })).toEqual(['CONFIDE_PORT: must be a whole number (got "abc")']);
     expect(problemsOf({ CONFIDE_PORT: "99999" })).toEqual(['CONFIDE_PORT: must be at most 65535 (got "99999")']);

@@ -36,6 +36,7 @@ export interface ConfideConfig {
   /** The service account JSON read from CONFIDE_FCM_SERVICE_ACCOUNT_FILE (fcm push only). */
   fcmServiceAccount: Record<string, unknown> | undefined;
   leaseMs: number;
+  transcriptionTimeoutMs: number;
   shutdownTimeoutMs: number;
   /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
   trustProxyHops: number;
@@ -106,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     whisper: { url: e.CONFIDE_WHISPER_URL, model: e.CONFIDE_WHISPER_MODEL, apiKey: e.CONFIDE_WHISPER_API_KEY },
     fcmServiceAccount,
     leaseMs: e.CONFIDE_LEASE_MS,
+    transcriptionTimeoutMs: e.CONFIDE_TRANSCRIPTION_TIMEOUT,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.CONFIDE_TRUST_PROXY,
     uploadQuota: {

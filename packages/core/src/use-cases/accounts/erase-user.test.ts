@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
+import { newProcessing } from "../../domain/session.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createTestDeps } from "../../testing/test-deps.ts";
 import { createUser } from "./create-user.ts";
 import { eraseUser } from "./erase-user.ts";
@@ -55,6 +57,38 @@ describe("eraseUser", () => {
     expect(JSON.stringify(erase)).not.toMatch(/patient@example\.org|Pat Moss/);
     const deletions = deps.audit.events().filter((event) => event.action === "session.delete").map((event) => event.sessionId);
     expect(deletions.sort()).toEqual(patientSessions.map((session) => session.id).sort());
+  });
+
+  it("discards the speech provider's jobs of the patient's sessions, and erases them even when it cannot", async () => {
+    const { deps, therapist, patient } = await setup();
+    const logger = createRecordingLogger();
+    deps.logger = logger;
+    const processing = (providerRef: string) => ({ ...newProcessing(), providerRef });
+    const failed = await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "failed", transcript: null, processing: processing("job-21") });
+    const transcribing = await storeSession(deps, { therapistId: therapist.userId, patientId: patient.userId, status: "transcribing", transcript: null, sentiment: null, processing: processing("job-22") });
+    const scripted = deps.speech;
+    deps.speech = {
+      ...scripted,
+      async discard(ref, options) {
+        // The provider is down for one of them.
+        scripted.script({ discardFailure: ref === "job-22" });
+        return scripted.discard(ref, options);
+      },
+    };
+
+    const result = await eraseUser(deps, admin, { userId: patient.userId });
+
+    expect(result.deletedSessionCount).toBe(5);
+    expect(scripted.discarded()).toEqual(["job-21"]);
+    expect(await deps.sessions.get(failed.id)).toBeNull();
+    expect(await deps.sessions.get(transcribing.id)).toBeNull();
+    expect(logger.entries.filter((line) => line.level === "warn")).toEqual([
+      {
+        level: "warn",
+        message: "session.provider_job.discard_failed",
+        fields: { sessionId: transcribing.id, provider: "scripted", providerRef: "job-22", reason: "delete", code: "provider.unavailable" },
+      },
+    ]);
   });
 
   it("answers user.not_found when the user is already erased", async () => {

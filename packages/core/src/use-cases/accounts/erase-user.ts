@@ -2,6 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
+import { eraseSession } from "../policies/session-erasure.ts";
 import { assertRole } from "../policies/session-access.ts";
 
 export interface EraseUserInput {
@@ -17,8 +18,8 @@ export interface EraseUserResult {
 const pageLimit = 100;
 
 /**
- * Deletes every session about a patient, recording and record. Re-lists until none remain, so
- * a session created while erasure runs is deleted too.
+ * Deletes every session about a patient: provider job (best effort), recording and record.
+ * Re-lists until none remain, so a session created while erasure runs is deleted too.
  */
 async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: string): Promise<number> {
   const deleted = new Set<string>();
@@ -31,9 +32,8 @@ async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: 
           details: { sessionId: session.id },
         });
       }
-      // Recording first: if this fails the record remains, so a retry of the erasure finds it again.
-      await deps.blobs.delete(session.audio.blobKey);
-      await deps.sessions.delete(session.id);
+      // The record last: if anything before fails it remains, so a retry of the erasure finds it again.
+      await eraseSession(deps, session);
       deleted.add(session.id);
       await audit(deps, actor, "session.delete", {
         sessionId: session.id,
@@ -46,7 +46,8 @@ async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: 
 
 /**
  * An administrator erases an account and everything about it (the right to erasure). For a
- * patient: every session about them (recording and record), devices, refresh tokens, care
+ * patient: every session about them (the speech provider's job, recording and record; a
+ * provider that cannot be reached does not stop the erasure, its ref is logged), devices, refresh tokens, care
  * relations and the account. The account is deactivated first and deleted last, so an
  * interrupted erasure can simply be run again.
  * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an

@@ -5,7 +5,8 @@ export { byteStream };
 import type { ConfideDeps } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
 import type { Actor, User } from "../../domain/user.ts";
-import type { TestDeps } from "../../testing/test-deps.ts";
+import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
+import { createJobHandlers } from "./job-handlers.ts";
 import { uploadSession, type UploadSessionInput } from "../sessions/upload-session.ts";
 
 /** Test-only helpers of the processing-pipeline tests: people, recordings, queue driving. */
@@ -57,6 +58,24 @@ export async function seedCareTeam(
     patient: { userId: "patient-1", role: "patient" },
     otherTherapist: { userId: "therapist-2", role: "therapist" },
   };
+}
+
+/** Test deps (with `overrides`), the care team seeded, and the queue running the job handlers. */
+export async function setUpPipeline(
+  overrides: Parameters<typeof createTestDeps>[0] = {},
+  deviceTokens?: string[],
+): Promise<{ deps: TestDeps; team: CareTeam }> {
+  const deps = createTestDeps(overrides);
+  const team = await seedCareTeam(deps, deviceTokens ? { deviceTokens } : {});
+  await deps.queue.start(createJobHandlers(deps));
+  return { deps, team };
+}
+
+/** The session as stored now; throws when it is gone. */
+export async function storedSession(deps: ConfideDeps, session: Pick<Session, "id">): Promise<Session> {
+  const current = await deps.sessions.get(session.id);
+  if (!current) throw new Error(`Session ${session.id} is gone.`);
+  return current;
 }
 
 /** A canonical 16-bit PCM WAV file: 44-byte header, then `dataBytes` of samples. */

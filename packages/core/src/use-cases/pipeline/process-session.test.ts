@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ConfideDeps } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
 import type { LanguageAnalyzer } from "../../ports/language-analyzer.ts";
@@ -11,23 +10,20 @@ import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { editTranscript } from "../sessions/edit-transcript.ts";
 import { finalizeSession } from "../sessions/finalize-session.ts";
 import { createJobHandlers } from "./job-handlers.ts";
-import { runUntilIdle, seedCareTeam, uploadSample, type CareTeam } from "./pipeline-fixture.test-support.ts";
+import {
+  runUntilIdle,
+  seedCareTeam,
+  setUpPipeline,
+  storedSession,
+  uploadSample,
+  type CareTeam,
+} from "./pipeline-fixture.test-support.ts";
 import { processSession } from "./process-session.ts";
 import { recoverStaleSessions } from "./recover-stale-sessions.ts";
 import { sampleTranscript, storeSession, therapist } from "../sessions/session-fixture.test-support.ts";
 
-async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}, deviceTokens?: string[]) {
-  const deps = createTestDeps(overrides);
-  const team = await seedCareTeam(deps, deviceTokens ? { deviceTokens } : {});
-  await deps.queue.start(createJobHandlers(deps));
-  return { deps, team };
-}
-
-async function stored(deps: ConfideDeps, session: Session): Promise<Session> {
-  const current = await deps.sessions.get(session.id);
-  if (!current) throw new Error(`Session ${session.id} is gone.`);
-  return current;
-}
+const setUp = setUpPipeline;
+const stored = storedSession;
 
 /** A SpeechToText whose submit waits until the test answers, observing the abort signal. */
 function heldSpeech() {
@@ -50,6 +46,7 @@ function heldSpeech() {
     async poll() {
       throw new ConfideError("provider.rejected", "No such job.");
     },
+    async discard() {},
     async check() {},
     async close() {},
   };

@@ -1,22 +1,35 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
-import { moveTo, type Session } from "../../domain/session.ts";
+import { moveTo, withoutProviderJob, type Session } from "../../domain/session.ts";
 import type { Segment, Transcript, TranscriptDraft } from "../../domain/transcript.ts";
 import type { AudioSource, SpeechResult, SpeechWarning } from "../../ports/speech-to-text.ts";
+import { discardProviderJob } from "../policies/provider-job.ts";
 import { callProvider } from "./provider-call.ts";
 import { recordFailure } from "./retry-policy.ts";
 import { save, type Step } from "./session-write.ts";
+import { failOverdueTranscription, isTranscriptionOverdue } from "./transcription-timeout.ts";
 
+/** The recording as the speech adapter gets it: a stream, and a read URL when the blob store signs. */
 function audioSource(deps: ConfideDeps, session: Session): AudioSource {
   const { blobKey, contentType, sizeBytes, channels } = session.audio;
+  const { blobs } = deps;
+  const sign = blobs.signedUrl?.bind(blobs);
   return {
     key: blobKey,
     contentType,
     sizeBytes,
     channels,
     async open(signal) {
-      const read = await deps.blobs.get(blobKey, signal ? { signal } : {});
+      const read = await blobs.get(blobKey, signal ? { signal } : {});
       return read.body;
     },
+    ...(sign
+      ? {
+          async readUrl({ expiresInSeconds, signal }: { expiresInSeconds: number; signal?: AbortSignal }) {
+            signal?.throwIfAborted();
+            return sign(blobKey, { expiresInSeconds, access: "read" });
+          },
+        }
+      : {}),
   };
 }
 
@@ -25,11 +38,13 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
     // A retry after the analysis failed: the transcript stands.
     return save(deps, { ...moveTo(session, "analyzing", deps.clock.now()), processing: { ...session.processing, lastError: null } }, session.version);
   }
+  if (isTranscriptionOverdue(deps, session)) return failOverdueTranscription(deps, session);
   const providerRef = session.processing.providerRef;
+  const calledAt = deps.clock.now();
   const outcome = await callProvider(deps, session, signal, (callSignal): Promise<SpeechResult> =>
     providerRef === null
       ? deps.speech.submit(audioSource(deps, session), session.settings, { signal: callSignal })
-      : deps.speech.poll(providerRef, { signal: callSignal }),
+      : deps.speech.poll(providerRef, session.settings, { signal: callSignal }),
   );
   if (outcome.kind === "lost") return null;
   if (outcome.kind === "failed") return recordFailure(deps, outcome.session, outcome.error);
@@ -37,10 +52,13 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
   const current = outcome.session;
   const result = outcome.value;
   if (result.status === "pending") {
-    const polls = current.processing.providerRef === null ? 0 : current.processing.polls + 1;
+    const submitted = current.processing.providerRef === null;
+    const polls = submitted ? 0 : current.processing.polls + 1;
+    // The limit on pending jobs runs from the submission; a job stored without it starts now.
+    const submittedAt = submitted ? calledAt : (current.processing.submittedAt ?? calledAt);
     const saved = await save(
       deps,
-      { ...current, processing: { ...current.processing, providerRef: result.ref, polls } },
+      { ...current, processing: { ...current.processing, providerRef: result.ref, polls, submittedAt } },
       current.version,
     );
     if (!saved) return null;
@@ -67,16 +85,20 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
     speakers: transcript.speakers.length,
     provider: transcript.provider,
   });
-  return save(
+  const saved = await save(
     deps,
     {
       ...moveTo(current, "analyzing", deps.clock.now()),
       transcript,
       audio: { ...current.audio, durationMs: current.audio.durationMs ?? transcript.durationMs },
-      processing: { ...current.processing, providerRef: null, lastError: null },
+      processing: { ...withoutProviderJob(current.processing), lastError: null },
     },
     current.version,
   );
+  // The transcript is ours now: the provider's copies go (best effort; a failure is logged
+  // with the ref). Not before the write, so a failed write can poll the job again.
+  if (saved) await discardProviderJob(deps, current, "transcribed");
+  return saved;
 }
 
 /**

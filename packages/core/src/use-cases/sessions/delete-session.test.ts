@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { newProcessing } from "../../domain/session.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
+import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-text.ts";
 import { createTestDeps } from "../../testing/test-deps.ts";
 import { deleteSession } from "./delete-session.ts";
 import { getSession } from "./get-session.ts";
@@ -66,6 +69,54 @@ describe("deleteSession", () => {
     expect(await deps.sessions.get(stored.id)).toEqual(stored);
     expect(deps.blobs.keys()).toEqual([stored.audio.blobKey]);
     expect(deps.audit.events()).toEqual([]);
+  });
+});
+
+describe("deleteSession and the speech provider", () => {
+  const withJob = (providerRef: string) => ({
+    status: "transcribing" as const,
+    transcript: null,
+    sentiment: null,
+    processing: { ...newProcessing(), providerRef, submittedAt: new Date(0) },
+  });
+
+  it("discards the session's provider job before erasing the recording, and none for a session without one", async () => {
+    const deps = createTestDeps();
+    const transcribing = await storeSession(deps, withJob("job-7"));
+    const ready = await storeSession(deps);
+    const scripted = deps.speech;
+    const blobsAtDiscard: string[][] = [];
+    deps.speech = {
+      ...scripted,
+      async discard(ref, options) {
+        blobsAtDiscard.push(deps.blobs.keys());
+        return scripted.discard(ref, options);
+      },
+    };
+
+    await deleteSession(deps, therapist, { sessionId: transcribing.id });
+    await deleteSession(deps, therapist, { sessionId: ready.id });
+
+    expect(scripted.discarded()).toEqual(["job-7"]);
+    expect(blobsAtDiscard).toEqual([[transcribing.audio.blobKey, ready.audio.blobKey]]);
+    expect(await deps.sessions.get(transcribing.id)).toBeNull();
+  });
+
+  it("erases the session even when the provider cannot discard its job, logging the ref left there", async () => {
+    const logger = createRecordingLogger();
+    const deps = createTestDeps({ speech: createScriptedSpeechToText({ discardFailure: true }), logger });
+    const stored = await storeSession(deps, withJob("job-8"));
+
+    await deleteSession(deps, therapist, { sessionId: stored.id });
+
+    expect(await deps.sessions.get(stored.id)).toBeNull();
+    expect(deps.blobs.keys()).toEqual([]);
+    expect(logger.entries).toContainEqual({
+      level: "warn",
+      message: "session.provider_job.discard_failed",
+      fields: { sessionId: stored.id, provider: "scripted", providerRef: "job-8", reason: "delete", code: "provider.unavailable" },
+    });
+    expect(deps.audit.events().map((event) => event.action)).toEqual(["session.delete"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
 import { audit } from "../policies/audit.ts";
+import { eraseSession } from "../policies/session-erasure.ts";
 import { loadOwnedSession } from "../policies/session-access.ts";
 
 export interface DeleteSessionInput {
@@ -8,17 +9,18 @@ export interface DeleteSessionInput {
 }
 
 /**
- * Erases a session, as its therapist, in any status (a finalized session too): the recording
- * first, then the record with its transcript, sentiment and review history. If the record
- * cannot be removed the call fails and can be repeated (deleting a missing recording does not
- * throw). A worker still processing the session finds it gone on its next write. The audit
- * event (`session.delete`, ids only) outlives the session.
+ * Erases a session, as its therapist, in any status (a finalized session too): the speech
+ * provider's job when one is set (best effort: a provider that cannot be reached is logged with
+ * the ref it keeps, and does not stop the deletion), the recording, then the record with its
+ * transcript, sentiment and review history. If the record cannot be removed the call fails and
+ * can be repeated (deleting a missing recording or job does not throw). A worker still
+ * processing the session finds it gone on its next write. The audit event (`session.delete`,
+ * ids only) outlives the session.
  * @throws ConfideError `session.not_found`, `auth.forbidden`, `dependency.unavailable`.
  */
 export async function deleteSession(deps: ConfideDeps, actor: Actor, input: DeleteSessionInput): Promise<void> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
-  await deps.blobs.delete(session.audio.blobKey);
-  await deps.sessions.delete(session.id);
+  await eraseSession(deps, session);
   await audit(deps, actor, "session.delete", {
     sessionId: session.id,
     subjectUserId: session.patientId,

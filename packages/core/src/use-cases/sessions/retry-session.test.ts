@@ -3,6 +3,7 @@ import { jobNames } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
 import type { LanguageAnalyzer } from "../../ports/language-analyzer.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createKeywordLanguageAnalyzer } from "../../testing/keyword-language-analyzer.ts";
 import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-text.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
@@ -172,5 +173,47 @@ describe("retrySession", () => {
     expect(ready.transcript?.revision).toBe(1);
     expect(deps.speech.calls().submit).toBe(1);
     expect(deps.push.sent().map((push) => push.message.data.status)).toEqual(["ready"]);
+  });
+
+  describe("the failed run's provider job", () => {
+    /** A session whose job was submitted, then whose polls failed until the session failed (retryable). */
+    async function failedWithJob(discardFailure: boolean) {
+      const logger = createRecordingLogger();
+      const { deps, team } = await setUp({ speech: createScriptedSpeechToText({ pendingPolls: 1, discardFailure }), logger });
+      const uploaded = await uploadSample(deps, team);
+      await deps.queue.runDue();
+      deps.speech.script({ transientFailures: 5 });
+      await runUntilIdle(deps);
+      const failed = await stored(deps, uploaded.id);
+      expect(failed).toMatchObject({ status: "failed", processing: { providerRef: "job-1", lastError: { retryable: true } } });
+      deps.speech.script({ transientFailures: 0, pendingPolls: 0 });
+      return { deps, team, logger, failed };
+    }
+
+    it("is discarded before the session starts again with a new submission", async () => {
+      const { deps, team, failed } = await failedWithJob(false);
+
+      const queued = await retrySession(deps, team.therapist, { sessionId: failed.id });
+
+      expect(deps.speech.discarded()).toEqual(["job-1"]);
+      expect(queued.processing).toMatchObject({ providerRef: null, run: 1 });
+      await runUntilIdle(deps);
+      expect((await stored(deps, failed.id)).status).toBe("ready");
+      expect(deps.speech.calls().submit).toBe(2);
+    });
+
+    it("does not hold the retry back when the provider cannot discard it, and its ref is logged", async () => {
+      const { deps, team, logger, failed } = await failedWithJob(true);
+
+      await expect(retrySession(deps, team.therapist, { sessionId: failed.id })).resolves.toMatchObject({ status: "queued" });
+
+      expect(logger.entries).toContainEqual({
+        level: "warn",
+        message: "session.provider_job.discard_failed",
+        fields: { sessionId: failed.id, provider: "scripted", providerRef: "job-1", reason: "retry", code: "provider.unavailable" },
+      });
+      await runUntilIdle(deps);
+      expect((await stored(deps, failed.id)).status).toBe("ready");
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { takeOverSession } from "../pipeline/recover-stale-sessions.ts";
+import { discardProviderJob } from "../policies/provider-job.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
 
 export interface RetrySessionInput {
@@ -17,7 +18,8 @@ export interface RetrySessionInput {
  * Starts processing a session again, in one of two cases:
  * - it failed for a reason that may pass (throttling, an outage): back to `queued` with fresh
  *   processing counters, and a new process job. A transcript made before the failure is kept,
- *   so only the analysis runs again.
+ *   so only the analysis runs again. The failed run's provider job, if any, is discarded
+ *   first (best effort: a provider that cannot be reached is logged, the retry goes on).
  * - it is stuck in flight: not written for longer than the lease (its worker is gone and the
  *   recovery sweep has not come by yet). It is taken over as the sweep would, and a new job
  *   resumes it from its stored status.
@@ -37,6 +39,8 @@ export async function retrySession(deps: ConfideDeps, actor: Actor, input: Retry
     });
   }
   const run = session.processing.run + 1;
+  // Before the write that forgets the ref: should the write fail, a repeated retry discards again.
+  await discardProviderJob(deps, session, "retry");
   const queued = await deps.sessions.update(
     { ...moveTo(session, "queued", deps.clock.now()), updatedAt: deps.clock.now(), processing: newProcessing(run) },
     session.version,

@@ -48,6 +48,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "provider.interrupted": 503,
   "speech.engine_unavailable": 503,
   "speech.no_speech": 422,
+  // Recorded on a session (its provider job stayed pending too long), like the provider codes.
+  "speech.timeout": 502,
   "dependency.unavailable": 503,
   internal: 500,
   "route.not_found": 404,

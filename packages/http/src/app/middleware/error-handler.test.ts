@@ -1,7 +1,7 @@
 import { ConfideError } from "@confide/core";
-import { createTestDeps } from "@confide/core/testing";
+import { createRecordingLogger, createTestDeps } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
-import { createRecordingLogger, createTestApp, password } from "../app-fixture.test-support.ts";
+import { createTestApp, password } from "../app-fixture.test-support.ts";
 
 describe("problem+json errors", () => {
   it("answers unknown routes with a 404 problem carrying the request id", async () => {

@@ -5,6 +5,7 @@ import { moveTo, type ByteStream, type Session } from "@confide/core";
 import {
   createInMemoryBlobStore,
   createInMemorySessionRepository,
+  createRecordingLogger,
   createTestDeps,
   type InMemoryBlobStore,
   type TestDeps,
@@ -13,7 +14,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppEnv } from "../app-env.ts";
-import { createRecordingLogger, createTestApp, storeSession, wavBytes, type TestAppOptions } from "../app-fixture.test-support.ts";
+import { createTestApp, storeSession, wavBytes, type TestAppOptions } from "../app-fixture.test-support.ts";
 
 const servers: Server[] = [];
 

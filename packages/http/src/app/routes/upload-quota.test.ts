@@ -1,6 +1,6 @@
-import { createTestDeps } from "@confide/core/testing";
+import { createRecordingLogger, createTestDeps } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
-import { createRecordingLogger, createTestApp, multipartBody, wavBytes, type TestApp } from "../app-fixture.test-support.ts";
+import { createTestApp, multipartBody, wavBytes, type TestApp } from "../app-fixture.test-support.ts";
 
 const wav = (dataBytes = 3_200) => ({ name: "audio", filename: "session.wav", type: "audio/wav", bytes: wavBytes(dataBytes) });
 

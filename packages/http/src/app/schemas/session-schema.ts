@@ -137,6 +137,10 @@ export const SessionSchema = z
       attempts: z.number().int(),
       lastError: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
       providerRef: z.string().nullable(),
+      submittedAt: dateTime.optional().openapi({
+        description:
+          "When the provider job `providerRef` was submitted; its time limit (CONFIDE_TRANSCRIPTION_TIMEOUT) runs from here. Absent while there is no job.",
+      }),
       polls: z.number().int(),
       notifiedAt: dateTime.nullable(),
       run: z.number().int(),
