@@ -17,3 +17,5 @@ export { createPocketSphinxSpeechToText } from "./pocketsphinx/pocketsphinx-spee
 export { resolvePocketSphinxSettings, type PocketSphinxSettings, type ResolvedPocketSphinxSettings } from "./pocketsphinx/pocketsphinx-config.ts";
 export { createVaderLanguageAnalyzer } from "./vader/vader-language-analyzer.ts";
 export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push/log-push-notifier.ts";
+export * from "./in-process-events/index.ts";
+export * from "./redis-events/index.ts";

@@ -3,13 +3,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeJobQueueContract } from "@confide/contracts";
 import type { BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { createBullMqJobQueue } from "./bullmq-job-queue.ts";
 
-const redisUrl = process.env.CONFIDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Every key of this run starts with it; afterAll deletes them. */
 const prefix = `confide-test-${randomUUID().slice(0, 8)}`;
 const workerScript = fileURLToPath(new URL("./bullmq-worker-process.test-support.ts", import.meta.url));
@@ -17,17 +17,7 @@ const workerScript = fileURLToPath(new URL("./bullmq-worker-process.test-support
 let admin: Redis;
 
 beforeAll(async () => {
-  admin = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
-  admin.on("error", () => {});
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (error) {
-    throw new Error(
-      `Redis is not reachable at ${redisUrl} (${String(error)}). Start it with \`redis-server --daemonize yes\` ` +
-        "or point CONFIDE_TEST_REDIS_URL at a running server.",
-    );
-  }
+  admin = await connectTestRedis();
 });
 
 afterAll(async () => {

@@ -8,11 +8,11 @@ export const redisSettings = {
   CONFIDE_REDIS_URL: z
     .url()
     .describe(
-      "Redis URL for BullMQ, and for the sign-in and upload limits shared by every API process (under `<queue prefix>:limits:`)",
+      "Redis URL for BullMQ, for the sign-in and upload limits shared by every API process (under `<queue prefix>:limits:`), and for the session changes event streams follow (channel `<queue prefix>:session-events`)",
     ),
   CONFIDE_QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default("confide")
-    .describe("BullMQ key prefix"),
+    .describe("key prefix in Redis: BullMQ queues, limits, the session-events channel"),
 };

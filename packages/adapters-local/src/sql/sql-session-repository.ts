@@ -27,6 +27,15 @@ interface SummaryRow {
   summary: SessionDocument | string;
 }
 
+/** The columns `getStatus` reads: no document. */
+interface StateRow {
+  therapist_id: string;
+  patient_id: string;
+  status: SessionStatus;
+  version: number;
+  updated_at: Date;
+}
+
 export interface SqlRepositoryOptions {
   /** Called by `close()`; default: closes the client. */
   close?: () => Promise<void>;
@@ -123,6 +132,15 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
     async get(id) {
       const [row] = await client.query<DocumentRow>("SELECT document FROM confide_sessions WHERE id = $1", [id]);
       return row === undefined ? null : decode(row);
+    },
+
+    async getStatus(id) {
+      const [row] = await client.query<StateRow>(
+        "SELECT therapist_id, patient_id, status, version, updated_at FROM confide_sessions WHERE id = $1",
+        [id],
+      );
+      if (row === undefined) return null;
+      return { therapistId: row.therapist_id, patientId: row.patient_id, status: row.status, version: row.version, updatedAt: row.updated_at };
     },
 
     async update(session, expectedVersion) {

@@ -4,6 +4,7 @@ import type { LanguageAnalyzer } from "./language-analyzer.ts";
 import type { Logger } from "./logger.ts";
 import type { PushNotifier } from "./push-notifier.ts";
 import type { Repositories } from "./repositories.ts";
+import type { SessionEvents } from "./session-events.ts";
 import type { SpeechToText } from "./speech-to-text.ts";
 
 /**
@@ -18,6 +19,8 @@ export interface AdapterPortTypes {
   language: LanguageAnalyzer;
   queue: JobQueue;
   push: PushNotifier;
+  /** Where session changes go, for the event streams of every API process. */
+  events: SessionEvents;
 }
 
 /** The ports a host picks one adapter for. */

@@ -4,6 +4,7 @@ export type * from "./language-analyzer.ts";
 export type * from "./job-queue.ts";
 export type * from "./push-notifier.ts";
 export type * from "./session-repository.ts";
+export type * from "./session-events.ts";
 export type * from "./user-repository.ts";
 export type * from "./token-repository.ts";
 export type * from "./device-repository.ts";

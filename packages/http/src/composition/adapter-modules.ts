@@ -11,6 +11,7 @@ const portTokens = {
   language: tokens.language,
   queue: tokens.queue,
   push: tokens.push,
+  events: tokens.events,
 } as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */

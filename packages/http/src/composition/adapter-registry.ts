@@ -2,11 +2,13 @@ import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
+import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
 import { pgliteDescriptor } from "@confide/adapters-local/pglite";
 import { pocketSphinxDescriptor } from "@confide/adapters-local/pocketsphinx";
 import { postgresDescriptor } from "@confide/adapters-local/postgres";
+import { redisEventsDescriptor } from "@confide/adapters-local/redis-events";
 import { vaderDescriptor } from "@confide/adapters-local/vader";
 import { whisperDescriptor } from "@confide/adapters-local/whisper";
 import type { z } from "zod";
@@ -31,6 +33,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   language: [vaderDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
+  events: [inProcessEventsDescriptor, redisEventsDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

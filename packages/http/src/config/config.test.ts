@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       language: "vader",
       queue: "in-process",
       push: "log",
+      events: "in-process",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -40,7 +41,8 @@ describe("loadConfig", () => {
   it("lists every problem at once", () => {
     const problems = problemsOf({ CONFIDE_PROFILE: "selfhosted", CONFIDE_PORT: "abc", CONFIDE_MAX_UPLOAD_BYTES: "-1" });
     // The host's own variables, then each chosen adapter's in port order (repository, storage,
-    // speech, language, queue, push), then the profile's requirement of a JWT secret.
+    // speech, language, queue, push, events) — a variable two adapters need on one line — then
+    // the profile's requirement of a JWT secret.
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "CONFIDE_PORT",
       "CONFIDE_MAX_UPLOAD_BYTES",
@@ -53,7 +55,7 @@ describe("loadConfig", () => {
     expect(problems.slice(2)).toEqual([
       "CONFIDE_DATABASE_URL: required by the postgres repository adapter",
       "CONFIDE_WHISPER_URL: required by the whisper speech adapter",
-      "CONFIDE_REDIS_URL: required by the bullmq queue adapter",
+      "CONFIDE_REDIS_URL: required by the bullmq queue adapter and the redis events adapter",
       "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter",
       "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
     ]);

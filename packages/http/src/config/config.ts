@@ -40,12 +40,14 @@ export interface ConfideConfig {
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfideConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-  const problems: string[] = [];
+  // A variable several schemas read (CONFIDE_REDIS_URL) is reported on one line, in the order first met.
+  const byVariable = new Map<string, string[]>();
   const report = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) => {
     for (const issue of issues) {
-      const problem = `${issue.path.join(".")}: ${issue.message}`;
-      // A variable several schemas read (CONFIDE_REDIS_URL) is reported once.
-      if (!problems.includes(problem)) problems.push(problem);
+      const variable = issue.path.join(".");
+      const messages = byVariable.get(variable) ?? [];
+      if (!messages.includes(issue.message)) messages.push(issue.message);
+      byVariable.set(variable, messages);
     }
   };
   const parsed = environmentSchema.safeParse(present, { error: configIssueMessages(present, "Confide") });
@@ -69,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     if (settings.success) adapterSettings[port] = settings.data;
     else report(settings.error.issues);
   }
+  const problems = [...byVariable].map(([variable, messages]) => `${variable}: ${joinMessages(messages)}`);
   if (knownProfile && profile !== "embedded" && present.CONFIDE_JWT_SECRET === undefined) {
     problems.push("CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)");
   }
@@ -99,6 +102,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     logLevel: e.CONFIDE_LOG_LEVEL,
     passwordCost: e.CONFIDE_PASSWORD_COST,
   };
+}
+
+/** "required by A" and "required by B" read "required by A and B"; other messages are listed with "; ". */
+function joinMessages(messages: string[]): string {
+  const requiredBy = "required by ";
+  if (messages.length > 1 && messages.every((message) => message.startsWith(requiredBy))) {
+    const names = messages.map((message) => message.slice(requiredBy.length));
+    return `${requiredBy}${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  }
+  return messages.join("; ");
 }
 
 function configError(problems: string[]): ConfideError {

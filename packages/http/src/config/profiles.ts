@@ -13,6 +13,7 @@ export const profiles = {
     language: "vader",
     queue: "in-process",
     push: "log",
+    events: "in-process",
   },
   selfhosted: {
     repository: "postgres",
@@ -21,6 +22,7 @@ export const profiles = {
     language: "vader",
     queue: "bullmq",
     push: "fcm",
+    events: "redis",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 
