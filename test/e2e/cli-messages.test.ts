@@ -45,6 +45,14 @@ describe("confide on the command line", () => {
     expect(outcome.stderr).not.toMatch(stackFrame);
   });
 
+  it("refuses a separate worker when the queue runs jobs inside the server, exit 1", async () => {
+    const outcome = await runCliOutcome(["worker"], { CONFIDE_DATA_DIR: join(folder, "worker") });
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr.trim()).toBe(
+      "The in-process queue runs its jobs inside `confide serve`, so a separate worker would never get one. Run workers with a queue every process shares (CONFIDE_QUEUE=bullmq, as the selfhosted profile does).",
+    );
+  });
+
   it("says what is wrong with each setting in words, exit 1", async () => {
     const dataDir = join(folder, "settings");
     const emptyFile = join(folder, "service-account.json");

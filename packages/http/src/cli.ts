@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case "serve": {
-      const withWorker = values["with-worker"] || config.adapters.queue === "in-process";
+      const withWorker = values["with-worker"] || runtime.deps.queue.processLocal;
       if (values.seed) {
         try {
           const seeded = await seedIfNoAccounts(runtime.deps);
@@ -97,6 +97,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "worker": {
+      if (runtime.deps.queue.processLocal) {
+        await runtime.close();
+        throw new ConfideError(
+          "validation.invalid_input",
+          `The ${config.adapters.queue} queue runs its jobs inside \`confide serve\`, so a separate worker would never get one. Run workers with a queue every process shares (CONFIDE_QUEUE=bullmq, as the selfhosted profile does).`,
+        );
+      }
       const { startWorker } = await import("./worker.ts");
       const worker = await startWorker(runtime);
       await untilSignal();

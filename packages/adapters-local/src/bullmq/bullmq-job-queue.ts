@@ -214,6 +214,7 @@ export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue
   }
 
   return {
+    processLocal: false,
     async enqueue(name, payload, enqueueOptions) {
       const delayMs = checkEnqueueArguments(name, enqueueOptions);
       if (closing) throw closedError();

@@ -182,6 +182,7 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
   }
 
   return {
+    processLocal: true,
     async enqueue(name: string, payload: JobPayload, enqueueOptions: EnqueueOptions): Promise<void> {
       const delayMs = checkEnqueueArguments(name, enqueueOptions);
       if (closing) throw closedError();

@@ -26,6 +26,12 @@ export interface EnqueueOptions {
  */
 export interface JobQueue {
   /**
+   * True when only the process that enqueued a job can run it (jobs live in its memory): the
+   * host must run the handlers in that same process. False when any worker process can.
+   */
+  readonly processLocal: boolean;
+
+  /**
    * Adds a job.
    * @throws ConfideError `validation.invalid_input` for a malformed job id,
    * `dependency.unavailable` when the queue's store cannot be reached.

@@ -81,6 +81,7 @@ export function createInMemoryJobQueue(options: { clock?: Clock; manual?: boolea
   }
 
   return {
+    processLocal: true,
     async enqueue(name, payload, enqueueOptions: EnqueueOptions) {
       const delayMs = checkEnqueueArguments(name, enqueueOptions);
       const { jobId } = enqueueOptions;

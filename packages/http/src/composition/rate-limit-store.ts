@@ -1,4 +1,5 @@
 import type { Logger } from "@confide/core";
+import type { Redis } from "ioredis";
 import type { ConfideConfig } from "../config/config.ts";
 import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/limits/rate-limiter.ts";
 
@@ -25,10 +26,27 @@ export async function createRateLimitStore(config: ConfideConfig, logger: Logger
   redis.on("ready", () => {
     reported = false;
   });
+  // Requests are served once this returns: until the connection is ready, the limiters would
+  // count in this process only, so the first attempts after a start would not be shared.
+  await connected(redis, 5_000);
   return {
     limiters: createRedisRateLimiters({ redis, prefix: `${config.queuePrefix}:limits` }),
     async close() {
       redis.disconnect();
     },
   };
+}
+
+/** Resolves when `redis` is ready, or after `timeoutMs` (it keeps connecting; the limiters count locally meanwhile). */
+async function connected(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once("ready", done);
+  });
 }
