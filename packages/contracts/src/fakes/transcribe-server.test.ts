@@ -232,7 +232,7 @@ describe("fake Amazon Transcribe through @aws-sdk/client-transcribe", () => {
     expect(uri.startsWith(transcribe.url)).toBe(true);
     const response = await fetch(uri);
     expect(response.status).toBe(200);
-    expect((await response.json()).jobName).toBe(name);
+    expect(((await response.json()) as { jobName: string }).jobName).toBe(name);
   });
 
   describe("failures of a job", () => {
