@@ -137,7 +137,14 @@ export function s3Location(uri: string): { bucket: string; key: string } | undef
     /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) ??
     /^https?:\/\/s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/([^/]+)\/(.+)$/.exec(uri) ??
     /^https?:\/\/([^/]+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/(.+)$/.exec(uri);
-  return match === null ? undefined : { bucket: match[1]!, key: decodeURIComponent(match[2]!) };
+  if (match === null) return undefined;
+  let key = match[2]!;
+  try {
+    if (!uri.startsWith("s3://")) key = decodeURIComponent(key);
+  } catch {
+    // Not percent-encoded after all: the key as written.
+  }
+  return { bucket: match[1]!, key };
 }
 
 /** The key of the transcript object, as OutputKey is defined. */
