@@ -1,6 +1,6 @@
 /**
  * Cost of encryption at rest in the filesystem blob store: a 1 GiB recording streamed into the
- * store (put: hashed, written in batches, fsynced) and streamed back out (get, read to the end),
+ * store (put: written in batches, fsynced) and streamed back out (get, read to the end),
  * unencrypted and encrypted (AES-256-GCM in 64 KiB chunks, CONFIDE_DATA_KEY). Prints MiB/s of
  * each direction and the process's RSS growth during it (VmHWM, the kernel's own peak, reset
  * before each phase, minus the RSS at its start), as the median of BENCH_REPEATS runs; each run
@@ -72,7 +72,7 @@ async function runChild(mode: Mode): Promise<RunFigures> {
       }
     }
     const put = await measurePhase(async () => {
-      await store.put("bench/recording.wav", recording(), { contentType: "audio/wav" });
+      await store.put("bench/recording.wav", ReadableStream.from(recording()), { contentType: "audio/wav" });
     });
     let readBytes = 0;
     const get = await measurePhase(async () => {

@@ -62,6 +62,7 @@ function signallingPushNotifier(inner: PushNotifier): PushNotifier {
       report({ event: "notified", sessionId: message.data.sessionId ?? "", status: message.data.status ?? "" });
       return outcomes;
     },
+    check: (options) => inner.check(options),
     close: () => inner.close(),
   };
 }

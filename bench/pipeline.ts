@@ -418,7 +418,7 @@ async function main(): Promise<void> {
 
   const repositories: SqlRepositories = await createPostgresRepositories({ connectionString: databaseUrl, max: options.uploadConcurrency + 1 });
   deferCleanup(() => repositories.close());
-  await repositories.migrate();
+  await repositories.prepare();
 
   const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
   deferCleanup(() => queue.close());

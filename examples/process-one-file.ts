@@ -39,7 +39,7 @@ const logger = {
 export async function processOneFile(path: string, options: { perChannel: boolean }): Promise<Session> {
   const workDir = await mkdtemp(join(tmpdir(), "confide-example-"));
   const repositories = await createPgliteRepositories(); // in memory
-  await repositories.migrate();
+  await repositories.prepare();
   const deps = createConfideDeps({
     blobs: createFilesystemBlobStore({ root: join(workDir, "blobs") }),
     speech: createPocketSphinxSpeechToText(),

@@ -73,6 +73,15 @@ describe("embedded profile, end to end over HTTP", () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
+    // Every configured adapter is checked.
+    expect(((await ready.json()) as { checks: Array<{ name: string; ok: boolean }> }).checks).toEqual([
+      { name: "database:pglite", ok: true },
+      { name: "storage:filesystem", ok: true },
+      { name: "speech:pocketsphinx", ok: true },
+      { name: "language:vader", ok: true },
+      { name: "queue:in-process", ok: true },
+      { name: "push:log", ok: true },
+    ]);
   });
 
   it("uploads, transcribes both speakers, analyses the patient, reviews, finalises, searches and erases", async () => {

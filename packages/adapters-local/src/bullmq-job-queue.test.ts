@@ -279,6 +279,28 @@ describe("BullMQ job queue", () => {
     expect(Date.now() - closeStartedAt).toBeLessThan(3_000);
   });
 
+  it("check answers dependency.unavailable within the timeout when Redis is unreachable, and stops on an aborted signal", async () => {
+    const queue = open({ url: "redis://127.0.0.1:1", prefix, queueName: "unreachable", enqueueTimeoutMs: 1_000 });
+
+    const startedAt = Date.now();
+    const error = await queue.check().catch((caught: unknown) => caught);
+    expect(ConfideError.is(error, "dependency.unavailable"), `got ${String(error)}`).toBe(true);
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+
+    const reason = new Error("readiness gave up");
+    expect(await queue.check({ signal: AbortSignal.abort(reason) }).catch((caught: unknown) => caught)).toBe(reason);
+    await queue.close();
+  });
+
+  it("check resolves while Redis answers, at once when connected already", async () => {
+    const queue = open({ url: redisUrl, prefix, queueName: "checked" });
+
+    await queue.check();
+    const startedAt = Date.now();
+    await queue.check();
+    expect(Date.now() - startedAt).toBeLessThan(500);
+  });
+
   it("refuses bad settings with validation.invalid_input", () => {
     for (const settings of [
       { url: "http://127.0.0.1:6379", prefix },

@@ -40,18 +40,26 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Resolves with the promise's outcome, or throws what `onTimeout` makes after `timeoutMs`. */
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
+/**
+ * Resolves with the promise's outcome, or throws what `onTimeout` makes after `timeoutMs`, or
+ * the signal's reason when it aborts first.
+ */
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => Error, signal?: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
   try {
     return await Promise.race([
       promise,
       new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => reject(onTimeout()), timeoutMs);
+        onAbort = () => reject(signal?.reason);
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener("abort", onAbort, { once: true });
       }),
     ]);
   } finally {
     clearTimeout(timer);
+    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
   }
 }
 
@@ -270,6 +278,26 @@ export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue
         else logger.warn("Job failed; retrying.", fields);
       });
       consumer = { worker, connection };
+    },
+
+    async check(checkOptions = {}) {
+      checkOptions.signal?.throwIfAborted();
+      if (closing) throw closedError();
+      const { queue, connection } = await getProducer();
+      // Ready once connected (commands fail at once before: no offline queue); PING proves Redis answers.
+      const answered = queue.waitUntilReady().then(() => connection.ping());
+      try {
+        await withTimeout(
+          answered,
+          resolved.enqueueTimeoutMs,
+          () => unavailable(`Redis did not answer within ${resolved.enqueueTimeoutMs} ms.`),
+          checkOptions.signal,
+        );
+      } catch (error) {
+        answered.catch((late: unknown) => logConnectionError("check", late));
+        if (ConfideError.is(error)) throw error;
+        throw unavailable(`Redis does not answer (${errorMessage(error)}).`, error);
+      }
     },
 
     close(closeOptions = {}) {

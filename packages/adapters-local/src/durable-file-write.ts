@@ -1,8 +1,10 @@
-import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
-import { ConfideError, type ByteStream } from "@confide/core";
+import { ConfideError } from "@confide/core";
 import { toFilesystemError } from "./filesystem-errors.ts";
 import { ownerOnlyFileMode } from "./owner-only-modes.ts";
+
+/** One read of the body. */
+type ChunkRead = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]>>;
 
 export interface DurableFileWriteOptions {
   /** Aborting stops reading and writing; the promise rejects with the signal's reason. */
@@ -15,8 +17,8 @@ export interface DurableFileWriteOptions {
    */
   syncEveryBytes?: number;
   /**
-   * Turns the body's bytes into the bytes written (e.g. encrypts them). The size and sha256
-   * returned remain those of the body. Pieces it returns are kept until written, not copied.
+   * Turns the body's bytes into the bytes written (e.g. encrypts them). Pieces it returns are
+   * kept until written, not copied.
    */
   encode?: ByteEncoder;
 }
@@ -27,37 +29,10 @@ export interface ByteEncoder {
   end(): Uint8Array[];
 }
 
-export interface DurableFileWriteResult {
-  sizeBytes: number;
-  sha256: string;
-}
-
 const defaultBatchBytes = 1024 * 1024;
 const defaultSyncEveryBytes = 32 * 1024 * 1024;
 /** A batch also ends at this many chunks, so a stream of tiny chunks still writes in bounded calls. */
 const maxBatchChunks = 256;
-
-interface ChunkSource {
-  next(): Promise<IteratorResult<Uint8Array, unknown>>;
-  cancel(reason: unknown): Promise<void>;
-}
-
-function chunkSource(body: ByteStream): ChunkSource {
-  if (body instanceof ReadableStream) {
-    const reader = body.getReader();
-    return {
-      next: () => reader.read() as Promise<IteratorResult<Uint8Array, unknown>>,
-      cancel: (reason) => reader.cancel(reason),
-    };
-  }
-  const iterator = body[Symbol.asyncIterator]();
-  return {
-    next: () => iterator.next(),
-    async cancel() {
-      await iterator.return?.();
-    },
-  };
-}
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
@@ -72,8 +47,8 @@ class BodyFailure {
 }
 
 /**
- * Streams `body` into a new file at `path` (which must not exist; it is created 0600), hashing it (sha256) as it
- * goes, and returns once the file is durable (fsynced).
+ * Streams `body` into a new file at `path` (which must not exist; it is created 0600) and
+ * returns once the file is durable (fsynced).
  *
  * Chunks are not copied: they are gathered into batches of about `batchBytes`, each written
  * with one vectored call while the next one fills. What is written is also flushed to disk in
@@ -85,7 +60,7 @@ class BodyFailure {
  * failure mapped by `toFilesystemError` (ConfideError `dependency.unavailable` for storage
  * conditions).
  */
-export async function writeDurably(path: string, body: ByteStream, options: DurableFileWriteOptions = {}): Promise<DurableFileWriteResult> {
+export async function writeDurably(path: string, body: ReadableStream<Uint8Array>, options: DurableFileWriteOptions = {}): Promise<void> {
   const { signal, encode } = options;
   const batchBytes = options.batchBytes ?? defaultBatchBytes;
   const syncEveryBytes = options.syncEveryBytes ?? defaultSyncEveryBytes;
@@ -98,9 +73,7 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
     throw toFilesystemError(error, "write an object");
   }
 
-  const source = chunkSource(body);
-  const hash = createHash("sha256");
-  let sizeBytes = 0;
+  const source = body.getReader();
   let batch: Uint8Array[] = [];
   let batchLength = 0;
   let writtenBytes = 0;
@@ -155,19 +128,19 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
   let settleRead: ((aborted: "aborted") => void) | null = null;
   const onAbort = () => settleRead?.("aborted");
   signal?.addEventListener("abort", onAbort, { once: true });
-  const nextOrAbort = (): Promise<IteratorResult<Uint8Array, unknown> | "aborted"> => {
-    if (!signal) return source.next();
+  const nextOrAbort = (): Promise<ChunkRead | "aborted"> => {
+    if (!signal) return source.read();
     if (signal.aborted) return Promise.resolve("aborted");
     return new Promise((resolve, reject) => {
       settleRead = resolve;
-      source.next().then(resolve, reject);
+      source.read().then(resolve, reject);
     });
   };
 
   let failed = true;
   try {
     for (;;) {
-      let next: IteratorResult<Uint8Array, unknown> | "aborted";
+      let next: ChunkRead | "aborted";
       try {
         next = await nextOrAbort();
       } catch (error) {
@@ -181,8 +154,6 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
       const chunk = next.value;
       if (!(chunk instanceof Uint8Array)) throw new BodyFailure(new TypeError("A blob body must yield Uint8Array chunks."));
       if (chunk.byteLength === 0) continue;
-      hash.update(chunk);
-      sizeBytes += chunk.byteLength;
       // One large chunk may encode into many pieces: a batch still ends at its bounds.
       for (const piece of encode === undefined ? [chunk] : encode.push(chunk)) {
         batch.push(piece);
@@ -207,7 +178,6 @@ export async function writeDurably(path: string, body: ByteStream, options: Dura
     throwIfFileFailed();
     await handle.sync();
     failed = false;
-    return { sizeBytes, sha256: hash.digest("hex") };
   } catch (error) {
     if (error instanceof BodyFailure) {
       if (signal?.aborted) throw abortReason(signal);

@@ -229,6 +229,18 @@ describe("FCM push notifier", () => {
       expect(await notifier.send([], message)).toEqual([]);
     });
 
+    it("check loads firebase-admin and the credentials without contacting FCM, and refuses a malformed key", async () => {
+      const notifier = open(createFcmPushNotifier({ serviceAccount, httpAgent: fake.agent }));
+      await notifier.check();
+      expect(fake.sends).toEqual([]);
+
+      const malformed = open(createFcmPushNotifier({ serviceAccount: { ...serviceAccount, private_key: "not a PEM key" } }));
+      await expectConfideError(malformed.check(), "dependency.unavailable");
+
+      await notifier.close();
+      await expectConfideError(notifier.check(), "dependency.unavailable");
+    });
+
     it("refuses a missing file, an incomplete account, several credential sources and a bad batch size", () => {
       const refused = (settings: FcmSettings) =>
         expect(() => createFcmPushNotifier(settings)).toThrow(

@@ -137,6 +137,12 @@ export function createFcmPushNotifier(settings: FcmSettings): PushNotifier {
       return outcomes as PushOutcome[];
     },
 
+    async check() {
+      // Loads firebase-admin and the credentials (a malformed service account fails here); sends nothing.
+      if (closed) throw new ConfideError("dependency.unavailable", "The push notifier is closed.", { retryable: false });
+      await connection();
+    },
+
     async close() {
       if (closed) return;
       closed = true;

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore, type ByteStream } from "@confide/core";
+import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore } from "@confide/core";
 import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
@@ -41,9 +42,6 @@ const defaultContentType = "application/octet-stream";
 
 interface StoredMeta {
   contentType: string;
-  /** Of the plaintext, also when the object is stored encrypted. */
-  sha256: string;
-  sizeBytes: number;
   /** Present when the object is stored encrypted: the id of its data key. */
   encryption?: { keyId: string };
 }
@@ -98,7 +96,7 @@ async function syncFolder(path: string): Promise<void> {
  * content type in `<root>/a/b.wav@meta.json`. Writes stream to `<root>/@tmp/` (same filesystem),
  * are fsynced, then renamed into place, so readers see the old object or the whole new one.
  * Files are 0600 in 0700 folders. With `encryption`, the file holds the object encrypted
- * (header, then authenticated chunks), its size and sha256 remain those of the plaintext, and
+ * (header, then authenticated chunks), its size remains that of the plaintext, and
  * a range read decrypts only the chunks covering it; a file that fails authentication is
  * refused (`dependency.unavailable`, reason `integrity_check_failed`), never served altered.
  */
@@ -124,6 +122,15 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       // An object written without its sidecar (by hand, or by an older layout) has no declared type.
       if (isMissing(error)) return {};
       throw toFilesystemError(error, "read an object's metadata");
+    }
+  }
+
+  /** Makes the root and its folder of temporary files (where writes start) when missing. */
+  async function makeTemporaryFolder(): Promise<void> {
+    try {
+      await mkdir(temporaryFolderPath, { recursive: true, mode: ownerOnlyFolderMode });
+    } catch (error) {
+      throw toFilesystemError(error, "create its folders");
     }
   }
 
@@ -165,11 +172,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       assertBlobKey(key);
       const signal = options.signal;
       if (signal?.aborted) throw abortReason(signal);
-      try {
-        await mkdir(temporaryFolderPath, { recursive: true, mode: ownerOnlyFolderMode });
-      } catch (error) {
-        throw toFilesystemError(error, "create its folders");
-      }
+      await makeTemporaryFolder();
       swept ??= sweepTemporaryFiles().catch((error: unknown) => {
         swept = undefined; // try again on the next write
         throw error;
@@ -179,14 +182,13 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
       const temporaryMeta = `${temporaryData}${metaSuffix}`;
       const dataKey = keyring.current;
       try {
-        const written = await writeDurably(temporaryData, body, {
+        await writeDurably(temporaryData, body, {
           ...(signal === undefined ? {} : { signal }),
           ...(dataKey === undefined ? {} : { encode: createBlobEncryptor(dataKey, chunkBytes === undefined ? {} : { chunkBytes }) }),
         });
         if (signal?.aborted) throw abortReason(signal);
         const meta: StoredMeta = {
           contentType: options.contentType,
-          ...written,
           ...(dataKey === undefined ? {} : { encryption: { keyId: dataKey.id } }),
         };
         try {
@@ -202,7 +204,6 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
         } catch (error) {
           throw toFilesystemError(error, "sync a folder");
         }
-        return written;
       } finally {
         // Whatever happened, no temporary file outlives the call (after success they are gone already).
         await rm(temporaryData, { force: true });
@@ -319,6 +320,22 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
           if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOENT") return;
           throw toFilesystemError(error, "remove an emptied folder");
         }
+      }
+    },
+
+    async check() {
+      // The folders a write needs exist (or can be made) and take new files.
+      try {
+        await makeTemporaryFolder();
+        await access(temporaryFolderPath, constants.W_OK | constants.X_OK);
+      } catch (error) {
+        const mapped = toFilesystemError(error, "accept new files");
+        if (ConfideError.is(mapped)) throw mapped;
+        const reason = errnoOf(error) ?? "unknown";
+        throw new ConfideError("dependency.unavailable", `The blob storage folder cannot take new files (${reason}).`, {
+          cause: error,
+          details: { dependency: "filesystem", reason },
+        });
       }
     },
 

@@ -217,6 +217,11 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
       pump();
     },
 
+    async check(): Promise<void> {
+      // Jobs live in this process: usable until closed.
+      if (closing) throw closedError();
+    },
+
     close(closeOptions = {}): Promise<void> {
       if (closed !== null) return closed;
       closing = true;

@@ -3,7 +3,7 @@ export { createBullMqJobQueue } from "./bullmq-job-queue.ts";
 export { resolveBullMqSettings, type BullMqJobQueueSettings, type ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";
 export { createPostgresRepositories } from "./postgres-repositories.ts";
 export { createPgliteRepositories } from "./pglite-repositories.ts";
-export type { SqlRepositories, SqlRepositories as Repositories } from "./sql-repositories.ts";
+export type { SqlRepositories } from "./sql-repositories.ts";
 export { resolvePostgresSettings, type PostgresSettings, type ResolvedPostgresSettings } from "./postgres-config.ts";
 export type { PgliteSettings } from "./pglite-client.ts";
 export { applyMigrations, loadMigrations, migrationsDirectory, type Migration, type MigrateOptions } from "./sql-migrations.ts";

@@ -29,6 +29,10 @@ export function createLogPushNotifier(settings: LogPushNotifierSettings): PushNo
       return outcomes;
     },
 
+    async check(): Promise<void> {
+      // Writes to the log: usable as long as the process runs.
+    },
+
     async close(): Promise<void> {
       // Nothing is held.
     },

@@ -4,7 +4,7 @@ import { createSqlRepositories, type SqlRepositories } from "./sql-repositories.
 /**
  * Sessions, users, tokens, devices and audit in PGlite, in this process: files under
  * `dataDir`, or in memory when it is omitted. Same SQL and migrations as PostgreSQL; run
- * `migrate()` once at start-up.
+ * `prepare()` once at start-up.
  */
 export async function createPgliteRepositories(settings: PgliteSettings = {}): Promise<SqlRepositories> {
   const client = await createPgliteClient(settings);

@@ -45,7 +45,7 @@ describe("PostgreSQL client", () => {
     const error = await expectConfideError(repositories.sessions.get("session-1"), "dependency.unavailable");
     expect(error.retryable).toBe(true);
     await expectConfideError(repositories.check(), "dependency.unavailable");
-    await expectConfideError(repositories.migrate(), "dependency.unavailable");
+    await expectConfideError(repositories.prepare(), "dependency.unavailable");
     expect(Date.now() - startedMs).toBeLessThan(3_000);
   });
 

@@ -5,7 +5,7 @@ export interface PostgresSettings {
   /** `postgres://user:password@host:5432/database`; parameters in the URL win over the fields below. */
   connectionString: string;
   /**
-   * Schema holding Confide's tables (set as `search_path`, created by `migrate()` when missing).
+   * Schema holding Confide's tables (set as `search_path`, created by `prepare()` when missing).
    * Lower-case letters, digits and `_`; default: the server's default search path (usually `public`).
    */
   schema?: string;

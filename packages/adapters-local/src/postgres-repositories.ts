@@ -4,7 +4,7 @@ import { createSqlRepositories, type SqlRepositories } from "./sql-repositories.
 
 /**
  * Sessions, users, tokens, devices and audit on PostgreSQL (self-hosted, RDS) through one `pg`
- * pool. Nothing connects until the first call; run `migrate()` once at start-up.
+ * pool. Nothing connects until the first call; run `prepare()` once at start-up.
  */
 export async function createPostgresRepositories(settings: PostgresSettings): Promise<SqlRepositories> {
   const client = await createPostgresClient(settings);

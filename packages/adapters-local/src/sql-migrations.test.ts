@@ -36,7 +36,7 @@ describe("SQL migrations", () => {
       [1, 2, 3].map(() => createPostgresRepositories({ connectionString: postgresUrl, schema, max: 2 })),
     );
     try {
-      const applied = await Promise.all(processes.map((repositories) => repositories.migrate()));
+      const applied = await Promise.all(processes.map((repositories) => repositories.prepare()));
 
       const expected = (await loadMigrations()).map((migration) => migration.name);
       expect(applied.flat().sort()).toEqual(expected);
@@ -47,7 +47,7 @@ describe("SQL migrations", () => {
       expect(rows.map((row: { name: string }) => row.name)).toEqual(expected);
       // Every process can use the tables at once.
       await Promise.all(processes.map((repositories) => repositories.sessions.get("missing")));
-      expect(await Promise.all(processes.map((repositories) => repositories.migrate()))).toEqual([[], [], []]);
+      expect(await Promise.all(processes.map((repositories) => repositories.prepare()))).toEqual([[], [], []]);
     } finally {
       await Promise.all(processes.map((repositories) => repositories.close()));
     }

@@ -1,11 +1,4 @@
-import {
-  ConfideError,
-  type AuditLog,
-  type DeviceRepository,
-  type SessionRepository,
-  type TokenRepository,
-  type UserRepository,
-} from "@confide/core";
+import { ConfideError, type Repositories } from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
@@ -14,27 +7,13 @@ import { backfillSessionSearchTerms, createSqlSessionRepository } from "./sql-se
 import { createSqlTokenRepository } from "./sql-token-repository.ts";
 import { createSqlUserRepository } from "./sql-user-repository.ts";
 
-/** The persistence ports over one SQL database, sharing one client. */
-export interface SqlRepositories {
-  sessions: SessionRepository;
-  users: UserRepository;
-  tokens: TokenRepository;
-  devices: DeviceRepository;
-  audit: AuditLog;
-  /**
-   * Creates or upgrades the tables (safe to call from several processes at once), then fills
-   * in the search terms of sessions stored before they were kept.
-   * @returns the migrations this call applied.
-   */
-  migrate(): Promise<string[]>;
-  /** Resolves when the database answers. @throws ConfideError `dependency.unavailable`. */
-  check(): Promise<void>;
-  /**
-   * Closes the client. Closing each of the five repositories has the same effect once the
-   * last of them is closed, so a host may close either way.
-   */
-  close(): Promise<void>;
-}
+/**
+ * The persistence ports over one SQL database, sharing one client. `prepare()` applies the
+ * migrations (under an advisory lock, so several processes may start together), then fills in
+ * the search terms of sessions stored before they were kept; it returns the migrations applied.
+ * `check()` runs `SELECT 1` (bounded by the client's connection and statement timeouts).
+ */
+export type SqlRepositories = Repositories;
 
 export function createSqlRepositories(
   client: SqlClient,
@@ -57,7 +36,7 @@ export function createSqlRepositories(
     tokens: createSqlTokenRepository(client, { close: releaser() }),
     devices: createSqlDeviceRepository(client, { close: releaser() }),
     audit: createSqlAuditLog(client, { close: releaser() }),
-    async migrate() {
+    async prepare() {
       const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
       await backfillSessionSearchTerms(client);
       return applied;

@@ -1,4 +1,4 @@
-import { sessionSearchTerms, toSessionDocument, type Session } from "@confide/core";
+import { sessionSearchTerms, toSessionDocument, toSessionSummary, type Session } from "@confide/core";
 import { describe, expect, it } from "vitest";
 import {
   buildSession,
@@ -18,6 +18,8 @@ import {
 } from "../test-support/sql-test-databases.ts";
 import { createPostgresClient } from "./postgres-client.ts";
 import { createPostgresRepositories } from "./postgres-repositories.ts";
+import type { SqlClient } from "./sql-client.ts";
+import { createSqlSessionRepository } from "./sql-session-repository.ts";
 import { applyMigrations, loadMigrations } from "./sql-migrations.ts";
 
 function saying(...texts: string[]) {
@@ -221,7 +223,8 @@ describe("SQL session repository on PostgreSQL: concurrency", () => {
       await client.query(`SET search_path TO "${schema}"; SET enable_seqscan = off`);
       const result = await client.query(
         `EXPLAIN SELECT id FROM confide_sessions
-          WHERE search @@ (plainto_tsquery('english', 'panic') || plainto_tsquery('simple', 'panic'))`,
+          WHERE search @@ ((plainto_tsquery('english', 'panic') || plainto_tsquery('simple', 'panic'))
+                        && (plainto_tsquery('english', 'and') || plainto_tsquery('simple', 'and')))`,
       );
       return result.rows.map((row: Record<string, string>) => Object.values(row)[0]).join("\n");
     });
@@ -229,8 +232,38 @@ describe("SQL session repository on PostgreSQL: concurrency", () => {
   });
 });
 
-describe("SQL session repository on PostgreSQL: sessions stored before search terms were kept", () => {
-  it("finds them after migrate(), which fills in their terms by core's rule", async () => {
+describe("SQL session repository on PostgreSQL: listing", () => {
+  const repositories = repositoriesForEachTest(() => createPostgresTestRepositories());
+
+  it("lists from the generated summary column, reading no session document", async () => {
+    const client = await createPostgresClient({ connectionString: postgresUrl, schema: repositories.schema });
+    const statements: string[] = [];
+    const spied: SqlClient = {
+      ...client,
+      query: (text, params) => {
+        statements.push(text);
+        return client.query(text, params);
+      },
+    };
+    const sessions = createSqlSessionRepository(spied, { close: () => client.close() });
+    try {
+      const long = buildSession({ transcript: saying(...Array.from({ length: 500 }, (_, index) => `Segment ${index} of a long session.`)) });
+      await sessions.create(long);
+      statements.length = 0;
+
+      expect((await sessions.list({ limit: 10, text: "segment" })).items).toEqual([toSessionSummary(long)]);
+
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/SELECT summary FROM/);
+      expect(statements[0]).not.toMatch(/document/);
+    } finally {
+      await sessions.close();
+    }
+  });
+});
+
+describe("SQL session repository on PostgreSQL: sessions stored before search terms and summaries were kept", () => {
+  it("finds and lists them after prepare(), which fills in their terms by core's rule and generates their summaries", async () => {
     const schema = freshSchemaName();
     const client = await createPostgresClient({ connectionString: postgresUrl, schema });
     const repositories = await createPostgresRepositories({ connectionString: postgresUrl, schema });
@@ -245,14 +278,14 @@ describe("SQL session repository on PostgreSQL: sessions stored before search te
           JSON.stringify(toSessionDocument(older))],
       );
 
-      expect(await repositories.migrate()).toEqual(["0003_session_search_terms.sql"]);
+      expect(await repositories.prepare()).toEqual(["0003_session_search_terms.sql", "0004_session_summary.sql"]);
 
       const [row] = await client.query<{ search_terms: string }>("SELECT search_terms FROM confide_sessions WHERE id = $1", [
         older.id,
       ]);
       expect(row?.search_terms).toBe(sessionSearchTerms(older).join(" "));
-      expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items.map((s) => s.id)).toEqual([older.id]);
-      expect(await repositories.migrate()).toEqual([]);
+      expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items).toEqual([toSessionSummary(older)]);
+      expect(await repositories.prepare()).toEqual([]);
     } finally {
       await repositories.close();
       await client.close();

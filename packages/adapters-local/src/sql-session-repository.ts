@@ -3,6 +3,7 @@ import {
   decodeCursor,
   fetchSizeOf,
   fromSessionDocument,
+  fromSessionSummaryDocument,
   pageOfRows,
   searchWords,
   sessionSearchTerms,
@@ -13,11 +14,17 @@ import {
   type SessionRepository,
   type SessionDocument,
   type SessionStatus,
+  type SessionSummary,
 } from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
 
 interface DocumentRow {
   document: SessionDocument | string;
+}
+
+/** A listed row: its summary source, the generated `summary` column. */
+interface SummaryRow {
+  summary: SessionDocument | string;
 }
 
 export interface SqlRepositoryOptions {
@@ -71,10 +78,26 @@ export async function backfillSessionSearchTerms(client: SqlClient): Promise<num
 }
 
 /**
+ * A tsquery matching sessions that have every word, each stemmed (english) or as written
+ * (simple): `parameter` adds a bound value and returns its placeholder. One tsquery per word, so
+ * that a word the english configuration ignores (a stop word such as "and") still has to match
+ * as written.
+ */
+function everyWordQuery(words: string[], parameter: (value: unknown) => string): string {
+  return words
+    .map((word) => {
+      const placeholder = parameter(word);
+      return `(plainto_tsquery('english', ${placeholder}) || plainto_tsquery('simple', ${placeholder}))`;
+    })
+    .join(" && ");
+}
+
+/**
  * SessionRepository over SQL (PostgreSQL or PGlite). A session is one row: the columns that
- * filters and sorts use, the whole Session as jsonb, and its search terms (core's
+ * filters and sorts use, the whole Session as jsonb, its summary source generated from it
+ * (migrations/0004_session_summary.sql: what `list` reads), and its search terms (core's
  * `sessionSearchTerms`), from which the database generates the full-text vector (see
- * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must all
+ * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must each
  * match, stemmed or verbatim; a query without any word filters nothing.
  */
 export function createSqlSessionRepository(client: SqlClient, options: SqlRepositoryOptions = {}): SessionRepository {
@@ -129,7 +152,7 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       await client.query("DELETE FROM confide_sessions WHERE id = $1", [id]);
     },
 
-    async list(query: SessionQuery): Promise<Page<Session>> {
+    async list(query: SessionQuery): Promise<Page<SessionSummary>> {
       const fetchSize = fetchSizeOf(query.limit);
       const params: unknown[] = [];
       const where: string[] = [];
@@ -143,23 +166,20 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       if (query.recordedFrom !== undefined) where.push(`recorded_at >= ${parameter(query.recordedFrom)}`);
       if (query.recordedTo !== undefined) where.push(`recorded_at < ${parameter(query.recordedTo)}`);
       const words = query.text === undefined ? [] : searchWords(query.text);
-      if (words.length > 0) {
-        const text = parameter(words.join(" "));
-        where.push(`search @@ (plainto_tsquery('english', ${text}) || plainto_tsquery('simple', ${text}))`);
-      }
+      if (words.length > 0) where.push(`search @@ (${everyWordQuery(words, parameter)})`);
       if (query.cursor !== undefined) {
         const [recordedAt, id] = decodeCursor(cursorKind, query.cursor, ["date", "string"]);
         where.push(`(recorded_at, id) < (${parameter(new Date(recordedAt))}::timestamptz, ${parameter(id)})`);
       }
-      const rows = await client.query<DocumentRow>(
-        `SELECT document FROM confide_sessions
+      const rows = await client.query<SummaryRow>(
+        `SELECT summary FROM confide_sessions
          ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`}
          ORDER BY recorded_at DESC, id DESC
          LIMIT ${parameter(fetchSize)}`,
         params,
       );
-      const items = rows.map(decode);
-      return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (session) => [session.recordedAt.toISOString(), session.id] }, (session) => session);
+      const items = rows.map((row) => fromSessionSummaryDocument(row.summary));
+      return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (summary) => [summary.recordedAt.toISOString(), summary.id] }, (summary) => summary);
     },
 
     async findStale({ statuses, updatedBefore, limit }: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }) {

@@ -124,6 +124,18 @@ export function createVaderLanguageAnalyzer(): LanguageAnalyzer {
       return results;
     },
 
+    async check(): Promise<void> {
+      // Usable once its lexicon loads (the first check loads it; later ones answer at once).
+      try {
+        await load();
+      } catch (error) {
+        throw new ConfideError("dependency.unavailable", "The VADER lexicon could not be loaded.", {
+          cause: error,
+          details: { dependency: "vader" },
+        });
+      }
+    },
+
     async close(): Promise<void> {
       // Nothing is held: VADER is a lexicon in memory.
     },

@@ -56,7 +56,7 @@ export async function createPostgresTestRepositories(
   const schema = settings.schema ?? freshSchemaName();
   const repositories = await createPostgresRepositories({ connectionString: postgresUrl, max: 4, ...settings, schema });
   try {
-    await repositories.migrate();
+    await repositories.prepare();
   } catch (error) {
     await repositories.close();
     throw new Error(`Could not prepare a test schema on ${postgresUrl}. ${howToStart}`, { cause: error });
@@ -85,7 +85,7 @@ function pgliteDatabase(): TestDatabase & { start(): Promise<void>; stop(): Prom
       const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
       instance = await PGliteClass.create();
       const repositories = await createPgliteRepositories({ instance });
-      await repositories.migrate();
+      await repositories.prepare();
     },
     async stop() {
       await instance?.close();

@@ -8,6 +8,7 @@ import {
   createInMemoryDeviceRepository,
   createInMemoryJobQueue,
   createInMemoryPushNotifier,
+  createInMemoryRepositories,
   createInMemorySessionRepository,
   createInMemoryTokenRepository,
   createInMemoryUserRepository,
@@ -21,6 +22,7 @@ import { buildAudioSource } from "./fixtures.ts";
 import { describeJobQueueContract } from "./job-queue.contract.ts";
 import { describeLanguageAnalyzerContract } from "./language-analyzer.contract.ts";
 import { describePushNotifierContract } from "./push-notifier.contract.ts";
+import { describeRepositoriesContract } from "./repositories.contract.ts";
 import { describeSessionRepositoryContract } from "./session-repository.contract.ts";
 import { describeSpeechToTextContract } from "./speech-to-text.contract.ts";
 import { describeTokenRepositoryContract } from "./token-repository.contract.ts";
@@ -80,3 +82,5 @@ describeUserRepositoryContract({ name: "in-memory", create: async () => createIn
 describeTokenRepositoryContract({ name: "in-memory", create: async () => createInMemoryTokenRepository() });
 describeDeviceRepositoryContract({ name: "in-memory", create: async () => createInMemoryDeviceRepository() });
 describeAuditLogContract({ name: "in-memory", create: async () => createInMemoryAuditLog() });
+
+describeRepositoriesContract({ name: "in-memory", create: async () => createInMemoryRepositories() });

@@ -73,6 +73,22 @@ export function describeJobQueueContract(options: JobQueueContractOptions): void
 
     const runsOf = (jobId: string) => deliveries.filter((delivery) => delivery.jobId === jobId);
 
+    it("check resolves while the queue is open, started or not, and enqueues nothing", async () => {
+      await expect(queue.check()).resolves.toBeUndefined();
+      await queue.start({ "session.process": recording() });
+      await expect(queue.check({ signal: new AbortController().signal })).resolves.toBeUndefined();
+
+      await sleep(50);
+      expect(deliveries).toEqual([]);
+    });
+
+    it("check answers dependency.unavailable once the queue is closed", async () => {
+      await closeQueue({ timeoutMs: 2_000 });
+
+      const error = await queue.check().then(() => undefined, (caught: unknown) => caught);
+      expect(ConfideError.is(error, "dependency.unavailable"), `expected dependency.unavailable, got ${String(error)}`).toBe(true);
+    });
+
     it("delivers a job enqueued before start with its payload, id and first attempt", async () => {
       const payload = { sessionId: "session-1", run: 2, force: true, note: null };
       await queue.enqueue("session.process", payload, { jobId: "process-session-1" });

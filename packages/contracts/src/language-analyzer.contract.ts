@@ -60,6 +60,11 @@ export function describeLanguageAnalyzerContract(options: LanguageAnalyzerContra
       await analyzer.close();
     });
 
+    it("check resolves while the analyzer is usable, also with a signal", async () => {
+      await expect(analyzer.check()).resolves.toBeUndefined();
+      await expect(analyzer.check({ signal: new AbortController().signal })).resolves.toBeUndefined();
+    });
+
     it("names its provider", () => {
       expect(typeof analyzer.provider).toBe("string");
       expect(analyzer.provider.length).toBeGreaterThan(0);

@@ -39,6 +39,11 @@ export function describePushNotifierContract(options: PushNotifierContractOption
       await notifier.close();
     });
 
+    it("check resolves while messages can be sent, also with a signal", async () => {
+      await expect(notifier.check()).resolves.toBeUndefined();
+      await expect(notifier.check({ signal: new AbortController().signal })).resolves.toBeUndefined();
+    });
+
     it("answers [] for no tokens", async () => {
       expect(await notifier.send([], message)).toEqual([]);
     });

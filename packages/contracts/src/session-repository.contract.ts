@@ -2,7 +2,7 @@
  * Behaviour every SessionRepository adapter must show
  * (packages/core/src/ports/session-repository.ts).
  */
-import type { Session, SessionQuery, SessionRepository } from "@confide/core";
+import type { Session, SessionQuery, SessionRepository, SessionSummary } from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectConfideError } from "./expect-confide-error.ts";
@@ -31,7 +31,7 @@ function newestFirst(a: Session, b: Session): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-const idsOf = (sessions: Session[]) => sessions.map((session) => session.id);
+const idsOf = (sessions: ReadonlyArray<{ id: string }>) => sessions.map((session) => session.id);
 
 /** A transcript whose only segment says `text`. */
 function saying(text: string) {
@@ -256,13 +256,61 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(await sessions.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
       });
 
-      it("returns complete sessions with dates as Dates", async () => {
-        const session = buildSession();
+      it("returns summaries, never transcripts or sentiment, with dates as Dates", async () => {
+        const session = buildSession({
+          status: "finalized",
+          review: { edits: [], finalizedAt: minutesAfterEpoch(-5), finalizedBy: "t-1" },
+        });
         await sessions.create(session);
 
         const page = await sessions.list({ limit: 10 });
-        expect(page.items).toEqual([session]);
-        expectSameDates(page.items[0], session, "listed");
+        const expected: SessionSummary = {
+          id: session.id,
+          therapistId: session.therapistId,
+          patientId: session.patientId,
+          title: session.title,
+          status: "finalized",
+          recordedAt: session.recordedAt,
+          createdAt: session.createdAt,
+          updatedAt: session.updatedAt,
+          version: session.version,
+          durationMs: session.audio.durationMs,
+          segmentCount: session.transcript?.segments.length ?? -1,
+          finalizedAt: minutesAfterEpoch(-5),
+        };
+        expect(page.items).toEqual([expected]);
+        expectSameDates(page.items[0], expected, "listed");
+      });
+
+      it("summarizes a session without transcript or known duration as 0 segments and a null duration", async () => {
+        const session = buildUploadedSession({ audio: { ...buildSession().audio, durationMs: null } });
+        await sessions.create(session);
+
+        expect((await sessions.list({ limit: 10 })).items).toEqual([
+          expect.objectContaining({ id: session.id, status: session.status, durationMs: null, segmentCount: 0, finalizedAt: null }),
+        ]);
+      });
+
+      it("takes a summary's duration from the transcript when the recording's header had none", async () => {
+        const transcript = buildTranscript({ durationMs: 754_000 });
+        const session = buildSession({ audio: { ...buildSession().audio, durationMs: null }, transcript });
+        await sessions.create(session);
+
+        expect((await sessions.list({ limit: 10 })).items).toEqual([
+          expect.objectContaining({ id: session.id, durationMs: 754_000, segmentCount: transcript.segments.length }),
+        ]);
+      });
+
+      it("lists a session as last written", async () => {
+        const session = buildUploadedSession({ status: "queued", title: "Before" });
+        await sessions.create(session);
+        const transcript = buildTranscript();
+
+        await sessions.update({ ...session, status: "ready", title: "After", transcript }, session.version);
+
+        expect((await sessions.list({ limit: 10 })).items).toEqual([
+          expect.objectContaining({ status: "ready", title: "After", version: session.version + 1, segmentCount: transcript.segments.length }),
+        ]);
       });
 
       it("orders by recordedAt descending, then id descending", async () => {
@@ -400,6 +448,43 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           expect(await listIds({ text: "runn" }), "a word fragment is not a word").toEqual([]);
         },
       );
+
+      it("matches whole words only, punctuation being a separator, in the title as in the transcript", async () => {
+        const session = buildSession({ title: "Insomnia follow-up", transcript: saying("We spoke about the check-in routine.") });
+        await sessions.create(session);
+
+        expect(await listIds({ text: "follow" })).toEqual([session.id]);
+        expect(await listIds({ text: "check in" })).toEqual([session.id]);
+        expect(await listIds({ text: "follow-up, routine!" })).toEqual([session.id]);
+        expect(await listIds({ text: "insom" }), "a fragment of a title word").toEqual([]);
+        expect(await listIds({ text: "rout" }), "a fragment of a transcript word").toEqual([]);
+        expect(await listIds({ text: "followup" }), "two words are not one").toEqual([]);
+      });
+
+      it("requires short common words of the query too (no word is ignored)", async () => {
+        const withAnd = buildSession({ title: "Insomnia and worry", transcript: saying("Nothing new.") });
+        const without = buildSession({ title: "Insomnia follow-up", transcript: saying("Nothing new.") });
+        await createAll([withAnd, without]);
+
+        expect(await listIds({ text: "insomnia and" })).toEqual([withAnd.id]);
+        expect(await listIds({ text: "the insomnia" })).toEqual([]);
+      });
+
+      it("ignores case and width in any script (NFKC, lower-cased)", async () => {
+        const session = buildSession({ title: "Ångest och sömn", transcript: saying("Sie sprach über Straße und Schlaf.") });
+        await sessions.create(session);
+
+        expect(await listIds({ text: "ÅNGEST" })).toEqual([session.id]);
+        expect(await listIds({ text: "ＳＣＨＬＡＦ" }), "full-width letters").toEqual([session.id]);
+        expect(await listIds({ text: "über straße" })).toEqual([session.id]);
+      });
+
+      it("filters nothing for a text without any word", async () => {
+        const list = [buildSession(), buildSession()];
+        await createAll(list);
+
+        expect((await listIds({ text: " ?! -- " })).sort()).toEqual(idsOf(list).sort());
+      });
 
       it("finds a session that has no transcript yet by its title", async () => {
         const session = buildUploadedSession({ title: "Grief and loss" });

@@ -9,6 +9,7 @@ import type { JobQueue } from "./ports/job-queue.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
 import type { PushNotifier } from "./ports/push-notifier.ts";
+import type { RepositoryPorts } from "./ports/repositories.ts";
 import type { SessionRepository } from "./ports/session-repository.ts";
 import type { SpeechToText } from "./ports/speech-to-text.ts";
 import type { TokenRepository } from "./ports/token-repository.ts";
@@ -41,13 +42,11 @@ export const jobNames = {
   processSession: "session.process",
 } as const;
 
-/** The persistence ports, as a repositories adapter provides them together. */
-export type Repositories = Pick<ConfideDeps, "sessions" | "users" | "tokens" | "devices" | "audit">;
-
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "queue" | "push">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
-  repositories: Repositories;
+  /** A repositories adapter's bundle (ports/repositories.ts), or the five repositories alone. */
+  repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
   settings?: Partial<CoreSettings>;
 }

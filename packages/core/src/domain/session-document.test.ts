@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { sampleTranscript, storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
-import { fromSessionDocument, toSessionDocument } from "./session-document.ts";
-import { statusChangesBetween, type Session } from "./session.ts";
+import { fromSessionDocument, fromSessionSummaryDocument, toSessionDocument } from "./session-document.ts";
+import { statusChangesBetween, toSessionSummary, type Session } from "./session.ts";
 
 /** What a database hands back: the document as JSON text, parsed again. */
 const throughJson = (session: Session) => fromSessionDocument(JSON.stringify(toSessionDocument(session)));
@@ -79,6 +79,25 @@ describe("session document", () => {
     expect(read.statusHistory).toBeUndefined();
     expect(statusChangesBetween(read, 0, read.version)).toEqual([]);
     expect(read).toEqual({ ...session, statusHistory: undefined });
+  });
+
+  it("reads a summary from a store's projection of the document: segments counted, everything else ignored", async () => {
+    const session = await buildSession({
+      audio: { ...(await buildSession()).audio, durationMs: null },
+      review: { edits: [], finalizedAt: at(-2), finalizedBy: "t" },
+    });
+    const { transcript, sentiment: _sentiment, ...rest } = toSessionDocument(session);
+    const projection = {
+      ...rest,
+      transcript: { ...(transcript as object), segments: undefined, segmentCount: session.transcript?.segments.length },
+    };
+
+    const summary = fromSessionSummaryDocument(JSON.stringify(projection));
+
+    expect(summary).toEqual(toSessionSummary(session));
+    expect(summary.durationMs).toBe(session.transcript?.durationMs);
+    expect(summary.segmentCount).toBeGreaterThan(0);
+    expectSameDates(summary, toSessionSummary(session));
   });
 
   it("reads a session stored before submission times were kept as one whose job has none", async () => {

@@ -1,5 +1,5 @@
 import { ConfideError } from "../errors.ts";
-import type { Session } from "./session.ts";
+import { summarize, type Session, type SessionSummary, type SessionSummarySource } from "./session.ts";
 
 /**
  * How a Session is stored as jsonb. JSON has no dates, so every Date, wherever it sits
@@ -57,6 +57,16 @@ function decodeValue(value: unknown): unknown {
 /** @throws ConfideError `validation.invalid_input` for an invalid Date or a non-finite number. */
 export function toSessionDocument(session: Session): SessionDocument {
   return encodeValue(session, "session") as SessionDocument;
+}
+
+/**
+ * Reads a summary from a store's projection of a session document: the same encoding, holding
+ * at least a SessionSummarySource (the SQL repositories' generated `summary` column). Accepts
+ * the parsed jsonb or its text.
+ */
+export function fromSessionSummaryDocument(document: SessionDocument | string): SessionSummary {
+  const parsed: unknown = typeof document === "string" ? JSON.parse(document) : document;
+  return summarize(decodeValue(parsed) as SessionSummarySource);
 }
 
 /**

@@ -202,21 +202,43 @@ export interface SessionSummary {
   finalizedAt: Date | null;
 }
 
-export function toSessionSummary(session: Session): SessionSummary {
+/**
+ * What a summary is made of: the session's own fields, the recording's duration, and of the
+ * transcript only its duration and segment count. What a store reads to list sessions without
+ * reading their transcripts (the SQL repositories keep it in a column of its own); more fields
+ * may be present and are ignored.
+ */
+export interface SessionSummarySource
+  extends Pick<Session, "id" | "therapistId" | "patientId" | "title" | "status" | "recordedAt" | "createdAt" | "updatedAt" | "version"> {
+  audio: Pick<AudioInfo, "durationMs">;
+  transcript: (Pick<Transcript, "durationMs"> & { segmentCount: number }) | null;
+  review: Pick<Review, "finalizedAt">;
+}
+
+/** The summary rule, in one place: whatever store the source comes from. */
+export function summarize(source: SessionSummarySource): SessionSummary {
   return {
-    id: session.id,
-    therapistId: session.therapistId,
-    patientId: session.patientId,
-    title: session.title,
-    status: session.status,
-    recordedAt: session.recordedAt,
-    createdAt: session.createdAt,
-    updatedAt: session.updatedAt,
-    version: session.version,
-    durationMs: session.audio.durationMs ?? session.transcript?.durationMs ?? null,
-    segmentCount: session.transcript?.segments.length ?? 0,
-    finalizedAt: session.review.finalizedAt,
+    id: source.id,
+    therapistId: source.therapistId,
+    patientId: source.patientId,
+    title: source.title,
+    status: source.status,
+    recordedAt: source.recordedAt,
+    createdAt: source.createdAt,
+    updatedAt: source.updatedAt,
+    version: source.version,
+    durationMs: source.audio.durationMs ?? source.transcript?.durationMs ?? null,
+    segmentCount: source.transcript?.segmentCount ?? 0,
+    finalizedAt: source.review.finalizedAt,
   };
+}
+
+export function toSessionSummary(session: Session): SessionSummary {
+  const { transcript } = session;
+  return summarize({
+    ...session,
+    transcript: transcript === null ? null : { durationMs: transcript.durationMs, segmentCount: transcript.segments.length },
+  });
 }
 
 export function assertEditable(session: Session): void {

@@ -26,17 +26,15 @@ export interface BlobRead extends BlobInfo {
  */
 export interface BlobStore {
   /**
-   * Streams `body` to `key`, never holding the whole of it in memory. Atomic: readers see the
-   * old object or the complete new one, and when `body` errors or `signal` aborts, nothing is
-   * left at `key` (the error of the stream is rethrown as is). Overwrites an existing object.
-   * @returns the stored size and the sha256 (hex) of the bytes.
+   * Streams `body` to `key`, reading it to its end and never holding the whole of it in memory.
+   * Atomic: readers see the old object or the complete new one, and when `body` errors or
+   * `signal` aborts, nothing is left at `key` (the error of the stream is rethrown as is).
+   * Overwrites an existing object. Size and sha256 are measured by core as the bytes flow
+   * (use-cases/sessions/byte-meter.ts), not by the store.
+   * @returns once the object is stored durably.
    * @throws ConfideError `blob.invalid_key`, `dependency.unavailable`.
    */
-  put(
-    key: string,
-    body: ByteStream,
-    options: { contentType: string; signal?: AbortSignal },
-  ): Promise<{ sizeBytes: number; sha256: string }>;
+  put(key: string, body: ReadableStream<Uint8Array>, options: { contentType: string; signal?: AbortSignal }): Promise<void>;
 
   /**
    * Opens the object for reading, whole or a byte range.
@@ -50,6 +48,13 @@ export interface BlobStore {
 
   /** Removes the object. Deleting a missing key does not throw. */
   delete(key: string, options?: { signal?: AbortSignal }): Promise<void>;
+
+  /**
+   * Resolves when the store is usable (a folder store: its folder is writable); used by
+   * readiness checks. Writes, reads and sends nothing that stays.
+   * @throws ConfideError `dependency.unavailable` otherwise.
+   */
+  check(options?: { signal?: AbortSignal }): Promise<void>;
 
   /**
    * Optional: only stores whose provider can sign URLs have it (Azure Blob SAS, S3 presigning);

@@ -8,6 +8,7 @@ export type * from "./user-repository.ts";
 export type * from "./token-repository.ts";
 export type * from "./device-repository.ts";
 export type * from "./audit-log.ts";
+export type * from "./repositories.ts";
 export type * from "./page.ts";
 export type { Clock } from "./clock.ts";
 export { systemClock } from "./clock.ts";

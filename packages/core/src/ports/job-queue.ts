@@ -38,6 +38,13 @@ export interface JobQueue {
    */
   start(handlers: Record<string, JobHandler>, options?: { concurrency?: number; maxAttempts?: number }): Promise<void>;
 
+  /**
+   * Resolves when jobs can be enqueued (the queue's store answers); used by readiness checks.
+   * Enqueues nothing.
+   * @throws ConfideError `dependency.unavailable` otherwise, also once the queue is closed.
+   */
+  check(options?: { signal?: AbortSignal }): Promise<void>;
+
   /** Stops taking jobs and waits for running handlers (up to `timeoutMs`, then aborts them). */
   close(options?: { timeoutMs?: number }): Promise<void>;
 }

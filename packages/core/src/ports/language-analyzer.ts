@@ -11,5 +11,12 @@ export interface LanguageAnalyzer {
    */
   sentiment(texts: string[], options: { language: string; signal?: AbortSignal }): Promise<SentimentResult[]>;
 
+  /**
+   * Resolves when the analyzer is usable (its model loads, its endpoint answers); used by
+   * readiness checks. Analyses nothing.
+   * @throws ConfideError `dependency.unavailable` otherwise.
+   */
+  check(options?: { signal?: AbortSignal }): Promise<void>;
+
   close(): Promise<void>;
 }

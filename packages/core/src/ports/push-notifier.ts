@@ -21,5 +21,12 @@ export interface PushNotifier {
    */
   send(tokens: string[], message: PushMessage, options?: { signal?: AbortSignal }): Promise<PushOutcome[]>;
 
+  /**
+   * Resolves when messages can be sent (e.g. the provider's credentials are loaded); used by
+   * readiness checks. Sends nothing to anyone.
+   * @throws ConfideError `dependency.unavailable` otherwise.
+   */
+  check(options?: { signal?: AbortSignal }): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Session } from "../domain/session.ts";
+import type { Session, SessionSummary } from "../domain/session.ts";
 import type { SessionStatus } from "../domain/session-status.ts";
 import type { Page, PageRequest } from "./page.ts";
 
@@ -11,8 +11,12 @@ export interface SessionQuery extends PageRequest {
   /** recordedAt < recordedTo */
   recordedTo?: Date;
   /**
-   * Full-text search over the title and transcript segment text: every word of the query
-   * must match (case-insensitive, stemming allowed).
+   * Search over the title and the transcript segments' text. The query's words are core's
+   * `searchWords` (NFKC, lower-cased, split at every character that is not a letter, mark or
+   * digit); a session matches when every one of them is a whole word of its title or of one of
+   * its segments, whatever the case. A store with stemming (a capability, see the contract)
+   * also matches other inflections of a word ("run" finds "running"); none matches a fragment
+   * ("runn"). A text without any word filters nothing.
    */
   text?: string;
 }
@@ -40,8 +44,12 @@ export interface SessionRepository {
   /** Removes the session and everything stored with it. A missing id does not throw. */
   delete(id: string): Promise<void>;
 
-  /** Pages through sessions matching every given filter. */
-  list(query: SessionQuery): Promise<Page<Session>>;
+  /**
+   * Pages through sessions matching every given filter, as summaries (core's `summarize`): a
+   * listing never reads transcripts or sentiment. `get` gives a whole session.
+   * @throws ConfideError `validation.invalid_input` for a limit outside 1–100 or a bad cursor.
+   */
+  list(query: SessionQuery): Promise<Page<SessionSummary>>;
 
   /** Sessions in one of `statuses` not written since `updatedBefore`, oldest first. */
   findStale(options: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }): Promise<Session[]>;

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { assertBlobKey } from "../domain/blob-key.ts";
 import { ConfideError } from "../errors.ts";
-import type { BlobInfo, BlobRead, BlobStore, ByteRange, ByteStream } from "../ports/blob-store.ts";
+import type { BlobInfo, BlobRead, BlobStore, ByteRange } from "../ports/blob-store.ts";
 
 interface StoredBlob {
   bytes: Uint8Array;
@@ -13,7 +12,7 @@ export interface InMemoryBlobStore extends BlobStore {
   keys(): string[];
 }
 
-async function collect(body: ByteStream, signal?: AbortSignal): Promise<Uint8Array> {
+async function collect(body: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array>) {
     signal?.throwIfAborted();
@@ -66,7 +65,6 @@ export function createInMemoryBlobStore(options: InMemoryBlobStoreOptions = {}):
       assertBlobKey(key);
       const bytes = await collect(body, options.signal);
       blobs.set(key, { bytes, contentType: options.contentType });
-      return { sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
     },
     async get(key, options = {}): Promise<BlobRead> {
       const blob = find(key);
@@ -89,6 +87,7 @@ export function createInMemoryBlobStore(options: InMemoryBlobStoreOptions = {}):
       assertBlobKey(key);
       blobs.delete(key);
     },
+    async check() {},
     async close() {},
     keys: () => [...blobs.keys()],
   };

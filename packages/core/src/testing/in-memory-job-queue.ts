@@ -21,6 +21,8 @@ export interface InMemoryJobQueue extends JobQueue {
   accepted(): string[];
 }
 
+const closedError = () => new ConfideError("dependency.unavailable", "The queue is closed.", { retryable: true });
+
 /**
  * A job queue in memory. `manual: true` runs jobs only on `runDue()` against the given clock
  * (deterministic core tests); otherwise jobs run on real timers after `start()`.
@@ -82,7 +84,7 @@ export function createInMemoryJobQueue(options: { clock?: Clock; manual?: boolea
     async enqueue(name, payload, enqueueOptions: EnqueueOptions) {
       const delayMs = checkEnqueueArguments(name, enqueueOptions);
       const { jobId } = enqueueOptions;
-      if (closed) throw new ConfideError("dependency.unavailable", "The queue is closed.", { retryable: true });
+      if (closed) throw closedError();
       if (known.has(jobId)) return;
       known.add(jobId);
       order.push(jobId);
@@ -94,6 +96,9 @@ export function createInMemoryJobQueue(options: { clock?: Clock; manual?: boolea
       concurrency = startOptions.concurrency ?? 1;
       maxAttempts = startOptions.maxAttempts ?? 3;
       pump();
+    },
+    async check() {
+      if (closed) throw closedError();
     },
     async close(closeOptions = {}) {
       closed = true;

@@ -22,6 +22,7 @@ export function createInMemoryPushNotifier(options: { invalidTokens?: string[] }
         return { token, status: "ok" };
       });
     },
+    async check() {},
     async close() {},
     sent: () => delivered.map((p) => structuredClone(p)),
   };

@@ -1,4 +1,4 @@
-import type { Session } from "../domain/session.ts";
+import { toSessionSummary, type Session } from "../domain/session.ts";
 import { searchWords, sessionSearchTerms } from "../domain/session-search-terms.ts";
 import { ConfideError } from "../errors.ts";
 import type { SessionQuery, SessionRepository } from "../ports/session-repository.ts";
@@ -62,7 +62,7 @@ export function createInMemorySessionRepository(): SessionRepository {
         .filter((session) => matches(session, query))
         .sort((a, b) => newestFirst([a.recordedAt.getTime(), a.id], [b.recordedAt.getTime(), b.id]));
       const page = pageOf(sorted, (s) => [s.recordedAt.getTime(), s.id], newestFirst, query, { kind: "sessions", sortKey: "number" });
-      return { items: page.items.map((s) => structuredClone(s)), nextCursor: page.nextCursor };
+      return { items: page.items.map((s) => structuredClone(toSessionSummary(s))), nextCursor: page.nextCursor };
     },
     async findStale({ statuses, updatedBefore, limit }) {
       return [...rows.values()]

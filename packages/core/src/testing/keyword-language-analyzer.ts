@@ -22,6 +22,7 @@ export function createKeywordLanguageAnalyzer(): LanguageAnalyzer {
         return { label: labelOf(scores), scores };
       });
     },
+    async check() {},
     async close() {},
   };
 }

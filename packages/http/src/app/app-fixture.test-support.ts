@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   createUser,
   defaultTranscriptionSettings,
@@ -109,7 +110,7 @@ export async function storeSession(
   const { audioBytes: audio = Uint8Array.from({ length: 1_000 }, (_, index) => index % 256), ...fields } = overrides;
   const id = fields.id ?? deps.ids.newId();
   const blobKey = `sessions/${owner.therapistId}/${id}/audio.wav`;
-  const stored = await deps.blobs.put(
+  await deps.blobs.put(
     blobKey,
     new ReadableStream({
       start(controller) {
@@ -134,8 +135,8 @@ export async function storeSession(
       blobKey,
       contentType: "audio/wav",
       format: "wav",
-      sizeBytes: stored.sizeBytes,
-      sha256: stored.sha256,
+      sizeBytes: audio.byteLength,
+      sha256: createHash("sha256").update(audio).digest("hex"),
       durationMs: 1_000,
       channels: 1,
       originalName: "session.wav",

@@ -33,7 +33,7 @@ export function repositoryModule(config: ConfideConfig): ContainerModule {
           config.adapters.repository === "postgres"
             ? await local.createPostgresRepositories({ connectionString: config.databaseUrl as string })
             : await local.createPgliteRepositories({ dataDir: join(config.dataDir, "db") });
-        await repositories.migrate();
+        await repositories.prepare();
         return repositories;
       })
       .inSingletonScope();

@@ -1,6 +1,4 @@
-import { ConfideError, type JobQueue, type SpeechToText } from "@confide/core";
-import type { Repositories } from "@confide/adapters-local";
-import type { ConfideConfig } from "../config/config.ts";
+import { ConfideError } from "@confide/core";
 
 export interface ReadinessEntry {
   name: string;
@@ -29,15 +27,36 @@ async function probe(name: string, check: (signal: AbortSignal) => Promise<unkno
   }
 }
 
-/** One entry per configured dependency that can be probed. */
-export async function checkReadiness(
-  config: ConfideConfig,
-  parts: { repositories: Repositories; speech: Pick<SpeechToText, "check">; queue: JobQueue },
-): Promise<ReadinessEntry[]> {
-  const queue = parts.queue as JobQueue & { check?: (options?: { signal?: AbortSignal }) => Promise<void> };
-  return Promise.all([
-    probe(`database:${config.adapters.repository}`, () => parts.repositories.check()),
-    probe(`speech:${config.adapters.speech}`, (signal) => parts.speech.check({ signal })),
-    ...(queue.check ? [probe(`queue:${config.adapters.queue}`, (signal) => queue.check!({ signal }))] : []),
-  ]);
+/** What every port has: a readiness check. */
+export interface Checkable {
+  check(options?: { signal?: AbortSignal }): Promise<void>;
+}
+
+/** The configured adapters, by the name of their entry. */
+export interface ReadinessParts {
+  repositories: Checkable;
+  blobs: Checkable;
+  speech: Checkable;
+  language: Checkable;
+  queue: Checkable;
+  push: Checkable;
+}
+
+/** The name of the adapter configured for each port (the configuration's `adapters`). */
+export type AdapterNames = Record<"repository" | "storage" | "speech" | "language" | "queue" | "push", string>;
+
+/**
+ * One entry per configured adapter, named `<kind>:<adapter>` (e.g. `database:postgres`), all
+ * checked at once, each within `timeoutMs`.
+ */
+export async function checkReadiness(adapters: AdapterNames, parts: ReadinessParts): Promise<ReadinessEntry[]> {
+  const entries: Array<[string, Checkable]> = [
+    [`database:${adapters.repository}`, parts.repositories],
+    [`storage:${adapters.storage}`, parts.blobs],
+    [`speech:${adapters.speech}`, parts.speech],
+    [`language:${adapters.language}`, parts.language],
+    [`queue:${adapters.queue}`, parts.queue],
+    [`push:${adapters.push}`, parts.push],
+  ];
+  return Promise.all(entries.map(([name, adapter]) => probe(name, (signal) => adapter.check({ signal }))));
 }

@@ -10,9 +10,9 @@ import {
   type LanguageAnalyzer,
   type Logger,
   type PushNotifier,
+  type Repositories,
   type SpeechToText,
 } from "@confide/core";
-import type { Repositories } from "@confide/adapters-local";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import {
@@ -104,8 +104,9 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     config,
     deps,
     readiness: () =>
-      checkReadiness(config, {
+      checkReadiness(config.adapters, {
         repositories,
+        blobs,
         // A successful early check is remembered by the adapter, so this one answers at once.
         speech: {
           async check(checkOptions) {
@@ -113,7 +114,9 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
             return speech.check(checkOptions);
           },
         },
+        language,
         queue,
+        push,
       }),
     close() {
       closing ??= (async () => {

@@ -26,17 +26,19 @@ async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: 
   for (;;) {
     const page = await deps.sessions.list({ patientId, limit: pageLimit });
     if (page.items.length === 0) return deleted.size;
-    for (const session of page.items) {
-      if (deleted.has(session.id)) {
+    for (const listed of page.items) {
+      if (deleted.has(listed.id)) {
         throw new ConfideError("internal", "A deleted session is still listed; erasure stopped.", {
-          details: { sessionId: session.id },
+          details: { sessionId: listed.id },
         });
       }
+      // A listing holds summaries: erasing takes the whole session (its recording, its provider job).
+      const session = await deps.sessions.get(listed.id);
       // The record last: if anything before fails it remains, so a retry of the erasure finds it again.
-      await eraseSession(deps, session);
-      deleted.add(session.id);
+      if (session !== null) await eraseSession(deps, session);
+      deleted.add(listed.id);
       await audit(deps, actor, "session.delete", {
-        sessionId: session.id,
+        sessionId: listed.id,
         subjectUserId: patientId,
         detail: { reason: "user.erase" },
       });

@@ -43,12 +43,16 @@ export interface UserDataExport {
 
 const pageLimit = 100;
 
+/** Whole sessions (a listing holds summaries), newest recording first; one deleted meanwhile is left out. */
 async function allSessions(deps: ConfideDeps, query: Omit<SessionQuery, "cursor" | "limit">): Promise<Session[]> {
   const sessions: Session[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.sessions.list({ ...query, limit: pageLimit, ...(cursor === undefined ? {} : { cursor }) });
-    sessions.push(...page.items);
+    for (const listed of page.items) {
+      const session = await deps.sessions.get(listed.id);
+      if (session !== null) sessions.push(session);
+    }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return sessions;

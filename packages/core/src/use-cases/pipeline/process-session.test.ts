@@ -369,6 +369,9 @@ describe("processSession", () => {
         async send() {
           throw new ConfideError("dependency.unavailable", "FCM is down.", { retryable: true });
         },
+        async check() {
+          throw new ConfideError("dependency.unavailable", "FCM is down.", { retryable: true });
+        },
         async close() {},
         sent: () => [],
       },

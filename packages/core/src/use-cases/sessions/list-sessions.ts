@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { AuditEvent } from "../../domain/audit-event.ts";
-import { toSessionSummary, type Session, type SessionSummary } from "../../domain/session.ts";
+import type { SessionSummary } from "../../domain/session.ts";
 import { sessionStatuses, type SessionStatus } from "../../domain/session-status.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -129,12 +129,12 @@ export async function listSessions(
       (input.statuses !== undefined && !input.statuses.includes("finalized"));
   }
 
-  const page: Page<Session> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
+  const page: Page<SessionSummary> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
   await audit(deps, actor, action, {
     ...(query.patientId === undefined ? {} : { subjectUserId: query.patientId }),
     detail: auditDetail(input, page.items.length),
   });
-  return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
+  return page;
 }
 
 /**
@@ -158,5 +158,5 @@ export async function listPendingReview(
   await audit(deps, actor, "session.list", {
     detail: { count: page.items.length, statuses: "ready", ...(input.cursor ? { paged: true } : {}) },
   });
-  return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
+  return page;
 }

@@ -6,6 +6,7 @@ import type { Actor } from "../../domain/user.ts";
 import type { TestDeps } from "../../testing/test-deps.ts";
 import { createUser } from "../accounts/create-user.ts";
 import { linkPatient } from "../accounts/link-patient.ts";
+import { byteMeter } from "./byte-meter.ts";
 
 /** Test-only: actors and ready-made sessions written straight into `deps.sessions`. */
 export const therapist: Actor = { userId: "therapist-1", role: "therapist" };
@@ -69,7 +70,9 @@ export async function storeSession(deps: TestDeps, overrides: SessionOverrides =
       controller.close();
     },
   });
-  const stored = await deps.blobs.put(blobKey, body, { contentType: "audio/wav" });
+  const meter = byteMeter(Number.POSITIVE_INFINITY);
+  await deps.blobs.put(blobKey, body.pipeThrough(meter.stream), { contentType: "audio/wav" });
+  const stored = meter.result();
 
   let sentiment = fields.sentiment ?? null;
   if (fields.sentiment === undefined && transcript && hasTranscript) {

@@ -130,6 +130,7 @@ describe("uploadSession", () => {
     }
     const session = await uploadSample(deps, team, { audio: chunks() });
     expect(session.audio.sizeBytes).toBe(bytes.byteLength);
+    expect(session.audio.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(session.audio.durationMs).toBe(2_000);
   });
 

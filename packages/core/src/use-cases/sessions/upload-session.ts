@@ -8,7 +8,7 @@ import { assertProcessingCapacity } from "../policies/processing-capacity.ts";
 import type { ByteStream } from "../../ports/blob-store.ts";
 import { audit } from "../policies/audit.ts";
 import { assertRole } from "../policies/session-access.ts";
-import { byteLimit } from "./byte-limit.ts";
+import { byteMeter } from "./byte-meter.ts";
 import { sniffHead } from "./recording-head.ts";
 import { mergeTranscriptionSettings } from "./transcription-settings.ts";
 import { releaseUnread, SourceReader, toReadableStream } from "./upload-source.ts";
@@ -37,8 +37,9 @@ const maxOriginalNameLength = 255;
  * Stores a recording for a patient and starts processing it (DESIGN §6).
  *
  * The audio is streamed into the blob store: only the first `sniffBytes` are looked at to
- * recognise the container (the bytes decide, not the name or declared type), and the byte
- * count is checked as it flows, so an oversized upload fails as soon as it passes the limit.
+ * recognise the container (the bytes decide, not the name or declared type), and the bytes are
+ * counted and hashed here as they flow (`byteMeter`: the store only stores them), so an
+ * oversized upload fails as soon as it passes the limit.
  * The session is created `uploaded`, its process job enqueued, and it moves to `queued`.
  * On any failure nothing half-made remains: the blob and the record are removed.
  *
@@ -79,12 +80,13 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     }
 
     blobKey = `sessions/${actor.userId}/${sessionId}/audio.${sniffed.format}`;
-    const limit = byteLimit(deps.settings.maxUploadBytes);
-    const body = source.replayThenRest().pipeThrough(limit.stream, input.signal ? { signal: input.signal } : {});
-    const stored = await deps.blobs.put(blobKey, body, {
+    const meter = byteMeter(deps.settings.maxUploadBytes);
+    const body = source.replayThenRest().pipeThrough(meter.stream, input.signal ? { signal: input.signal } : {});
+    await deps.blobs.put(blobKey, body, {
       contentType: sniffed.contentType,
       ...(input.signal ? { signal: input.signal } : {}),
     });
+    const stored = meter.result();
 
     const now = deps.clock.now();
     const session: Session = {
@@ -105,7 +107,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
         // The header's claim, bounded by the bytes that actually arrived.
-        durationMs: durationMsOf(sniffed, limit.totalBytes()),
+        durationMs: durationMsOf(sniffed, stored.sizeBytes),
         channels: sniffed.channels,
         originalName: details.originalName,
       },

@@ -91,7 +91,8 @@ describe("upload quotas per therapist", () => {
     expect(await storedCount(testApp)).toEqual(before);
 
     // One of them is done: room for one more.
-    const [first] = (await deps.sessions.list({ therapistId: testApp.therapist.id, limit: 1 })).items;
+    const [listed] = (await deps.sessions.list({ therapistId: testApp.therapist.id, limit: 1 })).items;
+    const first = listed && (await deps.sessions.get(listed.id));
     if (!first) throw new Error("no session stored");
     await deps.sessions.update({ ...first, status: "failed" }, first.version);
     expect((await upload(testApp, token)).status).toBe(201);

@@ -1,0 +1,22 @@
+import type { Repositories } from "../ports/repositories.ts";
+import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
+import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
+import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
+import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
+
+/** The five repositories in memory as one bundle: nothing to prepare, always ready. */
+export function createInMemoryRepositories(): Repositories {
+  return {
+    sessions: createInMemorySessionRepository(),
+    users: createInMemoryUserRepository(),
+    tokens: createInMemoryTokenRepository(),
+    devices: createInMemoryDeviceRepository(),
+    audit: createInMemoryAuditLog(),
+    async prepare() {
+      return [];
+    },
+    async check() {},
+    async close() {},
+  };
+}
