@@ -16,7 +16,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesystem-blob-store.ts";
+import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesystem/filesystem-blob-store.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";

@@ -29,6 +29,7 @@ import {
   createFilesystemBlobStore,
   createLogPushNotifier,
   createPostgresRepositories,
+  createRedisSessionEvents,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createInterface } from "node:readline";
@@ -79,12 +80,15 @@ const queue = createBullMqJobQueue({
   prefix: setting(workerEnvironment.prefix),
   logger,
 });
+// As a self-hosted worker does: every session write is announced on the deployment's Redis.
+const events = createRedisSessionEvents({ url: setting(workerEnvironment.redisUrl), prefix: setting(workerEnvironment.prefix), logger });
 const deps = createConfideDeps({
   blobs: createFilesystemBlobStore({ root: setting(workerEnvironment.blobRoot) }),
   speech: createScriptedSpeechToText(),
   language: createVaderLanguageAnalyzer(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } })),
+  events,
   repositories,
   logger,
 });
@@ -105,7 +109,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await queue.close({ timeoutMs: 5_000 });
-  await Promise.all([repositories.close(), deps.language.close(), deps.push.close(), deps.speech.close()]);
+  await Promise.all([repositories.close(), deps.language.close(), deps.push.close(), deps.speech.close(), events.close()]);
   process.exit(0);
 }
 function stopOrDie(): void {

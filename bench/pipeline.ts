@@ -49,6 +49,7 @@ import {
   createFilesystemBlobStore,
   createLogPushNotifier,
   createPostgresRepositories,
+  createRedisSessionEvents,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
 } from "@confide/adapters-local";
@@ -60,11 +61,12 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import type { Redis } from "ioredis";
+import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { runPool } from "./support/run-pool.ts";
 import { processCpuMs } from "./support/process-cpu.ts";
 
 const { values: flags } = parseArgs({
@@ -103,14 +105,6 @@ const options = {
   /** A phase fails when no job or session completes for this long. */
   stallTimeoutMs: 60_000,
 };
-
-const postgresUrl = process.env.CONFIDE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const redisUrl = process.env.CONFIDE_BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
-const howToStart = "Start the local services with `bash scripts/ensure-services.sh`.";
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 // ---------------------------------------------------------------- completion tracking
 
@@ -169,19 +163,6 @@ function waitForAll(ids: string[], noun: string): Promise<void> {
 
 // ---------------------------------------------------------------- small tools
 
-/** Runs `task(0..count-1)` with at most `limit` running at once. */
-async function runPool(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
-
 /** Nearest-rank percentile of ascending `sorted`. */
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -196,45 +177,6 @@ function toneWav(durationMs: number): Uint8Array {
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 const format = (value: number, digits = 0) =>
   value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-// ---------------------------------------------------------------- services
-
-async function withPostgres<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${connectionString}: ${messageOf(error)}. ${howToStart}`, { cause: error });
-  }
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function connectRedis(): Promise<Redis> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null });
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`Redis is not reachable at ${redisUrl}: ${messageOf(error)}. ${howToStart}`, { cause: error });
-  }
-  return redis;
-}
-
-/** Deletes every key under `prefix:` (BullMQ's keys of this run). */
-async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
-  let cursor = "0";
-  let deleted = 0;
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = nextCursor;
-    if (keys.length > 0) deleted += await redis.del(...keys);
-  } while (cursor !== "0");
-  return deleted;
-}
 
 // ---------------------------------------------------------------- CPU accounting
 
@@ -395,11 +337,7 @@ async function main(): Promise<void> {
   const runId = randomBytes(6).toString("hex");
   const databaseName = `confide_bench_${runId}`;
   const prefix = `confide-bench-${runId}`;
-  const databaseUrl = (() => {
-    const url = new URL(postgresUrl);
-    url.pathname = `/${databaseName}`;
-    return url.toString();
-  })();
+  const databaseUrl = databaseUrlOf(databaseName);
 
   // Services first: a missing one fails here with how to start it.
   const postgresVersion = await withPostgres(postgresUrl, async (client) => {
@@ -422,6 +360,9 @@ async function main(): Promise<void> {
 
   const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
   deferCleanup(() => queue.close());
+  // As a self-hosted API does: every session write is announced on the deployment's Redis.
+  const events = createRedisSessionEvents({ url: redisUrl, prefix });
+  deferCleanup(() => events.close());
 
   const deps = createConfideDeps({
     blobs: createFilesystemBlobStore({ root: blobRoot }),
@@ -429,6 +370,7 @@ async function main(): Promise<void> {
     language: createVaderLanguageAnalyzer(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
+    events,
     repositories,
     // A cheap password hash: accounts are set up before anything is measured.
     // Every session of the run is in processing at once: the per-therapist cap is not what is measured.

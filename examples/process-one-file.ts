@@ -19,6 +19,7 @@ import {
 import {
   createFilesystemBlobStore,
   createInProcessJobQueue,
+  createInProcessSessionEvents,
   createLogPushNotifier,
   createPgliteRepositories,
   createPocketSphinxSpeechToText,
@@ -46,6 +47,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     language: createVaderLanguageAnalyzer(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),
+    events: createInProcessSessionEvents(),
     repositories,
     logger,
     settings: { passwordCost: 1024 },
@@ -75,6 +77,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     }
   } finally {
     await deps.queue.close();
+    await deps.events.close();
     await repositories.close();
     await rm(workDir, { recursive: true, force: true });
   }

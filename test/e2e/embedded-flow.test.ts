@@ -81,6 +81,7 @@ describe("embedded profile, end to end over HTTP", () => {
       { name: "language:vader", ok: true },
       { name: "queue:in-process", ok: true },
       { name: "push:log", ok: true },
+      { name: "events:in-process", ok: true },
     ]);
   });
 

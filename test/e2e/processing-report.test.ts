@@ -1,8 +1,8 @@
 /**
  * What a therapist's client is told about processing, by the real embedded `confide serve`
  * (PocketSphinx on espeak-ng speech) over HTTP: the event stream reports every status the
- * session passes through — the analysis too, though VADER finishes it in far less than the
- * stream's one-second poll — and the transcript says which requested features the engine
+ * session passes through — the analysis too, though VADER finishes it before the stream has
+ * read the previous change — and the transcript says which requested features the engine
  * did not honour (no speaker separation in a mono recording).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";

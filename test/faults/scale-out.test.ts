@@ -1,8 +1,11 @@
 /**
  * The self-hosted scale-out: two API processes and two workers share PostgreSQL, Redis and the
  * blob directory. Fifty recordings uploaded at once, alternately through each API, all reach
- * `ready`: none lost, none duplicated, each notified once.
+ * `ready`: none lost, none duplicated, each notified once. An event stream on one API process
+ * hears the workers' writes through Redis as they happen.
  */
+import { defaultFakeTranscript } from "@confide/contracts/fakes";
+import { readSseEvents } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAllSessions, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
 import { pushNotificationsLogged, sessionsNotified, waitForNotifications } from "../support/process-log.ts";
@@ -69,4 +72,32 @@ describe("2 API processes and 2 workers", () => {
         `notified per worker: ${workers.map((worker) => sessionsNotified([worker]).length).join(" + ")}`,
     );
   }, 90_000);
+
+  it("streams from one API process every status the workers write, pushed through Redis long before the 30 s safety poll", async () => {
+    // A slow transcription: the stream is open before the session leaves `transcribing`.
+    stack.whisper.reply = { kind: "ok", transcript: defaultFakeTranscript, delayMs: 1_500 };
+    try {
+      const session = await uploadSession((apis[0] as ApiProcess).baseUrl, token, {
+        patientId: stack.accounts.patient.user.id,
+        title: "Followed",
+        audio: makeToneWav({ durationMs: 1_000 }),
+      });
+      const openedAtMs = Date.now();
+      const stream = await fetch(`${(apis[1] as ApiProcess).baseUrl}/v1/sessions/${session.id}/events`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(stream.status).toBe(200);
+      const events = await readSseEvents(stream, (event) => event.event === "end");
+      const elapsedMs = Date.now() - openedAtMs;
+
+      expect(events.at(-1)?.event).toBe("end");
+      const statuses = events.filter((event) => event.event === "status").map((event) => (JSON.parse(event.data) as { status: string }).status);
+      // Consecutive repeats (a lease renewal writes the same status again) folded into one.
+      const distinct = statuses.filter((status, index) => status !== statuses[index - 1]);
+      expect(distinct.slice(-3)).toEqual(["transcribing", "analyzing", "ready"]);
+      expect(elapsedMs).toBeLessThan(15_000);
+    } finally {
+      stack.whisper.reply = { kind: "ok", transcript: defaultFakeTranscript };
+    }
+  }, 60_000);
 });

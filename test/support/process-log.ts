@@ -1,7 +1,7 @@
 /**
  * What `confide` processes logged (one JSON object per stdout line), and the push
  * notifications among it: with `CONFIDE_PUSH=log` the log push notifier writes one
- * `push.notification` line per phone (packages/adapters-local/src/log-push-notifier.ts), and
+ * `push.notification` line per phone (packages/adapters-local/src/log-push/log-push-notifier.ts), and
  * core writes one `session.notified` line, with the session id, per notification sent.
  */
 import type { ConfideProcess } from "./server-process.ts";

@@ -9,6 +9,7 @@ import {
   createInMemoryJobQueue,
   createInMemoryPushNotifier,
   createInMemoryRepositories,
+  createInMemorySessionEvents,
   createInMemorySessionRepository,
   createInMemoryTokenRepository,
   createInMemoryUserRepository,
@@ -23,6 +24,7 @@ import { describeJobQueueContract } from "./job-queue.contract.ts";
 import { describeLanguageAnalyzerContract } from "./language-analyzer.contract.ts";
 import { describePushNotifierContract } from "./push-notifier.contract.ts";
 import { describeRepositoriesContract } from "./repositories.contract.ts";
+import { describeSessionEventsContract } from "./session-events.contract.ts";
 import { describeSessionRepositoryContract } from "./session-repository.contract.ts";
 import { describeSpeechToTextContract } from "./speech-to-text.contract.ts";
 import { describeTokenRepositoryContract } from "./token-repository.contract.ts";
@@ -77,6 +79,14 @@ describeSessionRepositoryContract({
   create: async () => createInMemorySessionRepository(),
   // Whole words as written: "run" does not find "running".
   capabilities: { stemming: false },
+});
+describeSessionEventsContract({
+  name: "in-memory",
+  create: async () => {
+    const events = createInMemorySessionEvents();
+    return { publisher: events, subscriber: events };
+  },
+  capabilities: { sharedChannel: false },
 });
 describeUserRepositoryContract({ name: "in-memory", create: async () => createInMemoryUserRepository() });
 describeTokenRepositoryContract({ name: "in-memory", create: async () => createInMemoryTokenRepository() });

@@ -10,6 +10,7 @@ export * from "./job-queue.contract.ts";
 export * from "./language-analyzer.contract.ts";
 export * from "./push-notifier.contract.ts";
 export * from "./repositories.contract.ts";
+export * from "./session-events.contract.ts";
 export * from "./session-repository.contract.ts";
 export * from "./speech-to-text.contract.ts";
 export * from "./token-repository.contract.ts";

@@ -146,6 +146,35 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
       });
     });
 
+    describe("getStatus", () => {
+      it("answers the therapist, patient, status, version and updatedAt a write stored, as get does", async () => {
+        const session = buildSession({ status: "ready", version: 3, updatedAt: minutesAfterEpoch(-20) });
+        await sessions.create(session);
+
+        const state = await sessions.getStatus(session.id);
+        expect(state).toEqual({
+          therapistId: session.therapistId,
+          patientId: session.patientId,
+          status: "ready",
+          version: 3,
+          updatedAt: session.updatedAt,
+        });
+        expect(state?.updatedAt).toBeInstanceOf(Date);
+        expect(Object.keys(state ?? {}).sort()).toEqual(["patientId", "status", "therapistId", "updatedAt", "version"]);
+      });
+
+      it("follows every update and answers null once the session is deleted or for a missing id", async () => {
+        const session = buildUploadedSession({ version: 1 });
+        await sessions.create(session);
+        await sessions.update({ ...session, status: "queued", updatedAt: minutesAfterEpoch(3) }, 1);
+
+        expect(await sessions.getStatus(session.id)).toMatchObject({ status: "queued", version: 2, updatedAt: minutesAfterEpoch(3) });
+        await sessions.delete(session.id);
+        expect(await sessions.getStatus(session.id)).toBeNull();
+        expect(await sessions.getStatus("session-missing")).toBeNull();
+      });
+    });
+
     describe("update", () => {
       it("stores the session with the next version and the given updatedAt", async () => {
         const session = buildSession({ version: 1 });

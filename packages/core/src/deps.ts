@@ -10,7 +10,9 @@ import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
 import type { PushNotifier } from "./ports/push-notifier.ts";
 import type { RepositoryPorts } from "./ports/repositories.ts";
+import type { SessionEvents } from "./ports/session-events.ts";
 import type { SessionRepository } from "./ports/session-repository.ts";
+import { publishingSessionRepository } from "./events/publishing-session-repository.ts";
 import type { SpeechToText } from "./ports/speech-to-text.ts";
 import type { TokenRepository } from "./ports/token-repository.ts";
 import type { UserRepository } from "./ports/user-repository.ts";
@@ -23,6 +25,8 @@ export interface ConfideDeps {
   language: LanguageAnalyzer;
   queue: JobQueue;
   push: PushNotifier;
+  /** Session changes for the event streams; every session write through `sessions` publishes here. */
+  events: SessionEvents;
   sessions: SessionRepository;
   users: UserRepository;
   tokens: TokenRepository;
@@ -43,7 +47,7 @@ export const jobNames = {
 } as const;
 
 export interface ConfideDepsParts
-  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "queue" | "push">,
+  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or the five repositories alone. */
   repositories: RepositoryPorts;
@@ -54,24 +58,28 @@ export interface ConfideDepsParts
 /**
  * Builds the deps of the use cases from adapters, filling the rest with the production
  * defaults: system clock, random ids, silent logger, default settings, the question-counting
- * role heuristic and Math.random.
+ * role heuristic and Math.random. The session repository is wrapped so that every successful
+ * write publishes its change on `events` (`publishingSessionRepository`).
  */
 export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
   const { repositories } = parts;
+  const clock = parts.clock ?? systemClock;
+  const logger = parts.logger ?? silentLogger;
   return {
     blobs: parts.blobs,
     speech: parts.speech,
     language: parts.language,
     queue: parts.queue,
     push: parts.push,
-    sessions: repositories.sessions,
+    events: parts.events,
+    sessions: publishingSessionRepository(repositories.sessions, { events: parts.events, logger, clock }),
     users: repositories.users,
     tokens: repositories.tokens,
     devices: repositories.devices,
     audit: repositories.audit,
-    clock: parts.clock ?? systemClock,
+    clock,
     ids: parts.ids ?? randomIds,
-    logger: parts.logger ?? silentLogger,
+    logger,
     settings: { ...defaultCoreSettings, ...parts.settings },
     assignRoles: parts.assignRoles ?? assignRolesByQuestions,
     random: parts.random ?? Math.random,

@@ -20,6 +20,8 @@ export * from "./domain/segment-words.ts";
 export * from "./domain/patient-segments.ts";
 export * from "./domain/session-search-terms.ts";
 export * from "./ports/index.ts";
+export * from "./events/session-event-fan-out.ts";
+export * from "./events/publishing-session-repository.ts";
 export * from "./tokens.ts";
 export * from "./domain/password.ts";
 export * from "./use-cases/index.ts";

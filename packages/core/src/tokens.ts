@@ -8,6 +8,7 @@ export const tokens = {
   language: Symbol.for("confide.LanguageAnalyzer"),
   queue: Symbol.for("confide.JobQueue"),
   push: Symbol.for("confide.PushNotifier"),
+  events: Symbol.for("confide.SessionEvents"),
   repositories: Symbol.for("confide.Repositories"),
   clock: Symbol.for("confide.Clock"),
   ids: Symbol.for("confide.Ids"),

@@ -21,6 +21,15 @@ export interface SessionQuery extends PageRequest {
   text?: string;
 }
 
+/** The few columns of a session an event stream follows: no transcript, sentiment or review. */
+export interface SessionState {
+  therapistId: string;
+  patientId: string;
+  status: SessionStatus;
+  version: number;
+  updatedAt: Date;
+}
+
 /** Persists sessions. Results are ordered by recordedAt descending, then id descending. */
 export interface SessionRepository {
   /**
@@ -31,6 +40,13 @@ export interface SessionRepository {
 
   /** @returns the session, or null when missing. */
   get(id: string): Promise<Session | null>;
+
+  /**
+   * A cheap read of what changes on every write, without the session's document (adapters read
+   * only these fields: no transcript or words are loaded).
+   * @returns the session's state, or null when missing.
+   */
+  getStatus(id: string): Promise<SessionState | null>;
 
   /**
    * Conditional write: stores `session` with `version = expectedVersion + 1` and

@@ -42,6 +42,12 @@ export function createInMemorySessionRepository(): SessionRepository {
       const row = rows.get(id);
       return row ? structuredClone(row) : null;
     },
+    async getStatus(id) {
+      const row = rows.get(id);
+      if (!row) return null;
+      const { therapistId, patientId, status, version, updatedAt } = row;
+      return { therapistId, patientId, status, version, updatedAt: new Date(updatedAt) };
+    },
     async update(session, expectedVersion) {
       const row = rows.get(session.id);
       if (!row) throw new ConfideError("session.not_found", "The session does not exist.");

@@ -2,6 +2,7 @@ export * from "./manual-clock.ts";
 export * from "./sequential-ids.ts";
 export * from "./in-memory-blob-store.ts";
 export * from "./in-memory-session-repository.ts";
+export * from "./in-memory-session-events.ts";
 export * from "./in-memory-user-repository.ts";
 export * from "./in-memory-token-repository.ts";
 export * from "./in-memory-device-repository.ts";

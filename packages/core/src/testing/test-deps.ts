@@ -1,12 +1,13 @@
-import type { ConfideDeps } from "../deps.ts";
+import { createConfideDeps, type ConfideDeps } from "../deps.ts";
 import { assignRolesByQuestions } from "../domain/speaker-roles.ts";
 import { silentLogger } from "../ports/logger.ts";
-import { defaultCoreSettings, type CoreSettings } from "../settings.ts";
+import type { CoreSettings } from "../settings.ts";
 import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
 import { createInMemoryJobQueue, type InMemoryJobQueue } from "./in-memory-job-queue.ts";
 import { createInMemoryPushNotifier, type InMemoryPushNotifier } from "./in-memory-push-notifier.ts";
+import { createInMemorySessionEvents, type InMemorySessionEvents } from "./in-memory-session-events.ts";
 import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
 import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
 import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
@@ -20,25 +21,28 @@ export interface TestDeps extends ConfideDeps {
   speech: ScriptedSpeechToText;
   queue: InMemoryJobQueue;
   push: InMemoryPushNotifier;
+  events: InMemorySessionEvents;
   audit: InMemoryAuditLog;
   clock: ManualClock;
 }
 
 /**
  * Every port in memory, a manual clock, sequential ids, a manual queue and a cheap password
- * cost: what core's use-case tests run on. Override any part.
+ * cost: what core's use-case tests run on. Override any part. Built by `createConfideDeps`, as
+ * a host's are: session writes publish their changes on `events`.
  */
 export function createTestDeps(
   overrides: Partial<Omit<TestDeps, "settings">> & { settings?: Partial<CoreSettings>; invalidTokens?: string[] } = {},
 ): TestDeps {
   const { settings, invalidTokens, ...rest } = overrides;
   const clock = rest.clock ?? createManualClock();
-  return {
+  const parts = {
     blobs: createInMemoryBlobStore(),
     speech: createScriptedSpeechToText(),
     language: createKeywordLanguageAnalyzer(),
     queue: createInMemoryJobQueue({ clock, manual: true }),
     push: createInMemoryPushNotifier({ invalidTokens: invalidTokens ?? [] }),
+    events: createInMemorySessionEvents(),
     sessions: createInMemorySessionRepository(),
     users: createInMemoryUserRepository(),
     tokens: createInMemoryTokenRepository(),
@@ -50,6 +54,7 @@ export function createTestDeps(
     random: () => 0.5,
     ...rest,
     clock,
-    settings: { ...defaultCoreSettings, passwordCost: 1024, ...settings },
   };
+  const deps = createConfideDeps({ ...parts, repositories: parts, settings: { passwordCost: 1024, ...settings } });
+  return { ...deps, blobs: parts.blobs, speech: parts.speech, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
 }

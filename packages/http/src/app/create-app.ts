@@ -50,8 +50,13 @@ export interface AppOptions {
   uploadQuota?: Partial<UploadQuotaLimits>;
   /** Proxies in front that append to `X-Forwarded-For` (see clientAddress); 0 when absent. */
   trustedProxyHops?: number;
-  /** How often `/v1/sessions/:id/events` reads the session; 1000 when absent. */
+  /**
+   * How often `/v1/sessions/:id/events` reads its session when no change was announced on
+   * `deps.events` (the safety poll that catches up a lost announcement); 30000 when absent.
+   */
   sessionEventsPollMs?: number;
+  /** How often an open events stream checks its access token (expiry, logout, revocation); 1000 when absent. */
+  sessionEventsTokenCheckMs?: number;
   /** Keep-alive comment interval of the events stream; 15000 when absent. */
   sessionEventsKeepAliveMs?: number;
   /** Aborted when the host shuts down: open event streams end so the server can close. */
@@ -100,7 +105,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       tokens,
       maxUploadBytes: options.maxUploadBytes,
       uploadQuota,
-      eventsPollMs: options.sessionEventsPollMs ?? 1000,
+      eventsPollMs: options.sessionEventsPollMs ?? 30_000,
+      eventsTokenCheckMs: options.sessionEventsTokenCheckMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     }),

@@ -1,101 +1,53 @@
-import { tokens, type Logger } from "@confide/core";
+import { ConfideError, tokens, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core";
 import { ContainerModule } from "inversify";
-import { join } from "node:path";
 import type { ConfideConfig } from "../config/config.ts";
+import { adapterPorts, findAdapter } from "./adapter-registry.ts";
+
+/** The injection token of each port's adapter. */
+const portTokens = {
+  repository: tokens.repositories,
+  storage: tokens.blobs,
+  speech: tokens.speech,
+  language: tokens.language,
+  queue: tokens.queue,
+  push: tokens.push,
+  events: tokens.events,
+} as const satisfies Record<AdapterPort, symbol>;
+
+/** What the host does with a port's adapter once created, before anything uses it. */
+const prepare: { [P in AdapterPort]?: (adapter: AdapterPortTypes[P]) => Promise<unknown> } = {
+  repository: (repositories) => repositories.prepare(),
+};
 
 /**
- * One ContainerModule per port family. Each binding imports its adapter module lazily, so a
- * deployment loads only the SDKs of the adapters it picked.
+ * Creates the adapter the configuration chose for `port` from its descriptor, with the settings
+ * its schema parsed. The descriptor imports the adapter module (and its SDK) only now.
  */
-const adapters = () => import("@confide/adapters-local");
-
-export function storageModule(config: ConfideConfig): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.blobs)
-      .toDynamicValue(async () => {
-        const local = await adapters();
-        const keys = config.dataKeys;
-        return local.createFilesystemBlobStore({
-          root: join(config.dataDir, "blobs"),
-          ...(keys === undefined ? {} : { encryption: { key: keys.current, previousKeys: keys.previous } }),
-        });
-      })
-      .inSingletonScope();
-  });
+async function createChosenAdapter<P extends AdapterPort>(config: ConfideConfig, port: P, logger: Logger): Promise<AdapterPortTypes[P]> {
+  const adapter = findAdapter(port, config.adapters[port]);
+  if (adapter === undefined) {
+    // loadConfig accepts registered names only; a hand-made configuration may not.
+    throw new ConfideError("validation.invalid_input", `No ${port} adapter named "${config.adapters[port]}" is registered.`, {
+      details: { port, adapter: config.adapters[port] },
+    });
+  }
+  const created: AdapterPortTypes[P] = await adapter.create(config.adapterSettings[port], { logger, dataDir: config.dataDir });
+  await prepare[port]?.(created);
+  return created;
 }
 
-export function repositoryModule(config: ConfideConfig): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.repositories)
-      .toDynamicValue(async () => {
-        const local = await adapters();
-        const repositories =
-          config.adapters.repository === "postgres"
-            ? await local.createPostgresRepositories({ connectionString: config.databaseUrl as string })
-            : await local.createPgliteRepositories({ dataDir: join(config.dataDir, "db") });
-        await repositories.prepare();
-        return repositories;
-      })
-      .inSingletonScope();
-  });
-}
-
-export function speechModule(config: ConfideConfig): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.speech)
-      .toDynamicValue(async () => {
-        const local = await adapters();
-        if (config.adapters.speech === "whisper") {
-          return local.createWhisperSpeechToText({
-            baseUrl: config.whisper.url as string,
-            model: config.whisper.model,
-            ...(config.whisper.apiKey ? { apiKey: config.whisper.apiKey } : {}),
-          });
-        }
-        return local.createPocketSphinxSpeechToText();
-      })
-      .inSingletonScope();
-  });
-}
-
-export function languageModule(): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.language)
-      .toDynamicValue(async () => (await adapters()).createVaderLanguageAnalyzer())
-      .inSingletonScope();
-  });
-}
-
-export function queueModule(config: ConfideConfig): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.queue)
-      .toDynamicValue(async () => {
-        const local = await adapters();
-        return config.adapters.queue === "bullmq"
-          ? local.createBullMqJobQueue({
-              url: config.redisUrl as string,
-              prefix: config.queuePrefix,
-              lockDurationMs: config.queueStalledMs,
-              stalledIntervalMs: config.queueStalledMs,
-            })
-          : local.createInProcessJobQueue();
-      })
-      .inSingletonScope();
-  });
-}
-
-export function pushModule(config: ConfideConfig): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    bind(tokens.push)
-      .toDynamicValue(async (context) => {
-        const local = await adapters();
-        if (config.adapters.push === "fcm") {
-          const serviceAccount = config.fcmServiceAccount as Record<string, unknown>;
-          // HTTP/1.1: the transport exercised against the fake FCM server in the adapter tests.
-          return local.createFcmPushNotifier({ serviceAccount, transport: "http1" });
-        }
-        return local.createLogPushNotifier({ logger: context.get<Logger>(tokens.logger) });
-      })
-      .inSingletonScope();
-  });
+/**
+ * One ContainerModule per port, each binding the adapter the configuration chose for it. The
+ * binding creates the adapter when first resolved, so a deployment loads only the SDKs of the
+ * adapters it picked.
+ */
+export function adapterModules(config: ConfideConfig): ContainerModule[] {
+  return adapterPorts.map(
+    (port) =>
+      new ContainerModule(({ bind }) => {
+        bind(portTokens[port])
+          .toDynamicValue((context) => createChosenAdapter(config, port, context.get<Logger>(tokens.logger)))
+          .inSingletonScope();
+      }),
+  );
 }

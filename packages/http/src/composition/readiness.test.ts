@@ -9,6 +9,7 @@ const adapters: AdapterNames = {
   language: "vader",
   queue: "bullmq",
   push: "fcm",
+  events: "redis",
 };
 
 describe("checkReadiness", () => {
@@ -21,8 +22,8 @@ describe("checkReadiness", () => {
     };
 
     const entries = await checkReadiness(adapters, {
-      repositories: recording,
-      blobs: recording,
+      repository: recording,
+      storage: recording,
       speech: recording,
       language: recording,
       queue: {
@@ -31,6 +32,7 @@ describe("checkReadiness", () => {
         },
       },
       push: recording,
+      events: recording,
     });
 
     expect(entries).toEqual([
@@ -40,8 +42,9 @@ describe("checkReadiness", () => {
       { name: "language:vader", ok: true },
       { name: "queue:bullmq", ok: false, code: "dependency.unavailable", message: "Redis did not answer within 5000 ms." },
       { name: "push:fcm", ok: true },
+      { name: "events:redis", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(5);
+    expect(signals).toHaveLength(6);
   });
 });

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, type AdapterPort } from "@confide/core";
 
 export interface ReadinessEntry {
   name: string;
@@ -32,31 +32,22 @@ export interface Checkable {
   check(options?: { signal?: AbortSignal }): Promise<void>;
 }
 
-/** The configured adapters, by the name of their entry. */
-export interface ReadinessParts {
-  repositories: Checkable;
-  blobs: Checkable;
-  speech: Checkable;
-  language: Checkable;
-  queue: Checkable;
-  push: Checkable;
-}
+/** The configured adapter of each port. */
+export type ReadinessParts = Record<AdapterPort, Checkable>;
 
 /** The name of the adapter configured for each port (the configuration's `adapters`). */
-export type AdapterNames = Record<"repository" | "storage" | "speech" | "language" | "queue" | "push", string>;
+export type AdapterNames = Record<AdapterPort, string>;
+
+/** How an entry names its port: the repositories are the database. */
+const entryKind = (port: AdapterPort): string => (port === "repository" ? "database" : port);
 
 /**
- * One entry per configured adapter, named `<kind>:<adapter>` (e.g. `database:postgres`), all
- * checked at once, each within `timeoutMs`.
+ * One entry per configured adapter, named `<kind>:<adapter>` (e.g. `database:postgres`,
+ * `events:redis`), all checked at once, each within `timeoutMs`.
  */
 export async function checkReadiness(adapters: AdapterNames, parts: ReadinessParts): Promise<ReadinessEntry[]> {
-  const entries: Array<[string, Checkable]> = [
-    [`database:${adapters.repository}`, parts.repositories],
-    [`storage:${adapters.storage}`, parts.blobs],
-    [`speech:${adapters.speech}`, parts.speech],
-    [`language:${adapters.language}`, parts.language],
-    [`queue:${adapters.queue}`, parts.queue],
-    [`push:${adapters.push}`, parts.push],
-  ];
-  return Promise.all(entries.map(([name, adapter]) => probe(name, (signal) => adapter.check({ signal }))));
+  const ports = Object.keys(parts) as AdapterPort[];
+  return Promise.all(
+    ports.map((port) => probe(`${entryKind(port)}:${adapters[port]}`, (signal) => parts[port].check({ signal }))),
+  );
 }

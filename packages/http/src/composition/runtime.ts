@@ -11,18 +11,12 @@ import {
   type Logger,
   type PushNotifier,
   type Repositories,
+  type SessionEvents,
   type SpeechToText,
 } from "@confide/core";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
-import {
-  languageModule,
-  pushModule,
-  queueModule,
-  repositoryModule,
-  speechModule,
-  storageModule,
-} from "./adapter-modules.ts";
+import { adapterModules } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
@@ -48,15 +42,7 @@ export interface RuntimeOptions {
 /** The composition root: configuration in, wired adapters out. */
 export async function createRuntime(config: ConfideConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const container = new Container();
-  container.load(
-    platformModule(config, logger),
-    storageModule(config),
-    repositoryModule(config),
-    speechModule(config),
-    languageModule(),
-    queueModule(config),
-    pushModule(config),
-  );
+  container.load(platformModule(config, logger), ...adapterModules(config));
   const earlyCheck = new AbortController();
   const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
   /** Settles (never rejects) when the early speech check is over; readiness waits for it rather than loading the model twice. */
@@ -73,13 +59,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   if (options.checkSpeechEarly) {
     await speechCreated.catch(() => undefined); // a failure to create it is thrown by the Promise.all below
   }
-  const [repositories, blobs, speech, language, queue, push] = await Promise.all([
+  const [repositories, blobs, speech, language, queue, push, events] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
     speechCreated,
     container.getAsync<LanguageAnalyzer>(tokens.language),
     container.getAsync<JobQueue>(tokens.queue),
     container.getAsync<PushNotifier>(tokens.push),
+    container.getAsync<SessionEvents>(tokens.events),
   ]).catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
@@ -93,6 +80,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     language,
     queue,
     push,
+    events,
     repositories,
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
@@ -105,8 +93,8 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     deps,
     readiness: () =>
       checkReadiness(config.adapters, {
-        repositories,
-        blobs,
+        repository: repositories,
+        storage: blobs,
         // A successful early check is remembered by the adapter, so this one answers at once.
         speech: {
           async check(checkOptions) {
@@ -117,12 +105,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         language,
         queue,
         push,
+        events,
       }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
-        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close()]);
+        // After the queue: a handler that was still running may have published a change.
+        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

@@ -5,11 +5,17 @@ import type { z } from "zod";
  * understands ("must be a whole number (got "abc")", not "expected number, received NaN").
  * Used as the per-parse error map: a message written in the schema itself takes precedence.
  * The value given is quoted back only for numbers and choices, never for what may be a secret.
+ * @param readBy who reads the variables of the schema parsed ("the postgres repository
+ *   adapter"), named when a variable it requires is missing.
  * @returns the error map; it returns undefined to keep zod's message for anything not listed.
  */
-export function configIssueMessages(env: Record<string, string | undefined>): (issue: z.core.$ZodRawIssue) => string | undefined {
+export function configIssueMessages(
+  env: Record<string, string | undefined>,
+  readBy: string,
+): (issue: z.core.$ZodRawIssue) => string | undefined {
   return (issue) => {
     const value = env[String(issue.path?.[0])];
+    if (issue.code === "invalid_type" && issue.input === undefined) return `required by ${readBy}`;
     return describe(issue, value === undefined ? "" : ` (got "${value}")`);
   };
 }

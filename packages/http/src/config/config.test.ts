@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       language: "vader",
       queue: "in-process",
       push: "log",
+      events: "in-process",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -39,14 +40,52 @@ describe("loadConfig", () => {
 
   it("lists every problem at once", () => {
     const problems = problemsOf({ CONFIDE_PROFILE: "selfhosted", CONFIDE_PORT: "abc", CONFIDE_MAX_UPLOAD_BYTES: "-1" });
+    // The host's own variables, then each chosen adapter's in port order (repository, storage,
+    // speech, language, queue, push, events) — a variable two adapters need on one line — then
+    // the profile's requirement of a JWT secret.
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "CONFIDE_PORT",
       "CONFIDE_MAX_UPLOAD_BYTES",
       "CONFIDE_DATABASE_URL",
-      "CONFIDE_REDIS_URL",
       "CONFIDE_WHISPER_URL",
+      "CONFIDE_REDIS_URL",
       "CONFIDE_FCM_SERVICE_ACCOUNT_FILE",
       "CONFIDE_JWT_SECRET",
+    ]);
+    expect(problems.slice(2)).toEqual([
+      "CONFIDE_DATABASE_URL: required by the postgres repository adapter",
+      "CONFIDE_WHISPER_URL: required by the whisper speech adapter",
+      "CONFIDE_REDIS_URL: required by the bullmq queue adapter and the redis events adapter",
+      "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter",
+      "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
+    ]);
+  });
+
+  it("checks the settings of the chosen adapters only", () => {
+    const variables = { CONFIDE_WHISPER_URL: "not a url", CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: "soon" };
+    expect(problemsOf(variables)).toEqual(['CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: must be a whole number (got "soon")']);
+    expect(problemsOf({ ...variables, CONFIDE_SPEECH: "whisper" })).toEqual(["CONFIDE_WHISPER_URL: must be a URL such as scheme://host:port"]);
+  });
+
+  it("hands each chosen adapter what its settings schema read, defaults filled", () => {
+    const config = loadConfig({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000", CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(config.adapterSettings.speech).toEqual({
+      CONFIDE_WHISPER_URL: "http://127.0.0.1:9000",
+      CONFIDE_WHISPER_MODEL: "whisper-1",
+      CONFIDE_FFMPEG_BINARY: "ffmpeg",
+    });
+    expect(config.adapterSettings.queue).toEqual({
+      CONFIDE_REDIS_URL: "redis://127.0.0.1:6379",
+      CONFIDE_QUEUE_PREFIX: "confide",
+      CONFIDE_QUEUE_STALLED_MS: 30_000,
+    });
+    expect(config.adapterSettings.repository).toEqual({});
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("reports a variable the host and an adapter both read once", () => {
+    expect(problemsOf({ CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "not a url" })).toEqual([
+      "CONFIDE_REDIS_URL: must be a URL such as scheme://host:port",
     ]);
   });
 
@@ -67,9 +106,10 @@ describe("loadConfig", () => {
       CONFIDE_DATA_KEYS_PREVIOUS: `${older[0]?.toString("hex")},${older[1]?.toString("base64url")}`,
     });
 
-    expect(config.dataKeys).toEqual({ current, previous: older });
-    expect(loadConfig({ CONFIDE_DATA_KEY: current.toString("hex") }).dataKeys).toEqual({ current, previous: [] });
-    expect(loadConfig({}).dataKeys).toBeUndefined();
+    // The filesystem blob store's settings, as its descriptor receives them.
+    expect(config.adapterSettings.storage).toEqual({ CONFIDE_DATA_KEY: current, CONFIDE_DATA_KEYS_PREVIOUS: older });
+    expect(loadConfig({ CONFIDE_DATA_KEY: current.toString("hex") }).adapterSettings.storage).toEqual({ CONFIDE_DATA_KEY: current });
+    expect(loadConfig({}).adapterSettings.storage).toEqual({});
   });
 
   it("refuses a data key of the wrong length or format without echoing it", () => {
@@ -166,7 +206,9 @@ describe("loadConfig", () => {
     it("hands the service account it read to the push adapter", () => {
       const path = file("account.json", JSON.stringify({ project_id: "p", client_email: "a@p.iam", private_key: "key" }));
       const config = loadConfig({ CONFIDE_PUSH: "fcm", CONFIDE_FCM_SERVICE_ACCOUNT_FILE: path });
-      expect(config.fcmServiceAccount).toEqual({ project_id: "p", client_email: "a@p.iam", private_key: "key" });
+      expect(config.adapterSettings.push).toEqual({
+        CONFIDE_FCM_SERVICE_ACCOUNT_FILE: { project_id: "p", client_email: "a@p.iam", private_key: "key" },
+      });
     });
   });
 });

@@ -1,20 +1,15 @@
-import { resolveFcmSettings } from "@confide/adapters-local";
-import { ConfideError } from "@confide/core";
+import { ConfideError, type AdapterPort } from "@confide/core";
+import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { configIssueMessages } from "./config-messages.ts";
-import { environmentSchema } from "./config-schema.ts";
-import { readJsonFileSetting } from "./json-file-setting.ts";
+import { choiceVariables, environmentSchema } from "./config-schema.ts";
 import { profiles, type ProfileName } from "./profiles.ts";
 
 export interface ConfideConfig {
   profile: ProfileName;
-  adapters: {
-    repository: "pglite" | "postgres";
-    storage: "filesystem";
-    speech: "pocketsphinx" | "whisper";
-    language: "vader";
-    queue: "in-process" | "bullmq";
-    push: "log" | "fcm";
-  };
+  /** The adapter chosen for each port, by its name in the adapter registry. */
+  adapters: Record<AdapterPort, string>;
+  /** What each chosen adapter's settings schema parsed from the environment; handed to its `create`. */
+  adapterSettings: Record<AdapterPort, unknown>;
   host: string;
   port: number;
   dataDir: string;
@@ -22,19 +17,10 @@ export interface ConfideConfig {
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   maxUploadBytes: number;
-  /**
-   * Encryption at rest of the filesystem blob store: `current` encrypts new recordings, all of
-   * them decrypt. Undefined: recordings are stored as sent.
-   */
-  dataKeys: { current: Buffer; previous: Buffer[] } | undefined;
-  databaseUrl: string | undefined;
+  /** With it, the API's sign-in and upload limits are kept in this Redis, under `<queuePrefix>:limits`. */
   redisUrl: string | undefined;
   queuePrefix: string;
-  queueStalledMs: number;
   workerConcurrency: number;
-  whisper: { url: string | undefined; model: string; apiKey: string | undefined };
-  /** The service account JSON read from CONFIDE_FCM_SERVICE_ACCOUNT_FILE (fcm push only). */
-  fcmServiceAccount: Record<string, unknown> | undefined;
   leaseMs: number;
   transcriptionTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -46,66 +32,64 @@ export interface ConfideConfig {
 }
 
 /**
- * Reads the configuration from environment variables. Every problem is collected, so one
+ * Reads the configuration from environment variables: the host's own, the adapter chosen for
+ * each port (its variable, else the profile's default), and the settings of the chosen
+ * adapters only, each checked by its descriptor's schema. Every problem is collected, so one
  * start-up attempt shows all of them.
  * @throws ConfideError `validation.invalid_input` with `details.problems` (one line each).
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfideConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = environmentSchema.safeParse(present, { error: configIssueMessages(present) });
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  // Settings required by the chosen adapters are checked even when other values are wrong,
-  // so one attempt lists every problem.
-  const profile = (present.CONFIDE_PROFILE ?? "embedded") as ProfileName;
-  // An unknown profile is reported above; its own requirements are unknown, so none are added.
-  const knownProfile = Object.hasOwn(profiles, profile);
-  const defaults = knownProfile ? profiles[profile] : profiles.embedded;
-  const choose = <K extends keyof typeof defaults>(port: K, variable: string) =>
-    (present[variable] ?? defaults[port]) as (typeof defaults)[K] | string;
-  const adapters = {
-    repository: choose("repository", "CONFIDE_REPOSITORY"),
-    storage: choose("storage", "CONFIDE_STORAGE"),
-    speech: choose("speech", "CONFIDE_SPEECH"),
-    language: choose("language", "CONFIDE_LANGUAGE"),
-    queue: choose("queue", "CONFIDE_QUEUE"),
-    push: choose("push", "CONFIDE_PUSH"),
+  // A variable several schemas read (CONFIDE_REDIS_URL) is reported on one line, in the order first met.
+  const byVariable = new Map<string, string[]>();
+  const report = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) => {
+    for (const issue of issues) {
+      const variable = issue.path.join(".");
+      const messages = byVariable.get(variable) ?? [];
+      if (!messages.includes(issue.message)) messages.push(issue.message);
+      byVariable.set(variable, messages);
+    }
   };
-  const need = (condition: boolean, problem: string) => condition || problems.push(problem);
-  need(adapters.repository !== "postgres" || !!present.CONFIDE_DATABASE_URL, "CONFIDE_DATABASE_URL: required by the postgres repository");
-  need(adapters.queue !== "bullmq" || !!present.CONFIDE_REDIS_URL, "CONFIDE_REDIS_URL: required by the bullmq queue");
-  need(adapters.speech !== "whisper" || !!present.CONFIDE_WHISPER_URL, "CONFIDE_WHISPER_URL: required by the whisper speech adapter");
-  need(adapters.push !== "fcm" || !!present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter");
-  need(
-    !present.CONFIDE_DATA_KEYS_PREVIOUS || !!present.CONFIDE_DATA_KEY,
-    "CONFIDE_DATA_KEYS_PREVIOUS: needs CONFIDE_DATA_KEY, the key new recordings are encrypted with",
-  );
-  need(
-    !knownProfile || profile === "embedded" || !!present.CONFIDE_JWT_SECRET,
-    "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
-  );
-  const fcmServiceAccount =
-    adapters.push === "fcm" && present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE
-      ? fcmServiceAccountFrom(present.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, problems)
-      : undefined;
+  const parsed = environmentSchema.safeParse(present, { error: configIssueMessages(present, "Confide") });
+  if (!parsed.success) report(parsed.error.issues);
+  const profile = (present.CONFIDE_PROFILE ?? "embedded") as ProfileName;
+  // An unknown profile is reported above; its defaults are unknown, so only the adapters
+  // chosen by their own variable are checked.
+  const knownProfile = Object.hasOwn(profiles, profile);
+  const adapters = {} as Record<AdapterPort, string>;
+  const adapterSettings = {} as Record<AdapterPort, unknown>;
+  for (const port of adapterPorts) {
+    const chosen = present[choiceVariables[port]];
+    const name = chosen ?? profiles[knownProfile ? profile : "embedded"][port];
+    adapters[port] = name;
+    const adapter = findAdapter(port, name);
+    // An unknown name is reported above, by the choice variable's schema.
+    if (adapter === undefined || (!knownProfile && chosen === undefined)) continue;
+    const settings = adapter.settings.safeParse(present, {
+      error: configIssueMessages(present, `the ${adapter.name} ${port} adapter`),
+    });
+    if (settings.success) adapterSettings[port] = settings.data;
+    else report(settings.error.issues);
+  }
+  const problems = [...byVariable].map(([variable, messages]) => `${variable}: ${joinMessages(messages)}`);
+  if (knownProfile && profile !== "embedded" && present.CONFIDE_JWT_SECRET === undefined) {
+    problems.push("CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)");
+  }
   if (!parsed.success || problems.length > 0) throw configError(problems);
   const e = parsed.data;
   return {
     profile: e.CONFIDE_PROFILE,
-    adapters: adapters as ConfideConfig["adapters"],
+    adapters,
+    adapterSettings,
     host: e.CONFIDE_HOST,
     port: e.CONFIDE_PORT,
     dataDir: e.CONFIDE_DATA_DIR,
     jwtSecret: e.CONFIDE_JWT_SECRET,
     accessTokenTtlSeconds: e.CONFIDE_ACCESS_TOKEN_TTL_SECONDS,
     maxUploadBytes: e.CONFIDE_MAX_UPLOAD_BYTES,
-    dataKeys: e.CONFIDE_DATA_KEY === undefined ? undefined : { current: e.CONFIDE_DATA_KEY, previous: e.CONFIDE_DATA_KEYS_PREVIOUS ?? [] },
-    databaseUrl: e.CONFIDE_DATABASE_URL,
     redisUrl: e.CONFIDE_REDIS_URL,
     queuePrefix: e.CONFIDE_QUEUE_PREFIX,
-    queueStalledMs: e.CONFIDE_QUEUE_STALLED_MS,
     workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
-    whisper: { url: e.CONFIDE_WHISPER_URL, model: e.CONFIDE_WHISPER_MODEL, apiKey: e.CONFIDE_WHISPER_API_KEY },
-    fcmServiceAccount,
     leaseMs: e.CONFIDE_LEASE_MS,
     transcriptionTimeoutMs: e.CONFIDE_TRANSCRIPTION_TIMEOUT,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
@@ -120,21 +104,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   };
 }
 
-/** The service account in the file, checked as the FCM adapter will; a problem is added to `problems`. */
-function fcmServiceAccountFrom(path: string, problems: string[]): Record<string, unknown> | undefined {
-  const file = readJsonFileSetting(path);
-  if (file.problem !== undefined) {
-    problems.push(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${file.problem}`);
-    return undefined;
+/** "required by A" and "required by B" read "required by A and B"; other messages are listed with "; ". */
+function joinMessages(messages: string[]): string {
+  const requiredBy = "required by ";
+  if (messages.length > 1 && messages.every((message) => message.startsWith(requiredBy))) {
+    const names = messages.map((message) => message.slice(requiredBy.length));
+    return `${requiredBy}${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   }
-  try {
-    resolveFcmSettings({ serviceAccount: file.value });
-    return file.value;
-  } catch (error) {
-    if (!ConfideError.is(error)) throw error;
-    problems.push(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${path}: ${error.message}`);
-    return undefined;
-  }
+  return messages.join("; ");
 }
 
 function configError(problems: string[]): ConfideError {

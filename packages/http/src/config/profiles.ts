@@ -1,4 +1,10 @@
-/** Which adapter each port uses by default, per profile (DESIGN §5). */
+import type { AdapterPort } from "@confide/core";
+
+/**
+ * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
+ * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
+ * registry holds for that port.
+ */
 export const profiles = {
   embedded: {
     repository: "pglite",
@@ -7,6 +13,7 @@ export const profiles = {
     language: "vader",
     queue: "in-process",
     push: "log",
+    events: "in-process",
   },
   selfhosted: {
     repository: "postgres",
@@ -15,18 +22,8 @@ export const profiles = {
     language: "vader",
     queue: "bullmq",
     push: "fcm",
+    events: "redis",
   },
-} as const;
+} as const satisfies Record<string, Record<AdapterPort, string>>;
 
 export type ProfileName = keyof typeof profiles;
-
-export const adapterChoices = {
-  repository: ["pglite", "postgres"],
-  storage: ["filesystem"],
-  speech: ["pocketsphinx", "whisper"],
-  language: ["vader"],
-  queue: ["in-process", "bullmq"],
-  push: ["log", "fcm"],
-} as const;
-
-export type PortName = keyof typeof adapterChoices;

@@ -117,7 +117,7 @@ describe("GET /v1/sessions/:id/events ends with its token", () => {
   });
 
   async function openStream() {
-    const testApp = await createTestApp({ sessionEventsPollMs: 10 });
+    const testApp = await createTestApp({ sessionEventsTokenCheckMs: 10 });
     const port = await new Promise<number>((resolve) => {
       servers.push(serve({ fetch: testApp.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port)) as Server);
     });

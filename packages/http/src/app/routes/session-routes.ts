@@ -30,6 +30,7 @@ export interface SessionRoutesOptions {
   maxUploadBytes: number;
   uploadQuota: UploadQuota;
   eventsPollMs: number;
+  eventsTokenCheckMs: number;
   eventsKeepAliveMs: number;
   shutdown?: AbortSignal;
 }
@@ -174,9 +175,10 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   router.route(
     "/",
     createSessionEventsRoutes({
-    deps,
-    pollMs: options.eventsPollMs,
-    keepAliveMs: options.eventsKeepAliveMs,
+      deps,
+      pollMs: options.eventsPollMs,
+      tokenCheckMs: options.eventsTokenCheckMs,
+      keepAliveMs: options.eventsKeepAliveMs,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     }),
   );

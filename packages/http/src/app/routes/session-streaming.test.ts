@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type Server } from "node:http";
 import { once } from "node:events";
-import type { Session } from "@confide/core";
-import { createInMemoryBlobStore, createRecordingLogger, createTestDeps, type InMemoryBlobStore } from "@confide/core/testing";
+import { moveTo, type Session } from "@confide/core";
+import {
+  createInMemoryBlobStore,
+  createInMemorySessionRepository,
+  createRecordingLogger,
+  createTestDeps,
+  type InMemoryBlobStore,
+  type TestDeps,
+} from "@confide/core/testing";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
@@ -243,8 +250,10 @@ async function* readEvents(response: Response): AsyncGenerator<ServerSentEvent> 
 }
 
 describe("GET /v1/sessions/:id/events (Server-Sent Events)", () => {
+  // The safety poll is a minute away: changes reach these streams through deps.events. The
+  // token is checked every 10 ms.
   async function setup(options: TestAppOptions = {}) {
-    const testApp = await serveTestApp({ sessionEventsPollMs: 10, ...options });
+    const testApp = await serveTestApp({ sessionEventsPollMs: 60_000, sessionEventsTokenCheckMs: 10, ...options });
     const session = await storeSession(
       testApp.deps,
       { therapistId: testApp.therapist.id, patientId: testApp.patient.id },
@@ -306,11 +315,13 @@ describe("GET /v1/sessions/:id/events (Server-Sent Events)", () => {
   });
 
   it("answers another therapist 404 before opening a stream", async () => {
-    const { open, tokenFor, otherTherapist } = await setup();
+    const testApp = await setup();
+    const { open, tokenFor, otherTherapist } = testApp;
     const response = await open(await tokenFor(otherTherapist));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ code: "session.not_found" });
+    expect(testApp.deps.events.listenerCount()).toBe(0);
   });
 
   it("keeps an idle stream alive with comments", async () => {
@@ -320,21 +331,92 @@ describe("GET /v1/sessions/:id/events (Server-Sent Events)", () => {
     expect((await events.next()).value).toEqual({ comment: "keep-alive" });
   });
 
-  it("stops polling when the client disconnects", async () => {
-    const { open, deps } = await setup();
-    let reads = 0;
+  /** Counts the session reads of the stream (full and cheap ones) from now on. */
+  function countReads(deps: TestDeps): { full: number; cheap: number } {
+    const reads = { full: 0, cheap: 0 };
     const get = deps.sessions.get.bind(deps.sessions);
+    const getStatus = deps.sessions.getStatus.bind(deps.sessions);
     deps.sessions.get = async (id) => {
-      reads += 1;
+      reads.full += 1;
       return get(id);
     };
+    deps.sessions.getStatus = async (id) => {
+      reads.cheap += 1;
+      return getStatus(id);
+    };
+    return reads;
+  }
+
+  it("stops polling and unsubscribes when the client disconnects", async () => {
+    const { open, deps } = await setup({ sessionEventsPollMs: 10 });
+    const reads = countReads(deps);
     const client = new AbortController();
     const events = readEvents(await open(undefined, client.signal));
     expect((await events.next()).value).toMatchObject({ event: "status" });
-    await settled(() => (reads > 3 ? 1 : reads), 10);
+    expect(deps.events.listenerCount()).toBe(1);
+    await settled(() => (reads.cheap > 3 ? 1 : reads.cheap), 10);
     client.abort();
-    const afterAbort = await settled(() => reads, 100);
-    expect(await settled(() => reads, 100)).toBe(afterAbort);
+    const afterAbort = await settled(() => reads.cheap + reads.full, 100);
+    expect(await settled(() => reads.cheap + reads.full, 100)).toBe(afterAbort);
+    expect(deps.events.listenerCount()).toBe(0);
+  });
+
+  it("reads nothing while nothing changes, then one cheap read per announced change", async () => {
+    const { open, deps, session } = await setup();
+    const events = readEvents(await open());
+    expect((await events.next()).value).toMatchObject({ event: "status" });
+    const queued = (await deps.sessions.get(session.id)) as Session;
+    const reads = countReads(deps);
+    // 200 ms of token checks every 10 ms: no session read without a change.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reads).toEqual({ full: 0, cheap: 0 });
+
+    await deps.sessions.update({ ...queued, status: "transcribing" }, queued.version);
+    expect(JSON.parse((await events.next()).value?.data ?? "")).toMatchObject({ status: "transcribing", version: 2 });
+    expect(reads).toEqual({ full: 0, cheap: 1 });
+  });
+
+  it("reports the statuses of writes it was not told about, in order, from the session's history", async () => {
+    const sessions = createInMemorySessionRepository();
+    const deps = createTestDeps({ sessions, logger: createRecordingLogger() });
+    const { open, session, deps: appDeps } = await setup({ deps });
+    const events = readEvents(await open());
+    expect((await events.next()).value).toMatchObject({ event: "status", data: expect.stringContaining('"queued"') });
+
+    // Straight to the underlying repository: no announcement of version 2.
+    const queued = (await sessions.get(session.id)) as Session;
+    appDeps.clock.advance(1_000);
+    const transcribing = await sessions.update({ ...moveTo(queued, "transcribing", appDeps.clock.now()), updatedAt: appDeps.clock.now() }, 1);
+    appDeps.clock.advance(1_000);
+    await appDeps.sessions.update({ ...moveTo(transcribing, "analyzing", appDeps.clock.now()), updatedAt: appDeps.clock.now() }, 2);
+
+    expect(JSON.parse((await events.next()).value?.data ?? "")).toEqual({ status: "transcribing", version: 2, updatedAt: "2026-01-05T09:00:01.000Z" });
+    expect(JSON.parse((await events.next()).value?.data ?? "")).toEqual({ status: "analyzing", version: 3, updatedAt: "2026-01-05T09:00:02.000Z" });
+  });
+
+  it("reads again on a resync: a change whose announcement was lost is reported", async () => {
+    const sessions = createInMemorySessionRepository();
+    const deps = createTestDeps({ sessions, logger: createRecordingLogger() });
+    const { open, session } = await setup({ deps });
+    const events = readEvents(await open());
+    expect((await events.next()).value).toMatchObject({ event: "status" });
+
+    const queued = (await sessions.get(session.id)) as Session;
+    await sessions.update({ ...queued, status: "transcribing" }, 1);
+    deps.events.resync();
+    expect(JSON.parse((await events.next()).value?.data ?? "")).toMatchObject({ status: "transcribing", version: 2 });
+  });
+
+  it("catches up a change that was never announced on its safety poll", async () => {
+    const sessions = createInMemorySessionRepository();
+    const deps = createTestDeps({ sessions, logger: createRecordingLogger() });
+    const { open, session } = await setup({ deps, sessionEventsPollMs: 50 });
+    const events = readEvents(await open());
+    expect((await events.next()).value).toMatchObject({ event: "status" });
+
+    const queued = (await sessions.get(session.id)) as Session;
+    await sessions.update({ ...queued, status: "transcribing" }, 1);
+    expect(JSON.parse((await events.next()).value?.data ?? "")).toMatchObject({ status: "transcribing", version: 2 });
   });
 
   it("lets a user hold 5 streams open: the 6th is 429 with Retry-After until one closes; others are unaffected", async () => {

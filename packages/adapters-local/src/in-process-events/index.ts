@@ -1,0 +1,1 @@
+export { createInProcessSessionEvents, type InProcessSessionEventsSettings } from "./in-process-session-events.ts";

@@ -1,0 +1,222 @@
+import {
+  ConfideError,
+  decodeCursor,
+  fetchSizeOf,
+  fromSessionDocument,
+  fromSessionSummaryDocument,
+  pageOfRows,
+  searchWords,
+  sessionSearchTerms,
+  toSessionDocument,
+  type Page,
+  type Session,
+  type SessionQuery,
+  type SessionRepository,
+  type SessionDocument,
+  type SessionStatus,
+  type SessionSummary,
+} from "@confide/core";
+import type { SqlClient } from "./sql-client.ts";
+
+interface DocumentRow {
+  document: SessionDocument | string;
+}
+
+/** A listed row: its summary source, the generated `summary` column. */
+interface SummaryRow {
+  summary: SessionDocument | string;
+}
+
+/** The columns `getStatus` reads: no document. */
+interface StateRow {
+  therapist_id: string;
+  patient_id: string;
+  status: SessionStatus;
+  version: number;
+  updated_at: Date;
+}
+
+export interface SqlRepositoryOptions {
+  /** Called by `close()`; default: closes the client. */
+  close?: () => Promise<void>;
+}
+
+const cursorKind = "sessions";
+
+/** The `search_terms` column: core's search terms of the session, space-separated. */
+const searchTermsColumn = (session: Session) => sessionSearchTerms(session).join(" ");
+
+function columnsOf(session: Session, version: number): unknown[] {
+  const document = toSessionDocument({ ...session, version });
+  return [
+    session.therapistId,
+    session.patientId,
+    session.status,
+    session.recordedAt,
+    session.updatedAt,
+    version,
+    JSON.stringify(document),
+    searchTermsColumn(session),
+  ];
+}
+
+/** Rows filled in per statement by `backfillSessionSearchTerms`. */
+const backfillBatchSize = 200;
+
+/**
+ * Writes the search terms of sessions stored before they were kept (migration 0003), by the
+ * same rule as every write. Safe while sessions are written and from several processes: a row
+ * is filled only while it still has no terms and the version read.
+ * @returns how many rows it filled in.
+ */
+export async function backfillSessionSearchTerms(client: SqlClient): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await client.query<DocumentRow & { id: string; version: number }>(
+      `SELECT id, version, document FROM confide_sessions WHERE search_terms IS NULL ORDER BY id LIMIT ${backfillBatchSize}`,
+    );
+    if (rows.length === 0) return filled;
+    for (const row of rows) {
+      const updated = await client.query(
+        "UPDATE confide_sessions SET search_terms = $3 WHERE id = $1 AND version = $2 AND search_terms IS NULL RETURNING id",
+        [row.id, row.version, searchTermsColumn(fromSessionDocument(row.document))],
+      );
+      filled += updated.length;
+    }
+  }
+}
+
+/**
+ * A tsquery matching sessions that have every word, each stemmed (english) or as written
+ * (simple): `parameter` adds a bound value and returns its placeholder. One tsquery per word, so
+ * that a word the english configuration ignores (a stop word such as "and") still has to match
+ * as written.
+ */
+function everyWordQuery(words: string[], parameter: (value: unknown) => string): string {
+  return words
+    .map((word) => {
+      const placeholder = parameter(word);
+      return `(plainto_tsquery('english', ${placeholder}) || plainto_tsquery('simple', ${placeholder}))`;
+    })
+    .join(" && ");
+}
+
+/**
+ * SessionRepository over SQL (PostgreSQL or PGlite). A session is one row: the columns that
+ * filters and sorts use, the whole Session as jsonb, its summary source generated from it
+ * (migrations/0004_session_summary.sql: what `list` reads), and its search terms (core's
+ * `sessionSearchTerms`), from which the database generates the full-text vector (see
+ * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must each
+ * match, stemmed or verbatim; a query without any word filters nothing.
+ */
+export function createSqlSessionRepository(client: SqlClient, options: SqlRepositoryOptions = {}): SessionRepository {
+  const decode = (row: DocumentRow) => fromSessionDocument(row.document);
+
+  return {
+    async create(session) {
+      const rows = await client.query(
+        `INSERT INTO confide_sessions
+           (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document, search_terms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id`,
+        [session.id, ...columnsOf(session, session.version)],
+      );
+      if (rows.length === 0) {
+        throw new ConfideError("session.version_conflict", "A session with this id already exists.", {
+          details: { sessionId: session.id },
+        });
+      }
+    },
+
+    async get(id) {
+      const [row] = await client.query<DocumentRow>("SELECT document FROM confide_sessions WHERE id = $1", [id]);
+      return row === undefined ? null : decode(row);
+    },
+
+    async getStatus(id) {
+      const [row] = await client.query<StateRow>(
+        "SELECT therapist_id, patient_id, status, version, updated_at FROM confide_sessions WHERE id = $1",
+        [id],
+      );
+      if (row === undefined) return null;
+      return { therapistId: row.therapist_id, patientId: row.patient_id, status: row.status, version: row.version, updatedAt: row.updated_at };
+    },
+
+    async update(session, expectedVersion) {
+      const [row] = await client.query<DocumentRow>(
+        `UPDATE confide_sessions
+            SET therapist_id = $3, patient_id = $4, status = $5, recorded_at = $6, updated_at = $7,
+                version = $8, document = $9::jsonb, search_terms = $10
+          WHERE id = $1 AND version = $2
+          RETURNING document`,
+        [session.id, expectedVersion, ...columnsOf(session, expectedVersion + 1)],
+      );
+      if (row !== undefined) return decode(row);
+      const [current] = await client.query<{ version: number }>("SELECT version FROM confide_sessions WHERE id = $1", [
+        session.id,
+      ]);
+      if (current === undefined) {
+        throw new ConfideError("session.not_found", "The session does not exist.", {
+          details: { sessionId: session.id },
+        });
+      }
+      throw new ConfideError("session.version_conflict", "The session was changed by someone else.", {
+        details: { sessionId: session.id, expectedVersion, currentVersion: current.version },
+      });
+    },
+
+    async delete(id) {
+      await client.query("DELETE FROM confide_sessions WHERE id = $1", [id]);
+    },
+
+    async list(query: SessionQuery): Promise<Page<SessionSummary>> {
+      const fetchSize = fetchSizeOf(query.limit);
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const parameter = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (query.therapistId !== undefined) where.push(`therapist_id = ${parameter(query.therapistId)}`);
+      if (query.patientId !== undefined) where.push(`patient_id = ${parameter(query.patientId)}`);
+      if (query.statuses !== undefined) where.push(`status = ANY(${parameter(query.statuses)}::text[])`);
+      if (query.recordedFrom !== undefined) where.push(`recorded_at >= ${parameter(query.recordedFrom)}`);
+      if (query.recordedTo !== undefined) where.push(`recorded_at < ${parameter(query.recordedTo)}`);
+      const words = query.text === undefined ? [] : searchWords(query.text);
+      if (words.length > 0) where.push(`search @@ (${everyWordQuery(words, parameter)})`);
+      if (query.cursor !== undefined) {
+        const [recordedAt, id] = decodeCursor(cursorKind, query.cursor, ["date", "string"]);
+        where.push(`(recorded_at, id) < (${parameter(new Date(recordedAt))}::timestamptz, ${parameter(id)})`);
+      }
+      const rows = await client.query<SummaryRow>(
+        `SELECT summary FROM confide_sessions
+         ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`}
+         ORDER BY recorded_at DESC, id DESC
+         LIMIT ${parameter(fetchSize)}`,
+        params,
+      );
+      const items = rows.map((row) => fromSessionSummaryDocument(row.summary));
+      return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (summary) => [summary.recordedAt.toISOString(), summary.id] }, (summary) => summary);
+    },
+
+    async findStale({ statuses, updatedBefore, limit }: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new ConfideError("validation.invalid_input", "The limit must be a positive integer.", {
+          details: { field: "limit" },
+        });
+      }
+      if (statuses.length === 0) return [];
+      const rows = await client.query<DocumentRow>(
+        `SELECT document FROM confide_sessions
+          WHERE status = ANY($1::text[]) AND updated_at < $2
+          ORDER BY updated_at ASC, id ASC
+          LIMIT $3`,
+        [statuses, updatedBefore, limit],
+      );
+      return rows.map(decode);
+    },
+
+    close: options.close ?? (() => client.close()),
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { ffmpegSettings } from "../ffmpeg/ffmpeg-settings.ts";
+
+/** The environment variables of the Whisper-compatible speech adapter. */
+export const whisperSettings = z
+  .object({
+    CONFIDE_WHISPER_URL: z.url().describe("base URL of a Whisper-compatible server (`/v1/audio/transcriptions`)"),
+    CONFIDE_WHISPER_MODEL: z.string().min(1).default("whisper-1").describe("model name sent to it"),
+    CONFIDE_WHISPER_API_KEY: z.string().min(1).optional().describe("bearer key, if the server needs one"),
+    ...ffmpegSettings,
+  })
+  .describe("a Whisper-compatible server");
+
+export type WhisperVariables = z.output<typeof whisperSettings>;

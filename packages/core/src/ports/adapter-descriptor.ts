@@ -1,0 +1,74 @@
+import type { BlobStore } from "./blob-store.ts";
+import type { JobQueue } from "./job-queue.ts";
+import type { LanguageAnalyzer } from "./language-analyzer.ts";
+import type { Logger } from "./logger.ts";
+import type { PushNotifier } from "./push-notifier.ts";
+import type { Repositories } from "./repositories.ts";
+import type { SessionEvents } from "./session-events.ts";
+import type { SpeechToText } from "./speech-to-text.ts";
+
+/**
+ * What an adapter of each port provides, by the port's name in configuration
+ * (`CONFIDE_REPOSITORY`, `CONFIDE_STORAGE`, …).
+ */
+export interface AdapterPortTypes {
+  /** The persistence ports together, over one store, with what the host needs to run it. */
+  repository: Repositories;
+  storage: BlobStore;
+  speech: SpeechToText;
+  language: LanguageAnalyzer;
+  queue: JobQueue;
+  push: PushNotifier;
+  /** Where session changes go, for the event streams of every API process. */
+  events: SessionEvents;
+}
+
+/** The ports a host picks one adapter for. */
+export type AdapterPort = keyof AdapterPortTypes;
+
+/** What the host hands every adapter it creates. */
+export interface AdapterContext {
+  /** The host's logger. */
+  logger: Logger;
+  /**
+   * The host's data directory (`CONFIDE_DATA_DIR`). An adapter that keeps files keeps them in
+   * a folder of its own under it (`<data dir>/db`, `<data dir>/blobs`).
+   */
+  dataDir: string;
+}
+
+/**
+ * An adapter's settings schema, as far as core needs to know it: the type of the settings it
+ * produces, carried under `~standard.types.output` as Standard Schema
+ * (https://standardschema.dev) defines it — zod schemas carry it. Core depends on no
+ * validation library; the host knows which one its registry uses (zod) and validates with it.
+ */
+export interface SettingsSchema<Settings> {
+  readonly "~standard": { readonly types?: { readonly output: Settings } | undefined };
+}
+
+/**
+ * One adapter as a host's registry lists it. An adapter package exports one per adapter, each
+ * from its own subpath (`@confide/adapters-local/postgres`); importing it loads no SDK.
+ */
+export interface AdapterDescriptor<Port, Settings> {
+  /** The port it implements. */
+  readonly port: AdapterPort;
+  /** Its name in configuration (`postgres` in `CONFIDE_REPOSITORY=postgres`); unique per port. */
+  readonly name: string;
+  /**
+   * Its own environment variables: an object schema keyed by variable name (`CONFIDE_*`),
+   * each with its default and a description, and described itself by one line saying what the
+   * adapter is (the README's configuration table is generated from them). The host validates
+   * it only when this adapter is chosen, with empty variables treated as unset. A variable
+   * several adapters read (`CONFIDE_REDIS_URL`) is one shared definition in each schema.
+   */
+  readonly settings: SettingsSchema<Settings>;
+  /**
+   * Creates the adapter from its validated settings. Imports the adapter's module — and so
+   * its SDK — only now, so a deployment that chose another adapter never loads it.
+   * @returns the port, ready to use; the host calls its `close()` on shutdown.
+   * @throws ConfideError `validation.invalid_input` for a setting only the adapter can check.
+   */
+  create(settings: Settings, context: AdapterContext): Promise<Port>;
+}

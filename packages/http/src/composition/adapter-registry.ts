@@ -1,0 +1,51 @@
+import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
+import { fcmDescriptor } from "@confide/adapters-local/fcm";
+import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
+import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
+import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
+import { logPushDescriptor } from "@confide/adapters-local/log-push";
+import { pgliteDescriptor } from "@confide/adapters-local/pglite";
+import { pocketSphinxDescriptor } from "@confide/adapters-local/pocketsphinx";
+import { postgresDescriptor } from "@confide/adapters-local/postgres";
+import { redisEventsDescriptor } from "@confide/adapters-local/redis-events";
+import { vaderDescriptor } from "@confide/adapters-local/vader";
+import { whisperDescriptor } from "@confide/adapters-local/whisper";
+import type { z } from "zod";
+
+/** A descriptor as this host uses it: an adapter of port `P`, its settings an object schema of zod. */
+export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
+  // `any` settings: each descriptor types its own; the host hands over what its schema parsed.
+  extends AdapterDescriptor<AdapterPortTypes[P], any> {
+  readonly port: P;
+  readonly settings: z.ZodObject;
+}
+
+/**
+ * Every adapter this build can run, per port. Importing a descriptor loads its settings schema
+ * only; its module and SDK load when it is chosen. Adding an adapter is one entry here (README,
+ * "Adding an adapter").
+ */
+export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
+  repository: [pgliteDescriptor, postgresDescriptor],
+  storage: [filesystemDescriptor],
+  speech: [pocketSphinxDescriptor, whisperDescriptor],
+  language: [vaderDescriptor],
+  queue: [inProcessQueueDescriptor, bullMqDescriptor],
+  push: [logPushDescriptor, fcmDescriptor],
+  events: [inProcessEventsDescriptor, redisEventsDescriptor],
+};
+
+/** Every port, in the order the host creates them and reports their configuration problems. */
+export const adapterPorts = Object.keys(adapterRegistry) as AdapterPort[];
+
+/** The names of the adapters registered for `port`, in registry order. */
+export function adapterNames(port: AdapterPort): string[] {
+  return adapterRegistry[port].map((adapter) => adapter.name);
+}
+
+/** The adapter registered for `port` under `name`, if any. */
+export function findAdapter<P extends AdapterPort>(port: P, name: string): RegisteredAdapter<P> | undefined {
+  const registered: ReadonlyArray<RegisteredAdapter<P>> = adapterRegistry[port];
+  return registered.find((adapter) => adapter.name === name);
+}
