@@ -17,21 +17,17 @@
  *   the others still scored; an empty document and an unsupported language likewise;
  * - duplicate ids → 400, no documents → 400.
  *
- * Scoring is a keyword rule (`fakeSentimentLexicon`), so results are deterministic: a sentence
+ * Scoring is a keyword rule (`fakeSentimentLexicon`, fake-sentiment-lexicon.ts), so results are deterministic: a sentence
  * is positive when it has more positive than negative words, negative for the reverse, else
  * neutral; a document is mixed when it has both positive and negative sentences.
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
+import { countSentimentWords } from "./fake-sentiment-lexicon.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 
 export const textAnalyticsLimits = { documentsPerRequest: 10, textElementsPerDocument: 5120 };
-
-export const fakeSentimentLexicon = {
-  positive: ["good", "better", "best", "great", "happy", "glad", "calm", "calmer", "love", "hopeful", "relieved", "thanks", "thank", "enjoy", "enjoyed", "well", "proud", "safe", "rested"],
-  negative: ["bad", "worse", "worst", "sad", "anxious", "anxiety", "angry", "hate", "awful", "terrible", "afraid", "scared", "hopeless", "lonely", "worried", "hurt", "tired", "exhausted", "cry", "crying", "panic"],
-};
 
 export type FakeTextAnalyticsFault =
   /** 429 in the Cognitive Services gateway's format, with Retry-After (seconds; default 1). */
@@ -97,9 +93,7 @@ function round(value: number): number {
 }
 
 function scoreSentence(text: string): { sentiment: "positive" | "neutral" | "negative"; confidenceScores: Scores } {
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  const positive = words.filter((word) => fakeSentimentLexicon.positive.includes(word)).length;
-  const negative = words.filter((word) => fakeSentimentLexicon.negative.includes(word)).length;
+  const { positive, negative } = countSentimentWords(text);
   if (positive > negative) return { sentiment: "positive", confidenceScores: { positive: 0.9, neutral: 0.08, negative: 0.02 } };
   if (negative > positive) return { sentiment: "negative", confidenceScores: { positive: 0.02, neutral: 0.08, negative: 0.9 } };
   return { sentiment: "neutral", confidenceScores: { positive: 0.05, neutral: 0.9, negative: 0.05 } };

@@ -4,6 +4,7 @@ export * from "./cosmos-server.ts";
 export * from "./dialogue-audio.ts";
 export * from "./file-modes.ts";
 export * from "./probe-http.ts";
+export * from "./s3-server.ts";
 export * from "./self-signed-certificate.ts";
 export * from "./sse-events.ts";
 export * from "./stand-in-process.ts";
