@@ -12,6 +12,7 @@ export * from "./domain/refresh-token.ts";
 export * from "./domain/speaker-roles.ts";
 export * from "./domain/audio-format.ts";
 export * from "./domain/blob-key.ts";
+export * from "./domain/byte-range.ts";
 export * from "./domain/storable-date.ts";
 export * from "./domain/job-id.ts";
 export * from "./domain/session-document.ts";

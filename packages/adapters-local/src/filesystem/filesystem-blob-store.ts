@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { assertBlobKey, ConfideError, type BlobInfo, type BlobStore } from "@confide/core";
+import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core";
 import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
@@ -214,16 +214,7 @@ export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings)
     async get(key, options = {}) {
       assertBlobKey(key);
       const { range, signal } = options;
-      if (range !== undefined && (!Number.isInteger(range.start) || range.start < 0)) {
-        throw new ConfideError("validation.invalid_input", "A range starts at a non-negative whole byte.", {
-          details: { field: "range" },
-        });
-      }
-      if (range?.end !== undefined && (!Number.isInteger(range.end) || range.end < range.start)) {
-        throw new ConfideError("blob.range_not_satisfiable", "The range ends before it starts.", {
-          details: { start: range.start, end: range.end },
-        });
-      }
+      if (range !== undefined) checkByteRange(range);
       let handle: FileHandle;
       try {
         handle = await open(dataPathOf(key), "r");
