@@ -44,6 +44,6 @@ export const azureBlobSettings = z
       });
     }
   })
-  .describe("Azure Blob Storage (or Azurite)");
+  .describe("block blobs in an Azure Blob Storage container");
 
 export type AzureBlobVariables = z.output<typeof azureBlobSettings>;
