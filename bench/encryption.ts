@@ -12,7 +12,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,7 @@ import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesy
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
+import { measurePhase } from "./support/phase-memory.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_ENCRYPTION_MIB ?? 1024);
@@ -35,24 +36,6 @@ interface PhaseFigures {
 interface RunFigures {
   put: PhaseFigures;
   get: PhaseFigures;
-}
-
-async function ownMemory(): Promise<{ rssBytes: number; hwmBytes: number }> {
-  const status = await readFile("/proc/self/status", "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { rssBytes: field("VmRSS"), hwmBytes: field("VmHWM") };
-}
-
-/** Runs `work`, returning its duration and how far the process's peak RSS rose above its RSS at the start. */
-async function measurePhase(work: () => Promise<void>): Promise<{ durationMs: number; rssGrowthBytes: number }> {
-  // "5" resets VmHWM to the current RSS, so the peak read afterwards is this phase's.
-  await writeFile("/proc/self/clear_refs", "5");
-  const before = await ownMemory();
-  const startedMs = performance.now();
-  await work();
-  const durationMs = performance.now() - startedMs;
-  const after = await ownMemory();
-  return { durationMs, rssGrowthBytes: Math.max(0, after.hwmBytes - before.rssBytes) };
 }
 
 /** One run in this (child) process: put then get of `sizeMib` MiB through a fresh store. */

@@ -1,0 +1,130 @@
+/**
+ * The Azure Blob store's upload against the SDK's own: the same pseudo-random recording streamed
+ * into the same Azurite (started here, in memory) through
+ * - **confide**: `createAzureBlobStore(…).put(key, ReadableStream)` with its defaults (4 MiB blocks,
+ *   4 held at a time);
+ * - **sdk**: `BlockBlobClient.uploadStream(Readable, 4 MiB, 4)` straight from @azure/storage-blob.
+ * Prints MiB/s and the uploading process's RSS growth (VmHWM, reset before the upload, minus the RSS
+ * at its start) per run and as medians; each run is a fresh child process and the modes take turns
+ * going first. Azurite's own memory is not counted (another process). The adapter's bound is
+ * (blocks + 1) × block size = 20 MiB of buffers; the rest is the SDK's and V8's.
+ *
+ * Run: node --conditions=source bench/azure-blob-upload.ts
+ * Environment: BENCH_AZURE_BLOB_MIB (default 256), BENCH_REPEATS (default 3).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { BlobServiceClient } from "@azure/storage-blob";
+import { startAzurite } from "../packages/contracts/src/support/azurite.ts";
+import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
+import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapters-azure/src/azure-blob/azure-blob-config.ts";
+import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
+import { median } from "./support/median.ts";
+import { measurePhase } from "./support/phase-memory.ts";
+
+const mebibyte = 1024 * 1024;
+const sizeMib = Number(process.env.BENCH_AZURE_BLOB_MIB ?? 256);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const modes = ["confide", "sdk"] as const;
+type Mode = (typeof modes)[number];
+const containerName = "bench-recordings";
+
+interface RunFigures {
+  mibPerSecond: number;
+  rssGrowthBytes: number;
+}
+
+/**
+ * `sizeMib` MiB in 64 KiB chunks from a ring of 256 refilled buffers: the source holds 16 MiB and
+ * makes no garbage; more than the 4 MiB of chunks the SDK keeps by reference until a block is full.
+ */
+async function* recording(): AsyncGenerator<Uint8Array> {
+  const chunkBytes = 64 * 1024;
+  const ring = Array.from({ length: 256 }, () => randomBytes(chunkBytes));
+  for (let index = 0; index < (sizeMib * mebibyte) / chunkBytes; index += 1) {
+    const chunk = ring[index % ring.length] as Buffer;
+    chunk.writeUInt32LE(index, 0);
+    yield chunk;
+  }
+}
+
+/** One upload in this (child) process. */
+async function runChild(mode: Mode, connectionString: string): Promise<RunFigures> {
+  const key = `bench/${mode}-${Date.now()}.wav`;
+  const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+  let upload: () => Promise<void>;
+  if (mode === "confide") {
+    const store = await createAzureBlobStore({ connectionString, containerName });
+    await store.check();
+    upload = () => store.put(key, ReadableStream.from(recording()), { contentType: "audio/wav" });
+  } else {
+    await container.createIfNotExists();
+    upload = async () => {
+      await container.getBlockBlobClient(key).uploadStream(Readable.from(recording()), defaultUploadBlockBytes, defaultUploadBlocks, {
+        blobHTTPHeaders: { blobContentType: "audio/wav" },
+      });
+    };
+  }
+  const phase = await measurePhase(upload);
+  const stored = await container.getBlobClient(key).getProperties();
+  if (stored.contentLength !== sizeMib * mebibyte) throw new Error(`stored ${stored.contentLength} bytes, expected ${sizeMib * mebibyte}`);
+  // Azurite keeps blobs in memory: free it for the next run.
+  await container.getBlobClient(key).delete();
+  return { mibPerSecond: sizeMib / (phase.durationMs / 1000), rssGrowthBytes: phase.rssGrowthBytes };
+}
+
+const describeRun = (mode: Mode, figures: RunFigures) =>
+  `${mode.padEnd(8)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s, RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB`;
+
+function runInChild(mode: Mode, connectionString: string): Promise<RunFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=source", fileURLToPath(import.meta.url), "--child", mode], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, BENCH_AZURE_CONNECTION_STRING: connectionString },
+    });
+    const stop = deferCleanup(async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      void stop();
+      if (code === 0) resolve(JSON.parse(output) as RunFigures);
+      else reject(new Error(`the ${mode} run exited ${code}`));
+    });
+  });
+}
+
+if (process.argv[2] === "--child") {
+  process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode, process.env.BENCH_AZURE_CONNECTION_STRING as string)));
+} else {
+  try {
+    console.log(machineLoadLine());
+    const azurite = await startAzurite();
+    deferCleanup(() => azurite.stop());
+    console.log(`${sizeMib} MiB streamed into Azurite (in memory, same process for both), ${repeats} runs per mode:`);
+    const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
+    for (let run = 0; run < repeats; run += 1) {
+      for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
+        const figures = await runInChild(mode, azurite.connectionString);
+        console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
+        results.get(mode)?.push(figures);
+      }
+    }
+    const medians = new Map<Mode, RunFigures>();
+    for (const mode of modes) {
+      const runs = results.get(mode) as RunFigures[];
+      medians.set(mode, { mibPerSecond: median(runs.map((run) => run.mibPerSecond)), rssGrowthBytes: median(runs.map((run) => run.rssGrowthBytes)) });
+      console.log(`median ${describeRun(mode, medians.get(mode) as RunFigures)}`);
+    }
+    const ratio = (medians.get("confide") as RunFigures).mibPerSecond / (medians.get("sdk") as RunFigures).mibPerSecond;
+    console.log(`confide / sdk throughput: ${ratio.toFixed(2)} (target ≥ 0.9); confide RSS growth target < 80 MB`);
+    console.log(machineLoadLine());
+  } finally {
+    await runCleanup();
+  }
+}
