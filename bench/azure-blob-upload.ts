@@ -12,10 +12,8 @@
  * Run: node --conditions=source bench/azure-blob-upload.ts
  * Environment: BENCH_AZURE_BLOB_MIB (default 256), BENCH_REPEATS (default 3).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { startAzurite } from "../packages/contracts/src/support/azurite.ts";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
@@ -23,6 +21,7 @@ import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapte
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
+import { runJsonChild } from "./support/json-child-run.ts";
 import { measurePhase } from "./support/phase-memory.ts";
 
 const mebibyte = 1024 * 1024;
@@ -79,26 +78,6 @@ async function runChild(mode: Mode, connectionString: string): Promise<RunFigure
 const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(8)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s, RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB`;
 
-function runInChild(mode: Mode, connectionString: string): Promise<RunFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", fileURLToPath(import.meta.url), "--child", mode], {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, BENCH_AZURE_CONNECTION_STRING: connectionString },
-    });
-    const stop = deferCleanup(async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      void stop();
-      if (code === 0) resolve(JSON.parse(output) as RunFigures);
-      else reject(new Error(`the ${mode} run exited ${code}`));
-    });
-  });
-}
-
 if (process.argv[2] === "--child") {
   process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode, process.env.BENCH_AZURE_CONNECTION_STRING as string)));
 } else {
@@ -110,7 +89,7 @@ if (process.argv[2] === "--child") {
     const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
     for (let run = 0; run < repeats; run += 1) {
       for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runInChild(mode, azurite.connectionString);
+        const figures = await runJsonChild<RunFigures>(import.meta.url, mode, { ...process.env, BENCH_AZURE_CONNECTION_STRING: azurite.connectionString });
         console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
         results.get(mode)?.push(figures);
       }

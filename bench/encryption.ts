@@ -10,16 +10,15 @@
  * Run: node --conditions=source bench/encryption.ts
  * Environment: BENCH_ENCRYPTION_MIB (default 1024), BENCH_REPEATS (default 3).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesystem/filesystem-blob-store.ts";
-import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
+import { runJsonChild } from "./support/json-child-run.ts";
 import { measurePhase } from "./support/phase-memory.ts";
 
 const mebibyte = 1024 * 1024;
@@ -78,25 +77,6 @@ const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(10)} put ${figures.put.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.put.rssGrowthBytes / 1e6).toFixed(1)} MB)` +
   `   get ${figures.get.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.get.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
-function runInChild(mode: Mode): Promise<RunFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", fileURLToPath(import.meta.url), "--child", mode], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const stop = deferCleanup(async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      void stop();
-      if (code === 0) resolve(JSON.parse(output) as RunFigures);
-      else reject(new Error(`the ${mode} run exited ${code}`));
-    });
-  });
-}
-
 if (process.argv[2] === "--child") {
   process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode)));
 } else {
@@ -107,7 +87,7 @@ if (process.argv[2] === "--child") {
     for (let run = 0; run < repeats; run += 1) {
       // Alternating which mode goes first, so the disk's leftover work from one run weighs on both alike.
       for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runInChild(mode);
+        const figures = await runJsonChild<RunFigures>(import.meta.url, mode);
         console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
         results.get(mode)?.push(figures);
       }

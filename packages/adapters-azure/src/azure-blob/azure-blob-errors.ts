@@ -1,19 +1,5 @@
 import { ConfideError } from "@confide/core";
 
-/** Node socket errors of a storage endpoint that cannot be reached right now. */
-const unreachableSocketCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  // core-rest-pipeline's code for a request that never got an answer.
-  "REQUEST_SEND_ERROR",
-]);
-
 /** `@azure/identity` errors: no credential could sign in (missing managed identity, expired developer sign-in). */
 const credentialErrorNames = new Set(["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"]);
 
@@ -58,17 +44,18 @@ function retryAfterMsOf(error: unknown): number | undefined {
 
 /**
  * Whether a failure may pass by itself: throttling (429, 503 ServerBusy), server errors, a
- * request timing out, the endpoint unreachable, a conflicting concurrent operation (409 such as
- * ContainerBeingDeleted or a lease) or a condition raced by another writer (412).
+ * request timing out, the endpoint unreachable (a RestError without a status), a conflicting
+ * concurrent operation (409 such as ContainerBeingDeleted or a lease) or a condition raced by
+ * another writer (412).
  * Refusals that need an operator — 401/403 (a key, a role or a SAS missing) — are not.
  */
 function isTransient(error: unknown): boolean {
   const status = azureStatusOf(error);
   if (status !== undefined) return status === 408 || status === 409 || status === 412 || status === 429 || status >= 500;
-  const code = azureErrorCodeOf(error);
-  if (code !== undefined && unreachableSocketCodes.has(code)) return true;
-  // core-rest-pipeline's per-try timeout aborts the request (the caller's own signal is checked first).
-  return (error as AzureLikeError | null)?.name === "AbortError";
+  // No answer: refused, reset, DNS, or the per-try timeout aborting the request (the caller's own
+  // signal is checked before mapping). Sign-in failures are not transient.
+  const name = (error as AzureLikeError | null)?.name;
+  return name === "RestError" || name === "AbortError";
 }
 
 /** True for errors of Azure Storage, the network or sign-in, as opposed to the caller's own (a body stream's error). */
@@ -77,8 +64,7 @@ function isAzureError(error: unknown): boolean {
   if (typeof azure !== "object" || azure === null) return false;
   if (azure.name === "RestError" || azureStatusOf(error) !== undefined) return true;
   if (typeof azure.name === "string" && credentialErrorNames.has(azure.name)) return true;
-  const code = azureErrorCodeOf(error);
-  return (code !== undefined && unreachableSocketCodes.has(code)) || azure.name === "AbortError";
+  return azure.name === "AbortError";
 }
 
 /**
