@@ -60,10 +60,13 @@ export interface BlobStore {
    * Optional: only stores whose provider can sign URLs have it (Azure Blob SAS, S3 presigning);
    * a filesystem store has none. Core offers a read URL to speech adapters when it is present.
    * Signs a URL that reads (`GET`) or writes (`PUT`) the object at `key` without credentials
-   * until `expiresInSeconds` have passed. Made offline from the store's credentials: it does not
-   * check that the object exists (a read of a missing object fails at the URL, not here).
+   * until `expiresInSeconds` have passed. Made from the store's credentials (offline with a key;
+   * a store signed in with a token may first fetch a signing key it then reuses, as Azure's
+   * user-delegation keys): it does not check that the object exists (a read of a missing object
+   * fails at the URL, not here). A `write` URL takes one `PUT` of the whole object.
    * @returns the absolute URL.
-   * @throws ConfideError `blob.invalid_key`; `dependency.unavailable` when the credentials
+   * @throws ConfideError `blob.invalid_key`; `validation.invalid_input` for an expiry the
+   * provider cannot sign (Azure: over 7 days); `dependency.unavailable` when the credentials
    * needed to sign cannot be obtained.
    */
   signedUrl?(key: string, options: { expiresInSeconds: number; access: "read" | "write" }): Promise<string>;
