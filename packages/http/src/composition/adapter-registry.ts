@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
@@ -28,7 +29,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
  */
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
-  storage: [filesystemDescriptor],
+  storage: [filesystemDescriptor, s3Descriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor],
   language: [vaderDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
