@@ -297,6 +297,26 @@ describe("S3 blob store when S3 fails", () => {
     await store.close();
   });
 
+  it("without a region anywhere, the SDK's failure is dependency.unavailable, not retryable", async () => {
+    vi.stubEnv("AWS_REGION", undefined);
+    vi.stubEnv("AWS_DEFAULT_REGION", undefined);
+    vi.stubEnv("AWS_CONFIG_FILE", "/nonexistent/aws-config");
+    vi.stubEnv("AWS_PROFILE", undefined);
+    const { region: _region, ...withoutRegion } = localSettings();
+    const store = await createS3BlobStore(withoutRegion);
+    try {
+      for (const attempt of [() => store.check(), () => store.put("a.wav", byteStream(generatedBytes(10, 10)), { contentType: "audio/wav" })]) {
+        const caught = await rejection(attempt());
+        expect(ConfideError.is(caught, "dependency.unavailable"), String(caught)).toBe(true);
+        expect((caught as ConfideError).retryable).toBe(false);
+        expect((caught as ConfideError).message).toMatch(/region/i);
+      }
+    } finally {
+      await store.close();
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("SlowDown is dependency.unavailable, retryable after a wait", async () => {
     const server = createHttpServer((request, response) => {
       request.resume();

@@ -20,13 +20,6 @@ function unusable(why: string, cause: unknown, reason: string): ConfideError {
   return new ConfideError("dependency.unavailable", `S3 cannot be used: ${why}.`, { cause, details: { dependency: "s3", reason } });
 }
 
-/** `toS3Error`, and `dependency.unavailable` for what it leaves as is (no region configured, a credential chain failing). */
-function toUnavailable(error: unknown, operation: string): ConfideError {
-  const mapped = toS3Error(error, operation);
-  if (ConfideError.is(mapped)) return mapped;
-  return unusable(`it could not ${operation}: ${error instanceof Error ? error.message : String(error)}`, error, nameOf(error) ?? "unknown");
-}
-
 /** `bytes=start-end` for S3 (always explicit: suffix ranges are not what the port means). */
 function rangeHeader(range: ByteRange): string {
   if (!Number.isInteger(range.start) || range.start < 0) {
@@ -248,7 +241,7 @@ export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<Blo
       } catch (error) {
         // HeadBucket has no body: a missing bucket is a bare 404 (NotFound).
         if (statusOf(error) === 404) throw unusable(`the bucket ${Bucket} does not exist`, error, "NoSuchBucket");
-        throw toUnavailable(error, "find its bucket");
+        throw toS3Error(error, "find its bucket");
       }
     },
 
@@ -265,7 +258,7 @@ export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<Blo
       try {
         return await getSignedUrl(client, command, { expiresIn: expiresInSeconds });
       } catch (error) {
-        throw toUnavailable(error, "sign a URL");
+        throw toS3Error(error, "sign a URL");
       }
     },
 

@@ -61,13 +61,14 @@ function unavailable(message: string, error: unknown, reason: string, retryable:
 }
 
 /**
- * Maps a failure of S3 (or of the way to it) to ConfideError `dependency.unavailable`: throttling,
- * 5xx, timeouts and network errors retryable (throttling with `retryAfterMs`), refused
- * credentials, a missing bucket and other refusals not. A missing object and an unsatisfiable
- * range are the callers' to map (they depend on the operation). ConfideErrors and errors that
- * are neither S3's nor the network's (a programming error) are returned unchanged.
+ * Maps a failure of S3 (or of the way to it, or of the SDK before it sent anything) to
+ * ConfideError `dependency.unavailable`: throttling, 5xx, timeouts and network errors retryable
+ * (throttling with `retryAfterMs`); refused credentials, a missing bucket, other refusals and
+ * the SDK's own failures (no region, no credentials found) not. A missing object and an
+ * unsatisfiable range are the callers' to map (they depend on the operation). ConfideErrors
+ * are returned unchanged.
  */
-export function toS3Error(error: unknown, operation: string): unknown {
+export function toS3Error(error: unknown, operation: string): ConfideError {
   if (ConfideError.is(error)) return error;
   const { code, $fault } = fieldsOf(error);
   const name = nameOf(error) ?? "unknown";
@@ -88,5 +89,7 @@ export function toS3Error(error: unknown, operation: string): unknown {
     return unavailable(`S3 failed to ${operation} (${said}).`, error, name, true);
   }
   if ($fault === "client" || status !== undefined) return unavailable(`S3 refused to ${operation} (${said}).`, error, name, false);
-  return error;
+  // The SDK failing before any request: no region configured, a credential chain finding nothing.
+  const why = error instanceof Error ? error.message : String(error);
+  return unavailable(`S3 cannot be used to ${operation}: ${why}`, error, name, false);
 }
