@@ -10,15 +10,16 @@
  * Run: node --conditions=source bench/encryption.ts
  * Environment: BENCH_ENCRYPTION_MIB (default 1024), BENCH_REPEATS (default 3).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesystem/filesystem-blob-store.ts";
-import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { runCleanup } from "./support/cleanup.ts";
+import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { measurePhase } from "./support/measure-phase.ts";
 import { median } from "./support/median.ts";
 
 const mebibyte = 1024 * 1024;
@@ -35,24 +36,6 @@ interface PhaseFigures {
 interface RunFigures {
   put: PhaseFigures;
   get: PhaseFigures;
-}
-
-async function ownMemory(): Promise<{ rssBytes: number; hwmBytes: number }> {
-  const status = await readFile("/proc/self/status", "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { rssBytes: field("VmRSS"), hwmBytes: field("VmHWM") };
-}
-
-/** Runs `work`, returning its duration and how far the process's peak RSS rose above its RSS at the start. */
-async function measurePhase(work: () => Promise<void>): Promise<{ durationMs: number; rssGrowthBytes: number }> {
-  // "5" resets VmHWM to the current RSS, so the peak read afterwards is this phase's.
-  await writeFile("/proc/self/clear_refs", "5");
-  const before = await ownMemory();
-  const startedMs = performance.now();
-  await work();
-  const durationMs = performance.now() - startedMs;
-  const after = await ownMemory();
-  return { durationMs, rssGrowthBytes: Math.max(0, after.hwmBytes - before.rssBytes) };
 }
 
 /** One run in this (child) process: put then get of `sizeMib` MiB through a fresh store. */
@@ -96,22 +79,7 @@ const describeRun = (mode: Mode, figures: RunFigures) =>
   `   get ${figures.get.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.get.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
 function runInChild(mode: Mode): Promise<RunFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", fileURLToPath(import.meta.url), "--child", mode], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const stop = deferCleanup(async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      void stop();
-      if (code === 0) resolve(JSON.parse(output) as RunFigures);
-      else reject(new Error(`the ${mode} run exited ${code}`));
-    });
-  });
+  return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode], { label: mode });
 }
 
 if (process.argv[2] === "--child") {

@@ -10,16 +10,16 @@
  * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB (default 8),
  * BENCH_S3_QUEUE (default 4).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { createS3BlobStore } from "../packages/adapters-aws/src/s3/s3-blob-store.ts";
 import { startS3Server } from "../packages/contracts/src/support/s3-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { measurePhase } from "./support/measure-phase.ts";
 import { median } from "./support/median.ts";
 
 const mebibyte = 1024 * 1024;
@@ -33,12 +33,6 @@ type Mode = (typeof modes)[number];
 interface RunFigures {
   mibPerSecond: number;
   rssGrowthBytes: number;
-}
-
-async function ownMemory(): Promise<{ rssBytes: number; hwmBytes: number }> {
-  const status = await readFile("/proc/self/status", "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { rssBytes: field("VmRSS"), hwmBytes: field("VmHWM") };
 }
 
 /** The recording: a ring of pseudo-random 64 KiB chunks, each stamped with its index. */
@@ -96,37 +90,16 @@ async function runChild(mode: Mode, endpoint: string): Promise<RunFigures> {
   }
   // A first small upload loads the SDK's lazily imported parts, which are not the upload's cost.
   await warmUp();
-  // "5" resets VmHWM to the current RSS, so the peak read afterwards is the upload's.
-  await writeFile("/proc/self/clear_refs", "5");
-  const before = await ownMemory();
-  const startedMs = performance.now();
-  await upload();
-  const durationMs = performance.now() - startedMs;
-  const after = await ownMemory();
+  const { durationMs, rssGrowthBytes } = await measurePhase(upload);
   await close();
-  return { mibPerSecond: sizeMib / (durationMs / 1000), rssGrowthBytes: Math.max(0, after.hwmBytes - before.rssBytes) };
+  return { mibPerSecond: sizeMib / (durationMs / 1000), rssGrowthBytes };
 }
 
 const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(12)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
 function runInChild(mode: Mode, endpoint: string): Promise<RunFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", "--max-semi-space-size=4", fileURLToPath(import.meta.url), "--child", mode, endpoint], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const stop = deferCleanup(async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      void stop();
-      if (code === 0) resolve(JSON.parse(output) as RunFigures);
-      else reject(new Error(`the ${mode} run exited ${code}`));
-    });
-  });
+  return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, endpoint], { nodeArgs: ["--max-semi-space-size=4"], label: mode });
 }
 
 if (process.argv[2] === "--child") {
