@@ -265,6 +265,32 @@ describe("S3 blob store on the stand-in", () => {
     }
   });
 
+  it("stops reading the body when S3 refuses the upload", async () => {
+    store = await createS3BlobStore(localSettings({ credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "x" }, partSizeBytes: 5 * mebibyte }));
+    let pulls = 0;
+    let cancelled: unknown;
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        pull(stream) {
+          pulls += 1;
+          stream.enqueue(generatedBytes(64 * 1024, pulls));
+        },
+        cancel(reason) {
+          cancelled = reason;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+
+    const caught = await rejection(store.put("refused/audio.wav", endless, { contentType: "audio/wav" }));
+
+    expect(ConfideError.is(caught, "dependency.unavailable")).toBe(true);
+    expect(cancelled).toBe(caught);
+    const pullsThen = pulls;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pulls).toBe(pullsThen);
+  });
+
   it("a missing bucket fails the check, not retryable", async () => {
     store = await createS3BlobStore(localSettings({ bucket: "no-such-bucket" }));
     const caught = await rejection(store.check());

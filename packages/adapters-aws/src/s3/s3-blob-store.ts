@@ -65,7 +65,9 @@ function encryptionParameters(settings: ResolvedS3Settings): { ServerSideEncrypt
  * The body as lib-storage reads it, failing as soon as the body fails or the signal aborts —
  * also while lib-storage waits for the next chunk — so that lib-storage stops reading, sends
  * no further part and aborts the multipart upload before `done()` settles. `failure()` tells
- * which of the two happened (the error to rethrow as is).
+ * which of the two happened (the error to rethrow as is). `Upload.abort()` is not used for the
+ * signal: it rejects `done()` at once, before the AbortMultipartUpload is sent, and does not stop
+ * a PutObject already on its way.
  */
 function guardedBody(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
   const reader = body.getReader();
@@ -107,6 +109,8 @@ function guardedBody(body: ReadableStream<Uint8Array>, signal: AbortSignal | und
   return {
     stream,
     failure: () => failure,
+    /** Stops reading the body after S3 failed (the sender is not left waiting). */
+    cancel: (reason: unknown) => reader.cancel(reason).catch(() => undefined),
     release: () => signal?.removeEventListener("abort", onAbort),
   };
 }
@@ -172,7 +176,9 @@ export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<Blo
       } catch (error) {
         const failure = guarded.failure();
         if (failure !== undefined) throw failure.error;
-        throw toS3Error(error, "store an object");
+        const mapped = toS3Error(error, "store an object");
+        await guarded.cancel(mapped);
+        throw mapped;
       } finally {
         guarded.release();
       }
