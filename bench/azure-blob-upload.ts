@@ -6,7 +6,7 @@
  * - **sdk**: `BlockBlobClient.uploadStream(Readable, 4 MiB, 4)` straight from @azure/storage-blob.
  * Prints MiB/s and the uploading process's RSS growth (VmHWM, reset before the upload, minus the RSS
  * at its start) per run and as medians; each run is a fresh child process and the modes take turns
- * going first. Azurite's own memory is not counted (another process). The adapter's bound is
+ * going first (with `--max-semi-space-size=4`, as the `confide` bin). Azurite's own memory is not counted (another process). The adapter's bound is
  * (blocks + 1) × block size = 20 MiB of buffers; the rest is the SDK's and V8's.
  *
  * Run: node --conditions=source bench/azure-blob-upload.ts
@@ -14,6 +14,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { startAzurite } from "../packages/contracts/src/support/azurite.ts";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
@@ -21,8 +22,8 @@ import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapte
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
-import { runJsonChild } from "./support/json-child-run.ts";
-import { measurePhase } from "./support/phase-memory.ts";
+import { runJsonChild } from "./support/json-child.ts";
+import { measurePhase } from "./support/measure-phase.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_AZURE_BLOB_MIB ?? 256);
@@ -79,7 +80,7 @@ const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(8)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s, RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB`;
 
 if (process.argv[2] === "--child") {
-  process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode, process.env.BENCH_AZURE_CONNECTION_STRING as string)));
+  process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode, process.argv[4] as string)));
 } else {
   try {
     console.log(machineLoadLine());
@@ -89,7 +90,11 @@ if (process.argv[2] === "--child") {
     const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
     for (let run = 0; run < repeats; run += 1) {
       for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runJsonChild<RunFigures>(import.meta.url, mode, { ...process.env, BENCH_AZURE_CONNECTION_STRING: azurite.connectionString });
+        const figures = await runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
+          // As the `confide` bin runs the server.
+          nodeArgs: ["--max-semi-space-size=4"],
+          label: mode,
+        });
         console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
         results.get(mode)?.push(figures);
       }

@@ -14,12 +14,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createFilesystemBlobStore } from "../packages/adapters-local/src/filesystem/filesystem-blob-store.ts";
 import { runCleanup } from "./support/cleanup.ts";
+import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { measurePhase } from "./support/measure-phase.ts";
 import { median } from "./support/median.ts";
-import { runJsonChild } from "./support/json-child-run.ts";
-import { measurePhase } from "./support/phase-memory.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_ENCRYPTION_MIB ?? 1024);
@@ -77,6 +78,10 @@ const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(10)} put ${figures.put.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.put.rssGrowthBytes / 1e6).toFixed(1)} MB)` +
   `   get ${figures.get.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.get.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
+function runInChild(mode: Mode): Promise<RunFigures> {
+  return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode], { label: mode });
+}
+
 if (process.argv[2] === "--child") {
   process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode)));
 } else {
@@ -87,7 +92,7 @@ if (process.argv[2] === "--child") {
     for (let run = 0; run < repeats; run += 1) {
       // Alternating which mode goes first, so the disk's leftover work from one run weighs on both alike.
       for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runJsonChild<RunFigures>(import.meta.url, mode);
+        const figures = await runInChild(mode);
         console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
         results.get(mode)?.push(figures);
       }

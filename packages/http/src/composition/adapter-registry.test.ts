@@ -46,8 +46,9 @@ describe("adapter registry", () => {
     const loaded = JSON.parse(stdout) as string[];
 
     expect(loaded.some((url) => url.endsWith("/postgres/descriptor.ts"))).toBe(true);
+    expect(loaded.some((url) => url.endsWith("/s3/descriptor.ts"))).toBe(true);
     expect(loaded.some((url) => url.endsWith("/azure-blob/descriptor.ts"))).toBe(true);
-    const sdks = /\/node_modules\/(pg|pg-pool|bullmq|ioredis|firebase-admin|@electric-sql\/pglite|vader-sentiment|@azure\/[^/]+)\//;
+    const sdks = /\/node_modules\/(pg|pg-pool|bullmq|ioredis|firebase-admin|@electric-sql\/pglite|vader-sentiment|@aws-sdk\/[^/]+|@azure\/[^/]+)\//;
     expect(loaded.filter((url) => sdks.test(url))).toEqual([]);
     const adapterModules = /adapters-[a-z]+\/src\/.*-(repositories|client|blob-store|speech-to-text|language-analyzer|job-queue|push-notifier)\.ts$/;
     expect(loaded.filter((url) => adapterModules.test(url))).toEqual([]);

@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -29,7 +30,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
  */
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
-  storage: [filesystemDescriptor, azureBlobDescriptor],
+  storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor],
   language: [vaderDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],

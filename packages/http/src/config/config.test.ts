@@ -168,7 +168,7 @@ describe("loadConfig", () => {
 
   it("reports an unknown profile alone, without requirements of a profile it does not know", () => {
     expect(problemsOf({ CONFIDE_PROFILE: "bogus" })).toEqual([
-      "CONFIDE_PROFILE: must be one of embedded, selfhosted (the azure and aws adapters are not in this build yet)",
+      "CONFIDE_PROFILE: must be one of embedded, selfhosted (the azure and aws profiles are not in this build yet)",
     ]);
   });
 

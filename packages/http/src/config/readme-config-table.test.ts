@@ -13,7 +13,7 @@ describe("README.md's configuration table", () => {
 
   it("lists every variable of the host and of every registered adapter, each with a description", () => {
     const rows = configurationTable().split("\n").slice(2);
-    const variables = rows.map((row) => /^\| `([A-Z_]+)` \|/.exec(row)?.[1]);
+    const variables = rows.map((row) => /^\| `([A-Z0-9_]+)` \|/.exec(row)?.[1]);
     expect(variables).toContain("CONFIDE_PROFILE");
     expect(variables).toContain("CONFIDE_DATABASE_URL");
     expect(variables).toContain("CONFIDE_FFMPEG_BINARY");

@@ -1,4 +1,4 @@
-/** This process's memory during one phase of a bench (Linux: /proc/self). */
+/** This process's memory figures from /proc (Linux). */
 import { readFile, writeFile } from "node:fs/promises";
 
 async function ownMemory(): Promise<{ rssBytes: number; hwmBytes: number }> {

@@ -1,0 +1,136 @@
+/**
+ * The S3 blob store's upload against lib-storage's `Upload` alone: the same bytes (a generated
+ * recording, never held whole in memory) streamed into the same S3 stand-in (s3rver, started
+ * here), with the same part size and queue size, each run in a fresh child process. Prints MiB/s
+ * and the process's RSS growth during the upload (VmHWM, reset first, minus the RSS at the
+ * start; a one-byte upload first loads the SDK's lazy parts), per run and as medians, with the adapter's memory bound (part size × (queue size + 1))
+ * next to it. s3rver writes to disk in another process: both sides share its speed.
+ *
+ * Run: node --conditions=source bench/s3-upload.ts
+ * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB (default 8),
+ * BENCH_S3_QUEUE (default 4).
+ */
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { S3Client } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { createS3BlobStore } from "../packages/adapters-aws/src/s3/s3-blob-store.ts";
+import { startS3Server } from "../packages/contracts/src/support/s3-server.ts";
+import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { runJsonChild } from "./support/json-child.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
+import { measurePhase } from "./support/measure-phase.ts";
+import { median } from "./support/median.ts";
+
+const mebibyte = 1024 * 1024;
+const sizeMib = Number(process.env.BENCH_S3_MIB ?? 512);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const partSizeBytes = Number(process.env.BENCH_S3_PART_MIB ?? 8) * mebibyte;
+const queueSize = Number(process.env.BENCH_S3_QUEUE ?? 4);
+const modes = ["adapter", "lib-storage"] as const;
+type Mode = (typeof modes)[number];
+
+interface RunFigures {
+  mibPerSecond: number;
+  rssGrowthBytes: number;
+}
+
+/** The recording: a ring of pseudo-random 64 KiB chunks, each stamped with its index. */
+function recording(): ReadableStream<Uint8Array> {
+  const chunkBytes = 64 * 1024;
+  const chunkCount = (sizeMib * mebibyte) / chunkBytes;
+  const ring = Array.from({ length: 64 }, () => randomBytes(chunkBytes));
+  let index = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (index === chunkCount) {
+          controller.close();
+          return;
+        }
+        // A copy: lib-storage keeps chunks until their part is sent, so a reused buffer would change under it.
+        const chunk = Buffer.from(ring[index % ring.length] as Buffer);
+        chunk.writeUInt32LE(index, 0);
+        index += 1;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** One upload in this (child) process. */
+async function runChild(mode: Mode, endpoint: string): Promise<RunFigures> {
+  const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+  const key = `bench/${mode}-${process.pid}.wav`;
+  let upload: () => Promise<void>;
+  let warmUp: () => Promise<void>;
+  let close: () => Promise<void>;
+  if (mode === "adapter") {
+    const store = await createS3BlobStore({ bucket: "bench", endpoint, region: "us-east-1", forcePathStyle: true, credentials, partSizeBytes, queueSize });
+    upload = () => store.put(key, recording(), { contentType: "audio/wav" });
+    warmUp = () => store.put(`${key}.warm-up`, ReadableStream.from([new Uint8Array(1)]), { contentType: "audio/wav" });
+    close = () => store.close();
+  } else {
+    const client = new S3Client({
+      endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials,
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
+    upload = async () => {
+      await new Upload({ client, params: { Bucket: "bench", Key: key, Body: recording(), ContentType: "audio/wav" }, partSize: partSizeBytes, queueSize }).done();
+    };
+    warmUp = async () => {
+      await new Upload({ client, params: { Bucket: "bench", Key: `${key}.warm-up`, Body: new Uint8Array(1) } }).done();
+    };
+    close = async () => client.destroy();
+  }
+  // A first small upload loads the SDK's lazily imported parts, which are not the upload's cost.
+  await warmUp();
+  const { durationMs, rssGrowthBytes } = await measurePhase(upload);
+  await close();
+  return { mibPerSecond: sizeMib / (durationMs / 1000), rssGrowthBytes };
+}
+
+const describeRun = (mode: Mode, figures: RunFigures) =>
+  `${mode.padEnd(12)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
+
+function runInChild(mode: Mode, endpoint: string): Promise<RunFigures> {
+  return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, endpoint], { nodeArgs: ["--max-semi-space-size=4"], label: mode });
+}
+
+if (process.argv[2] === "--child") {
+  process.stdout.write(JSON.stringify(await runChild(process.argv[3] as Mode, process.argv[4] as string)));
+} else {
+  try {
+    console.log(machineLoadLine());
+    const s3 = await startS3Server({ buckets: ["bench"] });
+    deferCleanup(() => s3.stop());
+    console.log(
+      `${sizeMib} MiB into s3rver, parts of ${partSizeBytes / mebibyte} MiB, ${queueSize} at once ` +
+        `(the adapter's bound: ${(partSizeBytes * (queueSize + 1)) / mebibyte} MiB), ${repeats} runs per mode:`,
+    );
+    const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
+    for (let run = 0; run < repeats; run += 1) {
+      for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
+        const figures = await runInChild(mode, s3.endpoint);
+        console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
+        results.get(mode)?.push(figures);
+      }
+    }
+    const medians = new Map<Mode, RunFigures>();
+    for (const mode of modes) {
+      const runs = results.get(mode) as RunFigures[];
+      medians.set(mode, { mibPerSecond: median(runs.map((run) => run.mibPerSecond)), rssGrowthBytes: median(runs.map((run) => run.rssGrowthBytes)) });
+      console.log(`median ${describeRun(mode, medians.get(mode) as RunFigures)}`);
+    }
+    const ratio = (medians.get("adapter") as RunFigures).mibPerSecond / (medians.get("lib-storage") as RunFigures).mibPerSecond;
+    console.log(`adapter / lib-storage throughput: ${ratio.toFixed(2)}`);
+    console.log(machineLoadLine());
+  } finally {
+    await runCleanup();
+  }
+}

@@ -1,0 +1,102 @@
+import { ConfideError } from "@confide/core";
+
+export type S3ServerSideEncryption = "AES256" | "aws:kms" | "none";
+
+/** Settings of the S3 blob store (Amazon S3 or an S3-compatible store). */
+export interface S3BlobStoreSettings {
+  /** The bucket holding the objects; it must exist (`check()` says when it does not). */
+  bucket: string;
+  /** The bucket's region; default: the SDK's (`AWS_REGION`, the shared config's profile). */
+  region?: string;
+  /** An S3-compatible store's URL (MinIO, Ceph, Garage); default: Amazon S3's endpoint for the region. */
+  endpoint?: string;
+  /** `<endpoint>/<bucket>/<key>` URLs instead of `<bucket>.<endpoint>/<key>`. Default false. */
+  forcePathStyle?: boolean;
+  /**
+   * Server-side encryption asked for on every object written through `put`: `AES256` (SSE-S3,
+   * default), `aws:kms` (SSE-KMS with `kmsKeyId`, or the account's `aws/s3` key), `none` (the
+   * bucket's default encryption, for stores that refuse the header). URLs signed for writing
+   * carry no encryption header (S3 only honours it as a signed header the uploader would have
+   * to send): objects written through them get the bucket's default encryption.
+   */
+  serverSideEncryption?: S3ServerSideEncryption;
+  /** KMS key id or ARN; only with `aws:kms`. */
+  kmsKeyId?: string;
+  /** Bytes per part of a multipart upload, ≥ 5 MiB (S3's minimum). Default 8 MiB. */
+  partSizeBytes?: number;
+  /**
+   * Parts of one upload sent at once. Default 4. An upload holds at most
+   * `partSizeBytes × (queueSize + 1)` bytes of the body in memory: the parts in flight and the
+   * one being filled.
+   */
+  queueSize?: number;
+  /** Static credentials (tests, S3-compatible stores); default: the SDK's default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Attempts per request, the SDK retrying throttling, 5xx and network errors. Default 3. */
+  maxAttempts?: number;
+  /** How long to wait for a connection. Default 5000. */
+  connectionTimeoutMs?: number;
+  /**
+   * How long a request may wait for S3's answer, the sending of one part included (8 MiB
+   * within the default 120 s needs ≥ 70 KB/s); past it the request fails as a timeout.
+   */
+  requestTimeoutMs?: number;
+}
+
+export interface ResolvedS3Settings {
+  bucket: string;
+  region: string | undefined;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  serverSideEncryption: S3ServerSideEncryption;
+  kmsKeyId: string | undefined;
+  partSizeBytes: number;
+  queueSize: number;
+  credentials: S3BlobStoreSettings["credentials"];
+  maxAttempts: number;
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+const mebibyte = 1024 * 1024;
+/** S3's smallest part (all but the last); lib-storage refuses less. */
+export const minimumPartSizeBytes = 5 * mebibyte;
+/** S3's largest part. */
+const maximumPartSizeBytes = 5 * 1024 * mebibyte;
+
+function invalid(setting: string, message: string): ConfideError {
+  return new ConfideError("validation.invalid_input", message, { details: { setting } });
+}
+
+function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+/** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input` naming the setting. */
+export function resolveS3Settings(settings: S3BlobStoreSettings): ResolvedS3Settings {
+  if (typeof settings.bucket !== "string" || settings.bucket.trim() === "") throw invalid("bucket", "The S3 bucket is required.");
+  if (settings.endpoint !== undefined && !URL.canParse(settings.endpoint)) throw invalid("endpoint", "The S3 endpoint must be a URL.");
+  const serverSideEncryption = settings.serverSideEncryption ?? "AES256";
+  if (!["AES256", "aws:kms", "none"].includes(serverSideEncryption)) {
+    throw invalid("serverSideEncryption", "The S3 server-side encryption is AES256, aws:kms or none.");
+  }
+  if (settings.kmsKeyId !== undefined && serverSideEncryption !== "aws:kms") {
+    throw invalid("kmsKeyId", "A KMS key id needs the aws:kms server-side encryption.");
+  }
+  return {
+    bucket: settings.bucket,
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle ?? false,
+    serverSideEncryption,
+    kmsKeyId: settings.kmsKeyId,
+    partSizeBytes: wholeNumber("partSizeBytes", settings.partSizeBytes, 8 * mebibyte, minimumPartSizeBytes, maximumPartSizeBytes),
+    queueSize: wholeNumber("queueSize", settings.queueSize, 4, 1, 64),
+    credentials: settings.credentials,
+    maxAttempts: wholeNumber("maxAttempts", settings.maxAttempts, 3, 1, 10),
+    connectionTimeoutMs: wholeNumber("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),
+    requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 120_000, 1, 3_600_000),
+  };
+}
