@@ -148,6 +148,7 @@ export async function createAzureBlobStore(settings: AzureBlobStoreSettings): Pr
         const properties = await container.getBlobClient(key).getProperties(options.signal === undefined ? {} : { abortSignal: options.signal });
         return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? defaultContentType };
       } catch (error) {
+        if (options.signal?.aborted) throw abortReason(options.signal);
         if (isAzureNotFound(error)) return null;
         throw toAzureBlobError(error, "look up an object");
       }
@@ -160,6 +161,7 @@ export async function createAzureBlobStore(settings: AzureBlobStoreSettings): Pr
           .getBlobClient(key)
           .deleteIfExists({ deleteSnapshots: "include", ...(options.signal === undefined ? {} : { abortSignal: options.signal }) });
       } catch (error) {
+        if (options.signal?.aborted) throw abortReason(options.signal);
         // A missing container holds no object either.
         if (isAzureNotFound(error)) return;
         throw toAzureBlobError(error, "delete an object");
