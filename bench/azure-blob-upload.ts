@@ -1,13 +1,17 @@
 /**
- * The Azure Blob store's upload against the SDK's own: the same pseudo-random recording streamed
- * into the same Azurite (started here, in memory) through
+ * The Azure Blob store's upload against the SDK's own: recordings of the same size streamed into
+ * the same Azurite (started here, in memory) through
+ * - **server**: `confide serve` (embedded profile, `CONFIDE_STORAGE=azure-blob`), a WAV posted as
+ *   multipart to `POST /v1/sessions`; RSS sampled from the server process (issue 9's benchmark);
  * - **confide**: `createAzureBlobStore(…).put(key, ReadableStream)` with its defaults (4 MiB blocks,
  *   4 held at a time);
  * - **sdk**: `BlockBlobClient.uploadStream(Readable, 4 MiB, 4)` straight from @azure/storage-blob.
- * Prints MiB/s and the uploading process's RSS growth (VmHWM, reset before the upload, minus the RSS
- * at its start) per run and as medians; each run is a fresh child process and the modes take turns
- * going first (with `--max-semi-space-size=4`, as the `confide` bin). Azurite's own memory is not counted (another process). The adapter's bound is
- * (blocks + 1) × block size = 20 MiB of buffers; the rest is the SDK's and V8's.
+ * Prints MiB/s and RSS growth per run and as medians. confide and sdk run each in a fresh child
+ * process (`--max-semi-space-size=4`, as the `confide` bin), their growth VmHWM (reset before the
+ * upload) minus the RSS at its start; server's is the server's peak (sampled every 50 ms and
+ * VmHWM) over its settled RSS. The modes take turns going first. Azurite's own memory is not
+ * counted (another process). The adapter's bound is (blocks + 1) × block size = 20 MiB of
+ * buffers; the rest is the SDK's and V8's.
  *
  * Run: node --conditions=source bench/azure-blob-upload.ts
  * Environment: BENCH_AZURE_BLOB_MIB (default 256), BENCH_REPEATS (default 3).
@@ -24,11 +28,15 @@ import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { measurePhase } from "./support/measure-phase.ts";
+import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { startRssSampler, waitForSteadyRss } from "./support/rss-sampler.ts";
+import { sendUpload } from "./support/upload-request.ts";
+import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_AZURE_BLOB_MIB ?? 256);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const modes = ["confide", "sdk"] as const;
+const modes = ["server", "confide", "sdk"] as const;
 type Mode = (typeof modes)[number];
 const containerName = "bench-recordings";
 
@@ -76,6 +84,41 @@ async function runChild(mode: Mode, connectionString: string): Promise<RunFigure
   return { mibPerSecond: sizeMib / (phase.durationMs / 1000), rssGrowthBytes: phase.rssGrowthBytes };
 }
 
+/** One upload through `confide serve` storing into Azurite; RSS is the server process's. */
+async function runServer(connectionString: string): Promise<RunFigures> {
+  const seeded = await createSeededDataDir({
+    CONFIDE_STORAGE: "azure-blob",
+    CONFIDE_AZURE_STORAGE_CONNECTION_STRING: connectionString,
+    CONFIDE_AZURE_STORAGE_CONTAINER: containerName,
+    CONFIDE_MAX_UPLOAD_BYTES: String(Math.ceil(sizeMib * mebibyte * 1.25)),
+    // Only the upload is measured: stop promptly afterwards, aborting the transcription job.
+    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+  });
+  try {
+    const server = await startConfide(seeded);
+    const stopServer = deferCleanup(() => server.stop());
+    try {
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const token = await login(baseUrl, seeded.therapist);
+      await waitForSteadyRss(server.pid);
+      const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields: { patientId: seeded.patient.user.id, title: "Azure bench" } });
+      const sampler = await startRssSampler(server.pid, 50);
+      const result = await sendUpload(`${baseUrl}/v1/sessions`, body, { authorization: `Bearer ${token}` });
+      const rss = await sampler.stop();
+      if (result.status !== 201) throw new Error(`the upload answered ${result.status}: ${result.responseText.slice(0, 300)}`);
+      const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
+      return { mibPerSecond: sizeMib / (result.durationMs / 1000), rssGrowthBytes: peakBytes - rss.baselineBytes };
+    } finally {
+      await stopServer();
+    }
+  } finally {
+    await seeded.remove();
+    // Azurite keeps blobs in memory: free it for the next run.
+    const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+    for await (const blob of container.listBlobsFlat()) await container.getBlobClient(blob.name).delete();
+  }
+}
+
 const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(8)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s, RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB`;
 
@@ -86,15 +129,18 @@ if (process.argv[2] === "--child") {
     console.log(machineLoadLine());
     const azurite = await startAzurite();
     deferCleanup(() => azurite.stop());
-    console.log(`${sizeMib} MiB streamed into Azurite (in memory, same process for both), ${repeats} runs per mode:`);
+    console.log(`${sizeMib} MiB streamed into Azurite (in memory, one for every mode), ${repeats} runs per mode:`);
     const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
     for (let run = 0; run < repeats; run += 1) {
       for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
-          // As the `confide` bin runs the server.
-          nodeArgs: ["--max-semi-space-size=4"],
-          label: mode,
-        });
+        const figures =
+          mode === "server"
+            ? await runServer(azurite.connectionString)
+            : await runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
+                // As the `confide` bin runs the server.
+                nodeArgs: ["--max-semi-space-size=4"],
+                label: mode,
+              });
         console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
         results.get(mode)?.push(figures);
       }
@@ -105,8 +151,9 @@ if (process.argv[2] === "--child") {
       medians.set(mode, { mibPerSecond: median(runs.map((run) => run.mibPerSecond)), rssGrowthBytes: median(runs.map((run) => run.rssGrowthBytes)) });
       console.log(`median ${describeRun(mode, medians.get(mode) as RunFigures)}`);
     }
-    const ratio = (medians.get("confide") as RunFigures).mibPerSecond / (medians.get("sdk") as RunFigures).mibPerSecond;
-    console.log(`confide / sdk throughput: ${ratio.toFixed(2)} (target ≥ 0.9); confide RSS growth target < 80 MB`);
+    const sdk = (medians.get("sdk") as RunFigures).mibPerSecond;
+    const ratio = (mode: Mode) => ((medians.get(mode) as RunFigures).mibPerSecond / sdk).toFixed(2);
+    console.log(`throughput / sdk's: server ${ratio("server")}, confide ${ratio("confide")} (target ≥ 0.9); server RSS growth target < 80 MB`);
     console.log(machineLoadLine());
   } finally {
     await runCleanup();
