@@ -25,11 +25,11 @@ import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/
 import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapters-azure/src/azure-blob/azure-blob-config.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
-import { median } from "./support/median.ts";
+import { runAlternating } from "./support/alternating-runs.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { measurePhase } from "./support/measure-phase.ts";
-import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
-import { startRssSampler, waitForSteadyRss } from "./support/rss-sampler.ts";
+import { withUploadingConfide } from "./support/confide-server.ts";
+import { startRssSampler } from "./support/rss-sampler.ts";
 import { sendUpload } from "./support/upload-request.ts";
 import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
 
@@ -86,33 +86,22 @@ async function runChild(mode: Mode, connectionString: string): Promise<RunFigure
 
 /** One upload through `confide serve` storing into Azurite; RSS is the server process's. */
 async function runServer(connectionString: string): Promise<RunFigures> {
-  const seeded = await createSeededDataDir({
+  const storage = {
     CONFIDE_STORAGE: "azure-blob",
     CONFIDE_AZURE_STORAGE_CONNECTION_STRING: connectionString,
     CONFIDE_AZURE_STORAGE_CONTAINER: containerName,
-    CONFIDE_MAX_UPLOAD_BYTES: String(Math.ceil(sizeMib * mebibyte * 1.25)),
-    // Only the upload is measured: stop promptly afterwards, aborting the transcription job.
-    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
-  });
+  };
   try {
-    const server = await startConfide(seeded);
-    const stopServer = deferCleanup(() => server.stop());
-    try {
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const token = await login(baseUrl, seeded.therapist);
-      await waitForSteadyRss(server.pid);
-      const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields: { patientId: seeded.patient.user.id, title: "Azure bench" } });
+    return await withUploadingConfide(storage, sizeMib * mebibyte, async ({ server, url, fields, headers }) => {
+      const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields });
       const sampler = await startRssSampler(server.pid, 50);
-      const result = await sendUpload(`${baseUrl}/v1/sessions`, body, { authorization: `Bearer ${token}` });
+      const result = await sendUpload(url, body, headers);
       const rss = await sampler.stop();
       if (result.status !== 201) throw new Error(`the upload answered ${result.status}: ${result.responseText.slice(0, 300)}`);
       const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
       return { mibPerSecond: sizeMib / (result.durationMs / 1000), rssGrowthBytes: peakBytes - rss.baselineBytes };
-    } finally {
-      await stopServer();
-    }
+    });
   } finally {
-    await seeded.remove();
     // Azurite keeps blobs in memory: free it for the next run.
     const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
     for await (const blob of container.listBlobsFlat()) await container.getBlobClient(blob.name).delete();
@@ -130,27 +119,19 @@ if (process.argv[2] === "--child") {
     const azurite = await startAzurite();
     deferCleanup(() => azurite.stop());
     console.log(`${sizeMib} MiB streamed into Azurite (in memory, one for every mode), ${repeats} runs per mode:`);
-    const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
-    for (let run = 0; run < repeats; run += 1) {
-      for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures =
-          mode === "server"
-            ? await runServer(azurite.connectionString)
-            : await runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
-                // As the `confide` bin runs the server.
-                nodeArgs: ["--max-semi-space-size=4"],
-                label: mode,
-              });
-        console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
-        results.get(mode)?.push(figures);
-      }
-    }
-    const medians = new Map<Mode, RunFigures>();
-    for (const mode of modes) {
-      const runs = results.get(mode) as RunFigures[];
-      medians.set(mode, { mibPerSecond: median(runs.map((run) => run.mibPerSecond)), rssGrowthBytes: median(runs.map((run) => run.rssGrowthBytes)) });
-      console.log(`median ${describeRun(mode, medians.get(mode) as RunFigures)}`);
-    }
+    const medians = await runAlternating(
+      modes,
+      repeats,
+      (mode) =>
+        mode === "server"
+          ? runServer(azurite.connectionString)
+          : runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
+              // As the `confide` bin runs the server.
+              nodeArgs: ["--max-semi-space-size=4"],
+              label: mode,
+            }),
+      describeRun,
+    );
     const sdk = (medians.get("sdk") as RunFigures).mibPerSecond;
     const ratio = (mode: Mode) => ((medians.get(mode) as RunFigures).mibPerSecond / sdk).toFixed(2);
     console.log(`throughput / sdk's: server ${ratio("server")}, confide ${ratio("confide")} (target ≥ 0.9); server RSS growth target < 80 MB`);

@@ -20,7 +20,7 @@ import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { measurePhase } from "./support/measure-phase.ts";
-import { median } from "./support/median.ts";
+import { runAlternating } from "./support/alternating-runs.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_S3_MIB ?? 512);
@@ -113,20 +113,7 @@ if (process.argv[2] === "--child") {
       `${sizeMib} MiB into s3rver, parts of ${partSizeBytes / mebibyte} MiB, ${queueSize} at once ` +
         `(the adapter's bound: ${(partSizeBytes * (queueSize + 1)) / mebibyte} MiB), ${repeats} runs per mode:`,
     );
-    const results = new Map<Mode, RunFigures[]>(modes.map((mode) => [mode, []]));
-    for (let run = 0; run < repeats; run += 1) {
-      for (const mode of run % 2 === 0 ? modes : [...modes].reverse()) {
-        const figures = await runInChild(mode, s3.endpoint);
-        console.log(`  run ${run + 1}: ${describeRun(mode, figures)}`);
-        results.get(mode)?.push(figures);
-      }
-    }
-    const medians = new Map<Mode, RunFigures>();
-    for (const mode of modes) {
-      const runs = results.get(mode) as RunFigures[];
-      medians.set(mode, { mibPerSecond: median(runs.map((run) => run.mibPerSecond)), rssGrowthBytes: median(runs.map((run) => run.rssGrowthBytes)) });
-      console.log(`median ${describeRun(mode, medians.get(mode) as RunFigures)}`);
-    }
+    const medians = await runAlternating(modes, repeats, (mode) => runInChild(mode, s3.endpoint), describeRun);
     const ratio = (medians.get("adapter") as RunFigures).mibPerSecond / (medians.get("lib-storage") as RunFigures).mibPerSecond;
     console.log(`adapter / lib-storage throughput: ${ratio.toFixed(2)}`);
     console.log(machineLoadLine());

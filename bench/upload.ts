@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChildServer, type ChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
-import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { withUploadingConfide } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
 import { startRssSampler, waitForSteadyRss, type RssFigures } from "./support/rss-sampler.ts";
@@ -75,32 +75,8 @@ async function measureBare(server: ChildServer, directory: string, fsync: boolea
   }
 }
 
-async function measureConfide(): Promise<Measured> {
-  const seeded = await createSeededDataDir({
-    CONFIDE_MAX_UPLOAD_BYTES: String(Math.ceil(fileBytes * 1.25)),
-    // Only the upload is measured: stop promptly afterwards, aborting the transcription job.
-    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
-  });
-  try {
-    const server = await startConfide(seeded);
-    const stopServer = deferCleanup(() => server.stop());
-    try {
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const token = await login(baseUrl, seeded.therapist);
-      // PGlite's start-up peak (several hundred MB) is freed a moment after "listening".
-      await waitForSteadyRss(server.pid);
-      return await measure(
-        server,
-        `${baseUrl}/v1/sessions`,
-        { patientId: seeded.patient.user.id, title: "Upload benchmark" },
-        { authorization: `Bearer ${token}` },
-      );
-    } finally {
-      await stopServer();
-    }
-  } finally {
-    await seeded.remove();
-  }
+function measureConfide(): Promise<Measured> {
+  return withUploadingConfide({}, fileBytes, (target) => measure(target.server, target.url, target.fields, target.headers));
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
 import { deferCleanup } from "./cleanup.ts";
+import { waitForSteadyRss } from "./rss-sampler.ts";
 
 const run = promisify(execFile);
 export const cliPath = fileURLToPath(new URL("../../packages/http/src/cli.ts", import.meta.url));
@@ -84,4 +85,52 @@ export async function login(baseUrl: string, account: SeededAccount): Promise<st
   });
   if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** What a bench needs to post recordings to a running server. */
+export interface UploadTarget {
+  server: ChildServer;
+  /** `POST` multipart recordings here. */
+  url: string;
+  /** The form fields of a session (the seeded patient). */
+  fields: Record<string, string>;
+  /** The seeded therapist's authorization. */
+  headers: Record<string, string>;
+}
+
+/**
+ * A seeded `confide serve` taking uploads of up to `maxUploadBytes` (plus `extraEnv`), once its
+ * start-up memory has settled, for `work`; stopped right after it (promptly: the transcription
+ * job an upload queued is aborted) and its data directory removed.
+ */
+export async function withUploadingConfide<T>(
+  extraEnv: Record<string, string>,
+  maxUploadBytes: number,
+  work: (target: UploadTarget) => Promise<T>,
+): Promise<T> {
+  const seeded = await createSeededDataDir({
+    ...extraEnv,
+    CONFIDE_MAX_UPLOAD_BYTES: String(Math.ceil(maxUploadBytes * 1.25)),
+    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+  });
+  try {
+    const server = await startConfide(seeded);
+    const stopServer = deferCleanup(() => server.stop());
+    try {
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const token = await login(baseUrl, seeded.therapist);
+      // PGlite's start-up peak (several hundred MB) is freed a moment after "listening".
+      await waitForSteadyRss(server.pid);
+      return await work({
+        server,
+        url: `${baseUrl}/v1/sessions`,
+        fields: { patientId: seeded.patient.user.id, title: "Upload benchmark" },
+        headers: { authorization: `Bearer ${token}` },
+      });
+    } finally {
+      await stopServer();
+    }
+  } finally {
+    await seeded.remove();
+  }
 }
