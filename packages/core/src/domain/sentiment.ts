@@ -60,12 +60,27 @@ export function meanScores(results: SentimentScores[]): SentimentScores {
   };
 }
 
-interface AnalysedSegment {
+/** One scored segment, as `summarizeSentiment` takes it. */
+export interface AnalysedSegment {
   segmentId: string;
   speaker: string;
   startMs: number;
   endMs: number;
   result: SentimentResult;
+}
+
+/** A transcript segment with the analyzer's result for its text. */
+export function analysedSegment(
+  segment: { id: string; speaker: string; startMs: number; endMs: number },
+  result: SentimentResult,
+): AnalysedSegment {
+  return {
+    segmentId: segment.id,
+    speaker: segment.speaker,
+    startMs: segment.startMs,
+    endMs: segment.endMs,
+    result: { label: result.label, scores: result.scores },
+  };
 }
 
 /** Builds per-speaker aggregates and a fixed-window timeline from per-segment results. */

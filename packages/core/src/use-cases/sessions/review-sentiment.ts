@@ -1,8 +1,8 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { patientSegments } from "../../domain/patient-segments.ts";
-import { summarizeSentiment, type SentimentResult, type SessionSentiment } from "../../domain/sentiment.ts";
+import { analysedSegment, summarizeSentiment, type SentimentResult, type SessionSentiment } from "../../domain/sentiment.ts";
 import type { Transcript } from "../../domain/transcript.ts";
-import { ConfideError } from "../../errors.ts";
+import { scoreSegments } from "../policies/segment-sentiment.ts";
 
 /**
  * Rebuilds a session's sentiment after a review change, over the segments `patientSegments`
@@ -26,23 +26,11 @@ export async function reviewSentiment(
     (previous?.segments ?? []).map(({ segmentId, label, scores }) => [segmentId, { label, scores }]),
   );
   const toScore = analysedSegments.filter((s) => rescore === "all" || rescore.has(s.id) || !known.has(s.id));
-  const results = toScore.length === 0 ? [] : await deps.language.sentiment(toScore.map((s) => s.text), { language });
-  if (results.length !== toScore.length) {
-    throw new ConfideError("provider.bad_response", "The language analyzer returned the wrong number of results.", {
-      details: { sent: toScore.length, received: results.length },
-    });
-  }
+  const results = await scoreSegments(deps, toScore, { language });
   const fresh = new Map(toScore.map((segment, index) => [segment.id, results[index] as SentimentResult]));
-  const analysed = analysedSegments.map((segment) => {
-    const result = fresh.get(segment.id) ?? (known.get(segment.id) as SentimentResult);
-    return {
-      segmentId: segment.id,
-      speaker: segment.speaker,
-      startMs: segment.startMs,
-      endMs: segment.endMs,
-      result: { label: result.label, scores: result.scores },
-    };
-  });
+  const analysed = analysedSegments.map((segment) =>
+    analysedSegment(segment, fresh.get(segment.id) ?? (known.get(segment.id) as SentimentResult)),
+  );
   return summarizeSentiment(analysed, {
     language,
     windowMs: previous?.windowMs ?? deps.settings.sentimentWindowMs,
