@@ -1,4 +1,5 @@
 import { ConfideError, silentLogger, type Logger } from "@confide/core";
+import { integerSetting } from "../settings/integer-setting.ts";
 
 /** Settings of the BullMQ job queue (self-hosted, Azure Cache for Redis, ElastiCache). */
 export interface BullMqJobQueueSettings {
@@ -78,12 +79,6 @@ const queueNamePattern = /^[A-Za-z0-9_.-]{1,100}$/;
 
 function invalid(setting: string, message: string): ConfideError {
   return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
-function integerSetting(name: string, value: number | undefined, fallback: number, minimum: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) throw invalid(name, `${name} must be an integer of at least ${minimum}.`);
-  return value;
 }
 
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input`. */

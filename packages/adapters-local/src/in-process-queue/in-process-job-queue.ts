@@ -9,6 +9,7 @@ import {
   type Logger,
 } from "@confide/core";
 import { describeJobError } from "../job-queue/job-error-fields.ts";
+import { integerSetting } from "../settings/integer-setting.ts";
 
 export interface InProcessJobQueueOptions {
   /**
@@ -39,24 +40,6 @@ interface Job {
   controller: AbortController | undefined;
 }
 
-function nonNegativeInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new ConfideError("validation.invalid_input", `${name} must be a non-negative integer.`, {
-      details: { setting: name },
-    });
-  }
-  return value;
-}
-
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  const resolved = nonNegativeInteger(name, value, fallback);
-  if (resolved === 0) {
-    throw new ConfideError("validation.invalid_input", `${name} must be at least 1.`, { details: { setting: name } });
-  }
-  return resolved;
-}
-
 /**
  * A JobQueue inside this process, for the embedded profile: real timers, no store. Jobs live
  * in memory, so jobs still waiting when the process stops are lost; the worker's recovery sweep
@@ -69,10 +52,10 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
  * - Jobs enqueued before `start()` run once it is called.
  */
 export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}): JobQueue {
-  const retainCompleted = nonNegativeInteger("retainCompleted", options.retainCompleted, 10_000);
-  const backoffDelayMs = nonNegativeInteger("backoffDelayMs", options.backoffDelayMs, 1_000);
-  const maxBackoffDelayMs = nonNegativeInteger("maxBackoffDelayMs", options.maxBackoffDelayMs, 60_000);
-  const defaultCloseTimeoutMs = nonNegativeInteger("closeTimeoutMs", options.closeTimeoutMs, 10_000);
+  const retainCompleted = integerSetting("retainCompleted", options.retainCompleted, 10_000, 0);
+  const backoffDelayMs = integerSetting("backoffDelayMs", options.backoffDelayMs, 1_000, 0);
+  const maxBackoffDelayMs = integerSetting("maxBackoffDelayMs", options.maxBackoffDelayMs, 60_000, 0);
+  const defaultCloseTimeoutMs = integerSetting("closeTimeoutMs", options.closeTimeoutMs, 10_000, 0);
   const logger = options.logger ?? silentLogger;
 
   /** Every job not yet finished, by id. */
@@ -212,8 +195,8 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
       if (handlers !== null) {
         throw new ConfideError("validation.invalid_input", "The job queue has already been started.");
       }
-      concurrency = positiveInteger("concurrency", startOptions.concurrency, 1);
-      maxAttempts = positiveInteger("maxAttempts", startOptions.maxAttempts, 3);
+      concurrency = integerSetting("concurrency", startOptions.concurrency, 1, 1);
+      maxAttempts = integerSetting("maxAttempts", startOptions.maxAttempts, 3, 1);
       handlers = { ...startHandlers };
       pump();
     },

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfideError } from "@confide/core";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
+import { integerSetting } from "../settings/integer-setting.ts";
 
 /**
  * Settings of the PocketSphinx SpeechToText adapter. Every field is optional: the defaults suit
@@ -39,25 +39,15 @@ export const pocketSphinxDefaults = {
   maxSegmentMs: 15_000,
 } as const;
 
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfideError("validation.invalid_input", `${name} must be a positive whole number (got ${String(value)}).`, {
-      details: { setting: name },
-    });
-  }
-  return value;
-}
-
 /** Fills every setting `settings` leaves out with its default. */
 export function resolvePocketSphinxSettings(settings: PocketSphinxSettings = {}): ResolvedPocketSphinxSettings {
-  const parallelChannels = positiveInteger("parallelChannels", settings.parallelChannels, 2);
+  const parallelChannels = integerSetting("parallelChannels", settings.parallelChannels, 2, 1);
   return {
     pocketsphinxPath: settings.pocketsphinxPath ?? pocketSphinxDefaults.pocketsphinxPath,
     ffmpegPath: settings.ffmpegPath ?? defaultFfmpegPath,
     modelDirectory: settings.modelDirectory ?? pocketSphinxDefaults.modelDirectory,
-    segmentGapMs: positiveInteger("segmentGapMs", settings.segmentGapMs, pocketSphinxDefaults.segmentGapMs),
-    maxSegmentMs: positiveInteger("maxSegmentMs", settings.maxSegmentMs, pocketSphinxDefaults.maxSegmentMs),
+    segmentGapMs: integerSetting("segmentGapMs", settings.segmentGapMs, pocketSphinxDefaults.segmentGapMs, 1),
+    maxSegmentMs: integerSetting("maxSegmentMs", settings.maxSegmentMs, pocketSphinxDefaults.maxSegmentMs, 1),
     parallelChannels: Math.min(parallelChannels, 2),
     temporaryDirectory: settings.temporaryDirectory ?? tmpdir(),
   };

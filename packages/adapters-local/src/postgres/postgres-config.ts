@@ -1,4 +1,5 @@
 import { ConfideError, type Logger } from "@confide/core";
+import { integerSetting } from "../settings/integer-setting.ts";
 
 /** Settings of the PostgreSQL repositories (self-hosted profile, RDS). */
 export interface PostgresSettings {
@@ -84,16 +85,6 @@ function urlInteger(connectionString: string, name: string, unit: "milliseconds"
 /** Lower case only: the name is used unquoted in search_path and quoted in CREATE SCHEMA. */
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
-function nonNegativeInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new ConfideError("validation.invalid_input", `${name} must be a non-negative integer.`, {
-      details: { setting: name },
-    });
-  }
-  return value;
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input`. */
 export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPostgresSettings {
   if (typeof settings.connectionString !== "string" || settings.connectionString.trim() === "") {
@@ -108,7 +99,7 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
       { details: { setting: "schema" } },
     );
   }
-  const max = nonNegativeInteger("max", settings.max, 10);
+  const max = integerSetting("max", settings.max, 10, 0);
   if (max < 1) {
     throw new ConfideError("validation.invalid_input", "max must be at least 1.", { details: { setting: "max" } });
   }
@@ -116,7 +107,7 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
   const connectTimeoutSeconds = urlInteger(settings.connectionString, "connect_timeout", "seconds");
   const statementTimeoutMs =
     urlInteger(settings.connectionString, "statement_timeout", "milliseconds") ??
-    nonNegativeInteger("statementTimeoutMs", settings.statementTimeoutMs, 30_000);
+    integerSetting("statementTimeoutMs", settings.statementTimeoutMs, 30_000, 0);
   const urlQueryTimeoutMs = urlInteger(settings.connectionString, "query_timeout", "milliseconds");
   if (urlQueryTimeoutMs === 0) {
     // pg would read the string "0" as a limit of 0 ms and fail every statement at once.
@@ -126,22 +117,23 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
   }
   const queryTimeoutMs =
     urlQueryTimeoutMs ??
-    nonNegativeInteger("queryTimeoutMs", settings.queryTimeoutMs, queryTimeoutFor(statementTimeoutMs));
+    integerSetting("queryTimeoutMs", settings.queryTimeoutMs, queryTimeoutFor(statementTimeoutMs), 0);
   return {
     connectionString: settings.connectionString,
     schema: settings.schema,
     max,
     connectionTimeoutMs: connectTimeoutSeconds === undefined
-      ? nonNegativeInteger("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000)
+      ? integerSetting("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 0)
       : connectTimeoutSeconds * 1000,
     statementTimeoutMs,
     queryTimeoutMs,
-    idleInTransactionTimeoutMs: nonNegativeInteger(
+    idleInTransactionTimeoutMs: integerSetting(
       "idleInTransactionTimeoutMs",
       settings.idleInTransactionTimeoutMs,
       60_000,
+      0,
     ),
-    idleTimeoutMs: nonNegativeInteger("idleTimeoutMs", settings.idleTimeoutMs, 30_000),
+    idleTimeoutMs: integerSetting("idleTimeoutMs", settings.idleTimeoutMs, 30_000, 0),
     applicationName: settings.applicationName ?? "confide",
     logger: settings.logger,
   };

@@ -1,5 +1,6 @@
 import { ConfideError } from "@confide/core";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
+import { integerSetting } from "../settings/integer-setting.ts";
 
 /**
  * Settings of the Whisper-compatible speech adapter: any server answering
@@ -48,12 +49,6 @@ function invalid(setting: string, message: string): ConfideError {
   return new ConfideError("validation.invalid_input", message, { details: { setting } });
 }
 
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw invalid(name, `${name} must be a positive integer.`);
-  return value;
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input`. */
 export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisperSettings {
   let base: URL;
@@ -77,8 +72,8 @@ export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisp
     modelsUrl: `${root}/v1/models`,
     model: settings.model,
     apiKey: settings.apiKey === "" ? undefined : settings.apiKey,
-    timeoutMs: positiveInteger("timeoutMs", settings.timeoutMs, 30 * 60_000),
-    checkTimeoutMs: positiveInteger("checkTimeoutMs", settings.checkTimeoutMs, 5_000),
+    timeoutMs: integerSetting("timeoutMs", settings.timeoutMs, 30 * 60_000, 1),
+    checkTimeoutMs: integerSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1),
     fetch: settings.fetch ?? globalThis.fetch,
     ffmpegPath: settings.ffmpegPath ?? defaultFfmpegPath,
     ffprobePath: settings.ffprobePath ?? "ffprobe",
