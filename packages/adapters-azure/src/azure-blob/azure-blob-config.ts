@@ -6,7 +6,7 @@ export const defaultContainerName = "confide-recordings";
 
 /** Bytes staged per block of an upload. */
 export const defaultUploadBlockBytes = 4 * 1024 * 1024;
-/** Blocks of one upload held (filled or in flight) at a time. */
+/** Block buffers of one upload: one filling, the others staging. */
 export const defaultUploadBlocks = 4;
 
 /**
@@ -34,7 +34,7 @@ export interface AzureBlobStoreSettings {
   containerName?: string;
   /** Bytes per staged block of an upload. Default 4 MiB. */
   uploadBlockBytes?: number;
-  /** Blocks one upload holds at a time (about ¾ of them in flight). Default 4. */
+  /** Block buffers one upload holds (one filling, the others staging). Default 4. */
   uploadBlocks?: number;
 }
 

@@ -4,6 +4,7 @@ import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
 import { resolveAzureBlobSettings, type AzureBlobStoreSettings, type ResolvedAzureBlobSettings } from "./azure-blob-config.ts";
 import { isAzureNotFound, isContainerNotFound, toAzureBlobError } from "./azure-blob-errors.ts";
 import { blobUrlSigner } from "./azure-blob-signer.ts";
+import { uploadInBlocks } from "./block-upload.ts";
 
 type StorageBlobModule = typeof import("@azure/storage-blob");
 
@@ -32,11 +33,11 @@ async function serviceClient(sdk: StorageBlobModule, settings: ResolvedAzureBlob
  * BlobStore on one container of Azure Blob Storage; the object of key `a/b.wav` is the block blob
  * `a/b.wav`, its content type the blob's `Content-Type`.
  *
- * - `put` stages the body in blocks of `uploadBlockBytes` (`uploadStream`) and commits the block
- *   list at the end: readers see the old blob until the commit, and a failed or aborted upload
- *   commits nothing (its staged blocks are discarded by the service after 7 days). Memory: at most
- *   `uploadBlocks` blocks plus the one being filled, i.e. (4 + 1) × 4 MiB = 20 MiB per upload with
- *   the defaults, whatever the size of the recording.
+ * - `put` copies the body into blocks of `uploadBlockBytes`, stages each as it fills and commits
+ *   the block list at the end (block-upload.ts): readers see the old blob until the commit, and a
+ *   failed or aborted upload commits nothing (its staged blocks are discarded by the service after
+ *   7 days). Memory: `uploadBlocks` block buffers, 4 × 4 MiB = 16 MiB per upload with the
+ *   defaults, whatever the size of the recording; the body's chunks are not kept.
  * - `get` reads a byte range with `x-ms-range`; `delete` of a missing blob does nothing.
  * - The container is made on first use — the first `put` or `check` (which readiness runs at
  *   start) — when it does not exist yet, not in the factory: creating the store makes no request,
@@ -81,22 +82,17 @@ export async function createAzureBlobStore(settings: AzureBlobStoreSettings): Pr
       const { signal } = options;
       if (signal?.aborted) throw abortReason(signal);
       await containerOnce();
-      // A web stream as the Node stream uploadStream reads; destroying it cancels the body.
-      const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
-      const stop = () => source.destroy(abortReason(signal as AbortSignal) as Error);
-      signal?.addEventListener("abort", stop, { once: true });
       try {
-        await container.getBlockBlobClient(key).uploadStream(source, resolved.uploadBlockBytes, resolved.uploadBlocks, {
-          blobHTTPHeaders: { blobContentType: options.contentType },
-          ...(signal === undefined ? {} : { abortSignal: signal }),
+        await uploadInBlocks(container.getBlockBlobClient(key), body as ReadableStream<Uint8Array>, {
+          blockBytes: resolved.uploadBlockBytes,
+          blocks: resolved.uploadBlocks,
+          commit: { blobHTTPHeaders: { blobContentType: options.contentType } },
+          ...(signal === undefined ? {} : { signal }),
         });
       } catch (error) {
         if (signal?.aborted) throw abortReason(signal);
         if (isContainerNotFound(error)) containerReady = undefined;
         throw toAzureBlobError(error, "store an object");
-      } finally {
-        signal?.removeEventListener("abort", stop);
-        source.destroy();
       }
     },
 
