@@ -102,3 +102,45 @@ describe("Azure Blob Storage as the server's blob store", () => {
     expect(await server.isServing()).toBe(true);
   }, 90_000);
 });
+
+describe("Azure Blob Storage with a connection string whose key is wrong", () => {
+  let azurite: AzuriteBlob;
+  let server: EmbeddedServer;
+  const key = Buffer.from("the clinic's storage key, which no log may hold").toString("base64");
+
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    server = await startEmbeddedServer({
+      CONFIDE_STORAGE: "azure-blob",
+      CONFIDE_AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString.replace(azurite.accountKey, key),
+      CONFIDE_LOG_LEVEL: "debug",
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await azurite?.stop();
+  });
+
+  it("is unready and refuses uploads, and neither its answers nor its logs hold the key", async () => {
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    const readyBody = await ready.text();
+    expect(ready.status).toBe(503);
+    expect(readyBody).toContain("storage:azure-blob");
+
+    const upload = await uploadSession(server.baseUrl, server.tokens.therapist, {
+      patientId: server.accounts.patient.user.id,
+      title: "refused by storage",
+      audio: makeToneWav({ durationMs: 500 }),
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(String(upload)).toMatch(/503|dependency\.unavailable/);
+
+    // The failures were logged (so the check below looked at something)…
+    const output = `${server.process.lines.join("\n")}\n${server.process.stderr()}`;
+    expect(output).toContain("dependency.unavailable");
+    // …and the key is in none of it.
+    expect(`${readyBody}\n${String(upload)}\n${output}`).not.toContain(key);
+  }, 60_000);
+});

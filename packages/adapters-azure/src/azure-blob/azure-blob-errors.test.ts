@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { RestError } from "@azure/storage-blob";
 import { ConfideError } from "@confide/core";
 import { byteStream } from "@confide/core/testing";
@@ -94,5 +95,31 @@ describe("Azure Blob errors from Azurite", () => {
       expect((error as ConfideError).details?.status).toBe(403);
     }
     await expectConfideError(store.get("a.wav"), "dependency.unavailable");
+  });
+
+  it("never repeats the connection string's key: not in the message, the details or anywhere in the error with its causes", async () => {
+    const key = Buffer.from("a key that must stay secret, 48 bytes long....").toString("base64");
+    const wrongKey = azurite.connectionString.replace(azurite.accountKey, key);
+    const unreachable = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;`;
+    const errors: unknown[] = [];
+    for (const connectionString of [wrongKey, unreachable]) {
+      const store = await createAzureBlobStore({ connectionString, containerName: "secret-key", clientOptions: { retryOptions: { maxTries: 1 } } });
+      for (const call of [
+        () => store.check(),
+        () => store.head("a.wav"),
+        () => store.get("a.wav"),
+        () => store.delete("a.wav"),
+        () => store.put("a.wav", byteStream(new Uint8Array(10), 5), { contentType: "audio/wav" }),
+      ]) {
+        errors.push(await call().then(() => undefined, (caught: unknown) => caught));
+      }
+    }
+    expect(errors.every((error) => ConfideError.is(error, "dependency.unavailable")), errors.map(String).join("\n")).toBe(true);
+    // The key is the secret; its base64 is what a connection string holds.
+    const printed = errors.map((error) => [String(error), JSON.stringify(error), inspect(error, { depth: 8, showHidden: true })].join("\n")).join("\n");
+    // What was printed reaches the SDK's causes (their request URLs name the account)…
+    expect(printed).toContain("devstoreaccount1");
+    // …and holds no key.
+    expect(printed).not.toContain(key);
   });
 });
