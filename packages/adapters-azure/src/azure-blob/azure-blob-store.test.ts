@@ -136,7 +136,27 @@ describe("Azure Blob BlobStore", () => {
 
       const write = await fetch(url, { method: "PUT", headers: { "x-ms-blob-type": "BlockBlob" }, body: "overwritten" });
       expect(write.status).toBe(403);
+      expect((await fetch(url, { method: "DELETE" })).status).toBe(403);
       expect(await readAll((await store.get("signed/read.wav")).body)).toBe("RIFF....WAVE");
+    });
+
+    it("signs a service SAS of the one blob, not an account SAS: it lists nothing and reaches no other container", async () => {
+      await store.put("signed/scoped.wav", byteStream(text("scoped"), 6), { contentType: "audio/wav" });
+      const url = new URL(await store.signedUrl!("signed/scoped.wav", { expiresInSeconds: 60, access: "read" }));
+
+      // An account SAS carries ss (services) and srt (resource types); a service SAS of a blob sr=b.
+      expect([url.searchParams.get("sr"), url.searchParams.has("ss"), url.searchParams.has("srt")]).toEqual(["b", false, false]);
+      const list = new URL(url);
+      list.pathname = list.pathname.replace("/signed/scoped.wav", "");
+      list.searchParams.set("restype", "container");
+      list.searchParams.set("comp", "list");
+      expect((await fetch(list)).status).toBe(403);
+      const otherContainer = freshContainer();
+      await service().getContainerClient(otherContainer).create();
+      await service().getContainerClient(otherContainer).getBlockBlobClient("signed/scoped.wav").upload("other", 5);
+      const elsewhere = new URL(url);
+      elsewhere.pathname = elsewhere.pathname.replace(`/${containerName}/`, `/${otherContainer}/`);
+      expect((await fetch(elsewhere)).status).toBe(403);
     });
 
     it("signs a write URL that stores an object with one PUT, and reads nothing", async () => {
