@@ -1,0 +1,100 @@
+/**
+ * The azure profile's version of postgres-unreachable.test.ts: Cosmos DB becomes unreachable
+ * under a running API process (the TCP proxy in front of the stand-in resets every connection and
+ * refuses new ones), then comes back. While it is down the API answers quickly with 503
+ * `dependency.unavailable` — never a 500, never a hang — and readiness names the database; once
+ * it is back the same process answers 200 again, without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
+import { logEntries } from "../support/process-log.ts";
+import { startAzureStack, type ApiProcess, type AzureStack } from "../support/azure-stack.ts";
+import { makeToneWav } from "../support/tone-wav.ts";
+
+/** What "answers quickly" means here, per request (the stack sets a 3 s Cosmos request timeout). */
+const maxAnswerMs = 8_000;
+
+let stack: AzureStack;
+let api: ApiProcess;
+let token: string;
+let session: SessionView;
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+  elapsedMs: number;
+}
+
+async function timedRequest(path: string, init: RequestInit = {}): Promise<Answer> {
+  const startedAt = performance.now();
+  const response = await requestWithTimeout(`${api.baseUrl}${path}`, init, 30_000);
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
+    elapsedMs: performance.now() - startedAt,
+  };
+}
+
+const authorized = () => ({ headers: { authorization: `Bearer ${token}` } });
+
+function expectUnavailable(answer: Answer, what: string): void {
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(503);
+  expect(answer.contentType).toMatch(/^application\/problem\+json/);
+  expect(answer.body.code).toBe("dependency.unavailable");
+  expect(answer.elapsedMs, `${what} took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
+}
+
+beforeAll(async () => {
+  stack = await startAzureStack();
+  api = await stack.startApi();
+  token = await login(api.baseUrl, stack.accounts.therapist);
+  session = await uploadSession(api.baseUrl, token, {
+    patientId: stack.accounts.patient.user.id,
+    title: "Before the outage",
+    audio: makeToneWav({ durationMs: 500 }),
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe("azure profile: Cosmos DB unreachable, then back", () => {
+  it("answers 503 dependency.unavailable quickly while down, and 200 again once back, in the same process", async () => {
+    expect((await timedRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
+    expect((await timedRequest("/readyz")).status).toBe(200);
+
+    stack.cosmosProxy.down();
+    for (let round = 0; round < 3; round += 1) {
+      expectUnavailable(await timedRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
+      const ready = await timedRequest("/readyz");
+      expect(ready.status).toBe(503);
+      const failing = (ready.body.checks as Array<{ name: string; ok: boolean; code?: string }>).filter((check) => !check.ok);
+      // Only the database is missing: storage, speech, language and Redis still answer.
+      expect(failing).toEqual([{ name: expect.stringMatching(/^database:cosmos/), ok: false, code: "dependency.unavailable" }]);
+    }
+    expectUnavailable(await timedRequest("/v1/sessions", authorized()), "list sessions");
+    expectUnavailable(
+      await timedRequest("/v1/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: stack.accounts.therapist.user.email, password: stack.accounts.therapist.password }),
+      }),
+      "login",
+    );
+    expect((await timedRequest("/healthz")).status).toBe(200);
+
+    stack.cosmosProxy.up();
+    const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body.id).toBe(session.id);
+    expect((await timedRequest("/readyz")).status).toBe(200);
+    const listed = await timedRequest("/v1/sessions", authorized());
+    expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
+    expect(api.child.exitCode).toBeNull();
+    expect(logEntries([api]).filter((line) => line.message === "unhandled error" || line.status === 500)).toEqual([]);
+  }, 120_000);
+});
