@@ -61,6 +61,57 @@ describe("loadConfig", () => {
     ]);
   });
 
+  describe("the azure profile", () => {
+    const azure = {
+      CONFIDE_PROFILE: "azure",
+      CONFIDE_COSMOS_ENDPOINT: "https://clinic.documents.azure.com:443/",
+      CONFIDE_AZURE_STORAGE_ACCOUNT_URL: "https://clinic.blob.core.windows.net",
+      CONFIDE_AZURE_SPEECH_ENDPOINT: "https://clinic-speech.cognitiveservices.azure.com",
+      CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://clinic-language.cognitiveservices.azure.com",
+      CONFIDE_REDIS_URL: "rediss://:key@clinic.redis.cache.windows.net:6380",
+      CONFIDE_PUSH: "log",
+      CONFIDE_JWT_SECRET: "a".repeat(40),
+    };
+
+    it("runs every port on Azure but the queue and events (Redis) and push (FCM)", () => {
+      const config = loadConfig(azure);
+      expect(config.profile).toBe("azure");
+      expect(config.adapters).toEqual({
+        repository: "cosmos",
+        storage: "azure-blob",
+        speech: "azure-speech",
+        language: "azure-text-analytics",
+        queue: "bullmq",
+        push: "log",
+        events: "redis",
+      });
+      const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
+      expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
+    });
+
+    it("names every variable its adapters require, each once", () => {
+      expect(problemsOf({ CONFIDE_PROFILE: "azure" }).map((problem) => problem.split(":")[0])).toEqual([
+        "CONFIDE_COSMOS_ENDPOINT",
+        "CONFIDE_AZURE_STORAGE_CONNECTION_STRING",
+        "CONFIDE_AZURE_SPEECH_ENDPOINT",
+        "CONFIDE_AZURE_LANGUAGE_ENDPOINT",
+        "CONFIDE_REDIS_URL",
+        "CONFIDE_FCM_SERVICE_ACCOUNT_FILE",
+        "CONFIDE_JWT_SECRET",
+      ]);
+    });
+
+    it("lets one port be switched alone", () => {
+      const config = loadConfig({ ...azure, CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" });
+      expect(config.adapters.speech).toBe("whisper");
+      expect(config.adapters.repository).toBe("cosmos");
+      expect(config.adapters.storage).toBe("azure-blob");
+      // The switched-out adapter's variables are not asked for.
+      const { CONFIDE_AZURE_SPEECH_ENDPOINT: _speech, ...withoutSpeech } = azure;
+      expect(problemsOf({ ...withoutSpeech, CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" })).toEqual([]);
+    });
+  });
+
   it("checks the settings of the chosen adapters only", () => {
     const variables = { CONFIDE_WHISPER_URL: "not a url", CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: "soon" };
     expect(problemsOf(variables)).toEqual(['CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS: must be a whole number (got "soon")']);
@@ -90,7 +141,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses unknown profiles and adapters by name", () => {
-    expect(problemsOf({ CONFIDE_PROFILE: "azure" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted/);
+    expect(problemsOf({ CONFIDE_PROFILE: "gcp" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted, azure/);
     expect(problemsOf({ CONFIDE_QUEUE: "sqs" })[0]).toMatch(/^CONFIDE_QUEUE:/);
   });
 
@@ -168,7 +219,7 @@ describe("loadConfig", () => {
 
   it("reports an unknown profile alone, without requirements of a profile it does not know", () => {
     expect(problemsOf({ CONFIDE_PROFILE: "bogus" })).toEqual([
-      "CONFIDE_PROFILE: must be one of embedded, selfhosted (the azure and aws profiles are not in this build yet)",
+      "CONFIDE_PROFILE: must be one of embedded, selfhosted, azure (the aws profile is not in this build yet)",
     ]);
   });
 

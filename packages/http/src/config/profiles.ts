@@ -24,6 +24,15 @@ export const profiles = {
     push: "fcm",
     events: "redis",
   },
+  azure: {
+    repository: "cosmos",
+    storage: "azure-blob",
+    speech: "azure-speech",
+    language: "azure-text-analytics",
+    queue: "bullmq",
+    push: "fcm",
+    events: "redis",
+  },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 
 export type ProfileName = keyof typeof profiles;
