@@ -1,6 +1,7 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
@@ -32,7 +33,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor],
-  language: [vaderDescriptor],
+  language: [vaderDescriptor, azureTextAnalyticsDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
