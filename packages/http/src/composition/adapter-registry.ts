@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
@@ -33,7 +34,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor],
-  language: [vaderDescriptor, azureTextAnalyticsDescriptor],
+  language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
