@@ -74,7 +74,7 @@ describe("Azure Text Analytics language analyzer", () => {
     expect(results[1]!.scores.mixed).toBeGreaterThan(0.5);
   });
 
-  it("sends 5,120 emoji as one document (Azure counts text elements, not UTF-16 units) and 5,121 as two", async () => {
+  it("sends 5,120 emoji as one document (5,120 characters although 10,240 UTF-16 units) and 5,121 as two", async () => {
     const from = fake.received.length;
     await (await analyzer()).sentiment(["😀".repeat(5120), "😀".repeat(5121)], { language });
     expect(sentimentRequests(from)[0]!.documents.map((document) => Array.from(document.text).length)).toEqual([5120, 5120, 1]);

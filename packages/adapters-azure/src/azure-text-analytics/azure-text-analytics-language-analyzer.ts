@@ -11,8 +11,11 @@ import { resolveAzureTextAnalyticsSettings, type AzureTextAnalyticsSettings, typ
 import { textAnalyticsBadResponse, textAnalyticsDocumentError, toTextAnalyticsError } from "./azure-text-analytics-errors.ts";
 import { sentimentFromAzure, textAnalyticsLanguage, type AzureDocumentSentiment } from "./azure-text-analytics-sentiment.ts";
 
-/** Text Analytics v3.1's limits for sentiment: 10 documents a request, 5,120 text elements a document. */
-export const textAnalyticsSentimentLimits: SentimentDocumentLimits = { documentsPerRequest: 10, sizePerDocument: 5120, measure: "text-elements" };
+/**
+ * Text Analytics v3.1's limits for sentiment: 10 documents a request, 5,120 characters a document
+ * — counted by the service in text elements, here in code points, which are never fewer.
+ */
+export const textAnalyticsSentimentLimits: SentimentDocumentLimits = { documentsPerRequest: 10, sizePerDocument: 5120, measure: "code-points" };
 
 type TextAnalyticsModule = typeof import("@azure/ai-text-analytics");
 
@@ -49,7 +52,7 @@ async function withDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | un
  * LanguageAnalyzer on Azure AI Language's Text Analytics (v3.1 `sentiment`, through
  * `@azure/ai-text-analytics` 5.1, imported here when the analyzer is created).
  *
- * Texts go as documents of at most 5,120 text elements, 10 a request, one request at a time
+ * Texts go as documents of at most 5,120 code points, 10 a request, one request at a time
  * (`scoreInBatches`: a longer text is split on sentence boundaries and its pieces' results are
  * combined, length-weighted); the language is the transcript's, as Text Analytics names it
  * (`textAnalyticsLanguage`). Each document's sentences are mapped to Confide's four scores as

@@ -24,7 +24,7 @@ function recordingScorer() {
   return { batches, score };
 }
 
-const azureLike: SentimentDocumentLimits = { documentsPerRequest: 10, sizePerDocument: 5120, measure: "text-elements" };
+const azureLike: SentimentDocumentLimits = { documentsPerRequest: 10, sizePerDocument: 5120, measure: "code-points" };
 const comprehendLike: SentimentDocumentLimits = { documentsPerRequest: 25, sizePerDocument: 5000, measure: "utf8-bytes" };
 
 describe("combining the results of a text's pieces", () => {

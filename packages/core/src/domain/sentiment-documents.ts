@@ -28,7 +28,7 @@ export const neutralSentiment: SentimentResult = Object.freeze({
 export interface SentimentDocumentLimits {
   /** Documents one request may carry (Azure 10, Comprehend 25). */
   documentsPerRequest: number;
-  /** Largest document, in `measure` units (Azure 5,120 text elements, Comprehend 5,000 UTF-8 bytes). */
+  /** Largest document, in `measure` units (Azure 5,120 characters, counted as code points; Comprehend 5,000 UTF-8 bytes). */
   sizePerDocument: number;
   measure: TextMeasure;
 }

@@ -14,18 +14,18 @@ function sentenceText(sentences: string[], size: number): string {
 }
 
 describe("measureText", () => {
-  it("counts text elements as graphemes and bytes as UTF-8", () => {
-    expect(measureText("😀é語a", "text-elements")).toBe(4);
+  it("counts code points and UTF-8 bytes", () => {
+    expect(measureText("😀é語a", "code-points")).toBe(4);
     expect(measureText("😀é語a", "utf8-bytes")).toBe(4 + 2 + 3 + 1);
     // A family emoji is one grapheme of 7 code points (25 bytes).
-    expect(measureText("👨‍👩‍👧‍👦", "text-elements")).toBe(1);
+    expect(measureText("👨‍👩‍👧‍👦", "code-points")).toBe(7);
     expect(measureText("👨‍👩‍👧‍👦", "utf8-bytes")).toBe(25);
   });
 });
 
 describe("splitText", () => {
   it("gives a text that fits back whole, whatever it holds", () => {
-    expect(splitText("I am fine. Thanks.", { limit: 5120, measure: "text-elements" })).toEqual(["I am fine. Thanks."]);
+    expect(splitText("I am fine. Thanks.", { limit: 5120, measure: "code-points" })).toEqual(["I am fine. Thanks."]);
     expect(splitText("x".repeat(5000), { limit: 5000, measure: "utf8-bytes" })).toEqual(["x".repeat(5000)]);
     expect(splitText("  ", { limit: 10, measure: "utf8-bytes" })).toEqual(["  "]);
   });
@@ -33,7 +33,7 @@ describe("splitText", () => {
   it("cuts a 12,000-character text on sentence boundaries into pieces within 5,120", () => {
     const sentences = ["I slept badly again this week.", "Work was calmer, and I felt good on Friday!", "Is it normal to still feel this tired?"];
     const text = sentenceText(sentences, 12_000);
-    const pieces = splitText(text, { limit: 5120, measure: "text-elements" });
+    const pieces = splitText(text, { limit: 5120, measure: "code-points" });
 
     expect(pieces).toHaveLength(3);
     expect(pieces.join("")).toBe(text);
@@ -65,9 +65,13 @@ describe("splitText", () => {
     expect(pieces.map(utf8Bytes)).toEqual([5000, 2]);
   });
 
-  it("counts Azure's limit in text elements: 5,120 emoji fit, the 5,121st starts a new piece", () => {
-    expect(splitText("😀".repeat(5120), { limit: 5120, measure: "text-elements" })).toHaveLength(1);
-    expect(splitText("😀".repeat(5121), { limit: 5120, measure: "text-elements" }).map(graphemes)).toEqual([5120, 1]);
+  it("counts Azure's limit in code points: 5,120 emoji (10,240 UTF-16 units) fit, the 5,121st starts a new piece", () => {
+    expect(splitText("😀".repeat(5120), { limit: 5120, measure: "code-points" })).toHaveLength(1);
+    expect(splitText("😀".repeat(5121), { limit: 5120, measure: "code-points" }).map(graphemes)).toEqual([5120, 1]);
+    // Never fewer code points than the grapheme clusters Azure counts: 800 families of 7 code
+    // points (800 clusters) go in pieces of at most 731 whole families.
+    const pieces = splitText("👨‍👩‍👧‍👦".repeat(800), { limit: 5120, measure: "code-points" });
+    expect(pieces.map(graphemes)).toEqual([731, 69]);
   });
 
   it("never splits a grapheme cluster that fits: a family emoji of 25 bytes stays whole", () => {
@@ -110,7 +114,7 @@ describe("splitText", () => {
       fc.string({ unit: "binary", maxLength: 6 }),
     );
     const textArbitrary = fc.array(pieceOfText, { maxLength: 120 }).map((parts) => parts.join(""));
-    const measureArbitrary = fc.constantFrom<TextMeasure>("utf8-bytes", "text-elements");
+    const measureArbitrary = fc.constantFrom<TextMeasure>("utf8-bytes", "code-points");
 
     it("pieces fit the limit, cut no code point, and join back to the text less whitespace-only pieces", () => {
       fc.assert(

@@ -7,14 +7,17 @@
  * except for pieces of whitespace only, which are left out: they carry no sentiment and
  * providers refuse them).
  *
- * The limit is counted in one of two measures, as the providers count it:
- * - `text-elements`: grapheme clusters (Azure Text Analytics' "characters": 5,120 emoji fit in
- *   one document although they are 10,240 UTF-16 code units);
+ * The limit is counted in one of two measures:
+ * - `code-points`: Unicode code points ("😀" is 1, although 2 UTF-16 code units). Azure Text
+ *   Analytics counts its 5,120 "characters" in text elements (grapheme clusters), by the Unicode
+ *   version of its own runtime; a text never has more grapheme clusters than code points, so a
+ *   piece within the limit in code points is within it whatever grapheme rules the service
+ *   applies (only texts rich in combining marks or emoji sequences are cut a little earlier);
  * - `utf8-bytes`: bytes of the text encoded as UTF-8 (Amazon Comprehend's 5,000 bytes: "é" is
  *   2, "語" 3 and "😀" 4).
  */
 
-export type TextMeasure = "text-elements" | "utf8-bytes";
+export type TextMeasure = "code-points" | "utf8-bytes";
 
 export interface TextPieceLimit {
   /** Largest piece, in `measure` units; at least 4 (one code point in UTF-8). */
@@ -44,18 +47,18 @@ function segmenter(locale: string, granularity: "sentence" | "word" | "grapheme"
   return found;
 }
 
-function graphemeCount(text: string, locale: string): number {
+function codePointCount(text: string): number {
   let count = 0;
-  for (const _ of segmenter(locale, "grapheme").segment(text)) count += 1;
+  for (const _ of text) count += 1;
   return count;
 }
 
 /**
  * The size of `text` in `measure` units.
- * @returns grapheme clusters for `text-elements`, UTF-8 bytes for `utf8-bytes`.
+ * @returns code points for `code-points`, UTF-8 bytes for `utf8-bytes`.
  */
-export function measureText(text: string, measure: TextMeasure, locale = "en"): number {
-  return measure === "utf8-bytes" ? utf8.encode(text).byteLength : graphemeCount(text, locale);
+export function measureText(text: string, measure: TextMeasure): number {
+  return measure === "utf8-bytes" ? utf8.encode(text).byteLength : codePointCount(text);
 }
 
 /** Each finer level splits a unit of the previous one that is still over the limit. */
@@ -79,7 +82,7 @@ export function splitText(text: string, options: TextPieceLimit): string[] {
   const { limit, measure } = options;
   if (!Number.isInteger(limit) || limit < 4) throw new RangeError(`A piece limit must be a whole number of at least 4 (got ${limit}).`);
   const locale = options.locale ?? "en";
-  const size = (part: string) => measureText(part, measure, locale);
+  const size = (part: string) => measureText(part, measure);
   if (size(text) <= limit) return [text];
 
   const pieces: string[] = [];
@@ -94,9 +97,7 @@ export function splitText(text: string, options: TextPieceLimit): string[] {
     current += unit;
     currentSize += unitSize;
   };
-  // Boundaries of sentences, words and graphemes fall between grapheme clusters, so sizes add
-  // up: a piece's size is the sum of its units'. Code points of one oversized cluster counted
-  // one by one count at least as many clusters as they make together: the sum bounds the size.
+  // Both measures add up over concatenation: a piece's size is the sum of its units'.
   const walk = (part: string, level: number) => {
     for (const unit of (levels[level] as Level)(part, locale)) {
       const unitSize = size(unit);
