@@ -40,11 +40,11 @@ function statusOf(error: unknown): number | undefined {
  * - the request outliving its timeout, and the SDK's `TimeoutError` → `provider.timeout`, retryable;
  * - `InternalServerException`, 5xx and no answer (refused, reset, DNS) → `provider.unavailable`, retryable;
  * - `UnsupportedLanguageException` → `provider.unsupported`;
- * - refused credentials or permissions → `provider.rejected` ("check the role");
+ * - refused credentials or permissions, and a credential chain finding nothing → `provider.rejected` ("check the role");
  * - other client errors (`TextSizeLimitExceededException`, `BatchSizeLimitExceededException`,
  *   `ValidationException`, `InvalidRequestException`) → `provider.rejected`, not retryable;
  * - an answer that is not JSON → `provider.bad_response`;
- * - the SDK failing before sending (no region, no credentials found) → `provider.unavailable`, not retryable.
+ * - the SDK failing before sending otherwise (no region) → `provider.unavailable`, not retryable.
  * `details` hold the error's name and status, never credentials or texts. ConfideErrors are returned unchanged.
  */
 export function toComprehendError(error: unknown, options: { timedOutAfterMs?: number } = {}): ConfideError {
