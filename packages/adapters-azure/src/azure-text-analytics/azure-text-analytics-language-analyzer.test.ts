@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { AzureKeyCredential, TextAnalyticsClient } from "@azure/ai-text-analytics";
 import { ConfideError, type LanguageAnalyzer } from "@confide/core";
 import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, expectConfideError, neutralSentences } from "@confide/contracts";
@@ -199,6 +200,9 @@ describe("Azure Text Analytics language analyzer", () => {
       expect(error.retryable).toBe(false);
       expect(error.details).toMatchObject({ status: 401 });
       expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain("not-the-key");
+      // Nor does the error as a log would print it, its cause (the SDK's RestError, which holds the request) included.
+      expect(inspect(error, { depth: 20 })).not.toContain("not-the-key");
+      expect(JSON.stringify(error, ["message", "cause", "request", "headers", "details"])).not.toContain("not-the-key");
     });
 
     it("an endpoint that refuses connections → provider.unavailable, retryable", async () => {
