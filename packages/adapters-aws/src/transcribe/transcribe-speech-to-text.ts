@@ -178,7 +178,14 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       signal?.throwIfAborted();
       const plan = planTranscriptionJob(transcription, audio.channels, settings.vocabularyFilterName);
       const jobName = `confide-${randomUUID()}`;
-      const media = await mediaOf(audio, jobName, signal);
+      let media: { uri: string; staged: boolean };
+      try {
+        media = await mediaOf(audio, jobName, signal);
+      } catch (error) {
+        // The blob store reports an abort as its own failure: the caller's reason is the answer.
+        if (signal?.aborted) throw abortReason(signal);
+        throw error;
+      }
       const mediaFormat = mediaFormatByContentType[audio.contentType.split(";")[0]!.trim().toLowerCase()];
       const request: StartTranscriptionJobCommandInput = {
         TranscriptionJobName: jobName,
