@@ -54,7 +54,7 @@ export const transcribeSettings = z
       .max(600)
       .default(30)
       .describe(
-        "how long deleting a still-running job waits for it to end (Transcribe cannot cancel a job and deletes only finished ones); past it the deletion is tried again later",
+        "how long deleting a still-running job waits for it to end (Transcribe cannot cancel a job and deletes only finished ones); past it the job is kept on the session and deleted again when the session is retried or deleted",
       ),
   })
   .describe("Amazon Transcribe batch jobs");
