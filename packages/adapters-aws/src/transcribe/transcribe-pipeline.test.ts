@@ -181,6 +181,8 @@ describe("Transcribe under the processing pipeline", () => {
     expect(session.processing.providerRef).toBeNull();
     expect(transcribe.deleted).toContain(jobName);
     expect(await objectExists("transcripts", `transcribe-output/${jobName}.json`)).toBe(false);
+    // The recording Transcribe read in place is the session's own: it stays.
+    expect(await objectExists("recordings", session.audio.blobKey)).toBe(true);
   });
 
   it("ends a job that stays IN_PROGRESS past the limit as speech.timeout; the job Transcribe cannot delete yet is discarded with the session", async () => {

@@ -148,8 +148,17 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
     }
   }
 
-  /** Deletes the staged copy of a job's recording once the job has ended; a failure is logged (`discard` deletes it again). */
-  async function releaseStagedCopy(jobName: string): Promise<void> {
+  /**
+   * Deletes the staged copy of an ended job's recording, when the job read one; a failure is
+   * logged, not thrown (`discard` deletes it again).
+   */
+  async function releaseStagedCopy(job: TranscriptionJob, jobName: string): Promise<void> {
+    if (job.Media?.MediaFileUri !== `s3://${settings.stagingBucket}/${stagedKey(jobName)}`) return;
+    await deleteStagedCopy(jobName);
+  }
+
+  /** Deletes a staged copy (missing is fine); a failure is logged, not thrown. */
+  async function deleteStagedCopy(jobName: string): Promise<void> {
     try {
       await staging.delete(stagedKey(jobName));
     } catch (error) {
@@ -198,7 +207,7 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       try {
         await call("start a transcription job", signal, () => client.send(new StartTranscriptionJobCommand(request), signalOption(signal)));
       } catch (error) {
-        if (media.staged) await releaseStagedCopy(jobName);
+        if (media.staged) await deleteStagedCopy(jobName);
         throw error;
       }
       return { status: "pending", ref: jobName, retryAfterMs: settings.pollIntervalMs };
@@ -212,7 +221,7 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       if (job === undefined) throw unknownJob(ref);
       if (isRunning(job)) return { status: "pending", ref, retryAfterMs: settings.pollIntervalMs };
       if (job.TranscriptionJobStatus === "FAILED") {
-        await releaseStagedCopy(ref);
+        await releaseStagedCopy(job, ref);
         throw jobFailed(ref, job.FailureReason);
       }
       if (job.TranscriptionJobStatus !== "COMPLETED") throw badResponse(`a transcription job has the unknown status ${String(job.TranscriptionJobStatus)}.`);
@@ -241,7 +250,7 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       // The warnings of the submit, from what the job was asked (the recording's channels are known to it only).
       const askedChannels = perChannel ? 2 : transcription.channelLayout === "per-channel" ? 1 : null;
       const { warnings } = planTranscriptionJob(transcription, askedChannels, job.Settings?.VocabularyFilterName);
-      await releaseStagedCopy(ref);
+      await releaseStagedCopy(job, ref);
       return { status: "done", transcript: draft, warnings };
     },
 
@@ -288,8 +297,8 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
 
     async check(options = {}) {
       const { signal } = options;
-      const job = await findJob(readinessProbeJobName, signal);
-      if (job !== undefined && job.TranscriptionJobName !== readinessProbeJobName) throw badResponse("it answered for another job than the one asked.");
+      // Reachable, signed and allowed: Transcribe answers (whether or not such a job exists).
+      await findJob(readinessProbeJobName, signal);
       await output.check(signal === undefined ? {} : { signal });
       if (staging !== output) await staging.check(signal === undefined ? {} : { signal });
     },
