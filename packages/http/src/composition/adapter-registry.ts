@@ -1,6 +1,7 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
+import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
@@ -33,7 +34,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
-  speech: [pocketSphinxDescriptor, whisperDescriptor],
+  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor],
   language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
