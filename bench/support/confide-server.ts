@@ -11,6 +11,8 @@ import { promisify } from "node:util";
 import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
 import { deferCleanup } from "./cleanup.ts";
 import { waitForSteadyRss } from "./rss-sampler.ts";
+import { sendUpload } from "./upload-request.ts";
+import { createWavMultipartBody } from "./wav-multipart-body.ts";
 
 const run = promisify(execFile);
 export const cliPath = fileURLToPath(new URL("../../packages/http/src/cli.ts", import.meta.url));
@@ -71,8 +73,9 @@ export function startConfide(
   return startChildServer({
     ...options,
     // The V8 flag `npm start` runs the server with (see the README): a small young generation
-    // frees the socket buffers of a streamed upload early.
-    args: ["--conditions=source", "--max-semi-space-size=4", cliPath, "serve"],
+    // frees the socket buffers of a streamed upload early. BENCH_SERVER_V8_FLAGS replaces it
+    // (space-separated), to compare others.
+    args: ["--conditions=source", ...(process.env.BENCH_SERVER_V8_FLAGS ?? "--max-semi-space-size=4").split(" ").filter(Boolean), cliPath, "serve"],
     env: { ...seeded.env, ...options.env },
   });
 }
@@ -101,12 +104,17 @@ export interface UploadTarget {
 /**
  * A seeded `confide serve` taking uploads of up to `maxUploadBytes` (plus `extraEnv`), once its
  * start-up memory has settled, for `work`; stopped right after it (promptly: the transcription
- * job an upload queued is aborted) and its data directory removed.
+ * job an upload queued is aborted) and its data directory removed. With `warmUpBytes`, one
+ * upload of that size is made and its memory left to settle first: the first session written
+ * pages in the embedded database (PGlite keeps its pages and WAL in WASM memory, which never
+ * shrinks; ~25–30 MB at the end of the first upload), a one-off cost of the embedded profile
+ * that a server running for a while has paid already.
  */
 export async function withUploadingConfide<T>(
   extraEnv: Record<string, string>,
   maxUploadBytes: number,
   work: (target: UploadTarget) => Promise<T>,
+  options: { warmUpBytes?: number } = {},
 ): Promise<T> {
   const seeded = await createSeededDataDir({
     ...extraEnv,
@@ -119,14 +127,19 @@ export async function withUploadingConfide<T>(
     try {
       const baseUrl = `http://127.0.0.1:${server.port}`;
       const token = await login(baseUrl, seeded.therapist);
-      // PGlite's start-up peak (several hundred MB) is freed a moment after "listening".
-      await waitForSteadyRss(server.pid);
-      return await work({
+      const target = {
         server,
         url: `${baseUrl}/v1/sessions`,
         fields: { patientId: seeded.patient.user.id, title: "Upload benchmark" },
         headers: { authorization: `Bearer ${token}` },
-      });
+      };
+      if (options.warmUpBytes !== undefined) {
+        const warmUp = await sendUpload(target.url, createWavMultipartBody({ fileBytes: options.warmUpBytes, fields: target.fields }), target.headers);
+        if (warmUp.status !== 201) throw new Error(`the warm-up upload answered ${warmUp.status}: ${warmUp.responseText.slice(0, 300)}`);
+      }
+      // PGlite's start-up peak (several hundred MB) is freed a moment after "listening".
+      await waitForSteadyRss(server.pid);
+      return await work(target);
     } finally {
       await stopServer();
     }
