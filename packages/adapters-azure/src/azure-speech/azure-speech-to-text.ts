@@ -4,7 +4,7 @@ import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzur
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
-import { isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
+import { assertTranscribable, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
 
 const provider = "azure-speech";
 /** Transcription ids are GUIDs; anything else is refused before a request is made. */
@@ -126,7 +126,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       const { signal } = options;
       signal?.throwIfAborted();
       // Checked before anything is read or staged: a recording Azure cannot take is refused at once.
-      planSubmission(settings, { url: "https://placeholder.invalid/", channels: audio.channels }, { timeToLiveHours: resolved.timeToLiveHours, displayName: "" });
+      assertTranscribable(settings, audio.channels);
       let url: string;
       let stagedKey: string | undefined;
       const expiresInSeconds = resolved.audioUrlExpiresInSeconds;
