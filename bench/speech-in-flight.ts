@@ -2,7 +2,7 @@
  * Benchmark: many Azure Speech batch transcriptions in flight on ONE worker process.
  *
  *   node --conditions=source bench/speech-in-flight.ts [--sessions 1000] [--job-seconds 60]
- *        [--concurrency 16] [--upload-concurrency 16]
+ *        [--concurrency 16] [--upload-concurrency 16] [--worker-heap-mb N]
  *
  * Needs the local PostgreSQL and Redis (`bash scripts/ensure-services.sh`; addresses as in
  * bench/pipeline.ts: CONFIDE_BENCH_POSTGRES_URL, CONFIDE_BENCH_REDIS_URL).
@@ -64,6 +64,7 @@ const { values: flags } = parseArgs({
     "job-seconds": { type: "string", default: "60" },
     concurrency: { type: "string", default: "16" },
     "upload-concurrency": { type: "string", default: "16" },
+    "worker-heap-mb": { type: "string" },
   },
 });
 
@@ -81,6 +82,8 @@ const options = {
   jobSeconds: positiveInteger("job-seconds", flags["job-seconds"]),
   concurrency: positiveInteger("concurrency", flags.concurrency),
   uploadConcurrency: positiveInteger("upload-concurrency", flags["upload-concurrency"]),
+  /** `--max-old-space-size` of the worker: whether its peak is garbage not yet collected or memory it holds. */
+  workerHeapMb: flags["worker-heap-mb"] === undefined ? undefined : positiveInteger("worker-heap-mb", flags["worker-heap-mb"]),
   pairs: 10,
 };
 
@@ -97,7 +100,8 @@ const done = new Map<string, { atMs: number; status: string }>();
 let onDone: (() => void) | null = null;
 
 function startWorker(environment: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--conditions=source", join(import.meta.dirname, "speech-in-flight-worker.ts")], {
+  const heap = options.workerHeapMb === undefined ? [] : [`--max-old-space-size=${options.workerHeapMb}`];
+  const child = spawn(process.execPath, ["--conditions=source", ...heap, join(import.meta.dirname, "speech-in-flight-worker.ts")], {
     env: { ...process.env, ...environment },
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -260,7 +264,7 @@ async function main(): Promise<void> {
     `  machine          ${availableParallelism()} CPUs, ${cpus()[0]?.model.trim() ?? "?"}, Node ${process.version}`,
     `                   at the start: ${loadAtStart}`,
     `                   at the end:   ${machineLoadLine()}`,
-    `  worker           1 process: core pipeline, BullMQ concurrency ${options.concurrency}, PostgreSQL, Redis events, azure-blob (Azurite), azure-speech`,
+    `  worker           1 process: core pipeline, BullMQ concurrency ${options.concurrency}, PostgreSQL, Redis events, azure-blob (Azurite), azure-speech${options.workerHeapMb === undefined ? "" : `, --max-old-space-size=${options.workerHeapMb}`}`,
     `  fake service     jobs Running ${options.jobSeconds} s after they start (started by their first status read)`,
     `  sessions         ${format(options.sessions)} uploaded in ${format(uploadsMs / 1000, 1)} s (${options.uploadConcurrency} at once)`,
     `  reached ready    ${[...statuses.entries()].map(([status, count]) => `${count} ${status}`).join(", ")}`,
