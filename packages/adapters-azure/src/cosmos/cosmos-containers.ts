@@ -1,0 +1,108 @@
+import type { IndexingPolicy } from "@azure/cosmos";
+import type { CosmosContext } from "./cosmos-client.ts";
+import { isCosmosConflict, isCosmosNotFound, withCosmosErrors } from "./cosmos-errors.ts";
+import { ConfideError } from "@confide/core";
+
+/** One container of the database, as `prepare()` creates it. */
+export interface CosmosContainerDefinition {
+  id: string;
+  /** e.g. `/sessionId`: every item of the container has this property. */
+  partitionKeyPath: string;
+  /** Default: Cosmos DB's (every path, consistent). */
+  indexingPolicy?: IndexingPolicy;
+  /** Seconds; -1 = items expire only when they carry a `ttl` of their own. Default: no expiry. */
+  defaultTtl?: number;
+  /** Unique keys within a logical partition. */
+  uniqueKeyPaths?: string[][];
+}
+
+/** The sessions container: a session item and its transcript chunk items share the session's partition. */
+export const sessionsContainerId = "sessions";
+
+/**
+ * Every container of the Cosmos repositories, in the order `prepare()` creates them. Each
+ * repository module adds its own entry here (one list, one place).
+ */
+export const cosmosContainerDefinitions: readonly CosmosContainerDefinition[] = [
+  {
+    id: sessionsContainerId,
+    partitionKeyPath: "/sessionId",
+    indexingPolicy: {
+      indexingMode: "consistent",
+      automatic: true,
+      includedPaths: [{ path: "/*" }],
+      // The stored session and the transcript words (chunk items' pieces) are read whole, never filtered on.
+      excludedPaths: [{ path: "/document/*" }, { path: "/pieces/*" }, { path: '/"_etag"/?' }],
+    },
+  },
+];
+
+function refuse(message: string): ConfideError {
+  return new ConfideError("internal", message, { details: { dependency: "cosmos" } });
+}
+
+/**
+ * Creates the database and each container of `definitions` that does not exist yet, and checks
+ * that an existing container has the partition key this version uses (which Cosmos DB cannot
+ * change). Safe to run again and from several processes at once (a creation raced by another
+ * process counts as existing).
+ * @returns what it created, e.g. `["database confide", "container sessions"]`; empty when nothing was missing.
+ * @throws ConfideError `internal` when a container exists with another partition key,
+ * `dependency.unavailable` when Cosmos DB cannot be reached.
+ */
+export async function prepareCosmosContainers(
+  context: CosmosContext,
+  definitions: readonly CosmosContainerDefinition[] = cosmosContainerDefinitions,
+): Promise<string[]> {
+  const created: string[] = [];
+  await withCosmosErrors("prepare the database", async () => {
+    if (await createIfMissing(() => context.database.read(), () => context.client.databases.create({ id: context.databaseId }))) {
+      created.push(`database ${context.databaseId}`);
+    }
+    for (const definition of definitions) {
+      const made = await createIfMissing(
+        async () => {
+          const { resource } = await context.container(definition.id).read();
+          const paths = resource?.partitionKey?.paths ?? [];
+          if (paths.length !== 1 || paths[0] !== definition.partitionKeyPath) {
+            throw refuse(
+              `The Cosmos DB container ${definition.id} is partitioned by ${paths.join(", ") || "nothing"}, not ${definition.partitionKeyPath}: move its items to a new container.`,
+            );
+          }
+        },
+        () =>
+          context.database.containers.create({
+            id: definition.id,
+            partitionKey: { paths: [definition.partitionKeyPath] },
+            ...(definition.indexingPolicy === undefined ? {} : { indexingPolicy: definition.indexingPolicy }),
+            ...(definition.defaultTtl === undefined ? {} : { defaultTtl: definition.defaultTtl }),
+            ...(definition.uniqueKeyPaths === undefined
+              ? {}
+              : { uniqueKeyPolicy: { uniqueKeys: definition.uniqueKeyPaths.map((paths) => ({ paths })) } }),
+          }),
+      );
+      if (made) created.push(`container ${definition.id}`);
+    }
+  });
+  return created;
+}
+
+/** Reads; on 404 creates. @returns true when this call created it (a 409 race means another did). */
+async function createIfMissing(read: () => Promise<unknown>, create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return false;
+  } catch (error) {
+    if (!isCosmosNotFound(error)) throw error;
+  }
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (isCosmosConflict(error)) {
+      await read();
+      return false;
+    }
+    throw error;
+  }
+}
