@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import type { Container, SqlParameter, SqlQuerySpec } from "@azure/cosmos";
+import {
+  ConfideError,
+  decodeCursor,
+  fetchSizeOf,
+  fromSessionDocument,
+  fromSessionSummaryDocument,
+  pageOfRows,
+  searchWords,
+  toSessionDocument,
+  type Session,
+  type SessionDocument,
+  type SessionQuery,
+  type SessionRepository,
+  type SessionState,
+  type SessionStatus,
+} from "@confide/core";
+import type { CosmosContext } from "./cosmos-client.ts";
+import { sessionsContainerId } from "./cosmos-containers.ts";
+import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
+import {
+  documentWithWords,
+  encodeSession,
+  listKeyOf,
+  wordChunkBudgetBytes,
+  wordChunkId,
+  type SessionItem,
+  type WordChunkItem,
+  type WordsPiece,
+  type WordsPointer,
+} from "./cosmos-session-items.ts";
+
+export interface CosmosSessionRepositoryOptions {
+  /** Items per query page asked of Cosmos DB (`maxItemCount`); default: the page size wanted. Tests set it low. */
+  queryPageSize?: number;
+  /** Bytes of words' JSON per chunk item (default 1 MiB). */
+  wordChunkBudgetBytes?: number;
+  /** Called by `close()`; default: closes the context. */
+  close?: () => Promise<void>;
+}
+
+const cursorKind = "sessions";
+
+/** Times `get` follows a generation switched while it read the words before it gives up. */
+const readAttempts = 5;
+
+function notFound(id: string): ConfideError {
+  return new ConfideError("session.not_found", "The session does not exist.", { details: { sessionId: id } });
+}
+
+function conflict(id: string, expectedVersion: number, currentVersion: number): ConfideError {
+  return new ConfideError("session.version_conflict", "The session was changed by someone else.", {
+    details: { sessionId: id, expectedVersion, currentVersion },
+  });
+}
+
+/**
+ * SessionRepository on Cosmos DB for NoSQL (container `sessions`, partition key `/sessionId`):
+ * a session is a point read; its words live in chunk items of its partition (README.md).
+ * Writes are conditional on the session item's `_etag`, so the port's version check cannot race.
+ */
+export function createCosmosSessionRepository(context: CosmosContext, options: CosmosSessionRepositoryOptions = {}): SessionRepository {
+  const container: Container = context.container(sessionsContainerId);
+  const budget = options.wordChunkBudgetBytes ?? wordChunkBudgetBytes;
+
+  async function readItem(id: string): Promise<SessionItem | null> {
+    const response = await container.item(id, id).read<SessionItem>();
+    if (response.statusCode === 404 || response.resource === undefined) return null;
+    return response.resource;
+  }
+
+  /** Writes the chunk items of a new generation. @returns its pointer, or null without words. */
+  async function writeChunks(sessionId: string, chunks: WordsPiece[][], hash: string): Promise<WordsPointer | null> {
+    if (chunks.length === 0) return null;
+    const generation = randomUUID();
+    try {
+      for (const [index, pieces] of chunks.entries()) {
+        const chunk: WordChunkItem = { id: wordChunkId(sessionId, generation, index), sessionId, kind: "words", generation, index, pieces };
+        await container.items.create(chunk);
+      }
+    } catch (error) {
+      await deleteChunks(sessionId, { generation, chunks: chunks.length, hash });
+      throw error;
+    }
+    return { generation, chunks: chunks.length, hash };
+  }
+
+  /** Deletes a generation's chunks; those already gone are skipped. Failures are left for `delete` to sweep. */
+  async function deleteChunks(sessionId: string, pointer: WordsPointer): Promise<void> {
+    await Promise.all(
+      Array.from({ length: pointer.chunks }, async (_, index) => {
+        try {
+          await container.item(wordChunkId(sessionId, pointer.generation, index), sessionId).delete();
+        } catch {
+          // A chunk left behind is unreachable (no session item names its generation) and is removed with the session.
+        }
+      }),
+    );
+  }
+
+  /** The chunks of `pointer`, or null when one is missing (a writer switched generations meanwhile). */
+  async function readChunks(sessionId: string, pointer: WordsPointer): Promise<WordChunkItem[] | null> {
+    const chunks = await Promise.all(
+      Array.from({ length: pointer.chunks }, async (_, index) => {
+        const response = await container.item(wordChunkId(sessionId, pointer.generation, index), sessionId).read<WordChunkItem>();
+        return response.statusCode === 404 ? undefined : response.resource;
+      }),
+    );
+    return chunks.every((chunk) => chunk !== undefined) ? chunks : null;
+  }
+
+  /** The whole session of `item`, re-reading the item when its words moved to a newer generation meanwhile. */
+  async function complete(item: SessionItem): Promise<Session | null> {
+    let current: SessionItem | null = item;
+    for (let attempt = 0; attempt < readAttempts && current !== null; attempt += 1) {
+      if (current.words === null) return fromSessionDocument(current.document);
+      const chunks = await readChunks(current.sessionId, current.words);
+      if (chunks !== null) return fromSessionDocument(documentWithWords(current.document, chunks));
+      current = await readItem(item.id);
+    }
+    if (current === null) return null;
+    throw new ConfideError("internal", "The session's transcript words are missing from Cosmos DB.", {
+      details: { sessionId: item.id, dependency: "cosmos" },
+    });
+  }
+
+  /** Runs a query, following continuations until `wanted` items came or there are no more (pages may be short or empty). */
+  async function queryUpTo<T>(spec: SqlQuerySpec, wanted: number, partitionKey?: string): Promise<T[]> {
+    const iterator = container.items.query<T>(spec, {
+      maxItemCount: options.queryPageSize ?? wanted,
+      ...(partitionKey === undefined ? {} : { partitionKey }),
+    });
+    const found: T[] = [];
+    while (found.length < wanted && iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      found.push(...resources);
+    }
+    return found.slice(0, wanted);
+  }
+
+  return {
+    async create(session) {
+      const encoded = encodeSession(session, session.version, budget);
+      await withCosmosErrors("create a session", async () => {
+        const words = await writeChunks(session.id, encoded.chunks, encoded.hash);
+        try {
+          await container.items.create<SessionItem>({ ...encoded.item, words });
+        } catch (error) {
+          if (words !== null) await deleteChunks(session.id, words);
+          if (isCosmosConflict(error)) {
+            throw new ConfideError("session.version_conflict", "A session with this id already exists.", {
+              details: { sessionId: session.id },
+            });
+          }
+          throw error;
+        }
+      });
+    },
+
+    get: (id) =>
+      withCosmosErrors("read a session", async () => {
+        const item = await readItem(id);
+        return item === null ? null : complete(item);
+      }),
+
+    getStatus: (id) =>
+      withCosmosErrors("read a session's state", async () => {
+        const [row] = await queryUpTo<Pick<SessionItem, "therapistId" | "patientId" | "status" | "version" | "updatedAtMs">>(
+          {
+            query: "SELECT c.therapistId, c.patientId, c.status, c.version, c.updatedAtMs FROM c WHERE c.id = @id AND c.kind = 'session'",
+            parameters: [{ name: "@id", value: id }],
+          },
+          1,
+          id,
+        );
+        if (row === undefined) return null;
+        const state: SessionState = {
+          therapistId: row.therapistId,
+          patientId: row.patientId,
+          status: row.status,
+          version: row.version,
+          updatedAt: new Date(row.updatedAtMs),
+        };
+        return state;
+      }),
+
+    async update(session, expectedVersion) {
+      const version = expectedVersion + 1;
+      const encoded = encodeSession(session, version, budget);
+      return withCosmosErrors("update a session", async () => {
+        const current = await readItem(session.id);
+        if (current === null) throw notFound(session.id);
+        if (current.version !== expectedVersion) throw conflict(session.id, expectedVersion, current.version);
+        const keep = current.words !== null && current.words.hash === encoded.hash;
+        const words = keep ? current.words : await writeChunks(session.id, encoded.chunks, encoded.hash);
+        try {
+          await container.item(session.id, session.id).replace<SessionItem>(
+            { ...encoded.item, words },
+            { accessCondition: { type: "IfMatch", condition: current._etag ?? "" } },
+          );
+        } catch (error) {
+          if (!keep && words !== null) await deleteChunks(session.id, words);
+          if (isCosmosPreconditionFailed(error) || isCosmosNotFound(error)) {
+            const now = await readItem(session.id);
+            if (now === null) throw notFound(session.id);
+            throw conflict(session.id, expectedVersion, now.version);
+          }
+          throw error;
+        }
+        if (!keep && current.words !== null) await deleteChunks(session.id, current.words);
+        return fromSessionDocument(toSessionDocument({ ...session, version }));
+      });
+    },
+
+    delete: (id) =>
+      withCosmosErrors("delete a session", async () => {
+        try {
+          await container.item(id, id).delete();
+        } catch (error) {
+          if (!isCosmosNotFound(error)) throw error;
+        }
+        // Then its words, and any chunks a writer that failed midway left behind.
+        const leftovers = await queryUpTo<{ id: string }>(
+          { query: "SELECT c.id FROM c WHERE c.sessionId = @id", parameters: [{ name: "@id", value: id }] },
+          Number.MAX_SAFE_INTEGER,
+          id,
+        );
+        for (const leftover of leftovers) {
+          try {
+            await container.item(leftover.id, id).delete();
+          } catch (error) {
+            if (!isCosmosNotFound(error)) throw error;
+          }
+        }
+      }),
+
+    async list(query: SessionQuery) {
+      const fetchSize = fetchSizeOf(query.limit);
+      const parameters: SqlParameter[] = [];
+      const where = ["c.kind = 'session'"];
+      const parameter = (value: SqlParameter["value"]) => {
+        const name = `@p${parameters.length}`;
+        parameters.push({ name, value });
+        return name;
+      };
+      if (query.therapistId !== undefined) where.push(`c.therapistId = ${parameter(query.therapistId)}`);
+      if (query.patientId !== undefined) where.push(`c.patientId = ${parameter(query.patientId)}`);
+      if (query.statuses !== undefined) where.push(`ARRAY_CONTAINS(${parameter(query.statuses)}, c.status)`);
+      if (query.recordedFrom !== undefined) where.push(`c.recordedAtMs >= ${parameter(query.recordedFrom.getTime())}`);
+      if (query.recordedTo !== undefined) where.push(`c.recordedAtMs < ${parameter(query.recordedTo.getTime())}`);
+      const words = query.text === undefined ? [] : [...new Set(searchWords(query.text))];
+      for (const word of words) where.push(`ARRAY_CONTAINS(c.searchTerms, ${parameter(word)})`);
+      if (query.cursor !== undefined) {
+        const [recordedAt, id] = decodeCursor(cursorKind, query.cursor, ["date", "string"]);
+        where.push(`c.listKey < ${parameter(listKeyOf(new Date(recordedAt), id))}`);
+      }
+      const rows = await withCosmosErrors("list sessions", () =>
+        queryUpTo<{ summary: SessionDocument }>(
+          { query: `SELECT c.summary FROM c WHERE ${where.join(" AND ")} ORDER BY c.listKey DESC`, parameters },
+          fetchSize,
+        ),
+      );
+      const items = rows.map((row) => fromSessionSummaryDocument(row.summary));
+      return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (summary) => [summary.recordedAt.toISOString(), summary.id] }, (summary) => summary);
+    },
+
+    async findStale({ statuses, updatedBefore, limit }: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new ConfideError("validation.invalid_input", "The limit must be a positive integer.", { details: { field: "limit" } });
+      }
+      if (statuses.length === 0) return [];
+      return withCosmosErrors("find stale sessions", async () => {
+        const items = await queryUpTo<SessionItem>(
+          {
+            query:
+              "SELECT * FROM c WHERE c.kind = 'session' AND ARRAY_CONTAINS(@statuses, c.status) AND c.updatedAtMs < @before ORDER BY c.staleKey ASC",
+            parameters: [
+              { name: "@statuses", value: statuses },
+              { name: "@before", value: updatedBefore.getTime() },
+            ],
+          },
+          limit,
+        );
+        // Whole sessions: the recovery sweep writes back what it gets, words included.
+        const sessions = await Promise.all(items.map(complete));
+        return sessions.filter((session): session is Session => session !== null);
+      });
+    },
+
+    close: options.close ?? (() => context.close()),
+  };
+}
