@@ -1,0 +1,206 @@
+import { ConfideError, type Session } from "@confide/core";
+import { buildSession, expectConfideError } from "@confide/contracts";
+import { cosmosItemLimitBytes } from "@confide/contracts/fakes";
+import { describe, expect, it } from "vitest";
+import type { CosmosContext } from "./cosmos-client.ts";
+import { sessionsContainerId } from "./cosmos-containers.ts";
+import { createCosmosSessionRepository } from "./cosmos-session-repository.ts";
+import { useCosmosStandIn } from "./cosmos-stand-in.test-support.ts";
+import { buildThreeHourSession } from "./three-hour-session.test-support.ts";
+
+const standIn = useCosmosStandIn();
+
+interface StoredItem {
+  id: string;
+  kind: "session" | "words";
+  generation?: string;
+}
+
+/** Every item of the session's partition, with its size as stored (JSON bytes, system properties included). */
+async function partitionOf(context: CosmosContext, sessionId: string): Promise<Array<StoredItem & { bytes: number }>> {
+  const { resources } = await context
+    .container(sessionsContainerId)
+    .items.query<StoredItem>({ query: "SELECT * FROM c WHERE c.sessionId = @id", parameters: [{ name: "@id", value: sessionId }] }, { partitionKey: sessionId })
+    .fetchAll();
+  return resources.map((item) => ({ ...item, bytes: Buffer.byteLength(JSON.stringify(item)) })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Through the fault proxy, which answers 413 to any item write over 2 MiB as Cosmos DB does. */
+async function repositoryWithLimit() {
+  const context = await standIn.freshContext({ proxy: true });
+  return { context, sessions: createCosmosSessionRepository(context, { close: async () => {} }) };
+}
+
+describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
+  it("round-trips a 3-hour session (27,000 timed words) exactly, every item under 2 MiB", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const session = buildThreeHourSession();
+    expect(session.transcript?.segments.flatMap((segment) => segment.words ?? [])).toHaveLength(27_000);
+    // Whole, the session is too large for one item: this is what the chunking is for.
+    expect(Buffer.byteLength(JSON.stringify(session))).toBeGreaterThan(cosmosItemLimitBytes);
+
+    await sessions.create(session);
+
+    expect(await sessions.get(session.id)).toEqual(session);
+    const items = await partitionOf(context, session.id);
+    const chunks = items.filter((item) => item.kind === "words");
+    expect(items.filter((item) => item.kind === "session")).toHaveLength(1);
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(chunks.map((chunk) => chunk.generation)).size).toBe(1);
+    for (const item of items) expect(item.bytes).toBeLessThan(cosmosItemLimitBytes);
+    console.log(
+      `3-hour session: ${items.length} items — ${items.map((item) => `${item.kind} ${(item.bytes / 1024).toFixed(0)} KiB`).join(", ")}`,
+    );
+  });
+
+  it("an update that changes the words writes a new generation and removes the old one; one that does not keeps the chunks", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const session = buildThreeHourSession({ version: 1 });
+    await sessions.create(session);
+    const before = await partitionOf(context, session.id);
+
+    const statusOnly = await sessions.update({ ...session, status: "finalized", updatedAt: new Date(session.updatedAt.getTime() + 1_000) }, 1);
+    const afterStatus = await partitionOf(context, session.id);
+    expect(afterStatus.filter((item) => item.kind === "words").map((item) => item.id)).toEqual(
+      before.filter((item) => item.kind === "words").map((item) => item.id),
+    );
+
+    const transcript = statusOnly.transcript!;
+    const [first, ...rest] = transcript.segments;
+    const edited: Session = {
+      ...statusOnly,
+      transcript: {
+        ...transcript,
+        revision: 2,
+        segments: [{ ...first!, text: "Edited.", words: [{ text: "Edited.", startMs: 0, endMs: 500, confidence: 1 }] }, ...rest],
+      },
+    };
+    const stored = await sessions.update(edited, 2);
+
+    expect(stored).toEqual({ ...edited, version: 3 });
+    expect(await sessions.get(session.id)).toEqual({ ...edited, version: 3 });
+    const after = await partitionOf(context, session.id);
+    const generations = new Set(after.filter((item) => item.kind === "words").map((item) => item.generation));
+    expect(generations.size).toBe(1);
+    expect(generations.has(before.find((item) => item.kind === "words")!.generation)).toBe(false);
+    expect(after.filter((item) => item.kind === "words").length).toBe(before.filter((item) => item.kind === "words").length);
+  });
+
+  it("removing the words removes their chunks; a session without words has no chunk items", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const session = buildSession({ version: 1 });
+    await sessions.create(session);
+    expect((await partitionOf(context, session.id)).map((item) => item.kind)).toEqual(["session", "words"]);
+
+    const withoutWords: Session = {
+      ...session,
+      transcript: { ...session.transcript!, segments: session.transcript!.segments.map(({ words: _words, ...segment }) => segment) },
+    };
+    await sessions.update(withoutWords, 1);
+
+    expect((await partitionOf(context, session.id)).map((item) => item.kind)).toEqual(["session"]);
+    expect(await sessions.get(session.id)).toEqual({ ...withoutWords, version: 2 });
+  });
+
+  it("keeps a segment's empty word list apart from a segment without one", async () => {
+    const { sessions } = await repositoryWithLimit();
+    const base = buildSession();
+    const session: Session = {
+      ...base,
+      transcript: { ...base.transcript!, segments: base.transcript!.segments.map((segment, index) => (index === 1 ? { ...segment, words: [] } : segment)) },
+    };
+    await sessions.create(session);
+
+    const stored = await sessions.get(session.id);
+    expect(stored?.transcript?.segments.map((segment) => segment.words?.length)).toEqual([5, 0, undefined]);
+    expect(stored).toEqual(session);
+  });
+
+  it("20 updates from the same version at once: exactly one wins, the others get session.version_conflict and leave no chunks", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const session = buildSession({ version: 4 });
+    await sessions.create(session);
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) => {
+        const transcript = session.transcript!;
+        const words = [{ text: `writer-${index}`, startMs: 0, endMs: 10 }];
+        return sessions.update(
+          { ...session, title: `Writer ${index}`, transcript: { ...transcript, segments: [{ ...transcript.segments[0]!, words }, ...transcript.segments.slice(1)] } },
+          4,
+        );
+      }),
+    );
+
+    const won = results.filter((result) => result.status === "fulfilled");
+    const lost = results.filter((result) => result.status === "rejected");
+    expect(won).toHaveLength(1);
+    for (const result of lost) expect(ConfideError.is(result.reason, "session.version_conflict")).toBe(true);
+    const winner = won[0]!.value;
+    const stored = await sessions.get(session.id);
+    expect(stored).toEqual(winner);
+    expect(stored?.version).toBe(5);
+    const items = await partitionOf(context, session.id);
+    expect(items.filter((item) => item.kind === "words")).toHaveLength(1);
+    await expectConfideError(sessions.update({ ...session, title: "Late" }, 4), "session.version_conflict");
+  });
+
+  it("a read during updates sees the session before or after one of them, never a mix", async () => {
+    const { sessions } = await repositoryWithLimit();
+    const session = buildThreeHourSession({ version: 1 });
+    await sessions.create(session);
+    let current = session;
+    const seen: Array<Session | null> = [];
+    const versions: Session[] = [session];
+    for (let round = 0; round < 4; round += 1) {
+      const transcript = current.transcript!;
+      const next: Session = {
+        ...current,
+        transcript: {
+          ...transcript,
+          revision: transcript.revision + 1,
+          segments: transcript.segments.map((segment) => ({ ...segment, words: segment.words?.map((word) => ({ ...word, endMs: word.endMs + 1 })) })),
+        },
+      };
+      const [read, written] = await Promise.all([sessions.get(session.id), sessions.update(next, current.version)]);
+      seen.push(read);
+      current = written;
+      versions.push(written);
+    }
+    for (const read of seen) {
+      expect(read).not.toBeNull();
+      const match = versions.find((version) => version.version === read!.version);
+      expect(read).toEqual(match);
+    }
+  });
+
+  it("a session whose item is over 2 MiB even without its words is refused: dependency.unavailable, not retryable, nothing stored", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const long = buildThreeHourSession();
+    // Fifteen times the text of three hours in the segments themselves (not in words).
+    const session: Session = {
+      ...long,
+      transcript: { ...long.transcript!, segments: long.transcript!.segments.map((segment) => ({ ...segment, text: segment.text.repeat(15) })) },
+    };
+
+    const error = await expectConfideError(sessions.create(session), "dependency.unavailable");
+
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/2 MB/);
+    expect(error.details).toMatchObject({ dependency: "cosmos", status: 413, reason: "RequestEntityTooLarge" });
+    // The words it wrote first were removed again.
+    expect(await partitionOf(context, session.id)).toEqual([]);
+  });
+
+  it("delete removes the session, its words and chunks a failed writer left behind", async () => {
+    const { context, sessions } = await repositoryWithLimit();
+    const session = buildSession();
+    await sessions.create(session);
+    await context.container(sessionsContainerId).items.create({ id: `${session.id}.words.orphan.0`, sessionId: session.id, kind: "words", generation: "orphan", index: 0, pieces: [] });
+
+    await sessions.delete(session.id);
+
+    expect(await partitionOf(context, session.id)).toEqual([]);
+    expect(await sessions.get(session.id)).toBeNull();
+  });
+});
