@@ -187,4 +187,13 @@ describe("Cosmos fault proxy between @azure/cosmos and the protocol server", () 
       expect(exchanges.find((exchange) => exchange.headers["x-ms-cosmos-is-query-plan-request"] !== undefined)?.fault).toBeUndefined();
     });
   });
+
+  it("delays a request by the given time, then forwards it unchanged", async () => {
+    proxy.inject({ kind: "delay", ms: 300 });
+    const started = Date.now();
+    const { value: read, exchanges } = await exchangesDuring(() => container.item("s1", "s1").read<{ title: string }>());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(read.resource!.title).toBe("Intake");
+    expect(exchanges).toEqual([expect.objectContaining({ status: 200, fault: "delay" })]);
+  });
 });

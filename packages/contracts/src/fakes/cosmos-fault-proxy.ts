@@ -9,7 +9,7 @@
  *   large), 503 `ServiceUnavailable`, dropped connections (the socket is destroyed before
  *   any answer: the client sees a reset), and empty query pages while more remain (Cosmos DB
  *   may answer a query page with fewer items than `x-ms-max-item-count`, even none, and a
- *   continuation: the server never does);
+ *   continuation: the server never does), and slow answers (`delay`);
  *
  * and otherwise forwards every request and answer unchanged. It listens with the server's own
  * certificate (valid for 127.0.0.1), so the client setup is the server's with the proxy's
@@ -35,7 +35,9 @@ export type CosmosFault =
    * Answer a query page (not a query plan) with no items and a continuation that resumes where
    * the request started: the client must ask again. Applies to query requests only.
    */
-  | { kind: "empty-page" };
+  | { kind: "empty-page" }
+  /** Forward the request only after `ms` (a slow answer: request timeouts, races between callers). */
+  | { kind: "delay"; ms: number };
 
 export interface CosmosProxyRequest {
   method: string;
@@ -190,6 +192,9 @@ export async function startCosmosFaultProxy(target: Pick<CosmosServer, "endpoint
       case "drop":
         request.socket.destroy();
         return;
+      case "delay":
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        break;
       case "empty-page": {
         exchange.status = 200;
         const original = request.headers["x-ms-continuation"];
