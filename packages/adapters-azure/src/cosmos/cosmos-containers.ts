@@ -19,6 +19,68 @@ export interface CosmosContainerDefinition {
 /** The sessions container: a session item and its transcript chunk items share the session's partition. */
 export const sessionsContainerId = "sessions";
 
+/** Users, partition key `/id`: a user is a point read; lists fan out ordered by (nameKey, id). */
+export const usersContainerId = "users";
+/** Email claims, partition key `/id` = the normalised email: the one place an email is unique. */
+export const emailClaimsContainerId = "email-claims";
+/** Care relations, partition key `/therapistId`, item id = the patient's id. */
+export const careRelationsContainerId = "care-relations";
+/** Refresh tokens, partition key `/id`: the token item's id is its hash, a pointer item's is `id:<token id>`. */
+export const refreshTokensContainerId = "refresh-tokens";
+/** Push devices, partition key `/userId`: a user's devices are one partition. */
+export const devicesContainerId = "devices";
+/** Push-token index, partition key `/id` = sha256 of the token: a token belongs to one device. */
+export const deviceTokensContainerId = "device-tokens";
+/** Audit events, partition key `/id`: appends spread over every partition; lists fan out by (at, id). */
+export const auditEventsContainerId = "audit-events";
+
+/** Every path indexed except the system `_etag`, plus the composite indexes an ORDER BY on two paths needs. */
+function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], excluded: string[] = []): IndexingPolicy {
+  return {
+    indexingMode: "consistent",
+    automatic: true,
+    includedPaths: [{ path: "/*" }],
+    excludedPaths: [...excluded.map((path) => ({ path })), { path: '/"_etag"/?' }],
+    ...(compositeIndexes === undefined ? {} : { compositeIndexes }),
+  };
+}
+
+/** Containers of users, tokens, devices and audit events (README.md, "Partition keys"). */
+const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
+  {
+    id: usersContainerId,
+    partitionKeyPath: "/id",
+    indexingPolicy: indexedWith(
+      [
+        [
+          { path: "/nameKey", order: "ascending" },
+          { path: "/id", order: "ascending" },
+        ],
+      ],
+      ["/passwordHash/?"],
+    ),
+  },
+  { id: emailClaimsContainerId, partitionKeyPath: "/id" },
+  { id: careRelationsContainerId, partitionKeyPath: "/therapistId" },
+  // -1: no default expiry; each token item carries a `ttl` until its expiry.
+  { id: refreshTokensContainerId, partitionKeyPath: "/id", defaultTtl: -1 },
+  { id: devicesContainerId, partitionKeyPath: "/userId" },
+  { id: deviceTokensContainerId, partitionKeyPath: "/id" },
+  {
+    id: auditEventsContainerId,
+    partitionKeyPath: "/id",
+    indexingPolicy: indexedWith(
+      [
+        [
+          { path: "/at", order: "descending" },
+          { path: "/id", order: "descending" },
+        ],
+      ],
+      ["/detail/*"],
+    ),
+  },
+];
+
 /**
  * Every container of the Cosmos repositories, in the order `prepare()` creates them. Each
  * repository module adds its own entry here (one list, one place).
@@ -35,6 +97,7 @@ export const cosmosContainerDefinitions: readonly CosmosContainerDefinition[] = 
       excludedPaths: [{ path: "/document/*" }, { path: "/pieces/*" }, { path: '/"_etag"/?' }],
     },
   },
+  ...accountContainerDefinitions,
 ];
 
 function refuse(message: string): ConfideError {
