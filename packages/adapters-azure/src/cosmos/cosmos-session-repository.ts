@@ -19,6 +19,7 @@ import {
 import type { CosmosContext } from "./cosmos-client.ts";
 import { sessionsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
+import { deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull } from "./cosmos-items.ts";
 import {
   documentWithWords,
   encodeSession,
@@ -64,11 +65,8 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
   const container: Container = context.container(sessionsContainerId);
   const budget = options.wordChunkBudgetBytes ?? wordChunkBudgetBytes;
 
-  async function readItem(id: string): Promise<SessionItem | null> {
-    const response = await container.item(id, id).read<SessionItem>();
-    if (response.statusCode === 404 || response.resource === undefined) return null;
-    return response.resource;
-  }
+  const readItem = (id: string): Promise<SessionItem | null> => readItemOrNull<SessionItem>(container, id, id);
+  const pageSize = options.queryPageSize === undefined ? {} : { pageSize: options.queryPageSize };
 
   /** Writes the chunk items of a new generation. @returns its pointer, or null without words. */
   async function writeChunks(sessionId: string, chunks: WordsPiece[][], hash: string): Promise<WordsPointer | null> {
@@ -91,7 +89,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
     await Promise.all(
       Array.from({ length: pointer.chunks }, async (_, index) => {
         try {
-          await container.item(wordChunkId(sessionId, pointer.generation, index), sessionId).delete();
+          await deleteItemIfPresent(container, wordChunkId(sessionId, pointer.generation, index), sessionId);
         } catch {
           // A chunk left behind is unreachable (no session item names its generation) and is removed with the session.
         }
@@ -102,12 +100,9 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
   /** The chunks of `pointer`, or null when one is missing (a writer switched generations meanwhile). */
   async function readChunks(sessionId: string, pointer: WordsPointer): Promise<WordChunkItem[] | null> {
     const chunks = await Promise.all(
-      Array.from({ length: pointer.chunks }, async (_, index) => {
-        const response = await container.item(wordChunkId(sessionId, pointer.generation, index), sessionId).read<WordChunkItem>();
-        return response.statusCode === 404 ? undefined : response.resource;
-      }),
+      Array.from({ length: pointer.chunks }, (_, index) => readItemOrNull<WordChunkItem>(container, wordChunkId(sessionId, pointer.generation, index), sessionId)),
     );
-    return chunks.every((chunk) => chunk !== undefined) ? chunks : null;
+    return chunks.every((chunk) => chunk !== null) ? chunks : null;
   }
 
   /** The whole session of `item`, re-reading the item when its words moved to a newer generation meanwhile. */
@@ -123,20 +118,6 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
     throw new ConfideError("internal", "The session's transcript words are missing from Cosmos DB.", {
       details: { sessionId: item.id, dependency: "cosmos" },
     });
-  }
-
-  /** Runs a query, following continuations until `wanted` items came or there are no more (pages may be short or empty). */
-  async function queryUpTo<T>(spec: SqlQuerySpec, wanted: number, partitionKey?: string): Promise<T[]> {
-    const iterator = container.items.query<T>(spec, {
-      maxItemCount: options.queryPageSize ?? wanted,
-      ...(partitionKey === undefined ? {} : { partitionKey }),
-    });
-    const found: T[] = [];
-    while (found.length < wanted && iterator.hasMoreResults()) {
-      const { resources } = await iterator.fetchNext();
-      found.push(...resources);
-    }
-    return found.slice(0, wanted);
   }
 
   return {
@@ -167,12 +148,13 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
     getStatus: (id) =>
       withCosmosErrors("read a session's state", async () => {
         const [row] = await queryUpTo<Pick<SessionItem, "therapistId" | "patientId" | "status" | "version" | "updatedAtMs">>(
+          container,
           {
             query: "SELECT c.therapistId, c.patientId, c.status, c.version, c.updatedAtMs FROM c WHERE c.id = @id AND c.kind = 'session'",
             parameters: [{ name: "@id", value: id }],
           },
           1,
-          id,
+          { partitionKey: id },
         );
         if (row === undefined) return null;
         const state: SessionState = {
@@ -215,24 +197,14 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
 
     delete: (id) =>
       withCosmosErrors("delete a session", async () => {
-        try {
-          await container.item(id, id).delete();
-        } catch (error) {
-          if (!isCosmosNotFound(error)) throw error;
-        }
+        await deleteItemIfPresent(container, id, id);
         // Then its words, and any chunks a writer that failed midway left behind.
-        const leftovers = await queryUpTo<{ id: string }>(
+        const leftovers = await queryAll<{ id: string }>(
+          container,
           { query: "SELECT c.id FROM c WHERE c.sessionId = @id", parameters: [{ name: "@id", value: id }] },
-          Number.MAX_SAFE_INTEGER,
-          id,
+          { partitionKey: id },
         );
-        for (const leftover of leftovers) {
-          try {
-            await container.item(leftover.id, id).delete();
-          } catch (error) {
-            if (!isCosmosNotFound(error)) throw error;
-          }
-        }
+        for (const leftover of leftovers) await deleteItemIfPresent(container, leftover.id, id);
       }),
 
     async list(query: SessionQuery) {
@@ -257,8 +229,10 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
       }
       const rows = await withCosmosErrors("list sessions", () =>
         queryUpTo<{ summary: SessionDocument }>(
+          container,
           { query: `SELECT c.summary FROM c WHERE ${where.join(" AND ")} ORDER BY c.listKey DESC`, parameters },
           fetchSize,
+          pageSize,
         ),
       );
       const items = rows.map((row) => fromSessionSummaryDocument(row.summary));
@@ -272,6 +246,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
       if (statuses.length === 0) return [];
       return withCosmosErrors("find stale sessions", async () => {
         const items = await queryUpTo<SessionItem>(
+          container,
           {
             query:
               "SELECT * FROM c WHERE c.kind = 'session' AND ARRAY_CONTAINS(@statuses, c.status) AND c.updatedAtMs < @before ORDER BY c.staleKey ASC",
@@ -281,6 +256,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
             ],
           },
           limit,
+          pageSize,
         );
         // Whole sessions: the recovery sweep writes back what it gets, words included.
         const sessions = await Promise.all(items.map(complete));

@@ -1,6 +1,7 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
@@ -29,7 +30,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
  * "Adding an adapter").
  */
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
-  repository: [pgliteDescriptor, postgresDescriptor],
+  repository: [pgliteDescriptor, postgresDescriptor, cosmosDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor],
   language: [vaderDescriptor],
