@@ -242,13 +242,13 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
 
     delete: (id) =>
       withCosmosErrors("delete a user", async () => {
-        // Relations, then the user, then the claims: each step can be repeated, and a claim
-        // outliving its user is an orphan the next create of that email may take over.
+        // Relations, then the email claims, then the user last: while the user item exists an
+        // interrupted delete (or erasure) finds it and can be run again to the end.
         for (const relation of await relationItemsOf(id)) {
           await deleteItemIfPresent(relations, relation.id, relation.therapistId);
         }
-        await deleteItemIfPresent(users, id, id);
         await claims.releaseAllOf(id);
+        await deleteItemIfPresent(users, id, id);
       }),
 
     list: (query) => withCosmosErrors("list users", () => page([], [], query)),
