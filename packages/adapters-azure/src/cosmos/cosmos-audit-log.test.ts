@@ -40,6 +40,23 @@ describe("Cosmos audit log", () => {
     expect(queries.length).toBeGreaterThan(pages.length * 2);
   });
 
+  it("goes on across empty query pages until its page is full, then pages on without gaps", async () => {
+    const audit = createCosmosAuditLog(await standIn.freshContext({ proxy: true }));
+    const userId = "user-empty-pages";
+    const events = Array.from({ length: 7 }, (_, index) => buildAuditEvent({ actorId: userId, at: minutesAfterEpoch(index) }));
+    for (const event of events) await audit.record(event);
+    const proxy = standIn.proxy();
+    proxy.inject({ kind: "empty-page" }, { times: 3 });
+
+    const first = await audit.list({ userId, limit: 4 });
+
+    expect(proxy.exchanges.filter((exchange) => exchange.fault === "empty-page")).toHaveLength(3);
+    expect(first.items.map((event) => event.id)).toEqual(events.slice(3).reverse().map((event) => event.id));
+    proxy.inject({ kind: "empty-page" }, { times: 2 });
+    const rest = await audit.list({ userId, limit: 4, cursor: first.nextCursor ?? undefined });
+    expect(rest).toEqual({ items: events.slice(0, 3).reverse(), nextCursor: null });
+  });
+
   it("records an id twice as one event, keeping the first", async () => {
     const audit = createCosmosAuditLog(await standIn.freshContext());
     const event = buildAuditEvent();

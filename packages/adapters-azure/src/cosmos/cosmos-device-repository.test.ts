@@ -106,6 +106,15 @@ describe("Cosmos device repository", () => {
     expect((await devices.listByUser(device.userId)).map((stored) => stored.id)).toEqual([device.id]);
   });
 
+  it("answers a request that outlasts the request timeout as retryable dependency.unavailable", async () => {
+    const devices = createCosmosDeviceRepository(await standIn.freshContext({ proxy: true, requestTimeoutMs: 300 }));
+    standIn.proxy().inject({ kind: "delay", ms: 1500 }, { match: (request) => request.method === "POST" });
+
+    const error = await expectConfideError(devices.upsert(buildDevice()), "dependency.unavailable");
+
+    expect(error.retryable).toBe(true);
+  });
+
   it("answers 503 as retryable dependency.unavailable", async () => {
     const context = await standIn.freshContext({ proxy: true });
     const devices = createCosmosDeviceRepository(context);

@@ -4,7 +4,7 @@ import { ConfideError, type Device, type DevicePlatform, type DeviceRepository }
 import type { CosmosContext } from "./cosmos-client.ts";
 import { devicesContainerId, deviceTokensContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
-import { deleteItemIfPresent, queryAll, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
+import { compareOrdinal, deleteItemIfPresent, queryAll, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
 
 export interface CosmosDeviceRepositoryOptions {
   /** What `close()` does (default: closes the context; the bundle passes its shared close). */
@@ -58,16 +58,12 @@ function toDevice(item: DeviceItem): Device {
 
 /** Newest first: createdAt, then id, both descending (the port's listByUser order). */
 function newestFirst(a: DeviceItem, b: DeviceItem): number {
-  return compare(b.createdAt, a.createdAt) || compare(b.id, a.id);
+  return compareOrdinal(b.createdAt, a.createdAt) || compareOrdinal(b.id, a.id);
 }
 
 /** Most recently seen first: lastSeenAt, then createdAt, then id, all descending. */
 function mostRecentlySeenFirst(a: DeviceItem, b: DeviceItem): number {
-  return compare(b.lastSeenAt, a.lastSeenAt) || newestFirst(a, b);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareOrdinal(b.lastSeenAt, a.lastSeenAt) || newestFirst(a, b);
 }
 
 /**

@@ -15,6 +15,11 @@ export function cosmosItemIdOf(value: string): string {
   return value.replace(/[%/\\?#]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+/** Orders strings by UTF-16 code units, as the ISO times and ids stored here sort (no locale). */
+export function compareOrdinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** What Cosmos DB adds to every stored item. */
 export interface CosmosSystemFields {
   _etag: string;

@@ -160,6 +160,28 @@ describe("Cosmos user repository: unique emails through claim items", () => {
   });
 });
 
+describe("Cosmos user repository: query pages that come back empty while more remain", () => {
+  it("list and listPatients go on across empty pages until the page is full", async () => {
+    const users = createCosmosUserRepository(await standIn.freshContext({ proxy: true }));
+    const therapist = buildUser({ role: "therapist", displayName: "Zed Therapist" });
+    const patients = Array.from({ length: 5 }, (_, index) => buildUser({ role: "patient", displayName: `Patient ${index}` }));
+    for (const user of [therapist, ...patients]) await users.create(user);
+    for (const patient of patients) await users.link(buildCareRelation({ therapistId: therapist.id, patientId: patient.id }));
+    const proxy = standIn.proxy();
+    const emptied = () => proxy.exchanges.filter((exchange) => exchange.fault === "empty-page").length;
+
+    proxy.inject({ kind: "empty-page" }, { times: 2 });
+    const listed = await users.list({ role: "patient", limit: 3 });
+    expect(emptied()).toBe(2);
+    expect(listed.items.map((user) => user.id)).toEqual(patients.slice(0, 3).map((user) => user.id));
+
+    proxy.inject({ kind: "empty-page" }, { times: 3 });
+    const rest = await users.listPatients(therapist.id, { limit: 3, cursor: listed.nextCursor ?? undefined });
+    expect(emptied()).toBe(5);
+    expect(rest).toEqual({ items: patients.slice(3), nextCursor: null });
+  });
+});
+
 describe("Cosmos user repository: erasure", () => {
   it("finishes an interrupted delete when run again: no user, relation or claim of the user remains", async () => {
     const context = await standIn.freshContext({ proxy: true });

@@ -18,7 +18,7 @@ import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
 import { cosmosEmailClaims, defaultEmailClaimStaleAfterMs, type EmailClaims } from "./cosmos-email-claims.ts";
 import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
-import { deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
+import { compareOrdinal, deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
 
 export interface CosmosUserRepositoryOptions {
   /** Ages email claims (default: the system clock). */
@@ -123,6 +123,13 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
   });
 
   const readUser = (id: string) => readItemOrNull<UserItem>(users, id, id);
+
+  /** The relations in which the user is therapist (one partition) or patient (a fan-out). */
+  const relationItemsOf = (userId: string) =>
+    queryAll<RelationItem>(relations, {
+      query: "SELECT * FROM c WHERE c.therapistId = @userId OR c.patientId = @userId",
+      parameters: [{ name: "@userId", value: userId }],
+    });
 
   /** One page of users matching `conditions` (and the query's role, text and cursor), in list order. */
   async function page(conditions: string[], parameters: SqlParameter[], query: Omit<UserQuery, "role"> & { role?: Role }): Promise<Page<User>> {
@@ -280,13 +287,13 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
     relationsOf: (userId) =>
       withCosmosErrors("list a user's care relations", async () =>
         (await relationItemsOf(userId))
-          .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.therapistId, b.therapistId) || compare(a.patientId, b.patientId))
+          .sort((a, b) => compareOrdinal(a.createdAt, b.createdAt) || compareOrdinal(a.therapistId, b.therapistId) || compareOrdinal(a.patientId, b.patientId))
           .map(toRelation),
       ),
 
     listPatients: (therapistId, query) =>
       withCosmosErrors("list a therapist's patients", async () => {
-        fetchSizeOf(query.limit);
+        fetchSizeOf(query.limit); // a bad limit is refused also for a therapist without patients
         const linked = await queryAll<{ patientId: string }>(
           relations,
           { query: "SELECT c.patientId FROM c WHERE c.therapistId = @therapistId", parameters: [{ name: "@therapistId", value: therapistId }] },
@@ -301,15 +308,4 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
     close: options.close ?? (() => context.close()),
   };
 
-  /** The relations in which the user is therapist (one partition) or patient (a fan-out). */
-  async function relationItemsOf(userId: string): Promise<RelationItem[]> {
-    return queryAll<RelationItem>(relations, {
-      query: "SELECT * FROM c WHERE c.therapistId = @userId OR c.patientId = @userId",
-      parameters: [{ name: "@userId", value: userId }],
-    });
-  }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
