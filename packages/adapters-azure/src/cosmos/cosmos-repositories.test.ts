@@ -1,3 +1,4 @@
+import { CredentialUnavailableError } from "@azure/identity";
 import { describeRepositoriesContract, expectConfideError } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { createCosmosContext } from "./cosmos-client.ts";
@@ -46,6 +47,19 @@ describe("Cosmos repositories bundle", () => {
       await unprepared.close();
     }
   }, 30_000);
+
+  it("a credential that cannot sign in → dependency.unavailable, not retryable, naming the credential error", async () => {
+    const { key: _key, ...settings } = standIn.settings();
+    const noIdentity = { getToken: async () => Promise.reject(new CredentialUnavailableError("No managed identity endpoint found.")) };
+    const repositories = await createCosmosRepositories({ ...settings, credential: noIdentity });
+    try {
+      const error = await expectConfideError(repositories.check(), "dependency.unavailable");
+      expect(error.retryable).toBe(false);
+      expect(error.details).toMatchObject({ dependency: "cosmos", reason: "CredentialUnavailableError" });
+    } finally {
+      await repositories.close();
+    }
+  });
 
   it("closes the shared client once the last of the five repositories is closed", async () => {
     const context = await createCosmosContext(standIn.settings());
