@@ -16,7 +16,7 @@ export interface CosmosContainerDefinition {
   uniqueKeyPaths?: string[][];
 }
 
-/** The sessions container: a session item and its transcript chunk items share the session's partition. */
+/** The sessions container: a session item and its content chunk items share the session's partition. */
 export const sessionsContainerId = "sessions";
 
 /** Users, partition key `/id`: a user is a point read; lists fan out ordered by (nameKey, id). */
@@ -93,8 +93,8 @@ export const cosmosContainerDefinitions: readonly CosmosContainerDefinition[] = 
       indexingMode: "consistent",
       automatic: true,
       includedPaths: [{ path: "/*" }],
-      // The stored session and the transcript words (chunk items' pieces) are read whole, never filtered on.
-      excludedPaths: [{ path: "/document/*" }, { path: "/pieces/*" }, { path: '/"_etag"/?' }],
+      // The stored session and its content (chunk items' text) are read whole, never filtered on.
+      excludedPaths: [{ path: "/document/*" }, { path: "/text/?" }, { path: '/"_etag"/?' }],
     },
   },
   ...accountContainerDefinitions,

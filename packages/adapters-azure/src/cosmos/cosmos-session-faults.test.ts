@@ -12,7 +12,7 @@ const standIn = useCosmosStandIn();
 const isQuery = (request: CosmosProxyRequest) => request.headers["x-ms-documentdb-isquery"] !== undefined;
 const isQueryPage = (request: CosmosProxyRequest) =>
   request.headers["x-ms-documentdb-isquery"] === "true" && request.headers["x-ms-cosmos-is-query-plan-request"] === undefined;
-const isWordChunk = (request: CosmosProxyRequest) => request.path.includes(".words.");
+const isContentChunk = (request: CosmosProxyRequest) => request.path.includes(".content.");
 
 async function during<T>(action: () => Promise<T>): Promise<{ value: T; exchanges: CosmosProxyExchange[] }> {
   const before = standIn.proxy().exchanges.length;
@@ -74,7 +74,7 @@ describe("Cosmos sessions through the fault proxy", () => {
   });
 
   describe("what list, getStatus and findStale read", () => {
-    it("list and getStatus never read the words' chunk items", async () => {
+    it("list and getStatus never read the content's chunk items", async () => {
       const session = buildSession({ therapistId: "therapist-cheap" });
       await sessions.create(session);
 
@@ -84,7 +84,7 @@ describe("Cosmos sessions through the fault proxy", () => {
       });
 
       expect(exchanges.length).toBeGreaterThan(0);
-      expect(exchanges.filter(isWordChunk)).toEqual([]);
+      expect(exchanges.filter(isContentChunk)).toEqual([]);
       // getStatus is a query scoped to the session's partition, projecting five fields.
       expect(exchanges.filter((exchange) => exchange.headers["x-ms-documentdb-partitionkey"] === JSON.stringify([session.id]))).not.toEqual([]);
     });
@@ -97,15 +97,15 @@ describe("Cosmos sessions through the fault proxy", () => {
 
       expect(exchanges.map((exchange) => exchange.method)).toEqual(["GET", "GET"]);
       expect(exchanges.filter(isQueryPage)).toEqual([]);
-      expect(exchanges.map((exchange) => exchange.path.split("/").at(-1))).toEqual([session.id, expect.stringMatching(new RegExp(`^${session.id}\\.words\\.`))]);
+      expect(exchanges.map((exchange) => exchange.path.split("/").at(-1))).toEqual([session.id, expect.stringMatching(new RegExp(`^${session.id}\\.content\\.`))]);
     });
   });
 
-  it("a read whose words were replaced while it read them follows the session item to the new generation", async () => {
+  it("a read whose content was replaced while it read it follows the session item to the new generation", async () => {
     const session = buildSession({ version: 1 });
     await sessions.create(session);
-    // The read's first chunk request waits until the update has switched generations and removed the old chunks.
-    standIn.proxy().inject({ kind: "delay", ms: 1_500 }, { match: (request) => request.method === "GET" && isWordChunk(request) });
+    // The read's chunk request waits until the update has switched generations and removed the old chunks.
+    standIn.proxy().inject({ kind: "delay", ms: 1_500 }, { match: (request) => request.method === "GET" && isContentChunk(request) });
     const transcript = session.transcript!;
     const changed = {
       ...session,
@@ -183,9 +183,9 @@ describe("Cosmos sessions through the fault proxy", () => {
       expect(await sessions.get(session.id)).toEqual(session);
     });
 
-    it("a dropped connection while the session item is written, after its words → the words are removed again", async () => {
+    it("a dropped connection while the session item is written, after its content → the chunks are removed again", async () => {
       const session = buildSession();
-      // buildSession has words in one segment: one chunk item is created, then the session item.
+      // buildSession's transcript and sentiment fit one chunk item: it is created, then the session item.
       let creates = 0;
       standIn.proxy().inject({ kind: "drop" }, { match: (request) => request.method === "POST" && request.resourceType === "docs" && !isQuery(request) && ++creates === 2 });
 

@@ -3,22 +3,23 @@ import { sessionSearchTerms, toSessionDocument, type Session, type SessionDocume
 
 /**
  * How a session is stored in the `sessions` container (partition key `/sessionId`): one session
- * item with everything but the transcript's words, and its words in chunk items of the same
- * logical partition, under a generation id the session item names. See README.md.
+ * item with what listings, filters and status steps need, and its content — the transcript (with
+ * its words) and the sentiment — as JSON text in chunk items of the same logical partition, under
+ * a generation id the session item names. See README.md.
  */
 
-/** Bytes of words' JSON per chunk item: half of Cosmos DB's 2 MB item limit, leaving room for the item's own fields. */
-export const wordChunkBudgetBytes = 1024 * 1024;
+/** Bytes of a chunk item's text as stored (JSON-escaped): half of Cosmos DB's 2 MB item limit. */
+export const contentChunkBudgetBytes = 1024 * 1024;
 
-/** Where a session's words are: chunk items `<sessionId>.words.<generation>.<index>` for index < chunks. */
-export interface WordsPointer {
+/** Where a session's content is: chunk items `<sessionId>.content.<generation>.<index>` for index < chunks. */
+export interface ContentPointer {
   generation: string;
   chunks: number;
-  /** sha256 of the words' JSON: an update that leaves the words as they were keeps the chunks. */
+  /** sha256 of the content's JSON: an update that leaves transcript and sentiment as they were keeps the chunks. */
   hash: string;
 }
 
-/** The session item. `document` is core's session document without any segment's `words`. */
+/** The session item. `document` is core's session document without `transcript` and `sentiment` while `content` points to them. */
 export interface SessionItem {
   id: string;
   sessionId: string;
@@ -38,24 +39,18 @@ export interface SessionItem {
   /** core's SessionSummarySource in the document encoding: what `list` reads. */
   summary: SessionDocument;
   document: SessionDocument;
-  words: WordsPointer | null;
+  content: ContentPointer | null;
   _etag?: string;
 }
 
-/** The words of one segment, or a run of them when a segment's words span chunks. */
-export interface WordsPiece {
-  /** Index of the segment in `transcript.segments`. */
-  segment: number;
-  words: unknown[];
-}
-
-export interface WordChunkItem {
+export interface ContentChunkItem {
   id: string;
   sessionId: string;
-  kind: "words";
+  kind: "content";
   generation: string;
   index: number;
-  pieces: WordsPiece[];
+  /** A slice of the content's JSON text; the slices in index order are the whole text. */
+  text: string;
 }
 
 /** Epoch milliseconds shifted to be positive and fixed-width for years 1–9999 (core's storable dates). */
@@ -68,49 +63,41 @@ export function listKeyOf(recordedAt: Date, id: string): string {
   return `${sortableTime(recordedAt)}|${id}`;
 }
 
-export function wordChunkId(sessionId: string, generation: string, index: number): string {
-  return `${sessionId}.words.${generation}.${index}`;
+export function contentChunkId(sessionId: string, generation: string, index: number): string {
+  return `${sessionId}.content.${generation}.${index}`;
 }
 
 export interface EncodedSession {
-  item: Omit<SessionItem, "words">;
-  /** The words' pieces in chunk order; empty when no segment has words. */
-  chunks: WordsPiece[][];
+  item: Omit<SessionItem, "content">;
+  /** The content's JSON text in slices, one per chunk item; empty without transcript and sentiment. */
+  chunks: string[];
   hash: string;
 }
 
 /**
  * Encodes `session` stored with `version`: its document (core's encoding, so every field
- * round-trips) with the words moved out into chunks of at most `budgetBytes` of JSON each.
+ * round-trips) with the transcript and sentiment moved out as JSON text in slices of at most
+ * `budgetBytes` once escaped.
  * @throws ConfideError `validation.invalid_input` for an invalid date or number (core's encoding).
  */
-export function encodeSession(session: Session, version: number, budgetBytes = wordChunkBudgetBytes): EncodedSession {
-  const document = toSessionDocument({ ...session, version });
-  const pieces: WordsPiece[] = [];
-  const transcript = document.transcript as { segments: Array<Record<string, unknown>> } | null;
-  if (transcript !== null) {
-    transcript.segments = transcript.segments.map((segment, index) => {
-      if (!("words" in segment)) return segment;
-      const { words, ...rest } = segment;
-      pieces.push({ segment: index, words: words as unknown[] });
-      return rest;
-    });
-  }
+export function encodeSession(session: Session, version: number, budgetBytes = contentChunkBudgetBytes): EncodedSession {
+  const { transcript, sentiment, ...rest } = toSessionDocument({ ...session, version });
+  const hasContent = transcript !== null || sentiment !== null;
+  const text = hasContent ? JSON.stringify({ transcript, sentiment }) : "";
   const summary: SessionDocument = {
-    id: document.id,
-    therapistId: document.therapistId,
-    patientId: document.patientId,
-    title: document.title,
-    status: document.status,
-    recordedAt: document.recordedAt,
-    createdAt: document.createdAt,
-    updatedAt: document.updatedAt,
+    id: rest.id,
+    therapistId: rest.therapistId,
+    patientId: rest.patientId,
+    title: rest.title,
+    status: rest.status,
+    recordedAt: rest.recordedAt,
+    createdAt: rest.createdAt,
+    updatedAt: rest.updatedAt,
     version,
-    audio: { durationMs: (document.audio as { durationMs: unknown }).durationMs },
+    audio: { durationMs: (rest.audio as { durationMs: unknown }).durationMs },
     transcript: session.transcript === null ? null : { durationMs: session.transcript.durationMs, segmentCount: session.transcript.segments.length },
-    review: { finalizedAt: (document.review as { finalizedAt: unknown }).finalizedAt },
+    review: { finalizedAt: (rest.review as { finalizedAt: unknown }).finalizedAt },
   };
-  const chunks = chunkPieces(pieces, budgetBytes);
   return {
     item: {
       id: session.id,
@@ -126,62 +113,50 @@ export function encodeSession(session: Session, version: number, budgetBytes = w
       staleKey: `${sortableTime(session.updatedAt)}|${session.id}`,
       searchTerms: sessionSearchTerms(session),
       summary,
-      document,
+      document: hasContent ? rest : { ...rest, transcript: null, sentiment: null },
     },
-    chunks,
-    hash: createHash("sha256").update(JSON.stringify(pieces)).digest("base64url"),
+    chunks: hasContent ? sliceText(text, budgetBytes) : [],
+    hash: createHash("sha256").update(text).digest("base64url"),
   };
 }
 
-const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
+/** Bytes of `slice` as a JSON string value (quotes, escapes, UTF-8). */
+const storedBytes = (slice: string) => Buffer.byteLength(JSON.stringify(slice), "utf8");
 
-/** What a piece costs besides its words: `{"segment":n,"words":[]}` and a comma. */
-const pieceOverheadBytes = 32;
-
-/** Splits pieces into chunks of at most `budgetBytes` of words' JSON, splitting a segment's words where needed. */
-function chunkPieces(pieces: WordsPiece[], budgetBytes: number): WordsPiece[][] {
-  const chunks: WordsPiece[][] = [];
-  let current: WordsPiece[] = [];
-  let used = 0;
-  const flush = () => {
-    if (current.length > 0) chunks.push(current);
-    current = [];
-    used = 0;
-  };
-  for (const piece of pieces) {
-    // A piece costs its words plus ~32 bytes of `{"segment":n,"words":[]}`.
-    if (current.length > 0 && used + pieceOverheadBytes > budgetBytes) flush();
-    let run: WordsPiece = { segment: piece.segment, words: [] };
-    current.push(run);
-    used += pieceOverheadBytes;
-    for (const word of piece.words) {
-      const size = bytesOf(word) + 1;
-      if (used + size > budgetBytes && (run.words.length > 0 || current.length > 1)) {
-        if (run.words.length === 0) current.pop();
-        flush();
-        run = { segment: piece.segment, words: [] };
-        current.push(run);
-        used = pieceOverheadBytes;
+/**
+ * Cuts `text` into slices each at most `budgetBytes` once stored as a JSON string, never between
+ * the two halves of a surrogate pair.
+ */
+function sliceText(text: string, budgetBytes: number): string[] {
+  const slices: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let length = Math.min(text.length - start, Math.max(1, budgetBytes - 2));
+    for (;;) {
+      let end = start + length;
+      const code = text.charCodeAt(end - 1);
+      if (end < text.length && code >= 0xd800 && code <= 0xdbff && length > 1) end -= 1;
+      const bytes = storedBytes(text.slice(start, end));
+      if (bytes <= budgetBytes || end - start <= 1) {
+        length = end - start;
+        break;
       }
-      run.words.push(word);
-      used += size;
+      // Shrink in proportion to the overshoot (escapes and multi-byte characters take more than one byte).
+      length = Math.max(1, Math.min(end - start - 1, Math.floor(((end - start) * budgetBytes) / bytes)));
     }
+    slices.push(text.slice(start, start + length));
+    start += length;
   }
-  flush();
-  return chunks;
+  return slices;
 }
 
-/** The session document with its words put back from the chunks' pieces, in chunk order. */
-export function documentWithWords(document: SessionDocument, chunks: WordChunkItem[]): SessionDocument {
+/** The session document with its transcript and sentiment put back from the chunks' text. */
+export function documentWithContent(document: SessionDocument, chunks: ContentChunkItem[]): SessionDocument {
   if (chunks.length === 0) return document;
-  const transcript = document.transcript as { segments: Array<Record<string, unknown>> };
-  const segments = transcript.segments.map((segment) => ({ ...segment }));
-  for (const chunk of [...chunks].sort((a, b) => a.index - b.index)) {
-    for (const piece of chunk.pieces) {
-      const segment = segments[piece.segment];
-      if (segment === undefined) continue;
-      segment.words = [...((segment.words as unknown[] | undefined) ?? []), ...piece.words];
-    }
-  }
-  return { ...document, transcript: { ...transcript, segments } };
+  const text = [...chunks]
+    .sort((a, b) => a.index - b.index)
+    .map((chunk) => chunk.text)
+    .join("");
+  const { transcript, sentiment } = JSON.parse(text) as { transcript: unknown; sentiment: unknown };
+  return { ...document, transcript, sentiment };
 }

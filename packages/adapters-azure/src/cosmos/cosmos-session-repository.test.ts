@@ -11,7 +11,7 @@ describeSessionRepositoryContract({
 });
 
 describeSessionRepositoryContract({
-  name: "cosmos (pages of 2 items, words in chunks of 200 bytes)",
-  create: async () => createCosmosSessionRepository(await standIn.freshContext(), { queryPageSize: 2, wordChunkBudgetBytes: 200 }),
+  name: "cosmos (pages of 2 items, content in chunks of 200 bytes)",
+  create: async () => createCosmosSessionRepository(await standIn.freshContext(), { queryPageSize: 2, contentChunkBudgetBytes: 200 }),
   capabilities: { stemming: false },
 });

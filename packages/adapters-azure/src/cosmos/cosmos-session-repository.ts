@@ -21,29 +21,28 @@ import { sessionsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
 import { deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull } from "./cosmos-items.ts";
 import {
-  documentWithWords,
+  documentWithContent,
   encodeSession,
   listKeyOf,
-  wordChunkBudgetBytes,
-  wordChunkId,
+  contentChunkBudgetBytes,
+  contentChunkId,
   type SessionItem,
-  type WordChunkItem,
-  type WordsPiece,
-  type WordsPointer,
+  type ContentChunkItem,
+  type ContentPointer,
 } from "./cosmos-session-items.ts";
 
 export interface CosmosSessionRepositoryOptions {
   /** Items per query page asked of Cosmos DB (`maxItemCount`); default: the page size wanted. Tests set it low. */
   queryPageSize?: number;
-  /** Bytes of words' JSON per chunk item (default 1 MiB). */
-  wordChunkBudgetBytes?: number;
+  /** Bytes of a content chunk item's text (default 1 MiB). */
+  contentChunkBudgetBytes?: number;
   /** Called by `close()`; default: closes the context. */
   close?: () => Promise<void>;
 }
 
 const cursorKind = "sessions";
 
-/** Times `get` follows a generation switched while it read the words before it gives up. */
+/** Times `get` follows a generation switched while it read the content before it gives up. */
 const readAttempts = 5;
 
 function notFound(id: string): ConfideError {
@@ -58,23 +57,23 @@ function conflict(id: string, expectedVersion: number, currentVersion: number): 
 
 /**
  * SessionRepository on Cosmos DB for NoSQL (container `sessions`, partition key `/sessionId`):
- * a session is a point read; its words live in chunk items of its partition (README.md).
+ * a session is a point read; its transcript and sentiment live in chunk items of its partition (README.md).
  * Writes are conditional on the session item's `_etag`, so the port's version check cannot race.
  */
 export function createCosmosSessionRepository(context: CosmosContext, options: CosmosSessionRepositoryOptions = {}): SessionRepository {
   const container: Container = context.container(sessionsContainerId);
-  const budget = options.wordChunkBudgetBytes ?? wordChunkBudgetBytes;
+  const budget = options.contentChunkBudgetBytes ?? contentChunkBudgetBytes;
 
   const readItem = (id: string): Promise<SessionItem | null> => readItemOrNull<SessionItem>(container, id, id);
   const pageSize = options.queryPageSize === undefined ? {} : { pageSize: options.queryPageSize };
 
-  /** Writes the chunk items of a new generation. @returns its pointer, or null without words. */
-  async function writeChunks(sessionId: string, chunks: WordsPiece[][], hash: string): Promise<WordsPointer | null> {
+  /** Writes the chunk items of a new generation. @returns its pointer, or null without content. */
+  async function writeChunks(sessionId: string, chunks: string[], hash: string): Promise<ContentPointer | null> {
     if (chunks.length === 0) return null;
     const generation = randomUUID();
     try {
-      for (const [index, pieces] of chunks.entries()) {
-        const chunk: WordChunkItem = { id: wordChunkId(sessionId, generation, index), sessionId, kind: "words", generation, index, pieces };
+      for (const [index, text] of chunks.entries()) {
+        const chunk: ContentChunkItem = { id: contentChunkId(sessionId, generation, index), sessionId, kind: "content", generation, index, text };
         await container.items.create(chunk);
       }
     } catch (error) {
@@ -85,11 +84,11 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
   }
 
   /** Deletes a generation's chunks; those already gone are skipped. Failures are left for `delete` to sweep. */
-  async function deleteChunks(sessionId: string, pointer: WordsPointer): Promise<void> {
+  async function deleteChunks(sessionId: string, pointer: ContentPointer): Promise<void> {
     await Promise.all(
       Array.from({ length: pointer.chunks }, async (_, index) => {
         try {
-          await deleteItemIfPresent(container, wordChunkId(sessionId, pointer.generation, index), sessionId);
+          await deleteItemIfPresent(container, contentChunkId(sessionId, pointer.generation, index), sessionId);
         } catch {
           // A chunk left behind is unreachable (no session item names its generation) and is removed with the session.
         }
@@ -98,24 +97,24 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
   }
 
   /** The chunks of `pointer`, or null when one is missing (a writer switched generations meanwhile). */
-  async function readChunks(sessionId: string, pointer: WordsPointer): Promise<WordChunkItem[] | null> {
+  async function readChunks(sessionId: string, pointer: ContentPointer): Promise<ContentChunkItem[] | null> {
     const chunks = await Promise.all(
-      Array.from({ length: pointer.chunks }, (_, index) => readItemOrNull<WordChunkItem>(container, wordChunkId(sessionId, pointer.generation, index), sessionId)),
+      Array.from({ length: pointer.chunks }, (_, index) => readItemOrNull<ContentChunkItem>(container, contentChunkId(sessionId, pointer.generation, index), sessionId)),
     );
     return chunks.every((chunk) => chunk !== null) ? chunks : null;
   }
 
-  /** The whole session of `item`, re-reading the item when its words moved to a newer generation meanwhile. */
+  /** The whole session of `item`, re-reading the item when its content moved to a newer generation meanwhile. */
   async function complete(item: SessionItem): Promise<Session | null> {
     let current: SessionItem | null = item;
     for (let attempt = 0; attempt < readAttempts && current !== null; attempt += 1) {
-      if (current.words === null) return fromSessionDocument(current.document);
-      const chunks = await readChunks(current.sessionId, current.words);
-      if (chunks !== null) return fromSessionDocument(documentWithWords(current.document, chunks));
+      if (current.content === null) return fromSessionDocument(current.document);
+      const chunks = await readChunks(current.sessionId, current.content);
+      if (chunks !== null) return fromSessionDocument(documentWithContent(current.document, chunks));
       current = await readItem(item.id);
     }
     if (current === null) return null;
-    throw new ConfideError("internal", "The session's transcript words are missing from Cosmos DB.", {
+    throw new ConfideError("internal", "The session's transcript and sentiment are missing from Cosmos DB.", {
       details: { sessionId: item.id, dependency: "cosmos" },
     });
   }
@@ -124,11 +123,11 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
     async create(session) {
       const encoded = encodeSession(session, session.version, budget);
       await withCosmosErrors("create a session", async () => {
-        const words = await writeChunks(session.id, encoded.chunks, encoded.hash);
+        const content = await writeChunks(session.id, encoded.chunks, encoded.hash);
         try {
-          await container.items.create<SessionItem>({ ...encoded.item, words });
+          await container.items.create<SessionItem>({ ...encoded.item, content });
         } catch (error) {
-          if (words !== null) await deleteChunks(session.id, words);
+          if (content !== null) await deleteChunks(session.id, content);
           if (isCosmosConflict(error)) {
             throw new ConfideError("session.version_conflict", "A session with this id already exists.", {
               details: { sessionId: session.id },
@@ -174,15 +173,15 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
         const current = await readItem(session.id);
         if (current === null) throw notFound(session.id);
         if (current.version !== expectedVersion) throw conflict(session.id, expectedVersion, current.version);
-        const keep = current.words !== null && current.words.hash === encoded.hash;
-        const words = keep ? current.words : await writeChunks(session.id, encoded.chunks, encoded.hash);
+        const keep = current.content !== null && current.content.hash === encoded.hash;
+        const content = keep ? current.content : await writeChunks(session.id, encoded.chunks, encoded.hash);
         try {
           await container.item(session.id, session.id).replace<SessionItem>(
-            { ...encoded.item, words },
+            { ...encoded.item, content },
             { accessCondition: { type: "IfMatch", condition: current._etag ?? "" } },
           );
         } catch (error) {
-          if (!keep && words !== null) await deleteChunks(session.id, words);
+          if (!keep && content !== null) await deleteChunks(session.id, content);
           if (isCosmosPreconditionFailed(error) || isCosmosNotFound(error)) {
             const now = await readItem(session.id);
             if (now === null) throw notFound(session.id);
@@ -190,7 +189,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
           }
           throw error;
         }
-        if (!keep && current.words !== null) await deleteChunks(session.id, current.words);
+        if (!keep && current.content !== null) await deleteChunks(session.id, current.content);
         return fromSessionDocument(toSessionDocument({ ...session, version }));
       });
     },
@@ -198,7 +197,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
     delete: (id) =>
       withCosmosErrors("delete a session", async () => {
         await deleteItemIfPresent(container, id, id);
-        // Then its words, and any chunks a writer that failed midway left behind.
+        // Then its content, and any chunks a writer that failed midway left behind.
         const leftovers = await queryAll<{ id: string }>(
           container,
           { query: "SELECT c.id FROM c WHERE c.sessionId = @id", parameters: [{ name: "@id", value: id }] },
@@ -258,7 +257,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
           limit,
           pageSize,
         );
-        // Whole sessions: the recovery sweep writes back what it gets, words included.
+        // Whole sessions: the recovery sweep writes back what it gets, transcript included.
         const sessions = await Promise.all(items.map(complete));
         return sessions.filter((session): session is Session => session !== null);
       });

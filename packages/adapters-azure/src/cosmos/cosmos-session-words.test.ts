@@ -12,7 +12,7 @@ const standIn = useCosmosStandIn();
 
 interface StoredItem {
   id: string;
-  kind: "session" | "words";
+  kind: "session" | "content";
   generation?: string;
 }
 
@@ -31,7 +31,7 @@ async function repositoryWithLimit() {
   return { context, sessions: createCosmosSessionRepository(context, { close: async () => {} }) };
 }
 
-describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
+describe("Cosmos sessions: a 3-hour transcript in chunk items", () => {
   it("round-trips a 3-hour session (27,000 timed words) exactly, every item under 2 MiB", async () => {
     const { context, sessions } = await repositoryWithLimit();
     const session = buildThreeHourSession();
@@ -43,7 +43,7 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
 
     expect(await sessions.get(session.id)).toEqual(session);
     const items = await partitionOf(context, session.id);
-    const chunks = items.filter((item) => item.kind === "words");
+    const chunks = items.filter((item) => item.kind === "content");
     expect(items.filter((item) => item.kind === "session")).toHaveLength(1);
     expect(chunks.length).toBeGreaterThanOrEqual(2);
     expect(new Set(chunks.map((chunk) => chunk.generation)).size).toBe(1);
@@ -53,7 +53,7 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
     );
   });
 
-  it("an update that changes the words writes a new generation and removes the old one; one that does not keeps the chunks", async () => {
+  it("an update that changes the transcript writes a new generation and removes the old one; a status step keeps the chunks", async () => {
     const { context, sessions } = await repositoryWithLimit();
     const session = buildThreeHourSession({ version: 1 });
     await sessions.create(session);
@@ -61,8 +61,8 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
 
     const statusOnly = await sessions.update({ ...session, status: "finalized", updatedAt: new Date(session.updatedAt.getTime() + 1_000) }, 1);
     const afterStatus = await partitionOf(context, session.id);
-    expect(afterStatus.filter((item) => item.kind === "words").map((item) => item.id)).toEqual(
-      before.filter((item) => item.kind === "words").map((item) => item.id),
+    expect(afterStatus.filter((item) => item.kind === "content").map((item) => item.id)).toEqual(
+      before.filter((item) => item.kind === "content").map((item) => item.id),
     );
 
     const transcript = statusOnly.transcript!;
@@ -80,26 +80,23 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
     expect(stored).toEqual({ ...edited, version: 3 });
     expect(await sessions.get(session.id)).toEqual({ ...edited, version: 3 });
     const after = await partitionOf(context, session.id);
-    const generations = new Set(after.filter((item) => item.kind === "words").map((item) => item.generation));
+    const generations = new Set(after.filter((item) => item.kind === "content").map((item) => item.generation));
     expect(generations.size).toBe(1);
-    expect(generations.has(before.find((item) => item.kind === "words")!.generation)).toBe(false);
-    expect(after.filter((item) => item.kind === "words").length).toBe(before.filter((item) => item.kind === "words").length);
+    expect(generations.has(before.find((item) => item.kind === "content")!.generation)).toBe(false);
+    expect(after.filter((item) => item.kind === "content").length).toBe(before.filter((item) => item.kind === "content").length);
   });
 
-  it("removing the words removes their chunks; a session without words has no chunk items", async () => {
+  it("a session without transcript and sentiment has no chunk items; dropping them removes the chunks", async () => {
     const { context, sessions } = await repositoryWithLimit();
     const session = buildSession({ version: 1 });
     await sessions.create(session);
-    expect((await partitionOf(context, session.id)).map((item) => item.kind)).toEqual(["session", "words"]);
+    expect((await partitionOf(context, session.id)).map((item) => item.kind)).toEqual(["session", "content"]);
 
-    const withoutWords: Session = {
-      ...session,
-      transcript: { ...session.transcript!, segments: session.transcript!.segments.map(({ words: _words, ...segment }) => segment) },
-    };
-    await sessions.update(withoutWords, 1);
+    const reset: Session = { ...session, status: "uploaded", transcript: null, sentiment: null };
+    await sessions.update(reset, 1);
 
     expect((await partitionOf(context, session.id)).map((item) => item.kind)).toEqual(["session"]);
-    expect(await sessions.get(session.id)).toEqual({ ...withoutWords, version: 2 });
+    expect(await sessions.get(session.id)).toEqual({ ...reset, version: 2 });
   });
 
   it("keeps a segment's empty word list apart from a segment without one", async () => {
@@ -141,17 +138,17 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
     expect(stored).toEqual(winner);
     expect(stored?.version).toBe(5);
     const items = await partitionOf(context, session.id);
-    expect(items.filter((item) => item.kind === "words")).toHaveLength(1);
+    expect(items.filter((item) => item.kind === "content")).toHaveLength(1);
     await expectConfideError(sessions.update({ ...session, title: "Late" }, 4), "session.version_conflict");
   });
 
-  it("a session whose item is over 2 MiB even without its words is refused: dependency.unavailable, not retryable, nothing stored", async () => {
+  it("a session item over 2 MiB (thousands of long review edits) is refused: dependency.unavailable, not retryable, nothing stored", async () => {
     const { context, sessions } = await repositoryWithLimit();
-    const long = buildThreeHourSession();
-    // Fifteen times the text of three hours in the segments themselves (not in words).
+    const base = buildThreeHourSession();
+    const edit = base.review.edits[0]!;
     const session: Session = {
-      ...long,
-      transcript: { ...long.transcript!, segments: long.transcript!.segments.map((segment) => ({ ...segment, text: segment.text.repeat(15) })) },
+      ...base,
+      review: { ...base.review, edits: Array.from({ length: 6_000 }, (_, index) => ({ ...edit, target: `seg-${index + 1}`, before: "b".repeat(200), after: "a".repeat(200) })) },
     };
 
     const error = await expectConfideError(sessions.create(session), "dependency.unavailable");
@@ -159,15 +156,15 @@ describe("Cosmos sessions: a 3-hour transcript's words in chunk items", () => {
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/2 MB/);
     expect(error.details).toMatchObject({ dependency: "cosmos", status: 413, reason: "RequestEntityTooLarge" });
-    // The words it wrote first were removed again.
+    // The content chunks it wrote first were removed again.
     expect(await partitionOf(context, session.id)).toEqual([]);
   });
 
-  it("delete removes the session, its words and chunks a failed writer left behind", async () => {
+  it("delete removes the session, its content and chunks a failed writer left behind", async () => {
     const { context, sessions } = await repositoryWithLimit();
     const session = buildSession();
     await sessions.create(session);
-    await context.container(sessionsContainerId).items.create({ id: `${session.id}.words.orphan.0`, sessionId: session.id, kind: "words", generation: "orphan", index: 0, pieces: [] });
+    await context.container(sessionsContainerId).items.create({ id: `${session.id}.content.orphan.0`, sessionId: session.id, kind: "content", generation: "orphan", index: 0, text: "" });
 
     await sessions.delete(session.id);
 
