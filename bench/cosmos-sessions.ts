@@ -54,7 +54,7 @@ try {
     await measure("create", () => sessions.create(session));
     await measure("get", () => sessions.get(session.id));
     await measure("getStatus", () => sessions.getStatus(session.id));
-    const renewed = await measure("update, words unchanged (a status step)", () =>
+    const renewed = await measure("update, transcript unchanged (a status step)", () =>
       sessions.update({ ...session, updatedAt: new Date(session.updatedAt.getTime() + 1_000) }, 1),
     );
     const transcript = renewed.transcript!;
@@ -62,7 +62,7 @@ try {
       ...renewed,
       transcript: { ...transcript, revision: 2, segments: [{ ...transcript.segments[0]!, text: "Edited.", words: [] }, ...transcript.segments.slice(1)] },
     };
-    await measure("update, words changed (a review edit)", () => sessions.update(edited, 2));
+    await measure("update, transcript changed (a review edit)", () => sessions.update(edited, 2));
   }
   for (let run = 0; run < repeats; run += 1) {
     await measure(`list: one page of the ${repeats} sessions' summaries`, () => sessions.list({ therapistId, limit: 100 }));
