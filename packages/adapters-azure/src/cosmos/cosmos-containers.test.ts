@@ -1,6 +1,7 @@
-import { expectConfideError } from "@confide/contracts";
+import { buildUploadedSession, expectConfideError } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { cosmosContainerDefinitions, prepareCosmosContainers, sessionsContainerId } from "./cosmos-containers.ts";
+import { createCosmosSessionRepository } from "./cosmos-session-repository.ts";
 import { useCosmosStandIn } from "./cosmos-stand-in.test-support.ts";
 
 const standIn = useCosmosStandIn();
@@ -55,4 +56,15 @@ describe("prepareCosmosContainers", () => {
       await unreachable.close();
     }
   }, 30_000);
+});
+
+describe("before prepare", () => {
+  it("a write to a database without its containers says to run confide migrate", async () => {
+    const context = await standIn.freshContext({ prepare: false });
+
+    const error = await expectConfideError(createCosmosSessionRepository(context).create(buildUploadedSession()), "dependency.unavailable");
+
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain("confide migrate");
+  });
 });

@@ -94,7 +94,9 @@ function isCosmosError(error: unknown): boolean {
  * - 408, 449, 5xx (503 ServiceUnavailable), a timeout, a refused or dropped connection: retryable;
  * - 413 / "Request size is too large": not retryable, saying the item is over Cosmos DB's 2 MB;
  * - 401/403 and sign-in failures: not retryable (a key or a role is missing);
- * - 409/412 no repository handled: retryable (another writer raced this one).
+ * - 409/412 no repository handled: retryable (another writer raced this one);
+ * - 404 no repository handled (the database or a container is missing): not retryable, saying
+ *   to run `confide migrate`.
  * `reason` is the socket code, the error's name or the status, never a message.
  * ConfideErrors and errors that are not Cosmos DB's are returned unchanged.
  * @returns the error to throw.
@@ -119,6 +121,15 @@ export function toCosmosError(error: unknown, operation: string): unknown {
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       details: { ...details, reason: "throttled" },
     });
+  }
+  if (status === 404) {
+    // Items a repository looked for are its own business (null, not found): a 404 that reaches
+    // this map is the database or a container missing.
+    return new ConfideError(
+      "dependency.unavailable",
+      `Cosmos DB failed to ${operation}: the database or a container does not exist (run \`confide migrate\`).`,
+      { retryable: false, cause: error, details },
+    );
   }
   const retryable =
     status === undefined

@@ -135,6 +135,9 @@ export function encodeSession(session: Session, version: number, budgetBytes = w
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
 
+/** What a piece costs besides its words: `{"segment":n,"words":[]}` and a comma. */
+const pieceOverheadBytes = 32;
+
 /** Splits pieces into chunks of at most `budgetBytes` of words' JSON, splitting a segment's words where needed. */
 function chunkPieces(pieces: WordsPiece[], budgetBytes: number): WordsPiece[][] {
   const chunks: WordsPiece[][] = [];
@@ -147,9 +150,10 @@ function chunkPieces(pieces: WordsPiece[], budgetBytes: number): WordsPiece[][] 
   };
   for (const piece of pieces) {
     // A piece costs its words plus ~32 bytes of `{"segment":n,"words":[]}`.
+    if (current.length > 0 && used + pieceOverheadBytes > budgetBytes) flush();
     let run: WordsPiece = { segment: piece.segment, words: [] };
     current.push(run);
-    used += 32;
+    used += pieceOverheadBytes;
     for (const word of piece.words) {
       const size = bytesOf(word) + 1;
       if (used + size > budgetBytes && (run.words.length > 0 || current.length > 1)) {
@@ -157,7 +161,7 @@ function chunkPieces(pieces: WordsPiece[], budgetBytes: number): WordsPiece[][] 
         flush();
         run = { segment: piece.segment, words: [] };
         current.push(run);
-        used = 32;
+        used = pieceOverheadBytes;
       }
       run.words.push(word);
       used += size;
