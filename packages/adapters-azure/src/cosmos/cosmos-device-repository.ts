@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Container } from "@azure/cosmos";
-import { ConfideError, type Device, type DevicePlatform, type DeviceRepository } from "@confide/core";
+import type { Device, DevicePlatform, DeviceRepository } from "@confide/core";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { devicesContainerId, deviceTokensContainerId } from "./cosmos-containers.ts";
-import { isCosmosConflict, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
-import { compareOrdinal, deleteItemIfPresent, queryAll, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
+import { withCosmosErrors } from "./cosmos-errors.ts";
+import { compareOrdinal, deleteItemIfPresent, queryAll, readItemOrNull, retryOnRace, type CosmosSystemFields } from "./cosmos-items.ts";
 
 export interface CosmosDeviceRepositoryOptions {
   /** What `close()` does (default: closes the context; the bundle passes its shared close). */
@@ -28,9 +28,6 @@ interface TokenIndexItem {
   deviceId: string;
   userId: string;
 }
-
-/** Tries of an upsert raced by another registration of the same token before it gives up retryable. */
-const upsertAttempts = 10;
 
 const tokenIndexId = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
@@ -96,20 +93,15 @@ export function createCosmosDeviceRepository(context: CosmosContext, options: Co
   }
 
   /**
-   * One try of an upsert. @returns the stored device, or null when the index entry changed under
-   * it (another registration of the token won): the caller tries again.
+   * One try of an upsert. @returns the stored device.
+   * @throws 409/412 when another registration of the token changed the index entry meanwhile.
    */
-  async function tryUpsert(device: Device): Promise<Device | null> {
+  async function tryUpsert(device: Device): Promise<Device> {
     const indexId = tokenIndexId(device.token);
     const entry = await readItemOrNull<TokenIndexItem>(index, indexId, indexId);
     if (entry === null) {
       // A new token: the index entry first, so that a device item is never reachable without one.
-      try {
-        await index.items.create<TokenIndexItem>({ id: indexId, deviceId: device.id, userId: device.userId });
-      } catch (error) {
-        if (isCosmosConflict(error)) return null;
-        throw error;
-      }
+      await index.items.create<TokenIndexItem>({ id: indexId, deviceId: device.id, userId: device.userId });
       await devices.items.upsert<DeviceItem>(toItem(device));
       return device;
     }
@@ -128,31 +120,17 @@ export function createCosmosDeviceRepository(context: CosmosContext, options: Co
     // token with nobody rather than with both), onto the new owner, then the index follows.
     await deleteItemIfPresent(devices, entry.deviceId, entry.userId);
     await devices.items.upsert<DeviceItem>(toItem(stored));
-    try {
-      await index
-        .item(indexId, indexId)
-        .replace<TokenIndexItem>({ id: indexId, deviceId: entry.deviceId, userId: device.userId }, {
-          accessCondition: { type: "IfMatch", condition: entry._etag },
-        });
-    } catch (error) {
-      if (isCosmosPreconditionFailed(error)) return null;
-      throw error;
-    }
+    await index
+      .item(indexId, indexId)
+      .replace<TokenIndexItem>({ id: indexId, deviceId: entry.deviceId, userId: device.userId }, {
+        accessCondition: { type: "IfMatch", condition: entry._etag },
+      });
     return stored;
   }
 
   return {
-    upsert: (device) =>
-      withCosmosErrors("register a device", async () => {
-        for (let attempt = 0; attempt < upsertAttempts; attempt += 1) {
-          const stored = await tryUpsert(device);
-          if (stored !== null) return stored;
-        }
-        throw new ConfideError("dependency.unavailable", "Cosmos DB: the push token kept being registered elsewhere meanwhile.", {
-          retryable: true,
-          details: { dependency: "cosmos", reason: "412" },
-        });
-      }),
+    // A 409/412 means another registration of the token won meanwhile: look again.
+    upsert: (device) => withCosmosErrors("register a device", () => retryOnRace(() => tryUpsert(device))),
 
     listByUser: (userId) =>
       withCosmosErrors("list a user's devices", async () => (await userDevices(userId)).sort(newestFirst).map(toDevice)),

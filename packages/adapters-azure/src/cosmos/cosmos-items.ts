@@ -5,7 +5,7 @@
  * results remain).
  */
 import type { Container, ItemDefinition, SqlQuerySpec } from "@azure/cosmos";
-import { isCosmosNotFound, isCosmosPreconditionFailed } from "./cosmos-errors.ts";
+import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed } from "./cosmos-errors.ts";
 
 /**
  * An item id for `value`: the value itself with `%` and the characters Cosmos DB refuses in ids
@@ -95,4 +95,27 @@ export async function queryUpTo<T>(container: Container, spec: SqlQuerySpec, wan
 /** Runs a query to its end, following every continuation. @returns every item, in the query's order. */
 export function queryAll<T>(container: Container, spec: SqlQuerySpec, options: QueryOptions = {}): Promise<T[]> {
   return queryUpTo<T>(container, spec, Number.POSITIVE_INFINITY, options);
+}
+
+/** Tries of a conditional write raced by other writers before the race is reported. */
+export const raceAttempts = 10;
+
+/**
+ * Runs `attempt` again while it fails with 409 or 412 — another writer got there first, so the
+ * next try reads what it wrote — at most `raceAttempts` times.
+ * @returns what `attempt` returns.
+ * @throws any other error at once; after the last try its 409/412, which `toCosmosError` maps to
+ * retryable `dependency.unavailable`.
+ */
+export async function retryOnRace<T>(attempt: () => Promise<T>): Promise<T> {
+  let race: unknown;
+  for (let tries = 0; tries < raceAttempts; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isCosmosPreconditionFailed(error) && !isCosmosConflict(error)) throw error;
+      race = error;
+    }
+  }
+  throw race;
 }

@@ -2,8 +2,8 @@ import type { Container } from "@azure/cosmos";
 import { ConfideError, systemClock, type Clock, type RefreshToken, type TokenRepository } from "@confide/core";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { refreshTokensContainerId } from "./cosmos-containers.ts";
-import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
-import { cosmosItemIdOf, deleteItemIfPresent, queryAll, readItemOrNull } from "./cosmos-items.ts";
+import { isCosmosConflict, isCosmosNotFound, withCosmosErrors } from "./cosmos-errors.ts";
+import { cosmosItemIdOf, deleteItemIfPresent, queryAll, readItemOrNull, retryOnRace } from "./cosmos-items.ts";
 
 export interface CosmosTokenRepositoryOptions {
   /** Decides what has expired and sets each item's `ttl` (default: the system clock). */
@@ -40,9 +40,6 @@ interface PointerItem {
   userId: string;
   ttl: number;
 }
-
-/** Tries of a conditional write raced by another writer (412) before it gives up retryable. */
-const writeAttempts = 10;
 
 const tokenItemId = (tokenHash: string) => `hash:${cosmosItemIdOf(tokenHash)}`;
 const pointerItemId = (tokenId: string) => `id:${cosmosItemIdOf(tokenId)}`;
@@ -84,24 +81,20 @@ export function createCosmosTokenRepository(context: CosmosContext, options: Cos
    * Sets `field` of the token item to `at` if it is still null, conditional on the `_etag` read.
    * @returns true when this call set it; false when the item is gone or the field was set.
    */
-  async function setOnce(itemId: string, field: "usedAt" | "revokedAt", at: Date): Promise<boolean> {
-    for (let attempt = 0; attempt < writeAttempts; attempt += 1) {
+  function setOnce(itemId: string, field: "usedAt" | "revokedAt", at: Date): Promise<boolean> {
+    // A 412 means another writer changed the item since the read (maybe this very field): read again.
+    return retryOnRace(async () => {
       const item = await readItemOrNull<TokenItem>(container, itemId, itemId);
       if (item === null || item[field] !== null) return false;
       try {
         await container
           .item(itemId, itemId)
           .patch({ operations: [{ op: "set", path: `/${field}`, value: at.toISOString() }] }, { accessCondition: { type: "IfMatch", condition: item._etag } });
-        return true;
       } catch (error) {
         if (isCosmosNotFound(error)) return false;
-        // Another writer changed the item since the read (maybe this very field): read again.
-        if (!isCosmosPreconditionFailed(error)) throw error;
+        throw error;
       }
-    }
-    throw new ConfideError("dependency.unavailable", "Cosmos DB: other writers kept changing the refresh token.", {
-      retryable: true,
-      details: { dependency: "cosmos", reason: "412" },
+      return true;
     });
   }
 

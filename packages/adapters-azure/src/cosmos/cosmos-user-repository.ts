@@ -17,8 +17,8 @@ import {
 import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
 import { cosmosEmailClaims, defaultEmailClaimStaleAfterMs, type EmailClaims } from "./cosmos-email-claims.ts";
-import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
-import { compareOrdinal, deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull, type CosmosSystemFields } from "./cosmos-items.ts";
+import { isCosmosConflict, isCosmosNotFound, withCosmosErrors } from "./cosmos-errors.ts";
+import { compareOrdinal, deleteItemIfPresent, queryAll, queryUpTo, readItemOrNull, retryOnRace, type CosmosSystemFields } from "./cosmos-items.ts";
 
 export interface CosmosUserRepositoryOptions {
   /** Ages email claims (default: the system clock). */
@@ -54,9 +54,6 @@ interface RelationItem {
 }
 
 const cursorKind = "users";
-
-/** Tries of a read-modify-write raced by another writer (412) before it gives up retryable. */
-const writeAttempts = 10;
 
 function toItem(user: User, tokenGeneration: number): UserItem {
   return {
@@ -95,13 +92,6 @@ function toRelation(item: RelationItem): CareRelation {
 
 function userNotFound(id: string, cause?: unknown): ConfideError {
   return new ConfideError("user.not_found", "The user does not exist.", { ...(cause === undefined ? {} : { cause }), details: { userId: id } });
-}
-
-function raced(operation: string, id: string): ConfideError {
-  return new ConfideError("dependency.unavailable", `Cosmos DB: other writers kept changing the user while trying to ${operation}.`, {
-    retryable: true,
-    details: { dependency: "cosmos", reason: "412", userId: id },
-  });
 }
 
 /**
@@ -160,25 +150,20 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
     return pageOfRows(items, query.limit, { kind: cursorKind, positionOf: (item) => [item.nameKey, item.id] }, toUser);
   }
 
-  /** Reads the user, applies `change` and writes it back if nobody wrote meanwhile; retries on 412. */
-  async function rewrite(
-    id: string,
-    operation: string,
-    change: (current: UserItem & CosmosSystemFields) => Promise<UserItem>,
-  ): Promise<UserItem> {
-    for (let attempt = 0; attempt < writeAttempts; attempt += 1) {
+  /** Reads the user, applies `change` and writes it back if nobody wrote meanwhile; on 412 all again. */
+  function rewrite(id: string, change: (current: UserItem & CosmosSystemFields) => Promise<UserItem>): Promise<UserItem> {
+    return retryOnRace(async () => {
       const current = await readUser(id);
       if (current === null) throw userNotFound(id);
       const next = await change(current);
       try {
         await users.item(id, id).replace<UserItem>(next, { accessCondition: { type: "IfMatch", condition: current._etag } });
-        return next;
       } catch (error) {
         if (isCosmosNotFound(error)) throw userNotFound(id, error);
-        if (!isCosmosPreconditionFailed(error)) throw error;
+        throw error;
       }
-    }
-    throw raced(operation, id);
+      return next;
+    });
   }
 
   return {
@@ -220,7 +205,7 @@ export function createCosmosUserRepository(context: CosmosContext, options: Cosm
         const claimedNew: string[] = [];
         let previousEmail = email;
         try {
-          await rewrite(user.id, "update it", async (current) => {
+          await rewrite(user.id, async (current) => {
             previousEmail = current.email;
             // The new email is claimed before the user names it; the old one is released after.
             if (current.email !== email && (await claims.claim(email, user.id))) claimedNew.push(email);
