@@ -146,16 +146,9 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
 
     getStatus: (id) =>
       withCosmosErrors("read a session's state", async () => {
-        const [row] = await queryUpTo<Pick<SessionItem, "therapistId" | "patientId" | "status" | "version" | "updatedAtMs">>(
-          container,
-          {
-            query: "SELECT c.therapistId, c.patientId, c.status, c.version, c.updatedAtMs FROM c WHERE c.id = @id AND c.kind = 'session'",
-            parameters: [{ name: "@id", value: id }],
-          },
-          1,
-          { partitionKey: id },
-        );
-        if (row === undefined) return null;
+        // A point read of the session item: its transcript and sentiment are in the chunks, not read here.
+        const row = await readItem(id);
+        if (row === null) return null;
         const state: SessionState = {
           therapistId: row.therapistId,
           patientId: row.patientId,
