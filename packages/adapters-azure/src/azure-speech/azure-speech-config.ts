@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, silentLogger, type Logger } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import type { AzureBlobStoreSettings } from "../azure-blob/azure-blob-config.ts";
 
@@ -42,6 +42,8 @@ export interface AzureSpeechSettings {
   maxPollIntervalMs?: number;
   /** Replaces the global fetch (tests, proxies). */
   fetch?: typeof fetch;
+  /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */
+  logger?: Logger;
 }
 
 export interface ResolvedAzureSpeechSettings {
@@ -56,6 +58,7 @@ export interface ResolvedAzureSpeechSettings {
   minPollIntervalMs: number;
   maxPollIntervalMs: number;
   fetch: typeof fetch;
+  logger: Logger;
 }
 
 function invalid(setting: string, message: string): ConfideError {
@@ -103,5 +106,6 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
     minPollIntervalMs,
     maxPollIntervalMs: wholeNumber("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
     fetch: settings.fetch ?? globalThis.fetch,
+    logger: settings.logger ?? silentLogger,
   };
 }

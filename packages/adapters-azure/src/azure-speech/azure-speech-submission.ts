@@ -27,6 +27,21 @@ const profanityModes = { none: "None", masked: "Masked", removed: "Removed" } as
 const punctuationModes = { automatic: "Automatic", none: "None" } as const;
 
 /**
+ * Checks that Azure can transcribe a recording of `channels` as `settings` ask, before
+ * anything is read or staged.
+ * @throws ConfideError `provider.unsupported` for a per-channel recording of more than two channels.
+ */
+export function assertTranscribable(settings: TranscriptionSettings, channels: number | null): void {
+  if (settings.channelLayout === "per-channel" && channels !== null && channels > maxChannels) {
+    throw new ConfideError(
+      "provider.unsupported",
+      `Azure batch transcription reads at most ${maxChannels} channels; this one-speaker-per-channel recording has ${channels}.`,
+      { retryable: false, details: { provider: "azure-speech", channels } },
+    );
+  }
+}
+
+/**
  * Maps the session's transcription settings to a 2024-11-15 submission:
  * language → `locale`; two or more `candidateLanguages` → continuous
  * `languageIdentification` (the first 10); `profanity` → `profanityFilterMode`; `punctuation`
@@ -36,7 +51,7 @@ const punctuationModes = { automatic: "Automatic", none: "None" } as const;
  * channels that is said to be mono → both channels, no diarization (Azure fails diarization
  * of such audio). What this leaves out is reported by `settingWarnings` from the job's
  * properties, which `poll` reads back.
- * @throws ConfideError `provider.unsupported` for a per-channel recording of more than two channels.
+ * @throws as `assertTranscribable`.
  */
 export function planSubmission(
   settings: TranscriptionSettings,
@@ -49,14 +64,8 @@ export function planSubmission(
     punctuationMode: punctuationModes[settings.punctuation],
     profanityFilterMode: profanityModes[settings.profanity],
   };
+  assertTranscribable(settings, audio.channels);
   const perChannel = settings.channelLayout === "per-channel" && audio.channels !== 1;
-  if (perChannel && audio.channels !== null && audio.channels > maxChannels) {
-    throw new ConfideError(
-      "provider.unsupported",
-      `Azure batch transcription reads at most ${maxChannels} channels; this one-speaker-per-channel recording has ${audio.channels}.`,
-      { retryable: false, details: { provider: "azure-speech", channels: audio.channels } },
-    );
-  }
   const multiChannel = audio.channels !== null && audio.channels > 1;
   properties.channels = perChannel || multiChannel ? [0, 1] : [0];
   if (!perChannel && !multiChannel && settings.diarization && settings.maxSpeakers >= 2) {

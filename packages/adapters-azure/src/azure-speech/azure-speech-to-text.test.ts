@@ -177,6 +177,21 @@ describe("azure-speech: the submission", () => {
     });
   });
 
+  it("keeps within Azure's limits (35 speakers, 10 candidate languages) and warns that it did", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const candidates = ["en-US", "es-ES", "fr-FR", "de-DE", "it-IT", "pt-PT", "nl-NL", "pl-PL", "sv-SE", "da-DK", "fi-FI", "nb-NO"];
+    const before = submittedBodies().length;
+    const result = await transcribe(speech, await storedRecording(1), { ...defaultTranscriptionSettings, maxSpeakers: 40, candidateLanguages: candidates });
+
+    const body = submittedBodies().slice(before)[0]!;
+    expect(body.properties.diarization).toEqual({ enabled: true, maxSpeakers: 35 });
+    expect(body.properties.languageIdentification.candidateLocales).toEqual(candidates.slice(0, 10));
+    expect(result.status === "done" && result.warnings.map((warning) => [warning.type, warning.feature])).toEqual([
+      ["other", "maxSpeakers"],
+      ["other", "candidateLanguages"],
+    ]);
+  });
+
   it("refuses a per-channel recording of more than two channels before reading or staging it", async () => {
     const speech = await createAzureSpeechToText(settingsFor());
     const audio = { ...(await storedRecording(2)), channels: 4 };

@@ -1,10 +1,10 @@
-import { ConfideError, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
-import { isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
+import { assertTranscribable, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
 
 const provider = "azure-speech";
 /** Transcription ids are GUIDs; anything else is refused before a request is made. */
@@ -61,10 +61,18 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
   const client: SpeechClient = createSpeechClient(resolved);
   const staging: SpeechStaging | undefined = await createSpeechStaging(resolved);
 
-  /** Removes a staged copy; used where a failure only leaves it for `discard` (or the container's cleanup). */
-  async function removeStagedQuietly(stagedKey: string | undefined): Promise<void> {
+  /**
+   * Removes a staged copy where a failure must not fail the call (the job has ended, or its
+   * submission failed): it is logged, and `discard` — which core calls for every job it ends —
+   * deletes the copy again.
+   */
+  async function removeStagedCopy(stagedKey: string | undefined, when: "ended" | "not-submitted"): Promise<void> {
     if (stagedKey === undefined || staging === undefined) return;
-    await staging.remove(stagedKey).catch(() => undefined);
+    try {
+      await staging.remove(stagedKey);
+    } catch (error) {
+      resolved.logger.warn("speech.staging.remove_failed", { provider, when, code: loggableCode(error) });
+    }
   }
 
   /**
@@ -126,7 +134,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       const { signal } = options;
       signal?.throwIfAborted();
       // Checked before anything is read or staged: a recording Azure cannot take is refused at once.
-      planSubmission(settings, { url: "https://placeholder.invalid/", channels: audio.channels }, { timeToLiveHours: resolved.timeToLiveHours, displayName: "" });
+      assertTranscribable(settings, audio.channels);
       let url: string;
       let stagedKey: string | undefined;
       const expiresInSeconds = resolved.audioUrlExpiresInSeconds;
@@ -150,7 +158,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         const id = jobIdOf(answer.json);
         return { status: "pending", ref: stagedKey === undefined ? id : `${id}${refSeparator}${stagedKey}`, retryAfterMs: resolved.minPollIntervalMs };
       } catch (error) {
-        await removeStagedQuietly(stagedKey);
+        await removeStagedCopy(stagedKey, "not-submitted");
         throw error;
       }
     },
@@ -168,13 +176,13 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         case "Running":
           return { status: "pending", ref, retryAfterMs: pollDelayMs(transcription, answer.headers.get("retry-after")) };
         case "Failed": {
-          await removeStagedQuietly(job.stagedKey);
+          await removeStagedCopy(job.stagedKey, "ended");
           const properties = isRecord(transcription.properties) ? transcription.properties : {};
           throw failedJob(isRecord(properties.error) ? properties.error : undefined);
         }
         case "Succeeded": {
           const result = await readResults(job.id, transcription, settings, signal);
-          await removeStagedQuietly(job.stagedKey);
+          await removeStagedCopy(job.stagedKey, "ended");
           return result;
         }
         default:

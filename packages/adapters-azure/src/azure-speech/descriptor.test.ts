@@ -1,4 +1,4 @@
-import { defaultTranscriptionSettings } from "@confide/core";
+import { defaultTranscriptionSettings, silentLogger } from "@confide/core";
 import { pcmWav } from "@confide/core/testing";
 import { startFakeSpeechBatchServer, type FakeSpeechBatchServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ describe("azure-speech descriptor", () => {
   it("creates an adapter that reaches the endpoint with the key, and hands the service the recording's read URL", async () => {
     const speech = await azureSpeechDescriptor.create(
       azureSpeechDescriptor.settings.parse({ CONFIDE_AZURE_SPEECH_ENDPOINT: fake.url, CONFIDE_AZURE_SPEECH_KEY: fake.key }),
+      { logger: silentLogger, dataDir: "/nonexistent" },
     );
     await speech.check();
     const bytes = pcmWav();

@@ -6,7 +6,7 @@ export const azureSpeechDescriptor = {
   port: "speech",
   name: "azure-speech",
   settings: azureSpeechSettings,
-  async create(settings) {
+  async create(settings, context) {
     const { createAzureSpeechToText } = await import("./azure-speech-to-text.ts");
     const connectionString = settings.CONFIDE_AZURE_SPEECH_STAGING_CONNECTION_STRING;
     const accountUrl = settings.CONFIDE_AZURE_SPEECH_STAGING_ACCOUNT_URL;
@@ -16,6 +16,7 @@ export const azureSpeechDescriptor = {
       ...(settings.CONFIDE_AZURE_SPEECH_REGION === undefined ? {} : { region: settings.CONFIDE_AZURE_SPEECH_REGION }),
       ...(settings.CONFIDE_AZURE_SPEECH_KEY === undefined ? {} : { key: settings.CONFIDE_AZURE_SPEECH_KEY }),
       maxPollIntervalMs: settings.CONFIDE_AZURE_SPEECH_MAX_POLL_INTERVAL_MS,
+      logger: context.logger,
       ...(connectionString !== undefined
         ? { staging: { connectionString, containerName } }
         : accountUrl !== undefined
