@@ -56,7 +56,7 @@ async function uploadPerChannel(title: string): Promise<SessionView> {
   const form = new FormData();
   form.append("patientId", stack.accounts.patient.user.id);
   form.append("title", title);
-  form.append("settings", JSON.stringify({ language: "en", channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
+  form.append("settings", JSON.stringify({ language: "en-US", channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
   // Two channels: the therapist's microphone on the left, the patient's on the right.
   form.append("audio", new Blob([pcmWav({ dataBytes: 4 * 16_000 * 5, channels: 2 })], { type: "audio/wav" }), "session.wav");
   const response = await requestWithTimeout(`${api.baseUrl}/v1/sessions`, { method: "POST", headers: authorized(), body: form });

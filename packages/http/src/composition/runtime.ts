@@ -44,9 +44,10 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   const container = new Container();
   container.load(platformModule(config, logger), ...adapterModules(config));
   const earlyCheck = new AbortController();
-  const speechCreated = container.getAsync<SpeechToText>(tokens.speech);
+  // Created first when it is checked early; otherwise in turn with the others (below).
+  const speechCreated = options.checkSpeechEarly ? container.getAsync<SpeechToText>(tokens.speech) : undefined;
   /** Settles (never rejects) when the early speech check is over; readiness waits for it rather than loading the model twice. */
-  const earlyCheckDone: Promise<void> = options.checkSpeechEarly
+  const earlyCheckDone: Promise<void> = speechCreated
     ? speechCreated
         .then((created) => created.check({ signal: earlyCheck.signal }))
         .catch((error: unknown) => {
@@ -56,18 +57,24 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   // Under way before the database starts: PGlite's start-up holds the main thread for long
   // stretches (the check's next step would wait for it), and a process spawned after PGlite has
   // mapped its memory takes longer to fork.
-  if (options.checkSpeechEarly) {
-    await speechCreated.catch(() => undefined); // a failure to create it is thrown by the Promise.all below
+  if (speechCreated) {
+    await speechCreated.catch(() => undefined); // a failure to create it is thrown below
   }
-  const [repositories, blobs, speech, language, queue, push, events] = await Promise.all([
-    container.getAsync<Repositories>(tokens.repositories),
-    container.getAsync<BlobStore>(tokens.blobs),
-    speechCreated,
-    container.getAsync<LanguageAnalyzer>(tokens.language),
-    container.getAsync<JobQueue>(tokens.queue),
-    container.getAsync<PushNotifier>(tokens.push),
-    container.getAsync<SessionEvents>(tokens.events),
-  ]).catch((error: unknown) => {
+  // One adapter after another, not all at once: adapters load their SDKs when created, and two
+  // SDKs sharing a CommonJS dependency that requires an ES module (the Azure SDKs' core runtime
+  // and https-proxy-agent) fail with ERR_REQUIRE_ESM_RACE_CONDITION when one loads it by
+  // import() while the other require()s it. Loading modules is the main thread's work either way.
+  const created = (async () => {
+    const repositories = await container.getAsync<Repositories>(tokens.repositories);
+    const blobs = await container.getAsync<BlobStore>(tokens.blobs);
+    const speech = await (speechCreated ?? container.getAsync<SpeechToText>(tokens.speech));
+    const language = await container.getAsync<LanguageAnalyzer>(tokens.language);
+    const queue = await container.getAsync<JobQueue>(tokens.queue);
+    const push = await container.getAsync<PushNotifier>(tokens.push);
+    const events = await container.getAsync<SessionEvents>(tokens.events);
+    return [repositories, blobs, speech, language, queue, push, events] as const;
+  })();
+  const [repositories, blobs, speech, language, queue, push, events] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
