@@ -35,6 +35,7 @@ describe("azure profile: a worker killed mid-job", () => {
       patientId: stack.accounts.patient.user.id,
       title: "Killed mid-submission",
       audio: makeToneWav({ durationMs: 1_500 }),
+      settings: { language: "en-US" },
     });
 
     await waitFor(async () => (submissions().length >= 1 ? true : undefined), {

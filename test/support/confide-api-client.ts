@@ -57,12 +57,13 @@ export async function registerDevice(baseUrl: string, token: string, deviceToken
 export async function uploadSession(
   baseUrl: string,
   token: string,
-  input: { patientId: string; title: string; audio: Uint8Array<ArrayBuffer> },
+  input: { patientId: string; title: string; audio: Uint8Array<ArrayBuffer>; settings?: Record<string, unknown> },
 ): Promise<SessionView> {
   const form = new FormData();
   form.append("patientId", input.patientId);
   form.append("title", input.title);
-  form.append("settings", JSON.stringify({ language: "en" }));
+  // Azure Speech takes a full locale ("en-US"), not "en".
+  form.append("settings", JSON.stringify(input.settings ?? { language: "en" }));
   form.append("audio", new Blob([input.audio], { type: "audio/wav" }), "session.wav");
   const response = await requestWithTimeout(`${baseUrl}/v1/sessions`, {
     method: "POST",
