@@ -46,6 +46,10 @@ export async function uploadInBlocks(blob: BlockBlobClient, body: ReadableStream
   const blockIds: string[] = [];
   let failure: { error: unknown } | undefined;
   let freed: (() => void) | undefined;
+  /** Rethrows the first failure (a stage's, or the abort), set by callbacks at any time. */
+  const throwIfFailed = () => {
+    if (failure !== undefined) throw failure.error;
+  };
 
   const stage = (buffer: Buffer, length: number) => {
     if (blockIds.length >= maxBlocksPerBlob) {
@@ -78,7 +82,7 @@ export async function uploadInBlocks(blob: BlockBlobClient, body: ReadableStream
       await new Promise<void>((resolve) => (freed = resolve));
       freed = undefined;
     }
-    if (failure !== undefined) throw failure.error;
+    throwIfFailed();
     return free.pop() as Buffer;
   };
 
@@ -109,12 +113,12 @@ export async function uploadInBlocks(blob: BlockBlobClient, body: ReadableStream
           filled = 0;
         }
       }
-      if (failure !== undefined) throw failure.error;
+      throwIfFailed();
     }
-    if (failure !== undefined) throw failure.error;
+    throwIfFailed();
     if (filled > 0) stage(buffer, filled);
     await Promise.all(staging);
-    if (failure !== undefined) throw failure.error;
+    throwIfFailed();
     await blob.commitBlockList(blockIds, { ...options.commit, ...(signal === undefined ? {} : { abortSignal: signal }) });
   } catch (error) {
     await reader.cancel(error).catch(() => undefined);
