@@ -59,7 +59,7 @@ export interface ResolvedS3Settings {
 }
 
 const mebibyte = 1024 * 1024;
-/** S3's smallest part (all but the last); lib-storage refuses less. */
+/** S3's smallest part (all but the last). */
 export const minimumPartSizeBytes = 5 * mebibyte;
 /** S3's largest part. */
 const maximumPartSizeBytes = 5 * 1024 * mebibyte;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** S3's own limits on a multipart upload's parts (lib-storage refuses less than 5 MiB before sending). */
+/** S3's own limits on a multipart upload's parts (S3 refuses a part under 5 MiB but the last). */
 const smallestPartMiB = 5;
 const largestPartMiB = 5 * 1024;
 
