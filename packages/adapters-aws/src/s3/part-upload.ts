@@ -122,7 +122,7 @@ export async function uploadInParts(options: PartUploadOptions): Promise<void> {
     let buffer = await takeBuffer();
     let filled = 0;
     while (failure === undefined && buffer !== undefined) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await reader.read();
       } catch (error) {

@@ -6,6 +6,7 @@ export * from "./sessions/edit-transcript.ts";
 export * from "./sessions/relabel-speakers.ts";
 export * from "./sessions/finalize-session.ts";
 export * from "./sessions/delete-session.ts";
+export * from "./sessions/migrate-recordings.ts";
 // Accounts
 export * from "./accounts/create-user.ts";
 export * from "./accounts/link-patient.ts";

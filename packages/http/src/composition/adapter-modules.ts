@@ -23,7 +23,7 @@ const prepare: { [P in AdapterPort]?: (adapter: AdapterPortTypes[P]) => Promise<
  * Creates the adapter the configuration chose for `port` from its descriptor, with the settings
  * its schema parsed. The descriptor imports the adapter module (and its SDK) only now.
  */
-async function createChosenAdapter<P extends AdapterPort>(config: ConfideConfig, port: P, logger: Logger): Promise<AdapterPortTypes[P]> {
+export async function createChosenAdapter<P extends AdapterPort>(config: ConfideConfig, port: P, logger: Logger): Promise<AdapterPortTypes[P]> {
   const adapter = findAdapter(port, config.adapters[port]);
   if (adapter === undefined) {
     // loadConfig accepts registered names only; a hand-made configuration may not.
