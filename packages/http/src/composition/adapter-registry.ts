@@ -1,5 +1,6 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
+import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -31,7 +32,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
-  speech: [pocketSphinxDescriptor, whisperDescriptor],
+  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor],
   language: [vaderDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
