@@ -6,6 +6,8 @@ export * from "./domain/session.ts";
 export * from "./domain/session-status.ts";
 export * from "./domain/transcript.ts";
 export * from "./domain/sentiment.ts";
+export * from "./domain/sentiment-documents.ts";
+export * from "./domain/text-pieces.ts";
 export * from "./domain/device.ts";
 export * from "./domain/audit-event.ts";
 export * from "./domain/refresh-token.ts";

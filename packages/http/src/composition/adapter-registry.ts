@@ -1,7 +1,9 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
@@ -33,7 +35,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor],
-  language: [vaderDescriptor],
+  language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
