@@ -30,7 +30,7 @@ const choice = (port: AdapterPort, holds: string) =>
 export const environmentSchema = z.object({
   CONFIDE_PROFILE: z
     .enum(Object.keys(profiles) as [keyof typeof profiles, ...Array<keyof typeof profiles>], {
-      message: `must be one of ${Object.keys(profiles).join(", ")} (the azure and aws profiles are not in this build yet)`,
+      message: `must be one of ${Object.keys(profiles).join(", ")} (the azure profile is not in this build yet)`,
     })
     .default("embedded")
     .describe(`${Object.keys(profiles).map((name) => `\`${name}\``).join(" or ")}; fills the per-port defaults below`),

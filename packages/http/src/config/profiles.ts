@@ -24,6 +24,15 @@ export const profiles = {
     push: "fcm",
     events: "redis",
   },
+  aws: {
+    repository: "postgres",
+    storage: "s3",
+    speech: "transcribe",
+    language: "comprehend",
+    queue: "bullmq",
+    push: "fcm",
+    events: "redis",
+  },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 
 export type ProfileName = keyof typeof profiles;
