@@ -13,14 +13,15 @@
  * s3rver writes to disk in another process: every mode shares its speed.
  *
  * Run: node --conditions=source bench/s3-upload.ts
- * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB (default 8),
- * BENCH_S3_QUEUE (default 4), BENCH_S3_MODES (default `server,adapter,lib-storage`).
+ * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB and
+ * BENCH_S3_QUEUE (default: the adapter's, 5 and 2), BENCH_S3_MODES (default `server,adapter,lib-storage`).
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { createS3BlobStore } from "../packages/adapters-aws/src/s3/s3-blob-store.ts";
+import { defaultPartSizeBytes, defaultQueueSize } from "../packages/adapters-aws/src/s3/s3-config.ts";
 import { startS3Server } from "../packages/contracts/src/support/s3-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { runJsonChild } from "./support/json-child.ts";
@@ -35,8 +36,8 @@ import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_S3_MIB ?? 512);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const partSizeBytes = Number(process.env.BENCH_S3_PART_MIB ?? 8) * mebibyte;
-const queueSize = Number(process.env.BENCH_S3_QUEUE ?? 4);
+const partSizeBytes = process.env.BENCH_S3_PART_MIB === undefined ? defaultPartSizeBytes : Number(process.env.BENCH_S3_PART_MIB) * mebibyte;
+const queueSize = process.env.BENCH_S3_QUEUE === undefined ? defaultQueueSize : Number(process.env.BENCH_S3_QUEUE);
 const allModes = ["server", "adapter", "lib-storage"] as const;
 type Mode = (typeof allModes)[number];
 const modes = (process.env.BENCH_S3_MODES?.split(",") ?? allModes) as Mode[];

@@ -67,7 +67,7 @@ function encryptionParameters(settings: ResolvedS3Settings): { ServerSideEncrypt
  * `forcePathStyle`). `put` streams the body (part-upload.ts): a body no longer than one part is
  * one PutObject, a longer one a multipart upload that S3 makes visible only when it completes,
  * so readers see the old object or the whole new one. An upload holds at most
- * `partSize × (queueSize + 1)` bytes of the body in memory (40 MiB by default), in part buffers
+ * `partSize × (queueSize + 1)` bytes of the body in memory (15 MiB by default), in part buffers
  * it allocates once and reuses; the caller's chunks are copied in and not kept. Every object written asks for the configured
  * server-side encryption and keeps its content type. The client computes request checksums
  * only where an operation requires them (`WHEN_REQUIRED`): the SDK's default sends streamed
