@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ConfideError, type LanguageAnalyzer } from "@confide/core";
 import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, expectConfideError } from "@confide/contracts";
 import { startFakeComprehendServer, type FakeComprehendServer } from "@confide/contracts/fakes";
@@ -193,6 +194,7 @@ describe("Comprehend language analyzer", () => {
       expect(error.retryable).toBe(false);
       expect(error.details).toMatchObject({ reason: "UnrecognizedClientException" });
       expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain("secret-that-must-not-leak");
+      expect(inspect(error, { depth: 20 })).not.toContain("secret-that-must-not-leak");
     });
 
     it("an endpoint that refuses connections → provider.unavailable, retryable", async () => {

@@ -1,7 +1,12 @@
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
+import { inspect } from "node:util";
 import { AzureKeyCredential, TextAnalyticsClient } from "@azure/ai-text-analytics";
 import { ConfideError, type LanguageAnalyzer } from "@confide/core";
 import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, expectConfideError, neutralSentences } from "@confide/contracts";
 import { startFakeTextAnalyticsServer, type FakeTextAnalyticsServer } from "@confide/contracts/fakes";
+import { createSelfSignedCertificate } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureTextAnalyticsLanguageAnalyzer } from "./azure-text-analytics-language-analyzer.ts";
 import type { AzureTextAnalyticsSettings } from "./azure-text-analytics-config.ts";
@@ -199,6 +204,9 @@ describe("Azure Text Analytics language analyzer", () => {
       expect(error.retryable).toBe(false);
       expect(error.details).toMatchObject({ status: 401 });
       expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain("not-the-key");
+      // Nor does the error as a log would print it, its cause (the SDK's RestError, which holds the request) included.
+      expect(inspect(error, { depth: 20 })).not.toContain("not-the-key");
+      expect(JSON.stringify(error, ["message", "cause", "request", "headers", "details"])).not.toContain("not-the-key");
     });
 
     it("an endpoint that refuses connections → provider.unavailable, retryable", async () => {
@@ -251,6 +259,53 @@ describe("Azure Text Analytics language analyzer", () => {
       expect(error.retryable).toBe(false);
       expect(error.details).toMatchObject({ reason: "CredentialUnavailableError" });
       expect(asked).toBeGreaterThan(0);
+    });
+
+    it("signs in with Entra ID over TLS: the credential's bearer token reaches the service", async () => {
+      const certificate = await createSelfSignedCertificate();
+      const upstream = new URL(fake.url);
+      // TLS in front of the plain-http fake: the SDK sends bearer tokens over https only.
+      const sockets = new Set<{ destroy(): void }>();
+      const terminator = createTlsServer({ key: certificate.key, cert: certificate.cert }, (socket) => {
+        const link = connect(Number(upstream.port), upstream.hostname);
+        sockets.add(socket).add(link);
+        socket.pipe(link).pipe(socket);
+        const end = () => {
+          socket.destroy();
+          link.destroy();
+        };
+        socket.on("error", end);
+        link.on("error", end);
+      });
+      await new Promise<void>((resolve) => terminator.listen(0, "127.0.0.1", resolve));
+      try {
+        const { port } = terminator.address() as AddressInfo;
+        let scopes: string | string[] = "";
+        const credential = {
+          getToken: async (asked: string | string[]) => {
+            scopes = asked;
+            return { token: fake.bearerToken, expiresOnTimestamp: Date.now() + 3_600_000 };
+          },
+        };
+        const tested = await createAzureTextAnalyticsLanguageAnalyzer({
+          endpoint: `https://127.0.0.1:${port}`,
+          credential,
+          // core-rest-pipeline takes the CA here (not in the typings).
+          clientOptions: { tlsOptions: { ca: certificate.cert } } as never,
+        });
+        const from = fake.received.length;
+        const [result] = await tested.sentiment([clearlyPositive[0] as string], { language });
+        expect(result!.label).toBe("positive");
+        expect(sentimentRequests(from)[0]!.headers.authorization).toBe(`Bearer ${fake.bearerToken}`);
+        expect(sentimentRequests(from)[0]!.headers["ocp-apim-subscription-key"]).toBeUndefined();
+        expect(scopes).toEqual(["https://cognitiveservices.azure.com/.default"]);
+        await tested.check();
+      } finally {
+        // The SDK keeps its connection alive: end it so the server closes now.
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => terminator.close(resolve));
+        await certificate.remove();
+      }
     });
 
     it("over plain http a token credential is refused by the SDK before sending: a configuration error, not retryable", async () => {

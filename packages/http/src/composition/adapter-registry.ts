@@ -3,6 +3,7 @@ import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -34,7 +35,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
-  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor],
+  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor, azureSpeechDescriptor],
   language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
