@@ -2,14 +2,15 @@
  * `confide migrate-storage` moving a self-hosted deployment's recordings (filesystem, on the
  * local PostgreSQL) into S3 (s3rver): killed half-way and run again it completes, every
  * recording verified; the API switched to `CONFIDE_STORAGE=s3` then serves every session's audio
- * with the same bytes (whole and by range, compared by sha256).
+ * with the same bytes (whole and by range, compared by sha256). The same command then moves them
+ * on from S3 to Azure Blob Storage (Azurite): any two stores, each side with its own variables.
  */
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { startS3Server, type S3Server } from "@confide/contracts/support";
+import { startAzurite, startS3Server, type AzuriteBlob, type S3Server } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
 import { startSelfHostedStack, type SelfHostedStack } from "../support/selfhosted-stack.ts";
@@ -118,16 +119,11 @@ describe("confide migrate-storage from the filesystem to S3", () => {
     expect(reportOf(mended.stdout)).toMatchObject({ sessions: 4, copied: 2, alreadyPresent: 2, problems: [] });
   });
 
-  it("the API on S3 serves every session's audio with the same bytes, whole and by range", async () => {
+  /** Every session's audio read through the API of `overrides`' storage equals what was uploaded. */
+  async function expectSameAudio(overrides: Record<string, string>): Promise<void> {
     const api = await stack.startApi({
-      CONFIDE_STORAGE: "s3",
-      CONFIDE_S3_BUCKET: "moved-recordings",
-      CONFIDE_S3_ENDPOINT: s3.endpoint,
-      CONFIDE_S3_REGION: s3.region,
-      CONFIDE_S3_FORCE_PATH_STYLE: "true",
-      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-      // A data directory without blobs: every byte served must come from S3.
+      ...overrides,
+      // A data directory without blobs: every byte served must come from the store named.
       CONFIDE_DATA_DIR: `${stack.dataDir}-elsewhere`,
     });
     const token = await login(api.baseUrl, stack.accounts.therapist);
@@ -140,6 +136,46 @@ describe("confide migrate-storage from the filesystem to S3", () => {
       });
       expect(ranged.status).toBe(206);
       expect(sha256(new Uint8Array(await ranged.arrayBuffer()))).toBe(session.range);
+    }
+    await api.stop();
+  }
+
+  it("the API on S3 serves every session's audio with the same bytes, whole and by range", async () => {
+    await expectSameAudio({
+      CONFIDE_STORAGE: "s3",
+      CONFIDE_S3_BUCKET: "moved-recordings",
+      CONFIDE_S3_ENDPOINT: s3.endpoint,
+      CONFIDE_S3_REGION: s3.region,
+      CONFIDE_S3_FORCE_PATH_STYLE: "true",
+      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+    });
+  });
+
+  it("moves them on from S3 to Azure Blob Storage (Azurite), from which the API serves the same bytes", async () => {
+    const azurite: AzuriteBlob = await startAzurite();
+    try {
+      const moved = await runCliOutcome(["migrate-storage", "--from", "s3", "--to", "azure-blob"], {
+        ...stack.env,
+        CONFIDE_FROM_S3_BUCKET: "moved-recordings",
+        CONFIDE_FROM_S3_ENDPOINT: s3.endpoint,
+        CONFIDE_FROM_S3_REGION: s3.region,
+        CONFIDE_FROM_S3_FORCE_PATH_STYLE: "true",
+        AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+        CONFIDE_TO_AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        CONFIDE_TO_AZURE_STORAGE_CONTAINER: "moved-on",
+      });
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(reportOf(moved.stdout)).toMatchObject({ sessions: 4, copied: 4, problems: [] });
+
+      await expectSameAudio({
+        CONFIDE_STORAGE: "azure-blob",
+        CONFIDE_AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        CONFIDE_AZURE_STORAGE_CONTAINER: "moved-on",
+      });
+    } finally {
+      await azurite.stop();
     }
   });
 });
