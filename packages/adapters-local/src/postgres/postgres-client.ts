@@ -62,13 +62,13 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
   const password =
     resolved.iamAuthentication === undefined ? undefined : await createRdsIamTokenProvider(resolved.connectionString, resolved.iamAuthentication);
   // pg lets a connection string's (empty) password win over a `password` option: with a token
-  // provider the URL is parsed here (the same parser pg uses: sslmode, sslrootcert…) instead.
+  // provider the URL is parsed here (the same parser pg uses: sslmode, sslrootcert…) instead,
+  // and spread last, so that what the URL says wins as pg would let it.
   const connection =
     password === undefined
       ? { connectionString: resolved.connectionString }
       : { ...(await import("pg-connection-string")).parseIntoClientConfig(resolved.connectionString), password };
   const pool: Pool = new PoolClass({
-    ...connection,
     max: resolved.max,
     connectionTimeoutMillis: resolved.connectionTimeoutMs,
     idleTimeoutMillis: resolved.idleTimeoutMs,
@@ -78,6 +78,7 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
     application_name: resolved.applicationName,
     keepAlive: true,
     ...(resolved.schema === undefined ? {} : { options: `-c search_path=${resolved.schema}` }),
+    ...connection,
   });
   // An idle pooled connection that breaks (server restart) emits here; without a listener
   // the process would crash. The pool drops that connection and opens a new one on demand.
