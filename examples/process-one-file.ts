@@ -23,6 +23,7 @@ import {
   createLogPushNotifier,
   createPgliteRepositories,
   createPocketSphinxSpeechToText,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createReadStream } from "node:fs";
@@ -45,6 +46,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     blobs: createFilesystemBlobStore({ root: join(workDir, "blobs") }),
     speech: createPocketSphinxSpeechToText(),
     language: createVaderLanguageAnalyzer(),
+    notes: createEmbeddedNoteWriter(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),
     events: createInProcessSessionEvents(),

@@ -2,6 +2,7 @@ import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
+import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
@@ -36,6 +37,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
+  notes: [embeddedNotesDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */
