@@ -1,4 +1,5 @@
 import { ConfideError } from "../errors.ts";
+import type { ClinicalNotes } from "./clinical-notes.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -111,6 +112,11 @@ export interface Session {
   settings: TranscriptionSettings;
   transcript: Transcript | null;
   sentiment: SessionSentiment | null;
+  /**
+   * The clinical notes, every item checked against the transcript (`verifyNotes`); null until
+   * written. Absent in sessions stored before notes were written.
+   */
+  notes?: ClinicalNotes | null;
   review: Review;
   processing: Processing;
   /**

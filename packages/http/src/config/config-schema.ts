@@ -101,7 +101,7 @@ export const environmentSchema = z.object({
   CONFIDE_MAX_SESSIONS_IN_PROCESSING: positiveInt
     .default(10)
     .describe(
-      "sessions of one therapist uploaded, queued, transcribing or analyzing at once; another upload is 429 until one is done",
+      "sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is 429 until one is done",
     ),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
   CONFIDE_PASSWORD_COST: positiveInt

@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 const dateTime = z.iso.datetime();
 
 export const SessionStatusSchema = z
-  .enum(["uploaded", "queued", "transcribing", "analyzing", "ready", "finalized", "failed"])
+  .enum(["uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready", "finalized", "failed"])
   .openapi("SessionStatus");
 
 export const TranscriptionSettingsSchema = z
