@@ -158,3 +158,22 @@ export function isNotAssessed(value: unknown): value is NotAssessed {
 export function notAssessed(reason: string): NotAssessed {
   return { status: "not_assessed", reason };
 }
+
+/**
+ * What the patient reads of the notes: the therapist's own patient summary when they wrote
+ * one, otherwise the written summary's grounded sentences, in order — never an unverified one,
+ * never anything else of the notes.
+ * @returns the text, or null when there is none.
+ */
+export function patientSummaryOf(notes: Pick<ClinicalNotes, "patientSummary" | "review">): string | null {
+  const own = notes.review?.patientSummary;
+  if (typeof own === "string" && own.trim() !== "") return own.trim();
+  if (isNotAssessed(notes.patientSummary)) return null;
+  const sentences = notes.patientSummary.filter((item) => item.verification.status === "grounded").map((item) => item.text.trim());
+  return sentences.length === 0 ? null : sentences.join(" ");
+}
+
+/** The notes marked stale: the transcript they were written from has changed. */
+export function staleNotes(notes: ClinicalNotes | null | undefined): ClinicalNotes | null {
+  return notes ? { ...notes, stale: true } : null;
+}
