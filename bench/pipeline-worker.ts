@@ -21,7 +21,6 @@ import {
   createConfideDeps,
   createJobHandlers,
   type Logger,
-  type PushNotifier,
 } from "@confide/core";
 import { createScriptedSpeechToText } from "@confide/core/testing";
 import {
@@ -35,6 +34,7 @@ import {
 } from "@confide/adapters-local";
 import { createInterface } from "node:readline";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
+import { signallingPushNotifier } from "./support/signalling-push-notifier.ts";
 
 function setting(name: string): string {
   const value = process.env[name];
@@ -56,19 +56,6 @@ const logger: Logger = {
   error: (message, fields) => process.stderr.write(`worker ${process.pid} error: ${message} ${JSON.stringify(fields ?? {})}\n`),
 };
 
-/** The push is the pipeline's last step: passing it on is the completion signal the benchmark times. */
-function signallingPushNotifier(inner: PushNotifier): PushNotifier {
-  return {
-    async send(tokens, message, options) {
-      const outcomes = await inner.send(tokens, message, options);
-      report({ event: "notified", sessionId: message.data.sessionId ?? "", status: message.data.status ?? "" });
-      return outcomes;
-    },
-    check: (options) => inner.check(options),
-    close: () => inner.close(),
-  };
-}
-
 const concurrency = Number(setting(workerEnvironment.concurrency));
 const repositories = await createPostgresRepositories({
   connectionString: setting(workerEnvironment.databaseUrl),
@@ -89,7 +76,9 @@ const deps = createConfideDeps({
   language: createVaderLanguageAnalyzer(),
   notes: createEmbeddedNoteWriter(),
   queue,
-  push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } })),
+  push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>
+    report({ event: "notified", sessionId, status }),
+  ),
   events,
   repositories,
   logger,

@@ -14,6 +14,9 @@
  * Label. VADER's recommended thresholds on compound: ≥ 0.05 positive, ≤ −0.05 negative,
  * otherwise neutral; but when both pos and neg reach `mixedShare` (0.15) the text is "mixed"
  * whatever the compound says.
+ *
+ * The repository README ("Sentiment engines") sets this mapping beside Azure Text Analytics' and
+ * Amazon Comprehend's.
  */
 import {
   ConfideError,

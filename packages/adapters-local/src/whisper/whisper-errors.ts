@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, parseRetryAfterMs } from "@confide/core";
 
 /** Socket and undici error codes of a server that cannot be reached or dropped the link. */
 const unreachableCodes = new Set([
@@ -18,18 +18,6 @@ const unreachableCodes = new Set([
 ]);
 
 const maxMessageLength = 500;
-
-/**
- * Reads a Retry-After header: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
- * @returns milliseconds from now, or undefined when absent or unreadable.
- */
-export function parseRetryAfterMs(value: string | null, nowMs: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
 
 /** The server's own words from an error body: OpenAI `{error:{message}}`, FastAPI `{detail}`, or text. */
 function messageFromBody(body: string): string {

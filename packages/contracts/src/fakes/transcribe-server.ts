@@ -120,6 +120,8 @@ export interface FakeTranscribeServerOptions {
   s3Endpoint: string;
   region?: string;
   plan?: FakeTranscribeServer["plan"];
+  /** The access key the fake admits (default: a random one); e.g. the S3 stand-in's, for a client using one credential chain for both. */
+  credentials?: FakeAwsCredentials;
 }
 
 export const defaultTranscribeTranscript: FakeTranscribeTranscript = {
@@ -161,7 +163,7 @@ const epochSeconds = (date: Date | undefined) => (date === undefined ? undefined
 
 export async function startFakeTranscribeServer(options: FakeTranscribeServerOptions): Promise<FakeTranscribeServer> {
   const region = options.region ?? "us-east-1";
-  const credentials = fakeAwsCredentials();
+  const credentials = options.credentials ?? fakeAwsCredentials();
   const fake: FakeTranscribeServer = {
     url: "",
     region,

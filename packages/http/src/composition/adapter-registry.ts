@@ -1,6 +1,10 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
+import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
+import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -32,8 +36,8 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
   repository: [pgliteDescriptor, postgresDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
-  speech: [pocketSphinxDescriptor, whisperDescriptor],
-  language: [vaderDescriptor],
+  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor, azureSpeechDescriptor],
+  language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],

@@ -1,0 +1,119 @@
+import type { LanguageCode } from "@aws-sdk/client-transcribe";
+import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core";
+
+/** Transcribe's bounds on `MaxSpeakerLabels`. */
+const fewestSpeakerLabels = 2;
+const mostSpeakerLabels = 30;
+/** Transcribe identifies channels in recordings of at most two. */
+const mostChannels = 2;
+
+/** The members of StartTranscriptionJob that follow from the session's settings. */
+export interface TranscribeJobParameters {
+  /** BCP-47 codes as the session holds them; Transcribe refuses one it does not know (BadRequestException). */
+  LanguageCode?: LanguageCode;
+  IdentifyLanguage?: boolean;
+  LanguageOptions?: LanguageCode[];
+  Settings: {
+    ShowSpeakerLabels?: boolean;
+    MaxSpeakerLabels?: number;
+    ChannelIdentification?: boolean;
+    VocabularyFilterName?: string;
+    VocabularyFilterMethod?: "mask" | "remove";
+  };
+}
+
+export interface TranscribeJobPlan {
+  parameters: TranscribeJobParameters;
+  /** Settings Transcribe will not honour as asked. */
+  warnings: SpeechWarning[];
+  /** The recording is read one speaker per channel (`ChannelIdentification`). */
+  perChannel: boolean;
+}
+
+function languageParameters(settings: TranscriptionSettings): Pick<TranscribeJobParameters, "LanguageCode" | "IdentifyLanguage" | "LanguageOptions"> {
+  const candidates = [...new Set(settings.candidateLanguages ?? [])];
+  if (candidates.length >= 2) return { IdentifyLanguage: true, LanguageOptions: candidates as LanguageCode[] };
+  return { LanguageCode: (candidates[0] ?? settings.language) as LanguageCode };
+}
+
+/**
+ * Maps the session's transcription settings to StartTranscriptionJob members, and lists the
+ * ones Transcribe cannot honour:
+ * - `language`, or `candidateLanguages` (two or more: `IdentifyLanguage` + `LanguageOptions`;
+ *   one: that `LanguageCode`);
+ * - `channelLayout: per-channel` → `ChannelIdentification` (a one-channel recording falls back
+ *   to the mono mapping, with a warning); mono with `diarization` → `ShowSpeakerLabels` +
+ *   `MaxSpeakerLabels` (`maxSpeakers` within Transcribe's 2–30) — the two exclude each other;
+ *   `minSpeakers` above 1 is reported (Transcribe takes no minimum);
+ * - `profanity: masked | removed` → the configured vocabulary filter (`mask` / `remove`), or an
+ *   `unsupported` warning without one; no filter otherwise;
+ * - `punctuation` and `wordTimestamps` are applied when the transcript is read.
+ * @param channels the recording's channels when known.
+ * @throws ConfideError `provider.unsupported` for a per-channel recording of more than two channels.
+ */
+export function planTranscriptionJob(
+  settings: TranscriptionSettings,
+  channels: number | null,
+  vocabularyFilterName: string | undefined,
+): TranscribeJobPlan {
+  const warnings: SpeechWarning[] = [];
+  const jobSettings: TranscribeJobParameters["Settings"] = {};
+  let perChannel = false;
+
+  if (settings.channelLayout === "per-channel") {
+    if (channels !== null && channels > mostChannels) {
+      throw new ConfideError(
+        "provider.unsupported",
+        `Amazon Transcribe separates at most ${mostChannels} channels; this recording has ${channels}.`,
+        { retryable: false, details: { provider: "transcribe", channels } },
+      );
+    }
+    if (channels === 1) {
+      warnings.push({
+        type: "unsupported",
+        feature: "channelLayout",
+        message: "The recording has one channel; its speakers were separated by diarization instead.",
+      });
+    } else {
+      perChannel = true;
+      jobSettings.ChannelIdentification = true;
+    }
+  }
+
+  if (!perChannel && settings.diarization) {
+    const maxSpeakers = Math.max(1, settings.maxSpeakers);
+    if (maxSpeakers > 1) {
+      jobSettings.ShowSpeakerLabels = true;
+      jobSettings.MaxSpeakerLabels = Math.min(mostSpeakerLabels, Math.max(fewestSpeakerLabels, maxSpeakers));
+      if (maxSpeakers > mostSpeakerLabels) {
+        warnings.push({
+          type: "other",
+          feature: "maxSpeakers",
+          message: `Amazon Transcribe separates at most ${mostSpeakerLabels} speakers; ${maxSpeakers} were allowed.`,
+        });
+      }
+    }
+    if (settings.minSpeakers > 1) {
+      warnings.push({
+        type: "unsupported",
+        feature: "minSpeakers",
+        message: `Amazon Transcribe takes no minimum number of speakers; it was asked for up to ${jobSettings.MaxSpeakerLabels ?? 1}.`,
+      });
+    }
+  }
+
+  if (settings.profanity !== "none") {
+    if (vocabularyFilterName === undefined) {
+      warnings.push({
+        type: "unsupported",
+        feature: "profanity",
+        message: `No Transcribe vocabulary filter is configured; the transcript is verbatim (asked: ${settings.profanity}).`,
+      });
+    } else {
+      jobSettings.VocabularyFilterName = vocabularyFilterName;
+      jobSettings.VocabularyFilterMethod = settings.profanity === "masked" ? "mask" : "remove";
+    }
+  }
+
+  return { parameters: { ...languageParameters(settings), Settings: jobSettings }, warnings, perChannel };
+}

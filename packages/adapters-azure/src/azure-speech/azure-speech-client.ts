@@ -1,0 +1,126 @@
+import { ConfideError } from "@confide/core";
+import type { AccessToken, TokenCredential } from "@azure/identity";
+import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
+
+/** A token is renewed this long before it expires. */
+const tokenRenewalMarginMs = 2 * 60_000;
+
+export interface SpeechRequest {
+  method: "GET" | "POST" | "DELETE";
+  /**
+   * A path under `/speechtotext` (`/transcriptions:submit`) or an absolute API URL on the
+   * endpoint (a `@nextLink`); with `authenticated: false`, any absolute URL, sent as it is.
+   */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Sends the key or token (the API); false for a result file's own signed URL. */
+  authenticated: boolean;
+  /** Statuses taken as an answer, not an error (besides 2xx): DELETE takes 404. */
+  accept?: number[];
+  /** For messages: "the submission", "the job's status"… */
+  what: string;
+  signal: AbortSignal | undefined;
+}
+
+export interface SpeechAnswer {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; undefined when empty. */
+  json: unknown;
+}
+
+export interface SpeechClient {
+  /**
+   * The absolute URL of an API path, with the api-version.
+   * @throws ConfideError `provider.bad_response` for an absolute URL off the endpoint.
+   */
+  url(path: string, query?: Record<string, string>): string;
+  /**
+   * Sends one request under the request timeout and the caller's signal, and reads its JSON.
+   * @returns the answer (a 2xx, or a status in `accept`).
+   * @throws the caller's abort reason as is; ConfideError otherwise (errorFromResponse,
+   * errorFromFailedRequest; `provider.bad_response` for a body that is not JSON).
+   */
+  send(request: SpeechRequest): Promise<SpeechAnswer>;
+}
+
+/**
+ * The REST client of the Speech API: `fetch`, `Ocp-Apim-Subscription-Key` when a key is set,
+ * otherwise `Authorization: Bearer` with a Microsoft Entra ID token for
+ * `https://cognitiveservices.azure.com/.default` (the credential — `DefaultAzureCredential`
+ * by default — loaded on first use, its token kept until two minutes before it expires).
+ * Each request, its body included, ends after `requestTimeoutMs`.
+ */
+export function createSpeechClient(settings: ResolvedAzureSpeechSettings): SpeechClient {
+  let credential: Promise<TokenCredential> | undefined;
+  let token: AccessToken | undefined;
+
+  async function authorization(signal: AbortSignal): Promise<Record<string, string>> {
+    if (settings.key !== undefined) return { "ocp-apim-subscription-key": settings.key };
+    if (token === undefined || token.expiresOnTimestamp - tokenRenewalMarginMs <= Date.now()) {
+      credential ??= settings.credential
+        ? Promise.resolve(settings.credential)
+        : import("@azure/identity").then((identity) => new identity.DefaultAzureCredential());
+      const fresh = await (await credential).getToken(cognitiveServicesScope, { abortSignal: signal });
+      if (fresh === null) throw new ConfideError("provider.unavailable", "The Azure credential gave no token for Azure Speech.", { retryable: true, details: { provider: "azure-speech" } });
+      token = fresh;
+    }
+    return { authorization: `Bearer ${token.token}` };
+  }
+
+  const endpointOrigin = new URL(settings.endpoint).origin;
+
+  /**
+   * An API URL with the api-version. An absolute one (a `@nextLink`) must be on the endpoint:
+   * the key or token is sent with it.
+   */
+  function apiUrl(path: string, query: Record<string, string> = {}): string {
+    const absolute = /^https?:\/\//.test(path);
+    const target = new URL(absolute ? path : `${settings.endpoint}/speechtotext${path}`);
+    if (target.origin !== endpointOrigin) {
+      throw badResponse("a link in its answer leads away from the Speech endpoint; it was not followed.", { truncated: false });
+    }
+    for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
+    target.searchParams.set("api-version", speechApiVersion);
+    return target.toString();
+  }
+
+  return {
+    url: apiUrl,
+
+    async send(request) {
+      request.signal?.throwIfAborted();
+      const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
+      const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
+      try {
+        const headers: Record<string, string> = { accept: "application/json" };
+        if (request.authenticated) Object.assign(headers, await authorization(signal));
+        if (request.body !== undefined) headers["content-type"] = "application/json";
+        const target = request.authenticated ? apiUrl(request.path, request.query) : request.path;
+        const response = await settings.fetch(target, {
+          method: request.method,
+          headers,
+          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          signal,
+        });
+        if (!response.ok && !(request.accept ?? []).includes(response.status)) throw await errorFromResponse(response, request.what);
+        const text = await response.text();
+        let json: unknown;
+        if (text.trim() !== "") {
+          try {
+            json = JSON.parse(text);
+          } catch (error) {
+            throw badResponse(`the answer to ${request.what} is not JSON (cut off?).`, { truncated: true, cause: error });
+          }
+        }
+        return { status: response.status, headers: response.headers, json };
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        if (ConfideError.is(error)) throw error;
+        throw errorFromFailedRequest(error, request.what, timeout.aborted ? { afterMs: settings.requestTimeoutMs } : null);
+      }
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core";
+
+/** Diarization of 2024-11-15: at most this many speakers. */
+const maxDiarizationSpeakers = 35;
+/** Continuous language identification takes 2 to 10 candidates. */
+const maxCandidateLocales = 10;
+/** Batch transcription reads at most two channels. */
+const maxChannels = 2;
+
+/** The body of `POST /speechtotext/transcriptions:submit?api-version=2024-11-15`. */
+export interface TranscriptionSubmission {
+  displayName: string;
+  locale: string;
+  contentUrls: string[];
+  properties: {
+    timeToLiveHours: number;
+    wordLevelTimestampsEnabled: boolean;
+    channels?: number[];
+    punctuationMode: "None" | "Automatic";
+    profanityFilterMode: "None" | "Masked" | "Removed";
+    diarization?: { enabled: boolean; maxSpeakers?: number };
+    languageIdentification?: { candidateLocales: string[]; mode: "Continuous" };
+  };
+}
+
+const profanityModes = { none: "None", masked: "Masked", removed: "Removed" } as const;
+const punctuationModes = { automatic: "Automatic", none: "None" } as const;
+
+/**
+ * Checks that Azure can transcribe a recording of `channels` as `settings` ask, before
+ * anything is read or staged.
+ * @throws ConfideError `provider.unsupported` for a per-channel recording of more than two channels.
+ */
+export function assertTranscribable(settings: TranscriptionSettings, channels: number | null): void {
+  if (settings.channelLayout === "per-channel" && channels !== null && channels > maxChannels) {
+    throw new ConfideError(
+      "provider.unsupported",
+      `Azure batch transcription reads at most ${maxChannels} channels; this one-speaker-per-channel recording has ${channels}.`,
+      { retryable: false, details: { provider: "azure-speech", channels } },
+    );
+  }
+}
+
+/**
+ * Maps the session's transcription settings to a 2024-11-15 submission:
+ * language → `locale`; two or more `candidateLanguages` → continuous
+ * `languageIdentification` (the first 10); `profanity` → `profanityFilterMode`; `punctuation`
+ * → `punctuationMode`; `wordTimestamps` → `wordLevelTimestampsEnabled`. A per-channel
+ * recording → `channels: [0, 1]`, one speaker per channel, no diarization. A mono recording →
+ * `channels: [0]`, with `diarization: { enabled, maxSpeakers }` when asked; a recording with two
+ * channels that is said to be mono → both channels, no diarization (Azure fails diarization
+ * of such audio). What this leaves out is reported by `settingWarnings` from the job's
+ * properties, which `poll` reads back.
+ * @throws as `assertTranscribable`.
+ */
+export function planSubmission(
+  settings: TranscriptionSettings,
+  audio: { url: string; channels: number | null },
+  options: { timeToLiveHours: number; displayName: string },
+): TranscriptionSubmission {
+  const properties: TranscriptionSubmission["properties"] = {
+    timeToLiveHours: options.timeToLiveHours,
+    wordLevelTimestampsEnabled: settings.wordTimestamps,
+    punctuationMode: punctuationModes[settings.punctuation],
+    profanityFilterMode: profanityModes[settings.profanity],
+  };
+  assertTranscribable(settings, audio.channels);
+  const perChannel = settings.channelLayout === "per-channel" && audio.channels !== 1;
+  const multiChannel = audio.channels !== null && audio.channels > 1;
+  properties.channels = perChannel || multiChannel ? [0, 1] : [0];
+  if (!perChannel && !multiChannel && settings.diarization && settings.maxSpeakers >= 2) {
+    properties.diarization = { enabled: true, maxSpeakers: Math.min(settings.maxSpeakers, maxDiarizationSpeakers) };
+  }
+
+  const candidates = [...new Set(settings.candidateLanguages ?? [])];
+  let locale = settings.language;
+  if (candidates.length === 1) locale = candidates[0]!;
+  if (candidates.length > 1) {
+    properties.languageIdentification = { candidateLocales: candidates.slice(0, maxCandidateLocales), mode: "Continuous" };
+  }
+  return { displayName: options.displayName, locale, contentUrls: [audio.url], properties };
+}
+
+/** What a job's `properties` say it was asked to do (as `GET /transcriptions/{id}` answers). */
+export interface JobProperties {
+  channels?: number[];
+  diarization?: { enabled?: boolean; maxSpeakers?: number };
+  languageIdentification?: { candidateLocales?: string[] };
+}
+
+/** True when the job reads both channels of a one-speaker-per-channel recording. */
+export function isPerChannelJob(settings: TranscriptionSettings, properties: JobProperties): boolean {
+  return settings.channelLayout === "per-channel" && (properties.channels ?? [0, 1]).includes(1);
+}
+
+/** True when the job separates speakers by diarization. */
+export function isDiarizedJob(properties: JobProperties): boolean {
+  return properties.diarization?.enabled === true;
+}
+
+/**
+ * The settings the job does not honour as the session asked, found by comparing them with
+ * the job's properties: a per-channel layout transcribed as mono (a one-channel recording),
+ * diarization left out (a recording with two channels), fewer speakers or candidate languages
+ * than asked (Azure's limits: 35 and 10).
+ */
+export function settingWarnings(settings: TranscriptionSettings, properties: JobProperties): SpeechWarning[] {
+  const warnings: SpeechWarning[] = [];
+  const channels = properties.channels ?? [0, 1];
+  if (settings.channelLayout === "per-channel" && !channels.includes(1)) {
+    warnings.push({
+      type: "unsupported",
+      feature: "channelLayout",
+      message: "The recording has one channel; it was transcribed as a mono recording.",
+    });
+  }
+  if (settings.channelLayout === "mono" && settings.diarization && settings.maxSpeakers >= 2) {
+    if (!isDiarizedJob(properties)) {
+      warnings.push({
+        type: "unsupported",
+        feature: "diarization",
+        message: "Azure diarizes one-channel recordings only; this one has two channels, each transcribed as one speaker.",
+      });
+    } else if ((properties.diarization?.maxSpeakers ?? settings.maxSpeakers) < settings.maxSpeakers) {
+      warnings.push({
+        type: "other",
+        feature: "maxSpeakers",
+        message: `Azure separates at most ${maxDiarizationSpeakers} speakers; asked for up to ${settings.maxSpeakers}.`,
+      });
+    }
+  }
+  const candidates = new Set(settings.candidateLanguages ?? []).size;
+  const used = properties.languageIdentification?.candidateLocales?.length ?? 0;
+  if (candidates > 1 && used < candidates) {
+    warnings.push({
+      type: "other",
+      feature: "candidateLanguages",
+      message: `Azure identifies the language among at most ${maxCandidateLocales} candidates; the first ${used} of ${candidates} were used.`,
+    });
+  }
+  return warnings;
+}

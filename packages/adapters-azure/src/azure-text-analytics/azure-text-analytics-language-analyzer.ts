@@ -1,0 +1,123 @@
+import {
+  ConfideError,
+  scoreInBatches,
+  type LanguageAnalyzer,
+  type SentimentDocument,
+  type SentimentDocumentLimits,
+  type SentimentResult,
+} from "@confide/core";
+import type { TextAnalyticsClient } from "@azure/ai-text-analytics";
+import { resolveAzureTextAnalyticsSettings, type AzureTextAnalyticsSettings, type ResolvedAzureTextAnalyticsSettings } from "./azure-text-analytics-config.ts";
+import { textAnalyticsBadResponse, textAnalyticsDocumentError, toTextAnalyticsError } from "./azure-text-analytics-errors.ts";
+import { sentimentFromAzure, textAnalyticsLanguage, type AzureDocumentSentiment } from "./azure-text-analytics-sentiment.ts";
+
+/**
+ * Text Analytics v3.1's limits for sentiment: 10 documents a request, 5,120 characters a document
+ * — counted by the service in text elements, here in code points, which are never fewer.
+ */
+export const textAnalyticsSentimentLimits: SentimentDocumentLimits = { documentsPerRequest: 10, sizePerDocument: 5120, measure: "code-points" };
+
+type TextAnalyticsModule = typeof import("@azure/ai-text-analytics");
+
+async function clientOf(sdk: TextAnalyticsModule, settings: ResolvedAzureTextAnalyticsSettings): Promise<TextAnalyticsClient> {
+  const { source } = settings;
+  if (source.kind === "client") return source.client;
+  const options = { ...settings.clientOptions, retryOptions: { ...settings.clientOptions.retryOptions, maxRetries: settings.maxRetries } };
+  if (source.kind === "key") return new sdk.TextAnalyticsClient(source.endpoint, new sdk.AzureKeyCredential(source.key), options);
+  const credential = source.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
+  return new sdk.TextAnalyticsClient(source.endpoint, credential, options);
+}
+
+/**
+ * Runs `call` with a signal that aborts when the caller's does or after `timeoutMs` (the SDK's
+ * retries included), so neither a hang nor a retry loop outlives the timeout.
+ * @throws the caller's abort reason as is; otherwise the failure mapped by `toTextAnalyticsError`.
+ */
+async function withDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  callerSignal?.throwIfAborted();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException(`No answer within ${timeoutMs} ms.`, "TimeoutError")), timeoutMs);
+  const signal = callerSignal === undefined ? deadline.signal : AbortSignal.any([callerSignal, deadline.signal]);
+  try {
+    return await call(signal);
+  } catch (error) {
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    throw toTextAnalyticsError(error, deadline.signal.aborted ? { timedOutAfterMs: timeoutMs } : {});
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * LanguageAnalyzer on Azure AI Language's Text Analytics (v3.1 `sentiment`, through
+ * `@azure/ai-text-analytics` 5.1, imported here when the analyzer is created).
+ *
+ * Texts go as documents of at most 5,120 code points, 10 a request, one request at a time
+ * (`scoreInBatches`: a longer text is split on sentence boundaries and its pieces' results are
+ * combined, length-weighted); the language is the transcript's, as Text Analytics names it
+ * (`textAnalyticsLanguage`). Each document's sentences are mapped to Confide's four scores as
+ * `sentimentFromAzure` says. A document the service fails (partial failure) fails the call with
+ * its mapped error — it never becomes a neutral result; errors as in azure-text-analytics-errors.ts.
+ *
+ * Requests opt out of the service's 48-hour logging of input text (`disableServiceLogs`:
+ * `loggingOptOut=true`): these are a patient's words.
+ *
+ * Every request ends within `requestTimeoutMs`, the SDK's own retries (`maxRetries`, default 0)
+ * included.
+ */
+export async function createAzureTextAnalyticsLanguageAnalyzer(settings: AzureTextAnalyticsSettings): Promise<LanguageAnalyzer> {
+  const resolved = resolveAzureTextAnalyticsSettings(settings);
+  const sdk = await import("@azure/ai-text-analytics");
+  const client = await clientOf(sdk, resolved);
+
+  async function scoreBatch(documents: readonly SentimentDocument[], language: string, signal: AbortSignal | undefined): Promise<SentimentResult[]> {
+    const inputs = documents.map((document, index) => ({ id: String(index), text: document.text, language }));
+    const answer = await withDeadline(resolved.requestTimeoutMs, signal, (abortSignal) => client.analyzeSentiment(inputs, { abortSignal, disableServiceLogs: true }));
+    const byId = new Map(Array.from(answer, (result) => [result.id, result] as const));
+    return documents.map((document, index) => {
+      const result = byId.get(String(index));
+      if (result === undefined) throw textAnalyticsBadResponse(`no result for document ${index} of ${documents.length}.`);
+      if (result.error !== undefined) throw textAnalyticsDocumentError(result.error, document.textIndex);
+      const sentiment = sentimentFromAzure(result as AzureDocumentSentiment);
+      if (sentiment === undefined) throw textAnalyticsBadResponse(`document ${index} has no usable sentiment.`);
+      return sentiment;
+    });
+  }
+
+  return {
+    provider: "azure-text-analytics",
+
+    async sentiment(texts, options) {
+      const language = textAnalyticsLanguage(options.language);
+      return scoreInBatches(texts, { limits: textAnalyticsSentimentLimits, locale: options.language, ...(options.signal ? { signal: options.signal } : {}) }, (documents, signal) =>
+        scoreBatch(documents, language, signal),
+      );
+    },
+
+    async check(options = {}) {
+      // One document more than a request may carry: the service signs the caller in and refuses
+      // the batch (400 InvalidDocumentBatch) before scoring — and charging — anything. The SDK
+      // itself refuses an empty batch without sending it.
+      const probe = Array.from({ length: textAnalyticsSentimentLimits.documentsPerRequest + 1 }, (_, index) => ({ id: String(index), text: ".", language: "en" }));
+      try {
+        await withDeadline(resolved.requestTimeoutMs, options.signal, (abortSignal) => client.analyzeSentiment(probe, { abortSignal }));
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        if (ConfideError.is(error, "provider.rejected") && error.details?.reason === "InvalidDocumentBatch") return;
+        const mapped = toTextAnalyticsError(error);
+        throw new ConfideError("dependency.unavailable", `Azure Text Analytics is not usable: ${mapped.message}`, {
+          retryable: mapped.retryable,
+          cause: mapped,
+          details: { dependency: "azure-text-analytics", code: mapped.code, ...(mapped.details ?? {}) },
+        });
+      }
+      throw new ConfideError("dependency.unavailable", "Azure Text Analytics scored a batch over its 10-document limit: this is not the service Confide expects.", {
+        details: { dependency: "azure-text-analytics" },
+      });
+    },
+
+    async close() {
+      // The SDK's client holds no connection of its own to release (keep-alive sockets close when idle).
+    },
+  };
+}
