@@ -37,6 +37,31 @@ export function quoteAppearsIn(quote: string, text: string): boolean {
 /** What `verifyItem` reads of the transcript. */
 export type EvidenceSource = Pick<Transcript, "speakers" | "segments">;
 
+interface TranscriptIndex {
+  segmentsById: Map<string, Segment>;
+  positionOf: Map<Segment, number>;
+  roleOf: Map<string, SpeakerRole>;
+}
+
+/**
+ * Lookups by segment id and speaker label, made once per transcript object, not once per item
+ * (transcripts are never changed in place: edits make new ones).
+ */
+const indexes = new WeakMap<EvidenceSource, TranscriptIndex>();
+
+function indexOf(transcript: EvidenceSource): TranscriptIndex {
+  let index = indexes.get(transcript);
+  if (!index) {
+    index = {
+      segmentsById: new Map(transcript.segments.map((segment) => [segment.id, segment])),
+      positionOf: new Map(transcript.segments.map((segment, position) => [segment, position])),
+      roleOf: new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role])),
+    };
+    indexes.set(transcript, index);
+  }
+  return index;
+}
+
 function isWholeNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value);
 }
@@ -54,8 +79,7 @@ function isWholeNumber(value: unknown): value is number {
 export function verifyItem(item: NoteItemDraft, transcript: EvidenceSource): Verification {
   const evidence: unknown = (item as { evidence?: unknown }).evidence;
   if (!Array.isArray(evidence) || evidence.length === 0) return unverified("The item cites no transcript segment.");
-  const segmentsById = new Map(transcript.segments.map((segment) => [segment.id, segment]));
-  const roleOf = new Map<string, SpeakerRole>(transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
+  const { segmentsById, positionOf, roleOf } = indexOf(transcript);
   const cited: Segment[] = [];
   for (const span of evidence as unknown[]) {
     const { segmentId, start, end } = (typeof span === "object" && span !== null ? span : {}) as Record<string, unknown>;
@@ -76,7 +100,7 @@ export function verifyItem(item: NoteItemDraft, transcript: EvidenceSource): Ver
     if (!cited.includes(segment)) cited.push(segment);
   }
   if (item.quote !== undefined) {
-    const inOrder = transcript.segments.filter((segment) => cited.includes(segment));
+    const inOrder = [...cited].sort((a, b) => (positionOf.get(a) ?? 0) - (positionOf.get(b) ?? 0));
     const found =
       inOrder.some((segment) => quoteAppearsIn(item.quote as string, segment.text)) ||
       quoteAppearsIn(item.quote, inOrder.map((segment) => segment.text).join(" "));
