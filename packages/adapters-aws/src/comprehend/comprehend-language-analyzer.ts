@@ -1,30 +1,10 @@
-import { ConfideError, scoreInBatches, type LanguageAnalyzer, type SentimentDocument, type SentimentDocumentLimits, type SentimentResult } from "@confide/core";
+import { ConfideError, scoreInBatches, withDeadline, type LanguageAnalyzer, type SentimentDocument, type SentimentDocumentLimits, type SentimentResult } from "@confide/core";
 import { resolveComprehendSettings, type ComprehendSettings } from "./comprehend-config.ts";
 import { comprehendBadResponse, comprehendDocumentError, toComprehendError } from "./comprehend-errors.ts";
 import { comprehendLanguage, comprehendLanguageCodes, sentimentFromComprehend } from "./comprehend-sentiment.ts";
 
 /** BatchDetectSentiment's limits: 25 documents a request, 5,000 bytes of UTF-8 a document. */
 export const comprehendSentimentLimits: SentimentDocumentLimits = { documentsPerRequest: 25, sizePerDocument: 5000, measure: "utf8-bytes" };
-
-/**
- * Runs `call` with a signal that aborts when the caller's does or after `timeoutMs` (every SDK
- * attempt included), so neither a hang nor the SDK's retries outlive the timeout.
- * @throws the caller's abort reason as is; otherwise the failure mapped by `toComprehendError`.
- */
-async function withDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  callerSignal?.throwIfAborted();
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException(`No answer within ${timeoutMs} ms.`, "TimeoutError")), timeoutMs);
-  const signal = callerSignal === undefined ? deadline.signal : AbortSignal.any([callerSignal, deadline.signal]);
-  try {
-    return await call(signal);
-  } catch (error) {
-    if (callerSignal?.aborted) throw callerSignal.reason;
-    throw toComprehendError(error, deadline.signal.aborted ? { timedOutAfterMs: timeoutMs } : {});
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * LanguageAnalyzer on Amazon Comprehend `BatchDetectSentiment` (`@aws-sdk/client-comprehend`,
@@ -62,6 +42,8 @@ export async function createComprehendLanguageAnalyzer(settings: ComprehendSetti
   const batchDetectSentiment = (TextList: string[], LanguageCode: string, signal: AbortSignal | undefined) =>
     withDeadline(resolved.requestTimeoutMs, signal, (abortSignal) =>
       client.send(new BatchDetectSentimentCommand({ TextList, LanguageCode: LanguageCode as never }), { abortSignal }),
+      // Every SDK attempt counts within the deadline.
+      (error, timedOutAfterMs) => toComprehendError(error, { timedOutAfterMs }),
     );
 
   async function scoreBatch(documents: readonly SentimentDocument[], language: string, signal: AbortSignal | undefined): Promise<SentimentResult[]> {

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, withDeadline } from "@confide/core";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
@@ -90,37 +90,35 @@ export function createSpeechClient(settings: ResolvedAzureSpeechSettings): Speec
   return {
     url: apiUrl,
 
-    async send(request) {
-      request.signal?.throwIfAborted();
-      const timeout = AbortSignal.timeout(settings.requestTimeoutMs);
-      const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
-      try {
-        const headers: Record<string, string> = { accept: "application/json" };
-        if (request.authenticated) Object.assign(headers, await authorization(signal));
-        if (request.body !== undefined) headers["content-type"] = "application/json";
-        const target = request.authenticated ? apiUrl(request.path, request.query) : request.path;
-        const response = await settings.fetch(target, {
-          method: request.method,
-          headers,
-          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-          signal,
-        });
-        if (!response.ok && !(request.accept ?? []).includes(response.status)) throw await errorFromResponse(response, request.what);
-        const text = await response.text();
-        let json: unknown;
-        if (text.trim() !== "") {
-          try {
-            json = JSON.parse(text);
-          } catch (error) {
-            throw badResponse(`the answer to ${request.what} is not JSON (cut off?).`, { truncated: true, cause: error });
+    send(request) {
+      return withDeadline(
+        settings.requestTimeoutMs,
+        request.signal,
+        async (signal) => {
+          const headers: Record<string, string> = { accept: "application/json" };
+          if (request.authenticated) Object.assign(headers, await authorization(signal));
+          if (request.body !== undefined) headers["content-type"] = "application/json";
+          const target = request.authenticated ? apiUrl(request.path, request.query) : request.path;
+          const response = await settings.fetch(target, {
+            method: request.method,
+            headers,
+            ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+            signal,
+          });
+          if (!response.ok && !(request.accept ?? []).includes(response.status)) throw await errorFromResponse(response, request.what);
+          const text = await response.text();
+          let json: unknown;
+          if (text.trim() !== "") {
+            try {
+              json = JSON.parse(text);
+            } catch (error) {
+              throw badResponse(`the answer to ${request.what} is not JSON (cut off?).`, { truncated: true, cause: error });
+            }
           }
-        }
-        return { status: response.status, headers: response.headers, json };
-      } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason;
-        if (ConfideError.is(error)) throw error;
-        throw errorFromFailedRequest(error, request.what, timeout.aborted ? { afterMs: settings.requestTimeoutMs } : null);
-      }
+          return { status: response.status, headers: response.headers, json };
+        },
+        (error, afterMs) => errorFromFailedRequest(error, request.what, afterMs === undefined ? null : { afterMs }),
+      );
     },
   };
 }

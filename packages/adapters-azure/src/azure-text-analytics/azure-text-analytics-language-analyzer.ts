@@ -1,6 +1,7 @@
 import {
   ConfideError,
   scoreInBatches,
+  withDeadline,
   type LanguageAnalyzer,
   type SentimentDocument,
   type SentimentDocumentLimits,
@@ -19,6 +20,9 @@ export const textAnalyticsSentimentLimits: SentimentDocumentLimits = { documents
 
 type TextAnalyticsModule = typeof import("@azure/ai-text-analytics");
 
+/** A failure of a request under `withDeadline`, mapped; the SDK's retries count within the deadline. */
+const mapFailure = (error: unknown, timedOutAfterMs: number | undefined) => toTextAnalyticsError(error, { timedOutAfterMs });
+
 async function clientOf(sdk: TextAnalyticsModule, settings: ResolvedAzureTextAnalyticsSettings): Promise<TextAnalyticsClient> {
   const { source } = settings;
   if (source.kind === "client") return source.client;
@@ -26,26 +30,6 @@ async function clientOf(sdk: TextAnalyticsModule, settings: ResolvedAzureTextAna
   if (source.kind === "key") return new sdk.TextAnalyticsClient(source.endpoint, new sdk.AzureKeyCredential(source.key), options);
   const credential = source.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
   return new sdk.TextAnalyticsClient(source.endpoint, credential, options);
-}
-
-/**
- * Runs `call` with a signal that aborts when the caller's does or after `timeoutMs` (the SDK's
- * retries included), so neither a hang nor a retry loop outlives the timeout.
- * @throws the caller's abort reason as is; otherwise the failure mapped by `toTextAnalyticsError`.
- */
-async function withDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  callerSignal?.throwIfAborted();
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException(`No answer within ${timeoutMs} ms.`, "TimeoutError")), timeoutMs);
-  const signal = callerSignal === undefined ? deadline.signal : AbortSignal.any([callerSignal, deadline.signal]);
-  try {
-    return await call(signal);
-  } catch (error) {
-    if (callerSignal?.aborted) throw callerSignal.reason;
-    throw toTextAnalyticsError(error, deadline.signal.aborted ? { timedOutAfterMs: timeoutMs } : {});
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -72,7 +56,7 @@ export async function createAzureTextAnalyticsLanguageAnalyzer(settings: AzureTe
 
   async function scoreBatch(documents: readonly SentimentDocument[], language: string, signal: AbortSignal | undefined): Promise<SentimentResult[]> {
     const inputs = documents.map((document, index) => ({ id: String(index), text: document.text, language }));
-    const answer = await withDeadline(resolved.requestTimeoutMs, signal, (abortSignal) => client.analyzeSentiment(inputs, { abortSignal, disableServiceLogs: true }));
+    const answer = await withDeadline(resolved.requestTimeoutMs, signal, (abortSignal) => client.analyzeSentiment(inputs, { abortSignal, disableServiceLogs: true }), mapFailure);
     const byId = new Map(Array.from(answer, (result) => [result.id, result] as const));
     return documents.map((document, index) => {
       const result = byId.get(String(index));
@@ -100,7 +84,7 @@ export async function createAzureTextAnalyticsLanguageAnalyzer(settings: AzureTe
       // itself refuses an empty batch without sending it.
       const probe = Array.from({ length: textAnalyticsSentimentLimits.documentsPerRequest + 1 }, (_, index) => ({ id: String(index), text: ".", language: "en" }));
       try {
-        await withDeadline(resolved.requestTimeoutMs, options.signal, (abortSignal) => client.analyzeSentiment(probe, { abortSignal }));
+        await withDeadline(resolved.requestTimeoutMs, options.signal, (abortSignal) => client.analyzeSentiment(probe, { abortSignal }), mapFailure);
       } catch (error) {
         if (options.signal?.aborted) throw error;
         if (ConfideError.is(error, "provider.rejected") && error.details?.reason === "InvalidDocumentBatch") return;

@@ -7,6 +7,7 @@ import {
   type SpeechWarning,
   type TranscriptDraft,
   type TranscriptionSettings,
+  withDeadline,
 } from "@confide/core";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -118,24 +119,11 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
   }
 
   /**
-   * Runs one request under the adapter's timeout and the caller's signal. A caller's abort is
-   * rethrown as is; the timeout becomes `provider.timeout`.
+   * Runs one request under `timeoutMs` and the caller's signal (core's `withDeadline`): a caller's
+   * abort is rethrown as is, the timeout becomes `provider.timeout`.
    */
-  async function withDeadline<T>(
-    timeoutMs: number,
-    callerSignal: AbortSignal | undefined,
-    what: string,
-    call: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal, timeout]);
-    try {
-      return await call(signal);
-    } catch (error) {
-      if (callerSignal?.aborted) throw callerSignal.reason;
-      if (ConfideError.is(error)) throw error;
-      throw errorFromFailedRequest(error, what, timeout.aborted ? { afterMs: timeoutMs } : null);
-    }
+  function withRequestDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | undefined, what: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withDeadline(timeoutMs, callerSignal, call, (error, afterMs) => errorFromFailedRequest(error, what, afterMs === undefined ? null : { afterMs }));
   }
 
   async function transcribeUpload(
@@ -144,7 +132,7 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
     callerSignal: AbortSignal | undefined,
   ): Promise<WhisperVerboseJson> {
     const what = `the transcription of ${upload.filename}`;
-    return withDeadline(resolved.timeoutMs, callerSignal, what, async (signal) => {
+    return withRequestDeadline(resolved.timeoutMs, callerSignal, what, async (signal) => {
       const fields: Array<[string, string]> = [
         ["model", resolved.model],
         ["response_format", "verbose_json"],
@@ -317,7 +305,7 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
 
     async check(options = {}) {
       const what = "the readiness check";
-      await withDeadline(resolved.checkTimeoutMs, options.signal, what, async (signal) => {
+      await withRequestDeadline(resolved.checkTimeoutMs, options.signal, what, async (signal) => {
         const response = await resolved.fetch(resolved.modelsUrl, {
           method: "GET",
           headers: { ...authorization(), accept: "application/json" },

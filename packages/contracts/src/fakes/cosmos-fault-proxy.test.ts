@@ -164,4 +164,36 @@ describe("Cosmos fault proxy between @azure/cosmos and the protocol server", () 
     expect(exchanges.map((exchange) => exchange.status)).toContain(429);
     expect(exchanges[0]).toMatchObject({ method: "GET", status: 200 });
   });
+
+  describe("empty query pages while more remain", () => {
+    it("answers a query page with no items and a continuation that resumes where it started: nothing is lost or repeated", async () => {
+      for (const id of ["p1", "p2", "p3"]) await container.items.upsert({ id, title: "Paged" });
+      proxy.inject({ kind: "empty-page" }, { times: 2 });
+      const iterator = container.items.query<{ id: string }>(
+        { query: "SELECT c.id FROM c WHERE c.title = 'Paged' ORDER BY c.id" },
+        { maxItemCount: 1 },
+      );
+      const { value: pages, exchanges } = await exchangesDuring(async () => {
+        const seen: string[][] = [];
+        while (iterator.hasMoreResults()) seen.push((await iterator.fetchNext()).resources.map((item) => item.id));
+        return seen;
+      });
+
+      expect(pages.flat()).toEqual(["p1", "p2", "p3"]);
+      // The SDK hands the empty pages on as they came: a caller must go on while hasMoreResults().
+      expect(pages.filter((page) => page.length === 0).length).toBeGreaterThan(0);
+      expect(exchanges.filter((exchange) => exchange.fault === "empty-page")).toHaveLength(2);
+      // Only query pages get it: the query plan before them passed.
+      expect(exchanges.find((exchange) => exchange.headers["x-ms-cosmos-is-query-plan-request"] !== undefined)?.fault).toBeUndefined();
+    });
+  });
+
+  it("delays a request by the given time, then forwards it unchanged", async () => {
+    proxy.inject({ kind: "delay", ms: 300 });
+    const started = Date.now();
+    const { value: read, exchanges } = await exchangesDuring(() => container.item("s1", "s1").read<{ title: string }>());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(read.resource!.title).toBe("Intake");
+    expect(exchanges).toEqual([expect.objectContaining({ status: 200, fault: "delay" })]);
+  });
 });

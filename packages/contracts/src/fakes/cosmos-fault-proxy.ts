@@ -6,8 +6,10 @@
  *   `maxRequestBytes` (default 2 MiB) is answered 413 `RequestEntityTooLarge` as Cosmos DB does,
  *   always (set `maxRequestBytes` to Infinity to let it through);
  * - on command (`inject`): 429 with `x-ms-retry-after-ms` and substatus 3200 (request rate too
- *   large), 503 `ServiceUnavailable`, and dropped connections (the socket is destroyed before
- *   any answer: the client sees a reset);
+ *   large), 503 `ServiceUnavailable`, dropped connections (the socket is destroyed before
+ *   any answer: the client sees a reset), and empty query pages while more remain (Cosmos DB
+ *   may answer a query page with fewer items than `x-ms-max-item-count`, even none, and a
+ *   continuation: the server never does), and slow answers (`delay`);
  *
  * and otherwise forwards every request and answer unchanged. It listens with the server's own
  * certificate (valid for 127.0.0.1), so the client setup is the server's with the proxy's
@@ -28,7 +30,14 @@ export type CosmosFault =
   /** 503 ServiceUnavailable. */
   | { kind: "unavailable" }
   /** Destroy the connection without answering. */
-  | { kind: "drop" };
+  | { kind: "drop" }
+  /**
+   * Answer a query page (not a query plan) with no items and a continuation that resumes where
+   * the request started: the client must ask again. Applies to query requests only.
+   */
+  | { kind: "empty-page" }
+  /** Forward the request only after `ms` (a slow answer: request timeouts, races between callers). */
+  | { kind: "delay"; ms: number };
 
 export interface CosmosProxyRequest {
   method: string;
@@ -70,6 +79,19 @@ export interface CosmosFaultProxy {
 }
 
 export const cosmosItemLimitBytes = 2 * 1024 * 1024;
+
+/** The continuation an empty page hands out: the original one (or none) after this prefix. */
+const resumePrefix = "confide-resume:";
+
+/** A page of query results (not the query plan the SDK asks for first). */
+function isQueryPage(request: CosmosProxyRequest): boolean {
+  return (
+    request.method === "POST" &&
+    request.resourceType === "docs" &&
+    String(request.headers["x-ms-documentdb-isquery"]).toLowerCase() === "true" &&
+    String(request.headers["x-ms-cosmos-is-query-plan-request"] ?? "").toLowerCase() !== "true"
+  );
+}
 
 const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
 
@@ -113,7 +135,9 @@ export async function startCosmosFaultProxy(target: Pick<CosmosServer, "endpoint
   };
 
   function takeFault(request: CosmosProxyRequest): CosmosFault | undefined {
-    const rule = rules.find((candidate) => candidate.remaining > 0 && candidate.match(request));
+    const rule = rules.find(
+      (candidate) => candidate.remaining > 0 && (candidate.fault.kind !== "empty-page" || isQueryPage(request)) && candidate.match(request),
+    );
     if (rule === undefined) return undefined;
     rule.remaining -= 1;
     return rule.fault;
@@ -124,6 +148,13 @@ export async function startCosmosFaultProxy(target: Pick<CosmosServer, "endpoint
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const path = new URL(request.url ?? "/", "https://proxy").pathname;
+    // A continuation an empty page handed out goes on as the one it stood for.
+    const continuation = request.headers["x-ms-continuation"];
+    if (typeof continuation === "string" && continuation.startsWith(resumePrefix)) {
+      const original = continuation.slice(resumePrefix.length);
+      if (original === "") delete request.headers["x-ms-continuation"];
+      else request.headers["x-ms-continuation"] = original;
+    }
     const described: CosmosProxyRequest = {
       method: request.method ?? "GET",
       path,
@@ -161,6 +192,22 @@ export async function startCosmosFaultProxy(target: Pick<CosmosServer, "endpoint
       case "drop":
         request.socket.destroy();
         return;
+      case "delay":
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        break;
+      case "empty-page": {
+        exchange.status = 200;
+        const original = request.headers["x-ms-continuation"];
+        response.writeHead(200, {
+          "content-type": "application/json",
+          "x-ms-activity-id": "00000000-0000-0000-0000-000000000000",
+          "x-ms-request-charge": "1",
+          "x-ms-item-count": "0",
+          "x-ms-continuation": `${resumePrefix}${typeof original === "string" ? original : ""}`,
+        });
+        response.end(JSON.stringify({ _rid: "", Documents: [], _count: 0 }));
+        return;
+      }
       case undefined:
         break;
     }

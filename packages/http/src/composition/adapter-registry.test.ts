@@ -48,6 +48,7 @@ describe("adapter registry", () => {
     expect(loaded.some((url) => url.endsWith("/postgres/descriptor.ts"))).toBe(true);
     expect(loaded.some((url) => url.endsWith("/s3/descriptor.ts"))).toBe(true);
     expect(loaded.some((url) => url.endsWith("/azure-blob/descriptor.ts"))).toBe(true);
+    expect(loaded.some((url) => url.endsWith("/cosmos/descriptor.ts"))).toBe(true);
     const sdks = /\/node_modules\/(pg|pg-pool|bullmq|ioredis|firebase-admin|@electric-sql\/pglite|vader-sentiment|@aws-sdk\/[^/]+|@azure\/[^/]+)\//;
     expect(loaded.filter((url) => sdks.test(url))).toEqual([]);
     const adapterModules = /adapters-[a-z]+\/src\/.*-(repositories|client|blob-store|speech-to-text|language-analyzer|job-queue|push-notifier)\.ts$/;

@@ -5,6 +5,7 @@ import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
+import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -34,7 +35,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
  * "Adding an adapter").
  */
 export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
-  repository: [pgliteDescriptor, postgresDescriptor],
+  repository: [pgliteDescriptor, postgresDescriptor, cosmosDescriptor],
   storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
   speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor, azureSpeechDescriptor],
   language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
