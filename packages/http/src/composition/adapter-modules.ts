@@ -12,6 +12,7 @@ const portTokens = {
   queue: tokens.queue,
   push: tokens.push,
   events: tokens.events,
+  notes: tokens.notes,
 } as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */

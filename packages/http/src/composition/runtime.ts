@@ -9,6 +9,7 @@ import {
   type JobQueue,
   type LanguageAnalyzer,
   type Logger,
+  type NoteWriter,
   type PushNotifier,
   type Repositories,
   type SessionEvents,
@@ -59,7 +60,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   if (options.checkSpeechEarly) {
     await speechCreated.catch(() => undefined); // a failure to create it is thrown by the Promise.all below
   }
-  const [repositories, blobs, speech, language, queue, push, events] = await Promise.all([
+  const [repositories, blobs, speech, language, queue, push, events, notes] = await Promise.all([
     container.getAsync<Repositories>(tokens.repositories),
     container.getAsync<BlobStore>(tokens.blobs),
     speechCreated,
@@ -67,6 +68,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     container.getAsync<JobQueue>(tokens.queue),
     container.getAsync<PushNotifier>(tokens.push),
     container.getAsync<SessionEvents>(tokens.events),
+    container.getAsync<NoteWriter>(tokens.notes),
   ]).catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
@@ -78,6 +80,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     blobs,
     speech,
     language,
+    notes,
     queue,
     push,
     events,
@@ -106,13 +109,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         queue,
         push,
         events,
+        notes,
       }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         // After the queue: a handler that was still running may have published a change.
-        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close(), events.close()]);
+        await Promise.allSettled([speech.close(), language.close(), notes.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       queue: "in-process",
       push: "log",
       events: "in-process",
+      notes: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
