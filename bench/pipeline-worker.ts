@@ -29,6 +29,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createInterface } from "node:readline";
@@ -73,6 +74,7 @@ const deps = createConfideDeps({
   blobs: createFilesystemBlobStore({ root: setting(workerEnvironment.blobRoot) }),
   speech: createScriptedSpeechToText(),
   language: createVaderLanguageAnalyzer(),
+  notes: createEmbeddedNoteWriter(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>
     report({ event: "notified", sessionId, status }),

@@ -50,6 +50,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
 } from "@confide/adapters-local";
@@ -368,6 +369,7 @@ async function main(): Promise<void> {
     blobs: createFilesystemBlobStore({ root: blobRoot }),
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
+    notes: createEmbeddedNoteWriter(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
     events,

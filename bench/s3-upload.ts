@@ -1,34 +1,46 @@
 /**
  * The S3 blob store's upload against lib-storage's `Upload` alone: the same bytes (a generated
  * recording, never held whole in memory) streamed into the same S3 stand-in (s3rver, started
- * here), with the same part size and queue size, each run in a fresh child process. Prints MiB/s
- * and the process's RSS growth during the upload (VmHWM, reset first, minus the RSS at the
- * start; a one-byte upload first loads the SDK's lazy parts), per run and as medians, with the adapter's memory bound (part size × (queue size + 1))
- * next to it. s3rver writes to disk in another process: both sides share its speed.
+ * here), with the same part size and queue size, through
+ * - **server**: `confide serve` (embedded profile, `CONFIDE_STORAGE=s3`), a WAV posted as
+ *   multipart to `POST /v1/sessions`; RSS growth is the server's peak (sampled every 50 ms, and
+ *   VmHWM) over its settled RSS;
+ * - **adapter**: the `s3` store's `put` in a fresh child process;
+ * - **lib-storage**: `new Upload(…).done()` in a fresh child process.
+ * adapter and lib-storage: RSS growth during the upload is VmHWM (reset first) minus the RSS at
+ * the start; a one-byte upload first loads the SDK's lazy parts. Prints MiB/s and RSS growth per
+ * run and as medians, with the adapter's memory bound (part size × (queue size + 1)) next to it.
+ * s3rver writes to disk in another process: every mode shares its speed.
  *
  * Run: node --conditions=source bench/s3-upload.ts
- * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB (default 8),
- * BENCH_S3_QUEUE (default 4).
+ * Environment: BENCH_S3_MIB (default 512), BENCH_REPEATS (default 3), BENCH_S3_PART_MIB and
+ * BENCH_S3_QUEUE (default: the adapter's, 5 and 2), BENCH_S3_MODES (default `server,adapter,lib-storage`).
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { createS3BlobStore } from "../packages/adapters-aws/src/s3/s3-blob-store.ts";
+import { defaultPartSizeBytes, defaultQueueSize } from "../packages/adapters-aws/src/s3/s3-config.ts";
 import { startS3Server } from "../packages/contracts/src/support/s3-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { measurePhase } from "./support/measure-phase.ts";
 import { runAlternating } from "./support/alternating-runs.ts";
+import { withUploadingConfide } from "./support/confide-server.ts";
+import { startRssSampler } from "./support/rss-sampler.ts";
+import { sendUpload } from "./support/upload-request.ts";
+import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_S3_MIB ?? 512);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const partSizeBytes = Number(process.env.BENCH_S3_PART_MIB ?? 8) * mebibyte;
-const queueSize = Number(process.env.BENCH_S3_QUEUE ?? 4);
-const modes = ["adapter", "lib-storage"] as const;
-type Mode = (typeof modes)[number];
+const partSizeBytes = process.env.BENCH_S3_PART_MIB === undefined ? defaultPartSizeBytes : Number(process.env.BENCH_S3_PART_MIB) * mebibyte;
+const queueSize = process.env.BENCH_S3_QUEUE === undefined ? defaultQueueSize : Number(process.env.BENCH_S3_QUEUE);
+const allModes = ["server", "adapter", "lib-storage"] as const;
+type Mode = (typeof allModes)[number];
+const modes = (process.env.BENCH_S3_MODES?.split(",") ?? allModes) as Mode[];
 
 interface RunFigures {
   mibPerSecond: number;
@@ -98,7 +110,32 @@ async function runChild(mode: Mode, endpoint: string): Promise<RunFigures> {
 const describeRun = (mode: Mode, figures: RunFigures) =>
   `${mode.padEnd(12)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
+/** One upload through `confide serve` storing into the stand-in; RSS is the server process's. */
+async function runServer(endpoint: string): Promise<RunFigures> {
+  const storage = {
+    CONFIDE_STORAGE: "s3",
+    CONFIDE_S3_BUCKET: "bench",
+    CONFIDE_S3_ENDPOINT: endpoint,
+    CONFIDE_S3_REGION: "us-east-1",
+    CONFIDE_S3_FORCE_PATH_STYLE: "true",
+    CONFIDE_S3_PART_SIZE_MIB: String(partSizeBytes / mebibyte),
+    CONFIDE_S3_QUEUE_SIZE: String(queueSize),
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+  };
+  return withUploadingConfide(storage, sizeMib * mebibyte, async ({ server, url, fields, headers }) => {
+    const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields });
+    const sampler = await startRssSampler(server.pid, 50);
+    const result = await sendUpload(url, body, headers);
+    const rss = await sampler.stop();
+    if (result.status !== 201) throw new Error(`the upload answered ${result.status}: ${result.responseText.slice(0, 300)}`);
+    const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
+    return { mibPerSecond: sizeMib / (result.durationMs / 1000), rssGrowthBytes: peakBytes - rss.baselineBytes };
+  });
+}
+
 function runInChild(mode: Mode, endpoint: string): Promise<RunFigures> {
+  if (mode === "server") return runServer(endpoint);
   return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, endpoint], { nodeArgs: ["--max-semi-space-size=4"], label: mode });
 }
 
@@ -114,8 +151,14 @@ if (process.argv[2] === "--child") {
         `(the adapter's bound: ${(partSizeBytes * (queueSize + 1)) / mebibyte} MiB), ${repeats} runs per mode:`,
     );
     const medians = await runAlternating(modes, repeats, (mode) => runInChild(mode, s3.endpoint), describeRun);
-    const ratio = (medians.get("adapter") as RunFigures).mibPerSecond / (medians.get("lib-storage") as RunFigures).mibPerSecond;
-    console.log(`adapter / lib-storage throughput: ${ratio.toFixed(2)}`);
+    const libStorage = medians.get("lib-storage")?.mibPerSecond;
+    const ratio = (mode: Mode) => {
+      const figures = medians.get(mode);
+      return figures === undefined || libStorage === undefined ? "—" : (figures.mibPerSecond / libStorage).toFixed(2);
+    };
+    console.log(
+      `throughput / lib-storage's: server ${ratio("server")}, adapter ${ratio("adapter")} (target ≥ 0.9); server RSS growth target < 80 MB`,
+    );
     console.log(machineLoadLine());
   } finally {
     await runCleanup();

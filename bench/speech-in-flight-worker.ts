@@ -17,6 +17,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
@@ -65,6 +66,7 @@ const deps = createConfideDeps({
     key: setting(speechWorkerEnvironment.speechKey),
   }),
   language: createVaderLanguageAnalyzer(),
+  notes: createEmbeddedNoteWriter(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>
     report({ event: "notified", sessionId, status }),

@@ -38,6 +38,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     blobs: await createAzureBlobStore({ connectionString: azurite.connectionString, containerName: container }),
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
+    notes: createEmbeddedNoteWriter(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
     events,

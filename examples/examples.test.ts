@@ -24,13 +24,14 @@ afterAll(async () => {
 });
 
 describe("examples", () => {
-  it("process-one-file turns a stereo recording into a transcript of both roles and patient sentiment", async () => {
+  it("process-one-file turns a stereo recording into a transcript of both roles, patient sentiment and grounded notes", async () => {
     const session = await processOneFile(audio.stereoPath, { perChannel: true });
     expect(session.status).toBe("ready");
     const roles = new Set(session.transcript?.speakers.map((s) => s.role));
     expect(roles).toEqual(new Set(["therapist", "patient"]));
     expect(session.transcript?.segments.length).toBeGreaterThan(2);
     expect(session.sentiment?.segments.length).toBeGreaterThan(0);
+    expect(session.notes).toMatchObject({ provenance: { provider: "embedded" }, quality: { unverified: 0 }, stale: false });
   }, 180_000);
 
   it("custom-host serves uploads and reads through the composition root", async () => {

@@ -4,7 +4,8 @@
  *
  *   npm run example:process-one-file -- <audio file> [--per-channel]
  *
- * Prints the transcript (speaker role, time, text) and the patient's sentiment as JSON.
+ * Prints the transcript (speaker role, time, text), the patient's sentiment and the clinical notes
+ * (every item with its evidence) as JSON.
  */
 import {
   createConfideDeps,
@@ -23,6 +24,7 @@ import {
   createLogPushNotifier,
   createPgliteRepositories,
   createPocketSphinxSpeechToText,
+  createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createReadStream } from "node:fs";
@@ -45,6 +47,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     blobs: createFilesystemBlobStore({ root: join(workDir, "blobs") }),
     speech: createPocketSphinxSpeechToText(),
     language: createVaderLanguageAnalyzer(),
+    notes: createEmbeddedNoteWriter(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),
     events: createInProcessSessionEvents(),
@@ -98,6 +101,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         error: session.processing.lastError,
         transcript: session.transcript?.segments.map((s) => ({ role: roles.get(s.speaker), startMs: s.startMs, text: s.text })),
         sentiment: session.sentiment?.speakers,
+        notes: session.notes,
       },
       null,
       2,

@@ -82,6 +82,7 @@ describe("embedded profile, end to end over HTTP", () => {
       { name: "queue:in-process", ok: true },
       { name: "push:log", ok: true },
       { name: "events:in-process", ok: true },
+      { name: "notes:embedded", ok: true },
     ]);
   });
 

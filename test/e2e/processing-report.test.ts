@@ -72,7 +72,7 @@ async function followStatuses(sessionId: string): Promise<string[]> {
 /** Consecutive repeats (lease renewals write the same status again) folded into one. */
 const distinct = (statuses: string[]) => statuses.filter((status, index) => status !== statuses[index - 1]);
 
-const pipeline = ["uploaded", "queued", "transcribing", "analyzing", "ready"];
+const pipeline = ["uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready"];
 
 describe("what the client is told about processing", () => {
   it("streams every status the session passes through, the short analysis included", async () => {

@@ -94,7 +94,7 @@ describe("2 API processes and 2 workers", () => {
       const statuses = events.filter((event) => event.event === "status").map((event) => (JSON.parse(event.data) as { status: string }).status);
       // Consecutive repeats (a lease renewal writes the same status again) folded into one.
       const distinct = statuses.filter((status, index) => status !== statuses[index - 1]);
-      expect(distinct.slice(-3)).toEqual(["transcribing", "analyzing", "ready"]);
+      expect(distinct.slice(-4)).toEqual(["transcribing", "analyzing", "writing_notes", "ready"]);
       expect(elapsedMs).toBeLessThan(15_000);
     } finally {
       stack.whisper.reply = { kind: "ok", transcript: defaultFakeTranscript };

@@ -19,3 +19,4 @@ export { createVaderLanguageAnalyzer } from "./vader/vader-language-analyzer.ts"
 export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push/log-push-notifier.ts";
 export * from "./in-process-events/index.ts";
 export * from "./redis-events/index.ts";
+export { createEmbeddedNoteWriter, writeEmbeddedNotes, embeddedRulesVersion } from "./embedded-notes/embedded-note-writer.ts";

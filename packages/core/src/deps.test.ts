@@ -22,6 +22,7 @@ describe("createConfideDeps", () => {
       blobs: parts.blobs,
       speech: parts.speech,
       language: parts.language,
+      notes: parts.notes,
       queue: parts.queue,
       push: parts.push,
       events: parts.events,

@@ -7,6 +7,7 @@ import type { Ids } from "./ports/ids.ts";
 import { randomIds } from "./ports/random-ids.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
+import type { NoteWriter } from "./ports/note-writer.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
 import type { PushNotifier } from "./ports/push-notifier.ts";
 import type { RepositoryPorts } from "./ports/repositories.ts";
@@ -23,6 +24,8 @@ export interface ConfideDeps {
   blobs: BlobStore;
   speech: SpeechToText;
   language: LanguageAnalyzer;
+  /** Writes the clinical notes after analysis; core verifies their evidence. */
+  notes: NoteWriter;
   queue: JobQueue;
   push: PushNotifier;
   /** Session changes for the event streams; every session write through `sessions` publishes here. */
@@ -47,7 +50,7 @@ export const jobNames = {
 } as const;
 
 export interface ConfideDepsParts
-  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "queue" | "push" | "events">,
+  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or the five repositories alone. */
   repositories: RepositoryPorts;
@@ -69,6 +72,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     blobs: parts.blobs,
     speech: parts.speech,
     language: parts.language,
+    notes: parts.notes,
     queue: parts.queue,
     push: parts.push,
     events: parts.events,

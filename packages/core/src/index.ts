@@ -24,6 +24,8 @@ export * from "./domain/retry-after.ts";
 export * from "./domain/deadline.ts";
 export * from "./domain/patient-segments.ts";
 export * from "./domain/session-search-terms.ts";
+export * from "./domain/clinical-notes.ts";
+export * from "./domain/note-evidence.ts";
 export * from "./ports/index.ts";
 export * from "./events/session-event-fan-out.ts";
 export * from "./events/publishing-session-repository.ts";

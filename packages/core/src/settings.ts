@@ -22,7 +22,7 @@ export interface CoreSettings {
   /** scrypt cost (N). Lower it only in tests. */
   passwordCost: number;
   minPasswordLength: number;
-  /** Sessions of one therapist uploaded, queued, transcribing or analyzing at once; another upload is refused. */
+  /** Sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is refused. */
   maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
 }

@@ -9,6 +9,7 @@ export const tokens = {
   queue: Symbol.for("confide.JobQueue"),
   push: Symbol.for("confide.PushNotifier"),
   events: Symbol.for("confide.SessionEvents"),
+  notes: Symbol.for("confide.NoteWriter"),
   repositories: Symbol.for("confide.Repositories"),
   clock: Symbol.for("confide.Clock"),
   ids: Symbol.for("confide.Ids"),

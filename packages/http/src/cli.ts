@@ -27,6 +27,11 @@ Commands:
                           --seed: on a database with no accounts, first creates the seed accounts (below).
   worker                  Runs the queue handlers and the recovery sweep.
   migrate                 Applies database migrations and exits.
+  migrate-storage --from <store> --to <store>
+                          Copies every session's recording from one storage adapter to another
+                          (filesystem, s3, azure-blob), streaming, each verified by sha256 read back
+                          from the destination; safe to re-run (what is there and verifies is skipped).
+                          Each side reads CONFIDE_FROM_<NAME> / CONFIDE_TO_<NAME> over CONFIDE_<NAME>.
   seed                    Creates an admin, a therapist and a linked patient with generated passwords.
   create-user --email E --role therapist|patient|admin [--name N]
                           Creates one account with a generated password.
@@ -34,7 +39,7 @@ Commands:
 
 Configuration comes from CONFIDE_* environment variables (see the README).`;
 
-const commands = ["serve", "worker", "migrate", "seed", "create-user", "help"];
+const commands = ["serve", "worker", "migrate", "migrate-storage", "seed", "create-user", "help"];
 
 /** The command being run, for what an error message suggests. */
 let currentCommand: string | undefined;
@@ -53,6 +58,8 @@ function parseCommandLine(argv: string[]) {
         email: { type: "string" },
         role: { type: "string" },
         name: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -74,6 +81,15 @@ async function main(argv: string[]): Promise<number> {
   if (!commands.includes(command)) throw new UsageError(`"${command}" is not a command; the commands are ${commands.join(", ")}.`);
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
+  if (command === "migrate-storage") {
+    // Only the repository (the list of sessions) and the two stores: no queue, no providers.
+    const { migrateStorageCommand } = await import("./commands/migrate-storage.ts");
+    const report = await migrateStorageCommand(config, process.env, { from: values.from, to: values.to }, logger, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.problems.length === 0 ? 0 : 1;
+  }
   // Before anything is opened or written: a second server must not migrate or seed first.
   if (command === "serve") await assertCanListen(config.host, config.port);
   const runtime = await createRuntime(config, logger, { checkSpeechEarly: command === "serve" });

@@ -33,8 +33,8 @@ describe("s3 descriptor", () => {
       CONFIDE_S3_BUCKET: "recordings",
       CONFIDE_S3_FORCE_PATH_STYLE: false,
       CONFIDE_S3_SSE: "AES256",
-      CONFIDE_S3_PART_SIZE_MIB: 8,
-      CONFIDE_S3_QUEUE_SIZE: 4,
+      CONFIDE_S3_PART_SIZE_MIB: 5,
+      CONFIDE_S3_QUEUE_SIZE: 2,
     });
   });
 

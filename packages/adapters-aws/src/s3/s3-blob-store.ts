@@ -1,6 +1,7 @@
 import { assertBlobKey, ConfideError, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core";
 import { resolveS3Settings, type ResolvedS3Settings, type S3BlobStoreSettings } from "./s3-config.ts";
 import { isMissingObject, nameOf, statusOf, toS3Error } from "./s3-errors.ts";
+import { uploadInParts, type PartTarget } from "./part-upload.ts";
 
 const defaultContentType = "application/octet-stream";
 /** S3's longest presigned URL (SigV4): 7 days. */
@@ -62,65 +63,12 @@ function encryptionParameters(settings: ResolvedS3Settings): { ServerSideEncrypt
 }
 
 /**
- * The body as lib-storage reads it, failing as soon as the body fails or the signal aborts —
- * also while lib-storage waits for the next chunk — so that lib-storage stops reading, sends
- * no further part and aborts the multipart upload before `done()` settles. `failure()` tells
- * which of the two happened (the error to rethrow as is). `Upload.abort()` is not used for the
- * signal: it rejects `done()` at once, before the AbortMultipartUpload is sent, and does not stop
- * a PutObject already on its way.
- */
-function guardedBody(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
-  const reader = body.getReader();
-  let failure: { error: unknown } | undefined;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const fail = (error: unknown) => {
-    failure ??= { error };
-    controller.error(failure.error);
-  };
-  const onAbort = () => {
-    if (signal === undefined) return;
-    fail(abortReason(signal));
-    reader.cancel(abortReason(signal)).catch(() => undefined);
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(started) {
-        controller = started;
-      },
-      async pull(pulled) {
-        let chunk: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          fail(error);
-          return;
-        }
-        if (failure !== undefined) return;
-        if (chunk.done) pulled.close();
-        else pulled.enqueue(chunk.value);
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return {
-    stream,
-    failure: () => failure,
-    /** Stops reading the body after S3 failed (the sender is not left waiting). */
-    cancel: (reason: unknown) => reader.cancel(reason).catch(() => undefined),
-    release: () => signal?.removeEventListener("abort", onAbort),
-  };
-}
-
-/**
  * BlobStore on an S3 bucket (Amazon S3, or an S3-compatible store through `endpoint` and
- * `forcePathStyle`). `put` streams with lib-storage's `Upload`: a body shorter than one part is
+ * `forcePathStyle`). `put` streams the body (part-upload.ts): a body no longer than one part is
  * one PutObject, a longer one a multipart upload that S3 makes visible only when it completes,
- * so readers see the old object or the whole new one; at most `partSize × (queueSize + 1)`
- * bytes of the body are held in memory. Every object written asks for the configured
+ * so readers see the old object or the whole new one. An upload holds at most
+ * `partSize × (queueSize + 1)` bytes of the body in memory (15 MiB by default), in part buffers
+ * it allocates once and reuses; the caller's chunks are copied in and not kept. Every object written asks for the configured
  * server-side encryption and keeps its content type. The client computes request checksums
  * only where an operation requires them (`WHEN_REQUIRED`): the SDK's default sends streamed
  * bodies aws-chunked, which some S3-compatible stores keep as the object's bytes, and puts a
@@ -128,8 +76,21 @@ function guardedBody(body: ReadableStream<Uint8Array>, signal: AbortSignal | und
  */
 export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<BlobStore> {
   const settings = resolveS3Settings(input);
-  const [{ DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client }, { Upload }, { getSignedUrl }] =
-    await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/lib-storage"), import("@aws-sdk/s3-request-presigner")]);
+  const [
+    {
+      AbortMultipartUploadCommand,
+      CompleteMultipartUploadCommand,
+      CreateMultipartUploadCommand,
+      DeleteObjectCommand,
+      GetObjectCommand,
+      HeadBucketCommand,
+      HeadObjectCommand,
+      PutObjectCommand,
+      S3Client,
+      UploadPartCommand,
+    },
+    { getSignedUrl },
+  ] = await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/s3-request-presigner")]);
   const client = new S3Client({
     ...(settings.region === undefined ? {} : { region: settings.region }),
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
@@ -163,26 +124,58 @@ export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<Blo
       assertBlobKey(key);
       const { signal } = options;
       if (signal?.aborted) throw abortReason(signal);
-      const guarded = guardedBody(body, signal);
-      const upload = new Upload({
-        client,
-        params: { Bucket, Key: key, Body: guarded.stream, ContentType: options.contentType, ...encryption },
-        partSize: settings.partSizeBytes,
-        queueSize: settings.queueSize,
-        leavePartsOnError: false,
-      });
+      const ContentType = options.contentType;
+      const target: PartTarget = {
+        async putWhole(bytes) {
+          try {
+            await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentLength: bytes.byteLength, ContentType, ...encryption }));
+          } catch (error) {
+            throw toS3Error(error, "store an object");
+          }
+        },
+        async startMultipart() {
+          let UploadId: string | undefined;
+          try {
+            ({ UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType, ...encryption })));
+          } catch (error) {
+            throw toS3Error(error, "store an object");
+          }
+          if (UploadId === undefined) throw unusable("it started a multipart upload without an upload id", undefined, "no_upload_id");
+          return {
+            async uploadPart(PartNumber, bytes) {
+              let ETag: string | undefined;
+              try {
+                ({ ETag } = await client.send(
+                  new UploadPartCommand({ Bucket, Key: key, UploadId, PartNumber, Body: bytes, ContentLength: bytes.byteLength }),
+                ));
+              } catch (error) {
+                throw toS3Error(error, "store an object");
+              }
+              if (ETag === undefined) throw unusable("it stored a part without an ETag", undefined, "no_etag");
+              return ETag;
+            },
+            async complete(Parts) {
+              try {
+                await client.send(new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts } }));
+              } catch (error) {
+                throw toS3Error(error, "store an object");
+              }
+            },
+            async abort() {
+              // S3 drops the parts; a failure here leaves them to the bucket's lifecycle rule (see the README).
+              await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => undefined);
+            },
+          };
+        },
+      };
       try {
-        await upload.done();
+        await uploadInParts({ body, partSizeBytes: settings.partSizeBytes, queueSize: settings.queueSize, target, ...(signal === undefined ? {} : { signal }) });
       } catch (error) {
-        const failure = guarded.failure();
-        if (failure !== undefined) throw failure.error;
-        const mapped = toS3Error(error, "store an object");
-        await guarded.cancel(mapped);
-        throw mapped;
-      } finally {
-        guarded.release();
+        // Aborted while S3 stored the last bytes (the PutObject or CompleteMultipartUpload may have
+        // gone through): take the object back. A key never written answers 204 as well.
+        if (signal?.aborted) await deleteObject(key);
+        throw error;
       }
-      // Aborted after the last byte was read, while S3 stored the object: take it back.
       if (signal?.aborted) {
         await deleteObject(key);
         throw abortReason(signal);

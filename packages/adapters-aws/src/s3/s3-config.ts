@@ -22,12 +22,12 @@ export interface S3BlobStoreSettings {
   serverSideEncryption?: S3ServerSideEncryption;
   /** KMS key id or ARN; only with `aws:kms`. */
   kmsKeyId?: string;
-  /** Bytes per part of a multipart upload, ≥ 5 MiB (S3's minimum). Default 8 MiB. */
+  /** Bytes per part of a multipart upload, ≥ 5 MiB (S3's minimum). Default 5 MiB (objects up to 48.8 GiB: 10,000 parts). */
   partSizeBytes?: number;
   /**
-   * Parts of one upload sent at once. Default 4. An upload holds at most
-   * `partSizeBytes × (queueSize + 1)` bytes of the body in memory: the parts in flight and the
-   * one being filled.
+   * Parts of one upload sent at once. Default 2. An upload holds at most
+   * `partSizeBytes × (queueSize + 1)` bytes of the body in memory (15 MiB by default): the parts
+   * in flight and the one being filled, in buffers allocated once per upload and reused.
    */
   queueSize?: number;
   /** Static credentials (tests, S3-compatible stores); default: the SDK's default provider chain. */
@@ -37,7 +37,7 @@ export interface S3BlobStoreSettings {
   /** How long to wait for a connection. Default 5000. */
   connectionTimeoutMs?: number;
   /**
-   * How long a request may wait for S3's answer, the sending of one part included (8 MiB
+   * How long a request may wait for S3's answer, the sending of one part included (5 MiB
    * within the default 120 s needs ≥ 70 KB/s); past it the request fails as a timeout.
    */
   requestTimeoutMs?: number;
@@ -59,7 +59,15 @@ export interface ResolvedS3Settings {
 }
 
 const mebibyte = 1024 * 1024;
-/** S3's smallest part (all but the last); lib-storage refuses less. */
+/**
+ * Defaults chosen for the memory of a server taking uploads (bench/s3-upload.ts): 5 MiB × (2 + 1)
+ * = 15 MiB per upload. Larger parts or more of them in flight add their size to the server's RSS
+ * growth one for one while S3 is slower than the client (1 GiB through `confide serve`: 8 MiB × 4
+ * grew it by 94–100 MB, 8 MiB × 1 by 63–67 MB).
+ */
+export const defaultPartSizeBytes = 5 * mebibyte;
+export const defaultQueueSize = 2;
+/** S3's smallest part (all but the last). */
 export const minimumPartSizeBytes = 5 * mebibyte;
 /** S3's largest part. */
 const maximumPartSizeBytes = 5 * 1024 * mebibyte;
@@ -92,8 +100,8 @@ export function resolveS3Settings(settings: S3BlobStoreSettings): ResolvedS3Sett
     forcePathStyle: settings.forcePathStyle ?? false,
     serverSideEncryption,
     kmsKeyId: settings.kmsKeyId,
-    partSizeBytes: wholeNumber("partSizeBytes", settings.partSizeBytes, 8 * mebibyte, minimumPartSizeBytes, maximumPartSizeBytes),
-    queueSize: wholeNumber("queueSize", settings.queueSize, 4, 1, 64),
+    partSizeBytes: wholeNumber("partSizeBytes", settings.partSizeBytes, defaultPartSizeBytes, minimumPartSizeBytes, maximumPartSizeBytes),
+    queueSize: wholeNumber("queueSize", settings.queueSize, defaultQueueSize, 1, 64),
     credentials: settings.credentials,
     maxAttempts: wholeNumber("maxAttempts", settings.maxAttempts, 3, 1, 10),
     connectionTimeoutMs: wholeNumber("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),

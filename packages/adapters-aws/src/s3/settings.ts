@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** S3's own limits on a multipart upload's parts (lib-storage refuses less than 5 MiB before sending). */
+/** S3's own limits on a multipart upload's parts (S3 refuses a part under 5 MiB but the last). */
 const smallestPartMiB = 5;
 const largestPartMiB = 5 * 1024;
 
@@ -41,16 +41,16 @@ export const s3Settings = z
       .int()
       .min(smallestPartMiB)
       .max(largestPartMiB)
-      .default(8)
-      .describe("MiB per part of a multipart upload (5–5120; at most 10,000 parts, so 8 MiB allows 78 GiB)"),
+      .default(5)
+      .describe("MiB per part of a multipart upload (5–5120; at most 10,000 parts, so 5 MiB allows 48.8 GiB)"),
     CONFIDE_S3_QUEUE_SIZE: z.coerce
       .number()
       .int()
       .min(1)
       .max(64)
-      .default(4)
+      .default(2)
       .describe(
-        "parts of one upload sent at once; an upload holds at most part size × (queue size + 1) in memory: the parts in flight and the one being filled (40 MiB by default)",
+        "parts of one upload sent at once; an upload holds at most part size × (queue size + 1) in memory: the parts in flight and the one being filled (15 MiB by default)",
       ),
   })
   .superRefine((variables, context) => {

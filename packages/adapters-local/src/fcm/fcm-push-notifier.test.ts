@@ -121,6 +121,20 @@ describe("FCM push notifier", () => {
     ]);
   });
 
+  it("asks for immediate delivery of a high-priority message on Android and iOS", async () => {
+    const notifier = open(notifierOnFake());
+
+    await notifier.send(["device-a"], { ...message, priority: "high" });
+
+    expect(fake.sends[0]?.message).toEqual({
+      token: "device-a",
+      notification: { title: message.title, body: message.body },
+      data: { sessionId: "session-7", status: "ready" },
+      android: { priority: "high" },
+      apns: { headers: { "apns-priority": "10" } },
+    });
+  });
+
   it("asks FCM to validate only in dry-run mode", async () => {
     const notifier = open(notifierOnFake({ dryRun: true }));
 

@@ -73,6 +73,7 @@ export function createFcmPushNotifier(settings: FcmSettings): PushNotifier {
       tokens,
       notification: { title: message.title, body: message.body },
       data: { ...message.data },
+      ...(message.priority === "high" ? { android: { priority: "high" }, apns: { headers: { "apns-priority": "10" } } } : {}),
     };
   }
 

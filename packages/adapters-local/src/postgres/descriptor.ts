@@ -9,6 +9,11 @@ export const postgresDescriptor = {
   settings: postgresSettings,
   async create(settings) {
     const { createPostgresRepositories } = await import("./postgres-repositories.ts");
-    return createPostgresRepositories({ connectionString: settings.CONFIDE_DATABASE_URL });
+    return createPostgresRepositories({
+      connectionString: settings.CONFIDE_DATABASE_URL,
+      ...(settings.CONFIDE_POSTGRES_IAM_AUTH
+        ? { iamAuthentication: settings.CONFIDE_POSTGRES_IAM_REGION === undefined ? {} : { region: settings.CONFIDE_POSTGRES_IAM_REGION } }
+        : {}),
+    });
   },
 } satisfies AdapterDescriptor<SqlRepositories, PostgresVariables>;

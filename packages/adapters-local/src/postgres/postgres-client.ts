@@ -1,6 +1,7 @@
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from "pg";
 import { queryTimeoutFor, resolvePostgresSettings, type PostgresSettings } from "./postgres-config.ts";
 import { isConnectionBroken, toDatabaseError } from "./postgres-errors.ts";
+import { createRdsIamTokenProvider } from "./rds-iam-token.ts";
 import type { SqlClient } from "../sql/sql-client.ts";
 
 const databaseName = "PostgreSQL";
@@ -51,13 +52,23 @@ function transactionClient(connection: PoolClient, queryTimeoutMs: number): SqlC
  * A `pg` pool behind SqlClient. Connection failures (refused, timed out, server shutting down)
  * surface as ConfideError `dependency.unavailable`, retryable, within `connectionTimeoutMs`; a
  * server that stops answering on an open connection, within `queryTimeoutMs` (that connection
- * is discarded). No call waits for ever.
+ * is discarded). No call waits for ever. TLS follows the URL (`sslmode`, `sslrootcert`: `pg`
+ * reads them). With `iamAuthentication`, each new connection's password is a freshly signed RDS
+ * IAM token.
  */
 export async function createPostgresClient(settings: PostgresSettings): Promise<SqlClient> {
   const resolved = resolvePostgresSettings(settings);
   const { Pool: PoolClass } = await import("pg");
+  const password =
+    resolved.iamAuthentication === undefined ? undefined : await createRdsIamTokenProvider(resolved.connectionString, resolved.iamAuthentication);
+  // pg lets a connection string's (empty) password win over a `password` option: with a token
+  // provider the URL is parsed here (the same parser pg uses: sslmode, sslrootcert…) instead,
+  // and spread last, so that what the URL says wins as pg would let it.
+  const connection =
+    password === undefined
+      ? { connectionString: resolved.connectionString }
+      : { ...(await import("pg-connection-string")).parseIntoClientConfig(resolved.connectionString), password };
   const pool: Pool = new PoolClass({
-    connectionString: resolved.connectionString,
     max: resolved.max,
     connectionTimeoutMillis: resolved.connectionTimeoutMs,
     idleTimeoutMillis: resolved.idleTimeoutMs,
@@ -67,6 +78,7 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
     application_name: resolved.applicationName,
     keepAlive: true,
     ...(resolved.schema === undefined ? {} : { options: `-c search_path=${resolved.schema}` }),
+    ...connection,
   });
   // An idle pooled connection that breaks (server restart) emits here; without a listener
   // the process would crash. The pool drops that connection and opens a new one on demand.

@@ -41,6 +41,19 @@ export interface PostgresSettings {
   applicationName?: string;
   /** Receives pool errors of idle connections (a restarted server, a dropped link). */
   logger?: Logger;
+  /**
+   * RDS IAM database authentication: each new connection's password is a fresh token (valid
+   * 15 minutes, checked only when connecting) signed for the URL's host, port and user. The
+   * URL must carry no password. The AWS SDK (`@aws-sdk/rds-signer`) is loaded only then.
+   */
+  iamAuthentication?: RdsIamAuthentication;
+}
+
+export interface RdsIamAuthentication {
+  /** The database's region; default: the SDK's (`AWS_REGION`, the shared config's profile). */
+  region?: string;
+  /** Static credentials (tests); default: the SDK's default provider chain (task role, instance profile…). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 export interface ResolvedPostgresSettings {
@@ -55,6 +68,7 @@ export interface ResolvedPostgresSettings {
   idleTimeoutMs: number;
   applicationName: string;
   logger: Logger | undefined;
+  iamAuthentication: RdsIamAuthentication | undefined;
 }
 
 /** How much longer than the server's statement limit the client waits for an answer. */
@@ -99,6 +113,11 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
       { details: { setting: "schema" } },
     );
   }
+  if (settings.iamAuthentication !== undefined && URL.canParse(settings.connectionString) && new URL(settings.connectionString).password !== "") {
+    throw new ConfideError("validation.invalid_input", "With IAM authentication the PostgreSQL URL carries no password: each connection signs its own token.", {
+      details: { setting: "connectionString" },
+    });
+  }
   const max = integerSetting("max", settings.max, 10, 0);
   if (max < 1) {
     throw new ConfideError("validation.invalid_input", "max must be at least 1.", { details: { setting: "max" } });
@@ -136,5 +155,6 @@ export function resolvePostgresSettings(settings: PostgresSettings): ResolvedPos
     idleTimeoutMs: integerSetting("idleTimeoutMs", settings.idleTimeoutMs, 30_000, 0),
     applicationName: settings.applicationName ?? "confide",
     logger: settings.logger,
+    iamAuthentication: settings.iamAuthentication,
   };
 }

@@ -76,12 +76,34 @@ export function isConnectionBroken(error: unknown): boolean {
   return unreachableMessages.some((pattern) => pattern.test(message));
 }
 
+/** Node's codes for a certificate that does not verify (https://nodejs.org/api/tls.html, OpenSSL's X509_V_ERR_*). */
+const certificateCodes = /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_[A-Z_]+)$/;
+
+/**
+ * True when TLS as the URL asks for it (`sslmode`, `sslrootcert`) cannot be had: the server's
+ * certificate does not verify against the CA bundle, or the server does not speak TLS. Waiting
+ * does not mend it.
+ */
+function isTlsRefused(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code !== undefined && certificateCodes.test(code)) return true;
+  return error instanceof Error && /server does not support SSL connections/i.test(error.message);
+}
+
 /**
  * Maps driver errors of an unreachable database to ConfideError `dependency.unavailable`
- * (retryable); returns any other error unchanged.
+ * (retryable), and of TLS that cannot be had as configured to `dependency.unavailable`, not
+ * retryable (reason `tls`); returns any other error unchanged.
  */
 export function toDatabaseError(error: unknown, database: string): unknown {
-  if (ConfideError.is(error) || !isDatabaseUnavailable(error)) return error;
+  if (ConfideError.is(error)) return error;
+  if (isTlsRefused(error)) {
+    return new ConfideError("dependency.unavailable", `The ${database} database's TLS connection could not be made as configured (sslmode, sslrootcert).`, {
+      cause: error,
+      details: { dependency: database, reason: "tls" },
+    });
+  }
+  if (!isDatabaseUnavailable(error)) return error;
   const code = codeOf(error);
   return new ConfideError("dependency.unavailable", `The ${database} database is unavailable.`, {
     retryable: true,

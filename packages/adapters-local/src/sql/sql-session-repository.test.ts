@@ -1,4 +1,5 @@
-import { sessionSearchTerms, toSessionDocument, toSessionSummary, type Session } from "@confide/core";
+import { notAssessed, sessionSearchTerms, toSessionDocument, toSessionSummary, verifyNotes, type Session } from "@confide/core";
+import { quoteEverySegment } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   buildSession,
@@ -260,6 +261,30 @@ describe("SQL session repository on PostgreSQL: listing", () => {
       await sessions.close();
     }
   });
+
+  it("leaves the clinical notes out of the summary column", async () => {
+    const transcript = saying("I have been sleeping badly.", "Work keeps me awake.");
+    const draft = quoteEverySegment({ language: "en-US", speakers: transcript.speakers, segments: transcript.segments, sentiment: [] });
+    const notes = verifyNotes({ ...draft, riskFlags: notAssessed("test") }, transcript, {
+      provider: "test",
+      model: "test",
+      promptVersion: "1",
+      writtenAt: new Date("2026-01-01T00:00:00Z"),
+    });
+    const session = buildSession({ transcript, notes });
+    await repositories.sessions.create(session);
+    const client = await createPostgresClient({ connectionString: postgresUrl, schema: repositories.schema });
+    try {
+      const [row] = await client.query<{ hasNotes: boolean; hasTitle: boolean }>(
+        `SELECT summary ? 'notes' AS "hasNotes", summary ? 'title' AS "hasTitle" FROM confide_sessions WHERE id = $1`,
+        [session.id],
+      );
+      expect(row).toEqual({ hasNotes: false, hasTitle: true });
+      expect((await repositories.sessions.get(session.id))?.notes).toEqual(notes);
+    } finally {
+      await client.close();
+    }
+  });
 });
 
 describe("SQL session repository on PostgreSQL: sessions stored before search terms and summaries were kept", () => {
@@ -278,7 +303,11 @@ describe("SQL session repository on PostgreSQL: sessions stored before search te
           JSON.stringify(toSessionDocument(older))],
       );
 
-      expect(await repositories.prepare()).toEqual(["0003_session_search_terms.sql", "0004_session_summary.sql"]);
+      expect(await repositories.prepare()).toEqual([
+        "0003_session_search_terms.sql",
+        "0004_session_summary.sql",
+        "0005_session_summary_without_notes.sql",
+      ]);
 
       const [row] = await client.query<{ search_terms: string }>("SELECT search_terms FROM confide_sessions WHERE id = $1", [
         older.id,

@@ -104,7 +104,7 @@ function everyWordQuery(words: string[], parameter: (value: unknown) => string):
 /**
  * SessionRepository over SQL (PostgreSQL or PGlite). A session is one row: the columns that
  * filters and sorts use, the whole Session as jsonb, its summary source generated from it
- * (migrations/0004_session_summary.sql: what `list` reads), and its search terms (core's
+ * (migrations/0004_session_summary.sql, 0005: what `list` reads), and its search terms (core's
  * `sessionSearchTerms`), from which the database generates the full-text vector (see
  * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must each
  * match, stemmed or verbatim; a query without any word filters nothing.

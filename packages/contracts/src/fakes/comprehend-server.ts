@@ -78,9 +78,13 @@ export function comprehendSentimentOf(text: string): ComprehendSentiment {
 const textSizeMessage = (bytes: number) =>
   `Input text size exceeds limit. Max length of request text allowed is ${comprehendLimits.bytesPerDocument} bytes while in this request the text size is ${bytes} bytes`;
 
-export async function startFakeComprehendServer(options: { region?: string } = {}): Promise<FakeComprehendServer> {
+/**
+ * @param options.credentials the access key the fake admits (default: a random one); e.g. the S3
+ * stand-in's, for processes whose SDK clients share one credential chain (`AWS_*` variables).
+ */
+export async function startFakeComprehendServer(options: { region?: string; credentials?: FakeAwsCredentials } = {}): Promise<FakeComprehendServer> {
   const region = options.region ?? "us-east-1";
-  const credentials = fakeAwsCredentials();
+  const credentials = options.credentials ?? fakeAwsCredentials();
   const fake: FakeComprehendServer = {
     url: "",
     region,

@@ -8,6 +8,8 @@ export type AuditAction =
   | "session.audio.read"
   | "session.transcript.edit"
   | "session.speakers.relabel"
+  | "session.notes.edit"
+  | "session.notes.regenerate"
   | "session.finalize"
   | "session.retry"
   | "session.delete"

@@ -6,7 +6,8 @@ const legal: Record<SessionStatus, SessionStatus[]> = {
   uploaded: ["queued"],
   queued: ["transcribing", "failed"],
   transcribing: ["analyzing", "failed"],
-  analyzing: ["ready", "failed"],
+  analyzing: ["writing_notes", "failed"],
+  writing_notes: ["ready", "failed"],
   ready: ["ready", "finalized"],
   finalized: [],
   failed: ["queued"],
@@ -16,8 +17,8 @@ const everyMove = sessionStatuses.flatMap((from) => sessionStatuses.map((to) => 
 const illegalMoves = everyMove.filter(([from, to]) => !legal[from].includes(to));
 
 describe("session status machine", () => {
-  it("lists the seven statuses", () => {
-    expect([...sessionStatuses].sort()).toEqual(["analyzing", "failed", "finalized", "queued", "ready", "transcribing", "uploaded"]);
+  it("lists the eight statuses", () => {
+    expect([...sessionStatuses].sort()).toEqual(["analyzing", "failed", "finalized", "queued", "ready", "transcribing", "uploaded", "writing_notes"]);
   });
 
   it.each(Object.entries(legal).flatMap(([from, targets]) => targets.map((to) => [from, to] as const)))(

@@ -5,6 +5,7 @@ export type SessionStatus =
   | "queued"
   | "transcribing"
   | "analyzing"
+  | "writing_notes"
   | "ready"
   | "finalized"
   | "failed";
@@ -14,19 +15,21 @@ export const sessionStatuses: readonly SessionStatus[] = [
   "queued",
   "transcribing",
   "analyzing",
+  "writing_notes",
   "ready",
   "finalized",
   "failed",
 ];
 
 /** Statuses in which the pipeline owns the session; the recovery sweep watches these. */
-export const inFlightStatuses: readonly SessionStatus[] = ["uploaded", "queued", "transcribing", "analyzing"];
+export const inFlightStatuses: readonly SessionStatus[] = ["uploaded", "queued", "transcribing", "analyzing", "writing_notes"];
 
 const moves: Record<SessionStatus, readonly SessionStatus[]> = {
   uploaded: ["queued"],
   queued: ["transcribing", "failed"],
   transcribing: ["analyzing", "failed"],
-  analyzing: ["ready", "failed"],
+  analyzing: ["writing_notes", "failed"],
+  writing_notes: ["ready", "failed"],
   ready: ["ready", "finalized"],
   finalized: [],
   failed: ["queued"],

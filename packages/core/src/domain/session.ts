@@ -1,4 +1,5 @@
 import { ConfideError } from "../errors.ts";
+import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -111,6 +112,11 @@ export interface Session {
   settings: TranscriptionSettings;
   transcript: Transcript | null;
   sentiment: SessionSentiment | null;
+  /**
+   * The clinical notes, every item checked against the transcript (`verifyNotes`); null until
+   * written. Absent in sessions stored before notes were written.
+   */
+  notes?: ClinicalNotes | null;
   review: Review;
   processing: Processing;
   /**
@@ -165,18 +171,24 @@ export function newProcessing(run = 0): Processing {
   return { attempts: 0, lastError: null, providerRef: null, polls: 0, notifiedAt: null, run };
 }
 
-/** The view a patient gets of their own finalized session: no sentiment, no review history. */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory"> & {
+/**
+ * The view a patient gets of their own finalized session: no sentiment, no review history, and
+ * of the clinical notes only the patient summary.
+ */
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs">;
   review: Pick<Review, "finalizedAt">;
+  /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
+  patientSummary: string | null;
 };
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, ...rest } = session;
   return {
     ...rest,
     audio: { contentType: audio.contentType, sizeBytes: audio.sizeBytes, durationMs: audio.durationMs },
     review: { finalizedAt: review.finalizedAt },
+    patientSummary: notes ? patientSummaryOf(notes) : null,
   };
 }
 

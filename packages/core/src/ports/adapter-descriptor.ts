@@ -2,6 +2,7 @@ import type { BlobStore } from "./blob-store.ts";
 import type { JobQueue } from "./job-queue.ts";
 import type { LanguageAnalyzer } from "./language-analyzer.ts";
 import type { Logger } from "./logger.ts";
+import type { NoteWriter } from "./note-writer.ts";
 import type { PushNotifier } from "./push-notifier.ts";
 import type { Repositories } from "./repositories.ts";
 import type { SessionEvents } from "./session-events.ts";
@@ -21,6 +22,8 @@ export interface AdapterPortTypes {
   push: PushNotifier;
   /** Where session changes go, for the event streams of every API process. */
   events: SessionEvents;
+  /** Clinical notes from the transcript (`CONFIDE_NOTES`). */
+  notes: NoteWriter;
 }
 
 /** The ports a host picks one adapter for. */

@@ -3,6 +3,11 @@ export interface PushMessage {
   body: string;
   /** String pairs delivered to the app (e.g. sessionId, status). Never clinical content. */
   data: Record<string, string>;
+  /**
+   * `high` wakes the device at once (Android high priority, APNs priority 10): for a session
+   * whose notes flag a risk. Absent or `normal`: the provider's default delivery.
+   */
+  priority?: "normal" | "high";
 }
 
 export type PushOutcome =

@@ -16,3 +16,4 @@ export * from "./test-deps.ts";
 export * from "./pcm-wav.ts";
 export * from "./byte-stream.ts";
 export * from "./recording-logger.ts";
+export * from "./scripted-note-writer.ts";

@@ -13,12 +13,14 @@ import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
 import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
 import { createKeywordLanguageAnalyzer } from "./keyword-language-analyzer.ts";
 import { createManualClock, type ManualClock } from "./manual-clock.ts";
+import { createScriptedNoteWriter, type ScriptedNoteWriter } from "./scripted-note-writer.ts";
 import { createScriptedSpeechToText, type ScriptedSpeechToText } from "./scripted-speech-to-text.ts";
 import { createSequentialIds } from "./sequential-ids.ts";
 
 export interface TestDeps extends ConfideDeps {
   blobs: InMemoryBlobStore;
   speech: ScriptedSpeechToText;
+  notes: ScriptedNoteWriter;
   queue: InMemoryJobQueue;
   push: InMemoryPushNotifier;
   events: InMemorySessionEvents;
@@ -40,6 +42,7 @@ export function createTestDeps(
     blobs: createInMemoryBlobStore(),
     speech: createScriptedSpeechToText(),
     language: createKeywordLanguageAnalyzer(),
+    notes: createScriptedNoteWriter(),
     queue: createInMemoryJobQueue({ clock, manual: true }),
     push: createInMemoryPushNotifier({ invalidTokens: invalidTokens ?? [] }),
     events: createInMemorySessionEvents(),
@@ -56,5 +59,5 @@ export function createTestDeps(
     clock,
   };
   const deps = createConfideDeps({ ...parts, repositories: parts, settings: { passwordCost: 1024, ...settings } });
-  return { ...deps, blobs: parts.blobs, speech: parts.speech, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
+  return { ...deps, blobs: parts.blobs, speech: parts.speech, notes: parts.notes, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
 }

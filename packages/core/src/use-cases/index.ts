@@ -5,7 +5,10 @@ export * from "./sessions/read-session-audio.ts";
 export * from "./sessions/edit-transcript.ts";
 export * from "./sessions/relabel-speakers.ts";
 export * from "./sessions/finalize-session.ts";
+export * from "./sessions/regenerate-notes.ts";
+export * from "./sessions/edit-notes.ts";
 export * from "./sessions/delete-session.ts";
+export * from "./sessions/migrate-recordings.ts";
 // Accounts
 export * from "./accounts/create-user.ts";
 export * from "./accounts/link-patient.ts";

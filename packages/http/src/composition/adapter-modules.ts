@@ -12,6 +12,7 @@ const portTokens = {
   queue: tokens.queue,
   push: tokens.push,
   events: tokens.events,
+  notes: tokens.notes,
 } as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */
@@ -23,7 +24,7 @@ const prepare: { [P in AdapterPort]?: (adapter: AdapterPortTypes[P]) => Promise<
  * Creates the adapter the configuration chose for `port` from its descriptor, with the settings
  * its schema parsed. The descriptor imports the adapter module (and its SDK) only now.
  */
-async function createChosenAdapter<P extends AdapterPort>(config: ConfideConfig, port: P, logger: Logger): Promise<AdapterPortTypes[P]> {
+export async function createChosenAdapter<P extends AdapterPort>(config: ConfideConfig, port: P, logger: Logger): Promise<AdapterPortTypes[P]> {
   const adapter = findAdapter(port, config.adapters[port]);
   if (adapter === undefined) {
     // loadConfig accepts registered names only; a hand-made configuration may not.

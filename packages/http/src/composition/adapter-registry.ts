@@ -7,6 +7,7 @@ import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
+import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
@@ -41,6 +42,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
+  notes: [embeddedNotesDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

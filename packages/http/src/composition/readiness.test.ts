@@ -10,6 +10,7 @@ const adapters: AdapterNames = {
   queue: "bullmq",
   push: "fcm",
   events: "redis",
+  notes: "embedded",
 };
 
 describe("checkReadiness", () => {
@@ -33,6 +34,7 @@ describe("checkReadiness", () => {
       },
       push: recording,
       events: recording,
+      notes: recording,
     });
 
     expect(entries).toEqual([
@@ -43,8 +45,9 @@ describe("checkReadiness", () => {
       { name: "queue:bullmq", ok: false, code: "dependency.unavailable", message: "Redis did not answer within 5000 ms." },
       { name: "push:fcm", ok: true },
       { name: "events:redis", ok: true },
+      { name: "notes:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(6);
+    expect(signals).toHaveLength(7);
   });
 });

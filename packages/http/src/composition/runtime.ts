@@ -9,6 +9,7 @@ import {
   type JobQueue,
   type LanguageAnalyzer,
   type Logger,
+  type NoteWriter,
   type PushNotifier,
   type Repositories,
   type SessionEvents,
@@ -72,9 +73,10 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     const queue = await container.getAsync<JobQueue>(tokens.queue);
     const push = await container.getAsync<PushNotifier>(tokens.push);
     const events = await container.getAsync<SessionEvents>(tokens.events);
-    return [repositories, blobs, speech, language, queue, push, events] as const;
+    const notes = await container.getAsync<NoteWriter>(tokens.notes);
+    return [repositories, blobs, speech, language, queue, push, events, notes] as const;
   })();
-  const [repositories, blobs, speech, language, queue, push, events] = await created.catch((error: unknown) => {
+  const [repositories, blobs, speech, language, queue, push, events, notes] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
@@ -85,6 +87,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     blobs,
     speech,
     language,
+    notes,
     queue,
     push,
     events,
@@ -113,13 +116,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         queue,
         push,
         events,
+        notes,
       }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         // After the queue: a handler that was still running may have published a change.
-        await Promise.allSettled([speech.close(), language.close(), push.close(), blobs.close(), events.close()]);
+        await Promise.allSettled([speech.close(), language.close(), notes.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

@@ -15,6 +15,7 @@ export const choiceVariables = {
   queue: "CONFIDE_QUEUE",
   push: "CONFIDE_PUSH",
   events: "CONFIDE_EVENTS",
+  notes: "CONFIDE_NOTES",
 } as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
 
 /** The variable choosing `port`'s adapter: one of the names the registry holds for it. */
@@ -30,7 +31,7 @@ const choice = (port: AdapterPort, holds: string) =>
 export const environmentSchema = z.object({
   CONFIDE_PROFILE: z
     .enum(Object.keys(profiles) as [keyof typeof profiles, ...Array<keyof typeof profiles>], {
-      message: `must be one of ${Object.keys(profiles).join(", ")} (the aws profile is not in this build yet)`,
+      message: `must be one of ${Object.keys(profiles).join(", ")}`,
     })
     .default("embedded")
     .describe(`${Object.keys(profiles).map((name) => `\`${name}\``).join(" or ")}; fills the per-port defaults below`),
@@ -41,6 +42,7 @@ export const environmentSchema = z.object({
   [choiceVariables.queue]: choice("queue", "job queue"),
   [choiceVariables.push]: choice("push", "push notifications"),
   [choiceVariables.events]: choice("events", "session changes the event streams follow: `redis` whenever API and workers run as separate processes (with `in-process` they see the workers' changes only at the 30 s safety poll)"),
+  [choiceVariables.notes]: choice("notes", "clinical notes writer"),
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),
   CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe("listen port"),
   CONFIDE_DATA_DIR: z.string().min(1).default("./data").describe("PGlite database, blobs, generated JWT secret"),
@@ -99,7 +101,7 @@ export const environmentSchema = z.object({
   CONFIDE_MAX_SESSIONS_IN_PROCESSING: positiveInt
     .default(10)
     .describe(
-      "sessions of one therapist uploaded, queued, transcribing or analyzing at once; another upload is 429 until one is done",
+      "sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is 429 until one is done",
     ),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
   CONFIDE_PASSWORD_COST: positiveInt

@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       queue: "in-process",
       push: "log",
       events: "in-process",
+      notes: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -84,6 +85,7 @@ describe("loadConfig", () => {
         queue: "bullmq",
         push: "log",
         events: "redis",
+        notes: "embedded",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
       expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
@@ -109,6 +111,41 @@ describe("loadConfig", () => {
       // The switched-out adapter's variables are not asked for.
       const { CONFIDE_AZURE_SPEECH_ENDPOINT: _speech, ...withoutSpeech } = azure;
       expect(problemsOf({ ...withoutSpeech, CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" })).toEqual([]);
+    });
+  });
+
+  it("the aws profile runs on S3, Transcribe, Comprehend, PostgreSQL (RDS), BullMQ, FCM and Redis, and asks for what they require", () => {
+    expect(problemsOf({ CONFIDE_PROFILE: "aws" })).toEqual([
+      "CONFIDE_DATABASE_URL: required by the postgres repository adapter",
+      "CONFIDE_S3_BUCKET: required by the s3 storage adapter",
+      "CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: required by the transcribe speech adapter",
+      "CONFIDE_REDIS_URL: required by the bullmq queue adapter and the redis events adapter",
+      "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter",
+      "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
+    ]);
+    const secrets = mkdtempSync(join(tmpdir(), "confide-aws-profile-"));
+    const serviceAccount = join(secrets, "fcm.json");
+    writeFileSync(serviceAccount, JSON.stringify({ project_id: "p", client_email: "a@p.iam", private_key: "key" }));
+    const config = loadConfig({
+      CONFIDE_PROFILE: "aws",
+      CONFIDE_DATABASE_URL: "postgres://confide@db.example.eu-central-1.rds.amazonaws.com:5432/confide?sslmode=verify-full",
+      CONFIDE_POSTGRES_IAM_AUTH: "true",
+      CONFIDE_S3_BUCKET: "recordings",
+      CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: "transcripts",
+      CONFIDE_REDIS_URL: "rediss://cache.example:6379",
+      CONFIDE_FCM_SERVICE_ACCOUNT_FILE: serviceAccount,
+      CONFIDE_JWT_SECRET: "x".repeat(40),
+    });
+    rmSync(secrets, { recursive: true, force: true });
+    expect(config.adapters).toEqual({
+      repository: "postgres",
+      storage: "s3",
+      speech: "transcribe",
+      language: "comprehend",
+      queue: "bullmq",
+      push: "fcm",
+      events: "redis",
+      notes: "embedded",
     });
   });
 
@@ -141,7 +178,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses unknown profiles and adapters by name", () => {
-    expect(problemsOf({ CONFIDE_PROFILE: "gcp" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted, azure/);
+    expect(problemsOf({ CONFIDE_PROFILE: "gcp" })[0]).toMatch(/^CONFIDE_PROFILE: must be one of embedded, selfhosted, aws, azure/);
     expect(problemsOf({ CONFIDE_QUEUE: "sqs" })[0]).toMatch(/^CONFIDE_QUEUE:/);
   });
 
@@ -219,7 +256,7 @@ describe("loadConfig", () => {
 
   it("reports an unknown profile alone, without requirements of a profile it does not know", () => {
     expect(problemsOf({ CONFIDE_PROFILE: "bogus" })).toEqual([
-      "CONFIDE_PROFILE: must be one of embedded, selfhosted, azure (the aws profile is not in this build yet)",
+      "CONFIDE_PROFILE: must be one of embedded, selfhosted, aws, azure",
     ]);
   });
 

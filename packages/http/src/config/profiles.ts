@@ -14,6 +14,7 @@ export const profiles = {
     queue: "in-process",
     push: "log",
     events: "in-process",
+    notes: "embedded",
   },
   selfhosted: {
     repository: "postgres",
@@ -23,6 +24,17 @@ export const profiles = {
     queue: "bullmq",
     push: "fcm",
     events: "redis",
+    notes: "embedded",
+  },
+  aws: {
+    repository: "postgres",
+    storage: "s3",
+    speech: "transcribe",
+    language: "comprehend",
+    queue: "bullmq",
+    push: "fcm",
+    events: "redis",
+    notes: "embedded",
   },
   azure: {
     repository: "cosmos",
@@ -32,6 +44,7 @@ export const profiles = {
     queue: "bullmq",
     push: "fcm",
     events: "redis",
+    notes: "embedded",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 

@@ -5,8 +5,7 @@ import { moveTo, type Session } from "../../domain/session.ts";
 import { scoreSegments } from "../policies/segment-sentiment.ts";
 import { callProvider } from "./provider-call.ts";
 import { fail, recordFailure } from "./retry-policy.ts";
-import { finish } from "./session-notification.ts";
-import type { Step } from "./session-write.ts";
+import { save, type Step } from "./session-write.ts";
 
 export async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal | undefined): Promise<Step> {
   const transcript = session.transcript;
@@ -30,9 +29,9 @@ export async function analyze(deps: ConfideDeps, session: Session, signal: Abort
     { language: transcript.language, windowMs: deps.settings.sentimentWindowMs, transcriptRevision: transcript.revision },
   );
   deps.logger.info("session.analyzed", { sessionId: current.id, segments: sentiment.segments.length });
-  return finish(
+  return save(
     deps,
-    { ...moveTo(current, "ready", deps.clock.now()), sentiment, processing: { ...current.processing, lastError: null } },
+    { ...moveTo(current, "writing_notes", deps.clock.now()), sentiment, processing: { ...current.processing, lastError: null } },
     current.version,
   );
 }

@@ -621,8 +621,8 @@ describe("processSession lease", () => {
 
     const session = await stored(deps, uploaded);
     const history = session.statusHistory ?? [];
-    expect(history.map((change) => change.status)).toEqual(["uploaded", "queued", "transcribing", "analyzing", "ready"]);
-    expect(history.map((change) => change.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(history.map((change) => change.status)).toEqual(["uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready"]);
+    expect(history.map((change) => change.version)).toEqual([1, 2, 3, 4, 5, 6]);
     // The write that made it ready also claimed the notification: the last write.
     expect(history.at(-1)?.version).toBe(session.version);
     expect(history.every((change) => change.at.getTime() === deps.clock.now().getTime())).toBe(true);

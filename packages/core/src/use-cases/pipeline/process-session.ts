@@ -4,6 +4,7 @@ import { analyze } from "./analyze-step.ts";
 import { notify } from "./session-notification.ts";
 import { save, type Step } from "./session-write.ts";
 import { transcribe } from "./transcribe-step.ts";
+import { writeNotesStep } from "./write-notes-step.ts";
 
 export interface ProcessSessionInput {
   sessionId: string;
@@ -19,7 +20,7 @@ export interface ProcessSessionInput {
 
 /**
  * The process job (DESIGN §3, §6): drives a session forward from its stored status —
- * uploaded → queued → transcribing → analyzing → ready — then notifies the therapist.
+ * uploaded → queued → transcribing → analyzing → writing_notes → ready — then notifies the therapist.
  *
  * Idempotent and resumable: every write is conditional on the version read, so of two
  * deliveries only one progresses and the other stops quietly; a session that is missing,
@@ -65,6 +66,9 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
         break;
       case "analyzing":
         session = await analyze(deps, session, input.signal);
+        break;
+      case "writing_notes":
+        session = await writeNotesStep(deps, session, input.signal);
         break;
       case "ready":
       case "failed":

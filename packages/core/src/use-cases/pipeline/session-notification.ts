@@ -1,11 +1,26 @@
 import type { ConfideDeps } from "../../deps.ts";
+import { riskFlagsOf } from "../../domain/note-evidence.ts";
 import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 import type { PushMessage } from "../../ports/push-notifier.ts";
 import { isSuperseded, save, type Step } from "./session-write.ts";
 
+/**
+ * The push for a session that reached ready or failed: ids, status and counts only, never
+ * clinical content. Notes that flag a risk — grounded or not — make it a high-priority message
+ * carrying how many flags there are.
+ */
 function messageFor(session: Session): PushMessage {
   const data = { sessionId: session.id, status: session.status };
+  const risks = session.notes ? riskFlagsOf(session.notes).length : 0;
+  if (session.status === "ready" && risks > 0) {
+    return {
+      title: "Session ready: risk flagged",
+      body: "The notes of a recorded session flag a possible risk. Please review it.",
+      data: { ...data, riskFlags: String(risks) },
+      priority: "high",
+    };
+  }
   if (session.status === "ready") {
     return { title: "Session ready for review", body: "A recorded session has been transcribed and analysed.", data };
   }

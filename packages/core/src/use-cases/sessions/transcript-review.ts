@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { AuditAction } from "../../domain/audit-event.ts";
+import { staleNotes } from "../../domain/clinical-notes.ts";
 import { speakerRolesReviewed } from "../../domain/patient-segments.ts";
 import { assertEditable, moveTo, type ReviewEdit, type Session } from "../../domain/session.ts";
 import type { Transcript } from "../../domain/transcript.ts";
@@ -38,7 +39,7 @@ export async function loadReviewTarget(
 }
 
 /**
- * Stores one review change: the new transcript (revision + 1), the edits in the review
+ * Stores one review change: the new transcript (revision + 1), the clinical notes marked stale, the edits in the review
  * history, and sentiment measured again for `rescore`, in one conditional write; then audits
  * it. With no changes nothing is written and the session is returned as it is (still audited).
  */
@@ -70,6 +71,7 @@ export async function saveReview(
     ...moveTo(session, "ready", deps.clock.now()),
     transcript,
     sentiment,
+    notes: staleNotes(session.notes),
     review: { ...session.review, edits },
     updatedAt: deps.clock.now(),
   };

@@ -91,6 +91,8 @@ describe("/openapi.json", () => {
         "GET /v1/sessions/{id}/events",
         "PATCH /v1/sessions/{id}/transcript",
         "PUT /v1/sessions/{id}/speakers",
+        "PUT /v1/sessions/{id}/notes",
+        "POST /v1/sessions/{id}/notes:regenerate",
         "POST /v1/sessions/{id}/finalize",
         "POST /v1/sessions/{id}/retry",
         "DELETE /v1/sessions/{id}",
@@ -149,6 +151,7 @@ describe("/openapi.json operations", () => {
       expect(Object.keys(byName.get(name)?.responses ?? {}), name).toContain("428");
     }
     expect(byName.get("POST /v1/sessions/{id}/finalize")?.parameters?.find((parameter) => parameter.name === "if-match")).toMatchObject({ required: false });
+    expect(byName.get("PUT /v1/sessions/{id}/notes")?.parameters?.find((parameter) => parameter.name === "if-match")).toMatchObject({ required: true });
   });
 
   it("documents the statuses every route can answer", async () => {

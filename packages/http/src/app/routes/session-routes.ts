@@ -1,10 +1,12 @@
 import {
   deleteSession,
+  editNotes,
   editTranscript,
   finalizeSession,
   getSession,
   listPendingReview,
   listSessions,
+  regenerateNotes,
   relabelSpeakers,
   retrySession,
   type ConfideDeps,
@@ -19,6 +21,7 @@ import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
+import { NotesEditSchema } from "../schemas/notes-schema.ts";
 import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
@@ -248,6 +251,62 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
         sessionId: c.req.valid("param").id,
         expectedVersion: versionFromIfMatch(c.req.header("if-match")),
         speakers: c.req.valid("json").speakers,
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/notes",
+      operationId: "editNotes",
+      tags: ["sessions"],
+      summary: "Write the therapist's own notes and the patient's summary",
+      description:
+        "Only while the session is ready and has notes; finalize locks them. Kept apart from the written notes (`notes.review`): a regeneration keeps them. Fields absent stay as they are; null clears one.",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(true), body: json(NotesEditSchema) },
+      responses: {
+        200: sessionResponse("The session with the edited notes."),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 428, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const session = await editNotes(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        expectedVersion: versionFromIfMatch(c.req.header("if-match")),
+        ...(body.therapistNotes === undefined ? {} : { therapistNotes: body.therapistNotes }),
+        ...(body.patientSummary === undefined ? {} : { patientSummary: body.patientSummary }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/notes:regenerate",
+      operationId: "regenerateNotes",
+      tags: ["sessions"],
+      summary: "Write the clinical notes again from the transcript as it is now",
+      description:
+        "Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The session with fresh notes."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 502, 503),
+      },
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const session = await regenerateNotes(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { ClinicalNotesSchema } from "./notes-schema.ts";
 
 const dateTime = z.iso.datetime();
 
 export const SessionStatusSchema = z
-  .enum(["uploaded", "queued", "transcribing", "analyzing", "ready", "finalized", "failed"])
+  .enum(["uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready", "finalized", "failed"])
   .openapi("SessionStatus");
 
 export const TranscriptionSettingsSchema = z
@@ -119,6 +120,9 @@ export const SessionSchema = z
       originalName: z.string().nullable(),
     }),
     sentiment: SentimentSchema.nullable(),
+    notes: ClinicalNotesSchema.nullable()
+      .optional()
+      .openapi({ description: "The clinical notes; null until written (absent for sessions stored before notes were written)." }),
     review: z.object({
       edits: z.array(
         z.object({
@@ -160,9 +164,13 @@ export const PatientSessionViewSchema = z
     ...common,
     audio: z.object({ contentType: z.string(), sizeBytes: z.number().int(), durationMs: z.number().nullable() }),
     review: z.object({ finalizedAt: dateTime.nullable() }),
+    patientSummary: z
+      .string()
+      .nullable()
+      .openapi({ description: "What the notes say to the patient (the therapist's summary, else the grounded sentences); null when nothing." }),
   })
   .openapi("PatientSessionView", {
-    description: "A finalized session as its patient sees it: no sentiment, review history or processing.",
+    description: "A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary.",
   });
 
 export const SessionViewSchema = z.union([SessionSchema, PatientSessionViewSchema]).openapi("SessionView");

@@ -1,0 +1,121 @@
+/**
+ * NoteWriter without a model (`CONFIDE_NOTES=embedded`, the default of every profile, issue 11):
+ * extractive notes, every item cut from the transcript and citing where. wink-nlp (with its
+ * English lite model) reads the segments — sentences, tokens, lemmas, parts of speech, negation
+ * — and the rules below pick:
+ * - key topics: the most frequent nouns of both speakers (`findKeyTopics`), and a topic summary
+ *   and a patient summary sentence naming them;
+ * - significant quotes, session mood and mood trajectory: from the patient's sentiment;
+ * - action items: first-person future commitments ("I will…", "next week I'm going to…");
+ * - emotional themes: emotion words the patient said, not negated;
+ * - risk flags: the curated lexicon (`riskLexicon`), negation respected.
+ * What extraction cannot know — strategies, triggers, follow-up topics, unresolved concerns,
+ * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
+ * same notes. English only: another language gives notes with every field not assessed.
+ */
+import {
+  ConfideError,
+  notAssessed,
+  type NoteItemDraft,
+  type NotesDraft,
+  type NoteWriter,
+  type NoteWriterInput,
+  type NoteWriterResult,
+  type SpeakerRole,
+} from "@confide/core";
+import { findCommitments } from "./commitments.ts";
+import { findEmotionalThemes } from "./emotional-themes.ts";
+import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
+import { findRiskFlags } from "./risk-flags.ts";
+import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
+import { moodTrajectory, scoredSegments, sessionMood, significantQuotes } from "./sentiment-notes.ts";
+
+/** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
+export const embeddedRulesVersion = "embedded-rules-1";
+const model = "extractive-wink-eng-lite";
+
+const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
+
+function listing(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+function topicSentence(topics: readonly KeyTopic[], lead: string): NoteItemDraft[] {
+  if (topics.length === 0) return [];
+  return [{ text: `${lead} ${listing(topics.map((topic) => topic.lemma))}.`, evidence: topics.map((topic) => topic.evidence[0]!) }];
+}
+
+const notFound = (what: string) => notAssessed(`The embedded writer extracts; it does not infer ${what}.`);
+
+function allNotAssessed(reason: string): NotesDraft {
+  const field = notAssessed(reason);
+  return {
+    keyTopics: field,
+    topicSummary: field,
+    strategies: field,
+    emotionalThemes: field,
+    triggers: field,
+    actionItems: field,
+    significantQuotes: field,
+    sessionMood: field,
+    moodTrajectory: field,
+    followUpTopics: field,
+    unresolvedConcerns: field,
+    riskFlags: field,
+    therapistNotes: field,
+    patientSummary: field,
+  };
+}
+
+/** The notes of one transcript (see the module comment). */
+export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
+  if (!isEnglish(input.language)) return allNotAssessed(`The embedded writer reads English only (the transcript is ${input.language}).`);
+  if (input.segments.every((segment) => segment.text.trim() === "")) return allNotAssessed("The transcript has no speech.");
+  const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
+  const segments: ReadSegment[] = input.segments.map((segment) => readSegment(segment, roleOf.get(segment.speaker) ?? "unknown"));
+  const topics = findKeyTopics(segments);
+  const scored = scoredSegments(segments, input.sentiment);
+  const commitments = findCommitments(segments);
+  const patientCommitments = commitments.filter((item) => item.speaker === "patient");
+  return {
+    keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
+    topicSummary: topicSentence(topics, "The session touched on"),
+    strategies: notFound("the strategies discussed"),
+    emotionalThemes: findEmotionalThemes(segments),
+    triggers: notFound("triggers"),
+    actionItems: commitments,
+    significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
+    sessionMood: sessionMood(scored),
+    moodTrajectory: moodTrajectory(scored),
+    followUpTopics: notFound("follow-up topics"),
+    unresolvedConcerns: notFound("unresolved concerns"),
+    riskFlags: findRiskFlags(segments),
+    therapistNotes: notAssessed("The embedded writer writes no clinical judgement; the therapist writes these notes in review."),
+    patientSummary: [
+      ...topicSentence(topics, "We talked about"),
+      ...patientCommitments.map((item) => ({ ...item, text: `You said: “${item.quote}”` })),
+    ],
+  };
+}
+
+/** The embedded NoteWriter: no model, no network (see the module comment). */
+export function createEmbeddedNoteWriter(): NoteWriter {
+  return {
+    provider: "embedded",
+    async write(input, options = {}): Promise<NoteWriterResult> {
+      if (options.signal?.aborted) {
+        throw new ConfideError("provider.interrupted", "Writing the notes was stopped.", { cause: options.signal.reason });
+      }
+      return { notes: writeEmbeddedNotes(input), model, promptVersion: embeddedRulesVersion };
+    },
+    async check() {
+      try {
+        englishReader();
+      } catch (error) {
+        throw new ConfideError("dependency.unavailable", "The embedded note writer's language model did not load.", { cause: error });
+      }
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,44 @@
+import type { ReadToken } from "./segment-reader.ts";
+
+/** A phrase as a sequence of wink-nlp lemmas, written with spaces: "end my life". */
+export type LemmaPhrase = string;
+
+/** A token matches a phrase word by its lemma or by its lower-cased value ("better" lemmatises to "good"). */
+function matches(token: ReadToken | undefined, word: string): boolean {
+  return token !== undefined && (token.lemma === word || token.value.toLowerCase() === word);
+}
+
+/**
+ * Where `phrase` starts in `tokens`, word by word (each word matching a token's lemma or its
+ * lower-cased value), punctuation included as tokens: "self - harm".
+ * @returns every start index, in order ([] when it does not occur).
+ */
+export function phraseStarts(tokens: readonly ReadToken[], phrase: LemmaPhrase): number[] {
+  const words = phrase.split(" ");
+  const starts: number[] = [];
+  for (let index = 0; index + words.length <= tokens.length; index += 1) {
+    if (words.every((word, offset) => matches(tokens[index + offset], word))) starts.push(index);
+  }
+  return starts;
+}
+
+/** Lemmas that negate what follows. */
+const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
+
+/** How far before a phrase a negation cue still negates it, in tokens. */
+export const negationWindow = 3;
+
+/**
+ * True when the phrase starting at `index` is negated: wink-nlp puts its first token in the
+ * scope of a negation, and the cue ("never", "not", "n't", "no"…) is at most `negationWindow`
+ * tokens before it. The window keeps a negation early in a long sentence from cancelling what
+ * comes later: in "I don't know why I want to die" wink-nlp's scope runs to the end, the window
+ * does not, and the risk is not missed.
+ */
+export function isNegatedAt(tokens: readonly ReadToken[], index: number): boolean {
+  if (!tokens[index]?.negated) return false;
+  for (let back = 1; back <= negationWindow && index - back >= 0; back += 1) {
+    if (negationCues.has(tokens[index - back]?.lemma ?? "")) return true;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+import type { SpeakerRole } from "@confide/core";
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction, type WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** One word or mark of a segment, as wink-nlp read it, with its place in the segment's text. */
+export interface ReadToken {
+  /** As written. */
+  value: string;
+  /** wink-nlp's lemma, lower-cased ("hits" → "hit", "n't" → "not"). */
+  lemma: string;
+  /** Universal part of speech (NOUN, PROPN, VERB…). */
+  pos: string;
+  stopWord: boolean;
+  /** wink-nlp's negation flag: the token is in the scope of a negation ("never hurt"). */
+  negated: boolean;
+  /** UTF-16 offsets `[start, end)` into the segment's text. */
+  start: number;
+  end: number;
+}
+
+export interface ReadSentence {
+  /** UTF-16 offsets `[start, end)` into the segment's text, from its first token to its last. */
+  start: number;
+  end: number;
+  tokens: ReadToken[];
+}
+
+/** A transcript segment read by wink-nlp. */
+export interface ReadSegment {
+  id: string;
+  speaker: string;
+  role: SpeakerRole;
+  startMs: number;
+  text: string;
+  sentences: ReadSentence[];
+}
+
+let reader: WinkMethods | undefined;
+
+/** wink-nlp with its English lite model, loaded once per process (about 0.3 s). */
+export function englishReader(): WinkMethods {
+  reader ??= winkNLP(model);
+  return reader;
+}
+
+/**
+ * Reads a segment into sentences and tokens with their character offsets. wink-nlp keeps each
+ * token's value as written and the whitespace before it, so the offsets are the running sum of
+ * both: the text is rebuilt exactly (a test checks it).
+ * @returns the segment's sentences; none for blank text.
+ */
+export function readSegment(segment: { id: string; speaker: string; startMs: number; text: string }, role: SpeakerRole): ReadSegment {
+  const nlp = englishReader();
+  const its = nlp.its;
+  const doc = nlp.readDoc(segment.text);
+  const tokens: ReadToken[] = [];
+  let offset = 0;
+  doc.tokens().each((token: ItemToken) => {
+    const value = token.out(its.value) as string;
+    const start = offset + (token.out(its.precedingSpaces) as string).length;
+    offset = start + value.length;
+    tokens.push({
+      value,
+      // wink-nlp's types declare `its.lemma` with the model's add-ons as a parameter `out` does not pass.
+      lemma: (token.out(its.lemma as unknown as ItsFunction<string>) as string).toLowerCase(),
+      pos: token.out(its.pos) as string,
+      stopWord: token.out(its.stopWordFlag) as boolean,
+      negated: token.out(its.negationFlag) as boolean,
+      start,
+      end: offset,
+    });
+  });
+  const sentences: ReadSentence[] = [];
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    const words = tokens.slice(first, last + 1).filter((token) => token.value.trim() !== "");
+    const head = words[0];
+    const tail = words[words.length - 1];
+    if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
+  });
+  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences };
+}

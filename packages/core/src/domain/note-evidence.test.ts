@@ -1,0 +1,220 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
+import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
+import type { Transcript } from "./transcript.ts";
+
+const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
+  revision: 3,
+  speakers: [
+    { label: "S1", role: "therapist" },
+    { label: "S2", role: "patient" },
+    { label: "S3", role: "unknown" },
+  ],
+  segments: [
+    { id: "seg-1", speaker: "S1", startMs: 0, endMs: 2000, text: "How was your week?" },
+    { id: "seg-2", speaker: "S2", startMs: 2000, endMs: 6000, text: "Honestly, I've been SO anxious at work." },
+    { id: "seg-3", speaker: "S2", startMs: 6000, endMs: 9000, text: "I will call my sister next week." },
+    { id: "seg-4", speaker: "S3", startMs: 9000, endMs: 9500, text: "Hello?" },
+  ],
+};
+
+const provenance = { provider: "test", model: "m", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") };
+
+const allNotAssessed = (): NotesDraft => {
+  const draft: Record<string, unknown> = {};
+  for (const name of [...noteListFields, "sessionMood", "moodTrajectory", "riskFlags"]) draft[name] = notAssessed("not in this test");
+  return draft as NotesDraft;
+};
+
+describe("normalizeForQuote", () => {
+  it("ignores case, punctuation and spacing", () => {
+    expect(normalizeForQuote("  Honestly,  I've been\nSO anxious!! ")).toBe("honestly i ve been so anxious");
+  });
+
+  it("keeps letters and digits of every script", () => {
+    expect(normalizeForQuote("Ça va — 2 fois ½")).toBe("ça va 2 fois 1 2");
+  });
+
+  it("is idempotent", () => {
+    fc.assert(fc.property(fc.string(), (text) => normalizeForQuote(normalizeForQuote(text)) === normalizeForQuote(text)));
+  });
+});
+
+describe("quoteAppearsIn", () => {
+  it("finds words on word boundaries only", () => {
+    expect(quoteAppearsIn("so anxious", "I've been SO anxious at work.")).toBe(true);
+    expect(quoteAppearsIn("anxious at", "I've been SO anxious at work.")).toBe(true);
+    expect(quoteAppearsIn("nxious", "I've been SO anxious at work.")).toBe(false);
+  });
+
+  it("never matches an empty or punctuation-only quote", () => {
+    expect(quoteAppearsIn("", "anything")).toBe(false);
+    expect(quoteAppearsIn("?!", "anything?!")).toBe(false);
+  });
+
+  it("finds every run of whole words of a text, whatever its case and punctuation", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        (words, a, b) => {
+          const from = a % words.length;
+          const to = from + 1 + (b % (words.length - from));
+          const text = words.map((word, index) => (index % 2 === 0 ? word.toUpperCase() : `${word},`)).join("  ");
+          return quoteAppearsIn(words.slice(from, to).join(" "), text);
+        },
+      ),
+    );
+  });
+});
+
+describe("verifyItem", () => {
+  it("grounds an item whose spans are in range", () => {
+    expect(verifyItem({ text: "anxiety at work", evidence: [{ segmentId: "seg-2", start: 0, end: 39 }] }, transcript)).toEqual({
+      status: "grounded",
+    });
+  });
+
+  it("grounds a patient's quote said by the patient, in other case and punctuation", () => {
+    const item = { text: "been so anxious", quote: "been so anxious", speaker: "patient" as const, evidence: [{ segmentId: "seg-2", start: 10, end: 29 }] };
+    expect(verifyItem(item, transcript).status).toBe("grounded");
+  });
+
+  it("grounds a quote that runs across the cited segments in transcript order", () => {
+    const item = {
+      text: "work and sister",
+      quote: "anxious at work. I will call",
+      evidence: [
+        { segmentId: "seg-3", start: 0, end: 5 },
+        { segmentId: "seg-2", start: 0, end: 5 },
+      ],
+    };
+    expect(verifyItem(item, transcript).status).toBe("grounded");
+  });
+
+  it.each([
+    ["no evidence", { text: "x", evidence: [] }, "cites no transcript segment"],
+    ["evidence not a list", { text: "x", evidence: "seg-2" as unknown as [] }, "cites no transcript segment"],
+    ["a malformed span", { text: "x", evidence: [{ segmentId: "seg-2", start: 0.5, end: 3 }] }, "whole-number"],
+    ["a missing segment", { text: "x", evidence: [{ segmentId: "seg-9", start: 0, end: 1 }] }, "seg-9 does not exist"],
+    ["a span past the end", { text: "x", evidence: [{ segmentId: "seg-1", start: 0, end: 19 }] }, "outside segment seg-1 (18 characters)"],
+    ["a negative start", { text: "x", evidence: [{ segmentId: "seg-1", start: -1, end: 2 }] }, "outside segment"],
+    ["an empty span", { text: "x", evidence: [{ segmentId: "seg-1", start: 4, end: 4 }] }, "outside segment"],
+    [
+      "the therapist's words given as the patient's",
+      { text: "x", speaker: "patient" as const, evidence: [{ segmentId: "seg-1", start: 0, end: 3 }] },
+      "said by the therapist, not the patient",
+    ],
+    [
+      "an unknown speaker's words given as the patient's",
+      { text: "x", speaker: "patient" as const, evidence: [{ segmentId: "seg-4", start: 0, end: 3 }] },
+      "said by the unknown speaker, not the patient",
+    ],
+    [
+      "a quote that was never said",
+      { text: "x", quote: "I want to quit my job", evidence: [{ segmentId: "seg-2", start: 0, end: 10 }] },
+      "do not appear in the cited segments",
+    ],
+    [
+      "a quote said in another segment than the one cited",
+      { text: "x", quote: "call my sister", evidence: [{ segmentId: "seg-2", start: 0, end: 10 }] },
+      "do not appear in the cited segments",
+    ],
+  ])("marks %s unverified", (_name, item, reason) => {
+    const verification = verifyItem(item, transcript);
+    expect(verification.status).toBe("unverified");
+    expect(verification.status === "unverified" && verification.reason).toContain(reason);
+  });
+
+  it("grounds any in-range span of an existing segment, and nothing outside", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...transcript.segments), fc.integer({ min: -5, max: 60 }), fc.integer({ min: -5, max: 60 }), (segment, start, end) => {
+        const inRange = start >= 0 && end > start && end <= segment.text.length;
+        const status = verifyItem({ text: "x", evidence: [{ segmentId: segment.id, start, end }] }, transcript).status;
+        return status === (inRange ? "grounded" : "unverified");
+      }),
+    );
+  });
+
+  it("grounds a quote cut from a cited segment at word boundaries, and never one with a word the segment lacks", () => {
+    const patient = transcript.segments[1]!;
+    const words = normalizeForQuote(patient.text).split(" ");
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.stringMatching(/^[a-z]{3,10}$/), (a, b, extra) => {
+        const from = a % words.length;
+        const to = from + 1 + (b % (words.length - from));
+        const quote = words.slice(from, to).join(" ");
+        const evidence = [{ segmentId: patient.id, start: 0, end: patient.text.length }];
+        const grounded = verifyItem({ text: quote, quote, speaker: "patient", evidence }, transcript).status === "grounded";
+        const invented = `${quote} ${extra}`;
+        const inventedStatus = verifyItem({ text: invented, quote: invented, evidence }, transcript).status;
+        return grounded && (words.includes(extra) || inventedStatus === "unverified");
+      }),
+    );
+  });
+});
+
+describe("verifyNotes", () => {
+  it("keeps every item, marks the failing ones and counts them", () => {
+    const draft: NotesDraft = {
+      ...allNotAssessed(),
+      keyTopics: [
+        { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }] },
+        { text: "family", evidence: [{ segmentId: "seg-99", start: 0, end: 1 }] },
+      ],
+      sessionMood: { value: "negative", text: "Anxious", evidence: [{ segmentId: "seg-2", start: 0, end: 10 }] },
+      riskFlags: [
+        { type: "self_harm", severity: "high", text: "Said to want to die", quote: "I want to die", speaker: "patient", evidence: [{ segmentId: "seg-2", start: 0, end: 5 }] },
+      ],
+    };
+    const notes = verifyNotes(draft, transcript, provenance);
+    expect(notes.keyTopics).toEqual([
+      { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" } },
+      {
+        text: "family",
+        evidence: [{ segmentId: "seg-99", start: 0, end: 1 }],
+        verification: { status: "unverified", reason: "The cited segment seg-99 does not exist." },
+      },
+    ]);
+    // The risk flag is not grounded, and is kept.
+    expect(riskFlagsOf(notes)).toHaveLength(1);
+    expect(riskFlagsOf(notes)[0]?.verification.status).toBe("unverified");
+    expect(notes.quality).toEqual({ grounded: 2, unverified: 2, notAssessed: noteListFields.length - 1 + 1 });
+    expect(notes).toMatchObject({ transcriptRevision: 3, stale: false, review: null, provenance });
+  });
+
+  it("keeps the reason of a field not assessed", () => {
+    const notes = verifyNotes(allNotAssessed(), transcript, provenance);
+    expect(notes.strategies).toEqual({ status: "not_assessed", reason: "not in this test" });
+    expect(riskFlagsOf(notes)).toEqual([]);
+    expect(notes.quality).toEqual({ grounded: 0, unverified: 0, notAssessed: noteListFields.length + 3 });
+  });
+
+  it("counts every item once, whatever the draft", () => {
+    const span = fc.record({
+      segmentId: fc.constantFrom("seg-1", "seg-2", "seg-3", "seg-4", "nope"),
+      start: fc.integer({ min: -2, max: 45 }),
+      end: fc.integer({ min: -2, max: 45 }),
+    });
+    const item = fc.record({ text: fc.string(), evidence: fc.array(span, { maxLength: 3 }) });
+    const field = fc.oneof(fc.constant(notAssessed("no")), fc.array(item, { maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(field, { minLength: noteListFields.length, maxLength: noteListFields.length }), (fields) => {
+        const draft = { ...allNotAssessed(), ...Object.fromEntries(noteListFields.map((name, index) => [name, fields[index]])) } as NotesDraft;
+        const notes = verifyNotes(draft, transcript, provenance);
+        const items = fields.reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
+        const notAssessedFields = fields.filter((value) => !Array.isArray(value)).length + 3;
+        return (
+          notes.quality.grounded + notes.quality.unverified === items &&
+          notes.quality.notAssessed === notAssessedFields &&
+          noteListFields.every((name, index) => {
+            const value = notes[name];
+            return Array.isArray(value) ? value.length === (fields[index] as unknown[]).length : true;
+          })
+        );
+      }),
+    );
+  });
+});

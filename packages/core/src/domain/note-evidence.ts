@@ -1,0 +1,177 @@
+import {
+  isNotAssessed,
+  noteListFields,
+  type ClinicalNotes,
+  type NoteField,
+  type NoteItemDraft,
+  type NotesDraft,
+  type NotesProvenance,
+  type NotesQuality,
+  type RiskFlag,
+  type Verification,
+  type Verified,
+} from "./clinical-notes.ts";
+import type { Segment, SpeakerRole, Transcript } from "./transcript.ts";
+
+/**
+ * The one rule for comparing a quote with what was said: Unicode-normalised (NFKC), lower-cased,
+ * every run of characters that is not a letter or a digit (punctuation, spaces, line breaks)
+ * made one space, trimmed. "I'm  FINE," and "i m fine" compare equal.
+ * @returns the normalised text ("" for text without letters or digits).
+ */
+export function normalizeForQuote(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLocaleLowerCase("en-US")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** True when `quote` appears in `text` under `normalizeForQuote`, on word boundaries. */
+export function quoteAppearsIn(quote: string, text: string): boolean {
+  const needle = normalizeForQuote(quote);
+  if (needle === "") return false;
+  return ` ${normalizeForQuote(text)} `.includes(` ${needle} `);
+}
+
+/** What `verifyItem` reads of the transcript. */
+export type EvidenceSource = Pick<Transcript, "speakers" | "segments">;
+
+interface TranscriptIndex {
+  segmentsById: Map<string, Segment>;
+  positionOf: Map<Segment, number>;
+  roleOf: Map<string, SpeakerRole>;
+}
+
+/**
+ * Lookups by segment id and speaker label, made once per transcript object, not once per item
+ * (transcripts are never changed in place: edits make new ones).
+ */
+const indexes = new WeakMap<EvidenceSource, TranscriptIndex>();
+
+function indexOf(transcript: EvidenceSource): TranscriptIndex {
+  let index = indexes.get(transcript);
+  if (!index) {
+    index = {
+      segmentsById: new Map(transcript.segments.map((segment) => [segment.id, segment])),
+      positionOf: new Map(transcript.segments.map((segment, position) => [segment, position])),
+      roleOf: new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role])),
+    };
+    indexes.set(transcript, index);
+  }
+  return index;
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
+}
+
+/**
+ * Checks one item's evidence against the transcript (issue 11), in this order, the first
+ * failure giving the reason:
+ * - it cites at least one span, each `{ segmentId: string, start, end }` with whole numbers;
+ * - every cited segment exists, and `0 ≤ start < end ≤` the length of its text;
+ * - when the item attributes its words (`speaker`), every cited segment's speaker has that role;
+ * - when it repeats words (`quote`), they appear in the text of a cited segment, or of the cited
+ *   segments read together in transcript order, under `normalizeForQuote`.
+ * @returns `grounded`, or `unverified` with the reason. Never throws.
+ */
+export function verifyItem(item: NoteItemDraft, transcript: EvidenceSource): Verification {
+  const evidence: unknown = (item as { evidence?: unknown }).evidence;
+  if (!Array.isArray(evidence) || evidence.length === 0) return unverified("The item cites no transcript segment.");
+  const { segmentsById, positionOf, roleOf } = indexOf(transcript);
+  const cited: Segment[] = [];
+  for (const span of evidence as unknown[]) {
+    const { segmentId, start, end } = (typeof span === "object" && span !== null ? span : {}) as Record<string, unknown>;
+    if (typeof segmentId !== "string" || !isWholeNumber(start) || !isWholeNumber(end)) {
+      return unverified("A citation is not a segment id with whole-number start and end.");
+    }
+    const segment = segmentsById.get(segmentId);
+    if (!segment) return unverified(`The cited segment ${segmentId} does not exist.`);
+    if (start < 0 || end <= start || end > segment.text.length) {
+      return unverified(`The span ${start}-${end} is outside segment ${segmentId} (${segment.text.length} characters).`);
+    }
+    if (item.speaker !== undefined) {
+      const role = roleOf.get(segment.speaker) ?? "unknown";
+      if (role !== item.speaker) {
+        return unverified(`Segment ${segmentId} was said by the ${role === "unknown" ? "unknown speaker" : role}, not the ${item.speaker}.`);
+      }
+    }
+    if (!cited.includes(segment)) cited.push(segment);
+  }
+  if (item.quote !== undefined) {
+    const inOrder = [...cited].sort((a, b) => (positionOf.get(a) ?? 0) - (positionOf.get(b) ?? 0));
+    const found =
+      inOrder.some((segment) => quoteAppearsIn(item.quote as string, segment.text)) ||
+      quoteAppearsIn(item.quote, inOrder.map((segment) => segment.text).join(" "));
+    if (!found) return unverified("The quoted words do not appear in the cited segments.");
+  }
+  return { status: "grounded" };
+}
+
+function unverified(reason: string): Verification {
+  return { status: "unverified", reason };
+}
+
+function verifyField<Draft extends NoteItemDraft>(
+  field: NoteField<Draft>,
+  transcript: EvidenceSource,
+  quality: NotesQuality,
+): NoteField<Verified<Draft>>;
+function verifyField<Draft extends NoteItemDraft>(
+  field: NoteField<Draft[]>,
+  transcript: EvidenceSource,
+  quality: NotesQuality,
+): NoteField<Array<Verified<Draft>>>;
+function verifyField<Draft extends NoteItemDraft>(
+  field: NoteField<Draft | Draft[]>,
+  transcript: EvidenceSource,
+  quality: NotesQuality,
+): NoteField<Verified<Draft> | Array<Verified<Draft>>> {
+  if (isNotAssessed(field)) {
+    quality.notAssessed += 1;
+    return { status: "not_assessed", reason: field.reason };
+  }
+  const one = (item: Draft): Verified<Draft> => {
+    const verification = verifyItem(item, transcript);
+    if (verification.status === "grounded") quality.grounded += 1;
+    else quality.unverified += 1;
+    return { ...item, verification };
+  };
+  return Array.isArray(field) ? field.map(one) : one(field);
+}
+
+/**
+ * Checks every item of a writer's notes against the transcript they were written from, in one
+ * place for every NoteWriter (provider-neutral). Nothing is dropped: an item whose evidence
+ * fails is kept, marked `unverified` with the reason (risk flags included — they go to the
+ * therapist either way); a field the writer did not fill stays `not_assessed`.
+ * @returns the notes with a `quality` block (grounded / unverified items, not assessed fields),
+ * fresh (`stale: false`) and without review. Never throws.
+ */
+export function verifyNotes(
+  draft: NotesDraft,
+  transcript: EvidenceSource & Pick<Transcript, "revision">,
+  provenance: NotesProvenance,
+): ClinicalNotes {
+  const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
+  const lists = Object.fromEntries(
+    noteListFields.map((name) => [name, verifyField(draft[name], transcript, quality)]),
+  ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
+  return {
+    ...lists,
+    sessionMood: verifyField(draft.sessionMood, transcript, quality),
+    moodTrajectory: verifyField(draft.moodTrajectory, transcript, quality),
+    riskFlags: verifyField(draft.riskFlags, transcript, quality),
+    quality,
+    provenance,
+    transcriptRevision: transcript.revision,
+    stale: false,
+    review: null,
+  };
+}
+
+/** The risk flags of the notes, grounded or not ([] when the field was not assessed). */
+export function riskFlagsOf(notes: Pick<ClinicalNotes, "riskFlags">): RiskFlag[] {
+  return isNotAssessed(notes.riskFlags) ? [] : notes.riskFlags;
+}

@@ -1,0 +1,54 @@
+import type { NotesDraft } from "../domain/clinical-notes.ts";
+import type { SegmentSentiment } from "../domain/sentiment.ts";
+import type { SpeakerRole } from "../domain/transcript.ts";
+
+/** What a NoteWriter reads: the transcript with roles, and the patient's sentiment. */
+export interface NoteWriterInput {
+  /** BCP-47, e.g. "en-US". */
+  language: string;
+  speakers: Array<{ label: string; role: SpeakerRole }>;
+  /** In transcript order. Evidence cites these ids and character offsets into `text`. */
+  segments: Array<{ id: string; speaker: string; startMs: number; endMs: number; text: string }>;
+  /** One result per analysed (patient) segment, by segment id; may be empty. */
+  sentiment: SegmentSentiment[];
+}
+
+/** What a NoteWriter answers: the notes and who wrote them. */
+export interface NoteWriterResult {
+  notes: NotesDraft;
+  /** The model or method, e.g. "extractive-1", "llama-3.1-8b-instruct". */
+  model: string;
+  /** The version of the prompt template or rules, recorded with the notes. */
+  promptVersion: string;
+}
+
+/**
+ * Writes clinical notes from a transcript (DESIGN §4, issue 11). Every list item and summary
+ * sentence cites the segments (and character spans) that support it; a field the writer cannot
+ * fill is `{ status: "not_assessed", reason }`, never an empty list standing for "nothing".
+ * Risk flags are reported, never dropped. The writer's citations are not trusted: core checks
+ * them (`verifyNotes`) and marks what fails `unverified`.
+ */
+export interface NoteWriter {
+  /** The adapter's name, recorded as the notes' provider (e.g. "embedded"). */
+  readonly provider: string;
+
+  /**
+   * Writes notes for one transcript. Deterministic adapters answer the same notes for the same
+   * input. A transcript with no segments gives notes whose fields are all `not_assessed`.
+   * @returns the draft notes with the model and prompt version.
+   * @throws ConfideError `provider.*` for a failing model service (`retryable` and
+   * `retryAfterMs` for throttling and outages, `provider.bad_response` for output that could
+   * not be repaired), `provider.interrupted` when `signal` aborts.
+   */
+  write(input: NoteWriterInput, options?: { signal?: AbortSignal }): Promise<NoteWriterResult>;
+
+  /**
+   * Resolves when the writer is usable (its language model loads, its endpoint answers); used
+   * by readiness checks. Writes nothing.
+   * @throws ConfideError `dependency.unavailable` otherwise.
+   */
+  check(options?: { signal?: AbortSignal }): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import type { ConfideDeps } from "../../deps.ts";
+import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
+import { verifyNotes } from "../../domain/note-evidence.ts";
+import { ConfideError } from "../../errors.ts";
+import type { Session } from "../../domain/session.ts";
+
+/**
+ * Asks `deps.notes` for notes on the session's transcript and patient sentiment, and verifies
+ * their evidence against that transcript: the one way notes are written, by the pipeline and by
+ * a regeneration.
+ * @returns fresh notes (not stale, no review) for the transcript's revision.
+ * @throws ConfideError `validation.invalid_input` when the session has no transcript;
+ * `provider.*` from the writer.
+ */
+export async function writeNotes(
+  deps: Pick<ConfideDeps, "notes" | "clock">,
+  session: Pick<Session, "transcript" | "sentiment">,
+  signal?: AbortSignal,
+): Promise<ClinicalNotes> {
+  const transcript = session.transcript;
+  if (!transcript) throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.");
+  const result = await deps.notes.write(
+    {
+      language: transcript.language,
+      speakers: transcript.speakers.map((speaker) => ({ label: speaker.label, role: speaker.role })),
+      segments: transcript.segments.map((segment) => ({
+        id: segment.id,
+        speaker: segment.speaker,
+        startMs: segment.startMs,
+        endMs: segment.endMs,
+        text: segment.text,
+      })),
+      sentiment: session.sentiment?.segments ?? [],
+    },
+    signal ? { signal } : {},
+  );
+  return verifyNotes(result.notes, transcript, {
+    provider: deps.notes.provider,
+    model: result.model,
+    promptVersion: result.promptVersion,
+    writtenAt: deps.clock.now(),
+  });
+}

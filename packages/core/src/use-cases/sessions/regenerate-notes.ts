@@ -1,0 +1,43 @@
+import type { ConfideDeps } from "../../deps.ts";
+import { assertEditable, type Session } from "../../domain/session.ts";
+import type { Actor } from "../../domain/user.ts";
+import { ConfideError } from "../../errors.ts";
+import { audit } from "../policies/audit.ts";
+import { writeNotes } from "../policies/note-writing.ts";
+import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
+
+export interface RegenerateNotesInput {
+  sessionId: string;
+  /** The version the therapist read (If-Match); checked when given. */
+  expectedVersion?: number;
+}
+
+/**
+ * Writes the clinical notes of a session pending review again, as its therapist, from the
+ * transcript and sentiment as they are now (after edits and relabels): fresh, verified notes
+ * replace the written ones; the therapist's own words on the notes (their review) are kept.
+ * Without `expectedVersion` the write is still conditional on the version read here. Audited as
+ * `session.notes.regenerate`.
+ * @throws ConfideError `session.invalid_state` unless the session is ready with a transcript
+ * (a finalized session's notes are locked), `session.version_conflict`, `session.not_found`,
+ * `auth.forbidden`, `provider.*` from the note writer (nothing is written then).
+ */
+export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: RegenerateNotesInput): Promise<Session> {
+  const session = await loadOwnedSession(deps, actor, input.sessionId);
+  if (input.expectedVersion !== undefined) assertVersion(session, input.expectedVersion);
+  assertEditable(session);
+  if (session.transcript === null) {
+    throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.", { details: { status: session.status } });
+  }
+  const notes = await writeNotes(deps, session);
+  const stored = await deps.sessions.update(
+    { ...session, notes: { ...notes, review: session.notes?.review ?? null }, updatedAt: deps.clock.now() },
+    session.version,
+  );
+  await audit(deps, actor, "session.notes.regenerate", {
+    sessionId: session.id,
+    subjectUserId: session.patientId,
+    detail: { revision: session.transcript.revision, ...notes.quality },
+  });
+  return stored;
+}

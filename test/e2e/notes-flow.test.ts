@@ -1,0 +1,167 @@
+/**
+ * Clinical notes end to end (issue 11): the real `confide serve` process with the embedded
+ * profile (PocketSphinx, VADER, the embedded note writer), driven over HTTP: upload → ready
+ * with notes → edit a segment → notes stale → regenerate → finalize → the patient sees the
+ * summary only.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
+import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+
+interface Account {
+  user: { id: string; email: string; role: string };
+  password: string;
+}
+
+interface NoteItem {
+  text: string;
+  quote?: string;
+  evidence: Array<{ segmentId: string; start: number; end: number }>;
+  verification: { status: string; reason?: string };
+  type?: string;
+}
+
+interface Notes {
+  keyTopics: NoteItem[] | { status: string };
+  actionItems: NoteItem[];
+  riskFlags: NoteItem[];
+  quality: { grounded: number; unverified: number; notAssessed: number };
+  provenance: { provider: string; model: string; promptVersion: string };
+  transcriptRevision: number;
+  stale: boolean;
+}
+
+interface SessionBody {
+  status: string;
+  transcript: { speakers: Array<{ label: string; role: string }>; segments: Array<{ id: string; speaker: string; text: string }> };
+  notes: Notes | null;
+}
+
+let dataDir: string;
+let server: ConfideProcess & { port: number };
+let base: string;
+let accounts: { therapist: Account; patient: Account };
+let audio: DialogueAudio;
+
+async function login(account: Account): Promise<string> {
+  const response = await fetch(`${base}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: account.user.email, password: account.password }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-notes-"));
+  const env = {
+    CONFIDE_PROFILE: "embedded",
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_PORT: "0",
+    CONFIDE_PASSWORD_COST: "1024",
+    CONFIDE_LOG_LEVEL: "info",
+  };
+  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
+  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: Account[] };
+  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as Account;
+  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
+  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
+  base = `http://127.0.0.1:${server.port}`;
+}, 120_000);
+
+afterAll(async () => {
+  const code = await server?.stop();
+  expect(code).toBe(0);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("clinical notes, embedded profile, end to end over HTTP", () => {
+  it("writes grounded notes, marks them stale on an edit, regenerates them, and shows the patient the summary only", async () => {
+    const token = await login(accounts.therapist);
+    const auth = { authorization: `Bearer ${token}` };
+    const form = new FormData();
+    form.append("patientId", accounts.patient.user.id);
+    form.append("title", "Week 4");
+    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
+    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
+    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    // The status goes through writing_notes to ready.
+    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
+    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
+    const statuses = events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status);
+    expect(statuses).toContain("writing_notes");
+    expect(statuses.at(-1)).toBe("ready");
+
+    // Ready with notes, every item grounded in the transcript.
+    const detail = await fetch(`${base}/v1/sessions/${id}`, { headers: auth });
+    const session = (await detail.json()) as SessionBody;
+    const notes = session.notes as Notes;
+    expect(notes).toMatchObject({ stale: false, transcriptRevision: 1, provenance: { provider: "embedded" } });
+    expect(notes.quality.unverified).toBe(0);
+    expect(notes.quality.grounded).toBeGreaterThan(0);
+    const segmentIds = new Set(session.transcript.segments.map((segment) => segment.id));
+    expect(Array.isArray(notes.keyTopics)).toBe(true);
+    for (const topic of notes.keyTopics as NoteItem[]) for (const span of topic.evidence) expect(segmentIds.has(span.segmentId)).toBe(true);
+
+    // Edit a patient segment: the notes are kept, marked stale.
+    const roleOf = new Map(session.transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
+    const patientSegment = session.transcript.segments.find((segment) => roleOf.get(segment.speaker) === "patient") as { id: string };
+    const said = "Next week I will call my sister. I have been thinking about ending my life.";
+    const edited = await fetch(`${base}/v1/sessions/${id}/transcript`, {
+      method: "PATCH",
+      headers: { ...auth, "content-type": "application/json", "if-match": detail.headers.get("etag") as string },
+      body: JSON.stringify({ edits: [{ segmentId: patientSegment.id, text: said }] }),
+    });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as SessionBody).notes?.stale).toBe(true);
+
+    // Regenerate: fresh notes from the corrected transcript, the risk flagged with its evidence.
+    const regenerated = await fetch(`${base}/v1/sessions/${id}/notes:regenerate`, {
+      method: "POST",
+      headers: { ...auth, "if-match": edited.headers.get("etag") as string },
+    });
+    expect(regenerated.status).toBe(200);
+    const fresh = ((await regenerated.json()) as SessionBody).notes as Notes;
+    expect(fresh).toMatchObject({ stale: false, transcriptRevision: 2, quality: { unverified: 0 } });
+    expect(fresh.riskFlags).toEqual([
+      expect.objectContaining({
+        type: "self_harm",
+        quote: "I have been thinking about ending my life.",
+        evidence: [{ segmentId: patientSegment.id, start: 33, end: said.length }],
+        verification: { status: "grounded" },
+      }),
+    ]);
+    expect(fresh.actionItems.map((item) => item.quote)).toContain("Next week I will call my sister.");
+
+    // The therapist writes the patient's summary, then finalizes: the notes are locked.
+    const summary = "We talked about your week. You will call your sister; we will follow up next session.";
+    const written = await fetch(`${base}/v1/sessions/${id}/notes`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/json", "if-match": regenerated.headers.get("etag") as string },
+      body: JSON.stringify({ patientSummary: summary }),
+    });
+    expect(written.status).toBe(200);
+    const finalized = await fetch(`${base}/v1/sessions/${id}/finalize`, {
+      method: "POST",
+      headers: { ...auth, "if-match": written.headers.get("etag") as string },
+    });
+    expect(finalized.status).toBe(200);
+    const locked = await fetch(`${base}/v1/sessions/${id}/notes:regenerate`, { method: "POST", headers: auth });
+    expect(locked.status).toBe(409);
+
+    // The patient sees the summary only.
+    const patientView = await fetch(`${base}/v1/sessions/${id}`, { headers: { authorization: `Bearer ${await login(accounts.patient)}` } });
+    expect(patientView.status).toBe(200);
+    const patientBody = (await patientView.json()) as Record<string, unknown>;
+    expect(patientBody.patientSummary).toBe(summary);
+    expect(patientBody).not.toHaveProperty("notes");
+    expect(JSON.stringify(patientBody)).not.toContain("self_harm");
+  }, 240_000);
+});
