@@ -77,7 +77,7 @@ describe("confide on the command line", () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr.trim().split("\n")).toEqual([
       "Confide cannot start; fix the configuration:",
-      "  CONFIDE_PROFILE: must be one of embedded, selfhosted, aws (the azure profile is not in this build yet)",
+      "  CONFIDE_PROFILE: must be one of embedded, selfhosted, aws, azure",
     ]);
   });
 
