@@ -56,6 +56,25 @@ async function login(account: Account): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/** Ids of the sessions a search over HTTP finds. */
+async function searchIds(token: string, q: string): Promise<string[]> {
+  const response = await fetch(`${base}/v1/sessions?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: Array<{ id: string }> }).items.map((item) => item.id);
+}
+
+/** Titles of the pushes the log push adapter has logged so far. */
+function pushTitles(): string[] {
+  const entries = server.lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as { msg?: string; message?: string; title?: string }];
+    } catch {
+      return []; // not a JSON log line
+    }
+  });
+  return entries.filter((entry) => (entry.msg ?? entry.message) === "push.notification").map((entry) => entry.title as string);
+}
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-notes-"));
   const env = {
@@ -122,6 +141,15 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(edited.status).toBe(200);
     expect(((await edited.json()) as SessionBody).notes?.stale).toBe(true);
 
+    // The therapist's phone is registered: a regeneration that flags a new risk pushes to it.
+    const device = await fetch(`${base}/v1/devices`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ token: "e2e-phone-token-123456", platform: "android" }),
+    });
+    expect(device.status).toBeLessThan(300);
+    const pushesBefore = pushTitles();
+
     // Regenerate: fresh notes from the corrected transcript, the risk flagged with its evidence.
     const regenerated = await fetch(`${base}/v1/sessions/${id}/notes:regenerate`, {
       method: "POST",
@@ -139,15 +167,19 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
       }),
     ]);
     expect(fresh.actionItems.map((item) => item.quote)).toContain("Next week I will call my sister.");
+    // The new flag paged the therapist (the log push adapter): high priority, no clinical content.
+    expect(pushTitles().slice(pushesBefore.length)).toEqual(["Notes regenerated: risk flagged"]);
 
     // The therapist writes the patient's summary, then finalizes: the notes are locked.
-    const summary = "We talked about your week. You will call your sister; we will follow up next session.";
+    const summary = "We talked about your week. You will call your sister and try journaling; we will follow up next session.";
     const written = await fetch(`${base}/v1/sessions/${id}/notes`, {
       method: "PUT",
       headers: { ...auth, "content-type": "application/json", "if-match": regenerated.headers.get("etag") as string },
-      body: JSON.stringify({ patientSummary: summary }),
+      body: JSON.stringify({ patientSummary: summary, therapistNotes: "Agree a safety plan with the crisis line." }),
     });
     expect(written.status).toBe(200);
+    // Search covers the notes for the therapist.
+    expect(await searchIds(token, "crisis line")).toEqual([id]);
     const finalized = await fetch(`${base}/v1/sessions/${id}/finalize`, {
       method: "POST",
       headers: { ...auth, "if-match": written.headers.get("etag") as string },
@@ -163,5 +195,11 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(patientBody.patientSummary).toBe(summary);
     expect(patientBody).not.toHaveProperty("notes");
     expect(JSON.stringify(patientBody)).not.toContain("self_harm");
+
+    // The patient's search finds the summary they read, never the therapist's notes.
+    const patientToken = await login(accounts.patient);
+    expect(await searchIds(patientToken, "journaling")).toEqual([id]);
+    expect(await searchIds(patientToken, "crisis")).toEqual([]);
+    expect(await searchIds(token, "crisis")).toEqual([id]);
   }, 240_000);
 });

@@ -2,7 +2,19 @@
  * Behaviour every SessionRepository adapter must show
  * (packages/core/src/ports/session-repository.ts).
  */
-import type { Session, SessionQuery, SessionRepository, SessionSummary } from "@confide/core";
+import {
+  noteListFields,
+  notAssessed,
+  verifyNotes,
+  type ClinicalNotes,
+  type NoteItemDraft,
+  type NotesDraft,
+  type Session,
+  type SessionQuery,
+  type SessionRepository,
+  type SessionSummary,
+  type Transcript,
+} from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectConfideError } from "./expect-confide-error.ts";
@@ -38,6 +50,28 @@ function saying(text: string) {
   return buildTranscript({
     segments: [{ id: "seg-1", speaker: "S2", startMs: 0, endMs: 4_000, text }],
   });
+}
+
+/** A claim citing the start of the transcript's first segment (grounded), or nothing (unverified). */
+const claim = (text: string, grounded = true): NoteItemDraft => ({
+  text,
+  evidence: grounded ? [{ segmentId: "seg-1", start: 0, end: 3 }] : [],
+});
+
+/**
+ * Verified notes on `transcript` (whose first segment has at least 3 characters): the given
+ * fields, every other one not assessed.
+ */
+function notesOn(transcript: Transcript, fields: Partial<NotesDraft>): ClinicalNotes {
+  const none = notAssessed("Not part of this test.");
+  const draft = {
+    ...Object.fromEntries(noteListFields.map((field) => [field, none])),
+    sessionMood: none,
+    moodTrajectory: none,
+    riskFlags: none,
+    ...fields,
+  } as NotesDraft;
+  return verifyNotes(draft, transcript, { provider: "contract", model: "contract", promptVersion: "1", writtenAt: minutesAfterEpoch(-100) });
 }
 
 export function describeSessionRepositoryContract(options: SessionRepositoryContractOptions): void {
@@ -542,6 +576,73 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(await listIds({ text: "insomnia" })).toEqual([]);
         expect(await listIds({ text: "garden" })).toEqual([]);
         expect(await listIds({ text: "orchestra" })).toEqual([session.id]);
+      });
+    });
+
+    describe("text search over clinical notes, by audience", () => {
+      const transcript = saying("We talked about the garden.");
+      /** Words said nowhere in the transcript or title, one per part of the notes. */
+      const notes = () =>
+        notesOn(transcript, {
+          keyTopics: [claim("Hypnogram review")],
+          followUpTopics: [claim("Melatonin dosage", false)],
+          riskFlags: [{ ...claim("Possible overdose risk"), type: "self_harm", severity: "low" }],
+          therapistNotes: [claim("Watch countertransference.")],
+          patientSummary: [claim("Try lavender tea.")],
+        });
+
+      it("finds every word of the notes for a clinician, grounded or not, and the therapist's own review", async () => {
+        const reviewed: ClinicalNotes = {
+          ...notes(),
+          review: { therapistNotes: "Somnologist referral.", patientSummary: null, editedAt: minutesAfterEpoch(-90), editedBy: "therapist-1" },
+        };
+        const session = buildSession({ transcript, notes: reviewed });
+        await createAll([session, buildSession({ transcript })]);
+
+        for (const word of ["hypnogram", "Melatonin", "overdose", "countertransference", "lavender", "somnologist"]) {
+          expect(await listIds({ text: word, searchAudience: "clinician" }), word).toEqual([session.id]);
+        }
+        expect((await listIds({ text: "garden", searchAudience: "clinician" })).length).toBe(2);
+      });
+
+      it("never finds a session by the notes for a patient, finalized or not (and not without an audience)", async () => {
+        const ready = buildSession({ transcript, notes: notes() });
+        const finalized = buildSession({ transcript, notes: notes(), status: "finalized" });
+        await createAll([ready, finalized]);
+
+        for (const word of ["hypnogram", "melatonin", "overdose", "countertransference"]) {
+          expect(await listIds({ text: word, searchAudience: "patient" }), word).toEqual([]);
+          expect(await listIds({ text: word }), `${word}, no audience`).toEqual([]);
+        }
+        expect((await listIds({ text: "garden", searchAudience: "patient" })).sort()).toEqual([ready.id, finalized.id].sort());
+      });
+
+      it("finds the patient summary for a patient only once the session is finalized, as the patient reads it", async () => {
+        const session = buildSession({ transcript, notes: notes() });
+        await sessions.create(session);
+        expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
+
+        const finalized = await sessions.update({ ...session, status: "finalized" }, session.version);
+        expect(await listIds({ text: "lavender tea", searchAudience: "patient" })).toEqual([session.id]);
+
+        // The therapist's own summary replaces the written one: only its words are the patient's.
+        const own = notes();
+        await sessions.update(
+          { ...finalized, notes: { ...own, review: { therapistNotes: null, patientSummary: "Keep a sleep diary.", editedAt: minutesAfterEpoch(-80), editedBy: "therapist-1" } } },
+          finalized.version,
+        );
+        expect(await listIds({ text: "diary", searchAudience: "patient" })).toEqual([session.id]);
+        expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
+      });
+
+      it("searches the notes as last written", async () => {
+        const session = buildSession({ transcript, notes: notes() });
+        await sessions.create(session);
+
+        await sessions.update({ ...session, notes: notesOn(transcript, { keyTopics: [claim("Orchestra audition")] }) }, session.version);
+
+        expect(await listIds({ text: "hypnogram", searchAudience: "clinician" })).toEqual([]);
+        expect(await listIds({ text: "orchestra", searchAudience: "clinician" })).toEqual([session.id]);
       });
     });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { sessionSearchTerms, toSessionDocument, type Session, type SessionDocument, type SessionStatus } from "@confide/core";
+import { sessionSearchIndex, toSessionDocument, type Session, type SessionDocument, type SessionStatus } from "@confide/core";
 
 /**
  * How a session is stored in the `sessions` container (partition key `/sessionId`): one session
@@ -34,8 +34,17 @@ export interface SessionItem {
   listKey: string;
   /** Sorts as updatedAt then id: `findStale` orders by it (ascending). */
   staleKey: string;
-  /** core's sessionSearchTerms: lowercase distinct words of the title and segments. */
+  /**
+   * core's sessionSearchIndex for a clinician: lowercase distinct words of the title, the
+   * segments and the clinical notes.
+   */
   searchTerms: string[];
+  /**
+   * core's sessionSearchIndex for a patient: the title's and segments' words, and the patient
+   * summary's once finalized. Absent on items written before it was kept; their `searchTerms`
+   * then hold the title's and segments' words only (see the repository's `list`).
+   */
+  patientSearchTerms?: string[];
   /** core's SessionSummarySource in the document encoding: what `list` reads. */
   summary: SessionDocument;
   document: SessionDocument;
@@ -72,6 +81,11 @@ export interface EncodedSession {
   /** The content's JSON text in slices, one per chunk item; empty without transcript and sentiment. */
   chunks: string[];
   hash: string;
+}
+
+function searchTermsOf(session: Session): Pick<SessionItem, "searchTerms" | "patientSearchTerms"> {
+  const index = sessionSearchIndex(session);
+  return { searchTerms: index.clinician, patientSearchTerms: index.patient };
 }
 
 /**
@@ -111,7 +125,7 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
       updatedAtMs: session.updatedAt.getTime(),
       listKey: listKeyOf(session.recordedAt, session.id),
       staleKey: `${sortableTime(session.updatedAt)}|${session.id}`,
-      searchTerms: sessionSearchTerms(session),
+      ...searchTermsOf(session),
       summary,
       document: hasContent ? rest : { ...rest, transcript: null, sentiment: null },
     },

@@ -10,6 +10,7 @@ import {
   searchWords,
   toSessionDocument,
   type Session,
+  type SearchAudience,
   type SessionDocument,
   type SessionQuery,
   type SessionRepository,
@@ -53,6 +54,17 @@ function conflict(id: string, expectedVersion: number, currentVersion: number): 
   return new ConfideError("session.version_conflict", "The session was changed by someone else.", {
     details: { sessionId: id, expectedVersion, currentVersion },
   });
+}
+
+/**
+ * The condition a session item meets when it has the search word bound to `word` for the
+ * audience: a clinician's terms, or a patient's. An item written before the patient's terms were
+ * kept has none; its `searchTerms` were then the title's and the segments' words only (notes were
+ * not searched), which a patient may read, so a patient's search matches those.
+ */
+function searchCondition(audience: SearchAudience, word: string): string {
+  if (audience === "clinician") return `ARRAY_CONTAINS(c.searchTerms, ${word})`;
+  return `(ARRAY_CONTAINS(c.patientSearchTerms, ${word}) OR (NOT IS_DEFINED(c.patientSearchTerms) AND ARRAY_CONTAINS(c.searchTerms, ${word})))`;
 }
 
 /**
@@ -214,7 +226,7 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
       if (query.recordedFrom !== undefined) where.push(`c.recordedAtMs >= ${parameter(query.recordedFrom.getTime())}`);
       if (query.recordedTo !== undefined) where.push(`c.recordedAtMs < ${parameter(query.recordedTo.getTime())}`);
       const words = query.text === undefined ? [] : [...new Set(searchWords(query.text))];
-      for (const word of words) where.push(`ARRAY_CONTAINS(c.searchTerms, ${parameter(word)})`);
+      for (const word of words) where.push(searchCondition(query.searchAudience ?? "patient", parameter(word)));
       if (query.cursor !== undefined) {
         const [recordedAt, id] = decodeCursor(cursorKind, query.cursor, ["date", "string"]);
         where.push(`c.listKey < ${parameter(listKeyOf(new Date(recordedAt), id))}`);

@@ -1,4 +1,4 @@
-import { notAssessed, sessionSearchTerms, toSessionDocument, toSessionSummary, verifyNotes, type Session } from "@confide/core";
+import { notAssessed, patientSearchTerms, sessionSearchTerms, toSessionDocument, toSessionSummary, verifyNotes, type Session } from "@confide/core";
 import { quoteEverySegment } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import {
@@ -307,13 +307,56 @@ describe("SQL session repository on PostgreSQL: sessions stored before search te
         "0003_session_search_terms.sql",
         "0004_session_summary.sql",
         "0005_session_summary_without_notes.sql",
+        "0006_session_patient_search_terms.sql",
       ]);
 
-      const [row] = await client.query<{ search_terms: string }>("SELECT search_terms FROM confide_sessions WHERE id = $1", [
-        older.id,
-      ]);
+      const [row] = await client.query<{ search_terms: string; patient_search_terms: string }>(
+        "SELECT search_terms, patient_search_terms FROM confide_sessions WHERE id = $1",
+        [older.id],
+      );
       expect(row?.search_terms).toBe(sessionSearchTerms(older).join(" "));
+      expect(row?.patient_search_terms).toBe(patientSearchTerms(older).join(" "));
       expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items).toEqual([toSessionSummary(older)]);
+      expect(await repositories.prepare()).toEqual([]);
+    } finally {
+      await repositories.close();
+      await client.close();
+      await dropSchema(schema);
+    }
+  });
+});
+
+describe("SQL session repository on PostgreSQL: sessions with notes stored before the patient's terms were kept apart", () => {
+  it("finds them by their notes for a clinician and by their transcript, never their notes, for a patient after prepare()", async () => {
+    const schema = freshSchemaName();
+    const client = await createPostgresClient({ connectionString: postgresUrl, schema });
+    const repositories = await createPostgresRepositories({ connectionString: postgresUrl, schema });
+    try {
+      const before = (await loadMigrations()).filter((migration) => migration.name < "0006");
+      await applyMigrations(client, { schema, migrations: before });
+      const transcript = saying("I have been sleeping badly.");
+      const draft = quoteEverySegment({ language: "en-US", speakers: transcript.speakers, segments: transcript.segments, sentiment: [] });
+      const notes = verifyNotes(
+        { ...draft, keyTopics: [{ text: "Hypnogram review", evidence: [{ segmentId: "seg-1", start: 0, end: 3 }] }] },
+        transcript,
+        { provider: "test", model: "test", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") },
+      );
+      const older = buildSession({ status: "finalized", title: "Check-in", transcript, notes });
+      // As the repository wrote it under 0005: terms of the title and transcript only.
+      await client.query(
+        `INSERT INTO confide_sessions (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document, search_terms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+        [older.id, older.therapistId, older.patientId, older.status, older.recordedAt, older.updatedAt, older.version,
+          JSON.stringify(toSessionDocument(older)), "check in i have been sleeping badly"],
+      );
+
+      expect(await repositories.prepare()).toEqual(["0006_session_patient_search_terms.sql"]);
+
+      const ids = async (text: string, searchAudience: "clinician" | "patient") =>
+        (await repositories.sessions.list({ limit: 10, text, searchAudience })).items.map((summary) => summary.id);
+      expect(await ids("hypnogram", "clinician")).toEqual([older.id]);
+      expect(await ids("hypnogram", "patient")).toEqual([]);
+      expect(await ids("sleeping", "patient")).toEqual([older.id]);
       expect(await repositories.prepare()).toEqual([]);
     } finally {
       await repositories.close();

@@ -6,7 +6,7 @@ import {
   fromSessionSummaryDocument,
   pageOfRows,
   searchWords,
-  sessionSearchTerms,
+  sessionSearchIndex,
   toSessionDocument,
   type Page,
   type Session,
@@ -43,8 +43,17 @@ export interface SqlRepositoryOptions {
 
 const cursorKind = "sessions";
 
-/** The `search_terms` column: core's search terms of the session, space-separated. */
-const searchTermsColumn = (session: Session) => sessionSearchTerms(session).join(" ");
+/**
+ * The `search_terms` (a clinician's search) and `patient_search_terms` (a patient's) columns:
+ * core's search terms of the session for each audience, space-separated.
+ */
+function searchTermsColumns(session: Session): [string, string] {
+  const index = sessionSearchIndex(session);
+  return [index.clinician.join(" "), index.patient.join(" ")];
+}
+
+/** The full-text vector column a query of each audience matches. */
+const searchColumnOf = { clinician: "search", patient: "patient_search" } as const;
 
 function columnsOf(session: Session, version: number): unknown[] {
   const document = toSessionDocument({ ...session, version });
@@ -56,7 +65,7 @@ function columnsOf(session: Session, version: number): unknown[] {
     session.updatedAt,
     version,
     JSON.stringify(document),
-    searchTermsColumn(session),
+    ...searchTermsColumns(session),
   ];
 }
 
@@ -64,22 +73,27 @@ function columnsOf(session: Session, version: number): unknown[] {
 const backfillBatchSize = 200;
 
 /**
- * Writes the search terms of sessions stored before they were kept (migration 0003), by the
- * same rule as every write. Safe while sessions are written and from several processes: a row
- * is filled only while it still has no terms and the version read.
+ * Writes the search terms of sessions stored before they were kept (migration 0003) or before
+ * the patient's were kept apart and the notes searched (0006), by the same rule as every write.
+ * Safe while sessions are written and from several processes: a row is filled only while it
+ * still lacks terms and has the version read.
  * @returns how many rows it filled in.
  */
 export async function backfillSessionSearchTerms(client: SqlClient): Promise<number> {
   let filled = 0;
   for (;;) {
     const rows = await client.query<DocumentRow & { id: string; version: number }>(
-      `SELECT id, version, document FROM confide_sessions WHERE search_terms IS NULL ORDER BY id LIMIT ${backfillBatchSize}`,
+      `SELECT id, version, document FROM confide_sessions
+        WHERE search_terms IS NULL OR patient_search_terms IS NULL
+        ORDER BY id LIMIT ${backfillBatchSize}`,
     );
     if (rows.length === 0) return filled;
     for (const row of rows) {
       const updated = await client.query(
-        "UPDATE confide_sessions SET search_terms = $3 WHERE id = $1 AND version = $2 AND search_terms IS NULL RETURNING id",
-        [row.id, row.version, searchTermsColumn(fromSessionDocument(row.document))],
+        `UPDATE confide_sessions SET search_terms = $3, patient_search_terms = $4
+          WHERE id = $1 AND version = $2 AND (search_terms IS NULL OR patient_search_terms IS NULL)
+          RETURNING id`,
+        [row.id, row.version, ...searchTermsColumns(fromSessionDocument(row.document))],
       );
       filled += updated.length;
     }
@@ -104,10 +118,11 @@ function everyWordQuery(words: string[], parameter: (value: unknown) => string):
 /**
  * SessionRepository over SQL (PostgreSQL or PGlite). A session is one row: the columns that
  * filters and sorts use, the whole Session as jsonb, its summary source generated from it
- * (migrations/0004_session_summary.sql, 0005: what `list` reads), and its search terms (core's
- * `sessionSearchTerms`), from which the database generates the full-text vector (see
- * migrations/0003_session_search_terms.sql). A query's words (core's `searchWords`) must each
- * match, stemmed or verbatim; a query without any word filters nothing.
+ * (migrations/0004_session_summary.sql, 0005: what `list` reads), and its search terms for a
+ * clinician and for a patient (core's `sessionSearchIndex`), from which the database generates
+ * a full-text vector each (migrations/0003_session_search_terms.sql, 0006). A query's words
+ * (core's `searchWords`) must each match the vector of the query's audience (a patient's when
+ * it names none), stemmed or verbatim; a query without any word filters nothing.
  */
 export function createSqlSessionRepository(client: SqlClient, options: SqlRepositoryOptions = {}): SessionRepository {
   const decode = (row: DocumentRow) => fromSessionDocument(row.document);
@@ -116,8 +131,8 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
     async create(session) {
       const rows = await client.query(
         `INSERT INTO confide_sessions
-           (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document, search_terms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+           (id, therapist_id, patient_id, status, recorded_at, updated_at, version, document, search_terms, patient_search_terms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
          ON CONFLICT (id) DO NOTHING
          RETURNING id`,
         [session.id, ...columnsOf(session, session.version)],
@@ -147,7 +162,7 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       const [row] = await client.query<DocumentRow>(
         `UPDATE confide_sessions
             SET therapist_id = $3, patient_id = $4, status = $5, recorded_at = $6, updated_at = $7,
-                version = $8, document = $9::jsonb, search_terms = $10
+                version = $8, document = $9::jsonb, search_terms = $10, patient_search_terms = $11
           WHERE id = $1 AND version = $2
           RETURNING document`,
         [session.id, expectedVersion, ...columnsOf(session, expectedVersion + 1)],
@@ -184,7 +199,9 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
       if (query.recordedFrom !== undefined) where.push(`recorded_at >= ${parameter(query.recordedFrom)}`);
       if (query.recordedTo !== undefined) where.push(`recorded_at < ${parameter(query.recordedTo)}`);
       const words = query.text === undefined ? [] : searchWords(query.text);
-      if (words.length > 0) where.push(`search @@ (${everyWordQuery(words, parameter)})`);
+      if (words.length > 0) {
+        where.push(`${searchColumnOf[query.searchAudience ?? "patient"]} @@ (${everyWordQuery(words, parameter)})`);
+      }
       if (query.cursor !== undefined) {
         const [recordedAt, id] = decodeCursor(cursorKind, query.cursor, ["date", "string"]);
         where.push(`(recorded_at, id) < (${parameter(new Date(recordedAt))}::timestamptz, ${parameter(id)})`);

@@ -1,5 +1,6 @@
 import type { Session, SessionSummary } from "../domain/session.ts";
 import type { SessionStatus } from "../domain/session-status.ts";
+import type { SearchAudience } from "../domain/session-search-terms.ts";
 import type { Page, PageRequest } from "./page.ts";
 
 export interface SessionQuery extends PageRequest {
@@ -11,7 +12,9 @@ export interface SessionQuery extends PageRequest {
   /** recordedAt < recordedTo */
   recordedTo?: Date;
   /**
-   * Search over the title and the transcript segments' text. The query's words are core's
+   * Search over what `searchAudience` may read of a session: the title and the transcript
+   * segments' text, plus for a clinician every text of the clinical notes, for a patient the
+   * patient summary of a finalized session (core's `sessionSearchIndex`). The query's words are core's
    * `searchWords` (NFKC, lower-cased, split at every character that is not a letter, mark or
    * digit); a session matches when every one of them is a whole word of its title or of one of
    * its segments, whatever the case. A store with stemming (a capability, see the contract)
@@ -19,6 +22,11 @@ export interface SessionQuery extends PageRequest {
    * ("runn"). A text without any word filters nothing.
    */
   text?: string;
+  /**
+   * Whose terms `text` is matched against; default `"patient"`, the narrower: a query that
+   * forgets to say never reaches notes a patient may not read.
+   */
+  searchAudience?: SearchAudience;
 }
 
 /** The few columns of a session an event stream follows: no transcript, sentiment or review. */

@@ -1,5 +1,5 @@
 import { toSessionSummary, type Session } from "../domain/session.ts";
-import { searchWords, sessionSearchTerms } from "../domain/session-search-terms.ts";
+import { searchWords, sessionSearchIndex, type SearchAudience } from "../domain/session-search-terms.ts";
 import { ConfideError } from "../errors.ts";
 import type { SessionQuery, SessionRepository } from "../ports/session-repository.ts";
 import { pageOf } from "./cursor.ts";
@@ -10,11 +10,12 @@ type Key = [string | number, string];
 const newestFirst = (a: Key, b: Key) => (a[0] === b[0] ? (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0) : a[0] < b[0] ? 1 : -1);
 
 /**
- * Every word of the query is one of the session's search terms, as written (no stemming).
+ * Every word of the query is one of the session's search terms for the query's audience, as
+ * written (no stemming).
  * A query without any word filters nothing, as in the SQL repositories.
  */
-function matchesText(session: Session, text: string): boolean {
-  const terms = new Set(sessionSearchTerms(session));
+function matchesText(session: Session, text: string, audience: SearchAudience): boolean {
+  const terms = new Set(sessionSearchIndex(session)[audience]);
   return searchWords(text).every((word) => terms.has(word));
 }
 
@@ -25,7 +26,7 @@ function matches(session: Session, query: SessionQuery): boolean {
     (query.statuses === undefined || query.statuses.includes(session.status)) &&
     (query.recordedFrom === undefined || session.recordedAt >= query.recordedFrom) &&
     (query.recordedTo === undefined || session.recordedAt < query.recordedTo) &&
-    (query.text === undefined || matchesText(session, query.text))
+    (query.text === undefined || matchesText(session, query.text, query.searchAudience ?? "patient"))
   );
 }
 

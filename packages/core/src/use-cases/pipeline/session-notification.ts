@@ -1,26 +1,35 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { riskFlagsOf } from "../../domain/note-evidence.ts";
+import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
+import { riskFlagsToAlert } from "../../domain/note-evidence.ts";
 import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 import type { PushMessage } from "../../ports/push-notifier.ts";
 import { isSuperseded, save, type Step } from "./session-write.ts";
 
 /**
+ * The high-priority push for notes that flag a risk the therapist has not been alerted to
+ * (`riskFlagsToAlert`): ids, status and how many flags, never clinical content.
+ */
+function riskMessage(session: Session, flags: number, source: "pipeline" | "regeneration"): PushMessage {
+  return {
+    ...(source === "pipeline"
+      ? { title: "Session ready: risk flagged", body: "The notes of a recorded session flag a possible risk. Please review it." }
+      : { title: "Notes regenerated: risk flagged", body: "The regenerated notes of a session flag a new possible risk. Please review it." }),
+    data: { sessionId: session.id, status: session.status, riskFlags: String(flags) },
+    priority: "high",
+  };
+}
+
+/**
  * The push for a session that reached ready or failed: ids, status and counts only, never
  * clinical content. Notes that flag a risk — grounded or not — make it a high-priority message
- * carrying how many flags there are.
+ * carrying how many flags there are (a run's notes are the first the therapist gets: every flag
+ * is new to them).
  */
 function messageFor(session: Session): PushMessage {
   const data = { sessionId: session.id, status: session.status };
-  const risks = session.notes ? riskFlagsOf(session.notes).length : 0;
-  if (session.status === "ready" && risks > 0) {
-    return {
-      title: "Session ready: risk flagged",
-      body: "The notes of a recorded session flag a possible risk. Please review it.",
-      data: { ...data, riskFlags: String(risks) },
-      priority: "high",
-    };
-  }
+  const risks = session.notes ? riskFlagsToAlert(null, session.notes).length : 0;
+  if (session.status === "ready" && risks > 0) return riskMessage(session, risks, "pipeline");
   if (session.status === "ready") {
     return { title: "Session ready for review", body: "A recorded session has been transcribed and analysed.", data };
   }
@@ -32,6 +41,19 @@ function messageFor(session: Session): PushMessage {
         : "A recorded session could not be processed.",
     data,
   };
+}
+
+/**
+ * After notes were rewritten in a request (a regeneration): a high-priority push to the
+ * therapist's devices when the session's notes flag a risk that `previous` did not
+ * (`riskFlagsToAlert`, the pipeline's rule); nothing otherwise. Never throws: a failed delivery
+ * is logged (`session.notify.failed`), so the request that stored the notes still succeeds.
+ */
+export async function notifyNewRisks(deps: ConfideDeps, session: Session, previous: ClinicalNotes | null | undefined): Promise<void> {
+  if (!session.notes) return;
+  const flags = riskFlagsToAlert(previous, session.notes);
+  if (flags.length === 0) return;
+  await send(deps, session, riskMessage(session, flags.length, "regeneration"));
 }
 
 /**
@@ -79,8 +101,11 @@ export async function notify(deps: ConfideDeps, session: Session): Promise<void>
   }
 }
 
-/** Sends the push. The claim is made, so failures are logged, never retried. */
-async function send(deps: ConfideDeps, session: Session): Promise<void> {
+/**
+ * Sends the push (by default the session's ready/failed message). The claim is made, or the
+ * write it reports is stored, so failures are logged, never retried or thrown.
+ */
+async function send(deps: ConfideDeps, session: Session, message: PushMessage = messageFor(session)): Promise<void> {
   try {
     const devices = await deps.devices.listByUser(session.therapistId);
     if (devices.length === 0) {
@@ -89,7 +114,7 @@ async function send(deps: ConfideDeps, session: Session): Promise<void> {
     }
     const outcomes = await deps.push.send(
       devices.map((device) => device.token),
-      messageFor(session),
+      message,
     );
     const invalidTokens = outcomes.filter((outcome) => outcome.status === "invalid-token").map((outcome) => outcome.token);
     if (invalidTokens.length > 0) await deps.devices.deleteTokens(invalidTokens);

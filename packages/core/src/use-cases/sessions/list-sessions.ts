@@ -22,7 +22,11 @@ export interface ListSessionsInput {
   recordedFrom?: Date;
   /** recordedAt < recordedTo */
   recordedTo?: Date;
-  /** Words that must all appear in the title or the transcript; makes the call a search. */
+  /**
+   * Words that must all appear in what the actor may read of a session: the title, the
+   * transcript, and for a therapist the clinical notes, for a patient the patient summary.
+   * Makes the call a search.
+   */
   text?: string;
   /** `nextCursor` of the previous page. */
   cursor?: string;
@@ -93,7 +97,8 @@ function auditDetail(input: ListSessionsInput, count: number): NonNullable<Audit
  * Pages through the sessions the actor may see, newest recording first, as summaries (no
  * transcript, sentiment or review: `getSession` gives those). A therapist sees only their own
  * sessions; a patient only their own finalized sessions. With
- * `text` it is a search over titles and transcripts (every word must match), audited as
+ * `text` it is a search (every word must match) over titles and transcripts, and the notes a
+ * therapist reads or the patient summary a patient reads (`sessionSearchIndex`), audited as
  * `session.search`; otherwise audited as `session.list`. Search words are not written to the
  * audit log.
  * @throws ConfideError `validation.invalid_input` (limit outside 1–100, recordedFrom after
@@ -118,12 +123,14 @@ export async function listSessions(
   let scopedOut = false;
   if (actor.role === "therapist") {
     query.therapistId = actor.userId;
+    query.searchAudience = "clinician";
     if (input.patientId !== undefined) query.patientId = input.patientId;
     if (input.statuses !== undefined) query.statuses = input.statuses;
   } else {
     // A patient sees only their own finalized sessions: other filters narrow that, never widen it.
     query.patientId = actor.userId;
     query.statuses = ["finalized"];
+    query.searchAudience = "patient";
     scopedOut =
       (input.patientId !== undefined && input.patientId !== actor.userId) ||
       (input.statuses !== undefined && !input.statuses.includes("finalized"));

@@ -5,6 +5,7 @@ import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { writeNotes } from "../policies/note-writing.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
+import { notifyNewRisks } from "../pipeline/session-notification.ts";
 
 export interface RegenerateNotesInput {
   sessionId: string;
@@ -17,7 +18,9 @@ export interface RegenerateNotesInput {
  * transcript and sentiment as they are now (after edits and relabels): fresh, verified notes
  * replace the written ones; the therapist's own words on the notes (their review) are kept.
  * Without `expectedVersion` the write is still conditional on the version read here. Audited as
- * `session.notes.regenerate`.
+ * `session.notes.regenerate`. When the fresh notes flag a risk the previous notes did not (the
+ * pipeline's rule, `riskFlagsToAlert`), the therapist's devices get a high-priority push once
+ * the notes are stored; a failed delivery is logged, never the request's error.
  * @throws ConfideError `session.invalid_state` unless the session is ready with a transcript
  * (a finalized session's notes are locked), `session.version_conflict`, `session.not_found`,
  * `auth.forbidden`, `provider.*` from the note writer (nothing is written then).
@@ -39,5 +42,6 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
     subjectUserId: session.patientId,
     detail: { revision: session.transcript.revision, ...notes.quality },
   });
+  await notifyNewRisks(deps, stored, session.notes);
   return stored;
 }

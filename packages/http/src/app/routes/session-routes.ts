@@ -52,7 +52,10 @@ const ListQuerySchema = PageQuerySchema.extend({
     .openapi({ description: "Comma-separated statuses, e.g. `ready,finalized`.", type: "string" }),
   from: TimestampInputSchema.optional().openapi({ description: "recordedAt ≥ from (ISO 8601).", type: "string", format: "date-time" }),
   to: TimestampInputSchema.optional().openapi({ description: "recordedAt < to (ISO 8601).", type: "string", format: "date-time" }),
-  q: z.string().max(500).optional().openapi({ description: "Search: every word must appear in the title or transcript." }),
+  q: z.string().max(500).optional().openapi({
+    description:
+      "Search: every word must appear in the title or transcript, or in what the caller may read of the clinical notes (a therapist: all of them; a patient: the patient summary of a finalized session).",
+  }),
 });
 
 /**
