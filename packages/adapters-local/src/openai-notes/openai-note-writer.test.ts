@@ -208,27 +208,36 @@ describe("openai NoteWriter on the fake server", () => {
       expect(windows[index]!.filter((id) => windows[index - 1]!.includes(id)).length).toBeGreaterThan(0);
     }
     const verified = verifyNotes(notes, { ...long, revision: 1 }, provenance);
-    // The one risk line (in the overlap of two windows) is one flag, grounded.
-    expect(riskFlagsOf(verified)).toHaveLength(1);
+    // The self-harm line is in the overlap of windows 1 and 2: one flag; the harm line of window 3 another.
+    expect(windows.filter((ids) => ids.includes("seg-46"))).toHaveLength(2);
+    expect(riskFlagsOf(verified).map((flag) => [flag.type, flag.evidence[0]!.segmentId, flag.verification.status])).toEqual([
+      ["self_harm", "seg-46", "grounded"],
+      ["harm_to_others", "seg-102", "grounded"],
+    ]);
+    // Mood over the whole: negative, negative, neutral; trajectory from part to part.
+    expect(verified.sessionMood).toMatchObject({ value: "negative", text: "Across 3 parts of the session: negative, then negative, then neutral." });
+    expect(verified.moodTrajectory).toMatchObject({ value: "improving" });
     const quotes = verified.significantQuotes as Exclude<ClinicalNotes["significantQuotes"], { status: "not_assessed" }>;
     expect(new Set(quotes.map((quote) => quote.quote)).size).toBe(quotes.length);
     expect(quotes.length).toBe(long.segments.filter((segment) => segment.speaker === "S2").length);
     expect(isNotAssessed(verified.sessionMood)).toBe(false);
     expect(verified.quality.unverified).toBe(0);
-    expect(verified.quality).toEqual({ grounded: 69, unverified: 0, notAssessed: 5 });
+    expect(verified.quality).toEqual({ grounded: 72, unverified: 0, notAssessed: 5 });
   });
 });
 
-/** A dialogue of `turns` line pairs, one risk statement in the middle. */
+/** A dialogue of `turns` line pairs, a self-harm statement at turn 22 and a harm-to-others one at turn 50. */
 function longDialogue(turns: number): NoteWriterInput {
   const segments: NoteWriterInput["segments"] = [];
   for (let turn = 0; turn < turns; turn += 1) {
     const at = turn * 20_000;
     segments.push({ id: `seg-${2 * turn + 1}`, speaker: "S1", startMs: at, endMs: at + 5_000, text: `Tell me more about day ${turn} of the week and how it went for you.` });
     const text =
-      turn === Math.floor(turns / 2)
+      turn === 22
         ? `On day ${turn} I have been thinking about ending my life, and that scared me.`
-        : `On day ${turn} I went walking number${turn} in the park and felt somewhat calmer afterwards.`;
+        : turn === 50
+          ? `On day ${turn} my brother shouted and I wanted to hurt him, so I left.`
+          : `On day ${turn} I went walking number${turn} in the park and felt somewhat calmer afterwards.`;
     segments.push({ id: `seg-${2 * turn + 2}`, speaker: "S2", startMs: at + 5_000, endMs: at + 15_000, text });
   }
   return { language: "en-US", speakers: riskDialogue.speakers, segments, sentiment: [] };
