@@ -274,6 +274,11 @@ describe("openai notes descriptor", () => {
     await writer.close();
   });
 
+  it("sends no Authorization header without a key (whatever OPENAI_API_KEY says)", async () => {
+    await writerOf().write(riskDialogue);
+    expect(fake.received[0]!.headers.authorization).toBeUndefined();
+  });
+
   it("check() of an unreachable server: dependency.unavailable", async () => {
     await expectConfideError(createOpenAiNoteWriter({ baseUrl: "http://127.0.0.1:9/v1", model: "m" }).check(), "dependency.unavailable");
   });

@@ -33,7 +33,7 @@ export interface OpenAiNoteWriterSettings {
   baseUrl: string;
   /** The model name the server knows. */
   model: string;
-  /** Sent as `Authorization: Bearer …`; servers without keys ignore the placeholder sent when unset. */
+  /** Sent as `Authorization: Bearer …`; unset, no Authorization header is sent. */
   apiKey?: string;
   /** Longest wait for one request (a window or a repair). Default 120000. */
   timeoutMs?: number;
@@ -54,7 +54,7 @@ export interface OpenAiNoteWriterSettings {
 }
 
 const provider = "openai";
-/** Never sent to a server that needs no key; the SDK insists on one. */
+/** The SDK insists on a key; this one is never sent (its header is removed). */
 const noKey = "no-key";
 /** Tokens kept free besides the estimate: chat template, message framing, the schema a server may inject. */
 const framingTokens = 512;
@@ -144,6 +144,8 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     maxRetries: resolved.maxRetries,
     // Its debug level logs request bodies (the transcript): never, whatever OPENAI_LOG says.
     logLevel: "off",
+    // The SDK insists on a key; without one configured, its placeholder is not sent.
+    ...(resolved.apiKey === noKey ? { defaultHeaders: { authorization: null } } : {}),
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
   });
 
