@@ -81,6 +81,14 @@ describe("openai NoteWriter on the fake server", () => {
     expect(quotes[0]!.verification).toEqual({ status: "unverified", reason: "The quoted words do not appear in the cited segments." });
   });
 
+  it("an evidence quote not in its segment, on an item that repeats no words: unverified, not silently a whole-segment citation", async () => {
+    fake.reply = { kind: "notes", edit: (notes) => void (notes.keyTopics.items[0].evidence[0].quote = "my manager") };
+    const notes = await verifiedNotes();
+    expect(notes.quality).toEqual({ grounded: 12, unverified: 1, notAssessed: 5 });
+    const topics = notes.keyTopics as Exclude<ClinicalNotes["keyTopics"], { status: "not_assessed" }>;
+    expect(topics[0]).toMatchObject({ quote: "my manager", verification: { status: "unverified", reason: "The quoted words do not appear in the cited segments." } });
+  });
+
   it("evidence pointing at a segment that does not exist: unverified", async () => {
     fake.reply = { kind: "notes", edit: (notes) => void (notes.keyTopics.items[0].evidence[0].segmentId = "seg-99") };
     const notes = await verifiedNotes();
