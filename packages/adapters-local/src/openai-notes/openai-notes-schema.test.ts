@@ -59,4 +59,13 @@ describe("the notes schema sent to the model and the one checked on our side", (
     expect(validate(answer)).toBe(false);
     expect(notesAnswer.safeParse(answer).success).toBe(true);
   });
+
+  it("keeps a risk flag of an unknown type or severity as `other` / `high` rather than failing the notes", () => {
+    const answer = deriveFakeNotes(lines);
+    answer.riskFlags.items[0].type = "suicidal_ideation";
+    answer.riskFlags.items[0].severity = "critical";
+    expect(validate(answer)).toBe(false);
+    const checked = notesAnswer.parse(answer);
+    expect(checked.riskFlags.items[0]).toMatchObject({ type: "other", severity: "high" });
+  });
 });

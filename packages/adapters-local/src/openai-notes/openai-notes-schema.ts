@@ -21,6 +21,8 @@ import {
   type NotesDraft,
   type NoteField,
   type RiskFlagDraft,
+  type RiskSeverity,
+  type RiskType,
 } from "@confide/core";
 import { z } from "zod";
 
@@ -113,10 +115,14 @@ const answerItem = z.object({
   quote: z.string().nullable(),
   evidence: z.array(answerEvidence).min(1),
 });
-/** A risk flag is never lost to a schema check: one without evidence passes here and core marks it unverified. */
+/**
+ * A risk flag is never lost to a schema check: one without evidence passes here (core marks it
+ * unverified), a type outside the list is `other`, a severity outside it `high` (the therapist
+ * sees it first rather than never).
+ */
 const answerRiskItem = answerItem.extend({
-  type: z.enum(riskTypes as [string, ...string[]]),
-  severity: z.enum(riskSeverities as [string, ...string[]]),
+  type: z.string().transform((value): RiskType => ((riskTypes as readonly string[]).includes(value) ? (value as RiskType) : "other")),
+  severity: z.string().transform((value): RiskSeverity => ((riskSeverities as readonly string[]).includes(value) ? (value as RiskSeverity) : "high")),
   evidence: z.array(answerEvidence),
 });
 const listField = <T extends z.ZodType>(item: T) =>
@@ -233,8 +239,8 @@ export function notesFromAnswer(answer: NotesAnswer, texts: SegmentTexts): Notes
     moodTrajectory: mapValue(answer.moodTrajectory, texts),
     riskFlags: mapList(answer.riskFlags, (flag): RiskFlagDraft => ({
       ...mapItem(flag, texts),
-      type: flag.type as RiskFlagDraft["type"],
-      severity: flag.severity as RiskFlagDraft["severity"],
+      type: flag.type,
+      severity: flag.severity,
     })),
   };
 }
