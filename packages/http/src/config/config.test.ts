@@ -93,6 +93,7 @@ describe("loadConfig", () => {
       queue: "bullmq",
       push: "fcm",
       events: "redis",
+      notes: "embedded",
     });
   });
 
