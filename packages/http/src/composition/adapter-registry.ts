@@ -13,6 +13,7 @@ import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
+import { openAiNotesDescriptor } from "@confide/adapters-local/openai-notes";
 import { pgliteDescriptor } from "@confide/adapters-local/pglite";
 import { pocketSphinxDescriptor } from "@confide/adapters-local/pocketsphinx";
 import { postgresDescriptor } from "@confide/adapters-local/postgres";
@@ -42,7 +43,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
-  notes: [embeddedNotesDescriptor],
+  notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

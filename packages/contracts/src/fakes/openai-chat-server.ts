@@ -1,0 +1,207 @@
+/**
+ * An OpenAI-compatible chat-completions server for tests: a real HTTP server on 127.0.0.1 that
+ * the real `openai` client talks to. `POST /v1/chat/completions` records the request and answers
+ * as scripted; `GET /v1/models` lists one model.
+ *
+ * Its "model" reads the prompt as a model would: it parses the transcript lines
+ * `[<segment id>] <role>: <text>` of the last user message that has them, and derives notes
+ * from them deterministically, each item citing the lines it comes from (`deriveFakeNotes`). A
+ * test can change the derived notes (a wrong quote, a wrong segment…) or answer something else
+ * entirely: raw text, an error status, nothing.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
+
+export interface FakeTranscriptLine {
+  segmentId: string;
+  role: string;
+  text: string;
+}
+
+/** The notes JSON as the adapter's schema asks for it (kept loose: tests break it on purpose). */
+export type FakeNotesAnswer = Record<string, any>;
+
+export type FakeChatReply =
+  /** 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs`. */
+  | { kind: "notes"; edit?: (notes: FakeNotesAnswer, lines: FakeTranscriptLine[]) => FakeNotesAnswer | void; delayMs?: number; model?: string }
+  /** 200 whose message content is this text as it is (broken JSON, JSON of another shape). */
+  | { kind: "content"; content: string; finishReason?: string }
+  /** 429 with Retry-After and/or retry-after-ms headers. */
+  | { kind: "throttled"; retryAfter?: string; retryAfterMs?: string }
+  | { kind: "server-error"; status?: number }
+  /** An OpenAI-style error body with the status (401, 403, 400…). */
+  | { kind: "rejected"; status: number; message?: string; type?: string; code?: string | null }
+  /** Reads the request, then never answers. */
+  | { kind: "hang" };
+
+export interface ReceivedChatRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The parsed JSON body (null for GET). */
+  body: any;
+  /** The transcript lines found in the prompt. */
+  lines: FakeTranscriptLine[];
+}
+
+export interface FakeOpenAiChatServer {
+  /** API root with `/v1`, e.g. http://127.0.0.1:41234/v1 */
+  url: string;
+  reply: FakeChatReply | ((request: ReceivedChatRequest, index: number) => FakeChatReply);
+  /** Every chat-completions request, in arrival order (not the model list). */
+  received: ReceivedChatRequest[];
+  close(): Promise<void>;
+}
+
+const linePattern = /^\[([^\]]+)\] (patient|therapist|unknown): (.*)$/;
+
+/** The transcript lines of the prompt: those of the last user message that has any. */
+export function parsePromptLines(messages: Array<{ role: string; content: unknown }>): FakeTranscriptLine[] {
+  for (const message of [...messages].reverse()) {
+    if (message.role !== "user" || typeof message.content !== "string") continue;
+    const lines = message.content
+      .split("\n")
+      .map((line) => linePattern.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ segmentId: match[1]!, role: match[2]!, text: match[3]! }));
+    if (lines.length > 0) return lines;
+  }
+  return [];
+}
+
+const cite = (line: FakeTranscriptLine, quote: string) => ({ segmentId: line.segmentId, quote });
+const firstSentence = (text: string) => (/^.*?[.!?](\s|$)/.exec(text)?.[0] ?? text).trim();
+const item = (text: string, line: FakeTranscriptLine, quote: string, speaker: string | null = null, itemQuote: string | null = null) => ({
+  text,
+  speaker,
+  quote: itemQuote,
+  evidence: [cite(line, quote)],
+});
+const list = (items: unknown[]) => ({ assessed: true, reason: null, items });
+const skipped = (reason: string) => ({ assessed: false, reason, items: [] });
+
+const riskPhrases: Array<{ pattern: RegExp; type: string }> = [
+  { pattern: /\b(ending my life|kill myself|end it all|hurt myself)\b/i, type: "self_harm" },
+  { pattern: /\b(hurt (him|her|them)|kill (him|her|them))\b/i, type: "harm_to_others" },
+];
+const commitment = /\b(I will|I'll|I'm going to|I am going to)\b[^.!?]*/i;
+const negative = /\b(awful|badly|worr\w*|sad|exhaust\w*|ending my life)\b/i;
+
+/**
+ * Well-formed notes from transcript lines, deterministically: key topics (the longest word of
+ * each patient line), a topic summary, significant quotes (the first sentence of each patient
+ * line), action items (first-person commitments), a strategy (a therapist line about a plan),
+ * risk flags (plain self-harm or harm phrases not negated by "never"), the mood (negative when a
+ * patient line uses a negative word, else neutral), trajectory stable, a patient summary; the
+ * other fields not assessed. Every quote is copied from its line.
+ */
+export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
+  const patient = lines.filter((line) => line.role === "patient");
+  const therapist = lines.filter((line) => line.role === "therapist");
+  const topics = patient.map((line) => {
+    const word = [...line.text.matchAll(/[A-Za-z]{5,}/g)].map((match) => match[0]).sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+    return word === undefined ? null : item(word.toLowerCase(), line, word);
+  }).filter((topic) => topic !== null);
+  const risks = patient.flatMap((line) =>
+    /\bnever\b/i.test(line.text)
+      ? []
+      : riskPhrases.flatMap(({ pattern, type }) => {
+          const match = pattern.exec(line.text);
+          return match === null ? [] : [{ type, severity: "high", ...item(`The patient said: ${match[0]}`, line, match[0], "patient", match[0]) }];
+        }),
+  );
+  const actions = patient.flatMap((line) => {
+    const match = commitment.exec(line.text);
+    return match === null ? [] : [item(match[0].trim(), line, match[0].trim(), "patient", match[0].trim())];
+  });
+  const plans = therapist.flatMap((line) => (/\bplan\b/i.test(line.text) ? [item("Making a plan together", line, "plan", "therapist")] : []));
+  const moodLine = patient.find((line) => negative.test(line.text));
+  const moodEvidence = moodLine ? [cite(moodLine, negative.exec(moodLine.text)![0])] : patient.slice(0, 1).map((line) => cite(line, firstSentence(line.text)));
+  return {
+    keyTopics: list(topics),
+    topicSummary: list(patient.slice(0, 1).map((line) => item(`The patient described: ${firstSentence(line.text)}`, line, firstSentence(line.text)))),
+    strategies: list(plans),
+    emotionalThemes: skipped("The fake model does not read emotions."),
+    triggers: skipped("The fake model does not read triggers."),
+    actionItems: list(actions),
+    significantQuotes: list(patient.map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient", firstSentence(line.text)))),
+    followUpTopics: skipped("The fake model does not plan follow-ups."),
+    unresolvedConcerns: skipped("The fake model does not read concerns."),
+    therapistNotes: skipped("The fake model writes no clinical judgement."),
+    patientSummary: list(patient.slice(0, 1).map((line) => item(`You talked about ${topics[0]?.text ?? "your week"}.`, line, firstSentence(line.text)))),
+    sessionMood:
+      moodEvidence.length === 0
+        ? { assessed: false, reason: "No patient line.", value: null, text: null, evidence: [] }
+        : { assessed: true, reason: null, value: moodLine ? "negative" : "neutral", text: moodLine ? "Mostly low." : "Even.", evidence: moodEvidence },
+    moodTrajectory:
+      moodEvidence.length === 0
+        ? { assessed: false, reason: "No patient line.", value: null, text: null, evidence: [] }
+        : { assessed: true, reason: null, value: "stable", text: "No clear change.", evidence: moodEvidence },
+    riskFlags: list(risks),
+  };
+}
+
+function completion(content: string, model: string, finishReason = "stop") {
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: finishReason, logprobs: null }],
+    usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
+  };
+}
+
+export async function startFakeOpenAiChatServer(options: { reply?: FakeOpenAiChatServer["reply"]; model?: string } = {}): Promise<FakeOpenAiChatServer> {
+  const model = options.model ?? "fake-notes-model";
+  const fake: FakeOpenAiChatServer = { url: "", reply: options.reply ?? { kind: "notes" }, received: [], close: async () => {} };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? "/", "http://fake").pathname;
+    if (request.method === "GET" && path === "/v1/models") {
+      request.resume();
+      sendJson(response, 200, { object: "list", data: [{ id: model, object: "model", created: 0, owned_by: "fake" }] });
+      return;
+    }
+    if (request.method !== "POST" || path !== "/v1/chat/completions") {
+      request.resume();
+      sendJson(response, 404, { error: { message: `No route ${request.method} ${path}`, type: "invalid_request_error", code: null } });
+      return;
+    }
+    const body = JSON.parse((await readBody(request)).toString("utf8"));
+    const received: ReceivedChatRequest = { method: "POST", path, headers: { ...request.headers }, body, lines: parsePromptLines(body.messages ?? []) };
+    const index = fake.received.push(received) - 1;
+    const reply = typeof fake.reply === "function" ? fake.reply(received, index) : fake.reply;
+    switch (reply.kind) {
+      case "notes": {
+        const derived = deriveFakeNotes(received.lines);
+        const notes = reply.edit?.(derived, received.lines) ?? derived;
+        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+        sendJson(response, 200, completion(JSON.stringify(notes), reply.model ?? model));
+        return;
+      }
+      case "content":
+        sendJson(response, 200, completion(reply.content, model, reply.finishReason));
+        return;
+      case "throttled":
+        sendJson(response, 429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } }, {
+          ...(reply.retryAfter === undefined ? {} : { "retry-after": reply.retryAfter }),
+          ...(reply.retryAfterMs === undefined ? {} : { "retry-after-ms": reply.retryAfterMs }),
+        });
+        return;
+      case "server-error":
+        sendJson(response, reply.status ?? 500, { error: { message: "The server had an error while processing your request.", type: "server_error", code: null } });
+        return;
+      case "rejected":
+        sendJson(response, reply.status, { error: { message: reply.message ?? "Refused.", type: reply.type ?? "invalid_request_error", code: reply.code ?? null } });
+        return;
+      case "hang":
+        return;
+    }
+  }
+
+  const listener = await startLocalHttpServer(handle, (response, error) => sendJson(response, 500, { error: { message: `fake server: ${String(error)}` } }));
+  fake.url = `${listener.url}/v1`;
+  fake.close = listener.close;
+  return fake;
+}

@@ -1,0 +1,96 @@
+/**
+ * Notes by the OpenAI-compatible writer end to end (issue 11): the real `confide serve` process
+ * with the embedded profile but `CONFIDE_NOTES=openai` pointed at the fake chat-completions
+ * server. The first request is throttled (429, Retry-After 1): the pipeline's retry policy
+ * writes the notes on a later attempt. The notes carry the model and prompt version, and no
+ * log line carries the transcript.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
+import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
+import { login, type SeededAccount } from "../support/confide-api-client.ts";
+import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+
+let dataDir: string;
+let fake: FakeOpenAiChatServer;
+let server: ConfideProcess & { port: number };
+let base: string;
+let accounts: { therapist: SeededAccount; patient: SeededAccount };
+let audio: DialogueAudio;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-openai-notes-"));
+  fake = await startFakeOpenAiChatServer({ reply: (_request, index) => (index === 0 ? { kind: "throttled", retryAfter: "1" } : { kind: "notes" }) });
+  const env = {
+    CONFIDE_PROFILE: "embedded",
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_PORT: "0",
+    CONFIDE_PASSWORD_COST: "1024",
+    CONFIDE_LOG_LEVEL: "debug",
+    CONFIDE_NOTES: "openai",
+    CONFIDE_OPENAI_NOTES_URL: fake.url,
+    CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
+  };
+  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
+  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
+  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as SeededAccount;
+  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
+  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
+  base = `http://127.0.0.1:${server.port}`;
+}, 120_000);
+
+afterAll(async () => {
+  const code = await server?.stop();
+  expect(code).toBe(0);
+  await fake?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
+  it("is ready with the notes server checked", async () => {
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: Array<{ name: string; ok: boolean }> }).checks).toContainEqual({ name: "notes:openai", ok: true });
+  });
+
+  it("writes grounded notes after a throttled first request, with provenance, and logs no transcript", async () => {
+    const token = await login(base, accounts.therapist);
+    const auth = { authorization: `Bearer ${token}` };
+    const form = new FormData();
+    form.append("patientId", accounts.patient.user.id);
+    form.append("title", "Week 5");
+    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
+    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
+    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
+    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
+    expect(events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status).at(-1)).toBe("ready");
+
+    const session = (await (await fetch(`${base}/v1/sessions/${id}`, { headers: auth })).json()) as {
+      transcript: { segments: Array<{ id: string; text: string }> };
+      notes: { quality: { grounded: number; unverified: number; notAssessed: number }; provenance: Record<string, unknown> };
+    };
+    // The 429, then the notes: the step was retried, not failed.
+    expect(fake.received.length).toBe(2);
+    expect(fake.received[1]!.lines.map((line) => line.segmentId)).toEqual(
+      session.transcript.segments.filter((segment) => segment.text.trim() !== "").map((segment) => segment.id),
+    );
+    expect(session.notes.provenance).toMatchObject({ provider: "openai", model: "fake-notes-model", promptVersion: "openai-notes-prompt-1" });
+    expect(typeof session.notes.provenance.writtenAt).toBe("string");
+    expect(session.notes.quality.unverified).toBe(0);
+    expect(session.notes.quality.grounded).toBeGreaterThan(0);
+
+    // No log line, debug level included, carries a line of the transcript.
+    const log = server.lines.join("\n");
+    expect(log).toContain("provider.throttled");
+    for (const segment of session.transcript.segments.filter((candidate) => candidate.text.length >= 12)) {
+      expect(log).not.toContain(segment.text);
+    }
+  }, 180_000);
+});
