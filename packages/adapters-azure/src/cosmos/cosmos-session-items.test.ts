@@ -1,4 +1,5 @@
-import { fromSessionDocument, type Segment, type Session } from "@confide/core";
+import { fromSessionDocument, verifyNotes, type Segment, type Session } from "@confide/core";
+import { quoteEverySegment } from "@confide/core/testing";
 import { buildSession, buildTranscript } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { documentWithContent, encodeSession, listKeyOf, type ContentChunkItem } from "./cosmos-session-items.ts";
@@ -97,5 +98,44 @@ describe("encodeSession / documentWithContent", () => {
     ];
     expect([...keys].sort()).toEqual(keys);
     expect(new Set(keys.map((key) => key.indexOf("|"))).size).toBe(1);
+  });
+});
+
+describe("clinical notes", () => {
+  /** The session with notes quoting each of its patient's segments (core's scripted writer, verified). */
+  function withNotes(session: Session): Session {
+    const transcript = session.transcript!;
+    const draft = quoteEverySegment({
+      language: transcript.language,
+      speakers: transcript.speakers.map((speaker) => ({ label: speaker.label, role: speaker.role })),
+      segments: transcript.segments.map((segment) => ({ id: segment.id, speaker: segment.speaker, startMs: segment.startMs, endMs: segment.endMs, text: segment.text })),
+      sentiment: [],
+    });
+    return { ...session, notes: verifyNotes(draft, transcript, { provider: "scripted", model: "scripted", promptVersion: "1", writtenAt: new Date(0) }) };
+  }
+
+  it("go into the chunks with the transcript, not into the session item, and come back exactly", () => {
+    const long = "I keep going over what happened at work and it will not stop. ".repeat(40);
+    const base = buildSession();
+    const segments = Array.from({ length: 600 }, (_, index): Segment => ({ id: `seg-${index}`, speaker: base.transcript!.segments[1]!.speaker, startMs: index * 1_000, endMs: index * 1_000 + 900, text: long }));
+    const session = withNotes({ ...base, transcript: buildTranscript({ segments }) });
+    expect(session.notes!.significantQuotes).toHaveLength(600);
+
+    const encoded = encodeSession(session, session.version);
+
+    expect("notes" in encoded.item.document).toBe(false);
+    expect(Buffer.byteLength(JSON.stringify(encoded.item))).toBeLessThan(64 * 1024);
+    expect(fromSessionDocument(documentWithContent(encoded.item.document, asItems(session.id, encoded.chunks)))).toEqual(session);
+  });
+
+  it("notes that change alone change the content hash; an item written with notes in its document keeps them", () => {
+    const session = withNotes(buildSession());
+    const encoded = encodeSession(session, 1);
+    expect(encodeSession({ ...session, notes: { ...session.notes!, stale: true } }, 2).hash).not.toBe(encoded.hash);
+
+    const { transcript, sentiment } = JSON.parse(encoded.chunks.join("")) as { transcript: unknown; sentiment: unknown };
+    const older = asItems(session.id, [JSON.stringify({ transcript, sentiment })]);
+    const olderDocument = { ...encoded.item.document, notes: JSON.parse(encoded.chunks.join("")).notes };
+    expect(fromSessionDocument(documentWithContent(olderDocument, older))).toEqual(session);
   });
 });

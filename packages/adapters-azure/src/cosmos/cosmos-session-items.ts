@@ -4,7 +4,7 @@ import { sessionSearchIndex, toSessionDocument, type Session, type SessionDocume
 /**
  * How a session is stored in the `sessions` container (partition key `/sessionId`): one session
  * item with what listings, filters and status steps need, and its content — the transcript (with
- * its words) and the sentiment — as JSON text in chunk items of the same logical partition, under
+ * its words), the sentiment and the clinical notes — as JSON text in chunk items of the same logical partition, under
  * a generation id the session item names. See README.md.
  */
 
@@ -15,7 +15,7 @@ export const contentChunkBudgetBytes = 1024 * 1024;
 export interface ContentPointer {
   generation: string;
   chunks: number;
-  /** sha256 of the content's JSON: an update that leaves transcript and sentiment as they were keeps the chunks. */
+  /** sha256 of the content's JSON: an update that leaves transcript, sentiment and notes as they were keeps the chunks. */
   hash: string;
 }
 
@@ -78,7 +78,7 @@ export function contentChunkId(sessionId: string, generation: string, index: num
 
 export interface EncodedSession {
   item: Omit<SessionItem, "content">;
-  /** The content's JSON text in slices, one per chunk item; empty without transcript and sentiment. */
+  /** The content's JSON text in slices, one per chunk item; empty without transcript, sentiment and notes. */
   chunks: string[];
   hash: string;
 }
@@ -90,14 +90,15 @@ function searchTermsOf(session: Session): Pick<SessionItem, "searchTerms" | "pat
 
 /**
  * Encodes `session` stored with `version`: its document (core's encoding, so every field
- * round-trips) with the transcript and sentiment moved out as JSON text in slices of at most
+ * round-trips) with the transcript, sentiment and clinical notes moved out as JSON text in slices of at most
  * `budgetBytes` once escaped.
  * @throws ConfideError `validation.invalid_input` for an invalid date or number (core's encoding).
  */
 export function encodeSession(session: Session, version: number, budgetBytes = contentChunkBudgetBytes): EncodedSession {
-  const { transcript, sentiment, ...rest } = toSessionDocument({ ...session, version });
-  const hasContent = transcript !== null || sentiment !== null;
-  const text = hasContent ? JSON.stringify({ transcript, sentiment }) : "";
+  const { transcript, sentiment, notes, ...rest } = toSessionDocument({ ...session, version }) as SessionDocument & { notes?: unknown };
+  // The notes grow with the transcript (every item cites it): they travel with it in the chunks.
+  const hasContent = transcript !== null || sentiment !== null || (notes !== undefined && notes !== null);
+  const text = hasContent ? JSON.stringify({ transcript, sentiment, ...(notes === undefined ? {} : { notes }) }) : "";
   const summary: SessionDocument = {
     id: rest.id,
     therapistId: rest.therapistId,
@@ -127,7 +128,7 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
       staleKey: `${sortableTime(session.updatedAt)}|${session.id}`,
       ...searchTermsOf(session),
       summary,
-      document: hasContent ? rest : { ...rest, transcript: null, sentiment: null },
+      document: hasContent ? rest : { ...rest, transcript: null, sentiment: null, ...(notes === undefined ? {} : { notes }) },
     },
     chunks: hasContent ? sliceText(text, budgetBytes) : [],
     hash: createHash("sha256").update(text).digest("base64url"),
@@ -164,13 +165,14 @@ function sliceText(text: string, budgetBytes: number): string[] {
   return slices;
 }
 
-/** The session document with its transcript and sentiment put back from the chunks' text. */
+/** The session document with its transcript, sentiment and notes put back from the chunks' text. */
 export function documentWithContent(document: SessionDocument, chunks: ContentChunkItem[]): SessionDocument {
   if (chunks.length === 0) return document;
   const text = [...chunks]
     .sort((a, b) => a.index - b.index)
     .map((chunk) => chunk.text)
     .join("");
-  const { transcript, sentiment } = JSON.parse(text) as { transcript: unknown; sentiment: unknown };
-  return { ...document, transcript, sentiment };
+  const content = JSON.parse(text) as { transcript: unknown; sentiment: unknown; notes?: unknown };
+  // Items written before notes moved into the chunks keep them in the document.
+  return { ...document, transcript: content.transcript, sentiment: content.sentiment, ...("notes" in content ? { notes: content.notes } : {}) };
 }
