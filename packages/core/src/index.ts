@@ -22,6 +22,7 @@ export * from "./domain/page-cursor.ts";
 export * from "./domain/segment-words.ts";
 export * from "./domain/retry-after.ts";
 export * from "./domain/deadline.ts";
+export * from "./domain/unreachable.ts";
 export * from "./domain/patient-segments.ts";
 export * from "./domain/session-search-terms.ts";
 export * from "./domain/clinical-notes.ts";

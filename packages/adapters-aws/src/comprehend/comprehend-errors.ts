@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is the service's error type, `$metadata` the HTTP status. */
 interface SdkError {
@@ -20,8 +20,6 @@ const refusalNames = new Set([
   "InvalidClientTokenId",
   "CredentialsProviderError",
 ]);
-/** The network failing on the way (no answer at all). */
-const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
 
 /** Comprehend sends no Retry-After when throttling: the first wait suggested to core. */
 export const throttledRetryAfterMs = 1_000;
@@ -56,7 +54,7 @@ export function toComprehendError(error: unknown, options: { timedOutAfterMs?: n
       details: { provider: "comprehend", timeoutMs: options.timedOutAfterMs },
     });
   }
-  const { code, $fault } = fieldsOf(error);
+  const { $fault } = fieldsOf(error);
   const rawName = fieldsOf(error).name;
   const name = typeof rawName === "string" ? rawName : "unknown";
   const status = statusOf(error);
@@ -74,11 +72,12 @@ export function toComprehendError(error: unknown, options: { timedOutAfterMs?: n
   if (name === "TimeoutError" || name === "RequestTimeout") {
     return new ConfideError("provider.timeout", `Amazon Comprehend timed out (${said}).`, { retryable: true, cause: error, details });
   }
-  if (typeof code === "string" && networkCodes.has(code)) {
-    return new ConfideError("provider.unavailable", `Amazon Comprehend could not be reached (${code}).`, {
+  const lost = unreachableCode(error);
+  if (lost !== undefined) {
+    return new ConfideError("provider.unavailable", `Amazon Comprehend could not be reached (${lost}).`, {
       retryable: true,
       cause: error,
-      details: { ...details, reason: code },
+      details: { ...details, reason: lost },
     });
   }
   if (name === "SyntaxError" || error instanceof SyntaxError) {

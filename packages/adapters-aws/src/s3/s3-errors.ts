@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is S3's error code, `$metadata` the HTTP status. */
 interface SdkError {
@@ -22,8 +22,6 @@ const refusalNames = new Set([
   "KMS.DisabledException",
   "KMS.NotFoundException",
 ]);
-/** The network failing on the way (no answer at all). */
-const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
 
 /** S3 gives no Retry-After on SlowDown and asks for back-off: the first wait it suggests. */
 export const throttledRetryAfterMs = 1_000;
@@ -70,7 +68,7 @@ function unavailable(message: string, error: unknown, reason: string, retryable:
  */
 export function toS3Error(error: unknown, operation: string): ConfideError {
   if (ConfideError.is(error)) return error;
-  const { code, $fault } = fieldsOf(error);
+  const { $fault } = fieldsOf(error);
   const name = nameOf(error) ?? "unknown";
   const status = statusOf(error);
   const said = status === undefined ? name : `${name}, HTTP ${status}`;
@@ -81,8 +79,9 @@ export function toS3Error(error: unknown, operation: string): ConfideError {
     return unavailable(`S3 refused to ${operation} (${said}): check the credentials and the role's permissions.`, error, name, false);
   }
   if (name === "NoSuchBucket") return unavailable(`S3 could not ${operation}: the bucket does not exist.`, error, name, false);
-  if (name === "TimeoutError" || name === "RequestTimeout" || (typeof code === "string" && networkCodes.has(code))) {
-    const reason = typeof code === "string" && networkCodes.has(code) ? code : name;
+  const lost = unreachableCode(error);
+  if (name === "TimeoutError" || name === "RequestTimeout" || lost !== undefined) {
+    const reason = lost ?? name;
     return unavailable(`S3 could not be reached to ${operation} (${reason}).`, error, reason, true);
   }
   if ($fault === "server" || (status !== undefined && status >= 500)) {

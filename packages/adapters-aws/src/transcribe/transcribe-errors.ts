@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is the service's error type, `$metadata` the HTTP status. */
 interface SdkError {
@@ -34,8 +34,6 @@ const refusalNames = new Set([
   "ExpiredTokenException",
   "CredentialsProviderError",
 ]);
-/** The network failing on the way (no answer at all). */
-const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
 
 /** Transcribe's message for a job name it does not know (GetTranscriptionJob, DeleteTranscriptionJob). */
 const jobNotFoundPattern = /couldn't be found|could not be found|does not exist/i;
@@ -88,7 +86,7 @@ export function isDeleteRefused(error: unknown): boolean {
  */
 export function toTranscribeError(error: unknown, operation: string): ConfideError {
   if (ConfideError.is(error)) return error;
-  const { code, $fault, $response } = fieldsOf(error);
+  const { $fault, $response } = fieldsOf(error);
   const name = nameOf(error);
   const status = statusOf(error);
   const said = messageOf(error);
@@ -112,11 +110,12 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
   if (name === "TimeoutError" || name === "RequestTimeout") {
     return new ConfideError("provider.timeout", `Amazon Transcribe did not answer in time to ${operation}.`, { retryable: true, cause: error, details });
   }
-  if (typeof code === "string" && networkCodes.has(code)) {
-    return new ConfideError("provider.unavailable", `Amazon Transcribe could not be reached to ${operation} (${code}).`, {
+  const lost = unreachableCode(error);
+  if (lost !== undefined) {
+    return new ConfideError("provider.unavailable", `Amazon Transcribe could not be reached to ${operation} (${lost}).`, {
       retryable: true,
       cause: error,
-      details: { ...details, reason: code },
+      details: { ...details, reason: lost },
     });
   }
   if ($fault === "server" || (status !== undefined && status >= 500)) {

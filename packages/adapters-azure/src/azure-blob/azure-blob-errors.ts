@@ -1,7 +1,5 @@
 import { ConfideError } from "@confide/core";
-
-/** `@azure/identity` errors: no credential could sign in (missing managed identity, expired developer sign-in). */
-const credentialErrorNames = new Set(["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"]);
+import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface AzureLikeError {
   name?: unknown;

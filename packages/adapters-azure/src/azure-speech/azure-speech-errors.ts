@@ -1,27 +1,8 @@
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, causeChain, unreachableCode } from "@confide/core";
+import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 const provider = "azure-speech";
 const maxMessageLength = 300;
-
-/** Socket and undici error codes of an endpoint that cannot be reached or dropped the link. */
-const unreachableCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  "ETIMEDOUT",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_CLOSED",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
-
-/** `@azure/identity` errors: no credential could sign in. */
-const credentialErrorNames = new Set(["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"]);
 
 /**
  * The service's code and words from an error body: the Speech API's `{ code, message,
@@ -88,15 +69,6 @@ export async function errorFromResponse(response: Response, what: string): Promi
   return new ConfideError("provider.rejected", `Azure Speech refused ${what} (HTTP ${status}${words}).`, { retryable: false, details });
 }
 
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let current = error; current !== undefined && current !== null && chain.length < 8; ) {
-    chain.push(current);
-    current = typeof current === "object" ? (current as { cause?: unknown }).cause : undefined;
-  }
-  return chain;
-}
-
 /**
  * Maps a request that got no HTTP answer — refused, reset, past `timedOut.afterMs`, or a
  * sign-in that failed — to a ConfideError. A ConfideError in the chain (the blob store's, a
@@ -125,8 +97,7 @@ export function errorFromFailedRequest(error: unknown, what: string, timedOut: {
       details: { provider, reason: name },
     });
   }
-  const codes = chain.map((link) => (typeof link === "object" && link !== null ? (link as { code?: unknown }).code : undefined));
-  const code = codes.find((value): value is string => typeof value === "string" && unreachableCodes.has(value));
+  const code = unreachableCode(error);
   return new ConfideError("provider.unavailable", `Azure Speech could not be reached for ${what} (${code ?? "no answer"}).`, {
     retryable: true,
     cause: error,

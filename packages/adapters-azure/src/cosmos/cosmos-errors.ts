@@ -1,21 +1,5 @@
-import { ConfideError } from "@confide/core";
-
-/** `@azure/identity` errors: no credential could sign in (missing managed identity, expired developer sign-in). */
-const credentialErrorNames = new Set(["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"]);
-
-/** Socket and DNS codes of a connection never made or lost (the SDK passes Node's errors through). */
-const unreachableSocketCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  "UND_ERR_SOCKET",
-]);
+import { ConfideError, unreachableCodes } from "@confide/core";
+import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface CosmosLikeError {
   name?: unknown;
@@ -81,7 +65,7 @@ function isCosmosError(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const cosmos = error as CosmosLikeError;
   if (cosmosStatusOf(error) !== undefined) return true;
-  if (typeof cosmos.code === "string" && (unreachableSocketCodes.has(cosmos.code) || cosmos.code === "TimeoutError")) return true;
+  if (typeof cosmos.code === "string" && (unreachableCodes.has(cosmos.code) || cosmos.code === "TimeoutError")) return true;
   return typeof cosmos.name === "string" && (credentialErrorNames.has(cosmos.name) || ["TimeoutError", "AbortError", "RestError"].includes(cosmos.name));
 }
 

@@ -1,16 +1,4 @@
-import { ConfideError } from "@confide/core";
-
-/** Node socket errors that mean the server cannot be reached right now. */
-const unreachableSocketCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-]);
+import { ConfideError, unreachableCodes } from "@confide/core";
 
 /**
  * SQLSTATEs of a server that is down, restarting, overloaded or cut off
@@ -50,7 +38,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (ConfideError.is(error)) return error.code === "dependency.unavailable";
   const code = codeOf(error);
   if (code !== undefined) {
-    if (unreachableSocketCodes.has(code) || unavailableSqlStates.has(code)) return true;
+    if (unreachableCodes.has(code) || unavailableSqlStates.has(code)) return true;
     // Class 08: connection exceptions.
     if (/^08[0-9A-Z]{3}$/.test(code)) return true;
   }
@@ -70,7 +58,7 @@ export function isConnectionBroken(error: unknown): boolean {
   if (original === undefined || ConfideError.is(original)) return false;
   const code = codeOf(original);
   if (code !== undefined) {
-    return unreachableSocketCodes.has(code) || code === "57P01" || code === "57P02" || /^08[0-9A-Z]{3}$/.test(code);
+    return unreachableCodes.has(code) || code === "57P01" || code === "57P02" || /^08[0-9A-Z]{3}$/.test(code);
   }
   const message = original instanceof Error ? original.message : "";
   return unreachableMessages.some((pattern) => pattern.test(message));

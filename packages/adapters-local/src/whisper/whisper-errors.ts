@@ -1,21 +1,4 @@
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
-
-/** Socket and undici error codes of a server that cannot be reached or dropped the link. */
-const unreachableCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  "ETIMEDOUT",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_CLOSED",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
+import { ConfideError, parseRetryAfterMs, causeChain, unreachableCode } from "@confide/core";
 
 const maxMessageLength = 500;
 
@@ -94,15 +77,6 @@ export async function errorFromResponse(response: Response, what: string): Promi
   });
 }
 
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let current = error; current !== undefined && current !== null && chain.length < 8; ) {
-    chain.push(current);
-    current = typeof current === "object" ? (current as { cause?: unknown }).cause : undefined;
-  }
-  return chain;
-}
-
 /**
  * Maps a request that got no HTTP answer (refused, reset, timed out) to a ConfideError. A
  * ConfideError raised while reading the recording (e.g. from the blob store) is returned as is.
@@ -118,14 +92,13 @@ export function errorFromFailedRequest(error: unknown, what: string, timedOut: {
       details: { provider: "whisper", timeoutMs: timedOut.afterMs },
     });
   }
-  const codes = chain.map((link) => (typeof link === "object" && link !== null ? (link as { code?: unknown }).code : undefined));
-  if (codes.includes("UND_ERR_REQ_CONTENT_LENGTH_MISMATCH")) {
+  if (chain.some((link) => typeof link === "object" && (link as { code?: unknown }).code === "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH")) {
     return new ConfideError("internal", "The recording's length differs from its stored size; it was not sent.", {
       retryable: false,
       cause: error,
     });
   }
-  const code = codes.find((value): value is string => typeof value === "string" && unreachableCodes.has(value));
+  const code = unreachableCode(error);
   const reason = code ?? (chain.at(-1) instanceof Error ? (chain.at(-1) as Error).message : String(error));
   return new ConfideError("provider.unavailable", `The Whisper server could not be reached for ${what} (${reason}).`, {
     retryable: true,
