@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, parseRetryAfterMs } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface AzureLikeError {
@@ -32,12 +32,9 @@ export function isContainerNotFound(error: unknown): boolean {
   return azureErrorCodeOf(error) === "ContainerNotFound";
 }
 
-/** Milliseconds the service asked to wait (`Retry-After` in seconds, as Storage sends with 503 ServerBusy). */
+/** Milliseconds the service asked to wait (`Retry-After`, as Storage sends with 503 ServerBusy: seconds or an HTTP date). */
 function retryAfterMsOf(error: unknown): number | undefined {
-  const header = (error as AzureLikeError | null)?.response?.headers?.get("retry-after");
-  if (header === undefined) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+  return parseRetryAfterMs((error as AzureLikeError | null)?.response?.headers?.get("retry-after"));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, parseRetryAfterMs } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 /** Throttled without a Retry-After: the wait suggested to core. */
@@ -24,12 +24,7 @@ function serviceCodeOf(error: unknown): string | undefined {
 
 /** Retry-After in seconds (or an HTTP date) → milliseconds. */
 function retryAfterMsOf(error: unknown): number | undefined {
-  const header = fieldsOf(error).response?.headers?.get("retry-after");
-  if (header === undefined || header === null) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return parseRetryAfterMs(fieldsOf(error).response?.headers?.get("retry-after"));
 }
 
 /**
