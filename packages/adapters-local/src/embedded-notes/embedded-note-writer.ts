@@ -14,6 +14,7 @@
  * same notes. English only: another language gives notes with every field not assessed.
  */
 import {
+  allNotAssessed,
   ConfideError,
   notAssessed,
   type NoteItemDraft,
@@ -47,26 +48,6 @@ function topicSentence(topics: readonly KeyTopic[], lead: string): NoteItemDraft
 }
 
 const notFound = (what: string) => notAssessed(`The embedded writer extracts; it does not infer ${what}.`);
-
-function allNotAssessed(reason: string): NotesDraft {
-  const field = notAssessed(reason);
-  return {
-    keyTopics: field,
-    topicSummary: field,
-    strategies: field,
-    emotionalThemes: field,
-    triggers: field,
-    actionItems: field,
-    significantQuotes: field,
-    sessionMood: field,
-    moodTrajectory: field,
-    followUpTopics: field,
-    unresolvedConcerns: field,
-    riskFlags: field,
-    therapistNotes: field,
-    patientSummary: field,
-  };
-}
 
 /** The notes of one transcript (see the module comment). */
 export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {

@@ -11,6 +11,7 @@
  * words reach a log line or an error message.
  */
 import {
+  allNotAssessed,
   ConfideError,
   notAssessed,
   withDeadline,
@@ -89,27 +90,6 @@ function resolve(settings: OpenAiNoteWriterSettings) {
     overlapSegments: integerSetting("overlapSegments", settings.overlapSegments, 3, 0),
     temperature,
     maxRetries: integerSetting("maxRetries", settings.maxRetries, 0, 0),
-  };
-}
-
-/** Notes with every field not assessed, for a transcript there is nothing to send of. */
-function allNotAssessed(reason: string): NotesDraft {
-  const field = notAssessed(reason);
-  return {
-    keyTopics: field,
-    topicSummary: field,
-    strategies: field,
-    emotionalThemes: field,
-    triggers: field,
-    actionItems: field,
-    significantQuotes: field,
-    sessionMood: field,
-    moodTrajectory: field,
-    followUpTopics: field,
-    unresolvedConcerns: field,
-    riskFlags: field,
-    therapistNotes: field,
-    patientSummary: field,
   };
 }
 

@@ -159,6 +159,13 @@ export function notAssessed(reason: string): NotAssessed {
   return { status: "not_assessed", reason };
 }
 
+/** Notes with every field not assessed for one reason (e.g. a transcript with no speech). */
+export function allNotAssessed(reason: string): NotesDraft {
+  const field = notAssessed(reason);
+  const lists = Object.fromEntries(noteListFields.map((name) => [name, field])) as { [F in NoteListField]: NotAssessed };
+  return { ...lists, sessionMood: field, moodTrajectory: field, riskFlags: field };
+}
+
 /**
  * What the patient reads of the notes: the therapist's own patient summary when they wrote
  * one, otherwise the written summary's grounded sentences, in order — never an unverified one,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
+import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
 import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
 
@@ -21,11 +21,7 @@ const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
 
 const provenance = { provider: "test", model: "m", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") };
 
-const allNotAssessed = (): NotesDraft => {
-  const draft: Record<string, unknown> = {};
-  for (const name of [...noteListFields, "sessionMood", "moodTrajectory", "riskFlags"]) draft[name] = notAssessed("not in this test");
-  return draft as NotesDraft;
-};
+const draftNotAssessed = (): NotesDraft => allNotAssessed("not in this test");
 
 describe("normalizeForQuote", () => {
   it("ignores case, punctuation and spacing", () => {
@@ -159,7 +155,7 @@ describe("verifyItem", () => {
 describe("verifyNotes", () => {
   it("keeps every item, marks the failing ones and counts them", () => {
     const draft: NotesDraft = {
-      ...allNotAssessed(),
+      ...draftNotAssessed(),
       keyTopics: [
         { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }] },
         { text: "family", evidence: [{ segmentId: "seg-99", start: 0, end: 1 }] },
@@ -186,7 +182,7 @@ describe("verifyNotes", () => {
   });
 
   it("keeps the reason of a field not assessed", () => {
-    const notes = verifyNotes(allNotAssessed(), transcript, provenance);
+    const notes = verifyNotes(draftNotAssessed(), transcript, provenance);
     expect(notes.strategies).toEqual({ status: "not_assessed", reason: "not in this test" });
     expect(riskFlagsOf(notes)).toEqual([]);
     expect(notes.quality).toEqual({ grounded: 0, unverified: 0, notAssessed: noteListFields.length + 3 });
@@ -202,7 +198,7 @@ describe("verifyNotes", () => {
     const field = fc.oneof(fc.constant(notAssessed("no")), fc.array(item, { maxLength: 4 }));
     fc.assert(
       fc.property(fc.array(field, { minLength: noteListFields.length, maxLength: noteListFields.length }), (fields) => {
-        const draft = { ...allNotAssessed(), ...Object.fromEntries(noteListFields.map((name, index) => [name, fields[index]])) } as NotesDraft;
+        const draft = { ...draftNotAssessed(), ...Object.fromEntries(noteListFields.map((name, index) => [name, fields[index]])) } as NotesDraft;
         const notes = verifyNotes(draft, transcript, provenance);
         const items = fields.reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
         const notAssessedFields = fields.filter((value) => !Array.isArray(value)).length + 3;
