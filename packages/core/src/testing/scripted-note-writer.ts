@@ -1,4 +1,4 @@
-import { notAssessed, type NotesDraft } from "../domain/clinical-notes.ts";
+import { allNotAssessed, type NotesDraft } from "../domain/clinical-notes.ts";
 import { ConfideError } from "../errors.ts";
 import type { NoteWriter, NoteWriterInput } from "../ports/note-writer.ts";
 
@@ -16,7 +16,6 @@ export interface ScriptedNoteWriter extends NoteWriter {
  */
 export function quoteEverySegment(input: NoteWriterInput): NotesDraft {
   const roleOf = new Map(input.speakers.map((speaker) => [speaker.label, speaker.role]));
-  const field = notAssessed("The scripted writer fills quotes only.");
   const quotes = input.segments
     .filter((segment) => roleOf.get(segment.speaker) !== "therapist" && segment.text.trim() !== "")
     .map((segment) => ({
@@ -25,22 +24,7 @@ export function quoteEverySegment(input: NoteWriterInput): NotesDraft {
       ...(roleOf.get(segment.speaker) === "patient" ? { speaker: "patient" as const } : {}),
       evidence: [{ segmentId: segment.id, start: 0, end: segment.text.length }],
     }));
-  return {
-    keyTopics: field,
-    topicSummary: field,
-    strategies: field,
-    emotionalThemes: field,
-    triggers: field,
-    actionItems: field,
-    significantQuotes: quotes,
-    sessionMood: field,
-    moodTrajectory: field,
-    followUpTopics: field,
-    unresolvedConcerns: field,
-    riskFlags: [],
-    therapistNotes: field,
-    patientSummary: field,
-  };
+  return { ...allNotAssessed("The scripted writer fills quotes only."), significantQuotes: quotes, riskFlags: [] };
 }
 
 /** A NoteWriter for tests (see `quoteEverySegment`). */
