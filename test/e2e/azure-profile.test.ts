@@ -131,14 +131,21 @@ describe("the azure profile, API and worker as separate processes", () => {
     expect(edited.status, await edited.clone().text()).toBe(200);
     const rescored = (await edited.json()) as SessionView;
     expect(rescored.sentiment?.segments.map((result) => result.label)).toEqual(["positive"]);
-    const finalized = await requestWithTimeout(`${api.baseUrl}/v1/sessions/${uploaded.id}/finalize`, {
+    // The notes quoted the replaced words; stale now, they are written again from the correction.
+    expect((rescored as SessionView & { notes?: { stale: boolean } }).notes?.stale).toBe(true);
+    const regenerated = await requestWithTimeout(`${api.baseUrl}/v1/sessions/${uploaded.id}/notes:regenerate`, {
       method: "POST",
       headers: authorized({ "if-match": edited.headers.get("etag") as string }),
+    });
+    expect(regenerated.status, await regenerated.clone().text()).toBe(200);
+    const finalized = await requestWithTimeout(`${api.baseUrl}/v1/sessions/${uploaded.id}/finalize`, {
+      method: "POST",
+      headers: authorized({ "if-match": regenerated.headers.get("etag") as string }),
     });
     expect(finalized.status, await finalized.clone().text()).toBe(200);
     expect(((await finalized.json()) as SessionView).status).toBe("finalized");
 
-    // Search (Cosmos DB) finds it by the corrected words, and not by the replaced ones.
+    // Search (Cosmos DB: transcript and notes) finds it by the corrected words, and not by the replaced ones.
     const search = async (q: string) => {
       const response = await requestWithTimeout(`${api.baseUrl}/v1/sessions?q=${encodeURIComponent(q)}`, { headers: authorized() });
       expect(response.status).toBe(200);
