@@ -7,7 +7,7 @@
  * a task role. PostgreSQL and Redis are your own (local servers stand in for RDS and
  * ElastiCache). Prints the variables to `export`, then runs until Ctrl-C.
  *
- * Run: node --conditions=source examples/aws/stand-ins.ts
+ * Run: npm run --silent stand-ins:aws > /tmp/confide-aws-stand-ins.env
  * Not a deployment: nothing here checks signatures, and everything is lost when it stops.
  */
 import { startFakeComprehendServer, startFakeTranscribeServer } from "@confide/contracts/fakes";
