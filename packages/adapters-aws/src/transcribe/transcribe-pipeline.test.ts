@@ -27,6 +27,7 @@ import {
   createManualClock,
   createRecordingLogger,
   pcmWav,
+  seedLinkedPair,
   type InMemoryJobQueue,
   type ManualClock,
   type RecordingLogger,
@@ -101,22 +102,7 @@ beforeEach(async () => {
     random: () => 0.5,
     settings: { passwordCost: 1024 },
   });
-  const now = clock.now();
-  const person = (id: string, role: "therapist" | "patient") => ({
-    id,
-    email: `${id}@example.test`,
-    displayName: id,
-    role,
-    passwordHash: "not-a-real-hash",
-    consent: null,
-    active: true,
-    tokenGeneration: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await deps.users.create(person("therapist-1", "therapist"));
-  await deps.users.create(person("patient-1", "patient"));
-  await deps.users.link({ therapistId: "therapist-1", patientId: "patient-1", createdAt: now });
+  await seedLinkedPair(deps);
   await queue.start(createJobHandlers(deps));
   pipeline = { deps, queue, clock, logger, blobs, speech, therapist: { userId: "therapist-1", role: "therapist" } };
 });

@@ -3,8 +3,8 @@
  * clock): the recording is in a store that signs no URLs, so it is staged; the job's polls are
  * spaced by the delays the adapter asks for.
  */
-import { createJobHandlers, uploadSession, type Session, type User } from "@confide/core";
-import { byteStream, createTestDeps, pcmWav, type TestDeps } from "@confide/core/testing";
+import { createJobHandlers, uploadSession, type Session } from "@confide/core";
+import { byteStream, createTestDeps, pcmWav, seedLinkedPair, type TestDeps } from "@confide/core/testing";
 import { startFakeSpeechBatchServer, type FakeSpeechBatchServer } from "@confide/contracts/fakes";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";
 import { BlobServiceClient } from "@azure/storage-blob";
@@ -23,10 +23,6 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-function person(id: string, role: User["role"], now: Date): User {
-  return { id, email: `${id}@example.test`, displayName: id, role, passwordHash: "not-a-real-hash", consent: null, active: true, tokenGeneration: 0, createdAt: now, updatedAt: now };
-}
-
 async function pipeline(transcriptionTimeoutMs: number): Promise<TestDeps> {
   const speech = await createAzureSpeechToText({
     endpoint: fake.url,
@@ -34,10 +30,7 @@ async function pipeline(transcriptionTimeoutMs: number): Promise<TestDeps> {
     staging: { connectionString: azurite.connectionString, containerName: "pipeline-staging", clientOptions: { retryOptions: { maxTries: 1 } } },
   });
   const deps = createTestDeps({ speech: speech as TestDeps["speech"], settings: { transcriptionTimeoutMs } });
-  const now = deps.clock.now();
-  await deps.users.create(person("therapist-1", "therapist", now));
-  await deps.users.create(person("patient-1", "patient", now));
-  await deps.users.link({ therapistId: "therapist-1", patientId: "patient-1", createdAt: now });
+  await seedLinkedPair(deps);
   await deps.queue.start(createJobHandlers(deps));
   return deps;
 }

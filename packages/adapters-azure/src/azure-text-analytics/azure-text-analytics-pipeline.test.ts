@@ -5,7 +5,7 @@
  * default settings — reaches core, whose retry comes no sooner.
  */
 import { createJobHandlers, uploadSession, type Session } from "@confide/core";
-import { byteStream, createTestDeps, pcmWav, type TestDeps } from "@confide/core/testing";
+import { byteStream, createTestDeps, pcmWav, seedLinkedPair, type TestDeps } from "@confide/core/testing";
 import { startFakeTextAnalyticsServer, type FakeTextAnalyticsServer } from "@confide/contracts/fakes";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureTextAnalyticsLanguageAnalyzer } from "./azure-text-analytics-language-analyzer.ts";
@@ -25,22 +25,7 @@ beforeEach(async () => {
   fake.fault = () => undefined;
   const language = await createAzureTextAnalyticsLanguageAnalyzer({ endpoint: fake.url, key: fake.key, clientOptions: { allowInsecureConnection: true } });
   deps = createTestDeps({ language });
-  const now = deps.clock.now();
-  const person = (id: string, role: "therapist" | "patient") => ({
-    id,
-    email: `${id}@example.test`,
-    displayName: id,
-    role,
-    passwordHash: "not-a-real-hash",
-    consent: null,
-    active: true,
-    tokenGeneration: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await deps.users.create(person("therapist-1", "therapist"));
-  await deps.users.create(person("patient-1", "patient"));
-  await deps.users.link({ therapistId: "therapist-1", patientId: "patient-1", createdAt: now });
+  await seedLinkedPair(deps);
   await deps.queue.start(createJobHandlers(deps));
 });
 

@@ -17,3 +17,4 @@ export * from "./pcm-wav.ts";
 export * from "./byte-stream.ts";
 export * from "./recording-logger.ts";
 export * from "./scripted-note-writer.ts";
+export * from "./linked-pair.ts";

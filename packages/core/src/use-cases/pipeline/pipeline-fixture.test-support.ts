@@ -4,7 +4,8 @@ import { pcmWav } from "../../testing/pcm-wav.ts";
 export { byteStream };
 import type { ConfideDeps } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
-import type { Actor, User } from "../../domain/user.ts";
+import type { Actor } from "../../domain/user.ts";
+import { seedLinkedPair, testUser } from "../../testing/linked-pair.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { createJobHandlers } from "./job-handlers.ts";
 import { uploadSession, type UploadSessionInput } from "../sessions/upload-session.ts";
@@ -18,20 +19,6 @@ export interface CareTeam {
   otherTherapist: Actor;
 }
 
-function user(id: string, role: User["role"], now: Date): User {
-  return {
-    id,
-    email: `${id}@example.test`,
-    displayName: id,
-    role,
-    passwordHash: "not-a-real-hash",
-    consent: null,
-    active: true,
-    tokenGeneration: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 /** A therapist linked to a patient, an unlinked therapist, and the therapist's phone(s). */
 export async function seedCareTeam(
@@ -39,10 +26,8 @@ export async function seedCareTeam(
   options: { deviceTokens?: string[] } = {},
 ): Promise<CareTeam> {
   const now = deps.clock.now();
-  await deps.users.create(user("therapist-1", "therapist", now));
-  await deps.users.create(user("therapist-2", "therapist", now));
-  await deps.users.create(user("patient-1", "patient", now));
-  await deps.users.link({ therapistId: "therapist-1", patientId: "patient-1", createdAt: now });
+  const { therapist, patient } = await seedLinkedPair(deps);
+  await deps.users.create(testUser("therapist-2", "therapist", now));
   for (const [index, token] of (options.deviceTokens ?? ["phone-token"]).entries()) {
     await deps.devices.upsert({
       id: `device-${index + 1}`,
@@ -54,8 +39,8 @@ export async function seedCareTeam(
     });
   }
   return {
-    therapist: { userId: "therapist-1", role: "therapist" },
-    patient: { userId: "patient-1", role: "patient" },
+    therapist,
+    patient,
     otherTherapist: { userId: "therapist-2", role: "therapist" },
   };
 }
