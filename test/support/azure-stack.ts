@@ -14,7 +14,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Redis } from "ioredis";
 import {
   startFakeSpeechBatchServer,
   startFakeTextAnalyticsServer,
@@ -31,6 +30,7 @@ import {
   type TcpProxy,
 } from "@confide/contracts/support";
 import { login, registerDevice, type SeededAccount } from "./confide-api-client.ts";
+import { connectRedis, keysUnder, stopProcess } from "./selfhosted-stack.ts";
 import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
 
 const redisUrl = "redis://127.0.0.1:6379";
@@ -70,49 +70,6 @@ export interface AzureStackOptions {
   speech?: FakeSpeechBatchServerOptions;
   /** Extra environment for every process. */
   env?: Record<string, string>;
-}
-
-async function connectRedis(): Promise<Redis> {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
-  redis.on("error", () => {
-    // Reported by the command that fails.
-  });
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis on ${redisUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}. Start it with: bash scripts/ensure-services.sh (or redis-server --daemonize yes --port 6379)`,
-      { cause: error },
-    );
-  }
-  return redis;
-}
-
-async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, batch] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== "0");
-  return keys;
-}
-
-/** Stops a process: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
-async function stopProcess(process: RunningProcess, graceMs: number): Promise<void> {
-  if (process.child.exitCode !== null || process.child.signalCode !== null) return;
-  process.child.kill("SIGTERM");
-  const exited = await Promise.race([
-    process.exited.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs)),
-  ]);
-  if (!exited) {
-    process.child.kill("SIGKILL");
-    await process.exited;
-  }
 }
 
 export async function startAzureStack(options: AzureStackOptions = {}): Promise<AzureStack> {

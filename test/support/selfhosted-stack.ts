@@ -84,7 +84,8 @@ async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
   }
 }
 
-async function connectRedis(): Promise<Redis> {
+/** A connection to the local Redis (`redis://127.0.0.1:6379`); throws saying how to start it. */
+export async function connectRedis(): Promise<Redis> {
   const { Redis } = await import("ioredis");
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
   redis.on("error", () => {
@@ -99,7 +100,8 @@ async function connectRedis(): Promise<Redis> {
   return redis;
 }
 
-async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
+/** Every Redis key under `prefix:` (SCAN, not KEYS). */
+export async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
   const keys: string[] = [];
   let cursor = "0";
   do {
@@ -111,7 +113,7 @@ async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
 }
 
 /** Stops a process: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
-async function stopProcess(process: RunningProcess, graceMs: number): Promise<void> {
+export async function stopProcess(process: RunningProcess, graceMs: number): Promise<void> {
   if (process.child.exitCode !== null || process.child.signalCode !== null) return;
   process.child.kill("SIGTERM");
   const exited = await Promise.race([
