@@ -234,9 +234,12 @@ describe("createConfideClient: session events", () => {
     const stored = await storeSession(server.deps, { therapistId: server.therapist.id, patientId: server.patient.id }, { status: "queued", transcript: null });
 
     const eventsPath = `/v1/sessions/${stored.id}/events`;
-    // Once the client has refreshed and reconnected, the session becomes ready.
+    const streamReads = async () =>
+      (await server.deps.audit.list({ sessionId: stored.id, limit: 100 })).items.filter((event) => event.action === "session.read").length;
+    // Once the client has refreshed and the second stream has read the session (its first event
+    // repeats `queued`), the session becomes ready.
     const readyAfterReconnect = (async () => {
-      while (server.requestsTo("GET", eventsPath) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((await streamReads()) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
       const current = (await server.deps.sessions.get(stored.id)) as Session;
       await server.deps.sessions.update({ ...current, status: "ready", updatedAt: server.deps.clock.now() }, current.version);
     })();
