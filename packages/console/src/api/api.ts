@@ -16,7 +16,8 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** An authenticated call of the API; throws ApiError for a problem. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   const signed = auth.get();
   if (signed) headers.set("authorization", `Bearer ${signed.accessToken}`);
@@ -31,7 +32,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-const queryString = (query: Record<string, string | number | undefined>) => {
+export const queryString = (query: Record<string, string | number | undefined>) => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
   const text = params.toString();
