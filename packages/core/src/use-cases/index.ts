@@ -34,3 +34,8 @@ export * from "./pipeline/process-session.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
+// Retention
+export * from "./retention/sweep-retention.ts";
+export * from "./retention/set-legal-hold.ts";
+export * from "./retention/release-legal-hold.ts";
+export * from "./retention/list-legal-holds.ts";
