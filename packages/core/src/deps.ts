@@ -49,6 +49,7 @@ export interface ConfideDeps {
 /** Names of the jobs core enqueues and handles. */
 export const jobNames = {
   processSession: "session.process",
+  retentionSweep: "retention.sweep",
 } as const;
 
 export interface ConfideDepsParts

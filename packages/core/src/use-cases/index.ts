@@ -36,6 +36,7 @@ export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
 // Retention
 export * from "./retention/sweep-retention.ts";
+export * from "./retention/schedule-retention-sweep.ts";
 export * from "./retention/set-legal-hold.ts";
 export * from "./retention/release-legal-hold.ts";
 export * from "./retention/list-legal-holds.ts";

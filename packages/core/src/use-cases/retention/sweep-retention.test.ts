@@ -9,7 +9,9 @@ import { getSession } from "../sessions/get-session.ts";
 import { readSessionAudio } from "../sessions/read-session-audio.ts";
 import { retrySession } from "../sessions/retry-session.ts";
 import { admin, createCareTeam, patient, storeSession, therapist } from "../sessions/session-fixture.test-support.ts";
+import { createJobHandlers } from "../pipeline/job-handlers.ts";
 import { releaseLegalHold } from "./release-legal-hold.ts";
+import { enqueueRetentionSweep } from "./schedule-retention-sweep.ts";
 import { setLegalHold } from "./set-legal-hold.ts";
 import { sweepRetention, type RetentionOutcome } from "./sweep-retention.ts";
 
@@ -294,5 +296,29 @@ describe("legal holds and manual deletion", () => {
       ["legal_hold.release", admin.userId, compliance.id],
     ]);
     expect(JSON.stringify(holdEvents)).not.toContain("Regulator");
+  });
+});
+
+describe("the retention sweep job", () => {
+  it("is enqueued once per interval whoever asks, runs the sweep, and not at all without a rule", async () => {
+    const deps = depsWith();
+    await deps.queue.start(createJobHandlers(deps));
+    const failed = await failedSession(deps);
+    deps.clock.advance(8 * dayMs);
+
+    expect(await enqueueRetentionSweep(deps, { intervalMs: 3600_000 })).toBe(true);
+    // A second worker in the same hour names the same job.
+    deps.clock.advance(60_000);
+    await enqueueRetentionSweep(deps, { intervalMs: 3600_000 });
+    expect(deps.queue.pending().map((job) => job.name)).toEqual(["retention.sweep"]);
+    await deps.queue.runDue();
+    expect(await deps.sessions.get(failed.id)).toBeNull();
+    deps.clock.advance(3600_000);
+    await enqueueRetentionSweep(deps, { intervalMs: 3600_000 });
+    expect(deps.queue.pending()).toHaveLength(1);
+
+    const keepAll = depsWith({});
+    expect(await enqueueRetentionSweep(keepAll, { intervalMs: 3600_000 })).toBe(false);
+    expect(keepAll.queue.pending()).toEqual([]);
   });
 });
