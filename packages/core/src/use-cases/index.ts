@@ -37,6 +37,7 @@ export * from "./pipeline/job-handlers.ts";
 // Retention
 export * from "./retention/sweep-retention.ts";
 export * from "./retention/schedule-retention-sweep.ts";
+export * from "./retention/run-retention-sweep.ts";
 export * from "./retention/set-legal-hold.ts";
 export * from "./retention/release-legal-hold.ts";
 export * from "./retention/list-legal-holds.ts";
