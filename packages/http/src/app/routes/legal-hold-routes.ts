@@ -92,7 +92,7 @@ export function createLegalHoldRoutes(options: LegalHoldRoutesOptions) {
       request: { params: z.object({ id: IdSchema }) },
       responses: {
         200: { description: "The released hold.", content: { "application/json": { schema: LegalHoldSchema } } },
-        ...problemResponses(401, 403, 404, 503),
+        ...problemResponses(400, 401, 403, 404, 503),
       },
     }),
     async (c) => c.json(await releaseLegalHold(deps, currentActor(c), { holdId: c.req.valid("param").id }), 200),
