@@ -3,7 +3,8 @@
  * filesystem blob store under `<dir>/blobs`): the dry run lists what would go and why and
  * deletes nothing; without --yes nothing runs; with --yes one sweep deletes what is due and
  * spares what a legal hold covers; while another process holds the database, it refuses and
- * says how to ask the running server instead.
+ * says how to ask the running server instead. Then `confide serve` (the embedded profile runs
+ * the worker) sweeps on its own at start.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import { createFilesystemBlobStore, createPgliteRepositories } from "@confide/ad
 import { buildSession, buildLegalHold } from "@confide/contracts";
 import type { Session } from "@confide/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliOutcome } from "../support/server-process.ts";
+import { runCliOutcome, startCli } from "../support/server-process.ts";
 
 const dayMs = 24 * 3600_000;
 let dataDir: string;
@@ -149,4 +150,38 @@ describe("confide retention on an embedded data directory", () => {
     const again = await runCliOutcome(["retention", "--yes"], env);
     expect(again.stdout.trim().split("\n").at(-1)).toBe("0 deleted, 0 changed meanwhile, 0 failed, 2 held by a legal hold");
   }, 90_000);
+
+  it("the server's worker sweeps at start: a failed session past its rule is erased without anyone asking", async () => {
+    const lateFailure = buildSession({
+      id: "session-failed-later",
+      status: "failed",
+      updatedAt: new Date(Date.now() - 8 * dayMs),
+      audio: { ...buildSession().audio, blobKey: "sessions/session-failed-later/audio.wav" },
+    });
+    const stores = await openStores();
+    try {
+      await stores.repositories.sessions.create(lateFailure);
+      await stores.blobs.put(lateFailure.audio.blobKey, new Blob(["a failed recording"]).stream(), { contentType: "audio/wav" });
+    } finally {
+      await stores.repositories.close();
+    }
+
+    const server = await startCli(["serve"], { ...env, CONFIDE_PORT: "0", CONFIDE_LOG_LEVEL: "info" }, { timeoutMs: 60_000 });
+    try {
+      const deadline = Date.now() + 30_000;
+      const swept = () => server.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.message === "retention sweep");
+      while (swept() === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(swept()).toMatchObject({ deleted: 1, failed: 0, held: 2 });
+    } finally {
+      await server.stop();
+    }
+    const { repositories, blobs } = await openStores();
+    try {
+      expect(await repositories.sessions.get(lateFailure.id)).toBeNull();
+      expect(await blobs.head(lateFailure.audio.blobKey)).toBeNull();
+      expect((await repositories.audit.list({ sessionId: lateFailure.id, limit: 10 })).items.map((event) => event.detail?.rule)).toEqual(["failed"]);
+    } finally {
+      await repositories.close();
+    }
+  }, 120_000);
 });
