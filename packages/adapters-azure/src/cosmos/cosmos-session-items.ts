@@ -90,12 +90,12 @@ export function retentionFieldsOf(session: Pick<Session, "id" | "status" | "revi
   const finalizedAt = session.status === "finalized" ? session.review.finalizedAt : null;
   return {
     finalizedAtMs: finalizedAt === null ? null : finalizedAt.getTime(),
-    finalizedKey: finalizedAt === null ? null : `${sortableTime(finalizedAt)}|${session.id}`,
+    finalizedKey: finalizedAt === null ? null : retentionKeyOf(finalizedAt, session.id),
     audioRemoved: session.audio.removed !== undefined,
   };
 }
 
-/** `sortableTime(at)|id`: the keyset position of a retention candidate. */
+/** `sortableTime(at)|id`: the keyset position of a stale session or a retention candidate. */
 export function retentionKeyOf(at: Date, id: string): string {
   return `${sortableTime(at)}|${id}`;
 }
@@ -149,7 +149,7 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
       recordedAtMs: session.recordedAt.getTime(),
       updatedAtMs: session.updatedAt.getTime(),
       listKey: listKeyOf(session.recordedAt, session.id),
-      staleKey: `${sortableTime(session.updatedAt)}|${session.id}`,
+      staleKey: retentionKeyOf(session.updatedAt, session.id),
       ...retentionFieldsOf(session),
       ...searchTermsOf(session),
       summary,
