@@ -1,5 +1,6 @@
 import { assignRolesByQuestions, type SpeakerRoleAssigner } from "./domain/speaker-roles.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
+import type { ConsentRepository } from "./ports/consent-repository.ts";
 import type { BlobStore } from "./ports/blob-store.ts";
 import { systemClock, type Clock } from "./ports/clock.ts";
 import type { DeviceRepository } from "./ports/device-repository.ts";
@@ -35,6 +36,8 @@ export interface ConfideDeps {
   tokens: TokenRepository;
   devices: DeviceRepository;
   audit: AuditLog;
+  /** Patients' consent histories: what the pipeline may do with their sessions (policies/consent.ts). */
+  consents: ConsentRepository;
   clock: Clock;
   ids: Ids;
   logger: Logger;
@@ -52,7 +55,7 @@ export const jobNames = {
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
-  /** A repositories adapter's bundle (ports/repositories.ts), or the five repositories alone. */
+  /** A repositories adapter's bundle (ports/repositories.ts), or the six repositories alone. */
   repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
   settings?: Partial<CoreSettings>;
@@ -81,6 +84,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     tokens: repositories.tokens,
     devices: repositories.devices,
     audit: repositories.audit,
+    consents: repositories.consents,
     clock,
     ids: parts.ids ?? randomIds,
     logger,

@@ -25,6 +25,13 @@ export interface CoreSettings {
   /** Sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is refused. */
   maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
+  /**
+   * The configured processing providers (speech, language, notes) that send session data out of
+   * the deployment, by provider name (`azure-speech`, `transcribe`, `openai-notes`…): processing
+   * a patient's session needs their `cloud_processing` consent naming each (policies/consent.ts).
+   * The host fills it from its adapters' descriptors (`sendsSessionDataOut`).
+   */
+  cloudProviders: string[];
 }
 
 export const defaultCoreSettings: CoreSettings = {
@@ -44,4 +51,5 @@ export const defaultCoreSettings: CoreSettings = {
   minPasswordLength: 12,
   maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
+  cloudProviders: [],
 };

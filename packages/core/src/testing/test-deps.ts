@@ -3,6 +3,7 @@ import { assignRolesByQuestions } from "../domain/speaker-roles.ts";
 import { silentLogger } from "../ports/logger.ts";
 import type { CoreSettings } from "../settings.ts";
 import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
 import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
 import { createInMemoryJobQueue, type InMemoryJobQueue } from "./in-memory-job-queue.ts";
@@ -51,6 +52,7 @@ export function createTestDeps(
     tokens: createInMemoryTokenRepository(),
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
+    consents: createInMemoryConsentRepository(),
     ids: createSequentialIds(),
     logger: silentLogger,
     assignRoles: assignRolesByQuestions,

@@ -34,3 +34,8 @@ export * from "./pipeline/process-session.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
+// Consent
+export * from "./consent/grant-consent.ts";
+export * from "./consent/withdraw-consent.ts";
+export * from "./consent/get-consent.ts";
+export * from "./policies/consent.ts";

@@ -2,7 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
-import { eraseSession } from "../policies/session-erasure.ts";
+import { erasePatientSessions } from "../policies/session-erasure.ts";
 import { assertRole } from "../policies/session-access.ts";
 
 export interface EraseUserInput {
@@ -13,37 +13,6 @@ export interface EraseUserResult {
   userId: string;
   deletedSessionCount: number;
   deletedDeviceCount: number;
-}
-
-const pageLimit = 100;
-
-/**
- * Deletes every session about a patient: provider job (best effort), recording and record.
- * Re-lists until none remain, so a session created while erasure runs is deleted too.
- */
-async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: string): Promise<number> {
-  const deleted = new Set<string>();
-  for (;;) {
-    const page = await deps.sessions.list({ patientId, limit: pageLimit });
-    if (page.items.length === 0) return deleted.size;
-    for (const listed of page.items) {
-      if (deleted.has(listed.id)) {
-        throw new ConfideError("internal", "A deleted session is still listed; erasure stopped.", {
-          details: { sessionId: listed.id },
-        });
-      }
-      // A listing holds summaries: erasing takes the whole session (its recording, its provider job).
-      const session = await deps.sessions.get(listed.id);
-      // The record last: if anything before fails it remains, so a retry of the erasure finds it again.
-      if (session !== null) await eraseSession(deps, session);
-      deleted.add(listed.id);
-      await audit(deps, actor, "session.delete", {
-        sessionId: listed.id,
-        subjectUserId: patientId,
-        detail: { reason: "user.erase" },
-      });
-    }
-  }
 }
 
 /**
@@ -77,7 +46,7 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   await deps.users.revokeAccessTokens(user.id);
   await deps.tokens.revokeUser(user.id, now);
 
-  const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id) : 0;
+  const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id, "user.erase") : 0;
   const deletedDeviceCount = (await deps.devices.listByUser(user.id)).length;
   await deps.devices.deleteByUser(user.id);
   await deps.tokens.deleteByUser(user.id);
