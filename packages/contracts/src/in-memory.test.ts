@@ -5,6 +5,7 @@
 import {
   createInMemoryAuditLog,
   createInMemoryBlobStore,
+  createInMemoryConsentRepository,
   createInMemoryDeviceRepository,
   createInMemoryJobQueue,
   createInMemoryPushNotifier,
@@ -18,6 +19,7 @@ import {
 } from "@confide/core/testing";
 import { describeAuditLogContract } from "./audit-log.contract.ts";
 import { describeBlobStoreContract } from "./blob-store.contract.ts";
+import { describeConsentRepositoryContract } from "./consent-repository.contract.ts";
 import { describeDeviceRepositoryContract } from "./device-repository.contract.ts";
 import { buildAudioSource } from "./fixtures.ts";
 import { describeJobQueueContract } from "./job-queue.contract.ts";
@@ -92,5 +94,6 @@ describeUserRepositoryContract({ name: "in-memory", create: async () => createIn
 describeTokenRepositoryContract({ name: "in-memory", create: async () => createInMemoryTokenRepository() });
 describeDeviceRepositoryContract({ name: "in-memory", create: async () => createInMemoryDeviceRepository() });
 describeAuditLogContract({ name: "in-memory", create: async () => createInMemoryAuditLog() });
+describeConsentRepositoryContract({ name: "in-memory", create: async () => createInMemoryConsentRepository() });
 
 describeRepositoriesContract({ name: "in-memory", create: async () => createInMemoryRepositories() });

@@ -34,6 +34,12 @@ export const deviceTokensContainerId = "device-tokens";
 /** Audit events, partition key `/id`: appends spread over every partition; lists fan out by (at, id). */
 export const auditEventsContainerId = "audit-events";
 
+/**
+ * Consent records, partition key `/patientId`, item id = the record's sequence: a patient's history
+ * (read before every upload and pipeline step) is one partition, and a place in it is unique there.
+ */
+export const consentRecordsContainerId = "consent-records";
+
 /** Every path indexed except the system `_etag`, plus the composite indexes an ORDER BY on two paths needs. */
 function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], excluded: string[] = []): IndexingPolicy {
   return {
@@ -45,7 +51,7 @@ function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], exclu
   };
 }
 
-/** Containers of users, tokens, devices and audit events (README.md, "Partition keys"). */
+/** Containers of users, tokens, devices, consent records and audit events (README.md, "Partition keys"). */
 const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
   {
     id: usersContainerId,
@@ -65,6 +71,7 @@ const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
   // -1: no default expiry; each token item carries a `ttl` until its expiry.
   { id: refreshTokensContainerId, partitionKeyPath: "/id", defaultTtl: -1 },
   { id: devicesContainerId, partitionKeyPath: "/userId" },
+  { id: consentRecordsContainerId, partitionKeyPath: "/patientId" },
   { id: deviceTokensContainerId, partitionKeyPath: "/id" },
   {
     id: auditEventsContainerId,

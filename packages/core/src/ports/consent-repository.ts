@@ -10,8 +10,8 @@ export interface ConsentRepository {
    * Appends a record at its `sequence` in the patient's history.
    * @returns the stored record, as written.
    * @throws ConfideError `consent.conflict` when the patient's history already holds a record at
-   * that sequence (another writer appended first: read the history again and retry), or when the
-   * record's id is taken.
+   * that sequence (another writer appended first: read the history again and retry), or a record
+   * with the same id.
    */
   append(record: ConsentRecord): Promise<ConsentRecord>;
 

@@ -20,7 +20,7 @@ export async function consentSubject(deps: Pick<ConfideDeps, "users">, actor: Ac
     return actor.userId;
   }
   if (patientId === undefined || patientId === "") {
-    throw new ConfideError("validation.invalid_input", "Name the patient.", { details: { field: "patientId" } });
+    throw new ConfideError("auth.forbidden", "Only patients have consent of their own; a therapist names the patient.");
   }
   const patient = await deps.users.get(patientId);
   const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));

@@ -1,6 +1,7 @@
 import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
+import { addOwnConsentRoutes } from "./consent-routes.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
@@ -106,6 +107,8 @@ export function createMeRoutes(options: MeRoutesOptions) {
       return c.json(data, 200);
     },
   );
+
+  addOwnConsentRoutes(router, deps);
 
   return router;
 }
