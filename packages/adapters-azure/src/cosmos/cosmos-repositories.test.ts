@@ -61,7 +61,7 @@ describe("Cosmos repositories bundle", () => {
     }
   });
 
-  it("closes the shared client once the last of the five repositories is closed", async () => {
+  it("closes the shared client once the last of the six repositories is closed", async () => {
     const context = await createCosmosContext(standIn.settings());
     let closed = 0;
     const repositories = createCosmosRepositoriesOn({ ...context, close: async () => { closed += 1; await context.close(); } });
@@ -69,9 +69,10 @@ describe("Cosmos repositories bundle", () => {
     await repositories.users.close();
     await repositories.tokens.close();
     await repositories.devices.close();
+    await repositories.audit.close();
     expect(closed).toBe(0);
-    await repositories.audit.close();
-    await repositories.audit.close();
+    await repositories.consents.close();
+    await repositories.consents.close();
     expect(closed).toBe(1);
   });
 });

@@ -19,7 +19,8 @@ export interface EraseUserResult {
  * An administrator erases an account and everything about it (the right to erasure). For a
  * patient: every session about them (the speech provider's job, recording and record; a
  * provider that cannot be reached does not stop the erasure, its ref is logged), devices, refresh tokens, care
- * relations and the account. The account is deactivated first and deleted last, so an
+ * relations and the account; their consent history is kept (proof that past processing was
+ * consented to) with the reasons of their withdrawals removed. The account is deactivated first and deleted last, so an
  * interrupted erasure can simply be run again.
  * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an
  * administrator names themselves, `user.not_found` when there is no such user (also when it was
@@ -47,6 +48,9 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   await deps.tokens.revokeUser(user.id, now);
 
   const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id, "user.erase") : 0;
+  // The consent history stays, as proof that what was done before the erasure was consented to
+  // (GDPR Art. 7(1), Art. 17(3)(e)): ids, scopes, form hash, times. Only the patient's own words go.
+  const erasedConsentReasons = user.role === "patient" ? await deps.consents.eraseReasons(user.id) : 0;
   const deletedDeviceCount = (await deps.devices.listByUser(user.id)).length;
   await deps.devices.deleteByUser(user.id);
   await deps.tokens.deleteByUser(user.id);
@@ -56,7 +60,7 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   await deps.users.delete(user.id);
   await audit(deps, actor, "user.erase", {
     subjectUserId: user.id,
-    detail: { role: user.role, deletedSessionCount, deletedDeviceCount },
+    detail: { role: user.role, deletedSessionCount, deletedDeviceCount, erasedConsentReasons },
   });
   return { userId: user.id, deletedSessionCount, deletedDeviceCount };
 }

@@ -96,8 +96,9 @@ async function stopProcessing(deps: ConfideDeps, patientId: string): Promise<str
     for (const listed of page.items) {
       const session = await deps.sessions.get(listed.id);
       if (session === null) continue;
-      const outcome = await stopWithoutConsent(deps, session);
-      if (outcome?.status === "failed") stopped.push(session.id);
+      if ((await stopWithoutConsent(deps, session)) === undefined) continue;
+      const after = await deps.sessions.get(session.id);
+      if (after?.status === "failed" && after.processing.lastError?.code === "consent.withdrawn") stopped.push(session.id);
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

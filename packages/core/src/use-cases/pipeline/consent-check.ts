@@ -23,8 +23,8 @@ const activityOf: Partial<Record<Session["status"], ConsentedActivity>> = {
  * discarded (best effort, as on delete; the ref stays when that failed) and the session fails
  * with `consent.withdrawn`, retryable, so the therapist can start it again once the patient
  * consents again (the retry is checked the same way).
- * @returns undefined when the step may run; otherwise the failed session, or null when another
- * writer got there first.
+ * @returns undefined when the step may run; null when it may not: processing stopped (the session
+ * failed and its therapist was notified), or another writer got there first.
  */
 export async function stopWithoutConsent(deps: ConfideDeps, session: Session): Promise<Step | undefined> {
   const activity = activityOf[session.status];

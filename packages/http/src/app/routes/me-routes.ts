@@ -6,6 +6,7 @@ import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { ConsentRecordSchema } from "../schemas/consent-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface MeRoutesOptions {
@@ -29,7 +30,8 @@ const ExportSchema = z
     ),
     sessions: z.array(z.record(z.string(), z.unknown())).optional(),
     auditEvents: z.array(z.record(z.string(), z.unknown())),
-    omitted: z.array(z.literal("sessions")),
+    consents: z.array(ConsentRecordSchema).optional(),
+    omitted: z.array(z.enum(["sessions", "consents"])),
   })
   .openapi("UserDataExport");
 
