@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { testConsentForm } from "@confide/core/testing";
 
 /**
  * The few calls of Confide's HTTP API the fault tests make, as a phone app would make them,
@@ -61,12 +61,6 @@ export async function registerDevice(baseUrl: string, token: string, deviceToken
  */
 export const testCloudProviders = ["azure-speech", "azure-text-analytics", "comprehend", "openai", "transcribe", "whisper"];
 
-/** The consent form tests record: its version and the sha256 of its text. */
-export const testConsentForm = {
-  version: "test-consent-form-v1",
-  textSha256: createHash("sha256").update("I consent to the recording and processing of my therapy sessions.").digest("hex"),
-};
-
 /**
  * Records, as the patient's therapist, the patient's written consent to `scopes` (default:
  * recording, transcription, ai_notes and cloud processing by every provider in
@@ -87,6 +81,7 @@ export async function recordTestConsent(
   const response = await requestWithTimeout(`${baseUrl}/v1/patients/${encodeURIComponent(patientId)}/consent`, {
     method: "POST",
     headers: { authorization: `Bearer ${therapistToken}`, "content-type": "application/json" },
+    // The form core's test set-ups record too (`testConsentForm` of @confide/core/testing).
     body: JSON.stringify({ method: "written", form: testConsentForm, scopes }),
   });
   await expectStatus(response, 201, "record consent");
