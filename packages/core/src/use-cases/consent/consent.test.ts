@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeConsent } from "../../domain/consent.ts";
+import { activeConsent, type ConsentScopeEntry } from "../../domain/consent.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError, type ErrorCode } from "../../errors.ts";
 import { testUser } from "../../testing/linked-pair.ts";
@@ -35,7 +35,8 @@ async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}): Prom
   return { deps, team };
 }
 
-const written = (scopes: unknown) => ({ scopes, form: testConsentForm, method: "written" as const });
+/** A written grant of `scopes` (typed loosely: some tests send what a client should not). */
+const written = (scopes: unknown) => ({ scopes: scopes as ConsentScopeEntry[], form: testConsentForm, method: "written" as const });
 
 describe("consent before an upload", () => {
   it("refuses an upload for a patient without consent (consent.missing, what is missing), storing nothing", async () => {
@@ -234,7 +235,11 @@ describe("the consent history", () => {
     for (const scopes of [[], [{ scope: "everything" }], [{ scope: "recording" }, { scope: "recording" }], [{ scope: "cloud_processing" }], [{ scope: "recording", providers: ["x"] }], [{ scope: "cloud_processing", providers: ["Azure Speech"] }]]) {
       await rejection(grantConsent(deps, team.therapist, { patientId, ...written(scopes) }), "validation.invalid_input");
     }
-    await rejection(grantConsent(deps, team.therapist, { patientId, scopes: [{ scope: "recording" }], form: { version: "v1", textSha256: "abc" }, method: "written" }), "validation.invalid_input");
+    await rejection(
+      grantConsent(deps, team.therapist, { patientId, scopes: [{ scope: "recording" }], form: { version: "v1", textSha256: "abc" }, method: "written" }),
+      "validation.invalid_input",
+    );
+    await rejection(grantConsent(deps, team.therapist, { patientId, ...written([{ scope: "recording" }]), method: "by telepathy" as never }), "validation.invalid_input");
     await rejection(withdrawConsent(deps, team.patient, { reason: "r".repeat(501) }), "validation.invalid_input");
     expect(await deps.consents.history(patientId)).toEqual(before);
   });

@@ -1,5 +1,12 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { activeConsent, type ActiveConsent, type ConsentGrant, type ConsentMethod } from "../../domain/consent.ts";
+import {
+  activeConsent,
+  type ActiveConsent,
+  type ConsentForm,
+  type ConsentGrant,
+  type ConsentMethod,
+  type ConsentScopeEntry,
+} from "../../domain/consent.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
@@ -12,9 +19,9 @@ export interface GrantConsentInput {
   /** The patient; a patient granting their own consent may leave it out. */
   patientId?: string;
   /** What is granted: `[{ scope: "recording" }, { scope: "cloud_processing", providers: ["azure-speech"] }]`. */
-  scopes: unknown;
-  /** The form the patient agreed to: its version and the sha256 of its text. */
-  form: unknown;
+  scopes: ConsentScopeEntry[];
+  /** The form the patient agreed to: its version and the sha256 (hex) of its text. */
+  form: ConsentForm;
   /** `written` or `verbal_witnessed` when a therapist records it; `electronic` when the patient gives it. */
   method: ConsentMethod;
 }

@@ -15,7 +15,7 @@ export interface WithdrawConsentInput {
   /** The patient; a patient withdrawing their own consent may leave it out. */
   patientId?: string;
   /** What is withdrawn; everything in force when absent. */
-  scopes?: unknown;
+  scopes?: ConsentScopeEntry[];
   /** The patient's reason, if they give one (at most 500 characters). */
   reason?: string;
   /** The patient asks for every session about them to be erased too (the existing erasure). */
