@@ -1,4 +1,4 @@
-import { testConsentForm } from "@confide/core/testing";
+import { createTestDeps, testConsentForm } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { createTestApp, multipartBody, wavBytes } from "../app-fixture.test-support.ts";
 
@@ -30,6 +30,24 @@ describe("consent over HTTP", () => {
     });
     expect(testApp.deps.blobs.keys()).toEqual([]);
     expect((await testApp.deps.sessions.list({ limit: 10 })).items).toEqual([]);
+  });
+
+  it("refuses an upload in a deployment with a cloud speech provider until cloud_processing names it", async () => {
+    // The scripted speech engine stands for a cloud service here (as the host lists azure-speech).
+    const deps = createTestDeps({ settings: { cloudProviders: ["scripted"], maxUploadBytes: 256 * 1024 } });
+    const testApp = await createTestApp({ deps, consent: false });
+    const token = await testApp.tokenFor(testApp.therapist);
+    const path = `/v1/patients/${testApp.patient.id}/consent`;
+    await testApp.call(path, { method: "POST", token, json: { scopes: basics, form: testConsentForm, method: "written" } });
+
+    const refused = await upload(testApp, token);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "consent.missing", missingScopes: [], missingCloudProviders: ["scripted"] });
+    expect(testApp.deps.blobs.keys()).toEqual([]);
+
+    const cloud = [{ scope: "cloud_processing", providers: ["scripted"] }];
+    await testApp.call(path, { method: "POST", token, json: { scopes: cloud, form: testConsentForm, method: "verbal_witnessed" } });
+    expect((await upload(testApp, token)).status).toBe(201);
   });
 
   it("lets the therapist record written consent and see the history; the upload then goes through", async () => {
