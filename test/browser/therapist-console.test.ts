@@ -75,6 +75,33 @@ describe("the therapist's console", () => {
     expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
   });
 
+  it("works from the keyboard: a visible skip link first, then the navigation in order", async () => {
+    const { page } = therapist;
+    const focused = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as PageGlobals).document.activeElement;
+        return element ? `${element.tagName.toLowerCase()}: ${element.textContent}` : null;
+      });
+    // A screen opens with its heading focused; before it, in order: skip link, navigation, sign out.
+    expect(await focused()).toBe("h1: Sessions");
+    const backwards = [];
+    for (let step = 0; step < 5; step += 1) {
+      await page.keyboard.press("Shift+Tab");
+      backwards.push(await focused());
+    }
+    expect(backwards).toEqual(["button: Sign out", "a: Upload", "a: Pending review", "a: Sessions", "a: Skip to main content"]);
+    const box = await page.getByRole("link", { name: "Skip to main content" }).boundingBox();
+    expect(box !== null && box.y >= 0 && box.height > 10).toBe(true);
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press("Tab");
+    expect(await focused()).toBe("a: Upload");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    // The new screen's heading has the focus, so a screen reader starts there.
+    expect(await focused()).toBe("h1: Upload a recording");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Sessions" }).waitFor();
+  });
+
   it("uploads a dialogue dropped on the page with a progress bar on the bytes sent, then follows it to ready", async () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
@@ -145,6 +172,16 @@ describe("the therapist's console", () => {
     await search.fill("nothingmatchesthis");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.getByText("No session matches these filters.").waitFor();
+
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByLabel("Recorded from").fill("2099-01-01");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/\/sessions\?from=2099-01-01$/);
+    await page.getByText("No session matches these filters.").waitFor();
+    await page.getByLabel("Recorded from").fill("2000-01-01");
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient" });
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
 
     await page.getByRole("button", { name: "Clear" }).click();
     await page.getByLabel("Status").selectOption({ label: "Failed" });

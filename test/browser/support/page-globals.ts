@@ -6,6 +6,7 @@
 export interface PageGlobals {
   document: {
     querySelector(selector: string): PageProgressBar | null;
+    activeElement: { tagName: string; textContent: string | null } | null;
   };
   DataTransfer: new () => PageDataTransfer;
   axe?: { run(context: unknown, options: unknown): Promise<unknown> };
