@@ -217,12 +217,35 @@ describe("the therapist's console", () => {
     expect(titles).toEqual(["Browser dialogue aurora"]);
   });
 
-  it("signs out back to the sign-in form, and the console's pages raised no script error or CSP violation", async () => {
+  it("stays signed in across a reload (the refresh cookie), and signing out ends that too", async () => {
     const { page } = therapist;
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).toBe(3);
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
     await page.goto("/sessions");
     await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+  });
+
+  it("runs under a CSP that the browser enforces: an injected inline script is refused, and seen", async () => {
+    const probe = await harness.newPage();
+    await probe.page.goto("/");
+    await probe.page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+    await probe.page.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      const script = page.document.createElement("script");
+      script.textContent = "globalThis.injected = true;";
+      page.document.body.append(script);
+    });
+    await probe.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.readyState === "complete");
+    expect(await probe.page.evaluate(() => "injected" in globalThis)).toBe(false);
+    await expect.poll(() => probe.problems.length).toBeGreaterThan(0);
+    expect(probe.problems.join("\n")).toMatch(/Content Security Policy/);
+  });
+
+  it("raised no script error or CSP violation on the therapist's pages, and no serious or critical axe violation", () => {
     expect(therapist.problems).toEqual([]);
     const blocking = harness.reports.flatMap((report) => report.blocking.map((violation) => `${report.screen}: ${violation.id}`));
     expect(blocking).toEqual([]);
