@@ -52,14 +52,14 @@ beforeAll(async () => {
 /** The page, once the client module loaded (as `window.confideClient`). */
 async function openTestPage(): Promise<void> {
   await page.goto(`${server.baseUrl}/client-test/`);
-  await page.waitForFunction(() => "confideClient" in window);
+  await page.waitForFunction(() => "confideClient" in globalThis);
 }
 
-type ClientModule = typeof import("../../packages/client/src/index.ts");
-declare global {
-  interface Window {
-    confideClient: ClientModule;
-  }
+/** The page's globals the page functions touch (the tests are type-checked without the DOM library). */
+interface ClientPageGlobals {
+  confideClient: typeof import("../../packages/client/src/index.ts");
+  XMLHttpRequest: { prototype: { send(this: unknown, body?: unknown): void } };
+  document: { cookie: string };
 }
 
 afterAll(async () => {
@@ -69,7 +69,7 @@ afterAll(async () => {
 
 describe("@confide/client in Chromium", () => {
   it("has no Node-only import: the bundle loads in the page", async () => {
-    const exported = await page.evaluate(() => Object.keys(window.confideClient).sort());
+    const exported = await page.evaluate(() => Object.keys((globalThis as unknown as ClientPageGlobals).confideClient).sort());
     expect(exported).toEqual(expect.arrayContaining(["ConfideApiError", "createConfideClient", "dataOf"]));
   });
 
@@ -78,19 +78,21 @@ describe("@confide/client in Chromium", () => {
     const audioBase64 = Buffer.from(bytes).toString("base64");
     const result = await page.evaluate(
       async ({ email, password, patientId, audioBase64 }) => {
-        const client = window.confideClient.createConfideClient({ baseUrl: "", refreshTokenIn: "cookie" });
+        const globals = globalThis as unknown as ClientPageGlobals;
+        const client = globals.confideClient.createConfideClient({ baseUrl: "", refreshTokenIn: "cookie" });
         await client.signIn({ email, password });
         const sends: string[] = [];
-        const original = XMLHttpRequest.prototype.send;
-        XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+        const xhr = globals.XMLHttpRequest.prototype;
+        const original = xhr.send;
+        xhr.send = function (this: unknown, body?: unknown) {
           sends.push(body instanceof Blob ? `blob:${body.size}` : typeof body);
           return original.call(this, body);
         };
         const progress: Array<{ sentBytes: number; totalBytes: number | undefined }> = [];
         const file = new File([Uint8Array.from(atob(audioBase64), (char) => char.charCodeAt(0))], "week-1.wav", { type: "audio/wav" });
         const session = await client.uploadSession({ patientId, title: "From the browser", audio: file, fileName: file.name }, { onProgress: (update) => progress.push(update) });
-        XMLHttpRequest.prototype.send = original;
-        return { session: { status: session.status, sizeBytes: session.audio.sizeBytes, title: session.title }, progress, sends, cookieVisible: document.cookie };
+        xhr.send = original;
+        return { session: { status: session.status, sizeBytes: session.audio.sizeBytes, title: session.title }, progress, sends, cookieVisible: globals.document.cookie };
       },
       { email: server.therapist.email, password, patientId: server.patient.id, audioBase64 },
     );
@@ -105,7 +107,7 @@ describe("@confide/client in Chromium", () => {
   it("resumes after a reload from the refresh cookie alone (Secure cookies work on 127.0.0.1)", async () => {
     await openTestPage();
     const resumed = await page.evaluate(async () => {
-      const client = window.confideClient.createConfideClient({ baseUrl: "", refreshTokenIn: "cookie" });
+      const client = (globalThis as unknown as ClientPageGlobals).confideClient.createConfideClient({ baseUrl: "", refreshTokenIn: "cookie" });
       const user = await client.resume();
       return user?.email;
     });
