@@ -142,7 +142,12 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                 <li key={index} class={entry.grounded ? "grounded" : "unverified"}>
                   {entry.grounded ? null : <strong class="unverified-label">Unverified: </strong>}
                   {entry.text}
-                  {entry.quote !== undefined && entry.quote !== entry.text ? <q>{entry.quote}</q> : null}
+                  {entry.quote !== undefined && entry.quote !== entry.text ? (
+                    <>
+                      {" "}
+                      <q>{entry.quote}</q>
+                    </>
+                  ) : null}
                   {entry.unverifiedReason === undefined ? null : <span class="hint"> ({entry.unverifiedReason})</span>}
                   {entry.evidence.length === 0 ? null : (
                     <span class="evidence">

@@ -52,9 +52,14 @@ describe("layOutSentimentChart", () => {
     expect(chart.paths.every((path) => path.startsWith("M") && !path.includes("L"))).toBe(true);
   });
 
-  it("stretches the time axis to a window that ends after the stated duration, and draws nothing for an empty timeline", () => {
-    const chart = layOutSentimentChart([window(0, 1, 0.2, 0.2)], 5_000, frame);
-    expect(chart.points[0]?.x).toBe(220);
+  it("keeps the time axis to the recording: a last window running past its end is plotted in the part within it", () => {
+    const chart = layOutSentimentChart([window(0, 1, 0.2, 0.2), window(10_000, 1, 0.2, 0.2)], 15_000, frame);
+    expect(chart.points.map((point) => point.x)).toEqual([153.3, 353.3]);
+    expect(chart.xTicks.at(-1)).toEqual({ x: 420, label: "0:15" });
+  });
+
+  it("uses the windows' end when the duration is unknown, and draws nothing for an empty timeline", () => {
+    expect(layOutSentimentChart([window(0, 1, 0.2, 0.2)], 0, frame).points[0]?.x).toBe(220);
     expect(layOutSentimentChart([], 0, frame)).toMatchObject({ paths: [], points: [] });
   });
 });

@@ -63,12 +63,14 @@ export function timeTicks(durationMs: number, maxTicks: number): number[] {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /**
- * Lays the timeline out in the frame: x is time over the whole recording (`durationMs`), y the
- * balance (1 at the top). Each window is plotted at its middle.
+ * Lays the timeline out in the frame: x is time over the whole recording (`durationMs`, or the
+ * windows' end when unknown), y the balance (1 at the top). Each window is plotted at the middle
+ * of the part of it that lies within the recording.
  */
 export function layOutSentimentChart(timeline: readonly TimelineWindow[], durationMs: number, frame: ChartFrame): SentimentChart {
   const { width, height, margin } = frame;
-  const end = Math.max(durationMs, ...timeline.map((window) => window.endMs), 1);
+  // The recording's length; the last window usually runs past it (windows have a fixed size).
+  const end = durationMs > 0 ? durationMs : Math.max(1, ...timeline.map((window) => window.endMs));
   const x = linearScale([0, end], [margin.left, width - margin.right]);
   const y = linearScale([1, -1], [margin.top, height - margin.bottom]);
   const points: ChartPoint[] = [];
@@ -81,7 +83,7 @@ export function layOutSentimentChart(timeline: readonly TimelineWindow[], durati
       continue;
     }
     const balance = balanceOf(window);
-    const point = { x: round(x((window.startMs + window.endMs) / 2)), y: round(y(balance)), balance, window };
+    const point = { x: round(x((window.startMs + Math.min(window.endMs, end)) / 2)), y: round(y(balance)), balance, window };
     points.push(point);
     run.push(`${run.length === 0 ? "M" : "L"}${point.x},${point.y}`);
   }

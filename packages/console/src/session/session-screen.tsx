@@ -18,6 +18,7 @@ import { sessionApi, sessionClient } from "./session-client.ts";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
 import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
+import { describeWarning } from "./transcript-warnings.ts";
 import "./session.css";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -176,8 +177,10 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const ready = session.status === "ready";
   const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
   const warnings = [
-    ...(transcript?.warnings ?? []).map((warning) => warning.message),
-    ...(session.status === "failed" && session.processing.lastError ? [`Processing failed: ${session.processing.lastError.message}`] : []),
+    ...(transcript?.warnings ?? []).map(describeWarning),
+    ...(session.status === "failed" && session.processing.lastError
+      ? [{ title: "Processing failed", message: session.processing.lastError.message }]
+      : []),
   ];
 
   return (
@@ -214,9 +217,9 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
         <section class="warnings" aria-labelledby="session-warnings">
           <h2 id="session-warnings">Warnings</h2>
           <ul>
-            {warnings.map((message) => (
-              <li key={message}>
-                <strong>Warning:</strong> {message}
+            {warnings.map((warning) => (
+              <li key={warning.message}>
+                <strong>{warning.title}:</strong> {warning.message}
               </li>
             ))}
           </ul>
