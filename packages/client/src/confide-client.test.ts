@@ -100,6 +100,46 @@ describe("createConfideClient: sign-in and refresh", () => {
   });
 });
 
+/** A fetch that keeps the refresh cookie as a browser would for this origin (Node's fetch has no cookie jar). */
+function cookieJarFetch() {
+  let cookie: string | undefined;
+  const jarFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (cookie !== undefined && new URL(request.url).pathname.startsWith("/v1/auth/")) request.headers.set("Cookie", cookie);
+    const response = await fetch(request);
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) cookie = /max-age=0/i.test(setCookie) ? undefined : setCookie.split(";")[0];
+    return response;
+  };
+  return { fetch: jarFetch, cookie: () => cookie };
+}
+
+describe("createConfideClient: cookie mode (the browser console)", () => {
+  it("keeps no refresh token itself, refreshes through the cookie with the CSRF header, and resumes after a reload", async () => {
+    const server = await served();
+    const jar = cookieJarFetch();
+    const refreshTokens: string[] = [];
+    const client = createConfideClient({ baseUrl: server.baseUrl, refreshTokenIn: "cookie", fetch: jar.fetch, onRefreshToken: (token) => refreshTokens.push(token) });
+    await client.signIn({ email: server.therapist.email, password });
+    const firstCookie = jar.cookie();
+    expect(firstCookie).toMatch(/^confide_refresh=/);
+    server.deps.clock.advance(pastAccessTokenExpiryMs);
+
+    await Promise.all([dataOf(client.api.GET("/v1/me")), dataOf(client.api.GET("/v1/me"))]);
+    expect(server.requestsTo("POST", "/v1/auth/refresh")).toBe(1);
+    expect(jar.cookie()).not.toBe(firstCookie);
+    expect(refreshTokens).toEqual([]);
+
+    // A reload: a new client with nothing in memory, the cookie still in the browser.
+    const reloaded = createConfideClient({ baseUrl: server.baseUrl, refreshTokenIn: "cookie", fetch: jar.fetch });
+    expect(await reloaded.resume()).toMatchObject({ id: server.therapist.id });
+    await reloaded.signOut();
+    expect(jar.cookie()).toBeUndefined();
+    const afterSignOut = createConfideClient({ baseUrl: server.baseUrl, refreshTokenIn: "cookie", fetch: jar.fetch });
+    expect(await afterSignOut.resume()).toBeUndefined();
+  });
+});
+
 describe("createConfideClient: errors", () => {
   it("throws problems as ConfideApiError with the stable code, status, request id and details", async () => {
     const server = await served();
@@ -194,9 +234,12 @@ describe("createConfideClient: session events", () => {
     const stored = await storeSession(server.deps, { therapistId: server.therapist.id, patientId: server.patient.id }, { status: "queued", transcript: null });
 
     const eventsPath = `/v1/sessions/${stored.id}/events`;
-    // Once the client has refreshed and reconnected, the session becomes ready.
+    const streamReads = async () =>
+      (await server.deps.audit.list({ sessionId: stored.id, limit: 100 })).items.filter((event) => event.action === "session.read").length;
+    // Once the client has refreshed and the second stream has read the session (its first event
+    // repeats `queued`), the session becomes ready.
     const readyAfterReconnect = (async () => {
-      while (server.requestsTo("GET", eventsPath) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((await streamReads()) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
       const current = (await server.deps.sessions.get(stored.id)) as Session;
       await server.deps.sessions.update({ ...current, status: "ready", updatedAt: server.deps.clock.now() }, current.version);
     })();

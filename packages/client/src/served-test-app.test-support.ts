@@ -13,14 +13,23 @@ export interface ServedTestApp extends TestApp {
   close(): Promise<void>;
 }
 
-export async function serveTestApp(options: TestAppOptions = {}): Promise<ServedTestApp> {
+export interface ServeOptions extends TestAppOptions {
+  /** Extra files served beside the API, by path (a test page and its script, for a browser). */
+  files?: Record<string, { contentType: string; body: string }>;
+}
+
+export async function serveTestApp(serveOptions: ServeOptions = {}): Promise<ServedTestApp> {
+  const { files = {}, ...options } = serveOptions;
   const testApp = await createTestApp(options);
   const requests = new Map<string, number>();
   const server = await new Promise<Server>((resolve) => {
     const started = serve(
       {
         fetch: (request, env) => {
-          const key = `${request.method} ${new URL(request.url).pathname}`;
+          const path = new URL(request.url).pathname;
+          const file = files[path];
+          if (file) return new Response(file.body, { headers: { "Content-Type": file.contentType } });
+          const key = `${request.method} ${path}`;
           requests.set(key, (requests.get(key) ?? 0) + 1);
           return testApp.app.fetch(request, env);
         },

@@ -105,8 +105,10 @@ export class TokenKeeper {
     }
     const response = await this.#options.fetch(this.#options.refreshUrl, {
       method: "POST",
-      headers: cookie ? { [csrfHeader]: "1" } : { "Content-Type": "application/json" },
-      ...(cookie ? { credentials: "same-origin" as const } : { body: JSON.stringify({ refreshToken: this.#refreshToken }) }),
+      headers: { "Content-Type": "application/json", ...(cookie ? { [csrfHeader]: "1" } : {}) },
+      // Cookie mode: an empty body, and the browser sends the cookie (same origin only).
+      body: JSON.stringify(cookie ? {} : { refreshToken: this.#refreshToken }),
+      credentials: "same-origin",
     });
     if (!response.ok) {
       const error = await ConfideApiError.fromResponse(response);

@@ -127,6 +127,8 @@ export interface paths {
         /**
          * Sign in with email and password
          * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+         *
+         *     With `refreshTokenIn: "cookie"`, the refresh token is set as a cookie rather than returned. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
          */
         post: operations["login"];
         delete?: never;
@@ -147,6 +149,8 @@ export interface paths {
         /**
          * End a sign-in
          * @description Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.
+         *
+         *     Without `refreshToken` in the body the `confide_refresh` cookie is used and cleared (the `Confide-CSRF` header is then required: 403 `auth.csrf_rejected` otherwise).
          */
         post: operations["logout"];
         delete?: never;
@@ -187,6 +191,8 @@ export interface paths {
         /**
          * Trade a refresh token for a new token pair
          * @description Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).
+         *
+         *     Without `refreshToken` in the body the cookie is used, rotated the same way, and cleared when refused. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
          */
         post: operations["refreshToken"];
         delete?: never;
@@ -901,8 +907,8 @@ export interface components {
             expiresIn: number;
             /** Format: date-time */
             refreshExpiresAt: string;
-            /** @description Single-use secret for /v1/auth/refresh; rotates on every use. */
-            refreshToken: string;
+            /** @description Single-use secret for /v1/auth/refresh; rotates on every use. Absent in cookie mode: it is in the `confide_refresh` cookie instead. */
+            refreshToken?: string;
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["User"];
@@ -1449,6 +1455,11 @@ export interface operations {
                 "application/json": {
                     email: string;
                     password: string;
+                    /**
+                     * @description Where the refresh token goes: in the answer (`body`, the default) or in an HttpOnly cookie (`cookie`, for browsers).
+                     * @enum {string}
+                     */
+                    refreshTokenIn?: "body" | "cookie";
                 };
             };
         };
@@ -1473,6 +1484,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1533,7 +1553,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    /** @description The refresh token; leave it out to use the `confide_refresh` cookie (then the `Confide-CSRF` header is required). */
+                    refreshToken?: string;
                 };
             };
         };
@@ -1556,6 +1577,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1678,7 +1708,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    /** @description The refresh token; leave it out to use the `confide_refresh` cookie (then the `Confide-CSRF` header is required). */
+                    refreshToken?: string;
                 };
             };
         };
@@ -1703,6 +1734,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -168,7 +168,10 @@ export function UploadScreen() {
           onDrop={(event) => {
             event.preventDefault();
             setDragging(false);
-            if (!sending) choose(event.dataTransfer?.files[0]);
+            if (sending || !event.dataTransfer?.files[0]) return;
+            // The file input shows the dropped file too (and a form reset clears both).
+            if (fileInput.current) fileInput.current.files = event.dataTransfer.files;
+            choose(event.dataTransfer.files[0]);
           }}
         >
           <label for="upload-file">Recording</label>

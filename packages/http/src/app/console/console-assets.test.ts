@@ -72,7 +72,7 @@ describe("the browser console at /", () => {
     }
     const post = await testApp.call("/sessions", { method: "POST" });
     expect(post.status).toBe(404);
-    expect((await post.json()).code).toBe("route.not_found");
+    expect(((await post.json()) as { code: string }).code).toBe("route.not_found");
   });
 
   it("never answers an API path with the page: those keep their JSON 404", async () => {
@@ -80,7 +80,7 @@ describe("the browser console at /", () => {
       const response = await testApp.call(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get("content-type"), path).toBe("application/problem+json");
-      expect((await response.json()).code, path).toBe("route.not_found");
+      expect(((await response.json()) as { code: string }).code, path).toBe("route.not_found");
     }
     const openapi = await testApp.call("/openapi.json");
     expect(openapi.headers.get("content-type")).toMatch(/^application\/json/);
