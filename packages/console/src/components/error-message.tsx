@@ -1,8 +1,12 @@
-import { ApiError } from "../api/api-error.ts";
+import { ConfideApiError } from "@confide/client";
 
 /** Sentences for problems a person can act on; anything else shows the server's own detail. */
 export function describeError(error: unknown): string {
-  if (!ApiError.is(error)) return error instanceof Error ? error.message : "Something went wrong.";
+  if (!ConfideApiError.is(error)) {
+    if (error instanceof Error && error.name === "AbortError") return "The upload was cancelled.";
+    // The client's TypeError for a connection lost or refused says so in words.
+    return error instanceof Error ? error.message : "Something went wrong.";
+  }
   switch (error.code) {
     case "upload.too_large": {
       const maxBytes = typeof error.details.maxBytes === "number" ? error.details.maxBytes : undefined;
@@ -20,8 +24,8 @@ export function describeError(error: unknown): string {
       return "The email or password is not right.";
     case "auth.throttled":
       return `Too many sign-in attempts. ${error.message}`;
-    case "network.failed":
-      return "The server could not be reached. Check the connection and try again.";
+    case "network.unreadable_problem":
+      return `The server could not be reached or gave an unexpected answer (${error.message}). Try again.`;
     default:
       return error.message;
   }
