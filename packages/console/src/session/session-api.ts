@@ -1,4 +1,5 @@
 import { dataOf, type ConfideClient, type Schemas } from "@confide/client";
+import { consoleClient } from "../api/console-client.ts";
 
 export type Session = Schemas["Session"];
 export type SessionView = Schemas["SessionView"];
@@ -52,3 +53,6 @@ export type SessionApi = ReturnType<typeof createSessionApi>;
 export function isTherapistView(session: SessionView): session is Session {
   return "review" in session && "edits" in session.review;
 }
+
+/** The session view's calls over the console's one client. */
+export const sessionApi = createSessionApi(consoleClient);

@@ -13,8 +13,8 @@ import { NotesPanel } from "./notes-panel.tsx";
 import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
-import { isTherapistView, type Session, type SessionApi } from "./session-api.ts";
-import { sessionApi, sessionClient } from "./session-client.ts";
+import { consoleClient } from "../api/console-client.ts";
+import { isTherapistView, sessionApi, type Session, type SessionApi } from "./session-api.ts";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
 import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
@@ -68,7 +68,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
     const controller = new AbortController();
     void (async () => {
       try {
-        for await (const event of sessionClient.sessionEvents(id, { signal: controller.signal })) {
+        for await (const event of consoleClient.sessionEvents(id, { signal: controller.signal })) {
           if (event.type === "deleted") {
             setLoadError(new Error("This session was deleted."));
             return;
