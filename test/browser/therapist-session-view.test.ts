@@ -152,13 +152,26 @@ describe("the session view", () => {
     expect((await harness.checkScreen(page, "21-session-view-playing")).blocking).toEqual([]);
   });
 
-  it("corrects a word of a segment from the keyboard (Ctrl+Enter saves)", async () => {
+  it("corrects a word of a segment from the keyboard (Enter opens, Escape cancels, Ctrl+Enter saves)", async () => {
     const { page } = therapist;
     const segment = distinctSegment(reviewed, "patient");
     const corrected = `${segment.text} indeed`;
-    await segmentItem(therapist, segment.id).getByRole("button", { name: `Edit the segment at ${clock(segment.startMs)}` }).click();
+    const edit = segmentItem(therapist, segment.id).getByRole("button", { name: `Edit the segment at ${clock(segment.startMs)}` });
     const field = page.getByLabel(`Text of the segment at ${clock(segment.startMs)}`, { exact: false });
-    await expect.poll(() => field.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
+    const focused = (locator: typeof field) =>
+      locator.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);
+
+    await edit.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(field)).toBe(true);
+    await page.keyboard.type(" not this");
+    await page.keyboard.press("Escape");
+    await field.waitFor({ state: "detached" });
+    await expect.poll(() => focused(edit)).toBe(true);
+    expect(await segmentItem(therapist, segment.id).locator(".segment-text").innerText()).not.toContain("not this");
+
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(field)).toBe(true);
     expect((await harness.checkScreen(page, "22-session-view-editing")).blocking).toEqual([]);
     await field.fill(corrected);
     await field.press("Control+Enter");
