@@ -207,7 +207,7 @@ describe("the session view", () => {
     await page.getByRole("heading", { name: "Someone else saved this segment while you were editing" }).waitFor();
     expect(await page.locator('blockquote[data-version="mine"]').textContent()).toBe("mine: how have you been sleeping");
     expect(await page.locator('blockquote[data-version="theirs"]').textContent()).toBe("theirs: how have you slept");
-    expect(await page.locator('blockquote[data-version="theirs"] mark').allTextContents()).toEqual(["theirs:", " slept"]);
+    expect(await page.locator('blockquote[data-version="theirs"] mark').allTextContents()).toEqual(["theirs:", "slept"]);
     expect((await harness.checkScreen(page, "23-session-view-conflict")).blocking).toEqual([]);
 
     await page.getByRole("button", { name: "Keep mine" }).click();

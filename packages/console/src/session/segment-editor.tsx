@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { describeError } from "../components/error-message.tsx";
 import { wordDiff } from "./segment-conflict.ts";
@@ -21,10 +22,12 @@ function Diff({ from, to, show }: { from: string; to: string; show: "removed" | 
     <>
       {wordDiff(from, to)
         .filter((piece) => piece.change === "same" || piece.change === show)
-        .map((piece, index) => {
-          const text = `${index === 0 ? "" : " "}${piece.text}`;
-          return piece.change === "same" ? <span key={index}>{text}</span> : <mark key={index}>{text}</mark>;
-        })}
+        .map((piece, index) => (
+          <Fragment key={index}>
+            {index === 0 ? null : " "}
+            {piece.change === "same" ? piece.text : <mark>{piece.text}</mark>}
+          </Fragment>
+        ))}
     </>
   );
 }

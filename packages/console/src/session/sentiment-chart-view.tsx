@@ -53,9 +53,8 @@ export function SentimentChartView({ timeline, durationMs }: { timeline: Timelin
           <caption class="visually-hidden">Patient's sentiment by time window</caption>
           <thead>
             <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Patient segments</th>
+              <th scope="col">Time</th>
+              <th scope="col">Segments</th>
               <th scope="col">Overall</th>
               <th scope="col">Positive</th>
               <th scope="col">Negative</th>
@@ -65,8 +64,9 @@ export function SentimentChartView({ timeline, durationMs }: { timeline: Timelin
           <tbody>
             {timeline.map((window) => (
               <tr key={window.startMs}>
-                <td>{clockTime(window.startMs)}</td>
-                <td>{clockTime(window.endMs)}</td>
+                <td>
+                  {clockTime(window.startMs)}–{clockTime(durationMs > 0 ? Math.min(window.endMs, durationMs) : window.endMs)}
+                </td>
                 <td>{window.segmentCount}</td>
                 <td>{window.segmentCount === 0 ? "no speech" : window.label}</td>
                 <td>{window.segmentCount === 0 ? "–" : percent(window.scores.positive)}</td>

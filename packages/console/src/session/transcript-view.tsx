@@ -13,7 +13,7 @@ type Segment = Transcript["segments"][number];
 
 export interface TranscriptViewProps {
   transcript: Transcript;
-  /** Index of the segment under the playhead, -1 for none. */
+  /** Index of the segment under the playhead, -1 for none (marked "Playing", or "Paused here"). */
   playingIndex: number;
   /** Whether the recording is playing (the view follows it only then). */
   playing: boolean;
@@ -122,7 +122,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                   {clockTime(segment.startMs)}
                 </button>
                 <span class="speaker">{speaker}</span>
-                {isPlaying ? <span class="badge badge-playing">Playing</span> : null}
+                {isPlaying ? <span class="badge badge-playing">{playing ? "Playing" : "Paused here"}</span> : null}
                 {isCited ? <span class="badge badge-cited">Cited in the notes</span> : null}
                 {unsure > 0 ? (
                   <span class="hint">
