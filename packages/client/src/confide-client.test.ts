@@ -66,7 +66,7 @@ describe("createConfideClient: sign-in and refresh", () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(5).fill("rejected"));
     for (const outcome of outcomes) {
       const reason = (outcome as PromiseRejectedResult).reason as unknown;
-      expect(ConfideApiError.is(reason, "auth.refresh_reused")).toBe(true);
+      expect(reason).toMatchObject({ name: "ConfideApiError", code: "auth.refresh_reused" });
     }
     expect(signedOut.map((reason) => reason.code)).toEqual(["auth.refresh_reused"]);
     expect(server.requestsTo("POST", "/v1/auth/refresh")).toBe(2);

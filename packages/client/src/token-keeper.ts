@@ -32,6 +32,8 @@ export class TokenKeeper {
   #refreshToken: string | undefined;
   #user: User | undefined;
   #refreshing: Promise<void> | undefined;
+  /** Why the last sign-in ended, until the next: calls answered 401 after that learn the same reason. */
+  #signedOutBy: ConfideApiError | undefined;
   readonly #options: TokenKeeperOptions;
 
   constructor(options: TokenKeeperOptions) {
@@ -54,6 +56,7 @@ export class TokenKeeper {
 
   /** Keeps a token pair from login or refresh. */
   accept(pair: TokenPair): void {
+    this.#signedOutBy = undefined;
     this.#accessToken = pair.accessToken;
     this.#accessExpiresAtMs = Date.now() + pair.expiresIn * 1000;
     this.#user = pair.user;
@@ -87,6 +90,8 @@ export class TokenKeeper {
    */
   async replace(rejected: string | undefined): Promise<void> {
     if (this.#accessToken !== undefined && this.#accessToken !== rejected) return;
+    // A call sent before a refresh that failed, answered after it: signed out for the same reason.
+    if (this.#accessToken === undefined && this.#refreshing === undefined && this.#signedOutBy) throw this.#signedOutBy;
     await this.refresh();
   }
 
@@ -122,6 +127,7 @@ export class TokenKeeper {
   #signOut(reason: ConfideApiError): void {
     const wasSignedIn = this.#accessToken !== undefined || this.#refreshToken !== undefined || this.#user !== undefined;
     this.clear();
+    this.#signedOutBy = reason;
     if (wasSignedIn) this.#options.onSignedOut?.(reason);
   }
 }

@@ -1,5 +1,7 @@
 import type { ComponentType } from "preact";
 import type { Role } from "./api/api-types.ts";
+import { AdminUsersScreen } from "./screens/admin-users-screen.tsx";
+import { PatientSessionsScreen } from "./screens/patient-sessions-screen.tsx";
 import { PlaceholderScreen } from "./screens/placeholder-screen.tsx";
 import { SessionsScreen } from "./screens/sessions-screen.tsx";
 import { UploadScreen } from "./screens/upload-screen.tsx";
@@ -30,13 +32,13 @@ export const routes: readonly ScreenRoute[] = [
   {
     path: "/my-sessions",
     roles: ["patient"],
-    component: () => <PlaceholderScreen title="My sessions" text="Your finalized sessions and their summaries will be listed here." />,
+    component: PatientSessionsScreen,
     nav: "My sessions",
   },
   {
     path: "/admin/users",
     roles: ["admin"],
-    component: () => <PlaceholderScreen title="Users" text="Accounts and care links will be managed here." />,
+    component: AdminUsersScreen,
     nav: "Users",
   },
 ];
