@@ -1,5 +1,5 @@
-/** The patient's calls: their finalized sessions and what the notes say to them, over the console's client. */
-import { dataOf } from "@confide/client";
+/** The patient's calls: their finalized sessions and what the notes say to them. */
+import { dataOf, type PatientSessionView } from "@confide/client";
 import { consoleClient } from "./console-client.ts";
 
 /** The part of the patient's view of a session the console shows: no transcript. */
@@ -12,7 +12,7 @@ export interface PatientSummary {
 }
 
 export async function getPatientSummary(sessionId: string): Promise<PatientSummary> {
-  const view = await dataOf(consoleClient.api.GET("/v1/sessions/{id}", { params: { path: { id: sessionId } } }));
-  if (!("patientSummary" in view)) throw new Error("This view is for the session's patient.");
+  // A patient is always answered with the patient view of the session.
+  const view = (await dataOf(consoleClient.api.GET("/v1/sessions/{id}", { params: { path: { id: sessionId } } }))) as PatientSessionView;
   return { id: view.id, title: view.title, recordedAt: view.recordedAt, finalizedAt: view.review.finalizedAt, patientSummary: view.patientSummary };
 }

@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { describeError } from "../components/error-message.tsx";
+import { describeError } from "../components/problem-text.ts";
 import { clockTime } from "./clock-time.ts";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
 import type { Session } from "./session-api.ts";

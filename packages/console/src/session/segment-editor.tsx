@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { describeError } from "../components/error-message.tsx";
+import { describeError } from "../components/problem-text.ts";
 import { wordDiff } from "./segment-conflict.ts";
 
 /** How a save ended: saved, or someone else's version stands in the way. */

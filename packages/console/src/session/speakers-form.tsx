@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { describeError } from "../components/error-message.tsx";
+import { describeError } from "../components/problem-text.ts";
 import { relabelChanges, roleNames, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
 
 export interface SpeakersFormProps {
