@@ -534,6 +534,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/audio:link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived signed link to the recording, for an <audio> element
+         * @description A browser's media element cannot send a bearer token. The link opens `GET /v1/sessions/{id}/audio` (with Range) for this session and this account only, until `expiresAt`; signing out revokes it. Ask for a new one when it has expired (the audio route answers 401).
+         */
+        post: operations["createSessionAudioLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/events": {
         parameters: {
             query?: never;
@@ -1134,6 +1154,12 @@ export interface components {
             updatedAt: string;
             /** @description Increments on every write; the ETag. */
             version: number;
+        };
+        SessionAudioLink: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Path and query of the recording, relative to the API's origin. */
+            url: string;
         };
         SessionMoodNote: {
             evidence: components["schemas"]["NoteEvidence"][];
@@ -3724,7 +3750,10 @@ export interface operations {
     };
     getSessionAudio: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A signed link's token (POST /v1/sessions/{id}/audio:link), instead of a bearer token. */
+                access?: string;
+            };
             header?: {
                 range?: string;
             };
@@ -3818,6 +3847,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSessionAudioLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAudioLink"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
