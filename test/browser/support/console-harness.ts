@@ -38,13 +38,14 @@ export interface ConsoleHarness {
   stop(): Promise<void>;
 }
 
-export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
+/** `options.consent: false` leaves the seeded patient without consent, as `quickstart.sh` does. */
+export async function startConsoleHarness(env: Record<string, string> = {}, options: { consent?: boolean } = {}): Promise<ConsoleHarness> {
   try {
     await access(builtConsole);
   } catch {
     throw new Error(`The console is not built (${builtConsole} is missing): run \`npm run build:console\` (npm ci builds it).`);
   }
-  const server = await startEmbeddedServer(env);
+  const server = await startEmbeddedServer(env, options);
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -9,13 +9,15 @@ const methodLabels = { written: "signed form", verbal_witnessed: "said before th
 export function ConsentHistory({ status, who }: { status: ConsentStatus; who: "patient" | "therapist" }) {
   const { active } = status;
   const uploads = allowsUploads(active);
+  // `since` is the last change, a withdrawal too: said only of something in force.
+  const anything = active.scopes.length > 0 || active.cloudProviders.length > 0;
   return (
     <>
       <section aria-labelledby="consent-active-heading" class="consent-active">
         <h2 id="consent-active-heading">In force</h2>
         <p data-testid="consent-in-force">
           <strong>{describeScopes(active)}</strong>
-          {active.since ? (
+          {anything && active.since ? (
             <>
               {" "}
               since <time dateTime={active.since}>{dateTimeFormat.format(new Date(active.since))}</time>
