@@ -1,4 +1,4 @@
-import { ConfideError, type Repositories } from "@confide/core";
+import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
 import { prepareCosmosContainers } from "./cosmos-containers.ts";
@@ -39,6 +39,7 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
     tokens: createCosmosTokenRepository(context, { close: releaser() }),
     devices: createCosmosDeviceRepository(context, { close: releaser() }),
     audit: createCosmosAuditLog(context, { close: releaser() }),
+    snapshots: unsupportedDatabaseSnapshots("Cosmos DB", "use its continuous backup (point-in-time restore) and the blob store's own versioning."),
     prepare: () => prepareCosmosContainers(context),
     async check(checkOptions = {}) {
       try {

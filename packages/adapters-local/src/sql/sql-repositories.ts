@@ -3,6 +3,7 @@ import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
 import { applyMigrations } from "./sql-migrations.ts";
+import { createSqlSnapshots } from "./sql-snapshots.ts";
 import { backfillSessionSearchTerms, createSqlSessionRepository } from "./sql-session-repository.ts";
 import { createSqlTokenRepository } from "./sql-token-repository.ts";
 import { createSqlUserRepository } from "./sql-user-repository.ts";
@@ -36,6 +37,7 @@ export function createSqlRepositories(
     tokens: createSqlTokenRepository(client, { close: releaser() }),
     devices: createSqlDeviceRepository(client, { close: releaser() }),
     audit: createSqlAuditLog(client, { close: releaser() }),
+    snapshots: createSqlSnapshots(client, options.schema === undefined ? {} : { schema: options.schema }),
     async prepare() {
       const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
       await backfillSessionSearchTerms(client);

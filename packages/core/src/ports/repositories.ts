@@ -1,4 +1,5 @@
 import type { AuditLog } from "./audit-log.ts";
+import type { DatabaseSnapshots } from "./database-snapshots.ts";
 import type { DeviceRepository } from "./device-repository.ts";
 import type { SessionRepository } from "./session-repository.ts";
 import type { TokenRepository } from "./token-repository.ts";
@@ -15,6 +16,8 @@ export interface Repositories {
   tokens: TokenRepository;
   devices: DeviceRepository;
   audit: AuditLog;
+  /** Whole-database snapshots for `confide backup` and `confide restore`. */
+  snapshots: DatabaseSnapshots;
 
   /**
    * Makes the database ready for this version of Confide: creates or upgrades what it holds

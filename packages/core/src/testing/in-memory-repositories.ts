@@ -1,3 +1,4 @@
+import { unsupportedDatabaseSnapshots } from "../domain/unsupported-snapshots.ts";
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
@@ -13,6 +14,7 @@ export function createInMemoryRepositories(): Repositories {
     tokens: createInMemoryTokenRepository(),
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
+    snapshots: unsupportedDatabaseSnapshots("in-memory", "it keeps nothing to back up."),
     async prepare() {
       return [];
     },
