@@ -26,6 +26,8 @@ import { startSelfHostedStack, postgresHost, postgresPort, type SelfHostedStack 
 import { makeToneWav } from "../support/tone-wav.ts";
 import { makeDialogueWav } from "@confide/contracts/support";
 
+/** The command's JSON report: its output's lines from a lone "{" on (log lines before it are one-line JSON). */
+const reportOf = (stdout: string) => JSON.parse(stdout.slice(stdout.search(/^\{$/m))) as Record<string, unknown>;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const dataKey = randomBytes(32).toString("base64");
 
@@ -85,6 +87,8 @@ function halfSentUpload(baseUrl: string, token: string, patientId: string, audio
     body,
     duplex: "half",
   } as RequestInit);
+  // Awaited by finish(); a test that fails before then must not leave it unhandled.
+  response.catch(() => undefined);
   return {
     halfSent: halfSent.then(() => new Promise((resolve) => setTimeout(resolve, 300))),
     async finish() {
@@ -138,7 +142,7 @@ describe("backup and restore, embedded profile (a running server holds the datab
     await inFlight.halfSent;
     const backup = await runCliOutcome(["backup", "--to", backupFile()], env);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(JSON.parse(backup.stdout)).toMatchObject({ via: "server", recordings: 2, manifest: { database: "sql" } });
+    expect(reportOf(backup.stdout)).toMatchObject({ via: "server", recordings: 2, manifest: { database: "sql" } });
     expect((await stat(backupFile())).mode & 0o777).toBe(0o600);
     // The upload ends after the snapshot: its session is wholly out of the backup.
     const late = await inFlight.finish();
@@ -162,7 +166,7 @@ describe("backup and restore, embedded profile (a running server holds the datab
     const again = join(work, "again.backup");
     const second = await runCliOutcome(["backup", "--to", again], env);
     expect(second.code, second.stderr).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ via: "direct", recordings: 2 });
+    expect(reportOf(second.stdout)).toMatchObject({ via: "direct", recordings: 2 });
     expect(await tablesOf(again, env)).toEqual(backedUp);
 
     const restoredServer = await startCli(["serve"], { ...env, CONFIDE_PORT: String(serverPort), CONFIDE_LOG_LEVEL: "info" }, { timeoutMs: 60_000 });
@@ -260,7 +264,7 @@ describe("backup and restore, self-hosted profile (PostgreSQL and a filesystem s
     const file = join(work, "pg.backup");
     const backup = await runCliOutcome(["backup", "--to", file], stack.env);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(JSON.parse(backup.stdout)).toMatchObject({ via: "direct", recordings: 2 });
+    expect(reportOf(backup.stdout)).toMatchObject({ via: "direct", recordings: 2 });
     const late = await inFlight.finish();
     expect(late.status).toBe(201);
     const backedUp = await tablesOf(file, stack.env);

@@ -179,6 +179,9 @@ class ExactReader {
 async function* plaintextOf(source: AsyncIterable<Uint8Array>, keyring: DataKeyring): AsyncIterable<Uint8Array> {
   const reader = new ExactReader(source);
   const start = await reader.read(magic.length);
+  if (start.byteLength < magic.length && (magic.subarray(0, start.byteLength).equals(start) || encryptedMagic.subarray(0, start.byteLength).equals(start))) {
+    throw damaged("it ends inside its header");
+  }
   if (start.equals(magic)) {
     yield start;
     for (;;) {
