@@ -90,7 +90,7 @@ describe.each([postgres, pglite])("SQL snapshots on $name", (database) => {
     const therapist = buildUser({ id: "therapist-1", email: "t@example.org", role: "therapist" });
     await repositories.users.create(therapist);
     await repositories.sessions.create(buildSession({ id: "session-1", therapistId: therapist.id, title: "Première séance \"quoted\"\nline" }));
-    await repositories.audit.record(buildAuditEvent({ id: "audit-1", detail: { count: 3, nested: { ok: true } } }));
+    await repositories.audit.record(buildAuditEvent({ id: "audit-1", detail: { count: 3, exported: true, format: "json" } }));
     return repositories;
   }
 
