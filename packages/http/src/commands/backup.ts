@@ -92,7 +92,14 @@ export async function backupCommand(config: ConfideConfig, env: Record<string, s
       opened.push(blobs);
       body = await createBackupStream({ snapshots: repositories.snapshots, blobs, keyring, logger });
     }
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(partial, { flags: "wx", mode: 0o600 }));
+    try {
+      await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(partial, { flags: "wx", mode: 0o600 }));
+    } catch (error) {
+      if (via === "server" && !ConfideError.is(error)) {
+        throw new ConfideError("dependency.unavailable", `The server ended the backup before its end (${(error as Error).message}): see the server's log, and run it again.`, { cause: error });
+      }
+      throw error;
+    }
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
