@@ -1,3 +1,4 @@
+import type { RetentionPolicy } from "./domain/retention.ts";
 import { defaultTranscriptionSettings, type TranscriptionSettings } from "./domain/session.ts";
 
 /** Tunables of the core. Hosts fill them from configuration; every field has a default. */
@@ -25,6 +26,8 @@ export interface CoreSettings {
   /** Sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is refused. */
   maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
+  /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
+  retention: RetentionPolicy;
 }
 
 export const defaultCoreSettings: CoreSettings = {
@@ -44,4 +47,5 @@ export const defaultCoreSettings: CoreSettings = {
   minPasswordLength: 12,
   maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
+  retention: {},
 };

@@ -91,6 +91,9 @@ describe.each([postgres, pglite])("SQL snapshots on $name", (database) => {
     await repositories.users.create(therapist);
     await repositories.sessions.create(buildSession({ id: "session-1", therapistId: therapist.id, title: "Première séance \"quoted\"\nline" }));
     await repositories.audit.record(buildAuditEvent({ id: "audit-1", detail: { count: 3, exported: true, format: "json" } }));
+    // Its audio removed by the retention policy: the row keeps the key, the recording is gone.
+    const expired = buildSession({ id: "session-expired", therapistId: therapist.id });
+    await repositories.sessions.create({ ...expired, audio: { ...expired.audio, blobKey: "sessions/session-expired/audio.wav", removed: { at: new Date("2026-01-01T00:00:00Z"), rule: "audio" } } });
     return repositories;
   }
 
@@ -107,7 +110,7 @@ describe.each([postgres, pglite])("SQL snapshots on $name", (database) => {
       const keys: string[] = [];
       for await (const key of snapshot.blobKeys()) keys.push(key);
       return keys;
-    })).toEqual([(await source.sessions.get("session-1"))!.audio.blobKey]);
+    })).toEqual([(await source.sessions.get("session-1"))!.audio.blobKey]); // not the expired session's
 
     const target = await database.create();
     expect(await target.snapshots.isEmpty()).toBe(true);

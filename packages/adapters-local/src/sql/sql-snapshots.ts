@@ -119,10 +119,13 @@ export function createSqlSnapshots(client: SqlClient, options: { schema?: string
           async *blobKeys() {
             if (!tables.some((table) => table.name === "confide_sessions")) return;
             cursors += 1;
-            // The recordings are the only blobs: one per session that still has its audio.
+            // The recordings are the only blobs: one per session that still has its audio (not
+            // removed by the retention policy, which keeps the key of what it deleted).
             yield* cursorRows(
               transaction,
-              `SELECT DISTINCT document -> 'audio' ->> 'blobKey' AS row FROM confide_sessions WHERE document -> 'audio' ->> 'blobKey' IS NOT NULL`,
+              `SELECT DISTINCT document -> 'audio' ->> 'blobKey' AS row FROM confide_sessions
+                WHERE document -> 'audio' ->> 'blobKey' IS NOT NULL
+                  AND coalesce(jsonb_typeof(document -> 'audio' -> 'removed'), 'null') = 'null'`,
               `confide_snapshot_${cursors}`,
             );
           },

@@ -1,6 +1,7 @@
 import type { AuditLog } from "./audit-log.ts";
 import type { DatabaseSnapshots } from "./database-snapshots.ts";
 import type { DeviceRepository } from "./device-repository.ts";
+import type { LegalHoldRepository } from "./legal-hold-repository.ts";
 import type { SessionRepository } from "./session-repository.ts";
 import type { TokenRepository } from "./token-repository.ts";
 import type { UserRepository } from "./user-repository.ts";
@@ -16,6 +17,8 @@ export interface Repositories {
   tokens: TokenRepository;
   devices: DeviceRepository;
   audit: AuditLog;
+  /** Legal holds, which suspend the deletion of what they cover. */
+  holds: LegalHoldRepository;
   /** Whole-database snapshots for `confide backup` and `confide restore`. */
   snapshots: DatabaseSnapshots;
 
@@ -37,11 +40,11 @@ export interface Repositories {
   check(options?: { signal?: AbortSignal }): Promise<void>;
 
   /**
-   * Closes the connection the five share. Closing each of the five has the same effect once
+   * Closes the connection the repositories share. Closing each of them has the same effect once
    * the last of them is closed, so a host may close either way.
    */
   close(): Promise<void>;
 }
 
-/** The five repositories of a bundle: what the use cases use of it. */
-export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit">;
+/** The repositories of a bundle: what the use cases use of it. */
+export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit" | "holds">;

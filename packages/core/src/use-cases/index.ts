@@ -34,3 +34,10 @@ export * from "./pipeline/process-session.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
+// Retention
+export * from "./retention/sweep-retention.ts";
+export * from "./retention/schedule-retention-sweep.ts";
+export * from "./retention/run-retention-sweep.ts";
+export * from "./retention/set-legal-hold.ts";
+export * from "./retention/release-legal-hold.ts";
+export * from "./retention/list-legal-holds.ts";

@@ -21,6 +21,7 @@ import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createBackupRoute, type BackupRouteOptions } from "./routes/backup-route.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
 import { createDeviceRoutes } from "./routes/device-routes.ts";
+import { createLegalHoldRoutes } from "./routes/legal-hold-routes.ts";
 import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.ts";
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
   app.route("/v1/devices", createDeviceRoutes({ deps, tokens }));
+  app.route("/v1/legal-holds", createLegalHoldRoutes({ deps, tokens }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

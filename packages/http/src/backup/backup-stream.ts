@@ -23,7 +23,8 @@ const queuedBytes = 1024 * 1024;
  *
  * The stream errors (and the archive has no trailer, so no reader accepts it) when the database
  * or a store fails, or when a recording the snapshot references is gone by the time it is copied
- * (its session was erased meanwhile): a backup is whole or it is refused.
+ * (its session was erased, or its audio removed by retention, meanwhile): a backup is whole or
+ * it is refused.
  */
 export async function createBackupStream(sources: BackupSources): Promise<ReadableStream<Uint8Array>> {
   const { createBackupArchiveWriter, blobFrameBytes } = await import("@confide/adapters-local");
@@ -67,7 +68,7 @@ export async function createBackupStream(sources: BackupSources): Promise<Readab
         if (!ConfideError.is(error, "blob.not_found")) throw error;
         throw new ConfideError(
           "dependency.unavailable",
-          `The recording ${key} was deleted after the backup's database snapshot was taken (its session was erased meanwhile); the backup is not complete: run it again.`,
+          `The recording ${key} was deleted after the backup's database snapshot was taken (its session was erased, or its audio removed by the retention policy, meanwhile); the backup is not complete: run it again.`,
           { cause: error, details: { reason: "deleted_during_backup", key } },
         );
       }

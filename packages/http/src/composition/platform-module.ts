@@ -10,6 +10,7 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
     leaseMs: config.leaseMs,
     transcriptionTimeoutMs: config.transcriptionTimeoutMs,
     maxSessionsInProcessing: config.uploadQuota.maxSessionsInProcessing,
+    retention: config.retention,
     ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   };
   return new ContainerModule(({ bind }) => {
