@@ -28,6 +28,13 @@ export interface CoreSettings {
   transcription: TranscriptionSettings;
   /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
   retention: RetentionPolicy;
+  /**
+   * The configured processing providers (speech, language, notes) that send session data out of
+   * the deployment, by provider name (`azure-speech`, `transcribe`, `openai-notes`…): processing
+   * a patient's session needs their `cloud_processing` consent naming each (policies/consent.ts).
+   * The host fills it from its adapters' descriptors (`sendsSessionDataOut`).
+   */
+  cloudProviders: string[];
 }
 
 export const defaultCoreSettings: CoreSettings = {
@@ -48,4 +55,5 @@ export const defaultCoreSettings: CoreSettings = {
   maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
   retention: {},
+  cloudProviders: [],
 };

@@ -1,6 +1,7 @@
 import { unsupportedDatabaseSnapshots } from "../domain/unsupported-snapshots.ts";
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
 import { createInMemoryLegalHoldRepository } from "./in-memory-legal-hold-repository.ts";
 import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
@@ -16,6 +17,7 @@ export function createInMemoryRepositories(): Repositories {
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
     holds: createInMemoryLegalHoldRepository(),
+    consents: createInMemoryConsentRepository(),
     snapshots: unsupportedDatabaseSnapshots("in-memory", "it keeps nothing to back up."),
     async prepare() {
       return [];
