@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { recordTestConsent } from "../test/support/confide-api-client.ts";
 import { cliPath, createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
 import { startRssSampler } from "./support/rss-sampler.ts";
 import { sendUpload } from "./support/upload-request.ts";
@@ -64,6 +65,7 @@ try {
   const server = await startConfide(seeded, { env: { CONFIDE_LOG_LEVEL: "info" } });
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const token = await login(baseUrl, seeded.therapist);
+  await recordTestConsent(baseUrl, token, seeded.patient.user.id);
   const upload = await sendUpload(
     `${baseUrl}/v1/sessions`,
     createWavMultipartBody({ fileBytes: recordingBytes, fields: { patientId: seeded.patient.user.id, title: "large", settings: '{"language":"en"}' } }),
