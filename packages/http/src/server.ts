@@ -1,10 +1,13 @@
 import { serve, type ServerType } from "@hono/node-server";
+import type { DataKeyring } from "@confide/adapters-local";
 import { createApp } from "./app/create-app.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
 import type { Runtime } from "./composition/runtime.ts";
 import { listenProblem } from "./listen-address.ts";
 import { startWorker, type Worker } from "./worker.ts";
+import { createBackupStream } from "./backup/backup-stream.ts";
+import { writeBackupToken } from "./backup/backup-token.ts";
 
 export interface RunningServer {
   port: number;
@@ -13,7 +16,16 @@ export interface RunningServer {
 }
 
 /** Serves the HTTP API; with `withWorker`, also runs the queue handlers in this process. */
-export async function startServer(runtime: Runtime, options: { withWorker: boolean }): Promise<RunningServer> {
+export interface ServerOptions {
+  withWorker: boolean;
+  /**
+   * The keys of backups (CONFIDE_DATA_KEY): given when this process holds an embedded database,
+   * it serves `GET /v1/admin/backup` to `confide backup`, backups encrypted with `current`.
+   */
+  backupKeyring?: DataKeyring;
+}
+
+export async function startServer(runtime: Runtime, options: ServerOptions): Promise<RunningServer> {
   const { config, deps } = runtime;
   const stopping = new AbortController();
   const rateLimits = await createRateLimitStore(config, deps.logger);
@@ -27,6 +39,15 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
     rateLimiters: rateLimits.limiters,
     uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },
     shutdown: stopping.signal,
+    // Only this process may open an embedded database: `confide backup` asks it for the snapshot.
+    ...(options.backupKeyring
+      ? {
+          backup: {
+            token: await writeBackupToken(config.dataDir),
+            open: () => createBackupStream({ snapshots: runtime.snapshots, blobs: deps.blobs, keyring: options.backupKeyring!, logger: deps.logger }),
+          },
+        }
+      : {}),
   });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -5,6 +5,7 @@ import {
   type Clock,
   type ConfideDeps,
   type CoreSettings,
+  type DatabaseSnapshots,
   type Ids,
   type JobQueue,
   type LanguageAnalyzer,
@@ -27,6 +28,8 @@ import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
 export interface Runtime {
   config: ConfideConfig;
   deps: ConfideDeps;
+  /** Whole-database snapshots of the repositories, for backups. */
+  snapshots: DatabaseSnapshots;
   readiness(): Promise<ReadinessEntry[]>;
   /** Closes every adapter (queue first, repositories last). Safe to call twice. */
   close(): Promise<void>;
@@ -102,6 +105,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   return {
     config,
     deps,
+    snapshots: repositories.snapshots,
     readiness: () =>
       checkReadiness(config.adapters, {
         repository: repositories,
