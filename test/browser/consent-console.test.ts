@@ -6,6 +6,7 @@
  * confirmation dialog) and grants it again electronically after reading the form; the
  * therapist records a withdrawal the patient made before them. axe-core on every screen and state.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pcmWav } from "@confide/core/testing";
 import type { PageGlobals } from "./support/page-globals.ts";
@@ -66,11 +67,12 @@ describe("consent in the console", () => {
     expect((await harness.checkScreen(page, "consent-03-therapist-recorded")).blocking).toEqual([]);
 
     // The form named by the grant is the text shown, hashed in the browser.
-    const status = (await (await fetch(`${harness.baseUrl}/v1/patients/${harness.server.accounts.patient.user.id}/consent`, {
-      headers: { authorization: `Bearer ${harness.server.tokens.therapist}` },
-    })).json()) as { active: { form: { version: string; textSha256: string } } };
+    const asTherapist = { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } };
+    const consentUrl = `${harness.baseUrl}/v1/patients/${harness.server.accounts.patient.user.id}/consent`;
+    const status = (await (await fetch(consentUrl, asTherapist)).json()) as { active: { form: { version: string; textSha256: string } } };
     expect(status.active.form.version).toBe("confide-console-consent-1");
-    expect(status.active.form.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    const shownText = (await page.locator(".consent-form-text p").allTextContents()).join("\n\n");
+    expect(status.active.form.textSha256).toBe(createHash("sha256").update(shownText).digest("hex"));
 
     await page.getByRole("link", { name: "Upload a session for Pat Patient" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();

@@ -37,10 +37,13 @@ export function MyConsentScreen() {
       ) : (
         <div class="stack">
           <ConsentHistory status={status} who="patient" />
-          <GrantForm who="patient" onGrant={async ({ scopes, form }) => {
-            await grantOwnConsent({ scopes, form });
-            await reread("Your consent is recorded.");
-          }} />
+          <GrantForm
+            who="patient"
+            onGrant={async ({ scopes, form }) => {
+              await grantOwnConsent({ scopes, form });
+              await reread("Your consent is recorded.");
+            }}
+          />
           {status.active.scopes.length > 0 || status.active.cloudProviders.length > 0 ? (
             <WithdrawalForm
               who="patient"
