@@ -3,17 +3,6 @@ import type { SessionStatus } from "@confide/client";
 
 export type { Role, SessionStatus, SessionSummary, User } from "@confide/client";
 
-export const sessionStatuses: readonly SessionStatus[] = [
-  "uploaded",
-  "queued",
-  "transcribing",
-  "analyzing",
-  "writing_notes",
-  "ready",
-  "finalized",
-  "failed",
-];
-
 /** Statuses after which a session changes only when someone acts on it. */
 export const settledStatuses: readonly SessionStatus[] = ["ready", "finalized", "failed"];
 

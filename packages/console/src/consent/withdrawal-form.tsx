@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import type { WithdrawalInput } from "./consent-api.ts";
 
 /**
  * A withdrawal of everything in force: an optional reason, an "also erase the sessions" choice,
- * and a modal confirmation (the browser's <dialog>: focus stays inside, Escape cancels, the safe
- * answer has the focus first). `who` words it for the patient or for their therapist.
+ * and a modal `ConfirmDialog` (Escape cancels, Cancel has the focus first, the focus returns to
+ * the button that opened it). `who` words it for the patient or for their therapist.
  */
 export function WithdrawalForm({ who, onWithdraw }: { who: "patient" | "therapist"; onWithdraw: (input: WithdrawalInput) => Promise<void> }) {
   const [reason, setReason] = useState("");
@@ -13,21 +14,8 @@ export function WithdrawalForm({ who, onWithdraw }: { who: "patient" | "therapis
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const mine = who === "patient";
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (confirming && !element.open) {
-      element.showModal();
-      cancel.current?.focus();
-    } else if (!confirming && element.open) {
-      element.close();
-    }
-  }, [confirming]);
 
   const close = () => {
     setConfirming(false);
@@ -74,52 +62,36 @@ export function WithdrawalForm({ who, onWithdraw }: { who: "patient" | "therapis
           </button>
         </div>
       </form>
-      <dialog
-        ref={dialog}
-        class="confirm-dialog"
-        aria-labelledby="withdraw-dialog-title"
-        aria-describedby="withdraw-dialog-text"
-        onCancel={(event) => {
-          event.preventDefault();
-          if (!busy) close();
-        }}
-      >
-        <h2 id="withdraw-dialog-title">{mine ? "Withdraw your consent?" : "Record this withdrawal?"}</h2>
-        <p id="withdraw-dialog-text">
-          {erase
+      <ConfirmDialog
+        id="withdraw-dialog"
+        open={confirming}
+        title={mine ? "Withdraw your consent?" : "Record this withdrawal?"}
+        text={
+          erase
             ? mine
               ? "Your consent ends and every one of your sessions is erased for good. This cannot be undone."
               : "The patient's consent ends and every one of their sessions is erased for good. This cannot be undone."
             : mine
               ? "Your consent ends. Your therapist can no longer record or process your sessions until you consent again."
-              : "The patient's consent ends. No session can be uploaded or processed for them until they consent again."}
-        </p>
-        <div class="actions">
-          <button type="button" ref={cancel} class="secondary" disabled={busy} onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onWithdraw({ ...(reason.trim() ? { reason: reason.trim() } : {}), ...(erase ? { eraseSessions: true } : {}) });
-                setReason("");
-                setErase(false);
-              } catch (failure) {
-                setError(failure);
-              } finally {
-                setBusy(false);
-                close();
-              }
-            }}
-          >
-            {busy ? "Withdrawing…" : erase ? "Withdraw and erase" : "Withdraw"}
-          </button>
-        </div>
-      </dialog>
+              : "The patient's consent ends. No session can be uploaded or processed for them until they consent again."
+        }
+        busy={busy}
+        confirmLabel={busy ? "Withdrawing…" : erase ? "Withdraw and erase" : "Withdraw"}
+        onCancel={close}
+        onConfirm={async () => {
+          setBusy(true);
+          try {
+            await onWithdraw({ ...(reason.trim() ? { reason: reason.trim() } : {}), ...(erase ? { eraseSessions: true } : {}) });
+            setReason("");
+            setErase(false);
+          } catch (failure) {
+            setError(failure);
+          } finally {
+            setBusy(false);
+            close();
+          }
+        }}
+      />
     </section>
   );
 }

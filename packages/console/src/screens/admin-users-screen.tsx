@@ -3,6 +3,8 @@ import { linkPatient, listAccounts, openAccount, type Account } from "../api/acc
 import type { Role } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { ShowMoreButton } from "../components/show-more-button.tsx";
+import { usePagedList } from "../components/use-paged-list.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
 
 const pageSize = 25;
@@ -33,30 +35,13 @@ function AccountList({ changes }: { changes: number }) {
   const [q, setQ] = useState("");
   const [role, setRole] = useState<"" | Role>("");
   const [query, setQuery] = useState<{ q: string; role: "" | Role }>({ q: "", role: "" });
-  const [accounts, setAccounts] = useState<Account[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = (cursor: string | null) =>
-    listAccounts({ limit: pageSize, ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), ...(cursor ? { cursor } : {}) });
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    load(null)
-      .then((page) => {
-        if (cancelled) return;
-        setAccounts(page.items);
-        setNextCursor(page.nextCursor);
-      })
-      .catch((failure: unknown) => !cancelled && setError(failure))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [query.q, query.role, changes]);
+  const list = usePagedList(
+    (cursor) =>
+      listAccounts({ limit: pageSize, ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), ...(cursor ? { cursor } : {}) }),
+    "accounts",
+    [query.q, query.role, changes],
+  );
+  const { items: accounts, loading, error } = list;
 
   return (
     <section aria-labelledby="accounts-heading" aria-busy={loading}>
@@ -119,28 +104,7 @@ function AccountList({ changes }: { changes: number }) {
           </tbody>
         </table>
       )}
-      {nextCursor ? (
-        <button
-          type="button"
-          class="secondary"
-          disabled={loading}
-          onClick={async () => {
-            setLoading(true);
-            try {
-              const page = await load(nextCursor);
-              setAccounts((shown) => [...shown, ...page.items]);
-              setNextCursor(page.nextCursor);
-              announce(`${page.items.length} more accounts shown.`);
-            } catch (failure) {
-              setError(failure);
-            } finally {
-              setLoading(false);
-            }
-          }}
-        >
-          Show more accounts
-        </button>
-      ) : null}
+      <ShowMoreButton list={list} noun="accounts" />
     </section>
   );
 }
@@ -268,28 +232,8 @@ function LinkPatientForm({ changes }: { changes: number }) {
           }
         }}
       >
-        <div class="field">
-          <label for="link-therapist">Therapist</label>
-          <select id="link-therapist" required value={therapistId} onChange={(event) => setTherapistId(event.currentTarget.value)}>
-            <option value="">Choose a therapist</option>
-            {therapists.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.displayName} ({account.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="link-patient">Patient</label>
-          <select id="link-patient" required value={patientId} onChange={(event) => setPatientId(event.currentTarget.value)}>
-            <option value="">Choose a patient</option>
-            {patients.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.displayName} ({account.email})
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountPicker id="link-therapist" label="Therapist" accounts={therapists} value={therapistId} onChange={setTherapistId} />
+        <AccountPicker id="link-patient" label="Patient" accounts={patients} value={patientId} onChange={setPatientId} />
         <ErrorMessage error={error} />
         {done ? <p class="success">{done}</p> : null}
         <div class="actions">
@@ -299,5 +243,22 @@ function LinkPatientForm({ changes }: { changes: number }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A required choice of one account ("Choose a therapist"), each named with its email. */
+function AccountPicker(props: { id: string; label: "Therapist" | "Patient"; accounts: Account[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} required value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <option value="">Choose a {props.label.toLowerCase()}</option>
+        {props.accounts.map((account) => (
+          <option key={account.id} value={account.id}>
+            {account.displayName} ({account.email})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
 import { listSessions } from "../api/api.ts";
 import { getPatientSummary, type PatientSummary } from "../api/patient-api.ts";
-import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { ShowMoreButton } from "../components/show-more-button.tsx";
+import { usePagedList } from "../components/use-paged-list.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
 
 const pageSize = 10;
@@ -15,31 +15,16 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
  * patient only with finalized sessions; the console shows only their summaries).
  */
 export function PatientSessionsScreen() {
-  const [sessions, setSessions] = useState<PatientSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (cursor: string | null) => {
-    const page = await listSessions({ status: ["finalized"], limit: pageSize, ...(cursor ? { cursor } : {}) });
-    const summaries = await Promise.all(page.items.map((session) => getPatientSummary(session.id)));
-    return { summaries, nextCursor: page.nextCursor };
-  };
-
-  useEffect(() => {
-    let cancelled = false;
-    load(null)
-      .then((page) => {
-        if (cancelled) return;
-        setSessions(page.summaries);
-        setNextCursor(page.nextCursor);
-      })
-      .catch((failure: unknown) => !cancelled && setError(failure))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const list = usePagedList(
+    async (cursor) => {
+      const page = await listSessions({ status: ["finalized"], limit: pageSize, ...(cursor ? { cursor } : {}) });
+      const items: PatientSummary[] = await Promise.all(page.items.map((session) => getPatientSummary(session.id)));
+      return { items, nextCursor: page.nextCursor };
+    },
+    "sessions",
+    [],
+  );
+  const { items: sessions, loading, error } = list;
 
   return (
     <>
@@ -73,28 +58,7 @@ export function PatientSessionsScreen() {
             ))}
           </ol>
         )}
-        {nextCursor ? (
-          <button
-            type="button"
-            class="secondary"
-            disabled={loading}
-            onClick={async () => {
-              setLoading(true);
-              try {
-                const page = await load(nextCursor);
-                setSessions((shown) => [...shown, ...page.summaries]);
-                setNextCursor(page.nextCursor);
-                announce(`${page.summaries.length} more sessions shown.`);
-              } catch (failure) {
-                setError(failure);
-              } finally {
-                setLoading(false);
-              }
-            }}
-          >
-            Show more sessions
-          </button>
-        ) : null}
+        <ShowMoreButton list={list} noun="sessions" />
       </section>
     </>
   );

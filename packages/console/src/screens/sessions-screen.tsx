@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { listPendingReview, listSessions } from "../api/api.ts";
-import { sessionStatuses, type Page, type SessionQuery, type SessionStatus, type SessionSummary, type User } from "../api/api-types.ts";
+import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { ShowMoreButton } from "../components/show-more-button.tsx";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
+import { usePagedList } from "../components/use-paged-list.ts";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, useLocation } from "../router/router.ts";
@@ -60,32 +62,15 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
   const { patients } = usePatients();
   const patientNames = useMemo(() => new Map((patients ?? []).map((patient) => [patient.id, patient.displayName])), [patients]);
 
-  const [sessions, setSessions] = useState<SessionSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = (cursor: string | null): Promise<Page<SessionSummary>> => {
-    const paging = { limit: pageSize, ...(cursor ? { cursor } : {}) };
-    return view === "pending" ? listPendingReview(paging) : listSessions({ ...queryOf(filters), ...paging });
-  };
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    load(null)
-      .then((page) => {
-        if (cancelled) return;
-        setSessions(page.items);
-        setNextCursor(page.nextCursor);
-      })
-      .catch((failure: unknown) => !cancelled && setError(failure))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [filterKey]);
+  const list = usePagedList(
+    (cursor): Promise<Page<SessionSummary>> => {
+      const paging = { limit: pageSize, ...(cursor ? { cursor } : {}) };
+      return view === "pending" ? listPendingReview(paging) : listSessions({ ...queryOf(filters), ...paging });
+    },
+    "sessions",
+    [filterKey],
+  );
+  const { items: sessions, loading, error } = list;
 
   const live = useLiveStatuses(sessions, (session, status) => announce(`${session.title}: ${statusLabels[status]}.`));
 
@@ -136,28 +121,7 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
             </tbody>
           </table>
         )}
-        {nextCursor ? (
-          <button
-            type="button"
-            class="secondary"
-            disabled={loading}
-            onClick={async () => {
-              setLoading(true);
-              try {
-                const page = await load(nextCursor);
-                setSessions((shown) => [...shown, ...page.items]);
-                setNextCursor(page.nextCursor);
-                announce(`${page.items.length} more sessions shown.`);
-              } catch (failure) {
-                setError(failure);
-              } finally {
-                setLoading(false);
-              }
-            }}
-          >
-            Show more sessions
-          </button>
-        ) : null}
+        <ShowMoreButton list={list} noun="sessions" />
       </section>
     </>
   );
@@ -207,7 +171,7 @@ function FilterForm({ filters, patients }: { filters: Filters; patients: User[] 
         <label for="filter-status">Status</label>
         <select {...field("status")} onChange={(event) => setDraft({ ...draft, status: event.currentTarget.value })}>
           <option value="">Any status</option>
-          {sessionStatuses.map((status) => (
+          {(Object.keys(statusLabels) as SessionStatus[]).map((status) => (
             <option key={status} value={status}>
               {statusLabels[status]}
             </option>
