@@ -1,25 +1,22 @@
 import { createUser, eraseUser, linkPatient, listUsers, runRetentionSweep, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
-import { bearerAuth } from "../middleware/bearer-auth.ts";
-import { createRouter } from "../create-router.ts";
+import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { CareRelationSchema, RoleSchema, UserSchema } from "../schemas/user-schema.ts";
 import { RetentionReportSchema } from "../schemas/legal-hold-schema.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface AdminRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
 }
 
-const UserIdSchema = z.string().min(1).max(200);
-
 export function createAdminRoutes(options: AdminRoutesOptions) {
   const { deps } = options;
-  const router = createRouter();
-  router.use("*", bearerAuth({ tokens: options.tokens }));
+  const router = createBearerRouter(options.tokens);
 
   router.openapi(
     createRoute({
@@ -93,7 +90,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       summary: "Record that a therapist treats a patient",
       description: "Linking twice changes nothing.",
       security: [{ bearer: [] }],
-      request: { params: z.object({ id: UserIdSchema, patientId: UserIdSchema }) },
+      request: { params: z.object({ id: IdSchema, patientId: IdSchema }) },
       responses: {
         200: { description: "The care relation.", content: { "application/json": { schema: CareRelationSchema } } },
         ...problemResponses(400, 401, 403, 404, 503),
@@ -115,7 +112,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       description:
         "For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`); so is a patient a legal hold covers, on them or on one of their sessions (409 `session.legal_hold`, before anything changes).",
       security: [{ bearer: [] }],
-      request: { params: z.object({ id: UserIdSchema }) },
+      request: { params: z.object({ id: IdSchema }) },
       responses: {
         200: {
           description: "What was erased.",

@@ -11,11 +11,12 @@ import {
   WithdrawConsentBodySchema,
 } from "../schemas/consent-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 type Router = ReturnType<typeof createRouter>;
 
 const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-const PatientParamsSchema = z.object({ patientId: z.string().min(1).max(200) });
+const PatientParamsSchema = z.object({ patientId: IdSchema });
 const scopes = z.array(ConsentScopeEntrySchema).min(1);
 
 /**

@@ -1,11 +1,11 @@
 import { listDevices, registerDevice, removeDevice, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
-import { bearerAuth } from "../middleware/bearer-auth.ts";
-import { createRouter } from "../create-router.ts";
+import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { DevicePlatformSchema, DeviceSchema } from "../schemas/device-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface DeviceRoutesOptions {
   deps: ConfideDeps;
@@ -14,8 +14,7 @@ export interface DeviceRoutesOptions {
 
 export function createDeviceRoutes(options: DeviceRoutesOptions) {
   const { deps } = options;
-  const router = createRouter();
-  router.use("*", bearerAuth({ tokens: options.tokens }));
+  const router = createBearerRouter(options.tokens);
 
   router.openapi(
     createRoute({
@@ -72,7 +71,7 @@ export function createDeviceRoutes(options: DeviceRoutesOptions) {
       tags: ["devices"],
       summary: "Stop notifications to a device",
       security: [{ bearer: [] }],
-      request: { params: z.object({ id: z.string().min(1).max(200) }) },
+      request: { params: z.object({ id: IdSchema }) },
       responses: { 204: { description: "Removed." }, ...problemResponses(400, 401, 404, 503) },
     }),
     async (c) => {

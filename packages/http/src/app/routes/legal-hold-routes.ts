@@ -2,17 +2,15 @@ import { listLegalHolds, releaseLegalHold, setLegalHold, type ConfideDeps } from
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { createRouter } from "../create-router.ts";
-import { bearerAuth } from "../middleware/bearer-auth.ts";
+import { createBearerRouter } from "../create-router.ts";
 import { LegalHoldSchema } from "../schemas/legal-hold-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface LegalHoldRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
 }
-
-const IdSchema = z.string().min(1).max(200);
 
 const who =
   "An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.";
@@ -20,8 +18,7 @@ const who =
 /** Legal holds: set on a session or a patient, listed per patient, released. */
 export function createLegalHoldRoutes(options: LegalHoldRoutesOptions) {
   const { deps } = options;
-  const router = createRouter();
-  router.use("*", bearerAuth({ tokens: options.tokens }));
+  const router = createBearerRouter(options.tokens);
 
   router.openapi(
     createRoute({

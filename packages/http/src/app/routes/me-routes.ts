@@ -2,8 +2,7 @@ import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@co
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { addOwnConsentRoutes } from "./consent-routes.ts";
-import { bearerAuth } from "../middleware/bearer-auth.ts";
-import { createRouter } from "../create-router.ts";
+import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { ConsentRecordSchema } from "../schemas/consent-schema.ts";
@@ -37,8 +36,7 @@ const ExportSchema = z
 
 export function createMeRoutes(options: MeRoutesOptions) {
   const { deps } = options;
-  const router = createRouter();
-  router.use("*", bearerAuth({ tokens: options.tokens }));
+  const router = createBearerRouter(options.tokens);
 
   router.openapi(
     createRoute({

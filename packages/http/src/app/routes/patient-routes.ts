@@ -2,8 +2,7 @@ import { searchPatients, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { addPatientConsentRoutes } from "./consent-routes.ts";
-import { bearerAuth } from "../middleware/bearer-auth.ts";
-import { createRouter } from "../create-router.ts";
+import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
@@ -16,8 +15,7 @@ export interface PatientRoutesOptions {
 
 export function createPatientRoutes(options: PatientRoutesOptions) {
   const { deps } = options;
-  const router = createRouter();
-  router.use("*", bearerAuth({ tokens: options.tokens }));
+  const router = createBearerRouter(options.tokens);
 
   router.openapi(
     createRoute({

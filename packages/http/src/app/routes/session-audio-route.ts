@@ -9,6 +9,7 @@ import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { parseRange } from "../transfer/byte-range.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface SessionAudioOptions {
   deps: ConfideDeps;
@@ -16,7 +17,7 @@ export interface SessionAudioOptions {
   audioLinks: AudioLinks;
 }
 
-const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+const IdParamsSchema = z.object({ id: IdSchema });
 
 const audioRoute = createRoute({
   method: "get",

@@ -17,6 +17,7 @@ import { createOpenStreamLimit } from "../limits/open-stream-limit.ts";
 import { problemResponse } from "../errors/problem-response.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { watchSessionChanges } from "../transfer/session-change-watch.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface SessionEventsOptions {
   deps: ConfideDeps;
@@ -58,7 +59,7 @@ const eventsRoute = createRoute({
 
 A user may hold ${maxEventStreamsPerUser} streams open at once on one server: one more is 429 \`events.too_many_streams\` with Retry-After.`,
   security: [{ bearer: [] }],
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: z.object({ id: IdSchema }) },
   responses: {
     200: {
       description: "The event stream.",

@@ -27,6 +27,7 @@ import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
 import type { UploadQuota } from "../limits/upload-quota.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface SessionRoutesOptions {
   deps: ConfideDeps;
@@ -40,11 +41,11 @@ export interface SessionRoutesOptions {
   shutdown?: AbortSignal;
 }
 
-const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+const IdParamsSchema = z.object({ id: IdSchema });
 
 
 const ListQuerySchema = PageQuerySchema.extend({
-  patientId: z.string().min(1).max(200).optional(),
+  patientId: IdSchema.optional(),
   status: z
     .string()
     .max(200)
@@ -207,7 +208,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
         headers: ifMatchHeaders(true),
         body: json(
           z.object({
-            edits: z.array(z.object({ segmentId: z.string().min(1).max(200), text: z.string().max(10_000) })).min(1).max(1000),
+            edits: z.array(z.object({ segmentId: IdSchema, text: z.string().max(10_000) })).min(1).max(1000),
           }),
         ),
       },

@@ -14,6 +14,7 @@ import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
 import type { FieldIssue } from "../schemas/validation-hook.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface SessionUploadOptions {
   deps: ConfideDeps;
@@ -28,7 +29,7 @@ export const multipartOverheadBytes = 1024 * 1024;
 const multipartType = /^multipart\/form-data\s*;/i;
 
 const UploadFieldsSchema = z.object({
-  patientId: z.string().min(1).max(200),
+  patientId: IdSchema,
   title: z.string().max(200).optional(),
   recordedAt: TimestampInputSchema.optional(),
   settings: z
