@@ -29,19 +29,15 @@ import {
   type CosmosServer,
   type TcpProxy,
 } from "@confide/contracts/support";
-import { login, recordTestConsent, registerDevice, type SeededAccount } from "./confide-api-client.ts";
 import { connectRedis, keysUnder, stopProcess } from "./selfhosted-stack.ts";
-import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
+import { runCli } from "./server-process.ts";
+import { seedStackProcesses, type RunningProcess, type StackProcesses } from "./stack-processes.ts";
+
+export type { ApiProcess, RunningProcess } from "./stack-processes.ts";
 
 const redisUrl = "redis://127.0.0.1:6379";
 
-export type RunningProcess = ConfideProcess & { port: number };
-
-export interface ApiProcess extends RunningProcess {
-  baseUrl: string;
-}
-
-export interface AzureStack {
+export interface AzureStack extends StackProcesses {
   azurite: AzuriteBlob;
   /** The container holding the recordings. */
   containerName: string;
@@ -54,15 +50,8 @@ export interface AzureStack {
   queuePrefix: string;
   /** The environment every process gets (override per process in startApi/startWorker). */
   env: Record<string, string>;
-  accounts: { admin: SeededAccount; therapist: SeededAccount; patient: SeededAccount };
   /** Every process started, in order, running or not. */
   processes: RunningProcess[];
-  startApi(overrides?: Record<string, string>): Promise<ApiProcess>;
-  startWorker(overrides?: Record<string, string>): Promise<RunningProcess>;
-  /** Signs the therapist in on `api` and registers one phone for them; returns the access token. */
-  signInTherapistWithPhone(api: ApiProcess): Promise<string>;
-  /** SIGKILL: the process dies without any cleanup, as in a crash or an OOM kill. */
-  kill(process: RunningProcess): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -159,18 +148,7 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
 
     // As an operator would: the database and its containers first, then the first accounts.
     await runCli(["migrate"], env);
-    const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-    const byRole = (role: string) => {
-      const account = seeded.accounts.find((candidate) => candidate.user.role === role);
-      if (!account) throw new Error(`confide seed made no ${role}: ${JSON.stringify(seeded)}`);
-      return account;
-    };
-
-    let consentRecorded = false;
-    const track = (process: RunningProcess) => {
-      processes.push(process);
-      return process;
-    };
+    const started = await seedStackProcesses(env, processes, { consent: options.consent, phoneToken: `azure-test-phone-${suffix}` });
 
     return {
       azurite,
@@ -182,30 +160,8 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       language,
       queuePrefix,
       env,
-      accounts: { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") },
+      ...started,
       processes,
-      async startApi(overrides = {}) {
-        const api = track(await startCli(["serve"], { ...env, ...overrides }, { timeoutMs: 30_000 }));
-        const baseUrl = `http://127.0.0.1:${api.port}`;
-        if (!consentRecorded && options.consent !== false) {
-          const therapist = byRole("therapist");
-          await recordTestConsent(baseUrl, await login(baseUrl, therapist), byRole("patient").user.id);
-          consentRecorded = true;
-        }
-        return Object.assign(api, { baseUrl });
-      },
-      async startWorker(overrides = {}) {
-        return track(await startCli(["worker"], { ...env, ...overrides }, { ready: (line) => line.message === "worker started", timeoutMs: 30_000 }));
-      },
-      async signInTherapistWithPhone(api) {
-        const token = await login(api.baseUrl, byRole("therapist"));
-        await registerDevice(api.baseUrl, token, `azure-test-phone-${suffix}`);
-        return token;
-      },
-      async kill(process) {
-        process.child.kill("SIGKILL");
-        await process.exited;
-      },
       close,
     };
   } catch (error) {

@@ -18,20 +18,16 @@ import {
   type FakeWhisperServer,
   type FakeWhisperServerOptions,
 } from "@confide/contracts/fakes";
-import { login, recordTestConsent, registerDevice, type SeededAccount } from "./confide-api-client.ts";
-import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
+import { runCli } from "./server-process.ts";
+import { seedStackProcesses, type RunningProcess, type StackProcesses } from "./stack-processes.ts";
+
+export type { ApiProcess, RunningProcess } from "./stack-processes.ts";
 
 export const postgresHost = "127.0.0.1";
 export const postgresPort = 5432;
 const redisUrl = "redis://127.0.0.1:6379";
 
-export type RunningProcess = ConfideProcess & { port: number };
-
-export interface ApiProcess extends RunningProcess {
-  baseUrl: string;
-}
-
-export interface SelfHostedStack {
+export interface SelfHostedStack extends StackProcesses {
   databaseName: string;
   /** Straight to the local PostgreSQL. */
   databaseUrl: string;
@@ -40,19 +36,12 @@ export interface SelfHostedStack {
   whisper: FakeWhisperServer;
   /** The environment every process gets (override per process in startApi/startWorker). */
   env: Record<string, string>;
-  accounts: { admin: SeededAccount; therapist: SeededAccount; patient: SeededAccount };
   /** Every process started, in order, running or not. */
   processes: RunningProcess[];
-  startApi(overrides?: Record<string, string>): Promise<ApiProcess>;
-  startWorker(overrides?: Record<string, string>): Promise<RunningProcess>;
-  /** Signs the therapist in on `api` and registers one phone for them; returns the access token. */
-  signInTherapistWithPhone(api: ApiProcess): Promise<string>;
   /** Redis keys under this stack's prefix. */
   queueKeys(): Promise<string[]>;
   /** Deletes every Redis key under this stack's prefix (a FLUSHALL that spares other tests). @returns how many. */
   deleteQueueKeys(): Promise<number>;
-  /** SIGKILL: the process dies without any cleanup, as in a crash or an OOM kill. */
-  kill(process: RunningProcess): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -195,18 +184,7 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       ...options.env,
     };
 
-    const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-    const byRole = (role: string) => {
-      const account = seeded.accounts.find((candidate) => candidate.user.role === role);
-      if (!account) throw new Error(`confide seed made no ${role}: ${JSON.stringify(seeded)}`);
-      return account;
-    };
-
-    let consentRecorded = false;
-    const track = (process: RunningProcess) => {
-      processes.push(process);
-      return process;
-    };
+    const started = await seedStackProcesses(env, processes, { consent: options.consent, phoneToken: `fault-test-phone-${suffix}` });
 
     return {
       databaseName,
@@ -215,37 +193,13 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       dataDir,
       whisper,
       env,
-      accounts: { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") },
+      ...started,
       processes,
-      async startApi(overrides = {}) {
-        const api = track(await startCli(["serve"], { ...env, ...overrides }, { timeoutMs: 30_000 }));
-        const baseUrl = `http://127.0.0.1:${api.port}`;
-        if (!consentRecorded && options.consent !== false) {
-          const therapist = byRole("therapist");
-          await recordTestConsent(baseUrl, await login(baseUrl, therapist), byRole("patient").user.id);
-          consentRecorded = true;
-        }
-        return Object.assign(api, { baseUrl });
-      },
-      async startWorker(overrides = {}) {
-        return track(
-          await startCli(["worker"], { ...env, ...overrides }, { ready: (line) => line.message === "worker started", timeoutMs: 30_000 }),
-        );
-      },
-      async signInTherapistWithPhone(api) {
-        const token = await login(api.baseUrl, byRole("therapist"));
-        await registerDevice(api.baseUrl, token, `fault-test-phone-${suffix}`);
-        return token;
-      },
       queueKeys: () => keysUnder(redis, queuePrefix),
       async deleteQueueKeys() {
         const keys = await keysUnder(redis, queuePrefix);
         if (keys.length > 0) await redis.del(...keys);
         return keys.length;
-      },
-      async kill(process) {
-        process.child.kill("SIGKILL");
-        await process.exited;
       },
       close,
     };
