@@ -31,6 +31,19 @@ export function AdminUsersScreen() {
   );
 }
 
+/** One `<option>` per role, worded. */
+function RoleOptions() {
+  return (
+    <>
+      {(Object.keys(roleLabels) as Role[]).map((value) => (
+        <option key={value} value={value}>
+          {roleLabels[value]}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function AccountList({ changes }: { changes: number }) {
   const [q, setQ] = useState("");
   const [role, setRole] = useState<"" | Role>("");
@@ -63,11 +76,7 @@ function AccountList({ changes }: { changes: number }) {
           <label for="accounts-role">Role</label>
           <select id="accounts-role" value={role} onChange={(event) => setRole(event.currentTarget.value as "" | Role)}>
             <option value="">Any role</option>
-            {(Object.keys(roleLabels) as Role[]).map((value) => (
-              <option key={value} value={value}>
-                {roleLabels[value]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <div class="actions">
@@ -155,11 +164,7 @@ function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void })
         <div class="field">
           <label for="open-role">Role</label>
           <select id="open-role" value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.currentTarget.value as Role })}>
-            {(Object.keys(roleLabels) as Role[]).map((value) => (
-              <option key={value} value={value}>
-                {roleLabels[value]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <div class="field">
