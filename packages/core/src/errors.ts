@@ -43,6 +43,8 @@ export const errorCodes = [
   /** A transcription stayed pending at the provider past `CoreSettings.transcriptionTimeoutMs`. */
   "speech.timeout",
   "dependency.unavailable",
+  /** Audio written to a live recognition after it ended (end, abort or an engine error). */
+  "live.closed",
   "internal",
 ] as const;
 
