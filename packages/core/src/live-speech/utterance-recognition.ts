@@ -66,6 +66,8 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
   const controller = new AbortController();
 
   let state: "open" | "ending" | "closed" = "open";
+  /** Read through a call: the state changes while a decode is awaited. */
+  const isClosed = () => state === "closed";
   let pending = 0;
   let chain: Promise<void> = Promise.resolve();
   let waiting: Array<() => void> = [];
@@ -92,9 +94,9 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     pending += 1;
     chain = chain.then(async () => {
       try {
-        if (state === "closed") return;
+        if (isClosed()) return;
         const heard = await options.decode(utterance, controller.signal);
-        if (state === "closed" || heard === null || heard.text.trim() === "") return;
+        if (isClosed() || heard === null || heard.text.trim() === "") return;
         const span = { startMs: utterance.startMs, endMs: utterance.endMs };
         const words = heard.words
           .map((word) => ({
