@@ -43,7 +43,7 @@ export const errorCodes = [
   /** A transcription stayed pending at the provider past `CoreSettings.transcriptionTimeoutMs`. */
   "speech.timeout",
   "dependency.unavailable",
-  /** A live recognition or live session that has ended (or failed) was written to. */
+  /** Audio written to a live recognition or live session after it ended (end, abort, an engine error, a takeover). */
   "live.closed",
   /** A resume with a token that does not match, or past the resume window. */
   "live.resume_refused",

@@ -9,3 +9,4 @@ export * from "./self-signed-certificate.ts";
 export * from "./sse-events.ts";
 export * from "./stand-in-process.ts";
 export * from "./tcp-proxy.ts";
+export * from "./dialogue-pcm.ts";

@@ -51,6 +51,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   // Recorded on a session (its provider job stayed pending too long), like the provider codes.
   "speech.timeout": 502,
   "dependency.unavailable": 503,
+  // Audio sent after the live recognition ended: the client's order of messages is wrong.
+  "live.closed": 409,
   internal: 500,
   "route.not_found": 404,
   "request.method_not_allowed": 405,
