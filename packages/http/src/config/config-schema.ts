@@ -16,6 +16,8 @@ export const choiceVariables = {
   push: "CONFIDE_PUSH",
   events: "CONFIDE_EVENTS",
   notes: "CONFIDE_NOTES",
+  live: "CONFIDE_LIVE",
+  agenda: "CONFIDE_AGENDA",
 } as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
 
 /** The variable choosing `port`'s adapter: one of the names the registry holds for it. */
@@ -43,6 +45,8 @@ export const environmentSchema = z.object({
   [choiceVariables.push]: choice("push", "push notifications"),
   [choiceVariables.events]: choice("events", "session changes the event streams follow: `redis` whenever API and workers run as separate processes (with `in-process` they see the workers' changes only at the 30 s safety poll)"),
   [choiceVariables.notes]: choice("notes", "clinical notes writer"),
+  [choiceVariables.live]: choice("live", "live sessions' speech engine (`/v1/live`); `none` refuses live sessions"),
+  [choiceVariables.agenda]: choice("agenda", "live sessions' today's topics matcher"),
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),
   CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe("listen port"),
   CONFIDE_DATA_DIR: z.string().min(1).default("./data").describe("PGlite database, blobs, generated JWT secret"),

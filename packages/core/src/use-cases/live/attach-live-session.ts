@@ -80,7 +80,7 @@ async function openRun(deps: LiveDeps, session: Session, listener: LiveUpdateLis
       recognition.abort();
       throw new ConfideError("provider.unsupported", "This deployment cannot decode WebM live audio.");
     }
-    decoding = await deps.webmDecoder.open({ channels });
+    decoding = deps.webmDecoder.open({ channels });
   }
   return new LiveRun(deps, session, recognition, decoding, listener);
 }

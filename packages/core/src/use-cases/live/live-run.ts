@@ -34,6 +34,7 @@ export class LiveRun {
   private lastStoredAt: number;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly eventsDone: Promise<void>;
+  private readonly decoderDone: Promise<void>;
   private closed: ConfideError | null = null;
   private recognitionFailed = false;
   private ending: Promise<Session> | null = null;
@@ -58,7 +59,7 @@ export class LiveRun {
     this.frameBytes = live.format.encoding === "pcm" ? 2 * live.format.channels : 1;
     this.lastStoredAt = deps.clock.now().getTime();
     this.eventsDone = this.followEvents();
-    if (decoding) void this.followDecoder(decoding);
+    this.decoderDone = decoding ? this.followDecoder(decoding) : Promise.resolve();
   }
 
   get sessionId(): string {
@@ -159,8 +160,10 @@ export class LiveRun {
 
   private async finishRecognition(): Promise<void> {
     try {
-      if (this.decoding) await this.decoding.end();
-      else await this.recognition.end();
+      if (this.decoding) {
+        this.decoding.end();
+        await this.decoderDone;
+      } else await this.recognition.end();
     } catch (error) {
       this.stopRecognition(error);
     }
@@ -196,7 +199,7 @@ export class LiveRun {
       for await (const pcm of decoding.pcm) {
         if (!this.recognitionFailed) await this.recognition.write(pcm);
       }
-      await this.recognition.end();
+      if (!this.recognitionFailed) await this.recognition.end();
     } catch (error) {
       this.stopRecognition(error);
     }
