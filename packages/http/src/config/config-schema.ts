@@ -107,6 +107,22 @@ export const environmentSchema = z.object({
     .describe(
       "sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is 429 until one is done",
     ),
+  CONFIDE_LIVE_MAX_SESSIONS: positiveInt
+    .default(2)
+    .describe("live sessions one therapist may run at once (`/v1/live`); another start is refused `live.too_many_sessions`"),
+  CONFIDE_LIVE_MAX_FRAME_BYTES: positiveInt
+    .default(64 * 1024)
+    .describe("largest binary audio frame of a live session (1 s of 16 kHz stereo PCM is 64,000 bytes); a larger one is refused `live.frame_too_large`"),
+  CONFIDE_LIVE_MAX_DURATION_MS: positiveInt
+    .default(3 * 3600_000)
+    .describe("longest live session in audio time; reaching it ends the session with what was received (`live.too_long`)")
+    .meta({ shownDefault: "`10800000` (3 h)" }),
+  CONFIDE_LIVE_IDLE_TIMEOUT_MS: positiveInt
+    .default(30_000)
+    .describe("a live connection that sends no audio this long is closed (`live.idle_timeout`); its session stays resumable"),
+  CONFIDE_LIVE_RESUME_WINDOW_MS: positiveInt
+    .default(60_000)
+    .describe("how long a dropped live session can be resumed with its token; past it the session is ended with the audio received"),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
   CONFIDE_PASSWORD_COST: positiveInt
     .refine((n) => (n & (n - 1)) === 0, "must be a power of two")
