@@ -205,7 +205,7 @@ describe("live sessions", () => {
 
   it("takes the previous session's follow-up topics and unresolved concerns as the default agenda", async () => {
     deps.notes.script((input) => {
-      const [first, second] = input.segments as [{ id: string; text: string }, { id: string; text: string }];
+      const [first, second] = input.segments as unknown as [{ id: string; text: string }, { id: string; text: string }];
       const item = (segment: { id: string; text: string }) => ({ text: segment.text, evidence: [{ segmentId: segment.id, start: 0, end: segment.text.length }] });
       return { ...allNotAssessed("Only the lists the agenda reads."), followUpTopics: [item(first)], unresolvedConcerns: [item(second), item(first)], riskFlags: [] };
     });
