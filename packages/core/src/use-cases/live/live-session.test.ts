@@ -6,6 +6,7 @@ import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher
 import { createScriptedLiveSpeechToText, type ScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
 import type { TestDeps } from "../../testing/test-deps.ts";
 import { runUntilIdle, setUpPipeline, storedSession, uploadSample, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
+import { deleteSession } from "../sessions/delete-session.ts";
 import { resumeLiveRun, startLiveRun } from "./attach-live-session.ts";
 import { endAbandonedLiveSessions } from "./end-abandoned-live-sessions.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -195,6 +196,16 @@ describe("live sessions", () => {
     deps.clock.advance(idleTimeoutMs);
     expect(await endAbandonedLiveSessions(deps)).toBe(1);
     expect((await storedSession(deps, session)).status).toBe("queued");
+  });
+
+  it("erases a live session's audio parts with it", async () => {
+    const { run, session } = await start([]);
+    await stream(run, 0, 2_500);
+    await run.detach();
+    expect(deps.blobs.keys().filter((key) => key.includes("/live/")).length).toBeGreaterThanOrEqual(2);
+    await deleteSession(deps, team.therapist, { sessionId: session.id });
+    expect(deps.blobs.keys()).toEqual([]);
+    expect(await deps.sessions.get(session.id)).toBeNull();
   });
 
   it("refuses a start past the therapist's live sessions limit", async () => {
