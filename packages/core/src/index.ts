@@ -4,6 +4,7 @@ export * from "./deps.ts";
 export * from "./domain/user.ts";
 export * from "./domain/session.ts";
 export * from "./domain/session-status.ts";
+export * from "./domain/live-session.ts";
 export * from "./domain/transcript.ts";
 export * from "./domain/sentiment.ts";
 export * from "./domain/sentiment-documents.ts";

@@ -1,5 +1,6 @@
 import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
+import type { LiveState } from "./live-session.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -120,6 +121,11 @@ export interface Session {
   review: Review;
   processing: Processing;
   /**
+   * Set on sessions recorded live (status `live` while they run): their audio parts, resume
+   * token and agenda ("today's topics"). Absent on uploaded sessions.
+   */
+  live?: LiveState;
+  /**
    * The latest status changes, oldest first (at most `statusHistoryLength`): what event streams
    * report, so that a status held for less than one poll (a short `analyzing`) is not missed.
    * Absent in sessions stored before it was kept.
@@ -175,7 +181,7 @@ export function newProcessing(run = 0): Processing {
  * The view a patient gets of their own finalized session: no sentiment, no review history, and
  * of the clinical notes only the patient summary.
  */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes"> & {
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "live"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
@@ -183,7 +189,7 @@ export type PatientSessionView = Omit<Session, "sentiment" | "review" | "process
 };
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, ...rest } = session;
   return {
     ...rest,
     audio: { contentType: audio.contentType, sizeBytes: audio.sizeBytes, durationMs: audio.durationMs },

@@ -15,6 +15,8 @@ export const profiles = {
     push: "log",
     events: "in-process",
     notes: "embedded",
+    live: "none",
+    agenda: "keyword",
   },
   selfhosted: {
     repository: "postgres",
@@ -25,6 +27,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "none",
+    agenda: "keyword",
   },
   aws: {
     repository: "postgres",
@@ -35,6 +39,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "none",
+    agenda: "keyword",
   },
   azure: {
     repository: "cosmos",
@@ -45,6 +51,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "none",
+    agenda: "keyword",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 
