@@ -7,24 +7,7 @@ import { ConfideError, type LiveSpeechEvent } from "@confide/core";
 import { createInstantLiveSpeechToText } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { describeLiveSpeechToTextContract } from "./live-speech-to-text.contract.ts";
-
-const rate = 16_000;
-
-/** 16-bit PCM, `channels` interleaved: per channel a list of [startMs, endMs] tone bursts, `totalMs` long. */
-function burstsPcm(channels: Array<Array<[number, number]>>, totalMs: number): Uint8Array {
-  const frames = (rate * totalMs) / 1000;
-  const bytes = new Uint8Array(frames * channels.length * 2);
-  const view = new DataView(bytes.buffer);
-  channels.forEach((bursts, channel) => {
-    for (const [startMs, endMs] of bursts) {
-      for (let frame = (rate * startMs) / 1000; frame < (rate * endMs) / 1000; frame += 1) {
-        const sample = Math.round(8_000 * Math.sin((2 * Math.PI * 300 * frame) / rate));
-        view.setInt16((frame * channels.length + channel) * 2, sample, true);
-      }
-    }
-  });
-  return bytes;
-}
+import { toneBurstsPcm } from "./support/tone-bursts-pcm.ts";
 
 const monoTurns: Array<[number, number]> = [
   [500, 2_000],
@@ -36,9 +19,9 @@ describeLiveSpeechToTextContract({
   name: "instant fake",
   create: async () => createInstantLiveSpeechToText({ script: ["hello how are you", "not sleeping well", "see you"] }),
   capabilities: { partials: false, liveDiarization: false, perChannel: true },
-  monoSpeech: async () => burstsPcm([monoTurns], 7_500),
+  monoSpeech: async () => toneBurstsPcm([monoTurns], 7_500),
   stereoSpeech: async () =>
-    burstsPcm(
+    toneBurstsPcm(
       [
         [[500, 2_000], [5_200, 6_500]],
         [[3_000, 4_200]],
@@ -65,7 +48,7 @@ describe("instant fake live engine", () => {
     const reading = (async () => {
       for await (const event of recognition.events) seen.push(event);
     })();
-    const audio = burstsPcm([monoTurns], 7_500);
+    const audio = toneBurstsPcm([monoTurns], 7_500);
     // Up to 600 ms after the first turn ends (2 000 ms): its 500 ms pause has passed.
     await recognition.write(audio.subarray(0, 2_600 * 32));
     await new Promise((resolve) => setImmediate(resolve));

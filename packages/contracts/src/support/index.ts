@@ -10,3 +10,4 @@ export * from "./sse-events.ts";
 export * from "./stand-in-process.ts";
 export * from "./tcp-proxy.ts";
 export * from "./dialogue-pcm.ts";
+export * from "./tone-bursts-pcm.ts";

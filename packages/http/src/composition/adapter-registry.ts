@@ -14,6 +14,9 @@ import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-ev
 import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
 import { keywordAgendaDescriptor } from "@confide/adapters-local/keyword-agenda";
 import { noLiveDescriptor } from "@confide/adapters-local/no-live";
+import { pocketSphinxLiveDescriptor } from "@confide/adapters-local/pocketsphinx-live";
+import { whisperLiveDescriptor } from "@confide/adapters-local/whisper-live";
+import { embeddedAgendaDescriptor } from "@confide/adapters-local/embedded-agenda";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
 import { openAiNotesDescriptor } from "@confide/adapters-local/openai-notes";
@@ -47,8 +50,8 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
-  live: [noLiveDescriptor, instantLiveDescriptor],
-  agenda: [keywordAgendaDescriptor],
+  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor],
+  agenda: [keywordAgendaDescriptor, embeddedAgendaDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */
