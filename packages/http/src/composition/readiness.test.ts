@@ -12,7 +12,7 @@ const adapters: AdapterNames = {
   events: "redis",
   notes: "embedded",
   live: "instant-fake",
-  agenda: "keyword",
+  agenda: "embedded",
 };
 
 describe("checkReadiness", () => {
@@ -51,7 +51,7 @@ describe("checkReadiness", () => {
       { name: "events:redis", ok: true },
       { name: "notes:embedded", ok: true },
       { name: "live:instant-fake", ok: true },
-      { name: "agenda:keyword", ok: true },
+      { name: "agenda:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
     expect(signals).toHaveLength(9);
