@@ -46,7 +46,7 @@ const startMessage = (extra: Record<string, unknown> = {}) => ({
   title: "Live",
   channelLayout: "per-channel",
   format: { encoding: "pcm", channels: 2 },
-  agenda: ["Manager conflict", "Holiday plans"],
+  agenda: ["My manager", "Holiday plans"],
   ...extra,
 });
 
@@ -73,7 +73,7 @@ describe("live sessions over /v1/live", () => {
     const started = await startedSession(socket);
     const sessionId = started.sessionId as string;
     expect(started.agenda).toEqual([
-      expect.objectContaining({ id: "topic-1", text: "Manager conflict", covered: null }),
+      expect.objectContaining({ id: "topic-1", text: "My manager", covered: null }),
       expect.objectContaining({ id: "topic-2", text: "Holiday plans", covered: null }),
     ]);
 
@@ -102,7 +102,7 @@ describe("live sessions over /v1/live", () => {
       expect(socket.messages.indexOf(message)).toBeGreaterThan(socket.messages.indexOf(final));
     }
     expect(sentiment.find((message) => message.segmentId === patientFinals[1]?.segmentId)).toMatchObject({ label: "negative" });
-    // "Manager conflict" is covered by the patient's line about the manager; the holiday never comes up.
+    // "My manager" is covered by the patient's line about the manager; the holiday never comes up.
     const covered = socket.messages.filter((message) => message.type === "topic_covered");
     const managerLine = finals.find((final) => String(final.text).includes("manager")) as LiveMessage;
     expect(covered).toEqual([expect.objectContaining({ itemId: "topic-1", segmentId: managerLine.segmentId, matchedTerms: ["manager"] })]);
@@ -233,4 +233,43 @@ describe("live sessions over /v1/live", () => {
     await waitUntilReady(server.baseUrl, server.tokens.therapist, [sessionId], 120_000);
     expect(pcmOfWav(await storedAudio(sessionId)).equals(Buffer.from(pcm.subarray(0, sent)))).toBe(true);
   }, 120_000);
+});
+
+describe("a live session with the embedded engine (PocketSphinx per utterance)", () => {
+  let embedded: EmbeddedServer;
+  beforeAll(async () => {
+    embedded = await startEmbeddedServer({ CONFIDE_LIVE: "embedded" });
+  }, 120_000);
+  afterAll(async () => {
+    await embedded?.stop();
+  });
+
+  it("recognises both speakers while the dialogue plays at real-time pace, scores the patient, and ends ready with notes", async () => {
+    const socket = await openLiveSocket(embedded.baseUrl, { protocols: ["confide.live.v1", `bearer.${embedded.tokens.therapist}`] });
+    socket.send({ ...startMessage(), patientId: embedded.accounts.patient.user.id, agenda: ["Sleep"] });
+    const started = await startedSession(socket);
+    await socket.stream(pcm, { channels: 2, pace: 1 });
+    const streamEndedAt = performance.now();
+    socket.send({ type: "stop" });
+    await socket.next("ended", 120_000);
+
+    const finals = socket.messages.filter((message) => message.type === "final");
+    for (const role of ["therapist", "patient"]) {
+      expect(finals.some((final) => final.role === role && final.receivedAt < streamEndedAt)).toBe(true);
+    }
+    const patientSegments = new Set(finals.filter((final) => final.role === "patient").map((final) => final.segmentId));
+    const sentiment = socket.messages.filter((message) => message.type === "sentiment");
+    expect(sentiment.length).toBeGreaterThan(0);
+    expect(sentiment.every((message) => patientSegments.has(message.segmentId))).toBe(true);
+    const covered = socket.messages.filter((message) => message.type === "topic_covered");
+    expect(covered).toEqual([expect.objectContaining({ itemId: "topic-1" })]);
+    expect(String(finals.find((final) => final.segmentId === covered[0]?.segmentId)?.text)).toMatch(/sleep/);
+
+    const [ready] = await waitUntilReady(embedded.baseUrl, embedded.tokens.therapist, [started.sessionId as string], 180_000);
+    expect(ready?.transcript?.segments.length).toBe(finals.length);
+    const full = (await (
+      await fetch(`${embedded.baseUrl}/v1/sessions/${started.sessionId as string}`, { headers: { authorization: `Bearer ${embedded.tokens.therapist}` } })
+    ).json()) as { notes: unknown };
+    expect(full.notes).toBeTruthy();
+  }, 300_000);
 });
