@@ -180,11 +180,17 @@ describe("live sessions over /v1/live", () => {
     expect(await owner.next("ended", 60_000)).toMatchObject({ storedBytes: 128_000 });
   }, 120_000);
 
+  it("documents the protocol in the OpenAPI description", async () => {
+    const document = (await (await fetch(`${server.baseUrl}/openapi.json`)).json()) as { info: { description: string } };
+    for (const term of ["/v1/live", "Sec-WebSocket-Protocol", '"type":"resume"', "topic_covered", "storedBytes", "live.frame_too_large"]) {
+      expect(document.info.description).toContain(term);
+    }
+  });
+
   it("refuses a token in the URL, and a start without any token", async () => {
     const inUrl = await openLiveSocket(server.baseUrl, { path: `/v1/live?access_token=${server.tokens.therapist}` });
     expect(await inUrl.next("error")).toMatchObject({ code: "auth.unauthenticated" });
     expect((await inUrl.closed).code).toBe(1008);
-    // Nothing about the token in the access log line of the request either way: it is refused, not used.
     const anonymous = await openLiveSocket(server.baseUrl);
     anonymous.send(startMessage());
     expect(await anonymous.next("error")).toMatchObject({ code: "auth.unauthenticated" });
