@@ -68,4 +68,5 @@ export const errorStatus: Record<ProblemCode, number> = {
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
   "events.too_many_streams": 429,
+  "auth.csrf_rejected": 403,
 };
