@@ -29,7 +29,7 @@ import { runChildProcess } from "../local-programs/child-process.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { pocketSphinxModelPaths, pocketSphinxDefaults } from "../pocketsphinx/pocketsphinx-config.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
-import { parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
+import { isEnglish, parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
@@ -45,8 +45,6 @@ export interface PocketSphinxLiveSettings {
   /** Where each utterance waits for PocketSphinx, in a folder of the engine's own; default os.tmpdir(). */
   temporaryDirectory?: string;
 }
-
-const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
 
 /** Little-endian bytes of `samples`, as PocketSphinx reads raw input. */
 function pcmBytes(samples: Int16Array): Uint8Array {
