@@ -12,7 +12,6 @@ import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
 import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
-import { keywordAgendaDescriptor } from "@confide/adapters-local/keyword-agenda";
 import { noLiveDescriptor } from "@confide/adapters-local/no-live";
 import { pocketSphinxLiveDescriptor } from "@confide/adapters-local/pocketsphinx-live";
 import { whisperLiveDescriptor } from "@confide/adapters-local/whisper-live";
@@ -51,7 +50,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
   live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor],
-  agenda: [keywordAgendaDescriptor, embeddedAgendaDescriptor],
+  agenda: [embeddedAgendaDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

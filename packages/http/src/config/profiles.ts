@@ -3,7 +3,9 @@ import type { AdapterPort } from "@confide/core";
 /**
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
- * registry holds for that port.
+ * registry holds for that port. Live sessions: the clouds' streaming services have no adapter
+ * yet, so the aws and azure profiles serve none unless CONFIDE_LIVE picks one (`embedded` runs
+ * PocketSphinx in the API process).
  */
 export const profiles = {
   embedded: {
@@ -15,8 +17,8 @@ export const profiles = {
     push: "log",
     events: "in-process",
     notes: "embedded",
-    live: "none",
-    agenda: "keyword",
+    live: "embedded",
+    agenda: "embedded",
   },
   selfhosted: {
     repository: "postgres",
@@ -27,8 +29,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
-    live: "none",
-    agenda: "keyword",
+    live: "whisper",
+    agenda: "embedded",
   },
   aws: {
     repository: "postgres",
@@ -40,7 +42,7 @@ export const profiles = {
     events: "redis",
     notes: "embedded",
     live: "none",
-    agenda: "keyword",
+    agenda: "embedded",
   },
   azure: {
     repository: "cosmos",
@@ -52,7 +54,7 @@ export const profiles = {
     events: "redis",
     notes: "embedded",
     live: "none",
-    agenda: "keyword",
+    agenda: "embedded",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 

@@ -6,6 +6,7 @@ import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher
 import { createScriptedLiveSpeechToText, type ScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
 import type { TestDeps } from "../../testing/test-deps.ts";
 import { runUntilIdle, setUpPipeline, storedSession, uploadSample, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
+import { deleteSession } from "../sessions/delete-session.ts";
 import { resumeLiveRun, startLiveRun } from "./attach-live-session.ts";
 import { endAbandonedLiveSessions } from "./end-abandoned-live-sessions.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -197,6 +198,16 @@ describe("live sessions", () => {
     expect((await storedSession(deps, session)).status).toBe("queued");
   });
 
+  it("erases a live session's audio parts with it", async () => {
+    const { run, session } = await start([]);
+    await stream(run, 0, 2_500);
+    await run.detach();
+    expect(deps.blobs.keys().filter((key) => key.includes("/live/")).length).toBeGreaterThanOrEqual(2);
+    await deleteSession(deps, team.therapist, { sessionId: session.id });
+    expect(deps.blobs.keys()).toEqual([]);
+    expect(await deps.sessions.get(session.id)).toBeNull();
+  });
+
   it("refuses a start past the therapist's live sessions limit", async () => {
     deps = { ...deps, settings: { ...deps.settings, live: { ...deps.settings.live, maxSessions: 1 } } };
     await start([]);
@@ -205,7 +216,7 @@ describe("live sessions", () => {
 
   it("takes the previous session's follow-up topics and unresolved concerns as the default agenda", async () => {
     deps.notes.script((input) => {
-      const [first, second] = input.segments as [{ id: string; text: string }, { id: string; text: string }];
+      const [first, second] = input.segments as unknown as [{ id: string; text: string }, { id: string; text: string }];
       const item = (segment: { id: string; text: string }) => ({ text: segment.text, evidence: [{ segmentId: segment.id, start: 0, end: segment.text.length }] });
       return { ...allNotAssessed("Only the lists the agenda reads."), followUpTopics: [item(first)], unresolvedConcerns: [item(second), item(first)], riskFlags: [] };
     });

@@ -185,7 +185,7 @@ export class LiveConnection {
     const ended: Session = await run.stop(endedBy);
     this.finished = true;
     this.release_(run);
-    this.send({ type: "ended", sessionId: ended.id, status: ended.status, reason: endedBy });
+    this.send({ type: "ended", sessionId: ended.id, status: ended.status, reason: endedBy, storedBytes: ended.live?.storedBytes ?? 0 });
     this.socket.close(closeCodes.normal, "ended");
   }
 
