@@ -130,7 +130,7 @@ function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
  */
 const workPrefix = "confide-pocketsphinx-";
 const host = hostname().replace(/[^A-Za-z0-9]+/g, "_") || "host";
-const ownWorkPrefix = `${workPrefix}${host}-${process.pid}-`;
+export const ownWorkPrefix = `${workPrefix}${host}-${process.pid}-`;
 
 function isRunning(pid: number): boolean {
   try {
