@@ -57,6 +57,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the retention policy would delete now, and why (dry run)
+         * @description Lists the sessions each configured rule (CONFIDE_RETENTION_*) reaches now: session id, rule, finalized or failed date, and the legal holds that spare it. Deletes nothing. Ids and dates only: no clinical content. What `confide retention --dry-run` prints, for use while the server holds the embedded database.
+         */
+        get: operations["previewRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/retention/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one retention sweep now
+         * @description Deletes what the retention policy reaches now, except what a legal hold covers, as the worker's periodic sweep does; each deletion is audited with its rule. Safe to repeat and to run beside the worker's.
+         */
+        post: operations["sweepRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users": {
         parameters: {
             query?: never;
@@ -87,7 +127,7 @@ export interface paths {
         post?: never;
         /**
          * Erase an account and everything about it
-         * @description For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`).
+         * @description For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`); so is a patient a legal hold covers, on them or on one of their sessions (409 `session.legal_hold`, before anything changes).
          */
         delete: operations["eraseUser"];
         options?: never;
@@ -239,6 +279,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The legal holds on a patient and their sessions
+         * @description Newest first; released ones too unless active=true. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Put a legal hold on a session or on a patient
+         * @description Until released, nothing it covers is deleted: the retention sweep skips it, a therapist's delete and a patient's erasure answer 409 `session.legal_hold`. Name exactly one of sessionId and patientId (all the patient's sessions, those recorded later too). Audited. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        post: operations["setLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a legal hold
+         * @description What it covered may be deleted again (the next retention sweep deletes what is due). Releasing a released hold changes nothing. Audited. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        post: operations["releaseLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -338,7 +422,10 @@ export interface paths {
         get: operations["getSession"];
         put?: never;
         post?: never;
-        /** Erase a session: recording, transcript, sentiment and review history */
+        /**
+         * Erase a session: recording, transcript, sentiment and review history
+         * @description A session a legal hold covers (on it or on its patient) is not erased: 409 `session.legal_hold`, its `holds` naming each hold (id, scope, when, by whom).
+         */
         delete: operations["deleteSession"];
         options?: never;
         head?: never;
@@ -354,7 +441,7 @@ export interface paths {
         };
         /**
          * Stream the recording
-         * @description Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes *\/<size>`. Several ranges are answered with the whole recording (200).
+         * @description Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes *\/<size>`. Several ranges are answered with the whole recording (200). A recording the retention policy deleted is 410 `audio.deleted` (the session and its transcript remain; `audio.removed` says when and by which rule).
          */
         get: operations["getSessionAudio"];
         put?: never;
@@ -522,6 +609,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Set when the retention policy deleted the recording (the transcript and notes remain): when, and by which rule. The audio route then answers 410 `audio.deleted`. */
+        AudioRemoval: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            rule: "audio" | "session" | "failed";
+        };
         CareRelation: {
             /** Format: date-time */
             createdAt: string;
@@ -543,6 +637,25 @@ export interface components {
             deletedDeviceCount: number;
             deletedSessionCount: number;
             userId: string;
+        };
+        /** @description A legal hold: while active, nothing it covers is deleted — not by the retention sweep, a therapist's delete (409 `session.legal_hold`) or a patient's erasure. Holds ids and a reason, never clinical content. */
+        LegalHold: {
+            id: string;
+            /** @description The held patient, or the patient of the held session. */
+            patientId: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Null while the hold is active.
+             */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            /** @description The held session; null for a hold on the patient (all their sessions). */
+            sessionId: string | null;
+            /** Format: date-time */
+            setAt: string;
+            setBy: string;
+            setByRole: components["schemas"]["Role"];
         };
         MoodTrajectoryNote: {
             evidence: components["schemas"]["NoteEvidence"][];
@@ -602,6 +715,7 @@ export interface components {
             audio: {
                 contentType: string;
                 durationMs: number | null;
+                removed?: components["schemas"]["AudioRemoval"];
                 sizeBytes: number;
             };
             /** Format: date-time */
@@ -662,6 +776,47 @@ export interface components {
             }[];
             /** @enum {string} */
             status: "ready" | "unavailable";
+        };
+        RetentionOutcome: {
+            error?: string;
+            holdIds: string[];
+            /** @enum {string} */
+            outcome: "due" | "deleted" | "held" | "skipped" | "failed";
+            patientId: string;
+            /** @enum {string} */
+            removes: "audio" | "session";
+            /** @enum {string} */
+            rule: "audio" | "session" | "failed";
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description When the session was finalized (rules audio, session) or failed (rule failed).
+             */
+            since: string;
+            status: string;
+            therapistId: string;
+        };
+        RetentionReport: {
+            counts: {
+                deleted: number;
+                due: number;
+                failed: number;
+                held: number;
+                skipped: number;
+            };
+            cutoffs: {
+                /** Format: date-time */
+                audio?: string;
+                /** Format: date-time */
+                failed?: string;
+                /** Format: date-time */
+                session?: string;
+            };
+            dryRun: boolean;
+            /** @description The first 1000 sessions a rule reached, in order. */
+            outcomes: components["schemas"]["RetentionOutcome"][];
+            /** @description True when more sessions were reached than listed. */
+            truncated: boolean;
         };
         /** @description Kept whether or not its evidence holds: the therapist sees every flag. */
         RiskFlag: {
@@ -733,6 +888,7 @@ export interface components {
                 /** @enum {string} */
                 format: "wav" | "mp3" | "ogg" | "flac" | "mp4" | "webm";
                 originalName: string | null;
+                removed?: components["schemas"]["AudioRemoval"];
                 sha256: string;
                 sizeBytes: number;
             };
@@ -1090,6 +1246,106 @@ export interface operations {
             };
         };
     };
+    previewRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What would go. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sweepRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the sweep did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -1218,7 +1474,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1315,7 +1571,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1904,6 +2160,245 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query: {
+                /** @description true: only holds not released. */
+                active?: "true" | "false";
+                patientId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LegalHold"][];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId?: string;
+                    /** @description Why: a case or request reference. Not clinical content. */
+                    reason: string;
+                    sessionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The hold. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The released hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2529,6 +3024,15 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -2620,6 +3124,15 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description Gone for good (`audio.deleted`: the retention policy deleted the recording). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The range starts past the end of the recording. */
             416: {
                 headers: {
@@ -2793,7 +3306,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,7 +3411,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3017,7 +3530,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3118,7 +3631,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3742,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +3879,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The resource is in a state that does not allow this. */
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
             409: {
                 headers: {
                     [name: string]: unknown;

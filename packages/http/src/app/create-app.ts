@@ -20,6 +20,7 @@ import { requestContext } from "./middleware/request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
 import { createDeviceRoutes } from "./routes/device-routes.ts";
+import { createLegalHoldRoutes } from "./routes/legal-hold-routes.ts";
 import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.ts";
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const liveDeps: LiveDeps = { ...options.live.deps, users: deps.users };
     app.route("/v1/live", createLiveRoute({ deps: liveDeps, tokens, limits: options.live.limits, holders: options.live.holders }));
   }
+  app.route("/v1/legal-holds", createLegalHoldRoutes({ deps, tokens }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
