@@ -3,8 +3,8 @@ import { regionProblem } from "../azure-speech/azure-speech-config.ts";
 
 /**
  * Settings of the Azure live speech adapter (Speech SDK `ConversationTranscriber`). Give
- * `region`, or `host` for a Speech container, a sovereign cloud or a local fake. Key only: the
- * SDK takes an Entra ID token but never renews it on an open connection (README).
+ * `region`, or `host` for a Speech container, a sovereign cloud or a local fake. Key only (the
+ * folder's README says why not Entra ID).
  */
 export interface AzureLiveSpeechSettings {
   /** The Speech resource's region, e.g. `westeurope`: `wss://<region>.stt.speech.microsoft.com`. */

@@ -120,12 +120,24 @@ class Recognition {
   private utterance: { startMs: number; lastLoudMs: number; hypothesesSent: number } | null = null;
   private phraseCount = 0;
 
+  private readonly socket: WebSocket;
+  private readonly connection: AzureSpeechLiveConnection;
+  private readonly options: Required<Omit<AzureSpeechLiveServerOptions, "fault">> & { fault?: AzureSpeechLiveFault };
+  private readonly onDrop: () => void;
+  /** Milliseconds of audio cut into frames so far. */
+  private processedMs = 0;
+
   constructor(
-    private readonly socket: WebSocket,
-    private readonly connection: AzureSpeechLiveConnection,
-    private readonly options: Required<Omit<AzureSpeechLiveServerOptions, "fault">> & { fault?: AzureSpeechLiveFault },
-    private readonly onDrop: () => void,
-  ) {}
+    socket: WebSocket,
+    connection: AzureSpeechLiveConnection,
+    options: Required<Omit<AzureSpeechLiveServerOptions, "fault">> & { fault?: AzureSpeechLiveFault },
+    onDrop: () => void,
+  ) {
+    this.socket = socket;
+    this.connection = connection;
+    this.options = options;
+    this.onDrop = onDrop;
+  }
 
   receive(data: RawData, isBinary: boolean): void {
     const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
@@ -172,8 +184,7 @@ class Recognition {
     }
   }
 
-  /** Handles the 20 ms frame that ends at `this.processedMs`. */
-  private processedMs = 0;
+  /** Handles the next 20 ms frame: speech starts, grows (hypotheses) or ends (a phrase). */
   private frame(frame: Buffer): void {
     const startMs = this.processedMs;
     this.processedMs += 20;

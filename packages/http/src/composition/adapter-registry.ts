@@ -3,6 +3,7 @@ import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureLiveSpeechDescriptor } from "@confide/adapters-azure/azure-live-speech";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
@@ -49,7 +50,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
-  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor],
+  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, azureLiveSpeechDescriptor],
   agenda: [embeddedAgendaDescriptor],
 };
 
