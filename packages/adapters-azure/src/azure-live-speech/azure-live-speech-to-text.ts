@@ -41,7 +41,8 @@ const websocketAdapterModule = "microsoft-cognitiveservices-speech-sdk/distrib/l
 
 async function importSdk(): Promise<Sdk> {
   const sdk = await import("microsoft-cognitiveservices-speech-sdk");
-  const adapter = (await import(websocketAdapterModule)) as { WebsocketMessageAdapter?: { forceNpmWebSocket?: boolean } };
+  // Without it (an SDK that moved the class) recognition still works; a refused key then reads as an outage.
+  const adapter = (await import(websocketAdapterModule).catch(() => ({}))) as { WebsocketMessageAdapter?: { forceNpmWebSocket?: boolean } };
   if (adapter.WebsocketMessageAdapter !== undefined) adapter.WebsocketMessageAdapter.forceNpmWebSocket = true;
   return sdk;
 }
