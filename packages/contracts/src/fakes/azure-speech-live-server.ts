@@ -18,7 +18,7 @@
  *   `speech.startDetected`, `speech.hypothesis`, `speech.phrase`, `speech.endDetected`,
  *   `turn.end`. Offsets and durations are in ticks (100 ns) from the turn's first audio byte.
  *
- * Deterministic recognition: 20 ms frames of 16-bit mono PCM louder than -30 dBFS are speech;
+ * Deterministic recognition (`FakeVoiceActivity`): 20 ms frames louder than -30 dBFS are speech;
  * an utterance ends after 500 ms of quiet (or at the end of the audio). Every 400 ms of speech
  * gives a `speech.hypothesis`, each utterance one `speech.phrase` with the next text of
  * `phrases` (cycling) and speaker `Guest-1`, `Guest-2`, … alternating up to `speakers`; words
@@ -32,6 +32,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { FakeVoiceActivity } from "./fake-voice-activity.ts";
 
 export const conversationTranscriptionPath = "/speech/recognition/conversation/cognitiveservices/v1";
 
@@ -68,11 +69,6 @@ export interface AzureSpeechLiveServer {
 }
 
 const ticksPerMs = 10_000;
-const bytesPerMs = 32;
-const frameBytes = 20 * bytesPerMs;
-const speechRms = 32_768 * 10 ** (-30 / 20);
-const endSilenceMs = 500;
-const hypothesisEveryMs = 400;
 
 interface Message {
   headers: Map<string, string>;
@@ -114,18 +110,14 @@ function wantsWords(context: unknown): boolean {
 
 class Recognition {
   private requestId = "";
-  private pcm = Buffer.alloc(0);
   private receivedBytes = 0;
   private turnStarted = false;
-  private utterance: { startMs: number; lastLoudMs: number; hypothesesSent: number } | null = null;
   private phraseCount = 0;
-
+  private readonly voice: FakeVoiceActivity;
   private readonly socket: WebSocket;
   private readonly connection: AzureSpeechLiveConnection;
   private readonly options: Required<Omit<AzureSpeechLiveServerOptions, "fault">> & { fault?: AzureSpeechLiveFault };
   private readonly onDrop: () => void;
-  /** Milliseconds of audio cut into frames so far. */
-  private processedMs = 0;
 
   constructor(
     socket: WebSocket,
@@ -137,6 +129,19 @@ class Recognition {
     this.connection = connection;
     this.options = options;
     this.onDrop = onDrop;
+    this.voice = new FakeVoiceActivity({
+      start: (startMs) => this.send("speech.startDetected", { Offset: startMs * ticksPerMs }),
+      progress: (startMs, spokenMs, count) => {
+        const words = this.nextText().split(" ");
+        this.send("speech.hypothesis", {
+          Text: words.slice(0, Math.min(words.length, count)).join(" "),
+          Offset: startMs * ticksPerMs,
+          Duration: spokenMs * ticksPerMs,
+          SpeakerId: "Unknown",
+        });
+      },
+      end: (startMs, endMs) => this.phrase(startMs, endMs),
+    });
   }
 
   receive(data: RawData, isBinary: boolean): void {
@@ -176,56 +181,19 @@ class Recognition {
       this.socket.terminate();
       return;
     }
-    this.pcm = Buffer.concat([this.pcm, body]);
-    while (this.pcm.byteLength >= frameBytes) {
-      const frame = this.pcm.subarray(0, frameBytes);
-      this.pcm = this.pcm.subarray(frameBytes);
-      this.frame(frame);
-    }
-  }
-
-  /** Handles the next 20 ms frame: speech starts, grows (hypotheses) or ends (a phrase). */
-  private frame(frame: Buffer): void {
-    const startMs = this.processedMs;
-    this.processedMs += 20;
-    let sum = 0;
-    for (let offset = 0; offset + 1 < frame.byteLength; offset += 2) sum += frame.readInt16LE(offset) ** 2;
-    const loud = Math.sqrt(sum / (frame.byteLength / 2)) > speechRms;
-    if (loud) {
-      if (this.utterance === null) {
-        this.utterance = { startMs, lastLoudMs: this.processedMs, hypothesesSent: 0 };
-        this.send("speech.startDetected", { Offset: startMs * ticksPerMs });
-      }
-      this.utterance.lastLoudMs = this.processedMs;
-      const spokenMs = this.processedMs - this.utterance.startMs;
-      if (Math.floor(spokenMs / hypothesisEveryMs) > this.utterance.hypothesesSent) {
-        this.utterance.hypothesesSent += 1;
-        const words = this.nextText().split(" ");
-        this.send("speech.hypothesis", {
-          Text: words.slice(0, Math.min(words.length, this.utterance.hypothesesSent)).join(" "),
-          Offset: this.utterance.startMs * ticksPerMs,
-          Duration: spokenMs * ticksPerMs,
-          SpeakerId: "Unknown",
-        });
-      }
-    } else if (this.utterance !== null && this.processedMs - this.utterance.lastLoudMs >= endSilenceMs) {
-      this.phrase();
-    }
+    this.voice.push(body);
   }
 
   private nextText(): string {
     return this.options.phrases[this.phraseCount % this.options.phrases.length]!;
   }
 
-  private phrase(): void {
-    const utterance = this.utterance;
-    if (utterance === null) return;
-    this.utterance = null;
+  private phrase(startMs: number, endMs: number): void {
     const text = this.nextText();
     const speakerId = `Guest-${(this.phraseCount % this.options.speakers) + 1}`;
     this.phraseCount += 1;
-    const offset = utterance.startMs * ticksPerMs;
-    const duration = (utterance.lastLoudMs - utterance.startMs) * ticksPerMs;
+    const offset = startMs * ticksPerMs;
+    const duration = (endMs - startMs) * ticksPerMs;
     const body: Record<string, unknown> = {
       RecognitionStatus: "Success",
       Offset: offset,
@@ -257,8 +225,8 @@ class Recognition {
   }
 
   private finish(): void {
-    if (this.utterance !== null) this.phrase();
-    this.send("speech.endDetected", { Offset: this.processedMs * ticksPerMs });
+    this.voice.finish();
+    this.send("speech.endDetected", { Offset: this.voice.processedMs * ticksPerMs });
     this.send("turn.end", {});
   }
 }
