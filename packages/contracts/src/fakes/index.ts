@@ -14,5 +14,6 @@ export * from "./s3-object-access.ts";
 export * from "./text-analytics-server.ts";
 export * from "./transcribe-output.ts";
 export * from "./transcribe-server.ts";
+export * from "./transcribe-streaming-server.ts";
 export * from "./transcribe-validation.ts";
 export * from "./whisper-server.ts";
