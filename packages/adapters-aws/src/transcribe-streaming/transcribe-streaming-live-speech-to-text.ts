@@ -125,11 +125,6 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
         );
         for await (const event of response.TranscriptResultStream ?? []) {
           if (events.ended) break;
-          const failure = event.BadRequestException ?? event.LimitExceededException ?? event.InternalFailureException ?? event.ConflictException ?? event.ServiceUnavailableException;
-          if (failure !== undefined) {
-            fail(toTranscribeError(failure, "stream a transcription"));
-            return;
-          }
           for (const result of event.TranscriptEvent?.Transcript?.Results ?? []) {
             const text = result.Alternatives?.[0]?.Transcript ?? "";
             if (text.trim() === "") continue;
@@ -159,6 +154,7 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
           );
         }
       } catch (error) {
+        // The SDK throws the stream's exception messages (LimitExceededException…) by their names.
         if (abort.signal.aborted && events.ended) return;
         fail(toTranscribeError(error, "stream a transcription"));
       }
