@@ -4,8 +4,8 @@ import type { AdapterPort } from "@confide/core";
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
  * registry holds for that port. Live sessions: azure streams to Azure Speech conversation
- * transcription; AWS Transcribe Streaming has no adapter yet, so the aws profile serves none
- * unless CONFIDE_LIVE picks one (`embedded` runs PocketSphinx in the API process).
+ * transcription; the aws profile serves none unless CONFIDE_LIVE picks one (`transcribe` streams
+ * to Amazon Transcribe Streaming, `embedded` runs PocketSphinx in the API process).
  */
 export const profiles = {
   embedded: {
