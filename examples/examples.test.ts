@@ -1,13 +1,14 @@
 /** Smoke tests: both examples run for real (PocketSphinx, VADER, PGlite, filesystem blobs). */
 import "reflect-metadata";
 import { createUser, linkPatient, type Actor, type Session } from "@confide/core";
-import { createJsonLogger, createRuntime, loadConfig, startWorker } from "@confide/http";
+import { createJsonLogger, createRuntime, loadConfig, startServer, startWorker } from "@confide/http";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
+import { uploadAndFollow } from "./api-client.ts";
 import { createCustomHost } from "./custom-host.ts";
 import { processOneFile } from "./process-one-file.ts";
 
@@ -88,6 +89,41 @@ describe("examples", () => {
     } finally {
       server.close();
       worker.stop();
+      await runtime.close();
+    }
+  }, 180_000);
+
+  it("api-client signs in, uploads with progress and follows the session to ready through @confide/client", async () => {
+    const runtime = await createRuntime(
+      loadConfig({ CONFIDE_DATA_DIR: join(dir, "client-data"), CONFIDE_PASSWORD_COST: "1024", CONFIDE_PORT: "0" }),
+      createJsonLogger({ level: "error" }),
+    );
+    const server = await startServer(runtime, { withWorker: true });
+    try {
+      const operator: Actor = { userId: "test", role: "admin" };
+      const password = "api-client-password-1";
+      const therapist = await createUser(runtime.deps, operator, { email: "t@client.test", displayName: "T", role: "therapist", password });
+      const patient = await createUser(runtime.deps, operator, { email: "p@client.test", displayName: "P", role: "patient", password });
+      await linkPatient(runtime.deps, operator, { therapistId: therapist.id, patientId: patient.id });
+      const sentBytes: number[] = [];
+      const statuses: string[] = [];
+
+      const session = await uploadAndFollow({
+        baseUrl: `http://127.0.0.1:${server.port}`,
+        email: "t@client.test",
+        password,
+        file: audio.stereoPath,
+        perChannel: true,
+        onProgress: (progress) => sentBytes.push(progress.sentBytes),
+        onStatus: (status) => statuses.push(status),
+      });
+
+      expect(sentBytes.at(-1)).toBe((await readFile(audio.stereoPath)).byteLength);
+      expect(statuses.at(-1)).toBe("ready");
+      expect(session).toMatchObject({ status: "ready", patientId: patient.id });
+      expect(new Set(session.transcript?.speakers.map((speaker) => speaker.role))).toEqual(new Set(["therapist", "patient"]));
+    } finally {
+      await server.shutdown();
       await runtime.close();
     }
   }, 180_000);

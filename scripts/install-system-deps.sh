@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages the embedded speech engine and the test audio need:
-# ffmpeg (decoding), pocketsphinx + its US English model (speech), espeak-ng and sox (test speech).
+# Installs the system packages the embedded speech engine and the tests need:
+# ffmpeg (decoding), pocketsphinx + its US English model (speech), espeak-ng and sox (test speech),
+# chromium (the browser tests drive it with playwright-core; no browser is downloaded).
 # Safe to run again: it installs only what is missing. Needs apt (Debian/Ubuntu) and root or sudo.
 set -euo pipefail
-packages=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox)
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

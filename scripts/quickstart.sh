@@ -12,5 +12,7 @@ bash scripts/install-system-deps.sh
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
 fi
+# npm ci builds the browser console; built again here if its output was removed since.
+[[ -f packages/http/console-assets/index.html ]] || npm run --silent build:console
 export CONFIDE_DATA_DIR="${CONFIDE_DATA_DIR:-./data}"
 exec npm run --silent confide -- serve --seed

@@ -3,9 +3,11 @@
  * live engine: voice activity cuts the utterances, each final says the dialogue's line), a real
  * WebSocket to `/v1/live`, the espeak-ng stereo dialogue (therapist left, patient right).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { makeDialogueWav, readLivePcm, therapyDialogue } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, login, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
@@ -16,6 +18,7 @@ const linesOf = (role: "therapist" | "patient") => therapyDialogue.filter((line)
 
 let server: EmbeddedServer;
 let pcm: Uint8Array;
+let webm: Uint8Array;
 let audioDir: string;
 const resumeWindowMs = 4_000;
 const idleTimeoutMs = 2_000;
@@ -25,6 +28,10 @@ beforeAll(async () => {
   audioDir = await mkdtemp(join(tmpdir(), "confide-live-audio-"));
   const dialogue = await makeDialogueWav({ directory: audioDir });
   pcm = await readLivePcm(dialogue.stereoPath, 2);
+  // What a browser's MediaRecorder sends: WebM/Opus, 48 kHz stereo.
+  const webmPath = join(audioDir, "dialogue.webm");
+  await promisify(execFile)("ffmpeg", ["-v", "error", "-i", dialogue.stereoPath, "-c:a", "libopus", "-ar", "48000", "-ac", "2", "-f", "webm", webmPath]);
+  webm = new Uint8Array(await readFile(webmPath));
   server = await startEmbeddedServer({
     CONFIDE_LIVE: "instant-fake",
     CONFIDE_LIVE_FAKE_SCRIPT: JSON.stringify({ 0: linesOf("therapist"), 1: linesOf("patient") }),
@@ -180,11 +187,37 @@ describe("live sessions over /v1/live", () => {
     expect(await owner.next("ended", 60_000)).toMatchObject({ storedBytes: 128_000 });
   }, 120_000);
 
+  it("takes a browser's WebM/Opus: decoded for the engine, stored as sent", async () => {
+    const socket = await openLiveSocket(server.baseUrl);
+    socket.send(startMessage({ token: server.tokens.therapist, format: { encoding: "webm", channels: 2 } }));
+    const started = await startedSession(socket);
+    // MediaRecorder's timeslices: about 4 KB every 100 ms, sent 4 times faster than real time.
+    for (let offset = 0; offset < webm.length; offset += 4_096) {
+      socket.socket.send(webm.subarray(offset, offset + 4_096));
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    socket.send({ type: "stop" });
+    const ended = await socket.next("ended", 60_000);
+    expect(ended).toMatchObject({ storedBytes: webm.length });
+    const finals = socket.messages.filter((message) => message.type === "final");
+    expect(finals.filter((final) => final.role === "patient").map((final) => final.text)).toEqual(linesOf("patient"));
+    expect(finals.filter((final) => final.role === "therapist").map((final) => final.text)).toEqual(linesOf("therapist"));
+    const [ready] = await waitUntilReady(server.baseUrl, server.tokens.therapist, [started.sessionId as string], 120_000);
+    expect(ready?.transcript?.segments.length).toBe(8);
+    expect(Buffer.from(await storedAudio(started.sessionId as string)).equals(Buffer.from(webm))).toBe(true);
+  }, 120_000);
+
+  it("documents the protocol in the OpenAPI description", async () => {
+    const document = (await (await fetch(`${server.baseUrl}/openapi.json`)).json()) as { info: { description: string } };
+    for (const term of ["/v1/live", "Sec-WebSocket-Protocol", '"type":"resume"', "topic_covered", "storedBytes", "live.frame_too_large"]) {
+      expect(document.info.description).toContain(term);
+    }
+  });
+
   it("refuses a token in the URL, and a start without any token", async () => {
     const inUrl = await openLiveSocket(server.baseUrl, { path: `/v1/live?access_token=${server.tokens.therapist}` });
     expect(await inUrl.next("error")).toMatchObject({ code: "auth.unauthenticated" });
     expect((await inUrl.closed).code).toBe(1008);
-    // Nothing about the token in the access log line of the request either way: it is refused, not used.
     const anonymous = await openLiveSocket(server.baseUrl);
     anonymous.send(startMessage());
     expect(await anonymous.next("error")).toMatchObject({ code: "auth.unauthenticated" });

@@ -9,6 +9,7 @@ import type {
   AuditEvent,
   CareRelation,
   Device,
+  LegalHold,
   RefreshToken,
   Session,
   SessionSentiment,
@@ -260,5 +261,21 @@ export function buildAudioSource(
     async open() {
       return byteStream(bytes);
     },
+  };
+}
+
+/** An active legal hold on a patient (pass `sessionId` for one on a session). */
+export function buildLegalHold(overrides: Partial<LegalHold> = {}): LegalHold {
+  return {
+    id: fixtureId("hold"),
+    patientId: fixtureId("patient"),
+    sessionId: null,
+    reason: "Litigation hold, case 2026-117",
+    setAt: minutesAfterEpoch(-30),
+    setBy: fixtureId("admin"),
+    setByRole: "admin",
+    releasedAt: null,
+    releasedBy: null,
+    ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import {
   createInMemoryBlobStore,
   createInMemoryDeviceRepository,
   createInMemoryJobQueue,
+  createInMemoryLegalHoldRepository,
   createInMemoryPushNotifier,
   createInMemoryRepositories,
   createInMemorySessionEvents,
@@ -22,6 +23,7 @@ import { describeDeviceRepositoryContract } from "./device-repository.contract.t
 import { buildAudioSource } from "./fixtures.ts";
 import { describeJobQueueContract } from "./job-queue.contract.ts";
 import { describeLanguageAnalyzerContract } from "./language-analyzer.contract.ts";
+import { describeLegalHoldRepositoryContract } from "./legal-hold-repository.contract.ts";
 import { describePushNotifierContract } from "./push-notifier.contract.ts";
 import { describeRepositoriesContract } from "./repositories.contract.ts";
 import { describeSessionEventsContract } from "./session-events.contract.ts";
@@ -92,5 +94,6 @@ describeUserRepositoryContract({ name: "in-memory", create: async () => createIn
 describeTokenRepositoryContract({ name: "in-memory", create: async () => createInMemoryTokenRepository() });
 describeDeviceRepositoryContract({ name: "in-memory", create: async () => createInMemoryDeviceRepository() });
 describeAuditLogContract({ name: "in-memory", create: async () => createInMemoryAuditLog() });
+describeLegalHoldRepositoryContract({ name: "in-memory", create: async () => createInMemoryLegalHoldRepository() });
 
 describeRepositoriesContract({ name: "in-memory", create: async () => createInMemoryRepositories() });

@@ -8,6 +8,7 @@ export * from "./blob-store.contract.ts";
 export * from "./device-repository.contract.ts";
 export * from "./job-queue.contract.ts";
 export * from "./language-analyzer.contract.ts";
+export * from "./legal-hold-repository.contract.ts";
 export * from "./note-writer.contract.ts";
 export * from "./push-notifier.contract.ts";
 export * from "./repositories.contract.ts";

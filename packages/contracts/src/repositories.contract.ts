@@ -1,11 +1,11 @@
 /**
  * Behaviour every repositories adapter's bundle must show (packages/core/src/ports/repositories.ts):
- * prepared once, it can be prepared again, checked, and its five repositories share one store.
+ * prepared once, it can be prepared again, checked, and its repositories share one store.
  * Each repository's own behaviour is its own contract's.
  */
 import type { Repositories } from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildAuditEvent, buildDevice, buildSession, buildUser } from "./fixtures.ts";
+import { buildAuditEvent, buildDevice, buildLegalHold, buildSession, buildUser } from "./fixtures.ts";
 
 export interface RepositoriesContractOptions {
   name: string;
@@ -40,7 +40,9 @@ export function describeRepositoriesContract(options: RepositoriesContractOption
       const session = buildSession({ therapistId: user.id });
       const device = buildDevice({ userId: user.id });
       const event = buildAuditEvent({ actorId: user.id });
+      const hold = buildLegalHold({ patientId: user.id, sessionId: session.id });
       await repositories.users.create(user);
+      await repositories.holds.create(hold);
       await repositories.sessions.create(session);
       await repositories.devices.upsert(device);
       await repositories.audit.record(event);
@@ -52,6 +54,7 @@ export function describeRepositoriesContract(options: RepositoriesContractOption
       expect(await repositories.sessions.get(session.id)).toEqual(session);
       expect((await repositories.devices.listByUser(user.id)).map((stored) => stored.id)).toEqual([device.id]);
       expect((await repositories.audit.list({ userId: user.id, limit: 10 })).items.map((stored) => stored.id)).toEqual([event.id]);
+      expect(await repositories.holds.listByPatient(user.id)).toEqual([hold]);
     });
   });
 }

@@ -678,6 +678,32 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(idsOf(found)).toEqual([list[4]?.id, list[3]?.id]);
       });
 
+      it("keeps a live session's state (issue 13), lists it by status live, and finds it stale", async () => {
+        const detachedAt = minutesAfterEpoch(-3);
+        const live = buildUploadedSession({
+          status: "live",
+          updatedAt: minutesAfterEpoch(-2),
+          live: {
+            format: { encoding: "pcm", channels: 2 },
+            parts: 3,
+            storedBytes: 192_000,
+            resumeTokenSha256: "a".repeat(64),
+            agenda: [
+              { id: "topic-1", text: "Sleep", source: "therapist", covered: { segmentId: "seg-0002", matchedTerms: ["sleep"], at: detachedAt } },
+              { id: "topic-2", text: "Work", source: "follow_up", covered: null },
+            ],
+            detachedAt,
+          },
+        });
+        await createAll([live, buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(-2) })]);
+
+        expect((await sessions.get(live.id))?.live).toEqual(live.live);
+        expect(await listIds({ statuses: ["live"] })).toEqual([live.id]);
+        const found = await sessions.findStale({ statuses: ["live"], updatedBefore: minutesAfterEpoch(0), limit: 10 });
+        expect(idsOf(found)).toEqual([live.id]);
+        expect(found[0]?.live?.detachedAt).toEqual(detachedAt);
+      });
+
       it("answers [] when nothing is stale", async () => {
         await sessions.create(buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(10) }));
 
@@ -685,6 +711,76 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           await sessions.findStale({ statuses: ["queued"], updatedBefore: minutesAfterEpoch(0), limit: 10 }),
         ).toEqual([]);
       });
+
+    describe("findRetentionCandidates", () => {
+      const finalized = (minutes: number, overrides: Partial<Session> = {}) => {
+        const session = buildSession({ status: "finalized", ...overrides });
+        return { ...session, review: { ...session.review, finalizedAt: minutesAfterEpoch(minutes), finalizedBy: session.therapistId } };
+      };
+
+      it("answers finalized sessions finalized before the cutoff, oldest first, with the date they count from", async () => {
+        const oldest = finalized(-50);
+        const middle = finalized(-40, { updatedAt: minutesAfterEpoch(30) });
+        const fresh = finalized(5);
+        const ready = buildSession({ status: "ready", updatedAt: minutesAfterEpoch(-60) });
+        await createAll([middle, fresh, ready, oldest]);
+
+        const found = await sessions.findRetentionCandidates({ rule: "session", before: minutesAfterEpoch(0), limit: 10 });
+
+        expect(found).toEqual([
+          { id: oldest.id, therapistId: oldest.therapistId, patientId: oldest.patientId, status: "finalized", at: minutesAfterEpoch(-50) },
+          { id: middle.id, therapistId: middle.therapistId, patientId: middle.patientId, status: "finalized", at: minutesAfterEpoch(-40) },
+        ]);
+        expect(found[0]?.at).toBeInstanceOf(Date);
+      });
+
+      it("for the audio rule, leaves out sessions whose recording was removed", async () => {
+        const kept = finalized(-50);
+        const removedOne = finalized(-45);
+        removedOne.audio = { ...removedOne.audio, removed: { at: minutesAfterEpoch(-1), rule: "audio" } };
+        await createAll([kept, removedOne]);
+
+        expect(idsOf(await sessions.findRetentionCandidates({ rule: "audio", before: minutesAfterEpoch(0), limit: 10 }))).toEqual([kept.id]);
+        expect(idsOf(await sessions.findRetentionCandidates({ rule: "session", before: minutesAfterEpoch(0), limit: 10 }))).toEqual([
+          kept.id,
+          removedOne.id,
+        ]);
+        const stored = await sessions.get(removedOne.id);
+        expect(stored?.audio.removed).toEqual({ at: minutesAfterEpoch(-1), rule: "audio" });
+      });
+
+      it("for the failed rule, answers failed sessions by their last write", async () => {
+        const failed = buildSession({ status: "failed", updatedAt: minutesAfterEpoch(-30) });
+        const failedLater = buildSession({ status: "failed", updatedAt: minutesAfterEpoch(10) });
+        const otherFinalized = finalized(-90);
+        await createAll([failedLater, otherFinalized, failed]);
+
+        const found = await sessions.findRetentionCandidates({ rule: "failed", before: minutesAfterEpoch(0), limit: 10 });
+
+        expect(found).toEqual([{ id: failed.id, therapistId: failed.therapistId, patientId: failed.patientId, status: "failed", at: minutesAfterEpoch(-30) }]);
+      });
+
+      it("pages by keyset: a batch at a time, ties in the date ordered by id", async () => {
+        const list = [finalized(-10, { id: "session-keyset-b" }), finalized(-10, { id: "session-keyset-a" }), finalized(-20), finalized(-5), finalized(-1)];
+        await createAll(list);
+        const seen: string[] = [];
+        let after: { at: Date; id: string } | undefined;
+        for (;;) {
+          const batch = await sessions.findRetentionCandidates({ rule: "session", before: minutesAfterEpoch(0), limit: 2, ...(after ? { after } : {}) });
+          seen.push(...idsOf(batch));
+          const last = batch.at(-1);
+          if (batch.length < 2 || last === undefined) break;
+          after = { at: last.at, id: last.id };
+        }
+
+        expect(seen).toEqual([list[2]?.id, "session-keyset-a", "session-keyset-b", list[3]?.id, list[4]?.id]);
+      });
+
+      it("refuses a limit outside 1-1000", async () => {
+        await expectConfideError(sessions.findRetentionCandidates({ rule: "audio", before: minutesAfterEpoch(0), limit: 0 }), "validation.invalid_input");
+        await expectConfideError(sessions.findRetentionCandidates({ rule: "audio", before: minutesAfterEpoch(0), limit: 1001 }), "validation.invalid_input");
+      });
+    });
     });
   });
 }

@@ -6,6 +6,7 @@ import type { DeviceRepository } from "./ports/device-repository.ts";
 import type { Ids } from "./ports/ids.ts";
 import { randomIds } from "./ports/random-ids.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
+import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
 import type { NoteWriter } from "./ports/note-writer.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
@@ -35,6 +36,7 @@ export interface ConfideDeps {
   tokens: TokenRepository;
   devices: DeviceRepository;
   audit: AuditLog;
+  holds: LegalHoldRepository;
   clock: Clock;
   ids: Ids;
   logger: Logger;
@@ -47,12 +49,13 @@ export interface ConfideDeps {
 /** Names of the jobs core enqueues and handles. */
 export const jobNames = {
   processSession: "session.process",
+  retentionSweep: "retention.sweep",
 } as const;
 
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
-  /** A repositories adapter's bundle (ports/repositories.ts), or the five repositories alone. */
+  /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
   settings?: Partial<CoreSettings>;
@@ -81,6 +84,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     tokens: repositories.tokens,
     devices: repositories.devices,
     audit: repositories.audit,
+    holds: repositories.holds,
     clock,
     ids: parts.ids ?? randomIds,
     logger,

@@ -21,6 +21,11 @@ export const errorCodes = [
   "session.invalid_state",
   "session.segment_not_found",
   "session.speaker_not_found",
+  /** A legal hold covers the session (or its patient): it may not be deleted until released. */
+  "session.legal_hold",
+  /** The retention policy deleted the session's recording; its transcript remains. */
+  "audio.deleted",
+  "legal_hold.not_found",
   "upload.empty",
   "upload.not_audio",
   "upload.too_large",

@@ -1,3 +1,4 @@
+import type { RetentionPolicy } from "./domain/retention.ts";
 import { defaultTranscriptionSettings, type TranscriptionSettings } from "./domain/session.ts";
 
 /** Tunables of the core. Hosts fill them from configuration; every field has a default. */
@@ -26,6 +27,8 @@ export interface CoreSettings {
   maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
   live: LiveSessionSettings;
+  /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
+  retention: RetentionPolicy;
 }
 
 /** Limits of live sessions (use-cases/live/). */
@@ -68,4 +71,5 @@ export const defaultCoreSettings: CoreSettings = {
   maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
   live: defaultLiveSessionSettings,
+  retention: {},
 };

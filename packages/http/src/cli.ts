@@ -32,6 +32,11 @@ Commands:
                           (filesystem, s3, azure-blob), streaming, each verified by sha256 read back
                           from the destination; safe to re-run (what is there and verifies is skipped).
                           Each side reads CONFIDE_FROM_<NAME> / CONFIDE_TO_<NAME> over CONFIDE_<NAME>.
+  retention --dry-run | --yes
+                          --dry-run: lists what the retention policy (CONFIDE_RETENTION_*) would delete now and
+                          why (session, rule, finalized/failed date, legal hold), deleting nothing. --yes: runs one
+                          sweep now (the worker also runs it every CONFIDE_RETENTION_SWEEP_INTERVAL_MS). In the
+                          embedded profile, only while no server holds the data directory.
   seed                    Creates an admin, a therapist and a linked patient with generated passwords.
   create-user --email E --role therapist|patient|admin [--name N]
                           Creates one account with a generated password.
@@ -39,7 +44,7 @@ Commands:
 
 Configuration comes from CONFIDE_* environment variables (see the README).`;
 
-const commands = ["serve", "worker", "migrate", "migrate-storage", "seed", "create-user", "help"];
+const commands = ["serve", "worker", "migrate", "migrate-storage", "retention", "seed", "create-user", "help"];
 
 /** The command being run, for what an error message suggests. */
 let currentCommand: string | undefined;
@@ -60,6 +65,8 @@ function parseCommandLine(argv: string[]) {
         name: { type: "string" },
         from: { type: "string" },
         to: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        yes: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -79,6 +86,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === undefined) throw new UsageError("No command given.");
   if (!commands.includes(command)) throw new UsageError(`"${command}" is not a command; the commands are ${commands.join(", ")}.`);
+  if (command === "retention" && values["dry-run"] === values.yes) {
+    throw new UsageError(
+      values.yes
+        ? "Give either --dry-run or --yes, not both."
+        : "Deleting cannot be undone: add --yes to run the retention sweep now, or --dry-run to list what it would delete.",
+    );
+  }
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
   if (command === "migrate-storage") {
@@ -131,6 +145,14 @@ async function main(argv: string[]): Promise<number> {
       await runtime.close();
       process.stdout.write("migrations applied\n");
       return 0;
+    case "retention":
+      try {
+        const { retentionCommand } = await import("./commands/retention.ts");
+        const result = await retentionCommand(runtime.deps, { dryRun: values["dry-run"] }, (line) => process.stdout.write(`${line}\n`));
+        return result.counts.failed === 0 ? 0 : 1;
+      } finally {
+        await runtime.close();
+      }
     case "seed":
       try {
         process.stdout.write(`${JSON.stringify(await seedCommand(runtime.deps), null, 2)}\n`);
@@ -164,6 +186,13 @@ function seededAccountsTable(accounts: CreatedAccount[]): string {
 function describeFailure(error: unknown, command: string | undefined): string {
   if (error instanceof UsageError) return `confide: ${error.message}\n\n${usage}`;
   if (!ConfideError.is(error)) return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (error.details?.reason === "locked" && command === "retention") {
+    return (
+      `${error.message}\nThe running server's worker sweeps by the retention policy on its own (every CONFIDE_RETENTION_SWEEP_INTERVAL_MS). ` +
+      "To see what it would delete, or sweep now, while it runs, ask it through its admin API with an admin's token: " +
+      "GET /v1/admin/retention (dry run) or POST /v1/admin/retention/sweep (see /openapi.json)."
+    );
+  }
   if (error.details?.reason === "locked" && (command === "create-user" || command === "seed")) {
     return `${error.message}\nOr, while the server runs, create the account through its admin API: POST /v1/admin/users with an admin's token (see /openapi.json).`;
   }

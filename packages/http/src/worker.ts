@@ -1,14 +1,18 @@
-import { createJobHandlers, recoverStaleSessions } from "@confide/core";
+import { createJobHandlers, enqueueRetentionSweep, recoverStaleSessions } from "@confide/core";
 import type { Runtime } from "./composition/runtime.ts";
 
 export interface Worker {
-  /** Stops the recovery sweep; the queue itself is closed by runtime.close(). */
+  /** Stops the recovery and retention timers; the queue itself is closed by runtime.close(). */
   stop(): void;
 }
 
 /**
- * Runs the queue handlers in this process, and the recovery sweep: at start and then every
- * half lease, sessions stuck in flight are re-enqueued (idempotent job ids make that safe).
+ * Runs the queue handlers in this process, and two periodic sweeps:
+ * - recovery: at start and then every half lease, sessions stuck in flight are re-enqueued
+ *   (idempotent job ids make that safe);
+ * - retention (when a rule is set): at start and then every `CONFIDE_RETENTION_SWEEP_INTERVAL_MS`,
+ *   the interval's `retention.sweep` job is enqueued. Its job id names the interval, so however
+ *   many workers ask, the queue runs one sweep per interval, on whichever worker takes it.
  */
 export async function startWorker(runtime: Runtime): Promise<Worker> {
   const { deps, config } = runtime;
@@ -21,9 +25,25 @@ export async function startWorker(runtime: Runtime): Promise<Worker> {
       deps.logger.warn("recovery sweep failed", { error });
     }
   };
+  const askRetentionSweep = async () => {
+    try {
+      await enqueueRetentionSweep(deps, { intervalMs: config.retentionSweepIntervalMs });
+    } catch (error) {
+      deps.logger.warn("retention sweep could not be enqueued; the next interval tries again", { error });
+    }
+  };
   await sweep();
+  await askRetentionSweep();
   const timer = setInterval(sweep, Math.max(1_000, Math.floor(config.leaseMs / 2)));
   timer.unref();
-  deps.logger.info("worker started", { concurrency: config.workerConcurrency, queue: config.adapters.queue });
-  return { stop: () => clearInterval(timer) };
+  // Ticks at a third of the interval, so every interval gets its job even when a tick runs late.
+  const retentionTimer = setInterval(askRetentionSweep, Math.max(1_000, Math.floor(config.retentionSweepIntervalMs / 3)));
+  retentionTimer.unref();
+  deps.logger.info("worker started", { concurrency: config.workerConcurrency, queue: config.adapters.queue, retention: config.retention });
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(retentionTimer);
+    },
+  };
 }

@@ -45,7 +45,10 @@ function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], exclu
   };
 }
 
-/** Containers of users, tokens, devices and audit events (README.md, "Partition keys"). */
+/** Legal holds, partition key `/id`: a hold is a point read; a patient's few holds are one query. */
+export const legalHoldsContainerId = "legal-holds";
+
+/** Containers of users, tokens, devices, audit events and legal holds (README.md, "Partition keys"). */
 const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
   {
     id: usersContainerId,
@@ -79,6 +82,8 @@ const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
       ["/detail/*"],
     ),
   },
+  // The reason is read, never filtered on.
+  { id: legalHoldsContainerId, partitionKeyPath: "/id", indexingPolicy: indexedWith(undefined, ["/reason/?"]) },
 ];
 
 /**

@@ -61,7 +61,7 @@ describe("Cosmos repositories bundle", () => {
     }
   });
 
-  it("closes the shared client once the last of the five repositories is closed", async () => {
+  it("closes the shared client once the last of its repositories is closed", async () => {
     const context = await createCosmosContext(standIn.settings());
     let closed = 0;
     const repositories = createCosmosRepositoriesOn({ ...context, close: async () => { closed += 1; await context.close(); } });
@@ -69,6 +69,7 @@ describe("Cosmos repositories bundle", () => {
     await repositories.users.close();
     await repositories.tokens.close();
     await repositories.devices.close();
+    await repositories.holds.close();
     expect(closed).toBe(0);
     await repositories.audit.close();
     await repositories.audit.close();

@@ -3,8 +3,9 @@ import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
 import { prepareCosmosContainers } from "./cosmos-containers.ts";
 import { createCosmosDeviceRepository } from "./cosmos-device-repository.ts";
+import { createCosmosLegalHoldRepository } from "./cosmos-legal-hold-repository.ts";
 import { toCosmosError } from "./cosmos-errors.ts";
-import { createCosmosSessionRepository, type CosmosSessionRepositoryOptions } from "./cosmos-session-repository.ts";
+import { backfillRetentionFields, createCosmosSessionRepository, type CosmosSessionRepositoryOptions } from "./cosmos-session-repository.ts";
 import { createCosmosTokenRepository } from "./cosmos-token-repository.ts";
 import { createCosmosUserRepository } from "./cosmos-user-repository.ts";
 
@@ -18,11 +19,11 @@ export interface CosmosRepositoriesOptions {
  * `prepare()` creates the database and the containers that are missing (cosmos-containers.ts;
  * `confide migrate` runs it) and returns what it created. `check()` reads the database's own
  * resource (no item of Confide's), bounded by the request timeout and the caller's signal.
- * The client closes when the bundle or the last of its five repositories is closed.
+ * The client closes when the bundle or the last of its repositories is closed.
  * @returns the bundle over `context`.
  */
 export function createCosmosRepositoriesOn(context: CosmosContext, options: CosmosRepositoriesOptions = {}): Repositories {
-  let open = 5;
+  let open = 6;
   const closeAll = () => context.close();
   const releaser = () => {
     let released = false;
@@ -39,7 +40,13 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
     tokens: createCosmosTokenRepository(context, { close: releaser() }),
     devices: createCosmosDeviceRepository(context, { close: releaser() }),
     audit: createCosmosAuditLog(context, { close: releaser() }),
-    prepare: () => prepareCosmosContainers(context),
+    holds: createCosmosLegalHoldRepository(context, { close: releaser() }),
+    async prepare() {
+      const created = await prepareCosmosContainers(context);
+      // Sessions written before retention get the fields its sweep filters on (none once done).
+      await backfillRetentionFields(context);
+      return created;
+    },
     async check(checkOptions = {}) {
       try {
         await context.database.read(checkOptions.signal === undefined ? {} : { abortSignal: checkOptions.signal });
@@ -60,7 +67,7 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
 /**
  * Creates the client for `settings` (the SDK loads here) and the bundle over it. Nothing is sent
  * until the first call; run `prepare()` once at start-up.
- * @returns the five repositories with prepare/check/close.
+ * @returns the repositories with prepare/check/close.
  */
 export async function createCosmosRepositories(settings: CosmosConnectionSettings, options: CosmosRepositoriesOptions = {}): Promise<Repositories> {
   return createCosmosRepositoriesOn(await createCosmosContext(settings), options);

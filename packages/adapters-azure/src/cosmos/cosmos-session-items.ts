@@ -32,8 +32,17 @@ export interface SessionItem {
   updatedAtMs: number;
   /** Sorts as recordedAt then id: `list` orders by it (descending) and pages after it. */
   listKey: string;
-  /** Sorts as updatedAt then id: `findStale` orders by it (ascending). */
+  /** Sorts as updatedAt then id: `findStale` orders by it (ascending), and `findRetentionCandidates` a failed session. */
   staleKey: string;
+  /**
+   * A finalized session's finalizedAt (epoch ms) and `sortableTime(finalizedAt)|id`, which
+   * `findRetentionCandidates` filters and orders by; null in other states. Absent on items
+   * written before retention; `prepare()` fills them in (`backfillRetentionFields`).
+   */
+  finalizedAtMs?: number | null;
+  finalizedKey?: string | null;
+  /** True once the retention policy deleted the recording (`audio.removed`). */
+  audioRemoved?: boolean;
   /**
    * core's sessionSearchIndex for a clinician: lowercase distinct words of the title, the
    * segments and the clinical notes.
@@ -74,6 +83,21 @@ export function listKeyOf(recordedAt: Date, id: string): string {
 
 export function contentChunkId(sessionId: string, generation: string, index: number): string {
   return `${sessionId}.content.${generation}.${index}`;
+}
+
+/** The item fields `findRetentionCandidates` reads, from the session. */
+export function retentionFieldsOf(session: Pick<Session, "id" | "status" | "review" | "audio">): Pick<SessionItem, "finalizedAtMs" | "finalizedKey" | "audioRemoved"> {
+  const finalizedAt = session.status === "finalized" ? session.review.finalizedAt : null;
+  return {
+    finalizedAtMs: finalizedAt === null ? null : finalizedAt.getTime(),
+    finalizedKey: finalizedAt === null ? null : retentionKeyOf(finalizedAt, session.id),
+    audioRemoved: session.audio.removed !== undefined,
+  };
+}
+
+/** `sortableTime(at)|id`: the keyset position of a stale session or a retention candidate. */
+export function retentionKeyOf(at: Date, id: string): string {
+  return `${sortableTime(at)}|${id}`;
 }
 
 export interface EncodedSession {
@@ -125,7 +149,8 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
       recordedAtMs: session.recordedAt.getTime(),
       updatedAtMs: session.updatedAt.getTime(),
       listKey: listKeyOf(session.recordedAt, session.id),
-      staleKey: `${sortableTime(session.updatedAt)}|${session.id}`,
+      staleKey: retentionKeyOf(session.updatedAt, session.id),
+      ...retentionFieldsOf(session),
       ...searchTermsOf(session),
       summary,
       document: hasContent ? rest : { ...rest, transcript: null, sentiment: null, ...(notes === undefined ? {} : { notes }) },

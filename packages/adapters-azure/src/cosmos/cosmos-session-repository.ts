@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Container, SqlParameter, SqlQuerySpec } from "@azure/cosmos";
 import {
+  assertRetentionLimit,
   ConfideError,
   decodeCursor,
   fetchSizeOf,
@@ -9,6 +10,8 @@ import {
   pageOfRows,
   searchWords,
   toSessionDocument,
+  type RetentionCandidate,
+  type RetentionCandidateQuery,
   type Session,
   type SearchAudience,
   type SessionDocument,
@@ -25,6 +28,8 @@ import {
   documentWithContent,
   encodeSession,
   listKeyOf,
+  retentionFieldsOf,
+  retentionKeyOf,
   contentChunkBudgetBytes,
   contentChunkId,
   type SessionItem,
@@ -268,6 +273,64 @@ export function createCosmosSessionRepository(context: CosmosContext, options: C
       });
     },
 
+    async findRetentionCandidates(query: RetentionCandidateQuery): Promise<RetentionCandidate[]> {
+      assertRetentionLimit(query.limit);
+      const failed = query.rule === "failed";
+      const [atField, keyField] = failed ? ["updatedAtMs", "staleKey"] : ["finalizedAtMs", "finalizedKey"];
+      const conditions = ["c.kind = 'session'", `c.status = @status`, `c.${atField} < @before`];
+      const parameters: SqlParameter[] = [
+        { name: "@status", value: failed ? "failed" : "finalized" },
+        { name: "@before", value: query.before.getTime() },
+      ];
+      if (query.rule === "audio") conditions.push("(NOT IS_DEFINED(c.audioRemoved) OR c.audioRemoved = false)");
+      if (query.after !== undefined) {
+        conditions.push(`c.${keyField} > @after`);
+        parameters.push({ name: "@after", value: retentionKeyOf(query.after.at, query.after.id) });
+      }
+      return withCosmosErrors("find sessions due for deletion", async () => {
+        const rows = await queryUpTo<{ id: string; therapistId: string; patientId: string; status: SessionStatus; atMs: number }>(
+          container,
+          {
+            query: `SELECT c.id, c.therapistId, c.patientId, c.status, c.${atField} AS atMs FROM c WHERE ${conditions.join(" AND ")} ORDER BY c.${keyField} ASC`,
+            parameters,
+          },
+          query.limit,
+          pageSize,
+        );
+        return rows.map((row) => ({ id: row.id, therapistId: row.therapistId, patientId: row.patientId, status: row.status, at: new Date(row.atMs) }));
+      });
+    },
+
     close: options.close ?? (() => context.close()),
   };
+}
+
+/**
+ * Fills in the retention fields (`finalizedAtMs`, `finalizedKey`, `audioRemoved`) of session
+ * items written before they were kept, from their document, so that the retention sweep finds
+ * them: each write is conditional on the item's `_etag` (a session written meanwhile already
+ * has them). Safe to run again and from several processes.
+ * @returns how many items it filled in.
+ */
+export async function backfillRetentionFields(context: CosmosContext): Promise<number> {
+  const container = context.container(sessionsContainerId);
+  return withCosmosErrors("fill in retention fields", async () => {
+    const items = await queryAll<SessionItem>(container, {
+      query: "SELECT * FROM c WHERE c.kind = 'session' AND NOT IS_DEFINED(c.finalizedKey)",
+    });
+    let filled = 0;
+    for (const item of items) {
+      const session = fromSessionDocument(item.document);
+      try {
+        await container.item(item.id, item.sessionId).replace<SessionItem>(
+          { ...item, ...retentionFieldsOf(session) },
+          item._etag === undefined ? {} : { accessCondition: { type: "IfMatch", condition: item._etag } },
+        );
+        filled += 1;
+      } catch (error) {
+        if (!isCosmosPreconditionFailed(error) && !isCosmosNotFound(error)) throw error;
+      }
+    }
+    return filled;
+  });
 }

@@ -30,12 +30,10 @@ export const instantLiveDescriptor = {
     if (script === undefined) return createInstantLiveSpeechToText();
     if (Array.isArray(script)) return createInstantLiveSpeechToText({ script: script.map(String) });
     const perChannel = script as Record<string, unknown[]>;
-    const counts = new Map<number, number>();
     return createInstantLiveSpeechToText({
-      script(utterance) {
+      // `index`: the utterance's place on its channel, counted per recognition.
+      script(utterance, index) {
         const texts = (perChannel[String(utterance.channel)] ?? []).map(String);
-        const index = counts.get(utterance.channel) ?? 0;
-        counts.set(utterance.channel, index + 1);
         return texts[Math.min(index, texts.length - 1)] ?? `utterance ${index + 1}`;
       },
     });

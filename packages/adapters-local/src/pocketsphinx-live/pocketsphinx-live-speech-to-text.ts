@@ -29,7 +29,7 @@ import { runChildProcess } from "../local-programs/child-process.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { pocketSphinxModelPaths, pocketSphinxDefaults } from "../pocketsphinx/pocketsphinx-config.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
-import { parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
+import { isEnglish, ownWorkPrefix, parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
@@ -42,11 +42,13 @@ export interface PocketSphinxLiveSettings {
   cutter?: UtteranceCutterOptions;
   /** Utterances decoded at once across all streams; default the number of CPU cores. */
   maxParallelDecodes?: number;
-  /** Where each utterance waits for PocketSphinx, in a folder of the engine's own; default os.tmpdir(). */
+  /**
+   * Where each utterance waits for PocketSphinx, in a folder of the engine's own named as the
+   * batch adapter names its work (so the batch adapter's start-up sweep removes the folder of
+   * a process that was killed); default os.tmpdir().
+   */
   temporaryDirectory?: string;
 }
-
-const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
 
 /** Little-endian bytes of `samples`, as PocketSphinx reads raw input. */
 function pcmBytes(samples: Int16Array): Uint8Array {
@@ -87,7 +89,7 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
   let work: Promise<string> | null = null;
   let utteranceNumber = 0;
   const workDirectory = () =>
-    (work ??= mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), "confide-pocketsphinx-live-")).catch((error: unknown) => {
+    (work ??= mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), ownWorkPrefix)).catch((error: unknown) => {
       work = null;
       throw new ConfideError("provider.unavailable", "No work directory for live utterances could be made.", {
         retryable: true,

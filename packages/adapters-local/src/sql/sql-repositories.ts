@@ -2,6 +2,7 @@ import { ConfideError, type Repositories } from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
+import { createSqlLegalHoldRepository } from "./sql-legal-hold-repository.ts";
 import { applyMigrations } from "./sql-migrations.ts";
 import { backfillSessionSearchTerms, createSqlSessionRepository } from "./sql-session-repository.ts";
 import { createSqlTokenRepository } from "./sql-token-repository.ts";
@@ -19,7 +20,7 @@ export function createSqlRepositories(
   client: SqlClient,
   options: { schema?: string; databaseName: string },
 ): SqlRepositories {
-  let open = 5;
+  let open = 6;
   const closeAll = () => client.close();
   const releaser = () => {
     let released = false;
@@ -36,6 +37,7 @@ export function createSqlRepositories(
     tokens: createSqlTokenRepository(client, { close: releaser() }),
     devices: createSqlDeviceRepository(client, { close: releaser() }),
     audit: createSqlAuditLog(client, { close: releaser() }),
+    holds: createSqlLegalHoldRepository(client, { close: releaser() }),
     async prepare() {
       const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
       await backfillSessionSearchTerms(client);

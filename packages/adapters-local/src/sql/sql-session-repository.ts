@@ -1,4 +1,5 @@
 import {
+  assertRetentionLimit,
   ConfideError,
   decodeCursor,
   fetchSizeOf,
@@ -9,6 +10,8 @@ import {
   sessionSearchIndex,
   toSessionDocument,
   type Page,
+  type RetentionCandidate,
+  type RetentionCandidateQuery,
   type Session,
   type SessionQuery,
   type SessionRepository,
@@ -232,6 +235,37 @@ export function createSqlSessionRepository(client: SqlClient, options: SqlReposi
         [statuses, updatedBefore, limit],
       );
       return rows.map(decode);
+    },
+
+    async findRetentionCandidates(query: RetentionCandidateQuery): Promise<RetentionCandidate[]> {
+      assertRetentionLimit(query.limit);
+      const { rule, after } = query;
+      // Finalized sessions by their finalizedAt, as stored: ISO 8601 UTC text, which sorts as the
+      // instants do (migrations/0008_retention.sql indexes it); failed ones by updated_at.
+      const at = rule === "failed" ? "updated_at" : "(document #>> '{review,finalizedAt,$date}')";
+      const bound = (date: Date) => (rule === "failed" ? date : date.toISOString());
+      const params: unknown[] = [rule === "failed" ? "failed" : "finalized", bound(query.before)];
+      const where = ["status = $1", `${at} < $2`];
+      if (rule === "audio") where.push("NOT (document -> 'audio' ? 'removed')");
+      if (after !== undefined) {
+        params.push(bound(after.at), after.id);
+        where.push(`(${at}, id) > ($3${rule === "failed" ? "::timestamptz" : ""}, $4)`);
+      }
+      params.push(query.limit);
+      const rows = await client.query<{ id: string; therapist_id: string; patient_id: string; status: SessionStatus; at: Date | string }>(
+        `SELECT id, therapist_id, patient_id, status, ${at} AS at FROM confide_sessions
+          WHERE ${where.join(" AND ")}
+          ORDER BY ${at} ASC, id ASC
+          LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        therapistId: row.therapist_id,
+        patientId: row.patient_id,
+        status: row.status,
+        at: new Date(row.at),
+      }));
     },
 
     close: options.close ?? (() => client.close()),

@@ -1,6 +1,7 @@
 import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
+import type { AudioRemoval } from "./retention.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -52,6 +53,12 @@ export interface AudioInfo {
   /** Known from the container header for WAV. */
   channels: number | null;
   originalName: string | null;
+  /**
+   * Set when the retention policy deleted the recording (the transcript and the rest stay):
+   * when, under which rule. `blobKey` then names nothing; the audio route answers
+   * `audio.deleted`. Absent while the recording is kept.
+   */
+  removed?: AudioRemoval;
 }
 
 export interface ProcessingError {
@@ -182,7 +189,7 @@ export function newProcessing(run = 0): Processing {
  * of the clinical notes only the patient summary.
  */
 export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "live"> & {
-  audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs">;
+  audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
   patientSummary: string | null;
@@ -192,7 +199,12 @@ export function toPatientView(session: Session): PatientSessionView {
   const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, ...rest } = session;
   return {
     ...rest,
-    audio: { contentType: audio.contentType, sizeBytes: audio.sizeBytes, durationMs: audio.durationMs },
+    audio: {
+      contentType: audio.contentType,
+      sizeBytes: audio.sizeBytes,
+      durationMs: audio.durationMs,
+      ...(audio.removed === undefined ? {} : { removed: audio.removed }),
+    },
     review: { finalizedAt: review.finalizedAt },
     patientSummary: notes ? patientSummaryOf(notes) : null,
   };

@@ -61,6 +61,7 @@ export function publishingSessionRepository(sessions: SessionRepository, options
     },
     list: (query) => sessions.list(query),
     findStale: (query) => sessions.findStale(query),
+    findRetentionCandidates: (query) => sessions.findRetentionCandidates(query),
     close: () => sessions.close(),
   };
 }

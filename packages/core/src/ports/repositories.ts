@@ -1,5 +1,6 @@
 import type { AuditLog } from "./audit-log.ts";
 import type { DeviceRepository } from "./device-repository.ts";
+import type { LegalHoldRepository } from "./legal-hold-repository.ts";
 import type { SessionRepository } from "./session-repository.ts";
 import type { TokenRepository } from "./token-repository.ts";
 import type { UserRepository } from "./user-repository.ts";
@@ -15,6 +16,8 @@ export interface Repositories {
   tokens: TokenRepository;
   devices: DeviceRepository;
   audit: AuditLog;
+  /** Legal holds, which suspend the deletion of what they cover. */
+  holds: LegalHoldRepository;
 
   /**
    * Makes the database ready for this version of Confide: creates or upgrades what it holds
@@ -34,11 +37,11 @@ export interface Repositories {
   check(options?: { signal?: AbortSignal }): Promise<void>;
 
   /**
-   * Closes the connection the five share. Closing each of the five has the same effect once
+   * Closes the connection the repositories share. Closing each of them has the same effect once
    * the last of them is closed, so a host may close either way.
    */
   close(): Promise<void>;
 }
 
-/** The five repositories of a bundle: what the use cases use of it. */
-export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit">;
+/** The repositories of a bundle: what the use cases use of it. */
+export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit" | "holds">;

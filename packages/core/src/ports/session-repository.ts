@@ -1,5 +1,6 @@
 import type { Session, SessionSummary } from "../domain/session.ts";
 import type { SessionStatus } from "../domain/session-status.ts";
+import type { RetentionRule } from "../domain/retention.ts";
 import type { SearchAudience } from "../domain/session-search-terms.ts";
 import type { Page, PageRequest } from "./page.ts";
 
@@ -36,6 +37,35 @@ export interface SessionState {
   status: SessionStatus;
   version: number;
   updatedAt: Date;
+}
+
+/**
+ * Which sessions a retention rule reaches, one bounded batch at a time (keyset: pass the last
+ * candidate's `at` and `id` as `after` for the next batch).
+ */
+export interface RetentionCandidateQuery {
+  /**
+   * `audio`: finalized sessions whose recording is still kept (`audio.removed` absent), by
+   * `review.finalizedAt`; `session`: finalized sessions, by `review.finalizedAt`; `failed`:
+   * failed sessions, by `updatedAt` (a failed session is not written until retried).
+   */
+  rule: RetentionRule;
+  /** Only sessions whose date (above) is strictly before this. */
+  before: Date;
+  /** Only candidates after this one in the order (`at`, then `id`, ascending). */
+  after?: { at: Date; id: string };
+  /** 1–1000. */
+  limit: number;
+}
+
+/** A session a retention rule reaches: its ids and the date the rule counts from, no content. */
+export interface RetentionCandidate {
+  id: string;
+  therapistId: string;
+  patientId: string;
+  status: SessionStatus;
+  /** `review.finalizedAt` (rules `audio`, `session`) or `updatedAt` (rule `failed`). */
+  at: Date;
 }
 
 /** Persists sessions. Results are ordered by recordedAt descending, then id descending. */
@@ -77,6 +107,14 @@ export interface SessionRepository {
 
   /** Sessions in one of `statuses` not written since `updatedBefore`, oldest first. */
   findStale(options: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }): Promise<Session[]>;
+
+  /**
+   * The sessions `query.rule` reaches before `query.before`, oldest first (`at` ascending, then
+   * id ascending), at most `limit`, after `query.after` when given. Reads no transcript.
+   * @returns `[]` when none remain.
+   * @throws ConfideError `validation.invalid_input` for a limit outside 1–1000.
+   */
+  findRetentionCandidates(query: RetentionCandidateQuery): Promise<RetentionCandidate[]>;
 
   close(): Promise<void>;
 }

@@ -1,11 +1,12 @@
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
+import { createInMemoryLegalHoldRepository } from "./in-memory-legal-hold-repository.ts";
 import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
 import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
 import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
 
-/** The five repositories in memory as one bundle: nothing to prepare, always ready. */
+/** The repositories in memory as one bundle: nothing to prepare, always ready. */
 export function createInMemoryRepositories(): Repositories {
   return {
     sessions: createInMemorySessionRepository(),
@@ -13,6 +14,7 @@ export function createInMemoryRepositories(): Repositories {
     tokens: createInMemoryTokenRepository(),
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
+    holds: createInMemoryLegalHoldRepository(),
     async prepare() {
       return [];
     },

@@ -1,7 +1,8 @@
 import { toSessionSummary, type Session } from "../domain/session.ts";
 import { searchWords, sessionSearchIndex, type SearchAudience } from "../domain/session-search-terms.ts";
 import { ConfideError } from "../errors.ts";
-import type { SessionQuery, SessionRepository } from "../ports/session-repository.ts";
+import type { RetentionCandidate, SessionQuery, SessionRepository } from "../ports/session-repository.ts";
+import { assertRetentionLimit, retentionCandidateOf } from "../domain/retention-candidates.ts";
 import { pageOf } from "./cursor.ts";
 
 type Key = [string | number, string];
@@ -77,6 +78,17 @@ export function createInMemorySessionRepository(): SessionRepository {
         .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
         .slice(0, limit)
         .map((s) => structuredClone(s));
+    },
+    async findRetentionCandidates(query) {
+      assertRetentionLimit(query.limit);
+      const after = query.after;
+      return [...rows.values()]
+        .map((session) => retentionCandidateOf(session, query.rule))
+        .filter((candidate): candidate is RetentionCandidate => candidate !== null && candidate.at < query.before)
+        .filter((c) => after === undefined || c.at > after.at || (c.at.getTime() === after.at.getTime() && c.id > after.id))
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, query.limit)
+        .map((candidate) => structuredClone(candidate));
     },
     async close() {},
   };

@@ -7,6 +7,7 @@ export * from "./in-memory-user-repository.ts";
 export * from "./in-memory-token-repository.ts";
 export * from "./in-memory-device-repository.ts";
 export * from "./in-memory-audit-log.ts";
+export * from "./in-memory-legal-hold-repository.ts";
 export * from "./in-memory-repositories.ts";
 export * from "./in-memory-job-queue.ts";
 export * from "./in-memory-push-notifier.ts";

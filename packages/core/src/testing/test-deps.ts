@@ -5,6 +5,7 @@ import type { CoreSettings } from "../settings.ts";
 import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
+import { createInMemoryLegalHoldRepository } from "./in-memory-legal-hold-repository.ts";
 import { createInMemoryJobQueue, type InMemoryJobQueue } from "./in-memory-job-queue.ts";
 import { createInMemoryPushNotifier, type InMemoryPushNotifier } from "./in-memory-push-notifier.ts";
 import { createInMemorySessionEvents, type InMemorySessionEvents } from "./in-memory-session-events.ts";
@@ -51,6 +52,7 @@ export function createTestDeps(
     tokens: createInMemoryTokenRepository(),
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
+    holds: createInMemoryLegalHoldRepository(),
     ids: createSequentialIds(),
     logger: silentLogger,
     assignRoles: assignRolesByQuestions,

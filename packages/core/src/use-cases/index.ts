@@ -41,3 +41,10 @@ export * from "./live/attach-live-session.ts";
 export * from "./live/live-run.ts";
 export * from "./live/end-live-session.ts";
 export * from "./live/end-abandoned-live-sessions.ts";
+// Retention
+export * from "./retention/sweep-retention.ts";
+export * from "./retention/schedule-retention-sweep.ts";
+export * from "./retention/run-retention-sweep.ts";
+export * from "./retention/set-legal-hold.ts";
+export * from "./retention/release-legal-hold.ts";
+export * from "./retention/list-legal-holds.ts";

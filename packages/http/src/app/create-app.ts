@@ -3,6 +3,9 @@ import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessCheck } from "./auth/access-check.ts";
 import { createAccessTokens } from "./auth/access-token.ts";
+import { createConsoleAssets, defaultConsoleAssetsDirectory } from "./console/console-assets.ts";
+import { isApiPath } from "./console/console-paths.ts";
+import { consoleContentSecurityPolicy } from "./console/console-security-policy.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { createAllowedMethods } from "./middleware/allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -17,6 +20,7 @@ import { requestContext } from "./middleware/request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
 import { createDeviceRoutes } from "./routes/device-routes.ts";
+import { createLegalHoldRoutes } from "./routes/legal-hold-routes.ts";
 import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.ts";
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
@@ -68,6 +72,11 @@ export interface AppOptions {
    * no live route.
    */
   live?: { deps: LiveDeps; limits: LiveLimits; holders: LiveHolders };
+  /**
+   * The built browser console served at `/` (every path outside the API); packages/http's own
+   * console-assets folder, filled by `npm ci`, when absent.
+   */
+  consoleAssetsDirectory?: string;
 }
 
 /** The API serves data, never a page: nothing may load, run or frame what it returns. */
@@ -95,9 +104,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
-  app.notFound(createNotFoundHandler({ allowedMethods: createAllowedMethods(app) }));
+  // The console answers what no API route does (GETs of its files and its own routes).
+  const consoleAssets = createConsoleAssets({ directory: options.consoleAssetsDirectory ?? defaultConsoleAssetsDirectory });
+  const notFound = createNotFoundHandler({ allowedMethods: createAllowedMethods(app) });
+  app.notFound(async (c) => (await consoleAssets.serve(c)) ?? notFound(c));
 
-  app.use("*", requestContext({ logger: deps.logger }), accessLog(), secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" }));
+  const apiSecurityHeaders = secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" });
+  const consoleSecurityHeaders = secureHeaders({ contentSecurityPolicy: consoleContentSecurityPolicy, xFrameOptions: "DENY" });
+  app.use("*", requestContext({ logger: deps.logger }), accessLog(), (c, next) =>
+    isApiPath(c.req.path) ? apiSecurityHeaders(c, next) : consoleSecurityHeaders(c, next),
+  );
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));
@@ -123,6 +139,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const liveDeps: LiveDeps = { ...options.live.deps, users: deps.users };
     app.route("/v1/live", createLiveRoute({ deps: liveDeps, tokens, limits: options.live.limits, holders: options.live.holders }));
   }
+  app.route("/v1/legal-holds", createLegalHoldRoutes({ deps, tokens }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

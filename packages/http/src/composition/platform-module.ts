@@ -17,6 +17,7 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
       idleTimeoutMs: config.live.idleTimeoutMs,
       resumeWindowMs: config.live.resumeWindowMs,
     },
+    retention: config.retention,
     ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   };
   return new ContainerModule(({ bind }) => {

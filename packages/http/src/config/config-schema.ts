@@ -74,6 +74,24 @@ export const environmentSchema = z.object({
       "milliseconds a speech provider's job may stay pending, from its submission; past it the session fails with `speech.timeout` (the therapist can retry) and the job is discarded. Batch services take recordings of up to 4 hours and can queue for 30+ minutes at peak",
     )
     .meta({ shownDefault: "`21600000` (6 h)" }),
+  CONFIDE_RETENTION_AUDIO_DAYS: positiveInt
+    .optional()
+    .describe(
+      "days after a session is finalized when its recording is deleted; the transcript, notes and review stay, and the audio route answers 410 `audio.deleted`. Not more than `CONFIDE_RETENTION_SESSION_DAYS`",
+    )
+    .meta({ shownDefault: "unset: kept" }),
+  CONFIDE_RETENTION_SESSION_DAYS: positiveInt
+    .optional()
+    .describe("days after a session is finalized when the whole session is erased (recording, transcript, notes, review)")
+    .meta({ shownDefault: "unset: kept" }),
+  CONFIDE_RETENTION_FAILED_DAYS: positiveInt
+    .optional()
+    .describe("days after a session failed (and was not retried) when it is erased")
+    .meta({ shownDefault: "unset: kept" }),
+  CONFIDE_RETENTION_SWEEP_INTERVAL_MS: positiveInt
+    .default(3600_000)
+    .describe("how often a worker runs the retention sweep (one sweep per interval however many workers run); only when a retention rule is set")
+    .meta({ shownDefault: "`3600000` (1 h)" }),
   CONFIDE_SHUTDOWN_TIMEOUT_MS: positiveInt.default(30_000).describe("how long SIGTERM waits for requests and jobs"),
   CONFIDE_TRUST_PROXY: z
     .string()

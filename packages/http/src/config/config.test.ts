@@ -35,6 +35,28 @@ describe("loadConfig", () => {
     expect(config.port).toBe(8080);
   });
 
+  it("keeps everything unless a retention rule is set, and reads the rules that are", () => {
+    expect(loadConfig({}).retention).toEqual({});
+    expect(loadConfig({}).retentionSweepIntervalMs).toBe(3600_000);
+    const config = loadConfig({ CONFIDE_RETENTION_AUDIO_DAYS: "30", CONFIDE_RETENTION_SESSION_DAYS: "365", CONFIDE_RETENTION_FAILED_DAYS: "7", CONFIDE_RETENTION_SWEEP_INTERVAL_MS: "60000" });
+    expect(config.retention).toEqual({ audioAfterFinalizeDays: 30, sessionAfterFinalizeDays: 365, failedAfterDays: 7 });
+    expect(config.retentionSweepIntervalMs).toBe(60_000);
+  });
+
+  it("refuses retention days that are not whole numbers from 1, and a recording kept longer than its session", () => {
+    expect(problemsOf({ CONFIDE_RETENTION_AUDIO_DAYS: "0", CONFIDE_RETENTION_FAILED_DAYS: "1.5" }).map((problem) => problem.split(":")[0])).toEqual([
+      "CONFIDE_RETENTION_AUDIO_DAYS",
+      "CONFIDE_RETENTION_FAILED_DAYS",
+    ]);
+    expect(problemsOf({ CONFIDE_RETENTION_AUDIO_DAYS: "400", CONFIDE_RETENTION_SESSION_DAYS: "365" })).toEqual([
+      "CONFIDE_RETENTION_AUDIO_DAYS: the recording would outlive its session: audio is kept 400 days, the whole session 365 (set it at most CONFIDE_RETENTION_SESSION_DAYS, or unset it)",
+    ]);
+    expect(loadConfig({ CONFIDE_RETENTION_AUDIO_DAYS: "365", CONFIDE_RETENTION_SESSION_DAYS: "365" }).retention).toEqual({
+      audioAfterFinalizeDays: 365,
+      sessionAfterFinalizeDays: 365,
+    });
+  });
+
   it("lets one port be overridden on its own", () => {
     const config = loadConfig({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" });
     expect(config.adapters.speech).toBe("whisper");

@@ -1,7 +1,7 @@
-import { ConfideError, type AdapterPort } from "@confide/core";
+import { ConfideError, retentionPolicyProblems, type AdapterPort, type RetentionPolicy } from "@confide/core";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { configIssueMessages } from "./config-messages.ts";
-import { choiceVariables, environmentSchema } from "./config-schema.ts";
+import { choiceVariables, environmentSchema, type Environment } from "./config-schema.ts";
 import { profiles, type ProfileName } from "./profiles.ts";
 
 export interface ConfideConfig {
@@ -23,6 +23,9 @@ export interface ConfideConfig {
   workerConcurrency: number;
   leaseMs: number;
   transcriptionTimeoutMs: number;
+  /** The retention rules set (each unset: kept forever). */
+  retention: RetentionPolicy;
+  retentionSweepIntervalMs: number;
   shutdownTimeoutMs: number;
   /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
   trustProxyHops: number;
@@ -76,6 +79,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   if (knownProfile && profile !== "embedded" && present.CONFIDE_JWT_SECRET === undefined) {
     problems.push("CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)");
   }
+  if (parsed.success) {
+    for (const problem of retentionPolicyProblems(retentionOf(parsed.data))) {
+      problems.push(`CONFIDE_RETENTION_AUDIO_DAYS: ${problem} (set it at most CONFIDE_RETENTION_SESSION_DAYS, or unset it)`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw configError(problems);
   const e = parsed.data;
   return {
@@ -93,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     workerConcurrency: e.CONFIDE_WORKER_CONCURRENCY,
     leaseMs: e.CONFIDE_LEASE_MS,
     transcriptionTimeoutMs: e.CONFIDE_TRANSCRIPTION_TIMEOUT,
+    retention: retentionOf(e),
+    retentionSweepIntervalMs: e.CONFIDE_RETENTION_SWEEP_INTERVAL_MS,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.CONFIDE_TRUST_PROXY,
     uploadQuota: {
@@ -109,6 +119,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
       idleTimeoutMs: e.CONFIDE_LIVE_IDLE_TIMEOUT_MS,
       resumeWindowMs: e.CONFIDE_LIVE_RESUME_WINDOW_MS,
     },
+  };
+}
+
+/** The rules the environment sets, and only those. */
+function retentionOf(e: Pick<Environment, "CONFIDE_RETENTION_AUDIO_DAYS" | "CONFIDE_RETENTION_SESSION_DAYS" | "CONFIDE_RETENTION_FAILED_DAYS">): RetentionPolicy {
+  return {
+    ...(e.CONFIDE_RETENTION_AUDIO_DAYS === undefined ? {} : { audioAfterFinalizeDays: e.CONFIDE_RETENTION_AUDIO_DAYS }),
+    ...(e.CONFIDE_RETENTION_SESSION_DAYS === undefined ? {} : { sessionAfterFinalizeDays: e.CONFIDE_RETENTION_SESSION_DAYS }),
+    ...(e.CONFIDE_RETENTION_FAILED_DAYS === undefined ? {} : { failedAfterDays: e.CONFIDE_RETENTION_FAILED_DAYS }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
+import { assertPatientNotHeld } from "../policies/legal-hold-guard.ts";
 import { eraseSession } from "../policies/session-erasure.ts";
 import { assertRole } from "../policies/session-access.ts";
 
@@ -54,7 +55,9 @@ async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: 
  * interrupted erasure can simply be run again.
  * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an
  * administrator names themselves, `user.not_found` when there is no such user (also when it was
- * already erased), `user.has_sessions` for a therapist who still owns sessions.
+ * already erased), `user.has_sessions` for a therapist who still owns sessions,
+ * `session.legal_hold` for a patient a legal hold covers (on them or on one of their sessions):
+ * refused before anything changes.
  */
 export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUserInput): Promise<EraseUserResult> {
   assertRole(actor, "admin");
@@ -72,6 +75,7 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
       );
     }
   }
+  if (user.role === "patient") await assertPatientNotHeld(deps, user.id);
   const now = deps.clock.now();
   if (user.active) await deps.users.update({ ...user, active: false, updatedAt: now });
   await deps.users.revokeAccessTokens(user.id);

@@ -11,7 +11,7 @@ describe("createJobHandlers", () => {
     const team = await seedCareTeam(deps);
     const uploaded = await uploadSample(deps, team);
     const handlers = createJobHandlers(deps);
-    expect(Object.keys(handlers)).toEqual([jobNames.processSession]);
+    expect(Object.keys(handlers).sort()).toEqual([jobNames.processSession, jobNames.retentionSweep].sort());
 
     await handlers[jobNames.processSession]?.(
       { sessionId: uploaded.id },

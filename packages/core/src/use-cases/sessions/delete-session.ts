@@ -1,6 +1,7 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
 import { audit } from "../policies/audit.ts";
+import { assertSessionNotHeld } from "../policies/legal-hold-guard.ts";
 import { eraseSession } from "../policies/session-erasure.ts";
 import { loadOwnedSession } from "../policies/session-access.ts";
 
@@ -16,10 +17,13 @@ export interface DeleteSessionInput {
  * can be repeated (deleting a missing recording or job does not throw). A worker still
  * processing the session finds it gone on its next write. The audit event (`session.delete`,
  * ids only) outlives the session.
- * @throws ConfideError `session.not_found`, `auth.forbidden`, `dependency.unavailable`.
+ * A session under legal hold (on it or on its patient) is refused, and nothing is deleted.
+ * @throws ConfideError `session.not_found`, `auth.forbidden`, `session.legal_hold`,
+ * `dependency.unavailable`.
  */
 export async function deleteSession(deps: ConfideDeps, actor: Actor, input: DeleteSessionInput): Promise<void> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
+  await assertSessionNotHeld(deps, session);
   await eraseSession(deps, session);
   await audit(deps, actor, "session.delete", {
     sessionId: session.id,

@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { Actor } from "../../domain/user.ts";
+import { assertAudioKept } from "../../domain/audio-kept.ts";
 import { ConfideError } from "../../errors.ts";
 import type { BlobRead, ByteRange } from "../../ports/blob-store.ts";
 import { audit } from "../policies/audit.ts";
@@ -50,7 +51,8 @@ function assertRange(range: ByteRange): void {
  * `body`.
  * @throws ConfideError `session.not_found`, `auth.forbidden` (admin), `validation.invalid_input`
  * for a malformed range, `blob.range_not_satisfiable` when the range starts past the end,
- * `blob.not_found` when the stored recording is missing.
+ * `blob.not_found` when the stored recording is missing, `audio.deleted` when the retention
+ * policy deleted it.
  */
 export async function readSessionAudio(
   deps: ConfideDeps,
@@ -59,6 +61,7 @@ export async function readSessionAudio(
 ): Promise<SessionAudio> {
   if (input.range !== undefined && !("suffixLength" in input.range)) assertRange(input.range);
   const session = await loadVisibleSession(deps, actor, input.sessionId);
+  assertAudioKept(session);
   const range = input.range === undefined ? undefined : resolveRange(input.range, session.audio.sizeBytes);
   const read = await deps.blobs.get(session.audio.blobKey, {
     ...(range === undefined ? {} : { range }),

@@ -1,3 +1,4 @@
+import { assertAudioKept } from "../../domain/audio-kept.ts";
 import { jobNames, type ConfideDeps } from "../../deps.ts";
 import { isLeaseExpired, moveTo, newProcessing, type Session } from "../../domain/session.ts";
 import { inFlightStatuses } from "../../domain/session-status.ts";
@@ -27,7 +28,8 @@ export interface RetrySessionInput {
  * @returns the session as written (queued, or the in-flight status it resumes from).
  * @throws ConfideError `session.not_found`, `auth.forbidden`, `session.version_conflict`,
  * `session.invalid_state` (failed for a reason a retry cannot fix, still being processed within
- * its lease, ready or finalized).
+ * its lease, ready or finalized), `audio.deleted` when it would have to transcribe a recording
+ * the retention policy deleted.
  */
 export async function retrySession(deps: ConfideDeps, actor: Actor, input: RetrySessionInput): Promise<Session> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
@@ -38,6 +40,9 @@ export async function retrySession(deps: ConfideDeps, actor: Actor, input: Retry
       details: { status: session.status, code: session.processing.lastError?.code ?? null },
     });
   }
+  // Only a finalized session loses its recording, and it is never retried; should one without a
+  // transcript ever have lost it, a retry could not transcribe it again: said, not attempted.
+  if (session.transcript === null) assertAudioKept(session);
   const run = session.processing.run + 1;
   // Before the write that forgets the ref: should the write fail, a repeated retry discards again.
   await discardProviderJob(deps, session, "retry");

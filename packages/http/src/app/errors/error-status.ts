@@ -27,6 +27,11 @@ export const errorStatus: Record<ProblemCode, number> = {
   "session.invalid_state": 409,
   "session.segment_not_found": 404,
   "session.speaker_not_found": 404,
+  // A legal hold suspends every deletion of what it covers; details name the holds.
+  "session.legal_hold": 409,
+  // Gone for good: the retention policy deleted the recording.
+  "audio.deleted": 410,
+  "legal_hold.not_found": 404,
   "upload.empty": 400,
   "upload.not_audio": 415,
   "upload.too_large": 413,
@@ -68,4 +73,5 @@ export const errorStatus: Record<ProblemCode, number> = {
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
   "events.too_many_streams": 429,
+  "auth.csrf_rejected": 403,
 };

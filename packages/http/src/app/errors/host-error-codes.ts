@@ -13,6 +13,8 @@ export const hostErrorCodes = [
   "request.unsupported_media_type",
   /** The user already holds as many open event streams as one API process allows. */
   "events.too_many_streams",
+  /** A request that uses the refresh cookie without the proof that this origin's page sent it (see csrf-check.ts). */
+  "auth.csrf_rejected",
 ] as const;
 
 export type HostErrorCode = (typeof hostErrorCodes)[number];

@@ -184,7 +184,7 @@ export class LiveConnection {
     this.stopTimers();
     const ended: Session = await run.stop(endedBy);
     this.finished = true;
-    this.release_(run);
+    this.forget(run);
     this.send({ type: "ended", sessionId: ended.id, status: ended.status, reason: endedBy, storedBytes: ended.live?.storedBytes ?? 0 });
     this.socket.close(closeCodes.normal, "ended");
   }
@@ -193,10 +193,10 @@ export class LiveConnection {
     const run = this.run;
     if (!run) return;
     await run.detach();
-    this.release_(run);
+    this.forget(run);
   }
 
-  private release_(run: LiveRun): void {
+  private forget(run: LiveRun): void {
     if (this.holders.get(run.sessionId) === this) this.holders.delete(run.sessionId);
     this.run = null;
   }

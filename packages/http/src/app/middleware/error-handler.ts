@@ -56,6 +56,8 @@ export function createErrorHandler(options: { logger: Logger }): ErrorHandler<Ap
     const logger = c.get("logger") ?? options.logger;
     if (ConfideError.is(error)) return confideProblem(error, c, logger);
     if (error instanceof HTTPException) {
+      // A host problem answered where it was found (see csrf-check.ts): already problem+json.
+      if (error.res) return error.getResponse();
       const code = httpExceptionCodes[error.status];
       if (code) return problemResponse(c, code, error.message || "The request could not be read.");
     }

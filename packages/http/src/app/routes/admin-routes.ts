@@ -1,4 +1,4 @@
-import { createUser, eraseUser, linkPatient, listUsers, type ConfideDeps } from "@confide/core";
+import { createUser, eraseUser, linkPatient, listUsers, runRetentionSweep, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
@@ -7,6 +7,7 @@ import { currentActor } from "../auth/current-actor.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { CareRelationSchema, RoleSchema, UserSchema } from "../schemas/user-schema.ts";
+import { RetentionReportSchema } from "../schemas/legal-hold-schema.ts";
 
 export interface AdminRoutesOptions {
   deps: ConfideDeps;
@@ -112,7 +113,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       tags: ["admin"],
       summary: "Erase an account and everything about it",
       description:
-        "For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`).",
+        "For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`); so is a patient a legal hold covers, on them or on one of their sessions (409 `session.legal_hold`, before anything changes).",
       security: [{ bearer: [] }],
       request: { params: z.object({ id: UserIdSchema }) },
       responses: {
@@ -130,6 +131,42 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       },
     }),
     async (c) => c.json(await eraseUser(deps, currentActor(c), { userId: c.req.valid("param").id }), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/retention",
+      operationId: "previewRetention",
+      tags: ["admin"],
+      summary: "What the retention policy would delete now, and why (dry run)",
+      description:
+        "Lists the sessions each configured rule (CONFIDE_RETENTION_*) reaches now: session id, rule, finalized or failed date, and the legal holds that spare it. Deletes nothing. Ids and dates only: no clinical content. What `confide retention --dry-run` prints, for use while the server holds the embedded database.",
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: "What would go.", content: { "application/json": { schema: RetentionReportSchema } } },
+        ...problemResponses(401, 403, 503),
+      },
+    }),
+    async (c) => c.json(await runRetentionSweep(deps, currentActor(c), { dryRun: true }), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/retention/sweep",
+      operationId: "sweepRetention",
+      tags: ["admin"],
+      summary: "Run one retention sweep now",
+      description:
+        "Deletes what the retention policy reaches now, except what a legal hold covers, as the worker's periodic sweep does; each deletion is audited with its rule. Safe to repeat and to run beside the worker's.",
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: "What the sweep did.", content: { "application/json": { schema: RetentionReportSchema } } },
+        ...problemResponses(401, 403, 503),
+      },
+    }),
+    async (c) => c.json(await runRetentionSweep(deps, currentActor(c), { dryRun: false }), 200),
   );
 
   return router;

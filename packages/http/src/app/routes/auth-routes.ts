@@ -9,7 +9,11 @@ import {
   type LoginResult,
 } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AccessTokens } from "../auth/access-token.ts";
+import type { AppEnv } from "../app-env.ts";
+import { assertSameOriginRequest, csrfHeaderName } from "../auth/csrf-check.ts";
+import { clearRefreshCookie, readRefreshCookie, refreshCookieName, refreshCookiePath, setRefreshCookie } from "../auth/refresh-cookie.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { clientAddress } from "../limits/client-address.ts";
 import { createRouter } from "../create-router.ts";
@@ -31,13 +35,27 @@ const TokenPairSchema = z
     accessToken: z.string().openapi({ description: "JWT (HS256) for `Authorization: Bearer`." }),
     tokenType: z.literal("Bearer"),
     expiresIn: z.number().int().openapi({ description: "Seconds until the access token expires." }),
-    refreshToken: z.string().openapi({ description: "Single-use secret for /v1/auth/refresh; rotates on every use." }),
+    refreshToken: z
+      .string()
+      .optional()
+      .openapi({
+        description: `Single-use secret for /v1/auth/refresh; rotates on every use. Absent in cookie mode: it is in the \`${refreshCookieName}\` cookie instead.`,
+      }),
     refreshExpiresAt: z.iso.datetime(),
     user: UserSchema,
   })
   .openapi("TokenPair");
 
-const RefreshBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
+const RefreshBodySchema = z.object({
+  refreshToken: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .openapi({ description: `The refresh token; leave it out to use the \`${refreshCookieName}\` cookie (then the \`${csrfHeaderName}\` header is required).` }),
+});
+
+const cookieModeDescription = `**Cookie mode** (browsers): the refresh token is set in an \`HttpOnly; Secure; SameSite=Strict\` cookie \`${refreshCookieName}\` with \`Path=${refreshCookiePath}\` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the \`${csrfHeaderName}: 1\` header and come from this origin (\`Sec-Fetch-Site\`, \`Origin\`); otherwise it is 403 \`auth.csrf_rejected\`.`;
 
 const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
@@ -51,14 +69,24 @@ const loginRoute = createRoute({
   tags: ["auth"],
   security: [],
   summary: "Sign in with email and password",
-  description:
-    "Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.",
+  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+
+With \`refreshTokenIn: "cookie"\`, the refresh token is set as a cookie rather than returned. ${cookieModeDescription}`,
   request: {
-    body: json(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })),
+    body: json(
+      z.object({
+        email: z.string().min(1).max(320),
+        password: z.string().min(1).max(1024),
+        refreshTokenIn: z
+          .enum(["body", "cookie"])
+          .optional()
+          .openapi({ description: "Where the refresh token goes: in the answer (`body`, the default) or in an HttpOnly cookie (`cookie`, for browsers)." }),
+      }),
+    ),
   },
   responses: {
     200: { description: "Signed in.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(...jsonBodyStatuses, 401, 429, 503),
+    ...problemResponses(...jsonBodyStatuses, 401, 403, 429, 503),
   },
 });
 
@@ -69,12 +97,13 @@ const refreshRoute = createRoute({
   tags: ["auth"],
   security: [],
   summary: "Trade a refresh token for a new token pair",
-  description:
-    "Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).",
+  description: `Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 \`auth.refresh_reused\`).
+
+Without \`refreshToken\` in the body the cookie is used, rotated the same way, and cleared when refused. ${cookieModeDescription}`,
   request: { body: json(RefreshBodySchema) },
   responses: {
     200: { description: "A new token pair.", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problemResponses(...jsonBodyStatuses, 401, 503),
+    ...problemResponses(...jsonBodyStatuses, 401, 403, 503),
   },
 });
 
@@ -82,13 +111,15 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   const { deps, tokens, throttle } = options;
   const auth = bearerAuth({ tokens });
 
-  const tokenPair = async (result: LoginResult) => {
+  /** The answer to a sign-in or refresh; in cookie mode (`cookieOf`) the refresh token goes to the cookie instead. */
+  const tokenPair = async (result: LoginResult, cookieOf?: Context<AppEnv>) => {
     const access = await tokens.issue({ id: result.user.id, role: result.user.role, tokenGeneration: result.tokenGeneration });
+    if (cookieOf) setRefreshCookie(cookieOf, result.refreshToken, new Date(result.refreshExpiresAt), deps.clock.now());
     return {
       accessToken: access.accessToken,
       tokenType: "Bearer" as const,
       expiresIn: access.expiresIn,
-      refreshToken: result.refreshToken,
+      ...(cookieOf ? {} : { refreshToken: result.refreshToken }),
       refreshExpiresAt: result.refreshExpiresAt,
       user: result.user,
     };
@@ -98,22 +129,41 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
 
   router.openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
+    const cookieMode = input.refreshTokenIn === "cookie";
+    if (cookieMode) assertSameOriginRequest(c);
     const account = normalizeEmail(input.email);
     const address = clientAddress(c, { trustedProxyHops: options.trustedProxyHops });
     // Reserved before the password hash: parallel attempts cannot all pass.
     const attempt = await throttle.reserve(account, address);
     let result: LoginResult;
     try {
-      result = await login(deps, input);
+      result = await login(deps, { email: input.email, password: input.password });
     } catch (error) {
       await (ConfideError.is(error, "auth.invalid_credentials") ? attempt.failed() : attempt.abandoned());
       throw error;
     }
     await attempt.succeeded();
-    return c.json(await tokenPair(result), 200);
+    return c.json(await tokenPair(result, cookieMode ? c : undefined), 200);
   });
 
-  router.openapi(refreshRoute, async (c) => c.json(await tokenPair(await refreshToken(deps, c.req.valid("json"))), 200));
+  router.openapi(refreshRoute, async (c) => {
+    const fromBody = c.req.valid("json").refreshToken;
+    if (fromBody !== undefined) return c.json(await tokenPair(await refreshToken(deps, { refreshToken: fromBody })), 200);
+    assertSameOriginRequest(c);
+    const fromCookie = readRefreshCookie(c);
+    if (fromCookie === undefined) {
+      throw new ConfideError("auth.refresh_invalid", "No refresh token: send it in the body, or sign in with refreshTokenIn \"cookie\" first.");
+    }
+    let result: LoginResult;
+    try {
+      result = await refreshToken(deps, { refreshToken: fromCookie });
+    } catch (error) {
+      // A refused token is of no further use: the browser forgets it (the problem answer keeps the header).
+      if (ConfideError.is(error, "auth.refresh_invalid") || ConfideError.is(error, "auth.refresh_reused")) clearRefreshCookie(c);
+      throw error;
+    }
+    return c.json(await tokenPair(result, c), 200);
+  });
 
   router.openapi(
     createRoute({
@@ -122,15 +172,24 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       operationId: "logout",
       tags: ["auth"],
       summary: "End a sign-in",
-      description:
-        "Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.",
+      description: `Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.
+
+Without \`refreshToken\` in the body the \`${refreshCookieName}\` cookie is used and cleared (the \`${csrfHeaderName}\` header is then required: 403 \`auth.csrf_rejected\` otherwise).`,
       security: [{ bearer: [] }],
       middleware: [auth] as const,
       request: { body: json(RefreshBodySchema) },
-      responses: { 204: { description: "Signed out." }, ...problemResponses(...jsonBodyStatuses, 401, 503) },
+      responses: { 204: { description: "Signed out." }, ...problemResponses(...jsonBodyStatuses, 401, 403, 503) },
     }),
     async (c) => {
-      await logout(deps, currentActor(c), c.req.valid("json"));
+      const fromBody = c.req.valid("json").refreshToken;
+      if (fromBody !== undefined) {
+        await logout(deps, currentActor(c), { refreshToken: fromBody });
+        return c.body(null, 204);
+      }
+      assertSameOriginRequest(c);
+      // No cookie either: the caller's access tokens are still revoked.
+      await logout(deps, currentActor(c), { refreshToken: readRefreshCookie(c) ?? "" });
+      clearRefreshCookie(c);
       return c.body(null, 204);
     },
   );

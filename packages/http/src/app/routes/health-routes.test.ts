@@ -99,6 +99,11 @@ describe("/openapi.json", () => {
         "POST /v1/devices",
         "GET /v1/devices",
         "DELETE /v1/devices/{id}",
+        "POST /v1/legal-holds",
+        "GET /v1/legal-holds",
+        "POST /v1/legal-holds/{id}/release",
+        "GET /v1/admin/retention",
+        "POST /v1/admin/retention/sweep",
       ].sort(),
     );
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });

@@ -17,7 +17,7 @@ const audioRoute = createRoute({
   tags: ["sessions"],
   summary: "Stream the recording",
   description:
-    "Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes */<size>`. Several ranges are answered with the whole recording (200).",
+    "Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes */<size>`. Several ranges are answered with the whole recording (200). A recording the retention policy deleted is 410 `audio.deleted` (the session and its transcript remain; `audio.removed` says when and by which rule).",
   security: [{ bearer: [] }],
   request: {
     params: z.object({ id: z.string().min(1).max(200) }),
@@ -33,7 +33,7 @@ const audioRoute = createRoute({
       headers: { "Content-Range": { schema: { type: "string" } } },
       content: { "audio/*": { schema: { type: "string", format: "binary" } } },
     },
-    ...problemResponses(400, 401, 403, 404, 416, 502, 503),
+    ...problemResponses(400, 401, 403, 404, 410, 416, 502, 503),
   },
 });
 

@@ -362,9 +362,11 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       operationId: "deleteSession",
       tags: ["sessions"],
       summary: "Erase a session: recording, transcript, sentiment and review history",
+      description:
+        "A session a legal hold covers (on it or on its patient) is not erased: 409 `session.legal_hold`, its `holds` naming each hold (id, scope, when, by whom).",
       security: [{ bearer: [] }],
       request: { params: IdParamsSchema },
-      responses: { 204: { description: "Erased." }, ...problemResponses(400, 401, 403, 404, 502, 503) },
+      responses: { 204: { description: "Erased." }, ...problemResponses(400, 401, 403, 404, 409, 502, 503) },
     }),
     async (c) => {
       await deleteSession(deps, currentActor(c), { sessionId: c.req.valid("param").id });

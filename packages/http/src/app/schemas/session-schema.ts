@@ -3,6 +3,14 @@ import { ClinicalNotesSchema } from "./notes-schema.ts";
 
 const dateTime = z.iso.datetime();
 
+/** What a session keeps in place of a recording the retention policy deleted. */
+const AudioRemovalSchema = z
+  .object({ at: dateTime, rule: z.enum(["audio", "session", "failed"]) })
+  .openapi("AudioRemoval", {
+    description:
+      "Set when the retention policy deleted the recording (the transcript and notes remain): when, and by which rule. The audio route then answers 410 `audio.deleted`.",
+  });
+
 export const SessionStatusSchema = z
   .enum(["live", "uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready", "finalized", "failed"])
   .openapi("SessionStatus");
@@ -118,6 +126,7 @@ export const SessionSchema = z
       durationMs: z.number().nullable(),
       channels: z.number().int().nullable(),
       originalName: z.string().nullable(),
+      removed: AudioRemovalSchema.optional(),
     }),
     sentiment: SentimentSchema.nullable(),
     notes: ClinicalNotesSchema.nullable()
@@ -181,7 +190,7 @@ export const SessionSchema = z
 export const PatientSessionViewSchema = z
   .object({
     ...common,
-    audio: z.object({ contentType: z.string(), sizeBytes: z.number().int(), durationMs: z.number().nullable() }),
+    audio: z.object({ contentType: z.string(), sizeBytes: z.number().int(), durationMs: z.number().nullable(), removed: AudioRemovalSchema.optional() }),
     review: z.object({ finalizedAt: dateTime.nullable() }),
     patientSummary: z
       .string()

@@ -1,0 +1,4016 @@
+/**
+ * The Confide API's paths and schemas, generated from the host's /openapi.json by
+ * openapi-typescript. Do not edit: run `npm run client:generate` after changing a route.
+ */
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["checkLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This API's OpenAPI 3.1 document */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: every configured dependency answers
+         * @description Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer.
+         */
+        get: operations["checkReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the retention policy would delete now, and why (dry run)
+         * @description Lists the sessions each configured rule (CONFIDE_RETENTION_*) reaches now: session id, rule, finalized or failed date, and the legal holds that spare it. Deletes nothing. Ids and dates only: no clinical content. What `confide retention --dry-run` prints, for use while the server holds the embedded database.
+         */
+        get: operations["previewRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/retention/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one retention sweep now
+         * @description Deletes what the retention policy reaches now, except what a legal hold covers, as the worker's periodic sweep does; each deletion is audited with its rule. Safe to repeat and to run beside the worker's.
+         */
+        post: operations["sweepRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page through accounts */
+        get: operations["listUsers"];
+        put?: never;
+        /** Open an account */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase an account and everything about it
+         * @description For a patient: every session about them (recording and record), devices, tokens, care relations and the account. A therapist who still owns sessions is refused (409 `user.has_sessions`); so is a patient a legal hold covers, on them or on one of their sessions (409 `session.legal_hold`, before anything changes).
+         */
+        delete: operations["eraseUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/patients/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a therapist treats a patient
+         * @description Linking twice changes nothing.
+         */
+        post: operations["linkPatient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+         *
+         *     With `refreshTokenIn: "cookie"`, the refresh token is set as a cookie rather than returned. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a sign-in
+         * @description Revokes the refresh token's whole family, and every access token of the caller within seconds on every API process (other devices trade their refresh token for a new access token). An unknown refresh token revokes no refresh token.
+         *
+         *     Without `refreshToken` in the body the `confide_refresh` cookie is used and cleared (the `Confide-CSRF` header is then required: 403 `auth.csrf_rejected` otherwise).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller's password
+         * @description Every refresh and access token of the account is revoked: every device, this one included, must sign in again. The new password must be at least 12 characters, not contain the email or name, and not be easy to guess (400 `auth.weak_password` says why).
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trade a refresh token for a new token pair
+         * @description Refresh tokens rotate: each can be used once. Presenting a used token again revokes the whole sign-in (401 `auth.refresh_reused`).
+         *
+         *     Without `refreshToken` in the body the cookie is used, rotated the same way, and cleared when refused. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
+         */
+        post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's devices, newest first */
+        get: operations["listDevices"];
+        put?: never;
+        /**
+         * Register a phone or browser for push notifications
+         * @description Call it at every app start. Registering a known token again refreshes it (it is not a new device); a token registered by another user moves to the caller. A user has at most 20 devices: registering one more never fails, it removes the device not seen (registered or refreshed) for the longest time.
+         */
+        post: operations["registerDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop notifications to a device */
+        delete: operations["removeDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The legal holds on a patient and their sessions
+         * @description Newest first; released ones too unless active=true. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Put a legal hold on a session or on a patient
+         * @description Until released, nothing it covers is deleted: the retention sweep skips it, a therapist's delete and a patient's erasure answer 409 `session.legal_hold`. Name exactly one of sessionId and patientId (all the patient's sessions, those recorded later too). Audited. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        post: operations["setLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a legal hold
+         * @description What it covered may be deleted again (the next retention sweep deletes what is due). Releasing a released hold changes nothing. Audited. An administrator (the compliance role) may hold and release anything; a therapist may hold their own sessions and the patients in their care, and release only the holds they set. Patients may not. A hold reveals no clinical content.
+         */
+        post: operations["releaseLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's profile */
+        get: operations["getProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the display name or record consent */
+        patch: operations["updateProfile"];
+        trace?: never;
+    };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything Confide holds about the caller
+         * @description A JSON file (Content-Disposition: attachment): profile, care relations, devices, sessions, audit events. A patient's export holds only what the patient may see: their own actions, others' account events about them, and others' creating, finalizing, opening or playing one of their finalized sessions.
+         */
+        get: operations["exportUserData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the therapist's own patients */
+        get: operations["searchPatients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or search sessions
+         * @description Newest recording first, as summaries (GET /v1/sessions/{id} gives the transcript). A therapist sees their own sessions; a patient their own finalized sessions. With `q` this is a full-text search over titles and transcripts.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * Upload a session recording
+         * @description Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
+         *
+         *     **Order matters:** send the text fields (`patientId`, then optionally `title`, `recordedAt`, `settings`) *before* the `audio` file part. The upload starts when the `audio` part begins: a missing `patientId` at that point is a 400, and so is any of these fields sent after the `audio` part (nothing is stored).
+         *
+         *     The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 `upload.not_audio`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 `upload.too_large` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
+         *
+         *     **Quotas** per therapist (configurable): uploads started per hour, bytes per day (refused early from Content-Length when it is known) and sessions in processing at once. Over one, the answer is 429 `upload.quota_exceeded` with Retry-After and `details.quota`, and nothing is stored.
+         */
+        post: operations["uploadSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session
+         * @description `ETag` is the session's version; send it in `If-None-Match` to get 304 when nothing changed.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a session: recording, transcript, sentiment and review history
+         * @description A session a legal hold covers (on it or on its patient) is not erased: 409 `session.legal_hold`, its `holds` naming each hold (id, scope, when, by whom).
+         */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the recording
+         * @description Honours a single `Range: bytes=…` (206 with Content-Range); a range starting past the end is 416 with `Content-Range: bytes *\/<size>`. Several ranges are answered with the whole recording (200). A recording the retention policy deleted is 410 `audio.deleted` (the session and its transcript remain; `audio.removed` says when and by which rule).
+         */
+        get: operations["getSessionAudio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a session's processing (Server-Sent Events)
+         * @description A `text/event-stream`. First a `status` event with the current `{status, version, updatedAt}`, then one `status` event per change: every status the session passed through, in order, also one held only briefly. Changes are pushed to the stream as the server learns of them; a slow safety poll (every 30 s by default) catches up any it missed. The stream ends after `ready`, `finalized` or `failed` with a final `end` event, or with a `deleted` event when the session is erased, or a `shutdown` event when the server stops (reconnect), or an `unauthenticated` event when the access token expires or is revoked (refresh it, then reconnect). Comment lines keep the connection alive.
+         *
+         *     A user may hold 5 streams open at once on one server: one more is 429 `events.too_many_streams` with Retry-After.
+         */
+        get: operations["followSessionEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the review: the session becomes read-only and visible to the patient */
+        post: operations["finalizeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write the therapist's own notes and the patient's summary
+         * @description Only while the session is ready and has notes; finalize locks them. Kept apart from the written notes (`notes.review`): a regeneration keeps them. Fields absent stay as they are; null clears one.
+         */
+        put: operations["editNotes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/notes:regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the clinical notes again from the transcript as it is now
+         * @description Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. If-Match optional, checked when sent.
+         */
+        post: operations["regenerateNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Process a failed session again, or resume one stuck in processing past its lease */
+        post: operations["retrySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/speakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the roles of the speakers
+         * @description Speakers not listed keep their role. Sentiment is measured again for the patient's segments.
+         */
+        put: operations["relabelSpeakers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct transcript segments
+         * @description Only while the session is ready (pending review). Sentiment of edited patient segments is measured again.
+         */
+        patch: operations["editTranscript"];
+        trace?: never;
+    };
+    "/v1/sessions/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions waiting for the therapist's review (ready) */
+        get: operations["listPendingReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Set when the retention policy deleted the recording (the transcript and notes remain): when, and by which rule. The audio route then answers 410 `audio.deleted`. */
+        AudioRemoval: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            rule: "audio" | "session" | "failed";
+        };
+        CareRelation: {
+            /** Format: date-time */
+            createdAt: string;
+            patientId: string;
+            therapistId: string;
+        };
+        Device: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @enum {string} */
+            platform: "android" | "ios" | "web";
+            token: string;
+            userId: string;
+        };
+        ErasureResult: {
+            deletedDeviceCount: number;
+            deletedSessionCount: number;
+            userId: string;
+        };
+        /** @description A legal hold: while active, nothing it covers is deleted — not by the retention sweep, a therapist's delete (409 `session.legal_hold`) or a patient's erasure. Holds ids and a reason, never clinical content. */
+        LegalHold: {
+            id: string;
+            /** @description The held patient, or the patient of the held session. */
+            patientId: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Null while the hold is active.
+             */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            /** @description The held session; null for a hold on the patient (all their sessions). */
+            sessionId: string | null;
+            /** Format: date-time */
+            setAt: string;
+            setBy: string;
+            setByRole: components["schemas"]["Role"];
+        };
+        MoodTrajectoryNote: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description Words said in the session that the item repeats. */
+            quote?: string;
+            /**
+             * @description Whose words the item attributes.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            /** @enum {string} */
+            value: "improving" | "declining" | "stable" | "fluctuating";
+            verification: components["schemas"]["NoteVerification"];
+        };
+        /** @description A field the writer could not fill, and why. */
+        NotAssessed: {
+            reason: string;
+            /** @enum {string} */
+            status: "not_assessed";
+        };
+        /** @description A character span `[start, end)` of one transcript segment that supports an item. */
+        NoteEvidence: {
+            /** @description UTF-16 offset just past the span's last character. */
+            end: number;
+            segmentId: string;
+            /** @description UTF-16 offset of the span's first character in the segment's text. */
+            start: number;
+        };
+        NoteItem: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description Words said in the session that the item repeats. */
+            quote?: string;
+            /**
+             * @description Whose words the item attributes.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            verification: components["schemas"]["NoteVerification"];
+        };
+        NotesEdit: {
+            /** @description What the patient reads after finalize, instead of the written summary; null clears it. */
+            patientSummary?: string | null;
+            /** @description The therapist's notes; null clears them. */
+            therapistNotes?: string | null;
+        };
+        /** @description What core found when it checked the item's evidence against the transcript. An unverified item is not to be shown as fact. */
+        NoteVerification: {
+            /** @description Why the evidence did not hold; only when unverified. */
+            reason?: string;
+            /** @enum {string} */
+            status: "grounded" | "unverified";
+        };
+        /** @description A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary. */
+        PatientSessionView: {
+            audio: {
+                contentType: string;
+                durationMs: number | null;
+                removed?: components["schemas"]["AudioRemoval"];
+                sizeBytes: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            patientId: string;
+            /** @description What the notes say to the patient (the therapist's summary, else the grounded sentences); null when nothing. */
+            patientSummary: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            review: {
+                /** Format: date-time */
+                finalizedAt: string | null;
+            };
+            settings: components["schemas"]["TranscriptionSettings"];
+            status: components["schemas"]["SessionStatus"];
+            therapistId: string;
+            title: string;
+            transcript: components["schemas"]["Transcript"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Increments on every write; the ETag. */
+            version: number;
+        };
+        /** @description RFC 9457 problem details with a stable `code`. */
+        Problem: {
+            /**
+             * @description Stable error code; switch on this.
+             * @example session.not_found
+             */
+            code: string;
+            /** @example No such session. */
+            detail: string;
+            /** @description Field issues of a `validation.invalid_input` problem. */
+            errors?: {
+                code: string;
+                field: string;
+                in: string;
+                message: string;
+            }[];
+            /** @example /v1/sessions/abc */
+            instance: string;
+            requestId: string;
+            /** @example 404 */
+            status: number;
+            /** @example Not Found */
+            title: string;
+            /** @example urn:confide:problem:session.not_found */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Readiness: {
+            checks: {
+                code?: string;
+                name: string;
+                ok: boolean;
+            }[];
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+        };
+        RetentionOutcome: {
+            error?: string;
+            holdIds: string[];
+            /** @enum {string} */
+            outcome: "due" | "deleted" | "held" | "skipped" | "failed";
+            patientId: string;
+            /** @enum {string} */
+            removes: "audio" | "session";
+            /** @enum {string} */
+            rule: "audio" | "session" | "failed";
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description When the session was finalized (rules audio, session) or failed (rule failed).
+             */
+            since: string;
+            status: string;
+            therapistId: string;
+        };
+        RetentionReport: {
+            counts: {
+                deleted: number;
+                due: number;
+                failed: number;
+                held: number;
+                skipped: number;
+            };
+            cutoffs: {
+                /** Format: date-time */
+                audio?: string;
+                /** Format: date-time */
+                failed?: string;
+                /** Format: date-time */
+                session?: string;
+            };
+            dryRun: boolean;
+            /** @description The first 1000 sessions a rule reached, in order. */
+            outcomes: components["schemas"]["RetentionOutcome"][];
+            /** @description True when more sessions were reached than listed. */
+            truncated: boolean;
+        };
+        /** @description Kept whether or not its evidence holds: the therapist sees every flag. */
+        RiskFlag: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description Words said in the session that the item repeats. */
+            quote?: string;
+            /** @enum {string} */
+            severity: "low" | "moderate" | "high";
+            /**
+             * @description Whose words the item attributes.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            /** @enum {string} */
+            type: "self_harm" | "harm_to_others" | "abuse" | "substance" | "other";
+            verification: components["schemas"]["NoteVerification"];
+        };
+        /** @enum {string} */
+        Role: "therapist" | "patient" | "admin";
+        Sentiment: {
+            language: string;
+            segments: {
+                /** @enum {string} */
+                label: "positive" | "neutral" | "negative" | "mixed";
+                scores: {
+                    mixed: number;
+                    negative: number;
+                    neutral: number;
+                    positive: number;
+                };
+                segmentId: string;
+            }[];
+            speakers: {
+                /** @enum {string} */
+                label: "positive" | "neutral" | "negative" | "mixed";
+                scores: {
+                    mixed: number;
+                    negative: number;
+                    neutral: number;
+                    positive: number;
+                };
+                segmentCount: number;
+                speaker: string;
+            }[];
+            timeline: {
+                endMs: number;
+                /** @enum {string} */
+                label: "positive" | "neutral" | "negative" | "mixed";
+                scores: {
+                    mixed: number;
+                    negative: number;
+                    neutral: number;
+                    positive: number;
+                };
+                segmentCount: number;
+                startMs: number;
+            }[];
+            transcriptRevision: number;
+            windowMs: number;
+        } | null;
+        /** @description A session as its therapist sees it. */
+        Session: {
+            audio: {
+                blobKey: string;
+                channels: number | null;
+                contentType: string;
+                durationMs: number | null;
+                /** @enum {string} */
+                format: "wav" | "mp3" | "ogg" | "flac" | "mp4" | "webm";
+                originalName: string | null;
+                removed?: components["schemas"]["AudioRemoval"];
+                sha256: string;
+                sizeBytes: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @description The clinical notes; null until written (absent for sessions stored before notes were written). */
+            notes?: {
+                actionItems: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                emotionalThemes: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                followUpTopics: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                keyTopics: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                moodTrajectory: components["schemas"]["MoodTrajectoryNote"] | components["schemas"]["NotAssessed"];
+                patientSummary: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                provenance: {
+                    model: string;
+                    promptVersion: string;
+                    provider: string;
+                    /** Format: date-time */
+                    writtenAt: string;
+                };
+                /** @description Items whose evidence held, items kept but unverified, fields not assessed. */
+                quality: {
+                    grounded: number;
+                    notAssessed: number;
+                    unverified: number;
+                };
+                /** @description The therapist's own words on the notes, kept apart from what was written from the transcript. */
+                review: {
+                    /** Format: date-time */
+                    editedAt: string;
+                    editedBy: string;
+                    patientSummary: string | null;
+                    therapistNotes: string | null;
+                } | null;
+                riskFlags: components["schemas"]["RiskFlag"][] | components["schemas"]["NotAssessed"];
+                sessionMood: components["schemas"]["SessionMoodNote"] | components["schemas"]["NotAssessed"];
+                significantQuotes: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                /** @description The transcript changed after the notes were written: regenerate them. */
+                stale: boolean;
+                strategies: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                therapistNotes: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                /** @description Sentences, each with its evidence. */
+                topicSummary: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                transcriptRevision: number;
+                triggers: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                unresolvedConcerns: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+            } | null;
+            patientId: string;
+            processing: {
+                attempts: number;
+                lastError: {
+                    code: string;
+                    message: string;
+                    retryable: boolean;
+                } | null;
+                /** Format: date-time */
+                notifiedAt: string | null;
+                polls: number;
+                providerRef: string | null;
+                run: number;
+                /**
+                 * Format: date-time
+                 * @description When the provider job `providerRef` was submitted; its time limit (CONFIDE_TRANSCRIPTION_TIMEOUT) runs from here. Absent while there is no job.
+                 */
+                submittedAt?: string;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+            review: {
+                edits: {
+                    after: string;
+                    /** Format: date-time */
+                    at: string;
+                    before: string;
+                    by: string;
+                    /** @enum {string} */
+                    kind: "segment" | "speaker";
+                    target: string;
+                }[];
+                /** Format: date-time */
+                finalizedAt: string | null;
+                finalizedBy: string | null;
+            };
+            sentiment: components["schemas"]["Sentiment"];
+            settings: components["schemas"]["TranscriptionSettings"];
+            status: components["schemas"]["SessionStatus"];
+            /** @description The latest status changes (up to 20), oldest first, each with the version of the write that made it. Absent for sessions stored before it was kept. */
+            statusHistory?: {
+                /** Format: date-time */
+                at: string;
+                status: components["schemas"]["SessionStatus"];
+                version: number;
+            }[];
+            therapistId: string;
+            title: string;
+            transcript: components["schemas"]["Transcript"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Increments on every write; the ETag. */
+            version: number;
+        };
+        SessionMoodNote: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description Words said in the session that the item repeats. */
+            quote?: string;
+            /**
+             * @description Whose words the item attributes.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            /** @enum {string} */
+            value: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | "mixed";
+            verification: components["schemas"]["NoteVerification"];
+        };
+        /** @enum {string} */
+        SessionStatus: "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
+        /** @description A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those. */
+        SessionSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Length of the recording; null while unknown. */
+            durationMs: number | null;
+            /** Format: date-time */
+            finalizedAt: string | null;
+            id: string;
+            patientId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Segments in the transcript; 0 before transcription. */
+            segmentCount: number;
+            status: components["schemas"]["SessionStatus"];
+            therapistId: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Increments on every write; the ETag. */
+            version: number;
+        };
+        SessionView: components["schemas"]["Session"] | components["schemas"]["PatientSessionView"];
+        TokenPair: {
+            /** @description JWT (HS256) for `Authorization: Bearer`. */
+            accessToken: string;
+            /** @description Seconds until the access token expires. */
+            expiresIn: number;
+            /** Format: date-time */
+            refreshExpiresAt: string;
+            /** @description Single-use secret for /v1/auth/refresh; rotates on every use. Absent in cookie mode: it is in the `confide_refresh` cookie instead. */
+            refreshToken?: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["User"];
+        };
+        Transcript: {
+            durationMs: number;
+            language: string;
+            provider: string;
+            revision: number;
+            segments: {
+                confidence?: number;
+                endMs: number;
+                id: string;
+                speaker: string;
+                startMs: number;
+                text: string;
+                words?: {
+                    confidence?: number;
+                    endMs: number;
+                    startMs: number;
+                    text: string;
+                }[];
+            }[];
+            speakers: {
+                channel?: number;
+                label: string;
+                /** @enum {string} */
+                role: "therapist" | "patient" | "unknown";
+            }[];
+            /** @description Requested features the speech engine did not honour (e.g. `diarization` of a mono recording with PocketSphinx). Empty when every setting was honoured. */
+            warnings: components["schemas"]["TranscriptWarning"][];
+        } | null;
+        TranscriptionSettings: {
+            candidateLanguages?: string[];
+            /** @enum {string} */
+            channelLayout: "mono" | "per-channel";
+            channelRoles?: ("therapist" | "patient")[];
+            diarization: boolean;
+            /**
+             * @description BCP-47 locale.
+             * @example en-US
+             */
+            language: string;
+            maxSpeakers: number;
+            minSpeakers: number;
+            /** @enum {string} */
+            profanity: "none" | "masked" | "removed";
+            /** @enum {string} */
+            punctuation: "automatic" | "none";
+            wordTimestamps: boolean;
+        };
+        TranscriptWarning: {
+            /**
+             * @description The setting not honoured.
+             * @example diarization
+             */
+            feature?: string;
+            message: string;
+            /**
+             * @description `unsupported`: the engine cannot do it; `other`: it was done differently than asked.
+             * @enum {string}
+             */
+            type: "unsupported" | "other";
+        };
+        User: {
+            active: boolean;
+            consent: {
+                /** Format: date-time */
+                agreedAt: string;
+                terms: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UserDataExport: {
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
+            careRelations: {
+                /** Format: date-time */
+                createdAt: string;
+                patientId: string;
+                therapistId: string;
+            }[];
+            devices: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** Format: date-time */
+                lastSeenAt: string;
+                platform: string;
+                token: string;
+            }[];
+            /** Format: date-time */
+            exportedAt: string;
+            omitted: "sessions"[];
+            sessions?: {
+                [key: string]: unknown;
+            }[];
+            user: components["schemas"]["User"];
+        };
+    };
+    responses: {
+        /** @description The path does not take this method (`request.method_not_allowed`); `Allow` lists the methods it takes. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the path takes, e.g. `GET, HEAD, DELETE`. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    checkLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    checkReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    previewRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What would go. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sweepRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the sweep did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Part of the display name or email. */
+                q?: string;
+                role?: components["schemas"]["Role"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    consent?: {
+                        terms: string;
+                    };
+                    displayName: string;
+                    email: string;
+                    password: string;
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The new account. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linkPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The care relation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareRelation"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                    /**
+                     * @description Where the refresh token goes: in the answer (`body`, the default) or in an HttpOnly cookie (`cookie`, for browsers).
+                     * @enum {string}
+                     */
+                    refreshTokenIn?: "body" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The refresh token; leave it out to use the `confide_refresh` cookie (then the `Confide-CSRF` header is required). */
+                    refreshToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The refresh token; leave it out to use the `confide_refresh` cookie (then the `Confide-CSRF` header is required). */
+                    refreshToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A new token pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Device"][];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    platform: "android" | "ios" | "web";
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The device. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query: {
+                /** @description true: only holds not released. */
+                active?: "true" | "false";
+                patientId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LegalHold"][];
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId?: string;
+                    /** @description Why: a case or request reference. Not clinical content. */
+                    reason: string;
+                    sessionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The hold. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The released hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    consent?: {
+                        terms: string;
+                    };
+                    displayName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportUserData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDataExport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchPatients: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Part of the display name or email. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of patients. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description recordedAt ≥ from (ISO 8601). */
+                from?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                patientId?: string;
+                /** @description Search: every word must appear in the title or transcript, or in what the caller may read of the clinical notes (a therapist: all of them; a patient: the patient summary of a finalized session). */
+                q?: string;
+                /** @description Comma-separated statuses, e.g. `ready,finalized`. */
+                status?: string;
+                /** @description recordedAt < to (ISO 8601). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of session summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The recording. Last.
+                     */
+                    audio: string;
+                    /** @description The patient (linked to the caller). Before `audio`. */
+                    patientId: string;
+                    /**
+                     * Format: date-time
+                     * @description When the session took place. Before `audio`.
+                     */
+                    recordedAt?: string;
+                    /** @description Transcription settings as a JSON object (any subset of TranscriptionSettings). Before `audio`. */
+                    settings?: string;
+                    /** @description Before `audio`. */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored and queued for processing. `Location` names the session; `ETag` is its version. */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session (the patient view for a patient). */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Not modified since the version in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionAudio: {
+        parameters: {
+            query?: never;
+            header?: {
+                range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole recording. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/*": string;
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/*": string;
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Gone for good (`audio.deleted`: the retention policy deleted the recording). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The range starts past the end of the recording. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    followSessionEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finalizeSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finalized session. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editNotes: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version read, as its ETag (`"<version>"` or `W/"<version>"`). Required: 428 without, 412 when stale. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotesEdit"];
+            };
+        };
+        responses: {
+            /** @description The session with the edited notes. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (`session.version_required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    regenerateNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with fresh notes. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retrySession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session: queued again after a retryable failure, or taken over in its processing status when it was stuck. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    relabelSpeakers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version read, as its ETag (`"<version>"` or `W/"<version>"`). Required: 428 without, 412 when stale. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    speakers: {
+                        label: string;
+                        /** @enum {string} */
+                        role: "therapist" | "patient" | "unknown";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The relabelled session. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (`session.version_required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editTranscript: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version read, as its ETag (`"<version>"` or `W/"<version>"`). Required: 428 without, 412 when stale. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    edits: {
+                        segmentId: string;
+                        text: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The edited session. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (`session.version_required`). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPendingReview: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of session summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

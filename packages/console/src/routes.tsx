@@ -1,0 +1,49 @@
+import type { ComponentType } from "preact";
+import type { Role } from "./api/api-types.ts";
+import { AdminUsersScreen } from "./screens/admin-users-screen.tsx";
+import { PatientSessionsScreen } from "./screens/patient-sessions-screen.tsx";
+import { PlaceholderScreen } from "./screens/placeholder-screen.tsx";
+import { SessionsScreen } from "./screens/sessions-screen.tsx";
+import { UploadScreen } from "./screens/upload-screen.tsx";
+
+/**
+ * Every screen of the console, in one table: its path pattern (`:name` parts become props), the
+ * roles that may open it, and its entry in the navigation (none for screens reached by a link).
+ * A new screen is one entry here.
+ */
+export interface ScreenRoute {
+  path: string;
+  roles: readonly Role[];
+  component: ComponentType<Record<string, string>>;
+  nav?: string;
+}
+
+export const routes: readonly ScreenRoute[] = [
+  { path: "/sessions", roles: ["therapist"], component: () => <SessionsScreen view="all" />, nav: "Sessions" },
+  { path: "/review", roles: ["therapist"], component: () => <SessionsScreen view="pending" />, nav: "Pending review" },
+  { path: "/upload", roles: ["therapist"], component: UploadScreen, nav: "Upload" },
+  {
+    path: "/sessions/:id",
+    roles: ["therapist", "patient"],
+    component: ({ id }) => <PlaceholderScreen title="Session" text={`Session ${id ?? ""}: the session view comes next.`} />,
+  },
+  {
+    path: "/my-sessions",
+    roles: ["patient"],
+    component: PatientSessionsScreen,
+    nav: "My sessions",
+  },
+  {
+    path: "/admin/users",
+    roles: ["admin"],
+    component: AdminUsersScreen,
+    nav: "Users",
+  },
+];
+
+/** Where each role lands after signing in (and at `/`). */
+export const homeOf: Record<Role, string> = {
+  therapist: "/sessions",
+  patient: "/my-sessions",
+  admin: "/admin/users",
+};

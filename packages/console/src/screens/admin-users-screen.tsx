@@ -1,0 +1,303 @@
+import { useEffect, useState } from "preact/hooks";
+import { linkPatient, listAccounts, openAccount, type Account } from "../api/accounts-api.ts";
+import type { Role } from "../api/api-types.ts";
+import { announce } from "../components/announcer.tsx";
+import { ErrorMessage } from "../components/error-message.tsx";
+import { ScreenHeading } from "./screen-heading.tsx";
+
+const pageSize = 25;
+/** Accounts offered in the link pickers (one page each; search the list for more). */
+const pickerSize = 100;
+
+const roleLabels: Record<Role, string> = { therapist: "Therapist", patient: "Patient", admin: "Administrator" };
+
+/**
+ * The administrator's screen: accounts (search, role filter, paging), opening an account, and
+ * linking a patient to a therapist. Accounts only: an administrator never sees clinical content.
+ */
+export function AdminUsersScreen() {
+  const [changes, setChanges] = useState(0);
+  return (
+    <>
+      <ScreenHeading title="Users">Users</ScreenHeading>
+      <AccountList changes={changes} />
+      <div class="admin-forms">
+        <OpenAccountForm onOpened={() => setChanges((count) => count + 1)} />
+        <LinkPatientForm changes={changes} />
+      </div>
+    </>
+  );
+}
+
+function AccountList({ changes }: { changes: number }) {
+  const [q, setQ] = useState("");
+  const [role, setRole] = useState<"" | Role>("");
+  const [query, setQuery] = useState<{ q: string; role: "" | Role }>({ q: "", role: "" });
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = (cursor: string | null) =>
+    listAccounts({ limit: pageSize, ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), ...(cursor ? { cursor } : {}) });
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setError(null);
+    load(null)
+      .then((page) => {
+        if (cancelled) return;
+        setAccounts(page.items);
+        setNextCursor(page.nextCursor);
+      })
+      .catch((failure: unknown) => !cancelled && setError(failure))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [query.q, query.role, changes]);
+
+  return (
+    <section aria-labelledby="accounts-heading" aria-busy={loading}>
+      <h2 id="accounts-heading">Accounts</h2>
+      <form
+        role="search"
+        aria-label="Search accounts"
+        class="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery({ q: q.trim(), role });
+        }}
+      >
+        <div class="field">
+          <label for="accounts-q">Name or email</label>
+          <input id="accounts-q" type="search" value={q} onInput={(event) => setQ(event.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="accounts-role">Role</label>
+          <select id="accounts-role" value={role} onChange={(event) => setRole(event.currentTarget.value as "" | Role)}>
+            <option value="">Any role</option>
+            {(Object.keys(roleLabels) as Role[]).map((value) => (
+              <option key={value} value={value}>
+                {roleLabels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Search
+          </button>
+        </div>
+      </form>
+      <ErrorMessage error={error} />
+      {loading && accounts.length === 0 ? (
+        <p>Loading accounts…</p>
+      ) : accounts.length === 0 ? (
+        <p class="empty">No account matches.</p>
+      ) : (
+        <table class="sessions accounts">
+          <caption class="visually-hidden">Accounts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id} data-user-id={account.id}>
+                <th scope="row">{account.displayName || "—"}</th>
+                <td>{account.email}</td>
+                <td>{roleLabels[account.role]}</td>
+                <td>{account.active ? "Active" : "Closed"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextCursor ? (
+        <button
+          type="button"
+          class="secondary"
+          disabled={loading}
+          onClick={async () => {
+            setLoading(true);
+            try {
+              const page = await load(nextCursor);
+              setAccounts((shown) => [...shown, ...page.items]);
+              setNextCursor(page.nextCursor);
+              announce(`${page.items.length} more accounts shown.`);
+            } catch (failure) {
+              setError(failure);
+            } finally {
+              setLoading(false);
+            }
+          }}
+        >
+          Show more accounts
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void }) {
+  const empty = { displayName: "", email: "", role: "patient" as Role, password: "" };
+  const [draft, setDraft] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState("");
+  const field = (name: "displayName" | "email" | "password") => ({
+    id: `open-${name}`,
+    value: draft[name],
+    onInput: (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value }),
+  });
+  return (
+    <section aria-labelledby="open-account-heading">
+      <h2 id="open-account-heading">Open an account</h2>
+      <form
+        class="stack"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setBusy(true);
+          setError(null);
+          setDone("");
+          try {
+            const account = await openAccount({ ...draft, displayName: draft.displayName.trim(), email: draft.email.trim() });
+            const message = `Account opened for ${account.displayName || account.email} (${roleLabels[account.role].toLowerCase()}).`;
+            setDone(message);
+            announce(message);
+            setDraft(empty);
+            onOpened(account);
+          } catch (failure) {
+            setError(failure);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <div class="field">
+          <label for="open-displayName">Name</label>
+          <input {...field("displayName")} required autoComplete="off" />
+        </div>
+        <div class="field">
+          <label for="open-email">Email</label>
+          <input type="email" {...field("email")} required autoComplete="off" />
+        </div>
+        <div class="field">
+          <label for="open-role">Role</label>
+          <select id="open-role" value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.currentTarget.value as Role })}>
+            {(Object.keys(roleLabels) as Role[]).map((value) => (
+              <option key={value} value={value}>
+                {roleLabels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="open-password">First password</label>
+          <input type="password" {...field("password")} required minLength={12} autoComplete="new-password" aria-describedby="open-password-hint" />
+          <span class="hint" id="open-password-hint">
+            At least 12 characters, not the email or name. Give it to the person; they change it after signing in.
+          </span>
+        </div>
+        <ErrorMessage error={error} />
+        {done ? <p class="success">{done}</p> : null}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            Open account
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function LinkPatientForm({ changes }: { changes: number }) {
+  const [therapists, setTherapists] = useState<Account[]>([]);
+  const [patients, setPatients] = useState<Account[]>([]);
+  const [therapistId, setTherapistId] = useState("");
+  const [patientId, setPatientId] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState("");
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([listAccounts({ role: "therapist", limit: pickerSize }), listAccounts({ role: "patient", limit: pickerSize })])
+      .then(([therapistPage, patientPage]) => {
+        if (cancelled) return;
+        const byName = (a: Account, b: Account) => a.displayName.localeCompare(b.displayName);
+        setTherapists(therapistPage.items.filter((account) => account.active).sort(byName));
+        setPatients(patientPage.items.filter((account) => account.active).sort(byName));
+      })
+      .catch((failure: unknown) => !cancelled && setError(failure));
+    return () => {
+      cancelled = true;
+    };
+  }, [changes]);
+
+  const nameOf = (accounts: Account[], id: string) => {
+    const account = accounts.find((candidate) => candidate.id === id);
+    return account ? account.displayName || account.email : id;
+  };
+
+  return (
+    <section aria-labelledby="link-heading">
+      <h2 id="link-heading">Link a patient to a therapist</h2>
+      <form
+        class="stack"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setBusy(true);
+          setError(null);
+          setDone("");
+          try {
+            await linkPatient(therapistId, patientId);
+            const message = `${nameOf(patients, patientId)} is now a patient of ${nameOf(therapists, therapistId)}.`;
+            setDone(message);
+            announce(message);
+          } catch (failure) {
+            setError(failure);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <div class="field">
+          <label for="link-therapist">Therapist</label>
+          <select id="link-therapist" required value={therapistId} onChange={(event) => setTherapistId(event.currentTarget.value)}>
+            <option value="">Choose a therapist</option>
+            {therapists.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.displayName} ({account.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="link-patient">Patient</label>
+          <select id="link-patient" required value={patientId} onChange={(event) => setPatientId(event.currentTarget.value)}>
+            <option value="">Choose a patient</option>
+            {patients.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.displayName} ({account.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorMessage error={error} />
+        {done ? <p class="success">{done}</p> : null}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            Link patient
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { listPendingReview, listSessions } from "../api/api.ts";
+import { sessionStatuses, type Page, type SessionQuery, type SessionStatus, type SessionSummary, type User } from "../api/api-types.ts";
+import { announce } from "../components/announcer.tsx";
+import { ErrorMessage } from "../components/error-message.tsx";
+import { StatusChip, statusLabels } from "../components/status-chip.tsx";
+import { useLiveStatuses } from "../live/live-statuses.ts";
+import { Link } from "../router/link.tsx";
+import { navigate, useLocation } from "../router/router.ts";
+import { ScreenHeading } from "./screen-heading.tsx";
+import { usePatients } from "./use-patients.ts";
+
+const pageSize = 20;
+
+/** The filters of the list, as they appear in the address (so back, forward and bookmarks keep them). */
+interface Filters {
+  q: string;
+  patientId: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+const filterNames: (keyof Filters)[] = ["q", "patientId", "status", "from", "to"];
+
+const filtersOf = (query: URLSearchParams): Filters =>
+  Object.fromEntries(filterNames.map((name) => [name, query.get(name) ?? ""])) as unknown as Filters;
+
+/** A day (yyyy-mm-dd, the date input's value) as the start of that day in the browser's time zone. */
+const startOfDay = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+const startOfNextDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + 1);
+  return date.toISOString();
+};
+
+function queryOf(filters: Filters): SessionQuery {
+  return {
+    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+    ...(filters.patientId ? { patientId: filters.patientId } : {}),
+    ...(filters.status ? { status: [filters.status as SessionStatus] } : {}),
+    ...(filters.from ? { from: startOfDay(filters.from) } : {}),
+    ...(filters.to ? { to: startOfNextDay(filters.to) } : {}),
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function formatDuration(durationMs: number | null): string {
+  if (durationMs === null) return "—";
+  const seconds = Math.round(durationMs / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** The therapist's sessions (all, filtered and searched, or those pending review), newest first. */
+export function SessionsScreen({ view }: { view: "all" | "pending" }) {
+  const location = useLocation();
+  const filters = filtersOf(location.query);
+  const filterKey = view === "pending" ? "pending" : JSON.stringify(filters);
+  const { patients } = usePatients();
+  const patientNames = useMemo(() => new Map((patients ?? []).map((patient) => [patient.id, patient.displayName])), [patients]);
+
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = (cursor: string | null): Promise<Page<SessionSummary>> => {
+    const paging = { limit: pageSize, ...(cursor ? { cursor } : {}) };
+    return view === "pending" ? listPendingReview(paging) : listSessions({ ...queryOf(filters), ...paging });
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setError(null);
+    load(null)
+      .then((page) => {
+        if (cancelled) return;
+        setSessions(page.items);
+        setNextCursor(page.nextCursor);
+      })
+      .catch((failure: unknown) => !cancelled && setError(failure))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [filterKey]);
+
+  const live = useLiveStatuses(sessions, (session, status) => announce(`${session.title}: ${statusLabels[status]}.`));
+
+  const title = view === "pending" ? "Pending review" : "Sessions";
+  const filtered = view === "all" && filterNames.some((name) => filters[name] !== "");
+  return (
+    <>
+      <ScreenHeading title={title}>{title}</ScreenHeading>
+      {view === "all" ? <FilterForm filters={filters} patients={patients} /> : <p>Sessions transcribed and waiting for your review.</p>}
+      <ErrorMessage error={error} />
+      <section aria-labelledby="results-heading" aria-busy={loading}>
+        <h2 id="results-heading" class="visually-hidden">
+          Results
+        </h2>
+        {loading && sessions.length === 0 ? (
+          <p>Loading sessions…</p>
+        ) : sessions.length === 0 ? (
+          <p class="empty">
+            {filtered ? "No session matches these filters." : view === "pending" ? "Nothing is waiting for review." : "No sessions yet. "}
+            {view === "all" && !filtered ? <Link href="/upload">Upload a recording</Link> : null}
+          </p>
+        ) : (
+          <table class="sessions">
+            <caption class="visually-hidden">{title}, newest recording first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Recorded</th>
+                <th scope="col">Length</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id} data-session-id={session.id}>
+                  <th scope="row">
+                    <Link href={`/sessions/${encodeURIComponent(session.id)}`}>{session.title || "Untitled session"}</Link>
+                  </th>
+                  <td>{patientNames.get(session.patientId) ?? "—"}</td>
+                  <td>{dateFormat.format(new Date(session.recordedAt))}</td>
+                  <td>{formatDuration(session.durationMs)}</td>
+                  <td>
+                    <StatusChip status={live[session.id] ?? session.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {nextCursor ? (
+          <button
+            type="button"
+            class="secondary"
+            disabled={loading}
+            onClick={async () => {
+              setLoading(true);
+              try {
+                const page = await load(nextCursor);
+                setSessions((shown) => [...shown, ...page.items]);
+                setNextCursor(page.nextCursor);
+                announce(`${page.items.length} more sessions shown.`);
+              } catch (failure) {
+                setError(failure);
+              } finally {
+                setLoading(false);
+              }
+            }}
+          >
+            Show more sessions
+          </button>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function FilterForm({ filters, patients }: { filters: Filters; patients: User[] | null }) {
+  const [draft, setDraft] = useState(filters);
+  useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
+  const field = (name: keyof Filters) => ({
+    id: `filter-${name}`,
+    name,
+    value: draft[name],
+    onInput: (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value }),
+  });
+  const apply = (next: Filters) => {
+    const params = new URLSearchParams();
+    for (const name of filterNames) if (next[name].trim() !== "") params.set(name, next[name].trim());
+    const text = params.toString();
+    navigate(text === "" ? "/sessions" : `/sessions?${text}`);
+  };
+  return (
+    <form
+      role="search"
+      aria-label="Search and filter sessions"
+      class="filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply(draft);
+      }}
+    >
+      <div class="field field-wide">
+        <label for="filter-q">Search titles and transcripts</label>
+        <input type="search" {...field("q")} />
+      </div>
+      <div class="field">
+        <label for="filter-patientId">Patient</label>
+        <select {...field("patientId")} onChange={(event) => setDraft({ ...draft, patientId: event.currentTarget.value })}>
+          <option value="">All patients</option>
+          {(patients ?? []).map((patient) => (
+            <option key={patient.id} value={patient.id}>
+              {patient.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-status">Status</label>
+        <select {...field("status")} onChange={(event) => setDraft({ ...draft, status: event.currentTarget.value })}>
+          <option value="">Any status</option>
+          {sessionStatuses.map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-from">Recorded from</label>
+        <input type="date" {...field("from")} />
+      </div>
+      <div class="field">
+        <label for="filter-to">Recorded until</label>
+        <input type="date" {...field("to")} />
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary">
+          Search
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => apply({ q: "", patientId: "", status: "", from: "", to: "" })}
+        >
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}

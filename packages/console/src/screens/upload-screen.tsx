@@ -1,0 +1,226 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { uploadSession } from "../api/api.ts";
+import type { ChannelLayout, SessionStatus, SessionSummary } from "../api/api-types.ts";
+import { announce } from "../components/announcer.tsx";
+import { ErrorMessage, formatBytes } from "../components/error-message.tsx";
+import { StatusChip, statusLabels } from "../components/status-chip.tsx";
+import { useLiveStatuses } from "../live/live-statuses.ts";
+import { Link } from "../router/link.tsx";
+import { ScreenHeading } from "./screen-heading.tsx";
+import { usePatients } from "./use-patients.ts";
+
+const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
+  { value: "mono", label: "One channel (mono)", hint: "Speakers are told apart by their voices." },
+  { value: "therapist-left", label: "Stereo, therapist on the left", hint: "Left channel: you; right channel: the patient." },
+  { value: "therapist-right", label: "Stereo, therapist on the right", hint: "Left channel: the patient; right channel: you." },
+];
+
+type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number } | { name: "sent"; session: SessionSummary };
+
+/** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
+export function UploadScreen() {
+  const { patients, error: patientsError } = usePatients();
+  const [patientId, setPatientId] = useState("");
+  const [title, setTitle] = useState("");
+  const [layout, setLayout] = useState<ChannelLayout>("mono");
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ name: "editing" });
+  const [error, setError] = useState<unknown>(null);
+  const [fileMissing, setFileMissing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cancel = useRef<AbortController | null>(null);
+  useEffect(() => () => cancel.current?.abort(), []);
+
+  const sent = phase.name === "sent" ? [phase.session] : [];
+  const live = useLiveStatuses(sent, (session, status) => announce(`${session.title}: ${statusLabels[status]}.`));
+
+  const choose = (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    setFileMissing(false);
+    setError(null);
+    if (title.trim() === "") setTitle(chosen.name.replace(/\.[^.]+$/, ""));
+  };
+
+  if (phase.name === "sent") {
+    const status: SessionStatus = live[phase.session.id] ?? phase.session.status;
+    return (
+      <>
+        <ScreenHeading title="Upload">Recording uploaded</ScreenHeading>
+        <p>
+          <strong>{phase.session.title}</strong> is stored. Confide is processing it; this page follows it until it is ready.
+        </p>
+        <p class="live-status">
+          Status: <StatusChip status={status} />
+        </p>
+        <p class="actions">
+          <Link href={`/sessions/${encodeURIComponent(phase.session.id)}`}>Open the session</Link>
+          <Link href="/sessions">Back to sessions</Link>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setFile(null);
+              setTitle("");
+              setPhase({ name: "editing" });
+            }}
+          >
+            Upload another recording
+          </button>
+        </p>
+      </>
+    );
+  }
+
+  const sending = phase.name === "sending";
+  return (
+    <>
+      <ScreenHeading title="Upload">Upload a recording</ScreenHeading>
+      <form
+        class="stack upload-form"
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!file) {
+            setFileMissing(true);
+            fileInput.current?.focus();
+            return;
+          }
+          if (!(event.currentTarget as HTMLFormElement).reportValidity()) return;
+          setError(null);
+          cancel.current = new AbortController();
+          setPhase({ name: "sending", sentBytes: 0, totalBytes: file.size });
+          try {
+            const session = await uploadSession(
+              { patientId, title, channelLayout: layout, audio: file },
+              {
+                signal: cancel.current.signal,
+                onProgress: (sentBytes, totalBytes) => setPhase({ name: "sending", sentBytes, totalBytes }),
+              },
+            );
+            announce(`${session.title} uploaded.`);
+            setPhase({ name: "sent", session });
+          } catch (failure) {
+            setError(failure);
+            setPhase({ name: "editing" });
+          }
+        }}
+      >
+        <div class="field">
+          <label for="upload-patient">Patient</label>
+          <select
+            id="upload-patient"
+            name="patientId"
+            required
+            value={patientId}
+            disabled={sending || patients === null}
+            onChange={(event) => setPatientId(event.currentTarget.value)}
+          >
+            <option value="">{patients === null ? "Loading patients…" : "Choose a patient"}</option>
+            {(patients ?? []).map((patient) => (
+              <option key={patient.id} value={patient.id}>
+                {patient.displayName} ({patient.email})
+              </option>
+            ))}
+          </select>
+          <ErrorMessage error={patientsError} />
+        </div>
+        <div class="field">
+          <label for="upload-title">Title</label>
+          <input
+            id="upload-title"
+            name="title"
+            maxLength={200}
+            value={title}
+            disabled={sending}
+            onInput={(event) => setTitle(event.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="field" disabled={sending}>
+          <legend>Channels</legend>
+          {layouts.map((option) => (
+            <div class="choice" key={option.value}>
+              <input
+                type="radio"
+                id={`layout-${option.value}`}
+                name="channelLayout"
+                value={option.value}
+                checked={layout === option.value}
+                aria-describedby={`layout-${option.value}-hint`}
+                onChange={() => setLayout(option.value)}
+              />
+              <label for={`layout-${option.value}`}>{option.label}</label>
+              <span class="hint" id={`layout-${option.value}-hint`}>
+                {option.hint}
+              </span>
+            </div>
+          ))}
+        </fieldset>
+        <div
+          class={`drop-zone${dragging ? " dragging" : ""}${fileMissing ? " invalid" : ""}`}
+          data-testid="drop-zone"
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            if (sending || !event.dataTransfer?.files[0]) return;
+            // The file input shows the dropped file too (and a form reset clears both).
+            if (fileInput.current) fileInput.current.files = event.dataTransfer.files;
+            choose(event.dataTransfer.files[0]);
+          }}
+        >
+          <label for="upload-file">Recording</label>
+          <p class="hint" id="upload-file-hint">
+            Drop an audio file here, or choose one (WAV, MP3, OGG, FLAC, M4A, WebM).
+          </p>
+          <input
+            ref={fileInput}
+            id="upload-file"
+            name="audio"
+            type="file"
+            accept="audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.mp4,.webm"
+            disabled={sending}
+            aria-describedby={fileMissing ? "upload-file-hint upload-file-missing" : "upload-file-hint"}
+            aria-invalid={fileMissing}
+            onChange={(event) => choose(event.currentTarget.files?.[0])}
+          />
+          {file ? (
+            <p class="chosen-file">
+              Chosen: <strong>{file.name}</strong> ({formatBytes(file.size)})
+            </p>
+          ) : null}
+          {fileMissing ? (
+            <p class="error-message" id="upload-file-missing" role="alert">
+              Choose a recording to upload.
+            </p>
+          ) : null}
+        </div>
+        <ErrorMessage error={error} id="upload-error" />
+        {phase.name === "sending" ? (
+          <div class="field">
+            <label for="upload-progress">Sending the recording</label>
+            <progress id="upload-progress" max={phase.totalBytes || 1} value={phase.sentBytes} />
+            <span class="hint" aria-hidden="true">
+              {formatBytes(phase.sentBytes)} of {formatBytes(phase.totalBytes)}
+            </span>
+          </div>
+        ) : null}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={sending}>
+            {sending ? "Uploading…" : "Upload"}
+          </button>
+          {sending ? (
+            <button type="button" class="secondary" onClick={() => cancel.current?.abort()}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ComponentChildren } from "preact";
+import { signOut } from "../api/api.ts";
+import type { User } from "../api/api-types.ts";
+import { Announcer } from "../components/announcer.tsx";
+import { navigate } from "../router/router.ts";
+import { Link } from "../router/link.tsx";
+import { routes } from "../routes.tsx";
+
+const roleNames = { therapist: "Therapist", patient: "Patient", admin: "Administrator" } as const;
+
+/** The frame of every signed-in screen: skip link, banner with the role's navigation, main, live region. */
+export function AppShell({ user, children }: { user: User; children: ComponentChildren }) {
+  const entries = routes.filter((route) => route.nav && route.roles.includes(user.role));
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header class="banner">
+        <div class="brand">
+          <span class="brand-name">Confide</span>
+          <span class="brand-role">{roleNames[user.role]}</span>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {entries.map((route) => (
+              <li key={route.path}>
+                <Link href={route.path} current>
+                  {route.nav}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="account">
+          <span class="account-name">{user.displayName}</span>
+          <button
+            type="button"
+            class="secondary"
+            onClick={async () => {
+              await signOut();
+              navigate("/", { replace: true });
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Announcer />
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The therapist's day in the browser console, over a real `confide serve` (embedded profile:
+ * PocketSphinx, VADER, in-process queue) in the system's Chromium: sign in, an empty list, upload
+ * an espeak-ng dialogue by dropping it on the page (a progress bar on the bytes sent), follow it to
+ * ready in the list without a reload, search, the 413 and 415 messages, sign out. axe-core
+ * checks every screen; screenshots land in test-artifacts/browser/.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
+import { pcmWav } from "@confide/core/testing";
+import type { PageGlobals, PageProgressBar } from "./support/page-globals.ts";
+import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
+
+const maxUploadBytes = 2 * 1024 * 1024;
+/** Processing a short dialogue with PocketSphinx on a busy machine. */
+const processingTimeoutMs = 180_000;
+
+let harness: ConsoleHarness;
+let fixtures: string;
+let dialogue: DialogueAudio;
+let therapist: ConsolePage;
+
+beforeAll(async () => {
+  fixtures = await mkdtemp(join(tmpdir(), "confide-browser-"));
+  [dialogue, harness] = await Promise.all([
+    makeDialogueWav({ directory: fixtures, name: "browser", script: therapyDialogue.slice(0, 2) }),
+    startConsoleHarness({ CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes) }),
+  ]);
+  therapist = await harness.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.stop();
+  if (fixtures) await rm(fixtures, { recursive: true, force: true });
+});
+
+/** Drops a file on the page's drop zone as a person dragging it from their desktop would. */
+async function dropFile(consolePage: ConsolePage, name: string, bytes: Uint8Array, type: string): Promise<void> {
+  const transfer = await consolePage.page.evaluateHandle(
+    ({ base64, fileName, fileType }) => {
+      const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const dataTransfer = new (globalThis as unknown as PageGlobals).DataTransfer();
+      dataTransfer.items.add(new File([data], fileName, { type: fileType }));
+      return dataTransfer;
+    },
+    { base64: Buffer.from(bytes).toString("base64"), fileName: name, fileType: type },
+  );
+  const zone = consolePage.page.getByTestId("drop-zone");
+  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+describe("the therapist's console", () => {
+  it("signs in, and shows the sessions list (empty) and its filters", async () => {
+    const { page } = therapist;
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+    expect((await harness.checkScreen(page, "01-sign-in")).blocking).toEqual([]);
+
+    await page.getByLabel("Email").fill(harness.server.accounts.therapist.user.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "The email or password is not right." }).waitFor();
+    expect((await harness.checkScreen(page, "02-sign-in-refused")).blocking).toEqual([]);
+
+    await signIn(page, harness.server.accounts.therapist, "Sessions");
+    await page.getByText("No sessions yet.").waitFor();
+    const navigation = page.getByRole("navigation", { name: "Main" });
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload"]);
+    expect(await navigation.getByRole("link", { name: "Sessions" }).getAttribute("aria-current")).toBe("page");
+    expect(await page.getByLabel("Patient").locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
+    expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
+  });
+
+  it("uploads a dialogue dropped on the page with a progress bar on the bytes sent, then follows it to ready", async () => {
+    const { page } = therapist;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    // Marks this document: still there at the end means no reload happened on the way.
+    await page.evaluate(() => ((globalThis as unknown as PageGlobals).sameDocument = true));
+    expect((await harness.checkScreen(page, "04-upload-form")).blocking).toEqual([]);
+
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Stereo, therapist on the left").check();
+    const audio = new Uint8Array(await readFile(dialogue.stereoPath));
+    await dropFile(therapist, "first-session.wav", audio, "audio/wav");
+    await page.getByText("Chosen: first-session.wav").waitFor();
+    expect(await page.getByLabel("Title").inputValue()).toBe("first-session");
+    await page.getByLabel("Title").fill("Browser dialogue aurora");
+
+    // A quarter of the recording per second: the bar is seen part-way, then the upload completes.
+    const unthrottle = await throttleUploads(therapist, Math.ceil(audio.byteLength / 4));
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    const progress = page.getByRole("progressbar", { name: "Sending the recording" });
+    await progress.waitFor();
+    await page.waitForFunction(() => {
+      const bar = (globalThis as unknown as PageGlobals).document.querySelector("#upload-progress");
+      return bar !== null && bar.value > 0 && bar.value < bar.max;
+    });
+    const partway = await progress.evaluate((bar) => {
+      const { value, max } = bar as unknown as PageProgressBar;
+      return { value, max };
+    });
+    expect(partway.max).toBeGreaterThanOrEqual(audio.byteLength);
+    expect(partway.value).toBeGreaterThan(0);
+    expect(partway.value).toBeLessThan(partway.max);
+    expect((await harness.checkScreen(page, "05-upload-progress")).blocking).toEqual([]);
+
+    await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
+    await unthrottle();
+    expect((await harness.checkScreen(page, "06-upload-done")).blocking).toEqual([]);
+
+    // Straight to the list, while the session is still processing: its chip turns to ready there.
+    await page.getByRole("link", { name: "Back to sessions" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Browser dialogue aurora" });
+    await row.waitFor();
+    const chip = row.locator(".chip");
+    const listed = await chip.getAttribute("data-status");
+    await chip.and(page.locator('[data-status="ready"]')).waitFor({ timeout: processingTimeoutMs });
+    expect(await chip.textContent()).toBe("Ready for review");
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sameDocument)).toBe(true);
+    process.stdout.write(`the list showed "${listed}" and followed the session to "ready" without a reload\n`);
+    expect(await row.getByRole("cell").nth(0).textContent()).toBe("Pat Patient");
+    expect((await harness.checkScreen(page, "07-sessions-ready")).blocking).toEqual([]);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pending review" }).click();
+    await page.getByRole("heading", { level: 1, name: "Pending review" }).waitFor();
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
+    expect((await harness.checkScreen(page, "08-pending-review")).blocking).toEqual([]);
+  }, processingTimeoutMs + 120_000);
+
+  it("searches and filters the list", async () => {
+    const { page } = therapist;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
+    const search = page.getByRole("searchbox", { name: "Search titles and transcripts" });
+    await search.fill("aurora");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/\/sessions\?q=aurora$/);
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
+    expect((await harness.checkScreen(page, "09-search-results")).blocking).toEqual([]);
+
+    await search.fill("nothingmatchesthis");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByText("No session matches these filters.").waitFor();
+
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByLabel("Status").selectOption({ label: "Failed" });
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/\/sessions\?status=failed$/);
+    await page.getByText("No session matches these filters.").waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/sessions$/);
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
+  });
+
+  it("says plainly when a recording is too large (413) or not audio (415), and stores nothing", async () => {
+    const { page } = therapist;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+
+    const notAudio = join(fixtures, "notes.wav");
+    await writeFile(notAudio, "These are my notes, not a recording.\n".repeat(100));
+    await page.getByLabel("Recording").setInputFiles(notAudio);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "This file is not a recording Confide can read." }).waitFor();
+    expect((await harness.checkScreen(page, "10-upload-not-audio")).blocking).toEqual([]);
+
+    const tooLarge = join(fixtures, "too-large.wav");
+    await writeFile(tooLarge, pcmWav({ dataBytes: maxUploadBytes + 1024 * 1024 + 512 * 1024, silent: true }));
+    await page.getByLabel("Recording").setInputFiles(tooLarge);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "This recording is too large: the limit is 2.0 MB." }).waitFor();
+    expect((await harness.checkScreen(page, "11-upload-too-large")).blocking).toEqual([]);
+
+    const listed = await fetch(`${harness.baseUrl}/v1/sessions`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const titles = ((await listed.json()) as { items: { title: string }[] }).items.map((item) => item.title);
+    expect(titles).toEqual(["Browser dialogue aurora"]);
+  });
+
+  it("signs out back to the sign-in form, and the console's pages raised no script error or CSP violation", async () => {
+    const { page } = therapist;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+    await page.goto("/sessions");
+    await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+    expect(therapist.problems).toEqual([]);
+    const blocking = harness.reports.flatMap((report) => report.blocking.map((violation) => `${report.screen}: ${violation.id}`));
+    expect(blocking).toEqual([]);
+  });
+});
