@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { recordTestConsent } from "../test/support/confide-api-client.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { hasWrk, runLoad, type LoadOptions, type LoadResult } from "./support/load-generator.ts";
@@ -72,7 +73,9 @@ async function main(): Promise<void> {
   const server = await startConfide(seeded, { stdoutPath: join(seeded.dataDir, "server.log") });
   deferCleanup(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.port}`;
-  const authorization = { authorization: `Bearer ${await login(baseUrl, seeded.therapist)}` };
+  const token = await login(baseUrl, seeded.therapist);
+  await recordTestConsent(baseUrl, token, seeded.patient.user.id);
+  const authorization = { authorization: `Bearer ${token}` };
   const uploaded = await sendUpload(
     `${baseUrl}/v1/sessions`,
     createWavMultipartBody({ fileBytes: 44 + 32_000 * 2, fields: { patientId: seeded.patient.user.id, title: "API benchmark" } }),

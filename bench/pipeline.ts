@@ -43,7 +43,7 @@ import {
   type Actor,
   type JobQueue,
 } from "@confide/core";
-import { byteStream, createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
+import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
 import {
   createBullMqJobQueue,
   createFilesystemBlobStore,
@@ -397,6 +397,7 @@ async function main(): Promise<void> {
       password,
     });
     await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
+    await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
     const actor: Actor = { userId: therapist.id, role: "therapist" };
     await registerDevice(deps, actor, { token: `bench-token-${index}`, platform: "android" });
     pairs.push({ therapist: actor, patientId: patient.id });

@@ -32,7 +32,7 @@ import {
   uploadSession,
   type Actor,
 } from "@confide/core";
-import { byteStream, createScriptedSpeechToText, pcmWav } from "@confide/core/testing";
+import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
 import {
   createBullMqJobQueue,
   createLogPushNotifier,
@@ -188,6 +188,7 @@ async function main(): Promise<void> {
     const therapist = await person("therapist");
     const patient = await person("patient");
     await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
+    await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
     const actor: Actor = { userId: therapist.id, role: "therapist" };
     await registerDevice(deps, actor, { token: `bench-token-${index}`, platform: "android" });
     pairs.push({ therapist: actor, patientId: patient.id });

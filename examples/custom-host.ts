@@ -16,6 +16,7 @@ const statusOf: Partial<Record<string, number>> = {
   "auth.invalid_credentials": 401,
   "session.not_found": 404,
   "user.not_found": 404,
+  "consent.missing": 403,
   "upload.not_audio": 415,
   "upload.too_large": 413,
   "upload.empty": 400,

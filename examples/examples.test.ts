@@ -1,6 +1,7 @@
 /** Smoke tests: both examples run for real (PocketSphinx, VADER, PGlite, filesystem blobs). */
 import "reflect-metadata";
 import { createUser, linkPatient, type Actor, type Session } from "@confide/core";
+import { recordTestConsent } from "@confide/core/testing";
 import { createJsonLogger, createRuntime, loadConfig, startServer, startWorker } from "@confide/http";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -50,6 +51,7 @@ describe("examples", () => {
       const therapist = await createUser(runtime.deps, operator, { email: "t@host.test", displayName: "T", role: "therapist", password });
       const patient = await createUser(runtime.deps, operator, { email: "p@host.test", displayName: "P", role: "patient", password });
       await linkPatient(runtime.deps, operator, { therapistId: therapist.id, patientId: patient.id });
+      await recordTestConsent(runtime.deps, patient.id, { recordedBy: therapist.id });
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const authorization = `Basic ${Buffer.from(`t@host.test:${password}`).toString("base64")}`;
 

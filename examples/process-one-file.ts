@@ -12,6 +12,7 @@ import {
   createJobHandlers,
   createUser,
   getSession,
+  grantConsent,
   linkPatient,
   uploadSession,
   type Actor,
@@ -27,11 +28,15 @@ import {
   createEmbeddedNoteWriter,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Readable } from "node:stream";
+
+/** The consent form this example's patient "signed". */
+const exampleConsentFormText = "I consent to the recording of my sessions, their transcription and AI-written notes.";
 
 const logger = {
   info: (message: string, fields?: Record<string, unknown>) => process.stderr.write(`${message} ${JSON.stringify(fields ?? {})}\n`),
@@ -62,6 +67,14 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     const patient = await createUser(deps, operator, { email: "p@example.org", displayName: "Patient", role: "patient", password });
     await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
     const actor: Actor = { userId: therapist.id, role: "therapist" };
+    // Without the patient's consent Confide refuses the upload (403 consent.missing): the
+    // therapist records the consent form the patient signed — its version and the sha256 of its text.
+    await grantConsent(deps, actor, {
+      patientId: patient.id,
+      scopes: [{ scope: "recording" }, { scope: "transcription" }, { scope: "ai_notes" }],
+      form: { version: "example-consent-form-1", textSha256: createHash("sha256").update(exampleConsentFormText).digest("hex") },
+      method: "written",
+    });
 
     await deps.queue.start(createJobHandlers(deps), { concurrency: 1 });
     const uploaded = await uploadSession(deps, actor, {

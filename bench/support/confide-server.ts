@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
 import { deferCleanup } from "./cleanup.ts";
 import { waitForSteadyRss } from "./rss-sampler.ts";
+import { recordTestConsent } from "../../test/support/confide-api-client.ts";
 import { sendUpload } from "./upload-request.ts";
 import { createWavMultipartBody } from "./wav-multipart-body.ts";
 
@@ -127,6 +128,7 @@ export async function withUploadingConfide<T>(
     try {
       const baseUrl = `http://127.0.0.1:${server.port}`;
       const token = await login(baseUrl, seeded.therapist);
+      await recordTestConsent(baseUrl, token, seeded.patient.user.id);
       const target = {
         server,
         url: `${baseUrl}/v1/sessions`,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { pcmWav } from "@confide/core/testing";
 import type { PageGlobals, PageProgressBar } from "./support/page-globals.ts";
+import { uploadSession } from "../support/confide-api-client.ts";
 import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
 
 const maxUploadBytes = 2 * 1024 * 1024;
@@ -27,7 +28,8 @@ beforeAll(async () => {
   fixtures = await mkdtemp(join(tmpdir(), "confide-browser-"));
   [dialogue, harness] = await Promise.all([
     makeDialogueWav({ directory: fixtures, name: "browser", script: therapyDialogue.slice(0, 2) }),
-    startConsoleHarness({ CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes) }),
+    // Room for the paging test's sessions to be processed at once.
+    startConsoleHarness({ CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes), CONFIDE_MAX_SESSIONS_IN_PROCESSING: "50" }),
   ]);
   therapist = await harness.newPage();
 }, 180_000);
@@ -73,6 +75,33 @@ describe("the therapist's console", () => {
     expect(await navigation.getByRole("link", { name: "Sessions" }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByLabel("Patient").locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
     expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
+  });
+
+  it("works from the keyboard: a visible skip link first, then the navigation in order", async () => {
+    const { page } = therapist;
+    const focused = () =>
+      page.evaluate(() => {
+        const element = (globalThis as unknown as PageGlobals).document.activeElement;
+        return element ? `${element.tagName.toLowerCase()}: ${element.textContent}` : null;
+      });
+    // A screen opens with its heading focused; before it, in order: skip link, navigation, sign out.
+    expect(await focused()).toBe("h1: Sessions");
+    const backwards = [];
+    for (let step = 0; step < 5; step += 1) {
+      await page.keyboard.press("Shift+Tab");
+      backwards.push(await focused());
+    }
+    expect(backwards).toEqual(["button: Sign out", "a: Upload", "a: Pending review", "a: Sessions", "a: Skip to main content"]);
+    const box = await page.getByRole("link", { name: "Skip to main content" }).boundingBox();
+    expect(box !== null && box.y >= 0 && box.height > 10).toBe(true);
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press("Tab");
+    expect(await focused()).toBe("a: Upload");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    // The new screen's heading has the focus, so a screen reader starts there.
+    expect(await focused()).toBe("h1: Upload a recording");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Sessions" }).waitFor();
   });
 
   it("uploads a dialogue dropped on the page with a progress bar on the bytes sent, then follows it to ready", async () => {
@@ -147,6 +176,16 @@ describe("the therapist's console", () => {
     await page.getByText("No session matches these filters.").waitFor();
 
     await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByLabel("Recorded from").fill("2099-01-01");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/\/sessions\?from=2099-01-01$/);
+    await page.getByText("No session matches these filters.").waitFor();
+    await page.getByLabel("Recorded from").fill("2000-01-01");
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient" });
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
+
+    await page.getByRole("button", { name: "Clear" }).click();
     await page.getByLabel("Status").selectOption({ label: "Failed" });
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/\/sessions\?status=failed$/);
@@ -180,12 +219,63 @@ describe("the therapist's console", () => {
     expect(titles).toEqual(["Browser dialogue aurora"]);
   });
 
-  it("signs out back to the sign-in form, and the console's pages raised no script error or CSP violation", async () => {
+  it("pages through more sessions than one page holds (cursor paging)", async () => {
     const { page } = therapist;
+    const { baseUrl, tokens, accounts } = harness.server;
+    // Newer than the dialogue: they fill the first page (20), the dialogue moves to the second.
+    for (let index = 1; index <= 21; index += 1) {
+      await uploadSession(baseUrl, tokens.therapist, {
+        patientId: accounts.patient.user.id,
+        title: `Paging session ${String(index).padStart(2, "0")}`,
+        audio: pcmWav({ dataBytes: 16_000, silent: true }),
+      });
+    }
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
+    const rows = page.locator("table.sessions tbody tr");
+    await page.getByRole("row").filter({ hasText: "Paging session 21" }).waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Show more sessions" }).click();
+    await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
+    expect(await rows.count()).toBe(22);
+    expect(await page.getByRole("button", { name: "Show more sessions" }).count()).toBe(0);
+    const titles = await page.locator("table.sessions tbody th").allTextContents();
+    expect(titles.slice(0, 2)).toEqual(["Paging session 21", "Paging session 20"]);
+    expect(titles.at(-1)).toBe("Browser dialogue aurora");
+    expect((await harness.checkScreen(page, "12-sessions-second-page")).blocking).toEqual([]);
+  });
+
+  it("stays signed in across a reload (the refresh cookie), and signing out ends that too", async () => {
+    const { page } = therapist;
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Sessions" }).waitFor();
+    await page.getByRole("row").filter({ hasText: "Paging session 21" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).toBe(3);
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
     await page.goto("/sessions");
     await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+  });
+
+  it("runs under a CSP that the browser enforces: an injected inline script is refused, and seen", async () => {
+    const probe = await harness.newPage();
+    await probe.page.goto("/");
+    await probe.page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
+    await probe.page.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      const script = page.document.createElement("script");
+      script.textContent = "globalThis.injected = true;";
+      page.document.body.append(script);
+    });
+    await probe.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.readyState === "complete");
+    expect(await probe.page.evaluate(() => "injected" in globalThis)).toBe(false);
+    await expect.poll(() => probe.problems.length).toBeGreaterThan(0);
+    expect(probe.problems.join("\n")).toMatch(/Content Security Policy/);
+  });
+
+  it("raised no script error or CSP violation on the therapist's pages, and no serious or critical axe violation", () => {
     expect(therapist.problems).toEqual([]);
     const blocking = harness.reports.flatMap((report) => report.blocking.map((violation) => `${report.screen}: ${violation.id}`));
     expect(blocking).toEqual([]);

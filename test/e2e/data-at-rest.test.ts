@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entriesNotOwnerOnly, makeDialogueWav } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { recordTestConsent } from "../support/confide-api-client.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };
@@ -97,6 +98,7 @@ describe.each(cases)("data at rest with $name", ({ umask, dataKey }) => {
     });
     expect(login.status).toBe(200);
     token = ((await login.json()) as { accessToken: string }).accessToken;
+    await recordTestConsent(base, token, byRole("patient").user.id);
   }, 180_000);
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { recordTestConsent } from "../support/confide-api-client.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };
@@ -89,6 +90,7 @@ describe("embedded profile, end to end over HTTP", () => {
   it("uploads, transcribes both speakers, analyses the patient, reviews, finalises, searches and erases", async () => {
     const token = await login(accounts.therapist);
     const auth = { authorization: `Bearer ${token}` };
+    await recordTestConsent(base, token, accounts.patient.user.id);
 
     const stereo = new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" });
     const created = await upload(

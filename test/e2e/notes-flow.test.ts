@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { recordTestConsent } from "../support/confide-api-client.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };
@@ -102,6 +103,7 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
   it("writes grounded notes, marks them stale on an edit, regenerates them, and shows the patient the summary only", async () => {
     const token = await login(accounts.therapist);
     const auth = { authorization: `Bearer ${token}` };
+    await recordTestConsent(base, token, accounts.patient.user.id);
     const form = new FormData();
     form.append("patientId", accounts.patient.user.id);
     form.append("title", "Week 4");

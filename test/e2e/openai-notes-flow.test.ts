@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { login, type SeededAccount } from "../support/confide-api-client.ts";
+import { login, recordTestConsent, type SeededAccount } from "../support/confide-api-client.ts";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
 let dataDir: string;
@@ -59,6 +59,8 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
   it("writes grounded notes after a throttled first request, with provenance, and logs no transcript", async () => {
     const token = await login(base, accounts.therapist);
     const auth = { authorization: `Bearer ${token}` };
+    // The notes server is on this machine (inside the deployment): no cloud_processing needed, ai_notes is.
+    await recordTestConsent(base, token, accounts.patient.user.id);
     const form = new FormData();
     form.append("patientId", accounts.patient.user.id);
     form.append("title", "Week 5");

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSession, login, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
@@ -42,6 +42,7 @@ beforeAll(async () => {
   server = await startCli(["serve"], env, { timeoutMs: 60_000 });
   base = `http://127.0.0.1:${server.port}`;
   token = await login(base, byRole("therapist"));
+  await recordTestConsent(base, token, byRole("patient").user.id);
 }, 120_000);
 
 afterAll(async () => {

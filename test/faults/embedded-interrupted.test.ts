@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPgliteRepositories } from "@confide/adapters-local";
-import { getSession, login, uploadSession, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, uploadSession, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { logEntries } from "../support/process-log.ts";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
@@ -100,6 +100,7 @@ describe("the embedded server stopped with sessions in flight", () => {
     // As a shell runs a foreground command: the server leads its own process group.
     const first = await serve(site.env, { detached: true });
     const token = await login(baseOf(first), site.therapist);
+    await recordTestConsent(baseOf(first), token, site.patient.user.id);
     const session = await uploadSession(baseOf(first), token, {
       patientId: site.patient.user.id,
       title: "Interrupted by Ctrl-C",
@@ -131,6 +132,7 @@ describe("the embedded server stopped with sessions in flight", () => {
     const first = await serve(site.env);
     const base = baseOf(first);
     const token = await login(base, site.therapist);
+    await recordTestConsent(base, token, site.patient.user.id);
     const upload = async (title: string, path: string) =>
       uploadSession(base, token, { patientId: site.patient.user.id, title, audio: await audioOf(path) });
 

@@ -31,7 +31,7 @@ import {
   type CosmosServer,
   type TcpProxy,
 } from "@confide/contracts/support";
-import { login, registerDevice, type SeededAccount } from "./confide-api-client.ts";
+import { login, recordTestConsent, registerDevice, type SeededAccount } from "./confide-api-client.ts";
 import { connectRedis, keysUnder, stopProcess } from "./selfhosted-stack.ts";
 import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
 
@@ -71,6 +71,11 @@ export interface AzureStack {
 }
 
 export interface AzureStackOptions {
+  /**
+   * false: the seeded patient has no consent. By default the first API started records it, as
+   * the therapist, through the API (`recordTestConsent`), before the stack hands the API out.
+   */
+  consent?: boolean;
   speech?: FakeSpeechBatchServerOptions;
   /** Extra environment for every process. */
   env?: Record<string, string>;
@@ -168,6 +173,7 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       return account;
     };
 
+    let consentRecorded = false;
     const track = (process: RunningProcess) => {
       processes.push(process);
       return process;
@@ -188,7 +194,13 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       processes,
       async startApi(overrides = {}) {
         const api = track(await startCli(["serve"], { ...env, ...overrides }, { timeoutMs: 30_000 }));
-        return Object.assign(api, { baseUrl: `http://127.0.0.1:${api.port}` });
+        const baseUrl = `http://127.0.0.1:${api.port}`;
+        if (!consentRecorded && options.consent !== false) {
+          const therapist = byRole("therapist");
+          await recordTestConsent(baseUrl, await login(baseUrl, therapist), byRole("patient").user.id);
+          consentRecorded = true;
+        }
+        return Object.assign(api, { baseUrl });
       },
       async startWorker(overrides = {}) {
         return track(await startCli(["worker"], { ...env, ...overrides }, { ready: (line) => line.message === "worker started", timeoutMs: 30_000 }));

@@ -1,3 +1,5 @@
+import { testConsentForm } from "@confide/core/testing";
+
 /**
  * The few calls of Confide's HTTP API the fault tests make, as a phone app would make them,
  * with bounded waits (every request has a timeout; polling loops have a deadline).
@@ -51,6 +53,38 @@ export async function registerDevice(baseUrl: string, token: string, deviceToken
     body: JSON.stringify({ token: deviceToken, platform: "android" }),
   });
   await expectStatus(response, 201, "register device");
+}
+
+/**
+ * Every cloud provider an adapter may name, for test consent: consent to a provider the
+ * deployment does not use is harmless, and one list fits every profile.
+ */
+export const testCloudProviders = ["azure-speech", "azure-text-analytics", "comprehend", "openai", "transcribe", "whisper"];
+
+/**
+ * Records, as the patient's therapist, the patient's written consent to `scopes` (default:
+ * recording, transcription, ai_notes and cloud processing by every provider in
+ * `testCloudProviders`): what a test does before it uploads for a patient, as a clinic does
+ * (`POST /v1/patients/{patientId}/consent`).
+ */
+export async function recordTestConsent(
+  baseUrl: string,
+  therapistToken: string,
+  patientId: string,
+  scopes: Array<{ scope: string; providers?: string[] }> = [
+    { scope: "recording" },
+    { scope: "transcription" },
+    { scope: "ai_notes" },
+    { scope: "cloud_processing", providers: testCloudProviders },
+  ],
+): Promise<void> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/patients/${encodeURIComponent(patientId)}/consent`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${therapistToken}`, "content-type": "application/json" },
+    // The form core's test set-ups record too (`testConsentForm` of @confide/core/testing).
+    body: JSON.stringify({ method: "written", form: testConsentForm, scopes }),
+  });
+  await expectStatus(response, 201, "record consent");
 }
 
 /** Uploads a recording (text fields first, then the audio part) and returns the new session. */

@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { login, type SeededAccount } from "./confide-api-client.ts";
+import { login, recordTestConsent, type SeededAccount } from "./confide-api-client.ts";
 import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
 
 export interface EmbeddedServer {
@@ -23,7 +23,11 @@ export interface EmbeddedServer {
   stop(): Promise<number | null>;
 }
 
-export async function startEmbeddedServer(env: Record<string, string> = {}): Promise<EmbeddedServer> {
+/**
+ * `options.consent: false` leaves the seeded patient without consent; by default their therapist
+ * records it (`recordTestConsent`) once the server answers.
+ */
+export async function startEmbeddedServer(env: Record<string, string> = {}, options: { consent?: boolean } = {}): Promise<EmbeddedServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "confide-embedded-"));
   const fullEnv = {
     CONFIDE_PROFILE: "embedded",
@@ -48,6 +52,7 @@ export async function startEmbeddedServer(env: Record<string, string> = {}): Pro
   let tokens: EmbeddedServer["tokens"];
   try {
     tokens = { therapist: await login(baseUrl, accounts.therapist), patient: await login(baseUrl, accounts.patient) };
+    if (options.consent !== false) await recordTestConsent(baseUrl, tokens.therapist, accounts.patient.user.id);
   } catch (error) {
     await server.stop();
     throw error;

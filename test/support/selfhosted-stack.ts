@@ -18,7 +18,7 @@ import {
   type FakeWhisperServer,
   type FakeWhisperServerOptions,
 } from "@confide/contracts/fakes";
-import { login, registerDevice, type SeededAccount } from "./confide-api-client.ts";
+import { login, recordTestConsent, registerDevice, type SeededAccount } from "./confide-api-client.ts";
 import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
 
 export const postgresHost = "127.0.0.1";
@@ -57,6 +57,11 @@ export interface SelfHostedStack {
 }
 
 export interface SelfHostedStackOptions {
+  /**
+   * false: the seeded patient has no consent. By default the first API started records it, as
+   * the therapist, through the API (`recordTestConsent`), before the stack hands the API out.
+   */
+  consent?: boolean;
   whisper?: FakeWhisperServerOptions;
   /** Extra environment for every process. */
   env?: Record<string, string>;
@@ -197,6 +202,7 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       return account;
     };
 
+    let consentRecorded = false;
     const track = (process: RunningProcess) => {
       processes.push(process);
       return process;
@@ -213,7 +219,13 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       processes,
       async startApi(overrides = {}) {
         const api = track(await startCli(["serve"], { ...env, ...overrides }, { timeoutMs: 30_000 }));
-        return Object.assign(api, { baseUrl: `http://127.0.0.1:${api.port}` });
+        const baseUrl = `http://127.0.0.1:${api.port}`;
+        if (!consentRecorded && options.consent !== false) {
+          const therapist = byRole("therapist");
+          await recordTestConsent(baseUrl, await login(baseUrl, therapist), byRole("patient").user.id);
+          consentRecorded = true;
+        }
+        return Object.assign(api, { baseUrl });
       },
       async startWorker(overrides = {}) {
         return track(

@@ -94,7 +94,7 @@ function pgliteDatabase(): TestDatabase & { start(): Promise<void>; stop(): Prom
       if (instance === undefined) throw new Error("PGlite test database not started (use describeOnEachDatabase).");
       await instance.exec(
         `TRUNCATE confide_sessions, confide_users, confide_care_relations, confide_refresh_tokens,
-                  confide_devices, confide_audit_events, confide_legal_holds`,
+                  confide_devices, confide_audit_events, confide_legal_holds, confide_consent_records`,
       );
       return createPgliteRepositories({ instance });
     },
@@ -117,7 +117,7 @@ export function describeOnEachDatabase(title: string, body: (database: TestDatab
   });
 }
 
-type PortKey = "sessions" | "users" | "tokens" | "devices" | "audit" | "holds";
+type PortKey = "sessions" | "users" | "tokens" | "devices" | "audit" | "holds" | "consents";
 
 /** One port of fresh repositories, whose `close()` closes (and cleans up) all of them. */
 export function portOf<Key extends PortKey>(

@@ -5,6 +5,7 @@ import { PatientSessionsScreen } from "./screens/patient-sessions-screen.tsx";
 import { PlaceholderScreen } from "./screens/placeholder-screen.tsx";
 import { SessionsScreen } from "./screens/sessions-screen.tsx";
 import { UploadScreen } from "./screens/upload-screen.tsx";
+import { SessionScreen } from "./session/session-screen.tsx";
 
 /**
  * Every screen of the console, in one table: its path pattern (`:name` parts become props), the
@@ -22,9 +23,10 @@ export const routes: readonly ScreenRoute[] = [
   { path: "/sessions", roles: ["therapist"], component: () => <SessionsScreen view="all" />, nav: "Sessions" },
   { path: "/review", roles: ["therapist"], component: () => <SessionsScreen view="pending" />, nav: "Pending review" },
   { path: "/upload", roles: ["therapist"], component: UploadScreen, nav: "Upload" },
+  { path: "/sessions/:id", roles: ["therapist"], component: ({ id }) => <SessionScreen id={id ?? ""} /> },
   {
     path: "/sessions/:id",
-    roles: ["therapist", "patient"],
+    roles: ["patient"],
     component: ({ id }) => <PlaceholderScreen title="Session" text={`Session ${id ?? ""}: the session view comes next.`} />,
   },
   {

@@ -5,6 +5,7 @@
 import {
   createInMemoryAuditLog,
   createInMemoryBlobStore,
+  createInMemoryConsentRepository,
   createInMemoryDeviceRepository,
   createInMemoryJobQueue,
   createInMemoryLegalHoldRepository,
@@ -19,6 +20,7 @@ import {
 } from "@confide/core/testing";
 import { describeAuditLogContract } from "./audit-log.contract.ts";
 import { describeBlobStoreContract } from "./blob-store.contract.ts";
+import { describeConsentRepositoryContract } from "./consent-repository.contract.ts";
 import { describeDeviceRepositoryContract } from "./device-repository.contract.ts";
 import { buildAudioSource } from "./fixtures.ts";
 import { describeJobQueueContract } from "./job-queue.contract.ts";
@@ -95,5 +97,6 @@ describeTokenRepositoryContract({ name: "in-memory", create: async () => createI
 describeDeviceRepositoryContract({ name: "in-memory", create: async () => createInMemoryDeviceRepository() });
 describeAuditLogContract({ name: "in-memory", create: async () => createInMemoryAuditLog() });
 describeLegalHoldRepositoryContract({ name: "in-memory", create: async () => createInMemoryLegalHoldRepository() });
+describeConsentRepositoryContract({ name: "in-memory", create: async () => createInMemoryConsentRepository() });
 
 describeRepositoriesContract({ name: "in-memory", create: async () => createInMemoryRepositories() });

@@ -6,6 +6,7 @@
 import type { Repositories } from "@confide/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildAuditEvent, buildDevice, buildLegalHold, buildSession, buildUser } from "./fixtures.ts";
+import { buildConsentGrant } from "./consent-repository.contract.ts";
 
 export interface RepositoriesContractOptions {
   name: string;
@@ -43,6 +44,8 @@ export function describeRepositoriesContract(options: RepositoriesContractOption
       const hold = buildLegalHold({ patientId: user.id, sessionId: session.id });
       await repositories.users.create(user);
       await repositories.holds.create(hold);
+      const consent = buildConsentGrant({ patientId: user.id });
+      await repositories.consents.append(consent);
       await repositories.sessions.create(session);
       await repositories.devices.upsert(device);
       await repositories.audit.record(event);
@@ -55,6 +58,7 @@ export function describeRepositoriesContract(options: RepositoriesContractOption
       expect((await repositories.devices.listByUser(user.id)).map((stored) => stored.id)).toEqual([device.id]);
       expect((await repositories.audit.list({ userId: user.id, limit: 10 })).items.map((stored) => stored.id)).toEqual([event.id]);
       expect(await repositories.holds.listByPatient(user.id)).toEqual([hold]);
+      expect(await repositories.consents.history(user.id)).toEqual([consent]);
     });
   });
 }

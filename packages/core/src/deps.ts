@@ -1,5 +1,6 @@
 import { assignRolesByQuestions, type SpeakerRoleAssigner } from "./domain/speaker-roles.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
+import type { ConsentRepository } from "./ports/consent-repository.ts";
 import type { BlobStore } from "./ports/blob-store.ts";
 import { systemClock, type Clock } from "./ports/clock.ts";
 import type { DeviceRepository } from "./ports/device-repository.ts";
@@ -37,6 +38,8 @@ export interface ConfideDeps {
   devices: DeviceRepository;
   audit: AuditLog;
   holds: LegalHoldRepository;
+  /** Patients' consent histories: what the pipeline may do with their sessions (policies/consent.ts). */
+  consents: ConsentRepository;
   clock: Clock;
   ids: Ids;
   logger: Logger;
@@ -85,6 +88,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     devices: repositories.devices,
     audit: repositories.audit,
     holds: repositories.holds,
+    consents: repositories.consents,
     clock,
     ids: parts.ids ?? randomIds,
     logger,

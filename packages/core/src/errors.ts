@@ -15,6 +15,12 @@ export const errorCodes = [
   "user.email_taken",
   "user.has_sessions",
   "care.not_linked",
+  /** The patient has not consented to what was asked (`details.missingScopes`, `details.missingCloudProviders`). */
+  "consent.missing",
+  /** Processing stopped because the patient withdrew consent it needed (a session's `lastError`). */
+  "consent.withdrawn",
+  /** Another record was appended to the patient's consent history at the same time: read it again. */
+  "consent.conflict",
   "session.not_found",
   "session.version_conflict",
   "session.version_required",

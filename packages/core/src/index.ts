@@ -2,6 +2,7 @@ export * from "./errors.ts";
 export * from "./settings.ts";
 export * from "./deps.ts";
 export * from "./domain/user.ts";
+export * from "./domain/consent.ts";
 export * from "./domain/session.ts";
 export * from "./domain/session-status.ts";
 export * from "./domain/live-session.ts";

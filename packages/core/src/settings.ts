@@ -29,6 +29,13 @@ export interface CoreSettings {
   live: LiveSessionSettings;
   /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
   retention: RetentionPolicy;
+  /**
+   * The configured processing providers (speech, language, notes) that send session data out of
+   * the deployment, by provider name (`azure-speech`, `transcribe`, `openai-notes`…): processing
+   * a patient's session needs their `cloud_processing` consent naming each (policies/consent.ts).
+   * The host fills it from its adapters' descriptors (`sendsSessionDataOut`).
+   */
+  cloudProviders: string[];
 }
 
 /** Limits of live sessions (use-cases/live/). */
@@ -72,4 +79,5 @@ export const defaultCoreSettings: CoreSettings = {
   transcription: defaultTranscriptionSettings,
   live: defaultLiveSessionSettings,
   retention: {},
+  cloudProviders: [],
 };

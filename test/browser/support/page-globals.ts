@@ -6,6 +6,10 @@
 export interface PageGlobals {
   document: {
     querySelector(selector: string): PageProgressBar | null;
+    activeElement: { tagName: string; textContent: string | null } | null;
+    createElement(tag: "script"): { textContent: string | null };
+    body: { append(node: unknown): void };
+    readyState: string;
   };
   DataTransfer: new () => PageDataTransfer;
   axe?: { run(context: unknown, options: unknown): Promise<unknown> };

@@ -6,6 +6,8 @@ export const comprehendDescriptor = {
   port: "language",
   name: "comprehend",
   settings: comprehendSettings,
+  // A cloud service: the recording or transcript leaves the deployment.
+  sendsSessionDataOut: () => true,
   async create(settings) {
     const { createComprehendLanguageAnalyzer } = await import("./comprehend-language-analyzer.ts");
     return createComprehendLanguageAnalyzer({

@@ -6,6 +6,8 @@ export const transcribeDescriptor = {
   port: "speech",
   name: "transcribe",
   settings: transcribeSettings,
+  // A cloud service: the recording or transcript leaves the deployment.
+  sendsSessionDataOut: () => true,
   async create(settings, context) {
     const { createTranscribeSpeechToText } = await import("./transcribe-speech-to-text.ts");
     return createTranscribeSpeechToText({

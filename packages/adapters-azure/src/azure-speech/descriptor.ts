@@ -6,6 +6,8 @@ export const azureSpeechDescriptor = {
   port: "speech",
   name: "azure-speech",
   settings: azureSpeechSettings,
+  // A cloud service: the recording or transcript leaves the deployment.
+  sendsSessionDataOut: () => true,
   async create(settings, context) {
     const { createAzureSpeechToText } = await import("./azure-speech-to-text.ts");
     const connectionString = settings.CONFIDE_AZURE_SPEECH_STAGING_CONNECTION_STRING;

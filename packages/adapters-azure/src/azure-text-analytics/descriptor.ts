@@ -6,6 +6,8 @@ export const azureTextAnalyticsDescriptor = {
   port: "language",
   name: "azure-text-analytics",
   settings: azureTextAnalyticsSettings,
+  // A cloud service: the recording or transcript leaves the deployment.
+  sendsSessionDataOut: () => true,
   async create(settings) {
     const { createAzureTextAnalyticsLanguageAnalyzer } = await import("./azure-text-analytics-language-analyzer.ts");
     const endpoint = settings.CONFIDE_AZURE_LANGUAGE_ENDPOINT;

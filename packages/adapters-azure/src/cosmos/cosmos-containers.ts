@@ -34,6 +34,12 @@ export const deviceTokensContainerId = "device-tokens";
 /** Audit events, partition key `/id`: appends spread over every partition; lists fan out by (at, id). */
 export const auditEventsContainerId = "audit-events";
 
+/**
+ * Consent records, partition key `/patientId`, item id = the record's sequence: a patient's history
+ * (read before every upload and pipeline step) is one partition, and a place in it is unique there.
+ */
+export const consentRecordsContainerId = "consent-records";
+
 /** Every path indexed except the system `_etag`, plus the composite indexes an ORDER BY on two paths needs. */
 function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], excluded: string[] = []): IndexingPolicy {
   return {
@@ -48,7 +54,7 @@ function indexedWith(compositeIndexes: IndexingPolicy["compositeIndexes"], exclu
 /** Legal holds, partition key `/id`: a hold is a point read; a patient's few holds are one query. */
 export const legalHoldsContainerId = "legal-holds";
 
-/** Containers of users, tokens, devices, audit events and legal holds (README.md, "Partition keys"). */
+/** Containers of users, tokens, devices, consent records, audit events and legal holds (README.md, "Partition keys"). */
 const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
   {
     id: usersContainerId,
@@ -68,6 +74,7 @@ const accountContainerDefinitions: readonly CosmosContainerDefinition[] = [
   // -1: no default expiry; each token item carries a `ttl` until its expiry.
   { id: refreshTokensContainerId, partitionKeyPath: "/id", defaultTtl: -1 },
   { id: devicesContainerId, partitionKeyPath: "/userId" },
+  { id: consentRecordsContainerId, partitionKeyPath: "/patientId" },
   { id: deviceTokensContainerId, partitionKeyPath: "/id" },
   {
     id: auditEventsContainerId,

@@ -70,9 +70,10 @@ describe("Cosmos repositories bundle", () => {
     await repositories.tokens.close();
     await repositories.devices.close();
     await repositories.holds.close();
+    await repositories.audit.close();
     expect(closed).toBe(0);
-    await repositories.audit.close();
-    await repositories.audit.close();
+    await repositories.consents.close();
+    await repositories.consents.close();
     expect(closed).toBe(1);
   });
 });

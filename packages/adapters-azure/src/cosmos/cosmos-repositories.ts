@@ -1,6 +1,7 @@
 import { ConfideError, type Repositories } from "@confide/core";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
+import { createCosmosConsentRepository } from "./cosmos-consent-repository.ts";
 import { prepareCosmosContainers } from "./cosmos-containers.ts";
 import { createCosmosDeviceRepository } from "./cosmos-device-repository.ts";
 import { createCosmosLegalHoldRepository } from "./cosmos-legal-hold-repository.ts";
@@ -23,7 +24,7 @@ export interface CosmosRepositoriesOptions {
  * @returns the bundle over `context`.
  */
 export function createCosmosRepositoriesOn(context: CosmosContext, options: CosmosRepositoriesOptions = {}): Repositories {
-  let open = 6;
+  let open = 7;
   const closeAll = () => context.close();
   const releaser = () => {
     let released = false;
@@ -41,6 +42,7 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
     devices: createCosmosDeviceRepository(context, { close: releaser() }),
     audit: createCosmosAuditLog(context, { close: releaser() }),
     holds: createCosmosLegalHoldRepository(context, { close: releaser() }),
+    consents: createCosmosConsentRepository(context, { close: releaser() }),
     async prepare() {
       const created = await prepareCosmosContainers(context);
       // Sessions written before retention get the fields its sweep filters on (none once done).

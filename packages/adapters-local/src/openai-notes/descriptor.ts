@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, NoteWriter } from "@confide/core";
+import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { openAiNotesSettings, type OpenAiNotesVariables } from "./settings.ts";
 
 /** Clinical notes by an OpenAI-compatible chat-completions server (`CONFIDE_NOTES=openai`). */
@@ -6,6 +7,8 @@ export const openAiNotesDescriptor = {
   port: "notes",
   name: "openai",
   settings: openAiNotesSettings,
+  // A server on this machine or the clinic's private network keeps the data in; any other host is a cloud service.
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_OPENAI_NOTES_URL),
   async create(settings) {
     const { createOpenAiNoteWriter } = await import("./openai-note-writer.ts");
     const apiKey = settings.CONFIDE_OPENAI_NOTES_API_KEY;

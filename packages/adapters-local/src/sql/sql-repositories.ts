@@ -1,6 +1,7 @@
 import { ConfideError, type Repositories } from "@confide/core";
 import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
+import { createSqlConsentRepository } from "./sql-consent-repository.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
 import { createSqlLegalHoldRepository } from "./sql-legal-hold-repository.ts";
 import { applyMigrations } from "./sql-migrations.ts";
@@ -20,7 +21,7 @@ export function createSqlRepositories(
   client: SqlClient,
   options: { schema?: string; databaseName: string },
 ): SqlRepositories {
-  let open = 6;
+  let open = 7;
   const closeAll = () => client.close();
   const releaser = () => {
     let released = false;
@@ -38,6 +39,7 @@ export function createSqlRepositories(
     devices: createSqlDeviceRepository(client, { close: releaser() }),
     audit: createSqlAuditLog(client, { close: releaser() }),
     holds: createSqlLegalHoldRepository(client, { close: releaser() }),
+    consents: createSqlConsentRepository(client, { close: releaser() }),
     async prepare() {
       const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
       await backfillSessionSearchTerms(client);

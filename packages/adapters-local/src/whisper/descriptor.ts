@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, SpeechToText } from "@confide/core";
+import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { whisperSettings, type WhisperVariables } from "./settings.ts";
 
 /** Speech to text by a Whisper-compatible server (`CONFIDE_SPEECH=whisper`). */
@@ -6,6 +7,8 @@ export const whisperDescriptor = {
   port: "speech",
   name: "whisper",
   settings: whisperSettings,
+  // A server on this machine or the clinic's private network keeps the data in; any other host is a cloud service.
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_WHISPER_URL),
   async create(settings) {
     const { createWhisperSpeechToText } = await import("./whisper-speech-to-text.ts");
     const apiKey = settings.CONFIDE_WHISPER_API_KEY;

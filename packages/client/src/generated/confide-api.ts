@@ -341,6 +341,47 @@ export interface paths {
         patch: operations["updateProfile"];
         trace?: never;
     };
+    "/v1/me/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's consent in force and its whole history (a patient) */
+        get: operations["getOwnConsent"];
+        put?: never;
+        /**
+         * Give consent electronically (a patient)
+         * @description Appends an `electronic` grant by the patient: the form they read (its version and the sha256 of its text) and the scopes they agree to.
+         */
+        post: operations["grantOwnConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/consent/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw consent (a patient)
+         * @description Appends a withdrawal of the named scopes (everything in force when none are named). Processing that the remaining consent no longer covers stops at once; with `eraseSessions: true` every session about the patient is erased.
+         */
+        post: operations["withdrawOwnConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/export": {
         parameters: {
             query?: never;
@@ -372,6 +413,47 @@ export interface paths {
         get: operations["searchPatients"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's consent in force and its whole history (their therapist) */
+        get: operations["getPatientConsent"];
+        put?: never;
+        /**
+         * Record consent the patient gave in writing or verbally (their therapist)
+         * @description Appends a grant to the patient's history. `method` is `written` (a signed form the clinic keeps) or `verbal_witnessed` (said before the therapist, who records it). Scopes granted before and not named stay as they were.
+         */
+        post: operations["recordPatientConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/consent/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the patient withdrew consent before their therapist
+         * @description Appends a withdrawal. Processing of the patient's sessions that the remaining consent no longer covers stops at once (the sessions fail with `consent.withdrawn`, provider jobs are discarded); with `eraseSessions` every session about the patient is erased.
+         */
+        post: operations["recordPatientConsentWithdrawal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -446,6 +528,26 @@ export interface paths {
         get: operations["getSessionAudio"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/audio:link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived signed link to the recording, for an <audio> element
+         * @description A browser's media element cannot send a bearer token. The link opens `GET /v1/sessions/{id}/audio` (with Range) for this session and this account only, until `expiresAt`; signing out revokes it. Ask for a new one when it has expired (the audio route answers 401).
+         */
+        post: operations["createSessionAudioLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -609,6 +711,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActiveConsent: {
+            cloudProviders: string[];
+            form: components["schemas"]["ConsentForm"] & (Record<string, never> | null);
+            scopes: ("recording" | "transcription" | "ai_notes")[];
+            /** Format: date-time */
+            since: string | null;
+        };
         /** @description Set when the retention policy deleted the recording (the transcript and notes remain): when, and by which rule. The audio route then answers 410 `audio.deleted`. */
         AudioRemoval: {
             /** Format: date-time */
@@ -621,6 +730,61 @@ export interface components {
             createdAt: string;
             patientId: string;
             therapistId: string;
+        };
+        /** @description A grant's form. */
+        ConsentForm: {
+            /** @description sha256 (hex) of the form's text as the patient saw it. */
+            textSha256: string;
+            /** @example consent-form-2026-03 */
+            version: string;
+        };
+        ConsentGrantResult: {
+            active: components["schemas"]["ActiveConsent"];
+            record: components["schemas"]["ConsentRecord"];
+        };
+        ConsentRecord: {
+            /** Format: date-time */
+            at: string;
+            /** @description A withdrawal that asked for the patient's sessions to be erased. */
+            eraseSessions?: boolean;
+            form?: components["schemas"]["ConsentForm"];
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "withdrawal";
+            /**
+             * @description How a grant was obtained.
+             * @enum {string}
+             */
+            method?: "written" | "verbal_witnessed" | "electronic";
+            patientId: string;
+            /** @description A withdrawal's reason; null once the patient is erased. */
+            reason?: string | null;
+            recordedBy: string;
+            recordedByRole: components["schemas"]["Role"];
+            scopes: components["schemas"]["ConsentScopeEntry"][];
+            sequence: number;
+        };
+        /** @description One of recording, transcription, ai_notes, cloud_processing; cloud_processing names the providers it covers. */
+        ConsentScopeEntry: {
+            /** @enum {string} */
+            scope: "recording" | "transcription" | "ai_notes";
+        } | {
+            /** @description The providers covered, by name: azure-speech, azure-text-analytics, transcribe, comprehend, openai, whisper. */
+            providers: string[];
+            /** @enum {string} */
+            scope: "cloud_processing";
+        };
+        ConsentStatus: {
+            active: components["schemas"]["ActiveConsent"];
+            history: components["schemas"]["ConsentRecord"][];
+            patientId: string;
+        };
+        ConsentWithdrawalResult: {
+            active: components["schemas"]["ActiveConsent"];
+            erasedSessionCount: number;
+            record: components["schemas"]["ConsentRecord"];
+            /** @description Sessions whose processing stopped (failed with consent.withdrawn). */
+            stoppedSessionIds: string[];
         };
         Device: {
             /** Format: date-time */
@@ -991,6 +1155,12 @@ export interface components {
             /** @description Increments on every write; the ETag. */
             version: number;
         };
+        SessionAudioLink: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Path and query of the recording, relative to the API's origin. */
+            url: string;
+        };
         SessionMoodNote: {
             evidence: components["schemas"]["NoteEvidence"][];
             /** @description Words said in the session that the item repeats. */
@@ -1129,6 +1299,7 @@ export interface components {
                 patientId: string;
                 therapistId: string;
             }[];
+            consents?: components["schemas"]["ConsentRecord"][];
             devices: {
                 /** Format: date-time */
                 createdAt: string;
@@ -1140,7 +1311,7 @@ export interface components {
             }[];
             /** Format: date-time */
             exportedAt: string;
-            omitted: "sessions"[];
+            omitted: ("sessions" | "consents")[];
             sessions?: {
                 [key: string]: unknown;
             }[];
@@ -2565,6 +2736,245 @@ export interface operations {
             };
         };
     };
+    getOwnConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantOwnConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    form: components["schemas"]["ConsentForm"];
+                    scopes: components["schemas"]["ConsentScopeEntry"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Granted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantResult"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawOwnConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Also erase every session about the patient. */
+                    eraseSessions?: boolean;
+                    reason?: string;
+                    /** @description What is withdrawn; everything in force when absent. */
+                    scopes?: components["schemas"]["ConsentScopeEntry"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdrawalResult"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportUserData: {
         parameters: {
             query?: never;
@@ -2671,6 +3081,289 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPatientConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPatientConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    form: components["schemas"]["ConsentForm"];
+                    /** @enum {string} */
+                    method: "written" | "verbal_witnessed";
+                    scopes: components["schemas"]["ConsentScopeEntry"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantResult"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPatientConsentWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Also erase every session about the patient. */
+                    eraseSessions?: boolean;
+                    reason?: string;
+                    /** @description What is withdrawn; everything in force when absent. */
+                    scopes?: components["schemas"]["ConsentScopeEntry"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdrawalResult"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3057,7 +3750,10 @@ export interface operations {
     };
     getSessionAudio: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A signed link's token (POST /v1/sessions/{id}/audio:link), instead of a bearer token. */
+                access?: string;
+            };
             header?: {
                 range?: string;
             };
@@ -3151,6 +3847,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSessionAudioLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAudioLink"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {

@@ -1,6 +1,9 @@
 /** The administrator's calls: accounts and care links (no clinical content). */
-import { queryString, request } from "./api.ts";
+import { dataOf } from "@confide/client";
 import type { Page, Role, User } from "./api-types.ts";
+import { consoleClient } from "./console-client.ts";
+
+const { api } = consoleClient;
 
 export interface Account extends User {
   active: boolean;
@@ -8,13 +11,13 @@ export interface Account extends User {
 }
 
 export function listAccounts(query: { q?: string; role?: Role; cursor?: string; limit?: number }): Promise<Page<Account>> {
-  return request(`/v1/admin/users${queryString({ q: query.q, role: query.role, cursor: query.cursor, limit: query.limit })}`);
+  return dataOf(api.GET("/v1/admin/users", { params: { query } }));
 }
 
 export function openAccount(input: { email: string; displayName: string; role: Role; password: string }): Promise<Account> {
-  return request("/v1/admin/users", { method: "POST", body: JSON.stringify(input) });
+  return dataOf(api.POST("/v1/admin/users", { body: input }));
 }
 
 export function linkPatient(therapistId: string, patientId: string): Promise<{ therapistId: string; patientId: string; createdAt: string }> {
-  return request(`/v1/admin/users/${encodeURIComponent(therapistId)}/patients/${encodeURIComponent(patientId)}`, { method: "POST" });
+  return dataOf(api.POST("/v1/admin/users/{id}/patients/{patientId}", { params: { path: { id: therapistId, patientId } } }));
 }

@@ -1,15 +1,7 @@
-/** The shapes of the API the console reads (see /openapi.json). */
+/** The shapes of the API the console reads, from @confide/client (generated from /openapi.json). */
+import type { SessionStatus } from "@confide/client";
 
-export type Role = "therapist" | "patient" | "admin";
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-}
-
-export type SessionStatus = "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
+export type { Role, SessionStatus, SessionSummary, User } from "@confide/client";
 
 export const sessionStatuses: readonly SessionStatus[] = [
   "uploaded",
@@ -24,21 +16,6 @@ export const sessionStatuses: readonly SessionStatus[] = [
 
 /** Statuses after which a session changes only when someone acts on it. */
 export const settledStatuses: readonly SessionStatus[] = ["ready", "finalized", "failed"];
-
-export interface SessionSummary {
-  id: string;
-  therapistId: string;
-  patientId: string;
-  title: string;
-  status: SessionStatus;
-  recordedAt: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  durationMs: number | null;
-  segmentCount: number;
-  finalizedAt: string | null;
-}
 
 export interface Page<T> {
   items: T[];
@@ -58,15 +35,10 @@ export interface SessionQuery {
 /** How the recording's channels map to speakers. */
 export type ChannelLayout = "mono" | "therapist-left" | "therapist-right";
 
-export interface UploadInput {
+/** What the upload form sends. */
+export interface UploadForm {
   patientId: string;
   title: string;
   channelLayout: ChannelLayout;
   audio: File;
-}
-
-export interface StatusEvent {
-  status: SessionStatus;
-  version: number;
-  updatedAt: string;
 }

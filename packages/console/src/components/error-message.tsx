@@ -1,38 +1,4 @@
-import { ApiError } from "../api/api-error.ts";
-
-/** Sentences for problems a person can act on; anything else shows the server's own detail. */
-export function describeError(error: unknown): string {
-  if (!ApiError.is(error)) return error instanceof Error ? error.message : "Something went wrong.";
-  switch (error.code) {
-    case "upload.too_large": {
-      const maxBytes = typeof error.details.maxBytes === "number" ? error.details.maxBytes : undefined;
-      return maxBytes === undefined
-        ? "This recording is too large for the server."
-        : `This recording is too large: the limit is ${formatBytes(maxBytes)}. Split it or compress it (MP3, OGG), then upload again.`;
-    }
-    case "upload.not_audio":
-      return "This file is not a recording Confide can read. Upload WAV, MP3, OGG, FLAC, M4A or WebM audio.";
-    case "consent.missing":
-      return "This patient has not given consent to recording. Record their consent before uploading a session.";
-    case "upload.quota_exceeded":
-      return `You have reached your upload limit for now. ${error.message}`;
-    case "auth.invalid_credentials":
-      return "The email or password is not right.";
-    case "auth.throttled":
-      return `Too many sign-in attempts. ${error.message}`;
-    case "network.failed":
-      return "The server could not be reached. Check the connection and try again.";
-    default:
-      return error.message;
-  }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
+import { describeError } from "./problem-text.ts";
 
 /** A problem shown in place, announced at once (role="alert"); nothing when there is none. */
 export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {

@@ -8,6 +8,9 @@ import { settledStatuses, type SessionStatus, type SessionSummary } from "../api
  */
 export const maxFollowedSessions = 4;
 
+/** What the hook needs of a session: its id and the status it was listed with. */
+export type FollowedSession = Pick<SessionSummary, "id" | "status">;
+
 /** How long to wait before following a session again after its stream failed. */
 const retryDelayMs = 5000;
 
@@ -15,9 +18,9 @@ const retryDelayMs = 5000;
  * The live status of each listed session still in processing, from its event stream: the
  * listed status until an event says otherwise. `onChange` hears every change (for announcements).
  */
-export function useLiveStatuses(
-  sessions: SessionSummary[],
-  onChange?: (session: SessionSummary, status: SessionStatus) => void,
+export function useLiveStatuses<S extends FollowedSession>(
+  sessions: S[],
+  onChange?: (session: S, status: SessionStatus) => void,
 ): Record<string, SessionStatus> {
   const [statuses, setStatuses] = useState<Record<string, SessionStatus>>({});
   const followed = useRef(new Map<string, AbortController>());
@@ -45,7 +48,7 @@ export function useLiveStatuses(
         setStatuses(latest.current);
         onChangeRef.current?.(session, status);
       };
-      followSession(session.id, { signal: controller.signal, onStatus: (event) => update(event.status) })
+      followSession(session.id, { signal: controller.signal, onStatus: update })
         .catch(() => new Promise((resolve) => setTimeout(resolve, retryDelayMs)))
         .finally(() => {
           if (controller.signal.aborted) return;

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { uploadSession } from "../api/api.ts";
-import type { ChannelLayout, SessionStatus, SessionSummary } from "../api/api-types.ts";
+import type { Session } from "@confide/client";
+import type { ChannelLayout, SessionStatus } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
-import { ErrorMessage, formatBytes } from "../components/error-message.tsx";
+import { ErrorMessage } from "../components/error-message.tsx";
+import { formatBytes } from "../components/problem-text.ts";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
@@ -15,7 +17,7 @@ const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
   { value: "therapist-right", label: "Stereo, therapist on the right", hint: "Left channel: the patient; right channel: you." },
 ];
 
-type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number } | { name: "sent"; session: SessionSummary };
+type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number } | { name: "sent"; session: Session };
 
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {

@@ -21,7 +21,10 @@ export type AuditAction =
   | "user.link"
   | "user.export"
   | "user.erase"
-  | "user.password.change";
+  | "user.password.change"
+  | "consent.grant"
+  | "consent.withdraw"
+  | "consent.read";
 
 /** One read or write of clinical content or of an account. Holds ids only, never content. */
 export interface AuditEvent {

@@ -80,4 +80,12 @@ export interface AdapterDescriptor<Port, Settings> {
    * @throws ConfideError `validation.invalid_input` for a setting only the adapter can check.
    */
   create(settings: Settings, context: AdapterContext): Promise<Port>;
+  /**
+   * For a processing adapter (speech, language, notes): whether, with these settings, it sends
+   * session data out of the deployment to a service someone else runs (a cloud API). The host
+   * lists such adapters' providers in `CoreSettings.cloudProviders`, and processing with them
+   * needs the patient's `cloud_processing` consent naming them (issue 14). Absent: the adapter
+   * keeps session data inside the deployment (storage and queues are the deployment's own).
+   */
+  readonly sendsSessionDataOut?: (settings: Settings) => boolean;
 }

@@ -14,6 +14,7 @@ export type * from "./token-repository.ts";
 export type * from "./device-repository.ts";
 export type * from "./audit-log.ts";
 export type * from "./legal-hold-repository.ts";
+export type * from "./consent-repository.ts";
 export type * from "./repositories.ts";
 export type * from "./page.ts";
 export type * from "./adapter-descriptor.ts";

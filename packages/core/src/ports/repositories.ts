@@ -1,4 +1,5 @@
 import type { AuditLog } from "./audit-log.ts";
+import type { ConsentRepository } from "./consent-repository.ts";
 import type { DeviceRepository } from "./device-repository.ts";
 import type { LegalHoldRepository } from "./legal-hold-repository.ts";
 import type { SessionRepository } from "./session-repository.ts";
@@ -18,6 +19,8 @@ export interface Repositories {
   audit: AuditLog;
   /** Legal holds, which suspend the deletion of what they cover. */
   holds: LegalHoldRepository;
+  /** Patients' consent histories (append-only). */
+  consents: ConsentRepository;
 
   /**
    * Makes the database ready for this version of Confide: creates or upgrades what it holds
@@ -44,4 +47,4 @@ export interface Repositories {
 }
 
 /** The repositories of a bundle: what the use cases use of it. */
-export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit" | "holds">;
+export type RepositoryPorts = Pick<Repositories, "sessions" | "users" | "tokens" | "devices" | "audit" | "holds" | "consents">;

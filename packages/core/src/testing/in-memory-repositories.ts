@@ -1,5 +1,6 @@
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
 import { createInMemoryLegalHoldRepository } from "./in-memory-legal-hold-repository.ts";
 import { createInMemorySessionRepository } from "./in-memory-session-repository.ts";
@@ -15,6 +16,7 @@ export function createInMemoryRepositories(): Repositories {
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
     holds: createInMemoryLegalHoldRepository(),
+    consents: createInMemoryConsentRepository(),
     async prepare() {
       return [];
     },

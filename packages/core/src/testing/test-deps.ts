@@ -3,6 +3,7 @@ import { assignRolesByQuestions } from "../domain/speaker-roles.ts";
 import { silentLogger } from "../ports/logger.ts";
 import type { CoreSettings } from "../settings.ts";
 import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
+import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
 import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
 import { createInMemoryDeviceRepository } from "./in-memory-device-repository.ts";
 import { createInMemoryLegalHoldRepository } from "./in-memory-legal-hold-repository.ts";
@@ -53,6 +54,7 @@ export function createTestDeps(
     devices: createInMemoryDeviceRepository(),
     audit: createInMemoryAuditLog(),
     holds: createInMemoryLegalHoldRepository(),
+    consents: createInMemoryConsentRepository(),
     ids: createSequentialIds(),
     logger: silentLogger,
     assignRoles: assignRolesByQuestions,

@@ -48,3 +48,8 @@ export * from "./retention/run-retention-sweep.ts";
 export * from "./retention/set-legal-hold.ts";
 export * from "./retention/release-legal-hold.ts";
 export * from "./retention/list-legal-holds.ts";
+// Consent
+export * from "./consent/grant-consent.ts";
+export * from "./consent/withdraw-consent.ts";
+export * from "./consent/get-consent.ts";
+export * from "./policies/consent.ts";

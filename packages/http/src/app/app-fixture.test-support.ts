@@ -7,7 +7,7 @@ import {
   type Role,
   type Session,
 } from "@confide/core";
-import { createRecordingLogger, createTestDeps, pcmWav, type RecordingLogger, type TestDeps } from "@confide/core/testing";
+import { createRecordingLogger, createTestDeps, pcmWav, recordTestConsent, type RecordingLogger, type TestDeps } from "@confide/core/testing";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { createApp, type AppOptions } from "./create-app.ts";
@@ -38,24 +38,28 @@ export async function seedUser(deps: TestDeps, role: Role, email: string, displa
 
 export interface TestAppOptions extends Partial<Omit<AppOptions, "deps">> {
   deps?: TestDeps;
+  /** false: the patient has no consent recorded (default: everything processing needs, `recordTestConsent`). */
+  consent?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logger = createRecordingLogger();
   const maxUploadBytes = options.maxUploadBytes ?? 256 * 1024;
   const deps = options.deps ?? createTestDeps({ logger, settings: { maxUploadBytes } });
+  const { consent: _consent, ...appOptions } = options;
   const app = createApp({
     deps,
     jwtSecret: "test-secret-that-is-long-enough-for-hs256",
     maxUploadBytes,
     readiness: async () => [{ name: "database", ok: true }],
-    ...options,
+    ...appOptions,
   });
   const admin = await seedUser(deps, "admin", "admin@example.org", "Ada Admin");
   const therapist = await seedUser(deps, "therapist", "therapist@example.org", "Theo Therapist");
   const otherTherapist = await seedUser(deps, "therapist", "other@example.org", "Olga Other");
   const patient = await seedUser(deps, "patient", "patient@example.org", "Pat Patient");
   await deps.users.link({ therapistId: therapist.id, patientId: patient.id, createdAt: deps.clock.now() });
+  if (options.consent !== false) await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
 
   const call: TestApp["call"] = async (path, init = {}) => {
     const { token, json, ...rest } = init;

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessCheck } from "./auth/access-check.ts";
 import { createAccessTokens } from "./auth/access-token.ts";
+import { createAudioLinks } from "./auth/audio-link.ts";
 import { createConsoleAssets, defaultConsoleAssetsDirectory } from "./console/console-assets.ts";
 import { isApiPath } from "./console/console-paths.ts";
 import { consoleContentSecurityPolicy } from "./console/console-security-policy.ts";
@@ -36,6 +37,11 @@ export interface AppOptions {
   jwtSecret: string;
   /** Lifetime of an access token; 900 (15 minutes) when absent. */
   accessTokenTtlSeconds?: number;
+  /**
+   * Lifetime of a signed audio link (`POST /v1/sessions/{id}/audio:link`); 600 (10 minutes)
+   * when absent. A player asks for a new link when one expires.
+   */
+  audioLinkTtlSeconds?: number;
   /** Largest accepted recording. */
   maxUploadBytes: number;
   /** One entry per configured dependency; `/readyz` is 503 when any is not ok. */
@@ -98,6 +104,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     clock: deps.clock,
     actorOf: (claims) => accessCheck.actorOf(claims),
   });
+  const audioLinks = createAudioLinks({
+    secret: options.jwtSecret,
+    ttlSeconds: options.audioLinkTtlSeconds ?? 600,
+    clock: deps.clock,
+    actorOf: (claims) => accessCheck.actorOf(claims),
+  });
   const limiters = options.rateLimiters ?? createMemoryRateLimiters();
   const throttle = createLoginThrottle({ limiters, ...(options.loginThrottle ? { limits: options.loginThrottle } : {}) });
   const uploadQuota = createUploadQuota({ limiters, limits: { ...defaultUploadQuota, ...options.uploadQuota } });
@@ -126,6 +138,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     createSessionRoutes({
       deps,
       tokens,
+      audioLinks,
       maxUploadBytes: options.maxUploadBytes,
       uploadQuota,
       eventsPollMs: options.sessionEventsPollMs ?? 30_000,
@@ -146,6 +159,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     scheme: "bearer",
     bearerFormat: "JWT",
     description: "Access token from POST /v1/auth/login or /v1/auth/refresh.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "audioLink", {
+    type: "apiKey",
+    in: "query",
+    name: "access",
+    description: "A signed link's token from POST /v1/sessions/{id}/audio:link: opens that session's recording only, until it expires.",
   });
   registerOpenApiDocument(app);
   return app;

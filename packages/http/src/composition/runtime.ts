@@ -20,6 +20,7 @@ import {
 } from "@confide/core";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
+import { cloudProvidersOf } from "./cloud-providers.ts";
 import { adapterModules } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
@@ -102,7 +103,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
     logger,
-    settings: container.get<CoreSettings>(tokens.settings),
+    settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes }) },
   });
   const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
   const liveDeps: LiveDeps = {

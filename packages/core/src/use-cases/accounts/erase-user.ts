@@ -3,7 +3,7 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { assertPatientNotHeld } from "../policies/legal-hold-guard.ts";
-import { eraseSession } from "../policies/session-erasure.ts";
+import { erasePatientSessions } from "../policies/session-erasure.ts";
 import { assertRole } from "../policies/session-access.ts";
 
 export interface EraseUserInput {
@@ -16,42 +16,12 @@ export interface EraseUserResult {
   deletedDeviceCount: number;
 }
 
-const pageLimit = 100;
-
-/**
- * Deletes every session about a patient: provider job (best effort), recording and record.
- * Re-lists until none remain, so a session created while erasure runs is deleted too.
- */
-async function erasePatientSessions(deps: ConfideDeps, actor: Actor, patientId: string): Promise<number> {
-  const deleted = new Set<string>();
-  for (;;) {
-    const page = await deps.sessions.list({ patientId, limit: pageLimit });
-    if (page.items.length === 0) return deleted.size;
-    for (const listed of page.items) {
-      if (deleted.has(listed.id)) {
-        throw new ConfideError("internal", "A deleted session is still listed; erasure stopped.", {
-          details: { sessionId: listed.id },
-        });
-      }
-      // A listing holds summaries: erasing takes the whole session (its recording, its provider job).
-      const session = await deps.sessions.get(listed.id);
-      // The record last: if anything before fails it remains, so a retry of the erasure finds it again.
-      if (session !== null) await eraseSession(deps, session);
-      deleted.add(listed.id);
-      await audit(deps, actor, "session.delete", {
-        sessionId: listed.id,
-        subjectUserId: patientId,
-        detail: { reason: "user.erase" },
-      });
-    }
-  }
-}
-
 /**
  * An administrator erases an account and everything about it (the right to erasure). For a
  * patient: every session about them (the speech provider's job, recording and record; a
  * provider that cannot be reached does not stop the erasure, its ref is logged), devices, refresh tokens, care
- * relations and the account. The account is deactivated first and deleted last, so an
+ * relations and the account; their consent history is kept (proof that past processing was
+ * consented to) with the reasons of their withdrawals removed. The account is deactivated first and deleted last, so an
  * interrupted erasure can simply be run again.
  * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an
  * administrator names themselves, `user.not_found` when there is no such user (also when it was
@@ -81,7 +51,10 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   await deps.users.revokeAccessTokens(user.id);
   await deps.tokens.revokeUser(user.id, now);
 
-  const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id) : 0;
+  const deletedSessionCount = user.role === "patient" ? await erasePatientSessions(deps, actor, user.id, "user.erase") : 0;
+  // The consent history stays, as proof that what was done before the erasure was consented to
+  // (GDPR Art. 7(1), Art. 17(3)(e)): ids, scopes, form hash, times. Only the patient's own words go.
+  const erasedConsentReasons = user.role === "patient" ? await deps.consents.eraseReasons(user.id) : 0;
   const deletedDeviceCount = (await deps.devices.listByUser(user.id)).length;
   await deps.devices.deleteByUser(user.id);
   await deps.tokens.deleteByUser(user.id);
@@ -91,7 +64,7 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   await deps.users.delete(user.id);
   await audit(deps, actor, "user.erase", {
     subjectUserId: user.id,
-    detail: { role: user.role, deletedSessionCount, deletedDeviceCount },
+    detail: { role: user.role, deletedSessionCount, deletedDeviceCount, erasedConsentReasons },
   });
   return { userId: user.id, deletedSessionCount, deletedDeviceCount };
 }

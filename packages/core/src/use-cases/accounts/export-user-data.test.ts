@@ -119,7 +119,8 @@ describe("exportUserData", () => {
     const { deps, patient } = await setup();
     const data = await exportUserData(deps, admin, { userId: patient.userId });
     expect(data).not.toHaveProperty("sessions");
-    expect(data.omitted).toEqual(["sessions"]);
+    expect(data.omitted).toEqual(["sessions", "consents"]);
+    expect(data).not.toHaveProperty("consents");
     expect(data.user.id).toBe(patient.userId);
     const json = download(data);
     expect(json).not.toContain("sleeping");

@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { AuditAction, AuditEvent } from "../../domain/audit-event.ts";
+import type { ConsentRecord } from "../../domain/consent.ts";
 import type { DevicePlatform } from "../../domain/device.ts";
 import { toPatientView, type PatientSessionView, type Session } from "../../domain/session.ts";
 import { toPublicUser, type Actor, type CareRelation, type PublicUser } from "../../domain/user.ts";
@@ -37,8 +38,14 @@ export interface UserDataExport {
    * only those the patient may see (see `exportUserData`).
    */
   auditEvents: AuditEvent[];
+  /**
+   * A patient's consent history (grants and withdrawals, oldest first), in their own export.
+   * Absent for therapists and administrators (no consent of their own), and when an
+   * administrator exports a patient: consent to therapy processing is clinical content.
+   */
+  consents?: ConsentRecord[];
   /** Parts left out because the actor may not read them. */
-  omitted: Array<"sessions">;
+  omitted: Array<"sessions" | "consents">;
 }
 
 const pageLimit = 100;
@@ -104,7 +111,8 @@ function visibleToPatient(event: AuditEvent, patientId: string, visibleSessionId
  * subject is the user. A patient's own export lists only what the patient may see: their own
  * actions, others' account events about them (`user.*`), and others' creating, finalizing,
  * opening or playing one of the sessions the export contains; nothing about sessions the
- * patient cannot see, no review edits, no one else's listings or searches.
+ * patient cannot see, no review edits, no one else's listings or searches. A patient's own
+ * export holds their consent history.
  * @throws ConfideError `auth.forbidden` when a non-admin names another user, `user.not_found`.
  */
 export async function exportUserData(
@@ -138,6 +146,11 @@ export async function exportUserData(
       lastSeenAt: device.lastSeenAt,
     }),
   );
+  const consents = user.role === "patient" && self ? await deps.consents.history(user.id) : undefined;
+  const omitted: UserDataExport["omitted"] = [
+    ...(sessions === undefined ? (["sessions"] as const) : []),
+    ...(user.role === "patient" && !self ? (["consents"] as const) : []),
+  ];
   const result: UserDataExport = {
     exportedAt: deps.clock.now(),
     user: toPublicUser(user),
@@ -145,11 +158,12 @@ export async function exportUserData(
     devices,
     ...(sessions === undefined ? {} : { sessions }),
     auditEvents,
-    omitted: sessions === undefined ? ["sessions"] : [],
+    ...(consents === undefined ? {} : { consents }),
+    omitted,
   };
   await audit(deps, actor, "user.export", {
     subjectUserId: user.id,
-    detail: { sessionCount: sessions?.length ?? 0, sessionsOmitted: sessions === undefined },
+    detail: { sessionCount: sessions?.length ?? 0, sessionsOmitted: sessions === undefined, consentRecordCount: consents?.length ?? 0 },
   });
   return result;
 }

@@ -20,13 +20,16 @@ export interface CareTeam {
 }
 
 
-/** A therapist linked to a patient, an unlinked therapist, and the therapist's phone(s). */
+/**
+ * A therapist linked to a patient (with the patient's consent unless `consent: false`), an
+ * unlinked therapist, and the therapist's phone(s).
+ */
 export async function seedCareTeam(
   deps: TestDeps,
-  options: { deviceTokens?: string[] } = {},
+  options: { deviceTokens?: string[]; consent?: boolean } = {},
 ): Promise<CareTeam> {
   const now = deps.clock.now();
-  const { therapist, patient } = await seedLinkedPair(deps);
+  const { therapist, patient } = await seedLinkedPair(deps, options.consent === false ? { consent: false } : {});
   await deps.users.create(testUser("therapist-2", "therapist", now));
   for (const [index, token] of (options.deviceTokens ?? ["phone-token"]).entries()) {
     await deps.devices.upsert({

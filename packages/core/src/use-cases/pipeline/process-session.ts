@@ -1,6 +1,7 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { moveTo } from "../../domain/session.ts";
 import { analyze } from "./analyze-step.ts";
+import { stopWithoutConsent } from "./consent-check.ts";
 import { notify } from "./session-notification.ts";
 import { save, type Step } from "./session-write.ts";
 import { transcribe } from "./transcribe-step.ts";
@@ -29,6 +30,8 @@ export interface ProcessSessionInput {
  * schedule a delayed retry with full-jitter exponential backoff until
  * `maxProviderAttempts`, then fail the session (retryable); other provider errors fail it
  * at once. While a provider call runs, the session's lease is renewed every `leaseMs / 3`.
+ * Before each step the patient's consent is checked (`stopWithoutConsent`): without it the
+ * session fails with `consent.withdrawn` and its provider job is discarded.
  *
  * @throws errors of the repositories and the queue (e.g. `dependency.unavailable`), so the
  * queue redelivers the job; provider errors are recorded on the session, never thrown.
@@ -44,6 +47,12 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
     return;
   }
   while (session) {
+    // Before every step: a patient who withdrew consent stops what has not run yet.
+    const stopped = await stopWithoutConsent(deps, session);
+    if (stopped !== undefined) {
+      session = stopped;
+      continue;
+    }
     switch (session.status) {
       case "uploaded": {
         const queued = await save(deps, moveTo(session, "queued", deps.clock.now()), session.version);

@@ -1,24 +1,33 @@
 import type { ConfideDeps } from "../../deps.ts";
-import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
+import { allNotAssessed, type ClinicalNotes } from "../../domain/clinical-notes.ts";
 import { verifyNotes } from "../../domain/note-evidence.ts";
 import { ConfideError } from "../../errors.ts";
 import type { Session } from "../../domain/session.ts";
+import { notesConsentGap } from "./consent.ts";
+
+/** Who "wrote" notes that were not written because the patient's consent does not cover them. */
+const notConsentedProvenance = { provider: "consent", model: "none", promptVersion: "none" } as const;
 
 /**
  * Asks `deps.notes` for notes on the session's transcript and patient sentiment, and verifies
  * their evidence against that transcript: the one way notes are written, by the pipeline and by
  * a regeneration.
+ * Only with the patient's consent (`notesConsentGap`: `ai_notes`, and `cloud_processing` for a
+ * cloud writer): without it the writer is not called and every field is `not_assessed` with the
+ * reason, so the session says why it has no notes.
  * @returns fresh notes (not stale, no review) for the transcript's revision.
  * @throws ConfideError `validation.invalid_input` when the session has no transcript;
  * `provider.*` from the writer.
  */
 export async function writeNotes(
-  deps: Pick<ConfideDeps, "notes" | "clock">,
-  session: Pick<Session, "transcript" | "sentiment">,
+  deps: Pick<ConfideDeps, "notes" | "clock" | "consents" | "settings">,
+  session: Pick<Session, "transcript" | "sentiment" | "patientId">,
   signal?: AbortSignal,
 ): Promise<ClinicalNotes> {
   const transcript = session.transcript;
   if (!transcript) throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.");
+  const gap = await notesConsentGap(deps, session.patientId);
+  if (gap !== null) return verifyNotes(allNotAssessed(gap), transcript, { ...notConsentedProvenance, writtenAt: deps.clock.now() });
   const result = await deps.notes.write(
     {
       language: transcript.language,

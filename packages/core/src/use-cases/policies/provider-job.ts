@@ -3,7 +3,7 @@ import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 
 /** Why a provider job is discarded; named in the log lines. */
-export type DiscardReason = "transcribed" | "timeout" | "retry" | "delete";
+export type DiscardReason = "transcribed" | "timeout" | "retry" | "delete" | "consent";
 
 /**
  * Asks the speech provider to delete the session's transcription job (`processing.providerRef`)

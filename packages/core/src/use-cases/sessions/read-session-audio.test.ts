@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestDeps } from "../../testing/test-deps.ts";
-import { readSessionAudio } from "./read-session-audio.ts";
+import { checkSessionAudioAccess, readSessionAudio } from "./read-session-audio.ts";
 import { admin, otherTherapist, patient, storeSession, therapist } from "./session-fixture.test-support.ts";
 
 const audioBytes = Uint8Array.from({ length: 1_000 }, (_, index) => (index * 7) % 256);
@@ -167,5 +167,30 @@ describe("readSessionAudio ranges at their edges", () => {
       "client closed the connection",
     );
     expect(deps.audit.events()).toEqual([]);
+  });
+});
+
+describe("checkSessionAudioAccess", () => {
+  it("answers for whoever may hear the recording, opening and auditing nothing", async () => {
+    const deps = createTestDeps();
+    const ready = await storeSession(deps, { status: "ready", audioBytes });
+    const finalized = await storeSession(deps, { status: "finalized", audioBytes });
+
+    await expect(checkSessionAudioAccess(deps, therapist, { sessionId: ready.id })).resolves.toEqual({
+      sessionId: ready.id,
+      durationMs: ready.audio.durationMs,
+    });
+    await expect(checkSessionAudioAccess(deps, patient, { sessionId: finalized.id })).resolves.toMatchObject({ sessionId: finalized.id });
+    expect(deps.audit.events()).toEqual([]);
+  });
+
+  it("hides a session the actor may not hear: another therapist, the patient before finalize, an admin", async () => {
+    const deps = createTestDeps();
+    const ready = await storeSession(deps, { status: "ready", audioBytes });
+
+    await expect(checkSessionAudioAccess(deps, otherTherapist, { sessionId: ready.id })).rejects.toMatchObject({ code: "session.not_found" });
+    await expect(checkSessionAudioAccess(deps, patient, { sessionId: ready.id })).rejects.toMatchObject({ code: "session.not_found" });
+    await expect(checkSessionAudioAccess(deps, admin, { sessionId: ready.id })).rejects.toMatchObject({ code: "auth.forbidden" });
+    await expect(checkSessionAudioAccess(deps, therapist, { sessionId: "missing" })).rejects.toMatchObject({ code: "session.not_found" });
   });
 });

@@ -82,3 +82,24 @@ export async function readSessionAudio(
   }
   return { ...read, contentType: session.audio.contentType };
 }
+
+export interface SessionAudioAccess {
+  sessionId: string;
+  /** Length of the recording; null while unknown. */
+  durationMs: number | null;
+}
+
+/**
+ * Whether the actor may read a session's recording (the owning therapist, or the patient of a
+ * finalized session), without opening it: before the host hands out a signed link to it. Not
+ * audited: every read through the link is, by `readSessionAudio`.
+ * @throws ConfideError `session.not_found`, `auth.forbidden` (admin).
+ */
+export async function checkSessionAudioAccess(
+  deps: ConfideDeps,
+  actor: Actor,
+  input: { sessionId: string },
+): Promise<SessionAudioAccess> {
+  const session = await loadVisibleSession(deps, actor, input.sessionId);
+  return { sessionId: session.id, durationMs: session.audio.durationMs };
+}

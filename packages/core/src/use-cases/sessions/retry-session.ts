@@ -5,6 +5,7 @@ import { inFlightStatuses } from "../../domain/session-status.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
+import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { takeOverSession } from "../pipeline/recover-stale-sessions.ts";
 import { discardProviderJob } from "../policies/provider-job.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
@@ -27,6 +28,7 @@ export interface RetrySessionInput {
  * Audited as `session.retry`.
  * @returns the session as written (queued, or the in-flight status it resumes from).
  * @throws ConfideError `session.not_found`, `auth.forbidden`, `session.version_conflict`,
+ * `consent.missing` (a failed session whose patient's consent does not cover its processing),
  * `session.invalid_state` (failed for a reason a retry cannot fix, still being processed within
  * its lease, ready or finalized), `audio.deleted` when it would have to transcribe a recording
  * the retention policy deleted.
@@ -43,6 +45,8 @@ export async function retrySession(deps: ConfideDeps, actor: Actor, input: Retry
   // Only a finalized session loses its recording, and it is never retried; should one without a
   // transcript ever have lost it, a retry could not transcribe it again: said, not attempted.
   if (session.transcript === null) assertAudioKept(session);
+  // A session stopped by a withdrawal starts again only once the patient consents again.
+  await requireConsent(deps, session.patientId, consentRequirement(deps, "upload"));
   const run = session.processing.run + 1;
   // Before the write that forgets the ref: should the write fail, a repeated retry discards again.
   await discardProviderJob(deps, session, "retry");

@@ -4,6 +4,7 @@ import { defaultTranscriptionSettings, newProcessing, type Session } from "../..
 import type { Transcript } from "../../domain/transcript.ts";
 import type { Actor } from "../../domain/user.ts";
 import type { TestDeps } from "../../testing/test-deps.ts";
+import { recordTestConsent } from "../../testing/test-consent.ts";
 import { createUser } from "../accounts/create-user.ts";
 import { linkPatient } from "../accounts/link-patient.ts";
 import { byteMeter } from "./byte-meter.ts";
@@ -53,7 +54,8 @@ export interface SessionOverrides extends Partial<Session> {
 
 /**
  * Builds a session (ready by default, with the sample transcript and its keyword sentiment),
- * stores its audio in `deps.blobs` and the record in `deps.sessions`.
+ * stores its audio in `deps.blobs` and the record in `deps.sessions`, and the patient's consent
+ * (`recordTestConsent`) when they have no consent history yet.
  */
 export async function storeSession(deps: TestDeps, overrides: SessionOverrides = {}): Promise<Session> {
   const { audioBytes = Uint8Array.from({ length: 1_000 }, (_, index) => index % 256), ...fields } = overrides;
@@ -125,6 +127,8 @@ export async function storeSession(deps: TestDeps, overrides: SessionOverrides =
     ...fields,
   };
   await deps.sessions.create(session);
+  // A stored session was uploaded with the patient's consent: record it, once per patient.
+  if ((await deps.consents.history(session.patientId)).length === 0) await recordTestConsent(deps, session.patientId);
   return session;
 }
 

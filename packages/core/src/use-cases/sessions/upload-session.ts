@@ -7,6 +7,7 @@ import { ConfideError, invalidInput, loggableCode } from "../../errors.ts";
 import { assertProcessingCapacity } from "../policies/processing-capacity.ts";
 import type { ByteStream } from "../../ports/blob-store.ts";
 import { audit } from "../policies/audit.ts";
+import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { byteMeter } from "./byte-meter.ts";
 import { sniffHead } from "./recording-head.ts";
@@ -48,7 +49,9 @@ const maxOriginalNameLength = 255;
  *
  * @returns the stored session (queued, or further along when a worker was quicker).
  * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or
- * unlinked patient), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
+ * unlinked patient), `consent.missing` (the patient's consent does not cover `recording`,
+ * `transcription`, or `cloud_processing` for a configured cloud provider: checked before any
+ * byte is stored), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
  * `upload.too_large`, `upload.aborted`, `upload.quota_exceeded` (the therapist has
  * `settings.maxSessionsInProcessing` sessions in processing), `dependency.unavailable`.
  */
@@ -60,6 +63,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     const patient = await deps.users.get(input.patientId);
     const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
     if (!linked) throw new ConfideError("user.not_found", "No such patient.");
+    await requireConsent(deps, input.patientId, consentRequirement(deps, "upload"));
     await assertProcessingCapacity(deps, actor);
     input.signal?.throwIfAborted();
   } catch (error) {

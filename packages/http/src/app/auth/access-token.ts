@@ -18,6 +18,8 @@ export interface AccessTokenOptions {
 /** A request's sign-in: who it is, and whether that still holds later (for long-lived streams). */
 export interface Authentication {
   actor: Actor;
+  /** The account and token generation the token carries (what a signed audio link is bound to). */
+  claims: AccessClaims;
   /** @returns false once the token has expired or was revoked. */
   stillValid(): Promise<boolean>;
 }
@@ -100,6 +102,7 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
       const claims = { userId: verified.userId, tokenGeneration: verified.tokenGeneration };
       return {
         actor: await options.actorOf(claims),
+        claims,
         async stillValid() {
           if (verified.expiresAtMs <= options.clock.now().getTime()) return false;
           try {

@@ -65,7 +65,7 @@ describe("the browser console at /", () => {
   });
 
   it("answers a missing file, a path outside the folder and other methods with the API's JSON 404", async () => {
-    for (const path of ["/assets/missing-123.js", "/favicon.ico", "/../outside-console.txt", "/%2e%2e/outside-console.txt", "/assets/%2e%2e/%2e%2e/outside-console.txt"]) {
+    for (const path of ["/assets/missing-123.js", "/favicon.ico", "/../outside-console.txt", "/%2e%2e/outside-console.txt", "/assets/%2e%2e/%2e%2e/outside-console.txt", "/..%2Foutside-console.txt", "/assets/..%2F..%2F..%2Foutside-console.txt"]) {
       const response = await testApp.call(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get("content-type"), path).toBe("application/problem+json");

@@ -21,6 +21,11 @@ export const errorStatus: Record<ProblemCode, number> = {
   "user.has_sessions": 409,
   // The patient is not (or no longer) in the therapist's care.
   "care.not_linked": 403,
+  // The patient's consent does not cover what was asked (details say which scopes/providers).
+  "consent.missing": 403,
+  // Processing stopped by a withdrawal: a session's lastError, or a retry refused for it.
+  "consent.withdrawn": 403,
+  "consent.conflict": 409,
   "session.not_found": 404,
   "session.version_conflict": 412,
   "session.version_required": 428,

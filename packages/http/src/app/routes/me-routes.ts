@@ -1,10 +1,12 @@
 import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
+import { addOwnConsentRoutes } from "./consent-routes.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { ConsentRecordSchema } from "../schemas/consent-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
 export interface MeRoutesOptions {
@@ -28,7 +30,8 @@ const ExportSchema = z
     ),
     sessions: z.array(z.record(z.string(), z.unknown())).optional(),
     auditEvents: z.array(z.record(z.string(), z.unknown())),
-    omitted: z.array(z.literal("sessions")),
+    consents: z.array(ConsentRecordSchema).optional(),
+    omitted: z.array(z.enum(["sessions", "consents"])),
   })
   .openapi("UserDataExport");
 
@@ -106,6 +109,8 @@ export function createMeRoutes(options: MeRoutesOptions) {
       return c.json(data, 200);
     },
   );
+
+  addOwnConsentRoutes(router, deps);
 
   return router;
 }

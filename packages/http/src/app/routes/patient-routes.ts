@@ -1,6 +1,7 @@
 import { searchPatients, type ConfideDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
+import { addPatientConsentRoutes } from "./consent-routes.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
@@ -46,6 +47,8 @@ export function createPatientRoutes(options: PatientRoutesOptions) {
       return c.json(page, 200);
     },
   );
+
+  addPatientConsentRoutes(router, deps);
 
   return router;
 }

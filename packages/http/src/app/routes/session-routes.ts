@@ -13,6 +13,7 @@ import {
 } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
+import type { AudioLinks } from "../auth/audio-link.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
@@ -30,6 +31,7 @@ import type { UploadQuota } from "../limits/upload-quota.ts";
 export interface SessionRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
+  audioLinks: AudioLinks;
   maxUploadBytes: number;
   uploadQuota: UploadQuota;
   eventsPollMs: number;
@@ -87,6 +89,9 @@ const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "
 export function createSessionRoutes(options: SessionRoutesOptions) {
   const { deps } = options;
   const router = createRouter();
+  // First, before the bearer middleware: the recording also opens with a signed link (an
+  // <audio> element sends no Authorization header), so these routes sign in on their own.
+  router.route("/", createSessionAudioRoutes({ deps, tokens: options.tokens, audioLinks: options.audioLinks }));
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
   router.route("/", createSessionUploadRoutes({ deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota }));
@@ -177,7 +182,6 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     },
   );
 
-  router.route("/", createSessionAudioRoutes({ deps }));
   router.route(
     "/",
     createSessionEventsRoutes({

@@ -1,0 +1,44 @@
+import { ConfideApiError } from "@confide/client";
+import { describe, expect, it } from "vitest";
+import { describeError, formatBytes } from "./problem-text.ts";
+
+const problem = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
+  new ConfideApiError({ status, code, message, details });
+
+describe("the sentences the console shows for a problem", () => {
+  it("says how large a recording may be (413), in megabytes", () => {
+    expect(describeError(problem(413, "upload.too_large", "The recording is larger than 2097152 bytes.", { maxBytes: 2 * 1024 * 1024 }))).toBe(
+      "This recording is too large: the limit is 2.0 MB. Split it or compress it (MP3, OGG), then upload again.",
+    );
+    expect(describeError(problem(413, "upload.too_large", "Too large."))).toBe("This recording is too large for the server.");
+  });
+
+  it("names the formats it reads for a file that is not audio (415)", () => {
+    expect(describeError(problem(415, "upload.not_audio", "Not audio."))).toBe(
+      "This file is not a recording Confide can read. Upload WAV, MP3, OGG, FLAC, M4A or WebM audio.",
+    );
+  });
+
+  it("says the patient's consent is missing (403 consent.missing), and what to do", () => {
+    expect(describeError(problem(403, "consent.missing", "No consent."))).toBe(
+      "This patient has not given consent to recording. Record their consent before uploading a session.",
+    );
+  });
+
+  it("keeps the server's own sentence for other codes, and words a cancelled upload", () => {
+    expect(describeError(problem(404, "session.not_found", "No session abc."))).toBe("No session abc.");
+    expect(describeError(new DOMException("The upload was aborted.", "AbortError"))).toBe("The upload was cancelled.");
+    expect(describeError(new TypeError("The upload failed: the connection was lost or refused."))).toBe(
+      "The upload failed: the connection was lost or refused.",
+    );
+  });
+
+  it("formats sizes in the unit a person reads", () => {
+    expect([formatBytes(512), formatBytes(1536), formatBytes(3.5 * 1024 * 1024), formatBytes(2 * 1024 ** 3)]).toEqual([
+      "512 bytes",
+      "2 KB",
+      "3.5 MB",
+      "2.0 GB",
+    ]);
+  });
+});

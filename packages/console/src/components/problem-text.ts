@@ -1,0 +1,39 @@
+import { ConfideApiError } from "@confide/client";
+
+/** Sentences for problems a person can act on; anything else shows the server's own detail. */
+export function describeError(error: unknown): string {
+  if (!ConfideApiError.is(error)) {
+    if (error instanceof Error && error.name === "AbortError") return "The upload was cancelled.";
+    // The client's TypeError for a connection lost or refused says so in words.
+    return error instanceof Error ? error.message : "Something went wrong.";
+  }
+  switch (error.code) {
+    case "upload.too_large": {
+      const maxBytes = typeof error.details.maxBytes === "number" ? error.details.maxBytes : undefined;
+      return maxBytes === undefined
+        ? "This recording is too large for the server."
+        : `This recording is too large: the limit is ${formatBytes(maxBytes)}. Split it or compress it (MP3, OGG), then upload again.`;
+    }
+    case "upload.not_audio":
+      return "This file is not a recording Confide can read. Upload WAV, MP3, OGG, FLAC, M4A or WebM audio.";
+    case "consent.missing":
+      return "This patient has not given consent to recording. Record their consent before uploading a session.";
+    case "upload.quota_exceeded":
+      return `You have reached your upload limit for now. ${error.message}`;
+    case "auth.invalid_credentials":
+      return "The email or password is not right.";
+    case "auth.throttled":
+      return `Too many sign-in attempts. ${error.message}`;
+    case "network.unreadable_problem":
+      return `The server could not be reached or gave an unexpected answer (${error.message}). Try again.`;
+    default:
+      return error.message;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

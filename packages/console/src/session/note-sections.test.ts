@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { noteSections, splitAtSpan, type NotesLike } from "./note-sections.ts";
+
+const grounded = { status: "grounded" as const };
+const notAssessed = (reason: string) => ({ status: "not_assessed" as const, reason });
+
+const notes: NotesLike = {
+  keyTopics: [{ text: "sleep", evidence: [{ segmentId: "seg-2", start: 0, end: 6 }], verification: grounded }],
+  topicSummary: [],
+  strategies: notAssessed("No strategy was discussed."),
+  emotionalThemes: [],
+  triggers: [],
+  actionItems: [],
+  significantQuotes: [
+    {
+      text: "I can't sleep",
+      quote: "I can't sleep",
+      evidence: [{ segmentId: "seg-9", start: 0, end: 13 }],
+      verification: { status: "unverified", reason: "Segment seg-9 does not exist." },
+    },
+  ],
+  sessionMood: { value: "very_negative", text: "Low throughout.", evidence: [], verification: grounded },
+  moodTrajectory: notAssessed("Too short."),
+  followUpTopics: [],
+  unresolvedConcerns: [],
+  riskFlags: [
+    { type: "self_harm", severity: "moderate", text: "Mentions not wanting to go on.", evidence: [], verification: grounded },
+  ],
+  therapistNotes: [],
+  patientSummary: [],
+};
+
+describe("noteSections", () => {
+  it("lists every field in reading order, risk flags first, with not-assessed reasons kept", () => {
+    const sections = noteSections(notes);
+    expect(sections.map((section) => section.title)).toEqual([
+      "Risk flags",
+      "Session mood",
+      "Mood trajectory",
+      "Summary",
+      "Key topics",
+      "Emotional themes",
+      "Triggers",
+      "Strategies",
+      "Action items",
+      "Significant quotes",
+      "Follow-up topics",
+      "Unresolved concerns",
+      "Therapist notes",
+      "Patient summary",
+    ]);
+    expect(sections.find((section) => section.field === "strategies")).toEqual({
+      field: "strategies",
+      title: "Strategies",
+      kind: "not-assessed",
+      reason: "No strategy was discussed.",
+    });
+  });
+
+  it("words values, risk types and severities, and says why an item is unverified", () => {
+    const byField = Object.fromEntries(noteSections(notes).map((section) => [section.field, section]));
+    expect(byField.riskFlags).toMatchObject({ entries: [{ text: "self harm (moderate severity): Mentions not wanting to go on.", grounded: true }] });
+    expect(byField.sessionMood).toMatchObject({ entries: [{ text: "very negative: Low throughout." }] });
+    expect(byField.significantQuotes).toMatchObject({
+      entries: [{ grounded: false, unverifiedReason: "Segment seg-9 does not exist.", quote: "I can't sleep" }],
+    });
+    expect(byField.keyTopics).toMatchObject({ entries: [{ evidence: [{ segmentId: "seg-2", start: 0, end: 6 }] }] });
+  });
+});
+
+describe("splitAtSpan", () => {
+  it("cuts the text around the span, and marks nothing for a span past an edited text's end", () => {
+    expect(splitAtSpan("Better, thank you.", { start: 8, end: 13 })).toEqual(["Better, ", "thank", " you."]);
+    expect(splitAtSpan("Short.", { start: 10, end: 20 })).toEqual(["Short.", "", ""]);
+  });
+});

@@ -1,0 +1,199 @@
+import { Fragment } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { describeError } from "../components/problem-text.ts";
+import { clockTime } from "./clock-time.ts";
+import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
+import type { Session } from "./session-api.ts";
+import { speakerName } from "./speaker-relabel.ts";
+import { segmentElementId } from "./transcript-view.tsx";
+
+type Notes = NonNullable<Session["notes"]>;
+type Transcript = NonNullable<Session["transcript"]>;
+
+export interface NotesPanelProps {
+  notes: Notes;
+  transcript: Transcript;
+  /** Ready for review: notes can be written again and the therapist's words edited. */
+  editable: boolean;
+  onOpenEvidence: (evidence: EvidenceSpan) => void;
+  onRegenerate: () => Promise<void>;
+  onSaveOwnWords: (edit: { therapistNotes: string | null; patientSummary: string | null }) => Promise<void>;
+}
+
+function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps["onSaveOwnWords"] }) {
+  const [therapistNotes, setTherapistNotes] = useState(notes.review?.therapistNotes ?? "");
+  const [patientSummary, setPatientSummary] = useState(notes.review?.patientSummary ?? "");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    setTherapistNotes(notes.review?.therapistNotes ?? "");
+    setPatientSummary(notes.review?.patientSummary ?? "");
+  }, [notes.review?.editedAt]);
+  const orNull = (text: string) => (text.trim() === "" ? null : text);
+  return (
+    <form
+      class="stack own-words"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setProblem(null);
+        setSaved(false);
+        try {
+          await onSave({ therapistNotes: orNull(therapistNotes), patientSummary: orNull(patientSummary) });
+          setSaved(true);
+        } catch (error) {
+          setProblem(error);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <div class="field">
+        <label for="own-therapist-notes">Your notes</label>
+        <textarea id="own-therapist-notes" rows={4} value={therapistNotes} onInput={(event) => setTherapistNotes(event.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="own-patient-summary">Summary for the patient</label>
+        <textarea
+          id="own-patient-summary"
+          rows={3}
+          value={patientSummary}
+          aria-describedby="own-patient-summary-hint"
+          onInput={(event) => setPatientSummary(event.currentTarget.value)}
+        />
+        <p class="hint" id="own-patient-summary-hint">
+          The patient reads this after you finalize, instead of the written summary. Leave it empty to use the written one.
+        </p>
+      </div>
+      {problem === null ? null : (
+        <p class="error-message" role="alert">
+          {describeError(problem)}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? "Saving…" : "Save your notes"}
+        </button>
+        {saved ? <span role="status">Saved.</span> : null}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The clinical notes, field by field. Every item lists its evidence as links to the transcript
+ * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
+ * evidence did not hold says so and why.
+ */
+export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords }: NotesPanelProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const segments = new Map(transcript.segments.map((segment) => [segment.id, segment]));
+  const sections = noteSections(notes as unknown as NotesLike);
+  return (
+    <div class="notes stack">
+      <p class="hint">
+        {notes.quality.grounded} items stand on the transcript, {notes.quality.unverified} could not be checked, {notes.quality.notAssessed} fields
+        were not assessed.
+      </p>
+      {notes.stale ? (
+        <div class="notice" role="note">
+          <p>
+            <strong>These notes are out of date:</strong> the transcript changed after they were written.
+          </p>
+          {editable ? (
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                setProblem(null);
+                try {
+                  await onRegenerate();
+                } catch (error) {
+                  setProblem(error);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {busy ? "Writing the notes…" : "Write the notes again"}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {problem === null ? null : (
+        <p class="error-message" role="alert">
+          {describeError(problem)}
+        </p>
+      )}
+      {sections.map((section) => (
+        <section key={section.field} class="note-section" aria-labelledby={`notes-${section.field}`}>
+          <h3 id={`notes-${section.field}`}>{section.title}</h3>
+          {section.kind === "not-assessed" ? (
+            <p class="hint">Not assessed: {section.reason}</p>
+          ) : section.entries.length === 0 ? (
+            <p class="hint">None.</p>
+          ) : (
+            <ul>
+              {section.entries.map((entry, index) => (
+                <li key={index} class={entry.grounded ? "grounded" : "unverified"}>
+                  {entry.grounded ? null : <strong class="unverified-label">Unverified: </strong>}
+                  {entry.text}
+                  {entry.quote !== undefined && entry.quote !== entry.text ? (
+                    <>
+                      {" "}
+                      <q>{entry.quote}</q>
+                    </>
+                  ) : null}
+                  {entry.unverifiedReason === undefined ? null : <span class="hint"> ({entry.unverifiedReason})</span>}
+                  {entry.evidence.length === 0 ? null : (
+                    <span class="evidence">
+                      {" "}
+                      Evidence:{" "}
+                      {entry.evidence.map((evidence, at) => {
+                        const segment = segments.get(evidence.segmentId);
+                        const where = segment ? `${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}` : evidence.segmentId;
+                        return (
+                          <Fragment key={at}>
+                            {at === 0 ? null : ", "}
+                            <a
+                              class="evidence-link"
+                              href={`#${segmentElementId(evidence.segmentId)}`}
+                              onClick={(event) => {
+                                event.preventDefault();
+                                onOpenEvidence(evidence);
+                              }}
+                            >
+                              <span class="visually-hidden">Show the cited words at </span>
+                              {where}
+                            </a>
+                          </Fragment>
+                        );
+                      })}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+      {editable || notes.review ? (
+        <section aria-labelledby="notes-own-words">
+          <h3 id="notes-own-words">Your own words</h3>
+          {editable ? (
+            <OwnWordsForm notes={notes} onSave={onSaveOwnWords} />
+          ) : (
+            <>
+              {notes.review?.therapistNotes ? <p>{notes.review.therapistNotes}</p> : null}
+              {notes.review?.patientSummary ? <p>For the patient: {notes.review.patientSummary}</p> : null}
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

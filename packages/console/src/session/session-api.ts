@@ -1,0 +1,58 @@
+import { dataOf, type ConfideClient, type Schemas } from "@confide/client";
+import { consoleClient } from "../api/console-client.ts";
+
+export type Session = Schemas["Session"];
+export type SessionView = Schemas["SessionView"];
+export type SpeakerRole = "therapist" | "patient" | "unknown";
+
+/** The If-Match of a write: the version read, as its ETag. */
+const ifMatch = (version: number) => `"${version}"`;
+
+/**
+ * The calls of the session view, over the typed client. Every write names the version it read
+ * (If-Match); a 412 throws ConfideApiError `session.version_conflict` with `currentVersion`.
+ */
+export function createSessionApi(client: Pick<ConfideClient, "api">) {
+  const { api } = client;
+  const path = (id: string) => ({ path: { id } });
+  return {
+    get: (id: string): Promise<SessionView> => dataOf(api.GET("/v1/sessions/{id}", { params: path(id) })),
+
+    audioLink: (id: string): Promise<{ url: string; expiresAt: string }> =>
+      dataOf(api.POST("/v1/sessions/{id}/audio:link", { params: path(id) })),
+
+    editSegment: (id: string, version: number, segmentId: string, text: string): Promise<Session> =>
+      dataOf(
+        api.PATCH("/v1/sessions/{id}/transcript", {
+          params: { ...path(id), header: { "if-match": ifMatch(version) } },
+          body: { edits: [{ segmentId, text }] },
+        }),
+      ),
+
+    relabel: (id: string, version: number, speakers: Array<{ label: string; role: SpeakerRole }>): Promise<Session> =>
+      dataOf(api.PUT("/v1/sessions/{id}/speakers", { params: { ...path(id), header: { "if-match": ifMatch(version) } }, body: { speakers } })),
+
+    editNotes: (id: string, version: number, edit: { therapistNotes?: string | null; patientSummary?: string | null }): Promise<Session> =>
+      dataOf(api.PUT("/v1/sessions/{id}/notes", { params: { ...path(id), header: { "if-match": ifMatch(version) } }, body: edit })),
+
+    regenerateNotes: (id: string, version: number): Promise<Session> =>
+      dataOf(api.POST("/v1/sessions/{id}/notes:regenerate", { params: { ...path(id), header: { "if-match": ifMatch(version) } } })),
+
+    finalize: (id: string, version: number): Promise<Session> =>
+      dataOf(api.POST("/v1/sessions/{id}/finalize", { params: { ...path(id), header: { "if-match": ifMatch(version) } } })),
+
+    remove: async (id: string): Promise<void> => {
+      await api.DELETE("/v1/sessions/{id}", { params: path(id) });
+    },
+  };
+}
+
+export type SessionApi = ReturnType<typeof createSessionApi>;
+
+/** A therapist's view of a session (the patient view has no review, notes or sentiment). */
+export function isTherapistView(session: SessionView): session is Session {
+  return "review" in session && "edits" in session.review;
+}
+
+/** The session view's calls over the console's one client. */
+export const sessionApi = createSessionApi(consoleClient);

@@ -1,0 +1,310 @@
+import { ConfideApiError } from "@confide/client";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { announce } from "../components/announcer.tsx";
+import { ErrorMessage } from "../components/error-message.tsx";
+import { StatusChip } from "../components/status-chip.tsx";
+import { Link } from "../router/link.tsx";
+import { navigate } from "../router/router.ts";
+import { ScreenHeading } from "../screens/screen-heading.tsx";
+import { AudioPlayer } from "./audio-player.tsx";
+import { DeleteDialog } from "./delete-dialog.tsx";
+import type { EvidenceSpan } from "./note-sections.ts";
+import { NotesPanel } from "./notes-panel.tsx";
+import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
+import { resolveConflict } from "./segment-conflict.ts";
+import type { SaveResult } from "./segment-editor.tsx";
+import { consoleClient } from "../api/console-client.ts";
+import { isTherapistView, sessionApi, type Session, type SessionApi } from "./session-api.ts";
+import { SentimentChartView } from "./sentiment-chart-view.tsx";
+import { SpeakersForm } from "./speakers-form.tsx";
+import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
+import { describeWarning } from "./transcript-warnings.ts";
+import "./session.css";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const processing = new Set(["uploaded", "queued", "transcribing", "analyzing", "writing_notes"]);
+
+/** Tries a segment save again at most this often when other saves keep landing first on other segments. */
+const maxResubmits = 3;
+
+const conflictMessage = "Someone else changed this session meanwhile. It has been reloaded: check the change and try again.";
+
+/**
+ * The session a therapist reviews: the recording with the transcript under it (click a time to
+ * play from there; the segment playing is marked), inline correction with conflict handling,
+ * speaker roles, the patient's sentiment, the notes with their evidence, finalize and delete.
+ */
+export function SessionScreen({ id, api = sessionApi }: { id: string; api?: SessionApi }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [timeMs, setTimeMs] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [cited, setCited] = useState<EvidenceSpan | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const audio = useRef<HTMLAudioElement | null>(null);
+  const latest = useRef<Session | null>(null);
+  latest.current = session;
+
+  const reload = async (): Promise<Session | null> => {
+    const view = await api.get(id);
+    if (!isTherapistView(view)) {
+      setLoadError(new Error("This view is for the session's therapist."));
+      return null;
+    }
+    setSession(view);
+    return view;
+  };
+
+  useEffect(() => {
+    reload().catch(setLoadError);
+  }, [id]);
+
+  // While the session is processed, follow its status and reload when it settles.
+  const status = session?.status;
+  useEffect(() => {
+    if (status === undefined || !processing.has(status)) return;
+    const controller = new AbortController();
+    void (async () => {
+      try {
+        for await (const event of consoleClient.sessionEvents(id, { signal: controller.signal })) {
+          if (event.type === "deleted") {
+            setLoadError(new Error("This session was deleted."));
+            return;
+          }
+          if (event.type === "end" || !processing.has(event.status)) {
+            await reload();
+            return;
+          }
+        }
+      } catch (error) {
+        if (!controller.signal.aborted) setLoadError(error);
+      }
+    })();
+    return () => controller.abort();
+  }, [status]);
+
+  /** Runs a write; a version conflict reloads the session and says so. */
+  const write = async (run: (current: Session) => Promise<Session>, done: string) => {
+    const current = latest.current;
+    if (!current) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      setSession(await run(current));
+      announce(done);
+    } catch (error) {
+      if (ConfideApiError.is(error, "session.version_conflict")) {
+        await reload();
+        throw new Error(conflictMessage);
+      }
+      throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveSegment = async (segmentId: string, mine: string, base: string): Promise<SaveResult> => {
+    let version = latest.current?.version ?? 0;
+    for (let attempt = 0; attempt <= maxResubmits; attempt += 1) {
+      try {
+        setSession(await api.editSegment(id, version, segmentId, mine));
+        announce("Segment saved.");
+        return { kind: "saved" };
+      } catch (error) {
+        if (!ConfideApiError.is(error, "session.version_conflict")) throw error;
+      }
+      const current = await reload();
+      if (!current) throw new Error(conflictMessage);
+      const outcome = resolveConflict({ segmentId, base, mine }, current);
+      switch (outcome.kind) {
+        case "already-saved":
+          announce("Segment saved (someone else had saved the same words).");
+          return { kind: "saved" };
+        case "conflict":
+          announce("Someone else saved this segment while you were editing. Compare the two versions.");
+          return { kind: "conflict", theirs: outcome.theirs };
+        case "gone":
+          throw new Error("This segment is no longer in the transcript.");
+        case "resubmit":
+          version = outcome.version;
+      }
+    }
+    throw new Error(conflictMessage);
+  };
+
+  const playFrom = (segment: { id: string; startMs: number; endMs: number }) => {
+    const element = audio.current;
+    if (!element) return;
+    element.currentTime = seekSecondsFor(segment);
+    setTimeMs(segment.startMs);
+    void element.play().catch(() => announce("Press play on the recording to listen."));
+  };
+
+  const openEvidence = (evidence: EvidenceSpan) => {
+    setCited(evidence);
+    requestAnimationFrame(() => {
+      const element = document.getElementById(segmentElementId(evidence.segmentId));
+      if (!element) return;
+      element.scrollIntoView({ block: "center" });
+      // The keyboard follows the link to the segment, as it would an in-page anchor.
+      element.focus({ preventScroll: true });
+    });
+  };
+
+  if (loadError !== null) {
+    return (
+      <section class="stack">
+        <ScreenHeading title="Session">Session</ScreenHeading>
+        <ErrorMessage error={loadError} />
+        <p>
+          <Link href="/sessions">Back to the sessions</Link>
+        </p>
+      </section>
+    );
+  }
+  if (session === null) {
+    return (
+      <section aria-busy="true">
+        <ScreenHeading title="Session">Session</ScreenHeading>
+        <p>Loading the session…</p>
+      </section>
+    );
+  }
+
+  const transcript = session.transcript;
+  const ready = session.status === "ready";
+  const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
+  const warnings = [
+    ...(transcript?.warnings ?? []).map(describeWarning),
+    ...(session.status === "failed" && session.processing.lastError
+      ? [{ title: "Processing failed", message: session.processing.lastError.message }]
+      : []),
+  ];
+
+  return (
+    <div class="session-view">
+      <div class="session-header">
+        <ScreenHeading title={session.title}>{session.title}</ScreenHeading>
+        <p class="session-facts">
+          <StatusChip status={session.status} /> Recorded {dateFormat.format(new Date(session.recordedAt))}
+          {session.review.finalizedAt ? ` · finalized ${dateFormat.format(new Date(session.review.finalizedAt))}` : ""}
+        </p>
+        <div class="actions">
+          {ready ? (
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={() =>
+                write((current) => api.finalize(id, current.version), "Session finalized: it is read-only now and the patient can see the summary.").catch(
+                  setActionError,
+                )
+              }
+            >
+              Finalize review
+            </button>
+          ) : null}
+          <button type="button" class="danger-outline" onClick={() => setDeleting(true)}>
+            Delete session…
+          </button>
+        </div>
+        <ErrorMessage error={actionError} />
+      </div>
+
+      {warnings.length === 0 ? null : (
+        <section class="warnings" aria-labelledby="session-warnings">
+          <h2 id="session-warnings">Warnings</h2>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning.message}>
+                <strong>{warning.title}:</strong> {warning.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {processing.has(session.status) ? (
+        <p role="status">This session is still being processed. This page updates when it is ready.</p>
+      ) : null}
+
+      <div class="session-columns">
+        <section class="transcript-column" aria-labelledby="session-transcript">
+          <h2 id="session-transcript">Recording and transcript</h2>
+          <AudioPlayer
+            sessionId={id}
+            api={api}
+            onElement={(element) => {
+              audio.current = element;
+            }}
+            onTime={setTimeMs}
+            onPlayingChange={setPlaying}
+          />
+          {transcript === null ? (
+            <p>No transcript yet.</p>
+          ) : (
+            <TranscriptView
+              transcript={transcript}
+              playingIndex={playingIndex}
+              playing={playing}
+              cited={cited}
+              editable={ready}
+              onPlayFrom={playFrom}
+              onSaveSegment={saveSegment}
+            />
+          )}
+        </section>
+
+        <aside class="session-aside" aria-label="Speakers, sentiment and notes">
+          {transcript === null ? null : (
+            <section aria-labelledby="session-speakers">
+              <h2 id="session-speakers">Speakers</h2>
+              <SpeakersForm
+                speakers={transcript.speakers}
+                editable={ready}
+                onSave={(speakers) => write((current) => api.relabel(id, current.version, speakers), "Speaker roles saved.")}
+              />
+            </section>
+          )}
+          <section aria-labelledby="session-sentiment">
+            <h2 id="session-sentiment">Patient's sentiment</h2>
+            {session.sentiment ? (
+              <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
+            ) : (
+              <p>Not measured yet.</p>
+            )}
+          </section>
+          <section aria-labelledby="session-notes">
+            <h2 id="session-notes">Notes</h2>
+            {session.notes && transcript ? (
+              <NotesPanel
+                notes={session.notes}
+                transcript={transcript}
+                editable={ready}
+                onOpenEvidence={openEvidence}
+                onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
+                onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
+              />
+            ) : (
+              <p>No notes yet.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+
+      <DeleteDialog
+        title={session.title}
+        open={deleting}
+        onCancel={() => setDeleting(false)}
+        onConfirm={async () => {
+          await api.remove(id);
+          setDeleting(false);
+          announce(`Session “${session.title}” deleted.`);
+          navigate("/sessions");
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LanguageAnalyzer, NoteWriter, SpeechToText } from "@confide/core";
+import type { ConfideConfig } from "../config/config.ts";
+import { findAdapter } from "./adapter-registry.ts";
+
+/**
+ * The providers of the chosen speech, language and notes adapters that send session data out of
+ * the deployment with the configured settings (their descriptors' `sendsSessionDataOut`): what
+ * `CoreSettings.cloudProviders` holds, so processing asks for the patient's `cloud_processing`
+ * consent naming each.
+ */
+export function cloudProvidersOf(
+  config: Pick<ConfideConfig, "adapters" | "adapterSettings">,
+  created: { speech: SpeechToText; language: LanguageAnalyzer; notes: NoteWriter },
+): string[] {
+  const ports = ["speech", "language", "notes"] as const;
+  return ports
+    .filter((port) => findAdapter(port, config.adapters[port])?.sendsSessionDataOut?.(config.adapterSettings[port]) === true)
+    .map((port) => created[port].provider);
+}
