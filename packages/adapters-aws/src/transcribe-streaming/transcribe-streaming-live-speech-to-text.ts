@@ -7,6 +7,7 @@
 import {
   ConfideError,
   createEventQueue,
+  liveRecognitionClosedError,
   type LiveRecognition,
   type LiveSpeechCapabilities,
   type LiveSpeechEvent,
@@ -29,9 +30,6 @@ export interface TranscribeStreamingSettings {
 const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
 /** Transcribe takes audio events of 50–200 ms best; larger writes are split (100 ms of stereo). */
 const maxEventBytes = 6_400;
-
-const closedError = () =>
-  new ConfideError("live.closed", "The live recognition has ended: no more audio can be written to it.", { retryable: false });
 
 const toMs = (seconds: number | undefined) => Math.round((seconds ?? 0) * 1000);
 
@@ -162,7 +160,7 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
 
     return {
       async write(chunk) {
-        if (closed) throw closedError();
+        if (closed) throw liveRecognitionClosedError();
         audio.push(chunk.slice());
       },
       async end() {

@@ -8,6 +8,7 @@
 import {
   ConfideError,
   createEventQueue,
+  liveRecognitionClosedError,
   createPcmChannelSplitter,
   mixToMono,
   type LiveRecognition,
@@ -25,9 +26,6 @@ type Sdk = typeof SpeechSdk;
 
 const ticksPerMs = 10_000;
 const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
-
-const closedError = () =>
-  new ConfideError("live.closed", "The live recognition has ended: no more audio can be written to it.", { retryable: false });
 
 let sdkPromise: Promise<Sdk> | undefined;
 
@@ -184,7 +182,7 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
 
     return {
       async write(chunk) {
-        if (closed) throw closedError();
+        if (closed) throw liveRecognitionClosedError();
         const split = splitter.push(chunk);
         // A stereo stream in the mono layout is heard as one mixed track, diarized.
         const samples = perChannel ? split : [mixToMono(split)];
