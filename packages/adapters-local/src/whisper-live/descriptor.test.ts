@@ -14,7 +14,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const context = { logger: { debug() {}, info() {}, warn() {}, error() {} }, dataDir: "/nonexistent" } as never;
 
 /** How many utterances an engine cuts from two bursts 450 ms apart. */
 async function finalsOf(engine: LiveSpeechToText): Promise<number> {
@@ -55,7 +54,7 @@ describe("live engine descriptors", () => {
     });
     expect(whisperLiveDescriptor.settings.safeParse({ CONFIDE_WHISPER_URL: server.url, CONFIDE_LIVE_VAD_THRESHOLD_DBFS: "3" }).success).toBe(false);
     const create = (variables: Record<string, string>) =>
-      whisperLiveDescriptor.create(whisperLiveDescriptor.settings.parse({ CONFIDE_WHISPER_URL: server.url, ...variables }), context);
+      whisperLiveDescriptor.create(whisperLiveDescriptor.settings.parse({ CONFIDE_WHISPER_URL: server.url, ...variables }));
     // A 450 ms gap: within the default 600 ms pause one utterance, past a 300 ms pause two.
     expect(await finalsOf(await create({}))).toBe(1);
     expect(await finalsOf(await create({ CONFIDE_LIVE_PAUSE_MS: "300" }))).toBe(2);
@@ -63,7 +62,7 @@ describe("live engine descriptors", () => {
 
   it("embedded: hands PocketSphinx's program and model to the engine", async () => {
     const create = (variables: Record<string, string>) =>
-      pocketSphinxLiveDescriptor.create(pocketSphinxLiveDescriptor.settings.parse(variables), context);
+      pocketSphinxLiveDescriptor.create(pocketSphinxLiveDescriptor.settings.parse(variables));
     const noModel = await expectConfideError(
       create({ CONFIDE_POCKETSPHINX_MODEL_DIR: "/nonexistent/model" }).then((live) => live.check()),
       "speech.engine_unavailable",
