@@ -1,6 +1,6 @@
 import { startTranscribeStreamingServer, type TranscribeStreamingServer } from "@confide/contracts/fakes";
 import { toneBurstsPcm } from "@confide/contracts/support";
-import { silentLogger, type LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { transcribeStreamingDescriptor } from "./descriptor.ts";
 
@@ -22,7 +22,6 @@ describe("transcribe streaming descriptor", () => {
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret");
     const live = await transcribeStreamingDescriptor.create(
       transcribeStreamingDescriptor.settings.parse({ CONFIDE_TRANSCRIBE_REGION: "eu-central-1", CONFIDE_TRANSCRIBE_STREAMING_ENDPOINT: fake.url }),
-      { logger: silentLogger, dataDir: "/nonexistent" },
     );
     const recognition = await live.open({
       language: "en-US",

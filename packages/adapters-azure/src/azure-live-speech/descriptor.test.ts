@@ -1,6 +1,6 @@
 import { startAzureSpeechLiveServer, type AzureSpeechLiveServer } from "@confide/contracts/fakes";
 import { toneBurstsPcm } from "@confide/contracts/support";
-import { silentLogger, type LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { azureLiveSpeechDescriptor } from "./descriptor.ts";
 
@@ -29,7 +29,6 @@ describe("azure live speech descriptor", () => {
   it("creates an engine that streams to the host with the key and hears speakers", async () => {
     const live = await azureLiveSpeechDescriptor.create(
       azureLiveSpeechDescriptor.settings.parse({ CONFIDE_AZURE_LIVE_SPEECH_HOST: fake.url, CONFIDE_AZURE_SPEECH_KEY: fake.key }),
-      { logger: silentLogger, dataDir: "/nonexistent" },
     );
     await live.check();
     const recognition = await live.open({
