@@ -1059,6 +1059,36 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: string;
+            /** @description Sessions recorded live (`/v1/live`): their audio parts, resume state and today's topics with the segments that covered them. */
+            live?: {
+                agenda: {
+                    covered: {
+                        /** Format: date-time */
+                        at: string;
+                        matchedTerms: string[];
+                        segmentId: string;
+                    } | null;
+                    id: string;
+                    /** @enum {string} */
+                    source: "therapist" | "follow_up" | "unresolved_concern";
+                    text: string;
+                }[];
+                /** Format: date-time */
+                detachedAt: string | null;
+                /** @enum {string} */
+                endedBy?: "client" | "abandoned" | "limit";
+                format: {
+                    channels: 1 | 2;
+                    /** @enum {string} */
+                    encoding: "pcm" | "webm";
+                };
+                /** @description Audio parts stored while live (joined into the recording when it ends). */
+                parts: number;
+                /** @description sha256 of the resume token (the token itself is given only in `started`). */
+                resumeTokenSha256: string;
+                /** @description Bytes of audio stored durably: where a resuming client resends from. */
+                storedBytes: number;
+            };
             /** @description The clinical notes; null until written (absent for sessions stored before notes were written). */
             notes?: {
                 actionItems: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
@@ -1176,7 +1206,7 @@ export interface components {
             verification: components["schemas"]["NoteVerification"];
         };
         /** @enum {string} */
-        SessionStatus: "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
+        SessionStatus: "live" | "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
         /** @description A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those. */
         SessionSummary: {
             /** Format: date-time */

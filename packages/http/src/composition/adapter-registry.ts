@@ -2,7 +2,9 @@ import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
+import { transcribeStreamingDescriptor } from "@confide/adapters-aws/transcribe-streaming";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
+import { azureLiveSpeechDescriptor } from "@confide/adapters-azure/azure-live-speech";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
@@ -11,6 +13,11 @@ import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes"
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
+import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
+import { noLiveDescriptor } from "@confide/adapters-local/no-live";
+import { pocketSphinxLiveDescriptor } from "@confide/adapters-local/pocketsphinx-live";
+import { whisperLiveDescriptor } from "@confide/adapters-local/whisper-live";
+import { embeddedAgendaDescriptor } from "@confide/adapters-local/embedded-agenda";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
 import { openAiNotesDescriptor } from "@confide/adapters-local/openai-notes";
@@ -44,6 +51,8 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
+  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
+  agenda: [embeddedAgendaDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

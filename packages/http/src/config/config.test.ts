@@ -28,6 +28,8 @@ describe("loadConfig", () => {
       push: "log",
       events: "in-process",
       notes: "embedded",
+      live: "embedded",
+      agenda: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -77,7 +79,7 @@ describe("loadConfig", () => {
     ]);
     expect(problems.slice(2)).toEqual([
       "CONFIDE_DATABASE_URL: required by the postgres repository adapter",
-      "CONFIDE_WHISPER_URL: required by the whisper speech adapter",
+      "CONFIDE_WHISPER_URL: required by the whisper speech adapter and the whisper live adapter",
       "CONFIDE_REDIS_URL: required by the bullmq queue adapter and the redis events adapter",
       "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter",
       "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
@@ -90,6 +92,9 @@ describe("loadConfig", () => {
       CONFIDE_COSMOS_ENDPOINT: "https://clinic.documents.azure.com:443/",
       CONFIDE_AZURE_STORAGE_ACCOUNT_URL: "https://clinic.blob.core.windows.net",
       CONFIDE_AZURE_SPEECH_ENDPOINT: "https://clinic-speech.cognitiveservices.azure.com",
+      // The live engine (Speech SDK) signs in with a key and connects by region.
+      CONFIDE_AZURE_SPEECH_REGION: "westeurope",
+      CONFIDE_AZURE_SPEECH_KEY: "speech-key",
       CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://clinic-language.cognitiveservices.azure.com",
       CONFIDE_REDIS_URL: "rediss://:key@clinic.redis.cache.windows.net:6380",
       CONFIDE_PUSH: "log",
@@ -108,6 +113,8 @@ describe("loadConfig", () => {
         push: "log",
         events: "redis",
         notes: "embedded",
+        live: "azure",
+        agenda: "embedded",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
       expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
@@ -121,6 +128,8 @@ describe("loadConfig", () => {
         "CONFIDE_AZURE_LANGUAGE_ENDPOINT",
         "CONFIDE_REDIS_URL",
         "CONFIDE_FCM_SERVICE_ACCOUNT_FILE",
+        "CONFIDE_AZURE_SPEECH_KEY",
+        "CONFIDE_AZURE_SPEECH_REGION",
         "CONFIDE_JWT_SECRET",
       ]);
     });
@@ -168,6 +177,8 @@ describe("loadConfig", () => {
       push: "fcm",
       events: "redis",
       notes: "embedded",
+      live: "none",
+      agenda: "embedded",
     });
   });
 
