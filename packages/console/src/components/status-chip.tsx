@@ -2,6 +2,7 @@ import type { SessionStatus } from "../api/api-types.ts";
 
 /** Every status in the pipeline's order (the sessions filter offers them in it), worded for a person. */
 export const statusLabels: Record<SessionStatus, string> = {
+  live: "Live",
   uploaded: "Uploaded",
   queued: "Queued",
   transcribing: "Transcribing",
