@@ -118,12 +118,36 @@ function AccountList({ changes }: { changes: number }) {
   );
 }
 
-function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void }) {
-  const empty = { displayName: "", email: "", role: "patient" as Role, password: "" };
-  const [draft, setDraft] = useState(empty);
+/**
+ * A form that does one thing: busy while it runs, a failure shown as its error, the sentence the
+ * action returns shown as done and announced.
+ */
+function useFormAction() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState("");
+  const submit = (action: () => Promise<string>) => async (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone("");
+    try {
+      const message = await action();
+      setDone(message);
+      announce(message);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, done, submit };
+}
+
+function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void }) {
+  const empty = { displayName: "", email: "", role: "patient" as Role, password: "" };
+  const [draft, setDraft] = useState(empty);
+  const { error, busy, done, submit } = useFormAction();
   const field = (name: "displayName" | "email" | "password") => ({
     id: `open-${name}`,
     value: draft[name],
@@ -134,24 +158,12 @@ function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void })
       <h2 id="open-account-heading">Open an account</h2>
       <form
         class="stack"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setBusy(true);
-          setError(null);
-          setDone("");
-          try {
-            const account = await openAccount({ ...draft, displayName: draft.displayName.trim(), email: draft.email.trim() });
-            const message = `Account opened for ${account.displayName || account.email} (${roleLabels[account.role].toLowerCase()}).`;
-            setDone(message);
-            announce(message);
-            setDraft(empty);
-            onOpened(account);
-          } catch (failure) {
-            setError(failure);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onSubmit={submit(async () => {
+          const account = await openAccount({ ...draft, displayName: draft.displayName.trim(), email: draft.email.trim() });
+          setDraft(empty);
+          onOpened(account);
+          return `Account opened for ${account.displayName || account.email} (${roleLabels[account.role].toLowerCase()}).`;
+        })}
       >
         <div class="field">
           <label for="open-displayName">Name</label>
@@ -191,9 +203,7 @@ function LinkPatientForm({ changes }: { changes: number }) {
   const [patients, setPatients] = useState<Account[]>([]);
   const [therapistId, setTherapistId] = useState("");
   const [patientId, setPatientId] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
+  const { error, setError, busy, done, submit } = useFormAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -220,22 +230,10 @@ function LinkPatientForm({ changes }: { changes: number }) {
       <h2 id="link-heading">Link a patient to a therapist</h2>
       <form
         class="stack"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setBusy(true);
-          setError(null);
-          setDone("");
-          try {
-            await linkPatient(therapistId, patientId);
-            const message = `${nameOf(patients, patientId)} is now a patient of ${nameOf(therapists, therapistId)}.`;
-            setDone(message);
-            announce(message);
-          } catch (failure) {
-            setError(failure);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onSubmit={submit(async () => {
+          await linkPatient(therapistId, patientId);
+          return `${nameOf(patients, patientId)} is now a patient of ${nameOf(therapists, therapistId)}.`;
+        })}
       >
         <AccountPicker id="link-therapist" label="Therapist" accounts={therapists} value={therapistId} onChange={setTherapistId} />
         <AccountPicker id="link-patient" label="Patient" accounts={patients} value={patientId} onChange={setPatientId} />
