@@ -20,3 +20,4 @@ export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push/
 export * from "./in-process-events/index.ts";
 export * from "./redis-events/index.ts";
 export { createEmbeddedNoteWriter, writeEmbeddedNotes, embeddedRulesVersion } from "./embedded-notes/embedded-note-writer.ts";
+export { startStreamingPcmDecoder, type StreamingPcmDecoder, type StreamingPcmDecoderOptions } from "./ffmpeg/streaming-pcm-decoder.ts";

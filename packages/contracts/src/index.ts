@@ -22,3 +22,4 @@ export * from "./collect-pages.ts";
 export * from "./expect-confide-error.ts";
 export * from "./expect-same-dates.ts";
 export * from "./fixtures.ts";
+export * from "./live-speech-to-text.contract.ts";

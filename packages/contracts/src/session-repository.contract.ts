@@ -678,6 +678,32 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(idsOf(found)).toEqual([list[4]?.id, list[3]?.id]);
       });
 
+      it("keeps a live session's state (issue 13), lists it by status live, and finds it stale", async () => {
+        const detachedAt = minutesAfterEpoch(-3);
+        const live = buildUploadedSession({
+          status: "live",
+          updatedAt: minutesAfterEpoch(-2),
+          live: {
+            format: { encoding: "pcm", channels: 2 },
+            parts: 3,
+            storedBytes: 192_000,
+            resumeTokenSha256: "a".repeat(64),
+            agenda: [
+              { id: "topic-1", text: "Sleep", source: "therapist", covered: { segmentId: "seg-0002", matchedTerms: ["sleep"], at: detachedAt } },
+              { id: "topic-2", text: "Work", source: "follow_up", covered: null },
+            ],
+            detachedAt,
+          },
+        });
+        await createAll([live, buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(-2) })]);
+
+        expect((await sessions.get(live.id))?.live).toEqual(live.live);
+        expect(await listIds({ statuses: ["live"] })).toEqual([live.id]);
+        const found = await sessions.findStale({ statuses: ["live"], updatedBefore: minutesAfterEpoch(0), limit: 10 });
+        expect(idsOf(found)).toEqual([live.id]);
+        expect(found[0]?.live?.detachedAt).toEqual(detachedAt);
+      });
+
       it("answers [] when nothing is stale", async () => {
         await sessions.create(buildUploadedSession({ status: "queued", updatedAt: minutesAfterEpoch(10) }));
 

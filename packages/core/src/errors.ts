@@ -54,6 +54,22 @@ export const errorCodes = [
   /** A transcription stayed pending at the provider past `CoreSettings.transcriptionTimeoutMs`. */
   "speech.timeout",
   "dependency.unavailable",
+  /** Audio written to a live recognition or live session after it ended (end, abort, an engine error, a takeover). */
+  "live.closed",
+  /** A resume with a token that does not match, or past the resume window. */
+  "live.resume_refused",
+  /** The therapist already runs `maxLiveSessions` live sessions. */
+  "live.too_many_sessions",
+  /** A binary frame larger than the configured limit. */
+  "live.frame_too_large",
+  /** The live session reached its longest allowed length; it was ended with what was received. */
+  "live.too_long",
+  /** No audio for longer than the idle timeout; the connection was closed (resumable). */
+  "live.idle_timeout",
+  /** A message out of order or malformed in the live protocol (not JSON, unknown type, audio before start). */
+  "live.protocol",
+  /** No live speech engine is configured in this deployment. */
+  "live.unavailable",
   "internal",
 ] as const;
 

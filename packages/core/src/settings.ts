@@ -26,6 +26,7 @@ export interface CoreSettings {
   /** Sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is refused. */
   maxSessionsInProcessing: number;
   transcription: TranscriptionSettings;
+  live: LiveSessionSettings;
   /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
   retention: RetentionPolicy;
   /**
@@ -36,6 +37,28 @@ export interface CoreSettings {
    */
   cloudProviders: string[];
 }
+
+/** Limits of live sessions (use-cases/live/). */
+export interface LiveSessionSettings {
+  /** Live sessions one therapist may run at once; another start is refused `live.too_many_sessions`. */
+  maxSessions: number;
+  /** How long a dropped live session may be resumed with its token; past it the session is ended with what was received. */
+  resumeWindowMs: number;
+  /** A connection that sends no audio this long is closed (`live.idle_timeout`); its session stays resumable. */
+  idleTimeoutMs: number;
+  /** Longest live session, in audio time; reaching it ends the session (`live.too_long`). */
+  maxDurationMs: number;
+  /** Longest time received audio waits before it is stored durably (a crash loses at most this much). */
+  partIntervalMs: number;
+}
+
+export const defaultLiveSessionSettings: LiveSessionSettings = {
+  maxSessions: 2,
+  resumeWindowMs: 60_000,
+  idleTimeoutMs: 30_000,
+  maxDurationMs: 3 * 3600_000,
+  partIntervalMs: 1_000,
+};
 
 export const defaultCoreSettings: CoreSettings = {
   maxUploadBytes: 2 * 1024 ** 3,
@@ -54,6 +77,7 @@ export const defaultCoreSettings: CoreSettings = {
   minPasswordLength: 12,
   maxSessionsInProcessing: 10,
   transcription: defaultTranscriptionSettings,
+  live: defaultLiveSessionSettings,
   retention: {},
   cloudProviders: [],
 };

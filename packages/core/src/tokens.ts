@@ -10,6 +10,8 @@ export const tokens = {
   push: Symbol.for("confide.PushNotifier"),
   events: Symbol.for("confide.SessionEvents"),
   notes: Symbol.for("confide.NoteWriter"),
+  live: Symbol.for("confide.LiveSpeechToText"),
+  agenda: Symbol.for("confide.AgendaMatcher"),
   repositories: Symbol.for("confide.Repositories"),
   clock: Symbol.for("confide.Clock"),
   ids: Symbol.for("confide.Ids"),

@@ -1,4 +1,9 @@
+import { endAbandonedLiveSessions } from "@confide/core";
 import { serve, type ServerType } from "@hono/node-server";
+import { WebSocketServer } from "ws";
+import type { LiveHolders } from "./app/live/live-connection.ts";
+import { selectLiveSubprotocol } from "./app/live/live-protocol.ts";
+import { releaseLiveConnections } from "./app/routes/live-route.ts";
 import { createApp } from "./app/create-app.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
@@ -16,6 +21,7 @@ export interface RunningServer {
 export async function startServer(runtime: Runtime, options: { withWorker: boolean }): Promise<RunningServer> {
   const { config, deps } = runtime;
   const stopping = new AbortController();
+  const liveHolders: LiveHolders = new Map();
   const rateLimits = await createRateLimitStore(config, deps.logger);
   const app = createApp({
     deps,
@@ -27,14 +33,30 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
     rateLimiters: rateLimits.limiters,
     uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },
     shutdown: stopping.signal,
+    live: { deps: runtime.liveDeps, holders: liveHolders, limits: { maxFrameBytes: config.live.maxFrameBytes, tickMs: 250 } },
   });
+  // Frames up to 4 times the limit reach the route, which refuses them with a clear error; larger
+  // ones are refused by ws itself (close 1009).
+  const webSockets = new WebSocketServer({ noServer: true, maxPayload: 4 * config.live.maxFrameBytes, handleProtocols: selectLiveSubprotocol });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, websocket: { server: webSockets } }, () => resolve(started));
     started.once("error", (error) => reject(listenProblem(error, config.host, config.port)));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  // Live sessions whose connection is gone past the resume window end with the audio received.
+  const liveSweep = setInterval(
+    () => {
+      endAbandonedLiveSessions(deps)
+        .then((count) => {
+          if (count > 0) deps.logger.info("ended abandoned live sessions", { count });
+        })
+        .catch((error: unknown) => deps.logger.warn("live sweep failed", { error }));
+    },
+    Math.max(1_000, Math.min(10_000, Math.floor(config.live.resumeWindowMs / 4))),
+  );
+  liveSweep.unref();
   deps.logger.info("listening", { host: config.host, port, profile: config.profile, worker: options.withWorker });
 
   let shuttingDown: Promise<void> | undefined;
@@ -44,6 +66,9 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
       shuttingDown ??= (async () => {
         deps.logger.info("shutting down", { timeoutMs: config.shutdownTimeoutMs });
         stopping.abort();
+        clearInterval(liveSweep);
+        // Live sessions stay resumable: their audio is stored before the adapters close.
+        await releaseLiveConnections(liveHolders);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         if ("closeIdleConnections" in server) server.closeIdleConnections();
         const deadline = setTimeout(() => {

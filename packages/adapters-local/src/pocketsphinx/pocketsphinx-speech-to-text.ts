@@ -51,7 +51,7 @@ const quietStart = { thresholdDbfs: -45, minimumMs: 1_000, keptMs: 400 };
 
 /** The only model PocketSphinx has here (Debian `pocketsphinx-en-us`). */
 const modelLanguage = "en-US";
-const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
+export const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
 
 /** `word start end confidence`, times in seconds, as printed with `-time yes`. */
 const wordLinePattern = /^(\S+)\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
@@ -130,7 +130,7 @@ function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
  */
 const workPrefix = "confide-pocketsphinx-";
 const host = hostname().replace(/[^A-Za-z0-9]+/g, "_") || "host";
-const ownWorkPrefix = `${workPrefix}${host}-${process.pid}-`;
+export const ownWorkPrefix = `${workPrefix}${host}-${process.pid}-`;
 
 function isRunning(pid: number): boolean {
   try {

@@ -7,7 +7,6 @@ import {
   type SpeechWarning,
   type TranscriptDraft,
   type TranscriptionSettings,
-  withDeadline,
 } from "@confide/core";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -16,9 +15,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { probeChannels, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
 import { resolveWhisperSettings, type ResolvedWhisperSettings, type WhisperSettings } from "./whisper-config.ts";
-import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
-import { streamingMultipartBody } from "./whisper-multipart-body.ts";
-import { durationMsOf, parseVerboseJson, toSegments, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
+import { createWhisperRequests, primarySubtag, type Upload } from "./whisper-requests.ts";
+import { durationMsOf, toSegments, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
 
 const provider = "whisper";
 /** More channels than this is not a conversation recording; refuse rather than send them all. */
@@ -37,14 +35,6 @@ const extensionByContentType: Record<string, string> = {
   "audio/x-m4a": "m4a",
   "audio/webm": "webm",
 };
-
-/** One file to send: servers pick the decoder from the file name's extension. */
-interface Upload {
-  open: (signal: AbortSignal) => Promise<ReadableStream<Uint8Array>>;
-  filename: string;
-  contentType: string;
-  sizeBytes: number | null;
-}
 
 interface ChannelTranscript {
   json: WhisperVerboseJson;
@@ -69,8 +59,6 @@ function languageCodeForName(name: string): string | undefined {
   }
   return languageCodesByName.get(name.toLowerCase());
 }
-
-const primarySubtag = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
 
 /**
  * The transcript's BCP-47 language: the requested locale (or candidate) when the server's
@@ -114,59 +102,7 @@ function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
 export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToText {
   const resolved: ResolvedWhisperSettings = resolveWhisperSettings(settings);
 
-  function authorization(): Record<string, string> {
-    return resolved.apiKey === undefined ? {} : { authorization: `Bearer ${resolved.apiKey}` };
-  }
-
-  /**
-   * Runs one request under `timeoutMs` and the caller's signal (core's `withDeadline`): a caller's
-   * abort is rethrown as is, the timeout becomes `provider.timeout`.
-   */
-  function withRequestDeadline<T>(timeoutMs: number, callerSignal: AbortSignal | undefined, what: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return withDeadline(timeoutMs, callerSignal, call, (error, afterMs) => errorFromFailedRequest(error, what, afterMs === undefined ? null : { afterMs }));
-  }
-
-  async function transcribeUpload(
-    upload: Upload,
-    settings: TranscriptionSettings,
-    callerSignal: AbortSignal | undefined,
-  ): Promise<WhisperVerboseJson> {
-    const what = `the transcription of ${upload.filename}`;
-    return withRequestDeadline(resolved.timeoutMs, callerSignal, what, async (signal) => {
-      const fields: Array<[string, string]> = [
-        ["model", resolved.model],
-        ["response_format", "verbose_json"],
-        ["timestamp_granularities[]", "segment"],
-      ];
-      if (settings.wordTimestamps) fields.push(["timestamp_granularities[]", "word"]);
-      // With several candidate languages the server identifies the language itself.
-      const candidates = settings.candidateLanguages ?? [];
-      const language = candidates.length > 1 ? undefined : (candidates[0] ?? settings.language);
-      if (language !== undefined) fields.push(["language", primarySubtag(language)]);
-
-      const multipart = streamingMultipartBody(fields, {
-        field: "file",
-        filename: upload.filename,
-        contentType: upload.contentType,
-        stream: await upload.open(signal),
-        sizeBytes: upload.sizeBytes,
-      });
-      const response = await resolved.fetch(resolved.transcriptionsUrl, {
-        method: "POST",
-        headers: {
-          ...authorization(),
-          accept: "application/json",
-          "content-type": multipart.contentType,
-          ...(multipart.contentLength === null ? {} : { "content-length": String(multipart.contentLength) }),
-        },
-        body: multipart.body,
-        duplex: "half",
-        signal,
-      } as RequestInit);
-      if (!response.ok) throw await errorFromResponse(response, what);
-      return parseVerboseJson(await response.text());
-    });
-  }
+  const { transcribeUpload, check } = createWhisperRequests(resolved);
 
   function draft(
     channelTranscripts: ChannelTranscript[],
@@ -304,20 +240,7 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
     },
 
     async check(options = {}) {
-      const what = "the readiness check";
-      await withRequestDeadline(resolved.checkTimeoutMs, options.signal, what, async (signal) => {
-        const response = await resolved.fetch(resolved.modelsUrl, {
-          method: "GET",
-          headers: { ...authorization(), accept: "application/json" },
-          signal,
-        });
-        // Servers without a model list (whisper.cpp) answer 404/405: they are up all the same.
-        if (response.ok || response.status === 404 || response.status === 405) {
-          await response.body?.cancel();
-          return;
-        }
-        throw await errorFromResponse(response, what);
-      });
+      await check(options.signal);
     },
 
     async close() {},

@@ -9,3 +9,5 @@ export * from "./self-signed-certificate.ts";
 export * from "./sse-events.ts";
 export * from "./stand-in-process.ts";
 export * from "./tcp-proxy.ts";
+export * from "./dialogue-pcm.ts";
+export * from "./tone-bursts-pcm.ts";

@@ -3,6 +3,7 @@ import { assertMove, canMove, sessionStatuses, type SessionStatus } from "./sess
 
 /** DESIGN §3: every legal move of the status machine; anything else is refused. */
 const legal: Record<SessionStatus, SessionStatus[]> = {
+  live: ["queued", "failed"],
   uploaded: ["queued"],
   queued: ["transcribing", "failed"],
   transcribing: ["analyzing", "failed"],
@@ -17,8 +18,8 @@ const everyMove = sessionStatuses.flatMap((from) => sessionStatuses.map((to) => 
 const illegalMoves = everyMove.filter(([from, to]) => !legal[from].includes(to));
 
 describe("session status machine", () => {
-  it("lists the eight statuses", () => {
-    expect([...sessionStatuses].sort()).toEqual(["analyzing", "failed", "finalized", "queued", "ready", "transcribing", "uploaded", "writing_notes"]);
+  it("lists the nine statuses", () => {
+    expect([...sessionStatuses].sort()).toEqual(["analyzing", "failed", "finalized", "live", "queued", "ready", "transcribing", "uploaded", "writing_notes"]);
   });
 
   it.each(Object.entries(legal).flatMap(([from, targets]) => targets.map((to) => [from, to] as const)))(

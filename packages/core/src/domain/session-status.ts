@@ -1,6 +1,7 @@
 import { ConfideError } from "../errors.ts";
 
 export type SessionStatus =
+  | "live"
   | "uploaded"
   | "queued"
   | "transcribing"
@@ -11,6 +12,7 @@ export type SessionStatus =
   | "failed";
 
 export const sessionStatuses: readonly SessionStatus[] = [
+  "live",
   "uploaded",
   "queued",
   "transcribing",
@@ -21,10 +23,17 @@ export const sessionStatuses: readonly SessionStatus[] = [
   "failed",
 ];
 
-/** Statuses in which the pipeline owns the session; the recovery sweep watches these. */
+/**
+ * Statuses in which the pipeline owns the session; the recovery sweep watches these. Not `live`:
+ * a live session belongs to its connection (and, once that is gone past the resume window, to
+ * the abandoned-live sweep, use-cases/live/end-abandoned-live-sessions.ts).
+ */
 export const inFlightStatuses: readonly SessionStatus[] = ["uploaded", "queued", "transcribing", "analyzing", "writing_notes"];
 
 const moves: Record<SessionStatus, readonly SessionStatus[]> = {
+  // A live session ends into the pipeline (its transcript already stored), or fails when
+  // nothing usable was received.
+  live: ["queued", "failed"],
   uploaded: ["queued"],
   queued: ["transcribing", "failed"],
   transcribing: ["analyzing", "failed"],

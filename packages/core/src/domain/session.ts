@@ -1,5 +1,6 @@
 import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
+import type { LiveState } from "./live-session.ts";
 import type { AudioRemoval } from "./retention.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
@@ -127,6 +128,11 @@ export interface Session {
   review: Review;
   processing: Processing;
   /**
+   * Set on sessions recorded live (status `live` while they run): their audio parts, resume
+   * token and agenda ("today's topics"). Absent on uploaded sessions.
+   */
+  live?: LiveState;
+  /**
    * The latest status changes, oldest first (at most `statusHistoryLength`): what event streams
    * report, so that a status held for less than one poll (a short `analyzing`) is not missed.
    * Absent in sessions stored before it was kept.
@@ -182,7 +188,7 @@ export function newProcessing(run = 0): Processing {
  * The view a patient gets of their own finalized session: no sentiment, no review history, and
  * of the clinical notes only the patient summary.
  */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes"> & {
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "live"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
@@ -190,7 +196,7 @@ export type PatientSessionView = Omit<Session, "sentiment" | "review" | "process
 };
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, ...rest } = session;
   return {
     ...rest,
     audio: {

@@ -1,6 +1,8 @@
+import type { AgendaMatcher } from "./agenda-matcher.ts";
 import type { BlobStore } from "./blob-store.ts";
 import type { JobQueue } from "./job-queue.ts";
 import type { LanguageAnalyzer } from "./language-analyzer.ts";
+import type { LiveSpeechToText } from "./live-speech-to-text.ts";
 import type { Logger } from "./logger.ts";
 import type { NoteWriter } from "./note-writer.ts";
 import type { PushNotifier } from "./push-notifier.ts";
@@ -24,6 +26,10 @@ export interface AdapterPortTypes {
   events: SessionEvents;
   /** Clinical notes from the transcript (`CONFIDE_NOTES`). */
   notes: NoteWriter;
+  /** Live sessions' speech recognition (`CONFIDE_LIVE`). */
+  live: LiveSpeechToText;
+  /** Today's topics of live sessions: which agenda item a segment covers (`CONFIDE_AGENDA`). */
+  agenda: AgendaMatcher;
 }
 
 /** The ports a host picks one adapter for. */

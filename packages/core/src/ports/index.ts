@@ -4,6 +4,7 @@ export type * from "./live-speech-to-text.ts";
 export type * from "./language-analyzer.ts";
 export type * from "./note-writer.ts";
 export type * from "./agenda-matcher.ts";
+export type * from "./live-audio-decoder.ts";
 export type * from "./job-queue.ts";
 export type * from "./push-notifier.ts";
 export type * from "./session-repository.ts";

@@ -34,6 +34,13 @@ export * from "./pipeline/process-session.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
+// Live sessions
+export * from "./live/live-deps.ts";
+export * from "./live/start-live-session.ts";
+export * from "./live/attach-live-session.ts";
+export * from "./live/live-run.ts";
+export * from "./live/end-live-session.ts";
+export * from "./live/end-abandoned-live-sessions.ts";
 // Retention
 export * from "./retention/sweep-retention.ts";
 export * from "./retention/schedule-retention-sweep.ts";

@@ -1,4 +1,4 @@
-import { ConfideError, type ConfideDeps } from "@confide/core";
+import { ConfideError, type ConfideDeps, type LiveDeps } from "@confide/core";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessCheck } from "./auth/access-check.ts";
@@ -26,6 +26,8 @@ import { createHealthRoutes, type ReadinessEntry } from "./routes/health-routes.
 import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
 import { createSessionRoutes } from "./routes/session-routes.ts";
+import { createLiveRoute } from "./routes/live-route.ts";
+import type { LiveHolders, LiveLimits } from "./live/live-connection.ts";
 import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./limits/upload-quota.ts";
 
 export interface AppOptions {
@@ -71,6 +73,11 @@ export interface AppOptions {
   sessionEventsKeepAliveMs?: number;
   /** Aborted when the host shuts down: open event streams end so the server can close. */
   shutdown?: AbortSignal;
+  /**
+   * Live sessions at `/v1/live` (a WebSocket: serve with a WebSocket server, server.ts). Absent:
+   * no live route.
+   */
+  live?: { deps: LiveDeps; limits: LiveLimits; holders: LiveHolders };
   /**
    * The built browser console served at `/` (every path outside the API); packages/http's own
    * console-assets folder, filled by `npm ci`, when absent.
@@ -141,6 +148,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
   app.route("/v1/devices", createDeviceRoutes({ deps, tokens }));
+  if (options.live) {
+    const liveDeps: LiveDeps = { ...options.live.deps, users: deps.users };
+    app.route("/v1/live", createLiveRoute({ deps: liveDeps, tokens, limits: options.live.limits, holders: options.live.holders }));
+  }
   app.route("/v1/legal-holds", createLegalHoldRoutes({ deps, tokens }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

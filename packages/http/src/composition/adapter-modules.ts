@@ -13,6 +13,8 @@ const portTokens = {
   push: tokens.push,
   events: tokens.events,
   notes: tokens.notes,
+  live: tokens.live,
+  agenda: tokens.agenda,
 } as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */

@@ -11,6 +11,11 @@ import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes"
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
+import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
+import { noLiveDescriptor } from "@confide/adapters-local/no-live";
+import { pocketSphinxLiveDescriptor } from "@confide/adapters-local/pocketsphinx-live";
+import { whisperLiveDescriptor } from "@confide/adapters-local/whisper-live";
+import { embeddedAgendaDescriptor } from "@confide/adapters-local/embedded-agenda";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
 import { openAiNotesDescriptor } from "@confide/adapters-local/openai-notes";
@@ -44,6 +49,8 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
+  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor],
+  agenda: [embeddedAgendaDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

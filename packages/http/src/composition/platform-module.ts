@@ -10,6 +10,13 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
     leaseMs: config.leaseMs,
     transcriptionTimeoutMs: config.transcriptionTimeoutMs,
     maxSessionsInProcessing: config.uploadQuota.maxSessionsInProcessing,
+    live: {
+      ...defaultCoreSettings.live,
+      maxSessions: config.live.maxSessions,
+      maxDurationMs: config.live.maxDurationMs,
+      idleTimeoutMs: config.live.idleTimeoutMs,
+      resumeWindowMs: config.live.resumeWindowMs,
+    },
     retention: config.retention,
     ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   };

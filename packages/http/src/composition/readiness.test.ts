@@ -11,6 +11,8 @@ const adapters: AdapterNames = {
   push: "fcm",
   events: "redis",
   notes: "embedded",
+  live: "instant-fake",
+  agenda: "embedded",
 };
 
 describe("checkReadiness", () => {
@@ -35,6 +37,8 @@ describe("checkReadiness", () => {
       push: recording,
       events: recording,
       notes: recording,
+      live: recording,
+      agenda: recording,
     });
 
     expect(entries).toEqual([
@@ -46,8 +50,10 @@ describe("checkReadiness", () => {
       { name: "push:fcm", ok: true },
       { name: "events:redis", ok: true },
       { name: "notes:embedded", ok: true },
+      { name: "live:instant-fake", ok: true },
+      { name: "agenda:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(7);
+    expect(signals).toHaveLength(9);
   });
 });

@@ -1,5 +1,8 @@
 import {
   createConfideDeps,
+  type AgendaMatcher,
+  type LiveDeps,
+  type LiveSpeechToText,
   tokens,
   type BlobStore,
   type Clock,
@@ -27,6 +30,8 @@ import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
 export interface Runtime {
   config: ConfideConfig;
   deps: ConfideDeps;
+  /** The deps of the live sessions (`/v1/live`): `deps` with the live engine, agenda matcher and WebM decoder. */
+  liveDeps: LiveDeps;
   readiness(): Promise<ReadinessEntry[]>;
   /** Closes every adapter (queue first, repositories last). Safe to call twice. */
   close(): Promise<void>;
@@ -75,9 +80,11 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     const push = await container.getAsync<PushNotifier>(tokens.push);
     const events = await container.getAsync<SessionEvents>(tokens.events);
     const notes = await container.getAsync<NoteWriter>(tokens.notes);
-    return [repositories, blobs, speech, language, queue, push, events, notes] as const;
+    const live = await container.getAsync<LiveSpeechToText>(tokens.live);
+    const agenda = await container.getAsync<AgendaMatcher>(tokens.agenda);
+    return [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] as const;
   })();
-  const [repositories, blobs, speech, language, queue, push, events, notes] = await created.catch((error: unknown) => {
+  const [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
@@ -98,10 +105,18 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     logger,
     settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes }) },
   });
+  const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
+  const liveDeps: LiveDeps = {
+    ...deps,
+    liveSpeech: live,
+    agenda,
+    webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
+  };
   let closing: Promise<void> | undefined;
   return {
     config,
     deps,
+    liveDeps,
     readiness: () =>
       checkReadiness(config.adapters, {
         repository: repositories,
@@ -118,13 +133,15 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         push,
         events,
         notes,
+        live,
+        agenda: { check: async () => {} },
       }),
     close() {
       closing ??= (async () => {
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         // After the queue: a handler that was still running may have published a change.
-        await Promise.allSettled([speech.close(), language.close(), notes.close(), push.close(), blobs.close(), events.close()]);
+        await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

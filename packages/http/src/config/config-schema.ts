@@ -16,6 +16,8 @@ export const choiceVariables = {
   push: "CONFIDE_PUSH",
   events: "CONFIDE_EVENTS",
   notes: "CONFIDE_NOTES",
+  live: "CONFIDE_LIVE",
+  agenda: "CONFIDE_AGENDA",
 } as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
 
 /** The variable choosing `port`'s adapter: one of the names the registry holds for it. */
@@ -43,6 +45,8 @@ export const environmentSchema = z.object({
   [choiceVariables.push]: choice("push", "push notifications"),
   [choiceVariables.events]: choice("events", "session changes the event streams follow: `redis` whenever API and workers run as separate processes (with `in-process` they see the workers' changes only at the 30 s safety poll)"),
   [choiceVariables.notes]: choice("notes", "clinical notes writer"),
+  [choiceVariables.live]: choice("live", "live sessions' speech engine (`/v1/live`); `none` refuses live sessions"),
+  [choiceVariables.agenda]: choice("agenda", "live sessions' today's topics matcher"),
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),
   CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe("listen port"),
   CONFIDE_DATA_DIR: z.string().min(1).default("./data").describe("PGlite database, blobs, generated JWT secret"),
@@ -121,6 +125,22 @@ export const environmentSchema = z.object({
     .describe(
       "sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is 429 until one is done",
     ),
+  CONFIDE_LIVE_MAX_SESSIONS: positiveInt
+    .default(2)
+    .describe("live sessions one therapist may run at once (`/v1/live`); another start is refused `live.too_many_sessions`"),
+  CONFIDE_LIVE_MAX_FRAME_BYTES: positiveInt
+    .default(64 * 1024)
+    .describe("largest binary audio frame of a live session (1 s of 16 kHz stereo PCM is 64,000 bytes); a larger one is refused `live.frame_too_large`"),
+  CONFIDE_LIVE_MAX_DURATION_MS: positiveInt
+    .default(3 * 3600_000)
+    .describe("longest live session in audio time; reaching it ends the session with what was received (`live.too_long`)")
+    .meta({ shownDefault: "`10800000` (3 h)" }),
+  CONFIDE_LIVE_IDLE_TIMEOUT_MS: positiveInt
+    .default(30_000)
+    .describe("a live connection that sends no audio this long is closed (`live.idle_timeout`); its session stays resumable"),
+  CONFIDE_LIVE_RESUME_WINDOW_MS: positiveInt
+    .default(60_000)
+    .describe("how long a dropped live session can be resumed with its token; past it the session is ended with the audio received"),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
   CONFIDE_PASSWORD_COST: positiveInt
     .refine((n) => (n & (n - 1)) === 0, "must be a power of two")

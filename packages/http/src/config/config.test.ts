@@ -28,6 +28,8 @@ describe("loadConfig", () => {
       push: "log",
       events: "in-process",
       notes: "embedded",
+      live: "embedded",
+      agenda: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -77,7 +79,7 @@ describe("loadConfig", () => {
     ]);
     expect(problems.slice(2)).toEqual([
       "CONFIDE_DATABASE_URL: required by the postgres repository adapter",
-      "CONFIDE_WHISPER_URL: required by the whisper speech adapter",
+      "CONFIDE_WHISPER_URL: required by the whisper speech adapter and the whisper live adapter",
       "CONFIDE_REDIS_URL: required by the bullmq queue adapter and the redis events adapter",
       "CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter",
       "CONFIDE_JWT_SECRET: required outside the embedded profile (at least 32 random characters)",
@@ -108,6 +110,8 @@ describe("loadConfig", () => {
         push: "log",
         events: "redis",
         notes: "embedded",
+        live: "none",
+        agenda: "embedded",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
       expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
@@ -168,6 +172,8 @@ describe("loadConfig", () => {
       push: "fcm",
       events: "redis",
       notes: "embedded",
+      live: "none",
+      agenda: "embedded",
     });
   });
 

@@ -32,6 +32,7 @@ export interface ConfideConfig {
   uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
   logLevel: "debug" | "info" | "warn" | "error";
   passwordCost: number | undefined;
+  live: { maxSessions: number; maxFrameBytes: number; maxDurationMs: number; idleTimeoutMs: number; resumeWindowMs: number };
 }
 
 /**
@@ -111,6 +112,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     },
     logLevel: e.CONFIDE_LOG_LEVEL,
     passwordCost: e.CONFIDE_PASSWORD_COST,
+    live: {
+      maxSessions: e.CONFIDE_LIVE_MAX_SESSIONS,
+      maxFrameBytes: e.CONFIDE_LIVE_MAX_FRAME_BYTES,
+      maxDurationMs: e.CONFIDE_LIVE_MAX_DURATION_MS,
+      idleTimeoutMs: e.CONFIDE_LIVE_IDLE_TIMEOUT_MS,
+      resumeWindowMs: e.CONFIDE_LIVE_RESUME_WINDOW_MS,
+    },
   };
 }
 

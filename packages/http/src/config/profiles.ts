@@ -3,7 +3,9 @@ import type { AdapterPort } from "@confide/core";
 /**
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
- * registry holds for that port.
+ * registry holds for that port. Live sessions: the clouds' streaming services have no adapter
+ * yet, so the aws and azure profiles serve none unless CONFIDE_LIVE picks one (`embedded` runs
+ * PocketSphinx in the API process).
  */
 export const profiles = {
   embedded: {
@@ -15,6 +17,8 @@ export const profiles = {
     push: "log",
     events: "in-process",
     notes: "embedded",
+    live: "embedded",
+    agenda: "embedded",
   },
   selfhosted: {
     repository: "postgres",
@@ -25,6 +29,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "whisper",
+    agenda: "embedded",
   },
   aws: {
     repository: "postgres",
@@ -35,6 +41,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "none",
+    agenda: "embedded",
   },
   azure: {
     repository: "cosmos",
@@ -45,6 +53,8 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
+    live: "none",
+    agenda: "embedded",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 

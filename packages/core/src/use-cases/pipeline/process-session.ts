@@ -84,6 +84,9 @@ export async function processSession(deps: ConfideDeps, input: ProcessSessionInp
         await notify(deps, session);
         return;
       case "finalized":
+      // A live session belongs to its connection until it ends (use-cases/live/): a stray
+      // delivery leaves it alone; ending it enqueues a new job.
+      case "live":
         return;
     }
   }

@@ -61,6 +61,17 @@ export const errorStatus: Record<ProblemCode, number> = {
   // Recorded on a session (its provider job stayed pending too long), like the provider codes.
   "speech.timeout": 502,
   "dependency.unavailable": 503,
+  // Audio sent after the live recognition ended: the client's order of messages is wrong.
+  "live.closed": 409,
+  // Live sessions (/v1/live): the statuses name the kind of failure; over the WebSocket the
+  // codes travel in `error` messages.
+  "live.resume_refused": 409,
+  "live.too_many_sessions": 429,
+  "live.frame_too_large": 413,
+  "live.too_long": 413,
+  "live.idle_timeout": 408,
+  "live.protocol": 400,
+  "live.unavailable": 501,
   internal: 500,
   "route.not_found": 404,
   "request.method_not_allowed": 405,

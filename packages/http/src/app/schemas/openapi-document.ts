@@ -1,13 +1,15 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { problemContentType } from "../errors/problem-response.ts";
+import { liveProtocolDescription } from "../live/live-protocol.ts";
 import { problemResponses } from "./problem-schema.ts";
 
 const info = {
   title: "Confide API",
   version: "1.0.0",
   description:
-    "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`. A method a path does not take is 405 `request.method_not_allowed` with `Allow`.",
+    "Therapy-session intelligence: upload recordings, review transcripts with speakers and sentiment, finalise. Errors are RFC 9457 problem+json with a stable `code`. A method a path does not take is 405 `request.method_not_allowed` with `Allow`.\n\n" +
+    liveProtocolDescription,
   license: { name: "Apache-2.0", identifier: "Apache-2.0" },
 };
 

@@ -12,7 +12,7 @@ const AudioRemovalSchema = z
   });
 
 export const SessionStatusSchema = z
-  .enum(["uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready", "finalized", "failed"])
+  .enum(["live", "uploaded", "queued", "transcribing", "analyzing", "writing_notes", "ready", "finalized", "failed"])
   .openapi("SessionStatus");
 
 export const TranscriptionSettingsSchema = z
@@ -158,6 +158,25 @@ export const SessionSchema = z
       notifiedAt: dateTime.nullable(),
       run: z.number().int(),
     }),
+    live: z
+      .object({
+        format: z.object({ encoding: z.enum(["pcm", "webm"]), channels: z.union([z.literal(1), z.literal(2)]) }),
+        parts: z.number().int().openapi({ description: "Audio parts stored while live (joined into the recording when it ends)." }),
+        storedBytes: z.number().int().openapi({ description: "Bytes of audio stored durably: where a resuming client resends from." }),
+        resumeTokenSha256: z.string().openapi({ description: "sha256 of the resume token (the token itself is given only in `started`)." }),
+        agenda: z.array(
+          z.object({
+            id: z.string(),
+            text: z.string(),
+            source: z.enum(["therapist", "follow_up", "unresolved_concern"]),
+            covered: z.object({ segmentId: z.string(), matchedTerms: z.array(z.string()), at: dateTime }).nullable(),
+          }),
+        ),
+        detachedAt: dateTime.nullable(),
+        endedBy: z.enum(["client", "abandoned", "limit"]).optional(),
+      })
+      .optional()
+      .openapi({ description: "Sessions recorded live (`/v1/live`): their audio parts, resume state and today's topics with the segments that covered them." }),
     statusHistory: z
       .array(z.object({ status: SessionStatusSchema, version: z.number().int(), at: dateTime }))
       .optional()

@@ -1,0 +1,229 @@
+/**
+ * Live speech (issue 13), two measurements:
+ *
+ * A. The embedded live engine (PocketSphinx per utterance), in this process: N streams of the
+ *    espeak-ng stereo dialogue (one speaker per channel) written at real-time pace in 100 ms
+ *    chunks, starts staggered; N grows (1, 2, 3, 4, 6, 8…) until the p95 delay from the end of
+ *    an utterance's speech to its final passes 2 s. The delay counts from the moment the last
+ *    speech sample was written (the final's end less the cutter's 200 ms padding), so it
+ *    includes the pause the voice detector waits for (CONFIDE_LIVE_PAUSE_MS, 600 ms).
+ *
+ * B. The server with the instant fake engine (`CONFIDE_LIVE=instant-fake`): `confide serve`
+ *    (embedded profile) and 50 WebSocket clients on `/v1/live` streaming the same dialogue at
+ *    real-time pace. The fake emits a final the moment its pause is heard, so the delay from
+ *    the chunk that completes the pause being sent to the `final` message arriving is what the
+ *    server adds (storing, the transcript, sentiment, agenda, the socket). Server CPU and RSS
+ *    growth per live session are measured over the streaming.
+ *
+ *   npm run bench -- live
+ *   BENCH_LIVE_SESSIONS=50 BENCH_LIVE_MAX_STREAMS=8 BENCH_LIVE_PART=a|b|ab
+ *   BENCH_LIVE_GO_ON=1 (part A: go on past 2 s, to see the curve)
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { LiveSpeechEvent } from "@confide/core";
+import { createPocketSphinxLiveSpeechToText } from "../packages/adapters-local/src/pocketsphinx-live/pocketsphinx-live-speech-to-text.ts";
+import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
+import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
+import { processCpuMs } from "./support/process-cpu.ts";
+import { startRssSampler, waitForSteadyRss } from "./support/rss-sampler.ts";
+
+const chunkMs = 100;
+const stereoBytesPerMs = 64;
+const paddingMs = 200;
+const pauseMs = 600;
+const part = process.env.BENCH_LIVE_PART ?? "ab";
+
+const sleepUntil = (wallMs: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, wallMs - performance.now())));
+
+function percentile(values: number[], fraction: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** Sends `audio` (stereo PCM) in 100 ms chunks at real-time pace; each chunk leaves once its audio "exists". */
+async function playRealTime(audio: Uint8Array, send: (chunk: Uint8Array, index: number) => Promise<void> | void, startWallMs: number): Promise<void> {
+  const chunkBytes = chunkMs * stereoBytesPerMs;
+  for (let index = 0; index * chunkBytes < audio.byteLength; index += 1) {
+    await sleepUntil(startWallMs + (index + 1) * chunkMs);
+    await send(audio.subarray(index * chunkBytes, (index + 1) * chunkBytes), index);
+  }
+}
+
+/** CPU time of this process and of its ended children (PocketSphinx runs), from /proc/self/stat. */
+async function selfAndChildrenCpuMs(): Promise<number> {
+  const stat = await readFile("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+  // utime, stime, cutime, cstime: fields 14–17, in clock ticks (100 a second).
+  return ((fields[11]! + fields[12]! + fields[13]! + fields[14]!) * 1000) / 100;
+}
+
+async function embeddedRound(audio: Uint8Array, streams: number): Promise<{ delays: number[]; finals: number; cpuMs: number }> {
+  const cpuBefore = await selfAndChildrenCpuMs();
+  const engine = createPocketSphinxLiveSpeechToText();
+  const delays: number[] = [];
+  const stagger = 700;
+  const t0 = performance.now() + 200;
+  await Promise.all(
+    Array.from({ length: streams }, async (_, stream) => {
+      const recognition = await engine.open({
+        language: "en-US",
+        format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 2 },
+        channelLayout: "per-channel",
+        maxSpeakers: 2,
+      });
+      const start = t0 + stream * stagger;
+      const reading = (async () => {
+        for await (const event of recognition.events as AsyncIterable<LiveSpeechEvent>) {
+          if (event.type === "final") delays.push(performance.now() - (start + event.endMs - paddingMs));
+          if (event.type === "error") throw event.error;
+        }
+      })();
+      await playRealTime(audio, (chunk) => recognition.write(chunk), start);
+      await recognition.end();
+      await reading;
+    }),
+  );
+  await engine.close();
+  return { delays, finals: delays.length, cpuMs: (await selfAndChildrenCpuMs()) - cpuBefore };
+}
+
+async function partA(audio: Uint8Array): Promise<void> {
+  console.log("A. embedded live engine (PocketSphinx per utterance), streams at real-time pace, in this process");
+  const maxStreams = Number(process.env.BENCH_LIVE_MAX_STREAMS ?? 12);
+  let lastUnder = 0;
+  let firstOver: number | null = null;
+  for (const streams of [1, 2, 3, 4, 6, 8, 10, 12].filter((count) => count <= maxStreams)) {
+    const { delays, finals, cpuMs } = await embeddedRound(audio, streams);
+    const p50 = percentile(delays, 0.5);
+    const p95 = percentile(delays, 0.95);
+    const audioMs = audio.byteLength / stereoBytesPerMs;
+    const corePerStream = cpuMs / audioMs / streams;
+    console.log(
+      `  ${String(streams).padStart(2)} streams: ${finals} finals, end of speech → final p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...delays))}; ` +
+        `CPU ${(corePerStream * 100).toFixed(0)}% of a core per stream  (${machineLoadLine()})`,
+    );
+    if (p95 > 2_000) {
+      firstOver ??= streams;
+      if (process.env.BENCH_LIVE_GO_ON !== "1") break;
+    } else if (firstOver === null) {
+      lastUnder = streams;
+    }
+  }
+  console.log(
+    firstOver === null
+      ? `  → p95 stayed under 2 s up to ${lastUnder} streams (BENCH_LIVE_MAX_STREAMS)`
+      : `  → p95 passes 2 s at ${firstOver} stream(s): ${lastUnder} stream(s) at once stay under it`,
+  );
+}
+
+interface ServerFinal {
+  type: string;
+  endMs?: number;
+}
+
+async function partB(audio: Uint8Array): Promise<void> {
+  const sessions = Number(process.env.BENCH_LIVE_SESSIONS ?? 50);
+  console.log(`B. confide serve, CONFIDE_LIVE=instant-fake, ${sessions} WebSocket sessions on /v1/live at real-time pace`);
+  const seeded = await createSeededDataDir({
+    CONFIDE_LIVE: "instant-fake",
+    CONFIDE_LIVE_MAX_SESSIONS: String(sessions + 10),
+    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+  });
+  const server = await startConfide(seeded);
+  const stopServer = deferCleanup(() => server.stop());
+  try {
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const token = await login(baseUrl, seeded.therapist);
+    await waitForSteadyRss(server.pid);
+    const rss = await startRssSampler(server.pid);
+    const cpuBefore = await processCpuMs(server.pid);
+    const wallBefore = performance.now();
+    const delays: number[] = [];
+    const errors: string[] = [];
+    const stagger = 37;
+    const t0 = performance.now() + 500;
+    await Promise.all(
+      Array.from({ length: sessions }, async (_, index) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${server.port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
+        socket.binaryType = "arraybuffer";
+        const sentAt: number[] = [];
+        let started!: () => void;
+        const startedPromise = new Promise<void>((resolve) => (started = resolve));
+        const ended = new Promise<void>((resolve) => {
+          socket.addEventListener("close", () => resolve());
+          socket.addEventListener("message", (message) => {
+            const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string };
+            if (event.type === "started") started();
+            if (event.type === "error") errors.push(event.code ?? "error");
+            if (event.type === "final" && event.endMs !== undefined) {
+              // The fake's cue: pauseMs of quiet after the speech; the chunk holding its last sample.
+              const cueMs = event.endMs - paddingMs + pauseMs;
+              const chunk = Math.floor((cueMs - 1) / chunkMs);
+              const sent = sentAt[chunk];
+              if (sent !== undefined) delays.push(performance.now() - sent);
+            }
+            if (event.type === "ended") socket.close();
+          });
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.addEventListener("open", () => resolve(), { once: true });
+          socket.addEventListener("error", () => reject(new Error("WebSocket failed to open")), { once: true });
+        });
+        socket.send(
+          JSON.stringify({
+            type: "start",
+            patientId: seeded.patient.user.id,
+            title: `bench ${index}`,
+            channelLayout: "per-channel",
+            format: { encoding: "pcm", channels: 2 },
+          }),
+        );
+        await startedPromise;
+        await playRealTime(
+          audio,
+          (chunk, chunkIndex) => {
+            socket.send(chunk);
+            sentAt[chunkIndex] = performance.now();
+          },
+          Math.max(t0 + index * stagger, performance.now()),
+        );
+        socket.send(JSON.stringify({ type: "stop" }));
+        await ended;
+      }),
+    );
+    const wallMs = performance.now() - wallBefore;
+    const cpuMs = (await processCpuMs(server.pid)) - cpuBefore;
+    const memory = await rss.stop();
+    const growthBytes = Math.max(memory.peakSampledBytes - memory.baselineBytes, 0);
+    console.log(`  finals received: ${delays.length}; errors: ${errors.length === 0 ? "none" : errors.join(", ")}`);
+    console.log(`  server-added delay (pause heard → final at the client): p50 ${ms(percentile(delays, 0.5))}, p95 ${ms(percentile(delays, 0.95))}, max ${ms(Math.max(...delays))}`);
+    console.log(
+      `  server CPU: ${((cpuMs / wallMs) * 100).toFixed(1)}% of a core for ${sessions} sessions = ${((cpuMs / wallMs / sessions) * 100).toFixed(2)}% per session; ` +
+        `RSS growth ${(growthBytes / 2 ** 20).toFixed(1)} MiB = ${(growthBytes / 2 ** 20 / sessions).toFixed(2)} MiB per session`,
+    );
+  } finally {
+    await stopServer();
+    await seeded.remove();
+  }
+}
+
+const work = await mkdtemp(join(tmpdir(), "confide-bench-live-"));
+deferCleanup(() => rm(work, { recursive: true, force: true }));
+try {
+  console.log(machineLoadLine());
+  const dialogue = await makeDialogueWav({ directory: work });
+  const audio = await readLivePcm(dialogue.stereoPath, 2);
+  console.log(`dialogue: ${Math.round(dialogue.durationMs / 1000)} s, ${dialogue.lines.length} turns, stereo (one speaker per channel)`);
+  if (part.includes("a")) await partA(audio);
+  if (part.includes("b")) await partB(audio);
+  console.log(machineLoadLine());
+} finally {
+  await runCleanup();
+}

@@ -1,0 +1,89 @@
+/**
+ * LiveSpeechToText over a Whisper-compatible server: the utterance cutter of core cuts the
+ * stream at pauses (per channel for one-speaker-per-channel audio), and each utterance is sent
+ * as a 16 kHz mono WAV to `POST /v1/audio/transcriptions` as soon as it ends — the same request,
+ * settings and verbose_json reading as the batch Whisper adapter. Finals only; no live
+ * diarization (a mono stream has `speaker: null`). Utterances of one recognition are sent one
+ * after the other, so finals come in order and a self-hosted server is not flooded.
+ */
+import {
+  startUtteranceRecognition,
+  type LiveSpeechToText,
+  type LiveUtterance,
+  type UtteranceCutterOptions,
+  type UtteranceTranscript,
+} from "@confide/core";
+import { resolveWhisperSettings, type WhisperSettings } from "../whisper/whisper-config.ts";
+import { createWhisperRequests } from "../whisper/whisper-requests.ts";
+import { toSegments } from "../whisper/whisper-verbose-json.ts";
+import { integerSetting } from "../settings/integer-setting.ts";
+import { utteranceWav } from "./utterance-wav.ts";
+
+export interface WhisperLiveSettings extends Pick<WhisperSettings, "baseUrl" | "model" | "apiKey" | "fetch" | "checkTimeoutMs"> {
+  /** Longest wait for one utterance's transcription; default 30000 (a live final later than that is no use). */
+  utteranceTimeoutMs?: number;
+  /** Where utterances are cut (`CONFIDE_LIVE_PAUSE_MS`, `CONFIDE_LIVE_MAX_UTTERANCE_MS`, `CONFIDE_LIVE_VAD_THRESHOLD_DBFS`). */
+  cutter?: UtteranceCutterOptions;
+}
+
+const provider = "whisper-live";
+
+export function createWhisperLiveSpeechToText(settings: WhisperLiveSettings): LiveSpeechToText {
+  const resolved = resolveWhisperSettings(settings);
+  const utteranceTimeoutMs = integerSetting("utteranceTimeoutMs", settings.utteranceTimeoutMs, 30_000, 1);
+  const { transcribeUpload, check } = createWhisperRequests(resolved);
+  let sent = 0;
+
+  function decoder(language: string) {
+    return async (utterance: LiveUtterance, signal: AbortSignal): Promise<UtteranceTranscript | null> => {
+      const wav = utteranceWav(utterance.samples, 16_000);
+      sent += 1;
+      const json = await transcribeUpload(
+        {
+          open: async () =>
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(wav);
+                controller.close();
+              },
+            }),
+          filename: `utterance-${sent}.wav`,
+          contentType: "audio/wav",
+          sizeBytes: wav.byteLength,
+        },
+        { language, wordTimestamps: true },
+        signal,
+        utteranceTimeoutMs,
+      );
+      const segments = toSegments(json, "live", true);
+      const text = segments.map((segment) => segment.text).join(" ").trim();
+      if (text === "") return null;
+      const words = segments.flatMap((segment) => segment.words ?? []);
+      const confidences = segments.flatMap((segment) => (segment.confidence === undefined ? [] : [segment.confidence]));
+      return {
+        text,
+        words,
+        ...(confidences.length === 0 ? {} : { confidence: confidences.reduce((sum, value) => sum + value, 0) / confidences.length }),
+      };
+    };
+  }
+
+  return {
+    provider,
+    capabilities: { partials: false, liveDiarization: false, perChannel: true },
+
+    async open(liveSettings, options = {}) {
+      options.signal?.throwIfAborted();
+      return startUtteranceRecognition(liveSettings, {
+        decode: decoder(liveSettings.language),
+        ...(settings.cutter ? { cutter: settings.cutter } : {}),
+      });
+    },
+
+    async check(options = {}) {
+      await check(options.signal);
+    },
+
+    async close() {},
+  };
+}

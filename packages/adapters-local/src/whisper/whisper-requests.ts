@@ -1,0 +1,111 @@
+import { withDeadline, type TranscriptionSettings } from "@confide/core";
+import type { ResolvedWhisperSettings } from "./whisper-config.ts";
+import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
+import { streamingMultipartBody } from "./whisper-multipart-body.ts";
+import { parseVerboseJson, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
+
+/** One file to send: servers pick the decoder from the file name's extension. */
+export interface Upload {
+  open: (signal: AbortSignal) => Promise<ReadableStream<Uint8Array>>;
+  filename: string;
+  contentType: string;
+  sizeBytes: number | null;
+}
+
+/** "en" of "en-US". */
+export const primarySubtag = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
+
+/**
+ * The requests both Whisper adapters (batch and live) send to a Whisper-compatible server: the
+ * bearer header, one transcription request under a deadline, the multipart body, verbose_json.
+ */
+export function createWhisperRequests(resolved: ResolvedWhisperSettings) {
+  function authorization(): Record<string, string> {
+    return resolved.apiKey === undefined ? {} : { authorization: `Bearer ${resolved.apiKey}` };
+  }
+
+  /**
+   * Runs one request under `timeoutMs` and the caller's signal (core's `withDeadline`): a caller's
+   * abort is rethrown as is, the timeout becomes `provider.timeout`.
+   */
+  function withRequestDeadline<T>(
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+    what: string,
+    call: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return withDeadline(timeoutMs, callerSignal, call, (error, afterMs) =>
+      errorFromFailedRequest(error, what, afterMs === undefined ? null : { afterMs }),
+    );
+  }
+
+  /**
+   * Sends `upload` to `POST /v1/audio/transcriptions` and parses the verbose_json answer.
+   * @throws ConfideError as `errorFromResponse`/`errorFromFailedRequest` classify the failure.
+   */
+  async function transcribeUpload(
+    upload: Upload,
+    settings: Pick<TranscriptionSettings, "language" | "candidateLanguages" | "wordTimestamps">,
+    callerSignal: AbortSignal | undefined,
+    timeoutMs: number = resolved.timeoutMs,
+  ): Promise<WhisperVerboseJson> {
+    const what = `the transcription of ${upload.filename}`;
+    return withRequestDeadline(timeoutMs, callerSignal, what, async (signal) => {
+      const fields: Array<[string, string]> = [
+        ["model", resolved.model],
+        ["response_format", "verbose_json"],
+        ["timestamp_granularities[]", "segment"],
+      ];
+      if (settings.wordTimestamps) fields.push(["timestamp_granularities[]", "word"]);
+      // With several candidate languages the server identifies the language itself.
+      const candidates = settings.candidateLanguages ?? [];
+      const language = candidates.length > 1 ? undefined : (candidates[0] ?? settings.language);
+      if (language !== undefined) fields.push(["language", primarySubtag(language)]);
+
+      const multipart = streamingMultipartBody(fields, {
+        field: "file",
+        filename: upload.filename,
+        contentType: upload.contentType,
+        stream: await upload.open(signal),
+        sizeBytes: upload.sizeBytes,
+      });
+      const response = await resolved.fetch(resolved.transcriptionsUrl, {
+        method: "POST",
+        headers: {
+          ...authorization(),
+          accept: "application/json",
+          "content-type": multipart.contentType,
+          ...(multipart.contentLength === null ? {} : { "content-length": String(multipart.contentLength) }),
+        },
+        body: multipart.body,
+        duplex: "half",
+        signal,
+      } as RequestInit);
+      if (!response.ok) throw await errorFromResponse(response, what);
+      return parseVerboseJson(await response.text());
+    });
+  }
+
+  /**
+   * Asks the server for its model list under `checkTimeoutMs`.
+   * @throws ConfideError when the server does not answer or refuses.
+   */
+  async function check(callerSignal: AbortSignal | undefined): Promise<void> {
+    const what = "the readiness check";
+    await withRequestDeadline(resolved.checkTimeoutMs, callerSignal, what, async (signal) => {
+      const response = await resolved.fetch(resolved.modelsUrl, {
+        method: "GET",
+        headers: { ...authorization(), accept: "application/json" },
+        signal,
+      });
+      // Servers without a model list (whisper.cpp) answer 404/405: they are up all the same.
+      if (response.ok || response.status === 404 || response.status === 405) {
+        await response.body?.cancel();
+        return;
+      }
+      throw await errorFromResponse(response, what);
+    });
+  }
+
+  return { transcribeUpload, check };
+}

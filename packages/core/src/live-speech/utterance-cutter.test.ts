@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { createPcmChannelSplitter } from "./pcm-channels.ts";
+import { createUtteranceCutter, type CutUtterance } from "./utterance-cutter.ts";
+
+const rate = 16_000;
+/** A 440 Hz tone at about -12 dBFS, `ms` long. */
+const tone = (ms: number) =>
+  Int16Array.from({ length: (rate * ms) / 1000 }, (_, index) => Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / rate)));
+const silence = (ms: number) => new Int16Array((rate * ms) / 1000);
+const concat = (...parts: Int16Array[]) => {
+  const all = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
+};
+
+/** Pushes `samples` in pieces of `pieceSamples` (not frame-aligned) and flushes. */
+function cutAll(samples: Int16Array, options: Parameters<typeof createUtteranceCutter>[0] = {}, pieceSamples = 1_234): CutUtterance[] {
+  const cutter = createUtteranceCutter(options);
+  const out: CutUtterance[] = [];
+  for (let offset = 0; offset < samples.length; offset += pieceSamples) out.push(...cutter.push(samples.subarray(offset, offset + pieceSamples)));
+  out.push(...cutter.flush());
+  return out;
+}
+
+const spans = (utterances: CutUtterance[]) => utterances.map(({ startMs, endMs, speechEndMs }) => ({ startMs, endMs, speechEndMs }));
+
+describe("createUtteranceCutter", () => {
+  it("cuts tone bursts at pauses, with padding around the speech, at times counted from the first sample", () => {
+    const audio = concat(silence(1_000), tone(800), silence(1_000), tone(600), silence(1_000));
+    const utterances = cutAll(audio, { pauseMs: 600, paddingMs: 200 });
+    expect(spans(utterances)).toEqual([
+      { startMs: 800, endMs: 2_000, speechEndMs: 1_800 },
+      { startMs: 2_600, endMs: 3_600, speechEndMs: 3_400 },
+    ]);
+    for (const utterance of utterances) expect(utterance.samples.length).toBe(((utterance.endMs - utterance.startMs) * rate) / 1000);
+  });
+
+  it("keeps an utterance whole across a gap shorter than the pause (the hangover)", () => {
+    const audio = concat(silence(500), tone(500), silence(300), tone(500), silence(1_000));
+    expect(spans(cutAll(audio, { pauseMs: 600, paddingMs: 0 }))).toEqual([{ startMs: 500, endMs: 1_800, speechEndMs: 1_800 }]);
+  });
+
+  it("ends an utterance only once the pause has passed: nothing is cut while the speaker may go on", () => {
+    const cutter = createUtteranceCutter({ pauseMs: 600, paddingMs: 0 });
+    expect(cutter.push(concat(tone(500), silence(580)))).toEqual([]);
+    expect(spans(cutter.push(silence(40)))).toEqual([{ startMs: 0, endMs: 500, speechEndMs: 500 }]);
+  });
+
+  it("drops bursts shorter than the least speech, and audio quieter than the threshold", () => {
+    const quiet = tone(1_000).map((sample) => Math.round(sample / 100)); // about -52 dBFS
+    const audio = concat(silence(500), tone(60), silence(1_000), quiet, silence(1_000));
+    expect(cutAll(audio, { minSpeechMs: 120, thresholdDbfs: -40 })).toEqual([]);
+  });
+
+  it("cuts long speech at the longest utterance and goes on without losing audio", () => {
+    const utterances = cutAll(concat(tone(5_000), silence(1_000)), { maxUtteranceMs: 2_000, paddingMs: 0 });
+    expect(spans(utterances).map(({ startMs, endMs }) => [startMs, endMs])).toEqual([
+      [0, 2_000],
+      [2_000, 4_000],
+      [4_000, 5_000],
+    ]);
+  });
+
+  it("gives the utterance in progress on flush, and nothing when the audio ended in silence", () => {
+    const cutter = createUtteranceCutter({ paddingMs: 0 });
+    cutter.push(concat(silence(200), tone(700)));
+    expect(spans(cutter.flush())).toEqual([{ startMs: 200, endMs: 900, speechEndMs: 900 }]);
+    expect(cutter.flush()).toEqual([]);
+  });
+});
+
+describe("createPcmChannelSplitter", () => {
+  it("splits interleaved stereo into channels across chunks that end inside a sample", () => {
+    const frames = [
+      [1, -1],
+      [300, -300],
+      [-32768, 32767],
+    ];
+    const bytes = new Uint8Array(frames.length * 4);
+    const view = new DataView(bytes.buffer);
+    frames.forEach(([left, right], index) => {
+      view.setInt16(index * 4, left!, true);
+      view.setInt16(index * 4 + 2, right!, true);
+    });
+    const splitter = createPcmChannelSplitter(2);
+    const first = splitter.push(bytes.subarray(0, 5));
+    expect(splitter.heldBytes).toBe(1);
+    const second = splitter.push(bytes.subarray(5));
+    expect([...first[0]!, ...second[0]!]).toEqual([1, 300, -32768]);
+    expect([...first[1]!, ...second[1]!]).toEqual([-1, -300, 32767]);
+    expect(splitter.heldBytes).toBe(0);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Voice-activity detection for the utterance-level live engines (embedded PocketSphinx,
+ * Whisper-compatible): an energy detector with hangover that cuts one channel of 16 kHz PCM at
+ * the pauses between utterances.
+ *
+ * The audio is read in 20 ms frames. A frame whose RMS level is at or above `thresholdDbfs` is
+ * speech. An utterance starts at the first speech frame (with `paddingMs` of the audio before
+ * it) and ends once `pauseMs` of frames in a row are quiet (the hangover: short gaps between
+ * words do not cut); it then holds the audio up to the last speech frame plus `paddingMs`.
+ * Bursts with less than `minSpeechMs` of speech frames (a click, a cough) are dropped. An
+ * utterance that reaches `maxUtteranceMs` is cut there, and the speech goes on as the next one.
+ *
+ * Why energy and not a trained VAD: the engines here run offline on a CPU shared with
+ * recognition, and the maintained npm VADs (Silero through onnxruntime, WebRTC VAD bindings)
+ * bring native or model downloads; an energy detector is enough for a close microphone or one
+ * speaker per channel, which is what a therapist's room recording is. The threshold is a
+ * setting for noisier rooms.
+ */
+
+export interface UtteranceCutterOptions {
+  /** Samples per second; default 16000. */
+  sampleRateHz?: number;
+  /** A 20 ms frame at least this loud (RMS, dB below full scale) is speech; default -40. */
+  thresholdDbfs?: number;
+  /** Quiet this long ends an utterance; default 600. */
+  pauseMs?: number;
+  /** Speech shorter than this in all is not an utterance; default 120. */
+  minSpeechMs?: number;
+  /** An utterance is cut at this length even without a pause; default 15000. */
+  maxUtteranceMs?: number;
+  /** Audio kept before the first and after the last speech frame; default 200. */
+  paddingMs?: number;
+}
+
+export const utteranceCutterDefaults = {
+  sampleRateHz: 16_000,
+  thresholdDbfs: -40,
+  pauseMs: 600,
+  minSpeechMs: 120,
+  maxUtteranceMs: 15_000,
+  paddingMs: 200,
+} as const satisfies Required<UtteranceCutterOptions>;
+
+/** One utterance of one channel. Times are milliseconds from the first sample pushed. */
+export interface CutUtterance {
+  startMs: number;
+  endMs: number;
+  /** The audio from `startMs` to `endMs`. */
+  samples: Int16Array;
+  /** Where the last speech frame ended (`endMs` less the padding, unless cut at the maximum). */
+  speechEndMs: number;
+}
+
+export interface UtteranceCutter {
+  /** Reads more samples. @returns the utterances that ended within them, in order. */
+  push(samples: Int16Array): CutUtterance[];
+  /** The end of the audio. @returns the utterance in progress, if it has enough speech. */
+  flush(): CutUtterance[];
+}
+
+const frameMs = 20;
+
+export function createUtteranceCutter(options: UtteranceCutterOptions = {}): UtteranceCutter {
+  const settings = { ...utteranceCutterDefaults, ...definedOnly(options) };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!Number.isFinite(value) || (name !== "thresholdDbfs" && value < 0)) {
+      throw new RangeError(`Utterance cutter setting ${name} must be a non-negative number (got ${value}).`);
+    }
+  }
+  const samplesPerMs = settings.sampleRateHz / 1000;
+  const frameSamples = Math.round(frameMs * samplesPerMs);
+  const threshold = 32768 * 10 ** (settings.thresholdDbfs / 20);
+  const loudSquareSum = threshold * threshold * frameSamples;
+  const paddingFrames = Math.ceil(settings.paddingMs / frameMs);
+  const pauseFrames = Math.max(Math.ceil(settings.pauseMs / frameMs), 1);
+  const minSpeechFrames = Math.max(Math.ceil(settings.minSpeechMs / frameMs), 1);
+  const maxFrames = Math.max(Math.floor(settings.maxUtteranceMs / frameMs), pauseFrames + 1);
+
+  /** Samples of an incomplete frame, waiting for the next push. */
+  let partial = new Int16Array(0);
+  /** Index of the next whole frame. */
+  let frameIndex = 0;
+  /** The last `paddingFrames` quiet frames while no utterance runs. */
+  let preroll: Int16Array[] = [];
+  /** The utterance in progress: its frames, where it starts, its speech so far. */
+  let current: { firstFrame: number; frames: Int16Array[]; speechFrames: number; lastSpeechFrame: number } | null = null;
+
+  const msOfFrame = (frame: number) => frame * frameMs;
+
+  /** The utterance from `current`, its audio up to `endFrame` (exclusive). */
+  function finish(endFrame: number, speechEndFrame: number): CutUtterance | null {
+    const utterance = current;
+    current = null;
+    if (utterance === null || utterance.speechFrames < minSpeechFrames) return null;
+    const frames = utterance.frames.slice(0, endFrame - utterance.firstFrame);
+    const samples = new Int16Array(frames.length * frameSamples);
+    frames.forEach((frame, index) => samples.set(frame, index * frameSamples));
+    return {
+      startMs: msOfFrame(utterance.firstFrame),
+      endMs: msOfFrame(utterance.firstFrame + frames.length),
+      samples,
+      speechEndMs: msOfFrame(speechEndFrame),
+    };
+  }
+
+  function readFrame(frame: Int16Array, out: CutUtterance[]): void {
+    let squareSum = 0;
+    for (const sample of frame) squareSum += sample * sample;
+    const speech = squareSum >= loudSquareSum;
+    const index = frameIndex;
+    frameIndex += 1;
+
+    if (current === null) {
+      if (!speech) {
+        preroll.push(frame);
+        if (preroll.length > paddingFrames) preroll.shift();
+        return;
+      }
+      current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index };
+      preroll = [];
+      return;
+    }
+
+    current.frames.push(frame);
+    if (speech) {
+      current.speechFrames += 1;
+      current.lastSpeechFrame = index;
+    }
+    if (current.frames.length >= maxFrames) {
+      // Cut mid-speech: the next frames start the next utterance at once, without padding.
+      const cut = finish(index + 1, current.lastSpeechFrame + 1);
+      if (cut) out.push(cut);
+      return;
+    }
+    if (index - current.lastSpeechFrame >= pauseFrames) {
+      const speechEnd = current.lastSpeechFrame + 1;
+      const kept = current.frames.slice(speechEnd - current.firstFrame);
+      const cut = finish(Math.min(speechEnd + paddingFrames, index + 1), speechEnd);
+      if (cut) out.push(cut);
+      preroll = paddingFrames === 0 ? [] : kept.slice(-paddingFrames);
+    }
+  }
+
+  return {
+    push(samples) {
+      const out: CutUtterance[] = [];
+      let all = samples;
+      if (partial.length > 0) {
+        all = new Int16Array(partial.length + samples.length);
+        all.set(partial, 0);
+        all.set(samples, partial.length);
+      }
+      let offset = 0;
+      for (; offset + frameSamples <= all.length; offset += frameSamples) {
+        readFrame(all.slice(offset, offset + frameSamples), out);
+      }
+      partial = all.slice(offset);
+      return out;
+    },
+
+    flush() {
+      if (current === null) return [];
+      const speechEnd = current.lastSpeechFrame + 1;
+      const cut = finish(Math.min(speechEnd + paddingFrames, frameIndex), speechEnd);
+      preroll = [];
+      return cut ? [cut] : [];
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

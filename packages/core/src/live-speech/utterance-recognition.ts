@@ -1,0 +1,165 @@
+/**
+ * A LiveRecognition for engines that recognise whole utterances (PocketSphinx, a
+ * Whisper-compatible server, the instant fake): the PCM stream is cut at pauses by the
+ * utterance cutter, per channel for one-speaker-per-channel audio, and each utterance is
+ * handed to `decode` as soon as it ends. Finals come out in the order the utterances ended;
+ * there are no partials.
+ */
+import { ConfideError } from "../errors.ts";
+import type { Word } from "../domain/transcript.ts";
+import type { LiveRecognition, LiveSpeechEvent, LiveSpeechSettings } from "../ports/live-speech-to-text.ts";
+import { createEventQueue } from "./event-queue.ts";
+import { createPcmChannelSplitter, mixToMono } from "./pcm-channels.ts";
+import { createUtteranceCutter, type CutUtterance, type UtteranceCutterOptions } from "./utterance-cutter.ts";
+
+/** One utterance to recognise: mono 16 kHz samples of `channel` (0 for a mono stream). */
+export interface LiveUtterance extends CutUtterance {
+  channel: number;
+}
+
+/** What an engine heard in one utterance; word times are from the utterance's start. */
+export interface UtteranceTranscript {
+  text: string;
+  words: Word[];
+  confidence?: number;
+}
+
+/**
+ * Recognises one utterance. Resolves null (or an empty text) when it heard no words.
+ * Throws a ConfideError for a failing engine; `signal` aborts when the recognition does.
+ */
+export type UtteranceDecoder = (utterance: LiveUtterance, signal: AbortSignal) => Promise<UtteranceTranscript | null>;
+
+export interface UtteranceRecognitionOptions {
+  decode: UtteranceDecoder;
+  cutter?: UtteranceCutterOptions;
+  /**
+   * Utterances cut but not yet recognised before `write` waits (back-pressure); default 4.
+   * Recognition runs one utterance at a time, in the order they ended.
+   */
+  maxPendingUtterances?: number;
+}
+
+const closedError = () =>
+  new ConfideError("live.closed", "The live recognition has ended: no more audio can be written to it.", {
+    retryable: false,
+  });
+
+/** A failure of `decode` as the `error` event carries it. */
+function asConfideError(error: unknown): ConfideError {
+  if (ConfideError.is(error)) return error;
+  return new ConfideError("provider.unavailable", "The speech engine failed while recognising an utterance.", {
+    retryable: true,
+    cause: error,
+  });
+}
+
+/** Starts a recognition that cuts `settings.format` PCM into utterances and decodes each. */
+export function startUtteranceRecognition(settings: LiveSpeechSettings, options: UtteranceRecognitionOptions): LiveRecognition {
+  const inputChannels = settings.format.channels;
+  const perChannel = settings.channelLayout === "per-channel";
+  const trackCount = perChannel ? inputChannels : 1;
+  const splitter = createPcmChannelSplitter(inputChannels);
+  const cutters = Array.from({ length: trackCount }, () => createUtteranceCutter(options.cutter));
+  const maxPending = Math.max(options.maxPendingUtterances ?? 4, 1);
+  const events = createEventQueue<LiveSpeechEvent>();
+  const controller = new AbortController();
+
+  let state: "open" | "ending" | "closed" = "open";
+  /** Read through a call: the state changes while a decode is awaited. */
+  const isClosed = () => state === "closed";
+  let pending = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let waiting: Array<() => void> = [];
+  const progressed = () => {
+    const resolves = waiting;
+    waiting = [];
+    for (const resolve of resolves) resolve();
+  };
+
+  function close(drop: boolean): void {
+    state = "closed";
+    events.end({ drop });
+    progressed();
+  }
+
+  function fail(error: unknown): void {
+    if (state === "closed") return;
+    events.push({ type: "error", error: asConfideError(error) });
+    controller.abort(error);
+    close(false);
+  }
+
+  function enqueue(utterance: LiveUtterance): void {
+    pending += 1;
+    chain = chain.then(async () => {
+      try {
+        if (isClosed()) return;
+        const heard = await options.decode(utterance, controller.signal);
+        if (isClosed() || heard === null || heard.text.trim() === "") return;
+        const span = { startMs: utterance.startMs, endMs: utterance.endMs };
+        const words = heard.words
+          .map((word) => ({
+            ...word,
+            startMs: clamp(utterance.startMs + word.startMs, span),
+            endMs: clamp(utterance.startMs + word.endMs, span),
+          }))
+          .filter((word) => word.text.trim() !== "");
+        events.push({
+          type: "final",
+          speaker: perChannel ? `ch${utterance.channel}` : null,
+          ...(perChannel ? { channel: utterance.channel } : {}),
+          text: heard.text.trim(),
+          startMs: span.startMs,
+          endMs: span.endMs,
+          words,
+          ...(heard.confidence === undefined ? {} : { confidence: heard.confidence }),
+        });
+      } catch (error) {
+        if (!controller.signal.aborted) fail(error);
+      } finally {
+        pending -= 1;
+        progressed();
+      }
+    });
+  }
+
+  function cut(tracks: Int16Array[], last: boolean): void {
+    cutters.forEach((cutter, channel) => {
+      const utterances = last ? cutter.flush() : cutter.push(tracks[channel]!);
+      for (const utterance of utterances) enqueue({ ...utterance, channel });
+    });
+  }
+
+  return {
+    async write(chunk) {
+      if (state !== "open") throw closedError();
+      const channels = splitter.push(chunk);
+      cut(perChannel ? channels : [mixToMono(channels)], false);
+      while (pending >= maxPending && state === "open") {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    },
+
+    async end() {
+      if (state === "open") {
+        state = "ending";
+        cut([], true);
+      }
+      await chain;
+      if (state !== "closed") close(false);
+    },
+
+    abort() {
+      if (state === "closed") return;
+      controller.abort(new ConfideError("live.closed", "The live recognition was aborted.", { retryable: false }));
+      close(true);
+    },
+
+    events,
+  };
+}
+
+function clamp(value: number, span: { startMs: number; endMs: number }): number {
+  return Math.min(Math.max(value, span.startMs), span.endMs);
+}

@@ -1,0 +1,93 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Session } from "../../domain/session.ts";
+import type { Actor } from "../../domain/user.ts";
+import { ConfideError } from "../../errors.ts";
+import type { LiveAudioDecoding } from "../../ports/live-audio-decoder.ts";
+import { assertRole } from "../policies/session-access.ts";
+import type { LiveDeps } from "./live-deps.ts";
+import { LiveRun, liveOf, type LiveUpdateListener } from "./live-run.ts";
+import { resumeTokenSha256, startLiveSession, type StartLiveSessionInput } from "./start-live-session.ts";
+
+export interface StartedLiveRun {
+  run: LiveRun;
+  session: Session;
+  /** Only on a start: the token that resumes the session. */
+  resumeToken?: string;
+}
+
+/**
+ * Starts a live session and holds it (`startLiveSession`, then a `LiveRun` on a new recognition).
+ * @throws what `startLiveSession` throws, and the engine's `open` errors (the session is then
+ * ended at once, with no audio: failed).
+ */
+export async function startLiveRun(deps: LiveDeps, actor: Actor, input: StartLiveSessionInput, listener: LiveUpdateListener): Promise<StartedLiveRun> {
+  const { session, resumeToken } = await startLiveSession(deps, actor, input);
+  const run = await openRun(deps, session, listener);
+  return { run, session, resumeToken };
+}
+
+/**
+ * Takes a live session back after a dropped connection (issue 13: within the resume window,
+ * with its token, by its own therapist). The client resends its audio from
+ * `run.storedBytes`; the new recognition's times continue from there. Attaching takes the
+ * session over from any earlier holder: that one's next write conflicts and it stops.
+ * @throws ConfideError `session.not_found` (unknown, or another therapist's: ids cannot be
+ * probed), `live.resume_refused` (wrong token, past the window, or a WebM stream: a
+ * MediaRecorder's new stream cannot continue the stored one), `session.invalid_state` (the
+ * session has ended).
+ */
+export async function resumeLiveRun(
+  deps: LiveDeps,
+  actor: Actor,
+  input: { sessionId: string; resumeToken: string },
+  listener: LiveUpdateListener,
+): Promise<StartedLiveRun> {
+  assertRole(actor, "therapist");
+  const session = typeof input.sessionId === "string" ? await deps.sessions.get(input.sessionId) : null;
+  if (!session || session.therapistId !== actor.userId || !session.live) throw new ConfideError("session.not_found", "No such session.");
+  if (session.status !== "live") {
+    throw new ConfideError("session.invalid_state", `The live session has ended (it is ${session.status}).`, { details: { status: session.status } });
+  }
+  const live = session.live;
+  if (!tokenMatches(input.resumeToken, live.resumeTokenSha256)) throw new ConfideError("live.resume_refused", "The resume token does not match this session.");
+  if (live.format.encoding === "webm") {
+    throw new ConfideError("live.resume_refused", "A WebM live session cannot be resumed: start a new one (this one ends with what it received).");
+  }
+  const lastSeen = (live.detachedAt ?? session.updatedAt).getTime();
+  if (deps.clock.now().getTime() - lastSeen > deps.settings.live.resumeWindowMs) {
+    throw new ConfideError("live.resume_refused", "The resume window has passed; the session ends with what it received.", {
+      details: { resumeWindowMs: deps.settings.live.resumeWindowMs },
+    });
+  }
+  const attached = await deps.sessions.update({ ...session, live: { ...live, detachedAt: null }, updatedAt: deps.clock.now() }, session.version);
+  deps.logger.info("live.resumed", { sessionId: session.id, storedBytes: live.storedBytes });
+  const run = await openRun(deps, attached, listener);
+  return { run, session: attached };
+}
+
+async function openRun(deps: LiveDeps, session: Session, listener: LiveUpdateListener): Promise<LiveRun> {
+  const live = liveOf(session);
+  const channels = live.format.channels;
+  const recognition = await deps.liveSpeech.open({
+    language: session.settings.language,
+    format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels },
+    channelLayout: session.settings.channelLayout,
+    maxSpeakers: session.settings.maxSpeakers,
+  });
+  let decoding: LiveAudioDecoding | null = null;
+  if (live.format.encoding === "webm") {
+    if (!deps.webmDecoder) {
+      recognition.abort();
+      throw new ConfideError("provider.unsupported", "This deployment cannot decode WebM live audio.");
+    }
+    decoding = deps.webmDecoder.open({ channels });
+  }
+  return new LiveRun(deps, session, recognition, decoding, listener);
+}
+
+function tokenMatches(token: unknown, expectedSha256: string): boolean {
+  if (typeof token !== "string" || token === "") return false;
+  const given = Buffer.from(resumeTokenSha256(token), "hex");
+  const expected = Buffer.from(expectedSha256, "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

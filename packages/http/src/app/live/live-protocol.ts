@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/**
+ * The live session protocol over the WebSocket at `/v1/live` (issue 13), in one place: what a
+ * client may send, what the server answers. Documented for clients in the OpenAPI description
+ * (`liveProtocolDescription`) and the README ("Live sessions").
+ */
+
+/** The subprotocol the server selects; the access token may ride beside it as `bearer.<token>`. */
+export const liveSubprotocol = "confide.live.v1";
+const bearerProtocolPrefix = "bearer.";
+
+/** The access token a client offered in `Sec-WebSocket-Protocol`, if any. */
+export function tokenFromProtocols(header: string | undefined): string | undefined {
+  const offered = (header ?? "").split(",").map((entry) => entry.trim());
+  const bearer = offered.find((entry) => entry.startsWith(bearerProtocolPrefix));
+  return bearer === undefined ? undefined : bearer.slice(bearerProtocolPrefix.length);
+}
+
+/** Chooses the subprotocol to answer: ours when offered; never the one carrying the token. */
+export function selectLiveSubprotocol(offered: Set<string>): string | false {
+  return offered.has(liveSubprotocol) ? liveSubprotocol : false;
+}
+
+/** Query parameters that would carry credentials in the URL (which is logged): refused. */
+export const credentialQueryParameters = ["token", "access_token", "accesstoken", "auth", "authorization", "jwt", "bearer", "key"];
+
+const token = z.string().min(1).max(4096).optional();
+
+const startMessage = z.object({
+  type: z.literal("start"),
+  token,
+  patientId: z.string().min(1).max(200),
+  title: z.string().max(200).optional(),
+  channelLayout: z.enum(["mono", "per-channel"]),
+  channelRoles: z.array(z.enum(["therapist", "patient"])).length(2).optional(),
+  format: z.object({ encoding: z.enum(["pcm", "webm"]), channels: z.union([z.literal(1), z.literal(2)]) }),
+  language: z.string().min(2).max(35).optional(),
+  agenda: z.array(z.string().max(300)).max(50).optional(),
+});
+
+const resumeMessage = z.object({
+  type: z.literal("resume"),
+  token,
+  sessionId: z.string().min(1).max(200),
+  resumeToken: z.string().min(1).max(200),
+});
+
+const stopMessage = z.object({ type: z.literal("stop") });
+
+/** What a client sends as text: `start` or `resume` first, then `stop` (audio goes in binary frames). */
+export const clientMessageSchema = z.discriminatedUnion("type", [startMessage, resumeMessage, stopMessage]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type StartMessage = z.infer<typeof startMessage>;
+export type ResumeMessage = z.infer<typeof resumeMessage>;
+
+/** WebSocket close codes the server uses; the reason is always in the `error` message sent before. */
+export const closeCodes = {
+  normal: 1000,
+  goingAway: 1001,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+} as const;
+
+/** The protocol as clients read it: the OpenAPI description's section and the README's. */
+export const liveProtocolDescription = `
+## Live sessions: WebSocket \`/v1/live\`
+
+A therapist streams a session's audio as it happens and receives its transcript, the patient's
+sentiment and today's topics live; when it ends it becomes a normal session (analysis, notes,
+push) without any upload.
+
+**Authentication** in the first message (\`"token": "<access token>"\` in \`start\`/\`resume\`) or in
+\`Sec-WebSocket-Protocol: ${liveSubprotocol}, bearer.<access token>\` (the server answers
+\`${liveSubprotocol}\`). Never in the URL: a URL with a credential parameter is refused
+(\`auth.unauthenticated\`).
+
+**Client → server.** Text frames are JSON:
+- \`{"type":"start","patientId","title"?,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…]}\`
+  — \`pcm\` is 16 kHz signed 16-bit little-endian, interleaved when stereo (per-channel: one
+  speaker per channel, channel 0 the therapist by default); \`webm\` is a MediaRecorder's
+  WebM/Opus stream, decoded by the server. Without \`agenda\`, today's topics are the previous
+  session's follow-up topics and unresolved concerns.
+- then binary frames of audio, in order;
+- \`{"type":"resume","sessionId","resumeToken"}\` instead of \`start\` on a new connection after a
+  drop, within the resume window (60 s by default): resend the audio from \`storedBytes\` of
+  \`started\`;
+- \`{"type":"stop"}\` ends the session.
+
+**Server → client.** JSON, each with \`storedBytes\`: the bytes of audio stored durably so far
+(what a resume continues from).
+- \`started\` \`{sessionId, resumeToken, resumed, storedBytes, agenda}\`
+- \`ack\` — more audio stored
+- \`partial\` \`{text, startMs, speaker}\` (engines with partials)
+- \`final\` \`{segmentId, speaker, role, text, startMs, endMs}\` — stored in the transcript
+- \`sentiment\` \`{segmentId, label, scores}\` — per final patient segment
+- \`topic_covered\` \`{itemId, text, segmentId, matchedTerms}\` — the segment is the evidence
+- \`warning\` \`{code, message}\` (live transcription stopped: the recording is transcribed after the end)
+- \`ended\` \`{sessionId, status, reason}\` — the session went on to the pipeline
+- \`error\` \`{code, message}\`, then the server closes. Codes: \`auth.unauthenticated\`,
+  \`auth.forbidden\`, \`user.not_found\`, \`session.not_found\`, \`session.invalid_state\`,
+  \`validation.invalid_input\`, \`live.protocol\`, \`live.frame_too_large\`, \`live.too_long\` (the
+  session was ended with what it received), \`live.idle_timeout\` (resumable),
+  \`live.too_many_sessions\`, \`live.resume_refused\`, \`live.closed\` (resumed elsewhere),
+  \`live.unavailable\`, \`provider.unsupported\`.
+
+Limits: \`CONFIDE_LIVE_MAX_FRAME_BYTES\`, \`CONFIDE_LIVE_MAX_DURATION_MS\`,
+\`CONFIDE_LIVE_IDLE_TIMEOUT_MS\`, \`CONFIDE_LIVE_MAX_SESSIONS\`, \`CONFIDE_LIVE_RESUME_WINDOW_MS\`.
+`.trim();
