@@ -38,7 +38,12 @@ export interface ConsoleHarness {
   stop(): Promise<void>;
 }
 
-export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
+export interface ConsoleHarnessOptions {
+  /** Extra Chromium flags for this test's browser (e.g. a fake microphone playing a file). */
+  chromiumArgs?: readonly string[];
+}
+
+export async function startConsoleHarness(env: Record<string, string> = {}, options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
   try {
     await access(builtConsole);
   } catch {
@@ -47,7 +52,7 @@ export async function startConsoleHarness(env: Record<string, string> = {}): Pro
   const server = await startEmbeddedServer(env);
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs);
   } catch (error) {
     await server.stop();
     throw error;

@@ -36,14 +36,16 @@ export class LiveRecorder {
   }
 
   async start(request: LiveStartRequest): Promise<void> {
-    this.#stream = await openMicrophone();
-    const channels = Math.min(2, Math.max(1, this.#stream.getAudioTracks()[0]?.getSettings().channelCount ?? 1)) as 1 | 2;
+    this.#stream = await openMicrophone(request.microphone === "mono" ? 1 : 2);
+    // A stereo microphone the browser opened as mono is one channel for the room.
+    const stereo = request.microphone !== "mono" && this.#stream.getAudioTracks()[0]?.getSettings().channelCount === 2;
     await this.#connect({
       type: "start",
       patientId: request.patientId,
       title: request.title,
-      channelLayout: "mono",
-      format: { encoding: "webm", channels },
+      channelLayout: stereo ? "per-channel" : "mono",
+      ...(stereo ? { channelRoles: ["therapist", "patient"] } : {}),
+      format: { encoding: "webm", channels: stereo ? 2 : 1 },
       ...(request.agenda ? { agenda: request.agenda } : {}),
     });
   }

@@ -8,6 +8,7 @@ import { Link } from "../router/link.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { usePatients } from "../screens/use-patients.ts";
 import { clockTime } from "../session/clock-time.ts";
+import type { LiveStartRequest } from "./live-messages.ts";
 import { LiveRecorder } from "./live-recorder.ts";
 import "./live.css";
 import { applyLiveMessage, emptyLiveTranscript, type LiveSegment, type LiveTranscript } from "./live-transcript.ts";
@@ -21,6 +22,10 @@ type Phase =
 
 const roleNames: Record<LiveSegment["role"], string> = { therapist: "Therapist", patient: "Patient", unknown: "Speaker" };
 const sentimentNames = { positive: "positive", neutral: "neutral", negative: "negative", mixed: "mixed" } as const;
+const microphones: { value: LiveStartRequest["microphone"]; label: string; hint: string }[] = [
+  { value: "mono", label: "One microphone for the room", hint: "Speakers are told apart by the speech engine, when it can." },
+  { value: "therapist-left", label: "Stereo microphone, therapist on the left", hint: "Left channel: you; right channel: the patient." },
+];
 const segmentElementId = (segmentId: string) => `live-${segmentId}`;
 
 /**
@@ -34,6 +39,7 @@ export function LiveScreen() {
   const [title, setTitle] = useState("");
   const [agendaText, setAgendaText] = useState("");
   const [agenda, setAgenda] = useState<string[]>([]);
+  const [microphone, setMicrophone] = useState<LiveStartRequest["microphone"]>("mono");
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
   const [error, setError] = useState<unknown>(null);
   const [transcript, setTranscript] = useState<LiveTranscript>(emptyLiveTranscript);
@@ -73,7 +79,7 @@ export function LiveScreen() {
     });
     recorder.current = live;
     try {
-      await live.start({ patientId, title: title.trim() || "Live session", ...(agenda.length > 0 ? { agenda } : {}) });
+      await live.start({ patientId, microphone, title: title.trim() || "Live session", ...(agenda.length > 0 ? { agenda } : {}) });
     } catch (problem) {
       recorder.current = null;
       live.dispose();
@@ -125,6 +131,26 @@ export function LiveScreen() {
             <label for="live-title">Title</label>
             <input id="live-title" maxLength={200} value={title} disabled={busy} onInput={(event) => setTitle(event.currentTarget.value)} />
           </div>
+          <fieldset class="field" disabled={busy}>
+            <legend>Microphone</legend>
+            {microphones.map((option) => (
+              <div class="choice" key={option.value}>
+                <input
+                  type="radio"
+                  id={`live-mic-${option.value}`}
+                  name="microphone"
+                  value={option.value}
+                  checked={microphone === option.value}
+                  aria-describedby={`live-mic-${option.value}-hint`}
+                  onChange={() => setMicrophone(option.value)}
+                />
+                <label for={`live-mic-${option.value}`}>{option.label}</label>
+                <p class="hint" id={`live-mic-${option.value}-hint`}>
+                  {option.hint}
+                </p>
+              </div>
+            ))}
+          </fieldset>
           <fieldset class="field" disabled={busy}>
             <legend>Today's topics</legend>
             <p class="hint" id="live-agenda-hint">

@@ -9,10 +9,10 @@ export class MicrophoneError extends Error {
 }
 
 /**
- * Asks for the microphone. Throws `MicrophoneError` with a sentence when it is refused, missing,
+ * Asks for the microphone (`channels`: 2 for a stereo microphone, one speaker per side). Throws `MicrophoneError` with a sentence when it is refused, missing,
  * busy, or when this browser cannot record WebM/Opus.
  */
-export async function openMicrophone(): Promise<MediaStream> {
+export async function openMicrophone(channels: 1 | 2): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
     throw new MicrophoneError("This browser cannot use a microphone here (it needs a secure connection: HTTPS or localhost).");
   }
@@ -20,7 +20,7 @@ export async function openMicrophone(): Promise<MediaStream> {
     throw new MicrophoneError("This browser cannot record WebM/Opus audio. Use a current Chrome, Edge or Firefox.");
   }
   try {
-    return await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: true } });
+    return await navigator.mediaDevices.getUserMedia({ audio: { channelCount: channels, echoCancellation: false, noiseSuppression: false, autoGainControl: channels === 1 } });
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "NotAllowedError" || name === "SecurityError") {
