@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
 import { afterAll, describe, expect, it } from "vitest";
-import { getSession, login, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
 import { openLiveSocket } from "../support/live-socket.ts";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
@@ -42,6 +42,7 @@ describe("a live session on a server killed with kill -9", () => {
     running.push(first);
     const firstBase = `http://127.0.0.1:${first.port}`;
     const token = await login(firstBase, byRole("therapist"));
+    await recordTestConsent(firstBase, token, byRole("patient").user.id);
     const socket = await openLiveSocket(firstBase);
     socket.send({
       type: "start",

@@ -21,6 +21,6 @@ export * from "./byte-stream.ts";
 export * from "./recording-logger.ts";
 export * from "./scripted-note-writer.ts";
 export * from "./linked-pair.ts";
-export * from "./test-consent.ts";
 export * from "./scripted-live-speech-to-text.ts";
 export * from "./keyword-agenda-matcher.ts";
+export * from "./test-consent.ts";

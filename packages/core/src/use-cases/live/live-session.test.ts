@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { liveAudioPartKey, type LiveUpdate } from "../../domain/live-session.ts";
 import { allNotAssessed } from "../../domain/clinical-notes.ts";
+import { testUser } from "../../testing/linked-pair.ts";
 import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
 import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher.ts";
 import { createScriptedLiveSpeechToText, type ScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
@@ -206,6 +207,16 @@ describe("live sessions", () => {
     await deleteSession(deps, team.therapist, { sessionId: session.id });
     expect(deps.blobs.keys()).toEqual([]);
     expect(await deps.sessions.get(session.id)).toBeNull();
+  });
+
+  it("refuses a live session for a patient without recording and transcription consent, storing nothing", async () => {
+    await deps.users.create(testUser("patient-2", "patient", deps.clock.now()));
+    await deps.users.link({ therapistId: "therapist-1", patientId: "patient-2", createdAt: deps.clock.now() });
+    await expect(
+      startLiveRun(deps, team.therapist, { patientId: "patient-2", format: { encoding: "pcm", channels: 1 }, channelLayout: "mono" }, () => {}),
+    ).rejects.toMatchObject({ code: "consent.missing" });
+    expect((await deps.sessions.list({ therapistId: "therapist-1", limit: 10 })).items).toEqual([]);
+    expect(engine.written()).toEqual([]);
   });
 
   it("refuses a start past the therapist's live sessions limit", async () => {

@@ -5,6 +5,7 @@ import { newProcessing, type Session, type TranscriptionSettings } from "../../d
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError, invalidInput } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
+import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { mergeTranscriptionSettings } from "../sessions/transcription-settings.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -45,7 +46,8 @@ const maxAgendaItemLength = 300;
  * (`LiveRun`), part by part; ending it joins the parts into the recording and hands the session
  * to the pipeline (`endLiveSession`).
  * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or unlinked
- * patient), `validation.invalid_input`, `live.too_many_sessions` (the therapist already runs
+ * patient), `consent.missing` (the patient's consent does not cover recording and transcription,
+ * nor a cloud live engine: checked before anything is stored), `validation.invalid_input`, `live.too_many_sessions` (the therapist already runs
  * `settings.live.maxSessions`), `provider.unsupported` (a layout or format this deployment's
  * engine or decoder cannot serve).
  */
@@ -55,6 +57,7 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: Star
   const patient = typeof input.patientId === "string" && input.patientId !== "" ? await deps.users.get(input.patientId) : null;
   const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
   if (!linked) throw new ConfideError("user.not_found", "No such patient.");
+  await requireConsent(deps, input.patientId, consentRequirement(deps, "live", { extraProviders: [deps.liveSpeech.provider] }));
   await assertLiveCapacity(deps, actor);
 
   const agenda = input.agenda === undefined ? await previousAgenda(deps, actor, input.patientId) : ownAgenda(deps, input.agenda);
