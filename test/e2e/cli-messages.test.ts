@@ -11,7 +11,7 @@ import { runCliOutcome } from "../support/server-process.ts";
 
 /** A stack trace's frames ("    at main (file:///…)"). */
 const stackFrame = /^\s+at .+/m;
-const commands = "serve, worker, migrate, migrate-storage, retention, seed, create-user, help";
+const commands = "serve, worker, migrate, migrate-storage, retention, backup, restore, seed, create-user, help";
 
 let folder: string;
 
@@ -51,6 +51,25 @@ describe("confide on the command line", () => {
     expect(outcome.stderr.trim()).toBe(
       "The in-process queue runs its jobs inside `confide serve`, so a separate worker would never get one. Run workers with a queue every process shares (CONFIDE_QUEUE=bullmq, as the selfhosted profile does).",
     );
+  });
+
+  it("says what backup and restore need, and never overwrites a file, exit 1 without touching the data directory", async () => {
+    const dataDir = join(folder, "backup");
+    const noFile = await runCliOutcome(["backup"], { CONFIDE_DATA_DIR: dataDir });
+    expect(noFile.code).toBe(1);
+    expect(noFile.stderr.trim()).toBe("backup needs --to FILE.");
+    const existing = join(folder, "existing.backup");
+    await writeFile(existing, "keep me");
+    const overwrite = await runCliOutcome(["backup", "--to", existing], { CONFIDE_DATA_DIR: dataDir });
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr.trim()).toBe(`${existing} already exists: choose a new file (a backup never overwrites one).`);
+    const missing = await runCliOutcome(["restore", "--from", join(folder, "nowhere.backup")], { CONFIDE_DATA_DIR: dataDir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`${join(folder, "nowhere.backup")} does not exist.`);
+    const foreign = await runCliOutcome(["restore", "--from", existing], { CONFIDE_DATA_DIR: dataDir });
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr.trim()).toBe("This file is not a Confide backup (it does not start as one).");
+    expect(await readdir(folder)).not.toContain("backup");
   });
 
   it("says what is wrong with each setting in words, exit 1", async () => {

@@ -21,3 +21,17 @@ export * from "./in-process-events/index.ts";
 export * from "./redis-events/index.ts";
 export { createEmbeddedNoteWriter, writeEmbeddedNotes, embeddedRulesVersion } from "./embedded-notes/embedded-note-writer.ts";
 export { startStreamingPcmDecoder, type StreamingPcmDecoder, type StreamingPcmDecoderOptions } from "./ffmpeg/streaming-pcm-decoder.ts";
+export {
+  blobFrameBytes,
+  backupUnreadable,
+  createBackupArchiveWriter,
+  readBackupArchive,
+  readManifest,
+  type BackupArchiveWriter,
+  type BackupEntry,
+  type BackupEntryHeader,
+  type BackupManifest,
+} from "./backup/backup-archive.ts";
+export { backupKeyring } from "./backup/backup-keyring.ts";
+export type { DataKey, DataKeyring } from "./filesystem/blob-encryption.ts";
+export { lockDirectory, type DirectoryLock } from "./files/directory-lock.ts";

@@ -25,6 +25,7 @@ export * from "./domain/segment-words.ts";
 export * from "./domain/retry-after.ts";
 export * from "./domain/deadline.ts";
 export * from "./domain/unreachable.ts";
+export * from "./domain/unsupported-snapshots.ts";
 export * from "./domain/patient-segments.ts";
 export * from "./domain/session-search-terms.ts";
 export * from "./domain/clinical-notes.ts";

@@ -37,6 +37,11 @@ Commands:
                           why (session, rule, finalized/failed date, legal hold), deleting nothing. --yes: runs one
                           sweep now (the worker also runs it every CONFIDE_RETENTION_SWEEP_INTERVAL_MS). In the
                           embedded profile, only while no server holds the data directory.
+  backup --to FILE        Writes a backup of the database and every recording to FILE (a new file),
+                          encrypted with CONFIDE_DATA_KEY when it is set, verified before it is kept.
+                          While a server holds the embedded database, the server makes it.
+  restore --from FILE     Restores a backup into an empty data directory or database (verified first;
+                          a damaged file, a wrong key or a non-empty target is refused, nothing kept).
   seed                    Creates an admin, a therapist and a linked patient with generated passwords.
   create-user --email E --role therapist|patient|admin [--name N]
                           Creates one account with a generated password.
@@ -44,7 +49,7 @@ Commands:
 
 Configuration comes from CONFIDE_* environment variables (see the README).`;
 
-const commands = ["serve", "worker", "migrate", "migrate-storage", "retention", "seed", "create-user", "help"];
+const commands = ["serve", "worker", "migrate", "migrate-storage", "retention", "backup", "restore", "seed", "create-user", "help"];
 
 /** The command being run, for what an error message suggests. */
 let currentCommand: string | undefined;
@@ -104,6 +109,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.problems.length === 0 ? 0 : 1;
   }
+  if (command === "backup" || command === "restore") {
+    const { backupCommand, restoreCommand } = await import("./commands/backup.ts");
+    const report =
+      command === "backup"
+        ? await backupCommand(config, process.env, values.to, logger)
+        : await restoreCommand(config, process.env, values.from, logger);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
   // Before anything is opened or written: a second server must not migrate or seed first.
   if (command === "serve") await assertCanListen(config.host, config.port);
   const runtime = await createRuntime(config, logger, { checkSpeechEarly: command === "serve" });
@@ -121,7 +135,10 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       const { startServer } = await import("./server.ts");
-      const server = await startServer(runtime, { withWorker });
+      // Only this process may open an embedded database, so it serves `confide backup`.
+      const backupKeyring =
+        config.adapters.repository === "pglite" ? (await import("@confide/adapters-local")).backupKeyring(process.env) : undefined;
+      const server = await startServer(runtime, { withWorker, ...(backupKeyring ? { backupKeyring } : {}) });
       await untilSignal();
       await server.shutdown();
       return 0;

@@ -4,12 +4,15 @@ import { WebSocketServer } from "ws";
 import type { LiveHolders } from "./app/live/live-connection.ts";
 import { selectLiveSubprotocol } from "./app/live/live-protocol.ts";
 import { releaseLiveConnections } from "./app/routes/live-route.ts";
+import type { DataKeyring } from "@confide/adapters-local";
 import { createApp } from "./app/create-app.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
 import type { Runtime } from "./composition/runtime.ts";
 import { listenProblem } from "./listen-address.ts";
 import { startWorker, type Worker } from "./worker.ts";
+import { createBackupStream } from "./backup/backup-stream.ts";
+import { writeBackupToken } from "./backup/backup-token.ts";
 
 export interface RunningServer {
   port: number;
@@ -18,7 +21,16 @@ export interface RunningServer {
 }
 
 /** Serves the HTTP API; with `withWorker`, also runs the queue handlers in this process. */
-export async function startServer(runtime: Runtime, options: { withWorker: boolean }): Promise<RunningServer> {
+export interface ServerOptions {
+  withWorker: boolean;
+  /**
+   * The keys of backups (CONFIDE_DATA_KEY): given when this process holds an embedded database,
+   * it serves `GET /v1/admin/backup` to `confide backup`, backups encrypted with `current`.
+   */
+  backupKeyring?: DataKeyring;
+}
+
+export async function startServer(runtime: Runtime, options: ServerOptions): Promise<RunningServer> {
   const { config, deps } = runtime;
   const stopping = new AbortController();
   const liveHolders: LiveHolders = new Map();
@@ -34,6 +46,15 @@ export async function startServer(runtime: Runtime, options: { withWorker: boole
     uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },
     shutdown: stopping.signal,
     live: { deps: runtime.liveDeps, holders: liveHolders, limits: { maxFrameBytes: config.live.maxFrameBytes, tickMs: 250 } },
+    // Only this process may open an embedded database: `confide backup` asks it for the snapshot.
+    ...(options.backupKeyring
+      ? {
+          backup: {
+            token: await writeBackupToken(config.dataDir),
+            open: () => createBackupStream({ snapshots: runtime.snapshots, blobs: deps.blobs, keyring: options.backupKeyring!, logger: deps.logger }),
+          },
+        }
+      : {}),
   });
   // Frames up to 4 times the limit reach the route, which refuses them with a clear error; larger
   // ones are refused by ws itself (close 1009).

@@ -1,4 +1,4 @@
-import { ConfideError, type Repositories } from "@confide/core";
+import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
 import { createCosmosConsentRepository } from "./cosmos-consent-repository.ts";
@@ -43,6 +43,7 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
     audit: createCosmosAuditLog(context, { close: releaser() }),
     holds: createCosmosLegalHoldRepository(context, { close: releaser() }),
     consents: createCosmosConsentRepository(context, { close: releaser() }),
+    snapshots: unsupportedDatabaseSnapshots("Cosmos DB", "use its continuous backup (point-in-time restore) and the blob store's own versioning."),
     async prepare() {
       const created = await prepareCosmosContainers(context);
       // Sessions written before retention get the fields its sweep filters on (none once done).

@@ -62,6 +62,18 @@ function integrityError(reason: string, cause?: unknown): ConfideError {
   );
 }
 
+/** None of the keyring's keys is the one a blob was encrypted with. */
+function unknownKeyError(keyId: string, keyring: DataKeyring): ConfideError {
+  return new ConfideError(
+    "dependency.unavailable",
+    `The stored object is encrypted with data key ${keyId}, which is not configured ` +
+      (keyring.byId.size === 0
+        ? "(no data key is set: set CONFIDE_DATA_KEY, and CONFIDE_DATA_KEYS_PREVIOUS for older keys)."
+        : `(known: ${[...keyring.byId.keys()].join(", ")}; add the key to CONFIDE_DATA_KEYS_PREVIOUS).`),
+    { retryable: false, details: { dependency: "filesystem", reason: "unknown_data_key", keyId } },
+  );
+}
+
 /**
  * The DataKey of 32 key bytes.
  * @throws ConfideError `validation.invalid_input` when `key` is not 32 bytes.
@@ -283,16 +295,7 @@ export interface OpenedEncryptedBlob {
 export async function openEncryptedBlob(layout: EncryptedBlobLayout, keyring: DataKeyring, readAt: ReadAt): Promise<OpenedEncryptedBlob> {
   const { header, chunkCount, plaintextBytes } = layout;
   const dataKey = keyring.byId.get(header.keyId);
-  if (dataKey === undefined) {
-    throw new ConfideError(
-      "dependency.unavailable",
-      `The stored object is encrypted with data key ${header.keyId}, which is not configured ` +
-        (keyring.byId.size === 0
-          ? "(no data key is set: set CONFIDE_DATA_KEY, and CONFIDE_DATA_KEYS_PREVIOUS for older keys)."
-          : `(known: ${[...keyring.byId.keys()].join(", ")}; add the key to CONFIDE_DATA_KEYS_PREVIOUS).`),
-      { retryable: false, details: { dependency: "filesystem", reason: "unknown_data_key", keyId: header.keyId } },
-    );
-  }
+  if (dataKey === undefined) throw unknownKeyError(header.keyId, keyring);
   const cipher = new ChunkCipher(dataKey, header);
   const stride = header.chunkBytes + tagBytes;
   const positionOf = (index: number) => headerBytes + index * stride;
@@ -370,6 +373,74 @@ export async function openEncryptedBlob(layout: EncryptedBlobLayout, keyring: Da
         },
         { highWaterMark: 0 },
       );
+    },
+  };
+}
+
+/** Takes an encrypted blob's bytes in order and gives its plaintext, one authenticated chunk at a time. */
+export interface BlobDecryptor {
+  /**
+   * @returns the plaintext of every chunk now known not to be the last (one is held back until
+   * more bytes, or the end, say whether it is).
+   * @throws ConfideError as openEncryptedBlob does (unknown key, integrity).
+   */
+  push(bytes: Uint8Array): Buffer[];
+  /**
+   * Opens the last chunk. @returns its plaintext.
+   * @throws ConfideError `dependency.unavailable` (integrity_check_failed) when the bytes ended
+   * early (truncated) or the last chunk does not authenticate.
+   */
+  end(): Buffer[];
+}
+
+/**
+ * Decrypts a blob read front to back (a stream, not a file): what createBlobEncryptor wrote.
+ * Nothing is released before its chunk's tag verifies; a stream cut at a chunk boundary fails at
+ * `end()`, since its last chunk was not sealed as the final one.
+ */
+export function createBlobDecryptor(keyring: DataKeyring): BlobDecryptor {
+  let buffered = Buffer.alloc(0);
+  let cipher: ChunkCipher | undefined;
+  let stride = 0;
+  let index = 0;
+  let ended = false;
+  const open = (final: boolean): Buffer[] => {
+    const out: Buffer[] = [];
+    if (cipher === undefined) {
+      if (buffered.byteLength < headerBytes) {
+        if (final) throw integrityError("its header is cut short");
+        return out;
+      }
+      const layout = parseEncryptedBlob(buffered.subarray(0, headerBytes), headerBytes + tagBytes, { encrypted: true });
+      if (layout === null) throw integrityError("it was written encrypted but its header is gone");
+      const dataKey = keyring.byId.get(layout.header.keyId);
+      if (dataKey === undefined) throw unknownKeyError(layout.header.keyId, keyring);
+      cipher = new ChunkCipher(dataKey, layout.header);
+      stride = layout.header.chunkBytes + tagBytes;
+      buffered = buffered.subarray(headerBytes);
+    }
+    // A chunk is known not to be the last once a byte after it has arrived.
+    while (buffered.byteLength > stride) {
+      out.push(cipher.open(index, false, buffered.subarray(0, stride)));
+      buffered = buffered.subarray(stride);
+      index += 1;
+    }
+    if (final) {
+      out.push(cipher.open(index, true, buffered));
+      buffered = Buffer.alloc(0);
+    }
+    return out;
+  };
+  return {
+    push(bytes) {
+      if (ended) throw new TypeError("The blob has already ended.");
+      buffered = buffered.byteLength === 0 ? Buffer.from(bytes) : Buffer.concat([buffered, bytes]);
+      return open(false);
+    },
+    end() {
+      if (ended) throw new TypeError("The blob has already ended.");
+      ended = true;
+      return open(true);
     },
   };
 }

@@ -5,6 +5,7 @@ import { createSqlConsentRepository } from "./sql-consent-repository.ts";
 import { createSqlDeviceRepository } from "./sql-device-repository.ts";
 import { createSqlLegalHoldRepository } from "./sql-legal-hold-repository.ts";
 import { applyMigrations } from "./sql-migrations.ts";
+import { createSqlSnapshots } from "./sql-snapshots.ts";
 import { backfillSessionSearchTerms, createSqlSessionRepository } from "./sql-session-repository.ts";
 import { createSqlTokenRepository } from "./sql-token-repository.ts";
 import { createSqlUserRepository } from "./sql-user-repository.ts";
@@ -40,6 +41,7 @@ export function createSqlRepositories(
     audit: createSqlAuditLog(client, { close: releaser() }),
     holds: createSqlLegalHoldRepository(client, { close: releaser() }),
     consents: createSqlConsentRepository(client, { close: releaser() }),
+    snapshots: createSqlSnapshots(client, options.schema === undefined ? {} : { schema: options.schema }),
     async prepare() {
       const applied = await applyMigrations(client, options.schema === undefined ? {} : { schema: options.schema });
       await backfillSessionSearchTerms(client);

@@ -16,6 +16,7 @@ export type * from "./audit-log.ts";
 export type * from "./legal-hold-repository.ts";
 export type * from "./consent-repository.ts";
 export type * from "./repositories.ts";
+export type * from "./database-snapshots.ts";
 export type * from "./page.ts";
 export type * from "./adapter-descriptor.ts";
 export type { Clock } from "./clock.ts";

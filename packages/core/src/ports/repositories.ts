@@ -1,5 +1,6 @@
 import type { AuditLog } from "./audit-log.ts";
 import type { ConsentRepository } from "./consent-repository.ts";
+import type { DatabaseSnapshots } from "./database-snapshots.ts";
 import type { DeviceRepository } from "./device-repository.ts";
 import type { LegalHoldRepository } from "./legal-hold-repository.ts";
 import type { SessionRepository } from "./session-repository.ts";
@@ -21,6 +22,8 @@ export interface Repositories {
   holds: LegalHoldRepository;
   /** Patients' consent histories (append-only). */
   consents: ConsentRepository;
+  /** Whole-database snapshots for `confide backup` and `confide restore`. */
+  snapshots: DatabaseSnapshots;
 
   /**
    * Makes the database ready for this version of Confide: creates or upgrades what it holds

@@ -1,3 +1,4 @@
+import { unsupportedDatabaseSnapshots } from "../domain/unsupported-snapshots.ts";
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
@@ -17,6 +18,7 @@ export function createInMemoryRepositories(): Repositories {
     audit: createInMemoryAuditLog(),
     holds: createInMemoryLegalHoldRepository(),
     consents: createInMemoryConsentRepository(),
+    snapshots: unsupportedDatabaseSnapshots("in-memory", "it keeps nothing to back up."),
     async prepare() {
       return [];
     },

@@ -19,6 +19,7 @@ import { noStore } from "./middleware/no-store.ts";
 import { registerOpenApiDocument } from "./schemas/openapi-document.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { createAdminRoutes } from "./routes/admin-routes.ts";
+import { createBackupRoute, type BackupRouteOptions } from "./routes/backup-route.ts";
 import { createAuthRoutes } from "./routes/auth-routes.ts";
 import { createDeviceRoutes } from "./routes/device-routes.ts";
 import { createLegalHoldRoutes } from "./routes/legal-hold-routes.ts";
@@ -73,6 +74,8 @@ export interface AppOptions {
   sessionEventsKeepAliveMs?: number;
   /** Aborted when the host shuts down: open event streams end so the server can close. */
   shutdown?: AbortSignal;
+  /** `GET /v1/admin/backup` for `confide backup`; absent: no such route (the command opens the database itself). */
+  backup?: BackupRouteOptions;
   /**
    * Live sessions at `/v1/live` (a WebSocket: serve with a WebSocket server, server.ts). Absent:
    * no live route.
@@ -132,6 +135,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
   app.route("/v1/me", createMeRoutes({ deps, tokens }));
   app.route("/v1/patients", createPatientRoutes({ deps, tokens }));
+  // Before the admin routes, whose JWT check it does not use.
+  if (options.backup) app.route("/v1/admin/backup", createBackupRoute(options.backup));
   app.route("/v1/admin", createAdminRoutes({ deps, tokens }));
   app.route(
     "/v1/sessions",

@@ -8,6 +8,7 @@ import {
   type Clock,
   type ConfideDeps,
   type CoreSettings,
+  type DatabaseSnapshots,
   type Ids,
   type JobQueue,
   type LanguageAnalyzer,
@@ -32,6 +33,8 @@ export interface Runtime {
   deps: ConfideDeps;
   /** The deps of the live sessions (`/v1/live`): `deps` with the live engine, agenda matcher and WebM decoder. */
   liveDeps: LiveDeps;
+  /** Whole-database snapshots of the repositories, for backups. */
+  snapshots: DatabaseSnapshots;
   readiness(): Promise<ReadinessEntry[]>;
   /** Closes every adapter (queue first, repositories last). Safe to call twice. */
   close(): Promise<void>;
@@ -117,6 +120,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     config,
     deps,
     liveDeps,
+    snapshots: repositories.snapshots,
     readiness: () =>
       checkReadiness(config.adapters, {
         repository: repositories,

@@ -94,6 +94,7 @@ describe("/openapi.json", () => {
         "GET /v1/sessions/pending",
         "GET /v1/sessions/{id}",
         "GET /v1/sessions/{id}/audio",
+        "POST /v1/sessions/{id}/audio:link",
         "GET /v1/sessions/{id}/events",
         "PATCH /v1/sessions/{id}/transcript",
         "PUT /v1/sessions/{id}/speakers",
@@ -154,8 +155,11 @@ describe("/openapi.json operations", () => {
     expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     const publicOperations = ["GET /healthz", "GET /readyz", "GET /openapi.json", "POST /v1/auth/login", "POST /v1/auth/refresh"];
+    // The recording also opens with a short-lived signed link, for the browser's <audio> element.
+    const linkOperations = ["GET /v1/sessions/{id}/audio"];
     for (const { name, operation } of list) {
-      expect(operation.security, name).toEqual(publicOperations.includes(name) ? [] : [{ bearer: [] }]);
+      const expected = publicOperations.includes(name) ? [] : linkOperations.includes(name) ? [{ bearer: [] }, { audioLink: [] }] : [{ bearer: [] }];
+      expect(operation.security, name).toEqual(expected);
     }
     for (const name of ["PATCH /v1/sessions/{id}/transcript", "PUT /v1/sessions/{id}/speakers"]) {
       expect(byName.get(name)?.parameters?.find((parameter) => parameter.name === "if-match"), name).toMatchObject({ in: "header", required: true });
