@@ -71,7 +71,7 @@ describe("the therapist's console", () => {
     await signIn(page, harness.server.accounts.therapist, "Sessions");
     await page.getByText("No sessions yet.").waitFor();
     const navigation = page.getByRole("navigation", { name: "Main" });
-    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload"]);
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session"]);
     expect(await navigation.getByRole("link", { name: "Sessions" }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByLabel("Patient").locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
     expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
