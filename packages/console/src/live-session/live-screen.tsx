@@ -73,6 +73,12 @@ export function LiveScreen() {
       },
       finished: ({ sessionId, error: problem }) => {
         recorder.current = null;
+        if (sessionId === null) {
+          // Refused before it started (consent missing, too many live sessions): back to the form.
+          setError(problem);
+          setPhase({ name: "editing" });
+          return;
+        }
         setPhase({ name: "ended", sessionId, error: problem });
         announce(problem ? "The live session stopped." : "The live session has ended and is being processed.");
       },
