@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { getSession } from "../support/confide-api-client.ts";
-import { signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
+import { launchChromium } from "./support/chromium.ts";
+import { screenTimeoutMs, signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
 
 /** The processing after the end (analysis, notes) with the embedded profile on a busy machine. */
 const processingTimeoutMs = 180_000;
@@ -128,4 +129,24 @@ describe("a live session in the console", () => {
     expect((await harness.checkScreen(page, "44-live-session-ready")).blocking).toEqual([]);
     expect(therapist.problems).toEqual([]);
   }, processingTimeoutMs + 30_000);
+
+  it("says so in words when the browser refuses the microphone, and starts nothing", async () => {
+    // A second browser that denies the permission prompt, as a person clicking "Block" would.
+    const denying = await launchChromium(["--use-fake-device-for-media-stream", "--deny-permission-prompts"]);
+    try {
+      const context = await denying.newContext({ baseURL: harness.baseUrl, viewport: { width: 1280, height: 900 } });
+      context.setDefaultTimeout(screenTimeoutMs);
+      const page = await context.newPage();
+      await signIn(page, harness.server.accounts.therapist, "Sessions");
+      await page.goto("/live");
+      await page.getByRole("heading", { level: 1, name: "Start a live session" }).waitFor();
+      await page.getByLabel("Patient").selectOption(harness.server.accounts.patient.user.id);
+      await page.getByRole("button", { name: "Start recording" }).click();
+      await page.getByRole("alert").filter({ hasText: "The microphone was refused" }).waitFor();
+      expect(await page.getByRole("button", { name: "Start recording" }).isEnabled()).toBe(true);
+      expect((await harness.checkScreen(page, "45-live-microphone-refused")).blocking).toEqual([]);
+    } finally {
+      await denying.close();
+    }
+  });
 });
