@@ -3,7 +3,9 @@
  * `CONFIDE_PROFILE=azure` on a machine with no Azure subscription —
  * - Azurite (Blob Storage, in memory),
  * - the Cosmos DB stand-in (`@vercel/cosmosdb-server`, HTTPS with a certificate made here),
- * - the fake Speech batch transcription server (every job answers the same short dialogue) and
+ * - the fake Speech batch transcription server (every job answers the same short dialogue),
+ * - the fake real-time Speech server for live sessions (USP over WebSocket; scripted phrases,
+ *   speakers alternating) and
  * - the fake Text Analytics server (keyword sentiment),
  * all from @confide/contracts (the adapters' tests use the same ones). Redis is the local one
  * (`bash scripts/ensure-services.sh`). Push notifications go to the log (`CONFIDE_PUSH=log`).
@@ -18,7 +20,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startAzurite, startCosmosServer } from "../packages/contracts/src/support/index.ts";
-import { startFakeSpeechBatchServer, startFakeTextAnalyticsServer } from "../packages/contracts/src/fakes/index.ts";
+import { startAzureSpeechLiveServer, startFakeSpeechBatchServer, startFakeTextAnalyticsServer } from "../packages/contracts/src/fakes/index.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: ".stand-ins/azure.env" } } });
 const envFile = resolve(values.out as string);
@@ -36,7 +38,9 @@ try {
     startFakeSpeechBatchServer(),
     startFakeTextAnalyticsServer(),
   ]);
+  const liveSpeech = await startAzureSpeechLiveServer({ key: speech.key });
   stops.push(
+    () => liveSpeech.close(),
     () => azurite.stop(),
     () => cosmos.stop(),
     () => speech.close(),
@@ -54,6 +58,7 @@ try {
     CONFIDE_COSMOS_ENDPOINT_DISCOVERY: "false",
     CONFIDE_AZURE_SPEECH_ENDPOINT: speech.url,
     CONFIDE_AZURE_SPEECH_KEY: speech.key,
+    CONFIDE_AZURE_LIVE_SPEECH_HOST: liveSpeech.url,
     CONFIDE_AZURE_LANGUAGE_ENDPOINT: language.url,
     CONFIDE_AZURE_LANGUAGE_KEY: language.key,
     CONFIDE_REDIS_URL: "redis://127.0.0.1:6379",

@@ -80,7 +80,7 @@ describe("the patient's console", () => {
     const { page, problems } = await harness.newPage();
     await signIn(page, harness.server.accounts.patient, "My sessions");
     const navigation = page.getByRole("navigation", { name: "Main" });
-    expect(await navigation.getByRole("link").allTextContents()).toEqual(["My sessions"]);
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["My sessions", "My consent"]);
 
     const card = page.getByRole("article", { name: "Week 1: sleep" });
     await card.getByText(summary).waitFor();

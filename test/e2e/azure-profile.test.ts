@@ -9,11 +9,13 @@
 import { BlobServiceClient } from "@azure/storage-blob";
 import { CosmosClient } from "@azure/cosmos";
 import { pcmWav } from "@confide/core/testing";
+import { toneBurstsPcm } from "@confide/contracts/support";
 import { localCosmosClientOptions } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestWithTimeout, waitFor, waitUntilReady, type SessionView } from "../support/confide-api-client.ts";
 import { sessionsNotified, waitForNotifications } from "../support/process-log.ts";
 import { startAzureStack, type ApiProcess, type AzureStack, type RunningProcess } from "../support/azure-stack.ts";
+import { openLiveSocket } from "../support/live-socket.ts";
 
 const therapistLine = "How have you been sleeping since we last met?";
 const patientLine = "Badly. I feel anxious and tired every night.";
@@ -177,4 +179,32 @@ describe("the azure profile, API and worker as separate processes", () => {
     const naming = [...items.entries()].filter(([, texts]) => texts.some((text) => text.includes(uploaded.id))).map(([container]) => container);
     expect(naming.filter((container) => !/audit/i.test(container))).toEqual([]);
   }, 240_000);
+  it("runs a live session on Azure Speech conversation transcription: partials, finals with the service's speakers", async () => {
+    const socket = await openLiveSocket(api.baseUrl, { protocols: ["confide.live.v1", `bearer.${token}`] });
+    socket.send({
+      type: "start",
+      patientId: stack.accounts.patient.user.id,
+      title: "Azure live",
+      channelLayout: "mono",
+      format: { encoding: "pcm", channels: 1 },
+    });
+    const started = await socket.next("started");
+    // Three turns with pauses; the fake says its two scripted lines in turn, speakers alternating.
+    const pcm = toneBurstsPcm([[[300, 1_500], [2_300, 3_300], [4_100, 5_000]]], 5_600);
+    const connectionsBefore = stack.liveSpeech.connections.length;
+    await socket.stream(pcm, { channels: 1, pace: 4 });
+    socket.send({ type: "stop" });
+    await socket.next("ended", 60_000);
+    const finals = socket.messages.filter((message) => message.type === "final");
+    expect(finals.map((message) => [message.speaker, message.text, message.startMs])).toEqual([
+      ["Guest-1", "How have you been sleeping this week", 300],
+      ["Guest-2", "Not well I keep waking up at night", 2_300],
+      ["Guest-1", "How have you been sleeping this week", 4_100],
+    ]);
+    expect(socket.messages.findIndex((message) => message.type === "partial")).toBeLessThan(socket.messages.findIndex((message) => message.type === "final"));
+    // The live engine streamed every byte to the Speech fake, with the resource's key.
+    const connection = stack.liveSpeech.connections[connectionsBefore];
+    expect(connection?.audioBytes).toBe(pcm.byteLength);
+    expect(typeof started.sessionId).toBe("string");
+  }, 90_000);
 });

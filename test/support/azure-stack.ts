@@ -15,8 +15,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  startAzureSpeechLiveServer,
   startFakeSpeechBatchServer,
   startFakeTextAnalyticsServer,
+  type AzureSpeechLiveServer,
   type FakeSpeechBatchServer,
   type FakeSpeechBatchServerOptions,
   type FakeTextAnalyticsServer,
@@ -50,6 +52,8 @@ export interface AzureStack {
   cosmosProxy: TcpProxy;
   databaseName: string;
   speech: FakeSpeechBatchServer;
+  /** The real-time Speech fake (USP over WebSocket) the live engine streams to, with the same key. */
+  liveSpeech: AzureSpeechLiveServer;
   language: FakeTextAnalyticsServer;
   queuePrefix: string;
   /** The environment every process gets (override per process in startApi/startWorker). */
@@ -112,7 +116,9 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       startFakeSpeechBatchServer(options.speech),
       startFakeTextAnalyticsServer(),
     ]);
+    const liveSpeech = await startAzureSpeechLiveServer({ key: speech.key });
     cleanups.push(
+      () => liveSpeech.close(),
       () => azurite.stop(),
       () => cosmos.stop(),
       () => speech.close(),
@@ -139,6 +145,7 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       CONFIDE_COSMOS_REQUEST_TIMEOUT_MS: "3000",
       CONFIDE_AZURE_SPEECH_ENDPOINT: speech.url,
       CONFIDE_AZURE_SPEECH_KEY: speech.key,
+      CONFIDE_AZURE_LIVE_SPEECH_HOST: liveSpeech.url,
       CONFIDE_AZURE_LANGUAGE_ENDPOINT: language.url,
       CONFIDE_AZURE_LANGUAGE_KEY: language.key,
       CONFIDE_REDIS_URL: redisUrl,
@@ -179,6 +186,7 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       cosmosProxy,
       databaseName,
       speech,
+      liveSpeech,
       language,
       queuePrefix,
       env,

@@ -2,7 +2,9 @@ import type { ComponentType } from "preact";
 import type { Role } from "./api/api-types.ts";
 import { AdminUsersScreen } from "./screens/admin-users-screen.tsx";
 import { PatientSessionsScreen } from "./screens/patient-sessions-screen.tsx";
-import { PlaceholderScreen } from "./screens/placeholder-screen.tsx";
+import { MyConsentScreen } from "./consent/my-consent-screen.tsx";
+import { PatientConsentScreen } from "./consent/patient-consent-screen.tsx";
+import { PatientsScreen } from "./screens/patients-screen.tsx";
 import { SessionsScreen } from "./screens/sessions-screen.tsx";
 import { UploadScreen } from "./screens/upload-screen.tsx";
 import { SessionScreen } from "./session/session-screen.tsx";
@@ -25,18 +27,16 @@ export const routes: readonly ScreenRoute[] = [
   { path: "/review", roles: ["therapist"], component: () => <SessionsScreen view="pending" />, nav: "Pending review" },
   { path: "/upload", roles: ["therapist"], component: UploadScreen, nav: "Upload" },
   { path: "/live", roles: ["therapist"], component: LiveScreen, nav: "Live session" },
+  { path: "/patients", roles: ["therapist"], component: PatientsScreen, nav: "Patients" },
+  { path: "/patients/:patientId/consent", roles: ["therapist"], component: ({ patientId }) => <PatientConsentScreen patientId={patientId ?? ""} /> },
   { path: "/sessions/:id", roles: ["therapist"], component: ({ id }) => <SessionScreen id={id ?? ""} /> },
-  {
-    path: "/sessions/:id",
-    roles: ["patient"],
-    component: ({ id }) => <PlaceholderScreen title="Session" text={`Session ${id ?? ""}: the session view comes next.`} />,
-  },
   {
     path: "/my-sessions",
     roles: ["patient"],
     component: PatientSessionsScreen,
     nav: "My sessions",
   },
+  { path: "/my-consent", roles: ["patient"], component: MyConsentScreen, nav: "My consent" },
   {
     path: "/admin/users",
     roles: ["admin"],

@@ -39,6 +39,8 @@ export interface ConsoleHarness {
 }
 
 export interface ConsoleHarnessOptions {
+  /** `false` leaves the seeded patient without consent, as `quickstart.sh` does. */
+  consent?: boolean;
   /** Extra Chromium flags for this test's browser (e.g. a fake microphone playing a file). */
   chromiumArgs?: readonly string[];
 }
@@ -49,7 +51,7 @@ export async function startConsoleHarness(env: Record<string, string> = {}, opti
   } catch {
     throw new Error(`The console is not built (${builtConsole} is missing): run \`npm run build:console\` (npm ci builds it).`);
   }
-  const server = await startEmbeddedServer(env);
+  const server = await startEmbeddedServer(env, options);
   let browser: Browser;
   try {
     browser = await launchChromium(options.chromiumArgs);

@@ -23,6 +23,11 @@ describe("the sentences the console shows for a problem", () => {
     expect(describeError(problem(403, "consent.missing", "No consent."))).toBe(
       "This patient has not given consent to recording. Record their consent before uploading a session.",
     );
+    // Consent to recording is there, the deployment's cloud provider is not: it is named.
+    const cloud = problem(403, "consent.missing", "No consent.", { missingScopes: [], missingCloudProviders: ["azure-speech", "openai"] });
+    expect(describeError(cloud)).toBe(
+      "This patient has not given consent to cloud processing by azure-speech and openai, which this deployment uses. Record their consent before uploading a session.",
+    );
   });
 
   it("keeps the server's own sentence for other codes, and words a cancelled upload", () => {

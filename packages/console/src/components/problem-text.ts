@@ -16,8 +16,16 @@ export function describeError(error: unknown): string {
     }
     case "upload.not_audio":
       return "This file is not a recording Confide can read. Upload WAV, MP3, OGG, FLAC, M4A or WebM audio.";
-    case "consent.missing":
-      return "This patient has not given consent to recording. Record their consent before uploading a session.";
+    case "consent.missing": {
+      const scopes = Array.isArray(error.details.missingScopes) ? error.details.missingScopes : [];
+      const providers = Array.isArray(error.details.missingCloudProviders) ? (error.details.missingCloudProviders as string[]) : [];
+      // Only the deployment's cloud providers are missing: name them, so the right boxes get ticked.
+      const what =
+        providers.length > 0 && !scopes.some((scope) => scope === "recording" || scope === "transcription")
+          ? `cloud processing by ${providers.join(" and ")}, which this deployment uses`
+          : "recording";
+      return `This patient has not given consent to ${what}. Record their consent before uploading a session.`;
+    }
     case "upload.quota_exceeded":
       return `You have reached your upload limit for now. ${error.message}`;
     case "auth.invalid_credentials":

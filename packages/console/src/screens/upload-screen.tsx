@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { uploadSession } from "../api/api.ts";
-import type { Session } from "@confide/client";
+import { ConfideApiError, type Session } from "@confide/client";
 import type { ChannelLayout, SessionStatus } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
@@ -8,6 +8,7 @@ import { formatBytes } from "../components/problem-text.ts";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
+import { useLocation } from "../router/router.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
 import { usePatients } from "./use-patients.ts";
 
@@ -22,7 +23,8 @@ type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBy
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {
   const { patients, error: patientsError } = usePatients();
-  const [patientId, setPatientId] = useState("");
+  const { query } = useLocation();
+  const [patientId, setPatientId] = useState(query.get("patientId") ?? "");
   const [title, setTitle] = useState("");
   const [layout, setLayout] = useState<ChannelLayout>("mono");
   const [file, setFile] = useState<File | null>(null);
@@ -203,6 +205,11 @@ export function UploadScreen() {
           ) : null}
         </div>
         <ErrorMessage error={error} id="upload-error" />
+        {ConfideApiError.is(error) && error.code === "consent.missing" && patientId ? (
+          <p>
+            <Link href={`/patients/${encodeURIComponent(patientId)}/consent`}>Record this patient's consent</Link>
+          </p>
+        ) : null}
         {phase.name === "sending" ? (
           <div class="field">
             <label for="upload-progress">Sending the recording</label>

@@ -40,7 +40,8 @@ export interface UtteranceRecognitionOptions {
   maxPendingUtterances?: number;
 }
 
-const closedError = () =>
+/** What `write` throws once a recognition has ended, been aborted or failed; shared by every engine. */
+export const liveRecognitionClosedError = (): ConfideError =>
   new ConfideError("live.closed", "The live recognition has ended: no more audio can be written to it.", {
     retryable: false,
   });
@@ -133,7 +134,7 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
 
   return {
     async write(chunk) {
-      if (state !== "open") throw closedError();
+      if (state !== "open") throw liveRecognitionClosedError();
       const channels = splitter.push(chunk);
       cut(perChannel ? channels : [mixToMono(channels)], false);
       while (pending >= maxPending && state === "open") {

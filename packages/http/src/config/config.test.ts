@@ -92,6 +92,9 @@ describe("loadConfig", () => {
       CONFIDE_COSMOS_ENDPOINT: "https://clinic.documents.azure.com:443/",
       CONFIDE_AZURE_STORAGE_ACCOUNT_URL: "https://clinic.blob.core.windows.net",
       CONFIDE_AZURE_SPEECH_ENDPOINT: "https://clinic-speech.cognitiveservices.azure.com",
+      // The live engine (Speech SDK) signs in with a key and connects by region.
+      CONFIDE_AZURE_SPEECH_REGION: "westeurope",
+      CONFIDE_AZURE_SPEECH_KEY: "speech-key",
       CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://clinic-language.cognitiveservices.azure.com",
       CONFIDE_REDIS_URL: "rediss://:key@clinic.redis.cache.windows.net:6380",
       CONFIDE_PUSH: "log",
@@ -110,7 +113,7 @@ describe("loadConfig", () => {
         push: "log",
         events: "redis",
         notes: "embedded",
-        live: "none",
+        live: "azure",
         agenda: "embedded",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
@@ -125,6 +128,8 @@ describe("loadConfig", () => {
         "CONFIDE_AZURE_LANGUAGE_ENDPOINT",
         "CONFIDE_REDIS_URL",
         "CONFIDE_FCM_SERVICE_ACCOUNT_FILE",
+        "CONFIDE_AZURE_SPEECH_KEY",
+        "CONFIDE_AZURE_SPEECH_REGION",
         "CONFIDE_JWT_SECRET",
       ]);
     });

@@ -3,9 +3,9 @@ import type { AdapterPort } from "@confide/core";
 /**
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
- * registry holds for that port. Live sessions: the clouds' streaming services have no adapter
- * yet, so the aws and azure profiles serve none unless CONFIDE_LIVE picks one (`embedded` runs
- * PocketSphinx in the API process).
+ * registry holds for that port. Live sessions: azure streams to Azure Speech conversation
+ * transcription; the aws profile serves none unless CONFIDE_LIVE picks one (`transcribe` streams
+ * to Amazon Transcribe Streaming, `embedded` runs PocketSphinx in the API process).
  */
 export const profiles = {
   embedded: {
@@ -53,7 +53,7 @@ export const profiles = {
     push: "fcm",
     events: "redis",
     notes: "embedded",
-    live: "none",
+    live: "azure",
     agenda: "embedded",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;

@@ -1,7 +1,7 @@
 /**
  * What the console's pages may load: only their own files, no inline script or style, no eval,
- * never framed. Audio plays from the server or from a `blob:` the page made of a fetched
- * recording (an access token cannot ride on an <audio src>).
+ * never framed. Audio plays from the server only: a signed same-origin link
+ * (`POST /v1/sessions/{id}/audio:link`), never a `blob:` of a fetched recording.
  */
 export const consoleContentSecurityPolicy = {
   defaultSrc: ["'self'"],
@@ -9,7 +9,7 @@ export const consoleContentSecurityPolicy = {
   styleSrc: ["'self'"],
   imgSrc: ["'self'"],
   fontSrc: ["'self'"],
-  mediaSrc: ["'self'", "blob:"],
+  mediaSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],

@@ -1,0 +1,195 @@
+/**
+ * Live speech by Amazon Transcribe Streaming (`StartStreamTranscription` over HTTP/2): mono
+ * streams with speaker labels (`ShowSpeakerLabel`: `spk_0`, `spk_1`…), per-channel stereo with
+ * channel identification (`ch0`/`ch1`), partial results as `partial` events. The SDK is loaded
+ * when the first recognition opens; one client serves every recognition.
+ */
+import {
+  ConfideError,
+  createEventQueue,
+  liveRecognitionClosedError,
+  type LiveRecognition,
+  type LiveSpeechCapabilities,
+  type LiveSpeechEvent,
+  type LiveSpeechSettings,
+  type LiveSpeechToText,
+  type Word,
+} from "@confide/core";
+import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcribe-streaming";
+import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
+
+export interface TranscribeStreamingSettings {
+  /** Transcribe's region; default: the SDK's (`AWS_REGION`, the profile). */
+  region?: string;
+  /** Transcribe Streaming's URL, for a local fake (an `http://` URL is HTTP/2 without TLS). */
+  endpoint?: string;
+  /** Static credentials (tests); default: the SDK's default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
+/** Transcribe takes audio events of 50–200 ms best; larger writes are split (100 ms of stereo). */
+const maxEventBytes = 6_400;
+
+const toMs = (seconds: number | undefined) => Math.round((seconds ?? 0) * 1000);
+
+/** The speaker most of a result's words are labelled with, as `spk_<n>`; null without labels. */
+function speakerOf(result: Result): string | null {
+  const counts = new Map<string, number>();
+  for (const item of result.Alternatives?.[0]?.Items ?? []) {
+    if (item.Speaker !== undefined) counts.set(item.Speaker, (counts.get(item.Speaker) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [speaker, count] of counts) if (best === null || count > counts.get(best)!) best = speaker;
+  return best === null ? null : `spk_${best}`;
+}
+
+function wordsOf(result: Result, startMs: number, endMs: number): Word[] {
+  const words: Word[] = [];
+  for (const item of result.Alternatives?.[0]?.Items ?? []) {
+    if (item.Type !== "pronunciation" || item.Content === undefined) continue;
+    const wordStart = Math.min(Math.max(toMs(item.StartTime), startMs), endMs);
+    const wordEnd = Math.min(Math.max(toMs(item.EndTime), wordStart), endMs);
+    words.push({ text: item.Content, startMs: wordStart, endMs: wordEnd, ...(item.Confidence === undefined ? {} : { confidence: item.Confidence }) });
+  }
+  return words;
+}
+
+export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeStreamingSettings = {}): LiveSpeechToText {
+  let clientPromise: Promise<{ client: TranscribeStreamingClient; sdk: typeof import("@aws-sdk/client-transcribe-streaming") }> | undefined;
+  const loadClient = () => {
+    clientPromise ??= import("@aws-sdk/client-transcribe-streaming").then(
+      (sdk) => ({
+        sdk,
+        client: new sdk.TranscribeStreamingClient({
+          ...(settings.region === undefined ? {} : { region: settings.region }),
+          ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+          ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
+        }),
+      }),
+      (error: unknown) => {
+        clientPromise = undefined;
+        throw new ConfideError("speech.engine_unavailable", "The AWS SDK for Transcribe Streaming could not be loaded.", { retryable: false, cause: error });
+      },
+    );
+    return clientPromise;
+  };
+
+  async function open(speech: LiveSpeechSettings, options: { signal?: AbortSignal } = {}): Promise<LiveRecognition> {
+    options.signal?.throwIfAborted();
+    const { client, sdk } = await loadClient();
+    const perChannel = speech.channelLayout === "per-channel" && speech.format.channels === 2;
+    if (speech.channelLayout === "mono" && speech.format.channels !== 1) {
+      throw new ConfideError("provider.unsupported", "Transcribe Streaming diarizes mono audio only; stereo needs the per-channel layout.", {
+        details: { provider: "transcribe-streaming" },
+      });
+    }
+    const events = createEventQueue<LiveSpeechEvent>();
+    const abort = new AbortController();
+    const audio = createEventQueue<Uint8Array>();
+    let closed = false;
+    let audioEnded = false;
+    /** Result ids whose latest result was partial: utterances the service has not finished. */
+    const unfinished = new Set<string>();
+
+    async function* audioStream() {
+      for await (const chunk of audio) {
+        for (let offset = 0; offset < chunk.byteLength; offset += maxEventBytes) {
+          yield { AudioEvent: { AudioChunk: chunk.subarray(offset, offset + maxEventBytes) } };
+        }
+      }
+    }
+
+    const fail = (error: ConfideError) => {
+      if (events.ended) return;
+      closed = true;
+      events.push({ type: "error", error });
+      events.end();
+      audio.end({ drop: true });
+      abort.abort();
+    };
+
+    const finished = (async () => {
+      try {
+        const response = await client.send(
+          new sdk.StartStreamTranscriptionCommand({
+            LanguageCode: speech.language as never,
+            MediaEncoding: "pcm",
+            MediaSampleRateHertz: 16_000,
+            ...(perChannel ? { EnableChannelIdentification: true, NumberOfChannels: 2 } : { ShowSpeakerLabel: true }),
+            AudioStream: audioStream(),
+          }),
+          { abortSignal: abort.signal },
+        );
+        for await (const event of response.TranscriptResultStream ?? []) {
+          if (events.ended) break;
+          for (const result of event.TranscriptEvent?.Transcript?.Results ?? []) {
+            const text = result.Alternatives?.[0]?.Transcript ?? "";
+            if (text.trim() === "") continue;
+            const channel = perChannel ? Number((result.ChannelId ?? "ch_0").replace("ch_", "")) : undefined;
+            const speaker = channel !== undefined ? `ch${channel}` : speakerOf(result);
+            const startMs = toMs(result.StartTime);
+            if (result.ResultId !== undefined) {
+              if (result.IsPartial) unfinished.add(result.ResultId);
+              else unfinished.delete(result.ResultId);
+            }
+            if (result.IsPartial) {
+              events.push({ type: "partial", text, startMs, speaker });
+              continue;
+            }
+            const endMs = Math.max(startMs, toMs(result.EndTime));
+            events.push({ type: "final", speaker, ...(channel === undefined ? {} : { channel }), text, startMs, endMs, words: wordsOf(result, startMs, endMs) });
+          }
+        }
+        // The SDK ends the result stream quietly when the connection drops after the answer's
+        // headers: a stream that ends before the audio did, or with an utterance unfinished, was cut.
+        if (!abort.signal.aborted && (!audioEnded || unfinished.size > 0)) {
+          fail(
+            new ConfideError("provider.unavailable", "Amazon Transcribe Streaming's connection ended before the transcription did (connection lost).", {
+              retryable: true,
+              details: { provider: "transcribe-streaming" },
+            }),
+          );
+        }
+      } catch (error) {
+        // The SDK throws the stream's exception messages (LimitExceededException…) by their names.
+        if (abort.signal.aborted && events.ended) return;
+        fail(toTranscribeError(error, "stream a transcription"));
+      }
+    })();
+
+    return {
+      async write(chunk) {
+        if (closed) throw liveRecognitionClosedError();
+        audio.push(chunk.slice());
+      },
+      async end() {
+        closed = true;
+        audioEnded = true;
+        audio.end();
+        await finished;
+        events.end();
+      },
+      abort() {
+        closed = true;
+        events.end({ drop: true });
+        audio.end({ drop: true });
+        abort.abort();
+      },
+      events,
+    };
+  }
+
+  return {
+    provider: "transcribe-streaming",
+    capabilities,
+    open,
+    async check() {
+      await loadClient();
+    },
+    async close() {
+      if (clientPromise !== undefined) (await clientPromise.catch(() => undefined))?.client.destroy();
+      clientPromise = undefined;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import type { LiveSpeechEvent, LiveSpeechSettings } from "@confide/core";
+import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
+import { startAzureSpeechLiveServer, type AzureSpeechLiveServer } from "@confide/contracts/fakes";
+import { toneBurstsPcm } from "@confide/contracts/support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAzureLiveSpeechToText } from "./azure-live-speech-to-text.ts";
+
+let server: AzureSpeechLiveServer;
+
+beforeAll(async () => {
+  server = await startAzureSpeechLiveServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const turns: Array<[number, number]> = [
+  [500, 2_000],
+  [3_000, 4_200],
+  [5_200, 6_500],
+];
+const mono = () => toneBurstsPcm([turns], 7_500);
+const monoSettings: LiveSpeechSettings = {
+  language: "en-US",
+  format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
+  channelLayout: "mono",
+  maxSpeakers: 2,
+};
+
+/** Opens a recognition, writes `audio` in 100 ms chunks, ends it and returns every event. */
+async function recognise(engine: ReturnType<typeof createAzureLiveSpeechToText>, audio: Uint8Array, settings = monoSettings): Promise<LiveSpeechEvent[]> {
+  const recognition = await engine.open(settings);
+  const events: LiveSpeechEvent[] = [];
+  const reading = (async () => {
+    for await (const event of recognition.events) events.push(event);
+  })();
+  const chunkBytes = 3_200 * settings.format.channels;
+  try {
+    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) await recognition.write(audio.subarray(offset, offset + chunkBytes));
+  } catch {
+    // A failed recognition refuses writes (live.closed); its error event is what is checked.
+  }
+  await recognition.end();
+  await reading;
+  return events;
+}
+
+const failingServers: AzureSpeechLiveServer[] = [];
+afterAll(async () => {
+  await Promise.all(failingServers.map((failing) => failing.close()));
+});
+
+describeLiveSpeechToTextContract({
+  name: "azure-live (Speech SDK against the USP fake)",
+  create: async () => createAzureLiveSpeechToText({ host: server.url, key: server.key }),
+  capabilities: { partials: true, liveDiarization: true, perChannel: true },
+  monoSpeech: async () => mono(),
+  stereoSpeech: async () => toneBurstsPcm([[turns[0]!, turns[2]!], [turns[1]!]], 7_500),
+  createFailing: async () => {
+    const failing = await startAzureSpeechLiveServer({ fault: "drop", dropAfterBytes: 48_000 });
+    failingServers.push(failing);
+    return createAzureLiveSpeechToText({ host: failing.url, key: failing.key });
+  },
+  failureCode: "provider.unavailable",
+});
+
+describe("azure-live", () => {
+  it("hypotheses become partials, phrases finals with the service's speaker ids, ticks become milliseconds, words from the detailed result", async () => {
+    const engine = createAzureLiveSpeechToText({ host: server.url, key: server.key });
+    const events = await recognise(engine, mono());
+    const finals = events.filter((event) => event.type === "final");
+    expect(finals.map(({ speaker, text, startMs, endMs }) => ({ speaker, text, startMs, endMs }))).toEqual([
+      { speaker: "Guest-1", text: "How have you been sleeping this week", startMs: 500, endMs: 2_000 },
+      { speaker: "Guest-2", text: "Not well I keep waking up at night", startMs: 3_000, endMs: 4_200 },
+      { speaker: "Guest-1", text: "How have you been sleeping this week", startMs: 5_200, endMs: 6_500 },
+    ]);
+    expect(finals[0]!.words.slice(0, 2)).toEqual([
+      { text: "how", startMs: 500, endMs: 714, confidence: 0.9 },
+      { text: "have", startMs: 714, endMs: 929, confidence: 0.9 },
+    ]);
+    const partials = events.filter((event) => event.type === "partial");
+    expect(partials[0]).toEqual({ type: "partial", text: "How", startMs: 500, speaker: null });
+    expect(events.findIndex((event) => event.type === "partial")).toBeLessThan(events.findIndex((event) => event.type === "final"));
+  });
+
+  it("asks the service for conversation transcription in the session's language, with diarization and word timings", async () => {
+    const before = server.connections.length;
+    const engine = createAzureLiveSpeechToText({ host: server.url, key: server.key });
+    await recognise(engine, mono().subarray(0, 32_000), { ...monoSettings, language: "de-DE" });
+    const connection = server.connections[before]!;
+    expect(connection.path).toBe("/speech/recognition/conversation/cognitiveservices/v1");
+    expect(connection.query.get("language")).toBe("de-DE");
+    const context = connection.context as { phraseDetection?: { speakerDiarization?: { mode?: string } }; phraseOutput?: unknown };
+    expect(context.phraseDetection?.speakerDiarization?.mode).toBe("Anonymous");
+    expect(JSON.stringify(context.phraseOutput)).toContain("WordTimings");
+  });
+
+  it("a throttled recognition (RecognitionStatus TooManyRequests) is one provider.throttled error event, retryable", async () => {
+    const throttled = await startAzureSpeechLiveServer({ fault: "throttled" });
+    failingServers.push(throttled);
+    const events = await recognise(createAzureLiveSpeechToText({ host: throttled.url, key: throttled.key }), mono());
+    expect(events.map((event) => event.type)).toEqual(["error"]);
+    const [event] = events as Array<Extract<LiveSpeechEvent, { type: "error" }>>;
+    expect(event!.error.code).toBe("provider.throttled");
+    expect(event!.error.retryable).toBe(true);
+  });
+
+  it("a connection dropped mid-stream, the service gone, is provider.unavailable after the finals already heard", async () => {
+    const dropping = await startAzureSpeechLiveServer({ fault: "drop", dropAfterBytes: 3_500 * 32 });
+    failingServers.push(dropping);
+    const events = await recognise(createAzureLiveSpeechToText({ host: dropping.url, key: dropping.key }), mono());
+    expect(events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.text)).toEqual(["How have you been sleeping this week"]);
+    const last = events.at(-1) as Extract<LiveSpeechEvent, { type: "error" }>;
+    expect(last.type).toBe("error");
+    expect(last.error.code).toBe("provider.unavailable");
+    expect(last.error.retryable).toBe(true);
+  });
+
+  it("a wrong key (401 on the WebSocket upgrade) is provider.rejected, not retryable", async () => {
+    const events = await recognise(createAzureLiveSpeechToText({ host: server.url, key: "wrong-key" }), mono());
+    expect(events.map((event) => event.type)).toEqual(["error"]);
+    const [event] = events as Array<Extract<LiveSpeechEvent, { type: "error" }>>;
+    expect(event!.error.code).toBe("provider.rejected");
+    expect(event!.error.retryable).toBe(false);
+    expect(event!.error.message).not.toContain("wrong-key");
+  });
+
+  it("settings without a region or host, or with a non-WebSocket host, are refused", () => {
+    expect(() => createAzureLiveSpeechToText({ key: "k" })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
+    expect(() => createAzureLiveSpeechToText({ key: "k", host: "http://127.0.0.1:1" })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
+    void expectConfideError;
+  });
+});

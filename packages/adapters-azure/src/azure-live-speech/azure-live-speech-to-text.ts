@@ -1,0 +1,235 @@
+/**
+ * Live speech by Azure Speech's real-time conversation transcription: the Speech SDK's
+ * `ConversationTranscriber` fed through a `PushAudioInputStream`. Mono streams get live
+ * diarization (speaker ids `Guest-1`, `Guest-2`…); per-channel stereo runs one transcriber per
+ * channel, each labelled `ch<n>`. Partials come from `transcribing`, finals from
+ * `transcribed`. The SDK is loaded when the first recognition opens.
+ */
+import {
+  ConfideError,
+  createEventQueue,
+  liveRecognitionClosedError,
+  createPcmChannelSplitter,
+  mixToMono,
+  type LiveRecognition,
+  type LiveSpeechCapabilities,
+  type LiveSpeechEvent,
+  type LiveSpeechSettings,
+  type LiveSpeechToText,
+  type Word,
+} from "@confide/core";
+import type * as SpeechSdk from "microsoft-cognitiveservices-speech-sdk";
+import { resolveAzureLiveSpeechSettings, type AzureLiveSpeechSettings, type ResolvedAzureLiveSpeechSettings } from "./azure-live-speech-config.ts";
+import { errorFromCancellation } from "./azure-live-speech-errors.ts";
+
+type Sdk = typeof SpeechSdk;
+
+const ticksPerMs = 10_000;
+const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
+
+let sdkPromise: Promise<Sdk> | undefined;
+
+/**
+ * The SDK's WebSocket adapter class (not part of its public API). On Node ≥ 22 the SDK picks the
+ * global WebSocket, which reports a refused upgrade as a bare 1006 without its HTTP status; with
+ * `forceNpmWebSocket` it uses the `ws` package, whose "Unexpected server response: 401" reaches
+ * the cancellation's details, so a wrong key is told apart from an unreachable service.
+ */
+const websocketAdapterModule = "microsoft-cognitiveservices-speech-sdk/distrib/lib/src/common.browser/WebsocketMessageAdapter.js";
+
+async function importSdk(): Promise<Sdk> {
+  const sdk = await import("microsoft-cognitiveservices-speech-sdk");
+  // Without it (an SDK that moved the class) recognition still works; a refused key then reads as an outage.
+  const adapter = (await import(websocketAdapterModule).catch(() => ({}))) as { WebsocketMessageAdapter?: { forceNpmWebSocket?: boolean } };
+  if (adapter.WebsocketMessageAdapter !== undefined) adapter.WebsocketMessageAdapter.forceNpmWebSocket = true;
+  return sdk;
+}
+
+/** Loads the Speech SDK once; a missing package is `speech.engine_unavailable`. */
+function loadSdk(): Promise<Sdk> {
+  sdkPromise ??= importSdk().catch((error: unknown) => {
+    sdkPromise = undefined;
+    throw new ConfideError("speech.engine_unavailable", "The Azure Speech SDK (microsoft-cognitiveservices-speech-sdk) could not be loaded.", {
+      retryable: false,
+      cause: error,
+    });
+  });
+  return sdkPromise;
+}
+
+const toMs = (ticks: number) => Math.round(ticks / ticksPerMs);
+
+/** Word timings of a detailed result (`NBest[0].Words`, ticks), clamped inside the phrase. */
+function wordsOf(json: string | undefined, startMs: number, endMs: number): { words: Word[]; confidence?: number } {
+  if (json === undefined) return { words: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { words: [] };
+  }
+  const best = (parsed as { NBest?: Array<{ Confidence?: number; Words?: Array<{ Word?: string; Offset?: number; Duration?: number; Confidence?: number }> }> })
+    .NBest?.[0];
+  if (best === undefined) return { words: [] };
+  const words: Word[] = [];
+  for (const word of best.Words ?? []) {
+    if (typeof word.Word !== "string" || typeof word.Offset !== "number" || typeof word.Duration !== "number") continue;
+    const wordStart = Math.min(Math.max(toMs(word.Offset), startMs), endMs);
+    const wordEnd = Math.min(Math.max(toMs(word.Offset + word.Duration), wordStart), endMs);
+    words.push({ text: word.Word, startMs: wordStart, endMs: wordEnd, ...(typeof word.Confidence === "number" ? { confidence: word.Confidence } : {}) });
+  }
+  return { words, ...(typeof best.Confidence === "number" ? { confidence: best.Confidence } : {}) };
+}
+
+/** The service's speaker id, or null when it could not tell ("Unknown", empty). */
+function speakerOf(speakerId: string | undefined): string | null {
+  return speakerId === undefined || speakerId === "" || speakerId === "Unknown" ? null : speakerId;
+}
+
+/** One transcriber over one push stream: the whole mono stream, or one channel of a stereo one. */
+interface Track {
+  push: SpeechSdk.PushAudioInputStream;
+  transcriber: SpeechSdk.ConversationTranscriber;
+  /** Resolves when the service has finished the audio (end of stream) or the track failed. */
+  finished: Promise<void>;
+  disposed: boolean;
+}
+
+function speechConfigFor(sdk: Sdk, settings: ResolvedAzureLiveSpeechSettings, language: string): SpeechSdk.SpeechConfig {
+  const config = settings.host !== undefined ? sdk.SpeechConfig.fromHost(settings.host, settings.key) : sdk.SpeechConfig.fromSubscription(settings.key, settings.region!);
+  config.speechRecognitionLanguage = language;
+  config.setProfanity(sdk.ProfanityOption.Raw);
+  if (settings.wordTimestamps) {
+    config.outputFormat = sdk.OutputFormat.Detailed;
+    config.requestWordLevelTimestamps();
+  }
+  return config;
+}
+
+export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): LiveSpeechToText {
+  const settings = resolveAzureLiveSpeechSettings(input);
+
+  async function open(speech: LiveSpeechSettings, options: { signal?: AbortSignal } = {}): Promise<LiveRecognition> {
+    options.signal?.throwIfAborted();
+    const sdk = await loadSdk();
+    const channels = speech.format.channels;
+    const perChannel = speech.channelLayout === "per-channel";
+    const events = createEventQueue<LiveSpeechEvent>();
+    const splitter = createPcmChannelSplitter(channels);
+    let closed = false;
+    let failed = false;
+
+    const fail = (error: ConfideError) => {
+      if (failed || events.ended) return;
+      failed = true;
+      closed = true;
+      events.push({ type: "error", error });
+      events.end();
+      for (const track of tracks) disposeTrack(track);
+    };
+
+    const disposeTrack = (track: Track) => {
+      if (track.disposed) return;
+      track.disposed = true;
+      track.push.close();
+      track.transcriber.close(
+        () => undefined,
+        () => undefined,
+      );
+    };
+
+    const startTrack = (channel: number): Track => {
+      const format = sdk.AudioStreamFormat.getWaveFormatPCM(16_000, 16, 1);
+      const push = sdk.AudioInputStream.createPushStream(format);
+      const transcriber = new sdk.ConversationTranscriber(speechConfigFor(sdk, settings, speech.language), sdk.AudioConfig.fromStreamInput(push));
+      const label = (speakerId: string | undefined) => (perChannel ? `ch${channel}` : speakerOf(speakerId));
+      transcriber.transcribing = (_sender, event) => {
+        if (events.ended || event.result.text === undefined || event.result.text === "") return;
+        events.push({ type: "partial", text: event.result.text, startMs: toMs(event.result.offset), speaker: label(event.result.speakerId) });
+      };
+      transcriber.transcribed = (_sender, event) => {
+        const result = event.result;
+        if (events.ended || result.reason !== sdk.ResultReason.RecognizedSpeech || result.text === undefined || result.text.trim() === "") return;
+        const startMs = toMs(result.offset);
+        const endMs = toMs(result.offset + result.duration);
+        const { words, confidence } = wordsOf(result.json, startMs, endMs);
+        events.push({
+          type: "final",
+          speaker: label(result.speakerId),
+          ...(perChannel ? { channel } : {}),
+          text: result.text,
+          startMs,
+          endMs,
+          words,
+          ...(confidence === undefined ? {} : { confidence }),
+        });
+      };
+      const finished = new Promise<void>((resolve) => {
+        transcriber.canceled = (_sender, event) => {
+          if (event.reason === sdk.CancellationReason.Error) fail(errorFromCancellation(sdk.CancellationErrorCode[event.errorCode], event.errorDetails));
+          resolve();
+        };
+        transcriber.sessionStopped = () => resolve();
+      });
+      transcriber.startTranscribingAsync(
+        () => undefined,
+        (error) => fail(errorFromCancellation("ConnectionFailure", String(error))),
+      );
+      return { push, transcriber, finished, disposed: false };
+    };
+
+    const tracks: Track[] = Array.from({ length: perChannel ? channels : 1 }, (_, channel) => startTrack(channel));
+
+    return {
+      async write(chunk) {
+        if (closed) throw liveRecognitionClosedError();
+        const split = splitter.push(chunk);
+        // A stereo stream in the mono layout is heard as one mixed track, diarized.
+        const samples = perChannel ? split : [mixToMono(split)];
+        tracks.forEach((track, index) => {
+          const channel = samples[index]!;
+          if (channel.length > 0) track.push.write(channel.buffer.slice(channel.byteOffset, channel.byteOffset + channel.byteLength) as ArrayBuffer);
+        });
+      },
+      async end() {
+        if (closed) {
+          if (!events.ended) await Promise.all(tracks.map((track) => track.finished));
+          return;
+        }
+        closed = true;
+        for (const track of tracks) track.push.close();
+        await Promise.all(tracks.map((track) => track.finished));
+        await Promise.all(
+          tracks.map(
+            (track) =>
+              new Promise<void>((resolve) =>
+                track.transcriber.stopTranscribingAsync(
+                  () => resolve(),
+                  () => resolve(),
+                ),
+              ),
+          ),
+        );
+        for (const track of tracks) disposeTrack(track);
+        events.end();
+      },
+      abort() {
+        if (events.ended && closed) return;
+        closed = true;
+        events.end({ drop: true });
+        for (const track of tracks) disposeTrack(track);
+      },
+      events,
+    };
+  }
+
+  return {
+    provider: "azure-live",
+    capabilities,
+    open,
+    async check() {
+      await loadSdk();
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,20 @@
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import { azureLiveSpeechSettings, type AzureLiveSpeechVariables } from "./settings.ts";
+
+/** Live speech by Azure Speech conversation transcription (`CONFIDE_LIVE=azure`). */
+export const azureLiveSpeechDescriptor = {
+  port: "live",
+  name: "azure",
+  settings: azureLiveSpeechSettings,
+  async create(settings) {
+    const { createAzureLiveSpeechToText } = await import("./azure-live-speech-to-text.ts");
+    const host = settings.CONFIDE_AZURE_LIVE_SPEECH_HOST;
+    const region = settings.CONFIDE_AZURE_SPEECH_REGION;
+    return createAzureLiveSpeechToText({
+      // The schema refuses a missing key.
+      key: settings.CONFIDE_AZURE_SPEECH_KEY ?? "",
+      ...(host === undefined ? {} : { host }),
+      ...(region === undefined ? {} : { region }),
+    });
+  },
+} satisfies AdapterDescriptor<LiveSpeechToText, AzureLiveSpeechVariables>;

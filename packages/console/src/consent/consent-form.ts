@@ -1,0 +1,64 @@
+import type { ActiveConsent, ConsentForm, ConsentScopeEntry } from "./consent-api.ts";
+
+/**
+ * The consent form the console shows before a grant: the patient reads it before consenting
+ * electronically, the therapist sees the same text when recording a written or witnessed
+ * consent. A grant names it by its version and the sha256 of this exact text.
+ */
+export const consentFormVersion = "confide-console-consent-1";
+
+export const consentFormParagraphs: readonly string[] = [
+  "Your therapist would like to record your therapy sessions in Confide.",
+  "Recording: the audio of a session is stored so it can be transcribed. Transcription: the words are written out, with who said them, for your therapist to review.",
+  "AI notes: a program drafts clinical notes and a short summary for you from the transcript; your therapist checks them before they are final.",
+  "Cloud processing: when this deployment uses a speech or language service outside it, the session is sent to the services named; without this choice they are not used for you.",
+  "You can withdraw any part of your consent at any time, in the console or by telling your therapist. Processing that is not finished stops at once, and you may ask for your sessions to be erased.",
+];
+
+export const consentFormText = consentFormParagraphs.join("\n\n");
+
+/** The form as a grant names it: its version and the sha256 (hex) of its text, hashed in the browser. */
+export async function consentForm(): Promise<ConsentForm> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(consentFormText));
+  const textSha256 = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return { version: consentFormVersion, textSha256 };
+}
+
+export type PlainScope = "recording" | "transcription" | "ai_notes";
+
+export const scopeLabels: Record<PlainScope | "cloud_processing", { label: string; hint: string }> = {
+  recording: { label: "Recording", hint: "Storing the audio of sessions. Needed to upload a session." },
+  transcription: { label: "Transcription", hint: "Writing out the words of a session. Needed to upload a session." },
+  ai_notes: { label: "AI notes", hint: "Draft clinical notes and a summary for the patient." },
+  cloud_processing: { label: "Cloud processing", hint: "Sending sessions to the speech and language services named below." },
+};
+
+/** The cloud providers a `cloud_processing` grant may name (the API's list). */
+export const cloudProviderNames: readonly string[] = ["azure-speech", "azure-text-analytics", "transcribe", "comprehend", "openai", "whisper"];
+
+/** What the form's choices send as scopes. */
+export interface ScopeChoice {
+  scopes: PlainScope[];
+  cloudProviders: string[];
+}
+
+export function scopeEntries(choice: ScopeChoice): ConsentScopeEntry[] {
+  const entries: ConsentScopeEntry[] = choice.scopes.map((scope) => ({ scope }));
+  if (choice.cloudProviders.length > 0) entries.push({ scope: "cloud_processing", providers: choice.cloudProviders });
+  return entries;
+}
+
+/** True when uploads for the patient are allowed by their consent (recording and transcription in force). */
+export function allowsUploads(active: ActiveConsent): boolean {
+  return active.scopes.includes("recording") && active.scopes.includes("transcription");
+}
+
+/** What is in force, in words: "Recording, Transcription, AI notes; cloud processing by azure-speech". */
+export function describeScopes(entries: readonly ConsentScopeEntry[] | ActiveConsent): string {
+  const plain = "cloudProviders" in entries ? entries.scopes : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? [] : [entry.scope]));
+  const providers =
+    "cloudProviders" in entries ? entries.cloudProviders : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? entry.providers : []));
+  const parts = plain.map((scope) => scopeLabels[scope].label);
+  if (providers.length > 0) parts.push(`Cloud processing by ${providers.join(", ")}`);
+  return parts.length === 0 ? "Nothing" : parts.join(", ");
+}

@@ -1,0 +1,55 @@
+import { cloudProviderNames, scopeLabels, type PlainScope, type ScopeChoice } from "./consent-form.ts";
+
+const plainScopes: readonly PlainScope[] = ["recording", "transcription", "ai_notes"];
+
+/** The scopes of a grant or a withdrawal as checkboxes; cloud processing names its providers. */
+export function ScopeChoices({
+  idPrefix,
+  legend,
+  choice,
+  onChange,
+  disabled,
+}: {
+  idPrefix: string;
+  legend: string;
+  choice: ScopeChoice;
+  onChange: (choice: ScopeChoice) => void;
+  disabled?: boolean;
+}) {
+  const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+  return (
+    <fieldset class="field" disabled={disabled}>
+      <legend>{legend}</legend>
+      {plainScopes.map((scope) => (
+        <div class="choice" key={scope}>
+          <input
+            type="checkbox"
+            id={`${idPrefix}-${scope}`}
+            checked={choice.scopes.includes(scope)}
+            aria-describedby={`${idPrefix}-${scope}-hint`}
+            onChange={(event) => onChange({ ...choice, scopes: toggle(choice.scopes, scope, event.currentTarget.checked) })}
+          />
+          <label for={`${idPrefix}-${scope}`}>{scopeLabels[scope].label}</label>
+          <span class="hint" id={`${idPrefix}-${scope}-hint`}>
+            {scopeLabels[scope].hint}
+          </span>
+        </div>
+      ))}
+      <fieldset class="field nested">
+        <legend>{scopeLabels.cloud_processing.label}</legend>
+        <p class="hint">{scopeLabels.cloud_processing.hint} Only needed when this deployment uses them.</p>
+        {cloudProviderNames.map((provider) => (
+          <div class="choice" key={provider}>
+            <input
+              type="checkbox"
+              id={`${idPrefix}-cloud-${provider}`}
+              checked={choice.cloudProviders.includes(provider)}
+              onChange={(event) => onChange({ ...choice, cloudProviders: toggle(choice.cloudProviders, provider, event.currentTarget.checked) })}
+            />
+            <label for={`${idPrefix}-cloud-${provider}`}>{provider}</label>
+          </div>
+        ))}
+      </fieldset>
+    </fieldset>
+  );
+}

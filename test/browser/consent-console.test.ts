@@ -1,0 +1,161 @@
+/**
+ * Consent in the browser console, from where quickstart.sh leaves a deployment: a seeded patient
+ * with no consent. The therapist's upload is refused with consent.missing, whose message leads to
+ * the patient's consent screen; the therapist records a written consent there and the same
+ * upload goes through. The patient then views their consent, withdraws it (reason, erase,
+ * confirmation dialog) and grants it again electronically after reading the form; the
+ * therapist records a withdrawal the patient made before them. axe-core on every screen and state.
+ */
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pcmWav } from "@confide/core/testing";
+import type { PageGlobals } from "./support/page-globals.ts";
+import { signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
+
+let harness: ConsoleHarness;
+let therapist: ConsolePage;
+let patient: ConsolePage;
+
+beforeAll(async () => {
+  harness = await startConsoleHarness({}, { consent: false });
+  [therapist, patient] = await Promise.all([harness.newPage(), harness.newPage()]);
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const recording = () => ({ name: "week-1.wav", mimeType: "audio/wav", buffer: Buffer.from(pcmWav({ dataBytes: 16_000, silent: true })) });
+
+const focused = (consolePage: ConsolePage) =>
+  consolePage.page.evaluate(() => {
+    const element = (globalThis as unknown as PageGlobals).document.activeElement;
+    return element ? `${element.tagName.toLowerCase()}: ${element.textContent}` : null;
+  });
+
+describe("consent in the console", () => {
+  it("leads the therapist from a refused upload to the patient's consent, records it, and then uploads", async () => {
+    const { page, problems } = therapist;
+    await signIn(page, harness.server.accounts.therapist, "Sessions");
+    const navigation = page.getByRole("navigation", { name: "Main" });
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Patients"]);
+
+    await navigation.getByRole("link", { name: "Upload" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "This patient has not given consent to recording." }).waitFor();
+    expect((await harness.checkScreen(page, "consent-01-upload-refused")).blocking).toEqual([]);
+
+    await page.getByRole("link", { name: "Record this patient's consent" }).click();
+    await page.getByRole("heading", { level: 1, name: "Consent: Pat Patient" }).waitFor();
+    expect(await focused(therapist)).toBe("h1: Consent: Pat Patient");
+    await page.getByText("No consent recorded yet.").waitFor();
+    expect(await page.getByTestId("consent-in-force").textContent()).toBe("Nothing");
+    await page.getByText("Your therapist would like to record your therapy sessions in Confide.").waitFor();
+    expect((await harness.checkScreen(page, "consent-02-therapist-no-consent")).blocking).toEqual([]);
+
+    // The defaults: recording, transcription and AI notes; a signed form.
+    expect(await page.getByLabel("Recording", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Transcription").isChecked()).toBe(true);
+    expect(await page.getByLabel("AI notes").isChecked()).toBe(true);
+    expect(await page.getByLabel("Signed form").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Record consent" }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes since" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
+    expect((await harness.checkScreen(page, "consent-03-therapist-recorded")).blocking).toEqual([]);
+
+    // The form named by the grant is the text shown, hashed in the browser.
+    const asTherapist = { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } };
+    const consentUrl = `${harness.baseUrl}/v1/patients/${harness.server.accounts.patient.user.id}/consent`;
+    const status = (await (await fetch(consentUrl, asTherapist)).json()) as { active: { form: { version: string; textSha256: string } } };
+    expect(status.active.form.version).toBe("confide-console-consent-1");
+    const shownText = (await page.locator(".consent-form-text p").allTextContents()).join("\n\n");
+    expect(status.active.form.textSha256).toBe(createHash("sha256").update(shownText).digest("hex"));
+
+    await page.getByRole("link", { name: "Upload a session for Pat Patient" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    expect(await page.getByLabel("Patient").inputValue()).toBe(harness.server.accounts.patient.user.id);
+    await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
+    await page.getByRole("heading", { level: 1, name: "Patients" }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: "Pat Patient" });
+    await row.getByText("Allowed").waitFor();
+    expect(await row.textContent()).toContain("Recording, Transcription, AI notes");
+    expect((await harness.checkScreen(page, "consent-04-patients")).blocking).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("lets the patient view their consent, withdraw it behind a confirmation, and grant it again", async () => {
+    const { page, problems } = patient;
+    await signIn(page, harness.server.accounts.patient, "My sessions");
+    const navigation = page.getByRole("navigation", { name: "Main" });
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["My sessions", "My consent"]);
+    await navigation.getByRole("link", { name: "My consent" }).click();
+    await page.getByRole("heading", { level: 1, name: "My consent" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes" }).waitFor();
+    await page.getByText("Your therapist may record your sessions.").waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted" }).filter({ hasText: "signed form" }).waitFor();
+    expect((await harness.checkScreen(page, "consent-05-patient-view")).blocking).toEqual([]);
+
+    await page.getByLabel("Reason (optional)").fill("I would rather take notes myself");
+    await page.getByLabel("Also erase my sessions").check();
+    await page.getByRole("button", { name: "Withdraw consent" }).click();
+    const dialog = page.getByRole("dialog", { name: "Withdraw your consent?" });
+    await dialog.waitFor();
+    await dialog.getByText("every one of your sessions is erased for good").waitFor();
+    // The safe answer has the focus; Escape closes the dialog without withdrawing.
+    expect(await focused(patient)).toBe("button: Cancel");
+    expect((await harness.checkScreen(page, "consent-06-patient-withdraw-dialog")).blocking).toEqual([]);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.getByTestId("consent-in-force").textContent()).toContain("Recording");
+
+    await page.getByRole("button", { name: "Withdraw consent" }).click();
+    await dialog.getByRole("button", { name: "Withdraw and erase" }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Nothing$/ }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Withdrawn" }).filter({ hasText: "Reason: I would rather take notes myself. Sessions erased." }).waitFor();
+    await page.getByText("Your therapist cannot record your sessions until you consent to recording and transcription.").waitFor();
+    expect((await harness.checkScreen(page, "consent-07-patient-withdrawn")).blocking).toEqual([]);
+
+    // The therapist's session was erased with the withdrawal.
+    const sessions = (await (await fetch(`${harness.baseUrl}/v1/sessions`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } })).json()) as {
+      items: unknown[];
+    };
+    expect(sessions.items).toEqual([]);
+
+    // Electronic consent again, the form's text on the screen above the choices.
+    await page.getByRole("heading", { name: "Consent form (confide-console-consent-1)" }).waitFor();
+    await page.getByLabel("AI notes").uncheck();
+    await page.getByRole("button", { name: "I consent" }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription." }).filter({ hasText: "given in the console" }).waitFor();
+    expect((await harness.checkScreen(page, "consent-08-patient-granted")).blocking).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("lets the therapist record a withdrawal the patient made before them", async () => {
+    const { page, problems } = therapist;
+    await page.getByRole("link", { name: "Pat Patient" }).click();
+    await page.getByRole("heading", { level: 1, name: "Consent: Pat Patient" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
+    await page.getByRole("button", { name: "Record the withdrawal" }).click();
+    const dialog = page.getByRole("dialog", { name: "Record this withdrawal?" });
+    await dialog.waitFor();
+    expect((await harness.checkScreen(page, "consent-09-therapist-withdraw-dialog")).blocking).toEqual([]);
+    await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Nothing$/ }).waitFor();
+    await page.getByText("No sessions can be uploaded for this patient until they consent to recording and transcription.").waitFor();
+    expect((await harness.checkScreen(page, "consent-10-therapist-withdrawn")).blocking).toEqual([]);
+
+    // The patient's route to a session is gone: no placeholder, nothing clinical.
+    await patient.page.goto("/sessions/anything");
+    await patient.page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await patient.page.getByRole("heading", { level: 1 }).textContent()).not.toBe("Session");
+    expect(problems).toEqual([]);
+  });
+});
