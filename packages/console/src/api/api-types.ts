@@ -4,6 +4,7 @@ import type { SessionStatus } from "@confide/client";
 export type { Role, SessionStatus, SessionSummary, User } from "@confide/client";
 
 export const sessionStatuses: readonly SessionStatus[] = [
+  "live",
   "uploaded",
   "queued",
   "transcribing",

@@ -1,6 +1,7 @@
 import type { SessionStatus } from "../api/api-types.ts";
 
 export const statusLabels: Record<SessionStatus, string> = {
+  live: "Live",
   uploaded: "Uploaded",
   queued: "Queued",
   transcribing: "Transcribing",
