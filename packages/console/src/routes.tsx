@@ -8,6 +8,7 @@ import { PatientsScreen } from "./screens/patients-screen.tsx";
 import { SessionsScreen } from "./screens/sessions-screen.tsx";
 import { UploadScreen } from "./screens/upload-screen.tsx";
 import { SessionScreen } from "./session/session-screen.tsx";
+import { LiveScreen } from "./live-session/live-screen.tsx";
 
 /**
  * Every screen of the console, in one table: its path pattern (`:name` parts become props), the
@@ -25,6 +26,7 @@ export const routes: readonly ScreenRoute[] = [
   { path: "/sessions", roles: ["therapist"], component: () => <SessionsScreen view="all" />, nav: "Sessions" },
   { path: "/review", roles: ["therapist"], component: () => <SessionsScreen view="pending" />, nav: "Pending review" },
   { path: "/upload", roles: ["therapist"], component: UploadScreen, nav: "Upload" },
+  { path: "/live", roles: ["therapist"], component: LiveScreen, nav: "Live session" },
   { path: "/patients", roles: ["therapist"], component: PatientsScreen, nav: "Patients" },
   { path: "/patients/:patientId/consent", roles: ["therapist"], component: ({ patientId }) => <PatientConsentScreen patientId={patientId ?? ""} /> },
   { path: "/sessions/:id", roles: ["therapist"], component: ({ id }) => <SessionScreen id={id ?? ""} /> },

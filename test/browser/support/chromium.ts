@@ -20,7 +20,8 @@ const chromiumFlags = [
   "--disable-dev-shm-usage",
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** Launches the system's Chromium; `extraArgs` add flags for one test (a fake microphone). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   try {
     await access(chromiumPath, constants.X_OK);
   } catch {
@@ -28,5 +29,5 @@ export async function launchChromium(): Promise<Browser> {
       `No Chromium at ${chromiumPath}: run \`bash scripts/install-system-deps.sh\` (Debian package chromium), or set CONFIDE_TEST_CHROMIUM to a Chromium binary.`,
     );
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags, timeout: 60_000 });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags, ...extraArgs], timeout: 60_000 });
 }

@@ -38,8 +38,14 @@ export interface ConsoleHarness {
   stop(): Promise<void>;
 }
 
-/** `options.consent: false` leaves the seeded patient without consent, as `quickstart.sh` does. */
-export async function startConsoleHarness(env: Record<string, string> = {}, options: { consent?: boolean } = {}): Promise<ConsoleHarness> {
+export interface ConsoleHarnessOptions {
+  /** `false` leaves the seeded patient without consent, as `quickstart.sh` does. */
+  consent?: boolean;
+  /** Extra Chromium flags for this test's browser (e.g. a fake microphone playing a file). */
+  chromiumArgs?: readonly string[];
+}
+
+export async function startConsoleHarness(env: Record<string, string> = {}, options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
   try {
     await access(builtConsole);
   } catch {
@@ -48,7 +54,7 @@ export async function startConsoleHarness(env: Record<string, string> = {}, opti
   const server = await startEmbeddedServer(env, options);
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs);
   } catch (error) {
     await server.stop();
     throw error;

@@ -1,0 +1,35 @@
+/**
+ * What the server sends over the live session WebSocket (`/v1/live`; the protocol is in the
+ * README's "Live sessions" and in `/openapi.json`'s description). Every message carries
+ * `storedBytes`: the audio stored durably so far.
+ */
+export interface LiveAgendaItem {
+  id: string;
+  text: string;
+  source: "therapist" | "follow_up" | "unresolved_concern";
+  covered: { segmentId: string; matchedTerms: string[] } | null;
+}
+
+export type LiveRole = "therapist" | "patient" | "unknown";
+
+export type LiveServerMessage = { storedBytes: number } & (
+  | { type: "started"; sessionId: string; resumeToken: string | null; resumed: boolean; agenda: LiveAgendaItem[] }
+  | { type: "ack" }
+  | { type: "partial"; text: string; startMs: number; speaker: string }
+  | { type: "final"; segmentId: string; speaker: string; role: LiveRole; text: string; startMs: number; endMs: number }
+  | { type: "sentiment"; segmentId: string; label: "positive" | "neutral" | "negative" | "mixed"; scores: Record<string, number> }
+  | { type: "topic_covered"; itemId: string; text: string; segmentId: string; matchedTerms: string[] }
+  | { type: "warning"; code: string; message: string }
+  | { type: "ended"; sessionId: string; status: string; reason: string }
+  | { type: "error"; code: string; message: string }
+);
+
+/** What the therapist asks for when starting (`start` without the token and the format). */
+export interface LiveStartRequest {
+  patientId: string;
+  title: string;
+  /** `mono`: one microphone for the room; `therapist-left`: a stereo microphone, therapist left, patient right. */
+  microphone: "mono" | "therapist-left";
+  /** Today's topics; omitted, the server takes the previous session's follow-ups and concerns. */
+  agenda?: string[];
+}

@@ -1,0 +1,72 @@
+import type { LiveAgendaItem, LiveRole, LiveServerMessage } from "./live-messages.ts";
+
+/** A final segment as the live view shows it, with the patient's sentiment once scored. */
+export interface LiveSegment {
+  segmentId: string;
+  speaker: string;
+  role: LiveRole;
+  text: string;
+  startMs: number;
+  sentiment?: "positive" | "neutral" | "negative" | "mixed";
+}
+
+/** Everything the live view shows of a session while it runs, built from the server's messages. */
+export interface LiveTranscript {
+  sessionId: string | null;
+  segments: LiveSegment[];
+  /** The engine's current hypothesis, replaced by the next final (engines with partials). */
+  partial: { speaker: string; text: string } | null;
+  agenda: LiveAgendaItem[];
+  warnings: string[];
+  storedBytes: number;
+}
+
+export const emptyLiveTranscript: LiveTranscript = { sessionId: null, segments: [], partial: null, agenda: [], warnings: [], storedBytes: 0 };
+
+/**
+ * Folds one server message into the view. A resumed `started` keeps what was already received;
+ * a final replaces the partial; a sentiment lands on its segment; a covered topic is marked with
+ * its covering segment. Messages about the connection itself (`ended`, `error`) change nothing here.
+ */
+export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessage): LiveTranscript {
+  const storedBytes = Math.max(state.storedBytes, message.storedBytes ?? 0);
+  switch (message.type) {
+    case "started":
+      return {
+        ...state,
+        sessionId: message.sessionId,
+        agenda: message.resumed ? mergeAgenda(state.agenda, message.agenda) : message.agenda,
+        storedBytes,
+      };
+    case "partial":
+      return { ...state, partial: { speaker: message.speaker, text: message.text }, storedBytes };
+    case "final": {
+      if (state.segments.some((segment) => segment.segmentId === message.segmentId)) return { ...state, partial: null, storedBytes };
+      const segment: LiveSegment = { segmentId: message.segmentId, speaker: message.speaker, role: message.role, text: message.text, startMs: message.startMs };
+      return { ...state, segments: [...state.segments, segment], partial: null, storedBytes };
+    }
+    case "sentiment":
+      return {
+        ...state,
+        segments: state.segments.map((segment) => (segment.segmentId === message.segmentId ? { ...segment, sentiment: message.label } : segment)),
+        storedBytes,
+      };
+    case "topic_covered":
+      return {
+        ...state,
+        agenda: state.agenda.map((item) =>
+          item.id === message.itemId ? { ...item, covered: { segmentId: message.segmentId, matchedTerms: message.matchedTerms } } : item,
+        ),
+        storedBytes,
+      };
+    case "warning":
+      return { ...state, warnings: [...state.warnings, message.message], storedBytes };
+    default:
+      return { ...state, storedBytes };
+  }
+}
+
+/** The server's agenda after a resume, keeping coverage this view already saw. */
+function mergeAgenda(known: LiveAgendaItem[], fromServer: LiveAgendaItem[]): LiveAgendaItem[] {
+  return fromServer.map((item) => (item.covered ? item : (known.find((seen) => seen.id === item.id) ?? item)));
+}

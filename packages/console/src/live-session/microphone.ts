@@ -1,0 +1,37 @@
+/** The MediaRecorder format the live view streams: WebM/Opus, which the server decodes with ffmpeg. */
+export const liveMimeType = "audio/webm;codecs=opus";
+/** How often MediaRecorder hands over a chunk (each sent at once as a binary frame). */
+export const chunkIntervalMs = 250;
+
+/** A microphone the browser refused or does not have, said in words a therapist can act on. */
+export class MicrophoneError extends Error {
+  override name = "MicrophoneError";
+}
+
+/**
+ * Asks for the microphone (`channels`: 2 for a stereo microphone, one speaker per side). Throws `MicrophoneError` with a sentence when it is refused, missing,
+ * busy, or when this browser cannot record WebM/Opus.
+ */
+export async function openMicrophone(channels: 1 | 2): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw new MicrophoneError("This browser cannot use a microphone here (it needs a secure connection: HTTPS or localhost).");
+  }
+  if (typeof MediaRecorder === "undefined" || !MediaRecorder.isTypeSupported(liveMimeType)) {
+    throw new MicrophoneError("This browser cannot record WebM/Opus audio. Use a current Chrome, Edge or Firefox.");
+  }
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: { channelCount: channels, echoCancellation: false, noiseSuppression: false, autoGainControl: channels === 1 } });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    if (name === "NotAllowedError" || name === "SecurityError") {
+      throw new MicrophoneError("The microphone was refused. Allow this site to use the microphone in the browser's site settings, then start again.");
+    }
+    if (name === "NotFoundError" || name === "OverconstrainedError") {
+      throw new MicrophoneError("No microphone was found. Connect one, then start again.");
+    }
+    if (name === "NotReadableError" || name === "AbortError") {
+      throw new MicrophoneError("The microphone is in use by another program or could not be opened. Close the other program, then start again.");
+    }
+    throw new MicrophoneError(`The microphone could not be opened (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
