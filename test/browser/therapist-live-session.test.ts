@@ -1,10 +1,13 @@
 /**
  * A live session in the browser console, over a real `confide serve` in the system's Chromium
  * with a fake microphone: Chromium plays an espeak-ng stereo dialogue (therapist left, patient
- * right) as the microphone (`--use-file-for-fake-audio-capture`), MediaRecorder sends it as
- * WebM/Opus to `/v1/live`. The therapist adds a topic the dialogue covers, starts, sees finals
- * arrive while the audio plays, the patient's sentiment and the topic marked covered, stops, and
- * the session goes on to ready. The live engine is the instant fake (`CONFIDE_LIVE=instant-fake`:
+ * right) as the microphone (`--use-file-for-fake-audio-capture`), the console's capture worklet
+ * sends it as 16 kHz PCM to `/v1/live`. The therapist adds a topic the dialogue covers, starts,
+ * sees finals arrive while the audio plays; the connection then drops (the test proxies the
+ * page's WebSocket with Playwright's `routeWebSocket` and closes both sides, as a network drop
+ * would), the view says "Reconnecting…", resumes, and the finals go on: the patient's sentiment
+ * and the topic marked covered; it stops, the session goes on to ready, and the stored recording
+ * holds every byte the page captured, once (no gap, no duplicate). The live engine is the instant fake (`CONFIDE_LIVE=instant-fake`:
  * the same voice-activity cutting as the embedded engine, scripted texts, no decoding), as in
  * test/e2e/live-session.test.ts: PocketSphinx per utterance is too slow on a loaded test machine
  * for a browser test's waits. axe-core checks every state; screenshots in test-artifacts/browser/.
@@ -12,6 +15,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { getSession } from "../support/confide-api-client.ts";
@@ -65,6 +69,8 @@ async function seen(consolePage: ConsolePage, what: string, wait: () => Promise<
 
 describe("a live session in the console", () => {
   let sessionId: string;
+  /** The page's live WebSockets, through the test's proxy: closing one is a dropped connection. */
+  const connections: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
 
   it("starts from the live view with a patient, a title and a topic of today", async () => {
     const { page } = therapist;
@@ -78,6 +84,10 @@ describe("a live session in the console", () => {
     await page.getByLabel("Topic", { exact: true }).press("Enter");
     await page.getByRole("button", { name: "Remove topic “The manager at my job”" }).waitFor();
     expect((await harness.checkScreen(page, "40-live-start")).blocking).toEqual([]);
+    // Every frame goes through unchanged (no handlers): the proxy only lets the test cut it.
+    await page.routeWebSocket(/\/v1\/live$/, (socket) => {
+      connections.push({ page: socket, server: socket.connectToServer() });
+    });
 
     await page.getByRole("button", { name: "Start recording" }).click();
     await page.getByRole("heading", { level: 1, name: "Live session" }).waitFor();
@@ -95,6 +105,18 @@ describe("a live session in the console", () => {
     expect(Date.now() - startedAt).toBeLessThan(dialogue.durationMs);
     expect(await transcript.first().innerText()).toContain("Therapist");
     expect(await transcript.first().innerText()).toContain(script[0]!.text);
+
+    // The connection drops mid-dialogue: the server's side first; the page notices only later (as
+    // on a real network), its frames in between are lost, and it resends them after the resume.
+    const dropped = connections.at(-1)!;
+    dropped.server.onClose(() => {});
+    await dropped.server.close({ code: 4000, reason: "network drop" });
+    await page.waitForTimeout(800);
+    await dropped.page.close({ code: 4000, reason: "network drop" });
+    await seen(therapist, "Reconnecting…", () => page.getByText("Reconnecting…", { exact: true }).waitFor({ timeout: 5_000 }));
+    expect((await harness.checkScreen(page, "41b-live-reconnecting")).blocking).toEqual([]);
+    await seen(therapist, "Recording again", () => page.getByText("Recording", { exact: true }).waitFor());
+    expect(connections.length).toBe(2);
 
     await seen(therapist, "the topic covered", () => page.locator('.live-agenda li[data-covered="true"]').waitFor({ timeout: dialogue.durationMs + 15_000 }));
     await seen(therapist, "the patient's sentiment", () => page.getByTestId("live-sentiment").getByText(/^(positive|neutral|negative|mixed)$/).waitFor());
@@ -122,6 +144,11 @@ describe("a live session in the console", () => {
     const session = await getSession(harness.baseUrl, harness.server.tokens.therapist, sessionId);
     expect(session.status).toBe("ready");
     expect(session.transcript?.segments.length).toBeGreaterThanOrEqual(script.length);
+    // The stored WAV (44-byte header) holds exactly the PCM the page captured, across the drop.
+    const capturedBytes = Number(await page.locator(".live-status").getAttribute("data-captured-bytes"));
+    // At least the dialogue up to its last line (16 kHz stereo s16le: 64 bytes a millisecond).
+    expect(capturedBytes).toBeGreaterThan((dialogue.durationMs / 2) * 64);
+    expect((session as unknown as { audio: { sizeBytes: number } }).audio.sizeBytes - 44).toBe(capturedBytes);
 
     await page.getByRole("link", { name: "Open the session" }).click();
     await page.getByRole("heading", { level: 1, name: "Live in the room" }).waitFor();

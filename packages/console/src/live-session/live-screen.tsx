@@ -18,7 +18,7 @@ type Phase =
   | { name: "connecting" }
   | { name: "live"; startedAt: number; reconnecting: boolean }
   | { name: "stopping" }
-  | { name: "ended"; sessionId: string | null; error: unknown };
+  | { name: "ended"; sessionId: string | null; error: unknown; capturedBytes: number };
 
 const roleNames: Record<LiveSegment["role"], string> = { therapist: "Therapist", patient: "Patient", unknown: "Speaker" };
 const sentimentNames = { positive: "positive", neutral: "neutral", negative: "negative", mixed: "mixed" } as const;
@@ -71,7 +71,7 @@ export function LiveScreen() {
         setPhase((current) => (current.name === "live" ? { ...current, reconnecting: true } : current));
         announce("Connection lost: reconnecting…");
       },
-      finished: ({ sessionId, error: problem }) => {
+      finished: ({ sessionId, error: problem, capturedBytes }) => {
         recorder.current = null;
         if (sessionId === null) {
           // Refused before it started (consent missing, too many live sessions): back to the form.
@@ -79,7 +79,7 @@ export function LiveScreen() {
           setPhase({ name: "editing" });
           return;
         }
-        setPhase({ name: "ended", sessionId, error: problem });
+        setPhase({ name: "ended", sessionId, error: problem, capturedBytes });
         announce(problem ? "The live session stopped." : "The live session has ended and is being processed.");
       },
     });
@@ -206,7 +206,7 @@ export function LiveScreen() {
     );
   }
 
-  if (phase.name === "ended") return <LiveEnded sessionId={phase.sessionId} error={phase.error} transcript={transcript} />;
+  if (phase.name === "ended") return <LiveEnded sessionId={phase.sessionId} error={phase.error} capturedBytes={phase.capturedBytes} transcript={transcript} />;
 
   const reconnecting = phase.name === "live" && phase.reconnecting;
   const elapsedMs = phase.name === "live" ? now - phase.startedAt : 0;
@@ -318,7 +318,8 @@ function TranscriptList({ transcript }: { transcript: LiveTranscript }) {
   );
 }
 
-function LiveEnded({ sessionId, error, transcript }: { sessionId: string | null; error: unknown; transcript: LiveTranscript }) {
+/** `capturedBytes` (the PCM sent, each byte once) rides on the status line for checks against the stored recording. */
+function LiveEnded({ sessionId, error, capturedBytes, transcript }: { sessionId: string | null; error: unknown; capturedBytes: number; transcript: LiveTranscript }) {
   const sessions = useMemo(() => (sessionId ? [{ id: sessionId, status: "queued" as SessionStatus }] : []), [sessionId]);
   const statuses = useLiveStatuses(sessions, (_session, status) => announce(`The live session: ${statusLabels[status]}.`));
   const status: SessionStatus = (sessionId ? statuses[sessionId] : undefined) ?? "queued";
@@ -332,7 +333,7 @@ function LiveEnded({ sessionId, error, transcript }: { sessionId: string | null;
             {transcript.segments.length} parts of the conversation were transcribed live. Confide is now processing the session (analysis and notes);
             this page follows it until it is ready.
           </p>
-          <p class="live-status">
+          <p class="live-status" data-captured-bytes={capturedBytes}>
             Status: <StatusChip status={status} />
           </p>
           <p class="actions">

@@ -1,8 +1,3 @@
-/** The MediaRecorder format the live view streams: WebM/Opus, which the server decodes with ffmpeg. */
-export const liveMimeType = "audio/webm;codecs=opus";
-/** How often MediaRecorder hands over a chunk (each sent at once as a binary frame). */
-export const chunkIntervalMs = 250;
-
 /** A microphone the browser refused or does not have, said in words a therapist can act on. */
 export class MicrophoneError extends Error {
   override name = "MicrophoneError";
@@ -10,14 +5,14 @@ export class MicrophoneError extends Error {
 
 /**
  * Asks for the microphone (`channels`: 2 for a stereo microphone, one speaker per side). Throws `MicrophoneError` with a sentence when it is refused, missing,
- * busy, or when this browser cannot record WebM/Opus.
+ * busy, or when this browser cannot process audio (no AudioWorklet).
  */
 export async function openMicrophone(channels: 1 | 2): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
     throw new MicrophoneError("This browser cannot use a microphone here (it needs a secure connection: HTTPS or localhost).");
   }
-  if (typeof MediaRecorder === "undefined" || !MediaRecorder.isTypeSupported(liveMimeType)) {
-    throw new MicrophoneError("This browser cannot record WebM/Opus audio. Use a current Chrome, Edge or Firefox.");
+  if (typeof AudioContext === "undefined" || typeof AudioWorkletNode === "undefined") {
+    throw new MicrophoneError("This browser cannot process microphone audio (AudioWorklet). Use a current Chrome, Edge or Firefox.");
   }
   try {
     return await navigator.mediaDevices.getUserMedia({ audio: { channelCount: channels, echoCancellation: false, noiseSuppression: false, autoGainControl: channels === 1 } });
