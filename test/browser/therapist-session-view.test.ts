@@ -118,10 +118,9 @@ describe("the session view", () => {
     const { page } = therapist;
     expect(await page.locator("ol.transcript > li").count()).toBe(reviewed.transcript.segments.length);
     // The player's address comes from the signed-link request, which may answer after the transcript shows.
-    await page.waitForFunction(
-      (sessionId) => document.querySelector("audio")?.getAttribute("src")?.startsWith(`/v1/sessions/${sessionId}/audio?access=`) ?? false,
-      reviewed.id,
-    );
+    await expect
+      .poll(() => page.locator("audio").getAttribute("src"), { timeout: 15_000 })
+      .toMatch(new RegExp(`^/v1/sessions/${reviewed.id}/audio\\?access=`));
     await page.getByRole("img", { name: /Patient's sentiment over the session/ }).waitFor();
     await page.getByText("Sentiment by time window, as a table").click();
     const table = page.getByRole("table", { name: "Patient's sentiment by time window" });
