@@ -7,7 +7,7 @@
  *
  * Prints the upload's progress and each status on stderr, then the session's first segments as JSON.
  */
-import { createConfideClient, dataOf, type Session, type UploadProgress } from "@confide/client";
+import { ConfideApiError, createConfideClient, dataOf, type Session, type UploadProgress } from "@confide/client";
 import { openAsBlob } from "node:fs";
 import { basename } from "node:path";
 
@@ -31,16 +31,23 @@ export async function uploadAndFollow(input: ApiClientExampleInput): Promise<Ses
 
   // A Blob from disk: read as it is sent, never held whole in memory.
   const audio = await openAsBlob(input.file, { type: "audio/wav" });
-  const created = await confide.uploadSession(
-    {
-      patientId: patient.id,
-      title: basename(input.file),
-      audio,
-      fileName: basename(input.file),
-      ...(input.perChannel ? { settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] } } : {}),
-    },
-    input.onProgress ? { onProgress: input.onProgress } : {},
-  );
+  const created = await confide
+    .uploadSession(
+      {
+        patientId: patient.id,
+        title: basename(input.file),
+        audio,
+        fileName: basename(input.file),
+        ...(input.perChannel ? { settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] } } : {}),
+      },
+      input.onProgress ? { onProgress: input.onProgress } : {},
+    )
+    .catch((error: unknown) => {
+      if (ConfideApiError.is(error, "consent.missing")) {
+        throw new Error(`${patient.displayName} has not consented (${error.message}): record the consent they signed first (README, "First requests").`, { cause: error });
+      }
+      throw error;
+    });
 
   for await (const event of confide.sessionEvents(created.id)) {
     if (event.type === "status") input.onStatus?.(event.status);

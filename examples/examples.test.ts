@@ -107,6 +107,8 @@ describe("examples", () => {
       const therapist = await createUser(runtime.deps, operator, { email: "t@client.test", displayName: "T", role: "therapist", password });
       const patient = await createUser(runtime.deps, operator, { email: "p@client.test", displayName: "P", role: "patient", password });
       await linkPatient(runtime.deps, operator, { therapistId: therapist.id, patientId: patient.id });
+      // The consent the patient signed, as the README's first requests record it before uploading.
+      await recordTestConsent(runtime.deps, patient.id, { recordedBy: therapist.id });
       const sentBytes: number[] = [];
       const statuses: string[] = [];
 
