@@ -84,6 +84,8 @@ describe("embedded profile, end to end over HTTP", () => {
       { name: "push:log", ok: true },
       { name: "events:in-process", ok: true },
       { name: "notes:embedded", ok: true },
+      { name: "live:embedded", ok: true },
+      { name: "agenda:embedded", ok: true },
     ]);
   });
 
