@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { PatientField } from "../components/patient-field.tsx";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import type { SessionStatus } from "../api/api-types.ts";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
-import { usePatients } from "../screens/use-patients.ts";
 import { clockTime } from "../session/clock-time.ts";
 import type { LiveStartRequest } from "./live-messages.ts";
 import { LiveRecorder } from "./live-recorder.ts";
@@ -34,7 +34,6 @@ const segmentElementId = (segmentId: string) => `live-${segmentId}`;
  * as it is spoken. Stop sends the session on to processing (followed here until ready).
  */
 export function LiveScreen() {
-  const { patients, error: patientsError } = usePatients();
   const [patientId, setPatientId] = useState("");
   const [title, setTitle] = useState("");
   const [agendaText, setAgendaText] = useState("");
@@ -115,24 +114,7 @@ export function LiveScreen() {
             void start();
           }}
         >
-          <div class="field">
-            <label for="live-patient">Patient</label>
-            <select
-              id="live-patient"
-              required
-              value={patientId}
-              disabled={busy || patients === null}
-              onChange={(event) => setPatientId(event.currentTarget.value)}
-            >
-              <option value="">{patients === null ? "Loading patients…" : "Choose a patient"}</option>
-              {(patients ?? []).map((patient) => (
-                <option key={patient.id} value={patient.id}>
-                  {patient.displayName} ({patient.email})
-                </option>
-              ))}
-            </select>
-            <ErrorMessage error={patientsError} />
-          </div>
+          <PatientField id="live-patient" value={patientId} disabled={busy} onChange={setPatientId} />
           <div class="field">
             <label for="live-title">Title</label>
             <input id="live-title" maxLength={200} value={title} disabled={busy} onInput={(event) => setTitle(event.currentTarget.value)} />

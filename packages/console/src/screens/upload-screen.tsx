@@ -4,13 +4,13 @@ import { ConfideApiError, type Session } from "@confide/client";
 import type { ChannelLayout, SessionStatus } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { PatientField } from "../components/patient-field.tsx";
 import { formatBytes } from "../components/problem-text.ts";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
-import { usePatients } from "./use-patients.ts";
 
 const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
   { value: "mono", label: "One channel (mono)", hint: "Speakers are told apart by their voices." },
@@ -22,7 +22,6 @@ type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBy
 
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {
-  const { patients, error: patientsError } = usePatients();
   const { query } = useLocation();
   const [patientId, setPatientId] = useState(query.get("patientId") ?? "");
   const [title, setTitle] = useState("");
@@ -111,25 +110,7 @@ export function UploadScreen() {
           }
         }}
       >
-        <div class="field">
-          <label for="upload-patient">Patient</label>
-          <select
-            id="upload-patient"
-            name="patientId"
-            required
-            value={patientId}
-            disabled={sending || patients === null}
-            onChange={(event) => setPatientId(event.currentTarget.value)}
-          >
-            <option value="">{patients === null ? "Loading patients…" : "Choose a patient"}</option>
-            {(patients ?? []).map((patient) => (
-              <option key={patient.id} value={patient.id}>
-                {patient.displayName} ({patient.email})
-              </option>
-            ))}
-          </select>
-          <ErrorMessage error={patientsError} />
-        </div>
+        <PatientField id="upload-patient" name="patientId" value={patientId} disabled={sending} onChange={setPatientId} />
         <div class="field">
           <label for="upload-title">Title</label>
           <input
