@@ -76,7 +76,8 @@ describe("consent in the console", () => {
 
     await page.getByRole("link", { name: "Upload a session for Pat Patient" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-    expect(await page.getByLabel("Patient").inputValue()).toBe(harness.server.accounts.patient.user.id);
+    // The picker fills in once the therapist's patients have loaded.
+    await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 15_000 }).toBe(harness.server.accounts.patient.user.id);
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
@@ -140,6 +141,8 @@ describe("consent in the console", () => {
 
   it("lets the therapist record a withdrawal the patient made before them", async () => {
     const { page, problems } = therapist;
+    // From the Patients screen, whatever screen the tests before left open.
+    await page.getByRole("navigation").getByRole("link", { name: "Patients", exact: true }).click();
     await page.getByRole("link", { name: "Pat Patient" }).click();
     await page.getByRole("heading", { level: 1, name: "Consent: Pat Patient" }).waitFor();
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
