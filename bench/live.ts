@@ -26,6 +26,7 @@ import type { LiveSpeechEvent } from "@confide/core";
 import { createPocketSphinxLiveSpeechToText } from "../packages/adapters-local/src/pocketsphinx-live/pocketsphinx-live-speech-to-text.ts";
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { recordTestConsent } from "../test/support/confide-api-client.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { processCpuMs } from "./support/process-cpu.ts";
@@ -141,6 +142,7 @@ async function partB(audio: Uint8Array): Promise<void> {
   try {
     const baseUrl = `http://127.0.0.1:${server.port}`;
     const token = await login(baseUrl, seeded.therapist);
+    await recordTestConsent(baseUrl, token, seeded.patient.user.id);
     await waitForSteadyRss(server.pid);
     const rss = await startRssSampler(server.pid);
     const cpuBefore = await processCpuMs(server.pid);
@@ -155,13 +157,17 @@ async function partB(audio: Uint8Array): Promise<void> {
         socket.binaryType = "arraybuffer";
         const sentAt: number[] = [];
         let started!: () => void;
-        const startedPromise = new Promise<void>((resolve) => (started = resolve));
+        let refused!: (error: Error) => void;
+        const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
         const ended = new Promise<void>((resolve) => {
-          socket.addEventListener("close", () => resolve());
+          socket.addEventListener("close", (event) => {
+            refused(new Error(`session ${index} closed before it started (${event.code}); errors: ${errors.join(", ")}`));
+            resolve();
+          });
           socket.addEventListener("message", (message) => {
-            const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string };
+            const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string; message?: string };
             if (event.type === "started") started();
-            if (event.type === "error") errors.push(event.code ?? "error");
+            if (event.type === "error") errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
             if (event.type === "final" && event.endMs !== undefined) {
               // The fake's cue: pauseMs of quiet after the speech; the chunk holding its last sample.
               const cueMs = event.endMs - paddingMs + pauseMs;

@@ -23,6 +23,8 @@ let audioDir: string;
 const resumeWindowMs = 4_000;
 const idleTimeoutMs = 2_000;
 const maxFrameBytes = 16_000;
+/** Longer than the dialogue (39 s), so only the test that streams it twice reaches it. */
+const maxDurationMs = 45_000;
 
 beforeAll(async () => {
   audioDir = await mkdtemp(join(tmpdir(), "confide-live-audio-"));
@@ -39,6 +41,7 @@ beforeAll(async () => {
     CONFIDE_LIVE_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
     CONFIDE_LIVE_MAX_FRAME_BYTES: String(maxFrameBytes),
     CONFIDE_LIVE_MAX_SESSIONS: "2",
+    CONFIDE_LIVE_MAX_DURATION_MS: String(maxDurationMs),
   });
 }, 120_000);
 
@@ -249,6 +252,26 @@ describe("live sessions over /v1/live", () => {
     expect(await third.next("error")).toMatchObject({ code: "live.too_many_sessions" });
     back.send({ type: "stop" });
     await back.next("ended", 60_000);
+  }, 120_000);
+
+  it("ends a session that reaches the longest duration with the audio received up to it, then processes it", async () => {
+    const socket = await openLiveSocket(server.baseUrl);
+    socket.send(startMessage({ token: server.tokens.therapist }));
+    const started = await startedSession(socket);
+    const twice = Buffer.concat([pcm, pcm]);
+    const sent = await socket.stream(twice, { channels: 2, pace: 8 });
+    const limitBytes = (maxDurationMs / 1000) * 64_000;
+    expect(sent).toBeLessThan(twice.length);
+    expect(await socket.next("error")).toMatchObject({ code: "live.too_long" });
+    const ended = await socket.next("ended");
+    expect(ended).toMatchObject({ reason: "limit" });
+    // The frame that reached the limit is kept whole; nothing after it.
+    expect(ended.storedBytes).toBeGreaterThanOrEqual(limitBytes);
+    expect(ended.storedBytes).toBeLessThan(limitBytes + 6_400);
+    expect((await socket.closed).code).toBe(1000);
+    const sessionId = started.sessionId as string;
+    await waitUntilReady(server.baseUrl, server.tokens.therapist, [sessionId], 120_000);
+    expect(pcmOfWav(await storedAudio(sessionId)).equals(twice.subarray(0, ended.storedBytes))).toBe(true);
   }, 120_000);
 
   it("ends an abandoned session with the audio it received once the resume window has passed", async () => {
