@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPcmChannelSplitter } from "./pcm-channels.ts";
-import { createUtteranceCutter, type CutUtterance } from "./utterance-cutter.ts";
+import { createUtteranceCutter, type CutUtterance, type UtteranceCutterListener } from "./utterance-cutter.ts";
 
 const rate = 16_000;
 /** A 440 Hz tone at about -12 dBFS, `ms` long. */
@@ -70,6 +70,54 @@ describe("createUtteranceCutter", () => {
     cutter.push(concat(silence(200), tone(700)));
     expect(spans(cutter.flush())).toEqual([{ startMs: 200, endMs: 900, speechEndMs: 900 }]);
     expect(cutter.flush()).toEqual([]);
+  });
+});
+
+describe("createUtteranceCutter with a listener", () => {
+  /** A listener that logs what it is told, audio as sample counts. */
+  function recorder() {
+    const log: string[] = [];
+    const listener: UtteranceCutterListener = {
+      started: (startMs, samples) => log.push(`start ${startMs} +${samples.length}`),
+      took: (samples) => {
+        const last = log.at(-1);
+        const took = last?.startsWith("took ") ? Number(last.slice(5)) : null;
+        if (took === null) log.push(`took ${samples.length}`);
+        else log[log.length - 1] = `took ${took + samples.length}`;
+      },
+      cut: (utterance) => log.push(`cut ${utterance.startMs}-${utterance.endMs}`),
+      dropped: () => log.push("dropped"),
+    };
+    return { log, listener };
+  }
+  const ms = (count: number) => (rate * count) / 1000;
+
+  it("tells an utterance's start with its padding, every frame it takes (the quiet of the pause too), then its cut as push returns it", () => {
+    const { log, listener } = recorder();
+    const cutter = createUtteranceCutter({ pauseMs: 600, paddingMs: 200 }, listener);
+    expect(cutter.push(concat(silence(1_000), tone(800)))).toEqual([]);
+    expect(log).toEqual([`start 800 +${ms(220)}`, `took ${ms(780)}`]);
+    const cut = cutter.push(silence(1_000));
+    expect(spans(cut)).toEqual([{ startMs: 800, endMs: 2_000, speechEndMs: 1_800 }]);
+    // The frames up to the pause's end were fed: 800 ms of tone and 600 ms of quiet after the padding before.
+    expect(log).toEqual([`start 800 +${ms(220)}`, `took ${ms(780 + 600)}`, "cut 800-2000"]);
+  });
+
+  it("tells a burst with too little speech as dropped, on push and on flush, and cuts nothing", () => {
+    const { log, listener } = recorder();
+    const cutter = createUtteranceCutter({ pauseMs: 600, paddingMs: 0, minSpeechMs: 120 }, listener);
+    expect(cutter.push(concat(tone(60), silence(1_000)))).toEqual([]);
+    expect(cutter.push(tone(60))).toEqual([]);
+    expect(cutter.flush()).toEqual([]);
+    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(40 + 600)}`, "dropped", `start 1060 +${ms(20)}`, `took ${ms(40)}`, "dropped"]);
+  });
+
+  it("cuts at the longest utterance and starts the next at once, and cuts the utterance in progress on flush", () => {
+    const { log, listener } = recorder();
+    const cutter = createUtteranceCutter({ maxUtteranceMs: 2_000, paddingMs: 0 }, listener);
+    cutter.push(tone(3_000));
+    expect(spans(cutter.flush())).toEqual([{ startMs: 2_000, endMs: 3_000, speechEndMs: 3_000 }]);
+    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(1_980)}`, "cut 0-2000", `start 2000 +${ms(20)}`, `took ${ms(980)}`, "cut 2000-3000"]);
   });
 });
 

@@ -15,6 +15,9 @@
  * bring native or model downloads; an energy detector is enough for a close microphone or one
  * speaker per channel, which is what a therapist's room recording is. The threshold is a
  * setting for noisier rooms.
+ *
+ * An engine that decodes while the utterance is spoken (PocketSphinx) follows it through an
+ * `UtteranceCutterListener`; the others take the whole utterances `push` and `flush` return.
  */
 
 export interface UtteranceCutterOptions {
@@ -51,6 +54,25 @@ export interface CutUtterance {
   speechEndMs: number;
 }
 
+/**
+ * Follows each utterance while it is spoken. Called from within `push` and `flush`, in the order
+ * of the audio: `started`, `took` any number of times, then `cut` or `dropped`.
+ */
+export interface UtteranceCutterListener {
+  /** An utterance starts at `startMs`; `samples` is its first audio (the padding before the speech and the first speech frame). */
+  started(startMs: number, samples: Int16Array): void;
+  /**
+   * More audio of the utterance in progress, one frame at a time. Once the speech stops this is
+   * the quiet in which the pause is waited for, which reaches past the cut utterance's `endMs`
+   * (harmless to a decoder: it is silence).
+   */
+  took(samples: Int16Array): void;
+  /** The utterance in progress ended: the same utterance `push` or `flush` returns. */
+  cut(utterance: CutUtterance): void;
+  /** The utterance in progress had less than `minSpeechMs` of speech (a click, a cough): it is none. */
+  dropped(): void;
+}
+
 export interface UtteranceCutter {
   /** Reads more samples. @returns the utterances that ended within them, in order. */
   push(samples: Int16Array): CutUtterance[];
@@ -60,7 +82,8 @@ export interface UtteranceCutter {
 
 const frameMs = 20;
 
-export function createUtteranceCutter(options: UtteranceCutterOptions = {}): UtteranceCutter {
+/** A cutter of one channel; `listener`, when given, follows each utterance as it is spoken. */
+export function createUtteranceCutter(options: UtteranceCutterOptions = {}, listener?: UtteranceCutterListener): UtteranceCutter {
   const settings = { ...utteranceCutterDefaults, ...definedOnly(options) };
   for (const [name, value] of Object.entries(settings)) {
     if (!Number.isFinite(value) || (name !== "thresholdDbfs" && value < 0)) {
@@ -91,16 +114,21 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}): Utt
   function finish(endFrame: number, speechEndFrame: number): CutUtterance | null {
     const utterance = current;
     current = null;
-    if (utterance === null || utterance.speechFrames < minSpeechFrames) return null;
+    if (utterance === null) return null;
+    if (utterance.speechFrames < minSpeechFrames) {
+      listener?.dropped();
+      return null;
+    }
     const frames = utterance.frames.slice(0, endFrame - utterance.firstFrame);
-    const samples = new Int16Array(frames.length * frameSamples);
-    frames.forEach((frame, index) => samples.set(frame, index * frameSamples));
-    return {
+    const samples = joinFrames(frames);
+    const cut = {
       startMs: msOfFrame(utterance.firstFrame),
       endMs: msOfFrame(utterance.firstFrame + frames.length),
       samples,
       speechEndMs: msOfFrame(speechEndFrame),
     };
+    listener?.cut(cut);
+    return cut;
   }
 
   function readFrame(frame: Int16Array, out: CutUtterance[]): void {
@@ -118,10 +146,12 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}): Utt
       }
       current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index };
       preroll = [];
+      if (listener) listener.started(msOfFrame(current.firstFrame), joinFrames(current.frames));
       return;
     }
 
     current.frames.push(frame);
+    listener?.took(frame);
     if (speech) {
       current.speechFrames += 1;
       current.lastSpeechFrame = index;
@@ -166,6 +196,16 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}): Utt
       return cut ? [cut] : [];
     },
   };
+}
+
+function joinFrames(frames: Int16Array[]): Int16Array {
+  const samples = new Int16Array(frames.reduce((sum, frame) => sum + frame.length, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    samples.set(frame, offset);
+    offset += frame.length;
+  }
+  return samples;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

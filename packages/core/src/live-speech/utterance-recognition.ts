@@ -2,15 +2,21 @@
  * A LiveRecognition for engines that recognise whole utterances (PocketSphinx, a
  * Whisper-compatible server, the instant fake): the PCM stream is cut at pauses by the
  * utterance cutter, per channel for one-speaker-per-channel audio, and each utterance is
- * handed to `decode` as soon as it ends. Finals come out in the order the utterances ended;
- * there are no partials.
+ * handed to `decode` as soon as it ends — or, for an engine that decodes while the utterance
+ * is spoken, streamed to `stream` from its start. Finals come out in the order the utterances
+ * ended; there are no partials.
  */
 import { ConfideError } from "../errors.ts";
 import type { Word } from "../domain/transcript.ts";
 import type { LiveRecognition, LiveSpeechEvent, LiveSpeechSettings } from "../ports/live-speech-to-text.ts";
 import { createEventQueue } from "./event-queue.ts";
 import { createPcmChannelSplitter, mixToMono } from "./pcm-channels.ts";
-import { createUtteranceCutter, type CutUtterance, type UtteranceCutterOptions } from "./utterance-cutter.ts";
+import {
+  createUtteranceCutter,
+  type CutUtterance,
+  type UtteranceCutterListener,
+  type UtteranceCutterOptions,
+} from "./utterance-cutter.ts";
 
 /** One utterance to recognise: mono 16 kHz samples of `channel` (0 for a mono stream). */
 export interface LiveUtterance extends CutUtterance {
@@ -30,15 +36,42 @@ export interface UtteranceTranscript {
  */
 export type UtteranceDecoder = (utterance: LiveUtterance, signal: AbortSignal) => Promise<UtteranceTranscript | null>;
 
-export interface UtteranceRecognitionOptions {
-  decode: UtteranceDecoder;
+/** The decoding of one utterance while it is spoken (see `UtteranceStreamStarter`). */
+export interface UtteranceStream {
+  /**
+   * More audio of the utterance (mono 16 kHz), in order. Once the speech stops this includes the
+   * quiet in which the pause is waited for, past the cut utterance's `endMs`. Does not throw.
+   */
+  write(samples: Int16Array): void;
+  /**
+   * The utterance was cut: no more audio comes. Resolves what was heard in it (null or an
+   * empty text for no words; word times from `utterance.startMs`); throws a ConfideError for a
+   * failing engine.
+   */
+  finish(utterance: LiveUtterance): Promise<UtteranceTranscript | null>;
+  /** The burst was no utterance (too little speech) or the recognition stopped: drop the decoding and free what it holds. Does not throw. */
+  cancel(): void;
+}
+
+/**
+ * Starts decoding an utterance of `channel` that starts at `startMs` (the padding before its
+ * speech included), as the cutter sees it start; `signal` aborts when the recognition does.
+ * Exactly one of `finish` or `cancel` is then called on what it returns.
+ */
+export type UtteranceStreamStarter = (start: { channel: number; startMs: number }, signal: AbortSignal) => UtteranceStream;
+
+/** How the engine takes each utterance: whole once it is cut (`decode`), or as it is spoken (`stream`). */
+export type UtteranceEngine = { decode: UtteranceDecoder; stream?: never } | { stream: UtteranceStreamStarter; decode?: never };
+
+export type UtteranceRecognitionOptions = UtteranceEngine & {
   cutter?: UtteranceCutterOptions;
   /**
    * Utterances cut but not yet recognised before `write` waits (back-pressure); default 4.
-   * Recognition runs one utterance at a time, in the order they ended.
+   * A `decode` engine recognises one utterance at a time, in the order they ended; a `stream`
+   * engine decodes them as they come, and their finals come out in the order they ended.
    */
   maxPendingUtterances?: number;
-}
+};
 
 /** What `write` throws once a recognition has ended, been aborted or failed; shared by every engine. */
 export const liveRecognitionClosedError = (): ConfideError =>
@@ -61,7 +94,6 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
   const perChannel = settings.channelLayout === "per-channel";
   const trackCount = perChannel ? inputChannels : 1;
   const splitter = createPcmChannelSplitter(inputChannels);
-  const cutters = Array.from({ length: trackCount }, () => createUtteranceCutter(options.cutter));
   const maxPending = Math.max(options.maxPendingUtterances ?? 4, 1);
   const events = createEventQueue<LiveSpeechEvent>();
   const controller = new AbortController();
@@ -91,12 +123,13 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     close(false);
   }
 
-  function enqueue(utterance: LiveUtterance): void {
+  /** Queues the final of `utterance`; `recognise` runs in turn, or has already started (a stream). */
+  function enqueue(utterance: LiveUtterance, recognise: () => Promise<UtteranceTranscript | null>): void {
     pending += 1;
     chain = chain.then(async () => {
       try {
         if (isClosed()) return;
-        const heard = await options.decode(utterance, controller.signal);
+        const heard = await recognise();
         if (isClosed() || heard === null || heard.text.trim() === "") return;
         const span = { startMs: utterance.startMs, endMs: utterance.endMs };
         const words = heard.words
@@ -125,10 +158,56 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     });
   }
 
+  /** Per channel, the stream of the utterance being spoken (stream engines). */
+  const streams = new Map<number, UtteranceStream>();
+  const cancelStreams = () => {
+    for (const stream of streams.values()) stream.cancel();
+    streams.clear();
+  };
+  controller.signal.addEventListener("abort", cancelStreams, { once: true });
+
+  /** Streams each utterance of `channel` to the engine from its start. */
+  function streamTo(start: UtteranceStreamStarter, channel: number): UtteranceCutterListener {
+    return {
+      started(startMs, samples) {
+        if (controller.signal.aborted) return;
+        const stream = start({ channel, startMs }, controller.signal);
+        streams.set(channel, stream);
+        stream.write(samples);
+      },
+      took(samples) {
+        streams.get(channel)?.write(samples);
+      },
+      cut(cutUtterance) {
+        const stream = streams.get(channel);
+        streams.delete(channel);
+        if (!stream) return;
+        const utterance = { ...cutUtterance, channel };
+        // Closed now, so the engine ends its decoding at once; the final waits its turn.
+        const heard = stream.finish(utterance);
+        heard.catch(() => undefined);
+        enqueue(utterance, () => heard);
+      },
+      dropped() {
+        streams.get(channel)?.cancel();
+        streams.delete(channel);
+      },
+    };
+  }
+
+  const { decode, stream: startStream } = options;
+  const cutters = Array.from({ length: trackCount }, (_, channel) =>
+    createUtteranceCutter(options.cutter, startStream ? streamTo(startStream, channel) : undefined),
+  );
+
   function cut(tracks: Int16Array[], last: boolean): void {
     cutters.forEach((cutter, channel) => {
       const utterances = last ? cutter.flush() : cutter.push(tracks[channel]!);
-      for (const utterance of utterances) enqueue({ ...utterance, channel });
+      if (!decode) return; // A stream engine has queued them as they were cut.
+      for (const cutUtterance of utterances) {
+        const utterance = { ...cutUtterance, channel };
+        enqueue(utterance, () => decode(utterance, controller.signal));
+      }
     });
   }
 
