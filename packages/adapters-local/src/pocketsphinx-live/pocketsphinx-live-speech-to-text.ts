@@ -1,37 +1,46 @@
 /**
  * LiveSpeechToText on PocketSphinx, the embedded live engine: the utterance cutter of core cuts
  * the stream at pauses (per channel for one-speaker-per-channel audio), and each utterance is
- * decoded by its own `pocketsphinx_continuous` run as soon as it ends, from a raw PCM file readable
- * by its owner only in a work directory of the engine, removed once decoded (PocketSphinx 0.8
- * cannot read the socket Node gives a child as stdin). Finals only; speakers come from channels (a
- * mono stream has `speaker: null`: PocketSphinx cannot tell voices apart).
+ * decoded by its own `pocketsphinx_continuous` run, started when the utterance starts and fed
+ * its audio while it is spoken, so that once the pause ends it only the last words are left to
+ * decode. Finals only; speakers come from channels (a mono stream has `speaker: null`:
+ * PocketSphinx cannot tell voices apart).
  *
- * One process per utterance rather than a long-lived process per stream: measured here, loading
- * the en-US model costs about 0.25 s of CPU, against about 0.5 s per second of speech to
- * decode; a long-lived `pocketsphinx_continuous` would re-cut the audio with its own voice
- * detector and could not be told where our utterances end. At most `maxParallelDecodes`
- * utterances (default: the number of CPU cores) are decoded at once across all streams of the
- * process, the rest wait their turn: on a busy host finals come later, they do not fail.
+ * Streaming: measured here, an utterance decoded after it ends costs about 0.25 s to load the
+ * en-US model plus about 0.3 s of CPU per second of speech, so a 4 s utterance's final came
+ * about 1.3 s after the pause; fed as it is spoken, the words come out about 0.35 s after the
+ * input closes. PocketSphinx 0.8 cannot read the socket Node gives a child as stdin (it fopens
+ * its input), so each utterance's audio goes through a FIFO readable by its owner only in a work
+ * directory of the engine, removed once decoded.
+ *
+ * One process per utterance rather than a long-lived process per stream: a long-lived
+ * `pocketsphinx_continuous` would re-cut the audio with its own voice detector and could not be
+ * told where our utterances end. At most `maxParallelDecodes` utterances (default: twice the
+ * number of CPU cores, as a process fed in real time uses about a third of a core) are decoded
+ * at once across all streams of the process; the audio of the others is kept in memory until a
+ * decode ends and then fed at once, as a whole utterance was before: on a busy host finals come
+ * later, they do not fail.
  */
-import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   ConfideError,
   startUtteranceRecognition,
   type LiveSpeechToText,
-  type LiveUtterance,
   type UtteranceCutterOptions,
+  type UtteranceStream,
+  type UtteranceStreamStarter,
   type UtteranceTranscript,
   type Word,
 } from "@confide/core";
-import { runChildProcess } from "../local-programs/child-process.ts";
+import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
+import { createFifoFeed, makeFifo, type FifoFeed } from "../local-programs/fifo-feed.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { pocketSphinxModelPaths, pocketSphinxDefaults } from "../pocketsphinx/pocketsphinx-config.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
 import { isEnglish, ownWorkPrefix, parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
-import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
 export interface PocketSphinxLiveSettings {
   /** `CONFIDE_POCKETSPHINX_BINARY`; default "pocketsphinx_continuous". */
@@ -40,10 +49,10 @@ export interface PocketSphinxLiveSettings {
   modelDirectory?: string;
   /** Where utterances are cut (`CONFIDE_LIVE_PAUSE_MS`, `CONFIDE_LIVE_MAX_UTTERANCE_MS`, `CONFIDE_LIVE_VAD_THRESHOLD_DBFS`). */
   cutter?: UtteranceCutterOptions;
-  /** Utterances decoded at once across all streams; default the number of CPU cores. */
+  /** Utterances decoded at once across all streams; default twice the number of CPU cores. */
   maxParallelDecodes?: number;
   /**
-   * Where each utterance waits for PocketSphinx, in a folder of the engine's own named as the
+   * Where each utterance's FIFO to PocketSphinx is, in a folder of the engine's own named as the
    * batch adapter names its work (so the batch adapter's start-up sweep removes the folder of
    * a process that was killed); default os.tmpdir().
    */
@@ -58,19 +67,28 @@ function pcmBytes(samples: Int16Array): Uint8Array {
   return bytes;
 }
 
-/** A counting semaphore: `run` waits while `limit` tasks run. */
+/** A counting semaphore: `run` waits while `limit` tasks run; a waiter whose `signal` aborts leaves the queue. */
 function createLimiter(limit: number) {
   let running = 0;
   const waiting: Array<() => void> = [];
   return async function run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
     while (running >= limit) {
-      await new Promise<void>((resolve) => waiting.push(resolve));
-      if (signal.aborted) {
-        // Hand the turn on to the next waiter.
-        waiting.shift()?.();
-        signal.throwIfAborted();
-      }
+      signal.throwIfAborted();
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          signal.removeEventListener("abort", leave);
+          resolve();
+        };
+        const leave = () => {
+          const at = waiting.indexOf(wake);
+          if (at >= 0) waiting.splice(at, 1);
+          resolve();
+        };
+        waiting.push(wake);
+        signal.addEventListener("abort", leave, { once: true });
+      });
     }
+    signal.throwIfAborted();
     running += 1;
     try {
       return await task();
@@ -79,6 +97,13 @@ function createLimiter(limit: number) {
       waiting.shift()?.();
     }
   };
+}
+
+/** What PocketSphinx heard, from its word lines. */
+function transcriptOf(words: Word[]): UtteranceTranscript | null {
+  if (words.length === 0) return null;
+  const confidence = words.reduce((sum, word) => sum + (word.confidence ?? 0), 0) / words.length;
+  return { text: words.map((word) => word.text).join(" "), words, confidence };
 }
 
 export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSettings = {}): LiveSpeechToText {
@@ -96,7 +121,7 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
         cause: error,
       });
     }));
-  const limit = createLimiter(integerSetting("maxParallelDecodes", settings.maxParallelDecodes, availableParallelism(), 1));
+  const limit = createLimiter(integerSetting("maxParallelDecodes", settings.maxParallelDecodes, 2 * availableParallelism(), 1));
 
   async function assertModel(): Promise<void> {
     for (const path of [modelDirectory, model.acousticModel, model.languageModel, model.dictionary]) {
@@ -108,31 +133,53 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
     }
   }
 
-  async function decode(utterance: LiveUtterance, signal: AbortSignal): Promise<UtteranceTranscript | null> {
-    const words: Word[] = [];
-    const path = join(await workDirectory(), `utterance-${(utteranceNumber += 1)}.raw`);
-    const result = await limit(async () => {
-      try {
-        await writeFile(path, pcmBytes(utterance.samples), { mode: ownerOnlyFileMode, signal });
-        return await runChildProcess(pocketsphinxPath, ["-infile", path, "-time", "yes", ...modelArgs], {
-          signal,
-          onStdoutLine: (line) => {
-            const word = parsePocketSphinxWordLine(line);
-            if (word) words.push(word);
-          },
-        });
-      } catch (error) {
-        if (isSpawnFailure(error)) throw programUnavailableError("pocketsphinx", pocketsphinxPath, error);
-        throw error;
-      } finally {
-        await rm(path, { force: true });
-      }
-    }, signal);
-    if (result.exitCode !== 0) throw recognitionFailedError(result);
-    if (words.length === 0) return null;
-    const confidence = words.reduce((sum, word) => sum + (word.confidence ?? 0), 0) / words.length;
-    return { text: words.map((word) => word.text).join(" "), words, confidence };
+  /** Runs PocketSphinx on a FIFO that `feed` writes the utterance into, pushing the words it prints. */
+  async function decodeFed(feed: FifoFeed, words: Word[], signal: AbortSignal): Promise<ChildProcessResult> {
+    const path = join(await workDirectory(), `utterance-${(utteranceNumber += 1)}.fifo`);
+    try {
+      await makeFifo(path, signal);
+      const decoding = runChildProcess(pocketsphinxPath, ["-infile", path, "-time", "yes", ...modelArgs], {
+        signal,
+        onStdoutLine: (line) => {
+          const word = parsePocketSphinxWordLine(line);
+          if (word) words.push(word);
+        },
+      });
+      let running = true;
+      decoding.finally(() => (running = false)).catch(() => undefined);
+      await feed.connect(path, () => running);
+      return await decoding;
+    } catch (error) {
+      if (isSpawnFailure(error)) throw programUnavailableError("pocketsphinx", pocketsphinxPath, error);
+      throw error;
+    } finally {
+      feed.destroy();
+      await rm(path, { force: true });
+    }
   }
+
+  const stream: UtteranceStreamStarter = (_start, signal): UtteranceStream => {
+    const cancelled = new AbortController();
+    const stop = AbortSignal.any([signal, cancelled.signal]);
+    const feed = createFifoFeed();
+    const words: Word[] = [];
+    const decoding = limit(() => decodeFed(feed, words, stop), stop);
+    // Awaited by finish; a cancelled decoding's failure is of no interest.
+    decoding.catch(() => undefined);
+    return {
+      write: (samples) => feed.write(pcmBytes(samples)),
+      async finish() {
+        feed.end();
+        const result = await decoding;
+        if (result.exitCode !== 0) throw recognitionFailedError(result);
+        return transcriptOf(words);
+      },
+      cancel() {
+        feed.destroy();
+        cancelled.abort();
+      },
+    };
+  };
 
   return {
     provider: "pocketsphinx-live",
@@ -142,7 +189,7 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
       options.signal?.throwIfAborted();
       if (!isEnglish(liveSettings.language)) throw unsupportedLanguageError([liveSettings.language]);
       await assertModel();
-      return startUtteranceRecognition(liveSettings, { decode, ...(settings.cutter ? { cutter: settings.cutter } : {}) });
+      return startUtteranceRecognition(liveSettings, { stream, ...(settings.cutter ? { cutter: settings.cutter } : {}) });
     },
 
     async check(options = {}) {
@@ -156,8 +203,8 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
       if (result.exitCode !== 0) throw recognitionFailedError(result);
     },
 
-    // Every utterance's process ends with its decode (an aborted recognition kills its own);
-    // what is left is the empty work directory.
+    // Every utterance's process ends with its decode (an aborted recognition or a dropped burst
+    // kills its own, and removes its FIFO); what is left is the empty work directory.
     async close() {
       const directory = await work?.catch(() => null);
       work = null;

@@ -12,10 +12,10 @@ export const pocketSphinxLiveSettings = z
       .int()
       .positive()
       .optional()
-      .describe("live engine `embedded`: utterances PocketSphinx decodes at once across all live sessions of the process")
-      .meta({ shownDefault: "the number of CPU cores" }),
+      .describe("live engine `embedded`: utterances PocketSphinx decodes at once (each fed as it is spoken) across all live sessions of the process")
+      .meta({ shownDefault: "twice the number of CPU cores" }),
     ...utteranceCutterSettings,
   })
-  .describe("PocketSphinx on this machine, one utterance at a time as pauses end them (finals only)");
+  .describe("PocketSphinx on this machine, each utterance decoded while it is spoken (finals only)");
 
 export type PocketSphinxLiveVariables = z.output<typeof pocketSphinxLiveSettings>;
