@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LiveSpeechEvent } from "@confide/core";
 import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createPocketSphinxLiveSpeechToText } from "./pocketsphinx-live-speech-to-text.ts";
 
 /** A 4-turn espeak-ng dialogue (therapist left, patient right), made once for the file. */
@@ -87,4 +87,121 @@ describe("pocketsphinx-live", () => {
       "speech.engine_unavailable",
     );
   });
+});
+
+describe("pocketsphinx-live streaming", () => {
+  const mono = {
+    language: "en-US",
+    format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
+    channelLayout: "mono",
+    maxSpeakers: 2,
+  } as const;
+  const bytesPerMs = 32;
+  /** Polls until `check` passes; the machine is shared, so the bound is generous. */
+  const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 60_000, interval: 50 });
+
+  let workNumber = 0;
+  async function workFolder(): Promise<string> {
+    const folder = join(directory, `work-${(workNumber += 1)}`);
+    await mkdir(folder);
+    return folder;
+  }
+
+  /** The PocketSphinx processes reading a FIFO under `folder`, each with the FIFOs it has open. */
+  async function decoders(folder: string): Promise<Array<{ pid: number; fifos: string[] }>> {
+    const found: Array<{ pid: number; fifos: string[] }> = [];
+    for (const entry of await readdir("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const command = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+      if (!command.includes("pocketsphinx") || !command.includes(folder)) continue;
+      const descriptors = await readdir(`/proc/${entry}/fd`).catch(() => []);
+      const targets = await Promise.all(descriptors.map((fd) => readlink(`/proc/${entry}/fd/${fd}`).catch(() => "")));
+      found.push({ pid: Number(entry), fifos: targets.filter((target) => target.startsWith(folder) && target.endsWith(".fifo")) });
+    }
+    return found;
+  }
+
+  /** Every file left under `folder`. */
+  const filesUnder = async (folder: string) => (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+
+  /** A 440 Hz tone at about -12 dBFS, `ms` long, as s16le bytes. */
+  function toneBytes(ms: number): Uint8Array {
+    const bytes = new Uint8Array(ms * bytesPerMs);
+    const view = new DataView(bytes.buffer);
+    for (let index = 0; index < bytes.length / 2; index += 1) view.setInt16(index * 2, Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / 16_000)), true);
+    return bytes;
+  }
+
+  it(
+    "feeds an utterance to its PocketSphinx process while it is spoken, before the pause that ends it",
+    async () => {
+      const audio = await theDialogue();
+      const pcm = await readLivePcm(audio.monoPath, 1);
+      const folder = await workFolder();
+      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
+      const recognition = await engine.open(mono);
+      const events: LiveSpeechEvent[] = [];
+      const reading = (async () => {
+        for await (const event of recognition.events) events.push(event);
+      })();
+      const first = audio.lines[0]!;
+      // The first turn up to its last word: no pause has ended it yet.
+      await recognition.write(pcm.subarray(0, first.endMs * bytesPerMs));
+      await eventually(async () => expect((await decoders(folder)).flatMap((decoder) => decoder.fifos)).toHaveLength(1));
+      expect(events).toEqual([]);
+      await recognition.write(pcm.subarray(first.endMs * bytesPerMs));
+      await recognition.end();
+      await reading;
+      const finals = events.filter((event) => event.type === "final");
+      expect(finals.length).toBeGreaterThan(0);
+      expect(finals[0]!.startMs).toBeLessThan(first.endMs);
+      expect(await decoders(folder)).toEqual([]);
+      expect(await filesUnder(folder)).toEqual([]);
+      await engine.close();
+    },
+    timeoutMs,
+  );
+
+  it(
+    "kills the process of a burst too short to be an utterance (a click), and removes its FIFO",
+    async () => {
+      const folder = await workFolder();
+      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
+      const recognition = await engine.open(mono);
+      await recognition.write(toneBytes(60));
+      await recognition.write(new Uint8Array(100 * bytesPerMs));
+      await eventually(async () => expect(await decoders(folder)).toHaveLength(1));
+      // The pause passes: the click is dropped, while the recognition goes on.
+      await recognition.write(new Uint8Array(1_000 * bytesPerMs));
+      await eventually(async () => {
+        expect(await decoders(folder)).toEqual([]);
+        expect(await filesUnder(folder)).toEqual([]);
+      });
+      await recognition.end();
+      await engine.close();
+    },
+    timeoutMs,
+  );
+
+  it(
+    "leaves no process and no FIFO behind when a recognition is aborted mid-utterance",
+    async () => {
+      const audio = await theDialogue();
+      const pcm = await readLivePcm(audio.monoPath, 1);
+      const folder = await workFolder();
+      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
+      const recognition = await engine.open(mono);
+      // The first turn and its pause (cut, decoding), then the second turn up to its middle (streaming).
+      const second = audio.lines[1]!;
+      await recognition.write(pcm.subarray(0, Math.round((second.startMs + second.endMs) / 2) * bytesPerMs));
+      await eventually(async () => expect(await decoders(folder)).not.toEqual([]));
+      recognition.abort();
+      await eventually(async () => {
+        expect(await decoders(folder)).toEqual([]);
+        expect(await filesUnder(folder)).toEqual([]);
+      });
+      await engine.close();
+    },
+    timeoutMs,
+  );
 });
