@@ -101,10 +101,12 @@ describe("pocketsphinx-live streaming", () => {
   const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 60_000, interval: 50 });
 
   let workNumber = 0;
-  async function workFolder(): Promise<string> {
+  /** An engine working in a folder of its own, and a mono recognition on it. */
+  async function openInFolder() {
     const folder = join(directory, `work-${(workNumber += 1)}`);
     await mkdir(folder);
-    return folder;
+    const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
+    return { folder, engine, recognition: await engine.open(mono) };
   }
 
   /** The PocketSphinx processes reading a FIFO under `folder`, each with the FIFOs it has open. */
@@ -137,9 +139,7 @@ describe("pocketsphinx-live streaming", () => {
     async () => {
       const audio = await theDialogue();
       const pcm = await readLivePcm(audio.monoPath, 1);
-      const folder = await workFolder();
-      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
-      const recognition = await engine.open(mono);
+      const { folder, engine, recognition } = await openInFolder();
       const events: LiveSpeechEvent[] = [];
       const reading = (async () => {
         for await (const event of recognition.events) events.push(event);
@@ -165,9 +165,7 @@ describe("pocketsphinx-live streaming", () => {
   it(
     "kills the process of a burst too short to be an utterance (a click), and removes its FIFO",
     async () => {
-      const folder = await workFolder();
-      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
-      const recognition = await engine.open(mono);
+      const { folder, engine, recognition } = await openInFolder();
       await recognition.write(toneBytes(60));
       await recognition.write(new Uint8Array(100 * bytesPerMs));
       await eventually(async () => expect(await decoders(folder)).toHaveLength(1));
@@ -188,9 +186,7 @@ describe("pocketsphinx-live streaming", () => {
     async () => {
       const audio = await theDialogue();
       const pcm = await readLivePcm(audio.monoPath, 1);
-      const folder = await workFolder();
-      const engine = createPocketSphinxLiveSpeechToText({ temporaryDirectory: folder });
-      const recognition = await engine.open(mono);
+      const { folder, engine, recognition } = await openInFolder();
       // The first turn and its pause (cut, decoding), then the second turn up to its middle (streaming).
       const second = audio.lines[1]!;
       await recognition.write(pcm.subarray(0, Math.round((second.startMs + second.endMs) / 2) * bytesPerMs));

@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { concat, silence, testRateHz as rate, tone } from "./test-signals.ts";
 import { createPcmChannelSplitter } from "./pcm-channels.ts";
 import { createUtteranceCutter, type CutUtterance, type UtteranceCutterListener } from "./utterance-cutter.ts";
-
-const rate = 16_000;
-/** A 440 Hz tone at about -12 dBFS, `ms` long. */
-const tone = (ms: number) =>
-  Int16Array.from({ length: (rate * ms) / 1000 }, (_, index) => Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / rate)));
-const silence = (ms: number) => new Int16Array((rate * ms) / 1000);
-const concat = (...parts: Int16Array[]) => {
-  const all = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return all;
-};
 
 /** Pushes `samples` in pieces of `pieceSamples` (not frame-aligned) and flushes. */
 function cutAll(samples: Int16Array, options: Parameters<typeof createUtteranceCutter>[0] = {}, pieceSamples = 1_234): CutUtterance[] {

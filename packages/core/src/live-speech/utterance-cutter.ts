@@ -120,7 +120,7 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
       return null;
     }
     const frames = utterance.frames.slice(0, endFrame - utterance.firstFrame);
-    const samples = joinFrames(frames);
+    const samples = joinSamples(frames);
     const cut = {
       startMs: msOfFrame(utterance.firstFrame),
       endMs: msOfFrame(utterance.firstFrame + frames.length),
@@ -146,7 +146,7 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
       }
       current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index };
       preroll = [];
-      if (listener) listener.started(msOfFrame(current.firstFrame), joinFrames(current.frames));
+      if (listener) listener.started(msOfFrame(current.firstFrame), joinSamples(current.frames));
       return;
     }
 
@@ -198,12 +198,13 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
   };
 }
 
-function joinFrames(frames: Int16Array[]): Int16Array {
-  const samples = new Int16Array(frames.reduce((sum, frame) => sum + frame.length, 0));
+/** The samples of `parts` one after the other. */
+export function joinSamples(parts: readonly Int16Array[]): Int16Array {
+  const samples = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
-  for (const frame of frames) {
-    samples.set(frame, offset);
-    offset += frame.length;
+  for (const part of parts) {
+    samples.set(part, offset);
+    offset += part.length;
   }
   return samples;
 }

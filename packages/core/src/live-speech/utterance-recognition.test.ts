@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { concat, silence, testRateHz as rate, tone } from "./test-signals.ts";
 import type { LiveSpeechEvent, LiveSpeechSettings } from "../ports/live-speech-to-text.ts";
 import { startUtteranceRecognition, type LiveUtterance, type UtteranceStream, type UtteranceTranscript } from "./utterance-recognition.ts";
-
-const rate = 16_000;
-/** A 440 Hz tone at about -12 dBFS, `ms` long. */
-const tone = (ms: number) =>
-  Int16Array.from({ length: (rate * ms) / 1000 }, (_, index) => Math.round(8_000 * Math.sin((2 * Math.PI * 440 * index) / rate)));
-const silence = (ms: number) => new Int16Array((rate * ms) / 1000);
 
 /** Interleaved s16le PCM of `channels` (each the same length). */
 function pcm(...channels: Int16Array[]): Uint8Array {
@@ -19,7 +14,7 @@ function pcm(...channels: Int16Array[]): Uint8Array {
   return bytes;
 }
 
-const settings = (channels: number): LiveSpeechSettings => ({
+const settings = (channels: 1 | 2): LiveSpeechSettings => ({
   language: "en-US",
   format: { encoding: "pcm_s16le", sampleRateHz: rate, channels },
   channelLayout: channels === 2 ? "per-channel" : "mono",
@@ -136,13 +131,3 @@ describe("startUtteranceRecognition with a stream engine", () => {
     expect(await reading).toEqual([]);
   });
 });
-
-function concat(...parts: Int16Array[]): Int16Array {
-  const all = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return all;
-}
