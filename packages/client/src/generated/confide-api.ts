@@ -742,6 +742,11 @@ export interface components {
             active: components["schemas"]["ActiveConsent"];
             record: components["schemas"]["ConsentRecord"];
         };
+        /** @description To upload a session: refused with consent.missing while anything is missing. */
+        ConsentNeed: {
+            missing: components["schemas"]["ConsentRequirement"] & unknown;
+            required: components["schemas"]["ConsentRequirement"];
+        };
         ConsentRecord: {
             /** Format: date-time */
             at: string;
@@ -764,6 +769,11 @@ export interface components {
             scopes: components["schemas"]["ConsentScopeEntry"][];
             sequence: number;
         };
+        /** @description What this deployment needs of the consent for it. */
+        ConsentRequirement: {
+            cloudProviders: string[];
+            scopes: ("recording" | "transcription" | "ai_notes")[];
+        };
         /** @description One of recording, transcription, ai_notes, cloud_processing; cloud_processing names the providers it covers. */
         ConsentScopeEntry: {
             /** @enum {string} */
@@ -777,6 +787,12 @@ export interface components {
         ConsentStatus: {
             active: components["schemas"]["ActiveConsent"];
             history: components["schemas"]["ConsentRecord"][];
+            /** @description What this deployment needs of the patient's consent, by what it does with a session. */
+            needs: {
+                live?: components["schemas"]["ConsentNeed"] & unknown;
+                notes: components["schemas"]["ConsentNeed"] & unknown;
+                upload: components["schemas"]["ConsentNeed"];
+            };
             patientId: string;
         };
         ConsentWithdrawalResult: {
