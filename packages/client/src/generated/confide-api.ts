@@ -779,7 +779,7 @@ export interface components {
             /** @enum {string} */
             scope: "recording" | "transcription" | "ai_notes";
         } | {
-            /** @description The providers covered, by name: azure-speech, azure-text-analytics, transcribe, comprehend, openai, whisper. */
+            /** @description The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, whisper, whisper-live. A consent read's `needs` names those this deployment uses. */
             providers: string[];
             /** @enum {string} */
             scope: "cloud_processing";
