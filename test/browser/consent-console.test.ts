@@ -17,7 +17,9 @@ let therapist: ConsolePage;
 let patient: ConsolePage;
 
 beforeAll(async () => {
-  harness = await startConsoleHarness({}, { consent: false });
+  // Live sessions by a Whisper server on a public host: a provider outside the deployment, which a
+  // live session (not an upload) needs cloud_processing for. The server is never called here.
+  harness = await startConsoleHarness({ CONFIDE_LIVE: "whisper", CONFIDE_WHISPER_URL: "https://whisper.example.org" }, { consent: false });
   [therapist, patient] = await Promise.all([harness.newPage(), harness.newPage()]);
 }, 180_000);
 
@@ -61,9 +63,13 @@ describe("consent in the console", () => {
     expect(await page.getByLabel("Transcription").isChecked()).toBe(true);
     expect(await page.getByLabel("AI notes").isChecked()).toBe(true);
     expect(await page.getByLabel("Signed form").isChecked()).toBe(true);
+    // The cloud provider this deployment uses is named and ticked (the API's consent needs); others are not.
+    await page.getByText("This deployment uses whisper-live: without consent naming each, what needs it is refused.").waitFor();
+    expect(await page.getByLabel("whisper-live (used here)").isChecked()).toBe(true);
+    expect(await page.getByLabel("azure-speech", { exact: true }).isChecked()).toBe(false);
     await page.getByRole("button", { name: "Record consent" }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes since" }).waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by whisper-live since" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes, Cloud processing by whisper-live." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
     expect((await harness.checkScreen(page, "consent-03-therapist-recorded")).blocking).toEqual([]);
 
     // The form named by the grant is the text shown, hashed in the browser.
@@ -120,7 +126,7 @@ describe("consent in the console", () => {
     await dialog.getByRole("button", { name: "Withdraw and erase" }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Nothing$/ }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Withdrawn" }).filter({ hasText: "Reason: I would rather take notes myself. Sessions erased." }).waitFor();
-    await page.getByText("Your therapist cannot record your sessions until you consent to recording and transcription.").waitFor();
+    await page.getByText("Your therapist cannot record your sessions until your consent covers: Recording, Transcription.").waitFor();
     expect((await harness.checkScreen(page, "consent-07-patient-withdrawn")).blocking).toEqual([]);
 
     // The therapist's session was erased with the withdrawal.
@@ -132,9 +138,12 @@ describe("consent in the console", () => {
     // Electronic consent again, the form's text on the screen above the choices.
     await page.getByRole("heading", { name: "Consent form (confide-console-consent-1)" }).waitFor();
     await page.getByLabel("AI notes").uncheck();
+    // Live sessions by the outside engine are refused; uploads need nothing outside the deployment.
+    await page.getByLabel("whisper-live (used here)").uncheck();
     await page.getByRole("button", { name: "I consent" }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription." }).filter({ hasText: "given in the console" }).waitFor();
+    await page.getByText("Your therapist may record your sessions.").waitFor();
     expect((await harness.checkScreen(page, "consent-08-patient-granted")).blocking).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -152,7 +161,7 @@ describe("consent in the console", () => {
     expect((await harness.checkScreen(page, "consent-09-therapist-withdraw-dialog")).blocking).toEqual([]);
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Nothing$/ }).waitFor();
-    await page.getByText("No sessions can be uploaded for this patient until they consent to recording and transcription.").waitFor();
+    await page.getByText("No sessions can be uploaded for this patient until their consent covers: Recording, Transcription.").waitFor();
     expect((await harness.checkScreen(page, "consent-10-therapist-withdrawn")).blocking).toEqual([]);
 
     // The patient's route to a session is gone: no placeholder, nothing clinical.

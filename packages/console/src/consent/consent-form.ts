@@ -1,4 +1,4 @@
-import type { ActiveConsent, ConsentForm, ConsentScopeEntry } from "./consent-api.ts";
+import type { ActiveConsent, ConsentForm, ConsentScopeEntry, ConsentStatus } from "./consent-api.ts";
 
 /**
  * The consent form the console shows before a grant: the patient reads it before consenting
@@ -34,7 +34,17 @@ export const scopeLabels: Record<PlainScope | "cloud_processing", { label: strin
 };
 
 /** The cloud providers a `cloud_processing` grant may name (the API's list). */
-export const cloudProviderNames: readonly string[] = ["azure-speech", "azure-text-analytics", "transcribe", "comprehend", "openai", "whisper"];
+export const cloudProviderNames: readonly string[] = [
+  "azure-speech",
+  "azure-text-analytics",
+  "azure-live",
+  "transcribe",
+  "transcribe-streaming",
+  "comprehend",
+  "openai",
+  "whisper",
+  "whisper-live",
+];
 
 /** What the form's choices send as scopes. */
 export interface ScopeChoice {
@@ -48,13 +58,20 @@ export function scopeEntries(choice: ScopeChoice): ConsentScopeEntry[] {
   return entries;
 }
 
-/** True when uploads for the patient are allowed by their consent (recording and transcription in force). */
-export function allowsUploads(active: ActiveConsent): boolean {
-  return active.scopes.includes("recording") && active.scopes.includes("transcription");
+/** True when the patient's consent covers what this deployment needs to upload a session (the API says what). */
+export function allowsUploads(status: Pick<ConsentStatus, "needs">): boolean {
+  const { missing } = status.needs.upload;
+  return missing.scopes.length === 0 && missing.cloudProviders.length === 0;
+}
+
+/** The cloud providers this deployment sends sessions or notes to: what a grant must name. */
+export function usedCloudProviders(status: Pick<ConsentStatus, "needs">): string[] {
+  const { upload, live, notes } = status.needs;
+  return [...new Set([upload, live, notes].flatMap((need) => need?.required.cloudProviders ?? []))];
 }
 
 /** What is in force, in words: "Recording, Transcription, AI notes; cloud processing by azure-speech". */
-export function describeScopes(entries: readonly ConsentScopeEntry[] | ActiveConsent): string {
+export function describeScopes(entries: readonly ConsentScopeEntry[] | Pick<ActiveConsent, "scopes" | "cloudProviders">): string {
   const plain = "cloudProviders" in entries ? entries.scopes : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? [] : [entry.scope]));
   const providers =
     "cloudProviders" in entries ? entries.cloudProviders : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? entry.providers : []));

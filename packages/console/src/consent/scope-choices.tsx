@@ -9,12 +9,15 @@ export function ScopeChoices({
   choice,
   onChange,
   disabled,
+  usedProviders,
 }: {
   idPrefix: string;
   legend: string;
   choice: ScopeChoice;
   onChange: (choice: ScopeChoice) => void;
   disabled?: boolean;
+  /** The cloud providers this deployment uses (the API's consent needs). */
+  usedProviders: readonly string[];
 }) {
   const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
   return (
@@ -37,8 +40,13 @@ export function ScopeChoices({
       ))}
       <fieldset class="field nested">
         <legend>{scopeLabels.cloud_processing.label}</legend>
-        <p class="hint">{scopeLabels.cloud_processing.hint} Only needed when this deployment uses them.</p>
-        {cloudProviderNames.map((provider) => (
+        <p class="hint" id={`${idPrefix}-cloud-hint`}>
+          {scopeLabels.cloud_processing.hint}{" "}
+          {usedProviders.length === 0
+            ? "This deployment sends sessions to no cloud service: none is needed."
+            : `This deployment uses ${usedProviders.join(", ")}: without consent naming each, what needs it is refused.`}
+        </p>
+        {[...new Set([...usedProviders, ...cloudProviderNames])].map((provider) => (
           <div class="choice" key={provider}>
             <input
               type="checkbox"
@@ -46,7 +54,10 @@ export function ScopeChoices({
               checked={choice.cloudProviders.includes(provider)}
               onChange={(event) => onChange({ ...choice, cloudProviders: toggle(choice.cloudProviders, provider, event.currentTarget.checked) })}
             />
-            <label for={`${idPrefix}-cloud-${provider}`}>{provider}</label>
+            <label for={`${idPrefix}-cloud-${provider}`}>
+              {provider}
+              {usedProviders.includes(provider) ? " (used here)" : ""}
+            </label>
           </div>
         ))}
       </fieldset>
