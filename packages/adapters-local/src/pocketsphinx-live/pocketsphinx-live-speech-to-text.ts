@@ -18,8 +18,8 @@
  * told where our utterances end. At most `maxParallelDecodes` utterances (default: twice the
  * number of CPU cores, as a process fed in real time uses about a third of a core) are decoded
  * at once across all streams of the process; the audio of the others is kept in memory until a
- * decode ends and then fed at once, as a whole utterance was before: on a busy host finals come
- * later, they do not fail.
+ * slot frees (utterances already cut go first) and then fed at once, as a whole utterance was
+ * before: on a busy host finals come later, they do not fail.
  */
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
@@ -36,6 +36,7 @@ import {
 } from "@confide/core";
 import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { createFifoFeed, makeFifo, type FifoFeed } from "../local-programs/fifo-feed.ts";
+import { createDecodeSlots, type DecodeTurn } from "./decode-slots.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { pocketSphinxModelPaths, pocketSphinxDefaults } from "../pocketsphinx/pocketsphinx-config.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
@@ -67,38 +68,6 @@ function pcmBytes(samples: Int16Array): Uint8Array {
   return bytes;
 }
 
-/** A counting semaphore: `run` waits while `limit` tasks run; a waiter whose `signal` aborts leaves the queue. */
-function createLimiter(limit: number) {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async function run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    while (running >= limit) {
-      signal.throwIfAborted();
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          signal.removeEventListener("abort", leave);
-          resolve();
-        };
-        const leave = () => {
-          const at = waiting.indexOf(wake);
-          if (at >= 0) waiting.splice(at, 1);
-          resolve();
-        };
-        waiting.push(wake);
-        signal.addEventListener("abort", leave, { once: true });
-      });
-    }
-    signal.throwIfAborted();
-    running += 1;
-    try {
-      return await task();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
-
 /** What PocketSphinx heard, from its word lines. */
 function transcriptOf(words: Word[]): UtteranceTranscript | null {
   if (words.length === 0) return null;
@@ -121,7 +90,7 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
         cause: error,
       });
     }));
-  const limit = createLimiter(integerSetting("maxParallelDecodes", settings.maxParallelDecodes, 2 * availableParallelism(), 1));
+  const slots = createDecodeSlots(integerSetting("maxParallelDecodes", settings.maxParallelDecodes, 2 * availableParallelism(), 1));
 
   async function assertModel(): Promise<void> {
     for (const path of [modelDirectory, model.acousticModel, model.languageModel, model.dictionary]) {
@@ -163,12 +132,14 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
     const stop = AbortSignal.any([signal, cancelled.signal]);
     const feed = createFifoFeed();
     const words: Word[] = [];
-    const decoding = limit(() => decodeFed(feed, words, stop), stop);
+    const turn: DecodeTurn = { urgent: false };
+    const decoding = slots.run(() => decodeFed(feed, words, stop), turn, stop);
     // Awaited by finish; a cancelled decoding's failure is of no interest.
     decoding.catch(() => undefined);
     return {
       write: (samples) => feed.write(pcmBytes(samples)),
       async finish() {
+        turn.urgent = true;
         feed.end();
         const result = await decoding;
         if (result.exitCode !== 0) throw recognitionFailedError(result);
