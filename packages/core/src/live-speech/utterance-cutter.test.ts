@@ -78,15 +78,25 @@ describe("createUtteranceCutter with a listener", () => {
   }
   const ms = (count: number) => (rate * count) / 1000;
 
-  it("tells an utterance's start with its padding, every frame it takes (the quiet of the pause too), then its cut as push returns it", () => {
+  it("tells an utterance's start with its padding, every frame it takes up to the padding after the speech, then its cut as push returns it", () => {
     const { log, listener } = recorder();
     const cutter = createUtteranceCutter({ pauseMs: 600, paddingMs: 200 }, listener);
     expect(cutter.push(concat(silence(1_000), tone(800)))).toEqual([]);
     expect(log).toEqual([`start 800 +${ms(220)}`, `took ${ms(780)}`]);
     const cut = cutter.push(silence(1_000));
     expect(spans(cut)).toEqual([{ startMs: 800, endMs: 2_000, speechEndMs: 1_800 }]);
-    // The frames up to the pause's end were fed: 800 ms of tone and 600 ms of quiet after the padding before.
-    expect(log).toEqual([`start 800 +${ms(220)}`, `took ${ms(780 + 600)}`, "cut 800-2000"]);
+    // Exactly the cut utterance's audio: the padding before, 800 ms of tone, the padding after.
+    expect(log).toEqual([`start 800 +${ms(220)}`, `took ${ms(780 + 200)}`, "cut 800-2000"]);
+    expect(ms(220 + 980)).toBe(cut[0]!.samples.length);
+  });
+
+  it("holds back the quiet past the padding and gives it once the speech goes on within the pause", () => {
+    const { log, listener } = recorder();
+    const cutter = createUtteranceCutter({ pauseMs: 600, paddingMs: 100 }, listener);
+    cutter.push(concat(tone(500), silence(400)));
+    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(480 + 100)}`]);
+    cutter.push(tone(500));
+    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(480 + 400 + 500)}`]);
   });
 
   it("tells a burst with too little speech as dropped, on push and on flush, and cuts nothing", () => {
@@ -95,7 +105,7 @@ describe("createUtteranceCutter with a listener", () => {
     expect(cutter.push(concat(tone(60), silence(1_000)))).toEqual([]);
     expect(cutter.push(tone(60))).toEqual([]);
     expect(cutter.flush()).toEqual([]);
-    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(40 + 600)}`, "dropped", `start 1060 +${ms(20)}`, `took ${ms(40)}`, "dropped"]);
+    expect(log).toEqual([`start 0 +${ms(20)}`, `took ${ms(40)}`, "dropped", `start 1060 +${ms(20)}`, `took ${ms(40)}`, "dropped"]);
   });
 
   it("cuts at the longest utterance and starts the next at once, and cuts the utterance in progress on flush", () => {

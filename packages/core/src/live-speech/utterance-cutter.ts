@@ -62,9 +62,9 @@ export interface UtteranceCutterListener {
   /** An utterance starts at `startMs`; `samples` is its first audio (the padding before the speech and the first speech frame). */
   started(startMs: number, samples: Int16Array): void;
   /**
-   * More audio of the utterance in progress, one frame at a time. Once the speech stops this is
-   * the quiet in which the pause is waited for, which reaches past the cut utterance's `endMs`
-   * (harmless to a decoder: it is silence).
+   * More audio of the utterance in progress, a frame at a time. Quiet frames past the padding
+   * after the last speech are held back until the speech goes on (the hangover), so what
+   * `started` and `took` give adds up to exactly the samples of the utterance that is cut.
    */
   took(samples: Int16Array): void;
   /** The utterance in progress ended: the same utterance `push` or `flush` returns. */
@@ -106,12 +106,26 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
   /** The last `paddingFrames` quiet frames while no utterance runs. */
   let preroll: Int16Array[] = [];
   /** The utterance in progress: its frames, where it starts, its speech so far. */
-  let current: { firstFrame: number; frames: Int16Array[]; speechFrames: number; lastSpeechFrame: number } | null = null;
+  let current: {
+    firstFrame: number;
+    frames: Int16Array[];
+    speechFrames: number;
+    lastSpeechFrame: number;
+    /** The frames before this one have been given to the listener. */
+    toldFrame: number;
+  } | null = null;
+
+  /** Gives the listener the frames of the utterance in progress up to `endFrame` (exclusive). */
+  function tell(endFrame: number): void {
+    if (!listener || current === null) return;
+    for (; current.toldFrame < endFrame; current.toldFrame += 1) listener.took(current.frames[current.toldFrame - current.firstFrame]!);
+  }
 
   const msOfFrame = (frame: number) => frame * frameMs;
 
   /** The utterance from `current`, its audio up to `endFrame` (exclusive). */
   function finish(endFrame: number, speechEndFrame: number): CutUtterance | null {
+    tell(endFrame);
     const utterance = current;
     current = null;
     if (utterance === null) return null;
@@ -144,18 +158,18 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
         if (preroll.length > paddingFrames) preroll.shift();
         return;
       }
-      current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index };
+      current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index, toldFrame: index + 1 };
       preroll = [];
       if (listener) listener.started(msOfFrame(current.firstFrame), joinSamples(current.frames));
       return;
     }
 
     current.frames.push(frame);
-    listener?.took(frame);
     if (speech) {
       current.speechFrames += 1;
       current.lastSpeechFrame = index;
     }
+    tell(Math.min(index + 1, current.lastSpeechFrame + 1 + paddingFrames));
     if (current.frames.length >= maxFrames) {
       // Cut mid-speech: the next frames start the next utterance at once, without padding.
       const cut = finish(index + 1, current.lastSpeechFrame + 1);

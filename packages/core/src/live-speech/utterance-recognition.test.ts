@@ -81,6 +81,7 @@ describe("startUtteranceRecognition with a stream engine", () => {
     expect(right!.ended).toBe("finished");
     expect(left!.cut).toMatchObject({ channel: 0, startMs: 0, endMs: 1_000 });
     expect(right!.cut).toMatchObject({ channel: 1, startMs: 500, endMs: 1_200 });
+    for (const stream of [left!, right!]) expect(stream.samples).toBe(stream.cut!.samples.length);
 
     // The right channel's decoding finishes first; its final still comes after the left's.
     right!.answer!({ text: "right", words: [{ text: "right", startMs: 0, endMs: 700 }] });

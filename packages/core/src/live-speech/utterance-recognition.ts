@@ -39,8 +39,9 @@ export type UtteranceDecoder = (utterance: LiveUtterance, signal: AbortSignal) =
 /** The decoding of one utterance while it is spoken (see `UtteranceStreamStarter`). */
 export interface UtteranceStream {
   /**
-   * More audio of the utterance (mono 16 kHz), in order. Once the speech stops this includes the
-   * quiet in which the pause is waited for, past the cut utterance's `endMs`. Does not throw.
+   * More audio of the utterance (mono 16 kHz), in order; all of it adds up to the samples of the
+   * utterance `finish` is given (quiet past the padding after the speech is held back until the
+   * speech goes on). Does not throw.
    */
   write(samples: Int16Array): void;
   /**
