@@ -26,6 +26,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   ConfideError,
+  joinSamples,
   startUtteranceRecognition,
   type LiveSpeechToText,
   type UtteranceCutterOptions,
@@ -67,6 +68,13 @@ function pcmBytes(samples: Int16Array): Uint8Array {
   samples.forEach((sample, index) => view.setInt16(index * 2, sample, true));
   return bytes;
 }
+
+/**
+ * Audio is handed to PocketSphinx half a second at a time: fed in 20 ms frames, it spent about a
+ * third more CPU on the same utterance (measured here); in 0.5 s pieces, as much as on a file. At
+ * the cut at most this much is left to decode on top of the last words.
+ */
+const feedSamples = 8_000;
 
 /** What PocketSphinx heard, from its word lines. */
 function transcriptOf(words: Word[]): UtteranceTranscript | null {
@@ -131,15 +139,27 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
     const cancelled = new AbortController();
     const stop = AbortSignal.any([signal, cancelled.signal]);
     const feed = createFifoFeed();
+    let batch: Int16Array[] = [];
+    let batched = 0;
+    const flush = () => {
+      if (batched > 0) feed.write(pcmBytes(joinSamples(batch)));
+      batch = [];
+      batched = 0;
+    };
     const words: Word[] = [];
     const turn: DecodeTurn = { urgent: false };
     const decoding = slots.run(() => decodeFed(feed, words, stop), turn, stop);
     // Awaited by finish; a cancelled decoding's failure is of no interest.
     decoding.catch(() => undefined);
     return {
-      write: (samples) => feed.write(pcmBytes(samples)),
+      write(samples) {
+        batch.push(samples);
+        batched += samples.length;
+        if (batched >= feedSamples) flush();
+      },
       async finish() {
         turn.urgent = true;
+        flush();
         feed.end();
         const result = await decoding;
         if (result.exitCode !== 0) throw recognitionFailedError(result);
