@@ -29,18 +29,47 @@ export function requestWithTimeout(url: string, init: RequestInit = {}, timeoutM
   return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
+/** An answer as the fault tests check it: status, content type, the JSON body (`{}` when empty), how long it took. */
+export interface TimedAnswer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+  elapsedMs: number;
+}
+
+/**
+ * Requests `url` and measures how long the whole answer took. The client's own limit (30 s) is
+ * well past what a test allows an answer, so a slow answer is measured, not cut.
+ */
+export async function timedRequest(url: string, init: RequestInit = {}): Promise<TimedAnswer> {
+  const startedAt = performance.now();
+  const response = await requestWithTimeout(url, init, 30_000);
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
+    elapsedMs: performance.now() - startedAt,
+  };
+}
+
 async function expectStatus(response: Response, status: number, what: string): Promise<void> {
   if (response.status !== status) {
     throw new Error(`${what}: expected ${status}, got ${response.status}: ${await response.text()}`);
   }
 }
 
-export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
-  const response = await requestWithTimeout(`${baseUrl}/v1/auth/login`, {
+/** The `POST /v1/auth/login` request of `account` with its password, for `fetch` with `${baseUrl}/v1/auth/login`. */
+export function loginRequest(account: SeededAccount): RequestInit {
+  return {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: account.user.email, password: account.password }),
-  });
+  };
+}
+
+export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/auth/login`, loginRequest(account));
   await expectStatus(response, 200, "login");
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
