@@ -8,9 +8,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
+import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
-import { recordTestConsent } from "../support/confide-api-client.ts";
+import { recordTestConsent, sessionStatusesUntilDone, uploadSession } from "../support/confide-api-client.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };
@@ -104,19 +104,16 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     const token = await login(accounts.therapist);
     const auth = { authorization: `Bearer ${token}` };
     await recordTestConsent(base, token, accounts.patient.user.id);
-    const form = new FormData();
-    form.append("patientId", accounts.patient.user.id);
-    form.append("title", "Week 4");
-    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
-    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
-    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    // uploadSession checks the answer is 201 Created (and throws with its body when not).
+    const { id } = await uploadSession(base, token, {
+      patientId: accounts.patient.user.id,
+      title: "Week 4",
+      audio: new Uint8Array(await readFile(audio.stereoPath)),
+      settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] },
+    });
 
     // The status goes through writing_notes to ready.
-    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
-    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
-    const statuses = events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status);
+    const statuses = await sessionStatusesUntilDone(base, token, id);
     expect(statuses).toContain("writing_notes");
     expect(statuses.at(-1)).toBe("ready");
 

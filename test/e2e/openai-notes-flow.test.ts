@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
-import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { login, recordTestConsent, type SeededAccount } from "../support/confide-api-client.ts";
+import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
+import { login, recordTestConsent, sessionStatusesUntilDone, uploadSession, type SeededAccount } from "../support/confide-api-client.ts";
 import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
 
 let dataDir: string;
@@ -61,18 +61,15 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
     const auth = { authorization: `Bearer ${token}` };
     // The notes server is on this machine (inside the deployment): no cloud_processing needed, ai_notes is.
     await recordTestConsent(base, token, accounts.patient.user.id);
-    const form = new FormData();
-    form.append("patientId", accounts.patient.user.id);
-    form.append("title", "Week 5");
-    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
-    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
-    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    // uploadSession checks the answer is 201 Created (and throws with its body when not).
+    const { id } = await uploadSession(base, token, {
+      patientId: accounts.patient.user.id,
+      title: "Week 5",
+      audio: new Uint8Array(await readFile(audio.stereoPath)),
+      settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] },
+    });
 
-    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
-    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
-    expect(events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status).at(-1)).toBe("ready");
+    expect((await sessionStatusesUntilDone(base, token, id)).at(-1)).toBe("ready");
 
     const session = (await (await fetch(`${base}/v1/sessions/${id}`, { headers: auth })).json()) as {
       transcript: { segments: Array<{ id: string; text: string }> };

@@ -1,3 +1,4 @@
+import { readSseEvents } from "@confide/contracts/support";
 import { testConsentForm } from "@confide/core/testing";
 
 /**
@@ -135,6 +136,16 @@ export async function uploadSession(
   });
   await expectStatus(response, 201, `upload "${input.title}"`);
   return (await response.json()) as SessionView;
+}
+
+/**
+ * Follows a session's event stream (`GET /v1/sessions/{id}/events`) until processing ends.
+ * @returns the statuses it reported, in order, the last one `ready` or `failed`.
+ */
+export async function sessionStatusesUntilDone(baseUrl: string, token: string, sessionId: string): Promise<string[]> {
+  const stream = await fetch(`${baseUrl}/v1/sessions/${sessionId}/events`, { headers: { authorization: `Bearer ${token}` } });
+  const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
+  return events.filter((event) => event.event === "status").map((event) => (JSON.parse(event.data) as { status: string }).status);
 }
 
 export async function getSession(baseUrl: string, token: string, sessionId: string): Promise<SessionView> {
