@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { embeddedEnv } from "../support/embedded-server.ts";
+import { seedAccounts } from "../support/seed-accounts.ts";
+import { startCli, type ConfideProcess } from "../support/server-process.ts";
 import { recordTestConsent } from "../support/confide-api-client.ts";
 
 interface Account {
@@ -47,18 +49,11 @@ function upload(token: string, fields: Record<string, string>, file: Blob, name:
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
+  const env = embeddedEnv(dataDir, {
     CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes),
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
+  });
   audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: Account[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as Account;
-  accounts = { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") };
+  accounts = await seedAccounts(env);
   server = await startCli(["serve"], env, { timeoutMs: 30_000 });
   base = `http://127.0.0.1:${server.port}`;
 }, 120_000);

@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { embeddedEnv } from "../support/embedded-server.ts";
+import { seedAccounts } from "../support/seed-accounts.ts";
+import { startCli, type ConfideProcess } from "../support/server-process.ts";
 import { recordTestConsent, sessionStatusesUntilDone, uploadSession } from "../support/confide-api-client.ts";
 
 interface Account {
@@ -78,17 +80,9 @@ function pushTitles(): string[] {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-notes-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
+  const env = embeddedEnv(dataDir);
   audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: Account[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as Account;
-  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
+  accounts = await seedAccounts(env);
   server = await startCli(["serve"], env, { timeoutMs: 30_000 });
   base = `http://127.0.0.1:${server.port}`;
 }, 120_000);

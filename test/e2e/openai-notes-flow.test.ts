@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { login, recordTestConsent, sessionStatusesUntilDone, uploadSession, type SeededAccount } from "../support/confide-api-client.ts";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { embeddedEnv } from "../support/embedded-server.ts";
+import { seedAccounts } from "../support/seed-accounts.ts";
+import { startCli, type ConfideProcess } from "../support/server-process.ts";
 
 let dataDir: string;
 let fake: FakeOpenAiChatServer;
@@ -24,20 +26,14 @@ let audio: DialogueAudio;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-openai-notes-"));
   fake = await startFakeOpenAiChatServer({ reply: (_request, index) => (index === 0 ? { kind: "throttled", retryAfter: "1" } : { kind: "notes" }) });
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
+  const env = embeddedEnv(dataDir, {
     CONFIDE_LOG_LEVEL: "debug",
     CONFIDE_NOTES: "openai",
     CONFIDE_OPENAI_NOTES_URL: fake.url,
     CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
-  };
+  });
   audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as SeededAccount;
-  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
+  accounts = await seedAccounts(env);
   server = await startCli(["serve"], env, { timeoutMs: 30_000 });
   base = `http://127.0.0.1:${server.port}`;
 }, 120_000);

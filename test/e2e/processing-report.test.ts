@@ -9,9 +9,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSession, login, recordTestConsent, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, waitUntilReady } from "../support/confide-api-client.ts";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { embeddedEnv } from "../support/embedded-server.ts";
+import { seedAccounts } from "../support/seed-accounts.ts";
+import { startCli, type ConfideProcess } from "../support/server-process.ts";
 
 interface TranscriptWarning {
   type: string;
@@ -28,21 +30,14 @@ let audio: DialogueAudio;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "confide-report-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
+  const env = embeddedEnv(dataDir);
   audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => seeded.accounts.find((account) => account.user.role === role) as SeededAccount;
-  patientId = byRole("patient").user.id;
+  const accounts = await seedAccounts(env);
+  patientId = accounts.patient.user.id;
   server = await startCli(["serve"], env, { timeoutMs: 60_000 });
   base = `http://127.0.0.1:${server.port}`;
-  token = await login(base, byRole("therapist"));
-  await recordTestConsent(base, token, byRole("patient").user.id);
+  token = await login(base, accounts.therapist);
+  await recordTestConsent(base, token, accounts.patient.user.id);
 }, 120_000);
 
 afterAll(async () => {

@@ -6,14 +6,15 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { login, recordTestConsent, type SeededAccount } from "./confide-api-client.ts";
-import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
+import { login, recordTestConsent } from "./confide-api-client.ts";
+import { seedAccounts, type SeededAccounts } from "./seed-accounts.ts";
+import { startCli, type ConfideProcess } from "./server-process.ts";
 
 export interface EmbeddedServer {
   process: ConfideProcess & { port: number };
   baseUrl: string;
   dataDir: string;
-  accounts: { admin: SeededAccount; therapist: SeededAccount; patient: SeededAccount };
+  accounts: SeededAccounts;
   tokens: { therapist: string; patient: string };
   /** Every file under the blob store's folder, temporary files included. */
   blobFiles(): Promise<string[]>;
@@ -24,12 +25,11 @@ export interface EmbeddedServer {
 }
 
 /**
- * `options.consent: false` leaves the seeded patient without consent; by default their therapist
- * records it (`recordTestConsent`) once the server answers.
+ * The environment of an embedded deployment on `dataDir`: any free port, cheap password hashing,
+ * info logs; `env` adds to it and overrides it.
  */
-export async function startEmbeddedServer(env: Record<string, string> = {}, options: { consent?: boolean } = {}): Promise<EmbeddedServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), "confide-embedded-"));
-  const fullEnv = {
+export function embeddedEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
     CONFIDE_PROFILE: "embedded",
     CONFIDE_DATA_DIR: dataDir,
     CONFIDE_PORT: "0",
@@ -37,13 +37,16 @@ export async function startEmbeddedServer(env: Record<string, string> = {}, opti
     CONFIDE_LOG_LEVEL: "info",
     ...env,
   };
-  const seeded = JSON.parse(await runCli(["seed"], fullEnv)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => {
-    const account = seeded.accounts.find((candidate) => candidate.user.role === role);
-    if (!account) throw new Error(`confide seed made no ${role}.`);
-    return account;
-  };
-  const accounts = { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") };
+}
+
+/**
+ * `options.consent: false` leaves the seeded patient without consent; by default their therapist
+ * records it (`recordTestConsent`) once the server answers.
+ */
+export async function startEmbeddedServer(env: Record<string, string> = {}, options: { consent?: boolean } = {}): Promise<EmbeddedServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "confide-embedded-"));
+  const fullEnv = embeddedEnv(dataDir, env);
+  const accounts = await seedAccounts(fullEnv);
   const server = await startCli(["serve"], fullEnv, { timeoutMs: 60_000 }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
