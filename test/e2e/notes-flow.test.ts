@@ -4,14 +4,11 @@
  * with notes → edit a segment → notes stale → regenerate → finalize → the patient sees the
  * summary only.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
-import { embeddedEnv } from "../support/embedded-server.ts";
-import { seedAccounts } from "../support/seed-accounts.ts";
-import { startCli, type ConfideProcess } from "../support/server-process.ts";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 import { recordTestConsent, sessionStatusesUntilDone, uploadSession } from "../support/confide-api-client.ts";
 
 interface Account {
@@ -43,8 +40,7 @@ interface SessionBody {
   notes: Notes | null;
 }
 
-let dataDir: string;
-let server: ConfideProcess & { port: number };
+let embedded: ServedEmbedded;
 let base: string;
 let accounts: { therapist: Account; patient: Account };
 let audio: DialogueAudio;
@@ -68,7 +64,7 @@ async function searchIds(token: string, q: string): Promise<string[]> {
 
 /** Titles of the pushes the log push adapter has logged so far. */
 function pushTitles(): string[] {
-  const entries = server.lines.flatMap((line) => {
+  const entries = embedded.process.lines.flatMap((line) => {
     try {
       return [JSON.parse(line) as { msg?: string; message?: string; title?: string }];
     } catch {
@@ -79,18 +75,14 @@ function pushTitles(): string[] {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-notes-"));
-  const env = embeddedEnv(dataDir);
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  accounts = await seedAccounts(env);
-  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
-  base = `http://127.0.0.1:${server.port}`;
+  embedded = await serveEmbedded({}, { prefix: "confide-e2e-notes-", timeoutMs: 30_000 });
+  accounts = embedded.accounts;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
-  expect(code).toBe(0);
-  await rm(dataDir, { recursive: true, force: true });
+  expect(await embedded?.stop()).toBe(0);
 });
 
 describe("clinical notes, embedded profile, end to end over HTTP", () => {

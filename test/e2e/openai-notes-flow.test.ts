@@ -5,44 +5,39 @@
  * writes the notes on a later attempt. The notes carry the model and prompt version, and no
  * log line carries the transcript.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { login, recordTestConsent, sessionStatusesUntilDone, uploadSession, type SeededAccount } from "../support/confide-api-client.ts";
-import { embeddedEnv } from "../support/embedded-server.ts";
-import { seedAccounts } from "../support/seed-accounts.ts";
-import { startCli, type ConfideProcess } from "../support/server-process.ts";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 
-let dataDir: string;
+let embedded: ServedEmbedded;
 let fake: FakeOpenAiChatServer;
-let server: ConfideProcess & { port: number };
 let base: string;
 let accounts: { therapist: SeededAccount; patient: SeededAccount };
 let audio: DialogueAudio;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-openai-notes-"));
   fake = await startFakeOpenAiChatServer({ reply: (_request, index) => (index === 0 ? { kind: "throttled", retryAfter: "1" } : { kind: "notes" }) });
-  const env = embeddedEnv(dataDir, {
-    CONFIDE_LOG_LEVEL: "debug",
-    CONFIDE_NOTES: "openai",
-    CONFIDE_OPENAI_NOTES_URL: fake.url,
-    CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
-  });
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  accounts = await seedAccounts(env);
-  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
-  base = `http://127.0.0.1:${server.port}`;
+  embedded = await serveEmbedded(
+    {
+      CONFIDE_LOG_LEVEL: "debug",
+      CONFIDE_NOTES: "openai",
+      CONFIDE_OPENAI_NOTES_URL: fake.url,
+      CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
+    },
+    { prefix: "confide-e2e-openai-notes-", timeoutMs: 30_000 },
+  );
+  accounts = embedded.accounts;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
-  expect(code).toBe(0);
+  expect(await embedded?.stop()).toBe(0);
   await fake?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
@@ -82,7 +77,7 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
     expect(session.notes.quality.grounded).toBeGreaterThan(0);
 
     // No log line, debug level included, carries a line of the transcript.
-    const log = server.lines.join("\n");
+    const log = embedded.process.lines.join("\n");
     expect(log).toContain("provider.throttled");
     for (const segment of session.transcript.segments.filter((candidate) => candidate.text.length >= 12)) {
       expect(log).not.toContain(segment.text);
