@@ -68,7 +68,10 @@ export function WithdrawalForm({
             extent={extent}
             onExtent={setExtent}
             chosen={chosen}
-            onChosen={setChosen}
+            onChosen={(next) => {
+              setChosen(next);
+              setNothingChosen(false);
+            }}
             nothingChosen={part && nothingChosen}
           />
         ) : null}
