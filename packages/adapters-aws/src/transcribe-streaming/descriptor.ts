@@ -6,6 +6,7 @@ export const transcribeStreamingDescriptor = {
   port: "live",
   name: "transcribe",
   settings: transcribeStreamingSettings,
+  sendsSessionDataOut: () => true,
   async create(settings) {
     const { createTranscribeStreamingLiveSpeechToText } = await import("./transcribe-streaming-live-speech-to-text.ts");
     const region = settings.CONFIDE_TRANSCRIBE_REGION;

@@ -6,6 +6,8 @@ export const azureLiveSpeechDescriptor = {
   port: "live",
   name: "azure",
   settings: azureLiveSpeechSettings,
+  // Azure's own endpoint, a sovereign cloud's or a Speech container's: counted as sending out, as the batch adapter is.
+  sendsSessionDataOut: () => true,
   async create(settings) {
     const { createAzureLiveSpeechToText } = await import("./azure-live-speech-to-text.ts");
     const host = settings.CONFIDE_AZURE_LIVE_SPEECH_HOST;

@@ -18,7 +18,8 @@ export const azureLiveSpeechSettings = z
       context.addIssue({
         code: "custom",
         path: ["CONFIDE_AZURE_SPEECH_KEY"],
-        message: "required by the azure live engine (it signs in with a key only)",
+        message:
+          "required by the azure live engine (the Speech SDK signs in with a key only); a deployment signed in with Entra ID alone sets CONFIDE_LIVE=none (no live sessions) or CONFIDE_LIVE=embedded",
       });
     }
     if (variables.CONFIDE_AZURE_SPEECH_REGION === undefined && variables.CONFIDE_AZURE_LIVE_SPEECH_HOST === undefined) {

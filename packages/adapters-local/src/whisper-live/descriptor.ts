@@ -1,4 +1,5 @@
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
 import { whisperLiveSettings, type WhisperLiveVariables } from "./settings.ts";
 
@@ -7,6 +8,8 @@ export const whisperLiveDescriptor = {
   port: "live",
   name: "whisper",
   settings: whisperLiveSettings,
+  // As the batch Whisper adapter: a server on this machine or the clinic's private network keeps the data in.
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_WHISPER_URL),
   async create(settings) {
     const { createWhisperLiveSpeechToText } = await import("./whisper-live-speech-to-text.ts");
     const apiKey = settings.CONFIDE_WHISPER_API_KEY;

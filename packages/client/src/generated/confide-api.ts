@@ -742,6 +742,11 @@ export interface components {
             active: components["schemas"]["ActiveConsent"];
             record: components["schemas"]["ConsentRecord"];
         };
+        /** @description To upload a session: refused with consent.missing while anything is missing. */
+        ConsentNeed: {
+            missing: components["schemas"]["ConsentRequirement"] & unknown;
+            required: components["schemas"]["ConsentRequirement"];
+        };
         ConsentRecord: {
             /** Format: date-time */
             at: string;
@@ -764,12 +769,17 @@ export interface components {
             scopes: components["schemas"]["ConsentScopeEntry"][];
             sequence: number;
         };
+        /** @description What this deployment needs of the consent for it. */
+        ConsentRequirement: {
+            cloudProviders: string[];
+            scopes: ("recording" | "transcription" | "ai_notes")[];
+        };
         /** @description One of recording, transcription, ai_notes, cloud_processing; cloud_processing names the providers it covers. */
         ConsentScopeEntry: {
             /** @enum {string} */
             scope: "recording" | "transcription" | "ai_notes";
         } | {
-            /** @description The providers covered, by name: azure-speech, azure-text-analytics, transcribe, comprehend, openai, whisper. */
+            /** @description The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, whisper, whisper-live. A consent read's `needs` names those this deployment uses. */
             providers: string[];
             /** @enum {string} */
             scope: "cloud_processing";
@@ -777,6 +787,12 @@ export interface components {
         ConsentStatus: {
             active: components["schemas"]["ActiveConsent"];
             history: components["schemas"]["ConsentRecord"][];
+            /** @description What this deployment needs of the patient's consent, by what it does with a session. */
+            needs: {
+                live?: components["schemas"]["ConsentNeed"] & unknown;
+                notes: components["schemas"]["ConsentNeed"] & unknown;
+                upload: components["schemas"]["ConsentNeed"];
+            };
             patientId: string;
         };
         ConsentWithdrawalResult: {

@@ -1,4 +1,4 @@
-import type { ActiveConsent, ConsentForm, ConsentScopeEntry } from "./consent-api.ts";
+import type { ActiveConsent, ConsentForm, ConsentScopeEntry, ConsentStatus } from "./consent-api.ts";
 
 /**
  * The consent form the console shows before a grant: the patient reads it before consenting
@@ -34,7 +34,17 @@ export const scopeLabels: Record<PlainScope | "cloud_processing", { label: strin
 };
 
 /** The cloud providers a `cloud_processing` grant may name (the API's list). */
-export const cloudProviderNames: readonly string[] = ["azure-speech", "azure-text-analytics", "transcribe", "comprehend", "openai", "whisper"];
+export const cloudProviderNames: readonly string[] = [
+  "azure-speech",
+  "azure-text-analytics",
+  "azure-live",
+  "transcribe",
+  "transcribe-streaming",
+  "comprehend",
+  "openai",
+  "whisper",
+  "whisper-live",
+];
 
 /** What the form's choices send as scopes. */
 export interface ScopeChoice {
@@ -48,13 +58,52 @@ export function scopeEntries(choice: ScopeChoice): ConsentScopeEntry[] {
   return entries;
 }
 
-/** True when uploads for the patient are allowed by their consent (recording and transcription in force). */
-export function allowsUploads(active: ActiveConsent): boolean {
-  return active.scopes.includes("recording") && active.scopes.includes("transcription");
+/** `list` with `item` added (once) or taken out: what a checkbox's change does to a choice. */
+export function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  const others = list.filter((x) => x !== item);
+  return on ? [...others, item] : others;
+}
+
+/** How many things a withdrawal could end one by one: each scope in force and each cloud provider. */
+export function inForceCount(active: Pick<ActiveConsent, "scopes" | "cloudProviders">): number {
+  return active.scopes.length + active.cloudProviders.length;
+}
+
+/**
+ * The scopes a partial withdrawal sends: what is chosen and still in force, in the order it is in
+ * force (a choice the consent no longer holds is dropped); empty when nothing in force is chosen.
+ */
+export function withdrawalEntries(active: Pick<ActiveConsent, "scopes" | "cloudProviders">, chosen: ScopeChoice): ConsentScopeEntry[] {
+  return scopeEntries({
+    scopes: active.scopes.filter((scope) => chosen.scopes.includes(scope)),
+    cloudProviders: active.cloudProviders.filter((provider) => chosen.cloudProviders.includes(provider)),
+  });
+}
+
+/** True when withdrawing `entries` takes away something this deployment requires to upload a session. */
+export function endsUploads(status: Pick<ConsentStatus, "needs">, entries: readonly ConsentScopeEntry[]): boolean {
+  const { required } = status.needs.upload;
+  return entries.some((entry) =>
+    entry.scope === "cloud_processing"
+      ? entry.providers.some((provider) => required.cloudProviders.includes(provider))
+      : required.scopes.includes(entry.scope),
+  );
+}
+
+/** True when the patient's consent covers what this deployment needs to upload a session (the API says what). */
+export function allowsUploads(status: Pick<ConsentStatus, "needs">): boolean {
+  const { missing } = status.needs.upload;
+  return missing.scopes.length === 0 && missing.cloudProviders.length === 0;
+}
+
+/** The cloud providers this deployment sends sessions or notes to: what a grant must name. */
+export function usedCloudProviders(status: Pick<ConsentStatus, "needs">): string[] {
+  const { upload, live, notes } = status.needs;
+  return [...new Set([upload, live, notes].flatMap((need) => need?.required.cloudProviders ?? []))];
 }
 
 /** What is in force, in words: "Recording, Transcription, AI notes; cloud processing by azure-speech". */
-export function describeScopes(entries: readonly ConsentScopeEntry[] | ActiveConsent): string {
+export function describeScopes(entries: readonly ConsentScopeEntry[] | Pick<ActiveConsent, "scopes" | "cloudProviders">): string {
   const plain = "cloudProviders" in entries ? entries.scopes : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? [] : [entry.scope]));
   const providers =
     "cloudProviders" in entries ? entries.cloudProviders : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? entry.providers : []));

@@ -8,7 +8,8 @@ const methodLabels = { written: "signed form", verbal_witnessed: "said before th
 /** What is in force (in words, never colour alone) and the whole history, newest first. */
 export function ConsentHistory({ status, who }: { status: ConsentStatus; who: "patient" | "therapist" }) {
   const { active } = status;
-  const uploads = allowsUploads(active);
+  const uploads = allowsUploads(status);
+  const missing = describeScopes(status.needs.upload.missing);
   // `since` is the last change, a withdrawal too: said only of something in force.
   const anything = active.scopes.length > 0 || active.cloudProviders.length > 0;
   return (
@@ -30,8 +31,8 @@ export function ConsentHistory({ status, who }: { status: ConsentStatus; who: "p
               ? "Sessions can be uploaded for this patient."
               : "Your therapist may record your sessions."
             : who === "therapist"
-              ? "No sessions can be uploaded for this patient until they consent to recording and transcription."
-              : "Your therapist cannot record your sessions until you consent to recording and transcription."}
+              ? `No sessions can be uploaded for this patient until their consent covers: ${missing}.`
+              : `Your therapist cannot record your sessions until your consent covers: ${missing}.`}
         </p>
       </section>
       <section aria-labelledby="consent-history-heading">

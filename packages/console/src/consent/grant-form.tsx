@@ -17,12 +17,15 @@ const methods: { value: RecordedMethod; label: string; hint: string }[] = [
  */
 export function GrantForm({
   who,
+  usedProviders,
   onGrant,
 }: {
   who: "patient" | "therapist";
+  /** The cloud providers this deployment uses: ticked at first, as recording, transcription and AI notes are. */
+  usedProviders: readonly string[];
   onGrant: (input: { scopes: ConsentScopeEntry[]; form: ConsentForm; method: RecordedMethod }) => Promise<void>;
 }) {
-  const [choice, setChoice] = useState<ScopeChoice>({ scopes: ["recording", "transcription", "ai_notes"], cloudProviders: [] });
+  const [choice, setChoice] = useState<ScopeChoice>({ scopes: ["recording", "transcription", "ai_notes"], cloudProviders: [...usedProviders] });
   const [method, setMethod] = useState<RecordedMethod>("written");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -65,6 +68,7 @@ export function GrantForm({
           choice={choice}
           onChange={setChoice}
           disabled={busy}
+          usedProviders={usedProviders}
         />
         {mine ? null : (
           <fieldset class="field" disabled={busy}>

@@ -3,6 +3,7 @@ import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { getOwnConsent, grantOwnConsent, withdrawOwnConsent, type ConsentStatus } from "./consent-api.ts";
+import { usedCloudProviders } from "./consent-form.ts";
 import { ConsentHistory } from "./consent-history.tsx";
 import { GrantForm } from "./grant-form.tsx";
 import { WithdrawalForm } from "./withdrawal-form.tsx";
@@ -39,6 +40,7 @@ export function MyConsentScreen() {
           <ConsentHistory status={status} who="patient" />
           <GrantForm
             who="patient"
+            usedProviders={usedCloudProviders(status)}
             onGrant={async ({ scopes, form }) => {
               await grantOwnConsent({ scopes, form });
               await reread("Your consent is recorded.");
@@ -47,6 +49,7 @@ export function MyConsentScreen() {
           {status.active.scopes.length > 0 || status.active.cloudProviders.length > 0 ? (
             <WithdrawalForm
               who="patient"
+              status={status}
               onWithdraw={async (input) => {
                 const result = await withdrawOwnConsent(input);
                 await reread(

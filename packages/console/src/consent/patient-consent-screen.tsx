@@ -5,7 +5,7 @@ import { Link } from "../router/link.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { usePatients } from "../screens/use-patients.ts";
 import { getPatientConsent, recordPatientConsent, recordPatientWithdrawal, type ConsentStatus } from "./consent-api.ts";
-import { allowsUploads } from "./consent-form.ts";
+import { allowsUploads, usedCloudProviders } from "./consent-form.ts";
 import { ConsentHistory } from "./consent-history.tsx";
 import { GrantForm } from "./grant-form.tsx";
 import { WithdrawalForm } from "./withdrawal-form.tsx";
@@ -45,13 +45,14 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
       ) : (
         <div class="stack">
           <ConsentHistory status={status} who="therapist" />
-          {allowsUploads(status.active) ? (
+          {allowsUploads(status) ? (
             <p>
               <Link href={`/upload?patientId=${encodeURIComponent(patientId)}`}>Upload a session for {name}</Link>
             </p>
           ) : null}
           <GrantForm
             who="therapist"
+            usedProviders={usedCloudProviders(status)}
             onGrant={async (input) => {
               await recordPatientConsent(patientId, input);
               await reread("Consent recorded.");
@@ -60,6 +61,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
           {status.active.scopes.length > 0 || status.active.cloudProviders.length > 0 ? (
             <WithdrawalForm
               who="therapist"
+              status={status}
               onWithdraw={async (input) => {
                 await recordPatientWithdrawal(patientId, input);
                 await reread("Withdrawal recorded.");

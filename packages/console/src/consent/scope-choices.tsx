@@ -1,4 +1,4 @@
-import { cloudProviderNames, scopeLabels, type PlainScope, type ScopeChoice } from "./consent-form.ts";
+import { cloudProviderNames, scopeLabels, toggled, type PlainScope, type ScopeChoice } from "./consent-form.ts";
 
 const plainScopes: readonly PlainScope[] = ["recording", "transcription", "ai_notes"];
 
@@ -9,14 +9,16 @@ export function ScopeChoices({
   choice,
   onChange,
   disabled,
+  usedProviders,
 }: {
   idPrefix: string;
   legend: string;
   choice: ScopeChoice;
   onChange: (choice: ScopeChoice) => void;
   disabled?: boolean;
+  /** The cloud providers this deployment uses (the API's consent needs). */
+  usedProviders: readonly string[];
 }) {
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
   return (
     <fieldset class="field" disabled={disabled}>
       <legend>{legend}</legend>
@@ -27,7 +29,7 @@ export function ScopeChoices({
             id={`${idPrefix}-${scope}`}
             checked={choice.scopes.includes(scope)}
             aria-describedby={`${idPrefix}-${scope}-hint`}
-            onChange={(event) => onChange({ ...choice, scopes: toggle(choice.scopes, scope, event.currentTarget.checked) })}
+            onChange={(event) => onChange({ ...choice, scopes: toggled(choice.scopes, scope, event.currentTarget.checked) })}
           />
           <label for={`${idPrefix}-${scope}`}>{scopeLabels[scope].label}</label>
           <span class="hint" id={`${idPrefix}-${scope}-hint`}>
@@ -37,16 +39,24 @@ export function ScopeChoices({
       ))}
       <fieldset class="field nested">
         <legend>{scopeLabels.cloud_processing.label}</legend>
-        <p class="hint">{scopeLabels.cloud_processing.hint} Only needed when this deployment uses them.</p>
-        {cloudProviderNames.map((provider) => (
+        <p class="hint" id={`${idPrefix}-cloud-hint`}>
+          {scopeLabels.cloud_processing.hint}{" "}
+          {usedProviders.length === 0
+            ? "This deployment sends sessions to no cloud service: none is needed."
+            : `This deployment uses ${usedProviders.join(", ")}: without consent naming each, what needs it is refused.`}
+        </p>
+        {[...new Set([...usedProviders, ...cloudProviderNames])].map((provider) => (
           <div class="choice" key={provider}>
             <input
               type="checkbox"
               id={`${idPrefix}-cloud-${provider}`}
               checked={choice.cloudProviders.includes(provider)}
-              onChange={(event) => onChange({ ...choice, cloudProviders: toggle(choice.cloudProviders, provider, event.currentTarget.checked) })}
+              onChange={(event) => onChange({ ...choice, cloudProviders: toggled(choice.cloudProviders, provider, event.currentTarget.checked) })}
             />
-            <label for={`${idPrefix}-cloud-${provider}`}>{provider}</label>
+            <label for={`${idPrefix}-cloud-${provider}`}>
+              {provider}
+              {usedProviders.includes(provider) ? " (used here)" : ""}
+            </label>
           </div>
         ))}
       </fieldset>

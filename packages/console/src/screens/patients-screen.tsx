@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ActiveConsent } from "../consent/consent-api.ts";
-import { getPatientConsent } from "../consent/consent-api.ts";
+import { getPatientConsent, type ConsentStatus } from "../consent/consent-api.ts";
 import { allowsUploads, describeScopes } from "../consent/consent-form.ts";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Link } from "../router/link.tsx";
@@ -10,16 +9,15 @@ import { usePatients } from "./use-patients.ts";
 /** The therapist's patients, each with the consent in force in words and a link to record or view it. */
 export function PatientsScreen() {
   const { patients, error } = usePatients();
-  const [consents, setConsents] = useState<Record<string, ActiveConsent | "unreadable">>({});
+  const [consents, setConsents] = useState<Record<string, ConsentStatus | "unreadable">>({});
 
   useEffect(() => {
     if (!patients) return;
     let cancelled = false;
     for (const patient of patients) {
       getPatientConsent(patient.id)
-        .then((status) => status.active)
         .catch(() => "unreadable" as const)
-        .then((active) => !cancelled && setConsents((shown) => ({ ...shown, [patient.id]: active })));
+        .then((status) => !cancelled && setConsents((shown) => ({ ...shown, [patient.id]: status })));
     }
     return () => {
       cancelled = true;
@@ -29,7 +27,7 @@ export function PatientsScreen() {
   return (
     <>
       <ScreenHeading title="Patients">Patients</ScreenHeading>
-      <p>Sessions can be uploaded for a patient once they consent to recording and transcription.</p>
+      <p>Sessions can be uploaded for a patient once they consent to recording and transcription (and to the cloud services this deployment uses).</p>
       <ErrorMessage error={error} />
       {patients === null ? (
         error ? null : <p>Loading patients…</p>
@@ -54,7 +52,7 @@ export function PatientsScreen() {
                     <Link href={`/patients/${encodeURIComponent(patient.id)}/consent`}>{patient.displayName}</Link>
                     <span class="hint"> ({patient.email})</span>
                   </th>
-                  <td>{consent === undefined ? "Loading…" : consent === "unreadable" ? "Could not be read" : describeScopes(consent)}</td>
+                  <td>{consent === undefined ? "Loading…" : consent === "unreadable" ? "Could not be read" : describeScopes(consent.active)}</td>
                   <td>
                     {consent === undefined || consent === "unreadable"
                       ? ""

@@ -87,6 +87,12 @@ export interface ConsentRequirement {
   cloudProviders: string[];
 }
 
+/** A requirement of the deployment and what of it the consent in force does not cover. */
+export interface ConsentNeed {
+  required: ConsentRequirement;
+  missing: ConsentRequirement;
+}
+
 /** In history order (sequence). */
 export function inHistoryOrder(records: ConsentRecord[]): ConsentRecord[] {
   return [...records].sort((a, b) => a.sequence - b.sequence);

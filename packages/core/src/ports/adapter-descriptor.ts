@@ -81,7 +81,7 @@ export interface AdapterDescriptor<Port, Settings> {
    */
   create(settings: Settings, context: AdapterContext): Promise<Port>;
   /**
-   * For a processing adapter (speech, language, notes): whether, with these settings, it sends
+   * For a processing adapter (speech, language, notes, live): whether, with these settings, it sends
    * session data out of the deployment to a service someone else runs (a cloud API). The host
    * lists such adapters' providers in `CoreSettings.cloudProviders`, and processing with them
    * needs the patient's `cloud_processing` consent naming them (issue 14). Absent: the adapter

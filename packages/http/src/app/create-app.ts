@@ -133,8 +133,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.route("/", createHealthRoutes({ readiness: options.readiness }));
   app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
-  app.route("/v1/me", createMeRoutes({ deps, tokens }));
-  app.route("/v1/patients", createPatientRoutes({ deps, tokens }));
+  // Consent reads say what a live session needs where this app serves them.
+  const consentDeps = options.live ? { ...deps, liveSpeech: options.live.deps.liveSpeech } : deps;
+  app.route("/v1/me", createMeRoutes({ deps: consentDeps, tokens }));
+  app.route("/v1/patients", createPatientRoutes({ deps: consentDeps, tokens }));
   // Before the admin routes, whose JWT check it does not use.
   if (options.backup) app.route("/v1/admin/backup", createBackupRoute(options.backup));
   app.route("/v1/admin", createAdminRoutes({ deps, tokens }));

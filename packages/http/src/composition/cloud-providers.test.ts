@@ -7,10 +7,11 @@ const created = {
   speech: { provider: "speech-provider" },
   language: { provider: "language-provider" },
   notes: { provider: "notes-provider" },
+  live: { provider: "live-provider" },
 } as unknown as Parameters<typeof cloudProvidersOf>[1];
 
-function configWith(adapters: { speech: string; language: string; notes: string }, adapterSettings: Record<string, unknown> = {}) {
-  return { adapters, adapterSettings } as unknown as Pick<ConfideConfig, "adapters" | "adapterSettings">;
+function configWith(adapters: { speech: string; language: string; notes: string; live?: string }, adapterSettings: Record<string, unknown> = {}) {
+  return { adapters: { live: "embedded", ...adapters }, adapterSettings } as unknown as Pick<ConfideConfig, "adapters" | "adapterSettings">;
 }
 
 describe("cloudProvidersOf", () => {
@@ -40,9 +41,19 @@ describe("cloudProvidersOf", () => {
     expect(cloudProvidersOf(outside, created)).toEqual(["speech-provider", "notes-provider"]);
   });
 
-  it("has every speech, language and notes adapter that calls a cloud API say so", () => {
-    const cloud = ["azure-speech", "transcribe", "azure-text-analytics", "comprehend"];
-    for (const port of ["speech", "language", "notes"] as const) {
+  it("counts the live engine too: Azure and Transcribe Streaming always, a Whisper server by its URL, the embedded engine never", () => {
+    const batch = { speech: "pocketsphinx", language: "vader", notes: "embedded" };
+    expect(cloudProvidersOf(configWith({ ...batch, live: "azure" }), created)).toEqual(["live-provider"]);
+    expect(cloudProvidersOf(configWith({ ...batch, live: "transcribe" }), created)).toEqual(["live-provider"]);
+    expect(cloudProvidersOf(configWith({ ...batch, live: "embedded" }), created)).toEqual([]);
+    const whisperAt = (url: string) => configWith({ ...batch, live: "whisper" }, { live: { CONFIDE_WHISPER_URL: url } });
+    expect(cloudProvidersOf(whisperAt("http://192.168.1.20:9000"), created)).toEqual([]);
+    expect(cloudProvidersOf(whisperAt("https://whisper.example.com"), created)).toEqual(["live-provider"]);
+  });
+
+  it("has every speech, language, notes and live adapter that calls a cloud API say so", () => {
+    const cloud = ["azure-speech", "transcribe", "azure-text-analytics", "comprehend", "azure"];
+    for (const port of ["speech", "language", "notes", "live"] as const) {
       for (const adapter of adapterRegistry[port]) {
         if (cloud.includes(adapter.name)) expect(adapter.sendsSessionDataOut?.({}), adapter.name).toBe(true);
       }

@@ -106,7 +106,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
     logger,
-    settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes }) },
+    settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes, live }) },
   });
   const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
   const liveDeps: LiveDeps = {

@@ -134,6 +134,12 @@ describe("loadConfig", () => {
       ]);
     });
 
+    it("tells a deployment signed in with Entra ID alone how to run without the live engine's key", () => {
+      const { CONFIDE_AZURE_SPEECH_KEY: _key, ...entraOnly } = azure;
+      expect(problemsOf(entraOnly)).toEqual([expect.stringMatching(/^CONFIDE_AZURE_SPEECH_KEY: .*key only.*CONFIDE_LIVE=none/)]);
+      expect(problemsOf({ ...entraOnly, CONFIDE_LIVE: "none" })).toEqual([]);
+    });
+
     it("lets one port be switched alone", () => {
       const config = loadConfig({ ...azure, CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" });
       expect(config.adapters.speech).toBe("whisper");

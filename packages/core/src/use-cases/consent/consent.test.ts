@@ -80,6 +80,40 @@ describe("consent before an upload", () => {
   });
 });
 
+describe("what the deployment needs of a patient's consent", () => {
+  it("says what an upload, a live session and the notes need here, and what of each is missing", async () => {
+    const writer = createScriptedNoteWriter();
+    const { deps, team } = await setUp({ notes: { ...writer, provider: "cloud-notes" }, settings: { cloudProviders: ["keywords", "cloud-notes", "live-cloud"] } });
+    const patientId = team.patient.userId;
+    await grantConsent(deps, team.therapist, {
+      patientId,
+      ...written([{ scope: "recording" }, { scope: "transcription" }, { scope: "cloud_processing", providers: ["keywords"] }]),
+    });
+
+    const withLive = { ...deps, liveSpeech: { provider: "live-cloud" } };
+    const { needs } = await getConsent(withLive, team.therapist, { patientId });
+    expect(needs.upload).toEqual({
+      required: { scopes: ["recording", "transcription"], cloudProviders: ["keywords"] },
+      missing: { scopes: [], cloudProviders: [] },
+    });
+    expect(needs.live).toEqual({
+      required: { scopes: ["recording", "transcription"], cloudProviders: ["keywords", "live-cloud"] },
+      missing: { scopes: [], cloudProviders: ["live-cloud"] },
+    });
+    expect(needs.notes).toEqual({
+      required: { scopes: ["ai_notes"], cloudProviders: ["cloud-notes"] },
+      missing: { scopes: ["ai_notes"], cloudProviders: ["cloud-notes"] },
+    });
+    // What `needs.upload` says is what the upload check enforces.
+    expect((await uploadSample(deps, team)).status).toBe("queued");
+
+    // A host that serves no live sessions says nothing of them; the patient reads the same needs.
+    const own = await getConsent(deps, team.patient, {});
+    expect(own.needs.live).toBeUndefined();
+    expect(own.needs.upload).toEqual(needs.upload);
+  });
+});
+
 describe("consent through processing", () => {
   it("writes no notes without ai_notes: the session is ready and its notes say why", async () => {
     const { deps, team } = await setUp();

@@ -2,11 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { liveAudioPartKey, type LiveUpdate } from "../../domain/live-session.ts";
 import { allNotAssessed } from "../../domain/clinical-notes.ts";
 import { testUser } from "../../testing/linked-pair.ts";
+import { testConsentForm } from "../../testing/test-consent.ts";
 import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
 import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher.ts";
 import { createScriptedLiveSpeechToText, type ScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
 import type { TestDeps } from "../../testing/test-deps.ts";
 import { runUntilIdle, setUpPipeline, storedSession, uploadSample, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
+import { grantConsent } from "../consent/grant-consent.ts";
 import { deleteSession } from "../sessions/delete-session.ts";
 import { resumeLiveRun, startLiveRun } from "./attach-live-session.ts";
 import { endAbandonedLiveSessions } from "./end-abandoned-live-sessions.ts";
@@ -217,6 +219,18 @@ describe("live sessions", () => {
     ).rejects.toMatchObject({ code: "consent.missing" });
     expect((await deps.sessions.list({ therapistId: "therapist-1", limit: 10 })).items).toEqual([]);
     expect(engine.written()).toEqual([]);
+  });
+
+  it("asks for cloud_processing naming a live engine that sends the audio out, before anything is stored", async () => {
+    deps = { ...deps, settings: { ...deps.settings, cloudProviders: ["scripted-live"] } };
+    const refused = start([]);
+    await expect(refused).rejects.toMatchObject({ code: "consent.missing", details: { missingScopes: [], missingCloudProviders: ["scripted-live"] } });
+    expect((await deps.sessions.list({ therapistId: "therapist-1", limit: 10 })).items).toEqual([]);
+    expect(engine.written()).toEqual([]);
+
+    await grantConsent(deps, team.patient, { scopes: [{ scope: "cloud_processing", providers: ["scripted-live"] }], form: testConsentForm, method: "electronic" });
+    const { session } = await start([]);
+    expect(session.status).toBe("live");
   });
 
   it("refuses a start past the therapist's live sessions limit", async () => {

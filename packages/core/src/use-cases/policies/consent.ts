@@ -4,10 +4,12 @@ import {
   coversAll,
   missingConsent,
   type ActiveConsent,
+  type ConsentNeed,
   type ConsentRequirement,
   type ConsentScope,
 } from "../../domain/consent.ts";
 import { ConfideError } from "../../errors.ts";
+import type { LiveSpeechToText } from "../../ports/live-speech-to-text.ts";
 
 /**
  * The one place that says what a patient's consent must cover (issue 14), called by the upload,
@@ -56,6 +58,38 @@ export function consentRequirement(
   };
 }
 
+/** What the patient's clinical notes need: `ai_notes`, and `cloud_processing` for a notes writer that sends data out. */
+export function notesRequirement(deps: Pick<ConfideDeps, "settings" | "notes">): ConsentRequirement {
+  return {
+    scopes: ["ai_notes"],
+    cloudProviders: deps.settings.cloudProviders.includes(deps.notes.provider) ? [deps.notes.provider] : [],
+  };
+}
+
+/**
+ * What this deployment asks of a patient's consent, and what of it is missing from `active`: to
+ * upload a session, to run a live session (when the host serves them: `deps.liveSpeech`), and to
+ * write the notes. The same requirements the checks above enforce, for a client to show first.
+ */
+export function consentNeeds(deps: ConsentNeedsDeps, active: ActiveConsent): ConsentNeeds {
+  const need = (required: ConsentRequirement): ConsentNeed => ({ required, missing: missingConsent(active, required) });
+  return {
+    upload: need(consentRequirement(deps, "upload")),
+    ...(deps.liveSpeech ? { live: need(consentRequirement(deps, "live", { extraProviders: [deps.liveSpeech.provider] })) } : {}),
+    notes: need(notesRequirement(deps)),
+  };
+}
+
+/** The deps `consentNeeds` reads: the configured providers and, where live sessions are served, the live engine. */
+export type ConsentNeedsDeps = Pick<ConfideDeps, "settings" | "speech" | "language" | "notes"> & { liveSpeech?: Pick<LiveSpeechToText, "provider"> };
+
+/** What each activity needs of the consent, and what is missing; `live` only where live sessions are served. */
+export interface ConsentNeeds {
+  upload: ConsentNeed;
+  live?: ConsentNeed;
+  notes: ConsentNeed;
+}
+
 /** What is in force for the patient now. */
 export async function loadActiveConsent(deps: Pick<ConfideDeps, "consents">, patientId: string): Promise<ActiveConsent> {
   return activeConsent(await deps.consents.history(patientId));
@@ -89,11 +123,7 @@ export async function notesConsentGap(
   deps: Pick<ConfideDeps, "consents" | "settings" | "notes">,
   patientId: string,
 ): Promise<string | null> {
-  const active = await loadActiveConsent(deps, patientId);
-  const missing = missingConsent(active, {
-    scopes: ["ai_notes"],
-    cloudProviders: deps.settings.cloudProviders.includes(deps.notes.provider) ? [deps.notes.provider] : [],
-  });
+  const missing = missingConsent(await loadActiveConsent(deps, patientId), notesRequirement(deps));
   if (coversAll(missing)) return null;
   return missing.scopes.length > 0
     ? "The patient has not consented to AI-written notes (ai_notes)."

@@ -32,7 +32,7 @@ describe("consent over HTTP", () => {
     expect((await testApp.deps.sessions.list({ limit: 10 })).items).toEqual([]);
   });
 
-  it("refuses an upload in a deployment with a cloud speech provider until cloud_processing names it", async () => {
+  it("refuses an upload in a deployment with a cloud speech provider until cloud_processing names it, and says so in the consent read", async () => {
     // The scripted speech engine stands for a cloud service here (as the host lists azure-speech).
     const deps = createTestDeps({ settings: { cloudProviders: ["scripted"], maxUploadBytes: 256 * 1024 } });
     const testApp = await createTestApp({ deps, consent: false });
@@ -44,9 +44,20 @@ describe("consent over HTTP", () => {
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: "consent.missing", missingScopes: [], missingCloudProviders: ["scripted"] });
     expect(testApp.deps.blobs.keys()).toEqual([]);
+    // The consent read says so before an upload is tried (this app serves no live sessions).
+    const needs = async () => ((await (await testApp.call(path, { token })).json()) as { needs: Record<string, unknown> }).needs;
+    expect(await needs()).toEqual({
+      upload: {
+        required: { scopes: ["recording", "transcription"], cloudProviders: ["scripted"] },
+        missing: { scopes: [], cloudProviders: ["scripted"] },
+      },
+      // The scripted note writer is named "scripted" too.
+      notes: { required: { scopes: ["ai_notes"], cloudProviders: ["scripted"] }, missing: { scopes: ["ai_notes"], cloudProviders: ["scripted"] } },
+    });
 
     const cloud = [{ scope: "cloud_processing", providers: ["scripted"] }];
     await testApp.call(path, { method: "POST", token, json: { scopes: cloud, form: testConsentForm, method: "verbal_witnessed" } });
+    expect(await needs()).toMatchObject({ upload: { missing: { scopes: [], cloudProviders: [] } } });
     expect((await upload(testApp, token)).status).toBe(201);
   });
 

@@ -1,4 +1,4 @@
-import { getConsent, grantConsent, withdrawConsent, type ConfideDeps } from "@confide/core";
+import { getConsent, grantConsent, withdrawConsent, type ConfideDeps, type ConsentNeedsDeps } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { currentActor } from "../auth/current-actor.ts";
 import type { createRouter } from "../create-router.ts";
@@ -26,7 +26,7 @@ const scopes = z.array(ConsentScopeEntrySchema).min(1);
  * Administrators get 403: consent to therapy processing is clinical content. Every read and write
  * is audited by the use cases.
  */
-export function addPatientConsentRoutes(router: Router, deps: ConfideDeps): void {
+export function addPatientConsentRoutes(router: Router, deps: ConfideDeps & ConsentNeedsDeps): void {
   router.openapi(
     createRoute({
       method: "get",
@@ -97,7 +97,7 @@ export function addPatientConsentRoutes(router: Router, deps: ConfideDeps): void
  * A patient's own consent, on the router of `/v1/me` (behind its bearer auth): view, grant
  * electronically, withdraw. A therapist or an administrator gets 403 (no consent of their own).
  */
-export function addOwnConsentRoutes(router: Router, deps: ConfideDeps): void {
+export function addOwnConsentRoutes(router: Router, deps: ConfideDeps & ConsentNeedsDeps): void {
   router.openapi(
     createRoute({
       method: "get",

@@ -12,7 +12,10 @@ export const ConsentScopeEntrySchema = z
           .array(z.string().max(60))
           .min(1)
           .max(20)
-          .openapi({ description: "The providers covered, by name: azure-speech, azure-text-analytics, transcribe, comprehend, openai, whisper." }),
+          .openapi({
+            description:
+              "The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, whisper, whisper-live. A consent read's `needs` names those this deployment uses.",
+          }),
       })
       .strict(),
   ])
@@ -52,8 +55,30 @@ export const ActiveConsentSchema = z
   })
   .openapi("ActiveConsent");
 
+const ConsentRequirementSchema = z
+  .object({ scopes: z.array(z.enum(["recording", "transcription", "ai_notes"])), cloudProviders: z.array(z.string()) })
+  .openapi("ConsentRequirement", { description: "Scopes, and the providers cloud_processing must name." });
+
+export const ConsentNeedSchema = z
+  .object({
+    required: ConsentRequirementSchema.openapi({ description: "What this deployment needs of the consent for it." }),
+    missing: ConsentRequirementSchema.openapi({ description: "What of it the consent in force does not cover: empty lists when nothing." }),
+  })
+  .openapi("ConsentNeed");
+
 export const ConsentStatusSchema = z
-  .object({ patientId: z.string(), active: ActiveConsentSchema, history: z.array(ConsentRecordSchema) })
+  .object({
+    patientId: z.string(),
+    active: ActiveConsentSchema,
+    history: z.array(ConsentRecordSchema),
+    needs: z
+      .object({
+        upload: ConsentNeedSchema.openapi({ description: "To upload a session: refused with consent.missing while anything is missing." }),
+        live: ConsentNeedSchema.optional().openapi({ description: "To start a live session; absent where this server serves none." }),
+        notes: ConsentNeedSchema.openapi({ description: "To write clinical notes: not written (not_assessed) while anything is missing." }),
+      })
+      .openapi({ description: "What this deployment needs of the patient's consent, by what it does with a session." }),
+  })
   .openapi("ConsentStatus");
 
 export const ConsentGrantResultSchema = z.object({ record: ConsentRecordSchema, active: ActiveConsentSchema }).openapi("ConsentGrantResult");
