@@ -3,8 +3,9 @@
  * with no consent. The therapist's upload is refused with consent.missing, whose message leads to
  * the patient's consent screen; the therapist records a written consent there and the same
  * upload goes through. The patient then views their consent, withdraws it (reason, erase,
- * confirmation dialog) and grants it again electronically after reading the form; the
- * therapist records a withdrawal the patient made before them. axe-core on every screen and state.
+ * confirmation dialog), grants it again electronically after reading the form, and withdraws
+ * only part of it (AI notes, then one cloud provider); the therapist records a withdrawal the
+ * patient made before them. axe-core on every screen and state.
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +149,69 @@ describe("consent in the console", () => {
     expect(problems).toEqual([]);
   });
 
+  it("lets the patient withdraw only part of their consent: one scope, then one cloud provider", async () => {
+    const { page, problems } = patient;
+    // AI notes and live sessions by the outside engine again, on top of recording and transcription.
+    await page.getByLabel("AI notes").check();
+    await page.getByLabel("whisper-live (used here)").check();
+    await page.getByRole("button", { name: "I consent" }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by whisper-live since" }).waitFor();
+
+    const withdrawal = page.getByRole("region", { name: "Withdraw your consent" });
+    expect(await withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
+    await withdrawal.getByLabel("Withdraw only part").check();
+    // A checkbox for each thing in force, each cloud provider on its own; none ticked.
+    const ends = withdrawal.getByRole("group", { name: "What ends" });
+    expect((await ends.locator("label").allTextContents()).sort()).toEqual(["AI notes", "Cloud processing by whisper-live", "Recording", "Transcription"]);
+    expect(await Promise.all((await ends.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
+
+    // Nothing chosen: said in the form, nothing asked or sent.
+    await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
+    await withdrawal.getByRole("alert").filter({ hasText: "Choose at least one thing to withdraw." }).waitFor();
+    const dialog = page.getByRole("dialog", { name: "Withdraw your consent?" });
+    expect(await dialog.isVisible()).toBe(false);
+    expect((await harness.checkScreen(page, "consent-09-patient-withdraw-part-empty")).blocking).toEqual([]);
+
+    // Recording is what an upload needs: the confirmation says the therapist can no longer record.
+    await ends.getByLabel("Recording", { exact: true }).check();
+    await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
+    await dialog.getByText("Your consent ends for: Recording. The rest stays in force. Your therapist can no longer record or process your sessions").waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await ends.getByLabel("Recording", { exact: true }).uncheck();
+
+    await ends.getByLabel("AI notes").check();
+    await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
+    await dialog.getByText("Your consent ends for: AI notes. The rest stays in force. Your therapist may still record your sessions.").waitFor();
+    expect(await focused(patient)).toBe("button: Cancel");
+    expect((await harness.checkScreen(page, "consent-10-patient-withdraw-part-dialog")).blocking).toEqual([]);
+    await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by whisper-live since/ }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
+    await page.getByText("Your therapist may record your sessions.").waitFor();
+    // The focus is back on the button that opened the dialog; the form is back to everything.
+    expect(await focused(patient)).toBe("button: Withdraw consent");
+    expect(await withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
+    expect((await harness.checkScreen(page, "consent-11-patient-withdrew-part")).blocking).toEqual([]);
+
+    // Then cloud processing by the one provider, which only live sessions need.
+    await withdrawal.getByLabel("Withdraw only part").check();
+    await ends.getByLabel("Cloud processing by whisper-live").check();
+    await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
+    await dialog.getByText("Your consent ends for: Cloud processing by whisper-live. The rest stays in force.").waitFor();
+    await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription since/ }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Withdrawn: Cloud processing by whisper-live." }).waitFor();
+
+    // What the API holds: uploads still allowed, a live session now missing the provider.
+    const consent = (await (await fetch(`${harness.baseUrl}/v1/me/consent`, { headers: { authorization: `Bearer ${harness.server.tokens.patient}` } })).json()) as {
+      needs: { upload: { missing: { scopes: string[]; cloudProviders: string[] } }; live?: { missing: { cloudProviders: string[] } } };
+    };
+    expect(consent.needs.upload.missing).toEqual({ scopes: [], cloudProviders: [] });
+    expect(consent.needs.live?.missing.cloudProviders).toEqual(["whisper-live"]);
+    expect(problems).toEqual([]);
+  });
+
   it("lets the therapist record a withdrawal the patient made before them", async () => {
     const { page, problems } = therapist;
     // From the Patients screen, whatever screen the tests before left open.
@@ -158,11 +222,11 @@ describe("consent in the console", () => {
     await page.getByRole("button", { name: "Record the withdrawal" }).click();
     const dialog = page.getByRole("dialog", { name: "Record this withdrawal?" });
     await dialog.waitFor();
-    expect((await harness.checkScreen(page, "consent-09-therapist-withdraw-dialog")).blocking).toEqual([]);
+    expect((await harness.checkScreen(page, "consent-12-therapist-withdraw-dialog")).blocking).toEqual([]);
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Nothing$/ }).waitFor();
     await page.getByText("No sessions can be uploaded for this patient until their consent covers: Recording, Transcription.").waitFor();
-    expect((await harness.checkScreen(page, "consent-10-therapist-withdrawn")).blocking).toEqual([]);
+    expect((await harness.checkScreen(page, "consent-13-therapist-withdrawn")).blocking).toEqual([]);
 
     // The patient's route to a session is gone: no placeholder, nothing clinical.
     await patient.page.goto("/sessions/anything");

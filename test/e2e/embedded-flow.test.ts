@@ -3,12 +3,11 @@
  * embedded profile (PGlite, filesystem blobs, in-process queue, PocketSphinx, VADER, log push),
  * driven over real HTTP like a client would.
  */
-import { readdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 import { recordTestConsent } from "../support/confide-api-client.ts";
 
 interface Account {
@@ -17,8 +16,7 @@ interface Account {
 }
 
 const maxUploadBytes = 8 * 1024 * 1024;
-let dataDir: string;
-let server: ConfideProcess & { port: number };
+let embedded: ServedEmbedded;
 let base: string;
 let accounts: { admin: Account; therapist: Account; patient: Account };
 let audio: DialogueAudio;
@@ -46,27 +44,14 @@ function upload(token: string, fields: Record<string, string>, file: Blob, name:
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes),
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: Account[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as Account;
-  accounts = { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") };
-  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
-  base = `http://127.0.0.1:${server.port}`;
+  embedded = await serveEmbedded({ CONFIDE_MAX_UPLOAD_BYTES: String(maxUploadBytes) }, { prefix: "confide-e2e-", timeoutMs: 30_000 });
+  accounts = embedded.accounts;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
-  expect(code).toBe(0);
-  await rm(dataDir, { recursive: true, force: true });
+  expect(await embedded?.stop()).toBe(0);
 });
 
 describe("embedded profile, end to end over HTTP", () => {
@@ -184,18 +169,18 @@ describe("embedded profile, end to end over HTTP", () => {
     expect(foreign.headers.get("content-type")).toMatch(/application\/problem\+json/);
 
     // Erasure: the blob file is gone from disk and the session answers 404.
-    const blobsBefore = await filesUnder(join(dataDir, "blobs"));
+    const blobsBefore = await filesUnder(join(embedded.dataDir, "blobs"));
     expect(blobsBefore.some((path) => path.includes(session.id))).toBe(true);
     const deleted = await fetch(`${base}/v1/sessions/${session.id}`, { method: "DELETE", headers: auth });
     expect(deleted.status).toBe(204);
     expect((await fetch(`${base}/v1/sessions/${session.id}`, { headers: auth })).status).toBe(404);
-    const blobsAfter = await filesUnder(join(dataDir, "blobs"));
+    const blobsAfter = await filesUnder(join(embedded.dataDir, "blobs"));
     expect(blobsAfter.some((path) => path.includes(session.id))).toBe(false);
   }, 240_000);
 
   it("refuses a text file named .wav and an upload over the limit, storing nothing", async () => {
     const token = await login(accounts.therapist);
-    const before = await filesUnder(join(dataDir, "blobs"));
+    const before = await filesUnder(join(embedded.dataDir, "blobs"));
     const listBefore = await fetch(`${base}/v1/sessions`, { headers: { authorization: `Bearer ${token}` } });
     const countBefore = ((await listBefore.json()) as { items: unknown[] }).items.length;
 
@@ -204,13 +189,13 @@ describe("embedded profile, end to end over HTTP", () => {
     expect(notAudio.status).toBe(415);
     expect(((await notAudio.json()) as { code: string }).code).toBe("upload.not_audio");
 
-    const bigPath = join(dataDir, "big.wav");
+    const bigPath = join(embedded.dataDir, "big.wav");
     const header = await readFile(audio.monoPath);
     await writeFile(bigPath, Buffer.concat([header, Buffer.alloc(maxUploadBytes + 1024)]));
     const tooBig = await upload(token, { patientId: accounts.patient.user.id }, new Blob([await readFile(bigPath)]), "big.wav");
     expect(tooBig.status).toBe(413);
 
-    expect(await filesUnder(join(dataDir, "blobs"))).toEqual(before);
+    expect(await filesUnder(join(embedded.dataDir, "blobs"))).toEqual(before);
     const listAfter = await fetch(`${base}/v1/sessions`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await listAfter.json()) as { items: unknown[] }).items.length).toBe(countBefore);
   }, 60_000);

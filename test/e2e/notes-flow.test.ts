@@ -4,13 +4,12 @@
  * with notes → edit a segment → notes stale → regenerate → finalize → the patient sees the
  * summary only.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
-import { recordTestConsent } from "../support/confide-api-client.ts";
+import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
+import { recordTestConsent, sessionStatusesUntilDone, uploadSession } from "../support/confide-api-client.ts";
 
 interface Account {
   user: { id: string; email: string; role: string };
@@ -41,8 +40,7 @@ interface SessionBody {
   notes: Notes | null;
 }
 
-let dataDir: string;
-let server: ConfideProcess & { port: number };
+let embedded: ServedEmbedded;
 let base: string;
 let accounts: { therapist: Account; patient: Account };
 let audio: DialogueAudio;
@@ -66,7 +64,7 @@ async function searchIds(token: string, q: string): Promise<string[]> {
 
 /** Titles of the pushes the log push adapter has logged so far. */
 function pushTitles(): string[] {
-  const entries = server.lines.flatMap((line) => {
+  const entries = embedded.process.lines.flatMap((line) => {
     try {
       return [JSON.parse(line) as { msg?: string; message?: string; title?: string }];
     } catch {
@@ -77,26 +75,14 @@ function pushTitles(): string[] {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-notes-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: Account[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as Account;
-  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
-  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
-  base = `http://127.0.0.1:${server.port}`;
+  embedded = await serveEmbedded({}, { prefix: "confide-e2e-notes-", timeoutMs: 30_000 });
+  accounts = embedded.accounts;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
-  expect(code).toBe(0);
-  await rm(dataDir, { recursive: true, force: true });
+  expect(await embedded?.stop()).toBe(0);
 });
 
 describe("clinical notes, embedded profile, end to end over HTTP", () => {
@@ -104,19 +90,16 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     const token = await login(accounts.therapist);
     const auth = { authorization: `Bearer ${token}` };
     await recordTestConsent(base, token, accounts.patient.user.id);
-    const form = new FormData();
-    form.append("patientId", accounts.patient.user.id);
-    form.append("title", "Week 4");
-    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
-    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
-    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    // uploadSession checks the answer is 201 Created (and throws with its body when not).
+    const { id } = await uploadSession(base, token, {
+      patientId: accounts.patient.user.id,
+      title: "Week 4",
+      audio: new Uint8Array(await readFile(audio.stereoPath)),
+      settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] },
+    });
 
     // The status goes through writing_notes to ready.
-    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
-    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
-    const statuses = events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status);
+    const statuses = await sessionStatusesUntilDone(base, token, id);
     expect(statuses).toContain("writing_notes");
     expect(statuses.at(-1)).toBe("ready");
 

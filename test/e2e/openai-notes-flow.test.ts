@@ -5,48 +5,39 @@
  * writes the notes on a later attempt. The notes carry the model and prompt version, and no
  * log line carries the transcript.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
-import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { login, recordTestConsent, type SeededAccount } from "../support/confide-api-client.ts";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
+import { login, recordTestConsent, sessionStatusesUntilDone, uploadSession, type SeededAccount } from "../support/confide-api-client.ts";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 
-let dataDir: string;
+let embedded: ServedEmbedded;
 let fake: FakeOpenAiChatServer;
-let server: ConfideProcess & { port: number };
 let base: string;
 let accounts: { therapist: SeededAccount; patient: SeededAccount };
 let audio: DialogueAudio;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-e2e-openai-notes-"));
   fake = await startFakeOpenAiChatServer({ reply: (_request, index) => (index === 0 ? { kind: "throttled", retryAfter: "1" } : { kind: "notes" }) });
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "debug",
-    CONFIDE_NOTES: "openai",
-    CONFIDE_OPENAI_NOTES_URL: fake.url,
-    CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
-  };
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => seeded.accounts.find((a) => a.user.role === role) as SeededAccount;
-  accounts = { therapist: byRole("therapist"), patient: byRole("patient") };
-  server = await startCli(["serve"], env, { timeoutMs: 30_000 });
-  base = `http://127.0.0.1:${server.port}`;
+  embedded = await serveEmbedded(
+    {
+      CONFIDE_LOG_LEVEL: "debug",
+      CONFIDE_NOTES: "openai",
+      CONFIDE_OPENAI_NOTES_URL: fake.url,
+      CONFIDE_OPENAI_NOTES_MODEL: "notes-model",
+    },
+    { prefix: "confide-e2e-openai-notes-", timeoutMs: 30_000 },
+  );
+  accounts = embedded.accounts;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
-  expect(code).toBe(0);
+  expect(await embedded?.stop()).toBe(0);
   await fake?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
@@ -61,18 +52,15 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
     const auth = { authorization: `Bearer ${token}` };
     // The notes server is on this machine (inside the deployment): no cloud_processing needed, ai_notes is.
     await recordTestConsent(base, token, accounts.patient.user.id);
-    const form = new FormData();
-    form.append("patientId", accounts.patient.user.id);
-    form.append("title", "Week 5");
-    form.append("settings", JSON.stringify({ channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }));
-    form.append("audio", new Blob([await readFile(audio.stereoPath)], { type: "audio/wav" }), "session.wav");
-    const created = await fetch(`${base}/v1/sessions`, { method: "POST", headers: auth, body: form });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    // uploadSession checks the answer is 201 Created (and throws with its body when not).
+    const { id } = await uploadSession(base, token, {
+      patientId: accounts.patient.user.id,
+      title: "Week 5",
+      audio: new Uint8Array(await readFile(audio.stereoPath)),
+      settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] },
+    });
 
-    const stream = await fetch(`${base}/v1/sessions/${id}/events`, { headers: auth });
-    const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
-    expect(events.filter((e) => e.event === "status").map((e) => (JSON.parse(e.data) as { status: string }).status).at(-1)).toBe("ready");
+    expect((await sessionStatusesUntilDone(base, token, id)).at(-1)).toBe("ready");
 
     const session = (await (await fetch(`${base}/v1/sessions/${id}`, { headers: auth })).json()) as {
       transcript: { segments: Array<{ id: string; text: string }> };
@@ -89,7 +77,7 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
     expect(session.notes.quality.grounded).toBeGreaterThan(0);
 
     // No log line, debug level included, carries a line of the transcript.
-    const log = server.lines.join("\n");
+    const log = embedded.process.lines.join("\n");
     expect(log).toContain("provider.throttled");
     for (const segment of session.transcript.segments.filter((candidate) => candidate.text.length >= 12)) {
       expect(log).not.toContain(segment.text);

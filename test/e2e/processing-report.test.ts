@@ -5,13 +5,12 @@
  * read the previous change — and the transcript says which requested features the engine
  * did not honour (no speaker separation in a mono recording).
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSession, login, recordTestConsent, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, waitUntilReady } from "../support/confide-api-client.ts";
 import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
-import { runCli, startCli, type ConfideProcess } from "../support/server-process.ts";
+import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 
 interface TranscriptWarning {
   type: string;
@@ -19,35 +18,24 @@ interface TranscriptWarning {
   message: string;
 }
 
-let dataDir: string;
-let server: ConfideProcess & { port: number };
+let embedded: ServedEmbedded;
 let base: string;
 let token: string;
 let patientId: string;
 let audio: DialogueAudio;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "confide-report-"));
-  const env = {
-    CONFIDE_PROFILE: "embedded",
-    CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_PORT: "0",
-    CONFIDE_PASSWORD_COST: "1024",
-    CONFIDE_LOG_LEVEL: "info",
-  };
-  audio = await makeDialogueWav({ directory: join(dataDir, "fixtures") });
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => seeded.accounts.find((account) => account.user.role === role) as SeededAccount;
-  patientId = byRole("patient").user.id;
-  server = await startCli(["serve"], env, { timeoutMs: 60_000 });
-  base = `http://127.0.0.1:${server.port}`;
-  token = await login(base, byRole("therapist"));
-  await recordTestConsent(base, token, byRole("patient").user.id);
+  embedded = await serveEmbedded({}, { prefix: "confide-report-" });
+  const { accounts } = embedded;
+  patientId = accounts.patient.user.id;
+  base = embedded.baseUrl;
+  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
+  token = await login(base, accounts.therapist);
+  await recordTestConsent(base, token, accounts.patient.user.id);
 }, 120_000);
 
 afterAll(async () => {
-  expect(await server?.stop()).toBe(0);
-  await rm(dataDir, { recursive: true, force: true });
+  expect(await embedded?.stop()).toBe(0);
 });
 
 async function upload(path: string, settings: Record<string, unknown>): Promise<{ id: string; status: string }> {

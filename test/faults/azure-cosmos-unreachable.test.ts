@@ -6,7 +6,7 @@
  * it is back the same process answers 200 again, without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
+import { login, loginRequest, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
 import { logEntries } from "../support/process-log.ts";
 import { startAzureStack, type ApiProcess, type AzureStack } from "../support/azure-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
@@ -24,31 +24,15 @@ let api: ApiProcess;
 let token: string;
 let session: SessionView;
 
-interface Answer {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-  elapsedMs: number;
-}
-
-async function timedRequest(path: string, init: RequestInit = {}): Promise<Answer> {
-  const startedAt = performance.now();
-  const response = await requestWithTimeout(`${api.baseUrl}${path}`, init, 30_000);
-  const text = await response.text();
-  return {
-    status: response.status,
-    contentType: response.headers.get("content-type") ?? "",
-    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
-    elapsedMs: performance.now() - startedAt,
-  };
-}
+/** A request to the API process the test talks to, timed. */
+const timedApiRequest = (path: string, init: RequestInit = {}): Promise<TimedAnswer> => timedRequest(`${api.baseUrl}${path}`, init);
 
 const authorized = () => ({ headers: { authorization: `Bearer ${token}` } });
 
 /** How long each answer took while Cosmos DB was away, printed at the end. */
 const outageAnswersMs: number[] = [];
 
-function expectUnavailable(answer: Answer, what: string): void {
+function expectUnavailable(answer: TimedAnswer, what: string): void {
   outageAnswersMs.push(answer.elapsedMs);
   expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(503);
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
@@ -74,37 +58,33 @@ afterAll(async () => {
 
 describe("azure profile: Cosmos DB unreachable, then back", () => {
   it("answers 503 dependency.unavailable within its retries while down (never a hang), and 200 again once back, in the same process", async () => {
-    expect((await timedRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
-    expect((await timedRequest("/readyz")).status).toBe(200);
+    expect((await timedApiRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
+    expect((await timedApiRequest("/readyz")).status).toBe(200);
 
     stack.cosmosProxy.down();
     for (let round = 0; round < 2; round += 1) {
-      expectUnavailable(await timedRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-      const ready = await timedRequest("/readyz");
+      expectUnavailable(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
+      const ready = await timedApiRequest("/readyz");
       outageAnswersMs.push(ready.elapsedMs);
       expect(ready.status).toBe(503);
       const failing = (ready.body.checks as Array<{ name: string; ok: boolean; code?: string }>).filter((check) => !check.ok);
       // Only the database is missing: storage, speech, language and Redis still answer.
       expect(failing).toEqual([{ name: expect.stringMatching(/^database:cosmos/), ok: false, code: "dependency.unavailable" }]);
     }
-    expectUnavailable(await timedRequest("/v1/sessions", authorized()), "list sessions");
+    expectUnavailable(await timedApiRequest("/v1/sessions", authorized()), "list sessions");
     expectUnavailable(
-      await timedRequest("/v1/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: stack.accounts.therapist.user.email, password: stack.accounts.therapist.password }),
-      }),
+      await timedApiRequest("/v1/auth/login", loginRequest(stack.accounts.therapist)),
       "login",
     );
-    expect((await timedRequest("/healthz")).status).toBe(200);
+    expect((await timedApiRequest("/healthz")).status).toBe(200);
     console.info(`Cosmos DB away: ${outageAnswersMs.length} answers, ${outageAnswersMs.map((ms) => Math.round(ms)).join(", ")} ms`);
 
     stack.cosmosProxy.up();
-    const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
+    const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
     expect(detail.body.id).toBe(session.id);
-    expect((await timedRequest("/readyz")).status).toBe(200);
-    const listed = await timedRequest("/v1/sessions", authorized());
+    expect((await timedApiRequest("/readyz")).status).toBe(200);
+    const listed = await timedApiRequest("/v1/sessions", authorized());
     expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
     expect(api.child.exitCode).toBeNull();
     expect(logEntries([api]).filter((line) => line.message === "unhandled error" || line.status === 500)).toEqual([]);

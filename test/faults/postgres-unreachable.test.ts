@@ -11,7 +11,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login, requestWithTimeout, uploadSession, type SessionView } from "../support/confide-api-client.ts";
+import { login, loginRequest, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
 import { postgresHost, postgresPort, startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { logEntries } from "../support/process-log.ts";
 import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
@@ -27,25 +27,8 @@ let api: ApiProcess;
 let token: string;
 let session: SessionView;
 
-interface Answer {
-  status: number;
-  contentType: string;
-  body: Record<string, unknown>;
-  elapsedMs: number;
-}
-
-async function timedRequest(path: string, init: RequestInit = {}): Promise<Answer> {
-  const startedAt = performance.now();
-  // The client's own limit is well past maxAnswerMs, so a slow answer is measured, not cut.
-  const response = await requestWithTimeout(`${api.baseUrl}${path}`, init, 30_000);
-  const text = await response.text();
-  return {
-    status: response.status,
-    contentType: response.headers.get("content-type") ?? "",
-    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
-    elapsedMs: performance.now() - startedAt,
-  };
-}
+/** A request to the API process the test talks to, timed. */
+const timedApiRequest = (path: string, init: RequestInit = {}): Promise<TimedAnswer> => timedRequest(`${api.baseUrl}${path}`, init);
 
 /** Files in the shared blob directory (a recording and its metadata sidecar per session). */
 async function blobFiles(): Promise<string[]> {
@@ -64,7 +47,7 @@ function reportOutageAnswers(kind: string): void {
   outageAnswersMs.length = 0;
 }
 
-function expectUnavailableProblem(answer: Answer, what: string): void {
+function expectUnavailableProblem(answer: TimedAnswer, what: string): void {
   outageAnswersMs.push(answer.elapsedMs);
   expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(503);
   expect(answer.contentType).toMatch(/^application\/problem\+json/);
@@ -73,7 +56,7 @@ function expectUnavailableProblem(answer: Answer, what: string): void {
   expect(answer.elapsedMs, `${what} took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
 }
 
-function expectDatabaseNotReady(answer: Answer): void {
+function expectDatabaseNotReady(answer: TimedAnswer): void {
   outageAnswersMs.push(answer.elapsedMs);
   expect(answer.status).toBe(503);
   expect(answer.elapsedMs, `/readyz took ${Math.round(answer.elapsedMs)} ms`).toBeLessThan(maxAnswerMs);
@@ -114,23 +97,19 @@ function expectNoServerErrors(process: ApiProcess): void {
 
 describe("PostgreSQL unreachable, then back", () => {
   it("answers 503 dependency.unavailable quickly while down, and 200 again once back, in the same process", async () => {
-    expect((await timedRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
-    expect((await timedRequest("/readyz")).status).toBe(200);
+    expect((await timedApiRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
+    expect((await timedApiRequest("/readyz")).status).toBe(200);
     expect(proxy.openConnections).toBeGreaterThan(0);
 
     proxy.down();
     // Several rounds: the first meets the pool's broken connections, later ones new connections refused.
     for (let round = 0; round < 3; round += 1) {
-      expectUnavailableProblem(await timedRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-      expectDatabaseNotReady(await timedRequest("/readyz"));
+      expectUnavailableProblem(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
+      expectDatabaseNotReady(await timedApiRequest("/readyz"));
     }
-    expectUnavailableProblem(await timedRequest("/v1/sessions", authorized()), "list sessions");
+    expectUnavailableProblem(await timedApiRequest("/v1/sessions", authorized()), "list sessions");
     expectUnavailableProblem(
-      await timedRequest("/v1/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: stack.accounts.therapist.user.email, password: stack.accounts.therapist.password }),
-      }),
+      await timedApiRequest("/v1/auth/login", loginRequest(stack.accounts.therapist)),
       "login",
     );
     // An upload while the database is away is refused whole: nothing stored, nothing queued.
@@ -139,20 +118,20 @@ describe("PostgreSQL unreachable, then back", () => {
     form.append("title", "During the outage");
     form.append("audio", new Blob([makeToneWav({ durationMs: 500 })], { type: "audio/wav" }), "outage.wav");
     expectUnavailableProblem(
-      await timedRequest("/v1/sessions", { method: "POST", headers: authorized().headers, body: form }),
+      await timedApiRequest("/v1/sessions", { method: "POST", headers: authorized().headers, body: form }),
       "upload",
     );
     // Liveness does not depend on the database: the process is alive, only not ready.
-    expect((await timedRequest("/healthz")).status).toBe(200);
+    expect((await timedApiRequest("/healthz")).status).toBe(200);
     expect(proxy.refusedConnections).toBeGreaterThan(0);
     reportOutageAnswers("connections reset and refused");
 
     proxy.up();
-    const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
+    const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
     expect(detail.body.id).toBe(session.id);
-    expect((await timedRequest("/readyz")).status).toBe(200);
-    const listed = await timedRequest("/v1/sessions", authorized());
+    expect((await timedApiRequest("/readyz")).status).toBe(200);
+    const listed = await timedApiRequest("/v1/sessions", authorized());
     expect(listed.status).toBe(200);
     expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
     const stored = await blobFiles();
@@ -174,22 +153,22 @@ describe("PostgreSQL unreachable, then back", () => {
         CONFIDE_DATABASE_URL: `postgres://postgres@127.0.0.1:${partitioned.port}/${stack.databaseName}?connect_timeout=2&statement_timeout=2000`,
       });
       token = await login(api.baseUrl, stack.accounts.therapist);
-      expect((await timedRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
+      expect((await timedApiRequest(`/v1/sessions/${session.id}`, authorized())).status).toBe(200);
       expect(partitioned.openConnections).toBeGreaterThan(0);
 
       partitioned.partition();
       // First round: statements sent on pooled connections that never answer; then new connections never answered.
       for (let round = 0; round < 2; round += 1) {
-        expectUnavailableProblem(await timedRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-        expectDatabaseNotReady(await timedRequest("/readyz"));
+        expectUnavailableProblem(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
+        expectDatabaseNotReady(await timedApiRequest("/readyz"));
       }
-      expectUnavailableProblem(await timedRequest("/v1/sessions", authorized()), "list sessions");
+      expectUnavailableProblem(await timedApiRequest("/v1/sessions", authorized()), "list sessions");
       reportOutageAnswers("network partition");
 
       partitioned.up();
-      const detail = await timedRequest(`/v1/sessions/${session.id}`, authorized());
+      const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
       expect(detail.status, JSON.stringify(detail.body)).toBe(200);
-      expect((await timedRequest("/readyz")).status).toBe(200);
+      expect((await timedApiRequest("/readyz")).status).toBe(200);
       expect(api.child.exitCode).toBeNull();
       expectNoServerErrors(api);
     } finally {

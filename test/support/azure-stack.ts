@@ -31,13 +31,12 @@ import {
   type CosmosServer,
   type TcpProxy,
 } from "@confide/contracts/support";
-import { connectRedis, keysUnder, stopProcess } from "./selfhosted-stack.ts";
+import { connectStackRedis, stackProcessEnv } from "./selfhosted-stack.ts";
 import { runCli } from "./server-process.ts";
 import { seedStackProcesses, type RunningProcess, type StackProcesses } from "./stack-processes.ts";
+import { createStackTeardown, startOrTearDown } from "./stack-teardown.ts";
 
 export type { ApiProcess, RunningProcess } from "./stack-processes.ts";
-
-const redisUrl = "redis://127.0.0.1:6379";
 
 export interface AzureStack extends StackProcesses {
   azurite: AzuriteBlob;
@@ -75,29 +74,11 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
   const databaseName = `confide_${suffix}`;
   const containerName = `confide-${suffix}`;
   const queuePrefix = `confide-azure-${suffix}`;
-  const cleanups: Array<() => Promise<void>> = [];
-  const processes: RunningProcess[] = [];
+  const teardown = createStackTeardown("azure");
+  const { cleanups, processes } = teardown;
 
-  const close = async () => {
-    const errors: unknown[] = [];
-    await Promise.all(processes.map((process) => stopProcess(process, 5_000).catch((error: unknown) => errors.push(error))));
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        errors.push(error);
-      }
-    }
-    if (errors.length > 0) throw new AggregateError(errors, "closing the azure stack failed");
-  };
-
-  try {
-    const redis = await connectRedis();
-    cleanups.push(async () => {
-      const keys = await keysUnder(redis, queuePrefix);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    });
+  return startOrTearDown(teardown, async () => {
+    await connectStackRedis(teardown, queuePrefix);
 
     const [azurite, cosmos, speech, language] = await Promise.all([
       startAzurite(),
@@ -137,19 +118,8 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       CONFIDE_AZURE_LIVE_SPEECH_HOST: liveSpeech.url,
       CONFIDE_AZURE_LANGUAGE_ENDPOINT: language.url,
       CONFIDE_AZURE_LANGUAGE_KEY: language.key,
-      CONFIDE_REDIS_URL: redisUrl,
-      CONFIDE_QUEUE_PREFIX: queuePrefix,
-      CONFIDE_PUSH: "log",
-      CONFIDE_JWT_SECRET: randomBytes(36).toString("base64url"),
-      CONFIDE_PORT: "0",
-      CONFIDE_PASSWORD_COST: "1024",
-      CONFIDE_LEASE_MS: "3000",
-      CONFIDE_QUEUE_STALLED_MS: "5000",
-      CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+      ...stackProcessEnv(queuePrefix),
       CONFIDE_DATA_DIR: folder,
-      CONFIDE_LOG_LEVEL: "info",
-      CONFIDE_UPLOAD_LIMIT_PER_HOUR: "100000",
-      CONFIDE_MAX_SESSIONS_IN_PROCESSING: "100000",
       ...options.env,
     };
 
@@ -170,14 +140,7 @@ export async function startAzureStack(options: AzureStackOptions = {}): Promise<
       env,
       ...started,
       processes,
-      close,
+      close: teardown.close,
     };
-  } catch (error) {
-    try {
-      await close();
-    } catch (closeError) {
-      throw new AggregateError([error, closeError], "starting the azure stack failed, and so did cleaning up");
-    }
-    throw error;
-  }
+  });
 }

@@ -1,3 +1,4 @@
+import { readSseEvents } from "@confide/contracts/support";
 import { testConsentForm } from "@confide/core/testing";
 
 /**
@@ -29,18 +30,47 @@ export function requestWithTimeout(url: string, init: RequestInit = {}, timeoutM
   return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
+/** An answer as the fault tests check it: status, content type, the JSON body (`{}` when empty), how long it took. */
+export interface TimedAnswer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+  elapsedMs: number;
+}
+
+/**
+ * Requests `url` and measures how long the whole answer took. The client's own limit (30 s) is
+ * well past what a test allows an answer, so a slow answer is measured, not cut.
+ */
+export async function timedRequest(url: string, init: RequestInit = {}): Promise<TimedAnswer> {
+  const startedAt = performance.now();
+  const response = await requestWithTimeout(url, init, 30_000);
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
+    elapsedMs: performance.now() - startedAt,
+  };
+}
+
 async function expectStatus(response: Response, status: number, what: string): Promise<void> {
   if (response.status !== status) {
     throw new Error(`${what}: expected ${status}, got ${response.status}: ${await response.text()}`);
   }
 }
 
-export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
-  const response = await requestWithTimeout(`${baseUrl}/v1/auth/login`, {
+/** The `POST /v1/auth/login` request of `account` with its password, for `fetch` with `${baseUrl}/v1/auth/login`. */
+export function loginRequest(account: SeededAccount): RequestInit {
+  return {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: account.user.email, password: account.password }),
-  });
+  };
+}
+
+export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
+  const response = await requestWithTimeout(`${baseUrl}/v1/auth/login`, loginRequest(account));
   await expectStatus(response, 200, "login");
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
@@ -106,6 +136,16 @@ export async function uploadSession(
   });
   await expectStatus(response, 201, `upload "${input.title}"`);
   return (await response.json()) as SessionView;
+}
+
+/**
+ * Follows a session's event stream (`GET /v1/sessions/{id}/events`) until processing ends.
+ * @returns the statuses it reported, in order, the last one `ready` or `failed`.
+ */
+export async function sessionStatusesUntilDone(baseUrl: string, token: string, sessionId: string): Promise<string[]> {
+  const stream = await fetch(`${baseUrl}/v1/sessions/${sessionId}/events`, { headers: { authorization: `Bearer ${token}` } });
+  const events = await readSseEvents(stream, (event) => /"(ready|failed)"/.test(event.data));
+  return events.filter((event) => event.event === "status").map((event) => (JSON.parse(event.data) as { status: string }).status);
 }
 
 export async function getSession(baseUrl: string, token: string, sessionId: string): Promise<SessionView> {

@@ -20,6 +20,7 @@ import {
 } from "@confide/contracts/fakes";
 import { runCli } from "./server-process.ts";
 import { seedStackProcesses, type RunningProcess, type StackProcesses } from "./stack-processes.ts";
+import { createStackTeardown, startOrTearDown, type StackTeardown } from "./stack-teardown.ts";
 
 export type { ApiProcess, RunningProcess } from "./stack-processes.ts";
 
@@ -106,47 +107,58 @@ export async function keysUnder(redis: Redis, prefix: string): Promise<string[]>
   return keys;
 }
 
-/** Stops a process: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
-export async function stopProcess(process: RunningProcess, graceMs: number): Promise<void> {
-  if (process.child.exitCode !== null || process.child.signalCode !== null) return;
-  process.child.kill("SIGTERM");
-  const exited = await Promise.race([
-    process.exited.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs)),
-  ]);
-  if (!exited) {
-    process.child.kill("SIGKILL");
-    await process.exited;
-  }
+/** Deletes every Redis key under `prefix:`. @returns how many there were. */
+export async function deleteKeysUnder(redis: Redis, prefix: string): Promise<number> {
+  const keys = await keysUnder(redis, prefix);
+  if (keys.length > 0) await redis.del(...keys);
+  return keys.length;
+}
+
+/**
+ * Connects to the local Redis for a stack whose queue keys are under `queuePrefix:`; closing
+ * `teardown` deletes those keys and disconnects.
+ */
+export async function connectStackRedis(teardown: StackTeardown, queuePrefix: string): Promise<Redis> {
+  const redis = await connectRedis();
+  teardown.cleanups.push(async () => {
+    await deleteKeysUnder(redis, queuePrefix);
+    redis.disconnect();
+  });
+  return redis;
+}
+
+/**
+ * The environment every stack gives its processes besides its profile's services: the local
+ * Redis under `queuePrefix`, push notifications to the log, a fresh JWT secret, any free port,
+ * cheap password hashing, short leases and timeouts, and quotas out of the way (tests upload
+ * dozens of sessions at once for one therapist: quotas only where a test sets them).
+ */
+export function stackProcessEnv(queuePrefix: string): Record<string, string> {
+  return {
+    CONFIDE_REDIS_URL: redisUrl,
+    CONFIDE_QUEUE_PREFIX: queuePrefix,
+    CONFIDE_PUSH: "log",
+    CONFIDE_JWT_SECRET: randomBytes(36).toString("base64url"),
+    CONFIDE_PORT: "0",
+    CONFIDE_PASSWORD_COST: "1024",
+    CONFIDE_LEASE_MS: "3000",
+    CONFIDE_QUEUE_STALLED_MS: "5000",
+    CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+    CONFIDE_LOG_LEVEL: "info",
+    CONFIDE_UPLOAD_LIMIT_PER_HOUR: "100000",
+    CONFIDE_MAX_SESSIONS_IN_PROCESSING: "100000",
+  };
 }
 
 export async function startSelfHostedStack(options: SelfHostedStackOptions = {}): Promise<SelfHostedStack> {
   const suffix = randomBytes(6).toString("hex");
   const databaseName = `confide_fault_${suffix}`;
   const queuePrefix = `confide-fault-${suffix}`;
-  const cleanups: Array<() => Promise<void>> = [];
-  const processes: RunningProcess[] = [];
+  const teardown = createStackTeardown("self-hosted");
+  const { cleanups, processes } = teardown;
 
-  const close = async () => {
-    const errors: unknown[] = [];
-    await Promise.all(processes.map((process) => stopProcess(process, 5_000).catch((error: unknown) => errors.push(error))));
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        errors.push(error);
-      }
-    }
-    if (errors.length > 0) throw new AggregateError(errors, "closing the self-hosted stack failed");
-  };
-
-  try {
-    const redis = await connectRedis();
-    cleanups.push(async () => {
-      const keys = await keysUnder(redis, queuePrefix);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    });
+  return startOrTearDown(teardown, async () => {
+    const redis = await connectStackRedis(teardown, queuePrefix);
 
     await adminQuery(`CREATE DATABASE ${databaseName}`);
     cleanups.push(async () => {
@@ -166,21 +178,9 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
     const env: Record<string, string> = {
       CONFIDE_PROFILE: "selfhosted",
       CONFIDE_DATABASE_URL: databaseUrl,
-      CONFIDE_REDIS_URL: redisUrl,
-      CONFIDE_QUEUE_PREFIX: queuePrefix,
+      ...stackProcessEnv(queuePrefix),
       CONFIDE_WHISPER_URL: whisper.url,
-      CONFIDE_PUSH: "log",
-      CONFIDE_JWT_SECRET: randomBytes(36).toString("base64url"),
-      CONFIDE_PORT: "0",
-      CONFIDE_PASSWORD_COST: "1024",
-      CONFIDE_LEASE_MS: "3000",
-      CONFIDE_QUEUE_STALLED_MS: "5000",
-      CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
       CONFIDE_DATA_DIR: dataDir,
-      CONFIDE_LOG_LEVEL: "info",
-      // Fault tests upload dozens of sessions at once for one therapist: quotas only where a test sets them.
-      CONFIDE_UPLOAD_LIMIT_PER_HOUR: "100000",
-      CONFIDE_MAX_SESSIONS_IN_PROCESSING: "100000",
       ...options.env,
     };
 
@@ -196,19 +196,8 @@ export async function startSelfHostedStack(options: SelfHostedStackOptions = {})
       ...started,
       processes,
       queueKeys: () => keysUnder(redis, queuePrefix),
-      async deleteQueueKeys() {
-        const keys = await keysUnder(redis, queuePrefix);
-        if (keys.length > 0) await redis.del(...keys);
-        return keys.length;
-      },
-      close,
+      deleteQueueKeys: () => deleteKeysUnder(redis, queuePrefix),
+      close: teardown.close,
     };
-  } catch (error) {
-    try {
-      await close();
-    } catch (closeError) {
-      throw new AggregateError([error, closeError], "starting the self-hosted stack failed, and so did cleaning up");
-    }
-    throw error;
-  }
+  });
 }

@@ -2,8 +2,9 @@
  * What the self-hosted and the Azure test stacks share: the seeded accounts and the `confide serve`
  * and `confide worker` processes they start, tracked so that the stack's close stops them.
  */
-import { login, recordTestConsent, registerDevice, type SeededAccount } from "./confide-api-client.ts";
-import { runCli, startCli, type ConfideProcess } from "./server-process.ts";
+import { login, recordTestConsent, registerDevice } from "./confide-api-client.ts";
+import { seedAccounts, type SeededAccounts } from "./seed-accounts.ts";
+import { startCli, type ConfideProcess } from "./server-process.ts";
 
 export type RunningProcess = ConfideProcess & { port: number };
 
@@ -12,7 +13,7 @@ export interface ApiProcess extends RunningProcess {
 }
 
 export interface StackProcesses {
-  accounts: { admin: SeededAccount; therapist: SeededAccount; patient: SeededAccount };
+  accounts: SeededAccounts;
   startApi(overrides?: Record<string, string>): Promise<ApiProcess>;
   startWorker(overrides?: Record<string, string>): Promise<RunningProcess>;
   /** Signs the therapist in on `api` and registers one phone for them; returns the access token. */
@@ -32,12 +33,7 @@ export async function seedStackProcesses(
   processes: RunningProcess[],
   options: { consent?: boolean | undefined; phoneToken: string },
 ): Promise<StackProcesses> {
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
-  const byRole = (role: string) => {
-    const account = seeded.accounts.find((candidate) => candidate.user.role === role);
-    if (!account) throw new Error(`confide seed made no ${role}: ${JSON.stringify(seeded)}`);
-    return account;
-  };
+  const accounts = await seedAccounts(env);
 
   let consentRecorded = false;
   const track = (process: RunningProcess) => {
@@ -46,13 +42,12 @@ export async function seedStackProcesses(
   };
 
   return {
-    accounts: { admin: byRole("admin"), therapist: byRole("therapist"), patient: byRole("patient") },
+    accounts,
     async startApi(overrides = {}) {
       const api = track(await startCli(["serve"], { ...env, ...overrides }, { timeoutMs: 30_000 }));
       const baseUrl = `http://127.0.0.1:${api.port}`;
       if (!consentRecorded && options.consent !== false) {
-        const therapist = byRole("therapist");
-        await recordTestConsent(baseUrl, await login(baseUrl, therapist), byRole("patient").user.id);
+        await recordTestConsent(baseUrl, await login(baseUrl, accounts.therapist), accounts.patient.user.id);
         consentRecorded = true;
       }
       return Object.assign(api, { baseUrl });
@@ -61,7 +56,7 @@ export async function seedStackProcesses(
       return track(await startCli(["worker"], { ...env, ...overrides }, { ready: (line) => line.message === "worker started", timeoutMs: 30_000 }));
     },
     async signInTherapistWithPhone(api) {
-      const token = await login(api.baseUrl, byRole("therapist"));
+      const token = await login(api.baseUrl, accounts.therapist);
       await registerDevice(api.baseUrl, token, options.phoneToken);
       return token;
     },

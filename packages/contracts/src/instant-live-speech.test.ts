@@ -3,31 +3,18 @@
  * reference the live adapters are compared with), on synthetic "speech": tone bursts with
  * pauses, the cue its voice-activity detector cuts at. Plus what the fake itself promises.
  */
-import { ConfideError, type LiveSpeechEvent } from "@confide/core";
+import { ConfideError } from "@confide/core";
 import { createInstantLiveSpeechToText } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { describeLiveSpeechToTextContract } from "./live-speech-to-text.contract.ts";
-import { toneBurstsPcm } from "./support/tone-bursts-pcm.ts";
-
-const monoTurns: Array<[number, number]> = [
-  [500, 2_000],
-  [3_000, 4_200],
-  [5_200, 6_500],
-];
+import { monoLiveSettings, readLiveEvents, toneDialogueMonoPcm, toneDialogueStereoPcm } from "./support/live-recognition.ts";
 
 describeLiveSpeechToTextContract({
   name: "instant fake",
   create: async () => createInstantLiveSpeechToText({ script: ["hello how are you", "not sleeping well", "see you"] }),
   capabilities: { partials: false, liveDiarization: false, perChannel: true },
-  monoSpeech: async () => toneBurstsPcm([monoTurns], 7_500),
-  stereoSpeech: async () =>
-    toneBurstsPcm(
-      [
-        [[500, 2_000], [5_200, 6_500]],
-        [[3_000, 4_200]],
-      ],
-      7_500,
-    ),
+  monoSpeech: async () => toneDialogueMonoPcm(),
+  stereoSpeech: async () => toneDialogueStereoPcm(),
   createFailing: async () =>
     createInstantLiveSpeechToText({
       failAt: { utterance: 0, error: new ConfideError("provider.unavailable", "scripted outage", { retryable: true }) },
@@ -38,17 +25,9 @@ describeLiveSpeechToTextContract({
 describe("instant fake live engine", () => {
   it("answers each utterance with its scripted text as soon as the pause ends it, before the audio is over", async () => {
     const engine = createInstantLiveSpeechToText({ script: ["first", "second"], cutter: { pauseMs: 500 } });
-    const recognition = await engine.open({
-      language: "en-US",
-      format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-      channelLayout: "mono",
-      maxSpeakers: 2,
-    });
-    const seen: LiveSpeechEvent[] = [];
-    const reading = (async () => {
-      for await (const event of recognition.events) seen.push(event);
-    })();
-    const audio = toneBurstsPcm([monoTurns], 7_500);
+    const recognition = await engine.open(monoLiveSettings);
+    const { events: seen, done: reading } = readLiveEvents(recognition);
+    const audio = toneDialogueMonoPcm();
     // Up to 600 ms after the first turn ends (2 000 ms): its 500 ms pause has passed.
     await recognition.write(audio.subarray(0, 2_600 * 32));
     await new Promise((resolve) => setImmediate(resolve));

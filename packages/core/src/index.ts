@@ -39,6 +39,7 @@ export * from "./live-speech/pcm-channels.ts";
 export * from "./live-speech/utterance-cutter.ts";
 export * from "./live-speech/event-queue.ts";
 export * from "./live-speech/utterance-recognition.ts";
+export * from "./live-speech/word-inside-final.ts";
 export * from "./events/session-event-fan-out.ts";
 export * from "./events/publishing-session-repository.ts";
 export * from "./tokens.ts";

@@ -4,8 +4,7 @@
  * sentiment; a document Comprehend fails, or throttling, leaves the session without sentiment
  * and schedules a retry — never a neutral result in place of the failed one.
  */
-import { createJobHandlers, uploadSession, type Session } from "@confide/core";
-import { byteStream, createTestDeps, pcmWav, seedLinkedPair, type TestDeps } from "@confide/core/testing";
+import { startTestPipeline, storedTestSession, uploadTestRecording, type TestDeps } from "@confide/core/testing";
 import { startFakeComprehendServer, type FakeComprehendServer } from "@confide/contracts/fakes";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createComprehendLanguageAnalyzer } from "./comprehend-language-analyzer.ts";
@@ -24,9 +23,7 @@ afterAll(async () => {
 beforeEach(async () => {
   fake.fault = () => undefined;
   fake.documentError = () => undefined;
-  deps = createTestDeps({ language: await createComprehendLanguageAnalyzer({ ...fake.clientConfig, maxAttempts: 1 }) });
-  await seedLinkedPair(deps);
-  await deps.queue.start(createJobHandlers(deps));
+  deps = await startTestPipeline({ language: await createComprehendLanguageAnalyzer({ ...fake.clientConfig, maxAttempts: 1 }) });
 });
 
 afterEach(async () => {
@@ -34,32 +31,16 @@ afterEach(async () => {
   await deps.language.close();
 });
 
-function upload(): Promise<Session> {
-  return uploadSession(deps, { userId: "therapist-1", role: "therapist" }, {
-    patientId: "patient-1",
-    title: "Weekly session",
-    audio: byteStream(pcmWav({ channels: 1, dataBytes: 32_000 })),
-    originalName: "session.wav",
-    declaredContentType: "audio/wav",
-  });
-}
-
-async function stored(session: Session): Promise<Session> {
-  const current = await deps.sessions.get(session.id);
-  if (current === null) throw new Error("the session is gone");
-  return current;
-}
-
 const sentimentRequests = (from: number) => fake.received.slice(from).filter((request) => request.operation === "BatchDetectSentiment");
 
 describe("Comprehend under the processing pipeline", () => {
   it("scores the patient's segments: one request, results stored per segment", async () => {
     const from = fake.received.length;
-    const uploaded = await upload();
+    const uploaded = await uploadTestRecording(deps);
 
     await deps.queue.runDue();
 
-    const session = await stored(uploaded);
+    const session = await storedTestSession(deps, uploaded);
     expect(session.status).toBe("ready");
     expect(session.sentiment?.segments.map((segment) => segment.label)).toEqual(["positive", "negative"]);
     const requests = sentimentRequests(from);
@@ -69,11 +50,11 @@ describe("Comprehend under the processing pipeline", () => {
 
   it("a document in ErrorList fails the analysis retryable and the retry scores it: never stored as neutral", async () => {
     fake.documentError = (text) => (text.includes("worried") ? { ErrorCode: "INTERNAL_SERVER_ERROR", ErrorMessage: "Internal server error" } : undefined);
-    const uploaded = await upload();
+    const uploaded = await uploadTestRecording(deps);
 
     await deps.queue.runDue();
 
-    const failedOnce = await stored(uploaded);
+    const failedOnce = await storedTestSession(deps, uploaded);
     expect(failedOnce.status).toBe("analyzing");
     expect(failedOnce.sentiment).toBeNull();
     expect(failedOnce.processing.lastError).toMatchObject({ code: "provider.unavailable", retryable: true });
@@ -83,19 +64,19 @@ describe("Comprehend under the processing pipeline", () => {
     deps.clock.set(new Date(deps.queue.pending()[0]!.runAt));
     await deps.queue.runDue();
 
-    const session = await stored(uploaded);
+    const session = await storedTestSession(deps, uploaded);
     expect(session.status).toBe("ready");
     expect(session.sentiment?.segments.map((segment) => segment.label)).toEqual(["positive", "negative"]);
   });
 
   it("throttling schedules the retry no sooner than the suggested wait", async () => {
     fake.fault = () => ({ kind: "throttled" });
-    const uploaded = await upload();
+    const uploaded = await uploadTestRecording(deps);
     const before = deps.clock.now().getTime();
 
     await deps.queue.runDue();
 
-    const session = await stored(uploaded);
+    const session = await storedTestSession(deps, uploaded);
     expect(session.processing.lastError).toMatchObject({ code: "provider.throttled", retryable: true });
     const [retry] = deps.queue.pending();
     expect(retry!.runAt - before).toBeGreaterThanOrEqual(1_000);

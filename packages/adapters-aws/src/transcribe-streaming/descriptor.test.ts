@@ -1,6 +1,5 @@
 import { startTranscribeStreamingServer, type TranscribeStreamingServer } from "@confide/contracts/fakes";
-import { toneBurstsPcm } from "@confide/contracts/support";
-import type { LiveSpeechEvent } from "@confide/core";
+import { monoLiveSettings, readLiveEvents, toneBurstsPcm } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { transcribeStreamingDescriptor } from "./descriptor.ts";
 
@@ -23,20 +22,12 @@ describe("transcribe streaming descriptor", () => {
     const live = await transcribeStreamingDescriptor.create(
       transcribeStreamingDescriptor.settings.parse({ CONFIDE_TRANSCRIBE_REGION: "eu-central-1", CONFIDE_TRANSCRIBE_STREAMING_ENDPOINT: fake.url }),
     );
-    const recognition = await live.open({
-      language: "en-US",
-      format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-      channelLayout: "mono",
-      maxSpeakers: 2,
-    });
-    const events: LiveSpeechEvent[] = [];
-    const reading = (async () => {
-      for await (const event of recognition.events) events.push(event);
-    })();
+    const recognition = await live.open(monoLiveSettings);
+    const reading = readLiveEvents(recognition);
     await recognition.write(toneBurstsPcm([[[200, 1_200]]], 2_000));
     await recognition.end();
-    await reading;
-    expect(events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.speaker)).toEqual(["spk_0"]);
+    await reading.done;
+    expect(reading.events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.speaker)).toEqual(["spk_0"]);
     await live.close();
   });
 });

@@ -1,7 +1,7 @@
-import type { LiveSpeechEvent, LiveSpeechSettings, LiveSpeechToText } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core";
 import { describeLiveSpeechToTextContract } from "@confide/contracts";
 import { startTranscribeStreamingServer, type TranscribeStreamingServer } from "@confide/contracts/fakes";
-import { toneBurstsPcm } from "@confide/contracts/support";
+import { recogniseLive, toneDialogueMonoPcm, toneDialogueStereoPcm } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranscribeStreamingLiveSpeechToText } from "./transcribe-streaming-live-speech-to-text.ts";
 
@@ -19,32 +19,10 @@ afterAll(async () => {
 const engineOn = (fake: TranscribeStreamingServer, accessKeyId = fake.accessKeyId) =>
   createTranscribeStreamingLiveSpeechToText({ region: "eu-central-1", endpoint: fake.url, credentials: { accessKeyId, secretAccessKey: "secret" } });
 
-const turns: Array<[number, number]> = [
-  [500, 2_000],
-  [3_000, 4_200],
-  [5_200, 6_500],
-];
-const mono = () => toneBurstsPcm([turns], 7_500);
-const monoSettings: LiveSpeechSettings = {
-  language: "en-US",
-  format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-  channelLayout: "mono",
-  maxSpeakers: 2,
-};
-
-async function recognise(engine: LiveSpeechToText, audio: Uint8Array): Promise<LiveSpeechEvent[]> {
-  const recognition = await engine.open(monoSettings);
-  const events: LiveSpeechEvent[] = [];
-  const reading = (async () => {
-    for await (const event of recognition.events) events.push(event);
-  })();
-  try {
-    for (let offset = 0; offset < audio.byteLength; offset += 3_200) await recognition.write(audio.subarray(offset, offset + 3_200));
-  } catch {
-    // A failed recognition refuses writes (live.closed); its error event is what is checked.
-  }
-  await recognition.end();
-  await reading;
+/** Recognises `audio` on a fresh engine against `fake` (signing with `accessKeyId`), then closes the engine. */
+async function recognise(fake: TranscribeStreamingServer, audio: Uint8Array, accessKeyId = fake.accessKeyId): Promise<LiveSpeechEvent[]> {
+  const engine = engineOn(fake, accessKeyId);
+  const events = await recogniseLive(engine, audio);
   await engine.close();
   return events;
 }
@@ -53,8 +31,8 @@ describeLiveSpeechToTextContract({
   name: "transcribe-streaming (AWS SDK against the HTTP/2 event-stream fake)",
   create: async () => engineOn(server),
   capabilities: { partials: true, liveDiarization: true, perChannel: true },
-  monoSpeech: async () => mono(),
-  stereoSpeech: async () => toneBurstsPcm([[turns[0]!, turns[2]!], [turns[1]!]], 7_500),
+  monoSpeech: async () => toneDialogueMonoPcm(),
+  stereoSpeech: async () => toneDialogueStereoPcm(),
   createFailing: async () => {
     const failing = await startTranscribeStreamingServer({ fault: "drop", dropAfterBytes: 48_000 });
     others.push(failing);
@@ -66,7 +44,7 @@ describeLiveSpeechToTextContract({
 describe("transcribe-streaming", () => {
   it("partial results become partials, final ones finals with speaker labels, seconds become milliseconds", async () => {
     const before = server.requests.length;
-    const events = await recognise(engineOn(server), mono());
+    const events = await recognise(server, toneDialogueMonoPcm());
     const finals = events.filter((event) => event.type === "final");
     expect(finals.map(({ speaker, text, startMs, endMs }) => ({ speaker, text, startMs, endMs }))).toEqual([
       { speaker: "spk_0", text: "How have you been sleeping this week", startMs: 500, endMs: 2_000 },
@@ -76,27 +54,27 @@ describe("transcribe-streaming", () => {
     expect(finals[0]!.words[0]).toEqual({ text: "How", startMs: 500, endMs: 714, confidence: 0.9 });
     expect(events.find((event) => event.type === "partial")).toEqual({ type: "partial", text: "How", startMs: 500, speaker: "spk_0" });
     expect(server.requests[before]?.settings).toMatchObject({ "language-code": "en-US", "media-encoding": "pcm", "sample-rate": "16000", "show-speaker-label": "true" });
-    expect(server.requests[before]?.audioBytes).toBe(mono().byteLength);
+    expect(server.requests[before]?.audioBytes).toBe(toneDialogueMonoPcm().byteLength);
   });
 
   it("LimitExceededException on the stream is one provider.throttled error event", async () => {
     const throttled = await startTranscribeStreamingServer({ fault: "throttled" });
     others.push(throttled);
-    const events = await recognise(engineOn(throttled), mono());
+    const events = await recognise(throttled, toneDialogueMonoPcm());
     expect(events.map((event) => event.type === "error" && [event.error.code, event.error.retryable])).toEqual([["provider.throttled", true]]);
   });
 
   it("a connection dropped mid-stream is provider.unavailable after the finals already heard", async () => {
     const dropping = await startTranscribeStreamingServer({ fault: "drop", dropAfterBytes: 3_500 * 32 });
     others.push(dropping);
-    const events = await recognise(engineOn(dropping), mono());
+    const events = await recognise(dropping, toneDialogueMonoPcm());
     expect(events.filter((event) => event.type === "final")).toHaveLength(1);
     const last = events.at(-1);
     expect(last?.type === "error" && [last.error.code, last.error.retryable]).toEqual(["provider.unavailable", true]);
   });
 
   it("refused credentials (403 UnrecognizedClientException) are provider.unavailable, not retryable (an operator must act)", async () => {
-    const events = await recognise(engineOn(server, "AKIAWRONGKEY"), mono());
+    const events = await recognise(server, toneDialogueMonoPcm(), "AKIAWRONGKEY");
     expect(events.map((event) => event.type === "error" && [event.error.code, event.error.retryable])).toEqual([["provider.unavailable", false]]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type LiveSpeechSettings,
   type LiveSpeechToText,
   type Word,
+  wordInsideFinal,
 } from "@confide/core";
 import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcribe-streaming";
 import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
@@ -48,9 +49,7 @@ function wordsOf(result: Result, startMs: number, endMs: number): Word[] {
   const words: Word[] = [];
   for (const item of result.Alternatives?.[0]?.Items ?? []) {
     if (item.Type !== "pronunciation" || item.Content === undefined) continue;
-    const wordStart = Math.min(Math.max(toMs(item.StartTime), startMs), endMs);
-    const wordEnd = Math.min(Math.max(toMs(item.EndTime), wordStart), endMs);
-    words.push({ text: item.Content, startMs: wordStart, endMs: wordEnd, ...(item.Confidence === undefined ? {} : { confidence: item.Confidence }) });
+    words.push(wordInsideFinal({ text: item.Content, startMs: toMs(item.StartTime), endMs: toMs(item.EndTime), confidence: item.Confidence }, { startMs, endMs }));
   }
   return words;
 }

@@ -1,7 +1,7 @@
-import type { LiveSpeechEvent, LiveSpeechSettings } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core";
 import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { startAzureSpeechLiveServer, type AzureSpeechLiveServer } from "@confide/contracts/fakes";
-import { toneBurstsPcm } from "@confide/contracts/support";
+import { monoLiveSettings, recogniseLive, toneDialogueMonoPcm, toneDialogueStereoPcm } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAzureLiveSpeechToText } from "./azure-live-speech-to-text.ts";
 
@@ -15,37 +15,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const turns: Array<[number, number]> = [
-  [500, 2_000],
-  [3_000, 4_200],
-  [5_200, 6_500],
-];
-const mono = () => toneBurstsPcm([turns], 7_500);
-const monoSettings: LiveSpeechSettings = {
-  language: "en-US",
-  format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-  channelLayout: "mono",
-  maxSpeakers: 2,
-};
-
-/** Opens a recognition, writes `audio` in 100 ms chunks, ends it and returns every event. */
-async function recognise(engine: ReturnType<typeof createAzureLiveSpeechToText>, audio: Uint8Array, settings = monoSettings): Promise<LiveSpeechEvent[]> {
-  const recognition = await engine.open(settings);
-  const events: LiveSpeechEvent[] = [];
-  const reading = (async () => {
-    for await (const event of recognition.events) events.push(event);
-  })();
-  const chunkBytes = 3_200 * settings.format.channels;
-  try {
-    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) await recognition.write(audio.subarray(offset, offset + chunkBytes));
-  } catch {
-    // A failed recognition refuses writes (live.closed); its error event is what is checked.
-  }
-  await recognition.end();
-  await reading;
-  return events;
-}
-
 const failingServers: AzureSpeechLiveServer[] = [];
 afterAll(async () => {
   await Promise.all(failingServers.map((failing) => failing.close()));
@@ -55,8 +24,8 @@ describeLiveSpeechToTextContract({
   name: "azure-live (Speech SDK against the USP fake)",
   create: async () => createAzureLiveSpeechToText({ host: server.url, key: server.key }),
   capabilities: { partials: true, liveDiarization: true, perChannel: true },
-  monoSpeech: async () => mono(),
-  stereoSpeech: async () => toneBurstsPcm([[turns[0]!, turns[2]!], [turns[1]!]], 7_500),
+  monoSpeech: async () => toneDialogueMonoPcm(),
+  stereoSpeech: async () => toneDialogueStereoPcm(),
   createFailing: async () => {
     const failing = await startAzureSpeechLiveServer({ fault: "drop", dropAfterBytes: 48_000 });
     failingServers.push(failing);
@@ -68,7 +37,7 @@ describeLiveSpeechToTextContract({
 describe("azure-live", () => {
   it("hypotheses become partials, phrases finals with the service's speaker ids, ticks become milliseconds, words from the detailed result", async () => {
     const engine = createAzureLiveSpeechToText({ host: server.url, key: server.key });
-    const events = await recognise(engine, mono());
+    const events = await recogniseLive(engine, toneDialogueMonoPcm());
     const finals = events.filter((event) => event.type === "final");
     expect(finals.map(({ speaker, text, startMs, endMs }) => ({ speaker, text, startMs, endMs }))).toEqual([
       { speaker: "Guest-1", text: "How have you been sleeping this week", startMs: 500, endMs: 2_000 },
@@ -87,7 +56,7 @@ describe("azure-live", () => {
   it("asks the service for conversation transcription in the session's language, with diarization and word timings", async () => {
     const before = server.connections.length;
     const engine = createAzureLiveSpeechToText({ host: server.url, key: server.key });
-    await recognise(engine, mono().subarray(0, 32_000), { ...monoSettings, language: "de-DE" });
+    await recogniseLive(engine, toneDialogueMonoPcm().subarray(0, 32_000), { ...monoLiveSettings, language: "de-DE" });
     const connection = server.connections[before]!;
     expect(connection.path).toBe("/speech/recognition/conversation/cognitiveservices/v1");
     expect(connection.query.get("language")).toBe("de-DE");
@@ -99,7 +68,7 @@ describe("azure-live", () => {
   it("a throttled recognition (RecognitionStatus TooManyRequests) is one provider.throttled error event, retryable", async () => {
     const throttled = await startAzureSpeechLiveServer({ fault: "throttled" });
     failingServers.push(throttled);
-    const events = await recognise(createAzureLiveSpeechToText({ host: throttled.url, key: throttled.key }), mono());
+    const events = await recogniseLive(createAzureLiveSpeechToText({ host: throttled.url, key: throttled.key }), toneDialogueMonoPcm());
     expect(events.map((event) => event.type)).toEqual(["error"]);
     const [event] = events as Array<Extract<LiveSpeechEvent, { type: "error" }>>;
     expect(event!.error.code).toBe("provider.throttled");
@@ -109,7 +78,7 @@ describe("azure-live", () => {
   it("a connection dropped mid-stream, the service gone, is provider.unavailable after the finals already heard", async () => {
     const dropping = await startAzureSpeechLiveServer({ fault: "drop", dropAfterBytes: 3_500 * 32 });
     failingServers.push(dropping);
-    const events = await recognise(createAzureLiveSpeechToText({ host: dropping.url, key: dropping.key }), mono());
+    const events = await recogniseLive(createAzureLiveSpeechToText({ host: dropping.url, key: dropping.key }), toneDialogueMonoPcm());
     expect(events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.text)).toEqual(["How have you been sleeping this week"]);
     const last = events.at(-1) as Extract<LiveSpeechEvent, { type: "error" }>;
     expect(last.type).toBe("error");
@@ -118,7 +87,7 @@ describe("azure-live", () => {
   });
 
   it("a wrong key (401 on the WebSocket upgrade) is provider.rejected, not retryable", async () => {
-    const events = await recognise(createAzureLiveSpeechToText({ host: server.url, key: "wrong-key" }), mono());
+    const events = await recogniseLive(createAzureLiveSpeechToText({ host: server.url, key: "wrong-key" }), toneDialogueMonoPcm());
     expect(events.map((event) => event.type)).toEqual(["error"]);
     const [event] = events as Array<Extract<LiveSpeechEvent, { type: "error" }>>;
     expect(event!.error.code).toBe("provider.rejected");

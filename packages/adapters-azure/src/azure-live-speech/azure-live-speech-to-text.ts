@@ -17,6 +17,7 @@ import {
   type LiveSpeechSettings,
   type LiveSpeechToText,
   type Word,
+  wordInsideFinal,
 } from "@confide/core";
 import type * as SpeechSdk from "microsoft-cognitiveservices-speech-sdk";
 import { resolveAzureLiveSpeechSettings, type AzureLiveSpeechSettings, type ResolvedAzureLiveSpeechSettings } from "./azure-live-speech-config.ts";
@@ -74,9 +75,8 @@ function wordsOf(json: string | undefined, startMs: number, endMs: number): { wo
   const words: Word[] = [];
   for (const word of best.Words ?? []) {
     if (typeof word.Word !== "string" || typeof word.Offset !== "number" || typeof word.Duration !== "number") continue;
-    const wordStart = Math.min(Math.max(toMs(word.Offset), startMs), endMs);
-    const wordEnd = Math.min(Math.max(toMs(word.Offset + word.Duration), wordStart), endMs);
-    words.push({ text: word.Word, startMs: wordStart, endMs: wordEnd, ...(typeof word.Confidence === "number" ? { confidence: word.Confidence } : {}) });
+    const confidence = typeof word.Confidence === "number" ? word.Confidence : undefined;
+    words.push(wordInsideFinal({ text: word.Word, startMs: toMs(word.Offset), endMs: toMs(word.Offset + word.Duration), confidence }, { startMs, endMs }));
   }
   return { words, ...(typeof best.Confidence === "number" ? { confidence: best.Confidence } : {}) };
 }

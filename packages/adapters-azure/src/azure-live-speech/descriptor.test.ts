@@ -1,6 +1,5 @@
 import { startAzureSpeechLiveServer, type AzureSpeechLiveServer } from "@confide/contracts/fakes";
-import { toneBurstsPcm } from "@confide/contracts/support";
-import type { LiveSpeechEvent } from "@confide/core";
+import { monoLiveSettings, readLiveEvents, toneBurstsPcm } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { azureLiveSpeechDescriptor } from "./descriptor.ts";
 
@@ -31,20 +30,12 @@ describe("azure live speech descriptor", () => {
       azureLiveSpeechDescriptor.settings.parse({ CONFIDE_AZURE_LIVE_SPEECH_HOST: fake.url, CONFIDE_AZURE_SPEECH_KEY: fake.key }),
     );
     await live.check();
-    const recognition = await live.open({
-      language: "en-US",
-      format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-      channelLayout: "mono",
-      maxSpeakers: 2,
-    });
-    const events: LiveSpeechEvent[] = [];
-    const reading = (async () => {
-      for await (const event of recognition.events) events.push(event);
-    })();
+    const recognition = await live.open(monoLiveSettings);
+    const reading = readLiveEvents(recognition);
     await recognition.write(toneBurstsPcm([[[200, 1_200]]], 2_000));
     await recognition.end();
-    await reading;
-    expect(events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.speaker)).toEqual(["Guest-1"]);
+    await reading.done;
+    expect(reading.events.filter((event) => event.type === "final").map((event) => event.type === "final" && event.speaker)).toEqual(["Guest-1"]);
     await live.close();
   });
 });

@@ -4,8 +4,7 @@
  * Azure's sentiment, and a 429's Retry-After — which the SDK does not wait out itself with the
  * default settings — reaches core, whose retry comes no sooner.
  */
-import { createJobHandlers, uploadSession, type Session } from "@confide/core";
-import { byteStream, createTestDeps, pcmWav, seedLinkedPair, type TestDeps } from "@confide/core/testing";
+import { startTestPipeline, storedTestSession, uploadTestRecording, type TestDeps } from "@confide/core/testing";
 import { startFakeTextAnalyticsServer, type FakeTextAnalyticsServer } from "@confide/contracts/fakes";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureTextAnalyticsLanguageAnalyzer } from "./azure-text-analytics-language-analyzer.ts";
@@ -24,9 +23,7 @@ afterAll(async () => {
 beforeEach(async () => {
   fake.fault = () => undefined;
   const language = await createAzureTextAnalyticsLanguageAnalyzer({ endpoint: fake.url, key: fake.key, clientOptions: { allowInsecureConnection: true } });
-  deps = createTestDeps({ language });
-  await seedLinkedPair(deps);
-  await deps.queue.start(createJobHandlers(deps));
+  deps = await startTestPipeline({ language });
 });
 
 afterEach(async () => {
@@ -34,29 +31,13 @@ afterEach(async () => {
   await deps.language.close();
 });
 
-function upload(): Promise<Session> {
-  return uploadSession(deps, { userId: "therapist-1", role: "therapist" }, {
-    patientId: "patient-1",
-    title: "Weekly session",
-    audio: byteStream(pcmWav({ channels: 1, dataBytes: 32_000 })),
-    originalName: "session.wav",
-    declaredContentType: "audio/wav",
-  });
-}
-
-async function stored(session: Session): Promise<Session> {
-  const current = await deps.sessions.get(session.id);
-  if (current === null) throw new Error("the session is gone");
-  return current;
-}
-
 describe("Text Analytics under the processing pipeline", () => {
   it("scores the patient's segments", async () => {
-    const uploaded = await upload();
+    const uploaded = await uploadTestRecording(deps);
 
     await deps.queue.runDue();
 
-    const session = await stored(uploaded);
+    const session = await storedTestSession(deps, uploaded);
     expect(session.status).toBe("ready");
     expect(session.sentiment?.segments.map((segment) => segment.label)).toEqual(["positive", "negative"]);
   });
@@ -64,12 +45,12 @@ describe("Text Analytics under the processing pipeline", () => {
   it("a 429 with Retry-After 20 s: the session keeps no sentiment and core retries no sooner than 20 s, then succeeds", async () => {
     const from = fake.received.length;
     fake.fault = (_request, index) => (index === from ? { kind: "throttled", retryAfterSeconds: 20 } : undefined);
-    const uploaded = await upload();
+    const uploaded = await uploadTestRecording(deps);
     const before = deps.clock.now().getTime();
 
     await deps.queue.runDue();
 
-    const throttled = await stored(uploaded);
+    const throttled = await storedTestSession(deps, uploaded);
     expect(throttled.sentiment).toBeNull();
     expect(throttled.processing.lastError).toMatchObject({ code: "provider.throttled", retryable: true });
     const [retry] = deps.queue.pending();
@@ -77,6 +58,6 @@ describe("Text Analytics under the processing pipeline", () => {
 
     deps.clock.set(new Date(retry!.runAt));
     await deps.queue.runDue();
-    expect((await stored(uploaded)).status).toBe("ready");
+    expect((await storedTestSession(deps, uploaded)).status).toBe("ready");
   });
 });

@@ -1,7 +1,6 @@
-import type { LiveSpeechEvent } from "@confide/core";
 import { describeLiveSpeechToTextContract } from "@confide/contracts";
 import { startFakeWhisperServer, type FakeWhisperReply, type FakeWhisperServer, type ReceivedRequest } from "@confide/contracts/fakes";
-import { toneBurstsPcm } from "@confide/contracts/support";
+import { monoLiveSettings, readLiveEvents, toneDialogueMonoPcm, toneDialogueStereoPcm } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWhisperLiveSpeechToText } from "./whisper-live-speech-to-text.ts";
 
@@ -40,18 +39,12 @@ afterAll(async () => {
   await Promise.all([server.close(), failing.close()]);
 });
 
-const turns: Array<[number, number]> = [
-  [500, 2_000],
-  [3_000, 4_200],
-  [5_200, 6_500],
-];
-
 describeLiveSpeechToTextContract({
   name: "whisper-live",
   create: async () => createWhisperLiveSpeechToText({ baseUrl: server.url, model: "whisper-1" }),
   capabilities: { partials: false, liveDiarization: false, perChannel: true },
-  monoSpeech: async () => toneBurstsPcm([turns], 7_500),
-  stereoSpeech: async () => toneBurstsPcm([[turns[0]!, turns[2]!], [turns[1]!]], 7_500),
+  monoSpeech: async () => toneDialogueMonoPcm(),
+  stereoSpeech: async () => toneDialogueStereoPcm(),
   createFailing: async () => createWhisperLiveSpeechToText({ baseUrl: failing.url, model: "whisper-1" }),
   failureCode: "provider.unavailable",
 });
@@ -60,17 +53,9 @@ describe("whisper-live", () => {
   it("sends each utterance as it ends as a 16 kHz mono WAV with the model, language and word timestamps, and reads its words", async () => {
     const before = server.received.length;
     const engine = createWhisperLiveSpeechToText({ baseUrl: server.url, model: "whisper-1", cutter: { pauseMs: 500 } });
-    const recognition = await engine.open({
-      language: "en-US",
-      format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 1 },
-      channelLayout: "mono",
-      maxSpeakers: 2,
-    });
-    const events: LiveSpeechEvent[] = [];
-    const reading = (async () => {
-      for await (const event of recognition.events) events.push(event);
-    })();
-    const audio = toneBurstsPcm([turns], 7_500);
+    const recognition = await engine.open(monoLiveSettings);
+    const { events, done: reading } = readLiveEvents(recognition);
+    const audio = toneDialogueMonoPcm();
     // Up to 600 ms after the first turn: only it has ended.
     await recognition.write(audio.subarray(0, 2_600 * 32));
     await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);

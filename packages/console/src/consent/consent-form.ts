@@ -58,6 +58,38 @@ export function scopeEntries(choice: ScopeChoice): ConsentScopeEntry[] {
   return entries;
 }
 
+/** `list` with `item` added (once) or taken out: what a checkbox's change does to a choice. */
+export function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  const others = list.filter((x) => x !== item);
+  return on ? [...others, item] : others;
+}
+
+/** How many things a withdrawal could end one by one: each scope in force and each cloud provider. */
+export function inForceCount(active: Pick<ActiveConsent, "scopes" | "cloudProviders">): number {
+  return active.scopes.length + active.cloudProviders.length;
+}
+
+/**
+ * The scopes a partial withdrawal sends: what is chosen and still in force, in the order it is in
+ * force (a choice the consent no longer holds is dropped); empty when nothing in force is chosen.
+ */
+export function withdrawalEntries(active: Pick<ActiveConsent, "scopes" | "cloudProviders">, chosen: ScopeChoice): ConsentScopeEntry[] {
+  return scopeEntries({
+    scopes: active.scopes.filter((scope) => chosen.scopes.includes(scope)),
+    cloudProviders: active.cloudProviders.filter((provider) => chosen.cloudProviders.includes(provider)),
+  });
+}
+
+/** True when withdrawing `entries` takes away something this deployment requires to upload a session. */
+export function endsUploads(status: Pick<ConsentStatus, "needs">, entries: readonly ConsentScopeEntry[]): boolean {
+  const { required } = status.needs.upload;
+  return entries.some((entry) =>
+    entry.scope === "cloud_processing"
+      ? entry.providers.some((provider) => required.cloudProviders.includes(provider))
+      : required.scopes.includes(entry.scope),
+  );
+}
+
 /** True when the patient's consent covers what this deployment needs to upload a session (the API says what). */
 export function allowsUploads(status: Pick<ConsentStatus, "needs">): boolean {
   const { missing } = status.needs.upload;

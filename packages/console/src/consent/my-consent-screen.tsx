@@ -49,6 +49,7 @@ export function MyConsentScreen() {
           {status.active.scopes.length > 0 || status.active.cloudProviders.length > 0 ? (
             <WithdrawalForm
               who="patient"
+              status={status}
               onWithdraw={async (input) => {
                 const result = await withdrawOwnConsent(input);
                 await reread(

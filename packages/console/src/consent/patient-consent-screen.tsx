@@ -61,6 +61,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
           {status.active.scopes.length > 0 || status.active.cloudProviders.length > 0 ? (
             <WithdrawalForm
               who="therapist"
+              status={status}
               onWithdraw={async (input) => {
                 await recordPatientWithdrawal(patientId, input);
                 await reread("Withdrawal recorded.");

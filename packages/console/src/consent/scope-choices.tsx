@@ -1,4 +1,4 @@
-import { cloudProviderNames, scopeLabels, type PlainScope, type ScopeChoice } from "./consent-form.ts";
+import { cloudProviderNames, scopeLabels, toggled, type PlainScope, type ScopeChoice } from "./consent-form.ts";
 
 const plainScopes: readonly PlainScope[] = ["recording", "transcription", "ai_notes"];
 
@@ -19,7 +19,6 @@ export function ScopeChoices({
   /** The cloud providers this deployment uses (the API's consent needs). */
   usedProviders: readonly string[];
 }) {
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
   return (
     <fieldset class="field" disabled={disabled}>
       <legend>{legend}</legend>
@@ -30,7 +29,7 @@ export function ScopeChoices({
             id={`${idPrefix}-${scope}`}
             checked={choice.scopes.includes(scope)}
             aria-describedby={`${idPrefix}-${scope}-hint`}
-            onChange={(event) => onChange({ ...choice, scopes: toggle(choice.scopes, scope, event.currentTarget.checked) })}
+            onChange={(event) => onChange({ ...choice, scopes: toggled(choice.scopes, scope, event.currentTarget.checked) })}
           />
           <label for={`${idPrefix}-${scope}`}>{scopeLabels[scope].label}</label>
           <span class="hint" id={`${idPrefix}-${scope}-hint`}>
@@ -52,7 +51,7 @@ export function ScopeChoices({
               type="checkbox"
               id={`${idPrefix}-cloud-${provider}`}
               checked={choice.cloudProviders.includes(provider)}
-              onChange={(event) => onChange({ ...choice, cloudProviders: toggle(choice.cloudProviders, provider, event.currentTarget.checked) })}
+              onChange={(event) => onChange({ ...choice, cloudProviders: toggled(choice.cloudProviders, provider, event.currentTarget.checked) })}
             />
             <label for={`${idPrefix}-cloud-${provider}`}>
               {provider}

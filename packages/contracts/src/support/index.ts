@@ -10,4 +10,5 @@ export * from "./sse-events.ts";
 export * from "./stand-in-process.ts";
 export * from "./tcp-proxy.ts";
 export * from "./dialogue-pcm.ts";
+export * from "./live-recognition.ts";
 export * from "./tone-bursts-pcm.ts";

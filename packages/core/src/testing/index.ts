@@ -24,3 +24,4 @@ export * from "./linked-pair.ts";
 export * from "./scripted-live-speech-to-text.ts";
 export * from "./keyword-agenda-matcher.ts";
 export * from "./test-consent.ts";
+export * from "./test-pipeline.ts";
