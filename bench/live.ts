@@ -18,6 +18,7 @@
  *   npm run bench -- live
  *   BENCH_LIVE_SESSIONS=50 BENCH_LIVE_MAX_STREAMS=8 BENCH_LIVE_PART=a|b|ab
  *   BENCH_LIVE_GO_ON=1 (part A: go on past 2 s, to see the curve)
+ *   BENCH_LIVE_STREAMS=4,6,8 (part A: these stream counts), CONFIDE_LIVE_MAX_PARALLEL_DECODES=2 (the engine's setting)
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -67,7 +68,9 @@ async function selfAndChildrenCpuMs(): Promise<number> {
 
 async function embeddedRound(audio: Uint8Array, streams: number): Promise<{ delays: number[]; finals: number; cpuMs: number }> {
   const cpuBefore = await selfAndChildrenCpuMs();
-  const engine = createPocketSphinxLiveSpeechToText();
+  // The server's own variable: how many utterances PocketSphinx decodes at once (default twice the cores).
+  const slots = process.env.CONFIDE_LIVE_MAX_PARALLEL_DECODES;
+  const engine = createPocketSphinxLiveSpeechToText(slots === undefined ? {} : { maxParallelDecodes: Number(slots) });
   const delays: number[] = [];
   const stagger = 700;
   const t0 = performance.now() + 200;
@@ -100,7 +103,8 @@ async function partA(audio: Uint8Array): Promise<void> {
   const maxStreams = Number(process.env.BENCH_LIVE_MAX_STREAMS ?? 12);
   let lastUnder = 0;
   let firstOver: number | null = null;
-  for (const streams of [1, 2, 3, 4, 6, 8, 10, 12].filter((count) => count <= maxStreams)) {
+  const counts = process.env.BENCH_LIVE_STREAMS?.split(",").map(Number) ?? [1, 2, 3, 4, 6, 8, 10, 12];
+  for (const streams of counts.filter((count) => count <= maxStreams)) {
     const { delays, finals, cpuMs } = await embeddedRound(audio, streams);
     const p50 = percentile(delays, 0.5);
     const p95 = percentile(delays, 0.95);
