@@ -161,6 +161,17 @@ describe("the therapist's console", () => {
     expect((await harness.checkScreen(page, "08-pending-review")).blocking).toEqual([]);
   }, processingTimeoutMs + 120_000);
 
+  /**
+   * Clear, then wait until the form shows the cleared filters: the form takes the filters from
+   * the URL after it changes, and a field filled before that would be emptied again.
+   */
+  async function clearFilters(page: ConsolePage["page"]): Promise<void> {
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.waitForURL(/\/sessions$/);
+    await expect.poll(() => page.getByRole("searchbox", { name: "Search titles and transcripts" }).inputValue()).toBe("");
+    await expect.poll(() => page.getByLabel("Recorded from").inputValue()).toBe("");
+  }
+
   it("searches and filters the list", async () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
@@ -175,7 +186,7 @@ describe("the therapist's console", () => {
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.getByText("No session matches these filters.").waitFor();
 
-    await page.getByRole("button", { name: "Clear" }).click();
+    await clearFilters(page);
     await page.getByLabel("Recorded from").fill("2099-01-01");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/\/sessions\?from=2099-01-01$/);
@@ -185,7 +196,7 @@ describe("the therapist's console", () => {
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
 
-    await page.getByRole("button", { name: "Clear" }).click();
+    await clearFilters(page);
     await page.getByLabel("Status").selectOption({ label: "Failed" });
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/\/sessions\?status=failed$/);
