@@ -158,11 +158,15 @@ describe("consent in the console", () => {
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by whisper-live since" }).waitFor();
 
     const withdrawal = page.getByRole("region", { name: "Withdraw your consent" });
-    expect(await withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
+    // Polled, as every read below that does not wait by itself: the screen renders after the click.
+    await expect.poll(() => withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
     await withdrawal.getByLabel("Withdraw only part").check();
     // A checkbox for each thing in force, each cloud provider on its own; none ticked.
     const ends = withdrawal.getByRole("group", { name: "What ends" });
-    expect((await ends.locator("label").allTextContents()).sort()).toEqual(["AI notes", "Cloud processing by whisper-live", "Recording", "Transcription"]);
+    await ends.waitFor();
+    await expect
+      .poll(async () => (await ends.locator("label").allTextContents()).sort())
+      .toEqual(["AI notes", "Cloud processing by whisper-live", "Recording", "Transcription"]);
     expect(await Promise.all((await ends.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
 
     // Nothing chosen: said in the form, nothing asked or sent.
@@ -183,15 +187,15 @@ describe("consent in the console", () => {
     await ends.getByLabel("AI notes").check();
     await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
     await dialog.getByText("Your consent ends for: AI notes. The rest stays in force. Your therapist may still record your sessions.").waitFor();
-    expect(await focused(patient)).toBe("button: Cancel");
+    await expect.poll(() => focused(patient)).toBe("button: Cancel");
     expect((await harness.checkScreen(page, "consent-10-patient-withdraw-part-dialog")).blocking).toEqual([]);
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by whisper-live since/ }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
     // The focus is back on the button that opened the dialog; the form is back to everything.
-    expect(await focused(patient)).toBe("button: Withdraw consent");
-    expect(await withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
+    await expect.poll(() => focused(patient)).toBe("button: Withdraw consent");
+    await expect.poll(() => withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
     expect((await harness.checkScreen(page, "consent-11-patient-withdrew-part")).blocking).toEqual([]);
 
     // Then cloud processing by the one provider, which only live sessions need.

@@ -19,20 +19,28 @@ export interface ConfirmDialogProps {
 
 /**
  * Asks before something that cannot be undone, in a modal dialog (the browser's <dialog>: focus
- * stays inside, Escape cancels). The safe answer, Cancel, has the focus first.
+ * stays inside, Escape cancels). The safe answer, Cancel, has the focus first; once the dialog
+ * closes, the focus returns to what had it before (the button that opened it).
  */
 export function ConfirmDialog({ id, open, title, text, busy, confirmLabel, onCancel, onConfirm, children }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  /** What had the focus when the dialog opened: it gets it back when the dialog closes. */
+  const returnFocusTo = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
+      returnFocusTo.current = element.ownerDocument.activeElement as HTMLElement | null;
       element.showModal();
       cancel.current?.focus();
     } else if (!open && element.open) {
       element.close();
+      // Not left to the browser: a confirm button disabled while busy had dropped the focus to the
+      // body, and what is outside a modal dialog cannot take the focus until it has closed.
+      returnFocusTo.current?.focus();
+      returnFocusTo.current = null;
     }
   }, [open]);
 
