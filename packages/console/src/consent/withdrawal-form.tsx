@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import type { ConsentStatus, WithdrawalInput } from "./consent-api.ts";
@@ -31,17 +31,14 @@ export function WithdrawalForm({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const mine = who === "patient";
   const { active } = status;
   const divisible = inForceCount(active) > 1;
   const part = divisible && extent === "part";
   const ending = part ? withdrawalEntries(active, chosen) : scopeEntries(active);
 
-  const close = () => {
-    setConfirming(false);
-    opener.current?.focus();
-  };
+  // ConfirmDialog gives the focus back to the button that opened it.
+  const close = () => setConfirming(false);
 
   return (
     <section aria-labelledby="withdraw-heading">
@@ -94,7 +91,7 @@ export function WithdrawalForm({
         </div>
         <ErrorMessage error={error} />
         <div class="actions">
-          <button type="submit" class="danger" ref={opener}>
+          <button type="submit" class="danger">
             {mine ? "Withdraw consent" : "Record the withdrawal"}
           </button>
         </div>
