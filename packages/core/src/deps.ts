@@ -10,6 +10,7 @@ import type { JobQueue } from "./ports/job-queue.ts";
 import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
 import type { NoteWriter } from "./ports/note-writer.ts";
+import type { RiskScreen } from "./ports/risk-screen.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
 import type { PushNotifier } from "./ports/push-notifier.ts";
 import type { RepositoryPorts } from "./ports/repositories.ts";
@@ -28,6 +29,8 @@ export interface ConfideDeps {
   language: LanguageAnalyzer;
   /** Writes the clinical notes after analysis; core verifies their evidence. */
   notes: NoteWriter;
+  /** Screens every transcript for risk language, whatever the note writer (issue 21). */
+  risk: RiskScreen;
   queue: JobQueue;
   push: PushNotifier;
   /** Session changes for the event streams; every session write through `sessions` publishes here. */
@@ -56,7 +59,7 @@ export const jobNames = {
 } as const;
 
 export interface ConfideDepsParts
-  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "queue" | "push" | "events">,
+  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "risk" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
@@ -79,6 +82,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     speech: parts.speech,
     language: parts.language,
     notes: parts.notes,
+    risk: parts.risk,
     queue: parts.queue,
     push: parts.push,
     events: parts.events,

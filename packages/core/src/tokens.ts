@@ -10,6 +10,7 @@ export const tokens = {
   push: Symbol.for("confide.PushNotifier"),
   events: Symbol.for("confide.SessionEvents"),
   notes: Symbol.for("confide.NoteWriter"),
+  risk: Symbol.for("confide.RiskScreen"),
   live: Symbol.for("confide.LiveSpeechToText"),
   agenda: Symbol.for("confide.AgendaMatcher"),
   repositories: Symbol.for("confide.Repositories"),

@@ -175,26 +175,3 @@ export function verifyNotes(
 export function riskFlagsOf(notes: Pick<ClinicalNotes, "riskFlags">): RiskFlag[] {
   return isNotAssessed(notes.riskFlags) ? [] : notes.riskFlags;
 }
-
-/** What makes two risk flags the same flag: type, severity and the words they repeat or state. */
-function riskFlagKey(flag: RiskFlag): string {
-  return [flag.type, flag.severity, normalizeForQuote(flag.quote ?? flag.text)].join("|");
-}
-
-/**
- * The risk flags of `next` the therapist must be alerted to with a high-priority push: every
- * flag, grounded or not, that `previous` (the notes the therapist already had, and was alerted
- * to) did not carry — the same type, severity and words (`normalizeForQuote` of its quote, or
- * of its text without one). With no previous notes (the pipeline's first notes) that is every
- * flag; a regeneration alerts only to what is new or more severe, so rewriting notes after a
- * typo fix does not page the therapist again for a flag they have seen. The one rule the
- * pipeline and a regeneration share.
- * @returns the flags to alert to, in `next`'s order ([] for none).
- */
-export function riskFlagsToAlert(
-  previous: Pick<ClinicalNotes, "riskFlags"> | null | undefined,
-  next: Pick<ClinicalNotes, "riskFlags">,
-): RiskFlag[] {
-  const known = new Set((previous ? riskFlagsOf(previous) : []).map(riskFlagKey));
-  return riskFlagsOf(next).filter((flag) => !known.has(riskFlagKey(flag)));
-}

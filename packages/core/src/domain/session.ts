@@ -2,6 +2,7 @@ import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
 import type { AudioRemoval } from "./retention.ts";
+import type { RiskScreenResult } from "./risk-screen.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -125,6 +126,11 @@ export interface Session {
    * written. Absent in sessions stored before notes were written.
    */
   notes?: ClinicalNotes | null;
+  /**
+   * The risk screen of the transcript (issue 21), with a note writer's flags merged; null until
+   * screened. Absent in sessions stored before the screen ran. Never shown to the patient.
+   */
+  risk?: RiskScreenResult | null;
   review: Review;
   processing: Processing;
   /**
@@ -188,7 +194,7 @@ export function newProcessing(run = 0): Processing {
  * The view a patient gets of their own finalized session: no sentiment, no review history, and
  * of the clinical notes only the patient summary.
  */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "live"> & {
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
@@ -196,7 +202,7 @@ export type PatientSessionView = Omit<Session, "sentiment" | "review" | "process
 };
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, risk: _r, ...rest } = session;
   return {
     ...rest,
     audio: {

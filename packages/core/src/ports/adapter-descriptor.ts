@@ -7,6 +7,7 @@ import type { Logger } from "./logger.ts";
 import type { NoteWriter } from "./note-writer.ts";
 import type { PushNotifier } from "./push-notifier.ts";
 import type { Repositories } from "./repositories.ts";
+import type { RiskScreen } from "./risk-screen.ts";
 import type { SessionEvents } from "./session-events.ts";
 import type { SpeechToText } from "./speech-to-text.ts";
 
@@ -26,6 +27,8 @@ export interface AdapterPortTypes {
   events: SessionEvents;
   /** Clinical notes from the transcript (`CONFIDE_NOTES`). */
   notes: NoteWriter;
+  /** The risk screen run on every transcript (`CONFIDE_RISK_SCREEN`). */
+  risk: RiskScreen;
   /** Live sessions' speech recognition (`CONFIDE_LIVE`). */
   live: LiveSpeechToText;
   /** Today's topics of live sessions: which agenda item a segment covers (`CONFIDE_AGENDA`). */
@@ -81,7 +84,7 @@ export interface AdapterDescriptor<Port, Settings> {
    */
   create(settings: Settings, context: AdapterContext): Promise<Port>;
   /**
-   * For a processing adapter (speech, language, notes, live): whether, with these settings, it sends
+   * For a processing adapter (speech, language, notes, risk, live): whether, with these settings, it sends
    * session data out of the deployment to a service someone else runs (a cloud API). The host
    * lists such adapters' providers in `CoreSettings.cloudProviders`, and processing with them
    * needs the patient's `cloud_processing` consent naming them (issue 14). Absent: the adapter

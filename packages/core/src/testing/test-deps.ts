@@ -16,6 +16,7 @@ import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
 import { createKeywordLanguageAnalyzer } from "./keyword-language-analyzer.ts";
 import { createManualClock, type ManualClock } from "./manual-clock.ts";
 import { createScriptedNoteWriter, type ScriptedNoteWriter } from "./scripted-note-writer.ts";
+import { createScriptedRiskScreen, type ScriptedRiskScreen } from "./scripted-risk-screen.ts";
 import { createScriptedSpeechToText, type ScriptedSpeechToText } from "./scripted-speech-to-text.ts";
 import { createSequentialIds } from "./sequential-ids.ts";
 
@@ -23,6 +24,7 @@ export interface TestDeps extends ConfideDeps {
   blobs: InMemoryBlobStore;
   speech: ScriptedSpeechToText;
   notes: ScriptedNoteWriter;
+  risk: ScriptedRiskScreen;
   queue: InMemoryJobQueue;
   push: InMemoryPushNotifier;
   events: InMemorySessionEvents;
@@ -45,6 +47,7 @@ export function createTestDeps(
     speech: createScriptedSpeechToText(),
     language: createKeywordLanguageAnalyzer(),
     notes: createScriptedNoteWriter(),
+    risk: createScriptedRiskScreen(),
     queue: createInMemoryJobQueue({ clock, manual: true }),
     push: createInMemoryPushNotifier({ invalidTokens: invalidTokens ?? [] }),
     events: createInMemorySessionEvents(),
@@ -63,5 +66,5 @@ export function createTestDeps(
     clock,
   };
   const deps = createConfideDeps({ ...parts, repositories: parts, settings: { passwordCost: 1024, ...settings } });
-  return { ...deps, blobs: parts.blobs, speech: parts.speech, notes: parts.notes, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
+  return { ...deps, blobs: parts.blobs, speech: parts.speech, notes: parts.notes, risk: parts.risk, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
 }

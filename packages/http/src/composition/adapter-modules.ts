@@ -13,6 +13,7 @@ const portTokens = {
   push: tokens.push,
   events: tokens.events,
   notes: tokens.notes,
+  risk: tokens.risk,
   live: tokens.live,
   agenda: tokens.agenda,
 } as const satisfies Record<AdapterPort, symbol>;

@@ -10,6 +10,7 @@ import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
+import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
@@ -51,6 +52,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
+  risk: [embeddedRiskScreenDescriptor],
   live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
   agenda: [embeddedAgendaDescriptor],
 };

@@ -14,6 +14,7 @@ import {
   type LanguageAnalyzer,
   type Logger,
   type NoteWriter,
+  type RiskScreen,
   type PushNotifier,
   type Repositories,
   type SessionEvents,
@@ -83,11 +84,12 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     const push = await container.getAsync<PushNotifier>(tokens.push);
     const events = await container.getAsync<SessionEvents>(tokens.events);
     const notes = await container.getAsync<NoteWriter>(tokens.notes);
+    const risk = await container.getAsync<RiskScreen>(tokens.risk);
     const live = await container.getAsync<LiveSpeechToText>(tokens.live);
     const agenda = await container.getAsync<AgendaMatcher>(tokens.agenda);
-    return [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] as const;
+    return [repositories, blobs, speech, language, queue, push, events, notes, risk, live, agenda] as const;
   })();
-  const [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] = await created.catch((error: unknown) => {
+  const [repositories, blobs, speech, language, queue, push, events, notes, risk, live, agenda] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
@@ -99,6 +101,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     speech,
     language,
     notes,
+    risk,
     queue,
     push,
     events,
@@ -137,6 +140,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         push,
         events,
         notes,
+        risk,
         live,
         agenda: { check: async () => {} },
       }),
@@ -145,7 +149,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         // After the queue: a handler that was still running may have published a change.
-        await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), push.close(), blobs.close(), events.close()]);
+        await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), risk.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;

@@ -16,6 +16,7 @@ export const choiceVariables = {
   push: "CONFIDE_PUSH",
   events: "CONFIDE_EVENTS",
   notes: "CONFIDE_NOTES",
+  risk: "CONFIDE_RISK_SCREEN",
   live: "CONFIDE_LIVE",
   agenda: "CONFIDE_AGENDA",
 } as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
@@ -45,6 +46,7 @@ export const environmentSchema = z.object({
   [choiceVariables.push]: choice("push", "push notifications"),
   [choiceVariables.events]: choice("events", "session changes the event streams follow: `redis` whenever API and workers run as separate processes (with `in-process` they see the workers' changes only at the 30 s safety poll)"),
   [choiceVariables.notes]: choice("notes", "clinical notes writer"),
+  [choiceVariables.risk]: choice("risk", "the risk screen run on every transcript, whatever the notes writer"),
   [choiceVariables.live]: choice("live", "live sessions' speech engine (`/v1/live`); `none` refuses live sessions"),
   [choiceVariables.agenda]: choice("agenda", "live sessions' today's topics matcher"),
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),

@@ -1,20 +1,23 @@
 import type { ConfideDeps } from "../../deps.ts";
-import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
-import { riskFlagsToAlert } from "../../domain/note-evidence.ts";
+import { riskFlagsToAlert, type RiskScreenResult } from "../../domain/risk-screen.ts";
 import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 import type { PushMessage } from "../../ports/push-notifier.ts";
 import { isSuperseded, save, type Step } from "./session-write.ts";
 
 /**
- * The high-priority push for notes that flag a risk the therapist has not been alerted to
- * (`riskFlagsToAlert`): ids, status and how many flags, never clinical content.
+ * The high-priority push for risk flags the therapist has not been alerted to
+ * (`riskFlagsToAlert`): ids, status and how many flags, never clinical content. It says what the
+ * screen saw ("possible risk language"), not that the patient is at risk.
  */
-function riskMessage(session: Session, flags: number, source: "pipeline" | "regeneration"): PushMessage {
+function riskMessage(session: Session, flags: number, source: "pipeline" | "review"): PushMessage {
+  const what = flags === 1 ? "possible risk language" : `${flags} instances of possible risk language`;
   return {
-    ...(source === "pipeline"
-      ? { title: "Session ready: risk flagged", body: "The notes of a recorded session flag a possible risk. Please review it." }
-      : { title: "Notes regenerated: risk flagged", body: "The regenerated notes of a session flag a new possible risk. Please review it." }),
+    ...(source === "review"
+      ? { title: "Session changed: risk flagged", body: `After a change to a session, the automated screen found new ${what}. Please review it.` }
+      : session.status === "failed"
+        ? { title: "Session failed: risk flagged", body: `A recorded session could not be fully processed, and the automated screen found ${what}. Please review it.` }
+        : { title: "Session ready: risk flagged", body: `The automated screen found ${what} in a recorded session. Please review it.` }),
     data: { sessionId: session.id, status: session.status, riskFlags: String(flags) },
     priority: "high",
   };
@@ -22,14 +25,15 @@ function riskMessage(session: Session, flags: number, source: "pipeline" | "rege
 
 /**
  * The push for a session that reached ready or failed: ids, status and counts only, never
- * clinical content. Notes that flag a risk — grounded or not — make it a high-priority message
- * carrying how many flags there are (a run's notes are the first the therapist gets: every flag
- * is new to them).
+ * clinical content. Risk flags that alert (`alertsTherapist`: current, the patient's own words,
+ * high severity — grounded or not) make it a high-priority message carrying how many there are,
+ * on a ready or a failed session alike (a run's screen is the first the therapist gets: every
+ * flag is new to them).
  */
 function messageFor(session: Session): PushMessage {
   const data = { sessionId: session.id, status: session.status };
-  const risks = session.notes ? riskFlagsToAlert(null, session.notes).length : 0;
-  if (session.status === "ready" && risks > 0) return riskMessage(session, risks, "pipeline");
+  const risks = riskFlagsToAlert(null, session.risk).length;
+  if (risks > 0) return riskMessage(session, risks, "pipeline");
   if (session.status === "ready") {
     return { title: "Session ready for review", body: "A recorded session has been transcribed and analysed.", data };
   }
@@ -44,16 +48,15 @@ function messageFor(session: Session): PushMessage {
 }
 
 /**
- * After notes were rewritten in a request (a regeneration): a high-priority push to the
- * therapist's devices when the session's notes flag a risk that `previous` did not
- * (`riskFlagsToAlert`, the pipeline's rule); nothing otherwise. Never throws: a failed delivery
- * is logged (`session.notify.failed`), so the request that stored the notes still succeeds.
+ * After the risk screen ran again in a request (a regeneration, a transcript edit, a relabel): a
+ * high-priority push to the therapist's devices when it has an alerting flag that `previous` did
+ * not (`riskFlagsToAlert`, the pipeline's rule); nothing otherwise. Never throws: a failed
+ * delivery is logged (`session.notify.failed`), so the request that stored the change still succeeds.
  */
-export async function notifyNewRisks(deps: ConfideDeps, session: Session, previous: ClinicalNotes | null | undefined): Promise<void> {
-  if (!session.notes) return;
-  const flags = riskFlagsToAlert(previous, session.notes);
+export async function notifyNewRisks(deps: ConfideDeps, session: Session, previous: RiskScreenResult | null | undefined): Promise<void> {
+  const flags = riskFlagsToAlert(previous, session.risk);
   if (flags.length === 0) return;
-  await send(deps, session, riskMessage(session, flags.length, "regeneration"));
+  await send(deps, session, riskMessage(session, flags.length, "review"));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { writeNotes } from "../policies/note-writing.ts";
+import { screenRisk, withWriterFlags } from "../policies/risk-screening.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
 import { notifyNewRisks } from "../pipeline/session-notification.ts";
 
@@ -18,12 +19,13 @@ export interface RegenerateNotesInput {
  * transcript and sentiment as they are now (after edits and relabels): fresh, verified notes
  * replace the written ones; the therapist's own words on the notes (their review) are kept.
  * Without `expectedVersion` the write is still conditional on the version read here. Audited as
- * `session.notes.regenerate`. When the fresh notes flag a risk the previous notes did not (the
- * pipeline's rule, `riskFlagsToAlert`), the therapist's devices get a high-priority push once
- * the notes are stored; a failed delivery is logged, never the request's error.
+ * `session.notes.regenerate`. The risk screen runs again on the same transcript and the fresh
+ * notes' flags are merged with it; when that gives an alerting flag the previous screen did not
+ * (the pipeline's rule, `riskFlagsToAlert`), the therapist's devices get a high-priority push
+ * once stored; a failed delivery is logged, never the request's error.
  * @throws ConfideError `session.invalid_state` unless the session is ready with a transcript
  * (a finalized session's notes are locked), `session.version_conflict`, `session.not_found`,
- * `auth.forbidden`, `provider.*` from the note writer (nothing is written then).
+ * `auth.forbidden`, `provider.*` from the note writer or the screen (nothing is written then).
  */
 export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: RegenerateNotesInput): Promise<Session> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
@@ -32,9 +34,11 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
   if (session.transcript === null) {
     throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.", { details: { status: session.status } });
   }
+  const screened = await screenRisk(deps, session.transcript);
   const notes = await writeNotes(deps, session);
+  const risk = withWriterFlags(screened, notes, session.transcript);
   const stored = await deps.sessions.update(
-    { ...session, notes: { ...notes, review: session.notes?.review ?? null }, updatedAt: deps.clock.now() },
+    { ...session, notes: { ...notes, review: session.notes?.review ?? null }, risk, updatedAt: deps.clock.now() },
     session.version,
   );
   await audit(deps, actor, "session.notes.regenerate", {
@@ -42,6 +46,6 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
     subjectUserId: session.patientId,
     detail: { revision: session.transcript.revision, ...notes.quality },
   });
-  await notifyNewRisks(deps, stored, session.notes);
+  await notifyNewRisks(deps, stored, session.risk);
   return stored;
 }

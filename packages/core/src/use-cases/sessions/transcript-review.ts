@@ -8,6 +8,8 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { reviewSentiment } from "./review-sentiment.ts";
+import { screenRisk, withWriterFlags } from "../policies/risk-screening.ts";
+import { notifyNewRisks } from "../pipeline/session-notification.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
 
 export interface ReviewTarget {
@@ -40,8 +42,10 @@ export async function loadReviewTarget(
 
 /**
  * Stores one review change: the new transcript (revision + 1), the clinical notes marked stale, the edits in the review
- * history, and sentiment measured again for `rescore`, in one conditional write; then audits
- * it. With no changes nothing is written and the session is returned as it is (still audited).
+ * history, sentiment measured again for `rescore`, and the risk screen run again on the new
+ * transcript (a relabel decides whose words a flag quotes; an edit may add or remove risk
+ * language), in one conditional write; then audits it, and pages the therapist for an alerting
+ * flag the previous screen did not have (`notifyNewRisks`). With no changes nothing is written and the session is returned as it is (still audited).
  */
 export async function saveReview(
   deps: ConfideDeps,
@@ -67,15 +71,18 @@ export async function saveReview(
   const sentiment = await reviewSentiment(deps, transcript, session.sentiment, change.rescore, {
     rolesReviewed: speakerRolesReviewed(edits),
   });
+  const risk = withWriterFlags(await screenRisk(deps, transcript), session.notes, transcript);
   const next: Session = {
     ...moveTo(session, "ready", deps.clock.now()),
     transcript,
     sentiment,
+    risk,
     notes: staleNotes(session.notes),
     review: { ...session.review, edits },
     updatedAt: deps.clock.now(),
   };
   const stored = await deps.sessions.update(next, expectedVersion);
   await audit(deps, actor, change.action, { ...about, detail: { [change.counted]: change.edits.length, revision: transcript.revision } });
+  await notifyNewRisks(deps, stored, session.risk);
   return stored;
 }

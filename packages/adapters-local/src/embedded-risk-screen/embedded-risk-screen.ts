@@ -1,0 +1,160 @@
+/**
+ * RiskScreen without a model (`CONFIDE_RISK_SCREEN=embedded`, the default of every profile,
+ * issue 21): the rows of `risk-patterns.ts` matched on each sentence as wink-nlp reads it
+ * (`risk-reader.ts`), each match weighed by the context rules of `risk-context.ts` — negation,
+ * hypotheticals, whose risk it is, past or present, idioms, clarifying and screening questions —
+ * and a patient's "yes" to a screening question counted as saying it. Deterministic; English only
+ * (another language is `not_screened`, never "nothing found").
+ */
+import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
+import { englishReader } from "../embedded-notes/segment-reader.ts";
+import { affirms, asListenerWords, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
+import { readRiskSentences, wordAt, type RiskSentence } from "./risk-reader.ts";
+
+interface CompiledPattern extends RiskPattern {
+  regex: RegExp;
+}
+
+function expand(pattern: string): string {
+  let expanded = pattern;
+  for (let round = 0; round < 3; round += 1) {
+    expanded = expanded.replace(/\{(\w+)\}/g, (whole, name: string) => macros[name] ?? whole);
+  }
+  return expanded;
+}
+
+/** The rows compiled once: each matches whole words of a sentence's text. */
+export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({
+  ...row,
+  regex: new RegExp(`(?<= )(?:${expand(row.pattern)})(?= |$)`, "g"),
+}));
+
+const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
+const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
+/** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
+const suicideContextSegments = 4;
+
+const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
+
+interface Match {
+  row: CompiledPattern;
+  first: number;
+  last: number;
+}
+
+/** Every row's matches in one sentence, with the word indices they cover. */
+function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
+  const matches: Match[] = [];
+  for (const row of compiledPatterns) {
+    if (row.needsSuicideContext && !suicideContext) continue;
+    row.regex.lastIndex = 0;
+    for (const found of sentence.text.matchAll(row.regex)) {
+      const startChar = found.index ?? 0;
+      const endChar = startChar + found[0].length;
+      if (found[0].trim() === "") continue;
+      matches.push({ row, first: wordAt(sentence, startChar), last: wordAt(sentence, Math.max(startChar, endChar - 1)) });
+    }
+  }
+  return matches;
+}
+
+/** What a match says once its context is weighed, or null when the context takes it back. */
+function weigh(sentence: RiskSentence, match: Match): Pick<RiskFinding, "temporality" | "subject"> | null {
+  const { row, first, last } = match;
+  const firstChar = sentence.wordStarts[first] ?? 0;
+  const lastChar = (sentence.wordStarts[last] ?? 0) + (sentence.words[last]?.length ?? 0);
+  if (isIdiom(sentence, firstChar, lastChar)) return null;
+  if (row.category === "self_harm" && isAccident(sentence)) return null;
+  if (isHypothetical(sentence, first)) return null;
+  const negation = negationOf(sentence, first, last);
+  if (negation === "negated") return null;
+  const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+  return {
+    temporality: row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence)),
+    subject: row.subject ?? subjectOf(sentence, first, firstPerson.test(matched)),
+  };
+}
+
+/** The span of a sentence in its segment, and its words as said. */
+function sentenceEvidence(segment: { id: string; text: string }, sentence: RiskSentence): Pick<RiskFinding, "quote" | "evidence"> {
+  return { quote: segment.text.slice(sentence.start, sentence.end), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+}
+
+/** The findings of one transcript (see the module comment). */
+export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
+  if (!isEnglish(input.language)) {
+    return { status: "not_screened", reason: `the embedded screen reads English only (the transcript is ${input.language})`, version: embeddedRiskRulesVersion };
+  }
+  const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
+  const findings: RiskFinding[] = [];
+  let sinceSuicideTalk = Infinity;
+  let asked = null as { speaker: string; categories: Set<RiskCategory> } | null;
+  for (const segment of input.segments) {
+    if (segment.text.trim() === "") continue;
+    sinceSuicideTalk += 1;
+    const role = roleOf.get(segment.speaker) ?? "unknown";
+    const sentences = readRiskSentences(segment);
+    const questions = new Set<RiskCategory>();
+    const own: RiskFinding[] = [];
+    for (const sentence of sentences) {
+      if (isScreeningQuestion(sentence) || (role === "therapist" && sentence.question)) {
+        for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
+        continue;
+      }
+      if (role === "therapist" || isClarifyingQuestion(sentence)) continue;
+      const seen = new Set<RiskCategory>();
+      for (const match of matchesIn(sentence, sinceSuicideTalk <= suicideContextSegments)) {
+        if (seen.has(match.row.category)) continue;
+        const weighed = weigh(sentence, match);
+        if (weighed === null) continue;
+        seen.add(match.row.category);
+        own.push({ category: match.row.category, ...weighed, text: match.row.says, ...sentenceEvidence(segment, sentence), rule: match.row.id });
+      }
+    }
+    // A "yes" to the other speaker's screening question says what the question asked.
+    if (own.length === 0 && role !== "therapist" && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+      const sentence = sentences[0];
+      if (sentence) {
+        for (const category of asked.categories) {
+          own.push({
+            category,
+            temporality: temporalityOf(sentence),
+            subject: "speaker",
+            text: `Answered yes when asked about: ${riskCategoryInfo[category].label.toLowerCase()}`,
+            quote: segment.text.slice(sentence.start, sentence.end),
+            evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
+            rule: "answer.yes_to_screening_question",
+          });
+        }
+      }
+    }
+    findings.push(...own);
+    if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
+    // The question stays open while its asker goes on speaking; anyone else's turn answers it.
+    const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;
+    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions } : open !== null && open.speaker === segment.speaker ? open : null;
+  }
+  return { status: "screened", findings, version: embeddedRiskRulesVersion };
+}
+
+/** The embedded RiskScreen: no model, no network (see the module comment). */
+export function createEmbeddedRiskScreen(): RiskScreen {
+  return {
+    provider: "embedded",
+    async screen(input, options = {}) {
+      if (options.signal?.aborted) {
+        throw new ConfideError("provider.interrupted", "The risk screen was stopped.", { cause: options.signal.reason });
+      }
+      return screenTranscript(input);
+    },
+    async check() {
+      try {
+        englishReader();
+      } catch (error) {
+        throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
+      }
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,271 @@
+import type { RiskSentence } from "./risk-reader.ts";
+
+/**
+ * The context rules of the embedded risk screen: what around a matched phrase changes its
+ * meaning. Each takes the sentence and the matched words `[first, last]` (word indices) and
+ * answers one question. They apply to every row of `risk-patterns.ts`; a clinician reviewing the
+ * screen reads the rows there and these rules here.
+ */
+
+/** Words that negate what follows them in their clause. */
+const negationCues = new Set(["not", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "barely", "nowhere", "n't"]);
+
+/** Words that end a negation's (or a condition's) reach: a new clause starts. */
+const clauseBreaks = new Set([
+  ".", ";", ":", "!", "?", "—", "–", "-", "but", "though", "although", "however", "because", "since", "so", "yet", "except", "unless", "until", "while", "whereas",
+  "why", "what", "when", "where", "how", "who", "whether", "if", "then", "cause", "anyway", "honestly", "actually",
+]);
+
+const subjectPronouns = new Set(["i", "he", "she", "they", "we", "you", "it", "there"]);
+
+/** Verbs after which a negation reaches into the next clause ("I don't think I would…"). */
+const negRaising = new Set(["think", "believe", "feel", "suppose", "guess", "reckon", "expect", "imagine", "see", "want", "plan", "intend", "mean"]);
+
+const listWords = new Set([",", "or", "and", "nor", "any", "anything", "like", "that", "some", "other", "stuff", "either", "even", "or", "a", "an", "the", "of"]);
+
+/** True when everything between a comma or "and"/"or" and the match is a list of things, not a new clause. */
+function continuesList(sentence: RiskSentence, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const word = sentence.words[index] ?? "";
+    const token = sentence.tokens[sentence.tokenOfWord[index] ?? -1];
+    if (listWords.has(word)) continue;
+    if (subjectPronouns.has(word)) return false;
+    if (token && (token.pos === "VERB" || token.pos === "AUX")) return false;
+  }
+  return true;
+}
+
+/** Where a clause break before `index` is, scanning back no further than `from`. */
+function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afterVerb: boolean, lastVerb: string | null): boolean {
+  const word = sentence.words[index] ?? "";
+  if (word === "," || word === "and" || word === "or") return !continuesList(sentence, index + 1, matchFirst);
+  if (clauseBreaks.has(word)) return true;
+  // A new subject after a verb starts a clause, unless the verb carries the negation over.
+  if (subjectPronouns.has(word) && afterVerb && !(lastVerb !== null && negRaising.has(lastVerb))) return true;
+  return false;
+}
+
+function isVerb(sentence: RiskSentence, index: number): boolean {
+  const token = sentence.tokens[sentence.tokenOfWord[index] ?? -1];
+  return token !== undefined && (token.pos === "VERB" || token.pos === "AUX") && !negationCues.has(sentence.words[index] ?? "");
+}
+
+/**
+ * Whether the matched words are negated: a negation cue before them in the same clause, with no
+ * fixed window ("I would never, ever in a million years actually hurt myself" is negated;
+ * "I don't know why, I just want to die" is not — the comma and a new subject end the clause).
+ * A list keeps the negation ("I don't touch coke, pills or anything like that"). Two cues cancel
+ * ("I'm not sure I won't hurt myself"). "No" answering a question ("No, I want to die") is not a
+ * cue. A negation that is part of the row itself ("don't want to live") is not counted here:
+ * the row starts after it.
+ * @returns `negated`, `stopped` ("I don't cut anymore": negated and said to have stopped — a
+ * history, not nothing), or `affirmed`.
+ */
+export function negationOf(sentence: RiskSentence, first: number, last: number): "negated" | "stopped" | "affirmed" {
+  let cues = 0;
+  let afterVerb = false;
+  let lastVerb: string | null = null;
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const word = sentence.words[index] ?? "";
+    if (isBreak(sentence, index, first, afterVerb, lastVerb)) break;
+    if (negationCues.has(word)) {
+      const next = sentence.words[index + 1] ?? "";
+      const answerParticle = word === "no" && (index === 0 || [",", "i", "he", "she", "they", "we", "you", "it", "."].includes(next)) && index + 1 < first;
+      const notOnly = word === "not" && (next === "only" || next === "just");
+      if (!answerParticle && !notOnly) cues += 1;
+    }
+    if (isVerb(sentence, index)) {
+      afterVerb = true;
+      lastVerb ??= word;
+      lastVerb = word;
+    }
+  }
+  if (cues % 2 === 0) return "affirmed";
+  const rest = sentence.words.slice(last + 1, last + 6).join(" ");
+  const before = sentence.words.slice(Math.max(0, first - 6), first).join(" ");
+  if (/\b(?:anymore|any more|any longer|these days|now)\b/.test(rest) || /\bno longer\b|\bnot anymore\b/.test(before)) return "stopped";
+  return "negated";
+}
+
+const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether"];
+
+/**
+ * Whether the matched words are inside the condition of a conditional, or a hypothetical: "if I
+ * ever felt like hurting myself I'd call my sister" (the risk is the condition: no flag), but not
+ * "if she leaves me I'll kill myself" (the risk is what would follow: a flag). The condition runs
+ * from "if" to a comma, "then", or the next clause's subject. "If I'm honest" is no condition.
+ */
+export function isHypothetical(sentence: RiskSentence, first: number): boolean {
+  const words = sentence.words;
+  for (let start = first - 1; start >= 0; start -= 1) {
+    const cue = conditionCues.find((candidate) => {
+      const parts = candidate.split(" ");
+      return parts.every((part, offset) => words[start + offset] === part);
+    });
+    if (cue === undefined) continue;
+    if (/^ (?:i be|i am) (?:be )?(?:honest|truthful|real)\b/.test(` ${words.slice(start + 1, start + 5).join(" ")}`)) return false;
+    // Walk from the cue to the match: a comma, "then", or a new subject after a verb ends the condition.
+    let sawVerb = false;
+    let sawSubject = false;
+    for (let index = start + cue.split(" ").length; index < first; index += 1) {
+      const word = words[index] ?? "";
+      if (word === "," || word === "then" || word === "." || word === ";") return false;
+      if (subjectPronouns.has(word)) {
+        if (sawSubject && sawVerb) return false;
+        sawSubject = true;
+      }
+      if (isVerb(sentence, index)) sawVerb = true;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Who the matched words are about, read from the nearest subject before them in their clause. */
+export function subjectOf(sentence: RiskSentence, first: number, patternIsFirstPerson: boolean): "speaker" | "other_person" {
+  if (patternIsFirstPerson) return "speaker";
+  const words = sentence.words;
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const word = words[index] ?? "";
+    if (clauseBreaks.has(word) && word !== "since" && word !== "when" && word !== "because") break;
+    if (["i", "me", "myself", "we", "us"].includes(word)) return "speaker";
+    if (word === "my" || word === "our") {
+      return isFamily(words[index + 1]) || isFamily(words[index + 2]) ? "other_person" : "speaker";
+    }
+    if (["he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself", "themselves", "person"].includes(word)) return "other_person";
+    if (isFamily(word)) return "other_person";
+    if ((word === "you" || word === "your" || word === "yourself") && sentence.question) return "other_person";
+  }
+  return "speaker";
+}
+
+const family = new Set(
+  "mom mum mommy mummy mother dad daddy father stepdad stepfather stepmom stepmum stepmother brother sister son daughter husband wife partner boyfriend girlfriend fiance fiancee ex uncle aunt auntie grandad grandpa granddad grandma gran nan nana cousin parent kid child baby friend mate boss manager teacher coach neighbour neighbor colleague coworker roommate flatmate landlord carer sibling bestie bff family people everyone everybody someone somebody guy bloke lad girl man woman kids children parents friends".split(
+    " ",
+  ),
+);
+
+function isFamily(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  return family.has(word) || family.has(word.replace(/s$/, ""));
+}
+
+/** Signs of the past, over: "used to", "when I was a kid", "years ago", "in 2019"… */
+const historyMarkers =
+  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|back (?:then|in)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when)\b/;
+
+/** Signs that it is happening now, which win over a sign of the past ("I used to, and I started again last week"). */
+const currentMarkers =
+  /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|every (?:day|night|morning)|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|keep|keeps|currently|nowadays|any more than|most days|most nights)\b/;
+
+/**
+ * Whether the sentence speaks of the past and over (`history`) or of now (`current`): a sign of
+ * the past and none of the present gives history; a past tense alone does not ("I took too many
+ * pills on Saturday" is current).
+ */
+export function temporalityOf(sentence: RiskSentence): "current" | "history" {
+  const text = sentence.text;
+  if (historyMarkers.test(text) && !currentMarkers.test(text)) return "history";
+  return "current";
+}
+
+/** Sayings where risk words do not mean risk; a match overlapping one is not raised. */
+const idioms: readonly RegExp[] = [
+  / (?:back|head|feet|foot|knee|leg|neck|tooth|teeth|stomach|shoulder|job|work|boss|commute|traffic|heat|this|it|that|kid|kids|exam|exams|deadline|diet|suspense|wait|shoe|shoes|hangover|week|day|schedule|cold|weather|noise|music|song|joke|workout|gym|class|homework|email|mortgage|bill|price|heel|heels|rent|you|boredom|anticipation|cramp|migraine|hay fever|cough) (?:\S+ )?(?:be )?(?:really |literally |absolutely |just |totally )?(?:kill|killing) me\b/,
+  / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter) (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst)?/,
+  / (?:nearly|almost|literally|practically) (?:die|died|dead) (?:laugh|laughing|of|from|when|at)/,
+  / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/,
+  / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/,
+  / to die for\b/,
+  / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on)\b/,
+  / over my dead body\b/,
+  / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/,
+  / killing it\b/,
+  / (?:murder|kill) (?:a|for a|for some|some|for) (?:burger|pizza|pint|coffee|drink|cuppa|curry|kebab|sandwich|takeaway|cake|beer|nap|sleep)/,
+  / cut (?:down|back|corners|class|school|ties|costs|out|off|it close|my hair|the grass|loose|the cord|in line|me off mid)\b/,
+  / (?:hit|hits) (?:me|us) up\b/,
+  / (?:it|that|this|reality|the realisation|the news) (?:\S+ )?(?:really |just |finally |suddenly )?(?:hit|hits|struck) (?:me|us)\b/,
+  / hit the (?:gym|road|sack|hay|shops|books|ground running|jackpot|nail|roof)\b/,
+  / beat me (?:to it|at|in|by)\b/,
+  / push(?:ed)? me (?:to|into) (?:do|be|try|better|apply|go)\b/,
+  / (?:shoot|kill) me now\b/,
+  / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/,
+  / i (?:would|'d) (?:\S+ )?rather (?:die|be dead) than\b/,
+  / could (?:have |of )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times)\b/,
+  / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/,
+  / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/,
+  / drop dead (?:gorgeous|beautiful)\b/,
+  / (?:dead|dying) (?:battery|phone|plant|end|zone)\b/,
+  / (?:dying|dead) (?:inside|of boredom)? (?:lol|haha)\b/,
+  / (?:smoking|smoke) (?:hot|gun|alarm|detector|machine|screen|signal|break(?:s)? (?:at|outside) work)\b/,
+  / (?:addicted|hooked) to (?:tv|television|chocolate|my phone|the phone|coffee|netflix|tiktok|instagram|social media|the show|shopping|gym|running|sugar|crisps)\b/,
+  / (?:shot|shots) (?:of espresso|of coffee|in the arm|at the|of the|a photo)\b/,
+  / (?:flu|covid|booster|vaccine|tetanus) (?:shot|jab)\b/,
+  / coke (?:zero|can|bottle)\b/,
+  / diet coke\b/,
+];
+
+/**
+ * Whether the matched words sit inside a saying ("my back is killing me", "I nearly died
+ * laughing", "I could murder a pizza", "it really hit me").
+ */
+export function isIdiom(sentence: RiskSentence, firstChar: number, lastChar: number): boolean {
+  for (const idiom of idioms) {
+    const pattern = new RegExp(idiom.source, "g");
+    for (const found of sentence.text.matchAll(pattern)) {
+      const start = found.index ?? 0;
+      const end = start + found[0].length;
+      if (start <= lastChar && firstChar <= end) return true;
+    }
+  }
+  return false;
+}
+
+/** Signs of an accident, which a self-injury row does not raise on ("I cut myself shaving"). */
+const accidentMarkers =
+  /\b(?:fell|fall|trip|tripped|slip|slipped|accident|accidentally|by mistake|shaving|shave|cooking|cook|chopping|gardening|in the kitchen|knife slipped|on the (?:stove|oven|iron|kettle|door|corner|table|hob|pan|grill|barbecue)|at work|playing|bike|football|rugby|skateboard\S*|down the stairs|on the ice|while (?:cooking|shaving|gardening|working|fixing|cleaning)|car door|cupboard|sports|hockey|netball|climbing)\b/;
+const deliberateMarkers = /\b(?:on purpose|deliberately|intentionally|to feel|to punish|so i could feel|wanted to)\b/;
+
+/** Whether a self-injury is told as an accident ("I burned my hand on the oven"), not on purpose. */
+export function isAccident(sentence: RiskSentence): boolean {
+  return accidentMarkers.test(sentence.text) && !deliberateMarkers.test(sentence.text);
+}
+
+/**
+ * Whether the sentence asks what a question means, quoting its words ("what do you mean by
+ * hurting myself?", "do you mean like suicidal?"): the words are the question's, not a disclosure.
+ */
+export function isClarifyingQuestion(sentence: RiskSentence): boolean {
+  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
+    sentence.text,
+  );
+}
+
+/**
+ * Whether a sentence asks the listener about their own risk ("have you had thoughts of killing
+ * yourself?", "what about your heroin use?"): a screening question, whoever said it. Its words
+ * raise no flag; an answer to it may (`affirms`).
+ */
+export function isScreeningQuestion(sentence: RiskSentence): boolean {
+  return (sentence.question || /^ (?:and |so |okay |ok |now |also )?(?:any|how (?:much|often|many)|what about|tell me about) /.test(sentence.text)) && / (?:you|your|yourself|you be|you have) /.test(sentence.text);
+}
+
+/** The sentence read as if its listener said it of themselves ("have you…killing yourself" → "have i…killing myself"). */
+export function asListenerWords(sentence: RiskSentence): RiskSentence {
+  const swap: Record<string, string> = { you: "i", your: "my", yourself: "myself", yours: "mine" };
+  const words = sentence.words.map((word) => swap[word] ?? word);
+  const wordStarts: number[] = [];
+  let offset = 1;
+  for (const word of words) {
+    wordStarts.push(offset);
+    offset += word.length + 1;
+  }
+  return { ...sentence, words, wordStarts, text: ` ${words.join(" ")} `, question: false };
+}
+
+/** An answer that says yes ("yeah", "sometimes", "I have", "a bit", "more than I'd like"), and none that says no. */
+export function affirms(text: string): boolean {
+  const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
+  return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
+}

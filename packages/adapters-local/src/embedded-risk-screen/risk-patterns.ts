@@ -1,0 +1,475 @@
+import type { RiskCategory } from "@confide/core";
+
+/**
+ * The embedded risk screen's rules, in one table a clinician can review: each row is one way of
+ * saying a risk, the category it raises (C-SSRS for suicide: wish to be dead, active ideation,
+ * method, intent or plan, preparatory behaviour; then self-harm, harm to others, abuse
+ * experienced, substance use), what the flag says, and examples that must raise it (a test
+ * reads every example). The context rules — negation, hypotheticals, someone else's risk, the
+ * past, idioms, questions — are in `risk-context.ts` and apply to every row.
+ *
+ * How a pattern reads: it is matched against a sentence's words as wink-nlp lemmatises them,
+ * lower-cased, one space between words ("I've been saving up my pills" reads
+ * "i have be save up my pill"; "don't" reads "do not"; a name reads "person"). Patterns are
+ * regular expressions over that text, with these shorthands:
+ * - `{self}` myself; `{gap}` up to three words of any kind; `{adv}` adverbs like "just",
+ *   "really", "sometimes"; `{pills}` medicines and pills; `{person}` someone other than the
+ *   speaker; `{family}` a relative or partner; `{drug}` an illicit drug by name or street name.
+ * - `\S*` after a stem accepts every ending ("drink\S*": drink, drinking, drinker).
+ *
+ * Changing a row changes `embeddedRiskRulesVersion`.
+ */
+export interface RiskPattern {
+  /** Stable name, shown in a flag's details: `<category>.<what>`. */
+  id: string;
+  category: RiskCategory;
+  /** What the flag says it saw, in plain words (the subject is the speaker). */
+  says: string;
+  pattern: string;
+  /** Sentences that must raise this row (checked by the tests). */
+  examples: string[];
+  /** Rows about someone else's risk: recorded as such, never as the speaker's. */
+  subject?: "other_person";
+  /** Rows that only ever speak of the past ("I stopped drinking"): a history flag. */
+  temporality?: "history";
+  /** Rows too ambiguous alone ("I'm going to do it on Friday"): raised only when suicide was talked about in the last few turns. */
+  needsSuicideContext?: boolean;
+}
+
+export const embeddedRiskRulesVersion = "embedded-risk-rules-1";
+
+export const macros: Readonly<Record<string, string>> = {
+  self: "(?:myself|my self|meself|mysel|my own self)",
+  gap: "(?:\\S+ ){0,3}",
+  adv: "(?:(?:just|really|actually|sometimes|even|kind of|kinda|sort of|seriously|honestly|literally|so|almost|nearly|constantly|often|always|still|already|definitely|probably|genuinely|truly|all|finally|simply|quietly|maybe|also|ever|like) )*",
+  pills: "(?:pill|pils|tablet|med|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|painkiller|sleeping pill|sleeping tablet|antidepressant|sertraline|prozac|lithium|insulin|oxy\\S*|xanax|valium|diazepam|codeine|tramadol|benzo\\S*|opioid\\S*|morphine|fentanyl|zopiclone|amitriptyline|quetiapine|seroquel)s?",
+  family:
+    "(?:mom|mum|mommy|mummy|mother|dad|daddy|father|stepdad|stepfather|stepmom|stepmum|stepmother|brother|sister|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|ex|uncle|aunt|auntie|grandad|grandpa|granddad|grandma|gran|nan|nana|cousin|parent|kid|child|baby|family|friend|mate|boss|manager|teacher|coach|neighbou?r|colleague|coworker|roommate|flatmate|landlord|carer|priest|stepbrother|stepsister|man|guy|woman|girl|bloke|lad)s?",
+  person: "(?:he|she|they|him|her|them|someone|somebody|person|people|everyone|everybody|(?:my|his|her|their|our|the|a|this|that) (?:\\S+ )?{family})",
+  drug: "(?:cocaine|coke|crack|heroin|smack|gear|meth|crystal|methamphetamine|speed|amphetamine\\S*|mdma|molly|ecstasy|pingers|ket|ketamine|lsd|acid|shroom\\S*|magic mushroom\\S*|weed|cannabis|marijuana|pot|skunk|joint|spliff|blunt|bong|edible\\S*|dab\\S*|thc|spice|fentanyl|fent|xanax|bar|benzo\\S*|oxy\\S*|percocet|perc\\S*|vicodin|pill|pils|dope|drug|substance|crack cocaine|crank|ice|tina|g|ghb|poppers|nitrous|whippet|opiate\\S*|opioid\\S*|methadone|suboxone|bupe)s?",
+};
+
+/** The rows, grouped by category. */
+export const riskPatterns: readonly RiskPattern[] = [
+  // — Wish to be dead (C-SSRS 1): passive, no thought of acting.
+  {
+    id: "passive.wish_dead",
+    category: "passive_death_wish",
+    says: "Said they wish they were dead or had never been born",
+    pattern: "wish {gap}i (?:be|was|were|would be|could be|had) {adv}(?:dead|gone|never bear|never born|not bear|not alive|not here|not around|go|never exist|never wake up|not wake up)",
+    examples: ["I wish I was dead.", "honestly i wish i was never born", "Some days I wish I could be gone."],
+  },
+  {
+    id: "passive.want_to_die",
+    category: "passive_death_wish",
+    says: "Said they want to die or not wake up",
+    pattern:
+      "(?:want|wanna|wish|like|long|hope|pray) (?:to )?{adv}(?:die|be dead|disappear (?:forever|for good|permanently)|not wake up|never wake up|go to sleep and (?:not|never) wake up|fall asleep and (?:not|never) wake up|sleep forever|stop exist\\S*|cease to exist|not exist|not be (?:here|alive|around))",
+    examples: ["I just want to die.", "i wanna go to sleep and never wake up", "I want to disappear forever.", "Part of me wants to stop existing."],
+  },
+  {
+    id: "passive.hope_not_wake",
+    category: "passive_death_wish",
+    says: "Said they hope not to wake up",
+    pattern: "(?:hope|pray|wish) (?:that )?i (?:would |will |do |could )?(?:not|never) wake up",
+    examples: ["Every night I hope I don't wake up.", "i pray i never wake up"],
+  },
+  {
+    id: "passive.not_want_to_live",
+    category: "passive_death_wish",
+    says: "Said they do not want to live or be here",
+    pattern:
+      "(?:not|never|no longer) {adv}(?:want|wanna|wish|feel like) (?:to )?{adv}(?:be (?:here|alive|around|on this earth|in this world)|live|exist|go on|keep go\\S*|carry on|keep live|wake up|be anymore)",
+    examples: ["I don't want to be here anymore.", "i dont wanna live", "I don't want to wake up tomorrow.", "I no longer want to be alive."],
+  },
+  {
+    id: "passive.no_reason_to_live",
+    category: "passive_death_wish",
+    says: "Said they see no reason or point in living",
+    pattern:
+      "(?:no|not (?:see|find|have) (?:a|any|the)|nothing|zero|lost (?:the|my|all)|what be the|what the) {adv}(?:point|reason|purpose|will|hope|use|sense)s? (?:in |of |to |for )?{adv}(?:live|living|life|go\\S* on|keep\\S* go\\S*|carry\\S* on|be (?:here|alive)|exist\\S*|stay\\S* alive|keep\\S* live|anymore|any more)",
+    examples: ["I don't see a reason to keep living.", "there's no point in living", "What's the point in going on?", "I've lost the will to live."],
+  },
+  {
+    id: "passive.nothing_to_live_for",
+    category: "passive_death_wish",
+    says: "Said they have nothing to live for",
+    pattern: "(?:nothing|no one|nobody|not much|no reason) (?:left )?(?:to|worth) live (?:for)?|life (?:be )?(?:not|n't) worth (?:live|living|it)|not worth (?:live|living|be alive|stay alive)",
+    examples: ["I've got nothing to live for.", "life isn't worth living", "Nothing left to live for."],
+  },
+  {
+    id: "passive.better_off_without",
+    category: "passive_death_wish",
+    says: "Said others would be better off without them",
+    pattern: "(?:better|easier|happier|good) (?:off )?without me|(?:better|good) off dead|(?:better|easier) if i (?:be|was|were) (?:not|n't|never) (?:here|around|bear|born)|(?:better|easier) if i (?:die|be dead|go|disappear)",
+    examples: ["Everyone would be better off without me.", "my family would be happier without me", "It would be easier if I wasn't around.", "I'd be better off dead."],
+  },
+  {
+    id: "passive.burden",
+    category: "passive_death_wish",
+    says: "Said they feel like a burden",
+    pattern: "(?:i be|i feel|feel like|i am|i'm|just|such|nothing but|i have become|i've become|be) (?:a |such a |nothing but a |just a )?(?:\\S+ )?burden",
+    examples: ["I feel like such a burden to everyone.", "i'm just a burden", "I'm nothing but a burden on my kids."],
+  },
+  {
+    id: "passive.want_it_to_end",
+    category: "passive_death_wish",
+    says: "Said they want it all to end or to stop",
+    pattern: "(?:want|wish|need) (?:it|everything|all of it|this|life|things) (?:all )?(?:to |would )?(?:just )?(?:end|stop|be over)|want (?:it|everything) (?:all )?over|(?:want|wish) (?:to |i could )?(?:just )?(?:end|stop) (?:it all|everything)",
+    examples: ["I just want it all to end.", "sometimes i want everything to stop", "I wish it would all be over."],
+  },
+  {
+    id: "passive.cannot_go_on",
+    category: "passive_death_wish",
+    says: "Said they cannot go on",
+    pattern: "(?:can|could|will) (?:not|no longer) (?:go on|keep go\\S*|carry on|do this|take (?:it|this)|cope|live like this)(?: any ?more| any longer| much longer)|(?:can|could) (?:not|no longer) (?:go on|keep go\\S*|carry on)",
+    examples: ["I can't go on.", "i cant do this anymore", "I can't take it any more."],
+  },
+  {
+    id: "passive.tired_of_living",
+    category: "passive_death_wish",
+    says: "Said they are tired of living",
+    pattern: "(?:tired|sick|weary|exhaust\\S*) (?:of|with) (?:live|living|life|be alive|being alive|exist\\S*|wake\\S* up)",
+    examples: ["I'm so tired of living.", "sick of being alive"],
+  },
+  {
+    id: "passive.not_care_if_die",
+    category: "passive_death_wish",
+    says: "Said they would not care or mind if they died",
+    pattern: "(?:not|never) (?:care|mind|matter|bother) (?:if|whether|when) i (?:die|live|be dead|wake up|do not wake up|get (?:hit|kill\\S*))|(?:welcome|relief) (?:if|when) i (?:die|be dead|do not wake up)",
+    examples: ["I wouldn't care if I died tomorrow.", "it would be a relief if i died"],
+  },
+  {
+    id: "passive.wish_something_kills",
+    category: "passive_death_wish",
+    says: "Wishes something would end their life",
+    pattern: "(?:wish|hope|pray) (?:that )?(?:something|someone|somebody|god|a car|a bus|a truck|a lorry|a train|the plane|cancer|it) {adv}(?:would |will |could )?{adv}(?:kill|take|hit|run over|end) me",
+    examples: ["I wish something would just kill me.", "sometimes i hope a bus hits me"],
+  },
+  {
+    id: "passive.think_about_death",
+    category: "passive_death_wish",
+    says: "Spoke of thinking about dying or being dead",
+    pattern: "(?:think\\S*|thought|fantasi[sz]\\S*|dream\\S*|obsess\\S*) (?:a lot |all the time |constantly )?(?:about|of) (?:die|dying|death|be dead|being dead|not be\\S* (?:here|alive|around)|my death|my own death|my funeral)",
+    examples: ["I think about dying a lot.", "i keep thinking about being dead", "I've been fantasising about my own funeral."],
+  },
+
+  // — Active ideation (C-SSRS 2): thoughts of killing oneself.
+  {
+    id: "active.kill_self",
+    category: "active_ideation",
+    says: "Spoke of killing themselves",
+    pattern:
+      "(?:kill\\S*|murder\\S*|off|unalive\\S*|top|topp\\S*|end|end\\S*|hang\\S*|shoot\\S*|drown\\S*|gas\\S*|poison\\S*|stab\\S*|suffocat\\S*|harm\\S*|hurt\\S*) {self}(?! (?:laugh\\S*|with laughter|silly))|unalive",
+    examples: ["I want to kill myself.", "ive thought about killing myself", "Sometimes I think about offing myself.", "i wanna unalive myself", "I might top myself."],
+  },
+  {
+    id: "active.end_life",
+    category: "active_ideation",
+    says: "Spoke of ending their life",
+    pattern: "(?:end|take|finish) (?:my (?:own )?life|it all|my existence|everything)|(?:end|finish) it (?:for good|once and for all|permanently)",
+    examples: ["I've thought about ending my life.", "i want to end it all", "I could take my own life."],
+  },
+  {
+    id: "active.suicide",
+    category: "active_ideation",
+    says: "Spoke of suicide or feeling suicidal",
+    pattern: "suicid\\S*|self[- ]?(?:destruct\\S*)|kill myself|(?:commit|attempt\\S*|try\\S*) (?:to )?(?:suicide|to die)",
+    examples: ["I've been feeling suicidal.", "the suicidal thoughts are back", "I've been having thoughts of suicide."],
+  },
+  {
+    id: "active.do_something_to_self",
+    category: "active_ideation",
+    says: "Spoke of doing something to themselves",
+    pattern: "(?:do|did) (?:something|anything|it) (?:stupid |bad |drastic )?to {self}|(?:do|did) something (?:stupid|drastic|permanent)",
+    examples: ["I'm scared I'll do something to myself.", "i might do something stupid"],
+  },
+  {
+    id: "active.thoughts_of_dying_by",
+    category: "active_ideation",
+    says: "Spoke of urges or thoughts to die",
+    pattern: "(?:urge|thought|idea|impulse)s? (?:to|of|about) (?:die|dying|end\\S* it|end\\S* my life|not be\\S* here)",
+    examples: ["I get these urges to end it.", "i have thoughts of dying"],
+  },
+  {
+    id: "active.other_suicide",
+    category: "active_ideation",
+    subject: "other_person",
+    says: "Spoke of someone else's suicide or suicidal thoughts",
+    pattern: "(?:kill\\S*|hang\\S*|shoot\\S*|drown\\S*|poison\\S*|harm\\S*|hurt\\S*) (?:himself|herself|themselves|themself)|(?:take|took|end\\S*) (?:his|her|their) (?:own )?life",
+    examples: ["My uncle killed himself when I was ten.", "my friend tried to take her own life"],
+  },
+
+  // — Method (C-SSRS 3): how they would do it.
+  {
+    id: "method.overdose",
+    category: "suicide_method",
+    says: "Spoke of an overdose",
+    pattern: "overdos\\S*|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) (?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
+    examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills."],
+  },
+  {
+    id: "method.lethal_amount",
+    category: "suicide_method",
+    says: "Looked into how much would be lethal or how to die",
+    pattern: "(?:how many|how much|lethal|fatal|enough) (?:\\S+ ){0,3}(?:{pills}|it (?:would|will) take|would it take|to (?:die|kill|be fatal))|(?:look\\S*|search\\S*|google\\S*|research\\S*|read\\S*) (?:\\S+ ){0,3}(?:how to (?:die|kill|end|hang|overdose)|way\\S* to (?:die|kill|end)|painless|lethal dose|suicide method\\S*)|(?:know|figure\\S*|work\\S*|plan\\S*|decide\\S*|think\\S*) (?:out )?(?:exactly )?how (?:i would|i'd|i will|i'll|i be go to|to) (?:do it|die|end it|kill|go)",
+    examples: ["I looked up how many tablets it would take.", "i googled painless ways to die", "I've worked out how I'd do it."],
+  },
+  {
+    id: "method.hanging",
+    category: "suicide_method",
+    says: "Spoke of hanging or a rope",
+    pattern: "noose|(?:hang|hanging) (?:{self}|from|off)|(?:a |the )?rope (?:to|around my neck|from)|(?:tie|tied) (?:a |the )?(?:rope|belt|cord)",
+    examples: ["I've thought about a noose.", "i could hang myself from the banister", "I tied a belt."],
+  },
+  {
+    id: "method.jumping",
+    category: "suicide_method",
+    says: "Spoke of jumping from a height or in front of a vehicle",
+    pattern:
+      "(?:jump\\S*|throw\\S* {self}|step\\S*|walk\\S*|fall\\S*|drive\\S*|crash\\S*|swerve\\S*) (?:off|from|in front of|under|into|over|onto) (?:a |the |my |an |that |this )?(?:\\S+ )?(?:bridge|building|roof|rooftop|cliff|train|tube|car|bus|truck|lorry|traffic|balcony|tower|car park|parking garage|multi-storey|overpass|window|ledge|tracks|railway|motorway|highway|river|sea|ocean|lake|wall|tree|oncoming)",
+    examples: ["I keep thinking about jumping off the bridge.", "i could just step in front of a train", "Sometimes I want to drive into a wall."],
+  },
+  {
+    id: "method.cutting_wrists",
+    category: "suicide_method",
+    says: "Spoke of cutting their wrists or throat",
+    pattern: "(?:slit\\S*|slash\\S*|cut\\S*|slice\\S*|open\\S*) (?:\\S+ )?(?:my |both )?(?:wrist|throat|vein|artery)s?",
+    examples: ["I thought about slitting my wrists.", "cut my wrists"],
+  },
+  {
+    id: "method.firearm",
+    category: "suicide_method",
+    says: "Spoke of a gun they could use",
+    pattern: "(?:shoot|shot) (?:{self}|me in the head)|(?:use|get|buy|bought|have|has|own|borrow\\S*|take|took|hold\\S*|held|load\\S*|keep\\S*) (?:\\S+ ){0,3}(?:gun|pistol|rifle|shotgun|firearm|handgun|revolver)|(?:gun|pistol|rifle|shotgun) (?:to my head|in my mouth)",
+    examples: ["I keep thinking about my dad's gun.", "i could use my dad's gun", "I held the gun to my head."],
+  },
+  {
+    id: "method.other_means",
+    category: "suicide_method",
+    says: "Spoke of a way of ending their life",
+    pattern: "carbon monoxide|exhaust (?:pipe|fume\\S*)|(?:engine|car) running in the garage|(?:drink\\S*|drank|swallow\\S*) (?:bleach|antifreeze|poison|weed ?killer)|rat poison|(?:walk|swim\\S*) (?:out )?into the (?:sea|ocean|lake|river|water)|drown {self}|(?:starve|freeze) {self} to death|plastic bag over my head",
+    examples: ["I thought about carbon monoxide.", "i'd just walk into the sea", "I could drink bleach."],
+  },
+
+  // — Intent and plan (C-SSRS 4–5).
+  {
+    id: "plan.intend",
+    category: "suicide_intent_or_plan",
+    says: "Said they intend to end their life",
+    pattern:
+      "(?:go to|go|will|shall|decide\\S* to|intend\\S* to|mean\\S* to|plan\\S* to|plan\\S* on|plan|ready to|about to|try\\S* to|gonna|determine\\S* to|commit\\S* to|make up my mind to|(?:this|that) be how i|the day i) {adv}(?:kill {self}|end (?:my (?:own )?life|it all|it|everything|things)|take my (?:own )?life|die|overdose|hang {self}|jump|do it|go through with it|be go)",
+    examples: ["I'm going to kill myself.", "i've decided to end it", "I'm ready to die.", "I'll take my own life."],
+    needsSuicideContext: false,
+  },
+  {
+    id: "plan.have_plan",
+    category: "suicide_intent_or_plan",
+    says: "Said they have a plan",
+    pattern: "(?:have|get|make|come up with|work\\S* out|figure\\S* out|sort\\S* out|got|plan\\S* out|thought out) (?:a |the |my |an |some )?(?:\\S+ )?(?:plan|date|day|time|place|spot|way)(?: (?:to|for|about|on) (?:kill|end|die|do|it|how|when|where)| (?:all )?(?:sort\\S*|set|worked out|ready|figured))|(?:my |a |the )?(?:suicide|exit) plan|(?:pick\\S*|chose|choose|chosen|set|settle\\S* on) (?:a |the )?(?:date|day|time|place|spot|bridge|method)",
+    examples: ["I've got a plan to end it.", "i've picked a date", "I have a plan all sorted."],
+  },
+  {
+    id: "plan.have_plan_in_context",
+    category: "suicide_intent_or_plan",
+    says: "Said they have a plan, after suicide was talked about",
+    pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to)|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the)|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
+    examples: ["I know exactly how I'd do it.", "I'm going to do it this weekend."],
+    needsSuicideContext: true,
+  },
+  {
+    id: "plan.timed",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of when or where they would do it",
+    pattern: "(?:kill {self}|end (?:it|my life|it all)|take my (?:own )?life|do it|overdose|jump|die|be go) (?:\\S+ ){0,3}(?:tonight|tomorrow|this (?:weekend|week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|month|year)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary)|next (?:week|month|friday)|after (?:the|my|christmas|the wedding|the funeral|exam\\S*)|before (?:christmas|my birthday|the weekend)|when (?:everyone|they|the kid\\S*|my \\S+) (?:be )?(?:asleep|gone|out|away|at work))",
+    examples: ["I'm going to end it after Christmas.", "ill do it when everyone is asleep", "I'll kill myself on my birthday."],
+  },
+
+  // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
+  {
+    id: "preparatory.collecting_means",
+    category: "preparatory_behaviour",
+    says: "Spoke of collecting the means to end their life",
+    pattern:
+      "(?:sav\\S*|stockpil\\S*|hoard\\S*|collect\\S*|stash\\S*|gather\\S*|squirrel\\S*|put\\S* (?:aside|away)|set\\S* aside|hid\\S*|hiding|keep\\S* back|build\\S* up|store\\S* up|not take\\S*) (?:up )?(?:all |some |a few |a lot of |loads of |a load of |extra )?(?:of )?(?:my |the |them |these |those |a |some )?(?:\\S+ )?(?:{pills}|prescription\\S*|rope|razor\\S*|blade\\S*|bullet\\S*|charcoal|poison)|(?:buy|bought|order\\S*|get|got) (?:\\S+ ){0,2}(?:rope|razor blade\\S*|blade\\S*|charcoal|bullet\\S*|gun|poison|helium)|(?:buy|bought|order\\S*|get|got|collect\\S*) (?:extra|loads of|lots of|a lot of|several|a few|multiple|more) (?:box\\S*|pack\\S*|packet\\S*|bottle\\S*) (?:of )?{pills}",
+    examples: ["I've been saving up my pills.", "ive been stockpiling my tablets", "I bought a rope last week.", "I've been hiding my meds instead of taking them."],
+  },
+  {
+    id: "preparatory.letters",
+    category: "preparatory_behaviour",
+    says: "Spoke of goodbye letters or notes",
+    pattern: "(?:goodbye|suicide|farewell|last) (?:letter|note|message|video)s?|(?:write|wrote|written|writing|draft\\S*|leave|left|record\\S*) (?:\\S+ ){0,3}(?:letter|note|message)s? (?:\\S+ ){0,2}(?:to|for) (?:each|every|all|everyone|everybody|my \\S+|the kid\\S*)(?: \\S+){0,4} (?:in case|for when|for after|just in case|when i be go|after i be go|to read after)|(?:write|wrote|written|writing) (?:\\S+ ){0,2}letters (?:to|for) (?:each|every|all|everyone|my (?:kid|child|son|daughter|family|parent|boy|girl)\\S*)",
+    examples: ["I've written a goodbye letter.", "i wrote letters to my kids just in case", "I've written letters to each of my children."],
+  },
+  {
+    id: "preparatory.giving_away",
+    category: "preparatory_behaviour",
+    says: "Spoke of giving their things away",
+    pattern: "(?:giv\\S*|gave|given|hand\\S*) (?:away )?(?:all |most of |some of )?(?:my |me )?(?:stuff|thing|belonging|possession|clothe|cloth|record|book|jewel\\S*|guitar|game\\S*|collection|pet|dog|cat)s? away|(?:giv\\S*|gave|given) away (?:all |most of |some of )?my|(?:who|someone) (?:will |would |can |to )?(?:get|take|have|look after|care for) (?:my )?(?:dog|cat|pet|kid\\S*|child\\S*|stuff|thing\\S*) (?:when|after|once) i",
+    examples: ["I've been giving my stuff away.", "gave away most of my clothes", "I've sorted out who gets my dog after I'm gone."],
+  },
+  {
+    id: "preparatory.goodbyes",
+    category: "preparatory_behaviour",
+    says: "Spoke of saying goodbye or seeing people one last time",
+    pattern: "(?:say|said|saying|sayin) (?:my )?goodbye\\S* (?:to (?:everyone|everybody|all|people|my family|my friend\\S*|my kid\\S*|them all)|in my head|properly|for good|one last time|just in case)|(?:see|saw|seen|visit\\S*|hug\\S*|call\\S*|ring\\S*|text\\S*) (?:\\S+ ){0,3}(?:one )?last time|this be (?:goodbye|my last)|(?:make|made) sure (?:everyone|everybody|they|my \\S+) know\\S* i love",
+    examples: ["I've been saying goodbye to people.", "i wanted to see my mum one last time", "I made sure everyone knows I love them."],
+  },
+  {
+    id: "preparatory.affairs",
+    category: "preparatory_behaviour",
+    says: "Spoke of putting their affairs in order",
+    pattern: "(?:write|wrote|written|writ\\S*|update\\S*|make|made|sort\\S*|finish\\S*|do|did|done|get|got|put|check\\S*) (?:\\S+ ){0,2}(?:my )?(?:will|affairs|life insurance|funeral (?:plan|arrangement|song|wish)\\S*|password\\S*)(?: \\S+){0,2} (?:in order|sorted|so (?:they|everyone|my)|for (?:when|after)|just in case|ready)|(?:affairs|everything) in order|(?:cancel\\S*|close\\S*) (?:all )?my (?:account|subscription|bank)s?(?: \\S+){0,3} (?:in case|for when|so they|so no one)",
+    examples: ["I've put my affairs in order.", "i updated my will just in case", "I've been getting everything in order."],
+  },
+  {
+    id: "preparatory.rehearsal",
+    category: "preparatory_behaviour",
+    says: "Spoke of going to a place or rehearsing ending their life",
+    pattern: "(?:go|went|gone|stand|stood|drive|drove|walk\\S*|sat|sit|climb\\S*|been) (?:to|on|onto|up to|out to|on top of|at|down to|up) (?:the )?(?:edge of (?:the )?)?(?:bridge|roof|cliff|tracks|railway|train line|platform edge|top of|ledge|car park roof)(?: \\S+){0,6} (?:jump|think\\S*|thought|look\\S* down|end it|do it|to see|how (?:high|far|easy))|(?:held|hold|holding) (?:the )?(?:\\S+ )?(?:pill|tablet|knife|blade|rope|gun)s? (?:in my hand|to my)|(?:put|tie\\S*|tied) (?:the |a )?(?:rope|noose|belt) (?:around|round) my neck",
+    examples: ["I went to the bridge and just stood there thinking about it.", "i held the pills in my hand for ages", "I put the belt around my neck."],
+  },
+
+  // — Self-harm (non-suicidal self-injury).
+  {
+    id: "self_harm.reflexive",
+    category: "self_harm",
+    says: "Spoke of hurting themselves",
+    pattern:
+      "(?:cut\\S*|slash\\S*|scratch\\S*|carv\\S*|burn\\S*|burnt|hit\\S*|punch\\S*|bang\\S*|scald\\S*|bite|bit|bitten|biting|pinch\\S*|starv\\S*|punish\\S*|bruis\\S*|injur\\S*|harm\\S*|hurt\\S*|mark\\S*) {self}(?: (?:on purpose|deliberately|again|with|until|till|when|to|so))?|self[- ]?(?:harm\\S*|injur\\S*|mutilat\\S*)|sh again",
+    examples: ["I cut myself last night.", "ive been hurting myself again", "I burn myself with a lighter.", "the self harm is back", "I hit myself when I'm angry."],
+  },
+  {
+    id: "self_harm.cutting_intransitive",
+    category: "self_harm",
+    says: "Spoke of cutting",
+    pattern:
+      "(?:be|been|use to|used to|start\\S*|stop\\S*|go back to|went back to|relapse\\S* (?:on|with|into)?|back to|urge to|urges to|need to|want to|felt like|feel like) {adv}(?:cut|cutting)(?! (?:down|back|out|off|up|the|my hair|carb\\S*|sugar|corner\\S*|class\\S*|school|tie\\S*|cost\\S*|it|in|through|across|grass|lawn|wood|paper|veg\\S*|onion\\S*|meat|bread|hair|short|loose|open))|cut\\S* (?:again|on my|into my|my (?:arm|leg|thigh|wrist|stomach|skin|hip)s?)|(?:scar\\S*|cut\\S*|mark\\S*|burn\\S*) (?:on|up) my (?:arm|leg|thigh|wrist|stomach|skin|hip)s? (?:from|again|fresh|new)|fresh (?:cut|scar|mark|burn)s?",
+    examples: ["I've been cutting again.", "i started cutting", "I cut my arms when it gets bad.", "there are fresh cuts on my thigh"],
+  },
+  {
+    id: "self_harm.other_methods",
+    category: "self_harm",
+    says: "Spoke of injuring themselves",
+    pattern:
+      "(?:bang\\S*|hit\\S*|smash\\S*) my head (?:against|on|off|into)|punch\\S* (?:the )?(?:wall|door|mirror)s? (?:until|till|and broke|so hard)|(?:scratch\\S*|pick\\S*|pull\\S*|tear\\S*) (?:at )?(?:my )?(?:skin|arm|leg|scab|hair|nail)s? (?:\\S+ ){0,2}(?:until|till) (?:it|they|i) (?:bleed|bled|hurt)|(?:pull\\S*|rip\\S*|tear\\S*) (?:out )?(?:my )?hair (?:out)?|make {self} (?:bleed|sick|throw up|vomit|hurt|pay)|(?:burn\\S*|burnt) (?:my )?(?:arm|leg|skin|hand|wrist)s? with (?:a |my )?(?:lighter|cigarette|iron|match\\S*)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,2}(?:cut|burn|hurt|hit|bruise|injure)|(?:cut|burn|hurt|hit|bruise|injure)\\S* (?:\\S+ ){0,3}(?:on purpose|deliberately|intentionally)",
+    examples: ["I bang my head against the wall until it hurts.", "i scratch my arms until they bleed", "I burn my arm with a cigarette.", "I make myself throw up after I eat."],
+  },
+
+  // — Harm to others: thoughts, means, a named person.
+  {
+    id: "others.thoughts",
+    category: "harm_to_others",
+    says: "Spoke of wanting to harm someone",
+    pattern:
+      "(?:want\\S*|wanna|go to|gonna|will|'ll|plan\\S* to|plan\\S* on|think\\S* about|thought about|fantasi[sz]\\S* about|dream\\S* about|urge\\S* to|feel like|felt like|imagine\\S*|tempt\\S* to|mean to|try\\S* to|ready to|afraid i\\S* (?:will|might)|scared i\\S* (?:will|might)|worried i\\S* (?:will|might)|swear i\\S* (?:will)?|i be go to|i will|i would|i'd) {adv}(?:kill\\S*|hurt\\S*|stab\\S*|shoot\\S*|strangl\\S*|choke\\S*|beat\\S* up|beat|punch\\S*|attack\\S*|harm\\S*|murder\\S*|smash\\S*|run\\S* over|poison\\S*|batter\\S*|knife|kick\\S*|hit|break) (?:\\S+ )?{person}",
+    examples: ["I want to kill him.", "i keep thinking about hurting my boss", "I'm going to stab Dave.", "Sometimes I'm scared I'll hurt the baby."],
+  },
+  {
+    id: "others.revenge",
+    category: "harm_to_others",
+    says: "Spoke of making someone pay or getting revenge",
+    pattern: "(?:make|get) (?:\\S+ )?{person} pay|(?:get|take|have) (?:my )?(?:revenge|back at|even with)|(?:he|she|they|you) (?:will|'ll|be go to|gonna) (?:regret|pay|be sorry)|(?:teach|taught) (?:\\S+ )?{person} a lesson (?:he|she|they)",
+    examples: ["I'll make him pay for this.", "im going to get my revenge on her", "They're going to regret it."],
+  },
+  {
+    id: "others.means",
+    category: "harm_to_others",
+    says: "Spoke of a weapon for someone",
+    pattern: "(?:knife|gun|bat|blade|machete|weapon|hammer|axe|crowbar)s? (?:\\S+ ){0,3}(?:for|to use on|to (?:deal with|sort out|get|hurt|kill|scare)|in case (?:he|she|they) ) (?:\\S+ )?{person}|(?:know|found out) where (?:he|she|they|he be|she be) (?:live|work|be stay)\\S* (?:now|and)|(?:carry|carrying|bring|keep) (?:a |my )?(?:knife|gun|blade|weapon)",
+    examples: ["I bought a knife for him.", "i've started carrying a knife", "I know where he lives now and I've been waiting."],
+  },
+
+  // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
+  {
+    id: "abuse.physical",
+    category: "abuse",
+    says: "Spoke of being hit or physically hurt by someone",
+    pattern:
+      "(?:hit\\S*|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|shov\\S*|push\\S*|throw\\S*|threw|thrown|grab\\S*|drag\\S*|bite|bit|bitten|burn\\S*|hurt\\S*|attack\\S*|smack\\S*|strike\\S*|struck|stamp\\S*|whip\\S*|belt\\S*|spank\\S*|pin\\S*|headbutt\\S*|hold\\S* me down|held me down|knock\\S*) (?:me|us|my (?:face|head|arm|neck|body|stomach|back|leg)s?)(?! (?:up\\b|out\\b|that|how|when i realis\\S*|to it|at|in (?:chess|a game|tennis)|hard that))(?: (?:around|across|against|into|down|in|on|with|until|till|black|so|again|when|if|every|for|off|to the))?|(?:i|we) (?:be|was|were|get|got|have be|been) (?:\\S+ )?(?:hit|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|push\\S*|thrown|shov\\S*|attack\\S*|assault\\S*|batter\\S*|abus\\S*|hurt|smack\\S*|whip\\S*|belt\\S*|bash\\S*)(?! (?:by (?:a car|a ball|the|traffic)|hard by the news))|(?:leave|left|give|gave) (?:me )?(?:a |the )?(?:bruise\\S*|mark\\S*|black eye|split lip|broken (?:nose|rib|arm)|cut\\S*)|(?:put|puts|had|has) (?:his|her|their) hands? (?:around|round|on) my (?:neck|throat)|(?:domestic (?:violence|abuse)|dv)",
+    examples: ["He hits me when he's drunk.", "my dad used to beat me", "She threw me against the wall.", "I got beaten up by my boyfriend.", "He put his hands around my throat."],
+  },
+  {
+    id: "abuse.threats",
+    category: "abuse",
+    says: "Spoke of being threatened or afraid of someone",
+    pattern:
+      "(?:threaten\\S*|say\\S*|said|tell\\S*|told) (?:me )?(?:that )?(?:he|she|they)?(?:'ll| will| would| be go to| gonna)? ?(?:to )?(?:kill|hurt|hit|take the kid\\S*|kick me out|leave me with nothing|ruin) (?:me|us|my|the kid\\S*|himself if)|(?:afraid|scared|terrified|frighten\\S*) (?:of (?:him|her|them|my (?:\\S+ )?{family}|what (?:he|she|they)\\S*)|to go home|(?:he|she|they)\\S* (?:will|'ll|might|would) (?:kill|hurt|hit|find))|(?:he|she|they) (?:be|'s|is) go to kill me|walk\\S* on egg ?shells",
+    examples: ["He threatened to kill me if I leave.", "i'm scared of him", "I'm afraid to go home.", "I'm always walking on eggshells."],
+  },
+  {
+    id: "abuse.sexual",
+    category: "abuse",
+    says: "Spoke of sexual abuse or assault",
+    pattern:
+      "rap(?:e|ed|ing|ist)\\b|molest\\S*|sexual\\S* (?:abus\\S*|assault\\S*|harass\\S*)|(?:touch\\S*|grop\\S*|fondl\\S*|feel\\S* me up) (?:\\S+ )?me (?:\\S+ )?(?:inappropriately|down there|where|when i|at night|in my|while i|there|without)|(?:touch\\S*|grop\\S*|fondl\\S*) me (?:up)?|(?:make|made|force\\S*|pressur\\S*|coerc\\S*|push\\S*) me (?:\\S+ )?(?:to )?(?:have sex|do (?:stuff|thing\\S*|sexual)|sleep with|touch (?:him|her|it)|watch porn|send (?:nude|pic|photo)\\S*|give (?:him|her) )|(?:not|never) (?:stop|listen) (?:\\S+ )?when i (?:say|said|told|beg\\S*|ask\\S*|cry|cried)|(?:say|said) no (?:but|and) (?:he|she|they) (?:\\S+ )?(?:do|did|keep|kept|carry|carried|still)|(?:assault\\S*|abus\\S*) me",
+    examples: ["I was raped at a party.", "my uncle touched me when i was little", "He made me have sex when I didn't want to.", "He wouldn't stop when I said no."],
+  },
+  {
+    id: "abuse.emotional",
+    category: "abuse",
+    says: "Spoke of being called names, humiliated or screamed at",
+    pattern:
+      "(?:call\\S*|calls) me (?:\\S+ )?(?:worthless|stupid|useless|fat|ugly|pathetic|crazy|mental|psycho|a whore|a slut|a bitch|an idiot|a failure|a loser|a pig|a cunt|disgusting|retard\\S*|nothing|names)|(?:tell\\S*|told|say\\S*|said) (?:me )?(?:that )?i (?:be|am|'m|was) (?:\\S+ )?(?:worthless|nothing|useless|stupid|pathetic|crazy|a failure|disgusting|a waste|unlovable|ugly|fat)|(?:scream\\S*|yell\\S*|shout\\S*|swear\\S*) at me (?:all the time|every day|constantly|for hours|in front of|until|whenever)|humiliat\\S* me|(?:belittl\\S*|degrad\\S*|mock\\S*|gaslight\\S*) me|nobody (?:will|would|else (?:will|would)) (?:ever )?(?:love|want|believe) me",
+    examples: ["He calls me worthless every day.", "she told me i was disgusting", "My husband screams at me for hours.", "He says nobody else would ever want me."],
+  },
+  {
+    id: "abuse.coercive_control",
+    category: "abuse",
+    says: "Spoke of being controlled, watched or isolated by someone",
+    pattern:
+      "(?:check\\S*|go\\S* through|went through|read\\S*|monitor\\S*|track\\S*) (?:all )?my (?:phone|message\\S*|text\\S*|email\\S*|location|bank\\S*|spending|account\\S*|whatsapp|dm\\S*)|(?:not|never) (?:let\\S*|allow\\S*) me (?:to )?(?:see|go|leave|have|work|talk|use|drive|out|spend|speak|visit|wear|get a job|keep)|(?:i be|i'm|i am|i be not|we be) (?:not )?(?:allow\\S*) to (?:see|go|leave|have|work|talk|use|drive|out|spend|speak|visit|wear)|(?:take\\S*|took|control\\S*|keep\\S*|kept) (?:all )?(?:my|our) (?:money|wage\\S*|pay|card\\S*|bank card|phone|car key\\S*|key\\S*|passport|benefit\\S*)|(?:cut|cuts) me off from|isolat\\S* me|(?:have to|need to|must) ask (?:him|her|them) (?:for )?(?:permission|money)|(?:lock\\S*) me (?:in|out)|tell\\S* me what (?:to wear|i can)|(?:won't|will not|not) let me (?:leave|out|go)",
+    examples: ["He checks my phone every night.", "he won't let me see my friends", "I'm not allowed to see my family.", "She takes all my money."],
+  },
+  {
+    id: "abuse.neglect",
+    category: "abuse",
+    says: "Spoke of being neglected",
+    pattern:
+      "(?:leave|left) (?:me|us) (?:\\S+ )?(?:alone|home alone|on (?:my|our) own|by (?:myself|ourselves)) (?:for (?:days|a week|weeks|the weekend|hours|whole)|all (?:weekend|night|day))|(?:nobody|no one|never) (?:fed|feed\\S*|look\\S* after|took care of|take\\S* care of) (?:me|us)|(?:not|never) (?:feed|fed|look after|take care of|care for|wash\\S*) (?:me|us)|(?:go|went|going) (?:to bed|to school) (?:\\S+ )?hungry|(?:no|not (?:any|enough)) food in the house|(?:had|have) to (?:fend|look after) (?:for )?(?:myself|ourselves|my (?:little )?(?:brother|sister)s?)",
+    examples: ["They left us alone for days when I was small.", "nobody fed us", "I went to school hungry most days."],
+  },
+
+  // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
+  {
+    id: "substance.alcohol",
+    category: "substance",
+    says: "Spoke of drinking alcohol in a way worth reviewing",
+    pattern:
+      "(?:drink\\S*|drank|drunk|booz\\S*) (?:\\S+ ){0,3}(?:every (?:day|night|morning|evening|weekend)|most (?:days|nights)|all day|all night|all the time|daily|nightly|a bottle|bottles|the bottle|too much|heavily|a lot|loads|more|so much|alone|in the morning|before work|at work|to (?:cope|sleep|forget|numb|get through|calm|relax|forget|feel|function|stop)|until i (?:pass|black)|vodka|whisk(?:e)?y|wine|beer|cider|gin|rum|tequila|spirit\\S*|pint\\S*|shot\\S*|can\\S*|lager|again|every|problem|out of control|by myself)|(?:get\\S*|got|be|been|feel|was) (?:\\S+ )?(?:drunk|wasted|waste|hammered|smashed|plastered|trashed|legless|paralytic|pissed)|black\\S* ?out|hung ?over|hangover\\S*|(?:need|want|crave)\\S* (?:a|another) drink|(?:fell|fall\\S*) off the wagon|hit\\S* the (?:bottle|booze)|(?:can|could) (?:not|n't) stop (?:drink\\S*)|(?:my )?drink\\S* (?:\\S+ ){0,2}(?:problem|out of control|worse|get\\S* bad|habit)|(?:hid\\S*|hiding) (?:\\S+ )?(?:bottle\\S*|booze|drink\\S*)|alcoholi\\S*|(?:a )?(?:bottle|bottles|six ?pack|case|crate) of (?:wine|vodka|beer|whisk(?:e)?y|gin|cider|rum) (?:a|every|each|per) (?:day|night)|(?:be|have be|been|start\\S*|keep|kept) drink\\S*(?: (?:again|more|heavily|a lot|every))?$",
+    examples: ["I drink every night now.", "i've been drinking a bottle of wine a day", "I got blackout drunk again.", "I need a drink just to get through the morning.", "I've been drinking."],
+  },
+  {
+    id: "substance.illicit",
+    category: "substance",
+    says: "Spoke of using illicit drugs",
+    pattern:
+      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|k|g|e|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
+    examples: ["I've been doing coke at the weekends.", "i smoke weed every day", "I relapsed on heroin.", "Got high before work again.", "I've been using again."],
+  },
+  {
+    id: "substance.prescription_misuse",
+    category: "substance",
+    says: "Spoke of taking medication other than as prescribed",
+    pattern:
+      "(?:take\\S*|took|taking|use\\S*|pop\\S*|crush\\S*|snort\\S*|swallow\\S*) (?:\\S+ ){0,3}(?:more|extra|double|twice|too many|a few extra|some extra|handful|someone else's|my (?:\\S+ )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner)'s|(?:\\S+ )'s) (?:\\S+ ){0,2}(?:{pills}|prescription|dose)|more than (?:i be |i'm |i am )?(?:prescribed|supposed to|meant to|i should|the doctor said|what the doctor)|(?:run|ran|running) out (?:\\S+ ){0,4}early|(?:buy|bought|get|got|order\\S*) (?:\\S+ ){0,2}{pills} (?:online|off (?:a |some |the )?(?:guy|friend|mate|someone|street|dark web|bloke))|(?:hook\\S*|addict\\S*|dependent|rely\\S*) (?:on|to) (?:my |the |these )?(?:\\S+ )?{pills}|(?:doctor|gp) shopping|(?:steal\\S*|stole|nick\\S*) (?:\\S+ ){0,2}{pills}",
+    examples: ["I've been taking extra Xanax to get through the day.", "i take more than im prescribed", "I ran out of my oxycodone a week early again.", "I'm addicted to painkillers."],
+  },
+  {
+    id: "substance.tobacco",
+    category: "substance",
+    says: "Spoke of smoking, vaping or using nicotine",
+    pattern:
+      "(?:cigarette|cig|ciggie|ciggy|fag|tobacco|nicotine|vape|vaping|vaper|juul|e-cig\\S*|snus|zyn|chewing tobacco|dip|roll[- ]?up|cigar|pack-a-day)s?(?! (?:patch|gum|free|replacement))|smok\\S* (?:\\S+ ){0,2}(?:a pack|a packet|\\d+ a day|twenty|ten|forty|a day|every|again|more|like a chimney|cigarettes|fags|cig\\S*|roll|cigar)|(?:start\\S*|back to|back on|keep|kept|still|i|i've|i have|i be) smok\\S*(?! (?:weed|pot|crack|meth|joint|spliff|blunt|drug|hash|dope|ice))|(?:be|i'm|i am) (?:a )?(?:heavy |chain )?smoker",
+    examples: ["I smoke about twenty a day.", "ive started vaping", "I'm back on the cigarettes.", "i still smoke"],
+  },
+  {
+    id: "substance.history_quit",
+    category: "substance",
+    temporality: "history",
+    says: "Spoke of past substance use they have stopped",
+    pattern:
+      "(?:stop\\S*|quit\\S*|gave up|give up|kick\\S*|come off|came off) (?:\\S+ )?(?:drink\\S*|the drink|alcohol|booze|drug\\S*|use\\S*|using|smok\\S*|vap\\S*|cigarette\\S*|coke|heroin|weed|the gear|the pill\\S*)|(?:sober|clean) (?:for|since) |(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) (?:\\S+ )?(?:day|week|month|year)s? (?:sober|clean|dry|off the drink)|in recovery|recovering (?:alcoholic|addict)|(?:ex|former)[- ]?(?:smoker|user|addict|drinker)",
+    examples: ["I stopped drinking two years ago.", "i've been clean for three years", "I quit smoking last year."],
+  },
+];

@@ -1,0 +1,293 @@
+import type { Evidence, RiskFlag, RiskSeverity, RiskType, Verification } from "./clinical-notes.ts";
+import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
+import type { SpeakerRole } from "./transcript.ts";
+
+/**
+ * The risk screen (issue 21): a safety layer run on every transcript, whatever note writer a
+ * deployment chose. A `RiskScreen` adapter reports what it found in the words; core decides
+ * whose words they were (only the patient's raise patient flags), checks every citation, merges
+ * a note writer's own flags (never replacing the screen's), and decides which flags page the
+ * therapist. What the screen says is what it saw, quoted — never a diagnosis, and an empty
+ * result never reads as "no risk" (`riskScreenSummary`).
+ *
+ * Categories follow the Columbia Suicide Severity Rating Scale (C-SSRS: wish to be dead, active
+ * ideation, method, intent, plan, preparatory behaviour) and common screening practice for
+ * self-harm, harm to others, abuse experienced and substance use.
+ */
+export type RiskCategory =
+  | "passive_death_wish"
+  | "active_ideation"
+  | "suicide_method"
+  | "suicide_intent_or_plan"
+  | "preparatory_behaviour"
+  | "self_harm"
+  | "harm_to_others"
+  | "abuse"
+  | "substance";
+
+/** One entry per category: the coarse type it belongs to, its severity when current, and what a clinician reads. */
+interface CategoryInfo {
+  type: RiskType;
+  severity: RiskSeverity;
+  /** Plain words for the console and the notes. */
+  label: string;
+}
+
+export const riskCategoryInfo: Readonly<Record<RiskCategory, CategoryInfo>> = {
+  passive_death_wish: { type: "self_harm", severity: "moderate", label: "Wish to be dead or not wake up (passive)" },
+  active_ideation: { type: "self_harm", severity: "high", label: "Thoughts of ending their life" },
+  suicide_method: { type: "self_harm", severity: "high", label: "A method of ending their life" },
+  suicide_intent_or_plan: { type: "self_harm", severity: "high", label: "Intent or a plan to end their life" },
+  preparatory_behaviour: { type: "self_harm", severity: "high", label: "Preparing to end their life" },
+  self_harm: { type: "self_harm", severity: "high", label: "Hurting themselves" },
+  harm_to_others: { type: "harm_to_others", severity: "high", label: "Thoughts or plans of harming someone else" },
+  abuse: { type: "abuse", severity: "high", label: "Abuse or violence they experienced" },
+  substance: { type: "substance", severity: "moderate", label: "Alcohol, drug or tobacco use" },
+};
+
+export const riskCategories = Object.keys(riskCategoryInfo) as RiskCategory[];
+
+/** `current`: said as happening now or recently; `history`: past and over, a lower-priority flag a clinician still sees. */
+export type RiskTemporality = "current" | "history";
+
+/** Whose risk the words describe: the speaker's own, or someone else's (a relative's overdose). */
+export type RiskSubject = "speaker" | "other_person";
+
+/** What a RiskScreen adapter reports for one place in the transcript. */
+export interface RiskFinding {
+  category: RiskCategory;
+  temporality: RiskTemporality;
+  subject: RiskSubject;
+  /** What the screen saw, in plain words ("Spoke of wanting to die"); never a diagnosis. */
+  text: string;
+  /** The words said, as they appear in the cited segment. */
+  quote: string;
+  /** Where they were said: at least one span of one segment. */
+  evidence: Evidence[];
+  /** Which of the screen's rules raised it, for the "Details" of a flag. */
+  rule: string;
+}
+
+/** Who raised a flag: the screen (`screen:embedded`), or a note writer (`notes:openai`). */
+export type RiskFlagSource = `screen:${string}` | `notes:${string}`;
+
+/**
+ * A flag as core stores and shows it: the screen's finding (or a note writer's flag) with whose
+ * words they were, how much it weighs and whether its citation held.
+ */
+export interface ScreenedRiskFlag {
+  /** Stable within one result: `risk-1`, `risk-2`… in transcript order. */
+  id: string;
+  type: RiskType;
+  /** Absent on a note writer's flag, which states only its type. */
+  category?: RiskCategory;
+  severity: RiskSeverity;
+  temporality: RiskTemporality;
+  subject: RiskSubject;
+  /**
+   * `patient` when every cited segment is the patient's; `unknown` when the recording has no
+   * roles for them (`speakerNote` says so): such a flag never pages the therapist by itself.
+   */
+  speaker: "patient" | "unknown";
+  speakerNote?: string;
+  text: string;
+  quote: string;
+  evidence: Evidence[];
+  /** Every screen that raised it (a writer's flag on the same words joins the screen's). */
+  sources: RiskFlagSource[];
+  /** The rules or writers behind it, for the "Details" disclosure. */
+  rules: string[];
+  verification: Verification;
+  /** True when it warrants a high-priority push (`alertsTherapist`). */
+  alert: boolean;
+}
+
+/** What core stores of the screen of one transcript revision. */
+export interface RiskScreenResult {
+  /** `screened`, or `not_screened` with the reason (a language the screen does not read). */
+  status: "screened" | "not_screened";
+  reason?: string;
+  flags: ScreenedRiskFlag[];
+  /** The honest one-line summary (`riskScreenSummary`). */
+  summary: string;
+  /** The screens that ran, by provider and rules version. */
+  screens: Array<{ provider: string; version: string }>;
+  transcriptRevision: number;
+  screenedAt: Date;
+}
+
+/** What an empty screen means, said everywhere (API, console, push, notes): never "None". */
+export const noRiskLanguageFound = "No risk language found by the automated screen — this is not a risk assessment.";
+
+/** What a non-empty screen means. */
+export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags">): string {
+  if (result.status === "not_screened") return `The automated risk screen did not run: ${result.reason ?? "no reason given"}. This is not a risk assessment.`;
+  if (result.flags.length === 0) return noRiskLanguageFound;
+  const current = result.flags.filter((flag) => flag.temporality === "current" && flag.subject === "speaker").length;
+  const parts = [
+    current > 0 ? `${current} possible current risk${current === 1 ? "" : "s"}` : null,
+    result.flags.length - current > 0 ? `${result.flags.length - current} other mention${result.flags.length - current === 1 ? "" : "s"} (past, someone else's)` : null,
+  ].filter((part) => part !== null);
+  return `The automated screen found risk language: ${parts.join(", ")}. Review each with its words — this is not a risk assessment.`;
+}
+
+const unknownSpeakerNote = "The recording has no speaker roles here: these may be the therapist's words, not the patient's.";
+
+/**
+ * The one rule for paging the therapist: a flag is worth a high-priority push when it is current,
+ * about the speaker themselves, said by the patient (not an unknown speaker), and high in
+ * severity. Past risk, someone else's risk and unattributed words are shown, not pushed.
+ */
+export function alertsTherapist(flag: Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker" | "severity">): boolean {
+  return flag.temporality === "current" && flag.subject === "speaker" && flag.speaker === "patient" && flag.severity === "high";
+}
+
+/** The severity of a finding: its category's when current; `low` for past risk and for someone else's. */
+export function severityOf(finding: Pick<RiskFinding, "category" | "temporality" | "subject">): RiskSeverity {
+  if (finding.temporality === "history" || finding.subject === "other_person") return "low";
+  return riskCategoryInfo[finding.category].severity;
+}
+
+/** The role of whoever said each cited segment. */
+function citedRoles(evidence: readonly Evidence[], transcript: EvidenceSource): Set<SpeakerRole> {
+  const speakerOf = new Map(transcript.segments.map((segment) => [segment.id, segment.speaker]));
+  const roleOf = new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
+  return new Set(evidence.map((span) => roleOf.get(speakerOf.get(span.segmentId) ?? "") ?? "unknown"));
+}
+
+/** `patient` when every cited segment is the patient's, else `unknown`. */
+function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
+  return roles.size > 0 && [...roles].every((role) => role === "patient") ? "patient" : "unknown";
+}
+
+/**
+ * The flags of a screen's findings, by whose words they were: findings in the therapist's
+ * segments are dropped (the therapist's screening questions are not the patient's risk);
+ * findings in segments of no known role are kept as `speaker: "unknown"` with a note, and never
+ * alert. Each citation is checked (`verifyItem`): one that fails keeps the flag, marked.
+ */
+export function flagsOfFindings(
+  findings: readonly RiskFinding[],
+  source: RiskFlagSource,
+  transcript: EvidenceSource,
+): Array<Omit<ScreenedRiskFlag, "id">> {
+  const flags: Array<Omit<ScreenedRiskFlag, "id">> = [];
+  for (const finding of findings) {
+    const roles = citedRoles(finding.evidence, transcript);
+    if (roles.has("therapist")) continue;
+    const speaker = speakerOf(roles);
+    const severity = severityOf(finding);
+    const flag: Omit<ScreenedRiskFlag, "id" | "verification" | "alert"> = {
+      type: riskCategoryInfo[finding.category].type,
+      category: finding.category,
+      severity,
+      temporality: finding.temporality,
+      subject: finding.subject,
+      speaker,
+      ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+      text: finding.text,
+      quote: finding.quote,
+      evidence: finding.evidence,
+      sources: [source],
+      rules: [finding.rule],
+    };
+    const verification = verifyItem({ text: flag.text, quote: flag.quote, evidence: flag.evidence }, transcript);
+    flags.push({ ...flag, verification, alert: alertsTherapist(flag) });
+  }
+  return flags;
+}
+
+/**
+ * A note writer's risk flags as screen flags: current, about the speaker, attributed by the roles
+ * of the segments they cite (a therapist's segment drops the flag, as for the screen), their
+ * citations checked again against this transcript (the notes may be older than an edit).
+ */
+export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transcript: EvidenceSource): Array<Omit<ScreenedRiskFlag, "id">> {
+  const result: Array<Omit<ScreenedRiskFlag, "id">> = [];
+  for (const flag of flags) {
+    const roles = citedRoles(Array.isArray(flag.evidence) ? flag.evidence : [], transcript);
+    if (roles.has("therapist")) continue;
+    const speaker = speakerOf(roles);
+    const base = {
+      type: flag.type,
+      severity: flag.severity,
+      temporality: "current" as const,
+      subject: "speaker" as const,
+      speaker,
+      ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+    };
+    result.push({
+      ...base,
+      text: flag.text,
+      quote: flag.quote ?? "",
+      evidence: flag.evidence,
+      sources: [`notes:${writer}`],
+      rules: [`notes:${writer}`],
+      verification: verifyItem(flag, transcript),
+      alert: alertsTherapist(base),
+    });
+  }
+  return result;
+}
+
+function overlaps(a: Evidence, b: Evidence): boolean {
+  return a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The union of flags (issue 21: a writer's flags are merged with the screen's, never replace
+ * them). A flag of the same coarse type citing overlapping words as an earlier one joins it (its
+ * sources and rules added; the higher severity and an alert kept); any other flag is kept. In
+ * transcript order of first citation, numbered `risk-1`…
+ */
+export function mergeRiskFlags(
+  groups: ReadonlyArray<ReadonlyArray<Omit<ScreenedRiskFlag, "id">>>,
+  order: (segmentId: string) => number,
+): ScreenedRiskFlag[] {
+  const merged: Array<Omit<ScreenedRiskFlag, "id">> = [];
+  const rank: Record<RiskSeverity, number> = { low: 0, moderate: 1, high: 2 };
+  for (const group of groups) {
+    for (const flag of group) {
+      const same = merged.findIndex(
+        (kept) => kept.type === flag.type && kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))),
+      );
+      const kept = merged[same];
+      if (kept === undefined) {
+        merged.push(flag);
+        continue;
+      }
+      merged[same] = {
+        ...kept,
+        severity: rank[flag.severity] > rank[kept.severity] ? flag.severity : kept.severity,
+        alert: kept.alert || flag.alert,
+        sources: [...new Set([...kept.sources, ...flag.sources])],
+        rules: [...new Set([...kept.rules, ...flag.rules])],
+      };
+    }
+  }
+  const position = (flag: Omit<ScreenedRiskFlag, "id">) => Math.min(...flag.evidence.map((span) => order(span.segmentId)), Number.MAX_SAFE_INTEGER);
+  return merged
+    .map((flag, index) => ({ flag, index }))
+    .sort((a, b) => position(a.flag) - position(b.flag) || a.index - b.index)
+    .map(({ flag }, index) => ({ id: `risk-${index + 1}`, ...flag }));
+}
+
+/** What makes two flags the same for alerting: category (or type), temporality and the words. */
+function alertKey(flag: ScreenedRiskFlag): string {
+  return [flag.category ?? flag.type, flag.severity, normalizeForQuote(flag.quote || flag.text)].join("|");
+}
+
+/**
+ * The flags of `next` to page the therapist about: those that alert (`alertsTherapist`) and that
+ * `previous` (the screen the therapist already had) did not carry with the same category,
+ * severity and words. With no previous screen that is every alerting flag; a re-screen after a
+ * typo fix does not page again for a flag already seen.
+ */
+export function riskFlagsToAlert(
+  previous: Pick<RiskScreenResult, "flags"> | null | undefined,
+  next: Pick<RiskScreenResult, "flags"> | null | undefined,
+): ScreenedRiskFlag[] {
+  if (!next) return [];
+  const known = new Set((previous?.flags ?? []).filter((flag) => flag.alert).map(alertKey));
+  return next.flags.filter((flag) => flag.alert && !known.has(alertKey(flag)));
+}

@@ -1,0 +1,69 @@
+import type { ConfideDeps } from "../../deps.ts";
+import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
+import { riskFlagsOf } from "../../domain/note-evidence.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "../../domain/risk-screen.ts";
+import type { Transcript } from "../../domain/transcript.ts";
+
+function resultOf(
+  base: Pick<RiskScreenResult, "status" | "reason" | "screens" | "transcriptRevision" | "screenedAt">,
+  flags: ScreenedRiskFlag[],
+): RiskScreenResult {
+  const { reason, ...rest } = base;
+  const status = reason !== undefined ? { status: base.status, reason } : { status: base.status };
+  return { ...rest, ...status, flags, summary: riskScreenSummary({ ...status, flags }) };
+}
+
+function transcriptOrder(transcript: Pick<Transcript, "segments">): (segmentId: string) => number {
+  const position = new Map(transcript.segments.map((segment, index) => [segment.id, index]));
+  return (segmentId) => position.get(segmentId) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Screens a transcript for risk (`deps.risk`, issue 21): the screen's flags alone, attributed by
+ * the transcript's roles and their citations checked. Runs whatever the notes' consent: a
+ * safety check inside the deployment, like the sentiment, not a note. The pipeline, a
+ * regeneration and a review edit all screen through here, then merge the notes' flags
+ * (`withWriterFlags`).
+ * @returns the result for the transcript's revision.
+ * @throws ConfideError `provider.*` from the screen.
+ */
+export async function screenRisk(deps: Pick<ConfideDeps, "risk" | "clock">, transcript: Transcript, signal?: AbortSignal): Promise<RiskScreenResult> {
+  const output = await deps.risk.screen(
+    {
+      language: transcript.language,
+      speakers: transcript.speakers.map((speaker) => ({ label: speaker.label, role: speaker.role })),
+      segments: transcript.segments.map((segment) => ({ id: segment.id, speaker: segment.speaker, text: segment.text })),
+    },
+    signal ? { signal } : {},
+  );
+  const flags =
+    output.status === "screened"
+      ? mergeRiskFlags([flagsOfFindings(output.findings, `screen:${deps.risk.provider}`, transcript)], transcriptOrder(transcript))
+      : [];
+  return resultOf(
+    {
+      status: output.status,
+      ...(output.status === "not_screened" ? { reason: output.reason } : {}),
+      screens: [{ provider: deps.risk.provider, version: output.version }],
+      transcriptRevision: transcript.revision,
+      screenedAt: deps.clock.now(),
+    },
+    flags,
+  );
+}
+
+/**
+ * A fresh screen with the note writer's own risk flags merged in (issue 21: the union is shown,
+ * each flag naming who raised it; the screen's flags are never replaced or dropped).
+ * @returns `screened` unchanged when the notes flag nothing.
+ */
+export function withWriterFlags(
+  screened: RiskScreenResult,
+  notes: Pick<ClinicalNotes, "riskFlags" | "provenance"> | null | undefined,
+  transcript: Transcript,
+): RiskScreenResult {
+  const written = notes ? flagsOfWriter(riskFlagsOf(notes), notes.provenance.provider, transcript) : [];
+  if (written.length === 0) return screened;
+  const ownFlags = screened.flags.map(({ id: _id, ...flag }) => flag);
+  return resultOf(screened, mergeRiskFlags([ownFlags, written], transcriptOrder(transcript)));
+}
