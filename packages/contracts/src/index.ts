@@ -11,6 +11,7 @@ export * from "./job-queue.contract.ts";
 export * from "./language-analyzer.contract.ts";
 export * from "./legal-hold-repository.contract.ts";
 export * from "./note-writer.contract.ts";
+export * from "./risk-screen.contract.ts";
 export * from "./push-notifier.contract.ts";
 export * from "./repositories.contract.ts";
 export * from "./session-events.contract.ts";

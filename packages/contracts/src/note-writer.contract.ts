@@ -17,6 +17,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 export interface NoteWriterContractOptions {
   name: string;
   create: () => Promise<NoteWriter>;
+  capabilities?: {
+    /**
+     * Whether the writer flags risk itself (a model's own reading, merged with the risk screen's
+     * by core). False: its `riskFlags` is `not_assessed` with the reason, and the risk screen
+     * (`RiskScreen`, core) alone reports risk. Default true.
+     */
+    flagsRisk?: boolean;
+  };
 }
 
 const neutral = { positive: 0.05, neutral: 0.9, negative: 0.05, mixed: 0 };
@@ -102,8 +110,13 @@ export function describeNoteWriterContract(options: NoteWriterContractOptions): 
       }
     });
 
-    it("flags a plainly said risk, citing the segment that says it", async () => {
+    it("flags a plainly said risk citing the segment that says it — or, leaving risk to the risk screen, says so", async () => {
       const { notes } = await writer.write(riskDialogue);
+      if (options.capabilities?.flagsRisk === false) {
+        expect(notes.riskFlags).toMatchObject({ status: "not_assessed" });
+        expect(isNotAssessed(notes.riskFlags) ? notes.riskFlags.reason : "").toMatch(/risk screen/);
+        return;
+      }
       const flags = riskFlagsOf(verifyNotes(notes, transcriptOf(riskDialogue), provenance));
       const selfHarm = flags.filter((flag) => flag.type === "self_harm");
       expect(selfHarm.length).toBeGreaterThan(0);

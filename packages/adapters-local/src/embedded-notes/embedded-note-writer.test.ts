@@ -1,4 +1,4 @@
-import { isNotAssessed, riskFlagsOf, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
 import { describeNoteWriterContract } from "@confide/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts
 import { createEmbeddedNoteWriter, writeEmbeddedNotes } from "./embedded-note-writer.ts";
 import { readSegment } from "./segment-reader.ts";
 
-describeNoteWriterContract({ name: "embedded", create: async () => createEmbeddedNoteWriter() });
+describeNoteWriterContract({ name: "embedded", create: async () => createEmbeddedNoteWriter(), capabilities: { flagsRisk: false } });
 
 const analyzer = createVaderLanguageAnalyzer();
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
@@ -48,58 +48,9 @@ const plainSession = [
 ];
 
 describe("embedded note writer", () => {
-  it("flags 'I have been thinking about ending my life' as self-harm, citing that segment", async () => {
-    const notes = await notesOf([
-      "How have things been?",
-      "Not good. I have been thinking about ending my life.",
-      "Thank you for telling me. Are you safe tonight?",
-      "I think so.",
-    ]);
-    const flags = riskFlagsOf(notes);
-    expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({
-      type: "self_harm",
-      severity: "high",
-      quote: "I have been thinking about ending my life.",
-      speaker: "patient",
-      evidence: [{ segmentId: "seg-2", start: 10, end: 52 }],
-      verification: { status: "grounded" },
-    });
-  });
-
-  it.each([
-    "I would never hurt myself.",
-    "I don't want to die, I just want to sleep.",
-    "I have no plans to end my life.",
-    "I'm not suicidal.",
-  ])("raises no flag for the negated '%s'", async (line) => {
-    const notes = await notesOf(["Have you had thoughts of harming yourself?", line]);
-    expect(riskFlagsOf(notes)).toEqual([]);
-  });
-
-  it("still flags a risk said after a negation earlier in the sentence", async () => {
-    const notes = await notesOf(["What is on your mind?", "I don't know why I want to die."]);
-    expect(riskFlagsOf(notes).map((flag) => flag.type)).toEqual(["self_harm"]);
-  });
-
-  it("raises no flag for the therapist's own words", async () => {
-    const notes = await notesOf(["Some people think about suicide when they feel this way. Do you?", "No, I am just tired."]);
-    expect(riskFlagsOf(notes)).toEqual([]);
-  });
-
-  it.each([
-    ["He hits me when he drinks.", "abuse"],
-    ["Sometimes I want to hurt him.", "harm_to_others"],
-    ["I relapsed and was drinking too much again.", "substance"],
-  ])("flags '%s' as %s", async (line, type) => {
-    const notes = await notesOf(["Tell me about the weekend.", line]);
-    expect(riskFlagsOf(notes).map((flag) => flag.type)).toEqual([type]);
-    expect(riskFlagsOf(notes)[0]?.verification.status).toBe("grounded");
-  });
-
-  it("writes a plain session with no flags, every item grounded", async () => {
+  it("writes a plain session every item grounded, leaving risk to the risk screen", async () => {
     const notes = await notesOf(plainSession);
-    expect(notes.riskFlags).toEqual([]);
+    expect(notes.riskFlags).toMatchObject({ status: "not_assessed" });
     expect(notes.quality.unverified).toBe(0);
     expect(notes.quality.grounded).toBeGreaterThan(5);
     const topics = notes.keyTopics as NoteItem[];

@@ -7,8 +7,9 @@
  *   and a patient summary sentence naming them;
  * - significant quotes, session mood and mood trajectory: from the patient's sentiment;
  * - action items: first-person future commitments ("I will…", "next week I'm going to…");
- * - emotional themes: emotion words the patient said, not negated;
- * - risk flags: the curated lexicon (`riskLexicon`), negation respected.
+ * - emotional themes: emotion words the patient said, not negated.
+ * Risk is not this writer's: the risk screen (`RiskScreen`, run by core on every transcript)
+ * reports it, and `riskFlags` says so.
  * What extraction cannot know — strategies, triggers, follow-up topics, unresolved concerns,
  * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
  * same notes. English only: another language gives notes with every field not assessed.
@@ -27,12 +28,11 @@ import {
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
-import { findRiskFlags } from "./risk-flags.ts";
 import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
 import { moodTrajectory, scoredSegments, sessionMood, significantQuotes } from "./sentiment-notes.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-1";
+export const embeddedRulesVersion = "embedded-rules-2";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -71,7 +71,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     moodTrajectory: moodTrajectory(scored),
     followUpTopics: notFound("follow-up topics"),
     unresolvedConcerns: notFound("unresolved concerns"),
-    riskFlags: findRiskFlags(segments),
+    riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
     therapistNotes: notAssessed("The embedded writer writes no clinical judgement; the therapist writes these notes in review."),
     patientSummary: [
       ...topicSentence(topics, "We talked about"),

@@ -8,9 +8,9 @@
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
-import { affirms, asListenerWords, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, asListenerWords, denies, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
-import { readRiskSentences, wordAt, type RiskSentence } from "./risk-reader.ts";
+import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
 interface CompiledPattern extends RiskPattern {
   regex: RegExp;
@@ -27,8 +27,12 @@ function expand(pattern: string): string {
 /** The rows compiled once: each matches whole words of a sentence's text. */
 export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({
   ...row,
-  regex: new RegExp(`(?<= )(?:${expand(row.pattern)})(?= |$)`, "g"),
+  // Whole words: it starts after a space and ends before one (or after one it took).
+  regex: new RegExp(`(?<= )(?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "g"),
 }));
+
+/** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
+const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -48,29 +52,37 @@ function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
   for (const row of compiledPatterns) {
     if (row.needsSuicideContext && !suicideContext) continue;
-    row.regex.lastIndex = 0;
-    for (const found of sentence.text.matchAll(row.regex)) {
-      const startChar = found.index ?? 0;
-      const endChar = startChar + found[0].length;
-      if (found[0].trim() === "") continue;
-      matches.push({ row, first: wordAt(sentence, startChar), last: wordAt(sentence, Math.max(startChar, endChar - 1)) });
+    const seen = new Set<number>();
+    for (const text of [sentence.text, sentence.said]) {
+      for (const found of text.matchAll(row.regex)) {
+        if (found[0].trim() === "") continue;
+        const start = found.index ?? 0;
+        const [first, last] = wordsCovered(text, start, start + found[0].length);
+        if (seen.has(first)) continue;
+        seen.add(first);
+        matches.push({ row, first, last });
+      }
     }
   }
   return matches;
 }
 
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match): Pick<RiskFinding, "temporality" | "subject"> | null {
+function weigh(sentence: RiskSentence, match: Match): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
   const { row, first, last } = match;
-  const firstChar = sentence.wordStarts[first] ?? 0;
-  const lastChar = (sentence.wordStarts[last] ?? 0) + (sentence.words[last]?.length ?? 0);
-  if (isIdiom(sentence, firstChar, lastChar)) return null;
-  if (row.category === "self_harm" && isAccident(sentence)) return null;
+  if (isIdiom(sentence, first, last)) return null;
+  // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
+  const selfInflicted =
+    (row.id === "abuse.physical" || row.id === "abuse.more") && actorOf(sentence, first) === "speaker" && !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `);
+  const category = selfInflicted ? "self_harm" : row.category;
+  if (category === "self_harm" && isAccident(sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
-  const negation = negationOf(sentence, first, last);
+  const negation = negationOf(sentence, first, last, rowNegates.has(row.id));
   if (negation === "negated") return null;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   return {
+    category,
+    text: selfInflicted ? "Spoke of hurting themselves" : row.says,
     temporality: row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence)),
     subject: row.subject ?? subjectOf(sentence, first, firstPerson.test(matched)),
   };
@@ -90,6 +102,9 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
   const findings: RiskFinding[] = [];
   let sinceSuicideTalk = Infinity;
   let asked = null as { speaker: string; categories: Set<RiskCategory> } | null;
+  /** The risk the speaker last disclosed, and how many segments ago. */
+  let topic = null as { categories: Set<RiskCategory>; age: number } | null;
+  let previous = null as { speaker: string; asked: boolean } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") continue;
     sinceSuicideTalk += 1;
@@ -105,11 +120,26 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
       if (role === "therapist" || isClarifyingQuestion(sentence)) continue;
       const seen = new Set<RiskCategory>();
       for (const match of matchesIn(sentence, sinceSuicideTalk <= suicideContextSegments)) {
-        if (seen.has(match.row.category)) continue;
         const weighed = weigh(sentence, match);
-        if (weighed === null) continue;
-        seen.add(match.row.category);
-        own.push({ category: match.row.category, ...weighed, text: match.row.says, ...sentenceEvidence(segment, sentence), rule: match.row.id });
+        if (weighed === null || seen.has(weighed.category)) continue;
+        seen.add(weighed.category);
+        own.push({ ...weighed, ...sentenceEvidence(segment, sentence), rule: match.row.id });
+      }
+    }
+    // An answer to the other speaker's follow-up question about a risk just disclosed says more
+    // about that risk ("How often?" — "Most nights this week"), unless it denies.
+    const answering = previous !== null && previous.speaker !== segment.speaker && previous.asked && role !== "therapist";
+    if (own.length === 0 && answering && topic !== null && topic.age <= 2 && !denies(segment.text) && sentences[0]) {
+      const sentence = sentences[0];
+      for (const category of topic.categories) {
+        own.push({
+          category,
+          temporality: temporalityOf(sentence),
+          subject: "speaker",
+          text: `Said more when asked about: ${riskCategoryInfo[category].label.toLowerCase()}`,
+          ...sentenceEvidence(segment, sentence),
+          rule: "answer.follow_up",
+        });
       }
     }
     // A "yes" to the other speaker's screening question says what the question asked.
@@ -130,6 +160,10 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
       }
     }
     findings.push(...own);
+    const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
+    if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
+    else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
+    previous = { speaker: segment.speaker, asked: sentences.some((sentence) => sentence.question) };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;

@@ -1,4 +1,4 @@
-import type { RiskSentence } from "./risk-reader.ts";
+import { wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
 /**
  * The context rules of the embedded risk screen: what around a matched phrase changes its
@@ -13,7 +13,7 @@ const negationCues = new Set(["not", "never", "no", "nothing", "nobody", "none",
 /** Words that end a negation's (or a condition's) reach: a new clause starts. */
 const clauseBreaks = new Set([
   ".", ";", ":", "!", "?", "—", "–", "-", "but", "though", "although", "however", "because", "since", "so", "yet", "except", "unless", "until", "while", "whereas",
-  "why", "what", "when", "where", "how", "who", "whether", "if", "then", "cause", "anyway", "honestly", "actually",
+  "why", "what", "when", "where", "how", "who", "whether", "if", "then", "cause", "anyway",
 ]);
 
 const subjectPronouns = new Set(["i", "he", "she", "they", "we", "you", "it", "there"]);
@@ -35,13 +35,16 @@ function continuesList(sentence: RiskSentence, from: number, to: number): boolea
   return true;
 }
 
-/** Where a clause break before `index` is, scanning back no further than `from`. */
-function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afterVerb: boolean, lastVerb: string | null): boolean {
+/** Words after which a new clause still carries the negation ("not sure I…", "don't think that I…"). */
+const carriesNegation = new Set([...negRaising, "sure", "certain", "convinced", "that"]);
+
+/** Whether word `index` (scanning back from the match) ends the clause the match is in. */
+function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afterVerb: boolean): boolean {
   const word = sentence.words[index] ?? "";
   if (word === "," || word === "and" || word === "or") return !continuesList(sentence, index + 1, matchFirst);
   if (clauseBreaks.has(word)) return true;
-  // A new subject after a verb starts a clause, unless the verb carries the negation over.
-  if (subjectPronouns.has(word) && afterVerb && !(lastVerb !== null && negRaising.has(lastVerb))) return true;
+  // A new subject after a verb starts a clause, unless what comes before carries the negation over.
+  if (subjectPronouns.has(word) && afterVerb && !carriesNegation.has(sentence.words[index - 1] ?? "")) return true;
   return false;
 }
 
@@ -61,24 +64,21 @@ function isVerb(sentence: RiskSentence, index: number): boolean {
  * @returns `negated`, `stopped` ("I don't cut anymore": negated and said to have stopped — a
  * history, not nothing), or `affirmed`.
  */
-export function negationOf(sentence: RiskSentence, first: number, last: number): "negated" | "stopped" | "affirmed" {
+export function negationOf(sentence: RiskSentence, first: number, last: number, rowNegates = false): "negated" | "stopped" | "affirmed" {
   let cues = 0;
   let afterVerb = false;
-  let lastVerb: string | null = null;
+  // A row that does not say a negation itself is negated by one inside its words too ("I have no plan to…").
+  if (!rowNegates) for (let index = first + 1; index <= last; index += 1) if (negationCues.has(sentence.words[index] ?? "")) cues += 1;
   for (let index = first - 1; index >= 0; index -= 1) {
     const word = sentence.words[index] ?? "";
-    if (isBreak(sentence, index, first, afterVerb, lastVerb)) break;
+    if (isBreak(sentence, index, first, afterVerb)) break;
     if (negationCues.has(word)) {
       const next = sentence.words[index + 1] ?? "";
       const answerParticle = word === "no" && (index === 0 || [",", "i", "he", "she", "they", "we", "you", "it", "."].includes(next)) && index + 1 < first;
       const notOnly = word === "not" && (next === "only" || next === "just");
       if (!answerParticle && !notOnly) cues += 1;
     }
-    if (isVerb(sentence, index)) {
-      afterVerb = true;
-      lastVerb ??= word;
-      lastVerb = word;
-    }
+    if (isVerb(sentence, index)) afterVerb = true;
   }
   if (cues % 2 === 0) return "affirmed";
   const rest = sentence.words.slice(last + 1, last + 6).join(" ");
@@ -119,6 +119,21 @@ export function isHypothetical(sentence: RiskSentence, first: number): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * Who did what the matched words describe: the nearest subject before them in their clause
+ * ("he" in "he hits me"; "i" in "I bite my arm until it leaves marks" — "it" is passed over).
+ * @returns `speaker` when it is the speaker ("I"), `other` for anyone else, `unknown` without one.
+ */
+export function actorOf(sentence: RiskSentence, first: number): "speaker" | "other" | "unknown" {
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const word = sentence.words[index] ?? "";
+    if (word === "." || word === ";" || word === "!" || word === "?" || word === "but" || word === "because") break;
+    if (word === "i") return "speaker";
+    if (["he", "she", "they", "person", "someone", "somebody"].includes(word) || isFamily(word)) return "other";
+  }
+  return "unknown";
 }
 
 /** Who the matched words are about, read from the nearest subject before them in their clause. */
@@ -164,58 +179,59 @@ const currentMarkers =
  * pills on Saturday" is current).
  */
 export function temporalityOf(sentence: RiskSentence): "current" | "history" {
-  const text = sentence.text;
+  const text = `${sentence.text}|${sentence.said}`;
   if (historyMarkers.test(text) && !currentMarkers.test(text)) return "history";
   return "current";
 }
 
 /** Sayings where risk words do not mean risk; a match overlapping one is not raised. */
 const idioms: readonly RegExp[] = [
-  / (?:back|head|feet|foot|knee|leg|neck|tooth|teeth|stomach|shoulder|job|work|boss|commute|traffic|heat|this|it|that|kid|kids|exam|exams|deadline|diet|suspense|wait|shoe|shoes|hangover|week|day|schedule|cold|weather|noise|music|song|joke|workout|gym|class|homework|email|mortgage|bill|price|heel|heels|rent|you|boredom|anticipation|cramp|migraine|hay fever|cough) (?:\S+ )?(?:be )?(?:really |literally |absolutely |just |totally )?(?:kill|killing) me\b/,
-  / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter) (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst)?/,
-  / (?:nearly|almost|literally|practically) (?:die|died|dead) (?:laugh|laughing|of|from|when|at)/,
-  / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/,
-  / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/,
-  / to die for\b/,
-  / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on)\b/,
-  / over my dead body\b/,
-  / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/,
-  / killing it\b/,
-  / (?:murder|kill) (?:a|for a|for some|some|for) (?:burger|pizza|pint|coffee|drink|cuppa|curry|kebab|sandwich|takeaway|cake|beer|nap|sleep)/,
-  / cut (?:down|back|corners|class|school|ties|costs|out|off|it close|my hair|the grass|loose|the cord|in line|me off mid)\b/,
-  / (?:hit|hits) (?:me|us) up\b/,
-  / (?:it|that|this|reality|the realisation|the news) (?:\S+ )?(?:really |just |finally |suddenly )?(?:hit|hits|struck) (?:me|us)\b/,
-  / hit the (?:gym|road|sack|hay|shops|books|ground running|jackpot|nail|roof)\b/,
-  / beat me (?:to it|at|in|by)\b/,
-  / push(?:ed)? me (?:to|into) (?:do|be|try|better|apply|go)\b/,
-  / (?:shoot|kill) me now\b/,
-  / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/,
-  / i (?:would|'d) (?:\S+ )?rather (?:die|be dead) than\b/,
-  / could (?:have |of )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times)\b/,
-  / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/,
-  / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/,
-  / drop dead (?:gorgeous|beautiful)\b/,
-  / (?:dead|dying) (?:battery|phone|plant|end|zone)\b/,
-  / (?:dying|dead) (?:inside|of boredom)? (?:lol|haha)\b/,
-  / (?:smoking|smoke) (?:hot|gun|alarm|detector|machine|screen|signal|break(?:s)? (?:at|outside) work)\b/,
-  / (?:addicted|hooked) to (?:tv|television|chocolate|my phone|the phone|coffee|netflix|tiktok|instagram|social media|the show|shopping|gym|running|sugar|crisps)\b/,
-  / (?:shot|shots) (?:of espresso|of coffee|in the arm|at the|of the|a photo)\b/,
-  / (?:flu|covid|booster|vaccine|tetanus) (?:shot|jab)\b/,
-  / coke (?:zero|can|bottle)\b/,
-  / diet coke\b/,
+  / (?:back|head|feet|foot|knee|leg|neck|tooth|teeth|stomach|shoulder|job|work|boss|commute|traffic|heat|this|it|that|kid|kids|exam|exams|deadline|diet|suspense|wait|shoe|shoes|hangover|week|day|schedule|cold|weather|noise|music|song|joke|workout|gym|class|homework|email|mortgage|bill|price|heel|heels|rent|you|boredom|anticipation|cramp|migraine|hay fever|cough) (?:\S+ )?(?:be )?(?:really |literally |absolutely |just |totally )?(?:kill|killing) me\b/g,
+  / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter) (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst)?/g,
+  / (?:nearly|almost|literally|practically) (?:die|died|dead) (?:laugh|laughing|of|from|when|at)/g,
+  / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
+  / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
+  / to die for\b/g,
+  / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on)\b/g,
+  / over my dead body\b/g,
+  / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/g,
+  / killing it\b/g,
+  / (?:murder|kill) (?:a|for a|for some|some|for) (?:burger|pizza|pint|coffee|drink|cuppa|curry|kebab|sandwich|takeaway|cake|beer|nap|sleep)/g,
+  / cut (?:down|back|corners|class|school|ties|costs|out|off|it close|my hair|the grass|loose|the cord|in line|me off mid)\b/g,
+  / (?:hit|hits) (?:me|us) up\b/g,
+  / (?:it|that|this|reality|the realisation|the news) (?:\S+ )?(?:really |just |finally |suddenly )?(?:hit|hits|struck) (?:me|us)\b/g,
+  / hit the (?:gym|road|sack|hay|shops|books|ground running|jackpot|nail|roof)\b/g,
+  / beat me (?:to it|at|in|by)\b/g,
+  / push(?:ed)? me (?:to|into) (?:do|be|try|better|apply|go)\b/g,
+  / (?:shoot|kill) me now\b/g,
+  / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/g,
+  / (?:would|'d) (?:\S+ )?rather (?:die|be dead) than (?:be seen|wear|eat|sing|watch|listen|dance|go (?:to|back to) (?:a|the|that|his|her|work|school)|work for|admit|apologi[sz]e|ask|call|speak|talk|sit through|go out with|date)\b/g,
+  / could (?:have |of )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times)\b/g,
+  / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/g,
+  / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/g,
+  / drop dead (?:gorgeous|beautiful)\b/g,
+  / (?:dead|dying) (?:battery|phone|plant|end|zone)\b/g,
+  / (?:dying|dead) (?:inside|of boredom)? (?:lol|haha)\b/g,
+  / (?:smoking|smoke) (?:hot|gun|alarm|detector|machine|screen|signal|break(?:s)? (?:at|outside) work)\b/g,
+  / (?:addicted|hooked) to (?:tv|television|chocolate|my phone|the phone|coffee|netflix|tiktok|instagram|social media|the show|shopping|gym|running|sugar|crisps)\b/g,
+  / (?:shot|shots) (?:of espresso|of coffee|in the arm|at the|of the|a photo)\b/g,
+  / (?:flu|covid|booster|vaccine|tetanus) (?:shot|jab)\b/g,
+  / coke (?:zero|can|bottle)\b/g,
+  / diet coke\b/g,
 ];
 
 /**
  * Whether the matched words sit inside a saying ("my back is killing me", "I nearly died
  * laughing", "I could murder a pizza", "it really hit me").
  */
-export function isIdiom(sentence: RiskSentence, firstChar: number, lastChar: number): boolean {
+export function isIdiom(sentence: RiskSentence, first: number, last: number): boolean {
   for (const idiom of idioms) {
-    const pattern = new RegExp(idiom.source, "g");
-    for (const found of sentence.text.matchAll(pattern)) {
-      const start = found.index ?? 0;
-      const end = start + found[0].length;
-      if (start <= lastChar && firstChar <= end) return true;
+    for (const text of [sentence.text, sentence.said]) {
+      for (const found of text.matchAll(idiom)) {
+        const start = found.index ?? 0;
+        const [idiomFirst, idiomLast] = wordsCovered(text, start, start + found[0].length);
+        if (idiomFirst <= last && first <= idiomLast) return true;
+      }
     }
   }
   return false;
@@ -228,7 +244,8 @@ const deliberateMarkers = /\b(?:on purpose|deliberately|intentionally|to feel|to
 
 /** Whether a self-injury is told as an accident ("I burned my hand on the oven"), not on purpose. */
 export function isAccident(sentence: RiskSentence): boolean {
-  return accidentMarkers.test(sentence.text) && !deliberateMarkers.test(sentence.text);
+  const text = `${sentence.text}|${sentence.said}`;
+  return accidentMarkers.test(text) && !deliberateMarkers.test(text);
 }
 
 /**
@@ -254,13 +271,8 @@ export function isScreeningQuestion(sentence: RiskSentence): boolean {
 export function asListenerWords(sentence: RiskSentence): RiskSentence {
   const swap: Record<string, string> = { you: "i", your: "my", yourself: "myself", yours: "mine" };
   const words = sentence.words.map((word) => swap[word] ?? word);
-  const wordStarts: number[] = [];
-  let offset = 1;
-  for (const word of words) {
-    wordStarts.push(offset);
-    offset += word.length + 1;
-  }
-  return { ...sentence, words, wordStarts, text: ` ${words.join(" ")} `, question: false };
+  const said = sentence.said.split(" ").map((word) => swap[word] ?? word).join(" ");
+  return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
 }
 
 /** An answer that says yes ("yeah", "sometimes", "I have", "a bit", "more than I'd like"), and none that says no. */
@@ -268,4 +280,10 @@ export function affirms(text: string): boolean {
   const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
+}
+
+/** An answer that says no or takes back ("no", "not really", "never", "nothing like that"). */
+export function denies(text: string): boolean {
+  const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  return /^ (?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
 }

@@ -41,6 +41,7 @@ export const embeddedRiskRulesVersion = "embedded-risk-rules-1";
 export const macros: Readonly<Record<string, string>> = {
   self: "(?:myself|my self|meself|mysel|my own self)",
   gap: "(?:\\S+ ){0,3}",
+  end: "(?=(?: [.!?,;])* ?$)",
   adv: "(?:(?:just|really|actually|sometimes|even|kind of|kinda|sort of|seriously|honestly|literally|so|almost|nearly|constantly|often|always|still|already|definitely|probably|genuinely|truly|all|finally|simply|quietly|maybe|also|ever|like) )*",
   pills: "(?:pill|pils|tablet|med|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|painkiller|sleeping pill|sleeping tablet|antidepressant|sertraline|prozac|lithium|insulin|oxy\\S*|xanax|valium|diazepam|codeine|tramadol|benzo\\S*|opioid\\S*|morphine|fentanyl|zopiclone|amitriptyline|quetiapine|seroquel)s?",
   family:
@@ -115,7 +116,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.want_it_to_end",
     category: "passive_death_wish",
     says: "Said they want it all to end or to stop",
-    pattern: "(?:want|wish|need) (?:it|everything|all of it|this|life|things) (?:all )?(?:to |would )?(?:just )?(?:end|stop|be over)|want (?:it|everything) (?:all )?over|(?:want|wish) (?:to |i could )?(?:just )?(?:end|stop) (?:it all|everything)",
+    pattern: "(?:want|wish|need) (?:it|everything|all of it|this|life|things) (?:all )?(?:to |would |could )?(?:all )?(?:just )?(?:end|stop|be over)|want (?:it|everything) (?:all )?over|(?:want|wish) (?:to |i could )?(?:just )?(?:end|stop) (?:it all|everything)",
     examples: ["I just want it all to end.", "sometimes i want everything to stop", "I wish it would all be over."],
   },
   {
@@ -150,17 +151,32 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.think_about_death",
     category: "passive_death_wish",
     says: "Spoke of thinking about dying or being dead",
-    pattern: "(?:think\\S*|thought|fantasi[sz]\\S*|dream\\S*|obsess\\S*) (?:a lot |all the time |constantly )?(?:about|of) (?:die|dying|death|be dead|being dead|not be\\S* (?:here|alive|around)|my death|my own death|my funeral)",
+    pattern: "(?:think\\S*|thought|fantasi[sz]\\S*|dream\\S*|obsess\\S*) (?:a lot |all the time |constantly )?(?:about|of) (?:die|dying|death|be dead|being dead|not be\\S* (?:here|alive|around)|my (?:own )?death|my (?:own )?funeral)",
     examples: ["I think about dying a lot.", "i keep thinking about being dead", "I've been fantasising about my own funeral."],
   },
 
+  {
+    id: "passive.not_around",
+    category: "passive_death_wish",
+    says: "Spoke of not being around or of being better dead",
+    pattern:
+      "(?:if|when|once) i {adv}(?:be|was|were)(?: not| n't)? (?:no longer )?(?:around|here|alive|in the picture|in the world)(?! (?:for|to|when|at))|i (?:would|'d) (?:\\S+ )?rather (?:be dead|not be (?:here|alive|around)|not exist|not wake up|just die)|six feet under|pushing up daisies|(?:favou?r|relief|kind\\S*|easier|better|happier) (?:\\S+ ){0,3}(?:if|when) i (?:\\S+ )?(?:be |was |were )?(?:go|gone|dead|not (?:here|around)|disappear\\S*)|off the face of the (?:earth|planet)|the point (?:of|in) (?:me )?(?:be|being|wake|waking|get|getting|go|going|carry\\S*) (?:up|here|on|alive)|(?:not|never) (?:mind|care) (?:\\S+ )?not wak\\S* up|(?:will|would|wo|could) not wake up|one (?:day|night|morning) i (?:will|would|wo)(?: not|n't)? (?:never )?wake up|(?:want|wish|need) (?:to )?(?:just )?(?:disappear|vanish|fade away|not exist)(?! (?:for a (?:bit|while|day|week|few)|to|into|on holiday|somewhere))",
+    examples: ["It would be kinder to everyone if I wasn't around.", "i'd rather be dead than keep going", "I'd be better off six feet under.", "whats the point in waking up"],
+  },
+  {
+    id: "passive.not_do_this",
+    category: "passive_death_wish",
+    says: "Said they do not want to go on like this",
+    pattern: "(?:not|never) (?:\\S+ )?(?:want|wanna) (?:to )?(?:do this|do it|be like this|keep do\\S* this|keep go\\S*|carry on like this|live like this|feel like this) (?:any ?more|any longer|forever)",
+    examples: ["I don't want to do this anymore.", "i dont wanna live like this any more"],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
     category: "active_ideation",
     says: "Spoke of killing themselves",
     pattern:
-      "(?:kill\\S*|murder\\S*|off|unalive\\S*|top|topp\\S*|end|end\\S*|hang\\S*|shoot\\S*|drown\\S*|gas\\S*|poison\\S*|stab\\S*|suffocat\\S*|harm\\S*|hurt\\S*) {self}(?! (?:laugh\\S*|with laughter|silly))|unalive",
+      "(?:kill\\S*|murder\\S*|off|offing|unaliv\\S*|top|topp\\S*|end|end\\S*|hang\\S*|shoot\\S*|drown\\S*|gas\\S*|poison\\S*|stab\\S*|suffocat\\S*|take {self} out) {self}(?! (?:laugh\\S*|with laughter|silly))|unaliv\\S*|kms|k m s|(?:want|wanna|ready|need) (?:to )?(?:get )?out(?: of (?:here|this|life|it all))?{end}|(?:ready|want) to check out|(?:have|had) enough of (?:life|live|living|be alive|everything|it all)|(?:i be|i'm) done with (?:life|living|everything|it all)",
     examples: ["I want to kill myself.", "ive thought about killing myself", "Sometimes I think about offing myself.", "i wanna unalive myself", "I might top myself."],
   },
   {
@@ -205,7 +221,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "method.overdose",
     category: "suicide_method",
     says: "Spoke of an overdose",
-    pattern: "overdos\\S*|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) (?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
+    pattern: "overdos\\S*|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
     examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills."],
   },
   {
@@ -241,7 +257,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "method.firearm",
     category: "suicide_method",
     says: "Spoke of a gun they could use",
-    pattern: "(?:shoot|shot) (?:{self}|me in the head)|(?:use|get|buy|bought|have|has|own|borrow\\S*|take|took|hold\\S*|held|load\\S*|keep\\S*) (?:\\S+ ){0,3}(?:gun|pistol|rifle|shotgun|firearm|handgun|revolver)|(?:gun|pistol|rifle|shotgun) (?:to my head|in my mouth)",
+    pattern: "(?:shoot|shot) (?:{self}|me in the head)|(?:use|get|buy|bought|have|has|own|borrow\\S*|take|took|hold\\S*|held|load\\S*|keep\\S*|think\\S*|thought) (?:\\S+ ){0,4}(?:gun|pistol|rifle|shotgun|firearm|handgun|revolver)|(?:gun|pistol|rifle|shotgun) (?:to my head|in my mouth)",
     examples: ["I keep thinking about my dad's gun.", "i could use my dad's gun", "I held the gun to my head."],
   },
   {
@@ -258,7 +274,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "suicide_intent_or_plan",
     says: "Said they intend to end their life",
     pattern:
-      "(?:go to|go|will|shall|decide\\S* to|intend\\S* to|mean\\S* to|plan\\S* to|plan\\S* on|plan|ready to|about to|try\\S* to|gonna|determine\\S* to|commit\\S* to|make up my mind to|(?:this|that) be how i|the day i) {adv}(?:kill {self}|end (?:my (?:own )?life|it all|it|everything|things)|take my (?:own )?life|die|overdose|hang {self}|jump|do it|go through with it|be go)",
+      "(?:go to|go|will|shall|decide\\S* to|intend\\S* to|mean\\S* to|plan\\S* to|plan\\S* on|plan|ready to|about to|try\\S* to|gonna|determine\\S* to|commit\\S* to|make up my mind to|(?:this|that) be how i|the day i) {adv}(?:kill {self}|end (?:my (?:own )?life|it all|it|everything|things)|take my (?:own )?life|die|overdose|hang {self})",
     examples: ["I'm going to kill myself.", "i've decided to end it", "I'm ready to die.", "I'll take my own life."],
     needsSuicideContext: false,
   },
@@ -273,7 +289,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "plan.have_plan_in_context",
     category: "suicide_intent_or_plan",
     says: "Said they have a plan, after suicide was talked about",
-    pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to)|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the)|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
+    pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to)|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the|soon)|go through with it|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
     examples: ["I know exactly how I'd do it.", "I'm going to do it this weekend."],
     needsSuicideContext: true,
   },
@@ -281,10 +297,27 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "plan.timed",
     category: "suicide_intent_or_plan",
     says: "Spoke of when or where they would do it",
-    pattern: "(?:kill {self}|end (?:it|my life|it all)|take my (?:own )?life|do it|overdose|jump|die|be go) (?:\\S+ ){0,3}(?:tonight|tomorrow|this (?:weekend|week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|month|year)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary)|next (?:week|month|friday)|after (?:the|my|christmas|the wedding|the funeral|exam\\S*)|before (?:christmas|my birthday|the weekend)|when (?:everyone|they|the kid\\S*|my \\S+) (?:be )?(?:asleep|gone|out|away|at work))",
-    examples: ["I'm going to end it after Christmas.", "ill do it when everyone is asleep", "I'll kill myself on my birthday."],
+    pattern: "(?:kill {self}|end (?:it|my life|it all)|take my (?:own )?life|overdose|die) (?:\\S+ ){0,3}(?:tonight|tomorrow|this (?:weekend|week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|month|year)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary)|next (?:week|month|friday)|after (?:the|my|christmas|the wedding|the funeral|exam\\S*)|before (?:christmas|my birthday|the weekend)|when (?:everyone|they|the kid\\S*|my \\S+) (?:be )?(?:asleep|gone|out|away|at work))",
+    examples: ["I'm going to end it after Christmas.", "I'll kill myself on my birthday."],
   },
 
+  {
+    id: "plan.when_and_how_in_context",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of when or how, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern:
+      "(?:when|once|after|before|until) (?:\\S+ ){0,3}(?:the time be right|birthday|christmas|wedding|funeral|exam\\S*|the house (?:be )?empty|the flat(?: 's)? (?:be )?empty|everyone\\S* (?:be )?(?:asleep|gone|out)|i (?:go|be go|be gone|leave))|(?:make|made) (?:up )?my mind(?: up)?|my mind be made up|(?:i|i have|i be) (?:\\S+ )?decide\\S*|plan\\S* (?:it|this|that|for (?:weeks|months|a while))|(?:not|never) (?:\\S+ )?(?:be|go to be) (?:\\S+ )?(?:around|here) (?:much )?(?:long|longer|for long|anymore|next)|where i be go|before i go|look (?:natural|like an accident)|(?:nobody|no one) (?:would|will) know|life insurance|(?:need|want|wait\\S*) (?:for )?the (?:house|flat|place) to be empty|last thing on my list|(?:take|swallow|down|use) (?:them|it|the lot|those) (?:all|at once|together)|take all of (?:them|it)|(?:it|that) would be the (?:bath|bridge|car|garage|rope|pills|tablets|woods|river)",
+    examples: ["I've made my mind up.", "I'm going to do it when the time is right.", "I'm not going to be around much longer."],
+  },
+  {
+    id: "method.place_or_means_in_context",
+    category: "suicide_method",
+    says: "Named a place or means, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern: "(?:the |a |my )?(?:bridge|bath|bathtub|rope|hose\\S*|woods|river|railway|train|tracks|garage|car park|multi-storey|roof|cliff|pill|tablet|knife|blade|razor|gun|belt|exhaust|motorway|sea|quarry|drown\\S*|insulin|paracetamol)s?",
+    examples: ["The bridge on the ring road.", "It would be the bath, probably."],
+  },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
     id: "preparatory.collecting_means",
@@ -330,6 +363,39 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I went to the bridge and just stood there thinking about it.", "i held the pills in my hand for ages", "I put the belt around my neck."],
   },
 
+  {
+    id: "preparatory.more_means",
+    category: "preparatory_behaviour",
+    says: "Spoke of gathering pills or means",
+    pattern:
+      "stock\\S* up (?:on )?(?:\\S+ )?(?:{pills}|paracetamol|rope|blade\\S*)|(?:a |one )?(?:pack|box|packet|bottle) here (?:a |one )?(?:pack|box|packet|bottle) there|(?:from|at|in) different (?:shop|pharmac|chemist|store|supermarket)\\S*|(?:line\\S*|count\\S*) (?:\\S+ ){0,3}(?:up|out)(?: on the \\S+)?(?= |$)(?<=(?:pill|tablet|them|med|meds)s? (?:up|out)(?: on the \\S+)? )|(?:pill|tablet|med)s? (?:\\S+ ){0,2}(?:line\\S*|count\\S*) (?:up|out)|(?:bought|buy|got|get) (?:\\S+ ){0,2}(?:the )?hose(?:pipe)?|(?:rope|hose|charcoal) (?:\\S+ ){0,2}in (?:my|the) (?:rucksack|bag|car|boot|shed|garage|wardrobe|drawer)",
+    examples: ["I've been stocking up on paracetamol, a pack here, a pack there.", "I had the tablets counted out.", "I've got the rope in my rucksack."],
+  },
+  {
+    id: "preparatory.letters_to_family",
+    category: "preparatory_behaviour",
+    says: "Spoke of letters to the people close to them",
+    pattern: "(?:write|wrote|written|writ\\S*|leave|left) (?:\\S+ ){0,2}(?:letter|note)s? (?:to|for) (?:each of |all of |every one of )?(?:my|everyone|everybody|each) (?:\\S+ )?{family}|(?:letter|note)s? (?:\\S+ ){0,3}(?:in my (?:desk|drawer|bag)|for after|(?:until|till) after)|for after\\b",
+    examples: ["I've written letters to my parents and my sister.", "The letters are in my desk drawer, for after."],
+    needsSuicideContext: false,
+  },
+  {
+    id: "preparatory.funeral_and_affairs",
+    category: "preparatory_behaviour",
+    says: "Spoke of planning their funeral or tidying up their affairs",
+    pattern:
+      "funeral (?:playlist|song\\S*|wish\\S*|plan\\S*|arrangement\\S*|music)|(?:plan\\S*|arrang\\S*|sort\\S*|chose|choose|pick\\S*|make|made|write|wrote) (?:\\S+ ){0,3}(?:for |of )?(?:my )?(?:own )?funeral|(?:password\\S*|bank detail\\S*|pin number\\S*) (?:\\S+ ){0,4}(?:folder|envelope|written down|for my)|(?:tidy\\S*|sort\\S*|clear\\S*) (?:\\S+ ){0,3}(?:before i (?:go|die|leave)|for when i)|(?:tidying|clearing) (?:up|out)(?= \\.| $)|(?:do not|n't|not) want to leave (?:anything|a mess|a burden)",
+    examples: ["I made a playlist for my funeral.", "I just want things tidy before I go.", "I'm tidying up."],
+  },
+  {
+    id: "preparatory.giving_away_more",
+    category: "preparatory_behaviour",
+    says: "Spoke of giving away things or pets, or saying goodbye",
+    pattern:
+      "(?:give|gave|given|rehom\\S*|hand\\S*) (?:away )?(?:my )?(?:\\S+ )?(?:cat|dog|pet|guitar|ring|record|book|clothe|watch|bike|console|jewel\\S*|collection|laptop|car)s? to (?:my )?(?:\\S+ )?(?:{family}|person|neighbou?r)|(?:will|wo) not need (?:them|it|this|my \\S+) (?:where i be go|anymore|any more|soon)|saying goodbye without|(?:told|tell) (?:\\S+ ){0,2}i be go\\S* away for a (?:long|while)|(?:ring|rang|call\\S*|text\\S*|message\\S*|visit\\S*) (?:a few |some |all my )?(?:old )?(?:friend|mate|relative)s? (?:\\S+ ){0,4}goodbye|(?:said|say) goodbye (?:\\S+ ){0,4}properly",
+    examples: ["I gave my cat to my neighbour.", "I won't need them where I'm going.", "I rang a few old friends, sort of saying goodbye without saying it."],
+    needsSuicideContext: false,
+  },
   // — Self-harm (non-suicidal self-injury).
   {
     id: "self_harm.reflexive",
@@ -344,7 +410,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of cutting",
     pattern:
-      "(?:be|been|use to|used to|start\\S*|stop\\S*|go back to|went back to|relapse\\S* (?:on|with|into)?|back to|urge to|urges to|need to|want to|felt like|feel like) {adv}(?:cut|cutting)(?! (?:down|back|out|off|up|the|my hair|carb\\S*|sugar|corner\\S*|class\\S*|school|tie\\S*|cost\\S*|it|in|through|across|grass|lawn|wood|paper|veg\\S*|onion\\S*|meat|bread|hair|short|loose|open))|cut\\S* (?:again|on my|into my|my (?:arm|leg|thigh|wrist|stomach|skin|hip)s?)|(?:scar\\S*|cut\\S*|mark\\S*|burn\\S*) (?:on|up) my (?:arm|leg|thigh|wrist|stomach|skin|hip)s? (?:from|again|fresh|new)|fresh (?:cut|scar|mark|burn)s?",
+      "cut\\S* (?=any ?more)|(?:be|been|use to|used to|start\\S*|stop\\S*|go back to|went back to|relapse\\S* (?:on|with|into)?|back to|urge to|urges to|need to|want to|felt like|feel like) {adv}(?:cut|cutting)(?! (?:down|back|out|off|up|the|my hair|carb\\S*|sugar|corner\\S*|class\\S*|school|tie\\S*|cost\\S*|it|in|through|across|grass|lawn|wood|paper|veg\\S*|onion\\S*|meat|bread|hair|short|loose|open))|cut\\S* (?:again|on my|into my|my (?:arm|leg|thigh|wrist|stomach|skin|hip)s?)|(?:scar\\S*|cut\\S*|mark\\S*|burn\\S*) (?:on|up) my (?:arm|leg|thigh|wrist|stomach|skin|hip)s? (?:from|again|fresh|new)|fresh (?:cut|scar|mark|burn)s?",
     examples: ["I've been cutting again.", "i started cutting", "I cut my arms when it gets bad.", "there are fresh cuts on my thigh"],
   },
   {
@@ -356,13 +422,21 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I bang my head against the wall until it hurts.", "i scratch my arms until they bleed", "I burn my arm with a cigarette.", "I make myself throw up after I eat."],
   },
 
+  {
+    id: "self_harm.until_it_bleeds",
+    category: "self_harm",
+    says: "Spoke of injuring their body until it bled, hurt or marked",
+    pattern:
+      "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,7}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|bleed|hurt|pain)",
+    examples: ["I've been picking at the scabs on my arms until they bleed.", "I threw myself down the stairs on purpose.", "I've been hiding it under long sleeves.", "i put my hand on the hob on purpose"],
+  },
   // — Harm to others: thoughts, means, a named person.
   {
     id: "others.thoughts",
     category: "harm_to_others",
     says: "Spoke of wanting to harm someone",
     pattern:
-      "(?:want\\S*|wanna|go to|gonna|will|'ll|plan\\S* to|plan\\S* on|think\\S* about|thought about|fantasi[sz]\\S* about|dream\\S* about|urge\\S* to|feel like|felt like|imagine\\S*|tempt\\S* to|mean to|try\\S* to|ready to|afraid i\\S* (?:will|might)|scared i\\S* (?:will|might)|worried i\\S* (?:will|might)|swear i\\S* (?:will)?|i be go to|i will|i would|i'd) {adv}(?:kill\\S*|hurt\\S*|stab\\S*|shoot\\S*|strangl\\S*|choke\\S*|beat\\S* up|beat|punch\\S*|attack\\S*|harm\\S*|murder\\S*|smash\\S*|run\\S* over|poison\\S*|batter\\S*|knife|kick\\S*|hit|break) (?:\\S+ )?{person}",
+      "(?:want\\S*|wanna|go to|gonna|will|'ll|plan\\S* to|plan\\S* on|think\\S* about|thought about|fantasi[sz]\\S* about|dream\\S* about|urge\\S* to|feel like|felt like|imagine\\S*|tempt\\S* to|mean to|try\\S* to|ready to|afraid i\\S* (?:will|might)|scared i\\S* (?:will|might)|worried i\\S* (?:will|might)|swear i\\S* (?:will)?|i be go to|i will|i would|i'd) (?:to )?{adv}(?:kill\\S*|hurt\\S*|stab\\S*|shoot\\S*|strangl\\S*|choke\\S*|beat\\S* up|beat|punch\\S*|attack\\S*|harm\\S*|murder\\S*|smash\\S*|run\\S* over|poison\\S*|batter\\S*|knife|kick\\S*|hit|break|glass|bottle|use (?:it|this|that) on) (?:\\S+ )?{person}|(?:kill|hurt|stab|shoot|strangle|poison|attack|murder)\\S* (?:him|her|them|person|my (?:\\S+ )?{family}) (?:\\S+ ){0,3}(?:imagine\\S*|picture\\S*|fantasi\\S*|think\\S* about|plan\\S*)",
     examples: ["I want to kill him.", "i keep thinking about hurting my boss", "I'm going to stab Dave.", "Sometimes I'm scared I'll hurt the baby."],
   },
   {
@@ -380,6 +454,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I bought a knife for him.", "i've started carrying a knife", "I know where he lives now and I've been waiting."],
   },
 
+  {
+    id: "others.weapon",
+    category: "harm_to_others",
+    says: "Spoke of a weapon to use on someone",
+    pattern:
+      "(?:knife|knives|knuckle(?: ?- ?| )?duster|machete|weapon|gun|bat|blade)s? (?:\\S+ ){0,8}(?:use it|on (?:him|her|them)|to school|when (?:he|she|they)|in case (?:he|she|they)|if (?:he|she|they|that))|(?:tak\\S*|took|bring\\S*|brought|carry\\S*) (?:\\S+ ){0,3}(?:knife|knives|gun|weapon|blade|it)s? (?:\\S+ ){0,3}(?:to school|to work|to college|when (?:he|she|they) (?:be|'s|is) asleep|to (?:him|her|them))|(?:bought|buy|got|get) (?:a |an )?(?:knuckle(?: ?- ?| )?duster|machete|knife|gun|weapon)",
+    examples: ["I've bought a knuckle-duster and I'll use it.", "I've thought about taking a knife from the kitchen when he's asleep."],
+  },
   // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
   {
     id: "abuse.physical",
@@ -402,7 +484,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of sexual abuse or assault",
     pattern:
-      "rap(?:e|ed|ing|ist)\\b|molest\\S*|sexual\\S* (?:abus\\S*|assault\\S*|harass\\S*)|(?:touch\\S*|grop\\S*|fondl\\S*|feel\\S* me up) (?:\\S+ )?me (?:\\S+ )?(?:inappropriately|down there|where|when i|at night|in my|while i|there|without)|(?:touch\\S*|grop\\S*|fondl\\S*) me (?:up)?|(?:make|made|force\\S*|pressur\\S*|coerc\\S*|push\\S*) me (?:\\S+ )?(?:to )?(?:have sex|do (?:stuff|thing\\S*|sexual)|sleep with|touch (?:him|her|it)|watch porn|send (?:nude|pic|photo)\\S*|give (?:him|her) )|(?:not|never) (?:stop|listen) (?:\\S+ )?when i (?:say|said|told|beg\\S*|ask\\S*|cry|cried)|(?:say|said) no (?:but|and) (?:he|she|they) (?:\\S+ )?(?:do|did|keep|kept|carry|carried|still)|(?:assault\\S*|abus\\S*) me",
+      "rap(?:e|ed|ing|ist)\\b|molest\\S*|sexual\\S* (?:abus\\S*|assault\\S*|harass\\S*)|(?:touch\\S*|grop\\S*|fondl\\S*|feel\\S* me up) (?:\\S+ )?me (?:\\S+ )?(?:inappropriately|down there|where|when i|at night|in my|while i|there|without)|(?:touch\\S*|grop\\S*|fondl\\S*) me(?: up)?|force\\S* (?:himself|herself|themselves) on me|(?:make|made|force\\S*|pressur\\S*|coerc\\S*|push\\S*) me (?:\\S+ )?(?:to )?(?:have sex|do (?:stuff|thing\\S*|sexual)|sleep with|touch (?:him|her|it)|watch porn|send (?:nude|pic|photo)\\S*|give (?:him|her) )|(?:not|never) (?:stop|listen) (?:\\S+ )?when i (?:say|said|told|beg\\S*|ask\\S*|cry|cried)|(?:say|said) no (?:but|and) (?:he|she|they) (?:\\S+ )?(?:do|did|keep|kept|carry|carried|still)|(?:assault\\S*|abus\\S*) me",
     examples: ["I was raped at a party.", "my uncle touched me when i was little", "He made me have sex when I didn't want to.", "He wouldn't stop when I said no."],
   },
   {
@@ -430,13 +512,21 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["They left us alone for days when I was small.", "nobody fed us", "I went to school hungry most days."],
   },
 
+  {
+    id: "abuse.more",
+    category: "abuse",
+    says: "Spoke of being hurt, controlled or neglected by someone",
+    pattern:
+      "(?:whack\\S*|wallop\\S*|thump\\S*|clout\\S*|batter\\S*|cane\\S*|strap\\S*|lash\\S*) me|(?:leave|left|give|gave) (?:\\S+ ){0,2}(?:bruise\\S*|mark\\S*|welt\\S*)s? (?:on|all over) (?:me|my)|(?:leave|left) me (?:\\S+ ){0,4}(?:without (?:food|water|my tablet\\S*|my med\\S*|help|heating|money|eat\\S*)|in bed all day|on my own all day|in my own mess)|control\\S* (?:all )?(?:the |my |our )?(?:money|finance\\S*|everything|what i|who i|where i|when i)|(?:get|give\\S*) me an allowance|decide\\S* (?:what|who|when|where) i|(?:put|send) me (?:in|into) a home|threaten\\S* to (?:leave|take|put|kick|report|tell|send|stop|cut|hurt|kill)|inappropriate (?:message|text|photo|picture|touch)\\S*|(?:send\\S*|sent) me (?:\\S+ ){0,3}(?:inappropriate|sexual|dirty|nude|explicit)",
+    examples: ["My dad whacks me with his belt.", "He left marks on my legs.", "He controls all the money.", "My coach sends me inappropriate messages."],
+  },
   // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
   {
     id: "substance.alcohol",
     category: "substance",
     says: "Spoke of drinking alcohol in a way worth reviewing",
     pattern:
-      "(?:drink\\S*|drank|drunk|booz\\S*) (?:\\S+ ){0,3}(?:every (?:day|night|morning|evening|weekend)|most (?:days|nights)|all day|all night|all the time|daily|nightly|a bottle|bottles|the bottle|too much|heavily|a lot|loads|more|so much|alone|in the morning|before work|at work|to (?:cope|sleep|forget|numb|get through|calm|relax|forget|feel|function|stop)|until i (?:pass|black)|vodka|whisk(?:e)?y|wine|beer|cider|gin|rum|tequila|spirit\\S*|pint\\S*|shot\\S*|can\\S*|lager|again|every|problem|out of control|by myself)|(?:get\\S*|got|be|been|feel|was) (?:\\S+ )?(?:drunk|wasted|waste|hammered|smashed|plastered|trashed|legless|paralytic|pissed)|black\\S* ?out|hung ?over|hangover\\S*|(?:need|want|crave)\\S* (?:a|another) drink|(?:fell|fall\\S*) off the wagon|hit\\S* the (?:bottle|booze)|(?:can|could) (?:not|n't) stop (?:drink\\S*)|(?:my )?drink\\S* (?:\\S+ ){0,2}(?:problem|out of control|worse|get\\S* bad|habit)|(?:hid\\S*|hiding) (?:\\S+ )?(?:bottle\\S*|booze|drink\\S*)|alcoholi\\S*|(?:a )?(?:bottle|bottles|six ?pack|case|crate) of (?:wine|vodka|beer|whisk(?:e)?y|gin|cider|rum) (?:a|every|each|per) (?:day|night)|(?:be|have be|been|start\\S*|keep|kept) drink\\S*(?: (?:again|more|heavily|a lot|every))?$",
+      "(?:drink\\S*|drank|drunk|booz\\S*) (?:\\S+ ){0,3}(?:every (?:day|night|morning|evening|weekend)|most (?:days|nights)|all day|all night|all the time|daily|nightly|a bottle|bottles|the bottle|too much|heavily|a lot|loads|more|so much|alone|in the morning|before work|at work|to (?:cope|sleep|forget|numb|get through|calm|relax|forget|feel|function|stop)|until i (?:pass|black)|vodka|whisk(?:e)?y|wine|beer|cider|gin|rum|tequila|spirit\\S*|pint\\S*|shot\\S*|can\\S*|lager|again|every|problem|out of control|by myself)|(?:get\\S*|got|be|been|feel|was) (?:\\S+ )?(?:drunk|wasted|waste|hammered|smashed|plastered|trashed|legless|paralytic|pissed)|black\\S* ?out|hung ?over|hangover\\S*|(?:need|want|crave)\\S* (?:a|another) drink|(?:fell|fall\\S*) off the wagon|hit\\S* the (?:bottle|booze)|(?:can|could) (?:not|n't) stop (?:drink\\S*)|(?:my )?drink\\S* (?:\\S+ ){0,2}(?:problem|out of control|worse|get\\S* bad|habit)|(?:hid\\S*|hiding) (?:\\S+ )?(?:bottle\\S*|booze|drink\\S*)|alcoholi\\S*|(?:a )?(?:bottle|bottles|six ?pack|case|crate) of (?:wine|vodka|beer|whisk(?:e)?y|gin|cider|rum) (?:a|every|each|per) (?:day|night)|(?:be|have be|been|start\\S*|keep|kept) drink\\S*(?: (?:again|more|heavily|a lot|every))?{end}",
     examples: ["I drink every night now.", "i've been drinking a bottle of wine a day", "I got blackout drunk again.", "I need a drink just to get through the morning.", "I've been drinking."],
   },
   {
@@ -452,7 +542,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of taking medication other than as prescribed",
     pattern:
-      "(?:take\\S*|took|taking|use\\S*|pop\\S*|crush\\S*|snort\\S*|swallow\\S*) (?:\\S+ ){0,3}(?:more|extra|double|twice|too many|a few extra|some extra|handful|someone else's|my (?:\\S+ )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner)'s|(?:\\S+ )'s) (?:\\S+ ){0,2}(?:{pills}|prescription|dose)|more than (?:i be |i'm |i am )?(?:prescribed|supposed to|meant to|i should|the doctor said|what the doctor)|(?:run|ran|running) out (?:\\S+ ){0,4}early|(?:buy|bought|get|got|order\\S*) (?:\\S+ ){0,2}{pills} (?:online|off (?:a |some |the )?(?:guy|friend|mate|someone|street|dark web|bloke))|(?:hook\\S*|addict\\S*|dependent|rely\\S*) (?:on|to) (?:my |the |these )?(?:\\S+ )?{pills}|(?:doctor|gp) shopping|(?:steal\\S*|stole|nick\\S*) (?:\\S+ ){0,2}{pills}",
+      "(?:take\\S*|took|taking|use\\S*|pop\\S*|crush\\S*|snort\\S*|swallow\\S*) (?:\\S+ ){0,3}(?:more|extra|double|twice|too many|a few extra|some extra|handful|someone else's|my (?:\\S+ )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner)'s|(?:\\S+ )'s) (?:\\S+ ){0,2}(?:{pills}|prescription|dose)|more than (?:i be |i'm |i am )?(?:prescribed|supposed to|meant to|i should|the doctor said|what the doctor)|(?:run|ran|running) out (?:\\S+ ){0,5}early|(?:buy|bought|get|got|order\\S*) (?:\\S+ ){0,2}{pills} (?:online|off (?:a |some |the )?(?:guy|friend|mate|someone|street|dark web|bloke))|(?:hook\\S*|addict\\S*|dependent|rely\\S*) (?:on|to) (?:my |the |these )?(?:\\S+ )?{pills}|(?:doctor|gp) shopping|(?:steal\\S*|stole|nick\\S*) (?:\\S+ ){0,2}{pills}",
     examples: ["I've been taking extra Xanax to get through the day.", "i take more than im prescribed", "I ran out of my oxycodone a week early again.", "I'm addicted to painkillers."],
   },
   {
@@ -471,5 +561,21 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:stop\\S*|quit\\S*|gave up|give up|kick\\S*|come off|came off) (?:\\S+ )?(?:drink\\S*|the drink|alcohol|booze|drug\\S*|use\\S*|using|smok\\S*|vap\\S*|cigarette\\S*|coke|heroin|weed|the gear|the pill\\S*)|(?:sober|clean) (?:for|since) |(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) (?:\\S+ )?(?:day|week|month|year)s? (?:sober|clean|dry|off the drink)|in recovery|recovering (?:alcoholic|addict)|(?:ex|former)[- ]?(?:smoker|user|addict|drinker)",
     examples: ["I stopped drinking two years ago.", "i've been clean for three years", "I quit smoking last year."],
+  },
+  {
+    id: "substance.named",
+    category: "substance",
+    says: "Spoke of alcohol or drugs they use",
+    pattern:
+      "(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit|glass)s?|cans? of|ket|tina|charlie|crystal meth|mandy|pingers|gear|bud|nitrous|ghb|benzos|bars|adderall|ritalin|codeine|co-codamol|tramadol|pregabalin|gabapentin)(?! (?:glass|shop|bottle opener|free|zero))",
+    examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
+  },
+  {
+    id: "substance.misuse_markers",
+    category: "substance",
+    says: "Spoke of getting or taking medication or drugs other than as prescribed",
+    pattern:
+      "(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|internet|dark web|lad)(?= |$)(?<=(?:codeine|pill|tablet|oxy\\S*|xanax|valium|diazepam|adderall|tramadol|some|them|it|stuff|got|get|buy|bought) (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?\\S+ )|to (?:feel|get) (?:fuzzy|high|numb|buzz\\S*|out of it|nothing|wasted|calm)|(?:crush\\S*|snort\\S*) (?:\\S+ ){0,2}(?:my |the |it)|(?:repeat|prescription)s? from (?:a )?different|different (?:surgery|doctor|gp|pharmacy|chemist)s?|way more than|(?:a line|lines|a bump|bumps) of|(?:not|never) (?:\\S+ ){0,2}(?:a|any|one) (?:drink|drop|smoke|cigarette|line|hit|pill) (?:in|for|since) (?:a |the )?(?:fortnight|few|couple|week|\\d+|two|three|four|five|six|ten|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    examples: ["I got some codeine off my mate.", "I've been crushing my Adderall and snorting it.", "I haven't had a drink in a fortnight."],
   },
 ];

@@ -10,10 +10,13 @@ import { readSegment, type ReadToken } from "../embedded-notes/segment-reader.ts
 export interface RiskSentence {
   /** The words joined by single spaces, with a space before the first and after the last. */
   text: string;
+  /**
+   * The same words as said rather than lemmatised ("burned", "lighter"), word for word with
+   * `text`: a pattern matches either.
+   */
+  said: string;
   /** For each word: the index of its token in `tokens`. */
   tokenOfWord: number[];
-  /** For each word: the offset in `text` where it starts. */
-  wordStarts: number[];
   tokens: ReadToken[];
   /** The words. */
   words: string[];
@@ -70,16 +73,16 @@ const keptAsSaid = new Set(["better", "best", "worse", "worst", "dead", "born", 
 /** Pronouns and words wink-nlp may tag as proper nouns that are not names. */
 const notNames = new Set(["i", "i'm", "im", "god", "mum", "mom", "dad", "mummy", "daddy", "nan", "gran", "ok", "okay", "yeah", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 
-function wordsOf(token: ReadToken, index: number): string[] {
+/** A token's words, lemmatised and as said (the same number of each). */
+function wordsOf(token: ReadToken, index: number): { lemmas: string[]; said: string[] } {
   const value = token.value.toLowerCase().replace(/[’‘`]/g, "'");
   const spelled = spelledOut[value];
-  if (spelled) return spelled;
-  if (token.pos === "PUNCT") return [value];
-  if (token.pos === "PROPN" && index > 0 && /^\p{Lu}/u.test(token.value) && !notNames.has(value)) return ["person"];
-  if (keptAsSaid.has(value)) return [value];
-  const lemma = token.lemma.replace(/[’‘`]/g, "'");
-  if (lemma === "'s" || lemma === "’s") return ["'s"];
-  return lemma.split(/\s+/).filter((word) => word !== "");
+  if (spelled) return { lemmas: spelled, said: spelled };
+  // A name reads "person" among the lemmas; as said it stays (brand names of drugs are proper nouns too).
+  if (token.pos === "PROPN" && index > 0 && /^\p{Lu}/u.test(token.value) && !notNames.has(value)) return { lemmas: ["person"], said: [value] };
+  if (token.pos === "PUNCT" || keptAsSaid.has(value)) return { lemmas: [value], said: [value] };
+  const lemma = token.lemma.replace(/[’‘`]/g, "'").trim();
+  return { lemmas: [lemma === "" || /\s/.test(lemma) ? value : lemma], said: [value] };
 }
 
 const questionOpeners =
@@ -93,26 +96,24 @@ export function readRiskSentences(segment: { id: string; speaker: string; text: 
   const read = readSegment({ ...segment, startMs: 0 }, "unknown");
   return read.sentences.map((sentence) => {
     const words: string[] = [];
+    const saidWords: string[] = [];
     const tokenOfWord: number[] = [];
     sentence.tokens.forEach((token, index) => {
-      for (const word of wordsOf(token, index)) {
+      const { lemmas, said } = wordsOf(token, index);
+      lemmas.forEach((word, offset) => {
         words.push(word);
+        saidWords.push(said[offset] ?? word);
         tokenOfWord.push(index);
-      }
+      });
     });
-    const wordStarts: number[] = [];
-    let offset = 1;
-    for (const word of words) {
-      wordStarts.push(offset);
-      offset += word.length + 1;
-    }
     const text = ` ${words.join(" ")} `;
+    const said = ` ${saidWords.join(" ")} `;
     const last = sentence.tokens[sentence.tokens.length - 1]?.value ?? "";
     return {
       text,
+      said,
       words,
       tokenOfWord,
-      wordStarts,
       tokens: sentence.tokens,
       question: last === "?" || questionOpeners.test(text),
       start: sentence.start,
@@ -121,9 +122,18 @@ export function readRiskSentences(segment: { id: string; speaker: string; text: 
   });
 }
 
-/** The index of the word that starts at or covers `offset` in the sentence's text. */
-export function wordAt(sentence: RiskSentence, offset: number): number {
-  let index = 0;
-  while (index + 1 < sentence.wordStarts.length && (sentence.wordStarts[index + 1] ?? Infinity) <= offset) index += 1;
-  return index;
+/**
+ * The index of the word at `offset` of `text` (the sentence's `text` or `said`: words one space
+ * apart after a leading space), or of the word before when `offset` is a space.
+ */
+export function wordAt(text: string, offset: number): number {
+  let spaces = 0;
+  for (let index = 0; index <= offset && index < text.length; index += 1) if (text[index] === " ") spaces += 1;
+  return Math.max(0, spaces - 1);
+}
+
+/** The word indices `[first, last]` a match at `[start, end)` of `text` covers. */
+export function wordsCovered(text: string, start: number, end: number): [number, number] {
+  const trimmedEnd = text[end - 1] === " " ? end - 1 : end;
+  return [wordAt(text, start), wordAt(text, Math.max(start, trimmedEnd - 1))];
 }

@@ -1017,6 +1017,54 @@ export interface components {
         };
         /** @enum {string} */
         Role: "therapist" | "patient" | "admin";
+        ScreenedRiskFlag: {
+            /** @description Warrants a high-priority push: current, the patient's own words, high severity. */
+            alert: boolean;
+            /**
+             * @description C-SSRS-informed category; absent on a note writer's flag, which states only its type.
+             * @enum {string}
+             */
+            category?: "passive_death_wish" | "active_ideation" | "suicide_method" | "suicide_intent_or_plan" | "preparatory_behaviour" | "self_harm" | "harm_to_others" | "abuse" | "substance";
+            evidence: {
+                end: number;
+                segmentId: string;
+                start: number;
+            }[];
+            /** @description `risk-1`, `risk-2`… in transcript order, stable within one screen. */
+            id: string;
+            quote: string;
+            /** @description The rules or writers behind it, for a Details disclosure. */
+            rules: string[];
+            /** @enum {string} */
+            severity: "low" | "moderate" | "high";
+            /** @description Who raised it: `screen:<provider>`, `notes:<provider>`. */
+            sources: string[];
+            /**
+             * @description `unknown`: the recording has no role for these words (they may be the therapist's); never pushed by itself.
+             * @enum {string}
+             */
+            speaker: "patient" | "unknown";
+            speakerNote?: string;
+            /**
+             * @description `other_person`: someone else's risk (a relative's overdose), recorded as such.
+             * @enum {string}
+             */
+            subject: "speaker" | "other_person";
+            /**
+             * @description `history`: said to be past and over; a lower-priority flag.
+             * @enum {string}
+             */
+            temporality: "current" | "history";
+            /** @description What the screen saw, in plain words; never a diagnosis. */
+            text: string;
+            /** @enum {string} */
+            type: "self_harm" | "harm_to_others" | "abuse" | "substance" | "other";
+            verification: {
+                reason?: string;
+                /** @enum {string} */
+                status: "grounded" | "unverified";
+            };
+        };
         Sentiment: {
             language: string;
             segments: {
@@ -1183,6 +1231,22 @@ export interface components {
                 finalizedAt: string | null;
                 finalizedBy: string | null;
             };
+            /** @description The automated risk screen; null until screened (absent for sessions stored before the screen ran). Never shown to the patient. */
+            risk?: {
+                flags: components["schemas"]["ScreenedRiskFlag"][];
+                reason?: string;
+                /** Format: date-time */
+                screenedAt: string;
+                screens: {
+                    provider: string;
+                    version: string;
+                }[];
+                /** @enum {string} */
+                status: "screened" | "not_screened";
+                /** @description The honest one-line summary; with no flags: "No risk language found by the automated screen — this is not a risk assessment." */
+                summary: string;
+                transcriptRevision: number;
+            } | null;
             sentiment: components["schemas"]["Sentiment"];
             settings: components["schemas"]["TranscriptionSettings"];
             status: components["schemas"]["SessionStatus"];

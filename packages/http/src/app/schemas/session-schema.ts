@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ClinicalNotesSchema } from "./notes-schema.ts";
+import { RiskScreenSchema } from "./risk-screen-schema.ts";
 
 const dateTime = z.iso.datetime();
 
@@ -132,6 +133,9 @@ export const SessionSchema = z
     notes: ClinicalNotesSchema.nullable()
       .optional()
       .openapi({ description: "The clinical notes; null until written (absent for sessions stored before notes were written)." }),
+    risk: RiskScreenSchema.nullable()
+      .optional()
+      .openapi({ description: "The automated risk screen; null until screened (absent for sessions stored before the screen ran). Never shown to the patient." }),
     review: z.object({
       edits: z.array(
         z.object({

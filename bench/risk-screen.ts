@@ -1,0 +1,244 @@
+/**
+ * Risk-screen benchmark (issue 21): precision and recall of the risk screen per category, false
+ * alarms per hard-negative type, current-versus-history confusion, and the time to screen a long
+ * session — measured on the labelled dialogues of `bench/data/risk-screen/` (how they were made:
+ * its README) through the production path: the embedded screen's descriptor, then core's
+ * `screenRisk` (speaker attribution, citation checks). Missed targets are printed, not failed.
+ *
+ * A patient turn counts as flagged for a category when a flag about the speaker themselves
+ * (not someone else's risk) cites it. Recall of a category: its labelled turns flagged with it
+ * (any temporality); "caught": flagged with any category of the same family (suicide, or the
+ * category itself elsewhere), what a clinician reading the flag would still see. A false alarm:
+ * a hard-negative (or plain) patient turn given a current flag about the speaker. Each set is run
+ * with roles (therapist / patient) and again with no roles (a mono recording): then a flag citing
+ * a therapist's turn is a false alarm too, and it is never a push (`speaker: unknown`).
+ *
+ * Run: npm run bench -- risk-screen
+ * Environment: BENCH_RISK_SPLIT (dev | test | both; default both), BENCH_RISK_SEGMENTS (default
+ * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { riskCategories, type RiskCategory, type ScreenedRiskFlag, type Transcript } from "@confide/core";
+import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
+import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
+import { machineLoadLine } from "./support/machine-load.ts";
+import { median } from "./support/median.ts";
+
+interface Label {
+  category: RiskCategory;
+  temporality: "current" | "history";
+}
+interface Turn {
+  speaker: "therapist" | "patient";
+  text: string;
+  labels?: Label[];
+  negative?: string;
+}
+interface Dialogue {
+  id: string;
+  style: "clean" | "asr";
+  turns: Turn[];
+}
+
+const split = process.env.BENCH_RISK_SPLIT ?? "both";
+const segmentCount = Number(process.env.BENCH_RISK_SEGMENTS ?? 1_200);
+const runs = Number(process.env.BENCH_RISK_RUNS ?? 5);
+const showMisses = process.env.BENCH_RISK_MISSES === "1";
+
+function load(name: string): Dialogue[] {
+  const path = new URL(`./data/risk-screen/${name}.jsonl`, import.meta.url);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Dialogue);
+}
+
+const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
+const familyOf = (category: RiskCategory) => (suicideFamily.has(category) ? "suicide" : category);
+
+function transcriptOf(dialogue: Dialogue, withRoles: boolean): Transcript {
+  return {
+    language: "en-US",
+    durationMs: 0,
+    provider: "bench",
+    revision: 1,
+    warnings: [],
+    speakers: withRoles
+      ? [
+          { label: "T", role: "therapist" },
+          { label: "P", role: "patient" },
+        ]
+      : [
+          { label: "T", role: "unknown" },
+          { label: "P", role: "unknown" },
+        ],
+    segments: dialogue.turns.map((turn, index) => ({
+      id: `${dialogue.id}-t${index}`,
+      speaker: turn.speaker === "therapist" ? "T" : "P",
+      startMs: index * 5_000,
+      endMs: index * 5_000 + 4_000,
+      text: turn.text,
+    })),
+  };
+}
+
+/** Lower case, no punctuation: what speech recognition gives for a clean dialogue. */
+function asAsr(dialogue: Dialogue): Dialogue {
+  return {
+    ...dialogue,
+    id: `${dialogue.id}-asr`,
+    style: "asr",
+    turns: dialogue.turns.map((turn) => ({ ...turn, text: turn.text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim() })),
+  };
+}
+
+interface Tally {
+  labelled: Record<string, number>;
+  recalled: Record<string, number>;
+  caught: Record<string, number>;
+  flagged: Record<string, number>;
+  correctFlags: Record<string, number>;
+  negatives: Record<string, number>;
+  falseAlarms: Record<string, number>;
+  temporality: Record<string, number>;
+  misses: string[];
+  alarms: string[];
+}
+
+function newTally(): Tally {
+  return { labelled: {}, recalled: {}, caught: {}, flagged: {}, correctFlags: {}, negatives: {}, falseAlarms: {}, temporality: {}, misses: [], alarms: [] };
+}
+
+const add = (record: Record<string, number>, key: string, by = 1) => {
+  record[key] = (record[key] ?? 0) + by;
+};
+
+const screen = await embeddedRiskScreenDescriptor.create({});
+const deps = { risk: screen, clock: { now: () => new Date(0) } };
+
+async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): Promise<void> {
+  for (const dialogue of dialogues) {
+    const transcript = transcriptOf(dialogue, withRoles);
+    const result = await screenRisk(deps, transcript);
+    const own = (flag: ScreenedRiskFlag) => flag.subject === "speaker";
+    dialogue.turns.forEach((turn, index) => {
+      const segmentId = `${dialogue.id}-t${index}`;
+      const flags = result.flags.filter((flag) => own(flag) && flag.evidence.some((span) => span.segmentId === segmentId));
+      const describe = () => `${segmentId} [${turn.negative ?? (turn.labels ?? []).map((label) => `${label.category}/${label.temporality}`).join(",")}] "${turn.text}" → ${flags.map((flag) => `${flag.category}/${flag.temporality}(${flag.rules.join("+")})`).join(", ") || "nothing"}`;
+      if (turn.speaker === "therapist") {
+        if (!withRoles && turn.negative === "therapist_question") {
+          add(tally.negatives, "therapist_question (no roles)");
+          if (flags.some((flag) => flag.temporality === "current")) {
+            add(tally.falseAlarms, "therapist_question (no roles)");
+            tally.alarms.push(describe());
+          }
+        }
+        return;
+      }
+      const labels = turn.labels ?? [];
+      const flaggedCategories = new Set(flags.map((flag) => flag.category).filter((category) => category !== undefined));
+      for (const category of flaggedCategories) {
+        add(tally.flagged, category);
+        if (labels.some((label) => label.category === category)) add(tally.correctFlags, category);
+      }
+      if (labels.length === 0) {
+        const kind = turn.negative ?? "plain (no risk words)";
+        add(tally.negatives, kind);
+        if (flags.some((flag) => flag.temporality === "current")) {
+          add(tally.falseAlarms, kind);
+          tally.alarms.push(describe());
+        }
+        return;
+      }
+      let missed = false;
+      for (const label of labels) {
+        const key = `${label.category}${label.temporality === "history" ? " (history)" : ""}`;
+        add(tally.labelled, key);
+        const exact = flags.find((flag) => flag.category === label.category);
+        if (exact) {
+          add(tally.recalled, key);
+          add(tally.temporality, `${label.temporality}→${exact.temporality}`);
+        } else missed = true;
+        if (flags.some((flag) => flag.category !== undefined && familyOf(flag.category) === familyOf(label.category))) add(tally.caught, key);
+      }
+      if (missed) tally.misses.push(describe());
+    });
+  }
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? "—" : (part / whole).toFixed(2));
+const pad = (text: string, width: number) => text.padEnd(width);
+
+function print(title: string, tally: Tally): void {
+  console.log(`\n${title}`);
+  console.log(`${pad("category", 34)} ${pad("labelled", 9)} ${pad("recall", 7)} ${pad("caught", 7)} ${pad("precision", 9)}`);
+  let labelled = 0;
+  let recalled = 0;
+  let caught = 0;
+  const keys = [...riskCategories.map((category) => category as string), ...riskCategories.map((category) => `${category} (history)`)];
+  for (const key of keys) {
+    const count = tally.labelled[key] ?? 0;
+    if (count === 0) continue;
+    labelled += count;
+    recalled += tally.recalled[key] ?? 0;
+    caught += tally.caught[key] ?? 0;
+    const category = key.replace(" (history)", "");
+    const precision = key.endsWith("(history)") ? "" : ratio(tally.correctFlags[category] ?? 0, tally.flagged[category] ?? 0);
+    console.log(`${pad(key, 34)} ${pad(String(count), 9)} ${pad(ratio(tally.recalled[key] ?? 0, count), 7)} ${pad(ratio(tally.caught[key] ?? 0, count), 7)} ${precision}`);
+  }
+  console.log(`${pad("all labels", 34)} ${pad(String(labelled), 9)} ${pad(ratio(recalled, labelled), 7)} ${pad(ratio(caught, labelled), 7)}`);
+  console.log(`\n${pad("hard negative type", 34)} ${pad("turns", 9)} false alarms`);
+  let negatives = 0;
+  let alarms = 0;
+  for (const [kind, count] of Object.entries(tally.negatives).sort()) {
+    const hard = kind !== "plain (no risk words)";
+    if (hard) {
+      negatives += count;
+      alarms += tally.falseAlarms[kind] ?? 0;
+    }
+    console.log(`${pad(kind, 34)} ${pad(String(count), 9)} ${tally.falseAlarms[kind] ?? 0} (${ratio(tally.falseAlarms[kind] ?? 0, count)})`);
+  }
+  console.log(`${pad("all hard negatives", 34)} ${pad(String(negatives), 9)} ${alarms} (${ratio(alarms, negatives)})`);
+  const matrix = tally.temporality;
+  console.log(
+    `\ntemporality of flags on labelled turns: current→current ${matrix["current→current"] ?? 0}, current→history ${matrix["current→history"] ?? 0}, history→history ${matrix["history→history"] ?? 0}, history→current ${matrix["history→current"] ?? 0}`,
+  );
+  if (showMisses) {
+    console.log("\nmisses:");
+    for (const line of tally.misses) console.log(`  ${line}`);
+    console.log("false alarms:");
+    for (const line of tally.alarms) console.log(`  ${line}`);
+  }
+}
+
+console.log(machineLoadLine());
+const splits = split === "both" ? ["dev", "test"] : [split];
+for (const name of splits) {
+  const dialogues = load(name);
+  const withRoles = newTally();
+  await score(dialogues, true, withRoles);
+  print(`== ${name}.jsonl (${dialogues.length} dialogues), with speaker roles`, withRoles);
+  const noRoles = newTally();
+  await score(dialogues, false, noRoles);
+  print(`== ${name}.jsonl, no speaker roles (mono recording): patient turns flagged as "speaker unknown", never a push`, noRoles);
+  const asr = newTally();
+  await score(dialogues.filter((dialogue) => dialogue.style === "clean").map(asAsr), true, asr);
+  print(`== ${name}.jsonl, its clean dialogues lower-cased with punctuation removed (as speech recognition gives them), with roles`, asr);
+}
+
+// Time: one long session of `segmentCount` segments cut from every dialogue, screened whole.
+const all = [...load("dev"), ...load("test")];
+const turns = all.flatMap((dialogue) => dialogue.turns);
+const long: Transcript = {
+  ...transcriptOf({ id: "long", style: "clean", turns: Array.from({ length: segmentCount }, (_, index) => turns[index % turns.length] as Turn) }, true),
+};
+await screenRisk(deps, long);
+const times: number[] = [];
+for (let run = 0; run < runs; run += 1) {
+  const start = performance.now();
+  await screenRisk(deps, long);
+  times.push(performance.now() - start);
+}
+const ms = median(times);
+console.log(`\nscreening ${segmentCount} segments: median ${ms.toFixed(0)} ms over ${runs} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); target < 200 ms${ms < 200 ? "" : " — MISSED"}`);

@@ -1,0 +1,180 @@
+import type { RiskCategory, RiskFinding, RiskScreenInput } from "@confide/core";
+import { describeRiskScreenContract } from "@confide/contracts";
+import { describe, expect, it } from "vitest";
+import { embeddedRiskScreenDescriptor } from "./descriptor.ts";
+import { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen.ts";
+import { riskPatterns } from "./risk-patterns.ts";
+
+describeRiskScreenContract({ name: "embedded", create: async () => createEmbeddedRiskScreen() });
+
+/** A dialogue: lines starting "T:" are the therapist's, the rest the patient's; `roles: false` gives no roles. */
+function dialogue(lines: string[], roles = true): RiskScreenInput {
+  return {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: roles ? "therapist" : "unknown" },
+      { label: "P", role: roles ? "patient" : "unknown" },
+    ],
+    segments: lines.map((line, index) => ({ id: `seg-${index + 1}`, speaker: line.startsWith("T:") ? "T" : "P", text: line.replace(/^T:\s*/, "") })),
+  };
+}
+
+function findings(lines: string[], roles = true): RiskFinding[] {
+  const output = screenTranscript(dialogue(lines, roles));
+  if (output.status !== "screened") throw new Error(output.reason);
+  return output.findings;
+}
+
+/** The patient's own findings (not someone else's) on one segment. */
+function ownOn(lines: string[], segmentId: string, roles = true): RiskFinding[] {
+  return findings(lines, roles).filter((finding) => finding.subject === "speaker" && finding.evidence.some((span) => span.segmentId === segmentId));
+}
+
+const categoriesOf = (found: RiskFinding[]) => [...new Set(found.map((finding) => finding.category))];
+
+describe("embedded risk screen: the rules table", () => {
+  it.each(riskPatterns.flatMap((row) => row.examples.map((example) => [row.id, example, row.category] as const)).filter(([id]) => !riskPatterns.find((row) => row.id === id)?.needsSuicideContext))(
+    "%s raises its category on %j",
+    (_id, example, category) => {
+      expect(categoriesOf(ownOn([example], "seg-1")).concat(categoriesOf(findings([example]).filter((finding) => finding.subject === "other_person")))).toContain(category);
+    },
+  );
+
+  it.each(riskPatterns.filter((row) => row.needsSuicideContext).flatMap((row) => row.examples.map((example) => [row.id, example, row.category] as const)))(
+    "%s raises %j only after suicide was talked about",
+    (_id, example, category) => {
+      expect(categoriesOf(ownOn(["I've been thinking about killing myself.", "T: Have you thought about when?", example], "seg-3"))).toContain(category);
+      expect(categoriesOf(ownOn(["Work has been busy.", "T: What's the plan?", example], "seg-3"))).not.toContain(category);
+    },
+  );
+});
+
+describe("embedded risk screen: context rules", () => {
+  it.each([
+    ["I'm not going to do anything to myself, I promise."],
+    ["I would never, ever in a million years actually hurt myself."],
+    ["I have no plans to end my life."],
+    ["I'm not suicidal."],
+    ["I don't use coke, pills or anything like that."],
+  ])("a negation reaches as far as its clause: no flag for %j", (line) => {
+    expect(ownOn([line], "seg-1")).toEqual([]);
+  });
+
+  it.each([
+    ["I don't see a reason to keep living.", "passive_death_wish"],
+    ["I don't know why, I just want to die.", "passive_death_wish"],
+    ["I'm not sure I won't hurt myself.", "self_harm"],
+    ["No, I want to die.", "passive_death_wish"],
+  ] as const)("negated words that express risk are risk: %j raises %s", (line, category) => {
+    expect(categoriesOf(ownOn([line], "seg-1"))).toContain(category);
+  });
+
+  it("takes 'not any more' as the past, not as nothing", () => {
+    expect(ownOn(["I don't cut anymore."], "seg-1")).toMatchObject([{ category: "self_harm", temporality: "history" }]);
+  });
+
+  it.each([
+    "If I ever felt like hurting myself I'd call my sister.",
+    "my safety plan is if i feel like killing myself i call the crisis line",
+    "What if I relapse?",
+  ])("a risk inside a condition is hypothetical: no flag for %j", (line) => {
+    expect(ownOn([line], "seg-1")).toEqual([]);
+  });
+
+  it("a risk that would follow a condition is still risk (conditional ideation)", () => {
+    expect(categoriesOf(ownOn(["If she leaves me I'll kill myself."], "seg-1"))).toContain("active_ideation");
+  });
+
+  it("'if I'm honest' is no condition", () => {
+    expect(categoriesOf(ownOn(["If I'm honest I want to die."], "seg-1"))).toContain("passive_death_wish");
+  });
+
+  it.each(["My brother overdosed last year.", "My uncle killed himself when I was ten.", "My dad drinks every night."])(
+    "someone else's risk is recorded as theirs, not the patient's: %j",
+    (line) => {
+      const found = findings([line]);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((finding) => finding.subject === "other_person")).toBe(true);
+    },
+  );
+
+  it.each(["My back is killing me.", "I nearly died laughing.", "I could murder a pizza.", "It really hit me when she left.", "I'd rather die than sing karaoke."])(
+    "an idiom raises nothing: %j",
+    (line) => {
+      expect(ownOn([line], "seg-1")).toEqual([]);
+    },
+  );
+
+  it.each(["I cut myself shaving.", "I fell down the stairs and cut my leg.", "I burned my hand on the oven."])("an accident is not self-harm: %j", (line) => {
+    expect(ownOn([line], "seg-1")).toEqual([]);
+  });
+
+  it("a patient asking what a question means is not disclosing", () => {
+    expect(ownOn(["T: Any thoughts of hurting yourself?", "What do you mean by hurting myself?"], "seg-2")).toEqual([]);
+  });
+
+  it.each([
+    ["I used to cut when I was fifteen but I haven't in years.", "self_harm"],
+    ["When I was a kid my dad used to beat me.", "abuse"],
+    ["I stopped drinking two years ago.", "substance"],
+  ] as const)("past and over is history: %j", (line, category) => {
+    expect(ownOn([line], "seg-1")).toContainEqual(expect.objectContaining({ category, temporality: "history" }));
+  });
+
+  it("something happening again now is current, whatever happened before", () => {
+    expect(ownOn(["I used to cut, and I started again last week."], "seg-1")).toContainEqual(expect.objectContaining({ category: "self_harm", temporality: "current" }));
+  });
+
+  it("an injury the patient did to themselves is self-harm, not abuse", () => {
+    expect(categoriesOf(ownOn(["I bite the inside of my arm until it leaves marks."], "seg-1"))).toEqual(["self_harm"]);
+    expect(categoriesOf(ownOn(["He hits me when he's drunk."], "seg-1"))).toContain("abuse");
+  });
+});
+
+describe("embedded risk screen: speakers and dialogue", () => {
+  it("raises nothing on the therapist's screening questions", () => {
+    const found = findings(["T: Have you had thoughts of killing yourself? What about your heroin use?", "No."]);
+    expect(found).toEqual([]);
+  });
+
+  it("with no roles (a mono recording), a screening question raises nothing, but the patient's words still do", () => {
+    const found = findings(["Have you had thoughts of killing yourself?", "I want to kill myself."], false);
+    expect(found.map((finding) => finding.evidence[0]?.segmentId)).toEqual(["seg-2"]);
+  });
+
+  it("a yes to a screening question says what the question asked", () => {
+    expect(ownOn(["T: Have you had thoughts of ending your life?", "Yeah, sometimes."], "seg-2")).toMatchObject([
+      { category: "active_ideation", rule: "answer.yes_to_screening_question", quote: "Yeah, sometimes." },
+    ]);
+  });
+
+  it("a no to a screening question raises nothing", () => {
+    expect(ownOn(["T: Have you had thoughts of ending your life?", "No, never."], "seg-2")).toEqual([]);
+  });
+
+  it("an answer to a follow-up question about a risk just disclosed says more about it", () => {
+    const lines = ["I cut my arms last night.", "T: How often has that been happening?", "Most nights this week."];
+    expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
+  });
+
+  it("quotes the sentence and cites it exactly", () => {
+    const lines = ["Work was fine. I just want to die."];
+    const [finding] = ownOn(lines, "seg-1");
+    expect(finding?.quote).toBe("I just want to die.");
+    expect(finding?.evidence).toEqual([{ segmentId: "seg-1", start: 15, end: 34 }]);
+  });
+
+  it("reads speech-recognition text: lower case, no punctuation", () => {
+    expect(categoriesOf(ownOn(["ive been saving up my pills and i wrote letters to my kids just in case"], "seg-1"))).toEqual(
+      expect.arrayContaining<RiskCategory>(["preparatory_behaviour"]),
+    );
+  });
+});
+
+describe("embedded risk screen descriptor", () => {
+  it("creates the embedded screen from no settings", async () => {
+    const screen = await embeddedRiskScreenDescriptor.create(embeddedRiskScreenDescriptor.settings.parse({}));
+    expect(screen.provider).toBe("embedded");
+    expect(await screen.screen(dialogue(["I want to die."]))).toMatchObject({ status: "screened", findings: [{ category: "passive_death_wish" }] });
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { noRiskLanguageFound, riskCategories } from "@confide/core";
+
+const dateTime = z.iso.datetime();
+
+const EvidenceSchema = z.object({ segmentId: z.string(), start: z.number().int(), end: z.number().int() });
+
+const ScreenedRiskFlagSchema = z
+  .object({
+    id: z.string().openapi({ description: "`risk-1`, `risk-2`… in transcript order, stable within one screen." }),
+    type: z.enum(["self_harm", "harm_to_others", "abuse", "substance", "other"]),
+    category: z
+      .enum(riskCategories as [string, ...string[]])
+      .optional()
+      .openapi({ description: "C-SSRS-informed category; absent on a note writer's flag, which states only its type." }),
+    severity: z.enum(["low", "moderate", "high"]),
+    temporality: z.enum(["current", "history"]).openapi({ description: "`history`: said to be past and over; a lower-priority flag." }),
+    subject: z.enum(["speaker", "other_person"]).openapi({ description: "`other_person`: someone else's risk (a relative's overdose), recorded as such." }),
+    speaker: z
+      .enum(["patient", "unknown"])
+      .openapi({ description: "`unknown`: the recording has no role for these words (they may be the therapist's); never pushed by itself." }),
+    speakerNote: z.string().optional(),
+    text: z.string().openapi({ description: "What the screen saw, in plain words; never a diagnosis." }),
+    quote: z.string(),
+    evidence: z.array(EvidenceSchema),
+    sources: z.array(z.string()).openapi({ description: "Who raised it: `screen:<provider>`, `notes:<provider>`." }),
+    rules: z.array(z.string()).openapi({ description: "The rules or writers behind it, for a Details disclosure." }),
+    verification: z.object({ status: z.enum(["grounded", "unverified"]), reason: z.string().optional() }),
+    alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
+  })
+  .openapi("ScreenedRiskFlag");
+
+export const RiskScreenSchema = z
+  .object({
+    status: z.enum(["screened", "not_screened"]),
+    reason: z.string().optional(),
+    flags: z.array(ScreenedRiskFlagSchema),
+    summary: z.string().openapi({ description: `The honest one-line summary; with no flags: "${noRiskLanguageFound}"` }),
+    screens: z.array(z.object({ provider: z.string(), version: z.string() })),
+    transcriptRevision: z.number().int(),
+    screenedAt: dateTime,
+  })
+  .openapi("RiskScreen", {
+    description:
+      "The automated risk screen of the transcript (C-SSRS-informed categories, speaker-aware), with a note writer's own flags merged in. It reports risk language it found, quoted; it is not a risk assessment, and an empty list never means \"no risk\".",
+  });
