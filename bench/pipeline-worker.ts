@@ -29,7 +29,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter,
+  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createInterface } from "node:readline";
@@ -75,6 +75,7 @@ const deps = createConfideDeps({
   speech: createScriptedSpeechToText(),
   language: createVaderLanguageAnalyzer(),
   notes: createEmbeddedNoteWriter(),
+  risk: createEmbeddedRiskScreen(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>
     report({ event: "notified", sessionId, status }),

@@ -50,7 +50,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter,
+  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
 } from "@confide/adapters-local";
@@ -370,6 +370,7 @@ async function main(): Promise<void> {
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    risk: createEmbeddedRiskScreen(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
     events,

@@ -114,7 +114,7 @@ const add = (record: Record<string, number>, key: string, by = 1) => {
   record[key] = (record[key] ?? 0) + by;
 };
 
-const screen = await embeddedRiskScreenDescriptor.create({});
+const screen = await embeddedRiskScreenDescriptor.create();
 const deps = { risk: screen, clock: { now: () => new Date(0) } };
 
 async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): Promise<void> {

@@ -17,7 +17,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter,
+  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
@@ -67,6 +67,7 @@ const deps = createConfideDeps({
   }),
   language: createVaderLanguageAnalyzer(),
   notes: createEmbeddedNoteWriter(),
+  risk: createEmbeddedRiskScreen(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>
     report({ event: "notified", sessionId, status }),

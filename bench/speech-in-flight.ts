@@ -38,7 +38,7 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter,
+  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -173,6 +173,7 @@ async function main(): Promise<void> {
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    risk: createEmbeddedRiskScreen(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),
     events,

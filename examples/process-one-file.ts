@@ -25,7 +25,7 @@ import {
   createLogPushNotifier,
   createPgliteRepositories,
   createPocketSphinxSpeechToText,
-  createEmbeddedNoteWriter,
+  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
 } from "@confide/adapters-local";
 import { createHash } from "node:crypto";
@@ -53,6 +53,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     speech: createPocketSphinxSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    risk: createEmbeddedRiskScreen(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),
     events: createInProcessSessionEvents(),

@@ -173,7 +173,8 @@ describe("embedded risk screen: speakers and dialogue", () => {
 
 describe("embedded risk screen descriptor", () => {
   it("creates the embedded screen from no settings", async () => {
-    const screen = await embeddedRiskScreenDescriptor.create(embeddedRiskScreenDescriptor.settings.parse({}));
+    const screen = await embeddedRiskScreenDescriptor.create();
+    expect(embeddedRiskScreenDescriptor.settings.parse({})).toEqual({});
     expect(screen.provider).toBe("embedded");
     expect(await screen.screen(dialogue(["I want to die."]))).toMatchObject({ status: "screened", findings: [{ category: "passive_death_wish" }] });
   });

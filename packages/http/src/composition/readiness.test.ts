@@ -11,6 +11,7 @@ const adapters: AdapterNames = {
   push: "fcm",
   events: "redis",
   notes: "embedded",
+  risk: "embedded",
   live: "instant-fake",
   agenda: "embedded",
 };
@@ -37,6 +38,7 @@ describe("checkReadiness", () => {
       push: recording,
       events: recording,
       notes: recording,
+      risk: recording,
       live: recording,
       agenda: recording,
     });
@@ -50,6 +52,7 @@ describe("checkReadiness", () => {
       { name: "push:fcm", ok: true },
       { name: "events:redis", ok: true },
       { name: "notes:embedded", ok: true },
+      { name: "risk:embedded", ok: true },
       { name: "live:instant-fake", ok: true },
       { name: "agenda:embedded", ok: true },
     ]);

@@ -28,6 +28,7 @@ describe("loadConfig", () => {
       push: "log",
       events: "in-process",
       notes: "embedded",
+      risk: "embedded",
       live: "embedded",
       agenda: "embedded",
     });
@@ -113,6 +114,8 @@ describe("loadConfig", () => {
         push: "log",
         events: "redis",
         notes: "embedded",
+        risk: "embedded",
+      risk: "embedded",
         live: "azure",
         agenda: "embedded",
       });
@@ -183,6 +186,7 @@ describe("loadConfig", () => {
       push: "fcm",
       events: "redis",
       notes: "embedded",
+      risk: "embedded",
       live: "none",
       agenda: "embedded",
     });

@@ -11,13 +11,12 @@ import { isSuperseded, save, type Step } from "./session-write.ts";
  * screen saw ("possible risk language"), not that the patient is at risk.
  */
 function riskMessage(session: Session, flags: number, source: "pipeline" | "review"): PushMessage {
-  const what = flags === 1 ? "possible risk language" : `${flags} instances of possible risk language`;
   return {
     ...(source === "review"
-      ? { title: "Session changed: risk flagged", body: `After a change to a session, the automated screen found new ${what}. Please review it.` }
+      ? { title: "Session changed: risk flagged", body: "After a change to a session, new possible risk language was found. Please review it." }
       : session.status === "failed"
-        ? { title: "Session failed: risk flagged", body: `A recorded session could not be fully processed, and the automated screen found ${what}. Please review it.` }
-        : { title: "Session ready: risk flagged", body: `The automated screen found ${what} in a recorded session. Please review it.` }),
+        ? { title: "Session failed: risk flagged", body: "A recorded session could not be fully processed, and possible risk language was found in it. Please review it." }
+        : { title: "Session ready: risk flagged", body: "Possible risk language was found in a recorded session. Please review it." }),
     data: { sessionId: session.id, status: session.status, riskFlags: String(flags) },
     priority: "high",
   };

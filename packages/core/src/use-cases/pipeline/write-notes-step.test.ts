@@ -61,11 +61,13 @@ describe("the writing_notes step", () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]?.verification).toEqual({ status: "unverified", reason: "The quoted words do not appear in the cited segments." });
     expect(session.notes?.quality.unverified).toBe(1);
+    // The writer's flag joins the screen's result, naming the writer, still marked unverified.
+    expect(session.risk?.flags).toMatchObject([{ sources: ["notes:scripted"], verification: { status: "unverified" }, alert: true }]);
     const pushes = deps.push.sent();
     expect(pushes).toHaveLength(1);
     expect(pushes[0]?.message).toEqual({
       title: "Session ready: risk flagged",
-      body: "The notes of a recorded session flag a possible risk. Please review it.",
+      body: "Possible risk language was found in a recorded session. Please review it.",
       data: { sessionId: session.id, status: "ready", riskFlags: "1" },
       priority: "high",
     });

@@ -126,8 +126,8 @@ describe("regenerating notes that flag a risk", () => {
       {
         token: "phone-token",
         message: {
-          title: "Notes regenerated: risk flagged",
-          body: "The regenerated notes of a session flag a new possible risk. Please review it.",
+          title: "Session changed: risk flagged",
+          body: "After a change to a session, new possible risk language was found. Please review it.",
           data: { sessionId: session.id, status: "ready", riskFlags: "1" },
           priority: "high",
         },
@@ -137,28 +137,30 @@ describe("regenerating notes that flag a risk", () => {
     expect(regenerated.notes?.riskFlags).toHaveLength(1);
   });
 
-  it("does not page again for a flag the previous notes carried, and pages for a new or more severe one", async () => {
+  it("pages for a new high flag only: not for a moderate one, not again for one already paged", async () => {
     const deps = createTestDeps();
     await withDevice(deps);
+    // A moderate flag is shown on the session, not pushed.
     deps.notes.script(withFlags({ quote: "worried and sad", severity: "moderate" }));
     let session = await regenerate(deps, await storeSession(deps));
-    expect(deps.push.sent()).toHaveLength(1);
+    expect(session.risk?.flags).toMatchObject([{ severity: "moderate", alert: false }]);
+    expect(deps.push.sent()).toHaveLength(0);
 
-    // The same flag again (quote compared without case or punctuation): nothing sent.
-    deps.notes.script(withFlags({ quote: "Worried, and sad!", severity: "moderate" }));
-    session = await regenerate(deps, session);
-    expect(deps.push.sent()).toHaveLength(1);
-
-    // More severe: a new flag.
+    // More severe: paged.
     deps.notes.script(withFlags({ quote: "worried and sad", severity: "high" }));
     session = await regenerate(deps, session);
-    expect(deps.push.sent()).toHaveLength(2);
-    expect(deps.push.sent()[1]?.message).toMatchObject({ priority: "high", data: { riskFlags: "1" } });
+    expect(deps.push.sent()).toHaveLength(1);
+    expect(deps.push.sent()[0]?.message).toMatchObject({ priority: "high", data: { riskFlags: "1" } });
+
+    // The same flag again (quote compared without case or punctuation): nothing sent.
+    deps.notes.script(withFlags({ quote: "Worried, and sad!", severity: "high" }));
+    session = await regenerate(deps, session);
+    expect(deps.push.sent()).toHaveLength(1);
 
     // Notes without flags: nothing sent.
     deps.notes.script(quoteEverySegment);
     await regenerate(deps, session);
-    expect(deps.push.sent()).toHaveLength(2);
+    expect(deps.push.sent()).toHaveLength(1);
   });
 
   it("stores the notes and answers when the push cannot be delivered; the failure is logged", async () => {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { alertsTherapist, flagsOfFindings, mergeRiskFlags, noRiskLanguageFound, riskFlagsToAlert, riskScreenSummary, severityOf, type RiskFinding } from "./risk-screen.ts";
+
+const transcript = {
+  speakers: [
+    { label: "T", role: "therapist" as const },
+    { label: "P", role: "patient" as const },
+    { label: "X", role: "unknown" as const },
+  ],
+  segments: [
+    { id: "s1", speaker: "T", startMs: 0, endMs: 1, text: "Have you thought of killing yourself?" },
+    { id: "s2", speaker: "P", startMs: 1, endMs: 2, text: "I want to kill myself." },
+    { id: "s3", speaker: "X", startMs: 2, endMs: 3, text: "I want to die." },
+  ],
+};
+
+function finding(segmentId: string, quote: string, overrides: Partial<RiskFinding> = {}): RiskFinding {
+  const text = transcript.segments.find((segment) => segment.id === segmentId)?.text ?? "";
+  const start = text.indexOf(quote);
+  return { category: "active_ideation", temporality: "current", subject: "speaker", text: "Spoke of killing themselves", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
+}
+
+describe("risk flags", () => {
+  it("weighs past risk and someone else's risk low, whatever the category", () => {
+    expect(severityOf({ category: "active_ideation", temporality: "current", subject: "speaker" })).toBe("high");
+    expect(severityOf({ category: "active_ideation", temporality: "history", subject: "speaker" })).toBe("low");
+    expect(severityOf({ category: "active_ideation", temporality: "current", subject: "other_person" })).toBe("low");
+    expect(severityOf({ category: "substance", temporality: "current", subject: "speaker" })).toBe("moderate");
+  });
+
+  it("pages only for a current, high, patient's own flag", () => {
+    const paging = { temporality: "current", subject: "speaker", speaker: "patient", severity: "high" } as const;
+    expect(alertsTherapist(paging)).toBe(true);
+    expect(alertsTherapist({ ...paging, temporality: "history" })).toBe(false);
+    expect(alertsTherapist({ ...paging, subject: "other_person" })).toBe(false);
+    expect(alertsTherapist({ ...paging, speaker: "unknown" })).toBe(false);
+    expect(alertsTherapist({ ...paging, severity: "moderate" })).toBe(false);
+  });
+
+  it("drops the therapist's words, marks unknown speakers, checks every citation", () => {
+    const flags = flagsOfFindings([finding("s1", "killing yourself"), finding("s2", "kill myself"), finding("s3", "want to die"), finding("s2", "never said")], "screen:test", transcript);
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.alert, flag.verification.status])).toEqual([
+      ["s2", "patient", true, "grounded"],
+      ["s3", "unknown", false, "grounded"],
+      ["s2", "patient", true, "unverified"],
+    ]);
+    expect(flags[1]?.speakerNote).toMatch(/no speaker roles/);
+  });
+
+  it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {
+    const [screen] = flagsOfFindings([finding("s2", "kill myself", { category: "passive_death_wish" })], "screen:a", transcript);
+    const [later] = flagsOfFindings([finding("s3", "want to die")], "screen:a", transcript);
+    const writer = { ...screen!, severity: "high" as const, sources: ["notes:w" as const], rules: ["notes:w"] };
+    const merged = mergeRiskFlags([[later!, screen!], [writer]], (id) => Number(id.slice(1)));
+    expect(merged.map((flag) => [flag.id, flag.evidence[0]?.segmentId, flag.severity, flag.sources])).toEqual([
+      ["risk-1", "s2", "high", ["screen:a", "notes:w"]],
+      ["risk-2", "s3", "high", ["screen:a"]],
+    ]);
+  });
+
+  it("alerts again only for what is new or more severe", () => {
+    const flags = flagsOfFindings([finding("s2", "kill myself")], "screen:a", transcript);
+    const first = { flags: mergeRiskFlags([flags], () => 0) };
+    expect(riskFlagsToAlert(null, first)).toHaveLength(1);
+    expect(riskFlagsToAlert(first, first)).toEqual([]);
+    expect(riskFlagsToAlert(first, null)).toEqual([]);
+  });
+
+  it("never says 'None': an empty screen says what it means", () => {
+    expect(riskScreenSummary({ status: "screened", flags: [] })).toBe(noRiskLanguageFound);
+    expect(noRiskLanguageFound).toBe("No risk language found by the automated screen — this is not a risk assessment.");
+    expect(riskScreenSummary({ status: "not_screened", reason: "English only", flags: [] })).toBe("The automated risk screen did not run: English only. This is not a risk assessment.");
+    const flags = mergeRiskFlags([flagsOfFindings([finding("s2", "kill myself"), finding("s3", "want to die", { temporality: "history" })], "screen:a", transcript)], () => 0);
+    expect(riskScreenSummary({ status: "screened", flags })).toBe(
+      "The automated screen found risk language: 1 possible current risk, 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+    );
+  });
+});
