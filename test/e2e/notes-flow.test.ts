@@ -27,7 +27,7 @@ interface NoteItem {
 interface Notes {
   keyTopics: NoteItem[] | { status: string };
   actionItems: NoteItem[];
-  riskFlags: NoteItem[];
+  riskFlags: NoteItem[] | { status: "not_assessed"; reason: string };
   quality: { grounded: number; unverified: number; notAssessed: number };
   provenance: { provider: string; model: string; promptVersion: string };
   transcriptRevision: number;
@@ -114,7 +114,16 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(Array.isArray(notes.keyTopics)).toBe(true);
     for (const topic of notes.keyTopics as NoteItem[]) for (const span of topic.evidence) expect(segmentIds.has(span.segmentId)).toBe(true);
 
-    // Edit a patient segment: the notes are kept, marked stale.
+    // The therapist's phone is registered: a change that brings new risk language pushes to it.
+    const device = await fetch(`${base}/v1/devices`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ token: "e2e-phone-token-123456", platform: "android" }),
+    });
+    expect(device.status).toBeLessThan(300);
+    const pushesBefore = pushTitles();
+
+    // Edit a patient segment: the notes are kept, marked stale; the risk screen reads the new words at once.
     const roleOf = new Map(session.transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
     const patientSegment = session.transcript.segments.find((segment) => roleOf.get(segment.speaker) === "patient") as { id: string };
     const said = "Next week I will call my sister. I have been thinking about ending my life.";
@@ -124,36 +133,35 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
       body: JSON.stringify({ edits: [{ segmentId: patientSegment.id, text: said }] }),
     });
     expect(edited.status).toBe(200);
-    expect(((await edited.json()) as SessionBody).notes?.stale).toBe(true);
+    const editedBody = (await edited.json()) as SessionBody & { risk: { flags: Array<Record<string, unknown>>; summary: string } };
+    expect(editedBody.notes?.stale).toBe(true);
+    expect(editedBody.risk.flags).toContainEqual(
+      expect.objectContaining({
+        category: "active_ideation",
+        speaker: "patient",
+        quote: "I have been thinking about ending my life.",
+        evidence: [{ segmentId: patientSegment.id, start: 33, end: said.length }],
+        sources: ["screen:embedded"],
+        verification: { status: "grounded" },
+        alert: true,
+      }),
+    );
+    // The new flag paged the therapist (the log push adapter): high priority, no clinical content.
+    expect(pushTitles().slice(pushesBefore.length)).toEqual(["Session changed: risk flagged"]);
 
-    // The therapist's phone is registered: a regeneration that flags a new risk pushes to it.
-    const device = await fetch(`${base}/v1/devices`, {
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      body: JSON.stringify({ token: "e2e-phone-token-123456", platform: "android" }),
-    });
-    expect(device.status).toBeLessThan(300);
-    const pushesBefore = pushTitles();
-
-    // Regenerate: fresh notes from the corrected transcript, the risk flagged with its evidence.
+    // Regenerate: fresh notes from the corrected transcript; risk stays the screen's, not paged again.
     const regenerated = await fetch(`${base}/v1/sessions/${id}/notes:regenerate`, {
       method: "POST",
       headers: { ...auth, "if-match": edited.headers.get("etag") as string },
     });
     expect(regenerated.status).toBe(200);
-    const fresh = ((await regenerated.json()) as SessionBody).notes as Notes;
+    const regeneratedBody = (await regenerated.json()) as SessionBody & { risk: { flags: unknown[] } };
+    const fresh = regeneratedBody.notes as Notes;
     expect(fresh).toMatchObject({ stale: false, transcriptRevision: 2, quality: { unverified: 0 } });
-    expect(fresh.riskFlags).toEqual([
-      expect.objectContaining({
-        type: "self_harm",
-        quote: "I have been thinking about ending my life.",
-        evidence: [{ segmentId: patientSegment.id, start: 33, end: said.length }],
-        verification: { status: "grounded" },
-      }),
-    ]);
+    expect(fresh.riskFlags).toMatchObject({ status: "not_assessed" });
+    expect(regeneratedBody.risk.flags).toHaveLength(editedBody.risk.flags.length);
     expect(fresh.actionItems.map((item) => item.quote)).toContain("Next week I will call my sister.");
-    // The new flag paged the therapist (the log push adapter): high priority, no clinical content.
-    expect(pushTitles().slice(pushesBefore.length)).toEqual(["Notes regenerated: risk flagged"]);
+    expect(pushTitles().slice(pushesBefore.length)).toEqual(["Session changed: risk flagged"]);
 
     // The therapist writes the patient's summary, then finalizes: the notes are locked.
     const summary = "We talked about your week. You will call your sister and try journaling; we will follow up next session.";

@@ -31,10 +31,9 @@ const notes: NotesLike = {
 };
 
 describe("noteSections", () => {
-  it("lists every field in reading order, risk flags first, with not-assessed reasons kept", () => {
+  it("lists every field in reading order, with not-assessed reasons kept — risk is the risk screen's, not listed here", () => {
     const sections = noteSections(notes);
     expect(sections.map((section) => section.title)).toEqual([
-      "Risk flags",
       "Session mood",
       "Mood trajectory",
       "Summary",
@@ -57,9 +56,9 @@ describe("noteSections", () => {
     });
   });
 
-  it("words values, risk types and severities, and says why an item is unverified", () => {
+  it("words values, and says why an item is unverified", () => {
     const byField = Object.fromEntries(noteSections(notes).map((section) => [section.field, section]));
-    expect(byField.riskFlags).toMatchObject({ entries: [{ text: "self harm (moderate severity): Mentions not wanting to go on.", grounded: true }] });
+    expect(byField.riskFlags).toBeUndefined();
     expect(byField.sessionMood).toMatchObject({ entries: [{ text: "very negative: Low throughout." }] });
     expect(byField.significantQuotes).toMatchObject({
       entries: [{ grounded: false, unverifiedReason: "Segment seg-9 does not exist.", quote: "I can't sleep" }],

@@ -48,8 +48,8 @@ export type NoteSection =
   | { field: keyof NotesLike; title: string; kind: "items"; entries: NoteEntry[] }
   | { field: keyof NotesLike; title: string; kind: "not-assessed"; reason: string };
 
+/** Risk is not among them: the risk screen (risk-panel.tsx) shows it, with the writer's flags merged in. */
 const titles: Array<[keyof NotesLike, string]> = [
-  ["riskFlags", "Risk flags"],
   ["sessionMood", "Session mood"],
   ["moodTrajectory", "Mood trajectory"],
   ["topicSummary", "Summary"],
@@ -88,7 +88,7 @@ function entryOf(item: ItemFields & { value?: string; type?: string; severity?: 
   };
 }
 
-/** Every field in reading order; an empty list is kept (it says "none found"), not dropped. */
+/** Every field in reading order; an empty list is kept (it says "nothing found"), not dropped. */
 export function noteSections(notes: NotesLike): NoteSection[] {
   return titles.map(([field, title]): NoteSection => {
     const value = notes[field] as Field<ItemFields | ItemFields[]>;

@@ -135,7 +135,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
           {section.kind === "not-assessed" ? (
             <p class="hint">Not assessed: {section.reason}</p>
           ) : section.entries.length === 0 ? (
-            <p class="hint">None.</p>
+            <p class="hint">Nothing found in this transcript by the notes' writer.</p>
           ) : (
             <ul>
               {section.entries.map((entry, index) => (

@@ -10,6 +10,7 @@ import { AudioPlayer } from "./audio-player.tsx";
 import { DeleteDialog } from "./delete-dialog.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { NotesPanel } from "./notes-panel.tsx";
+import { RiskPanel } from "./risk-panel.tsx";
 import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
@@ -229,6 +230,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
       {processing.has(session.status) ? (
         <p role="status">This session is still being processed. This page updates when it is ready.</p>
       ) : null}
+
+      {transcript === null && !session.risk ? null : <RiskPanel risk={session.risk} transcript={transcript} onOpenEvidence={openEvidence} />}
 
       <div class="session-columns">
         <section class="transcript-column" aria-labelledby="session-transcript">

@@ -115,7 +115,6 @@ describe("loadConfig", () => {
         events: "redis",
         notes: "embedded",
         risk: "embedded",
-      risk: "embedded",
         live: "azure",
         agenda: "embedded",
       });

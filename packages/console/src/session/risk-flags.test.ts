@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
+
+const flag = (overrides: Partial<RiskScreenLike["flags"][number]>): RiskScreenLike["flags"][number] => ({
+  id: "risk-1",
+  type: "self_harm",
+  category: "active_ideation",
+  severity: "high",
+  temporality: "current",
+  subject: "speaker",
+  speaker: "patient",
+  text: "Spoke of killing themselves",
+  quote: "I want to kill myself.",
+  evidence: [{ segmentId: "seg-2", start: 0, end: 22 }],
+  sources: ["screen:embedded"],
+  rules: ["active.kill_self"],
+  verification: { status: "grounded" },
+  alert: true,
+  ...overrides,
+});
+
+const empty: RiskScreenLike = {
+  status: "screened",
+  summary: "No risk language found by the automated screen — this is not a risk assessment.",
+  flags: [],
+};
+
+describe("the risk screen in the console", () => {
+  it("says what an empty screen means — never 'None'", () => {
+    expect(riskSummary(empty)).toBe("No risk language found by the automated screen — this is not a risk assessment.");
+    expect(riskSummary(empty)).not.toMatch(/\bnone\b/i);
+    expect(riskSummary(null)).toBe("The automated risk screen has not run on this session yet.");
+  });
+
+  it("words each flag for a clinician, what weighs it down, and who raised it behind Details — no engine names", () => {
+    const views = riskFlagViews({
+      ...empty,
+      flags: [
+        flag({ id: "risk-1", category: "substance", severity: "low", temporality: "history", alert: false }),
+        flag({ id: "risk-2", speaker: "unknown", speakerNote: "The recording has no speaker roles here.", alert: false, sources: ["screen:embedded", "notes:openai"] }),
+        flag({ id: "risk-3" }),
+      ],
+    });
+    // What calls for attention now comes first.
+    expect(views.map((view) => view.id)).toEqual(["risk-3", "risk-2", "risk-1"]);
+    expect(views[0]).toMatchObject({ heading: "Thoughts of suicide", severity: "High", qualifiers: [], alert: true });
+    expect(views[1]?.qualifiers).toEqual(["Speaker not known"]);
+    expect(views[1]?.details).toContain("Raised by the automated risk screen and the notes' writer.");
+    expect(views[2]).toMatchObject({ heading: "Alcohol, drugs or tobacco", severity: "Low", qualifiers: ["In the past"] });
+    expect(JSON.stringify(views.map((view) => [view.heading, view.qualifiers, view.text]))).not.toMatch(/embedded|openai|wink/);
+  });
+});

@@ -1,0 +1,75 @@
+import { Fragment } from "preact";
+import { clockTime } from "./clock-time.ts";
+import type { EvidenceSpan } from "./note-sections.ts";
+import { riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
+import type { Session } from "./session-api.ts";
+import { speakerName } from "./speaker-relabel.ts";
+import { segmentElementId } from "./transcript-view.tsx";
+
+type Transcript = NonNullable<Session["transcript"]>;
+
+export interface RiskPanelProps {
+  risk: RiskScreenLike | null | undefined;
+  transcript: Transcript | null;
+  onOpenEvidence: (evidence: EvidenceSpan) => void;
+}
+
+/**
+ * The automated risk screen, shown above the transcript: its honest summary, then each flag with
+ * the words that raised it and a link to them; what weighs a flag down (past, someone else's,
+ * speaker not known) in words, and who raised it behind "Details".
+ */
+export function RiskPanel({ risk, transcript, onOpenEvidence }: RiskPanelProps) {
+  const flags = risk ? riskFlagViews(risk) : [];
+  const urgent = flags.some((flag) => flag.alert);
+  const segments = new Map((transcript?.segments ?? []).map((segment) => [segment.id, segment]));
+  return (
+    <section class={`risk-panel${urgent ? " risk-urgent" : ""}`} aria-labelledby="session-risk">
+      <h2 id="session-risk">Risk screen</h2>
+      <p class="risk-summary">{riskSummary(risk)}</p>
+      {flags.length === 0 ? null : (
+        <ul class="risk-flags">
+          {flags.map((flag) => (
+            <li key={flag.id} class={flag.alert ? "risk-flag risk-flag-alert" : "risk-flag"}>
+              <p>
+                <strong>{flag.heading}</strong> <span class="risk-severity">({flag.severity})</span>
+                {flag.qualifiers.length === 0 ? null : <span class="risk-qualifiers"> · {flag.qualifiers.join(" · ")}</span>}
+              </p>
+              <p>
+                {flag.text}: <q>{flag.quote}</q>{" "}
+                {flag.evidence.map((evidence, at) => {
+                  const segment = segments.get(evidence.segmentId);
+                  const where = segment && transcript ? `${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}` : "in the transcript";
+                  return (
+                    <Fragment key={at}>
+                      {at === 0 ? null : ", "}
+                      <a
+                        class="evidence-link"
+                        href={`#${segmentElementId(evidence.segmentId)}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          onOpenEvidence(evidence);
+                        }}
+                      >
+                        <span class="visually-hidden">Show the words at </span>
+                        {where}
+                      </a>
+                    </Fragment>
+                  );
+                })}
+              </p>
+              <details>
+                <summary>Details</summary>
+                <ul>
+                  {flag.details.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
