@@ -8,7 +8,7 @@
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
-import { actorOf, affirms, asListenerWords, denies, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
@@ -104,7 +104,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
   let asked = null as { speaker: string; categories: Set<RiskCategory> } | null;
   /** The risk the speaker last disclosed, and how many segments ago. */
   let topic = null as { categories: Set<RiskCategory>; age: number } | null;
-  let previous = null as { speaker: string; asked: boolean } | null;
+  let previous = null as { speaker: string; followUp: boolean } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") continue;
     sinceSuicideTalk += 1;
@@ -112,15 +112,20 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     const sentences = readRiskSentences(segment);
     const questions = new Set<RiskCategory>();
     const own: RiskFinding[] = [];
+    // A segment that asks what a question means, or takes risk back ("I'm not going to do anything
+    // to myself"), is no yes to it and says nothing more about a risk.
+    const clarifying = sentences.some(isClarifyingQuestion);
+    let tookBack = false;
     for (const sentence of sentences) {
       if (isScreeningQuestion(sentence) || (role === "therapist" && sentence.question)) {
         for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
         continue;
       }
-      if (role === "therapist" || isClarifyingQuestion(sentence)) continue;
+      if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
       const seen = new Set<RiskCategory>();
       for (const match of matchesIn(sentence, sinceSuicideTalk <= suicideContextSegments)) {
         const weighed = weigh(sentence, match);
+        if (weighed === null) tookBack = true;
         if (weighed === null || seen.has(weighed.category)) continue;
         seen.add(weighed.category);
         own.push({ ...weighed, ...sentenceEvidence(segment, sentence), rule: match.row.id });
@@ -128,7 +133,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     }
     // An answer to the other speaker's follow-up question about a risk just disclosed says more
     // about that risk ("How often?" — "Most nights this week"), unless it denies.
-    const answering = previous !== null && previous.speaker !== segment.speaker && previous.asked && role !== "therapist";
+    const answering = previous !== null && previous.speaker !== segment.speaker && previous.followUp && role !== "therapist" && !clarifying && !tookBack;
     if (own.length === 0 && answering && topic !== null && topic.age <= 2 && !denies(segment.text) && sentences[0]) {
       const sentence = sentences[0];
       for (const category of topic.categories) {
@@ -143,7 +148,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
       }
     }
     // A "yes" to the other speaker's screening question says what the question asked.
-    if (own.length === 0 && role !== "therapist" && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+    if (own.length === 0 && role !== "therapist" && !clarifying && !tookBack && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
       const sentence = sentences[0];
       if (sentence) {
         for (const category of asked.categories) {
@@ -163,7 +168,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
     if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
     else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
-    previous = { speaker: segment.speaker, asked: sentences.some((sentence) => sentence.question) };
+    previous = { speaker: segment.speaker, followUp: sentences.some((sentence) => sentence.question) && asksAboutTheRisk(segment.text) };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;

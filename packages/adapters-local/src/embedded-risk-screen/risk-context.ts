@@ -23,14 +23,19 @@ const negRaising = new Set(["think", "believe", "feel", "suppose", "guess", "rec
 
 const listWords = new Set([",", "or", "and", "nor", "any", "anything", "like", "that", "some", "other", "stuff", "either", "even", "or", "a", "an", "the", "of"]);
 
-/** True when everything between a comma or "and"/"or" and the match is a list of things, not a new clause. */
+const thingTags = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
+
+/**
+ * True when the match is one more item of a list of things after a comma or "and"/"or"
+ * ("I don't touch coke, pills or anything"), not a new clause ("…, just to punish myself").
+ */
 function continuesList(sentence: RiskSentence, from: number, to: number): boolean {
+  const tagOf = (index: number) => sentence.tokens[sentence.tokenOfWord[index] ?? -1]?.pos ?? "";
+  if (!thingTags.has(tagOf(to))) return false;
   for (let index = from; index < to; index += 1) {
     const word = sentence.words[index] ?? "";
-    const token = sentence.tokens[sentence.tokenOfWord[index] ?? -1];
-    if (listWords.has(word)) continue;
-    if (subjectPronouns.has(word)) return false;
-    if (token && (token.pos === "VERB" || token.pos === "AUX")) return false;
+    if (listWords.has(word) || negationCues.has(word)) continue;
+    if (!thingTags.has(tagOf(index))) return false;
   }
   return true;
 }
@@ -38,10 +43,24 @@ function continuesList(sentence: RiskSentence, from: number, to: number): boolea
 /** Words after which a new clause still carries the negation ("not sure I…", "don't think that I…"). */
 const carriesNegation = new Set([...negRaising, "sure", "certain", "convinced", "that"]);
 
+/**
+ * True when what stands between a comma and the match starts no clause of its own: no subject,
+ * no verb, no "to" of an infinitive ("I would never, ever in a million years actually hurt myself").
+ */
+function noNewClause(sentence: RiskSentence, from: number, to: number): boolean {
+  if (sentence.words[to - 1] === "to") return false;
+  for (let index = from; index < to; index += 1) {
+    const word = sentence.words[index] ?? "";
+    if (subjectPronouns.has(word) || isVerb(sentence, index)) return false;
+  }
+  return true;
+}
+
 /** Whether word `index` (scanning back from the match) ends the clause the match is in. */
 function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afterVerb: boolean): boolean {
   const word = sentence.words[index] ?? "";
-  if (word === "," || word === "and" || word === "or") return !continuesList(sentence, index + 1, matchFirst);
+  if (word === ",") return !continuesList(sentence, index + 1, matchFirst) && !noNewClause(sentence, index + 1, matchFirst);
+  if (word === "and" || word === "or") return !continuesList(sentence, index + 1, matchFirst);
   if (clauseBreaks.has(word)) return true;
   // A new subject after a verb starts a clause, unless what comes before carries the negation over.
   if (subjectPronouns.has(word) && afterVerb && !carriesNegation.has(sentence.words[index - 1] ?? "")) return true;
@@ -67,10 +86,14 @@ function isVerb(sentence: RiskSentence, index: number): boolean {
 export function negationOf(sentence: RiskSentence, first: number, last: number, rowNegates = false): "negated" | "stopped" | "affirmed" {
   let cues = 0;
   let afterVerb = false;
-  // A row that does not say a negation itself is negated by one inside its words too ("I have no plan to…").
-  if (!rowNegates) for (let index = first + 1; index <= last; index += 1) if (negationCues.has(sentence.words[index] ?? "")) cues += 1;
+  // A row that does not say a negation itself is negated by one inside its words ("I have no plan to…").
+  if (!rowNegates) {
+    for (let index = first + 1; index <= last; index += 1) if (negationCues.has(sentence.words[index] ?? "")) return "negated";
+  }
   for (let index = first - 1; index >= 0; index -= 1) {
     const word = sentence.words[index] ?? "";
+    // In a list, each item may repeat the cue ("never crack, never heroin"): one cue negates the item.
+    if (cues > 0 && (word === "," || word === "and" || word === "or")) break;
     if (isBreak(sentence, index, first, afterVerb)) break;
     if (negationCues.has(word)) {
       const next = sentence.words[index + 1] ?? "";
@@ -86,6 +109,10 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
   if (/\b(?:anymore|any more|any longer|these days|now)\b/.test(rest) || /\bno longer\b|\bnot anymore\b/.test(before)) return "stopped";
   return "negated";
 }
+
+/** Verbs whose complement is a clause of their own ("if I told you I was thinking…"). */
+const complementVerbs = new Set(["tell", "told", "say", "said", "admit", "mention", "think", "thought", "feel", "felt", "know", "knew", "realise", "realize", "worry", "fear", "guess", "mean"]);
+const objectPronouns = new Set(["you", "him", "her", "them", "me", "us"]);
 
 const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether"];
 
@@ -111,7 +138,9 @@ export function isHypothetical(sentence: RiskSentence, first: number): boolean {
       const word = words[index] ?? "";
       if (word === "," || word === "then" || word === "." || word === ";") return false;
       if (subjectPronouns.has(word)) {
-        if (sawSubject && sawVerb) return false;
+        const before = words[index - 1] ?? "";
+        const complement = complementVerbs.has(before) || (objectPronouns.has(before) && complementVerbs.has(words[index - 2] ?? ""));
+        if (sawSubject && sawVerb && !complement && !objectPronouns.has(word)) return false;
         sawSubject = true;
       }
       if (isVerb(sentence, index)) sawVerb = true;
@@ -155,7 +184,7 @@ export function subjectOf(sentence: RiskSentence, first: number, patternIsFirstP
 }
 
 const family = new Set(
-  "mom mum mommy mummy mother dad daddy father stepdad stepfather stepmom stepmum stepmother brother sister son daughter husband wife partner boyfriend girlfriend fiance fiancee ex uncle aunt auntie grandad grandpa granddad grandma gran nan nana cousin parent kid child baby friend mate boss manager teacher coach neighbour neighbor colleague coworker roommate flatmate landlord carer sibling bestie bff family people everyone everybody someone somebody guy bloke lad girl man woman kids children parents friends".split(
+  "mom mum mommy mummy mother dad daddy father stepdad stepfather stepmom stepmum stepmother brother sister son daughter husband wife partner boyfriend girlfriend fiance fiancee ex uncle aunt auntie grandad grandpa granddad grandma gran nan nana cousin parent kid child baby friend mate boss manager teacher coach neighbour neighbor colleague coworker roommate flatmate landlord carer sibling bestie bff family people everyone everybody someone somebody guy bloke lad girl man woman kids children parents friends client patient student pupil customer housemate lodger nephew niece grandson granddaughter stepson stepdaughter twin husband's wife's sister's brother's".split(
     " ",
   ),
 );
@@ -187,7 +216,7 @@ export function temporalityOf(sentence: RiskSentence): "current" | "history" {
 /** Sayings where risk words do not mean risk; a match overlapping one is not raised. */
 const idioms: readonly RegExp[] = [
   / (?:back|head|feet|foot|knee|leg|neck|tooth|teeth|stomach|shoulder|job|work|boss|commute|traffic|heat|this|it|that|kid|kids|exam|exams|deadline|diet|suspense|wait|shoe|shoes|hangover|week|day|schedule|cold|weather|noise|music|song|joke|workout|gym|class|homework|email|mortgage|bill|price|heel|heels|rent|you|boredom|anticipation|cramp|migraine|hay fever|cough) (?:\S+ )?(?:be )?(?:really |literally |absolutely |just |totally )?(?:kill|killing) me\b/g,
-  / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter) (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst)?/g,
+  / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter)(?: (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst))?(?= |$)(?<!(?:kill|killing) (?:\S+ )?with)/g,
   / (?:nearly|almost|literally|practically) (?:die|died|dead) (?:laugh|laughing|of|from|when|at)/g,
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
@@ -210,6 +239,7 @@ const idioms: readonly RegExp[] = [
   / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/g,
   / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/g,
   / drop dead (?:gorgeous|beautiful)\b/g,
+  / overdos\S* on (?:netflix|tv|television|sugar|chocolate|caffeine|coffee|sweets|cake|work|films|movies|box sets|series|reality tv|christmas|carbs|crisps|pizza|sun|sunshine)\b/g,
   / (?:dead|dying) (?:battery|phone|plant|end|zone)\b/g,
   / (?:dying|dead) (?:inside|of boredom)? (?:lol|haha)\b/g,
   / (?:smoking|smoke) (?:hot|gun|alarm|detector|machine|screen|signal|break(?:s)? (?:at|outside) work)\b/g,
@@ -253,6 +283,7 @@ export function isAccident(sentence: RiskSentence): boolean {
  * hurting myself?", "do you mean like suicidal?"): the words are the question's, not a disclosure.
  */
 export function isClarifyingQuestion(sentence: RiskSentence): boolean {
+  if (/^ (?:\S+ ){0,2}(?:how|what|like what|meaning) \? $/.test(sentence.text)) return true;
   return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
     sentence.text,
   );
@@ -278,6 +309,7 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
 /** An answer that says yes ("yeah", "sometimes", "I have", "a bit", "more than I'd like"), and none that says no. */
 export function affirms(text: string): boolean {
   const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said)) return false;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
 }
@@ -286,4 +318,15 @@ export function affirms(text: string): boolean {
 export function denies(text: string): boolean {
   const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
   return /^ (?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
+}
+
+/**
+ * Whether a question asks more about a risk just disclosed — how often, when, where, with what,
+ * how much, whether still — so that its answer says more about the same risk. Questions about
+ * feelings, help or people ("who helps?", "how did that feel?") are not.
+ */
+export function asksAboutTheRisk(question: string): boolean {
+  const said = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  if (/ (?:who|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
+  return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }

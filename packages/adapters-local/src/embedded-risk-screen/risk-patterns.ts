@@ -176,7 +176,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "active_ideation",
     says: "Spoke of killing themselves",
     pattern:
-      "(?:kill\\S*|murder\\S*|off|offing|unaliv\\S*|top|topp\\S*|end|end\\S*|hang\\S*|shoot\\S*|drown\\S*|gas\\S*|poison\\S*|stab\\S*|suffocat\\S*|take {self} out) {self}(?! (?:laugh\\S*|with laughter|silly))|unaliv\\S*|kms|k m s|(?:want|wanna|ready|need) (?:to )?(?:get )?out(?: of (?:here|this|life|it all))?{end}|(?:ready|want) to check out|(?:have|had) enough of (?:life|live|living|be alive|everything|it all)|(?:i be|i'm) done with (?:life|living|everything|it all)",
+      "(?:kill\\S*|murder\\S*|off|offing|unaliv\\S*|top|topp\\S*|end|end\\S*|hang\\S*|shoot\\S*|drown\\S*|gas\\S*|poison\\S*|stab\\S*|suffocat\\S*|strangl\\S*|chok\\S*|smother\\S*|electrocut\\S*|take {self} out) {self}(?! (?:laugh\\S*|with laughter|silly))|unaliv\\S*|kms|k m s|(?:want|wanna|ready|need) (?:to )?(?:get )?out(?: of (?:here|this|life|it all))?{end}|(?:ready|want) to check out|(?:have|had) enough of (?:life|live|living|be alive|everything|it all)|(?:i be|i'm) done with (?:life|living|everything|it all)",
     examples: ["I want to kill myself.", "ive thought about killing myself", "Sometimes I think about offing myself.", "i wanna unalive myself", "I might top myself."],
   },
   {
@@ -190,7 +190,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "active.suicide",
     category: "active_ideation",
     says: "Spoke of suicide or feeling suicidal",
-    pattern: "suicid\\S*|self[- ]?(?:destruct\\S*)|kill myself|(?:commit|attempt\\S*|try\\S*) (?:to )?(?:suicide|to die)",
+    pattern: "suicid\\S*|sewer ?side\\S*|sue ?icide|sooey ?side|self[- ]?(?:destruct\\S*)|kill myself|(?:commit|attempt\\S*|try\\S*) (?:to )?(?:suicide|to die)",
     examples: ["I've been feeling suicidal.", "the suicidal thoughts are back", "I've been having thoughts of suicide."],
   },
   {
@@ -402,7 +402,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of hurting themselves",
     pattern:
-      "(?:cut\\S*|slash\\S*|scratch\\S*|carv\\S*|burn\\S*|burnt|hit\\S*|punch\\S*|bang\\S*|scald\\S*|bite|bit|bitten|biting|pinch\\S*|starv\\S*|punish\\S*|bruis\\S*|injur\\S*|harm\\S*|hurt\\S*|mark\\S*) {self}(?: (?:on purpose|deliberately|again|with|until|till|when|to|so))?|self[- ]?(?:harm\\S*|injur\\S*|mutilat\\S*)|sh again",
+      "(?:cut\\S*|slash\\S*|scratch\\S*|carv\\S*|burn\\S*|burnt|hit\\S*|punch\\S*|bang\\S*|scald\\S*|bite|bit|bitten|biting|pinch\\S*|starv\\S*|punish\\S*|bruis\\S*|injur\\S*|harm\\S*|hurt\\S*|mark\\S*) {self}(?: (?:on purpose|deliberately|again|with|until|till|when|to|so))?|self[- ]?(?:harm\\S*|arm|injur\\S*|mutilat\\S*)|sh again",
     examples: ["I cut myself last night.", "ive been hurting myself again", "I burn myself with a lighter.", "the self harm is back", "I hit myself when I'm angry."],
   },
   {
@@ -427,7 +427,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of injuring their body until it bled, hurt or marked",
     pattern:
-      "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,7}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|bleed|hurt|pain)",
+      "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,7}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|ill|unwell|bleed|hurt|pain|suffer)",
     examples: ["I've been picking at the scabs on my arms until they bleed.", "I threw myself down the stairs on purpose.", "I've been hiding it under long sleeves.", "i put my hand on the hob on purpose"],
   },
   // — Harm to others: thoughts, means, a named person.
@@ -534,7 +534,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of using illicit drugs",
     pattern:
-      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|k|g|e|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
+      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
     examples: ["I've been doing coke at the weekends.", "i smoke weed every day", "I relapsed on heroin.", "Got high before work again.", "I've been using again."],
   },
   {
@@ -567,7 +567,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of alcohol or drugs they use",
     pattern:
-      "(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit|glass)s?|cans? of|ket|tina|charlie|crystal meth|mandy|pingers|gear|bud|nitrous|ghb|benzos|bars|adderall|ritalin|codeine|co-codamol|tramadol|pregabalin|gabapentin)(?! (?:glass|shop|bottle opener|free|zero))",
+      "(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit|glass)s?|cans? of|ket|tina|charlie|crystal meth|mandy|pingers|nitrous|ghb)(?! (?:glass|shop|bottle opener|free|zero))",
     examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
   },
   {
@@ -575,7 +575,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of getting or taking medication or drugs other than as prescribed",
     pattern:
-      "(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|internet|dark web|lad)(?= |$)(?<=(?:codeine|pill|tablet|oxy\\S*|xanax|valium|diazepam|adderall|tramadol|some|them|it|stuff|got|get|buy|bought) (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?\\S+ )|to (?:feel|get) (?:fuzzy|high|numb|buzz\\S*|out of it|nothing|wasted|calm)|(?:crush\\S*|snort\\S*) (?:\\S+ ){0,2}(?:my |the |it)|(?:repeat|prescription)s? from (?:a )?different|different (?:surgery|doctor|gp|pharmacy|chemist)s?|way more than|(?:a line|lines|a bump|bumps) of|(?:not|never) (?:\\S+ ){0,2}(?:a|any|one) (?:drink|drop|smoke|cigarette|line|hit|pill) (?:in|for|since) (?:a |the )?(?:fortnight|few|couple|week|\\d+|two|three|four|five|six|ten|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+      "(?:codeine|pill\\S*|tablet\\S*|oxy\\S*|xanax|valium|diazepam|adderall|tramadol|some|them|it|stuff|prescription\\S*) (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|internet|dark web|lad)|to (?:feel|get) (?:fuzzy|high|numb|buzz\\S*|out of it|nothing|wasted|calm)|(?:crush\\S*|snort\\S*) (?:\\S+ ){0,2}(?:my |the |it)|(?:repeat|prescription)s? from (?:a )?different|different (?:surgery|doctor|gp|pharmacy|chemist)s?|way more than|(?:a line|lines|a bump|bumps) of|(?:not|never) (?:\\S+ ){0,2}(?:a|any|one) (?:drink|drop|smoke|cigarette|line|hit|pill) (?:in|for|since) (?:a |the )?(?:fortnight|few|couple|week|\\d+|two|three|four|five|six|ten|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     examples: ["I got some codeine off my mate.", "I've been crushing my Adderall and snorting it.", "I haven't had a drink in a fortnight."],
   },
 ];
