@@ -160,8 +160,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "passive_death_wish",
     says: "Spoke of not being around or of being better dead",
     pattern:
-      "(?:if|when|once) i {adv}(?:be|was|were)(?: not| n't)? (?:no longer )?(?:around|here|alive|in the picture|in the world)(?! (?:for|to|when|at))|i (?:would|'d) (?:\\S+ )?rather (?:be dead|not be (?:here|alive|around)|not exist|not wake up|just die)|six feet under|pushing up daisies|(?:favou?r|relief|kind\\S*|easier|better|happier) (?:\\S+ ){0,3}(?:if|when) i (?:\\S+ )?(?:be |was |were )?(?:go|gone|dead|not (?:here|around)|disappear\\S*)|off the face of the (?:earth|planet)|the point (?:of|in) (?:me )?(?:be|being|wake|waking|get|getting|go|going|carry\\S*) (?:up|here|on|alive)|(?:not|never) (?:mind|care) (?:\\S+ )?not wak\\S* up|(?:will|would|wo|could) not wake up|one (?:day|night|morning) i (?:will|would|wo)(?: not|n't)? (?:never )?wake up|(?:want|wish|need) (?:to )?(?:just )?(?:disappear|vanish|fade away|not exist)(?! (?:for a (?:bit|while|day|week|few)|to|into|on holiday|somewhere))",
-    examples: ["It would be kinder to everyone if I wasn't around.", "i'd rather be dead than keep going", "I'd be better off six feet under.", "whats the point in waking up"],
+      "(?:if|when|once) i {adv}(?:be|was|were)(?: not| n't)? (?:no longer )?(?:around|here|alive|in the picture|in the world)(?! (?:for|to|when|at))|i (?:would|'d) (?:\\S+ )?rather (?:be dead|not be (?:here|alive|around)|not exist|not wake up|just die)|six feet under|pushing up daisies|(?:favou?r|relief|kind\\S*|easier|better|happier) (?:\\S+ ){0,3}(?:if|when) i (?:\\S+ )?(?:be |was |were )?(?:go|gone|dead|not (?:here|around)|disappear\\S*)|off the face of the (?:earth|planet)|the point (?:of|in) (?:me )?(?:be|being|wake|waking|get|getting|go|going|carry\\S*) (?:up|here|on|alive)|(?:not|never) (?:mind|care) (?:\\S+ )?not wak\\S* up|(?:will|would|wo|could) not wake up|one (?:day|night|morning) i (?:will|would|wo)(?: not|n't)? (?:never )?wake up|(?:not|n't) (?:imagine|see|picture) (?:myself )?(?:still )?(?:be|being) (?:alive|here|around)|(?:ready|want) to go (?:\\S+ ){0,4}be with (?:my )?(?:late |dead )?(?:\\S+ )?(?:husband|wife|mum|mom|dad|son|daughter|partner|him|her|god)|(?:wish|hope) (?:\\S+ )?i (?:would|'d|could|will|might) (?:just )?(?:die|not wake up|never wake up|go in my sleep)|(?:just )?(?:not|never) (?:come|coming) back(?= |$)|(?:want|wish|need) (?:to )?(?:just )?(?:disappear|vanish|fade away|not exist)(?! (?:for a (?:bit|while|day|week|few)|to|into|on holiday|somewhere))",
+    examples: ["I can't imagine still being alive this time next year.", "It would be kinder to everyone if I wasn't around.", "i'd rather be dead than keep going", "I'd be better off six feet under.", "whats the point in waking up"],
   },
   {
     id: "passive.not_do_this",
@@ -221,7 +221,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "method.overdose",
     category: "suicide_method",
     says: "Spoke of an overdose",
-    pattern: "overdos\\S*|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
+    pattern: "over ?dos\\S*|(?:take|took|taking|swallow\\S*|down\\S*) (?:a |the )?(?:whole )?(?:bottle|box|pack|packet|load|handful|tub|strip) of (?:\\S+ ){0,3}(?:and|to|so|until|till|\\.)|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
     examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills."],
   },
   {
@@ -243,7 +243,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "suicide_method",
     says: "Spoke of jumping from a height or in front of a vehicle",
     pattern:
-      "(?:jump\\S*|throw\\S* {self}|step\\S*|walk\\S*|fall\\S*|drive\\S*|crash\\S*|swerve\\S*) (?:off|from|in front of|under|into|over|onto) (?:a |the |my |an |that |this )?(?:\\S+ )?(?:bridge|building|roof|rooftop|cliff|train|tube|car|bus|truck|lorry|traffic|balcony|tower|car park|parking garage|multi-storey|overpass|window|ledge|tracks|railway|motorway|highway|river|sea|ocean|lake|wall|tree|oncoming)",
+      "(?:jump\\S*|throw\\S* {self}|step\\S*|walk\\S*|fall\\S*|drive\\S*|crash\\S*|swerve\\S*) (?:off|from|in front of|under|into|over|onto) (?:a |the |my |an |that |this )?(?:\\S+ )?(?:bridge|building|roof|rooftop|cliff|train|tube|car|bus|truck|lorry|traffic|balcony|tower|car park|parking garage|multi-storey|overpass|window|ledge|tracks|railway|motorway|highway|river|sea|ocean|lake|wall|tree|oncoming|platform|edge|quarry|barrier)|crash\\S* (?:\\S+ )?(?:the |my |a )?(?:car|van|truck|motorbike)|(?:step\\S*|jump\\S*) off (?:the )?(?:platform|edge|ledge|roof)",
     examples: ["I keep thinking about jumping off the bridge.", "i could just step in front of a train", "Sometimes I want to drive into a wall."],
   },
   {
@@ -264,7 +264,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "method.other_means",
     category: "suicide_method",
     says: "Spoke of a way of ending their life",
-    pattern: "carbon monoxide|exhaust (?:pipe|fume\\S*)|(?:engine|car) running in the garage|(?:drink\\S*|drank|swallow\\S*) (?:bleach|antifreeze|poison|weed ?killer)|rat poison|(?:walk|swim\\S*) (?:out )?into the (?:sea|ocean|lake|river|water)|drown {self}|(?:starve|freeze) {self} to death|plastic bag over my head",
+    pattern: "carbon monoxide|helium|exhaust (?:pipe|fume\\S*)|(?:engine|car) running in the garage|(?:drink\\S*|drank|swallow\\S*) (?:bleach|antifreeze|poison|weed ?killer)|rat poison|(?:walk|swim\\S*) (?:out )?into the (?:sea|ocean|lake|river|water)|drown {self}|(?:starve|freeze) {self} to death|plastic bag over my head",
     examples: ["I thought about carbon monoxide.", "i'd just walk into the sea", "I could drink bleach."],
   },
 
@@ -297,7 +297,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "plan.timed",
     category: "suicide_intent_or_plan",
     says: "Spoke of when or where they would do it",
-    pattern: "(?:kill {self}|end (?:it|my life|it all)|take my (?:own )?life|overdose|die) (?:\\S+ ){0,3}(?:tonight|tomorrow|this (?:weekend|week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|month|year)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary)|next (?:week|month|friday)|after (?:the|my|christmas|the wedding|the funeral|exam\\S*)|before (?:christmas|my birthday|the weekend)|when (?:everyone|they|the kid\\S*|my \\S+) (?:be )?(?:asleep|gone|out|away|at work))",
+    pattern: "(?:kill {self}|end (?:it|my life|it all)|take my (?:own )?life|overdose|die|be gone|will be gone) (?:\\S+ ){0,3}(?:by |before )?(?:tonight|tomorrow|this (?:weekend|week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|month|year)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary)|next (?:week|month|friday)|after (?:the|my|christmas|the wedding|the funeral|exam\\S*)|before (?:christmas|my birthday|the weekend)|when (?:everyone|they|the kid\\S*|my \\S+) (?:be )?(?:asleep|gone|out|away|at work))",
     examples: ["I'm going to end it after Christmas.", "I'll kill myself on my birthday."],
   },
 
@@ -440,6 +440,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I want to kill him.", "i keep thinking about hurting my boss", "I'm going to stab Dave.", "Sometimes I'm scared I'll hurt the baby."],
   },
   {
+    id: "others.pictured",
+    category: "harm_to_others",
+    says: "Spoke of picturing or wanting to harm someone",
+    pattern:
+      "(?:think\\S* about|thought about|picture\\S*|imagin\\S*|fantasi\\S*|dream\\S* about|urge\\S* to|want\\S* to|feel like i be go to|snap and) (?:\\S+ ){0,8}(?:kill\\S*|hurt\\S*|stab\\S*|shoot\\S*|strangl\\S*|punch\\S*|attack\\S*|harm\\S*|murder\\S*|run\\S* (?:\\S+ )?over|push\\S*|poison\\S*|beat\\S*|glass\\S*|put\\S* something in) (?:\\S+ ){0,2}(?:{person}|people|stranger\\S*|somebody|someone|person)|run\\S* (?:him|her|them|person) over|put\\S* something in (?:his|her|their) (?:food|drink|tea|coffee)",
+    examples: ["I've pictured running him over.", "I keep thinking about getting an air rifle and shooting the guy next door.", "I've thought about putting something in her food."],
+  },
+  {
     id: "others.revenge",
     category: "harm_to_others",
     says: "Spoke of making someone pay or getting revenge",
@@ -468,7 +476,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of being hit or physically hurt by someone",
     pattern:
-      "(?:hit\\S*|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|shov\\S*|push\\S*|throw\\S*|threw|thrown|grab\\S*|drag\\S*|bite|bit|bitten|burn\\S*|hurt\\S*|attack\\S*|smack\\S*|strike\\S*|struck|stamp\\S*|whip\\S*|belt\\S*|spank\\S*|pin\\S*|headbutt\\S*|hold\\S* me down|held me down|knock\\S*) (?:me|us|my (?:face|head|arm|neck|body|stomach|back|leg)s?)(?! (?:up\\b|out\\b|that|how|when i realis\\S*|to it|at|in (?:chess|a game|tennis)|hard that))(?: (?:around|across|against|into|down|in|on|with|until|till|black|so|again|when|if|every|for|off|to the))?|(?:i|we) (?:be|was|were|get|got|have be|been) (?:\\S+ )?(?:hit|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|push\\S*|thrown|shov\\S*|attack\\S*|assault\\S*|batter\\S*|abus\\S*|hurt|smack\\S*|whip\\S*|belt\\S*|bash\\S*)(?! (?:by (?:a car|a ball|the|traffic)|hard by the news))|(?:leave|left|give|gave) (?:me )?(?:a |the )?(?:bruise\\S*|mark\\S*|black eye|split lip|broken (?:nose|rib|arm)|cut\\S*)|(?:put|puts|had|has) (?:his|her|their) hands? (?:around|round|on) my (?:neck|throat)|(?:domestic (?:violence|abuse)|dv)",
+      "(?:hit\\S*|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|shov\\S*|push\\S*|throw\\S*|threw|thrown|grab\\S*|drag\\S*|bite|bit|bitten|burn\\S*|hurt\\S*|attack\\S*|smack\\S*|strike\\S*|struck|stamp\\S*|whip\\S*|belt\\S*|spank\\S*|pin\\S*|headbutt\\S*|hold\\S* me down|held me down|knock\\S*)(?: on)? (?:me|us|my (?:face|head|arm|neck|body|stomach|back|leg)s?)(?! (?:up\\b|out\\b|that|how|when i realis\\S*|to it|at|in (?:chess|a game|tennis)|hard that))(?: (?:around|across|against|into|down|in|on|with|until|till|black|so|again|when|if|every|for|off|to the))?|(?:i|we) (?:be|was|were|get|got|have be|been) (?:\\S+ )?(?:hit|beat\\S*|punch\\S*|kick\\S*|slap\\S*|chok\\S*|strangl\\S*|push\\S*|thrown|shov\\S*|attack\\S*|assault\\S*|batter\\S*|abus\\S*|hurt|smack\\S*|whip\\S*|belt\\S*|bash\\S*)(?! (?:by (?:a car|a ball|the|traffic)|hard by the news))|(?:leave|left|give|gave) (?:me )?(?:a |the )?(?:bruise\\S*|mark\\S*|black eye|split lip|broken (?:nose|rib|arm)|cut\\S*)|(?:put|puts|had|has) (?:his|her|their) hands? (?:around|round|on) my (?:neck|throat)|(?:domestic (?:violence|abuse)|dv)",
     examples: ["He hits me when he's drunk.", "my dad used to beat me", "She threw me against the wall.", "I got beaten up by my boyfriend.", "He put his hands around my throat."],
   },
   {
@@ -476,7 +484,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of being threatened or afraid of someone",
     pattern:
-      "(?:threaten\\S*|say\\S*|said|tell\\S*|told) (?:me )?(?:that )?(?:he|she|they)?(?:'ll| will| would| be go to| gonna)? ?(?:to )?(?:kill|hurt|hit|take the kid\\S*|kick me out|leave me with nothing|ruin) (?:me|us|my|the kid\\S*|himself if)|(?:afraid|scared|terrified|frighten\\S*) (?:of (?:him|her|them|my (?:\\S+ )?{family}|what (?:he|she|they)\\S*)|to go home|(?:he|she|they)\\S* (?:will|'ll|might|would) (?:kill|hurt|hit|find))|(?:he|she|they) (?:be|'s|is) go to kill me|walk\\S* on egg ?shells",
+      "(?:threaten\\S*|say\\S*|said|tell\\S*|told) (?:me )?(?:that )?(?:he|she|they)?(?:'ll| will| would| be go to| gonna)? ?(?:to )?(?:kill|hurt|hit|take the kid\\S*|kick me out|leave me with nothing|ruin) (?:me|us|my|the kid\\S*|himself if)|(?:afraid|scared|terrified|frighten\\S*) (?:of (?:him|her|them|my (?:\\S+ )?{family}|what (?:he|she|they)\\S*)|to go home|(?:he|she|they)\\S* (?:will|'ll|might|would) (?:kill|hurt|hit|find))|(?:he|she|they|person) (?:will|would|be go to|gonna|could|might|'ll) (?:\\S+ )?(?:kill|hurt|hit|beat) (?:me|us)|walk\\S* on egg ?shells",
     examples: ["He threatened to kill me if I leave.", "i'm scared of him", "I'm afraid to go home.", "I'm always walking on eggshells."],
   },
   {
@@ -517,7 +525,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of being hurt, controlled or neglected by someone",
     pattern:
-      "(?:whack\\S*|wallop\\S*|thump\\S*|clout\\S*|batter\\S*|cane\\S*|strap\\S*|lash\\S*) me|(?:leave|left|give|gave) (?:\\S+ ){0,2}(?:bruise\\S*|mark\\S*|welt\\S*)s? (?:on|all over) (?:me|my)|(?:leave|left) me (?:\\S+ ){0,4}(?:without (?:food|water|my tablet\\S*|my med\\S*|help|heating|money|eat\\S*)|in bed all day|on my own all day|in my own mess)|control\\S* (?:all )?(?:the |my |our )?(?:money|finance\\S*|everything|what i|who i|where i|when i)|(?:get|give\\S*) me an allowance|decide\\S* (?:what|who|when|where) i|(?:put|send) me (?:in|into) a home|threaten\\S* to (?:leave|take|put|kick|report|tell|send|stop|cut|hurt|kill)|inappropriate (?:message|text|photo|picture|touch)\\S*|(?:send\\S*|sent) me (?:\\S+ ){0,3}(?:inappropriate|sexual|dirty|nude|explicit)",
+      "(?:whack\\S*|wallop\\S*|thump\\S*|clout\\S*|batter\\S*|cane\\S*|strap\\S*|lash\\S*) me|(?:leave|left|give|gave) (?:\\S+ ){0,2}(?:bruise\\S*|mark\\S*|welt\\S*)s? (?:on|all over) (?:me|my)|(?:leave|left) me (?:\\S+ ){0,4}(?:without (?:food|water|my tablet\\S*|my med\\S*|help|heating|money|eat\\S*)|in bed all day|on my own all day|in my own mess)|control\\S* (?:all )?(?:the |my |our )?(?:money|finance\\S*|everything|what i|who i|where i|when i)|(?:get|give\\S*) me an allowance|decide\\S* (?:what|who|when|where) i|(?:put|send) me (?:in|into) a home|threaten\\S* to (?:leave|take|put|kick|report|tell|send|stop|cut|hurt|kill)|(?:no|not any|never any) (?:heating|food|hot water|electricity|clean clothes)(?: (?:\\S+ ){0,3}(?:at home|in the (?:house|fridge|flat|cupboard)))?|(?:not|never) (?:give|gives|gave) (?:me|us) (?:anything|any food|food|dinner|tea|money for food)|(?:not|never) (?:take|takes|took) (?:me|us) to the (?:doctor|dentist|hospital|gp)|(?:not|never) (?:let|lets|allow\\S*) me (?:eat|have (?:food|dinner|tea))|(?:come\\S*|came|get\\S* into) (?:into )?my (?:room|bed) at night|(?:make|makes|made) me ask (?:for|permission|before)|inappropriate (?:message|text|photo|picture|touch)\\S*|(?:send\\S*|sent) me (?:\\S+ ){0,3}(?:inappropriate|sexual|dirty|nude|explicit)",
     examples: ["My dad whacks me with his belt.", "He left marks on my legs.", "He controls all the money.", "My coach sends me inappropriate messages."],
   },
   // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
@@ -569,6 +577,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit|glass)s?|cans? of|ket|tina|charlie|crystal meth|mandy|pingers|nitrous|ghb)(?! (?:glass|shop|bottle opener|free|zero))",
     examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
+  },
+  {
+    id: "substance.quantity",
+    category: "substance",
+    says: "Spoke of how much they drink, smoke or use",
+    pattern:
+      "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple of|couple of|a couple) (?:or (?:\\d+|\\S+) )?(?!(?:time|hour|meal|step|minute|mile|km|glass of water|cup|coffee|tea|day|week|month|year|page|lesson|session|class)s? )(?:\\S+ ){1,2}(?:a|every|each|per) (?:night|day|evening|morning)|(?:bottle|glass)\\S* of (?:red|white|rose|wine|vodka|whisk\\S*|gin|rum|cider|buckfast|prosecco|lager|beer)|sink\\S* (?:\\S+ ){0,2}(?:pint|can|beer|stella|lager|bottle)\\S*|stellas?|buckfast|elf ?bar\\S*|lost ?mary\\S*|puff ?bar\\S*|bump\\S*(?= (?:of|at|on|every|a))",
+    examples: ["I've been sinking six or seven stellas a night.", "I go through two elf bars a day.", "A bottle of red, sometimes two. Every night."],
   },
   {
     id: "substance.misuse_markers",
