@@ -93,6 +93,32 @@ function sentenceEvidence(segment: { id: string; text: string }, sentence: RiskS
   return { quote: segment.text.slice(sentence.start, sentence.end), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
 }
 
+/**
+ * What a finding implies, on the C-SSRS's ladder: a method, a plan or an attempt means thoughts of
+ * suicide; an attempt names a method; gathering pills, a rope or a gun names a method too.
+ */
+const implied: Partial<Record<RiskCategory, RiskCategory[]>> = {
+  suicide_method: ["active_ideation"],
+  suicide_intent_or_plan: ["active_ideation"],
+};
+const attemptRule = "plan.attempt";
+const meansRule = "preparatory.collecting_means";
+
+function withImplied(findings: RiskFinding[]): RiskFinding[] {
+  const out = [...findings];
+  const has = (category: RiskCategory, like: RiskFinding) =>
+    out.some((other) => other.category === category && other.evidence[0]?.segmentId === like.evidence[0]?.segmentId && other.evidence[0]?.start === like.evidence[0]?.start);
+  for (const finding of findings) {
+    if (finding.subject !== "speaker") continue;
+    const more = [...(implied[finding.category] ?? []), ...(finding.rule === attemptRule || finding.rule === meansRule ? (["suicide_method"] as RiskCategory[]) : [])];
+    for (const category of more) {
+      if (has(category, finding)) continue;
+      out.push({ ...finding, category, text: `${riskCategoryInfo[category].label} (implied by: ${finding.text.toLowerCase()})`, rule: `${finding.rule}→${category}` });
+    }
+  }
+  return out;
+}
+
 /** The findings of one transcript (see the module comment). */
 export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
   if (!isEnglish(input.language)) {
@@ -164,7 +190,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
         }
       }
     }
-    findings.push(...own);
+    findings.push(...withImplied(own));
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
     if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
     else if (topic !== null) topic = { ...topic, age: topic.age + 1 };

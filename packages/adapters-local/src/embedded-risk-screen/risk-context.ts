@@ -200,7 +200,7 @@ const historyMarkers =
 
 /** Signs that it is happening now, which win over a sign of the past ("I used to, and I started again last week"). */
 const currentMarkers =
-  /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|every (?:day|night|morning)|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|keep|keeps|currently|nowadays|any more than|most days|most nights)\b/;
+  /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|currently|nowadays)\b/;
 
 /**
  * Whether the sentence speaks of the past and over (`history`) or of now (`current`): a sign of

@@ -279,6 +279,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     needsSuicideContext: false,
   },
   {
+    id: "plan.attempt",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of an attempt to end their life",
+    pattern:
+      "(?:try|tried|trying|attempt\\S*) (?:to )?(?:kill|end|hang|strangle|drown|overdose|take my|gas|poison|suffocate|shoot|jump|cut my wrist)|(?:my|an|the|a|last|suicide|previous) (?:suicide )?attempt\\S*|(?:took|take|taking) (?:a |an )?over ?dos\\S*|(?:be|was|were|got) (?:\\S+ )?(?:found|rushed|taken) (?:\\S+ ){0,3}(?:hospital|a and e|a&e|intensive care|icu)|stomach pump\\S*|(?:found me|walked in) (?:first|in time|before)",
+    examples: ["Two years ago I tried to kill myself.", "After my attempt in 2019 I was in hospital.", "i took a over dose of my mums tablets on tuesday"],
+  },
+  {
     id: "plan.have_plan",
     category: "suicide_intent_or_plan",
     says: "Said they have a plan",

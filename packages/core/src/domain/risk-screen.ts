@@ -236,8 +236,9 @@ function overlaps(a: Evidence, b: Evidence): boolean {
 
 /**
  * The union of flags (issue 21: a writer's flags are merged with the screen's, never replace
- * them). A flag of the same coarse type citing overlapping words as an earlier one joins it (its
- * sources and rules added; the higher severity and an alert kept); any other flag is kept. In
+ * them). A flag of the same category (or, for a writer's flag that states only its type, the same
+ * type) citing overlapping words as an earlier one joins it (its sources and rules added; the
+ * higher severity and an alert kept); any other flag is kept. In
  * transcript order of first citation, numbered `risk-1`…
  */
 export function mergeRiskFlags(
@@ -249,7 +250,10 @@ export function mergeRiskFlags(
   for (const group of groups) {
     for (const flag of group) {
       const same = merged.findIndex(
-        (kept) => kept.type === flag.type && kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))),
+        (kept) =>
+          kept.type === flag.type &&
+          (kept.category === undefined || flag.category === undefined || kept.category === flag.category) &&
+          kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))),
       );
       const kept = merged[same];
       if (kept === undefined) {
