@@ -8,7 +8,7 @@
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
-import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
@@ -143,7 +143,9 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     const clarifying = sentences.some(isClarifyingQuestion);
     let tookBack = false;
     for (const sentence of sentences) {
-      if (isScreeningQuestion(sentence) || (role === "therapist" && sentence.question)) {
+      // The therapist's words are read as questions to the patient (speech recognition drops the
+      // "?"): what they ask about makes a "yes" mean it.
+      if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
         for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
         continue;
       }
@@ -159,8 +161,11 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     }
     // An answer to the other speaker's follow-up question about a risk just disclosed says more
     // about that risk ("How often?" — "Most nights this week"), unless it denies.
-    const answering = previous !== null && previous.speaker !== segment.speaker && previous.followUp && role !== "therapist" && !clarifying && !tookBack;
-    if (own.length === 0 && answering && topic !== null && topic.age <= 2 && !denies(segment.text) && sentences[0]) {
+    const asking = sentences.some((sentence) => sentence.question) || questions.size > 0;
+    const answering = previous !== null && previous.speaker !== segment.speaker && previous.followUp && role !== "therapist" && !clarifying && !tookBack && !asking;
+    // A segment that asks a question itself is no answer.
+    const deniesTheRisk = denies(segment.text) || stopsTheRisk(segment.text);
+    if (own.length === 0 && answering && topic !== null && topic.age <= 2 && !deniesTheRisk && sentences[0]) {
       const sentence = sentences[0];
       for (const category of topic.categories) {
         own.push({
@@ -174,7 +179,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
       }
     }
     // A "yes" to the other speaker's screening question says what the question asked.
-    if (own.length === 0 && role !== "therapist" && !clarifying && !tookBack && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+    if (own.length === 0 && role !== "therapist" && !clarifying && !tookBack && !asking && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
       const sentence = sentences[0];
       if (sentence) {
         for (const category of asked.categories) {
@@ -194,7 +199,10 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
     if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
     else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
-    previous = { speaker: segment.speaker, followUp: sentences.some((sentence) => sentence.question) && asksAboutTheRisk(segment.text) };
+    previous = {
+      speaker: segment.speaker,
+      followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
+    };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;

@@ -284,6 +284,7 @@ export function isAccident(sentence: RiskSentence): boolean {
  */
 export function isClarifyingQuestion(sentence: RiskSentence): boolean {
   if (/^ (?:\S+ ){0,2}(?:how|what|like what|meaning) \? $/.test(sentence.text)) return true;
+  if (/^ (?:\S+ ){1,3}meaning (?:\S+ ){1,4}\??$/.test(sentence.text.replace(/ \? $/, " ? ").replace(/ $/, ""))) return true;
   return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
     sentence.text,
   );
@@ -295,6 +296,7 @@ export function isClarifyingQuestion(sentence: RiskSentence): boolean {
  * raise no flag; an answer to it may (`affirms`).
  */
 export function isScreeningQuestion(sentence: RiskSentence): boolean {
+  if (/^ (?:and |so |okay |ok |now |also |what about )?any (?:\S+ ){0,3}(?:thought|cigarette|vape|drink|drug|alcohol|smoking|drinking|self|harm|weapon|plan)/.test(sentence.text)) return true;
   return (sentence.question || /^ (?:and |so |okay |ok |now |also )?(?:any|how (?:much|often|many)|what about|tell me about) /.test(sentence.text)) && / (?:you|your|yourself|you be|you have) /.test(sentence.text);
 }
 
@@ -329,4 +331,9 @@ export function asksAboutTheRisk(question: string): boolean {
   const said = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
   if (/ (?:who|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
+}
+
+/** An answer saying the risk has stopped ("not any more", "not since June", "never again"). */
+export function stopsTheRisk(text: string): boolean {
+  return /\b(?:not (?:any ?more|since|lately|recently|now|for (?:a while|ages|months|years))|no longer|never again|stopped|gone now|over now)\b/i.test(text);
 }

@@ -115,7 +115,8 @@ export function readRiskSentences(segment: { id: string; speaker: string; text: 
       words,
       tokenOfWord,
       tokens: sentence.tokens,
-      question: last === "?" || questionOpeners.test(text),
+      // Speech recognition drops the "?": "okay can you tell me more" still asks.
+      question: last === "?" || questionOpeners.test(text) || (!/[.?!]/.test(segment.text) && / (?:can|could|would|do|does|did|have|are|is|will|were|was) you /.test(text)),
       start: sentence.start,
       end: sentence.end,
     };
