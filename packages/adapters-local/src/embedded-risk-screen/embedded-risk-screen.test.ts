@@ -111,6 +111,7 @@ describe("embedded risk screen: context rules", () => {
 
   it("a patient asking what a question means is not disclosing", () => {
     expect(ownOn(["T: Any thoughts of hurting yourself?", "What do you mean by hurting myself?"], "seg-2")).toEqual([]);
+    expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurting myself as in cutting?"], "seg-2")).toEqual([]);
   });
 
   it.each([
@@ -135,6 +136,10 @@ describe("embedded risk screen: speakers and dialogue", () => {
   it("raises nothing on the therapist's screening questions", () => {
     const found = findings(["T: Have you had thoughts of killing yourself? What about your heroin use?", "No."]);
     expect(found).toEqual([]);
+  });
+
+  it("with no roles, a question about the listener's own risk raises nothing, whoever asked it", () => {
+    expect(findings(["How much are you drinking every night?", "A bottle of wine."], false).map((finding) => finding.evidence[0]?.segmentId)).toEqual(["seg-2"]);
   });
 
   it("with no roles (a mono recording), a screening question raises nothing, but the patient's words still do", () => {

@@ -170,6 +170,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern: "(?:not|never) (?:\\S+ )?(?:want|wanna) (?:to )?(?:do this|do it|be like this|keep do\\S* this|keep go\\S*|carry on like this|live like this|feel like this) (?:any ?more|any longer|forever)",
     examples: ["I don't want to do this anymore.", "i dont wanna live like this any more"],
   },
+  {
+    id: "passive.hopeless_about_living",
+    category: "passive_death_wish",
+    says: "Spoke of life not being worth it, or of no future",
+    pattern:
+      "(?:wish (?:that )?i (?:could|would) (?:just )?(?:disappear|vanish|go away forever|sleep forever|not exist|stop exist\\S*|not be here|fade away))|(?:want|wanna) to (?:be gone|give up on (?:life|living|everything))|give\\S* up on (?:life|living)|(?:no|not see a|not see any|there be no|can not see a|can not see any) (?:future|way out)(?: for me)?|(?:be|i be|i'm) (?:so )?done with (?:it all|everything|life|living)|(?:be|would be) (?:a )?relief (?:to|if) (?:\\S+ )?(?:die|not wake|be gone|be dead|it all end\\S*)|(?:life|living|everything|my life) (?:be|feel\\S*|seem\\S*) (?:so )?(?:pointless|meaningless|hopeless|unbearable|not worth it|too much to bear)|(?:pray|hope|wish) for death|welcome death|death (?:would be|be|feel\\S*) (?:like )?(?:a )?(?:relief|welcome|peace|release)|(?:ready|prepared) (?:to die|for death)|not (?:afraid|scared|frightened) (?:of|to) (?:die|dying|death) (?:any ?more|now)|(?:can not|can't) (?:cope with|bear|stand) (?:live|living|being alive|life)|(?:tired|sick) of (?:everything|it all)(?= \\.|$)",
+    examples: ["I wish I could just disappear.", "I don't see a future for me.", "Life feels pointless.", "Death would be a relief.", "I'm done with it all."],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
