@@ -119,6 +119,20 @@ function withImplied(findings: RiskFinding[]): RiskFinding[] {
   return out;
 }
 
+const answerWords = { follow_up: "Said more when asked about", yes_to_screening_question: "Answered yes when asked about" } as const;
+
+/** Findings of an answer: the categories asked about, quoting the answer's first sentence. */
+function answerFindings(segment: { id: string; text: string }, sentence: RiskSentence, categories: Iterable<RiskCategory>, kind: keyof typeof answerWords): RiskFinding[] {
+  return [...categories].map((category) => ({
+    category,
+    temporality: temporalityOf(sentence),
+    subject: "speaker",
+    text: `${answerWords[kind]}: ${riskCategoryInfo[category].label.toLowerCase()}`,
+    ...sentenceEvidence(segment, sentence),
+    rule: `answer.${kind}`,
+  }));
+}
+
 /** The findings of one transcript (see the module comment). */
 export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
   if (!isEnglish(input.language)) {
@@ -159,41 +173,17 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
         own.push({ ...weighed, ...sentenceEvidence(segment, sentence), rule: match.row.id });
       }
     }
-    // An answer to the other speaker's follow-up question about a risk just disclosed says more
-    // about that risk ("How often?" — "Most nights this week"), unless it denies.
+    // An answer is what follows the other speaker's question, and asks nothing itself.
     const asking = sentences.some((sentence) => sentence.question) || questions.size > 0;
-    const answering = previous !== null && previous.speaker !== segment.speaker && previous.followUp && role !== "therapist" && !clarifying && !tookBack && !asking;
-    // A segment that asks a question itself is no answer.
-    const deniesTheRisk = denies(segment.text) || stopsTheRisk(segment.text);
-    if (own.length === 0 && answering && topic !== null && topic.age <= 2 && !deniesTheRisk && sentences[0]) {
-      const sentence = sentences[0];
-      for (const category of topic.categories) {
-        own.push({
-          category,
-          temporality: temporalityOf(sentence),
-          subject: "speaker",
-          text: `Said more when asked about: ${riskCategoryInfo[category].label.toLowerCase()}`,
-          ...sentenceEvidence(segment, sentence),
-          rule: "answer.follow_up",
-        });
-      }
+    const answers = own.length === 0 && role !== "therapist" && !clarifying && !tookBack && !asking && sentences[0] !== undefined;
+    // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
+    // "Most nights this week"), unless it denies or says it stopped.
+    if (answers && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
+      own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up"));
     }
     // A "yes" to the other speaker's screening question says what the question asked.
-    if (own.length === 0 && role !== "therapist" && !clarifying && !tookBack && !asking && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      const sentence = sentences[0];
-      if (sentence) {
-        for (const category of asked.categories) {
-          own.push({
-            category,
-            temporality: temporalityOf(sentence),
-            subject: "speaker",
-            text: `Answered yes when asked about: ${riskCategoryInfo[category].label.toLowerCase()}`,
-            quote: segment.text.slice(sentence.start, sentence.end),
-            evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
-            rule: "answer.yes_to_screening_question",
-          });
-        }
-      }
+    if (answers && own.length === 0 && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question"));
     }
     findings.push(...withImplied(own));
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));

@@ -1,11 +1,8 @@
-import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { describeError } from "../components/problem-text.ts";
-import { clockTime } from "./clock-time.ts";
+import { EvidenceLinks } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
 import type { Session } from "./session-api.ts";
-import { speakerName } from "./speaker-relabel.ts";
-import { segmentElementId } from "./transcript-view.tsx";
 
 type Notes = NonNullable<Session["notes"]>;
 type Transcript = NonNullable<Session["transcript"]>;
@@ -89,7 +86,6 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
 export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords }: NotesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  const segments = new Map(transcript.segments.map((segment) => [segment.id, segment]));
   const sections = noteSections(notes as unknown as NotesLike);
   return (
     <div class="notes stack">
@@ -153,26 +149,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                     <span class="evidence">
                       {" "}
                       Evidence:{" "}
-                      {entry.evidence.map((evidence, at) => {
-                        const segment = segments.get(evidence.segmentId);
-                        const where = segment ? `${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}` : evidence.segmentId;
-                        return (
-                          <Fragment key={at}>
-                            {at === 0 ? null : ", "}
-                            <a
-                              class="evidence-link"
-                              href={`#${segmentElementId(evidence.segmentId)}`}
-                              onClick={(event) => {
-                                event.preventDefault();
-                                onOpenEvidence(evidence);
-                              }}
-                            >
-                              <span class="visually-hidden">Show the cited words at </span>
-                              {where}
-                            </a>
-                          </Fragment>
-                        );
-                      })}
+                      <EvidenceLinks evidence={entry.evidence} transcript={transcript} lead="Show the cited words at" onOpenEvidence={onOpenEvidence} />
                     </span>
                   )}
                 </li>

@@ -1,10 +1,7 @@
-import { Fragment } from "preact";
-import { clockTime } from "./clock-time.ts";
+import { EvidenceLinks } from "./evidence-links.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
 import type { Session } from "./session-api.ts";
-import { speakerName } from "./speaker-relabel.ts";
-import { segmentElementId } from "./transcript-view.tsx";
 
 type Transcript = NonNullable<Session["transcript"]>;
 
@@ -22,7 +19,6 @@ export interface RiskPanelProps {
 export function RiskPanel({ risk, transcript, onOpenEvidence }: RiskPanelProps) {
   const flags = risk ? riskFlagViews(risk) : [];
   const urgent = flags.some((flag) => flag.alert);
-  const segments = new Map((transcript?.segments ?? []).map((segment) => [segment.id, segment]));
   return (
     <section class={`risk-panel${urgent ? " risk-urgent" : ""}`} aria-labelledby="session-risk">
       <h2 id="session-risk">Risk screen</h2>
@@ -37,26 +33,7 @@ export function RiskPanel({ risk, transcript, onOpenEvidence }: RiskPanelProps) 
               </p>
               <p>
                 {flag.text}: <q>{flag.quote}</q>{" "}
-                {flag.evidence.map((evidence, at) => {
-                  const segment = segments.get(evidence.segmentId);
-                  const where = segment && transcript ? `${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}` : "in the transcript";
-                  return (
-                    <Fragment key={at}>
-                      {at === 0 ? null : ", "}
-                      <a
-                        class="evidence-link"
-                        href={`#${segmentElementId(evidence.segmentId)}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          onOpenEvidence(evidence);
-                        }}
-                      >
-                        <span class="visually-hidden">Show the words at </span>
-                        {where}
-                      </a>
-                    </Fragment>
-                  );
-                })}
+                <EvidenceLinks evidence={flag.evidence} transcript={transcript} lead="Show the words at" onOpenEvidence={onOpenEvidence} />
               </p>
               <details>
                 <summary>Details</summary>
