@@ -34,6 +34,7 @@ interface TherapistSession {
   transcript: { speakers: Array<{ label: string; role: string }>; segments: Segment[]; warnings: Array<{ feature?: string }> };
   notes: { stale: boolean } | null;
   sentiment: { timeline: unknown[] } | null;
+  risk?: { summary: string } | null;
 }
 
 let harness: ConsoleHarness;
@@ -126,6 +127,11 @@ describe("the session view", () => {
     const table = page.getByRole("table", { name: "Patient's sentiment by time window" });
     expect(await table.locator("tbody tr").count()).toBe(reviewed.sentiment?.timeline.length);
     await page.getByRole("heading", { level: 2, name: "Notes" }).waitFor();
+    // The risk screen says what it found in its own words; nothing on the page says "None".
+    const risk = page.getByRole("region", { name: "Risk screen" });
+    expect(await risk.locator(".risk-summary").textContent()).toBe(reviewed.risk?.summary);
+    expect(reviewed.risk?.summary).toMatch(/this is not a risk assessment/);
+    expect(await page.locator("main").innerText()).not.toMatch(/(^|\n)\s*None\.?\s*(\n|$)/);
     expect(await page.getByLabel("Speaker ch0").inputValue()).toBe("therapist");
     expect((await harness.checkScreen(page, "20-session-view")).blocking).toEqual([]);
     expect(therapist.problems).toEqual([]);
