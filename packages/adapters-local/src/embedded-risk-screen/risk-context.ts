@@ -140,7 +140,7 @@ export function isHypothetical(sentence: RiskSentence, first: number): boolean {
       if (subjectPronouns.has(word)) {
         const before = words[index - 1] ?? "";
         const complement = complementVerbs.has(before) || (objectPronouns.has(before) && complementVerbs.has(words[index - 2] ?? ""));
-        if (sawSubject && sawVerb && !complement && !objectPronouns.has(word)) return false;
+        if (sawVerb && !complement && !objectPronouns.has(word)) return false;
         sawSubject = true;
       }
       if (isVerb(sentence, index)) sawVerb = true;

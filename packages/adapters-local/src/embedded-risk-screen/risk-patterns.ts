@@ -65,7 +65,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "passive_death_wish",
     says: "Said they want to die or not wake up",
     pattern:
-      "(?:want|wanna|wish|like|long|hope|pray) (?:to )?{adv}(?:die|be dead|disappear (?:forever|for good|permanently)|not wake up|never wake up|go to sleep and (?:not|never) wake up|fall asleep and (?:not|never) wake up|sleep forever|stop exist\\S*|cease to exist|not exist|not be (?:here|alive|around))",
+      "(?:want|wanna|wish|like|long|hope|pray) (?:that )?(?:i )?(?:could |would |can |might )?(?:to )?{adv}(?:die|be dead|disappear (?:forever|for good|permanently)|not wake up|never wake up|go to sleep and (?:not|never) wake up|fall asleep and (?:not|never) wake up|sleep forever|stop exist\\S*|cease to exist|not exist|not be (?:here|alive|around))",
     examples: ["I just want to die.", "i wanna go to sleep and never wake up", "I want to disappear forever.", "Part of me wants to stop existing."],
   },
   {
@@ -102,7 +102,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.better_off_without",
     category: "passive_death_wish",
     says: "Said others would be better off without them",
-    pattern: "(?:better|easier|happier|good) (?:off )?without me|(?:better|good) off dead|(?:better|easier) if i (?:be|was|were) (?:not|n't|never) (?:here|around|bear|born)|(?:better|easier) if i (?:die|be dead|go|disappear)",
+    pattern: "(?:better|easier|happier|good) (?:off )?without me|(?:better|good) off (?:dead|gone|not here|not around|in the ground)|(?:better|easier) if i (?:be|was|were) (?:not|n't|never) (?:here|around|bear|born)|(?:better|easier) if i (?:die|be dead|go|disappear)",
     examples: ["Everyone would be better off without me.", "my family would be happier without me", "It would be easier if I wasn't around.", "I'd be better off dead."],
   },
   {
@@ -305,7 +305,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "plan.have_plan_in_context",
     category: "suicide_intent_or_plan",
     says: "Said they have a plan, after suicide was talked about",
-    pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to)|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the|soon)|go through with it|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
+    pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*|think\\S* about|thought about) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to|i might|i could)|(?:want|wanna|go to|gonna|need|ready) to (?:just )?end it(?= \\.| $| now| all| tonight| soon)|(?:tell|told) (?:\\S+ ){0,2}goodbye|(?:note|letter)s? (?:to|for) (?:my )?(?:\\S+ )?{family}|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the|soon)|go through with it|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
     examples: ["I know exactly how I'd do it.", "I'm going to do it this weekend."],
     needsSuicideContext: true,
   },
@@ -368,7 +368,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "preparatory.affairs",
     category: "preparatory_behaviour",
     says: "Spoke of putting their affairs in order",
-    pattern: "(?:write|wrote|written|writ\\S*|update\\S*|make|made|sort\\S*|finish\\S*|do|did|done|get|got|put|check\\S*) (?:\\S+ ){0,2}(?:my )?(?:will|affairs|life insurance|funeral (?:plan|arrangement|song|wish)\\S*|password\\S*)(?: \\S+){0,2} (?:in order|sorted|so (?:they|everyone|my)|for (?:when|after)|just in case|ready)|(?:affairs|everything) in order|(?:cancel\\S*|close\\S*) (?:all )?my (?:account|subscription|bank)s?(?: \\S+){0,3} (?:in case|for when|so they|so no one)",
+    pattern: "(?:write|wrote|written|writ\\S*|update\\S*|make|made|sort\\S*|finish\\S*|do|did|done|get|got|put|check\\S*) (?:\\S+ ){0,2}(?:my )?(?:will|affairs|life insurance|funeral (?:plan|arrangement|song|wish)\\S*|password\\S*)(?: \\S+){0,2} (?:in order|sorted|so (?:they|everyone|my)|for (?:when|after)|just in case|ready)|(?:affairs|everything) in order|(?:my )?will (?:\\S+ ){0,3}(?:a )?(?:note|letter)s?|(?:cancel\\S*|close\\S*) (?:all )?my (?:account|subscription|bank)s?(?: \\S+){0,3} (?:in case|for when|so they|so no one)",
     examples: ["I've put my affairs in order.", "i updated my will just in case", "I've been getting everything in order."],
   },
   {
