@@ -591,7 +591,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of alcohol or drugs they use",
     pattern:
-      "(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit|glass)s?|cans? of|ket|tina|charlie|crystal meth|mandy|pingers|nitrous|ghb)(?! (?:glass|shop|bottle opener|free|zero))",
+      "(?:drink\\S*|drank|have|has|had|having|sink\\S*|neck\\S*|down\\S*|get\\S* through|go\\S* through|went through|finish\\S*|crack\\S* open|on the|mostly|usually|just) (?:\\S+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|cans?)(?! (?:glass|shop|bottle opener|free|zero|for (?:my|his|her|the|a)|as a (?:gift|present)))|(?<=^ )(?:vodka|whisk(?:e)?y|gin|rum|cider|lager|beer|wine|spirits|cans) (?:mostly|usually|every|a|and|or|\\.)|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit)s? (?:of \\S+ )?(?:a|every|each|per|at the|most|on a)|cans? of (?:lager|beer|cider|stella|strongbow|special brew)|ket|tina|crystal meth|mandy|pingers|nitrous|ghb",
     examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
   },
   {
