@@ -57,6 +57,6 @@ describe("checkReadiness", () => {
       { name: "agenda:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(9);
+    expect(signals).toHaveLength(10);
   });
 });
