@@ -102,7 +102,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.better_off_without",
     category: "passive_death_wish",
     says: "Said others would be better off without them",
-    pattern: "(?:better|easier|happier|good) (?:off )?without me|(?:better|good) off (?:dead|gone|not here|not around|in the ground)|(?:better|easier) if i (?:be|was|were) (?:not|n't|never) (?:here|around|bear|born)|(?:better|easier) if i (?:die|be dead|go|disappear)",
+    pattern: "(?:better|easier|happier|good) (?:off )?without me|(?:better|good) off (?:dead|gone|not here|not around|in the ground)|(?:better|easier) if i (?:be|was|were) (?:not|n't|never) (?:here|around|bear|born)|(?:better|easier|happier|kinder|simpler) (?:for (?:\\S+ ){1,2})?if i (?:just )?(?:die|be dead|go|disappear|be go|be gone|be not here|be not around)",
     examples: ["Everyone would be better off without me.", "my family would be happier without me", "It would be easier if I wasn't around.", "I'd be better off dead."],
   },
   {
@@ -467,7 +467,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "others.revenge",
     category: "harm_to_others",
     says: "Spoke of making someone pay or getting revenge",
-    pattern: "(?:make|get) (?:\\S+ )?{person} pay|(?:get|take|have) (?:my )?(?:revenge|back at|even with)|(?:he|she|they|you) (?:will|'ll|be go to|gonna) (?:regret|pay|be sorry)|(?:teach|taught) (?:\\S+ )?{person} a lesson (?:he|she|they)",
+    pattern: "(?:make|get) (?:\\S+ )?{person} pay|(?:get|take|have) (?:my )?(?:revenge|back at|even with)|(?:he|she|they|you) (?:will|'ll|be go to|gonna) (?:regret|pay|be sorry)|(?:teach|taught) (?:\\S+ )?{person} a lesson (?:he|she|they)|(?:want|wish) (?:him|her|them|person|my \\S+) (?:\\S+ )?dead|beat (?:the )?(?:crap|shit|hell|life|living daylights) out of|(?:make|made) (?:him|her|them) suffer|(?:intrusive )?(?:thought|urge|image)s? (?:of|about) (?:\\S+ ){0,2}(?:hurt\\S*|kill\\S*|stab\\S*|harm\\S*|drown\\S*|smother\\S*|attack\\S*) (?:\\S+ ){0,2}(?:{person}|people|stranger\\S*|baby|child|kid)",
     examples: ["I'll make him pay for this.", "im going to get my revenge on her", "They're going to regret it."],
   },
   {
@@ -516,7 +516,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of being called names, humiliated or screamed at",
     pattern:
-      "(?:call\\S*|calls) me (?:\\S+ )?(?:worthless|stupid|useless|fat|ugly|pathetic|crazy|mental|psycho|a whore|a slut|a bitch|an idiot|a failure|a loser|a pig|a cunt|disgusting|retard\\S*|nothing|names)|(?:tell\\S*|told|say\\S*|said) (?:me )?(?:that )?i (?:be|am|'m|was) (?:\\S+ )?(?:worthless|nothing|useless|stupid|pathetic|crazy|a failure|disgusting|a waste|unlovable|ugly|fat)|(?:scream\\S*|yell\\S*|shout\\S*|swear\\S*) at me (?:all the time|every day|constantly|for hours|in front of|until|whenever)|humiliat\\S* me|(?:belittl\\S*|degrad\\S*|mock\\S*|gaslight\\S*) me|nobody (?:will|would|else (?:will|would)) (?:ever )?(?:love|want|believe) me",
+      "(?:call\\S*|calls) me (?:\\S+ )?(?:worthless|stupid|useless|fat|ugly|pathetic|crazy|mental|psycho|a whore|a slut|a bitch|an idiot|a failure|a loser|a pig|a cunt|disgusting|retard\\S*|nothing|names)|(?:tell\\S*|told|say\\S*|said) (?:me )?(?:that )?i (?:be|am|'m|was) (?:\\S+ )?(?:worthless|nothing|useless|stupid|pathetic|crazy|a failure|disgusting|a waste|unlovable|ugly|fat)|(?:scream\\S*|yell\\S*|shout\\S*|swear\\S*) at me (?:all the time|every day|constantly|for hours|in front of|until|whenever)|humiliat\\S* me|(?:make|makes|made) me feel (?:worthless|stupid|useless|like nothing|like dirt|small|like a piece of|pathetic|disgusting)|(?:belittl\\S*|degrad\\S*|mock\\S*|gaslight\\S*) me|nobody (?:will|would|else (?:will|would)) (?:ever )?(?:love|want|believe) me",
     examples: ["He calls me worthless every day.", "she told me i was disgusting", "My husband screams at me for hours.", "He says nobody else would ever want me."],
   },
   {
@@ -558,7 +558,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of using illicit drugs",
     pattern:
-      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
+      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|(?:be|been|start\\S*|keep) using(?= \\.| $|$| again| every| daily| most| more)|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
     examples: ["I've been doing coke at the weekends.", "i smoke weed every day", "I relapsed on heroin.", "Got high before work again.", "I've been using again."],
   },
   {
@@ -591,7 +591,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of alcohol or drugs they use",
     pattern:
-      "(?:drink\\S*|drank|have|has|had|having|sink\\S*|neck\\S*|down\\S*|get\\S* through|go\\S* through|went through|finish\\S*|crack\\S* open|on the|mostly|usually|just) (?:\\S+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|cans?)(?! (?:glass|shop|bottle opener|free|zero|for (?:my|his|her|the|a)|as a (?:gift|present)))|(?<=^ )(?:vodka|whisk(?:e)?y|gin|rum|cider|lager|beer|wine|spirits|cans) (?:mostly|usually|every|a|and|or|\\.)|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit)s? (?:of \\S+ )?(?:a|every|each|per|at the|most|on a)|cans? of (?:lager|beer|cider|stella|strongbow|special brew)|ket|tina|crystal meth|mandy|pingers|nitrous|ghb",
+      "(?:drink\\S*|drank|have|has|had|having|sink\\S*|neck\\S*|down\\S*|get\\S* through|go\\S* through|went through|finish\\S*|crack\\S* open|on the|mostly|usually|just) (?:\\S+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|cans?)(?! (?:glass|shop|bottle opener|free|zero|for (?:my|his|her|the|a)|as a (?:gift|present)))|(?<=^ )(?:vodka|whisk(?:e)?y|gin|rum|cider|lager|beer|wine|spirits|cans) (?:mostly|usually|every|a|and|or|\\.)|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit)s? (?:of \\S+ )?(?:a|every|each|per|at the|most|on a)|cans? of (?:lager|beer|cider|stella|strongbow|special brew)|(?:have|had|having|drank|drink\\S*) (?:a few|some|several|too many|a couple of|loads of|a lot of) (?:drink|pint|beer|glass|shot|can)s?|ket|tina|crystal meth|mandy|pingers|nitrous|ghb",
     examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
   },
   {
