@@ -176,6 +176,23 @@ describe("embedded risk screen: speakers and dialogue", () => {
   });
 });
 
+describe("embedded risk screen on a long session", () => {
+  it("gives the event loop turns while it reads, and stops when its signal aborts part-way", async () => {
+    const long = dialogue(Array.from({ length: 450 }, (_, index) => (index % 2 === 0 ? "T: How was the week?" : "Fine, I walked the dog.")));
+    const screen = createEmbeddedRiskScreen();
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    await screen.screen(long);
+    clearInterval(ticking);
+    expect(turns).toBeGreaterThan(0);
+
+    const controller = new AbortController();
+    const stopped = screen.screen(long, { signal: controller.signal });
+    controller.abort();
+    await expect(stopped).rejects.toMatchObject({ code: "provider.interrupted" });
+  });
+});
+
 describe("embedded risk screen descriptor", () => {
   it("creates the embedded screen from no settings", async () => {
     const screen = await embeddedRiskScreenDescriptor.create();

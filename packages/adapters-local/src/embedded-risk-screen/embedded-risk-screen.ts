@@ -34,6 +34,9 @@ export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((ro
 /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
 const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
 
+/** Every row at once: a sentence neither of whose texts it matches is passed over without trying each row. */
+const anyRow = new RegExp(compiledPatterns.map((row) => row.regex.source).join("|"));
+
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
 /** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
@@ -50,6 +53,7 @@ interface Match {
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
+  if (!anyRow.test(sentence.text) && !anyRow.test(sentence.said)) return matches;
   for (const row of compiledPatterns) {
     if (row.needsSuicideContext && !suicideContext) continue;
     const seen = new Set<number>();
@@ -134,19 +138,23 @@ function answerFindings(segment: { id: string; text: string }, sentence: RiskSen
 }
 
 /** The findings of one transcript (see the module comment). */
-export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
-  if (!isEnglish(input.language)) {
-    return { status: "not_screened", reason: `the embedded screen reads English only (the transcript is ${input.language})`, version: embeddedRiskRulesVersion };
-  }
+/**
+ * Reads the dialogue segment by segment, keeping what the last turns said (a question asked, a
+ * risk disclosed, suicide talked about).
+ * @yields the findings of each segment in turn ([] for most).
+ */
+function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
-  const findings: RiskFinding[] = [];
   let sinceSuicideTalk = Infinity;
   let asked = null as { speaker: string; categories: Set<RiskCategory> } | null;
   /** The risk the speaker last disclosed, and how many segments ago. */
   let topic = null as { categories: Set<RiskCategory>; age: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
   for (const segment of input.segments) {
-    if (segment.text.trim() === "") continue;
+    if (segment.text.trim() === "") {
+      yield [];
+      continue;
+    }
     sinceSuicideTalk += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readRiskSentences(segment);
@@ -185,7 +193,7 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     if (answers && own.length === 0 && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
       own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question"));
     }
-    findings.push(...withImplied(own));
+    yield withImplied(own);
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
     if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
     else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
@@ -198,6 +206,43 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
     const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;
     asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions } : open !== null && open.speaker === segment.speaker ? open : null;
   }
+}
+
+const notEnglish = (language: string): RiskScreenOutput => ({
+  status: "not_screened",
+  reason: `the embedded screen reads English only (the transcript is ${language})`,
+  version: embeddedRiskRulesVersion,
+});
+
+/** The findings of one transcript, at once (see the module comment). */
+export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
+  if (!isEnglish(input.language)) return notEnglish(input.language);
+  return { status: "screened", findings: [...readDialogue(input)].flat(), version: embeddedRiskRulesVersion };
+}
+
+/** How many segments are read between two turns of the event loop (the API may share it). */
+const segmentsPerTurn = 100;
+
+/**
+ * The same as `screenTranscript`, giving the event loop a turn every `segmentsPerTurn` segments
+ * so that a long session does not hold an API process that runs the worker too, and stopping
+ * when `signal` aborts.
+ * @throws ConfideError `provider.interrupted` when `signal` aborts.
+ */
+async function screenTranscriptInTurns(input: RiskScreenInput, signal: AbortSignal | undefined): Promise<RiskScreenOutput> {
+  const interrupted = () => new ConfideError("provider.interrupted", "The risk screen was stopped.", { cause: signal?.reason });
+  if (signal?.aborted) throw interrupted();
+  if (!isEnglish(input.language)) return notEnglish(input.language);
+  const findings: RiskFinding[] = [];
+  let read = 0;
+  for (const found of readDialogue(input)) {
+    findings.push(...found);
+    read += 1;
+    if (read % segmentsPerTurn === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw interrupted();
+    }
+  }
   return { status: "screened", findings, version: embeddedRiskRulesVersion };
 }
 
@@ -205,11 +250,8 @@ export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
 export function createEmbeddedRiskScreen(): RiskScreen {
   return {
     provider: "embedded",
-    async screen(input, options = {}) {
-      if (options.signal?.aborted) {
-        throw new ConfideError("provider.interrupted", "The risk screen was stopped.", { cause: options.signal.reason });
-      }
-      return screenTranscript(input);
+    screen(input, options = {}) {
+      return screenTranscriptInTurns(input, options.signal);
     },
     async check() {
       try {
