@@ -214,6 +214,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
         <ErrorMessage error={actionError} />
       </div>
 
+      {transcript === null && !session.risk ? null : <RiskPanel risk={session.risk} transcript={transcript} onOpenEvidence={openEvidence} />}
+
       {warnings.length === 0 ? null : (
         <section class="warnings" aria-labelledby="session-warnings">
           <h2 id="session-warnings">Warnings</h2>
@@ -231,7 +233,6 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
         <p role="status">This session is still being processed. This page updates when it is ready.</p>
       ) : null}
 
-      {transcript === null && !session.risk ? null : <RiskPanel risk={session.risk} transcript={transcript} onOpenEvidence={openEvidence} />}
 
       <div class="session-columns">
         <section class="transcript-column" aria-labelledby="session-transcript">
