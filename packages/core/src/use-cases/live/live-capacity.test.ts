@@ -8,7 +8,7 @@ import type { TestDeps } from "../../testing/test-deps.ts";
 import { runUntilIdle, setUpPipeline, storedSession, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
 import { resumeLiveRun, startLiveRun, type StartedLiveRun } from "./attach-live-session.ts";
 import { endAbandonedLiveSessions } from "./end-abandoned-live-sessions.ts";
-import { LiveCapacity, type LiveCapacityOptions } from "./live-capacity.ts";
+import { defaultLiveMaxStreams, LiveCapacity, type LiveCapacityOptions } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
 import type { LiveRun } from "./live-run.ts";
 
@@ -206,5 +206,21 @@ describe("live sessions at capacity (issue 31)", () => {
     // The finals heard before the failure are not kept: the whole recording is transcribed.
     expect(ended.transcript).toBeNull();
     expect(await recordingBytes(session.id)).toBe(44 + 2_000 * monoBytesPerMs);
+  });
+
+  it("derives the default capacity from the cores and what a stream costs: the embedded engine runs 4 streams on 2 cores; engines elsewhere are limited by their delay only", () => {
+    const embedded = { coresPerStream: 0.35, finalDelayTargetMs: 1_500 };
+    expect(defaultLiveMaxStreams(2, embedded)).toBe(4);
+    expect(defaultLiveMaxStreams(8, embedded)).toBe(17);
+    expect(defaultLiveMaxStreams(1, { coresPerStream: 1, finalDelayTargetMs: 1_500 })).toBe(1);
+    expect(defaultLiveMaxStreams(2, { coresPerStream: 0, finalDelayTargetMs: 2_000 })).toBeNull();
+  });
+
+  it("records every session when the capacity is 0", async () => {
+    withCapacity({ maxStreams: 0 });
+    const { recordOnly, run } = await start();
+    expect(recordOnly).toBe("capacity");
+    expect(run.liveText).toBe(false);
+    expect(engine.written()).toEqual([]);
   });
 });
