@@ -4,6 +4,7 @@ import type { Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import type { LiveAudioDecoding } from "../../ports/live-audio-decoder.ts";
+import type { LiveRecognition } from "../../ports/live-speech-to-text.ts";
 import { assertRole } from "../policies/session-access.ts";
 import type { LiveStreamSlot } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -35,12 +36,14 @@ export function recordOnlyNotice(reason: RecordOnlyReason): { code: string; mess
 /**
  * Starts a live session and holds it (`startLiveSession`, then a `LiveRun` on a new recognition,
  * or on none when the session is recorded only: past this process's live capacity).
- * @throws what `startLiveSession` throws, and the engine's `open` errors (the session is then
- * ended at once, with no audio: failed).
+ * @throws what `startLiveSession` throws, and the engine's `open` errors that are not retryable
+ * (the session is then ended at once, with no audio: failed); an engine that cannot be reached
+ * now records the session only.
  */
 export async function startLiveRun(deps: LiveDeps, actor: Actor, input: StartLiveSessionInput, listener: LiveUpdateListener): Promise<StartedLiveRun> {
-  const { session, resumeToken, slot } = await startLiveSession(deps, actor, input);
-  const run = await openRun(deps, session, slot, listener).catch((error: unknown) => {
+  const started = await startLiveSession(deps, actor, input);
+  const { slot, resumeToken } = started;
+  const { run, session } = await openRun(deps, started.session, slot, listener).catch((error: unknown) => {
     slot?.release();
     throw error;
   });
@@ -91,25 +94,38 @@ export async function resumeLiveRun(
       session.version,
     );
     deps.logger.info("live.resumed", { sessionId: session.id, storedBytes: live.storedBytes, recordOnly: recordOnly ?? null });
-    const run = await openRun(deps, attached, slot, listener);
-    return { run, session: attached, recordOnly: recordOnly ?? null };
+    const { run, session: running } = await openRun(deps, attached, slot, listener);
+    return { run, session: running, recordOnly: running.live?.recordOnly ?? null };
   } catch (error) {
     slot?.release();
     throw error;
   }
 }
 
-/** A run on a new recognition holding `slot`, or on none for a session recorded only. */
-async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | null, listener: LiveUpdateListener): Promise<LiveRun> {
+/**
+ * A run on a new recognition holding `slot`, or on none for a session recorded only. An engine
+ * that cannot be reached now (a retryable error from `open`) does not refuse the session: it is
+ * recorded only (`engine_failed`) and transcribed when it ends.
+ */
+async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | null, listener: LiveUpdateListener): Promise<{ run: LiveRun; session: Session }> {
   const live = liveOf(session);
-  if (live.recordOnly) return new LiveRun(deps, session, null, listener);
+  if (live.recordOnly) return { run: new LiveRun(deps, session, null, listener), session };
   const channels = live.format.channels;
-  const recognition = await deps.liveSpeech.open({
-    language: session.settings.language,
-    format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels },
-    channelLayout: session.settings.channelLayout,
-    maxSpeakers: session.settings.maxSpeakers,
-  });
+  let recognition: LiveRecognition;
+  try {
+    recognition = await deps.liveSpeech.open({
+      language: session.settings.language,
+      format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels },
+      channelLayout: session.settings.channelLayout,
+      maxSpeakers: session.settings.maxSpeakers,
+    });
+  } catch (error) {
+    if (!ConfideError.is(error) || !error.retryable) throw error;
+    slot?.release();
+    deps.logger.warn("live.engine_unavailable", { sessionId: session.id, code: error.code });
+    const recorded = await deps.sessions.update({ ...session, live: { ...live, recordOnly: "engine_failed" }, updatedAt: deps.clock.now() }, session.version);
+    return { run: new LiveRun(deps, recorded, null, listener), session: recorded };
+  }
   let decoding: LiveAudioDecoding | null = null;
   if (live.format.encoding === "webm") {
     if (!deps.webmDecoder) {
@@ -118,7 +134,7 @@ async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | 
     }
     decoding = deps.webmDecoder.open({ channels });
   }
-  return new LiveRun(deps, session, { recognition, decoding, slot }, listener);
+  return { run: new LiveRun(deps, session, { recognition, decoding, slot }, listener), session };
 }
 
 function tokenMatches(token: unknown, expectedSha256: string): boolean {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { ConfideError } from "../../errors.ts";
 import type { LiveUpdate } from "../../domain/live-session.ts";
 import { testUser } from "../../testing/linked-pair.ts";
 import { recordTestConsent } from "../../testing/test-consent.ts";
@@ -222,5 +223,22 @@ describe("live sessions at capacity (issue 31)", () => {
     expect(recordOnly).toBe("capacity");
     expect(run.liveText).toBe(false);
     expect(engine.written()).toEqual([]);
+  });
+
+  it("records a session whose engine cannot be reached at the start instead of refusing it, and frees its stream; an engine that refuses outright still refuses", async () => {
+    const capacity = withCapacity({ maxStreams: 1 });
+    deps = { ...deps, liveSpeech: { ...engine, open: async () => Promise.reject(new ConfideError("provider.unavailable", "The server is down.", { retryable: true })) } };
+    const { recordOnly, run, session } = await start();
+    expect(recordOnly).toBe("engine_failed");
+    expect(capacity.status().streamsInUse).toBe(0);
+    await stream([run], 1_000);
+    const ended = await run.stop();
+    expect(ended.status).toBe("queued");
+    expect(ended.transcript).toBeNull();
+    expect(await recordingBytes(session.id)).toBe(44 + 1_000 * monoBytesPerMs);
+
+    deps = { ...deps, liveSpeech: { ...engine, open: async () => Promise.reject(new ConfideError("live.unavailable", "No live engine here.")) } };
+    await expect(start()).rejects.toMatchObject({ code: "live.unavailable" });
+    expect(capacity.status().streamsInUse).toBe(0);
   });
 });
