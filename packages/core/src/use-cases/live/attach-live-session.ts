@@ -93,7 +93,7 @@ export async function resumeLiveRun(
       { ...session, live: { ...live, detachedAt: null, ...(recordOnly ? { recordOnly } : {}) }, updatedAt: deps.clock.now() },
       session.version,
     );
-    deps.logger.info("live.resumed", { sessionId: session.id, storedBytes: live.storedBytes, recordOnly: recordOnly ?? null });
+    deps.logger.info("live.resumed", { sessionId: session.id, storedBytes: live.storedBytes, ...(recordOnly ? { recordOnly } : {}) });
     const { run, session: running } = await openRun(deps, attached, slot, listener);
     return { run, session: running, recordOnly: running.live?.recordOnly ?? null };
   } catch (error) {
@@ -109,7 +109,7 @@ export async function resumeLiveRun(
  */
 async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | null, listener: LiveUpdateListener): Promise<{ run: LiveRun; session: Session }> {
   const live = liveOf(session);
-  if (live.recordOnly) return { run: new LiveRun(deps, session, null, listener), session };
+  if (live.recordOnly) return { run: new LiveRun(deps, session, null, null, listener), session };
   const channels = live.format.channels;
   let recognition: LiveRecognition;
   try {
@@ -124,7 +124,7 @@ async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | 
     slot?.release();
     deps.logger.warn("live.engine_unavailable", { sessionId: session.id, code: error.code });
     const recorded = await deps.sessions.update({ ...session, live: { ...live, recordOnly: "engine_failed" }, updatedAt: deps.clock.now() }, session.version);
-    return { run: new LiveRun(deps, recorded, null, listener), session: recorded };
+    return { run: new LiveRun(deps, recorded, null, null, listener), session: recorded };
   }
   let decoding: LiveAudioDecoding | null = null;
   if (live.format.encoding === "webm") {
@@ -134,7 +134,7 @@ async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | 
     }
     decoding = deps.webmDecoder.open({ channels });
   }
-  return { run: new LiveRun(deps, session, { recognition, decoding, slot }, listener), session };
+  return { run: new LiveRun(deps, session, recognition, decoding, listener, slot), session };
 }
 
 function tokenMatches(token: unknown, expectedSha256: string): boolean {

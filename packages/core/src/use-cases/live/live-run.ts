@@ -12,14 +12,6 @@ import { appendFinal } from "./live-transcript.ts";
 /** Receives what the run tells its client; called in order, never concurrently. */
 export type LiveUpdateListener = (update: LiveUpdate) => void;
 
-/** The live text of a run: the engine's recognition, the WebM decoder feeding it, the admitted stream. */
-export interface LiveTextParts {
-  recognition: LiveRecognition;
-  decoding: LiveAudioDecoding | null;
-  /** Released when the recognition stops (null: the host does not limit live streams). */
-  slot: LiveStreamSlot | null;
-}
-
 /** Where recognition audio was when it was handed to the engine: measures each final's delay. */
 interface AudioMark {
   /** Milliseconds of audio written to the recognition up to the end of this write. */
@@ -77,13 +69,23 @@ export class LiveRun {
   private readonly slot: LiveStreamSlot | null;
   private readonly listener: LiveUpdateListener;
 
-  /** `liveText` null: the session is recorded only. */
-  constructor(deps: LiveDeps, session: Session, liveText: LiveTextParts | null, listener: LiveUpdateListener) {
+  /**
+   * `recognition` null: the session is recorded only (no decoding either). `slot`: the admitted
+   * live stream, released when the recognition stops (null: the host does not limit streams).
+   */
+  constructor(
+    deps: LiveDeps,
+    session: Session,
+    recognition: LiveRecognition | null,
+    decoding: LiveAudioDecoding | null,
+    listener: LiveUpdateListener,
+    slot: LiveStreamSlot | null = null,
+  ) {
     this.deps = deps;
-    this.recognition = liveText?.recognition ?? null;
-    this.decoding = liveText?.decoding ?? null;
-    this.slot = liveText?.slot ?? null;
-    this.recognitionFailed = liveText === null;
+    this.recognition = recognition;
+    this.decoding = recognition ? decoding : null;
+    this.slot = recognition ? slot : null;
+    this.recognitionFailed = recognition === null;
     this.listener = listener;
     this.session = session;
     const live = liveOf(session);

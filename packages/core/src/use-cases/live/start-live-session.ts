@@ -145,7 +145,7 @@ async function createLiveSession(
     encoding: input.format.encoding,
     channels: input.format.channels,
     layout: settings.channelLayout,
-    recordOnly,
+    ...(recordOnly ? { recordOnly } : {}),
     ...deps.liveCapacity?.status(),
   });
   return { session, resumeToken };
