@@ -140,9 +140,9 @@ export const environmentSchema = z.object({
   CONFIDE_LIVE_FINAL_DELAY_TARGET_MS: positiveInt
     .optional()
     .describe(
-      "the delay from the end of speech to its live final the engine must keep (p95 over 30 s); while it is over, new live sessions are recorded only and running ones go on",
+      "the delay from the end of a live final's audio reaching the engine to the final the engine must keep (p95 over 30 s); while it is over, new live sessions are recorded only and running ones go on",
     )
-    .meta({ shownDefault: "the engine's: `embedded` 1500, `whisper` 3000, `azure` and `transcribe` 2000" }),
+    .meta({ shownDefault: "the engine's: `embedded` 1300 (1.5 s from the end of speech), `vosk` 1500, `whisper` 3000, `azure` and `transcribe` 2000" }),
   CONFIDE_LIVE_MAX_FRAME_BYTES: positiveInt
     .default(64 * 1024)
     .describe("largest binary audio frame of a live session (1 s of 16 kHz stereo PCM is 64,000 bytes); a larger one is refused `live.frame_too_large`"),
