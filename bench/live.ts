@@ -24,7 +24,8 @@
  *
  *   npm run bench -- live
  *   BENCH_LIVE_SESSIONS=50 BENCH_LIVE_MAX_STREAMS=8 BENCH_LIVE_PART=a|b|c|d|abcd BENCH_LIVE_VOSK_SESSIONS=10
- *   BENCH_LIVE_OFFERED=6,8 (part C: sessions offered), CONFIDE_LIVE_MAX_STREAMS (part C: the server's capacity)
+ *   BENCH_LIVE_OFFERED=6,8 (part C: sessions offered), BENCH_LIVE_OFFER_EVERY_MS=700 (part C: between starts),
+ *   CONFIDE_LIVE_MAX_STREAMS (part C: the server's capacity)
  *   BENCH_LIVE_GO_ON=1 (part A: go on past 2 s, to see the curve)
  *   BENCH_LIVE_STREAMS=4,6,8 (part A: these stream counts), CONFIDE_LIVE_MAX_PARALLEL_DECODES=2 (the engine's setting)
  */
@@ -333,8 +334,9 @@ async function offerLiveSession(port: number, token: string, patientId: string, 
 async function partC(audio: Uint8Array): Promise<void> {
   const offeredCounts = process.env.BENCH_LIVE_OFFERED?.split(",").map(Number) ?? [6, 8];
   const capacity = process.env.CONFIDE_LIVE_MAX_STREAMS;
+  const offerEveryMs = Number(process.env.BENCH_LIVE_OFFER_EVERY_MS ?? 700);
   console.log(
-    `C. confide serve, CONFIDE_LIVE=embedded, capacity ${capacity ?? "by default (from the cores)"}; N sessions offered on /v1/live at real-time pace, starts 0.7 s apart`,
+    `C. confide serve, CONFIDE_LIVE=embedded, capacity ${capacity ?? "by default (from the cores)"}; N sessions offered on /v1/live at real-time pace, starts ${offerEveryMs / 1000} s apart`,
   );
   for (const offered of offeredCounts) {
     const seeded = await createSeededDataDir({
@@ -353,10 +355,12 @@ async function partC(audio: Uint8Array): Promise<void> {
       const maxStreams = (await readiness())?.maxStreams ?? null;
       const t0 = performance.now() + 500;
       const results = await Promise.all(
-        Array.from({ length: offered }, (_, index) => offerLiveSession(server.port, token, seeded.patient.user.id, audio, t0 + index * 700)),
+        Array.from({ length: offered }, (_, index) => offerLiveSession(server.port, token, seeded.patient.user.id, audio, t0 + index * offerEveryMs)),
       );
       const admitted = results.filter((result) => result.recordOnly === null);
-      const recordedOnly = results.length - admitted.length;
+      const reasons = new Map<string, number>();
+      for (const result of results) if (result.recordOnly !== null) reasons.set(result.recordOnly, (reasons.get(result.recordOnly) ?? 0) + 1);
+      const recordedOnly = `${results.length - admitted.length}${reasons.size === 0 ? "" : ` (${[...reasons].map(([reason, count]) => `${reason} ${count}`).join(", ")})`}`;
       const delays = admitted.flatMap((result) => result.delays);
       const errors = results.flatMap((result) => result.errors);
       console.log(
