@@ -278,6 +278,8 @@ interface OfferedSession {
  * end less the cutter's padding) was sent.
  */
 async function offerLiveSession(port: number, token: string, patientId: string, audio: Uint8Array, startWallMs: number): Promise<OfferedSession> {
+  // Connected only when it starts: an open connection that sends nothing is closed (live.idle_timeout).
+  await sleepUntil(startWallMs - 200);
   const socket = new WebSocket(`ws://127.0.0.1:${port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
   socket.binaryType = "arraybuffer";
   const sentAt: number[] = [];
