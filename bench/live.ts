@@ -15,8 +15,17 @@
  *    server adds (storing, the transcript, sentiment, agenda, the socket). Server CPU and RSS
  *    growth per live session are measured over the streaming.
  *
+ * C. Admission by capacity (issue 31): `confide serve` with the embedded engine and its default
+ *    capacity, more sessions offered than it admits: how many went recorded only, and the end of
+ *    speech → final delay of the admitted ones (target p95 ≤ 1.5 s whatever the number offered).
+ *
+ * D. The streaming engine (`CONFIDE_LIVE=vosk`) against its fake: the delay the server adds to its
+ *    finals (target p95 ≤ 50 ms), as part B measures the instant fake's.
+ *
  *   npm run bench -- live
- *   BENCH_LIVE_SESSIONS=50 BENCH_LIVE_MAX_STREAMS=8 BENCH_LIVE_PART=a|b|ab
+ *   BENCH_LIVE_SESSIONS=50 BENCH_LIVE_MAX_STREAMS=8 BENCH_LIVE_PART=a|b|c|d|abcd BENCH_LIVE_VOSK_SESSIONS=10
+ *   BENCH_LIVE_OFFERED=6,8 (part C: sessions offered), BENCH_LIVE_OFFER_EVERY_MS=700 (part C: between starts),
+ *   CONFIDE_LIVE_MAX_STREAMS (part C: the server's capacity)
  *   BENCH_LIVE_GO_ON=1 (part A: go on past 2 s, to see the curve)
  *   BENCH_LIVE_STREAMS=4,6,8 (part A: these stream counts), CONFIDE_LIVE_MAX_PARALLEL_DECODES=2 (the engine's setting)
  */
@@ -26,6 +35,7 @@ import { join } from "node:path";
 import type { LiveSpeechEvent } from "@confide/core";
 import { createPocketSphinxLiveSpeechToText } from "../packages/adapters-local/src/pocketsphinx-live/pocketsphinx-live-speech-to-text.ts";
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
+import { startVoskServer } from "@confide/contracts/fakes";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { recordTestConsent } from "../test/support/confide-api-client.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
@@ -37,7 +47,7 @@ const chunkMs = 100;
 const stereoBytesPerMs = 64;
 const paddingMs = 200;
 const pauseMs = 600;
-const part = process.env.BENCH_LIVE_PART ?? "ab";
+const part = process.env.BENCH_LIVE_PART ?? "abcd";
 
 const sleepUntil = (wallMs: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, wallMs - performance.now())));
 
@@ -133,11 +143,41 @@ interface ServerFinal {
   endMs?: number;
 }
 
-async function partB(audio: Uint8Array): Promise<void> {
+function partB(audio: Uint8Array): Promise<void> {
   const sessions = Number(process.env.BENCH_LIVE_SESSIONS ?? 50);
   console.log(`B. confide serve, CONFIDE_LIVE=instant-fake, ${sessions} WebSocket sessions on /v1/live at real-time pace`);
+  // The fake's cue: pauseMs of quiet after the speech (the final ends padding after the last sample).
+  return serverAddedDelay(audio, { sessions, env: { CONFIDE_LIVE: "instant-fake" }, cueAfterEndMs: pauseMs - paddingMs });
+}
+
+/**
+ * D. The streaming engine against its fake (issue 31): `confide serve` with `CONFIDE_LIVE=vosk`
+ * pointed at the fake Vosk server (in this process), which answers the moment its endpointing
+ * (500 ms of quiet) ends an utterance: the delay from sending the chunk that completes that
+ * quiet to the final at the client is what Confide adds (its WebSocket to the speech server
+ * included). Target p95 ≤ 50 ms.
+ */
+async function partD(audio: Uint8Array): Promise<void> {
+  const sessions = Number(process.env.BENCH_LIVE_VOSK_SESSIONS ?? 10);
+  console.log(`D. confide serve, CONFIDE_LIVE=vosk against the fake Vosk server, ${sessions} WebSocket sessions on /v1/live at real-time pace`);
+  const vosk = await startVoskServer();
+  const stopVosk = deferCleanup(() => vosk.close());
+  try {
+    await serverAddedDelay(audio, { sessions, env: { CONFIDE_LIVE: "vosk", CONFIDE_VOSK_URL: vosk.url }, cueAfterEndMs: 500 });
+  } finally {
+    await stopVosk();
+  }
+}
+
+/**
+ * `sessions` WebSocket sessions at real-time pace on a `confide serve` with `env`'s live engine,
+ * which answers the moment `cueAfterEndMs` of audio past a final's end has arrived: the delay from
+ * sending the chunk holding that moment to receiving the final is what the server adds.
+ */
+async function serverAddedDelay(audio: Uint8Array, options: { sessions: number; env: Record<string, string>; cueAfterEndMs: number }): Promise<void> {
+  const { sessions } = options;
   const seeded = await createSeededDataDir({
-    CONFIDE_LIVE: "instant-fake",
+    ...options.env,
     CONFIDE_LIVE_MAX_SESSIONS: String(sessions + 10),
     CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
   });
@@ -173,8 +213,8 @@ async function partB(audio: Uint8Array): Promise<void> {
             if (event.type === "started") started();
             if (event.type === "error") errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
             if (event.type === "final" && event.endMs !== undefined) {
-              // The fake's cue: pauseMs of quiet after the speech; the chunk holding its last sample.
-              const cueMs = event.endMs - paddingMs + pauseMs;
+              // The engine's cue: the chunk holding the last sample of the quiet it waits for.
+              const cueMs = event.endMs + options.cueAfterEndMs;
               const chunk = Math.floor((cueMs - 1) / chunkMs);
               const sent = sentAt[chunk];
               if (sent !== undefined) delays.push(performance.now() - sent);
@@ -224,6 +264,119 @@ async function partB(audio: Uint8Array): Promise<void> {
   }
 }
 
+interface OfferedSession {
+  /** Null when admitted with live text; otherwise why the server recorded it only. */
+  recordOnly: string | null;
+  /** End of speech (its last sample sent) → its final at the client, for each final. */
+  delays: number[];
+  errors: string[];
+}
+
+/**
+ * One live session over `/v1/live` at real-time pace: the dialogue from `startWallMs`, then stop.
+ * Each final's delay counts from the moment the chunk holding its last speech sample (the final's
+ * end less the cutter's padding) was sent.
+ */
+async function offerLiveSession(port: number, token: string, patientId: string, audio: Uint8Array, startWallMs: number): Promise<OfferedSession> {
+  // Connected only when it starts: an open connection that sends nothing is closed (live.idle_timeout).
+  await sleepUntil(startWallMs - 200);
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
+  socket.binaryType = "arraybuffer";
+  const sentAt: number[] = [];
+  const result: OfferedSession = { recordOnly: null, delays: [], errors: [] };
+  let started!: () => void;
+  let refused!: (error: Error) => void;
+  const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
+  const ended = new Promise<void>((resolve) => {
+    socket.addEventListener("close", (event) => {
+      refused(new Error(`closed before it started (${event.code}); errors: ${result.errors.join(", ")}`));
+      resolve();
+    });
+    socket.addEventListener("message", (message) => {
+      const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string; message?: string; recordOnly?: string | null };
+      if (event.type === "started") {
+        result.recordOnly = event.recordOnly ?? null;
+        started();
+      }
+      if (event.type === "error") result.errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
+      if (event.type === "final" && event.endMs !== undefined) {
+        const chunk = Math.floor((event.endMs - paddingMs - 1) / chunkMs);
+        const sent = sentAt[chunk];
+        if (sent !== undefined) result.delays.push(performance.now() - sent);
+      }
+      if (event.type === "ended") socket.close();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener("open", () => resolve(), { once: true });
+    socket.addEventListener("error", () => reject(new Error("WebSocket failed to open")), { once: true });
+  });
+  await sleepUntil(startWallMs);
+  socket.send(JSON.stringify({ type: "start", patientId, title: "bench capacity", channelLayout: "per-channel", format: { encoding: "pcm", channels: 2 } }));
+  await startedPromise;
+  await playRealTime(
+    audio,
+    (chunk, chunkIndex) => {
+      socket.send(chunk);
+      sentAt[chunkIndex] = performance.now();
+    },
+    performance.now(),
+  );
+  socket.send(JSON.stringify({ type: "stop" }));
+  await ended;
+  return result;
+}
+
+/**
+ * C. Admission by capacity (issue 31): `confide serve` with the embedded live engine and its
+ * default capacity (from the cores), N sessions offered at once (starts staggered by 0.7 s) —
+ * more than it admits. Prints how many were admitted with live text and how many went recorded
+ * only, and the end of speech → final delay of the admitted ones. A fresh server per N.
+ */
+async function partC(audio: Uint8Array): Promise<void> {
+  const offeredCounts = process.env.BENCH_LIVE_OFFERED?.split(",").map(Number) ?? [6, 8];
+  const capacity = process.env.CONFIDE_LIVE_MAX_STREAMS;
+  const offerEveryMs = Number(process.env.BENCH_LIVE_OFFER_EVERY_MS ?? 700);
+  console.log(
+    `C. confide serve, CONFIDE_LIVE=embedded, capacity ${capacity ?? "by default (from the cores)"}; N sessions offered on /v1/live at real-time pace, starts ${offerEveryMs / 1000} s apart`,
+  );
+  for (const offered of offeredCounts) {
+    const seeded = await createSeededDataDir({
+      CONFIDE_LIVE: "embedded",
+      CONFIDE_LIVE_MAX_SESSIONS: String(offered + 10),
+      CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
+      ...(capacity === undefined ? {} : { CONFIDE_LIVE_MAX_STREAMS: capacity }),
+    });
+    const server = await startConfide(seeded);
+    const stopServer = deferCleanup(() => server.stop());
+    try {
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const token = await login(baseUrl, seeded.therapist);
+      await recordTestConsent(baseUrl, token, seeded.patient.user.id);
+      const readiness = async () => ((await (await fetch(`${baseUrl}/readyz`)).json()) as { live?: { maxStreams: number | null } }).live;
+      const maxStreams = (await readiness())?.maxStreams ?? null;
+      const t0 = performance.now() + 500;
+      const results = await Promise.all(
+        Array.from({ length: offered }, (_, index) => offerLiveSession(server.port, token, seeded.patient.user.id, audio, t0 + index * offerEveryMs)),
+      );
+      const admitted = results.filter((result) => result.recordOnly === null);
+      const reasons = new Map<string, number>();
+      for (const result of results) if (result.recordOnly !== null) reasons.set(result.recordOnly, (reasons.get(result.recordOnly) ?? 0) + 1);
+      const recordedOnly = `${results.length - admitted.length}${reasons.size === 0 ? "" : ` (${[...reasons].map(([reason, count]) => `${reason} ${count}`).join(", ")})`}`;
+      const delays = admitted.flatMap((result) => result.delays);
+      const errors = results.flatMap((result) => result.errors);
+      console.log(
+        `  ${String(offered).padStart(2)} offered (capacity ${maxStreams ?? "none"}): ${admitted.length} live, ${recordedOnly} recorded only; ` +
+          `admitted end of speech → final p50 ${ms(percentile(delays, 0.5))}, p95 ${ms(percentile(delays, 0.95))}, max ${ms(Math.max(...delays))} ` +
+          `(${delays.length} finals)${errors.length === 0 ? "" : `; errors: ${errors.join(", ")}`}  (${machineLoadLine()})`,
+      );
+    } finally {
+      await stopServer();
+      await seeded.remove();
+    }
+  }
+}
+
 const work = await mkdtemp(join(tmpdir(), "confide-bench-live-"));
 deferCleanup(() => rm(work, { recursive: true, force: true }));
 try {
@@ -233,6 +386,8 @@ try {
   console.log(`dialogue: ${Math.round(dialogue.durationMs / 1000)} s, ${dialogue.lines.length} turns, stereo (one speaker per channel)`);
   if (part.includes("a")) await partA(audio);
   if (part.includes("b")) await partB(audio);
+  if (part.includes("c")) await partC(audio);
+  if (part.includes("d")) await partD(audio);
   console.log(machineLoadLine());
 } finally {
   await runCleanup();

@@ -182,6 +182,8 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
   return {
     provider: "transcribe-streaming",
     capabilities,
+    // The service recognises; finals come about 0.3 s after the speech it ends on.
+    streamCost: { coresPerStream: 0, finalDelayTargetMs: 2_000 },
     open,
     async check() {
       await loadClient();

@@ -226,6 +226,8 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
   return {
     provider: "azure-live",
     capabilities,
+    // The service recognises; finals come about 0.3 s after the speech it ends on.
+    streamCost: { coresPerStream: 0, finalDelayTargetMs: 2_000 },
     open,
     async check() {
       await loadSdk();

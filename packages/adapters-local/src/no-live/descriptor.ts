@@ -15,6 +15,7 @@ export const noLiveDescriptor = {
     return {
       provider: "none",
       capabilities: { partials: false, liveDiarization: false, perChannel: false },
+      streamCost: { coresPerStream: 0, finalDelayTargetMs: 1_000 },
       async open() {
         throw new ConfideError("live.unavailable", "This deployment has no live speech engine (CONFIDE_LIVE=none).");
       },

@@ -175,6 +175,10 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
   return {
     provider: "pocketsphinx-live",
     capabilities: { partials: false, liveDiarization: false, perChannel: true },
+    // bench/live: 29-40 % of a core per stream on 2 cores; finals p95 1.2 s after the end of
+    // speech while not saturated. The target is 1.5 s from the end of speech: a final's end is
+    // the cutter's 200 ms of padding after it, and the delay is counted from the final's end.
+    streamCost: { coresPerStream: 0.35, finalDelayTargetMs: 1_300 },
 
     async open(liveSettings, options = {}) {
       options.signal?.throwIfAborted();

@@ -71,6 +71,9 @@ export function createWhisperLiveSpeechToText(settings: WhisperLiveSettings): Li
   return {
     provider,
     capabilities: { partials: false, liveDiarization: false, perChannel: true },
+    // The server decodes; this process only cuts utterances. Each is sent after its pause and
+    // decoded whole, so its final waits for the pause plus the server's decode of the utterance.
+    streamCost: { coresPerStream: 0, finalDelayTargetMs: 3_000 },
 
     async open(liveSettings, options = {}) {
       options.signal?.throwIfAborted();

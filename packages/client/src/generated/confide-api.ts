@@ -954,6 +954,23 @@ export interface components {
                 name: string;
                 ok: boolean;
             }[];
+            /** @description Live sessions' capacity of this process (per process: each API instance admits by its own). Being full does not make the process unready. */
+            live?: {
+                /** @description whether a live session started now gets live text; otherwise it is recorded only */
+                admitting: boolean;
+                /** @description p95 of the delays from end of speech to final over the last 30 s; null with too few finals */
+                finalDelayP95Ms: number | null;
+                /** @description the engine's target for that delay */
+                finalDelayTargetMs: number;
+                /** @description its capacity (`CONFIDE_LIVE_MAX_STREAMS` or derived); null: no limit but the watched delay */
+                maxStreams: number | null;
+                /** @enum {string|null} */
+                recordOnlyReason: "capacity" | "behind" | null;
+                /** @description live sessions this process started recorded only since it started */
+                recordOnlyStarted: number;
+                /** @description live streams (sessions with live text) this process runs now */
+                streamsInUse: number;
+            };
             /** @enum {string} */
             status: "ready" | "unavailable";
         };

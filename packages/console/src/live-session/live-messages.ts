@@ -13,7 +13,15 @@ export interface LiveAgendaItem {
 export type LiveRole = "therapist" | "patient" | "unknown";
 
 export type LiveServerMessage = { storedBytes: number } & (
-  | { type: "started"; sessionId: string; resumeToken: string | null; resumed: boolean; agenda: LiveAgendaItem[] }
+  | {
+      type: "started";
+      sessionId: string;
+      resumeToken: string | null;
+      resumed: boolean;
+      agenda: LiveAgendaItem[];
+      /** null: live text follows; otherwise the session is recorded only and transcribed when it ends (the server is busy, or live text stopped). */
+      recordOnly?: "capacity" | "behind" | "engine_failed" | null;
+    }
   | { type: "ack" }
   | { type: "partial"; text: string; startMs: number; speaker: string }
   | { type: "final"; segmentId: string; speaker: string; role: LiveRole; text: string; startMs: number; endMs: number }

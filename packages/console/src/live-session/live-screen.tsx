@@ -11,7 +11,7 @@ import { clockTime } from "../session/clock-time.ts";
 import type { LiveStartRequest } from "./live-messages.ts";
 import { LiveRecorder } from "./live-recorder.ts";
 import "./live.css";
-import { applyLiveMessage, emptyLiveTranscript, type LiveSegment, type LiveTranscript } from "./live-transcript.ts";
+import { applyLiveMessage, emptyLiveTranscript, recordOnlyWarning, type LiveSegment, type LiveTranscript } from "./live-transcript.ts";
 
 type Phase =
   | { name: "editing" }
@@ -62,7 +62,14 @@ export function LiveScreen() {
         setTranscript((state) => applyLiveMessage(state, message));
         if (message.type === "started") {
           setPhase((current) => (current.name === "live" ? { ...current, reconnecting: false } : { name: "live", startedAt: Date.now(), reconnecting: false }));
-          announce(message.resumed ? "Reconnected. Still recording." : "Recording. The transcript follows as you speak.");
+          const recordOnly = (message.recordOnly ?? null) !== null;
+          announce(
+            message.resumed
+              ? "Reconnected. Still recording."
+              : recordOnly
+                ? `Recording. ${recordOnlyWarning}`
+                : "Recording. The transcript follows as you speak.",
+          );
         }
         if (message.type === "topic_covered") announce(`Topic covered: ${message.text}.`);
       },
@@ -272,7 +279,9 @@ function showSegment(segmentId: string): void {
 function TranscriptList({ transcript }: { transcript: LiveTranscript }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [transcript.segments.length]);
-  if (transcript.segments.length === 0 && !transcript.partial) return <p class="hint">Listening… the transcript appears after each pause.</p>;
+  if (transcript.segments.length === 0 && !transcript.partial) {
+    return <p class="hint">{transcript.recordOnly ? "The transcript will be written from the recording when the session ends." : "Listening… the transcript appears after each pause."}</p>;
+  }
   return (
     <ol class="live-transcript">
       {transcript.segments.map((segment) => (
@@ -312,8 +321,9 @@ function LiveEnded({ sessionId, error, capturedBytes, transcript }: { sessionId:
       {sessionId ? (
         <>
           <p>
-            {transcript.segments.length} parts of the conversation were transcribed live. Confide is now processing the session (analysis and notes);
-            this page follows it until it is ready.
+            {transcript.recordOnly
+              ? "Confide is now transcribing the recording, then analysing it and writing the notes; this page follows it until it is ready."
+              : `${transcript.segments.length} parts of the conversation were transcribed live. Confide is now processing the session (analysis and notes); this page follows it until it is ready.`}
           </p>
           <p class="live-status" data-captured-bytes={capturedBytes}>
             Status: <StatusChip status={status} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveAgendaItem } from "./live-messages.ts";
-import { applyLiveMessage, emptyLiveTranscript, type LiveTranscript } from "./live-transcript.ts";
+import { applyLiveMessage, emptyLiveTranscript, recordOnlyWarning, type LiveTranscript } from "./live-transcript.ts";
 
 const item = (id: string, text: string): LiveAgendaItem => ({ id, text, source: "therapist", covered: null });
 const started = (resumed: boolean, agenda: LiveAgendaItem[]) =>
@@ -35,5 +35,16 @@ describe("the live view's transcript", () => {
     let state = applyLiveMessage(emptyLiveTranscript, final("seg-1", "hello"));
     state = applyLiveMessage(state, final("seg-1", "hello"));
     expect(state.segments).toHaveLength(1);
+  });
+
+  it("says in plain words that a session past the server's live capacity is recorded and transcribed when it ends, once", () => {
+    let state = applyLiveMessage(emptyLiveTranscript, { ...started(false, []), recordOnly: "capacity" });
+    expect(state.recordOnly).toBe(true);
+    const notice = { type: "warning", code: "live.capacity", message: "(the server's words)", storedBytes: 0 } as const;
+    state = applyLiveMessage(state, notice);
+    state = applyLiveMessage(applyLiveMessage(state, { ...started(true, []), recordOnly: "capacity" }), notice);
+    expect(state.warnings).toEqual(["Live text is busy right now; this session is being recorded and will be transcribed when it ends."]);
+    expect(recordOnlyWarning).toBe(state.warnings[0]);
+    expect(applyLiveMessage(emptyLiveTranscript, started(false, [])).recordOnly).toBe(false);
   });
 });

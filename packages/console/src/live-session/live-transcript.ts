@@ -19,9 +19,17 @@ export interface LiveTranscript {
   agenda: LiveAgendaItem[];
   warnings: string[];
   storedBytes: number;
+  /** No live text: the session is only recorded, and transcribed once it ends. */
+  recordOnly: boolean;
 }
 
-export const emptyLiveTranscript: LiveTranscript = { sessionId: null, segments: [], partial: null, agenda: [], warnings: [], storedBytes: 0 };
+export const emptyLiveTranscript: LiveTranscript = { sessionId: null, segments: [], partial: null, agenda: [], warnings: [], storedBytes: 0, recordOnly: false };
+
+/** What the therapist reads when the server has no room for live text: the session is recorded all the same. */
+export const recordOnlyWarning = "Live text is busy right now; this session is being recorded and will be transcribed when it ends.";
+
+/** The view's own words for the warnings it knows by code; others are shown as the server words them. */
+const warningTexts: Record<string, string> = { "live.capacity": recordOnlyWarning };
 
 /**
  * Folds one server message into the view. A resumed `started` keeps what was already received;
@@ -37,6 +45,7 @@ export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessa
         sessionId: message.sessionId,
         agenda: message.resumed ? mergeAgenda(state.agenda, message.agenda) : message.agenda,
         storedBytes,
+        recordOnly: (message.recordOnly ?? null) !== null,
       };
     case "partial":
       return { ...state, partial: { speaker: message.speaker, text: message.text }, storedBytes };
@@ -59,8 +68,11 @@ export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessa
         ),
         storedBytes,
       };
-    case "warning":
-      return { ...state, warnings: [...state.warnings, message.message], storedBytes };
+    case "warning": {
+      const text = warningTexts[message.code] ?? message.message;
+      // Said once, also when a resume says it again.
+      return { ...state, warnings: state.warnings.includes(text) ? state.warnings : [...state.warnings, text], storedBytes };
+    }
     default:
       return { ...state, storedBytes };
   }

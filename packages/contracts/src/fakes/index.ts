@@ -17,3 +17,4 @@ export * from "./transcribe-server.ts";
 export * from "./transcribe-streaming-server.ts";
 export * from "./transcribe-validation.ts";
 export * from "./whisper-server.ts";
+export * from "./vosk-server.ts";

@@ -51,7 +51,17 @@ export interface LiveState {
   detachedAt: Date | null;
   /** Set when the session ended: `stop` from the client, or abandoned past the resume window. */
   endedBy?: "client" | "abandoned" | "limit";
+  /**
+   * Set when the session has no live transcript (issue 31): started or resumed while every live
+   * stream of the process was taken (`capacity`) or the engine was behind its delay target
+   * (`behind`), or the engine failed part way (`engine_failed`). Its audio is stored as ever and
+   * the pipeline transcribes the recording when it ends (a partial live transcript is dropped).
+   */
+  recordOnly?: RecordOnlyReason;
 }
+
+/** Why a live session is recorded without live text (`LiveState.recordOnly`). */
+export type RecordOnlyReason = "capacity" | "behind" | "engine_failed";
 
 /** The key of the live part `index` (1-based) of a session, in the session's blob folder. */
 export function liveAudioPartKey(recordingKey: string, index: number): string {

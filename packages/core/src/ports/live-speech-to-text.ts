@@ -34,6 +34,25 @@ export interface LiveSpeechCapabilities {
   perChannel: boolean;
 }
 
+/**
+ * What one recognition costs the process that runs it, and the delay it should keep: the host
+ * admits a live session only while the engine has room (issue 31: `LiveCapacity`).
+ */
+export interface LiveStreamCost {
+  /**
+   * Fraction of one CPU core a running recognition takes in this process (measured; the embedded
+   * engine about a third). 0 for an engine whose recognition runs elsewhere (a speech server, a
+   * cloud service): this process is then not what limits the number of streams.
+   */
+  coresPerStream: number;
+  /**
+   * The delay from the end of an utterance's speech to its final that the engine keeps when it is
+   * not overloaded (the pause its voice detector waits for included). Over it for a while, the
+   * engine is falling behind: new live sessions are recorded only until it recovers.
+   */
+  finalDelayTargetMs: number;
+}
+
 /** Times are milliseconds from the first byte written to this recognition. */
 export type LiveSpeechEvent =
   | {
@@ -99,6 +118,8 @@ export interface LiveSpeechToText {
   /** Name recorded on the transcript, e.g. "pocketsphinx-live", "azure-live". */
   readonly provider: string;
   readonly capabilities: LiveSpeechCapabilities;
+  /** What one recognition costs this process, and the delay the engine keeps (admission). */
+  readonly streamCost: LiveStreamCost;
 
   /**
    * Starts a recognition.

@@ -1,6 +1,6 @@
 import { ConfideError } from "../errors.ts";
 import type { Word } from "../domain/transcript.ts";
-import type { LiveSpeechCapabilities, LiveSpeechToText } from "../ports/live-speech-to-text.ts";
+import type { LiveSpeechCapabilities, LiveSpeechToText, LiveStreamCost } from "../ports/live-speech-to-text.ts";
 import type { UtteranceCutterOptions } from "../live-speech/utterance-cutter.ts";
 import { startUtteranceRecognition, type LiveUtterance } from "../live-speech/utterance-recognition.ts";
 
@@ -16,6 +16,8 @@ export interface InstantLiveSpeechOptions {
   failAt?: { utterance: number; error: ConfideError };
   /** Refuses to open with this error (an engine that is down). */
   openError?: ConfideError;
+  /** What it declares a stream costs (default: nothing on this process, a 1.5 s final delay target). */
+  streamCost?: LiveStreamCost;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createInstantLiveSpeechToText(options: InstantLiveSpeechOptions 
   return {
     provider: "instant-fake",
     capabilities,
+    streamCost: options.streamCost ?? { coresPerStream: 0, finalDelayTargetMs: 1_500 },
 
     async open(settings, openOptions = {}) {
       openOptions.signal?.throwIfAborted();

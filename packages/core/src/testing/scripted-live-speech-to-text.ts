@@ -13,8 +13,11 @@ export interface ScriptedUtterance {
 }
 
 export interface ScriptedLiveSpeechToText extends LiveSpeechToText {
-  /** What every recognition opened from now on hears, times from its first byte. */
-  script(utterances: ScriptedUtterance[], options?: { failAfterMs?: number }): void;
+  /**
+   * What every recognition opened from now on hears, times from its first byte. `lagMs`: each
+   * final comes that much audio after its utterance's end (an engine falling behind).
+   */
+  script(utterances: ScriptedUtterance[], options?: { failAfterMs?: number; lagMs?: number }): void;
   /** Bytes each recognition opened so far was written, in order. */
   written(): number[];
 }
@@ -25,19 +28,23 @@ export interface ScriptedLiveSpeechToText extends LiveSpeechToText {
  * (the bytes are counted as 16 kHz 16-bit PCM of the opened channels), so a test drives time by
  * writing bytes; `end()` emits the finals of utterances that started before the end of the
  * audio. `failAfterMs` emits a retryable `provider.unavailable` error once that much was written.
+ * It declares a stream cost of nothing on this process and a final delay target of 1.5 s.
  */
 export function createScriptedLiveSpeechToText(
   capabilities: LiveSpeechCapabilities = { partials: false, liveDiarization: true, perChannel: true },
 ): ScriptedLiveSpeechToText {
   let utterances: ScriptedUtterance[] = [];
   let failAfterMs: number | undefined;
+  let lagMs = 0;
   const written: number[] = [];
   return {
     provider: "scripted-live",
     capabilities,
+    streamCost: { coresPerStream: 0, finalDelayTargetMs: 1_500 },
     script(next, options = {}) {
       utterances = [...next];
       failAfterMs = options.failAfterMs;
+      lagMs = options.lagMs ?? 0;
     },
     written: () => [...written],
     async open(settings: LiveSpeechSettings): Promise<LiveRecognition> {
@@ -46,6 +53,7 @@ export function createScriptedLiveSpeechToText(
       }
       const script = [...utterances];
       const failAt = failAfterMs;
+      const lag = lagMs;
       const bytesPerMs = (16_000 * 2 * settings.format.channels) / 1000;
       const index = written.push(0) - 1;
       const queue: LiveSpeechEvent[] = [];
@@ -63,7 +71,7 @@ export function createScriptedLiveSpeechToText(
       };
       const emitUpTo = (ms: number, started: boolean) => {
         for (const utterance of [...script]) {
-          if (utterance.endMs <= ms || (started && utterance.startMs < ms)) {
+          if (utterance.endMs + lag <= ms || (started && utterance.startMs < ms)) {
             script.splice(script.indexOf(utterance), 1);
             push({
               type: "final",

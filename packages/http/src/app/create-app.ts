@@ -131,7 +131,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
 
-  app.route("/", createHealthRoutes({ readiness: options.readiness }));
+  const liveCapacity = options.live?.deps.liveCapacity;
+  app.route("/", createHealthRoutes({ readiness: options.readiness, ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
   app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
   // Consent reads say what a live session needs where this app serves them.
   const consentDeps = options.live ? { ...deps, liveSpeech: options.live.deps.liveSpeech } : deps;

@@ -18,6 +18,7 @@ import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
 import { noLiveDescriptor } from "@confide/adapters-local/no-live";
 import { pocketSphinxLiveDescriptor } from "@confide/adapters-local/pocketsphinx-live";
 import { whisperLiveDescriptor } from "@confide/adapters-local/whisper-live";
+import { voskLiveDescriptor } from "@confide/adapters-local/vosk-live";
 import { embeddedAgendaDescriptor } from "@confide/adapters-local/embedded-agenda";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
@@ -53,7 +54,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
   notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
   risk: [embeddedRiskScreenDescriptor],
-  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
+  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, voskLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
   agenda: [embeddedAgendaDescriptor],
 };
 

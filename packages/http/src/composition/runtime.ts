@@ -1,5 +1,8 @@
+import { availableParallelism } from "node:os";
 import {
   createConfideDeps,
+  defaultLiveMaxStreams,
+  LiveCapacity,
   type AgendaMatcher,
   type LiveDeps,
   type LiveSpeechToText,
@@ -117,6 +120,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     liveSpeech: live,
     agenda,
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
+    liveCapacity: liveCapacityOf(config, live, deps.clock),
   };
   let closing: Promise<void> | undefined;
   return {
@@ -155,4 +159,16 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
       return closing;
     },
   };
+}
+
+/**
+ * This process's live capacity (issue 31): `CONFIDE_LIVE_MAX_STREAMS`, else derived from the
+ * cores and what the engine says a stream costs; the engine's final delay target unless set.
+ * Per process: with several API instances each admits by its own.
+ */
+function liveCapacityOf(config: ConfideConfig, live: LiveSpeechToText, clock: Clock): LiveCapacity {
+  return new LiveCapacity(clock, {
+    maxStreams: config.live.maxStreams ?? defaultLiveMaxStreams(availableParallelism(), live.streamCost),
+    finalDelayTargetMs: config.live.finalDelayTargetMs ?? live.streamCost.finalDelayTargetMs,
+  });
 }

@@ -130,6 +130,21 @@ export const environmentSchema = z.object({
   CONFIDE_LIVE_MAX_SESSIONS: positiveInt
     .default(2)
     .describe("live sessions one therapist may run at once (`/v1/live`); another start is refused `live.too_many_sessions`"),
+  CONFIDE_LIVE_MAX_STREAMS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "live sessions with live text this API process runs at once, all therapists together; past it a session is recorded only (`live.capacity`: transcribed when it ends), never refused. `0`: every live session is recorded only",
+    )
+    .meta({ shownDefault: "from the cores and the engine: `embedded` ¾ of the cores ÷ 0.35 of a core a stream (4 on 2 cores); engines running elsewhere: no limit but the watched delay" }),
+  CONFIDE_LIVE_FINAL_DELAY_TARGET_MS: positiveInt
+    .optional()
+    .describe(
+      "the delay from the end of a live final's audio reaching the engine to the final the engine must keep (p95 over 30 s); while it is over, new live sessions are recorded only and running ones go on",
+    )
+    .meta({ shownDefault: "the engine's: `embedded` 1300 (1.5 s from the end of speech), `vosk` 1500, `whisper` 3000, `azure` and `transcribe` 2000" }),
   CONFIDE_LIVE_MAX_FRAME_BYTES: positiveInt
     .default(64 * 1024)
     .describe("largest binary audio frame of a live session (1 s of 16 kHz stereo PCM is 64,000 bytes); a larger one is refused `live.frame_too_large`"),

@@ -280,6 +280,12 @@ describe("loadConfig", () => {
     ).toEqual({ uploadsPerHour: 5, bytesPerDay: 1_000_000, maxSessionsInProcessing: 2 });
   });
 
+  it("reads the live capacity of the process: unset by default (derived from the cores and the engine), 0 meaning every live session recorded only", () => {
+    expect(loadConfig({}).live).toMatchObject({ maxStreams: undefined, finalDelayTargetMs: undefined });
+    expect(loadConfig({ CONFIDE_LIVE_MAX_STREAMS: "0", CONFIDE_LIVE_FINAL_DELAY_TARGET_MS: "2500" }).live).toMatchObject({ maxStreams: 0, finalDelayTargetMs: 2_500 });
+    expect(problemsOf({ CONFIDE_LIVE_MAX_STREAMS: "-1" })).toEqual([expect.stringMatching(/^CONFIDE_LIVE_MAX_STREAMS: must be at least 0/)]);
+  });
+
   it("reads the transcription timeout in milliseconds, 6 hours by default", () => {
     expect(loadConfig({}).transcriptionTimeoutMs).toBe(6 * 3600_000);
     expect(loadConfig({ CONFIDE_TRANSCRIPTION_TIMEOUT: "5400000" }).transcriptionTimeoutMs).toBe(90 * 60_000);

@@ -32,7 +32,17 @@ export interface ConfideConfig {
   uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
   logLevel: "debug" | "info" | "warn" | "error";
   passwordCost: number | undefined;
-  live: { maxSessions: number; maxFrameBytes: number; maxDurationMs: number; idleTimeoutMs: number; resumeWindowMs: number };
+  live: {
+    maxSessions: number;
+    /** Live streams of this process (`CONFIDE_LIVE_MAX_STREAMS`); undefined: derived from the cores and the engine. */
+    maxStreams: number | undefined;
+    /** Undefined: the engine's own target. */
+    finalDelayTargetMs: number | undefined;
+    maxFrameBytes: number;
+    maxDurationMs: number;
+    idleTimeoutMs: number;
+    resumeWindowMs: number;
+  };
 }
 
 /**
@@ -114,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     passwordCost: e.CONFIDE_PASSWORD_COST,
     live: {
       maxSessions: e.CONFIDE_LIVE_MAX_SESSIONS,
+      maxStreams: e.CONFIDE_LIVE_MAX_STREAMS,
+      finalDelayTargetMs: e.CONFIDE_LIVE_FINAL_DELAY_TARGET_MS,
       maxFrameBytes: e.CONFIDE_LIVE_MAX_FRAME_BYTES,
       maxDurationMs: e.CONFIDE_LIVE_MAX_DURATION_MS,
       idleTimeoutMs: e.CONFIDE_LIVE_IDLE_TIMEOUT_MS,

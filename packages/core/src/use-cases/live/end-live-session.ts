@@ -20,7 +20,8 @@ export interface EndLiveSessionOptions {
  * (header + the PCM as received) or the WebM as the client sent it — streamed part after part
  * and measured as uploads are (`byteMeter`), then moves the session to `queued` with its live
  * transcript (the pipeline's transcribe step keeps a stored transcript and goes on to analysis,
- * notes and the notification) and enqueues the process job, then deletes the parts.
+ * notes and the notification; a session recorded only, `live.recordOnly`, has none kept and its
+ * recording is transcribed) and enqueues the process job, then deletes the parts.
  * A session with no audio at all fails (`speech.no_speech`, not retryable).
  *
  * Idempotent: a session no longer live is returned as it is; a crash between the steps leaves
@@ -45,7 +46,7 @@ export async function endLiveSession(deps: ConfideDeps, sessionId: string, optio
   const ended: Session = {
     ...session,
     audio: { ...session.audio, sizeBytes: stored.sizeBytes, sha256: stored.sha256, durationMs },
-    transcript: options.transcriptComplete === false ? null : orderedTranscript(session.transcript, durationMs),
+    transcript: options.transcriptComplete === false || live.recordOnly ? null : orderedTranscript(session.transcript, durationMs),
     processing: newProcessing(),
     live: { ...live, detachedAt: live.detachedAt, endedBy: options.endedBy },
   };

@@ -2,6 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import type { AgendaMatcher } from "../../ports/agenda-matcher.ts";
 import type { LiveAudioDecoder } from "../../ports/live-audio-decoder.ts";
 import type { LiveSpeechToText } from "../../ports/live-speech-to-text.ts";
+import type { LiveCapacity } from "./live-capacity.ts";
 
 /**
  * What the live use cases need beyond the pipeline's deps: the live engine, the agenda matcher
@@ -13,4 +14,9 @@ export interface LiveDeps extends ConfideDeps {
   agenda: AgendaMatcher;
   /** Null when this deployment cannot decode WebM: a `webm` start is refused `provider.unsupported`. */
   webmDecoder: LiveAudioDecoder | null;
+  /**
+   * This process's admission of live streams (issue 31): one per process, shared by its
+   * connections. Absent: every session is admitted live (a host that does not limit them).
+   */
+  liveCapacity?: LiveCapacity;
 }

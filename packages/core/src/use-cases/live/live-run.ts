@@ -5,11 +5,22 @@ import type { LiveAudioDecoding } from "../../ports/live-audio-decoder.ts";
 import type { LiveRecognition, LiveSpeechEvent } from "../../ports/live-speech-to-text.ts";
 import { isSuperseded } from "../pipeline/session-write.ts";
 import { endLiveSession } from "./end-live-session.ts";
+import type { LiveStreamSlot } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
 import { appendFinal } from "./live-transcript.ts";
 
 /** Receives what the run tells its client; called in order, never concurrently. */
 export type LiveUpdateListener = (update: LiveUpdate) => void;
+
+/** Where recognition audio was when it was handed to the engine: measures each final's delay. */
+interface AudioMark {
+  /** Milliseconds of audio written to the recognition up to the end of this write. */
+  audioMs: number;
+  at: number;
+}
+
+/** Marks kept (about 10 a second of audio): a final later than this much audio is not measured. */
+const maxAudioMarks = 4_096;
 
 /**
  * One connection's hold on a live session (issue 13): audio in, updates out.
@@ -26,6 +37,12 @@ export type LiveUpdateListener = (update: LiveUpdate) => void;
  * Every session write of the run goes through one chain, so they never race each other; a
  * version conflict means another connection resumed the session, or the abandoned-live sweep
  * ended it: the run stops (`live.closed`).
+ *
+ * A session recorded only (issue 31: `live.recordOnly`, past the process's live capacity) has
+ * no recognition: its audio is stored the same way and transcribed by the pipeline when it ends.
+ * A run with live text measures each final's delay — from the moment the audio of the
+ * utterance's end was handed to the engine — for the capacity's watch, and releases its stream
+ * when the recognition stops; an engine that fails part way turns the session record-only.
  */
 export class LiveRun {
   private session: Session;
@@ -36,7 +53,10 @@ export class LiveRun {
   private readonly eventsDone: Promise<void>;
   private readonly decoderDone: Promise<void>;
   private closed: ConfideError | null = null;
-  private recognitionFailed = false;
+  /** No live text: the session is recorded only, or its recognition stopped. */
+  private recognitionFailed: boolean;
+  private recognizedBytes = 0;
+  private readonly audioMarks: AudioMark[] = [];
   private ending: Promise<Session> | null = null;
   /** Milliseconds of audio before this recognition's first byte (a resumed session's earlier audio). */
   private readonly offsetMs: number;
@@ -44,22 +64,36 @@ export class LiveRun {
   private readonly frameBytes: number;
 
   private readonly deps: LiveDeps;
-  private readonly recognition: LiveRecognition;
+  private readonly recognition: LiveRecognition | null;
   private readonly decoding: LiveAudioDecoding | null;
+  private readonly slot: LiveStreamSlot | null;
   private readonly listener: LiveUpdateListener;
 
-  constructor(deps: LiveDeps, session: Session, recognition: LiveRecognition, decoding: LiveAudioDecoding | null, listener: LiveUpdateListener) {
+  /**
+   * `recognition` null: the session is recorded only (no decoding either). `slot`: the admitted
+   * live stream, released when the recognition stops (null: the host does not limit streams).
+   */
+  constructor(
+    deps: LiveDeps,
+    session: Session,
+    recognition: LiveRecognition | null,
+    decoding: LiveAudioDecoding | null,
+    listener: LiveUpdateListener,
+    slot: LiveStreamSlot | null = null,
+  ) {
     this.deps = deps;
     this.recognition = recognition;
-    this.decoding = decoding;
+    this.decoding = recognition ? decoding : null;
+    this.slot = recognition ? slot : null;
+    this.recognitionFailed = recognition === null;
     this.listener = listener;
     this.session = session;
     const live = liveOf(session);
     this.offsetMs = live.format.encoding === "pcm" ? (live.storedBytes / livePcmBytesPerSecond(live.format.channels)) * 1000 : 0;
     this.frameBytes = live.format.encoding === "pcm" ? 2 * live.format.channels : 1;
     this.lastStoredAt = deps.clock.now().getTime();
-    this.eventsDone = this.followEvents();
-    this.decoderDone = decoding ? this.followDecoder(decoding) : Promise.resolve();
+    this.eventsDone = this.recognition ? this.followEvents(this.recognition) : Promise.resolve();
+    this.decoderDone = this.decoding ? this.followDecoder(this.decoding) : Promise.resolve();
   }
 
   get sessionId(): string {
@@ -74,6 +108,11 @@ export class LiveRun {
   /** Bytes received so far, stored or not. */
   get receivedBytes(): number {
     return this.storedBytes + this.pendingBytes;
+  }
+
+  /** False when the session is recorded only (from the start, or since its recognition stopped). */
+  get liveText(): boolean {
+    return !this.recognitionFailed;
   }
 
   /** Audio received so far in milliseconds (PCM; for WebM the wall time since the session started). */
@@ -95,9 +134,9 @@ export class LiveRun {
     this.pending.push(copy);
     this.pendingBytes += copy.byteLength;
     if (this.decoding) {
-      await this.decoding.write(copy).catch((error: unknown) => this.stopRecognition(error));
+      if (!this.recognitionFailed) await this.decoding.write(copy).catch((error: unknown) => this.stopRecognition(error));
     } else if (!this.recognitionFailed) {
-      await this.recognition.write(copy).catch((error: unknown) => this.stopRecognition(error));
+      await this.recognize(copy).catch((error: unknown) => this.stopRecognition(error));
     }
     await this.flushIfDue();
   }
@@ -123,6 +162,7 @@ export class LiveRun {
       await this.finishRecognition();
       await this.writes;
       this.closed = new ConfideError("live.closed", "The live session has ended.");
+      this.slot?.release();
       return endLiveSession(this.deps, this.session.id, { endedBy, transcriptComplete: !this.recognitionFailed });
     })();
     return this.ending;
@@ -149,6 +189,7 @@ export class LiveRun {
         this.deps.logger.warn("live.detach_failed", { sessionId: this.session.id, code: loggableCode(error) });
       }
       this.closed ??= new ConfideError("live.closed", "The connection to the live session has gone.");
+      this.slot?.release();
       return this.session;
     })();
     await this.ending;
@@ -160,14 +201,16 @@ export class LiveRun {
 
   private async finishRecognition(): Promise<void> {
     try {
+      if (this.recognitionFailed) return;
       if (this.decoding) {
         this.decoding.end();
         await this.decoderDone;
-      } else await this.recognition.end();
+      } else await this.recognition?.end();
     } catch (error) {
       this.stopRecognition(error);
+    } finally {
+      await this.eventsDone;
     }
-    await this.eventsDone;
   }
 
   /** Stores the pending bytes as the next part; `all` also stores a trailing partial frame. */
@@ -197,17 +240,45 @@ export class LiveRun {
   private async followDecoder(decoding: LiveAudioDecoding): Promise<void> {
     try {
       for await (const pcm of decoding.pcm) {
-        if (!this.recognitionFailed) await this.recognition.write(pcm);
+        if (!this.recognitionFailed) await this.recognize(pcm);
       }
-      if (!this.recognitionFailed) await this.recognition.end();
+      if (!this.recognitionFailed) await this.recognition?.end();
     } catch (error) {
       this.stopRecognition(error);
     }
   }
 
-  private async followEvents(): Promise<void> {
+  /** Hands PCM to the engine, marking when which audio went (the final delays are measured from it). */
+  private async recognize(pcm: Uint8Array): Promise<void> {
+    if (!this.recognition) return;
+    this.recognizedBytes += pcm.byteLength;
+    const channels = liveOf(this.session).format.channels;
+    this.audioMarks.push({ audioMs: (this.recognizedBytes / livePcmBytesPerSecond(channels)) * 1000, at: this.deps.clock.now().getTime() });
+    if (this.audioMarks.length > maxAudioMarks) this.audioMarks.splice(0, maxAudioMarks / 2);
+    await this.recognition.write(pcm);
+  }
+
+  /**
+   * The delay of a final ending at `endMs` (recognition time): from when the audio of its end
+   * went to the engine until now; null when that audio is no longer marked.
+   */
+  private finalDelayMs(endMs: number): number | null {
+    const marks = this.audioMarks;
+    let low = 0;
+    let high = marks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((marks[middle] as AudioMark).audioMs < endMs) low = middle + 1;
+      else high = middle;
+    }
+    const mark = marks[low];
+    if (mark === undefined || (low === 0 && endMs < mark.audioMs - 1_000)) return null;
+    return this.deps.clock.now().getTime() - mark.at;
+  }
+
+  private async followEvents(recognition: LiveRecognition): Promise<void> {
     try {
-      for await (const event of this.recognition.events) await this.handle(event);
+      for await (const event of recognition.events) await this.handle(event);
     } catch (error) {
       this.stopRecognition(error);
     }
@@ -221,6 +292,10 @@ export class LiveRun {
     if (event.type === "error") {
       this.stopRecognition(event.error);
       return;
+    }
+    if (this.slot) {
+      const delayMs = this.finalDelayMs(event.endMs);
+      if (delayMs !== null) this.slot.recordFinalDelay(delayMs);
     }
     if (event.text.trim() === "" || this.closed) return;
     const appended = await this.chain(async () => {
@@ -285,13 +360,17 @@ export class LiveRun {
 
   /**
    * The engine failed: audio is still stored, and the session will be transcribed from its
-   * recording once it ends (its live transcript is dropped then), so nothing is lost.
+   * recording once it ends (its live transcript is dropped then: the session is recorded only
+   * from now on, also after a resume), so nothing is lost.
    */
   private stopRecognition(error: unknown): void {
     if (this.recognitionFailed) return;
     this.recognitionFailed = true;
-    this.recognition.abort();
+    this.recognition?.abort();
     this.decoding?.abort();
+    this.slot?.release();
+    // Logged by the chain when it cannot be stored; the run then stops anyway.
+    if (!this.closed) this.saveLive((live) => ({ ...live, recordOnly: live.recordOnly ?? "engine_failed" })).catch(() => undefined);
     const code = ConfideError.is(error) ? error.code : "internal";
     this.deps.logger.warn("live.recognition_failed", { sessionId: this.session.id, code: loggableCode(error) });
     this.listener({
@@ -317,8 +396,9 @@ export class LiveRun {
     } catch (error) {
       if (!isSuperseded(error)) throw error;
       this.closed = new ConfideError("live.closed", "The live session was resumed elsewhere or has ended.");
-      this.recognition.abort();
+      this.recognition?.abort();
       this.decoding?.abort();
+      this.slot?.release();
       throw this.closed;
     }
   }

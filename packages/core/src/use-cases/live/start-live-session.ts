@@ -8,6 +8,7 @@ import { audit } from "../policies/audit.ts";
 import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { mergeTranscriptionSettings } from "../sessions/transcription-settings.ts";
+import type { AdmissionRefusal, LiveStreamSlot } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
 
 export interface StartLiveSessionInput {
@@ -34,6 +35,11 @@ export interface StartedLiveSession {
   session: Session;
   /** Given once; resumes the session after a dropped connection (`attachLiveSession`). */
   resumeToken: string;
+  /**
+   * The live stream admitted for it, to hold while its recognition runs; null when the session is
+   * recorded only (`session.live.recordOnly` says why).
+   */
+  slot: LiveStreamSlot | null;
 }
 
 const maxTitleLength = 200;
@@ -50,6 +56,10 @@ const maxAgendaItemLength = 300;
  * nor a cloud live engine: checked before anything is stored), `validation.invalid_input`, `live.too_many_sessions` (the therapist already runs
  * `settings.live.maxSessions`), `provider.unsupported` (a layout or format this deployment's
  * engine or decoder cannot serve).
+ *
+ * Admission (issue 31): past this process's live capacity (`deps.liveCapacity`) the session is
+ * not refused — it starts record-only (`live.recordOnly`), after the consent check, so a patient
+ * whose consent does not allow the recording is refused either way and nothing is stored.
  */
 export async function startLiveSession(deps: LiveDeps, actor: Actor, input: StartLiveSessionInput): Promise<StartedLiveSession> {
   assertRole(actor, "therapist");
@@ -58,7 +68,26 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: Star
   const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
   if (!linked) throw new ConfideError("user.not_found", "No such patient.");
   await requireConsent(deps, input.patientId, consentRequirement(deps, "live", { extraProviders: [deps.liveSpeech.provider] }));
-  await assertLiveCapacity(deps, actor);
+  await assertTherapistLiveLimit(deps, actor);
+  const admission = deps.liveCapacity?.admit() ?? null;
+  const slot = admission !== null && "slot" in admission ? admission.slot : null;
+  const recordOnly = admission !== null && "recordOnly" in admission ? admission.recordOnly : null;
+  try {
+    const session = await createLiveSession(deps, actor, input, settings, recordOnly);
+    return { ...session, slot };
+  } catch (error) {
+    slot?.release();
+    throw error;
+  }
+}
+
+async function createLiveSession(
+  deps: LiveDeps,
+  actor: Actor,
+  input: StartLiveSessionInput,
+  settings: TranscriptionSettings,
+  recordOnly: AdmissionRefusal | null,
+): Promise<Omit<StartedLiveSession, "slot">> {
 
   const agenda = input.agenda === undefined ? await previousAgenda(deps, actor, input.patientId) : ownAgenda(deps, input.agenda);
   const sessionId = deps.ids.newId();
@@ -106,11 +135,19 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: Star
       resumeTokenSha256: resumeTokenSha256(resumeToken),
       agenda,
       detachedAt: null,
+      ...(recordOnly ? { recordOnly } : {}),
     },
   };
   await deps.sessions.create(session);
   await audit(deps, actor, "session.create", { sessionId, subjectUserId: session.patientId, detail: { live: true, agendaItems: agenda.length } });
-  deps.logger.info("live.started", { sessionId, encoding: input.format.encoding, channels: input.format.channels, layout: settings.channelLayout });
+  deps.logger.info("live.started", {
+    sessionId,
+    encoding: input.format.encoding,
+    channels: input.format.channels,
+    layout: settings.channelLayout,
+    ...(recordOnly ? { recordOnly } : {}),
+    ...deps.liveCapacity?.status(),
+  });
   return { session, resumeToken };
 }
 
@@ -157,7 +194,7 @@ function validate(deps: LiveDeps, input: StartLiveSessionInput): TranscriptionSe
  * a recognition (a third of a core for the embedded engine).
  * @throws ConfideError `live.too_many_sessions` (retryable).
  */
-async function assertLiveCapacity(deps: LiveDeps, actor: Actor): Promise<void> {
+async function assertTherapistLiveLimit(deps: LiveDeps, actor: Actor): Promise<void> {
   const limit = deps.settings.live.maxSessions;
   const page = await deps.sessions.list({ therapistId: actor.userId, statuses: ["live"], limit: Math.min(100, limit) });
   if (page.items.length >= limit) {

@@ -1,12 +1,14 @@
 import {
   ConfideError,
   loggableCode,
+  recordOnlyNotice,
   resumeLiveRun,
   startLiveRun,
   type Actor,
   type LiveDeps,
   type LiveRun,
   type LiveUpdate,
+  type StartedLiveRun,
   type Session,
 } from "@confide/core";
 import type { AccessTokens } from "../auth/access-token.ts";
@@ -132,7 +134,9 @@ export class LiveConnection {
         resumeToken: started.resumeToken ?? null,
         resumed: false,
         agenda: started.session.live?.agenda ?? [],
+        recordOnly: started.recordOnly,
       });
+      this.tellRecordOnly(started);
       return;
     }
     await this.detachHolder(message.sessionId, actor);
@@ -140,7 +144,21 @@ export class LiveConnection {
       this.forward(update),
     );
     this.hold(resumed.run);
-    this.send({ type: "started", sessionId: resumed.session.id, resumeToken: null, resumed: true, agenda: resumed.session.live?.agenda ?? [] });
+    this.send({
+      type: "started",
+      sessionId: resumed.session.id,
+      resumeToken: null,
+      resumed: true,
+      agenda: resumed.session.live?.agenda ?? [],
+      recordOnly: resumed.recordOnly,
+    });
+    this.tellRecordOnly(resumed);
+  }
+
+  /** A session recorded only is told so right after `started`: a `warning` with `live.capacity`. */
+  private tellRecordOnly(started: StartedLiveRun): void {
+    if (started.recordOnly === null) return;
+    this.send({ type: "warning", ...recordOnlyNotice(started.recordOnly) });
   }
 
   /** Another connection of this process holds the session: it lets go first (its audio stored), unless the actor is not its therapist. */

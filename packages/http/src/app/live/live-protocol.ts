@@ -90,13 +90,18 @@ push) without any upload.
 
 **Server → client.** JSON, each with \`storedBytes\`: the bytes of audio stored durably so far
 (what a resume continues from).
-- \`started\` \`{sessionId, resumeToken, resumed, storedBytes, agenda}\`
+- \`started\` \`{sessionId, resumeToken, resumed, storedBytes, agenda, recordOnly}\` — \`recordOnly\` null:
+  live text follows; \`"capacity"\` or \`"behind"\`: this server's live engine is busy (every stream
+  taken, or its finals late), so the session is recorded only — its audio is stored as ever and it
+  is transcribed when it ends (never refused for capacity); \`"engine_failed"\`: live transcription
+  stopped earlier in the session. A \`warning\` (\`live.capacity\`, or \`live.record_only\`) follows it.
 - \`ack\` — more audio stored
 - \`partial\` \`{text, startMs, speaker}\` (engines with partials)
 - \`final\` \`{segmentId, speaker, role, text, startMs, endMs}\` — stored in the transcript
 - \`sentiment\` \`{segmentId, label, scores}\` — per final patient segment
 - \`topic_covered\` \`{itemId, text, segmentId, matchedTerms}\` — the segment is the evidence
-- \`warning\` \`{code, message}\` (live transcription stopped: the recording is transcribed after the end)
+- \`warning\` \`{code, message}\` (\`live.capacity\`: recorded only, see \`started\`; an engine's code: live
+  transcription stopped, the recording is transcribed after the end)
 - \`ended\` \`{sessionId, status, reason}\` — the session went on to the pipeline
 - \`error\` \`{code, message}\`, then the server closes. Codes: \`auth.unauthenticated\`,
   \`auth.forbidden\`, \`user.not_found\`, \`session.not_found\`, \`session.invalid_state\`,
@@ -105,6 +110,7 @@ push) without any upload.
   \`live.too_many_sessions\`, \`live.resume_refused\`, \`live.closed\` (resumed elsewhere),
   \`live.unavailable\`, \`provider.unsupported\`.
 
+Capacity: \`CONFIDE_LIVE_MAX_STREAMS\` live streams per server process (\`/readyz\` shows those in use).
 Limits: \`CONFIDE_LIVE_MAX_FRAME_BYTES\`, \`CONFIDE_LIVE_MAX_DURATION_MS\`,
 \`CONFIDE_LIVE_IDLE_TIMEOUT_MS\`, \`CONFIDE_LIVE_MAX_SESSIONS\`, \`CONFIDE_LIVE_RESUME_WINDOW_MS\`.
 `.trim();

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, type LiveCapacityStatus } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 
@@ -12,12 +12,26 @@ export interface ReadinessEntry {
 export interface HealthRoutesOptions {
   /** One entry per configured dependency. */
   readiness: () => Promise<ReadinessEntry[]>;
+  /** This process's live capacity, where it serves live sessions. */
+  liveCapacity?: () => LiveCapacityStatus;
 }
 
 const ReadinessSchema = z
   .object({
     status: z.enum(["ready", "unavailable"]),
     checks: z.array(z.object({ name: z.string(), ok: z.boolean(), code: z.string().optional() })),
+    live: z
+      .object({
+        streamsInUse: z.number().int().describe("live streams (sessions with live text) this process runs now"),
+        maxStreams: z.number().int().nullable().describe("its capacity (`CONFIDE_LIVE_MAX_STREAMS` or derived); null: no limit but the watched delay"),
+        finalDelayP95Ms: z.number().nullable().describe("p95 of the delays from end of speech to final over the last 30 s; null with too few finals"),
+        finalDelayTargetMs: z.number().describe("the engine's target for that delay"),
+        admitting: z.boolean().describe("whether a live session started now gets live text; otherwise it is recorded only"),
+        recordOnlyReason: z.enum(["capacity", "behind"]).nullable(),
+        recordOnlyStarted: z.number().int().describe("live sessions this process started recorded only since it started"),
+      })
+      .optional()
+      .describe("Live sessions' capacity of this process (per process: each API instance admits by its own). Being full does not make the process unready."),
   })
   .openapi("Readiness");
 
@@ -67,10 +81,11 @@ export function createHealthRoutes(options: HealthRoutesOptions) {
       // Messages may name hosts and paths: they go to the log, not to the caller.
       const checks = entries.map((entry) => ({ name: entry.name, ok: entry.ok, ...(entry.code ? { code: entry.code } : {}) }));
       const ready = entries.every((entry) => entry.ok);
+      const live = options.liveCapacity ? { live: options.liveCapacity() } : {};
       c.header("Cache-Control", "no-store");
       return ready
-        ? c.json({ status: "ready" as const, checks }, 200)
-        : c.json({ status: "unavailable" as const, checks }, 503);
+        ? c.json({ status: "ready" as const, checks, ...live }, 200)
+        : c.json({ status: "unavailable" as const, checks, ...live }, 503);
     },
   );
 

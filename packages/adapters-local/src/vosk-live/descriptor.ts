@@ -1,0 +1,16 @@
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import { isPrivateNetworkUrl } from "../private-network-url.ts";
+import { voskLiveSettings, type VoskLiveVariables } from "./settings.ts";
+
+/** Live speech by a Vosk server, streamed: partials and finals as the audio arrives (`CONFIDE_LIVE=vosk`). */
+export const voskLiveDescriptor = {
+  port: "live",
+  name: "vosk",
+  settings: voskLiveSettings,
+  // A server on this machine or the clinic's private network keeps the audio in.
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_VOSK_URL),
+  async create(settings) {
+    const { createVoskLiveSpeechToText } = await import("./vosk-live-speech-to-text.ts");
+    return createVoskLiveSpeechToText({ url: settings.CONFIDE_VOSK_URL, connectTimeoutMs: settings.CONFIDE_VOSK_CONNECT_TIMEOUT_MS });
+  },
+} satisfies AdapterDescriptor<LiveSpeechToText, VoskLiveVariables>;
