@@ -12,6 +12,7 @@ export const tokens = {
   notes: Symbol.for("confide.NoteWriter"),
   live: Symbol.for("confide.LiveSpeechToText"),
   agenda: Symbol.for("confide.AgendaMatcher"),
+  diarizer: Symbol.for("confide.Diarizer"),
   repositories: Symbol.for("confide.Repositories"),
   clock: Symbol.for("confide.Clock"),
   ids: Symbol.for("confide.Ids"),

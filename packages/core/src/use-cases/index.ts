@@ -31,6 +31,7 @@ export * from "./accounts/list-devices.ts";
 export * from "./sessions/upload-session.ts";
 export * from "./policies/processing-capacity.ts";
 export * from "./pipeline/process-session.ts";
+export * from "./pipeline/diarized-speech-to-text.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";

@@ -1,5 +1,7 @@
 import {
   createConfideDeps,
+  diarizedSpeechToText,
+  type Diarizer,
   type AgendaMatcher,
   type LiveDeps,
   type LiveSpeechToText,
@@ -85,15 +87,18 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     const notes = await container.getAsync<NoteWriter>(tokens.notes);
     const live = await container.getAsync<LiveSpeechToText>(tokens.live);
     const agenda = await container.getAsync<AgendaMatcher>(tokens.agenda);
-    return [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] as const;
+    const diarizer = await container.getAsync<Diarizer>(tokens.diarizer);
+    return [repositories, blobs, speech, language, queue, push, events, notes, live, agenda, diarizer] as const;
   })();
-  const [repositories, blobs, speech, language, queue, push, events, notes, live, agenda] = await created.catch((error: unknown) => {
+  const [repositories, blobs, engine, language, queue, push, events, notes, live, agenda, diarizer] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
   // After the adapters opened: an embedded database's directory lock is held by now, so a
   // process refused by it changes nothing in another's data directory.
   await preparePrivateDataDirectory(config.dataDir);
+  // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
+  const speech = diarizedSpeechToText(engine, diarizer, { logger });
   const deps = createConfideDeps({
     blobs,
     speech,
@@ -129,7 +134,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         speech: {
           async check(checkOptions) {
             await earlyCheckDone;
-            return speech.check(checkOptions);
+            return engine.check(checkOptions);
           },
         },
         language,
@@ -139,6 +144,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         notes,
         live,
         agenda: { check: async () => {} },
+        diarizer,
       }),
     close() {
       closing ??= (async () => {

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       notes: "embedded",
       live: "embedded",
       agenda: "embedded",
+      diarizer: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -115,6 +116,7 @@ describe("loadConfig", () => {
         notes: "embedded",
         live: "azure",
         agenda: "embedded",
+        diarizer: "none",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
       expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
@@ -185,6 +187,7 @@ describe("loadConfig", () => {
       notes: "embedded",
       live: "none",
       agenda: "embedded",
+      diarizer: "none",
     });
   });
 
