@@ -40,6 +40,8 @@ const maxClusters = 300;
 const pitchWeight = 4;
 const switchPenaltyNats = 150;
 const bridgeGapBlocks = 5;
+/** Runs shorter than this (300 ms) glued to another speaker's run are that speaker's. */
+const minRunBlocks = 3;
 const defaultSpeakerGainPerFrame = 0.8;
 /** A speaker holding less than this share of the speech is not one. */
 const minSpeakerShare = 0.04;
@@ -401,8 +403,34 @@ export function clusterSpeakers(blocks: BlockStatistics, options: ClusteringOpti
   return toTurns(speech, chosen, gains);
 }
 
+/**
+ * Turn smoothing: a run of fewer than `minRunBlocks` speech blocks that touches another
+ * speaker's run with no pause between them (the decaying end of a word, a breath) goes to that
+ * speaker. A short run with pauses on both sides — a backchannel, "mm-hm" — stays.
+ */
+function absorbSlivers(speech: Int32Array, labels: Int8Array): void {
+  const runs: Array<{ from: number; to: number }> = [];
+  let start = 0;
+  for (let i = 1; i <= speech.length; i += 1) {
+    if (i < speech.length && labels[i] === labels[start] && speech[i]! - speech[i - 1]! === 1) continue;
+    runs.push({ from: start, to: i });
+    start = i;
+  }
+  const touches = (a: { from: number; to: number }, b: { from: number; to: number }) => speech[b.from]! - speech[a.to - 1]! === 1;
+  runs.forEach((run, index) => {
+    if (run.to - run.from >= minRunBlocks) return;
+    const before = runs[index - 1];
+    const after = runs[index + 1];
+    const left = before && touches(before, run) && labels[before.from] !== labels[run.from] ? before : undefined;
+    const right = after && touches(run, after) && labels[after.from] !== labels[run.from] ? after : undefined;
+    const into = left && right ? (left.to - left.from >= right.to - right.from ? left : right) : (left ?? right);
+    if (into) labels.fill(labels[into.from]!, run.from, run.to);
+  });
+}
+
 /** Runs of one speaker over the speech blocks, short pauses inside a turn bridged. */
 function toTurns(speech: Int32Array, labelling: Labelling, gains: Record<number, number>): ClusteringResult {
+  absorbSlivers(speech, labelling.labels);
   const turns: FoundTurn[] = [];
   // Speakers numbered by their first turn.
   const order = new Map<number, number>();

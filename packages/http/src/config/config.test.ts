@@ -202,6 +202,7 @@ describe("loadConfig", () => {
     expect(config.adapterSettings.speech).toEqual({
       CONFIDE_WHISPER_URL: "http://127.0.0.1:9000",
       CONFIDE_WHISPER_MODEL: "whisper-1",
+      CONFIDE_WHISPER_RESPONSE_FORMAT: "verbose_json",
       CONFIDE_FFMPEG_BINARY: "ffmpeg",
     });
     expect(config.adapterSettings.queue).toEqual({

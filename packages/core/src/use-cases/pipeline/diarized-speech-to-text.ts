@@ -47,13 +47,14 @@ export function diarizedSpeechToText(speech: SpeechToText, diarizer: Diarizer, o
       } catch (error) {
         if (signal?.aborted || !ConfideError.is(error) || error.retryable) throw error;
         logger.warn("session.diarization.failed", { code: error.code });
+        // The engine's own "diarization unsupported" warning already says the speakers are not separated.
+        const said = result.warnings.some((warning) => warning.feature === "diarization");
         return {
           status: "done",
           transcript: { ...result.transcript, speakerDetection: { method: "none", confidence: null } },
-          warnings: [
-            ...result.warnings,
-            { type: "other", feature: "diarization", message: `Speakers were not separated: ${error.message}` },
-          ],
+          warnings: said
+            ? result.warnings
+            : [...result.warnings, { type: "other", feature: "diarization", message: `Speakers were not separated: ${error.message}` }],
         };
       }
     },
