@@ -125,10 +125,12 @@ try {
   console.log("| set | recordings | DER | missed | false alarm | confusion | DER, no collar | count right | RTF (wall) | RTF (CPU, 1 core) |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
+  /** `minSpeakers` 0: the bounds are the reference's own count (the count given). */
   async function score(set: string, recordings: SyntheticRecording[], minSpeakers: number, maxSpeakers: number, roles?: { right: number; of: number }): Promise<Row> {
     const row: Row = { set, recordings: recordings.length, parts: zero, strict: zero, countRight: 0, audioMs: 0, wallMs: 0, cpuMs: 0 };
     for (const recording of recordings) {
-      const { result, wallMs, cpuMs } = await diarize(recording.path, minSpeakers, maxSpeakers);
+      const given = Math.min(4, new Set(recording.reference.map((t) => t.speaker)).size);
+      const { result, wallMs, cpuMs } = await diarize(recording.path, minSpeakers || given, minSpeakers === 0 ? given : maxSpeakers);
       const parts = diarizationError(recording.reference, turnsOf(result), recording.durationMs);
       row.parts = addParts(row.parts, parts);
       row.strict = addParts(row.strict, diarizationError(recording.reference, turnsOf(result), recording.durationMs, 0));
@@ -165,14 +167,17 @@ try {
       const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", join(rttmDir, wav)]);
       real.push({ name, path: join(rttmDir, wav), durationMs: Math.round(Number(stdout.trim()) * 1000), reference, texts: [], therapist: "" });
     }
-    if (real.length > 0) await score(`real recordings (${rttmDir})`, real, 1, 4);
+    if (real.length > 0) {
+      await score("real recordings, count estimated (1–4)", real, 1, 4);
+      await score("real recordings, count given", real, 0, 0);
+    }
     else console.log(`(no <name>.rttm with its audio in ${rttmDir})`);
   }
 
   const allCount = estimated.countRight + hardRow.countRight + monologueRow.countRight;
   const allRecordings = estimated.recordings + hardRow.recordings + monologueRow.recordings;
   console.log("");
-  console.log(`speaker count right: ${allCount}/${allRecordings} (${percent(allCount / allRecordings)}) — target ≥ 95 %`);
+  console.log(`speaker count right (synthetic sets): ${allCount}/${allRecordings} (${percent(allCount / allRecordings)}) — target ≥ 95 %`);
   console.log(`roles by the question heuristic (no enrolment), on the diarizer's speakers: ${roles.right}/${roles.of} dialogues right`);
 
   // A long recording: the dialogues and monologues again and again, to the length asked.

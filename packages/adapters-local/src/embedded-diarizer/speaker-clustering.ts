@@ -1,6 +1,6 @@
 /**
  * From per-block statistics (`voice-features.ts`) to speaker turns, in the classical way
- * (see README.md): speech islands between pauses (cut every 2 s) as initial segments, linear
+ * (see README.md): speech islands between pauses (cut every 1 s) as initial segments, linear
  * then hierarchical clustering by the generalised likelihood ratio (the ΔBIC distance) of their
  * Gaussians, for every speaker count allowed, each candidate refined by Viterbi
  * re-segmentation with one diagonal Gaussian per speaker on the frames, the count chosen by the
@@ -34,7 +34,7 @@ export interface ClusteringResult {
 
 const minSpeechFramesPerBlock = 3;
 const islandGapBlocks = 2; // a pause of 200 ms ends a speech island
-const islandMaxBlocks = 20; // islands are cut every 2 s
+const islandMaxBlocks = 10; // islands are cut every 1 s
 /** Clusters handed to the (cubic) hierarchical clustering; more are merged with their neighbours first. */
 const maxClusters = 300;
 const pitchWeight = 4;
@@ -186,7 +186,7 @@ function mergeCost(a: Cluster, b: Cluster, floor: Gaussian): number {
 }
 
 /**
- * Speech islands — runs of speech blocks between pauses of 200 ms or more, cut every 2 s — as
+ * Speech islands — runs of speech blocks between pauses of 200 ms or more, cut every 1 s — as
  * the first clusters: one person usually speaks between two pauses.
  */
 function islands(blocks: BlockStatistics, speech: Int32Array): Cluster[] {
@@ -319,7 +319,7 @@ function viterbi(blocks: BlockStatistics, speech: Int32Array, models: Gaussian[]
 
 /**
  * What the speakers of `labelling` explain that one voice does not, island by island: each
- * island (≤ 2 s between pauses) scored under its best speaker's Gaussian against the Gaussian of
+ * island (≤ 1 s between pauses) scored under its best speaker's Gaussian against the Gaussian of
  * all speech. Splitting one voice by its sounds (vowels here, fricatives there) raises the
  * likelihood of frames but not of whole islands, which mix every sound; splitting two voices
  * raises both. Nats, summed over the islands.

@@ -152,7 +152,7 @@ export const SessionSchema = z
         z.object({
           at: dateTime,
           by: z.string(),
-          kind: z.enum(["segment", "speaker"]),
+          kind: z.enum(["segment", "speaker", "segment-speaker"]),
           target: z.string(),
           before: z.string(),
           after: z.string(),
