@@ -13,6 +13,7 @@ import { ConfideError, type Diarization, type Diarizer, type DiarizeOptions } fr
 import type { AudioSource } from "@confide/core";
 import { checkFfmpeg, convertToWav } from "../ffmpeg/ffmpeg-audio.ts";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
+import { OnlineSpeakers } from "./online-speakers.ts";
 import { clusterSpeakers } from "./speaker-clustering.ts";
 import { VoiceFeatureExtractor } from "./voice-features.ts";
 
@@ -94,6 +95,9 @@ export function createEmbeddedDiarizer(settings: EmbeddedDiarizerSettings = {}):
       } finally {
         await rm(work, { recursive: true, force: true });
       }
+    },
+    follow({ maxSpeakers }) {
+      return new OnlineSpeakers(Math.max(1, Math.min(4, maxSpeakers)));
     },
     async check(options) {
       await checkFfmpeg(ffmpegPath, options?.signal);

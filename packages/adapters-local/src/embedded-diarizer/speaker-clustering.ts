@@ -46,7 +46,7 @@ const defaultSpeakerGainPerFrame = 0.8;
 /** A speaker holding less than this share of the speech is not one. */
 const minSpeakerShare = 0.04;
 
-interface Gaussian {
+export interface Gaussian {
   mean: Float64Array;
   variance: Float64Array;
   logNorm: number;
@@ -112,7 +112,7 @@ function blockLogLikelihood(row: Float64Array, model: Gaussian): number {
 }
 
 /** Sufficient statistics of a group of blocks: enough for its Gaussian and for merging. */
-interface Cluster {
+export interface Cluster {
   count: number;
   sum: Float64Array;
   squares: Float64Array;
@@ -148,7 +148,7 @@ function clusterOf(blocks: BlockStatistics, speech: Int32Array, from: number, to
   return cluster;
 }
 
-function merged(a: Cluster, b: Cluster): Cluster {
+export function merged(a: Cluster, b: Cluster): Cluster {
   return {
     count: a.count + b.count,
     sum: a.sum.map((v, d) => v + b.sum[d]!),
@@ -181,7 +181,7 @@ function spread(cluster: Cluster, floor: Gaussian): number {
  * The generalised likelihood ratio of two clusters (Gish; the ΔBIC of Chen & Gopalakrishnan
  * without its constant penalty): how much likelihood is lost by modelling both with one Gaussian.
  */
-function mergeCost(a: Cluster, b: Cluster, floor: Gaussian): number {
+export function mergeCost(a: Cluster, b: Cluster, floor: Gaussian): number {
   return spread(merged(a, b), floor) - spread(a, floor) - spread(b, floor);
 }
 

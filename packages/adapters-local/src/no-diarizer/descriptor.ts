@@ -22,6 +22,11 @@ export const noDiarizerDescriptor = {
           { retryable: false },
         );
       },
+      follow() {
+        throw new ConfideError("provider.unsupported", "No diarizer is configured (CONFIDE_DIARIZER=none): live mono speakers are not told apart.", {
+          retryable: false,
+        });
+      },
       async check() {},
       async close() {},
     } satisfies Diarizer;

@@ -1,6 +1,18 @@
 import type { Diarization } from "../domain/speaker-turns.ts";
 import type { AudioSource } from "./speech-to-text.ts";
 
+/** A live stream followed by a diarizer (`Diarizer.follow`). */
+export interface LiveDiarization {
+  /** The stream's next PCM bytes (any length), in order, from its first byte. */
+  push(pcm: Uint8Array): void;
+  /**
+   * The speaker of the utterance [startMs, endMs) (times from the first byte pushed), decided
+   * now and for good: later utterances never change it. Labels are "S1", "S2"… by first utterance.
+   * @returns null when the span holds no speech the diarizer heard (pushed too little, silence).
+   */
+  speakerOf(startMs: number, endMs: number): { speaker: string; confidence: number } | null;
+}
+
 export interface DiarizeOptions {
   /** The number of speakers is estimated between these bounds (inclusive, 1 ≤ min ≤ max). */
   minSpeakers: number;
@@ -26,6 +38,14 @@ export interface Diarizer {
    * for bounds outside 1 ≤ min ≤ max; an aborted `signal` ends the call with its reason.
    */
   diarize(audio: Pick<AudioSource, "open" | "contentType">, options: DiarizeOptions): Promise<Diarization>;
+
+  /**
+   * Starts following a live mono stream (16 kHz 16-bit PCM, as written to the live engine) to
+   * name the speaker of each utterance as soon as it ends, never changing an answer given.
+   * @returns the follower; it holds statistics of the audio, not the audio, and needs no closing.
+   * @throws ConfideError `provider.unsupported` when this diarizer cannot follow live audio.
+   */
+  follow(options: { maxSpeakers: number }): LiveDiarization;
 
   /** Tells whether it can run (its programs are installed); used by readiness checks. */
   check(options?: { signal?: AbortSignal }): Promise<void>;

@@ -37,6 +37,7 @@ export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
 // Live sessions
 export * from "./live/live-deps.ts";
+export * from "./live/diarized-live-speech-to-text.ts";
 export * from "./live/start-live-session.ts";
 export * from "./live/attach-live-session.ts";
 export * from "./live/live-run.ts";

@@ -1,5 +1,6 @@
 import {
   createConfideDeps,
+  diarizedLiveSpeechToText,
   diarizedSpeechToText,
   type Diarizer,
   type AgendaMatcher,
@@ -116,7 +117,8 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
   const liveDeps: LiveDeps = {
     ...deps,
-    liveSpeech: live,
+    // Mono live sessions get speakers as they are spoken when the engine cannot tell them apart.
+    liveSpeech: diarizedLiveSpeechToText(live, diarizer),
     agenda,
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
   };

@@ -44,6 +44,9 @@ function diarizer(result: Diarization | ConfideError): Diarizer & { calls: numbe
       if (result instanceof ConfideError) throw result;
       return result;
     },
+    follow() {
+      throw new ConfideError("provider.unsupported", "not live");
+    },
     async check() {},
     async close() {},
   };
