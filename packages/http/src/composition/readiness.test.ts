@@ -13,6 +13,7 @@ const adapters: AdapterNames = {
   notes: "embedded",
   live: "instant-fake",
   agenda: "embedded",
+  diarizer: "embedded",
 };
 
 describe("checkReadiness", () => {
@@ -39,6 +40,7 @@ describe("checkReadiness", () => {
       notes: recording,
       live: recording,
       agenda: recording,
+      diarizer: recording,
     });
 
     expect(entries).toEqual([
@@ -52,8 +54,9 @@ describe("checkReadiness", () => {
       { name: "notes:embedded", ok: true },
       { name: "live:instant-fake", ok: true },
       { name: "agenda:embedded", ok: true },
+      { name: "diarizer:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(9);
+    expect(signals).toHaveLength(10);
   });
 });
