@@ -112,4 +112,40 @@ describe("diarizedSpeechToText", () => {
     const failing = diarizer(new ConfideError("provider.unavailable", "busy", { retryable: true }));
     await expect(diarizedSpeechToText(engine(oneSpeaker), failing).submit(audio, mono)).rejects.toMatchObject({ code: "provider.unavailable" });
   });
+
+  it("asks the engine for words when the session keeps none, cuts at them, and drops them after", async () => {
+    const spoken: TranscriptDraft = {
+      ...oneSpeaker,
+      segments: [
+        {
+          speaker: "S1",
+          startMs: 0,
+          endMs: 3_500,
+          text: "how are you fine thanks",
+          words: [
+            { text: "how", startMs: 0, endMs: 400 },
+            { text: "are", startMs: 400, endMs: 800 },
+            { text: "you", startMs: 800, endMs: 1_400 },
+            { text: "fine", startMs: 2_000, endMs: 2_600 },
+            { text: "thanks", startMs: 2_600, endMs: 3_500 },
+          ],
+        },
+      ],
+    };
+    const asked: TranscriptionSettings[] = [];
+    const recording: SpeechToText = {
+      ...engine(spoken),
+      async submit(_audio, settings) {
+        asked.push(settings);
+        return { status: "done", transcript: spoken, warnings: [unsupported] };
+      },
+    };
+    const result = await diarizedSpeechToText(recording, diarizer(turns)).submit(audio, { ...mono, wordTimestamps: false });
+    if (result.status !== "done") throw new Error("expected done");
+    expect(asked[0]?.wordTimestamps).toBe(true);
+    expect(result.transcript.segments.map((s) => [s.speaker, s.text, s.words])).toEqual([
+      ["S1", "how are you", undefined],
+      ["S2", "fine thanks", undefined],
+    ]);
+  });
 });

@@ -14,6 +14,15 @@ function needsDiarization(result: SpeechResult, settings: TranscriptionSettings)
   return speakerDetectionOf(result.transcript).method === "none";
 }
 
+/** The result with the words taken off its segments (for a session that did not ask for them). */
+function withoutWords(result: SpeechResult): SpeechResult {
+  if (result.status !== "done") return result;
+  const segments = result.transcript.segments.map(({ words: _words, ...segment }) => segment);
+  return { ...result, transcript: { ...result.transcript, segments } };
+}
+
+const withoutWordsIf = (borrowed: boolean, result: SpeechResult): SpeechResult => (borrowed ? withoutWords(result) : result);
+
 /**
  * A speech engine whose mono transcripts get speakers from `diarizer` when the engine returned
  * one speaker for everyone (PocketSphinx; a Whisper-compatible server that does not diarize).
@@ -29,9 +38,14 @@ export function diarizedSpeechToText(speech: SpeechToText, diarizer: Diarizer, o
   return {
     provider: speech.provider,
     async submit(audio: AudioSource, settings: TranscriptionSettings, callOptions?: { signal?: AbortSignal }) {
-      const result = await speech.submit(audio, settings, callOptions);
-      if (result.status !== "done" || !needsDiarization(result, settings)) return result;
+      // Words are where a segment is cut when its speaker changes: asked for even when the
+      // session does not keep them, and dropped again after.
+      const borrowWords = settings.diarization && settings.channelLayout === "mono" && !settings.wordTimestamps;
+      const asked = await speech.submit(audio, borrowWords ? { ...settings, wordTimestamps: true } : settings, callOptions);
+      const result = borrowWords ? withoutWords(asked) : asked;
+      if (asked.status !== "done" || !needsDiarization(asked, settings)) return result;
       const signal = callOptions?.signal;
+      if (result.status !== "done") return result;
       const engineWarnings = result.warnings.filter((warning) => !(warning.type === "unsupported" && warning.feature === "diarization"));
       try {
         const diarization = await diarizer.diarize(audio, {
@@ -39,11 +53,11 @@ export function diarizedSpeechToText(speech: SpeechToText, diarizer: Diarizer, o
           maxSpeakers: Math.max(1, settings.maxSpeakers),
           ...(signal ? { signal } : {}),
         });
-        const attributed = attributeSpeakers(result.transcript, diarization, {
+        const attributed = attributeSpeakers(asked.transcript, diarization, {
           diarizer: diarizer.provider,
           minSpeakers: settings.minSpeakers,
         });
-        return { status: "done", transcript: attributed.draft, warnings: [...engineWarnings, ...attributed.warnings] };
+        return withoutWordsIf(borrowWords, { status: "done", transcript: attributed.draft, warnings: [...engineWarnings, ...attributed.warnings] });
       } catch (error) {
         if (signal?.aborted || !ConfideError.is(error) || error.retryable) throw error;
         logger.warn("session.diarization.failed", { code: error.code });
