@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { ConfideError, type Diarization } from "@confide/core";
-import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
+import { describeDiarizerContract } from "@confide/contracts";
+import { makeDialogueWav, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDiarizer } from "./embedded-diarizer.ts";
 
@@ -49,6 +50,24 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+describeDiarizerContract({
+  name: "embedded",
+  create: async () => createEmbeddedDiarizer(),
+  dialogue: async () => fileAudio(dialogue.monoPath),
+  lines: () => dialogue.lines,
+  dialoguePcm: () => readLivePcm(dialogue.monoPath, 1),
+  silence: async () => {
+    const silence = join(directory, "contract-silence.wav");
+    await run("sox", ["-D", "-n", "-r", "16000", "-c", "1", "-b", "16", silence, "trim", "0", "3"]);
+    return fileAudio(silence);
+  },
+  notAudio: async () => {
+    const text = join(directory, "contract-notes.txt");
+    await writeFile(text, "Session notes, not a recording.\n".repeat(100));
+    return fileAudio(text);
+  },
+});
+
 describe("embedded diarizer", () => {
   it("finds the two speakers of a mono dialogue, their turns where they spoke", async () => {
     const found = await diarizer.diarize(fileAudio(dialogue.monoPath), { minSpeakers: 1, maxSpeakers: 4 });
@@ -88,33 +107,10 @@ describe("embedded diarizer", () => {
     expect(compressed.speakers).toHaveLength(2);
   });
 
-  it("answers no turns for silence", async () => {
-    const silence = join(directory, "silence.wav");
-    await run("sox", ["-D", "-n", "-r", "16000", "-c", "1", "-b", "16", silence, "trim", "0", "3"]);
-    expect(await diarizer.diarize(fileAudio(silence), { minSpeakers: 1, maxSpeakers: 2 })).toEqual({ turns: [], speakers: [], warnings: [] });
-  });
-
-  it("refuses what is not audio (provider.rejected) and bounds outside 1 ≤ min ≤ max", async () => {
-    const text = join(directory, "notes.txt");
-    await writeFile(text, "Session notes, not a recording.\n".repeat(100));
-    await expect(diarizer.diarize(fileAudio(text), { minSpeakers: 1, maxSpeakers: 2 })).rejects.toSatisfy(
-      (error) => ConfideError.is(error, "provider.rejected") && !error.retryable,
-    );
-    await expect(diarizer.diarize(fileAudio(dialogue.monoPath), { minSpeakers: 3, maxSpeakers: 2 })).rejects.toSatisfy((error) =>
-      ConfideError.is(error, "validation.invalid_input"),
-    );
-  });
-
   it("says it separates at most four speakers when asked for more", async () => {
     const found = await diarizer.diarize(fileAudio(dialogue.monoPath), { minSpeakers: 1, maxSpeakers: 6 });
     expect(found.speakers).toHaveLength(2);
     expect(found.warnings).toContainEqual(expect.objectContaining({ feature: "maxSpeakers" }));
-  });
-
-  it("ends with the caller's abort reason", async () => {
-    const controller = new AbortController();
-    controller.abort(new Error("stop"));
-    await expect(diarizer.diarize(fileAudio(dialogue.monoPath), { minSpeakers: 1, maxSpeakers: 2, signal: controller.signal })).rejects.toThrow("stop");
   });
 
   it("checks that ffmpeg runs", async () => {
