@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the embedded speech engine and the tests need:
 # ffmpeg (decoding), pocketsphinx + its US English model (speech), espeak-ng and sox (test speech),
+# flite (a second TTS engine for the diarization bench's voice pairs),
 # chromium (the browser tests drive it with playwright-core; no browser is downloaded).
 # Safe to run again: it installs only what is missing. Needs apt (Debian/Ubuntu) and root or sudo.
 set -euo pipefail
-packages=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox chromium)
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox flite chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -84,7 +84,8 @@ beforeAll(async () => {
   fixtures = await mkdtemp(join(tmpdir(), "confide-browser-session-"));
   [dialogue, harness] = await Promise.all([
     makeDialogueWav({ directory: fixtures, name: "session-view", script: therapyDialogue.slice(0, 4) }),
-    startConsoleHarness(),
+    // No diarizer: the mono session keeps one speaker and the warning this test shows.
+    startConsoleHarness({ CONFIDE_DIARIZER: "none" }),
   ]);
   const token = harness.server.tokens.therapist;
   const patientId = harness.server.accounts.patient.user.id;

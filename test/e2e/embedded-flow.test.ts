@@ -71,6 +71,7 @@ describe("embedded profile, end to end over HTTP", () => {
       { name: "notes:embedded", ok: true },
       { name: "live:embedded", ok: true },
       { name: "agenda:embedded", ok: true },
+      { name: "diarizer:embedded", ok: true },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * (PocketSphinx on espeak-ng speech) over HTTP: the event stream reports every status the
  * session passes through — the analysis too, though VADER finishes it before the stream has
  * read the previous change — and the transcript says which requested features the engine
- * did not honour (no speaker separation in a mono recording).
+ * did not honour, and how the speakers were found (the embedded diarizer on a mono recording).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,6 +23,8 @@ let base: string;
 let token: string;
 let patientId: string;
 let audio: DialogueAudio;
+/** A male and a female voice: the default Klatt pair is near-identical to the embedded diarizer. */
+let distinctVoices: DialogueAudio;
 
 beforeAll(async () => {
   embedded = await serveEmbedded({}, { prefix: "confide-report-" });
@@ -30,6 +32,11 @@ beforeAll(async () => {
   patientId = accounts.patient.user.id;
   base = embedded.baseUrl;
   audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
+  distinctVoices = await makeDialogueWav({
+    directory: join(embedded.dataDir, "fixtures"),
+    name: "distinct",
+    voices: { therapist: "en-us+m3", patient: "en-us+f3" },
+  });
   token = await login(base, accounts.therapist);
   await recordTestConsent(base, token, accounts.patient.user.id);
 }, 120_000);
@@ -73,20 +80,39 @@ describe("what the client is told about processing", () => {
     expect(statuses).toEqual(pipeline.slice(pipeline.indexOf(statuses[0] as string)));
   }, 120_000);
 
-  it("says that a mono recording got no speaker separation, though diarization was asked for", async () => {
-    const session = await upload(audio.monoPath, { channelLayout: "mono", diarization: true });
+  it("separates the speakers of a mono recording with the embedded diarizer, and says so", async () => {
+    const session = await upload(distinctVoices.monoPath, { channelLayout: "mono", diarization: true });
     const [ready] = await waitUntilReady(base, token, [session.id], 120_000);
     const view = (await getSession(base, token, session.id)) as unknown as {
       settings: { diarization: boolean };
-      transcript: { speakers: Array<{ label: string }>; warnings: TranscriptWarning[] };
+      transcript: {
+        speakers: Array<{ label: string; role: string }>;
+        segments: Array<{ speaker: string; startMs: number; speakerConfidence?: number }>;
+        warnings: TranscriptWarning[];
+        speakerDetection?: { method: string; diarizer?: string; confidence: number | null };
+      };
     };
 
     expect(ready?.status).toBe("ready");
     expect(view.settings.diarization).toBe(true);
+    expect(view.transcript.speakerDetection).toMatchObject({ method: "diarizer", diarizer: "embedded" });
+    expect(view.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1", "S2"]);
+    // The therapist asks the questions: the heuristic names the first voice's speaker.
+    const therapist = view.transcript.speakers.find((speaker) => speaker.role === "therapist")?.label;
+    const firstLine = view.transcript.segments.find((segment) => segment.startMs < distinctVoices.lines[0]!.endMs);
+    expect(therapist).toBe(firstLine?.speaker);
+    expect(view.transcript.segments.every((segment) => typeof segment.speakerConfidence === "number")).toBe(true);
+    expect(view.transcript.warnings.filter((warning) => warning.type === "unsupported" && warning.feature === "diarization")).toEqual([]);
+  }, 120_000);
+
+  it("keeps one speaker, with the engine's warning, when diarization is off", async () => {
+    const session = await upload(audio.monoPath, { channelLayout: "mono", diarization: false });
+    await waitUntilReady(base, token, [session.id], 120_000);
+    const view = (await getSession(base, token, session.id)) as unknown as {
+      transcript: { speakers: Array<{ label: string }>; speakerDetection?: { method: string } };
+    };
     expect(view.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1"]);
-    const diarization = view.transcript.warnings.find((warning) => warning.feature === "diarization");
-    expect(diarization).toMatchObject({ type: "unsupported", feature: "diarization" });
-    expect(diarization?.message).toMatch(/does not separate speakers/);
+    expect(view.transcript.speakerDetection?.method).toBe("none");
   }, 120_000);
 
   it("has no diarization warning for a recording with one speaker per channel", async () => {

@@ -7,6 +7,7 @@ export * from "./audit-log.contract.ts";
 export * from "./blob-store.contract.ts";
 export * from "./consent-repository.contract.ts";
 export * from "./device-repository.contract.ts";
+export * from "./diarizer.contract.ts";
 export * from "./job-queue.contract.ts";
 export * from "./language-analyzer.contract.ts";
 export * from "./legal-hold-repository.contract.ts";

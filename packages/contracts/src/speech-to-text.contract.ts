@@ -61,6 +61,12 @@ export interface SpeechToTextContractOptions<Speech extends SpeechToText = Speec
   audio: () => Promise<AudioSource>;
   /** A recording with one speaker per channel, two channels, speech on both. */
   perChannelAudio: () => Promise<AudioSource>;
+  /**
+   * Who speaks when in `audio` (the dialogue's lines). With `monoDiarization`, the suite also
+   * checks that the segments follow the voices: one label per person, each segment the label of
+   * the line under its middle.
+   */
+  audioLines?: Array<{ role: string; startMs: number; endMs: number }>;
   capabilities: SpeechToTextCapabilities<Speech>;
   settings?: TranscriptionSettings;
   /** Words that must appear in the transcript of `audio` (compared lower-cased). */
@@ -254,6 +260,17 @@ export function describeSpeechToTextContract<Speech extends SpeechToText>(option
             expect(transcript.speakers.length, "speakers of the dialogue").toBeGreaterThanOrEqual(2);
             expect(new Set(transcript.segments.map((segment) => segment.speaker)).size).toBeGreaterThanOrEqual(2);
             expect(diarizationWarnings.filter((warning) => warning.type === "unsupported")).toEqual([]);
+            const lines = options.audioLines ?? [];
+            const labelOf = new Map<string, string>();
+            for (const segment of transcript.segments) {
+              const middle = (segment.startMs + segment.endMs) / 2;
+              const line = lines.find((candidate) => candidate.startMs <= middle && middle < candidate.endMs);
+              if (!line) continue;
+              const label = labelOf.get(line.role) ?? segment.speaker;
+              labelOf.set(line.role, label);
+              expect(segment.speaker, `segment "${segment.text}" is spoken by the ${line.role}`).toBe(label);
+            }
+            if (lines.length > 0) expect(new Set(labelOf.values()).size, "one label per person").toBe(new Set(lines.map((line) => line.role)).size);
           } else {
             expect(transcript.speakers).toHaveLength(1);
             expect(diarizationWarnings).toContainEqual(expect.objectContaining({ type: "unsupported", feature: "diarization" }));

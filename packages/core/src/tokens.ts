@@ -13,6 +13,7 @@ export const tokens = {
   risk: Symbol.for("confide.RiskScreen"),
   live: Symbol.for("confide.LiveSpeechToText"),
   agenda: Symbol.for("confide.AgendaMatcher"),
+  diarizer: Symbol.for("confide.Diarizer"),
   repositories: Symbol.for("confide.Repositories"),
   clock: Symbol.for("confide.Clock"),
   ids: Symbol.for("confide.Ids"),

@@ -23,6 +23,7 @@ describe("whisper descriptor", () => {
     expect(whisperDescriptor.settings.parse({ CONFIDE_WHISPER_URL: "http://127.0.0.1:9" })).toEqual({
       CONFIDE_WHISPER_URL: "http://127.0.0.1:9",
       CONFIDE_WHISPER_MODEL: "whisper-1",
+      CONFIDE_WHISPER_RESPONSE_FORMAT: "verbose_json",
       CONFIDE_FFMPEG_BINARY: "ffmpeg",
     });
   });

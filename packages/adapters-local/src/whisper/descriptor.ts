@@ -16,6 +16,7 @@ export const whisperDescriptor = {
       baseUrl: settings.CONFIDE_WHISPER_URL,
       model: settings.CONFIDE_WHISPER_MODEL,
       ffmpegPath: settings.CONFIDE_FFMPEG_BINARY,
+      responseFormat: settings.CONFIDE_WHISPER_RESPONSE_FORMAT,
       ...(apiKey === undefined ? {} : { apiKey }),
     });
   },

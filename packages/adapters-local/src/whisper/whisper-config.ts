@@ -28,6 +28,12 @@ export interface WhisperSettings {
   ffprobePath?: string;
   /** Where channel files are written while a per-channel recording is transcribed. Default `os.tmpdir()`. */
   temporaryDirectory?: string;
+  /**
+   * `verbose_json` (default, every Whisper-compatible server) or `diarized_json` (OpenAI's
+   * `gpt-4o-transcribe-diarize`: segments with speakers, no word timings; sent with
+   * `chunking_strategy=auto`).
+   */
+  responseFormat?: "verbose_json" | "diarized_json";
 }
 
 export interface ResolvedWhisperSettings {
@@ -43,6 +49,7 @@ export interface ResolvedWhisperSettings {
   ffmpegPath: string;
   ffprobePath: string;
   temporaryDirectory: string | undefined;
+  responseFormat: "verbose_json" | "diarized_json";
 }
 
 function invalid(setting: string, message: string): ConfideError {
@@ -78,5 +85,6 @@ export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisp
     ffmpegPath: settings.ffmpegPath ?? defaultFfmpegPath,
     ffprobePath: settings.ffprobePath ?? "ffprobe",
     temporaryDirectory: settings.temporaryDirectory,
+    responseFormat: settings.responseFormat ?? "verbose_json",
   };
 }

@@ -53,10 +53,13 @@ export function createWhisperRequests(resolved: ResolvedWhisperSettings) {
     return withRequestDeadline(timeoutMs, callerSignal, what, async (signal) => {
       const fields: Array<[string, string]> = [
         ["model", resolved.model],
-        ["response_format", "verbose_json"],
-        ["timestamp_granularities[]", "segment"],
+        ["response_format", resolved.responseFormat],
       ];
-      if (settings.wordTimestamps) fields.push(["timestamp_granularities[]", "word"]);
+      if (resolved.responseFormat === "diarized_json") fields.push(["chunking_strategy", "auto"]);
+      else {
+        fields.push(["timestamp_granularities[]", "segment"]);
+        if (settings.wordTimestamps) fields.push(["timestamp_granularities[]", "word"]);
+      }
       // With several candidate languages the server identifies the language itself.
       const candidates = settings.candidateLanguages ?? [];
       const language = candidates.length > 1 ? undefined : (candidates[0] ?? settings.language);

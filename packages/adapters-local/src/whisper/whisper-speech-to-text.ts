@@ -16,7 +16,7 @@ import { Readable } from "node:stream";
 import { probeChannels, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
 import { resolveWhisperSettings, type ResolvedWhisperSettings, type WhisperSettings } from "./whisper-config.ts";
 import { createWhisperRequests, primarySubtag, type Upload } from "./whisper-requests.ts";
-import { durationMsOf, toSegments, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
+import { durationMsOf, serverSpeakers, toSegments, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
 
 const provider = "whisper";
 /** More channels than this is not a conversation recording; refuse rather than send them all. */
@@ -145,6 +145,16 @@ export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToTe
       settings,
       signal,
     );
+    // A server that diarizes (OpenAI's diarized_json, WhisperX) labels every segment: its speakers stand.
+    const labels = settings.diarization ? serverSpeakers(json) : null;
+    if (labels) {
+      const transcript = draft(
+        [{ json, segments: toSegments(json, "S1", settings.wordTimestamps, { serverSpeakers: true }) }],
+        labels.map((label) => ({ label })),
+        settings,
+      );
+      return { status: "done", transcript: { ...transcript, speakerDetection: { method: "provider", confidence: null } }, warnings };
+    }
     if (settings.diarization) {
       warnings.push({
         type: "unsupported",

@@ -18,6 +18,8 @@ export interface WhisperSegment {
   text: string;
   avgLogprob: number | undefined;
   words: WhisperWord[];
+  /** The server's speaker label, when it diarizes (OpenAI `diarized_json`, WhisperX). */
+  speaker: string | undefined;
 }
 
 export interface WhisperWord {
@@ -80,6 +82,12 @@ export function parseVerboseJson(body: string): WhisperVerboseJson {
       text: segment.text,
       avgLogprob: isFiniteNumber(segment.avg_logprob) ? segment.avg_logprob : undefined,
       words: readWords(segment.words, `segments[${index}].words`),
+      speaker:
+        typeof segment.speaker === "string" && segment.speaker !== ""
+          ? segment.speaker
+          : isFiniteNumber(segment.speaker)
+            ? String(segment.speaker)
+            : undefined,
     };
   });
   return {
@@ -112,16 +120,32 @@ function segmentIndexFor(segments: Array<Omit<Segment, "id">>, word: Word): numb
 }
 
 /**
- * Turns a verbose_json answer into Confide segments of one speaker, sorted by start time, in
+ * The speakers the server found, in order of first appearance, when it labelled every segment
+ * with text; null when it did not diarize (or labelled only some segments).
+ */
+export function serverSpeakers(json: WhisperVerboseJson): string[] | null {
+  const spoken = json.segments.filter((segment) => segment.text.trim() !== "");
+  if (spoken.length === 0 || spoken.some((segment) => segment.speaker === undefined)) return null;
+  return [...new Set(spoken.map((segment) => segment.speaker!))];
+}
+
+/**
+ * Turns a verbose_json answer into Confide segments of one speaker (or of the server's
+ * speakers, when `serverSpeakers` found them), sorted by start time, in
  * whole milliseconds. Segments without text are dropped. With `wordTimestamps`, each word is
  * attached to the segment it falls in.
  */
-export function toSegments(json: WhisperVerboseJson, speaker: string, wordTimestamps: boolean): Array<Omit<Segment, "id">> {
+export function toSegments(
+  json: WhisperVerboseJson,
+  speaker: string,
+  wordTimestamps: boolean,
+  options: { serverSpeakers?: boolean } = {},
+): Array<Omit<Segment, "id">> {
   const segments: Array<Omit<Segment, "id">> = json.segments
     .map((segment) => {
       const startMs = toMs(segment.start);
       const mapped: Omit<Segment, "id"> = {
-        speaker,
+        speaker: (options.serverSpeakers ? segment.speaker : undefined) ?? speaker,
         startMs,
         endMs: Math.max(startMs, toMs(segment.end)),
         text: segment.text.trim(),

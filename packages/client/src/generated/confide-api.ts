@@ -659,8 +659,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the roles of the speakers
-         * @description Speakers not listed keep their role. Sentiment is measured again for the patient's segments.
+         * Set the roles of the speakers, and the speaker of single segments
+         * @description Speakers not listed keep their role; segments not listed keep their speaker (give a segment to another of the transcript's speakers when the diarizer got its turn wrong). At least one speaker or one segment. Sentiment is measured again for the patient's segments.
          */
         put: operations["relabelSpeakers"];
         post?: never;
@@ -1241,7 +1241,7 @@ export interface components {
                     before: string;
                     by: string;
                     /** @enum {string} */
-                    kind: "segment" | "speaker";
+                    kind: "segment" | "speaker" | "segment-speaker";
                     target: string;
                 }[];
                 /** Format: date-time */
@@ -1327,6 +1327,13 @@ export interface components {
             version: number;
         };
         SessionView: components["schemas"]["Session"] | components["schemas"]["PatientSessionView"];
+        /** @description How the speakers were found: `channels` (one per channel), `provider` (the speech service), `diarizer` (Confide's own, named), `none` (not separated: one speaker stands for everyone); with the mean confidence when known. Absent on transcripts made before it was recorded. */
+        SpeakerDetection: {
+            confidence: number | null;
+            diarizer?: string;
+            /** @enum {string} */
+            method: "channels" | "provider" | "diarizer" | "none";
+        };
         TokenPair: {
             /** @description JWT (HS256) for `Authorization: Bearer`. */
             accessToken: string;
@@ -1350,6 +1357,10 @@ export interface components {
                 endMs: number;
                 id: string;
                 speaker: string;
+                /** @description How sure the diarizer is of this segment's speaker, in [0, 1]; absent when channels or the provider gave it. */
+                speakerConfidence?: number;
+                /** @description True when the speaker is uncertain: check it in review. */
+                speakerUncertain?: boolean;
                 startMs: number;
                 text: string;
                 words?: {
@@ -1359,6 +1370,7 @@ export interface components {
                     text: string;
                 }[];
             }[];
+            speakerDetection?: components["schemas"]["SpeakerDetection"];
             speakers: {
                 channel?: number;
                 label: string;
@@ -4579,7 +4591,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    speakers: {
+                    segments?: {
+                        id: string;
+                        speaker: string;
+                    }[];
+                    speakers?: {
                         label: string;
                         /** @enum {string} */
                         role: "therapist" | "patient" | "unknown";

@@ -9,5 +9,8 @@ describe("describeWarning", () => {
     });
     expect(describeWarning({ feature: "newThing", message: "m" }).title).toBe("Not honoured: newThing");
     expect(describeWarning({ message: "m" }).title).toBe("Transcription");
+    expect(describeWarning({ type: "other", feature: "diarization", message: "3 of 9 segments have an uncertain speaker" }).title).toBe(
+      "Speakers to check",
+    );
   });
 });

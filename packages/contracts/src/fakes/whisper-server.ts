@@ -23,6 +23,8 @@ export interface FakeWhisperSegment {
   text: string;
   /** Words of this segment, answered top-level (OpenAI) or inside the segment (`wordsInSegments`). */
   words?: FakeWhisperWord[];
+  /** A speaker label, as servers that diarize answer it per segment (WhisperX, OpenAI `diarized_json`). */
+  speaker?: string;
 }
 
 export interface FakeWhisperTranscript {
@@ -120,6 +122,25 @@ export const defaultFakeTranscript: FakeWhisperTranscript = {
   ],
 };
 
+/**
+ * OpenAI's `diarized_json` (gpt-4o-transcribe-diarize): segments of type
+ * `transcript.text.segment` with `id`, `start`, `end`, `text` and `speaker`; no language, no words.
+ */
+function diarizedJson(transcript: FakeWhisperTranscript): Record<string, unknown> {
+  return {
+    text: transcript.segments.map((segment) => segment.text).join(" "),
+    segments: transcript.segments.map((segment, id) => ({
+      type: "transcript.text.segment",
+      id: `seg_${id}`,
+      start: segment.start,
+      end: segment.end,
+      text: segment.text,
+      speaker: segment.speaker ?? "A",
+    })),
+    usage: { type: "duration", seconds: Math.ceil(transcript.segments.at(-1)?.end ?? 0) },
+  };
+}
+
 function verboseJson(transcript: FakeWhisperTranscript, withWords: boolean): Record<string, unknown> {
   const lastEnd = transcript.segments.reduce((latest, segment) => Math.max(latest, segment.end), 0);
   const segments = transcript.segments.map((segment, id) => ({
@@ -133,6 +154,7 @@ function verboseJson(transcript: FakeWhisperTranscript, withWords: boolean): Rec
     avg_logprob: -0.21,
     compression_ratio: 1.3,
     no_speech_prob: 0.02,
+    ...(segment.speaker === undefined ? {} : { speaker: segment.speaker }),
     ...(withWords && transcript.wordsInSegments ? { words: segment.words ?? [] } : {}),
   }));
   return {
@@ -239,7 +261,8 @@ export async function startFakeWhisperServer(options: FakeWhisperServerOptions =
         }
         const granularities = received.fields["timestamp_granularities[]"] ?? [];
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-        sendJson(response, 200, verboseJson(reply.transcript, granularities.includes("word")));
+        const diarized = received.fields.response_format?.[0] === "diarized_json";
+        sendJson(response, 200, diarized ? diarizedJson(reply.transcript) : verboseJson(reply.transcript, granularities.includes("word")));
         return;
       }
       case "throttled":

@@ -93,7 +93,11 @@ export interface Processing {
 export interface ReviewEdit {
   at: Date;
   by: string;
-  kind: "segment" | "speaker";
+  /**
+   * `segment`: a segment's text; `speaker`: a speaker's role; `segment-speaker`: who spoke a
+   * segment (before/after are speaker labels), for a diarizer's wrong turn.
+   */
+  kind: "segment" | "speaker" | "segment-speaker";
   /** Segment id or speaker label. */
   target: string;
   before: string;

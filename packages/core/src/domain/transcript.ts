@@ -23,6 +23,26 @@ export interface Segment {
   text: string;
   confidence?: number;
   words?: Word[];
+  /**
+   * How sure the speaker attribution of this segment is, in [0, 1], when a diarizer assigned it
+   * (absent when channels or the provider did).
+   */
+  speakerConfidence?: number;
+  /** True when `speakerConfidence` is under the diarizer's threshold: the review should check it. */
+  speakerUncertain?: boolean;
+}
+
+/**
+ * How the speakers of a transcript were found: `channels` (one speaker per channel),
+ * `provider` (the speech service separated them), `diarizer` (Confide's own diarizer on the
+ * mixed audio, named in `diarizer`), `none` (not separated: one speaker stands for everyone).
+ */
+export interface SpeakerDetection {
+  method: "channels" | "provider" | "diarizer" | "none";
+  /** The diarizer's name when `method` is `diarizer`, e.g. "embedded". */
+  diarizer?: string;
+  /** Mean confidence of the attribution over the speech, in [0, 1]; null when the method gives none. */
+  confidence: number | null;
 }
 
 export interface Transcript {
@@ -40,6 +60,8 @@ export interface Transcript {
    * requested features were not honoured. Empty when every setting was honoured.
    */
   warnings: TranscriptWarning[];
+  /** How the speakers were found; absent on transcripts stored before it was recorded. */
+  speakerDetection?: SpeakerDetection;
 }
 
 /**
@@ -61,4 +83,17 @@ export interface TranscriptDraft {
   speakers: Array<{ label: string; channel?: number }>;
   segments: Array<Omit<Segment, "id">>;
   provider: string;
+  /**
+   * How the speakers were found. Absent: core infers it (a channel on the speakers → `channels`,
+   * more than one speaker → `provider`, otherwise `none`).
+   */
+  speakerDetection?: SpeakerDetection;
+}
+
+/** `draft.speakerDetection`, or what the draft's speakers show when the adapter did not say. */
+export function speakerDetectionOf(draft: Pick<TranscriptDraft, "speakers" | "speakerDetection">): SpeakerDetection {
+  if (draft.speakerDetection) return draft.speakerDetection;
+  if (draft.speakers.some((speaker) => speaker.channel !== undefined)) return { method: "channels", confidence: null };
+  if (draft.speakers.length > 1) return { method: "provider", confidence: null };
+  return { method: "none", confidence: null };
 }

@@ -1,5 +1,6 @@
 import type { AgendaMatcher } from "./agenda-matcher.ts";
 import type { BlobStore } from "./blob-store.ts";
+import type { Diarizer } from "./diarizer.ts";
 import type { JobQueue } from "./job-queue.ts";
 import type { LanguageAnalyzer } from "./language-analyzer.ts";
 import type { LiveSpeechToText } from "./live-speech-to-text.ts";
@@ -33,6 +34,8 @@ export interface AdapterPortTypes {
   live: LiveSpeechToText;
   /** Today's topics of live sessions: which agenda item a segment covers (`CONFIDE_AGENDA`). */
   agenda: AgendaMatcher;
+  /** Speakers told apart on mono recordings when the speech engine returns one for everyone (`CONFIDE_DIARIZER`). */
+  diarizer: Diarizer;
 }
 
 /** The ports a host picks one adapter for. */

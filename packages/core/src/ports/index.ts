@@ -1,5 +1,6 @@
 export type * from "./blob-store.ts";
 export type * from "./speech-to-text.ts";
+export type * from "./diarizer.ts";
 export type * from "./live-speech-to-text.ts";
 export type * from "./language-analyzer.ts";
 export type * from "./note-writer.ts";

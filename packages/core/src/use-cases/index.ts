@@ -31,12 +31,14 @@ export * from "./accounts/list-devices.ts";
 export * from "./sessions/upload-session.ts";
 export * from "./policies/processing-capacity.ts";
 export * from "./pipeline/process-session.ts";
+export * from "./pipeline/diarized-speech-to-text.ts";
 export * from "./pipeline/recover-stale-sessions.ts";
 export * from "./sessions/retry-session.ts";
 export * from "./pipeline/job-handlers.ts";
 // Live sessions
 export * from "./live/live-deps.ts";
 export * from "./live/live-capacity.ts";
+export * from "./live/diarized-live-speech-to-text.ts";
 export * from "./live/start-live-session.ts";
 export * from "./live/attach-live-session.ts";
 export * from "./live/live-run.ts";

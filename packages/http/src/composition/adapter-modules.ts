@@ -16,6 +16,7 @@ const portTokens = {
   risk: tokens.risk,
   live: tokens.live,
   agenda: tokens.agenda,
+  diarizer: tokens.diarizer,
 } as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */

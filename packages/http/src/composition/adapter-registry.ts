@@ -9,6 +9,8 @@ import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
+import { embeddedDiarizerDescriptor } from "@confide/adapters-local/embedded-diarizer";
+import { noDiarizerDescriptor } from "@confide/adapters-local/no-diarizer";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
@@ -56,6 +58,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   risk: [embeddedRiskScreenDescriptor],
   live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, voskLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
   agenda: [embeddedAgendaDescriptor],
+  diarizer: [embeddedDiarizerDescriptor, noDiarizerDescriptor],
 };
 
 /** Every port, in the order the host creates them and reports their configuration problems. */

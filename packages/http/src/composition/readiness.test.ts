@@ -14,6 +14,7 @@ const adapters: AdapterNames = {
   risk: "embedded",
   live: "instant-fake",
   agenda: "embedded",
+  diarizer: "embedded",
 };
 
 describe("checkReadiness", () => {
@@ -41,6 +42,7 @@ describe("checkReadiness", () => {
       risk: recording,
       live: recording,
       agenda: recording,
+      diarizer: recording,
     });
 
     expect(entries).toEqual([
@@ -55,6 +57,7 @@ describe("checkReadiness", () => {
       { name: "risk:embedded", ok: true },
       { name: "live:instant-fake", ok: true },
       { name: "agenda:embedded", ok: true },
+      { name: "diarizer:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
     expect(signals).toHaveLength(10);

@@ -3,6 +3,9 @@ import {
   createConfideDeps,
   defaultLiveMaxStreams,
   LiveCapacity,
+  diarizedLiveSpeechToText,
+  diarizedSpeechToText,
+  type Diarizer,
   type AgendaMatcher,
   type LiveDeps,
   type LiveSpeechToText,
@@ -90,15 +93,18 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     const risk = await container.getAsync<RiskScreen>(tokens.risk);
     const live = await container.getAsync<LiveSpeechToText>(tokens.live);
     const agenda = await container.getAsync<AgendaMatcher>(tokens.agenda);
-    return [repositories, blobs, speech, language, queue, push, events, notes, risk, live, agenda] as const;
+    const diarizer = await container.getAsync<Diarizer>(tokens.diarizer);
+    return [repositories, blobs, speech, language, queue, push, events, notes, risk, live, agenda, diarizer] as const;
   })();
-  const [repositories, blobs, speech, language, queue, push, events, notes, risk, live, agenda] = await created.catch((error: unknown) => {
+  const [repositories, blobs, engine, language, queue, push, events, notes, risk, live, agenda, diarizer] = await created.catch((error: unknown) => {
     earlyCheck.abort();
     throw error;
   });
   // After the adapters opened: an embedded database's directory lock is held by now, so a
   // process refused by it changes nothing in another's data directory.
   await preparePrivateDataDirectory(config.dataDir);
+  // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
+  const speech = diarizedSpeechToText(engine, diarizer, { logger });
   const deps = createConfideDeps({
     blobs,
     speech,
@@ -117,7 +123,8 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
   const liveDeps: LiveDeps = {
     ...deps,
-    liveSpeech: live,
+    // Mono live sessions get speakers as they are spoken when the engine cannot tell them apart.
+    liveSpeech: diarizedLiveSpeechToText(live, diarizer),
     agenda,
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
     liveCapacity: liveCapacityOf(config, live, deps.clock),
@@ -136,7 +143,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         speech: {
           async check(checkOptions) {
             await earlyCheckDone;
-            return speech.check(checkOptions);
+            return engine.check(checkOptions);
           },
         },
         language,
@@ -147,6 +154,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         risk,
         live,
         agenda: { check: async () => {} },
+        diarizer,
       }),
     close() {
       closing ??= (async () => {

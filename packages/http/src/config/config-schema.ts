@@ -19,6 +19,7 @@ export const choiceVariables = {
   risk: "CONFIDE_RISK_SCREEN",
   live: "CONFIDE_LIVE",
   agenda: "CONFIDE_AGENDA",
+  diarizer: "CONFIDE_DIARIZER",
 } as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
 
 /** The variable choosing `port`'s adapter: one of the names the registry holds for it. */
@@ -49,6 +50,7 @@ export const environmentSchema = z.object({
   [choiceVariables.risk]: choice("risk", "the risk screen run on every transcript, whatever the notes writer"),
   [choiceVariables.live]: choice("live", "live sessions' speech engine (`/v1/live`); `none` refuses live sessions"),
   [choiceVariables.agenda]: choice("agenda", "live sessions' today's topics matcher"),
+  [choiceVariables.diarizer]: choice("diarizer", "speakers told apart on mono recordings when the speech engine returns one for everyone"),
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),
   CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe("listen port"),
   CONFIDE_DATA_DIR: z.string().min(1).default("./data").describe("PGlite database, blobs, generated JWT secret"),

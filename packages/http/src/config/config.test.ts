@@ -31,6 +31,7 @@ describe("loadConfig", () => {
       risk: "embedded",
       live: "embedded",
       agenda: "embedded",
+      diarizer: "embedded",
     });
     expect(config.jwtSecret).toBeUndefined();
     expect(config.port).toBe(8080);
@@ -117,6 +118,7 @@ describe("loadConfig", () => {
         risk: "embedded",
         live: "azure",
         agenda: "embedded",
+        diarizer: "none",
       });
       const { CONFIDE_PUSH: _push, ...withProfilePush } = azure;
       expect(problemsOf(withProfilePush)).toEqual(["CONFIDE_FCM_SERVICE_ACCOUNT_FILE: required by the fcm push adapter"]);
@@ -188,6 +190,7 @@ describe("loadConfig", () => {
       risk: "embedded",
       live: "none",
       agenda: "embedded",
+      diarizer: "none",
     });
   });
 
@@ -202,6 +205,7 @@ describe("loadConfig", () => {
     expect(config.adapterSettings.speech).toEqual({
       CONFIDE_WHISPER_URL: "http://127.0.0.1:9000",
       CONFIDE_WHISPER_MODEL: "whisper-1",
+      CONFIDE_WHISPER_RESPONSE_FORMAT: "verbose_json",
       CONFIDE_FFMPEG_BINARY: "ffmpeg",
     });
     expect(config.adapterSettings.queue).toEqual({

@@ -5,7 +5,9 @@ import type { AdapterPort } from "@confide/core";
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
  * registry holds for that port. Live sessions: azure streams to Azure Speech conversation
  * transcription; the aws profile serves none unless CONFIDE_LIVE picks one (`transcribe` streams
- * to Amazon Transcribe Streaming, `embedded` runs PocketSphinx in the API process).
+ * to Amazon Transcribe Streaming, `embedded` runs PocketSphinx in the API process). Diarizer: the
+ * embedded and self-hosted engines return one speaker on mono recordings, so the embedded
+ * diarizer separates them; Azure and AWS speech diarize themselves.
  */
 export const profiles = {
   embedded: {
@@ -20,6 +22,7 @@ export const profiles = {
     risk: "embedded",
     live: "embedded",
     agenda: "embedded",
+    diarizer: "embedded",
   },
   selfhosted: {
     repository: "postgres",
@@ -33,6 +36,7 @@ export const profiles = {
     risk: "embedded",
     live: "whisper",
     agenda: "embedded",
+    diarizer: "embedded",
   },
   aws: {
     repository: "postgres",
@@ -46,6 +50,7 @@ export const profiles = {
     risk: "embedded",
     live: "none",
     agenda: "embedded",
+    diarizer: "none",
   },
   azure: {
     repository: "cosmos",
@@ -59,6 +64,7 @@ export const profiles = {
     risk: "embedded",
     live: "azure",
     agenda: "embedded",
+    diarizer: "none",
   },
 } as const satisfies Record<string, Record<AdapterPort, string>>;
 

@@ -1,6 +1,6 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
 import { moveTo, withoutProviderJob, type Session } from "../../domain/session.ts";
-import type { Segment, Transcript, TranscriptDraft } from "../../domain/transcript.ts";
+import { speakerDetectionOf, type Segment, type Transcript, type TranscriptDraft } from "../../domain/transcript.ts";
 import type { AudioSource, SpeechResult, SpeechWarning } from "../../ports/speech-to-text.ts";
 import { discardProviderJob } from "../policies/provider-job.ts";
 import { callProvider } from "./provider-call.ts";
@@ -122,5 +122,6 @@ function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptD
     provider: draft.provider || deps.speech.provider,
     revision: 1,
     warnings: warnings.map(({ type, feature, message }) => (feature === undefined ? { type, message } : { type, feature, message })),
+    speakerDetection: speakerDetectionOf(draft),
   };
 }

@@ -120,7 +120,7 @@ describe("relabelSpeakers input", () => {
         speakers: speakers as Array<{ label: string; role: "patient" }>,
       });
 
-    await expect(attempt([])).rejects.toMatchObject({ message: "Send at least one speaker.", details: { field: "speakers" } });
+    await expect(attempt([])).rejects.toMatchObject({ message: "Send at least one speaker or one segment.", details: { field: "speakers" } });
     await expect(
       relabelSpeakers(deps, therapist, { sessionId: stored.id, expectedVersion: 1, speakers: "S1" as unknown as [] }),
     ).rejects.toMatchObject({ details: { field: "speakers" } });
@@ -183,5 +183,76 @@ describe("relabelSpeakers input", () => {
     });
     expect(result).toEqual(stored);
     expect(deps.audit.events().at(-1)).toMatchObject({ action: "session.speakers.relabel", detail: { speakers: 0 } });
+  });
+
+  it("gives a single segment to another speaker, records it, and measures its sentiment as the patient's", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+
+    const relabelled = await relabelSpeakers(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: stored.version,
+      segments: [{ id: "seg-3", speaker: "S2" }],
+    });
+
+    expect(relabelled.transcript?.segments.map((segment) => [segment.id, segment.speaker])).toEqual([
+      ["seg-1", "S1"],
+      ["seg-2", "S2"],
+      ["seg-3", "S2"],
+      ["seg-4", "S2"],
+    ]);
+    expect(relabelled.transcript?.speakers).toEqual(stored.transcript?.speakers);
+    expect(relabelled.transcript?.revision).toBe(2);
+    expect(relabelled.review.edits).toEqual([
+      { at: deps.clock.now(), by: therapist.userId, kind: "segment-speaker", target: "seg-3", before: "S1", after: "S2" },
+    ]);
+    // "Are you worried about work?" is now the patient's words, and measured.
+    expect(relabelled.sentiment?.segments.map((s) => s.segmentId)).toEqual(["seg-2", "seg-3", "seg-4"]);
+  });
+
+  it("clears a segment's uncertain mark once the therapist has given it a speaker", async () => {
+    const deps = createTestDeps();
+    const base = await storeSession(deps);
+    const transcript = base.transcript!;
+    const uncertain = {
+      ...transcript,
+      segments: transcript.segments.map((segment) =>
+        segment.id === "seg-3" ? { ...segment, speakerConfidence: 0.4, speakerUncertain: true } : segment,
+      ),
+    };
+    const stored = await storeSession(deps, { transcript: uncertain });
+
+    const relabelled = await relabelSpeakers(deps, therapist, {
+      sessionId: stored.id,
+      expectedVersion: stored.version,
+      segments: [{ id: "seg-3", speaker: "S2" }],
+    });
+
+    const segment = relabelled.transcript?.segments.find((s) => s.id === "seg-3");
+    expect(segment).toMatchObject({ speaker: "S2", speakerConfidence: 0.4 });
+    expect(segment?.speakerUncertain).toBeUndefined();
+  });
+
+  it("refuses a segment it does not have, a speaker it does not have, or nothing to change, and writes nothing", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const call = (input: Partial<Parameters<typeof relabelSpeakers>[2]>) =>
+      relabelSpeakers(deps, therapist, { sessionId: stored.id, expectedVersion: 1, ...input });
+
+    await expect(call({ segments: [{ id: "seg-99", speaker: "S2" }] })).rejects.toMatchObject({
+      code: "session.segment_not_found",
+      details: { segmentId: "seg-99" },
+    });
+    await expect(call({ segments: [{ id: "seg-1", speaker: "S9" }] })).rejects.toMatchObject({ code: "session.speaker_not_found" });
+    await expect(call({ speakers: [], segments: [] })).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await expect(
+      call({
+        segments: [
+          { id: "seg-1", speaker: "S2" },
+          { id: "seg-1", speaker: "S1" },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "validation.invalid_input" });
+    expect((await deps.sessions.get(stored.id))?.version).toBe(1);
   });
 });

@@ -318,6 +318,21 @@ describe("review: transcript, speakers, finalize, retry, delete", () => {
     expect(badRole.status).toBe(400);
   });
 
+  it("PUT speakers gives single segments to another speaker, and refuses nothing to change", async () => {
+    const { call, session, token } = await setup();
+    const path = `/v1/sessions/${session.id}/speakers`;
+    const moved = await call(path, { method: "PUT", token, json: { segments: [{ id: "seg-1", speaker: "S2" }] }, headers: { "If-Match": '"1"' } });
+    expect(moved.status).toBe(200);
+    const body = (await moved.json()) as { transcript: { segments: Array<{ id: string; speaker: string }> }; review: { edits: unknown[] } };
+    expect(body.transcript.segments.find((segment) => segment.id === "seg-1")?.speaker).toBe("S2");
+    expect(body.review.edits).toContainEqual(expect.objectContaining({ kind: "segment-speaker", target: "seg-1", before: "S1", after: "S2" }));
+    const unknown = await call(path, { method: "PUT", token, json: { segments: [{ id: "seg-99", speaker: "S2" }] }, headers: { "If-Match": '"2"' } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: "session.segment_not_found" });
+    const nothing = await call(path, { method: "PUT", token, json: {}, headers: { "If-Match": '"2"' } });
+    expect(nothing.status).toBe(400);
+  });
+
   it("finalize makes the session read-only and visible to its patient", async () => {
     const { call, session, token, tokenFor, patient } = await setup();
     const stale = await call(`/v1/sessions/${session.id}/finalize`, { method: "POST", token, headers: { "If-Match": '"9"' } });

@@ -234,8 +234,9 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       path: "/{id}/speakers",
       operationId: "relabelSpeakers",
       tags: ["sessions"],
-      summary: "Set the roles of the speakers",
-      description: "Speakers not listed keep their role. Sentiment is measured again for the patient's segments.",
+      summary: "Set the roles of the speakers, and the speaker of single segments",
+      description:
+        "Speakers not listed keep their role; segments not listed keep their speaker (give a segment to another of the transcript's speakers when the diarizer got its turn wrong). At least one speaker or one segment. Sentiment is measured again for the patient's segments.",
       security: [{ bearer: [] }],
       request: {
         params: IdParamsSchema,
@@ -244,8 +245,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
           z.object({
             speakers: z
               .array(z.object({ label: z.string().min(1).max(100), role: z.enum(["therapist", "patient", "unknown"]) }))
-              .min(1)
-              .max(100),
+              .max(100)
+              .optional(),
+            segments: z
+              .array(z.object({ id: z.string().min(1).max(100), speaker: z.string().min(1).max(100) }))
+              .max(10_000)
+              .optional(),
           }),
         ),
       },
@@ -258,7 +263,8 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       const session = await relabelSpeakers(deps, currentActor(c), {
         sessionId: c.req.valid("param").id,
         expectedVersion: versionFromIfMatch(c.req.header("if-match")),
-        speakers: c.req.valid("json").speakers,
+        speakers: c.req.valid("json").speakers ?? [],
+        segments: c.req.valid("json").segments ?? [],
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);

@@ -49,6 +49,10 @@ const TranscriptSchema = z
         words: z
           .array(z.object({ text: z.string(), startMs: z.number(), endMs: z.number(), confidence: z.number().optional() }))
           .optional(),
+        speakerConfidence: z.number().min(0).max(1).optional().openapi({
+          description: "How sure the diarizer is of this segment's speaker, in [0, 1]; absent when channels or the provider gave it.",
+        }),
+        speakerUncertain: z.boolean().optional().openapi({ description: "True when the speaker is uncertain: check it in review." }),
       }),
     ),
     provider: z.string(),
@@ -68,6 +72,17 @@ const TranscriptSchema = z
       .openapi({
         description:
           "Requested features the speech engine did not honour (e.g. `diarization` of a mono recording with PocketSphinx). Empty when every setting was honoured.",
+      }),
+    speakerDetection: z
+      .object({
+        method: z.enum(["channels", "provider", "diarizer", "none"]),
+        diarizer: z.string().optional(),
+        confidence: z.number().min(0).max(1).nullable(),
+      })
+      .optional()
+      .openapi("SpeakerDetection", {
+        description:
+          "How the speakers were found: `channels` (one per channel), `provider` (the speech service), `diarizer` (Confide's own, named), `none` (not separated: one speaker stands for everyone); with the mean confidence when known. Absent on transcripts made before it was recorded.",
       }),
   })
   .openapi("Transcript");
@@ -141,7 +156,7 @@ export const SessionSchema = z
         z.object({
           at: dateTime,
           by: z.string(),
-          kind: z.enum(["segment", "speaker"]),
+          kind: z.enum(["segment", "speaker", "segment-speaker"]),
           target: z.string(),
           before: z.string(),
           after: z.string(),

@@ -1,0 +1,107 @@
+/**
+ * The embedded diarizer: decodes the recording to 16 kHz mono PCM with ffmpeg (onto disk, as
+ * PocketSphinx's input is), reads it back in 64 KiB pieces into the feature extractor, and
+ * clusters the speakers from per-block statistics (README.md). No model, no network, CPU only;
+ * memory grows with the recording's length by a few kilobytes a second of statistics, never by
+ * its samples.
+ */
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfideError, type Diarization, type Diarizer, type DiarizeOptions } from "@confide/core";
+import type { AudioSource } from "@confide/core";
+import { checkFfmpeg, convertToWav } from "../ffmpeg/ffmpeg-audio.ts";
+import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
+import { OnlineSpeakers } from "./online-speakers.ts";
+import { clusterSpeakers } from "./speaker-clustering.ts";
+import { VoiceFeatureExtractor } from "./voice-features.ts";
+
+export interface EmbeddedDiarizerSettings {
+  /** Default "ffmpeg" on PATH. */
+  ffmpegPath?: string;
+  /** Where the decoded PCM is written while it is read (owner-only folder, removed after). Default: the OS's. */
+  temporaryDirectory?: string;
+  /**
+   * Likelihood (nats per speech frame) a further speaker must add to be counted; higher finds
+   * fewer speakers. Default 0.8.
+   */
+  speakerGainPerFrame?: number;
+}
+
+const invalidBounds = (options: DiarizeOptions) =>
+  new ConfideError("validation.invalid_input", "Speaker bounds must satisfy 1 ≤ minSpeakers ≤ maxSpeakers ≤ 4.", {
+    details: { minSpeakers: options.minSpeakers, maxSpeakers: options.maxSpeakers },
+  });
+
+/** Finds speaker turns in 16 kHz 16-bit mono PCM bytes; the core of `diarize`, for tests and the live path. */
+export async function diarizePcm(
+  pcm: AsyncIterable<Uint8Array>,
+  options: Pick<DiarizeOptions, "minSpeakers" | "maxSpeakers" | "signal"> & { speakerGainPerFrame?: number },
+): Promise<Diarization> {
+  const extractor = new VoiceFeatureExtractor();
+  for await (const chunk of pcm) {
+    options.signal?.throwIfAborted();
+    extractor.pushPcm(chunk);
+  }
+  const maxSpeakers = Math.min(4, options.maxSpeakers);
+  const found = clusterSpeakers(extractor.blocks, {
+    minSpeakers: options.minSpeakers,
+    maxSpeakers,
+    ...(options.speakerGainPerFrame === undefined ? {} : { speakerGainPerFrame: options.speakerGainPerFrame }),
+  });
+  const label = (speaker: number) => `S${speaker + 1}`;
+  return {
+    turns: found.turns.map((turn) => ({
+      speaker: label(turn.speaker),
+      startMs: turn.startMs,
+      endMs: turn.endMs,
+      confidence: Math.round(turn.confidence * 1000) / 1000,
+    })),
+    speakers: Array.from({ length: found.speakerCount }, (_, i) => label(i)),
+    warnings:
+      options.maxSpeakers > 4
+        ? [{ type: "other", feature: "maxSpeakers", message: "The embedded diarizer separates at most 4 speakers." }]
+        : [],
+  };
+}
+
+export function createEmbeddedDiarizer(settings: EmbeddedDiarizerSettings = {}): Diarizer {
+  const ffmpegPath = settings.ffmpegPath ?? defaultFfmpegPath;
+  return {
+    provider: "embedded",
+    async diarize(audio: Pick<AudioSource, "open" | "contentType">, options: DiarizeOptions): Promise<Diarization> {
+      const { signal } = options;
+      if (!(options.minSpeakers >= 1 && options.maxSpeakers >= options.minSpeakers)) throw invalidBounds(options);
+      signal?.throwIfAborted();
+      const work = await mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), "confide-diarize-"));
+      try {
+        const wavPath = join(work, "mono.wav");
+        const format = await convertToWav({
+          ffmpegPath,
+          audio: await audio.open(signal),
+          outputPath: wavPath,
+          mixToMono: true,
+          workDirectory: work,
+          ...(signal ? { signal } : {}),
+        });
+        const pcm = createReadStream(wavPath, { start: format.dataOffset, highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
+        return await diarizePcm(pcm as AsyncIterable<Uint8Array>, {
+          minSpeakers: options.minSpeakers,
+          maxSpeakers: options.maxSpeakers,
+          ...(signal ? { signal } : {}),
+          ...(settings.speakerGainPerFrame === undefined ? {} : { speakerGainPerFrame: settings.speakerGainPerFrame }),
+        });
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    follow({ maxSpeakers }) {
+      return new OnlineSpeakers(Math.max(1, Math.min(4, maxSpeakers)));
+    },
+    async check(options) {
+      await checkFfmpeg(ffmpegPath, options?.signal);
+    },
+    async close() {},
+  };
+}
