@@ -161,7 +161,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         earlyCheck.abort();
         await queue.close({ timeoutMs: config.shutdownTimeoutMs });
         // After the queue: a handler that was still running may have published a change.
-        await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), risk.close(), push.close(), blobs.close(), events.close()]);
+        await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), risk.close(), diarizer.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
       })();
       return closing;
