@@ -34,6 +34,9 @@ export default {
   concurrency: 2,
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 80, break: 80 },
+  // `npm run test:mutation:incremental` (--incremental) keeps its results here, under the
+  // gitignored reports/, and reruns only mutants whose code or covering tests changed.
+  incrementalFile: "reports/stryker-incremental.json",
   tempDirName: ".tmp/stryker",
   cleanTempDir: "always",
 };
