@@ -253,4 +253,23 @@ describe("ending abandoned live sessions", () => {
       { level: "warn", message: "live.abandon_failed", fields: { sessionId: ids[1], code: "dependency.unavailable" } },
     ]);
   });
+
+  it("a session erased after it was found abandoned is passed over without a warning", async () => {
+    const sessions = createInMemorySessionRepository();
+    const racing: SessionRepository = {
+      ...sessions,
+      findStale: async (query) => {
+        const found = await sessions.findStale(query);
+        for (const session of found) await sessions.delete(session.id);
+        return found;
+      },
+    };
+    const { deps, logger } = await setUp({ sessions: racing });
+    const { run } = await startLiveRun(deps, therapist, stereo, () => {});
+    await run.write(new Uint8Array(64_000));
+    await run.detach();
+    deps.clock.advance(resumeWindowMs + 1);
+    expect(await endAbandonedLiveSessions(deps)).toBe(0);
+    expect(logger.entries.filter((entry) => entry.message === "live.abandon_failed")).toEqual([]);
+  });
 });
