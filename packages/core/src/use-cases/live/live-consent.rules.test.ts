@@ -32,10 +32,4 @@ describe("consent during a live session", () => {
     expect(ended.processing.lastError).toMatchObject({ code: "consent.withdrawn", retryable: true });
     expect(deps.speech.calls()).toEqual({ submit: 0, poll: 0 });
   });
-
-  // The rule issue 30 states, which the live run does not keep today: `withdrawConsent` stops the
-  // sessions in flight (queued … writing_notes), not a `live` one, and `LiveRun` checks no
-  // consent after the start, so the audio that follows a withdrawal is still stored until the
-  // therapist stops. Left for a change of behaviour (this branch changes none): see MUTATION.md.
-  it.todo("a live session whose consent is withdrawn mid-stream stops storing audio");
 });
