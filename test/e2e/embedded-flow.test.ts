@@ -69,6 +69,7 @@ describe("embedded profile, end to end over HTTP", () => {
       { name: "push:log", ok: true },
       { name: "events:in-process", ok: true },
       { name: "notes:embedded", ok: true },
+      { name: "risk:embedded", ok: true },
       { name: "live:embedded", ok: true },
       { name: "agenda:embedded", ok: true },
       { name: "diarizer:embedded", ok: true },

@@ -23,6 +23,8 @@ export function diarizedLiveSpeechToText(live: LiveSpeechToText, diarizer: Diari
   }
   return {
     provider: live.provider,
+    // Following speakers costs the diarizer's frame statistics, not a decode: the engine's cost stands.
+    streamCost: live.streamCost,
     capabilities: { ...live.capabilities, liveDiarization: live.capabilities.liveDiarization || canFollow },
     async open(settings, options) {
       const recognition = await live.open(settings, options);
