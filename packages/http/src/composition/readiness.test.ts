@@ -60,6 +60,6 @@ describe("checkReadiness", () => {
       { name: "diarizer:embedded", ok: true },
     ]);
     // Each check is handed the signal that bounds it.
-    expect(signals).toHaveLength(10);
+    expect(signals).toHaveLength(11);
   });
 });
