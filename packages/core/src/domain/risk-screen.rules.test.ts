@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import type { RiskFlag } from "./clinical-notes.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskFlagsToAlert, riskScreenSummary, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
+
+const transcript = {
+  speakers: [
+    { label: "T", role: "therapist" as const },
+    { label: "P", role: "patient" as const },
+    { label: "X", role: "unknown" as const },
+  ],
+  segments: [
+    { id: "t1", speaker: "T", startMs: 0, endMs: 1, text: "Any thoughts of ending your life?" },
+    { id: "p1", speaker: "P", startMs: 1, endMs: 2, text: "I want to end my life." },
+    { id: "x1", speaker: "X", startMs: 2, endMs: 3, text: "I drink every night." },
+    { id: "p2", speaker: "P", startMs: 3, endMs: 4, text: "My brother overdosed." },
+  ],
+};
+
+function finding(segmentId: string, quote: string, overrides: Partial<RiskFinding> = {}): RiskFinding {
+  const text = transcript.segments.find((segment) => segment.id === segmentId)?.text ?? "";
+  const start = text.indexOf(quote);
+  return { category: "active_ideation", temporality: "current", subject: "speaker", text: "t", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
+}
+
+function writerFlag(segmentId: string, quote: string, severity: RiskFlag["severity"] = "high"): RiskFlag {
+  const text = transcript.segments.find((segment) => segment.id === segmentId)?.text ?? "";
+  const start = text.indexOf(quote);
+  return { type: "self_harm", severity, text: "model", quote, evidence: [{ segmentId, start, end: start + quote.length }], verification: { status: "grounded" } };
+}
+
+const numbered = (flags: Array<Omit<ScreenedRiskFlag, "id">>) => mergeRiskFlags([flags], (id) => ["t1", "p1", "x1", "p2"].indexOf(id));
+
+describe("the risk screen's summary counts what it found, in words", () => {
+  it("counts someone else's risk and the past apart from current risk, singular and plural", () => {
+    const others = numbered(flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" })], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags: others })).toBe(
+      "The automated screen found risk language: 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+    );
+    const two = numbered(flagsOfFindings([finding("p1", "end my life"), finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags: two })).toBe("The automated screen found risk language: 2 possible current risks. Review each with its words — this is not a risk assessment.");
+    const twoOthers = numbered(
+      flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" }), finding("p1", "end my life", { temporality: "history" })], "screen:s", transcript),
+    );
+    expect(riskScreenSummary({ status: "screened", flags: twoOthers })).toContain(": 2 other mentions (past, someone else's).");
+  });
+
+  it("with no reason given for not screening, says so", () => {
+    expect(riskScreenSummary({ status: "not_screened", flags: [] })).toBe("The automated risk screen did not run: no reason given. This is not a risk assessment.");
+  });
+});
+
+describe("whose words a flag quotes", () => {
+  it("is the patient's only when every cited segment is the patient's; a patient's flag carries no note", () => {
+    const [patient] = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript);
+    expect(patient?.speaker).toBe("patient");
+    expect(patient).not.toHaveProperty("speakerNote");
+    const mixed = flagsOfFindings(
+      [{ ...finding("p1", "end my life"), evidence: [...finding("p1", "end my life").evidence, ...finding("x1", "drink").evidence], quote: "end my life" }],
+      "screen:s",
+      transcript,
+    );
+    expect(mixed[0]).toMatchObject({ speaker: "unknown", alert: false });
+    const nowhere = flagsOfFindings([{ ...finding("p1", "end my life"), evidence: [] }], "screen:s", transcript);
+    expect(nowhere[0]?.speaker).toBe("unknown");
+  });
+
+  it("drops a note writer's flag on the therapist's words, marks one on an unknown speaker, keeps a patient's", () => {
+    const flags = flagsOfWriter([writerFlag("t1", "ending your life"), writerFlag("x1", "drink every night"), writerFlag("p1", "end my life")], "openai", transcript);
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.alert, "speakerNote" in flag])).toEqual([
+      ["x1", "unknown", false, true],
+      ["p1", "patient", true, false],
+    ]);
+    expect(flags[1]).toMatchObject({ temporality: "current", subject: "speaker", sources: ["notes:openai"], rules: ["notes:openai"], verification: { status: "grounded" } });
+    expect(flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "openai", transcript)[0]?.alert).toBe(false);
+  });
+
+  it("checks a writer's citation again against the transcript as it is now", () => {
+    const stale = { ...writerFlag("p1", "end my life"), quote: "words since edited away" };
+    expect(flagsOfWriter([stale], "openai", transcript)[0]?.verification.status).toBe("unverified");
+  });
+});
+
+describe("merging flags", () => {
+  it("keeps two categories on the same words apart, and joins a writer's typed flag to the screen's", () => {
+    const screen = flagsOfFindings([finding("p1", "end my life"), finding("p1", "end my life", { category: "passive_death_wish" })], "screen:s", transcript);
+    const writer = flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "w", transcript);
+    const merged = mergeRiskFlags([screen, writer], () => 0);
+    expect(merged.map((flag) => [flag.category, flag.severity, flag.sources])).toEqual([
+      ["active_ideation", "high", ["screen:s", "notes:w"]],
+      ["passive_death_wish", "moderate", ["screen:s"]],
+    ]);
+  });
+
+  it("keeps the alert of either flag it joins, and words that do not overlap stay apart", () => {
+    const quiet = { ...flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!, alert: false, severity: "moderate" as const };
+    const loud = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript)[0]!;
+    expect(mergeRiskFlags([[quiet], [loud]], () => 0)[0]).toMatchObject({ alert: true, severity: "high" });
+    const elsewhere = flagsOfWriter([writerFlag("p1", "I want")], "w", transcript)[0]!;
+    expect(mergeRiskFlags([[quiet], [elsewhere]], () => 0)).toHaveLength(2);
+  });
+
+  it("orders by where the words were said, keeping the given order for the same place", () => {
+    const later = flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" })], "screen:s", transcript)[0]!;
+    const first = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
+    const same = flagsOfFindings([finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript)[0]!;
+    const order = (id: string) => ["t1", "p1", "x1", "p2"].indexOf(id);
+    expect(mergeRiskFlags([[later, first, same]], order).map((flag) => [flag.id, flag.evidence[0]?.segmentId, flag.category])).toEqual([
+      ["risk-1", "p1", "active_ideation"],
+      ["risk-2", "p1", "passive_death_wish"],
+      ["risk-3", "p2", "active_ideation"],
+    ]);
+  });
+});
+
+describe("paging", () => {
+  it("never pages for a flag that does not alert, and pages again when the words change", () => {
+    const quiet = numbered(flagsOfFindings([finding("p1", "end my life", { temporality: "history" })], "screen:s", transcript));
+    expect(riskFlagsToAlert(null, { flags: quiet })).toEqual([]);
+    const first = numbered(flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript));
+    const moved = numbered(flagsOfFindings([finding("p1", "I want")], "screen:s", transcript));
+    expect(riskFlagsToAlert({ flags: first }, { flags: moved })).toHaveLength(1);
+    expect(riskFlagsToAlert({ flags: quiet }, { flags: first })).toHaveLength(1);
+  });
+});
