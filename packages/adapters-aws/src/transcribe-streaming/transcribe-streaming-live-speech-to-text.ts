@@ -18,6 +18,8 @@ import {
 } from "@confide/core";
 import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcribe-streaming";
 import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
+import { createAudioKeepAlive, createAudioReader, type AudioKeepAlive } from "./audio-keep-alive.ts";
+import { channelOf, speakerLabelOf } from "./transcribe-streaming-labels.ts";
 
 export interface TranscribeStreamingSettings {
   /** Transcribe's region; default: the SDK's (`AWS_REGION`, the profile). */
@@ -26,7 +28,26 @@ export interface TranscribeStreamingSettings {
   endpoint?: string;
   /** Static credentials (tests); default: the SDK's default provider chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /**
+   * After how long without audio a short silence is sent to keep the stream open (Transcribe
+   * ends a stream after 15 s without audio). Default 10,000 ms; 1–14,000.
+   */
+  keepAliveAfterMs?: number;
 }
+
+/**
+ * Streams opened again in a row after the service ended one for want of audio (the connection to
+ * AWS stalled), none of which took any audio: past this the recognition fails.
+ */
+const mostIdleReopens = 3;
+
+/** The service's answer to 15 s without audio (StartStreamTranscription, BadRequestException). */
+const isIdleTimeout = (error: unknown) =>
+  (error as { name?: unknown })?.name === "BadRequestException" && /no new audio was received/i.test(String((error as { message?: unknown }).message ?? ""));
+
+/** Transcribe Streaming's idle limit is 15 s: a keep-alive must come well before it. */
+const defaultKeepAliveAfterMs = 10_000;
+const longestKeepAliveAfterMs = 14_000;
 
 const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
 /** Transcribe takes audio events of 50–200 ms best; larger writes are split (100 ms of stereo). */
@@ -34,27 +55,39 @@ const maxEventBytes = 6_400;
 
 const toMs = (seconds: number | undefined) => Math.round((seconds ?? 0) * 1000);
 
-/** The speaker most of a result's words are labelled with, as `spk_<n>`; null without labels. */
+/** The speaker most of a result's words are labelled with, as `spk_<n>`; null without (readable) labels. */
 function speakerOf(result: Result): string | null {
   const counts = new Map<string, number>();
   for (const item of result.Alternatives?.[0]?.Items ?? []) {
-    if (item.Speaker !== undefined) counts.set(item.Speaker, (counts.get(item.Speaker) ?? 0) + 1);
+    const label = speakerLabelOf(item.Speaker);
+    if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   let best: string | null = null;
   for (const [speaker, count] of counts) if (best === null || count > counts.get(best)!) best = speaker;
-  return best === null ? null : `spk_${best}`;
+  return best;
 }
 
-function wordsOf(result: Result, startMs: number, endMs: number): Word[] {
+function wordsOf(result: Result, startMs: number, endMs: number, sessionMs: (streamMs: number) => number): Word[] {
   const words: Word[] = [];
   for (const item of result.Alternatives?.[0]?.Items ?? []) {
     if (item.Type !== "pronunciation" || item.Content === undefined) continue;
-    words.push(wordInsideFinal({ text: item.Content, startMs: toMs(item.StartTime), endMs: toMs(item.EndTime), confidence: item.Confidence }, { startMs, endMs }));
+    words.push(
+      wordInsideFinal(
+        { text: item.Content, startMs: sessionMs(toMs(item.StartTime)), endMs: sessionMs(toMs(item.EndTime)), confidence: item.Confidence },
+        { startMs, endMs },
+      ),
+    );
   }
   return words;
 }
 
 export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeStreamingSettings = {}): LiveSpeechToText {
+  const keepAliveAfterMs = settings.keepAliveAfterMs ?? defaultKeepAliveAfterMs;
+  if (!Number.isInteger(keepAliveAfterMs) || keepAliveAfterMs < 1 || keepAliveAfterMs > longestKeepAliveAfterMs) {
+    throw new ConfideError("validation.invalid_input", `keepAliveAfterMs must be a whole number from 1 to ${longestKeepAliveAfterMs}.`, {
+      details: { setting: "keepAliveAfterMs" },
+    });
+  }
   let clientPromise: Promise<{ client: TranscribeStreamingClient; sdk: typeof import("@aws-sdk/client-transcribe-streaming") }> | undefined;
   const loadClient = () => {
     clientPromise ??= import("@aws-sdk/client-transcribe-streaming").then(
@@ -83,6 +116,16 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
         details: { provider: "transcribe-streaming" },
       });
     }
+    // The streaming list is shorter than the batch one (the LanguageCode enum of the SDK's
+    // transcribe-streaming model; "Supported languages", streaming column): refuse before opening.
+    const streamingLanguages: readonly string[] = Object.values(sdk.LanguageCode);
+    if (!streamingLanguages.includes(speech.language)) {
+      throw new ConfideError("provider.unsupported", `Amazon Transcribe Streaming does not transcribe ${speech.language} live.`, {
+        retryable: false,
+        details: { provider: "transcribe-streaming", language: speech.language, feature: "language" },
+      });
+    }
+    const channels = perChannel ? 2 : 1;
     const events = createEventQueue<LiveSpeechEvent>();
     const abort = new AbortController();
     const audio = createEventQueue<Uint8Array>();
@@ -91,8 +134,9 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
     /** Result ids whose latest result was partial: utterances the service has not finished. */
     const unfinished = new Set<string>();
 
-    async function* audioStream() {
-      for await (const chunk of audio) {
+    const reader = createAudioReader(audio);
+    async function* audioStream(keepAlive: AudioKeepAlive) {
+      for await (const chunk of keepAlive.audio(reader)) {
         for (let offset = 0; offset < chunk.byteLength; offset += maxEventBytes) {
           yield { AudioEvent: { AudioChunk: chunk.subarray(offset, offset + maxEventBytes) } };
         }
@@ -108,36 +152,60 @@ export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeSt
       abort.abort();
     };
 
+    /** Reads one stream's results; `sessionMs` maps its times to the recognition's. */
+    async function readStream(keepAlive: AudioKeepAlive, sessionMs: (streamMs: number) => number): Promise<void> {
+      const response = await client.send(
+        new sdk.StartStreamTranscriptionCommand({
+          LanguageCode: speech.language as never,
+          MediaEncoding: "pcm",
+          MediaSampleRateHertz: 16_000,
+          ...(perChannel ? { EnableChannelIdentification: true, NumberOfChannels: 2 } : { ShowSpeakerLabel: true }),
+          AudioStream: audioStream(keepAlive),
+        }),
+        { abortSignal: abort.signal },
+      );
+      for await (const event of response.TranscriptResultStream ?? []) {
+        if (events.ended) break;
+        for (const result of event.TranscriptEvent?.Transcript?.Results ?? []) {
+          const text = result.Alternatives?.[0]?.Transcript ?? "";
+          if (text.trim() === "") continue;
+          const channel = perChannel ? channelOf(result.ChannelId, 2) : undefined;
+          const speaker = channel !== undefined ? `ch${channel}` : perChannel ? null : speakerOf(result);
+          const startMs = sessionMs(toMs(result.StartTime));
+          if (result.ResultId !== undefined) {
+            if (result.IsPartial) unfinished.add(result.ResultId);
+            else unfinished.delete(result.ResultId);
+          }
+          if (result.IsPartial) {
+            events.push({ type: "partial", text, startMs, speaker });
+            continue;
+          }
+          const endMs = Math.max(startMs, sessionMs(toMs(result.EndTime)));
+          events.push({ type: "final", speaker, ...(channel === undefined ? {} : { channel }), text, startMs, endMs, words: wordsOf(result, startMs, endMs, sessionMs) });
+        }
+      }
+    }
+
     const finished = (async () => {
+      /** Where the current stream starts in the recognition's audio (ms): the audio the streams before it took. */
+      let streamStartMs = 0;
+      let idleReopens = 0;
       try {
-        const response = await client.send(
-          new sdk.StartStreamTranscriptionCommand({
-            LanguageCode: speech.language as never,
-            MediaEncoding: "pcm",
-            MediaSampleRateHertz: 16_000,
-            ...(perChannel ? { EnableChannelIdentification: true, NumberOfChannels: 2 } : { ShowSpeakerLabel: true }),
-            AudioStream: audioStream(),
-          }),
-          { abortSignal: abort.signal },
-        );
-        for await (const event of response.TranscriptResultStream ?? []) {
-          if (events.ended) break;
-          for (const result of event.TranscriptEvent?.Transcript?.Results ?? []) {
-            const text = result.Alternatives?.[0]?.Transcript ?? "";
-            if (text.trim() === "") continue;
-            const channel = perChannel ? Number((result.ChannelId ?? "ch_0").replace("ch_", "")) : undefined;
-            const speaker = channel !== undefined ? `ch${channel}` : speakerOf(result);
-            const startMs = toMs(result.StartTime);
-            if (result.ResultId !== undefined) {
-              if (result.IsPartial) unfinished.add(result.ResultId);
-              else unfinished.delete(result.ResultId);
-            }
-            if (result.IsPartial) {
-              events.push({ type: "partial", text, startMs, speaker });
-              continue;
-            }
-            const endMs = Math.max(startMs, toMs(result.EndTime));
-            events.push({ type: "final", speaker, ...(channel === undefined ? {} : { channel }), text, startMs, endMs, words: wordsOf(result, startMs, endMs) });
+        for (;;) {
+          const keepAlive = createAudioKeepAlive({ keepAliveAfterMs, channels });
+          const startMs = streamStartMs;
+          try {
+            await readStream(keepAlive, (streamMs) => startMs + keepAlive.sessionMs(streamMs));
+            break;
+          } catch (error) {
+            keepAlive.retire();
+            // The connection to AWS stalled past the service's 15 s: go on in a new stream, where
+            // the audio stopped, its times carried on (its speaker labels start afresh).
+            const reopen = isIdleTimeout(error) && !audioEnded && !abort.signal.aborted && !events.ended;
+            idleReopens = keepAlive.audioMs > 0 ? 0 : idleReopens + 1;
+            if (!reopen || idleReopens > mostIdleReopens) throw error;
+            streamStartMs += keepAlive.audioMs;
+            unfinished.clear();
           }
         }
         // The SDK ends the result stream quietly when the connection drops after the answer's

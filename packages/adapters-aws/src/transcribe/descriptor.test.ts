@@ -37,6 +37,16 @@ describe("transcribe descriptor", () => {
     });
   });
 
+  it("reads vocabulary filters per language and refuses a list that is not <language>=<filter>", () => {
+    const parsed = transcribeDescriptor.settings.parse({ CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: "transcripts", CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS: "en-US=profanity-en, de-DE=profanity-de" });
+    expect(parsed.CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS).toEqual({ "en-US": "profanity-en", "de-DE": "profanity-de" });
+    for (const wrong of ["profanity-en", "english=profanity-en", "en-US=bad/name", "en-US=a,en-US=b"]) {
+      expect(issuesOf({ CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: "transcripts", CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS: wrong })?.map(([path]) => path)).toEqual([
+        "CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS",
+      ]);
+    }
+  });
+
   it("refuses bucket names S3 refuses, prefixes Transcribe's OutputKey refuses, and a poll interval of zero", () => {
     expect(issuesOf({ CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: "Transcripts_Bucket" })?.map(([path]) => path)).toEqual(["CONFIDE_TRANSCRIBE_OUTPUT_BUCKET"]);
     expect(issuesOf({ CONFIDE_TRANSCRIBE_OUTPUT_BUCKET: "transcripts", CONFIDE_TRANSCRIBE_STAGING_BUCKET: "s" })?.map(([path]) => path)).toEqual([

@@ -18,6 +18,7 @@ export const transcribeDescriptor = {
       endpoint: settings.CONFIDE_TRANSCRIBE_ENDPOINT,
       s3Endpoint: settings.CONFIDE_TRANSCRIBE_S3_ENDPOINT,
       vocabularyFilterName: settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTER,
+      ...(settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS === undefined ? {} : { vocabularyFilters: settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS }),
       pollIntervalMs: settings.CONFIDE_TRANSCRIBE_POLL_INTERVAL_SECONDS * 1000,
       discardWaitMs: settings.CONFIDE_TRANSCRIBE_DISCARD_WAIT_SECONDS * 1000,
       logger: context.logger,

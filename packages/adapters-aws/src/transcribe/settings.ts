@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bucketNameProblem, filterNameProblem, keyPrefixProblem } from "./transcribe-config.ts";
+import { bucketNameProblem, filterNameProblem, keyPrefixProblem, parseVocabularyFilters } from "./transcribe-config.ts";
 
 /** A value `problem` refuses is reported in its words. */
 function checkedBy(problem: (value: string) => string | undefined) {
@@ -39,7 +39,25 @@ export const transcribeSettings = z
       .describe("S3's URL for the output and staging buckets (path-style), for a local stand-in; unset for Amazon S3"),
     CONFIDE_TRANSCRIBE_VOCABULARY_FILTER: checkedBy(filterNameProblem)
       .optional()
-      .describe("name of a Transcribe vocabulary filter of profanities, used when a session asks for profanity `masked` or `removed`; unset: profanity is not filtered (reported on the transcript)"),
+      .describe(
+        "name of a Transcribe vocabulary filter of profanities, used for its own language (asked of Transcribe) when a session asks for profanity `masked` or `removed`; other languages need `CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS`",
+      ),
+    CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined || value === "") return undefined;
+        const parsed = parseVocabularyFilters(value);
+        if ("problem" in parsed) {
+          context.addIssue({ code: "custom", message: parsed.problem });
+          return z.NEVER;
+        }
+        return parsed.filters;
+      })
+      .describe(
+        "vocabulary filters per language, `en-US=profanity-en,de-DE=profanity-de` (a filter works for its own language only); a language without one is transcribed verbatim, and the transcript says so",
+      ),
     CONFIDE_TRANSCRIBE_POLL_INTERVAL_SECONDS: z.coerce
       .number()
       .int()

@@ -27,6 +27,15 @@ export interface TranscribeSpeechSettings {
    * `profanity: masked | removed`. Unset: profanity is not filtered and the setting is reported.
    */
   vocabularyFilterName?: string;
+  /**
+   * Vocabulary filters per language (Transcribe language code → filter name): a filter works for
+   * its own language only (CreateVocabularyFilter). A language without one is transcribed
+   * verbatim, with a warning. `vocabularyFilterName` is added for its own language (asked of
+   * Transcribe) unless this names a filter for that language.
+   */
+  vocabularyFilters?: Readonly<Record<string, string>>;
+  /** Start of every job's name (`<prefix><uuid>`): letters, digits, `.`, `_`, `-`, at most 100. Default `confide-`. */
+  jobNamePrefix?: string;
   /** `retryAfterMs` of a pending answer: how long to wait before the next poll. Default 15 s. */
   pollIntervalMs?: number;
   /**
@@ -57,6 +66,8 @@ export interface ResolvedTranscribeSettings {
   credentials: StaticCredentials | undefined;
   s3Credentials: StaticCredentials | undefined;
   vocabularyFilterName: string | undefined;
+  vocabularyFilters: ReadonlyMap<string, string>;
+  jobNamePrefix: string;
   pollIntervalMs: number;
   discardWaitMs: number;
   discardPollIntervalMs: number;
@@ -72,6 +83,8 @@ const bucketPattern = /^[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9]$/;
 const prefixPattern = /^([A-Za-z0-9._-]+\/)*$/;
 /** Transcribe's vocabulary filter names. */
 const filterNamePattern = /^[0-9a-zA-Z._-]{1,200}$/;
+/** Transcribe's language codes: `en-US`, `ckb-IQ`. */
+const languageCodePattern = /^[a-z]{2,3}-[A-Z]{2}$/;
 
 /** What is wrong with an S3 bucket name, or undefined when Transcribe accepts it. */
 export function bucketNameProblem(value: string): string | undefined {
@@ -86,6 +99,27 @@ export function keyPrefixProblem(value: string): string | undefined {
 /** What is wrong with a vocabulary filter name, or undefined. */
 export function filterNameProblem(value: string): string | undefined {
   return filterNamePattern.test(value) ? undefined : 'must be a Transcribe vocabulary filter name (letters, digits, ".", "_", "-")';
+}
+
+/**
+ * Reads `en-US=profanity-en,de-DE=profanity-de` (commas or whitespace between pairs).
+ * @returns what is wrong, or the map.
+ */
+export function parseVocabularyFilters(value: string): { problem: string } | { filters: Record<string, string> } {
+  const filters: Record<string, string> = {};
+  for (const pair of value.split(/[\s,]+/).filter((part) => part !== "")) {
+    const [language = "", name = "", ...extra] = pair.split("=");
+    if (extra.length > 0 || !languageCodePattern.test(language)) return { problem: `"${pair}" is not <language code>=<filter name> (e.g. en-US=profanity-en)` };
+    if (filterNameProblem(name) !== undefined) return { problem: `"${name}" ${filterNameProblem(name)}` };
+    if (filters[language] !== undefined) return { problem: `${language} is named twice` };
+    filters[language] = name;
+  }
+  return { filters };
+}
+
+/** What is wrong with a job name prefix (a job name is the prefix and a 36-character uuid, at most 200). */
+function jobNamePrefixProblem(value: string): string | undefined {
+  return /^[0-9a-zA-Z._-]{1,100}$/.test(value) ? undefined : 'must be 1–100 letters, digits, ".", "_" or "-"';
 }
 
 const withSlash = (value: string) => (value === "" || value.endsWith("/") ? value : `${value}/`);
@@ -121,6 +155,11 @@ export function resolveTranscribeSettings(settings: TranscribeSpeechSettings): R
   if (typeof settings.outputBucket !== "string") throw invalid("outputBucket", "The Transcribe output bucket is required.");
   const outputBucket = checked("outputBucket", settings.outputBucket, bucketNameProblem);
   if (settings.vocabularyFilterName !== undefined) checked("vocabularyFilterName", settings.vocabularyFilterName, filterNameProblem);
+  const vocabularyFilters = new Map(Object.entries(settings.vocabularyFilters ?? {}));
+  for (const [language, name] of vocabularyFilters) {
+    if (!languageCodePattern.test(language)) throw invalid("vocabularyFilters", `vocabularyFilters: ${language} is not a Transcribe language code (e.g. en-US).`);
+    checked("vocabularyFilters", name, filterNameProblem);
+  }
   return {
     outputBucket,
     outputPrefix: prefix("outputPrefix", settings.outputPrefix, "transcribe-output/"),
@@ -132,6 +171,8 @@ export function resolveTranscribeSettings(settings: TranscribeSpeechSettings): R
     credentials: settings.credentials,
     s3Credentials: settings.s3Credentials ?? settings.credentials,
     vocabularyFilterName: settings.vocabularyFilterName,
+    vocabularyFilters,
+    jobNamePrefix: settings.jobNamePrefix === undefined ? "confide-" : checked("jobNamePrefix", settings.jobNamePrefix, jobNamePrefixProblem),
     pollIntervalMs: wholeNumber("pollIntervalMs", settings.pollIntervalMs, 15_000, 0, 3_600_000),
     discardWaitMs: wholeNumber("discardWaitMs", settings.discardWaitMs, 30_000, 0, 3_600_000),
     discardPollIntervalMs: wholeNumber("discardPollIntervalMs", settings.discardPollIntervalMs, 2_000, 1, 600_000),

@@ -38,6 +38,15 @@ const refusalNames = new Set([
 /** Transcribe's message for a job name it does not know (GetTranscriptionJob, DeleteTranscriptionJob). */
 const jobNotFoundPattern = /couldn't be found|could not be found|does not exist/i;
 
+/**
+ * `LimitExceededException` is documented for two things (API reference, Transcribe "Common
+ * errors" and StartTranscriptionJob/StartStreamTranscription: "You've either sent too many
+ * requests or your input file is too long"; streaming: "This is typically the audio length
+ * limit"). Only the message tells them apart; a message about the input's length, size or
+ * duration is a refusal of this input, which no retry changes.
+ */
+const inputTooLongPattern = /(input|file|media|audio|stream)\b[^.]*\b(too long|too large|too big)|(maximum|max\.?|limit of)\s+(audio\s+|media\s+|file\s+)?(length|duration|size)|audio length limit/i;
+
 function fieldsOf(error: unknown): SdkError {
   return typeof error === "object" && error !== null ? (error as SdkError) : {};
 }
@@ -57,9 +66,19 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
-/** True when Transcribe answered that it has no job of that name (never made, or deleted). */
+/**
+ * True when Transcribe answered that it has no job of that name (never made, or deleted): the
+ * modelled `NotFoundException` (GetTranscriptionJob and DeleteTranscriptionJob list it in the
+ * 2017-10-26 model), or the `BadRequestException` "couldn't be found" the service is seen to send.
+ */
 export function isJobNotFound(error: unknown): boolean {
-  return nameOf(error) === "BadRequestException" && jobNotFoundPattern.test(messageOf(error));
+  const name = nameOf(error);
+  return name === "NotFoundException" || (name === "BadRequestException" && jobNotFoundPattern.test(messageOf(error)));
+}
+
+/** True for a `LimitExceededException` that refuses the input as too long or too large (not a rate or quota). */
+export function isInputTooLong(error: unknown): boolean {
+  return nameOf(error) === "LimitExceededException" && inputTooLongPattern.test(messageOf(error));
 }
 
 /**
@@ -73,6 +92,8 @@ export function isDeleteRefused(error: unknown): boolean {
 /**
  * Maps a failure of a Transcribe call (or of the way to it, or of the SDK before it sent
  * anything) to a ConfideError:
+ * - `LimitExceededException` whose message is about the input's length or size
+ *   (`isInputTooLong`) → `provider.rejected`, not retryable (reason `input_too_long`);
  * - `ThrottlingException`, `LimitExceededException` → `provider.throttled`, retryable, with
  *   `retryAfterMs` (`throttledRetryAfterMs`);
  * - `BadRequestException`, `ConflictException`, `NotFoundException` and other client errors →
@@ -91,6 +112,13 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
   const status = statusOf(error);
   const said = messageOf(error);
   const details = { provider, operation, reason: name, ...(status === undefined ? {} : { status }) };
+  if (isInputTooLong(error)) {
+    return new ConfideError("provider.rejected", `Amazon Transcribe refused the recording as too long or too large to ${operation}: ${said}`, {
+      retryable: false,
+      cause: error,
+      details: { ...details, reason: "input_too_long" },
+    });
+  }
   const retryAfterMs = throttledRetryAfterMs[name];
   if (retryAfterMs !== undefined || status === 429) {
     return new ConfideError("provider.throttled", `Amazon Transcribe is throttling requests to ${operation} (${name}): ${said}`, {

@@ -13,6 +13,8 @@ export interface TranscribeJobParameters {
   LanguageCode?: LanguageCode;
   IdentifyLanguage?: boolean;
   LanguageOptions?: LanguageCode[];
+  /** With language identification: the vocabulary filter of each candidate language that has one. */
+  LanguageIdSettings?: Partial<Record<LanguageCode, { VocabularyFilterName: string }>>;
   Settings: {
     ShowSpeakerLabels?: boolean;
     MaxSpeakerLabels?: number;
@@ -45,8 +47,15 @@ function languageParameters(settings: TranscriptionSettings): Pick<TranscribeJob
  *   to the mono mapping, with a warning); mono with `diarization` → `ShowSpeakerLabels` +
  *   `MaxSpeakerLabels` (`maxSpeakers` within Transcribe's 2–30) — the two exclude each other;
  *   `minSpeakers` above 1 is reported (Transcribe takes no minimum);
- * - `profanity: masked | removed` → the configured vocabulary filter (`mask` / `remove`), or an
- *   `unsupported` warning without one; no filter otherwise;
+ * - `profanity: masked | removed` → the vocabulary filter configured for the language
+ *   (`vocabularyFilters`, language → filter name; a filter works for its own language only):
+ *   with one language in `Settings.VocabularyFilterName`, with language identification in
+ *   `LanguageIdSettings[<candidate>].VocabularyFilterName` for each candidate that has one — the
+ *   method (`mask` / `remove`) in `Settings` either way. A language without a filter gets no
+ *   masking and an `unsupported` warning that says so; with identification the warning can only
+ *   be known once the job says which language it found: it is computed at `poll`, from what the
+ *   job was asked (`planTranscriptionJob` with the identified language and the filter it named).
+ *   No filter for `profanity: none`;
  * - `punctuation` and `wordTimestamps` are applied when the transcript is read.
  * @param channels the recording's channels when known.
  * @throws ConfideError `provider.unsupported` for a per-channel recording of more than two channels.
@@ -54,7 +63,7 @@ function languageParameters(settings: TranscriptionSettings): Pick<TranscribeJob
 export function planTranscriptionJob(
   settings: TranscriptionSettings,
   channels: number | null,
-  vocabularyFilterName: string | undefined,
+  vocabularyFilters: ReadonlyMap<string, string>,
 ): TranscribeJobPlan {
   const warnings: SpeechWarning[] = [];
   const jobSettings: TranscribeJobParameters["Settings"] = {};
@@ -102,18 +111,43 @@ export function planTranscriptionJob(
     }
   }
 
+  const language = languageParameters(settings);
+  let languageIdSettings: TranscribeJobParameters["LanguageIdSettings"];
   if (settings.profanity !== "none") {
-    if (vocabularyFilterName === undefined) {
-      warnings.push({
-        type: "unsupported",
-        feature: "profanity",
-        message: `No Transcribe vocabulary filter is configured; the transcript is verbatim (asked: ${settings.profanity}).`,
+    const method = settings.profanity === "masked" ? "mask" : "remove";
+    const asked = settings.profanity;
+    if (language.LanguageOptions !== undefined) {
+      const filtered = language.LanguageOptions.flatMap((candidate) => {
+        const name = vocabularyFilters.get(candidate);
+        return name === undefined ? [] : [[candidate, { VocabularyFilterName: name }] as const];
       });
+      if (filtered.length > 0) {
+        languageIdSettings = Object.fromEntries(filtered);
+        jobSettings.VocabularyFilterMethod = method;
+      }
+      const unfiltered = language.LanguageOptions.filter((candidate) => !vocabularyFilters.has(candidate));
+      if (unfiltered.length > 0) {
+        warnings.push({
+          type: "unsupported",
+          feature: "profanity",
+          message: `No Transcribe vocabulary filter is configured for ${unfiltered.join(", ")}: if the recording is in ${unfiltered.length === 1 ? "that language" : "one of them"}, its transcript is verbatim (asked: ${asked}).`,
+        });
+      }
     } else {
-      jobSettings.VocabularyFilterName = vocabularyFilterName;
-      jobSettings.VocabularyFilterMethod = settings.profanity === "masked" ? "mask" : "remove";
+      const code = language.LanguageCode!;
+      const name = vocabularyFilters.get(code);
+      if (name === undefined) {
+        warnings.push({
+          type: "unsupported",
+          feature: "profanity",
+          message: `No Transcribe vocabulary filter is configured for ${code}; the transcript is verbatim, nothing was ${asked} (asked: ${asked}).`,
+        });
+      } else {
+        jobSettings.VocabularyFilterName = name;
+        jobSettings.VocabularyFilterMethod = method;
+      }
     }
   }
 
-  return { parameters: { ...languageParameters(settings), Settings: jobSettings }, warnings, perChannel };
+  return { parameters: { ...language, ...(languageIdSettings === undefined ? {} : { LanguageIdSettings: languageIdSettings }), Settings: jobSettings }, warnings, perChannel };
 }

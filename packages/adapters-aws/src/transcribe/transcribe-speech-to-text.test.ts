@@ -52,6 +52,11 @@ afterAll(async () => {
 beforeEach(() => {
   transcribe.fault = () => undefined;
   transcribe.plan = defaultPlan;
+  transcribe.jobNotFoundAs = "BadRequestException";
+  transcribe.maxMediaBytes = 2 * 1000 ** 3;
+  transcribe.vocabularyFilters.clear();
+  transcribe.vocabularyFilters.set("profanity-en", { languageCode: "en-US", words: ["sleeping"], lastModifiedTime: new Date() });
+  transcribe.vocabularyFilters.set("profanity-de", { languageCode: "de-DE", words: ["schlecht"], lastModifiedTime: new Date() });
 });
 
 afterEach(async () => {
@@ -251,21 +256,6 @@ describe("transcribe: the StartTranscriptionJob request", () => {
 
     expect(lastStart().Settings).not.toHaveProperty("VocabularyFilterName");
     expect(result.warnings).toContainEqual(expect.objectContaining({ type: "unsupported", feature: "profanity" }));
-    await speech.discard(ref);
-  });
-
-  it("asks for the configured vocabulary filter when profanity is masked or removed (the fake knows no filter: rejected)", async () => {
-    const speech = await createSpeech({ vocabularyFilterName: "therapy-profanity" });
-
-    const masked = await expectConfideError(speech.submit(inS3("mono", 1), { ...defaultTranscriptionSettings, profanity: "masked" }), "provider.rejected");
-    expect(lastStart().Settings).toMatchObject({ VocabularyFilterName: "therapy-profanity", VocabularyFilterMethod: "mask" });
-    await expectConfideError(speech.submit(inS3("mono", 1), { ...defaultTranscriptionSettings, profanity: "removed" }), "provider.rejected");
-    expect(lastStart().Settings).toMatchObject({ VocabularyFilterName: "therapy-profanity", VocabularyFilterMethod: "remove" });
-    expect(masked.retryable).toBe(false);
-    expect(masked.message).toMatch(/vocabulary filter couldn't be found/);
-
-    const { ref } = await transcribed(speech, inS3("mono", 1), defaultTranscriptionSettings);
-    expect(lastStart().Settings).not.toHaveProperty("VocabularyFilterName");
     await speech.discard(ref);
   });
 
@@ -621,6 +611,127 @@ describe("transcribe: discard", () => {
     transcribe.fault = () => undefined;
     await speech.discard(ref);
     expect(transcribe.jobs.has(ref)).toBe(false);
+  });
+});
+
+describe("transcribe: vocabulary filters per language (issue 29, finding 8)", () => {
+  const texts = (result: Done) => result.transcript.segments.map((segment) => segment.text);
+  const german: FakeTranscribeJobPlan = {
+    outcome: { kind: "completed", transcript: { identifiedLanguage: "de-DE", segments: [{ speaker: 0, startMs: 0, endMs: 1_500, text: "Ich schlafe schlecht." }] } },
+  };
+
+  it("uses each language's own filter in Settings for a one-language job, and the words come back masked or removed", async () => {
+    const speech = await createSpeech({ vocabularyFilters: { "en-US": "profanity-en", "de-DE": "profanity-de" } });
+
+    const masked = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, profanity: "masked" });
+    expect(lastStart().Settings).toMatchObject({ VocabularyFilterName: "profanity-en", VocabularyFilterMethod: "mask" });
+    transcribe.plan = german;
+    const removed = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, language: "de-DE", profanity: "removed" });
+    expect(lastStart().Settings).toMatchObject({ VocabularyFilterName: "profanity-de", VocabularyFilterMethod: "remove" });
+
+    expect(texts(masked.result)[0]).toBe("How have you been ***?");
+    expect(texts(removed.result)).toEqual(["Ich schlafe."]);
+    expect([...masked.result.warnings, ...removed.result.warnings].filter((warning) => warning.feature === "profanity")).toEqual([]);
+    await speech.discard(masked.ref);
+    await speech.discard(removed.ref);
+  });
+
+  it("with language identification names the filters in LanguageIdSettings, never in Settings; the identified language's filter masks", async () => {
+    const speech = await createSpeech({ vocabularyFilters: { "en-US": "profanity-en", "de-DE": "profanity-de" } });
+    transcribe.plan = german;
+
+    const { result, ref } = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, candidateLanguages: ["en-US", "de-DE"], profanity: "masked" });
+
+    expect(lastStart()).toMatchObject({
+      IdentifyLanguage: true,
+      LanguageIdSettings: { "en-US": { VocabularyFilterName: "profanity-en" }, "de-DE": { VocabularyFilterName: "profanity-de" } },
+      Settings: { VocabularyFilterMethod: "mask" },
+    });
+    expect(lastStart().Settings).not.toHaveProperty("VocabularyFilterName");
+    expect(texts(result)).toEqual(["Ich schlafe ***."]);
+    expect(result.warnings.filter((warning) => warning.feature === "profanity")).toEqual([]);
+    await speech.discard(ref);
+  });
+
+  it("a language without a filter gets no masking and a warning that says it was not masked, never one that says it was", async () => {
+    const speech = await createSpeech({ vocabularyFilters: { "en-US": "profanity-en" } });
+    transcribe.plan = german;
+
+    const identified = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, candidateLanguages: ["en-US", "de-DE"], profanity: "masked" });
+    expect(lastStart()).toMatchObject({ LanguageIdSettings: { "en-US": { VocabularyFilterName: "profanity-en" } } });
+    const single = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, language: "de-DE", profanity: "masked" });
+    expect(lastStart().Settings).not.toHaveProperty("VocabularyFilterName");
+
+    for (const { result } of [identified, single]) {
+      expect(texts(result)).toEqual(["Ich schlafe schlecht."]);
+      const warning = result.warnings.find((candidate) => candidate.feature === "profanity");
+      expect(warning).toMatchObject({ type: "unsupported" });
+      expect(warning?.message).toMatch(/de-DE/);
+      expect(warning?.message).toMatch(/verbatim/);
+    }
+    await speech.discard(identified.ref);
+    await speech.discard(single.ref);
+  });
+
+  it("takes the single CONFIDE_TRANSCRIBE_VOCABULARY_FILTER for its own language only, asking Transcribe which that is", async () => {
+    const speech = await createSpeech({ vocabularyFilterName: "profanity-en" });
+
+    const english = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, profanity: "masked" });
+    expect(lastStart().Settings).toMatchObject({ VocabularyFilterName: "profanity-en" });
+    transcribe.plan = german;
+    const other = await transcribed(speech, inS3("mono", 1), { ...defaultTranscriptionSettings, language: "de-DE", profanity: "masked" });
+    expect(lastStart().Settings).not.toHaveProperty("VocabularyFilterName");
+
+    expect(texts(english.result)[0]).toBe("How have you been ***?");
+    expect(other.result.warnings.find((warning) => warning.feature === "profanity")?.message).toMatch(/de-DE/);
+    expect(transcribe.received.filter((request) => request.operation === "GetVocabularyFilter")).toHaveLength(1);
+    await speech.discard(english.ref);
+    await speech.discard(other.ref);
+  });
+
+  it("check fails for a configured filter that does not exist or is of another language", async () => {
+    const missing = await createSpeech({ vocabularyFilters: { "en-US": "no-such-filter" } });
+    const misplaced = await createSpeech({ vocabularyFilters: { "fr-FR": "profanity-de" } });
+
+    expect(ConfideError.is(await missing.check().catch((error: unknown) => error), "dependency.unavailable")).toBe(true);
+    const error = await misplaced.check().catch((caught: unknown) => caught);
+    expect(ConfideError.is(error, "dependency.unavailable")).toBe(true);
+    expect((error as ConfideError).message).toMatch(/de-DE, not fr-FR/);
+    await (await createSpeech({ vocabularyFilters: { "de-DE": "profanity-de" } })).check();
+  });
+});
+
+describe("transcribe: the service's other answers (issue 29, finding 9)", () => {
+  it("takes NotFoundException as 'no such job' too: discard resolves, check passes, poll is the unknown-job rejection", async () => {
+    const speech = await createSpeech();
+    transcribe.jobNotFoundAs = "NotFoundException";
+
+    await speech.discard("confide-never-started");
+    await speech.check();
+    const error = await expectConfideError(speech.poll("confide-never-started", defaultTranscriptionSettings), "provider.rejected");
+
+    expect(error.message).toMatch(/no such transcription job/);
+  });
+
+  it("refuses a LimitExceededException that says the input is too long, not retryable, and starts nothing", async () => {
+    const speech = await createSpeech();
+    transcribe.maxMediaBytes = mono.byteLength - 1;
+    const before = transcribe.jobs.size;
+
+    const error = await expectConfideError(speech.submit(inS3("mono", 1), defaultTranscriptionSettings), "provider.rejected");
+
+    expect(error.retryable).toBe(false);
+    expect(error.details).toMatchObject({ reason: "input_too_long" });
+    expect(transcribe.jobs.size).toBe(before);
+  });
+
+  it("still takes a LimitExceededException about the quota of concurrent jobs as throttling", async () => {
+    const speech = await createSpeech();
+    transcribe.fault = () => ({ kind: "throttled", errorType: "LimitExceededException", message: "You've reached your limit of concurrent jobs." });
+
+    const error = await expectConfideError(speech.submit(inS3("mono", 1), defaultTranscriptionSettings), "provider.throttled");
+
+    expect(error.retryable).toBe(true);
   });
 });
 

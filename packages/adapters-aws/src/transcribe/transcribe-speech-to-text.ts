@@ -68,7 +68,8 @@ const isRunning = (job: TranscriptionJob | undefined) => job?.TranscriptionJobSt
  *
  * The recording: when the blob store signs an Amazon S3 read URL of it in Transcribe's region
  * (`AudioSource.readUrl`), Transcribe reads it in place (`s3://bucket/key`); otherwise it is
- * streamed into the staging bucket first (lib-storage, a few parts in memory) and that copy is
+ * streamed into the staging bucket first (the S3 blob store's part upload: 5 MiB parts, at most
+ * 15 MiB in memory) and that copy is
  * deleted once the job has ended (and again by `discard`).
  *
  * Requests go through the SDK's default credential chain (or the credentials given), with its
@@ -79,7 +80,7 @@ const isRunning = (job: TranscriptionJob | undefined) => job?.TranscriptionJobSt
  */
 export async function createTranscribeSpeechToText(input: TranscribeSpeechSettings): Promise<SpeechToText> {
   const settings = resolveTranscribeSettings(input);
-  const [{ DeleteTranscriptionJobCommand, GetTranscriptionJobCommand, StartTranscriptionJobCommand, TranscribeClient }, { createS3BlobStore }] = await Promise.all([
+  const [{ DeleteTranscriptionJobCommand, GetTranscriptionJobCommand, GetVocabularyFilterCommand, StartTranscriptionJobCommand, TranscribeClient }, { createS3BlobStore }] = await Promise.all([
     import("@aws-sdk/client-transcribe"),
     import("../s3/s3-blob-store.ts"),
   ]);
@@ -134,6 +135,52 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
     }
   }
 
+  let filtersByLanguage: Promise<ReadonlyMap<string, string>> | undefined;
+  /**
+   * The vocabulary filter of each language: `vocabularyFilters`, and `vocabularyFilterName` for
+   * its own language, which Transcribe is asked once (GetVocabularyFilter). A failure is thrown
+   * and asked again next time.
+   */
+  function vocabularyFilters(signal: AbortSignal | undefined): Promise<ReadonlyMap<string, string>> {
+    const legacy = settings.vocabularyFilterName;
+    if (legacy === undefined) return Promise.resolve(settings.vocabularyFilters);
+    filtersByLanguage ??= call("read the vocabulary filter", signal, () =>
+      client.send(new GetVocabularyFilterCommand({ VocabularyFilterName: legacy }), signalOption(signal)),
+    ).then(
+      (answer) => {
+        const filters = new Map(settings.vocabularyFilters);
+        if (answer.LanguageCode !== undefined && !filters.has(answer.LanguageCode)) filters.set(answer.LanguageCode, legacy);
+        return filters;
+      },
+      (error: unknown) => {
+        filtersByLanguage = undefined;
+        throw error;
+      },
+    );
+    return filtersByLanguage;
+  }
+
+  /** Every configured filter exists, in the language it is configured for. @throws ConfideError `dependency.unavailable`. */
+  async function checkVocabularyFilters(signal: AbortSignal | undefined): Promise<void> {
+    const filters = await vocabularyFilters(signal);
+    for (const [language, name] of filters) {
+      const answer = await call("read a vocabulary filter", signal, () => client.send(new GetVocabularyFilterCommand({ VocabularyFilterName: name }), signalOption(signal))).catch(
+        (error: unknown) => {
+          throw new ConfideError("dependency.unavailable", `The Transcribe vocabulary filter ${name} (for ${language}) cannot be used: ${ConfideError.is(error) ? error.message : String(error)}`, {
+            retryable: ConfideError.is(error) ? error.retryable : false,
+            cause: error,
+            details: { dependency: "transcribe", filter: name, language },
+          });
+        },
+      );
+      if (answer.LanguageCode !== language) {
+        throw new ConfideError("dependency.unavailable", `The Transcribe vocabulary filter ${name} is in ${String(answer.LanguageCode)}, not ${language}: a filter works for its own language only.`, {
+          details: { dependency: "transcribe", filter: name, language, filterLanguage: answer.LanguageCode ?? null },
+        });
+      }
+    }
+  }
+
   /** The job, or undefined when Transcribe does not know it. */
   async function findJob(jobName: string, signal: AbortSignal | undefined): Promise<TranscriptionJob | undefined> {
     signal?.throwIfAborted();
@@ -185,8 +232,9 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
     async submit(audio, transcription, options = {}): Promise<SpeechResult> {
       const { signal } = options;
       signal?.throwIfAborted();
-      const plan = planTranscriptionJob(transcription, audio.channels, settings.vocabularyFilterName);
-      const jobName = `confide-${randomUUID()}`;
+      const filters = transcription.profanity === "none" ? new Map<string, string>() : await vocabularyFilters(signal);
+      const plan = planTranscriptionJob(transcription, audio.channels, filters);
+      const jobName = `${settings.jobNamePrefix}${randomUUID()}`;
       let media: { uri: string; staged: boolean };
       try {
         media = await mediaOf(audio, jobName, signal);
@@ -249,7 +297,14 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       });
       // The warnings of the submit, from what the job was asked (the recording's channels are known to it only).
       const askedChannels = perChannel ? 2 : transcription.channelLayout === "per-channel" ? 1 : null;
-      const { warnings } = planTranscriptionJob(transcription, askedChannels, job.Settings?.VocabularyFilterName);
+      // The profanity warning from the language the job was transcribed in and the filter it named for it.
+      const jobLanguage = job.LanguageCode ?? transcription.language;
+      const appliedFilter = job.Settings?.VocabularyFilterName ?? job.LanguageIdSettings?.[jobLanguage as keyof typeof job.LanguageIdSettings]?.VocabularyFilterName;
+      const { warnings } = planTranscriptionJob(
+        { ...transcription, language: jobLanguage, candidateLanguages: [] },
+        askedChannels,
+        new Map(appliedFilter === undefined ? [] : [[jobLanguage, appliedFilter]]),
+      );
       await releaseStagedCopy(job, ref);
       return { status: "done", transcript: draft, warnings };
     },
@@ -300,6 +355,7 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       // Reachable, signed and allowed: Transcribe answers (whether or not such a job exists).
       await findJob(readinessProbeJobName, signal);
       await output.check(signal === undefined ? {} : { signal });
+      await checkVocabularyFilters(signal);
       if (staging !== output) await staging.check(signal === undefined ? {} : { signal });
     },
 

@@ -16,5 +16,6 @@ export * from "./transcribe-output.ts";
 export * from "./transcribe-server.ts";
 export * from "./transcribe-streaming-server.ts";
 export * from "./transcribe-validation.ts";
+export * from "./transcribe-vocabulary-filters.ts";
 export * from "./whisper-server.ts";
 export * from "./vosk-server.ts";

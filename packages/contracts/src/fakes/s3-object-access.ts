@@ -8,6 +8,8 @@ export interface S3ObjectAccess {
   /** The object's bytes, or the HTTP status when it could not be read (0: no answer). */
   read(bucket: string, key: string): Promise<{ status: number; bytes: Buffer }>;
   exists(bucket: string, key: string): Promise<boolean>;
+  /** The object's size in bytes (HEAD's Content-Length), undefined when it does not exist. */
+  size(bucket: string, key: string): Promise<number | undefined>;
   bucketExists(bucket: string): Promise<boolean>;
   /** Throws when the store refuses the object. */
   write(bucket: string, key: string, body: string, contentType: string): Promise<void>;
@@ -34,6 +36,15 @@ export function pathStyleS3Access(endpoint: string): S3ObjectAccess {
       }
     },
     exists: (bucket, key) => head(objectUrl(bucket, key)),
+    async size(bucket, key) {
+      try {
+        const response = await fetch(objectUrl(bucket, key), { method: "HEAD" });
+        const length = Number(response.headers.get("content-length"));
+        return response.ok && Number.isFinite(length) ? length : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     bucketExists: (bucket) => head(`${base}/${encodeURIComponent(bucket)}`),
     async write(bucket, key, body, contentType) {
       const response = await fetch(objectUrl(bucket, key), { method: "PUT", body, headers: { "content-type": contentType } });

@@ -67,7 +67,9 @@ interface Item {
 /** Seconds as Transcribe writes them: up to three decimals, no trailing zeros. */
 export const transcribeSeconds = (ms: number) => String(Number((ms / 1000).toFixed(3)));
 
-const tokenPattern = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
+/** A word, `***` (a word a vocabulary filter masked: still a pronunciation item), or one punctuation mark. */
+const tokenPattern = /\*\*\*|[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
+const isWord = (token: string) => token === "***" || /[\p{L}\p{N}]/u.test(token);
 
 function joinTokens(items: Item[]): string {
   return items.reduce((text, item) => (text === "" ? item.alternatives[0].content : item.type === "punctuation" ? text + item.alternatives[0].content : `${text} ${item.alternatives[0].content}`), "");
@@ -82,7 +84,7 @@ export function transcribeOutputFile(transcript: FakeTranscribeTranscript, optio
   const items: Item[] = [];
   const perSegment = segments.map((segment) => {
     const tokens = segment.text.match(tokenPattern) ?? [];
-    const wordCount = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+    const wordCount = tokens.filter(isWord).length;
     const wordMs = wordCount === 0 ? 0 : (segment.endMs - segment.startMs) / wordCount;
     const labels = {
       ...(speakerLabel(segment) === undefined ? {} : { speaker_label: speakerLabel(segment) }),
@@ -91,7 +93,7 @@ export function transcribeOutputFile(transcript: FakeTranscribeTranscript, optio
     let word = 0;
     const own = tokens.map((token): Item => {
       const id = items.length;
-      const item: Item = /[\p{L}\p{N}]/u.test(token)
+      const item: Item = isWord(token)
         ? {
             id,
             type: "pronunciation",

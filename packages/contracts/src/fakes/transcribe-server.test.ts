@@ -1,6 +1,10 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import {
+  CreateVocabularyFilterCommand,
   DeleteTranscriptionJobCommand,
+  DeleteVocabularyFilterCommand,
+  GetVocabularyFilterCommand,
+  ListTranscriptionJobsCommand,
   GetTranscriptionJobCommand,
   StartTranscriptionJobCommand,
   TranscribeClient,
@@ -264,6 +268,51 @@ describe("fake Amazon Transcribe through @aws-sdk/client-transcribe", () => {
     });
   });
 
+  describe("vocabulary filters (issue 29): one language each, placed per language with identification, applied", () => {
+    it("creates, reads and deletes a filter; a name in use is ConflictException, an unknown one NotFoundException", async () => {
+      await client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "crud-filter", LanguageCode: "en-US", Words: ["damn"] }));
+      const conflict = await rejection(client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "crud-filter", LanguageCode: "en-US", Words: ["damn"] })));
+      expect((await client.send(new GetVocabularyFilterCommand({ VocabularyFilterName: "crud-filter" }))).LanguageCode).toBe("en-US");
+      await client.send(new DeleteVocabularyFilterCommand({ VocabularyFilterName: "crud-filter" }));
+      const missing = await rejection(client.send(new GetVocabularyFilterCommand({ VocabularyFilterName: "crud-filter" })));
+      expect([conflict.name, missing.name]).toEqual(["ConflictException", "NotFoundException"]);
+    });
+
+    it("refuses a filter in Settings with language identification, a filter of another language, and LanguageIdSettings without identification", async () => {
+      await client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "refusal-en", LanguageCode: "en-US", Words: ["sleeping"] }));
+      const identify: Partial<StartTranscriptionJobCommandInput> = { LanguageCode: undefined, IdentifyLanguage: true, LanguageOptions: ["en-US", "de-DE"] };
+      const filterInSettings = { ShowSpeakerLabels: true, MaxSpeakerLabels: 2, VocabularyFilterName: "refusal-en", VocabularyFilterMethod: "mask" } as const;
+
+      const placement = await rejection(start(monoRequest(jobName("placement"), { ...identify, Settings: filterInSettings })));
+      const language = await rejection(start(monoRequest(jobName("language"), { LanguageCode: "de-DE", Settings: filterInSettings })));
+      const keyLanguage = await rejection(
+        start(monoRequest(jobName("key"), { ...identify, LanguageIdSettings: { "de-DE": { VocabularyFilterName: "refusal-en" } }, Settings: { VocabularyFilterMethod: "mask" } })),
+      );
+      const withoutIdentification = await rejection(start(monoRequest(jobName("noid"), { LanguageIdSettings: { "en-US": { VocabularyFilterName: "refusal-en" } } })));
+
+      expect([placement, language, keyLanguage, withoutIdentification].map((error) => error.name)).toEqual(Array(4).fill("BadRequestException"));
+      expect(placement.message).toMatch(/LanguageIdSettings/);
+      expect(language.message).toMatch(/en-US/);
+    });
+
+    it("masks the identified language's filtered words as *** (pronunciation items) when the filter is in LanguageIdSettings", async () => {
+      await client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "applied-en", LanguageCode: "en-US", Words: ["Sleeping"] }));
+      const name = jobName("masked");
+      await start(
+        monoRequest(name, {
+          LanguageCode: undefined,
+          IdentifyLanguage: true,
+          LanguageOptions: ["en-US", "de-DE"],
+          LanguageIdSettings: { "en-US": { VocabularyFilterName: "applied-en" } },
+          Settings: { ShowSpeakerLabels: true, MaxSpeakerLabels: 2, VocabularyFilterMethod: "mask" },
+        }),
+      );
+      const file = await transcriptOf(await finished(name));
+      expect(file.results.transcripts[0].transcript).toMatch(/^How have you been \*\*\*\?/);
+      expect(file.results.items.find((item: { alternatives: Array<{ content: string }> }) => item.alternatives[0]!.content === "***")).toMatchObject({ type: "pronunciation" });
+    });
+  });
+
   describe("requests the service refuses with BadRequestException", () => {
     it("a job name outside the model's pattern, in AWS's validation format", async () => {
       const error = await rejection(start(monoRequest("sessions/one")));
@@ -302,6 +351,17 @@ describe("fake Amazon Transcribe through @aws-sdk/client-transcribe", () => {
   });
 
   describe("job names and deletion", () => {
+    it("lists jobs whose name contains a string (case-insensitive), newest first, in pages", async () => {
+      const names = [jobName("Listed-run"), jobName("listed-run"), jobName("listed-run")];
+      for (const name of names) await start(monoRequest(name));
+
+      const first = await client.send(new ListTranscriptionJobsCommand({ JobNameContains: "LISTED-RUN", MaxResults: 2 }));
+      const second = await client.send(new ListTranscriptionJobsCommand({ JobNameContains: "listed-run", MaxResults: 2, NextToken: first.NextToken }));
+
+      expect([...first.TranscriptionJobSummaries!, ...second.TranscriptionJobSummaries!].map((job) => job.TranscriptionJobName)).toEqual([...names].reverse());
+      expect(second.NextToken).toBeUndefined();
+    });
+
     it("refuses a name in use with ConflictException, also after the job completed; a deleted job's name is free again", async () => {
       const name = jobName("conflict");
       await start(monoRequest(name));

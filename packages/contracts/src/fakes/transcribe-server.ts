@@ -47,6 +47,13 @@ import { ValidationErrors } from "./aws-validation.ts";
 import { pathStyleS3Access, type S3ObjectAccess } from "./s3-object-access.ts";
 import { transcribeOutputFile, type FakeTranscribeTranscript, type TranscribeOutputShape } from "./transcribe-output.ts";
 import { badRequest, validateStartTranscriptionJob, type StartTranscriptionJobInput } from "./transcribe-validation.ts";
+import {
+  applyVocabularyFilter,
+  checkJobVocabularyFilters,
+  jobVocabularyFilter,
+  vocabularyFilterOperations,
+  type FakeVocabularyFilter,
+} from "./transcribe-vocabulary-filters.ts";
 
 export type FakeTranscribeOutcome =
   | { kind: "completed"; transcript: FakeTranscribeTranscript; shape?: TranscribeOutputShape }
@@ -112,6 +119,23 @@ export interface FakeTranscribeServer {
   /** Jobs that exist (deleted ones leave). */
   jobs: Map<string, FakeTranscriptionJob>;
   deleted: string[];
+  /**
+   * How an unknown job name is answered: `BadRequestException` "couldn't be found" (what the
+   * service is seen to send) or `NotFoundException` (the error the 2017-10-26 model lists for
+   * GetTranscriptionJob and DeleteTranscriptionJob: "We can't find the requested resource").
+   * Default BadRequestException; a client must take both as "no such job".
+   */
+  jobNotFoundAs: "BadRequestException" | "NotFoundException";
+  /** Vocabulary filters by name (transcribe-vocabulary-filters.ts): made by CreateVocabularyFilter, or set here by a test. */
+  vocabularyFilters: Map<string, FakeVocabularyFilter>;
+  /**
+   * Largest media object StartTranscriptionJob takes, in bytes. Default 2 GB (API reference,
+   * "Guidelines and quotas": media up to 4 hours or 2 GB). Above it the request is refused with
+   * `LimitExceededException` "… your input file is too long …" — the exception the API
+   * reference documents for "You've either sent too many requests or your input file is too
+   * long" (StartTranscriptionJob, Errors). Lower it in tests instead of making 2 GB of audio.
+   */
+  maxMediaBytes: number;
   close(): Promise<void>;
 }
 
@@ -131,7 +155,7 @@ export const defaultTranscribeTranscript: FakeTranscribeTranscript = {
   ],
 };
 
-const jobNotFound = () => badRequest("The requested job couldn't be found. Check the job name and try your request again.");
+const jobNotFoundMessage = "The requested job couldn't be found. Check the job name and try your request again.";
 
 /** Bucket and key of an S3 media URI (s3://, path-style or virtual-hosted https). */
 export function s3Location(uri: string): { bucket: string; key: string } | undefined {
@@ -177,8 +201,13 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
     mediaReads: [],
     jobs: new Map(),
     deleted: [],
+    jobNotFoundAs: "BadRequestException",
+    vocabularyFilters: new Map(),
+    maxMediaBytes: 2 * 1000 ** 3,
     close: async () => {},
   };
+  const jobNotFound = () =>
+    fake.jobNotFoundAs === "NotFoundException" ? new AwsJsonError(400, "NotFoundException", jobNotFoundMessage) : badRequest(jobNotFoundMessage);
   let starts = 0;
 
   const view = (job: FakeTranscriptionJob) => {
@@ -207,6 +236,7 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
       ...(request.IdentifyLanguage === undefined ? {} : { IdentifyLanguage: request.IdentifyLanguage }),
       ...(request.IdentifyMultipleLanguages === undefined ? {} : { IdentifyMultipleLanguages: request.IdentifyMultipleLanguages }),
       ...(request.LanguageOptions === undefined ? {} : { LanguageOptions: request.LanguageOptions }),
+      ...(request.LanguageIdSettings === undefined ? {} : { LanguageIdSettings: request.LanguageIdSettings }),
       ...(identified ? { IdentifiedLanguageScore: identified.score } : {}),
       ...(identified && request.IdentifyMultipleLanguages ? { LanguageCodes: [{ LanguageCode: identified.code, DurationInSeconds: 0 }] } : {}),
     };
@@ -248,8 +278,11 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
     const { request } = job;
     const name = request.TranscriptionJobName;
     const settings = request.Settings ?? {};
+    const language = request.LanguageCode ?? outcome.transcript.identifiedLanguage ?? request.LanguageOptions?.[0] ?? "en-US";
+    const filtering = jobVocabularyFilter(request, language, fake.vocabularyFilters);
+    const transcript = filtering === undefined ? outcome.transcript : { ...outcome.transcript, segments: applyVocabularyFilter(outcome.transcript.segments, filtering) };
     job.transcriptJson = JSON.stringify(
-      transcribeOutputFile(outcome.transcript, {
+      transcribeOutputFile(transcript, {
         jobName: name,
         accountId: fake.accountId,
         shape: outcome.shape ?? "items-and-audio-segments",
@@ -305,6 +338,7 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
   };
 
   const operations = {
+    ...vocabularyFilterOperations(fake.vocabularyFilters),
     async StartTranscriptionJob(input: Record<string, unknown>) {
       const request = validateStartTranscriptionJob(input);
       const name = request.TranscriptionJobName;
@@ -313,14 +347,20 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
       if (media === undefined || !(await fake.s3.exists(media.bucket, media.key))) {
         throw badRequest("The URI that you provided doesn't point to an S3 object. Make sure that the object exists and try your request again.");
       }
+      const mediaBytes = await fake.s3.size(media.bucket, media.key);
+      if (mediaBytes !== undefined && mediaBytes > fake.maxMediaBytes) {
+        throw new AwsJsonError(
+          400,
+          "LimitExceededException",
+          `You've either sent too many requests or your input file is too long: the media file is ${mediaBytes} bytes, more than the maximum size of ${fake.maxMediaBytes} bytes. Use a smaller file and try your request again.`,
+        );
+      }
       if (request.OutputBucketName !== undefined && !(await fake.s3.bucketExists(request.OutputBucketName))) {
         throw badRequest(`The specified S3 bucket ${request.OutputBucketName} doesn't exist or you don't have permission to write to it.`);
       }
       const settings = request.Settings ?? {};
       if (settings.VocabularyName !== undefined) throw badRequest("The requested vocabulary couldn't be found. Check the vocabulary name and try your request again.");
-      if (settings.VocabularyFilterName !== undefined) {
-        throw badRequest("The requested vocabulary filter couldn't be found. Check the vocabulary filter name and try your request again.");
-      }
+      checkJobVocabularyFilters(request, fake.vocabularyFilters);
       const plan = typeof fake.plan === "function" ? fake.plan(request, starts) : fake.plan;
       starts += 1;
       const job: FakeTranscriptionJob = {
@@ -345,6 +385,36 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
       const job = jobNamed(input);
       await advance(job);
       return { TranscriptionJob: view(job) };
+    },
+    /**
+     * ListTranscriptionJobs: `JobNameContains` (case-insensitive, as the API reference says),
+     * `Status`, newest first, `MaxResults` 1–100 (default 5) per page with `NextToken`.
+     */
+    async ListTranscriptionJobs(input: Record<string, unknown>) {
+      const errors = new ValidationErrors();
+      if (input.MaxResults !== undefined) errors.range(Number(input.MaxResults), "maxResults", 1, 100);
+      if (input.Status !== undefined) errors.oneOf(String(input.Status), "status", ["QUEUED", "IN_PROGRESS", "FAILED", "COMPLETED"]);
+      const invalid = errors.toError("BadRequestException");
+      if (invalid !== undefined) throw invalid;
+      const contains = input.JobNameContains === undefined ? undefined : String(input.JobNameContains).toLowerCase();
+      // Newest first: the map holds jobs in the order they were started.
+      const matching = [...fake.jobs.values()]
+        .reverse()
+        .filter((job) => (contains === undefined || job.request.TranscriptionJobName.toLowerCase().includes(contains)) && (input.Status === undefined || job.status === input.Status));
+      const from = input.NextToken === undefined ? 0 : Number(input.NextToken);
+      if (!Number.isInteger(from) || from < 0) throw badRequest("The NextToken isn't valid.");
+      const size = input.MaxResults === undefined ? 5 : Number(input.MaxResults);
+      const page = matching.slice(from, from + size);
+      return {
+        ...(input.Status === undefined ? {} : { Status: input.Status }),
+        TranscriptionJobSummaries: page.map((job) => ({
+          TranscriptionJobName: job.request.TranscriptionJobName,
+          TranscriptionJobStatus: job.status,
+          CreationTime: epochSeconds(job.createdAt),
+          ...(job.request.LanguageCode === undefined ? {} : { LanguageCode: job.request.LanguageCode }),
+        })),
+        ...(from + size < matching.length ? { NextToken: String(from + size) } : {}),
+      };
     },
     async DeleteTranscriptionJob(input: Record<string, unknown>) {
       const job = jobNamed(input);

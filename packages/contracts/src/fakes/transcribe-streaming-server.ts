@@ -21,9 +21,21 @@
  * Faults: `throttled` (a `LimitExceededException` message once audio arrives), `drop` (the
  * HTTP/2 session destroyed after `dropAfterBytes` of audio, the server gone), `forbidden` (403
  * `UnrecognizedClientException` instead of the stream).
+ *
+ * Refusals the service makes (issue 29):
+ * - **15 s without audio**: the stream ends with a `BadRequestException` exception message
+ *   "Your request timed out because no new audio was received for 15 seconds." — the service's
+ *   wording as reported in awslabs/amazon-transcribe-streaming-sdk issue 118 (and the API
+ *   reference, StartStreamTranscription: BadRequestException "… timed out …"). Any AudioEvent
+ *   counts as audio, silence included. `idleTimeoutMs` makes the limit short for tests.
+ * - **A language Transcribe does not stream**: 400 `BadRequestException` before any stream, in
+ *   AWS's validation wording. The list is the `LanguageCode` enum of the transcribe-streaming
+ *   service model (smaller than batch's: e.g. `cy-GB` is batch only; AWS "Supported languages",
+ *   the streaming column).
  */
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
+import { LanguageCode } from "@aws-sdk/client-transcribe-streaming";
 import { EventStreamCodec } from "@smithy/core/event-streams";
 import { FakeVoiceActivity } from "./fake-voice-activity.ts";
 
@@ -34,12 +46,25 @@ export interface TranscribeStreamingServerOptions {
   fault?: TranscribeStreamingFault;
   /** For `drop`: audio bytes received before the session is destroyed. Default 64,000. */
   dropAfterBytes?: number;
+  /** The access key id it admits (default `AKIAFAKETRANSCRIBE`): e.g. the other stand-ins', for one credential chain. */
+  accessKeyId?: string;
+  /** How long a stream waits for audio before it ends with BadRequestException. Default 15,000 ms (the service's). */
+  idleTimeoutMs?: number;
+  /** The `ChannelId` of a channel's results. Default `ch_<n>` (the service's). */
+  channelId?: (channel: number) => string;
+  /** The `Speaker` of an utterance's items. Default `"0"`, `"1"` alternating (the service's). */
+  speakerId?: (utterance: number) => string;
 }
+
+/** Languages Transcribe streams (the transcribe-streaming model's LanguageCode enum). */
+export const transcribeStreamingLanguageCodes: readonly string[] = Object.values(LanguageCode);
 
 export interface TranscribeStreamingRequest {
   /** The `x-amzn-transcribe-*` headers, without the prefix. */
   settings: Record<string, string>;
   audioBytes: number;
+  /** The stream was ended for want of audio (`idleTimeoutMs`). */
+  idleTimedOut: boolean;
 }
 
 export interface TranscribeStreamingServer {
@@ -74,7 +99,7 @@ function exceptionMessage(type: string, message: string): Uint8Array {
 export async function startTranscribeStreamingServer(options: TranscribeStreamingServerOptions = {}): Promise<TranscribeStreamingServer> {
   const phrases = options.phrases ?? ["How have you been sleeping this week", "Not well I keep waking up at night"];
   const dropAfterBytes = options.dropAfterBytes ?? 64_000;
-  const accessKeyId = "AKIAFAKETRANSCRIBE";
+  const accessKeyId = options.accessKeyId ?? "AKIAFAKETRANSCRIBE";
   const requests: TranscribeStreamingRequest[] = [];
   const sessions = new Set<http2.ServerHttp2Session>();
   let gone = false;
@@ -101,7 +126,17 @@ export async function startTranscribeStreamingServer(options: TranscribeStreamin
     for (const [name, value] of Object.entries(headers)) {
       if (name.startsWith("x-amzn-transcribe-")) settings[name.slice("x-amzn-transcribe-".length)] = String(value);
     }
-    const request: TranscribeStreamingRequest = { settings, audioBytes: 0 };
+    const language = settings["language-code"];
+    if (language !== undefined && !transcribeStreamingLanguageCodes.includes(language)) {
+      stream.respond({ ":status": 400, "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": "BadRequestException" });
+      stream.end(
+        JSON.stringify({
+          Message: `1 validation error detected: Value '${language}' at 'languageCode' failed to satisfy constraint: Member must satisfy enum value set: [${transcribeStreamingLanguageCodes.join(", ")}]`,
+        }),
+      );
+      return;
+    }
+    const request: TranscribeStreamingRequest = { settings, audioBytes: 0, idleTimedOut: false };
     requests.push(request);
     const channels = settings["enable-channel-identification"] === "true" ? Number(settings["number-of-channels"] ?? "1") : 1;
     const speakerLabels = settings["show-speaker-label"] === "true";
@@ -123,7 +158,7 @@ export async function startTranscribeStreamingServer(options: TranscribeStreamin
       const words = text.split(" ");
       const said = partialWords === null ? words : words.slice(0, Math.min(partialWords, words.length));
       const share = (endMs - startMs) / said.length;
-      const speaker = speakerLabels ? { Speaker: String(phraseCount % 2) } : {};
+      const speaker = speakerLabels ? { Speaker: options.speakerId?.(phraseCount) ?? String(phraseCount % 2) } : {};
       write(
         eventMessage({
           Transcript: {
@@ -133,7 +168,7 @@ export async function startTranscribeStreamingServer(options: TranscribeStreamin
                 StartTime: startMs / 1000,
                 EndTime: endMs / 1000,
                 IsPartial: partialWords !== null,
-                ...(channels > 1 ? { ChannelId: `ch_${channel}` } : {}),
+                ...(channels > 1 ? { ChannelId: options.channelId?.(channel) ?? `ch_${channel}` } : {}),
                 Alternatives: [
                   {
                     Transcript: said.join(" "),
@@ -171,6 +206,19 @@ export async function startTranscribeStreamingServer(options: TranscribeStreamin
 
     let pending = Buffer.alloc(0);
     let heldSample = Buffer.alloc(0);
+    let idleTimer: ReturnType<typeof setTimeout> | undefined;
+    const idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
+    const waitForAudio = () => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        if (stream.closed || stream.destroyed) return;
+        request.idleTimedOut = true;
+        write(exceptionMessage("BadRequestException", `Your request timed out because no new audio was received for ${Math.round(idleTimeoutMs / 1000)} seconds.`));
+        stream.end();
+      }, idleTimeoutMs);
+    };
+    waitForAudio();
+    stream.on("close", () => clearTimeout(idleTimer));
     const audio = (pcm: Buffer) => {
       if (options.fault === "throttled") {
         write(exceptionMessage("LimitExceededException", "You have reached your limit of concurrent streams."));
@@ -205,12 +253,17 @@ export async function startTranscribeStreamingServer(options: TranscribeStreamin
         const envelope = codec.decode(new Uint8Array(pending.subarray(0, total)));
         pending = pending.subarray(total);
         if (envelope.body.byteLength === 0) {
+          clearTimeout(idleTimer);
           for (const voice of voices) voice.finish();
           stream.end();
           return;
         }
         const inner = codec.decode(envelope.body);
-        if (inner.headers[":event-type"]?.value === "AudioEvent") audio(Buffer.from(inner.body));
+        if (inner.headers[":event-type"]?.value === "AudioEvent") {
+          if (request.idleTimedOut) continue;
+          waitForAudio();
+          audio(Buffer.from(inner.body));
+        }
       }
     });
     stream.on("error", () => undefined);

@@ -57,6 +57,8 @@ export interface StartTranscriptionJobInput {
   OutputBucketName?: string;
   OutputKey?: string;
   Settings?: TranscriptionSettings;
+  /** Per language: the filter (and vocabulary, model) that applies when that language is identified. */
+  LanguageIdSettings?: Record<string, { VocabularyFilterName?: string; VocabularyName?: string; LanguageModelName?: string }>;
   rest: Record<string, unknown>;
 }
 
@@ -79,6 +81,7 @@ function checkModel(input: Record<string, unknown>): StartTranscriptionJobInput 
     OutputBucketName: outputBucket,
     OutputKey: outputKey,
     Settings: settings,
+    LanguageIdSettings: languageIdSettings,
     ...rest
   } = input;
 
@@ -127,6 +130,7 @@ function checkModel(input: Record<string, unknown>): StartTranscriptionJobInput 
     ...(outputBucket === undefined ? {} : { OutputBucketName: String(outputBucket) }),
     ...(outputKey === undefined ? {} : { OutputKey: String(outputKey) }),
     ...(settings === undefined ? {} : { Settings: given }),
+    ...(isObject(languageIdSettings) ? { LanguageIdSettings: languageIdSettings as NonNullable<StartTranscriptionJobInput["LanguageIdSettings"]> } : {}),
     rest,
   };
 }
