@@ -1,21 +1,143 @@
 /**
- * Clinical-notes benchmark: how long the embedded note writer (wink-nlp, in-process) and core's
- * evidence check take for a long session — 1,200 segments, about 100 minutes of two speakers —
- * and so how long they hold the event loop (both are synchronous; in the embedded profile the
- * API shares that loop). Target: write + verify < 1,000 ms for the 100-minute session.
+ * Clinical-notes benchmark (issues 11 and 22).
  *
- * Run: node --conditions=source bench/notes.ts
- * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200).
+ * 1. Quality of the embedded note writer on the labelled dialogues of `bench/data/notes/` (how
+ *    they were made: its README), dev and held-out test separately. Each session is scored by
+ *    the VADER analyzer as the pipeline would (patient turns only), then written by
+ *    `writeEmbeddedNotes`. Printed: the significant quotes' word counts (median, p10, share of
+ *    three words or fewer) and the share citing a turn labelled quotable; the share of key topics
+ *    that are fillers or a name of the session; session mood against the labelled mood (a
+ *    confusion table); action items against the labelled patient commitments (precision and
+ *    recall by cited turn) and "Suggested: …" items against the therapist's labelled suggestions;
+ *    names of the session found in the patient summary; and VADER's valence of the patient's
+ *    turns by kind (backchannels of three words or fewer, labelled quotable statements, the rest)
+ *    — the politeness bias the mood has to correct.
+ * 2. Time: the embedded writer and core's evidence check (`verifyNotes`) on a 1,200-segment
+ *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
+ *    they hold the API's event loop that long. Targets: write ≤ 500 ms (issue 22); write + verify
+ *    < 1,000 ms.
+ *
+ * Run: npm run bench -- notes
+ * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
+ * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses.
  */
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { verifyNotes, type NoteWriterInput } from "@confide/core";
-import { writeEmbeddedNotes } from "@confide/adapters-local";
+import { sessionMoods, verifyNotes, type NoteWriterInput } from "@confide/core";
+import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local";
+import type { NotesSession } from "./data/notes/build-dataset.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
+import { quantile, sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
-const targetMs = 1_000;
+const detail = process.env.BENCH_NOTES_DETAIL === "1";
+const writeTargetMs = 500;
+const totalTargetMs = 1_000;
+const analyzer = createVaderLanguageAnalyzer();
+
+function load(split: "dev" | "test"): NotesSession[] {
+  return readFileSync(new URL(`./data/notes/${split}.jsonl`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as NotesSession);
+}
+
+/** The session as the pipeline hands it to a note writer: roles known, patient turns scored by VADER. */
+async function inputOf(session: NotesSession): Promise<NoteWriterInput> {
+  const segments = session.turns.map((turn, index) => ({
+    id: `${session.id}-t${index}`,
+    speaker: turn.speaker === "therapist" ? "T" : "P",
+    startMs: index * 6_000,
+    endMs: index * 6_000 + 5_000,
+    text: turn.text,
+  }));
+  const patient = segments.filter((segment) => segment.speaker === "P");
+  const results = await analyzer.sentiment(patient.map((segment) => segment.text), { language: "en-US" });
+  return {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: "therapist" },
+      { label: "P", role: "patient" },
+    ],
+    segments,
+    sentiment: patient.map((segment, index) => ({ segmentId: segment.id, ...results[index]! })),
+  };
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)} %`);
+const ratio = (part: number, whole: number) => (whole === 0 ? "–" : (part / whole).toFixed(2));
+
+async function report(split: "dev" | "test"): Promise<void> {
+  const sessions = load(split);
+  const qualities: Array<{ session: NotesSession; quality: SessionQuality }> = [];
+  const valence = { backchannel: [] as number[], quotable: [] as number[], other: [] as number[] };
+  for (const session of sessions) {
+    const input = await inputOf(session);
+    for (const result of input.sentiment) {
+      const turn = Number(result.segmentId.slice(result.segmentId.lastIndexOf("-t") + 2));
+      const words = session.turns[turn]!.text.split(/\s+/).length;
+      const kind = session.quotes.includes(turn) ? "quotable" : words <= 3 ? "backchannel" : "other";
+      valence[kind].push(result.scores.positive - result.scores.negative);
+    }
+    qualities.push({ session, quality: sessionQuality(session, writeEmbeddedNotes(input)) });
+  }
+  const all = qualities.map((entry) => entry.quality);
+  const quoteWords = all.flatMap((quality) => quality.quoteWordCounts);
+  const topics = all.reduce((sum, quality) => sum + quality.topics, 0);
+  console.log(`\n-- ${split}: ${sessions.length} sessions, ${sessions.reduce((sum, session) => sum + session.turns.length, 0)} turns`);
+  console.log(
+    `quotes: ${quoteWords.length}; words median ${median(quoteWords.length > 0 ? quoteWords : [Number.NaN])}, p10 ${quantile(quoteWords, 0.1)}; ` +
+      `≤ 3 words ${percent(quoteWords.filter((count) => count <= 3).length, quoteWords.length)}; ` +
+      `citing a labelled quotable turn ${percent(all.reduce((sum, quality) => sum + quality.quotesOnLabelledTurns, 0), quoteWords.length)}`,
+  );
+  const fillers = all.reduce((sum, quality) => sum + quality.fillerTopics, 0);
+  const names = all.reduce((sum, quality) => sum + quality.nameTopics, 0);
+  console.log(`key topics: ${topics}; fillers ${fillers} (${percent(fillers, topics)}), names ${names} (${percent(names, topics)})`);
+  const leaked = qualities.filter((entry) => entry.quality.leakedNames.length > 0);
+  console.log(`patient summaries naming a person: ${leaked.length} of ${sessions.length}${leaked.length > 0 ? ` (${leaked.flatMap((entry) => entry.quality.leakedNames).join(", ")})` : ""}`);
+
+  const predicted = [...sessionMoods, "not_assessed"];
+  const exact = qualities.filter((entry) => entry.quality.mood === entry.session.mood).length;
+  const side = (mood: string) => (mood.includes("negative") ? "negative" : mood.includes("positive") ? "positive" : mood);
+  const sameSide = qualities.filter((entry) => side(entry.quality.mood) === side(entry.session.mood)).length;
+  console.log(`session mood: exact ${exact}/${sessions.length}, same side (negative / neutral / positive / mixed) ${sameSide}/${sessions.length}`);
+  console.log(`  labelled \\ written  ${predicted.map((mood) => mood.replace("very_", "v.").padStart(9)).join("")}`);
+  for (const label of sessionMoods) {
+    const row = predicted.map((mood) => qualities.filter((entry) => entry.session.mood === label && entry.quality.mood === mood).length);
+    console.log(`  ${label.padEnd(19)}${row.map((count) => String(count || "·").padStart(9)).join("")}`);
+  }
+
+  let items = 0, correct = 0, labelled = 0, found = 0, suggestions = 0, suggestionsCorrect = 0, suggestionLabels = 0, suggestionsFound = 0;
+  for (const { session, quality } of qualities) {
+    items += quality.commitmentTurns.length;
+    correct += quality.commitmentTurns.filter((turn) => session.commitments.includes(turn)).length;
+    labelled += session.commitments.length;
+    found += session.commitments.filter((turn) => quality.commitmentTurns.includes(turn)).length;
+    suggestions += quality.suggestionTurns.length;
+    suggestionsCorrect += quality.suggestionTurns.filter((turn) => session.suggestions.includes(turn)).length;
+    suggestionLabels += session.suggestions.length;
+    suggestionsFound += session.suggestions.filter((turn) => quality.suggestionTurns.includes(turn)).length;
+  }
+  console.log(`action items (patient commitments): ${items} written, precision ${ratio(correct, items)}, recall ${ratio(found, labelled)} (${found}/${labelled} labelled)`);
+  console.log(`suggested items (therapist's suggestions): ${suggestions} written, precision ${ratio(suggestionsCorrect, suggestions)}, recall ${ratio(suggestionsFound, suggestionLabels)} (${suggestionsFound}/${suggestionLabels} labelled)`);
+  const mean = (values: readonly number[]) => (values.length === 0 ? "–" : (values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(3));
+  console.log(
+    `VADER valence (positive − negative) of patient turns: backchannels ≤ 3 words ${mean(valence.backchannel)} (${valence.backchannel.length}), ` +
+      `quotable statements ${mean(valence.quotable)} (${valence.quotable.length}), other ${mean(valence.other)} (${valence.other.length})`,
+  );
+  if (detail) {
+    for (const { session, quality } of qualities) {
+      const missed = session.commitments.filter((turn) => !quality.commitmentTurns.includes(turn));
+      const wrong = quality.commitmentTurns.filter((turn) => !session.commitments.includes(turn));
+      console.log(
+        `  ${session.id}: mood ${session.mood} → ${quality.mood}; topics ${quality.topicTexts.join(", ")}; ` +
+          `commitments missed ${JSON.stringify(missed)} wrong ${JSON.stringify(wrong)}; quote words ${JSON.stringify(quality.quoteWordCounts)}`,
+      );
+    }
+  }
+}
 
 const therapistLines = [
   "How have you been sleeping since our last session?",
@@ -29,36 +151,42 @@ const patientLines = [
   "My sister called on Sunday and we laughed for an hour; I felt calm and hopeful afterwards.",
 ];
 
-const segments = Array.from({ length: segmentCount }, (_, index) => {
-  const patient = index % 2 === 1;
-  const lines = patient ? patientLines : therapistLines;
+function longSession(): NoteWriterInput {
+  const segments = Array.from({ length: segmentCount }, (_, index) => {
+    const patient = index % 2 === 1;
+    const lines = patient ? patientLines : therapistLines;
+    return {
+      id: `seg-${String(index + 1).padStart(4, "0")}`,
+      speaker: patient ? "S2" : "S1",
+      startMs: index * 5_000,
+      endMs: index * 5_000 + 4_500,
+      text: lines[Math.floor(index / 2) % lines.length] as string,
+    };
+  });
   return {
-    id: `seg-${String(index + 1).padStart(4, "0")}`,
-    speaker: patient ? "S2" : "S1",
-    startMs: index * 5_000,
-    endMs: index * 5_000 + 4_500,
-    text: lines[Math.floor(index / 2) % lines.length] as string,
+    language: "en-US",
+    speakers: [
+      { label: "S1", role: "therapist" },
+      { label: "S2", role: "patient" },
+    ],
+    segments,
+    sentiment: segments
+      .filter((segment) => segment.speaker === "S2")
+      .map((segment, index) => {
+        const positive = 0.2 + (index % 5) / 10;
+        return { segmentId: segment.id, label: "mixed", scores: { positive, neutral: 0.4, negative: 0.6 - positive, mixed: 0 } };
+      }),
   };
-});
-const input: NoteWriterInput = {
-  language: "en-US",
-  speakers: [
-    { label: "S1", role: "therapist" },
-    { label: "S2", role: "patient" },
-  ],
-  segments,
-  sentiment: segments
-    .filter((segment) => segment.speaker === "S2")
-    .map((segment, index) => {
-      const positive = 0.2 + (index % 5) / 10;
-      return { segmentId: segment.id, label: "mixed", scores: { positive, neutral: 0.4, negative: 0.6 - positive, mixed: 0 } };
-    }),
-};
+}
 
 console.log(machineLoadLine());
 const warmUpStartMs = performance.now();
-writeEmbeddedNotes({ ...input, segments: segments.slice(0, 4) });
+const input = longSession();
+writeEmbeddedNotes({ ...input, segments: input.segments.slice(0, 4) });
 console.log(`first call (loads wink-nlp's model): ${Math.round(performance.now() - warmUpStartMs)} ms`);
+
+await report("dev");
+await report("test");
 
 const writeMs: number[] = [];
 const verifyMs: number[] = [];
@@ -74,7 +202,9 @@ for (let run = 0; run < runs; run += 1) {
 }
 const totalMs = median(writeMs) + median(verifyMs);
 console.log(
-  `${segmentCount} segments, ${runs} runs: write median ${Math.round(median(writeMs))} ms (max ${Math.round(Math.max(...writeMs))}), ` +
+  `\n${segmentCount} segments, ${runs} runs: write median ${Math.round(median(writeMs))} ms (max ${Math.round(Math.max(...writeMs))}), ` +
     `verify median ${Math.round(median(verifyMs))} ms; quality ${quality}`,
 );
-console.log(`target write + verify < ${targetMs} ms: ${totalMs < targetMs ? "met" : "MISSED"} (${Math.round(totalMs)} ms)`);
+console.log(`target write ≤ ${writeTargetMs} ms: ${median(writeMs) <= writeTargetMs ? "met" : "MISSED"} (${Math.round(median(writeMs))} ms)`);
+console.log(`target write + verify < ${totalTargetMs} ms: ${totalMs < totalTargetMs ? "met" : "MISSED"} (${Math.round(totalMs)} ms)`);
+console.log(machineLoadLine());

@@ -54,7 +54,7 @@ describe("embedded note writer", () => {
     expect(notes.quality.unverified).toBe(0);
     expect(notes.quality.grounded).toBeGreaterThan(5);
     const topics = notes.keyTopics as NoteItem[];
-    expect(topics.map((topic) => topic.text)).toEqual(expect.arrayContaining(["exercise", "presentation"]));
+    expect(topics.map((topic) => topic.text)).toEqual(expect.arrayContaining(["breathing exercise", "presentation"]));
     expect((notes.actionItems as NoteItem[]).map((item) => item.quote)).toEqual([
       "Next week I'm going to practise the presentation with my partner.",
       "I will also keep the breathing exercise.",
@@ -64,7 +64,7 @@ describe("embedded note writer", () => {
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((quote) => quote.speaker === "patient" && quote.verification.status === "grounded")).toBe(true);
     expect((notes.emotionalThemes as NoteItem[]).map((theme) => theme.text)).toEqual(expect.arrayContaining(["joy", "anxiety"]));
-    expect(notes.sessionMood).toMatchObject({ value: "positive", verification: { status: "grounded" } });
+    expect(notes.sessionMood).toMatchObject({ value: expect.stringMatching(/positive/), verification: { status: "grounded" } });
     expect(isNotAssessed(notes.moodTrajectory)).toBe(false);
     expect(notes.strategies).toMatchObject({ status: "not_assessed" });
     expect(notes.therapistNotes).toMatchObject({ status: "not_assessed" });

@@ -3,10 +3,16 @@
  * extractive notes, every item cut from the transcript and citing where. wink-nlp (with its
  * English lite model) reads the segments — sentences, tokens, lemmas, parts of speech, negation
  * — and the rules below pick:
- * - key topics: the most frequent nouns of both speakers (`findKeyTopics`), and a topic summary
- *   and a patient summary sentence naming them;
- * - significant quotes, session mood and mood trajectory: from the patient's sentiment;
- * - action items: first-person future commitments ("I will…", "next week I'm going to…");
+ * - key topics: the most frequent common nouns of both speakers, named by a noun phrase when one
+ *   is repeated ("sleep diary"), never a filler or a name said in the session (`findKeyTopics`,
+ *   `personNames`), and a topic summary and a patient summary sentence naming them;
+ * - significant quotes: whole patient statements of substance (`significantQuotes`);
+ * - session mood and mood trajectory: from the patient's sentiment, backchannels and politeness
+ *   left out and statements weighted by their content (`sessionMood`);
+ * - action items: the patient's first-person future commitments ("I will…", "next week I'm going
+ *   to…", `findCommitments`), and the therapist's suggestions as separate items whose text starts
+ *   "Suggested: " (`findSuggestions`);
+ * - the patient summary: the topics, and the patient's commitments that name no one;
  * - emotional themes: emotion words the patient said, not negated.
  * Risk is not this writer's: the risk screen (`RiskScreen`, run by core on every transcript)
  * reports it, and `riskFlags` says so.
@@ -28,11 +34,14 @@ import {
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
+import { mentionsName, personNames } from "./person-names.ts";
 import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
-import { moodTrajectory, scoredSegments, sessionMood, significantQuotes } from "./sentiment-notes.ts";
+import { moodTrajectory, scoredSegments, sessionMood } from "./sentiment-notes.ts";
+import { significantQuotes } from "./significant-quotes.ts";
+import { findSuggestions } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-2";
+export const embeddedRulesVersion = "embedded-rules-3";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -55,17 +64,21 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   if (input.segments.every((segment) => segment.text.trim() === "")) return allNotAssessed("The transcript has no speech.");
   const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
   const segments: ReadSegment[] = input.segments.map((segment) => readSegment(segment, roleOf.get(segment.speaker) ?? "unknown"));
-  const topics = findKeyTopics(segments);
+  const names = personNames(segments);
+  const topics = findKeyTopics(segments, names);
   const scored = scoredSegments(segments, input.sentiment);
   const commitments = findCommitments(segments);
-  const patientCommitments = commitments.filter((item) => item.speaker === "patient");
+  const order = new Map(segments.map((segment, index) => [segment.id, index]));
+  const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
+  const actionItems = [...commitments, ...findSuggestions(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+  const patientCommitments = commitments.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicSentence(topics, "The session touched on"),
     strategies: notFound("the strategies discussed"),
     emotionalThemes: findEmotionalThemes(segments),
     triggers: notFound("triggers"),
-    actionItems: commitments,
+    actionItems,
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
     sessionMood: sessionMood(scored),
     moodTrajectory: moodTrajectory(scored),
