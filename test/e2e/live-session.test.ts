@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { makeDialogueWav, readLivePcm, therapyDialogue } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSession, login, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
+import { getSession, login, recordTestConsent, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
 import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server.ts";
 import { openLiveSocket, type LiveMessage, type LiveSocket } from "../support/live-socket.ts";
 
@@ -288,6 +288,37 @@ describe("live sessions over /v1/live", () => {
     );
     await waitUntilReady(server.baseUrl, server.tokens.therapist, [sessionId], 120_000);
     expect(pcmOfWav(await storedAudio(sessionId)).equals(Buffer.from(pcm.subarray(0, sent)))).toBe(true);
+  }, 120_000);
+
+  it("stops recording when the patient withdraws consent mid-stream: the connection closes with consent.withdrawn and nothing after it is stored", async () => {
+    const socket = await openLiveSocket(server.baseUrl);
+    socket.send(startMessage({ token: server.tokens.therapist }));
+    const started = await startedSession(socket);
+    const sessionId = started.sessionId as string;
+    try {
+      const before = await socket.stream(pcm, { channels: 2, pace: 4, until: (sentBytes) => sentBytes >= 3 * 64_000 });
+      const withdrawn = await fetch(`${server.baseUrl}/v1/me/consent/withdrawals`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${server.tokens.patient}`, "content-type": "application/json" },
+        body: JSON.stringify({ scopes: [{ scope: "recording" }], reason: "Please stop recording." }),
+      });
+      expect(withdrawn.status).toBe(201);
+      expect(((await withdrawn.json()) as { stoppedSessionIds: string[] }).stoppedSessionIds).toContain(sessionId);
+      // The client goes on sending, as a browser would until it hears: the server refuses it.
+      const after = await socket.stream(pcm.subarray(before), { channels: 2, pace: 4 });
+      expect(after).toBeLessThan(pcm.length - before);
+      expect(await socket.next("error")).toMatchObject({ code: "consent.withdrawn" });
+      const session = await getSession(server.baseUrl, server.tokens.therapist, sessionId);
+      expect(session.status).toBe("failed");
+      expect(session.processing?.lastError?.code).toBe("consent.withdrawn");
+      // Only audio sent before the withdrawal is kept (some of it may not have been stored yet).
+      const kept = pcmOfWav(await storedAudio(sessionId));
+      expect(kept.length).toBeLessThanOrEqual(before);
+      expect(kept.equals(Buffer.from(pcm.subarray(0, kept.length)))).toBe(true);
+    } finally {
+      socket.socket.terminate();
+      await recordTestConsent(server.baseUrl, server.tokens.therapist, server.accounts.patient.user.id);
+    }
   }, 120_000);
 });
 

@@ -1157,7 +1157,7 @@ export interface components {
                 /** Format: date-time */
                 detachedAt: string | null;
                 /** @enum {string} */
-                endedBy?: "client" | "abandoned" | "limit";
+                endedBy?: "client" | "abandoned" | "limit" | "consent_withdrawn";
                 format: {
                     channels: 1 | 2;
                     /** @enum {string} */

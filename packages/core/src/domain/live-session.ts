@@ -49,8 +49,11 @@ export interface LiveState {
   agenda: AgendaItem[];
   /** When the connection was last lost (null while one is attached): starts the resume window. */
   detachedAt: Date | null;
-  /** Set when the session ended: `stop` from the client, or abandoned past the resume window. */
-  endedBy?: "client" | "abandoned" | "limit";
+  /**
+   * Set when the session ended: `stop` from the client, abandoned past the resume window, the
+   * duration limit, or the patient's withdrawal of the consent it was recorded under.
+   */
+  endedBy?: "client" | "abandoned" | "limit" | "consent_withdrawn";
   /**
    * Set when the session has no live transcript (issue 31): started or resumed while every live
    * stream of the process was taken (`capacity`) or the engine was behind its delay target

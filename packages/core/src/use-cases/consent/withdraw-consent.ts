@@ -7,6 +7,7 @@ import { audit } from "../policies/audit.ts";
 import { loadActiveConsent, scopesDetail } from "../policies/consent.ts";
 import { assertPatientNotHeld } from "../policies/legal-hold-guard.ts";
 import { erasePatientSessions } from "../policies/session-erasure.ts";
+import { endLiveSessionsWithoutConsent } from "../live/end-live-sessions-without-consent.ts";
 import { stopWithoutConsent } from "../pipeline/consent-check.ts";
 import { appendConsentRecord } from "./append-consent-record.ts";
 import { checkConsentScopes, maxWithdrawalReasonLength } from "./consent-input.ts";
@@ -39,6 +40,9 @@ const stoppableStatuses: Session["status"][] = ["queued", "transcribing", "analy
 /**
  * Records a withdrawal in the patient's history — by the patient, or by a therapist of theirs
  * when the patient withdraws before them — and acts on it at once:
+ * - a live recording the remaining consent no longer covers stops storing audio at once: the
+ *   session ends (`endLiveSessionsWithoutConsent`) and its connection is closed with
+ *   `consent.withdrawn`;
  * - processing that has not finished stops: each session of the patient in flight whose next
  *   step the remaining consent no longer covers fails with `consent.withdrawn` and its provider
  *   job is discarded (the pipeline checks again before every step, so a step racing with this
@@ -77,7 +81,10 @@ export async function withdrawConsent(deps: ConfideDeps, actor: Actor, input: Wi
     subjectUserId: patientId,
     detail: { scopes: scopesDetail(scopes), eraseSessions, sequence: record.sequence },
   });
-  const stoppedSessionIds = await stopProcessing(deps, patientId);
+  // Live recordings first: ended, they are queued, and so failed by stopProcessing right after.
+  const endedLive = await endLiveSessionsWithoutConsent(deps, patientId);
+  const stopped = await stopProcessing(deps, patientId);
+  const stoppedSessionIds = [...stopped, ...endedLive.filter((id) => !stopped.includes(id))];
   const erasedSessionCount = eraseSessions ? await erasePatientSessions(deps, actor, patientId, "consent.withdrawn") : 0;
   return { record: record as ConsentWithdrawal, active: activeConsent(history), stoppedSessionIds, erasedSessionCount };
 }

@@ -58,6 +58,8 @@ export class LiveRun {
   private recognizedBytes = 0;
   private readonly audioMarks: AudioMark[] = [];
   private ending: Promise<Session> | null = null;
+  /** Set when a write found the session no longer live: another process ended it. */
+  private endedElsewhere = false;
   /** Milliseconds of audio before this recognition's first byte (a resumed session's earlier audio). */
   private readonly offsetMs: number;
   /** Bytes of one PCM sample frame (2 per channel); 1 for WebM, stored as it comes. */
@@ -231,8 +233,16 @@ export class LiveRun {
     await this.chain(async () => {
       const live = liveOf(this.session);
       const index = live.parts + 1;
-      await this.deps.blobs.put(liveAudioPartKey(this.session.audio.blobKey, index), singleChunk(part), { contentType: "application/octet-stream" });
-      await this.update((session) => ({ ...session, live: { ...liveOf(session), parts: index, storedBytes: live.storedBytes + part.byteLength } }));
+      const key = liveAudioPartKey(this.session.audio.blobKey, index);
+      await this.deps.blobs.put(key, singleChunk(part), { contentType: "application/octet-stream" });
+      try {
+        await this.update((session) => ({ ...session, live: { ...liveOf(session), parts: index, storedBytes: live.storedBytes + part.byteLength } }));
+      } catch (error) {
+        // The session ended elsewhere (a consent withdrawal, the abandoned sweep): this part is
+        // in no session's record and no holder will write its key again, so it goes.
+        if (this.endedElsewhere) await this.deps.blobs.delete(key).catch(() => undefined);
+        throw error;
+      }
       this.listener({ type: "ack", storedBytes: liveOf(this.session).storedBytes });
     });
   }
@@ -395,11 +405,18 @@ export class LiveRun {
       this.session = await this.deps.sessions.update({ ...change(this.session), updatedAt: this.deps.clock.now() }, this.session.version);
     } catch (error) {
       if (!isSuperseded(error)) throw error;
-      this.closed = new ConfideError("live.closed", "The live session was resumed elsewhere or has ended.");
+      const current = await this.deps.sessions.get(this.session.id).catch(() => null);
+      this.endedElsewhere = current !== null && current.status !== "live";
+      const closed = new ConfideError("live.closed", "The live session was resumed elsewhere or has ended.");
+      this.closed =
+        current?.live?.endedBy === "consent_withdrawn"
+          ? new ConfideError("consent.withdrawn", "The patient withdrew their consent, so the recording has stopped. What was recorded before is kept with the session.")
+          : closed;
       this.recognition?.abort();
       this.decoding?.abort();
       this.slot?.release();
-      throw this.closed;
+      // live.closed to the chain (nothing to log); the next write throws `this.closed` to the client.
+      throw closed;
     }
   }
 

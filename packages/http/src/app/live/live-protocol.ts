@@ -108,7 +108,8 @@ push) without any upload.
   \`validation.invalid_input\`, \`live.protocol\`, \`live.frame_too_large\`, \`live.too_long\` (the
   session was ended with what it received), \`live.idle_timeout\` (resumable),
   \`live.too_many_sessions\`, \`live.resume_refused\`, \`live.closed\` (resumed elsewhere),
-  \`live.unavailable\`, \`provider.unsupported\`.
+  \`consent.withdrawn\` (the patient withdrew the consent the recording needs: nothing more is
+  stored, what came before is kept and the session ends), \`live.unavailable\`, \`provider.unsupported\`.
 
 Capacity: \`CONFIDE_LIVE_MAX_STREAMS\` live streams per server process (\`/readyz\` shows those in use).
 Limits: \`CONFIDE_LIVE_MAX_FRAME_BYTES\`, \`CONFIDE_LIVE_MAX_DURATION_MS\`,

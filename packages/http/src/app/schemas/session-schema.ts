@@ -192,7 +192,7 @@ export const SessionSchema = z
           }),
         ),
         detachedAt: dateTime.nullable(),
-        endedBy: z.enum(["client", "abandoned", "limit"]).optional(),
+        endedBy: z.enum(["client", "abandoned", "limit", "consent_withdrawn"]).optional(),
       })
       .optional()
       .openapi({ description: "Sessions recorded live (`/v1/live`): their audio parts, resume state and today's topics with the segments that covered them." }),
