@@ -102,7 +102,10 @@ describe("Redis flushed while sessions are transcribing, and their worker dies",
     expect(await stack.deleteQueueKeys()).toBeGreaterThan(0);
     await stack.kill(first);
 
-    const second = await stack.startWorker();
+    // As many slots as sessions: a taken-over session whose job waited behind the others for a
+    // whole lease (3 s; a loaded machine's two-second transcriptions) is stale again, and the
+    // sweep rightly takes it over a second time, which is not what this test is about.
+    const second = await stack.startWorker({ CONFIDE_WORKER_CONCURRENCY: String(transcribingCount) });
     const ready = await waitUntilReady(api.baseUrl, token, ids, 60_000);
 
     for (const session of ready) {
