@@ -99,7 +99,8 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const config = loadConfig(process.env);
-  const logger = createJsonLogger({ level: config.logLevel });
+  const { traceFields } = await import("./telemetry/telemetry.ts");
+  const logger = createJsonLogger({ level: config.logLevel, context: traceFields });
   if (command === "migrate-storage") {
     // Only the repository (the list of sessions) and the two stores: no queue, no providers.
     const { migrateStorageCommand } = await import("./commands/migrate-storage.ts");
@@ -120,7 +121,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before anything is opened or written: a second server must not migrate or seed first.
   if (command === "serve") await assertCanListen(config.host, config.port);
-  const runtime = await createRuntime(config, logger, { checkSpeechEarly: command === "serve" });
+  const runtime = await createRuntime(config, logger, {
+    checkSpeechEarly: command === "serve",
+    ...(command === "serve" ? { telemetryRole: "api" as const } : command === "worker" ? { telemetryRole: "worker" as const } : {}),
+  });
 
   switch (command) {
     case "serve": {
@@ -135,9 +139,11 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       const { startServer } = await import("./server.ts");
-      // Only this process may open an embedded database, so it serves `confide backup`.
-      const backupKeyring =
-        config.adapters.repository === "pglite" ? (await import("@confide/adapters-local")).backupKeyring(process.env) : undefined;
+      // Only this process may open a database kept in the data directory, so it serves `confide backup`.
+      const { findAdapter } = await import("./composition/adapter-registry.ts");
+      const backupKeyring = findAdapter("repository", config.adapters.repository)?.keepsDatabaseInDataDir
+        ? (await import("@confide/adapters-local")).backupKeyring(process.env)
+        : undefined;
       const server = await startServer(runtime, { withWorker, ...(backupKeyring ? { backupKeyring } : {}) });
       await untilSignal();
       await server.shutdown();

@@ -41,6 +41,7 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     maxUploadBytes: config.maxUploadBytes,
     readiness: () => runtime.readiness(),
+    telemetry: runtime.telemetry,
     trustedProxyHops: config.trustProxyHops,
     rateLimiters: rateLimits.limiters,
     uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },

@@ -20,7 +20,10 @@ export async function startWorker(runtime: Runtime): Promise<Worker> {
   const sweep = async () => {
     try {
       const count = await recoverStaleSessions(deps);
-      if (count > 0) deps.logger.info("recovery sweep re-enqueued sessions", { count });
+      if (count > 0) {
+        deps.logger.info("recovery sweep re-enqueued sessions", { count });
+        runtime.telemetry?.sessionsRecovered(count);
+      }
     } catch (error) {
       deps.logger.warn("recovery sweep failed", { error });
     }

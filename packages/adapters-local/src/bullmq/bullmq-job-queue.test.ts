@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
 import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeJobQueueContract } from "@confide/contracts";
 import type { BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { createBullMqJobQueue } from "./bullmq-job-queue.ts";
@@ -87,6 +87,23 @@ describe("BullMQ job queue", () => {
       await then?.(context);
     };
   }
+
+  it("tells its backlog: the jobs waiting for a worker and how long the oldest has waited, delayed ones not counted", async () => {
+    const queue = open(settingsFor());
+    expect(await queue.backlog!()).toEqual({ waiting: 0, oldestWaitingMs: null });
+    await queue.enqueue("job", { n: 1 }, { jobId: "first" });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await queue.enqueue("job", { n: 2 }, { jobId: "second" });
+    await queue.enqueue("job", { n: 3 }, { jobId: "later", delayMs: 60_000 });
+    const backlog = await queue.backlog!();
+    expect(backlog.waiting).toBe(2);
+    expect(backlog.oldestWaitingMs).toBeGreaterThanOrEqual(100);
+    expect(backlog.oldestWaitingMs).toBeLessThan(10_000);
+    const deliveries: Delivery[] = [];
+    await queue.start({ job: recorder(deliveries) });
+    await vi.waitFor(() => expect(deliveries).toHaveLength(2), { timeout: 10_000 });
+    expect(await queue.backlog!()).toEqual({ waiting: 0, oldestWaitingMs: null });
+  });
 
   it("hands jobs from a producer-only instance to a worker in another instance, once per id", async () => {
     const settings = settingsFor();

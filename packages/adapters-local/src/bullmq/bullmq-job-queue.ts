@@ -281,6 +281,19 @@ export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue
       consumer = { worker, connection };
     },
 
+    async backlog() {
+      if (closing) throw closedError();
+      const { queue } = await getProducer();
+      try {
+        // BullMQ keeps waiting jobs in its `wait` list, newest first: the last one waited longest.
+        const waiting = await queue.getWaitingCount();
+        const [oldest] = waiting > 0 ? await queue.getJobs(["wait"], waiting - 1, waiting - 1) : [];
+        return { waiting, oldestWaitingMs: oldest ? Math.max(0, Date.now() - oldest.timestamp) : null };
+      } catch (error) {
+        throw unavailable(`Redis does not answer (${errorMessage(error)}).`, error);
+      }
+    },
+
     async check(checkOptions = {}) {
       checkOptions.signal?.throwIfAborted();
       if (closing) throw closedError();

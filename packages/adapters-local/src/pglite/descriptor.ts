@@ -10,6 +10,7 @@ export const pgliteDescriptor = {
   port: "repository",
   name: "pglite",
   settings: pgliteSettings,
+  keepsDatabaseInDataDir: true,
   async create(_settings, context) {
     const { createPgliteRepositories } = await import("./pglite-repositories.ts");
     return createPgliteRepositories({ dataDir: join(context.dataDir, "db") });

@@ -94,4 +94,12 @@ export interface AdapterDescriptor<Port, Settings> {
    * keeps session data inside the deployment (storage and queues are the deployment's own).
    */
   readonly sendsSessionDataOut?: (settings: Settings) => boolean;
+  /**
+   * For a repository adapter: it keeps its database inside the host's data directory
+   * (`CONFIDE_DATA_DIR`), where only one process may open it. The host then serves
+   * `confide backup` from the running server (no second process can read the database), and
+   * `confide restore` needs an empty data directory and empties it again when it fails. Absent:
+   * the database is a server of its own (PostgreSQL, Cosmos DB) that any process may reach.
+   */
+  readonly keepsDatabaseInDataDir?: boolean;
 }

@@ -9,6 +9,13 @@ export interface JobContext {
 
 export type JobHandler = (payload: JobPayload, context: JobContext) => Promise<void>;
 
+/** Jobs waiting for a worker (`JobQueue.backlog`). */
+export interface QueueBacklog {
+  waiting: number;
+  /** Milliseconds the oldest waiting job has waited; null when none waits. */
+  oldestWaitingMs: number | null;
+}
+
 export interface EnqueueOptions {
   /**
    * Idempotency key: enqueueing an id that is waiting, delayed, running or still retained
@@ -50,6 +57,14 @@ export interface JobQueue {
    * @throws ConfideError `dependency.unavailable` otherwise, also once the queue is closed.
    */
   check(options?: { signal?: AbortSignal }): Promise<void>;
+
+  /**
+   * What waits for a worker now, for operators' metrics (issue 27): jobs ready to run and not
+   * yet taken (delayed ones not counted), and how long the oldest of them has waited. Optional:
+   * a queue that cannot tell leaves it out.
+   * @throws ConfideError `dependency.unavailable` when the queue's store cannot be reached.
+   */
+  backlog?(): Promise<QueueBacklog>;
 
   /** Stops taking jobs and waits for running handlers (up to `timeoutMs`, then aborts them). */
   close(options?: { timeoutMs?: number }): Promise<void>;

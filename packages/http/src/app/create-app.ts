@@ -28,6 +28,8 @@ import { createMeRoutes } from "./routes/me-routes.ts";
 import { createPatientRoutes } from "./routes/patient-routes.ts";
 import { createSessionRoutes } from "./routes/session-routes.ts";
 import { createLiveRoute } from "./routes/live-route.ts";
+import { requestTelemetry } from "./middleware/request-telemetry.ts";
+import type { Telemetry } from "../telemetry/telemetry.ts";
 import type { LiveHolders, LiveLimits } from "./live/live-connection.ts";
 import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./limits/upload-quota.ts";
 
@@ -86,6 +88,8 @@ export interface AppOptions {
    * console-assets folder, filled by `npm ci`, when absent.
    */
   consoleAssetsDirectory?: string;
+  /** Server spans and request metrics (issue 27); absent: none. */
+  telemetry?: Telemetry | null;
 }
 
 /** The API serves data, never a page: nothing may load, run or frame what it returns. */
@@ -126,6 +130,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const apiSecurityHeaders = secureHeaders({ contentSecurityPolicy: apiContentSecurityPolicy, xFrameOptions: "DENY" });
   const consoleSecurityHeaders = secureHeaders({ contentSecurityPolicy: consoleContentSecurityPolicy, xFrameOptions: "DENY" });
+  if (options.telemetry) app.use("*", requestTelemetry(options.telemetry));
   app.use("*", requestContext({ logger: deps.logger }), accessLog(), (c, next) =>
     isApiPath(c.req.path) ? apiSecurityHeaders(c, next) : consoleSecurityHeaders(c, next),
   );

@@ -132,7 +132,8 @@ export async function restoreCommand(config: ConfideConfig, env: Record<string, 
   if (!(await exists(from))) throw invalid(`${from} does not exist.`, { option: "--from" });
   const { backupKeyring } = await import("@confide/adapters-local");
   const keyring = backupKeyring(env);
-  const embedded = config.adapters.repository === "pglite";
+  const repositoryAdapter = findAdapter("repository", config.adapters.repository)!;
+  const embedded = repositoryAdapter.keepsDatabaseInDataDir === true;
   if (embedded) {
     const present = await readdir(config.dataDir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return [];
@@ -150,7 +151,6 @@ export async function restoreCommand(config: ConfideConfig, env: Record<string, 
   let failed = false;
   try {
     // Not prepared: the restore builds the schema of the backup's own version.
-    const repositoryAdapter = findAdapter("repository", config.adapters.repository)!;
     const repositories = await repositoryAdapter.create(config.adapterSettings.repository, { logger, dataDir: config.dataDir });
     opened.push(repositories);
     const blobs = await createChosenAdapter(config, "storage", logger);

@@ -33,6 +33,8 @@ import { adapterModules } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
+import { instrumentProvider, instrumentQueue, instrumentRepositories, type InstrumentedPort } from "../telemetry/instrumented-ports.ts";
+import { startTelemetry, type Telemetry } from "../telemetry/telemetry.ts";
 
 /** Everything a host process needs: the core's deps, a readiness probe and one close(). */
 export interface Runtime {
@@ -43,7 +45,9 @@ export interface Runtime {
   /** Whole-database snapshots of the repositories, for backups. */
   snapshots: DatabaseSnapshots;
   readiness(): Promise<ReadinessEntry[]>;
-  /** Closes every adapter (queue first, repositories last). Safe to call twice. */
+  /** Traces and metrics (issue 27), when `telemetryRole` was given and the configuration turns them on; else null. */
+  telemetry: Telemetry | null;
+  /** Closes every adapter (queue first, repositories last), then exports what telemetry holds. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -54,6 +58,13 @@ export interface RuntimeOptions {
    * the first `/readyz`. A failure is logged; readiness checks again and reports it.
    */
   checkSpeechEarly?: boolean;
+  /**
+   * This process's role for telemetry (`confide serve`: api, `confide worker`: worker): with it,
+   * telemetry starts when the configuration turns it on (`CONFIDE_TELEMETRY`,
+   * `OTEL_EXPORTER_OTLP_ENDPOINT`, `CONFIDE_METRICS_PORT`) and the adapters' calls are traced.
+   * Absent: none (a one-off command, an embedding host with its own).
+   */
+  telemetryRole?: "api" | "worker";
 }
 
 /** The composition root: configuration in, wired adapters out. */
@@ -100,21 +111,24 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     earlyCheck.abort();
     throw error;
   });
+  const telemetry = options.telemetryRole ? await startTelemetry({ config, role: options.telemetryRole, logger }) : null;
+  // Core gets the same ports; with telemetry on, their provider calls are in spans.
+  const seen = telemetry ? instrumented(telemetry) : null;
   // After the adapters opened: an embedded database's directory lock is held by now, so a
   // process refused by it changes nothing in another's data directory.
   await preparePrivateDataDirectory(config.dataDir);
   // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
-  const speech = diarizedSpeechToText(engine, diarizer, { logger });
+  const speech = diarizedSpeechToText(seen?.provider("speech", engine) ?? engine, seen?.provider("diarizer", diarizer) ?? diarizer, { logger });
   const deps = createConfideDeps({
-    blobs,
+    blobs: seen?.provider("storage", blobs) ?? blobs,
     speech,
-    language,
-    notes,
-    risk,
-    queue,
-    push,
+    language: seen?.provider("language", language) ?? language,
+    notes: seen?.provider("notes", notes) ?? notes,
+    risk: seen?.provider("risk", risk) ?? risk,
+    queue: seen?.queue(queue) ?? queue,
+    push: seen?.provider("push", push) ?? push,
     events,
-    repositories,
+    repositories: seen?.repositories(repositories) ?? repositories,
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
     logger,
@@ -129,11 +143,17 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
     liveCapacity: liveCapacityOf(config, live, deps.clock),
   };
+  if (telemetry) {
+    const backlog = queue.backlog?.bind(queue);
+    if (backlog && options.telemetryRole === "worker") telemetry.observeQueue(backlog);
+    if (options.telemetryRole === "api") telemetry.observeLive(() => liveDeps.liveCapacity!.status());
+  }
   let closing: Promise<void> | undefined;
   return {
     config,
     deps,
     liveDeps,
+    telemetry,
     snapshots: repositories.snapshots,
     readiness: () =>
       checkReadiness(config.adapters, {
@@ -163,6 +183,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
         // After the queue: a handler that was still running may have published a change.
         await Promise.allSettled([speech.close(), live.close(), language.close(), notes.close(), risk.close(), diarizer.close(), push.close(), blobs.close(), events.close()]);
         await repositories.close();
+        await telemetry?.shutdown();
       })();
       return closing;
     },
@@ -179,4 +200,13 @@ function liveCapacityOf(config: ConfideConfig, live: LiveSpeechToText, clock: Cl
     maxStreams: config.live.maxStreams ?? defaultLiveMaxStreams(availableParallelism(), live.streamCost),
     finalDelayTargetMs: config.live.finalDelayTargetMs ?? live.streamCost.finalDelayTargetMs,
   });
+}
+
+/** The wrappers of `instrumented-ports.ts` bound to one telemetry. */
+function instrumented(telemetry: Telemetry) {
+  return {
+    provider: <T extends object>(port: InstrumentedPort, adapter: T) => instrumentProvider(telemetry, port, adapter),
+    queue: (queue: JobQueue) => instrumentQueue(telemetry, queue),
+    repositories: (repositories: Repositories) => instrumentRepositories(telemetry, repositories),
+  };
 }

@@ -161,6 +161,21 @@ export const environmentSchema = z.object({
     .default(60_000)
     .describe("how long a dropped live session can be resumed with its token; past it the session is ended with the audio received"),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
+  CONFIDE_TELEMETRY: z
+    .enum(["off", "on"])
+    .optional()
+    .describe(
+      "OpenTelemetry traces and metrics (README, \"Operating Confide\"): `on` exports traces over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (and the other standard `OTEL_*` variables); ids, sizes, durations and codes only, never session content",
+    )
+    .meta({ shownDefault: "`on` when `OTEL_EXPORTER_OTLP_ENDPOINT` or `CONFIDE_METRICS_PORT` is set, else `off`" }),
+  CONFIDE_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe("port of the Prometheus scrape endpoint (`/metrics`), apart from the API's; unset: none"),
+  CONFIDE_METRICS_HOST: z.string().min(1).default("127.0.0.1").describe("listen address of the Prometheus endpoint (`0.0.0.0` for a scraper on another host)"),
   CONFIDE_PASSWORD_COST: positiveInt
     .refine((n) => (n & (n - 1)) === 0, "must be a power of two")
     .optional()

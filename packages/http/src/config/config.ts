@@ -31,6 +31,13 @@ export interface ConfideConfig {
   trustProxyHops: number;
   uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** OpenTelemetry (`CONFIDE_TELEMETRY`, `CONFIDE_METRICS_*`; the exporter reads the `OTEL_*` variables itself). */
+  telemetry: {
+    /** Traces exported over OTLP/HTTP (to `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+    traces: boolean;
+    /** The Prometheus endpoint, or undefined for none. */
+    metrics: { host: string; port: number } | undefined;
+  };
   passwordCost: number | undefined;
   live: {
     maxSessions: number;
@@ -121,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
       maxSessionsInProcessing: e.CONFIDE_MAX_SESSIONS_IN_PROCESSING,
     },
     logLevel: e.CONFIDE_LOG_LEVEL,
+    telemetry: {
+      traces: e.CONFIDE_TELEMETRY === "on" || (e.CONFIDE_TELEMETRY === undefined && present.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),
+      metrics:
+        e.CONFIDE_METRICS_PORT !== undefined && e.CONFIDE_TELEMETRY !== "off" ? { host: e.CONFIDE_METRICS_HOST, port: e.CONFIDE_METRICS_PORT } : undefined,
+    },
     passwordCost: e.CONFIDE_PASSWORD_COST,
     live: {
       maxSessions: e.CONFIDE_LIVE_MAX_SESSIONS,

@@ -18,14 +18,20 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
 
 /** One JSON object per line on `write` (stdout by default). */
 export function createJsonLogger(
-  options: { level?: LogLevel; write?: (line: string) => void; base?: Record<string, unknown> } = {},
+  options: {
+    level?: LogLevel;
+    write?: (line: string) => void;
+    base?: Record<string, unknown>;
+    /** Fields of the moment added to every line: the active trace's ids (`traceFields`). */
+    context?: () => Record<string, unknown>;
+  } = {},
 ): Logger & { child(base: Record<string, unknown>): Logger } {
   const threshold = levels[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stdout.write(line));
   const base = options.base ?? {};
   const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (levels[level] < threshold) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...clean(fields) })}\n`);
+    write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...options.context?.(), ...clean(fields) })}\n`);
   };
   return {
     info: log("info"),

@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
+import { ConfideError } from "@confide/core";
+import type { Telemetry } from "../../telemetry/telemetry.ts";
+import type { AppEnv } from "../app-env.ts";
+import { isApiPath } from "../console/console-paths.ts";
+
+/**
+ * A server span and the request metrics for every request (issue 27), named by the route's
+ * pattern (`POST /v1/sessions/:id/notes:regenerate`), never by its path or query (ids and search
+ * text stay out): method, route, status and the error code. An upload's accepted size
+ * (Content-Length of a `POST /v1/sessions` answered 201) counts into `confide.upload.bytes`.
+ */
+export function requestTelemetry(telemetry: Telemetry): MiddlewareHandler<AppEnv> {
+  return (c, next) =>
+    telemetry.request(c.req.method, async (outcome) => {
+      try {
+        await next();
+      } finally {
+        const route = isApiPath(c.req.path) ? (matchedRoutes(c).findLast((matched) => matched.method !== "ALL")?.path ?? "(no route)") : "(console)";
+        const status = c.res.status;
+        const uploaded = c.req.method === "POST" && route === "/v1/sessions" && status === 201 ? Number(c.req.header("content-length") ?? Number.NaN) : Number.NaN;
+        outcome.end(route, status, ConfideError.is(c.error) ? c.error.code : undefined, Number.isFinite(uploaded) ? uploaded : undefined);
+      }
+    });
+}

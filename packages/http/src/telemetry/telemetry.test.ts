@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { JobHandler, JobQueue } from "@confide/core";
+import { describe, expect, it } from "vitest";
+import { instrumentProvider, instrumentQueue, traceField } from "./instrumented-ports.ts";
+import type { Telemetry } from "./telemetry.ts";
+
+const run = promisify(execFile);
+
+/** A telemetry that records what it was asked, with a fixed trace context. */
+function recordingTelemetry(traceparent: string | undefined) {
+  const calls: string[] = [];
+  const telemetry: Telemetry = {
+    request: (_method, handle) => handle({ end: () => undefined }),
+    async job(name, parent, attempt, runJob) {
+      calls.push(`job ${name} ${parent ?? "-"} ${attempt}`);
+      await runJob();
+    },
+    traceparent: () => traceparent,
+    async providerCall(port, provider, operation, call) {
+      calls.push(`${port}.${operation} ${provider}`);
+      return call();
+    },
+    sessionWritten: () => undefined,
+    observeQueue: () => undefined,
+    observeLive: () => undefined,
+    sessionsRecovered: () => undefined,
+    logFields: () => ({}),
+    shutdown: async () => undefined,
+  };
+  return { telemetry, calls };
+}
+
+describe("instrumented ports", () => {
+  const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  it("carries the trace context in the job's payload and hands the handler the payload without it", async () => {
+    const { telemetry, calls } = recordingTelemetry(traceparent);
+    const enqueued: Array<Record<string, unknown>> = [];
+    let handlers: Record<string, JobHandler> = {};
+    const queue = instrumentQueue(telemetry, {
+      processLocal: true,
+      enqueue: async (_name, payload) => void enqueued.push(payload),
+      start: async (given) => void (handlers = given),
+      check: async () => undefined,
+      close: async () => undefined,
+    } satisfies JobQueue);
+    await queue.enqueue("session.process", { sessionId: "s-1" }, { jobId: "process-s-1" });
+    expect(enqueued).toEqual([{ sessionId: "s-1", [traceField]: traceparent }]);
+    const seen: Array<Record<string, unknown>> = [];
+    await queue.start({ "session.process": async (payload) => void seen.push(payload) });
+    await handlers["session.process"]!({ sessionId: "s-1", [traceField]: traceparent }, { jobId: "j", attempt: 2, signal: new AbortController().signal });
+    expect(seen).toEqual([{ sessionId: "s-1" }]);
+    expect(calls).toEqual([`job session.process ${traceparent} 2`]);
+    expect(queue.processLocal).toBe(true);
+  });
+
+  it("adds nothing to a payload enqueued outside any trace", async () => {
+    const { telemetry } = recordingTelemetry(undefined);
+    const enqueued: Array<Record<string, unknown>> = [];
+    const queue = instrumentQueue(telemetry, {
+      processLocal: false,
+      enqueue: async (_name, payload) => void enqueued.push(payload),
+      start: async () => undefined,
+      check: async () => undefined,
+      close: async () => undefined,
+    });
+    await queue.enqueue("retention.sweep", { at: 1 }, { jobId: "sweep-1" });
+    expect(enqueued).toEqual([{ at: 1 }]);
+  });
+
+  it("spans a port's provider calls only, and passes everything else through", async () => {
+    const { telemetry, calls } = recordingTelemetry(undefined);
+    const notes = instrumentProvider(telemetry, "notes", {
+      provider: "embedded",
+      write: async (input: string) => `notes of ${input}`,
+      check: async () => "checked",
+    });
+    expect(await notes.write("a")).toBe("notes of a");
+    expect(await notes.check()).toBe("checked");
+    expect(notes.provider).toBe("embedded");
+    expect(calls).toEqual(["notes.write embedded"]);
+  });
+});
+
+describe("startTelemetry", () => {
+  /** The modules a fresh process loads while it imports the host and starts telemetry with `env`. */
+  async function modulesLoaded(env: Record<string, string>): Promise<string[]> {
+    const script = `
+      import { registerHooks } from "node:module";
+      const loaded = [];
+      registerHooks({ resolve(specifier, context, next) { const resolved = next(specifier, context); loaded.push(resolved.url); return resolved; } });
+      await import(${JSON.stringify(new URL("../server.ts", import.meta.url).href)});
+      await import(${JSON.stringify(new URL("../composition/runtime.ts", import.meta.url).href)});
+      const { loadConfig } = await import(${JSON.stringify(new URL("../config/config.ts", import.meta.url).href)});
+      const { startTelemetry } = await import(${JSON.stringify(new URL("./telemetry.ts", import.meta.url).href)});
+      const telemetry = await startTelemetry({ config: loadConfig(process.env), role: "api", logger: { info() {}, warn() {}, error() {} } });
+      await telemetry?.shutdown();
+      process.stdout.write(JSON.stringify({ started: telemetry !== null, loaded }));`;
+    const { stdout } = await run(process.execPath, ["--conditions=source", "--input-type=module", "--eval", script], { env: { PATH: process.env.PATH, ...env } });
+    const { started, loaded } = JSON.parse(stdout) as { started: boolean; loaded: string[] };
+    return started ? loaded : [...loaded, "(not started)"];
+  }
+
+  it("loads no OpenTelemetry module when telemetry is off", async () => {
+    const loaded = await modulesLoaded({});
+    expect(loaded).toContain("(not started)");
+    expect(loaded.filter((url) => url.includes("/@opentelemetry/"))).toEqual([]);
+  }, 30_000);
+
+  it("loads the SDK when an OTLP endpoint is set", async () => {
+    const loaded = await modulesLoaded({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9" });
+    expect(loaded).not.toContain("(not started)");
+    expect(loaded.some((url) => url.includes("/@opentelemetry/sdk-trace/"))).toBe(true);
+  }, 30_000);
+});

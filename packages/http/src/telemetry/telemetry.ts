@@ -1,0 +1,73 @@
+/**
+ * Telemetry as the host uses it (issue 27): spans and metrics for HTTP requests, queue jobs,
+ * pipeline steps and provider calls, with no OpenTelemetry type in sight. `startTelemetry`
+ * loads the OpenTelemetry SDK only when the configuration turns it on, so a process with
+ * telemetry off loads none of it (the embedded start-up stays as fast as it was).
+ *
+ * What goes into a span or a metric: ids, sizes, durations, statuses, provider names and error
+ * codes. Never session content, names, emails, titles or search text (a test exports every span
+ * of a processed session and looks for them).
+ */
+import type { LiveCapacityStatus, Logger, QueueBacklog, Session } from "@confide/core";
+import type { ConfideConfig } from "../config/config.ts";
+
+/** The HTTP request being handled, told its outcome once the response is known. */
+export interface RequestOutcome {
+  /** The route's pattern (`/v1/sessions/:id`), the response's status, the error code if one. */
+  end(route: string, status: number, errorCode: string | undefined, uploadedBytes?: number): void;
+}
+
+export interface Telemetry {
+  /** Runs `handle` in a server span (its context active, so what it enqueues carries it). */
+  request<T>(method: string, handle: (outcome: RequestOutcome) => Promise<T>): Promise<T>;
+  /** Runs a queue job in a span continuing the trace its payload carries (`traceparent`). */
+  job(name: string, traceparent: string | undefined, attempt: number, run: () => Promise<void>): Promise<void>;
+  /** The active trace context as a W3C `traceparent`, for a job payload; undefined outside any span. */
+  traceparent(): string | undefined;
+  /** A call to a provider (speech, language, notes, risk, push, diarizer), timed, its outcome recorded. */
+  providerCall<T>(port: string, provider: string, operation: string, call: () => Promise<T>): Promise<T>;
+  /** A session was written (by a job): pipeline step spans begin and end, and session metrics move. */
+  sessionWritten(after: Session): void;
+  /** The queue's backlog as gauges (`confide.queue.waiting`, `confide.queue.oldest_wait`), read at each scrape. */
+  observeQueue(backlog: () => Promise<QueueBacklog>): void;
+  /** This process's live streams as gauges (`confide.live.streams`, `confide.live.final_delay_p95`), read at each scrape. */
+  observeLive(status: () => LiveCapacityStatus): void;
+  /** Sessions stuck in flight that the recovery sweep re-enqueued. */
+  sessionsRecovered(count: number): void;
+  /** `traceId` and `spanId` of the active span, for a log line. */
+  logFields(): { traceId?: string; spanId?: string };
+  /** Exports what is buffered and stops (the metrics endpoint too). */
+  shutdown(): Promise<void>;
+}
+
+/** The trace and metrics settings and the process's role (the `service.name` unless `OTEL_SERVICE_NAME`). */
+export interface TelemetryOptions {
+  config: Pick<ConfideConfig, "telemetry">;
+  role: "api" | "worker" | "cli";
+  logger: Logger;
+}
+
+/**
+ * Starts telemetry when the configuration asks for it (`CONFIDE_TELEMETRY`, an
+ * `OTEL_EXPORTER_OTLP_ENDPOINT`, `CONFIDE_METRICS_PORT`).
+ * @returns null when it is off: nothing of OpenTelemetry is loaded.
+ */
+export async function startTelemetry(options: TelemetryOptions): Promise<Telemetry | null> {
+  const { traces, metrics } = options.config.telemetry;
+  if (!traces && metrics === undefined) return null;
+  const { createOpenTelemetry } = await import("./open-telemetry.ts");
+  const telemetry = createOpenTelemetry({ ...options, traces, metrics });
+  started = telemetry;
+  return telemetry;
+}
+
+let started: Telemetry | null = null;
+
+/**
+ * `traceId` and `spanId` of the active span once telemetry has started in this process (its
+ * context is process-wide, as OpenTelemetry's is), else nothing: the JSON logger adds them to
+ * every line (`createJsonLogger({ fields: traceFields })`).
+ */
+export function traceFields(): { traceId?: string; spanId?: string } {
+  return started?.logFields() ?? {};
+}
