@@ -26,6 +26,8 @@ interface ExportedSpan {
   kind: number;
   status: { code?: number };
   attributes: Record<string, string | number | boolean>;
+  startNanos: bigint;
+  endNanos: bigint;
 }
 
 /** The OTLP/HTTP receiver: every span of every export, with its resource's service name. */
@@ -51,6 +53,8 @@ async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; bo
                 name: span.name,
                 kind: span.kind,
                 status: span.status ?? {},
+                startNanos: BigInt(span.startTimeUnixNano ?? 0),
+                endNanos: BigInt(span.endTimeUnixNano ?? 0),
                 attributes: Object.fromEntries((span.attributes ?? []).map((a: { key: string; value: unknown }) => [a.key, valueOf(a.value)])),
               });
             }
@@ -147,6 +151,7 @@ describe("telemetry of a session processed by a separate worker", () => {
     });
     const spans = inTrace();
     const byId = new Map(spans.map((span) => [span.spanId, span]));
+    if (process.env.CONFIDE_TEST_PRINT_TRACE) console.info(traceTree(spans));
     const ancestors = (span: ExportedSpan) => {
       const chain: ExportedSpan[] = [];
       for (let parent = byId.get(span.parentSpanId); parent; parent = byId.get(parent.parentSpanId)) chain.push(parent);
@@ -168,6 +173,10 @@ describe("telemetry of a session processed by a separate worker", () => {
       expect(byId.get(stepSpan!.parentSpanId)?.name).toBe("job session.process");
     }
     const parentStep = (name: string) => byId.get(spans.find((span) => span.name === name)!.parentSpanId)?.name;
+    // Every provider call in a step, the retried job's too (it resumes a session already transcribing).
+    for (const span of spans.filter((span) => span.name === "speech.submit" || span.name === "diarizer.diarize")) {
+      expect(byId.get(span.parentSpanId)?.name, `${span.name} ${span.spanId}`).toBe("step transcribing");
+    }
     expect(parentStep("speech.submit")).toBe("step transcribing");
     expect(parentStep("language.sentiment")).toBe("step analyzing");
     expect(parentStep("risk.screen")).toBe("step writing_notes");
@@ -221,3 +230,21 @@ describe("telemetry of a session processed by a separate worker", () => {
     expect(receiver.spans.slice(exported).filter((span) => span.service === "confide-quiet")).toHaveLength(0);
   }, 60_000);
 });
+
+/** The trace as an indented tree of `service: span  duration` lines, children in start order (CONFIDE_TEST_PRINT_TRACE=1). */
+function traceTree(spans: ExportedSpan[]): string {
+  const ids = new Set(spans.map((span) => span.spanId));
+  const children = (parentId: string) =>
+    spans.filter((span) => (parentId === "" ? !ids.has(span.parentSpanId) : span.parentSpanId === parentId)).sort((a, b) => (a.startNanos < b.startNanos ? -1 : 1));
+  const lines: string[] = [];
+  const walk = (parentId: string, depth: number) => {
+    for (const span of children(parentId)) {
+      const ms = Number(span.endNanos - span.startNanos) / 1e6;
+      const error = span.status.code === 2 ? `  error ${span.attributes["error.type"] ?? ""}` : "";
+      lines.push(`${"  ".repeat(depth)}${span.service}: ${span.name}  ${ms.toFixed(1)} ms${error}`);
+      walk(span.spanId, depth + 1);
+    }
+  };
+  walk("", 0);
+  return lines.join("\n");
+}

@@ -67,7 +67,7 @@ export function instrumentQueue(telemetry: Telemetry, queue: JobQueue): JobQueue
   });
 }
 
-/** Repositories whose session writes tell telemetry what the pipeline is doing. */
+/** Repositories whose session reads and writes tell telemetry what the pipeline is doing. */
 export function instrumentRepositories(telemetry: Telemetry, repositories: Repositories): Repositories {
   const sessions = new Proxy(repositories.sessions, {
     get(target, property, receiver) {
@@ -78,6 +78,14 @@ export function instrumentRepositories(telemetry: Telemetry, repositories: Repos
           return saved;
         };
         return update;
+      }
+      if (property === "get") {
+        const get: Repositories["sessions"]["get"] = async (...args) => {
+          const session = await target.get(...args);
+          if (session) telemetry.sessionRead(session);
+          return session;
+        };
+        return get;
       }
       return Reflect.get(target, property, receiver);
     },

@@ -90,6 +90,14 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
     delete scope.step;
   }
 
+  /** Opens the span of the step `session` is in, if it is a pipeline step. */
+  function startStep(scope: JobScope, session: Session): void {
+    scope.jobSpan.setAttribute("confide.session.id", session.id);
+    if (!steps.has(session.status)) return;
+    const span = tracer.startSpan(`step ${session.status}`, { attributes: { "confide.step": session.status } }, trace.setSpan(context.active(), scope.jobSpan));
+    scope.step = { span, status: session.status, startedAt: performance.now() };
+  }
+
   function sessionMetrics(after: Session): void {
     sessionsEntered.add(1, { "confide.session.status": after.status });
     if (after.status === "failed") sessionsFailed.add(1, { [ATTR_ERROR_TYPE]: after.processing.lastError?.code ?? "unknown" });
@@ -176,11 +184,15 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
       sessionMetrics(after);
       if (scope.step?.status === after.status) return;
       endStep(scope);
-      if (steps.has(after.status)) {
-        const span = tracer.startSpan(`step ${after.status}`, { attributes: { "confide.step": after.status } }, trace.setSpan(context.active(), scope.jobSpan));
-        scope.step = { span, status: after.status, startedAt: performance.now() };
-      }
-      scope.jobSpan.setAttribute("confide.session.id", after.id);
+      startStep(scope, after);
+    },
+
+    sessionRead(session) {
+      const scope = jobs.getStore();
+      if (!scope || scope.step || scope.lastStatus !== undefined) return;
+      // Only the job's first sight of its session: the status it resumes in, not one it entered.
+      scope.lastStatus = session.status;
+      startStep(scope, session);
     },
 
     observeQueue(backlog) {

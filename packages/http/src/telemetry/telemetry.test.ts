@@ -22,6 +22,7 @@ function recordingTelemetry(traceparent: string | undefined) {
       return call();
     },
     sessionWritten: () => undefined,
+    sessionRead: () => undefined,
     observeQueue: () => undefined,
     observeLive: () => undefined,
     sessionsRecovered: () => undefined,

@@ -28,6 +28,11 @@ export interface Telemetry {
   providerCall<T>(port: string, provider: string, operation: string, call: () => Promise<T>): Promise<T>;
   /** A session was written (by a job): pipeline step spans begin and end, and session metrics move. */
   sessionWritten(after: Session): void;
+  /**
+   * A session was read (by a job): a job that resumes a session already in a step (a retry, a
+   * takeover) opens that step's span at once, so the step's provider calls are its children.
+   */
+  sessionRead(session: Session): void;
   /** The queue's backlog as gauges (`confide.queue.waiting`, `confide.queue.oldest_wait`), read at each scrape. */
   observeQueue(backlog: () => Promise<QueueBacklog>): void;
   /** This process's live streams as gauges (`confide.live.streams`, `confide.live.final_delay_p95`), read at each scrape. */
