@@ -187,6 +187,38 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
       startStep(scope, after);
     },
 
+    liveRecognition(provider) {
+      const span = tracer.startSpan("live.recognition", { attributes: { "confide.port": "live", "confide.provider": provider } });
+      const parent = trace.setSpan(context.active(), span);
+      let finals = 0;
+      let ended = false;
+      return {
+        final(firstByteAt, startMs, endMs) {
+          const now = Date.now();
+          finals += 1;
+          const utterance = tracer.startSpan(
+            "live.utterance",
+            {
+              startTime: Math.min(now, firstByteAt + startMs),
+              attributes: { "confide.live.speech_ms": Math.max(0, endMs - startMs), "confide.live.final_delay_ms": Math.max(0, now - (firstByteAt + endMs)) },
+            },
+            parent,
+          );
+          utterance.end(now);
+        },
+        failed(code) {
+          span.setAttribute(ATTR_ERROR_TYPE, code);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        },
+        end() {
+          if (ended) return;
+          ended = true;
+          span.setAttribute("confide.live.finals", finals);
+          span.end();
+        },
+      };
+    },
+
     sessionRead(session) {
       const scope = jobs.getStore();
       if (!scope || scope.step || scope.lastStatus !== undefined) return;
