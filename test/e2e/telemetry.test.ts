@@ -232,6 +232,8 @@ describe("telemetry of a session processed by a separate worker", () => {
       ["confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error", error_type: "provider.throttled" }],
       ["confide_provider_call_duration_count", { confide_port: "notes", confide_outcome: "ok" }],
       ["confide_sessions_status_total", { confide_session_status: "ready" }],
+      // The throttled transcription was retried by a delayed job.
+      ["confide_pipeline_retries_total", { confide_step: "transcribing", error_type: "provider.throttled" }],
     ] as const) {
       expect(total(after, name, labels) - total(before, name, labels), `${name} ${JSON.stringify(labels)}`).toBeGreaterThanOrEqual(1);
     }

@@ -34,6 +34,8 @@ interface JobScope {
   jobSpan: Span;
   step?: { span: Span; status: Session["status"]; startedAt: number };
   lastStatus?: Session["status"];
+  /** The session's provider attempts as this job last saw them. */
+  attempts?: number;
 }
 
 const codeOf = (error: unknown) => (ConfideError.is(error) ? error.code : "internal");
@@ -72,6 +74,7 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
   const requestDuration = meter.createHistogram("http.server.request.duration", { unit: "s", description: "HTTP requests by route and status", ...durationBuckets });
   const uploadBytes = meter.createCounter("confide.upload.bytes", { unit: "By", description: "Bytes of recordings accepted by uploads" });
   const jobDuration = meter.createHistogram("confide.job.duration", { unit: "s", description: "Queue jobs by name and outcome", ...durationBuckets });
+  const retries = meter.createCounter("confide.pipeline.retries", { description: "Provider failures retried later by a delayed job, by step and error code" });
   const stepDuration = meter.createHistogram("confide.pipeline.step.duration", { unit: "s", description: "Pipeline steps", ...durationBuckets });
   const providerDuration = meter.createHistogram("confide.provider.call.duration", { unit: "s", description: "Provider calls by port, provider, operation and outcome", ...durationBuckets });
   const sessionsEntered = meter.createCounter("confide.sessions.status", { description: "Sessions entering each status in a job" });
@@ -179,7 +182,13 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
 
     sessionWritten(after) {
       const scope = jobs.getStore();
-      if (!scope || scope.lastStatus === after.status) return;
+      if (!scope) return;
+      const attempts = after.processing.attempts;
+      if (scope.attempts !== undefined && attempts > scope.attempts && after.status !== "failed") {
+        retries.add(1, { "confide.step": after.status, [ATTR_ERROR_TYPE]: after.processing.lastError?.code ?? "unknown" });
+      }
+      scope.attempts = attempts;
+      if (scope.lastStatus === after.status) return;
       scope.lastStatus = after.status;
       sessionMetrics(after);
       if (scope.step?.status === after.status) return;
@@ -221,7 +230,9 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
 
     sessionRead(session) {
       const scope = jobs.getStore();
-      if (!scope || scope.step || scope.lastStatus !== undefined) return;
+      if (!scope) return;
+      scope.attempts ??= session.processing.attempts;
+      if (scope.step || scope.lastStatus !== undefined) return;
       // Only the job's first sight of its session: the status it resumes in, not one it entered.
       scope.lastStatus = session.status;
       startStep(scope, session);
