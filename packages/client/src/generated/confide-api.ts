@@ -166,7 +166,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful sign-in sets the `confide_device` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
          *
          *     With `refreshTokenIn: "cookie"`, the refresh token is set as a cookie rather than returned. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
          */
