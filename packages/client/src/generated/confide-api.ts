@@ -593,6 +593,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes as a progress note (SOAP, DAP, BIRP)
+         * @description The session's checked notes laid out in a format, each sentence with its evidence and whether it held, sections nothing supports marked not assessed, the risk screen's result in the assessment (BIRP: the response); and the whole note as plain text. The session's therapist only. 409 `session.invalid_state` while there are no notes.
+         */
+        get: operations["getSessionNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/note/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A finalised note as a FHIR R4 DocumentReference
+         * @description For the clinic's record system: the signed note as plain text in a DocumentReference. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.
+         */
+        get: operations["exportSessionNoteFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/notes": {
         parameters: {
             query?: never;
@@ -818,6 +858,31 @@ export interface components {
             deletedSessionCount: number;
             userId: string;
         };
+        /** @description A FHIR R4 DocumentReference (https://hl7.org/fhir/R4/documentreference.html): LOINC 11506-3 progress note, the note as base64 plain text, `Patient/<patientId>` as subject, `Practitioner/<therapistId>` as author and authenticator, the session in `context.related` (`urn:confide:session`). */
+        FhirDocumentReference: {
+            content: ({
+                attachment: {
+                    contentType: string;
+                    data: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            date: string;
+            /** @enum {string} */
+            docStatus: "final";
+            /** @enum {string} */
+            resourceType: "DocumentReference";
+            /** @enum {string} */
+            status: "current";
+            subject: {
+                reference: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A legal hold: while active, nothing it covers is deleted — not by the retention sweep, a therapist's delete (409 `session.legal_hold`) or a patient's erasure. Holds ids and a reason, never clinical content. */
         LegalHold: {
             id: string;
@@ -865,6 +930,11 @@ export interface components {
             /** @description UTF-16 offset of the span's first character in the segment's text. */
             start: number;
         };
+        /**
+         * @description `soap`, `dap`, `birp` (progress-note formats) or `confide` (Confide's own fields).
+         * @enum {string}
+         */
+        NoteFormat: "confide" | "soap" | "dap" | "birp";
         NoteItem: {
             evidence: components["schemas"]["NoteEvidence"][];
             /** @description Words said in the session that the item repeats. */
@@ -877,11 +947,31 @@ export interface components {
             text: string;
             verification: components["schemas"]["NoteVerification"];
         };
+        NoteSection: {
+            /** @description e.g. `subjective`, `data`, `plan`, `therapist_notes`. */
+            key: string;
+            /** @description Why the section has nothing (never filled with normal findings); null when it has sentences. */
+            notAssessed: string | null;
+            sentences: components["schemas"]["NoteSentence"][];
+            title: string;
+        };
         NotesEdit: {
             /** @description What the patient reads after finalize, instead of the written summary; null clears it. */
             patientSummary?: string | null;
             /** @description The therapist's notes; null clears them. */
             therapistNotes?: string | null;
+        };
+        NoteSentence: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description The notes field it comes from (`significantQuotes`…), `riskScreen` or `therapist`. */
+            from: string;
+            /**
+             * @description Whose words a quote repeats.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            verification: components["schemas"]["NoteVerification"] & (Record<string, never> | null);
         };
         /** @description What core found when it checked the item's evidence against the transcript. An unverified item is not to be shown as fact. */
         NoteVerification: {
@@ -1301,6 +1391,16 @@ export interface components {
             /** @enum {string} */
             value: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | "mixed";
             verification: components["schemas"]["NoteVerification"];
+        };
+        SessionNote: {
+            format: components["schemas"]["NoteFormat"];
+            /** @example DAP progress note */
+            name: string;
+            sections: components["schemas"]["NoteSection"][];
+            /** @description The transcript changed after the notes were written: regenerate to refresh. */
+            stale: boolean;
+            /** @description The whole note as plain text to paste into a record; sentences whose citation did not hold are left out and counted at the end. */
+            text: string;
         };
         /** @enum {string} */
         SessionStatus: "live" | "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
@@ -4231,6 +4331,170 @@ export interface operations {
             };
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionNote: {
+        parameters: {
+            query?: {
+                /** @description The layout; `confide` (Confide's fields) when absent. */
+                format?: components["schemas"]["NoteFormat"] & unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNote"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSessionNoteFhir: {
+        parameters: {
+            query?: {
+                /** @description The layout; `confide` (Confide's fields) when absent. */
+                format?: components["schemas"]["NoteFormat"] & unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DocumentReference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirDocumentReference"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
