@@ -152,13 +152,24 @@ describe("the expression check", () => {
     expect(check(`rate(confide_sessions_failed_total[5m]) +`)).toEqual([expect.stringMatching(/^does not parse/)]);
     // A metric that does not exist, and a counter without its _total.
     expect(check(`sum(rate(confide_sessions_retried_total[5m]))`)).toEqual(["confide_sessions_retried_total is not a metric Confide exports"]);
-    expect(check(`rate(confide_upload_bytes[5m])`)).toEqual(["confide_upload_bytes is not a metric Confide exports"]);
+    expect(check(`rate(confide_upload_bytes[5m])`)).toEqual(["rate() of confide_upload_bytes, which is not a counter", "confide_upload_bytes is not a metric Confide exports"]);
     // A label the series does not carry, in a matcher, a grouping and a vector match.
     expect(check(`confide_queue_waiting{queue="jobs"}`)).toEqual(["confide_queue_waiting has no label queue"]);
     expect(check(`sum by (confide_provider) (rate(confide_sessions_failed_total[5m]))`)).toEqual([
       "grouped by confide_provider, a label none of confide_sessions_failed_total carries",
     ]);
     expect(check(`confide_queue_waiting and on (confide_step) confide_live_streams`)).toEqual(["matched on confide_step, a label none of the series carries"]);
+    // Rates of what is not a counter; quantiles of no buckets, or of buckets summed without le.
+    expect(check(`rate(confide_queue_waiting[5m])`)).toEqual(["rate() of confide_queue_waiting, which is not a counter"]);
+    expect(check(`histogram_quantile(0.95, sum by (le) (rate(confide_job_duration_count[5m])))`)).toEqual([
+      "histogram_quantile() of no _bucket series",
+      "grouped by le, a label none of confide_job_duration_count carries",
+    ]);
+    expect(check(`histogram_quantile(0.95, sum by (confide_step) (rate(confide_pipeline_step_duration_bucket[5m])))`)).toEqual([
+      "histogram_quantile() over an aggregation that drops le: sum by (confide_step) (rate(confide_pipeline_step_duration_bucket[5m]))",
+    ]);
+    expect(check(`histogram_quantile(0.95, sum without (le) (rate(confide_pipeline_step_duration_bucket[5m])))`)).toHaveLength(1);
+    expect(check(`histogram_quantile(0.95, sum without (confide_step) (rate(confide_pipeline_step_duration_bucket[5m])))`)).toEqual([]);
     // A Grafana variable left in.
     expect(check(`rate(confide_upload_bytes_total[$__rate_interval])`)[0]).toMatch(/variable/);
     // What is sound passes: Prometheus' own `up` and its target labels included.

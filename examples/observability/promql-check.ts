@@ -4,7 +4,10 @@
  * Prometheus' web UI; a tree with an error node is a failure), every series it selects must be
  * one Prometheus will hold (a sample name of Confide's scrape, or `up`, which Prometheus writes
  * for every target), and every label it matches, groups by or matches on must be one those
- * series carry (or `job`/`instance`, which Prometheus adds to every scraped series).
+ * series carry (or `job`/`instance`, which Prometheus adds to every scraped series). Two mistakes
+ * Prometheus answers without complaint are refused too: a `rate`/`irate`/`increase` of a series
+ * that is not a counter, and a `histogram_quantile` of no buckets or over an aggregation that
+ * drops `le`.
  *
  * Sample names are compared whole (`confide_sessions_failed_total`, `…_duration_bucket`): a
  * counter selected without its `_total`, or a histogram's `_count` written `_total`, selects
@@ -87,6 +90,27 @@ export function checkExpression(expression: string, exported: ReadonlyMap<string
         for (const matcher of node.getChild("LabelMatchers")?.getChildren("UnquotedLabelMatcher") ?? []) {
           const label = text(matcher.getChild("LabelName")!);
           if (!labels.has(label) && !targetLabels.includes(label)) problems.push(`${name} has no label ${label}`);
+        }
+      }
+      if (ref.name === "FunctionCall") {
+        const functionName = text(node.getChild("FunctionIdentifier") ?? node).trim();
+        const arguments_ = node.getChild("FunctionCallBody");
+        // Rates of counters only: a gauge's rate is meaningless, and Prometheus does not say so.
+        if (["rate", "irate", "increase"].includes(functionName) && arguments_) {
+          for (const name of selectedNames(text(arguments_))) {
+            if (!/_(total|count|sum|bucket)$/.test(name)) problems.push(`${functionName}() of ${name}, which is not a counter`);
+          }
+        }
+        // A quantile needs the buckets, and their le kept by every aggregation on the way.
+        if (functionName === "histogram_quantile" && arguments_) {
+          if (!selectedNames(text(arguments_)).some((name) => name.endsWith("_bucket"))) problems.push(`histogram_quantile() of no _bucket series`);
+          arguments_.cursor().iterate((inner) => {
+            if (inner.name !== "AggregateExpr") return;
+            const modifier = inner.node.getChild("AggregateModifier");
+            const groupsLe = (modifier?.getChild("GroupingLabels")?.getChildren("LabelName") ?? []).some((label) => text(label) === "le");
+            const kept = modifier?.getChild("By") ? groupsLe : modifier?.getChild("Without") ? !groupsLe : false;
+            if (!kept) problems.push(`histogram_quantile() over an aggregation that drops le: ${text(inner.node)}`);
+          });
         }
       }
       if (ref.name === "AggregateExpr") {
