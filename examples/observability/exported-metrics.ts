@@ -1,10 +1,11 @@
 /**
  * The metrics Confide really exports, as Prometheus scrapes them: Confide's telemetry started in
  * this process with its Prometheus endpoint, every instrument made to record (HTTP requests and
- * an upload, a session processed to ready with a risk flag and another failed by its speech
- * provider — through core's pipeline, its ports instrumented as the host instruments them — the
- * queue's backlog, live streams, a recovery), then `/metrics` scraped and parsed. Never a
- * hand-written list: a metric renamed in the telemetry is renamed here.
+ * an upload; a session processed to ready with a risk flag after a throttled transcription was
+ * retried, and another failed by its speech provider, through core's pipeline with its ports
+ * instrumented as the host instruments them; the queue's backlog, live streams, a recovery),
+ * then `/metrics` scraped and parsed. Never a hand-written list: a metric renamed in the
+ * telemetry is renamed here.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -77,8 +78,12 @@ export async function scrapeExportedMetrics(): Promise<ExportedMetrics> {
       queue: instrumentQueue(telemetry, createInMemoryJobQueue({ clock, manual: true })) as InMemoryJobQueue,
       sessions: instrumentRepositories(telemetry, createInMemoryRepositories()).sessions,
     });
+    // The first transcription of the first is throttled once and retried by a delayed job.
     deps.risk.script((input) => [findingOn(input, "worried and sad")]);
+    deps.speech.script({ throttledFailures: 1, retryAfterMs: 1_000 });
     const ready = await uploadTestRecording(deps);
+    await deps.queue.runDue();
+    clock.advance(60 * 60_000);
     await deps.queue.runDue();
     deps.speech.script({ permanentFailure: true });
     const failedSession = await uploadTestRecording(deps);

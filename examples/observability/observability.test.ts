@@ -141,7 +141,9 @@ describe("the expression check", () => {
     expect(value("confide_upload_bytes_total")).toBe(96_044);
     expect(value("confide_sessions_failed_total", { error_type: "provider.rejected" })).toBe(1);
     expect(value("confide_sessions_status_total", { confide_session_status: "ready" })).toBe(1);
-    expect(value("confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error" })).toBe(1);
+    expect(value("confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error" })).toBe(2);
+    expect(value("confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error", error_type: "provider.throttled" })).toBe(1);
+    expect(value("confide_pipeline_retries_total", { confide_step: "transcribing", error_type: "provider.throttled" })).toBe(1);
     expect(value("confide_risk_flags_total")).toBe(1);
     expect(exported.labels.get("confide_pipeline_step_duration_bucket")).toContain("le");
   });
