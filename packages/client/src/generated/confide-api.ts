@@ -953,6 +953,8 @@ export interface components {
             /** @description Why the section has nothing (never filled with normal findings); null when it has sentences. */
             notAssessed: string | null;
             sentences: components["schemas"]["NoteSentence"][];
+            /** @description The section as plain text, as `text` lays it out. */
+            text: string;
             title: string;
         };
         NotesEdit: {
@@ -961,6 +963,7 @@ export interface components {
             /** @description The therapist's notes; null clears them. */
             therapistNotes?: string | null;
         };
+        /** @description One sentence of a progress note. `verification`: whether its citation held; null for what the system states itself (the risk screen's summary) or the therapist wrote. */
         NoteSentence: {
             evidence: components["schemas"]["NoteEvidence"][];
             /** @description The notes field it comes from (`significantQuotes`…), `riskScreen` or `therapist`. */

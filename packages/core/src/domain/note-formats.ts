@@ -215,24 +215,33 @@ export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskS
   return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
 }
 
+/** Whether a sentence may be stated as fact: its citation held, or it cites nothing because the system or the therapist says it. */
+const held = (sentence: NoteSentence) => sentence.verification === null || sentence.verification.status === "grounded";
+
+function sentenceLine(sentence: NoteSentence): string {
+  if (sentence.from !== "significantQuotes") return `- ${sentence.text}`;
+  return `- ${sentence.speaker === "therapist" ? "Therapist" : "Patient"}: "${sentence.text}"`;
+}
+
+/**
+ * One section as plain text (what "copy section" copies): its title, then the sentences that
+ * held, or why there are none.
+ */
+export function sectionAsPlainText(section: NoteSection): string {
+  const lines = section.sentences.filter(held).map(sentenceLine);
+  const body =
+    lines.length > 0 ? lines : [section.notAssessed ?? (section.sentences.length > 0 ? "Left out: no statement here held against the transcript." : nothingCited)];
+  return [section.title.toUpperCase(), ...body].join("\n");
+}
+
 /**
  * The note as plain text a clinician pastes into their record: each section's title, then its
  * sentences. Sentences whose citation did not hold are left out (never stated as fact), and the
  * end says how many were.
  */
 export function noteAsPlainText(note: FormattedNote): string {
-  let leftOut = 0;
-  const blocks = note.sections.map((section) => {
-    const kept = section.sentences.filter((sentence) => {
-      const held = sentence.verification === null || sentence.verification.status === "grounded";
-      if (!held) leftOut += 1;
-      return held;
-    });
-    const lines = kept.map((sentence) => `- ${sentence.from === "significantQuotes" ? `${sentence.speaker === "therapist" ? "Therapist" : "Patient"}: "${sentence.text}"` : sentence.text}`);
-    const body = lines.length > 0 ? lines : [section.notAssessed ?? (section.sentences.length > 0 ? "Left out: no statement here held against the transcript." : nothingCited)];
-    return [section.title.toUpperCase(), ...body].join("\n");
-  });
+  const leftOut = note.sections.reduce((count, section) => count + section.sentences.filter((sentence) => !held(sentence)).length, 0);
   const footer =
-    leftOut > 0 ? [`${leftOut} statement${leftOut === 1 ? " was" : "s were"} left out: what they cite does not support them. Review them in the console.`] : [];
-  return [note.name, "", blocks.join("\n\n"), ...(footer.length > 0 ? ["", ...footer] : [])].join("\n");
+    leftOut > 0 ? ["", `${leftOut} statement${leftOut === 1 ? " was" : "s were"} left out: what they cite does not support them. Review them in the console.`] : [];
+  return [note.name, "", note.sections.map(sectionAsPlainText).join("\n\n"), ...footer].join("\n");
 }

@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { noteAsDocumentReference, type FhirDocumentReference } from "../../domain/fhir-document-reference.ts";
-import { formatNote, noteAsPlainText, type FormattedNote, type NoteFormat } from "../../domain/note-formats.ts";
+import { formatNote, noteAsPlainText, sectionAsPlainText, type FormattedNote, type NoteFormat, type NoteSection } from "../../domain/note-formats.ts";
 import type { Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -12,8 +12,9 @@ export interface SessionNoteInput {
   format: NoteFormat;
 }
 
-/** A formatted note and the same note as plain text (what "copy whole note" copies). */
-export interface SessionNote extends FormattedNote {
+/** A formatted note and the same note as plain text (what "copy whole note" and "copy section" copy). */
+export interface SessionNote extends Omit<FormattedNote, "sections"> {
+  sections: Array<NoteSection & { text: string }>;
   text: string;
   /** True when the transcript changed after the notes were written (regenerate to refresh). */
   stale: boolean;
@@ -37,7 +38,12 @@ export async function getSessionNote(deps: ConfideDeps, actor: Actor, input: Ses
   const notes = notesOf(session);
   await audit(deps, actor, "session.read", { sessionId: session.id, subjectUserId: session.patientId, detail: { noteFormat: input.format } });
   const note = formatNote(input.format, notes, session.risk ?? null);
-  return { ...note, text: noteAsPlainText(note), stale: notes.stale };
+  return {
+    ...note,
+    sections: note.sections.map((section) => ({ ...section, text: sectionAsPlainText(section) })),
+    text: noteAsPlainText(note),
+    stale: notes.stale,
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ async function setup() {
 interface SessionNote {
   format: string;
   name: string;
-  sections: Array<{ key: string; title: string; sentences: Array<{ text: string; from: string }>; notAssessed: string | null }>;
+  sections: Array<{ key: string; title: string; sentences: Array<{ text: string; from: string }>; notAssessed: string | null; text: string }>;
   text: string;
   stale: boolean;
 }
@@ -40,6 +40,8 @@ describe("a session's notes as a progress note", () => {
     expect(dap.sections[1]!.sentences.some((sentence) => sentence.from === "riskScreen")).toBe(true);
     expect(dap.text.startsWith("DAP progress note\n\nDATA\n")).toBe(true);
     expect(dap.text).toContain('- Patient: "Better, thank you."');
+    // Each section's own text (what "copy section" copies) is the note's text for that section.
+    for (const section of dap.sections) expect(dap.text).toContain(section.text);
 
     const soap = (await (await call(`/v1/sessions/${session.id}/note?format=soap`, { token })).json()) as SessionNote;
     expect(soap.sections.find((section) => section.key === "objective")?.notAssessed).toMatch(/^Not assessed: a recording cannot show/);

@@ -10,13 +10,14 @@ const NoteSentenceSchema = z
   .object({
     text: z.string(),
     evidence: z.array(EvidenceSchema),
-    verification: VerificationSchema.nullable().openapi({
-      description: "Whether the sentence's citation held; null for what the system states itself (the risk screen's summary) or the therapist wrote.",
-    }),
+    verification: VerificationSchema.nullable(),
     from: z.string().openapi({ description: "The notes field it comes from (`significantQuotes`…), `riskScreen` or `therapist`." }),
     speaker: z.enum(["therapist", "patient"]).optional().openapi({ description: "Whose words a quote repeats." }),
   })
-  .openapi("NoteSentence");
+  .openapi("NoteSentence", {
+    description:
+      "One sentence of a progress note. `verification`: whether its citation held; null for what the system states itself (the risk screen's summary) or the therapist wrote.",
+  });
 
 const NoteSectionSchema = z
   .object({
@@ -24,6 +25,7 @@ const NoteSectionSchema = z
     title: z.string(),
     sentences: z.array(NoteSentenceSchema),
     notAssessed: z.string().nullable().openapi({ description: "Why the section has nothing (never filled with normal findings); null when it has sentences." }),
+    text: z.string().openapi({ description: "The section as plain text, as `text` lays it out." }),
   })
   .openapi("NoteSection");
 
