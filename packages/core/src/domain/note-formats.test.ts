@@ -71,12 +71,12 @@ describe("progress-note formats", () => {
     expect(texts(section("dap", "data").sentences)).toEqual([
       "The patient described sleeping badly.",
       "I feel hopeless about work",
-      "Breathing exercise before bed.",
+      "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")",
     ]);
     expect(texts(section("soap", "subjective").sentences)).toEqual(["The patient described sleeping badly.", "I feel hopeless about work"]);
-    expect(texts(section("birp", "intervention").sentences)).toEqual(["Breathing exercise before bed."]);
+    expect(texts(section("birp", "intervention").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
     expect(texts(section("dap", "plan").sentences)).toEqual(["Keep a sleep diary every night."]);
-    expect(texts(section("soap", "plan").sentences)).toEqual(["Breathing exercise before bed.", "Keep a sleep diary every night."]);
+    expect(texts(section("soap", "plan").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")", "Keep a sleep diary every night."]);
   });
 
   it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
@@ -115,7 +115,7 @@ describe("progress-note formats", () => {
       const sentences = formatNote(format, notes, noFlags).sections.flatMap((candidate) => candidate.sentences);
       const claims = sentences.filter((sentence) => sentence.from !== "riskScreen");
       for (const sentence of claims) expect(sentence.verification, `${format}: ${sentence.text}`).not.toBeNull();
-      const exposure = sentences.find((sentence) => sentence.text === "Exposure therapy was agreed.");
+      const exposure = sentences.find((sentence) => sentence.text.startsWith("Strategy discussed: Exposure therapy was agreed."));
       expect(exposure?.verification?.status, format).toBe("unverified");
     }
   });
@@ -138,7 +138,7 @@ describe("a note as plain text", () => {
         "DATA",
         "- The patient described sleeping badly.",
         '- Patient: "I feel hopeless about work"',
-        "- Breathing exercise before bed.",
+        '- Strategy discussed: Breathing exercise before bed. ("breathing exercise")',
         "",
         "ASSESSMENT",
         "- Mood over the session: negative.",

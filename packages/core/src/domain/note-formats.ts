@@ -126,10 +126,30 @@ const moodWords: Record<string, string> = {
   fluctuating: "fluctuating",
 };
 
+/**
+ * What a list item is, said before it where the item alone is a bare label ("anxiety"): a
+ * progress note is read out of the console, where the field's title is not beside it.
+ */
+const itemLeads: Partial<Record<NoteListField, string>> = {
+  emotionalThemes: "Emotional theme",
+  triggers: "Trigger",
+  strategies: "Strategy discussed",
+  followUpTopics: "To follow up",
+  unresolvedConcerns: "Unresolved concern",
+  keyTopics: "Topic",
+};
+
+function itemText(field: NoteListField, item: NoteItem): string {
+  const lead = itemLeads[field];
+  if (!lead) return item.text;
+  const quote = item.quote && item.quote.toLowerCase() !== item.text.toLowerCase() ? ` ("${item.quote}")` : "";
+  return `${lead}: ${item.text}${quote}`;
+}
+
 function listSentences(field: NoteListField, value: NoteField<NoteItem[]>): NoteSentence[] {
   if (isNotAssessed(value)) return [];
   return value.map((item) => ({
-    text: item.text,
+    text: itemText(field, item),
     evidence: item.evidence,
     verification: item.verification,
     from: field,
