@@ -116,11 +116,21 @@ const objectPronouns = new Set(["you", "him", "her", "them", "me", "us"]);
 
 const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether"];
 
+/** Cues that are a condition only where a sentence or clause opens with them ("Say I did…", "Imagine if…"), not mid-clause ("it says I…", "I imagine jumping"). */
+const openingCues = new Set(["suppose", "supposing", "imagine", "say i"]);
+const clauseOpeners = new Set([",", "so", "but", "and", "just", "let", "'s", "okay", "well", "like"]);
+
+/** Verbs of dwelling on a thought: "I wonder what would happen if I took them all" is rumination, not a hypothetical. */
+const ruminationVerbs = /(?:^| )(?:wonder\S*|think\S* about|thought about|picture\S*|fantasi[sz]\S* about|daydream\S* about|keep think\S*|ask\S* myself)(?: \S+){0,4}$/;
+
 /**
  * Whether the matched words are inside the condition of a conditional, or a hypothetical: "if I
  * ever felt like hurting myself I'd call my sister" (the risk is the condition: no flag), but not
- * "if she leaves me I'll kill myself" (the risk is what would follow: a flag). The condition runs
- * from "if" to a comma, "then", or the next clause's subject. "If I'm honest" is no condition.
+ * "if she leaves me I'll kill myself" or "if I see him again I'm going to glass him" (the risk is
+ * what would follow: a flag — the match itself may open the new clause). The condition runs from
+ * "if" to a comma, "then", or the next clause's subject. "If I'm honest" is no condition; "say
+ * I…", "imagine…" are conditions only where a clause opens with them; a condition one dwells on
+ * ("I wonder whether I'd feel anything if I walked into the sea") is rumination, not a hypothetical.
  */
 export function isHypothetical(sentence: RiskSentence, first: number): boolean {
   const words = sentence.words;
@@ -130,20 +140,20 @@ export function isHypothetical(sentence: RiskSentence, first: number): boolean {
       return parts.every((part, offset) => words[start + offset] === part);
     });
     if (cue === undefined) continue;
+    if (openingCues.has(cue) && start > 0 && !clauseOpeners.has(words[start - 1] ?? "")) continue;
     if (/^ (?:i be|i am) (?:be )?(?:honest|truthful|real)\b/.test(` ${words.slice(start + 1, start + 5).join(" ")}`)) return false;
+    if ((cue === "if" || cue === "what if") && ruminationVerbs.test(words.slice(Math.max(0, start - 6), start).join(" "))) return false;
     // Walk from the cue to the match: a comma, "then", or a new subject after a verb ends the condition.
     let sawVerb = false;
-    let sawSubject = false;
-    for (let index = start + cue.split(" ").length; index < first; index += 1) {
+    for (let index = start + cue.split(" ").length; index <= first; index += 1) {
       const word = words[index] ?? "";
-      if (word === "," || word === "then" || word === "." || word === ";") return false;
+      if (index < first && (word === "," || word === "then" || word === "." || word === ";")) return false;
       if (subjectPronouns.has(word)) {
         const before = words[index - 1] ?? "";
         const complement = complementVerbs.has(before) || (objectPronouns.has(before) && complementVerbs.has(words[index - 2] ?? ""));
         if (sawVerb && !complement && !objectPronouns.has(word)) return false;
-        sawSubject = true;
       }
-      if (isVerb(sentence, index)) sawVerb = true;
+      if (index < first && isVerb(sentence, index)) sawVerb = true;
     }
     return true;
   }
@@ -276,6 +286,18 @@ const deliberateMarkers = /\b(?:on purpose|deliberately|intentionally|to feel|to
 export function isAccident(sentence: RiskSentence): boolean {
   const text = `${sentence.text}|${sentence.said}`;
   return accidentMarkers.test(text) && !deliberateMarkers.test(text);
+}
+
+/** Words saying an act was not meant to kill ("not to die", "I wasn't trying to kill myself", "just to feel something"). */
+const notToDieMarkers =
+  / (?:not|never|n't) (?:\S+ ){0,3}(?:to die|(?:try|trying|want|wanting|mean|meaning|going|go) (?:\S+ )?to (?:die|kill|end)|enough to (?:die|kill))| (?:just|only) (?:\S+ )?(?:to|so i could|so i can) (?:feel|hurt|punish|make myself|numb|get)| (?:be|was) not (?:a |an )?(?:suicide attempt|attempt)/;
+
+/**
+ * Whether the sentence says the act was not meant to end their life: an overdose or poison taken
+ * "not to die, just to feel something" is self-harm, not a suicide attempt or method.
+ */
+export function deniesIntentToDie(sentence: RiskSentence): boolean {
+  return notToDieMarkers.test(sentence.text) || notToDieMarkers.test(sentence.said);
 }
 
 /**
