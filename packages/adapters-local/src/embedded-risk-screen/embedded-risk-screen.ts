@@ -30,14 +30,16 @@ export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((ro
   // Whole words: it starts with the space before a word (taken, so that the regex engine looks
   // only at word starts — a lookbehind made it try every character) and ends before a space (or
   // after one it took). `matchesIn` steps over the space.
-  regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "g"),
+  // after one it took). `matchesIn` steps over the space. Both readings of a sentence are matched
+  // in one pass, one per line (`m`: "^" and "$" are a line's ends; no pattern crosses a newline).
+  regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "gm"),
 }));
 
 /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
 const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
 
 /** Every row at once: a sentence neither of whose texts it matches is passed over without trying each row. */
-const anyRow = new RegExp(compiledPatterns.map((row) => row.regex.source).join("|"));
+const anyRow = new RegExp(compiledPatterns.map((row) => row.regex.source).join("|"), "m");
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -55,19 +57,22 @@ interface Match {
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
-  if (!anyRow.test(sentence.text) && !anyRow.test(sentence.said)) return matches;
+  // The lemmas on the first line, the words as said on the second: one scan per row.
+  const both = `${sentence.text}\n${sentence.said}`;
+  if (!anyRow.test(both)) return matches;
+  const saidFrom = sentence.text.length + 1;
   for (const row of compiledPatterns) {
     if (row.needsSuicideContext && !suicideContext) continue;
     const seen = new Set<number>();
-    for (const text of [sentence.text, sentence.said]) {
-      for (const found of text.matchAll(row.regex)) {
-        if (found[0].trim() === "") continue;
-        const start = (found.index ?? 0) + 1;
-        const [first, last] = wordsCovered(text, start, (found.index ?? 0) + found[0].length);
-        if (seen.has(first)) continue;
-        seen.add(first);
-        matches.push({ row, first, last });
-      }
+    for (const found of both.matchAll(row.regex)) {
+      if (found[0].trim() === "") continue;
+      const inSaid = (found.index ?? 0) >= saidFrom;
+      const [text, offset] = inSaid ? [sentence.said, saidFrom] : [sentence.text, 0];
+      const start = (found.index ?? 0) - offset + 1;
+      const [first, last] = wordsCovered(text, start, (found.index ?? 0) - offset + found[0].length);
+      if (seen.has(first)) continue;
+      seen.add(first);
+      matches.push({ row, first, last });
     }
   }
   return matches;

@@ -218,6 +218,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:not|never|n't) (?:\\S+ ){0,2}(?:care|mind|bother\\S*) (?:if|whether|when) (?:\\S+ ){0,3}(?:hit\\S*|kill\\S*|run\\S* me over|take\\S* me|end\\S*|happen\\S* to me|live or die|die|dead|wake up|come\\S* for me)|(?:would|'d) (?:\\S+ )?(?:welcome|accept|embrace) (?:it|death|dying)(?= \\.| $|$| if| when)|(?:ask|asking|asked|beg\\S*|pray\\S*) (?:to )?(?:god|him|the lord|the universe) (?:\\S+ ){0,4}(?:take me|let me die|end it|not wake)",
     examples: ["I wouldn't care if a lorry hit me.", "i dont mind if i live or die", "I pray to God every night to take me."],
   },
+  {
+    id: "passive.wish_for_death",
+    category: "passive_death_wish",
+    says: "Wished, hoped or would welcome being dead or gone",
+    pattern:
+      "(?:wish\\S*|want\\S*|hope\\S*|rather|prefer\\S*|pray\\S*|long\\S*|relief|welcome) (?:\\S+ ){0,5}(?:be dead|die in|just die|die now|be go forever|be gone for good|go away forever|disappear forever|not (?:be )?(?:here|around|alive) (?:anymore|any more|tomorrow|now)|never wake|not wake|not to wake)|(?:would|'d|wo) (?:not|n't) (?:mind|care|object) (?:\\S+ ){0,2}(?:dying|being dead|not being here|not waking|if it (?:all )?(?:end\\S*|stop\\S*)|if (?:i|it) (?:just )?(?:end\\S*|stop\\S*|die\\S*|happen\\S*)(?= \\.| $|$| tomorrow| tonight| in my sleep))",
+    examples: ["I'd rather just die now.", "Part of me hopes I'll be gone for good.", "I wouldn't mind if it all ended tomorrow."],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
@@ -429,6 +437,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:to see|see) (?:if|whether|how) (?:it|they|the \\S+|i) (?:would|will|'d|could|can) (?:\\S+ ){0,2}(?:hold|take (?:my|the) weight|work|heavy|hurt|feel)|(?:dry|test|practice) run|(?:set|have|got|pick\\S*|chose|chosen|fix\\S*) (?:a |the )?date (?:in my head|set|picked|for it)|not (?:a )?(?:question of )?if (?:\\S+ )?any ?more,? (?:\\S+ )?(?:it be|it's|its|but|just) when|(?:one of these|one) (?:day|night|morning|weekend)s? i (?:will|'ll|be go to|really will|actually will)(?! (?:\\S+ ){0,2}(?:tell|call|ring|go to the|get|learn|try|manage|sort|finish|be (?:okay|fine|happy|better)))",
     examples: ["I tied it up to see if it would take my weight.", "it's not if any more it's when", "I've got a date in my head."],
+  },
+  {
+    id: "plan.attempt_told",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of an attempt, or one that was stopped or called off",
+    pattern:
+      "(?:wake|woke|come|came) (?:up |round |to )?(?:\\S+ ){0,3}in (?:the )?(?:hospital|a and e|a&e|icu|intensive care|an ambulance|resus)|(?:stop\\S*|talk\\S*|pull\\S*) me (?:down|back|off the|out of it|from (?:jump\\S*|do\\S* it|go\\S* through))|(?:change\\S*|changed) my mind (?:at the last|last minute|at the top|on the (?:bridge|edge|platform))|(?:rope|ligature|noose) (?:\\S+ )?(?:snap\\S*|broke|break\\S*|gave way)|(?:almost|nearly) (?:went through with it|go through with it|jump\\S*)|(?:go|went|got|get) as far as|(?:got|had|have) my stomach pump\\S*|(?:be|was|got) (?:\\S+ )?(?:section\\S*|admit\\S*) (?:\\S+ ){0,3}(?:after|because|when) i (?:tried|try|took|take|cut|jump\\S*|overdos\\S*)|(?:can not|can't|cannot|could not|not) (?:\\S+ )?(?:promise|guarantee|keep (?:myself|me)|say i (?:will|'ll) (?:be|stay)) (?:\\S+ ){0,4}safe|(?:not|n't) (?:feel )?safe (?:with|around|from) (?:myself|me)|(?:tonight|tomorrow|this weekend|friday|saturday|sunday) (?:be|is|'s) the (?:night|day)",
+    examples: ["I woke up in intensive care.", "My brother talked me down off the roof.", "The rope snapped.", "I can't promise I'll keep myself safe tonight.", "i nearly went through with it on sunday"],
   },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
