@@ -165,6 +165,11 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(found.every((finding) => finding.subject === "speaker")).toBe(true);
   });
 
+  it("a comparison with the past keeps the risk current: 'more than I used to' is not history", () => {
+    expect(ownOn(["I'm drinking more than I used to."], "seg-1")).toContainEqual(expect.objectContaining({ category: "substance", temporality: "current" }));
+    expect(ownOn(["I used to drink a lot when I was at uni."], "seg-1")).toContainEqual(expect.objectContaining({ category: "substance", temporality: "history" }));
+  });
+
   it("the latest screening question decides what a yes means, not the risk disclosed before it", () => {
     const lines = ["I punch myself when I'm angry.", "T: And have you had thoughts of ending your life?", "Yeah, sometimes."];
     expect(ownOn(lines, "seg-3")).toMatchObject([{ category: "active_ideation", rule: "answer.yes_to_screening_question" }]);

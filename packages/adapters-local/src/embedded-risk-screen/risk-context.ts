@@ -208,6 +208,9 @@ function isFamily(word: string | undefined): boolean {
 const historyMarkers =
   /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|back (?:then|in)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:go|went|gone) away (?:once|when|after|since)|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
 
+/** A comparison with the past ("more than I used to", "worse than it used to be"): no sign of the past. */
+const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|used to|did|do before|be before)\b/g;
+
 /** Signs that it is happening now, which win over a sign of the past ("I used to, and I started again last week"). */
 const currentMarkers =
   /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|currently|nowadays)\b/;
@@ -218,7 +221,8 @@ const currentMarkers =
  * pills on Saturday" is current).
  */
 export function temporalityOf(sentence: RiskSentence): "current" | "history" {
-  const text = `${sentence.text}|${sentence.said}`;
+  // "More than I used to" compares with the past; it does not put the risk there.
+  const text = `${sentence.text}|${sentence.said}`.replace(comparedWithThePast, " ");
   if (historyMarkers.test(text) && !currentMarkers.test(text)) return "history";
   return "current";
 }
