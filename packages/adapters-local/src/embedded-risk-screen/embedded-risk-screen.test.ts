@@ -170,6 +170,11 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["I used to drink a lot when I was at uni."], "seg-1")).toContainEqual(expect.objectContaining({ category: "substance", temporality: "history" }));
   });
 
+  it("speech recognition's 'whats', 'id', 'hes' read as said, and 'like what' mid-sentence is no clarifying question", () => {
+    expect(categoriesOf(ownOn(["i just dont want to wake up tomorrow honestly like whats the point"], "seg-1"))).toContain("passive_death_wish");
+    expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurt myself like what?"], "seg-2")).toEqual([]);
+  });
+
   it("the latest screening question decides what a yes means, not the risk disclosed before it", () => {
     const lines = ["I punch myself when I'm angry.", "T: And have you had thoughts of ending your life?", "Yeah, sometimes."];
     expect(ownOn(lines, "seg-3")).toMatchObject([{ category: "active_ideation", rule: "answer.yes_to_screening_question" }]);

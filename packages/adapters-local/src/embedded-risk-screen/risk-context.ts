@@ -311,7 +311,7 @@ export function deniesIntentToDie(sentence: RiskSentence): boolean {
 export function isClarifyingQuestion(sentence: RiskSentence): boolean {
   if (/^ (?:\S+ ){0,2}(?:how|what|like what|meaning) \? $/.test(sentence.text)) return true;
   if (/^ (?:\S+ ){1,3}meaning (?:\S+ ){1,4}\??$/.test(sentence.text.replace(/ \? $/, " ? ").replace(/ $/, ""))) return true;
-  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
+  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what(?= \?| $)|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
     sentence.text,
   );
 }
