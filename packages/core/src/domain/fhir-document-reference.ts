@@ -51,7 +51,7 @@ export function noteAsDocumentReference(note: FormattedNote, facts: NoteDocument
         attachment: {
           contentType: "text/plain; charset=utf-8",
           language: "en",
-          data: Buffer.from(text, "utf8").toString("base64"),
+          data: Buffer.from(text).toString("base64"),
           title: note.name,
           creation: facts.finalizedAt.toISOString(),
         },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, type ClinicalNotes, type NotesDraft } from "./clinical-notes.ts";
 import { verifyNotes } from "./note-evidence.ts";
+import { noteAsDocumentReference } from "./fhir-document-reference.ts";
 import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, type NoteSentence } from "./note-formats.ts";
 import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
 
@@ -157,5 +158,156 @@ describe("a note as plain text", () => {
     expect(text).toContain("INTERVENTION\nLeft out: no statement here held against the transcript.");
     expect(text.endsWith("1 statement was left out: what they cite does not support them. Review them in the console.")).toBe(true);
     expect(noteAsPlainText(formatNote("soap", notesOf(), noFlags))).toContain("OBJECTIVE\nNot assessed: a recording cannot show");
+  });
+});
+
+describe("every section of every format, in full", () => {
+  /** Every field filled, and a screen with a current, a past, someone else's and an unattributed flag. */
+  const full = () =>
+    notesOf({
+      keyTopics: [cite("s2", "work", "work")],
+      emotionalThemes: [cite("s2", "hopeless", "hopelessness")],
+      triggers: [cite("s2", "work", "work")],
+      followUpTopics: [cite("s2", "sleeping badly", "sleep")],
+      unresolvedConcerns: [cite("s2", "hopeless about work", "hopeless about work")],
+      significantQuotes: [{ ...cite("s2", "I feel hopeless about work"), speaker: "patient" }, { ...cite("s3", "Let's try the breathing exercise"), speaker: "therapist" }],
+      moodTrajectory: { ...cite("s4", "every night", "declining"), value: "declining" },
+      sessionMood: { ...cite("s2", "hopeless", "very_negative"), value: "very_negative" },
+    });
+  const flags = screen(
+    flagsOfFindings(
+      [
+        { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "history", subject: "speaker", text: "Spoke of hopelessness", rule: "r" },
+        { ...cite("s4", "sleep diary"), category: "substance", temporality: "current", subject: "other_person", text: "Spoke of a diary", rule: "r" },
+      ],
+      "screen:embedded",
+      transcript,
+    ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}`, ...(index === 1 ? { speaker: "unknown" as const } : {}) })),
+  );
+  const layout = (format: (typeof noteFormats)[number]) =>
+    formatNote(format, full(), flags).sections.map((candidate) => [candidate.title, candidate.notAssessed ?? texts(candidate.sentences)]);
+  const mood = ["Mood over the session: very negative.", "Mood during the session: declining."];
+  const risk = [
+    flags.summary,
+    'Spoke of hopelessness (in the past): "I feel hopeless"',
+    'Spoke of a diary (about someone else, speaker not known): "sleep diary"',
+  ];
+  const said = ["The patient described sleeping badly.", "I feel hopeless about work", "Let's try the breathing exercise", 'Emotional theme: hopelessness ("hopeless")', "Trigger: work"];
+  const plan = ["Keep a sleep diary every night.", 'To follow up: sleep ("sleeping badly")'];
+  const strategy = 'Strategy discussed: Breathing exercise before bed. ("breathing exercise")';
+  const unresolved = "Unresolved concern: hopeless about work";
+
+  it("SOAP", () => {
+    expect(layout("soap")).toEqual([
+      ["Subjective", said],
+      ["Objective", "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations."],
+      ["Assessment", [...mood, ...risk, unresolved]],
+      ["Plan", [strategy, ...plan]],
+    ]);
+  });
+
+  it("DAP", () => {
+    expect(layout("dap")).toEqual([
+      ["Data", [...said, strategy]],
+      ["Assessment", [...mood, ...risk, unresolved]],
+      ["Plan", plan],
+    ]);
+  });
+
+  it("BIRP", () => {
+    expect(layout("birp")).toEqual([
+      ["Behavior", said],
+      ["Intervention", [strategy]],
+      ["Response", [...mood, ...risk, unresolved]],
+      ["Plan", plan],
+    ]);
+  });
+
+  it("Confide's fields", () => {
+    const notes = { ...full(), strategies: notAssessed("the writer does not infer strategies") };
+    expect(formatNote("confide", notes, flags).sections.map((candidate) => [candidate.title, candidate.notAssessed ?? texts(candidate.sentences)])).toEqual([
+      ["Risk screen", risk],
+      ["Key topics", ["Topic: work"]],
+      ["Summary", ["The patient described sleeping badly."]],
+      ["Mood", mood],
+      ["Emotional themes", ['Emotional theme: hopelessness ("hopeless")']],
+      ["Triggers", ["Trigger: work"]],
+      ["Strategies", "Not assessed: the writer does not infer strategies"],
+      ["Significant quotes", ["I feel hopeless about work", "Let's try the breathing exercise"]],
+      ["Action items", ["Keep a sleep diary every night."]],
+      ["Follow-up topics", ['To follow up: sleep ("sleeping badly")']],
+      ["Unresolved concerns", [unresolved]],
+    ]);
+    expect(formatNote("confide", notes, flags).name).toBe("Session notes");
+    expect(formatNote("birp", notes, flags).name).toBe("BIRP progress note");
+    expect(formatNote("soap", notes, flags).name).toBe("SOAP progress note");
+  });
+
+  it("keeps whose words a quote is, and says so in the text", () => {
+    const note = formatNote("dap", full(), flags);
+    const quotes = note.sections[0]!.sentences.filter((sentence) => sentence.from === "significantQuotes");
+    expect(quotes.map((sentence) => sentence.speaker)).toEqual(["patient", "therapist"]);
+    expect(noteAsPlainText(note)).toContain('- Patient: "I feel hopeless about work"\n- Therapist: "Let\'s try the breathing exercise"');
+  });
+
+  it("takes the screen's summary, or writes it when a stored result has none", () => {
+    const withoutSummary = { ...flags, summary: "" };
+    expect(section("dap", "assessment", full(), withoutSummary).sentences.find((sentence) => sentence.from === "riskScreen")?.text).toBe(riskScreenSummary(flags));
+  });
+
+  it("trims the therapist's own notes, and adds no section for blank ones", () => {
+    const review = (therapistNotes: string | null) => ({ ...full(), review: { therapistNotes, patientSummary: null, editedAt: new Date(0), editedBy: "t" } });
+    expect(formatNote("dap", review("  See again in a week.  "), flags).sections.at(-1)?.sentences[0]?.text).toBe("See again in a week.");
+    expect(formatNote("dap", review("   "), flags).sections.at(-1)?.key).toBe("plan");
+    expect(formatNote("dap", review(null), flags).sections.at(-1)?.key).toBe("plan");
+  });
+
+  it("counts what it leaves out of the text, in words that agree with the count", () => {
+    const broken = { text: "Made up.", quote: "nothing like this", evidence: [{ segmentId: "s3", start: 0, end: 5 }] };
+    const notes = notesOf({ strategies: [broken, { ...broken, text: "Also made up." }] });
+    expect(noteAsPlainText(formatNote("dap", notes, noFlags)).endsWith("\n\n2 statements were left out: what they cite does not support them. Review them in the console.")).toBe(true);
+    expect(noteAsPlainText(formatNote("dap", notesOf(), noFlags))).not.toContain("left out");
+  });
+
+  it("tells only format names apart", () => {
+    expect(isNoteFormat(3)).toBe(false);
+    expect(isNoteFormat(undefined)).toBe(false);
+    expect(isNoteFormat("dap")).toBe(true);
+  });
+});
+
+describe("a note as a FHIR DocumentReference", () => {
+  const facts = { sessionId: "session-1", patientId: "p-1", therapistId: "t-1", recordedAt: new Date("2026-11-01T10:00:00Z"), finalizedAt: new Date("2026-11-02T09:00:00Z"), finalizedBy: "t-2" };
+
+  it("is a LOINC progress note with the text in English, signed by who finalised it", () => {
+    const note = formatNote("dap", notesOf(), noFlags);
+    const document = noteAsDocumentReference(note, facts);
+    expect(document).toEqual({
+      resourceType: "DocumentReference",
+      status: "current",
+      docStatus: "final",
+      type: { coding: [{ system: "http://loinc.org", code: "11506-3", display: "Progress note" }], text: "DAP progress note" },
+      subject: { reference: "Patient/p-1" },
+      date: "2026-11-02T09:00:00.000Z",
+      author: [{ reference: "Practitioner/t-1" }],
+      authenticator: { reference: "Practitioner/t-2" },
+      description: "DAP progress note",
+      content: [
+        {
+          attachment: {
+            contentType: "text/plain; charset=utf-8",
+            language: "en",
+            data: Buffer.from(noteAsPlainText(note), "utf8").toString("base64"),
+            title: "DAP progress note",
+            creation: "2026-11-02T09:00:00.000Z",
+          },
+        },
+      ],
+      context: { period: { start: "2026-11-01T10:00:00.000Z" }, related: [{ identifier: { system: "urn:confide:session", value: "session-1" } }] },
+    });
+  });
+
+  it("names the author as the signer when who finalised is not known", () => {
+    expect(noteAsDocumentReference(formatNote("dap", notesOf(), noFlags), { ...facts, finalizedBy: null }).authenticator).toEqual({ reference: "Practitioner/t-1" });
   });
 });

@@ -7,7 +7,7 @@ import {
   type NoteListField,
   type Verification,
 } from "./clinical-notes.ts";
-import { noRiskLanguageFound, riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "./risk-screen.ts";
 
 /**
  * Progress-note formats (issue 22): the same checked notes laid out as a clinician documents a
@@ -113,18 +113,8 @@ const confideSections: Array<{ key: Part; title: string }> = [
   { key: "unresolvedConcerns", title: "Unresolved concerns" },
 ];
 
-const moodWords: Record<string, string> = {
-  very_negative: "very negative",
-  negative: "negative",
-  neutral: "neutral",
-  positive: "positive",
-  very_positive: "very positive",
-  mixed: "mixed",
-  improving: "improving",
-  declining: "declining",
-  stable: "stable",
-  fluctuating: "fluctuating",
-};
+/** A mood or trajectory value in words: `very_negative` → "very negative". */
+const inWords = (value: string) => value.replaceAll("_", " ");
 
 /**
  * What a list item is, said before it where the item alone is a bare label ("anxiety"): a
@@ -161,12 +151,12 @@ function moodSentences(notes: ClinicalNotes): NoteSentence[] {
   const sentences: NoteSentence[] = [];
   if (!isNotAssessed(notes.sessionMood)) {
     const mood = notes.sessionMood;
-    sentences.push({ text: `Mood over the session: ${moodWords[mood.value] ?? mood.value}.`, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" });
+    sentences.push({ text: `Mood over the session: ${inWords(mood.value)}.`, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" });
   }
   if (!isNotAssessed(notes.moodTrajectory)) {
     const trajectory = notes.moodTrajectory;
     sentences.push({
-      text: `Mood during the session: ${moodWords[trajectory.value] ?? trajectory.value}.`,
+      text: `Mood during the session: ${inWords(trajectory.value)}.`,
       evidence: trajectory.evidence,
       verification: trajectory.verification,
       from: "moodTrajectory",
@@ -197,7 +187,7 @@ function riskSentences(risk: RiskScreenResult | null): NoteSentence[] {
   if (!risk) {
     return [{ text: "The automated risk screen has not run on this transcript. This is not a risk assessment.", evidence: [], verification: null, from: "riskScreen" }];
   }
-  const summary = risk.summary || riskScreenSummary(risk) || noRiskLanguageFound;
+  const summary = risk.summary || riskScreenSummary(risk);
   return [{ text: summary, evidence: [], verification: null, from: "riskScreen" }, ...risk.flags.map(flagSentence)];
 }
 
@@ -249,8 +239,8 @@ function sentenceLine(sentence: NoteSentence): string {
  */
 export function sectionAsPlainText(section: NoteSection): string {
   const lines = section.sentences.filter(held).map(sentenceLine);
-  const body =
-    lines.length > 0 ? lines : [section.notAssessed ?? (section.sentences.length > 0 ? "Left out: no statement here held against the transcript." : nothingCited)];
+  // A section without sentences always says why; one whose every sentence failed says so.
+  const body = lines.length > 0 ? lines : [section.notAssessed ?? "Left out: no statement here held against the transcript."];
   return [section.title.toUpperCase(), ...body].join("\n");
 }
 

@@ -55,10 +55,10 @@ export async function getSessionNote(deps: ConfideDeps, actor: Actor, input: Ses
 export async function exportSessionNote(deps: ConfideDeps, actor: Actor, input: SessionNoteInput): Promise<FhirDocumentReference> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
   const notes = notesOf(session);
-  const finalizedAt = session.review.finalizedAt;
-  if (session.status !== "finalized" || finalizedAt === null) {
+  if (session.status !== "finalized") {
     throw new ConfideError("session.invalid_state", "Only a finalised session's note can be exported.", { details: { status: session.status } });
   }
+  const finalizedAt = session.review.finalizedAt ?? session.updatedAt;
   await audit(deps, actor, "session.note.export", { sessionId: session.id, subjectUserId: session.patientId, detail: { noteFormat: input.format } });
   return noteAsDocumentReference(formatNote(input.format, notes, session.risk ?? null), {
     sessionId: session.id,
