@@ -243,6 +243,18 @@ describe("every section of every format, in full", () => {
     expect(formatNote("soap", notes, flags).name).toBe("SOAP progress note");
   });
 
+  it("says where each sentence comes from; the screen's summary cites nothing", () => {
+    const assessment = formatNote("dap", full(), flags).sections[1]!.sentences;
+    expect(assessment.map((sentence) => sentence.from)).toEqual(["sessionMood", "moodTrajectory", "riskScreen", "riskScreen", "riskScreen", "unresolvedConcerns"]);
+    expect(assessment[2]).toEqual({ text: flags.summary, evidence: [], verification: null, from: "riskScreen" });
+    expect(section("dap", "assessment", full(), null).sentences[2]).toEqual({
+      text: "The automated risk screen has not run on this transcript. This is not a risk assessment.",
+      evidence: [],
+      verification: null,
+      from: "riskScreen",
+    });
+  });
+
   it("keeps whose words a quote is, and says so in the text", () => {
     const note = formatNote("dap", full(), flags);
     const quotes = note.sections[0]!.sentences.filter((sentence) => sentence.from === "significantQuotes");

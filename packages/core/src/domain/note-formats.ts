@@ -66,10 +66,8 @@ interface SectionPlan {
   key: string;
   title: string;
   parts: Part[];
-  /** Said when nothing fills the section; for what audio cannot show, said always. */
+  /** Said when nothing fills the section (a section with no parts, such as SOAP's Objective, always). */
   empty: string;
-  /** True for what a recording can never support (observed appearance, behaviour, mental status). */
-  neverFromAudio?: boolean;
 }
 
 const notFromAudio =
@@ -80,7 +78,7 @@ const nothingCited = "Not assessed: nothing said in the session supports this se
 const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
   soap: [
     { key: "subjective", title: "Subjective", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
-    { key: "objective", title: "Objective", parts: [], empty: notFromAudio, neverFromAudio: true },
+    { key: "objective", title: "Objective", parts: [], empty: notFromAudio },
     { key: "assessment", title: "Assessment", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
     { key: "plan", title: "Plan", parts: ["strategies", "actionItems", "followUpTopics"], empty: nothingCited },
   ],
@@ -219,7 +217,7 @@ export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskS
           return { key, title, sentences, notAssessed: sentences.length > 0 ? null : reason };
         })
       : plans[format].map((plan) => {
-          const sentences = plan.neverFromAudio ? [] : plan.parts.flatMap((part) => partSentences(part, notes, risk));
+          const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk));
           return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };
         });
   return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
