@@ -7,7 +7,7 @@ import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-
 const tokenRenewalMarginMs = 2 * 60_000;
 
 export interface SpeechRequest {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /**
    * A path under `/speechtotext` (`/transcriptions:submit`) or an absolute API URL on the
    * endpoint (a `@nextLink`); with `authenticated: false`, any absolute URL, sent as it is.

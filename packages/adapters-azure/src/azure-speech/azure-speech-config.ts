@@ -40,6 +40,11 @@ export interface AzureSpeechSettings {
   minPollIntervalMs?: number;
   /** Longest delay `poll` asks for (a job waiting in the service's queue). Default 60 s. */
   maxPollIntervalMs?: number;
+  /**
+   * Least time between two sweeps of the jobs whose deletion the service refused while they ran
+   * (marked "delete when finished"); a sweep runs at the first call after it. Default 10 minutes.
+   */
+  deferredDeletionSweepIntervalMs?: number;
   /** Replaces the global fetch (tests, proxies). */
   fetch?: typeof fetch;
   /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */
@@ -57,6 +62,7 @@ export interface ResolvedAzureSpeechSettings {
   requestTimeoutMs: number;
   minPollIntervalMs: number;
   maxPollIntervalMs: number;
+  deferredDeletionSweepIntervalMs: number;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -105,6 +111,7 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
     requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 3_600_000),
     minPollIntervalMs,
     maxPollIntervalMs: wholeNumber("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
+    deferredDeletionSweepIntervalMs: wholeNumber("deferredDeletionSweepIntervalMs", settings.deferredDeletionSweepIntervalMs, 10 * 60_000, 0, 24 * 3_600_000),
     fetch: settings.fetch ?? globalThis.fetch,
     logger: settings.logger ?? silentLogger,
   };

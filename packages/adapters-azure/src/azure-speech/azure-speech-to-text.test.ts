@@ -327,16 +327,46 @@ describe("azure-speech: staging", () => {
     await speech.discard(submitted.ref);
   });
 
-  it("deletes the staged copy when a pending job is discarded", async () => {
+  it("discarding a running job (DeleteNotAllowed): deletes the staged copy at once, marks the job, and a later sweep deletes it once it ends", async () => {
+    const speech = await createAzureSpeechToText(settingsFor({ deferredDeletionSweepIntervalMs: 0 }));
+    fake.plan = { outcome: { kind: "running-forever" } };
+    const submitted = await speech.submit(await storedRecording(1, { withReadUrl: false }), defaultTranscriptionSettings);
+    if (submitted.status !== "pending") throw new Error("not pending");
+    const [id, staged] = submitted.ref.split("~") as [string, string];
+    expect((await speech.poll(submitted.ref, defaultTranscriptionSettings)).status).toBe("pending");
+
+    // The service refuses to delete the Running job: the patient's recording goes all the same.
+    expect(await speech.discard(submitted.ref)).toEqual({ status: "deferred", reason: "job_running" });
+    expect(await stagedBlobs()).not.toContain(staged);
+    expect(fake.deleted).not.toContain(id);
+    expect(fake.jobs.get(id)?.description).toBe("confide: delete when finished");
+    // The job is no one's any more: polling it is refused as for a deleted one.
+    const polled = await outcomeOf(speech.poll(submitted.ref, defaultTranscriptionSettings));
+    expect(ConfideError.is(polled.error, "provider.rejected")).toBe(true);
+    // A sweep while it still runs leaves it; once it has ended, the next call's sweep deletes it
+    // (a new adapter: the mark is at the service, not in this process).
+    await speech.check();
+    expect(fake.jobs.has(id)).toBe(true);
+    fake.jobs.get(id)!.status = "Succeeded";
+    const later = await createAzureSpeechToText(settingsFor({ deferredDeletionSweepIntervalMs: 0 }));
+    await later.check();
+    expect(fake.deleted).toContain(id);
+    expect(fake.jobs.has(id)).toBe(false);
+    expect(await later.discard(submitted.ref)).toEqual({ status: "discarded" });
+  });
+
+  it("deletes the staged copy even when the job's deletion fails, and fails the discard so it is tried again", async () => {
     const speech = await createAzureSpeechToText(settingsFor());
     fake.plan = { outcome: { kind: "running-forever" } };
     const submitted = await speech.submit(await storedRecording(1, { withReadUrl: false }), defaultTranscriptionSettings);
     if (submitted.status !== "pending") throw new Error("not pending");
-    const [id, staged] = submitted.ref.split("~");
+    const staged = submitted.ref.split("~")[1]!;
+    fake.fault = (request) => (request.operation === "delete" ? { kind: "server-error", status: 503 } : undefined);
 
-    await speech.discard(submitted.ref);
+    const { error } = await outcomeOf(speech.discard(submitted.ref));
 
-    expect(fake.deleted).toContain(id);
+    expect(ConfideError.is(error, "provider.unavailable")).toBe(true);
+    expect((error as ConfideError).retryable).toBe(true);
     expect(await stagedBlobs()).not.toContain(staged);
   });
 

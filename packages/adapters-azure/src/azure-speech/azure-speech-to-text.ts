@@ -1,6 +1,7 @@
 import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
@@ -29,6 +30,13 @@ function parseRef(ref: string): JobRef | undefined {
   return { id, stagedKey };
 }
 
+function discardedJob(id: string): ConfideError {
+  return new ConfideError("provider.rejected", `The Azure Speech job "${id}" was discarded; it is deleted once it finishes.`, {
+    retryable: false,
+    details: { provider, reason: "discarded" },
+  });
+}
+
 function unknownJob(ref: string): ConfideError {
   return new ConfideError("provider.rejected", `Azure Speech has no transcription job "${ref.slice(0, 120)}".`, {
     retryable: false,
@@ -51,7 +59,9 @@ function jobIdOf(transcription: unknown): string {
  * `fetch` (no Speech SDK). `submit` hands the service a read URL of the recording — the blob
  * store's (`AudioSource.readUrl`), or else a copy staged in the staging container — and
  * answers `pending`; `poll` reads the job and, once it Succeeded, its result files (paged);
- * `discard` deletes the job and the staged copy. No call waits for the job: `poll` answers
+ * `discard` deletes the staged copy and the job — or, when the service refuses to delete a job
+ * that has not finished (`DeleteNotAllowed`), marks it at the service to be deleted once it ends,
+ * which a later call's sweep does (azure-speech-deferred-deletion.ts). No call waits for the job: `poll` answers
  * after one request while it runs, with the delay to the next poll (growing with the job's
  * age, never under the service's Retry-After).
  * @throws ConfideError `validation.invalid_input` for settings it cannot use.
@@ -60,6 +70,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
   const resolved: ResolvedAzureSpeechSettings = resolveAzureSpeechSettings(settings);
   const client: SpeechClient = createSpeechClient(resolved);
   const staging: SpeechStaging | undefined = await createSpeechStaging(resolved);
+  const deferred: DeferredDeletions = createDeferredDeletions(client, { intervalMs: resolved.deferredDeletionSweepIntervalMs, logger: resolved.logger });
 
   /**
    * Removes a staged copy where a failure must not fail the call (the job has ended, or its
@@ -135,6 +146,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       signal?.throwIfAborted();
       // Checked before anything is read or staged: a recording Azure cannot take is refused at once.
       assertTranscribable(settings, audio.channels);
+      await deferred.sweepWhenDue(signal);
       let url: string;
       let stagedKey: string | undefined;
       const expiresInSeconds = resolved.audioUrlExpiresInSeconds;
@@ -171,6 +183,8 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       const answer = await client.send({ method: "GET", path: `/transcriptions/${job.id}`, authenticated: true, what: `the job ${job.id}`, signal });
       const transcription = answer.json;
       if (!isRecord(transcription) || typeof transcription.status !== "string") throw badResponse("the job has no status.", { truncated: false });
+      // Discarded while it ran: its result is nobody's any more.
+      if (isMarkedForDeletion(transcription)) throw discardedJob(job.id);
       switch (transcription.status) {
         case "NotStarted":
         case "Running":
@@ -195,9 +209,20 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       signal?.throwIfAborted();
       const job = parseRef(ref);
       // A ref this adapter never made names nothing it could have kept.
-      if (job === undefined) return;
-      // Deleting a running job cancels it; an unknown one answers 204 (or 404): nothing left.
-      await client.send({ method: "DELETE", path: `/transcriptions/${job.id}`, authenticated: true, accept: [404], what: `the deletion of job ${job.id}`, signal });
+      if (job === undefined) return { status: "discarded" };
+      await deferred.sweepWhenDue(signal);
+      // An ended or unknown job answers 204 (or 404): nothing left. One NotStarted or Running is
+      // refused (DeleteNotAllowed: the service cannot stop it); the staged copy goes whatever the
+      // answer, so the patient's recording does not stay behind, and the job is marked to be
+      // deleted once it ends.
+      let deletion: "done" | "refused" = "done";
+      let failure: unknown;
+      try {
+        await client.send({ method: "DELETE", path: `/transcriptions/${job.id}`, authenticated: true, accept: [404], what: `the deletion of job ${job.id}`, signal });
+      } catch (error) {
+        if (isDeleteNotAllowed(error)) deletion = "refused";
+        else failure = error;
+      }
       if (job.stagedKey !== undefined) {
         if (staging === undefined) {
           throw new ConfideError("provider.unavailable", "The job's recording was staged, but no staging container is configured any more: its copy remains.", {
@@ -207,10 +232,16 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         }
         await staging.remove(job.stagedKey, signal === undefined ? {} : { signal });
       }
+      if (failure !== undefined) throw failure;
+      if (deletion === "done") return { status: "discarded" };
+      await deferred.mark(job.id, signal);
+      resolved.logger.warn("speech.job.deletion_deferred", { provider, reason: "DeleteNotAllowed" });
+      return { status: "deferred", reason: "job_running" };
     },
 
     async check(options = {}) {
       await client.send({ method: "GET", path: "/transcriptions", query: { top: "1" }, authenticated: true, what: "the readiness check", signal: options.signal });
+      await deferred.sweepWhenDue(options.signal);
       await staging?.check(options);
     },
 

@@ -286,6 +286,33 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     expect((await call(job.self, { method: "DELETE" })).status).toBe(204);
   });
 
+  it("refuses to delete a NotStarted or Running job (DeleteNotAllowed), takes a description by PATCH, and lists by a description filter", async () => {
+    speech.plan = { pollsNotStarted: 1, outcome: { kind: "running-forever" } };
+    const job = (await (await submit(validBody())).json()) as { self: string };
+    const id = new URL(job.self).pathname.split("/").at(-1)!;
+
+    const notStarted = await call(job.self, { method: "DELETE" });
+    expect(notStarted.status).toBe(400);
+    expect(await notStarted.json()).toMatchObject({ innerError: { code: "DeleteNotAllowed" } });
+    await poll(job.self);
+    expect((await poll(job.self)).status).toBe("Running");
+    expect((await call(job.self, { method: "DELETE" })).status).toBe(400);
+    expect(speech.jobs.has(id)).toBe(true);
+
+    const patched = await call(job.self, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "delete me" }) });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ description: "delete me", status: "Running" });
+    const listUrl = new URL(`${speech.url}/speechtotext/transcriptions?api-version=2024-11-15`);
+    listUrl.searchParams.set("filter", "description eq 'delete me'");
+    const listed = (await (await call(listUrl.toString())).json()) as { values: { self: string }[] };
+    expect(listed.values.map((value) => value.self)).toEqual([job.self]);
+    listUrl.searchParams.set("filter", "description eq 'other'");
+    expect(((await (await call(listUrl.toString())).json()) as { values: unknown[] }).values).toEqual([]);
+
+    speech.jobs.get(id)!.status = "Succeeded";
+    expect((await call(job.self, { method: "DELETE" })).status).toBe(204);
+  });
+
   it("refuses a content URL whose signature was tampered with", async () => {
     const job = (await (await submit(validBody())).json()) as { self: string };
     await poll(job.self);

@@ -7,7 +7,11 @@
  *   GET    /speechtotext/transcriptions/{id}/files?api-version=…&skip&top → 200 { values, @nextLink }
  *   GET    /speechtotext/transcriptions/{id}/files/{fileId}?api-version=… → 200 File
  *   GET    /speechtotext/transcriptions?api-version=…&skip&top            → 200 { values, @nextLink }
- *   DELETE /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 204 (also when missing)
+ *   PATCH  /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 200 Transcription (TranscriptionUpdate:
+ *                                          displayName, description, customProperties)
+ *   GET    /speechtotext/transcriptions?filter=description eq '…'         → only the jobs so described
+ *   DELETE /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 204 (also when missing); 400
+ *                                          DeleteNotAllowed while the job is NotStarted or Running
  *   GET    /results/{id}/{fileId}?sig=…   the files' `links.contentUrl`, SAS-style: no key, a
  *                                          wrong or missing `sig` → 403, a deleted job → 404
  *
@@ -54,7 +58,7 @@ export interface FakeSpeechJobPlan {
   outcome: FakeSpeechOutcome;
 }
 
-export type SpeechOperation = "submit" | "get" | "list" | "list-files" | "get-file" | "file-content" | "delete" | "unknown";
+export type SpeechOperation = "submit" | "get" | "update" | "list" | "list-files" | "get-file" | "file-content" | "delete" | "unknown";
 
 export interface ReceivedSpeechRequest {
   operation: SpeechOperation;
@@ -100,6 +104,9 @@ export interface FakeSpeechJob {
   startedAt: number | undefined;
   reads: number;
   error: { code: string; message: string } | undefined;
+  /** Set by PATCH (TranscriptionUpdate). */
+  description: string | undefined;
+  customProperties: Record<string, string> | undefined;
   /** The audio URLs the job fetched (its content URLs, or the blobs listed in its container). */
   sources: string[];
   files: FakeSpeechFile[];
@@ -227,6 +234,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       properties,
       status: job.status,
       ...submitted.rest,
+      ...(job.description === undefined ? {} : { description: job.description }),
+      ...(job.customProperties === undefined ? {} : { customProperties: job.customProperties }),
     };
   };
 
@@ -356,7 +365,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     if (method === "POST" && path === "/speechtotext/transcriptions:submit") return { operation: "submit" };
     if (method === "GET" && path === "/speechtotext/transcriptions") return { operation: "list" };
     if ((match = /^\/speechtotext\/transcriptions\/([^/:]+)$/.exec(path)))
-      return { operation: method === "DELETE" ? "delete" : method === "GET" ? "get" : "unknown", id: match[1]! };
+      return { operation: method === "DELETE" ? "delete" : method === "GET" ? "get" : method === "PATCH" ? "update" : "unknown", id: match[1]! };
     if (method === "GET" && (match = /^\/speechtotext\/transcriptions\/([^/]+)\/files$/.exec(path))) return { operation: "list-files", id: match[1]! };
     if (method === "GET" && (match = /^\/speechtotext\/transcriptions\/([^/]+)\/files\/([^/]+)$/.exec(path)))
       return { operation: "get-file", id: match[1]!, fileId: match[2]! };
@@ -471,6 +480,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
           startedAt: undefined,
           reads: 0,
           error: undefined,
+          description: undefined,
+          customProperties: undefined,
           sources: [],
           files: [],
         };
@@ -486,7 +497,21 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         return;
       }
       case "list": {
-        const jobs = [...fake.jobs.values()].map(transcriptionBody);
+        // The list's `filter` (2024-11-15: "displayName, description, createdDateTime,
+        // lastActionDateTime, status and locale"); the fake reads `<property> eq '<value>'` joined
+        // by `and`, for description, displayName and status, and refuses the rest.
+        const clauses = received.query.filter === undefined ? [] : received.query.filter.split(/\s+and\s+/i).map((clause) => /^(description|displayName|status) eq '([^']*)'$/.exec(clause.trim()));
+        if (clauses.some((clause) => clause === null)) {
+          sendError(response, 400, { code: "InvalidRequest", message: "The filter is not supported by this fake.", innerError: { code: "InvalidParameterValue", message: "Unsupported filter." } });
+          return;
+        }
+        const matches = (job: FakeSpeechJob) =>
+          clauses.every((clause) => {
+            const [, property, value] = clause!;
+            const actual = property === "description" ? job.description : property === "displayName" ? job.submitted.displayName : job.status;
+            return actual === value;
+          });
+        const jobs = [...fake.jobs.values()].filter(matches).map(transcriptionBody);
         sendJson(response, 200, page(jobs, received.query, "/transcriptions", 100));
         return;
       }
@@ -504,7 +529,33 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         sendJson(response, 200, fileBody(job, file));
         return;
       }
+      case "update": {
+        const job = fake.jobs.get(id!);
+        if (job === undefined) return notFound(response);
+        const update = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+        const unknown = update === undefined ? [] : Object.keys(update).filter((name) => !["displayName", "description", "customProperties"].includes(name));
+        if (update === undefined || unknown.length > 0) {
+          sendError(response, 400, { code: "InvalidRequest", message: `Not a TranscriptionUpdate${unknown.length > 0 ? `: ${unknown.join(", ")}` : ""}.`, innerError: { code: "InvalidParameterValue", message: "Invalid update." } });
+          return;
+        }
+        if (typeof update.description === "string") job.description = update.description;
+        if (typeof update.customProperties === "object" && update.customProperties !== null) job.customProperties = update.customProperties as Record<string, string>;
+        sendJson(response, 200, transcriptionBody(job));
+        return;
+      }
       case "delete": {
+        // "DeleteNotAllowed: Deletion of the entity is not allowed (it is still being processed)"
+        // — the 2024-11-15 spec's DetailedErrorCode; maintainers: "there is no way to stop a
+        // running task" (issue 29, finding 1). A NotStarted or Running job cannot be deleted.
+        const running = fake.jobs.get(id!);
+        if (running !== undefined && (running.status === "NotStarted" || running.status === "Running")) {
+          sendError(response, 400, {
+            code: "InvalidRequest",
+            message: "The transcription cannot be deleted while it is being processed.",
+            innerError: { code: "DeleteNotAllowed", message: "Deletion of a NotStarted or Running transcription is not allowed." },
+          });
+          return;
+        }
         if (fake.jobs.delete(id!)) fake.deleted.push(id!);
         response.writeHead(204);
         response.end();
