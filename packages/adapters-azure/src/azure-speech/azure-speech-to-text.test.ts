@@ -10,6 +10,11 @@ import {
 } from "@confide/contracts/fakes";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";
 import { BlobServiceClient } from "@azure/storage-blob";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureBlobStore } from "../azure-blob/azure-blob-store.ts";
 import type { AzureSpeechSettings } from "./azure-speech-config.ts";
@@ -198,6 +203,64 @@ describe("azure-speech: the submission", () => {
     const { error } = await outcomeOf(speech.submit(audio, { ...defaultTranscriptionSettings, channelLayout: "per-channel" }));
     expect(ConfideError.is(error, "provider.unsupported")).toBe(true);
     expect((error as ConfideError).retryable).toBe(false);
+  });
+});
+
+describe("azure-speech: stereo recordings that are not WAV (issue 29, finding 2)", () => {
+  const encoded = new Map<string, Uint8Array>();
+
+  beforeAll(async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confide-azure-stereo-"));
+    const outputs = [
+      { name: "stereo.mp3", options: ["-ac", "2", "-c:a", "libmp3lame", "-f", "mp3"] },
+      { name: "stereo.m4a", options: ["-ac", "2", "-c:a", "aac", "-f", "ipod"] },
+      { name: "mono.m4a", options: ["-ac", "1", "-c:a", "aac", "-f", "ipod"] },
+    ];
+    await promisify(execFile)("ffmpeg", [
+      "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=1",
+      ...outputs.flatMap(({ name, options }) => [...options, "-y", join(directory, name)]),
+    ]);
+    for (const { name } of outputs) encoded.set(name, new Uint8Array(await readFile(join(directory, name))));
+    await rm(directory, { recursive: true, force: true });
+  }, 30_000);
+
+  /** The recording as core offers a non-WAV one: channels unknown (null), read by URL. */
+  async function storedEncoded(name: string, contentType: string): Promise<AudioSource> {
+    const bytes = encoded.get(name)!;
+    const key = `sessions/s${(stored += 1)}/${name}`;
+    await recordings.put(key, byteStream(bytes), { contentType });
+    return {
+      key,
+      contentType,
+      sizeBytes: bytes.length,
+      channels: null,
+      open: async (signal) => (await recordings.get(key, signal === undefined ? {} : { signal })).body,
+      readUrl: async ({ expiresInSeconds }) => recordings.signedUrl!(key, { expiresInSeconds, access: "read" }),
+    };
+  }
+
+  for (const [name, contentType] of [["stereo.mp3", "audio/mpeg"], ["stereo.m4a", "audio/mp4"]] as const) {
+    it(`a ${name} with diarization asked for is submitted as two channels (Azure fails stereo diarization), one speaker per channel, with a warning`, async () => {
+      const speech = await createAzureSpeechToText(settingsFor());
+      const result = await transcribe(speech, await storedEncoded(name, contentType));
+
+      if (result.status !== "done") throw new Error("not done");
+      const submitted = fake.received.filter((request) => request.operation === "submit").at(-1)!.body as Record<string, any>;
+      expect(submitted.properties.channels).toEqual([0, 1]);
+      expect(submitted.properties.diarization).toBeUndefined();
+      expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual(["ch0", "ch1"]);
+      expect(result.warnings).toContainEqual(expect.objectContaining({ feature: "diarization", type: "unsupported" }));
+    });
+  }
+
+  it("a mono M4A is diarized on its one channel", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const result = await transcribe(speech, await storedEncoded("mono.m4a", "audio/mp4"));
+
+    if (result.status !== "done") throw new Error("not done");
+    const submitted = fake.received.filter((request) => request.operation === "submit").at(-1)!.body as Record<string, any>;
+    expect(submitted.properties).toMatchObject({ channels: [0], diarization: { enabled: true } });
+    expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1", "S2"]);
   });
 });
 

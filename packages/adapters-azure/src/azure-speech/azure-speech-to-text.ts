@@ -2,6 +2,7 @@ import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type 
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
+import { probeAudio } from "./azure-speech-audio-probe.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
@@ -144,8 +145,12 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
     async submit(audio, settings, options = {}) {
       const { signal } = options;
       signal?.throwIfAborted();
-      // Checked before anything is read or staged: a recording Azure cannot take is refused at once.
+      // Checked before anything is staged: a recording Azure cannot take is refused at once.
       assertTranscribable(settings, audio.channels);
+      // Core knows a canonical WAV's channels; any other container's are read from its header
+      // (Azure fails a stereo file asked to diarize, in every container).
+      const channels = audio.channels ?? (await probeAudio(await audio.open(signal), signal)).channels;
+      assertTranscribable(settings, channels);
       await deferred.sweepWhenDue(signal);
       let url: string;
       let stagedKey: string | undefined;
@@ -162,7 +167,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         );
       }
       try {
-        const body = planSubmission(settings, { url, channels: audio.channels }, {
+        const body = planSubmission(settings, { url, channels }, {
           timeToLiveHours: resolved.timeToLiveHours,
           displayName: `confide ${new Date().toISOString()}`,
         });

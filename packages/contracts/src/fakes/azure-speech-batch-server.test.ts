@@ -1,4 +1,9 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeSpeechTranscript } from "./azure-speech-batch-result.ts";
@@ -201,6 +206,27 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     const failed = await poll(stereo.self);
     expect(failed.status).toBe("Failed");
     expect(failed.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
+  });
+
+  it("fails diarization of a stereo recording in any container (MP3, OGG here), read by ffprobe; diarizes a mono one", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confide-fake-stereo-"));
+    await promisify(execFile)("ffmpeg", [
+      "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=1",
+      "-ac", "2", "-c:a", "libmp3lame", "-f", "mp3", "-y", join(directory, "stereo.mp3"),
+      "-ac", "2", "-c:a", "libvorbis", "-f", "ogg", "-y", join(directory, "stereo.ogg"),
+      "-ac", "1", "-c:a", "libmp3lame", "-f", "mp3", "-y", join(directory, "mono.mp3"),
+    ]);
+    for (const name of ["stereo.mp3", "stereo.ogg", "mono.mp3"]) audio.set(`/${name}`, await readFile(join(directory, name)));
+    await rm(directory, { recursive: true, force: true });
+    const diarized = { diarization: { enabled: true, maxSpeakers: 2 }, channels: undefined };
+
+    for (const [name, status] of [["stereo.mp3", "Failed"], ["stereo.ogg", "Failed"], ["mono.mp3", "Running"]] as const) {
+      const job = (await (await submit(validBody({ contentUrls: [`${audioUrl}/${name}`] }, diarized))).json()) as { self: string };
+      const read = await poll(job.self);
+      expect(read.status, name).toBe(status);
+      if (status === "Failed") expect(read.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
+    }
+    expect(speech.audioFetches.slice(-3).map((fetched) => fetched.channels)).toEqual([2, 2, 1]);
   });
 
   it("lists a container SAS URL and transcribes every blob in it, one result file each", async () => {

@@ -23,7 +23,8 @@
  * NotStarted; the next read starts it — the fake then DOWNLOADS every content URL (proving the
  * URL works: an unreachable or refused URL fails the job as the service does, "Authentication
  * failed for recordings URI." / "The recordings URI contains invalid data.", and diarization
- * of a WAV with more than one channel fails too) and answers Running; after `pollsRunning`
+ * of a recording with more than one channel fails too, in any container: its channels are read
+ * by ffprobe) and answers Running; after `pollsRunning`
  * more reads and `runningForMs` since the start, it ends as the plan says: Succeeded with
  * result files made from the test's transcript script, Failed with `properties.error`, or
  * never (Running forever). Scripted faults (`fault`) answer any request instead: 429 with
@@ -38,6 +39,7 @@ import {
   type ResultShaping,
 } from "./azure-speech-batch-result.ts";
 import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
+import { audioChannels } from "./fake-audio-channels.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 import { isSpeechError, validateSubmission, type SpeechError, type SubmittedTranscription } from "./azure-speech-batch-validation.ts";
 
@@ -90,6 +92,8 @@ export interface AudioFetch {
   sha256: string;
   /** From the WAV header when the body is a RIFF/WAVE file. */
   wavChannels: number | undefined;
+  /** The WAV header's, or for another container with diarization asked, ffprobe's (undefined: not read, or no audio stream). */
+  channels: number | undefined;
 }
 
 export type FakeSpeechStatus = "NotStarted" | "Running" | "Succeeded" | "Failed";
@@ -287,19 +291,26 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       } catch {
         status = 0;
       }
-      const channels = wavChannels(bytes.subarray(0, 64));
+      const wavHeaderChannels = wavChannels(bytes.subarray(0, 64));
+      // ffprobe (≈ 50 ms) only where the answer matters: a non-WAV recording to diarize.
+      const probe = wavHeaderChannels === undefined && job.submitted.properties.diarization?.enabled === true && status >= 200 && status <= 299 && bytes.length > 0;
+      const channels = probe ? await audioChannels(bytes) : wavHeaderChannels;
       fake.audioFetches.push({
         jobId: job.id,
         url,
         status,
         sizeBytes: bytes.length,
         sha256: createHash("sha256").update(bytes).digest("hex"),
-        wavChannels: channels,
+        wavChannels: wavHeaderChannels,
+        channels,
       });
       if (status < 200 || status > 299) {
         fail(job, "InvalidData", "Authentication failed for recordings URI.");
         return undefined;
       }
+      // "For stereo files, diarization is not possible": the service fails a stereo recording
+      // with diarization in WAV and M4A alike (Azure-Samples/cognitive-services-speech-sdk
+      // issues 1051, 1109, 1340), so the fake does in every container ffprobe reads.
       if (bytes.length === 0 || (job.submitted.properties.diarization?.enabled && channels !== undefined && channels > 1)) {
         fail(job, "InvalidData", "The recordings URI contains invalid data.");
         return undefined;
