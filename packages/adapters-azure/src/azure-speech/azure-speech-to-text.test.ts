@@ -264,6 +264,77 @@ describe("azure-speech: stereo recordings that are not WAV (issue 29, finding 2)
   });
 });
 
+describe("azure-speech: batch limits, 1 GB per file and 240 minutes with diarization (issue 29, finding 3)", () => {
+  /** A WAV whose header says it plays `minutes` (its data is one second): the length core and the service read. */
+  function wavClaiming(minutes: number, channels: number): Uint8Array {
+    const bytes = pcmWav({ channels, dataBytes: 32_000 * channels });
+    new DataView(bytes.buffer).setUint32(40, minutes * 60 * 32_000 * channels, true);
+    new DataView(bytes.buffer).setUint32(4, 36 + minutes * 60 * 32_000 * channels, true);
+    return bytes;
+  }
+
+  async function storedBytes(bytes: Uint8Array, channels: number | null): Promise<AudioSource> {
+    const key = `sessions/s${(stored += 1)}/long.wav`;
+    await recordings.put(key, byteStream(bytes), { contentType: "audio/wav" });
+    return {
+      key,
+      contentType: "audio/wav",
+      sizeBytes: bytes.length,
+      channels,
+      open: async (signal) => (await recordings.get(key, signal === undefined ? {} : { signal })).body,
+      readUrl: async ({ expiresInSeconds }) => recordings.signedUrl!(key, { expiresInSeconds, access: "read" }),
+    };
+  }
+
+  const submits = () => fake.received.filter((request) => request.operation === "submit").length;
+
+  it("refuses a recording over 1 GB at submission, non-retryable, before staging or submitting anything", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const before = { submits: submits(), staged: await stagedBlobs() };
+    const huge: AudioSource = {
+      key: "sessions/huge/audio.wav",
+      contentType: "audio/wav",
+      sizeBytes: 1_200_000_000,
+      channels: 1,
+      durationMs: 60 * 60_000,
+      open: async () => {
+        throw new Error("a recording Azure cannot take is not read");
+      },
+    };
+
+    const { error } = await outcomeOf(speech.submit(huge, defaultTranscriptionSettings));
+
+    expect(ConfideError.is(error, "provider.unsupported")).toBe(true);
+    expect(error).toMatchObject({ retryable: false, details: { reason: "recording_too_large" } });
+    expect((error as Error).message).toBe("The recording is 1.2 GB; the speech service transcribes files of at most 1 GB. Record in a compressed format (MP3, M4A) or in shorter parts.");
+    expect({ submits: submits(), staged: await stagedBlobs() }).toEqual(before);
+  });
+
+  it("refuses a mono recording of more than 240 minutes when speakers are to be separated, reading the length from its header", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const before = submits();
+
+    // Channels unknown to core (as for any container it does not read): the header tells both.
+    const { error } = await outcomeOf(speech.submit(await storedBytes(wavClaiming(241, 1), null), defaultTranscriptionSettings));
+
+    expect(error).toMatchObject({ code: "provider.unsupported", retryable: false, details: { reason: "recording_too_long_to_diarize", durationMs: 241 * 60_000 } });
+    expect((error as Error).message).toBe(
+      "The recording lasts 241 minutes; the speech service separates speakers in recordings of at most 240 minutes. Split it into shorter parts, or transcribe it without separating speakers.",
+    );
+    expect(submits()).toBe(before);
+  });
+
+  it("takes a 241-minute recording without diarization (speakers on their own channels), and a 239-minute one with it", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+
+    const perChannel = await speech.submit(await storedBytes(wavClaiming(241, 2), 2), { ...defaultTranscriptionSettings, channelLayout: "per-channel" });
+    const diarized = await speech.submit(await storedBytes(wavClaiming(239, 1), 1), defaultTranscriptionSettings);
+
+    expect([perChannel.status, diarized.status]).toEqual(["pending", "pending"]);
+    for (const result of [perChannel, diarized]) if (result.status === "pending") await speech.poll(result.ref, defaultTranscriptionSettings);
+  });
+});
+
 describe("azure-speech: reading the result", () => {
   it("maps a mono diarized result: speakers S1/S2 without channels, ticks to ms, words with times and confidence", async () => {
     const speech = await createAzureSpeechToText(settingsFor());

@@ -6,7 +6,7 @@ import { probeAudio } from "./azure-speech-audio-probe.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
-import { assertTranscribable, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
+import { assertTranscribable, assertWithinBatchLimits, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, willDiarize, type JobProperties } from "./azure-speech-submission.ts";
 
 const provider = "azure-speech";
 /** Transcription ids are GUIDs; anything else is refused before a request is made. */
@@ -149,8 +149,17 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       assertTranscribable(settings, audio.channels);
       // Core knows a canonical WAV's channels; any other container's are read from its header
       // (Azure fails a stereo file asked to diarize, in every container).
-      const channels = audio.channels ?? (await probeAudio(await audio.open(signal), signal)).channels;
+      // A duration not known yet is read the same way where diarization would be asked for
+      // (240 minutes at most); both are checked before anything is staged or submitted.
+      let channels = audio.channels;
+      let durationMs = audio.durationMs ?? null;
+      if (channels === null || (durationMs === null && willDiarize(settings, channels))) {
+        const probed = await probeAudio(await audio.open(signal), signal);
+        channels ??= probed.channels;
+        durationMs ??= probed.durationMs;
+      }
       assertTranscribable(settings, channels);
+      assertWithinBatchLimits(settings, { sizeBytes: audio.sizeBytes, durationMs, channels });
       await deferred.sweepWhenDue(signal);
       let url: string;
       let stagedKey: string | undefined;

@@ -80,6 +80,7 @@ beforeEach(() => {
   speech.plan = { outcome: { kind: "succeeded", transcript: stereoScript } };
   speech.fault = () => undefined;
   speech.filesPageSize = 100;
+  speech.limits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 };
 });
 
 const submitUrl = () => `${speech.url}/speechtotext/transcriptions:submit?api-version=2024-11-15`;
@@ -227,6 +228,20 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
       if (status === "Failed") expect(read.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
     }
     expect(speech.audioFetches.slice(-3).map((fetched) => fetched.channels)).toEqual([2, 2, 1]);
+  });
+
+  it("fails a job past the batch limits once it reads the audio: a file over the size limit, a diarized one over the duration limit", async () => {
+    const diarized = { diarization: { enabled: true, maxSpeakers: 2 }, channels: undefined };
+    speech.limits = { maxFileBytes: 1_000, maxDiarizedDurationMs: 240 * 60_000 };
+    const big = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }))).json()) as { self: string };
+    expect(await poll(big.self)).toMatchObject({ status: "Failed", properties: { error: { message: "The audio file exceeds the maximum size." } } });
+
+    speech.limits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 100 };
+    const long = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }, diarized))).json()) as { self: string };
+    expect(await poll(long.self)).toMatchObject({ status: "Failed", properties: { error: { message: "The audio is longer than diarization supports." } } });
+    // Without diarization the duration limit does not apply.
+    const plain = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }, { channels: [0] }))).json()) as { self: string };
+    expect((await poll(plain.self)).status).toBe("Running");
   });
 
   it("lists a container SAS URL and transcribes every blob in it, one result file each", async () => {

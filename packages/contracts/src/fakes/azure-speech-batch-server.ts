@@ -39,7 +39,7 @@ import {
   type ResultShaping,
 } from "./azure-speech-batch-result.ts";
 import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
-import { audioChannels } from "./fake-audio-channels.ts";
+import { audioChannels, audioDuration } from "./fake-audio-channels.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 import { isSpeechError, validateSubmission, type SpeechError, type SubmittedTranscription } from "./azure-speech-batch-validation.ts";
 
@@ -135,6 +135,12 @@ export interface FakeSpeechBatchServer {
   fault: (request: ReceivedSpeechRequest, index: number) => FakeSpeechFault | undefined;
   /** Files per page of `/files` when the request has no `top` (default 100, the service's). */
   filesPageSize: number;
+  /**
+   * Batch limits per file, enforced when the job reads its audio (defaults: the service's —
+   * Speech quotas and limits, "Batch transcription": 1 GB per file, 240 minutes with
+   * diarization). Tests lower them to provoke the failure without gigabytes.
+   */
+  limits: { maxFileBytes: number; maxDiarizedDurationMs: number };
   /** Downloads a content URL (default global fetch); replace to reach an HTTPS stand-in. */
   fetchAudio: (url: string) => Promise<Response>;
   /** Every request, in arrival order. */
@@ -168,6 +174,15 @@ function wavChannels(head: Buffer): number | undefined {
   return head.readUInt16LE(22);
 }
 
+/** Playing time: a WAV header's data size over its byte rate, else ffprobe's. */
+async function durationOf(bytes: Buffer): Promise<number | undefined> {
+  if (bytes.length >= 44 && bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 36, 4) === "data") {
+    const byteRate = bytes.readUInt32LE(28);
+    return byteRate > 0 ? Math.round((bytes.readUInt32LE(40) / byteRate) * 1000) : undefined;
+  }
+  return bytes.length > 0 ? audioDuration(bytes) : undefined;
+}
+
 function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -196,6 +211,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     plan: options.plan ?? { outcome: { kind: "succeeded", transcript: defaultSpeechTranscript } },
     fault: () => undefined,
     filesPageSize: options.filesPageSize ?? 100,
+    limits: { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 },
     fetchAudio: (url) => fetch(url),
     received: [],
     audioFetches: [],
@@ -311,6 +327,14 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       // "For stereo files, diarization is not possible": the service fails a stereo recording
       // with diarization in WAV and M4A alike (Azure-Samples/cognitive-services-speech-sdk
       // issues 1051, 1109, 1340), so the fake does in every container ffprobe reads.
+      // Past the batch limits the job fails after it started, as the service's does (its exact
+      // words are not documented; these are the fake's).
+      const diarized = job.submitted.properties.diarization?.enabled === true;
+      const durationMs = diarized ? await durationOf(bytes) : undefined;
+      if (bytes.length > fake.limits.maxFileBytes || (durationMs !== undefined && durationMs > fake.limits.maxDiarizedDurationMs)) {
+        fail(job, "InvalidData", bytes.length > fake.limits.maxFileBytes ? "The audio file exceeds the maximum size." : "The audio is longer than diarization supports.");
+        return undefined;
+      }
       if (bytes.length === 0 || (job.submitted.properties.diarization?.enabled && channels !== undefined && channels > 1)) {
         fail(job, "InvalidData", "The recordings URI contains invalid data.");
         return undefined;

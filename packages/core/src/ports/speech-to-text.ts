@@ -8,6 +8,11 @@ export interface AudioSource {
   sizeBytes: number;
   /** Channels from the header when known. */
   channels: number | null;
+  /**
+   * Playing time when known (a WAV header, or an earlier transcript); absent or null: unknown.
+   * Providers with a duration limit check it before a job starts.
+   */
+  durationMs?: number | null;
   /** Opens the recording as a stream (from the BlobStore). May be called more than once. */
   open(signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   /**
