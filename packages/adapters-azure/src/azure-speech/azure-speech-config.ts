@@ -24,6 +24,12 @@ export interface AzureSpeechSettings {
   /** Default: `DefaultAzureCredential` of `@azure/identity`, loaded when first needed. */
   credential?: TokenCredential;
   /**
+   * Reads result files of a Speech resource with its own storage account (BYOS), whose result
+   * URLs carry no SAS: a token for Azure Storage. Default: `credential`, else
+   * `DefaultAzureCredential`. Unused while result URLs are signed.
+   */
+  storageCredential?: TokenCredential;
+  /**
    * Where recordings that are not in Azure Blob Storage (no `readUrl`) are copied for the
    * service to read, one blob per job, deleted when the job is discarded or has ended.
    * Without it such recordings are refused (`provider.unsupported`). The container must let
@@ -56,6 +62,7 @@ export interface ResolvedAzureSpeechSettings {
   endpoint: string;
   key: string | undefined;
   credential: TokenCredential | undefined;
+  storageCredential: TokenCredential | undefined;
   staging: AzureSpeechSettings["staging"];
   audioUrlExpiresInSeconds: number;
   timeToLiveHours: number;
@@ -105,6 +112,7 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
     endpoint,
     key,
     credential: settings.credential,
+    storageCredential: settings.storageCredential,
     staging: settings.staging,
     audioUrlExpiresInSeconds: wholeNumber("audioUrlExpiresInSeconds", settings.audioUrlExpiresInSeconds, 24 * 3600, 60, 7 * 24 * 3600),
     timeToLiveHours: wholeNumber("timeToLiveHours", settings.timeToLiveHours, 24, 6, 744),

@@ -599,6 +599,49 @@ describe("azure-speech: faults", () => {
     await expect(speech.check()).rejects.toMatchObject({ code: "provider.rejected" });
   });
 
+  it("reads the unsigned result URLs of a bring-your-own-storage resource with a Storage token (issue 29, finding 4), never the Speech key", async () => {
+    const scopes: Array<string | string[]> = [];
+    const storageCredential = {
+      async getToken(scope: string | string[]) {
+        scopes.push(scope);
+        return { token: fake.storageBearerToken, expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    fake.byos = true;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor({ storageCredential }));
+      const started = Date.now();
+
+      const result = await transcribe(speech, await storedRecording(1));
+
+      if (result.status !== "done") throw new Error("not done");
+      expect(result.transcript.segments.map((segment) => segment.text)).toEqual(["How have you been sleeping?", "Better this week, thanks."]);
+      expect(scopes).toEqual(["https://storage.azure.com/.default"]);
+      const reads = fake.received.filter((request) => request.receivedAt >= started && request.operation === "file-content");
+      expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads) {
+        expect(read.query.sig).toBeUndefined();
+        expect(read.headers.authorization).toBe(`Bearer ${fake.storageBearerToken}`);
+        expect(read.headers["ocp-apim-subscription-key"]).toBeUndefined();
+      }
+    } finally {
+      fake.byos = false;
+    }
+  });
+
+  it("a BYOS result read refused by Storage (no role on the account) is a non-retryable provider.rejected", async () => {
+    const storageCredential = { getToken: async () => ({ token: "a token Storage refuses", expiresOnTimestamp: Date.now() + 3600_000 }) };
+    fake.byos = true;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor({ storageCredential }));
+      const { error } = await outcomeOf(transcribe(speech, await storedRecording(1)));
+
+      expect(error).toMatchObject({ code: "provider.rejected", retryable: false, details: { status: 403 } });
+    } finally {
+      fake.byos = false;
+    }
+  });
+
   it("signs in with a bearer token from the credential when no key is set, asking for the Cognitive Services scope", async () => {
     const scopes: Array<string | string[]> = [];
     const credential = {

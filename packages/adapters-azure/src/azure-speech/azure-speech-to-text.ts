@@ -4,6 +4,7 @@ import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzur
 import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
 import { probeAudio } from "./azure-speech-audio-probe.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
+import { createResultAccess } from "./azure-speech-result-access.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
 import { assertTranscribable, assertWithinBatchLimits, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, willDiarize, type JobProperties } from "./azure-speech-submission.ts";
@@ -70,6 +71,7 @@ function jobIdOf(transcription: unknown): string {
 export async function createAzureSpeechToText(settings: AzureSpeechSettings): Promise<SpeechToText> {
   const resolved: ResolvedAzureSpeechSettings = resolveAzureSpeechSettings(settings);
   const client: SpeechClient = createSpeechClient(resolved);
+  const resultAccess = createResultAccess(resolved);
   const staging: SpeechStaging | undefined = await createSpeechStaging(resolved);
   const deferred: DeferredDeletions = createDeferredDeletions(client, { intervalMs: resolved.deferredDeletionSweepIntervalMs, logger: resolved.logger });
 
@@ -122,8 +124,10 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
     for (const file of resultFiles) {
       const contentUrl = isRecord(file.links) ? file.links.contentUrl : undefined;
       if (typeof contentUrl !== "string" || !URL.canParse(contentUrl)) throw badResponse("a result file has no content URL.", { truncated: false });
-      // The content URL is signed (SAS): it gets no key or token.
-      const answer = await client.send({ method: "GET", path: contentUrl, authenticated: false, what: "a transcription result file", signal });
+      // A signed content URL (SAS) gets no key or token; an unsigned one (a BYOS resource) the
+      // storage account's token, never the Speech key.
+      const headers = await resultAccess.headersFor(contentUrl, signal);
+      const answer = await client.send({ method: "GET", path: contentUrl, authenticated: false, headers, what: "a transcription result file", signal });
       parsed.push(parseResultFile(answer.json));
     }
     // One speaker per channel when the job read two channels (asked for, or a stereo recording

@@ -81,6 +81,7 @@ beforeEach(() => {
   speech.fault = () => undefined;
   speech.filesPageSize = 100;
   speech.limits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 };
+  speech.byos = false;
 });
 
 const submitUrl = () => `${speech.url}/speechtotext/transcriptions:submit?api-version=2024-11-15`;
@@ -352,6 +353,22 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
 
     speech.jobs.get(id)!.status = "Succeeded";
     expect((await call(job.self, { method: "DELETE" })).status).toBe(204);
+  });
+
+  it("BYOS mode: result URLs carry no SAS; an anonymous read is 403, a Storage bearer token with x-ms-version reads", async () => {
+    speech.byos = true;
+    const job = (await (await submit(validBody())).json()) as { self: string };
+    await poll(job.self);
+    const done = await poll(job.self);
+    const files = (await (await call(done.links.files)).json()) as { values: { kind: string; links: { contentUrl: string } }[] };
+    const contentUrl = files.values.find((file) => file.kind === "Transcription")!.links.contentUrl;
+
+    expect(new URL(contentUrl).search).toBe("");
+    expect((await fetch(contentUrl)).status).toBe(403);
+    expect((await fetch(contentUrl, { headers: { authorization: `Bearer ${speech.storageBearerToken}` } })).status).toBe(403);
+    const read = await fetch(contentUrl, { headers: { authorization: `Bearer ${speech.storageBearerToken}`, "x-ms-version": "2024-11-04" } });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toHaveProperty("recognizedPhrases");
   });
 
   it("refuses a content URL whose signature was tampered with", async () => {

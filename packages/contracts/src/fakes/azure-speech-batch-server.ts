@@ -141,6 +141,16 @@ export interface FakeSpeechBatchServer {
    * diarization). Tests lower them to provoke the failure without gigabytes.
    */
   limits: { maxFileBytes: number; maxDiarizedDurationMs: number };
+  /**
+   * Bring-your-own-storage mode: a Speech resource with its own storage account returns result
+   * URLs **without** a SAS (2024-11-15 spec, `sasLifetimeQueryParameter`: "… not used when
+   * BYOS is configured"): the content is read with the storage account's credentials —
+   * here `Authorization: Bearer <storageBearerToken>` with an `x-ms-version` — and an anonymous
+   * read answers 403 as Storage does (issue 29, finding 4). Off by default.
+   */
+  byos: boolean;
+  /** The token a BYOS content read must carry. */
+  storageBearerToken: string;
   /** Downloads a content URL (default global fetch); replace to reach an HTTPS stand-in. */
   fetchAudio: (url: string) => Promise<Response>;
   /** Every request, in arrival order. */
@@ -212,6 +222,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     fault: () => undefined,
     filesPageSize: options.filesPageSize ?? 100,
     limits: { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 },
+    byos: false,
+    storageBearerToken: `fake-storage-token-${randomBytes(8).toString("hex")}`,
     fetchAudio: (url) => fetch(url),
     received: [],
     audioFetches: [],
@@ -269,7 +281,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     self: apiUrl(`/transcriptions/${job.id}/files/${file.id}`),
     name: file.name,
     kind: file.kind,
-    links: { contentUrl: `${fake.url}/results/${job.id}/${file.id}?sv=2024-11-04&sr=b&sp=r&sig=${signatures.get(file.id)}` },
+    links: { contentUrl: fake.byos ? `${fake.url}/results/${job.id}/${file.id}` : `${fake.url}/results/${job.id}/${file.id}?sv=2024-11-04&sr=b&sp=r&sig=${signatures.get(file.id)}` },
     properties: { size: Buffer.byteLength(file.content) },
     createdDateTime: timestamp(file.createdAt),
   });
@@ -466,7 +478,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         response.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>');
         return;
       }
-      if (url.searchParams.get("sig") !== signatures.get(file.id)) {
+      const byosReader = fake.byos && request.headers.authorization === `Bearer ${fake.storageBearerToken}` && typeof request.headers["x-ms-version"] === "string";
+      if (!byosReader && url.searchParams.get("sig") !== signatures.get(file.id)) {
         response.writeHead(403, { "content-type": "application/xml", "x-ms-error-code": "AuthenticationFailed" });
         response.end(
           '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.</Message></Error>',
