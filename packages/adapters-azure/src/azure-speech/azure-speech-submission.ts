@@ -21,6 +21,7 @@ export interface TranscriptionSubmission {
   properties: {
     timeToLiveHours: number;
     wordLevelTimestampsEnabled: boolean;
+    displayFormWordLevelTimestampsEnabled: boolean;
     channels?: number[];
     punctuationMode: "None" | "Automatic";
     profanityFilterMode: "None" | "Masked" | "Removed";
@@ -103,6 +104,9 @@ export function planSubmission(
   const properties: TranscriptionSubmission["properties"] = {
     timeToLiveHours: options.timeToLiveHours,
     wordLevelTimestampsEnabled: settings.wordTimestamps,
+    // Display-form words match the segment's text ("sleeping?", "20"); the lexical words give
+    // their confidence.
+    displayFormWordLevelTimestampsEnabled: settings.wordTimestamps,
     punctuationMode: punctuationModes[settings.punctuation],
     profanityFilterMode: profanityModes[settings.profanity],
   };
@@ -118,7 +122,12 @@ export function planSubmission(
   let locale = settings.language;
   if (candidates.length === 1) locale = candidates[0]!;
   if (candidates.length > 1) {
-    properties.languageIdentification = { candidateLocales: candidates.slice(0, maxCandidateLocales), mode: "Continuous" };
+    // 2–10 candidates "including the main locale for the transcription" (2024-11-15): the
+    // session's language when it is a candidate, else the first candidate.
+    if (!candidates.includes(locale)) locale = candidates[0]!;
+    const used = candidates.slice(0, maxCandidateLocales);
+    if (!used.includes(locale)) used[maxCandidateLocales - 1] = locale;
+    properties.languageIdentification = { candidateLocales: used, mode: "Continuous" };
   }
   return { displayName: options.displayName, locale, contentUrls: [audio.url], properties };
 }

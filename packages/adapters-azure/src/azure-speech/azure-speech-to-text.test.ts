@@ -53,6 +53,8 @@ beforeEach(() => {
   fake.plan = succeedingPlan;
   fake.fault = () => undefined;
   fake.filesPageSize = 100;
+  fake.echoDiarization = true;
+  fake.byos = false;
 });
 
 function settingsFor(overrides: Partial<AzureSpeechSettings> = {}): AzureSpeechSettings {
@@ -152,6 +154,7 @@ describe("azure-speech: the submission", () => {
     expect(body.properties).toEqual({
       timeToLiveHours: 24,
       wordLevelTimestampsEnabled: true,
+      displayFormWordLevelTimestampsEnabled: true,
       punctuationMode: "Automatic",
       profanityFilterMode: "None",
       channels: [0],
@@ -175,6 +178,7 @@ describe("azure-speech: the submission", () => {
     expect(body.properties).toEqual({
       timeToLiveHours: 24,
       wordLevelTimestampsEnabled: false,
+      displayFormWordLevelTimestampsEnabled: false,
       punctuationMode: "None",
       profanityFilterMode: "Masked",
       channels: [0, 1],
@@ -336,7 +340,7 @@ describe("azure-speech: batch limits, 1 GB per file and 240 minutes with diariza
 });
 
 describe("azure-speech: reading the result", () => {
-  it("maps a mono diarized result: speakers S1/S2 without channels, ticks to ms, words with times and confidence", async () => {
+  it("maps a mono diarized result: speakers S1/S2 without channels, ticks to ms, words as the text writes them (display form) with times and confidence", async () => {
     const speech = await createAzureSpeechToText(settingsFor());
     const result = await transcribe(speech, await storedRecording(1));
 
@@ -350,13 +354,45 @@ describe("azure-speech: reading the result", () => {
     const [first, second] = result.transcript.segments;
     expect(first).toMatchObject({ speaker: "S1", startMs: 0, endMs: 1520, text: "How have you been sleeping?", confidence: 0.92 });
     expect(second).toMatchObject({ speaker: "S2", startMs: 1900, endMs: 3250, text: "Better this week, thanks." });
+    // The display-form words (issue 29, finding 6): they spell what the segment says.
     expect(first!.words).toEqual([
-      { text: "how", startMs: 0, endMs: 304, confidence: 0.9 },
+      { text: "How", startMs: 0, endMs: 304, confidence: 0.9 },
       { text: "have", startMs: 304, endMs: 608, confidence: 0.9 },
       { text: "you", startMs: 608, endMs: 912, confidence: 0.9 },
       { text: "been", startMs: 912, endMs: 1216, confidence: 0.9 },
-      { text: "sleeping", startMs: 1216, endMs: 1520, confidence: 0.9 },
+      { text: "sleeping?", startMs: 1216, endMs: 1520, confidence: 0.9 },
     ]);
+    for (const segment of result.transcript.segments) expect(segment.words?.map((word) => word.text).join(" ")).toBe(segment.text);
+  });
+
+  it("takes the result as diarized when its phrases carry speakers, even when the job's properties do not echo diarization (issue 29, finding 6)", async () => {
+    fake.echoDiarization = false;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor());
+      const result = await transcribe(speech, await storedRecording(1));
+
+      if (result.status !== "done") throw new Error("not done");
+      expect(result.transcript.speakers).toEqual([{ label: "S1" }, { label: "S2" }]);
+      expect(result.transcript.segments.map((segment) => segment.speaker)).toEqual(["S1", "S2"]);
+      expect(result.warnings).toEqual([]);
+    } finally {
+      fake.echoDiarization = true;
+    }
+  });
+
+  it("names the main locale among the candidate languages (2–10, 'including the main locale'), the session's language when it is one, else the first", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const bodies = () => fake.received.filter((request) => request.operation === "submit").map((request) => request.body as Record<string, any>);
+    const before = bodies().length;
+
+    await speech.submit(await storedRecording(1), { ...defaultTranscriptionSettings, language: "en-US", candidateLanguages: ["es-ES", "en-GB"] });
+    const many = ["es-ES", "fr-FR", "de-DE", "it-IT", "pt-PT", "nl-NL", "pl-PL", "sv-SE", "da-DK", "fi-FI", "en-GB"];
+    await speech.submit(await storedRecording(1), { ...defaultTranscriptionSettings, language: "en-GB", candidateLanguages: many });
+
+    const [first, second] = bodies().slice(before);
+    expect([first!.locale, first!.properties.languageIdentification.candidateLocales]).toEqual(["es-ES", ["es-ES", "en-GB"]]);
+    expect(second!.locale).toBe("en-GB");
+    expect(second!.properties.languageIdentification.candidateLocales).toEqual([...many.slice(0, 9), "en-GB"]);
   });
 
   it("maps a per-channel result: one speaker per channel (ch0, ch1) from the phrases' channel, no speaker numbers", async () => {

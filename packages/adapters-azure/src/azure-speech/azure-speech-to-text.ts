@@ -117,7 +117,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
   }
 
   async function readResults(id: string, transcription: Record<string, unknown>, settings: TranscriptionSettings, signal: AbortSignal | undefined): Promise<SpeechResult> {
-    const properties = (isRecord(transcription.properties) ? transcription.properties : {}) as JobProperties;
+    const echoed = (isRecord(transcription.properties) ? transcription.properties : {}) as JobProperties;
     const resultFiles = (await listFiles(id, signal)).filter((file) => file.kind === "Transcription");
     if (resultFiles.length === 0) throw badResponse("the finished job lists no transcription file.", { truncated: false });
     const parsed = [];
@@ -130,6 +130,10 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       const answer = await client.send({ method: "GET", path: contentUrl, authenticated: false, headers, what: "a transcription result file", signal });
       parsed.push(parseResultFile(answer.json));
     }
+    // Diarized when the phrases carry speakers, whether or not the job's properties echo it.
+    const phrasesHaveSpeakers = parsed.some((file) => file.recognizedPhrases.some((phrase) => Number.isInteger(phrase.speaker)));
+    const properties: JobProperties =
+      phrasesHaveSpeakers && !isDiarizedJob(echoed) ? { ...echoed, diarization: { ...echoed.diarization, enabled: true } } : echoed;
     // One speaker per channel when the job read two channels (asked for, or a stereo recording
     // said to be mono, which Azure cannot diarize); else diarization's speakers, or one speaker.
     const channels = properties.channels ?? [0, 1];

@@ -406,6 +406,7 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     ["v3.2 diarization.speakers", () => validBody({}, { diarization: { speakers: { minCount: 1, maxCount: 2 } } }), "InvalidPayload"],
     ["maxSpeakers 1", () => validBody({}, { diarization: { enabled: true, maxSpeakers: 1 } }), "InvalidParameterValue"],
     ["one candidate locale", () => validBody({}, { languageIdentification: { candidateLocales: ["en-US"] } }), "InvalidParameterValue"],
+    ["candidate locales without the main locale", () => validBody({}, { languageIdentification: { candidateLocales: ["es-ES", "en-GB"] } }), "InvalidParameterValue"],
     ["unknown profanity mode", () => validBody({}, { profanityFilterMode: "Off" }), "InvalidParameterValue"],
     ["channels not numbers", () => validBody({}, { channels: ["left"] }), "InvalidChannels"],
   ])("refuses a submission with %s", async (_name, body, innerCode) => {

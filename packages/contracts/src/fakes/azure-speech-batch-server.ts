@@ -151,6 +151,11 @@ export interface FakeSpeechBatchServer {
   byos: boolean;
   /** The token a BYOS content read must carry. */
   storageBearerToken: string;
+  /**
+   * false: a job's `properties` do not echo `diarization` (answers seen without it), while its
+   * phrases still carry `speaker` — the phrases are what tells a diarized result. Default true.
+   */
+  echoDiarization: boolean;
   /** Downloads a content URL (default global fetch); replace to reach an HTTPS stand-in. */
   fetchAudio: (url: string) => Promise<Response>;
   /** Every request, in arrival order. */
@@ -223,6 +228,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     filesPageSize: options.filesPageSize ?? 100,
     limits: { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 },
     byos: false,
+    echoDiarization: true,
     storageBearerToken: `fake-storage-token-${randomBytes(8).toString("hex")}`,
     fetchAudio: (url) => fetch(url),
     received: [],
@@ -251,7 +257,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       punctuationMode: submitted.properties.punctuationMode ?? "DictatedAndAutomatic",
       profanityFilterMode: submitted.properties.profanityFilterMode ?? "Masked",
       timeToLiveHours: submitted.properties.timeToLiveHours,
-      ...(submitted.properties.diarization ? { diarization: submitted.properties.diarization } : {}),
+      ...(submitted.properties.diarization && fake.echoDiarization ? { diarization: submitted.properties.diarization } : {}),
       ...(submitted.properties.languageIdentification ? { languageIdentification: submitted.properties.languageIdentification } : {}),
       ...(job.status === "Succeeded" ? { durationMilliseconds: resultDurationMs(job) } : {}),
       ...(job.error ? { error: job.error } : {}),
