@@ -51,6 +51,8 @@ export interface AzureSpeechSettings {
    * (marked "delete when finished"); a sweep runs at the first call after it. Default 10 minutes.
    */
   deferredDeletionSweepIntervalMs?: number;
+  /** Start of each job's `displayName` (then the submission time). Default "confide"; the cloud check names its run with it. */
+  displayNamePrefix?: string;
   /** Replaces the global fetch (tests, proxies). */
   fetch?: typeof fetch;
   /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */
@@ -70,6 +72,7 @@ export interface ResolvedAzureSpeechSettings {
   minPollIntervalMs: number;
   maxPollIntervalMs: number;
   deferredDeletionSweepIntervalMs: number;
+  displayNamePrefix: string;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -120,6 +123,7 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
     minPollIntervalMs,
     maxPollIntervalMs: wholeNumber("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
     deferredDeletionSweepIntervalMs: wholeNumber("deferredDeletionSweepIntervalMs", settings.deferredDeletionSweepIntervalMs, 10 * 60_000, 0, 24 * 3_600_000),
+    displayNamePrefix: settings.displayNamePrefix ?? "confide",
     fetch: settings.fetch ?? globalThis.fetch,
     logger: settings.logger ?? silentLogger,
   };

@@ -186,7 +186,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       try {
         const body = planSubmission(settings, { url, channels }, {
           timeToLiveHours: resolved.timeToLiveHours,
-          displayName: `confide ${new Date().toISOString()}`,
+          displayName: `${resolved.displayNamePrefix} ${new Date().toISOString()}`,
         });
         const answer = await client.send({ method: "POST", path: "/transcriptions:submit", body, authenticated: true, what: "the submission", signal });
         const id = jobIdOf(answer.json);
