@@ -63,7 +63,15 @@ async function removeBlobs(target: { connectionString: string | undefined; accou
   return left;
 }
 
-/** Deletes the run's Speech jobs; one still running is marked to be deleted by the adapter's next sweep. */
+/** How long the clean-up waits for the run's unfinished Speech jobs to end (the service cannot delete them before). */
+const jobEndWaitMs = 5 * 60_000;
+const jobPollMs = 10_000;
+
+/**
+ * Deletes the run's Speech jobs. One not finished (the service refuses to delete it) is marked
+ * for the adapter's deferred deletion, then waited for — its recording is gone by then, so it
+ * ends soon — up to `jobEndWaitMs`, and deleted; past the wait it is reported left behind.
+ */
 async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
   const left: string[] = [];
   const client = createSpeechClient(
@@ -74,6 +82,7 @@ async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
     }),
   );
   const name = runDisplayName(settings.runId);
+  const unfinished = new Set<string>();
   try {
     let path: string | undefined = "/transcriptions";
     for (let page = 0; path !== undefined && page < 50; page += 1) {
@@ -85,7 +94,7 @@ async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
         try {
           if (job.status === "NotStarted" || job.status === "Running") {
             await client.send({ method: "PATCH", path: `/transcriptions/${id}`, body: { description: deleteWhenFinishedMark }, authenticated: true, what: "marking a job", signal: undefined });
-            left.push(`Speech job ${id} (${job.status}: marked, deleted by the next sweep once it ends)`);
+            unfinished.add(id);
           } else {
             await client.send({ method: "DELETE", path: `/transcriptions/${id}`, authenticated: true, accept: [404], what: "a job's deletion", signal: undefined });
           }
@@ -98,6 +107,24 @@ async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
   } catch (error) {
     left.push(`Speech jobs ${name}* not listed (${(error as Error).message.slice(0, 80)}): check by hand`);
   }
+  const deadline = Date.now() + jobEndWaitMs;
+  while (unfinished.size > 0 && Date.now() < deadline) {
+    for (const id of [...unfinished]) {
+      try {
+        const answer = await client.send({ method: "GET", path: `/transcriptions/${id}`, authenticated: true, accept: [404], what: "a job's status", signal: undefined });
+        const status = answer.status === 404 ? "gone" : ((answer.json ?? {}) as { status?: string }).status;
+        if (status === "gone") unfinished.delete(id);
+        else if (status === "Succeeded" || status === "Failed") {
+          await client.send({ method: "DELETE", path: `/transcriptions/${id}`, authenticated: true, accept: [404], what: "a job's deletion", signal: undefined });
+          unfinished.delete(id);
+        }
+      } catch {
+        // Asked again at the next round; reported below if it never ends.
+      }
+    }
+    if (unfinished.size > 0) await new Promise((resolve) => setTimeout(resolve, jobPollMs));
+  }
+  for (const id of unfinished) left.push(`Speech job ${id} (not finished after ${jobEndWaitMs / 60_000} minutes: marked, deleted by the adapter's next sweep once it ends)`);
   return left;
 }
 
