@@ -78,6 +78,8 @@ async function storedRecording(channels: number, options: { withReadUrl?: boolea
     contentType: "audio/wav",
     sizeBytes: bytes.length,
     channels,
+    // As core offers a WAV: its length from the header (16 kHz, 16-bit).
+    durationMs: Math.round(((bytes.length - 44) / (32 * channels))),
     async open(signal) {
       return (await recordings.get(key, signal === undefined ? {} : { signal })).body;
     },
