@@ -9,37 +9,17 @@
  * CI does not run it: the repository's vitest configuration does not include test/cloud.
  * What it needs and costs: packages/adapters-aws/README.md, "A check against a real account".
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { awsCloudSettings, runJobNamePrefix, runPrefix, type AwsCloudPort, type AwsCloudSettings } from "./aws-cloud-settings.ts";
+import { cloudRows, exitCodeOf, formatCloudTable, runCloudSuites, type CloudRunReport as CloudRunReportOf } from "./cloud-run.ts";
 
-export interface CloudPortRow {
-  port: AwsCloudPort;
-  provider: string;
-  /** `ran`, or why not (a setting missing). */
-  status: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-  /** What the run created and could not remove. */
-  leftBehind: string[];
-}
+export type { CloudPortRow } from "./cloud-run.ts";
+export { formatCloudTable } from "./cloud-run.ts";
+export type CloudRunReport = CloudRunReportOf<AwsCloudPort>;
 
-export interface CloudRunReport {
-  provider: "aws";
-  runId: string;
-  /** False when nothing ran (no credentials): never a pass. */
-  ran: boolean;
-  rows: CloudPortRow[];
-  /** 0 every configured port passed and nothing is left behind; 1 otherwise; 2 nothing could run. */
-  exitCode: 0 | 1 | 2;
-}
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const ports: AwsCloudPort[] = ["storage", "speech", "language", "live"];
 
 /** Whether the SDK's default credential chain finds credentials (environment, profile, SSO, role). */
@@ -54,33 +34,6 @@ async function findCredentials(region: string | undefined): Promise<{ found: tru
     return { found: false, reason: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
   } finally {
     client.destroy();
-  }
-}
-
-interface VitestJson {
-  testResults?: Array<{ assertionResults?: Array<{ ancestorTitles?: string[]; status?: string }>; status?: string; message?: string }>;
-}
-
-/** Runs aws.cloud.ts in vitest; the results of each test by its port. */
-async function runSuites(settings: AwsCloudSettings, output: NodeJS.WritableStream): Promise<VitestJson> {
-  const folder = await mkdtemp(join(tmpdir(), "confide-cloud-"));
-  const jsonPath = join(folder, "results.json");
-  try {
-    const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-    const child = spawn(process.execPath, [vitest, "run", "--config", "test/cloud/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonPath}`], {
-      cwd: root,
-      env: { ...process.env, CONFIDE_CLOUD_RUN_ID: settings.runId },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.pipe(output, { end: false });
-    child.stderr.pipe(output, { end: false });
-    await new Promise<void>((resolve) => child.on("close", () => resolve()));
-    return JSON.parse(await readFile(jsonPath, "utf8")) as VitestJson;
-  } catch (error) {
-    output.write(`The suites did not report: ${String(error)}\n`);
-    return {};
-  } finally {
-    await rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -158,15 +111,6 @@ async function cleanUp(settings: AwsCloudSettings): Promise<Record<AwsCloudPort,
   return left;
 }
 
-/** The report as a plain table. */
-export function formatCloudTable(report: CloudRunReport): string {
-  const header = ["port", "provider", "status", "passed", "failed", "skipped", "left behind"];
-  const lines = report.rows.map((row) => [row.port, row.provider, row.status, String(row.passed), String(row.failed), String(row.skipped), row.leftBehind.length === 0 ? "nothing" : row.leftBehind.join("; ")]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
-  return [format(header), format(widths.map((width) => "-".repeat(width))), ...lines.map(format)].join("\n");
-}
-
 /**
  * Runs the AWS suites against the real account and prints the table to `output`.
  * @returns the report; nothing runs (exitCode 2) without credentials.
@@ -204,34 +148,12 @@ export async function run(
     return report;
   }
   output.write(`test:cloud aws, run ${runId}: objects under ${runPrefix(runId)}, Transcribe jobs ${runJobNamePrefix(runId)}*\n`);
-  const results = await runSuites(settings, output);
+  const results = await runCloudSuites("aws.cloud.ts", runId, output);
   const left = await cleanUp(settings);
   // The dialogue recordings the suites made for the run.
   await rm(join(tmpdir(), `confide-cloud-${runId}`), { recursive: true, force: true });
-  const rows = ports.map((port): CloudPortRow => {
-    const state = settings.ports[port];
-    const counts = { passed: 0, failed: 0, skipped: 0 };
-    for (const file of results.testResults ?? []) {
-      for (const test of file.assertionResults ?? []) {
-        if (test.ancestorTitles?.[0] !== port) continue;
-        if (test.status === "passed") counts.passed += 1;
-        else if (test.status === "failed") counts.failed += 1;
-        else counts.skipped += 1;
-      }
-    }
-    const suiteFailed = (results.testResults ?? []).some((file) => file.status === "failed" && (file.assertionResults ?? []).length === 0);
-    const ran = state.configured && counts.passed + counts.failed > 0;
-    return {
-      port,
-      provider: state.provider,
-      status: !state.configured ? `not configured: ${state.missing}` : ran ? "ran" : suiteFailed ? "did not start (see the output above)" : "no test ran",
-      ...counts,
-      leftBehind: left[port],
-    };
-  });
-  const configured = rows.filter((row) => settings.ports[row.port].configured);
-  const allPassed = configured.every((row) => row.status === "ran" && row.failed === 0 && row.leftBehind.length === 0);
-  const report: CloudRunReport = { provider: "aws", runId, ran: true, rows, exitCode: allPassed ? 0 : 1 };
+  const rows = cloudRows(ports, settings.ports, results, left);
+  const report: CloudRunReport = { provider: "aws", runId, ran: true, rows, exitCode: exitCodeOf(rows, settings.ports) };
   output.write(`\n${formatCloudTable(report)}\n`);
   return report;
 }

@@ -17,6 +17,13 @@ export const maxSignedUrlSeconds = 7 * 24 * 3600;
 const clockSkewMs = 5 * 60_000;
 /** A delegation key is asked for at least this long, so one key serves many URLs. */
 const delegationKeyMinimumMs = 3600_000;
+/**
+ * The longest a delegation key is asked for: a few minutes under 7 days. Azure refuses a key
+ * whose expiry is more than 7 days from the current time (Get User Delegation Key: "The
+ * expiry time … must be within seven days of the current time"); a clock ahead of Azure's by a
+ * minute would make an expiry of exactly 7 days fail (issue 29, finding 6).
+ */
+export const maxDelegationKeyMs = maxSignedUrlSeconds * 1000 - 10 * 60_000;
 
 function checkExpiry(expiresInSeconds: number): void {
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > maxSignedUrlSeconds) {
@@ -28,8 +35,9 @@ function checkExpiry(expiresInSeconds: number): void {
  * How the store signs URLs, read from the client's credential: a shared key (connection string
  * with `AccountKey`) signs a service SAS of the one blob — never an account SAS, which would open
  * every blob of the account; a token credential (Microsoft Entra ID) asks the service for a
- * user-delegation key (kept and reused until a URL would outlive it) and signs a user-delegation
- * SAS with it. Any other credential (a SAS connection string, anonymous): undefined, the store
+ * user-delegation key (kept and reused until a URL would outlive it; asked for at most 7 days
+ * less 10 minutes, `maxDelegationKeyMs`) and signs a user-delegation SAS with it, ending no later
+ * than the key. Any other credential (a SAS connection string, anonymous): undefined, the store
  * signs nothing.
  */
 export function blobUrlSigner(sdk: StorageBlobModule, service: BlobServiceClient, containerName: string): BlobUrlSigner | undefined {
@@ -58,7 +66,7 @@ export function blobUrlSigner(sdk: StorageBlobModule, service: BlobServiceClient
     const current = await key?.catch(() => undefined);
     if (current !== undefined && current.signedExpiresOn.getTime() >= expiresOn.getTime()) return current;
     const now = Date.now();
-    const keyExpiresOn = new Date(Math.min(now + maxSignedUrlSeconds * 1000, Math.max(expiresOn.getTime(), now + delegationKeyMinimumMs)));
+    const keyExpiresOn = new Date(Math.min(now + maxDelegationKeyMs, Math.max(expiresOn.getTime(), now + delegationKeyMinimumMs)));
     const asked = service.getUserDelegationKey(new Date(now - 2 * clockSkewMs), keyExpiresOn).then(
       (answer) => answer as UserDelegationKey,
       (error: unknown) => {
@@ -70,8 +78,11 @@ export function blobUrlSigner(sdk: StorageBlobModule, service: BlobServiceClient
     return asked;
   }
   return async (blobUrl, blobName, { expiresInSeconds, access }) => {
-    const times = window(expiresInSeconds);
-    const delegationKey = await delegationKeyFor(times.expiresOn);
+    const asked = window(expiresInSeconds);
+    const delegationKey = await delegationKeyFor(asked.expiresOn);
+    // A SAS cannot outlive its key: a URL asked for (nearly) 7 days ends with the key, at most
+    // ten minutes sooner.
+    const times = { ...asked, expiresOn: new Date(Math.min(asked.expiresOn.getTime(), delegationKey.signedExpiresOn.getTime())) };
     const sas = sdk.generateBlobSASQueryParameters(
       { containerName, blobName, permissions: permissionsFor(access), protocol, ...times },
       delegationKey,

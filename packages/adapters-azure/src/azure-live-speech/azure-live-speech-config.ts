@@ -15,6 +15,11 @@ export interface AzureLiveSpeechSettings {
   key: string;
   /** Ask for word timings (`requestWordLevelTimestamps`, detailed output). Default true. */
   wordTimestamps?: boolean;
+  /**
+   * Audio one connection carries before the recognition moves to a new one: real-time
+   * diarization handles at most 240 minutes (Speech quotas and limits). Default 235 minutes.
+   */
+  maxConnectionAudioMs?: number;
 }
 
 export interface ResolvedAzureLiveSpeechSettings {
@@ -22,6 +27,7 @@ export interface ResolvedAzureLiveSpeechSettings {
   host: URL | undefined;
   key: string;
   wordTimestamps: boolean;
+  maxConnectionAudioMs: number;
 }
 
 function invalid(setting: string, message: string): ConfideError {
@@ -45,5 +51,9 @@ export function resolveAzureLiveSpeechSettings(settings: AzureLiveSpeechSettings
     const problem = regionProblem(settings.region);
     if (problem !== undefined) throw invalid("region", `The Azure Speech region ${problem}.`);
   }
-  return { region: settings.region, host, key: settings.key, wordTimestamps: settings.wordTimestamps ?? true };
+  const maxConnectionAudioMs = settings.maxConnectionAudioMs ?? 235 * 60_000;
+  if (!Number.isInteger(maxConnectionAudioMs) || maxConnectionAudioMs < 1_000 || maxConnectionAudioMs > 240 * 60_000) {
+    throw invalid("maxConnectionAudioMs", "maxConnectionAudioMs is a whole number of milliseconds from 1,000 to 240 minutes.");
+  }
+  return { region: settings.region, host, key: settings.key, wordTimestamps: settings.wordTimestamps ?? true, maxConnectionAudioMs };
 }

@@ -86,6 +86,28 @@ describe("azure-live", () => {
     expect(last.error.retryable).toBe(true);
   });
 
+  it("moves to a new connection before one reaches the 240-minute limit of real-time diarization, times continued, speakers of the new part told apart (issue 29, finding 6)", async () => {
+    // The limit scaled down: the service ends a connection past 5 s of audio, the adapter moves on after 4 s.
+    const limited = await startAzureSpeechLiveServer({ maxAudioMsPerConnection: 5_000 });
+    failingServers.push(limited);
+    const audio = toneDialogueMonoPcm();
+    const twice = new Uint8Array(audio.length * 2);
+    twice.set(audio);
+    twice.set(audio, audio.length);
+
+    const events = await recogniseLive(createAzureLiveSpeechToText({ host: limited.url, key: limited.key, maxConnectionAudioMs: 4_000 }), twice);
+
+    expect(events.filter((event) => event.type === "error")).toEqual([]);
+    expect(limited.connections.length).toBeGreaterThanOrEqual(2);
+    for (const connection of limited.connections) expect(connection.audioBytes / 32).toBeLessThanOrEqual(5_000);
+    const finals = events.filter((event): event is Extract<LiveSpeechEvent, { type: "final" }> => event.type === "final");
+    // Times run on across the connections; the speakers after the move are not merged with the first part's.
+    expect(finals.at(-1)!.startMs).toBeGreaterThan(audio.length / 32);
+    expect(finals.map((final) => final.startMs)).toEqual([...finals.map((final) => final.startMs)].sort((a, b) => a - b));
+    expect(finals.some((final) => final.speaker?.endsWith("/part2"))).toBe(true);
+    expect(finals.filter((final) => final.startMs < 4_000).every((final) => !final.speaker?.includes("/part"))).toBe(true);
+  });
+
   it("a wrong key (401 on the WebSocket upgrade) is provider.rejected, not retryable", async () => {
     const events = await recogniseLive(createAzureLiveSpeechToText({ host: server.url, key: "wrong-key" }), toneDialogueMonoPcm());
     expect(events.map((event) => event.type)).toEqual(["error"]);

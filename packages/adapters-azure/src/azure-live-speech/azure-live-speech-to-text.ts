@@ -4,6 +4,12 @@
  * diarization (speaker ids `Guest-1`, `Guest-2`…); per-channel stereo runs one transcriber per
  * channel, each labelled `ch<n>`. Partials come from `transcribing`, finals from
  * `transcribed`. The SDK is loaded when the first recognition opens.
+ *
+ * Real-time diarization handles at most 240 minutes of audio per connection (Speech quotas and
+ * limits). Before a track's connection reaches `maxConnectionAudioMs` (235 minutes) the track
+ * moves to a new connection: the old one finishes the audio it has, the new one's times are
+ * offset by the audio sent before, and — the service cannot link speakers across connections —
+ * its speaker ids are told apart (`Guest-1/part2`), never merged with the first part's.
  */
 import {
   ConfideError,
@@ -88,6 +94,8 @@ function speakerOf(speakerId: string | undefined): string | null {
 
 /** One transcriber over one push stream: the whole mono stream, or one channel of a stereo one. */
 interface Track {
+  /** Audio sent through this track's connection, in ms. */
+  sentMs: number;
   push: SpeechSdk.PushAudioInputStream;
   transcriber: SpeechSdk.ConversationTranscriber;
   /** Resolves when the service has finished the audio (end of stream) or the track failed. */
@@ -138,20 +146,25 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
       );
     };
 
-    const startTrack = (channel: number): Track => {
+    const startTrack = (channel: number, offsetMs: number, part: number): Track => {
       const format = sdk.AudioStreamFormat.getWaveFormatPCM(16_000, 16, 1);
       const push = sdk.AudioInputStream.createPushStream(format);
       const transcriber = new sdk.ConversationTranscriber(speechConfigFor(sdk, settings, speech.language), sdk.AudioConfig.fromStreamInput(push));
-      const label = (speakerId: string | undefined) => (perChannel ? `ch${channel}` : speakerOf(speakerId));
+      const label = (speakerId: string | undefined) => {
+        if (perChannel) return `ch${channel}`;
+        const speaker = speakerOf(speakerId);
+        return speaker === null || part === 1 ? speaker : `${speaker}/part${part}`;
+      };
+      const at = (ticks: number) => toMs(ticks) + offsetMs;
       transcriber.transcribing = (_sender, event) => {
         if (events.ended || event.result.text === undefined || event.result.text === "") return;
-        events.push({ type: "partial", text: event.result.text, startMs: toMs(event.result.offset), speaker: label(event.result.speakerId) });
+        events.push({ type: "partial", text: event.result.text, startMs: at(event.result.offset), speaker: label(event.result.speakerId) });
       };
       transcriber.transcribed = (_sender, event) => {
         const result = event.result;
         if (events.ended || result.reason !== sdk.ResultReason.RecognizedSpeech || result.text === undefined || result.text.trim() === "") return;
-        const startMs = toMs(result.offset);
-        const endMs = toMs(result.offset + result.duration);
+        const startMs = at(result.offset);
+        const endMs = at(result.offset + result.duration);
         const { words, confidence } = wordsOf(result.json, startMs, endMs);
         events.push({
           type: "final",
@@ -175,10 +188,42 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
         () => undefined,
         (error) => fail(errorFromCancellation("ConnectionFailure", String(error))),
       );
-      return { push, transcriber, finished, disposed: false };
+      return { sentMs: 0, push, transcriber, finished, disposed: false };
     };
 
-    const tracks: Track[] = Array.from({ length: perChannel ? channels : 1 }, (_, channel) => startTrack(channel));
+    const stopTrack = (track: Track) =>
+      new Promise<void>((resolve) =>
+        track.disposed
+          ? resolve()
+          :
+        track.transcriber.stopTranscribingAsync(
+          () => resolve(),
+          () => resolve(),
+        ),
+      );
+
+    /** Every track opened, retired ones included (they finish their audio on their own). */
+    const tracks: Track[] = [];
+    /** Per channel (one for the mono layout): the track audio goes to now, its part and where it starts. */
+    const lanes = Array.from({ length: perChannel ? channels : 1 }, (_, channel) => {
+      const track = startTrack(channel, 0, 1);
+      tracks.push(track);
+      return { channel, track, part: 1, startMs: 0 };
+    });
+
+    /** Moves a lane to a new connection before its current one reaches the service's limit. */
+    const rollOver = (lane: (typeof lanes)[number]) => {
+      const retired = lane.track;
+      retired.push.close();
+      void retired.finished.then(async () => {
+        await stopTrack(retired);
+        disposeTrack(retired);
+      });
+      lane.part += 1;
+      lane.startMs += retired.sentMs;
+      lane.track = startTrack(lane.channel, lane.startMs, lane.part);
+      tracks.push(lane.track);
+    };
 
     return {
       async write(chunk) {
@@ -186,9 +231,13 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
         const split = splitter.push(chunk);
         // A stereo stream in the mono layout is heard as one mixed track, diarized.
         const samples = perChannel ? split : [mixToMono(split)];
-        tracks.forEach((track, index) => {
+        lanes.forEach((lane, index) => {
           const channel = samples[index]!;
-          if (channel.length > 0) track.push.write(channel.buffer.slice(channel.byteOffset, channel.byteOffset + channel.byteLength) as ArrayBuffer);
+          if (channel.length === 0) return;
+          if (lane.track.sentMs >= settings.maxConnectionAudioMs) rollOver(lane);
+          lane.track.push.write(channel.buffer.slice(channel.byteOffset, channel.byteOffset + channel.byteLength) as ArrayBuffer);
+          // 16 kHz, 16-bit mono per track: 32 bytes a millisecond.
+          lane.track.sentMs += channel.byteLength / 32;
         });
       },
       async end() {
@@ -197,19 +246,9 @@ export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): Liv
           return;
         }
         closed = true;
-        for (const track of tracks) track.push.close();
+        for (const lane of lanes) lane.track.push.close();
         await Promise.all(tracks.map((track) => track.finished));
-        await Promise.all(
-          tracks.map(
-            (track) =>
-              new Promise<void>((resolve) =>
-                track.transcriber.stopTranscribingAsync(
-                  () => resolve(),
-                  () => resolve(),
-                ),
-              ),
-          ),
-        );
+        await Promise.all(tracks.map(stopTrack));
         for (const track of tracks) disposeTrack(track);
         events.end();
       },

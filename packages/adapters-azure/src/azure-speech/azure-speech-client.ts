@@ -7,7 +7,7 @@ import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-
 const tokenRenewalMarginMs = 2 * 60_000;
 
 export interface SpeechRequest {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /**
    * A path under `/speechtotext` (`/transcriptions:submit`) or an absolute API URL on the
    * endpoint (a `@nextLink`); with `authenticated: false`, any absolute URL, sent as it is.
@@ -15,8 +15,10 @@ export interface SpeechRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
-  /** Sends the key or token (the API); false for a result file's own signed URL. */
+  /** Sends the key or token (the API); false for a result file's own URL. */
   authenticated: boolean;
+  /** More headers (a BYOS result file's Storage token). */
+  headers?: Record<string, string>;
   /** Statuses taken as an answer, not an error (besides 2xx): DELETE takes 404. */
   accept?: number[];
   /** For messages: "the submission", "the job's status"… */
@@ -95,7 +97,7 @@ export function createSpeechClient(settings: ResolvedAzureSpeechSettings): Speec
         settings.requestTimeoutMs,
         request.signal,
         async (signal) => {
-          const headers: Record<string, string> = { accept: "application/json" };
+          const headers: Record<string, string> = { accept: "application/json", ...request.headers };
           if (request.authenticated) Object.assign(headers, await authorization(signal));
           if (request.body !== undefined) headers["content-type"] = "application/json";
           const target = request.authenticated ? apiUrl(request.path, request.query) : request.path;

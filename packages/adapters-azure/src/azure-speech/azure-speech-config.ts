@@ -24,6 +24,12 @@ export interface AzureSpeechSettings {
   /** Default: `DefaultAzureCredential` of `@azure/identity`, loaded when first needed. */
   credential?: TokenCredential;
   /**
+   * Reads result files of a Speech resource with its own storage account (BYOS), whose result
+   * URLs carry no SAS: a token for Azure Storage. Default: `credential`, else
+   * `DefaultAzureCredential`. Unused while result URLs are signed.
+   */
+  storageCredential?: TokenCredential;
+  /**
    * Where recordings that are not in Azure Blob Storage (no `readUrl`) are copied for the
    * service to read, one blob per job, deleted when the job is discarded or has ended.
    * Without it such recordings are refused (`provider.unsupported`). The container must let
@@ -40,6 +46,13 @@ export interface AzureSpeechSettings {
   minPollIntervalMs?: number;
   /** Longest delay `poll` asks for (a job waiting in the service's queue). Default 60 s. */
   maxPollIntervalMs?: number;
+  /**
+   * Least time between two sweeps of the jobs whose deletion the service refused while they ran
+   * (marked "delete when finished"); a sweep runs at the first call after it. Default 10 minutes.
+   */
+  deferredDeletionSweepIntervalMs?: number;
+  /** Start of each job's `displayName` (then the submission time). Default "confide"; the cloud check names its run with it. */
+  displayNamePrefix?: string;
   /** Replaces the global fetch (tests, proxies). */
   fetch?: typeof fetch;
   /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */
@@ -51,12 +64,15 @@ export interface ResolvedAzureSpeechSettings {
   endpoint: string;
   key: string | undefined;
   credential: TokenCredential | undefined;
+  storageCredential: TokenCredential | undefined;
   staging: AzureSpeechSettings["staging"];
   audioUrlExpiresInSeconds: number;
   timeToLiveHours: number;
   requestTimeoutMs: number;
   minPollIntervalMs: number;
   maxPollIntervalMs: number;
+  deferredDeletionSweepIntervalMs: number;
+  displayNamePrefix: string;
   fetch: typeof fetch;
   logger: Logger;
 }
@@ -99,12 +115,15 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
     endpoint,
     key,
     credential: settings.credential,
+    storageCredential: settings.storageCredential,
     staging: settings.staging,
     audioUrlExpiresInSeconds: wholeNumber("audioUrlExpiresInSeconds", settings.audioUrlExpiresInSeconds, 24 * 3600, 60, 7 * 24 * 3600),
     timeToLiveHours: wholeNumber("timeToLiveHours", settings.timeToLiveHours, 24, 6, 744),
     requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 3_600_000),
     minPollIntervalMs,
     maxPollIntervalMs: wholeNumber("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
+    deferredDeletionSweepIntervalMs: wholeNumber("deferredDeletionSweepIntervalMs", settings.deferredDeletionSweepIntervalMs, 10 * 60_000, 0, 24 * 3_600_000),
+    displayNamePrefix: settings.displayNamePrefix ?? "confide",
     fetch: settings.fetch ?? globalThis.fetch,
     logger: settings.logger ?? silentLogger,
   };

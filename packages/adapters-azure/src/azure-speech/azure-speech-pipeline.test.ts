@@ -87,7 +87,7 @@ describe("azure-speech through core's pipeline", () => {
     expect(await stagedBlobs()).toEqual([]);
   });
 
-  it("ends a job that stays Running past the transcription limit as speech.timeout, deleting the job and the staged copy", async () => {
+  it("ends a job that stays Running past the transcription limit as speech.timeout: the staged copy is deleted, the job (which Azure cannot stop) marked for deletion, and the message says so", async () => {
     fake.plan = { outcome: { kind: "running-forever" } };
     const deps = await pipeline(60_000);
     const session = await upload(deps);
@@ -97,12 +97,19 @@ describe("azure-speech through core's pipeline", () => {
 
     const failed = await deps.sessions.get(session.id);
     expect(failed).toMatchObject({ status: "failed", processing: { providerRef: null, lastError: { code: "speech.timeout", retryable: true } } });
+    expect(failed?.processing.lastError?.message).toContain("the copy of the recording sent to it was removed, and its transcription will be deleted as soon as it finishes");
     // Polled every 5 s (the adapter's minimum while the job is young) until the minute passed.
     const polls = fake.received.filter((request) => request.operation === "get").length - pollsBefore;
     expect(polls).toBeGreaterThanOrEqual(10);
     expect(polls).toBeLessThanOrEqual(13);
-    expect(fake.jobs.size).toBe(0);
-    expect(fake.deleted.length).toBeGreaterThan(0);
+    // Azure refuses to delete a Running job (DeleteNotAllowed): it stays, marked, and nothing else.
+    expect([...fake.jobs.values()].map((job) => [job.status, job.description])).toEqual([["Running", "confide: delete when finished"]]);
     expect(await stagedBlobs()).toEqual([]);
+    // Once it ends, a later sweep (here the readiness check's, past the interval) deletes it.
+    const [job] = [...fake.jobs.values()];
+    job!.status = "Failed";
+    const sweeping = await createAzureSpeechToText({ endpoint: fake.url, key: fake.key, deferredDeletionSweepIntervalMs: 0 });
+    await sweeping.check();
+    expect(fake.jobs.size).toBe(0);
   });
 });

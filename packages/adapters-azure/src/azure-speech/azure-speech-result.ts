@@ -22,6 +22,8 @@ interface ResultPhrase {
     confidence?: number;
     display?: string;
     words?: Array<{ word?: string; offsetInTicks?: number; durationInTicks?: number; confidence?: number }>;
+    /** With `displayFormWordLevelTimestampsEnabled`: the words as the display text writes them. */
+    displayWords?: Array<{ displayText?: string; offsetInTicks?: number; durationInTicks?: number }>;
   }>;
 }
 
@@ -58,9 +60,22 @@ export type SpeakerLayout =
   /** One speaker, `S1`. */
   | { kind: "single" };
 
+/**
+ * The phrase's words with times: the display-form words (`displayWords`, as the segment's text
+ * writes them: "sleeping?", "20") when the result has them, else the lexical ones. A display
+ * word takes the confidence of the lexical word starting at the same tick (lexical and display
+ * forms split differently, so not by position).
+ */
 function wordsOf(phrase: ResultPhrase, startMs: number, endMs: number): Word[] {
   const words: Word[] = [];
-  for (const word of phrase.nBest?.[0]?.words ?? []) {
+  const lexical = phrase.nBest?.[0]?.words ?? [];
+  const display = phrase.nBest?.[0]?.displayWords ?? [];
+  const confidenceAt = new Map(lexical.filter((word) => isCount(word.offsetInTicks)).map((word) => [word.offsetInTicks, word.confidence]));
+  const source =
+    display.length > 0
+      ? display.map((word) => ({ word: word.displayText, offsetInTicks: word.offsetInTicks, durationInTicks: word.durationInTicks, confidence: confidenceAt.get(word.offsetInTicks) }))
+      : lexical;
+  for (const word of source) {
     if (typeof word.word !== "string" || word.word === "" || !isCount(word.offsetInTicks)) continue;
     const wordStartMs = clamp(msOf(word.offsetInTicks), startMs, endMs);
     const wordEndMs = clamp(msOf(word.offsetInTicks + (isCount(word.durationInTicks) ? word.durationInTicks : 0)), wordStartMs, endMs);

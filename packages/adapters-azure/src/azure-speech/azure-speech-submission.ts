@@ -6,6 +6,12 @@ const maxDiarizationSpeakers = 35;
 const maxCandidateLocales = 10;
 /** Batch transcription reads at most two channels. */
 const maxChannels = 2;
+/**
+ * Batch transcription's limits per audio file (Speech service quotas and limits, "Batch
+ * transcription": maximum audio input file size 1 GB; with diarization, at most 240 minutes per
+ * file). A recording past them is refused before a job is made, never a job that fails late.
+ */
+export const batchLimits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 } as const;
 
 /** The body of `POST /speechtotext/transcriptions:submit?api-version=2024-11-15`. */
 export interface TranscriptionSubmission {
@@ -15,6 +21,7 @@ export interface TranscriptionSubmission {
   properties: {
     timeToLiveHours: number;
     wordLevelTimestampsEnabled: boolean;
+    displayFormWordLevelTimestampsEnabled: boolean;
     channels?: number[];
     punctuationMode: "None" | "Automatic";
     profanityFilterMode: "None" | "Masked" | "Removed";
@@ -42,6 +49,42 @@ export function assertTranscribable(settings: TranscriptionSettings, channels: n
 }
 
 /**
+ * True when the job for a recording of `channels` will ask for diarization: speakers asked for,
+ * and one channel (a per-channel layout of a mono recording included). A stereo recording is
+ * read as two channels instead: Azure fails diarization of stereo audio.
+ */
+export function willDiarize(settings: TranscriptionSettings, channels: number | null): boolean {
+  const perChannel = settings.channelLayout === "per-channel" && channels !== 1;
+  const multiChannel = channels !== null && channels > 1;
+  return !perChannel && !multiChannel && settings.diarization && settings.maxSpeakers >= 2;
+}
+
+/**
+ * Checks a recording against batch transcription's limits (`batchLimits`) before anything is
+ * staged or submitted. An unknown duration is not refused (the service then decides).
+ * @throws ConfideError `provider.unsupported`, not retryable, `details.reason`
+ * `recording_too_large` (over 1 GB) or `recording_too_long_to_diarize` (over 240 minutes with
+ * diarization), with words a therapist can act on.
+ */
+export function assertWithinBatchLimits(settings: TranscriptionSettings, audio: { sizeBytes: number; durationMs: number | null; channels: number | null }): void {
+  if (audio.sizeBytes > batchLimits.maxFileBytes) {
+    throw new ConfideError(
+      "provider.unsupported",
+      `The recording is ${(audio.sizeBytes / 1e9).toFixed(1)} GB; the speech service transcribes files of at most 1 GB. Record in a compressed format (MP3, M4A) or in shorter parts.`,
+      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_large", sizeBytes: audio.sizeBytes, maxBytes: batchLimits.maxFileBytes } },
+    );
+  }
+  if (audio.durationMs !== null && audio.durationMs > batchLimits.maxDiarizedDurationMs && willDiarize(settings, audio.channels)) {
+    const minutes = Math.round(audio.durationMs / 60_000);
+    throw new ConfideError(
+      "provider.unsupported",
+      `The recording lasts ${minutes} minutes; the speech service separates speakers in recordings of at most 240 minutes. Split it into shorter parts, or transcribe it without separating speakers.`,
+      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_long_to_diarize", durationMs: audio.durationMs, maxDurationMs: batchLimits.maxDiarizedDurationMs } },
+    );
+  }
+}
+
+/**
  * Maps the session's transcription settings to a 2024-11-15 submission:
  * language → `locale`; two or more `candidateLanguages` → continuous
  * `languageIdentification` (the first 10); `profanity` → `profanityFilterMode`; `punctuation`
@@ -61,6 +104,9 @@ export function planSubmission(
   const properties: TranscriptionSubmission["properties"] = {
     timeToLiveHours: options.timeToLiveHours,
     wordLevelTimestampsEnabled: settings.wordTimestamps,
+    // Display-form words match the segment's text ("sleeping?", "20"); the lexical words give
+    // their confidence.
+    displayFormWordLevelTimestampsEnabled: settings.wordTimestamps,
     punctuationMode: punctuationModes[settings.punctuation],
     profanityFilterMode: profanityModes[settings.profanity],
   };
@@ -68,7 +114,7 @@ export function planSubmission(
   const perChannel = settings.channelLayout === "per-channel" && audio.channels !== 1;
   const multiChannel = audio.channels !== null && audio.channels > 1;
   properties.channels = perChannel || multiChannel ? [0, 1] : [0];
-  if (!perChannel && !multiChannel && settings.diarization && settings.maxSpeakers >= 2) {
+  if (willDiarize(settings, audio.channels)) {
     properties.diarization = { enabled: true, maxSpeakers: Math.min(settings.maxSpeakers, maxDiarizationSpeakers) };
   }
 
@@ -76,7 +122,12 @@ export function planSubmission(
   let locale = settings.language;
   if (candidates.length === 1) locale = candidates[0]!;
   if (candidates.length > 1) {
-    properties.languageIdentification = { candidateLocales: candidates.slice(0, maxCandidateLocales), mode: "Continuous" };
+    // 2–10 candidates "including the main locale for the transcription" (2024-11-15): the
+    // session's language when it is a candidate, else the first candidate.
+    if (!candidates.includes(locale)) locale = candidates[0]!;
+    const used = candidates.slice(0, maxCandidateLocales);
+    if (!used.includes(locale)) used[maxCandidateLocales - 1] = locale;
+    properties.languageIdentification = { candidateLocales: used, mode: "Continuous" };
   }
   return { displayName: options.displayName, locale, contentUrls: [audio.url], properties };
 }

@@ -10,6 +10,11 @@ import {
 } from "@confide/contracts/fakes";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";
 import { BlobServiceClient } from "@azure/storage-blob";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureBlobStore } from "../azure-blob/azure-blob-store.ts";
 import type { AzureSpeechSettings } from "./azure-speech-config.ts";
@@ -48,6 +53,8 @@ beforeEach(() => {
   fake.plan = succeedingPlan;
   fake.fault = () => undefined;
   fake.filesPageSize = 100;
+  fake.echoDiarization = true;
+  fake.byos = false;
 });
 
 function settingsFor(overrides: Partial<AzureSpeechSettings> = {}): AzureSpeechSettings {
@@ -71,6 +78,8 @@ async function storedRecording(channels: number, options: { withReadUrl?: boolea
     contentType: "audio/wav",
     sizeBytes: bytes.length,
     channels,
+    // As core offers a WAV: its length from the header (16 kHz, 16-bit).
+    durationMs: Math.round(((bytes.length - 44) / (32 * channels))),
     async open(signal) {
       return (await recordings.get(key, signal === undefined ? {} : { signal })).body;
     },
@@ -147,6 +156,7 @@ describe("azure-speech: the submission", () => {
     expect(body.properties).toEqual({
       timeToLiveHours: 24,
       wordLevelTimestampsEnabled: true,
+      displayFormWordLevelTimestampsEnabled: true,
       punctuationMode: "Automatic",
       profanityFilterMode: "None",
       channels: [0],
@@ -170,6 +180,7 @@ describe("azure-speech: the submission", () => {
     expect(body.properties).toEqual({
       timeToLiveHours: 24,
       wordLevelTimestampsEnabled: false,
+      displayFormWordLevelTimestampsEnabled: false,
       punctuationMode: "None",
       profanityFilterMode: "Masked",
       channels: [0, 1],
@@ -201,8 +212,137 @@ describe("azure-speech: the submission", () => {
   });
 });
 
+describe("azure-speech: stereo recordings that are not WAV (issue 29, finding 2)", () => {
+  const encoded = new Map<string, Uint8Array>();
+
+  beforeAll(async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confide-azure-stereo-"));
+    const outputs = [
+      { name: "stereo.mp3", options: ["-ac", "2", "-c:a", "libmp3lame", "-f", "mp3"] },
+      { name: "stereo.m4a", options: ["-ac", "2", "-c:a", "aac", "-f", "ipod"] },
+      { name: "mono.m4a", options: ["-ac", "1", "-c:a", "aac", "-f", "ipod"] },
+    ];
+    await promisify(execFile)("ffmpeg", [
+      "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=1",
+      ...outputs.flatMap(({ name, options }) => [...options, "-y", join(directory, name)]),
+    ]);
+    for (const { name } of outputs) encoded.set(name, new Uint8Array(await readFile(join(directory, name))));
+    await rm(directory, { recursive: true, force: true });
+  }, 30_000);
+
+  /** The recording as core offers a non-WAV one: channels unknown (null), read by URL. */
+  async function storedEncoded(name: string, contentType: string): Promise<AudioSource> {
+    const bytes = encoded.get(name)!;
+    const key = `sessions/s${(stored += 1)}/${name}`;
+    await recordings.put(key, byteStream(bytes), { contentType });
+    return {
+      key,
+      contentType,
+      sizeBytes: bytes.length,
+      channels: null,
+      open: async (signal) => (await recordings.get(key, signal === undefined ? {} : { signal })).body,
+      readUrl: async ({ expiresInSeconds }) => recordings.signedUrl!(key, { expiresInSeconds, access: "read" }),
+    };
+  }
+
+  for (const [name, contentType] of [["stereo.mp3", "audio/mpeg"], ["stereo.m4a", "audio/mp4"]] as const) {
+    it(`a ${name} with diarization asked for is submitted as two channels (Azure fails stereo diarization), one speaker per channel, with a warning`, async () => {
+      const speech = await createAzureSpeechToText(settingsFor());
+      const result = await transcribe(speech, await storedEncoded(name, contentType));
+
+      if (result.status !== "done") throw new Error("not done");
+      const submitted = fake.received.filter((request) => request.operation === "submit").at(-1)!.body as Record<string, any>;
+      expect(submitted.properties.channels).toEqual([0, 1]);
+      expect(submitted.properties.diarization).toBeUndefined();
+      expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual(["ch0", "ch1"]);
+      expect(result.warnings).toContainEqual(expect.objectContaining({ feature: "diarization", type: "unsupported" }));
+    });
+  }
+
+  it("a mono M4A is diarized on its one channel", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const result = await transcribe(speech, await storedEncoded("mono.m4a", "audio/mp4"));
+
+    if (result.status !== "done") throw new Error("not done");
+    const submitted = fake.received.filter((request) => request.operation === "submit").at(-1)!.body as Record<string, any>;
+    expect(submitted.properties).toMatchObject({ channels: [0], diarization: { enabled: true } });
+    expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1", "S2"]);
+  });
+});
+
+describe("azure-speech: batch limits, 1 GB per file and 240 minutes with diarization (issue 29, finding 3)", () => {
+  /** A WAV whose header says it plays `minutes` (its data is one second): the length core and the service read. */
+  function wavClaiming(minutes: number, channels: number): Uint8Array {
+    const bytes = pcmWav({ channels, dataBytes: 32_000 * channels });
+    new DataView(bytes.buffer).setUint32(40, minutes * 60 * 32_000 * channels, true);
+    new DataView(bytes.buffer).setUint32(4, 36 + minutes * 60 * 32_000 * channels, true);
+    return bytes;
+  }
+
+  async function storedBytes(bytes: Uint8Array, channels: number | null): Promise<AudioSource> {
+    const key = `sessions/s${(stored += 1)}/long.wav`;
+    await recordings.put(key, byteStream(bytes), { contentType: "audio/wav" });
+    return {
+      key,
+      contentType: "audio/wav",
+      sizeBytes: bytes.length,
+      channels,
+      open: async (signal) => (await recordings.get(key, signal === undefined ? {} : { signal })).body,
+      readUrl: async ({ expiresInSeconds }) => recordings.signedUrl!(key, { expiresInSeconds, access: "read" }),
+    };
+  }
+
+  const submits = () => fake.received.filter((request) => request.operation === "submit").length;
+
+  it("refuses a recording over 1 GB at submission, non-retryable, before staging or submitting anything", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const before = { submits: submits(), staged: await stagedBlobs() };
+    const huge: AudioSource = {
+      key: "sessions/huge/audio.wav",
+      contentType: "audio/wav",
+      sizeBytes: 1_200_000_000,
+      channels: 1,
+      durationMs: 60 * 60_000,
+      open: async () => {
+        throw new Error("a recording Azure cannot take is not read");
+      },
+    };
+
+    const { error } = await outcomeOf(speech.submit(huge, defaultTranscriptionSettings));
+
+    expect(ConfideError.is(error, "provider.unsupported")).toBe(true);
+    expect(error).toMatchObject({ retryable: false, details: { reason: "recording_too_large" } });
+    expect((error as Error).message).toBe("The recording is 1.2 GB; the speech service transcribes files of at most 1 GB. Record in a compressed format (MP3, M4A) or in shorter parts.");
+    expect({ submits: submits(), staged: await stagedBlobs() }).toEqual(before);
+  });
+
+  it("refuses a mono recording of more than 240 minutes when speakers are to be separated, reading the length from its header", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const before = submits();
+
+    // Channels unknown to core (as for any container it does not read): the header tells both.
+    const { error } = await outcomeOf(speech.submit(await storedBytes(wavClaiming(241, 1), null), defaultTranscriptionSettings));
+
+    expect(error).toMatchObject({ code: "provider.unsupported", retryable: false, details: { reason: "recording_too_long_to_diarize", durationMs: 241 * 60_000 } });
+    expect((error as Error).message).toBe(
+      "The recording lasts 241 minutes; the speech service separates speakers in recordings of at most 240 minutes. Split it into shorter parts, or transcribe it without separating speakers.",
+    );
+    expect(submits()).toBe(before);
+  });
+
+  it("takes a 241-minute recording without diarization (speakers on their own channels), and a 239-minute one with it", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+
+    const perChannel = await speech.submit(await storedBytes(wavClaiming(241, 2), 2), { ...defaultTranscriptionSettings, channelLayout: "per-channel" });
+    const diarized = await speech.submit(await storedBytes(wavClaiming(239, 1), 1), defaultTranscriptionSettings);
+
+    expect([perChannel.status, diarized.status]).toEqual(["pending", "pending"]);
+    for (const result of [perChannel, diarized]) if (result.status === "pending") await speech.poll(result.ref, defaultTranscriptionSettings);
+  });
+});
+
 describe("azure-speech: reading the result", () => {
-  it("maps a mono diarized result: speakers S1/S2 without channels, ticks to ms, words with times and confidence", async () => {
+  it("maps a mono diarized result: speakers S1/S2 without channels, ticks to ms, words as the text writes them (display form) with times and confidence", async () => {
     const speech = await createAzureSpeechToText(settingsFor());
     const result = await transcribe(speech, await storedRecording(1));
 
@@ -216,13 +356,45 @@ describe("azure-speech: reading the result", () => {
     const [first, second] = result.transcript.segments;
     expect(first).toMatchObject({ speaker: "S1", startMs: 0, endMs: 1520, text: "How have you been sleeping?", confidence: 0.92 });
     expect(second).toMatchObject({ speaker: "S2", startMs: 1900, endMs: 3250, text: "Better this week, thanks." });
+    // The display-form words (issue 29, finding 6): they spell what the segment says.
     expect(first!.words).toEqual([
-      { text: "how", startMs: 0, endMs: 304, confidence: 0.9 },
+      { text: "How", startMs: 0, endMs: 304, confidence: 0.9 },
       { text: "have", startMs: 304, endMs: 608, confidence: 0.9 },
       { text: "you", startMs: 608, endMs: 912, confidence: 0.9 },
       { text: "been", startMs: 912, endMs: 1216, confidence: 0.9 },
-      { text: "sleeping", startMs: 1216, endMs: 1520, confidence: 0.9 },
+      { text: "sleeping?", startMs: 1216, endMs: 1520, confidence: 0.9 },
     ]);
+    for (const segment of result.transcript.segments) expect(segment.words?.map((word) => word.text).join(" ")).toBe(segment.text);
+  });
+
+  it("takes the result as diarized when its phrases carry speakers, even when the job's properties do not echo diarization (issue 29, finding 6)", async () => {
+    fake.echoDiarization = false;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor());
+      const result = await transcribe(speech, await storedRecording(1));
+
+      if (result.status !== "done") throw new Error("not done");
+      expect(result.transcript.speakers).toEqual([{ label: "S1" }, { label: "S2" }]);
+      expect(result.transcript.segments.map((segment) => segment.speaker)).toEqual(["S1", "S2"]);
+      expect(result.warnings).toEqual([]);
+    } finally {
+      fake.echoDiarization = true;
+    }
+  });
+
+  it("names the main locale among the candidate languages (2–10, 'including the main locale'), the session's language when it is one, else the first", async () => {
+    const speech = await createAzureSpeechToText(settingsFor());
+    const bodies = () => fake.received.filter((request) => request.operation === "submit").map((request) => request.body as Record<string, any>);
+    const before = bodies().length;
+
+    await speech.submit(await storedRecording(1), { ...defaultTranscriptionSettings, language: "en-US", candidateLanguages: ["es-ES", "en-GB"] });
+    const many = ["es-ES", "fr-FR", "de-DE", "it-IT", "pt-PT", "nl-NL", "pl-PL", "sv-SE", "da-DK", "fi-FI", "en-GB"];
+    await speech.submit(await storedRecording(1), { ...defaultTranscriptionSettings, language: "en-GB", candidateLanguages: many });
+
+    const [first, second] = bodies().slice(before);
+    expect([first!.locale, first!.properties.languageIdentification.candidateLocales]).toEqual(["es-ES", ["es-ES", "en-GB"]]);
+    expect(second!.locale).toBe("en-GB");
+    expect(second!.properties.languageIdentification.candidateLocales).toEqual([...many.slice(0, 9), "en-GB"]);
   });
 
   it("maps a per-channel result: one speaker per channel (ch0, ch1) from the phrases' channel, no speaker numbers", async () => {
@@ -327,16 +499,46 @@ describe("azure-speech: staging", () => {
     await speech.discard(submitted.ref);
   });
 
-  it("deletes the staged copy when a pending job is discarded", async () => {
+  it("discarding a running job (DeleteNotAllowed): deletes the staged copy at once, marks the job, and a later sweep deletes it once it ends", async () => {
+    const speech = await createAzureSpeechToText(settingsFor({ deferredDeletionSweepIntervalMs: 0 }));
+    fake.plan = { outcome: { kind: "running-forever" } };
+    const submitted = await speech.submit(await storedRecording(1, { withReadUrl: false }), defaultTranscriptionSettings);
+    if (submitted.status !== "pending") throw new Error("not pending");
+    const [id, staged] = submitted.ref.split("~") as [string, string];
+    expect((await speech.poll(submitted.ref, defaultTranscriptionSettings)).status).toBe("pending");
+
+    // The service refuses to delete the Running job: the patient's recording goes all the same.
+    expect(await speech.discard(submitted.ref)).toEqual({ status: "deferred", reason: "job_running" });
+    expect(await stagedBlobs()).not.toContain(staged);
+    expect(fake.deleted).not.toContain(id);
+    expect(fake.jobs.get(id)?.description).toBe("confide: delete when finished");
+    // The job is no one's any more: polling it is refused as for a deleted one.
+    const polled = await outcomeOf(speech.poll(submitted.ref, defaultTranscriptionSettings));
+    expect(ConfideError.is(polled.error, "provider.rejected")).toBe(true);
+    // A sweep while it still runs leaves it; once it has ended, the next call's sweep deletes it
+    // (a new adapter: the mark is at the service, not in this process).
+    await speech.check();
+    expect(fake.jobs.has(id)).toBe(true);
+    fake.jobs.get(id)!.status = "Succeeded";
+    const later = await createAzureSpeechToText(settingsFor({ deferredDeletionSweepIntervalMs: 0 }));
+    await later.check();
+    expect(fake.deleted).toContain(id);
+    expect(fake.jobs.has(id)).toBe(false);
+    expect(await later.discard(submitted.ref)).toEqual({ status: "discarded" });
+  });
+
+  it("deletes the staged copy even when the job's deletion fails, and fails the discard so it is tried again", async () => {
     const speech = await createAzureSpeechToText(settingsFor());
     fake.plan = { outcome: { kind: "running-forever" } };
     const submitted = await speech.submit(await storedRecording(1, { withReadUrl: false }), defaultTranscriptionSettings);
     if (submitted.status !== "pending") throw new Error("not pending");
-    const [id, staged] = submitted.ref.split("~");
+    const staged = submitted.ref.split("~")[1]!;
+    fake.fault = (request) => (request.operation === "delete" ? { kind: "server-error", status: 503 } : undefined);
 
-    await speech.discard(submitted.ref);
+    const { error } = await outcomeOf(speech.discard(submitted.ref));
 
-    expect(fake.deleted).toContain(id);
+    expect(ConfideError.is(error, "provider.unavailable")).toBe(true);
+    expect((error as ConfideError).retryable).toBe(true);
     expect(await stagedBlobs()).not.toContain(staged);
   });
 
@@ -433,6 +635,49 @@ describe("azure-speech: faults", () => {
     expect(error).toMatchObject({ code: "provider.rejected", retryable: false, details: { status: 401 } });
     expect(JSON.stringify({ message: (error as Error).message, details: (error as ConfideError).details })).not.toContain(wrongKey);
     await expect(speech.check()).rejects.toMatchObject({ code: "provider.rejected" });
+  });
+
+  it("reads the unsigned result URLs of a bring-your-own-storage resource with a Storage token (issue 29, finding 4), never the Speech key", async () => {
+    const scopes: Array<string | string[]> = [];
+    const storageCredential = {
+      async getToken(scope: string | string[]) {
+        scopes.push(scope);
+        return { token: fake.storageBearerToken, expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    fake.byos = true;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor({ storageCredential }));
+      const started = Date.now();
+
+      const result = await transcribe(speech, await storedRecording(1));
+
+      if (result.status !== "done") throw new Error("not done");
+      expect(result.transcript.segments.map((segment) => segment.text)).toEqual(["How have you been sleeping?", "Better this week, thanks."]);
+      expect(scopes).toEqual(["https://storage.azure.com/.default"]);
+      const reads = fake.received.filter((request) => request.receivedAt >= started && request.operation === "file-content");
+      expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads) {
+        expect(read.query.sig).toBeUndefined();
+        expect(read.headers.authorization).toBe(`Bearer ${fake.storageBearerToken}`);
+        expect(read.headers["ocp-apim-subscription-key"]).toBeUndefined();
+      }
+    } finally {
+      fake.byos = false;
+    }
+  });
+
+  it("a BYOS result read refused by Storage (no role on the account) is a non-retryable provider.rejected", async () => {
+    const storageCredential = { getToken: async () => ({ token: "a token Storage refuses", expiresOnTimestamp: Date.now() + 3600_000 }) };
+    fake.byos = true;
+    try {
+      const speech = await createAzureSpeechToText(settingsFor({ storageCredential }));
+      const { error } = await outcomeOf(transcribe(speech, await storedRecording(1)));
+
+      expect(error).toMatchObject({ code: "provider.rejected", retryable: false, details: { status: 403 } });
+    } finally {
+      fake.byos = false;
+    }
   });
 
   it("signs in with a bearer token from the credential when no key is set, asking for the Cognitive Services scope", async () => {

@@ -1,10 +1,13 @@
 import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
+import { probeAudio } from "./azure-speech-audio-probe.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
+import { createResultAccess } from "./azure-speech-result-access.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
-import { assertTranscribable, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, type JobProperties } from "./azure-speech-submission.ts";
+import { assertTranscribable, assertWithinBatchLimits, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, willDiarize, type JobProperties } from "./azure-speech-submission.ts";
 
 const provider = "azure-speech";
 /** Transcription ids are GUIDs; anything else is refused before a request is made. */
@@ -29,6 +32,13 @@ function parseRef(ref: string): JobRef | undefined {
   return { id, stagedKey };
 }
 
+function discardedJob(id: string): ConfideError {
+  return new ConfideError("provider.rejected", `The Azure Speech job "${id}" was discarded; it is deleted once it finishes.`, {
+    retryable: false,
+    details: { provider, reason: "discarded" },
+  });
+}
+
 function unknownJob(ref: string): ConfideError {
   return new ConfideError("provider.rejected", `Azure Speech has no transcription job "${ref.slice(0, 120)}".`, {
     retryable: false,
@@ -51,7 +61,9 @@ function jobIdOf(transcription: unknown): string {
  * `fetch` (no Speech SDK). `submit` hands the service a read URL of the recording — the blob
  * store's (`AudioSource.readUrl`), or else a copy staged in the staging container — and
  * answers `pending`; `poll` reads the job and, once it Succeeded, its result files (paged);
- * `discard` deletes the job and the staged copy. No call waits for the job: `poll` answers
+ * `discard` deletes the staged copy and the job — or, when the service refuses to delete a job
+ * that has not finished (`DeleteNotAllowed`), marks it at the service to be deleted once it ends,
+ * which a later call's sweep does (azure-speech-deferred-deletion.ts). No call waits for the job: `poll` answers
  * after one request while it runs, with the delay to the next poll (growing with the job's
  * age, never under the service's Retry-After).
  * @throws ConfideError `validation.invalid_input` for settings it cannot use.
@@ -59,7 +71,9 @@ function jobIdOf(transcription: unknown): string {
 export async function createAzureSpeechToText(settings: AzureSpeechSettings): Promise<SpeechToText> {
   const resolved: ResolvedAzureSpeechSettings = resolveAzureSpeechSettings(settings);
   const client: SpeechClient = createSpeechClient(resolved);
+  const resultAccess = createResultAccess(resolved);
   const staging: SpeechStaging | undefined = await createSpeechStaging(resolved);
+  const deferred: DeferredDeletions = createDeferredDeletions(client, { intervalMs: resolved.deferredDeletionSweepIntervalMs, logger: resolved.logger });
 
   /**
    * Removes a staged copy where a failure must not fail the call (the job has ended, or its
@@ -103,17 +117,23 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
   }
 
   async function readResults(id: string, transcription: Record<string, unknown>, settings: TranscriptionSettings, signal: AbortSignal | undefined): Promise<SpeechResult> {
-    const properties = (isRecord(transcription.properties) ? transcription.properties : {}) as JobProperties;
+    const echoed = (isRecord(transcription.properties) ? transcription.properties : {}) as JobProperties;
     const resultFiles = (await listFiles(id, signal)).filter((file) => file.kind === "Transcription");
     if (resultFiles.length === 0) throw badResponse("the finished job lists no transcription file.", { truncated: false });
     const parsed = [];
     for (const file of resultFiles) {
       const contentUrl = isRecord(file.links) ? file.links.contentUrl : undefined;
       if (typeof contentUrl !== "string" || !URL.canParse(contentUrl)) throw badResponse("a result file has no content URL.", { truncated: false });
-      // The content URL is signed (SAS): it gets no key or token.
-      const answer = await client.send({ method: "GET", path: contentUrl, authenticated: false, what: "a transcription result file", signal });
+      // A signed content URL (SAS) gets no key or token; an unsigned one (a BYOS resource) the
+      // storage account's token, never the Speech key.
+      const headers = await resultAccess.headersFor(contentUrl, signal);
+      const answer = await client.send({ method: "GET", path: contentUrl, authenticated: false, headers, what: "a transcription result file", signal });
       parsed.push(parseResultFile(answer.json));
     }
+    // Diarized when the phrases carry speakers, whether or not the job's properties echo it.
+    const phrasesHaveSpeakers = parsed.some((file) => file.recognizedPhrases.some((phrase) => Number.isInteger(phrase.speaker)));
+    const properties: JobProperties =
+      phrasesHaveSpeakers && !isDiarizedJob(echoed) ? { ...echoed, diarization: { ...echoed.diarization, enabled: true } } : echoed;
     // One speaker per channel when the job read two channels (asked for, or a stereo recording
     // said to be mono, which Azure cannot diarize); else diarization's speakers, or one speaker.
     const channels = properties.channels ?? [0, 1];
@@ -133,8 +153,22 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
     async submit(audio, settings, options = {}) {
       const { signal } = options;
       signal?.throwIfAborted();
-      // Checked before anything is read or staged: a recording Azure cannot take is refused at once.
+      // Checked before anything is staged: a recording Azure cannot take is refused at once.
       assertTranscribable(settings, audio.channels);
+      // Core knows a canonical WAV's channels; any other container's are read from its header
+      // (Azure fails a stereo file asked to diarize, in every container).
+      // A duration not known yet is read the same way where diarization would be asked for
+      // (240 minutes at most); both are checked before anything is staged or submitted.
+      let channels = audio.channels;
+      let durationMs = audio.durationMs ?? null;
+      if (channels === null || (durationMs === null && willDiarize(settings, channels))) {
+        const probed = await probeAudio(await audio.open(signal), signal);
+        channels ??= probed.channels;
+        durationMs ??= probed.durationMs;
+      }
+      assertTranscribable(settings, channels);
+      assertWithinBatchLimits(settings, { sizeBytes: audio.sizeBytes, durationMs, channels });
+      await deferred.sweepWhenDue(signal);
       let url: string;
       let stagedKey: string | undefined;
       const expiresInSeconds = resolved.audioUrlExpiresInSeconds;
@@ -150,9 +184,9 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         );
       }
       try {
-        const body = planSubmission(settings, { url, channels: audio.channels }, {
+        const body = planSubmission(settings, { url, channels }, {
           timeToLiveHours: resolved.timeToLiveHours,
-          displayName: `confide ${new Date().toISOString()}`,
+          displayName: `${resolved.displayNamePrefix} ${new Date().toISOString()}`,
         });
         const answer = await client.send({ method: "POST", path: "/transcriptions:submit", body, authenticated: true, what: "the submission", signal });
         const id = jobIdOf(answer.json);
@@ -171,6 +205,8 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       const answer = await client.send({ method: "GET", path: `/transcriptions/${job.id}`, authenticated: true, what: `the job ${job.id}`, signal });
       const transcription = answer.json;
       if (!isRecord(transcription) || typeof transcription.status !== "string") throw badResponse("the job has no status.", { truncated: false });
+      // Discarded while it ran: its result is nobody's any more.
+      if (isMarkedForDeletion(transcription)) throw discardedJob(job.id);
       switch (transcription.status) {
         case "NotStarted":
         case "Running":
@@ -195,9 +231,20 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
       signal?.throwIfAborted();
       const job = parseRef(ref);
       // A ref this adapter never made names nothing it could have kept.
-      if (job === undefined) return;
-      // Deleting a running job cancels it; an unknown one answers 204 (or 404): nothing left.
-      await client.send({ method: "DELETE", path: `/transcriptions/${job.id}`, authenticated: true, accept: [404], what: `the deletion of job ${job.id}`, signal });
+      if (job === undefined) return { status: "discarded" };
+      await deferred.sweepWhenDue(signal);
+      // An ended or unknown job answers 204 (or 404): nothing left. One NotStarted or Running is
+      // refused (DeleteNotAllowed: the service cannot stop it); the staged copy goes whatever the
+      // answer, so the patient's recording does not stay behind, and the job is marked to be
+      // deleted once it ends.
+      let deletion: "done" | "refused" = "done";
+      let failure: unknown;
+      try {
+        await client.send({ method: "DELETE", path: `/transcriptions/${job.id}`, authenticated: true, accept: [404], what: `the deletion of job ${job.id}`, signal });
+      } catch (error) {
+        if (isDeleteNotAllowed(error)) deletion = "refused";
+        else failure = error;
+      }
       if (job.stagedKey !== undefined) {
         if (staging === undefined) {
           throw new ConfideError("provider.unavailable", "The job's recording was staged, but no staging container is configured any more: its copy remains.", {
@@ -207,10 +254,16 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         }
         await staging.remove(job.stagedKey, signal === undefined ? {} : { signal });
       }
+      if (failure !== undefined) throw failure;
+      if (deletion === "done") return { status: "discarded" };
+      await deferred.mark(job.id, signal);
+      resolved.logger.warn("speech.job.deletion_deferred", { provider, reason: "DeleteNotAllowed" });
+      return { status: "deferred", reason: "job_running" };
     },
 
     async check(options = {}) {
       await client.send({ method: "GET", path: "/transcriptions", query: { top: "1" }, authenticated: true, what: "the readiness check", signal: options.signal });
+      await deferred.sweepWhenDue(options.signal);
       await staging?.check(options);
     },
 

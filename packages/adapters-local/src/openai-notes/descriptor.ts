@@ -20,6 +20,7 @@ export const openAiNotesDescriptor = {
       contextTokens: settings.CONFIDE_OPENAI_NOTES_CONTEXT_TOKENS,
       maxOutputTokens: settings.CONFIDE_OPENAI_NOTES_MAX_OUTPUT_TOKENS,
       temperature: settings.CONFIDE_OPENAI_NOTES_TEMPERATURE,
+      reasoningModel: settings.CONFIDE_OPENAI_NOTES_REASONING_MODEL,
       maxRetries: settings.CONFIDE_OPENAI_NOTES_MAX_RETRIES,
     });
   },

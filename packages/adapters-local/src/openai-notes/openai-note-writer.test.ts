@@ -55,6 +55,38 @@ describe("openai NoteWriter on the fake server", () => {
     expect(body.messages[1].content).toContain("[seg-4] patient: Honestly, I have been thinking about ending my life.");
   });
 
+  it("a reasoning deployment (o-series) refusing max_tokens and the temperature: sent once more as it asks, then remembered (issue 29, finding 5)", async () => {
+    const writer = writerOf({ model: "o4-mini-notes" });
+
+    const first = await writer.write(riskDialogue);
+    await writer.write(riskDialogue);
+
+    expect(first.notes.keyTopics).not.toEqual([]);
+    const bodies = fake.received.map((request) => request.body);
+    // Refused twice (max_tokens, then the temperature), answered the third time; the second write asks right at once.
+    expect(bodies.map((body) => [body.max_tokens, body.max_completion_tokens, body.temperature])).toEqual([
+      [2048, undefined, 0.1],
+      [undefined, 2048, 0.1],
+      [undefined, 2048, undefined],
+      [undefined, 2048, undefined],
+    ]);
+  });
+
+  it("a deployment configured as a reasoning one is asked with max_completion_tokens and no temperature from the first request", async () => {
+    await writerOf({ model: "gpt-5-notes", reasoningModel: true }).write(riskDialogue);
+
+    expect(fake.received).toHaveLength(1);
+    expect(fake.received[0]!.body).toMatchObject({ max_completion_tokens: 2048 });
+    expect(fake.received[0]!.body).not.toHaveProperty("max_tokens");
+    expect(fake.received[0]!.body).not.toHaveProperty("temperature");
+  });
+
+  it("another 400 is not retried: provider.rejected after one request", async () => {
+    fake.reply = { kind: "rejected", status: 400, code: "unsupported_parameter", message: "Unsupported parameter: 'logprobs'." };
+    await expectConfideError(writerOf().write(riskDialogue), "provider.rejected");
+    expect(fake.received).toHaveLength(1);
+  });
+
   it("well-formed notes: every item grounded, spans where the quotes are, provenance model and prompt version", async () => {
     const written = await writerOf().write(riskDialogue);
     expect(written.promptVersion).toBe("openai-notes-prompt-1");
@@ -260,6 +292,7 @@ describe("openai notes descriptor", () => {
       CONFIDE_OPENAI_NOTES_TIMEOUT_MS: 120_000,
       CONFIDE_OPENAI_NOTES_CONTEXT_TOKENS: 8192,
       CONFIDE_OPENAI_NOTES_MAX_OUTPUT_TOKENS: 2048,
+      CONFIDE_OPENAI_NOTES_REASONING_MODEL: false,
       CONFIDE_OPENAI_NOTES_TEMPERATURE: 0.1,
       CONFIDE_OPENAI_NOTES_MAX_RETRIES: 0,
     });

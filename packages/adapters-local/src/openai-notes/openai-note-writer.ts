@@ -21,7 +21,7 @@ import {
   type NoteWriterResult,
   type SpeakerRole,
 } from "@confide/core";
-import OpenAI from "openai";
+import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { integerSetting } from "../settings/integer-setting.ts";
 import { badResponse, errorFromRequest } from "./openai-notes-errors.ts";
@@ -42,8 +42,15 @@ export interface OpenAiNoteWriterSettings {
   checkTimeoutMs?: number;
   /** The model's context window in tokens: prompt, transcript window and answer together. Default 8192. */
   contextTokens?: number;
-  /** Tokens reserved for the answer (sent as `max_tokens`). Default 2048. */
+  /** Tokens reserved for the answer (sent as `max_tokens`, or `max_completion_tokens` to a reasoning model). Default 2048. */
   maxOutputTokens?: number;
+  /**
+   * The model is a reasoning one (OpenAI / Azure OpenAI o-series, GPT-5): it takes
+   * `max_completion_tokens`, not `max_tokens`, and only the default temperature. Default false:
+   * the first 400 `unsupported_parameter` (or `unsupported_value` for the temperature) tells it,
+   * and the request is sent once more as the model asks — remembered for the writer's life.
+   */
+  reasoningModel?: boolean;
   /** Lines each window repeats from the one before. Default 3. */
   overlapSegments?: number;
   /** Sampling temperature. Default 0.1. */
@@ -90,6 +97,7 @@ function resolve(settings: OpenAiNoteWriterSettings) {
     overlapSegments: integerSetting("overlapSegments", settings.overlapSegments, 3, 0),
     temperature,
     maxRetries: integerSetting("maxRetries", settings.maxRetries, 0, 0),
+    reasoningModel: settings.reasoningModel ?? false,
   };
 }
 
@@ -129,21 +137,53 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
   });
 
+  // What the model takes, learnt from its first refusal when not configured (see `reasoningModel`).
+  let tokenLimit: "max_tokens" | "max_completion_tokens" = resolved.reasoningModel ? "max_completion_tokens" : "max_tokens";
+  let sendsTemperature = !resolved.reasoningModel;
+
+  /**
+   * Learns from a 400 naming a parameter the model does not take (OpenAI and Azure OpenAI:
+   * `code: "unsupported_parameter"`, `param: "max_tokens"` — "Use 'max_completion_tokens'
+   * instead"; `unsupported_value` for a temperature other than 1).
+   * @returns true when the request should be sent again as the model asks.
+   */
+  function learnFrom(error: unknown): boolean {
+    if (!(error instanceof APIError) || error.status !== 400) return false;
+    if (error.code === "unsupported_parameter" && error.param === "max_tokens" && tokenLimit === "max_tokens") {
+      tokenLimit = "max_completion_tokens";
+      return true;
+    }
+    if ((error.code === "unsupported_value" || error.code === "unsupported_parameter") && error.param === "temperature" && sendsTemperature) {
+      sendsTemperature = false;
+      return true;
+    }
+    return false;
+  }
+
   async function complete(messages: ChatCompletionMessageParam[], what: string, signal: AbortSignal | undefined) {
     return withDeadline(
       resolved.timeoutMs,
       signal,
-      (deadline) =>
-        client.chat.completions.create(
-          {
-            model: resolved.model,
-            messages,
-            temperature: resolved.temperature,
-            max_tokens: resolved.maxOutputTokens,
-            response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-          },
-          { signal: deadline },
-        ),
+      async (deadline) => {
+        // At most two lessons (the token limit, the temperature), then the answer stands.
+        for (let lessons = 0; ; lessons += 1) {
+          try {
+            return await client.chat.completions.create(
+              {
+                model: resolved.model,
+                messages,
+                ...(sendsTemperature ? { temperature: resolved.temperature } : {}),
+                [tokenLimit]: resolved.maxOutputTokens,
+                response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
+              },
+              { signal: deadline },
+            );
+          } catch (error) {
+            if (lessons < 2 && learnFrom(error)) continue;
+            throw error;
+          }
+        }
+      },
       (error, timedOutAfterMs) => errorFromRequest(error, what, timedOutAfterMs),
     );
   }

@@ -21,6 +21,12 @@ export const openAiNotesSettings = z
       .default(8192)
       .describe("the model's context window; longer transcripts are sent in overlapping windows that fit it (tokens estimated as characters / 3)"),
     CONFIDE_OPENAI_NOTES_MAX_OUTPUT_TOKENS: positiveInteger.min(256).default(2048).describe("tokens kept for each answer (`max_tokens`)"),
+    CONFIDE_OPENAI_NOTES_REASONING_MODEL: z
+      .stringbool()
+      .default(false)
+      .describe(
+        "`true` for a reasoning model (o-series, GPT-5): `max_completion_tokens` instead of `max_tokens`, no temperature; `false` still learns it from the model's first `unsupported_parameter` refusal",
+      ),
     CONFIDE_OPENAI_NOTES_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1).describe("sampling temperature; keep it low"),
     CONFIDE_OPENAI_NOTES_MAX_RETRIES: z.coerce
       .number()

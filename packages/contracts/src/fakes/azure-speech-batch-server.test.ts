@@ -1,4 +1,9 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeSpeechTranscript } from "./azure-speech-batch-result.ts";
@@ -75,6 +80,8 @@ beforeEach(() => {
   speech.plan = { outcome: { kind: "succeeded", transcript: stereoScript } };
   speech.fault = () => undefined;
   speech.filesPageSize = 100;
+  speech.limits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 };
+  speech.byos = false;
 });
 
 const submitUrl = () => `${speech.url}/speechtotext/transcriptions:submit?api-version=2024-11-15`;
@@ -203,6 +210,41 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     expect(failed.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
   });
 
+  it("fails diarization of a stereo recording in any container (MP3, OGG here), read by ffprobe; diarizes a mono one", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "confide-fake-stereo-"));
+    await promisify(execFile)("ffmpeg", [
+      "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=1",
+      "-ac", "2", "-c:a", "libmp3lame", "-f", "mp3", "-y", join(directory, "stereo.mp3"),
+      "-ac", "2", "-c:a", "libvorbis", "-f", "ogg", "-y", join(directory, "stereo.ogg"),
+      "-ac", "1", "-c:a", "libmp3lame", "-f", "mp3", "-y", join(directory, "mono.mp3"),
+    ]);
+    for (const name of ["stereo.mp3", "stereo.ogg", "mono.mp3"]) audio.set(`/${name}`, await readFile(join(directory, name)));
+    await rm(directory, { recursive: true, force: true });
+    const diarized = { diarization: { enabled: true, maxSpeakers: 2 }, channels: undefined };
+
+    for (const [name, status] of [["stereo.mp3", "Failed"], ["stereo.ogg", "Failed"], ["mono.mp3", "Running"]] as const) {
+      const job = (await (await submit(validBody({ contentUrls: [`${audioUrl}/${name}`] }, diarized))).json()) as { self: string };
+      const read = await poll(job.self);
+      expect(read.status, name).toBe(status);
+      if (status === "Failed") expect(read.properties.error).toEqual({ code: "InvalidData", message: "The recordings URI contains invalid data." });
+    }
+    expect(speech.audioFetches.slice(-3).map((fetched) => fetched.channels)).toEqual([2, 2, 1]);
+  });
+
+  it("fails a job past the batch limits once it reads the audio: a file over the size limit, a diarized one over the duration limit", async () => {
+    const diarized = { diarization: { enabled: true, maxSpeakers: 2 }, channels: undefined };
+    speech.limits = { maxFileBytes: 1_000, maxDiarizedDurationMs: 240 * 60_000 };
+    const big = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }))).json()) as { self: string };
+    expect(await poll(big.self)).toMatchObject({ status: "Failed", properties: { error: { message: "The audio file exceeds the maximum size." } } });
+
+    speech.limits = { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 100 };
+    const long = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }, diarized))).json()) as { self: string };
+    expect(await poll(long.self)).toMatchObject({ status: "Failed", properties: { error: { message: "The audio is longer than diarization supports." } } });
+    // Without diarization the duration limit does not apply.
+    const plain = (await (await submit(validBody({ contentUrls: [`${audioUrl}/mono.wav`] }, { channels: [0] }))).json()) as { self: string };
+    expect((await poll(plain.self)).status).toBe("Running");
+  });
+
   it("lists a container SAS URL and transcribes every blob in it, one result file each", async () => {
     const job = (await (await submit(validBody({ contentUrls: undefined, contentContainerUrl: `${audioUrl}/container?sp=rl&sig=container-sas` }))).json()) as {
       self: string;
@@ -286,6 +328,49 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     expect((await call(job.self, { method: "DELETE" })).status).toBe(204);
   });
 
+  it("refuses to delete a NotStarted or Running job (DeleteNotAllowed), takes a description by PATCH, and lists by a description filter", async () => {
+    speech.plan = { pollsNotStarted: 1, outcome: { kind: "running-forever" } };
+    const job = (await (await submit(validBody())).json()) as { self: string };
+    const id = new URL(job.self).pathname.split("/").at(-1)!;
+
+    const notStarted = await call(job.self, { method: "DELETE" });
+    expect(notStarted.status).toBe(400);
+    expect(await notStarted.json()).toMatchObject({ innerError: { code: "DeleteNotAllowed" } });
+    await poll(job.self);
+    expect((await poll(job.self)).status).toBe("Running");
+    expect((await call(job.self, { method: "DELETE" })).status).toBe(400);
+    expect(speech.jobs.has(id)).toBe(true);
+
+    const patched = await call(job.self, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "delete me" }) });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ description: "delete me", status: "Running" });
+    const listUrl = new URL(`${speech.url}/speechtotext/transcriptions?api-version=2024-11-15`);
+    listUrl.searchParams.set("filter", "description eq 'delete me'");
+    const listed = (await (await call(listUrl.toString())).json()) as { values: { self: string }[] };
+    expect(listed.values.map((value) => value.self)).toEqual([job.self]);
+    listUrl.searchParams.set("filter", "description eq 'other'");
+    expect(((await (await call(listUrl.toString())).json()) as { values: unknown[] }).values).toEqual([]);
+
+    speech.jobs.get(id)!.status = "Succeeded";
+    expect((await call(job.self, { method: "DELETE" })).status).toBe(204);
+  });
+
+  it("BYOS mode: result URLs carry no SAS; an anonymous read is 403, a Storage bearer token with x-ms-version reads", async () => {
+    speech.byos = true;
+    const job = (await (await submit(validBody())).json()) as { self: string };
+    await poll(job.self);
+    const done = await poll(job.self);
+    const files = (await (await call(done.links.files)).json()) as { values: { kind: string; links: { contentUrl: string } }[] };
+    const contentUrl = files.values.find((file) => file.kind === "Transcription")!.links.contentUrl;
+
+    expect(new URL(contentUrl).search).toBe("");
+    expect((await fetch(contentUrl)).status).toBe(403);
+    expect((await fetch(contentUrl, { headers: { authorization: `Bearer ${speech.storageBearerToken}` } })).status).toBe(403);
+    const read = await fetch(contentUrl, { headers: { authorization: `Bearer ${speech.storageBearerToken}`, "x-ms-version": "2024-11-04" } });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toHaveProperty("recognizedPhrases");
+  });
+
   it("refuses a content URL whose signature was tampered with", async () => {
     const job = (await (await submit(validBody())).json()) as { self: string };
     await poll(job.self);
@@ -321,6 +406,7 @@ describe("fake Azure Speech batch transcription 2024-11-15", () => {
     ["v3.2 diarization.speakers", () => validBody({}, { diarization: { speakers: { minCount: 1, maxCount: 2 } } }), "InvalidPayload"],
     ["maxSpeakers 1", () => validBody({}, { diarization: { enabled: true, maxSpeakers: 1 } }), "InvalidParameterValue"],
     ["one candidate locale", () => validBody({}, { languageIdentification: { candidateLocales: ["en-US"] } }), "InvalidParameterValue"],
+    ["candidate locales without the main locale", () => validBody({}, { languageIdentification: { candidateLocales: ["es-ES", "en-GB"] } }), "InvalidParameterValue"],
     ["unknown profanity mode", () => validBody({}, { profanityFilterMode: "Off" }), "InvalidParameterValue"],
     ["channels not numbers", () => validBody({}, { channels: ["left"] }), "InvalidChannels"],
   ])("refuses a submission with %s", async (_name, body, innerCode) => {

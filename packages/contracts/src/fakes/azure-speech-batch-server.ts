@@ -7,7 +7,11 @@
  *   GET    /speechtotext/transcriptions/{id}/files?api-version=…&skip&top → 200 { values, @nextLink }
  *   GET    /speechtotext/transcriptions/{id}/files/{fileId}?api-version=… → 200 File
  *   GET    /speechtotext/transcriptions?api-version=…&skip&top            → 200 { values, @nextLink }
- *   DELETE /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 204 (also when missing)
+ *   PATCH  /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 200 Transcription (TranscriptionUpdate:
+ *                                          displayName, description, customProperties)
+ *   GET    /speechtotext/transcriptions?filter=description eq '…'         → only the jobs so described
+ *   DELETE /speechtotext/transcriptions/{id}?api-version=2024-11-15      → 204 (also when missing); 400
+ *                                          DeleteNotAllowed while the job is NotStarted or Running
  *   GET    /results/{id}/{fileId}?sig=…   the files' `links.contentUrl`, SAS-style: no key, a
  *                                          wrong or missing `sig` → 403, a deleted job → 404
  *
@@ -19,7 +23,8 @@
  * NotStarted; the next read starts it — the fake then DOWNLOADS every content URL (proving the
  * URL works: an unreachable or refused URL fails the job as the service does, "Authentication
  * failed for recordings URI." / "The recordings URI contains invalid data.", and diarization
- * of a WAV with more than one channel fails too) and answers Running; after `pollsRunning`
+ * of a recording with more than one channel fails too, in any container: its channels are read
+ * by ffprobe) and answers Running; after `pollsRunning`
  * more reads and `runningForMs` since the start, it ends as the plan says: Succeeded with
  * result files made from the test's transcript script, Failed with `properties.error`, or
  * never (Running forever). Scripted faults (`fault`) answer any request instead: 429 with
@@ -34,6 +39,7 @@ import {
   type ResultShaping,
 } from "./azure-speech-batch-result.ts";
 import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
+import { audioChannels, audioDuration } from "./fake-audio-channels.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 import { isSpeechError, validateSubmission, type SpeechError, type SubmittedTranscription } from "./azure-speech-batch-validation.ts";
 
@@ -54,7 +60,7 @@ export interface FakeSpeechJobPlan {
   outcome: FakeSpeechOutcome;
 }
 
-export type SpeechOperation = "submit" | "get" | "list" | "list-files" | "get-file" | "file-content" | "delete" | "unknown";
+export type SpeechOperation = "submit" | "get" | "update" | "list" | "list-files" | "get-file" | "file-content" | "delete" | "unknown";
 
 export interface ReceivedSpeechRequest {
   operation: SpeechOperation;
@@ -86,6 +92,8 @@ export interface AudioFetch {
   sha256: string;
   /** From the WAV header when the body is a RIFF/WAVE file. */
   wavChannels: number | undefined;
+  /** The WAV header's, or for another container with diarization asked, ffprobe's (undefined: not read, or no audio stream). */
+  channels: number | undefined;
 }
 
 export type FakeSpeechStatus = "NotStarted" | "Running" | "Succeeded" | "Failed";
@@ -100,6 +108,9 @@ export interface FakeSpeechJob {
   startedAt: number | undefined;
   reads: number;
   error: { code: string; message: string } | undefined;
+  /** Set by PATCH (TranscriptionUpdate). */
+  description: string | undefined;
+  customProperties: Record<string, string> | undefined;
   /** The audio URLs the job fetched (its content URLs, or the blobs listed in its container). */
   sources: string[];
   files: FakeSpeechFile[];
@@ -124,6 +135,27 @@ export interface FakeSpeechBatchServer {
   fault: (request: ReceivedSpeechRequest, index: number) => FakeSpeechFault | undefined;
   /** Files per page of `/files` when the request has no `top` (default 100, the service's). */
   filesPageSize: number;
+  /**
+   * Batch limits per file, enforced when the job reads its audio (defaults: the service's —
+   * Speech quotas and limits, "Batch transcription": 1 GB per file, 240 minutes with
+   * diarization). Tests lower them to provoke the failure without gigabytes.
+   */
+  limits: { maxFileBytes: number; maxDiarizedDurationMs: number };
+  /**
+   * Bring-your-own-storage mode: a Speech resource with its own storage account returns result
+   * URLs **without** a SAS (2024-11-15 spec, `sasLifetimeQueryParameter`: "… not used when
+   * BYOS is configured"): the content is read with the storage account's credentials —
+   * here `Authorization: Bearer <storageBearerToken>` with an `x-ms-version` — and an anonymous
+   * read answers 403 as Storage does (issue 29, finding 4). Off by default.
+   */
+  byos: boolean;
+  /** The token a BYOS content read must carry. */
+  storageBearerToken: string;
+  /**
+   * false: a job's `properties` do not echo `diarization` (answers seen without it), while its
+   * phrases still carry `speaker` — the phrases are what tells a diarized result. Default true.
+   */
+  echoDiarization: boolean;
   /** Downloads a content URL (default global fetch); replace to reach an HTTPS stand-in. */
   fetchAudio: (url: string) => Promise<Response>;
   /** Every request, in arrival order. */
@@ -157,6 +189,15 @@ function wavChannels(head: Buffer): number | undefined {
   return head.readUInt16LE(22);
 }
 
+/** Playing time: a WAV header's data size over its byte rate, else ffprobe's. */
+async function durationOf(bytes: Buffer): Promise<number | undefined> {
+  if (bytes.length >= 44 && bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 36, 4) === "data") {
+    const byteRate = bytes.readUInt32LE(28);
+    return byteRate > 0 ? Math.round((bytes.readUInt32LE(40) / byteRate) * 1000) : undefined;
+  }
+  return bytes.length > 0 ? audioDuration(bytes) : undefined;
+}
+
 function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
@@ -185,6 +226,10 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     plan: options.plan ?? { outcome: { kind: "succeeded", transcript: defaultSpeechTranscript } },
     fault: () => undefined,
     filesPageSize: options.filesPageSize ?? 100,
+    limits: { maxFileBytes: 1_000_000_000, maxDiarizedDurationMs: 240 * 60_000 },
+    byos: false,
+    echoDiarization: true,
+    storageBearerToken: `fake-storage-token-${randomBytes(8).toString("hex")}`,
     fetchAudio: (url) => fetch(url),
     received: [],
     audioFetches: [],
@@ -212,7 +257,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       punctuationMode: submitted.properties.punctuationMode ?? "DictatedAndAutomatic",
       profanityFilterMode: submitted.properties.profanityFilterMode ?? "Masked",
       timeToLiveHours: submitted.properties.timeToLiveHours,
-      ...(submitted.properties.diarization ? { diarization: submitted.properties.diarization } : {}),
+      ...(submitted.properties.diarization && fake.echoDiarization ? { diarization: submitted.properties.diarization } : {}),
       ...(submitted.properties.languageIdentification ? { languageIdentification: submitted.properties.languageIdentification } : {}),
       ...(job.status === "Succeeded" ? { durationMilliseconds: resultDurationMs(job) } : {}),
       ...(job.error ? { error: job.error } : {}),
@@ -227,6 +272,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       properties,
       status: job.status,
       ...submitted.rest,
+      ...(job.description === undefined ? {} : { description: job.description }),
+      ...(job.customProperties === undefined ? {} : { customProperties: job.customProperties }),
     };
   };
 
@@ -240,7 +287,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     self: apiUrl(`/transcriptions/${job.id}/files/${file.id}`),
     name: file.name,
     kind: file.kind,
-    links: { contentUrl: `${fake.url}/results/${job.id}/${file.id}?sv=2024-11-04&sr=b&sp=r&sig=${signatures.get(file.id)}` },
+    links: { contentUrl: fake.byos ? `${fake.url}/results/${job.id}/${file.id}` : `${fake.url}/results/${job.id}/${file.id}?sv=2024-11-04&sr=b&sp=r&sig=${signatures.get(file.id)}` },
     properties: { size: Buffer.byteLength(file.content) },
     createdDateTime: timestamp(file.createdAt),
   });
@@ -278,17 +325,32 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       } catch {
         status = 0;
       }
-      const channels = wavChannels(bytes.subarray(0, 64));
+      const wavHeaderChannels = wavChannels(bytes.subarray(0, 64));
+      // ffprobe (≈ 50 ms) only where the answer matters: a non-WAV recording to diarize.
+      const probe = wavHeaderChannels === undefined && job.submitted.properties.diarization?.enabled === true && status >= 200 && status <= 299 && bytes.length > 0;
+      const channels = probe ? await audioChannels(bytes) : wavHeaderChannels;
       fake.audioFetches.push({
         jobId: job.id,
         url,
         status,
         sizeBytes: bytes.length,
         sha256: createHash("sha256").update(bytes).digest("hex"),
-        wavChannels: channels,
+        wavChannels: wavHeaderChannels,
+        channels,
       });
       if (status < 200 || status > 299) {
         fail(job, "InvalidData", "Authentication failed for recordings URI.");
+        return undefined;
+      }
+      // "For stereo files, diarization is not possible": the service fails a stereo recording
+      // with diarization in WAV and M4A alike (Azure-Samples/cognitive-services-speech-sdk
+      // issues 1051, 1109, 1340), so the fake does in every container ffprobe reads.
+      // Past the batch limits the job fails after it started, as the service's does (its exact
+      // words are not documented; these are the fake's).
+      const diarized = job.submitted.properties.diarization?.enabled === true;
+      const durationMs = diarized ? await durationOf(bytes) : undefined;
+      if (bytes.length > fake.limits.maxFileBytes || (durationMs !== undefined && durationMs > fake.limits.maxDiarizedDurationMs)) {
+        fail(job, "InvalidData", bytes.length > fake.limits.maxFileBytes ? "The audio file exceeds the maximum size." : "The audio is longer than diarization supports.");
         return undefined;
       }
       if (bytes.length === 0 || (job.submitted.properties.diarization?.enabled && channels !== undefined && channels > 1)) {
@@ -356,7 +418,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
     if (method === "POST" && path === "/speechtotext/transcriptions:submit") return { operation: "submit" };
     if (method === "GET" && path === "/speechtotext/transcriptions") return { operation: "list" };
     if ((match = /^\/speechtotext\/transcriptions\/([^/:]+)$/.exec(path)))
-      return { operation: method === "DELETE" ? "delete" : method === "GET" ? "get" : "unknown", id: match[1]! };
+      return { operation: method === "DELETE" ? "delete" : method === "GET" ? "get" : method === "PATCH" ? "update" : "unknown", id: match[1]! };
     if (method === "GET" && (match = /^\/speechtotext\/transcriptions\/([^/]+)\/files$/.exec(path))) return { operation: "list-files", id: match[1]! };
     if (method === "GET" && (match = /^\/speechtotext\/transcriptions\/([^/]+)\/files\/([^/]+)$/.exec(path)))
       return { operation: "get-file", id: match[1]!, fileId: match[2]! };
@@ -422,7 +484,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         response.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>');
         return;
       }
-      if (url.searchParams.get("sig") !== signatures.get(file.id)) {
+      const byosReader = fake.byos && request.headers.authorization === `Bearer ${fake.storageBearerToken}` && typeof request.headers["x-ms-version"] === "string";
+      if (!byosReader && url.searchParams.get("sig") !== signatures.get(file.id)) {
         response.writeHead(403, { "content-type": "application/xml", "x-ms-error-code": "AuthenticationFailed" });
         response.end(
           '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.</Message></Error>',
@@ -471,6 +534,8 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
           startedAt: undefined,
           reads: 0,
           error: undefined,
+          description: undefined,
+          customProperties: undefined,
           sources: [],
           files: [],
         };
@@ -486,7 +551,21 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         return;
       }
       case "list": {
-        const jobs = [...fake.jobs.values()].map(transcriptionBody);
+        // The list's `filter` (2024-11-15: "displayName, description, createdDateTime,
+        // lastActionDateTime, status and locale"); the fake reads `<property> eq '<value>'` joined
+        // by `and`, for description, displayName and status, and refuses the rest.
+        const clauses = received.query.filter === undefined ? [] : received.query.filter.split(/\s+and\s+/i).map((clause) => /^(description|displayName|status) eq '([^']*)'$/.exec(clause.trim()));
+        if (clauses.some((clause) => clause === null)) {
+          sendError(response, 400, { code: "InvalidRequest", message: "The filter is not supported by this fake.", innerError: { code: "InvalidParameterValue", message: "Unsupported filter." } });
+          return;
+        }
+        const matches = (job: FakeSpeechJob) =>
+          clauses.every((clause) => {
+            const [, property, value] = clause!;
+            const actual = property === "description" ? job.description : property === "displayName" ? job.submitted.displayName : job.status;
+            return actual === value;
+          });
+        const jobs = [...fake.jobs.values()].filter(matches).map(transcriptionBody);
         sendJson(response, 200, page(jobs, received.query, "/transcriptions", 100));
         return;
       }
@@ -504,7 +583,33 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         sendJson(response, 200, fileBody(job, file));
         return;
       }
+      case "update": {
+        const job = fake.jobs.get(id!);
+        if (job === undefined) return notFound(response);
+        const update = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+        const unknown = update === undefined ? [] : Object.keys(update).filter((name) => !["displayName", "description", "customProperties"].includes(name));
+        if (update === undefined || unknown.length > 0) {
+          sendError(response, 400, { code: "InvalidRequest", message: `Not a TranscriptionUpdate${unknown.length > 0 ? `: ${unknown.join(", ")}` : ""}.`, innerError: { code: "InvalidParameterValue", message: "Invalid update." } });
+          return;
+        }
+        if (typeof update.description === "string") job.description = update.description;
+        if (typeof update.customProperties === "object" && update.customProperties !== null) job.customProperties = update.customProperties as Record<string, string>;
+        sendJson(response, 200, transcriptionBody(job));
+        return;
+      }
       case "delete": {
+        // "DeleteNotAllowed: Deletion of the entity is not allowed (it is still being processed)"
+        // — the 2024-11-15 spec's DetailedErrorCode; maintainers: "there is no way to stop a
+        // running task" (issue 29, finding 1). A NotStarted or Running job cannot be deleted.
+        const running = fake.jobs.get(id!);
+        if (running !== undefined && (running.status === "NotStarted" || running.status === "Running")) {
+          sendError(response, 400, {
+            code: "InvalidRequest",
+            message: "The transcription cannot be deleted while it is being processed.",
+            innerError: { code: "DeleteNotAllowed", message: "Deletion of a NotStarted or Running transcription is not allowed." },
+          });
+          return;
+        }
         if (fake.jobs.delete(id!)) fake.deleted.push(id!);
         response.writeHead(204);
         response.end();

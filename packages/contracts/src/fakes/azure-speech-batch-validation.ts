@@ -158,7 +158,11 @@ export function validateSubmission(body: unknown): SubmittedTranscription | Spee
     if (mode !== "Continuous" && mode !== "Single") return invalid("InvalidParameterValue", "languageIdentification.mode must be Continuous or Single.");
     if (mode === "Continuous" && (value.candidateLocales.length < 2 || value.candidateLocales.length > 10))
       return invalid("InvalidParameterValue", "Continuous language identification needs 2 to 10 candidate locales.");
-    languageIdentification = { candidateLocales: value.candidateLocales as string[], mode };
+    // "A minimum of 2 and a maximum of 10 candidate locales, including the main locale for the
+    // transcription" (2024-11-15, LanguageIdentificationProperties.candidateLocales).
+    if (mode === "Continuous" && !value.candidateLocales.includes(body.locale))
+      return invalid("InvalidParameterValue", "The candidate locales must include the main locale of the transcription.");
+        languageIdentification = { candidateLocales: value.candidateLocales as string[], mode };
   }
 
   const rest = Object.fromEntries(

@@ -48,6 +48,13 @@ export interface AzureSpeechLiveServerOptions {
   fault?: AzureSpeechLiveFault;
   /** For `drop`: audio bytes received before the connection is destroyed. Default 64,000 (2 s). */
   dropAfterBytes?: number;
+  /**
+   * Most audio one connection transcribes: real-time diarization handles at most 240 minutes
+   * (Speech service quotas and limits, real-time diarization). Past it the fake ends the
+   * connection's recognition as a service error (a `speech.phrase` with `RecognitionStatus:
+   * Error`), as the issue reads the service's refusal. Default 240 minutes; tests lower it.
+   */
+  maxAudioMsPerConnection?: number;
 }
 
 /** What one connection sent, for tests that check the client's requests. */
@@ -176,6 +183,10 @@ class Recognition {
     }
     this.receivedBytes += body.byteLength;
     this.connection.audioBytes = this.receivedBytes;
+    if (this.receivedBytes / 32 > this.options.maxAudioMsPerConnection) {
+      this.send("speech.phrase", { RecognitionStatus: "Error", Offset: 0, Duration: 0 });
+      return;
+    }
     if (this.options.fault === "drop" && this.receivedBytes >= this.options.dropAfterBytes) {
       this.onDrop();
       this.socket.terminate();
@@ -238,6 +249,7 @@ export async function startAzureSpeechLiveServer(options: AzureSpeechLiveServerO
     phrases: options.phrases ?? ["How have you been sleeping this week", "Not well I keep waking up at night"],
     speakers: options.speakers ?? 2,
     dropAfterBytes: options.dropAfterBytes ?? 64_000,
+    maxAudioMsPerConnection: options.maxAudioMsPerConnection ?? 240 * 60_000,
     ...(options.fault === undefined ? {} : { fault: options.fault }),
   };
   const connections: AzureSpeechLiveConnection[] = [];

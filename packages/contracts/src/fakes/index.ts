@@ -19,3 +19,4 @@ export * from "./transcribe-validation.ts";
 export * from "./transcribe-vocabulary-filters.ts";
 export * from "./whisper-server.ts";
 export * from "./vosk-server.ts";
+export * from "./fake-audio-channels.ts";

@@ -53,6 +53,9 @@ export interface FakeOpenAiChatServer {
   close(): Promise<void>;
 }
 
+/** Model (or Azure deployment) names the fake treats as reasoning models. */
+export const reasoningModelPattern = /^(o\d|gpt-5)/i;
+
 const linePattern = /^\[([^\]]+)\] (patient|therapist|unknown): (.*)$/;
 
 /** The transcript lines of the prompt: those of the last user message that has any. */
@@ -171,6 +174,32 @@ export async function startFakeOpenAiChatServer(options: { reply?: FakeOpenAiCha
     const body = JSON.parse((await readBody(request)).toString("utf8"));
     const received: ReceivedChatRequest = { method: "POST", path, headers: { ...request.headers }, body, lines: parsePromptLines(body.messages ?? []) };
     const index = fake.received.push(received) - 1;
+    // Reasoning models (o-series, GPT-5) refuse `max_tokens` and any temperature but 1, with the
+    // 400 bodies OpenAI and Azure OpenAI answer (issue 29, finding 5).
+    if (reasoningModelPattern.test(String(body.model ?? ""))) {
+      if (body.max_tokens !== undefined) {
+        sendJson(response, 400, {
+          error: {
+            message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+            type: "invalid_request_error",
+            param: "max_tokens",
+            code: "unsupported_parameter",
+          },
+        });
+        return;
+      }
+      if (body.temperature !== undefined && body.temperature !== 1) {
+        sendJson(response, 400, {
+          error: {
+            message: `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`,
+            type: "invalid_request_error",
+            param: "temperature",
+            code: "unsupported_value",
+          },
+        });
+        return;
+      }
+    }
     const reply = typeof fake.reply === "function" ? fake.reply(received, index) : fake.reply;
     switch (reply.kind) {
       case "notes": {

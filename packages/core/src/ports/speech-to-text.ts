@@ -8,6 +8,11 @@ export interface AudioSource {
   sizeBytes: number;
   /** Channels from the header when known. */
   channels: number | null;
+  /**
+   * Playing time when known (a WAV header, or an earlier transcript); absent or null: unknown.
+   * Providers with a duration limit check it before a job starts.
+   */
+  durationMs?: number | null;
   /** Opens the recording as a stream (from the BlobStore). May be called more than once. */
   open(signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   /**
@@ -20,6 +25,17 @@ export interface AudioSource {
    */
   readUrl?(options: { expiresInSeconds: number; signal?: AbortSignal }): Promise<string>;
 }
+
+/**
+ * What `discard` left at the provider. `discarded`: nothing of the job remains (engines that
+ * keep nothing may resolve with no value, which means the same). `deferred`: the provider
+ * refuses to delete a job while it runs (Azure batch transcription answers `DeleteNotAllowed`
+ * to NotStarted and Running jobs and cannot stop them): every copy of the audio the adapter made
+ * is gone, the job is marked at the provider — durably, not in memory — to be deleted once it
+ * finishes, and a later call of the adapter completes that deletion. Polling the job answers
+ * `provider.rejected` from then on, as for a deleted one.
+ */
+export type SpeechDiscardOutcome = { status: "discarded" } | { status: "deferred"; reason: "job_running" };
 
 /** A setting the engine did not honour; stored on the transcript as it is. */
 export type SpeechWarning = TranscriptWarning;
@@ -70,11 +86,14 @@ export interface SpeechToText {
    * Idempotent: a ref the provider does not know, or no longer knows, resolves as success.
    * Engines that keep nothing between calls resolve at once. An aborted `signal` ends the call
    * with the signal's reason.
-   * @returns when the provider holds nothing of the job any more.
+   * @returns nothing or `{ status: "discarded" }` when the provider holds nothing of the job any
+   * more; `{ status: "deferred" }` when it refuses to delete the running job: the audio copies are
+   * gone and the job is deleted once it finishes (see `SpeechDiscardOutcome`). Calling `discard`
+   * again is safe in both cases.
    * @throws ConfideError, retryable, when the provider cannot be reached (`provider.unavailable`,
    * `provider.throttled`, `provider.timeout`): the copies may remain, and a later call may try again.
    */
-  discard(ref: string, options?: { signal?: AbortSignal }): Promise<void>;
+  discard(ref: string, options?: { signal?: AbortSignal }): Promise<SpeechDiscardOutcome | void>;
 
   /** Tells whether the engine or endpoint can be reached; used by readiness checks. */
   check(options?: { signal?: AbortSignal }): Promise<void>;

@@ -17,6 +17,11 @@ export interface SpeechScript {
   retryAfterMs?: number;
   /** Every discard fails with a retryable `provider.unavailable` (and keeps the job). */
   discardFailure?: boolean;
+  /**
+   * Discard answers `deferred` while the job is pending (a provider that cannot stop a running
+   * job, like Azure batch transcription); the job is forgotten all the same.
+   */
+  discardDeferred?: boolean;
 }
 
 export interface ScriptedSpeechToText extends SpeechToText {
@@ -117,7 +122,9 @@ export function createScriptedSpeechToText(initial: Partial<SpeechScript> = {}):
         throw new ConfideError("provider.unavailable", "The provider is unavailable.", { retryable: true });
       }
       discarded.push(ref);
+      const running = (jobs.get(ref) ?? 0) > 0;
       jobs.delete(ref);
+      if (current.discardDeferred && running) return { status: "deferred", reason: "job_running" };
     },
     async check() {},
     async close() {},

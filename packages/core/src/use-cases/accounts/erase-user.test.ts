@@ -150,7 +150,7 @@ describe("eraseUser interrupted and resumed", () => {
     expect(result.deletedSessionCount).toBe(patientSessions.length);
     expect(await deps.users.get(patient.userId)).toBeNull();
     expect(deps.audit.events().filter((event) => event.action === "session.delete").map((event) => event.detail)).toEqual(
-      patientSessions.map(() => ({ reason: "user.erase" })),
+      patientSessions.map(() => ({ reason: "user.erase", providerJob: "none" })),
     );
   });
 

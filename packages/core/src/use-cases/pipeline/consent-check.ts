@@ -2,7 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import { withoutProviderJob, type Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
 import { consentRequirement, requireConsent, type ConsentedActivity } from "../policies/consent.ts";
-import { discardProviderJob } from "../policies/provider-job.ts";
+import { discardProviderJob, providerJobSentence, providerJobSettled } from "../policies/provider-job.ts";
 import { fail } from "./retry-policy.ts";
 import type { Step } from "./session-write.ts";
 
@@ -20,7 +20,8 @@ const activityOf: Partial<Record<Session["status"], ConsentedActivity>> = {
 /**
  * Checks the patient's consent before the session's next step (policies/consent.ts). When it no
  * longer covers the step — the patient withdrew it — processing stops: the provider job is
- * discarded (best effort, as on delete; the ref stays when that failed) and the session fails
+ * discarded (best effort, as on delete; the ref stays when that failed; a job the provider
+ * deletes only once it finishes is said so in the message) and the session fails
  * with `consent.withdrawn`, retryable, so the therapist can start it again once the patient
  * consents again (the retry is checked the same way).
  * @returns undefined when the step may run; null when it may not: processing stopped (the session
@@ -39,8 +40,8 @@ export async function stopWithoutConsent(deps: ConfideDeps, session: Session): P
       status: session.status,
       missing: [...(error.details?.missingScopes as string[]), ...(error.details?.missingCloudProviders as string[])].join(","),
     });
-    const discarded = await discardProviderJob(deps, session, "consent");
-    const stopped = { ...session, processing: discarded ? withoutProviderJob(session.processing) : session.processing };
-    return fail(deps, stopped, session.processing.attempts, { code: "consent.withdrawn", message: error.message, retryable: true });
+    const discard = await discardProviderJob(deps, session, "consent");
+    const stopped = { ...session, processing: providerJobSettled(discard) ? withoutProviderJob(session.processing) : session.processing };
+    return fail(deps, stopped, session.processing.attempts, { code: "consent.withdrawn", message: `${error.message}${providerJobSentence(discard)}`, retryable: true });
   }
 }

@@ -10,7 +10,7 @@ import { failOverdueTranscription, isTranscriptionOverdue } from "./transcriptio
 
 /** The recording as the speech adapter gets it: a stream, and a read URL when the blob store signs. */
 function audioSource(deps: ConfideDeps, session: Session): AudioSource {
-  const { blobKey, contentType, sizeBytes, channels } = session.audio;
+  const { blobKey, contentType, sizeBytes, channels, durationMs } = session.audio;
   const { blobs } = deps;
   const sign = blobs.signedUrl?.bind(blobs);
   return {
@@ -18,6 +18,7 @@ function audioSource(deps: ConfideDeps, session: Session): AudioSource {
     contentType,
     sizeBytes,
     channels,
+    durationMs,
     async open(signal) {
       const read = await blobs.get(blobKey, signal ? { signal } : {});
       return read.body;

@@ -64,6 +64,26 @@ describe("a transcription that stays pending", () => {
     ]);
   });
 
+  it("says so when the provider cannot stop the running job: its audio copy is gone and the job is deleted once it finishes", async () => {
+    const { deps, team, logger } = await setUp({ pendingPolls: Number.POSITIVE_INFINITY, retryAfterMs: 30 * minuteMs, discardDeferred: true });
+    const uploaded = await uploadSample(deps, team);
+
+    await runUntilIdle(deps, 100);
+
+    const session = await stored(deps, uploaded);
+    expect(session).toMatchObject({
+      status: "failed",
+      // The provider's adapter finishes the deletion: nothing is left for a retry to discard.
+      processing: { providerRef: null, lastError: { code: "speech.timeout", retryable: true } },
+    });
+    expect(session.processing.lastError?.message).toBe(
+      "The speech provider had not finished the transcription after 360 minutes; it was abandoned. The speech service cannot stop a transcription while it runs: the copy of the recording sent to it was removed, and its transcription will be deleted as soon as it finishes.",
+    );
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({ level: "warn", message: "session.provider_job.deletion_deferred", fields: expect.objectContaining({ reason: "timeout", why: "job_running" }) }),
+    );
+  });
+
   it("counts the limit from the submission: a job done before it is kept, one still pending at it is not", async () => {
     const { deps, team } = await setUp({ pendingPolls: 1, retryAfterMs: 25 * minuteMs }, hourMs);
     // Polled at 25 min (pending) and 50 min (done).

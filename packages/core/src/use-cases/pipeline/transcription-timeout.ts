@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { withoutProviderJob, type Session } from "../../domain/session.ts";
-import { discardProviderJob } from "../policies/provider-job.ts";
+import { discardProviderJob, providerJobSentence, providerJobSettled } from "../policies/provider-job.ts";
 import { fail } from "./retry-policy.ts";
 import type { Step } from "./session-write.ts";
 
@@ -19,18 +19,22 @@ export function isTranscriptionOverdue(deps: Pick<ConfideDeps, "clock" | "settin
  * Ends an overdue transcription: the provider job is discarded (best effort) and the session
  * fails with `speech.timeout`, retryable, so the therapist can start it again. No automatic
  * retry: a provider that held one job this long would likely hold the next. The ref stays on
- * the session when the discard failed, for a retry or the deletion to discard it again.
+ * the session when the discard failed, for a retry or the deletion to discard it again. A job the provider deletes only once it finishes
+ * is settled (its adapter finishes the deletion), and the message says so.
  */
 export async function failOverdueTranscription(deps: ConfideDeps, session: Session): Promise<Step> {
-  const discarded = await discardProviderJob(deps, session, "timeout");
+  const discard = await discardProviderJob(deps, session, "timeout");
   const minutes = Math.round(deps.settings.transcriptionTimeoutMs / 60_000);
   return fail(
     deps,
-    { ...session, processing: discarded ? withoutProviderJob(session.processing) : session.processing },
+    { ...session, processing: providerJobSettled(discard) ? withoutProviderJob(session.processing) : session.processing },
     session.processing.attempts,
     {
       code: "speech.timeout",
-      message: `The speech provider had not finished the transcription after ${minutes} minutes; it was stopped.`,
+      message:
+        discard === "deferred"
+          ? `The speech provider had not finished the transcription after ${minutes} minutes; it was abandoned.${providerJobSentence(discard)}`
+          : `The speech provider had not finished the transcription after ${minutes} minutes; it was stopped.${providerJobSentence(discard)}`,
       retryable: true,
     },
   );

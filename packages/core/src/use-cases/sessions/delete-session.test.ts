@@ -120,13 +120,34 @@ describe("deleteSession and the speech provider", () => {
   });
 });
 
+describe("deleteSession of a job the provider cannot stop", () => {
+  it("erases the session and records in the audit trail that the provider's job is deleted once it finishes", async () => {
+    const deps = createTestDeps({ speech: createScriptedSpeechToText({ pendingPolls: Number.POSITIVE_INFINITY, discardDeferred: true }) });
+    const stored = await storeSession(deps, { status: "queued", transcript: null, sentiment: null });
+    const running = await deps.speech.submit(
+      { key: stored.audio.blobKey, contentType: "audio/wav", sizeBytes: 0, channels: 1, open: async () => (await deps.blobs.get(stored.audio.blobKey)).body },
+      stored.settings,
+    );
+    if (running.status !== "pending") throw new Error("not pending");
+    const current = (await deps.sessions.get(stored.id))!;
+    await deps.sessions.update({ ...current, status: "transcribing", processing: { ...current.processing, providerRef: running.ref, submittedAt: new Date(0) } }, current.version);
+
+    await deleteSession(deps, therapist, { sessionId: stored.id });
+
+    expect(await deps.sessions.get(stored.id)).toBeNull();
+    expect(deps.audit.events()).toEqual([
+      expect.objectContaining({ action: "session.delete", sessionId: stored.id, detail: { status: "transcribing", providerJob: "deferred" } }),
+    ]);
+  });
+});
+
 describe("deleteSession audit", () => {
   it("records the status the session had when it was deleted", async () => {
     const deps = createTestDeps();
     const stored = await storeSession(deps, { status: "failed", transcript: null });
     await deleteSession(deps, therapist, { sessionId: stored.id });
     expect(deps.audit.events()).toEqual([
-      expect.objectContaining({ action: "session.delete", sessionId: stored.id, detail: { status: "failed" } }),
+      expect.objectContaining({ action: "session.delete", sessionId: stored.id, detail: { status: "failed", providerJob: "none" } }),
     ]);
   });
 });

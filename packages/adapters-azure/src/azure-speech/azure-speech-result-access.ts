@@ -1,0 +1,54 @@
+import { ConfideError } from "@confide/core";
+import type { AccessToken, TokenCredential } from "@azure/identity";
+import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+
+/** The Microsoft Entra ID scope of Azure Storage. */
+export const storageScope = "https://storage.azure.com/.default";
+/** The Blob service version sent with a token (bearer reads need 2017-11-09 or later). */
+const storageApiVersion = "2024-11-04";
+/** A token is renewed this long before it expires. */
+const tokenRenewalMarginMs = 2 * 60_000;
+
+/** True when a result URL carries a SAS (its `sig`): it is read as it is, with nothing added. */
+export function isSignedUrl(url: string): boolean {
+  return new URL(url).searchParams.has("sig");
+}
+
+export interface ResultAccess {
+  /**
+   * The headers that read a result file: none for a signed URL; for an unsigned one — a Speech
+   * resource with its own storage account (BYOS) returns result URLs without a SAS (2024-11-15,
+   * `sasLifetimeQueryParameter`) — a Storage bearer token and `x-ms-version`.
+   * @throws ConfideError `provider.unavailable` when no token can be had.
+   */
+  headersFor(url: string, signal: AbortSignal | undefined): Promise<Record<string, string>>;
+}
+
+/**
+ * Reads result files of BYOS Speech resources with the storage account's credentials: a token
+ * of `storageCredential` (else `credential`, else `DefaultAzureCredential`, loaded on first
+ * need) for `https://storage.azure.com/.default`; the identity needs Storage Blob Data Reader
+ * on the BYOS account.
+ */
+export function createResultAccess(settings: Pick<ResolvedAzureSpeechSettings, "credential" | "storageCredential">): ResultAccess {
+  let credential: Promise<TokenCredential> | undefined;
+  let token: AccessToken | undefined;
+  return {
+    async headersFor(url, signal): Promise<Record<string, string>> {
+      if (isSignedUrl(url)) return {};
+      if (token === undefined || token.expiresOnTimestamp - tokenRenewalMarginMs <= Date.now()) {
+        const given = settings.storageCredential ?? settings.credential;
+        credential ??= given ? Promise.resolve(given) : import("@azure/identity").then((identity) => new identity.DefaultAzureCredential());
+        const fresh = await (await credential).getToken(storageScope, signal === undefined ? {} : { abortSignal: signal });
+        if (fresh === null) {
+          throw new ConfideError("provider.unavailable", "The Azure credential gave no token to read the Speech resource's own storage (bring-your-own-storage).", {
+            retryable: true,
+            details: { provider: "azure-speech" },
+          });
+        }
+        token = fresh;
+      }
+      return { authorization: `Bearer ${token.token}`, "x-ms-version": storageApiVersion };
+    },
+  };
+}
