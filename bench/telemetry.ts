@@ -23,6 +23,10 @@
  * work than rates do. BENCH_TELEMETRY_RUNS (6) rounds, after a warm-up (one upload, 1 s of GETs).
  * Target: ≤ 5 % overhead with tracing on, sampled at 100 %.
  *
+ * With BENCH_TELEMETRY_PROFILE=1 every server also runs under `node --cpu-prof`, and the share of
+ * its busy CPU time spent in OpenTelemetry and in Confide's telemetry code is printed (see
+ * support/cpu-profile-share.ts): a figure the machine's other work hardly moves.
+ *
  * Nothing is transcribed: speech goes to a Whisper URL where nothing listens, so each upload's
  * job fails at once and is retried later (as in bench/backup.ts); that background work is the
  * same on every server (and traced when telemetry is on).
@@ -35,6 +39,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
+import { cpuSharesOfDirectory, monotonicUs, type Categories, type TimeWindow } from "./support/cpu-profile-share.ts";
 import { createSeededDataDir, login, startConfide, type SeededDataDir } from "./support/confide-server.ts";
 import { freePort } from "./support/free-port.ts";
 import { hasWrk, runLoad, type LoadOptions } from "./support/load-generator.ts";
@@ -60,6 +65,13 @@ const warmupMs = 1000;
 const settleMs = 1200;
 const tool = process.env.BENCH_LOAD_TOOL === "node" ? ("node:http" as const) : ("auto" as const);
 const targetOverhead = 0.05;
+const profiling = process.env.BENCH_TELEMETRY_PROFILE === "1";
+const profileTopFrames = 6;
+/** Where a profiled server's CPU time is charged (the file of the nearest frame of our own or a package's). */
+const profileCategories: Categories = {
+  "OpenTelemetry SDK": (url) => url.includes("/node_modules/@opentelemetry/"),
+  "Confide telemetry": (url) => url.includes("/packages/http/src/telemetry/") || url.endsWith("/middleware/request-telemetry.ts"),
+};
 
 const modes = ["off", "noop", "otlp"] as const;
 type Mode = (typeof modes)[number];
@@ -73,6 +85,10 @@ interface BenchServer {
   /** The session every GET reads (the warm-up upload's). */
   sessionUrl: string;
   metricsPort: string | undefined;
+  /** Where `--cpu-prof` writes its profile (BENCH_TELEMETRY_PROFILE=1). */
+  profileDir: string;
+  /** When its slices ran (each with the settling after it), by kind. */
+  windows: { upload: TimeWindow[]; get: TimeWindow[] };
   /** Every GET /v1/sessions/:id sent to it, warm-up included (to check what telemetry saw). */
   getsSent: number;
 }
@@ -119,7 +135,8 @@ async function startServer(mode: Mode, template: SeededDataDir, receiver: OtlpRe
   const dataDir = `${template.dataDir}-${mode}`;
   await cp(template.dataDir, dataDir, { recursive: true });
   deferCleanup(() => rm(dataDir, { recursive: true, force: true }));
-  const env = await telemetryEnv(mode, receiver);
+  const profileDir = join(dataDir, "profile");
+  const env = { ...(await telemetryEnv(mode, receiver)), ...(profiling ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) };
   const child = await startConfide(
     { env: { ...template.env, CONFIDE_DATA_DIR: dataDir } },
     // The access log (one JSON line a request, with trace ids when on) goes to a file, as in a deployment.
@@ -129,23 +146,25 @@ async function startServer(mode: Mode, template: SeededDataDir, receiver: OtlpRe
   const baseUrl = `http://127.0.0.1:${child.port}`;
   const token = await login(baseUrl, template.therapist);
   await recordTestConsent(baseUrl, token, template.patient.user.id);
-  const server: BenchServer = { mode, process: child, baseUrl, headers: { authorization: `Bearer ${token}` }, sessionUrl: "", metricsPort: env.CONFIDE_METRICS_PORT, getsSent: 0 };
+  const server: BenchServer = { mode, process: child, baseUrl, headers: { authorization: `Bearer ${token}` }, sessionUrl: "", metricsPort: env.CONFIDE_METRICS_PORT, profileDir, windows: { upload: [], get: [] }, getsSent: 0 };
   server.sessionUrl = `${baseUrl}/v1/sessions/${await upload(server, template)}`;
   await getLoad(server, warmupMs);
   return server;
 }
 
-/** Runs `work`, then waits `settleMs`; the server's CPU time over both. */
-async function withCpu(server: BenchServer, work: () => Promise<number>): Promise<{ value: number; cpuMs: number }> {
+/** Runs `work`, then waits `settleMs`; the server's CPU time over both, their time window kept as `kind`. */
+async function withCpu(server: BenchServer, kind: "upload" | "get", work: () => Promise<number>): Promise<{ value: number; cpuMs: number }> {
   const before = await processCpuMs(server.process.pid);
+  const startUs = monotonicUs();
   const value = await work();
   await sleep(settleMs);
+  server.windows[kind].push([startUs, monotonicUs()]);
   return { value, cpuMs: (await processCpuMs(server.process.pid)) - before };
 }
 
 async function uploadSlice(server: BenchServer, template: SeededDataDir): Promise<Pick<SliceFigures, "uploadMibPerSecond" | "uploadCpuMsPerMib">> {
   const mib = (uploads * uploadBytes) / mebibyte;
-  const { value: seconds, cpuMs } = await withCpu(server, async () => {
+  const { value: seconds, cpuMs } = await withCpu(server, "upload", async () => {
     const startMs = performance.now();
     await runPool(uploads, uploadConcurrency, async () => void (await upload(server, template)));
     return (performance.now() - startMs) / 1000;
@@ -155,7 +174,7 @@ async function uploadSlice(server: BenchServer, template: SeededDataDir): Promis
 
 async function getSlice(server: BenchServer): Promise<Pick<SliceFigures, "getRequestsPerSecond" | "getCpuMsPerRequest">> {
   let requests = 0;
-  const { value: perSecond, cpuMs } = await withCpu(server, async () => {
+  const { value: perSecond, cpuMs } = await withCpu(server, "get", async () => {
     const result = await getLoad(server, durationMs);
     requests = result.requests;
     return result.requestsPerSecond;
@@ -278,6 +297,30 @@ async function main(): Promise<void> {
   );
   for (const [mode, counted] of metricsCounts) {
     console.log(`Prometheus /metrics of ${labels[mode]}: ${counted} GET /v1/sessions/:id counted of ${serverOf(mode).getsSent} sent`);
+  }
+  if (profiling) await printProfileShares(serverOf);
+}
+
+/** Each server stopped (its profile is written as it exits), then where its busy CPU time went during each kind of slice. */
+async function printProfileShares(serverOf: (mode: Mode) => BenchServer): Promise<void> {
+  console.log("server CPU during the slices (and the settling after each), by where it was spent (node --cpu-prof; a sample is charged to");
+  console.log("its nearest frame outside Node's own code, so V8's inlining can move it between neighbouring functions, rarely between categories):");
+  for (const mode of modes) await serverOf(mode).process.stop();
+  for (const kind of ["get", "upload"] as const) {
+    for (const mode of modes) {
+      const server = serverOf(mode);
+      const { busyMs, byCategory, byFrame } = await cpuSharesOfDirectory(server.profileDir, profileCategories, server.windows[kind]);
+      const shareOf = (category: string) => (byCategory.get(category) ?? 0) / busyMs;
+      const telemetryShare = Object.keys(profileCategories).reduce((sum, category) => sum + shareOf(category), 0);
+      console.log(
+        `  ${kind === "get" ? "GET slices   " : "upload slices"} ${labels[mode].padEnd(28)} busy ${(busyMs / 1000).toFixed(1)} s: telemetry ${(telemetryShare * 100).toFixed(1)} % (` +
+          `${[...Object.keys(profileCategories), "garbage collection", "other"].map((category) => `${category} ${(shareOf(category) * 100).toFixed(1)} %`).join(", ")})`,
+      );
+      for (const category of Object.keys(profileCategories)) {
+        const top = [...(byFrame.get(category) ?? new Map<string, number>())].sort(([, a], [, b]) => b - a).slice(0, profileTopFrames);
+        if (top.length > 0) console.log(`      ${category}, most: ${top.map(([frame, ms]) => `${frame} ${((ms / busyMs) * 100).toFixed(2)} %`).join("; ")}`);
+      }
+    }
   }
 }
 
