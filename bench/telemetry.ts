@@ -139,7 +139,7 @@ async function startServer(mode: Mode, template: SeededDataDir, receiver: OtlpRe
   await cp(template.dataDir, dataDir, { recursive: true });
   deferCleanup(() => rm(dataDir, { recursive: true, force: true }));
   const profileDir = join(dataDir, "profile");
-  const env = { ...(await telemetryEnv(mode, receiver)), ...(profiling ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) };
+  const env: Record<string, string> = { ...(await telemetryEnv(mode, receiver)), ...(profiling ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) };
   const child = await startConfide(
     { env: { ...template.env, CONFIDE_DATA_DIR: dataDir } },
     // The access log (one JSON line a request, with trace ids when on) goes to a file, as in a deployment.
