@@ -124,10 +124,10 @@ async function nodeLoop(options: LoadOptions, agent: Agent, durationMs: number):
   };
 }
 
-/** Warms up for `warmupMs`, then measures for `durationMs`. */
+/** Warms up for `warmupMs` (0: none), then measures for `durationMs`. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.tool !== "node:http" && (await hasWrk())) {
-    await wrk(options, options.warmupMs);
+    if (options.warmupMs > 0) await wrk(options, options.warmupMs);
     return wrk(options, options.durationMs);
   }
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });

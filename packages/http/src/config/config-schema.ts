@@ -168,6 +168,12 @@ export const environmentSchema = z.object({
       "OpenTelemetry traces and metrics (README, \"Operating Confide\"): `on` exports traces over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (and the other standard `OTEL_*` variables); ids, sizes, durations and codes only, never session content",
     )
     .meta({ shownDefault: "`on` when `OTEL_EXPORTER_OTLP_ENDPOINT` or `CONFIDE_METRICS_PORT` is set, else `off`" }),
+  OTEL_TRACES_EXPORTER: z
+    .enum(["otlp", "none"])
+    .default("otlp")
+    .describe(
+      "the standard OpenTelemetry variable, read when traces are on: `otlp` (OTLP/HTTP) or `none` (spans are still made and sampled, then dropped: to measure the instrumentation alone, or keep trace ids in logs without a collector)",
+    ),
   CONFIDE_METRICS_PORT: z.coerce
     .number()
     .int()

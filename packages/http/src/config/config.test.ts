@@ -290,6 +290,13 @@ describe("loadConfig", () => {
     expect(problemsOf({ CONFIDE_LIVE_MAX_STREAMS: "-1" })).toEqual([expect.stringMatching(/^CONFIDE_LIVE_MAX_STREAMS: must be at least 0/)]);
   });
 
+  it("reads telemetry off by default, on with an OTLP endpoint, and the standard traces exporter (otlp or none)", () => {
+    expect(loadConfig({}).telemetry).toEqual({ traces: false, tracesExporter: "otlp", metrics: undefined });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }).telemetry).toMatchObject({ traces: true, tracesExporter: "otlp" });
+    expect(loadConfig({ CONFIDE_TELEMETRY: "on", OTEL_TRACES_EXPORTER: "none" }).telemetry).toMatchObject({ traces: true, tracesExporter: "none" });
+    expect(problemsOf({ CONFIDE_TELEMETRY: "on", OTEL_TRACES_EXPORTER: "zipkin" })).toEqual([expect.stringMatching(/^OTEL_TRACES_EXPORTER: .*otlp.*none/)]);
+  });
+
   it("reads the transcription timeout in milliseconds, 6 hours by default", () => {
     expect(loadConfig({}).transcriptionTimeoutMs).toBe(6 * 3600_000);
     expect(loadConfig({ CONFIDE_TRANSCRIPTION_TIMEOUT: "5400000" }).transcriptionTimeoutMs).toBe(90 * 60_000);

@@ -33,8 +33,10 @@ export interface ConfideConfig {
   logLevel: "debug" | "info" | "warn" | "error";
   /** OpenTelemetry (`CONFIDE_TELEMETRY`, `CONFIDE_METRICS_*`; the exporter reads the `OTEL_*` variables itself). */
   telemetry: {
-    /** Traces exported over OTLP/HTTP (to `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+    /** Traces made (sampled by `OTEL_TRACES_SAMPLER_ARG`), and exported as `tracesExporter` says. */
     traces: boolean;
+    /** `OTEL_TRACES_EXPORTER`: `otlp` over OTLP/HTTP (to `OTEL_EXPORTER_OTLP_ENDPOINT`), or `none` (made, then dropped). */
+    tracesExporter: "otlp" | "none";
     /** The Prometheus endpoint, or undefined for none. */
     metrics: { host: string; port: number } | undefined;
   };
@@ -130,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     logLevel: e.CONFIDE_LOG_LEVEL,
     telemetry: {
       traces: e.CONFIDE_TELEMETRY === "on" || (e.CONFIDE_TELEMETRY === undefined && present.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),
+      tracesExporter: e.OTEL_TRACES_EXPORTER,
       metrics:
         e.CONFIDE_METRICS_PORT !== undefined && e.CONFIDE_TELEMETRY !== "off" ? { host: e.CONFIDE_METRICS_HOST, port: e.CONFIDE_METRICS_PORT } : undefined,
     },

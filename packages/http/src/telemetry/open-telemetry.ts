@@ -3,7 +3,9 @@
  * (`startTelemetry`). Traces: a TracerProvider with a batch processor and the OTLP/HTTP exporter
  * (which reads `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`,
  * `OTEL_EXPORTER_OTLP_HEADERS`… itself), sampled parent-based with `OTEL_TRACES_SAMPLER_ARG`
- * as the ratio (default 1); W3C trace context, kept across awaits by AsyncLocalStorage.
+ * as the ratio (default 1); W3C trace context, kept across awaits by AsyncLocalStorage. With
+ * `OTEL_TRACES_EXPORTER=none` the provider has no processor: spans are made and sampled as
+ * usual (trace ids in logs and job payloads) and dropped when they end.
  * Metrics: a MeterProvider read by the Prometheus exporter on its own port. Resource:
  * `service.name` (`OTEL_SERVICE_NAME`, else `confide-<role>`) and `OTEL_RESOURCE_ATTRIBUTES`.
  */
@@ -24,6 +26,7 @@ import {
   ATTR_SERVICE_NAME,
 } from "@opentelemetry/semantic-conventions";
 import { ConfideError, type Logger, type Session } from "@confide/core";
+import type { ConfideConfig } from "../config/config.ts";
 import type { RequestOutcome, Telemetry, TelemetryOptions } from "./telemetry.ts";
 
 /** The statuses a pipeline step span covers. */
@@ -41,7 +44,7 @@ interface JobScope {
 const codeOf = (error: unknown) => (ConfideError.is(error) ? error.code : "internal");
 const seconds = (startedAt: number) => (performance.now() - startedAt) / 1000;
 
-export function createOpenTelemetry(options: TelemetryOptions & { traces: boolean; metrics: { host: string; port: number } | undefined }): Telemetry {
+export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["telemetry"]): Telemetry {
   const logger: Logger = options.logger;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? `confide-${options.role}` }).merge(
     resourceFromAttributes(envDetector.detect().attributes ?? {}),
@@ -56,7 +59,7 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
     ? new TracerProvider({
         resource,
         sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(Number.isFinite(ratio) ? ratio : 1) }),
-        spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })],
+        spanProcessors: options.tracesExporter === "otlp" ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })] : [],
       })
     : undefined;
   if (tracerProvider) trace.setGlobalTracerProvider(tracerProvider);

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { ConfideError, type JobHandler, type JobQueue, type LiveSpeechEvent, type LiveSpeechToText } from "@confide/core";
 import { describe, expect, it } from "vitest";
@@ -165,5 +167,63 @@ describe("startTelemetry", () => {
     const loaded = await modulesLoaded({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9" });
     expect(loaded).not.toContain("(not started)");
     expect(loaded.some((url) => url.includes("/@opentelemetry/sdk-trace/"))).toBe(true);
+  }, 30_000);
+});
+
+describe("OTEL_TRACES_EXPORTER", () => {
+  /** An OTLP/HTTP endpoint that keeps the names of the spans posted to it. */
+  async function startReceiver(): Promise<{ url: string; spanNames: string[]; close(): Promise<void> }> {
+    const spanNames: string[] = [];
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: Array<{ name: string }> }> }> };
+        for (const resourceSpans of body.resourceSpans ?? []) for (const scope of resourceSpans.scopeSpans ?? []) for (const span of scope.spans ?? []) spanNames.push(span.name);
+        response.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spanNames, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  /** A fresh process (OpenTelemetry's globals are per process) handling one request in telemetry, then shutting it down (which exports what is buffered). */
+  async function handleOneRequest(env: Record<string, string>): Promise<{ traceparent: string | undefined }> {
+    const script = `
+      const { loadConfig } = await import(${JSON.stringify(new URL("../config/config.ts", import.meta.url).href)});
+      const { startTelemetry } = await import(${JSON.stringify(new URL("./telemetry.ts", import.meta.url).href)});
+      const telemetry = await startTelemetry({ config: loadConfig(process.env), role: "api", logger: { info() {}, warn() {}, error() {} } });
+      const traceparent = await telemetry.request("GET", async (outcome) => {
+        outcome.end("/v1/sessions/:id", 200, undefined);
+        return telemetry.traceparent();
+      });
+      await telemetry.shutdown();
+      process.stdout.write(JSON.stringify({ traceparent }));`;
+    const { stdout } = await run(process.execPath, ["--conditions=source", "--input-type=module", "--eval", script], { env: { PATH: process.env.PATH, ...env } });
+    return JSON.parse(stdout) as { traceparent: string | undefined };
+  }
+
+  const sampled = /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/;
+
+  it("exports the request's span over OTLP by default", async () => {
+    const receiver = await startReceiver();
+    try {
+      const { traceparent } = await handleOneRequest({ CONFIDE_TELEMETRY: "on", OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+      expect(traceparent).toMatch(sampled);
+      expect(receiver.spanNames).toEqual(["GET /v1/sessions/:id"]);
+    } finally {
+      await receiver.close();
+    }
+  }, 30_000);
+
+  it("with none, still makes and samples every span (its trace id goes on), and sends nothing", async () => {
+    const receiver = await startReceiver();
+    try {
+      const { traceparent } = await handleOneRequest({ CONFIDE_TELEMETRY: "on", OTEL_TRACES_EXPORTER: "none", OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+      expect(traceparent).toMatch(sampled);
+      expect(receiver.spanNames).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   }, 30_000);
 });

@@ -77,7 +77,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
   const { traces, metrics } = options.config.telemetry;
   if (!traces && metrics === undefined) return null;
   const { createOpenTelemetry } = await import("./open-telemetry.ts");
-  const telemetry = createOpenTelemetry({ ...options, traces, metrics });
+  const telemetry = createOpenTelemetry({ ...options, ...options.config.telemetry });
   started = telemetry;
   return telemetry;
 }
