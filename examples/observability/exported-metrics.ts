@@ -49,7 +49,7 @@ export async function scrapeExportedMetrics(): Promise<ExportedMetrics> {
   let failed!: (error: unknown) => void;
   const started = new Promise<void>((resolve, reject) => ((listening = resolve), (failed = reject)));
   const telemetry = await startTelemetry({
-    config: { telemetry: { traces: false, metrics: { host: "127.0.0.1", port } } },
+    config: { telemetry: { traces: false, tracesExporter: "otlp", metrics: { host: "127.0.0.1", port } } },
     role: "worker",
     logger: {
       info: (message) => void (message === "metrics endpoint listening" && listening()),
