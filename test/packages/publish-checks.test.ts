@@ -91,3 +91,76 @@ describe("the checks themselves", () => {
     }
   }, 60_000);
 });
+
+/**
+ * The tarballs installed in a project outside this repository (their dependencies from the npm
+ * registry, or npm's cache), running programs that import only published entry points: a
+ * developer's unit test on core's in-memory adapters, the embedded profile composed through
+ * @confide/http and processing a recording, and the self-hosted profile on the local PostgreSQL
+ * and Redis.
+ */
+describe("installed from the tarballs in a project outside the repository", () => {
+  let project: string;
+  let database: string;
+  /** Runs a program of the project; its last line of output is its JSON answer (log lines may come before). */
+  const node = async (script: string, env: Record<string, string> = {}, args: string[] = []) => {
+    const { stdout } = await run(process.execPath, [join(project, script), ...args], { cwd: project, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, timeout: 90_000 });
+    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as unknown;
+  };
+
+  beforeAll(async () => {
+    project = await mkdtemp(join(tmpdir(), "confide-outside-"));
+    await writeFile(join(project, "package.json"), JSON.stringify({ name: "outside", private: true, type: "module" }));
+    for (const script of ["in-memory.mjs", "composed.mjs"]) {
+      await writeFile(join(project, script), await readFile(new URL(`./outside/${script}`, import.meta.url)));
+    }
+    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...publicPackages.map((name) => tarballs.get(`@confide/${name}`)!)], {
+      cwd: project,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 180_000,
+    });
+    database = `confide_outside_${Date.now()}`;
+    await run("createdb", ["-h", "127.0.0.1", "-U", "postgres", database]);
+  }, 240_000);
+
+  afterAll(async () => {
+    if (database) await run("dropdb", ["-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database]).catch(() => undefined);
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it("runs the whole pipeline on core's in-memory adapters", async () => {
+    expect(await node("in-memory.mjs")).toMatchObject({ status: "ready", notes: true, risk: expect.stringMatching(/not a risk assessment/) });
+  });
+
+  it("composes the embedded profile from CONFIDE_* variables and processes a recording", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "confide-outside-data-"));
+    try {
+      expect(await node("composed.mjs", { CONFIDE_PROFILE: "embedded", CONFIDE_DATA_DIR: dataDir, CONFIDE_PASSWORD_COST: "1024" }, ["process"])).toMatchObject({ uploaded: "queued", status: "ready", sizeBytes: 32_044 });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("composes the self-hosted profile on the local PostgreSQL and Redis, after `confide migrate`", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "confide-outside-data-"));
+    const env = {
+      CONFIDE_PROFILE: "selfhosted",
+      CONFIDE_DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      CONFIDE_REDIS_URL: "redis://127.0.0.1:6379",
+      CONFIDE_QUEUE_PREFIX: `confide-outside-${Date.now()}`,
+      CONFIDE_JWT_SECRET: "an outside project's secret of enough length",
+      CONFIDE_WHISPER_URL: "http://127.0.0.1:9",
+      CONFIDE_PUSH: "log",
+      CONFIDE_DATA_DIR: dataDir,
+      CONFIDE_PASSWORD_COST: "1024",
+    };
+    try {
+      await run(join(project, "node_modules/.bin/confide"), ["migrate"], { cwd: project, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, timeout: 60_000 }).catch((error: { stderr?: string; stdout?: string }) => {
+        throw new Error(`confide migrate failed: ${error.stderr ?? ""} ${error.stdout ?? ""}`);
+      });
+      expect(await node("composed.mjs", env)).toMatchObject({ uploaded: "queued", status: "queued", sizeBytes: 32_044 });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -107,7 +107,8 @@ function cookieJarFetch() {
     const request = new Request(input, init);
     if (cookie !== undefined && new URL(request.url).pathname.startsWith("/v1/auth/")) request.headers.set("Cookie", cookie);
     const response = await fetch(request);
-    const setCookie = response.headers.get("set-cookie");
+    // Only the refresh cookie (a sign-in also sets the device cookie, which this client never reads).
+    const setCookie = response.headers.getSetCookie().find((header) => header.startsWith("confide_refresh="));
     if (setCookie) cookie = /max-age=0/i.test(setCookie) ? undefined : setCookie.split(";")[0];
     return response;
   };
