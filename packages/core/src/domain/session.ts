@@ -108,6 +108,18 @@ export interface Review {
   edits: ReviewEdit[];
   finalizedAt: Date | null;
   finalizedBy: string | null;
+  /**
+   * The sign-off (issue 24): the therapist who attested the notes by finalizing, and when — the
+   * note's signature. Set by finalize; absent before, and on sessions finalized before it was kept.
+   */
+  signedBy?: string;
+  signedAt?: Date;
+  /**
+   * True when the therapist chose, at sign-off, to release the patient summary to the patient.
+   * Absent or false: the patient sees the finalized session without any summary — also for
+   * sessions finalized before the choice existed (`releasedPatientSummary`).
+   */
+  summaryReleased?: boolean;
 }
 
 export interface Session {
@@ -201,12 +213,22 @@ export function newProcessing(run = 0): Processing {
 export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
-  /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
+  /** What the notes say to the patient (`releasedPatientSummary`); null when they say nothing or the therapist did not release it. */
   patientSummary: string | null;
 };
 
+/**
+ * The patient summary as the patient reads it (`patientSummaryOf`), but only once the therapist
+ * released it at sign-off: a finalized session with `review.summaryReleased` true. Otherwise null,
+ * whatever the notes say — a patient never reads a summary the therapist did not choose to release.
+ */
+export function releasedPatientSummary(session: Pick<Session, "status" | "notes" | "review">): string | null {
+  if (session.status !== "finalized" || session.review.summaryReleased !== true || !session.notes) return null;
+  return patientSummaryOf(session.notes);
+}
+
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, risk: _r, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes: _n, live: _l, risk: _r, ...rest } = session;
   return {
     ...rest,
     audio: {
@@ -216,7 +238,7 @@ export function toPatientView(session: Session): PatientSessionView {
       ...(audio.removed === undefined ? {} : { removed: audio.removed }),
     },
     review: { finalizedAt: review.finalizedAt },
-    patientSummary: notes ? patientSummaryOf(notes) : null,
+    patientSummary: releasedPatientSummary(session),
   };
 }
 

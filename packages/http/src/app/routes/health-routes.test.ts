@@ -100,6 +100,7 @@ describe("/openapi.json", () => {
         "PUT /v1/sessions/{id}/speakers",
         "PUT /v1/sessions/{id}/notes",
         "POST /v1/sessions/{id}/notes:regenerate",
+        "POST /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
         "POST /v1/sessions/{id}/finalize",
         "POST /v1/sessions/{id}/retry",
         "DELETE /v1/sessions/{id}",

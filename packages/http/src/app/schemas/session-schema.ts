@@ -164,6 +164,12 @@ export const SessionSchema = z
       ),
       finalizedAt: dateTime.nullable(),
       finalizedBy: z.string().nullable(),
+      signedBy: z.string().optional().openapi({ description: "The therapist who signed the notes off by finalizing (the attestation); absent before." }),
+      signedAt: dateTime.optional().openapi({ description: "When the notes were signed off; absent before." }),
+      summaryReleased: z
+        .boolean()
+        .optional()
+        .openapi({ description: "True when the therapist released the patient summary to the patient at sign-off; absent or false: the patient sees no summary." }),
     }),
     processing: z.object({
       attempts: z.number().int(),
@@ -214,7 +220,10 @@ export const PatientSessionViewSchema = z
     patientSummary: z
       .string()
       .nullable()
-      .openapi({ description: "What the notes say to the patient (the therapist's summary, else the grounded sentences); null when nothing." }),
+      .openapi({
+        description:
+          "What the notes say to the patient (the therapist's summary, else the grounded sentences), only when the therapist released it at sign-off; null otherwise.",
+      }),
   })
   .openapi("PatientSessionView", {
     description: "A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary.",
