@@ -35,6 +35,7 @@ interface TherapistSession {
   title: string;
   version: number;
   therapistId: string;
+  recordedAt: string;
   transcript: { speakers: Array<{ label: string; role: string }>; segments: Array<{ id: string; speaker: string; text: string }> };
   risk?: { flags: Flag[] } | null;
   review: { signedBy?: string; signedAt?: string; summaryReleased?: boolean };
@@ -108,10 +109,9 @@ beforeAll(async () => {
   const patientId = harness.server.accounts.patient.user.id;
   const audio = new Uint8Array(await readFile(dialogue.stereoPath));
   const settings = { language: "en-US", channelLayout: "per-channel", channelRoles: ["therapist", "patient"] };
-  const [first, second] = await Promise.all([
-    uploadSession(harness.baseUrl, token, { patientId, title: "Signed without a summary", audio, settings }),
-    uploadSession(harness.baseUrl, token, { patientId, title: "Signed with the summary released", audio, settings }),
-  ]);
+  // One after the other: "kept" is the newer recording, so a list newest first shows it first.
+  const second = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed with the summary released", audio, settings });
+  const first = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed without a summary", audio, settings });
   await waitUntilReady(harness.baseUrl, token, [first.id, second.id], processingTimeoutMs);
   [kept, released] = await Promise.all([api(first.id).then(flag), api(second.id).then(flag)]);
   therapist = await harness.newPage();
@@ -199,6 +199,28 @@ describe("risk first and a deliberate sign-off", () => {
     const stored = await api(kept.id);
     expect(stored.review).toMatchObject({ signedBy: stored.therapistId, summaryReleased: false });
     expect((await harness.checkScreen(page, "43-signed")).violations).toEqual([]);
+  });
+
+  it("marks the session with risk to acknowledge in the session list and puts it first, ahead of a newer one", async () => {
+    const { page } = therapist;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
+    const rows = page.locator("table.sessions tbody tr");
+    await rows.first().waitFor();
+    const order = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-session-id")));
+    // Newest first would put "kept" (uploaded last, now acknowledged and signed) ahead.
+    expect(Date.parse(kept.recordedAt)).toBeGreaterThan(Date.parse(released.recordedAt));
+    expect(order.indexOf(released.id)).toBeLessThan(order.indexOf(kept.id));
+    expect(order[0]).toBe(released.id);
+    expect(await rows.filter({ has: page.locator(`[href$="${released.id}"]`) }).locator(".risk-mark").innerText()).toMatch(/⚠ ?Risk flag to acknowledge$/);
+    expect(await rows.filter({ has: page.locator(`[href$="${kept.id}"]`) }).locator(".risk-mark").count()).toBe(0);
+    expect((await harness.checkScreen(page, "45-sessions-risk-first")).violations).toEqual([]);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pending review" }).click();
+    await page.getByRole("heading", { level: 1, name: "Pending review" }).waitFor();
+    const pending = page.locator("table.sessions tbody tr");
+    await pending.first().waitFor();
+    expect(await pending.first().getAttribute("data-session-id")).toBe(released.id);
+    expect(await pending.first().locator(".risk-mark").count()).toBe(1);
   });
 
   it("acknowledges from the banner with a visible confirmation and the focus on it, then releases the summary as its own choice", async () => {

@@ -1359,6 +1359,8 @@ export interface components {
             patientId: string;
             /** Format: date-time */
             recordedAt: string;
+            /** @description Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only. */
+            riskUnacknowledged?: number;
             /** @description Segments in the transcript; 0 before transcription. */
             segmentCount: number;
             status: components["schemas"]["SessionStatus"];

@@ -31,6 +31,8 @@ export function carryAcknowledgements(previous: Pick<RiskScreenResult, "flags"> 
  * The flags that stop a sign-off (issue 24): every current flag — said as happening now or
  * recently, whoever it is about — not yet acknowledged. Past risk (`history`) does not block.
  */
-export function unacknowledgedRiskFlags(risk: Pick<RiskScreenResult, "flags"> | null | undefined): ScreenedRiskFlag[] {
+export function unacknowledgedRiskFlags<Flag extends Pick<ScreenedRiskFlag, "temporality" | "acknowledgement">>(
+  risk: { flags: readonly Flag[] } | null | undefined,
+): Flag[] {
   return (risk?.flags ?? []).filter((flag) => flag.temporality === "current" && flag.acknowledgement === undefined);
 }

@@ -2,7 +2,8 @@ import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
 import type { AudioRemoval } from "./retention.ts";
-import type { RiskScreenResult } from "./risk-screen.ts";
+import { unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
+import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-screen.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -262,6 +263,12 @@ export interface SessionSummary {
   /** Segments in the transcript; 0 before it is transcribed. */
   segmentCount: number;
   finalizedAt: Date | null;
+  /**
+   * Current risk flags not yet acknowledged (issue 24: the ones that block the sign-off), so a
+   * list can mark the session; 0 when there are none or the screen has not run. Given to the
+   * session's therapist only: a patient's listing leaves it out.
+   */
+  riskUnacknowledged?: number;
 }
 
 /**
@@ -275,6 +282,8 @@ export interface SessionSummarySource
   audio: Pick<AudioInfo, "durationMs">;
   transcript: (Pick<Transcript, "durationMs"> & { segmentCount: number }) | null;
   review: Pick<Review, "finalizedAt">;
+  /** The risk screen's flags, as far as the count of unacknowledged ones needs; absent on older stored summaries. */
+  risk?: { flags: ReadonlyArray<Pick<ScreenedRiskFlag, "temporality" | "acknowledgement">> } | null;
 }
 
 /** The summary rule, in one place: whatever store the source comes from. */
@@ -292,6 +301,7 @@ export function summarize(source: SessionSummarySource): SessionSummary {
     durationMs: source.audio.durationMs ?? source.transcript?.durationMs ?? null,
     segmentCount: source.transcript?.segmentCount ?? 0,
     finalizedAt: source.review.finalizedAt,
+    riskUnacknowledged: unacknowledgedRiskFlags(source.risk).length,
   };
 }
 

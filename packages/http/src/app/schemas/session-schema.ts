@@ -245,6 +245,11 @@ export const SessionSummarySchema = z
     durationMs: z.number().nullable().openapi({ description: "Length of the recording; null while unknown." }),
     segmentCount: z.number().int().openapi({ description: "Segments in the transcript; 0 before transcription." }),
     finalizedAt: dateTime.nullable(),
+    riskUnacknowledged: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only." }),
   })
   .openapi("SessionSummary", {
     description: "A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those.",
