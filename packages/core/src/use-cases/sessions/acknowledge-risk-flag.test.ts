@@ -38,6 +38,21 @@ describe("acknowledgeRiskFlag", () => {
     });
   });
 
+  it("acknowledges only the flag named, leaving the others waiting", async () => {
+    const deps = createTestDeps();
+    deps.risk.script((input) => [findingOn(input, "worried and sad"), findingOn(input, "much better")]);
+    const stored = await storeSession(deps, { risk: await screenRisk(deps, sampleTranscript()) });
+    const [first, second] = stored.risk?.flags ?? [];
+    expect(first?.id).not.toBe(second?.id);
+
+    const acknowledged = await acknowledgeRiskFlag(deps, therapist, { sessionId: stored.id, flagId: second?.id ?? "" });
+
+    expect(acknowledged.risk?.flags.map((flag) => [flag.id, flag.acknowledgement?.by])).toEqual([
+      [first?.id, undefined],
+      [second?.id, therapist.userId],
+    ]);
+  });
+
   it("is idempotent: acknowledging twice keeps the first acknowledgement and writes nothing", async () => {
     const deps = createTestDeps();
     const stored = await flaggedSession(deps);
@@ -51,7 +66,10 @@ describe("acknowledgeRiskFlag", () => {
     expect(second.version).toBe(first.version);
     expect(second.risk?.flags[0]?.acknowledgement).toEqual({ by: therapist.userId, at: firstAt });
     expect((await deps.sessions.get(stored.id))?.risk?.flags[0]?.acknowledgement?.at).toEqual(firstAt);
-    expect(deps.audit.events().map((event) => event.detail?.acknowledged)).toEqual([true, false]);
+    expect(deps.audit.events().map((event) => [event.action, event.detail?.acknowledged])).toEqual([
+      ["session.risk.acknowledge", true],
+      ["session.risk.acknowledge", false],
+    ]);
   });
 
   it("answers session.risk_flag_not_found for a flag the session does not have, and writes nothing", async () => {
@@ -61,6 +79,7 @@ describe("acknowledgeRiskFlag", () => {
 
     await expect(acknowledgeRiskFlag(deps, therapist, { sessionId: stored.id, flagId: "risk-000000000000" })).rejects.toMatchObject({
       code: "session.risk_flag_not_found",
+      message: "This session has no such risk flag: it may have changed. Reload the session.",
       details: { flagId: "risk-000000000000" },
     });
     await expect(acknowledgeRiskFlag(deps, therapist, { sessionId: unscreened.id, flagId: "risk-1" })).rejects.toMatchObject({
@@ -106,6 +125,8 @@ describe("a risk flag's id and its acknowledgement across re-screens", () => {
     expect(riskFlagId({ ...base, category: "passive_death_wish" })).not.toBe(id);
     expect(riskFlagId({ ...base, evidence: [{ segmentId: "seg-2", start: 5, end: 20 }] })).not.toBe(id);
     expect(riskFlagId({ ...base, quote: "worried and low" })).not.toBe(id);
+    // A flag whose citation is missing still gets an id, from its category and words.
+    expect(riskFlagId({ ...base, evidence: [] })).toMatch(/^risk-[0-9a-f]{12}$/);
   });
 
   it("keeps the acknowledgement when the notes are written again or another segment is corrected, and asks again when the quoted words change", async () => {
