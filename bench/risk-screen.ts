@@ -13,8 +13,12 @@
  * with roles (therapist / patient) and again with no roles (a mono recording): then a flag citing
  * a therapist's turn is a false alarm too, and it is never a push (`speaker: unknown`).
  *
+ * The sets: `dev.jsonl` (tuned on), `test.jsonl` (held out from the first tuning) and
+ * `test2.jsonl` (a second held-out set written before the second round of tuning, never tuned
+ * on). A summary at the end puts the three side by side, with roles.
+ *
  * Run: npm run bench -- risk-screen
- * Environment: BENCH_RISK_SPLIT (dev | test | both; default both), BENCH_RISK_SEGMENTS (default
+ * Environment: BENCH_RISK_SPLIT (dev | test | test2 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
  * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm.
  */
 import { readFileSync } from "node:fs";
@@ -41,7 +45,7 @@ interface Dialogue {
   turns: Turn[];
 }
 
-const split = process.env.BENCH_RISK_SPLIT ?? "both";
+const split = process.env.BENCH_RISK_SPLIT ?? "all";
 const segmentCount = Number(process.env.BENCH_RISK_SEGMENTS ?? 1_200);
 const runs = Number(process.env.BENCH_RISK_RUNS ?? 5);
 const showMisses = process.env.BENCH_RISK_MISSES === "1";
@@ -213,19 +217,58 @@ function print(title: string, tally: Tally): void {
 }
 
 console.log(machineLoadLine());
-const splits = split === "both" ? ["dev", "test"] : [split];
+const splits = split === "all" || split === "both" ? ["dev", "test", "test2"] : split.split(",").map((name) => name.trim());
+const summary = new Map<string, Tally>();
 for (const name of splits) {
   const dialogues = load(name);
   const withRoles = newTally();
   await score(dialogues, true, withRoles);
+  summary.set(name, withRoles);
   print(`== ${name}.jsonl (${dialogues.length} dialogues), with speaker roles`, withRoles);
   const noRoles = newTally();
   await score(dialogues, false, noRoles);
+  summary.set(`${name} (no roles)`, noRoles);
   print(`== ${name}.jsonl, no speaker roles (mono recording): patient turns flagged as "speaker unknown", never a push`, noRoles);
   const asr = newTally();
   await score(dialogues.filter((dialogue) => dialogue.style === "clean").map(asAsr), true, asr);
   print(`== ${name}.jsonl, its clean dialogues lower-cased with punctuation removed (as speech recognition gives them), with roles`, asr);
 }
+
+/** The sets side by side, with roles: recall per category (labelled / recall), false alarms per negative type (turns / alarms). */
+function printSummary(): void {
+  const names = splits.filter((name) => summary.has(name));
+  const cell = (tally: Tally, key: string) => `${tally.labelled[key] ?? 0} / ${ratio(tally.recalled[key] ?? 0, tally.labelled[key] ?? 0)}`;
+  console.log(`\n== summary, with speaker roles (labelled / recall; turns / false alarms)`);
+  console.log(`${pad("", 34)} ${names.map((name) => pad(name, 16)).join(" ")}`);
+  for (const category of riskCategories) console.log(`${pad(category, 34)} ${names.map((name) => pad(cell(summary.get(name)!, category), 16)).join(" ")}`);
+  const historyOf = (tally: Tally) => {
+    const keys = Object.keys(tally.labelled).filter((key) => key.endsWith("(history)"));
+    const labelled = keys.reduce((sum, key) => sum + (tally.labelled[key] ?? 0), 0);
+    return `${labelled} / ${ratio(keys.reduce((sum, key) => sum + (tally.recalled[key] ?? 0), 0), labelled)}`;
+  };
+  console.log(`${pad("history labels (all categories)", 34)} ${names.map((name) => pad(historyOf(summary.get(name)!), 16)).join(" ")}`);
+  const allOf = (tally: Tally) => {
+    const labelled = Object.values(tally.labelled).reduce((sum, n) => sum + n, 0);
+    return `${labelled} / ${ratio(Object.values(tally.recalled).reduce((sum, n) => sum + n, 0), labelled)}`;
+  };
+  console.log(`${pad("all labels", 34)} ${names.map((name) => pad(allOf(summary.get(name)!), 16)).join(" ")}`);
+  const kinds = [...new Set(names.flatMap((name) => Object.keys(summary.get(name)!.negatives)))].sort();
+  const alarmCell = (tally: Tally, kind: string) => `${tally.negatives[kind] ?? 0} / ${tally.falseAlarms[kind] ?? 0}`;
+  for (const kind of kinds) console.log(`${pad(kind, 34)} ${names.map((name) => pad(alarmCell(summary.get(name)!, kind), 16)).join(" ")}`);
+  const hard = (tally: Tally) => {
+    const kindsHard = Object.keys(tally.negatives).filter((kind) => kind !== "plain (no risk words)");
+    const turns = kindsHard.reduce((sum, kind) => sum + (tally.negatives[kind] ?? 0), 0);
+    const alarms = kindsHard.reduce((sum, kind) => sum + (tally.falseAlarms[kind] ?? 0), 0);
+    return `${turns} / ${alarms} (${turns === 0 ? "—" : ((100 * alarms) / turns).toFixed(0)} %)`;
+  };
+  console.log(`${pad("all hard negatives", 34)} ${names.map((name) => pad(hard(summary.get(name)!), 16)).join(" ")}`);
+  const mono = (name: string) => {
+    const tally = summary.get(`${name} (no roles)`);
+    return tally === undefined ? "—" : alarmCell(tally, "therapist_question (no roles)");
+  };
+  console.log(`${pad("therapist's questions, no roles", 34)} ${names.map((name) => pad(mono(name), 16)).join(" ")}`);
+}
+printSummary();
 
 // Time: one long session of `segmentCount` segments cut from every dialogue, screened whole.
 const all = [...load("dev"), ...load("test")];

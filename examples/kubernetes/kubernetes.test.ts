@@ -1,8 +1,8 @@
 /**
  * The Kubernetes example builds and every object it makes is valid against the Kubernetes (and
- * KEDA) schemas: `kubectl kustomize` renders each overlay as `kubectl apply -k` would, and the
+ * KEDA, and Prometheus Operator) schemas: `kubectl kustomize` renders each overlay as `kubectl apply -k` would, and the
  * `kubernetes-models` packages' validators (generated from the Kubernetes OpenAPI schemas, and
- * from KEDA's CRDs) check each object's fields, types, required fields and enums. No cluster runs
+ * from KEDA's and the Prometheus Operator's CRDs) check each object's fields, types, required fields and enums. No cluster runs
  * here: nothing was deployed (README.md).
  */
 import { execFile } from "node:child_process";
@@ -13,7 +13,7 @@ import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const overlays = ["base", "overlays/production", "overlays/keda"];
+const overlays = ["base", "overlays/production", "overlays/keda", "overlays/monitoring"];
 
 interface KubernetesObject {
   apiVersion: string;
@@ -35,7 +35,9 @@ async function modelOf(object: Pick<KubernetesObject, "apiVersion" | "kind">): P
   const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : [undefined, object.apiVersion];
   const module: Record<string, unknown> = group?.endsWith("keda.sh")
     ? await import(`@kubernetes-models/keda/${group}/${version}`)
-    : await import(group === undefined ? `kubernetes-models/${version}` : `kubernetes-models/${group}/${version}`);
+    : group === "monitoring.coreos.com"
+      ? await import(`@kubernetes-models/prometheus-operator/${group}/${version}`)
+      : await import(group === undefined ? `kubernetes-models/${version}` : `kubernetes-models/${group}/${version}`);
   const model = module[object.kind];
   if (typeof model !== "function") throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
   return model as new (data: unknown) => { validate(): void };
@@ -93,12 +95,43 @@ describe("examples/kubernetes", () => {
       expect(labels["app.kubernetes.io/part-of"], workload.metadata.name).toBe("confide");
     }
   }, 60_000);
+
+  it("the monitoring overlay serves /metrics where its PodMonitor scrapes and its NetworkPolicy admits Prometheus", async () => {
+    const objects = await render("overlays/monitoring");
+    const config = objects.find((object) => object.kind === "ConfigMap" && object.metadata.name === "confide-config") as KubernetesObject & { data: Record<string, string> };
+    const metricsPort = Number(config.data.CONFIDE_METRICS_PORT);
+    expect(metricsPort).toBeGreaterThan(0);
+    expect(config.data.CONFIDE_METRICS_HOST, "a scraper in another pod needs all interfaces").toBe("0.0.0.0");
+    const monitor = objects.find((object) => object.kind === "PodMonitor") as KubernetesObject & {
+      spec: { selector: { matchExpressions: Array<{ key: string; values: string[] }> }; podMetricsEndpoints: Array<{ port: string; path: string }> };
+    };
+    expect(monitor.metadata.namespace).toBe("confide");
+    const [endpoint] = monitor.spec.podMetricsEndpoints;
+    expect(endpoint?.path).toBe("/metrics");
+    const selected = monitor.spec.selector.matchExpressions.find((expression) => expression.key === "app.kubernetes.io/name")!.values;
+    // Every pod the PodMonitor selects names the port it scrapes, on the port Confide listens on, and still reads the ConfigMap.
+    for (const name of ["confide-api", "confide-worker"]) {
+      const deployment = objects.find((object) => object.kind === "Deployment" && object.metadata.name === name)!;
+      const template = (deployment.spec as { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } }).template;
+      expect(selected, name).toContain(template.metadata.labels["app.kubernetes.io/name"]);
+      const [container] = template.spec.containers;
+      expect(container!.ports, name).toContainEqual({ name: endpoint!.port, containerPort: metricsPort });
+      expect(container!.envFrom, name).toContainEqual({ configMapRef: { name: "confide-config" } });
+    }
+    const admitted = objects.find((object) => object.kind === "NetworkPolicy" && object.metadata.name === "confide-metrics-ingress") as KubernetesObject & {
+      spec: { ingress: Array<{ ports: Array<{ port: number }> }> };
+    };
+    expect(admitted.spec.ingress.flatMap((rule) => rule.ports.map((port) => port.port))).toEqual([metricsPort]);
+    expect(objects.some((object) => object.kind === "PrometheusRule" && object.metadata.namespace === "confide")).toBe(true);
+  }, 60_000);
 });
 
 interface PodSpec {
   automountServiceAccountToken?: boolean;
   securityContext?: { runAsNonRoot?: boolean };
   containers: Array<{
+    ports?: Array<{ name?: string; containerPort: number }>;
+    envFrom?: unknown[];
     securityContext?: unknown;
     resources?: { requests?: unknown; limits?: { memory?: string } };
     volumeMounts?: Array<{ mountPath: string }>;

@@ -276,6 +276,28 @@ describe("the session view", () => {
     expect((await harness.checkScreen(page, "25-session-view-evidence")).blocking).toEqual([]);
   });
 
+  it("lays the notes out as a DAP progress note, copies the whole note as plain text, and remembers the format", async () => {
+    const { page } = therapist;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByLabel("Note format").selectOption("dap");
+    const notes = page.locator(".progress-note");
+    for (const title of ["Data", "Assessment", "Plan"]) await notes.getByRole("heading", { level: 3, name: title }).waitFor();
+    // The risk screen's own words are part of the assessment.
+    const assessment = notes.getByRole("region", { name: "Assessment" });
+    expect(await assessment.innerText()).toContain(reviewed.risk?.summary ?? "(no summary)");
+    await notes.getByRole("button", { name: "Copy whole note" }).click();
+    await notes.getByRole("status").getByText("The whole note copied.").waitFor();
+    const response = await fetch(`${harness.baseUrl}/v1/sessions/${reviewed.id}/note?format=dap`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const expected = ((await response.json()) as { text: string }).text;
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(expected);
+    expect((await harness.checkScreen(page, "25b-session-view-dap-note")).blocking).toEqual([]);
+    // The choice is this browser's default from now on.
+    await page.reload();
+    await page.locator(".progress-note").getByRole("heading", { level: 3, name: "Data" }).waitFor();
+    await page.getByLabel("Note format").selectOption("confide");
+    await page.locator(".progress-note").waitFor({ state: "detached" });
+  });
+
   it("finalizes through the sign-off review: the session becomes read-only, signed by the therapist", async () => {
     const { page } = therapist;
     await page.getByRole("button", { name: "Finalize review…" }).click();

@@ -6,16 +6,22 @@
  * spans, ids as hex strings). An upload processed by the worker is one trace, parented across
  * the queue; a provider failure is an error span with its code; no session content, name, email
  * or title is in any span; log lines carry the trace's ids; the Prometheus endpoints' metrics
- * parse and move as the session is processed.
+ * parse and move as the session is processed; a live session is a recognition span with a
+ * child per final, timed, without its text.
  */
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeDialogueWav, readLivePcm, therapyDialogue } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultFakeTranscript } from "@confide/contracts/fakes";
 import { getSession, uploadSession, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
 import { startSelfHostedStack, type ApiProcess, type RunningProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { parsePrometheusText, type PrometheusSample as Sample } from "../support/prometheus-text.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
+import { openLiveSocket } from "../support/live-socket.ts";
 
 interface ExportedSpan {
   service: string;
@@ -26,6 +32,8 @@ interface ExportedSpan {
   kind: number;
   status: { code?: number };
   attributes: Record<string, string | number | boolean>;
+  startNanos: bigint;
+  endNanos: bigint;
 }
 
 /** The OTLP/HTTP receiver: every span of every export, with its resource's service name. */
@@ -51,6 +59,8 @@ async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; bo
                 name: span.name,
                 kind: span.kind,
                 status: span.status ?? {},
+                startNanos: BigInt(span.startTimeUnixNano ?? 0),
+                endNanos: BigInt(span.endTimeUnixNano ?? 0),
                 attributes: Object.fromEntries((span.attributes ?? []).map((a: { key: string; value: unknown }) => [a.key, valueOf(a.value)])),
               });
             }
@@ -101,8 +111,14 @@ let token: string;
 let apiMetricsPort: number;
 let workerMetricsPort: number;
 let throttled = false;
+let audioDir: string;
+/** Two lines of the dialogue, therapist on the left channel and patient on the right. */
+let livePcm: Uint8Array;
+const liveLines = therapyDialogue.slice(0, 2);
 
 beforeAll(async () => {
+  audioDir = await mkdtemp(join(tmpdir(), "confide-telemetry-live-"));
+  livePcm = await readLivePcm((await makeDialogueWav({ directory: audioDir, script: liveLines })).stereoPath, 2);
   receiver = await startReceiver();
   apiMetricsPort = await freePort();
   workerMetricsPort = await freePort();
@@ -117,7 +133,12 @@ beforeAll(async () => {
       },
     },
   });
-  api = await stack.startApi({ CONFIDE_METRICS_PORT: String(apiMetricsPort) });
+  api = await stack.startApi({
+    CONFIDE_METRICS_PORT: String(apiMetricsPort),
+    // The fake live engine: voice activity cuts the utterances, each final says its line.
+    CONFIDE_LIVE: "instant-fake",
+    CONFIDE_LIVE_FAKE_SCRIPT: JSON.stringify({ 0: [liveLines[0]!.text], 1: [liveLines[1]!.text] }),
+  });
   worker = await stack.startWorker({ CONFIDE_METRICS_PORT: String(workerMetricsPort) });
   token = await stack.signInTherapistWithPhone(api);
 }, 90_000);
@@ -125,6 +146,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
   await receiver?.close();
+  if (audioDir) await rm(audioDir, { recursive: true, force: true });
 });
 
 describe("telemetry of a session processed by a separate worker", () => {
@@ -147,6 +169,7 @@ describe("telemetry of a session processed by a separate worker", () => {
     });
     const spans = inTrace();
     const byId = new Map(spans.map((span) => [span.spanId, span]));
+    if (process.env.CONFIDE_TEST_PRINT_TRACE) console.info(traceTree(spans));
     const ancestors = (span: ExportedSpan) => {
       const chain: ExportedSpan[] = [];
       for (let parent = byId.get(span.parentSpanId); parent; parent = byId.get(parent.parentSpanId)) chain.push(parent);
@@ -168,6 +191,10 @@ describe("telemetry of a session processed by a separate worker", () => {
       expect(byId.get(stepSpan!.parentSpanId)?.name).toBe("job session.process");
     }
     const parentStep = (name: string) => byId.get(spans.find((span) => span.name === name)!.parentSpanId)?.name;
+    // Every provider call in a step, the retried job's too (it resumes a session already transcribing).
+    for (const span of spans.filter((span) => span.name === "speech.submit" || span.name === "diarizer.diarize")) {
+      expect(byId.get(span.parentSpanId)?.name, `${span.name} ${span.spanId}`).toBe("step transcribing");
+    }
     expect(parentStep("speech.submit")).toBe("step transcribing");
     expect(parentStep("language.sentiment")).toBe("step analyzing");
     expect(parentStep("risk.screen")).toBe("step writing_notes");
@@ -205,10 +232,47 @@ describe("telemetry of a session processed by a separate worker", () => {
       ["confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error", error_type: "provider.throttled" }],
       ["confide_provider_call_duration_count", { confide_port: "notes", confide_outcome: "ok" }],
       ["confide_sessions_status_total", { confide_session_status: "ready" }],
+      // The throttled transcription was retried by a delayed job.
+      ["confide_pipeline_retries_total", { confide_step: "transcribing", error_type: "provider.throttled" }],
     ] as const) {
       expect(total(after, name, labels) - total(before, name, labels), `${name} ${JSON.stringify(labels)}`).toBeGreaterThanOrEqual(1);
     }
   }, 150_000);
+
+  it("traces a live session: one recognition span, a timed child per final, no text", async () => {
+    const socket = await openLiveSocket(api.baseUrl, { protocols: ["confide.live.v1", `bearer.${token}`] });
+    socket.send({
+      type: "start",
+      patientId: stack.accounts.patient.user.id,
+      title: "Live telemetry canary Wilhelmina",
+      channelLayout: "per-channel",
+      format: { encoding: "pcm", channels: 2 },
+    });
+    await socket.next("started");
+    await socket.stream(livePcm, { channels: 2, pace: 1 });
+    socket.send({ type: "stop" });
+    await socket.next("ended", 60_000);
+    const finals = socket.messages.filter((message) => message.type === "final");
+    expect(finals.length).toBe(2);
+
+    const recognition = await waitFor(async () => receiver.spans.find((span) => span.name === "live.recognition" && span.service === "confide-api"), {
+      timeoutMs: 10_000,
+      describe: () => `spans: ${receiver.spans.map((span) => span.name).join(", ")}`,
+    });
+    expect(recognition.attributes).toMatchObject({ "confide.provider": expect.any(String), "confide.live.finals": 2 });
+    const utterances = await waitFor(async () => {
+      const found = receiver.spans.filter((span) => span.name === "live.utterance" && span.parentSpanId === recognition.spanId);
+      return found.length === 2 ? found : undefined;
+    }, { timeoutMs: 10_000, describe: () => "not two utterance spans under the recognition" });
+    for (const utterance of utterances) {
+      expect(utterance.endNanos).toBeGreaterThan(utterance.startNanos);
+      expect(utterance.attributes["confide.live.speech_ms"]).toBeGreaterThan(0);
+      expect(utterance.attributes["confide.live.final_delay_ms"]).toBeGreaterThanOrEqual(0);
+    }
+    const exported = receiver.bodies.join("\n");
+    for (const line of liveLines) expect(exported).not.toContain(line.text.split(" ").slice(0, 4).join(" "));
+    expect(exported).not.toContain("Wilhelmina");
+  }, 90_000);
 
   it("serves no metrics and exports nothing from a process with telemetry off", async () => {
     const quietPort = await freePort();
@@ -221,3 +285,21 @@ describe("telemetry of a session processed by a separate worker", () => {
     expect(receiver.spans.slice(exported).filter((span) => span.service === "confide-quiet")).toHaveLength(0);
   }, 60_000);
 });
+
+/** The trace as an indented tree of `service: span  duration` lines, children in start order (CONFIDE_TEST_PRINT_TRACE=1). */
+function traceTree(spans: ExportedSpan[]): string {
+  const ids = new Set(spans.map((span) => span.spanId));
+  const children = (parentId: string) =>
+    spans.filter((span) => (parentId === "" ? !ids.has(span.parentSpanId) : span.parentSpanId === parentId)).sort((a, b) => (a.startNanos < b.startNanos ? -1 : 1));
+  const lines: string[] = [];
+  const walk = (parentId: string, depth: number) => {
+    for (const span of children(parentId)) {
+      const ms = Number(span.endNanos - span.startNanos) / 1e6;
+      const error = span.status.code === 2 ? `  error ${span.attributes["error.type"] ?? ""}` : "";
+      lines.push(`${"  ".repeat(depth)}${span.service}: ${span.name}  ${ms.toFixed(1)} ms${error}`);
+      walk(span.spanId, depth + 1);
+    }
+  };
+  walk("", 0);
+  return lines.join("\n");
+}

@@ -2,7 +2,9 @@
  * Checks the risk-screen evaluation set (dev.jsonl and test.jsonl beside this file): the schema
  * of every line, then the counts the set promises, per split and in total. Prints the counts;
  * exits 1 on any schema error or when a minimum is not met (minimums are on the total; each
- * category and negative type must also appear in both splits).
+ * category and negative type must also appear in both splits). Then the second held-out set,
+ * test2.jsonl (written later, by another writer, before the rules were tuned again): the same
+ * schema, ids unique across all three files, and its own minimums (`MIN_TEST2`).
  *
  *   node bench/data/risk-screen/check-dataset.ts
  */
@@ -51,6 +53,9 @@ const MIN = {
   plain: 80,
   asrShare: 0.25,
 };
+
+/** The second held-out set: smaller, but every category, subtype and negative type present. */
+const MIN_TEST2 = { patientUtterances: 200, perCategory: 1, perSubtype: 1, perNegative: 1, history: 5, plain: 15, asrShare: 0.25 };
 
 interface Counts {
   dialogues: number;
@@ -214,6 +219,31 @@ const testShare = total.dialogues === 0 ? 0 : test.dialogues / total.dialogues;
 console.log(`asr share ${(asrShare * 100).toFixed(1)} % (min ${MIN.asrShare * 100} %); test share ${(testShare * 100).toFixed(1)} % of dialogues`);
 if (asrShare < MIN.asrShare) shortfalls.push(`asr share ${(asrShare * 100).toFixed(1)} % < 25 %`);
 if (testShare < 0.25 || testShare > 0.35) shortfalls.push(`test share ${(testShare * 100).toFixed(1)} % is not about 30 %`);
+
+// The second held-out set, on its own minimums.
+const test2 = checkFile("test2.jsonl");
+const rows2: [string, number, number][] = [
+  ["dialogues", test2.dialogues, 0],
+  ["  asr style", test2.asr, 0],
+  ["therapist turns", test2.therapist, 0],
+  ["patient utterances", test2.patient, MIN_TEST2.patientUtterances],
+  ["  plain (no label, no negative)", test2.plain, MIN_TEST2.plain],
+  ...CATEGORIES.map((category): [string, number, number] => [`current ${category}`, test2.current.get(category) ?? 0, MIN_TEST2.perCategory]),
+  ["history labels (all)", [...test2.history.values()].reduce((sum, n) => sum + n, 0), MIN_TEST2.history],
+  ...Object.entries(SUBTYPES).flatMap(([category, subtypes]) =>
+    subtypes.map((subtype): [string, number, number] => [`subtype ${category}/${subtype}`, test2.subtypes.get(`${category}/${subtype}`) ?? 0, MIN_TEST2.perSubtype]),
+  ),
+  ...[...PATIENT_NEGATIVES, ...THERAPIST_NEGATIVES].map((negative): [string, number, number] => [`negative ${negative}`, test2.negatives.get(negative) ?? 0, MIN_TEST2.perNegative]),
+];
+console.log(`\ntest2.jsonl (second held-out set)`);
+for (const [name, count, min] of rows2) {
+  const mark = count < min ? "  < min" : "";
+  if (mark) shortfalls.push(`test2 ${name.trim()}: ${count} < ${min}`);
+  console.log(`${name.padEnd(width)} ${String(count).padStart(6)} ${min === 0 ? "      " : String(min).padStart(6)}${mark}`);
+}
+const asrShare2 = test2.dialogues === 0 ? 0 : test2.asr / test2.dialogues;
+console.log(`asr share ${(asrShare2 * 100).toFixed(1)} % (min ${MIN_TEST2.asrShare * 100} %)`);
+if (asrShare2 < MIN_TEST2.asrShare) shortfalls.push(`test2 asr share ${(asrShare2 * 100).toFixed(1)} % < 25 %`);
 
 for (const error of errors) console.error(`error: ${error}`);
 for (const shortfall of shortfalls) console.error(`below minimum: ${shortfall}`);

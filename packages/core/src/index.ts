@@ -34,6 +34,8 @@ export * from "./domain/note-evidence.ts";
 export * from "./domain/risk-screen.ts";
 export * from "./domain/risk-acknowledgement.ts";
 export * from "./domain/risk-flag-id.ts";
+export * from "./domain/note-formats.ts";
+export * from "./domain/fhir-document-reference.ts";
 export * from "./domain/legal-hold.ts";
 export * from "./domain/retention.ts";
 export * from "./domain/retention-candidates.ts";

@@ -132,6 +132,55 @@ describe("embedded risk screen: context rules", () => {
   });
 });
 
+describe("embedded risk screen: context rules, second round", () => {
+  it.each([
+    ["If I see him in the pub again I'm going to glass him.", "harm_to_others"],
+    ["He said if I ever leave he'll kill me.", "abuse"],
+  ] as const)("a risk that opens the clause after a condition is what would follow, not the condition: %j raises %s", (line, category) => {
+    expect(categoriesOf(ownOn([line], "seg-1"))).toContain(category);
+  });
+
+  it("'says I' and 'imagine' mid-sentence are no condition; at the start of a sentence they are", () => {
+    expect(categoriesOf(ownOn(["The voice says I'd be doing everyone a favour if I was gone."], "seg-1"))).toContain("passive_death_wish");
+    expect(categoriesOf(ownOn(["I imagine I'd just step in front of a train."], "seg-1"))).toContain("suicide_method");
+    expect(ownOn(["Say I felt like killing myself again, I'd ring the crisis line."], "seg-1")).toEqual([]);
+  });
+
+  it("a condition the patient dwells on is rumination, not a hypothetical", () => {
+    expect(categoriesOf(ownOn(["I keep wondering whether anyone would notice if I took all my tablets."], "seg-1"))).toContain("suicide_method");
+    expect(ownOn(["If I ever took all my tablets, my sister would find me."], "seg-1").filter((finding) => finding.category === "suicide_method")).toEqual([]);
+  });
+
+  it("an overdose or poison said not to be meant to kill is self-harm, in any sentence of the turn", () => {
+    const lines = ["I drank bleach last month. Not enough to die. I just wanted to hurt."];
+    expect(categoriesOf(ownOn(lines, "seg-1"))).toEqual(["self_harm"]);
+    expect(categoriesOf(ownOn(["i took loads of ibuprofen on saturday not to die just to feel something"], "seg-1"))).toEqual(["self_harm"]);
+    expect(categoriesOf(ownOn(["I took all my tablets on Saturday."], "seg-1"))).toContain("suicide_method");
+  });
+
+  it("abuse done to the patient is the patient's, whoever did it, and never recorded as someone else's", () => {
+    expect(ownOn(["On Friday he left marks on my legs."], "seg-1")).toContainEqual(expect.objectContaining({ category: "abuse", subject: "speaker" }));
+    const found = findings(["She left bruises on my arms."]);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((finding) => finding.subject === "speaker")).toBe(true);
+  });
+
+  it("a comparison with the past keeps the risk current: 'more than I used to' is not history", () => {
+    expect(ownOn(["I'm drinking more than I used to."], "seg-1")).toContainEqual(expect.objectContaining({ category: "substance", temporality: "current" }));
+    expect(ownOn(["I used to drink a lot when I was at uni."], "seg-1")).toContainEqual(expect.objectContaining({ category: "substance", temporality: "history" }));
+  });
+
+  it("speech recognition's 'whats', 'id', 'hes' read as said, and 'like what' mid-sentence is no clarifying question", () => {
+    expect(categoriesOf(ownOn(["i just dont want to wake up tomorrow honestly like whats the point"], "seg-1"))).toContain("passive_death_wish");
+    expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurt myself like what?"], "seg-2")).toEqual([]);
+  });
+
+  it("the latest screening question decides what a yes means, not the risk disclosed before it", () => {
+    const lines = ["I punch myself when I'm angry.", "T: And have you had thoughts of ending your life?", "Yeah, sometimes."];
+    expect(ownOn(lines, "seg-3")).toMatchObject([{ category: "active_ideation", rule: "answer.yes_to_screening_question" }]);
+  });
+});
+
 describe("embedded risk screen: speakers and dialogue", () => {
   it("raises nothing on the therapist's screening questions", () => {
     const found = findings(["T: Have you had thoughts of killing yourself? What about your heroin use?", "No."]);

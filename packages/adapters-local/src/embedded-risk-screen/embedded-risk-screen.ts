@@ -8,7 +8,7 @@
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
-import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
@@ -27,15 +27,16 @@ function expand(pattern: string): string {
 /** The rows compiled once: each matches whole words of a sentence's text. */
 export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({
   ...row,
-  // Whole words: it starts after a space and ends before one (or after one it took).
-  regex: new RegExp(`(?<= )(?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "g"),
+  // Whole words: it starts with the space before a word (taken, so that the regex engine looks
+  // only at word starts — a lookbehind made it try every character) and ends before a space (or
+  // after one it took). `matchesIn` steps over the space.
+  // after one it took). `matchesIn` steps over the space. Both readings of a sentence are matched
+  // in one pass, one per line (`m`: "^" and "$" are a line's ends; no pattern crosses a newline).
+  regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "gm"),
 }));
 
 /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
 const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
-
-/** Every row at once: a sentence neither of whose texts it matches is passed over without trying each row. */
-const anyRow = new RegExp(compiledPatterns.map((row) => row.regex.source).join("|"));
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -53,32 +54,52 @@ interface Match {
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
-  if (!anyRow.test(sentence.text) && !anyRow.test(sentence.said)) return matches;
+  // The lemmas on the first line, the words as said on the second: one scan per row.
+  const both = `${sentence.text}\n${sentence.said}`;
+  // No prefilter: one regex of every row costs as much as trying the rows (measured with
+  // --cpu-prof on the bench), and more when a row matches.
+  const saidFrom = sentence.text.length + 1;
   for (const row of compiledPatterns) {
     if (row.needsSuicideContext && !suicideContext) continue;
     const seen = new Set<number>();
-    for (const text of [sentence.text, sentence.said]) {
-      for (const found of text.matchAll(row.regex)) {
-        if (found[0].trim() === "") continue;
-        const start = found.index ?? 0;
-        const [first, last] = wordsCovered(text, start, start + found[0].length);
-        if (seen.has(first)) continue;
-        seen.add(first);
-        matches.push({ row, first, last });
-      }
+    for (const found of both.matchAll(row.regex)) {
+      if (found[0].trim() === "") continue;
+      const inSaid = (found.index ?? 0) >= saidFrom;
+      const [text, offset] = inSaid ? [sentence.said, saidFrom] : [sentence.text, 0];
+      const start = (found.index ?? 0) - offset + 1;
+      const [first, last] = wordsCovered(text, start, (found.index ?? 0) - offset + found[0].length);
+      if (seen.has(first)) continue;
+      seen.add(first);
+      matches.push({ row, first, last });
     }
   }
   return matches;
 }
 
+/** Rows of an overdose, poison or an attempt: with intent to die denied, they are self-harm. */
+const overdoseOrPoison = new Set(["method.overdose", "method.other_means", "plan.attempt", "method.lethal_amount"]);
+
+/**
+ * Whether the abuse the matched words tell of was done to the speaker: "me", "my", "us" in the
+ * words matched or just after ("he left marks on my legs", "he hit me"); the perpetrator being
+ * "he" or "she" does not make it someone else's risk.
+ */
+function isVictim(sentence: RiskSentence, first: number, last: number): boolean {
+  const after = sentence.words.slice(first, last + 5);
+  return after.some((word) => word === "me" || word === "my" || word === "us" || word === "our" || word === "myself");
+}
+
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
     (row.id === "abuse.physical" || row.id === "abuse.more") && actorOf(sentence, first) === "speaker" && !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `);
-  const category = selfInflicted ? "self_harm" : row.category;
+  // "I took loads of ibuprofen, not to die, just to feel sick": an act the speaker says was not
+  // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).
+  const notToDie = overdoseOrPoison.has(row.id) && segmentDeniesIntentToDie;
+  const category = selfInflicted || notToDie ? "self_harm" : row.category;
   if (category === "self_harm" && isAccident(sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
   const negation = negationOf(sentence, first, last, rowNegates.has(row.id));
@@ -86,9 +107,9 @@ function weigh(sentence: RiskSentence, match: Match): Pick<RiskFinding, "categor
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   return {
     category,
-    text: selfInflicted ? "Spoke of hurting themselves" : row.says,
+    text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
     temporality: row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence)),
-    subject: row.subject ?? subjectOf(sentence, first, firstPerson.test(matched)),
+    subject: row.subject ?? (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : subjectOf(sentence, first, firstPerson.test(matched))),
   };
 }
 
@@ -163,6 +184,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // A segment that asks what a question means, or takes risk back ("I'm not going to do anything
     // to myself"), is no yes to it and says nothing more about a risk.
     const clarifying = sentences.some(isClarifyingQuestion);
+    // "I drank bleach. Not enough to die. I just wanted to hurt." — said of the act in any sentence of the turn.
+    const notMeantToKill = sentences.some(deniesIntentToDie);
     let tookBack = false;
     for (const sentence of sentences) {
       // The therapist's words are read as questions to the patient (speech recognition drops the
@@ -172,26 +195,28 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
-      const seen = new Set<RiskCategory>();
+      const seen = new Set<string>();
       for (const match of matchesIn(sentence, sinceSuicideTalk <= suicideContextSegments)) {
-        const weighed = weigh(sentence, match);
+        const weighed = weigh(sentence, match, notMeantToKill);
         if (weighed === null) tookBack = true;
-        if (weighed === null || seen.has(weighed.category)) continue;
-        seen.add(weighed.category);
+        // One finding per category and subject: someone else's risk does not hide the speaker's own.
+        if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;
+        seen.add(`${weighed.category}/${weighed.subject}`);
         own.push({ ...weighed, ...sentenceEvidence(segment, sentence), rule: match.row.id });
       }
     }
     // An answer is what follows the other speaker's question, and asks nothing itself.
     const asking = sentences.some((sentence) => sentence.question) || questions.size > 0;
     const answers = own.length === 0 && role !== "therapist" && !clarifying && !tookBack && !asking && sentences[0] !== undefined;
+    // A "yes" to the other speaker's screening question says what the question asked — the
+    // latest question decides what an answer means, before any risk disclosed earlier.
+    if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question"));
+    }
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.
-    if (answers && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
+    if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
       own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up"));
-    }
-    // A "yes" to the other speaker's screening question says what the question asked.
-    if (answers && own.length === 0 && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question"));
     }
     yield withImplied(own);
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));

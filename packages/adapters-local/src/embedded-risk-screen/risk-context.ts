@@ -116,11 +116,21 @@ const objectPronouns = new Set(["you", "him", "her", "them", "me", "us"]);
 
 const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether"];
 
+/** Cues that are a condition only where a sentence or clause opens with them ("Say I did…", "Imagine if…"), not mid-clause ("it says I…", "I imagine jumping"). */
+const openingCues = new Set(["suppose", "supposing", "imagine", "say i"]);
+const clauseOpeners = new Set([",", "so", "but", "and", "just", "let", "'s", "okay", "well", "like"]);
+
+/** Verbs of dwelling on a thought: "I wonder what would happen if I took them all" is rumination, not a hypothetical. */
+const ruminationVerbs = /(?:^| )(?:wonder\S*|think\S* about|thought about|picture\S*|fantasi[sz]\S* about|daydream\S* about|keep think\S*|ask\S* myself)(?: \S+){0,4}$/;
+
 /**
  * Whether the matched words are inside the condition of a conditional, or a hypothetical: "if I
  * ever felt like hurting myself I'd call my sister" (the risk is the condition: no flag), but not
- * "if she leaves me I'll kill myself" (the risk is what would follow: a flag). The condition runs
- * from "if" to a comma, "then", or the next clause's subject. "If I'm honest" is no condition.
+ * "if she leaves me I'll kill myself" or "if I see him again I'm going to glass him" (the risk is
+ * what would follow: a flag — the match itself may open the new clause). The condition runs from
+ * "if" to a comma, "then", or the next clause's subject. "If I'm honest" is no condition; "say
+ * I…", "imagine…" are conditions only where a clause opens with them; a condition one dwells on
+ * ("I wonder whether I'd feel anything if I walked into the sea") is rumination, not a hypothetical.
  */
 export function isHypothetical(sentence: RiskSentence, first: number): boolean {
   const words = sentence.words;
@@ -130,20 +140,20 @@ export function isHypothetical(sentence: RiskSentence, first: number): boolean {
       return parts.every((part, offset) => words[start + offset] === part);
     });
     if (cue === undefined) continue;
+    if (openingCues.has(cue) && start > 0 && !clauseOpeners.has(words[start - 1] ?? "")) continue;
     if (/^ (?:i be|i am) (?:be )?(?:honest|truthful|real)\b/.test(` ${words.slice(start + 1, start + 5).join(" ")}`)) return false;
+    if ((cue === "if" || cue === "what if") && ruminationVerbs.test(words.slice(Math.max(0, start - 6), start).join(" "))) return false;
     // Walk from the cue to the match: a comma, "then", or a new subject after a verb ends the condition.
     let sawVerb = false;
-    let sawSubject = false;
-    for (let index = start + cue.split(" ").length; index < first; index += 1) {
+    for (let index = start + cue.split(" ").length; index <= first; index += 1) {
       const word = words[index] ?? "";
-      if (word === "," || word === "then" || word === "." || word === ";") return false;
+      if (index < first && (word === "," || word === "then" || word === "." || word === ";")) return false;
       if (subjectPronouns.has(word)) {
         const before = words[index - 1] ?? "";
         const complement = complementVerbs.has(before) || (objectPronouns.has(before) && complementVerbs.has(words[index - 2] ?? ""));
         if (sawVerb && !complement && !objectPronouns.has(word)) return false;
-        sawSubject = true;
       }
-      if (isVerb(sentence, index)) sawVerb = true;
+      if (index < first && isVerb(sentence, index)) sawVerb = true;
     }
     return true;
   }
@@ -198,6 +208,9 @@ function isFamily(word: string | undefined): boolean {
 const historyMarkers =
   /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|back (?:then|in)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:go|went|gone) away (?:once|when|after|since)|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
 
+/** A comparison with the past ("more than I used to", "worse than it used to be"): no sign of the past. */
+const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|used to|did|do before|be before)\b/g;
+
 /** Signs that it is happening now, which win over a sign of the past ("I used to, and I started again last week"). */
 const currentMarkers =
   /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|currently|nowadays)\b/;
@@ -208,7 +221,8 @@ const currentMarkers =
  * pills on Saturday" is current).
  */
 export function temporalityOf(sentence: RiskSentence): "current" | "history" {
-  const text = `${sentence.text}|${sentence.said}`;
+  // "More than I used to" compares with the past; it does not put the risk there.
+  const text = `${sentence.text}|${sentence.said}`.replace(comparedWithThePast, " ");
   if (historyMarkers.test(text) && !currentMarkers.test(text)) return "history";
   return "current";
 }
@@ -278,6 +292,18 @@ export function isAccident(sentence: RiskSentence): boolean {
   return accidentMarkers.test(text) && !deliberateMarkers.test(text);
 }
 
+/** Words saying an act was not meant to kill ("not to die", "I wasn't trying to kill myself", "just to feel something"). */
+const notToDieMarkers =
+  / (?:not|never|n't) (?:\S+ ){0,3}(?:to die|(?:try|trying|want|wanting|mean|meaning|going|go) (?:\S+ )?to (?:die|kill|end)|enough to (?:die|kill))| (?:just|only) (?:\S+ )?(?:to|so i could|so i can) (?:feel|hurt|punish|make myself|numb|get)| (?:be|was) not (?:a |an )?(?:suicide attempt|attempt)/;
+
+/**
+ * Whether the sentence says the act was not meant to end their life: an overdose or poison taken
+ * "not to die, just to feel something" is self-harm, not a suicide attempt or method.
+ */
+export function deniesIntentToDie(sentence: RiskSentence): boolean {
+  return notToDieMarkers.test(sentence.text) || notToDieMarkers.test(sentence.said);
+}
+
 /**
  * Whether the sentence asks what a question means, quoting its words ("what do you mean by
  * hurting myself?", "do you mean like suicidal?"): the words are the question's, not a disclosure.
@@ -285,7 +311,7 @@ export function isAccident(sentence: RiskSentence): boolean {
 export function isClarifyingQuestion(sentence: RiskSentence): boolean {
   if (/^ (?:\S+ ){0,2}(?:how|what|like what|meaning) \? $/.test(sentence.text)) return true;
   if (/^ (?:\S+ ){1,3}meaning (?:\S+ ){1,4}\??$/.test(sentence.text.replace(/ \? $/, " ? ").replace(/ $/, ""))) return true;
-  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
+  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what(?= \?| $)|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
     sentence.text,
   );
 }

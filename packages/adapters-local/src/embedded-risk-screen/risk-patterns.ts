@@ -36,14 +36,14 @@ export interface RiskPattern {
   needsSuicideContext?: boolean;
 }
 
-export const embeddedRiskRulesVersion = "embedded-risk-rules-1";
+export const embeddedRiskRulesVersion = "embedded-risk-rules-2";
 
 export const macros: Readonly<Record<string, string>> = {
   self: "(?:myself|my self|meself|mysel|my own self)",
   gap: "(?:\\S+ ){0,3}",
   end: "(?=(?: [.!?,;])* ?$)",
   adv: "(?:(?:just|really|actually|sometimes|even|kind of|kinda|sort of|seriously|honestly|literally|so|almost|nearly|constantly|often|always|still|already|definitely|probably|genuinely|truly|all|finally|simply|quietly|maybe|also|ever|like) )*",
-  pills: "(?:pill|pils|tablet|med|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|painkiller|sleeping pill|sleeping tablet|antidepressant|sertraline|prozac|lithium|insulin|oxy\\S*|xanax|valium|diazepam|codeine|tramadol|benzo\\S*|opioid\\S*|morphine|fentanyl|zopiclone|amitriptyline|quetiapine|seroquel)s?",
+  pills: "(?:pill|pils|tablet|med|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|painkiller|sleeping pill|sleeping tablet|antidepressant|sertraline|prozac|lithium|insulin|oxy\\S*|xanax|valium|diazepam|codeine|tramadol|benzo\\S*|opioid\\S*|morphine|fentanyl|zopiclone|amitriptyline|quetiapine|seroquel|co ?- ?codamol|cocodamol|codamol|pregabalin|gabapentin|zolpidem|temazepam|lorazepam|clonazepam|alprazolam|oxycodone|hydrocodone|dihydrocodeine|methylphenidate|adderall|ritalin|elvanse|vyvanse|modafinil|mirtazapine|citalopram|fluoxetine|venlafaxine|propranolol|nytol|naproxen|aspirin)s?",
   family:
     "(?:mom|mum|mommy|mummy|mother|dad|daddy|father|stepdad|stepfather|stepmom|stepmum|stepmother|brother|sister|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|ex|uncle|aunt|auntie|grandad|grandpa|granddad|grandma|gran|nan|nana|cousin|parent|kid|child|baby|family|friend|mate|boss|manager|teacher|coach|neighbou?r|colleague|coworker|roommate|flatmate|landlord|carer|priest|stepbrother|stepsister|man|guy|woman|girl|bloke|lad)s?",
   person: "(?:he|she|they|him|her|them|someone|somebody|person|people|everyone|everybody|(?:my|his|her|their|our|the|a|this|that) (?:\\S+ )?{family})",
@@ -109,7 +109,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.burden",
     category: "passive_death_wish",
     says: "Said they feel like a burden",
-    pattern: "(?:i be|i feel|feel like|i am|i'm|just|such|nothing but|i have become|i've become|be) (?:a |such a |nothing but a |just a )?(?:\\S+ )?burden",
+    pattern: "(?:i be|i feel|feel like|i am|i'm|just|such|nothing but|i have become|i've become|be|being|feel\\S*) (?:a |such a |nothing but a |just a )?(?:\\S+ )?burden",
     examples: ["I feel like such a burden to everyone.", "i'm just a burden", "I'm nothing but a burden on my kids."],
   },
   {
@@ -178,6 +178,54 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:wish (?:that )?i (?:could|would) (?:just )?(?:disappear|vanish|go away forever|sleep forever|not exist|stop exist\\S*|not be here|fade away))|(?:want|wanna) to (?:be gone|give up on (?:life|living|everything))|give\\S* up on (?:life|living)|(?:no|not see a|not see any|there be no|can not see a|can not see any) (?:future|way out)(?: for me)?|(?:be|i be|i'm) (?:so )?done with (?:it all|everything|life|living)|(?:be|would be) (?:a )?relief (?:to|if) (?:\\S+ )?(?:die|not wake|be gone|be dead|it all end\\S*)|(?:life|living|everything|my life) (?:be|feel\\S*|seem\\S*) (?:so )?(?:pointless|meaningless|hopeless|unbearable|not worth it|too much to bear)|(?:pray|hope|wish) for death|welcome death|death (?:would be|be|feel\\S*) (?:like )?(?:a )?(?:relief|welcome|peace|release)|(?:ready|prepared) (?:to die|for death)|not (?:afraid|scared|frightened) (?:of|to) (?:die|dying|death) (?:any ?more|now)|(?:can not|can't) (?:cope with|bear|stand) (?:live|living|being alive|life)|(?:tired|sick) of (?:everything|it all)(?= \\.|$)",
     examples: ["I wish I could just disappear.", "I don't see a future for me.", "Life feels pointless.", "Death would be a relief.", "I'm done with it all."],
   },
+  {
+    id: "passive.not_wake_or_taken",
+    category: "passive_death_wish",
+    says: "Wishes not to wake up, or to be taken",
+    pattern:
+      "(?:not|never) (?:\\S+ )?(?:open|opening) my eye\\S* (?:again|ever again|in the morning|anymore)|(?:die|go|pass away|slip away) in my sleep|(?:take|took|come for) me (?:\\S+ ){0,2}(?:in my sleep|tonight|away from all this|home to (?:him|her|them|god)|now)|(?:disappoint\\S*|gutted|annoyed|angry|sad) (?:\\S+ ){0,2}(?:i|to) (?:\\S+ )?(?:wake|woke|be still (?:here|alive)|be alive)|(?:wake|woke) up (?:\\S+ ){0,3}(?:disappoint\\S*|gutted|sad that|annoyed|angry that)|(?:sleep|sleeping) (?:forever|for ever|and never stop)",
+    examples: ["I'd like to go to bed and never open my eyes again.", "I ask for it to come for me in my sleep.", "Every morning I wake up disappointed.", "i just wanna sleep forever"],
+  },
+  {
+    id: "passive.burden_and_without_me",
+    category: "passive_death_wish",
+    says: "Said others would be better off without them, or that they are a burden",
+    pattern:
+      "(?:fine|okay|ok|alright|better|happier|easier|lighter|free|relieve\\S*|manage|cope|get on|move on|be happy) (?:\\S+ ){0,3}without me(?! (?:for|at|on|this|tonight|today|there))|(?:weight|millstone|drain|drag) (?:around|round|on) (?:their|his|her|everyone's|everybody's|my (?:\\S+ )?{family}'s) (?:neck|shoulder)s?|dead weight|(?:in|get\\S*) (?:everyone's|everybody's|their|the) way(?= \\.| $|$)|(?:do|doing|did) (?:\\S+ ){0,2}(?:a )?favo\\S* (?:\\S+ ){0,2}(?:if|by) (?:i|go|leave|die|disappear)|(?:life|thing|everything|it)s? (?:would|will|'d) be (?:\\S+ )?(?:simpler|easier|better|lighter) (?:for (?:\\S+ ){1,3})?(?:without me|with me go|with me gone|if i go)",
+    examples: ["My family would cope better without me.", "I'm a millstone around their necks.", "I'd be doing them all a favour if I went.", "i'm just dead weight"],
+  },
+  {
+    id: "passive.tired_of_being_here",
+    category: "passive_death_wish",
+    says: "Said they are tired of being here or of existing",
+    pattern:
+      "(?:tired|sick|weary|exhaust\\S*|done) (?:of|with) (?:be|being) (?:here|alive|around|me|in this world|on this earth)|(?:not|never) (?:want|wanna|like) (?:to )?(?:be )?(?:a )?part of (?:any of )?(?:this|it|the world|life)|(?:stop|stopp\\S*) exist\\S*|cease to exist|switch\\S* (?:myself )?off (?:for good|permanently|forever|for ever)|(?:just |rather )?not exist(?= \\.| $|$| anymore| any more)",
+    examples: ["I'm tired of being alive.", "I don't want to be part of any of it.", "To stop existing, that's all.", "i'd rather not exist"],
+  },
+  {
+    id: "passive.no_future",
+    category: "passive_death_wish",
+    says: "Said they do not expect to live long or see a future",
+    pattern:
+      "(?:not|never|n't) (?:\\S+ )?(?:expect|picture|imagine|see|think i will (?:see|make|reach|get to)|plan on) (?:\\S+ )?(?:to )?(?:see|make it to|reach|get to|live to|see myself at|be here at|be around at|be alive at) (?:\\S+ ){0,2}(?:forty|fifty|thirty|sixty|\\d+|next (?:year|christmas|summer|birthday)|my (?:next )?birthday|old)|(?:not|never) (?:\\S+ )?(?:picture|see|imagine) (?:a|any|one|my) future|(?:do|be) not (?:go to )?be (?:\\S+ )?here (?:\\S+ )?long(?: anyway)?|(?:what be|what's|whats) the point (?:of|in) (?:any of (?:it|this)|anything|it all|me|trying|carrying on|bothering)",
+    examples: ["I don't expect to see fifty.", "I can't picture any future.", "What's the point of any of this?"],
+  },
+  {
+    id: "passive.not_care_if_hit",
+    category: "passive_death_wish",
+    says: "Said they would not care if something killed them",
+    pattern:
+      "(?:not|never|n't) (?:\\S+ ){0,2}(?:care|mind|bother\\S*) (?:if|whether|when) (?:\\S+ ){0,3}(?:hit\\S*|kill\\S*|run\\S* me over|take\\S* me|end\\S*|happen\\S* to me|live or die|die|dead|wake up|come\\S* for me)|(?:would|'d) (?:\\S+ )?(?:welcome|accept|embrace) (?:it|death|dying)(?= \\.| $|$| if| when)|(?:ask|asking|asked|beg\\S*|pray\\S*) (?:to )?(?:god|him|the lord|the universe) (?:\\S+ ){0,4}(?:take me|let me die|end it|not wake)",
+    examples: ["I wouldn't care if a lorry hit me.", "i dont mind if i live or die", "I pray to God every night to take me."],
+  },
+  {
+    id: "passive.wish_for_death",
+    category: "passive_death_wish",
+    says: "Wished, hoped or would welcome being dead or gone",
+    pattern:
+      "(?:wish\\S*|want\\S*|hope\\S*|rather|prefer\\S*|pray\\S*|long\\S*|relief|welcome) (?:\\S+ ){0,5}(?:be dead|die in|just die|die now|be go forever|be gone for good|go away forever|disappear forever|not (?:be )?(?:here|around|alive) (?:anymore|any more|tomorrow|now)|never wake|not wake|not to wake)|(?:nobody|no one|noone|not one person|not a single person) (?:would|will|'d) (?:\\S+ )?(?:miss|notice|care|even notice)(?: me| if i)|(?:would|'d|wo) (?:not|n't) (?:mind|care|object) (?:\\S+ ){0,2}(?:dying|being dead|not being here|not waking|if it (?:all )?(?:end\\S*|stop\\S*)|if (?:i|it) (?:just )?(?:end\\S*|stop\\S*|die\\S*|happen\\S*)(?= \\.| $|$| tomorrow| tonight| in my sleep))",
+    examples: ["Nobody would even notice if I was gone.", "I'd rather just die now.", "Part of me hopes I'll be gone for good.", "I wouldn't mind if it all ended tomorrow."],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
@@ -224,6 +272,30 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["My uncle killed himself when I was ten.", "my friend tried to take her own life"],
   },
 
+  {
+    id: "active.euphemisms",
+    category: "active_ideation",
+    says: "Spoke of ending their life in other words",
+    pattern:
+      "(?:take|taking|took|remove|removing|get|getting) (?:{self}|me) (?:out of (?:the )?(?:equation|picture|world|game)|off this (?:earth|planet)|permanently)|(?:take|taking|took) the (?:easy |coward ?'?s |coward 's |only |quick |final |permanent )?way out|(?:end|ending|finish|finishing) (?:thing|it)s? (?:properly|for good|permanently|once and for all|this time)|(?:think\\S*|thought|dream\\S*|fantasi\\S*|urge\\S*|want\\S*|tempt\\S*|plan\\S*|consider\\S*) (?:about |of |to )?(?:just )?end\\S* it(?= \\.| $|$| all| every| sometimes| a lot| constantly| again| tonight| soon| now| properly)|(?:the )?(?:only|one) (?:thing|reason|person|one)s? (?:that )?(?:stop\\S*|keep\\S*|hold\\S*) me (?:from (?:do\\S* it|go\\S* through|end\\S*|kill\\S*)|alive|here|back|(?:be|is|'s) )|(?:only|one) reason i (?:have not|have n't|be still (?:here|alive|around)|be not dead|do not)|(?:scared|afraid|frighten\\S*|terrified) (?:of )?(?:myself|what i (?:might|could|will) do(?: to myself)?)|(?:not|n't) trust (?:myself|{self}) (?:\\S+ ){0,2}(?:alone|tonight|at home|around|with)|(?:sewer|sue|sui|sooey|soo) ?(?:a |e )?(?:side|cide|slide)|sewerslide|self ?delet\\S*|(?:rope|roped|rope) ?(?:myself|{self})|(?:kill|killed|killing) my (?:shelf|shelve|sell|elf)",
+    examples: ["I think about ending it every day.", "I want to take myself out of the picture.", "I keep thinking about taking the coward's way out.", "The only thing stopping me is my dog.", "i dont trust myself alone tonight", "i think about sewerslide"],
+  },
+  {
+    id: "active.urges_to_act",
+    category: "active_ideation",
+    says: "Spoke of urges to act on ending their life",
+    pattern:
+      "(?:urge|pull|impulse|temptation)s? (?:to|of) (?:just )?(?:jump|step|throw|drive|crash|swerve|walk|lean|let go|take (?:them|it|the lot|all)|drink it)|how easy (?:it )?(?:would be|be|will be|it would be|it be) (?:to )?(?:\\S+ ){0,2}(?:end|kill|die|do it|go|jump|step|let go|take)",
+    examples: ["I get the urge to step off the kerb when a lorry comes.", "i think about how easy it would be to just let go"],
+  },
+  {
+    id: "active.done_in_context",
+    category: "active_ideation",
+    says: "Said they want to be done, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern: "(?:want|wanna|ready|need) (?:to )?(?:be )?(?:done|finish\\S*|over with|gone)(?= \\.| $|$)",
+    examples: ["I want to be done."],
+  },
   // — Method (C-SSRS 3): how they would do it.
   {
     id: "method.overdose",
@@ -276,6 +348,22 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I thought about carbon monoxide.", "i'd just walk into the sea", "I could drink bleach."],
   },
 
+  {
+    id: "method.heights_and_vehicles",
+    category: "suicide_method",
+    says: "Spoke of a height, a vehicle or water as a way to die",
+    pattern:
+      "(?:drive|driving|drove|crash\\S*|steer\\S*|roll\\S*) (?:the |my |a |our )?(?:car|van|truck|motorbike|bike) (?:off|into|over) |(?:look\\S*|jump\\S*|lean\\S*|climb\\S*|stand\\S*|stood|step\\S*|peer\\S*|sit\\S*|sat) (?:\\S+ ){0,2}(?:over|off|from) the (?:edge|rail\\S*|parapet|balcony|side of the bridge)|(?:top|roof) (?:floor |level )?of the (?:multi ?- ?storey|multistorey|multi storey|car park|building|tower|block|flat\\S*)|(?:leg|legs|foot|feet) over (?:the )?(?:rail\\S*|edge|side|barrier|parapet|fence)|not (?:turn\\S*|brak\\S*|stop\\S*|steer\\S*) (?:\\S+ ){0,3}(?:bend|corner|wall|tree|lorry|truck)|(?:go|going|drive|driving|drove|plough\\S*|veer\\S*|smash\\S*|swerv\\S*) (?:\\S+ ){0,2}into (?:the |a |an )?(?:wall|tree|lorry|truck|bridge|oncoming|river|sea|barrier)|(?:walk\\S*|swim\\S*|wade\\S*) (?:\\S+ ){0,2}into the (?:sea|water|river|lake|waves|ocean) (?:and|until|till)|(?:stone|rock|weight)s? in (?:my|the) (?:coat )?pocket\\S*|weigh\\S* (?:\\S+ ){0,3}pocket\\S*",
+    examples: ["I keep looking over the edge of the car park roof.", "i think about not turning at the bend on the bypass", "I thought about filling my pockets with stones and walking into the river until it was over."],
+  },
+  {
+    id: "method.means_at_hand",
+    category: "suicide_method",
+    says: "Spoke of means at hand: blades, a rope, a gun, pills, a car",
+    pattern:
+      "(?:razor|blade|knife|rope|noose|ligature|belt|cord)s? (?:\\S+ ){0,6}(?:wrist|rist|neck|throat|vein|beam|banister|bannister|hook|loft hatch)s?|bleed\\S* out|bled out|(?:which|what) (?:\\S+ )?{pills} and how many|(?:bottle|box|packet|pack|stash|load|strip)s? of (?:\\S+ ){0,3}{pills} (?:\\S+ ){0,3}(?:in|under|at the back of) (?:the|my) (?:cabinet|drawer|cupboard|room|bag|wardrobe|bedside)|(?:least|less|most) painful (?:way|method)|painless (?:way|method)|quickest way|(?:gun|shotgun|rifle|pistol|firearm)s? (?:\\S+ ){0,4}(?:cabinet|safe|key|bullet\\S*|cartridge\\S*|ammo|loaded|under the bed|in the house|at home|in the loft)|(?:engine|car) (?:\\S+ ){0,3}(?:running|run) (?:\\S+ ){0,5}garage|garage (?:\\S+ ){0,6}(?:engine|exhaust|car) (?:\\S+ )?(?:running|run|on)|hose ?pipe|(?:tie|tied|test|tested|hang|hung|fix\\S*) (?:\\S+ ){0,3}(?:to|from|over|on|round|around) (?:the |a )?(?:beam|banister|bannister|door|loft|tree|hook|rail|pipe)",
+    examples: ["I keep the razor blade by my wrist in the bath.", "i read about how long it takes to bleed out", "My husband's rifle is in the safe and I know the code.", "I tied the cord to the banister."],
+  },
   // — Intent and plan (C-SSRS 4–5).
   {
     id: "plan.intend",
@@ -333,6 +421,30 @@ export const riskPatterns: readonly RiskPattern[] = [
     needsSuicideContext: true,
     pattern: "(?:the |a |my )?(?:bridge|bath|bathtub|rope|hose\\S*|woods|river|railway|train|tracks|garage|car park|multi-storey|roof|cliff|pill|tablet|knife|blade|razor|gun|belt|exhaust|motorway|sea|quarry|drown\\S*|insulin|paracetamol)s?",
     examples: ["The bridge on the ring road.", "It would be the bath, probably."],
+  },
+  {
+    id: "plan.not_be_around",
+    category: "suicide_intent_or_plan",
+    says: "Said they will not be around, or plan not to be",
+    pattern:
+      "(?:not|n't|never) (?:\\S+ )?(?:plan|planning|intend\\S*) (?:on |to )?(?:still )?(?:be|being) (?:\\S+ )?(?:around|here|alive|about)(?! (?:for (?:the|that|this|your|his|her|long (?:at|in))|at the|in the (?:office|room)))|i (?:will|'ll) be (?:go|gone|dead) (?:by|before)|(?:this|that) (?:be|is|'s) (?:the |my )?last (?:one|christmas|birthday|time) i (?:\\S+ ){0,3}(?:sit through|have to|will|spend|see|celebrate)",
+    examples: ["I'm not planning on being here next year.", "I don't intend to be alive for my fortieth.", "This is the last birthday I'll have to sit through."],
+  },
+  {
+    id: "plan.decided_and_rehearsed",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of a decision, a date or a rehearsal",
+    pattern:
+      "(?:to see|see) (?:if|whether|how) (?:it|they|the \\S+|i) (?:would|will|'d|could|can) (?:\\S+ ){0,2}(?:hold|take (?:my|the) weight|work|heavy|hurt|feel)|(?:dry|test|practice) run|(?:set|have|got|pick\\S*|chose|chosen|fix\\S*) (?:a |the )?date (?:in my head|set|picked|for it)|not (?:a )?(?:question of )?if (?:\\S+ )?any ?more,? (?:\\S+ )?(?:it be|it's|its|but|just) when|(?:one of these|one) (?:day|night|morning|weekend)s? i (?:will|'ll|be go to|really will|actually will)(?! (?:\\S+ ){0,2}(?:tell|call|ring|go to the|get|learn|try|manage|sort|finish|be (?:okay|fine|happy|better)))",
+    examples: ["I tied it up to see if it would take my weight.", "it's not if any more it's when", "I've got a date in my head."],
+  },
+  {
+    id: "plan.attempt_told",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of an attempt, or one that was stopped or called off",
+    pattern:
+      "(?:wake|woke|come|came) (?:up |round |to )?(?:\\S+ ){0,3}in (?:the )?(?:hospital|a and e|a&e|icu|intensive care|an ambulance|resus)|(?:stop\\S*|talk\\S*|pull\\S*) me (?:down|back|off the|out of it|from (?:jump\\S*|do\\S* it|go\\S* through))|(?:change\\S*|changed) my mind (?:at the last|last minute|at the top|on the (?:bridge|edge|platform))|(?:rope|ligature|noose) (?:\\S+ )?(?:snap\\S*|broke|break\\S*|gave way)|(?:almost|nearly) (?:went through with it|go through with it|jump\\S*)|(?:go|went|got|get) as far as|(?:got|had|have) my stomach pump\\S*|(?:be|was|got) (?:\\S+ )?(?:section\\S*|admit\\S*) (?:\\S+ ){0,3}(?:after|because|when) i (?:tried|try|took|take|cut|jump\\S*|overdos\\S*)|(?:can not|can't|cannot|could not|not) (?:\\S+ )?(?:promise|guarantee|keep (?:myself|me)|say i (?:will|'ll) (?:be|stay)) (?:\\S+ ){0,4}safe|(?:not|n't) (?:feel )?safe (?:with|around|from) (?:myself|me)|(?:tonight|tomorrow|this weekend|friday|saturday|sunday) (?:be|is|'s) the (?:night|day)",
+    examples: ["I woke up in intensive care.", "My brother talked me down off the roof.", "The rope snapped.", "I can't promise I'll keep myself safe tonight.", "i nearly went through with it on sunday"],
   },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
@@ -412,6 +524,30 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I gave my cat to my neighbour.", "I won't need them where I'm going.", "I rang a few old friends, sort of saying goodbye without saying it."],
     needsSuicideContext: false,
   },
+  {
+    id: "preparatory.stockpiling",
+    category: "preparatory_behaviour",
+    says: "Spoke of keeping back, counting or researching the means",
+    pattern:
+      "(?:ask\\S*|order\\S*|request\\S*|get|got|put\\S* in) (?:for )?(?:my |the )?(?:repeat|prescription|script)s? (?:\\S+ ){0,2}early|(?:stop|stopp\\S*|not) tak\\S* (?:them|my (?:\\S+ )?(?:pill|tablet|med|meds|medication)s?) (?:\\S+ ){0,3}(?:and |but )?(?:keep|kept|sav\\S*|hid\\S*|put)|(?:keep|kept|stor\\S*|stash\\S*|hid\\S*|put\\S*) (?:\\S+ ){0,3}(?:extra|spare|leftover)s? (?:\\S+ ){0,3}(?:in|under|at the back of|behind) (?:the |my )?(?:loft|drawer|wardrobe|box|shoebox|bag|cupboard|car|shed|bed|pillow)|(?:pill|tablet|med|meds|paracetamol)s? (?:\\S+ ){0,3}(?:count\\S*|line\\S*|laid|lay\\S*|set) (?:out|up)|(?:month|week)s?'?s? worth|(?:look\\S*|read\\S*|research\\S*|googl\\S*|search\\S*|check\\S*|find\\S*|found) (?:\\S+ ){0,3}(?:how (?:many|much|long|high|far|deep)|which|what (?:dose|amount|height)|least painful|painless|lethal|fatal|bleed out|overdos\\S*)",
+    examples: ["I've been ordering my repeats early and keeping the extras in a drawer.", "i stopped taking my meds and kept them", "I've been reading up on which ones are lethal."],
+  },
+  {
+    id: "preparatory.for_after",
+    category: "preparatory_behaviour",
+    says: "Spoke of letters, goodbyes or giving things away for after they are gone",
+    pattern:
+      "(?:for|until|till) (?:after|when i (?:be )?(?:go|gone|die|not here|no longer here))(?= |$)|(?:envelope|letter|note|video|message|card)s? (?:\\S+ ){0,6}(?:for (?:my|each|every|the|them|him|her|after)|to open|to read)(?! (?:\\S+ ){0,3}(?:birthday|christmas|wedding|anniversary|exam|job))|(?:say|said|saying|sayin) (?:my )?(?:goodbye|bye)s? (?:\\S+ ){0,3}(?:properly|for good|to everyone|to everybody|to people|who matter|like it be the last|last time)|(?:like|think|thought|felt|feel|know|knew|as if|in case) (?:\\S+ ){0,2}(?:it be|it was|it's|its|this be|this was|that be|that was) (?:\\S+ )?the last time|rehom\\S*|(?:found|find\\S*) (?:a )?(?:new )?home for (?:my |the |our )?(?:\\S+ )?(?:cat|dog|pet|fish|rabbit|bird|horse|budgie|hamster|plant)s?|(?:will|wo|'ll) not (?:need|want|use) (?:them|it|that|those|either|any of (?:it|them|this)|my \\S+)(?: \\S+){0,3}(?: after| where| when| by| soon| any ?more| again|$)|someone who (?:be|'s|is) go (?:to )?(?:be )?around",
+    examples: ["The envelopes are in the drawer, one for each of the kids.", "i've been saying my goodbyes to people properly", "I found a new home for my dog. I won't need to walk him soon."],
+  },
+  {
+    id: "preparatory.paperwork",
+    category: "preparatory_behaviour",
+    says: "Spoke of putting their affairs in order",
+    pattern:
+      "(?:my will|a will|the will|wills|life insurance|insurance policy|life cover|power of attorney|funeral)(?! (?:be|have) ) (?:\\S+ ){0,3}(?:sort\\S*|update\\S*|sign\\S*|check\\S*|pay\\S* out|paid out|in order|done|ready|chang\\S*)|(?:cancel\\S*|given notice|give notice|gave notice|close\\S*) (?:\\S+ ){0,3}(?:contract|phone|gym|account|tenancy|lease|subscription|membership|direct debit)s?|(?:who|which of them) (?:gets|get|will get|should get|should have|will have) my|(?:document|paper|policy|policies|detail|password|envelope|key|will)s? (?:\\S+ ){0,5}where (?:\\S+ ){1,2}(?:will|'ll|can|would) (?:see|find)",
+    examples: ["I've checked what the life insurance pays out.", "I cancelled my gym and phone contract.", "I've sorted out who gets my car."],
+  },
   // — Self-harm (non-suicidal self-injury).
   {
     id: "self_harm.reflexive",
@@ -445,6 +581,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,7}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|ill|unwell|bleed|hurt|pain|suffer)",
     examples: ["I've been picking at the scabs on my arms until they bleed.", "I threw myself down the stairs on purpose.", "I've been hiding it under long sleeves.", "i put my hand on the hob on purpose"],
+  },
+  {
+    id: "self_harm.said_plainly",
+    category: "self_harm",
+    says: "Spoke of hurting their own body",
+    pattern:
+      "(?:take|took|taking) it out on my (?:body|skin|arm|leg|self)s?|(?:relaps\\S*|slip\\S* up|slipped) (?:on|with|into) (?:the |my )?(?:sh|self ?harm\\S*|cutting|the blade\\S*)|(?:i|me) (?:\\S+ ){0,2}(?:cut|burn|burnt|scratch\\S*|carv\\S*|slash\\S*) (?:again|last night|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:week|morning)|yesterday|my (?:thigh|arm|leg|wrist|stomach|hip|skin)s?)|(?:hold|held|press\\S*|put) (?:\\S+ ){0,3}(?:lighter|cigarette|iron|match|flame|lit \\S+|hot \\S+) (?:\\S+ ){0,2}(?:to|on|against) my (?:skin|arm|wrist|leg|hand|thigh)|(?:pull|pulling|pulled|rip\\S*|tear\\S*) (?:\\S+ )?(?:my )?hair out|(?:starv\\S*|stop\\S* eat\\S*) (?:\\S+ ){0,2}(?:on purpose|to punish|because i deserve|deliberately)|deserve to (?:be hungry|hurt|feel pain|suffer|bleed)|(?:bang|banging|hit|hitting|smash\\S*) my head (?:\\S+ ){0,2}(?:on|against|off|into) (?:the )?(?:wall|tile\\S*|floor|door|desk)|(?:bite|bit|biting|bitten) (?:myself|my (?:arm|hand|wrist|lip|cheek)s?) (?:\\S+ ){0,3}(?:until|till|when|so hard|hard)|(?:drink|drank|swallow\\S*|took|take) (?:some |a bit of |a little )?(?:bleach|detergent|cleaning|washing up liquid|poison) (?:\\S+ ){0,4}(?:to feel|on purpose|to hurt|to punish|to make)|(?:pick|picking|picked|start\\S*) (?:\\S+ ){0,3}fights? (?:\\S+ ){0,4}(?:on purpose|to get hurt|want to get hurt|so i get hurt)|want\\S* to get hurt|(?:punch\\S*|hit\\S*|kick\\S*|smash\\S*|headbutt\\S*) (?:the |a )?(?:wall|door|mirror|window)s? (?:\\S+ ){0,10}(?:on purpose|deliberately|to (?:hurt|feel|punish))|(?:the |my )?belt (?:\\S+ ){0,3}(?:across|on|over) my (?:leg|back|arm|thigh)s?",
+    examples: ["I take it out on my skin.", "i relapsed on the self harm on friday", "I held a lit match against my arm.", "I pulled my hair out until there was a patch.", "I bit my hand until it bled."],
   },
   // — Harm to others: thoughts, means, a named person.
   {
@@ -485,6 +629,22 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:knife|knives|knuckle(?: ?- ?| )?duster|machete|weapon|gun|bat|blade)s? (?:\\S+ ){0,8}(?:use it|on (?:him|her|them)|to school|when (?:he|she|they)|in case (?:he|she|they)|if (?:he|she|they|that))|(?:tak\\S*|took|bring\\S*|brought|carry\\S*) (?:\\S+ ){0,3}(?:knife|knives|gun|weapon|blade|it)s? (?:\\S+ ){0,3}(?:to school|to work|to college|when (?:he|she|they) (?:be|'s|is) asleep|to (?:him|her|them))|(?:bought|buy|got|get) (?:a |an )?(?:knuckle(?: ?- ?| )?duster|machete|knife|gun|weapon)",
     examples: ["I've bought a knuckle-duster and I'll use it.", "I've thought about taking a knife from the kitchen when he's asleep."],
+  },
+  {
+    id: "others.violence_said_plainly",
+    category: "harm_to_others",
+    says: "Spoke of violence they did or pictured doing to someone",
+    pattern:
+      "(?:pictur\\S*|imagin\\S*|see\\S*|think\\S* about|flash\\S* of|image\\S* of|thought\\S* of) (?:\\S+ ){0,3}(?:smash\\S*|crush\\S*|stab\\S*|strangl\\S*|drop\\S*|push\\S*|drown\\S*|smother\\S*|shak\\S*|hurt\\S*|kill\\S*|run\\S* \\S+ over|run\\S* over|cav\\S* in|bash\\S*) (?:\\S+ ){0,3}(?:his|her|their|him|them|the baby|the kid\\S*|person|skull|head|face|down the stair\\S*|my (?:\\S+ )?{family})|(?:i|we) (?:\\S+ ){0,2}(?:glass\\S*|bottl\\S*|stab\\S*|knock\\S* out|beat\\S* up|headbutt\\S*|batter\\S*|kick\\S* in) (?:\\S+ ){0,2}(?:him|her|them|person|a (?:lad|guy|bloke|man|woman|girl))|(?:brick|hammer|bat|knife|bottle|glass) (?:through|into|over|across) (?:his|her|their) (?:head|face|skull|window)|(?:get\\S*|got) into it with (?:a |some |this )?(?:lad|guy|bloke|man|woman|girl|person)|lucky i (?:did not|do not|didn't) (?:do worse|kill|finish)",
+    examples: ["I keep picturing smashing his head against the wall.", "i glassed a bloke last weekend", "If he does it again he's getting a brick through his head."],
+  },
+  {
+    id: "others.weapon_in_bag",
+    category: "harm_to_others",
+    says: "Spoke of keeping a weapon for someone",
+    pattern:
+      "(?:grab\\S*|pick\\S* up|pull\\S*) (?:a |the |my )?(?:knife|knives|hammer|bat|blade|gun|bottle) (?:\\S+ ){0,6}(?:use it|on (?:him|her|them)|at (?:him|her|them)|but i (?:do not|did not|didn't)|want\\S* to)|(?:threaten\\S*|go for|went for|come at|came at|chase\\S*) (?:\\S+ ){0,3}with (?:a |the |my )?(?:knife|knives|hammer|bat|blade|gun|bottle|machete|axe)|(?:knife|knives|hammer|bat|blade|machete|crowbar|screwdriver|weapon|gun)s? (?:\\S+ ){0,6}(?:in my (?:bag|pocket|car|coat|jacket|waistband)|for if|for when|in case (?:i see|he|she|they))|(?:keep|kept|carry|carrying|have|got) (?:a |an |the )?(?:knife|knives|hammer|bat|blade|machete|crowbar|screwdriver)s? (?:\\S+ ){0,4}(?:for (?:him|her|them|if|when)|in case)",
+    examples: ["There's a hammer in my car for if he shows up.", "i keep a knife in my bag for when i see him"],
   },
   // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
   {
@@ -544,6 +704,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:whack\\S*|wallop\\S*|thump\\S*|clout\\S*|batter\\S*|cane\\S*|strap\\S*|lash\\S*) me|(?:leave|left|give|gave) (?:\\S+ ){0,2}(?:bruise\\S*|mark\\S*|welt\\S*)s? (?:on|all over) (?:me|my)|(?:leave|left) me (?:\\S+ ){0,4}(?:without (?:food|water|my tablet\\S*|my med\\S*|help|heating|money|eat\\S*)|in bed all day|on my own all day|in my own mess)|control\\S* (?:all )?(?:the |my |our )?(?:money|finance\\S*|everything|what i|who i|where i|when i)|(?:get|give\\S*) me an allowance|decide\\S* (?:what|who|when|where) i|(?:put|send) me (?:in|into) a home|threaten\\S* to (?:leave|take|put|kick|report|tell|send|stop|cut|hurt|kill)|(?:no|not any|never any) (?:heating|food|hot water|electricity|clean clothes)(?: (?:\\S+ ){0,3}(?:at home|in the (?:house|fridge|flat|cupboard)))?|(?:not|never) (?:give|gives|gave) (?:me|us) (?:anything|any food|food|dinner|tea|money for food)|(?:not|never) (?:take|takes|took) (?:me|us) to the (?:doctor|dentist|hospital|gp)|(?:not|never) (?:let|lets|allow\\S*) me (?:eat|have (?:food|dinner|tea))|(?:come\\S*|came|get\\S* into) (?:into )?my (?:room|bed) at night|(?:make|makes|made) me ask (?:for|permission|before)|inappropriate (?:message|text|photo|picture|touch)\\S*|(?:send\\S*|sent) me (?:\\S+ ){0,3}(?:inappropriate|sexual|dirty|nude|explicit)",
     examples: ["My dad whacks me with his belt.", "He left marks on my legs.", "He controls all the money.", "My coach sends me inappropriate messages."],
   },
+  {
+    id: "abuse.said_plainly",
+    category: "abuse",
+    says: "Spoke of being hurt, forced, controlled or neglected by someone",
+    pattern:
+      "(?:hit\\S*|beat\\S*|punch\\S*|kick\\S*|slap\\S*|smack\\S*|batter\\S*|hurt\\S*) (?:\\S+ ){1,3}(?:and|&) (?:me|us)(?= |$)|(?:grab\\S*|twist\\S*|pull\\S*|drag\\S*|shov\\S*|pin\\S*|squeez\\S*|choke\\S*|chok\\S*) (?:\\S+ ){0,2}(?:me|my (?:arm|wrist|hair|neck|throat|face))(?: \\S+){0,4} (?:by the|behind|against|into|down|throat|neck|hair|until)|(?:broke|break\\S*|broken|bust\\S*|split) (?:\\S+ )?my (?:nose|arm|rib\\S*|jaw|lip|wrist|finger\\S*|tooth|teeth)|(?:push\\S*|shov\\S*|threw|throw\\S*|kick\\S*) me (?:down|off|out of|into|through|against) |(?:have|had|has) sex with me (?:\\S+ ){0,3}(?:anyway|when i|while i|even though|though i|without)|(?:i|we) (?:do not|did not|never) (?:say|said) yes|(?:wake\\S*|woke) me (?:up )?(?:\\S+ ){0,2}for (?:it|sex)|(?:stop\\S*|gave up) saying no|(?:hand|hands) (?:inside|down|up|under) my (?:clothes|pants|knickers|top|skirt|shirt)|(?:got|has|have|keep\\S*|kept|took|take\\S*) (?:all )?my (?:bank card|card|pension|wage\\S*|benefit\\S*|money|salary|pay|passport|phone|car key\\S*)|(?:give\\S*|gave) me (?:\\S+ ){0,2}(?:pound\\S*|quid|£\\S*|\\d+) a (?:week|month|day)|show (?:him|her|them) (?:\\S+ ){0,2}receipt\\S*|(?:got|track\\S*|put|has|have) (?:\\S+ )?my location|(?:ring\\S*|rang|call\\S*|text\\S*) me every (?:\\S+ ){0,2}(?:minute\\S*|hour)|(?:not|n't|never) (?:\\S+ )?(?:let|lets|allow\\S*) me (?:\\S+ ){0,2}(?:take the car|drive|go out|see (?:my|anyone|friends)|have (?:a|my) (?:phone|key|money))|(?:say\\S*|said|tell\\S*|told|call\\S*) (?:\\S+ ){0,2}(?:i be|i'm|i am|i was|me) (?:\\S+ )?(?:pathetic|thick|ugly|worthless|useless|stupid|a mistake|a waste|a failure|nothing|fat|disgusting)|(?:wish\\S*|wished) (?:i|she|he) (?:\\S+ )?(?:never be born|never been born|have never be born|had an abortion|get rid of me)|(?:no|not any|never any) food (?:\\S+ ){0,2}(?:in the house|in the fridge|in|at home|for days)|nothing (?:\\S+ )?to eat (?:\\S+ ){0,2}(?:in the house|at home|for days|till|until)|(?:not|n't|never) (?:\\S+ )?(?:bring|give|make|cook) me (?:\\S+ ){0,2}(?:food|anything to eat|a meal|dinner|tea|lunch)|(?:left|leave\\S*) (?:\\S+ ){0,2}to (?:get|feed|fend|look after) (?:ourselves|myself|us|me)|(?:go\\S*|went|gone) out and (?:\\S+ ){0,3}(?:not|n't|never) (?:come|came) back (?:until|till|for)",
+    examples: ["He grabbed me by the hair and dragged me into the hall.", "She broke my wrist last year.", "He has sex with me even when I say no, and I've stopped saying no.", "he keeps my bank card and gives me fifty quid a week", "There's no food in the house most days."],
+  },
   // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
   {
     id: "substance.alcohol",
@@ -558,7 +726,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of using illicit drugs",
     pattern:
-      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|ice|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|(?:be|been|start\\S*|keep) using(?= \\.| $|$| again| every| daily| most| more)|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
+      "(?:cocaine|heroin|meth|methamphetamine|crack|mdma|molly|ecstasy|ketamine|lsd|fentanyl|cannabis|marijuana|weed|spice|ghb|amphetamine\\S*|shroom\\S*|magic mushroom\\S*|opiate\\S*|dope|skunk|spliff\\S*|joint\\S*|blunt\\S*|bong\\S*|edible\\S*|pinger\\S*)|(?:do|did|doing|done|take|took|taking|use|used|using|snort\\S*|sniff\\S*|smoke\\S*|smoking|inject\\S*|shoot\\S* up|score\\S*|buy\\S*|bought|sell\\S*|sold|try\\S*|tried|on|line\\S* of|bump\\S* of|gram\\S* of|bag\\S* of|hit\\S* of) (?:\\S+ )?(?:some )?(?:coke|gear|smack|speed|ket|acid|crystal|tina|pot|grass|bar\\S*|xan\\S*|fent|drug\\S*|substances)(?! (?:can|bottle|zero|with dinner|from the fridge|machine))|(?:get\\S*|got|be|been|stay\\S*) (?:\\S+ )?(?:high|stoned|baked|mashed|off my face|off my head|wired|coked up|tweak\\S*)|(?:use|using|used) again|(?:be|been|start\\S*|keep) using(?= \\.| $|$| again| every| daily| most| more)|relaps\\S*|(?:my )?dealer|needle\\S*|(?:drug|drugs) (?:\\S+ ){0,2}(?:every|again|habit|problem|use)",
     examples: ["I've been doing coke at the weekends.", "i smoke weed every day", "I relapsed on heroin.", "Got high before work again.", "I've been using again."],
   },
   {
@@ -591,7 +759,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of alcohol or drugs they use",
     pattern:
-      "(?:drink\\S*|drank|have|has|had|having|sink\\S*|neck\\S*|down\\S*|get\\S* through|go\\S* through|went through|finish\\S*|crack\\S* open|on the|mostly|usually|just) (?:\\S+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|cans?)(?! (?:glass|shop|bottle opener|free|zero|for (?:my|his|her|the|a)|as a (?:gift|present)))|(?<=^ )(?:vodka|whisk(?:e)?y|gin|rum|cider|lager|beer|wine|spirits|cans) (?:mostly|usually|every|a|and|or|\\.)|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit)s? (?:of \\S+ )?(?:a|every|each|per|at the|most|on a)|cans? of (?:lager|beer|cider|stella|strongbow|special brew)|(?:have|had|having|drank|drink\\S*) (?:a few|some|several|too many|a couple of|loads of|a lot of) (?:drink|pint|beer|glass|shot|can)s?|ket|tina|crystal meth|mandy|pingers|nitrous|ghb",
+      "(?:drink\\S*|drank|have|has|had|having|sink\\S*|neck\\S*|down\\S*|get\\S* through|go\\S* through|went through|finish\\S*|crack\\S* open|on the|mostly|usually|just) (?:\\S+ ){0,4}(?:vodka|whisk(?:e)?y|gin|rum|tequila|brandy|cider|lager|beer|wine|prosecco|shand(?:y|ies)|spirits|booze|pint\\S*|cans|can of (?:lager|beer|cider|stella|strongbow|special brew|gin|g&t|pre-mix|premix))(?! (?:glass|shop|bottle opener|free|zero|for (?:my|his|her|the|a)|as a (?:gift|present)))|(?<=^ )(?:vodka|whisk(?:e)?y|gin|rum|cider|lager|beer|wine|spirits|cans) (?:mostly|usually|every|a|and|or|\\.)|(?:\\d+|two|three|four|five|six|seven|eight|ten|a few|some) (?:\\S+ )?(?:can|pint|drink|bottle|shot|litre|liter|unit)s? (?:of \\S+ )?(?:a|every|each|per|at the|most|on a)|cans? of (?:lager|beer|cider|stella|strongbow|special brew)|(?:have|had|having|drank|drink\\S*) (?:a few|some|several|too many|a couple of|loads of|a lot of) (?:drink|pint|beer|glass|shot|can)s?|ket|tina|crystal meth|mandy|pingers|nitrous|ghb",
     examples: ["Vodka mostly.", "i have a few cans every day after work", "Cheap cider, two or three litres a day.", "I've been taking a bit of ket at weekends."],
   },
   {
@@ -599,7 +767,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of how much they drink, smoke or use",
     pattern:
-      "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple of|couple of|a couple) (?:or (?:\\d+|\\S+) )?(?!(?:time|hour|meal|step|minute|mile|km|glass of water|cup|coffee|tea|day|week|month|year|page|lesson|session|class)s? )(?:\\S+ ){1,2}(?:a|every|each|per) (?:night|day|evening|morning)|(?:bottle|glass)\\S* of (?:red|white|rose|wine|vodka|whisk\\S*|gin|rum|cider|buckfast|prosecco|lager|beer)|sink\\S* (?:\\S+ ){0,2}(?:pint|can|beer|stella|lager|bottle)\\S*|stellas?|buckfast|elf ?bar\\S*|lost ?mary\\S*|puff ?bar\\S*|bump\\S*(?= (?:of|at|on|every|a))",
+      "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple of|couple of|a couple) (?:or (?:\\d+|\\S+) )?(?!(?:time|hour|meal|step|minute|mile|km|glass of water|cup|coffee|tea|day|week|month|year|page|lesson|session|class)s? )(?:\\S+ ){1,2}(?:a|every|each|per) (?:night|day|evening|morning)|(?:bottle|glass)\\S* of (?:red|white|rose|wine|vodka|whisk\\S*|gin|rum|cider|buckfast|prosecco|lager|beer)|sink\\S* (?:\\S+ ){0,2}(?:pint|can|beer|stella|lager|bottle)\\S*|(?:\\d+|one|two|three|four|five|six|seven|eight|ten|a few|a couple of|couple of) (?:or (?:\\S+) )?(?:\\S+ )?(?:shand\\S*|pint\\S*|beer\\S*|lager\\S*|cider\\S*|glass\\S* of (?:wine|red|white)|bottle\\S* of (?:wine|red|white|vodka|gin)|vodka\\S*|gin\\S*|whisk\\S*|rum\\S*|wine\\S*|drink\\S*) (?:a|every|each|per) (?:week|day|night|evening|weekend)|stellas?|buckfast|elf ?bar\\S*|lost ?mary\\S*|puff ?bar\\S*|bump\\S*(?= (?:of|at|on|every|a))",
     examples: ["I've been sinking six or seven stellas a night.", "I go through two elf bars a day.", "A bottle of red, sometimes two. Every night."],
   },
   {
@@ -609,5 +777,37 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:codeine|pill\\S*|tablet\\S*|oxy\\S*|xanax|valium|diazepam|adderall|tramadol|some|them|it|stuff|prescription\\S*) (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|internet|dark web|lad)|to (?:feel|get) (?:fuzzy|high|numb|buzz\\S*|out of it|nothing|wasted|calm)|(?:crush\\S*|snort\\S*) (?:\\S+ ){0,2}(?:my |the |it)|(?:repeat|prescription)s? from (?:a )?different|different (?:surgery|doctor|gp|pharmacy|chemist)s?|way more than|(?:a line|lines|a bump|bumps) of|(?:not|never) (?:\\S+ ){0,2}(?:a|any|one) (?:drink|drop|smoke|cigarette|line|hit|pill) (?:in|for|since) (?:a |the )?(?:fortnight|few|couple|week|\\d+|two|three|four|five|six|ten|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     examples: ["I got some codeine off my mate.", "I've been crushing my Adderall and snorting it.", "I haven't had a drink in a fortnight."],
+  },
+  {
+    id: "substance.everyday_names",
+    category: "substance",
+    says: "Spoke of drinking in everyday words",
+    pattern:
+      "pints?(?! of (?:milk|water|juice|squash|coke|lemonade|orange))(?= |$)|tinnie\\S*|tinny|bevv\\S*|bevy|wine o'?clock|on the (?:piss|lash|sauce|booze)|(?:get\\S*|got|be|was) (?:\\S+ )?(?:steaming|pissed|bladdered|sloshed|tipsy|merry|tanked|half cut)|top ?- ?up in (?:the|my) (?:coffee|tea)|(?:open|opened|crack\\S*) (?:the |a )?(?:wine|bottle|beer|cider|vodka)|(?:wine|vodka|bottle|beer|gin|cider)s? (?:\\S+ ){0,3}(?:go by|gone by|finish\\S* by|empty by)|glass of (?:wine|red|white|rose|fizz|prosecco)|(?:a |the )?(?:little |quick )?(?:nip|tot|snifter|dram|livener|hair of the dog)(?= |$)|steady my hand\\S*|(?:for|to stop) the shakes",
+    examples: ["A few tinnies after work, every night.", "I open the wine as soon as the kids are in bed.", "Just a glass of red with dinner.", "i have a livener before work"],
+  },
+  {
+    id: "substance.street_names",
+    category: "substance",
+    says: "Spoke of using drugs by a street or brand name",
+    pattern:
+      "(?:the odd|a few|a couple of|some) lines?(?= |$)|lines? (?:of (?:coke|charlie|ket|speed|gear)|at (?:parties|the weekend|a party|work))|(?:did|do|doing|done|take|took|taking|use|used|using|smoke|smoked|smoking|snort\\S*|had|have|having|buy|buying|bought|score\\S*|pick\\S* up|bit of|couple of|few|some|a|on the|on) (?:\\S+ ){0,2}(?:bifter\\S*|zoot\\S*|doobie\\S*|reefer\\S*|ganja|hash|resin|charlie|chang|rocks|k|ket|xannie\\S*|xans|blues|etizolam|pregabalin|gabapentin|gabbie\\S*|lyrica|balloon\\S*|nos|laughing gas|canister\\S*|poppers|pingers|md|mandy|tabs|shrooms|mushroom\\S*|edible\\S*|gummies|carts|dab\\S*|thc)(?= |$)",
+    examples: ["did a bit of charlie on saturday", "I have a couple of edibles to get to sleep.", "i bought some xannies off a lad", "We do balloons at the weekend."],
+  },
+  {
+    id: "substance.tobacco_brands",
+    category: "substance",
+    says: "Spoke of smoking, vaping or nicotine by a brand or everyday name",
+    pattern:
+      "(?:marlboro|benson|b&h|lambert|mayfair|richmond|sterling|amber leaf|golden virginia|rizla|camel|newport|lucky strike|winston|rothmans|silk cut|pall mall|zyn|velo|nordic spirit|iqos|heets|geek ?bar|crystal bar|nicotine pouch\\S*|rollie\\S*|rolly|roll ?- ?up\\S*|baccy|backy|snout|cigarillo\\S*|shisha|hookah)(?= |$)|(?:have|had|having|need\\S*|want\\S*|go for|went for|nip\\S* out for|pop\\S* out for|sneak\\S*) (?:a |another )?(?:quick )?(?:smoke|fag|cig|ciggie|puff|drag)(?= |$)|(?:smoke|smoked|smoking|my|a|his) (?:\\S+ ){0,1}(?:pipe|cigar)s? (?:\\S+ ){0,3}(?:every|after|a day|a night|before|with)",
+    examples: ["Twenty Benson a day.", "Rollies, about ten a day.", "I use Zyn at work.", "My pipe after dinner, every night."],
+  },
+  {
+    id: "substance.misuse_more",
+    category: "substance",
+    says: "Spoke of taking medication not as prescribed",
+    pattern:
+      "(?:on|take|took|taking) (?:way )?too (?:much|many) (?:of )?(?:my |the |his |her )?{pills}|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,2}(?:my |his |her |their |a |the )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)'s(?: |$)|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,3}(?:my |his |her |their |the )?(?:mum|mom|dad|nan|nana|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)s (?:\\S+ )?{pills}|(?:double|triple|twice|three times|more than) (?:\\S+ ){0,3}(?:what it say\\S*|the dose|the box|the packet|the label|prescribed|i be (?:meant|supposed|told))|(?:order\\S*|buy\\S*|bought|get|got) (?:\\S+ ){0,3}(?:from|off) (?:a )?(?:website|online|abroad|the internet|the dark web|overseas)",
+    examples: ["I've been taking my mum's diazepam as well.", "I take double what the box says.", "I order them from a website now."],
   },
 ];

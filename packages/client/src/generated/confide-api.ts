@@ -166,7 +166,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful sign-in sets the `confide_device` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
          *
          *     With `refreshTokenIn: "cookie"`, the refresh token is set as a cookie rather than returned. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
          */
@@ -596,6 +596,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes as a progress note (SOAP, DAP, BIRP)
+         * @description The session's checked notes laid out in a format, each sentence with its evidence and whether it held, sections nothing supports marked not assessed, the risk screen's result in the assessment (BIRP: the response); and the whole note as plain text. The session's therapist only. 409 `session.invalid_state` while there are no notes.
+         */
+        get: operations["getSessionNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/note/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A finalised note as a FHIR R4 DocumentReference
+         * @description For the clinic's record system: the signed note as plain text in a DocumentReference. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.
+         */
+        get: operations["exportSessionNoteFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/notes": {
         parameters: {
             query?: never;
@@ -841,6 +881,31 @@ export interface components {
             deletedSessionCount: number;
             userId: string;
         };
+        /** @description A FHIR R4 DocumentReference (https://hl7.org/fhir/R4/documentreference.html): LOINC 11506-3 progress note, the note as base64 plain text, `Patient/<patientId>` as subject, `Practitioner/<therapistId>` as author and authenticator, the session in `context.related` (`urn:confide:session`). */
+        FhirDocumentReference: {
+            content: ({
+                attachment: {
+                    contentType: string;
+                    data: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            date: string;
+            /** @enum {string} */
+            docStatus: "final";
+            /** @enum {string} */
+            resourceType: "DocumentReference";
+            /** @enum {string} */
+            status: "current";
+            subject: {
+                reference: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         Finalize: {
             /** @description Release the patient summary to the patient. Absent or false: the session is finalized and visible to the patient without any summary — nothing is released unless asked for. */
             releaseSummaryToPatient?: boolean;
@@ -892,6 +957,11 @@ export interface components {
             /** @description UTF-16 offset of the span's first character in the segment's text. */
             start: number;
         };
+        /**
+         * @description `soap`, `dap`, `birp` (progress-note formats) or `confide` (Confide's own fields).
+         * @enum {string}
+         */
+        NoteFormat: "confide" | "soap" | "dap" | "birp";
         NoteItem: {
             evidence: components["schemas"]["NoteEvidence"][];
             /** @description Words said in the session that the item repeats. */
@@ -904,11 +974,34 @@ export interface components {
             text: string;
             verification: components["schemas"]["NoteVerification"];
         };
+        NoteSection: {
+            /** @description e.g. `subjective`, `data`, `plan`, `therapist_notes`. */
+            key: string;
+            /** @description Why the section has nothing (never filled with normal findings); null when it has sentences. */
+            notAssessed: string | null;
+            sentences: components["schemas"]["NoteSentence"][];
+            /** @description The section as plain text, as `text` lays it out. */
+            text: string;
+            title: string;
+        };
         NotesEdit: {
             /** @description What the patient reads after finalize, instead of the written summary; null clears it. */
             patientSummary?: string | null;
             /** @description The therapist's notes; null clears them. */
             therapistNotes?: string | null;
+        };
+        /** @description One sentence of a progress note. `verification`: whether its citation held; null for what the system states itself (the risk screen's summary) or the therapist wrote. */
+        NoteSentence: {
+            evidence: components["schemas"]["NoteEvidence"][];
+            /** @description The notes field it comes from (`significantQuotes`…), `riskScreen` or `therapist`. */
+            from: string;
+            /**
+             * @description Whose words a quote repeats.
+             * @enum {string}
+             */
+            speaker?: "therapist" | "patient";
+            text: string;
+            verification: components["schemas"]["NoteVerification"] & (Record<string, never> | null);
         };
         /** @description What core found when it checked the item's evidence against the transcript. An unverified item is not to be shown as fact. */
         NoteVerification: {
@@ -1344,6 +1437,16 @@ export interface components {
             /** @enum {string} */
             value: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | "mixed";
             verification: components["schemas"]["NoteVerification"];
+        };
+        SessionNote: {
+            format: components["schemas"]["NoteFormat"];
+            /** @example DAP progress note */
+            name: string;
+            sections: components["schemas"]["NoteSection"][];
+            /** @description The transcript changed after the notes were written: regenerate to refresh. */
+            stale: boolean;
+            /** @description The whole note as plain text to paste into a record; sentences whose citation did not hold are left out and counted at the end. */
+            text: string;
         };
         /** @enum {string} */
         SessionStatus: "live" | "uploaded" | "queued" | "transcribing" | "analyzing" | "writing_notes" | "ready" | "finalized" | "failed";
@@ -4298,6 +4401,170 @@ export interface operations {
             };
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionNote: {
+        parameters: {
+            query?: {
+                /** @description The layout; `confide` (Confide's fields) when absent. */
+                format?: components["schemas"]["NoteFormat"] & unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNote"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSessionNoteFhir: {
+        parameters: {
+            query?: {
+                /** @description The layout; `confide` (Confide's fields) when absent. */
+                format?: components["schemas"]["NoteFormat"] & unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DocumentReference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirDocumentReference"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { describeError } from "../components/problem-text.ts";
 import { EvidenceLinks } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
-import type { Session } from "./session-api.ts";
+import { noteFormatChoices, preferredNoteFormat, ProgressNote, rememberNoteFormat } from "./progress-note.tsx";
+import type { NoteFormat, Session, SessionNote } from "./session-api.ts";
 
 type Notes = NonNullable<Session["notes"]>;
 type Transcript = NonNullable<Session["transcript"]>;
@@ -15,6 +16,10 @@ export interface NotesPanelProps {
   onOpenEvidence: (evidence: EvidenceSpan) => void;
   onRegenerate: () => Promise<void>;
   onSaveOwnWords: (edit: { therapistNotes: string | null; patientSummary: string | null }) => Promise<void>;
+  /** The notes laid out as a progress note (SOAP, DAP, BIRP). */
+  loadNote: (format: NoteFormat) => Promise<SessionNote>;
+  /** Downloads the finalised note for the record system; absent before finalising. */
+  exportNote?: (format: NoteFormat) => Promise<void>;
 }
 
 function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps["onSaveOwnWords"] }) {
@@ -83,12 +88,31 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
  * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
  * evidence did not hold says so and why.
  */
-export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords }: NotesPanelProps) {
+export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote }: NotesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const [format, setFormat] = useState<NoteFormat>(preferredNoteFormat);
   const sections = noteSections(notes as unknown as NotesLike);
   return (
     <div class="notes stack">
+      <div class="field note-format">
+        <label for="note-format">Note format</label>
+        <select
+          id="note-format"
+          value={format}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value as NoteFormat;
+            setFormat(chosen);
+            rememberNoteFormat(chosen);
+          }}
+        >
+          {noteFormatChoices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <p class="hint">
         {notes.quality.grounded} items stand on the transcript, {notes.quality.unverified} could not be checked, {notes.quality.notAssessed} fields
         were not assessed.
@@ -125,7 +149,17 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
           {describeError(problem)}
         </p>
       )}
-      {sections.map((section) => (
+      {format !== "confide" ? (
+        <ProgressNote
+          format={format}
+          notesKey={`${notes.provenance.writtenAt}|${notes.review?.editedAt ?? ""}|${exportNote ? "final" : "draft"}`}
+          transcript={transcript}
+          load={loadNote}
+          {...(exportNote ? { exportNote } : {})}
+          onOpenEvidence={onOpenEvidence}
+        />
+      ) : null}
+      {format !== "confide" ? null : sections.map((section) => (
         <section key={section.field} class="note-section" aria-labelledby={`notes-${section.field}`}>
           <h3 id={`notes-${section.field}`}>{section.title}</h3>
           {section.kind === "not-assessed" ? (

@@ -3,7 +3,16 @@ import { consoleClient } from "../api/console-client.ts";
 
 export type Session = Schemas["Session"];
 export type SessionView = Schemas["SessionView"];
+export type NoteFormat = Schemas["NoteFormat"];
+type NoteSentence = Omit<Schemas["NoteSentence"], "verification"> & { verification: Schemas["NoteVerification"] | null };
+/** A progress note (the generated type loses `verification`'s null: an OpenAPI 3.0 nullable reference). */
+export type SessionNote = Omit<Schemas["SessionNote"], "sections"> & {
+  sections: Array<Omit<Schemas["SessionNote"]["sections"][number], "sentences"> & { sentences: NoteSentence[] }>;
+};
 export type SpeakerRole = "therapist" | "patient" | "unknown";
+
+/** The page's document (named apart from the FHIR document a download holds). */
+const document_ = globalThis.document;
 
 /** The If-Match of a write: the version read, as its ETag. */
 const ifMatch = (version: number) => `"${version}"`;
@@ -37,6 +46,18 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
 
     regenerateNotes: (id: string, version: number): Promise<Session> =>
       dataOf(api.POST("/v1/sessions/{id}/notes:regenerate", { params: { ...path(id), header: { "if-match": ifMatch(version) } } })),
+
+    note: (id: string, format: NoteFormat): Promise<SessionNote> =>
+      dataOf(api.GET("/v1/sessions/{id}/note", { params: { ...path(id), query: { format } } })) as Promise<SessionNote>,
+
+    /** The finalised note as a FHIR DocumentReference, saved as a file. */
+    downloadNoteFhir: async (id: string, format: NoteFormat): Promise<void> => {
+      const document = await dataOf(api.GET("/v1/sessions/{id}/note/fhir", { params: { ...path(id), query: { format } } }));
+      const url = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: "application/fhir+json" }));
+      const link = Object.assign(document_.createElement("a"), { href: url, download: `progress-note-${id}.fhir.json` });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
 
     /** Signs the session off; the patient reads the summary only when `releaseSummaryToPatient`. */
     finalize: (id: string, version: number, releaseSummaryToPatient: boolean): Promise<Session> =>

@@ -17,7 +17,7 @@ import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
 import { consoleClient } from "../api/console-client.ts";
-import { isTherapistView, sessionApi, type Session, type SessionApi } from "./session-api.ts";
+import { isTherapistView, sessionApi, type NoteFormat, type Session, type SessionApi } from "./session-api.ts";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
 import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
@@ -311,6 +311,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
                 onOpenEvidence={openEvidence}
                 onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
                 onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
+                loadNote={(format) => api.note(id, format)}
+                {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
               />
             ) : (
               <p>No notes yet.</p>

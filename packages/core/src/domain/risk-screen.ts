@@ -158,11 +158,15 @@ export function severityOf(finding: Pick<RiskFinding, "category" | "temporality"
   return riskCategoryInfo[finding.category].severity;
 }
 
-/** The role of whoever said each cited segment. */
-function citedRoles(evidence: readonly Evidence[], transcript: EvidenceSource): Set<SpeakerRole> {
-  const speakerOf = new Map(transcript.segments.map((segment) => [segment.id, segment.speaker]));
+/** Each segment's speaker role (built once per call: a long session has many flags). */
+function roleOfSegment(transcript: EvidenceSource): Map<string, SpeakerRole> {
   const roleOf = new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
-  return new Set(evidence.map((span) => roleOf.get(speakerOf.get(span.segmentId) ?? "") ?? "unknown"));
+  return new Map(transcript.segments.map((segment) => [segment.id, roleOf.get(segment.speaker) ?? "unknown"]));
+}
+
+/** The role of whoever said each cited segment. */
+function citedRoles(evidence: readonly Evidence[], roles: ReadonlyMap<string, SpeakerRole>): Set<SpeakerRole> {
+  return new Set(evidence.map((span) => roles.get(span.segmentId) ?? "unknown"));
 }
 
 /** `patient` when every cited segment is the patient's, else `unknown`. */
@@ -182,8 +186,9 @@ export function flagsOfFindings(
   transcript: EvidenceSource,
 ): Array<Omit<ScreenedRiskFlag, "id">> {
   const flags: Array<Omit<ScreenedRiskFlag, "id">> = [];
+  const segmentRoles = roleOfSegment(transcript);
   for (const finding of findings) {
-    const roles = citedRoles(finding.evidence, transcript);
+    const roles = citedRoles(finding.evidence, segmentRoles);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const severity = severityOf(finding);
@@ -214,8 +219,9 @@ export function flagsOfFindings(
  */
 export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transcript: EvidenceSource): Array<Omit<ScreenedRiskFlag, "id">> {
   const result: Array<Omit<ScreenedRiskFlag, "id">> = [];
+  const segmentRoles = roleOfSegment(transcript);
   for (const flag of flags) {
-    const roles = citedRoles(Array.isArray(flag.evidence) ? flag.evidence : [], transcript);
+    const roles = citedRoles(Array.isArray(flag.evidence) ? flag.evidence : [], segmentRoles);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const base = {

@@ -14,6 +14,7 @@ import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./middleware/error-handler.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./middleware/json-body-limit.ts";
 import { createLoginThrottle, type LoginThrottleLimits } from "./limits/login-throttle.ts";
+import { createDeviceCookies } from "./auth/device-cookie.ts";
 import { createMemoryRateLimiters, type RateLimiters } from "./limits/rate-limiter.ts";
 import { noStore } from "./middleware/no-store.ts";
 import { registerOpenApiDocument } from "./schemas/openapi-document.ts";
@@ -138,7 +139,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const liveCapacity = options.live?.deps.liveCapacity;
   app.route("/", createHealthRoutes({ readiness: options.readiness, ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
-  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, trustedProxyHops: options.trustedProxyHops ?? 0 }));
+  app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, devices: createDeviceCookies(options.jwtSecret), trustedProxyHops: options.trustedProxyHops ?? 0 }));
   // Consent reads say what a live session needs where this app serves them.
   const consentDeps = options.live ? { ...deps, liveSpeech: options.live.deps.liveSpeech } : deps;
   app.route("/v1/me", createMeRoutes({ deps: consentDeps, tokens }));

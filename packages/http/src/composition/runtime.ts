@@ -33,7 +33,7 @@ import { adapterModules } from "./adapter-modules.ts";
 import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
-import { instrumentProvider, instrumentQueue, instrumentRepositories, type InstrumentedPort } from "../telemetry/instrumented-ports.ts";
+import { instrumentLiveSpeech, instrumentProvider, instrumentQueue, instrumentRepositories, type InstrumentedPort } from "../telemetry/instrumented-ports.ts";
 import { startTelemetry, type Telemetry } from "../telemetry/telemetry.ts";
 
 /** Everything a host process needs: the core's deps, a readiness probe and one close(). */
@@ -138,7 +138,7 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   const liveDeps: LiveDeps = {
     ...deps,
     // Mono live sessions get speakers as they are spoken when the engine cannot tell them apart.
-    liveSpeech: diarizedLiveSpeechToText(live, diarizer),
+    liveSpeech: diarizedLiveSpeechToText(seen?.live(live) ?? live, diarizer),
     agenda,
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
     liveCapacity: liveCapacityOf(config, live, deps.clock),
@@ -208,5 +208,6 @@ function instrumented(telemetry: Telemetry) {
     provider: <T extends object>(port: InstrumentedPort, adapter: T) => instrumentProvider(telemetry, port, adapter),
     queue: (queue: JobQueue) => instrumentQueue(telemetry, queue),
     repositories: (repositories: Repositories) => instrumentRepositories(telemetry, repositories),
+    live: (live: LiveSpeechToText) => instrumentLiveSpeech(telemetry, live),
   };
 }

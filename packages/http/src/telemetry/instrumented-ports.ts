@@ -5,7 +5,7 @@
  * worker, and the session repository's writes marking the pipeline's steps. Core sees the same
  * ports, unchanged; with telemetry off nothing is wrapped.
  */
-import type { JobHandler, JobQueue, Repositories } from "@confide/core";
+import type { JobHandler, JobQueue, LiveRecognition, LiveSpeechEvent, LiveSpeechToText, Repositories } from "@confide/core";
 import type { Telemetry } from "./telemetry.ts";
 
 /** The methods of each port that call its provider (not `check`/`close`, nor synchronous ones). */
@@ -67,7 +67,7 @@ export function instrumentQueue(telemetry: Telemetry, queue: JobQueue): JobQueue
   });
 }
 
-/** Repositories whose session writes tell telemetry what the pipeline is doing. */
+/** Repositories whose session reads and writes tell telemetry what the pipeline is doing. */
 export function instrumentRepositories(telemetry: Telemetry, repositories: Repositories): Repositories {
   const sessions = new Proxy(repositories.sessions, {
     get(target, property, receiver) {
@@ -79,6 +79,14 @@ export function instrumentRepositories(telemetry: Telemetry, repositories: Repos
         };
         return update;
       }
+      if (property === "get") {
+        const get: Repositories["sessions"]["get"] = async (...args) => {
+          const session = await target.get(...args);
+          if (session) telemetry.sessionRead(session);
+          return session;
+        };
+        return get;
+      }
       return Reflect.get(target, property, receiver);
     },
   });
@@ -87,4 +95,49 @@ export function instrumentRepositories(telemetry: Telemetry, repositories: Repos
       return property === "sessions" ? sessions : Reflect.get(target, property, receiver);
     },
   });
+}
+
+/**
+ * A live engine whose recognitions are traced: one span per recognition, one child per final
+ * (from the speech's start to the final's arrival). Audio and events pass through unchanged.
+ */
+export function instrumentLiveSpeech(telemetry: Telemetry, live: LiveSpeechToText): LiveSpeechToText {
+  return new Proxy(live, {
+    get(target, property, receiver) {
+      if (property !== "open") return Reflect.get(target, property, receiver);
+      const open: LiveSpeechToText["open"] = async (settings, options) => {
+        const recognition = await target.open(settings, options);
+        return tracedRecognition(telemetry.liveRecognition(target.provider), recognition);
+      };
+      return open;
+    },
+  });
+}
+
+function tracedRecognition(traced: ReturnType<Telemetry["liveRecognition"]>, recognition: LiveRecognition): LiveRecognition {
+  let firstByteAt: number | null = null;
+  async function* events(): AsyncGenerator<LiveSpeechEvent> {
+    try {
+      for await (const event of recognition.events) {
+        if (event.type === "final") traced.final(firstByteAt ?? Date.now(), event.startMs, event.endMs);
+        else if (event.type === "error") traced.failed(event.error.code);
+        yield event;
+      }
+    } finally {
+      traced.end();
+    }
+  }
+  const tracedEvents = events();
+  return {
+    write(chunk) {
+      firstByteAt ??= Date.now();
+      return recognition.write(chunk);
+    },
+    end: () => recognition.end(),
+    abort() {
+      recognition.abort();
+      traced.end();
+    },
+    events: tracedEvents,
+  };
 }

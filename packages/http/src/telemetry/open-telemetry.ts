@@ -34,6 +34,8 @@ interface JobScope {
   jobSpan: Span;
   step?: { span: Span; status: Session["status"]; startedAt: number };
   lastStatus?: Session["status"];
+  /** The session's provider attempts as this job last saw them. */
+  attempts?: number;
 }
 
 const codeOf = (error: unknown) => (ConfideError.is(error) ? error.code : "internal");
@@ -72,6 +74,7 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
   const requestDuration = meter.createHistogram("http.server.request.duration", { unit: "s", description: "HTTP requests by route and status", ...durationBuckets });
   const uploadBytes = meter.createCounter("confide.upload.bytes", { unit: "By", description: "Bytes of recordings accepted by uploads" });
   const jobDuration = meter.createHistogram("confide.job.duration", { unit: "s", description: "Queue jobs by name and outcome", ...durationBuckets });
+  const retries = meter.createCounter("confide.pipeline.retries", { description: "Provider failures retried later by a delayed job, by step and error code" });
   const stepDuration = meter.createHistogram("confide.pipeline.step.duration", { unit: "s", description: "Pipeline steps", ...durationBuckets });
   const providerDuration = meter.createHistogram("confide.provider.call.duration", { unit: "s", description: "Provider calls by port, provider, operation and outcome", ...durationBuckets });
   const sessionsEntered = meter.createCounter("confide.sessions.status", { description: "Sessions entering each status in a job" });
@@ -88,6 +91,14 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
     stepDuration.record(seconds(scope.step.startedAt), { "confide.step": scope.step.status });
     scope.step.span.end();
     delete scope.step;
+  }
+
+  /** Opens the span of the step `session` is in, if it is a pipeline step. */
+  function startStep(scope: JobScope, session: Session): void {
+    scope.jobSpan.setAttribute("confide.session.id", session.id);
+    if (!steps.has(session.status)) return;
+    const span = tracer.startSpan(`step ${session.status}`, { attributes: { "confide.step": session.status } }, trace.setSpan(context.active(), scope.jobSpan));
+    scope.step = { span, status: session.status, startedAt: performance.now() };
   }
 
   function sessionMetrics(after: Session): void {
@@ -171,16 +182,60 @@ export function createOpenTelemetry(options: TelemetryOptions & { traces: boolea
 
     sessionWritten(after) {
       const scope = jobs.getStore();
-      if (!scope || scope.lastStatus === after.status) return;
+      if (!scope) return;
+      const attempts = after.processing.attempts;
+      if (scope.attempts !== undefined && attempts > scope.attempts && after.status !== "failed") {
+        retries.add(1, { "confide.step": after.status, [ATTR_ERROR_TYPE]: after.processing.lastError?.code ?? "unknown" });
+      }
+      scope.attempts = attempts;
+      if (scope.lastStatus === after.status) return;
       scope.lastStatus = after.status;
       sessionMetrics(after);
       if (scope.step?.status === after.status) return;
       endStep(scope);
-      if (steps.has(after.status)) {
-        const span = tracer.startSpan(`step ${after.status}`, { attributes: { "confide.step": after.status } }, trace.setSpan(context.active(), scope.jobSpan));
-        scope.step = { span, status: after.status, startedAt: performance.now() };
-      }
-      scope.jobSpan.setAttribute("confide.session.id", after.id);
+      startStep(scope, after);
+    },
+
+    liveRecognition(provider) {
+      const span = tracer.startSpan("live.recognition", { attributes: { "confide.port": "live", "confide.provider": provider } });
+      const parent = trace.setSpan(context.active(), span);
+      let finals = 0;
+      let ended = false;
+      return {
+        final(firstByteAt, startMs, endMs) {
+          const now = Date.now();
+          finals += 1;
+          const utterance = tracer.startSpan(
+            "live.utterance",
+            {
+              startTime: Math.min(now, firstByteAt + startMs),
+              attributes: { "confide.live.speech_ms": Math.max(0, endMs - startMs), "confide.live.final_delay_ms": Math.max(0, now - (firstByteAt + endMs)) },
+            },
+            parent,
+          );
+          utterance.end(now);
+        },
+        failed(code) {
+          span.setAttribute(ATTR_ERROR_TYPE, code);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        },
+        end() {
+          if (ended) return;
+          ended = true;
+          span.setAttribute("confide.live.finals", finals);
+          span.end();
+        },
+      };
+    },
+
+    sessionRead(session) {
+      const scope = jobs.getStore();
+      if (!scope) return;
+      scope.attempts ??= session.processing.attempts;
+      if (scope.step || scope.lastStatus !== undefined) return;
+      // Only the job's first sight of its session: the status it resumes in, not one it entered.
+      scope.lastStatus = session.status;
+      startStep(scope, session);
     },
 
     observeQueue(backlog) {

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import type { JobHandler, JobQueue } from "@confide/core";
+import { ConfideError, type JobHandler, type JobQueue, type LiveSpeechEvent, type LiveSpeechToText } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { instrumentProvider, instrumentQueue, traceField } from "./instrumented-ports.ts";
+import { instrumentLiveSpeech, instrumentProvider, instrumentQueue, traceField } from "./instrumented-ports.ts";
 import type { Telemetry } from "./telemetry.ts";
 
 const run = promisify(execFile);
@@ -22,6 +22,12 @@ function recordingTelemetry(traceparent: string | undefined) {
       return call();
     },
     sessionWritten: () => undefined,
+    sessionRead: () => undefined,
+    liveRecognition: (provider) => ({
+      final: (firstByteAt, startMs, endMs) => void calls.push(`live.final ${provider} ${firstByteAt > 0} ${startMs}-${endMs}`),
+      failed: (code) => void calls.push(`live.failed ${provider} ${code}`),
+      end: () => void calls.push(`live.end ${provider}`),
+    }),
     observeQueue: () => undefined,
     observeLive: () => undefined,
     sessionsRecovered: () => undefined,
@@ -80,6 +86,53 @@ describe("instrumented ports", () => {
     expect(await notes.check()).toBe("checked");
     expect(notes.provider).toBe("embedded");
     expect(calls).toEqual(["notes.write embedded"]);
+  });
+});
+
+describe("instrumented live speech", () => {
+  /** An engine whose one recognition answers each written chunk with the next of `events`. */
+  function scriptedEngine(events: LiveSpeechEvent[]) {
+    const written: Uint8Array[] = [];
+    const engine = {
+      provider: "scripted",
+      capabilities: { partials: false, perChannel: false, diarization: false },
+      streamCost: { cores: 0.1, finalDelayTargetMs: 1_000 },
+      async open() {
+        const queue = [...events];
+        return {
+          write: async (chunk: Uint8Array) => void written.push(chunk),
+          end: async () => undefined,
+          abort: () => undefined,
+          events: (async function* () {
+            yield* queue;
+          })(),
+        };
+      },
+      check: async () => undefined,
+      close: async () => undefined,
+    } as unknown as LiveSpeechToText;
+    return { engine, written };
+  }
+
+  it("passes audio and events through unchanged, and traces each final and the error, and ends its trace when the events end or the recognition is aborted", async () => {
+    const { telemetry, calls } = recordingTelemetry(undefined);
+    const error = new ConfideError("provider.unavailable", "gone");
+    const events: LiveSpeechEvent[] = [
+      { type: "partial", text: "hel", startMs: 0, speaker: null },
+      { type: "final", text: "hello", startMs: 100, endMs: 900, speaker: null, words: [] },
+      { type: "error", error },
+    ];
+    const { engine, written } = scriptedEngine(events);
+    const live = instrumentLiveSpeech(telemetry, engine);
+    expect(live.provider).toBe("scripted");
+    const recognition = await live.open({ sampleRateHz: 16_000, channels: 1 } as never);
+    await recognition.write(new Uint8Array([1, 2]));
+    const seen: LiveSpeechEvent[] = [];
+    for await (const event of recognition.events) seen.push(event);
+    recognition.abort();
+    expect(seen).toEqual(events);
+    expect(written).toEqual([new Uint8Array([1, 2])]);
+    expect(calls).toEqual(["live.final scripted true 100-900", "live.failed scripted provider.unavailable", "live.end scripted", "live.end scripted"]);
   });
 });
 

@@ -17,6 +17,20 @@ export interface RequestOutcome {
   end(route: string, status: number, errorCode: string | undefined, uploadedBytes?: number): void;
 }
 
+/** What telemetry records of one live recognition: times and codes only. */
+export interface LiveRecognitionTrace {
+  /**
+   * A final arrived now; `firstByteAt` is when the recognition's first audio byte was written
+   * (epoch ms), `startMs`/`endMs` the utterance's times from it. A child span from the speech's
+   * start to the final's arrival, with the speech's length and the delay after its end.
+   */
+  final(firstByteAt: number, startMs: number, endMs: number): void;
+  /** The recognition ended with an error event of this code. */
+  failed(code: string): void;
+  /** The recognition's events ended (idempotent). */
+  end(): void;
+}
+
 export interface Telemetry {
   /** Runs `handle` in a server span (its context active, so what it enqueues carries it). */
   request<T>(method: string, handle: (outcome: RequestOutcome) => Promise<T>): Promise<T>;
@@ -26,8 +40,15 @@ export interface Telemetry {
   traceparent(): string | undefined;
   /** A call to a provider (speech, language, notes, risk, push, diarizer), timed, its outcome recorded. */
   providerCall<T>(port: string, provider: string, operation: string, call: () => Promise<T>): Promise<T>;
+  /** A live recognition's span (open to end); its finals become child spans. No text, ever. */
+  liveRecognition(provider: string): LiveRecognitionTrace;
   /** A session was written (by a job): pipeline step spans begin and end, and session metrics move. */
   sessionWritten(after: Session): void;
+  /**
+   * A session was read (by a job): a job that resumes a session already in a step (a retry, a
+   * takeover) opens that step's span at once, so the step's provider calls are its children.
+   */
+  sessionRead(session: Session): void;
   /** The queue's backlog as gauges (`confide.queue.waiting`, `confide.queue.oldest_wait`), read at each scrape. */
   observeQueue(backlog: () => Promise<QueueBacklog>): void;
   /** This process's live streams as gauges (`confide.live.streams`, `confide.live.final_delay_p95`), read at each scrape. */

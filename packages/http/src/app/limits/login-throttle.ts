@@ -46,10 +46,17 @@ export interface LoginThrottle {
   /**
    * Reserves one attempt for (account, address) before the password is checked, atomically, so
    * parallel attempts cannot all pass a check made before any failure was counted.
-   * @throws ConfideError `auth.throttled` (retryable, with retryAfterMs) when the pair or the
-   * address has used its failures, or the account is slowed down.
+   *
+   * With `device`, the id of a valid device cookie for this account (this browser signed in to
+   * it before), the attempt is limited by that device's failures (`perAccountAddress` per
+   * window) instead of the pair's, the address's and the account's slowdown: a burst of
+   * failures from the same address or against the same account does not keep the device out,
+   * and a stolen cookie buys no more guesses than an address would. Its failures still count
+   * against the account, slowing down untrusted attempts.
+   * @throws ConfideError `auth.throttled` (retryable, with retryAfterMs) when the pair, the
+   * address or the device has used its failures, or the account is slowed down.
    */
-  reserve(account: string, address: string): Promise<LoginAttempt>;
+  reserve(account: string, address: string, device?: string | null): Promise<LoginAttempt>;
 }
 
 const throttled = (retryAfterMs: number) =>
@@ -67,13 +74,15 @@ export function createLoginThrottle(options: { limiters: RateLimiters; limits?: 
   const accounts = options.limiters.create("login-account", { points: limits.perAccount, durationSeconds });
   /** One attempt per account at a time once it is slowed down; blocked for the backoff after each failure. */
   const accountGates = options.limiters.create("login-account-gate", { points: 1, durationSeconds: 1 });
+  const devices = options.limiters.create("login-device", { points: limits.perAccountAddress, durationSeconds });
 
   const release = (taken: Array<[RateLimiter, string]>) => Promise.all(taken.map(([limiter, key]) => limiter.refund(key, 1)));
 
   return {
-    async reserve(account, address) {
+    async reserve(account, address, device) {
       const accountKey = digest(account);
       const pairKey = `${accountKey}:${address}`;
+      const deviceKey = device ? `${accountKey}:${device}` : null;
       const taken: Array<[RateLimiter, string]> = [];
       const take = async (limiter: RateLimiter, key: string) => {
         const outcome = await limiter.consume(key);
@@ -83,11 +92,15 @@ export function createLoginThrottle(options: { limiters: RateLimiters; limits?: 
         }
         taken.push([limiter, key]);
       };
-      await take(pairs, pairKey);
-      await take(addresses, address);
-      const accountFailures = await accounts.peek(accountKey);
-      const slowedDown = accountFailures.remainingPoints === 0;
-      if (slowedDown) await take(accountGates, accountKey);
+      if (deviceKey) {
+        await take(devices, deviceKey);
+      } else {
+        await take(pairs, pairKey);
+        await take(addresses, address);
+        const accountFailures = await accounts.peek(accountKey);
+        const slowedDown = accountFailures.remainingPoints === 0;
+        if (slowedDown) await take(accountGates, accountKey);
+      }
 
       let settled = false;
       const settle = async (action: () => Promise<unknown>) => {
@@ -98,7 +111,7 @@ export function createLoginThrottle(options: { limiters: RateLimiters; limits?: 
       return {
         failed: () =>
           settle(async () => {
-            // Pair and address keep their points: each failure counts.
+            // Pair and address (or device) keep their points: each failure counts.
             const { consumedPoints } = await accounts.consume(accountKey);
             const excess = consumedPoints - limits.perAccount;
             if (excess > 0) {
@@ -108,7 +121,9 @@ export function createLoginThrottle(options: { limiters: RateLimiters; limits?: 
           }),
         succeeded: () =>
           settle(async () => {
-            await Promise.all([pairs.reset(pairKey), accounts.reset(accountKey), accountGates.reset(accountKey), addresses.refund(address, 1)]);
+            const resets = [pairs.reset(pairKey), accounts.reset(accountKey), accountGates.reset(accountKey)];
+            // The address's count is given back only where it was taken.
+            await Promise.all(deviceKey ? [...resets, devices.reset(deviceKey)] : [...resets, addresses.refund(address, 1)]);
           }),
         abandoned: () => settle(() => release(taken)),
       };

@@ -120,6 +120,88 @@ describe("POST /v1/auth/login", () => {
     expect((await attemptFrom(testApp, "203.0.113.51", "patient@example.org", password)).status).toBe(200);
   });
 
+  describe("a browser that signed in before (device cookie)", () => {
+    /** The device cookie a response set, as the browser would send it back. */
+    const deviceCookieOf = (response: Response) => {
+      const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith("confide_device="));
+      expect(set, "no device cookie set").toBeDefined();
+      expect(set).toMatch(/HttpOnly/i);
+      expect(set).toMatch(/Path=\/v1\/auth/);
+      return set!.split(";")[0]!;
+    };
+    const attemptWith = (testApp: TestApp, address: string, email: string, pass: string, cookie?: string) =>
+      testApp.call("/v1/auth/login", {
+        method: "POST",
+        headers: { "X-Forwarded-For": address, ...(cookie ? { cookie } : {}) },
+        json: { email, password: pass },
+      });
+    /** Fails `count` sign-ins from `address`, each with another email: the address's limit. */
+    const burstFrom = async (testApp: TestApp, address: string, count: number) => {
+      for (let index = 0; index < count; index += 1) {
+        expect((await attemptWith(testApp, address, `someone-${index}@example.org`, "wrong password!!")).status).toBe(401);
+      }
+    };
+
+    it("gets through its address's limit with the right password; a browser without the cookie does not", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 3 } });
+      const clinic = "198.51.100.20";
+      const cookie = deviceCookieOf(await attemptWith(testApp, clinic, "therapist@example.org", password));
+      await burstFrom(testApp, clinic, 3);
+      // The address is out of failures: a new browser is refused even with the right password…
+      expect((await attemptWith(testApp, clinic, "therapist@example.org", password)).status).toBe(429);
+      // …the therapist's own browser is not.
+      const signedIn = await attemptWith(testApp, clinic, "therapist@example.org", password, cookie);
+      expect(signedIn.status).toBe(200);
+      // A cookie for one account does not open the address to another.
+      expect((await attemptWith(testApp, clinic, "patient@example.org", password, cookie)).status).toBe(429);
+    });
+
+    it("also gets through the account's slowdown", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccount: 3, backoffBaseMs: 60_000 } });
+      const cookie = deviceCookieOf(await attemptWith(testApp, "192.0.2.30", "therapist@example.org", password));
+      for (let index = 0; index < 4; index += 1) {
+        expect((await attemptWith(testApp, `203.0.113.${70 + index}`, "therapist@example.org", "wrong password!!")).status).toBe(401);
+      }
+      expect((await attemptWith(testApp, "192.0.2.30", "therapist@example.org", password)).status).toBe(429);
+      expect((await attemptWith(testApp, "192.0.2.30", "therapist@example.org", password, cookie)).status).toBe(200);
+    });
+
+    it("also gets through the (account, address) pair's limit", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccountAddress: 3 } });
+      const clinic = "198.51.100.22";
+      const cookie = deviceCookieOf(await attemptWith(testApp, clinic, "therapist@example.org", password));
+      for (let index = 0; index < 3; index += 1) {
+        expect((await attemptWith(testApp, clinic, "therapist@example.org", "wrong password!!")).status).toBe(401);
+      }
+      expect((await attemptWith(testApp, clinic, "therapist@example.org", password)).status).toBe(429);
+      expect((await attemptWith(testApp, clinic, "therapist@example.org", password, cookie)).status).toBe(200);
+    });
+
+    it("has its own failures limited: a stolen cookie buys no more guesses than an address", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccountAddress: 3 } });
+      const cookie = deviceCookieOf(await attemptWith(testApp, "192.0.2.40", "therapist@example.org", password));
+      const statuses: number[] = [];
+      for (let index = 0; index < 5; index += 1) {
+        statuses.push((await attemptWith(testApp, `203.0.113.${90 + index}`, "therapist@example.org", "wrong password!!", cookie)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect((await attemptWith(testApp, "203.0.113.99", "therapist@example.org", password, cookie)).status).toBe(429);
+    });
+
+    it("ignores a cookie that was altered or made up: the address's limit holds", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 2 } });
+      const clinic = "198.51.100.21";
+      const cookie = deviceCookieOf(await attemptWith(testApp, "192.0.2.50", "therapist@example.org", password));
+      await burstFrom(testApp, clinic, 2);
+      const [name, value] = cookie.split("=");
+      const [deviceId, signature] = value!.split(".");
+      const otherDevice = `${deviceId!.slice(0, -1)}${deviceId!.endsWith("A") ? "B" : "A"}`;
+      for (const forged of [`${name}=${otherDevice}.${signature}`, `${name}=${deviceId}.${"x".repeat(43)}`, `${name}=made-up`]) {
+        expect((await attemptWith(testApp, clinic, "therapist@example.org", password, forged)).status).toBe(429);
+      }
+    });
+  });
+
   it("behind two trusted proxies, takes the second address from the right", async () => {
     const testApp = await createTestApp({ trustedProxyHops: 2, loginThrottle: { perAccountAddress: 1 } });
     const attempt = (forwardedFor: string, pass: string) =>

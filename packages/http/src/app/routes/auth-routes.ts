@@ -19,6 +19,7 @@ import { clientAddress } from "../limits/client-address.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import type { LoginThrottle } from "../limits/login-throttle.ts";
+import type { DeviceCookies } from "../auth/device-cookie.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
@@ -26,6 +27,8 @@ export interface AuthRoutesOptions {
   deps: ConfideDeps;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  /** The device cookies a sign-in reads and sets (login-throttle.ts: a known browser's own limit). */
+  devices: DeviceCookies;
   /** Proxies trusted in `X-Forwarded-For` (see clientAddress). */
   trustedProxyHops: number;
 }
@@ -69,7 +72,7 @@ const loginRoute = createRoute({
   tags: ["auth"],
   security: [],
   summary: "Sign in with email and password",
-  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked.
+  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful sign-in sets the \`confide_device\` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
 
 With \`refreshTokenIn: "cookie"\`, the refresh token is set as a cookie rather than returned. ${cookieModeDescription}`,
   request: {
@@ -133,8 +136,9 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     if (cookieMode) assertSameOriginRequest(c);
     const account = normalizeEmail(input.email);
     const address = clientAddress(c, { trustedProxyHops: options.trustedProxyHops });
-    // Reserved before the password hash: parallel attempts cannot all pass.
-    const attempt = await throttle.reserve(account, address);
+    // Reserved before the password hash: parallel attempts cannot all pass. A browser that
+    // signed in to this account before is limited by its own failures, not its address's.
+    const attempt = await throttle.reserve(account, address, options.devices.read(c, account));
     let result: LoginResult;
     try {
       result = await login(deps, { email: input.email, password: input.password });
@@ -143,6 +147,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       throw error;
     }
     await attempt.succeeded();
+    options.devices.issue(c, account);
     return c.json(await tokenPair(result, cookieMode ? c : undefined), 200);
   });
 

@@ -100,6 +100,8 @@ describe("/openapi.json", () => {
         "PUT /v1/sessions/{id}/speakers",
         "PUT /v1/sessions/{id}/notes",
         "POST /v1/sessions/{id}/notes:regenerate",
+        "GET /v1/sessions/{id}/note",
+        "GET /v1/sessions/{id}/note/fhir",
         "POST /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
         "POST /v1/sessions/{id}/finalize",
         "POST /v1/sessions/{id}/retry",

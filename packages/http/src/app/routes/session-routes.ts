@@ -27,6 +27,7 @@ import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
 import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
+import { createSessionNoteRoutes } from "./session-note-routes.ts";
 import type { UploadQuota } from "../limits/upload-quota.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
 
@@ -105,6 +106,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
   router.route("/", createSessionUploadRoutes({ deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota }));
+  router.route("/", createSessionNoteRoutes({ deps }));
 
   router.openapi(
     createRoute({

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 
 const dateTime = z.iso.datetime();
 
-const EvidenceSchema = z
+export const EvidenceSchema = z
   .object({
     segmentId: z.string(),
     start: z.number().int().openapi({ description: "UTF-16 offset of the span's first character in the segment's text." }),
@@ -10,7 +10,7 @@ const EvidenceSchema = z
   })
   .openapi("NoteEvidence", { description: "A character span `[start, end)` of one transcript segment that supports an item." });
 
-const VerificationSchema = z
+export const VerificationSchema = z
   .object({
     status: z.enum(["grounded", "unverified"]),
     reason: z.string().optional().openapi({ description: "Why the evidence did not hold; only when unverified." }),

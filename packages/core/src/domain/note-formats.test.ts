@@ -1,0 +1,313 @@
+import { describe, expect, it } from "vitest";
+import { allNotAssessed, notAssessed, type ClinicalNotes, type NotesDraft } from "./clinical-notes.ts";
+import { verifyNotes } from "./note-evidence.ts";
+import { noteAsDocumentReference } from "./fhir-document-reference.ts";
+import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, type NoteSentence } from "./note-formats.ts";
+import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
+
+const transcript = {
+  revision: 1,
+  speakers: [
+    { label: "T", role: "therapist" as const },
+    { label: "P", role: "patient" as const },
+  ],
+  segments: [
+    { id: "s1", speaker: "T", startMs: 0, endMs: 1_000, text: "How has the week been with your sleep?" },
+    { id: "s2", speaker: "P", startMs: 1_000, endMs: 2_000, text: "I have been sleeping badly and I feel hopeless about work." },
+    { id: "s3", speaker: "T", startMs: 2_000, endMs: 3_000, text: "Let's try the breathing exercise before bed." },
+    { id: "s4", speaker: "P", startMs: 3_000, endMs: 4_000, text: "I will write in my sleep diary every night." },
+  ],
+};
+
+/** An item citing `quote` in segment `segmentId` (found in its text). */
+function cite(segmentId: string, quote: string, text = quote) {
+  const segment = transcript.segments.find((candidate) => candidate.id === segmentId)!;
+  const start = segment.text.indexOf(quote);
+  return { text, quote, evidence: [{ segmentId, start, end: start + quote.length }] };
+}
+
+function notesOf(overrides: Partial<NotesDraft> = {}): ClinicalNotes {
+  const draft: NotesDraft = {
+    ...allNotAssessed("the writer does not fill this field"),
+    topicSummary: [cite("s2", "sleeping badly", "The patient described sleeping badly.")],
+    significantQuotes: [{ ...cite("s2", "I feel hopeless about work"), speaker: "patient" }],
+    strategies: [cite("s3", "breathing exercise", "Breathing exercise before bed.")],
+    actionItems: [cite("s4", "I will write in my sleep diary every night", "Keep a sleep diary every night.")],
+    sessionMood: { ...cite("s2", "hopeless", "negative"), value: "negative" },
+    ...overrides,
+  };
+  return verifyNotes(draft, transcript, { provider: "test", model: "m", promptVersion: "p", writtenAt: new Date(0) });
+}
+
+function screen(flags: RiskScreenResult["flags"]): RiskScreenResult {
+  const result = { status: "screened" as const, flags };
+  return { ...result, summary: riskScreenSummary(result), screens: [{ provider: "embedded", version: "1" }], transcriptRevision: 1, screenedAt: new Date(0) };
+}
+
+const noFlags = screen([]);
+const hopelessFlag = screen(
+  flagsOfFindings(
+    [{ ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", text: "Spoke of hopelessness", rule: "r" }],
+    "screen:embedded",
+    transcript,
+  ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
+);
+
+const texts = (sentences: NoteSentence[]) => sentences.map((sentence) => sentence.text);
+const section = (format: (typeof noteFormats)[number], key: string, notes = notesOf(), risk: RiskScreenResult | null = noFlags) =>
+  formatNote(format, notes, risk).sections.find((candidate) => candidate.key === key)!;
+
+describe("progress-note formats", () => {
+  it("lays SOAP, DAP and BIRP out in their sections, in the order clinicians write them", () => {
+    const keys = (format: (typeof noteFormats)[number]) => formatNote(format, notesOf(), noFlags).sections.map((candidate) => candidate.key);
+    expect(keys("soap")).toEqual(["subjective", "objective", "assessment", "plan"]);
+    expect(keys("dap")).toEqual(["data", "assessment", "plan"]);
+    expect(keys("birp")).toEqual(["behavior", "intervention", "response", "plan"]);
+    expect(formatNote("dap", notesOf(), noFlags).name).toBe("DAP progress note");
+    expect(noteFormats.every(isNoteFormat)).toBe(true);
+    expect(isNoteFormat("SOAP")).toBe(false);
+  });
+
+  it("puts what the patient said in Data / Subjective / Behavior, interventions in Intervention, commitments in Plan", () => {
+    expect(texts(section("dap", "data").sentences)).toEqual([
+      "The patient described sleeping badly.",
+      "I feel hopeless about work",
+      "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")",
+    ]);
+    expect(texts(section("soap", "subjective").sentences)).toEqual(["The patient described sleeping badly.", "I feel hopeless about work"]);
+    expect(texts(section("birp", "intervention").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
+    expect(texts(section("dap", "plan").sentences)).toEqual(["Keep a sleep diary every night."]);
+    expect(texts(section("soap", "plan").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")", "Keep a sleep diary every night."]);
+  });
+
+  it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
+    const objective = section("soap", "objective");
+    expect(objective.sentences).toEqual([]);
+    expect(objective.notAssessed).toMatch(/^Not assessed: a recording cannot show appearance, behaviour or mental status/);
+  });
+
+  it("always carries the risk screen's result in the assessment (BIRP: the response), with its honest wording when it found nothing", () => {
+    for (const [format, key] of [["soap", "assessment"], ["dap", "assessment"], ["birp", "response"]] as const) {
+      const sentences = section(format, key).sentences.filter((sentence) => sentence.from === "riskScreen");
+      expect(texts(sentences), format).toEqual([noRiskLanguageFound]);
+      expect(sentences[0]!.verification).toBeNull();
+    }
+    const withFlag = section("dap", "assessment", notesOf(), hopelessFlag).sentences.filter((sentence) => sentence.from === "riskScreen");
+    expect(texts(withFlag)).toEqual([hopelessFlag.summary, 'Spoke of hopelessness: "I feel hopeless"']);
+    expect(withFlag[1]!.evidence).toEqual(hopelessFlag.flags[0]!.evidence);
+    const unscreened = section("dap", "assessment", notesOf(), null).sentences.filter((sentence) => sentence.from === "riskScreen");
+    expect(texts(unscreened)).toEqual(["The automated risk screen has not run on this transcript. This is not a risk assessment."]);
+    expect(JSON.stringify(formatNote("confide", notesOf(), noFlags))).not.toMatch(/\bNone\b/);
+  });
+
+  it("says a section is not assessed when nothing fills it, never an empty list", () => {
+    const empty = notesOf({ actionItems: notAssessed("no commitments"), followUpTopics: [] });
+    const plan = section("dap", "plan", empty);
+    expect(plan.sentences).toEqual([]);
+    expect(plan.notAssessed).toBe("Not assessed: nothing said in the session supports this section.");
+    const confideActions = section("confide", "actionItems", empty);
+    expect(confideActions.notAssessed).toBe("Not assessed: no commitments");
+  });
+
+  it("keeps every sentence's evidence and verification, and adds no claim the notes do not make", () => {
+    const notes = notesOf({ strategies: [{ text: "Exposure therapy was agreed.", quote: "exposure", evidence: [{ segmentId: "s3", start: 0, end: 5 }] }] });
+    expect(notes.quality.unverified).toBe(1);
+    for (const format of noteFormats) {
+      const sentences = formatNote(format, notes, noFlags).sections.flatMap((candidate) => candidate.sentences);
+      const claims = sentences.filter((sentence) => sentence.from !== "riskScreen");
+      for (const sentence of claims) expect(sentence.verification, `${format}: ${sentence.text}`).not.toBeNull();
+      const exposure = sentences.find((sentence) => sentence.text.startsWith("Strategy discussed: Exposure therapy was agreed."));
+      expect(exposure?.verification?.status, format).toBe("unverified");
+    }
+  });
+
+  it("adds the therapist's own notes as their own section", () => {
+    const notes = { ...notesOf(), review: { therapistNotes: "Consider a referral for sleep assessment.", patientSummary: null, editedAt: new Date(0), editedBy: "t" } };
+    const last = formatNote("soap", notes, noFlags).sections.at(-1)!;
+    expect(last).toMatchObject({ key: "therapist_notes", title: "Therapist's notes", notAssessed: null });
+    expect(last.sentences).toEqual([{ text: "Consider a referral for sleep assessment.", evidence: [], verification: null, from: "therapist" }]);
+  });
+});
+
+describe("a note as plain text", () => {
+  it("is each section's title and sentences, quotes attributed, ready to paste into a record", () => {
+    const text = noteAsPlainText(formatNote("dap", notesOf(), noFlags));
+    expect(text).toBe(
+      [
+        "DAP progress note",
+        "",
+        "DATA",
+        "- The patient described sleeping badly.",
+        '- Patient: "I feel hopeless about work"',
+        '- Strategy discussed: Breathing exercise before bed. ("breathing exercise")',
+        "",
+        "ASSESSMENT",
+        "- Mood over the session: negative.",
+        `- ${noRiskLanguageFound}`,
+        "",
+        "PLAN",
+        "- Keep a sleep diary every night.",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves out what did not hold against the transcript, and says how many", () => {
+    const notes = notesOf({ strategies: [{ text: "Exposure therapy was agreed.", quote: "exposure", evidence: [{ segmentId: "s3", start: 0, end: 5 }] }] });
+    const text = noteAsPlainText(formatNote("birp", notes, noFlags));
+    expect(text).not.toContain("Exposure therapy");
+    expect(text).toContain("INTERVENTION\nLeft out: no statement here held against the transcript.");
+    expect(text.endsWith("1 statement was left out: what they cite does not support them. Review them in the console.")).toBe(true);
+    expect(noteAsPlainText(formatNote("soap", notesOf(), noFlags))).toContain("OBJECTIVE\nNot assessed: a recording cannot show");
+  });
+});
+
+describe("every section of every format, in full", () => {
+  /** Every field filled, and a screen with a current, a past, someone else's and an unattributed flag. */
+  const full = () =>
+    notesOf({
+      keyTopics: [cite("s2", "work", "work")],
+      emotionalThemes: [cite("s2", "hopeless", "hopelessness")],
+      triggers: [cite("s2", "work", "work")],
+      followUpTopics: [cite("s2", "sleeping badly", "sleep")],
+      unresolvedConcerns: [cite("s2", "hopeless about work", "hopeless about work")],
+      significantQuotes: [{ ...cite("s2", "I feel hopeless about work"), speaker: "patient" }, { ...cite("s3", "Let's try the breathing exercise"), speaker: "therapist" }],
+      moodTrajectory: { ...cite("s4", "every night", "declining"), value: "declining" },
+      sessionMood: { ...cite("s2", "hopeless", "very_negative"), value: "very_negative" },
+    });
+  const flags = screen(
+    flagsOfFindings(
+      [
+        { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "history", subject: "speaker", text: "Spoke of hopelessness", rule: "r" },
+        { ...cite("s4", "sleep diary"), category: "substance", temporality: "current", subject: "other_person", text: "Spoke of a diary", rule: "r" },
+      ],
+      "screen:embedded",
+      transcript,
+    ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}`, ...(index === 1 ? { speaker: "unknown" as const } : {}) })),
+  );
+  const layout = (format: (typeof noteFormats)[number]) =>
+    formatNote(format, full(), flags).sections.map((candidate) => [candidate.title, candidate.notAssessed ?? texts(candidate.sentences)]);
+  const mood = ["Mood over the session: very negative.", "Mood during the session: declining."];
+  const risk = [
+    flags.summary,
+    'Spoke of hopelessness (in the past): "I feel hopeless"',
+    'Spoke of a diary (about someone else, speaker not known): "sleep diary"',
+  ];
+  const said = ["The patient described sleeping badly.", "I feel hopeless about work", "Let's try the breathing exercise", 'Emotional theme: hopelessness ("hopeless")', "Trigger: work"];
+  const plan = ["Keep a sleep diary every night.", 'To follow up: sleep ("sleeping badly")'];
+  const strategy = 'Strategy discussed: Breathing exercise before bed. ("breathing exercise")';
+  const unresolved = "Unresolved concern: hopeless about work";
+
+  it("SOAP", () => {
+    expect(layout("soap")).toEqual([
+      ["Subjective", said],
+      ["Objective", "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations."],
+      ["Assessment", [...mood, ...risk, unresolved]],
+      ["Plan", [strategy, ...plan]],
+    ]);
+  });
+
+  it("DAP", () => {
+    expect(layout("dap")).toEqual([
+      ["Data", [...said, strategy]],
+      ["Assessment", [...mood, ...risk, unresolved]],
+      ["Plan", plan],
+    ]);
+  });
+
+  it("BIRP", () => {
+    expect(layout("birp")).toEqual([
+      ["Behavior", said],
+      ["Intervention", [strategy]],
+      ["Response", [...mood, ...risk, unresolved]],
+      ["Plan", plan],
+    ]);
+  });
+
+  it("Confide's fields", () => {
+    const notes = { ...full(), strategies: notAssessed("the writer does not infer strategies") };
+    expect(formatNote("confide", notes, flags).sections.map((candidate) => [candidate.title, candidate.notAssessed ?? texts(candidate.sentences)])).toEqual([
+      ["Risk screen", risk],
+      ["Key topics", ["Topic: work"]],
+      ["Summary", ["The patient described sleeping badly."]],
+      ["Mood", mood],
+      ["Emotional themes", ['Emotional theme: hopelessness ("hopeless")']],
+      ["Triggers", ["Trigger: work"]],
+      ["Strategies", "Not assessed: the writer does not infer strategies"],
+      ["Significant quotes", ["I feel hopeless about work", "Let's try the breathing exercise"]],
+      ["Action items", ["Keep a sleep diary every night."]],
+      ["Follow-up topics", ['To follow up: sleep ("sleeping badly")']],
+      ["Unresolved concerns", [unresolved]],
+    ]);
+    expect(formatNote("confide", notes, flags).name).toBe("Session notes");
+    expect(formatNote("birp", notes, flags).name).toBe("BIRP progress note");
+    expect(formatNote("soap", notes, flags).name).toBe("SOAP progress note");
+  });
+
+  it("keeps whose words a quote is, and says so in the text", () => {
+    const note = formatNote("dap", full(), flags);
+    const quotes = note.sections[0]!.sentences.filter((sentence) => sentence.from === "significantQuotes");
+    expect(quotes.map((sentence) => sentence.speaker)).toEqual(["patient", "therapist"]);
+    expect(noteAsPlainText(note)).toContain('- Patient: "I feel hopeless about work"\n- Therapist: "Let\'s try the breathing exercise"');
+  });
+
+  it("takes the screen's summary, or writes it when a stored result has none", () => {
+    const withoutSummary = { ...flags, summary: "" };
+    expect(section("dap", "assessment", full(), withoutSummary).sentences.find((sentence) => sentence.from === "riskScreen")?.text).toBe(riskScreenSummary(flags));
+  });
+
+  it("trims the therapist's own notes, and adds no section for blank ones", () => {
+    const review = (therapistNotes: string | null) => ({ ...full(), review: { therapistNotes, patientSummary: null, editedAt: new Date(0), editedBy: "t" } });
+    expect(formatNote("dap", review("  See again in a week.  "), flags).sections.at(-1)?.sentences[0]?.text).toBe("See again in a week.");
+    expect(formatNote("dap", review("   "), flags).sections.at(-1)?.key).toBe("plan");
+    expect(formatNote("dap", review(null), flags).sections.at(-1)?.key).toBe("plan");
+  });
+
+  it("counts what it leaves out of the text, in words that agree with the count", () => {
+    const broken = { text: "Made up.", quote: "nothing like this", evidence: [{ segmentId: "s3", start: 0, end: 5 }] };
+    const notes = notesOf({ strategies: [broken, { ...broken, text: "Also made up." }] });
+    expect(noteAsPlainText(formatNote("dap", notes, noFlags)).endsWith("\n\n2 statements were left out: what they cite does not support them. Review them in the console.")).toBe(true);
+    expect(noteAsPlainText(formatNote("dap", notesOf(), noFlags))).not.toContain("left out");
+  });
+
+  it("tells only format names apart", () => {
+    expect(isNoteFormat(3)).toBe(false);
+    expect(isNoteFormat(undefined)).toBe(false);
+    expect(isNoteFormat("dap")).toBe(true);
+  });
+});
+
+describe("a note as a FHIR DocumentReference", () => {
+  const facts = { sessionId: "session-1", patientId: "p-1", therapistId: "t-1", recordedAt: new Date("2026-11-01T10:00:00Z"), finalizedAt: new Date("2026-11-02T09:00:00Z"), finalizedBy: "t-2" };
+
+  it("is a LOINC progress note with the text in English, signed by who finalised it", () => {
+    const note = formatNote("dap", notesOf(), noFlags);
+    const document = noteAsDocumentReference(note, facts);
+    expect(document).toEqual({
+      resourceType: "DocumentReference",
+      status: "current",
+      docStatus: "final",
+      type: { coding: [{ system: "http://loinc.org", code: "11506-3", display: "Progress note" }], text: "DAP progress note" },
+      subject: { reference: "Patient/p-1" },
+      date: "2026-11-02T09:00:00.000Z",
+      author: [{ reference: "Practitioner/t-1" }],
+      authenticator: { reference: "Practitioner/t-2" },
+      description: "DAP progress note",
+      content: [
+        {
+          attachment: {
+            contentType: "text/plain; charset=utf-8",
+            language: "en",
+            data: Buffer.from(noteAsPlainText(note), "utf8").toString("base64"),
+            title: "DAP progress note",
+            creation: "2026-11-02T09:00:00.000Z",
+          },
+        },
+      ],
+      context: { period: { start: "2026-11-01T10:00:00.000Z" }, related: [{ identifier: { system: "urn:confide:session", value: "session-1" } }] },
+    });
+  });
+
+  it("names the author as the signer when who finalised is not known", () => {
+    expect(noteAsDocumentReference(formatNote("dap", notesOf(), noFlags), { ...facts, finalizedBy: null }).authenticator).toEqual({ reference: "Practitioner/t-1" });
+  });
+});

@@ -1,0 +1,257 @@
+import {
+  isNotAssessed,
+  type ClinicalNotes,
+  type Evidence,
+  type NoteField,
+  type NoteItem,
+  type NoteListField,
+  type Verification,
+} from "./clinical-notes.ts";
+import { riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "./risk-screen.ts";
+
+/**
+ * Progress-note formats (issue 22): the same checked notes laid out as a clinician documents a
+ * session — SOAP, DAP, BIRP, or Confide's own fields. A format is a view: it never adds a claim
+ * the notes do not make, every sentence keeps its evidence and whether it held, and a section
+ * nothing supports says so (`notAssessed`) instead of being filled with normal findings.
+ */
+export const noteFormats = ["confide", "soap", "dap", "birp"] as const;
+export type NoteFormat = (typeof noteFormats)[number];
+
+export function isNoteFormat(value: unknown): value is NoteFormat {
+  return typeof value === "string" && (noteFormats as readonly string[]).includes(value);
+}
+
+/** The names clinicians know the formats by. */
+export const noteFormatNames: Readonly<Record<NoteFormat, string>> = {
+  confide: "Session notes",
+  soap: "SOAP progress note",
+  dap: "DAP progress note",
+  birp: "BIRP progress note",
+};
+
+/** One sentence of a formatted note. */
+export interface NoteSentence {
+  text: string;
+  evidence: Evidence[];
+  /**
+   * Whether the sentence's citation held (its note item's verification); null for what the
+   * system states itself (the risk screen's summary) or the therapist wrote, which cite nothing.
+   */
+  verification: Verification | null;
+  /** Where it comes from: a notes field (`significantQuotes`…), `riskScreen` or `therapist`. */
+  from: NoteListField | "sessionMood" | "moodTrajectory" | "riskScreen" | "therapist";
+  /** Whose words a quote repeats, when it is a quote. */
+  speaker?: "patient" | "therapist";
+}
+
+export interface NoteSection {
+  key: string;
+  title: string;
+  sentences: NoteSentence[];
+  /** Why the section is empty (what a recording cannot support, or what the writer did not assess); null when it has sentences. */
+  notAssessed: string | null;
+}
+
+export interface FormattedNote {
+  format: NoteFormat;
+  name: string;
+  sections: NoteSection[];
+}
+
+/** What goes into a section, in order: notes fields, the mood, the risk screen's result. */
+type Part = NoteListField | "mood" | "risk";
+
+interface SectionPlan {
+  key: string;
+  title: string;
+  parts: Part[];
+  /** Said when nothing fills the section; for what audio cannot show, said always. */
+  empty: string;
+  /** True for what a recording can never support (observed appearance, behaviour, mental status). */
+  neverFromAudio?: boolean;
+}
+
+const notFromAudio =
+  "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations.";
+const nothingCited = "Not assessed: nothing said in the session supports this section.";
+
+/** The sections of each format and what fills them (the README's notes section shows them side by side). */
+const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
+  soap: [
+    { key: "subjective", title: "Subjective", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
+    { key: "objective", title: "Objective", parts: [], empty: notFromAudio, neverFromAudio: true },
+    { key: "assessment", title: "Assessment", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["strategies", "actionItems", "followUpTopics"], empty: nothingCited },
+  ],
+  dap: [
+    { key: "data", title: "Data", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers", "strategies"], empty: nothingCited },
+    { key: "assessment", title: "Assessment", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: nothingCited },
+  ],
+  birp: [
+    { key: "behavior", title: "Behavior", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
+    { key: "intervention", title: "Intervention", parts: ["strategies"], empty: nothingCited },
+    // BIRP has no assessment section: the patient's response carries the mood and the risk screen.
+    { key: "response", title: "Response", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: nothingCited },
+  ],
+};
+
+/** Confide's own fields (seed 002), each a section. */
+const confideSections: Array<{ key: Part; title: string }> = [
+  { key: "risk", title: "Risk screen" },
+  { key: "keyTopics", title: "Key topics" },
+  { key: "topicSummary", title: "Summary" },
+  { key: "mood", title: "Mood" },
+  { key: "emotionalThemes", title: "Emotional themes" },
+  { key: "triggers", title: "Triggers" },
+  { key: "strategies", title: "Strategies" },
+  { key: "significantQuotes", title: "Significant quotes" },
+  { key: "actionItems", title: "Action items" },
+  { key: "followUpTopics", title: "Follow-up topics" },
+  { key: "unresolvedConcerns", title: "Unresolved concerns" },
+];
+
+/** A mood or trajectory value in words: `very_negative` → "very negative". */
+const inWords = (value: string) => value.replaceAll("_", " ");
+
+/**
+ * What a list item is, said before it where the item alone is a bare label ("anxiety"): a
+ * progress note is read out of the console, where the field's title is not beside it.
+ */
+const itemLeads: Partial<Record<NoteListField, string>> = {
+  emotionalThemes: "Emotional theme",
+  triggers: "Trigger",
+  strategies: "Strategy discussed",
+  followUpTopics: "To follow up",
+  unresolvedConcerns: "Unresolved concern",
+  keyTopics: "Topic",
+};
+
+function itemText(field: NoteListField, item: NoteItem): string {
+  const lead = itemLeads[field];
+  if (!lead) return item.text;
+  const quote = item.quote && item.quote.toLowerCase() !== item.text.toLowerCase() ? ` ("${item.quote}")` : "";
+  return `${lead}: ${item.text}${quote}`;
+}
+
+function listSentences(field: NoteListField, value: NoteField<NoteItem[]>): NoteSentence[] {
+  if (isNotAssessed(value)) return [];
+  return value.map((item) => ({
+    text: itemText(field, item),
+    evidence: item.evidence,
+    verification: item.verification,
+    from: field,
+    ...(item.speaker ? { speaker: item.speaker } : {}),
+  }));
+}
+
+function moodSentences(notes: ClinicalNotes): NoteSentence[] {
+  const sentences: NoteSentence[] = [];
+  if (!isNotAssessed(notes.sessionMood)) {
+    const mood = notes.sessionMood;
+    sentences.push({ text: `Mood over the session: ${inWords(mood.value)}.`, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" });
+  }
+  if (!isNotAssessed(notes.moodTrajectory)) {
+    const trajectory = notes.moodTrajectory;
+    sentences.push({
+      text: `Mood during the session: ${inWords(trajectory.value)}.`,
+      evidence: trajectory.evidence,
+      verification: trajectory.verification,
+      from: "moodTrajectory",
+    });
+  }
+  return sentences;
+}
+
+function flagSentence(flag: ScreenedRiskFlag): NoteSentence {
+  const context = [
+    flag.temporality === "history" ? "in the past" : null,
+    flag.subject === "other_person" ? "about someone else" : null,
+    flag.speaker === "unknown" ? "speaker not known" : null,
+  ].filter((part) => part !== null);
+  return {
+    text: `${flag.text}${context.length > 0 ? ` (${context.join(", ")})` : ""}: "${flag.quote}"`,
+    evidence: flag.evidence,
+    verification: flag.verification,
+    from: "riskScreen",
+  };
+}
+
+/**
+ * The risk screen's result, always: its honest summary first (never "None"), then each flag with
+ * its words. Without a screen result (notes written before the screen existed) it says so.
+ */
+function riskSentences(risk: RiskScreenResult | null): NoteSentence[] {
+  if (!risk) {
+    return [{ text: "The automated risk screen has not run on this transcript. This is not a risk assessment.", evidence: [], verification: null, from: "riskScreen" }];
+  }
+  const summary = risk.summary || riskScreenSummary(risk);
+  return [{ text: summary, evidence: [], verification: null, from: "riskScreen" }, ...risk.flags.map(flagSentence)];
+}
+
+function partSentences(part: Part, notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSentence[] {
+  if (part === "mood") return moodSentences(notes);
+  if (part === "risk") return riskSentences(risk);
+  return listSentences(part, notes[part]);
+}
+
+/** The therapist's own notes (their review), when they wrote some: their words, citing nothing. */
+function therapistSection(notes: ClinicalNotes): NoteSection[] {
+  const text = notes.review?.therapistNotes?.trim();
+  if (!text) return [];
+  return [{ key: "therapist_notes", title: "Therapist's notes", sentences: [{ text, evidence: [], verification: null, from: "therapist" }], notAssessed: null }];
+}
+
+/**
+ * The notes laid out in `format`. Nothing is added or dropped: each sentence is a note item (or
+ * the risk screen's result) with its evidence and verification, so the console can mark what
+ * did not hold and link each sentence to the words it cites.
+ */
+export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskScreenResult | null): FormattedNote {
+  const sections: NoteSection[] =
+    format === "confide"
+      ? confideSections.map(({ key, title }) => {
+          const sentences = partSentences(key, notes, risk);
+          const field = key !== "mood" && key !== "risk" ? notes[key] : null;
+          const reason = field && isNotAssessed(field) ? `Not assessed: ${field.reason}` : nothingCited;
+          return { key, title, sentences, notAssessed: sentences.length > 0 ? null : reason };
+        })
+      : plans[format].map((plan) => {
+          const sentences = plan.neverFromAudio ? [] : plan.parts.flatMap((part) => partSentences(part, notes, risk));
+          return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };
+        });
+  return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
+}
+
+/** Whether a sentence may be stated as fact: its citation held, or it cites nothing because the system or the therapist says it. */
+const held = (sentence: NoteSentence) => sentence.verification === null || sentence.verification.status === "grounded";
+
+function sentenceLine(sentence: NoteSentence): string {
+  if (sentence.from !== "significantQuotes") return `- ${sentence.text}`;
+  return `- ${sentence.speaker === "therapist" ? "Therapist" : "Patient"}: "${sentence.text}"`;
+}
+
+/**
+ * One section as plain text (what "copy section" copies): its title, then the sentences that
+ * held, or why there are none.
+ */
+export function sectionAsPlainText(section: NoteSection): string {
+  const lines = section.sentences.filter(held).map(sentenceLine);
+  // A section without sentences always says why; one whose every sentence failed says so.
+  const body = lines.length > 0 ? lines : [section.notAssessed ?? "Left out: no statement here held against the transcript."];
+  return [section.title.toUpperCase(), ...body].join("\n");
+}
+
+/**
+ * The note as plain text a clinician pastes into their record: each section's title, then its
+ * sentences. Sentences whose citation did not hold are left out (never stated as fact), and the
+ * end says how many were.
+ */
+export function noteAsPlainText(note: FormattedNote): string {
+  const leftOut = note.sections.reduce((count, section) => count + section.sentences.filter((sentence) => !held(sentence)).length, 0);
+  const footer =
+    leftOut > 0 ? ["", `${leftOut} statement${leftOut === 1 ? " was" : "s were"} left out: what they cite does not support them. Review them in the console.`] : [];
+  return [note.name, "", note.sections.map(sectionAsPlainText).join("\n\n"), ...footer].join("\n");
+}
