@@ -56,7 +56,7 @@ beforeAll(async () => {
       body: { patientSummary: summary },
     }),
   );
-  finalized = (await dataOf(therapist.api.POST("/v1/sessions/{id}/finalize", { params: { path: { id: ready.id } } }))) as Session;
+  finalized = (await dataOf(therapist.api.POST("/v1/sessions/{id}/finalize", { params: { path: { id: ready.id } }, body: { releaseSummaryToPatient: true } }))) as Session;
   expect(finalized.version).toBeGreaterThan(withSummary.version);
   // Uploaded, not reviewed: never shown to the patient.
   unreviewedTitle = "Week 2: not reviewed yet";

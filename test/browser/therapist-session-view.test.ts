@@ -298,10 +298,22 @@ describe("the session view", () => {
     await page.locator(".progress-note").waitFor({ state: "detached" });
   });
 
-  it("finalizes: the session becomes read-only", async () => {
+  it("finalizes through the sign-off review: the session becomes read-only, signed by the therapist", async () => {
     const { page } = therapist;
-    await page.getByRole("button", { name: "Finalize review" }).click();
+    await page.getByRole("button", { name: "Finalize review…" }).click();
+    const dialog = page.getByRole("dialog", { name: `Sign off “${reviewed.title}”?` });
+    await dialog.waitFor();
+    // Whatever the screen flagged as current must be acknowledged first (issue 24).
+    while ((await dialog.getByRole("button", { name: /^Acknowledge/ }).count()) > 0) {
+      const before = await dialog.getByRole("button", { name: /^Acknowledge/ }).count();
+      await dialog.getByRole("button", { name: /^Acknowledge/ }).first().click();
+      await expect.poll(() => dialog.getByRole("button", { name: /^Acknowledge/ }).count()).toBeLessThan(before);
+    }
+    await dialog.getByRole("button", { name: "Sign and finalize" }).click();
     await page.locator(".session-facts").getByText("Finalized", { exact: true }).waitFor();
+    const signature = page.locator(".session-signature");
+    expect(await signature.innerText()).toMatch(/^✓ Signed by you on .+\. No summary was released to the patient\.$/);
+    await expect.poll(() => signature.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
     expect(await page.getByRole("button", { name: /^Edit the segment/ }).count()).toBe(0);
     expect(await page.getByLabel("Speaker ch0").isDisabled()).toBe(true);
     expect((await api(reviewed.id)).status).toBe("finalized");

@@ -173,9 +173,24 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(written.status).toBe(200);
     // Search covers the notes for the therapist.
     expect(await searchIds(token, "crisis line")).toEqual([id]);
+    // The sign-off is refused while the risk flag is unacknowledged (issue 24); acknowledging each opens it.
+    const refused = await fetch(`${base}/v1/sessions/${id}/finalize`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "if-match": written.headers.get("etag") as string },
+      body: JSON.stringify({ releaseSummaryToPatient: true }),
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: "session.risk_unacknowledged" });
+    let etag = written.headers.get("etag") as string;
+    for (const flag of (regeneratedBody.risk.flags as Array<{ id: string }>)) {
+      const acknowledged = await fetch(`${base}/v1/sessions/${id}/risk-flags/${flag.id}/acknowledgement`, { method: "POST", headers: { ...auth, "if-match": etag } });
+      expect(acknowledged.status).toBe(200);
+      etag = acknowledged.headers.get("etag") as string;
+    }
     const finalized = await fetch(`${base}/v1/sessions/${id}/finalize`, {
       method: "POST",
-      headers: { ...auth, "if-match": written.headers.get("etag") as string },
+      headers: { ...auth, "content-type": "application/json", "if-match": etag },
+      body: JSON.stringify({ releaseSummaryToPatient: true }),
     });
     expect(finalized.status).toBe(200);
     const locked = await fetch(`${base}/v1/sessions/${id}/notes:regenerate`, { method: "POST", headers: auth });

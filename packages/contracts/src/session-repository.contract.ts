@@ -340,6 +340,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           durationMs: session.audio.durationMs,
           segmentCount: session.transcript?.segments.length ?? -1,
           finalizedAt: minutesAfterEpoch(-5),
+          riskUnacknowledged: 0,
         };
         expect(page.items).toEqual([expected]);
         expectSameDates(page.items[0], expected, "listed");
@@ -352,6 +353,44 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect((await sessions.list({ limit: 10 })).items).toEqual([
           expect.objectContaining({ id: session.id, status: session.status, durationMs: null, segmentCount: 0, finalizedAt: null }),
         ]);
+      });
+
+      it("counts in a summary the current risk flags not yet acknowledged (issue 24), as last written", async () => {
+        const flag = (id: string, temporality: "current" | "history", acknowledged: boolean) => ({
+          id,
+          type: "self_harm" as const,
+          severity: "high" as const,
+          temporality,
+          subject: "speaker" as const,
+          speaker: "patient" as const,
+          text: "Spoke of it",
+          quote: "words",
+          evidence: [{ segmentId: "seg-1", start: 0, end: 5 }],
+          sources: ["screen:embedded" as const],
+          rules: ["rule"],
+          verification: { status: "grounded" as const },
+          alert: true,
+          ...(acknowledged ? { acknowledgement: { by: "therapist-1", at: minutesAfterEpoch(-1) } } : {}),
+        });
+        const risk = {
+          status: "screened" as const,
+          flags: [flag("risk-a", "current", false), flag("risk-b", "current", false), flag("risk-c", "current", true), flag("risk-d", "history", false)],
+          summary: "found",
+          screens: [{ provider: "embedded", version: "1" }],
+          transcriptRevision: 1,
+          screenedAt: minutesAfterEpoch(-2),
+        };
+        const session = buildSession({ risk });
+        const unscreened = buildSession({ risk: null });
+        await sessions.create(session);
+        await sessions.create(unscreened);
+        const countOf = async (id: string) => (await sessions.list({ limit: 10 })).items.find((item) => item.id === id)?.riskUnacknowledged;
+        expect(await countOf(session.id)).toBe(2);
+        expect(await countOf(unscreened.id)).toBe(0);
+
+        const [first, ...others] = risk.flags;
+        await sessions.update({ ...session, risk: { ...risk, flags: [{ ...first!, acknowledgement: { by: "therapist-1", at: minutesAfterEpoch(0) } }, ...others] } }, session.version);
+        expect(await countOf(session.id)).toBe(1);
       });
 
       it("takes a summary's duration from the transcript when the recording's header had none", async () => {
@@ -617,12 +656,16 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect((await listIds({ text: "garden", searchAudience: "patient" })).sort()).toEqual([ready.id, finalized.id].sort());
       });
 
-      it("finds the patient summary for a patient only once the session is finalized, as the patient reads it", async () => {
+      it("finds the patient summary for a patient only once the session is finalized with its summary released, as the patient reads it", async () => {
         const session = buildSession({ transcript, notes: notes() });
         await sessions.create(session);
         expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
 
-        const finalized = await sessions.update({ ...session, status: "finalized" }, session.version);
+        // Finalized without releasing the summary (issue 24): the patient's search does not reach it.
+        const kept = await sessions.update({ ...session, status: "finalized", review: { ...session.review, summaryReleased: false } }, session.version);
+        expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
+
+        const finalized = await sessions.update({ ...kept, review: { ...kept.review, summaryReleased: true } }, kept.version);
         expect(await listIds({ text: "lavender tea", searchAudience: "patient" })).toEqual([session.id]);
 
         // The therapist's own summary replaces the written one: only its words are the patient's.

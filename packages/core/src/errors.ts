@@ -27,6 +27,10 @@ export const errorCodes = [
   "session.invalid_state",
   "session.segment_not_found",
   "session.speaker_not_found",
+  /** No risk flag with that id in the session's current risk screen. */
+  "session.risk_flag_not_found",
+  /** Finalize refused: a current risk flag has not been acknowledged (`details.flagIds`). */
+  "session.risk_unacknowledged",
   /** A legal hold covers the session (or its patient): it may not be deleted until released. */
   "session.legal_hold",
   /** The retention policy deleted the session's recording; its transcript remains. */

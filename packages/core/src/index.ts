@@ -32,6 +32,8 @@ export * from "./domain/session-search-terms.ts";
 export * from "./domain/clinical-notes.ts";
 export * from "./domain/note-evidence.ts";
 export * from "./domain/risk-screen.ts";
+export * from "./domain/risk-acknowledgement.ts";
+export * from "./domain/risk-flag-id.ts";
 export * from "./domain/note-formats.ts";
 export * from "./domain/fhir-document-reference.ts";
 export * from "./domain/legal-hold.ts";

@@ -136,6 +136,10 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
     audio: { durationMs: (rest.audio as { durationMs: unknown }).durationMs },
     transcript: session.transcript === null ? null : { durationMs: session.transcript.durationMs, segmentCount: session.transcript.segments.length },
     review: { finalizedAt: (rest.review as { finalizedAt: unknown }).finalizedAt },
+    // Of the risk screen only what the count of unacknowledged flags needs: no words.
+    risk: session.risk
+      ? { flags: (rest.risk as { flags: Array<{ temporality: unknown; acknowledgement?: unknown }> }).flags.map(({ temporality, acknowledgement }) => ({ temporality, ...(acknowledgement === undefined ? {} : { acknowledgement }) })) }
+      : null,
   };
   return {
     item: {

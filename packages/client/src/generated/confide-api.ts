@@ -585,7 +585,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the review: the session becomes read-only and visible to the patient */
+        /**
+         * Sign off: the session becomes read-only and visible to the patient, with the summary only if released
+         * @description The therapist's sign-off: records `review.signedBy` and `review.signedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.
+         */
         post: operations["finalizeSession"];
         delete?: never;
         options?: never;
@@ -684,6 +687,26 @@ export interface paths {
         put?: never;
         /** Process a failed session again, or resume one stuck in processing past its lease */
         post: operations["retrySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge one risk flag: the therapist has seen it
+         * @description Records `acknowledgement: {by, at}` on the flag. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.
+         */
+        post: operations["acknowledgeRiskFlag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -883,6 +906,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Finalize: {
+            /** @description Release the patient summary to the patient. Absent or false: the session is finalized and visible to the patient without any summary — nothing is released unless asked for. */
+            releaseSummaryToPatient?: boolean;
+        };
         /** @description A legal hold: while active, nothing it covers is deleted — not by the retention sweep, a therapist's delete (409 `session.legal_hold`) or a patient's erasure. Holds ids and a reason, never clinical content. */
         LegalHold: {
             id: string;
@@ -995,7 +1022,7 @@ export interface components {
             createdAt: string;
             id: string;
             patientId: string;
-            /** @description What the notes say to the patient (the therapist's summary, else the grounded sentences); null when nothing. */
+            /** @description What the notes say to the patient (the therapist's summary, else the grounded sentences), only when the therapist released it at sign-off; null otherwise. */
             patientSummary: string | null;
             /** Format: date-time */
             recordedAt: string;
@@ -1128,6 +1155,13 @@ export interface components {
         /** @enum {string} */
         Role: "therapist" | "patient" | "admin";
         ScreenedRiskFlag: {
+            /** @description Who acknowledged the flag, and when; absent until acknowledged. A current flag must be acknowledged before finalize. */
+            acknowledgement?: {
+                /** Format: date-time */
+                at: string;
+                /** @description The therapist's user id. */
+                by: string;
+            };
             /** @description Warrants a high-priority push: current, the patient's own words, high severity. */
             alert: boolean;
             /**
@@ -1140,7 +1174,7 @@ export interface components {
                 segmentId: string;
                 start: number;
             }[];
-            /** @description `risk-1`, `risk-2`… in transcript order, stable within one screen. */
+            /** @description `risk-` and 12 hex digits derived from the flag's category, first cited segment and quoted words: the same flag keeps its id (and its acknowledgement) when the transcript is screened again. */
             id: string;
             quote: string;
             /** @description The rules or writers behind it, for a Details disclosure. */
@@ -1340,6 +1374,15 @@ export interface components {
                 /** Format: date-time */
                 finalizedAt: string | null;
                 finalizedBy: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the notes were signed off; absent before.
+                 */
+                signedAt?: string;
+                /** @description The therapist who signed the notes off by finalizing (the attestation); absent before. */
+                signedBy?: string;
+                /** @description True when the therapist released the patient summary to the patient at sign-off; absent or false: the patient sees no summary. */
+                summaryReleased?: boolean;
             };
             /** @description The automated risk screen; null until screened (absent for sessions stored before the screen ran). Never shown to the patient. */
             risk?: {
@@ -1419,6 +1462,8 @@ export interface components {
             patientId: string;
             /** Format: date-time */
             recordedAt: string;
+            /** @description Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only. */
+            riskUnacknowledged?: number;
             /** @description Segments in the transcript; 0 before transcription. */
             segmentCount: number;
             status: components["schemas"]["SessionStatus"];
@@ -4265,7 +4310,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Finalize"];
+            };
+        };
         responses: {
             /** @description The finalized session. */
             200: {
@@ -4325,6 +4374,24 @@ export interface operations {
             };
             /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4823,6 +4890,100 @@ export interface operations {
             };
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeRiskFlag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The flag's `id` in the session's `risk.flags`. */
+                flagId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with the flag acknowledged. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

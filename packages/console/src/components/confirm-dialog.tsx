@@ -15,6 +15,10 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
   /** Shown between the text and the buttons (e.g. a problem). */
   children?: ComponentChildren;
+  /** Keeps the confirm button disabled (something must be done first, said in `children`). */
+  confirmDisabled?: boolean;
+  /** `danger` (default) for what destroys; `primary` for a deliberate, expected step (a sign-off). */
+  tone?: "danger" | "primary";
 }
 
 /**
@@ -22,7 +26,7 @@ export interface ConfirmDialogProps {
  * stays inside, Escape cancels). The safe answer, Cancel, has the focus first; once the dialog
  * closes, the focus returns to what had it before (the button that opened it).
  */
-export function ConfirmDialog({ id, open, title, text, busy, confirmLabel, onCancel, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ id, open, title, text, busy, confirmLabel, onCancel, onConfirm, children, confirmDisabled = false, tone = "danger" }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   /** What had the focus when the dialog opened: it gets it back when the dialog closes. */
@@ -62,7 +66,7 @@ export function ConfirmDialog({ id, open, title, text, busy, confirmLabel, onCan
         <button type="button" ref={cancel} class="secondary" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="danger" disabled={busy} onClick={onConfirm}>
+        <button type="button" class={tone} disabled={busy || confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

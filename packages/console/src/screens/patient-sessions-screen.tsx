@@ -51,7 +51,7 @@ export function PatientSessionsScreen() {
                   {session.patientSummary ? (
                     <p class="summary-text">{session.patientSummary}</p>
                   ) : (
-                    <p class="empty">No summary was written for this session.</p>
+                    <p class="empty">No summary has been shared with you for this session.</p>
                   )}
                 </article>
               </li>

@@ -6,6 +6,7 @@ import { ErrorMessage } from "../components/error-message.tsx";
 import { ShowMoreButton } from "../components/show-more-button.tsx";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import { usePagedList } from "../components/use-paged-list.ts";
+import { riskFirst } from "./risk-first.ts";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, useLocation } from "../router/router.ts";
@@ -54,7 +55,7 @@ function formatDuration(durationMs: number | null): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** The therapist's sessions (all, filtered and searched, or those pending review), newest first. */
+/** The therapist's sessions (all, filtered and searched, or those pending review), those with risk to acknowledge first, then newest first. */
 export function SessionsScreen({ view }: { view: "all" | "pending" }) {
   const location = useLocation();
   const filters = filtersOf(location.query);
@@ -70,7 +71,8 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
     "sessions",
     [filterKey],
   );
-  const { items: sessions, loading, error } = list;
+  const { items: loaded, loading, error } = list;
+  const sessions = riskFirst(loaded);
 
   const live = useLiveStatuses(sessions, (session, status) => announce(`${session.title}: ${statusLabels[status]}.`));
 
@@ -94,7 +96,7 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
           </p>
         ) : (
           <table class="sessions">
-            <caption class="visually-hidden">{title}, newest recording first</caption>
+            <caption class="visually-hidden">{title}: sessions with risk flags to acknowledge first, then newest recording first</caption>
             <thead>
               <tr>
                 <th scope="col">Title</th>
@@ -109,6 +111,13 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
                 <tr key={session.id} data-session-id={session.id}>
                   <th scope="row">
                     <Link href={`/sessions/${encodeURIComponent(session.id)}`}>{session.title || "Untitled session"}</Link>
+                    {(session.riskUnacknowledged ?? 0) > 0 ? (
+                      <span class="risk-mark">
+                        {" "}
+                        <span aria-hidden="true">⚠ </span>
+                        {session.riskUnacknowledged === 1 ? "Risk flag to acknowledge" : `${session.riskUnacknowledged} risk flags to acknowledge`}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{patientNames.get(session.patientId) ?? "—"}</td>
                   <td>{dateFormat.format(new Date(session.recordedAt))}</td>

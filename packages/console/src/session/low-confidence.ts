@@ -36,3 +36,8 @@ export function wordPieces(segment: { text: string; startMs: number; words?: Con
 export function lowConfidenceCount(segment: { words?: ConfidentWord[] }): number {
   return (segment.words ?? []).filter((word) => word.confidence !== undefined && word.confidence < lowConfidenceThreshold).length;
 }
+
+/** Words still marked unsure in the whole transcript: what the sign-off review counts. */
+export function unsureWordCount(transcript: { segments: Array<{ words?: ConfidentWord[] }> } | null | undefined): number {
+  return (transcript?.segments ?? []).reduce((total, segment) => total + lowConfidenceCount(segment), 0);
+}

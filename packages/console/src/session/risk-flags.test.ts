@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
+import { unsureWordCount } from "./low-confidence.ts";
+import { blockingFlags, riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
 
 const flag = (overrides: Partial<RiskScreenLike["flags"][number]>): RiskScreenLike["flags"][number] => ({
   id: "risk-1",
@@ -48,5 +49,29 @@ describe("the risk screen in the console", () => {
     expect(views[1]?.details).toContain("Raised by the automated risk screen and the notes' writer.");
     expect(views[2]).toMatchObject({ heading: "Alcohol, drugs or tobacco", severity: "Low", qualifiers: ["In the past"] });
     expect(JSON.stringify(views.map((view) => [view.heading, view.qualifiers, view.text]))).not.toMatch(/embedded|openai|wink/);
+  });
+});
+
+describe("what blocks the sign-off (issue 24)", () => {
+  it("is every current flag not yet acknowledged; past risk and acknowledged flags do not block", () => {
+    const risk: RiskScreenLike = {
+      ...empty,
+      flags: [
+        flag({ id: "risk-a" }),
+        flag({ id: "risk-b", acknowledgement: { by: "therapist-1", at: "2026-11-23T17:00:00.000Z" } }),
+        flag({ id: "risk-c", temporality: "history", alert: false }),
+        flag({ id: "risk-d", subject: "other_person", alert: false }),
+      ],
+    };
+    expect(blockingFlags(risk).map((view) => view.id)).toEqual(["risk-a", "risk-d"]);
+    expect(riskFlagViews(risk).find((view) => view.id === "risk-b")?.acknowledgement).toEqual({ by: "therapist-1", at: "2026-11-23T17:00:00.000Z" });
+    expect(blockingFlags(empty)).toEqual([]);
+    expect(blockingFlags(null)).toEqual([]);
+  });
+
+  it("counts the unsure words left in the whole transcript", () => {
+    const word = (confidence?: number) => ({ text: "w", startMs: 0, endMs: 1, ...(confidence === undefined ? {} : { confidence }) });
+    expect(unsureWordCount({ segments: [{ words: [word(0.2), word(0.9), word()] }, {}, { words: [word(0.49)] }] })).toBe(2);
+    expect(unsureWordCount(null)).toBe(0);
   });
 });

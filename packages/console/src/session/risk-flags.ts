@@ -25,6 +25,8 @@ export interface RiskScreenLike {
     rules: string[];
     verification: { status: "grounded" | "unverified"; reason?: string };
     alert: boolean;
+    /** Who acknowledged it, and when; absent until acknowledged. */
+    acknowledgement?: { by: string; at: string };
   }>;
 }
 
@@ -57,6 +59,9 @@ export interface RiskFlagView {
   /** For a "Details" disclosure: who raised it, by which rules, and whether its citation held. */
   details: string[];
   alert: boolean;
+  acknowledgement?: { by: string; at: string };
+  /** Current and not acknowledged: the sign-off waits for it. */
+  blocking: boolean;
 }
 
 /** Who raised a flag, in words: the screen on this server, or the notes' writer. */
@@ -91,7 +96,14 @@ export function riskFlagViews(risk: RiskScreenLike): RiskFlagView[] {
         `Rules: ${flag.rules.join(", ")}.`,
       ],
       alert: flag.alert,
+      ...(flag.acknowledgement ? { acknowledgement: flag.acknowledgement } : {}),
+      blocking: flag.temporality === "current" && !flag.acknowledgement,
     }));
+}
+
+/** The flags that stop the sign-off: current ones not yet acknowledged (past risk does not). */
+export function blockingFlags(risk: RiskScreenLike | null | undefined): RiskFlagView[] {
+  return risk ? riskFlagViews(risk).filter((flag) => flag.blocking) : [];
 }
 
 /** The line that heads the panel: the screen's own summary, which never reads as "no risk". */

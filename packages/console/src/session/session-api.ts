@@ -59,8 +59,21 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
 
-    finalize: (id: string, version: number): Promise<Session> =>
-      dataOf(api.POST("/v1/sessions/{id}/finalize", { params: { ...path(id), header: { "if-match": ifMatch(version) } } })),
+    /** Signs the session off; the patient reads the summary only when `releaseSummaryToPatient`. */
+    finalize: (id: string, version: number, releaseSummaryToPatient: boolean): Promise<Session> =>
+      dataOf(
+        api.POST("/v1/sessions/{id}/finalize", {
+          params: { ...path(id), header: { "if-match": ifMatch(version) } },
+          body: { releaseSummaryToPatient },
+        }),
+      ),
+
+    acknowledgeRiskFlag: (id: string, version: number, flagId: string): Promise<Session> =>
+      dataOf(
+        api.POST("/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement", {
+          params: { path: { id, flagId }, header: { "if-match": ifMatch(version) } },
+        }),
+      ),
 
     remove: async (id: string): Promise<void> => {
       await api.DELETE("/v1/sessions/{id}", { params: path(id) });

@@ -11,6 +11,8 @@ import { DeleteDialog } from "./delete-dialog.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { NotesPanel } from "./notes-panel.tsx";
 import { RiskPanel } from "./risk-panel.tsx";
+import { RiskBanner } from "./risk-banner.tsx";
+import { SignoffDialog } from "./signoff-dialog.tsx";
 import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
@@ -43,6 +45,10 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const [playing, setPlaying] = useState(false);
   const [cited, setCited] = useState<EvidenceSpan | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [signingOff, setSigningOff] = useState(false);
+  /** Set once signed: the signature line takes the focus after the dialog has closed. */
+  const [focusSignature, setFocusSignature] = useState(false);
+  const signature = useRef<HTMLParagraphElement | null>(null);
   const [busy, setBusy] = useState(false);
   const audio = useRef<HTMLAudioElement | null>(null);
   const latest = useRef<Session | null>(null);
@@ -135,6 +141,15 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
     throw new Error(conflictMessage);
   };
 
+  useEffect(() => {
+    if (!focusSignature) return;
+    signature.current?.focus();
+    setFocusSignature(false);
+  }, [focusSignature, session]);
+
+  const acknowledge = (flagId: string) =>
+    write((current) => api.acknowledgeRiskFlag(id, current.version, flagId), "Risk flag acknowledged.");
+
   const playFrom = (segment: { id: string; startMs: number; endMs: number }) => {
     const element = audio.current;
     if (!element) return;
@@ -186,25 +201,31 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
 
   return (
     <div class="session-view">
+      <RiskBanner
+        risk={session.risk}
+        transcript={transcript}
+        therapistId={session.therapistId}
+        editable={ready}
+        onOpenEvidence={openEvidence}
+        onAcknowledge={acknowledge}
+      />
       <div class="session-header">
         <ScreenHeading title={session.title}>{session.title}</ScreenHeading>
         <p class="session-facts">
           <StatusChip status={session.status} /> Recorded {dateFormat.format(new Date(session.recordedAt))}
           {session.review.finalizedAt ? ` · finalized ${dateFormat.format(new Date(session.review.finalizedAt))}` : ""}
         </p>
+        {session.review.signedAt ? (
+          <p class="session-signature" ref={signature} tabIndex={-1}>
+            <span aria-hidden="true">✓ </span>
+            Signed by {session.review.signedBy === session.therapistId ? "you" : "another clinician"} on {dateFormat.format(new Date(session.review.signedAt))}.{" "}
+            {session.review.summaryReleased ? "The summary was released to the patient." : "No summary was released to the patient."}
+          </p>
+        ) : null}
         <div class="actions">
           {ready ? (
-            <button
-              type="button"
-              class="primary"
-              disabled={busy}
-              onClick={() =>
-                write((current) => api.finalize(id, current.version), "Session finalized: it is read-only now and the patient can see the summary.").catch(
-                  setActionError,
-                )
-              }
-            >
-              Finalize review
+            <button type="button" class="primary" disabled={busy} onClick={() => setSigningOff(true)}>
+              Finalize review…
             </button>
           ) : null}
           <button type="button" class="danger-outline" onClick={() => setDeleting(true)}>
@@ -299,6 +320,23 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
           </section>
         </aside>
       </div>
+
+      {ready ? (
+        <SignoffDialog
+          session={session}
+          open={signingOff}
+          onCancel={() => setSigningOff(false)}
+          onAcknowledge={acknowledge}
+          onConfirm={async (release) => {
+            await write(
+              (current) => api.finalize(id, current.version, release),
+              release ? "Session signed and finalized. The summary was released to the patient." : "Session signed and finalized. No summary was released to the patient.",
+            );
+            setSigningOff(false);
+            setFocusSignature(true);
+          }}
+        />
+      ) : null}
 
       <DeleteDialog
         title={session.title}

@@ -10,6 +10,7 @@ export type AuditAction =
   | "session.speakers.relabel"
   | "session.notes.edit"
   | "session.notes.regenerate"
+  | "session.risk.acknowledge"
   | "session.note.export"
   | "session.finalize"
   | "session.retry"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "./clinical-notes.ts";
+import { riskFlagId } from "./risk-flag-id.ts";
 import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskFlagsToAlert, riskScreenSummary, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
 
 const transcript = {
@@ -105,9 +106,20 @@ describe("merging flags", () => {
     const same = flagsOfFindings([finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript)[0]!;
     const order = (id: string) => ["t1", "p1", "x1", "p2"].indexOf(id);
     expect(mergeRiskFlags([[later, first, same]], order).map((flag) => [flag.id, flag.evidence[0]?.segmentId, flag.category])).toEqual([
-      ["risk-1", "p1", "active_ideation"],
-      ["risk-2", "p1", "passive_death_wish"],
-      ["risk-3", "p2", "active_ideation"],
+      [riskFlagId(first), "p1", "active_ideation"],
+      [riskFlagId(same), "p1", "passive_death_wish"],
+      [riskFlagId(later), "p2", "active_ideation"],
+    ]);
+  });
+
+  it("numbers a repeat of the same words in the same segment so every id is unique", () => {
+    const once = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
+    // The same words flagged again further on in the same segment: not overlapping, so not merged.
+    const end = once.evidence[0]!.end;
+    const twice = { ...once, evidence: [{ segmentId: "p1", start: end, end: end + 1 }] };
+    expect(mergeRiskFlags([[once, twice]], () => 0).map((flag) => flag.id)).toEqual([
+      riskFlagId(once),
+      `${riskFlagId(once)}-2`,
     ]);
   });
 });

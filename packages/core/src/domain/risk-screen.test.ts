@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { riskFlagId } from "./risk-flag-id.ts";
 import { alertsTherapist, flagsOfFindings, mergeRiskFlags, noRiskLanguageFound, riskFlagsToAlert, riskScreenSummary, severityOf, type RiskFinding } from "./risk-screen.ts";
 
 const transcript = {
@@ -53,8 +54,8 @@ describe("risk flags", () => {
     const writer = { ...screen!, severity: "high" as const, sources: ["notes:w" as const], rules: ["notes:w"] };
     const merged = mergeRiskFlags([[later!, screen!], [writer]], (id) => Number(id.slice(1)));
     expect(merged.map((flag) => [flag.id, flag.evidence[0]?.segmentId, flag.severity, flag.sources])).toEqual([
-      ["risk-1", "s2", "high", ["screen:a", "notes:w"]],
-      ["risk-2", "s3", "high", ["screen:a"]],
+      [riskFlagId(screen!), "s2", "high", ["screen:a", "notes:w"]],
+      [riskFlagId(later!), "s3", "high", ["screen:a"]],
     ]);
   });
 

@@ -1,5 +1,7 @@
 import type { Evidence, RiskFlag, RiskSeverity, RiskType, Verification } from "./clinical-notes.ts";
 import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
+import type { RiskAcknowledgement } from "./risk-acknowledgement.ts";
+import { riskFlagIds } from "./risk-flag-id.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -76,7 +78,10 @@ export type RiskFlagSource = `screen:${string}` | `notes:${string}`;
  * words they were, how much it weighs and whether its citation held.
  */
 export interface ScreenedRiskFlag {
-  /** Stable within one result: `risk-1`, `risk-2`… in transcript order. */
+  /**
+   * Derived from the flag's category, first cited segment and quote (`riskFlagId`), so the same
+   * flag keeps its id — and its acknowledgement — when the transcript is screened again.
+   */
   id: string;
   type: RiskType;
   /** Absent on a note writer's flag, which states only its type. */
@@ -100,6 +105,11 @@ export interface ScreenedRiskFlag {
   verification: Verification;
   /** True when it warrants a high-priority push (`alertsTherapist`). */
   alert: boolean;
+  /**
+   * Who acknowledged the flag, and when (issue 24); absent until acknowledged. Kept across
+   * re-screens for a flag with the same id (`carryAcknowledgements`).
+   */
+  acknowledgement?: RiskAcknowledgement;
 }
 
 /** What core stores of the screen of one transcript revision. */
@@ -245,7 +255,7 @@ function overlaps(a: Evidence, b: Evidence): boolean {
  * them). A flag of the same category (or, for a writer's flag that states only its type, the same
  * type) citing overlapping words as an earlier one joins it (its sources and rules added; the
  * higher severity and an alert kept); any other flag is kept. In
- * transcript order of first citation, numbered `risk-1`…
+ * transcript order of first citation, each with its derived id (`riskFlagIds`).
  */
 export function mergeRiskFlags(
   groups: ReadonlyArray<ReadonlyArray<Omit<ScreenedRiskFlag, "id">>>,
@@ -276,10 +286,12 @@ export function mergeRiskFlags(
     }
   }
   const position = (flag: Omit<ScreenedRiskFlag, "id">) => Math.min(...flag.evidence.map((span) => order(span.segmentId)), Number.MAX_SAFE_INTEGER);
-  return merged
+  const ordered = merged
     .map((flag, index) => ({ flag, index }))
     .sort((a, b) => position(a.flag) - position(b.flag) || a.index - b.index)
-    .map(({ flag }, index) => ({ id: `risk-${index + 1}`, ...flag }));
+    .map(({ flag }) => flag);
+  const ids = riskFlagIds(ordered);
+  return ordered.map((flag, index) => ({ id: ids[index] ?? "", ...flag }));
 }
 
 /** What makes two flags the same for alerting: category (or type), temporality and the words. */

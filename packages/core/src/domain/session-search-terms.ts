@@ -1,5 +1,5 @@
-import { isNotAssessed, noteListFields, patientSummaryOf, type ClinicalNotes, type NoteField, type NoteItem } from "./clinical-notes.ts";
-import type { Session } from "./session.ts";
+import { isNotAssessed, noteListFields, type ClinicalNotes, type NoteField, type NoteItem } from "./clinical-notes.ts";
+import { releasedPatientSummary, type Session } from "./session.ts";
 
 /**
  * The words of a text as search sees them: NFKC-normalised (full-width letters, ligatures and
@@ -23,7 +23,7 @@ export function searchWords(text: string): string[] {
 export type SearchAudience = "clinician" | "patient";
 
 /** The searchable parts of a session: what the clinician's and the patient's terms are made of. */
-export type SearchableSession = Pick<Session, "title" | "transcript" | "notes" | "status">;
+export type SearchableSession = Pick<Session, "title" | "transcript" | "notes" | "status" | "review">;
 
 const itemTexts = (field: NoteField<NoteItem[]> | NoteField<NoteItem>): string[] =>
   isNotAssessed(field) ? [] : (Array.isArray(field) ? field : [field]).map((item) => item.text);
@@ -57,11 +57,11 @@ export function searchableTextsOf(session: Pick<Session, "title" | "transcript" 
 
 /**
  * What of a session a patient's search covers: its title, the text of every transcript segment,
- * and — once the session is finalized — the patient summary exactly as the patient reads it
- * (`patientSummaryOf`). Nothing else of the notes.
+ * and — once the session is finalized with its summary released — the patient summary exactly as
+ * the patient reads it (`releasedPatientSummary`). Nothing else of the notes.
  */
 export function patientSearchableTextsOf(session: SearchableSession): string[] {
-  const summary = session.status === "finalized" && session.notes ? patientSummaryOf(session.notes) : null;
+  const summary = releasedPatientSummary(session);
   return [session.title, ...(session.transcript?.segments.map((segment) => segment.text) ?? []), ...(summary === null ? [] : [summary])];
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestDeps } from "../testing/test-deps.ts";
 import { storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
-import { assertEditable, defaultTranscriptionSettings, moveTo } from "./session.ts";
+import { allNotAssessed } from "./clinical-notes.ts";
+import { verifyNotes } from "./note-evidence.ts";
+import { assertEditable, defaultTranscriptionSettings, moveTo, releasedPatientSummary } from "./session.ts";
 
 describe("session", () => {
   it("transcribes with speaker separation and word timings unless told otherwise", () => {
@@ -42,5 +44,22 @@ describe("session", () => {
     );
     const ready = await storeSession(deps, { status: "ready" });
     expect(() => assertEditable(ready)).not.toThrow();
+  });
+});
+
+describe("releasedPatientSummary (issue 24)", () => {
+  it("gives the summary only for a finalized session whose summary the therapist released", async () => {
+    const deps = createTestDeps();
+    const stored = await storeSession(deps);
+    const transcript = stored.transcript!;
+    const written = verifyNotes(allNotAssessed("not needed"), transcript, { provider: "scripted", model: "m", promptVersion: "1", writtenAt: deps.clock.now() });
+    const notes = { ...written, review: { therapistNotes: null, patientSummary: " Keep the diary. ", editedAt: deps.clock.now(), editedBy: "therapist-1" } };
+    const finalized = { status: "finalized" as const, notes, review: { ...stored.review, summaryReleased: true } };
+
+    expect(releasedPatientSummary(finalized)).toBe("Keep the diary.");
+    expect(releasedPatientSummary({ ...finalized, review: { ...stored.review, summaryReleased: false } })).toBeNull();
+    expect(releasedPatientSummary({ ...finalized, review: stored.review })).toBeNull();
+    expect(releasedPatientSummary({ ...finalized, status: "ready" })).toBeNull();
+    expect(releasedPatientSummary({ ...finalized, notes: null })).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
 import type { AudioRemoval } from "./retention.ts";
-import type { RiskScreenResult } from "./risk-screen.ts";
+import { unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
+import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-screen.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -108,6 +109,18 @@ export interface Review {
   edits: ReviewEdit[];
   finalizedAt: Date | null;
   finalizedBy: string | null;
+  /**
+   * The sign-off (issue 24): the therapist who attested the notes by finalizing, and when — the
+   * note's signature. Set by finalize; absent before, and on sessions finalized before it was kept.
+   */
+  signedBy?: string;
+  signedAt?: Date;
+  /**
+   * True when the therapist chose, at sign-off, to release the patient summary to the patient.
+   * Absent or false: the patient sees the finalized session without any summary — also for
+   * sessions finalized before the choice existed (`releasedPatientSummary`).
+   */
+  summaryReleased?: boolean;
 }
 
 export interface Session {
@@ -201,12 +214,22 @@ export function newProcessing(run = 0): Processing {
 export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
-  /** What the notes say to the patient (`patientSummaryOf`); null when they say nothing. */
+  /** What the notes say to the patient (`releasedPatientSummary`); null when they say nothing or the therapist did not release it. */
   patientSummary: string | null;
 };
 
+/**
+ * The patient summary as the patient reads it (`patientSummaryOf`), but only once the therapist
+ * released it at sign-off: a finalized session with `review.summaryReleased` true. Otherwise null,
+ * whatever the notes say — a patient never reads a summary the therapist did not choose to release.
+ */
+export function releasedPatientSummary(session: Pick<Session, "status" | "notes" | "review">): string | null {
+  if (session.status !== "finalized" || session.review.summaryReleased !== true || !session.notes) return null;
+  return patientSummaryOf(session.notes);
+}
+
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes, live: _l, risk: _r, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes: _n, live: _l, risk: _r, ...rest } = session;
   return {
     ...rest,
     audio: {
@@ -216,7 +239,7 @@ export function toPatientView(session: Session): PatientSessionView {
       ...(audio.removed === undefined ? {} : { removed: audio.removed }),
     },
     review: { finalizedAt: review.finalizedAt },
-    patientSummary: notes ? patientSummaryOf(notes) : null,
+    patientSummary: releasedPatientSummary(session),
   };
 }
 
@@ -240,6 +263,12 @@ export interface SessionSummary {
   /** Segments in the transcript; 0 before it is transcribed. */
   segmentCount: number;
   finalizedAt: Date | null;
+  /**
+   * Current risk flags not yet acknowledged (issue 24: the ones that block the sign-off), so a
+   * list can mark the session; 0 when there are none or the screen has not run. Given to the
+   * session's therapist only: a patient's listing leaves it out.
+   */
+  riskUnacknowledged?: number;
 }
 
 /**
@@ -253,6 +282,8 @@ export interface SessionSummarySource
   audio: Pick<AudioInfo, "durationMs">;
   transcript: (Pick<Transcript, "durationMs"> & { segmentCount: number }) | null;
   review: Pick<Review, "finalizedAt">;
+  /** The risk screen's flags, as far as the count of unacknowledged ones needs; absent on older stored summaries. */
+  risk?: { flags: ReadonlyArray<Pick<ScreenedRiskFlag, "temporality" | "acknowledgement">> } | null;
 }
 
 /** The summary rule, in one place: whatever store the source comes from. */
@@ -270,6 +301,7 @@ export function summarize(source: SessionSummarySource): SessionSummary {
     durationMs: source.audio.durationMs ?? source.transcript?.durationMs ?? null,
     segmentCount: source.transcript?.segmentCount ?? 0,
     finalizedAt: source.review.finalizedAt,
+    riskUnacknowledged: unacknowledgedRiskFlags(source.risk).length,
   };
 }
 

@@ -6,6 +6,7 @@ export * from "./sessions/read-session-audio.ts";
 export * from "./sessions/edit-transcript.ts";
 export * from "./sessions/relabel-speakers.ts";
 export * from "./sessions/finalize-session.ts";
+export * from "./sessions/acknowledge-risk-flag.ts";
 export * from "./sessions/regenerate-notes.ts";
 export * from "./sessions/edit-notes.ts";
 export * from "./sessions/delete-session.ts";

@@ -42,7 +42,7 @@ describe("the risk screen in the pipeline", () => {
       screens: [{ provider: "scripted", version: "scripted-1" }],
       flags: [
         {
-          id: "risk-1",
+          id: expect.stringMatching(/^risk-[0-9a-f]{12}$/),
           category: "active_ideation",
           type: "self_harm",
           severity: "high",

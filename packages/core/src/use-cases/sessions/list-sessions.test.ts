@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { findingOn } from "../../testing/scripted-risk-screen.ts";
+import { screenRisk } from "../policies/risk-screening.ts";
 import type { Session } from "../../domain/session.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { listPendingReview, listSessions } from "./list-sessions.ts";
@@ -232,6 +234,7 @@ describe("session summaries", () => {
       durationMs: stored.audio.durationMs,
       segmentCount: 2,
       finalizedAt: null,
+      riskUnacknowledged: 0,
     };
     expect(listed.items[0]).toStrictEqual(summary);
     expect(searched.items).toStrictEqual([summary]);
@@ -364,5 +367,18 @@ describe("listPendingReview paging", () => {
       { count: 1, statuses: "ready" },
       { count: 1, statuses: "ready", paged: true },
     ]);
+  });
+
+  it("marks the therapist's sessions with risk flags to acknowledge, and never tells the patient (issue 24)", async () => {
+    const deps = createTestDeps();
+    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
+    const risk = await screenRisk(deps, sampleTranscript());
+    // Finalized before the sign-off existed, its flag never acknowledged.
+    const stored = await storeSession(deps, { status: "finalized", risk });
+
+    expect((await listSessions(deps, therapist, {})).items).toMatchObject([{ id: stored.id, riskUnacknowledged: 1 }]);
+    const [seen] = (await listSessions(deps, patient, {})).items;
+    expect(seen?.id).toBe(stored.id);
+    expect(seen).not.toHaveProperty("riskUnacknowledged");
   });
 });

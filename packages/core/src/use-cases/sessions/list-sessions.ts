@@ -136,7 +136,9 @@ export async function listSessions(
       (input.statuses !== undefined && !input.statuses.includes("finalized"));
   }
 
-  const page: Page<SessionSummary> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
+  const listed: Page<SessionSummary> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
+  // The risk screen is never shown to the patient, not even as a count.
+  const page = actor.role === "patient" ? { ...listed, items: listed.items.map(({ riskUnacknowledged: _risk, ...summary }) => summary) } : listed;
   await audit(deps, actor, action, {
     ...(query.patientId === undefined ? {} : { subjectUserId: query.patientId }),
     detail: auditDetail(input, page.items.length),

@@ -55,7 +55,7 @@ describe("search over clinical notes", () => {
   it("never lets the patient find a session by its risk flags or therapist notes, even finalized", async () => {
     const deps = createTestDeps();
     const session = await sessionWithNotes(deps);
-    await finalizeSession(deps, therapist, { sessionId: session.id });
+    await finalizeSession(deps, therapist, { sessionId: session.id, releaseSummaryToPatient: true });
 
     expect(await found(deps, patient, "worried")).toEqual([session.id]);
     for (const word of ["hypnogram", "melatonin", "overdose", "countertransference"]) {
@@ -69,7 +69,7 @@ describe("search over clinical notes", () => {
     session = await editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, patientSummary: "Keep the lavender diary." });
     expect(await found(deps, patient, "lavender")).toEqual([]);
 
-    await finalizeSession(deps, therapist, { sessionId: session.id });
+    await finalizeSession(deps, therapist, { sessionId: session.id, releaseSummaryToPatient: true });
     expect(await found(deps, patient, "lavender diary")).toEqual([session.id]);
     // The written summary is replaced by the therapist's own: its words are not the patient's to find.
     expect(await found(deps, patient, "gardening")).toEqual([]);

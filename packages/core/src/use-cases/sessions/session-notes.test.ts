@@ -135,7 +135,7 @@ describe("clinical notes in review", () => {
   it("locks the notes at finalize, and shows the patient the grounded summary only", async () => {
     const deps = createTestDeps();
     const session = await sessionWithNotes(deps);
-    const finalized = await finalizeSession(deps, therapist, { sessionId: session.id });
+    const finalized = await finalizeSession(deps, therapist, { sessionId: session.id, releaseSummaryToPatient: true });
 
     await expect(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: finalized.version, therapistNotes: "x" })).rejects.toMatchObject({
       code: "session.invalid_state",
@@ -152,7 +152,7 @@ describe("clinical notes in review", () => {
     const deps = createTestDeps();
     let session = await sessionWithNotes(deps);
     session = await editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, patientSummary: "Keep the sleep diary." });
-    await finalizeSession(deps, therapist, { sessionId: session.id });
+    await finalizeSession(deps, therapist, { sessionId: session.id, releaseSummaryToPatient: true });
     expect(await getSession(deps, patient, { sessionId: session.id })).toMatchObject({ patientSummary: "Keep the sleep diary." });
   });
 
@@ -162,7 +162,7 @@ describe("clinical notes in review", () => {
     deps.notes.script(withSummary);
     const stored = await storeSession(deps, { therapistId: team.therapist.userId, patientId: team.patient.userId });
     const session = await deps.sessions.update({ ...stored, notes: await writeNotes(deps, stored) }, stored.version);
-    await finalizeSession(deps, team.therapist, { sessionId: session.id });
+    await finalizeSession(deps, team.therapist, { sessionId: session.id, releaseSummaryToPatient: true });
 
     const therapistExport = await exportUserData(deps, team.therapist);
     expect((therapistExport.sessions?.[0] as Session).notes?.significantQuotes).toHaveLength(2);

@@ -67,7 +67,7 @@ describe("clinical notes over HTTP", () => {
       notes: { review: { therapistNotes: "Sleep improving; review in two weeks.", patientSummary: "You are sleeping better. Keep the diary." } },
     });
 
-    expect((await call(`/v1/sessions/${session.id}/finalize`, { method: "POST", token })).status).toBe(200);
+    expect((await call(`/v1/sessions/${session.id}/finalize`, { method: "POST", token, json: { releaseSummaryToPatient: true } })).status).toBe(200);
     const locked = await call(path, { method: "PUT", token, json: { therapistNotes: "late" }, headers: { "If-Match": '"4"' } });
     expect(locked.status).toBe(409);
     expect((await call(`/v1/sessions/${session.id}/notes:regenerate`, { method: "POST", token })).status).toBe(409);

@@ -465,19 +465,21 @@ describe("GET /v1/sessions and /v1/sessions/pending", () => {
       "updatedAt",
       "version",
     ];
+    // The therapist's summaries say how many risk flags wait for acknowledgement; a patient's never do.
+    const therapistKeys = [...summaryKeys, "riskUnacknowledged"].sort();
     const pages = [
-      ["/v1/sessions", await testApp.tokenFor(testApp.therapist)],
-      ["/v1/sessions?q=sleeping", await testApp.tokenFor(testApp.therapist)],
-      ["/v1/sessions/pending", await testApp.tokenFor(testApp.therapist)],
-      ["/v1/sessions", await testApp.tokenFor(testApp.patient)],
+      ["/v1/sessions", await testApp.tokenFor(testApp.therapist), therapistKeys],
+      ["/v1/sessions?q=sleeping", await testApp.tokenFor(testApp.therapist), therapistKeys],
+      ["/v1/sessions/pending", await testApp.tokenFor(testApp.therapist), therapistKeys],
+      ["/v1/sessions", await testApp.tokenFor(testApp.patient), summaryKeys],
     ] as const;
-    for (const [path, token] of pages) {
+    for (const [path, token, keys] of pages) {
       const response = await testApp.call(path, { token });
       expect(response.status, path).toBe(200);
       const text = await response.text();
       const page = JSON.parse(text) as { items: Array<Record<string, unknown>> };
       expect(page.items.length, path).toBeGreaterThan(0);
-      for (const item of page.items) expect(Object.keys(item).sort(), path).toEqual(summaryKeys);
+      for (const item of page.items) expect(Object.keys(item).sort(), path).toEqual(keys);
       expect(text, path).not.toContain("How have you been sleeping?");
       expect(text, path).not.toContain("startMs");
       expect(text, path).not.toContain("sentiment");

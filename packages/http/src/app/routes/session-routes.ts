@@ -1,4 +1,5 @@
 import {
+  acknowledgeRiskFlag,
   deleteSession,
   editNotes,
   editTranscript,
@@ -22,7 +23,7 @@ import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
-import { NotesEditSchema } from "../schemas/notes-schema.ts";
+import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
 import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
@@ -43,6 +44,14 @@ export interface SessionRoutesOptions {
 }
 
 const IdParamsSchema = z.object({ id: IdSchema });
+
+const RiskFlagParamsSchema = z.object({
+  id: IdSchema,
+  flagId: z
+    .string()
+    .regex(/^risk-[0-9a-z-]{1,40}$/)
+    .openapi({ description: "The flag's `id` in the session's `risk.flags`.", example: "risk-3f9c2a1b7e0d" }),
+});
 
 
 const ListQuerySchema = PageQuerySchema.extend({
@@ -329,43 +338,91 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     },
   );
 
-  /** A POST that moves a session on (finalize, retry); If-Match optional, checked when sent. */
-  const sessionAction = (
-    action: string,
-    summary: string,
-    description: string,
-    run: typeof finalizeSession | typeof retrySession,
-  ) =>
-    router.openapi(
-      createRoute({
-        method: "post",
-        path: `/{id}/${action}`,
-        operationId: `${action}Session`,
-        tags: ["sessions"],
-        summary,
-        security: [{ bearer: [] }],
-        request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
-        responses: {
-          200: sessionResponse(description),
-          ...problemResponses(400, 401, 403, 404, 409, 412, 502, 503),
-        },
-      }),
-      async (c) => {
-        const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
-        const session = await run(deps, currentActor(c), {
-          sessionId: c.req.valid("param").id,
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
-        });
-        c.header("ETag", entityTag(session.version));
-        return c.json(session, 200);
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/risk-flags/{flagId}/acknowledgement",
+      operationId: "acknowledgeRiskFlag",
+      tags: ["sessions"],
+      summary: "Acknowledge one risk flag: the therapist has seen it",
+      description:
+        "Records `acknowledgement: {by, at}` on the flag. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: { params: RiskFlagParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The session with the flag acknowledged."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 503),
       },
-    );
-  sessionAction("finalize", "End the review: the session becomes read-only and visible to the patient", "The finalized session.", finalizeSession);
-  sessionAction(
-    "retry",
-    "Process a failed session again, or resume one stuck in processing past its lease",
-    "The session: queued again after a retryable failure, or taken over in its processing status when it was stuck.",
-    retrySession,
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const params = c.req.valid("param");
+      const session = await acknowledgeRiskFlag(deps, currentActor(c), {
+        sessionId: params.id,
+        flagId: params.flagId,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/finalize",
+      operationId: "finalizeSession",
+      tags: ["sessions"],
+      summary: "Sign off: the session becomes read-only and visible to the patient, with the summary only if released",
+      description:
+        "The therapist's sign-off: records `review.signedBy` and `review.signedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(false),
+        body: { required: false, content: { "application/json": { schema: FinalizeSchema } } },
+      },
+      responses: {
+        200: sessionResponse("The finalized session."),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 502, 503),
+      },
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const body = c.req.valid("json");
+      const session = await finalizeSession(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        releaseSummaryToPatient: body.releaseSummaryToPatient === true,
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/retry",
+      operationId: "retrySession",
+      tags: ["sessions"],
+      summary: "Process a failed session again, or resume one stuck in processing past its lease",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The session: queued again after a retryable failure, or taken over in its processing status when it was stuck."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 502, 503),
+      },
+    }),
+    async (c) => {
+      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
+      const session = await retrySession(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
   );
 
   router.openapi(

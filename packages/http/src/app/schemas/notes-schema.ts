@@ -96,3 +96,12 @@ export const NotesEditSchema = z
       .openapi({ description: "What the patient reads after finalize, instead of the written summary; null clears it." }),
   })
   .openapi("NotesEdit");
+
+export const FinalizeSchema = z
+  .object({
+    releaseSummaryToPatient: z.boolean().optional().openapi({
+      description:
+        "Release the patient summary to the patient. Absent or false: the session is finalized and visible to the patient without any summary — nothing is released unless asked for.",
+    }),
+  })
+  .openapi("Finalize");

@@ -7,7 +7,10 @@ const EvidenceSchema = z.object({ segmentId: z.string(), start: z.number().int()
 
 const ScreenedRiskFlagSchema = z
   .object({
-    id: z.string().openapi({ description: "`risk-1`, `risk-2`… in transcript order, stable within one screen." }),
+    id: z.string().openapi({
+      description:
+        "`risk-` and 12 hex digits derived from the flag's category, first cited segment and quoted words: the same flag keeps its id (and its acknowledgement) when the transcript is screened again.",
+    }),
     type: z.enum(["self_harm", "harm_to_others", "abuse", "substance", "other"]),
     category: z
       .enum(riskCategories as [string, ...string[]])
@@ -27,6 +30,10 @@ const ScreenedRiskFlagSchema = z
     rules: z.array(z.string()).openapi({ description: "The rules or writers behind it, for a Details disclosure." }),
     verification: z.object({ status: z.enum(["grounded", "unverified"]), reason: z.string().optional() }),
     alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
+    acknowledgement: z
+      .object({ by: z.string().openapi({ description: "The therapist's user id." }), at: dateTime })
+      .optional()
+      .openapi({ description: "Who acknowledged the flag, and when; absent until acknowledged. A current flag must be acknowledged before finalize." }),
   })
   .openapi("ScreenedRiskFlag");
 

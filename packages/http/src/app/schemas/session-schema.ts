@@ -164,6 +164,12 @@ export const SessionSchema = z
       ),
       finalizedAt: dateTime.nullable(),
       finalizedBy: z.string().nullable(),
+      signedBy: z.string().optional().openapi({ description: "The therapist who signed the notes off by finalizing (the attestation); absent before." }),
+      signedAt: dateTime.optional().openapi({ description: "When the notes were signed off; absent before." }),
+      summaryReleased: z
+        .boolean()
+        .optional()
+        .openapi({ description: "True when the therapist released the patient summary to the patient at sign-off; absent or false: the patient sees no summary." }),
     }),
     processing: z.object({
       attempts: z.number().int(),
@@ -214,7 +220,10 @@ export const PatientSessionViewSchema = z
     patientSummary: z
       .string()
       .nullable()
-      .openapi({ description: "What the notes say to the patient (the therapist's summary, else the grounded sentences); null when nothing." }),
+      .openapi({
+        description:
+          "What the notes say to the patient (the therapist's summary, else the grounded sentences), only when the therapist released it at sign-off; null otherwise.",
+      }),
   })
   .openapi("PatientSessionView", {
     description: "A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary.",
@@ -236,6 +245,11 @@ export const SessionSummarySchema = z
     durationMs: z.number().nullable().openapi({ description: "Length of the recording; null while unknown." }),
     segmentCount: z.number().int().openapi({ description: "Segments in the transcript; 0 before transcription." }),
     finalizedAt: dateTime.nullable(),
+    riskUnacknowledged: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only." }),
   })
   .openapi("SessionSummary", {
     description: "A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those.",
