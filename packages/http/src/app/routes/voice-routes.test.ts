@@ -199,7 +199,7 @@ describe("roles on a session of an enrolled therapist", () => {
     const uploaded = await uploadSession(deps, { userId: app.therapist.id, role: "therapist" }, {
       patientId: app.patient.id,
       title: "Early waking",
-      audio: [new Uint8Array(await readFile(dialogue.monoPath))],
+      audio: new Blob([await readFile(dialogue.monoPath)]).stream(),
     });
     for (let step = 0; step < 10 && base.queue.pending().length > 0; step += 1) await base.queue.runDue();
     const response = await app.call(`/v1/sessions/${uploaded.id}`, { token });
