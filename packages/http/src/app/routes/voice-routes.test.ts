@@ -14,6 +14,8 @@ import {
   type TranscriptDraft,
 } from "@confide/core";
 import { createScriptedSpeechToText, createTestDeps, type TestDeps } from "@confide/core/testing";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../app-fixture.test-support.ts";
 
@@ -163,6 +165,33 @@ describe("PUT, GET and DELETE /v1/me/voice", () => {
     const first = (await (await putVoice(app, files.sample)).json()) as Record<string, unknown>;
     expect((await putVoice(app, files.silence)).status).toBe(422);
     expect(await (await app.call("/v1/me/voice", { token: app.token })).json()).toEqual(first);
+  });
+});
+
+describe("PUT /v1/me/voice on the real server (the Node request streamed)", () => {
+  it("enrols from the streamed body, and answers a refused one with its code", async () => {
+    const app = await enrolmentApp();
+    const server = await new Promise<Server>((resolve) => {
+      const started = serve({ fetch: app.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started as Server)) as Server;
+    });
+    try {
+      const address = server.address() as { port: number };
+      const put = (body: Uint8Array) =>
+        fetch(`http://127.0.0.1:${address.port}/v1/me/voice?consent=voice-enrolment-v1`, {
+          method: "PUT",
+          headers: { Authorization: `Bearer ${app.token}`, "Content-Type": "application/octet-stream" },
+          body,
+        });
+      const refused = await put(new TextEncoder().encode("not a recording ".repeat(20_000)));
+      expect(refused.status).toBe(415);
+      expect(((await refused.json()) as { code: string }).code).toBe("upload.not_audio");
+      const enrolled = await put(files.sample);
+      expect(enrolled.status).toBe(200);
+      expect(await enrolled.json()).toMatchObject({ enrolled: true });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
