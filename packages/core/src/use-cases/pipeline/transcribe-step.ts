@@ -95,6 +95,7 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
     segments: transcript.segments.length,
     speakers: transcript.speakers.length,
     provider: transcript.provider,
+    roles: transcript.roleAssignment?.method ?? "heuristic",
   });
   const saved = await save(
     deps,
