@@ -18,9 +18,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { assignRolesByQuestions, defaultTranscriptionSettings, type Diarization } from "@confide/core";
+import { assignRolesByQuestions, assignRolesByVoice, defaultTranscriptionSettings, type Diarization, type VoiceSample } from "@confide/core";
 import { createEmbeddedDiarizer } from "../packages/adapters-local/src/embedded-diarizer/embedded-diarizer.ts";
-import { makeMonologue, makeSyntheticDialogue, parseRttm, type SyntheticRecording, type Voice } from "./support/diarization-dialogues.ts";
+import { makeMonologue, makeReadAloudSample, makeSyntheticDialogue, parseRttm, type SyntheticRecording, type Voice } from "./support/diarization-dialogues.ts";
 import { addParts, derOf, diarizationError, type DerParts, type TimedTurn } from "./support/diarization-error-rate.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 
@@ -60,6 +60,31 @@ async function diarize(path: string, minSpeakers: number, maxSpeakers: number): 
 }
 
 const turnsOf = (result: Diarization): TimedTurn[] => result.turns.map(({ speaker, startMs, endMs }) => ({ speaker, startMs, endMs }));
+
+/** The diarizer's label under most of the reference speaker's turns. */
+function labelOf(recording: SyntheticRecording, result: Diarization, referenceSpeaker: string): string | undefined {
+  const time = new Map<string, number>();
+  for (const turn of recording.reference.filter((t) => t.speaker === referenceSpeaker)) {
+    for (const found of result.turns) {
+      const overlap = Math.min(found.endMs, turn.endMs) - Math.max(found.startMs, turn.startMs);
+      if (overlap > 0) time.set(found.speaker, (time.get(found.speaker) ?? 0) + overlap);
+    }
+  }
+  return [...time].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Roles by an enrolled voice: "right" when the speaker named therapist is the one that holds the
+ * enrolled voice's reference turns, "wrong" when another, "fallback" when the voice did not decide
+ * (core then uses the heuristic). `present` false: the enrolled voice is not in the recording.
+ */
+function voiceOutcome(recording: SyntheticRecording, result: Diarization, enrolment: VoiceSample, referenceSpeaker: string | null): "right" | "wrong" | "fallback" {
+  if (!result.voices) return "fallback";
+  const byVoice = assignRolesByVoice({ speakers: result.speakers.map((label) => ({ label })), voices: result.voices, enrolment });
+  if (!byVoice) return "fallback";
+  const named = byVoice.speakers.find((speaker) => speaker.role === "therapist")?.label;
+  return referenceSpeaker !== null && named === labelOf(recording, result, referenceSpeaker) ? "right" : "wrong";
+}
 
 /** Whether the question heuristic names the reference's therapist, given the diarizer's speakers. */
 function heuristicRight(recording: SyntheticRecording, result: Diarization): boolean {
@@ -126,7 +151,13 @@ try {
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
   /** `minSpeakers` 0: the bounds are the reference's own count (the count given). */
-  async function score(set: string, recordings: SyntheticRecording[], minSpeakers: number, maxSpeakers: number, roles?: { right: number; of: number }): Promise<Row> {
+  async function score(
+    set: string,
+    recordings: SyntheticRecording[],
+    minSpeakers: number,
+    maxSpeakers: number,
+    roles?: { right: number; of: number; voice?: (recording: SyntheticRecording, result: Diarization) => void },
+  ): Promise<Row> {
     const row: Row = { set, recordings: recordings.length, parts: zero, strict: zero, countRight: 0, audioMs: 0, wallMs: 0, cpuMs: 0 };
     for (const recording of recordings) {
       const given = Math.min(4, new Set(recording.reference.map((t) => t.speaker)).size);
@@ -143,13 +174,35 @@ try {
       if (roles && truth === 2) {
         roles.of += 1;
         if (heuristicRight(recording, result)) roles.right += 1;
+        roles.voice?.(recording, result);
       }
     }
     printRow(row);
     return row;
   }
 
-  const roles = { right: 0, of: 0 };
+  // Enrolment samples: each voice of the pairs reading a paragraph (about 20–25 s).
+  const enrolled = new Map<Voice, VoiceSample>();
+  for (const voice of new Set(pairs.flat())) {
+    const path = await makeReadAloudSample({ directory, name: `enrol-${voice.replace(/[:+]/g, "-")}`, voice });
+    enrolled.set(voice, await diarizer.embedVoice({ contentType: "audio/wav", open: async () => Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array> }));
+  }
+  const tally = () => ({ right: 0, wrong: 0, fallback: 0 });
+  const asker = tally(); // the asker (reference "A") is the therapist: the heuristic's easy case
+  const answerer = tally(); // the answerer (reference "B") is the therapist: the heuristic's wrong case
+  const stranger = tally(); // a voice that is not in the recording is enrolled
+  const roles = {
+    right: 0,
+    of: 0,
+    voice(recording: SyntheticRecording, result: Diarization) {
+      const index = dialogues.indexOf(recording);
+      const [a, b] = pairs[index]!;
+      asker[voiceOutcome(recording, result, enrolled.get(a)!, "A")] += 1;
+      answerer[voiceOutcome(recording, result, enrolled.get(b)!, "B")] += 1;
+      const other = [...enrolled.keys()].find((voice) => voice !== a && voice !== b)!;
+      stranger[voiceOutcome(recording, result, enrolled.get(other)!, null)] += 1;
+    },
+  };
   const estimated = await score("two voices, count estimated (1–4)", dialogues, 1, 4, roles);
   await score("two voices, count given (2)", dialogues, 2, 2);
   const hardRow = await score("near-identical voices, count estimated (1–4)", hard, 1, 4);
@@ -179,6 +232,16 @@ try {
   console.log("");
   console.log(`speaker count right (synthetic sets): ${allCount}/${allRecordings} (${percent(allCount / allRecordings)}) — target ≥ 95 %`);
   console.log(`roles by the question heuristic (no enrolment), on the diarizer's speakers: ${roles.right}/${roles.of} dialogues right`);
+  console.log(`  …when the therapist is the one answering (the same dialogues, roles swapped): ${roles.of - roles.right}/${roles.of} right`);
+  const line = (t: ReturnType<typeof tally>) => {
+    const of = t.right + t.wrong + t.fallback;
+    return `${t.right}/${of} right (${percent(t.right / Math.max(1, of))}), ${t.wrong} wrong, ${t.fallback} left to the heuristic`;
+  };
+  console.log(`roles by the enrolled voice, the asker enrolled as therapist: ${line(asker)}`);
+  console.log(`roles by the enrolled voice, the answerer enrolled as therapist: ${line(answerer)}`);
+  const all = { right: asker.right + answerer.right, wrong: asker.wrong + answerer.wrong, fallback: asker.fallback + answerer.fallback };
+  console.log(`roles by the enrolled voice, both: ${line(all)} — target ≥ 98 %`);
+  console.log(`a voice not in the recording enrolled: ${stranger.fallback}/${stranger.right + stranger.wrong + stranger.fallback} left to the heuristic, ${stranger.wrong} named a wrong speaker`);
 
   // A long recording: the dialogues and monologues again and again, to the length asked.
   const minutes = Number(process.env.BENCH_DIARIZATION_LONG_MINUTES ?? 30);

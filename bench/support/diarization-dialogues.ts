@@ -153,6 +153,19 @@ export async function makeMonologue(options: { directory: string; name: string; 
   return { name: options.name, path, durationMs: await durationMs(path), reference, texts: lines, therapist: "A" };
 }
 
+/** About 20–25 s read aloud: a therapist's voice enrolment sample (issue 23 item 4). */
+export const enrolmentParagraph =
+  "The north wind and the sun were disputing which was the stronger, when a traveller came along wrapped in a warm cloak. " +
+  "They agreed that the one who first succeeded in making the traveller take his cloak off should be considered stronger than the other. " +
+  "Then the north wind blew as hard as he could, but the more he blew the more closely did the traveller fold his cloak around him.";
+
+/** `voice` reading `enrolmentParagraph`, as 16 kHz mono WAV: the enrolment sample. */
+export async function makeReadAloudSample(options: { directory: string; name: string; voice: Voice }): Promise<string> {
+  const path = join(options.directory, `${options.name}.wav`);
+  await speak(options.voice, enrolmentParagraph, path);
+  return path;
+}
+
 /** The reference as RTTM, for other scorers (md-eval, pyannote.metrics, dscore). */
 export async function writeRttm(path: string, recording: SyntheticRecording): Promise<void> {
   const lines = recording.reference.map(

@@ -71,6 +71,29 @@ export function describeDiarizerContract(options: DiarizerContractOptions): void
       expect(new Set(labelOf.values()).size).toBe(2);
     });
 
+    it("gives each speaker's voice, made by the same embedder as embedVoice", async () => {
+      const found = await diarizer.diarize(await options.dialogue(), { minSpeakers: 1, maxSpeakers: 4 });
+      const sample = await diarizer.embedVoice(await options.dialogue());
+      expect(found.voices?.embedder).toBe(sample.embedder);
+      expect(found.voices?.speakers.map((voice) => voice.speaker).sort()).toEqual([...found.speakers].sort());
+      for (const voice of found.voices?.speakers ?? []) {
+        expect(voice.embedding).toHaveLength(sample.embedding.length);
+        expect(voice.speechMs).toBeGreaterThan(0);
+      }
+      expect(sample.speechMs).toBeGreaterThan(0);
+      expect(sample.speechMs).toBeLessThanOrEqual(sample.durationMs);
+      expect(sample.consistency).toBeGreaterThanOrEqual(0);
+      expect(sample.consistency).toBeLessThanOrEqual(1);
+    });
+
+    it("hears no speech in a sample of silence (speechMs 0, not an error), and refuses what is not audio", async () => {
+      const silent = await diarizer.embedVoice(await options.silence());
+      expect(silent.speechMs).toBe(0);
+      expect(silent.durationMs).toBeGreaterThan(0);
+      const refused = await diarizer.embedVoice(await options.notAudio()).catch((error: unknown) => error);
+      expect(ConfideError.is(refused, "provider.rejected")).toBe(true);
+    });
+
     it("honours the bounds: exactly one speaker when asked for one", async () => {
       const found = await diarizer.diarize(await options.dialogue(), { minSpeakers: 1, maxSpeakers: 1 });
       expect(found.speakers).toEqual(["S1"]);

@@ -105,6 +105,33 @@ export function describeUserRepositoryContract(options: UserRepositoryContractOp
         expectSameDates(stored, changed, "user");
       });
 
+      it("keeps a therapist's voice enrolment through update and get, and removes it when the update has none", async () => {
+        const user = buildUser({ role: "therapist" });
+        await users.create(user);
+        const voice = {
+          embedding: [1.5, -0.25, 0.125, 42.75],
+          embedder: "embedded-mfcc-pitch-1",
+          speechMs: 21_700,
+          durationMs: 23_234,
+          quality: 0.92,
+          consent: { terms: "voice-enrolment-v1", agreedAt: minutesAfterEpoch(4) },
+          enrolledAt: minutesAfterEpoch(4),
+        };
+        const enrolled: User = { ...user, voice, updatedAt: minutesAfterEpoch(4) };
+
+        await users.update(enrolled);
+        const stored = await users.get(user.id);
+        expect(stored).toEqual(enrolled);
+        expectSameDates(stored, enrolled, "user");
+        expect((await users.getByEmail(user.email))?.voice).toEqual(voice);
+
+        const { voice: _erased, ...withoutVoice } = enrolled;
+        await users.update({ ...withoutVoice, updatedAt: minutesAfterEpoch(5) });
+        const erased = await users.get(user.id);
+        expect(erased?.voice).toBeUndefined();
+        expect(erased).toEqual({ ...withoutVoice, updatedAt: minutesAfterEpoch(5) });
+      });
+
       it("moves the user to a new email, freeing the old one", async () => {
         const user = buildUser({ email: "old@example.test" });
         await users.create(user);

@@ -3,8 +3,10 @@ import type { AuditLog } from "./ports/audit-log.ts";
 import type { ConsentRepository } from "./ports/consent-repository.ts";
 import type { BlobStore } from "./ports/blob-store.ts";
 import { systemClock, type Clock } from "./ports/clock.ts";
+import type { Diarizer } from "./ports/diarizer.ts";
 import type { DeviceRepository } from "./ports/device-repository.ts";
 import type { Ids } from "./ports/ids.ts";
+import { noDiarizer } from "./ports/no-diarizer.ts";
 import { randomIds } from "./ports/random-ids.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
@@ -48,6 +50,11 @@ export interface ConfideDeps {
   logger: Logger;
   settings: CoreSettings;
   assignRoles: SpeakerRoleAssigner;
+  /**
+   * Embeds therapists' enrolment samples (`embedVoice`); the same diarizer's voices of a
+   * session's speakers come with its transcript. A deployment without one answers `voice.unavailable`.
+   */
+  diarizer: Diarizer;
   /** Uniform in [0, 1); used for retry jitter. */
   random: () => number;
 }
@@ -60,7 +67,7 @@ export const jobNames = {
 
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "risk" | "queue" | "push" | "events">,
-    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random">> {
+    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
@@ -70,7 +77,7 @@ export interface ConfideDepsParts
 /**
  * Builds the deps of the use cases from adapters, filling the rest with the production
  * defaults: system clock, random ids, silent logger, default settings, the question-counting
- * role heuristic and Math.random. The session repository is wrapped so that every successful
+ * role heuristic, no diarizer (voice enrolment unavailable) and Math.random. The session repository is wrapped so that every successful
  * write publishes its change on `events` (`publishingSessionRepository`).
  */
 export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
@@ -98,6 +105,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     logger,
     settings: { ...defaultCoreSettings, ...parts.settings },
     assignRoles: parts.assignRoles ?? assignRolesByQuestions,
+    diarizer: parts.diarizer ?? noDiarizer,
     random: parts.random ?? Math.random,
   };
 }

@@ -58,6 +58,18 @@ export const errorCodes = [
   /** A transcription stayed pending at the provider past `CoreSettings.transcriptionTimeoutMs`. */
   "speech.timeout",
   "dependency.unavailable",
+  /** A voice enrolment was sent without the therapist's consent to the current voice-enrolment terms. */
+  "voice.consent_required",
+  /** The enrolment sample holds no voiced speech (silence, noise, music). */
+  "voice.no_speech",
+  /** The enrolment sample holds less voiced speech than needed (`details.minSpeechMs`, `details.speechMs`). */
+  "voice.too_short",
+  /** The enrolment sample is longer than allowed (`details.maxDurationMs`). */
+  "voice.too_long",
+  /** The enrolment sample looks like audio but cannot be decoded. */
+  "voice.unreadable",
+  /** This deployment's diarizer has no voice embeddings (e.g. CONFIDE_DIARIZER=none). */
+  "voice.unavailable",
   /** Audio written to a live recognition or live session after it ended (end, abort, an engine error, a takeover). */
   "live.closed",
   /** A resume with a token that does not match, or past the resume window. */

@@ -15,6 +15,8 @@ export * from "./domain/audit-event.ts";
 export * from "./domain/refresh-token.ts";
 export * from "./domain/speaker-roles.ts";
 export * from "./domain/speaker-turns.ts";
+export * from "./domain/voice-enrolment.ts";
+export * from "./domain/voice-roles.ts";
 export * from "./domain/audio-format.ts";
 export * from "./domain/blob-key.ts";
 export * from "./domain/byte-range.ts";

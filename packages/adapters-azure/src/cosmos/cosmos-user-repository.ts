@@ -13,6 +13,7 @@ import {
   type User,
   type UserQuery,
   type UserRepository,
+  type VoiceEnrolment,
 } from "@confide/core";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
@@ -41,6 +42,8 @@ interface UserItem {
   consent: { terms: string; agreedAt: string } | null;
   active: boolean;
   tokenGeneration: number;
+  /** The voice enrolment, dates as ISO text; absent when none. */
+  voice?: Omit<VoiceEnrolment, "consent" | "enrolledAt"> & { consent: { terms: string; agreedAt: string }; enrolledAt: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -66,6 +69,15 @@ function toItem(user: User, tokenGeneration: number): UserItem {
     consent: user.consent === null ? null : { terms: user.consent.terms, agreedAt: user.consent.agreedAt.toISOString() },
     active: user.active,
     tokenGeneration,
+    ...(user.voice === undefined
+      ? {}
+      : {
+          voice: {
+            ...user.voice,
+            consent: { terms: user.voice.consent.terms, agreedAt: user.voice.consent.agreedAt.toISOString() },
+            enrolledAt: user.voice.enrolledAt.toISOString(),
+          },
+        }),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
@@ -81,6 +93,15 @@ function toUser(item: UserItem): User {
     consent: item.consent === null ? null : { terms: item.consent.terms, agreedAt: new Date(item.consent.agreedAt) },
     active: item.active,
     tokenGeneration: item.tokenGeneration,
+    ...(item.voice === undefined || item.voice === null
+      ? {}
+      : {
+          voice: {
+            ...item.voice,
+            consent: { terms: item.voice.consent.terms, agreedAt: new Date(item.voice.consent.agreedAt) },
+            enrolledAt: new Date(item.voice.enrolledAt),
+          },
+        }),
     createdAt: new Date(item.createdAt),
     updatedAt: new Date(item.updatedAt),
   };

@@ -9,12 +9,13 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfideError, type Diarization, type Diarizer, type DiarizeOptions } from "@confide/core";
+import { ConfideError, type Diarization, type Diarizer, type DiarizeOptions, type VoiceSample } from "@confide/core";
 import type { AudioSource } from "@confide/core";
 import { checkFfmpeg, convertToWav } from "../ffmpeg/ffmpeg-audio.ts";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 import { OnlineSpeakers } from "./online-speakers.ts";
 import { clusterSpeakers } from "./speaker-clustering.ts";
+import { blocksOf, embedBlocks, embedSample, voiceEmbedder } from "./voice-embedding.ts";
 import { VoiceFeatureExtractor } from "./voice-features.ts";
 
 export interface EmbeddedDiarizerSettings {
@@ -51,6 +52,16 @@ export async function diarizePcm(
     ...(options.speakerGainPerFrame === undefined ? {} : { speakerGainPerFrame: options.speakerGainPerFrame }),
   });
   const label = (speaker: number) => `S${speaker + 1}`;
+  const blocksBySpeaker = new Map<number, number[]>();
+  for (const turn of found.turns) {
+    const list = blocksBySpeaker.get(turn.speaker) ?? [];
+    list.push(...blocksOf(turn.startMs, turn.endMs));
+    blocksBySpeaker.set(turn.speaker, list);
+  }
+  const voices = [...blocksBySpeaker].map(([speaker, indices]) => {
+    const voice = embedBlocks(extractor.blocks, indices);
+    return { speaker: label(speaker), embedding: voice.embedding, speechMs: Math.round(voice.speechMs) };
+  });
   return {
     turns: found.turns.map((turn) => ({
       speaker: label(turn.speaker),
@@ -63,38 +74,71 @@ export async function diarizePcm(
       options.maxSpeakers > 4
         ? [{ type: "other", feature: "maxSpeakers", message: "The embedded diarizer separates at most 4 speakers." }]
         : [],
+    voices: { embedder: voiceEmbedder, speakers: voices },
+  };
+}
+
+/** The voice of a one-person sample in 16 kHz 16-bit mono PCM bytes; the core of `embedVoice`. */
+export async function embedVoicePcm(pcm: AsyncIterable<Uint8Array>, options: { signal?: AbortSignal } = {}): Promise<VoiceSample> {
+  const extractor = new VoiceFeatureExtractor();
+  for await (const chunk of pcm) {
+    options.signal?.throwIfAborted();
+    extractor.pushPcm(chunk);
+  }
+  const sample = embedSample(extractor.blocks);
+  return {
+    embedding: sample.embedding,
+    embedder: voiceEmbedder,
+    durationMs: Math.round(extractor.durationMs),
+    speechMs: Math.round(sample.speechMs),
+    consistency: sample.consistency,
   };
 }
 
 export function createEmbeddedDiarizer(settings: EmbeddedDiarizerSettings = {}): Diarizer {
   const ffmpegPath = settings.ffmpegPath ?? defaultFfmpegPath;
+  /** Decodes the audio to 16 kHz mono PCM in an owner-only temporary folder, reads it with `use`, deletes the folder. */
+  async function withPcm<T>(
+    audio: Pick<AudioSource, "open" | "contentType">,
+    signal: AbortSignal | undefined,
+    use: (pcm: AsyncIterable<Uint8Array>) => Promise<T>,
+  ): Promise<T> {
+    const work = await mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), "confide-diarize-"));
+    try {
+      const wavPath = join(work, "mono.wav");
+      const format = await convertToWav({
+        ffmpegPath,
+        audio: await audio.open(signal),
+        outputPath: wavPath,
+        mixToMono: true,
+        workDirectory: work,
+        ...(signal ? { signal } : {}),
+      });
+      const pcm = createReadStream(wavPath, { start: format.dataOffset, highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
+      return await use(pcm as AsyncIterable<Uint8Array>);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
   return {
     provider: "embedded",
     async diarize(audio: Pick<AudioSource, "open" | "contentType">, options: DiarizeOptions): Promise<Diarization> {
       const { signal } = options;
       if (!(options.minSpeakers >= 1 && options.maxSpeakers >= options.minSpeakers)) throw invalidBounds(options);
       signal?.throwIfAborted();
-      const work = await mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), "confide-diarize-"));
-      try {
-        const wavPath = join(work, "mono.wav");
-        const format = await convertToWav({
-          ffmpegPath,
-          audio: await audio.open(signal),
-          outputPath: wavPath,
-          mixToMono: true,
-          workDirectory: work,
-          ...(signal ? { signal } : {}),
-        });
-        const pcm = createReadStream(wavPath, { start: format.dataOffset, highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
-        return await diarizePcm(pcm as AsyncIterable<Uint8Array>, {
+      return withPcm(audio, signal, (pcm) =>
+        diarizePcm(pcm, {
           minSpeakers: options.minSpeakers,
           maxSpeakers: options.maxSpeakers,
           ...(signal ? { signal } : {}),
           ...(settings.speakerGainPerFrame === undefined ? {} : { speakerGainPerFrame: settings.speakerGainPerFrame }),
-        });
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
+        }),
+      );
+    },
+    async embedVoice(audio, options = {}) {
+      const { signal } = options;
+      signal?.throwIfAborted();
+      return withPcm(audio, signal, (pcm) => embedVoicePcm(pcm, signal ? { signal } : {}));
     },
     follow({ maxSpeakers }) {
       return new OnlineSpeakers(Math.max(1, Math.min(4, maxSpeakers)));

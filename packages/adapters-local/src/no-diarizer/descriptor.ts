@@ -27,6 +27,11 @@ export const noDiarizerDescriptor = {
           retryable: false,
         });
       },
+      async embedVoice() {
+        throw new ConfideError("provider.unsupported", "No diarizer is configured (CONFIDE_DIARIZER=none): voices cannot be enrolled.", {
+          retryable: false,
+        });
+      },
       async check() {},
       async close() {},
     } satisfies Diarizer;

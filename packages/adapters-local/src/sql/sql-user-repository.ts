@@ -10,6 +10,7 @@ import {
   type User,
   type UserQuery,
   type UserRepository,
+  type VoiceEnrolment,
 } from "@confide/core";
 import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
@@ -25,6 +26,8 @@ interface UserRow {
   consent_agreed_at: Date | null;
   active: boolean;
   token_generation: number;
+  /** The voice enrolment as JSON (dates as ISO text), or null. */
+  voice: StoredVoice | string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -36,14 +39,37 @@ interface RelationRow {
 }
 
 const userColumns =
-  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.token_generation, u.created_at, u.updated_at";
+  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.token_generation, u.voice, u.created_at, u.updated_at";
 
 /** The sort key of user lists: display name without case, byte-wise, then id. */
 const nameKey = `lower(u.display_name) COLLATE "C"`;
 
 const cursorKind = "users";
 
+type StoredVoice = Omit<VoiceEnrolment, "consent" | "enrolledAt"> & { consent: { terms: string; agreedAt: string }; enrolledAt: string };
+
+function toStoredVoice(voice: VoiceEnrolment | undefined): string | null {
+  if (voice === undefined) return null;
+  const stored: StoredVoice = {
+    ...voice,
+    consent: { terms: voice.consent.terms, agreedAt: voice.consent.agreedAt.toISOString() },
+    enrolledAt: voice.enrolledAt.toISOString(),
+  };
+  return JSON.stringify(stored);
+}
+
+function fromStoredVoice(value: StoredVoice | string | null): VoiceEnrolment | undefined {
+  if (value === null) return undefined;
+  const stored = typeof value === "string" ? (JSON.parse(value) as StoredVoice) : value;
+  return {
+    ...stored,
+    consent: { terms: stored.consent.terms, agreedAt: new Date(stored.consent.agreedAt) },
+    enrolledAt: new Date(stored.enrolledAt),
+  };
+}
+
 function toUser(row: UserRow): User {
+  const voice = fromStoredVoice(row.voice);
   return {
     id: row.id,
     email: row.email,
@@ -56,6 +82,7 @@ function toUser(row: UserRow): User {
         : { terms: row.consent_terms, agreedAt: row.consent_agreed_at },
     active: row.active,
     tokenGeneration: Number(row.token_generation),
+    ...(voice === undefined ? {} : { voice }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -121,6 +148,7 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
     user.active,
     user.createdAt,
     user.updatedAt,
+    toStoredVoice(user.voice),
   ];
 
   return {
@@ -129,8 +157,8 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
         await client.query(
           `INSERT INTO confide_users
              (id, email, display_name, role, password_hash, consent_terms, consent_agreed_at, active, created_at, updated_at,
-              token_generation)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+              voice, token_generation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
           [...values(user), user.tokenGeneration],
         );
       } catch (error) {
@@ -157,7 +185,7 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
         rows = await client.query(
           `UPDATE confide_users
               SET email = $2, display_name = $3, role = $4, password_hash = $5, consent_terms = $6,
-                  consent_agreed_at = $7, active = $8, created_at = $9, updated_at = $10
+                  consent_agreed_at = $7, active = $8, created_at = $9, updated_at = $10, voice = $11::jsonb
             WHERE id = $1
             RETURNING id`,
           values(user),

@@ -402,6 +402,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the therapist's voice is enrolled, since when, and how good the sample was */
+        get: operations["getVoiceEnrolment"];
+        /**
+         * Enrol the therapist's voice from a read-aloud sample (the audio is not kept)
+         * @description Enrols the caller's voice (therapists): send a 20–30 s recording of the caller reading a paragraph aloud as the raw request body (WAV, MP3, OGG, FLAC, MP4/M4A or WebM, recognised from the bytes), with `consent=voice-enrolment-v1`: the therapist's consent to keeping an embedding of their voice to recognise them in their own sessions, and for nothing else.
+         *
+         *     The recording is turned into a voice embedding as it streams and then deleted: it is never stored. Only the embedding is kept, with the consent and its time. Enrolling again replaces the enrolment. On a later session whose speakers the diarizer separated, the speaker closest to the enrolled voice is the therapist (`transcript.roleAssignment.method: "voice"`, with a confidence); under the threshold the role heuristic decides, as without enrolment.
+         *
+         *     Refused with nothing stored: no consent (400 `voice.consent_required`), not audio (415 `upload.not_audio`), over 12582912 bytes (413 `upload.too_large`), longer than 60 s (422 `voice.too_long`), not decodable (422 `voice.unreadable`), no voice heard — silence, noise, music (422 `voice.no_speech`), under 10 s of speech (422 `voice.too_short`); a deployment without a diarizer answers 501 `voice.unavailable`.
+         */
+        put: operations["enrolVoice"];
+        post?: never;
+        /**
+         * Erase the therapist's voice enrolment
+         * @description Removes the embedding and its consent record; later sessions get roles from the heuristic. Erasing when nothing is enrolled succeeds.
+         */
+        delete: operations["eraseVoiceEnrolment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/patients": {
         parameters: {
             query?: never;
@@ -1154,6 +1183,12 @@ export interface components {
         };
         /** @enum {string} */
         Role: "therapist" | "patient" | "admin";
+        /** @description Which rule gave the speakers their roles: `voice` (the therapist's enrolled voice matched a speaker; `confidence` says how clearly), `channels` (the session's channel roles), `heuristic` (with two speakers the one asking more questions is the therapist), `review` (the therapist relabelled them). Absent on transcripts made before it was recorded. */
+        RoleAssignment: {
+            confidence: number | null;
+            /** @enum {string} */
+            method: "voice" | "channels" | "heuristic" | "review";
+        };
         ScreenedRiskFlag: {
             /** @description Who acknowledged the flag, and when; absent until acknowledged. A current flag must be acknowledged before finalize. */
             acknowledgement?: {
@@ -1500,6 +1535,7 @@ export interface components {
             language: string;
             provider: string;
             revision: number;
+            roleAssignment?: components["schemas"]["RoleAssignment"];
             segments: {
                 confidence?: number;
                 endMs: number;
@@ -1603,6 +1639,24 @@ export interface components {
                 [key: string]: unknown;
             }[];
             user: components["schemas"]["User"];
+            voiceEnrolment?: components["schemas"]["VoiceEnrolment"];
+        };
+        /** @description A therapist's voice enrolment, without the embedding. */
+        VoiceEnrolment: {
+            consent: {
+                /** Format: date-time */
+                agreedAt: string;
+                terms: string;
+            } | null;
+            /** @description The embedding function that made the enrolment. */
+            embedder: string | null;
+            enrolled: boolean;
+            /** Format: date-time */
+            enrolledAt: string | null;
+            /** @description How alike the voice sounded across the sample, in [0, 1]; low means noise, several voices or a poor microphone. */
+            quality: number | null;
+            /** @description Voiced speech heard in the sample, in milliseconds. */
+            speechMs: number | null;
         };
     };
     responses: {
@@ -3282,6 +3336,232 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVoiceEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enrolment (never audio nor the embedding). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceEnrolment"] & unknown;
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrolVoice: {
+        parameters: {
+            query?: {
+                consent?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Enrolled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceEnrolment"] & unknown;
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseVoiceEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased (or there was nothing to erase). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

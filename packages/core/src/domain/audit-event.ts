@@ -24,6 +24,8 @@ export type AuditAction =
   | "user.export"
   | "user.erase"
   | "user.password.change"
+  | "user.voice.enrol"
+  | "user.voice.erase"
   | "consent.grant"
   | "consent.withdraw"
   | "consent.read";

@@ -38,9 +38,24 @@ const twoSpeakers: Diarization = {
     { speaker: "S1", startMs: 4_900, endMs: 7_100, confidence: 0.4 },
   ],
   warnings: [],
+  voices: null,
 };
 
 describe("attributeSpeakers", () => {
+  it("hands on the voices of the speakers that got words, for the roles, and none when the diarizer gave none", () => {
+    const voices = {
+      embedder: "e1",
+      speakers: [
+        { speaker: "S1", embedding: [1, 2], speechMs: 4_000 },
+        { speaker: "S2", embedding: [3, 4], speechMs: 1_800 },
+        { speaker: "S3", embedding: [5, 6], speechMs: 300 },
+      ],
+    };
+    const { draft: attributed } = attributeSpeakers(draft, { ...twoSpeakers, voices }, { diarizer: "embedded", minSpeakers: 2 });
+    expect(attributed.voices).toEqual({ embedder: "e1", speakers: voices.speakers.slice(0, 2) });
+    expect(attributeSpeakers(draft, twoSpeakers, { diarizer: "embedded", minSpeakers: 2 }).draft.voices).toBeUndefined();
+  });
+
   it("cuts a segment where its words change speaker, so no segment mixes two people", () => {
     const { draft: attributed } = attributeSpeakers(draft, twoSpeakers, { diarizer: "embedded", minSpeakers: 2 });
     expect(attributed.segments.map((s) => [s.speaker, s.startMs, s.endMs, s.text])).toEqual([
@@ -63,7 +78,7 @@ describe("attributeSpeakers", () => {
   });
 
   it("warns when one speaker is found where the session expects two", () => {
-    const one: Diarization = { speakers: ["S1"], turns: [{ speaker: "S1", startMs: 0, endMs: 7_000, confidence: 0.9 }], warnings: [] };
+    const one: Diarization = { speakers: ["S1"], turns: [{ speaker: "S1", startMs: 0, endMs: 7_000, confidence: 0.9 }], warnings: [], voices: null };
     const { draft: attributed, warnings } = attributeSpeakers(draft, one, { diarizer: "embedded", minSpeakers: 2 });
     expect(attributed.speakers).toEqual([{ label: "S1" }]);
     expect(warnings).toContainEqual(expect.objectContaining({ feature: "diarization", message: expect.stringContaining("found 1 speaker where") }));
@@ -76,7 +91,7 @@ describe("attributeSpeakers", () => {
   });
 
   it("leaves the draft with its one speaker, and says so, when the diarizer heard no speech", () => {
-    const { draft: attributed, warnings } = attributeSpeakers(draft, { speakers: [], turns: [], warnings: [] }, { diarizer: "embedded", minSpeakers: 2 });
+    const { draft: attributed, warnings } = attributeSpeakers(draft, { speakers: [], turns: [], warnings: [], voices: null }, { diarizer: "embedded", minSpeakers: 2 });
     expect(attributed.segments).toEqual(draft.segments);
     expect(attributed.speakerDetection).toEqual({ method: "none", confidence: null });
     expect(warnings).toContainEqual(expect.objectContaining({ feature: "diarization" }));

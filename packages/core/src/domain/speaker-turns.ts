@@ -1,3 +1,4 @@
+import type { SpeakerVoices } from "./voice-roles.ts";
 import type { Segment, TranscriptDraft, TranscriptWarning, Word } from "./transcript.ts";
 
 /** A stretch of speech by one speaker. */
@@ -17,6 +18,11 @@ export interface Diarization {
   speakers: string[];
   /** What the diarizer could not do as asked, e.g. a speaker count outside the bounds. */
   warnings: TranscriptWarning[];
+  /**
+   * The voice embedding of each speaker found (the same function as `Diarizer.embedVoice`),
+   * to recognise an enrolled therapist; null when this diarizer computes none.
+   */
+  voices: SpeakerVoices | null;
 }
 
 /** A segment whose speaker is less sure than this is marked `speakerUncertain`. */
@@ -169,8 +175,17 @@ export function attributeSpeakers(
       message: `${uncertain} of ${segments.length} segments have an uncertain speaker (marked speakerUncertain): check them in review.`,
     });
   }
+  const voices = diarization.voices
+    ? { embedder: diarization.voices.embedder, speakers: diarization.voices.speakers.filter((voice) => used.has(voice.speaker)) }
+    : null;
   return {
-    draft: { ...draft, speakers, segments, speakerDetection: { method: "diarizer", diarizer: options.diarizer, confidence } },
+    draft: {
+      ...draft,
+      speakers,
+      segments,
+      speakerDetection: { method: "diarizer", diarizer: options.diarizer, confidence },
+      ...(voices ? { voices } : {}),
+    },
     warnings,
   };
 }

@@ -1,3 +1,5 @@
+import type { SpeakerVoices } from "./voice-roles.ts";
+
 export type SpeakerRole = "therapist" | "patient" | "unknown";
 
 export interface Word {
@@ -45,6 +47,18 @@ export interface SpeakerDetection {
   confidence: number | null;
 }
 
+/**
+ * Which rule gave the speakers their roles: `voice` (the therapist's enrolled voice matched a
+ * speaker, with `confidence`), `channels` (the session's channel roles), `heuristic` (the role
+ * heuristic: with two speakers the one asking more questions is the therapist), `review` (the
+ * therapist relabelled them).
+ */
+export interface RoleAssignment {
+  method: "voice" | "channels" | "heuristic" | "review";
+  /** For `voice`: how clearly the therapist's voice stood out, in [0, 1]; null otherwise. */
+  confidence: number | null;
+}
+
 export interface Transcript {
   language: string;
   durationMs: number;
@@ -62,6 +76,8 @@ export interface Transcript {
   warnings: TranscriptWarning[];
   /** How the speakers were found; absent on transcripts stored before it was recorded. */
   speakerDetection?: SpeakerDetection;
+  /** Which rule assigned the speakers' roles; absent on transcripts stored before it was recorded. */
+  roleAssignment?: RoleAssignment;
 }
 
 /**
@@ -88,6 +104,12 @@ export interface TranscriptDraft {
    * more than one speaker → `provider`, otherwise `none`).
    */
   speakerDetection?: SpeakerDetection;
+  /**
+   * The voice of each speaker, when a diarizer separated them and computed them: what core
+   * compares with the therapist's enrolled voice to find the therapist. Used to assign roles,
+   * never stored with the transcript.
+   */
+  voices?: SpeakerVoices;
 }
 
 /** `draft.speakerDetection`, or what the draft's speakers show when the adapter did not say. */

@@ -1,3 +1,5 @@
+import type { VoiceEnrolment } from "./voice-enrolment.ts";
+
 export type Role = "therapist" | "patient" | "admin";
 
 export interface Consent {
@@ -21,6 +23,11 @@ export interface User {
    * token issued before (logout, password change, refresh-token reuse, erasure). Starts at 0.
    */
   tokenGeneration: number;
+  /**
+   * A therapist's enrolled voice (an embedding, never audio); absent when none. Biometric:
+   * never leaves core except as `summarizeVoiceEnrolment`.
+   */
+  voice?: VoiceEnrolment;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,11 +45,11 @@ export interface Actor {
   role: Role;
 }
 
-/** The shape of a user that may leave core: no password hash, no token generation. */
-export type PublicUser = Omit<User, "passwordHash" | "tokenGeneration">;
+/** The shape of a user that may leave core: no password hash, no token generation, no voice embedding. */
+export type PublicUser = Omit<User, "passwordHash" | "tokenGeneration" | "voice">;
 
 export function toPublicUser(user: User): PublicUser {
-  const { passwordHash: _omitted, tokenGeneration: _internal, ...rest } = user;
+  const { passwordHash: _omitted, tokenGeneration: _internal, voice: _biometric, ...rest } = user;
   return rest;
 }
 

@@ -13,6 +13,26 @@ export interface LiveDiarization {
   speakerOf(startMs: number, endMs: number): { speaker: string; confidence: number } | null;
 }
 
+/** The voice of one person's sample (`Diarizer.embedVoice`). */
+export interface VoiceSample {
+  /** The voice embedding of the sample's voiced speech. */
+  embedding: number[];
+  /** The embedding function's name and version: embeddings of different embedders are not comparable. */
+  embedder: string;
+  /** The sample's length, in milliseconds. */
+  durationMs: number;
+  /**
+   * Voiced speech heard, in milliseconds: 0 when what was heard is not speech (silence, steady
+   * noise, music without a voice's alternation of voiced and unvoiced sounds).
+   */
+  speechMs: number;
+  /**
+   * How alike the sample's two halves sound, in [0, 1] on the embedder's own scale (1: one voice
+   * throughout; low: noise, several voices, a poor microphone); 0 without speech.
+   */
+  consistency: number;
+}
+
 export interface DiarizeOptions {
   /** The number of speakers is estimated between these bounds (inclusive, 1 ≤ min ≤ max). */
   minSpeakers: number;
@@ -46,6 +66,17 @@ export interface Diarizer {
    * @throws ConfideError `provider.unsupported` when this diarizer cannot follow live audio.
    */
   follow(options: { maxSpeakers: number }): LiveDiarization;
+
+  /**
+   * The voice embedding of a sample of one person speaking (a therapist's enrolment), with the
+   * function that also gives `Diarization.voices`, reading the audio once as a stream; the audio
+   * is not kept (a temporary decoded copy, if any, is deleted before the call returns).
+   * @returns the embedding and what was heard; silence or noise is `speechMs: 0`, not an error.
+   * @throws ConfideError `provider.rejected` when the audio cannot be decoded,
+   * `provider.unsupported` when this diarizer has no voice embeddings, `speech.engine_unavailable`
+   * when a program it needs is missing; an aborted `signal` ends the call with its reason.
+   */
+  embedVoice(audio: Pick<AudioSource, "open" | "contentType">, options?: { signal?: AbortSignal }): Promise<VoiceSample>;
 
   /** Tells whether it can run (its programs are installed); used by readiness checks. */
   check(options?: { signal?: AbortSignal }): Promise<void>;

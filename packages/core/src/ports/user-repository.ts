@@ -20,7 +20,8 @@ export interface UserRepository {
 
   /**
    * Replaces the stored user, except `tokenGeneration`: only `revokeAccessTokens` changes it,
-   * so a write based on an older read cannot bring revoked tokens back.
+   * so a write based on an older read cannot bring revoked tokens back. A user without `voice`
+   * has its stored voice enrolment removed.
    * @throws ConfideError `user.not_found`, `user.email_taken`.
    */
   update(user: User): Promise<void>;

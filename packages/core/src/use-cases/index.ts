@@ -25,6 +25,8 @@ export * from "./accounts/update-profile.ts";
 export * from "./accounts/search-patients.ts";
 export * from "./accounts/export-user-data.ts";
 export * from "./accounts/erase-user.ts";
+export * from "./accounts/enrol-voice.ts";
+export * from "./accounts/voice-enrolment-status.ts";
 // Devices
 export * from "./accounts/register-device.ts";
 export * from "./accounts/remove-device.ts";

@@ -131,6 +131,8 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
     repositories: seen?.repositories(repositories) ?? repositories,
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
+    // Voice enrolment embeds samples with the same diarizer that separates the sessions' speakers.
+    diarizer: seen?.provider("diarizer", diarizer) ?? diarizer,
     logger,
     settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes, live }) },
   });

@@ -20,7 +20,7 @@ export interface EraseUserResult {
  * An administrator erases an account and everything about it (the right to erasure). For a
  * patient: every session about them (the speech provider's job, recording and record; a
  * provider that cannot be reached does not stop the erasure, its ref is logged), devices, refresh tokens, care
- * relations and the account; their consent history is kept (proof that past processing was
+ * relations, a therapist's voice enrolment and the account; their consent history is kept (proof that past processing was
  * consented to) with the reasons of their withdrawals removed. The account is deactivated first and deleted last, so an
  * interrupted erasure can simply be run again.
  * @throws ConfideError `auth.forbidden` for non-admins, `validation.invalid_input` when an
@@ -47,7 +47,11 @@ export async function eraseUser(deps: ConfideDeps, actor: Actor, input: EraseUse
   }
   if (user.role === "patient") await assertPatientNotHeld(deps, user.id);
   const now = deps.clock.now();
-  if (user.active) await deps.users.update({ ...user, active: false, updatedAt: now });
+  // The voice enrolment (a biometric embedding) goes with the deactivation, before anything else.
+  if (user.active || user.voice !== undefined) {
+    const { voice: _erased, ...rest } = user;
+    await deps.users.update({ ...rest, active: false, updatedAt: now });
+  }
   await deps.users.revokeAccessTokens(user.id);
   await deps.tokens.revokeUser(user.id, now);
 

@@ -4,6 +4,7 @@ import type { ConsentRecord } from "../../domain/consent.ts";
 import type { DevicePlatform } from "../../domain/device.ts";
 import { toPatientView, type PatientSessionView, type Session } from "../../domain/session.ts";
 import { toPublicUser, type Actor, type CareRelation, type PublicUser } from "../../domain/user.ts";
+import { summarizeVoiceEnrolment, type VoiceEnrolmentSummary } from "../../domain/voice-enrolment.ts";
 import { ConfideError } from "../../errors.ts";
 import type { SessionQuery } from "../../ports/session-repository.ts";
 import { audit } from "../policies/audit.ts";
@@ -44,6 +45,12 @@ export interface UserDataExport {
    * administrator exports a patient: consent to therapy processing is clinical content.
    */
   consents?: ConsentRecord[];
+  /**
+   * A therapist's voice enrolment: whether enrolled, when, the consent given, how much speech and
+   * how good — never the embedding itself (a biometric template: it identifies the voice and is
+   * of no use to the person; it is erased, not handed out). Absent for patients and administrators.
+   */
+  voiceEnrolment?: VoiceEnrolmentSummary;
   /** Parts left out because the actor may not read them. */
   omitted: Array<"sessions" | "consents">;
 }
@@ -159,6 +166,7 @@ export async function exportUserData(
     ...(sessions === undefined ? {} : { sessions }),
     auditEvents,
     ...(consents === undefined ? {} : { consents }),
+    ...(user.role === "therapist" ? { voiceEnrolment: summarizeVoiceEnrolment(user.voice) } : {}),
     omitted,
   };
   await audit(deps, actor, "user.export", {

@@ -28,7 +28,10 @@ function alternatingDiarizer(): Diarizer & { pushedBytes: number; maxSpeakers: n
     pushedBytes: 0,
     maxSpeakers: [] as number[],
     async diarize() {
-      return { turns: [], speakers: [], warnings: [] };
+      return { turns: [], speakers: [], warnings: [], voices: null };
+    },
+    async embedVoice(): Promise<never> {
+      throw new Error("not used by live tests");
     },
     follow({ maxSpeakers }: { maxSpeakers: number }): LiveDiarization {
       diarizer.maxSpeakers.push(maxSpeakers);

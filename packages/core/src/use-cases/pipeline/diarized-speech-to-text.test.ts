@@ -47,6 +47,9 @@ function diarizer(result: Diarization | ConfideError): Diarizer & { calls: numbe
     follow() {
       throw new ConfideError("provider.unsupported", "not live");
     },
+    async embedVoice() {
+      throw new ConfideError("provider.unsupported", "no voices");
+    },
     async check() {},
     async close() {},
   };
@@ -69,6 +72,7 @@ const turns: Diarization = {
     { speaker: "S2", startMs: 1_900, endMs: 3_600, confidence: 0.9 },
   ],
   warnings: [],
+  voices: null,
 };
 
 const mono: TranscriptionSettings = { ...defaultTranscriptionSettings, channelLayout: "mono", diarization: true };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Session, TranscriptionSettings } from "../../domain/session.ts";
+import type { TranscriptDraft } from "../../domain/transcript.ts";
 import type { AudioSource, SpeechToText } from "../../ports/speech-to-text.ts";
 import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createInMemoryBlobStore } from "../../testing/in-memory-blob-store.ts";
@@ -100,6 +101,59 @@ describe("transcribe step and the provider's job", () => {
       ["S1", 0, "patient"],
       ["S2", 1, "therapist"],
     ]);
+    expect(session.transcript?.roleAssignment).toEqual({ method: "channels", confidence: null });
+  });
+});
+
+describe("transcribe step and the therapist's enrolled voice", () => {
+  /** S1 asks the questions (the heuristic's therapist); S2's voice is the enrolled one. */
+  const draft: TranscriptDraft = {
+    language: "en-US",
+    durationMs: 6_000,
+    provider: "scripted",
+    speakers: [{ label: "S1" }, { label: "S2" }],
+    segments: [
+      { speaker: "S1", startMs: 0, endMs: 2_000, text: "Why do I wake so early? What is wrong?" },
+      { speaker: "S2", startMs: 2_500, endMs: 5_000, text: "Nothing is wrong. Worry wakes people early." },
+    ],
+    speakerDetection: { method: "diarizer", diarizer: "embedded", confidence: 0.9 },
+    voices: {
+      embedder: "e1",
+      speakers: [
+        { speaker: "S1", embedding: [1, 0, 40], speechMs: 2_000 },
+        { speaker: "S2", embedding: [0, 1, 44], speechMs: 2_500 },
+      ],
+    },
+  };
+
+  async function rolesWith(embedder: string | null) {
+    const { deps, team } = await setUp({ speech: createScriptedSpeechToText({ transcript: draft }) });
+    if (embedder !== null) {
+      const user = (await deps.users.get(team.therapist.userId))!;
+      const at = deps.clock.now();
+      await deps.users.update({
+        ...user,
+        voice: { embedding: [0.1, 0.9, 43.7], embedder, speechMs: 20_000, durationMs: 23_000, quality: 0.7, consent: { terms: "voice-enrolment-v1", agreedAt: at }, enrolledAt: at },
+      });
+    }
+    const uploaded = await uploadSample(deps, team);
+    await runUntilIdle(deps);
+    const transcript = (await stored(deps, uploaded)).transcript!;
+    expect(JSON.stringify(transcript)).not.toContain("embedding");
+    return { roles: transcript.speakers.map((speaker) => speaker.role), assignment: transcript.roleAssignment };
+  }
+
+  it("makes the speaker with the enrolled voice the therapist, though the other asks the questions", async () => {
+    const { roles, assignment } = await rolesWith("e1");
+    expect(roles).toEqual(["patient", "therapist"]);
+    expect(assignment?.method).toBe("voice");
+    expect(assignment?.confidence).toBeGreaterThan(0.9);
+  });
+
+  it("falls back to the heuristic without an enrolment, or with one another embedder made", async () => {
+    for (const embedder of [null, "another-embedder"]) {
+      expect(await rolesWith(embedder)).toEqual({ roles: ["therapist", "patient"], assignment: { method: "heuristic", confidence: null } });
+    }
   });
 });
 

@@ -1,6 +1,15 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
 import { moveTo, withoutProviderJob, type Session } from "../../domain/session.ts";
-import { speakerDetectionOf, type Segment, type Transcript, type TranscriptDraft } from "../../domain/transcript.ts";
+import {
+  speakerDetectionOf,
+  type RoleAssignment,
+  type Segment,
+  type Speaker,
+  type Transcript,
+  type TranscriptDraft,
+} from "../../domain/transcript.ts";
+import type { VoiceEnrolment } from "../../domain/voice-enrolment.ts";
+import { assignRolesByVoice } from "../../domain/voice-roles.ts";
 import type { AudioSource, SpeechResult, SpeechWarning } from "../../ports/speech-to-text.ts";
 import { discardProviderJob } from "../policies/provider-job.ts";
 import { callProvider } from "./provider-call.ts";
@@ -79,12 +88,15 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
       features: result.warnings.map((warning) => warning.feature ?? warning.type),
     });
   }
-  const transcript = buildTranscript(deps, current, result.transcript, result.warnings);
+  // The therapist's enrolled voice is looked up only when the diarizer gave the speakers' voices.
+  const enrolment = result.transcript.voices ? ((await deps.users.get(current.therapistId))?.voice ?? null) : null;
+  const transcript = buildTranscript(deps, current, result.transcript, result.warnings, enrolment);
   deps.logger.info("session.transcribed", {
     sessionId: current.id,
     segments: transcript.segments.length,
     speakers: transcript.speakers.length,
     provider: transcript.provider,
+    roles: transcript.roleAssignment?.method ?? "heuristic",
   });
   const saved = await save(
     deps,
@@ -103,10 +115,37 @@ export async function transcribe(deps: ConfideDeps, session: Session, signal: Ab
 }
 
 /**
- * Segment ids `seg-0001`… in time order, roles from `deps.assignRoles`, revision 1, and the
- * engine's warnings (which requested features it did not honour).
+ * The speakers' roles and the rule that gave them: the therapist's enrolled voice when it
+ * matches one of the draft's speaker voices confidently enough (`assignRolesByVoice`), else
+ * `deps.assignRoles` (channel roles for a per-channel recording, the heuristic otherwise).
  */
-function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptDraft, warnings: SpeechWarning[]): Transcript {
+function assignRoles(
+  deps: ConfideDeps,
+  session: Session,
+  draft: TranscriptDraft,
+  segments: Segment[],
+  enrolment: VoiceEnrolment | null,
+): { speakers: Speaker[]; roleAssignment: RoleAssignment } {
+  if (enrolment && draft.voices) {
+    const byVoice = assignRolesByVoice({ speakers: draft.speakers, voices: draft.voices, enrolment });
+    if (byVoice) return { speakers: byVoice.speakers, roleAssignment: { method: "voice", confidence: byVoice.confidence } };
+  }
+  const speakers = deps.assignRoles({ speakers: draft.speakers, segments, settings: session.settings });
+  const byChannels = session.settings.channelLayout === "per-channel" && session.settings.channelRoles !== undefined;
+  return { speakers, roleAssignment: { method: byChannels ? "channels" : "heuristic", confidence: null } };
+}
+
+/**
+ * Segment ids `seg-0001`… in time order, roles (`assignRoles`), revision 1, and the engine's
+ * warnings (which requested features it did not honour). The draft's speaker voices are not kept.
+ */
+function buildTranscript(
+  deps: ConfideDeps,
+  session: Session,
+  draft: TranscriptDraft,
+  warnings: SpeechWarning[],
+  enrolment: VoiceEnrolment | null,
+): Transcript {
   const ordered = draft.segments
     .map((segment, index) => ({ segment, index }))
     .sort((a, b) => a.segment.startMs - b.segment.startMs || a.index - b.index);
@@ -114,7 +153,7 @@ function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptD
     ...segment,
     id: `seg-${String(index + 1).padStart(4, "0")}`,
   }));
-  const speakers = deps.assignRoles({ speakers: draft.speakers, segments, settings: session.settings });
+  const { speakers, roleAssignment } = assignRoles(deps, session, draft, segments, enrolment);
   return {
     language: draft.language,
     durationMs: draft.durationMs,
@@ -124,5 +163,6 @@ function buildTranscript(deps: ConfideDeps, session: Session, draft: TranscriptD
     revision: 1,
     warnings: warnings.map(({ type, feature, message }) => (feature === undefined ? { type, message } : { type, feature, message })),
     speakerDetection: speakerDetectionOf(draft),
+    roleAssignment,
   };
 }

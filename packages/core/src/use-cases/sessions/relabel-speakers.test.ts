@@ -20,6 +20,8 @@ describe("relabelSpeakers", () => {
 
     expect(relabelled.version).toBe(2);
     expect(relabelled.transcript?.revision).toBe(2);
+    // The therapist decided the roles now, not a rule.
+    expect(relabelled.transcript?.roleAssignment).toEqual({ method: "review", confidence: null });
     expect(relabelled.transcript?.speakers).toEqual([
       { label: "S1", role: "patient" },
       { label: "S2", role: "therapist" },

@@ -117,7 +117,13 @@ export async function relabelSpeakers(deps: ConfideDeps, actor: Actor, input: Re
   return saveReview(deps, actor, target, {
     counted: "speakers",
     action: "session.speakers.relabel",
-    transcript: { ...target.transcript, speakers, segments },
+    transcript: {
+      ...target.transcript,
+      speakers,
+      segments,
+      // A role changed by hand: the therapist's review, not a rule, now decides the roles.
+      ...(edits.some((edit) => edit.kind === "speaker") ? { roleAssignment: { method: "review" as const, confidence: null } } : {}),
+    },
     edits,
     rescore: "all",
   });

@@ -63,6 +63,13 @@ export const errorStatus: Record<ProblemCode, number> = {
   // Recorded on a session (its provider job stayed pending too long), like the provider codes.
   "speech.timeout": 502,
   "dependency.unavailable": 503,
+  // Voice enrolment (PUT /v1/me/voice): the sample or the consent is wrong; nothing was stored.
+  "voice.consent_required": 400,
+  "voice.no_speech": 422,
+  "voice.too_short": 422,
+  "voice.too_long": 422,
+  "voice.unreadable": 422,
+  "voice.unavailable": 501,
   // Audio sent after the live recognition ended: the client's order of messages is wrong.
   "live.closed": 409,
   // Live sessions (/v1/live): the statuses name the kind of failure; over the WebSocket the

@@ -2,6 +2,7 @@ import { exportUserData, getProfile, updateProfile, type ConfideDeps } from "@co
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { addOwnConsentRoutes } from "./consent-routes.ts";
+import { addVoiceRoutes, VoiceEnrolmentSchema } from "./voice-routes.ts";
 import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
@@ -30,6 +31,7 @@ const ExportSchema = z
     sessions: z.array(z.record(z.string(), z.unknown())).optional(),
     auditEvents: z.array(z.record(z.string(), z.unknown())),
     consents: z.array(ConsentRecordSchema).optional(),
+    voiceEnrolment: VoiceEnrolmentSchema.optional().openapi({ description: "A therapist's voice enrolment, without the embedding." }),
     omitted: z.array(z.enum(["sessions", "consents"])),
   })
   .openapi("UserDataExport");
@@ -109,6 +111,7 @@ export function createMeRoutes(options: MeRoutesOptions) {
   );
 
   addOwnConsentRoutes(router, deps);
+  addVoiceRoutes(router, deps);
 
   return router;
 }

@@ -84,6 +84,16 @@ const TranscriptSchema = z
         description:
           "How the speakers were found: `channels` (one per channel), `provider` (the speech service), `diarizer` (Confide's own, named), `none` (not separated: one speaker stands for everyone); with the mean confidence when known. Absent on transcripts made before it was recorded.",
       }),
+    roleAssignment: z
+      .object({
+        method: z.enum(["voice", "channels", "heuristic", "review"]),
+        confidence: z.number().min(0).max(1).nullable(),
+      })
+      .optional()
+      .openapi("RoleAssignment", {
+        description:
+          "Which rule gave the speakers their roles: `voice` (the therapist's enrolled voice matched a speaker; `confidence` says how clearly), `channels` (the session's channel roles), `heuristic` (with two speakers the one asking more questions is the therapist), `review` (the therapist relabelled them). Absent on transcripts made before it was recorded.",
+      }),
   })
   .openapi("Transcript");
 
