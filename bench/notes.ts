@@ -24,7 +24,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sessionMoods, verifyNotes, type NoteWriterInput } from "@confide/core";
-import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local";
+import { createVaderLanguageAnalyzer, createWinkClaimReader, writeEmbeddedNotes } from "@confide/adapters-local";
 import type { NotesSession } from "./data/notes/build-dataset.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
@@ -36,6 +36,7 @@ const detail = process.env.BENCH_NOTES_DETAIL === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
 const analyzer = createVaderLanguageAnalyzer();
+const claims = createWinkClaimReader();
 
 function load(split: "dev" | "test"): NotesSession[] {
   return readFileSync(new URL(`./data/notes/${split}.jsonl`, import.meta.url), "utf8")
@@ -195,7 +196,7 @@ for (let run = 0; run < runs; run += 1) {
   const startMs = performance.now();
   const draft = writeEmbeddedNotes(input);
   const writtenMs = performance.now();
-  const notes = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() });
+  const notes = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
   writeMs.push(writtenMs - startMs);
   verifyMs.push(performance.now() - writtenMs);
   quality = JSON.stringify(notes.quality);

@@ -15,6 +15,7 @@ import {
   type SessionSummary,
   type Transcript,
 } from "@confide/core";
+import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectConfideError } from "./expect-confide-error.ts";
@@ -71,7 +72,7 @@ function notesOn(transcript: Transcript, fields: Partial<NotesDraft>): ClinicalN
     riskFlags: none,
     ...fields,
   } as NotesDraft;
-  return verifyNotes(draft, transcript, { provider: "contract", model: "contract", promptVersion: "1", writtenAt: minutesAfterEpoch(-100) });
+  return verifyNotes(draft, transcript, { provider: "contract", model: "contract", promptVersion: "1", writtenAt: minutesAfterEpoch(-100) }, createPlainWordsClaimReader());
 }
 
 export function describeSessionRepositoryContract(options: SessionRepositoryContractOptions): void {

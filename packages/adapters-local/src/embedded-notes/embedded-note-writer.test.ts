@@ -3,10 +3,16 @@ import { describeNoteWriterContract } from "@confide/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { createEmbeddedNoteWriter, writeEmbeddedNotes } from "./embedded-note-writer.ts";
 import { readSegment } from "./segment-reader.ts";
 
-describeNoteWriterContract({ name: "embedded", create: async () => createEmbeddedNoteWriter(), capabilities: { flagsRisk: false } });
+describeNoteWriterContract({
+  name: "embedded",
+  create: async () => createEmbeddedNoteWriter(),
+  claims: createWinkClaimReader(),
+  capabilities: { flagsRisk: false },
+});
 
 const analyzer = createVaderLanguageAnalyzer();
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
@@ -35,7 +41,7 @@ async function dialogue(lines: string[]): Promise<NoteWriterInput> {
 
 async function notesOf(lines: string[]) {
   const input = await dialogue(lines);
-  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance);
+  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance, createWinkClaimReader());
 }
 
 const plainSession = [

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
 import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
 const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
   revision: 3,
@@ -19,6 +20,7 @@ const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
   ],
 };
 
+const claims = createPlainWordsClaimReader();
 const provenance = { provider: "test", model: "m", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") };
 
 const draftNotAssessed = (): NotesDraft => allNotAssessed("not in this test");
@@ -165,7 +167,7 @@ describe("verifyNotes", () => {
         { type: "self_harm", severity: "high", text: "Said to want to die", quote: "I want to die", speaker: "patient", evidence: [{ segmentId: "seg-2", start: 0, end: 5 }] },
       ],
     };
-    const notes = verifyNotes(draft, transcript, provenance);
+    const notes = verifyNotes(draft, transcript, provenance, claims);
     expect(notes.keyTopics).toEqual([
       { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" } },
       {
@@ -182,7 +184,7 @@ describe("verifyNotes", () => {
   });
 
   it("keeps the reason of a field not assessed", () => {
-    const notes = verifyNotes(draftNotAssessed(), transcript, provenance);
+    const notes = verifyNotes(draftNotAssessed(), transcript, provenance, claims);
     expect(notes.strategies).toEqual({ status: "not_assessed", reason: "not in this test" });
     expect(riskFlagsOf(notes)).toEqual([]);
     expect(notes.quality).toEqual({ grounded: 0, unverified: 0, notAssessed: noteListFields.length + 3 });
@@ -199,7 +201,7 @@ describe("verifyNotes", () => {
     fc.assert(
       fc.property(fc.array(field, { minLength: noteListFields.length, maxLength: noteListFields.length }), (fields) => {
         const draft = { ...draftNotAssessed(), ...Object.fromEntries(noteListFields.map((name, index) => [name, fields[index]])) } as NotesDraft;
-        const notes = verifyNotes(draft, transcript, provenance);
+        const notes = verifyNotes(draft, transcript, provenance, claims);
         const items = fields.reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
         const notAssessedFields = fields.filter((value) => !Array.isArray(value)).length + 3;
         return (
