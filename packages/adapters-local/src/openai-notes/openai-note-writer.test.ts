@@ -1,4 +1,4 @@
-import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -232,8 +232,14 @@ describe("openai NoteWriter on the fake server", () => {
     expect(new Set(quotes.map((quote) => quote.quote)).size).toBe(quotes.length);
     expect(quotes.length).toBe(long.segments.filter((segment) => segment.speaker === "S2").length);
     expect(isNotAssessed(verified.sessionMood)).toBe(false);
-    expect(verified.quality.unverified).toBe(0);
-    expect(verified.quality).toEqual({ grounded: 72, unverified: 0, notAssessed: 5 });
+    // The fake's key topic "afterwards" (its longest word of one line) names nothing: core finds no
+    // content word in it, so it and the summary sentence repeating it are unsupported, kept unverified.
+    const unsupported = [...(verified.keyTopics as NoteItem[]), ...(verified.patientSummary as NoteItem[])].filter((item) => item.support === "unsupported");
+    expect(unsupported.map((item) => [item.text, item.verification.status])).toEqual([
+      ["afterwards", "unverified"],
+      ["You talked about afterwards.", "unverified"],
+    ]);
+    expect(verified.quality).toEqual({ grounded: 70, unverified: 2, notAssessed: 5 });
   });
 });
 

@@ -169,11 +169,12 @@ describe("verifyNotes", () => {
     };
     const notes = verifyNotes(draft, transcript, provenance, claims);
     expect(notes.keyTopics).toEqual([
-      { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" } },
+      { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" }, support: "paraphrased" },
       {
         text: "family",
         evidence: [{ segmentId: "seg-99", start: 0, end: 1 }],
         verification: { status: "unverified", reason: "The cited segment seg-99 does not exist." },
+        support: "unsupported",
       },
     ]);
     // The risk flag is not grounded, and is kept.

@@ -6,12 +6,23 @@ const stopWords = new Set(
   ),
 );
 const negationCues = new Set(["not", "no", "never", "n't", "nothing", "without"]);
+/** Past forms the suffix rule below does not reach. */
+const irregular: Record<string, string> = { said: "say", told: "tell", felt: "feel", went: "go" };
 /** How many words after a cue are negated. */
 const negationWindow = 3;
 
+/** "worries" → "worry", "drinks" → "drink", "talked" → "talk"; other words as they are. */
+function plainLemma(word: string): string {
+  if (irregular[word] !== undefined) return irregular[word];
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith("ed")) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
 /**
  * A ClaimReader for tests that do not exercise the language (repositories, contracts, use
- * cases): words split on non-letters, lower-cased, a trailing "s" dropped as the lemma, function
+ * cases): words split on non-letters ("don't" as "do" and "n't"), lower-cased, a few suffixes ("s", "ies", "ed") cut for the lemma, function
  * words from a short list, a word negated within three words after "not", "n't", "never"… It is
  * string matching, not a language model: production reads with wink-nlp (adapters-local's
  * `createWinkClaimReader`), and the claim-support rule is tested with that reader.
@@ -22,11 +33,11 @@ export function createPlainWordsClaimReader(): ClaimReader {
     read(text) {
       const words: ClaimWord[] = [];
       let sinceCue = Number.POSITIVE_INFINITY;
-      for (const match of text.matchAll(/n't|[\p{L}\p{N}]+/gu)) {
+      for (const match of text.matchAll(/[\p{L}\p{N}]+?(?=n't)|n't|[\p{L}\p{N}]+/gu)) {
         const value = match[0];
         const lower = value.toLowerCase();
         const cue = negationCues.has(lower);
-        const lemma = cue ? (lower === "n't" ? "not" : lower) : lower.length > 3 && lower.endsWith("s") && !lower.endsWith("ss") ? lower.slice(0, -1) : lower;
+        const lemma = cue ? (lower === "n't" ? "not" : lower) : plainLemma(lower);
         const stopWord = stopWords.has(lower);
         words.push({
           value,
