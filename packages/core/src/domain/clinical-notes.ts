@@ -104,8 +104,8 @@ export type Verified<Draft extends NoteItemDraft> = Draft & { verification: Veri
 /**
  * A claim after core checked its evidence and how well the cited words carry it
  * (`claimSupport`). An `unsupported` claim is also `unverified` (the reason says the cited words
- * do not carry it). `support` is absent on notes written before claims were checked, which were
- * checked for evidence only.
+ * do not carry it). `support` is absent when the citation itself failed (nothing to judge the
+ * claim by: the verification says why) and on notes written before claims were checked.
  */
 export type Supported<Draft extends NoteItemDraft> = Verified<Draft> & { support?: ClaimSupport };
 

@@ -174,7 +174,6 @@ describe("verifyNotes", () => {
         text: "family",
         evidence: [{ segmentId: "seg-99", start: 0, end: 1 }],
         verification: { status: "unverified", reason: "The cited segment seg-99 does not exist." },
-        support: "unsupported",
       },
     ]);
     // The risk flag is not grounded, and is kept.

@@ -129,8 +129,8 @@ function citedSegments(item: NoteItemDraft, transcript: EvidenceSource): CitedSe
 
 /**
  * An item's evidence check (`verifyItem`) and, when it held, its claim support (`claimSupport`):
- * an unsupported claim is unverified, with `unsupportedReason`; an item whose evidence failed is
- * `unsupported` as well.
+ * an unsupported claim is unverified, with `unsupportedReason`. An item whose evidence failed is
+ * unverified with that reason and gets no `support` (there are no cited words to judge it by).
  */
 export function verifyClaim<Draft extends NoteItemDraft>(
   item: Draft,
@@ -139,7 +139,7 @@ export function verifyClaim<Draft extends NoteItemDraft>(
   kind: ClaimKind = "statement",
 ): Supported<Draft> {
   const verification = verifyItem(item, transcript);
-  if (verification.status === "unverified") return { ...item, verification, support: "unsupported" };
+  if (verification.status === "unverified") return { ...item, verification };
   const support = claimSupport(item, citedSegments(item, transcript), reader, kind);
   return { ...item, verification: support === "unsupported" ? unverified(unsupportedReason) : verification, support };
 }
