@@ -172,12 +172,12 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
  * @returns the support. Never throws.
  */
 export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reader: ClaimReader, kind: ClaimKind = "statement"): ClaimSupport {
-  const claimWords = reader.read(claim.text);
+  const claimWords = readCached(reader, claim.text);
   const readAs = claimWords.some((word) => topicLemmas.has(word.lemma)) ? "topic" : kind;
   const speaker = attributedSpeaker(claim, claimWords);
   const said = cited.filter((segment) => speaker === undefined || segment.role === speaker).flatMap((segment) => readCached(reader, segment.text));
   const claimed = claimedWords(claimWords);
-  const quoteWords = claim.quote === undefined ? null : reader.read(claim.quote);
+  const quoteWords = claim.quote === undefined ? null : readCached(reader, claim.quote);
   if (claimed.length === 0) {
     return quoteWords !== null && said.length > 0 && sameWords(claimWords, quoteWords) ? "quoted" : "unsupported";
   }
@@ -196,7 +196,10 @@ function sameWords(a: readonly ClaimWord[], b: readonly ClaimWord[]): boolean {
   return a.length === b.length && a.every((word, index) => word.lemma === b[index]?.lemma);
 }
 
-/** Segment readings by reader and text: a segment cited by many items is read once. */
+/**
+ * Readings by reader and text: a segment cited by many items is read once, and so is a quote that
+ * is its item's text. At most `readingsKept` texts per reader, then the memo starts again.
+ */
 const readings = new WeakMap<ClaimReader, Map<string, ClaimWord[]>>();
 const readingsKept = 5_000;
 
