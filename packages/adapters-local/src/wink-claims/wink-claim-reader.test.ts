@@ -53,6 +53,14 @@ describe("claim support read by wink-nlp: hand-written model answers", () => {
     expect(claimSupport({ text: "Patient discussed drinking" }, [patient("I don't drink.")], reader)).toBe("paraphrased");
   });
 
+  it("a patient named after the verb is a topic, not the speaker; a quote after reporting words is quoted", () => {
+    const cited = [patient("We were four nurses short on the ward, and a patient fell."), therapist("It might help to speak to occupational health.")];
+    expect(claimSupport({ text: "The session touched on the ward, occupational health and a patient." }, cited, reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "You said: “I'll tell him you said that.”", quote: "I'll tell him you said that." }, [patient("Thanks. I'll tell him you said that.")], reader)).toBe(
+      "quoted",
+    );
+  });
+
   it("the speaker matters", () => {
     expect(claimSupport({ text: "Patient reports drinking every night" }, [therapist("Are you drinking every night?")], reader)).toBe("unsupported");
     expect(claimSupport({ text: "Patient reports drinking every night" }, [patient("I am drinking every night.")], reader)).toBe("paraphrased");

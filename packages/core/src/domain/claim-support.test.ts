@@ -82,6 +82,13 @@ describe("claimSupport: hand-written model answers", () => {
     expect(claimSupport({ text: "Therapist and patient discussed drinking every night" }, [therapist(words)], reader)).toBe("paraphrased");
   });
 
+  it("a quote given after reporting words, with no content word of its own, is quoted", () => {
+    expect(claimSupport({ text: "You said: “I'll tell him you said that.”", quote: "I'll tell him you said that." }, [patient("Thanks. I'll tell him you said that.")], reader)).toBe(
+      "quoted",
+    );
+    expect(claimSupport({ text: "Patient said: I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
+  });
+
   it("a claim with no content word is quoted only when it is its quote", () => {
     expect(claimSupport({ text: "I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
     expect(claimSupport({ text: "I" }, [patient("I am here.")], reader)).toBe("unsupported");
@@ -98,6 +105,7 @@ describe("attributedSpeaker", () => {
     expect(attributedSpeaker({ text: "The clinician suggested" }, read("The clinician suggested"))).toBe("therapist");
     expect(attributedSpeaker({ text: "Patient and counsellor agreed" }, read("Patient and counsellor agreed"))).toBeUndefined();
     expect(attributedSpeaker({ text: "Work stress" }, read("Work stress"))).toBeUndefined();
+    expect(attributedSpeaker({ text: "Therapist said" }, read("Therapist said"))).toBe("therapist");
   });
 });
 
@@ -136,6 +144,8 @@ describe("claimSupport with a reader that tags parts of speech", () => {
     };
   }
   const tagged = tableReader({
+    touched: { lemma: "touch", partOfSpeech: "VERB" },
+    reports: { lemma: "report", partOfSpeech: "VERB" },
     drinking: { lemma: "drinking", stem: "drink" },
     drinks: { lemma: "drink", stem: "drink", partOfSpeech: "VERB" },
     was: { lemma: "be", partOfSpeech: "VERB" },
@@ -144,6 +154,16 @@ describe("claimSupport with a reader that tags parts of speech", () => {
   it("matches a word by its stem when the lemmas differ", () => {
     expect(claimSupport({ text: "drinking" }, [patient("drinks")], tagged)).toBe("paraphrased");
   });
+  it("takes the patient named before the first verb as the speaker, and a patient named after it as a topic", () => {
+    const ward = [therapist("A patient fell on the ward"), patient("ward")];
+    expect(claimSupport({ text: "Patient reports ward" }, [therapist("ward")], tagged)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient reports ward" }, [patient("ward")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "session touched ward patient" }, ward, tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "session touched ward patient" }, [patient("ward")], tagged)).toBe("unsupported");
+    expect(claimSupport({ text: "therapist reports ward" }, ward, tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "therapist reports ward" }, [patient("ward")], tagged)).toBe("unsupported");
+  });
+
   it("leaves light verbs and stop-listed adverbs out of what must be said", () => {
     expect(claimSupport({ text: "was really drinking" }, [patient("drinks")], tagged)).toBe("paraphrased");
   });

@@ -43,16 +43,10 @@ const contentPartsOfSpeech = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NU
 const lightVerbs: ReadonlySet<string> = new Set(["be", "have", "do"]);
 
 /**
- * Lemmas a note uses to say who said what, not what was said ("Patient reports…", "You said…",
- * "Suggested: …"): they are not looked for in the transcript.
+ * Verbs a note uses to say who said what, not what was said ("Patient reports…", "You said…",
+ * "Suggested: …", "The session touched on…"): they are not looked for in the transcript.
  */
 export const reportingLemmas: ReadonlySet<string> = new Set([
-  "patient",
-  "client",
-  "therapist",
-  "clinician",
-  "counsellor",
-  "counselor",
   "say",
   "tell",
   "report",
@@ -81,6 +75,7 @@ export const reportingLemmas: ReadonlySet<string> = new Set([
 
 /** Lemmas that state the opposite of what follows them: "Patient denies drinking" claims "not drink". */
 const denialLemmas: ReadonlySet<string> = new Set(["deny"]);
+/** How a note names the patient or the therapist as the one who said or did something. */
 const patientLemmas: ReadonlySet<string> = new Set(["patient", "client"]);
 const therapistLemmas: ReadonlySet<string> = new Set(["therapist", "clinician", "counsellor", "counselor"]);
 
@@ -115,26 +110,49 @@ function sameWord(a: Pick<ClaimWord, "lemma" | "stem">, b: Pick<ClaimWord, "lemm
 }
 
 /**
- * The content words a claim asserts, with their polarity: reporting words left out, a word's
- * negation as read, flipped once more after a denial ("denies", "denied").
+ * The words of a claim before its first verb — its subject, where a note names who speaks
+ * ("Patient reports…", "The therapist and the patient agreed…"); the whole claim when it has no
+ * verb ("Patient drinks", read with "drinks" as a noun). "patient" after the verb ("touched on
+ * the ward and a patient") names a topic, not a speaker.
+ */
+function subjectOf(words: readonly ClaimWord[]): readonly ClaimWord[] {
+  const verb = words.findIndex((word) => word.partOfSpeech === "VERB");
+  return verb === -1 ? words : words.slice(0, verb);
+}
+
+/** True for a word of the subject that names the patient or the therapist. */
+function namesParticipant(word: ClaimWord): boolean {
+  return patientLemmas.has(word.lemma) || therapistLemmas.has(word.lemma);
+}
+
+/** A claim's own words: all but its reporting verbs and the patient or therapist its subject names. */
+function ownWords(words: readonly ClaimWord[]): ClaimWord[] {
+  const named = new Set(subjectOf(words).filter(namesParticipant));
+  return words.filter((word) => !reportingLemmas.has(word.lemma) && !named.has(word));
+}
+
+/**
+ * The content words a claim asserts, with their polarity: its own words (`ownWords`) that carry
+ * content, each with its negation as read, flipped once more after a denial ("denies", "denied").
  */
 function claimedWords(words: readonly ClaimWord[]): ClaimedWord[] {
   const denied = words.some((word) => denialLemmas.has(word.lemma));
-  return words
-    .filter((word) => isContentWord(word) && !reportingLemmas.has(word.lemma))
+  return ownWords(words)
+    .filter(isContentWord)
     .map((word) => ({ lemma: word.lemma, stem: word.stem, negated: word.negated !== denied }));
 }
 
 /**
  * Whose words the claim says these are: the item's `speaker` when it has one; otherwise the
- * patient when it names the patient ("Patient reports…") and not the therapist, the therapist
- * when it names the therapist and not the patient; nobody in particular otherwise.
+ * patient when its subject (`subjectOf`) names the patient ("Patient reports…", "The client
+ * said…") and not the therapist, the therapist when it names the therapist and not the patient;
+ * nobody in particular otherwise.
  */
 export function attributedSpeaker(claim: Claim, words: readonly ClaimWord[]): Exclude<SpeakerRole, "unknown"> | undefined {
   if (claim.speaker !== undefined) return claim.speaker;
-  const lemmas = new Set(words.map((word) => word.lemma));
-  const patient = [...patientLemmas].some((lemma) => lemmas.has(lemma));
-  const therapist = [...therapistLemmas].some((lemma) => lemmas.has(lemma));
+  const subject = subjectOf(words);
+  const patient = subject.some((word) => patientLemmas.has(word.lemma));
+  const therapist = subject.some((word) => therapistLemmas.has(word.lemma));
   if (patient && !therapist) return "patient";
   if (therapist && !patient) return "therapist";
   return undefined;
@@ -152,21 +170,23 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
 
 /**
  * Judges how well the cited segments carry a claim. The rule, in order:
- * 1. Read the claim (`reader`): its content words (`isContentWord`), by lemma, less the words that say who said what
- *    (`reportingLemmas`: "patient", "reports", "said"…). Each carries the polarity read with it
- *    ("does not drink" claims *not* drink), flipped after "denies".
+ * 1. Read the claim (`reader`). Its content words (`isContentWord`), by lemma, less the verbs that
+ *    say who said what (`reportingLemmas`: "reports", "said", "discussed"…) and the patient or
+ *    therapist its subject names ("Patient…"). Each carries the polarity read with it ("does not
+ *    drink" claims *not* drink), flipped after "denies".
  * 2. The words said: those of the cited segments (whole segments, read in context so a negation
  *    before the cited span still counts) — only the segments of the speaker the claim attributes
  *    (`attributedSpeaker`): "Patient reports X" is not carried by the therapist's words.
  * 3. A content word is *said* when a said word is the same word (same lemma, or same stem:
  *    "drinking" and "drink") with its polarity, *contradicted* when it is said only with the
- *    other polarity ("I don't drink" against "patient
- *    drinks").
- * 4. `unsupported` when any content word is contradicted, or when the claim has no content word
- *    and is not itself a quote (nothing checkable: "Suicidal ideation" has content, "I" has none).
- * 5. `quoted` when the item's quote is among the said words and every content word is said by a
- *    word of the quote (a claim with no content word that is its quote, like "Yeah.", is quoted).
- * 6. `paraphrased` when at least two thirds of the content words are said (so a claim of one or
+ *    other polarity ("I don't drink" against "Patient drinks"). A topic (`ClaimKind`: `kind`, or a
+ *    claim with a topic verb) asserts no polarity: the same word said either way is said.
+ * 4. A claim with no content word ("Yeah.", "You said: “I'll tell him.”") is `quoted` when it has
+ *    a quote, something of the cited segments is said, and its own words (`ownWords`) are all
+ *    words of the quote; otherwise `unsupported` (nothing the cited words could carry).
+ * 5. `unsupported` when any content word is contradicted.
+ * 6. `quoted` when the item has a quote and every content word is said by a word of the quote.
+ * 7. `paraphrased` when at least two thirds of the content words are said (so a claim of one or
  *    two content words needs all of them); `unsupported` otherwise.
  * Whether the quote appears and the spans exist is `verifyItem`'s check, made before this one.
  * @returns the support. Never throws.
@@ -179,7 +199,8 @@ export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reade
   const claimed = claimedWords(claimWords);
   const quoteWords = claim.quote === undefined ? null : readCached(reader, claim.quote);
   if (claimed.length === 0) {
-    return quoteWords !== null && said.length > 0 && sameWords(claimWords, quoteWords) ? "quoted" : "unsupported";
+    if (quoteWords === null || said.length === 0) return "unsupported";
+    return ownWords(claimWords).every((word) => quoteWords.some((quoteWord) => quoteWord.lemma === word.lemma)) ? "quoted" : "unsupported";
   }
   const standings = claimed.map((word) => standing(word, said, readAs));
   if (standings.includes("contradicted")) return "unsupported";
@@ -189,11 +210,6 @@ export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reade
   }
   const found = standings.filter((state) => state === "said").length;
   return found * paraphraseDenominator >= claimed.length * paraphraseNumerator ? "paraphrased" : "unsupported";
-}
-
-/** True when two readings have the same lemmas in the same order. */
-function sameWords(a: readonly ClaimWord[], b: readonly ClaimWord[]): boolean {
-  return a.length === b.length && a.every((word, index) => word.lemma === b[index]?.lemma);
 }
 
 /**
