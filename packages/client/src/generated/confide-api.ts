@@ -732,7 +732,7 @@ export interface components {
             therapistId: string;
         };
         /**
-         * @description How well the cited words carry the claim (core's claim-support rule): `quoted` — its quote is in the cited segments and carries every content word of the claim; `paraphrased` — the cited segments say the claim's content words (by lemma, with the same negation, by the speaker it names); `unsupported` — the citation does not carry the claim (then `verification` is unverified: never show it as fact). Absent on notes written before claims were checked.
+         * @description How well the cited words carry the claim (core's claim-support rule): `quoted` — its quote is in the cited segments and carries every content word of the claim; `paraphrased` — the cited segments say the claim's content words (by lemma, with the same negation, by the speaker it names); `unsupported` — the citation does not carry the claim (then `verification` is unverified: never show it as fact). Absent when the citation itself failed (see `verification`) and on notes written before claims were checked.
          * @enum {string}
          */
         ClaimSupport: "quoted" | "paraphrased" | "unsupported";
@@ -1074,6 +1074,11 @@ export interface components {
              * @enum {string}
              */
             subject: "speaker" | "other_person";
+            /**
+             * @description A note writer's flag: how well its cited words carry it (see `ClaimSupport`); `unsupported` is unverified, never fact.
+             * @enum {string}
+             */
+            support?: "quoted" | "paraphrased" | "unsupported";
             /**
              * @description `history`: said to be past and over; a lower-priority flag.
              * @enum {string}
