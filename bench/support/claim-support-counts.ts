@@ -2,7 +2,7 @@
  * The claim-support distribution of verified notes (issue 22 item 3): how many of their claims
  * core found quoted, paraphrased or unsupported, in all and by field. Pure.
  */
-import { claimSupports, isNotAssessed, noteListFields, type ClaimSupport, type ClinicalNotes } from "@confide/core";
+import { isNotAssessed, noteListFields, type ClaimSupport, type ClinicalNotes } from "@confide/core";
 
 /** Claims by support; `failed` counts items whose citation itself failed (no support judged). */
 export type SupportCounts = Record<ClaimSupport | "failed", number>;
@@ -23,6 +23,6 @@ export function addSupportCounts(byField: Map<string, SupportCounts>, notes: Cli
 /** The counts of every field added up. */
 export function totalSupportCounts(byField: ReadonlyMap<string, SupportCounts>): SupportCounts {
   const total = emptyCounts();
-  for (const counts of byField.values()) for (const key of [...claimSupports, "failed"] as const) total[key] += counts[key];
+  for (const counts of byField.values()) for (const key of ["quoted", "paraphrased", "unsupported", "failed"] as const) total[key] += counts[key];
   return total;
 }

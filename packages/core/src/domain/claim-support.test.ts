@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
-import { attributedSpeaker, claimSupport, isContentWord, type CitedSegment } from "./claim-support.ts";
+import { attributedSpeaker, claimSupport, isContentWord, readingsKept, reportingLemmas, topicLemmas, type CitedSegment } from "./claim-support.ts";
 
 // The rule is core's; the words come from a reader. These tests read with core's plain-words
 // test reader (a crude lemma: "drinks" → "drink"; negation within three words after "not",
@@ -61,6 +61,16 @@ describe("claimSupport: hand-written model answers", () => {
     expect(claimSupport({ text: "Patient drinks wine every night" }, [patient("Every night I never drink wine at dinner.")], reader)).toBe("unsupported");
   });
 
+  it("one contradicted word makes a claim unsupported even when two thirds of its words are said", () => {
+    expect(claimSupport({ text: "Patient reports wine garden sleep" }, [patient("Wine in the garden. I can't sleep.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient reports wine garden sleep" }, [patient("Wine in the garden. Music.")], reader)).toBe("paraphrased");
+  });
+
+  it("is quoted only when the quote itself carries the claim, paraphrased when the rest of the segment does", () => {
+    expect(claimSupport({ text: "anxious at work", quote: "anxious" }, [patient("I've been anxious at work.")], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "anxious at work", quote: "anxious at work" }, [patient("I've been anxious at work.")], reader)).toBe("quoted");
+  });
+
   it("a word said both ways is said", () => {
     expect(claimSupport({ text: "Patient drinks" }, [patient("I don't drink much. Well, I drink on Fridays.")], reader)).toBe("paraphrased");
   });
@@ -94,6 +104,30 @@ describe("claimSupport: hand-written model answers", () => {
     expect(claimSupport({ text: "I" }, [patient("I am here.")], reader)).toBe("unsupported");
     expect(claimSupport({ text: "I", quote: "I" }, [], reader)).toBe("unsupported");
     expect(claimSupport({ text: "I", quote: "me" }, [patient("I am here.")], reader)).toBe("unsupported");
+    // Every own word of the claim must be the quote's; the quote may say more.
+    expect(claimSupport({ text: "I you", quote: "I" }, [patient("I am here.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "I", quote: "I am" }, [patient("I am here.")], reader)).toBe("quoted");
+  });
+});
+
+describe("the word lists of the rule", () => {
+  it("looks for no reporting verb in the transcript", () => {
+    for (const lemma of reportingLemmas) {
+      // "deny wine" claims no wine.
+      expect(claimSupport({ text: `${lemma} wine` }, [patient(lemma === "deny" ? "No wine." : "Some wine.")], reader), lemma).toBe("paraphrased");
+    }
+    expect(claimSupport({ text: "whisper wine" }, [patient("Some wine.")], reader)).toBe("unsupported");
+  });
+
+  it("reads a claim with a topic verb as a topic", () => {
+    for (const lemma of topicLemmas) expect(claimSupport({ text: `${lemma} sleep` }, [patient("I can't sleep.")], reader), lemma).toBe("paraphrased");
+    expect(claimSupport({ text: "report sleep" }, [patient("I can't sleep.")], reader)).toBe("unsupported");
+  });
+
+  it("names the patient or the therapist by each of their words", () => {
+    for (const word of ["patient", "client"]) expect(attributedSpeaker({ text: word }, reader.read(word)), word).toBe("patient");
+    for (const word of ["therapist", "clinician", "counsellor", "counselor"]) expect(attributedSpeaker({ text: word }, reader.read(word)), word).toBe("therapist");
+    expect(attributedSpeaker({ text: "nurse" }, reader.read("nurse"))).toBeUndefined();
   });
 });
 
@@ -113,7 +147,8 @@ describe("isContentWord", () => {
   const word = (lemma: string, partOfSpeech: string, stopWord = false) => ({ lemma, partOfSpeech, stopWord });
   it("counts nouns, proper nouns, adjectives, numbers and verbs, stop-listed or not, but not be, have, do", () => {
     for (const partOfSpeech of ["NOUN", "PROPN", "ADJ", "NUM", "VERB"]) expect(isContentWord(word("call", partOfSpeech, true))).toBe(true);
-    for (const lemma of ["be", "have", "do"]) expect(isContentWord(word(lemma, "VERB"))).toBe(false);
+    for (const lemma of ["be", "have", "do"]) expect(isContentWord(word(lemma, "VERB")), lemma).toBe(false);
+    expect(isContentWord(word("go", "VERB"))).toBe(true);
     expect(isContentWord(word("have", "NOUN"))).toBe(true);
   });
   it("counts adverbs that are not stop words, and no other part of speech", () => {
@@ -147,12 +182,15 @@ describe("claimSupport with a reader that tags parts of speech", () => {
     touched: { lemma: "touch", partOfSpeech: "VERB" },
     reports: { lemma: "report", partOfSpeech: "VERB" },
     drinking: { lemma: "drinking", stem: "drink" },
+    ran: { lemma: "run", stem: "ran" },
     drinks: { lemma: "drink", stem: "drink", partOfSpeech: "VERB" },
     was: { lemma: "be", partOfSpeech: "VERB" },
     really: { partOfSpeech: "ADV", stopWord: true },
   });
-  it("matches a word by its stem when the lemmas differ", () => {
+  it("matches a word by its stem when the lemmas differ, and by its lemma when the stems do", () => {
     expect(claimSupport({ text: "drinking" }, [patient("drinks")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "ran" }, [patient("run")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "ran" }, [patient("walk")], tagged)).toBe("unsupported");
   });
   it("takes the patient named before the first verb as the speaker, and a patient named after it as a topic", () => {
     const ward = [therapist("A patient fell on the ward"), patient("ward")];
@@ -207,5 +245,31 @@ describe("claimSupport: properties", () => {
         return rank[both] >= rank[one] && both !== "unsupported";
       }),
     );
+  });
+});
+
+describe("claimSupport reads each text once", () => {
+  function countingReader() {
+    const reads: string[] = [];
+    const plain = createPlainWordsClaimReader();
+    return { reads, reader: { name: "counting", read: (text: string) => (reads.push(text), plain.read(text)) } satisfies ClaimReader };
+  }
+
+  it("a segment cited by many claims, and a quote that is its claim's text, are read once", () => {
+    const { reads, reader: counting } = countingReader();
+    const cited = [patient("I will call my sister next week.")];
+    expect(claimSupport({ text: "call sister", quote: "call my sister" }, cited, counting)).toBe("quoted");
+    expect(claimSupport({ text: "I will call my sister next week.", quote: "I will call my sister next week." }, cited, counting)).toBe("quoted");
+    expect(reads).toEqual(["call sister", "I will call my sister next week.", "call my sister"]);
+  });
+
+  it("keeps at most readingsKept texts, then starts again", () => {
+    const { reads, reader: counting } = countingReader();
+    for (let index = 0; index <= readingsKept; index += 1) claimSupport({ text: `word${index}` }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 1);
+    claimSupport({ text: "word1" }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 2);
+    claimSupport({ text: `word${readingsKept}` }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 2);
   });
 });

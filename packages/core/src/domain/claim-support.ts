@@ -11,8 +11,6 @@ import type { SpeakerRole } from "./transcript.ts";
  */
 export type ClaimSupport = "quoted" | "paraphrased" | "unsupported";
 
-export const claimSupports: readonly ClaimSupport[] = ["quoted", "paraphrased", "unsupported"];
-
 /** A cited segment as the rule reads it: its whole text and who said it. */
 export interface CitedSegment {
   text: string;
@@ -217,7 +215,7 @@ export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reade
  * is its item's text. At most `readingsKept` texts per reader, then the memo starts again.
  */
 const readings = new WeakMap<ClaimReader, Map<string, ClaimWord[]>>();
-const readingsKept = 5_000;
+export const readingsKept = 5_000;
 
 function readCached(reader: ClaimReader, text: string): ClaimWord[] {
   let byText = readings.get(reader);
