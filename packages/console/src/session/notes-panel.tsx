@@ -147,7 +147,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                     </>
                   ) : null}
                   {entry.unverifiedReason === undefined ? null : <span class="hint"> ({entry.unverifiedReason})</span>}
-                  {entry.paraphrased ? <span class="hint"> (in other words than those cited)</span> : null}
+                  {entry.paraphrased ? <span class="hint"> (paraphrased from the cited words)</span> : null}
                   {entry.evidence.length === 0 ? null : (
                     <span class="evidence">
                       {" "}
