@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
-import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, unsupportedReason, verifyItem, verifyNotes } from "./note-evidence.ts";
+import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
@@ -198,7 +198,7 @@ describe("verifyNotes", () => {
     };
     const notes = verifyNotes(draft, transcript, provenance, claims);
     expect(notes.topicSummary).toMatchObject([
-      { support: "unsupported", verification: { status: "unverified", reason: unsupportedReason } },
+      { support: "unsupported", verification: { status: "unverified", reason: "The cited words do not support what the item says." } },
       { support: "paraphrased", verification: { status: "grounded" } },
     ]);
     expect(notes.actionItems).toMatchObject([{ support: "quoted", verification: { status: "grounded" } }]);
