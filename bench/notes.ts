@@ -12,7 +12,9 @@
  *    names of the session found in the patient summary; and VADER's valence of the patient's
  *    turns by kind (backchannels of three words or fewer, labelled quotable statements, the rest)
  *    — the politeness bias the mood has to correct.
- * 2. Time: the embedded writer and core's evidence check (`verifyNotes`) on a 1,200-segment
+ *    The claim support of the written notes (issue 22 item 3): the share of claims core's rule
+ *    finds quoted, paraphrased or unsupported, in all and by field.
+ * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
  *    they hold the API's event loop that long. Targets: write ≤ 500 ms (issue 22); write + verify
  *    < 1,000 ms.
@@ -24,11 +26,12 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sessionMoods, verifyNotes, type NoteWriterInput } from "@confide/core";
-import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local";
+import { createVaderLanguageAnalyzer, createWinkClaimReader, writeEmbeddedNotes } from "@confide/adapters-local";
 import type { NotesSession } from "./data/notes/build-dataset.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
 import { quantile, sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
+import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
@@ -36,6 +39,7 @@ const detail = process.env.BENCH_NOTES_DETAIL === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
 const analyzer = createVaderLanguageAnalyzer();
+const claims = createWinkClaimReader();
 
 function load(split: "dev" | "test"): NotesSession[] {
   return readFileSync(new URL(`./data/notes/${split}.jsonl`, import.meta.url), "utf8")
@@ -73,6 +77,8 @@ async function report(split: "dev" | "test"): Promise<void> {
   const sessions = load(split);
   const qualities: Array<{ session: NotesSession; quality: SessionQuality }> = [];
   const valence = { backchannel: [] as number[], quotable: [] as number[], other: [] as number[] };
+  const support = new Map<string, SupportCounts>();
+  let verifyMs = 0;
   for (const session of sessions) {
     const input = await inputOf(session);
     for (const result of input.sentiment) {
@@ -81,7 +87,12 @@ async function report(split: "dev" | "test"): Promise<void> {
       const kind = session.quotes.includes(turn) ? "quotable" : words <= 3 ? "backchannel" : "other";
       valence[kind].push(result.scores.positive - result.scores.negative);
     }
-    qualities.push({ session, quality: sessionQuality(session, writeEmbeddedNotes(input)) });
+    const draft = writeEmbeddedNotes(input);
+    qualities.push({ session, quality: sessionQuality(session, draft) });
+    const verifyStartMs = performance.now();
+    const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
+    verifyMs += performance.now() - verifyStartMs;
+    addSupportCounts(support, verified);
   }
   const all = qualities.map((entry) => entry.quality);
   const quoteWords = all.flatMap((quality) => quality.quoteWordCounts);
@@ -127,6 +138,19 @@ async function report(split: "dev" | "test"): Promise<void> {
     `VADER valence (positive − negative) of patient turns: backchannels ≤ 3 words ${mean(valence.backchannel)} (${valence.backchannel.length}), ` +
       `quotable statements ${mean(valence.quotable)} (${valence.quotable.length}), other ${mean(valence.other)} (${valence.other.length})`,
   );
+  const claimsTotal = totalSupportCounts(support);
+  const claimCount = claimsTotal.quoted + claimsTotal.paraphrased + claimsTotal.unsupported + claimsTotal.failed;
+  const shares = (counts: SupportCounts, whole: number) =>
+    `quoted ${percent(counts.quoted, whole)}, paraphrased ${percent(counts.paraphrased, whole)}, unsupported ${percent(counts.unsupported, whole)}` +
+    (counts.failed > 0 ? `, citation failed ${percent(counts.failed, whole)}` : "");
+  console.log(
+    `claim support (core's rule, read by wink-nlp): ${claimCount} claims; ${shares(claimsTotal, claimCount)}; ` +
+      `verify (evidence and support) ${Math.round(verifyMs)} ms in all, ${(verifyMs / Math.max(claimCount, 1)).toFixed(2)} ms a claim`,
+  );
+  for (const [field, counts] of support) {
+    const whole = counts.quoted + counts.paraphrased + counts.unsupported + counts.failed;
+    if (whole > 0) console.log(`  ${field.padEnd(18)} ${String(whole).padStart(4)}: ${shares(counts, whole)}`);
+  }
   if (detail) {
     for (const { session, quality } of qualities) {
       const missed = session.commitments.filter((turn) => !quality.commitmentTurns.includes(turn));
@@ -195,7 +219,7 @@ for (let run = 0; run < runs; run += 1) {
   const startMs = performance.now();
   const draft = writeEmbeddedNotes(input);
   const writtenMs = performance.now();
-  const notes = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() });
+  const notes = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
   writeMs.push(writtenMs - startMs);
   verifyMs.push(performance.now() - writtenMs);
   quality = JSON.stringify(notes.quality);

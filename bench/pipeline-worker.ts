@@ -31,6 +31,7 @@ import {
   createRedisSessionEvents,
   createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
+  createWinkClaimReader,
 } from "@confide/adapters-local";
 import { createInterface } from "node:readline";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
@@ -75,6 +76,7 @@ const deps = createConfideDeps({
   speech: createScriptedSpeechToText(),
   language: createVaderLanguageAnalyzer(),
   notes: createEmbeddedNoteWriter(),
+  claims: createWinkClaimReader(),
   risk: createEmbeddedRiskScreen(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>

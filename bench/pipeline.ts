@@ -53,6 +53,7 @@ import {
   createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
+  createWinkClaimReader,
 } from "@confide/adapters-local";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -370,6 +371,7 @@ async function main(): Promise<void> {
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    claims: createWinkClaimReader(),
     risk: createEmbeddedRiskScreen(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),

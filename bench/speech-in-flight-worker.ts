@@ -19,6 +19,7 @@ import {
   createRedisSessionEvents,
   createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
+  createWinkClaimReader,
 } from "@confide/adapters-local";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
 import { createAzureSpeechToText } from "../packages/adapters-azure/src/azure-speech/azure-speech-to-text.ts";
@@ -67,6 +68,7 @@ const deps = createConfideDeps({
   }),
   language: createVaderLanguageAnalyzer(),
   notes: createEmbeddedNoteWriter(),
+  claims: createWinkClaimReader(),
   risk: createEmbeddedRiskScreen(),
   queue,
   push: signallingPushNotifier(createLogPushNotifier({ logger: { info() {}, warn() {}, error() {} } }), (sessionId, status) =>

@@ -40,6 +40,7 @@ import {
   createRedisSessionEvents,
   createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
+  createWinkClaimReader,
 } from "@confide/adapters-local";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
     speech: createScriptedSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    claims: createWinkClaimReader(),
     risk: createEmbeddedRiskScreen(),
     queue,
     push: createLogPushNotifier({ logger: silentLogger }),

@@ -27,6 +27,7 @@ import {
   createPocketSphinxSpeechToText,
   createEmbeddedNoteWriter, createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
+  createWinkClaimReader,
 } from "@confide/adapters-local";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -53,6 +54,7 @@ export async function processOneFile(path: string, options: { perChannel: boolea
     speech: createPocketSphinxSpeechToText(),
     language: createVaderLanguageAnalyzer(),
     notes: createEmbeddedNoteWriter(),
+    claims: createWinkClaimReader(),
     risk: createEmbeddedRiskScreen(),
     queue: createInProcessJobQueue(),
     push: createLogPushNotifier({ logger }),

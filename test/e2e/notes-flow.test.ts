@@ -21,7 +21,27 @@ interface NoteItem {
   quote?: string;
   evidence: Array<{ segmentId: string; start: number; end: number }>;
   verification: { status: string; reason?: string };
+  support?: string;
   type?: string;
+}
+
+/**
+ * The claims of the notes whose citation failed: every list item and risk flag that is unverified
+ * for a reason other than claim support (an unsupported claim — the cited words do not carry it —
+ * is unverified too, and expected of the embedded writer's emotional themes).
+ */
+function failedCitations(notes: Notes): NoteItem[] {
+  return Object.values(notes as unknown as Record<string, unknown>)
+    .filter((value): value is NoteItem[] => Array.isArray(value))
+    .flat()
+    .filter((item) => item.verification.status === "unverified" && item.support !== "unsupported");
+}
+
+/** Every list item and risk flag of the notes: each carries the support core found. */
+function claimsOf(notes: Notes): NoteItem[] {
+  return Object.values(notes as unknown as Record<string, unknown>)
+    .filter((value): value is NoteItem[] => Array.isArray(value))
+    .flat();
 }
 
 interface Notes {
@@ -103,12 +123,15 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(statuses).toContain("writing_notes");
     expect(statuses.at(-1)).toBe("ready");
 
-    // Ready with notes, every item grounded in the transcript.
+    // Ready with notes, every citation holding; each claim says how well its cited words carry it.
     const detail = await fetch(`${base}/v1/sessions/${id}`, { headers: auth });
     const session = (await detail.json()) as SessionBody;
     const notes = session.notes as Notes;
     expect(notes).toMatchObject({ stale: false, transcriptRevision: 1, provenance: { provider: "embedded" } });
-    expect(notes.quality.unverified).toBe(0);
+    expect(failedCitations(notes)).toEqual([]);
+    expect(claimsOf(notes).length).toBeGreaterThan(0);
+    for (const claim of claimsOf(notes)) expect(["quoted", "paraphrased", "unsupported"]).toContain(claim.support);
+    expect(notes.quality.unverified).toBe(claimsOf(notes).filter((claim) => claim.support === "unsupported").length);
     expect(notes.quality.grounded).toBeGreaterThan(0);
     const segmentIds = new Set(session.transcript.segments.map((segment) => segment.id));
     expect(Array.isArray(notes.keyTopics)).toBe(true);
@@ -157,7 +180,10 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(regenerated.status).toBe(200);
     const regeneratedBody = (await regenerated.json()) as SessionBody & { risk: { flags: unknown[] } };
     const fresh = regeneratedBody.notes as Notes;
-    expect(fresh).toMatchObject({ stale: false, transcriptRevision: 2, quality: { unverified: 0 } });
+    expect(fresh).toMatchObject({ stale: false, transcriptRevision: 2 });
+    expect(failedCitations(fresh)).toEqual([]);
+    // The commitment said in the edit is quoted: its words are the patient's own.
+    expect(fresh.actionItems.find((item) => item.quote === "Next week I will call my sister.")?.support).toBe("quoted");
     expect(fresh.riskFlags).toMatchObject({ status: "not_assessed" });
     expect(regeneratedBody.risk.flags).toHaveLength(editedBody.risk.flags.length);
     expect(fresh.actionItems.map((item) => item.quote)).toContain("Next week I will call my sister.");

@@ -20,6 +20,7 @@ export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push/
 export * from "./in-process-events/index.ts";
 export * from "./redis-events/index.ts";
 export { createEmbeddedNoteWriter, writeEmbeddedNotes, embeddedRulesVersion } from "./embedded-notes/embedded-note-writer.ts";
+export { createWinkClaimReader } from "./wink-claims/wink-claim-reader.ts";
 export { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen/embedded-risk-screen.ts";
 export { startStreamingPcmDecoder, type StreamingPcmDecoder, type StreamingPcmDecoderOptions } from "./ffmpeg/streaming-pcm-decoder.ts";
 export {

@@ -8,15 +8,23 @@ import {
   riskFlagsOf,
   riskTypes,
   verifyNotes,
+  type ClaimReader,
   type ClinicalNotes,
   type NoteWriter,
   type NoteWriterInput,
 } from "@confide/core";
+import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 export interface NoteWriterContractOptions {
   name: string;
   create: () => Promise<NoteWriter>;
+  /**
+   * Reads claims for core's claim-support check: the production reader (adapters-local's
+   * `createWinkClaimReader`) where the package may import it; by default core's plain-words test
+   * reader.
+   */
+  claims?: ClaimReader;
   capabilities?: {
     /**
      * Whether the writer flags risk itself (a model's own reading, merged with the risk screen's
@@ -74,6 +82,7 @@ function allEvidence(notes: ClinicalNotes) {
 export function describeNoteWriterContract(options: NoteWriterContractOptions): void {
   describe(`NoteWriter contract: ${options.name}`, () => {
     let writer: NoteWriter;
+    const claims = options.claims ?? createPlainWordsClaimReader();
 
     beforeEach(async () => {
       writer = await options.create();
@@ -91,14 +100,14 @@ export function describeNoteWriterContract(options: NoteWriterContractOptions): 
       const { notes, model, promptVersion } = await writer.write(riskDialogue);
       expect(model).not.toBe("");
       expect(promptVersion).not.toBe("");
-      const verified = verifyNotes(notes, transcriptOf(riskDialogue), provenance);
+      const verified = verifyNotes(notes, transcriptOf(riskDialogue), provenance, claims);
       expect(verified.quality.unverified).toBe(0);
       expect(verified.quality.grounded).toBeGreaterThan(0);
     });
 
     it("cites only segments that exist, within their text", async () => {
       const { notes } = await writer.write(riskDialogue);
-      const verified = verifyNotes(notes, transcriptOf(riskDialogue), provenance);
+      const verified = verifyNotes(notes, transcriptOf(riskDialogue), provenance, claims);
       const evidence = allEvidence(verified);
       expect(evidence.length).toBeGreaterThan(0);
       for (const span of evidence) {
@@ -117,7 +126,7 @@ export function describeNoteWriterContract(options: NoteWriterContractOptions): 
         expect(isNotAssessed(notes.riskFlags) ? notes.riskFlags.reason : "").toMatch(/risk screen/);
         return;
       }
-      const flags = riskFlagsOf(verifyNotes(notes, transcriptOf(riskDialogue), provenance));
+      const flags = riskFlagsOf(verifyNotes(notes, transcriptOf(riskDialogue), provenance, claims));
       const selfHarm = flags.filter((flag) => flag.type === "self_harm");
       expect(selfHarm.length).toBeGreaterThan(0);
       for (const flag of flags) {

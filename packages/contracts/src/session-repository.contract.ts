@@ -15,6 +15,7 @@ import {
   type SessionSummary,
   type Transcript,
 } from "@confide/core";
+import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectConfideError } from "./expect-confide-error.ts";
@@ -52,7 +53,10 @@ function saying(text: string) {
   });
 }
 
-/** A claim citing the start of the transcript's first segment (grounded), or nothing (unverified). */
+/**
+ * A claim citing the start of the transcript's first segment (its citation holds; it is grounded
+ * when the segment's words carry it, `claimSupport`), or nothing (unverified).
+ */
 const claim = (text: string, grounded = true): NoteItemDraft => ({
   text,
   evidence: grounded ? [{ segmentId: "seg-1", start: 0, end: 3 }] : [],
@@ -71,7 +75,7 @@ function notesOn(transcript: Transcript, fields: Partial<NotesDraft>): ClinicalN
     riskFlags: none,
     ...fields,
   } as NotesDraft;
-  return verifyNotes(draft, transcript, { provider: "contract", model: "contract", promptVersion: "1", writtenAt: minutesAfterEpoch(-100) });
+  return verifyNotes(draft, transcript, { provider: "contract", model: "contract", promptVersion: "1", writtenAt: minutesAfterEpoch(-100) }, createPlainWordsClaimReader());
 }
 
 export function describeSessionRepositoryContract(options: SessionRepositoryContractOptions): void {
@@ -619,15 +623,19 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
     });
 
     describe("text search over clinical notes, by audience", () => {
-      const transcript = saying("We talked about the garden.");
-      /** Words said nowhere in the transcript or title, one per part of the notes. */
+      const transcript = saying("We talked about the garden and herbal tea.");
+      /**
+       * Words said nowhere in the transcript or title, one per part of the notes. The patient
+       * summary is a sentence its cited words support ("herbal tea", two of its three content
+       * words): the patient reads only supported sentences.
+       */
       const notes = () =>
         notesOn(transcript, {
           keyTopics: [claim("Hypnogram review")],
           followUpTopics: [claim("Melatonin dosage", false)],
           riskFlags: [{ ...claim("Possible overdose risk"), type: "self_harm", severity: "low" }],
           therapistNotes: [claim("Watch countertransference.")],
-          patientSummary: [claim("Try lavender tea.")],
+          patientSummary: [claim("Herbal tea with lavender.")],
         });
 
       it("finds every word of the notes for a clinician, grounded or not, and the therapist's own review", async () => {

@@ -23,6 +23,7 @@ describe("createConfideDeps", () => {
       speech: parts.speech,
       language: parts.language,
       notes: parts.notes,
+      claims: parts.claims,
       risk: parts.risk,
       queue: parts.queue,
       push: parts.push,

@@ -11,6 +11,7 @@ import { randomIds } from "./ports/random-ids.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
+import type { ClaimReader } from "./ports/claim-reader.ts";
 import type { NoteWriter } from "./ports/note-writer.ts";
 import type { RiskScreen } from "./ports/risk-screen.ts";
 import { silentLogger, type Logger } from "./ports/logger.ts";
@@ -31,6 +32,8 @@ export interface ConfideDeps {
   language: LanguageAnalyzer;
   /** Writes the clinical notes after analysis; core verifies their evidence. */
   notes: NoteWriter;
+  /** Reads claims and cited words (lemmas, negation) for the claim-support check of the notes. */
+  claims: ClaimReader;
   /** Screens every transcript for risk language, whatever the note writer (issue 21). */
   risk: RiskScreen;
   queue: JobQueue;
@@ -66,7 +69,7 @@ export const jobNames = {
 } as const;
 
 export interface ConfideDepsParts
-  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "risk" | "queue" | "push" | "events">,
+  extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "claims" | "risk" | "queue" | "push" | "events">,
     Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
@@ -89,6 +92,7 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     speech: parts.speech,
     language: parts.language,
     notes: parts.notes,
+    claims: parts.claims,
     risk: parts.risk,
     queue: parts.queue,
     push: parts.push,

@@ -33,6 +33,7 @@ export * from "./domain/patient-segments.ts";
 export * from "./domain/session-search-terms.ts";
 export * from "./domain/clinical-notes.ts";
 export * from "./domain/note-evidence.ts";
+export * from "./domain/claim-support.ts";
 export * from "./domain/risk-screen.ts";
 export * from "./domain/risk-acknowledgement.ts";
 export * from "./domain/risk-flag-id.ts";

@@ -31,6 +31,7 @@ import {
   type InMemoryJobQueue,
   type ManualClock,
   type RecordingLogger,
+  createPlainWordsClaimReader,
 } from "@confide/core/testing";
 import { defaultTranscribeTranscript, startFakeTranscribeServer, type FakeTranscribeServer } from "@confide/contracts/fakes";
 import { startS3Server, type S3Server } from "@confide/contracts/support";
@@ -93,6 +94,7 @@ beforeEach(async () => {
     speech,
     language: createKeywordLanguageAnalyzer(),
     notes: createScriptedNoteWriter(),
+    claims: createPlainWordsClaimReader(),
     risk: createScriptedRiskScreen(),
     queue,
     push: createInMemoryPushNotifier(),

@@ -1,5 +1,5 @@
 import { fromSessionDocument, verifyNotes, type Segment, type Session } from "@confide/core";
-import { quoteEverySegment } from "@confide/core/testing";
+import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { buildSession, buildTranscript } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { documentWithContent, encodeSession, listKeyOf, type ContentChunkItem } from "./cosmos-session-items.ts";
@@ -111,7 +111,7 @@ describe("clinical notes", () => {
       segments: transcript.segments.map((segment) => ({ id: segment.id, speaker: segment.speaker, startMs: segment.startMs, endMs: segment.endMs, text: segment.text })),
       sentiment: [],
     });
-    return { ...session, notes: verifyNotes(draft, transcript, { provider: "scripted", model: "scripted", promptVersion: "1", writtenAt: new Date(0) }) };
+    return { ...session, notes: verifyNotes(draft, transcript, { provider: "scripted", model: "scripted", promptVersion: "1", writtenAt: new Date(0) }, createPlainWordsClaimReader()) };
   }
 
   it("go into the chunks with the transcript, not into the session item, and come back exactly", () => {

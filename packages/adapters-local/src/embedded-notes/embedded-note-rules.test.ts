@@ -6,6 +6,7 @@
 import { isNotAssessed, verifyNotes, type MoodNote, type NoteItem, type NoteWriterInput } from "@confide/core";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 
 const analyzer = createVaderLanguageAnalyzer();
@@ -35,7 +36,7 @@ async function session(turns: string[]): Promise<NoteWriterInput> {
 
 async function notesOf(turns: string[]) {
   const input = await session(turns);
-  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance);
+  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance, createWinkClaimReader());
 }
 
 const items = (field: unknown) => (isNotAssessed(field) ? [] : (field as NoteItem[]));

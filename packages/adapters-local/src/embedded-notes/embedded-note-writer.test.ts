@@ -3,10 +3,16 @@ import { describeNoteWriterContract } from "@confide/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { createEmbeddedNoteWriter, writeEmbeddedNotes } from "./embedded-note-writer.ts";
 import { readSegment } from "./segment-reader.ts";
 
-describeNoteWriterContract({ name: "embedded", create: async () => createEmbeddedNoteWriter(), capabilities: { flagsRisk: false } });
+describeNoteWriterContract({
+  name: "embedded",
+  create: async () => createEmbeddedNoteWriter(),
+  claims: createWinkClaimReader(),
+  capabilities: { flagsRisk: false },
+});
 
 const analyzer = createVaderLanguageAnalyzer();
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
@@ -35,7 +41,7 @@ async function dialogue(lines: string[]): Promise<NoteWriterInput> {
 
 async function notesOf(lines: string[]) {
   const input = await dialogue(lines);
-  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance);
+  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance, createWinkClaimReader());
 }
 
 const plainSession = [
@@ -48,10 +54,18 @@ const plainSession = [
 ];
 
 describe("embedded note writer", () => {
-  it("writes a plain session every item grounded, leaving risk to the risk screen", async () => {
+  it("writes a plain session every item grounded but its emotional themes, leaving risk to the risk screen", async () => {
     const notes = await notesOf(plainSession);
     expect(notes.riskFlags).toMatchObject({ status: "not_assessed" });
-    expect(notes.quality.unverified).toBe(0);
+    // An emotional theme names the lexicon's group of the word said ("anxiety" for "anxious", "joy"
+    // for "proud"): the words said do not carry the theme's name, so core marks it unsupported.
+    expect((notes.emotionalThemes as NoteItem[]).map((theme) => [theme.text, theme.support, theme.verification.status])).toEqual([
+      ["joy", "unsupported", "unverified"],
+      ["anxiety", "unsupported", "unverified"],
+    ]);
+    expect(notes.quality.unverified).toBe(2);
+    expect((notes.keyTopics as NoteItem[]).every((topic) => topic.support === "quoted")).toBe(true);
+    expect((notes.actionItems as NoteItem[]).every((item) => item.support === "quoted")).toBe(true);
     expect(notes.quality.grounded).toBeGreaterThan(5);
     const topics = notes.keyTopics as NoteItem[];
     expect(topics.map((topic) => topic.text)).toEqual(expect.arrayContaining(["breathing exercise", "presentation"]));
@@ -63,7 +77,6 @@ describe("embedded note writer", () => {
     const quotes = notes.significantQuotes as NoteItem[];
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((quote) => quote.speaker === "patient" && quote.verification.status === "grounded")).toBe(true);
-    expect((notes.emotionalThemes as NoteItem[]).map((theme) => theme.text)).toEqual(expect.arrayContaining(["joy", "anxiety"]));
     expect(notes.sessionMood).toMatchObject({ value: expect.stringMatching(/positive/), verification: { status: "grounded" } });
     expect(isNotAssessed(notes.moodTrajectory)).toBe(false);
     expect(notes.strategies).toMatchObject({ status: "not_assessed" });

@@ -1,7 +1,8 @@
-import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { openAiNotesDescriptor } from "./descriptor.ts";
 import { createOpenAiNoteWriter, type OpenAiNoteWriterSettings } from "./openai-note-writer.ts";
 import { openAiNotesPromptVersion } from "./openai-notes-prompt.ts";
@@ -19,11 +20,12 @@ afterAll(() => fake.close());
 const writerOf = (settings: Partial<OpenAiNoteWriterSettings> = {}) =>
   createOpenAiNoteWriter({ baseUrl: fake.url, model: "notes-model", timeoutMs: 5_000, ...settings });
 
+const claims = createWinkClaimReader();
 const provenance = { provider: "openai", model: "fake-notes-model", promptVersion: openAiNotesPromptVersion, writtenAt: new Date(0) };
 
 async function verifiedNotes(input: NoteWriterInput = riskDialogue, settings: Partial<OpenAiNoteWriterSettings> = {}): Promise<ClinicalNotes> {
   const { notes } = await writerOf(settings).write(input);
-  return verifyNotes(notes, { speakers: input.speakers, segments: input.segments, revision: 1 }, provenance);
+  return verifyNotes(notes, { speakers: input.speakers, segments: input.segments, revision: 1 }, provenance, claims);
 }
 
 /** Every transcript word of the dialogue, to prove none reaches an error. */
@@ -35,6 +37,7 @@ function expectNoTranscriptIn(error: unknown) {
 
 describeNoteWriterContract({
   name: "openai (fake OpenAI-compatible server)",
+  claims,
   create: async () => writerOf(),
 });
 
@@ -91,7 +94,7 @@ describe("openai NoteWriter on the fake server", () => {
     const written = await writerOf().write(riskDialogue);
     expect(written.promptVersion).toBe("openai-notes-prompt-1");
     expect(written.model).toBe("fake-notes-model");
-    const notes = verifyNotes(written.notes, { ...riskDialogue, revision: 1 }, provenance);
+    const notes = verifyNotes(written.notes, { ...riskDialogue, revision: 1 }, provenance, claims);
     expect(notes.quality).toEqual({ grounded: 13, unverified: 0, notAssessed: 5 });
     const flag = riskFlagsOf(notes)[0]!;
     expect(flag).toMatchObject({ type: "self_harm", severity: "high", quote: "ending my life", verification: { status: "grounded" } });
@@ -247,7 +250,7 @@ describe("openai NoteWriter on the fake server", () => {
     for (let index = 1; index < windows.length; index += 1) {
       expect(windows[index]!.filter((id) => windows[index - 1]!.includes(id)).length).toBeGreaterThan(0);
     }
-    const verified = verifyNotes(notes, { ...long, revision: 1 }, provenance);
+    const verified = verifyNotes(notes, { ...long, revision: 1 }, provenance, claims);
     // The self-harm line is in the overlap of windows 1 and 2: one flag; the harm line of window 3 another.
     expect(windows.filter((ids) => ids.includes("seg-46"))).toHaveLength(2);
     expect(riskFlagsOf(verified).map((flag) => [flag.type, flag.evidence[0]!.segmentId, flag.verification.status])).toEqual([
@@ -261,8 +264,14 @@ describe("openai NoteWriter on the fake server", () => {
     expect(new Set(quotes.map((quote) => quote.quote)).size).toBe(quotes.length);
     expect(quotes.length).toBe(long.segments.filter((segment) => segment.speaker === "S2").length);
     expect(isNotAssessed(verified.sessionMood)).toBe(false);
-    expect(verified.quality.unverified).toBe(0);
-    expect(verified.quality).toEqual({ grounded: 72, unverified: 0, notAssessed: 5 });
+    // The fake's key topic "afterwards" (its longest word of one line) names nothing: core finds no
+    // content word in it, so it and the summary sentence repeating it are unsupported, kept unverified.
+    const unsupported = [...(verified.keyTopics as NoteItem[]), ...(verified.patientSummary as NoteItem[])].filter((item) => item.support === "unsupported");
+    expect(unsupported.map((item) => [item.text, item.verification.status])).toEqual([
+      ["afterwards", "unverified"],
+      ["You talked about afterwards.", "unverified"],
+    ]);
+    expect(verified.quality).toEqual({ grounded: 70, unverified: 2, notAssessed: 5 });
   });
 });
 

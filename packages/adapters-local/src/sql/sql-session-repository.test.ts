@@ -1,5 +1,5 @@
 import { notAssessed, patientSearchTerms, sessionSearchTerms, toSessionDocument, toSessionSummary, verifyNotes, type Session } from "@confide/core";
-import { quoteEverySegment } from "@confide/core/testing";
+import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   buildSession,
@@ -270,7 +270,7 @@ describe("SQL session repository on PostgreSQL: listing", () => {
       model: "test",
       promptVersion: "1",
       writtenAt: new Date("2026-01-01T00:00:00Z"),
-    });
+    }, createPlainWordsClaimReader());
     const session = buildSession({ transcript, notes });
     await repositories.sessions.create(session);
     const client = await createPostgresClient({ connectionString: postgresUrl, schema: repositories.schema });
@@ -341,6 +341,7 @@ describe("SQL session repository on PostgreSQL: sessions with notes stored befor
         { ...draft, keyTopics: [{ text: "Hypnogram review", evidence: [{ segmentId: "seg-1", start: 0, end: 3 }] }] },
         transcript,
         { provider: "test", model: "test", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") },
+        createPlainWordsClaimReader(),
       );
       const older = buildSession({ status: "finalized", title: "Check-in", transcript, notes });
       // As the repository wrote it under 0005: terms of the title and transcript only.

@@ -823,6 +823,11 @@ export interface components {
             patientId: string;
             therapistId: string;
         };
+        /**
+         * @description How well the cited words carry the claim (core's claim-support rule): `quoted` — its quote is in the cited segments and carries every content word of the claim; `paraphrased` — the cited segments say the claim's content words (by lemma, with the same negation, by the speaker it names); `unsupported` — the citation does not carry the claim (then `verification` is unverified: never show it as fact). Absent when the citation itself failed (see `verification`) and on notes written before claims were checked.
+         * @enum {string}
+         */
+        ClaimSupport: "quoted" | "paraphrased" | "unsupported";
         /** @description A grant's form. */
         ConsentForm: {
             /** @description sha256 (hex) of the form's text as the patient saw it. */
@@ -1000,6 +1005,7 @@ export interface components {
              * @enum {string}
              */
             speaker?: "therapist" | "patient";
+            support?: components["schemas"]["ClaimSupport"];
             text: string;
             verification: components["schemas"]["NoteVerification"];
         };
@@ -1176,6 +1182,7 @@ export interface components {
              * @enum {string}
              */
             speaker?: "therapist" | "patient";
+            support?: components["schemas"]["ClaimSupport"];
             text: string;
             /** @enum {string} */
             type: "self_harm" | "harm_to_others" | "abuse" | "substance" | "other";
@@ -1229,6 +1236,11 @@ export interface components {
              * @enum {string}
              */
             subject: "speaker" | "other_person";
+            /**
+             * @description A note writer's flag: how well its cited words carry it (see `ClaimSupport`); `unsupported` is unverified, never fact.
+             * @enum {string}
+             */
+            support?: "quoted" | "paraphrased" | "unsupported";
             /**
              * @description `history`: said to be past and over; a lower-priority flag.
              * @enum {string}

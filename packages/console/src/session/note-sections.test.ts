@@ -10,7 +10,16 @@ const notes: NotesLike = {
   strategies: notAssessed("No strategy was discussed."),
   emotionalThemes: [],
   triggers: [],
-  actionItems: [],
+  actionItems: [
+    {
+      text: "Patient discloses being hit by her partner",
+      quote: "My partner",
+      evidence: [{ segmentId: "seg-4", start: 0, end: 10 }],
+      verification: { status: "unverified", reason: "The cited words do not support what the item says." },
+      support: "unsupported",
+    },
+    { text: "Patient will call her sister", evidence: [{ segmentId: "seg-6", start: 0, end: 30 }], verification: grounded, support: "paraphrased" },
+  ],
   significantQuotes: [
     {
       text: "I can't sleep",
@@ -64,6 +73,14 @@ describe("noteSections", () => {
       entries: [{ grounded: false, unverifiedReason: "Segment seg-9 does not exist.", quote: "I can't sleep" }],
     });
     expect(byField.keyTopics).toMatchObject({ entries: [{ evidence: [{ segmentId: "seg-2", start: 0, end: 6 }] }] });
+  });
+
+  it("marks a claim the cited words do not carry as not supported, never as grounded, and a paraphrase as one", () => {
+    const byField = Object.fromEntries(noteSections(notes).map((section) => [section.field, section]));
+    const [unsupported, paraphrase] = byField.actionItems!.kind === "items" ? byField.actionItems!.entries : [];
+    expect(unsupported).toMatchObject({ grounded: false, unsupported: true, paraphrased: false });
+    expect(unsupported?.unverifiedReason).toBeUndefined();
+    expect(paraphrase).toMatchObject({ grounded: true, unsupported: false, paraphrased: true });
   });
 });
 

@@ -11,6 +11,8 @@ interface ItemFields {
   evidence: EvidenceSpan[];
   quote?: string;
   verification: { status: "grounded" | "unverified"; reason?: string };
+  /** How well the cited words carry the claim; absent when the citation failed or on older notes. */
+  support?: "quoted" | "paraphrased" | "unsupported";
 }
 
 type NotAssessed = { status: "not_assessed"; reason: string };
@@ -39,7 +41,11 @@ export interface NoteEntry {
   text: string;
   quote?: string;
   grounded: boolean;
-  /** Why the evidence did not hold, for an unverified item. */
+  /** The citation holds but the cited words do not say this: shown as not supported, never as fact. */
+  unsupported: boolean;
+  /** The claim says in other words what the cited words say. */
+  paraphrased: boolean;
+  /** Why the evidence did not hold, for an unverified item whose citation failed. */
   unverifiedReason?: string;
   evidence: EvidenceSpan[];
 }
@@ -83,7 +89,11 @@ function entryOf(item: ItemFields & { value?: string; type?: string; severity?: 
     text: `${prefix}${item.text}`,
     ...(item.quote === undefined ? {} : { quote: item.quote }),
     grounded: item.verification.status === "grounded",
-    ...(item.verification.status === "unverified" ? { unverifiedReason: item.verification.reason ?? "The evidence did not hold." } : {}),
+    unsupported: item.support === "unsupported",
+    paraphrased: item.verification.status === "grounded" && item.support === "paraphrased",
+    ...(item.verification.status === "unverified" && item.support !== "unsupported"
+      ? { unverifiedReason: item.verification.reason ?? "The evidence did not hold." }
+      : {}),
     evidence: item.evidence,
   };
 }

@@ -114,8 +114,8 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
         </select>
       </div>
       <p class="hint">
-        {notes.quality.grounded} items stand on the transcript, {notes.quality.unverified} could not be checked, {notes.quality.notAssessed} fields
-        were not assessed.
+        {notes.quality.grounded} items stand on the transcript, {notes.quality.unverified} could not be checked or are not supported by the words
+        they cite, {notes.quality.notAssessed} fields were not assessed.
       </p>
       {notes.stale ? (
         <div class="notice" role="note">
@@ -170,7 +170,9 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
             <ul>
               {section.entries.map((entry, index) => (
                 <li key={index} class={entry.grounded ? "grounded" : "unverified"}>
-                  {entry.grounded ? null : <strong class="unverified-label">Unverified: </strong>}
+                  {entry.grounded ? null : (
+                    <strong class="unverified-label">{entry.unsupported ? "Not supported by the cited words: " : "Unverified: "}</strong>
+                  )}
                   {entry.text}
                   {entry.quote !== undefined && entry.quote !== entry.text ? (
                     <>
@@ -179,6 +181,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                     </>
                   ) : null}
                   {entry.unverifiedReason === undefined ? null : <span class="hint"> ({entry.unverifiedReason})</span>}
+                  {entry.paraphrased ? <span class="hint"> (paraphrased from the cited words)</span> : null}
                   {entry.evidence.length === 0 ? null : (
                     <span class="evidence">
                       {" "}

@@ -50,6 +50,18 @@ describe("the risk screen in the console", () => {
     expect(views[2]).toMatchObject({ heading: "Alcohol, drugs or tobacco", severity: "Low", qualifiers: ["In the past"] });
     expect(JSON.stringify(views.map((view) => [view.heading, view.qualifiers, view.text]))).not.toMatch(/embedded|openai|wink/);
   });
+
+  it("says a writer's flag whose cited words do not carry it is not supported by them, and one whose words are missing that they are", () => {
+    const unverified = { status: "unverified" as const, reason: "The cited words do not support what the item says." };
+    const views = riskFlagViews({
+      ...empty,
+      flags: [
+        flag({ id: "risk-1", verification: unverified, support: "unsupported", sources: ["notes:openai"] }),
+        flag({ id: "risk-2", verification: { status: "unverified", reason: "The quoted words do not appear in the cited segments." }, sources: ["notes:openai"] }),
+      ],
+    });
+    expect(views.map((view) => view.qualifiers)).toEqual([["Not supported by the cited words"], ["Words not found where cited"]]);
+  });
 });
 
 describe("what blocks the sign-off (issue 24)", () => {

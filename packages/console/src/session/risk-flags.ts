@@ -24,6 +24,7 @@ export interface RiskScreenLike {
     sources: string[];
     rules: string[];
     verification: { status: "grounded" | "unverified"; reason?: string };
+    support?: "quoted" | "paraphrased" | "unsupported";
     alert: boolean;
     /** Who acknowledged it, and when; absent until acknowledged. */
     acknowledgement?: { by: string; at: string };
@@ -84,7 +85,7 @@ export function riskFlagViews(risk: RiskScreenLike): RiskFlagView[] {
         ...(flag.temporality === "history" ? ["In the past"] : []),
         ...(flag.subject === "other_person" ? ["About someone else"] : []),
         ...(flag.speaker === "unknown" ? ["Speaker not known"] : []),
-        ...(flag.verification.status === "unverified" ? ["Words not found where cited"] : []),
+        ...(flag.verification.status === "unverified" ? [flag.support === "unsupported" ? "Not supported by the cited words" : "Words not found where cited"] : []),
       ],
       text: flag.text,
       quote: flag.quote,

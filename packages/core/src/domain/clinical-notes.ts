@@ -1,3 +1,4 @@
+import type { ClaimSupport } from "./claim-support.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -100,16 +101,25 @@ export type Verification = { status: "grounded" } | { status: "unverified"; reas
 /** An item after core checked its evidence: kept either way, marked. */
 export type Verified<Draft extends NoteItemDraft> = Draft & { verification: Verification };
 
-export type NoteItem = Verified<NoteItemDraft>;
+/**
+ * A claim after core checked its evidence and how well the cited words carry it
+ * (`claimSupport`). An `unsupported` claim is also `unverified` (the reason says the cited words
+ * do not carry it). `support` is absent when the citation itself failed (nothing to judge the
+ * claim by: the verification says why) and on notes written before claims were checked.
+ */
+export type Supported<Draft extends NoteItemDraft> = Verified<Draft> & { support?: ClaimSupport };
+
+export type NoteItem = Supported<NoteItemDraft>;
+/** Mood and trajectory measure the patient's sentiment scores, not words said: no `support`. */
 export type MoodNote = Verified<MoodDraft>;
 export type TrajectoryNote = Verified<TrajectoryDraft>;
-export type RiskFlag = Verified<RiskFlagDraft>;
+export type RiskFlag = Supported<RiskFlagDraft>;
 
 /** How much of the notes stands on the transcript. */
 export interface NotesQuality {
   /** Items whose every citation held. */
   grounded: number;
-  /** Items kept but marked: a citation failed or was missing. */
+  /** Items kept but marked: a citation failed or was missing, or the cited words do not carry the claim. */
   unverified: number;
   /** Fields the writer did not fill. */
   notAssessed: number;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
 import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
 const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
   revision: 3,
@@ -19,6 +20,7 @@ const transcript: Pick<Transcript, "speakers" | "segments" | "revision"> = {
   ],
 };
 
+const claims = createPlainWordsClaimReader();
 const provenance = { provider: "test", model: "m", promptVersion: "1", writtenAt: new Date("2026-01-01T00:00:00Z") };
 
 const draftNotAssessed = (): NotesDraft => allNotAssessed("not in this test");
@@ -165,9 +167,9 @@ describe("verifyNotes", () => {
         { type: "self_harm", severity: "high", text: "Said to want to die", quote: "I want to die", speaker: "patient", evidence: [{ segmentId: "seg-2", start: 0, end: 5 }] },
       ],
     };
-    const notes = verifyNotes(draft, transcript, provenance);
+    const notes = verifyNotes(draft, transcript, provenance, claims);
     expect(notes.keyTopics).toEqual([
-      { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" } },
+      { text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }], verification: { status: "grounded" }, support: "paraphrased" },
       {
         text: "family",
         evidence: [{ segmentId: "seg-99", start: 0, end: 1 }],
@@ -181,8 +183,47 @@ describe("verifyNotes", () => {
     expect(notes).toMatchObject({ transcriptRevision: 3, stale: false, review: null, provenance });
   });
 
+  it("judges each claim's support: an unsupported claim is kept, unverified and counted; topics ignore negation; mood carries none", () => {
+    const draft: NotesDraft = {
+      ...draftNotAssessed(),
+      // seg-2: "Honestly, I've been SO anxious at work."; seg-3: "I will call my sister next week."
+      topicSummary: [
+        { text: "Patient reports anxiety at work and a fight with her partner", evidence: [{ segmentId: "seg-2", start: 0, end: 39 }] },
+        { text: "Patient has been anxious at work", evidence: [{ segmentId: "seg-2", start: 0, end: 39 }] },
+      ],
+      actionItems: [{ text: "I will call my sister next week.", quote: "I will call my sister next week.", speaker: "patient", evidence: [{ segmentId: "seg-3", start: 0, end: 32 }] }],
+      keyTopics: [{ text: "sister", evidence: [{ segmentId: "seg-3", start: 10, end: 16 }] }],
+      followUpTopics: [{ text: "work", evidence: [{ segmentId: "seg-2", start: 34, end: 38 }] }],
+      sessionMood: { value: "negative", text: "Mostly low", evidence: [{ segmentId: "seg-2", start: 0, end: 10 }] },
+    };
+    const notes = verifyNotes(draft, transcript, provenance, claims);
+    expect(notes.topicSummary).toMatchObject([
+      { support: "unsupported", verification: { status: "unverified", reason: "The cited words do not support what the item says." } },
+      { support: "paraphrased", verification: { status: "grounded" } },
+    ]);
+    expect(notes.actionItems).toMatchObject([{ support: "quoted", verification: { status: "grounded" } }]);
+    expect(notes.keyTopics).toMatchObject([{ support: "paraphrased" }]);
+    expect(notes.followUpTopics).toMatchObject([{ support: "paraphrased" }]);
+    expect(notes.sessionMood).toMatchObject({ verification: { status: "grounded" } });
+    expect(notes.sessionMood).not.toHaveProperty("support");
+    expect(notes.quality).toEqual({ grounded: 5, unverified: 1, notAssessed: noteListFields.length - 4 + 2 });
+  });
+
+  it("reads key and follow-up topics as topics and every other list as statements", () => {
+    const negated = { ...transcript, segments: [...transcript.segments, { id: "seg-5", speaker: "S2", startMs: 9500, endMs: 10000, text: "I can't sleep." }] };
+    const sleep = [{ text: "sleep", evidence: [{ segmentId: "seg-5", start: 0, end: 14 }] }];
+    const draft = Object.fromEntries(noteListFields.map((name) => [name, sleep])) as unknown as NotesDraft;
+    const notes = verifyNotes({ ...draft, sessionMood: notAssessed("no"), moodTrajectory: notAssessed("no"), riskFlags: [{ ...sleep[0]!, type: "other", severity: "low" }] }, negated, provenance, claims);
+    const supports = Object.fromEntries([...noteListFields, "riskFlags" as const].map((name) => [name, (notes[name] as Array<{ support?: string }>)[0]?.support]));
+    expect(supports).toEqual({
+      ...Object.fromEntries([...noteListFields, "riskFlags"].map((name) => [name, "unsupported"])),
+      keyTopics: "paraphrased",
+      followUpTopics: "paraphrased",
+    });
+  });
+
   it("keeps the reason of a field not assessed", () => {
-    const notes = verifyNotes(draftNotAssessed(), transcript, provenance);
+    const notes = verifyNotes(draftNotAssessed(), transcript, provenance, claims);
     expect(notes.strategies).toEqual({ status: "not_assessed", reason: "not in this test" });
     expect(riskFlagsOf(notes)).toEqual([]);
     expect(notes.quality).toEqual({ grounded: 0, unverified: 0, notAssessed: noteListFields.length + 3 });
@@ -199,7 +240,7 @@ describe("verifyNotes", () => {
     fc.assert(
       fc.property(fc.array(field, { minLength: noteListFields.length, maxLength: noteListFields.length }), (fields) => {
         const draft = { ...draftNotAssessed(), ...Object.fromEntries(noteListFields.map((name, index) => [name, fields[index]])) } as NotesDraft;
-        const notes = verifyNotes(draft, transcript, provenance);
+        const notes = verifyNotes(draft, transcript, provenance, claims);
         const items = fields.reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
         const notAssessedFields = fields.filter((value) => !Array.isArray(value)).length + 3;
         return (

@@ -4,13 +4,17 @@ import {
   type ClinicalNotes,
   type NoteField,
   type NoteItemDraft,
+  type NoteListField,
   type NotesDraft,
   type NotesProvenance,
   type NotesQuality,
   type RiskFlag,
+  type Supported,
   type Verification,
   type Verified,
 } from "./clinical-notes.ts";
+import type { ClaimReader } from "../ports/claim-reader.ts";
+import { claimSupport, type CitedSegment, type ClaimKind } from "./claim-support.ts";
 import type { Segment, SpeakerRole, Transcript } from "./transcript.ts";
 
 /**
@@ -113,39 +117,79 @@ function unverified(reason: string): Verification {
   return { status: "unverified", reason };
 }
 
-function verifyField<Draft extends NoteItemDraft>(
-  field: NoteField<Draft>,
+/** Why an item whose citation held is unverified: the cited words do not carry what it says. */
+export const unsupportedReason = "The cited words do not support what the item says.";
+
+/** The cited segments of an item whose evidence held, in citation order, once each. */
+function citedSegments(item: NoteItemDraft, transcript: EvidenceSource): CitedSegment[] {
+  const { segmentsById, roleOf } = indexOf(transcript);
+  const segments = [...new Set(item.evidence.map((span) => segmentsById.get(span.segmentId)))].filter((segment) => segment !== undefined);
+  return segments.map((segment) => ({ text: segment.text, role: roleOf.get(segment.speaker) ?? "unknown" }));
+}
+
+/**
+ * An item's evidence check (`verifyItem`) and, when it held, its claim support (`claimSupport`):
+ * an unsupported claim is unverified, with `unsupportedReason`. An item whose evidence failed is
+ * unverified with that reason and gets no `support` (there are no cited words to judge it by).
+ */
+export function verifyClaim<Draft extends NoteItemDraft>(
+  item: Draft,
   transcript: EvidenceSource,
-  quality: NotesQuality,
-): NoteField<Verified<Draft>>;
-function verifyField<Draft extends NoteItemDraft>(
+  reader: ClaimReader,
+  kind: ClaimKind = "statement",
+): Supported<Draft> {
+  const verification = verifyItem(item, transcript);
+  if (verification.status === "unverified") return { ...item, verification };
+  const support = claimSupport(item, citedSegments(item, transcript), reader, kind);
+  return { ...item, verification: support === "unsupported" ? unverified(unsupportedReason) : verification, support };
+}
+
+function count(quality: NotesQuality, verification: Verification): void {
+  if (verification.status === "grounded") quality.grounded += 1;
+  else quality.unverified += 1;
+}
+
+function verifyClaims<Draft extends NoteItemDraft>(
   field: NoteField<Draft[]>,
   transcript: EvidenceSource,
+  reader: ClaimReader,
   quality: NotesQuality,
-): NoteField<Array<Verified<Draft>>>;
-function verifyField<Draft extends NoteItemDraft>(
-  field: NoteField<Draft | Draft[]>,
-  transcript: EvidenceSource,
-  quality: NotesQuality,
-): NoteField<Verified<Draft> | Array<Verified<Draft>>> {
+  kind: ClaimKind,
+): NoteField<Array<Supported<Draft>>> {
   if (isNotAssessed(field)) {
     quality.notAssessed += 1;
     return { status: "not_assessed", reason: field.reason };
   }
-  const one = (item: Draft): Verified<Draft> => {
-    const verification = verifyItem(item, transcript);
-    if (verification.status === "grounded") quality.grounded += 1;
-    else quality.unverified += 1;
-    return { ...item, verification };
-  };
-  return Array.isArray(field) ? field.map(one) : one(field);
+  return field.map((item) => {
+    const checked = verifyClaim(item, transcript, reader, kind);
+    count(quality, checked.verification);
+    return checked;
+  });
+}
+
+/** The fields whose items name topics (`ClaimKind`): "sleep" is a topic whether or not the patient sleeps. */
+const topicFields: ReadonlySet<NoteListField> = new Set(["keyTopics", "followUpTopics"]);
+
+/** Mood and trajectory: a measure of sentiment, so their evidence is checked but not their words. */
+function verifyMeasure<Draft extends NoteItemDraft>(field: NoteField<Draft>, transcript: EvidenceSource, quality: NotesQuality): NoteField<Verified<Draft>> {
+  if (isNotAssessed(field)) {
+    quality.notAssessed += 1;
+    return { status: "not_assessed", reason: field.reason };
+  }
+  const verification = verifyItem(field, transcript);
+  count(quality, verification);
+  return { ...field, verification };
 }
 
 /**
  * Checks every item of a writer's notes against the transcript they were written from, in one
- * place for every NoteWriter (provider-neutral). Nothing is dropped: an item whose evidence
- * fails is kept, marked `unverified` with the reason (risk flags included — they go to the
- * therapist either way); a field the writer did not fill stays `not_assessed`.
+ * place for every NoteWriter (provider-neutral): each item's evidence (`verifyItem`) and, for
+ * every list item, summary sentence and risk flag, how well the cited words carry its claim
+ * (`claimSupport`, read by `reader`), recorded as its `support`. Nothing is dropped: an item
+ * whose evidence fails or whose claim is unsupported is kept, marked `unverified` with the
+ * reason (risk flags included — they go to the therapist either way); a field the writer did not
+ * fill stays `not_assessed`. Mood and trajectory measure sentiment: their evidence is checked,
+ * they carry no `support`.
  * @returns the notes with a `quality` block (grounded / unverified items, not assessed fields),
  * fresh (`stale: false`) and without review. Never throws.
  */
@@ -153,16 +197,17 @@ export function verifyNotes(
   draft: NotesDraft,
   transcript: EvidenceSource & Pick<Transcript, "revision">,
   provenance: NotesProvenance,
+  reader: ClaimReader,
 ): ClinicalNotes {
   const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, verifyField(draft[name], transcript, quality)]),
+    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reader, quality, topicFields.has(name) ? "topic" : "statement")]),
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,
-    sessionMood: verifyField(draft.sessionMood, transcript, quality),
-    moodTrajectory: verifyField(draft.moodTrajectory, transcript, quality),
-    riskFlags: verifyField(draft.riskFlags, transcript, quality),
+    sessionMood: verifyMeasure(draft.sessionMood, transcript, quality),
+    moodTrajectory: verifyMeasure(draft.moodTrajectory, transcript, quality),
+    riskFlags: verifyClaims(draft.riskFlags, transcript, reader, quality, "statement"),
     quality,
     provenance,
     transcriptRevision: transcript.revision,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, type ClinicalNotes, type NotesDraft } from "./clinical-notes.ts";
 import { verifyNotes } from "./note-evidence.ts";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import { noteAsDocumentReference } from "./fhir-document-reference.ts";
 import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, type NoteSentence } from "./note-formats.ts";
 import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
@@ -36,7 +37,7 @@ function notesOf(overrides: Partial<NotesDraft> = {}): ClinicalNotes {
     sessionMood: { ...cite("s2", "hopeless", "negative"), value: "negative" },
     ...overrides,
   };
-  return verifyNotes(draft, transcript, { provider: "test", model: "m", promptVersion: "p", writtenAt: new Date(0) });
+  return verifyNotes(draft, transcript, { provider: "test", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createPlainWordsClaimReader());
 }
 
 function screen(flags: RiskScreenResult["flags"]): RiskScreenResult {

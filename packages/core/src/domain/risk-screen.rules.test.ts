@@ -75,6 +75,14 @@ describe("whose words a flag quotes", () => {
     expect(flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "openai", transcript)[0]?.alert).toBe(false);
   });
 
+  it("keeps a writer's flag that its cited words do not support unverified, with its support", () => {
+    const unsupported = { ...writerFlag("p1", "end my life"), verification: { status: "unverified" as const, reason: "The cited words do not support what the item says." }, support: "unsupported" as const };
+    expect(flagsOfWriter([unsupported], "openai", transcript)[0]).toMatchObject({ verification: unsupported.verification, support: "unsupported" });
+    const paraphrased = { ...writerFlag("p1", "end my life"), support: "paraphrased" as const };
+    expect(flagsOfWriter([paraphrased], "openai", transcript)[0]).toMatchObject({ verification: { status: "grounded" }, support: "paraphrased" });
+    expect(flagsOfWriter([writerFlag("p1", "end my life")], "openai", transcript)[0]).not.toHaveProperty("support");
+  });
+
   it("checks a writer's citation again against the transcript as it is now", () => {
     const stale = { ...writerFlag("p1", "end my life"), quote: "words since edited away" };
     expect(flagsOfWriter([stale], "openai", transcript)[0]?.verification.status).toBe("unverified");

@@ -1,4 +1,5 @@
 import type { Evidence, RiskFlag, RiskSeverity, RiskType, Verification } from "./clinical-notes.ts";
+import type { ClaimSupport } from "./claim-support.ts";
 import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
 import type { RiskAcknowledgement } from "./risk-acknowledgement.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
@@ -103,6 +104,11 @@ export interface ScreenedRiskFlag {
   /** The rules or writers behind it, for the "Details" disclosure. */
   rules: string[];
   verification: Verification;
+  /**
+   * A note writer's flag: how well its cited words carry it, as core judged when the notes were
+   * verified (`claimSupport`); absent on the screen's own flags, which quote the words they match.
+   */
+  support?: ClaimSupport;
   /** True when it warrants a high-priority push (`alertsTherapist`). */
   alert: boolean;
   /**
@@ -215,7 +221,9 @@ export function flagsOfFindings(
 /**
  * A note writer's risk flags as screen flags: current, about the speaker, attributed by the roles
  * of the segments they cite (a therapist's segment drops the flag, as for the screen), their
- * citations checked again against this transcript (the notes may be older than an edit).
+ * citations checked again against this transcript (the notes may be older than an edit). A flag
+ * whose cited words do not carry it (`support: "unsupported"`) stays unverified with the notes'
+ * reason, and keeps its `support`: it is shown, never as fact.
  */
 export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transcript: EvidenceSource): Array<Omit<ScreenedRiskFlag, "id">> {
   const result: Array<Omit<ScreenedRiskFlag, "id">> = [];
@@ -232,6 +240,7 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
       speaker,
       ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
     };
+    const verification = verifyItem(flag, transcript);
     result.push({
       ...base,
       text: flag.text,
@@ -239,7 +248,8 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
       evidence: flag.evidence,
       sources: [`notes:${writer}`],
       rules: [`notes:${writer}`],
-      verification: verifyItem(flag, transcript),
+      verification: verification.status === "grounded" && flag.support === "unsupported" ? flag.verification : verification,
+      ...(flag.support === undefined ? {} : { support: flag.support }),
       alert: alertsTherapist(base),
     });
   }

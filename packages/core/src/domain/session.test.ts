@@ -52,7 +52,7 @@ describe("releasedPatientSummary (issue 24)", () => {
     const deps = createTestDeps();
     const stored = await storeSession(deps);
     const transcript = stored.transcript!;
-    const written = verifyNotes(allNotAssessed("not needed"), transcript, { provider: "scripted", model: "m", promptVersion: "1", writtenAt: deps.clock.now() });
+    const written = verifyNotes(allNotAssessed("not needed"), transcript, { provider: "scripted", model: "m", promptVersion: "1", writtenAt: deps.clock.now() }, deps.claims);
     const notes = { ...written, review: { therapistNotes: null, patientSummary: " Keep the diary. ", editedAt: deps.clock.now(), editedBy: "therapist-1" } };
     const finalized = { status: "finalized" as const, notes, review: { ...stored.review, summaryReleased: true } };
 

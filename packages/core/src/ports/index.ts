@@ -4,6 +4,7 @@ export type * from "./diarizer.ts";
 export type * from "./live-speech-to-text.ts";
 export type * from "./language-analyzer.ts";
 export type * from "./note-writer.ts";
+export type * from "./claim-reader.ts";
 export type * from "./risk-screen.ts";
 export type * from "./agenda-matcher.ts";
 export type * from "./live-audio-decoder.ts";

@@ -20,6 +20,7 @@ export * from "./pcm-wav.ts";
 export * from "./byte-stream.ts";
 export * from "./recording-logger.ts";
 export * from "./scripted-note-writer.ts";
+export * from "./plain-words-claim-reader.ts";
 export * from "./scripted-risk-screen.ts";
 export * from "./linked-pair.ts";
 export * from "./scripted-live-speech-to-text.ts";

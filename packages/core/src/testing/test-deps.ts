@@ -14,6 +14,7 @@ import { createInMemorySessionRepository } from "./in-memory-session-repository.
 import { createInMemoryTokenRepository } from "./in-memory-token-repository.ts";
 import { createInMemoryUserRepository } from "./in-memory-user-repository.ts";
 import { createKeywordLanguageAnalyzer } from "./keyword-language-analyzer.ts";
+import { createPlainWordsClaimReader } from "./plain-words-claim-reader.ts";
 import { createManualClock, type ManualClock } from "./manual-clock.ts";
 import { createScriptedNoteWriter, type ScriptedNoteWriter } from "./scripted-note-writer.ts";
 import { createScriptedRiskScreen, type ScriptedRiskScreen } from "./scripted-risk-screen.ts";
@@ -47,6 +48,7 @@ export function createTestDeps(
     speech: createScriptedSpeechToText(),
     language: createKeywordLanguageAnalyzer(),
     notes: createScriptedNoteWriter(),
+    claims: createPlainWordsClaimReader(),
     risk: createScriptedRiskScreen(),
     queue: createInMemoryJobQueue({ clock, manual: true }),
     push: createInMemoryPushNotifier({ invalidTokens: invalidTokens ?? [] }),

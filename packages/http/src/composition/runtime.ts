@@ -119,11 +119,14 @@ export async function createRuntime(config: ConfideConfig, logger: Logger, optio
   await preparePrivateDataDirectory(config.dataDir);
   // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
   const speech = diarizedSpeechToText(seen?.provider("speech", engine) ?? engine, seen?.provider("diarizer", diarizer) ?? diarizer, { logger });
+  // One claim reader for every profile: core's claim-support rule reads claims and cited words with wink-nlp.
+  const { createWinkClaimReader } = await import("@confide/adapters-local");
   const deps = createConfideDeps({
     blobs: seen?.provider("storage", blobs) ?? blobs,
     speech,
     language: seen?.provider("language", language) ?? language,
     notes: seen?.provider("notes", notes) ?? notes,
+    claims: createWinkClaimReader(),
     risk: seen?.provider("risk", risk) ?? risk,
     queue: seen?.queue(queue) ?? queue,
     push: seen?.provider("push", push) ?? push,

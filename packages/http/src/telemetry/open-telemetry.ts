@@ -83,7 +83,7 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
   const sessionsEntered = meter.createCounter("confide.sessions.status", { description: "Sessions entering each status in a job" });
   const sessionsFailed = meter.createCounter("confide.sessions.failed", { description: "Sessions failed by a job, by error code" });
   const riskFlags = meter.createCounter("confide.risk.flags", { description: "Risk flags of sessions that became ready (counts only)" });
-  const unverifiedItems = meter.createCounter("confide.notes.unverified", { description: "Note items whose evidence did not hold, in sessions that became ready" });
+  const unverifiedItems = meter.createCounter("confide.notes.unverified", { description: "Note items whose evidence did not hold or whose cited words do not support them, in sessions that became ready" });
 
   const recovered = meter.createCounter("confide.sessions.recovered", { description: "Sessions stuck in flight re-enqueued by the recovery sweep" });
 

@@ -10,7 +10,7 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
 
 /**
  * Asks `deps.notes` for notes on the session's transcript and patient sentiment, and verifies
- * their evidence against that transcript: the one way notes are written, by the pipeline and by
+ * their evidence and claim support against that transcript (`deps.claims` reads the words): the one way notes are written, by the pipeline and by
  * a regeneration.
  * Only with the patient's consent (`notesConsentGap`: `ai_notes`, and `cloud_processing` for a
  * cloud writer): without it the writer is not called and every field is `not_assessed` with the
@@ -20,14 +20,14 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
  * `provider.*` from the writer.
  */
 export async function writeNotes(
-  deps: Pick<ConfideDeps, "notes" | "clock" | "consents" | "settings">,
+  deps: Pick<ConfideDeps, "notes" | "claims" | "clock" | "consents" | "settings">,
   session: Pick<Session, "transcript" | "sentiment" | "patientId">,
   signal?: AbortSignal,
 ): Promise<ClinicalNotes> {
   const transcript = session.transcript;
   if (!transcript) throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.");
   const gap = await notesConsentGap(deps, session.patientId);
-  if (gap !== null) return verifyNotes(allNotAssessed(gap), transcript, { ...notConsentedProvenance, writtenAt: deps.clock.now() });
+  if (gap !== null) return verifyNotes(allNotAssessed(gap), transcript, { ...notConsentedProvenance, writtenAt: deps.clock.now() }, deps.claims);
   const result = await deps.notes.write(
     {
       language: transcript.language,
@@ -48,5 +48,5 @@ export async function writeNotes(
     model: result.model,
     promptVersion: result.promptVersion,
     writtenAt: deps.clock.now(),
-  });
+  }, deps.claims);
 }

@@ -114,7 +114,7 @@ describe("finalizeSession answers", () => {
 async function signOffSession(deps: TestDeps, findings: Array<{ phrase: string; temporality: "current" | "history" }>) {
   deps.risk.script((input) => findings.map(({ phrase, temporality }) => findingOn(input, phrase, { temporality })));
   const transcript = sampleTranscript();
-  const written = verifyNotes(allNotAssessed("not needed here"), transcript, { provider: "scripted", model: "m", promptVersion: "1", writtenAt: deps.clock.now() });
+  const written = verifyNotes(allNotAssessed("not needed here"), transcript, { provider: "scripted", model: "m", promptVersion: "1", writtenAt: deps.clock.now() }, deps.claims);
   const review = { therapistNotes: null, patientSummary: "We talked about your job and sleep.", editedAt: deps.clock.now(), editedBy: therapist.userId };
   return storeSession(deps, { risk: await screenRisk(deps, transcript), notes: { ...written, review } });
 }

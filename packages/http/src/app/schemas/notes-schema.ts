@@ -27,7 +27,18 @@ const itemFields = {
   verification: VerificationSchema,
 };
 
-const NoteItemSchema = z.object(itemFields).openapi("NoteItem");
+const SupportSchema = z.enum(["quoted", "paraphrased", "unsupported"]).openapi("ClaimSupport", {
+  description:
+    "How well the cited words carry the claim (core's claim-support rule): `quoted` — its quote is in the cited segments and carries every content word of the claim; " +
+    "`paraphrased` — the cited segments say the claim's content words (by lemma, with the same negation, by the speaker it names); " +
+    "`unsupported` — the citation does not carry the claim (then `verification` is unverified: never show it as fact). " +
+    "Absent when the citation itself failed (see `verification`) and on notes written before claims were checked.",
+});
+
+/** A claim: an item of a list, a summary sentence or a risk flag, with its claim support. */
+const claimFields = { ...itemFields, support: SupportSchema.optional() };
+
+const NoteItemSchema = z.object(claimFields).openapi("NoteItem");
 
 const NotAssessedSchema = z
   .object({ status: z.literal("not_assessed"), reason: z.string() })
@@ -43,7 +54,7 @@ const TrajectorySchema = z
   .openapi("MoodTrajectoryNote");
 const RiskFlagSchema = z
   .object({
-    ...itemFields,
+    ...claimFields,
     type: z.enum(["self_harm", "harm_to_others", "abuse", "substance", "other"]),
     severity: z.enum(["low", "moderate", "high"]),
   })

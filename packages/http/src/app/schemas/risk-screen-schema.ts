@@ -29,6 +29,10 @@ const ScreenedRiskFlagSchema = z
     sources: z.array(z.string()).openapi({ description: "Who raised it: `screen:<provider>`, `notes:<provider>`." }),
     rules: z.array(z.string()).openapi({ description: "The rules or writers behind it, for a Details disclosure." }),
     verification: z.object({ status: z.enum(["grounded", "unverified"]), reason: z.string().optional() }),
+    support: z
+      .enum(["quoted", "paraphrased", "unsupported"])
+      .optional()
+      .openapi({ description: "A note writer's flag: how well its cited words carry it (see `ClaimSupport`); `unsupported` is unverified, never fact." }),
     alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
     acknowledgement: z
       .object({ by: z.string().openapi({ description: "The therapist's user id." }), at: dateTime })

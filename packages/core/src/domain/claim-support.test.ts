@@ -1,0 +1,279 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
+import { attributedSpeaker, claimSupport, isContentWord, readingsKept, reportingLemmas, topicLemmas, type CitedSegment } from "./claim-support.ts";
+
+// The rule is core's; the words come from a reader. These tests read with core's plain-words
+// test reader (a crude lemma: "drinks" → "drink"; negation within three words after "not",
+// "n't", "never"), so what is asserted is the rule; adapters-local's wink-claim-reader.test.ts runs
+// the same cases with wink-nlp.
+const reader = createPlainWordsClaimReader();
+const patient = (text: string): CitedSegment => ({ text, role: "patient" });
+const therapist = (text: string): CitedSegment => ({ text, role: "therapist" });
+
+describe("claimSupport: hand-written model answers", () => {
+  it("a disclosure of violence citing only the words 'My partner' is unsupported", () => {
+    expect(
+      claimSupport({ text: "Patient discloses being hit by her partner", quote: "My partner" }, [patient("My partner and I argued a lot last week.")], reader),
+    ).toBe("unsupported");
+  });
+
+  it("the key topic 'Suicidal ideation' citing the quote 'I' is unsupported", () => {
+    expect(claimSupport({ text: "Suicidal ideation", quote: "I" }, [patient("I feel like nothing matters anymore.")], reader, "topic")).toBe("unsupported");
+  });
+
+  it("an exact quote is quoted", () => {
+    const said = "I will call my sister next week.";
+    expect(claimSupport({ text: said, quote: said, speaker: "patient" }, [patient(said)], reader)).toBe("quoted");
+    expect(claimSupport({ text: "sister", quote: "my sister" }, [patient(said)], reader, "topic")).toBe("quoted");
+  });
+
+  it("a claim whose words are all in its quote, around reporting words, is quoted", () => {
+    expect(claimSupport({ text: "Patient said: call sister", quote: "call my sister" }, [patient("I will call my sister next week.")], reader)).toBe("quoted");
+  });
+
+  it("a faithful paraphrase is paraphrased", () => {
+    expect(claimSupport({ text: "Patient reports worrying about work every night" }, [patient("Work has been awful and I lie awake worrying about work every night.")], reader)).toBe(
+      "paraphrased",
+    );
+    // Two of three content words said is enough; the quote alone does not carry it, the segment does.
+    expect(claimSupport({ text: "Patient feels anxious at work", quote: "anxious" }, [patient("I've been anxious at work.")], reader)).toBe("paraphrased");
+  });
+
+  it("a paraphrase needs two thirds of its content words said", () => {
+    const cited = [patient("My sister called about the rent.")];
+    expect(claimSupport({ text: "sister rent" }, cited, reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "sister rent money" }, cited, reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "sister money" }, cited, reader)).toBe("unsupported");
+    expect(claimSupport({ text: "sister rent money loan" }, cited, reader)).toBe("unsupported");
+    expect(claimSupport({ text: "sister rent called money" }, cited, reader)).toBe("paraphrased");
+  });
+
+  it("negation flips support: 'I don't drink' does not support 'patient drinks'", () => {
+    expect(claimSupport({ text: "Patient drinks" }, [patient("I don't drink.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient does not drink" }, [patient("I don't drink.")], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "Patient denies drinks" }, [patient("I don't drink.")], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "Patient denies drinks" }, [patient("I drink every day.")], reader)).toBe("unsupported");
+  });
+
+  it("a contradicted word makes the claim unsupported even when the others are said", () => {
+    expect(claimSupport({ text: "Patient drinks wine every night" }, [patient("Every night I never drink wine at dinner.")], reader)).toBe("unsupported");
+  });
+
+  it("one contradicted word makes a claim unsupported even when two thirds of its words are said", () => {
+    expect(claimSupport({ text: "Patient reports wine garden sleep" }, [patient("Wine in the garden. I can't sleep.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient reports wine garden sleep" }, [patient("Wine in the garden. Music.")], reader)).toBe("paraphrased");
+  });
+
+  it("is quoted only when the quote itself carries the claim, paraphrased when the rest of the segment does", () => {
+    expect(claimSupport({ text: "anxious at work", quote: "anxious" }, [patient("I've been anxious at work.")], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "anxious at work", quote: "anxious at work" }, [patient("I've been anxious at work.")], reader)).toBe("quoted");
+  });
+
+  it("a word said both ways is said", () => {
+    expect(claimSupport({ text: "Patient drinks" }, [patient("I don't drink much. Well, I drink on Fridays.")], reader)).toBe("paraphrased");
+  });
+
+  it("a topic is supported whether or not it was said with a negation", () => {
+    expect(claimSupport({ text: "sleep" }, [patient("I can't sleep.")], reader, "topic")).toBe("paraphrased");
+    expect(claimSupport({ text: "sleep" }, [patient("I can't sleep.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "We talked about sleep." }, [patient("I can't sleep.")], reader)).toBe("paraphrased");
+  });
+
+  it("the speaker matters: 'Patient reports…' citing the therapist's words is unsupported", () => {
+    const words = "You have been drinking every night.";
+    expect(claimSupport({ text: "Patient reports drinking every night" }, [therapist(words)], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient reports drinking every night" }, [patient(words)], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "Therapist notes drinking every night" }, [therapist(words)], reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "Therapist notes drinking every night" }, [patient(words)], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "drinking every night", speaker: "therapist" }, [patient(words)], reader)).toBe("unsupported");
+    // Naming both, it attributes to neither: any speaker's words count.
+    expect(claimSupport({ text: "Therapist and patient discussed drinking every night" }, [therapist(words)], reader)).toBe("paraphrased");
+  });
+
+  it("a quote given after reporting words, with no content word of its own, is quoted", () => {
+    expect(claimSupport({ text: "You said: “I'll tell him you said that.”", quote: "I'll tell him you said that." }, [patient("Thanks. I'll tell him you said that.")], reader)).toBe(
+      "quoted",
+    );
+    expect(claimSupport({ text: "Patient said: I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
+  });
+
+  it("a claim with no content word is quoted only when it is its quote", () => {
+    expect(claimSupport({ text: "I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
+    expect(claimSupport({ text: "I" }, [patient("I am here.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "I", quote: "I" }, [], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "I", quote: "me" }, [patient("I am here.")], reader)).toBe("unsupported");
+    // Every own word of the claim must be the quote's; the quote may say more.
+    expect(claimSupport({ text: "I you", quote: "I" }, [patient("I am here.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "I", quote: "I am" }, [patient("I am here.")], reader)).toBe("quoted");
+  });
+});
+
+describe("the word lists of the rule", () => {
+  it("looks for no reporting verb in the transcript", () => {
+    // The list as the rule states it, not read from the module (a mutated list would test itself).
+    const reporting = ["say", "tell", "report", "state", "mention", "describe", "disclose", "discuss", "express", "share", "talk", "speak", "explain", "note", "indicate", "acknowledge", "admit", "endorse", "suggest", "recommend", "ask", "deny", "touch", "explore"];
+    expect([...reportingLemmas].sort()).toEqual([...reporting].sort());
+    for (const lemma of reporting) {
+      // "deny wine" claims no wine.
+      expect(claimSupport({ text: `${lemma} wine` }, [patient(lemma === "deny" ? "No wine." : "Some wine.")], reader), lemma).toBe("paraphrased");
+    }
+    expect(claimSupport({ text: "whisper wine" }, [patient("Some wine.")], reader)).toBe("unsupported");
+  });
+
+  it("reads a claim with a topic verb as a topic", () => {
+    expect([...topicLemmas].sort()).toEqual(["discuss", "explore", "mention", "talk", "touch"]);
+    for (const lemma of ["discuss", "talk", "touch", "mention", "explore"]) expect(claimSupport({ text: `${lemma} sleep` }, [patient("I can't sleep.")], reader), lemma).toBe("paraphrased");
+    expect(claimSupport({ text: "report sleep" }, [patient("I can't sleep.")], reader)).toBe("unsupported");
+  });
+
+  it("names the patient or the therapist by each of their words", () => {
+    for (const word of ["patient", "client"]) expect(attributedSpeaker({ text: word }, reader.read(word)), word).toBe("patient");
+    for (const word of ["therapist", "clinician", "counsellor", "counselor"]) expect(attributedSpeaker({ text: word }, reader.read(word)), word).toBe("therapist");
+    expect(attributedSpeaker({ text: "nurse" }, reader.read("nurse"))).toBeUndefined();
+  });
+});
+
+describe("attributedSpeaker", () => {
+  const read = (text: string) => reader.read(text);
+  it("is the item's speaker, else the one the claim names alone", () => {
+    expect(attributedSpeaker({ text: "Therapist said", speaker: "patient" }, read("Therapist said"))).toBe("patient");
+    expect(attributedSpeaker({ text: "Client reports" }, read("Client reports"))).toBe("patient");
+    expect(attributedSpeaker({ text: "The clinician suggested" }, read("The clinician suggested"))).toBe("therapist");
+    expect(attributedSpeaker({ text: "Patient and counsellor agreed" }, read("Patient and counsellor agreed"))).toBeUndefined();
+    expect(attributedSpeaker({ text: "Work stress" }, read("Work stress"))).toBeUndefined();
+    expect(attributedSpeaker({ text: "Therapist said" }, read("Therapist said"))).toBe("therapist");
+  });
+});
+
+describe("isContentWord", () => {
+  const word = (lemma: string, partOfSpeech: string, stopWord = false) => ({ lemma, partOfSpeech, stopWord });
+  it("counts nouns, proper nouns, adjectives, numbers and verbs, stop-listed or not, but not be, have, do", () => {
+    for (const partOfSpeech of ["NOUN", "PROPN", "ADJ", "NUM", "VERB"]) expect(isContentWord(word("call", partOfSpeech, true))).toBe(true);
+    for (const lemma of ["be", "have", "do"]) expect(isContentWord(word(lemma, "VERB")), lemma).toBe(false);
+    expect(isContentWord(word("go", "VERB"))).toBe(true);
+    expect(isContentWord(word("have", "NOUN"))).toBe(true);
+  });
+  it("counts adverbs that are not stop words, and no other part of speech", () => {
+    expect(isContentWord(word("lately", "ADV"))).toBe(true);
+    expect(isContentWord(word("really", "ADV", true))).toBe(false);
+    for (const partOfSpeech of ["PRON", "DET", "AUX", "ADP", "PART", "CCONJ", "INTJ"]) expect(isContentWord(word("x", partOfSpeech))).toBe(false);
+  });
+});
+
+describe("claimSupport with a reader that tags parts of speech", () => {
+  // A reader that reads each word as the table says: the rule's use of parts of speech and stems.
+  function tableReader(table: Record<string, Partial<ClaimWord>>): ClaimReader {
+    return {
+      name: "table",
+      read(text) {
+        return [...text.matchAll(/\S+/g)].map((match) => ({
+          value: match[0],
+          lemma: match[0].toLowerCase(),
+          stem: match[0].toLowerCase(),
+          partOfSpeech: "NOUN",
+          stopWord: false,
+          negated: false,
+          start: match.index,
+          end: match.index + match[0].length,
+          ...table[match[0]],
+        }));
+      },
+    };
+  }
+  const tagged = tableReader({
+    touched: { lemma: "touch", partOfSpeech: "VERB" },
+    reports: { lemma: "report", partOfSpeech: "VERB" },
+    drinking: { lemma: "drinking", stem: "drink" },
+    ran: { lemma: "run", stem: "ran" },
+    drinks: { lemma: "drink", stem: "drink", partOfSpeech: "VERB" },
+    was: { lemma: "be", partOfSpeech: "VERB" },
+    really: { partOfSpeech: "ADV", stopWord: true },
+  });
+  it("matches a word by its stem when the lemmas differ, and by its lemma when the stems do", () => {
+    expect(claimSupport({ text: "drinking" }, [patient("drinks")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "ran" }, [patient("run")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "ran" }, [patient("walk")], tagged)).toBe("unsupported");
+  });
+  it("takes the patient named before the first verb as the speaker, and a patient named after it as a topic", () => {
+    const ward = [therapist("A patient fell on the ward"), patient("ward")];
+    expect(claimSupport({ text: "Patient reports ward" }, [therapist("ward")], tagged)).toBe("unsupported");
+    expect(claimSupport({ text: "Patient reports ward" }, [patient("ward")], tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "session touched ward patient" }, ward, tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "session touched ward patient" }, [patient("ward")], tagged)).toBe("unsupported");
+    expect(claimSupport({ text: "therapist reports ward" }, ward, tagged)).toBe("paraphrased");
+    expect(claimSupport({ text: "therapist reports ward" }, [patient("ward")], tagged)).toBe("unsupported");
+  });
+
+  it("leaves light verbs and stop-listed adverbs out of what must be said", () => {
+    expect(claimSupport({ text: "was really drinking" }, [patient("drinks")], tagged)).toBe("paraphrased");
+  });
+});
+
+describe("claimSupport: properties", () => {
+  // Words the plain reader reads as content words and not as negation cues or reporting words.
+  const contentWord = fc.constantFrom("wine", "garden", "sister", "music", "rent", "football", "painting", "coffee", "running", "letters");
+  const statement = fc.uniqueArray(contentWord, { minLength: 1, maxLength: 4 });
+
+  it("negation: a patient statement said plainly supports the claim; with 'not' before its words it does not", () => {
+    fc.assert(
+      fc.property(statement, (words) => {
+        const claim = { text: `Patient reports ${words.join(" ")}` };
+        const said = `I think ${words.join(" ")}.`;
+        const negated = `I think not ${words.join(" ")}.`;
+        const supported = claimSupport(claim, [patient(said)], reader);
+        const flipped = claimSupport(claim, [patient(negated)], reader);
+        return supported !== "unsupported" && flipped === "unsupported";
+      }),
+    );
+  });
+
+  it("speaker: a 'patient says' claim is supported by the patient's words, not by the same words said by the therapist", () => {
+    fc.assert(
+      fc.property(statement, fc.constantFrom("", "Well,", "You know,", "Honestly"), (words, opening) => {
+        const said = `${opening} ${words.join(" ")}`;
+        const claim = { text: `Patient says ${words.join(" ")}` };
+        return claimSupport(claim, [patient(said)], reader) !== "unsupported" && claimSupport(claim, [therapist(said)], reader) === "unsupported";
+      }),
+    );
+  });
+
+  it("a claim is never better supported by fewer cited segments", () => {
+    const rank = { unsupported: 0, paraphrased: 1, quoted: 2 } as const;
+    fc.assert(
+      fc.property(statement, statement, (claimWords, other) => {
+        const claim = { text: claimWords.join(" ") };
+        const one = claimSupport(claim, [patient(other.join(" "))], reader);
+        const both = claimSupport(claim, [patient(other.join(" ")), patient(claimWords.join(" "))], reader);
+        return rank[both] >= rank[one] && both !== "unsupported";
+      }),
+    );
+  });
+});
+
+describe("claimSupport reads each text once", () => {
+  function countingReader() {
+    const reads: string[] = [];
+    const plain = createPlainWordsClaimReader();
+    return { reads, reader: { name: "counting", read: (text: string) => (reads.push(text), plain.read(text)) } satisfies ClaimReader };
+  }
+
+  it("a segment cited by many claims, and a quote that is its claim's text, are read once", () => {
+    const { reads, reader: counting } = countingReader();
+    const cited = [patient("I will call my sister next week.")];
+    expect(claimSupport({ text: "call sister", quote: "call my sister" }, cited, counting)).toBe("quoted");
+    expect(claimSupport({ text: "I will call my sister next week.", quote: "I will call my sister next week." }, cited, counting)).toBe("quoted");
+    expect(reads).toEqual(["call sister", "I will call my sister next week.", "call my sister"]);
+  });
+
+  it("keeps at most readingsKept texts, then starts again", () => {
+    const { reads, reader: counting } = countingReader();
+    for (let index = 0; index <= readingsKept; index += 1) claimSupport({ text: `word${index}` }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 1);
+    claimSupport({ text: "word1" }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 2);
+    claimSupport({ text: `word${readingsKept}` }, [], counting);
+    expect(reads).toHaveLength(readingsKept + 2);
+  });
+});
