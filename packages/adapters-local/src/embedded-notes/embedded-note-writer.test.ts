@@ -54,16 +54,16 @@ const plainSession = [
 ];
 
 describe("embedded note writer", () => {
-  it("writes a plain session every item grounded but its emotional themes, leaving risk to the risk screen", async () => {
+  it("writes a plain session every item grounded, its emotional themes too, leaving risk to the risk screen", async () => {
     const notes = await notesOf(plainSession);
     expect(notes.riskFlags).toMatchObject({ status: "not_assessed" });
     // An emotional theme names the lexicon's group of the word said ("anxiety" for "anxious", "joy"
-    // for "proud"): the words said do not carry the theme's name, so core marks it unsupported.
+    // for "proud"): the claim reader knows the word as one of that emotion, so its quote carries it.
     expect((notes.emotionalThemes as NoteItem[]).map((theme) => [theme.text, theme.support, theme.verification.status])).toEqual([
-      ["joy", "unsupported", "unverified"],
-      ["anxiety", "unsupported", "unverified"],
+      ["joy", "quoted", "grounded"],
+      ["anxiety", "quoted", "grounded"],
     ]);
-    expect(notes.quality.unverified).toBe(2);
+    expect(notes.quality.unverified).toBe(0);
     expect((notes.keyTopics as NoteItem[]).every((topic) => topic.support === "quoted")).toBe(true);
     expect((notes.actionItems as NoteItem[]).every((item) => item.support === "quoted")).toBe(true);
     expect(notes.quality.grounded).toBeGreaterThan(5);

@@ -18,6 +18,15 @@ describe("wink-nlp claim reader", () => {
     for (const word of words) expect(text.slice(word.start, word.end)).toBe(word.value);
   });
 
+  it("knows emotion words as words of their emotion, so a theme's name is carried by them", () => {
+    const words = reader.read("I was worried and kept crying; work was fine.");
+    expect(words.find((word) => word.value === "worried")?.kinds).toEqual(["anxiety"]);
+    expect(words.find((word) => word.value === "crying")?.kinds).toEqual(["sadness"]);
+    expect(words.find((word) => word.value === "work")?.kinds).toBeUndefined();
+    expect(claimSupport({ text: "anxiety", quote: "worried" }, [patient("I was worried about the exam.")], reader)).toBe("quoted");
+    expect(claimSupport({ text: "anger", quote: "worried" }, [patient("I was worried about the exam.")], reader)).toBe("unsupported");
+  });
+
   it("keeps a negation on the words it governs, not on a want said later in the sentence", () => {
     const words = reader.read("I don't know why I want to die");
     expect(words.find((word) => word.lemma === "know")?.negated).toBe(true);

@@ -1,6 +1,13 @@
 import type { ClaimReader, ClaimWord } from "@confide/core";
 import type { ItemToken, ItsFunction } from "wink-nlp";
+import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
+
+/** Emotion words by word or lemma, with the emotions they are words of (the embedded writer's lexicon). */
+const emotionsOf = new Map<string, string[]>();
+for (const [emotion, words] of Object.entries(emotionLexicon)) {
+  for (const word of words) emotionsOf.set(word, [...(emotionsOf.get(word) ?? []), emotion]);
+}
 
 /** Lemmas that negate what follows them. */
 const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
@@ -19,7 +26,9 @@ const notWords = new Set(["PUNCT", "SYM", "SPACE", "X"]);
  * The ClaimReader of every profile: wink-nlp with its English lite model (loaded once per
  * process, shared with the embedded note writer), lemmas lower-cased, its Porter stem, its stop-word flag, and
  * its negation flag kept for words at most `negationWindow` tokens after a negation cue
- * ("not", "n't", "never", "no"…). Offsets are UTF-16 positions in the text read.
+ * ("not", "n't", "never", "no"…), and an emotion word's emotions as its `kinds` (the embedded
+ * note writer's emotion lexicon: "worried" is a word of anxiety). Offsets are UTF-16 positions in
+ * the text read.
  */
 export function createWinkClaimReader(): ClaimReader {
   return {
@@ -42,9 +51,11 @@ export function createWinkClaimReader(): ClaimReader {
           const partOfSpeech = token.out(its.pos) as string;
           const cue = negationCues.has(lemma);
           if (!notWords.has(partOfSpeech) && value.trim() !== "") {
+            const kinds = emotionsOf.get(lemma) ?? emotionsOf.get(value.toLowerCase());
             words.push({
               value,
               lemma,
+              ...(kinds ? { kinds } : {}),
               stem: (token.out(its.stem as unknown as ItsFunction<string>) as string).toLowerCase(),
               partOfSpeech,
               stopWord: token.out(its.stopWordFlag) as boolean,

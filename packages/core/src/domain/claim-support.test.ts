@@ -12,6 +12,29 @@ const reader = createPlainWordsClaimReader();
 const patient = (text: string): CitedSegment => ({ text, role: "patient" });
 const therapist = (text: string): CitedSegment => ({ text, role: "therapist" });
 
+describe("claimSupport: a claim that names the kind of the words said", () => {
+  /** The plain reader, knowing "worried" and "crying" as words of an emotion. */
+  const knowing: ClaimReader = {
+    name: "plain words with emotions",
+    read: (text) =>
+      reader.read(text).map((word) => {
+        const kinds = ({ worried: ["anxiety"], crying: ["sadness"] } as Record<string, string[]>)[word.value.toLowerCase()];
+        return kinds ? { ...word, kinds } : word;
+      }),
+  };
+
+  it("is carried by a word of that kind: 'anxiety' by 'worried', not by a word of another kind or by none", () => {
+    expect(claimSupport({ text: "anxiety", quote: "worried" }, [patient("I am worried about my job.")], knowing)).toBe("quoted");
+    expect(claimSupport({ text: "Patient expressed anxiety about the job" }, [patient("I am worried about my job.")], knowing)).toBe("paraphrased");
+    expect(claimSupport({ text: "anxiety", quote: "crying" }, [patient("I keep crying at night.")], knowing)).toBe("unsupported");
+    expect(claimSupport({ text: "anxiety", quote: "worried" }, [patient("I am worried about my job.")], reader)).toBe("unsupported");
+  });
+
+  it("keeps negation: 'not worried' contradicts a claim of anxiety", () => {
+    expect(claimSupport({ text: "Patient reports anxiety" }, [patient("I am not worried at all.")], knowing)).toBe("unsupported");
+  });
+});
+
 describe("claimSupport: hand-written model answers", () => {
   it("a disclosure of violence citing only the words 'My partner' is unsupported", () => {
     expect(

@@ -108,6 +108,14 @@ function sameWord(a: Pick<ClaimWord, "lemma" | "stem">, b: Pick<ClaimWord, "lemm
 }
 
 /**
+ * A said word carries a claimed one when it is the same word (`sameWord`) or of the kind the
+ * claimed word names: "worried" carries "anxiety" (the reader's `kinds`).
+ */
+function carries(said: ClaimWord, claimed: Pick<ClaimWord, "lemma" | "stem">): boolean {
+  return sameWord(said, claimed) || (said.kinds?.includes(claimed.lemma) ?? false);
+}
+
+/**
  * The words of a claim before its first verb — its subject, where a note names who speaks
  * ("Patient reports…", "The therapist and the patient agreed…"); the whole claim when it has no
  * verb ("Patient drinks", read with "drinks" as a noun). "patient" after the verb ("touched on
@@ -161,7 +169,7 @@ export function attributedSpeaker(claim: Claim, words: readonly ClaimWord[]): Ex
  * with the other polarity, or not said.
  */
 function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimKind): "said" | "contradicted" | "absent" {
-  const same = said.filter((word) => sameWord(word, claimed));
+  const same = said.filter((word) => carries(word, claimed));
   if (same.some((word) => kind === "topic" || word.negated === claimed.negated)) return "said";
   return same.length > 0 ? "contradicted" : "absent";
 }
@@ -176,7 +184,8 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
  *    before the cited span still counts) — only the segments of the speaker the claim attributes
  *    (`attributedSpeaker`): "Patient reports X" is not carried by the therapist's words.
  * 3. A content word is *said* when a said word is the same word (same lemma, or same stem:
- *    "drinking" and "drink") with its polarity, *contradicted* when it is said only with the
+ *    "drinking" and "drink") or a word of the kind it names ("worried" for "anxiety": the
+ *    reader's `kinds`) with its polarity, *contradicted* when it is said only with the
  *    other polarity ("I don't drink" against "Patient drinks"). A topic (`ClaimKind`: `kind`, or a
  *    claim with a topic verb) asserts no polarity: the same word said either way is said.
  * 4. A claim with no content word ("Yeah.", "You said: “I'll tell him.”") is `quoted` when it has

@@ -25,6 +25,12 @@ export interface ClaimWord {
   /** UTF-16 offsets `[start, end)` into the text read. */
   start: number;
   end: number;
+  /**
+   * The names of what the word is an instance of, lower-cased, from the reader's lexicon: an
+   * emotion word's emotion ("worried" → ["anxiety"], "crying" → ["sadness"]). A claim that names
+   * the kind ("anxiety") is carried by a word of that kind. Absent: none known.
+   */
+  kinds?: readonly string[];
 }
 
 /**
