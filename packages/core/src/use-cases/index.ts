@@ -1,5 +1,6 @@
 // Sessions
 export * from "./sessions/get-session.ts";
+export * from "./sessions/check-upload-allowed.ts";
 export * from "./sessions/session-note.ts";
 export * from "./sessions/list-sessions.ts";
 export * from "./sessions/read-session-audio.ts";

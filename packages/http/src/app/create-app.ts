@@ -32,6 +32,10 @@ import { createLiveRoute } from "./routes/live-route.ts";
 import { requestTelemetry } from "./middleware/request-telemetry.ts";
 import type { Telemetry } from "../telemetry/telemetry.ts";
 import type { LiveHolders, LiveLimits } from "./live/live-connection.ts";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createResumableUploadRoutes } from "./routes/resumable-upload-routes.ts";
+import { createUploadStaging, type UploadStaging } from "./uploads/upload-staging.ts";
 import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./limits/upload-quota.ts";
 
 export interface AppOptions {
@@ -89,6 +93,11 @@ export interface AppOptions {
    * console-assets folder, filled by `npm ci`, when absent.
    */
   consoleAssetsDirectory?: string;
+  /**
+   * Where resumable uploads (`/v1/uploads`, tus 1.0) are staged until their last byte; absent:
+   * a folder of the system's temporary directory, kept 24 hours without progress.
+   */
+  uploadStaging?: UploadStaging;
   /** Server spans and request metrics (issue 27); absent: none. */
   telemetry?: Telemetry | null;
 }
@@ -159,6 +168,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       eventsTokenCheckMs: options.sessionEventsTokenCheckMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+    }),
+  );
+  app.route(
+    "/v1/uploads",
+    createResumableUploadRoutes({
+      deps,
+      tokens,
+      maxUploadBytes: options.maxUploadBytes,
+      quota: uploadQuota,
+      staging:
+        options.uploadStaging ??
+        createUploadStaging({
+          directory: join(tmpdir(), "confide-upload-staging"),
+          clock: deps.clock,
+          newId: () => deps.ids.newId(),
+          expiresAfterMs: 24 * 3600 * 1000,
+        }),
     }),
   );
   app.route("/v1/devices", createDeviceRoutes({ deps, tokens }));

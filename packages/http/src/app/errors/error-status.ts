@@ -87,5 +87,13 @@ export const errorStatus: Record<ProblemCode, number> = {
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
   "events.too_many_streams": 429,
+  // Resumable uploads (tus 1.0): the statuses the protocol names.
+  "upload.not_found": 404,
+  "upload.expired": 410,
+  "upload.offset_mismatch": 409,
+  "upload.locked": 409,
+  // The tus checksum extension's own status.
+  "upload.checksum_mismatch": 460,
+  "upload.unsupported_version": 412,
   "auth.csrf_rejected": 403,
 };

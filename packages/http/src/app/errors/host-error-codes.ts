@@ -15,6 +15,18 @@ export const hostErrorCodes = [
   "events.too_many_streams",
   /** A request that uses the refresh cookie without the proof that this origin's page sent it (see csrf-check.ts). */
   "auth.csrf_rejected",
+  /** A resumable upload (`/v1/uploads/{id}`) that does not exist, or is not the caller's. */
+  "upload.not_found",
+  /** A resumable upload abandoned past its expiry: its bytes were removed. */
+  "upload.expired",
+  /** A PATCH whose Upload-Offset is not where the upload stands (HEAD says where). */
+  "upload.offset_mismatch",
+  /** Another request is writing to the same resumable upload. */
+  "upload.locked",
+  /** A PATCH whose body does not match its Upload-Checksum: its bytes were dropped. */
+  "upload.checksum_mismatch",
+  /** A tus request whose Tus-Resumable version this server does not speak. */
+  "upload.unsupported_version",
 ] as const;
 
 export type HostErrorCode = (typeof hostErrorCodes)[number];

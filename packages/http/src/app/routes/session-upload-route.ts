@@ -11,10 +11,9 @@ import { nodeRequestOf } from "../transfer/node-request.ts";
 import { assertNoNulCharacters } from "../schemas/nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
-import { SessionSchema, TranscriptionSettingsSchema } from "../schemas/session-schema.ts";
-import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
+import { SessionSchema } from "../schemas/session-schema.ts";
+import { UploadFieldsSchema } from "../schemas/upload-fields-schema.ts";
 import type { FieldIssue } from "../schemas/validation-hook.ts";
-import { IdSchema } from "../schemas/id-schema.ts";
 
 export interface SessionUploadOptions {
   deps: ConfideDeps;
@@ -27,25 +26,6 @@ export interface SessionUploadOptions {
 export const multipartOverheadBytes = 1024 * 1024;
 
 const multipartType = /^multipart\/form-data\s*;/i;
-
-const UploadFieldsSchema = z.object({
-  patientId: IdSchema,
-  title: z.string().max(200).optional(),
-  recordedAt: TimestampInputSchema.optional(),
-  settings: z
-    .string()
-    .optional()
-    .transform((text, context) => {
-      if (text === undefined || text.trim() === "") return undefined;
-      try {
-        return JSON.parse(text) as unknown;
-      } catch (error) {
-        context.addIssue({ code: "custom", message: `settings is not valid JSON (${(error as Error).message}).` });
-        return z.NEVER;
-      }
-    })
-    .pipe(TranscriptionSettingsSchema.partial().strict().optional()),
-});
 
 /** Why a body whose fields are missing before, or sent after, the audio part is refused. */
 const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings) before the audio part.";

@@ -32,6 +32,7 @@ const descriptions: Record<number, string> = {
   416: "The range starts past the end of the recording.",
   428: "If-Match is required (`session.version_required`).",
   429: "Too many requests; see Retry-After.",
+  460: "The body does not match its Upload-Checksum (`upload.checksum_mismatch`, tus checksum extension): its bytes were dropped.",
   502: "A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help.",
   503: "A dependency (database, queue, speech engine) is unavailable; see Retry-After when given.",
 };
