@@ -5,7 +5,9 @@ import type { LiveHolders } from "./app/live/live-connection.ts";
 import { selectLiveSubprotocol } from "./app/live/live-protocol.ts";
 import { releaseLiveConnections } from "./app/routes/live-route.ts";
 import type { DataKeyring } from "@confide/adapters-local";
+import { join } from "node:path";
 import { createApp } from "./app/create-app.ts";
+import { createUploadStaging } from "./app/uploads/upload-staging.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
 import type { Runtime } from "./composition/runtime.ts";
@@ -35,8 +37,16 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
   const stopping = new AbortController();
   const liveHolders: LiveHolders = new Map();
   const rateLimits = await createRateLimitStore(config, deps.logger);
+  // Resumable uploads are staged under the data dir until their last byte (one API process per data dir).
+  const uploadStaging = createUploadStaging({
+    directory: join(config.dataDir, "uploads"),
+    clock: deps.clock,
+    newId: () => deps.ids.newId(),
+    expiresAfterMs: config.uploadExpiryMs,
+  });
   const app = createApp({
     deps,
+    uploadStaging,
     jwtSecret: await resolveJwtSecret(config),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     maxUploadBytes: config.maxUploadBytes,
@@ -79,6 +89,19 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
     Math.max(1_000, Math.min(10_000, Math.floor(config.live.resumeWindowMs / 4))),
   );
   liveSweep.unref();
+  // Abandoned resumable uploads: removed once past their expiry, checked every few minutes.
+  const uploadSweep = setInterval(
+    () => {
+      uploadStaging
+        .sweepExpired()
+        .then((removed) => {
+          if (removed.length > 0) deps.logger.info("removed expired uploads", { count: removed.length });
+        })
+        .catch((error: unknown) => deps.logger.warn("upload sweep failed", { error }));
+    },
+    Math.max(1_000, Math.min(5 * 60_000, Math.floor(config.uploadExpiryMs / 12))),
+  );
+  uploadSweep.unref();
   deps.logger.info("listening", { host: config.host, port, profile: config.profile, worker: options.withWorker });
 
   let shuttingDown: Promise<void> | undefined;
@@ -89,6 +112,7 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
         deps.logger.info("shutting down", { timeoutMs: config.shutdownTimeoutMs });
         stopping.abort();
         clearInterval(liveSweep);
+        clearInterval(uploadSweep);
         // Live sessions stay resumable: their audio is stored before the adapters close.
         await releaseLiveConnections(liveHolders);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

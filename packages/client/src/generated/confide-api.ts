@@ -799,6 +799,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a resumable upload (tus creation)
+         * @description Starts a tus 1.0 upload of a session recording; send its bytes with PATCH.
+         *
+         *     `Upload-Metadata` carries the same fields as the multipart upload, base64-encoded: `patientId` (required), `title`, `recordedAt`, `settings` (a JSON object of TranscriptionSettings), `filename`. Unknown keys are ignored.
+         *
+         *     Everything that can refuse the upload is checked **here, before any byte is sent**: the patient and their consent (403 `consent.missing`), the size limit (413 `upload.too_large`), the quotas (429 `upload.quota_exceeded`: uploads per hour, bytes per day from Upload-Length, sessions in processing). An upload with no progress for the expiry (`Upload-Expires`) is removed.
+         */
+        post: operations["createResumableUpload"];
+        delete?: never;
+        /**
+         * What this tus server supports
+         * @description The tus 1.0 discovery answer: version, extensions, largest upload, checksum algorithms. No sign-in needed.
+         */
+        options: operations["describeResumableUploads"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a resumable upload stands (tus HEAD)
+         * @description HEAD (with `Tus-Resumable`) answers the tus way: `Upload-Offset` says where to resume, `Upload-Length` and `Upload-Metadata` what was declared, and `Confide-Session-Id` the session once it is stored. GET answers the same as JSON.
+         */
+        get: operations["getResumableUpload"];
+        put?: never;
+        post?: never;
+        /**
+         * Abandon a resumable upload (tus termination)
+         * @description Removes the upload and its bytes; its bytes no longer count against the daily quota.
+         */
+        delete: operations["terminateResumableUpload"];
+        options?: never;
+        head?: never;
+        /**
+         * Send bytes of a resumable upload (tus PATCH)
+         * @description Appends the body at `Upload-Offset`, which must be where the upload stands (else 409 `upload.offset_mismatch`; HEAD says where). The body is `application/offset+octet-stream` (else 415), streamed to disk. A connection that drops keeps the bytes that arrived: ask HEAD and resume. One request at a time per upload: another one meanwhile is 409 `upload.locked`.
+         *
+         *     `Upload-Checksum: sha256 <base64 digest>` (tus checksum extension) checks this body: a mismatch is 460 `upload.checksum_mismatch` and its bytes are dropped.
+         *
+         *     When the last byte arrives the recording is stored as by the multipart upload (format from the bytes, size limit, consent checked again): the answer carries `Confide-Session-Id`. Refused then (e.g. 403 `consent.missing` when consent was withdrawn meanwhile, 415 `upload.not_audio`), the upload and its bytes are removed.
+         */
+        patch: operations["appendResumableUpload"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1128,6 +1188,15 @@ export interface components {
             };
             /** @enum {string} */
             status: "ready" | "unavailable";
+        };
+        ResumableUpload: {
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            lengthBytes: number;
+            offsetBytes: number;
+            /** @description The session stored from it, once the last byte arrived. */
+            sessionId: string | null;
         };
         RetentionOutcome: {
             error?: string;
@@ -5629,6 +5698,425 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResumableUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The tus protocol version: `1.0.0`. */
+                "tus-resumable": string;
+                /** @description The recording's size in bytes. */
+                "upload-length": string;
+                /** @description Comma-separated `key base64(value)` pairs. */
+                "upload-metadata"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. `Location` is the upload's URL, for PATCH, HEAD and DELETE. */
+            201: {
+                headers: {
+                    Location?: string;
+                    /** @description The protocol version, `1.0.0`. */
+                    "Tus-Resumable"?: string;
+                    /** @description When an upload without progress is removed (HTTP date). */
+                    "Upload-Expires"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    describeResumableUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tus-Version, Tus-Extension, Tus-Max-Size and Tus-Checksum-Algorithm. */
+            204: {
+                headers: {
+                    "Tus-Checksum-Algorithm"?: string;
+                    "Tus-Extension"?: string;
+                    "Tus-Max-Size"?: number;
+                    "Tus-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getResumableUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    /** @description The session stored from the upload, once complete. */
+                    "Confide-Session-Id"?: string;
+                    /** @description The protocol version, `1.0.0`. */
+                    "Tus-Resumable"?: string;
+                    /** @description When an upload without progress is removed (HTTP date). */
+                    "Upload-Expires"?: string;
+                    "Upload-Length"?: number;
+                    /** @description Bytes received so far. */
+                    "Upload-Offset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUpload"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Gone for good (`audio.deleted`: the retention policy deleted the recording). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    terminateResumableUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The tus protocol version: `1.0.0`. */
+                "tus-resumable": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description The protocol version, `1.0.0`. */
+                    "Tus-Resumable"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone for good (`audio.deleted`: the retention policy deleted the recording). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appendResumableUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The tus protocol version: `1.0.0`. */
+                "tus-resumable": string;
+                /** @description `sha256 <base64 digest>` of this body. */
+                "upload-checksum"?: string;
+                /** @description Where this body starts. */
+                "upload-offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Appended; `Upload-Offset` is the new offset. With `Confide-Session-Id` when the recording was stored. */
+            204: {
+                headers: {
+                    /** @description The stored session, after the last byte. */
+                    "Confide-Session-Id"?: string;
+                    /** @description The protocol version, `1.0.0`. */
+                    "Tus-Resumable"?: string;
+                    /** @description When an upload without progress is removed (HTTP date). */
+                    "Upload-Expires"?: string;
+                    /** @description Bytes received so far. */
+                    "Upload-Offset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone for good (`audio.deleted`: the retention policy deleted the recording). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body does not match its Upload-Checksum (`upload.checksum_mismatch`, tus checksum extension): its bytes were dropped. */
+            460: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {

@@ -118,6 +118,9 @@ export const environmentSchema = z.object({
     .describe(
       "uploads one therapist may start per hour; over it, 429 `upload.quota_exceeded` with `Retry-After` (shared by every API process through Redis in selfhosted)",
     ),
+  CONFIDE_UPLOAD_EXPIRY_HOURS: positiveInt
+    .default(24)
+    .describe("hours a resumable upload (`/v1/uploads`, tus) is kept without progress before its staged bytes are removed (under `<data dir>/uploads`)"),
   CONFIDE_UPLOAD_BYTES_PER_DAY: positiveInt
     .default(20 * 1024 ** 3)
     .describe(

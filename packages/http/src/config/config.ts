@@ -30,6 +30,8 @@ export interface ConfideConfig {
   /** Proxy hops trusted in `X-Forwarded-For` (0: the socket's address). */
   trustProxyHops: number;
   uploadQuota: { uploadsPerHour: number; bytesPerDay: number; maxSessionsInProcessing: number };
+  /** How long a resumable upload is kept without progress (`CONFIDE_UPLOAD_EXPIRY_HOURS`). */
+  uploadExpiryMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
   /** OpenTelemetry (`CONFIDE_TELEMETRY`, `CONFIDE_METRICS_*`; the exporter reads the `OTEL_*` variables itself). */
   telemetry: {
@@ -124,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     retentionSweepIntervalMs: e.CONFIDE_RETENTION_SWEEP_INTERVAL_MS,
     shutdownTimeoutMs: e.CONFIDE_SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.CONFIDE_TRUST_PROXY,
+    uploadExpiryMs: e.CONFIDE_UPLOAD_EXPIRY_HOURS * 3600 * 1000,
     uploadQuota: {
       uploadsPerHour: e.CONFIDE_UPLOAD_LIMIT_PER_HOUR,
       bytesPerDay: e.CONFIDE_UPLOAD_BYTES_PER_DAY,

@@ -63,6 +63,7 @@ const optionsRoute = createRoute({
   path: "/",
   operationId: "describeResumableUploads",
   tags: ["uploads"],
+  security: [],
   summary: "What this tus server supports",
   description: "The tus 1.0 discovery answer: version, extensions, largest upload, checksum algorithms. No sign-in needed.",
   responses: {

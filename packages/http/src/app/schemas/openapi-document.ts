@@ -35,7 +35,7 @@ function withMethodNotAllowed(document: OpenApiDocument): OpenApiDocument {
     },
   };
   for (const pathItem of Object.values(document.paths ?? {})) {
-    for (const method of ["get", "put", "post", "delete", "patch"] as const) {
+    for (const method of ["get", "put", "post", "delete", "patch", "options"] as const) {
       const operation = pathItem[method];
       if (operation) operation.responses = { ...operation.responses, 405: { $ref: "#/components/responses/MethodNotAllowed" } };
     }
