@@ -26,6 +26,12 @@ export function describeError(error: unknown): string {
           : "recording";
       return `This patient has not given consent to ${what}. Record their consent before uploading a session.`;
     }
+    case "upload.expired":
+    case "upload.not_found":
+      return "This upload waited too long and was removed. Upload the recording again.";
+    case "upload.locked":
+    case "upload.offset_mismatch":
+      return "This recording is being sent from another tab or window. Wait for it to finish, then check the sessions list.";
     case "upload.quota_exceeded":
       return `You have reached your upload limit for now. ${error.message}`;
     case "auth.invalid_credentials":

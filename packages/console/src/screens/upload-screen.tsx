@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { uploadSession } from "../api/api.ts";
+import { cancelUpload, uploadResumably } from "../api/resumable-upload.ts";
 import { ConfideApiError, type Session } from "@confide/client";
 import type { ChannelLayout, SessionStatus } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
@@ -18,13 +18,34 @@ const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
   { value: "therapist-right", label: "Stereo, therapist on the right", hint: "Left channel: the patient; right channel: you." },
 ];
 
-type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number } | { name: "sent"; session: Session };
+type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number; resumed: boolean } | { name: "sent"; session: Session };
+
+/** The form's patient and title survive a reload of this tab (sessionStorage: never the URL, gone with the tab). */
+const formStorageKey = "confide.upload-form";
+
+function storedForm(): { patientId?: string; title?: string } {
+  try {
+    return JSON.parse(sessionStorage.getItem(formStorageKey) ?? "{}") as { patientId?: string; title?: string };
+  } catch {
+    // Storage blocked or the value unreadable: start with an empty form.
+    return {};
+  }
+}
+
+function storeForm(form: { patientId: string; title: string } | null): void {
+  try {
+    if (form === null) sessionStorage.removeItem(formStorageKey);
+    else sessionStorage.setItem(formStorageKey, JSON.stringify(form));
+  } catch {
+    // Storage blocked: the form is simply not kept across a reload.
+  }
+}
 
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {
   const { query } = useLocation();
-  const [patientId, setPatientId] = useState(query.get("patientId") ?? "");
-  const [title, setTitle] = useState("");
+  const [patientId, setPatientId] = useState(query.get("patientId") ?? storedForm().patientId ?? "");
+  const [title, setTitle] = useState(storedForm().title ?? "");
   const [layout, setLayout] = useState<ChannelLayout>("mono");
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -34,6 +55,18 @@ export function UploadScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const cancel = useRef<AbortController | null>(null);
   useEffect(() => () => cancel.current?.abort(), []);
+  useEffect(() => storeForm(patientId === "" && title === "" ? null : { patientId, title }), [patientId, title]);
+  // Leaving the page mid-upload asks first; the upload can be resumed by choosing the same file again.
+  const inProgress = phase.name === "sending";
+  useEffect(() => {
+    if (!inProgress) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [inProgress]);
 
   const sent = phase.name === "sent" ? [phase.session] : [];
   const live = useLiveStatuses(sent, (session, status) => announce(`${session.title}: ${statusLabels[status]}.`));
@@ -93,15 +126,21 @@ export function UploadScreen() {
           if (!(event.currentTarget as HTMLFormElement).reportValidity()) return;
           setError(null);
           cancel.current = new AbortController();
-          setPhase({ name: "sending", sentBytes: 0, totalBytes: file.size });
+          let resumed = false;
+          setPhase({ name: "sending", sentBytes: 0, totalBytes: file.size, resumed });
           try {
-            const session = await uploadSession(
+            const session = await uploadResumably(
               { patientId, title, channelLayout: layout, audio: file },
               {
                 signal: cancel.current.signal,
-                onProgress: (sentBytes, totalBytes) => setPhase({ name: "sending", sentBytes, totalBytes }),
+                onResume: () => {
+                  resumed = true;
+                  announce("Continuing the earlier upload of this file where it stopped.");
+                },
+                onProgress: (sentBytes, totalBytes) => setPhase({ name: "sending", sentBytes, totalBytes, resumed }),
               },
             );
+            storeForm(null);
             announce(`${session.title} uploaded.`);
             setPhase({ name: "sent", session });
           } catch (failure) {
@@ -195,6 +234,11 @@ export function UploadScreen() {
           <div class="field">
             <label for="upload-progress">Sending the recording</label>
             <progress id="upload-progress" max={phase.totalBytes || 1} value={phase.sentBytes} />
+            {phase.resumed ? (
+              <span class="hint" data-testid="upload-resumed">
+                Continuing the earlier upload of this file where it stopped.
+              </span>
+            ) : null}
             <span class="hint" aria-hidden="true">
               {formatBytes(phase.sentBytes)} of {formatBytes(phase.totalBytes)}
             </span>
@@ -205,7 +249,7 @@ export function UploadScreen() {
             {sending ? "Uploading…" : "Upload"}
           </button>
           {sending ? (
-            <button type="button" class="secondary" onClick={() => cancel.current?.abort()}>
+            <button type="button" class="secondary" onClick={() => cancel.current?.abort(cancelUpload)}>
               Cancel
             </button>
           ) : null}

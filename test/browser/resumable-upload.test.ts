@@ -1,0 +1,93 @@
+/**
+ * An upload that survives a reload, in the system's Chromium over a real `confide serve`: the
+ * page warns before leaving mid-upload, keeps the patient and title across the reload, and,
+ * given the same file again, continues the upload where the server says it stopped (tus) — the
+ * recording stored once, its sha256 that of the file.
+ */
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pcmWav } from "@confide/core/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PageGlobals } from "./support/page-globals.ts";
+import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness } from "./support/console-harness.ts";
+
+let harness: ConsoleHarness;
+let fixtures: string;
+/** About 1 MB of silence: long enough to reload part-way through at 128 KB/s. */
+const recording = pcmWav({ dataBytes: 1_000_000, sampleRateHz: 16_000, silent: true });
+
+beforeAll(async () => {
+  fixtures = await mkdtemp(join(tmpdir(), "confide-browser-tus-"));
+  harness = await startConsoleHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.stop();
+  if (fixtures) await rm(fixtures, { recursive: true, force: true });
+});
+
+describe("an upload that survives a reload", () => {
+  it("warns before leaving, keeps patient and title, and resumes with the same file: stored once, sha256 equal", async () => {
+    const { page, context, problems } = await harness.newPage();
+    await page.goto("/");
+    await signIn(page, harness.server.accounts.therapist, "Sessions");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    const file = join(fixtures, "tuesday.wav");
+    await writeFile(file, recording);
+    await page.getByLabel("Recording").setInputFiles(file);
+    await page.getByLabel("Title").fill("Tuesday, resumed");
+
+    const unthrottle = await throttleUploads({ page, context, problems: [] }, 128 * 1024);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.waitForFunction(() => {
+      const bar = (globalThis as unknown as PageGlobals).document.querySelector("#upload-progress");
+      return bar !== null && bar.value > 200_000 && bar.value < bar.max;
+    });
+
+    // Leaving mid-upload asks first (beforeunload); the person leaves anyway.
+    const warned = new Promise<string>((resolve) => {
+      page.once("dialog", (dialog) => {
+        resolve(dialog.type());
+        void dialog.accept();
+      });
+    });
+    await page.reload();
+    expect(await warned).toBe("beforeunload");
+    await unthrottle();
+
+    // The form kept patient and title (this tab's sessionStorage; nothing in the URL).
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.getByLabel("Title").inputValue()).toBe("Tuesday, resumed");
+    await page.getByLabel("Patient").locator("option:checked").filter({ hasText: "Pat Patient" }).waitFor();
+
+    // The server kept what arrived before the reload.
+    const staging = join(harness.server.dataDir, "uploads");
+    const parts = (await readdir(staging)).filter((name) => name.endsWith(".part"));
+    expect(parts).toHaveLength(1);
+    const keptBytes = (await stat(join(staging, parts[0] ?? ""))).size;
+    expect(keptBytes).toBeGreaterThan(0);
+    expect(keptBytes).toBeLessThan(recording.byteLength);
+
+    // The same file again: the upload continues where the server says it stopped.
+    await page.getByLabel("Recording").setInputFiles(file);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
+
+    // One upload only was ever created (its record stays until it expires), and its bytes are gone.
+    expect((await readdir(staging)).filter((name) => name.endsWith(".json"))).toHaveLength(1);
+    expect((await readdir(staging)).filter((name) => name.endsWith(".part"))).toEqual([]);
+    expect(problems).toEqual([]);
+
+    const listed = await fetch(`${harness.baseUrl}/v1/sessions`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const items = ((await listed.json()) as { items: { id: string; title: string }[] }).items;
+    expect(items.map((item) => item.title)).toEqual(["Tuesday, resumed"]);
+    const stored = await fetch(`${harness.baseUrl}/v1/sessions/${items[0]?.id}`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const session = (await stored.json()) as { audio: { sizeBytes: number; sha256: string } };
+    expect(session.audio).toMatchObject({ sizeBytes: recording.byteLength, sha256: createHash("sha256").update(recording).digest("hex") });
+  });
+});
