@@ -63,7 +63,8 @@ describe("an upload that survives a reload", () => {
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     expect(new URL(page.url()).search).toBe("");
     expect(await page.getByLabel("Title").inputValue()).toBe("Tuesday, resumed");
-    await page.getByLabel("Patient").locator("option:checked").filter({ hasText: "Pat Patient" }).waitFor();
+    // Once the patients list has loaded, the patient chosen before the reload is selected.
+    await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 10_000 }).toBe(harness.server.accounts.patient.user.id);
 
     // The server kept what arrived before the reload.
     const staging = join(harness.server.dataDir, "uploads");
