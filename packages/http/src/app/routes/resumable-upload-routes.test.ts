@@ -63,7 +63,7 @@ async function createdLocation(h: Harness, lengthBytes: number): Promise<string>
   return location;
 }
 
-function patch(h: Harness, location: string, offset: number, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+function patch(h: Harness, location: string, offset: number, body: Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<Response> {
   // A streamed body needs duplex "half" in a fetch Request.
   const stream = body instanceof ReadableStream ? ({ duplex: "half" } as RequestInit) : {};
   return h.testApp.call(location, { method: "PATCH", token: h.token, headers: { ...octets, "Upload-Offset": String(offset), ...headers }, body, ...stream });
