@@ -2,11 +2,13 @@
  * An upload that survives a reload, in the system's Chromium over a real `confide serve`: the
  * page warns before leaving mid-upload, keeps the patient and title across the reload, and,
  * given the same file again, continues the upload where the server says it stopped (tus) — the
- * recording stored once, its sha256 that of the file.
+ * recording stored once, its sha256 that of the file; and, through a proxy that cuts the
+ * connection mid-body, continues by itself from the offset the server kept.
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pcmWav } from "@confide/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,7 +88,72 @@ describe("an upload that survives a reload", () => {
 
     const listed = await fetch(`${harness.baseUrl}/v1/sessions`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
     const items = ((await listed.json()) as { items: { id: string; title: string }[] }).items;
-    expect(items.map((item) => item.title)).toEqual(["Tuesday, resumed"]);
+    expect(items.map((item) => item.title).filter((title) => title.startsWith("Tuesday"))).toEqual(["Tuesday, resumed"]);
+    const stored = await fetch(`${harness.baseUrl}/v1/sessions/${items[0]?.id}`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const session = (await stored.json()) as { audio: { sizeBytes: number; sha256: string } };
+    expect(session.audio).toMatchObject({ sizeBytes: recording.byteLength, sha256: createHash("sha256").update(recording).digest("hex") });
+  });
+
+  it("continues by itself when the connection drops mid-body: resumed from where the server stood, stored once, sha256 equal", async () => {
+    // A proxy in front of the server that cuts the first connection to carry 400 KB, mid-PATCH.
+    const dropAfterBytes = 400 * 1024;
+    let carriedBytes = 0;
+    let dropped = false;
+    const patchOffsets: number[] = [];
+    const proxy = createServer((client) => {
+      const upstream = connect(harness.server.process.port, "127.0.0.1");
+      let connectionBytes = 0;
+      client.on("data", (chunk: Buffer) => {
+        connectionBytes += chunk.byteLength;
+        if (!dropped && connectionBytes > dropAfterBytes) {
+          dropped = true;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        carriedBytes += chunk.byteLength;
+        const offset = /^PATCH [^\r]*\r\n(?:[^\r]*\r\n)*?upload-offset: *(\d+)/i.exec(chunk.subarray(0, 2_000).toString("latin1"))?.[1];
+        if (offset !== undefined) patchOffsets.push(Number(offset));
+        upstream.write(chunk);
+      });
+      upstream.pipe(client);
+      client.on("error", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+      client.on("close", () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxyPort = (proxy.address() as AddressInfo).port;
+    const context = await harness.browser.newContext({ baseURL: `http://127.0.0.1:${proxyPort}` });
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(error.message));
+      await page.goto("/");
+      await signIn(page, harness.server.accounts.therapist, "Sessions");
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+      await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+      await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+      const file = join(fixtures, "wednesday.wav");
+      await writeFile(file, recording);
+      await page.getByLabel("Recording").setInputFiles(file);
+      await page.getByLabel("Title").fill("Wednesday, through a dropped connection");
+      carriedBytes = 0;
+      await page.getByRole("button", { name: "Upload", exact: true }).click();
+
+      await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
+      expect(dropped).toBe(true);
+      // Resumed, not restarted: the last PATCH starts where the server said it stood, past 0.
+      expect(patchOffsets[0]).toBe(0);
+      expect(patchOffsets.at(-1)).toBeGreaterThan(0);
+      process.stdout.write(`resumed upload: PATCH offsets ${JSON.stringify(patchOffsets)}, ${carriedBytes} bytes sent for a ${recording.byteLength}-byte recording\n`);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      proxy.close();
+    }
+    const listed = await fetch(`${harness.baseUrl}/v1/sessions`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
+    const items = ((await listed.json()) as { items: { id: string; title: string }[] }).items.filter((item) => item.title.startsWith("Wednesday"));
+    expect(items).toHaveLength(1);
     const stored = await fetch(`${harness.baseUrl}/v1/sessions/${items[0]?.id}`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
     const session = (await stored.json()) as { audio: { sizeBytes: number; sha256: string } };
     expect(session.audio).toMatchObject({ sizeBytes: recording.byteLength, sha256: createHash("sha256").update(recording).digest("hex") });

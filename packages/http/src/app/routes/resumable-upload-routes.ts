@@ -207,6 +207,15 @@ function parseChecksum(header: string | undefined): ChunkChecksum | null {
   return { algorithm: "sha256", digest: Buffer.from(digest, "base64") };
 }
 
+/**
+ * A refused PATCH is answered at once and its connection closed, its body left unread: a tus
+ * client asks HEAD and resumes, so reading (up to a whole chunk of) bytes that will be thrown
+ * away would only delay it. A checksum mismatch has read its body already.
+ */
+function refusalClosing(c: Context<AppEnv>, error: UploadRefusal): HTTPException {
+  return refusal(c, error, { closeConnection: true });
+}
+
 const httpDate = (iso: string) => new Date(iso).toUTCString();
 
 function setProgress(c: Context<AppEnv>, upload: StagedUpload): void {
@@ -216,8 +225,9 @@ function setProgress(c: Context<AppEnv>, upload: StagedUpload): void {
 }
 
 /** A refusal of the tus exchange, answered as problem+json where it was found (like csrf-check.ts). */
-function refusal(c: Context<AppEnv>, error: UploadRefusal): HTTPException {
+function refusal(c: Context<AppEnv>, error: UploadRefusal, options: { closeConnection?: boolean } = {}): HTTPException {
   const response = problemResponse(c, error.code, error.message, error.details);
+  if (options.closeConnection) response.headers.set("Connection", "close");
   return new HTTPException(errorStatus[error.code] as ContentfulStatusCode, { res: response });
 }
 
@@ -337,8 +347,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
     try {
       lock = staging.lock(id);
     } catch (error) {
-      await drainRequestBody(body).catch(() => undefined);
-      if (UploadRefusal.is(error)) throw refusal(c, error);
+      if (UploadRefusal.is(error)) throw refusalClosing(c, error);
       throw error;
     }
     try {
@@ -356,10 +365,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
       setProgress(c, upload);
       return c.body(null, 204);
     } catch (error) {
-      if (UploadRefusal.is(error)) {
-        await drainRequestBody(body).catch(() => undefined);
-        throw refusal(c, error);
-      }
+      if (UploadRefusal.is(error)) throw refusalClosing(c, error);
       throw error;
     } finally {
       lock.release();
