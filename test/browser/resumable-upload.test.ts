@@ -80,6 +80,8 @@ describe("an upload that survives a reload", () => {
     await page.getByLabel("Recording").setInputFiles(file);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
+    // Stored: the kept form is forgotten.
+    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
 
     // One upload only was ever created (its record stays until it expires), and its bytes are gone.
     expect((await readdir(staging)).filter((name) => name.endsWith(".json"))).toHaveLength(1);

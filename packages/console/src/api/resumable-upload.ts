@@ -98,5 +98,23 @@ export function uploadResumably(form: UploadForm, options: ResumableUploadOption
         upload.start();
       })
       .catch(reject);
-  }).then((id) => dataOf(consoleClient.api.GET("/v1/sessions/{id}", { params: { path: { id } } })) as Promise<Session>);
+  }).then(storedSession);
+}
+
+/**
+ * The session the upload became. The recording is stored by now: a connection lost at this
+ * moment is tried again a few times rather than reported as a failed upload.
+ */
+async function storedSession(id: string): Promise<Session> {
+  const retryDelaysMs = [1_000, 3_000, 5_000];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return (await dataOf(consoleClient.api.GET("/v1/sessions/{id}", { params: { path: { id } } }))) as Session;
+    } catch (error) {
+      // A refusal (the session was deleted meanwhile, signed out) is the answer; a lost connection is tried again.
+      const delayMs = retryDelaysMs[attempt];
+      if (ConfideApiError.is(error) || delayMs === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }

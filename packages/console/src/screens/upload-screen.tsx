@@ -11,6 +11,7 @@ import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
+import { keepUploadForm, keptUploadForm } from "./upload-form-storage.ts";
 
 const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
   { value: "mono", label: "One channel (mono)", hint: "Speakers are told apart by their voices." },
@@ -20,32 +21,11 @@ const layouts: { value: ChannelLayout; label: string; hint: string }[] = [
 
 type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBytes: number; resumed: boolean } | { name: "sent"; session: Session };
 
-/** The form's patient and title survive a reload of this tab (sessionStorage: never the URL, gone with the tab). */
-const formStorageKey = "confide.upload-form";
-
-function storedForm(): { patientId?: string; title?: string } {
-  try {
-    return JSON.parse(sessionStorage.getItem(formStorageKey) ?? "{}") as { patientId?: string; title?: string };
-  } catch {
-    // Storage blocked or the value unreadable: start with an empty form.
-    return {};
-  }
-}
-
-function storeForm(form: { patientId: string; title: string } | null): void {
-  try {
-    if (form === null) sessionStorage.removeItem(formStorageKey);
-    else sessionStorage.setItem(formStorageKey, JSON.stringify(form));
-  } catch {
-    // Storage blocked: the form is simply not kept across a reload.
-  }
-}
-
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {
   const { query } = useLocation();
-  const [patientId, setPatientId] = useState(query.get("patientId") ?? storedForm().patientId ?? "");
-  const [title, setTitle] = useState(storedForm().title ?? "");
+  const [patientId, setPatientId] = useState(query.get("patientId") ?? keptUploadForm().patientId ?? "");
+  const [title, setTitle] = useState(keptUploadForm().title ?? "");
   const [layout, setLayout] = useState<ChannelLayout>("mono");
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -55,7 +35,7 @@ export function UploadScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const cancel = useRef<AbortController | null>(null);
   useEffect(() => () => cancel.current?.abort(), []);
-  useEffect(() => storeForm(patientId === "" && title === "" ? null : { patientId, title }), [patientId, title]);
+  useEffect(() => keepUploadForm({ patientId, title }), [patientId, title]);
   // Leaving the page mid-upload asks first; the upload can be resumed by choosing the same file again.
   const inProgress = phase.name === "sending";
   useEffect(() => {
@@ -140,7 +120,7 @@ export function UploadScreen() {
                 onProgress: (sentBytes, totalBytes) => setPhase({ name: "sending", sentBytes, totalBytes, resumed }),
               },
             );
-            storeForm(null);
+            keepUploadForm(null);
             announce(`${session.title} uploaded.`);
             setPhase({ name: "sent", session });
           } catch (failure) {
