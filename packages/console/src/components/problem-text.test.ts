@@ -19,6 +19,15 @@ describe("the sentences the console shows for a problem", () => {
     );
   });
 
+  it("says what to do about a resumable upload that expired or is being sent elsewhere, without codes", () => {
+    expect(describeError(problem(410, "upload.expired", "This upload was abandoned for too long and removed: start again."))).toBe(
+      "This upload waited too long and was removed. Upload the recording again.",
+    );
+    expect(describeError(problem(409, "upload.locked", "Another request is sending this upload."))).toBe(
+      "This recording is being sent from another tab or window. Wait for it to finish, then check the sessions list.",
+    );
+  });
+
   it("says the patient's consent is missing (403 consent.missing), and what to do", () => {
     expect(describeError(problem(403, "consent.missing", "No consent."))).toBe(
       "This patient has not given consent to recording. Record their consent before uploading a session.",
