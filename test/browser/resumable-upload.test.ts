@@ -160,4 +160,31 @@ describe("an upload that survives a reload", () => {
     const session = (await stored.json()) as { audio: { sizeBytes: number; sha256: string } };
     expect(session.audio).toMatchObject({ sizeBytes: recording.byteLength, sha256: createHash("sha256").update(recording).digest("hex") });
   });
+
+  it("shows the consent message for a large recording of a patient without consent, before any byte is sent", async () => {
+    const { page, problems } = await harness.newPage();
+    await page.goto("/");
+    await signIn(page, harness.server.accounts.therapist, "Sessions");
+    const withdrawn = await fetch(`${harness.baseUrl}/v1/me/consent/withdrawals`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${harness.server.tokens.patient}`, "content-type": "application/json" },
+      body: JSON.stringify({ scopes: [{ scope: "recording" }] }),
+    });
+    expect(withdrawn.status).toBe(201);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
+    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    const large = join(fixtures, "long-session.wav");
+    await writeFile(large, pcmWav({ dataBytes: 20 * 1024 * 1024, silent: true }));
+    await page.getByLabel("Recording").setInputFiles(large);
+    const patches: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PATCH") patches.push(request.url());
+    });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "This patient has not given consent to recording. Record their consent before uploading a session." }).waitFor();
+    await page.getByRole("link", { name: "Record this patient's consent" }).waitFor();
+    expect(patches).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });
