@@ -114,6 +114,11 @@ describe("/openapi.json", () => {
         "POST /v1/legal-holds/{id}/release",
         "GET /v1/admin/retention",
         "POST /v1/admin/retention/sweep",
+        "OPTIONS /v1/uploads",
+        "POST /v1/uploads",
+        "GET /v1/uploads/{id}",
+        "PATCH /v1/uploads/{id}",
+        "DELETE /v1/uploads/{id}",
       ].sort(),
     );
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
@@ -157,7 +162,8 @@ describe("/openapi.json operations", () => {
     const ids = list.map((entry) => entry.operation.operationId);
     expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    const publicOperations = ["GET /healthz", "GET /readyz", "GET /openapi.json", "POST /v1/auth/login", "POST /v1/auth/refresh"];
+    // OPTIONS /v1/uploads is tus discovery: what the server supports, before any sign-in.
+    const publicOperations = ["GET /healthz", "GET /readyz", "GET /openapi.json", "POST /v1/auth/login", "POST /v1/auth/refresh", "OPTIONS /v1/uploads"];
     // The recording also opens with a short-lived signed link, for the browser's <audio> element.
     const linkOperations = ["GET /v1/sessions/{id}/audio"];
     for (const { name, operation } of list) {

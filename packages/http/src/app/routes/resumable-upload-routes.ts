@@ -103,7 +103,7 @@ Everything that can refuse the upload is checked **here, before any byte is sent
       description: "Created. `Location` is the upload's URL, for PATCH, HEAD and DELETE.",
       headers: { ...tusHeaders, Location: { schema: { type: "string" } }, "Upload-Expires": progressHeaders["Upload-Expires"] },
     },
-    ...problemResponses(400, 401, 403, 404, 412, 413, 429),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 429, 503),
   },
 });
 
@@ -127,7 +127,7 @@ const statusRoute = createRoute({
       },
       content: { "application/json": { schema: StagedUploadSchema } },
     },
-    ...problemResponses(401, 404, 410, 412),
+    ...problemResponses(400, 401, 404, 410, 412, 503),
   },
 });
 
@@ -175,7 +175,7 @@ const terminateRoute = createRoute({
   request: { params: UploadParamsSchema, headers: z.object({ "tus-resumable": TusResumableHeader }) },
   responses: {
     204: { description: "Removed.", headers: tusHeaders },
-    ...problemResponses(401, 404, 409, 410, 412),
+    ...problemResponses(400, 401, 404, 409, 410, 412, 503),
   },
 });
 
