@@ -264,6 +264,7 @@ describe("a queue-triggered function (@confide/http/compose)", () => {
       await expect(handler({ Records: [{ messageId: "message-2", body: JSON.stringify({ name: "session.unknown", payload: {} }) }] })).rejects.toMatchObject({
         code: "validation.invalid_input",
       });
+      await expect(handler({ Records: [{ messageId: "message-3", body: "not json" }] })).rejects.toMatchObject({ code: "validation.invalid_input" });
     } finally {
       await confide.close();
     }

@@ -6,6 +6,7 @@
  * AWS Lambda with an SQS trigger calls `handler(event)` with `{ Records: [{ messageId, body }] }`;
  * Azure Functions with a Storage Queue trigger calls `azureQueueHandler(message, context)`.
  */
+import { ConfideError } from "@confide/core";
 import { createConfide, type Confide, type QueuedJob } from "@confide/http/compose";
 
 let confide: Promise<Confide> | undefined;
@@ -38,7 +39,7 @@ export async function handler(event: { Records: SqsRecord[] }): Promise<void> {
 export function sqsHandler({ runJob }: Confide): (event: { Records: SqsRecord[] }) => Promise<void> {
   return async (event) => {
     for (const record of event.Records) {
-      const job = JSON.parse(record.body) as Pick<QueuedJob, "name" | "payload">;
+      const job = jobOf(record);
       await runJob({
         name: job.name,
         payload: job.payload,
@@ -47,6 +48,24 @@ export function sqsHandler({ runJob }: Confide): (event: { Records: SqsRecord[] 
       });
     }
   };
+}
+
+/**
+ * The job a message carries.
+ * @throws ConfideError `validation.invalid_input` for a body that is not a job (no retry fixes it).
+ */
+function jobOf(record: SqsRecord): Pick<QueuedJob, "name" | "payload"> {
+  let job: unknown;
+  try {
+    job = JSON.parse(record.body);
+  } catch (error) {
+    throw new ConfideError("validation.invalid_input", `Message ${record.messageId} is not JSON.`, { cause: error, details: { field: "body" } });
+  }
+  if (typeof job !== "object" || job === null || typeof (job as { name?: unknown }).name !== "string") {
+    throw new ConfideError("validation.invalid_input", `Message ${record.messageId} names no job.`, { details: { field: "body" } });
+  }
+  const { name, payload } = job as { name: string; payload?: QueuedJob["payload"] };
+  return { name, payload: payload ?? {} };
 }
 
 /** Azure Functions (Storage Queue trigger): the message is the job, already parsed from JSON. */
