@@ -10,12 +10,27 @@ import { createConfide, type Confide } from "../compose.ts";
 
 const run = promisify(execFile);
 let dir: string;
+/** A fresh process composing the embedded profile through the compose entry, started at once: it runs while the tests below do. */
+let modulesLoaded: ReturnType<typeof run> | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "confide-compose-"));
+  const script = `
+    import { registerHooks } from "node:module";
+    const loaded = [];
+    registerHooks({ resolve(specifier, context, next) { const resolved = next(specifier, context); loaded.push(resolved.url); return resolved; } });
+    const { createConfide } = await import(${JSON.stringify(new URL("../compose.ts", import.meta.url).href)});
+    const confide = await createConfide({ profile: "embedded", dataDir: process.env.DATA_DIR, logger: { info() {}, warn() {}, error() {} } });
+    const { profile, adapters } = confide.config;
+    await confide.close();
+    process.stdout.write(JSON.stringify({ profile, adapters, loaded }));`;
+  modulesLoaded = run(process.execPath, ["--conditions=source", "--input-type=module", "--eval", script], { env: { PATH: process.env.PATH, DATA_DIR: join(dir, "modules") } });
+  // Its failure is reported by the test that awaits it, not as an unhandled rejection meanwhile.
+  modulesLoaded.catch(() => undefined);
 });
 
 afterAll(async () => {
+  await modulesLoaded?.catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -74,16 +89,7 @@ describe("createConfide with wrong settings", () => {
 
 describe("@confide/http/compose loads what it uses", () => {
   it("composes the embedded profile and closes without loading Hono, a cloud SDK or OpenTelemetry", async () => {
-    const script = `
-      import { registerHooks } from "node:module";
-      const loaded = [];
-      registerHooks({ resolve(specifier, context, next) { const resolved = next(specifier, context); loaded.push(resolved.url); return resolved; } });
-      const { createConfide } = await import(${JSON.stringify(new URL("../compose.ts", import.meta.url).href)});
-      const confide = await createConfide({ profile: "embedded", dataDir: process.env.DATA_DIR, logger: { info() {}, warn() {}, error() {} } });
-      const { profile, adapters } = confide.config;
-      await confide.close();
-      process.stdout.write(JSON.stringify({ profile, adapters, loaded }));`;
-    const { stdout } = await run(process.execPath, ["--conditions=source", "--input-type=module", "--eval", script], { env: { PATH: process.env.PATH, DATA_DIR: join(dir, "modules") } });
+    const { stdout } = await modulesLoaded!;
     const { profile, adapters, loaded } = JSON.parse(stdout) as { profile: string; adapters: Record<string, string>; loaded: string[] };
     expect(profile).toBe("embedded");
     expect(adapters).toMatchObject({ repository: "pglite", storage: "filesystem" });
