@@ -90,7 +90,7 @@ describe("createConfide with wrong settings", () => {
 describe("@confide/http/compose loads what it uses", () => {
   it("composes the embedded profile and closes without loading Hono, a cloud SDK or OpenTelemetry", async () => {
     const { stdout } = await modulesLoaded!;
-    const { profile, adapters, loaded } = JSON.parse(stdout) as { profile: string; adapters: Record<string, string>; loaded: string[] };
+    const { profile, adapters, loaded } = JSON.parse(String(stdout)) as { profile: string; adapters: Record<string, string>; loaded: string[] };
     expect(profile).toBe("embedded");
     expect(adapters).toMatchObject({ repository: "pglite", storage: "filesystem" });
     expect(loaded.some((url) => url.includes("/packages/adapters-local/"))).toBe(true);
