@@ -45,6 +45,13 @@ module.exports = {
       from: { path: "^packages/core/" },
       to: { path: "^packages/contracts/|^@confide/contracts(/|$)" },
     },
+    {
+      name: "compose-without-the-host",
+      comment: "@confide/http/compose is the composition for hosts other than ours: nothing it reaches loads Hono or the host's routes (the error codes and their status table excepted)",
+      severity: "error",
+      from: { path: "^packages/http/src/compose\\.ts$" },
+      to: { path: "(^|node_modules/)(hono|@hono)(/|$)|^packages/http/src/(app/(?!errors/)|server\\.ts$|cli\\.ts$)", reachable: true },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

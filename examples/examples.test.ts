@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { createUser, linkPatient, type Actor, type Session } from "@confide/core";
 import { recordTestConsent } from "@confide/core/testing";
 import { createJsonLogger, createRuntime, loadConfig, startServer, startWorker } from "@confide/http";
+import { createConfide, type Confide } from "@confide/http/compose";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,6 +13,9 @@ import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support"
 import { uploadAndFollow } from "./api-client.ts";
 import { createCustomHost } from "./custom-host.ts";
 import { processOneFile } from "./process-one-file.ts";
+import { createExpressHost } from "./embedding/express-host.ts";
+import { createFastifyHost } from "./embedding/fastify-host.ts";
+import { sqsHandler } from "./embedding/queue-function.ts";
 
 let dir: string;
 let audio: DialogueAudio;
@@ -131,4 +135,138 @@ describe("examples", () => {
       await runtime.close();
     }
   }, 180_000);
+});
+
+/** One second of 16 kHz mono silence: a recording the embedded engines process in a moment. */
+function silentWav(): Uint8Array {
+  const dataBytes = 32_000;
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write("WAVE", 8);
+  header.write("fmt ", 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(16_000, 24);
+  header.writeUInt32LE(32_000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(dataBytes, 40);
+  return new Uint8Array(Buffer.concat([header, Buffer.alloc(dataBytes)]));
+}
+
+/** A therapist with a consenting patient, made through the composition's bound use cases. */
+async function careTeam(confide: Confide, name: string): Promise<{ therapist: Actor; patientId: string; authorization: string }> {
+  const operator: Actor = { userId: "test", role: "admin" };
+  const password = `${name}-password-1`;
+  const therapist = await confide.createUser(operator, { email: `t@${name}.test`, displayName: "T", role: "therapist", password });
+  const patient = await confide.createUser(operator, { email: `p@${name}.test`, displayName: "P", role: "patient", password });
+  await confide.linkPatient(operator, { therapistId: therapist.id, patientId: patient.id });
+  await recordTestConsent(confide.deps, patient.id, { recordedBy: therapist.id });
+  return {
+    therapist: { userId: therapist.id, role: "therapist" },
+    patientId: patient.id,
+    authorization: `Basic ${Buffer.from(`t@${name}.test:${password}`).toString("base64")}`,
+  };
+}
+
+describe("embedding without the HTTP host (@confide/http/compose)", () => {
+  let confide: Confide;
+
+  beforeAll(async () => {
+    confide = await createConfide({
+      profile: "embedded",
+      dataDir: join(dir, "embedding-data"),
+      variables: { CONFIDE_PASSWORD_COST: "1024" },
+      logger: createJsonLogger({ level: "error" }),
+    });
+    await confide.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await confide?.close();
+  });
+
+  /** Uploads through a host at `base`, follows the session to the end, and checks the refusals a user would meet. */
+  async function uploadThroughHost(base: string, name: string): Promise<void> {
+    const { patientId, authorization } = await careTeam(confide, name);
+    const created = await fetch(`${base}/sessions?patientId=${patientId}`, {
+      method: "POST",
+      headers: { authorization, "content-type": "audio/wav" },
+      body: silentWav(),
+    });
+    expect(created.status).toBe(201);
+    const { id, status } = (await created.json()) as Session;
+    expect(status).toBe("queued");
+
+    let session: Session | undefined;
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      session = (await (await fetch(`${base}/sessions/${id}`, { headers: { authorization } })).json()) as Session;
+      if (session.status === "ready" || session.status === "failed") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(session).toMatchObject({ id, status: "ready", patientId });
+
+    const notAudio = await fetch(`${base}/sessions?patientId=${patientId}`, { method: "POST", headers: { authorization }, body: "plain text, not audio" });
+    expect(notAudio.status).toBe(415);
+    expect(await notAudio.json()).toMatchObject({ code: "upload.not_audio" });
+
+    const missing = await fetch(`${base}/sessions/no-such-session`, { headers: { authorization } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: "session.not_found" });
+
+    const wrongPassword = await fetch(`${base}/sessions/${id}`, { headers: { authorization: `Basic ${Buffer.from(`t@${name}.test:wrong-password`).toString("base64")}` } });
+    expect(wrongPassword.status).toBe(401);
+    expect(await wrongPassword.json()).toMatchObject({ code: "auth.invalid_credentials" });
+  }
+
+  it("an Express host uploads (streamed) and reads sessions through the bound use cases", async () => {
+    const server = createExpressHost(confide).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      await uploadThroughHost(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, "express");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
+
+  it("a Fastify host uploads (streamed) and reads sessions through the bound use cases", async () => {
+    const app = createFastifyHost(confide);
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      await uploadThroughHost(base, "fastify");
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
+
+describe("a queue-triggered function (@confide/http/compose)", () => {
+  it("processes the job of an uploaded session as Lambda would deliver it: the session becomes ready", async () => {
+    // No worker in this process: the function is what runs the job.
+    const confide = await createConfide({
+      dataDir: join(dir, "function-data"),
+      variables: { CONFIDE_PASSWORD_COST: "1024" },
+      logger: createJsonLogger({ level: "error" }),
+    });
+    try {
+      const { therapist, patientId } = await careTeam(confide, "function");
+      const uploaded = await confide.uploadSession(therapist, { patientId, audio: new Blob([silentWav()]).stream(), originalName: "silence.wav" });
+      expect(uploaded.status).toBe("queued");
+      const handler = sqsHandler(confide);
+
+      await handler({ Records: [{ messageId: "message-1", body: JSON.stringify({ name: "session.process", payload: { sessionId: uploaded.id } }) }] });
+
+      expect(await confide.getSession(therapist, { sessionId: uploaded.id })).toMatchObject({ status: "ready", transcript: { segments: [] } });
+      // A message that names no job of Confide's is refused, so the queue can set it aside.
+      await expect(handler({ Records: [{ messageId: "message-2", body: JSON.stringify({ name: "session.unknown", payload: {} }) }] })).rejects.toMatchObject({
+        code: "validation.invalid_input",
+      });
+      await expect(handler({ Records: [{ messageId: "message-3", body: "not json" }] })).rejects.toMatchObject({ code: "validation.invalid_input" });
+    } finally {
+      await confide.close();
+    }
+  }, 60_000);
 });

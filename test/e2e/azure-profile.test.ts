@@ -95,7 +95,9 @@ async function cosmosItems(): Promise<Map<string, string[]>> {
 describe("the azure profile, API and worker as separate processes", () => {
   it("takes a per-channel recording through transcription, sentiment, review, search and erasure", async () => {
     const uploaded = await uploadPerChannel("Azure end to end");
-    expect(uploaded.status).toBe("queued");
+    // Queued, or further along when the separate worker took the job before the upload answered
+    // (uploadSession's documented answer; seen when the suite runs two files at once).
+    expect(["queued", "transcribing"]).toContain(uploaded.status);
     const stored = await blobNames();
     expect(stored).toEqual([expect.stringMatching(new RegExp(`^${stack.containerName}/.*${uploaded.id}`))]);
 

@@ -6,3 +6,5 @@ export { createApp, type AppOptions } from "./app/create-app.ts";
 export { startServer, type RunningServer } from "./server.ts";
 export { startWorker, type Worker } from "./worker.ts";
 export { createJsonLogger } from "./logging/json-logger.ts";
+export { createConfide, type Confide, type ConfideOptions } from "./composition/create-confide.ts";
+export type { QueuedJob } from "./composition/run-job.ts";

@@ -14,7 +14,7 @@ export interface Worker {
  *   the interval's `retention.sweep` job is enqueued. Its job id names the interval, so however
  *   many workers ask, the queue runs one sweep per interval, on whichever worker takes it.
  */
-export async function startWorker(runtime: Runtime): Promise<Worker> {
+export async function startWorker(runtime: Pick<Runtime, "deps" | "config" | "telemetry">): Promise<Worker> {
   const { deps, config } = runtime;
   await deps.queue.start(createJobHandlers(deps), { concurrency: config.workerConcurrency, maxAttempts: 5 });
   const sweep = async () => {

@@ -20,7 +20,8 @@ async function cookieLogin(testApp: TestApp): Promise<CookieLogin> {
     json: { email: testApp.therapist.email, password, refreshTokenIn: "cookie" },
   });
   expect(response.status).toBe(200);
-  const setCookie = response.headers.get("set-cookie") ?? "";
+  // The refresh cookie; a cookie-mode sign-in also sets the device cookie (auth-routes.test.ts).
+  const setCookie = response.headers.getSetCookie().find((header) => header.startsWith("confide_refresh=")) ?? "";
   return { cookie: cookieOf(setCookie), setCookie, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, password, type TestApp } from "../app-fixture.test-support.ts";
+import { csrfHeaderName } from "../auth/csrf-check.ts";
 
 interface TokenPair {
   accessToken: string;
@@ -129,11 +130,12 @@ describe("POST /v1/auth/login", () => {
       expect(set).toMatch(/Path=\/v1\/auth/);
       return set!.split(";")[0]!;
     };
+    /** A browser's sign-in: cookie mode (same-origin), with the device cookie when it has one. */
     const attemptWith = (testApp: TestApp, address: string, email: string, pass: string, cookie?: string) =>
       testApp.call("/v1/auth/login", {
         method: "POST",
-        headers: { "X-Forwarded-For": address, ...(cookie ? { cookie } : {}) },
-        json: { email, password: pass },
+        headers: { "X-Forwarded-For": address, "Sec-Fetch-Site": "same-origin", [csrfHeaderName]: "1", ...(cookie ? { cookie } : {}) },
+        json: { email, password: pass, refreshTokenIn: "cookie" },
       });
     /** Fails `count` sign-ins from `address`, each with another email: the address's limit. */
     const burstFrom = async (testApp: TestApp, address: string, count: number) => {

@@ -72,7 +72,7 @@ const loginRoute = createRoute({
   tags: ["auth"],
   security: [],
   summary: "Sign in with email and password",
-  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful sign-in sets the \`confide_device\` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
+  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful cookie-mode sign-in (a browser) also sets the \`confide_device\` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
 
 With \`refreshTokenIn: "cookie"\`, the refresh token is set as a cookie rather than returned. ${cookieModeDescription}`,
   request: {
@@ -147,7 +147,8 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       throw error;
     }
     await attempt.succeeded();
-    options.devices.issue(c, account);
+    // Browsers (cookie mode) get the device cookie; an API client in body mode gets no cookie.
+    if (cookieMode) options.devices.issue(c, account);
     return c.json(await tokenPair(result, cookieMode ? c : undefined), 200);
   });
 

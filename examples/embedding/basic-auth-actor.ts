@@ -1,0 +1,17 @@
+import { ConfideError, type Actor } from "@confide/core";
+import type { Confide } from "@confide/http/compose";
+
+/**
+ * The actor of a request signed with HTTP Basic auth (an account's email and password), through
+ * core's `login`. A host with its own sign-in maps its user to an `Actor` instead.
+ * @throws ConfideError `auth.invalid_credentials`.
+ */
+export async function basicAuthActor(confide: Confide, authorization: string | undefined): Promise<Actor> {
+  const [scheme, encoded] = (authorization ?? "").split(" ");
+  const [email, password] = Buffer.from(encoded ?? "", "base64").toString().split(":");
+  if (scheme !== "Basic" || !email || !password) {
+    throw new ConfideError("auth.invalid_credentials", "Use HTTP Basic auth with an account's email and password.");
+  }
+  const { user } = await confide.login({ email, password });
+  return { userId: user.id, role: user.role };
+}
