@@ -10,10 +10,10 @@ export interface CheckUploadAllowedInput {
 }
 
 /**
- * What `uploadSession` checks before it reads a byte, on its own: a host that accepts a
- * recording in several requests (a resumable upload) asks it when the upload is created, so a
- * refusal comes before any body is sent. `uploadSession` checks it again at the end (consent may
- * have been withdrawn meanwhile).
+ * What `uploadSession` checks before it reads a byte (it calls this), on its own: a host that
+ * accepts a recording in several requests (a resumable upload) asks it when the upload is
+ * created, so a refusal comes before any body is sent; `uploadSession` checks it again at the end
+ * (consent may have been withdrawn meanwhile).
  * @throws ConfideError `auth.forbidden` (not a therapist), `user.not_found` (unknown or unlinked
  * patient), `consent.missing` (the patient's consent does not cover an upload in this
  * deployment), `upload.quota_exceeded` (the therapist has `settings.maxSessionsInProcessing`

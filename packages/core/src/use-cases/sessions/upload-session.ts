@@ -4,12 +4,11 @@ import { moveTo, newProcessing, type Session, type TranscriptionSettings } from 
 import { isStorableDate, storableYears } from "../../domain/storable-date.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError, invalidInput, loggableCode } from "../../errors.ts";
-import { assertProcessingCapacity } from "../policies/processing-capacity.ts";
 import type { ByteStream } from "../../ports/blob-store.ts";
 import { audit } from "../policies/audit.ts";
-import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { byteMeter } from "./byte-meter.ts";
+import { checkUploadAllowed } from "./check-upload-allowed.ts";
 import { sniffHead } from "./recording-head.ts";
 import { mergeTranscriptionSettings } from "./transcription-settings.ts";
 import { releaseUnread, SourceReader, toReadableStream } from "./upload-source.ts";
@@ -60,11 +59,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
   try {
     assertRole(actor, "therapist");
     details = validateDetails(deps, input);
-    const patient = await deps.users.get(input.patientId);
-    const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
-    if (!linked) throw new ConfideError("user.not_found", "No such patient.");
-    await requireConsent(deps, input.patientId, consentRequirement(deps, "upload"));
-    await assertProcessingCapacity(deps, actor);
+    await checkUploadAllowed(deps, actor, { patientId: input.patientId });
     input.signal?.throwIfAborted();
   } catch (error) {
     await releaseUnread(deps, input.audio);
