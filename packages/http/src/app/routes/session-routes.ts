@@ -18,7 +18,7 @@ import type { AudioLinks } from "../auth/audio-link.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { entityTag, ifNoneMatchHits, versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { entityTag, ifNoneMatchHits, optionalExpectedVersion, versionFromIfMatch } from "../transfer/entity-tag.ts";
 import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
@@ -328,10 +328,9 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     }),
     async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
       const session = await regenerateNotes(deps, currentActor(c), {
         sessionId: c.req.valid("param").id,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...optionalExpectedVersion(c.req.header("if-match")),
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);
@@ -355,12 +354,11 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     }),
     async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
       const params = c.req.valid("param");
       const session = await acknowledgeRiskFlag(deps, currentActor(c), {
         sessionId: params.id,
         flagId: params.flagId,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...optionalExpectedVersion(c.req.header("if-match")),
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);
@@ -388,11 +386,10 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     }),
     async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
       const body = c.req.valid("json");
       const session = await finalizeSession(deps, currentActor(c), {
         sessionId: c.req.valid("param").id,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...optionalExpectedVersion(c.req.header("if-match")),
         releaseSummaryToPatient: body.releaseSummaryToPatient === true,
       });
       c.header("ETag", entityTag(session.version));
@@ -415,10 +412,9 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       },
     }),
     async (c) => {
-      const expectedVersion = versionFromIfMatch(c.req.header("if-match"));
       const session = await retrySession(deps, currentActor(c), {
         sessionId: c.req.valid("param").id,
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...optionalExpectedVersion(c.req.header("if-match")),
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);

@@ -24,6 +24,15 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return version ?? -1;
 }
 
+/**
+ * `{ expectedVersion }` from an optional `If-Match` (`versionFromIfMatch`), or nothing when the
+ * request sent none: the input of a use case whose version check is optional.
+ */
+export function optionalExpectedVersion(header: string | undefined): { expectedVersion?: number } {
+  const expectedVersion = versionFromIfMatch(header);
+  return expectedVersion === undefined ? {} : { expectedVersion };
+}
+
 /** Weak comparison of `If-None-Match` with the current version (RFC 9110 §13.1.2). */
 export function ifNoneMatchHits(header: string | undefined, version: number): boolean {
   if (header === undefined) return false;
