@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { createSeededDataDir, startConfide, type SeededDataDir } from "./support/confide-server.ts";
-import { freePort } from "./support/free-port.ts";
+import { freePort } from "@confide/contracts/support";
 import { httpGet } from "./support/http-status.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";

@@ -44,7 +44,7 @@ import type { ChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { cpuSharesOfDirectory, monotonicUs, type Categories, type TimeWindow } from "./support/cpu-profile-share.ts";
 import { createSeededDataDir, login, startConfide, type SeededDataDir } from "./support/confide-server.ts";
-import { freePort } from "./support/free-port.ts";
+import { freePort } from "@confide/contracts/support";
 import { hasWrk, runLoad, type LoadOptions } from "./support/load-generator.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";

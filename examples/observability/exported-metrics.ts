@@ -7,8 +7,7 @@
  * then `/metrics` scraped and parsed. Never a hand-written list: a metric renamed in the
  * telemetry is renamed here.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { freePort } from "@confide/contracts/support";
 import type { InMemoryJobQueue } from "@confide/core/testing";
 import {
   createInMemoryBlobStore,
@@ -34,13 +33,6 @@ export interface ExportedMetrics {
   labels: Map<string, Set<string>>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts the telemetry, records one of each instrument, scrapes `/metrics` once and stops. */
 export async function scrapeExportedMetrics(): Promise<ExportedMetrics> {

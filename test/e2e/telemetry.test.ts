@@ -14,7 +14,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeDialogueWav, readLivePcm, therapyDialogue } from "@confide/contracts/support";
+import { freePort, makeDialogueWav, readLivePcm, therapyDialogue } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultFakeTranscript } from "@confide/contracts/fakes";
 import { getSession, uploadSession, waitFor, waitUntilReady } from "../support/confide-api-client.ts";
@@ -85,13 +85,6 @@ function valueOf(value: unknown): string | number | boolean {
   return any.stringValue ?? (any.intValue !== undefined ? Number(any.intValue) : undefined) ?? any.doubleValue ?? any.boolValue ?? "";
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Every sample of a Prometheus scrape. */
 async function scrape(port: number): Promise<Sample[]> {

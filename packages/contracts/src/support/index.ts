@@ -12,3 +12,4 @@ export * from "./tcp-proxy.ts";
 export * from "./dialogue-pcm.ts";
 export * from "./live-recognition.ts";
 export * from "./tone-bursts-pcm.ts";
+export * from "./free-port.ts";
