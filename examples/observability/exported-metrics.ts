@@ -54,7 +54,7 @@ export async function scrapeExportedMetrics(): Promise<ExportedMetrics> {
     await started;
 
     // HTTP: an upload accepted, a request refused with a code.
-    await telemetry.request("POST", async (outcome) => outcome.end("/v1/sessions", 201, undefined, 96_044));
+    await telemetry.request("POST", async (outcome) => outcome.end("/v1/sessions", 201, undefined));
     await telemetry.request("GET", async (outcome) => outcome.end("/v1/sessions/:id", 404, "session.not_found"));
 
     // The pipeline: one session ready with a risk flag, one failed by its speech provider.

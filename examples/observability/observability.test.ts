@@ -138,7 +138,8 @@ describe("the expression check", () => {
     // Seconds and bytes, as the dashboard's units say; counters end in _total, histograms in _count/_sum/_bucket.
     expect(value("confide_queue_oldest_wait")).toBe(42);
     expect(value("confide_live_final_delay_p95")).toBe(1.25);
-    expect(value("confide_upload_bytes_total")).toBe(96_044);
+    // Two uploads of core's test recording (one second of 16 kHz mono WAV: 32,044 bytes each).
+    expect(value("confide_upload_bytes_total")).toBe(2 * 32_044);
     expect(value("confide_sessions_failed_total", { error_type: "provider.rejected" })).toBe(1);
     expect(value("confide_sessions_status_total", { confide_session_status: "ready" })).toBe(1);
     expect(value("confide_provider_call_duration_count", { confide_port: "speech", confide_outcome: "error" })).toBe(2);

@@ -2,9 +2,9 @@
  * The calls the shell's screens make, over @confide/client (`consoleClient`). Failures throw the
  * client's ConfideApiError, whose `code` is the problem's stable code.
  */
-import { dataOf, type Session } from "@confide/client";
+import { dataOf } from "@confide/client";
 import { auth } from "../auth/auth-state.ts";
-import type { Page, SessionQuery, SessionStatus, SessionSummary, UploadForm, User } from "./api-types.ts";
+import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "./api-types.ts";
 import { consoleClient } from "./console-client.ts";
 
 const { api } = consoleClient;
@@ -42,33 +42,6 @@ export function listPendingReview(query: { cursor?: string; limit?: number }): P
 
 export function listPatients(query: { q?: string; cursor?: string; limit?: number }): Promise<Page<User>> {
   return dataOf(api.GET("/v1/patients", { params: { query } }));
-}
-
-/** The transcription settings each channel layout of the form stands for. */
-const channelSettings = {
-  mono: { channelLayout: "mono" },
-  "therapist-left": { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] },
-  "therapist-right": { channelLayout: "per-channel", channelRoles: ["patient", "therapist"] },
-} as const;
-
-/** Uploads a recording, reporting the bytes sent; resolves with the new session. */
-export function uploadSession(
-  form: UploadForm,
-  options: { onProgress: (sentBytes: number, totalBytes: number) => void; signal?: AbortSignal },
-): Promise<Session> {
-  return consoleClient.uploadSession(
-    {
-      patientId: form.patientId,
-      ...(form.title.trim() === "" ? {} : { title: form.title.trim() }),
-      settings: channelSettings[form.channelLayout],
-      audio: form.audio,
-      fileName: form.audio.name,
-    },
-    {
-      onProgress: ({ sentBytes, totalBytes }) => options.onProgress(sentBytes, totalBytes ?? form.audio.size),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
 }
 
 /**

@@ -24,8 +24,10 @@ type Phase = { name: "editing" } | { name: "sending"; sentBytes: number; totalBy
 /** Drop or pick a recording, say whose it is, send it with a progress bar, then follow it until ready. */
 export function UploadScreen() {
   const { query } = useLocation();
-  const [patientId, setPatientId] = useState(query.get("patientId") ?? keptUploadForm().patientId ?? "");
-  const [title, setTitle] = useState(keptUploadForm().title ?? "");
+  // Read once, on the first render (the screen renders again at every progress event).
+  const [kept] = useState(keptUploadForm);
+  const [patientId, setPatientId] = useState(query.get("patientId") ?? kept.patientId ?? "");
+  const [title, setTitle] = useState(kept.title ?? "");
   const [layout, setLayout] = useState<ChannelLayout>("mono");
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);

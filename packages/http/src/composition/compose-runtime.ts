@@ -122,7 +122,8 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
   // process refused by it changes nothing in another's data directory.
   await preparePrivateDataDirectory(config.dataDir);
   // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
-  const speech = diarizedSpeechToText(seen?.provider("speech", engine) ?? engine, seen?.provider("diarizer", diarizer) ?? diarizer, { logger });
+  const tracedDiarizer = seen?.provider("diarizer", diarizer) ?? diarizer;
+  const speech = diarizedSpeechToText(seen?.provider("speech", engine) ?? engine, tracedDiarizer, { logger });
   // One claim reader for every profile: core's claim-support rule reads claims and cited words with wink-nlp.
   const { createWinkClaimReader } = await import("@confide/adapters-local");
   const deps = createConfideDeps({
@@ -139,7 +140,7 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
     clock: container.get<Clock>(tokens.clock),
     ids: container.get<Ids>(tokens.ids),
     // Voice enrolment embeds samples with the same diarizer that separates the sessions' speakers.
-    diarizer: seen?.provider("diarizer", diarizer) ?? diarizer,
+    diarizer: tracedDiarizer,
     logger,
     settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes, live }) },
   });

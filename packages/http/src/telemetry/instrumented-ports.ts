@@ -79,6 +79,14 @@ export function instrumentRepositories(telemetry: Telemetry, repositories: Repos
         };
         return update;
       }
+      if (property === "create") {
+        // Where both upload paths (multipart and resumable) and every host meet: the recording's own size, no framing.
+        const create: Repositories["sessions"]["create"] = async (session) => {
+          await target.create(session);
+          if (session.audio.sizeBytes > 0) telemetry.recordingStored(session.audio.sizeBytes); // a live session starts empty
+        };
+        return create;
+      }
       if (property === "get") {
         const get: Repositories["sessions"]["get"] = async (...args) => {
           const session = await target.get(...args);

@@ -118,7 +118,7 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
       const startedAt = performance.now();
       const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method } });
       const outcome: RequestOutcome = {
-        end(route, status, errorCode, uploaded) {
+        end(route, status, errorCode) {
           const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_HTTP_ROUTE]: route, [ATTR_HTTP_RESPONSE_STATUS_CODE]: status };
           if (errorCode) attributes[ATTR_ERROR_TYPE] = errorCode;
           else if (status >= 500) attributes[ATTR_ERROR_TYPE] = String(status);
@@ -126,7 +126,6 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
           span.setAttributes(attributes);
           if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
           requestDuration.record(seconds(startedAt), attributes);
-          if (uploaded !== undefined) uploadBytes.add(uploaded);
         },
       };
       try {
@@ -229,6 +228,10 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
           span.end();
         },
       };
+    },
+
+    recordingStored(sizeBytes) {
+      uploadBytes.add(sizeBytes);
     },
 
     sessionRead(session) {

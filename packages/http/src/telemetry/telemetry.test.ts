@@ -25,6 +25,7 @@ function recordingTelemetry(traceparent: string | undefined) {
     },
     sessionWritten: () => undefined,
     sessionRead: () => undefined,
+    recordingStored: () => undefined,
     liveRecognition: (provider) => ({
       final: (firstByteAt, startMs, endMs) => void calls.push(`live.final ${provider} ${firstByteAt > 0} ${startMs}-${endMs}`),
       failed: (code) => void calls.push(`live.failed ${provider} ${code}`),

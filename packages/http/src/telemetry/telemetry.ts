@@ -14,7 +14,7 @@ import type { ConfideConfig } from "../config/config.ts";
 /** The HTTP request being handled, told its outcome once the response is known. */
 export interface RequestOutcome {
   /** The route's pattern (`/v1/sessions/:id`), the response's status, the error code if one. */
-  end(route: string, status: number, errorCode: string | undefined, uploadedBytes?: number): void;
+  end(route: string, status: number, errorCode: string | undefined): void;
 }
 
 /** What telemetry records of one live recognition: times and codes only. */
@@ -44,6 +44,8 @@ export interface Telemetry {
   liveRecognition(provider: string): LiveRecognitionTrace;
   /** A session was written (by a job): pipeline step spans begin and end, and session metrics move. */
   sessionWritten(after: Session): void;
+  /** A session was stored with its recording (`confide.upload.bytes`), by either upload path or any host. */
+  recordingStored(sizeBytes: number): void;
   /**
    * A session was read (by a job): a job that resumes a session already in a step (a retry, a
    * takeover) opens that step's span at once, so the step's provider calls are its children.

@@ -8,8 +8,8 @@ import { isApiPath } from "../console/console-paths.ts";
 /**
  * A server span and the request metrics for every request (issue 27), named by the route's
  * pattern (`POST /v1/sessions/:id/notes:regenerate`), never by its path or query (ids and search
- * text stay out): method, route, status and the error code. An upload's accepted size
- * (Content-Length of a `POST /v1/sessions` answered 201) counts into `confide.upload.bytes`.
+ * text stay out): method, route, status and the error code. (Upload bytes are counted where a
+ * session is stored with its recording: `instrumentRepositories`.)
  */
 export function requestTelemetry(telemetry: Telemetry): MiddlewareHandler<AppEnv> {
   return (c, next) =>
@@ -19,8 +19,7 @@ export function requestTelemetry(telemetry: Telemetry): MiddlewareHandler<AppEnv
       } finally {
         const route = isApiPath(c.req.path) ? (matchedRoutes(c).findLast((matched) => matched.method !== "ALL")?.path ?? "(no route)") : "(console)";
         const status = c.res.status;
-        const uploaded = c.req.method === "POST" && route === "/v1/sessions" && status === 201 ? Number(c.req.header("content-length") ?? Number.NaN) : Number.NaN;
-        outcome.end(route, status, ConfideError.is(c.error) ? c.error.code : undefined, Number.isFinite(uploaded) ? uploaded : undefined);
+        outcome.end(route, status, ConfideError.is(c.error) ? c.error.code : undefined);
       }
     });
 }

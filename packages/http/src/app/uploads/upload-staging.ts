@@ -42,7 +42,6 @@ export interface ChunkChecksum {
 }
 
 export interface UploadStaging {
-  readonly expiresAfterMs: number;
   /** Starts an upload with no bytes; `reservation` is settled when it ends (stored, removed or expired). */
   create(input: { therapistId: string; lengthBytes: number; metadataHeader: string; metadata: Record<string, string> }, reservation: UploadReservation): Promise<StagedUpload>;
   /**
@@ -129,8 +128,6 @@ export function createUploadStaging(options: UploadStagingOptions): UploadStagin
   const expired = (upload: StagedUpload) => Date.parse(upload.expiresAt) <= clock.now().getTime();
 
   return {
-    expiresAfterMs: options.expiresAfterMs,
-
     async create(input, reservation) {
       await mkdir(directory, { recursive: true, mode: 0o700 });
       const upload: StagedUpload = {
