@@ -38,7 +38,7 @@ interface TherapistSession {
   recordedAt: string;
   transcript: { speakers: Array<{ label: string; role: string }>; segments: Array<{ id: string; speaker: string; text: string }> };
   risk?: { flags: Flag[] } | null;
-  review: { signedBy?: string; signedAt?: string; summaryReleased?: boolean };
+  review: { finalizedBy?: string | null; finalizedAt?: string | null; summaryReleased?: boolean };
 }
 
 let harness: ConsoleHarness;
@@ -197,7 +197,7 @@ describe("risk first and a deliberate sign-off", () => {
     expect(await banner.getByRole("button", { name: /^Acknowledge/ }).count()).toBe(0);
     expect(await banner.innerText()).toMatch(/Acknowledged by you on /);
     const stored = await api(kept.id);
-    expect(stored.review).toMatchObject({ signedBy: stored.therapistId, summaryReleased: false });
+    expect(stored.review).toMatchObject({ finalizedBy: stored.therapistId, summaryReleased: false });
     expect((await harness.checkScreen(page, "43-signed")).violations).toEqual([]);
   });
 

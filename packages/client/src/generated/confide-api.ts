@@ -616,7 +616,7 @@ export interface paths {
         put?: never;
         /**
          * Sign off: the session becomes read-only and visible to the patient, with the summary only if released
-         * @description The therapist's sign-off: records `review.signedBy` and `review.signedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.
+         * @description The therapist's sign-off: records `review.finalizedBy` and `review.finalizedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.
          */
         post: operations["finalizeSession"];
         delete?: never;
@@ -1487,16 +1487,13 @@ export interface components {
                     kind: "segment" | "speaker" | "segment-speaker";
                     target: string;
                 }[];
-                /** Format: date-time */
-                finalizedAt: string | null;
-                finalizedBy: string | null;
                 /**
                  * Format: date-time
-                 * @description When the notes were signed off; absent before.
+                 * @description When the notes were signed off by finalizing (the attestation); null before.
                  */
-                signedAt?: string;
-                /** @description The therapist who signed the notes off by finalizing (the attestation); absent before. */
-                signedBy?: string;
+                finalizedAt: string | null;
+                /** @description The therapist who signed the notes off by finalizing; null before. */
+                finalizedBy: string | null;
                 /** @description True when the therapist released the patient summary to the patient at sign-off; absent or false: the patient sees no summary. */
                 summaryReleased?: boolean;
             };

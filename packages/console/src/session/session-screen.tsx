@@ -215,10 +215,10 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
           <StatusChip status={session.status} /> Recorded {dateFormat.format(new Date(session.recordedAt))}
           {session.review.finalizedAt ? ` · finalized ${dateFormat.format(new Date(session.review.finalizedAt))}` : ""}
         </p>
-        {session.review.signedAt ? (
+        {session.review.finalizedAt ? (
           <p class="session-signature" ref={signature} tabIndex={-1}>
             <span aria-hidden="true">✓ </span>
-            Signed by {session.review.signedBy === session.therapistId ? "you" : "another clinician"} on {dateFormat.format(new Date(session.review.signedAt))}.{" "}
+            Signed by {session.review.finalizedBy === session.therapistId ? "you" : "another clinician"} on {dateFormat.format(new Date(session.review.finalizedAt))}.{" "}
             {session.review.summaryReleased ? "The summary was released to the patient." : "No summary was released to the patient."}
           </p>
         ) : null}

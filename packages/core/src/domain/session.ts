@@ -107,14 +107,12 @@ export interface ReviewEdit {
 
 export interface Review {
   edits: ReviewEdit[];
+  /**
+   * The sign-off (issue 24): when and by whom the notes were attested by finalizing — the note's
+   * signature (the FHIR export's authenticator).
+   */
   finalizedAt: Date | null;
   finalizedBy: string | null;
-  /**
-   * The sign-off (issue 24): the therapist who attested the notes by finalizing, and when — the
-   * note's signature. Set by finalize; absent before, and on sessions finalized before it was kept.
-   */
-  signedBy?: string;
-  signedAt?: Date;
   /**
    * True when the therapist chose, at sign-off, to release the patient summary to the patient.
    * Absent or false: the patient sees the finalized session without any summary — also for

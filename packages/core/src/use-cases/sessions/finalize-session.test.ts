@@ -28,7 +28,7 @@ describe("finalizeSession", () => {
 
     const view = await getSession(deps, patient, { sessionId: stored.id });
     expect(view.review).toEqual({ finalizedAt: deps.clock.now() });
-    expect(finalized.review).toMatchObject({ signedBy: therapist.userId, signedAt: deps.clock.now(), summaryReleased: false });
+    expect(finalized.review).toMatchObject({ finalizedBy: therapist.userId, finalizedAt: deps.clock.now(), summaryReleased: false });
     expect(view).not.toHaveProperty("sentiment");
     expect((await listSessions(deps, patient, {})).items.map((s) => s.id)).toEqual([stored.id]);
     expect(deps.audit.events().map((e) => [e.action, e.actorId])).toEqual([
@@ -159,8 +159,8 @@ describe("the sign-off (issue 24)", () => {
     const stored = await signOffSession(deps, []);
     deps.clock.advance(90_000);
     const finalized = await finalizeSession(deps, therapist, { sessionId: stored.id, releaseSummaryToPatient: true });
-    expect(finalized.review).toMatchObject({ signedBy: therapist.userId, signedAt: deps.clock.now(), summaryReleased: true });
-    expect((await deps.sessions.get(stored.id))?.review).toMatchObject({ signedBy: therapist.userId, signedAt: deps.clock.now() });
+    expect(finalized.review).toMatchObject({ finalizedBy: therapist.userId, finalizedAt: deps.clock.now(), summaryReleased: true });
+    expect((await deps.sessions.get(stored.id))?.review).toMatchObject({ finalizedBy: therapist.userId, finalizedAt: deps.clock.now() });
   });
 
   it("shows the patient no summary unless the therapist released it; a request that says nothing releases nothing", async () => {

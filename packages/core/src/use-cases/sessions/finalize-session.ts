@@ -23,8 +23,8 @@ export interface FinalizeSessionInput {
  * The therapist's sign-off of a ready session: the session becomes `finalized`, read-only and
  * visible to its patient, with the patient summary only when `releaseSummaryToPatient` is true.
  * Refused while a current risk flag is not acknowledged (`acknowledgeRiskFlag`); past risk
- * (`history`) does not block. Records the attestation — `review.signedBy` and
- * `review.signedAt`, the note's signature — and `review.summaryReleased`. Without
+ * (`history`) does not block. Records the attestation — `review.finalizedBy` and
+ * `review.finalizedAt`, the note's signature — and `review.summaryReleased`. Without
  * `expectedVersion` the write is still conditional on the version read here, so a concurrent
  * edit makes it fail rather than be lost. Audited as `session.finalize`, with whether the
  * summary was released.
@@ -49,7 +49,7 @@ export async function finalizeSession(deps: ConfideDeps, actor: Actor, input: Fi
   const now = deps.clock.now();
   const next: Session = {
     ...moveTo(session, "finalized", now),
-    review: { ...session.review, finalizedAt: now, finalizedBy: actor.userId, signedBy: actor.userId, signedAt: now, summaryReleased: released },
+    review: { ...session.review, finalizedAt: now, finalizedBy: actor.userId, summaryReleased: released },
     updatedAt: now,
   };
   const stored = await deps.sessions.update(next, session.version);

@@ -79,7 +79,7 @@ describe("risk flags and the sign-off over HTTP (issue 24)", () => {
     expect(finalized.status).toBe(200);
     expect(await finalized.json()).toMatchObject({
       status: "finalized",
-      review: { signedBy: therapist.id, signedAt: deps.clock.now().toISOString(), summaryReleased: true },
+      review: { finalizedBy: therapist.id, finalizedAt: deps.clock.now().toISOString(), summaryReleased: true },
     });
   });
 

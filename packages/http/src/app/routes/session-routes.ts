@@ -373,7 +373,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       tags: ["sessions"],
       summary: "Sign off: the session becomes read-only and visible to the patient, with the summary only if released",
       description:
-        "The therapist's sign-off: records `review.signedBy` and `review.signedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.",
+        "The therapist's sign-off: records `review.finalizedBy` and `review.finalizedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.",
       security: [{ bearer: [] }],
       request: {
         params: IdParamsSchema,

@@ -172,10 +172,8 @@ export const SessionSchema = z
           after: z.string(),
         }),
       ),
-      finalizedAt: dateTime.nullable(),
-      finalizedBy: z.string().nullable(),
-      signedBy: z.string().optional().openapi({ description: "The therapist who signed the notes off by finalizing (the attestation); absent before." }),
-      signedAt: dateTime.optional().openapi({ description: "When the notes were signed off; absent before." }),
+      finalizedAt: dateTime.nullable().openapi({ description: "When the notes were signed off by finalizing (the attestation); null before." }),
+      finalizedBy: z.string().nullable().openapi({ description: "The therapist who signed the notes off by finalizing; null before." }),
       summaryReleased: z
         .boolean()
         .optional()
