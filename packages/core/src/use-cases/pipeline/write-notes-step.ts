@@ -5,8 +5,7 @@ import { fail, recordFailure } from "./retry-policy.ts";
 import { finish } from "./session-notification.ts";
 import type { Step } from "./session-write.ts";
 import { writeNotes } from "../policies/note-writing.ts";
-import { screenRisk, withWriterFlags } from "../policies/risk-screening.ts";
-import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
+import { rescreened, screenRisk } from "../policies/risk-screening.ts";
 
 /**
  * The pipeline's `writing_notes` step: the risk screen reads the transcript, the NoteWriter
@@ -30,10 +29,10 @@ export async function writeNotesStep(deps: ConfideDeps, session: Session, signal
   if (screened.kind === "failed") return recordFailure(deps, screened.session, screened.error);
   const outcome = await callProvider(deps, screened.session, signal, (callSignal) => writeNotes(deps, session, callSignal));
   if (outcome.kind === "lost") return null;
-  if (outcome.kind === "failed") return recordFailure(deps, { ...outcome.session, risk: carryAcknowledgements(session.risk, screened.value) }, outcome.error);
+  if (outcome.kind === "failed") return recordFailure(deps, { ...outcome.session, risk: rescreened(session.risk, screened.value, null, transcript) }, outcome.error);
   const current = outcome.session;
   const notes = outcome.value;
-  const risk = carryAcknowledgements(session.risk, withWriterFlags(screened.value, notes, transcript));
+  const risk = rescreened(session.risk, screened.value, notes, transcript);
   deps.logger.info("session.notes_written", { sessionId: current.id, ...notes.quality, riskFlags: risk.flags.length });
   return finish(
     deps,

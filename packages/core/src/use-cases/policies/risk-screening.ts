@@ -3,6 +3,7 @@ import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
 import { riskFlagsOf } from "../../domain/note-evidence.ts";
 import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "../../domain/risk-screen.ts";
 import type { Transcript } from "../../domain/transcript.ts";
+import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
 
 function resultOf(
   base: Pick<RiskScreenResult, "status" | "reason" | "screens" | "transcriptRevision" | "screenedAt">,
@@ -66,4 +67,19 @@ export function withWriterFlags(
   if (written.length === 0) return screened;
   const ownFlags = screened.flags.map(({ id: _id, ...flag }) => flag);
   return resultOf(screened, mergeRiskFlags([ownFlags, written], transcriptOrder(transcript)));
+}
+
+/**
+ * What replaces a session's risk result after a screen of its transcript: the fresh screen with
+ * the note writer's flags merged in (`withWriterFlags`), keeping every acknowledgement the
+ * previous result held for a flag that is still there (`carryAcknowledgements`). Every path that
+ * screens a session again goes through here, so an acknowledgement never silently vanishes.
+ */
+export function rescreened(
+  previous: RiskScreenResult | null | undefined,
+  screened: RiskScreenResult,
+  notes: Pick<ClinicalNotes, "riskFlags" | "provenance"> | null | undefined,
+  transcript: Transcript,
+): RiskScreenResult {
+  return carryAcknowledgements(previous, withWriterFlags(screened, notes, transcript));
 }

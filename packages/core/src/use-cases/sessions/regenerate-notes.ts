@@ -4,8 +4,7 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { writeNotes } from "../policies/note-writing.ts";
-import { screenRisk, withWriterFlags } from "../policies/risk-screening.ts";
-import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
+import { rescreened, screenRisk } from "../policies/risk-screening.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
 import { notifyNewRisks } from "../pipeline/session-notification.ts";
 
@@ -37,7 +36,7 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
   }
   const screened = await screenRisk(deps, session.transcript);
   const notes = await writeNotes(deps, session);
-  const risk = carryAcknowledgements(session.risk, withWriterFlags(screened, notes, session.transcript));
+  const risk = rescreened(session.risk, screened, notes, session.transcript);
   const stored = await deps.sessions.update(
     { ...session, notes: { ...notes, review: session.notes?.review ?? null }, risk, updatedAt: deps.clock.now() },
     session.version,

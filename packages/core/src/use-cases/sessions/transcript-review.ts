@@ -8,8 +8,7 @@ import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { reviewSentiment } from "./review-sentiment.ts";
-import { screenRisk, withWriterFlags } from "../policies/risk-screening.ts";
-import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
+import { rescreened, screenRisk } from "../policies/risk-screening.ts";
 import { notifyNewRisks } from "../pipeline/session-notification.ts";
 import { assertVersion, loadOwnedSession } from "../policies/session-access.ts";
 
@@ -72,7 +71,7 @@ export async function saveReview(
   const sentiment = await reviewSentiment(deps, transcript, session.sentiment, change.rescore, {
     rolesReviewed: speakerRolesReviewed(edits),
   });
-  const risk = carryAcknowledgements(session.risk, withWriterFlags(await screenRisk(deps, transcript), session.notes, transcript));
+  const risk = rescreened(session.risk, await screenRisk(deps, transcript), session.notes, transcript);
   const next: Session = {
     ...moveTo(session, "ready", deps.clock.now()),
     transcript,
