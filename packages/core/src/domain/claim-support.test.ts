@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
-import { attributedSpeaker, claimSupport, isContentWord, readingsKept, reportingLemmas, topicLemmas, type CitedSegment } from "./claim-support.ts";
+import { attributedSpeaker, claimSupport, isContentWord, readingOnce, reportingLemmas, topicLemmas, type CitedSegment } from "./claim-support.ts";
 
 // The rule is core's; the words come from a reader. These tests read with core's plain-words
 // test reader (a crude lemma: "drinks" → "drink"; negation within three words after "not",
@@ -275,7 +275,7 @@ describe("claimSupport: properties", () => {
   });
 });
 
-describe("claimSupport reads each text once", () => {
+describe("one check of the notes reads each text once (readingOnce)", () => {
   function countingReader() {
     const reads: string[] = [];
     const plain = createPlainWordsClaimReader();
@@ -283,20 +283,18 @@ describe("claimSupport reads each text once", () => {
   }
 
   it("a segment cited by many claims, and a quote that is its claim's text, are read once", () => {
-    const { reads, reader: counting } = countingReader();
+    const { reads, reader: plainCounting } = countingReader();
+    const counting = readingOnce(plainCounting);
     const cited = [patient("I will call my sister next week.")];
     expect(claimSupport({ text: "call sister", quote: "call my sister" }, cited, counting)).toBe("quoted");
     expect(claimSupport({ text: "I will call my sister next week.", quote: "I will call my sister next week." }, cited, counting)).toBe("quoted");
     expect(reads).toEqual(["call sister", "I will call my sister next week.", "call my sister"]);
   });
 
-  it("keeps at most readingsKept texts, then starts again", () => {
+  it("forgets what it read with the check: a new check reads again", () => {
     const { reads, reader: counting } = countingReader();
-    for (let index = 0; index <= readingsKept; index += 1) claimSupport({ text: `word${index}` }, [], counting);
-    expect(reads).toHaveLength(readingsKept + 1);
-    claimSupport({ text: "word1" }, [], counting);
-    expect(reads).toHaveLength(readingsKept + 2);
-    claimSupport({ text: `word${readingsKept}` }, [], counting);
-    expect(reads).toHaveLength(readingsKept + 2);
+    claimSupport({ text: "call sister" }, [], readingOnce(counting));
+    claimSupport({ text: "call sister" }, [], readingOnce(counting));
+    expect(reads).toEqual(["call sister", "call sister"]);
   });
 });

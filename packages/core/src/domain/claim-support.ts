@@ -199,12 +199,12 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
  * @returns the support. Never throws.
  */
 export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reader: ClaimReader, kind: ClaimKind = "statement"): ClaimSupport {
-  const claimWords = readCached(reader, claim.text);
+  const claimWords = reader.read(claim.text);
   const readAs = claimWords.some((word) => topicLemmas.has(word.lemma)) ? "topic" : kind;
   const speaker = attributedSpeaker(claim, claimWords);
-  const said = cited.filter((segment) => speaker === undefined || segment.role === speaker).flatMap((segment) => readCached(reader, segment.text));
+  const said = cited.filter((segment) => speaker === undefined || segment.role === speaker).flatMap((segment) => reader.read(segment.text));
   const claimed = claimedWords(claimWords);
-  const quoteWords = claim.quote === undefined ? null : readCached(reader, claim.quote);
+  const quoteWords = claim.quote === undefined ? null : reader.read(claim.quote);
   if (claimed.length === 0) {
     if (quoteWords === null || said.length === 0) return "unsupported";
     return ownWords(claimWords).every((word) => quoteWords.some((quoteWord) => quoteWord.lemma === word.lemma)) ? "quoted" : "unsupported";
@@ -220,23 +220,22 @@ export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reade
 }
 
 /**
- * Readings by reader and text: a segment cited by many items is read once, and so is a quote that
- * is its item's text. At most `readingsKept` texts per reader, then the memo starts again.
+ * `reader` with a memo for one check of a session's notes (`verifyNotes` wraps its reader once):
+ * a segment cited by many items is read once, and so is a quote that is its item's text. The
+ * memo lives as long as the wrapped reader, so no session's words outlive the check that read
+ * them.
  */
-const readings = new WeakMap<ClaimReader, Map<string, ClaimWord[]>>();
-export const readingsKept = 5_000;
-
-function readCached(reader: ClaimReader, text: string): ClaimWord[] {
-  let byText = readings.get(reader);
-  if (!byText) {
-    byText = new Map();
-    readings.set(reader, byText);
-  }
-  let words = byText.get(text);
-  if (!words) {
-    if (byText.size >= readingsKept) byText.clear();
-    words = reader.read(text);
-    byText.set(text, words);
-  }
-  return words;
+export function readingOnce(reader: ClaimReader): ClaimReader {
+  const byText = new Map<string, ClaimWord[]>();
+  return {
+    name: reader.name,
+    read(text) {
+      let words = byText.get(text);
+      if (!words) {
+        words = reader.read(text);
+        byText.set(text, words);
+      }
+      return words;
+    },
+  };
 }

@@ -14,7 +14,7 @@ import {
   type Verified,
 } from "./clinical-notes.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { claimSupport, type CitedSegment, type ClaimKind } from "./claim-support.ts";
+import { claimSupport, readingOnce, type CitedSegment, type ClaimKind } from "./claim-support.ts";
 import type { Segment, SpeakerRole, Transcript } from "./transcript.ts";
 
 /**
@@ -200,14 +200,15 @@ export function verifyNotes(
   reader: ClaimReader,
 ): ClinicalNotes {
   const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
+  const reading = readingOnce(reader);
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reader, quality, topicFields.has(name) ? "topic" : "statement")]),
+    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : "statement")]),
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,
     sessionMood: verifyMeasure(draft.sessionMood, transcript, quality),
     moodTrajectory: verifyMeasure(draft.moodTrajectory, transcript, quality),
-    riskFlags: verifyClaims(draft.riskFlags, transcript, reader, quality, "statement"),
+    riskFlags: verifyClaims(draft.riskFlags, transcript, reading, quality, "statement"),
     quality,
     provenance,
     transcriptRevision: transcript.revision,
