@@ -82,11 +82,12 @@ export async function withdrawConsent(deps: ConfideDeps, actor: Actor, input: Wi
     detail: { scopes: scopesDetail(scopes), eraseSessions, sequence: record.sequence },
   });
   // Live recordings first: ended, they are queued, and so failed by stopProcessing right after.
-  const endedLive = await endLiveSessionsWithoutConsent(deps, patientId);
+  const active = activeConsent(history);
+  const endedLive = await endLiveSessionsWithoutConsent(deps, patientId, active);
   const stopped = await stopProcessing(deps, patientId);
   const stoppedSessionIds = [...stopped, ...endedLive.filter((id) => !stopped.includes(id))];
   const erasedSessionCount = eraseSessions ? await erasePatientSessions(deps, actor, patientId, "consent.withdrawn") : 0;
-  return { record: record as ConsentWithdrawal, active: activeConsent(history), stoppedSessionIds, erasedSessionCount };
+  return { record: record as ConsentWithdrawal, active, stoppedSessionIds, erasedSessionCount };
 }
 
 /** Every scope, and `cloud_processing` for every provider in force. */

@@ -1,7 +1,8 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
-import { consentNeeds, loadActiveConsent, type ConsentNeedsDeps } from "../policies/consent.ts";
+import type { ActiveConsent } from "../../domain/consent.ts";
+import { consentNeeds, type ConsentNeedsDeps } from "../policies/consent.ts";
 import { endLiveSession } from "./end-live-session.ts";
 
 const pageLimit = 100;
@@ -9,7 +10,8 @@ const pageLimit = 100;
 const endAttempts = 5;
 
 /**
- * A patient withdrew consent (issue 30): each of their sessions still being recorded live that
+ * A patient withdrew consent (issue 30), leaving `active` (the consent in force after the
+ * withdrawal, as the withdrawal computed it): each of their sessions still being recorded live that
  * the remaining consent no longer covers — what `startLiveSession` required, the live engine's
  * cloud provider included when `deps` has one (an API process; a host without live sessions
  * checks what an upload needs: the same processors) — is ended at once, as a client's stop
@@ -19,8 +21,12 @@ const endAttempts = 5;
  * pipeline's consent check then fails the session before any provider sees it.
  * @returns the ids of the sessions ended.
  */
-export async function endLiveSessionsWithoutConsent(deps: ConfideDeps & Pick<ConsentNeedsDeps, "liveSpeech">, patientId: string): Promise<string[]> {
-  const needs = consentNeeds(deps, await loadActiveConsent(deps, patientId));
+export async function endLiveSessionsWithoutConsent(
+  deps: ConfideDeps & Pick<ConsentNeedsDeps, "liveSpeech">,
+  patientId: string,
+  active: ActiveConsent,
+): Promise<string[]> {
+  const needs = consentNeeds(deps, active);
   const { missing } = needs.live ?? needs.upload;
   if (missing.scopes.length === 0 && missing.cloudProviders.length === 0) return [];
   const ended: string[] = [];
