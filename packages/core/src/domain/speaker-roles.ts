@@ -21,12 +21,17 @@ function questionCount(texts: string[]): number {
   return count;
 }
 
+/** True when the settings give each channel its role (a per-channel recording with `channelRoles`): those roles win. */
+export function usesChannelRoles(settings: Pick<TranscriptionSettings, "channelLayout" | "channelRoles">): boolean {
+  return settings.channelLayout === "per-channel" && settings.channelRoles !== undefined;
+}
+
 /**
  * Default heuristic (DESIGN §3): with a per-channel layout the configured channel roles win;
  * with exactly two speakers the one asking more questions is the therapist; otherwise unknown.
  */
 export const assignRolesByQuestions: SpeakerRoleAssigner = ({ speakers, segments, settings }) => {
-  if (settings.channelLayout === "per-channel" && settings.channelRoles) {
+  if (usesChannelRoles(settings)) {
     return speakers.map((speaker) => {
       const role: SpeakerRole =
         speaker.channel === undefined ? "unknown" : (settings.channelRoles?.[speaker.channel] ?? "unknown");

@@ -53,13 +53,12 @@ function cosine(a: number[], b: number[]): number {
  * same number. With one other speaker it is the patient; with several the others are `unknown`.
  * @returns null — the caller falls back to its heuristic — when the voices were made by another
  * embedding function than the enrolment, fewer than two speakers have enough voiced speech, or
- * the confidence is under `minConfidence` (the therapist may not be in the recording).
+ * the confidence is under `voiceRoleMinConfidence` (the therapist may not be in the recording).
  */
 export function assignRolesByVoice(input: {
   speakers: Array<{ label: string; channel?: number }>;
   voices: SpeakerVoices;
   enrolment: Pick<VoiceEnrolment, "embedding" | "embedder">;
-  minConfidence?: number;
 }): VoiceRoleResult | null {
   const { speakers, voices, enrolment } = input;
   if (voices.embedder !== enrolment.embedder) return null;
@@ -79,7 +78,7 @@ export function assignRolesByVoice(input: {
   const [best, next] = scored as [(typeof scored)[number], (typeof scored)[number]];
   const raw = Math.min(best.similarity, (best.similarity - next.similarity) / 2);
   const confidence = Math.round(Math.max(0, Math.min(1, raw)) * 1000) / 1000;
-  if (confidence < (input.minConfidence ?? voiceRoleMinConfidence)) return null;
+  if (confidence < voiceRoleMinConfidence) return null;
   const others = speakers.filter((speaker) => speaker.label !== best.speaker).length;
   const otherRole: SpeakerRole = others === 1 ? "patient" : "unknown";
   return {

@@ -1,5 +1,6 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
 import { moveTo, withoutProviderJob, type Session } from "../../domain/session.ts";
+import { usesChannelRoles } from "../../domain/speaker-roles.ts";
 import {
   speakerDetectionOf,
   type RoleAssignment,
@@ -131,8 +132,7 @@ function assignRoles(
     if (byVoice) return { speakers: byVoice.speakers, roleAssignment: { method: "voice", confidence: byVoice.confidence } };
   }
   const speakers = deps.assignRoles({ speakers: draft.speakers, segments, settings: session.settings });
-  const byChannels = session.settings.channelLayout === "per-channel" && session.settings.channelRoles !== undefined;
-  return { speakers, roleAssignment: { method: byChannels ? "channels" : "heuristic", confidence: null } };
+  return { speakers, roleAssignment: { method: usesChannelRoles(session.settings) ? "channels" : "heuristic", confidence: null } };
 }
 
 /**
