@@ -1,4 +1,4 @@
-import { ConfideError, type AdapterDescriptor, type Diarizer } from "@confide/core";
+import { noDiarizer, type AdapterDescriptor, type Diarizer } from "@confide/core";
 import { z } from "zod";
 
 const noDiarizerSettings = z.object({}).describe("no diarizer: speakers come from the speech engine or the channels");
@@ -13,27 +13,7 @@ export const noDiarizerDescriptor = {
   name: "none",
   settings: noDiarizerSettings,
   async create() {
-    return {
-      provider: "none",
-      async diarize() {
-        throw new ConfideError(
-          "provider.unsupported",
-          "No diarizer is configured (CONFIDE_DIARIZER=none): one speaker stands for everyone.",
-          { retryable: false },
-        );
-      },
-      follow() {
-        throw new ConfideError("provider.unsupported", "No diarizer is configured (CONFIDE_DIARIZER=none): live mono speakers are not told apart.", {
-          retryable: false,
-        });
-      },
-      async embedVoice() {
-        throw new ConfideError("provider.unsupported", "No diarizer is configured (CONFIDE_DIARIZER=none): voices cannot be enrolled.", {
-          retryable: false,
-        });
-      },
-      async check() {},
-      async close() {},
-    } satisfies Diarizer;
+    // Core's diarizer for deps without one: every call is provider.unsupported, ready at once.
+    return noDiarizer;
   },
 } satisfies AdapterDescriptor<Diarizer, z.output<typeof noDiarizerSettings>>;

@@ -28,3 +28,4 @@ export type { Ids } from "./ids.ts";
 export type { Logger } from "./logger.ts";
 export { silentLogger } from "./logger.ts";
 export { randomIds } from "./random-ids.ts";
+export { noDiarizer } from "./no-diarizer.ts";
