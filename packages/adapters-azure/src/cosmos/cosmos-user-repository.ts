@@ -3,9 +3,11 @@ import {
   ConfideError,
   decodeCursor,
   fetchSizeOf,
+  fromVoiceDocument,
   normalizeEmail,
   pageOfRows,
   systemClock,
+  toVoiceDocument,
   type CareRelation,
   type Clock,
   type Page,
@@ -13,7 +15,7 @@ import {
   type User,
   type UserQuery,
   type UserRepository,
-  type VoiceEnrolment,
+  type VoiceEnrolmentDocument,
 } from "@confide/core";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
@@ -43,7 +45,7 @@ interface UserItem {
   active: boolean;
   tokenGeneration: number;
   /** The voice enrolment, dates as ISO text; absent when none. */
-  voice?: Omit<VoiceEnrolment, "consent" | "enrolledAt"> & { consent: { terms: string; agreedAt: string }; enrolledAt: string };
+  voice?: VoiceEnrolmentDocument;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,15 +71,7 @@ function toItem(user: User, tokenGeneration: number): UserItem {
     consent: user.consent === null ? null : { terms: user.consent.terms, agreedAt: user.consent.agreedAt.toISOString() },
     active: user.active,
     tokenGeneration,
-    ...(user.voice === undefined
-      ? {}
-      : {
-          voice: {
-            ...user.voice,
-            consent: { terms: user.voice.consent.terms, agreedAt: user.voice.consent.agreedAt.toISOString() },
-            enrolledAt: user.voice.enrolledAt.toISOString(),
-          },
-        }),
+    ...(user.voice === undefined ? {} : { voice: toVoiceDocument(user.voice) }),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
@@ -93,15 +87,7 @@ function toUser(item: UserItem): User {
     consent: item.consent === null ? null : { terms: item.consent.terms, agreedAt: new Date(item.consent.agreedAt) },
     active: item.active,
     tokenGeneration: item.tokenGeneration,
-    ...(item.voice === undefined || item.voice === null
-      ? {}
-      : {
-          voice: {
-            ...item.voice,
-            consent: { terms: item.voice.consent.terms, agreedAt: new Date(item.voice.consent.agreedAt) },
-            enrolledAt: new Date(item.voice.enrolledAt),
-          },
-        }),
+    ...(item.voice === undefined || item.voice === null ? {} : { voice: fromVoiceDocument(item.voice) }),
     createdAt: new Date(item.createdAt),
     updatedAt: new Date(item.updatedAt),
   };

@@ -10,7 +10,9 @@ import {
   type User,
   type UserQuery,
   type UserRepository,
-  type VoiceEnrolment,
+  fromVoiceDocument,
+  toVoiceDocument,
+  type VoiceEnrolmentDocument,
 } from "@confide/core";
 import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
@@ -27,7 +29,7 @@ interface UserRow {
   active: boolean;
   token_generation: number;
   /** The voice enrolment as JSON (dates as ISO text), or null. */
-  voice: StoredVoice | string | null;
+  voice: VoiceEnrolmentDocument | string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -46,30 +48,8 @@ const nameKey = `lower(u.display_name) COLLATE "C"`;
 
 const cursorKind = "users";
 
-type StoredVoice = Omit<VoiceEnrolment, "consent" | "enrolledAt"> & { consent: { terms: string; agreedAt: string }; enrolledAt: string };
-
-function toStoredVoice(voice: VoiceEnrolment | undefined): string | null {
-  if (voice === undefined) return null;
-  const stored: StoredVoice = {
-    ...voice,
-    consent: { terms: voice.consent.terms, agreedAt: voice.consent.agreedAt.toISOString() },
-    enrolledAt: voice.enrolledAt.toISOString(),
-  };
-  return JSON.stringify(stored);
-}
-
-function fromStoredVoice(value: StoredVoice | string | null): VoiceEnrolment | undefined {
-  if (value === null) return undefined;
-  const stored = typeof value === "string" ? (JSON.parse(value) as StoredVoice) : value;
-  return {
-    ...stored,
-    consent: { terms: stored.consent.terms, agreedAt: new Date(stored.consent.agreedAt) },
-    enrolledAt: new Date(stored.enrolledAt),
-  };
-}
-
 function toUser(row: UserRow): User {
-  const voice = fromStoredVoice(row.voice);
+  const voice = row.voice === null ? undefined : fromVoiceDocument(typeof row.voice === "string" ? (JSON.parse(row.voice) as VoiceEnrolmentDocument) : row.voice);
   return {
     id: row.id,
     email: row.email,
@@ -148,7 +128,7 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
     user.active,
     user.createdAt,
     user.updatedAt,
-    toStoredVoice(user.voice),
+    user.voice === undefined ? null : JSON.stringify(toVoiceDocument(user.voice)),
   ];
 
   return {

@@ -59,3 +59,16 @@ export function summarizeVoiceEnrolment(enrolment: VoiceEnrolment | undefined): 
     consent: enrolment.consent,
   };
 }
+
+/** A voice enrolment as a repository stores it (JSON): its dates as ISO text. */
+export type VoiceEnrolmentDocument = Omit<VoiceEnrolment, "consent" | "enrolledAt"> & { consent: { terms: string; agreedAt: string }; enrolledAt: string };
+
+/** The stored form of an enrolment, for every repository that keeps users. */
+export function toVoiceDocument(voice: VoiceEnrolment): VoiceEnrolmentDocument {
+  return { ...voice, consent: { terms: voice.consent.terms, agreedAt: voice.consent.agreedAt.toISOString() }, enrolledAt: voice.enrolledAt.toISOString() };
+}
+
+/** An enrolment read back from its stored form (`toVoiceDocument`). */
+export function fromVoiceDocument(stored: VoiceEnrolmentDocument): VoiceEnrolment {
+  return { ...stored, consent: { terms: stored.consent.terms, agreedAt: new Date(stored.consent.agreedAt) }, enrolledAt: new Date(stored.enrolledAt) };
+}
