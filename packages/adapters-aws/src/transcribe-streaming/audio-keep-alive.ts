@@ -34,7 +34,7 @@ export function createAudioReader(source: AsyncIterable<Uint8Array>): AudioReade
 }
 
 /** How much silence one keep-alive sends: 100 ms, inside Transcribe's 50–200 ms best event size. */
-export const keepAliveSilenceMs = 100;
+const keepAliveSilenceMs = 100;
 
 /** PCM 16-bit at 16 kHz: bytes per millisecond per channel. */
 const bytesPerMsPerChannel = 32;
@@ -44,8 +44,6 @@ export interface AudioKeepAlive {
   audio(reader: AudioReader): AsyncGenerator<Uint8Array>;
   /** A time of the stream (ms, as Transcribe reports it) as a time of the audio written. */
   sessionMs(streamMs: number): number;
-  /** Milliseconds of silence inserted so far. */
-  readonly insertedMs: number;
   /** Milliseconds of written audio (not silence) sent so far. */
   readonly audioMs: number;
   /** Its stream has ended: it takes no more audio (what comes goes to the next stream's reader). */
@@ -55,10 +53,9 @@ export interface AudioKeepAlive {
 export function createAudioKeepAlive(options: { keepAliveAfterMs: number; channels: number }): AudioKeepAlive {
   const bytesPerMs = bytesPerMsPerChannel * options.channels;
   const silence = new Uint8Array(keepAliveSilenceMs * bytesPerMs);
-  /** Where silence went into the stream: its stream time and length. */
-  const insertions: Array<{ atStreamMs: number; ms: number }> = [];
+  /** Where silence went into the stream (stream ms): each insertion is `keepAliveSilenceMs` long. */
+  const insertions: number[] = [];
   let sentBytes = 0;
-  let insertedMs = 0;
   let audioBytes = 0;
   let retired = false;
 
@@ -73,8 +70,7 @@ export function createAudioKeepAlive(options: { keepAliveAfterMs: number; channe
       clearTimeout(timer);
       if (retired) return;
       if (outcome === "idle") {
-        insertions.push({ atStreamMs: sentBytes / bytesPerMs, ms: keepAliveSilenceMs });
-        insertedMs += keepAliveSilenceMs;
+        insertions.push(sentBytes / bytesPerMs);
         sentBytes += silence.byteLength;
         yield silence;
         continue;
@@ -91,15 +87,12 @@ export function createAudioKeepAlive(options: { keepAliveAfterMs: number; channe
     audio,
     sessionMs(streamMs) {
       let shift = 0;
-      for (const { atStreamMs, ms } of insertions) {
+      for (const atStreamMs of insertions) {
         if (streamMs <= atStreamMs) break;
         // Inside the silence itself: the moment it began.
-        shift += Math.min(ms, streamMs - atStreamMs);
+        shift += Math.min(keepAliveSilenceMs, streamMs - atStreamMs);
       }
       return Math.round(streamMs - shift);
-    },
-    get insertedMs() {
-      return insertedMs;
     },
     get audioMs() {
       return audioBytes / bytesPerMs;
