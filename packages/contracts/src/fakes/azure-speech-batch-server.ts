@@ -39,7 +39,7 @@ import {
   type ResultShaping,
 } from "./azure-speech-batch-result.ts";
 import { admitCognitiveServicesCaller } from "./cognitive-services-gateway.ts";
-import { audioChannels, audioDuration } from "./fake-audio-channels.ts";
+import { audioInfo } from "./fake-audio-channels.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
 import { isSpeechError, validateSubmission, type SpeechError, type SubmittedTranscription } from "./azure-speech-batch-validation.ts";
 
@@ -189,13 +189,13 @@ function wavChannels(head: Buffer): number | undefined {
   return head.readUInt16LE(22);
 }
 
-/** Playing time: a WAV header's data size over its byte rate, else ffprobe's. */
-async function durationOf(bytes: Buffer): Promise<number | undefined> {
+/** Playing time of a WAV from its header: data size over byte rate; undefined for other containers. */
+function wavDurationOf(bytes: Buffer): number | undefined {
   if (bytes.length >= 44 && bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 36, 4) === "data") {
     const byteRate = bytes.readUInt32LE(28);
     return byteRate > 0 ? Math.round((bytes.readUInt32LE(40) / byteRate) * 1000) : undefined;
   }
-  return bytes.length > 0 ? audioDuration(bytes) : undefined;
+  return undefined;
 }
 
 function timestamp(date: Date): string {
@@ -326,9 +326,16 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
         status = 0;
       }
       const wavHeaderChannels = wavChannels(bytes.subarray(0, 64));
-      // ffprobe (≈ 50 ms) only where the answer matters: a non-WAV recording to diarize.
-      const probe = wavHeaderChannels === undefined && job.submitted.properties.diarization?.enabled === true && status >= 200 && status <= 299 && bytes.length > 0;
-      const channels = probe ? await audioChannels(bytes) : wavHeaderChannels;
+      // ffprobe (≈ 50 ms), once, only where the answer matters: a recording to diarize whose channels
+      // or length its WAV header does not tell.
+      const probe =
+        job.submitted.properties.diarization?.enabled === true &&
+        status >= 200 &&
+        status <= 299 &&
+        bytes.length > 0 &&
+        (wavHeaderChannels === undefined || wavDurationOf(bytes) === undefined);
+      const probed = probe ? await audioInfo(bytes) : undefined;
+      const channels = wavHeaderChannels ?? probed?.channels;
       fake.audioFetches.push({
         jobId: job.id,
         url,
@@ -348,7 +355,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       // Past the batch limits the job fails after it started, as the service's does (its exact
       // words are not documented; these are the fake's).
       const diarized = job.submitted.properties.diarization?.enabled === true;
-      const durationMs = diarized ? await durationOf(bytes) : undefined;
+      const durationMs = diarized ? (wavDurationOf(bytes) ?? probed?.durationMs) : undefined;
       if (bytes.length > fake.limits.maxFileBytes || (durationMs !== undefined && durationMs > fake.limits.maxDiarizedDurationMs)) {
         fail(job, "InvalidData", bytes.length > fake.limits.maxFileBytes ? "The audio file exceeds the maximum size." : "The audio is longer than diarization supports.");
         return undefined;
