@@ -7,7 +7,6 @@
 export interface S3ObjectAccess {
   /** The object's bytes, or the HTTP status when it could not be read (0: no answer). */
   read(bucket: string, key: string): Promise<{ status: number; bytes: Buffer }>;
-  exists(bucket: string, key: string): Promise<boolean>;
   /** The object's size in bytes (HEAD's Content-Length), undefined when it does not exist. */
   size(bucket: string, key: string): Promise<number | undefined>;
   bucketExists(bucket: string): Promise<boolean>;
@@ -35,7 +34,6 @@ export function pathStyleS3Access(endpoint: string): S3ObjectAccess {
         return { status: 0, bytes: Buffer.alloc(0) };
       }
     },
-    exists: (bucket, key) => head(objectUrl(bucket, key)),
     async size(bucket, key) {
       try {
         const response = await fetch(objectUrl(bucket, key), { method: "HEAD" });

@@ -344,11 +344,11 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
       const name = request.TranscriptionJobName;
       if (fake.jobs.has(name)) throw new AwsJsonError(400, "ConflictException", "The requested job name already exists. Use a different job name.");
       const media = s3Location(request.Media.MediaFileUri);
-      if (media === undefined || !(await fake.s3.exists(media.bucket, media.key))) {
+      const mediaBytes = media === undefined ? undefined : await fake.s3.size(media.bucket, media.key);
+      if (media === undefined || mediaBytes === undefined) {
         throw badRequest("The URI that you provided doesn't point to an S3 object. Make sure that the object exists and try your request again.");
       }
-      const mediaBytes = await fake.s3.size(media.bucket, media.key);
-      if (mediaBytes !== undefined && mediaBytes > fake.maxMediaBytes) {
+      if (mediaBytes > fake.maxMediaBytes) {
         throw new AwsJsonError(
           400,
           "LimitExceededException",
