@@ -4,6 +4,8 @@
  */
 import { isNotAssessed, type NoteField, type NoteItemDraft, type NotesDraft } from "@confide/core";
 import type { NotesSession } from "../data/notes/build-dataset.ts";
+// The writer's own marker of a therapist's suggestion: the counts follow it if it changes.
+import { suggestedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
 
 /** Words that are never a topic of a session: fillers, backchannels, address words. */
 export const fillerWords = new Set([
@@ -26,8 +28,6 @@ export const itemsOf = (field: NoteField<NoteItemDraft[]>): NoteItemDraft[] => (
 
 /** The turn a segment id of `segmentsOf` points at. */
 export const turnOf = (segmentId: string) => Number(segmentId.slice(segmentId.lastIndexOf("-t") + 2));
-
-export const suggestedPrefix = "Suggested: ";
 
 export interface SessionQuality {
   quoteWordCounts: number[];

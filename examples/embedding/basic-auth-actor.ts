@@ -8,7 +8,10 @@ import type { Confide } from "@confide/http/compose";
  */
 export async function basicAuthActor(confide: Confide, authorization: string | undefined): Promise<Actor> {
   const [scheme, encoded] = (authorization ?? "").split(" ");
-  const [email, password] = Buffer.from(encoded ?? "", "base64").toString().split(":");
+  // A password may hold a colon: only the first one separates it from the email (RFC 7617).
+  const decoded = Buffer.from(encoded ?? "", "base64").toString();
+  const colon = decoded.indexOf(":");
+  const [email, password] = colon === -1 ? [decoded, undefined] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
   if (scheme !== "Basic" || !email || !password) {
     throw new ConfideError("auth.invalid_credentials", "Use HTTP Basic auth with an account's email and password.");
   }

@@ -1,4 +1,5 @@
 import type { NoteItemDraft } from "@confide/core";
+import { isWord } from "./conversation-fillers.ts";
 import { phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -37,7 +38,6 @@ const hedges = new Set(["maybe", "perhaps", "probably", "if", "might", "unless",
 /** Parts of speech that, right after "going to", make it a movement or a past plan rather than a commitment: "I'm going to bed at ten". */
 const placeAfterGoingTo = new Set(["NOUN", "PROPN", "DET", "PRON"]);
 
-const isWord = (token: ReadToken | undefined) => token !== undefined && /[\p{L}\p{N}]/u.test(token.value);
 
 /** True when the commitment phrase at `index` (of `length` tokens) is a commitment in its sentence (see the rules above). */
 function commitsAt(tokens: readonly ReadToken[], index: number, length: number, phrase: string): boolean {

@@ -15,7 +15,8 @@ export const fillerWords: ReadonlySet<string> = new Set([
   "god", "gosh", "wow", "fair", "exactly", "definitely", "course", "ugh",
 ]);
 
-const isWord = (token: ReadToken) => /[\p{L}\p{N}]/u.test(token.value);
+/** A token with a letter or digit in it (not punctuation). */
+export const isWord = (token: ReadToken) => /[\p{L}\p{N}]/u.test(token.value);
 
 export const isFiller = (token: ReadToken) => fillerWords.has(token.lemma) || fillerWords.has(token.value.toLowerCase()) || /^(m+|h*m+-?h*m+|u+h*m*)$/i.test(token.value);
 

@@ -1,6 +1,5 @@
 import {
   labelOf,
-  meanScores,
   notAssessed,
   type MoodDraft,
   type NoteField,
@@ -106,7 +105,7 @@ export function sessionMood(scored: readonly Scored[]): NoteField<MoodDraft> {
     for (const key of Object.keys(mean) as Array<keyof typeof mean>) mean[key] += (item.sentiment.scores[key] * weight) / total;
   }
   const valence = mean.positive - mean.negative;
-  const value = moodOf(valence, labelOf(meanScores([mean])) === "mixed");
+  const value = moodOf(valence, labelOf(mean) === "mixed");
   const direction = value.includes("negative") ? "negative" : value.includes("positive") ? "positive" : value;
   const items = counted.map((entry) => entry.item);
   const leaning = items.filter((item) => item.sentiment.label === direction);
