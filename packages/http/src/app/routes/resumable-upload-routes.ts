@@ -12,10 +12,8 @@ import { problemResponse } from "../errors/problem-response.ts";
 import type { UploadQuota } from "../limits/upload-quota.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
-import { assertNoNulCharacters } from "../schemas/nul-characters.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
-import { UploadFieldsSchema } from "../schemas/upload-fields-schema.ts";
-import type { FieldIssue } from "../schemas/validation-hook.ts";
+import { checkUploadFields, uploadInputOf, type UploadFields } from "../schemas/upload-fields-schema.ts";
 import { nodeRequestOf } from "../transfer/node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
 import { parseUploadMetadata } from "../uploads/upload-metadata.ts";
@@ -179,22 +177,15 @@ const terminateRoute = createRoute({
   },
 });
 
-function checkedFields(metadata: Record<string, string>) {
-  const parsed = UploadFieldsSchema.safeParse(metadata);
-  if (!parsed.success) {
-    const errors: FieldIssue[] = parsed.error.issues.map((issue) => ({
-      in: "header",
-      field: `upload-metadata.${issue.path.map(String).join(".")}`,
-      message: issue.message,
-      code: issue.code,
-    }));
-    throw new ConfideError("validation.invalid_input", "Upload-Metadata needs a patientId (and may carry title, recordedAt, settings, filename).", {
-      details: { errors },
-    });
-  }
+/** Upload-Metadata's fields checked (`checkUploadFields`), with its file name (at most 255 characters). */
+function checkedFields(metadata: Record<string, string>): UploadFields & { filename?: string } {
   const filename = metadata["filename"];
-  assertNoNulCharacters({ ...parsed.data, ...(filename ? { filename } : {}) }, "header");
-  return { ...parsed.data, ...(filename ? { filename: filename.slice(0, 255) } : {}) };
+  const fields = checkUploadFields(metadata, filename, {
+    in: "header",
+    fieldPrefix: "upload-metadata.",
+    message: "Upload-Metadata needs a patientId (and may carry title, recordedAt, settings, filename).",
+  });
+  return { ...fields, ...(filename ? { filename: filename.slice(0, 255) } : {}) };
 }
 
 /** `sha256 <base64>`; other algorithms are 400 (Tus-Checksum-Algorithm lists sha256 only). */
@@ -376,11 +367,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
       try {
         const fields = checkedFields(upload.metadata);
         const session = await uploadSession(deps, actor, {
-          patientId: fields.patientId,
-          ...(fields.title === undefined ? {} : { title: fields.title }),
-          ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
-          ...(fields.settings === undefined ? {} : { settings: fields.settings }),
-          ...(fields.filename ? { originalName: fields.filename } : {}),
+          ...uploadInputOf(fields, fields.filename),
           audio: staging.open(upload.id),
         });
         return await staging.finish(upload, session.id, session.audio.sizeBytes);

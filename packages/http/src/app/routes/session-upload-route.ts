@@ -1,5 +1,5 @@
 import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 import { createRouter } from "../create-router.ts";
@@ -8,12 +8,10 @@ import { entityTag } from "../transfer/entity-tag.ts";
 import { openMultipartUpload, type MultipartUpload } from "../transfer/multipart-upload.ts";
 import type { UploadQuota } from "../limits/upload-quota.ts";
 import { nodeRequestOf } from "../transfer/node-request.ts";
-import { assertNoNulCharacters } from "../schemas/nul-characters.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema } from "../schemas/session-schema.ts";
-import { UploadFieldsSchema } from "../schemas/upload-fields-schema.ts";
-import type { FieldIssue } from "../schemas/validation-hook.ts";
+import { checkUploadFields, uploadInputOf, UploadFieldsSchema, type UploadFields } from "../schemas/upload-fields-schema.ts";
 
 export interface SessionUploadOptions {
   deps: ConfideDeps;
@@ -85,31 +83,6 @@ const uploadRoute = createRoute({
   },
 });
 
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    in: "form",
-    field: issue.path.map(String).join("."),
-    message: issue.message,
-    code: issue.code,
-  }));
-}
-
-type UploadFields = z.infer<typeof UploadFieldsSchema>;
-
-/**
- * The text fields sent before the audio part, checked, and the file name.
- * @throws ConfideError `validation.invalid_input` for a missing or invalid field, or text
- * (the file name included) that holds a NUL character.
- */
-function checkedFields(upload: MultipartUpload): UploadFields {
-  const parsed = UploadFieldsSchema.safeParse(upload.fields);
-  if (!parsed.success) {
-    throw new ConfideError("validation.invalid_input", fieldsFirstMessage, { details: { errors: fieldIssues(parsed.error) } });
-  }
-  assertNoNulCharacters({ ...parsed.data, ...(upload.file.filename ? { filename: upload.file.filename } : {}) }, "form");
-  return parsed.data;
-}
-
 /** `POST /v1/sessions`: the streamed multipart upload. */
 export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAPIHono<AppEnv> {
   const router = createRouter();
@@ -164,19 +137,15 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
     try {
       let fields: UploadFields;
       try {
-        fields = checkedFields(upload);
+        fields = checkUploadFields(upload.fields, upload.file.filename, { in: "form", message: fieldsFirstMessage });
       } catch (error) {
         // Refused before the recording is read: release it unread.
         await upload.file.stream.cancel();
         throw error;
       }
       const session = await uploadSession(deps, actor, {
-        patientId: fields.patientId,
-        ...(fields.title === undefined ? {} : { title: fields.title }),
-        ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
-        ...(fields.settings === undefined ? {} : { settings: fields.settings }),
+        ...uploadInputOf(fields, upload.file.filename),
         audio: upload.file.stream,
-        ...(upload.file.filename ? { originalName: upload.file.filename } : {}),
         ...(upload.file.mimeType ? { declaredContentType: upload.file.mimeType } : {}),
         signal,
       });

@@ -1,4 +1,7 @@
+import { ConfideError, type UploadSessionInput } from "@confide/core";
 import { z } from "@hono/zod-openapi";
+import { assertNoNulCharacters } from "./nul-characters.ts";
+import { fieldIssuesOf } from "./validation-hook.ts";
 import { IdSchema } from "./id-schema.ts";
 import { TranscriptionSettingsSchema } from "./session-schema.ts";
 import { TimestampInputSchema } from "./timestamp-input-schema.ts";
@@ -27,3 +30,35 @@ export const UploadFieldsSchema = z.object({
     .pipe(TranscriptionSettingsSchema.partial().strict().optional()),
 });
 
+export type UploadFields = z.infer<typeof UploadFieldsSchema>;
+
+/**
+ * An upload's text fields checked, with the recording's file name: for the multipart route (the
+ * form fields, `in: "form"`) and the resumable one (Upload-Metadata, `in: "header"`, fields named
+ * `upload-metadata.<name>`).
+ * @throws ConfideError `validation.invalid_input` (`message`) for a missing or invalid field, or
+ * text (the file name included) that holds a NUL character.
+ */
+export function checkUploadFields(
+  raw: Record<string, string>,
+  filename: string | undefined,
+  source: { in: "form" | "header"; fieldPrefix?: string; message: string },
+): UploadFields {
+  const parsed = UploadFieldsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfideError("validation.invalid_input", source.message, { details: { errors: fieldIssuesOf(parsed.error, source.in, source.fieldPrefix) } });
+  }
+  assertNoNulCharacters({ ...parsed.data, ...(filename ? { filename } : {}) }, source.in);
+  return parsed.data;
+}
+
+/** What both upload routes hand to core's `uploadSession` from the checked fields (the audio and the rest are the route's). */
+export function uploadInputOf(fields: UploadFields, originalName: string | undefined): Pick<UploadSessionInput, "patientId" | "title" | "recordedAt" | "settings" | "originalName"> {
+  return {
+    patientId: fields.patientId,
+    ...(fields.title === undefined ? {} : { title: fields.title }),
+    ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
+    ...(fields.settings === undefined ? {} : { settings: fields.settings }),
+    ...(originalName ? { originalName } : {}),
+  };
+}

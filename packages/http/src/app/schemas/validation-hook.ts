@@ -13,6 +13,11 @@ export interface FieldIssue {
   code: string;
 }
 
+/** A zod error's issues as the problem's `errors`, each field path under `prefix` when given. */
+export function fieldIssuesOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string }> }, source: string, prefix = ""): FieldIssue[] {
+  return error.issues.map((issue) => ({ in: source, field: `${prefix}${issue.path.map(String).join(".")}`, message: issue.message, code: issue.code }));
+}
+
 /**
  * The default hook of every router: a request that fails its zod schemas becomes
  * `validation.invalid_input` (400) with every field issue in `errors`. So does one whose
@@ -24,11 +29,5 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result)
     assertNoNulCharacters(result.data, result.target);
     return undefined;
   }
-  const errors: FieldIssue[] = result.error.issues.map((issue) => ({
-    in: result.target,
-    field: issue.path.map(String).join("."),
-    message: issue.message,
-    code: issue.code,
-  }));
-  throw new ConfideError("validation.invalid_input", "The request is not valid.", { details: { errors } });
+  throw new ConfideError("validation.invalid_input", "The request is not valid.", { details: { errors: fieldIssuesOf(result.error, result.target) } });
 };
