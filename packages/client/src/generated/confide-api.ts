@@ -1280,11 +1280,7 @@ export interface components {
              * @enum {string}
              */
             category?: "passive_death_wish" | "active_ideation" | "suicide_method" | "suicide_intent_or_plan" | "preparatory_behaviour" | "self_harm" | "harm_to_others" | "abuse" | "substance";
-            evidence: {
-                end: number;
-                segmentId: string;
-                start: number;
-            }[];
+            evidence: components["schemas"]["NoteEvidence"][];
             /** @description `risk-` and 12 hex digits derived from the flag's category, first cited segment and quoted words: the same flag keeps its id (and its acknowledgement) when the transcript is screened again. */
             id: string;
             quote: string;
@@ -1305,11 +1301,7 @@ export interface components {
              * @enum {string}
              */
             subject: "speaker" | "other_person";
-            /**
-             * @description A note writer's flag: how well its cited words carry it (see `ClaimSupport`); `unsupported` is unverified, never fact.
-             * @enum {string}
-             */
-            support?: "quoted" | "paraphrased" | "unsupported";
+            support?: components["schemas"]["ClaimSupport"];
             /**
              * @description `history`: said to be past and over; a lower-priority flag.
              * @enum {string}
@@ -1319,11 +1311,7 @@ export interface components {
             text: string;
             /** @enum {string} */
             type: "self_harm" | "harm_to_others" | "abuse" | "substance" | "other";
-            verification: {
-                reason?: string;
-                /** @enum {string} */
-                status: "grounded" | "unverified";
-            };
+            verification: components["schemas"]["NoteVerification"];
         };
         Sentiment: {
             language: string;

@@ -27,7 +27,7 @@ const itemFields = {
   verification: VerificationSchema,
 };
 
-const SupportSchema = z.enum(["quoted", "paraphrased", "unsupported"]).openapi("ClaimSupport", {
+export const SupportSchema = z.enum(["quoted", "paraphrased", "unsupported"]).openapi("ClaimSupport", {
   description:
     "How well the cited words carry the claim (core's claim-support rule): `quoted` — its quote is in the cited segments and carries every content word of the claim; " +
     "`paraphrased` — the cited segments say the claim's content words (by lemma, with the same negation, by the speaker it names); " +

@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { noRiskLanguageFound, riskCategories } from "@confide/core";
+import { EvidenceSchema, SupportSchema, VerificationSchema } from "./notes-schema.ts";
 
 const dateTime = z.iso.datetime();
-
-const EvidenceSchema = z.object({ segmentId: z.string(), start: z.number().int(), end: z.number().int() });
 
 const ScreenedRiskFlagSchema = z
   .object({
@@ -28,11 +27,9 @@ const ScreenedRiskFlagSchema = z
     evidence: z.array(EvidenceSchema),
     sources: z.array(z.string()).openapi({ description: "Who raised it: `screen:<provider>`, `notes:<provider>`." }),
     rules: z.array(z.string()).openapi({ description: "The rules or writers behind it, for a Details disclosure." }),
-    verification: z.object({ status: z.enum(["grounded", "unverified"]), reason: z.string().optional() }),
-    support: z
-      .enum(["quoted", "paraphrased", "unsupported"])
-      .optional()
-      .openapi({ description: "A note writer's flag: how well its cited words carry it (see `ClaimSupport`); `unsupported` is unverified, never fact." }),
+    verification: VerificationSchema,
+    // A note writer's flag: how well its cited words carry it; `unsupported` is unverified, never fact.
+    support: SupportSchema.optional(),
     alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
     acknowledgement: z
       .object({ by: z.string().openapi({ description: "The therapist's user id." }), at: dateTime })
