@@ -1,10 +1,8 @@
-import { ConfideError, withDeadline } from "@confide/core";
-import type { AccessToken, TokenCredential } from "@azure/identity";
+import { withDeadline } from "@confide/core";
 import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
+import { azureTokenSource } from "./azure-token-source.ts";
 
-/** A token is renewed this long before it expires. */
-const tokenRenewalMarginMs = 2 * 60_000;
 
 export interface SpeechRequest {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -56,20 +54,11 @@ export interface SpeechClient {
  * Each request, its body included, ends after `requestTimeoutMs`.
  */
 export function createSpeechClient(settings: ResolvedAzureSpeechSettings): SpeechClient {
-  let credential: Promise<TokenCredential> | undefined;
-  let token: AccessToken | undefined;
+  const speechToken = azureTokenSource(settings.credential, cognitiveServicesScope, "Azure Speech");
 
   async function authorization(signal: AbortSignal): Promise<Record<string, string>> {
     if (settings.key !== undefined) return { "ocp-apim-subscription-key": settings.key };
-    if (token === undefined || token.expiresOnTimestamp - tokenRenewalMarginMs <= Date.now()) {
-      credential ??= settings.credential
-        ? Promise.resolve(settings.credential)
-        : import("@azure/identity").then((identity) => new identity.DefaultAzureCredential());
-      const fresh = await (await credential).getToken(cognitiveServicesScope, { abortSignal: signal });
-      if (fresh === null) throw new ConfideError("provider.unavailable", "The Azure credential gave no token for Azure Speech.", { retryable: true, details: { provider: "azure-speech" } });
-      token = fresh;
-    }
-    return { authorization: `Bearer ${token.token}` };
+    return { authorization: `Bearer ${(await speechToken(signal)).token}` };
   }
 
   const endpointOrigin = new URL(settings.endpoint).origin;

@@ -1,13 +1,10 @@
-import { ConfideError } from "@confide/core";
-import type { AccessToken, TokenCredential } from "@azure/identity";
 import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import { azureTokenSource } from "./azure-token-source.ts";
 
 /** The Microsoft Entra ID scope of Azure Storage. */
 export const storageScope = "https://storage.azure.com/.default";
 /** The Blob service version sent with a token (bearer reads need 2017-11-09 or later). */
 const storageApiVersion = "2024-11-04";
-/** A token is renewed this long before it expires. */
-const tokenRenewalMarginMs = 2 * 60_000;
 
 /** True when a result URL carries a SAS (its `sig`): it is read as it is, with nothing added. */
 export function isSignedUrl(url: string): boolean {
@@ -31,24 +28,11 @@ export interface ResultAccess {
  * on the BYOS account.
  */
 export function createResultAccess(settings: Pick<ResolvedAzureSpeechSettings, "credential" | "storageCredential">): ResultAccess {
-  let credential: Promise<TokenCredential> | undefined;
-  let token: AccessToken | undefined;
+  const storageToken = azureTokenSource(settings.storageCredential ?? settings.credential, storageScope, "the Speech resource's own storage (bring-your-own-storage)");
   return {
     async headersFor(url, signal): Promise<Record<string, string>> {
       if (isSignedUrl(url)) return {};
-      if (token === undefined || token.expiresOnTimestamp - tokenRenewalMarginMs <= Date.now()) {
-        const given = settings.storageCredential ?? settings.credential;
-        credential ??= given ? Promise.resolve(given) : import("@azure/identity").then((identity) => new identity.DefaultAzureCredential());
-        const fresh = await (await credential).getToken(storageScope, signal === undefined ? {} : { abortSignal: signal });
-        if (fresh === null) {
-          throw new ConfideError("provider.unavailable", "The Azure credential gave no token to read the Speech resource's own storage (bring-your-own-storage).", {
-            retryable: true,
-            details: { provider: "azure-speech" },
-          });
-        }
-        token = fresh;
-      }
-      return { authorization: `Bearer ${token.token}`, "x-ms-version": storageApiVersion };
+      return { authorization: `Bearer ${(await storageToken(signal)).token}`, "x-ms-version": storageApiVersion };
     },
   };
 }
