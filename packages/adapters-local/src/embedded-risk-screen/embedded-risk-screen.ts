@@ -29,7 +29,6 @@ export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((ro
   ...row,
   // Whole words: it starts with the space before a word (taken, so that the regex engine looks
   // only at word starts — a lookbehind made it try every character) and ends before a space (or
-  // after one it took). `matchesIn` steps over the space.
   // after one it took). `matchesIn` steps over the space. Both readings of a sentence are matched
   // in one pass, one per line (`m`: "^" and "$" are a line's ends; no pattern crosses a newline).
   regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "gm"),

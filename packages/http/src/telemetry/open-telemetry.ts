@@ -10,7 +10,7 @@
  * `service.name` (`OTEL_SERVICE_NAME`, else `confide-<role>`) and `OTEL_RESOURCE_ATTRIBUTES`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import { context, defaultTextMapGetter, defaultTextMapSetter, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
@@ -136,7 +136,7 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
     },
 
     async job(name, traceparent, attempt, run) {
-      const parent = traceparent ? propagator.extract(context.active(), { traceparent }, { get: (carrier, key) => (carrier as Record<string, string>)[key], keys: (carrier) => Object.keys(carrier as object) }) : context.active();
+      const parent = traceparent ? propagator.extract(context.active(), { traceparent }, defaultTextMapGetter) : context.active();
       const startedAt = performance.now();
       const jobSpan = tracer.startSpan(`job ${name}`, { kind: SpanKind.CONSUMER, attributes: { "confide.job.name": name, "confide.job.attempt": attempt } }, parent);
       const scope: JobScope = { jobSpan };
@@ -157,7 +157,7 @@ export function createOpenTelemetry(options: TelemetryOptions & ConfideConfig["t
 
     traceparent() {
       const carrier: Record<string, string> = {};
-      propagator.inject(context.active(), carrier, { set: (target, key, value) => ((target as Record<string, string>)[key] = value) });
+      propagator.inject(context.active(), carrier, defaultTextMapSetter);
       return carrier.traceparent;
     },
 

@@ -89,7 +89,7 @@ let started: Telemetry | null = null;
 /**
  * `traceId` and `spanId` of the active span once telemetry has started in this process (its
  * context is process-wide, as OpenTelemetry's is), else nothing: the JSON logger adds them to
- * every line (`createJsonLogger({ fields: traceFields })`).
+ * every line (`createJsonLogger({ context: traceFields })`).
  */
 export function traceFields(): { traceId?: string; spanId?: string } {
   return started?.logFields() ?? {};
