@@ -13,12 +13,13 @@
  * with roles (therapist / patient) and again with no roles (a mono recording): then a flag citing
  * a therapist's turn is a false alarm too, and it is never a push (`speaker: unknown`).
  *
- * The sets: `dev.jsonl` (tuned on), `test.jsonl` (held out from the first tuning) and
+ * The sets: `dev.jsonl` (tuned on), `test.jsonl` (held out from the first tuning),
  * `test2.jsonl` (a second held-out set written before the second round of tuning, never tuned
- * on). A summary at the end puts the three side by side, with roles.
+ * on) and `test3.jsonl` (a blind third held-out set, written without reading the rules or the
+ * other sets, never tuned on). A summary at the end puts the four side by side, with roles.
  *
  * Run: npm run bench -- risk-screen
- * Environment: BENCH_RISK_SPLIT (dev | test | test2 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
+ * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
  * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm.
  */
 import { readFileSync } from "node:fs";
@@ -217,7 +218,7 @@ function print(title: string, tally: Tally): void {
 }
 
 console.log(machineLoadLine());
-const splits = split === "all" || split === "both" ? ["dev", "test", "test2"] : split.split(",").map((name) => name.trim());
+const splits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3"] : split.split(",").map((name) => name.trim());
 const summary = new Map<string, Tally>();
 for (const name of splits) {
   const dialogues = load(name);

@@ -4,7 +4,9 @@
  * exits 1 on any schema error or when a minimum is not met (minimums are on the total; each
  * category and negative type must also appear in both splits). Then the second held-out set,
  * test2.jsonl (written later, by another writer, before the rules were tuned again): the same
- * schema, ids unique across all three files, and its own minimums (`MIN_TEST2`).
+ * schema, ids unique across all three files, and its own minimums (`MIN_TEST2`). Then the blind
+ * third held-out set, test3.jsonl (written without reading the rules or the other sets): the same
+ * schema, ids unique across all four files, and its minimums (`MIN_TEST3`).
  *
  *   node bench/data/risk-screen/check-dataset.ts
  */
@@ -56,6 +58,24 @@ const MIN = {
 
 /** The second held-out set: smaller, but every category, subtype and negative type present. */
 const MIN_TEST2 = { patientUtterances: 200, perCategory: 1, perSubtype: 1, perNegative: 1, history: 5, plain: 15, asrShare: 0.25 };
+
+/**
+ * The blind third held-out set: at least 160 dialogues and 250 patient utterances, every category
+ * measured (25 each for active ideation and intent or plan), every subtype, and at least 8 of each
+ * patient hard-negative type.
+ */
+const MIN_TEST3 = {
+  dialogues: 160,
+  patientUtterances: 250,
+  perCategory: 10,
+  strong: { suicide_intent_or_plan: 25, active_ideation: 25 } as Record<string, number>,
+  perSubtype: 2,
+  perPatientNegative: 8,
+  therapistQuestion: 30,
+  history: 10,
+  plain: 20,
+  asrShare: 0.25,
+};
 
 interface Counts {
   dialogues: number;
@@ -244,6 +264,36 @@ for (const [name, count, min] of rows2) {
 const asrShare2 = test2.dialogues === 0 ? 0 : test2.asr / test2.dialogues;
 console.log(`asr share ${(asrShare2 * 100).toFixed(1)} % (min ${MIN_TEST2.asrShare * 100} %)`);
 if (asrShare2 < MIN_TEST2.asrShare) shortfalls.push(`test2 asr share ${(asrShare2 * 100).toFixed(1)} % < 25 %`);
+
+// The blind third held-out set, on its own minimums.
+const test3 = checkFile("test3.jsonl");
+const rows3: [string, number, number][] = [
+  ["dialogues", test3.dialogues, MIN_TEST3.dialogues],
+  ["  asr style", test3.asr, 0],
+  ["therapist turns", test3.therapist, 0],
+  ["patient utterances", test3.patient, MIN_TEST3.patientUtterances],
+  ["  plain (no label, no negative)", test3.plain, MIN_TEST3.plain],
+  ...CATEGORIES.map((category): [string, number, number] => [`current ${category}`, test3.current.get(category) ?? 0, MIN_TEST3.strong[category] ?? MIN_TEST3.perCategory]),
+  ...CATEGORIES.map((category): [string, number, number] => [`history ${category}`, test3.history.get(category) ?? 0, 0]),
+  ["history labels (all)", [...test3.history.values()].reduce((sum, n) => sum + n, 0), MIN_TEST3.history],
+  ...Object.entries(SUBTYPES).flatMap(([category, subtypes]) =>
+    subtypes.map((subtype): [string, number, number] => [`subtype ${category}/${subtype}`, test3.subtypes.get(`${category}/${subtype}`) ?? 0, MIN_TEST3.perSubtype]),
+  ),
+  ...[...PATIENT_NEGATIVES, ...THERAPIST_NEGATIVES].map((negative): [string, number, number] => [
+    `negative ${negative}`,
+    test3.negatives.get(negative) ?? 0,
+    negative === "therapist_question" ? MIN_TEST3.therapistQuestion : MIN_TEST3.perPatientNegative,
+  ]),
+];
+console.log(`\ntest3.jsonl (third held-out set, blind)`);
+for (const [name, count, min] of rows3) {
+  const mark = count < min ? "  < min" : "";
+  if (mark) shortfalls.push(`test3 ${name.trim()}: ${count} < ${min}`);
+  console.log(`${name.padEnd(width)} ${String(count).padStart(6)} ${min === 0 ? "      " : String(min).padStart(6)}${mark}`);
+}
+const asrShare3 = test3.dialogues === 0 ? 0 : test3.asr / test3.dialogues;
+console.log(`asr share ${(asrShare3 * 100).toFixed(1)} % (min ${MIN_TEST3.asrShare * 100} %)`);
+if (asrShare3 < MIN_TEST3.asrShare) shortfalls.push(`test3 asr share ${(asrShare3 * 100).toFixed(1)} % < 25 %`);
 
 for (const error of errors) console.error(`error: ${error}`);
 for (const shortfall of shortfalls) console.error(`below minimum: ${shortfall}`);
