@@ -1,4 +1,5 @@
 export * from "./errors.ts";
+export * from "./provider-http-error.ts";
 export * from "./settings.ts";
 export * from "./deps.ts";
 export * from "./domain/user.ts";
