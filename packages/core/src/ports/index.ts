@@ -29,3 +29,4 @@ export type { Logger } from "./logger.ts";
 export { silentLogger } from "./logger.ts";
 export { randomIds } from "./random-ids.ts";
 export { noDiarizer } from "./no-diarizer.ts";
+export { invalidSetting, wholeNumberSetting, fileSetting, type FileSetting } from "./adapter-settings.ts";
