@@ -46,6 +46,36 @@ module.exports = {
       to: { path: "^packages/contracts/|^@confide/contracts(/|$)" },
     },
     {
+      name: "domain-imports-no-port",
+      comment:
+        "core's domain (packages/core/src/domain) is values and rules: it imports no port, use case, test double or composition (DI tokens, deps); a helper every implementation of a port applies (checkByteRange, checkEnqueueArguments, retentionCandidateOf, unsupportedDatabaseSnapshots) lives beside its port. One exception, by design: the claim-support rule (domain/claim-support.ts, domain/note-evidence.ts) judges words that a ClaimReader reads, and ports/claim-reader.ts exists for that rule (its JSDoc says so)",
+      severity: "error",
+      from: { path: "^packages/core/src/domain/", pathNot: "\\.test\\.ts$" },
+      to: {
+        path: "^packages/core/src/(ports|use-cases|testing|events|live-speech)/|^packages/core/src/(deps|tokens)\\.ts$",
+        pathNot: "^packages/core/src/ports/claim-reader\\.ts$",
+      },
+    },
+    {
+      name: "production-does-not-import-testing",
+      comment:
+        "@confide/core/testing (in-memory adapters, scripted engines, test pipelines) is for tests: no production file of any package imports it. Tests, test support, the contract suites (test code themselves) and the client's code generator (build tooling run by `npm run client:generate`, not part of the published package) may",
+      severity: "error",
+      from: {
+        path: "^packages/",
+        pathNot: "\\.test\\.tsx?$|\\.test-support\\.|^packages/contracts/|^packages/core/src/testing/|^packages/client/src/codegen/",
+      },
+      to: { path: "^packages/core/src/testing/" },
+    },
+    {
+      name: "testing-uses-use-cases-only-to-drive-a-pipeline",
+      comment:
+        "core's test doubles implement ports and import no use case; testing/test-pipeline.ts is the one exception, allowed on purpose: it drives a session through the real upload and job handlers (the use cases under test) on in-memory adapters, which is what it is for",
+      severity: "error",
+      from: { path: "^packages/core/src/testing/", pathNot: "^packages/core/src/testing/test-pipeline\\.ts$|\\.test\\.ts$" },
+      to: { path: "^packages/core/src/use-cases/" },
+    },
+    {
       name: "compose-without-the-host",
       comment: "@confide/http/compose is the composition for hosts other than ours: nothing it reaches loads Hono or the host's routes (the error codes and their status table excepted)",
       severity: "error",

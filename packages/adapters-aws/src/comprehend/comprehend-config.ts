@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
 import type { ComprehendClient } from "@aws-sdk/client-comprehend";
 
 /** How long one request (one batch of ≤ 25 documents) may take, the SDK's attempts included. */
@@ -36,27 +36,17 @@ export interface ResolvedComprehendSettings {
   connectionTimeoutMs: number;
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
-function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
-  return value;
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input` naming the setting. */
 export function resolveComprehendSettings(settings: ComprehendSettings): ResolvedComprehendSettings {
-  if (settings.endpoint !== undefined && !URL.canParse(settings.endpoint)) throw invalid("endpoint", "The Comprehend endpoint must be a URL.");
-  if (settings.region !== undefined && settings.region.trim() === "") throw invalid("region", "The Comprehend region is empty.");
+  if (settings.endpoint !== undefined && !URL.canParse(settings.endpoint)) throw invalidSetting("endpoint", "The Comprehend endpoint must be a URL.");
+  if (settings.region !== undefined && settings.region.trim() === "") throw invalidSetting("region", "The Comprehend region is empty.");
   return {
     region: settings.region?.trim(),
     endpoint: settings.endpoint,
     credentials: settings.credentials,
     client: settings.client,
-    requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, defaultRequestTimeoutMs, 1, 600_000),
-    maxAttempts: wholeNumber("maxAttempts", settings.maxAttempts, defaultMaxAttempts, 1, 5),
-    connectionTimeoutMs: wholeNumber("connectionTimeoutMs", settings.connectionTimeoutMs, defaultConnectionTimeoutMs, 1, 600_000),
+    requestTimeoutMs: wholeNumberSetting("requestTimeoutMs", settings.requestTimeoutMs, defaultRequestTimeoutMs, 1, 600_000),
+    maxAttempts: wholeNumberSetting("maxAttempts", settings.maxAttempts, defaultMaxAttempts, 1, 5),
+    connectionTimeoutMs: wholeNumberSetting("connectionTimeoutMs", settings.connectionTimeoutMs, defaultConnectionTimeoutMs, 1, 600_000),
   };
 }

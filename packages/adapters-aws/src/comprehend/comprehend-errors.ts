@@ -1,4 +1,4 @@
-import { ConfideError, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is the service's error type, `$metadata` the HTTP status. */
 interface SdkError {
@@ -60,8 +60,9 @@ export function toComprehendError(error: unknown, options: { timedOutAfterMs?: n
   const status = statusOf(error);
   const details = { provider: "comprehend", reason: name, ...(status === undefined ? {} : { status }) };
   const said = status === undefined ? name : `${name}, HTTP ${status}`;
+  const failure = status === undefined ? undefined : httpFailureClass(status);
 
-  if (throttlingNames.has(name) || status === 429) {
+  if (throttlingNames.has(name) || failure === "throttled") {
     return new ConfideError("provider.throttled", `Amazon Comprehend is throttling requests (${said}).`, {
       retryable: true,
       retryAfterMs: throttledRetryAfterMs,
@@ -83,13 +84,13 @@ export function toComprehendError(error: unknown, options: { timedOutAfterMs?: n
   if (name === "SyntaxError" || error instanceof SyntaxError) {
     return new ConfideError("provider.bad_response", "Amazon Comprehend answered something that is not its JSON.", { retryable: false, cause: error, details });
   }
-  if ($fault === "server" || (status !== undefined && status >= 500)) {
+  if ($fault === "server" || failure === "unavailable") {
     return new ConfideError("provider.unavailable", `Amazon Comprehend failed (${said}).`, { retryable: true, cause: error, details });
   }
   if (name === "UnsupportedLanguageException") {
     return new ConfideError("provider.unsupported", `Amazon Comprehend does not analyse this language (${said}).`, { retryable: false, cause: error, details });
   }
-  if (refusalNames.has(name) || status === 401 || status === 403) {
+  if (refusalNames.has(name) || failure === "credentials") {
     return new ConfideError("provider.rejected", `Amazon Comprehend refused the credentials (${said}): check the role's comprehend:BatchDetectSentiment permission.`, {
       retryable: false,
       cause: error,

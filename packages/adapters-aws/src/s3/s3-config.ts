@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
 
 export type S3ServerSideEncryption = "AES256" | "aws:kms" | "none";
 
@@ -72,26 +72,16 @@ export const minimumPartSizeBytes = 5 * mebibyte;
 /** S3's largest part. */
 const maximumPartSizeBytes = 5 * 1024 * mebibyte;
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
-function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
-  return value;
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input` naming the setting. */
 export function resolveS3Settings(settings: S3BlobStoreSettings): ResolvedS3Settings {
-  if (typeof settings.bucket !== "string" || settings.bucket.trim() === "") throw invalid("bucket", "The S3 bucket is required.");
-  if (settings.endpoint !== undefined && !URL.canParse(settings.endpoint)) throw invalid("endpoint", "The S3 endpoint must be a URL.");
+  if (typeof settings.bucket !== "string" || settings.bucket.trim() === "") throw invalidSetting("bucket", "The S3 bucket is required.");
+  if (settings.endpoint !== undefined && !URL.canParse(settings.endpoint)) throw invalidSetting("endpoint", "The S3 endpoint must be a URL.");
   const serverSideEncryption = settings.serverSideEncryption ?? "AES256";
   if (!["AES256", "aws:kms", "none"].includes(serverSideEncryption)) {
-    throw invalid("serverSideEncryption", "The S3 server-side encryption is AES256, aws:kms or none.");
+    throw invalidSetting("serverSideEncryption", "The S3 server-side encryption is AES256, aws:kms or none.");
   }
   if (settings.kmsKeyId !== undefined && serverSideEncryption !== "aws:kms") {
-    throw invalid("kmsKeyId", "A KMS key id needs the aws:kms server-side encryption.");
+    throw invalidSetting("kmsKeyId", "A KMS key id needs the aws:kms server-side encryption.");
   }
   return {
     bucket: settings.bucket,
@@ -100,11 +90,11 @@ export function resolveS3Settings(settings: S3BlobStoreSettings): ResolvedS3Sett
     forcePathStyle: settings.forcePathStyle ?? false,
     serverSideEncryption,
     kmsKeyId: settings.kmsKeyId,
-    partSizeBytes: wholeNumber("partSizeBytes", settings.partSizeBytes, defaultPartSizeBytes, minimumPartSizeBytes, maximumPartSizeBytes),
-    queueSize: wholeNumber("queueSize", settings.queueSize, defaultQueueSize, 1, 64),
+    partSizeBytes: wholeNumberSetting("partSizeBytes", settings.partSizeBytes, defaultPartSizeBytes, minimumPartSizeBytes, maximumPartSizeBytes),
+    queueSize: wholeNumberSetting("queueSize", settings.queueSize, defaultQueueSize, 1, 64),
     credentials: settings.credentials,
-    maxAttempts: wholeNumber("maxAttempts", settings.maxAttempts, 3, 1, 10),
-    connectionTimeoutMs: wholeNumber("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),
-    requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 120_000, 1, 3_600_000),
+    maxAttempts: wholeNumberSetting("maxAttempts", settings.maxAttempts, 3, 1, 10),
+    connectionTimeoutMs: wholeNumberSetting("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),
+    requestTimeoutMs: wholeNumberSetting("requestTimeoutMs", settings.requestTimeoutMs, 120_000, 1, 3_600_000),
   };
 }

@@ -1,4 +1,4 @@
-import { ConfideError, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is S3's error code, `$metadata` the HTTP status. */
 interface SdkError {
@@ -72,10 +72,12 @@ export function toS3Error(error: unknown, operation: string): ConfideError {
   const name = nameOf(error) ?? "unknown";
   const status = statusOf(error);
   const said = status === undefined ? name : `${name}, HTTP ${status}`;
-  if (throttlingNames.has(name) || status === 503 || status === 429) {
+  const failure = status === undefined ? undefined : httpFailureClass(status);
+  // S3 answers 503 SlowDown when it throttles.
+  if (throttlingNames.has(name) || status === 503 || failure === "throttled") {
     return unavailable(`S3 is throttling requests to ${operation} (${said}).`, error, name, true, throttledRetryAfterMs);
   }
-  if (refusalNames.has(name) || status === 401 || status === 403) {
+  if (refusalNames.has(name) || failure === "credentials") {
     return unavailable(`S3 refused to ${operation} (${said}): check the credentials and the role's permissions.`, error, name, false);
   }
   if (name === "NoSuchBucket") return unavailable(`S3 could not ${operation}: the bucket does not exist.`, error, name, false);
@@ -84,7 +86,7 @@ export function toS3Error(error: unknown, operation: string): ConfideError {
     const reason = lost ?? name;
     return unavailable(`S3 could not be reached to ${operation} (${reason}).`, error, reason, true);
   }
-  if ($fault === "server" || (status !== undefined && status >= 500)) {
+  if ($fault === "server" || failure === "unavailable") {
     return unavailable(`S3 failed to ${operation} (${said}).`, error, name, true);
   }
   if ($fault === "client" || status !== undefined) return unavailable(`S3 refused to ${operation} (${said}).`, error, name, false);

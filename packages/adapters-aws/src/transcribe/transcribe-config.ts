@@ -1,4 +1,4 @@
-import { ConfideError, type Logger } from "@confide/core";
+import { ConfideError, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core";
 
 type StaticCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
@@ -124,19 +124,9 @@ function jobNamePrefixProblem(value: string): string | undefined {
 
 const withSlash = (value: string) => (value === "" || value.endsWith("/") ? value : `${value}/`);
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 function checked(setting: string, value: string, problem: (value: string) => string | undefined): string {
   const message = problem(value);
-  if (message !== undefined) throw invalid(setting, `${setting} ${message}.`);
-  return value;
-}
-
-function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
+  if (message !== undefined) throw invalidSetting(setting, `${setting} ${message}.`);
   return value;
 }
 
@@ -146,18 +136,18 @@ function prefix(setting: string, value: string | undefined, fallback: string): s
 }
 
 function url(setting: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !URL.canParse(value)) throw invalid(setting, `${setting} must be a URL.`);
+  if (value !== undefined && !URL.canParse(value)) throw invalidSetting(setting, `${setting} must be a URL.`);
   return value;
 }
 
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input` naming the setting. */
 export function resolveTranscribeSettings(settings: TranscribeSpeechSettings): ResolvedTranscribeSettings {
-  if (typeof settings.outputBucket !== "string") throw invalid("outputBucket", "The Transcribe output bucket is required.");
+  if (typeof settings.outputBucket !== "string") throw invalidSetting("outputBucket", "The Transcribe output bucket is required.");
   const outputBucket = checked("outputBucket", settings.outputBucket, bucketNameProblem);
   if (settings.vocabularyFilterName !== undefined) checked("vocabularyFilterName", settings.vocabularyFilterName, filterNameProblem);
   const vocabularyFilters = new Map(Object.entries(settings.vocabularyFilters ?? {}));
   for (const [language, name] of vocabularyFilters) {
-    if (!languageCodePattern.test(language)) throw invalid("vocabularyFilters", `vocabularyFilters: ${language} is not a Transcribe language code (e.g. en-US).`);
+    if (!languageCodePattern.test(language)) throw invalidSetting("vocabularyFilters", `vocabularyFilters: ${language} is not a Transcribe language code (e.g. en-US).`);
     checked("vocabularyFilters", name, filterNameProblem);
   }
   return {
@@ -173,12 +163,12 @@ export function resolveTranscribeSettings(settings: TranscribeSpeechSettings): R
     vocabularyFilterName: settings.vocabularyFilterName,
     vocabularyFilters,
     jobNamePrefix: settings.jobNamePrefix === undefined ? "confide-" : checked("jobNamePrefix", settings.jobNamePrefix, jobNamePrefixProblem),
-    pollIntervalMs: wholeNumber("pollIntervalMs", settings.pollIntervalMs, 15_000, 0, 3_600_000),
-    discardWaitMs: wholeNumber("discardWaitMs", settings.discardWaitMs, 30_000, 0, 3_600_000),
-    discardPollIntervalMs: wholeNumber("discardPollIntervalMs", settings.discardPollIntervalMs, 2_000, 1, 600_000),
-    maxAttempts: wholeNumber("maxAttempts", settings.maxAttempts, 3, 1, 10),
-    connectionTimeoutMs: wholeNumber("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),
-    requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 600_000),
+    pollIntervalMs: wholeNumberSetting("pollIntervalMs", settings.pollIntervalMs, 15_000, 0, 3_600_000),
+    discardWaitMs: wholeNumberSetting("discardWaitMs", settings.discardWaitMs, 30_000, 0, 3_600_000),
+    discardPollIntervalMs: wholeNumberSetting("discardPollIntervalMs", settings.discardPollIntervalMs, 2_000, 1, 600_000),
+    maxAttempts: wholeNumberSetting("maxAttempts", settings.maxAttempts, 3, 1, 10),
+    connectionTimeoutMs: wholeNumberSetting("connectionTimeoutMs", settings.connectionTimeoutMs, 5_000, 1, 600_000),
+    requestTimeoutMs: wholeNumberSetting("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 600_000),
     logger: settings.logger,
   };
 }

@@ -1,4 +1,4 @@
-import { ConfideError, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core";
 
 /** What an SDK error carries: `name` is the service's error type, `$metadata` the HTTP status. */
 interface SdkError {
@@ -111,6 +111,7 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
   const name = nameOf(error);
   const status = statusOf(error);
   const said = messageOf(error);
+  const failure = status === undefined ? undefined : httpFailureClass(status);
   const details = { provider, operation, reason: name, ...(status === undefined ? {} : { status }) };
   if (isInputTooLong(error)) {
     return new ConfideError("provider.rejected", `Amazon Transcribe refused the recording as too long or too large to ${operation}: ${said}`, {
@@ -120,7 +121,7 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
     });
   }
   const retryAfterMs = throttledRetryAfterMs[name];
-  if (retryAfterMs !== undefined || status === 429) {
+  if (retryAfterMs !== undefined || failure === "throttled") {
     return new ConfideError("provider.throttled", `Amazon Transcribe is throttling requests to ${operation} (${name}): ${said}`, {
       retryable: true,
       retryAfterMs: retryAfterMs ?? throttledRetryAfterMs.ThrottlingException!,
@@ -128,7 +129,7 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
       details,
     });
   }
-  if (refusalNames.has(name) || status === 401 || status === 403) {
+  if (refusalNames.has(name) || failure === "credentials") {
     return new ConfideError(
       "provider.unavailable",
       `Amazon Transcribe refused to ${operation} (${name}): check the credentials, the region and the role's permissions.`,
@@ -146,7 +147,7 @@ export function toTranscribeError(error: unknown, operation: string): ConfideErr
       details: { ...details, reason: lost },
     });
   }
-  if ($fault === "server" || (status !== undefined && status >= 500)) {
+  if ($fault === "server" || failure === "unavailable") {
     return new ConfideError("provider.unavailable", `Amazon Transcribe failed to ${operation} (${name}): ${said}`, { retryable: true, cause: error, details });
   }
   if ($fault === "client" || (status !== undefined && status >= 400)) {

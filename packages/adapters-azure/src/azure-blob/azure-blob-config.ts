@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import type { BlobServiceClient, StoragePipelineOptions } from "@azure/storage-blob";
 
@@ -51,10 +51,6 @@ export interface ResolvedAzureBlobSettings {
   uploadBlocks: number;
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 /** Why `value` is not a storage connection string, in words that do not repeat it; undefined when it is one. */
 export function connectionStringProblem(value: string): string | undefined {
   const fields = new Map(
@@ -83,7 +79,7 @@ export function containerNameProblem(name: string): string | undefined {
 
 function positiveInteger(value: number | undefined, fallback: number, setting: string): number {
   const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < 1) throw invalid(setting, `${setting} must be a whole number of at least 1.`);
+  if (!Number.isInteger(resolved) || resolved < 1) throw invalidSetting(setting, `${setting} must be a whole number of at least 1.`);
   return resolved;
 }
 
@@ -91,7 +87,7 @@ function positiveInteger(value: number | undefined, fallback: number, setting: s
 export function resolveAzureBlobSettings(settings: AzureBlobStoreSettings): ResolvedAzureBlobSettings {
   const given = (["connectionString", "accountUrl", "client"] as const).filter((name) => settings[name] !== undefined);
   if (given.length !== 1) {
-    throw invalid(
+    throw invalidSetting(
       "connectionString",
       given.length === 0
         ? "Azure Blob Storage needs a connection string, an account URL or a client."
@@ -101,11 +97,11 @@ export function resolveAzureBlobSettings(settings: AzureBlobStoreSettings): Reso
   let source: AzureBlobCredentialSource;
   if (settings.connectionString !== undefined) {
     const problem = connectionStringProblem(settings.connectionString);
-    if (problem !== undefined) throw invalid("connectionString", `The connection string ${problem}.`);
+    if (problem !== undefined) throw invalidSetting("connectionString", `The connection string ${problem}.`);
     source = { kind: "connection-string", connectionString: settings.connectionString };
   } else if (settings.accountUrl !== undefined) {
     if (!URL.canParse(settings.accountUrl) || !/^https?:$/.test(new URL(settings.accountUrl).protocol)) {
-      throw invalid("accountUrl", "The account URL must be an http(s) URL such as https://<account>.blob.core.windows.net.");
+      throw invalidSetting("accountUrl", "The account URL must be an http(s) URL such as https://<account>.blob.core.windows.net.");
     }
     source = { kind: "account-url", accountUrl: settings.accountUrl, credential: settings.credential };
   } else {
@@ -113,9 +109,9 @@ export function resolveAzureBlobSettings(settings: AzureBlobStoreSettings): Reso
   }
   const containerName = settings.containerName ?? defaultContainerName;
   const containerProblem = containerNameProblem(containerName);
-  if (containerProblem !== undefined) throw invalid("containerName", `The container name ${containerProblem}.`);
+  if (containerProblem !== undefined) throw invalidSetting("containerName", `The container name ${containerProblem}.`);
   const uploadBlockBytes = positiveInteger(settings.uploadBlockBytes, defaultUploadBlockBytes, "uploadBlockBytes");
-  if (uploadBlockBytes > 4000 * 1024 * 1024) throw invalid("uploadBlockBytes", "uploadBlockBytes must be at most 4000 MiB (Azure's block limit).");
+  if (uploadBlockBytes > 4000 * 1024 * 1024) throw invalidSetting("uploadBlockBytes", "uploadBlockBytes must be at most 4000 MiB (Azure's block limit).");
   return {
     source,
     clientOptions: settings.clientOptions ?? {},

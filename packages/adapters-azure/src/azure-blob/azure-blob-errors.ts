@@ -1,4 +1,4 @@
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, httpFailureClass, isRetryableHttpFailure, parseRetryAfterMs } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface AzureLikeError {
@@ -46,7 +46,7 @@ function retryAfterMsOf(error: unknown): number | undefined {
  */
 function isTransient(error: unknown): boolean {
   const status = azureStatusOf(error);
-  if (status !== undefined) return status === 408 || status === 409 || status === 412 || status === 429 || status >= 500;
+  if (status !== undefined) return isRetryableHttpFailure(httpFailureClass(status)) || status === 409 || status === 412;
   // No answer: refused, reset, DNS, or the per-try timeout aborting the request (the caller's own
   // signal is checked before mapping). Sign-in failures are not transient.
   const name = (error as AzureLikeError | null)?.name;

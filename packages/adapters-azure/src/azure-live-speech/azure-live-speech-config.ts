@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core";
 import { regionProblem } from "../azure-speech/azure-speech-config.ts";
 
 /**
@@ -30,30 +30,26 @@ export interface ResolvedAzureLiveSpeechSettings {
   maxConnectionAudioMs: number;
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 /** Checks the settings; throws `validation.invalid_input` naming the setting (never its value). */
 export function resolveAzureLiveSpeechSettings(settings: AzureLiveSpeechSettings): ResolvedAzureLiveSpeechSettings {
-  if (settings.key.length === 0) throw invalid("key", "The Azure Speech key is empty.");
+  if (settings.key.length === 0) throw invalidSetting("key", "The Azure Speech key is empty.");
   let host: URL | undefined;
   if (settings.host !== undefined) {
     try {
       host = new URL(settings.host);
     } catch {
-      throw invalid("host", "The Azure live speech host is not a URL.");
+      throw invalidSetting("host", "The Azure live speech host is not a URL.");
     }
-    if (host.protocol !== "ws:" && host.protocol !== "wss:") throw invalid("host", "The Azure live speech host must be a ws:// or wss:// URL.");
+    if (host.protocol !== "ws:" && host.protocol !== "wss:") throw invalidSetting("host", "The Azure live speech host must be a ws:// or wss:// URL.");
   } else if (settings.region === undefined) {
-    throw invalid("region", "The Azure live speech adapter needs a region or a host.");
+    throw invalidSetting("region", "The Azure live speech adapter needs a region or a host.");
   } else {
     const problem = regionProblem(settings.region);
-    if (problem !== undefined) throw invalid("region", `The Azure Speech region ${problem}.`);
+    if (problem !== undefined) throw invalidSetting("region", `The Azure Speech region ${problem}.`);
   }
   const maxConnectionAudioMs = settings.maxConnectionAudioMs ?? 235 * 60_000;
   if (!Number.isInteger(maxConnectionAudioMs) || maxConnectionAudioMs < 1_000 || maxConnectionAudioMs > 240 * 60_000) {
-    throw invalid("maxConnectionAudioMs", "maxConnectionAudioMs is a whole number of milliseconds from 1,000 to 240 minutes.");
+    throw invalidSetting("maxConnectionAudioMs", "maxConnectionAudioMs is a whole number of milliseconds from 1,000 to 240 minutes.");
   }
   return { region: settings.region, host, key: settings.key, wordTimestamps: settings.wordTimestamps ?? true, maxConnectionAudioMs };
 }

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, httpFailureClass } from "@confide/core";
 
 const provider = "azure-live";
 
@@ -39,13 +39,14 @@ export function errorFromCancellation(errorCode: string, errorDetails: string | 
       return new ConfideError("provider.rejected", `Azure Speech refused the live transcription's parameters: ${said}`, { retryable: false, details });
     case "ConnectionFailure": {
       const status = upgradeStatus(said);
-      if (status === 401 || status === 403) {
+      const failure = status === undefined ? undefined : httpFailureClass(status);
+      if (failure === "credentials") {
         return new ConfideError("provider.rejected", `Azure Speech refused the credentials for live transcription (HTTP ${status}). Check the key and region.`, {
           retryable: false,
           details: { ...details, status },
         });
       }
-      if (status === 429) {
+      if (failure === "throttled") {
         return new ConfideError("provider.throttled", "Azure Speech is throttling live transcription (HTTP 429).", { retryable: true, details: { ...details, status } });
       }
       return new ConfideError("provider.unavailable", `Azure Speech could not be reached or dropped the connection: ${said}`, { retryable: true, details });

@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import type { AzureBlobStoreSettings } from "../azure-blob/azure-blob-config.ts";
 
@@ -77,18 +77,6 @@ export interface ResolvedAzureSpeechSettings {
   logger: Logger;
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
-function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < min || resolved > max) {
-    throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
-  }
-  return resolved;
-}
-
 /** Why `region` is not an Azure region name; undefined when it is one. */
 export function regionProblem(region: string): string | undefined {
   return /^[a-z][a-z0-9]{1,40}$/.test(region) ? undefined : "must be an Azure region name such as westeurope (lower-case letters and digits)";
@@ -99,30 +87,30 @@ export function resolveAzureSpeechSettings(settings: AzureSpeechSettings): Resol
   let endpoint: string;
   if (settings.endpoint !== undefined) {
     if (!URL.canParse(settings.endpoint) || !/^https?:$/.test(new URL(settings.endpoint).protocol)) {
-      throw invalid("endpoint", "The Speech endpoint must be an http(s) URL such as https://<resource>.cognitiveservices.azure.com.");
+      throw invalidSetting("endpoint", "The Speech endpoint must be an http(s) URL such as https://<resource>.cognitiveservices.azure.com.");
     }
     endpoint = settings.endpoint.replace(/\/+$/, "");
   } else if (settings.region !== undefined) {
     const problem = regionProblem(settings.region);
-    if (problem !== undefined) throw invalid("region", `The Speech region ${problem}.`);
+    if (problem !== undefined) throw invalidSetting("region", `The Speech region ${problem}.`);
     endpoint = `https://${settings.region}.api.cognitive.microsoft.com`;
   } else {
-    throw invalid("endpoint", "Azure Speech needs an endpoint or a region.");
+    throw invalidSetting("endpoint", "Azure Speech needs an endpoint or a region.");
   }
   const key = settings.key === "" ? undefined : settings.key;
-  const minPollIntervalMs = wholeNumber("minPollIntervalMs", settings.minPollIntervalMs, 5_000, 0, 3_600_000);
+  const minPollIntervalMs = wholeNumberSetting("minPollIntervalMs", settings.minPollIntervalMs, 5_000, 0, 3_600_000);
   return {
     endpoint,
     key,
     credential: settings.credential,
     storageCredential: settings.storageCredential,
     staging: settings.staging,
-    audioUrlExpiresInSeconds: wholeNumber("audioUrlExpiresInSeconds", settings.audioUrlExpiresInSeconds, 24 * 3600, 60, 7 * 24 * 3600),
-    timeToLiveHours: wholeNumber("timeToLiveHours", settings.timeToLiveHours, 24, 6, 744),
-    requestTimeoutMs: wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 3_600_000),
+    audioUrlExpiresInSeconds: wholeNumberSetting("audioUrlExpiresInSeconds", settings.audioUrlExpiresInSeconds, 24 * 3600, 60, 7 * 24 * 3600),
+    timeToLiveHours: wholeNumberSetting("timeToLiveHours", settings.timeToLiveHours, 24, 6, 744),
+    requestTimeoutMs: wholeNumberSetting("requestTimeoutMs", settings.requestTimeoutMs, 30_000, 1, 3_600_000),
     minPollIntervalMs,
-    maxPollIntervalMs: wholeNumber("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
-    deferredDeletionSweepIntervalMs: wholeNumber("deferredDeletionSweepIntervalMs", settings.deferredDeletionSweepIntervalMs, 10 * 60_000, 0, 24 * 3_600_000),
+    maxPollIntervalMs: wholeNumberSetting("maxPollIntervalMs", settings.maxPollIntervalMs, 60_000, minPollIntervalMs, 3_600_000),
+    deferredDeletionSweepIntervalMs: wholeNumberSetting("deferredDeletionSweepIntervalMs", settings.deferredDeletionSweepIntervalMs, 10 * 60_000, 0, 24 * 3_600_000),
     displayNamePrefix: settings.displayNamePrefix ?? "confide",
     fetch: settings.fetch ?? globalThis.fetch,
     logger: settings.logger ?? silentLogger,

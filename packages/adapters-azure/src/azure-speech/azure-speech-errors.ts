@@ -1,4 +1,4 @@
-import { ConfideError, parseRetryAfterMs, causeChain, unreachableCode } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, causeChain, providerHttpError, unreachableCode } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 const provider = "azure-speech";
@@ -43,30 +43,20 @@ export async function errorFromResponse(response: Response, what: string): Promi
   }
   const status = response.status;
   const words = `${said.code === undefined ? "" : ` ${said.code}`}${said.message === "" ? "" : `: ${said.message}`}`;
-  const details = { provider, status, ...(said.code === undefined ? {} : { reason: said.code }) };
-  const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
-  const retryAfter = retryAfterMs === undefined ? {} : { retryAfterMs };
-
-  if (status === 429) {
-    return new ConfideError("provider.throttled", `Azure Speech is throttling ${what} (HTTP 429${words}).`, { retryable: true, ...retryAfter, details });
-  }
-  if (status === 401 || status === 403) {
-    return new ConfideError(
-      "provider.rejected",
-      `Azure Speech refused the credentials for ${what} (HTTP ${status}${words}). Check the key, or the identity's role on the Speech resource.`,
-      { retryable: false, details },
-    );
-  }
-  if (status === 404) {
-    return new ConfideError("provider.rejected", `Azure Speech does not know ${what} (HTTP 404${words}).`, { retryable: false, details });
-  }
-  if (status === 408) {
-    return new ConfideError("provider.timeout", `Azure Speech timed out ${what} (HTTP 408${words}).`, { retryable: true, details });
-  }
-  if (status >= 500) {
-    return new ConfideError("provider.unavailable", `Azure Speech failed ${what} (HTTP ${status}${words}).`, { retryable: true, ...retryAfter, details });
-  }
-  return new ConfideError("provider.rejected", `Azure Speech refused ${what} (HTTP ${status}${words}).`, { retryable: false, details });
+  return providerHttpError({
+    provider,
+    status,
+    retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")),
+    details: said.code === undefined ? {} : { reason: said.code },
+    messages: {
+      throttled: `Azure Speech is throttling ${what} (HTTP 429${words}).`,
+      credentials: `Azure Speech refused the credentials for ${what} (HTTP ${status}${words}). Check the key, or the identity's role on the Speech resource.`,
+      not_found: `Azure Speech does not know ${what} (HTTP 404${words}).`,
+      timeout: `Azure Speech timed out ${what} (HTTP 408${words}).`,
+      unavailable: `Azure Speech failed ${what} (HTTP ${status}${words}).`,
+      refused: `Azure Speech refused ${what} (HTTP ${status}${words}).`,
+    },
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import type { TextAnalyticsClient, TextAnalyticsClientOptions } from "@azure/ai-text-analytics";
 
@@ -40,31 +40,21 @@ export interface ResolvedAzureTextAnalyticsSettings {
   maxRetries: number;
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
-function wholeNumber(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw invalid(setting, `${setting} must be a whole number from ${min} to ${max}.`);
-  return value;
-}
-
 /**
  * Fills defaults and checks the settings.
  * @throws ConfideError `validation.invalid_input` naming the setting (never echoing the key).
  */
 export function resolveAzureTextAnalyticsSettings(settings: AzureTextAnalyticsSettings): ResolvedAzureTextAnalyticsSettings {
-  const requestTimeoutMs = wholeNumber("requestTimeoutMs", settings.requestTimeoutMs, defaultRequestTimeoutMs, 1, 600_000);
-  const maxRetries = wholeNumber("maxRetries", settings.maxRetries, defaultMaxRetries, 0, 5);
+  const requestTimeoutMs = wholeNumberSetting("requestTimeoutMs", settings.requestTimeoutMs, defaultRequestTimeoutMs, 1, 600_000);
+  const maxRetries = wholeNumberSetting("maxRetries", settings.maxRetries, defaultMaxRetries, 0, 5);
   const clientOptions = settings.clientOptions ?? {};
   if (settings.client !== undefined) return { source: { kind: "client", client: settings.client }, clientOptions, requestTimeoutMs, maxRetries };
   const endpoint = settings.endpoint?.trim() ?? "";
   if (endpoint === "" || !URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
-    throw invalid("endpoint", "The Azure Text Analytics endpoint must be an http(s) URL, e.g. https://<resource>.cognitiveservices.azure.com.");
+    throw invalidSetting("endpoint", "The Azure Text Analytics endpoint must be an http(s) URL, e.g. https://<resource>.cognitiveservices.azure.com.");
   }
   if (settings.key !== undefined) {
-    if (settings.key.trim() === "") throw invalid("key", "The Azure Text Analytics key is empty.");
+    if (settings.key.trim() === "") throw invalidSetting("key", "The Azure Text Analytics key is empty.");
     return { source: { kind: "key", endpoint, key: settings.key.trim() }, clientOptions, requestTimeoutMs, maxRetries };
   }
   return { source: { kind: "credential", endpoint, credential: settings.credential }, clientOptions, requestTimeoutMs, maxRetries };

@@ -1,4 +1,4 @@
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 /** Throttled without a Retry-After: the wait suggested to core. */
@@ -68,18 +68,24 @@ export function toTextAnalyticsError(error: unknown, options: { timedOutAfterMs?
       details,
     });
   }
-  if (status === 429) {
-    return new ConfideError("provider.throttled", `Azure Text Analytics is throttling requests (${said}).`, {
-      retryable: true,
-      retryAfterMs: retryAfterMsOf(error) ?? defaultThrottledRetryAfterMs,
+  if (status !== undefined) {
+    const retryAfterMs = retryAfterMsOf(error) ?? (httpFailureClass(status) === "throttled" ? defaultThrottledRetryAfterMs : undefined);
+    return providerHttpError({
+      provider: "azure-text-analytics",
+      status,
+      retryAfterMs,
       cause: error,
-      details,
+      details: code === undefined ? {} : { reason: code },
+      messages: {
+        throttled: `Azure Text Analytics is throttling requests (${said}).`,
+        timeout: `Azure Text Analytics timed out (${said}).`,
+        unavailable: `Azure Text Analytics could not be reached or failed (${said}).`,
+        credentials: `Azure Text Analytics refused the credentials (${said}): check the key, or the identity's role (Cognitive Services User).`,
+        refused: `Azure Text Analytics refused the request (${said}).`,
+      },
     });
   }
-  if (status === 408) {
-    return new ConfideError("provider.timeout", `Azure Text Analytics timed out (${said}).`, { retryable: true, cause: error, details });
-  }
-  if (status === undefined && name !== "RestError" && name !== "AbortError") {
+  if (name !== "RestError" && name !== "AbortError") {
     // The SDK refused before sending (a bearer token over plain http, a malformed endpoint): configuration.
     return new ConfideError("provider.unavailable", `Azure Text Analytics cannot be used as configured (${error instanceof Error ? error.message : String(error)}).`, {
       retryable: false,
@@ -87,23 +93,13 @@ export function toTextAnalyticsError(error: unknown, options: { timedOutAfterMs?
       details: { provider: "azure-text-analytics", reason: typeof name === "string" ? name : "unknown" },
     });
   }
-  if (status === undefined || status >= 500) {
-    const retryAfterMs = retryAfterMsOf(error);
-    return new ConfideError("provider.unavailable", `Azure Text Analytics could not be reached or failed (${said || String(name ?? "no answer")}).`, {
-      retryable: true,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      cause: error,
-      details,
-    });
-  }
-  if (status === 401 || status === 403) {
-    return new ConfideError("provider.rejected", `Azure Text Analytics refused the credentials (${said}): check the key, or the identity's role (Cognitive Services User).`, {
-      retryable: false,
-      cause: error,
-      details,
-    });
-  }
-  return new ConfideError("provider.rejected", `Azure Text Analytics refused the request (${said}).`, { retryable: false, cause: error, details });
+  const retryAfterMs = retryAfterMsOf(error);
+  return new ConfideError("provider.unavailable", `Azure Text Analytics could not be reached or failed (${said || String(name ?? "no answer")}).`, {
+    retryable: true,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    cause: error,
+    details,
+  });
 }
 
 /**

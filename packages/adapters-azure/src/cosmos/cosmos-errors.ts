@@ -1,4 +1,4 @@
-import { ConfideError, unreachableCodes } from "@confide/core";
+import { ConfideError, httpFailureClass, isRetryableHttpFailure, unreachableCodes } from "@confide/core";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface CosmosLikeError {
@@ -97,7 +97,7 @@ export function toCosmosError(error: unknown, operation: string): unknown {
       { retryable: false, cause: error, details: { ...details, reason: "RequestEntityTooLarge" } },
     );
   }
-  if (status === 429) {
+  if (status !== undefined && httpFailureClass(status) === "throttled") {
     const retryAfterMs = cosmosRetryAfterMsOf(error);
     return new ConfideError("dependency.unavailable", `Cosmos DB throttled the request to ${operation} (429 request rate too large).`, {
       retryable: true,
@@ -118,7 +118,7 @@ export function toCosmosError(error: unknown, operation: string): unknown {
   const retryable =
     status === undefined
       ? !(typeof (error as CosmosLikeError).name === "string" && credentialErrorNames.has((error as CosmosLikeError).name as string))
-      : status === 408 || status === 409 || status === 412 || status === 449 || status >= 500;
+      : isRetryableHttpFailure(httpFailureClass(status)) || status === 409 || status === 412 || status === 449;
   return new ConfideError(
     "dependency.unavailable",
     `Cosmos DB failed to ${operation} (${status === undefined ? details.reason : status}).`,

@@ -1,5 +1,13 @@
+import { readFileSync } from "node:fs";
+import { fileSetting } from "@confide/core";
 import { z } from "zod";
-import { readPemFileSetting } from "./pem-file-setting.ts";
+
+/** The PEM certificate(s) in the file at `path`, or what is wrong with that file, in words. */
+function readPemFile(path: string) {
+  return fileSetting(path, (file) => readFileSync(file, "utf8"), (text) =>
+    text.includes("-----BEGIN CERTIFICATE-----") ? { value: text } : { problem: `${path} holds no PEM certificate` },
+  );
+}
 
 /** Cosmos DB database ids: 1–255 characters, none of `/ \ # ?`, no trailing space. */
 const databaseIdPattern = /^[^/\\#?]{0,254}[^/\\#? ]$/;
@@ -29,7 +37,7 @@ export const cosmosSettings = z
       .string()
       .min(1)
       .transform((path, context) => {
-        const file = readPemFileSetting(path);
+        const file = readPemFile(path);
         if (file.problem !== undefined) {
           context.addIssue({ code: "custom", message: file.problem });
           return z.NEVER;

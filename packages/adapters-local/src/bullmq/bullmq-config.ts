@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core";
 import { integerSetting } from "../settings/integer-setting.ts";
 
 /** Settings of the BullMQ job queue (self-hosted, Azure Cache for Redis, ElastiCache). */
@@ -77,21 +77,17 @@ export interface ResolvedBullMqJobQueueSettings {
 const prefixPattern = /^[A-Za-z0-9_.{}-]{1,100}$/;
 const queueNamePattern = /^[A-Za-z0-9_.-]{1,100}$/;
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input`. */
 export function resolveBullMqSettings(settings: BullMqJobQueueSettings): ResolvedBullMqJobQueueSettings {
   if (typeof settings.url !== "string" || !/^rediss?:\/\/\S+$/.test(settings.url)) {
-    throw invalid("url", "A Redis URL (redis:// or rediss://) is required for the BullMQ job queue.");
+    throw invalidSetting("url", "A Redis URL (redis:// or rediss://) is required for the BullMQ job queue.");
   }
   if (typeof settings.prefix !== "string" || !prefixPattern.test(settings.prefix)) {
-    throw invalid("prefix", 'The BullMQ key prefix must be 1 to 100 letters, digits, "_", "-", "." or "{}".');
+    throw invalidSetting("prefix", 'The BullMQ key prefix must be 1 to 100 letters, digits, "_", "-", "." or "{}".');
   }
   const queueName = settings.queueName ?? "jobs";
   if (!queueNamePattern.test(queueName)) {
-    throw invalid("queueName", 'The BullMQ queue name must be 1 to 100 letters, digits, "_", "-" or ".".');
+    throw invalidSetting("queueName", 'The BullMQ queue name must be 1 to 100 letters, digits, "_", "-" or ".".');
   }
   return {
     url: settings.url,

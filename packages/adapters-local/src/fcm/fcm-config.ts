@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core";
 import type { App, Credential } from "firebase-admin/app";
 import type { Messaging } from "firebase-admin/messaging";
 import { readFileSync } from "node:fs";
@@ -53,10 +53,6 @@ export interface ResolvedFcmSettings {
   logger: Logger;
 }
 
-function invalid(setting: string, message: string, cause?: unknown): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { cause, details: { setting } });
-}
-
 function field(account: Record<string, unknown>, snake: string, camel: string): unknown {
   return account[snake] ?? account[camel];
 }
@@ -66,7 +62,7 @@ function readServiceAccount(account: Record<string, unknown>, setting: string): 
   const privateKey = field(account, "private_key", "privateKey");
   const projectId = field(account, "project_id", "projectId");
   if (typeof clientEmail !== "string" || clientEmail === "" || typeof privateKey !== "string" || privateKey === "") {
-    throw invalid(setting, "The FCM service account lacks client_email or private_key.");
+    throw invalidSetting(setting, "The FCM service account lacks client_email or private_key.");
   }
   return {
     kind: "service-account",
@@ -80,7 +76,7 @@ export function resolveFcmSettings(settings: FcmSettings): ResolvedFcmSettings {
     (name) => settings[name] !== undefined,
   );
   if (given.length !== 1) {
-    throw invalid(
+    throw invalidSetting(
       "serviceAccount",
       given.length === 0
         ? "FCM needs credentials: a service account (object or file path), a credential, an app or a messaging instance."
@@ -96,14 +92,14 @@ export function resolveFcmSettings(settings: FcmSettings): ResolvedFcmSettings {
     try {
       parsed = JSON.parse(readFileSync(settings.serviceAccountPath, "utf8"));
     } catch (error) {
-      throw invalid(
+      throw invalidSetting(
         "serviceAccountPath",
         `The FCM service account file ${settings.serviceAccountPath} cannot be read as JSON.`,
         error,
       );
     }
     if (typeof parsed !== "object" || parsed === null) {
-      throw invalid("serviceAccountPath", `The FCM service account file ${settings.serviceAccountPath} is not a JSON object.`);
+      throw invalidSetting("serviceAccountPath", `The FCM service account file ${settings.serviceAccountPath} is not a JSON object.`);
     }
     source = readServiceAccount(parsed as Record<string, unknown>, "serviceAccountPath");
   } else if (settings.credential !== undefined) {
@@ -117,14 +113,14 @@ export function resolveFcmSettings(settings: FcmSettings): ResolvedFcmSettings {
   const projectId =
     settings.projectId ?? (source.kind === "service-account" ? source.serviceAccount.projectId : undefined);
   if (source.kind === "credential" && projectId === undefined) {
-    throw invalid("projectId", "FCM needs a projectId with a custom credential.");
+    throw invalidSetting("projectId", "FCM needs a projectId with a custom credential.");
   }
   const batchSize = settings.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) {
-    throw invalid("batchSize", "batchSize must be an integer from 1 to 500 (FCM's limit).");
+    throw invalidSetting("batchSize", "batchSize must be an integer from 1 to 500 (FCM's limit).");
   }
   if (settings.transport === "http2" && settings.httpAgent !== undefined) {
-    throw invalid("transport", "An httpAgent needs the http1 transport: firebase-admin's HTTP/2 transport ignores agents.");
+    throw invalidSetting("transport", "An httpAgent needs the http1 transport: firebase-admin's HTTP/2 transport ignores agents.");
   }
   return {
     source,

@@ -1,14 +1,29 @@
-import { ConfideError } from "@confide/core";
+import { readFileSync } from "node:fs";
+import { ConfideError, fileSetting, type FileSetting } from "@confide/core";
 import { z } from "zod";
 import { resolveFcmSettings } from "./fcm-config.ts";
-import { readJsonFileSetting } from "./json-file-setting.ts";
+
+/** The JSON object in the file at `path`, or what is wrong with that file ("/x.json is empty"), in words. */
+function readJsonObjectFile(path: string) {
+  return fileSetting(path, (file) => readFileSync(file, "utf8"), (text): FileSetting<Record<string, unknown>> => {
+    if (text.trim() === "") return { problem: `${path} is empty` };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      return { problem: `${path} is not JSON (${(error as Error).message})` };
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { problem: `${path} holds JSON but not an object` };
+    return { value: parsed as Record<string, unknown> };
+  });
+}
 
 /** The service account in the file a variable names, checked as the notifier will check it. */
 const serviceAccountFile = z
   .string()
   .min(1)
   .transform((path, context) => {
-    const file = readJsonFileSetting(path);
+    const file = readJsonObjectFile(path);
     if (file.problem !== undefined) {
       context.addIssue({ code: "custom", message: file.problem });
       return z.NEVER;

@@ -10,17 +10,7 @@
  * Nothing here logs, and the SDK's own logging is off: neither the transcript nor the model's
  * words reach a log line or an error message.
  */
-import {
-  allNotAssessed,
-  ConfideError,
-  notAssessed,
-  withDeadline,
-  type NotesDraft,
-  type NoteWriter,
-  type NoteWriterInput,
-  type NoteWriterResult,
-  type SpeakerRole,
-} from "@confide/core";
+import { allNotAssessed, ConfideError, notAssessed, withDeadline, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole, invalidSetting } from "@confide/core";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { integerSetting } from "../settings/integer-setting.ts";
@@ -67,10 +57,6 @@ const noKey = "no-key";
 /** Tokens kept free besides the estimate: chat template, message framing, the schema a server may inject. */
 const framingTokens = 512;
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 function resolve(settings: OpenAiNoteWriterSettings) {
   let base: URL;
   try {
@@ -78,14 +64,14 @@ function resolve(settings: OpenAiNoteWriterSettings) {
   } catch (error) {
     throw new ConfideError("validation.invalid_input", "The model server URL (baseUrl) is not a valid URL.", { cause: error, details: { setting: "baseUrl" } });
   }
-  if (base.protocol !== "http:" && base.protocol !== "https:") throw invalid("baseUrl", "The model server URL must be http:// or https://.");
-  if (typeof settings.model !== "string" || settings.model.trim() === "") throw invalid("model", "A model name is required.");
+  if (base.protocol !== "http:" && base.protocol !== "https:") throw invalidSetting("baseUrl", "The model server URL must be http:// or https://.");
+  if (typeof settings.model !== "string" || settings.model.trim() === "") throw invalidSetting("model", "A model name is required.");
   const temperature = settings.temperature ?? 0.1;
-  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalid("temperature", "temperature must be between 0 and 2.");
+  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalidSetting("temperature", "temperature must be between 0 and 2.");
   const contextTokens = integerSetting("contextTokens", settings.contextTokens, 8192, 1024);
   const maxOutputTokens = integerSetting("maxOutputTokens", settings.maxOutputTokens, 2048, 256);
   const windowTokens = contextTokens - maxOutputTokens - framingTokens - estimateTokens(openAiNotesSystemPrompt);
-  if (windowTokens < 128) throw invalid("contextTokens", "contextTokens leaves too little room for the transcript after the answer and the instructions.");
+  if (windowTokens < 128) throw invalidSetting("contextTokens", "contextTokens leaves too little room for the transcript after the answer and the instructions.");
   return {
     baseURL: base.href.replace(/\/+$/, ""),
     model: settings.model.trim(),

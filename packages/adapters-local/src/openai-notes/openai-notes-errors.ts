@@ -3,7 +3,7 @@
  * built here carries the transcript or the model's words: a server's own error message is left
  * out (some servers echo the request in it); its status, `type` and `code` are kept.
  */
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, providerHttpError } from "@confide/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 
 const provider = "openai";
@@ -47,34 +47,18 @@ export function errorFromRequest(error: unknown, what: string, timedOutAfterMs: 
   }
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
-    const details = { provider, status, ...(typeof error.code === "string" ? { errorCode: error.code } : {}) };
-    const retryAfterMs = retryAfterMsOf(error.headers);
-    if (status === 429) {
-      return new ConfideError("provider.throttled", `The model server is throttling ${what} (HTTP 429)${said(error)}.`, {
-        retryable: true,
-        retryAfterMs,
-        details,
-      });
-    }
-    if (status === 401 || status === 403) {
-      return new ConfideError("provider.rejected", `The model server refused the credentials for ${what} (HTTP ${status})${said(error)}. Check the API key.`, {
-        retryable: false,
-        details,
-      });
-    }
-    if (status === 408) {
-      return new ConfideError("provider.timeout", `The model server timed out ${what} (HTTP 408).`, { retryable: true, details });
-    }
-    if (status >= 500) {
-      return new ConfideError("provider.unavailable", `The model server failed ${what} (HTTP ${status})${said(error)}.`, {
-        retryable: true,
-        retryAfterMs,
-        details,
-      });
-    }
-    return new ConfideError("provider.rejected", `The model server refused ${what} (HTTP ${status})${said(error)}; check the model name and the context size.`, {
-      retryable: false,
-      details,
+    return providerHttpError({
+      provider,
+      status,
+      retryAfterMs: retryAfterMsOf(error.headers),
+      details: typeof error.code === "string" ? { errorCode: error.code } : {},
+      messages: {
+        throttled: `The model server is throttling ${what} (HTTP 429)${said(error)}.`,
+        credentials: `The model server refused the credentials for ${what} (HTTP ${status})${said(error)}. Check the API key.`,
+        timeout: `The model server timed out ${what} (HTTP 408).`,
+        unavailable: `The model server failed ${what} (HTTP ${status})${said(error)}.`,
+        refused: `The model server refused ${what} (HTTP ${status})${said(error)}; check the model name and the context size.`,
+      },
     });
   }
   return new ConfideError("provider.unavailable", `The model server failed ${what}: ${error instanceof Error ? error.name : "unknown error"}.`, {

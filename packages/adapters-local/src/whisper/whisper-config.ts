@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 
@@ -52,10 +52,6 @@ export interface ResolvedWhisperSettings {
   responseFormat: "verbose_json" | "diarized_json";
 }
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
-
 /** Fills defaults and checks the settings. @throws ConfideError `validation.invalid_input`. */
 export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisperSettings {
   let base: URL;
@@ -68,10 +64,10 @@ export function resolveWhisperSettings(settings: WhisperSettings): ResolvedWhisp
     });
   }
   if (base.protocol !== "http:" && base.protocol !== "https:") {
-    throw invalid("baseUrl", "The Whisper server URL must be http:// or https://.");
+    throw invalidSetting("baseUrl", "The Whisper server URL must be http:// or https://.");
   }
   if (typeof settings.model !== "string" || settings.model.trim() === "") {
-    throw invalid("model", "A Whisper model name is required.");
+    throw invalidSetting("model", "A Whisper model name is required.");
   }
   const root = base.href.replace(/\/+$/, "").replace(/\/v1$/, "");
   return {

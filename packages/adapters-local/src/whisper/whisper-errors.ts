@@ -1,4 +1,4 @@
-import { ConfideError, parseRetryAfterMs, causeChain, unreachableCode } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, causeChain, providerHttpError, unreachableCode } from "@confide/core";
 
 const maxMessageLength = 500;
 
@@ -39,41 +39,19 @@ export async function errorFromResponse(response: Response, what: string): Promi
   } catch (error) {
     serverMessage = `(the error body could not be read: ${error instanceof Error ? error.message : String(error)})`;
   }
-  const status = response.status;
   const said = serverMessage === "" ? "" : `: ${serverMessage}`;
-  const details = { provider: "whisper", status };
-  const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
-
-  if (status === 429) {
-    return new ConfideError("provider.throttled", `The Whisper server is throttling ${what} (HTTP 429)${said}`, {
-      retryable: true,
-      retryAfterMs,
-      details,
-    });
-  }
-  if (status === 401 || status === 403) {
-    return new ConfideError(
-      "provider.rejected",
-      `The Whisper server refused the credentials for ${what} (HTTP ${status})${said}. Check the API key.`,
-      { retryable: false, details },
-    );
-  }
-  if (status === 408) {
-    return new ConfideError("provider.timeout", `The Whisper server timed out ${what} (HTTP 408)${said}`, {
-      retryable: true,
-      details,
-    });
-  }
-  if (status >= 500) {
-    return new ConfideError("provider.unavailable", `The Whisper server failed ${what} (HTTP ${status})${said}`, {
-      retryable: true,
-      retryAfterMs,
-      details,
-    });
-  }
-  return new ConfideError("provider.rejected", `The Whisper server refused ${what} (HTTP ${status})${said}`, {
-    retryable: false,
-    details,
+  const status = response.status;
+  return providerHttpError({
+    provider: "whisper",
+    status,
+    retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")),
+    messages: {
+      throttled: `The Whisper server is throttling ${what} (HTTP 429)${said}`,
+      credentials: `The Whisper server refused the credentials for ${what} (HTTP ${status})${said}. Check the API key.`,
+      timeout: `The Whisper server timed out ${what} (HTTP 408)${said}`,
+      unavailable: `The Whisper server failed ${what} (HTTP ${status})${said}`,
+      refused: `The Whisper server refused ${what} (HTTP ${status})${said}`,
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Session } from "./session.ts";
 import { ConfideError } from "../errors.ts";
 import { holdsCovering, isActiveHold, type LegalHold } from "./legal-hold.ts";
-import { assertRetentionLimit, maxRetentionBatch, retentionCandidateOf } from "./retention-candidates.ts";
+import { assertRetentionLimit, maxRetentionBatch, retentionCandidateOf } from "../ports/retention-candidates.ts";
 import { retentionCutoff, retentionDays, retentionPolicyProblems, retentionRules } from "./retention.ts";
 
 const dayMs = 24 * 3600_000;

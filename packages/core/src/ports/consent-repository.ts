@@ -12,12 +12,14 @@ export interface ConsentRepository {
    * @throws ConfideError `consent.conflict` when the patient's history already holds a record at
    * that sequence (another writer appended first: read the history again and retry), or a record
    * with the same id.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   append(record: ConsentRecord): Promise<ConsentRecord>;
 
   /**
    * @returns the patient's history, oldest first (by sequence); empty for a patient with none
    * (also an unknown or erased id — consent records outlive the account, see `eraseReasons`).
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   history(patientId: string): Promise<ConsentRecord[]>;
 
@@ -27,6 +29,7 @@ export interface ConsentRepository {
    * proof that past processing was lawful; the reason is the one field that may hold more).
    * A patient with no history does not throw.
    * @returns how many records had a reason removed.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   eraseReasons(patientId: string): Promise<number>;
 

@@ -29,3 +29,9 @@ export type { Logger } from "./logger.ts";
 export { silentLogger } from "./logger.ts";
 export { randomIds } from "./random-ids.ts";
 export { noDiarizer } from "./no-diarizer.ts";
+export { invalidSetting, wholeNumberSetting, fileSetting, type FileSetting } from "./adapter-settings.ts";
+// Port-side helpers: the checks every implementation of a port applies first.
+export * from "./byte-range.ts";
+export * from "./job-id.ts";
+export * from "./retention-candidates.ts";
+export * from "./unsupported-snapshots.ts";

@@ -73,16 +73,21 @@ export interface SessionRepository {
   /**
    * Stores a new session as given (its `version` is stored as is).
    * @throws ConfideError `session.version_conflict` when the id exists.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   create(session: Session): Promise<void>;
 
-  /** @returns the session, or null when missing. */
+  /**
+   * @returns the session, or null when missing.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
+   */
   get(id: string): Promise<Session | null>;
 
   /**
    * A cheap read of what changes on every write, without the session's document (adapters read
    * only these fields: no transcript or words are loaded).
    * @returns the session's state, or null when missing.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   getStatus(id: string): Promise<SessionState | null>;
 
@@ -92,20 +97,28 @@ export interface SessionRepository {
    * @returns the stored session.
    * @throws ConfideError `session.version_conflict` when the stored version differs,
    * `session.not_found` when the session is gone.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   update(session: Session, expectedVersion: number): Promise<Session>;
 
-  /** Removes the session and everything stored with it. A missing id does not throw. */
+  /**
+   * Removes the session and everything stored with it. A missing id does not throw.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
+   */
   delete(id: string): Promise<void>;
 
   /**
    * Pages through sessions matching every given filter, as summaries (core's `summarize`): a
    * listing never reads transcripts or sentiment. `get` gives a whole session.
    * @throws ConfideError `validation.invalid_input` for a limit outside 1–100 or a bad cursor.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   list(query: SessionQuery): Promise<Page<SessionSummary>>;
 
-  /** Sessions in one of `statuses` not written since `updatedBefore`, oldest first. */
+  /**
+   * Sessions in one of `statuses` not written since `updatedBefore`, oldest first.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
+   */
   findStale(options: { statuses: SessionStatus[]; updatedBefore: Date; limit: number }): Promise<Session[]>;
 
   /**
@@ -113,6 +126,7 @@ export interface SessionRepository {
    * id ascending), at most `limit`, after `query.after` when given. Reads no transcript.
    * @returns `[]` when none remain.
    * @throws ConfideError `validation.invalid_input` for a limit outside 1–1000.
+   * @throws ConfideError `dependency.unavailable` when the store cannot be reached or fails.
    */
   findRetentionCandidates(query: RetentionCandidateQuery): Promise<RetentionCandidate[]>;
 

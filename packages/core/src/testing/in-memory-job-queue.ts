@@ -2,7 +2,7 @@ import { ConfideError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { EnqueueOptions, JobHandler, JobPayload, JobQueue } from "../ports/job-queue.ts";
 import { systemClock } from "../ports/clock.ts";
-import { checkEnqueueArguments } from "../domain/job-id.ts";
+import { checkEnqueueArguments } from "../ports/job-id.ts";
 
 export interface QueuedJob {
   name: string;

@@ -1,4 +1,4 @@
-import { unsupportedDatabaseSnapshots } from "../domain/unsupported-snapshots.ts";
+import { unsupportedDatabaseSnapshots } from "../ports/unsupported-snapshots.ts";
 import type { Repositories } from "../ports/repositories.ts";
 import { createInMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";

@@ -2,7 +2,7 @@ import { toSessionSummary, type Session } from "../domain/session.ts";
 import { searchWords, sessionSearchIndex, type SearchAudience } from "../domain/session-search-terms.ts";
 import { ConfideError } from "../errors.ts";
 import type { RetentionCandidate, SessionQuery, SessionRepository } from "../ports/session-repository.ts";
-import { assertRetentionLimit, retentionCandidateOf } from "../domain/retention-candidates.ts";
+import { assertRetentionLimit, retentionCandidateOf } from "../ports/retention-candidates.ts";
 import { pageOf } from "./cursor.ts";
 
 type Key = [string | number, string];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfideError } from "../../errors.ts";
 import type { Diarizer, LiveDiarization } from "../../ports/diarizer.ts";
 import type { LiveSpeechEvent, LiveSpeechSettings } from "../../ports/live-speech-to-text.ts";
-import { createInstantLiveSpeechToText } from "../../testing/instant-live-speech-to-text.ts";
+import { createInstantLiveSpeechToText } from "../../live-speech/instant-live-speech-to-text.ts";
 import { diarizedLiveSpeechToText } from "./diarized-live-speech-to-text.ts";
 
 const mono: LiveSpeechSettings = {

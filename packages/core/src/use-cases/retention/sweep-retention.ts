@@ -1,5 +1,5 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { retentionCandidateOf } from "../../domain/retention-candidates.ts";
+import { retentionCandidateOf } from "../../ports/retention-candidates.ts";
 import { retentionCutoff, retentionRules, type RetentionRule } from "../../domain/retention.ts";
 import type { Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";

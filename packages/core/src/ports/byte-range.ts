@@ -1,5 +1,5 @@
 import { ConfideError } from "../errors.ts";
-import type { ByteRange } from "../ports/blob-store.ts";
+import type { ByteRange } from "./blob-store.ts";
 
 /**
  * Checks a range a BlobStore is asked for, before any storage is touched. Whether it starts past

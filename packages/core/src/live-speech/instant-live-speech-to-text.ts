@@ -1,8 +1,8 @@
 import { ConfideError } from "../errors.ts";
 import type { Word } from "../domain/transcript.ts";
 import type { LiveSpeechCapabilities, LiveSpeechToText, LiveStreamCost } from "../ports/live-speech-to-text.ts";
-import type { UtteranceCutterOptions } from "../live-speech/utterance-cutter.ts";
-import { startUtteranceRecognition, type LiveUtterance } from "../live-speech/utterance-recognition.ts";
+import type { UtteranceCutterOptions } from "./utterance-cutter.ts";
+import { startUtteranceRecognition, type LiveUtterance } from "./utterance-recognition.ts";
 
 export interface InstantLiveSpeechOptions {
   /**
@@ -21,7 +21,7 @@ export interface InstantLiveSpeechOptions {
 }
 
 /**
- * A LiveSpeechToText for tests and benchmarks that answers at once: the audio is cut into
+ * A LiveSpeechToText for tests, benchmarks and the `instant-fake` live adapter that answers at once: the audio is cut into
  * utterances by the same voice-activity detector as the embedded engines, and each utterance's
  * final is emitted as soon as the pause that ends it is heard, with the scripted text and its
  * words spread evenly over the utterance. Deterministic: the same audio gives the same finals.

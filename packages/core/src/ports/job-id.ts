@@ -1,5 +1,5 @@
 import { ConfideError } from "../errors.ts";
-import type { EnqueueOptions } from "../ports/job-queue.ts";
+import type { EnqueueOptions } from "./job-queue.ts";
 
 /** The longest job id every queue accepts (BullMQ keeps ids in Redis keys). */
 export const jobIdMaxLength = 200;

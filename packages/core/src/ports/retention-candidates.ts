@@ -1,7 +1,7 @@
 import { ConfideError } from "../errors.ts";
-import type { RetentionCandidate } from "../ports/session-repository.ts";
-import type { RetentionRule } from "./retention.ts";
-import type { Session } from "./session.ts";
+import type { RetentionRule } from "../domain/retention.ts";
+import type { Session } from "../domain/session.ts";
+import type { RetentionCandidate } from "./session-repository.ts";
 
 /** Largest batch `findRetentionCandidates` answers. */
 export const maxRetentionBatch = 1000;

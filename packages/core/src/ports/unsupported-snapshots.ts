@@ -1,5 +1,5 @@
 import { ConfideError } from "../errors.ts";
-import type { DatabaseSnapshots } from "../ports/database-snapshots.ts";
+import type { DatabaseSnapshots } from "./database-snapshots.ts";
 
 /**
  * The snapshots of a database that cannot take them: every method throws

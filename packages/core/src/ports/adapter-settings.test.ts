@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfideError } from "../errors.ts";
+import { fileSetting, invalidSetting, wholeNumberSetting } from "./adapter-settings.ts";
+
+const failing = (code: string) => () => {
+  throw Object.assign(new Error(`failed: ${code}`), { code });
+};
+
+describe("adapter settings helpers", () => {
+  it("invalidSetting names the setting, never a value", () => {
+    const error = invalidSetting("endpoint", "The endpoint must be a URL.");
+    expect(ConfideError.is(error, "validation.invalid_input")).toBe(true);
+    expect(error.details).toEqual({ setting: "endpoint" });
+  });
+
+  it("wholeNumberSetting takes the fallback when left out and refuses fractions and numbers out of range", () => {
+    expect(wholeNumberSetting("maxAttempts", undefined, 3, 1, 10)).toBe(3);
+    expect(wholeNumberSetting("maxAttempts", 10, 3, 1, 10)).toBe(10);
+    for (const bad of [0, 11, 2.5, Number.NaN]) {
+      expect(() => wholeNumberSetting("maxAttempts", bad, 3, 1, 10)).toThrow("maxAttempts must be a whole number from 1 to 10.");
+    }
+  });
+
+  it("fileSetting says why a file cannot be read, in words, and hands a readable file's text to its check", () => {
+    const check = (text: string) => (text.startsWith("{") ? { value: text } : { problem: "not JSON" });
+    expect(fileSetting("/a.json", failing("ENOENT"), check)).toEqual({ problem: "there is no file /a.json" });
+    expect(fileSetting("/a", failing("EISDIR"), check)).toEqual({ problem: "/a is a folder, not a file" });
+    expect(fileSetting("/a", failing("EACCES"), check)).toEqual({ problem: "/a cannot be read by this process (permissions)" });
+    expect(fileSetting("/a", failing("EIO"), check)).toEqual({ problem: "/a cannot be read (failed: EIO)" });
+    expect(fileSetting("/a", () => "{}", check)).toEqual({ value: "{}" });
+    expect(fileSetting("/a", () => "x", check)).toEqual({ problem: "not JSON" });
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Helpers every adapter's settings share: the error naming a bad setting, a bounded whole number,
+ * and a setting that names a file. They live in core because it is the one package every adapter
+ * package may import (adapter packages may not import each other); core reads no file itself, so
+ * the adapter hands `fileSetting` its reader (`readFileSync`).
+ */
+import { ConfideError } from "../errors.ts";
+
+/**
+ * ConfideError `validation.invalid_input` naming the setting in `details.setting`. `message`
+ * says what is wrong in words that never repeat a secret value.
+ */
+export function invalidSetting(setting: string, message: string, cause?: unknown): ConfideError {
+  return new ConfideError("validation.invalid_input", message, { ...(cause === undefined ? {} : { cause }), details: { setting } });
+}
+
+/**
+ * A whole-number setting: `fallback` when it is left out, else `value` once checked to lie in
+ * `min`…`max`.
+ * @throws ConfideError `validation.invalid_input` naming the setting ("… must be a whole number from 1 to 5.").
+ */
+export function wholeNumberSetting(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  const resolved = value ?? fallback;
+  if (!Number.isInteger(resolved) || resolved < min || resolved > max) {
+    throw invalidSetting(setting, `${setting} must be a whole number from ${min} to ${max}.`);
+  }
+  return resolved;
+}
+
+/** What a file a variable names holds, or what is wrong with it, in words. */
+export type FileSetting<T> = { value: T; problem?: undefined } | { value?: undefined; problem: string };
+
+/** Why the file at `path` could not be read, in words for an operator. */
+function unreadable(path: string, error: unknown): string {
+  const reasons: Record<string, string> = {
+    ENOENT: `there is no file ${path}`,
+    EISDIR: `${path} is a folder, not a file`,
+    EACCES: `${path} cannot be read by this process (permissions)`,
+  };
+  const code = (error as { code?: unknown } | null)?.code;
+  return reasons[typeof code === "string" ? code : ""] ?? `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/**
+ * Reads the file at `path` (named by a configuration variable) with `readText` and hands its
+ * text to `parse`, which checks its format.
+ * @returns what `parse` returns, or the problem of a file that cannot be read ("there is no
+ * file /ca.pem") — never throws for a missing or unreadable file.
+ */
+export function fileSetting<T>(path: string, readText: (path: string) => string, parse: (text: string) => FileSetting<T>): FileSetting<T> {
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    return { problem: unreadable(path, error) };
+  }
+  return parse(text);
+}

@@ -1,0 +1,94 @@
+/**
+ * The layering rules of `.dependency-cruiser.cjs` (`npm run lint:layers`) fire on each import they
+ * forbid and stay quiet on the ones they allow on purpose, on fixture trees run through
+ * dependency-cruiser with the repository's own configuration.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+
+const repository = new URL("../../", import.meta.url).pathname;
+const depcruise = join(repository, "node_modules/dependency-cruiser/bin/dependency-cruiser.mjs");
+const config = join(repository, ".dependency-cruiser.cjs");
+let root: string | undefined;
+
+afterEach(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+  root = undefined;
+});
+
+/** Cruises a packages folder holding `files` (path → source). @returns the exit code and the rules named. */
+async function cruise(files: Record<string, string>): Promise<{ code: number; output: string }> {
+  root = await mkdtemp(join(tmpdir(), "confide-layers-"));
+  for (const [path, source] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), source);
+  }
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [depcruise, "packages", "--config", config, "--output-type", "err"], { cwd: root });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+  }
+}
+
+const port = { "packages/core/src/ports/blob-store.ts": "export interface ByteRange { start: number }\n" };
+
+describe("layering rules", () => {
+  it("refuses a domain file importing a port (domain-imports-no-port)", async () => {
+    const result = await cruise({
+      ...port,
+      "packages/core/src/domain/byte-range.ts": 'import type { ByteRange } from "../ports/blob-store.ts";\nexport const f = (r: ByteRange) => r;\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("domain-imports-no-port");
+    expect(result.output).toContain("packages/core/src/domain/byte-range.ts");
+  });
+
+  it("lets the domain import the claim reader's port and lets a domain test import a port", async () => {
+    const result = await cruise({
+      ...port,
+      "packages/core/src/ports/claim-reader.ts": "export interface ClaimReader { read(text: string): string[] }\n",
+      "packages/core/src/domain/claim-support.ts": 'import type { ClaimReader } from "../ports/claim-reader.ts";\nexport const f = (r: ClaimReader) => r;\n',
+      "packages/core/src/domain/byte-range.test.ts": 'import type { ByteRange } from "../ports/blob-store.ts";\nexport const f = (r: ByteRange) => r;\n',
+    });
+    expect(result).toMatchObject({ code: 0 });
+  });
+
+  it("refuses production code importing core's testing folder (production-does-not-import-testing)", async () => {
+    const result = await cruise({
+      "packages/core/src/testing/instant.ts": "export const instant = 1;\n",
+      "packages/adapters-local/src/instant-live/descriptor.ts": 'export const load = () => import("../../../core/src/testing/instant.ts");\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("production-does-not-import-testing");
+    expect(result.output).toContain("packages/adapters-local/src/instant-live/descriptor.ts");
+  });
+
+  it("lets tests, test support, the contract suites and the client's generator import core's testing folder", async () => {
+    const importTesting = (depth: number) => `import { instant } from "${"../".repeat(depth)}core/src/testing/instant.ts";\nexport const x = instant;\n`;
+    const result = await cruise({
+      "packages/core/src/testing/instant.ts": "export const instant = 1;\n",
+      "packages/adapters-local/src/instant-live/descriptor.test.ts": importTesting(3),
+      "packages/adapters-local/src/s3/recording-proxy.test-support.ts": importTesting(3),
+      "packages/contracts/src/fixtures.ts": importTesting(2),
+      "packages/client/src/codegen/openapi-types-source.ts": importTesting(3),
+    });
+    expect(result).toMatchObject({ code: 0 });
+  });
+
+  it("refuses a test double importing a use case, but for the test pipeline (testing-uses-use-cases-only-to-drive-a-pipeline)", async () => {
+    const useCase = { "packages/core/src/use-cases/sessions/upload-session.ts": "export const uploadSession = 1;\n" };
+    const importUseCase = 'import { uploadSession } from "../use-cases/sessions/upload-session.ts";\nexport const x = uploadSession;\n';
+    const refused = await cruise({ ...useCase, "packages/core/src/testing/in-memory-blob-store.ts": importUseCase });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("testing-uses-use-cases-only-to-drive-a-pipeline");
+    await rm(root!, { recursive: true, force: true });
+
+    expect(await cruise({ ...useCase, "packages/core/src/testing/test-pipeline.ts": importUseCase })).toMatchObject({ code: 0 });
+  });
+});
