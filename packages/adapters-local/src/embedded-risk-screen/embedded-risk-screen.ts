@@ -7,10 +7,11 @@
  * (another language is `not_screened`, never "nothing found").
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
-import { englishReader } from "../embedded-notes/segment-reader.ts";
+import { englishReaderWithoutEntities } from "../embedded-notes/segment-reader.ts";
 import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
+import { indexRows } from "./row-index.ts";
 
 interface CompiledPattern extends RiskPattern {
   regex: RegExp;
@@ -34,6 +35,9 @@ export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((ro
   regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "gm"),
 }));
 
+/** Which rows may match a sentence: only those whose words occur in it are tried (`row-index.ts`). */
+const rowIndex = indexRows(compiledPatterns.map((row) => row.regex.source));
+
 /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
 const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
 
@@ -55,10 +59,9 @@ function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
   // The lemmas on the first line, the words as said on the second: one scan per row.
   const both = `${sentence.text}\n${sentence.said}`;
-  // No prefilter: one regex of every row costs as much as trying the rows (measured with
-  // --cpu-prof on the bench), and more when a row matches.
   const saidFrom = sentence.text.length + 1;
-  for (const row of compiledPatterns) {
+  for (const index of rowIndex.candidates(both)) {
+    const row = compiledPatterns[index]!;
     if (row.needsSuicideContext && !suicideContext) continue;
     const seen = new Set<number>();
     for (const found of both.matchAll(row.regex)) {
@@ -279,7 +282,7 @@ export function createEmbeddedRiskScreen(): RiskScreen {
     },
     async check() {
       try {
-        englishReader();
+        englishReaderWithoutEntities();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
       }
