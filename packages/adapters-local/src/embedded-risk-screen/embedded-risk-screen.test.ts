@@ -278,6 +278,9 @@ describe("embedded risk screen: rules on concepts", () => {
     expect(ownOn(["My uncle decided to end his life with his shotgun."], "seg-1").filter((finding) => finding.rule.startsWith("concept."))).toEqual([]);
     expect(ownOn(["I took double my blood pressure tablets by mistake on Monday."], "seg-1")).toEqual([]);
     expect(ownOn(["My doctor gave me codeine for my tooth and I took it like it said."], "seg-1")).toEqual([]);
+    // A negation before the concept's words reaches them even when its companion stands before it.
+    expect(ownOn(["i dont smoke i dont vape i dont drink i literally just drink tea all day"], "seg-1")).toEqual([]);
+    expect(ownOn(["I've never taken heroin, crack, or anything like that."], "seg-1")).toEqual([]);
   });
 
   it("finds the companion in the next sentence of the same turn, not in another turn", () => {

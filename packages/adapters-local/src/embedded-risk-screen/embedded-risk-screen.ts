@@ -66,6 +66,8 @@ interface Match {
   row: CompiledPattern;
   first: number;
   last: number;
+  /** A concept's own words, when the match also covers its companion: negation is weighed on these. */
+  anchor?: [number, number];
 }
 
 /** Where a compiled pattern matches a sentence: the word indices `[first, last]` of each match (one per first word). */
@@ -99,7 +101,8 @@ function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   return matches;
 }
 
-const negatingWord = /(?:^| )(?:not|never|no|nothing|nobody|without)(?: |$)/;
+/** Companions whose negation is their meaning ("not wake up", "won't need them after…", "not be here"). */
+const negationIsMeaning = / (?:not|never) (?:\S+ )?(?:wake up|be (?:here|around|alive)|need|be a next)/;
 
 /**
  * Whether the companion part of a concept stands as the speaker's own, said as meant: not an
@@ -109,7 +112,7 @@ const negatingWord = /(?:^| )(?:not|never|no|nothing|nobody|without)(?: |$)/;
 function companionHolds(sentence: RiskSentence, first: number, last: number): boolean {
   if (isIdiom(sentence, first, last) || isHypothetical(sentence, first)) return false;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
-  if (negationOf(sentence, first, last, negatingWord.test(matched)) === "negated") return false;
+  if (negationOf(sentence, first, last, negationIsMeaning.test(matched)) === "negated") return false;
   return subjectOf(sentence, first, firstPerson.test(matched)) === "speaker";
 }
 
@@ -138,7 +141,7 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
         if (companion === undefined) continue;
         // In one sentence the match covers both parts ("I found out where my dad keeps his
         // shotgun": the speaker's act, weighed from "I"); across sentences, the concept's words.
-        found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]) } : { row, first, last };
+        found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] } : { row, first, last };
         break;
       }
       if (found !== null) matches.push(found);
@@ -173,7 +176,8 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const category = selfInflicted || notToDie ? "self_harm" : row.category;
   if (category === "self_harm" && isAccident(sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
-  const negation = negationOf(sentence, first, last, rowNegates.has(row.id));
+  const [negFirst, negLast] = match.anchor ?? [first, last];
+  const negation = negationOf(sentence, negFirst, negLast, rowNegates.has(row.id));
   if (negation === "negated") return null;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   return {

@@ -53,18 +53,18 @@ export const macros: Readonly<Record<string, string>> = {
     "(?:(?:i|we) (?:\\S+ )?(?:be go to|go to|will|shall|be gonna|be about to|be ready to|be set on|be determine to)|i (?:have |'ve )?(?:decide|make up my mind|make my mind up|work (?:it |everything |it all )?out|figure (?:it |everything )?out|plan|pick|choose|settle on)\\S*|my (?:mind be make up|plan be|plan|mind be set)|the plan be|i (?:\\S+ )?know (?:exactly |just )?(?:how|when|where|which|what)|i have (?:everything|it all|it) (?:\\S+ )?(?:ready|sort\\S*|set|plan\\S*|line\\S* up|work\\S* out)|(?:that|this|there) be (?:where|how|when) i (?:would|will|be go to))",
   /** When: a day, a time, an occasion, "when everyone's out". */
   timing:
-    "(?:tonight|tomorrow|(?:this|next|at the) (?:weekend|week|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary|\\S+ 's birthday)|(?:before|after|by) (?:summer|christmas|new year|easter|the (?:end|weekend|holiday\\S*|funeral|wedding)|my birthday|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next)|when (?:everyone|everybody|he|she|they|the kids|the house|my (?:\\S+ )?(?:wife|husband|partner|mum|mom|dad|parents|kids|flatmate)) (?:\\S+ )?(?:be (?:at|out|away|asleep|gone|empty)|go (?:out|away|to|back)|leave))",
+    "(?:tonight|tomorrow|(?:after|by|before|on) the \\d+(?:st|nd|rd|th)?(?= |$)|(?:this|next|at the) (?:weekend|week|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary|\\S+ 's birthday)|(?:before|after|by) (?:summer|christmas|new year|easter|the (?:end|weekend|holiday\\S*|funeral|wedding)|my birthday|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next)|when (?:everyone|everybody|he|she|they|the kids|the house|my (?:\\S+ )?(?:wife|husband|partner|mum|mom|dad|parents|kids|flatmate)) (?:\\S+ )?(?:be (?:at|out|away|asleep|gone|empty)|go (?:out|away|to|back)|leave))",
   /** Dying or ending one's life, said plainly. */
   dying:
-    "(?:kill {self}|unalive {self}|end (?:my (?:own )?life|it all|everything|my life)|take my (?:own )?life|suicide|(?:be|go to be) dead|die|death|not (?:be )?(?:here|around|alive) (?:\\S+ ){0,2}(?:next|by|after|for|anymore|much longer)|(?:not|never) be a next|overdose|take (?:them|the lot|it|all of them|all my \\S+) all|(?:hang|drown|gas|shoot) {self}|jump (?:off|from|in front)|not wake up|end it)",
+    "(?:kill {self}|unalive {self}|end (?:my (?:own )?life|it all|everything|my life)|take my (?:own )?life|suicide|(?:be|go to be) dead|die|death|not (?:be )?(?:here|around|alive) (?:\\S+ ){0,2}(?:next|by|after|for|anymore|much longer)|(?:not|never) (?:\\S+ )?need (?:\\S+ ){1,3}(?=after|by|past|where i be go|when i be go)|(?:not|never) be a next|overdose|take (?:them|the lot|it|all of them|all my \\S+) all|(?:hang|drown|gas|shoot) {self}|jump (?:off|from|in front)|not wake up|end it)",
   /** A decision or a plan made, not only a future ("my plan is", "I've decided", "I know exactly how"). */
   decision:
     "(?:i (?:have |'ve )?(?:decide|make up my mind|make my mind up|work (?:it |everything |it all )?out|figure (?:it |everything )?out|plan|pick|choose|settle on)\\S*|my (?:mind be make up|plan be|plan|mind be set)|the plan be|i (?:\\S+ )?know (?:exactly |just )?(?:how|when|where|which)|i have (?:everything|it all|it) (?:\\S+ )?(?:ready|sort\\S*|set|plan\\S*|line\\S* up|work\\S* out)|(?:that|this|there) be (?:where|how|when) i (?:would|will|be go to))",
   /** Means of suicide that have little everyday use: a noose, a gun, helium, a stash of pills. */
   lethalMeans:
-    "(?:noose|ligature|gun|rifle|shotgun|revolver|pistol|cartridge\\S*|bullet\\S*|ammo|antifreeze|weedkiller|helium|charcoal|exhaust|hosepipe|overdose|(?:all|all of|the rest of|enough|a lot of|loads of|a handful of|handfuls of|how many|a stash of|the whole (?:box|bottle|pack|packet) of) (?:my |the |them |of |these |those )?(?:\\S+ )?{pills})",
+    "(?:noose|ligature|gun|rifle|shotgun|revolver|pistol|cartridge\\S*|bullet\\S*|ammo|antifreeze|weedkiller|helium|charcoal|exhaust|hosepipe|overdose|(?:all|all of|the rest of|enough|a lot of|loads of|a handful of|handfuls of|how many|a stash of|the whole (?:box|bottle|pack|packet|strip|tub|lot) of) (?:my |the |them |of |these |those )?(?:\\S+ )?{pills})",
   /** Places and things of everyday life that are also means ("the bridge", "a rope"): a means only with dying or a decision. */
-  places: "(?:rope|belt|cord|bridge|cliff\\S*|rooftop|roof|ledge|car park|multi-storey|tracks|railway|train line|motorway|the sea|the river|blade\\S*|razor\\S*|bleach)",
+  places: "(?:rope|belt|cord|knife|bridge|cliff\\S*|rooftop|roof|ledge|car park|multi-storey|tracks|railway|train line|motorway|the sea|the river|blade\\S*|razor\\S*|bleach)",
   /** Ambiguous alone ("I'm going to do it"): counts only where suicide was just talked about. */
   doIt: "(?:do it|do this|go through with it|end it|(?:get|be) it over with|finish it|follow through)",
   /** Hurting someone: a violent act. */
@@ -881,6 +881,14 @@ export const riskConcepts: readonly RiskConcept[] = [
     pattern: "{timing}",
     with: "{dying}",
     examples: ["To kill myself. On Sunday, when everyone's at church.", "i'm going to overdose this weekend", "I won't be here after Christmas, I'll kill myself."],
+  },
+  {
+    id: "concept.act_to_die",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of using a means in order to die",
+    pattern: "{lethalMeans}|{places}",
+    with: "(?:want\\S*|try\\S*|mean\\S*|hope\\S*|so (?:that )?i (?:would|could|will|can)) (?:\\S+ ){0,2}(?:to )?(?:die|not wake up|never wake up|end it|kill {self}|be dead|be go)",
+    examples: ["i took the whole strip of my sleeping tablets and a load of vodka i wanted to not wake up", "I drove to the bridge because I wanted to die."],
   },
   {
     id: "concept.decided_in_context",
