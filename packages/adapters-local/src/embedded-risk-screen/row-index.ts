@@ -218,7 +218,7 @@ class Reader {
  * The anchors of one regex source (one of which every match contains), or null when it must be
  * tried everywhere.
  */
-export function anchorsOfPattern(source: string, debug = false): string[] | null {
+export function anchorsOfPattern(source: string): string[] | null {
   let facts: Facts;
   try {
     facts = new Reader(source).read();
@@ -226,7 +226,6 @@ export function anchorsOfPattern(source: string, debug = false): string[] | null
     return null;
   }
   const anchors = anchorsOf(facts);
-  if (debug) return anchors === null ? null : [...anchors].sort((a, b) => a.length - b.length);
   if (anchors === null || [...anchors].some((anchor) => anchor.length < shortestUseful)) return null;
   return [...anchors];
 }
