@@ -3,7 +3,7 @@ import { describeRiskScreenContract } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { embeddedRiskScreenDescriptor } from "./descriptor.ts";
 import { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen.ts";
-import { riskPatterns } from "./risk-patterns.ts";
+import { riskConcepts, riskPatterns } from "./risk-patterns.ts";
 
 describeRiskScreenContract({ name: "embedded", create: async () => createEmbeddedRiskScreen() });
 
@@ -248,5 +248,48 @@ describe("embedded risk screen descriptor", () => {
     expect(embeddedRiskScreenDescriptor.settings.parse({})).toEqual({});
     expect(screen.provider).toBe("embedded");
     expect(await screen.screen(dialogue(["I want to die."]))).toMatchObject({ status: "screened", findings: [{ category: "passive_death_wish" }] });
+  });
+});
+
+describe("embedded risk screen: rules on concepts", () => {
+  // A concept row raises its category on its examples; a row that needs suicide to have been talked
+  // about is tried after a turn that talks of it.
+  const opener = "I've been thinking about killing myself.";
+  it.each(riskConcepts.flatMap((row) => row.examples.map((example) => [row.id, example, row.category, row.needsSuicideContext ?? false] as const)))(
+    "%s raises its category on %j",
+    (id, example, category, needsContext) => {
+      const lines = needsContext ? [opener, "T: Tell me more.", example] : [example];
+      const segment = `seg-${lines.length}`;
+      const own = ownOn(lines, segment);
+      // Rows come first: the concept's own finding shows where no row already raised the category.
+      expect(categoriesOf(own), id).toContain(category);
+    },
+  );
+
+  it("needs both parts: a future without dying or a means, or a place without a decision, raises nothing", () => {
+    for (const line of ["I'm going to the bridge tomorrow to meet my sister.", "I've decided to take the job.", "We walked along the cliffs on Sunday.", "I know exactly how to get there."]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+  });
+
+  it("keeps the context rules: negation, hypothetical, someone else's, an accident, prescribed use", () => {
+    expect(ownOn(["I'm not going to kill myself. I'm going to see my mum on Sunday."], "seg-1")).toEqual([]);
+    expect(ownOn(["If I ever decided to end it all, I'd call the crisis line first."], "seg-1")).toEqual([]);
+    expect(ownOn(["My uncle decided to end his life with his shotgun."], "seg-1").filter((finding) => finding.rule.startsWith("concept."))).toEqual([]);
+    expect(ownOn(["I took double my blood pressure tablets by mistake on Monday."], "seg-1")).toEqual([]);
+    expect(ownOn(["My doctor gave me codeine for my tooth and I took it like it said."], "seg-1")).toEqual([]);
+    // A negation before the concept's words reaches them even when its companion stands before it.
+    expect(ownOn(["i dont smoke i dont vape i dont drink i literally just drink tea all day"], "seg-1")).toEqual([]);
+    expect(ownOn(["I've never taken heroin, crack, or anything like that."], "seg-1")).toEqual([]);
+  });
+
+  it("finds the companion in the next sentence of the same turn, not in another turn", () => {
+    expect(categoriesOf(ownOn(["To kill myself. On Sunday, when everyone's at church."], "seg-1"))).toContain("suicide_intent_or_plan");
+    expect(categoriesOf(ownOn(["On Sunday, when everyone's at church.", "T: And then?", "To kill myself."], "seg-1"))).not.toContain("suicide_intent_or_plan");
+  });
+
+  it("a threat to someone: an intent or urge with a violent act against a person, not against oneself", () => {
+    expect(categoriesOf(ownOn(["I've got this urge to smother the baby with a pillow."], "seg-1"))).toContain("harm_to_others");
+    expect(categoriesOf(ownOn(["I've thought about whether I'd ever hurt myself, and honestly, no."], "seg-1"))).not.toContain("harm_to_others");
   });
 });

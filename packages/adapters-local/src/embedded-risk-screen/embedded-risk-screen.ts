@@ -7,10 +7,11 @@
  * (another language is `not_screened`, never "nothing found").
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
-import { englishReader } from "../embedded-notes/segment-reader.ts";
+import { englishReaderWithoutEntities } from "../embedded-notes/segment-reader.ts";
 import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
-import { embeddedRiskRulesVersion, macros, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
+import { embeddedRiskRulesVersion, macros, riskConcepts, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
+import { indexRows } from "./row-index.ts";
 
 interface CompiledPattern extends RiskPattern {
   regex: RegExp;
@@ -24,15 +25,32 @@ function expand(pattern: string): string {
   return expanded;
 }
 
+/**
+ * A pattern compiled to match whole words: it starts with the space before a word (taken, so
+ * that the regex engine looks only at word starts — a lookbehind made it try every character)
+ * and ends before a space (or after one it took). `spansIn` steps over the space. Both readings
+ * of a sentence are matched in one pass, one per line (`m`: "^" and "$" are a line's ends; no
+ * pattern crosses a newline).
+ */
+const compile = (pattern: string) => new RegExp(` (?:${expand(pattern)})(?:(?= )|(?<= )|$)`, "gm");
+
 /** The rows compiled once: each matches whole words of a sentence's text. */
-export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({
-  ...row,
-  // Whole words: it starts with the space before a word (taken, so that the regex engine looks
-  // only at word starts — a lookbehind made it try every character) and ends before a space (or
-  // after one it took). `matchesIn` steps over the space. Both readings of a sentence are matched
-  // in one pass, one per line (`m`: "^" and "$" are a line's ends; no pattern crosses a newline).
-  regex: new RegExp(` (?:${expand(row.pattern)})(?:(?= )|(?<= )|$)`, "gm"),
-}));
+export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({ ...row, regex: compile(row.pattern) }));
+
+interface CompiledConcept extends CompiledPattern {
+  withRegex: RegExp;
+  unlessRegex: RegExp | null;
+  sameSentence: boolean;
+}
+
+/** The concept rules compiled once. */
+const compiledConcepts: readonly CompiledConcept[] = riskConcepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), unlessRegex: row.unless === undefined ? null : compile(row.unless), sameSentence: row.sameSentence ?? false }));
+
+/** Which concept rules may match a sentence (`row-index.ts`, as for the rows). */
+const conceptIndex = indexRows(compiledConcepts.map((row) => row.regex.source));
+
+/** Which rows may match a sentence: only those whose words occur in it are tried (`row-index.ts`). */
+const rowIndex = indexRows(compiledPatterns.map((row) => row.regex.source));
 
 /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
 const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
@@ -48,28 +66,85 @@ interface Match {
   row: CompiledPattern;
   first: number;
   last: number;
+  /** A concept's own words, when the match also covers its companion: negation is weighed on these. */
+  anchor?: [number, number];
+}
+
+/** Where a compiled pattern matches a sentence: the word indices `[first, last]` of each match (one per first word). */
+function spansIn(sentence: RiskSentence, regex: RegExp): [number, number][] {
+  // The lemmas on the first line, the words as said on the second: one scan.
+  const both = `${sentence.text}\n${sentence.said}`;
+  const saidFrom = sentence.text.length + 1;
+  const spans: [number, number][] = [];
+  const seen = new Set<number>();
+  for (const found of both.matchAll(regex)) {
+    if (found[0].trim() === "") continue;
+    const inSaid = (found.index ?? 0) >= saidFrom;
+    const [text, offset] = inSaid ? [sentence.said, saidFrom] : [sentence.text, 0];
+    const start = (found.index ?? 0) - offset + 1;
+    const [first, last] = wordsCovered(text, start, (found.index ?? 0) - offset + found[0].length);
+    if (seen.has(first)) continue;
+    seen.add(first);
+    spans.push([first, last]);
+  }
+  return spans;
 }
 
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
-  // The lemmas on the first line, the words as said on the second: one scan per row.
-  const both = `${sentence.text}\n${sentence.said}`;
-  // No prefilter: one regex of every row costs as much as trying the rows (measured with
-  // --cpu-prof on the bench), and more when a row matches.
-  const saidFrom = sentence.text.length + 1;
-  for (const row of compiledPatterns) {
+  for (const index of rowIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
+    const row = compiledPatterns[index]!;
     if (row.needsSuicideContext && !suicideContext) continue;
-    const seen = new Set<number>();
-    for (const found of both.matchAll(row.regex)) {
-      if (found[0].trim() === "") continue;
-      const inSaid = (found.index ?? 0) >= saidFrom;
-      const [text, offset] = inSaid ? [sentence.said, saidFrom] : [sentence.text, 0];
-      const start = (found.index ?? 0) - offset + 1;
-      const [first, last] = wordsCovered(text, start, (found.index ?? 0) - offset + found[0].length);
-      if (seen.has(first)) continue;
-      seen.add(first);
-      matches.push({ row, first, last });
+    for (const [first, last] of spansIn(sentence, row.regex)) matches.push({ row, first, last });
+  }
+  return matches;
+}
+
+/** Companions whose negation is their meaning ("not wake up", "won't need them after…", "not be here"). */
+const negationIsMeaning = / (?:not|never) (?:\S+ )?(?:wake up|be (?:here|around|alive)|need|be a next)/;
+
+/**
+ * Whether the companion part of a concept stands as the speaker's own, said as meant: not an
+ * idiom, not inside a condition, not negated (unless the negation is its meaning: "not be here
+ * next week"), and about the speaker.
+ */
+function companionHolds(sentence: RiskSentence, first: number, last: number): boolean {
+  if (isIdiom(sentence, first, last) || isHypothetical(sentence, first)) return false;
+  const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+  if (negationOf(sentence, first, last, negationIsMeaning.test(matched)) === "negated") return false;
+  return subjectOf(sentence, first, firstPerson.test(matched)) === "speaker";
+}
+
+/**
+ * The concept rules' matches in sentence `at` of a turn: the concept's words, with its companion
+ * in the same sentence (not overlapping them) or in the sentence before or after in the turn.
+ */
+function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicideContext: boolean): Match[] {
+  const sentence = sentences[at]!;
+  const matches: Match[] = [];
+  for (const index of conceptIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
+    const row = compiledConcepts[index]!;
+    if (row.needsSuicideContext && !suicideContext) continue;
+    if (row.unlessRegex !== null && spansIn(sentence, row.unlessRegex).length > 0) continue;
+    // "I took double my tablets by mistake": an accident is no method or plan.
+    if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
+    const spans = spansIn(sentence, row.regex);
+    if (spans.length === 0) continue;
+    const near = row.sameSentence ? [at] : [at - 1, at, at + 1].filter((index) => index >= 0 && index < sentences.length);
+    for (const [first, last] of spans) {
+      let found: Match | null = null;
+      for (const index of near) {
+        const companion = spansIn(sentences[index]!, row.withRegex).find(
+          ([withFirst, withLast]) => (index !== at || withLast < first || withFirst > last) && companionHolds(sentences[index]!, withFirst, withLast),
+        );
+        if (companion === undefined) continue;
+        // In one sentence the match covers both parts ("I found out where my dad keeps his
+        // shotgun": the speaker's act, weighed from "I"); across sentences, the concept's words.
+        found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] } : { row, first, last };
+        break;
+      }
+      if (found !== null) matches.push(found);
     }
   }
   return matches;
@@ -101,7 +176,8 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const category = selfInflicted || notToDie ? "self_harm" : row.category;
   if (category === "self_harm" && isAccident(sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
-  const negation = negationOf(sentence, first, last, rowNegates.has(row.id));
+  const [negFirst, negLast] = match.anchor ?? [first, last];
+  const negation = negationOf(sentence, negFirst, negLast, rowNegates.has(row.id));
   if (negation === "negated") return null;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   return {
@@ -186,7 +262,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // "I drank bleach. Not enough to die. I just wanted to hurt." — said of the act in any sentence of the turn.
     const notMeantToKill = sentences.some(deniesIntentToDie);
     let tookBack = false;
-    for (const sentence of sentences) {
+    for (const [at, sentence] of sentences.entries()) {
       // The therapist's words are read as questions to the patient (speech recognition drops the
       // "?"): what they ask about makes a "yes" mean it.
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
@@ -195,7 +271,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
       const seen = new Set<string>();
-      for (const match of matchesIn(sentence, sinceSuicideTalk <= suicideContextSegments)) {
+      const inContext = sinceSuicideTalk <= suicideContextSegments;
+      for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
         const weighed = weigh(sentence, match, notMeantToKill);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
@@ -279,7 +356,7 @@ export function createEmbeddedRiskScreen(): RiskScreen {
     },
     async check() {
       try {
-        englishReader();
+        englishReaderWithoutEntities();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
       }

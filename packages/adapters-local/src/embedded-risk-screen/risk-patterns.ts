@@ -36,7 +36,7 @@ export interface RiskPattern {
   needsSuicideContext?: boolean;
 }
 
-export const embeddedRiskRulesVersion = "embedded-risk-rules-2";
+export const embeddedRiskRulesVersion = "embedded-risk-rules-3";
 
 export const macros: Readonly<Record<string, string>> = {
   self: "(?:myself|my self|meself|mysel|my own self)",
@@ -47,6 +47,34 @@ export const macros: Readonly<Record<string, string>> = {
   family:
     "(?:mom|mum|mommy|mummy|mother|dad|daddy|father|stepdad|stepfather|stepmom|stepmum|stepmother|brother|sister|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|ex|uncle|aunt|auntie|grandad|grandpa|granddad|grandma|gran|nan|nana|cousin|parent|kid|child|baby|family|friend|mate|boss|manager|teacher|coach|neighbou?r|colleague|coworker|roommate|flatmate|landlord|carer|priest|stepbrother|stepsister|man|guy|woman|girl|bloke|lad)s?",
   person: "(?:he|she|they|him|her|them|someone|somebody|person|people|everyone|everybody|(?:my|his|her|their|our|the|a|this|that) (?:\\S+ )?{family})",
+  // Concepts (used by `riskConcepts` below): kinds of meaning, not phrases.
+  /** A first-person future, decision or plan: "I'm going to", "I'll", "I've decided", "my plan is", "I know exactly how". */
+  intent:
+    "(?:(?:i|we) (?:\\S+ )?(?:be go to|go to|will|shall|be gonna|be about to|be ready to|be set on|be determine to)|i (?:have |'ve )?(?:decide|make up my mind|make my mind up|work (?:it |everything |it all )?out|figure (?:it |everything )?out|plan|pick|choose|settle on)\\S*|my (?:mind be make up|plan be|plan|mind be set)|the plan be|i (?:\\S+ )?know (?:exactly |just )?(?:how|when|where|which|what)|i have (?:everything|it all|it) (?:\\S+ )?(?:ready|sort\\S*|set|plan\\S*|line\\S* up|work\\S* out)|(?:that|this|there) be (?:where|how|when) i (?:would|will|be go to))",
+  /** When: a day, a time, an occasion, "when everyone's out". */
+  timing:
+    "(?:tonight|tomorrow|(?:after|by|before|on) the \\d+(?:st|nd|rd|th)?(?= |$)|(?:this|next|at the) (?:weekend|week|month|year|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|my birthday|the anniversary|\\S+ 's birthday)|(?:before|after|by) (?:summer|christmas|new year|easter|the (?:end|weekend|holiday\\S*|funeral|wedding)|my birthday|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next)|when (?:everyone|everybody|he|she|they|the kids|the house|my (?:\\S+ )?(?:wife|husband|partner|mum|mom|dad|parents|kids|flatmate)) (?:\\S+ )?(?:be (?:at|out|away|asleep|gone|empty)|go (?:out|away|to|back)|leave))",
+  /** Dying or ending one's life, said plainly. */
+  dying:
+    "(?:kill {self}|unalive {self}|end (?:my (?:own )?life|it all|everything|my life)|take my (?:own )?life|suicide|(?:be|go to be) dead|die|death|not (?:be )?(?:here|around|alive) (?:\\S+ ){0,2}(?:next|by|after|for|anymore|much longer)|(?:not|never) (?:\\S+ )?need (?:\\S+ ){1,3}(?=after|by|past|where i be go|when i be go)|(?:not|never) be a next|overdose|take (?:them|the lot|it|all of them|all my \\S+) all|(?:hang|drown|gas|shoot) {self}|jump (?:off|from|in front)|not wake up|end it)",
+  /** A decision or a plan made, not only a future ("my plan is", "I've decided", "I know exactly how"). */
+  decision:
+    "(?:i (?:have |'ve )?(?:decide|make up my mind|make my mind up|work (?:it |everything |it all )?out|figure (?:it |everything )?out|plan|pick|choose|settle on)\\S*|my (?:mind be make up|plan be|plan|mind be set)|the plan be|i (?:\\S+ )?know (?:exactly |just )?(?:how|when|where|which)|i have (?:everything|it all|it) (?:\\S+ )?(?:ready|sort\\S*|set|plan\\S*|line\\S* up|work\\S* out)|(?:that|this|there) be (?:where|how|when) i (?:would|will|be go to))",
+  /** Means of suicide that have little everyday use: a noose, a gun, helium, a stash of pills. */
+  lethalMeans:
+    "(?:noose|ligature|gun|rifle|shotgun|revolver|pistol|cartridge\\S*|bullet\\S*|ammo|antifreeze|weedkiller|helium|charcoal|exhaust|hosepipe|overdose|(?:all|all of|the rest of|enough|a lot of|loads of|a handful of|handfuls of|how many|a stash of|the whole (?:box|bottle|pack|packet|strip|tub|lot) of) (?:my |the |them |of |these |those )?(?:\\S+ )?{pills})",
+  /** Places and things of everyday life that are also means ("the bridge", "a rope"): a means only with dying or a decision. */
+  places: "(?:rope|belt|cord|knife|bridge|cliff\\S*|rooftop|roof|ledge|car park|multi-storey|tracks|railway|train line|motorway|the sea|the river|blade\\S*|razor\\S*|bleach)",
+  /** Ambiguous alone ("I'm going to do it"): counts only where suicide was just talked about. */
+  doIt: "(?:do it|do this|go through with it|end it|(?:get|be) it over with|finish it|follow through)",
+  /** Hurting someone: a violent act. */
+  violence:
+    "(?:kill\\S*|hurt\\S*|stab\\S*|smother\\S*|suffocat\\S*|strangl\\S*|throttl\\S*|choke\\S*|batter\\S*|beat\\S* (?:up|the)|glass\\S*|set\\S* fire to|torch\\S*|burn\\S* down|run\\S* (?:over|down)|shoot\\S*|punch\\S*|smash\\S*|end(?= (?:him|her|them) )|attack\\S*|go after|wait\\S* for|pour (?:\\S+ )?on|drown\\S*|poison\\S*)",
+  /** Someone else as the target of an act ("him", "the baby", "his face", "his car"). */
+  target: "(?:(?:him|her|them|the baby|the kids|my (?:\\S+ )?{family}|his (?:\\S+ )?(?:face|head|car|house|throat)|her (?:\\S+ )?(?:face|head|car|house|throat)|{person}))",
+  /** A drug, a drink, a smoke: brand and street names too. */
+  using:
+    "(?:percocet|vicodin|oxycontin|oxy\\S*|xanax|xannie\\S*|valium|diazepam|codeine|tramadol|pregabalin|gabapentin|lyrica|zoot\\S*|spliff\\S*|joint\\S*|weed|cannabis|coke|cocaine|ket|ketamine|mdma|pill\\S* (?:at|on a) (?:night|party|festival)|speed|heroin|crack|spice|vodka|cider|lager|beer\\S*|wine|spirits|cans|pints|cigarette\\S*|fag\\S*|vape\\S*|nicotine)",
   drug: "(?:cocaine|coke|crack|heroin|smack|gear|meth|crystal|methamphetamine|speed|amphetamine\\S*|mdma|molly|ecstasy|pingers|ket|ketamine|lsd|acid|shroom\\S*|magic mushroom\\S*|weed|cannabis|marijuana|pot|skunk|joint|spliff|blunt|bong|edible\\S*|dab\\S*|thc|spice|fentanyl|fent|xanax|bar|benzo\\S*|oxy\\S*|percocet|perc\\S*|vicodin|pill|pils|dope|drug|substance|crack cocaine|crank|ice|tina|g|ghb|poppers|nitrous|whippet|opiate\\S*|opioid\\S*|methadone|suboxone|bupe)s?",
 };
 
@@ -809,5 +837,111 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:on|take|took|taking) (?:way )?too (?:much|many) (?:of )?(?:my |the |his |her )?{pills}|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,2}(?:my |his |her |their |a |the )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)'s(?: |$)|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,3}(?:my |his |her |their |the )?(?:mum|mom|dad|nan|nana|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)s (?:\\S+ )?{pills}|(?:double|triple|twice|three times|more than) (?:\\S+ ){0,3}(?:what it say\\S*|the dose|the box|the packet|the label|prescribed|i be (?:meant|supposed|told))|(?:order\\S*|buy\\S*|bought|get|got) (?:\\S+ ){0,3}(?:from|off) (?:a )?(?:website|online|abroad|the internet|the dark web|overseas)",
     examples: ["I've been taking my mum's diazepam as well.", "I take double what the box says.", "I order them from a website now."],
+  },
+];
+
+/**
+ * Rules on concepts, not phrases: a meaning (the first pattern, which the context rules weigh)
+ * said together with another (`with`, in the same sentence or the one next to it in the same
+ * turn, itself not negated, hypothetical, an idiom or someone else's). They catch a plan, a
+ * method, a threat or use said in words no row above was written for: "My plan is to go up to
+ * the cliffs", "To kill myself. On Sunday, when everyone's at church." The context rules of
+ * `risk-context.ts` apply to both parts.
+ */
+export interface RiskConcept extends RiskPattern {
+  /** What must be said with it, in the same sentence or the one next to it in the same turn. */
+  with: string;
+  /** Only in the same sentence (a frame: "I" with a means). */
+  sameSentence?: boolean;
+  /** Words in the same sentence that take it back ("prescribed", "as the doctor said"). */
+  unless?: string;
+}
+
+export const riskConcepts: readonly RiskConcept[] = [
+  {
+    id: "concept.intent_with_death",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of a decision or plan, with dying or a means",
+    pattern: "{intent}",
+    with: "{dying}|{lethalMeans}",
+    examples: ["I've decided. I'm going to end it all.", "I know exactly which tablets and how many, all of my tablets.", "i'm going to use the hosepipe in the garage"],
+  },
+  {
+    id: "concept.plan_with_place",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of a plan or decision, naming a place or means",
+    pattern: "{decision}",
+    with: "{places}|{lethalMeans}",
+    examples: ["My plan is to go up to the cliffs.", "that's where i would do it, the bridge on the bypass"],
+  },
+  {
+    id: "concept.timed_death",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of when they would end their life",
+    pattern: "{timing}",
+    with: "{dying}",
+    examples: ["To kill myself. On Sunday, when everyone's at church.", "i'm going to overdose this weekend", "I won't be here after Christmas, I'll kill myself."],
+  },
+  {
+    id: "concept.act_to_die",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of using a means in order to die",
+    pattern: "{lethalMeans}|{places}",
+    with: "(?:want\\S*|try\\S*|mean\\S*|hope\\S*|so (?:that )?i (?:would|could|will|can)) (?:\\S+ ){0,2}(?:to )?(?:die|not wake up|never wake up|end it|kill {self}|be dead|be go)",
+    examples: ["i took the whole strip of my sleeping tablets and a load of vodka i wanted to not wake up", "I drove to the bridge because I wanted to die."],
+  },
+  {
+    id: "concept.decided_in_context",
+    category: "suicide_intent_or_plan",
+    says: "Spoke of deciding or being ready to do it, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern: "{intent}|{timing}",
+    with: "{doIt}|{lethalMeans}|{places}|(?:have|get) (?:everything|it all|it) (?:ready|sort\\S*|plan\\S*)|not be (?:a )?next (?:week|time|month|year)|(?:not|never) (?:be )?(?:here|around)",
+    examples: ["i was gonna do it i had everything ready", "I've made up my mind. I'm going to go through with it."],
+  },
+  {
+    id: "concept.means_first_person",
+    category: "suicide_method",
+    says: "Spoke of a means they have, looked at or thought about using, with dying or suicide",
+    pattern: "{lethalMeans}",
+    with: "{dying}|{decision}|i (?:\\S+ ){0,3}(?:look\\S* (?:up|at|into)|research\\S*|googl\\S*|check\\S*|find|found|know where|keep (?:think\\S*|look\\S*|go\\S*)|think\\S* about|thought about|pictur\\S*|imagin\\S*|stand|stood|sit|sat|walk\\S*|drive|drove) ",
+    examples: ["I found out where my dad keeps his shotgun cartridges.", "i keep looking up helium and where you'd get it"],
+  },
+  {
+    id: "concept.place_with_dying",
+    category: "suicide_method",
+    says: "Named a place or means with dying",
+    pattern: "{places}",
+    with: "{dying}|{decision}",
+    examples: ["I've thought about the bridge, I want to die.", "the railway, that's how I'd end it all"],
+  },
+  {
+    id: "concept.means_in_context",
+    category: "suicide_method",
+    says: "Spoke of a means they have or sought out, after suicide was talked about",
+    needsSuicideContext: true,
+    sameSentence: true,
+    pattern: "{lethalMeans}|{places}",
+    with: "i (?:\\S+ ){0,3}(?:have|get|got|keep|kept|buy|bought|order\\S*|save\\S*|look\\S* (?:up|at|into)|research\\S*|googl\\S*|check\\S*|find|found|know where|think\\S* about|thought about|go to|went to|stand|stood|sit|sat|drive|drove|walk\\S*) ",
+    examples: ["I've got a cord in my drawer.", "i bought some antifreeze on the way home"],
+  },
+  {
+    id: "concept.threat_to_someone",
+    category: "harm_to_others",
+    says: "Spoke of an intent or urge to hurt someone",
+    pattern: "{violence} (?!{self})(?:\\S+ ){0,2}{target}",
+    with: "{intent}|i (?:\\S+ ){0,3}(?:want to|feel like|could|might|urge\\S* to|think\\S* about|thought about|pictur\\S*|imagin\\S*|swear)|(?:urge|urges|thought|thoughts) (?:to|of|about)",
+    sameSentence: true,
+    examples: ["im gonna end him like actually", "I've thought about setting fire to his car.", "I've got this urge to smother the baby with a pillow."],
+  },
+  {
+    id: "concept.substance_use",
+    category: "substance",
+    says: "Spoke of using a drug, drink or tobacco",
+    pattern: "{using}",
+    with: "i (?:\\S+ ){0,3}(?:take|use|smoke|drink|pop|mix\\S*|snort|score|buy|bought|get|got|be on|be hook\\S*|need)|(?:every|a|each|per) (?:day|night|morning|evening|weekend)|most (?:days|nights|evenings|mornings)|(?:\\d+|two|three|four|five|ten|twenty) a (?:day|night)",
+    sameSentence: true,
+    unless: "prescribe\\S*|(?:the|my) dose|exactly what (?:they|the doctor|the gp|it) say|as (?:the doctor|the gp|they) (?:say|tell)|like (?:it|they|the doctor) (?:say|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\\S+ ){0,2}(?:give|gave)|by mistake",
+    examples: ["I've been popping Percocet that I get from a buddy at work.", "i smoke a zoot before school most days", "I've been mixing my pregabalin with a couple of beers."],
   },
 ];

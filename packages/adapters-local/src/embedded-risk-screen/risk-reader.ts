@@ -1,4 +1,4 @@
-import { readSegment, type ReadToken } from "../embedded-notes/segment-reader.ts";
+import { englishReaderWithoutEntities, readSegment, type ReadToken } from "../embedded-notes/segment-reader.ts";
 
 /**
  * A sentence as the risk rules read it: wink-nlp's tokens (sentence boundaries, lemmas, parts of
@@ -104,7 +104,7 @@ const questionOpeners =
  * @returns one RiskSentence per sentence wink-nlp finds ([] for blank text).
  */
 export function readRiskSentences(segment: { id: string; speaker: string; text: string }): RiskSentence[] {
-  const read = readSegment({ ...segment, startMs: 0 }, "unknown");
+  const read = readSegment({ ...segment, startMs: 0 }, "unknown", englishReaderWithoutEntities());
   return read.sentences.map((sentence) => {
     const words: string[] = [];
     const saidWords: string[] = [];
