@@ -357,7 +357,16 @@ async function partC(audio: Uint8Array): Promise<void> {
       CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
       ...(capacity === undefined ? {} : { CONFIDE_LIVE_MAX_STREAMS: capacity }),
     });
-    const server = await startConfide(seeded);
+    // With BENCH_LIVE_DETAIL=1: when the server logged each session's end and pipeline steps.
+    const logged: Array<{ at: number; line: string }> = [];
+    const pipelineMessages = /"message":"(live\.ended|live\.started|session\.(transcribed|analyzed|notes_written|notified|failed))"/;
+    const server = await startConfide(seeded, {
+      // A loaded machine starts it slowly.
+      timeoutMs: 120_000,
+      onLine: (line) => {
+        if (pipelineMessages.test(line)) logged.push({ at: performance.now(), line });
+      },
+    });
     const stopServer = deferCleanup(() => server.stop());
     try {
       const baseUrl = `http://127.0.0.1:${server.port}`;
@@ -390,6 +399,10 @@ async function partC(audio: Uint8Array): Promise<void> {
           const late = result.finals.map((final) => `${(final.endMs / 1000).toFixed(1)}s→${ms(final.delayMs)}@${((final.at - t0) / 1000).toFixed(1)}`).join(" ");
           console.log(`     session ${index} ${result.recordOnly ?? "live"}: ended @${result.endedAt === null ? "?" : ((result.endedAt - t0) / 1000).toFixed(1)} s; finals (audio end → delay @ wall s) ${late}`);
         });
+        for (const { at, line } of logged) {
+          const parsed = JSON.parse(line) as { message: string; sessionId?: string };
+          console.log(`     server @${((at - t0) / 1000).toFixed(1)} s: ${parsed.message} ${parsed.sessionId?.slice(-6) ?? ""}`);
+        }
       }
     } finally {
       await stopServer();

@@ -229,10 +229,11 @@ describe("live sessions at capacity (issue 31)", () => {
     expect(await recordingBytes(session.id)).toBe(44 + 2_000 * monoBytesPerMs);
   });
 
-  it("derives the default capacity from the cores and what a stream costs: the embedded engine runs 4 streams on 2 cores; engines elsewhere are limited by their delay only", () => {
-    const embedded = { coresPerStream: 0.35, finalDelayTargetMs: 1_500 };
-    expect(defaultLiveMaxStreams(2, embedded)).toBe(4);
-    expect(defaultLiveMaxStreams(8, embedded)).toBe(17);
+  it("derives the default capacity from the cores and what a stream costs: the embedded engine (0.40 of a core) runs 3 streams on 2 cores; engines elsewhere are limited by their delay only", () => {
+    const embedded = { coresPerStream: 0.4, finalDelayTargetMs: 1_300 };
+    expect(defaultLiveMaxStreams(2, embedded)).toBe(3);
+    expect(defaultLiveMaxStreams(4, embedded)).toBe(7);
+    expect(defaultLiveMaxStreams(8, embedded)).toBe(15);
     expect(defaultLiveMaxStreams(1, { coresPerStream: 1, finalDelayTargetMs: 1_500 })).toBe(1);
     expect(defaultLiveMaxStreams(2, { coresPerStream: 0, finalDelayTargetMs: 2_000 })).toBeNull();
   });

@@ -53,9 +53,10 @@ const liveShareOfCores = 0.75;
 
 /**
  * The live streams a process with `cores` CPU cores runs at once by default: ¾ of the cores over
- * what a stream costs (the embedded engine: 4 on 2 cores, where bench/live measured finals p95
- * 1.2 s at 4 streams and 3.5 s at 6), at least 1; null (no limit but the watched delay) for an
- * engine whose recognition runs elsewhere.
+ * what a stream costs (the embedded engine, 0.40 of a core: 3 on 2 cores, where bench/live
+ * measured finals p95 1.15 s at 3 streams in-process; at 4 through the server they passed the
+ * target), at least 1; null (no limit but the watched delay) for an engine whose recognition
+ * runs elsewhere.
  */
 export function defaultLiveMaxStreams(cores: number, cost: LiveStreamCost): number | null {
   if (cost.coresPerStream <= 0) return null;
