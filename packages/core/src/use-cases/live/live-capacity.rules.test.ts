@@ -93,6 +93,27 @@ describe("the live capacity's watch (issue 31)", () => {
     expect(capacity.status()).toMatchObject({ admitting: true, finalDelayP95Ms: null });
   });
 
+  it("admits while the p95 is exactly the target, and counts a wait of 0 ms as a sample", () => {
+    const { capacity, admit } = capacityOf();
+    const slot = admit();
+    for (let index = 0; index < 4; index += 1) slot.recordFinalDelay(target);
+    slot.watchAwaitedFinal(() => 0);
+    expect(capacity.status()).toMatchObject({ finalDelayP95Ms: target, admitting: true });
+  });
+
+  it("forgets only the finals older than the window, keeping the newer ones", () => {
+    const { clock, capacity, admit } = capacityOf({ windowMs: 10_000, minSamples: 3 });
+    const slot = admit();
+    for (let index = 0; index < 3; index += 1) slot.recordFinalDelay(5_000);
+    clock.advance(6_000);
+    for (let index = 0; index < 3; index += 1) slot.recordFinalDelay(100);
+    expect(capacity.status()).toMatchObject({ finalDelayP95Ms: 5_000, admitting: false });
+    clock.advance(5_000);
+    expect(capacity.status()).toMatchObject({ finalDelayP95Ms: 100, admitting: true });
+    slot.recordFinalDelay(200);
+    expect(capacity.status().finalDelayP95Ms).toBe(200);
+  });
+
   it("ignores final delays that are no measure", () => {
     const { capacity, admit } = capacityOf({ minSamples: 1 });
     const slot = admit();
