@@ -40,7 +40,7 @@ import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { recordTestConsent } from "../test/support/confide-api-client.ts";
 import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
-import { processCpuMs } from "./support/process-cpu.ts";
+import { processAndChildrenCpuMs, processCpuMs } from "./support/process-cpu.ts";
 import { startRssSampler, waitForSteadyRss } from "./support/rss-sampler.ts";
 
 const chunkMs = 100;
@@ -269,6 +269,10 @@ interface OfferedSession {
   recordOnly: string | null;
   /** End of speech (its last sample sent) → its final at the client, for each final. */
   delays: number[];
+  /** For each final: its end in the audio, and when it arrived (performance.now()). */
+  finals: Array<{ endMs: number; at: number; delayMs: number }>;
+  /** When the session's `ended` arrived (performance.now()). */
+  endedAt: number | null;
   errors: string[];
 }
 
@@ -283,7 +287,7 @@ async function offerLiveSession(port: number, token: string, patientId: string, 
   const socket = new WebSocket(`ws://127.0.0.1:${port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
   socket.binaryType = "arraybuffer";
   const sentAt: number[] = [];
-  const result: OfferedSession = { recordOnly: null, delays: [], errors: [] };
+  const result: OfferedSession = { recordOnly: null, delays: [], finals: [], endedAt: null, errors: [] };
   let started!: () => void;
   let refused!: (error: Error) => void;
   const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
@@ -302,9 +306,15 @@ async function offerLiveSession(port: number, token: string, patientId: string, 
       if (event.type === "final" && event.endMs !== undefined) {
         const chunk = Math.floor((event.endMs - paddingMs - 1) / chunkMs);
         const sent = sentAt[chunk];
-        if (sent !== undefined) result.delays.push(performance.now() - sent);
+        if (sent !== undefined) {
+          result.delays.push(performance.now() - sent);
+          result.finals.push({ endMs: event.endMs, at: performance.now(), delayMs: performance.now() - sent });
+        }
       }
-      if (event.type === "ended") socket.close();
+      if (event.type === "ended") {
+        result.endedAt = performance.now();
+        socket.close();
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -347,7 +357,16 @@ async function partC(audio: Uint8Array): Promise<void> {
       CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
       ...(capacity === undefined ? {} : { CONFIDE_LIVE_MAX_STREAMS: capacity }),
     });
-    const server = await startConfide(seeded);
+    // With BENCH_LIVE_DETAIL=1: when the server logged each session's end and pipeline steps.
+    const logged: Array<{ at: number; line: string }> = [];
+    const pipelineMessages = /"message":"(live\.ended|live\.started|session\.(transcribed|analyzed|notes_written|notified|failed))"/;
+    const server = await startConfide(seeded, {
+      // A loaded machine starts it slowly.
+      timeoutMs: 120_000,
+      onLine: (line) => {
+        if (pipelineMessages.test(line)) logged.push({ at: performance.now(), line });
+      },
+    });
     const stopServer = deferCleanup(() => server.stop());
     try {
       const baseUrl = `http://127.0.0.1:${server.port}`;
@@ -356,9 +375,11 @@ async function partC(audio: Uint8Array): Promise<void> {
       const readiness = async () => ((await (await fetch(`${baseUrl}/readyz`)).json()) as { live?: { maxStreams: number | null } }).live;
       const maxStreams = (await readiness())?.maxStreams ?? null;
       const t0 = performance.now() + 500;
+      const cpuBefore = await processAndChildrenCpuMs(server.pid);
       const results = await Promise.all(
         Array.from({ length: offered }, (_, index) => offerLiveSession(server.port, token, seeded.patient.user.id, audio, t0 + index * offerEveryMs)),
       );
+      const cpuMs = (await processAndChildrenCpuMs(server.pid)) - cpuBefore;
       const admitted = results.filter((result) => result.recordOnly === null);
       const reasons = new Map<string, number>();
       for (const result of results) if (result.recordOnly !== null) reasons.set(result.recordOnly, (reasons.get(result.recordOnly) ?? 0) + 1);
@@ -370,6 +391,19 @@ async function partC(audio: Uint8Array): Promise<void> {
           `admitted end of speech → final p50 ${ms(percentile(delays, 0.5))}, p95 ${ms(percentile(delays, 0.95))}, max ${ms(Math.max(...delays))} ` +
           `(${delays.length} finals)${errors.length === 0 ? "" : `; errors: ${errors.join(", ")}`}  (${machineLoadLine()})`,
       );
+      // The server and its ended PocketSphinx runs, over the offers (the pipelines of the ended sessions included).
+      const audioMs = audio.byteLength / stereoBytesPerMs;
+      console.log(`     server CPU (with its PocketSphinx runs) ${((cpuMs / audioMs) * 100).toFixed(0)}% of a core over the dialogue's length = ${((cpuMs / audioMs / Math.max(admitted.length, 1)) * 100).toFixed(0)}% per live session`);
+      if (process.env.BENCH_LIVE_DETAIL === "1") {
+        results.forEach((result, index) => {
+          const late = result.finals.map((final) => `${(final.endMs / 1000).toFixed(1)}s→${ms(final.delayMs)}@${((final.at - t0) / 1000).toFixed(1)}`).join(" ");
+          console.log(`     session ${index} ${result.recordOnly ?? "live"}: ended @${result.endedAt === null ? "?" : ((result.endedAt - t0) / 1000).toFixed(1)} s; finals (audio end → delay @ wall s) ${late}`);
+        });
+        for (const { at, line } of logged) {
+          const parsed = JSON.parse(line) as { message: string; sessionId?: string };
+          console.log(`     server @${((at - t0) / 1000).toFixed(1)} s: ${parsed.message} ${parsed.sessionId?.slice(-6) ?? ""}`);
+        }
+      }
     } finally {
       await stopServer();
       await seeded.remove();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 
@@ -10,7 +11,16 @@ export interface ChildProcessOptions {
   onStdoutLine?: (line: string) => void;
   /** Called with the process id once the process runs. */
   onSpawn?: (pid: number) => void;
+  /**
+   * Runs the process at a lower CPU priority (nice 10, best effort): for batch work with minutes
+   * of slack that shares the cores with work whose answer is awaited within a second (live
+   * recognition in the same host).
+   */
+  lowPriority?: boolean;
 }
+
+/** The niceness of `lowPriority` work: on Linux a nice-0 process gets about 9 times its CPU share under contention. */
+export const lowPriorityNiceness = 10;
 
 export interface ChildProcessResult {
   /** Null when the process was ended by a signal. */
@@ -87,7 +97,15 @@ export async function runChildProcess(
     stdio: [options.stdin ? "pipe" : "ignore", options.onStdoutLine ? "pipe" : "ignore", "pipe"],
   });
   child.once("spawn", () => {
-    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+    if (child.pid === undefined) return;
+    if (options.lowPriority) {
+      try {
+        setPriority(child.pid, lowPriorityNiceness);
+      } catch {
+        // Best effort: a process that has already gone, or a platform that refuses, runs as it is.
+      }
+    }
+    options.onSpawn?.(child.pid);
   });
 
   let stderrTail = "";

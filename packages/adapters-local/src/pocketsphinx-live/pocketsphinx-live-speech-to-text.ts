@@ -175,10 +175,14 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
   return {
     provider: "pocketsphinx-live",
     capabilities: { partials: false, liveDiarization: false, perChannel: true },
-    // bench/live: 29-40 % of a core per stream on 2 cores; finals p95 1.2 s after the end of
-    // speech while not saturated. The target is 1.5 s from the end of speech: a final's end is
-    // the cutter's 200 ms of padding after it, and the delay is counted from the final's end.
-    streamCost: { coresPerStream: 0.35, finalDelayTargetMs: 1_300 },
+    // bench/live part A: 29-40 % of a core per stream on 2 cores (36, 40, 34, 29 % at 1-4
+    // streams). The cost is the highest of those, not their mean (35 %): a final's delay is set
+    // by the moments several streams' decodes coincide, and in `confide serve` the host's own
+    // work and the pipelines of ended sessions share the cores (part C measured p95 2.3 s at 4
+    // streams through the server, where part A had 1.2 s in-process). ¾ of 2 cores over 0.40:
+    // 3 streams, where part A measured p95 1.15 s. The target is 1.5 s from the end of speech: a
+    // final's end is the cutter's 200 ms of padding after it, and the delay counts from the final's end.
+    streamCost: { coresPerStream: 0.4, finalDelayTargetMs: 1_300 },
 
     async open(liveSettings, options = {}) {
       options.signal?.throwIfAborted();

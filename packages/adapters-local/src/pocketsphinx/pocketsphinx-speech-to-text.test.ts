@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { getPriority, hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
@@ -200,6 +200,20 @@ describe("PocketSphinx speech to text", () => {
 
     expect(transcript.segments).toEqual([]);
     expect(transcript.durationMs).toBe(2000);
+  });
+
+  it.runIf(process.platform === "linux")("decodes at a lower CPU priority (nice 10), leaving the cores to live recognition first", async () => {
+    // PocketSphinx behind a script that notes its niceness once running, then becomes it.
+    const log = join(directory, "niceness.log");
+    const wrapper = join(directory, "niced-pocketsphinx.sh");
+    await writeFile(wrapper, `#!/bin/sh\nsleep 0.3\ncut -d" " -f19 /proc/$$/stat >> ${log}\nexec pocketsphinx_continuous "$@"\n`, { mode: 0o755 });
+    const speech = createPocketSphinxSpeechToText({ pocketsphinxPath: wrapper });
+
+    done(await speech.submit(fileAudio(silencePath), mono));
+
+    const niceness = (await readFile(log, "utf8")).trim().split("\n").map(Number);
+    expect(niceness.length).toBeGreaterThan(0);
+    for (const value of niceness) expect(value).toBe(Math.max(getPriority(), 10));
   });
 
   it("refuses a file that is not audio with provider.rejected, not retryable", async () => {

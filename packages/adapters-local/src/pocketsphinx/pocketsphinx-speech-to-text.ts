@@ -267,6 +267,8 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
     try {
       return await runChildProcess(resolved.pocketsphinxPath, [...args, ...modelArgs], {
         signal,
+        // A recording's transcription has minutes of slack; live finals on the same cores have a second.
+        lowPriority: true,
         onStdoutLine: (line) => {
           const word = parsePocketSphinxWordLine(line);
           if (word) onWord?.(word);

@@ -94,6 +94,38 @@ describe("startUtteranceRecognition with a stream engine", () => {
     ]);
   });
 
+  it("tells the end of the oldest cut utterance still awaiting its final, until its final (or its finding no words) comes out", async () => {
+    const engine = recordingEngine();
+    const recognition = startUtteranceRecognition(settings(2), { stream: engine.start, cutter: { pauseMs: 600, paddingMs: 0 } });
+    const reading = collect(recognition.events);
+    expect(recognition.awaitedFinalEndMs?.()).toBeNull();
+    await recognition.write(pcm(tone(1_000), concat(silence(500), tone(500))));
+    // Both still being spoken: nothing is awaited yet.
+    expect(recognition.awaitedFinalEndMs?.()).toBeNull();
+    await recognition.write(pcm(silence(1_000), concat(tone(200), silence(800))));
+    expect(recognition.awaitedFinalEndMs?.()).toBe(1_000);
+    const [left, right] = engine.streams;
+    // The right one's decoding ends first: the left one is still awaited.
+    right!.answer!({ text: "right", words: [] });
+    await Promise.resolve();
+    expect(recognition.awaitedFinalEndMs?.()).toBe(1_000);
+    // The left one heard no words: no final, and it is no longer awaited.
+    left!.answer!(null);
+    await expect.poll(() => recognition.awaitedFinalEndMs?.()).toBeNull();
+    await recognition.end();
+    expect((await reading).map((event) => (event.type === "final" ? event.text : event.type))).toEqual(["right"]);
+    expect(recognition.awaitedFinalEndMs?.()).toBeNull();
+  });
+
+  it("awaits nothing once aborted", async () => {
+    const engine = recordingEngine();
+    const recognition = startUtteranceRecognition(settings(1), { stream: engine.start, cutter: { paddingMs: 0 } });
+    await recognition.write(pcm(concat(tone(500), silence(1_000))));
+    expect(recognition.awaitedFinalEndMs?.()).toBe(500);
+    recognition.abort();
+    expect(recognition.awaitedFinalEndMs?.()).toBeNull();
+  });
+
   it("cancels the stream of a burst with too little speech, and gives it no final", async () => {
     const engine = recordingEngine();
     const recognition = startUtteranceRecognition(settings(1), { stream: engine.start, cutter: { minSpeechMs: 120 } });

@@ -124,9 +124,13 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     close(false);
   }
 
+  /** The ends of the utterances cut and not yet recognised, in the order their finals come out. */
+  const awaited: number[] = [];
+
   /** Queues the final of `utterance`; `recognise` runs in turn, or has already started (a stream). */
   function enqueue(utterance: LiveUtterance, recognise: () => Promise<UtteranceTranscript | null>): void {
     pending += 1;
+    awaited.push(utterance.endMs);
     chain = chain.then(async () => {
       try {
         if (isClosed()) return;
@@ -154,6 +158,7 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
         if (!controller.signal.aborted) fail(error);
       } finally {
         pending -= 1;
+        awaited.shift();
         progressed();
       }
     });
@@ -238,6 +243,8 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     },
 
     events,
+
+    awaitedFinalEndMs: () => (state === "closed" ? null : (awaited[0] ?? null)),
   };
 }
 

@@ -107,6 +107,15 @@ export interface LiveRecognition {
 
   /** Every event in order; ends after `end()` completes, `abort()`, or an `error` event. */
   readonly events: AsyncIterable<LiveSpeechEvent>;
+
+  /**
+   * The end (ms from the first byte, as a final's `endMs`) of the oldest utterance whose speech
+   * the engine has heard end and whose final (or its finding no words) has not come out yet;
+   * null when none waits. What the capacity's delay watch reads to see an engine fall behind
+   * before its late finals arrive (issue 31). Left out by engines that cannot tell (their
+   * utterances are cut by a server).
+   */
+  awaitedFinalEndMs?(): number | null;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ScriptedLiveSpeechToText extends LiveSpeechToText {
  * (the bytes are counted as 16 kHz 16-bit PCM of the opened channels), so a test drives time by
  * writing bytes; `end()` emits the finals of utterances that started before the end of the
  * audio. `failAfterMs` emits a retryable `provider.unavailable` error once that much was written.
+ * An utterance whose end the audio has passed and whose final `lagMs` holds back is awaited
+ * (`awaitedFinalEndMs`), as an engine that cuts utterances tells it.
  * It declares a stream cost of nothing on this process and a final delay target of 1.5 s.
  */
 export function createScriptedLiveSpeechToText(
@@ -105,6 +107,13 @@ export function createScriptedLiveSpeechToText(
         abort() {
           queue.length = 0;
           finish();
+        },
+        // The utterances whose end the audio has passed and whose final the lag still holds back.
+        awaitedFinalEndMs() {
+          if (closed) return null;
+          const heardMs = (written[index] ?? 0) / bytesPerMs;
+          const ends = script.filter((utterance) => utterance.endMs <= heardMs).map((utterance) => utterance.endMs);
+          return ends.length === 0 ? null : Math.min(...ends);
         },
         events: {
           async *[Symbol.asyncIterator]() {

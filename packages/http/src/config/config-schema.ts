@@ -143,7 +143,7 @@ export const environmentSchema = z.object({
     .describe(
       "live sessions with live text this API process runs at once, all therapists together; past it a session is recorded only (`live.capacity`: transcribed when it ends), never refused. `0`: every live session is recorded only",
     )
-    .meta({ shownDefault: "from the cores and the engine: `embedded` ¾ of the cores ÷ 0.35 of a core a stream (4 on 2 cores); engines running elsewhere: no limit but the watched delay" }),
+    .meta({ shownDefault: "from the cores and the engine: `embedded` ¾ of the cores ÷ 0.40 of a core a stream (3 on 2 cores); engines running elsewhere: no limit but the watched delay" }),
   CONFIDE_LIVE_FINAL_DELAY_TARGET_MS: positiveInt
     .optional()
     .describe(

@@ -48,6 +48,7 @@ export function diarizedLiveSpeechToText(live: LiveSpeechToText, diarizer: Diari
         end: () => recognition.end(),
         abort: () => recognition.abort(),
         events: withSpeakers(),
+        ...(recognition.awaitedFinalEndMs ? { awaitedFinalEndMs: () => recognition.awaitedFinalEndMs?.() ?? null } : {}),
       };
       return diarized;
     },

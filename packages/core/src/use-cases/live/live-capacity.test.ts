@@ -163,6 +163,26 @@ describe("live sessions at capacity (issue 31)", () => {
     expect(recovered.recordOnly).toBeNull();
   });
 
+  it("records new sessions only once a running stream's utterance has waited longer than the target, before its late final arrives", async () => {
+    const capacity = withCapacity({ maxStreams: 10 });
+    engine.script(utterances, { lagMs: 3_000 });
+    const updates: LiveUpdate[] = [];
+    const running = await start(updates);
+    // The first utterance ended at 800 ms of audio, handed to the engine 700 ms in (with the
+    // frame holding it); 1.5 s later (the target) its final has not come.
+    await stream([running.run], 2_200);
+    expect(updates.filter((update) => update.type === "final")).toEqual([]);
+    expect(capacity.status()).toMatchObject({ admitting: true });
+    await stream([running.run], 100);
+    expect(updates.filter((update) => update.type === "final")).toEqual([]);
+    expect(capacity.status()).toMatchObject({ admitting: false, recordOnlyReason: "behind" });
+    expect((await start()).recordOnly).toBe("behind");
+    expect(running.run.liveText).toBe(true);
+    // The stream ends: its waits go with it.
+    await running.run.stop();
+    expect(capacity.status()).toMatchObject({ admitting: true, streamsInUse: 0 });
+  });
+
   it("keeps the engine's finals within the target admitting", async () => {
     const capacity = withCapacity({ maxStreams: 10 });
     const { run } = await start();
@@ -209,10 +229,11 @@ describe("live sessions at capacity (issue 31)", () => {
     expect(await recordingBytes(session.id)).toBe(44 + 2_000 * monoBytesPerMs);
   });
 
-  it("derives the default capacity from the cores and what a stream costs: the embedded engine runs 4 streams on 2 cores; engines elsewhere are limited by their delay only", () => {
-    const embedded = { coresPerStream: 0.35, finalDelayTargetMs: 1_500 };
-    expect(defaultLiveMaxStreams(2, embedded)).toBe(4);
-    expect(defaultLiveMaxStreams(8, embedded)).toBe(17);
+  it("derives the default capacity from the cores and what a stream costs: the embedded engine (0.40 of a core) runs 3 streams on 2 cores; engines elsewhere are limited by their delay only", () => {
+    const embedded = { coresPerStream: 0.4, finalDelayTargetMs: 1_300 };
+    expect(defaultLiveMaxStreams(2, embedded)).toBe(3);
+    expect(defaultLiveMaxStreams(4, embedded)).toBe(7);
+    expect(defaultLiveMaxStreams(8, embedded)).toBe(15);
     expect(defaultLiveMaxStreams(1, { coresPerStream: 1, finalDelayTargetMs: 1_500 })).toBe(1);
     expect(defaultLiveMaxStreams(2, { coresPerStream: 0, finalDelayTargetMs: 2_000 })).toBeNull();
   });

@@ -41,7 +41,8 @@ const maxAudioMarks = 4_096;
  * A session recorded only (issue 31: `live.recordOnly`, past the process's live capacity) has
  * no recognition: its audio is stored the same way and transcribed by the pipeline when it ends.
  * A run with live text measures each final's delay — from the moment the audio of the
- * utterance's end was handed to the engine — for the capacity's watch, and releases its stream
+ * utterance's end was handed to the engine — for the capacity's watch (and, for an engine that
+ * tells it, how long its oldest cut utterance has waited for its final), and releases its stream
  * when the recognition stops; an engine that fails part way turns the session record-only.
  */
 export class LiveRun {
@@ -94,6 +95,12 @@ export class LiveRun {
     this.offsetMs = live.format.encoding === "pcm" ? (live.storedBytes / livePcmBytesPerSecond(live.format.channels)) * 1000 : 0;
     this.frameBytes = live.format.encoding === "pcm" ? 2 * live.format.channels : 1;
     this.lastStoredAt = deps.clock.now().getTime();
+    // The watch reads how long the engine's oldest cut utterance has waited, as a final's delay is measured.
+    const awaited = recognition?.awaitedFinalEndMs?.bind(recognition);
+    if (awaited) this.slot?.watchAwaitedFinal(() => {
+      const endMs = this.recognitionFailed ? null : awaited();
+      return endMs === null ? null : this.finalDelayMs(endMs);
+    });
     this.eventsDone = this.recognition ? this.followEvents(this.recognition) : Promise.resolve();
     this.decoderDone = this.decoding ? this.followDecoder(this.decoding) : Promise.resolve();
   }
