@@ -86,6 +86,10 @@ export class LiveConnection {
       this.fail(new ConfideError("live.protocol", 'A text message is JSON: {"type":"start"|"resume"|"stop", …} (see the protocol).'));
       return;
     }
+    // After stop the client sends no more audio: the stop may wait in the inbox behind audio the
+    // server is still storing and recognising (a busy server) for longer than the idle limit, and
+    // the session must not be cut by it.
+    if (message.type === "stop") clearTimeout(this.idleTimer);
     this.enqueue(() => this.control(message));
   }
 
