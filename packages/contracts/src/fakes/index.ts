@@ -10,6 +10,7 @@ export * from "./cosmos-fault-proxy.ts";
 export * from "./fake-sentiment-lexicon.ts";
 export * from "./fcm-server.ts";
 export * from "./openai-chat-server.ts";
+export * from "./azure-openai-server.ts";
 export * from "./s3-object-access.ts";
 export * from "./text-analytics-server.ts";
 export * from "./transcribe-output.ts";
