@@ -3,6 +3,7 @@ export * from "./azure-speech-batch-result.ts";
 export * from "./azure-speech-batch-server.ts";
 export * from "./azure-speech-batch-validation.ts";
 export * from "./aws-json-service.ts";
+export * from "./bedrock-runtime-server.ts";
 export * from "./azure-speech-live-server.ts";
 export * from "./aws-validation.ts";
 export * from "./comprehend-server.ts";
