@@ -1,4 +1,4 @@
-import { silentLogger, verifyNotes } from "@confide/core";
+import { verifyNotes } from "@confide/core";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeBedrockRuntimeServer, type FakeBedrockRuntimeServer } from "@confide/contracts/fakes";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
@@ -187,7 +187,6 @@ describe("bedrock descriptor", () => {
     try {
       const writer = await bedrockDescriptor.create(
         bedrockDescriptor.settings.parse({ CONFIDE_BEDROCK_MODEL_ID: claude, CONFIDE_BEDROCK_REGION: fake.region, CONFIDE_BEDROCK_ENDPOINT: fake.url }),
-        { logger: silentLogger, dataDir: "/nonexistent" },
       );
       await writer.write(riskDialogue);
       await writer.close();

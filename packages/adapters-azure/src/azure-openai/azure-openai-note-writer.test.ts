@@ -1,4 +1,4 @@
-import { silentLogger, verifyNotes, type NoteWriterInput } from "@confide/core";
+import { verifyNotes, type NoteWriterInput } from "@confide/core";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeAzureOpenAiServer, type FakeAzureOpenAiServer } from "@confide/contracts/fakes";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
@@ -218,7 +218,6 @@ describe("azure-openai descriptor", () => {
   it("creates a writer that reaches the deployment with the key its variables name", async () => {
     const writer = await azureOpenAiDescriptor.create(
       azureOpenAiDescriptor.settings.parse({ CONFIDE_AZURE_OPENAI_ENDPOINT: fake.url, CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-gpt-4o", CONFIDE_AZURE_OPENAI_KEY: fake.key }),
-      { logger: silentLogger, dataDir: "/nonexistent" },
     );
     await writer.check();
     await writer.write(riskDialogue);
