@@ -89,7 +89,7 @@ export async function registerDevice(baseUrl: string, token: string, deviceToken
  * Every cloud provider an adapter may name, for test consent: consent to a provider the
  * deployment does not use is harmless, and one list fits every profile.
  */
-export const testCloudProviders = ["azure-speech", "azure-text-analytics", "azure-live", "comprehend", "openai", "transcribe", "transcribe-streaming", "whisper", "whisper-live"];
+export const testCloudProviders = ["azure-speech", "azure-text-analytics", "azure-live", "comprehend", "openai", "azure-openai", "bedrock", "transcribe", "transcribe-streaming", "whisper", "whisper-live"];
 
 /**
  * Records, as the patient's therapist, the patient's written consent to `scopes` (default:

@@ -1,7 +1,7 @@
 import { withDeadline } from "@confide/core";
 import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
-import { azureTokenSource } from "./azure-token-source.ts";
+import { azureTokenSource } from "../entra-id/azure-token-source.ts";
 
 
 export interface SpeechRequest {

@@ -1,5 +1,5 @@
 import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
-import { azureTokenSource } from "./azure-token-source.ts";
+import { azureTokenSource } from "../entra-id/azure-token-source.ts";
 
 /** The Microsoft Entra ID scope of Azure Storage. */
 export const storageScope = "https://storage.azure.com/.default";

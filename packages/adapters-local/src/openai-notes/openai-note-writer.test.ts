@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { openAiNotesDescriptor } from "./descriptor.ts";
 import { createOpenAiNoteWriter, type OpenAiNoteWriterSettings } from "./openai-note-writer.ts";
-import { openAiNotesPromptVersion } from "./openai-notes-prompt.ts";
+import { confidePrompt } from "@confide/llm-notes";
 
 let fake: FakeOpenAiChatServer;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ const writerOf = (settings: Partial<OpenAiNoteWriterSettings> = {}) =>
   createOpenAiNoteWriter({ baseUrl: fake.url, model: "notes-model", timeoutMs: 5_000, ...settings });
 
 const claims = createWinkClaimReader();
-const provenance = { provider: "openai", model: "fake-notes-model", promptVersion: openAiNotesPromptVersion, writtenAt: new Date(0) };
+const provenance = { provider: "openai", model: "fake-notes-model", promptVersion: confidePrompt.version, writtenAt: new Date(0) };
 
 async function verifiedNotes(input: NoteWriterInput = riskDialogue, settings: Partial<OpenAiNoteWriterSettings> = {}): Promise<ClinicalNotes> {
   const { notes } = await writerOf(settings).write(input);
@@ -92,7 +92,7 @@ describe("openai NoteWriter on the fake server", () => {
 
   it("well-formed notes: every item grounded, spans where the quotes are, provenance model and prompt version", async () => {
     const written = await writerOf().write(riskDialogue);
-    expect(written.promptVersion).toBe("openai-notes-prompt-1");
+    expect(written.promptVersion).toBe(confidePrompt.version);
     expect(written.model).toBe("fake-notes-model");
     const notes = verifyNotes(written.notes, { ...riskDialogue, revision: 1 }, provenance, claims);
     expect(notes.quality).toEqual({ grounded: 13, unverified: 0, notAssessed: 5 });
@@ -242,7 +242,8 @@ describe("openai NoteWriter on the fake server", () => {
 
   it("a transcript too long for one request: overlapping windows, every line sent, notes merged without duplicates", async () => {
     const long = longDialogue(60);
-    const { notes } = await writerOf({ contextTokens: 3_000, maxOutputTokens: 512 }).write(long);
+    // The window: 3,292 context tokens less 512 for the answer, 512 of framing and the longest format prompt (750).
+    const { notes } = await writerOf({ contextTokens: 3_292, maxOutputTokens: 512 }).write(long);
     const windows = fake.received.map((request) => request.lines.map((line) => line.segmentId));
     expect(windows.length).toBeGreaterThanOrEqual(3);
     // Every segment in some window; consecutive windows share lines.

@@ -1,23 +1,20 @@
 /**
  * NoteWriter over any OpenAI-compatible chat-completions server (`CONFIDE_NOTES=openai`, issue
- * 11): OpenAI, Azure OpenAI's v1 endpoint, vLLM, llama.cpp server, Ollama, LocalAI. The
- * transcript goes in as numbered lines `[segment id] role: text`, in overlapping windows that fit
- * the context; the answer is strict JSON-schema structured output in which every item cites
- * segment ids and the words it rests on. An answer that is not JSON or breaks the schema gets one
- * repair request (the problem sent back), then fails `provider.bad_response`. The windows' notes
- * are merged; core verifies every citation afterwards (this adapter drops nothing).
+ * 11): OpenAI, Azure OpenAI's v1 endpoint, vLLM, llama.cpp server, Ollama, LocalAI. This module
+ * is the transport: one chat-completions request with strict JSON-schema structured output
+ * (`response_format: { type: "json_schema" }`), and the model list as readiness. The prompt per
+ * note format, the windows, the answer's check, the repair and the mapping onto the port are
+ * `@confide/llm-notes`, shared with the Azure OpenAI and Bedrock writers.
  *
  * Nothing here logs, and the SDK's own logging is off: neither the transcript nor the model's
  * words reach a log line or an error message.
  */
-import { allNotAssessed, ConfideError, notAssessed, withDeadline, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole, invalidSetting } from "@confide/core";
+import { ConfideError, invalidSetting, withDeadline, type NoteWriter } from "@confide/core";
+import { createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { integerSetting } from "../settings/integer-setting.ts";
-import { badResponse, errorFromRequest } from "./openai-notes-errors.ts";
-import { openAiNotesPromptVersion, openAiNotesSystemPrompt, promptLine, repairMessage, windowMessage } from "./openai-notes-prompt.ts";
-import { describeIssues, notesAnswer, notesFromAnswer, notesJsonSchema, notesJsonSchemaName, type SegmentTexts } from "./openai-notes-schema.ts";
-import { estimateTokens, mergeWindowNotes, splitIntoWindows } from "./openai-notes-windows.ts";
+import { errorFromRequest } from "./openai-notes-errors.ts";
 
 export interface OpenAiNoteWriterSettings {
   /** The server's API root including `/v1`, e.g. `http://127.0.0.1:8000/v1`, `https://api.openai.com/v1`. */
@@ -54,8 +51,6 @@ export interface OpenAiNoteWriterSettings {
 const provider = "openai";
 /** The SDK insists on a key; this one is never sent (its header is removed). */
 const noKey = "no-key";
-/** Tokens kept free besides the estimate: chat template, message framing, the schema a server may inject. */
-const framingTokens = 512;
 
 function resolve(settings: OpenAiNoteWriterSettings) {
   let base: URL;
@@ -70,39 +65,19 @@ function resolve(settings: OpenAiNoteWriterSettings) {
   if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalidSetting("temperature", "temperature must be between 0 and 2.");
   const contextTokens = integerSetting("contextTokens", settings.contextTokens, 8192, 1024);
   const maxOutputTokens = integerSetting("maxOutputTokens", settings.maxOutputTokens, 2048, 256);
-  const windowTokens = contextTokens - maxOutputTokens - framingTokens - estimateTokens(openAiNotesSystemPrompt);
-  if (windowTokens < 128) throw invalidSetting("contextTokens", "contextTokens leaves too little room for the transcript after the answer and the instructions.");
   return {
     baseURL: base.href.replace(/\/+$/, ""),
     model: settings.model.trim(),
     apiKey: settings.apiKey === undefined || settings.apiKey === "" ? noKey : settings.apiKey,
     timeoutMs: integerSetting("timeoutMs", settings.timeoutMs, 120_000, 1),
     checkTimeoutMs: integerSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1),
+    contextTokens,
     maxOutputTokens,
-    windowTokens,
     overlapSegments: integerSetting("overlapSegments", settings.overlapSegments, 3, 0),
     temperature,
     maxRetries: integerSetting("maxRetries", settings.maxRetries, 0, 0),
     reasoningModel: settings.reasoningModel ?? false,
   };
-}
-
-/** What one answer's text is worth: the checked answer, or the problem (paths and rules, no values). */
-function readAnswer(content: string | null | undefined, finishReason: string | null | undefined) {
-  if (content === null || content === undefined || content.trim() === "") {
-    return { ok: false as const, problem: `the answer was empty (finish reason ${finishReason ?? "none"})` };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    // The SyntaxError quotes the text: it is not passed on.
-    const cut = finishReason === "length" ? " (cut off at the token limit)" : "";
-    return { ok: false as const, problem: `the answer is not valid JSON${cut}` };
-  }
-  const checked = notesAnswer.safeParse(json);
-  if (!checked.success) return { ok: false as const, problem: `the answer does not match the schema: ${describeIssues(checked.error)}` };
-  return { ok: true as const, answer: checked.data };
 }
 
 /** The OpenAI-compatible NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
@@ -146,7 +121,7 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     return false;
   }
 
-  async function complete(messages: ChatCompletionMessageParam[], what: string, signal: AbortSignal | undefined) {
+  async function create(messages: ChatCompletionMessageParam[], what: string, signal: AbortSignal | undefined) {
     return withDeadline(
       resolved.timeoutMs,
       signal,
@@ -174,73 +149,35 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     );
   }
 
-  /** One window: a request, and one repair request when the answer is unusable. */
-  async function writeWindow(userMessage: string, texts: SegmentTexts, what: string, signal: AbortSignal | undefined) {
-    const messages: ChatCompletionMessageParam[] = [
-      { role: "system", content: openAiNotesSystemPrompt },
-      { role: "user", content: userMessage },
-    ];
-    const first = await complete(messages, what, signal);
-    const firstChoice = first.choices[0];
-    let read = readAnswer(firstChoice?.message.content, firstChoice?.finish_reason);
-    if (!read.ok) {
-      const repair: ChatCompletionMessageParam[] = [
-        ...messages,
-        { role: "assistant", content: firstChoice?.message.content ?? "" },
-        { role: "user", content: repairMessage(read.problem) },
-      ];
-      const second = await complete(repair, `the repair of ${what}`, signal);
-      const secondChoice = second.choices[0];
-      read = readAnswer(secondChoice?.message.content, secondChoice?.finish_reason);
-      if (!read.ok) throw badResponse(read.problem);
-    }
-    return { notes: notesFromAnswer(read.answer, texts), model: typeof first.model === "string" && first.model !== "" ? first.model : resolved.model };
+  /** One request as the shared writer asks it; `finish_reason` read as OpenAI documents it (`length`, `content_filter`). */
+  async function complete(request: ModelRequest): Promise<ModelAnswer> {
+    const messages: ChatCompletionMessageParam[] = [{ role: "system", content: request.system }, ...request.messages];
+    const answer = await create(messages, request.what, request.signal);
+    const choice = answer.choices[0];
+    const finishReason = choice?.finish_reason ?? "";
+    return {
+      content: choice?.message.content ?? null,
+      stop: finishReason === "length" ? "truncated" : finishReason === "content_filter" ? "filtered" : "complete",
+      stopReason: finishReason,
+      model: typeof answer.model === "string" ? answer.model : undefined,
+    };
   }
 
-  return {
+  return createLlmNoteWriter({
     provider,
-    async write(input: NoteWriterInput, options = {}): Promise<NoteWriterResult> {
-      const signal = options.signal;
-      if (signal?.aborted) throw new ConfideError("provider.interrupted", "Writing the notes was stopped.", { cause: signal.reason });
-      const spoken = input.segments.filter((segment) => segment.text.trim() !== "");
-      if (spoken.length === 0) {
-        return { notes: allNotAssessed("The transcript has no speech."), model: resolved.model, promptVersion: openAiNotesPromptVersion };
-      }
-      const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
-      const lines = spoken.map((segment) => promptLine(segment, roleOf.get(segment.speaker)));
-      // One line break per line besides the text.
-      const windows = splitIntoWindows(lines.map((line) => estimateTokens(line) + 1), resolved.windowTokens, resolved.overlapSegments);
-      const texts: SegmentTexts = new Map(input.segments.map((segment) => [segment.id, segment.text]));
-      const drafts: NotesDraft[] = [];
-      let model = resolved.model;
-      try {
-        for (const [index, window] of windows.entries()) {
-          const message = windowMessage(input, lines.slice(window.start, window.end), { index, count: windows.length });
-          const what = windows.length === 1 ? "the notes" : `the notes of part ${index + 1} of ${windows.length}`;
-          const written = await writeWindow(message, texts, what, signal);
-          if (index === 0) model = written.model;
-          drafts.push(written.notes);
-        }
-      } catch (error) {
-        if (signal?.aborted) throw new ConfideError("provider.interrupted", "Writing the notes was stopped.", { cause: signal.reason });
-        throw error;
-      }
-      return { notes: mergeWindowNotes(drafts), model, promptVersion: openAiNotesPromptVersion };
+    service: "The model server",
+    model: resolved.model,
+    contextTokens: resolved.contextTokens,
+    maxOutputTokens: resolved.maxOutputTokens,
+    overlapSegments: resolved.overlapSegments,
+    complete,
+    async check(signal) {
+      await withDeadline(
+        resolved.checkTimeoutMs,
+        signal,
+        (deadline) => client.models.list({ signal: deadline }),
+        (error, timedOutAfterMs) => errorFromRequest(error, "the model list", timedOutAfterMs),
+      );
     },
-    async check(options = {}) {
-      try {
-        await withDeadline(
-          resolved.checkTimeoutMs,
-          options.signal,
-          (deadline) => client.models.list({ signal: deadline }),
-          (error, timedOutAfterMs) => errorFromRequest(error, "the model list", timedOutAfterMs),
-        );
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        const reason = ConfideError.is(error) ? error.message : "the model server did not answer";
-        throw new ConfideError("dependency.unavailable", `The notes model server is not usable: ${reason}`, { cause: error, details: { provider } });
-      }
-    },
-    async close() {},
-  };
+  });
 }

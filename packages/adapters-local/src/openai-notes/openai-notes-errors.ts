@@ -66,14 +66,3 @@ export function errorFromRequest(error: unknown, what: string, timedOutAfterMs: 
     details: { provider },
   });
 }
-
-/**
- * The model answered, twice, with something that is not the notes the schema asks for.
- * `problem` names paths and rules only, never values.
- */
-export function badResponse(problem: string): ConfideError {
-  return new ConfideError("provider.bad_response", `The model's notes were not usable after one repair attempt: ${problem}.`, {
-    retryable: false,
-    details: { provider },
-  });
-}

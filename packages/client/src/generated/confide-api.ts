@@ -936,7 +936,7 @@ export interface components {
             /** @enum {string} */
             scope: "recording" | "transcription" | "ai_notes";
         } | {
-            /** @description The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, whisper, whisper-live. A consent read's `needs` names those this deployment uses. */
+            /** @description The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, azure-openai, bedrock, whisper, whisper-live. A consent read's `needs` names those this deployment uses. */
             providers: string[];
             /** @enum {string} */
             scope: "cloud_processing";

@@ -42,6 +42,8 @@ export const cloudProviderNames: readonly string[] = [
   "transcribe-streaming",
   "comprehend",
   "openai",
+  "azure-openai",
+  "bedrock",
   "whisper",
   "whisper-live",
 ];

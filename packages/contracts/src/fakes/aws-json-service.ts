@@ -109,8 +109,12 @@ function sendAwsError(response: ServerResponse, error: AwsJsonError, service: st
   );
 }
 
-/** Refuses a request without a well-formed SigV4 header for this service, region and key. */
-function checkSignature(headers: IncomingHttpHeaders, options: AwsJsonServiceOptions): void {
+/**
+ * Refuses a request without a well-formed SigV4 header for this service, region and key (also
+ * used by the REST-JSON fakes, which answer the same errors with their own statuses).
+ * @throws AwsJsonError
+ */
+export function checkSignature(headers: IncomingHttpHeaders, options: Pick<AwsJsonServiceOptions, "credentials" | "signingName" | "region">): void {
   const authorization = headers.authorization;
   if (authorization === undefined) throw new AwsJsonError(400, "MissingAuthenticationTokenException", "Missing Authentication Token", "message");
   const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(

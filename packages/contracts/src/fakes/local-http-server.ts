@@ -37,6 +37,9 @@ export async function startLocalHttpServer(
       else response.destroy();
     });
   });
+  // Node closes a kept-alive socket after 5 s idle; a client (undici) sending on it just then gets
+  // ECONNRESET — seen on loaded machines between two tests. Idle sockets stay until close().
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

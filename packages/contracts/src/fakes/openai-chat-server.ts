@@ -122,7 +122,8 @@ export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
   const moodEvidence = moodLine ? [cite(moodLine, negative.exec(moodLine.text)![0])] : patient.slice(0, 1).map((line) => cite(line, firstSentence(line.text)));
   return {
     keyTopics: list(topics),
-    topicSummary: list(patient.slice(0, 1).map((line) => item(`The patient described: ${firstSentence(line.text)}`, line, firstSentence(line.text)))),
+    // The summary states what the patient said, in their words (a claim its citation carries for any claim reader).
+    topicSummary: list(patient.slice(0, 1).map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient"))),
     strategies: list(plans),
     emotionalThemes: skipped("The fake model does not read emotions."),
     triggers: skipped("The fake model does not read triggers."),

@@ -1,4 +1,5 @@
 import type { NotesDraft } from "../domain/clinical-notes.ts";
+import type { NoteFormat } from "../domain/note-formats.ts";
 import type { SegmentSentiment } from "../domain/sentiment.ts";
 import type { SpeakerRole } from "../domain/transcript.ts";
 
@@ -11,6 +12,12 @@ export interface NoteWriterInput {
   segments: Array<{ id: string; speaker: string; startMs: number; endMs: number; text: string }>;
   /** One result per analysed (patient) segment, by segment id; may be empty. */
   sentiment: SegmentSentiment[];
+  /**
+   * The progress-note format the notes will be laid out in (`formatNote`). The fields a writer
+   * answers are the same for every format; a language-model writer words its prompt for it and
+   * records that prompt's version. Absent: `confide`.
+   */
+  format?: NoteFormat;
 }
 
 /** What a NoteWriter answers: the notes and who wrote them. */

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { profiles } from "../config/profiles.ts";
+import { profileDefaultNames, profiles } from "../config/profiles.ts";
 import { adapterPorts, adapterRegistry, findAdapter } from "./adapter-registry.ts";
 
 const run = promisify(execFile);
@@ -10,7 +10,7 @@ describe("adapter registry", () => {
   it("holds every adapter a profile chooses, under the port the profile chooses it for", () => {
     for (const [profile, defaults] of Object.entries(profiles)) {
       for (const port of adapterPorts) {
-        expect(findAdapter(port, defaults[port]), `${profile} ${port}`).toBeDefined();
+        for (const name of profileDefaultNames(defaults[port])) expect(findAdapter(port, name), `${profile} ${port} ${name}`).toBeDefined();
       }
     }
   });

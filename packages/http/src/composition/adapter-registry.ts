@@ -1,10 +1,12 @@
 import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { bedrockDescriptor } from "@confide/adapters-aws/bedrock";
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
 import { transcribeDescriptor } from "@confide/adapters-aws/transcribe";
 import { transcribeStreamingDescriptor } from "@confide/adapters-aws/transcribe-streaming";
 import { azureBlobDescriptor } from "@confide/adapters-azure/azure-blob";
 import { azureLiveSpeechDescriptor } from "@confide/adapters-azure/azure-live-speech";
+import { azureOpenAiDescriptor } from "@confide/adapters-azure/azure-openai";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
@@ -54,7 +56,7 @@ export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<Regis
   queue: [inProcessQueueDescriptor, bullMqDescriptor],
   push: [logPushDescriptor, fcmDescriptor],
   events: [inProcessEventsDescriptor, redisEventsDescriptor],
-  notes: [embeddedNotesDescriptor, openAiNotesDescriptor],
+  notes: [embeddedNotesDescriptor, openAiNotesDescriptor, azureOpenAiDescriptor, bedrockDescriptor],
   risk: [embeddedRiskScreenDescriptor],
   live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, voskLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
   agenda: [embeddedAgendaDescriptor],

@@ -52,7 +52,7 @@ describe("cloudProvidersOf", () => {
   });
 
   it("has every speech, language, notes and live adapter that calls a cloud API say so", () => {
-    const cloud = ["azure-speech", "transcribe", "azure-text-analytics", "comprehend", "azure"];
+    const cloud = ["azure-speech", "transcribe", "azure-text-analytics", "comprehend", "azure", "azure-openai", "bedrock"];
     for (const port of ["speech", "language", "notes", "live"] as const) {
       for (const adapter of adapterRegistry[port]) {
         if (cloud.includes(adapter.name)) expect(adapter.sendsSessionDataOut?.({}), adapter.name).toBe(true);

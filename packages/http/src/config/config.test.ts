@@ -144,6 +144,15 @@ describe("loadConfig", () => {
       expect(problemsOf({ ...entraOnly, CONFIDE_LIVE: "none" })).toEqual([]);
     });
 
+    it("writes notes with Azure OpenAI once its endpoint is configured, and then asks for the deployment; an explicit CONFIDE_NOTES wins", () => {
+      const withOpenAi = { ...azure, CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com", CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-gpt-4o" };
+      expect(loadConfig(withOpenAi).adapters.notes).toBe("azure-openai");
+      expect(loadConfig(withOpenAi).adapterSettings.notes).toMatchObject({ CONFIDE_AZURE_OPENAI_API_VERSION: "2024-10-21" });
+      const { CONFIDE_AZURE_OPENAI_DEPLOYMENT: _deployment, ...endpointOnly } = withOpenAi;
+      expect(problemsOf(endpointOnly)).toEqual(["CONFIDE_AZURE_OPENAI_DEPLOYMENT: required by the azure-openai notes adapter"]);
+      expect(loadConfig({ ...withOpenAi, CONFIDE_NOTES: "embedded" }).adapters.notes).toBe("embedded");
+    });
+
     it("lets one port be switched alone", () => {
       const config = loadConfig({ ...azure, CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000" });
       expect(config.adapters.speech).toBe("whisper");
@@ -192,6 +201,17 @@ describe("loadConfig", () => {
       agenda: "embedded",
       diarizer: "none",
     });
+  });
+
+  it("each profile's notes default is its own LLM writer once that writer's endpoint or model is configured, else the embedded writer", () => {
+    const aws = { CONFIDE_PROFILE: "aws", CONFIDE_QUEUE: "in-process", CONFIDE_EVENTS: "in-process", CONFIDE_PUSH: "log", CONFIDE_REPOSITORY: "pglite", CONFIDE_STORAGE: "filesystem", CONFIDE_SPEECH: "pocketsphinx", CONFIDE_JWT_SECRET: "x".repeat(40) };
+    expect(loadConfig(aws).adapters.notes).toBe("embedded");
+    expect(loadConfig({ ...aws, CONFIDE_BEDROCK_MODEL_ID: "eu.anthropic.claude-3-7-sonnet-20250219-v1:0" }).adapters.notes).toBe("bedrock");
+    const selfhosted = { ...aws, CONFIDE_PROFILE: "selfhosted", CONFIDE_LIVE: "none" };
+    expect(loadConfig(selfhosted).adapters.notes).toBe("embedded");
+    expect(loadConfig({ ...selfhosted, CONFIDE_OPENAI_NOTES_URL: "http://127.0.0.1:11434/v1", CONFIDE_OPENAI_NOTES_MODEL: "llama3.1" }).adapters.notes).toBe("openai");
+    // The embedded profile stays offline: configuring a cloud writer there does not choose it.
+    expect(loadConfig({ CONFIDE_BEDROCK_MODEL_ID: "m", CONFIDE_AZURE_OPENAI_ENDPOINT: "https://x.openai.azure.com" }).adapters.notes).toBe("embedded");
   });
 
   it("checks the settings of the chosen adapters only", () => {

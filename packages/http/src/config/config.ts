@@ -2,7 +2,7 @@ import { ConfideError, retentionPolicyProblems, type AdapterPort, type Retention
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { configIssueMessages } from "./config-messages.ts";
 import { choiceVariables, environmentSchema, type Environment } from "./config-schema.ts";
-import { profiles, type ProfileName } from "./profiles.ts";
+import { profileDefault, profiles, type ProfileName } from "./profiles.ts";
 
 export interface ConfideConfig {
   profile: ProfileName;
@@ -85,7 +85,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   const adapterSettings = {} as Record<AdapterPort, unknown>;
   for (const port of adapterPorts) {
     const chosen = present[choiceVariables[port]];
-    const name = chosen ?? profiles[knownProfile ? profile : "embedded"][port];
+    const name = chosen ?? profileDefault(profiles[knownProfile ? profile : "embedded"][port], present);
     adapters[port] = name;
     const adapter = findAdapter(port, name);
     // An unknown name is reported above, by the choice variable's schema.

@@ -1,6 +1,32 @@
 import type { AdapterPort } from "@confide/core";
 
 /**
+ * A profile's default that depends on the deployment's configuration: `then` when the variable
+ * `whenSet` is set (the adapter's own required variable: configuring it is choosing it), else
+ * `otherwise`. Each profile's notes writer is its cloud's own LLM once configured.
+ */
+export interface ConditionalDefault {
+  whenSet: `CONFIDE_${string}`;
+  then: string;
+  otherwise: string;
+}
+
+/** What a profile says for one port: an adapter name, or a choice by a variable. */
+export type ProfileDefault = string | ConditionalDefault;
+
+/** The adapter a profile default picks with these variables. */
+export function profileDefault(value: ProfileDefault, present: Readonly<Record<string, string | undefined>>): string {
+  if (typeof value === "string") return value;
+  const set = present[value.whenSet];
+  return set !== undefined && set !== "" ? value.then : value.otherwise;
+}
+
+/** Every adapter a profile default may pick. */
+export function profileDefaultNames(value: ProfileDefault): string[] {
+  return typeof value === "string" ? [value] : [value.then, value.otherwise];
+}
+
+/**
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
  * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
  * registry holds for that port. Live sessions: azure streams to Azure Speech conversation
@@ -32,7 +58,7 @@ export const profiles = {
     queue: "bullmq",
     push: "fcm",
     events: "redis",
-    notes: "embedded",
+    notes: { whenSet: "CONFIDE_OPENAI_NOTES_URL", then: "openai", otherwise: "embedded" },
     risk: "embedded",
     live: "whisper",
     agenda: "embedded",
@@ -46,7 +72,7 @@ export const profiles = {
     queue: "bullmq",
     push: "fcm",
     events: "redis",
-    notes: "embedded",
+    notes: { whenSet: "CONFIDE_BEDROCK_MODEL_ID", then: "bedrock", otherwise: "embedded" },
     risk: "embedded",
     live: "none",
     agenda: "embedded",
@@ -60,12 +86,12 @@ export const profiles = {
     queue: "bullmq",
     push: "fcm",
     events: "redis",
-    notes: "embedded",
+    notes: { whenSet: "CONFIDE_AZURE_OPENAI_ENDPOINT", then: "azure-openai", otherwise: "embedded" },
     risk: "embedded",
     live: "azure",
     agenda: "embedded",
     diarizer: "none",
   },
-} as const satisfies Record<string, Record<AdapterPort, string>>;
+} as const satisfies Record<string, Record<AdapterPort, ProfileDefault>>;
 
 export type ProfileName = keyof typeof profiles;

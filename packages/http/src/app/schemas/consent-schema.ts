@@ -14,7 +14,7 @@ export const ConsentScopeEntrySchema = z
           .max(20)
           .openapi({
             description:
-              "The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, whisper, whisper-live. A consent read's `needs` names those this deployment uses.",
+              "The providers covered, by name: azure-speech, azure-text-analytics, azure-live, transcribe, transcribe-streaming, comprehend, openai, azure-openai, bedrock, whisper, whisper-live. A consent read's `needs` names those this deployment uses.",
           }),
       })
       .strict(),

@@ -2,7 +2,7 @@ import { riskDialogue } from "@confide/contracts";
 import { deriveFakeNotes } from "@confide/contracts/fakes";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { notesAnswer, notesJsonSchema } from "./openai-notes-schema.ts";
+import { notesAnswer, notesJsonSchema } from "./notes-answer.ts";
 
 const lines = riskDialogue.segments.map((segment) => ({
   segmentId: segment.id,

@@ -7,11 +7,16 @@ const tokenRenewalMarginMs = 2 * 60_000;
 /**
  * Microsoft Entra ID tokens for one scope, kept until two minutes before they expire: from
  * `credential`, else `DefaultAzureCredential` (`@azure/identity` loaded on first need). `what`
- * names the resource in the error when the credential gives no token.
+ * names the resource in the error when the credential gives no token, `provider` the adapter.
  * @returns a function answering a token, fresh enough to send.
  * @throws (the function) ConfideError `provider.unavailable` (retryable) when no token can be had.
  */
-export function azureTokenSource(credential: TokenCredential | undefined, scope: string, what: string): (signal?: AbortSignal) => Promise<AccessToken> {
+export function azureTokenSource(
+  credential: TokenCredential | undefined,
+  scope: string,
+  what: string,
+  provider = "azure-speech",
+): (signal?: AbortSignal) => Promise<AccessToken> {
   let loaded: Promise<TokenCredential> | undefined;
   let token: AccessToken | undefined;
   return async (signal) => {
@@ -19,7 +24,7 @@ export function azureTokenSource(credential: TokenCredential | undefined, scope:
       loaded ??= credential ? Promise.resolve(credential) : import("@azure/identity").then((identity) => new identity.DefaultAzureCredential());
       const fresh = await (await loaded).getToken(scope, signal === undefined ? {} : { abortSignal: signal });
       if (fresh === null) {
-        throw new ConfideError("provider.unavailable", `The Azure credential gave no token for ${what}.`, { retryable: true, details: { provider: "azure-speech" } });
+        throw new ConfideError("provider.unavailable", `The Azure credential gave no token for ${what}.`, { retryable: true, details: { provider } });
       }
       token = fresh;
     }

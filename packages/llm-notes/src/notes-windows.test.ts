@@ -1,7 +1,7 @@
 import { notAssessed, type NotesDraft, type RiskFlagDraft } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { locateQuote } from "./openai-notes-schema.ts";
-import { estimateTokens, mergeWindowNotes, splitIntoWindows } from "./openai-notes-windows.ts";
+import { locateQuote } from "./notes-answer.ts";
+import { estimateTokens, mergeWindowNotes, splitIntoWindows } from "./notes-windows.ts";
 
 describe("splitIntoWindows", () => {
   it("one window when everything fits; none for no lines", () => {

@@ -1,7 +1,8 @@
 /**
- * What the model must answer: the JSON schema sent as `response_format` (strict structured
- * output: every property required, no others, nullable as `["…", "null"]`), the zod schema that
- * checks the answer, and the mapping of a checked answer onto the port's `NotesDraft`.
+ * What the model must answer: the JSON schema sent as structured output (`response_format` of
+ * chat completions, the tool's `inputSchema` of Bedrock Converse; strict: every property
+ * required, no others, nullable as `["…", "null"]`), the zod schema that checks the answer, and
+ * the mapping of a checked answer onto the port's `NotesDraft`.
  *
  * Evidence is asked as `{ segmentId, quote }`: models copy words far more reliably than they
  * count characters. The adapter turns each quote into the character span the port wants

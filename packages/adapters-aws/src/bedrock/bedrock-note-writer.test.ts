@@ -1,0 +1,199 @@
+import { verifyNotes } from "@confide/core";
+import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
+import { startFakeBedrockRuntimeServer, type FakeBedrockRuntimeServer } from "@confide/contracts/fakes";
+import { createPlainWordsClaimReader } from "@confide/core/testing";
+import { notePrompts, notesJsonSchema } from "@confide/llm-notes";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createBedrockNoteWriter, notesToolName, type BedrockNoteWriterSettings } from "./bedrock-note-writer.ts";
+import { bedrockDescriptor } from "./descriptor.ts";
+
+const claude = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+let fake: FakeBedrockRuntimeServer;
+beforeAll(async () => {
+  fake = await startFakeBedrockRuntimeServer({
+    models: {
+      [claude]: { contextTokens: 200_000, maxOutputTokens: 8192 },
+      "meta.llama3-8b-instruct-v1:0": { contextTokens: 1_000, maxOutputTokens: 2048 },
+      "anthropic.claude-3-opus-20240229-v1:0": { contextTokens: 200_000, maxOutputTokens: 4096, access: false },
+    },
+  });
+});
+beforeEach(() => {
+  fake.reply = { kind: "notes" };
+  fake.received.length = 0;
+});
+afterAll(() => fake.close());
+
+const writerOf = (settings: Partial<BedrockNoteWriterSettings> = {}) =>
+  createBedrockNoteWriter({ modelId: claude, region: fake.region, endpoint: fake.url, credentials: fake.credentials, timeoutMs: 5_000, ...settings });
+
+const transcriptWords = riskDialogue.segments.map((segment) => segment.text.slice(0, 20));
+function expectNoTranscriptIn(text: string) {
+  for (const words of transcriptWords) expect(text).not.toContain(words);
+}
+const verified = (notes: Parameters<typeof verifyNotes>[0]) =>
+  verifyNotes(notes, { ...riskDialogue, revision: 1 }, { provider: "bedrock", model: claude, promptVersion: "p", writtenAt: new Date(0) }, createPlainWordsClaimReader());
+
+describeNoteWriterContract({ name: "bedrock (fake Bedrock Runtime, Converse with a forced tool)", create: () => writerOf() });
+
+describe("bedrock NoteWriter on the fake Bedrock Runtime", () => {
+  it("calls Converse on the model with the system prompt, the transcript as the user turn, and one forced tool whose input schema is the notes'", async () => {
+    const { model, promptVersion } = await (await writerOf()).write(riskDialogue);
+    expect(fake.received).toHaveLength(1);
+    const { body, modelId, headers } = fake.received[0]!;
+    expect(modelId).toBe(claude);
+    expect(String(headers.authorization)).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${fake.credentials.accessKeyId}/\\d{8}/${fake.region}/bedrock/aws4_request`));
+    expect(body.system[0].text).toContain(notePrompts.confide.guidance);
+    expect(body.messages).toHaveLength(1);
+    expect(body.messages[0].content[0].text).toContain("[seg-4] patient: Honestly, I have been thinking about ending my life.");
+    expect(body.inferenceConfig).toEqual({ maxTokens: 4096, temperature: 0.1 });
+    expect(body.toolConfig.tools).toEqual([{ toolSpec: { name: notesToolName, description: expect.any(String), inputSchema: { json: notesJsonSchema } } }]);
+    expect(body.toolConfig.toolChoice).toEqual({ tool: { name: notesToolName } });
+    expect([model, promptVersion]).toEqual([claude, notePrompts.confide.version]);
+  });
+
+  it("writes a BIRP note with the BIRP template, its version recorded", async () => {
+    const result = await (await writerOf()).write({ ...riskDialogue, format: "birp" });
+    expect(result.promptVersion).toBe(notePrompts.birp.version);
+    expect(fake.received[0]!.body.system[0].text).toContain(notePrompts.birp.guidance);
+  });
+
+  it("a model that answers text instead of calling the tool: repaired once, the roles alternating as Converse requires", async () => {
+    // A text answer that is not the notes: one repair, which the fake answers with the tool.
+    fake.reply = (_request, index) => (index === 0 ? { kind: "text", text: "Here are the notes you asked for." } : { kind: "notes" });
+    const { notes } = await (await writerOf()).write(riskDialogue);
+    expect(fake.received).toHaveLength(2);
+    // The repair alternates roles as Converse requires: user, assistant (the text answer), user.
+    expect(fake.received[1]!.body.messages.map((message: { role: string }) => message.role)).toEqual(["user", "assistant", "user"]);
+    expect(verified(notes).quality.unverified).toBe(0);
+  });
+
+  it("stopReason max_tokens: asked once more for shorter notes; twice: provider.bad_response naming the limit", async () => {
+    fake.reply = (_request, index) => (index === 0 ? { kind: "truncated" } : { kind: "notes" });
+    await (await writerOf()).write(riskDialogue);
+    expect(fake.received).toHaveLength(2);
+    expect(fake.received[1]!.body.messages).toHaveLength(1);
+    expect(fake.received[1]!.body.messages[0].content[0].text).toContain("shorter");
+    fake.reply = { kind: "truncated" };
+    const error = await expectConfideError((await writerOf()).write(riskDialogue), "provider.bad_response");
+    expect(error.message).toContain("cut off at the output token limit (max_tokens)");
+  });
+
+  it("stopReason guardrail_intervened or content_filtered: provider.rejected (content_filter), not repaired, no transcript words", async () => {
+    for (const kind of ["guardrail", "content-filtered"] as const) {
+      fake.received.length = 0;
+      fake.reply = { kind };
+      const error = await expectConfideError((await writerOf()).write(riskDialogue), "provider.rejected");
+      expect(fake.received).toHaveLength(1);
+      expect(error).toMatchObject({ retryable: false, details: { provider: "bedrock", reason: "content_filter", where: "answer" } });
+      expectNoTranscriptIn(`${error.message} ${JSON.stringify(error)}`);
+    }
+  });
+
+  it("ThrottlingException (429): provider.throttled, retryable, Retry-After when sent else 1 s; the SDK retries nothing", async () => {
+    fake.reply = { kind: "error", errorType: "ThrottlingException", status: 429, message: "Too many requests, please wait before trying again." };
+    const error = await expectConfideError((await writerOf()).write(riskDialogue), "provider.throttled");
+    expect(error).toMatchObject({ retryable: true, retryAfterMs: 1_000, details: { reason: "ThrottlingException", status: 429 } });
+    expect(fake.received).toHaveLength(1);
+    fake.reply = { kind: "error", errorType: "ThrottlingException", status: 429, retryAfter: "4" };
+    expect((await expectConfideError((await writerOf()).write(riskDialogue), "provider.throttled")).retryAfterMs).toBe(4_000);
+    fake.reply = { kind: "error", errorType: "ModelNotReadyException", status: 429, message: "Model is not ready to serve inference requests." };
+    await expectConfideError((await writerOf()).write(riskDialogue), "provider.throttled");
+  });
+
+  it("ModelTimeoutException (408): provider.timeout, retryable; a hang past the timeout: provider.timeout", async () => {
+    fake.reply = { kind: "error", errorType: "ModelTimeoutException", status: 408, message: "Model has timed out in processing the request. Try your request again." };
+    expect((await expectConfideError((await writerOf()).write(riskDialogue), "provider.timeout")).retryable).toBe(true);
+    fake.reply = { kind: "hang" };
+    const startedAt = Date.now();
+    await expectConfideError((await writerOf({ timeoutMs: 300 })).write(riskDialogue), "provider.timeout");
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+  });
+
+  it("InternalServerException, ServiceUnavailableException, ModelErrorException: provider.unavailable, retryable", async () => {
+    for (const [errorType, status] of [["InternalServerException", 500], ["ServiceUnavailableException", 503], ["ModelErrorException", 424]] as const) {
+      fake.reply = { kind: "error", errorType, status };
+      expect((await expectConfideError((await writerOf()).write(riskDialogue), "provider.unavailable")).retryable, errorType).toBe(true);
+    }
+  });
+
+  it("ValidationException: an unknown model id, a window longer than the model's context, maxTokens above its limit — provider.rejected saying which setting", async () => {
+    const unknown = await expectConfideError((await writerOf({ modelId: "anthropic.claude-99" })).write(riskDialogue), "provider.rejected");
+    expect(unknown.details).toMatchObject({ reason: "model_id", status: 400 });
+    expect(unknown.message).toContain("CONFIDE_BEDROCK_MODEL_ID");
+    const tooLong = await expectConfideError((await writerOf({ modelId: "meta.llama3-8b-instruct-v1:0", contextTokens: 8192, maxOutputTokens: 512 })).write(riskDialogue), "provider.rejected");
+    expect(tooLong.details).toMatchObject({ reason: "input_too_long" });
+    expect(tooLong.message).toContain("CONFIDE_BEDROCK_CONTEXT_TOKENS");
+    const tooMany = await expectConfideError((await writerOf({ maxOutputTokens: 10_000 })).write(riskDialogue), "provider.rejected");
+    expect(tooMany.details).toMatchObject({ reason: "max_tokens" });
+    for (const error of [unknown, tooLong, tooMany]) expect(error.retryable).toBe(false);
+  });
+
+  it("no access to the model (AccessDeniedException) or credentials Bedrock does not know: provider.rejected, not retryable", async () => {
+    const denied = await expectConfideError((await writerOf({ modelId: "anthropic.claude-3-opus-20240229-v1:0" })).write(riskDialogue), "provider.rejected");
+    expect(denied.details).toMatchObject({ reason: "AccessDeniedException", status: 403 });
+    expect(denied.message).toContain("bedrock:InvokeModel");
+    const stranger = await expectConfideError((await writerOf({ credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "x" } })).write(riskDialogue), "provider.rejected");
+    expect(stranger.details).toMatchObject({ reason: "credentials", status: 403 });
+    const otherRegion = await expectConfideError((await writerOf({ region: "us-east-1" })).write(riskDialogue), "provider.rejected");
+    expect(otherRegion.details).toMatchObject({ reason: "credentials" });
+    expect(fake.received).toHaveLength(0);
+  });
+
+  it("check(): ListAsyncInvokes answers with good credentials; dependency.unavailable with unknown ones or no endpoint", async () => {
+    await expect((await writerOf()).check()).resolves.toBeUndefined();
+    await expectConfideError((await writerOf({ credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "x" } })).check(), "dependency.unavailable");
+    await expectConfideError((await writerOf({ endpoint: "http://127.0.0.1:9" })).check(), "dependency.unavailable");
+  });
+
+  describe("no transcript in logs", () => {
+    const written: string[] = [];
+    beforeEach(() => {
+      for (const stream of [process.stdout, process.stderr]) {
+        vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+      }
+      for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method).mockImplementation((...args) => void written.push(args.map(String).join(" ")));
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it("writes nothing to the console or the process's streams while writing notes, failing or not", async () => {
+      await (await writerOf()).write(riskDialogue);
+      fake.reply = { kind: "guardrail" };
+      await (await writerOf()).write(riskDialogue).catch(() => undefined);
+      fake.reply = { kind: "text", text: "not json: ending my life" };
+      await (await writerOf()).write(riskDialogue).catch(() => undefined);
+      expect(fake.received.length).toBeGreaterThanOrEqual(3);
+      expectNoTranscriptIn(written.join("\n"));
+    });
+  });
+});
+
+describe("bedrock descriptor", () => {
+  it("is the notes adapter bedrock, and says it sends session data out (cloud_processing consent names it)", () => {
+    expect([bedrockDescriptor.port, bedrockDescriptor.name]).toEqual(["notes", "bedrock"]);
+    expect(bedrockDescriptor.sendsSessionDataOut()).toBe(true);
+  });
+
+  it("needs the model id; region and credentials from the SDK's chain; 128k context, 4096 output tokens by default", () => {
+    expect(bedrockDescriptor.settings.safeParse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["CONFIDE_BEDROCK_MODEL_ID"]);
+    const settings = bedrockDescriptor.settings.parse({ CONFIDE_BEDROCK_MODEL_ID: claude });
+    expect(settings).toMatchObject({ CONFIDE_BEDROCK_CONTEXT_TOKENS: 128_000, CONFIDE_BEDROCK_MAX_OUTPUT_TOKENS: 4096, CONFIDE_BEDROCK_TEMPERATURE: 0.1 });
+    expect(settings.CONFIDE_BEDROCK_REGION).toBeUndefined();
+  });
+
+  it("creates a writer that calls the model its variables name in their region and endpoint", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", fake.credentials.accessKeyId);
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", fake.credentials.secretAccessKey);
+    try {
+      const writer = await bedrockDescriptor.create(
+        bedrockDescriptor.settings.parse({ CONFIDE_BEDROCK_MODEL_ID: claude, CONFIDE_BEDROCK_REGION: fake.region, CONFIDE_BEDROCK_ENDPOINT: fake.url }),
+      );
+      await writer.write(riskDialogue);
+      await writer.close();
+      expect(fake.received[0]!.modelId).toBe(claude);
+      expect(writer.provider).toBe("bedrock");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

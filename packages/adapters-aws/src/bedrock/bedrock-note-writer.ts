@@ -1,0 +1,150 @@
+/**
+ * NoteWriter on Amazon Bedrock (`CONFIDE_NOTES=bedrock`) through the Bedrock Runtime `Converse`
+ * API (`@aws-sdk/client-bedrock-runtime`, imported when the writer is created). Structured
+ * output is a forced tool: `toolConfig` holds one tool, `record_clinical_notes`, whose
+ * `inputSchema.json` is the notes' JSON schema, and `toolChoice: { tool: { name } }` makes the
+ * model answer by calling it; the tool's `input` is the answer. A model that answers text
+ * instead has that text read as the answer (and repaired if it is not the notes).
+ * `stopReason` `max_tokens` is a cut-off answer; `guardrail_intervened` and `content_filtered`
+ * are the service withholding it. Credentials and region come from the SDK's default chain.
+ *
+ * This module is the transport; the prompt per note format, the windows, the answer's check,
+ * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
+ * writers. Nothing here logs, and the client is given no logger.
+ */
+import { ConfideError, withDeadline, type NoteWriter } from "@confide/core";
+import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
+import { toBedrockError } from "./bedrock-errors.ts";
+
+export interface BedrockNoteWriterSettings {
+  /** Model id, inference profile id or ARN. */
+  modelId: string;
+  /** Default: the SDK's (`AWS_REGION`, the profile). */
+  region?: string;
+  /** Another endpoint (a VPC endpoint, a test server). */
+  endpoint?: string;
+  /** Explicit credentials instead of the SDK's default chain (tests). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** A client made elsewhere (tests); region, endpoint and credentials are then its own. */
+  client?: BedrockRuntimeClient;
+  /** Longest wait for one request (a window or its repair). Default 120000. */
+  timeoutMs?: number;
+  /** Longest wait of `check()`. Default 5000. */
+  checkTimeoutMs?: number;
+  /** The model's context window in tokens. Default 128000. */
+  contextTokens?: number;
+  /** Tokens reserved for each answer (`inferenceConfig.maxTokens`). Default 4096. */
+  maxOutputTokens?: number;
+  /** Sampling temperature. Default 0.1. */
+  temperature?: number;
+}
+
+const provider = "bedrock";
+/** The one tool the model is made to call; its input is the notes. */
+export const notesToolName = "record_clinical_notes";
+
+function invalid(setting: string, message: string): ConfideError {
+  return new ConfideError("validation.invalid_input", message, { details: { setting } });
+}
+
+function wholeNumber(setting: string, value: number | undefined, fallback: number, minimum: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < minimum) throw invalid(setting, `${setting} must be an integer of at least ${minimum}.`);
+  return value;
+}
+
+/** The answer of one Converse call as the shared writer reads it. */
+export function answerOf(output: ConverseCommandOutput): ModelAnswer {
+  const blocks: ContentBlock[] = output.output?.message?.content ?? [];
+  const toolUse = blocks.find((block) => block.toolUse?.name === notesToolName)?.toolUse;
+  const text = blocks
+    .map((block) => block.text ?? "")
+    .join("")
+    .trim();
+  const stopReason = output.stopReason ?? "";
+  return {
+    content: toolUse?.input !== undefined ? JSON.stringify(toolUse.input) : text === "" ? null : text,
+    stop: stopReason === "max_tokens" ? "truncated" : stopReason === "guardrail_intervened" || stopReason === "content_filtered" ? "filtered" : "complete",
+    stopReason,
+  };
+}
+
+/** The Bedrock NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
+export async function createBedrockNoteWriter(settings: BedrockNoteWriterSettings): Promise<NoteWriter> {
+  const modelId = settings.modelId.trim();
+  if (modelId === "") throw invalid("modelId", "A Bedrock model id is required.");
+  const temperature = settings.temperature ?? 0.1;
+  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 1) throw invalid("temperature", "temperature must be between 0 and 1.");
+  const timeoutMs = wholeNumber("timeoutMs", settings.timeoutMs, 120_000, 1);
+  const checkTimeoutMs = wholeNumber("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1);
+  const contextTokens = wholeNumber("contextTokens", settings.contextTokens, 128_000, 1024);
+  const maxOutputTokens = wholeNumber("maxOutputTokens", settings.maxOutputTokens, 4096, 256);
+
+  const { BedrockRuntimeClient, ConverseCommand, ListAsyncInvokesCommand } = await import("@aws-sdk/client-bedrock-runtime");
+  // Converse is one request and one answer: HTTP/1.1 as for the other AWS clients (this client's
+  // default handler is HTTP/2, for the bidirectional streaming operations this writer does not use).
+  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+  const client =
+    settings.client ??
+    new BedrockRuntimeClient({
+      ...(settings.region === undefined ? {} : { region: settings.region }),
+      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+      ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
+      // Retries are core's policy (the same for every provider).
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: timeoutMs + 1_000, throwOnRequestTimeout: true }),
+    });
+
+  async function complete(request: ModelRequest): Promise<ModelAnswer> {
+    const output = await withDeadline(
+      timeoutMs,
+      request.signal,
+      (abortSignal) =>
+        client.send(
+          new ConverseCommand({
+            modelId,
+            system: [{ text: request.system }],
+            messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
+            inferenceConfig: { maxTokens: maxOutputTokens, temperature },
+            toolConfig: {
+              tools: [
+                {
+                  toolSpec: {
+                    name: notesToolName,
+                    description: "Records the clinical notes of the session; every item cites the transcript lines it rests on.",
+                    inputSchema: { json: notesJsonSchema as never },
+                  },
+                },
+              ],
+              toolChoice: { tool: { name: notesToolName } },
+            },
+          }),
+          { abortSignal },
+        ),
+      (error, timedOutAfterMs) => toBedrockError(error, request.what, timedOutAfterMs),
+    );
+    return answerOf(output);
+  }
+
+  return createLlmNoteWriter({
+    provider,
+    service: "Amazon Bedrock",
+    model: modelId,
+    contextTokens,
+    maxOutputTokens,
+    complete,
+    async check(signal) {
+      // A free authenticated read of Bedrock Runtime: the region's endpoint answers and the credentials sign.
+      await withDeadline(
+        checkTimeoutMs,
+        signal,
+        (abortSignal) => client.send(new ListAsyncInvokesCommand({ maxResults: 1 }), { abortSignal }),
+        (error, timedOutAfterMs) => toBedrockError(error, "the readiness check", timedOutAfterMs),
+      );
+    },
+    async close() {
+      if (settings.client === undefined) client.destroy();
+    },
+  });
+}
