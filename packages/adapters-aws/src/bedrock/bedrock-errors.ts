@@ -3,7 +3,7 @@
  * message is never copied into ours (a validation message may describe the input); the error's
  * name and HTTP status are kept.
  */
-import { ConfideError, parseRetryAfterMs, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, parseRetryAfterMs, unreachableCode } from "@confide/core";
 
 const provider = "bedrock";
 const service = "Amazon Bedrock";
@@ -61,10 +61,11 @@ export function toBedrockError(error: unknown, what: string, timedOutAfterMs: nu
   const rawStatus = fields.$metadata?.httpStatusCode;
   const status = typeof rawStatus === "number" ? rawStatus : undefined;
   const serviceMessage = typeof fields.message === "string" ? fields.message : "";
+  const failure = status === undefined ? undefined : httpFailureClass(status);
   const details = { provider, reason: name, ...(status === undefined ? {} : { status }) };
   const said = status === undefined ? name : `${name}, HTTP ${status}`;
 
-  if (throttlingNames.has(name) || status === 429) {
+  if (throttlingNames.has(name) || failure === "throttled") {
     return new ConfideError("provider.throttled", `${service} is throttling ${what} (${said}).`, {
       retryable: true,
       retryAfterMs: parseRetryAfterMs(fields.$response?.headers?.["retry-after"]) ?? throttledRetryAfterMs,
@@ -72,14 +73,14 @@ export function toBedrockError(error: unknown, what: string, timedOutAfterMs: nu
       details,
     });
   }
-  if (name === "ModelTimeoutException" || name === "TimeoutError" || name === "RequestTimeout" || status === 408) {
+  if (name === "ModelTimeoutException" || name === "TimeoutError" || name === "RequestTimeout" || failure === "timeout") {
     return new ConfideError("provider.timeout", `${service}'s model timed out on ${what} (${said}).`, { retryable: true, cause: error, details });
   }
   const lost = unreachableCode(error);
   if (lost !== undefined) {
     return new ConfideError("provider.unavailable", `${service} could not be reached for ${what} (${lost}).`, { retryable: true, cause: error, details: { ...details, reason: lost } });
   }
-  if (fields.$fault === "server" || (status !== undefined && status >= 500) || name === "ModelErrorException") {
+  if (fields.$fault === "server" || failure === "unavailable" || name === "ModelErrorException") {
     return new ConfideError("provider.unavailable", `${service} failed ${what} (${said}).`, { retryable: true, cause: error, details });
   }
   if (credentialNames.has(name)) {
@@ -89,7 +90,7 @@ export function toBedrockError(error: unknown, what: string, timedOutAfterMs: nu
       details: { ...details, reason: "credentials" },
     });
   }
-  if (name === "AccessDeniedException" || status === 403) {
+  if (name === "AccessDeniedException" || failure === "credentials") {
     return new ConfideError(
       "provider.rejected",
       `${service} denied ${what} (${said}): the role needs bedrock:InvokeModel on the model (or inference profile), and the account access to the model.`,
@@ -108,7 +109,7 @@ export function toBedrockError(error: unknown, what: string, timedOutAfterMs: nu
     // No cause kept: a validation message may describe the input.
     return new ConfideError("provider.rejected", `${service} refused ${what}: ${hint}.`, { retryable: false, details: { ...details, reason } });
   }
-  if (name === "ResourceNotFoundException" || status === 404) {
+  if (name === "ResourceNotFoundException" || failure === "not_found") {
     return new ConfideError("provider.rejected", `${service} has no such model (${said}): check CONFIDE_BEDROCK_MODEL_ID.`, { retryable: false, cause: error, details });
   }
   if (fields.$fault === "client" || status !== undefined) {

@@ -12,7 +12,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
  * writers. Nothing here logs, and the client is given no logger.
  */
-import { ConfideError, withDeadline, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, withDeadline, type NoteWriter } from "@confide/core";
 import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";
@@ -44,15 +44,7 @@ const provider = "bedrock";
 /** The one tool the model is made to call; its input is the notes. */
 export const notesToolName = "record_clinical_notes";
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
 
-function wholeNumber(setting: string, value: number | undefined, fallback: number, minimum: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) throw invalid(setting, `${setting} must be an integer of at least ${minimum}.`);
-  return value;
-}
 
 /** The answer of one Converse call as the shared writer reads it. */
 export function answerOf(output: ConverseCommandOutput): ModelAnswer {
@@ -73,13 +65,13 @@ export function answerOf(output: ConverseCommandOutput): ModelAnswer {
 /** The Bedrock NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
 export async function createBedrockNoteWriter(settings: BedrockNoteWriterSettings): Promise<NoteWriter> {
   const modelId = settings.modelId.trim();
-  if (modelId === "") throw invalid("modelId", "A Bedrock model id is required.");
+  if (modelId === "") throw invalidSetting("modelId", "A Bedrock model id is required.");
   const temperature = settings.temperature ?? 0.1;
-  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 1) throw invalid("temperature", "temperature must be between 0 and 1.");
-  const timeoutMs = wholeNumber("timeoutMs", settings.timeoutMs, 120_000, 1);
-  const checkTimeoutMs = wholeNumber("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1);
-  const contextTokens = wholeNumber("contextTokens", settings.contextTokens, 128_000, 1024);
-  const maxOutputTokens = wholeNumber("maxOutputTokens", settings.maxOutputTokens, 4096, 256);
+  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 1) throw invalidSetting("temperature", "temperature must be between 0 and 1.");
+  const timeoutMs = wholeNumberSetting("timeoutMs", settings.timeoutMs, 120_000, 1, 3_600_000);
+  const checkTimeoutMs = wholeNumberSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1, 600_000);
+  const contextTokens = wholeNumberSetting("contextTokens", settings.contextTokens, 128_000, 1024, 10_000_000);
+  const maxOutputTokens = wholeNumberSetting("maxOutputTokens", settings.maxOutputTokens, 4096, 256, 1_000_000);
 
   const { BedrockRuntimeClient, ConverseCommand, ListAsyncInvokesCommand } = await import("@aws-sdk/client-bedrock-runtime");
   // Converse is one request and one answer: HTTP/1.1 as for the other AWS clients (this client's

@@ -3,7 +3,7 @@
  * here carries the transcript or the model's words: the service's own error message is left out
  * (a context-length refusal, a filter's verdict speak of the prompt); its status and `code` are kept.
  */
-import { ConfideError, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core";
 import { contentFiltered } from "@confide/llm-notes";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
@@ -59,39 +59,32 @@ export function toAzureOpenAiError(error: unknown, what: string, timedOutAfterMs
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const code = typeof error.code === "string" ? error.code : undefined;
-    const details = { provider, status, ...(code === undefined ? {} : { reason: code }) };
     if (code === "content_filter") return contentFiltered(provider, service, "prompt");
-    if (status === 429) {
-      return new ConfideError("provider.throttled", `${service} is throttling ${what} (HTTP 429): the deployment's tokens-per-minute quota is spent.`, {
-        retryable: true,
-        retryAfterMs: retryAfterMsOf(error.headers) ?? defaultThrottledRetryAfterMs,
-        details,
-      });
-    }
-    if (status === 401 || status === 403) {
-      return new ConfideError(
-        "provider.rejected",
-        `${service} refused the credentials for ${what} (HTTP ${status}): check CONFIDE_AZURE_OPENAI_KEY, or the identity's role Cognitive Services OpenAI User on the resource.`,
-        { retryable: false, details: { ...details, reason: "credentials" } },
-      );
-    }
+    const reason = code === undefined ? {} : { reason: code };
     if (status === 404 && code === "DeploymentNotFound") {
-      return new ConfideError("provider.rejected", `${service} has no deployment by the configured name (CONFIDE_AZURE_OPENAI_DEPLOYMENT).`, { retryable: false, details });
-    }
-    if (status === 404) {
-      return new ConfideError("provider.rejected", `${service} answered 404 for ${what}: check CONFIDE_AZURE_OPENAI_ENDPOINT and CONFIDE_AZURE_OPENAI_API_VERSION.`, { retryable: false, details });
+      return new ConfideError("provider.rejected", `${service} has no deployment by the configured name (CONFIDE_AZURE_OPENAI_DEPLOYMENT).`, { retryable: false, details: { provider, status, ...reason } });
     }
     if (code === "context_length_exceeded") {
       return new ConfideError("provider.rejected", `${service} refused ${what} as longer than the deployment's context: lower CONFIDE_AZURE_OPENAI_CONTEXT_TOKENS to the model's.`, {
         retryable: false,
-        details,
+        details: { provider, status, ...reason },
       });
     }
-    if (status === 408) return new ConfideError("provider.timeout", `${service} timed out ${what} (HTTP 408).`, { retryable: true, details });
-    if (status >= 500) {
-      return new ConfideError("provider.unavailable", `${service} failed ${what} (HTTP ${status}).`, { retryable: true, retryAfterMs: retryAfterMsOf(error.headers), details });
-    }
-    return new ConfideError("provider.rejected", `${service} refused ${what} (HTTP ${status}${code === undefined ? "" : `, ${code}`}).`, { retryable: false, details });
+    const failure = httpFailureClass(status);
+    return providerHttpError({
+      provider,
+      status,
+      retryAfterMs: retryAfterMsOf(error.headers) ?? (failure === "throttled" ? defaultThrottledRetryAfterMs : undefined),
+      messages: {
+        throttled: `${service} is throttling ${what} (HTTP 429): the deployment's tokens-per-minute quota is spent.`,
+        credentials: `${service} refused the credentials for ${what} (HTTP ${status}): check CONFIDE_AZURE_OPENAI_KEY, or the identity's role Cognitive Services OpenAI User on the resource.`,
+        not_found: `${service} answered 404 for ${what}: check CONFIDE_AZURE_OPENAI_ENDPOINT and CONFIDE_AZURE_OPENAI_API_VERSION.`,
+        timeout: `${service} timed out ${what} (HTTP 408).`,
+        unavailable: `${service} failed ${what} (HTTP ${status}).`,
+        refused: `${service} refused ${what} (HTTP ${status}${code === undefined ? "" : `, ${code}`}).`,
+      },
+      details: failure === "credentials" ? { reason: "credentials" } : reason,
+    });
   }
   return new ConfideError("provider.unavailable", `${service} failed ${what}: ${error instanceof Error ? error.name : "unknown error"}.`, {
     retryable: true,

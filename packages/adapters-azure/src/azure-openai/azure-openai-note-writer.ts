@@ -11,7 +11,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM writers.
  * Nothing here logs, and the SDK's logging is off.
  */
-import { ConfideError, withDeadline, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, withDeadline, type NoteWriter } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import { createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";
@@ -43,15 +43,7 @@ export interface AzureOpenAiNoteWriterSettings {
 
 const provider = "azure-openai";
 
-function invalid(setting: string, message: string): ConfideError {
-  return new ConfideError("validation.invalid_input", message, { details: { setting } });
-}
 
-function wholeNumber(setting: string, value: number | undefined, fallback: number, minimum: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) throw invalid(setting, `${setting} must be an integer of at least ${minimum}.`);
-  return value;
-}
 
 /** The Azure OpenAI NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
 export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWriterSettings): Promise<NoteWriter> {
@@ -61,15 +53,15 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWrite
   } catch (error) {
     throw new ConfideError("validation.invalid_input", "The Azure OpenAI endpoint is not a valid URL.", { cause: error, details: { setting: "endpoint" } });
   }
-  if (endpoint.protocol !== "https:" && endpoint.protocol !== "http:") throw invalid("endpoint", "The Azure OpenAI endpoint must be https://.");
+  if (endpoint.protocol !== "https:" && endpoint.protocol !== "http:") throw invalidSetting("endpoint", "The Azure OpenAI endpoint must be https://.");
   const deployment = settings.deployment.trim();
-  if (deployment === "") throw invalid("deployment", "A deployment name is required.");
+  if (deployment === "") throw invalidSetting("deployment", "A deployment name is required.");
   const temperature = settings.temperature ?? 0.1;
-  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalid("temperature", "temperature must be between 0 and 2.");
-  const timeoutMs = wholeNumber("timeoutMs", settings.timeoutMs, 120_000, 1);
-  const checkTimeoutMs = wholeNumber("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1);
-  const contextTokens = wholeNumber("contextTokens", settings.contextTokens, 128_000, 1024);
-  const maxOutputTokens = wholeNumber("maxOutputTokens", settings.maxOutputTokens, 4096, 256);
+  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalidSetting("temperature", "temperature must be between 0 and 2.");
+  const timeoutMs = wholeNumberSetting("timeoutMs", settings.timeoutMs, 120_000, 1, 3_600_000);
+  const checkTimeoutMs = wholeNumberSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1, 600_000);
+  const contextTokens = wholeNumberSetting("contextTokens", settings.contextTokens, 128_000, 1024, 10_000_000);
+  const maxOutputTokens = wholeNumberSetting("maxOutputTokens", settings.maxOutputTokens, 4096, 256, 1_000_000);
 
   const { AzureOpenAI } = await import("openai");
   const token = settings.key === undefined ? azureTokenSource(settings.credential, cognitiveServicesScope, "Azure OpenAI", provider) : undefined;
