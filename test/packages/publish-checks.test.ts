@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = new URL("../..", import.meta.url).pathname;
-const publicPackages = ["core", "adapters-local", "adapters-azure", "adapters-aws", "client", "http"];
+const publicPackages = ["core", "llm-notes", "adapters-local", "adapters-azure", "adapters-aws", "client", "http"];
 /** Resolution modes of an ESM-only package's consumers (attw's `esm-only` profile). */
 const esmResolutions = new Set(["node16-esm", "bundler"]);
 
