@@ -82,8 +82,16 @@ async function main(): Promise<void> {
     return [startUs, endUs] as const;
   });
 
+  // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile; the main thread is 0.
   const written = (await readdir(profileDir)).filter((name) => name.endsWith(".cpuprofile") && !before.has(name));
-  if (written.length !== 1) throw new Error(`expected one new .cpuprofile in ${profileDir}, found ${written.length}: did the server exit normally?`);
+  const threadOf = (name: string) => Number(name.split(".").at(-3));
+  const main = written.filter((name) => threadOf(name) === 0);
+  if (main.length !== 1) throw new Error(`expected one new main-thread .cpuprofile in ${profileDir}, found ${main.length}: did the server exit normally?`);
+  for (const name of written.filter((other) => threadOf(other) !== 0)) {
+    const other = JSON.parse(await readFile(join(profileDir, name), "utf8")) as CpuProfile;
+    console.log(`worker thread ${threadOf(name)}: busy ${selfTimes(other, window).busyMs.toFixed(0)} ms during the upload`);
+  }
+  written.splice(0, written.length, ...main);
   const profile = JSON.parse(await readFile(join(profileDir, written[0] as string), "utf8")) as CpuProfile;
   const self = selfTimes(profile, window);
   printTop("top self time during the upload (leaf frame)", self.busyMs, self.byFrame);
