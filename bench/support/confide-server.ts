@@ -72,6 +72,8 @@ export function startConfide(
   options: Omit<ChildServerOptions, "args" | "env"> & { env?: Record<string, string> } = {},
 ): Promise<ChildServer> {
   return startChildServer({
+    // Start-up (PGlite's above all) takes seconds on a machine busy with other work.
+    timeoutMs: 120_000,
     ...options,
     // The V8 flag `npm start` runs the server with (see the README): a small young generation
     // frees the socket buffers of a streamed upload early. BENCH_SERVER_V8_FLAGS replaces it

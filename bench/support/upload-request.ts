@@ -1,5 +1,5 @@
 /**
- * Sends one streamed multipart upload with node:http (Content-Length set, a fresh connection,
+ * Sends one streamed upload body (multipart by default; any method) with node:http (Content-Length set, a fresh connection,
  * backpressure honoured) and times it from the first byte written to the end of the response.
  */
 import { request } from "node:http";
@@ -15,10 +15,15 @@ export interface UploadResult {
   sentBytes: number;
 }
 
-export async function sendUpload(url: string, body: WavMultipartBody, headers: Record<string, string> = {}): Promise<UploadResult> {
+export async function sendUpload(
+  url: string,
+  body: WavMultipartBody,
+  headers: Record<string, string> = {},
+  options: { method?: string } = {},
+): Promise<UploadResult> {
   const startMs = performance.now();
   const outgoing = request(url, {
-    method: "POST",
+    method: options.method ?? "POST",
     agent: false,
     headers: { ...headers, "content-type": body.contentType, "content-length": String(body.contentLengthBytes) },
   });

@@ -1,7 +1,7 @@
 /**
  * A multipart/form-data upload body of any size, made on the fly: the text fields, then an
  * `audio` part holding a valid WAV (16 kHz, mono, 16-bit PCM) whose samples are one MiB of
- * pseudo-random bytes repeated. Nothing but that one MiB is ever held in memory, and the exact
+ * pseudo-random bytes repeated; or that WAV alone, as the body of a tus PATCH. Nothing but that one MiB is ever held in memory, and the exact
  * length is known up front, so the request can carry a Content-Length.
  */
 import { randomBytes } from "node:crypto";
@@ -43,12 +43,43 @@ function wavHeader(dataBytes: number): Buffer {
   return header;
 }
 
-export function createWavMultipartBody(options: WavMultipartBodyOptions): WavMultipartBody {
-  const chunkBytes = options.chunkBytes ?? 256 * 1024;
-  const dataBytes = options.fileBytes - wavHeaderBytes;
-  if (dataBytes < 0 || dataBytes % 2 !== 0 || options.fileBytes > 0xffffffff) {
+/** The WAV file alone (header, then the repeated samples), in chunks of at most `chunkBytes`. */
+function wavChunks(fileBytes: number, chunkBytes: number): () => Generator<Buffer> {
+  const dataBytes = fileBytes - wavHeaderBytes;
+  if (dataBytes < 0 || dataBytes % 2 !== 0 || fileBytes > 0xffffffff) {
     throw new RangeError("fileBytes must be even, at least 44 and below 4 GiB");
   }
+  const samples = randomBytes(1024 * 1024);
+  return function* chunks(): Generator<Buffer> {
+    yield wavHeader(dataBytes);
+    let remaining = dataBytes;
+    let offset = 0;
+    while (remaining > 0) {
+      const size = Math.min(chunkBytes, remaining, samples.length - offset);
+      yield samples.subarray(offset, offset + size);
+      offset = (offset + size) % samples.length;
+      remaining -= size;
+    }
+  };
+}
+
+/**
+ * The WAV file as the body of a tus PATCH (`application/offset+octet-stream`): the same bytes
+ * as the multipart body's audio part, without the multipart framing.
+ */
+export function createWavBody(options: Omit<WavMultipartBodyOptions, "fields">): WavMultipartBody {
+  const wav = wavChunks(options.fileBytes, options.chunkBytes ?? 256 * 1024);
+  return {
+    contentType: "application/offset+octet-stream",
+    contentLengthBytes: options.fileBytes,
+    async *chunks() {
+      yield* wav();
+    },
+  };
+}
+
+export function createWavMultipartBody(options: WavMultipartBodyOptions): WavMultipartBody {
+  const wav = wavChunks(options.fileBytes, options.chunkBytes ?? 256 * 1024);
   const boundary = `confide-bench-${randomBytes(8).toString("hex")}`;
   const fieldParts = Object.entries(options.fields)
     .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
@@ -57,17 +88,13 @@ export function createWavMultipartBody(options: WavMultipartBodyOptions): WavMul
     `${fieldParts}--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="bench.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const samples = randomBytes(1024 * 1024);
 
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield Buffer.concat([head, wavHeader(dataBytes)]);
-    let remaining = dataBytes;
-    let offset = 0;
-    while (remaining > 0) {
-      const size = Math.min(chunkBytes, remaining, samples.length - offset);
-      yield samples.subarray(offset, offset + size);
-      offset = (offset + size) % samples.length;
-      remaining -= size;
+    let first = true;
+    for (const chunk of wav()) {
+      // The part's headers and the WAV header travel together, as before.
+      yield first ? Buffer.concat([head, chunk]) : chunk;
+      first = false;
     }
     yield tail;
   }

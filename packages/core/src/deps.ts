@@ -8,6 +8,8 @@ import type { DeviceRepository } from "./ports/device-repository.ts";
 import type { Ids } from "./ports/ids.ts";
 import { noDiarizer } from "./ports/no-diarizer.ts";
 import { randomIds } from "./ports/random-ids.ts";
+import { inlineSha256 } from "./ports/inline-sha256.ts";
+import type { Sha256Hashing } from "./ports/sha256-hashing.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
@@ -60,6 +62,8 @@ export interface ConfideDeps {
   diarizer: Diarizer;
   /** Uniform in [0, 1); used for retry jitter. */
   random: () => number;
+  /** The sha256 of the recordings stored (`byteMeter`); default `inlineSha256`. */
+  sha256: Sha256Hashing;
 }
 
 /** Names of the jobs core enqueues and handles. */
@@ -70,7 +74,7 @@ export const jobNames = {
 
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "claims" | "risk" | "queue" | "push" | "events">,
-    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer">> {
+    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer" | "sha256">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
@@ -80,7 +84,7 @@ export interface ConfideDepsParts
 /**
  * Builds the deps of the use cases from adapters, filling the rest with the production
  * defaults: system clock, random ids, silent logger, default settings, the question-counting
- * role heuristic, no diarizer (voice enrolment unavailable) and Math.random. The session repository is wrapped so that every successful
+ * role heuristic, no diarizer (voice enrolment unavailable), Math.random and sha256 on the calling thread. The session repository is wrapped so that every successful
  * write publishes its change on `events` (`publishingSessionRepository`).
  */
 export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
@@ -111,5 +115,6 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     assignRoles: parts.assignRoles ?? assignRolesByQuestions,
     diarizer: parts.diarizer ?? noDiarizer,
     random: parts.random ?? Math.random,
+    sha256: parts.sha256 ?? inlineSha256,
   };
 }

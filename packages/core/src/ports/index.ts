@@ -22,12 +22,14 @@ export type * from "./repositories.ts";
 export type * from "./database-snapshots.ts";
 export type * from "./page.ts";
 export type * from "./adapter-descriptor.ts";
+export type * from "./sha256-hashing.ts";
 export type { Clock } from "./clock.ts";
 export { systemClock } from "./clock.ts";
 export type { Ids } from "./ids.ts";
 export type { Logger } from "./logger.ts";
 export { silentLogger } from "./logger.ts";
 export { randomIds } from "./random-ids.ts";
+export { inlineSha256 } from "./inline-sha256.ts";
 export { noDiarizer } from "./no-diarizer.ts";
 export { invalidSetting, wholeNumberSetting, fileSetting, type FileSetting } from "./adapter-settings.ts";
 // Port-side helpers: the checks every implementation of a port applies first.

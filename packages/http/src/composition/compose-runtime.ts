@@ -35,6 +35,7 @@ import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
 import { instrumentLiveSpeech, instrumentProvider, instrumentQueue, instrumentRepositories, type InstrumentedPort } from "../telemetry/instrumented-ports.ts";
 import { startTelemetry, type Telemetry } from "../telemetry/telemetry.ts";
+import { createWorkerSha256 } from "./worker-sha256.ts";
 
 /** Everything a host process needs: the core's deps, a readiness probe and one close(). */
 export interface Runtime {
@@ -142,6 +143,8 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
     // Voice enrolment embeds samples with the same diarizer that separates the sessions' speakers.
     diarizer: tracedDiarizer,
     logger,
+    // The sha256 of every stored recording, off the thread that receives the uploads.
+    sha256: createWorkerSha256(),
     settings: { ...container.get<CoreSettings>(tokens.settings), cloudProviders: cloudProvidersOf(config, { speech, language, notes, live }) },
   });
   const { startStreamingPcmDecoder } = await import("@confide/adapters-local");

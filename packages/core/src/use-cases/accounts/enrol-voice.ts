@@ -58,7 +58,7 @@ export async function enrolVoice(deps: ConfideDeps, actor: Actor, input: EnrolVo
   }
   const source = new SourceReader(toReadableStream(input.audio));
   let sample;
-  const meter = byteMeter(voiceSampleLimits.maxBytes);
+  const meter = byteMeter(voiceSampleLimits.maxBytes, deps.sha256);
   try {
     const head = await source.readHead(input.signal);
     const sniffed = sniffHead(head);

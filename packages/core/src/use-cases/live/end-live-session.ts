@@ -35,7 +35,7 @@ export async function endLiveSession(deps: ConfideDeps, sessionId: string, optio
   if (!session) throw new ConfideError("session.not_found", "No such session.");
   if (session.status !== "live" || !session.live) return session;
   const live = session.live;
-  const meter = byteMeter(Number.MAX_SAFE_INTEGER);
+  const meter = byteMeter(Number.MAX_SAFE_INTEGER, deps.sha256);
   await deps.blobs.put(session.audio.blobKey, recordingStream(deps, session, live).pipeThrough(meter.stream), {
     contentType: session.audio.contentType,
   });

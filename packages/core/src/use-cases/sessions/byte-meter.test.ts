@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfideError } from "../../errors.ts";
 import { byteStream } from "../../testing/byte-stream.ts";
+import type { Sha256Hashing } from "../../ports/sha256-hashing.ts";
 import { byteMeter } from "./byte-meter.ts";
 
 /** Reads the stream to its end: what passed, and the error it ended with (if any). */
@@ -69,5 +70,48 @@ describe("byteMeter", () => {
     }
     expect(ConfideError.is(thrown, "internal")).toBe(true);
     await reader.cancel();
+  });
+
+  /** A digest that hashes later (as an off-thread one does), asks to wait at every update, and records what happened. */
+  function slowHashing(): { hashing: Sha256Hashing; log: string[] } {
+    const log: string[] = [];
+    const hashing: Sha256Hashing = () => {
+      const hash = createHash("sha256");
+      return {
+        update: async (chunk) => {
+          const copy = Uint8Array.from(chunk);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          hash.update(copy);
+          log.push("update");
+        },
+        digest: async () => hash.digest("hex"),
+        discard: () => log.push("discard"),
+      };
+    };
+    return { hashing, log };
+  }
+
+  it("waits for a digest that asks to, and reports its sha256", async () => {
+    const bytes = randomBytes(10_000);
+    const { hashing, log } = slowHashing();
+    const meter = byteMeter(bytes.byteLength, hashing);
+    const { chunks, error } = await drain(byteStream(bytes, 999).pipeThrough(meter.stream));
+    expect(error).toBeUndefined();
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect(log.filter((entry) => entry === "update")).toHaveLength(11);
+    expect(meter.result()).toEqual({ sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  });
+
+  it("discards its digest when the stream is over the limit or cancelled", async () => {
+    const over = slowHashing();
+    const { error } = await drain(byteStream(new Uint8Array(11), 4).pipeThrough(byteMeter(10, over.hashing).stream));
+    expect(ConfideError.is(error, "upload.too_large")).toBe(true);
+    expect(over.log).toContain("discard");
+
+    const cancelled = slowHashing();
+    const reader = byteStream(new Uint8Array(100), 10).pipeThrough(byteMeter(1024, cancelled.hashing).stream).getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(cancelled.log).toContain("discard");
   });
 });

@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
 import { ConfideError } from "../../errors.ts";
+import { inlineSha256 } from "../../ports/inline-sha256.ts";
+import type { Sha256Digest, Sha256Hashing } from "../../ports/sha256-hashing.ts";
 
 /** What passed through a byte meter, once its stream has ended. */
 export interface MeteredBytes {
@@ -23,38 +24,51 @@ export interface ByteMeter {
 /**
  * Counts, limits and hashes the bytes of an upload as they flow to the blob store: the one place
  * a recording's size and sha256 are measured, whatever store keeps it. Fails the stream with
- * `upload.too_large` as soon as more than `maxBytes` passed. node:crypto's incremental sha256
- * (DESIGN §1 lets core use it; Web Crypto's digest takes the whole input at once).
+ * `upload.too_large` as soon as more than `maxBytes` passed. The hash is `sha256` (deps.sha256:
+ * node:crypto's incremental sha256 on this thread by default, or a host's off-thread one); a
+ * digest that asks to wait slows the stream down, and one left unfinished (a failed or
+ * cancelled stream) is discarded.
  */
-export function byteMeter(maxBytes: number): ByteMeter {
+export function byteMeter(maxBytes: number, sha256: Sha256Hashing = inlineSha256): ByteMeter {
   let sizeBytes = 0;
-  const hash = createHash("sha256");
-  let sha256: string | undefined;
+  let hash: Sha256Digest | null = sha256();
+  let result: string | undefined;
+  const discard = () => {
+    hash?.discard();
+    hash = null;
+  };
   const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       sizeBytes += chunk.byteLength;
       if (sizeBytes > maxBytes) {
+        discard();
         throw new ConfideError("upload.too_large", `The recording is larger than ${maxBytes} bytes.`, {
           details: { maxBytes },
         });
       }
-      hash.update(chunk);
+      const taken = hash?.update(chunk);
       controller.enqueue(chunk);
+      return taken;
     },
-    flush() {
-      sha256 = hash.digest("hex");
+    async flush() {
+      const finishing = hash;
+      hash = null;
+      if (finishing) result = await finishing.digest();
+    },
+    cancel() {
+      discard();
     },
   });
   return {
     stream,
     sizeBytes: () => sizeBytes,
     result() {
-      if (sha256 === undefined) {
+      if (result === undefined) {
         throw new ConfideError("internal", "The recording's stream was not read to its end.", {
           details: { sizeBytesSoFar: sizeBytes },
         });
       }
-      return { sizeBytes, sha256 };
+      return { sizeBytes, sha256: result };
     },
   };
 }

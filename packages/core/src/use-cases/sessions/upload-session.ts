@@ -79,7 +79,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     }
 
     blobKey = `sessions/${actor.userId}/${sessionId}/audio.${sniffed.format}`;
-    const meter = byteMeter(deps.settings.maxUploadBytes);
+    const meter = byteMeter(deps.settings.maxUploadBytes, deps.sha256);
     const body = source.replayThenRest().pipeThrough(meter.stream, input.signal ? { signal: input.signal } : {});
     await deps.blobs.put(blobKey, body, {
       contentType: sniffed.contentType,
