@@ -65,7 +65,7 @@ export function UploadScreen() {
     const status: SessionStatus = live[phase.session.id] ?? phase.session.status;
     return (
       <>
-        <ScreenHeading title="Upload">Recording uploaded</ScreenHeading>
+        <ScreenHeading title="Recording uploaded">Recording uploaded</ScreenHeading>
         <p>
           <strong>{phase.session.title}</strong> is stored. Confide is processing it; this page follows it until it is ready.
         </p>

@@ -17,6 +17,14 @@ import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
 import { consoleClient } from "../api/console-client.ts";
+import { useAuth } from "../auth/auth-state.ts";
+import { lostSignInReason, setLostSignIn, useLostSignIn } from "../auth/lost-sign-in.ts";
+import { DraftNotice } from "../drafts/draft-notice.tsx";
+import { DraftScopeContext } from "../drafts/draft-scope.ts";
+import { drafts, segmentOf, type Draft } from "../drafts/draft-store.ts";
+import { clockTime } from "./clock-time.ts";
+import type { OwnWordsDraft } from "./notes-panel.tsx";
+import { speakerName } from "./speaker-relabel.ts";
 import { isTherapistView, sessionApi, type NoteFormat, type Session, type SessionApi } from "./session-api.ts";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
@@ -53,6 +61,57 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const audio = useRef<HTMLAudioElement | null>(null);
   const latest = useRef<Session | null>(null);
   latest.current = session;
+  const userId = useAuth()?.user.id ?? "";
+  const lost = useLostSignIn();
+  /** Text kept from before, offered back once the session is open for review; null when none. */
+  const [offered, setOffered] = useState<Draft[] | null>(null);
+  const [restoredWords, setRestoredWords] = useState<OwnWordsDraft | null>(null);
+  const [restoredEdit, setRestoredEdit] = useState<{ segmentId: string; text: string } | null>(null);
+  const [draftOutcome, setDraftOutcome] = useState<string | null>(null);
+  const draftOutcomeLine = useRef<HTMLParagraphElement>(null);
+  const ready = session?.status === "ready";
+  useEffect(() => {
+    if (!ready || offered !== null) return;
+    setOffered(drafts.of(userId, id));
+  }, [ready, userId, id]);
+  useEffect(() => {
+    if (draftOutcome !== null) draftOutcomeLine.current?.focus();
+  }, [draftOutcome]);
+
+  const restoreDrafts = (kept: readonly Draft[]) => {
+    const words: OwnWordsDraft = {};
+    let edit: { segmentId: string; text: string } | null = null;
+    for (const draft of kept) {
+      const segmentId = segmentOf(draft.field);
+      if (draft.field === "therapist-notes") words.therapistNotes = draft.text;
+      else if (draft.field === "patient-summary") words.patientSummary = draft.text;
+      // One segment is corrected at a time: the first kept correction opens (the others stay kept).
+      else if (segmentId !== null && edit === null && latest.current?.transcript?.segments.some((segment) => segment.id === segmentId)) {
+        edit = { segmentId, text: draft.text };
+      }
+    }
+    setOffered([]);
+    setLostSignIn(null);
+    if (words.therapistNotes !== undefined || words.patientSummary !== undefined) setRestoredWords(words);
+    if (edit) setRestoredEdit(edit);
+    announce("Your unsaved text was restored. Save it to keep it.");
+  };
+  const discardDrafts = () => {
+    drafts.forgetSession(userId, id);
+    setOffered([]);
+    setLostSignIn(null);
+    setDraftOutcome("The kept text was discarded.");
+  };
+  const describeDraft = (draft: Draft): string => {
+    if (draft.field === "therapist-notes") return "Your notes";
+    if (draft.field === "patient-summary") return "Your summary for the patient";
+    const segmentId = segmentOf(draft.field);
+    const transcript = latest.current?.transcript;
+    const segment = transcript?.segments.find((candidate) => candidate.id === segmentId);
+    return segment && transcript
+      ? `Your correction of the segment at ${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}`
+      : "A correction of a segment that is no longer in the transcript";
+  };
 
   const reload = async (): Promise<Session | null> => {
     const view = await api.get(id);
@@ -190,7 +249,6 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   }
 
   const transcript = session.transcript;
-  const ready = session.status === "ready";
   const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
   const warnings = [
     ...(transcript?.warnings ?? []).map(describeWarning),
@@ -200,7 +258,22 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   ];
 
   return (
+    <DraftScopeContext.Provider value={userId ? { userId, sessionId: id } : null}>
     <div class="session-view">
+      {offered && offered.length > 0 ? (
+        <DraftNotice
+          drafts={offered}
+          reason={lost ? lostSignInReason(lost) : null}
+          describe={describeDraft}
+          onRestore={() => restoreDrafts(offered)}
+          onDiscard={discardDrafts}
+        />
+      ) : null}
+      {draftOutcome === null ? null : (
+        <p class="outcome" role="status" tabIndex={-1} ref={draftOutcomeLine}>
+          {draftOutcome}
+        </p>
+      )}
       <RiskBanner
         risk={session.risk}
         transcript={transcript}
@@ -278,6 +351,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
               editable={ready}
               onPlayFrom={playFrom}
               onSaveSegment={saveSegment}
+              restoredEdit={restoredEdit}
             />
           )}
         </section>
@@ -312,6 +386,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
                 onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
                 onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
                 loadNote={(format) => api.note(id, format)}
+                restored={restoredWords}
                 {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
               />
             ) : (
@@ -332,6 +407,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
               (current) => api.finalize(id, current.version, release),
               release ? "Session signed and finalized. The summary was released to the patient." : "Session signed and finalized. No summary was released to the patient.",
             );
+            // Locked now: nothing typed before can be saved any more.
+            drafts.forgetSession(userId, id);
             setSigningOff(false);
             setFocusSignature(true);
           }}
@@ -350,5 +427,6 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
         }}
       />
     </div>
+    </DraftScopeContext.Provider>
   );
 }

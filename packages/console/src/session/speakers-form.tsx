@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
 import { relabelChanges, roleNames, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
 
@@ -14,6 +15,7 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
   const [chosen, setChosen] = useState<Record<string, SpeakerRole>>(current);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const { outcome, show, clear } = useOutcome();
   useEffect(() => setChosen(current()), [speakers.map((speaker) => `${speaker.label}:${speaker.role}`).join(",")]);
 
   const changes = relabelChanges(speakers, chosen);
@@ -27,6 +29,7 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
         setProblem(null);
         try {
           await onSave(changes);
+          show("Speaker roles saved.");
         } catch (error) {
           setProblem(error);
         } finally {
@@ -41,7 +44,10 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
             id={`speaker-role-${speaker.label}`}
             disabled={!editable || busy}
             value={chosen[speaker.label] ?? speaker.role}
-            onChange={(event) => setChosen({ ...chosen, [speaker.label]: event.currentTarget.value as SpeakerRole })}
+            onChange={(event) => {
+              clear();
+              setChosen({ ...chosen, [speaker.label]: event.currentTarget.value as SpeakerRole });
+            }}
           >
             {(Object.keys(roleNames) as SpeakerRole[]).map((role) => (
               <option key={role} value={role}>
@@ -56,10 +62,14 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
           {describeError(problem)}
         </p>
       )}
+      <Outcome outcome={outcome} testId="speakers-outcome" />
       {editable ? (
         <div class="actions">
           {speakers.length === 2 ? (
-            <button type="button" class="secondary" disabled={busy} onClick={() => setChosen(swappedRoles(speakers))}>
+            <button type="button" class="secondary" disabled={busy} onClick={() => {
+                clear();
+                setChosen(swappedRoles(speakers));
+              }}>
               Swap therapist and patient
             </button>
           ) : null}
