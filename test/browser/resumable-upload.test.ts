@@ -12,7 +12,7 @@ import { connect, createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pcmWav } from "@confide/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { PageGlobals } from "./support/page-globals.ts";
 import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness } from "./support/console-harness.ts";
 
@@ -24,11 +24,13 @@ const recording = pcmWav({ dataBytes: 1_000_000, sampleRateHz: 16_000, silent: t
 const shotsDirectory = process.env.CONFIDE_SHOTS_DIR;
 
 /** A screenshot at 1280 px and at a phone's 390 px, for the closing note (`CONFIDE_SHOTS_DIR`). */
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
   if (!shotsDirectory) return;
   await mkdir(shotsDirectory, { recursive: true });
+  await subject.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shotsDirectory, `${name}-1280.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
+  await subject.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shotsDirectory, `${name}-390.png`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -94,7 +96,7 @@ describe("an upload that survives a reload", () => {
     const slowAgain = await throttleUploads({ page, context, problems: [] }, 96 * 1024);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByTestId("upload-resumed").waitFor();
-    await shoot(page, "upload-resumed");
+    await shoot(page, "upload-resumed", page.getByTestId("upload-resumed"));
     await slowAgain();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
     // Stored: the kept form is forgotten.

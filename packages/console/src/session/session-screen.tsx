@@ -2,6 +2,8 @@ import { ConfideApiError } from "@confide/client";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { StatusChip } from "../components/status-chip.tsx";
 import { Link } from "../router/link.tsx";
 import { navigate } from "../router/router.ts";
@@ -30,6 +32,7 @@ import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
 import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
 import { describeWarning } from "./transcript-warnings.ts";
+import { describeFailure } from "./processing-failure.ts";
 import "./session.css";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -58,6 +61,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const [focusSignature, setFocusSignature] = useState(false);
   const signature = useRef<HTMLParagraphElement | null>(null);
   const [busy, setBusy] = useState(false);
+  const headerOutcome = useOutcome();
   const audio = useRef<HTMLAudioElement | null>(null);
   const latest = useRef<Session | null>(null);
   latest.current = session;
@@ -250,12 +254,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
 
   const transcript = session.transcript;
   const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
-  const warnings = [
-    ...(transcript?.warnings ?? []).map(describeWarning),
-    ...(session.status === "failed" && session.processing.lastError
-      ? [{ title: "Processing failed", message: session.processing.lastError.message }]
-      : []),
-  ];
+  const warnings = (transcript?.warnings ?? []).map(describeWarning);
+  const failure = session.status === "failed" && session.processing.lastError ? describeFailure(session.processing.lastError) : null;
 
   return (
     <DraftScopeContext.Provider value={userId ? { userId, sessionId: id } : null}>
@@ -306,17 +306,54 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
           </button>
         </div>
         <ErrorMessage error={actionError} />
+        <Outcome outcome={headerOutcome.outcome} testId="session-outcome" />
       </div>
 
       {transcript === null && !session.risk ? null : <RiskPanel risk={session.risk} transcript={transcript} onOpenEvidence={openEvidence} />}
+
+      {failure === null ? null : (
+        <section class="warnings failure" aria-labelledby="session-failure">
+          <h2 id="session-failure">{failure.title}</h2>
+          <p>{failure.message}</p>
+          <div class="actions">
+            {failure.retryable ? (
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                onClick={() => {
+                  write((current) => api.retry(id, current.version), "Processing started again.")
+                    .then(() => headerOutcome.show("Processing started again. This page updates when it is ready."))
+                    .catch(setActionError);
+                }}
+              >
+                Try again
+              </button>
+            ) : (
+              <Link href="/upload">Upload the recording again</Link>
+            )}
+            <button type="button" class="danger-outline" onClick={() => setDeleting(true)}>
+              Delete this session…
+            </button>
+          </div>
+          <details>
+            <summary>Details</summary>
+            <p class="detail">{failure.detail}</p>
+          </details>
+        </section>
+      )}
 
       {warnings.length === 0 ? null : (
         <section class="warnings" aria-labelledby="session-warnings">
           <h2 id="session-warnings">Warnings</h2>
           <ul>
             {warnings.map((warning) => (
-              <li key={warning.message}>
+              <li key={warning.detail}>
                 <strong>{warning.title}:</strong> {warning.message}
+                <details>
+                  <summary>Details</summary>
+                  <p class="detail">{warning.detail}</p>
+                </details>
               </li>
             ))}
           </ul>
@@ -358,25 +395,22 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
 
         <aside class="session-aside" aria-label="Speakers, sentiment and notes">
           {transcript === null ? null : (
-            <section aria-labelledby="session-speakers">
-              <h2 id="session-speakers">Speakers</h2>
+            <CollapsibleSection id="session-speakers" title="Speakers" closedOnPhone>
               <SpeakersForm
                 speakers={transcript.speakers}
                 editable={ready}
                 onSave={(speakers) => write((current) => api.relabel(id, current.version, speakers), "Speaker roles saved.")}
               />
-            </section>
+            </CollapsibleSection>
           )}
-          <section aria-labelledby="session-sentiment">
-            <h2 id="session-sentiment">Patient's sentiment</h2>
+          <CollapsibleSection id="session-sentiment" title="Patient's sentiment" closedOnPhone>
             {session.sentiment ? (
               <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
             ) : (
               <p>Not measured yet.</p>
             )}
-          </section>
-          <section aria-labelledby="session-notes">
-            <h2 id="session-notes">Notes</h2>
+          </CollapsibleSection>
+          <CollapsibleSection id="session-notes" title="Notes">
             {session.notes && transcript ? (
               <NotesPanel
                 notes={session.notes}
@@ -392,7 +426,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
             ) : (
               <p>No notes yet.</p>
             )}
-          </section>
+          </CollapsibleSection>
         </aside>
       </div>
 

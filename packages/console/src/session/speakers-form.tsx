@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
-import { relabelChanges, roleNames, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
+import { relabelChanges, roleNames, speakerNumber, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
 
 export interface SpeakersFormProps {
   speakers: SpeakerChoice[];
@@ -9,7 +9,7 @@ export interface SpeakersFormProps {
   onSave: (changes: SpeakerChoice[]) => Promise<void>;
 }
 
-/** Who is who: a role per speaker the engine told apart, and a swap for the usual mix-up. */
+/** Who is who: a role per speaker the transcription told apart ("Speaker 1", "Speaker 2"), and a swap for the usual mix-up. */
 export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) {
   const current = () => Object.fromEntries(speakers.map((speaker) => [speaker.label, speaker.role]));
   const [chosen, setChosen] = useState<Record<string, SpeakerRole>>(current);
@@ -39,7 +39,7 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
     >
       {speakers.map((speaker) => (
         <div class="field" key={speaker.label}>
-          <label for={`speaker-role-${speaker.label}`}>Speaker {speaker.label}</label>
+          <label for={`speaker-role-${speaker.label}`}>{speakerNumber(speakers, speaker.label)}</label>
           <select
             id={`speaker-role-${speaker.label}`}
             disabled={!editable || busy}
