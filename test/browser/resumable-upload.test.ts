@@ -80,6 +80,8 @@ describe("an upload that survives a reload", () => {
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     expect(new URL(page.url()).search).toBe("");
     expect(await page.getByLabel("Title").inputValue()).toBe("Tuesday, resumed");
+    // It says which upload stopped and how to go on (the browser cannot read the file again by itself).
+    await page.getByTestId("upload-interrupted").filter({ hasText: "The upload of tuesday.wav" }).waitFor();
     // Once the patients list has loaded, the patient chosen before the reload is selected.
     await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 10_000 }).toBe(harness.server.accounts.patient.user.id);
 
