@@ -123,7 +123,7 @@ describe("visible outcomes and focus", () => {
     await page.getByLabel("Your notes").fill("Sleep is better since the last session.");
     await page.getByRole("button", { name: "Save your notes" }).click();
     await expect.poll(() => focused(page)).toMatch(/Your notes were saved\./);
-    expect(await page.getByRole("status").filter({ hasText: "Your notes were saved." }).isVisible()).toBe(true);
+    expect(await page.locator(".outcome").filter({ hasText: "Your notes were saved." }).isVisible()).toBe(true);
     expect((await harness.checkScreen(page, "61-session-outcomes")).violations).toEqual([]);
     expect(therapist.problems).toEqual([]);
   });
