@@ -194,7 +194,8 @@ describe("consent in the console", () => {
     await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
     // The focus is back on the button that opened the dialog; the form is back to everything.
-    await expect.poll(() => focused(patient)).toBe("button: Withdraw consent");
+    // The outcome is shown and focused where the form was (not left on the page body).
+    await expect.poll(() => focused(patient)).toBe("p: ✓ Consent withdrawn.");
     await expect.poll(() => withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
     expect((await harness.checkScreen(page, "consent-11-patient-withdrew-part")).blocking).toEqual([]);
 
