@@ -193,7 +193,6 @@ describe("consent in the console", () => {
     await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by Remote live speech-to-text server since/ }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
-    // The focus is back on the button that opened the dialog; the form is back to everything.
     // The outcome is shown and focused where the form was (not left on the page body).
     await expect.poll(() => focused(patient)).toBe("p: ✓ Consent withdrawn.");
     await expect.poll(() => withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
