@@ -65,12 +65,12 @@ describe("consent in the console", () => {
     expect(await page.getByLabel("AI notes").isChecked()).toBe(true);
     expect(await page.getByLabel("Signed form").isChecked()).toBe(true);
     // The cloud provider this deployment uses is named and ticked (the API's consent needs); others are not.
-    await page.getByText("This deployment uses whisper-live: without consent naming each, what needs it is refused.").waitFor();
-    expect(await page.getByLabel("whisper-live (used here)").isChecked()).toBe(true);
-    expect(await page.getByLabel("azure-speech", { exact: true }).isChecked()).toBe(false);
+    await page.getByText("This deployment uses these services: Remote live speech-to-text server. Without consent naming each, what needs them is refused.").waitFor();
+    expect(await page.getByLabel("Remote live speech-to-text server (used here)").isChecked()).toBe(true);
+    expect(await page.getByLabel("Microsoft Azure speech service", { exact: true }).isChecked()).toBe(false);
     await page.getByRole("button", { name: "Record consent" }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by whisper-live since" }).waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes, Cloud processing by whisper-live." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server since" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
     expect((await harness.checkScreen(page, "consent-03-therapist-recorded")).blocking).toEqual([]);
 
     // The form named by the grant is the text shown, hashed in the browser.
@@ -140,7 +140,7 @@ describe("consent in the console", () => {
     await page.getByRole("heading", { name: "Consent form (confide-console-consent-1)" }).waitFor();
     await page.getByLabel("AI notes").uncheck();
     // Live sessions by the outside engine are refused; uploads need nothing outside the deployment.
-    await page.getByLabel("whisper-live (used here)").uncheck();
+    await page.getByLabel("Remote live speech-to-text server (used here)").uncheck();
     await page.getByRole("button", { name: "I consent" }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription." }).filter({ hasText: "given in the console" }).waitFor();
@@ -153,9 +153,9 @@ describe("consent in the console", () => {
     const { page, problems } = patient;
     // AI notes and live sessions by the outside engine again, on top of recording and transcription.
     await page.getByLabel("AI notes").check();
-    await page.getByLabel("whisper-live (used here)").check();
+    await page.getByLabel("Remote live speech-to-text server (used here)").check();
     await page.getByRole("button", { name: "I consent" }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by whisper-live since" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server since" }).waitFor();
 
     const withdrawal = page.getByRole("region", { name: "Withdraw your consent" });
     // Polled, as every read below that does not wait by itself: the screen renders after the click.
@@ -166,7 +166,7 @@ describe("consent in the console", () => {
     await ends.waitFor();
     await expect
       .poll(async () => (await ends.locator("label").allTextContents()).sort())
-      .toEqual(["AI notes", "Cloud processing by whisper-live", "Recording", "Transcription"]);
+      .toEqual(["AI notes", "Cloud processing by Remote live speech-to-text server", "Recording", "Transcription"]);
     expect(await Promise.all((await ends.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
 
     // Nothing chosen: said in the form, nothing asked or sent.
@@ -190,22 +190,22 @@ describe("consent in the console", () => {
     await expect.poll(() => focused(patient)).toBe("button: Cancel");
     expect((await harness.checkScreen(page, "consent-10-patient-withdraw-part-dialog")).blocking).toEqual([]);
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by whisper-live since/ }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by Remote live speech-to-text server since/ }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
-    // The focus is back on the button that opened the dialog; the form is back to everything.
-    await expect.poll(() => focused(patient)).toBe("button: Withdraw consent");
+    // The outcome is shown and focused where the form was (not left on the page body).
+    await expect.poll(() => focused(patient)).toBe("p: ✓ Consent withdrawn.");
     await expect.poll(() => withdrawal.getByLabel("Withdraw everything").isChecked()).toBe(true);
     expect((await harness.checkScreen(page, "consent-11-patient-withdrew-part")).blocking).toEqual([]);
 
     // Then cloud processing by the one provider, which only live sessions need.
     await withdrawal.getByLabel("Withdraw only part").check();
-    await ends.getByLabel("Cloud processing by whisper-live").check();
+    await ends.getByLabel("Cloud processing by Remote live speech-to-text server").check();
     await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
-    await dialog.getByText("Your consent ends for: Cloud processing by whisper-live. The rest stays in force.").waitFor();
+    await dialog.getByText("Your consent ends for: Cloud processing by Remote live speech-to-text server. The rest stays in force.").waitFor();
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription since/ }).waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Withdrawn: Cloud processing by whisper-live." }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Withdrawn: Cloud processing by Remote live speech-to-text server." }).waitFor();
 
     // What the API holds: uploads still allowed, a live session now missing the provider.
     const consent = (await (await fetch(`${harness.baseUrl}/v1/me/consent`, { headers: { authorization: `Bearer ${harness.server.tokens.patient}` } })).json()) as {

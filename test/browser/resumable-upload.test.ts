@@ -6,12 +6,13 @@
  * connection mid-body, continues by itself from the offset the server kept.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { connect, createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pcmWav } from "@confide/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import type { PageGlobals } from "./support/page-globals.ts";
 import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness } from "./support/console-harness.ts";
 
@@ -19,6 +20,20 @@ let harness: ConsoleHarness;
 let fixtures: string;
 /** About 1 MB of silence: long enough to reload part-way through at 128 KB/s. */
 const recording = pcmWav({ dataBytes: 1_000_000, sampleRateHz: 16_000, silent: true });
+
+const shotsDirectory = process.env.CONFIDE_SHOTS_DIR;
+
+/** A screenshot at 1280 px and at a phone's 390 px, for the closing note (`CONFIDE_SHOTS_DIR`). */
+async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
+  if (!shotsDirectory) return;
+  await mkdir(shotsDirectory, { recursive: true });
+  await subject.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotsDirectory, `${name}-1280.png`) });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await subject.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotsDirectory, `${name}-390.png`) });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 beforeAll(async () => {
   fixtures = await mkdtemp(join(tmpdir(), "confide-browser-tus-"));
@@ -65,6 +80,8 @@ describe("an upload that survives a reload", () => {
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     expect(new URL(page.url()).search).toBe("");
     expect(await page.getByLabel("Title").inputValue()).toBe("Tuesday, resumed");
+    // It says which upload stopped and how to go on (the browser cannot read the file again by itself).
+    await page.getByTestId("upload-interrupted").filter({ hasText: "The upload of tuesday.wav" }).waitFor();
     // Once the patients list has loaded, the patient chosen before the reload is selected.
     await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 10_000 }).toBe(harness.server.accounts.patient.user.id);
 
@@ -78,7 +95,11 @@ describe("an upload that survives a reload", () => {
 
     // The same file again: the upload continues where the server says it stopped.
     await page.getByLabel("Recording").setInputFiles(file);
+    const slowAgain = await throttleUploads({ page, context, problems: [] }, 96 * 1024);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByTestId("upload-resumed").waitFor();
+    await shoot(page, "upload-resumed", page.getByTestId("upload-resumed"));
+    await slowAgain();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
     // Stored: the kept form is forgotten.
     expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);

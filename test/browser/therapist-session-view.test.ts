@@ -133,7 +133,7 @@ describe("the session view", () => {
     expect(await risk.locator(".risk-summary").textContent()).toBe(reviewed.risk?.summary);
     expect(reviewed.risk?.summary).toMatch(/this is not a risk assessment/);
     expect(await page.locator("main").innerText()).not.toMatch(/(^|\n)\s*None\.?\s*(\n|$)/);
-    expect(await page.getByLabel("Speaker ch0").inputValue()).toBe("therapist");
+    expect(await page.getByLabel("Speaker 1", { exact: true }).inputValue()).toBe("therapist");
     expect((await harness.checkScreen(page, "20-session-view")).blocking).toEqual([]);
     expect(therapist.problems).toEqual([]);
   });
@@ -243,9 +243,9 @@ describe("the session view", () => {
   it("swaps the speakers' roles, then writes the now stale notes again", async () => {
     const { page } = therapist;
     await page.getByRole("button", { name: "Swap therapist and patient" }).click();
-    expect(await page.getByLabel("Speaker ch0").inputValue()).toBe("patient");
+    expect(await page.getByLabel("Speaker 1", { exact: true }).inputValue()).toBe("patient");
     await page.getByRole("button", { name: "Save speaker roles" }).click();
-    await page.locator(`li[data-segment-id="${reviewed.transcript.segments[0]?.id}"] .speaker`).filter({ hasText: "Patient (ch0)" }).waitFor();
+    await page.locator(`li[data-segment-id="${reviewed.transcript.segments[0]?.id}"] .speaker`).filter({ hasText: /^Patient$/ }).waitFor();
     const relabelled = await api(reviewed.id);
     expect(Object.fromEntries(relabelled.transcript.speakers.map((speaker) => [speaker.label, speaker.role]))).toEqual({
       ch0: "patient",
@@ -315,7 +315,7 @@ describe("the session view", () => {
     expect(await signature.innerText()).toMatch(/^✓ Signed by you on .+\. No summary was released to the patient\.$/);
     await expect.poll(() => signature.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
     expect(await page.getByRole("button", { name: /^Edit the segment/ }).count()).toBe(0);
-    expect(await page.getByLabel("Speaker ch0").isDisabled()).toBe(true);
+    expect(await page.getByLabel("Speaker 1", { exact: true }).isDisabled()).toBe(true);
     expect((await api(reviewed.id)).status).toBe("finalized");
     expect((await harness.checkScreen(page, "26-session-view-finalized")).blocking).toEqual([]);
   });

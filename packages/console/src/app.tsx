@@ -1,6 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { resumeSession } from "./api/api.ts";
 import { useAuth } from "./auth/auth-state.ts";
+import { lostSignIn, setLostSignIn } from "./auth/lost-sign-in.ts";
 import { matchPath, navigate, useLocation } from "./router/router.ts";
 import { homeOf, routes } from "./routes.tsx";
 import { NotFoundScreen } from "./screens/not-found-screen.tsx";
@@ -18,6 +19,17 @@ export function App() {
       .catch(() => null)
       .finally(() => setResuming(false));
   }, []);
+
+  // Why the last sign-in ended is told on the screen signed in again at; moving on forgets it.
+  const signedInAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (!signed) {
+      signedInAt.current = null;
+      return;
+    }
+    if (signedInAt.current === null) signedInAt.current = location.path;
+    else if (signedInAt.current !== location.path && lostSignIn.get() !== null) setLostSignIn(null);
+  }, [signed, location.path]);
 
   const home = signed ? homeOf[signed.user.role] : "/";
   useEffect(() => {

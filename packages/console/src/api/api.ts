@@ -4,6 +4,8 @@
  */
 import { dataOf } from "@confide/client";
 import { auth } from "../auth/auth-state.ts";
+import { setLostSignIn } from "../auth/lost-sign-in.ts";
+import { drafts } from "../drafts/draft-store.ts";
 import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "./api-types.ts";
 import { consoleClient } from "./console-client.ts";
 
@@ -11,6 +13,8 @@ const { api } = consoleClient;
 
 export async function signIn(email: string, password: string): Promise<User> {
   const user = await consoleClient.signIn({ email, password });
+  // Text another account left in this tab is not theirs to see.
+  drafts.forgetAll(user.id);
   auth.set({ user });
   return user;
 }
@@ -18,15 +22,23 @@ export async function signIn(email: string, password: string): Promise<User> {
 /** Signs in again from the refresh cookie (a reload, a new tab); null when there is none or it was refused. */
 export async function resumeSession(): Promise<User | null> {
   const user = await consoleClient.resume();
-  if (user) auth.set({ user });
+  if (user) {
+    drafts.forgetAll(user.id);
+    auth.set({ user });
+  }
   return user ?? null;
 }
 
-/** Ends the sign-in on the server too; the console forgets it even when the server cannot be reached. */
+/**
+ * Ends the sign-in on the server too; the console forgets it even when the server cannot be
+ * reached, and forgets the unsaved text kept in this tab.
+ */
 export async function signOut(): Promise<void> {
   try {
     await consoleClient.signOut();
   } finally {
+    drafts.forgetAll();
+    setLostSignIn(null);
     auth.set(null);
   }
 }

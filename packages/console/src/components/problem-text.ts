@@ -1,4 +1,5 @@
 import { ConfideApiError } from "@confide/client";
+import { describeProvider } from "../consent/consent-form.ts";
 
 /** Sentences for problems a person can act on; anything else shows the server's own detail. */
 export function describeError(error: unknown): string {
@@ -22,7 +23,7 @@ export function describeError(error: unknown): string {
       // Only the deployment's cloud providers are missing: name them, so the right boxes get ticked.
       const what =
         providers.length > 0 && !scopes.some((scope) => scope === "recording" || scope === "transcription")
-          ? `cloud processing by ${providers.join(" and ")}, which this deployment uses`
+          ? `cloud processing by services this deployment uses (${providers.map(describeProvider).join(", ")})`
           : "recording";
       return `This patient has not given consent to ${what}. Record their consent before uploading a session.`;
     }

@@ -48,6 +48,27 @@ export const cloudProviderNames: readonly string[] = [
   "whisper-live",
 ];
 
+/**
+ * Each cloud provider by what it does, as patients and clinicians read it; the API's ids
+ * (`azure-speech`, `transcribe`) show only under "Details".
+ */
+const cloudProviderDescriptions: Record<string, string> = {
+  "azure-speech": "Microsoft Azure speech service",
+  "azure-text-analytics": "Microsoft Azure language service",
+  "azure-live": "Microsoft Azure live speech service",
+  transcribe: "Amazon speech service",
+  "transcribe-streaming": "Amazon live speech service",
+  comprehend: "Amazon language service",
+  openai: "OpenAI writing service",
+  whisper: "Remote speech-to-text server",
+  "whisper-live": "Remote live speech-to-text server",
+};
+
+/** A cloud provider in words: what it does and whose it is. */
+export function describeProvider(provider: string): string {
+  return cloudProviderDescriptions[provider] ?? "Another cloud service";
+}
+
 /** What the form's choices send as scopes. */
 export interface ScopeChoice {
   scopes: PlainScope[];
@@ -110,6 +131,6 @@ export function describeScopes(entries: readonly ConsentScopeEntry[] | Pick<Acti
   const providers =
     "cloudProviders" in entries ? entries.cloudProviders : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? entry.providers : []));
   const parts = plain.map((scope) => scopeLabels[scope].label);
-  if (providers.length > 0) parts.push(`Cloud processing by ${providers.join(", ")}`);
+  if (providers.length > 0) parts.push(`Cloud processing by ${providers.map(describeProvider).join(", ")}`);
   return parts.length === 0 ? "Nothing" : parts.join(", ");
 }

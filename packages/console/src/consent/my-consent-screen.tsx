@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { announce } from "../components/announcer.tsx";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { getOwnConsent, grantOwnConsent, withdrawOwnConsent, type ConsentStatus } from "./consent-api.ts";
@@ -12,6 +12,7 @@ import { WithdrawalForm } from "./withdrawal-form.tsx";
 export function MyConsentScreen() {
   const [status, setStatus] = useState<ConsentStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const { outcome, show } = useOutcome();
 
   useEffect(() => {
     let cancelled = false;
@@ -25,7 +26,7 @@ export function MyConsentScreen() {
 
   const reread = async (said: string) => {
     setStatus(await getOwnConsent());
-    announce(said);
+    show(said);
   };
 
   return (
@@ -37,6 +38,7 @@ export function MyConsentScreen() {
         error ? null : <p>Loading your consent…</p>
       ) : (
         <div class="stack">
+          <Outcome outcome={outcome} testId="consent-outcome" />
           <ConsentHistory status={status} who="patient" />
           <GrantForm
             who="patient"

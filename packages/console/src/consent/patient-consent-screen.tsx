@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { announce } from "../components/announcer.tsx";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Link } from "../router/link.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
@@ -15,6 +15,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
   const { patients } = usePatients();
   const [status, setStatus] = useState<ConsentStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const { outcome, show } = useOutcome();
   const patient = patients?.find((candidate) => candidate.id === patientId);
   const name = patient?.displayName ?? "Patient";
 
@@ -30,7 +31,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
 
   const reread = async (said: string) => {
     setStatus(await getPatientConsent(patientId));
-    announce(said);
+    show(said);
   };
 
   return (
@@ -44,6 +45,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
         error ? null : <p>Loading consent…</p>
       ) : (
         <div class="stack">
+          <Outcome outcome={outcome} testId="consent-outcome" />
           <ConsentHistory status={status} who="therapist" />
           {allowsUploads(status) ? (
             <p>

@@ -1,4 +1,4 @@
-import { cloudProviderNames, scopeLabels, toggled, type PlainScope, type ScopeChoice } from "./consent-form.ts";
+import { cloudProviderNames, describeProvider, scopeLabels, toggled, type PlainScope, type ScopeChoice } from "./consent-form.ts";
 
 const plainScopes: readonly PlainScope[] = ["recording", "transcription", "ai_notes"];
 
@@ -43,7 +43,7 @@ export function ScopeChoices({
           {scopeLabels.cloud_processing.hint}{" "}
           {usedProviders.length === 0
             ? "This deployment sends sessions to no cloud service: none is needed."
-            : `This deployment uses ${usedProviders.join(", ")}: without consent naming each, what needs it is refused.`}
+            : `This deployment uses these services: ${usedProviders.map(describeProvider).join(", ")}. Without consent naming each, what needs them is refused.`}
         </p>
         {[...new Set([...usedProviders, ...cloudProviderNames])].map((provider) => (
           <div class="choice" key={provider}>
@@ -54,11 +54,21 @@ export function ScopeChoices({
               onChange={(event) => onChange({ ...choice, cloudProviders: toggled(choice.cloudProviders, provider, event.currentTarget.checked) })}
             />
             <label for={`${idPrefix}-cloud-${provider}`}>
-              {provider}
+              {describeProvider(provider)}
               {usedProviders.includes(provider) ? " (used here)" : ""}
             </label>
           </div>
         ))}
+        <details>
+          <summary>Details</summary>
+          <ul class="detail">
+            {[...new Set([...usedProviders, ...cloudProviderNames])].map((provider) => (
+              <li key={provider}>
+                {describeProvider(provider)}: <code>{provider}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
       </fieldset>
     </fieldset>
   );

@@ -23,7 +23,7 @@ type Phase =
 const roleNames: Record<LiveSegment["role"], string> = { therapist: "Therapist", patient: "Patient", unknown: "Speaker" };
 const sentimentNames = { positive: "positive", neutral: "neutral", negative: "negative", mixed: "mixed" } as const;
 const microphones: { value: LiveStartRequest["microphone"]; label: string; hint: string }[] = [
-  { value: "mono", label: "One microphone for the room", hint: "Speakers are told apart by the speech engine, when it can." },
+  { value: "mono", label: "One microphone for the room", hint: "Speakers are told apart by their voices, when that is possible." },
   { value: "therapist-left", label: "Stereo microphone, therapist on the left", hint: "Left channel: you; right channel: the patient." },
 ];
 const segmentElementId = (segmentId: string) => `live-${segmentId}`;

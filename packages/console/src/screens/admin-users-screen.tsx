@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { linkPatient, listAccounts, openAccount, type Account } from "../api/accounts-api.ts";
 import type { Role } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
@@ -91,7 +92,8 @@ function AccountList({ changes }: { changes: number }) {
       ) : accounts.length === 0 ? (
         <p class="empty">No account matches.</p>
       ) : (
-        <table class="sessions accounts">
+        <TableScroll label="Accounts">
+<table class="sessions accounts">
           <caption class="visually-hidden">Accounts</caption>
           <thead>
             <tr>
@@ -112,6 +114,7 @@ function AccountList({ changes }: { changes: number }) {
             ))}
           </tbody>
         </table>
+</TableScroll>
       )}
       <ShowMoreButton list={list} noun="accounts" />
     </section>

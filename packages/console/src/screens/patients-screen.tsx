@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { getPatientConsent, type ConsentStatus } from "../consent/consent-api.ts";
 import { allowsUploads, describeScopes } from "../consent/consent-form.ts";
 import { ErrorMessage } from "../components/error-message.tsx";
@@ -34,7 +35,8 @@ export function PatientsScreen() {
       ) : patients.length === 0 ? (
         <p class="empty">No patients are linked to you yet. An administrator links them.</p>
       ) : (
-        <table class="sessions patients">
+        <TableScroll label="Your patients">
+<table class="sessions patients">
           <caption class="visually-hidden">Your patients and their consent</caption>
           <thead>
             <tr>
@@ -65,6 +67,7 @@ export function PatientsScreen() {
             })}
           </tbody>
         </table>
+</TableScroll>
       )}
     </>
   );

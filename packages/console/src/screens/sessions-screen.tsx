@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { listPendingReview, listSessions } from "../api/api.ts";
 import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
@@ -95,7 +96,8 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
             {view === "all" && !filtered ? <Link href="/upload">Upload a recording</Link> : null}
           </p>
         ) : (
-          <table class="sessions">
+          <TableScroll label={title}>
+<table class="sessions">
             <caption class="visually-hidden">{title}: sessions with risk flags to acknowledge first, then newest recording first</caption>
             <thead>
               <tr>
@@ -129,6 +131,7 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
               ))}
             </tbody>
           </table>
+</TableScroll>
         )}
         <ShowMoreButton list={list} noun="sessions" />
       </section>

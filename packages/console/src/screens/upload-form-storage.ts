@@ -8,6 +8,8 @@ import { auth } from "../auth/auth-state.ts";
 export interface KeptUploadForm {
   patientId?: string;
   title?: string;
+  /** The file being sent when the page went away (its name and size only): choosing it again resumes. */
+  sending?: { name: string; size: number };
 }
 
 const storageKey = "confide.upload-form";
@@ -22,7 +24,7 @@ export function keptUploadForm(): KeptUploadForm {
 }
 
 /** Keeps the form; null forgets it. */
-export function keepUploadForm(form: { patientId: string; title: string } | null): void {
+export function keepUploadForm(form: { patientId: string; title: string; sending?: { name: string; size: number } } | null): void {
   try {
     if (form === null || (form.patientId === "" && form.title === "")) sessionStorage.removeItem(storageKey);
     else sessionStorage.setItem(storageKey, JSON.stringify(form));

@@ -37,7 +37,13 @@ export function UploadScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const cancel = useRef<AbortController | null>(null);
   useEffect(() => () => cancel.current?.abort(), []);
-  useEffect(() => keepUploadForm({ patientId, title }), [patientId, title]);
+  const sendingFile = phase.name === "sending" && file ? { name: file.name, size: file.size } : undefined;
+  useEffect(() => {
+    // Stored: the form is forgotten (by the upload's end), not kept again.
+    if (phase.name !== "sent") keepUploadForm({ patientId, title, ...(sendingFile ? { sending: sendingFile } : {}) });
+  }, [patientId, title, sendingFile?.name, sendingFile?.size, phase.name]);
+  /** An upload this tab was sending when it was reloaded or left: said until a file is chosen again. */
+  const interrupted = kept.sending && phase.name === "editing" && file === null ? kept.sending : null;
   // Leaving the page mid-upload asks first; the upload can be resumed by choosing the same file again.
   const inProgress = phase.name === "sending";
   useEffect(() => {
@@ -65,7 +71,7 @@ export function UploadScreen() {
     const status: SessionStatus = live[phase.session.id] ?? phase.session.status;
     return (
       <>
-        <ScreenHeading title="Upload">Recording uploaded</ScreenHeading>
+        <ScreenHeading title="Recording uploaded">Recording uploaded</ScreenHeading>
         <p>
           <strong>{phase.session.title}</strong> is stored. Confide is processing it; this page follows it until it is ready.
         </p>
@@ -131,6 +137,14 @@ export function UploadScreen() {
           }
         }}
       >
+        {interrupted ? (
+          <div class="notice" role="status" data-testid="upload-interrupted">
+            <p>
+              The upload of <strong>{interrupted.name}</strong> ({formatBytes(interrupted.size)}) stopped when the page was left. Choose the same file
+              again: it continues where it stopped.
+            </p>
+          </div>
+        ) : null}
         <PatientField id="upload-patient" name="patientId" value={patientId} disabled={sending} onChange={setPatientId} />
         <div class="field">
           <label for="upload-title">Title</label>

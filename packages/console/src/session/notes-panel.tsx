@@ -1,5 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
+import { useDraft } from "../drafts/draft-scope.ts";
 import { EvidenceLinks } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
 import { noteFormatChoices, preferredNoteFormat, ProgressNote, rememberNoteFormat } from "./progress-note.tsx";
@@ -20,18 +22,48 @@ export interface NotesPanelProps {
   loadNote: (format: NoteFormat) => Promise<SessionNote>;
   /** Downloads the finalised note for the record system; absent before finalising. */
   exportNote?: (format: NoteFormat) => Promise<void>;
+  /** The therapist's unsaved words offered back after a sign-in ended: the fields start with them. */
+  restored?: OwnWordsDraft | null;
 }
 
-function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps["onSaveOwnWords"] }) {
-  const [therapistNotes, setTherapistNotes] = useState(notes.review?.therapistNotes ?? "");
-  const [patientSummary, setPatientSummary] = useState(notes.review?.patientSummary ?? "");
+export interface OwnWordsDraft {
+  therapistNotes?: string;
+  patientSummary?: string;
+}
+
+function OwnWordsForm({ notes, onSave, restored }: { notes: Notes; onSave: NotesPanelProps["onSaveOwnWords"]; restored: OwnWordsDraft | null }) {
+  const savedNotes = notes.review?.therapistNotes ?? "";
+  const savedSummary = notes.review?.patientSummary ?? "";
+  const [therapistNotes, setTherapistNotes] = useState(savedNotes);
+  const [patientSummary, setPatientSummary] = useState(savedSummary);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const notesDraft = useDraft("therapist-notes");
+  const summaryDraft = useDraft("patient-summary");
+  const savedStatus = useRef<HTMLSpanElement>(null);
+  // Saved words changed on the server (a save, another tab): the fields show them. Not on the first render.
+  const editedAt = useRef(notes.review?.editedAt);
   useEffect(() => {
-    setTherapistNotes(notes.review?.therapistNotes ?? "");
-    setPatientSummary(notes.review?.patientSummary ?? "");
+    if (editedAt.current === notes.review?.editedAt) return;
+    editedAt.current = notes.review?.editedAt;
+    setTherapistNotes(savedNotes);
+    setPatientSummary(savedSummary);
   }, [notes.review?.editedAt]);
+  useEffect(() => {
+    if (!restored) return;
+    if (restored.therapistNotes !== undefined) setTherapistNotes(restored.therapistNotes);
+    if (restored.patientSummary !== undefined) setPatientSummary(restored.patientSummary);
+    const first = restored.therapistNotes !== undefined ? "own-therapist-notes" : "own-patient-summary";
+    requestAnimationFrame(() => {
+      const field = document.getElementById(first);
+      field?.scrollIntoView({ block: "center" });
+      field?.focus();
+    });
+  }, [restored]);
+  useEffect(() => {
+    if (saved) savedStatus.current?.focus();
+  }, [saved]);
   const orNull = (text: string) => (text.trim() === "" ? null : text);
   return (
     <form
@@ -43,6 +75,8 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
         setSaved(false);
         try {
           await onSave({ therapistNotes: orNull(therapistNotes), patientSummary: orNull(patientSummary) });
+          notesDraft.forget();
+          summaryDraft.forget();
           setSaved(true);
         } catch (error) {
           setProblem(error);
@@ -53,7 +87,12 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
     >
       <div class="field">
         <label for="own-therapist-notes">Your notes</label>
-        <textarea id="own-therapist-notes" rows={4} value={therapistNotes} onInput={(event) => setTherapistNotes(event.currentTarget.value)} />
+        <textarea id="own-therapist-notes" rows={4} value={therapistNotes} onInput={(event) => {
+            setTherapistNotes(event.currentTarget.value);
+            notesDraft.keep(event.currentTarget.value, savedNotes);
+            setSaved(false);
+          }}
+        />
       </div>
       <div class="field">
         <label for="own-patient-summary">Summary for the patient</label>
@@ -62,7 +101,11 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
           rows={3}
           value={patientSummary}
           aria-describedby="own-patient-summary-hint"
-          onInput={(event) => setPatientSummary(event.currentTarget.value)}
+          onInput={(event) => {
+            setPatientSummary(event.currentTarget.value);
+            summaryDraft.keep(event.currentTarget.value, savedSummary);
+            setSaved(false);
+          }}
         />
         <p class="hint" id="own-patient-summary-hint">
           The patient reads this after you finalize, instead of the written summary. Leave it empty to use the written one.
@@ -77,7 +120,11 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
         <button type="submit" class="primary" disabled={busy}>
           {busy ? "Saving…" : "Save your notes"}
         </button>
-        {saved ? <span role="status">Saved.</span> : null}
+        {saved ? (
+          <span role="status" class="outcome" tabIndex={-1} ref={savedStatus}>
+            <span aria-hidden="true">✓ </span>Your notes were saved.
+          </span>
+        ) : null}
       </div>
     </form>
   );
@@ -88,10 +135,11 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
  * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
  * evidence did not hold says so and why.
  */
-export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote }: NotesPanelProps) {
+export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote, restored = null }: NotesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [format, setFormat] = useState<NoteFormat>(preferredNoteFormat);
+  const { outcome, show } = useOutcome();
   const sections = noteSections(notes as unknown as NotesLike);
   return (
     <div class="notes stack">
@@ -132,6 +180,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                 setProblem(null);
                 try {
                   await onRegenerate();
+                  show("The notes were written again from the corrected transcript.");
                 } catch (error) {
                   setProblem(error);
                 } finally {
@@ -144,6 +193,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
           ) : null}
         </div>
       ) : null}
+      <Outcome outcome={outcome} testId="notes-outcome" />
       {problem === null ? null : (
         <p class="error-message" role="alert">
           {describeError(problem)}
@@ -199,7 +249,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
         <section aria-labelledby="notes-own-words">
           <h3 id="notes-own-words">Your own words</h3>
           {editable ? (
-            <OwnWordsForm notes={notes} onSave={onSaveOwnWords} />
+            <OwnWordsForm notes={notes} onSave={onSaveOwnWords} restored={restored} />
           ) : (
             <>
               {notes.review?.therapistNotes ? <p>{notes.review.therapistNotes}</p> : null}

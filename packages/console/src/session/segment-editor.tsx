@@ -1,6 +1,7 @@
 import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { describeError } from "../components/problem-text.ts";
+import { useDraft } from "../drafts/draft-scope.ts";
 import { wordDiff } from "./segment-conflict.ts";
 
 /** How a save ended: saved, or someone else's version stands in the way. */
@@ -10,8 +11,10 @@ export interface SegmentEditorProps {
   segmentId: string;
   /** Names the field: "Text of the segment at 0:03, Patient (S2)". */
   label: string;
-  /** The text when the editor opened. */
+  /** The segment's saved text when the editor opened. */
   initialText: string;
+  /** Unsaved text kept from before (a sign-in that ended): the field starts with it instead. */
+  draftText?: string;
   /** Saves `mine` over `base` (the text it was written from). */
   onSave: (mine: string, base: string) => Promise<SaveResult>;
   onClose: (saved: boolean) => void;
@@ -37,8 +40,9 @@ function Diff({ from, to, show }: { from: string; to: string; show: "removed" | 
  * else saved the segment meanwhile, both versions are shown, words that differ marked, and the
  * therapist keeps theirs or takes the saved one.
  */
-export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }: SegmentEditorProps) {
-  const [text, setText] = useState(initialText);
+export function SegmentEditor({ segmentId, label, initialText, draftText, onSave, onClose }: SegmentEditorProps) {
+  const [text, setText] = useState(draftText ?? initialText);
+  const draft = useDraft(`segment:${segmentId}`);
   const [base, setBase] = useState(initialText);
   const [conflict, setConflict] = useState<{ theirs: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,6 +67,7 @@ export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }
     try {
       const result = await onSave(text, base);
       if (result.kind === "saved") {
+        draft.forget();
         onClose(true);
         return;
       }
@@ -81,6 +86,7 @@ export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.preventDefault();
+          draft.forget();
           onClose(false);
         } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
@@ -113,7 +119,15 @@ export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }
             <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
               Keep mine
             </button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => onClose(false)}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => {
+                draft.forget();
+                onClose(false);
+              }}
+            >
               Take theirs
             </button>
           </div>
@@ -126,7 +140,10 @@ export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }
         rows={3}
         value={text}
         aria-describedby={`${fieldId}-hint`}
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          draft.keep(event.currentTarget.value, initialText);
+        }}
       />
       <p id={`${fieldId}-hint`} class="hint">
         Ctrl+Enter saves, Escape cancels.
@@ -141,7 +158,15 @@ export function SegmentEditor({ segmentId, label, initialText, onSave, onClose }
           <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
             {busy ? "Saving…" : "Save"}
           </button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => onClose(false)}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy}
+            onClick={() => {
+              draft.forget();
+              onClose(false);
+            }}
+          >
             Cancel
           </button>
         </div>

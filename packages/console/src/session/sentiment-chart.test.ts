@@ -70,3 +70,20 @@ describe("balanceOf", () => {
     expect(balanceOf({ scores: { positive: 0, negative: 1.2, neutral: 0, mixed: 0 } })).toBe(-1);
   });
 });
+
+describe("bars for short sessions", () => {
+  it("draws one window as a bar across the recording, from neutral towards its balance, and a neutral window still shows", () => {
+    const chart = layOutSentimentChart([window(0, 3, 0.6, 0.1)], 10_000, frame);
+    expect(chart.bars).toHaveLength(1);
+    const [bar] = chart.bars;
+    // Nearly the plot's whole width (1 unit of gap each side), above the neutral line.
+    expect(bar?.width).toBeGreaterThan(frame.width - frame.margin.left - frame.margin.right - 3);
+    expect((bar?.y ?? 0) + (bar?.height ?? 0)).toBeCloseTo(chart.zeroY, 0);
+    const neutral = layOutSentimentChart([window(0, 1, 0.2, 0.2)], 20_000, frame).bars[0];
+    expect(neutral?.height).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves a window without patient speech without a bar", () => {
+    expect(layOutSentimentChart([window(0, 2, 0.1, 0.5), window(30_000, 0, 0, 0)], 60_000, frame).bars).toHaveLength(1);
+  });
+});

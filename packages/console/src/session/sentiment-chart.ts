@@ -26,7 +26,17 @@ export interface ChartPoint {
   window: TimelineWindow;
 }
 
+/** A window drawn as a bar from neutral to its balance, as wide as the window: readable with one window. */
+export interface ChartBar {
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  window: TimelineWindow;
+}
+
 export interface SentimentChart {
+  bars: ChartBar[];
   /** One SVG path `d` per run of windows with speech; a window without patient speech breaks the line. */
   paths: string[];
   points: ChartPoint[];
@@ -75,6 +85,8 @@ export function layOutSentimentChart(timeline: readonly TimelineWindow[], durati
   const y = linearScale([1, -1], [margin.top, height - margin.bottom]);
   const points: ChartPoint[] = [];
   const paths: string[] = [];
+  const bars: ChartBar[] = [];
+  const zeroY = y(0);
   let run: string[] = [];
   for (const window of timeline) {
     if (window.segmentCount === 0) {
@@ -85,10 +97,16 @@ export function layOutSentimentChart(timeline: readonly TimelineWindow[], durati
     const balance = balanceOf(window);
     const point = { x: round(x((window.startMs + Math.min(window.endMs, end)) / 2)), y: round(y(balance)), balance, window };
     points.push(point);
+    const left = x(window.startMs);
+    const right = x(Math.min(window.endMs, end));
+    const top = Math.min(zeroY, y(balance));
+    // A neutral window still shows: a bar at least 2 units tall, at least 2 wide, with a small gap to the next.
+    bars.push({ x: round(left + 1), width: round(Math.max(2, right - left - 2)), y: round(Math.min(top, zeroY - 1)), height: round(Math.max(2, Math.abs(y(balance) - zeroY))), window });
     run.push(`${run.length === 0 ? "M" : "L"}${point.x},${point.y}`);
   }
   if (run.length > 0) paths.push(run.join(" "));
   return {
+    bars,
     paths,
     points,
     xTicks: timeTicks(end, 6).map((at) => ({ x: round(x(at)), label: clockTime(at) })),

@@ -75,6 +75,10 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
         }),
       ),
 
+    /** Processes a failed session again (the server refuses when a retry cannot help). */
+    retry: (id: string, version: number): Promise<Session> =>
+      dataOf(api.POST("/v1/sessions/{id}/retry", { params: { ...path(id), header: { "if-match": ifMatch(version) } } })),
+
     remove: async (id: string): Promise<void> => {
       await api.DELETE("/v1/sessions/{id}", { params: path(id) });
     },

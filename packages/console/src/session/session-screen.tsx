@@ -2,6 +2,8 @@ import { ConfideApiError } from "@confide/client";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { StatusChip } from "../components/status-chip.tsx";
 import { Link } from "../router/link.tsx";
 import { navigate } from "../router/router.ts";
@@ -17,11 +19,20 @@ import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import { resolveConflict } from "./segment-conflict.ts";
 import type { SaveResult } from "./segment-editor.tsx";
 import { consoleClient } from "../api/console-client.ts";
+import { useAuth } from "../auth/auth-state.ts";
+import { lostSignInReason, setLostSignIn, useLostSignIn } from "../auth/lost-sign-in.ts";
+import { DraftNotice } from "../drafts/draft-notice.tsx";
+import { DraftScopeContext } from "../drafts/draft-scope.ts";
+import { drafts, segmentOf, type Draft } from "../drafts/draft-store.ts";
+import { clockTime } from "./clock-time.ts";
+import type { OwnWordsDraft } from "./notes-panel.tsx";
+import { speakerName } from "./speaker-relabel.ts";
 import { isTherapistView, sessionApi, type NoteFormat, type Session, type SessionApi } from "./session-api.ts";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import { SpeakersForm } from "./speakers-form.tsx";
 import { segmentElementId, TranscriptView } from "./transcript-view.tsx";
 import { describeWarning } from "./transcript-warnings.ts";
+import { describeFailure } from "./processing-failure.ts";
 import "./session.css";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -50,9 +61,61 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const [focusSignature, setFocusSignature] = useState(false);
   const signature = useRef<HTMLParagraphElement | null>(null);
   const [busy, setBusy] = useState(false);
+  const headerOutcome = useOutcome();
   const audio = useRef<HTMLAudioElement | null>(null);
   const latest = useRef<Session | null>(null);
   latest.current = session;
+  const userId = useAuth()?.user.id ?? "";
+  const lost = useLostSignIn();
+  /** Text kept from before, offered back once the session is open for review; null when none. */
+  const [offered, setOffered] = useState<Draft[] | null>(null);
+  const [restoredWords, setRestoredWords] = useState<OwnWordsDraft | null>(null);
+  const [restoredEdit, setRestoredEdit] = useState<{ segmentId: string; text: string } | null>(null);
+  const [draftOutcome, setDraftOutcome] = useState<string | null>(null);
+  const draftOutcomeLine = useRef<HTMLParagraphElement>(null);
+  const ready = session?.status === "ready";
+  useEffect(() => {
+    if (!ready || offered !== null) return;
+    setOffered(drafts.of(userId, id));
+  }, [ready, userId, id]);
+  useEffect(() => {
+    if (draftOutcome !== null) draftOutcomeLine.current?.focus();
+  }, [draftOutcome]);
+
+  const restoreDrafts = (kept: readonly Draft[]) => {
+    const words: OwnWordsDraft = {};
+    let edit: { segmentId: string; text: string } | null = null;
+    for (const draft of kept) {
+      const segmentId = segmentOf(draft.field);
+      if (draft.field === "therapist-notes") words.therapistNotes = draft.text;
+      else if (draft.field === "patient-summary") words.patientSummary = draft.text;
+      // One segment is corrected at a time: the first kept correction opens (the others stay kept).
+      else if (segmentId !== null && edit === null && latest.current?.transcript?.segments.some((segment) => segment.id === segmentId)) {
+        edit = { segmentId, text: draft.text };
+      }
+    }
+    setOffered([]);
+    setLostSignIn(null);
+    if (words.therapistNotes !== undefined || words.patientSummary !== undefined) setRestoredWords(words);
+    if (edit) setRestoredEdit(edit);
+    announce("Your unsaved text was restored. Save it to keep it.");
+  };
+  const discardDrafts = () => {
+    drafts.forgetSession(userId, id);
+    setOffered([]);
+    setLostSignIn(null);
+    setDraftOutcome("The kept text was discarded.");
+  };
+  const describeDraft = (draft: Draft): string => {
+    if (draft.field === "therapist-notes") return "Your notes";
+    if (draft.field === "patient-summary") return "Your summary for the patient";
+    const segmentId = segmentOf(draft.field);
+    const transcript = latest.current?.transcript;
+    const segment = transcript?.segments.find((candidate) => candidate.id === segmentId);
+    return segment && transcript
+      ? `Your correction of the segment at ${clockTime(segment.startMs)}, ${speakerName(transcript.speakers, segment.speaker)}`
+      : "A correction of a segment that is no longer in the transcript";
+  };
 
   const reload = async (): Promise<Session | null> => {
     const view = await api.get(id);
@@ -190,17 +253,27 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   }
 
   const transcript = session.transcript;
-  const ready = session.status === "ready";
   const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
-  const warnings = [
-    ...(transcript?.warnings ?? []).map(describeWarning),
-    ...(session.status === "failed" && session.processing.lastError
-      ? [{ title: "Processing failed", message: session.processing.lastError.message }]
-      : []),
-  ];
+  const warnings = (transcript?.warnings ?? []).map(describeWarning);
+  const failure = session.status === "failed" && session.processing.lastError ? describeFailure(session.processing.lastError) : null;
 
   return (
+    <DraftScopeContext.Provider value={userId ? { userId, sessionId: id } : null}>
     <div class="session-view">
+      {offered && offered.length > 0 ? (
+        <DraftNotice
+          drafts={offered}
+          reason={lost ? lostSignInReason(lost) : null}
+          describe={describeDraft}
+          onRestore={() => restoreDrafts(offered)}
+          onDiscard={discardDrafts}
+        />
+      ) : null}
+      {draftOutcome === null ? null : (
+        <p class="outcome" role="status" tabIndex={-1} ref={draftOutcomeLine}>
+          {draftOutcome}
+        </p>
+      )}
       <RiskBanner
         risk={session.risk}
         transcript={transcript}
@@ -233,17 +306,54 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
           </button>
         </div>
         <ErrorMessage error={actionError} />
+        <Outcome outcome={headerOutcome.outcome} testId="session-outcome" />
       </div>
 
       {transcript === null && !session.risk ? null : <RiskPanel risk={session.risk} transcript={transcript} onOpenEvidence={openEvidence} />}
+
+      {failure === null ? null : (
+        <section class="warnings failure" aria-labelledby="session-failure">
+          <h2 id="session-failure">{failure.title}</h2>
+          <p>{failure.message}</p>
+          <div class="actions">
+            {failure.retryable ? (
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                onClick={() => {
+                  write((current) => api.retry(id, current.version), "Processing started again.")
+                    .then(() => headerOutcome.show("Processing started again. This page updates when it is ready."))
+                    .catch(setActionError);
+                }}
+              >
+                Try again
+              </button>
+            ) : (
+              <Link href="/upload">Upload the recording again</Link>
+            )}
+            <button type="button" class="danger-outline" onClick={() => setDeleting(true)}>
+              Delete this session…
+            </button>
+          </div>
+          <details>
+            <summary>Details</summary>
+            <p class="detail">{failure.detail}</p>
+          </details>
+        </section>
+      )}
 
       {warnings.length === 0 ? null : (
         <section class="warnings" aria-labelledby="session-warnings">
           <h2 id="session-warnings">Warnings</h2>
           <ul>
             {warnings.map((warning) => (
-              <li key={warning.message}>
+              <li key={warning.detail}>
                 <strong>{warning.title}:</strong> {warning.message}
+                <details>
+                  <summary>Details</summary>
+                  <p class="detail">{warning.detail}</p>
+                </details>
               </li>
             ))}
           </ul>
@@ -278,31 +388,29 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
               editable={ready}
               onPlayFrom={playFrom}
               onSaveSegment={saveSegment}
+              restoredEdit={restoredEdit}
             />
           )}
         </section>
 
         <aside class="session-aside" aria-label="Speakers, sentiment and notes">
           {transcript === null ? null : (
-            <section aria-labelledby="session-speakers">
-              <h2 id="session-speakers">Speakers</h2>
+            <CollapsibleSection id="session-speakers" title="Speakers" closedOnPhone>
               <SpeakersForm
                 speakers={transcript.speakers}
                 editable={ready}
                 onSave={(speakers) => write((current) => api.relabel(id, current.version, speakers), "Speaker roles saved.")}
               />
-            </section>
+            </CollapsibleSection>
           )}
-          <section aria-labelledby="session-sentiment">
-            <h2 id="session-sentiment">Patient's sentiment</h2>
+          <CollapsibleSection id="session-sentiment" title="Patient's sentiment" closedOnPhone>
             {session.sentiment ? (
               <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
             ) : (
               <p>Not measured yet.</p>
             )}
-          </section>
-          <section aria-labelledby="session-notes">
-            <h2 id="session-notes">Notes</h2>
+          </CollapsibleSection>
+          <CollapsibleSection id="session-notes" title="Notes">
             {session.notes && transcript ? (
               <NotesPanel
                 notes={session.notes}
@@ -312,12 +420,13 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
                 onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
                 onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
                 loadNote={(format) => api.note(id, format)}
+                restored={restoredWords}
                 {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
               />
             ) : (
               <p>No notes yet.</p>
             )}
-          </section>
+          </CollapsibleSection>
         </aside>
       </div>
 
@@ -332,6 +441,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
               (current) => api.finalize(id, current.version, release),
               release ? "Session signed and finalized. The summary was released to the patient." : "Session signed and finalized. No summary was released to the patient.",
             );
+            // Locked now: nothing typed before can be saved any more.
+            drafts.forgetSession(userId, id);
             setSigningOff(false);
             setFocusSignature(true);
           }}
@@ -350,5 +461,6 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
         }}
       />
     </div>
+    </DraftScopeContext.Provider>
   );
 }

@@ -27,8 +27,21 @@ export function swappedRoles(current: readonly SpeakerChoice[]): Record<string, 
   return Object.fromEntries(current.map((speaker) => [speaker.label, swap[speaker.role]]));
 }
 
-/** How a speaker is named in the transcript: "Therapist (S1)". */
+/** How the form names a speaker the transcription told apart: "Speaker 1", in the transcript's order (never the engine's label). */
+export function speakerNumber(speakers: readonly SpeakerChoice[], label: string): string {
+  const index = speakers.findIndex((speaker) => speaker.label === label);
+  return `Speaker ${index < 0 ? speakers.length + 1 : index + 1}`;
+}
+
+/**
+ * How a speaker is named in the transcript, in plain words: "Therapist", "Patient", or
+ * "Speaker 1" when the role is not known; two speakers with the same role are "Patient 1" and
+ * "Patient 2". The engine's labels (`ch0`, `S1`) never show.
+ */
 export function speakerName(speakers: readonly SpeakerChoice[], label: string): string {
-  const role = speakers.find((speaker) => speaker.label === label)?.role ?? "unknown";
-  return `${roleNames[role]} (${label})`;
+  const speaker = speakers.find((candidate) => candidate.label === label);
+  if (!speaker || speaker.role === "unknown") return speakerNumber(speakers, label);
+  const sameRole = speakers.filter((candidate) => candidate.role === speaker.role);
+  const name = roleNames[speaker.role];
+  return sameRole.length === 1 ? name : `${name} ${sameRole.indexOf(speaker) + 1}`;
 }

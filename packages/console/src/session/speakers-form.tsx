@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
-import { relabelChanges, roleNames, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
+import { relabelChanges, roleNames, speakerNumber, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
 
 export interface SpeakersFormProps {
   speakers: SpeakerChoice[];
@@ -8,12 +9,13 @@ export interface SpeakersFormProps {
   onSave: (changes: SpeakerChoice[]) => Promise<void>;
 }
 
-/** Who is who: a role per speaker the engine told apart, and a swap for the usual mix-up. */
+/** Who is who: a role per speaker the transcription told apart ("Speaker 1", "Speaker 2"), and a swap for the usual mix-up. */
 export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) {
   const current = () => Object.fromEntries(speakers.map((speaker) => [speaker.label, speaker.role]));
   const [chosen, setChosen] = useState<Record<string, SpeakerRole>>(current);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const { outcome, show, clear } = useOutcome();
   useEffect(() => setChosen(current()), [speakers.map((speaker) => `${speaker.label}:${speaker.role}`).join(",")]);
 
   const changes = relabelChanges(speakers, chosen);
@@ -27,6 +29,7 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
         setProblem(null);
         try {
           await onSave(changes);
+          show("Speaker roles saved.");
         } catch (error) {
           setProblem(error);
         } finally {
@@ -36,12 +39,15 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
     >
       {speakers.map((speaker) => (
         <div class="field" key={speaker.label}>
-          <label for={`speaker-role-${speaker.label}`}>Speaker {speaker.label}</label>
+          <label for={`speaker-role-${speaker.label}`}>{speakerNumber(speakers, speaker.label)}</label>
           <select
             id={`speaker-role-${speaker.label}`}
             disabled={!editable || busy}
             value={chosen[speaker.label] ?? speaker.role}
-            onChange={(event) => setChosen({ ...chosen, [speaker.label]: event.currentTarget.value as SpeakerRole })}
+            onChange={(event) => {
+              clear();
+              setChosen({ ...chosen, [speaker.label]: event.currentTarget.value as SpeakerRole });
+            }}
           >
             {(Object.keys(roleNames) as SpeakerRole[]).map((role) => (
               <option key={role} value={role}>
@@ -56,10 +62,14 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
           {describeError(problem)}
         </p>
       )}
+      <Outcome outcome={outcome} testId="speakers-outcome" />
       {editable ? (
         <div class="actions">
           {speakers.length === 2 ? (
-            <button type="button" class="secondary" disabled={busy} onClick={() => setChosen(swappedRoles(speakers))}>
+            <button type="button" class="secondary" disabled={busy} onClick={() => {
+                clear();
+                setChosen(swappedRoles(speakers));
+              }}>
               Swap therapist and patient
             </button>
           ) : null}

@@ -23,6 +23,8 @@ export interface TranscriptViewProps {
   editable: boolean;
   onPlayFrom: (segment: Segment) => void;
   onSaveSegment: (segmentId: string, mine: string, base: string) => Promise<SaveResult>;
+  /** A segment's unsaved correction offered back after a sign-in ended: its editor opens with it. */
+  restoredEdit?: { segmentId: string; text: string } | null;
 }
 
 export const segmentElementId = (segmentId: string) => `segment-${segmentId}`;
@@ -74,7 +76,15 @@ function SegmentText({ segment, cited }: { segment: Segment; cited: EvidenceSpan
 export function TranscriptView(props: TranscriptViewProps) {
   const { transcript, playingIndex, playing, cited, editable } = props;
   const [editing, setEditing] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ segmentId: string; text: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    if (!props.restoredEdit) return;
+    setRestored(props.restoredEdit);
+    setEditing(props.restoredEdit.segmentId);
+    document.getElementById(segmentElementId(props.restoredEdit.segmentId))?.scrollIntoView({ block: "center" });
+  }, [props.restoredEdit]);
 
   useEffect(() => {
     if (!playing || playingIndex < 0 || editing !== null) return;
@@ -135,9 +145,11 @@ export function TranscriptView(props: TranscriptViewProps) {
                   segmentId={segment.id}
                   label={`Text of the segment at ${clockTime(segment.startMs)}, ${speaker}`}
                   initialText={segment.text}
+                  {...(restored?.segmentId === segment.id ? { draftText: restored.text } : {})}
                   onSave={(mine, base) => props.onSaveSegment(segment.id, mine, base)}
                   onClose={() => {
                     setEditing(null);
+                    setRestored(null);
                     // Back to where the keyboard was: this segment's Edit button.
                     requestAnimationFrame(() =>
                       list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(segmentElementId(segment.id))} .edit`)?.focus(),
@@ -152,7 +164,10 @@ export function TranscriptView(props: TranscriptViewProps) {
                       type="button"
                       class="secondary small edit"
                       aria-label={`Edit the segment at ${clockTime(segment.startMs)}`}
-                      onClick={() => setEditing(segment.id)}
+                      onClick={() => {
+                        setRestored(null);
+                        setEditing(segment.id);
+                      }}
                     >
                       Edit
                     </button>

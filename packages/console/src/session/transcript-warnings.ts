@@ -1,11 +1,18 @@
-/** What the therapist reads first for a feature the speech engine did not honour. */
-const titles: Record<string, string> = {
-  diarization: "Speakers not separated",
-  punctuation: "No punctuation",
-  profanity: "Profanity not filtered",
-  language: "Language not identified",
-  languageIdentification: "Language not identified",
-  wordTimestamps: "No word timings",
+/**
+ * What the therapist reads for a feature the transcription did not honour: a short title and a
+ * sentence in plain words. The engine's own sentence (it may name the engine, a setting or a
+ * channel label) is the `detail`, shown behind "Details".
+ */
+const plain: Record<string, { title: string; message: string }> = {
+  diarization: {
+    title: "Speakers not separated",
+    message: "The voices were not told apart: the whole transcript is given to one speaker. Recording each person on their own channel keeps them apart.",
+  },
+  punctuation: { title: "No punctuation", message: "The transcript has no punctuation: sentences are not marked." },
+  profanity: { title: "Swear words not hidden", message: "Swear words were left as they were heard." },
+  language: { title: "Language not identified", message: "The language was not detected: the language chosen for the session was used." },
+  languageIdentification: { title: "Language not identified", message: "The language was not detected: the language chosen for the session was used." },
+  wordTimestamps: { title: "No word timings", message: "Words have no timings: unsure words cannot be marked and cited words are not highlighted." },
 };
 
 export interface WarningLike {
@@ -15,10 +22,19 @@ export interface WarningLike {
   message: string;
 }
 
-/** A warning as a short title and the engine's sentence. */
-export function describeWarning(warning: WarningLike): { title: string; message: string } {
+export interface DescribedWarning {
+  title: string;
+  message: string;
+  /** The engine's sentence, for "Details". */
+  detail: string;
+}
+
+export function describeWarning(warning: WarningLike): DescribedWarning {
   // Speakers separated, but some of them or their count to check (the diarizer's warnings).
-  if (warning.feature === "diarization" && warning.type === "other") return { title: "Speakers to check", message: warning.message };
-  const title = warning.feature === undefined ? "Transcription" : (titles[warning.feature] ?? `Not honoured: ${warning.feature}`);
-  return { title, message: warning.message };
+  if (warning.feature === "diarization" && warning.type === "other") {
+    return { title: "Speakers to check", message: "Check who said what: some parts may be given to the wrong speaker.", detail: warning.message };
+  }
+  const known = warning.feature === undefined ? undefined : plain[warning.feature];
+  if (known) return { ...known, detail: warning.message };
+  return { title: "Transcription", message: "Part of what was asked for could not be done for this transcript.", detail: warning.message };
 }

@@ -1,27 +1,37 @@
 import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { signOut } from "../api/api.ts";
 import type { User } from "../api/api-types.ts";
 import { Announcer } from "../components/announcer.tsx";
-import { navigate } from "../router/router.ts";
+import { navigate, useLocation } from "../router/router.ts";
 import { Link } from "../router/link.tsx";
 import { routes } from "../routes.tsx";
 
 const roleNames = { therapist: "Therapist", patient: "Patient", admin: "Administrator" } as const;
 
-/** The frame of every signed-in screen: skip link, banner with the role's navigation, main, live region. */
+/**
+ * The frame of every signed-in screen: skip link, banner with the role's navigation, main, live
+ * region. On a phone the navigation folds behind a "Menu" button (it closes again on each move).
+ */
 export function AppShell({ user, children }: { user: User; children: ComponentChildren }) {
   const entries = routes.filter((route) => route.nav && route.roles.includes(user.role));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useLocation();
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
       <a class="skip-link" href="#main">
         Skip to main content
       </a>
-      <header class="banner">
+      <header class={`banner${menuOpen ? " menu-open" : ""}`}>
         <div class="brand">
           <span class="brand-name">Confide</span>
           <span class="brand-role">{roleNames[user.role]}</span>
         </div>
-        <nav aria-label="Main">
+        <button type="button" class="menu-toggle secondary" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-navigation">
           <ul>
             {entries.map((route) => (
               <li key={route.path}>
