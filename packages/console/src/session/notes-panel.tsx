@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { describeError } from "../components/problem-text.ts";
 import { EvidenceLinks } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
-import { noteFormatChoices, preferredNoteFormat, ProgressNote, rememberNoteFormat } from "./progress-note.tsx";
+import { noteFormatChoices, ProgressNote } from "./progress-note.tsx";
 import type { NoteFormat, Session, SessionNote } from "./session-api.ts";
 
 type Notes = NonNullable<Session["notes"]>;
@@ -20,6 +20,8 @@ export interface NotesPanelProps {
   loadNote: (format: NoteFormat) => Promise<SessionNote>;
   /** Downloads the finalised note for the record system; absent before finalising. */
   exportNote?: (format: NoteFormat) => Promise<void>;
+  /** The session's note format: the panel opens in it (the choice below only switches this page's view). */
+  noteFormat?: NoteFormat;
 }
 
 function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps["onSaveOwnWords"] }) {
@@ -88,10 +90,12 @@ function OwnWordsForm({ notes, onSave }: { notes: Notes; onSave: NotesPanelProps
  * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
  * evidence did not hold says so and why.
  */
-export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote }: NotesPanelProps) {
+export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote, noteFormat = "confide" }: NotesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  const [format, setFormat] = useState<NoteFormat>(preferredNoteFormat);
+  const [format, setFormat] = useState<NoteFormat>(noteFormat);
+  // Written again in another format (or another session shown): open in the session's format.
+  useEffect(() => setFormat(noteFormat), [noteFormat]);
   const sections = noteSections(notes as unknown as NotesLike);
   return (
     <div class="notes stack">
@@ -100,11 +104,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
         <select
           id="note-format"
           value={format}
-          onChange={(event) => {
-            const chosen = event.currentTarget.value as NoteFormat;
-            setFormat(chosen);
-            rememberNoteFormat(chosen);
-          }}
+          onChange={(event) => setFormat(event.currentTarget.value as NoteFormat)}
         >
           {noteFormatChoices.map((choice) => (
             <option key={choice.value} value={choice.value}>

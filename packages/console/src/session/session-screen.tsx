@@ -312,6 +312,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
                 onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
                 onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
                 loadNote={(format) => api.note(id, format)}
+                noteFormat={session.noteFormat ?? "confide"}
                 {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
               />
             ) : (

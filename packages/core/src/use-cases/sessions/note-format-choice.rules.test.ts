@@ -9,7 +9,7 @@ import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { updateProfile } from "../accounts/update-profile.ts";
 import type { LiveDeps } from "../live/live-deps.ts";
-import { startLiveSession } from "../live/start-live-session.ts";
+import { startLiveSession, type StartLiveSessionInput } from "../live/start-live-session.ts";
 import { byteStream, seedCareTeam, uploadSample, wavBytes, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
 import { writeNotes } from "../policies/note-writing.ts";
 import { finalizeSession } from "./finalize-session.ts";
@@ -116,7 +116,7 @@ describe("the note format of a live session", () => {
     };
     return { deps, care: await seedCareTeam(deps) };
   }
-  const start = { format: { encoding: "pcm", channels: 1 }, channelLayout: "mono", agenda: [] } as const;
+  const start: Omit<StartLiveSessionInput, "patientId"> = { format: { encoding: "pcm", channels: 1 }, channelLayout: "mono", agenda: [] };
 
   it("is the one the start names, else the therapist's default, else confide; audited with the creation", async () => {
     const { deps, care } = await live();
