@@ -243,7 +243,7 @@ describe("a therapist's default note format", () => {
     });
     const renamed = await updateProfile(deps, care.therapist, { displayName: "Dr New" });
     expect(renamed.defaultNoteFormat).toBe("dap");
-    expect(deps.audit.events().at(-1)?.detail).toEqual({ fields: "displayName" });
+    expect(deps.audit.events().at(-1)?.detail).toStrictEqual({ fields: "displayName" });
   });
 
   it("refuses an unknown format (nothing written) and a patient's default (auth.forbidden)", async () => {
