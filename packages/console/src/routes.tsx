@@ -1,5 +1,6 @@
 import type { ComponentType } from "preact";
 import type { Role } from "./api/api-types.ts";
+import { AccountScreen } from "./screens/account-screen.tsx";
 import { AdminUsersScreen } from "./screens/admin-users-screen.tsx";
 import { PatientSessionsScreen } from "./screens/patient-sessions-screen.tsx";
 import { MyConsentScreen } from "./consent/my-consent-screen.tsx";
@@ -28,6 +29,7 @@ export const routes: readonly ScreenRoute[] = [
   { path: "/upload", roles: ["therapist"], component: UploadScreen, nav: "Upload" },
   { path: "/live", roles: ["therapist"], component: LiveScreen, nav: "Live session" },
   { path: "/patients", roles: ["therapist"], component: PatientsScreen, nav: "Patients" },
+  { path: "/account", roles: ["therapist"], component: AccountScreen, nav: "Your account" },
   { path: "/patients/:patientId/consent", roles: ["therapist"], component: ({ patientId }) => <PatientConsentScreen patientId={patientId ?? ""} /> },
   { path: "/sessions/:id", roles: ["therapist"], component: ({ id }) => <SessionScreen id={id ?? ""} /> },
   {

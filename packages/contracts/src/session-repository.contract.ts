@@ -235,6 +235,22 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expectSameDates(stored, expected, "stored");
       });
 
+      it("keeps the session's note format through create, update and get, and a session stored without one reads without one (issue 22)", async () => {
+        const session = buildSession({ version: 1, noteFormat: "dap" });
+        await sessions.create(session);
+        expect((await sessions.get(session.id))?.noteFormat).toBe("dap");
+
+        const returned = await sessions.update({ ...session, noteFormat: "soap", updatedAt: minutesAfterEpoch(5) }, 1);
+        expect(returned.noteFormat).toBe("soap");
+        expect(await sessions.get(session.id)).toEqual({ ...session, noteFormat: "soap", updatedAt: minutesAfterEpoch(5), version: 2 });
+
+        const { noteFormat: _none, ...older } = buildSession();
+        await sessions.create(older);
+        const storedOlder = await sessions.get(older.id);
+        expect(storedOlder).toEqual(older);
+        expect(storedOlder && "noteFormat" in storedOlder).toBe(false);
+      });
+
       it("increments the version on every write", async () => {
         let session = buildSession({ version: 1 });
         await sessions.create(session);

@@ -132,6 +132,23 @@ export function describeUserRepositoryContract(options: UserRepositoryContractOp
         expect(erased).toEqual({ ...withoutVoice, updatedAt: minutesAfterEpoch(5) });
       });
 
+      it("keeps a therapist's default note format through create, update and get, and removes it when the update has none (issue 22)", async () => {
+        const user = buildUser({ role: "therapist", defaultNoteFormat: "birp" });
+        await users.create(user);
+        expect((await users.get(user.id))?.defaultNoteFormat).toBe("birp");
+
+        const changed: User = { ...user, defaultNoteFormat: "dap", updatedAt: minutesAfterEpoch(4) };
+        await users.update(changed);
+        expect(await users.get(user.id)).toEqual(changed);
+        expect((await users.getByEmail(user.email))?.defaultNoteFormat).toBe("dap");
+
+        const { defaultNoteFormat: _cleared, ...withoutDefault } = changed;
+        await users.update({ ...withoutDefault, updatedAt: minutesAfterEpoch(5) });
+        const cleared = await users.get(user.id);
+        expect(cleared).toEqual({ ...withoutDefault, updatedAt: minutesAfterEpoch(5) });
+        expect(cleared && "defaultNoteFormat" in cleared).toBe(false);
+      });
+
       it("moves the user to a new email, freeing the old one", async () => {
         const user = buildUser({ email: "old@example.test" });
         await users.create(user);

@@ -4,6 +4,7 @@ import {
   decodeCursor,
   fetchSizeOf,
   fromVoiceDocument,
+  isNoteFormat,
   normalizeEmail,
   pageOfRows,
   systemClock,
@@ -46,6 +47,8 @@ interface UserItem {
   tokenGeneration: number;
   /** The voice enrolment, dates as ISO text; absent when none. */
   voice?: VoiceEnrolmentDocument;
+  /** A therapist's default note format; absent when none is set. */
+  defaultNoteFormat?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +75,7 @@ function toItem(user: User, tokenGeneration: number): UserItem {
     active: user.active,
     tokenGeneration,
     ...(user.voice === undefined ? {} : { voice: toVoiceDocument(user.voice) }),
+    ...(user.defaultNoteFormat === undefined ? {} : { defaultNoteFormat: user.defaultNoteFormat }),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
@@ -88,6 +92,7 @@ function toUser(item: UserItem): User {
     active: item.active,
     tokenGeneration: item.tokenGeneration,
     ...(item.voice === undefined || item.voice === null ? {} : { voice: fromVoiceDocument(item.voice) }),
+    ...(isNoteFormat(item.defaultNoteFormat) ? { defaultNoteFormat: item.defaultNoteFormat } : {}),
     createdAt: new Date(item.createdAt),
     updatedAt: new Date(item.updatedAt),
   };

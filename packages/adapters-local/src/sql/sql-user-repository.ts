@@ -2,6 +2,7 @@ import {
   ConfideError,
   decodeCursor,
   fetchSizeOf,
+  isNoteFormat,
   normalizeEmail,
   pageOfRows,
   type CareRelation,
@@ -30,6 +31,8 @@ interface UserRow {
   token_generation: number;
   /** The voice enrolment as JSON (dates as ISO text), or null. */
   voice: VoiceEnrolmentDocument | string | null;
+  /** A therapist's default note format, or null (none set). */
+  default_note_format: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -41,7 +44,7 @@ interface RelationRow {
 }
 
 const userColumns =
-  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.token_generation, u.voice, u.created_at, u.updated_at";
+  "u.id, u.email, u.display_name, u.role, u.password_hash, u.consent_terms, u.consent_agreed_at, u.active, u.token_generation, u.voice, u.default_note_format, u.created_at, u.updated_at";
 
 /** The sort key of user lists: display name without case, byte-wise, then id. */
 const nameKey = `lower(u.display_name) COLLATE "C"`;
@@ -63,6 +66,7 @@ function toUser(row: UserRow): User {
     active: row.active,
     tokenGeneration: Number(row.token_generation),
     ...(voice === undefined ? {} : { voice }),
+    ...(isNoteFormat(row.default_note_format) ? { defaultNoteFormat: row.default_note_format } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -129,6 +133,7 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
     user.createdAt,
     user.updatedAt,
     user.voice === undefined ? null : JSON.stringify(toVoiceDocument(user.voice)),
+    user.defaultNoteFormat ?? null,
   ];
 
   return {
@@ -137,8 +142,8 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
         await client.query(
           `INSERT INTO confide_users
              (id, email, display_name, role, password_hash, consent_terms, consent_agreed_at, active, created_at, updated_at,
-              voice, token_generation)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+              voice, default_note_format, token_generation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)`,
           [...values(user), user.tokenGeneration],
         );
       } catch (error) {
@@ -165,7 +170,8 @@ export function createSqlUserRepository(client: SqlClient, options: SqlRepositor
         rows = await client.query(
           `UPDATE confide_users
               SET email = $2, display_name = $3, role = $4, password_hash = $5, consent_terms = $6,
-                  consent_agreed_at = $7, active = $8, created_at = $9, updated_at = $10, voice = $11::jsonb
+                  consent_agreed_at = $7, active = $8, created_at = $9, updated_at = $10, voice = $11::jsonb,
+                  default_note_format = $12
             WHERE id = $1
             RETURNING id`,
           values(user),

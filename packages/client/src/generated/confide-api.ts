@@ -337,7 +337,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the display name or record consent */
+        /**
+         * Change the display name, record consent, or set the default note format
+         * @description `defaultNoteFormat` (therapists only; 403 otherwise): the note format of new sessions whose upload or live start names none.
+         */
         patch: operations["updateProfile"];
         trace?: never;
     };
@@ -506,7 +509,7 @@ export interface paths {
          * Upload a session recording
          * @description Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
          *
-         *     **Order matters:** send the text fields (`patientId`, then optionally `title`, `recordedAt`, `settings`) *before* the `audio` file part. The upload starts when the `audio` part begins: a missing `patientId` at that point is a 400, and so is any of these fields sent after the `audio` part (nothing is stored).
+         *     **Order matters:** send the text fields (`patientId`, then optionally `title`, `recordedAt`, `settings`, `noteFormat`) *before* the `audio` file part. The upload starts when the `audio` part begins: a missing `patientId` at that point is a 400, and so is any of these fields sent after the `audio` part (nothing is stored).
          *
          *     The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 `upload.not_audio`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 `upload.too_large` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
          *
@@ -654,7 +657,7 @@ export interface paths {
         };
         /**
          * A finalised note as a FHIR R4 DocumentReference
-         * @description For the clinic's record system: the signed note as plain text in a DocumentReference. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.
+         * @description For the clinic's record system: the signed note as plain text in a DocumentReference, in the session's note format unless `format` names another. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.
          */
         get: operations["exportSessionNoteFhir"];
         put?: never;
@@ -696,7 +699,7 @@ export interface paths {
         put?: never;
         /**
          * Write the clinical notes again from the transcript as it is now
-         * @description Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. If-Match optional, checked when sent.
+         * @description Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. An optional JSON body `{noteFormat}` changes the session's note format and writes the notes for it (400 `validation.invalid_input` for an unknown one, nothing written). If-Match optional, checked when sent.
          */
         post: operations["regenerateNotes"];
         delete?: never;
@@ -812,7 +815,7 @@ export interface paths {
          * Start a resumable upload (tus creation)
          * @description Starts a tus 1.0 upload of a session recording; send its bytes with PATCH.
          *
-         *     `Upload-Metadata` carries the same fields as the multipart upload, base64-encoded: `patientId` (required), `title`, `recordedAt`, `settings` (a JSON object of TranscriptionSettings), `filename`. Unknown keys are ignored.
+         *     `Upload-Metadata` carries the same fields as the multipart upload, base64-encoded: `patientId` (required), `title`, `recordedAt`, `settings` (a JSON object of TranscriptionSettings), `noteFormat` (`soap`, `dap`, `birp` or `confide`; the therapist's default when absent), `filename`. Unknown keys are ignored.
          *
          *     Everything that can refuse the upload is checked **here, before any byte is sent**: the patient and their consent (403 `consent.missing`), the size limit (413 `upload.too_large`), the quotas (429 `upload.quota_exceeded`: uploads per hour, bytes per day from Upload-Length, sessions in processing). An upload with no progress for the expiry (`Upload-Expires`) is removed.
          */
@@ -1052,7 +1055,7 @@ export interface components {
             start: number;
         };
         /**
-         * @description `soap`, `dap`, `birp` (progress-note formats) or `confide` (Confide's own fields).
+         * @description A therapist's default note format for new sessions (set with PATCH /v1/me); absent: `confide`.
          * @enum {string}
          */
         NoteFormat: "confide" | "soap" | "dap" | "birp";
@@ -1188,6 +1191,9 @@ export interface components {
             };
             /** @enum {string} */
             status: "ready" | "unavailable";
+        };
+        RegenerateNotes: {
+            noteFormat?: components["schemas"]["NoteFormat"] & unknown;
         };
         ResumableUpload: {
             /** Format: date-time */
@@ -1401,6 +1407,7 @@ export interface components {
                 /** @description Bytes of audio stored durably: where a resuming client resends from. */
                 storedBytes: number;
             };
+            noteFormat?: components["schemas"]["NoteFormat"] & unknown;
             /** @description The clinical notes; null until written (absent for sessions stored before notes were written). */
             notes?: {
                 actionItems: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
@@ -1540,7 +1547,7 @@ export interface components {
             verification: components["schemas"]["NoteVerification"];
         };
         SessionNote: {
-            format: components["schemas"]["NoteFormat"];
+            format: components["schemas"]["NoteFormat"] & unknown;
             /** @example DAP progress note */
             name: string;
             sections: components["schemas"]["NoteSection"][];
@@ -1671,6 +1678,7 @@ export interface components {
             } | null;
             /** Format: date-time */
             createdAt: string;
+            defaultNoteFormat?: components["schemas"]["NoteFormat"];
             displayName: string;
             email: string;
             id: string;
@@ -3070,6 +3078,7 @@ export interface operations {
                     consent?: {
                         terms: string;
                     };
+                    defaultNoteFormat?: components["schemas"]["NoteFormat"] & unknown;
                     displayName?: string;
                 };
             };
@@ -3095,6 +3104,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4101,6 +4119,11 @@ export interface operations {
                      * @description The recording. Last.
                      */
                     audio: string;
+                    /**
+                     * @description The progress-note format of the session's notes (`soap`, `dap`, `birp`, `confide`); the therapist's default when absent. Before `audio`.
+                     * @enum {string}
+                     */
+                    noteFormat?: "confide" | "soap" | "dap" | "birp";
                     /** @description The patient (linked to the caller). Before `audio`. */
                     patientId: string;
                     /**
@@ -4770,7 +4793,7 @@ export interface operations {
     getSessionNote: {
         parameters: {
             query?: {
-                /** @description The layout; `confide` (Confide's fields) when absent. */
+                /** @description The layout, overriding the session's own; the session's `noteFormat` when absent. */
                 format?: components["schemas"]["NoteFormat"] & unknown;
             };
             header?: never;
@@ -4852,7 +4875,7 @@ export interface operations {
     exportSessionNoteFhir: {
         parameters: {
             query?: {
-                /** @description The layout; `confide` (Confide's fields) when absent. */
+                /** @description The layout, overriding the session's own; the session's `noteFormat` when absent. */
                 format?: components["schemas"]["NoteFormat"] & unknown;
             };
             header?: never;
@@ -5066,7 +5089,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegenerateNotes"];
+            };
+        };
         responses: {
             /** @description The session with fresh notes. */
             200: {
@@ -5126,6 +5153,24 @@ export interface operations {
             };
             /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,5 +29,7 @@ export interface UploadForm {
   patientId: string;
   title: string;
   channelLayout: ChannelLayout;
+  /** The progress-note format of the session's notes (the therapist's default unless changed). */
+  noteFormat?: "confide" | "soap" | "dap" | "birp";
   audio: File;
 }

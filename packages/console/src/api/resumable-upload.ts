@@ -61,6 +61,7 @@ export function uploadResumably(form: UploadForm, options: ResumableUploadOption
         patientId: form.patientId,
         ...(form.title.trim() === "" ? {} : { title: form.title.trim() }),
         settings: JSON.stringify(settings),
+        ...(form.noteFormat ? { noteFormat: form.noteFormat } : {}),
         filename: form.audio.name,
       },
       // A fresh access token on every request: an upload can outlast one.

@@ -40,4 +40,6 @@ export interface LiveStartRequest {
   microphone: "mono" | "therapist-left";
   /** Today's topics; omitted, the server takes the previous session's follow-ups and concerns. */
   agenda?: string[];
+  /** The progress-note format of the session's notes. */
+  noteFormat?: "confide" | "soap" | "dap" | "birp";
 }

@@ -69,6 +69,7 @@ export class LiveRecorder {
       ...(stereo ? { channelRoles: ["therapist", "patient"] } : {}),
       format: { encoding: "pcm", channels: this.#channels },
       ...(request.agenda ? { agenda: request.agenda } : {}),
+      ...(request.noteFormat ? { noteFormat: request.noteFormat } : {}),
     });
   }
 

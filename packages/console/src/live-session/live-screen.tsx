@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { PatientField } from "../components/patient-field.tsx";
+import { defaultNoteFormatOf, NoteFormatField } from "../components/note-format-field.tsx";
+import { useAuth } from "../auth/auth-state.ts";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
 import type { SessionStatus } from "../api/api-types.ts";
 import { useLiveStatuses } from "../live/live-statuses.ts";
@@ -39,6 +41,8 @@ export function LiveScreen() {
   const [agendaText, setAgendaText] = useState("");
   const [agenda, setAgenda] = useState<string[]>([]);
   const [microphone, setMicrophone] = useState<LiveStartRequest["microphone"]>("mono");
+  const signed = useAuth();
+  const [noteFormat, setNoteFormat] = useState(() => defaultNoteFormatOf(signed?.user));
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
   const [error, setError] = useState<unknown>(null);
   const [transcript, setTranscript] = useState<LiveTranscript>(emptyLiveTranscript);
@@ -91,7 +95,7 @@ export function LiveScreen() {
     });
     recorder.current = live;
     try {
-      await live.start({ patientId, microphone, title: title.trim() || "Live session", ...(agenda.length > 0 ? { agenda } : {}) });
+      await live.start({ patientId, microphone, noteFormat, title: title.trim() || "Live session", ...(agenda.length > 0 ? { agenda } : {}) });
     } catch (problem) {
       recorder.current = null;
       live.dispose();
@@ -126,6 +130,7 @@ export function LiveScreen() {
             <label for="live-title">Title</label>
             <input id="live-title" maxLength={200} value={title} disabled={busy} onInput={(event) => setTitle(event.currentTarget.value)} />
           </div>
+          <NoteFormatField id="live-note-format" value={noteFormat} disabled={busy} onChange={setNoteFormat} />
           <fieldset class="field" disabled={busy}>
             <legend>Microphone</legend>
             {microphones.map((option) => (

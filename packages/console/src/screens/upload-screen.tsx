@@ -4,6 +4,8 @@ import { ConfideApiError, type Session } from "@confide/client";
 import type { ChannelLayout, SessionStatus } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { defaultNoteFormatOf, NoteFormatField } from "../components/note-format-field.tsx";
+import { useAuth } from "../auth/auth-state.ts";
 import { PatientField } from "../components/patient-field.tsx";
 import { formatBytes } from "../components/problem-text.ts";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
@@ -29,6 +31,8 @@ export function UploadScreen() {
   const [patientId, setPatientId] = useState(query.get("patientId") ?? kept.patientId ?? "");
   const [title, setTitle] = useState(kept.title ?? "");
   const [layout, setLayout] = useState<ChannelLayout>("mono");
+  const signed = useAuth();
+  const [noteFormat, setNoteFormat] = useState(() => defaultNoteFormatOf(signed?.user));
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
@@ -118,7 +122,7 @@ export function UploadScreen() {
           setPhase({ name: "sending", sentBytes: 0, totalBytes: file.size, resumed });
           try {
             const session = await uploadResumably(
-              { patientId, title, channelLayout: layout, audio: file },
+              { patientId, title, channelLayout: layout, noteFormat, audio: file },
               {
                 signal: cancel.current.signal,
                 onResume: () => {
@@ -157,6 +161,13 @@ export function UploadScreen() {
             onInput={(event) => setTitle(event.currentTarget.value)}
           />
         </div>
+        <NoteFormatField
+          id="upload-note-format"
+          value={noteFormat}
+          disabled={sending}
+          hint="How the notes are laid out; your default is set under Your account."
+          onChange={setNoteFormat}
+        />
         <fieldset class="field" disabled={sending}>
           <legend>Channels</legend>
           {layouts.map((option) => (

@@ -4,7 +4,7 @@ import { describeError } from "../components/problem-text.ts";
 import { useDraft } from "../drafts/draft-scope.ts";
 import { EvidenceLinks } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
-import { noteFormatChoices, preferredNoteFormat, ProgressNote, rememberNoteFormat } from "./progress-note.tsx";
+import { noteFormatChoices, ProgressNote } from "./progress-note.tsx";
 import type { NoteFormat, Session, SessionNote } from "./session-api.ts";
 
 type Notes = NonNullable<Session["notes"]>;
@@ -24,6 +24,8 @@ export interface NotesPanelProps {
   exportNote?: (format: NoteFormat) => Promise<void>;
   /** The therapist's unsaved words offered back after a sign-in ended: the fields start with them. */
   restored?: OwnWordsDraft | null;
+  /** The session's note format: the panel opens in it (the choice below only switches this page's view). */
+  noteFormat?: NoteFormat;
 }
 
 export interface OwnWordsDraft {
@@ -135,10 +137,12 @@ function OwnWordsForm({ notes, onSave, restored }: { notes: Notes; onSave: Notes
  * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
  * evidence did not hold says so and why.
  */
-export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote, restored = null }: NotesPanelProps) {
+export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote, restored = null, noteFormat = "confide" }: NotesPanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  const [format, setFormat] = useState<NoteFormat>(preferredNoteFormat);
+  const [format, setFormat] = useState<NoteFormat>(noteFormat);
+  // Written again in another format (or another session shown): open in the session's format.
+  useEffect(() => setFormat(noteFormat), [noteFormat]);
   const { outcome, show } = useOutcome();
   const sections = noteSections(notes as unknown as NotesLike);
   return (
@@ -148,11 +152,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
         <select
           id="note-format"
           value={format}
-          onChange={(event) => {
-            const chosen = event.currentTarget.value as NoteFormat;
-            setFormat(chosen);
-            rememberNoteFormat(chosen);
-          }}
+          onChange={(event) => setFormat(event.currentTarget.value as NoteFormat)}
         >
           {noteFormatChoices.map((choice) => (
             <option key={choice.value} value={choice.value}>

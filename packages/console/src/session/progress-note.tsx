@@ -15,26 +15,6 @@ export const noteFormatChoices: Array<{ value: NoteFormat; label: string }> = [
   { value: "birp", label: "BIRP progress note" },
 ];
 
-/** The format this browser last chose: the therapist's default here. Not PHI. */
-const formatKey = "confide.noteFormat";
-
-export function preferredNoteFormat(): NoteFormat {
-  try {
-    const stored = globalThis.localStorage?.getItem(formatKey);
-    return noteFormatChoices.some((choice) => choice.value === stored) ? (stored as NoteFormat) : "confide";
-  } catch {
-    return "confide";
-  }
-}
-
-export function rememberNoteFormat(format: NoteFormat): void {
-  try {
-    globalThis.localStorage?.setItem(formatKey, format);
-  } catch {
-    // Storage refused (private mode): the choice lasts for this page only.
-  }
-}
-
 async function copy(text: string, what: string, setDone: (text: string) => void): Promise<void> {
   await navigator.clipboard.writeText(text);
   setDone(`${what} copied.`);

@@ -421,6 +421,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
                 onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
                 loadNote={(format) => api.note(id, format)}
                 restored={restoredWords}
+                noteFormat={session.noteFormat ?? "confide"}
                 {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
               />
             ) : (

@@ -7,6 +7,7 @@ import {
   type NoteListField,
   type Verification,
 } from "./clinical-notes.ts";
+import { invalidInput } from "../errors.ts";
 import { riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "./risk-screen.ts";
 
 /**
@@ -252,4 +253,21 @@ export function noteAsPlainText(note: FormattedNote): string {
   const footer =
     leftOut > 0 ? ["", `${leftOut} statement${leftOut === 1 ? " was" : "s were"} left out: what they cite does not support them. Review them in the console.`] : [];
   return [note.name, "", note.sections.map(sectionAsPlainText).join("\n\n"), ...footer].join("\n");
+}
+
+/** The format of a session that has none chosen (sessions stored before the choice) and of a therapist without a default. */
+export const defaultNoteFormat: NoteFormat = "confide";
+
+/** The session's chosen note format: `confide` for a session stored before it was chosen. */
+export function sessionNoteFormat(session: { noteFormat?: NoteFormat | undefined }): NoteFormat {
+  return session.noteFormat ?? defaultNoteFormat;
+}
+
+/**
+ * A requested note format, checked: one of `noteFormats`, exactly as spelled there.
+ * @throws ConfideError `validation.invalid_input` naming `field` otherwise.
+ */
+export function checkNoteFormat(value: unknown, field: string): NoteFormat {
+  if (!isNoteFormat(value)) throw invalidInput(`The note format is one of ${noteFormats.join(", ")}.`, field);
+  return value;
 }

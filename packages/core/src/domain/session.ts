@@ -1,6 +1,7 @@
 import { ConfideError } from "../errors.ts";
 import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
+import type { NoteFormat } from "./note-formats.ts";
 import type { AudioRemoval } from "./retention.ts";
 import { unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
 import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-screen.ts";
@@ -146,6 +147,12 @@ export interface Session {
    * screened. Absent in sessions stored before the screen ran. Never shown to the patient.
    */
   risk?: RiskScreenResult | null;
+  /**
+   * The progress-note format the session's notes are written and shown in (issue 22), chosen at
+   * upload, live start or regeneration (else the therapist's default). Absent in sessions stored
+   * before it was chosen: those read as `confide` (`sessionNoteFormat`).
+   */
+  noteFormat?: NoteFormat;
   review: Review;
   processing: Processing;
   /**
@@ -209,7 +216,7 @@ export function newProcessing(run = 0): Processing {
  * The view a patient gets of their own finalized session: no sentiment, no review history, and
  * of the clinical notes only the patient summary.
  */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live"> & {
+export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live" | "noteFormat"> & {
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`releasedPatientSummary`); null when they say nothing or the therapist did not release it. */
@@ -227,7 +234,7 @@ export function releasedPatientSummary(session: Pick<Session, "status" | "notes"
 }
 
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes: _n, live: _l, risk: _r, ...rest } = session;
+  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes: _n, live: _l, risk: _r, noteFormat: _f, ...rest } = session;
   return {
     ...rest,
     audio: {

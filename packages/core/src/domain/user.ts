@@ -1,3 +1,4 @@
+import type { NoteFormat } from "./note-formats.ts";
 import type { VoiceEnrolment } from "./voice-enrolment.ts";
 
 export type Role = "therapist" | "patient" | "admin";
@@ -28,6 +29,11 @@ export interface User {
    * never leaves core except as `summarizeVoiceEnrolment`.
    */
   voice?: VoiceEnrolment;
+  /**
+   * A therapist's default note format (issue 22): what an upload or live start that names none is
+   * written in. Absent: `confide`. Not PHI.
+   */
+  defaultNoteFormat?: NoteFormat;
   createdAt: Date;
   updatedAt: Date;
 }

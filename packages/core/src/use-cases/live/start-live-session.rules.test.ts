@@ -132,7 +132,7 @@ describe("the live session as started", () => {
     expect(resumeTokenSha256(resumeToken)).toBe(session.live?.resumeTokenSha256);
     expect(await deps.sessions.get(session.id)).toEqual(session);
     expect(deps.audit.events().filter((event) => event.action === "session.create")).toEqual([
-      expect.objectContaining({ actorId: therapist.userId, sessionId: session.id, subjectUserId: patientId, detail: { live: true, agendaItems: 1 } }),
+      expect.objectContaining({ actorId: therapist.userId, sessionId: session.id, subjectUserId: patientId, detail: { live: true, agendaItems: 1, noteFormat: "confide" } }),
     ]);
     expect(logger.entries).toContainEqual({ level: "info", message: "live.started", fields: { sessionId: session.id, encoding: "pcm", channels: 2, layout: "per-channel" } });
   });

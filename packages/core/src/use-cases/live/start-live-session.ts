@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isNotAssessed, type NoteField, type NoteItem } from "../../domain/clinical-notes.ts";
+import { checkNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 import type { AgendaItem, AgendaItemSource, LiveAudioFormat } from "../../domain/live-session.ts";
 import { newProcessing, type Session, type TranscriptionSettings } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError, invalidInput } from "../../errors.ts";
 import { audit } from "../policies/audit.ts";
 import { consentRequirement, requireConsent } from "../policies/consent.ts";
+import { noteFormatForNewSession } from "../policies/note-format-choice.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { mergeTranscriptionSettings } from "../sessions/transcription-settings.ts";
 import type { AdmissionRefusal, LiveStreamSlot } from "./live-capacity.ts";
@@ -29,6 +31,8 @@ export interface StartLiveSessionInput {
    * concerns for this patient, when it has notes. An empty list: no agenda.
    */
   agenda?: string[];
+  /** The progress-note format of the session's notes; defaults to the therapist's default (`confide` without one). */
+  noteFormat?: NoteFormat;
 }
 
 export interface StartedLiveSession {
@@ -64,16 +68,18 @@ const maxAgendaItemLength = 300;
 export async function startLiveSession(deps: LiveDeps, actor: Actor, input: StartLiveSessionInput): Promise<StartedLiveSession> {
   assertRole(actor, "therapist");
   const settings = validate(deps, input);
+  const chosenFormat = input.noteFormat === undefined ? undefined : checkNoteFormat(input.noteFormat, "noteFormat");
   const patient = typeof input.patientId === "string" && input.patientId !== "" ? await deps.users.get(input.patientId) : null;
   const linked = patient !== null && patient.role === "patient" && (await deps.users.isLinked(actor.userId, patient.id));
   if (!linked) throw new ConfideError("user.not_found", "No such patient.");
   await requireConsent(deps, input.patientId, consentRequirement(deps, "live", { extraProviders: [deps.liveSpeech.provider] }));
   await assertTherapistLiveLimit(deps, actor);
+  const noteFormat = await noteFormatForNewSession(deps, actor.userId, chosenFormat);
   const admission = deps.liveCapacity?.admit() ?? null;
   const slot = admission !== null && "slot" in admission ? admission.slot : null;
   const recordOnly = admission !== null && "recordOnly" in admission ? admission.recordOnly : null;
   try {
-    const session = await createLiveSession(deps, actor, input, settings, recordOnly);
+    const session = await createLiveSession(deps, actor, input, { settings, noteFormat }, recordOnly);
     return { ...session, slot };
   } catch (error) {
     slot?.release();
@@ -85,7 +91,7 @@ async function createLiveSession(
   deps: LiveDeps,
   actor: Actor,
   input: StartLiveSessionInput,
-  settings: TranscriptionSettings,
+  { settings, noteFormat }: { settings: TranscriptionSettings; noteFormat: NoteFormat },
   recordOnly: AdmissionRefusal | null,
 ): Promise<Omit<StartedLiveSession, "slot">> {
 
@@ -116,6 +122,7 @@ async function createLiveSession(
       originalName: null,
     },
     settings,
+    noteFormat,
     transcript: {
       language: settings.language,
       durationMs: 0,
@@ -139,7 +146,7 @@ async function createLiveSession(
     },
   };
   await deps.sessions.create(session);
-  await audit(deps, actor, "session.create", { sessionId, subjectUserId: session.patientId, detail: { live: true, agendaItems: agenda.length } });
+  await audit(deps, actor, "session.create", { sessionId, subjectUserId: session.patientId, detail: { live: true, agendaItems: agenda.length, noteFormat } });
   deps.logger.info("live.started", {
     sessionId,
     encoding: input.format.encoding,

@@ -2,6 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import { allNotAssessed, type ClinicalNotes } from "../../domain/clinical-notes.ts";
 import { verifyNotes } from "../../domain/note-evidence.ts";
 import { ConfideError } from "../../errors.ts";
+import { sessionNoteFormat } from "../../domain/note-formats.ts";
 import type { Session } from "../../domain/session.ts";
 import { notesConsentGap } from "./consent.ts";
 
@@ -9,7 +10,8 @@ import { notesConsentGap } from "./consent.ts";
 const notConsentedProvenance = { provider: "consent", model: "none", promptVersion: "none" } as const;
 
 /**
- * Asks `deps.notes` for notes on the session's transcript and patient sentiment, and verifies
+ * Asks `deps.notes` for notes on the session's transcript and patient sentiment, in the session's
+ * note format (a language-model writer words its prompt for it), and verifies
  * their evidence and claim support against that transcript (`deps.claims` reads the words): the one way notes are written, by the pipeline and by
  * a regeneration.
  * Only with the patient's consent (`notesConsentGap`: `ai_notes`, and `cloud_processing` for a
@@ -21,7 +23,7 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
  */
 export async function writeNotes(
   deps: Pick<ConfideDeps, "notes" | "claims" | "clock" | "consents" | "settings">,
-  session: Pick<Session, "transcript" | "sentiment" | "patientId">,
+  session: Pick<Session, "transcript" | "sentiment" | "patientId" | "noteFormat">,
   signal?: AbortSignal,
 ): Promise<ClinicalNotes> {
   const transcript = session.transcript;
@@ -40,6 +42,7 @@ export async function writeNotes(
         text: segment.text,
       })),
       sentiment: session.sentiment?.segments ?? [],
+      format: sessionNoteFormat(session),
     },
     signal ? { signal } : {},
   );

@@ -1,4 +1,5 @@
 import type { ConfideDeps } from "../../deps.ts";
+import { checkNoteFormat, sessionNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 import { assertEditable, type Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -12,6 +13,8 @@ export interface RegenerateNotesInput {
   sessionId: string;
   /** The version the therapist read (If-Match); checked when given. */
   expectedVersion?: number;
+  /** The progress-note format to write them in from now on (stored on the session); absent: the session's own. */
+  noteFormat?: NoteFormat;
 }
 
 /**
@@ -19,15 +22,18 @@ export interface RegenerateNotesInput {
  * transcript and sentiment as they are now (after edits and relabels): fresh, verified notes
  * replace the written ones; the therapist's own words on the notes (their review) are kept.
  * Without `expectedVersion` the write is still conditional on the version read here. Audited as
- * `session.notes.regenerate`. The risk screen runs again on the same transcript and the fresh
+ * `session.notes.regenerate`. With `noteFormat` the session's note format becomes that one.
+ * The risk screen runs again on the same transcript and the fresh
  * notes' flags are merged with it; when that gives an alerting flag the previous screen did not
  * (the pipeline's rule, `riskFlagsToAlert`), the therapist's devices get a high-priority push
  * once stored; a failed delivery is logged, never the request's error.
- * @throws ConfideError `session.invalid_state` unless the session is ready with a transcript
+ * @throws ConfideError `validation.invalid_input` for an unknown note format (nothing read or
+ * written), `session.invalid_state` unless the session is ready with a transcript
  * (a finalized session's notes are locked), `session.version_conflict`, `session.not_found`,
  * `auth.forbidden`, `provider.*` from the note writer or the screen (nothing is written then).
  */
 export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: RegenerateNotesInput): Promise<Session> {
+  const chosenFormat = input.noteFormat === undefined ? undefined : checkNoteFormat(input.noteFormat, "noteFormat");
   const session = await loadOwnedSession(deps, actor, input.sessionId);
   if (input.expectedVersion !== undefined) assertVersion(session, input.expectedVersion);
   assertEditable(session);
@@ -35,16 +41,17 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
     throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.", { details: { status: session.status } });
   }
   const screened = await screenRisk(deps, session.transcript);
-  const notes = await writeNotes(deps, session);
+  const noteFormat = chosenFormat ?? sessionNoteFormat(session);
+  const notes = await writeNotes(deps, { ...session, noteFormat });
   const risk = rescreened(session.risk, screened, notes, session.transcript);
   const stored = await deps.sessions.update(
-    { ...session, notes: { ...notes, review: session.notes?.review ?? null }, risk, updatedAt: deps.clock.now() },
+    { ...session, noteFormat, notes: { ...notes, review: session.notes?.review ?? null }, risk, updatedAt: deps.clock.now() },
     session.version,
   );
   await audit(deps, actor, "session.notes.regenerate", {
     sessionId: session.id,
     subjectUserId: session.patientId,
-    detail: { revision: session.transcript.revision, ...notes.quality },
+    detail: { revision: session.transcript.revision, noteFormat, ...notes.quality },
   });
   await notifyNewRisks(deps, stored, session.risk);
   return stored;

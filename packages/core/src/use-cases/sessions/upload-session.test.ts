@@ -607,7 +607,7 @@ describe("uploadSession input", () => {
     expect((await uploadSample(deps, team, { originalName: " session 3.wav " })).audio.originalName).toBe("session 3.wav");
   });
 
-  it("starts a session with no review and audits its size and format", async () => {
+  it("starts a session with no review and audits its size, format and note format", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);
     const session = await uploadSample(deps, team);
@@ -617,7 +617,7 @@ describe("uploadSession input", () => {
         action: "session.create",
         sessionId: session.id,
         subjectUserId: team.patient.userId,
-        detail: { sizeBytes: session.audio.sizeBytes, format: "wav" },
+        detail: { sizeBytes: session.audio.sizeBytes, format: "wav", noteFormat: "confide" },
       }),
     ]);
   });

@@ -1,11 +1,13 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
 import { durationMsOf } from "../../domain/audio-format.ts";
+import { checkNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../../domain/session.ts";
 import { isStorableDate, storableYears } from "../../domain/storable-date.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError, invalidInput, loggableCode } from "../../errors.ts";
 import type { ByteStream } from "../../ports/blob-store.ts";
 import { audit } from "../policies/audit.ts";
+import { noteFormatForNewSession } from "../policies/note-format-choice.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { byteMeter } from "./byte-meter.ts";
 import { checkUploadAllowed } from "./check-upload-allowed.ts";
@@ -27,6 +29,8 @@ export interface UploadSessionInput {
   declaredContentType?: string;
   /** Merged over `deps.settings.transcription`. */
   settings?: Partial<TranscriptionSettings>;
+  /** The progress-note format of the session's notes; defaults to the therapist's default (`confide` without one). */
+  noteFormat?: NoteFormat;
   /** Aborting stops the upload (`upload.aborted`) and removes what was written. */
   signal?: AbortSignal;
 }
@@ -56,10 +60,12 @@ const maxOriginalNameLength = 255;
  */
 export async function uploadSession(deps: ConfideDeps, actor: Actor, input: UploadSessionInput): Promise<Session> {
   let details: SessionDetails;
+  let noteFormat: NoteFormat;
   try {
     assertRole(actor, "therapist");
     details = validateDetails(deps, input);
     await checkUploadAllowed(deps, actor, { patientId: input.patientId });
+    noteFormat = await noteFormatForNewSession(deps, actor.userId, details.noteFormat);
     input.signal?.throwIfAborted();
   } catch (error) {
     await releaseUnread(deps, input.audio);
@@ -111,6 +117,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
         originalName: details.originalName,
       },
       settings: details.settings,
+      noteFormat,
       transcript: null,
       sentiment: null,
       review: { edits: [], finalizedAt: null, finalizedBy: null },
@@ -129,7 +136,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     await audit(deps, actor, "session.create", {
       sessionId,
       subjectUserId: session.patientId,
-      detail: { sizeBytes: stored.sizeBytes, format: sniffed.format },
+      detail: { sizeBytes: stored.sizeBytes, format: sniffed.format, noteFormat },
     });
     deps.logger.info("upload.stored", { sessionId, sizeBytes: stored.sizeBytes, format: sniffed.format });
     return queued;
@@ -147,6 +154,7 @@ interface SessionDetails {
   recordedAt: Date;
   originalName: string | null;
   settings: TranscriptionSettings;
+  noteFormat: NoteFormat | undefined;
 }
 
 /** The worker may have moved the session on before us: that is success, not a conflict. */
@@ -202,6 +210,7 @@ function validateDetails(deps: ConfideDeps, input: UploadSessionInput): SessionD
     recordedAt,
     originalName,
     settings: mergeTranscriptionSettings(deps.settings.transcription, input.settings ?? {}),
+    noteFormat: input.noteFormat === undefined ? undefined : checkNoteFormat(input.noteFormat, "noteFormat"),
   };
 }
 

@@ -1,3 +1,4 @@
+import { noteFormats } from "@confide/core";
 import { z } from "zod";
 
 /**
@@ -37,6 +38,7 @@ const startMessage = z.object({
   format: z.object({ encoding: z.enum(["pcm", "webm"]), channels: z.union([z.literal(1), z.literal(2)]) }),
   language: z.string().min(2).max(35).optional(),
   agenda: z.array(z.string().max(300)).max(50).optional(),
+  noteFormat: z.enum(noteFormats).optional(),
 });
 
 const resumeMessage = z.object({
@@ -77,11 +79,12 @@ push) without any upload.
 (\`auth.unauthenticated\`).
 
 **Client → server.** Text frames are JSON:
-- \`{"type":"start","patientId","title"?,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…]}\`
+- \`{"type":"start","patientId","title"?,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…],"noteFormat"?:"soap"|"dap"|"birp"|"confide"}\`
   — \`pcm\` is 16 kHz signed 16-bit little-endian, interleaved when stereo (per-channel: one
   speaker per channel, channel 0 the therapist by default); \`webm\` is a MediaRecorder's
   WebM/Opus stream, decoded by the server. Without \`agenda\`, today's topics are the previous
-  session's follow-up topics and unresolved concerns.
+  session's follow-up topics and unresolved concerns. Without \`noteFormat\`, the notes are written
+  in the therapist's default note format.
 - then binary frames of audio, in order;
 - \`{"type":"resume","sessionId","resumeToken"}\` instead of \`start\` on a new connection after a
   drop, within the resume window (60 s by default): resend the audio from \`storedBytes\` of

@@ -8,6 +8,7 @@ import { currentActor } from "../auth/current-actor.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { ConsentRecordSchema } from "../schemas/consent-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
+import { NoteFormatSchema } from "../schemas/session-note-schema.ts";
 
 export interface MeRoutesOptions {
   deps: ConfideDeps;
@@ -62,7 +63,9 @@ export function createMeRoutes(options: MeRoutesOptions) {
       path: "/",
       operationId: "updateProfile",
       tags: ["me"],
-      summary: "Change the display name or record consent",
+      summary: "Change the display name, record consent, or set the default note format",
+      description:
+        "`defaultNoteFormat` (therapists only; 403 otherwise): the note format of new sessions whose upload or live start names none.",
       security: [{ bearer: [] }],
       request: {
         body: {
@@ -73,6 +76,7 @@ export function createMeRoutes(options: MeRoutesOptions) {
                 .object({
                   displayName: z.string().max(400).optional(),
                   consent: z.object({ terms: z.string().max(400) }).strict().optional(),
+                  defaultNoteFormat: NoteFormatSchema.optional(),
                 })
                 .strict(),
             },
@@ -81,7 +85,7 @@ export function createMeRoutes(options: MeRoutesOptions) {
       },
       responses: {
         200: { description: "The updated profile.", content: { "application/json": { schema: UserSchema } } },
-        ...problemResponses(...jsonBodyStatuses, 401, 404, 503),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 503),
       },
     }),
     async (c) => c.json(await updateProfile(deps, currentActor(c), c.req.valid("json")), 200),

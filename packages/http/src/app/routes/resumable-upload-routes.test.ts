@@ -105,6 +105,23 @@ describe("resumable uploads (tus 1.0) at /v1/uploads", () => {
     expect(response.headers.get("tus-checksum-algorithm")).toBe("sha256");
   });
 
+  it("takes the session's note format from Upload-Metadata's noteFormat, and refuses an unknown one at creation with nothing staged", async () => {
+    const h = await harness();
+    const recording = wavBytes(3_200);
+    const created = await create(h, recording.byteLength, { noteFormat: "birp" });
+    expect(created.status).toBe(201);
+    const done = await patch(h, created.headers.get("location") ?? "", 0, recording);
+    expect(done.status).toBe(204);
+    expect((await h.deps.sessions.get(done.headers.get("confide-session-id") ?? ""))?.noteFormat).toBe("birp");
+
+    const staged = await readdir(h.folder);
+    const refused = await create(h, recording.byteLength, { noteFormat: "Birp" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ code: "validation.invalid_input" });
+    expect(await readdir(h.folder)).toEqual(staged);
+    expect(await storedSessions(h)).toHaveLength(1);
+  });
+
   it("stores a recording sent in two PATCHes as one session, its sha256 that of the bytes, and says which session", async () => {
     const h = await harness();
     const recording = wavBytes(32_000);

@@ -8,7 +8,7 @@ import { FhirDocumentReferenceSchema, NoteFormatSchema, SessionNoteSchema } from
 
 const ParamsSchema = z.object({ id: IdSchema });
 const QuerySchema = z.object({
-  format: NoteFormatSchema.optional().openapi({ description: "The layout; `confide` (Confide's fields) when absent." }),
+  format: NoteFormatSchema.optional().openapi({ description: "The layout, overriding the session's own; the session's `noteFormat` when absent." }),
 });
 
 /** The session's notes as a progress note, and its export as FHIR (bearer auth is the caller's). */
@@ -33,7 +33,8 @@ export function createSessionNoteRoutes(options: { deps: ConfideDeps }) {
       },
     }),
     async (c) => {
-      const note = await getSessionNote(deps, currentActor(c), { sessionId: c.req.valid("param").id, format: c.req.valid("query").format ?? "confide" });
+      const { format } = c.req.valid("query");
+      const note = await getSessionNote(deps, currentActor(c), { sessionId: c.req.valid("param").id, ...(format === undefined ? {} : { format }) });
       return c.json(note, 200);
     },
   );
@@ -46,7 +47,7 @@ export function createSessionNoteRoutes(options: { deps: ConfideDeps }) {
       tags: ["sessions"],
       summary: "A finalised note as a FHIR R4 DocumentReference",
       description:
-        "For the clinic's record system: the signed note as plain text in a DocumentReference. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.",
+        "For the clinic's record system: the signed note as plain text in a DocumentReference, in the session's note format unless `format` names another. Only a finalised session (409 `session.invalid_state` otherwise). Audited as `session.note.export`.",
       security: [{ bearer: [] }],
       request: { params: ParamsSchema, query: QuerySchema },
       responses: {
@@ -55,7 +56,8 @@ export function createSessionNoteRoutes(options: { deps: ConfideDeps }) {
       },
     }),
     async (c) => {
-      const document = await exportSessionNote(deps, currentActor(c), { sessionId: c.req.valid("param").id, format: c.req.valid("query").format ?? "confide" });
+      const { format } = c.req.valid("query");
+      const document = await exportSessionNote(deps, currentActor(c), { sessionId: c.req.valid("param").id, ...(format === undefined ? {} : { format }) });
       return c.json(document, 200, { "content-type": "application/fhir+json; charset=utf-8" });
     },
   );

@@ -24,6 +24,7 @@ import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts
 import { SessionSchema, SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
 import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
+import { RegenerateNotesSchema } from "../schemas/session-note-schema.ts";
 import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
@@ -319,18 +320,24 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
       tags: ["sessions"],
       summary: "Write the clinical notes again from the transcript as it is now",
       description:
-        "Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. If-Match optional, checked when sent.",
+        "Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. An optional JSON body `{noteFormat}` changes the session's note format and writes the notes for it (400 `validation.invalid_input` for an unknown one, nothing written). If-Match optional, checked when sent.",
       security: [{ bearer: [] }],
-      request: { params: IdParamsSchema, headers: ifMatchHeaders(false) },
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(false),
+        body: { required: false, content: { "application/json": { schema: RegenerateNotesSchema } } },
+      },
       responses: {
         200: sessionResponse("The session with fresh notes."),
-        ...problemResponses(400, 401, 403, 404, 409, 412, 502, 503),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 502, 503),
       },
     }),
     async (c) => {
+      const { noteFormat } = c.req.valid("json");
       const session = await regenerateNotes(deps, currentActor(c), {
         sessionId: c.req.valid("param").id,
         ...optionalExpectedVersion(c.req.header("if-match")),
+        ...(noteFormat === undefined ? {} : { noteFormat }),
       });
       c.header("ETag", entityTag(session.version));
       return c.json(session, 200);

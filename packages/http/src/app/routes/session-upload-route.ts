@@ -1,4 +1,4 @@
-import { ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
+import { ConfideError, noteFormats, uploadSession, type ConfideDeps } from "@confide/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
@@ -26,11 +26,11 @@ export const multipartOverheadBytes = 1024 * 1024;
 const multipartType = /^multipart\/form-data\s*;/i;
 
 /** Why a body whose fields are missing before, or sent after, the audio part is refused. */
-const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings) before the audio part.";
+const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings, noteFormat) before the audio part.";
 
 const uploadDescription = `Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
 
-**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
+**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`, \`noteFormat\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
 
 The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
 
@@ -61,6 +61,11 @@ const uploadRoute = createRoute({
                 type: "string",
                 contentMediaType: "application/json",
                 description: "Transcription settings as a JSON object (any subset of TranscriptionSettings). Before `audio`.",
+              },
+              noteFormat: {
+                type: "string",
+                enum: [...noteFormats],
+                description: "The progress-note format of the session's notes (`soap`, `dap`, `birp`, `confide`); the therapist's default when absent. Before `audio`.",
               },
               audio: { type: "string", format: "binary", contentMediaType: "application/octet-stream", description: "The recording. Last." },
             },

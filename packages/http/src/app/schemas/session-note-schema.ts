@@ -6,6 +6,15 @@ export const NoteFormatSchema = z.enum(noteFormats).openapi("NoteFormat", {
   description: "`soap`, `dap`, `birp` (progress-note formats) or `confide` (Confide's own fields).",
 });
 
+/** The optional body of a regeneration: the note format to write them in from now on. */
+export const RegenerateNotesSchema = z
+  .object({
+    noteFormat: NoteFormatSchema.optional().openapi({
+      description: "Write the notes in this format from now on (stored as the session's `noteFormat`); absent: the session's own.",
+    }),
+  })
+  .openapi("RegenerateNotes");
+
 const NoteSentenceSchema = z
   .object({
     text: z.string(),

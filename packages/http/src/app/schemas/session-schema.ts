@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ClinicalNotesSchema } from "./notes-schema.ts";
 import { RiskScreenSchema } from "./risk-screen-schema.ts";
+import { NoteFormatSchema } from "./session-note-schema.ts";
 
 const dateTime = z.iso.datetime();
 
@@ -161,6 +162,10 @@ export const SessionSchema = z
     risk: RiskScreenSchema.nullable()
       .optional()
       .openapi({ description: "The automated risk screen; null until screened (absent for sessions stored before the screen ran). Never shown to the patient." }),
+    noteFormat: NoteFormatSchema.optional().openapi({
+      description:
+        "The progress-note format of the session's notes, chosen at upload, live start or regeneration (else the therapist's default); GET /v1/sessions/{id}/note lays them out in it. Absent for sessions stored before it was chosen: `confide`.",
+    }),
     review: z.object({
       edits: z.array(
         z.object({

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { assertNoNulCharacters } from "./nul-characters.ts";
 import { fieldIssuesOf } from "./validation-hook.ts";
 import { IdSchema } from "./id-schema.ts";
+import { NoteFormatSchema } from "./session-note-schema.ts";
 import { TranscriptionSettingsSchema } from "./session-schema.ts";
 import { TimestampInputSchema } from "./timestamp-input-schema.ts";
 
@@ -14,6 +15,7 @@ import { TimestampInputSchema } from "./timestamp-input-schema.ts";
 export const UploadFieldsSchema = z.object({
   patientId: IdSchema,
   title: z.string().max(200).optional(),
+  noteFormat: NoteFormatSchema.optional(),
   recordedAt: TimestampInputSchema.optional(),
   settings: z
     .string()
@@ -53,12 +55,13 @@ export function checkUploadFields(
 }
 
 /** What both upload routes hand to core's `uploadSession` from the checked fields (the audio and the rest are the route's). */
-export function uploadInputOf(fields: UploadFields, originalName: string | undefined): Pick<UploadSessionInput, "patientId" | "title" | "recordedAt" | "settings" | "originalName"> {
+export function uploadInputOf(fields: UploadFields, originalName: string | undefined): Pick<UploadSessionInput, "patientId" | "title" | "recordedAt" | "settings" | "noteFormat" | "originalName"> {
   return {
     patientId: fields.patientId,
     ...(fields.title === undefined ? {} : { title: fields.title }),
     ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
     ...(fields.settings === undefined ? {} : { settings: fields.settings }),
+    ...(fields.noteFormat === undefined ? {} : { noteFormat: fields.noteFormat }),
     ...(originalName ? { originalName } : {}),
   };
 }

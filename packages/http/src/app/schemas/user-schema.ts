@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { NoteFormatSchema } from "./session-note-schema.ts";
 
 export const RoleSchema = z.enum(["therapist", "patient", "admin"]).openapi("Role");
 
@@ -10,6 +11,9 @@ export const UserSchema = z
     role: RoleSchema,
     consent: z.object({ terms: z.string(), agreedAt: z.iso.datetime() }).nullable(),
     active: z.boolean(),
+    defaultNoteFormat: NoteFormatSchema.optional().openapi({
+      description: "A therapist's default note format for new sessions (set with PATCH /v1/me); absent: `confide`.",
+    }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
