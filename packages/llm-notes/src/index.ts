@@ -1,4 +1,5 @@
 /** What Confide's language-model NoteWriters share (see README.md). */
+export * from "./chat-completion-answer.ts";
 export * from "./llm-note-writer.ts";
 export * from "./note-prompt.ts";
 export * from "./note-prompts.ts";

@@ -13,7 +13,7 @@
  */
 import { ConfideError, invalidSetting, wholeNumberSetting, withDeadline, type NoteWriter } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
-import { createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";
 import { toAzureOpenAiError } from "./azure-openai-errors.ts";
@@ -97,14 +97,7 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWrite
         ),
       (error, timedOutAfterMs) => toAzureOpenAiError(error, request.what, timedOutAfterMs),
     );
-    const choice = answer.choices[0];
-    const finishReason = choice?.finish_reason ?? "";
-    return {
-      content: choice?.message.content ?? null,
-      stop: finishReason === "length" ? "truncated" : finishReason === "content_filter" ? "filtered" : "complete",
-      stopReason: finishReason,
-      model: typeof answer.model === "string" ? answer.model : undefined,
-    };
+    return chatCompletionAnswer(answer);
   }
 
   return createLlmNoteWriter({

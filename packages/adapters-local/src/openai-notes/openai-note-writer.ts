@@ -10,7 +10,7 @@
  * words reach a log line or an error message.
  */
 import { ConfideError, invalidSetting, withDeadline, type NoteWriter } from "@confide/core";
-import { createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { integerSetting } from "../settings/integer-setting.ts";
@@ -153,14 +153,7 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
   async function complete(request: ModelRequest): Promise<ModelAnswer> {
     const messages: ChatCompletionMessageParam[] = [{ role: "system", content: request.system }, ...request.messages];
     const answer = await create(messages, request.what, request.signal);
-    const choice = answer.choices[0];
-    const finishReason = choice?.finish_reason ?? "";
-    return {
-      content: choice?.message.content ?? null,
-      stop: finishReason === "length" ? "truncated" : finishReason === "content_filter" ? "filtered" : "complete",
-      stopReason: finishReason,
-      model: typeof answer.model === "string" ? answer.model : undefined,
-    };
+    return chatCompletionAnswer(answer);
   }
 
   return createLlmNoteWriter({
