@@ -75,6 +75,23 @@ describe.each(publicPackages)("@confide/%s as packed", (name) => {
   });
 });
 
+describe("npm publish --dry-run", () => {
+  // --ignore-scripts: the packages were built by their prepack when packed above.
+  it("accepts every public package and would upload the same files as the tarballs checked above", async () => {
+    const { stdout } = await run("npm", ["publish", "--dry-run", "--json", "--ignore-scripts", ...publicPackages.map((name) => `--workspace=packages/${name}`)], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const published = JSON.parse(stdout) as Record<string, { name: string; files: Array<{ path: string }> }>;
+    expect(Object.keys(published).sort()).toEqual(publicPackages.map((name) => `@confide/${name}`).sort());
+    for (const name of publicPackages) {
+      const { stdout: listed } = await run("tar", ["-tzf", tarballs.get(`@confide/${name}`)!]);
+      const packedFiles = listed.split("\n").filter(Boolean).map((file) => file.replace(/^package\//, "")).sort();
+      expect(published[`@confide/${name}`]!.files.map((file) => file.path).sort()).toEqual(packedFiles);
+    }
+  }, 240_000);
+});
+
 describe("the checks themselves", () => {
   it("refuse a package whose exports name a types file it does not ship", async () => {
     const dir = await mkdtemp(join(tmpdir(), "confide-broken-pack-"));
