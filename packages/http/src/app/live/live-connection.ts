@@ -89,7 +89,7 @@ export class LiveConnection {
     // After stop the client sends no more audio: the stop may wait in the inbox behind audio the
     // server is still storing and recognising (a busy server) for longer than the idle limit, and
     // the session must not be cut by it.
-    if (message.type === "stop") clearTimeout(this.idleTimer);
+    if (message.type === "stop") this.clearIdleTimer();
     this.enqueue(() => this.control(message));
   }
 
@@ -233,22 +233,35 @@ export class LiveConnection {
     this.socket.send(JSON.stringify({ storedBytes, ...message }));
   }
 
-  private armIdleTimer(): void {
+  /** Stops the idle limit, also one that fired and waits for the I/O already queued to be read. */
+  private clearIdleTimer(): void {
     clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private armIdleTimer(): void {
+    this.clearIdleTimer();
     if (this.finished) return;
     const { idleTimeoutMs } = this.deps.settings.live;
-    this.idleTimer = setTimeout(() => {
-      this.fail(
-        new ConfideError("live.idle_timeout", `No audio for ${Math.round(idleTimeoutMs / 1000)} s: the connection is closed; resume the session with its token.`, {
-          details: { idleTimeoutMs },
-        }),
-      );
+    const timer = setTimeout(() => {
+      // Judged after the I/O already waiting is read (setImmediate runs after the poll phase): when
+      // the event loop was held up for longer than the limit, the timer fires before the frames
+      // that arrived meanwhile are handled, and those frames re-arm it.
+      setImmediate(() => {
+        if (this.idleTimer !== timer) return;
+        this.fail(
+          new ConfideError("live.idle_timeout", `No audio for ${Math.round(idleTimeoutMs / 1000)} s: the connection is closed; resume the session with its token.`, {
+            details: { idleTimeoutMs },
+          }),
+        );
+      });
     }, idleTimeoutMs);
-    this.idleTimer.unref();
+    timer.unref();
+    this.idleTimer = timer;
   }
 
   private stopTimers(): void {
-    clearTimeout(this.idleTimer);
+    this.clearIdleTimer();
     clearInterval(this.tickTimer);
   }
 
