@@ -35,6 +35,18 @@ export function describeError(error: unknown): string {
       return "This recording is being sent from another tab or window. Wait for it to finish, then check the sessions list.";
     case "upload.quota_exceeded":
       return `You have reached your upload limit for now. ${error.message}`;
+    case "voice.consent_required":
+      return "Tick the box to agree to Confide keeping a signature of your voice, then send the sample again.";
+    case "voice.too_long":
+      return "This sample is too long: record or choose 20 to 30 seconds of you reading aloud.";
+    case "voice.too_short":
+      return "Too little speech was heard in this sample: read the whole text aloud (20 to 30 seconds), then send it again.";
+    case "voice.no_speech":
+      return "No voice was heard in this sample (only silence, noise or music). Read the text aloud close to the microphone, then send it again.";
+    case "voice.unreadable":
+      return "This sample could not be played back. Record it again, or choose another audio file.";
+    case "voice.unavailable":
+      return "This Confide installation cannot recognise voices, so there is nothing to enrol.";
     case "auth.invalid_credentials":
       return "The email or password is not right.";
     case "auth.throttled":

@@ -5,9 +5,10 @@ import { auth, useAuth } from "../auth/auth-state.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { defaultNoteFormatOf, NoteFormatField } from "../components/note-format-field.tsx";
+import { VoiceEnrolmentSection } from "../voice/voice-enrolment-section.tsx";
 import { ScreenHeading } from "./screen-heading.tsx";
 
-/** The therapist's own account: the note format new sessions start with. */
+/** The therapist's own account: the note format new sessions start with, and their voice enrolment. */
 export function AccountScreen() {
   const signed = useAuth();
   const [format, setFormat] = useState(() => defaultNoteFormatOf(signed?.user));
@@ -59,6 +60,7 @@ export function AccountScreen() {
           {saved ? <span role="status">Saved.</span> : null}
         </div>
       </form>
+      <VoiceEnrolmentSection />
     </>
   );
 }
