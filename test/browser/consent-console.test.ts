@@ -41,7 +41,7 @@ describe("consent in the console", () => {
     const { page, problems } = therapist;
     await signIn(page, harness.server.accounts.therapist, "Sessions");
     const navigation = page.getByRole("navigation", { name: "Main" });
-    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session", "Patients"]);
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session", "Patients", "Your account"]);
 
     await navigation.getByRole("link", { name: "Upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();

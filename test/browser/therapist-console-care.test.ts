@@ -158,6 +158,7 @@ describe("plain words on the therapist's screens", () => {
       ["/review", "Pending review"],
       ["/upload", "Upload a recording"],
       ["/patients", "Patients"],
+      ["/account", "Your account"],
       [`/patients/${harness.server.accounts.patient.user.id}/consent`, /^Consent: /],
       [`/sessions/${ready.id}`, ready.title],
     ];
@@ -183,6 +184,7 @@ describe("on a phone (360 px)", () => {
       ["/upload", "Upload a recording"],
       ["/live", /live/i],
       ["/patients", "Patients"],
+      ["/account", "Your account"],
       [`/patients/${harness.server.accounts.patient.user.id}/consent`, /^Consent: /],
       [`/sessions/${ready.id}`, ready.title],
     ];

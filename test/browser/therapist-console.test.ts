@@ -71,7 +71,7 @@ describe("the therapist's console", () => {
     await signIn(page, harness.server.accounts.therapist, "Sessions");
     await page.getByText("No sessions yet.").waitFor();
     const navigation = page.getByRole("navigation", { name: "Main" });
-    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session", "Patients"]);
+    expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session", "Patients", "Your account"]);
     expect(await navigation.getByRole("link", { name: "Sessions" }).getAttribute("aria-current")).toBe("page");
     expect(await page.getByLabel("Patient").locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
     expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
@@ -87,11 +87,11 @@ describe("the therapist's console", () => {
     // A screen opens with its heading focused; before it, in order: skip link, navigation, sign out.
     expect(await focused()).toBe("h1: Sessions");
     const backwards = [];
-    for (let step = 0; step < 7; step += 1) {
+    for (let step = 0; step < 8; step += 1) {
       await page.keyboard.press("Shift+Tab");
       backwards.push(await focused());
     }
-    expect(backwards).toEqual(["button: Sign out", "a: Patients", "a: Live session", "a: Upload", "a: Pending review", "a: Sessions", "a: Skip to main content"]);
+    expect(backwards).toEqual(["button: Sign out", "a: Your account", "a: Patients", "a: Live session", "a: Upload", "a: Pending review", "a: Sessions", "a: Skip to main content"]);
     const box = await page.getByRole("link", { name: "Skip to main content" }).boundingBox();
     expect(box !== null && box.y >= 0 && box.height > 10).toBe(true);
     for (let step = 0; step < 3; step += 1) await page.keyboard.press("Tab");
@@ -262,7 +262,7 @@ describe("the therapist's console", () => {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Sessions" }).waitFor();
     await page.getByRole("row").filter({ hasText: "Paging session 21" }).waitFor();
-    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).toBe(5);
+    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).toBe(6);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in to Confide" }).waitFor();
