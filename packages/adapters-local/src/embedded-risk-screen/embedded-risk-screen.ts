@@ -7,7 +7,7 @@
  * (another language is `not_screened`, never "nothing found").
  */
 import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
-import { englishReaderWithoutEntities } from "../embedded-notes/segment-reader.ts";
+import { englishReader } from "../embedded-notes/segment-reader.ts";
 import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskConcepts, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
@@ -356,7 +356,10 @@ export function createEmbeddedRiskScreen(): RiskScreen {
     },
     async check() {
       try {
-        englishReaderWithoutEntities();
+        // Proves the language model loads, with the instance the note writer shares: a second
+        // instance (the screen's lean reader, loaded at the first screen) would hold the event
+        // loop another ~0.7 s inside a readiness probe, past the other checks' deadlines.
+        englishReader();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
       }

@@ -263,12 +263,12 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
     }
   }
 
-  async function runEngine(args: string[], signal: AbortSignal | undefined, onWord?: (word: Word) => void) {
+  /** `lowPriority` (default): a recording's transcription has minutes of slack; live finals on the same cores have a second. A readiness check has seconds, so it runs at normal priority. */
+  async function runEngine(args: string[], signal: AbortSignal | undefined, onWord?: (word: Word) => void, lowPriority = true) {
     try {
       return await runChildProcess(resolved.pocketsphinxPath, [...args, ...modelArgs], {
         signal,
-        // A recording's transcription has minutes of slack; live finals on the same cores have a second.
-        lowPriority: true,
+        lowPriority,
         onStdoutLine: (line) => {
           const word = parsePocketSphinxWordLine(line);
           if (word) onWord?.(word);
@@ -431,7 +431,7 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
       await assertModel();
       await checkFfmpeg(resolved.ffmpegPath, options.signal);
       // Loads the model and recognises an empty input: proves the engine and its model work.
-      const result = await runEngine(["-infile", "/dev/null"], options.signal);
+      const result = await runEngine(["-infile", "/dev/null"], options.signal, undefined, false);
       if (result.exitCode !== 0) throw recognitionFailedError(result);
       checkedAt = Date.now();
     },
