@@ -16,6 +16,7 @@ function writerWith(answer: (request: ModelRequest, index: number) => ModelAnswe
     maxOutputTokens: 2048,
     complete: async (request) => answer(request, requests.push(request) - 1),
     check: async () => {},
+    timeoutMs: 60_000, checkTimeoutMs: 5_000, checkWhat: "the check", toError: (error: unknown) => error,
   });
   return { writer, requests };
 }
@@ -110,6 +111,7 @@ describe("the shared language-model NoteWriter", () => {
       contextTokens: 8192,
       maxOutputTokens: 2048,
       complete: async () => ({ content: null, stop: "complete", stopReason: "stop" }),
+      timeoutMs: 60_000, checkTimeoutMs: 5_000, checkWhat: "the check", toError: (error: unknown) => error,
       check: async () => {
         throw new Error("socket hang up");
       },
@@ -119,7 +121,7 @@ describe("the shared language-model NoteWriter", () => {
 
   it("refuses a context too small for the longest format's prompt and the answer", () => {
     expect(() =>
-      createLlmNoteWriter({ provider: "p", service: "s", model: "m", contextTokens: 2048, maxOutputTokens: 1024, complete: wellFormed as never, check: async () => {} }),
+      createLlmNoteWriter({ provider: "p", service: "s", model: "m", contextTokens: 2048, maxOutputTokens: 1024, complete: wellFormed as never, check: async () => {}, timeoutMs: 60_000, checkTimeoutMs: 5_000, checkWhat: "the check", toError: (error: unknown) => error }),
     ).toThrow(/contextTokens/);
   });
 });

@@ -23,6 +23,8 @@ import {
   type NoteWriterInput,
   type NoteWriterResult,
   type SpeakerRole,
+  invalidSetting,
+  withDeadline,
 } from "@confide/core";
 import { describeIssues, notesAnswer, notesFromAnswer, type NotesAnswer, type SegmentTexts } from "./notes-answer.ts";
 import { promptLine, repairMessage, shorterMessage, systemPromptOf, windowMessage } from "./note-prompt.ts";
@@ -72,10 +74,24 @@ export interface LlmNoteWriterSettings {
   service: string;
   /** The model (deployment, model id) configured, recorded when the service names none. */
   model: string;
-  /** Sends one request. @throws ConfideError `provider.*` already mapped by the adapter. */
-  complete(request: ModelRequest): Promise<ModelAnswer>;
-  /** Resolves when the service answers. @throws what the adapter maps; reported as `dependency.unavailable`. */
-  check(signal: AbortSignal | undefined): Promise<void>;
+  /**
+   * Sends one request; `request.signal` ends when the caller stops or `timeoutMs` passes.
+   * @throws what the service's client throws: `toError` maps it.
+   */
+  complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer>;
+  /** One cheap authenticated read of the service (within `checkTimeoutMs`). @throws what `toError` maps; reported as `dependency.unavailable`. */
+  check(signal: AbortSignal): Promise<unknown>;
+  /** Names the check's read in error messages ("the model list"). */
+  checkWhat: string;
+  /** How long one request may take, in ms: past it the request is aborted. */
+  timeoutMs: number;
+  /** How long the readiness check may take, in ms. */
+  checkTimeoutMs: number;
+  /**
+   * The adapter's error map: what a request or the check threw as a ConfideError (`provider.*`),
+   * `timedOutAfterMs` set when the deadline ended it. Never the transcript or the model's words.
+   */
+  toError(error: unknown, what: string, timedOutAfterMs: number | undefined): unknown;
   close?(): Promise<void>;
   /** The model's context window in tokens: prompt, transcript window and answer together. */
   contextTokens: number;
@@ -97,9 +113,7 @@ export function windowTokensOf(contextTokens: number, maxOutputTokens: number): 
   const longestPrompt = Math.max(...Object.values(notePrompts).map((template) => estimateTokens(systemPromptOf(template))));
   const windowTokens = contextTokens - maxOutputTokens - framingTokens - longestPrompt;
   if (windowTokens < 128) {
-    throw new ConfideError("validation.invalid_input", "contextTokens leaves too little room for the transcript after the answer and the instructions.", {
-      details: { setting: "contextTokens" },
-    });
+    throw invalidSetting("contextTokens", "contextTokens leaves too little room for the transcript after the answer and the instructions.");
   }
   return windowTokens;
 }
@@ -157,7 +171,12 @@ export function createLlmNoteWriter(settings: LlmNoteWriterSettings): NoteWriter
   const overlapSegments = settings.overlapSegments ?? 3;
 
   async function ask(request: ModelRequest): Promise<ModelAnswer> {
-    const answer = await settings.complete(request);
+    const answer = await withDeadline(
+      settings.timeoutMs,
+      request.signal,
+      (deadline) => settings.complete({ ...request, signal: deadline }),
+      (error, timedOutAfterMs) => settings.toError(error, request.what, timedOutAfterMs),
+    );
     if (answer.stop === "filtered") throw contentFiltered(provider, service, "answer");
     return answer;
   }
@@ -214,7 +233,12 @@ export function createLlmNoteWriter(settings: LlmNoteWriterSettings): NoteWriter
     },
     async check(options = {}) {
       try {
-        await settings.check(options.signal);
+        await withDeadline(
+          settings.checkTimeoutMs,
+          options.signal,
+          (deadline) => settings.check(deadline),
+          (error, timedOutAfterMs) => settings.toError(error, settings.checkWhat, timedOutAfterMs),
+        );
       } catch (error) {
         if (options.signal?.aborted) throw error;
         const reason = ConfideError.is(error) ? error.message : `${service} did not answer`;

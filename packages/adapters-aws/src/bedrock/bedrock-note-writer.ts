@@ -12,7 +12,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
  * writers. Nothing here logs, and the client is given no logger.
  */
-import { ConfideError, invalidSetting, wholeNumberSetting, withDeadline, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core";
 import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";
@@ -88,33 +88,27 @@ export async function createBedrockNoteWriter(settings: BedrockNoteWriterSetting
       requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: timeoutMs + 1_000, throwOnRequestTimeout: true }),
     });
 
-  async function complete(request: ModelRequest): Promise<ModelAnswer> {
-    const output = await withDeadline(
-      timeoutMs,
-      request.signal,
-      (abortSignal) =>
-        client.send(
-          new ConverseCommand({
-            modelId,
-            system: [{ text: request.system }],
-            messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
-            inferenceConfig: { maxTokens: maxOutputTokens, temperature },
-            toolConfig: {
-              tools: [
-                {
-                  toolSpec: {
-                    name: notesToolName,
-                    description: "Records the clinical notes of the session; every item cites the transcript lines it rests on.",
-                    inputSchema: { json: notesJsonSchema as never },
-                  },
-                },
-              ],
-              toolChoice: { tool: { name: notesToolName } },
+  async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
+    const output = await client.send(
+      new ConverseCommand({
+        modelId,
+        system: [{ text: request.system }],
+        messages: request.messages.map((message) => ({ role: message.role, content: [{ text: message.content }] })),
+        inferenceConfig: { maxTokens: maxOutputTokens, temperature },
+        toolConfig: {
+          tools: [
+            {
+              toolSpec: {
+                name: notesToolName,
+                description: "Records the clinical notes of the session; every item cites the transcript lines it rests on.",
+                inputSchema: { json: notesJsonSchema as never },
+              },
             },
-          }),
-          { abortSignal },
-        ),
-      (error, timedOutAfterMs) => toBedrockError(error, request.what, timedOutAfterMs),
+          ],
+          toolChoice: { tool: { name: notesToolName } },
+        },
+      }),
+      { abortSignal: request.signal },
     );
     return answerOf(output);
   }
@@ -125,16 +119,13 @@ export async function createBedrockNoteWriter(settings: BedrockNoteWriterSetting
     model: modelId,
     contextTokens,
     maxOutputTokens,
+    timeoutMs,
+    checkTimeoutMs,
     complete,
-    async check(signal) {
-      // A free authenticated read of Bedrock Runtime: the region's endpoint answers and the credentials sign.
-      await withDeadline(
-        checkTimeoutMs,
-        signal,
-        (abortSignal) => client.send(new ListAsyncInvokesCommand({ maxResults: 1 }), { abortSignal }),
-        (error, timedOutAfterMs) => toBedrockError(error, "the readiness check", timedOutAfterMs),
-      );
-    },
+    // A free authenticated read of Bedrock Runtime: the region's endpoint answers and the credentials sign.
+    check: (abortSignal) => client.send(new ListAsyncInvokesCommand({ maxResults: 1 }), { abortSignal }),
+    checkWhat: "the readiness check",
+    toError: toBedrockError,
     async close() {
       if (settings.client === undefined) client.destroy();
     },

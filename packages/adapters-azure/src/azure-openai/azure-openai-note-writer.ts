@@ -11,7 +11,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM writers.
  * Nothing here logs, and the SDK's logging is off.
  */
-import { ConfideError, invalidSetting, wholeNumberSetting, withDeadline, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core";
 import type { TokenCredential } from "@azure/identity";
 import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";
@@ -70,7 +70,7 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWrite
     deployment,
     apiVersion: settings.apiVersion ?? "2024-10-21",
     ...(token === undefined ? { apiKey: settings.key } : { azureADTokenProvider: async () => (await token()).token }),
-    // The deadline below ends each request; the SDK's own timeout only backs it up.
+    // The shared writer's deadline ends each request; the SDK's own timeout only backs it up.
     timeout: timeoutMs + 1_000,
     // Retries are core's policy, with the service's retry-after.
     maxRetries: 0,
@@ -80,22 +80,16 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWrite
     project: null,
   });
 
-  async function complete(request: ModelRequest): Promise<ModelAnswer> {
-    const answer = await withDeadline(
-      timeoutMs,
-      request.signal,
-      (deadline) =>
-        client.chat.completions.create(
-          {
-            model: deployment,
-            messages: [{ role: "system", content: request.system }, ...request.messages],
-            temperature,
-            max_tokens: maxOutputTokens,
-            response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-          },
-          { signal: deadline },
-        ),
-      (error, timedOutAfterMs) => toAzureOpenAiError(error, request.what, timedOutAfterMs),
+  async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
+    const answer = await client.chat.completions.create(
+      {
+        model: deployment,
+        messages: [{ role: "system", content: request.system }, ...request.messages],
+        temperature,
+        max_tokens: maxOutputTokens,
+        response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
+      },
+      { signal: request.signal },
     );
     return chatCompletionAnswer(answer);
   }
@@ -106,14 +100,11 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiNoteWrite
     model: deployment,
     contextTokens,
     maxOutputTokens,
+    timeoutMs,
+    checkTimeoutMs,
     complete,
-    async check(signal) {
-      await withDeadline(
-        checkTimeoutMs,
-        signal,
-        (deadline) => client.models.list({ signal: deadline }),
-        (error, timedOutAfterMs) => toAzureOpenAiError(error, "the model list", timedOutAfterMs),
-      );
-    },
+    check: (signal) => client.models.list({ signal }),
+    checkWhat: "the model list",
+    toError: toAzureOpenAiError,
   });
 }

@@ -9,7 +9,7 @@
  * Nothing here logs, and the SDK's own logging is off: neither the transcript nor the model's
  * words reach a log line or an error message.
  */
-import { ConfideError, invalidSetting, withDeadline, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, type NoteWriter } from "@confide/core";
 import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
@@ -88,7 +88,7 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     apiKey: resolved.apiKey,
     organization: null,
     project: null,
-    // withDeadline ends each request; the SDK's own timeout only backs it up.
+    // The shared writer's deadline ends each request; the SDK's own timeout only backs it up.
     timeout: resolved.timeoutMs + 1_000,
     maxRetries: resolved.maxRetries,
     // Its debug level logs request bodies (the transcript): never, whatever OPENAI_LOG says.
@@ -121,39 +121,28 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     return false;
   }
 
-  async function create(messages: ChatCompletionMessageParam[], what: string, signal: AbortSignal | undefined) {
-    return withDeadline(
-      resolved.timeoutMs,
-      signal,
-      async (deadline) => {
-        // At most two lessons (the token limit, the temperature), then the answer stands.
-        for (let lessons = 0; ; lessons += 1) {
-          try {
-            return await client.chat.completions.create(
-              {
-                model: resolved.model,
-                messages,
-                ...(sendsTemperature ? { temperature: resolved.temperature } : {}),
-                [tokenLimit]: resolved.maxOutputTokens,
-                response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-              },
-              { signal: deadline },
-            );
-          } catch (error) {
-            if (lessons < 2 && learnFrom(error)) continue;
-            throw error;
-          }
-        }
-      },
-      (error, timedOutAfterMs) => errorFromRequest(error, what, timedOutAfterMs),
-    );
-  }
-
-  /** One request as the shared writer asks it; `finish_reason` read as OpenAI documents it (`length`, `content_filter`). */
-  async function complete(request: ModelRequest): Promise<ModelAnswer> {
+  /** One request as the shared writer asks it (within its deadline); `finish_reason` read as OpenAI documents it (`length`, `content_filter`). */
+  async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
     const messages: ChatCompletionMessageParam[] = [{ role: "system", content: request.system }, ...request.messages];
-    const answer = await create(messages, request.what, request.signal);
-    return chatCompletionAnswer(answer);
+    // At most two lessons (the token limit, the temperature), then the answer stands.
+    for (let lessons = 0; ; lessons += 1) {
+      try {
+        const answer = await client.chat.completions.create(
+          {
+            model: resolved.model,
+            messages,
+            ...(sendsTemperature ? { temperature: resolved.temperature } : {}),
+            [tokenLimit]: resolved.maxOutputTokens,
+            response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
+          },
+          { signal: request.signal },
+        );
+        return chatCompletionAnswer(answer);
+      } catch (error) {
+        if (lessons < 2 && learnFrom(error)) continue;
+        throw error;
+      }
+    }
   }
 
   return createLlmNoteWriter({
@@ -163,14 +152,11 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     contextTokens: resolved.contextTokens,
     maxOutputTokens: resolved.maxOutputTokens,
     overlapSegments: resolved.overlapSegments,
+    timeoutMs: resolved.timeoutMs,
+    checkTimeoutMs: resolved.checkTimeoutMs,
     complete,
-    async check(signal) {
-      await withDeadline(
-        resolved.checkTimeoutMs,
-        signal,
-        (deadline) => client.models.list({ signal: deadline }),
-        (error, timedOutAfterMs) => errorFromRequest(error, "the model list", timedOutAfterMs),
-      );
-    },
+    check: (signal) => client.models.list({ signal }),
+    checkWhat: "the model list",
+    toError: errorFromRequest,
   });
 }
