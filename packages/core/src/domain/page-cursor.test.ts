@@ -48,4 +48,59 @@ describe("page cursor", () => {
     expect(decodeCursor("numbers", full.nextCursor ?? "", ["number"])).toEqual([2]);
     expect(pageOfRows([1, 2], 2, cursor, (row) => row)).toEqual({ items: [1, 2], nextCursor: null });
   });
+
+  it("continues after the last item of a longer page", () => {
+    const cursor = { kind: "numbers", positionOf: (row: number) => [row] };
+    const page = pageOfRows([1, 2, 3, 4, 5], 4, cursor, (row) => row);
+    expect(page.items).toEqual([1, 2, 3, 4]);
+    expect(decodeCursor("numbers", page.nextCursor ?? "", ["number"])).toEqual([4]);
+    // No item, no position to continue from.
+    expect(pageOfRows([1], 0, cursor, (row) => row)).toEqual({ items: [], nextCursor: null });
+  });
+
+  it("says in words what is wrong with a cursor or a limit", () => {
+    expect(() => decodeCursor("numbers", "%%%", ["number"])).toThrow(
+      expect.objectContaining({ message: "The page cursor is not valid.", details: { field: "cursor" } }),
+    );
+    expect(() => fetchSizeOf(0)).toThrow(
+      expect.objectContaining({ message: "The page limit must be an integer from 1 to 100.", details: { field: "limit" } }),
+    );
+  });
+
+  it("refuses a cursor with characters base64url does not use anywhere in it, though a lenient decoder would skip them", () => {
+    const cursor = encodeCursor("numbers", [7]);
+    expect(decodeCursor("numbers", cursor, ["number"])).toEqual([7]);
+    for (const tampered of [`${cursor}!`, `!${cursor}`, `${cursor}=`, `${cursor.slice(0, 3)} ${cursor.slice(3)}`]) {
+      expect(() => decodeCursor("numbers", tampered, ["number"])).toThrow(invalidCursor);
+    }
+  });
+
+  it("keeps why a cursor that is not JSON failed", () => {
+    let caught: unknown;
+    try {
+      decodeCursor("sessions", "bm90IGpzb24", ["date", "string"]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: "validation.invalid_input", message: "The page cursor is not valid.", details: { field: "cursor" } });
+    expect((caught as { cause?: unknown }).cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("refuses a number where text is expected", () => {
+    expect(() => decodeCursor("numbers", encodeCursor("numbers", [5]), ["string"])).toThrow(invalidCursor);
+  });
+
+  it.each(["2026-03-02T09:30:00Z", "2026-03-02T09:30:00.123456789Z", "2026-03-02T09:30:00.000+02:00", "2026-03-02T09:30:00-05:30"])(
+    "takes the stored timestamp %j, with or without fractions and with an offset",
+    (date) => {
+      expect(decodeCursor("sessions", encodeCursor("sessions", [date, "s"]), ["date", "string"])).toEqual([date, "s"]);
+    },
+  );
+
+  it.each(["2026-03-02T09:30:00.000+2:00", "2026-03-02T09:30:00.000+0200", "2026-03-02T09:30:00.Z", "2026-03-02T09:30:00.0000000000Z"])(
+    "refuses the timestamp %j, not written as stored",
+    (date) => {
+      expect(() => decodeCursor("sessions", encodeCursor("sessions", [date, "s"]), ["date", "string"])).toThrow(invalidCursor);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "./clinical-notes.ts";
 import { riskFlagId } from "./risk-flag-id.ts";
-import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskFlagsToAlert, riskScreenSummary, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskCategoryInfo, riskFlagsToAlert, riskScreenSummary, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
 
 const transcript = {
   speakers: [
@@ -140,5 +140,100 @@ describe("paging", () => {
     const moved = numbered(flagsOfFindings([finding("p1", "I want")], "screen:s", transcript));
     expect(riskFlagsToAlert({ flags: first }, { flags: moved })).toHaveLength(1);
     expect(riskFlagsToAlert({ flags: quiet }, { flags: first })).toHaveLength(1);
+  });
+});
+
+describe("each category's weight, as a clinician reviewer reads it", () => {
+  it("plans, methods, preparation, active ideation, self-harm, harm to others and abuse are high; a passive wish and substance use are moderate", () => {
+    expect(
+      Object.fromEntries(Object.entries(riskCategoryInfo).map(([category, info]) => [category, `${info.type} · ${info.severity} · ${info.label}`])),
+    ).toEqual({
+      passive_death_wish: "self_harm · moderate · Wish to be dead or not wake up (passive)",
+      active_ideation: "self_harm · high · Thoughts of ending their life",
+      suicide_method: "self_harm · high · A method of ending their life",
+      suicide_intent_or_plan: "self_harm · high · Intent or a plan to end their life",
+      preparatory_behaviour: "self_harm · high · Preparing to end their life",
+      self_harm: "self_harm · high · Hurting themselves",
+      harm_to_others: "harm_to_others · high · Thoughts or plans of harming someone else",
+      abuse: "abuse · high · Abuse or violence they experienced",
+      substance: "substance · moderate · Alcohol, drug or tobacco use",
+    });
+  });
+});
+
+describe("merging flags: what counts as the same flag", () => {
+  it("words that only touch (one ends where the other starts) are not the same words, in either order", () => {
+    const once = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
+    const end = once.evidence[0]!.end;
+    const after = { ...once, evidence: [{ segmentId: "p1", start: end, end: end + 1 }] };
+    expect(mergeRiskFlags([[after, once]], () => 0)).toHaveLength(2);
+  });
+
+  it("flags of different types on the same words stay apart", () => {
+    const drinking = flagsOfFindings([finding("p1", "end my life", { category: "substance" })], "screen:s", transcript);
+    const writer = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript);
+    expect(mergeRiskFlags([drinking, writer], () => 0).map((flag) => flag.type)).toEqual(["substance", "self_harm"]);
+  });
+
+  it("a screen's flag joins a writer's typed flag met first, and keeps the writer's place", () => {
+    const writer = flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "w", transcript);
+    const screen = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript);
+    const merged = mergeRiskFlags([writer, screen], () => 0);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ severity: "high", sources: ["notes:w", "screen:s"], rules: ["notes:w", "r"] });
+  });
+
+  it("one overlapping span of several is enough, on either side", () => {
+    const wide = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
+    const twoSpans = { ...wide, evidence: [{ segmentId: "p2", start: 0, end: 2 }, ...wide.evidence] };
+    const writer = flagsOfWriter([writerFlag("p1", "my life")], "w", transcript)[0]!;
+    expect(mergeRiskFlags([[twoSpans], [writer]], () => 0)).toHaveLength(1);
+    const writerTwoSpans = { ...writer, evidence: [{ segmentId: "p2", start: 0, end: 2 }, ...writer.evidence] };
+    expect(mergeRiskFlags([[wide], [writerTwoSpans]], () => 0)).toHaveLength(1);
+  });
+
+  it("two flags that do not alert do not alert once joined", () => {
+    const past = flagsOfFindings([finding("p1", "end my life", { temporality: "history" })], "screen:s", transcript)[0]!;
+    const writer = { ...flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "w", transcript)[0]! };
+    expect(past.alert).toBe(false);
+    expect(writer.alert).toBe(false);
+    expect(mergeRiskFlags([[past], [writer]], () => 0)[0]?.alert).toBe(false);
+  });
+});
+
+describe("a note writer's flag, checked again", () => {
+  it("is grounded when its citation holds now, whatever the notes said before, unless its words do not carry it", () => {
+    const earlier = { ...writerFlag("p1", "end my life"), verification: { status: "unverified" as const, reason: "A citation that failed before an edit." }, support: "paraphrased" as const };
+    expect(flagsOfWriter([earlier], "w", transcript)[0]?.verification).toEqual({ status: "grounded" });
+  });
+
+  it("whose citation no longer holds says why the citation failed, even when its words did not carry it either", () => {
+    const stale = { ...writerFlag("p1", "end my life"), quote: "words since edited away", verification: { status: "unverified" as const, reason: "The cited words do not support what the item says." }, support: "unsupported" as const };
+    const [flag] = flagsOfWriter([stale], "w", transcript);
+    expect(flag?.verification.status).toBe("unverified");
+    expect(flag?.verification).not.toEqual(stale.verification);
+  });
+
+  it("keeps the writer's quote, and has an empty one when the writer gave none", () => {
+    expect(flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript)[0]?.quote).toBe("end my life");
+    const { quote: _none, ...unquoted } = writerFlag("p1", "end my life");
+    expect(flagsOfWriter([unquoted], "w", transcript)[0]?.quote).toBe("");
+  });
+});
+
+describe("paging: what makes a flag already seen", () => {
+  it("a flag first seen on an unknown speaker's words pages once those words are known to be the patient's", () => {
+    const unknownFirst = numbered(flagsOfFindings([finding("x1", "drink every night", { category: "active_ideation" })], "screen:s", transcript));
+    expect(unknownFirst[0]?.alert).toBe(false);
+    const relabelled = { ...transcript, speakers: transcript.speakers.map((speaker) => (speaker.label === "X" ? { ...speaker, role: "patient" as const } : speaker)) };
+    const patientNow = numbered(flagsOfFindings([finding("x1", "drink every night", { category: "active_ideation" })], "screen:s", relabelled));
+    expect(riskFlagsToAlert({ flags: unknownFirst }, { flags: patientNow })).toHaveLength(1);
+  });
+
+  it("another category on the same words, of the same type and severity, pages again", () => {
+    const method = numbered(flagsOfFindings([finding("p1", "end my life", { category: "suicide_method" })], "screen:s", transcript));
+    const plan = numbered(flagsOfFindings([finding("p1", "end my life", { category: "suicide_intent_or_plan" })], "screen:s", transcript));
+    expect(riskFlagsToAlert({ flags: method }, { flags: plan }).map((flag) => flag.category)).toEqual(["suicide_intent_or_plan"]);
+    expect(riskFlagsToAlert({ flags: method }, { flags: method })).toEqual([]);
   });
 });
