@@ -3,7 +3,7 @@ import { createTestDeps } from "../testing/test-deps.ts";
 import { storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
 import { allNotAssessed } from "./clinical-notes.ts";
 import { verifyNotes } from "./note-evidence.ts";
-import { assertEditable, defaultTranscriptionSettings, moveTo, releasedPatientSummary } from "./session.ts";
+import { assertEditable, defaultTranscriptionSettings, moveTo, releasedPatientSummary, statusChangesBetween, statusHistoryLength, summarize, toPatientView } from "./session.ts";
 
 describe("session", () => {
   it("transcribes with speaker separation and word timings unless told otherwise", () => {
@@ -63,3 +63,64 @@ describe("releasedPatientSummary (issue 24)", () => {
     expect(releasedPatientSummary({ ...finalized, notes: null })).toBeNull();
   });
 });
+
+describe("a session's status history", () => {
+  it("keeps the latest changes, oldest first, at most statusHistoryLength of them", async () => {
+    const deps = createTestDeps();
+    let session = await storeSession(deps, { status: "ready" });
+    session = { ...session, statusHistory: [{ status: "queued", version: 1, at: deps.clock.now() }] };
+    for (let index = 0; index < statusHistoryLength + 3; index += 1) {
+      session = { ...moveTo(session, "ready", deps.clock.now()), version: session.version + 1 };
+    }
+    const history = session.statusHistory ?? [];
+    expect(history).toHaveLength(statusHistoryLength);
+    expect(history.at(-1)?.version).toBe(session.version);
+    expect(history[0]?.version).toBe(session.version - statusHistoryLength + 1);
+    expect(history.every((change) => change.status === "ready")).toBe(true);
+  });
+
+  it("tells the changes after one version up to and including another", async () => {
+    const deps = createTestDeps();
+    const at = deps.clock.now();
+    const base = await storeSession(deps, { status: "ready" });
+    const session = {
+      ...base,
+      statusHistory: [
+        { status: "queued" as const, version: 2, at },
+        { status: "transcribing" as const, version: 3, at },
+        { status: "analyzing" as const, version: 4, at },
+        { status: "ready" as const, version: 5, at },
+      ],
+    };
+    expect(statusChangesBetween(session, 2, 4).map((change) => change.version)).toEqual([3, 4]);
+    expect(statusChangesBetween(session, 0, 9).map((change) => change.version)).toEqual([2, 3, 4, 5]);
+    expect(statusChangesBetween(session, 5, 9)).toEqual([]);
+    const { statusHistory: _none, ...withoutHistory } = session;
+    expect(statusChangesBetween(withoutHistory, 0, 9)).toEqual([]);
+  });
+});
+
+describe("what leaves core about a session", () => {
+  it("the patient sees that the recording was removed, and when, but nothing of its storage", async () => {
+    const deps = createTestDeps();
+    const session = await storeSession(deps, { status: "finalized" });
+    const removed = { at: deps.clock.now(), rule: "audio" as const };
+    expect(toPatientView({ ...session, audio: { ...session.audio, removed } }).audio).toEqual({
+      contentType: session.audio.contentType,
+      sizeBytes: session.audio.sizeBytes,
+      durationMs: session.audio.durationMs,
+      removed,
+    });
+    expect(toPatientView(session).audio).not.toHaveProperty("removed");
+  });
+
+  it("a summary's length is the recording's, else the transcript's, else unknown", async () => {
+    const deps = createTestDeps();
+    const session = await storeSession(deps, { status: "ready" });
+    const source = { ...session, transcript: { durationMs: 42_000, segmentCount: 3 } };
+    expect(summarize({ ...source, audio: { ...source.audio, durationMs: 61_000 } }).durationMs).toBe(61_000);
+    expect(summarize({ ...source, audio: { ...source.audio, durationMs: null } }).durationMs).toBe(42_000);
+    expect(summarize({ ...source, audio: { ...source.audio, durationMs: null }, transcript: null })).toMatchObject({ durationMs: null, segmentCount: 0 });
+  });
+});
+

@@ -9,7 +9,9 @@ import { createScriptedSpeechToText } from "../../testing/scripted-speech-to-tex
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { createJobHandlers } from "../pipeline/job-handlers.ts";
 import { runUntilIdle, seedCareTeam, uploadSample } from "../pipeline/pipeline-fixture.test-support.ts";
+import { newProcessing } from "../../domain/session.ts";
 import { retrySession } from "./retry-session.ts";
+import { sampleTranscript, storeSession, therapist } from "./session-fixture.test-support.ts";
 
 async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}) {
   const deps = createTestDeps(overrides);
@@ -216,4 +218,82 @@ describe("retrySession", () => {
       expect((await stored(deps, failed.id)).status).toBe("ready");
     });
   });
+
+  describe("what a retry says and records", () => {
+    const failedWith = (retryable: boolean | null) => ({
+      status: "failed" as const,
+      processing: { ...newProcessing(2), lastError: retryable === null ? null : { code: retryable ? "provider.unavailable" : "provider.rejected", message: "x", retryable } },
+    });
+
+    it("refuses in words a failure a retry cannot fix, a failure with no error recorded, and a session that has not failed", async () => {
+      const deps = createTestDeps();
+      const permanent = await storeSession(deps, failedWith(false));
+      const refusedPermanent = await retrySession(deps, therapist, { sessionId: permanent.id }).catch((error: unknown) => error);
+      expect(refusedPermanent).toMatchObject({
+        code: "session.invalid_state",
+        message: "This session failed for a reason a retry cannot fix.",
+        details: { status: "failed", code: "provider.rejected" },
+      });
+      const unexplained = await storeSession(deps, failedWith(null));
+      expect(await retrySession(deps, therapist, { sessionId: unexplained.id }).catch((error: unknown) => error)).toMatchObject({
+        code: "session.invalid_state",
+        details: { status: "failed", code: null },
+      });
+      const ready = await storeSession(deps, { status: "ready" });
+      expect(await retrySession(deps, therapist, { sessionId: ready.id }).catch((error: unknown) => error)).toMatchObject({
+        code: "session.invalid_state",
+        message: "Only a failed or stuck session can be retried (it is ready).",
+        details: { status: "ready", code: null },
+      });
+    });
+
+    it("refuses a session that is not failed even when a passing error is still recorded on it", async () => {
+      const deps = createTestDeps();
+      const ready = await storeSession(deps, { status: "ready", processing: { ...newProcessing(1), lastError: { code: "provider.unavailable", message: "x", retryable: true } } });
+      await expect(retrySession(deps, therapist, { sessionId: ready.id })).rejects.toMatchObject({ code: "session.invalid_state", details: { status: "ready", code: "provider.unavailable" } });
+    });
+
+    it("counts a one-minute lease in the singular", async () => {
+      const deps = createTestDeps({ settings: { leaseMs: 60_000 } });
+      const moving = await storeSession(deps, { status: "analyzing" });
+      expect(await retrySession(deps, therapist, { sessionId: moving.id }).catch((error: unknown) => (error as Error).message)).toBe(
+        "This session is being processed (it is analyzing). It can be retried if it makes no progress for 1 minute.",
+      );
+    });
+
+    it("audits and logs the new run with the error it follows", async () => {
+      const logger = createRecordingLogger();
+      const deps = createTestDeps({ logger });
+      const failed = await storeSession(deps, failedWith(true));
+      const queued = await retrySession(deps, therapist, { sessionId: failed.id });
+      expect(queued).toMatchObject({ status: "queued", processing: { run: 3, attempts: 0, lastError: null } });
+      expect(deps.audit.events().filter((event) => event.action === "session.retry").map((event) => ({ sessionId: event.sessionId, subjectUserId: event.subjectUserId, detail: event.detail }))).toEqual([
+        { sessionId: failed.id, subjectUserId: failed.patientId, detail: { run: 3, previousError: "provider.unavailable" } },
+      ]);
+      expect(logger.entries).toContainEqual({ level: "info", message: "session.retry", fields: { sessionId: failed.id, run: 3 } });
+    });
+
+    it("analyses again a session whose recording is gone but whose transcript was kept", async () => {
+      const deps = createTestDeps();
+      const stored = await storeSession(deps, { ...failedWith(true), transcript: sampleTranscript() });
+      const removedAudio = await deps.sessions.update({ ...stored, audio: { ...stored.audio, removed: { at: deps.clock.now(), rule: "audio" } } }, stored.version);
+      await expect(retrySession(deps, therapist, { sessionId: removedAudio.id })).resolves.toMatchObject({ status: "queued" });
+      const noTranscript = await storeSession(deps, { ...failedWith(true), transcript: null });
+      const gone = await deps.sessions.update({ ...noTranscript, audio: { ...noTranscript.audio, removed: { at: deps.clock.now(), rule: "audio" } } }, noTranscript.version);
+      await expect(retrySession(deps, therapist, { sessionId: gone.id })).rejects.toMatchObject({ code: "audio.deleted" });
+    });
+
+    it("audits and logs a stuck session taken over with the status it resumes from", async () => {
+      const logger = createRecordingLogger();
+      const deps = createTestDeps({ logger, settings: { leaseMs: 60_000 } });
+      const stuck = await storeSession(deps, { status: "transcribing", processing: newProcessing(4) });
+      deps.clock.advance(60_001);
+      await retrySession(deps, therapist, { sessionId: stuck.id });
+      expect(deps.audit.events().filter((event) => event.action === "session.retry").map((event) => ({ subjectUserId: event.subjectUserId, detail: event.detail }))).toEqual([
+        { subjectUserId: stuck.patientId, detail: { run: 4, resumedFrom: "transcribing" } },
+      ]);
+      expect(logger.entries).toContainEqual({ level: "info", message: "session.retry", fields: { sessionId: stuck.id, run: 4, resumedFrom: "transcribing" } });
+    });
+  });
 });
+
