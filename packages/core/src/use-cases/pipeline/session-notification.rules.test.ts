@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PushNotifier } from "../../ports/push-notifier.ts";
+import type { PushNotifier, PushOutcome } from "../../ports/push-notifier.ts";
 import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createTestDeps } from "../../testing/test-deps.ts";
 import { storeSession } from "../sessions/session-fixture.test-support.ts";
@@ -21,11 +21,11 @@ describe("a delivery of the session's push", () => {
   it("counts what was delivered, what failed, and removes the devices whose tokens are dead", async () => {
     const push: PushNotifier = {
       async send(tokens) {
-        return tokens.map((token) =>
+        return tokens.map((token): PushOutcome =>
           token === "gone-token"
             ? { token, status: "invalid-token" as const, reason: "unregistered" }
             : token === "flaky-token"
-              ? { token, status: "failed" as const, reason: "unavailable" }
+              ? { token, status: "failed" as const, reason: "unavailable", retryable: true }
               : { token, status: "ok" as const },
         );
       },
