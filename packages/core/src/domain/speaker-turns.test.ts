@@ -41,6 +41,17 @@ const twoSpeakers: Diarization = {
   voices: null,
 };
 
+/** One speaker heard in two turns, the second less surely. */
+const sameSpeakerTwice: Diarization = {
+  speakers: ["S1"],
+  turns: [
+    { speaker: "S1", startMs: 0, endMs: 1_000, confidence: 1 },
+    { speaker: "S1", startMs: 1_000, endMs: 2_000, confidence: 0.5 },
+  ],
+  warnings: [],
+  voices: null,
+};
+
 describe("attributeSpeakers", () => {
   it("hands on the voices of the speakers that got words, for the roles, and none when the diarizer gave none", () => {
     const voices = {
@@ -130,15 +141,6 @@ describe("attributeSpeakers", () => {
   });
 
   it("weighs a run's confidence by how long each word lasts", () => {
-    const sameSpeakerTwice: Diarization = {
-      speakers: ["S1"],
-      turns: [
-        { speaker: "S1", startMs: 0, endMs: 1_000, confidence: 1 },
-        { speaker: "S1", startMs: 1_000, endMs: 2_000, confidence: 0.5 },
-      ],
-      warnings: [],
-      voices: null,
-    };
     const { draft: result } = attributed(
       oneSegment({ speaker: "S1", startMs: 0, endMs: 1_100, text: "long short", words: [word("long", 0, 1_000), word("short", 1_000, 1_100)] }),
       sameSpeakerTwice,
@@ -210,15 +212,6 @@ describe("attributeSpeakers", () => {
   });
 
   it("weighs the transcript's speaker confidence by how long each segment lasts", () => {
-    const sameSpeakerTwice: Diarization = {
-      speakers: ["S1"],
-      turns: [
-        { speaker: "S1", startMs: 0, endMs: 1_000, confidence: 1 },
-        { speaker: "S1", startMs: 1_000, endMs: 2_000, confidence: 0.5 },
-      ],
-      warnings: [],
-      voices: null,
-    };
     const twoSegments: TranscriptDraft = {
       ...draft,
       segments: [

@@ -18,6 +18,7 @@ import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { enrolVoice, type EnrolVoiceInput } from "./enrol-voice.ts";
 import { eraseVoiceEnrolment, getVoiceEnrolment } from "./voice-enrolment-status.ts";
+import { refusalOf } from "../refusal.test-support.ts";
 
 // The rules of a therapist's voice enrolment (issue 23 item 4), against a diarizer the test scripts:
 // it reads the sample as the embedded one does (the whole stream), then answers what it was told.
@@ -90,14 +91,6 @@ async function storedVoice(deps: TestDeps): Promise<VoiceEnrolment | undefined> 
   return ((await deps.users.get("therapist-1")) as User).voice;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ConfideError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!ConfideError.is(error)) throw new Error(`expected a ConfideError, got ${String(error)}`);
-  return error;
-}
 
 describe("who may enrol and with what consent", () => {
   it("keeps only the embedding, its quality and the therapist's consent, at the time of enrolment", async () => {
@@ -157,7 +150,7 @@ describe("who may enrol and with what consent", () => {
     const diarizer = scriptedDiarizer(goodSample);
     const deps = await setUp(diarizer);
     const tracked = trackedStream(sample());
-    const error = await refusal(enrolVoice(deps, actor, { audio: tracked.stream, consentTerms: voiceEnrolmentTerms }));
+    const error = await refusalOf(enrolVoice(deps, actor, { audio: tracked.stream, consentTerms: voiceEnrolmentTerms }));
     expect(error.code).toBe("auth.forbidden");
     expect(tracked.state.cancelled).toBe(true);
     expect(diarizer.calls).toEqual([]);
@@ -167,7 +160,7 @@ describe("who may enrol and with what consent", () => {
     const diarizer = scriptedDiarizer(goodSample);
     const deps = await setUp(diarizer);
     const tracked = trackedStream(sample());
-    const error = await refusal(enrolVoice(deps, therapist, { audio: tracked.stream, consentTerms: terms }));
+    const error = await refusalOf(enrolVoice(deps, therapist, { audio: tracked.stream, consentTerms: terms }));
     expect(error.code).toBe("voice.consent_required");
     expect(error.message).toBe(`Enrolling a voice needs the therapist's consent to the terms "${voiceEnrolmentTerms}" (send consent=${voiceEnrolmentTerms}).`);
     expect(error.details).toEqual({ terms: voiceEnrolmentTerms });
@@ -190,13 +183,13 @@ describe("who may enrol and with what consent", () => {
         };
       },
     };
-    expect((await refusal(enrolVoice(deps, patient, { audio, consentTerms: voiceEnrolmentTerms }))).code).toBe("auth.forbidden");
+    expect((await refusalOf(enrolVoice(deps, patient, { audio, consentTerms: voiceEnrolmentTerms }))).code).toBe("auth.forbidden");
     expect(returned).toBe(true);
   });
 
   it("refuses an account that no longer exists, after hearing the sample, and writes nothing", async () => {
     const deps = await setUp();
-    const error = await refusal(enrolVoice(deps, { userId: "gone", role: "therapist" }, input()));
+    const error = await refusalOf(enrolVoice(deps, { userId: "gone", role: "therapist" }, input()));
     expect(error.code).toBe("user.not_found");
     expect(error.message).toBe("The account no longer exists.");
     expect(deps.audit.events().filter((event) => event.action === "user.voice.enrol")).toEqual([]);
@@ -206,8 +199,8 @@ describe("who may enrol and with what consent", () => {
 describe("what the sample must be", () => {
   it("refuses an empty sample and bytes that are not a recording", async () => {
     const deps = await setUp();
-    expect((await refusal(enrolVoice(deps, therapist, input(new Uint8Array(0))))).code).toBe("upload.empty");
-    expect((await refusal(enrolVoice(deps, therapist, input(new TextEncoder().encode("this is a text file, not a recording"))))).code).toBe("upload.not_audio");
+    expect((await refusalOf(enrolVoice(deps, therapist, input(new Uint8Array(0))))).code).toBe("upload.empty");
+    expect((await refusalOf(enrolVoice(deps, therapist, input(new TextEncoder().encode("this is a text file, not a recording"))))).code).toBe("upload.not_audio");
     expect(await storedVoice(deps)).toBeUndefined();
   });
 
@@ -217,7 +210,7 @@ describe("what the sample must be", () => {
     const overLimitBytes = (voiceSampleLimits.maxDurationMs / 1000 + 1) * 32_000;
     const head = new Uint8Array(44 + 1_000);
     head.set(pcmWavHeader(overLimitBytes, 1, 16_000));
-    const error = await refusal(enrolVoice(deps, therapist, input(head)));
+    const error = await refusalOf(enrolVoice(deps, therapist, input(head)));
     expect(error.code).toBe("voice.too_long");
     expect(error.message).toBe("The sample is longer than 60 s: read the paragraph once (20–30 s).");
     expect(error.details).toEqual({ maxDurationMs: voiceSampleLimits.maxDurationMs });
@@ -236,7 +229,7 @@ describe("what the sample must be", () => {
     const large = pcmWav({ dataBytes: voiceSampleLimits.maxBytes - 44 + 1, silent: true });
     // A header that claims no length, so only the bytes themselves can tell.
     large.set(pcmWavHeader(0, 1, 16_000));
-    const error = await refusal(enrolVoice(deps, therapist, input(large)));
+    const error = await refusalOf(enrolVoice(deps, therapist, input(large)));
     expect(error.code).toBe("upload.too_large");
     expect(error.message).toBe(`The sample is larger than ${voiceSampleLimits.maxBytes} bytes.`);
     expect(error.details).toEqual({ maxBytes: voiceSampleLimits.maxBytes });
@@ -252,7 +245,7 @@ describe("what the sample must be", () => {
 
   it("refuses what the embedder measured as over the length limit, and takes exactly the limit", async () => {
     const over = await setUp(scriptedDiarizer({ ...goodSample, durationMs: voiceSampleLimits.maxDurationMs + 1 }));
-    const error = await refusal(enrolVoice(over, therapist, input()));
+    const error = await refusalOf(enrolVoice(over, therapist, input()));
     expect(error.code).toBe("voice.too_long");
     expect(error.details).toEqual({ maxDurationMs: voiceSampleLimits.maxDurationMs });
     const at = await setUp(scriptedDiarizer({ ...goodSample, durationMs: voiceSampleLimits.maxDurationMs }));
@@ -261,18 +254,18 @@ describe("what the sample must be", () => {
 
   it("tells silence or noise (under a second of speech) from too little speech (under ten seconds)", async () => {
     const silent = await setUp(scriptedDiarizer({ ...goodSample, speechMs: voiceSampleLimits.noSpeechBelowMs - 1 }));
-    const none = await refusal(enrolVoice(silent, therapist, input()));
+    const none = await refusalOf(enrolVoice(silent, therapist, input()));
     expect(none.code).toBe("voice.no_speech");
     expect(none.message).toBe("No speaking voice was heard in the sample (silence, noise or music).");
 
     const second = await setUp(scriptedDiarizer({ ...goodSample, speechMs: voiceSampleLimits.noSpeechBelowMs }));
-    const short = await refusal(enrolVoice(second, therapist, input()));
+    const short = await refusalOf(enrolVoice(second, therapist, input()));
     expect(short.code).toBe("voice.too_short");
     expect(short.message).toBe("The sample holds 1 s of speech; at least 10 s are needed (read the whole paragraph).");
     expect(short.details).toEqual({ speechMs: voiceSampleLimits.noSpeechBelowMs, minSpeechMs: voiceSampleLimits.minSpeechMs });
 
     const almost = await setUp(scriptedDiarizer({ ...goodSample, speechMs: voiceSampleLimits.minSpeechMs - 1 }));
-    expect((await refusal(enrolVoice(almost, therapist, input()))).code).toBe("voice.too_short");
+    expect((await refusalOf(enrolVoice(almost, therapist, input()))).code).toBe("voice.too_short");
 
     const enough = await setUp(scriptedDiarizer({ ...goodSample, speechMs: voiceSampleLimits.minSpeechMs }));
     await expect(enrolVoice(enough, therapist, input())).resolves.toMatchObject({ enrolled: true, speechMs: voiceSampleLimits.minSpeechMs });
@@ -294,8 +287,8 @@ describe("what the sample must be", () => {
     await enrolVoice(deps, therapist, input());
     const before = await storedVoice(deps);
     deps.clock.advance(1_000);
-    await refusal(enrolVoice(deps, therapist, input(new TextEncoder().encode("not audio at all, just words"))));
-    await refusal(enrolVoice(deps, therapist, input(sample(), { consentTerms: undefined })));
+    await refusalOf(enrolVoice(deps, therapist, input(new TextEncoder().encode("not audio at all, just words"))));
+    await refusalOf(enrolVoice(deps, therapist, input(sample(), { consentTerms: undefined })));
     expect(await storedVoice(deps)).toEqual(before);
   });
 });
@@ -309,7 +302,7 @@ describe("what the embedder's failures mean to the therapist", () => {
   it("an undecodable sample is the therapist's to fix: voice.unreadable, with the cause kept", async () => {
     const cause = new ConfideError("provider.rejected", "ffmpeg could not decode it");
     const deps = await setUp(failingWith(cause));
-    const error = await refusal(enrolVoice(deps, therapist, input()));
+    const error = await refusalOf(enrolVoice(deps, therapist, input()));
     expect(error.code).toBe("voice.unreadable");
     expect(error.message).toBe("The sample could not be decoded as audio.");
     expect(error.cause).toBe(cause);
@@ -317,7 +310,7 @@ describe("what the embedder's failures mean to the therapist", () => {
 
   it("a deployment without voice embeddings says so: voice.unavailable", async () => {
     const deps = await setUp(noDiarizer);
-    const error = await refusal(enrolVoice(deps, therapist, input()));
+    const error = await refusalOf(enrolVoice(deps, therapist, input()));
     expect(error.code).toBe("voice.unavailable");
     expect(error.message).toBe("This deployment cannot enrol voices (no diarizer with voice embeddings).");
     expect(ConfideError.is(error.cause, "provider.unsupported")).toBe(true);
@@ -327,7 +320,7 @@ describe("what the embedder's failures mean to the therapist", () => {
     const deps = await setUp(failingWith(new ConfideError("provider.rejected", "not decodable")));
     const atLimit = pcmWav({ dataBytes: voiceSampleLimits.maxBytes - 44, silent: true });
     atLimit.set(pcmWavHeader(0, 1, 16_000));
-    expect((await refusal(enrolVoice(deps, therapist, input(atLimit)))).code).toBe("voice.unreadable");
+    expect((await refusalOf(enrolVoice(deps, therapist, input(atLimit)))).code).toBe("voice.unreadable");
   });
 
   it("a caller who goes away stops the sample's reading, and nothing is kept", async () => {
@@ -343,7 +336,7 @@ describe("what the embedder's failures mean to the therapist", () => {
       },
     };
     const deps = await setUp(diarizer);
-    const error = await refusal(enrolVoice(deps, therapist, { audio: trackedStream(sample(), 1_024).stream, consentTerms: voiceEnrolmentTerms, signal: controller.signal }));
+    const error = await refusalOf(enrolVoice(deps, therapist, { audio: trackedStream(sample(), 1_024).stream, consentTerms: voiceEnrolmentTerms, signal: controller.signal }));
     expect(error.code).toBe("upload.aborted");
     expect(await storedVoice(deps)).toBeUndefined();
   });
@@ -351,7 +344,7 @@ describe("what the embedder's failures mean to the therapist", () => {
   it("any other failure passes through as it was", async () => {
     const outage = new ConfideError("speech.engine_unavailable", "ffmpeg is not installed");
     const deps = await setUp(failingWith(outage));
-    expect(await refusal(enrolVoice(deps, therapist, input()))).toBe(outage);
+    expect(await refusalOf(enrolVoice(deps, therapist, input()))).toBe(outage);
     expect(await storedVoice(deps)).toBeUndefined();
   });
 });
@@ -387,8 +380,8 @@ describe("reading and erasing an enrolment", () => {
     ["erase", eraseVoiceEnrolment],
   ] as const)("refuses to %s for a non-therapist or an account that is gone", async (_what, call) => {
     const deps = await setUp();
-    expect((await refusal(call(deps, patient))).code).toBe("auth.forbidden");
-    const gone = await refusal(call(deps, { userId: "gone", role: "therapist" }));
+    expect((await refusalOf(call(deps, patient))).code).toBe("auth.forbidden");
+    const gone = await refusalOf(call(deps, { userId: "gone", role: "therapist" }));
     expect(gone.code).toBe("user.not_found");
     expect(gone.message).toBe("The account no longer exists.");
   });

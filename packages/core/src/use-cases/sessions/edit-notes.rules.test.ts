@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../domain/session.ts";
-import { ConfideError } from "../../errors.ts";
 import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { writeNotes } from "../policies/note-writing.ts";
 import { editNotes, maxNotesTextLength } from "./edit-notes.ts";
 import { storeSession, therapist } from "./session-fixture.test-support.ts";
+import { refusalOf } from "../refusal.test-support.ts";
 
 // The therapist's own words on the notes: what is kept, what is refused, and that it is audited.
 
@@ -15,14 +15,6 @@ async function sessionWithNotes(deps: TestDeps): Promise<Session> {
   return deps.sessions.update({ ...session, notes: await writeNotes(deps, session) }, session.version);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ConfideError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!ConfideError.is(error)) throw new Error(`expected a ConfideError, got ${String(error)}`);
-  return error;
-}
 
 describe("the therapist's own words on the notes", () => {
   it("are kept trimmed, with who wrote them and when, and audited on the patient", async () => {
@@ -49,7 +41,7 @@ describe("the therapist's own words on the notes", () => {
   it("are refused when not text, naming the field", async () => {
     const deps = createTestDeps();
     const session = await sessionWithNotes(deps);
-    const error = await refusal(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, therapistNotes: 42 as unknown as string }));
+    const error = await refusalOf(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, therapistNotes: 42 as unknown as string }));
     expect(error.code).toBe("validation.invalid_input");
     expect(error.message).toBe("therapistNotes must be text or null.");
     expect(error.details).toEqual({ field: "therapistNotes" });
@@ -61,7 +53,7 @@ describe("the therapist's own words on the notes", () => {
     const atLimit = `  ${"a".repeat(maxNotesTextLength)}  `;
     const stored = await editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, patientSummary: atLimit });
     expect(stored.notes?.review?.patientSummary).toHaveLength(maxNotesTextLength);
-    const error = await refusal(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: stored.version, patientSummary: "a".repeat(maxNotesTextLength + 1) }));
+    const error = await refusalOf(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: stored.version, patientSummary: "a".repeat(maxNotesTextLength + 1) }));
     expect(error.code).toBe("validation.invalid_input");
     expect(error.message).toBe(`patientSummary is longer than ${maxNotesTextLength} characters.`);
     expect(error.details).toEqual({ field: "patientSummary", maxLength: maxNotesTextLength });
@@ -71,7 +63,7 @@ describe("the therapist's own words on the notes", () => {
   it("need notes to be written on", async () => {
     const deps = createTestDeps();
     const session = await storeSession(deps);
-    const error = await refusal(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, therapistNotes: "x" }));
+    const error = await refusalOf(editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, therapistNotes: "x" }));
     expect(error.code).toBe("session.invalid_state");
     expect(error.message).toBe("The session has no notes yet.");
     expect(error.details).toEqual({ status: "ready" });

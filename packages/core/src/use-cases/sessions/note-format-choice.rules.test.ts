@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { defaultNoteFormat, noteFormats, sessionNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 import { toPatientView, type Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
-import { ConfideError } from "../../errors.ts";
 import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher.ts";
 import { createScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
 import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
@@ -17,17 +16,10 @@ import { regenerateNotes } from "./regenerate-notes.ts";
 import { storeSession, therapist } from "./session-fixture.test-support.ts";
 import { exportSessionNote, getSessionNote } from "./session-note.ts";
 import { uploadSession } from "./upload-session.ts";
+import { refusalOf } from "../refusal.test-support.ts";
 
 /** Issue 22 item 1: the note format is chosen per session (upload, live start, regeneration), with a per-therapist default. */
 
-async function refusal(promise: Promise<unknown>): Promise<ConfideError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!ConfideError.is(error)) throw new Error(`Expected a ConfideError, got ${String(error)}`);
-  return error;
-}
 
 async function withDefault(deps: TestDeps, actor: Actor, format: NoteFormat): Promise<void> {
   await updateProfile(deps, actor, { defaultNoteFormat: format });
@@ -84,7 +76,7 @@ describe("the note format of an uploaded session", () => {
         controller.close();
       },
     });
-    const error = await refusal(
+    const error = await refusalOf(
       uploadSession(deps, care.therapist, { patientId: care.patient.userId, audio, noteFormat: format as NoteFormat }),
     );
     expect(error.code).toBe("validation.invalid_input");
@@ -98,7 +90,7 @@ describe("the note format of an uploaded session", () => {
 
   it("refuses an unknown format before the patient is even looked up", async () => {
     const { deps, team: care } = await team();
-    const error = await refusal(
+    const error = await refusalOf(
       uploadSession(deps, care.therapist, { patientId: "nobody", audio: byteStream(wavBytes()), noteFormat: "xyz" as NoteFormat }),
     );
     expect(error.code).toBe("validation.invalid_input");
@@ -141,7 +133,7 @@ describe("the note format of a live session", () => {
 
   it("refuses an unknown format with validation.invalid_input, storing nothing", async () => {
     const { deps, care } = await live();
-    const error = await refusal(startLiveSession(deps, care.therapist, { ...start, patientId: care.patient.userId, noteFormat: "Soap" as NoteFormat }));
+    const error = await refusalOf(startLiveSession(deps, care.therapist, { ...start, patientId: care.patient.userId, noteFormat: "Soap" as NoteFormat }));
     expect(error.code).toBe("validation.invalid_input");
     expect(error.details).toEqual({ field: "noteFormat" });
     expect((await deps.sessions.list({ limit: 100 })).items).toEqual([]);
@@ -189,7 +181,7 @@ describe("regenerating the notes in a format", () => {
     const session = await sessionWithNotes(deps, { noteFormat: "dap" });
     const writes = deps.notes.inputs.length;
     const audited = deps.audit.events().length;
-    const error = await refusal(regenerateNotes(deps, therapist, { sessionId: session.id, noteFormat: "progress" as NoteFormat }));
+    const error = await refusalOf(regenerateNotes(deps, therapist, { sessionId: session.id, noteFormat: "progress" as NoteFormat }));
     expect(error.code).toBe("validation.invalid_input");
     expect(error.details).toEqual({ field: "noteFormat" });
     expect(deps.notes.inputs.length).toBe(writes);
@@ -234,11 +226,11 @@ describe("reading and exporting the note", () => {
     const session = await sessionWithNotes(deps, { noteFormat: "dap" });
     const audited = deps.audit.events().length;
     for (const read of [getSessionNote, exportSessionNote]) {
-      const error = await refusal(read(deps, therapist, { sessionId: session.id, format: "DAP" as NoteFormat }));
+      const error = await refusalOf(read(deps, therapist, { sessionId: session.id, format: "DAP" as NoteFormat }));
       expect(error.code).toBe("validation.invalid_input");
       expect(error.details).toEqual({ field: "format" });
       // Checked before the session is read: even a missing session answers the format's error.
-      expect((await refusal(read(deps, therapist, { sessionId: "missing", format: "x" as NoteFormat }))).code).toBe("validation.invalid_input");
+      expect((await refusalOf(read(deps, therapist, { sessionId: "missing", format: "x" as NoteFormat }))).code).toBe("validation.invalid_input");
     }
     expect(deps.audit.events().length).toBe(audited);
   });
@@ -263,12 +255,12 @@ describe("a therapist's default note format", () => {
     const { deps, team: care } = await team();
     const before = await deps.users.get(care.therapist.userId);
     const audited = deps.audit.events().length;
-    const error = await refusal(updateProfile(deps, care.therapist, { displayName: "Dr Changed", defaultNoteFormat: "narrative" as NoteFormat }));
+    const error = await refusalOf(updateProfile(deps, care.therapist, { displayName: "Dr Changed", defaultNoteFormat: "narrative" as NoteFormat }));
     expect(error.code).toBe("validation.invalid_input");
     expect(error.details).toEqual({ field: "defaultNoteFormat" });
     expect(await deps.users.get(care.therapist.userId)).toEqual(before);
     const patientBefore = await deps.users.get(care.patient.userId);
-    expect((await refusal(updateProfile(deps, care.patient, { defaultNoteFormat: "soap" }))).code).toBe("auth.forbidden");
+    expect((await refusalOf(updateProfile(deps, care.patient, { defaultNoteFormat: "soap" }))).code).toBe("auth.forbidden");
     expect(await deps.users.get(care.patient.userId)).toEqual(patientBefore);
     expect(deps.audit.events().length).toBe(audited);
   });

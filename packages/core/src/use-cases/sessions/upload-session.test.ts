@@ -12,18 +12,11 @@ import { createJobHandlers } from "../pipeline/job-handlers.ts";
 import { byteStream, seedCareTeam, uploadSample, wavBytes } from "../pipeline/pipeline-fixture.test-support.ts";
 import { processSession } from "../pipeline/process-session.ts";
 import { uploadSession } from "./upload-session.ts";
+import { refusalOf } from "../refusal.test-support.ts";
 
-async function rejection(promise: Promise<unknown>): Promise<ConfideError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!ConfideError.is(error)) throw new Error(`Expected a ConfideError, got ${String(error)}`);
-  return error;
-}
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<ConfideError> {
-  const error = await rejection(promise);
+  const error = await refusalOf(promise);
   expect(error.code).toBe(code);
   return error;
 }
