@@ -10,6 +10,8 @@ export default {
   mutate: [
     "packages/core/src/domain/**/*.ts",
     "packages/core/src/use-cases/**/*.ts",
+    // Rules that moved from domain/ to ports/ (issue 25: the domain imports no port) stay measured.
+    "packages/core/src/ports/{byte-range,job-id,retention-candidates,unsupported-snapshots}.ts",
     "!packages/core/src/**/*.test.ts",
     "!packages/core/src/**/*.test-support.ts",
     "!packages/core/src/**/testing/**",
@@ -33,12 +35,10 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   concurrency: 2,
   timeoutMS: 20_000,
-  // break: the level reached (issue 30), so the score cannot quietly fall back. A lower bound, not a
-  // whole-core run: the issue's full run (4,570 of 5,942 killed) plus the mutants issue 30's
-  // per-area runs killed since gives 87.9 %; the risk screen's core code (355 mutants, 74 % killed
-  // in its own run) and the diarizer's and live capacity's core code came after, so 85 until a
-  // whole-core run says more — rerun it and raise this to what it reaches.
-  thresholds: { high: 90, low: 80, break: 85 },
+  // break: the level reached (issue 30), so the score cannot quietly fall back: the whole-core run
+  // of 2026-11-24 (`npm run test:mutation`, 8,249 mutants, 52 min 45 s on a quiet 2-core machine)
+  // scored 91.34 %. Raise it again when a whole-core run reaches more.
+  thresholds: { high: 90, low: 80, break: 91 },
   // `npm run test:mutation:incremental` (--incremental) keeps its results here, under the
   // gitignored reports/, and reruns only mutants whose code or covering tests changed.
   incrementalFile: "reports/stryker-incremental.json",
