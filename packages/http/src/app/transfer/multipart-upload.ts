@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { ConfideError } from "@confide/core";
 import busboy from "busboy";
+import { useNativeBoundarySearch } from "./boundary-search.ts";
 
 export interface MultipartUploadOptions {
   /**
@@ -222,6 +223,7 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
         defParamCharset: "utf8",
         limits: { files: 1, fields: 20, parts: 40, fieldSize: maxFieldBytes, fileSize: options.maxFileBytes + 1 },
       });
+      useNativeBoundarySearch(parser);
     } catch (error) {
       reject(invalid("The multipart Content-Type is not valid (is the boundary missing?).", error));
       return;
