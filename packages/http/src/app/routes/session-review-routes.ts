@@ -1,0 +1,147 @@
+import { acknowledgeRiskFlag, editNotes, finalizeSession, regenerateNotes, type ConfideDeps } from "@confide/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../create-router.ts";
+import { currentActor } from "../auth/current-actor.ts";
+import { entityTag, optionalExpectedVersion, versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { IdSchema } from "../schemas/id-schema.ts";
+import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
+import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
+import { RegenerateNotesSchema } from "../schemas/session-note-schema.ts";
+import { IdParamsSchema, ifMatchHeaders, json, sessionResponse } from "./session-route-schemas.ts";
+
+const RiskFlagParamsSchema = z.object({
+  id: IdSchema,
+  flagId: z
+    .string()
+    .regex(/^risk-[0-9a-z-]{1,40}$/)
+    .openapi({ description: "The flag's `id` in the session's `risk.flags`.", example: "risk-3f9c2a1b7e0d" }),
+});
+
+/** The therapist's review of a ready session: their own notes, notes written again, risk flags acknowledged, and the sign-off (`finalize`). */
+export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
+  const { deps } = options;
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/notes",
+      operationId: "editNotes",
+      tags: ["sessions"],
+      summary: "Write the therapist's own notes and the patient's summary",
+      description:
+        "Only while the session is ready and has notes; finalize locks them. Kept apart from the written notes (`notes.review`): a regeneration keeps them. Fields absent stay as they are; null clears one.",
+      security: [{ bearer: [] }],
+      request: { params: IdParamsSchema, headers: ifMatchHeaders(true), body: json(NotesEditSchema) },
+      responses: {
+        200: sessionResponse("The session with the edited notes."),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 428, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const session = await editNotes(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        expectedVersion: versionFromIfMatch(c.req.header("if-match")),
+        ...(body.therapistNotes === undefined ? {} : { therapistNotes: body.therapistNotes }),
+        ...(body.patientSummary === undefined ? {} : { patientSummary: body.patientSummary }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/notes:regenerate",
+      operationId: "regenerateNotes",
+      tags: ["sessions"],
+      summary: "Write the clinical notes again from the transcript as it is now",
+      description:
+        "Only while the session is ready (after edits or relabels have made the notes stale). The therapist's own words on the notes are kept. An optional JSON body `{noteFormat}` changes the session's note format and writes the notes for it (400 `validation.invalid_input` for an unknown one, nothing written). If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(false),
+        body: { required: false, content: { "application/json": { schema: RegenerateNotesSchema } } },
+      },
+      responses: {
+        200: sessionResponse("The session with fresh notes."),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 502, 503),
+      },
+    }),
+    async (c) => {
+      const { noteFormat } = c.req.valid("json");
+      const session = await regenerateNotes(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...optionalExpectedVersion(c.req.header("if-match")),
+        ...(noteFormat === undefined ? {} : { noteFormat }),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/risk-flags/{flagId}/acknowledgement",
+      operationId: "acknowledgeRiskFlag",
+      tags: ["sessions"],
+      summary: "Acknowledge one risk flag: the therapist has seen it",
+      description:
+        "Records `acknowledgement: {by, at}` on the flag. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: { params: RiskFlagParamsSchema, headers: ifMatchHeaders(false) },
+      responses: {
+        200: sessionResponse("The session with the flag acknowledged."),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 503),
+      },
+    }),
+    async (c) => {
+      const params = c.req.valid("param");
+      const session = await acknowledgeRiskFlag(deps, currentActor(c), {
+        sessionId: params.id,
+        flagId: params.flagId,
+        ...optionalExpectedVersion(c.req.header("if-match")),
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/finalize",
+      operationId: "finalizeSession",
+      tags: ["sessions"],
+      summary: "Sign off: the session becomes read-only and visible to the patient, with the summary only if released",
+      description:
+        "The therapist's sign-off: records `review.finalizedBy` and `review.finalizedAt` (the note's attestation). Refused with 409 `session.risk_unacknowledged` (`flagIds`) while a current risk flag is not acknowledged. The body is optional: without it, or without `releaseSummaryToPatient: true`, the patient sees the finalized session with no summary. If-Match optional, checked when sent.",
+      security: [{ bearer: [] }],
+      request: {
+        params: IdParamsSchema,
+        headers: ifMatchHeaders(false),
+        body: { required: false, content: { "application/json": { schema: FinalizeSchema } } },
+      },
+      responses: {
+        200: sessionResponse("The finalized session."),
+        ...problemResponses(...jsonBodyStatuses, 401, 403, 404, 409, 412, 502, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const session = await finalizeSession(deps, currentActor(c), {
+        sessionId: c.req.valid("param").id,
+        ...optionalExpectedVersion(c.req.header("if-match")),
+        releaseSummaryToPatient: body.releaseSummaryToPatient === true,
+      });
+      c.header("ETag", entityTag(session.version));
+      return c.json(session, 200);
+    },
+  );
+
+  return router;
+}
