@@ -1,45 +1,5 @@
-import type { AgendaMatcher } from "./agenda-matcher.ts";
-import type { BlobStore } from "./blob-store.ts";
-import type { Diarizer } from "./diarizer.ts";
-import type { JobQueue } from "./job-queue.ts";
-import type { LanguageAnalyzer } from "./language-analyzer.ts";
-import type { LiveSpeechToText } from "./live-speech-to-text.ts";
+import type { AdapterPort } from "./adapter-ports.ts";
 import type { Logger } from "./logger.ts";
-import type { NoteWriter } from "./note-writer.ts";
-import type { PushNotifier } from "./push-notifier.ts";
-import type { Repositories } from "./repositories.ts";
-import type { RiskScreen } from "./risk-screen.ts";
-import type { SessionEvents } from "./session-events.ts";
-import type { SpeechToText } from "./speech-to-text.ts";
-
-/**
- * What an adapter of each port provides, by the port's name in configuration
- * (`CONFIDE_REPOSITORY`, `CONFIDE_STORAGE`, …).
- */
-export interface AdapterPortTypes {
-  /** The persistence ports together, over one store, with what the host needs to run it. */
-  repository: Repositories;
-  storage: BlobStore;
-  speech: SpeechToText;
-  language: LanguageAnalyzer;
-  queue: JobQueue;
-  push: PushNotifier;
-  /** Where session changes go, for the event streams of every API process. */
-  events: SessionEvents;
-  /** Clinical notes from the transcript (`CONFIDE_NOTES`). */
-  notes: NoteWriter;
-  /** The risk screen run on every transcript (`CONFIDE_RISK_SCREEN`). */
-  risk: RiskScreen;
-  /** Live sessions' speech recognition (`CONFIDE_LIVE`). */
-  live: LiveSpeechToText;
-  /** Today's topics of live sessions: which agenda item a segment covers (`CONFIDE_AGENDA`). */
-  agenda: AgendaMatcher;
-  /** Speakers told apart on mono recordings when the speech engine returns one for everyone (`CONFIDE_DIARIZER`). */
-  diarizer: Diarizer;
-}
-
-/** The ports a host picks one adapter for. */
-export type AdapterPort = keyof AdapterPortTypes;
 
 /** What the host hands every adapter it creates. */
 export interface AdapterContext {

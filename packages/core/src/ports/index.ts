@@ -22,6 +22,7 @@ export type * from "./repositories.ts";
 export type * from "./database-snapshots.ts";
 export type * from "./page.ts";
 export type * from "./adapter-descriptor.ts";
+export * from "./adapter-ports.ts";
 export type * from "./sha256-hashing.ts";
 export type { Clock } from "./clock.ts";
 export { systemClock } from "./clock.ts";

@@ -1,23 +1,7 @@
-import { ConfideError, tokens, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core";
+import { adapterPortToken, ConfideError, tokens, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import { adapterPorts, findAdapter } from "./adapter-registry.ts";
-
-/** The injection token of each port's adapter. */
-const portTokens = {
-  repository: tokens.repositories,
-  storage: tokens.blobs,
-  speech: tokens.speech,
-  language: tokens.language,
-  queue: tokens.queue,
-  push: tokens.push,
-  events: tokens.events,
-  notes: tokens.notes,
-  risk: tokens.risk,
-  live: tokens.live,
-  agenda: tokens.agenda,
-  diarizer: tokens.diarizer,
-} as const satisfies Record<AdapterPort, symbol>;
 
 /** What the host does with a port's adapter once created, before anything uses it. */
 const prepare: { [P in AdapterPort]?: (adapter: AdapterPortTypes[P]) => Promise<unknown> } = {
@@ -50,7 +34,7 @@ export function adapterModules(config: ConfideConfig): ContainerModule[] {
   return adapterPorts.map(
     (port) =>
       new ContainerModule(({ bind }) => {
-        bind(portTokens[port])
+        bind(adapterPortToken(port))
           .toDynamicValue((context) => createChosenAdapter(config, port, context.get<Logger>(tokens.logger)))
           .inSingletonScope();
       }),

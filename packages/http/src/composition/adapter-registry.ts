@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core";
+import { adapterPorts, type AdapterDescriptor, type AdapterPort, type AdapterPortTypes } from "@confide/core";
 import { bedrockDescriptor } from "@confide/adapters-aws/bedrock";
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
@@ -44,27 +44,55 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
 }
 
 /**
- * Every adapter this build can run, per port. Importing a descriptor loads its settings schema
- * only; its module and SDK load when it is chosen. Adding an adapter is one entry here (README,
- * "Adding an adapter").
+ * Every adapter this build can run, each naming its port; within a port, the order is the one
+ * the configuration table and error messages list. Importing a descriptor loads its settings
+ * schema only; its module and SDK load when it is chosen. Adding an adapter is one line here
+ * (README, "Adding an adapter").
  */
-export const adapterRegistry: { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> } = {
-  repository: [pgliteDescriptor, postgresDescriptor, cosmosDescriptor],
-  storage: [filesystemDescriptor, s3Descriptor, azureBlobDescriptor],
-  speech: [pocketSphinxDescriptor, whisperDescriptor, transcribeDescriptor, azureSpeechDescriptor],
-  language: [vaderDescriptor, azureTextAnalyticsDescriptor, comprehendDescriptor],
-  queue: [inProcessQueueDescriptor, bullMqDescriptor],
-  push: [logPushDescriptor, fcmDescriptor],
-  events: [inProcessEventsDescriptor, redisEventsDescriptor],
-  notes: [embeddedNotesDescriptor, openAiNotesDescriptor, azureOpenAiDescriptor, bedrockDescriptor],
-  risk: [embeddedRiskScreenDescriptor],
-  live: [noLiveDescriptor, instantLiveDescriptor, pocketSphinxLiveDescriptor, whisperLiveDescriptor, voskLiveDescriptor, azureLiveSpeechDescriptor, transcribeStreamingDescriptor],
-  agenda: [embeddedAgendaDescriptor],
-  diarizer: [embeddedDiarizerDescriptor, noDiarizerDescriptor],
-};
+const registered: ReadonlyArray<{ [P in AdapterPort]: RegisteredAdapter<P> }[AdapterPort]> = [
+  pgliteDescriptor,
+  postgresDescriptor,
+  cosmosDescriptor,
+  filesystemDescriptor,
+  s3Descriptor,
+  azureBlobDescriptor,
+  pocketSphinxDescriptor,
+  whisperDescriptor,
+  transcribeDescriptor,
+  azureSpeechDescriptor,
+  vaderDescriptor,
+  azureTextAnalyticsDescriptor,
+  comprehendDescriptor,
+  inProcessQueueDescriptor,
+  bullMqDescriptor,
+  logPushDescriptor,
+  fcmDescriptor,
+  inProcessEventsDescriptor,
+  redisEventsDescriptor,
+  embeddedNotesDescriptor,
+  openAiNotesDescriptor,
+  azureOpenAiDescriptor,
+  bedrockDescriptor,
+  embeddedRiskScreenDescriptor,
+  noLiveDescriptor,
+  instantLiveDescriptor,
+  pocketSphinxLiveDescriptor,
+  whisperLiveDescriptor,
+  voskLiveDescriptor,
+  azureLiveSpeechDescriptor,
+  transcribeStreamingDescriptor,
+  embeddedAgendaDescriptor,
+  embeddedDiarizerDescriptor,
+  noDiarizerDescriptor,
+];
 
-/** Every port, in the order the host creates them and reports their configuration problems. */
-export const adapterPorts = Object.keys(adapterRegistry) as AdapterPort[];
+/** The registered adapters per port (core's port list), in registration order. */
+export const adapterRegistry = Object.fromEntries(
+  adapterPorts.map((port) => [port, registered.filter((adapter) => adapter.port === port)]),
+) as unknown as { readonly [P in AdapterPort]: ReadonlyArray<RegisteredAdapter<P>> };
+
+/** Every port, in the order the host creates them and reports their configuration problems (core's list). */
+export { adapterPorts };
 
 /** The names of the adapters registered for `port`, in registry order. */
 export function adapterNames(port: AdapterPort): string[] {

@@ -1,4 +1,4 @@
-import { defaultCoreSettings, type AdapterPort } from "@confide/core";
+import { adapterPortList, adapterPorts, defaultCoreSettings, type AdapterPort, type AdapterPortVariable } from "@confide/core";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { z } from "zod";
 import { adapterNames } from "../composition/adapter-registry.ts";
@@ -6,25 +6,17 @@ import { profiles } from "./profiles.ts";
 
 const positiveInt = z.coerce.number().int().positive();
 
-/** The variable that chooses each port's adapter; a profile fills it when it is unset. */
-export const choiceVariables = {
-  repository: "CONFIDE_REPOSITORY",
-  storage: "CONFIDE_STORAGE",
-  speech: "CONFIDE_SPEECH",
-  language: "CONFIDE_LANGUAGE",
-  queue: "CONFIDE_QUEUE",
-  push: "CONFIDE_PUSH",
-  events: "CONFIDE_EVENTS",
-  notes: "CONFIDE_NOTES",
-  risk: "CONFIDE_RISK_SCREEN",
-  live: "CONFIDE_LIVE",
-  agenda: "CONFIDE_AGENDA",
-  diarizer: "CONFIDE_DIARIZER",
-} as const satisfies Record<AdapterPort, `CONFIDE_${string}`>;
+/** The variable that chooses each port's adapter (core's port list); a profile fills it when it is unset. */
+export const choiceVariable = <P extends AdapterPort>(port: P): AdapterPortVariable<P> => adapterPortList[port].variable;
 
 /** The variable choosing `port`'s adapter: one of the names the registry holds for it. */
-const choice = (port: AdapterPort, holds: string) =>
-  z.enum(adapterNames(port) as [string, ...string[]]).optional().describe(holds);
+const choice = (port: AdapterPort) =>
+  z.enum(adapterNames(port) as [string, ...string[]]).optional().describe(adapterPortList[port].holds);
+
+type ChoiceShape = { [P in AdapterPort as AdapterPortVariable<P>]: ReturnType<typeof choice> };
+
+/** One choice variable per port, in the port list's order. */
+const choices = Object.fromEntries(adapterPorts.map((port) => [choiceVariable(port), choice(port)])) as ChoiceShape;
 
 /**
  * The environment variables of the host itself. Each adapter's own variables are in its
@@ -39,18 +31,7 @@ export const environmentSchema = z.object({
     })
     .default("embedded")
     .describe(`${Object.keys(profiles).map((name) => `\`${name}\``).join(" or ")}; fills the per-port defaults below`),
-  [choiceVariables.repository]: choice("repository", "sessions, accounts, devices and audit"),
-  [choiceVariables.storage]: choice("storage", "recordings"),
-  [choiceVariables.speech]: choice("speech", "speech to text"),
-  [choiceVariables.language]: choice("language", "sentiment engine"),
-  [choiceVariables.queue]: choice("queue", "job queue"),
-  [choiceVariables.push]: choice("push", "push notifications"),
-  [choiceVariables.events]: choice("events", "session changes the event streams follow: `redis` whenever API and workers run as separate processes (with `in-process` they see the workers' changes only at the 30 s safety poll)"),
-  [choiceVariables.notes]: choice("notes", "clinical notes writer"),
-  [choiceVariables.risk]: choice("risk", "the risk screen run on every transcript, whatever the notes writer"),
-  [choiceVariables.live]: choice("live", "live sessions' speech engine (`/v1/live`); `none` refuses live sessions"),
-  [choiceVariables.agenda]: choice("agenda", "live sessions' today's topics matcher"),
-  [choiceVariables.diarizer]: choice("diarizer", "speakers told apart on mono recordings when the speech engine returns one for everyone"),
+  ...choices,
   CONFIDE_HOST: z.string().min(1).default("127.0.0.1").describe("listen address (`0.0.0.0` in containers)"),
   CONFIDE_PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe("listen port"),
   CONFIDE_DATA_DIR: z.string().min(1).default("./data").describe("PGlite database, blobs, generated JWT secret"),

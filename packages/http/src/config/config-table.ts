@@ -1,7 +1,7 @@
 import type { AdapterPort } from "@confide/core";
 import { z } from "zod";
 import { adapterPorts, adapterRegistry, type RegisteredAdapter } from "../composition/adapter-registry.ts";
-import { choiceVariables, environmentSchema } from "./config-schema.ts";
+import { choiceVariable, environmentSchema } from "./config-schema.ts";
 import { profileDefaultNames, profiles, type ProfileDefault } from "./profiles.ts";
 
 /** The comments around the generated table in README.md. */
@@ -88,7 +88,7 @@ function choiceMeaning(port: AdapterPort, holds: string | undefined): string {
  */
 export function configurationTable(): string {
   const rows = new Map<string, { facts: VariableFacts; profiles: string[] }>();
-  const portOfChoice = new Map<string, AdapterPort>(adapterPorts.map((port) => [choiceVariables[port], port]));
+  const portOfChoice = new Map<string, AdapterPort>(adapterPorts.map((port) => [choiceVariable(port), port]));
   for (const [variable, schema] of Object.entries(environmentSchema.shape)) {
     const facts = factsOf(schema);
     rows.set(variable, { facts, profiles: [facts.shownProfiles === undefined ? "all" : `all; ${facts.shownProfiles}`] });

@@ -1,7 +1,7 @@
 import { ConfideError, retentionPolicyProblems, type AdapterPort, type RetentionPolicy } from "@confide/core";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { configIssueMessages } from "./config-messages.ts";
-import { choiceVariables, environmentSchema, type Environment } from "./config-schema.ts";
+import { choiceVariable, environmentSchema, type Environment } from "./config-schema.ts";
 import { profileDefault, profiles, type ProfileName } from "./profiles.ts";
 
 export interface ConfideConfig {
@@ -84,7 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   const adapters = {} as Record<AdapterPort, string>;
   const adapterSettings = {} as Record<AdapterPort, unknown>;
   for (const port of adapterPorts) {
-    const chosen = present[choiceVariables[port]];
+    const chosen = present[choiceVariable(port)];
     const name = chosen ?? profileDefault(profiles[knownProfile ? profile : "embedded"][port], present);
     adapters[port] = name;
     const adapter = findAdapter(port, name);

@@ -5,7 +5,7 @@
  * worker, and the session repository's writes marking the pipeline's steps. Core sees the same
  * ports, unchanged; with telemetry off nothing is wrapped.
  */
-import type { JobHandler, JobQueue, LiveRecognition, LiveSpeechEvent, LiveSpeechToText, Repositories } from "@confide/core";
+import type { AdapterPortTypes, JobHandler, JobQueue, LiveRecognition, LiveSpeechEvent, LiveSpeechToText, Repositories } from "@confide/core";
 import type { Telemetry } from "./telemetry.ts";
 
 /** The methods of each port that call its provider (not `check`/`close`, nor synchronous ones). */
@@ -148,4 +148,22 @@ function tracedRecognition(traced: ReturnType<Telemetry["liveRecognition"]>, rec
     },
     events: tracedEvents,
   };
+}
+
+/**
+ * Every adapter as core sees it with telemetry on: the provider ports' calls in spans, the
+ * queue carrying the trace context, the repositories marking the pipeline's steps, live
+ * recognition timed; the others (events, agenda) as they are.
+ */
+export function instrumentAdapters(telemetry: Telemetry, adapters: AdapterPortTypes): AdapterPortTypes {
+  const seen: AdapterPortTypes = {
+    ...adapters,
+    queue: instrumentQueue(telemetry, adapters.queue),
+    repository: instrumentRepositories(telemetry, adapters.repository),
+    live: instrumentLiveSpeech(telemetry, adapters.live),
+  };
+  for (const port of Object.keys(providerOperations) as InstrumentedPort[]) {
+    (seen as Record<InstrumentedPort, object>)[port] = instrumentProvider(telemetry, port, adapters[port]);
+  }
+  return seen;
 }
