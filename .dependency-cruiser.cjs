@@ -76,6 +76,22 @@ module.exports = {
       to: { path: "^packages/core/src/use-cases/" },
     },
     {
+      name: "adapters-import-core-ports-only",
+      comment:
+        "an adapter package's production code takes what it needs from core through @confide/core/ports (packages/core/src/ports-entry.ts: ports, ConfideError, the port-side helpers and the domain values the ports carry), never through @confide/core's root (use cases and composition, for hosts); its tests may use either",
+      severity: "error",
+      from: { path: "^packages/(adapters-[^/]+|llm-notes)/src/", pathNot: "\\.test\\.tsx?$|\\.test-support\\." },
+      to: { path: "^packages/core/src/index\\.ts$" },
+    },
+    {
+      name: "ports-entry-reaches-no-use-case",
+      comment:
+        "@confide/core/ports is what an adapter author needs: nothing it reaches is a use case, the composition (deps, tokens) or a test double, so an adapter cannot come to depend on them through it",
+      severity: "error",
+      from: { path: "^packages/core/src/ports-entry\\.ts$" },
+      to: { path: "^packages/core/src/(use-cases|testing)/|^packages/core/src/(deps|tokens|index)\\.ts$", reachable: true },
+    },
+    {
       name: "compose-without-the-host",
       comment: "@confide/http/compose is the composition for hosts other than ours: nothing it reaches loads Hono or the host's routes (the error codes and their status table excepted)",
       severity: "error",

@@ -32,7 +32,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core/ports";
 import { createPocketSphinxLiveSpeechToText } from "../packages/adapters-local/src/pocketsphinx-live/pocketsphinx-live-speech-to-text.ts";
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
 import { startVoskServer } from "@confide/contracts/fakes";

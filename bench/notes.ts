@@ -25,7 +25,8 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { sessionMoods, verifyNotes, type NoteWriterInput } from "@confide/core";
+import { sessionMoods, verifyNotes } from "@confide/core";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { createVaderLanguageAnalyzer, createWinkClaimReader, writeEmbeddedNotes } from "@confide/adapters-local";
 import type { NotesSession } from "./data/notes/build-dataset.ts";
 import { machineLoadLine } from "./support/machine-load.ts";

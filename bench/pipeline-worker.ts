@@ -17,11 +17,8 @@
  * and stops (closing the queue gracefully) when its stdin ends, so it never outlives the
  * benchmark.
  */
-import {
-  createConfideDeps,
-  createJobHandlers,
-  type Logger,
-} from "@confide/core";
+import { createConfideDeps, createJobHandlers } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import { createScriptedSpeechToText } from "@confide/core/testing";
 import {
   createBullMqJobQueue,

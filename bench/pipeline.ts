@@ -33,16 +33,8 @@
  * ratio = pipeline sessions/s ÷ baseline jobs/s (target ≥ 0.5). Both phases start with a
  * small unmeasured warm-up. Times are taken in this process only (one clock).
  */
-import {
-  createConfideDeps,
-  createUser,
-  linkPatient,
-  registerDevice,
-  silentLogger,
-  uploadSession,
-  type Actor,
-  type JobQueue,
-} from "@confide/core";
+import { createConfideDeps, createUser, linkPatient, registerDevice, uploadSession, type Actor } from "@confide/core";
+import { silentLogger, type JobQueue } from "@confide/core/ports";
 import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
 import {
   createBullMqJobQueue,

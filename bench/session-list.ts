@@ -21,9 +21,9 @@ import {
   toSessionSummary,
   type Session,
   type SessionDocument,
-  type SessionRepository,
   type SessionSummary,
 } from "@confide/core";
+import type { SessionRepository } from "@confide/core/ports";
 import { createPgliteRepositories, createPostgresRepositories } from "@confide/adapters-local";
 import pg from "pg";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";

@@ -11,7 +11,8 @@
  * the queue is started, `{"event":"notified","sessionId":"…","status":"…"}` for each session's
  * last step. Stops when its stdin ends.
  */
-import { createConfideDeps, createJobHandlers, type Logger } from "@confide/core";
+import { createConfideDeps, createJobHandlers } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import {
   createBullMqJobQueue,
   createLogPushNotifier,

@@ -23,15 +23,8 @@
  * made (status polls per second overall and in the busiest second, polls per session), the
  * worker's peak RSS (VmHWM, reset when the worker is ready) and the upload → ready latency.
  */
-import {
-  createConfideDeps,
-  createUser,
-  linkPatient,
-  registerDevice,
-  silentLogger,
-  uploadSession,
-  type Actor,
-} from "@confide/core";
+import { createConfideDeps, createUser, linkPatient, registerDevice, uploadSession, type Actor } from "@confide/core";
+import { silentLogger } from "@confide/core/ports";
 import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
 import {
   createBullMqJobQueue,

@@ -14,7 +14,7 @@
 // - functions 150 lines or longer: function declarations and expressions, arrow functions,
 //   methods, constructors and classes of production files (not tests, not generated), counted
 //   from the line of their first token to the line of their last.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 
@@ -40,9 +40,9 @@ const productionFiles = packages
   .flatMap((name) => walk(join(packagesDir, name, "src"), isProduction));
 const adapterFiles = productionFiles.filter((path) => /\/packages\/adapters-[^/]+\/src\//.test(path));
 
-// Exports of @confide/core's root entry.
-function coreExports(): { values: number; types: number } {
-  const entry = join(packagesDir, "core/src/index.ts");
+// Exports of one of @confide/core's entries (the root: src/index.ts; /ports: src/ports-entry.ts).
+function coreExports(file = "index.ts"): { values: number; types: number } {
+  const entry = join(packagesDir, "core/src", file);
   const program = ts.createProgram([entry], {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -128,6 +128,10 @@ const errorFiles = adapterFiles.filter((file) => file.endsWith("-errors.ts"));
 const long = longFunctions();
 
 console.log(`@confide/core root exports: ${exportsOfCore.values + exportsOfCore.types} (${exportsOfCore.values} values, ${exportsOfCore.types} types only)`);
+if (existsSync(join(packagesDir, "core/src/ports-entry.ts"))) {
+  const ports = coreExports("ports-entry.ts");
+  console.log(`@confide/core/ports exports: ${ports.values + ports.types} (${ports.values} values, ${ports.types} types only)`);
+}
 console.log(
   `settings shapes per provider: ${shapes.size} providers with settings.ts; shapes each: ${[...new Set(shapeCounts)].sort().map((n) => `${n}×${shapeCounts.filter((c) => c === n).length}`).join(", ")} (mean ${(shapeCounts.reduce((a, b) => a + b, 0) / shapes.size).toFixed(2)})`,
 );

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { silentLogger, type AudioSource, type BlobStore } from "@confide/core";
+import { silentLogger, type AudioSource, type BlobStore } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { describeBlobStoreContract, describeLanguageAnalyzerContract, describeLiveSpeechToTextContract, describeSpeechToTextContract } from "@confide/contracts";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";

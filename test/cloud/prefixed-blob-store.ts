@@ -1,4 +1,4 @@
-import type { BlobStore } from "@confide/core";
+import type { BlobStore } from "@confide/core/ports";
 
 /**
  * A BlobStore whose keys all live under `prefix` of `store`: the contract's fixed keys

@@ -81,6 +81,44 @@ describe("layering rules", () => {
     expect(result).toMatchObject({ code: 0 });
   });
 
+  it("refuses an adapter's production code importing core's root entry (adapters-import-core-ports-only), and lets its tests", async () => {
+    const core = {
+      "packages/core/src/index.ts": "export const uploadSession = 1;\n",
+      "packages/core/src/ports-entry.ts": "export const checkByteRange = 1;\n",
+    };
+    const refused = await cruise({
+      ...core,
+      "packages/adapters-aws/src/s3/s3-blob-store.ts": 'import { uploadSession } from "../../../core/src/index.ts";\nexport const x = uploadSession;\n',
+      "packages/llm-notes/src/prompt.ts": 'import { uploadSession } from "../../core/src/index.ts";\nexport const x = uploadSession;\n',
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("adapters-import-core-ports-only");
+    expect(refused.output).toContain("packages/adapters-aws/src/s3/s3-blob-store.ts");
+    expect(refused.output).toContain("packages/llm-notes/src/prompt.ts");
+    const allowed = await cruise({
+      ...core,
+      "packages/adapters-aws/src/s3/s3-blob-store.ts": 'import { checkByteRange } from "../../../core/src/ports-entry.ts";\nexport const x = checkByteRange;\n',
+      "packages/adapters-aws/src/s3/s3-blob-store.test.ts": 'import { uploadSession } from "../../../core/src/index.ts";\nexport const x = uploadSession;\n',
+      "packages/http/src/server.ts": 'import { uploadSession } from "../../core/src/index.ts";\nexport const x = uploadSession;\n',
+    });
+    expect(allowed).toMatchObject({ code: 0 });
+  });
+
+  it("refuses the ports entry reaching a use case or the composition, even through a port (ports-entry-reaches-no-use-case)", async () => {
+    const result = await cruise({
+      "packages/core/src/use-cases/upload.ts": "export const uploadSession = 1;\n",
+      "packages/core/src/ports/job-queue.ts": 'import { uploadSession } from "../use-cases/upload.ts";\nexport const x = uploadSession;\n',
+      "packages/core/src/ports-entry.ts": 'export * from "./ports/job-queue.ts";\n',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("ports-entry-reaches-no-use-case");
+    const clean = await cruise({
+      "packages/core/src/ports/job-queue.ts": "export const x = 1;\n",
+      "packages/core/src/ports-entry.ts": 'export * from "./ports/job-queue.ts";\n',
+    });
+    expect(clean).toMatchObject({ code: 0 });
+  });
+
   it("refuses a test double importing a use case, but for the test pipeline (testing-uses-use-cases-only-to-drive-a-pipeline)", async () => {
     const useCase = { "packages/core/src/use-cases/sessions/upload-session.ts": "export const uploadSession = 1;\n" };
     const importUseCase = 'import { uploadSession } from "../use-cases/sessions/upload-session.ts";\nexport const x = uploadSession;\n';

@@ -1,7 +1,7 @@
 /**
  * Behaviour every AuditLog adapter must show (packages/core/src/ports/audit-log.ts).
  */
-import type { AuditEvent, AuditLog } from "@confide/core";
+import type { AuditEvent, AuditLog } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectSameDates } from "./expect-same-dates.ts";

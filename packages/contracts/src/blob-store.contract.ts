@@ -4,7 +4,7 @@
  * fresh, empty store; the suite closes each store after its test.
  */
 import { createHash } from "node:crypto";
-import { ConfideError, type BlobStore } from "@confide/core";
+import { ConfideError, type BlobStore } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";

@@ -1,4 +1,4 @@
-import type { Page } from "@confide/core";
+import type { Page } from "@confide/core/ports";
 import { expect } from "vitest";
 
 /**

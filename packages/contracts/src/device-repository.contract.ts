@@ -2,7 +2,7 @@
  * Behaviour every DeviceRepository adapter must show
  * (packages/core/src/ports/device-repository.ts).
  */
-import type { Device, DeviceRepository } from "@confide/core";
+import type { Device, DeviceRepository } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectSameDates } from "./expect-same-dates.ts";
 import { buildDevice, minutesAfterEpoch } from "./fixtures.ts";

@@ -4,7 +4,7 @@
  * silence and bytes that are not audio; the suite checks turns against the lines, the speaker
  * bounds, the errors, the abort and the live follower.
  */
-import { ConfideError, type AudioSource, type Diarizer } from "@confide/core";
+import { ConfideError, type AudioSource, type Diarizer } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 export interface DiarizerContractOptions {

@@ -1,4 +1,4 @@
-import { ConfideError, type ErrorCode } from "@confide/core";
+import { ConfideError, type ErrorCode } from "@confide/core/ports";
 import { expect } from "vitest";
 
 /**

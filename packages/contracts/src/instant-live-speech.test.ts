@@ -3,7 +3,7 @@
  * reference the live adapters are compared with), on synthetic "speech": tone bursts with
  * pauses, the cue its voice-activity detector cuts at. Plus what the fake itself promises.
  */
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createInstantLiveSpeechToText } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { describeLiveSpeechToTextContract } from "./live-speech-to-text.contract.ts";

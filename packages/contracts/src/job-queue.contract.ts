@@ -3,7 +3,7 @@
  * These tests run on real time: they wait for conditions with a bounded poll, never a fixed
  * sleep, except where a test must show that something does not happen.
  */
-import { ConfideError, type JobContext, type JobPayload, type JobQueue } from "@confide/core";
+import { ConfideError, type JobContext, type JobPayload, type JobQueue } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 export interface JobQueueContractOptions {

@@ -2,7 +2,7 @@
  * Behaviour every LanguageAnalyzer adapter must show
  * (packages/core/src/ports/language-analyzer.ts).
  */
-import type { LanguageAnalyzer, SentimentResult } from "@confide/core";
+import type { LanguageAnalyzer, SentimentResult } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 export interface LanguageAnalyzerContractOptions {

@@ -2,7 +2,7 @@
  * Behaviour every LegalHoldRepository adapter must show
  * (packages/core/src/ports/legal-hold-repository.ts).
  */
-import type { LegalHold, LegalHoldRepository } from "@confide/core";
+import type { LegalHold, LegalHoldRepository } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";
 import { expectSameDates } from "./expect-same-dates.ts";

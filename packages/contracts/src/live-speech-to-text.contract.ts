@@ -12,7 +12,7 @@ import {
   type LiveSpeechEvent,
   type LiveSpeechSettings,
   type LiveSpeechToText,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";
 

@@ -12,7 +12,7 @@ import {
   type ClinicalNotes,
   type NoteWriter,
   type NoteWriterInput,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 

@@ -1,7 +1,7 @@
 /**
  * Behaviour every PushNotifier adapter must show (packages/core/src/ports/push-notifier.ts).
  */
-import type { PushMessage, PushNotifier, PushOutcome } from "@confide/core";
+import type { PushMessage, PushNotifier, PushOutcome } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 export interface PushNotifierContractOptions {

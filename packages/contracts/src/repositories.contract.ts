@@ -3,7 +3,7 @@
  * prepared once, it can be prepared again, checked, and its repositories share one store.
  * Each repository's own behaviour is its own contract's.
  */
-import type { Repositories } from "@confide/core";
+import type { Repositories } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildAuditEvent, buildDevice, buildLegalHold, buildSession, buildUser } from "./fixtures.ts";
 import { buildConsentGrant } from "./consent-repository.contract.ts";

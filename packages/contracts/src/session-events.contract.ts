@@ -1,7 +1,7 @@
 /**
  * Behaviour every SessionEvents adapter must show (packages/core/src/ports/session-events.ts).
  */
-import type { SessionChange, SessionEvent, SessionEventFilter, SessionEvents } from "@confide/core";
+import type { SessionChange, SessionEvent, SessionEventFilter, SessionEvents } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { minutesAfterEpoch } from "./fixtures.ts";
 

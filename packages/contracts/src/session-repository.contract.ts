@@ -14,7 +14,7 @@ import {
   type SessionRepository,
   type SessionSummary,
   type Transcript,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";

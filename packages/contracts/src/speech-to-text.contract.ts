@@ -13,7 +13,7 @@ import {
   type SpeechToText,
   type TranscriptDraft,
   type TranscriptionSettings,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 /**

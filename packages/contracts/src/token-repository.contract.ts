@@ -1,7 +1,7 @@
 /**
  * Behaviour every TokenRepository adapter must show (packages/core/src/ports/token-repository.ts).
  */
-import type { TokenRepository } from "@confide/core";
+import type { TokenRepository } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectSameDates } from "./expect-same-dates.ts";
 import { buildRefreshToken, minutesAfterEpoch } from "./fixtures.ts";

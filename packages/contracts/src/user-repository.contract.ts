@@ -1,7 +1,7 @@
 /**
  * Behaviour every UserRepository adapter must show (packages/core/src/ports/user-repository.ts).
  */
-import type { User, UserRepository } from "@confide/core";
+import type { User, UserRepository } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
 import { expectConfideError } from "./expect-confide-error.ts";

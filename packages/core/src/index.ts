@@ -1,5 +1,9 @@
+/**
+ * `@confide/core`: the use cases and the domain, for hosts (the HTTP host, a CLI, an embedding
+ * application). The ports, and everything an adapter author needs, are `@confide/core/ports`;
+ * the in-memory adapters for tests are `@confide/core/testing`.
+ */
 export * from "./errors.ts";
-export * from "./provider-http-error.ts";
 export * from "./settings.ts";
 export * from "./deps.ts";
 export * from "./domain/user.ts";
@@ -40,14 +44,6 @@ export * from "./domain/fhir-document-reference.ts";
 export * from "./domain/legal-hold.ts";
 export * from "./domain/retention.ts";
 export * from "./domain/audio-kept.ts";
-export * from "./ports/index.ts";
-export * from "./live-speech/pcm-channels.ts";
-export * from "./live-speech/utterance-cutter.ts";
-export * from "./live-speech/event-queue.ts";
-export * from "./live-speech/utterance-recognition.ts";
-export * from "./live-speech/word-inside-final.ts";
-export * from "./live-speech/instant-live-speech-to-text.ts";
-export * from "./events/session-event-fan-out.ts";
 export * from "./events/publishing-session-repository.ts";
 export * from "./tokens.ts";
 export * from "./domain/password.ts";

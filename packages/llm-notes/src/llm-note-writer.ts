@@ -25,7 +25,7 @@ import {
   type SpeakerRole,
   invalidSetting,
   withDeadline,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { describeIssues, notesAnswer, notesFromAnswer, type NotesAnswer, type SegmentTexts } from "./notes-answer.ts";
 import { promptLine, repairMessage, shorterMessage, systemPromptOf, windowMessage } from "./note-prompt.ts";
 import { notePromptFor, notePrompts } from "./note-prompts.ts";

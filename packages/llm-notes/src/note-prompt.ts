@@ -5,7 +5,7 @@
  * template changes the notes: bump the versions of the templates it reaches, which are recorded
  * with every note written (`provenance.promptVersion`).
  */
-import type { NoteFormat, NoteWriterInput, SpeakerRole } from "@confide/core";
+import type { NoteFormat, NoteWriterInput, SpeakerRole } from "@confide/core/ports";
 
 /** One format's prompt template (a file of its own under `prompts/`). */
 export interface NotePromptTemplate {

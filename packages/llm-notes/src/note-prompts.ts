@@ -1,4 +1,4 @@
-import type { NoteFormat } from "@confide/core";
+import type { NoteFormat } from "@confide/core/ports";
 import type { NotePromptTemplate } from "./note-prompt.ts";
 import { birpPrompt } from "./prompts/birp.ts";
 import { confidePrompt } from "./prompts/confide.ts";

@@ -24,7 +24,7 @@ import {
   type RiskFlagDraft,
   type RiskSeverity,
   type RiskType,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { z } from "zod";
 
 const nullableString = { type: ["string", "null"] } as const;

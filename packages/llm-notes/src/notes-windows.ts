@@ -16,7 +16,7 @@ import {
   type RiskFlagDraft,
   type SessionMood,
   type TrajectoryDraft,
-} from "@confide/core";
+} from "@confide/core/ports";
 
 /**
  * A conservative token count: about 3 characters a token (English BPE vocabularies average about

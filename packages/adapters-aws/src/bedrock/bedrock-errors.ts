@@ -3,7 +3,7 @@
  * message is never copied into ours (a validation message may describe the input); the error's
  * name and HTTP status are kept.
  */
-import { ConfideError, httpFailureClass, parseRetryAfterMs, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, parseRetryAfterMs, unreachableCode } from "@confide/core/ports";
 
 const provider = "bedrock";
 const service = "Amazon Bedrock";

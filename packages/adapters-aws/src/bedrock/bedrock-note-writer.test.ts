@@ -1,4 +1,4 @@
-import { verifyNotes } from "@confide/core";
+import { verifyNotes } from "@confide/core/ports";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeBedrockRuntimeServer, type FakeBedrockRuntimeServer } from "@confide/contracts/fakes";
 import { createPlainWordsClaimReader } from "@confide/core/testing";

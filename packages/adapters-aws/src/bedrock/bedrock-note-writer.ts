@@ -12,7 +12,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
  * writers. Nothing here logs, and the client is given no logger.
  */
-import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core/ports";
 import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";

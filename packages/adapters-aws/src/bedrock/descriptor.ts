@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, NoteWriter } from "@confide/core";
+import type { AdapterDescriptor, NoteWriter } from "@confide/core/ports";
 import { bedrockSettings, type BedrockVariables } from "./settings.ts";
 
 /** Clinical notes by a model on Amazon Bedrock (`CONFIDE_NOTES=bedrock`). */

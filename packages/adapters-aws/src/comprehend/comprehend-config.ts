@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core/ports";
 import type { ComprehendClient } from "@aws-sdk/client-comprehend";
 
 /** How long one request (one batch of ≤ 25 documents) may take, the SDK's attempts included. */

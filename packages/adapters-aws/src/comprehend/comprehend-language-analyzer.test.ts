@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { ConfideError, type LanguageAnalyzer } from "@confide/core";
+import { ConfideError, type LanguageAnalyzer } from "@confide/core/ports";
 import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, expectConfideError } from "@confide/contracts";
 import { startFakeComprehendServer, type FakeComprehendServer } from "@confide/contracts/fakes";
 import fc from "fast-check";

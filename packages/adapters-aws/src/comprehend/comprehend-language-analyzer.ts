@@ -1,4 +1,12 @@
-import { ConfideError, scoreInBatches, withDeadline, type LanguageAnalyzer, type SentimentDocument, type SentimentDocumentLimits, type SentimentResult } from "@confide/core";
+import {
+  ConfideError,
+  scoreInBatches,
+  withDeadline,
+  type LanguageAnalyzer,
+  type SentimentDocument,
+  type SentimentDocumentLimits,
+  type SentimentResult,
+} from "@confide/core/ports";
 import { resolveComprehendSettings, type ComprehendSettings } from "./comprehend-config.ts";
 import { comprehendBadResponse, comprehendDocumentError, toComprehendError } from "./comprehend-errors.ts";
 import { comprehendLanguage, comprehendLanguageCodes, sentimentFromComprehend } from "./comprehend-sentiment.ts";

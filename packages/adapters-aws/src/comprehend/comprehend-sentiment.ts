@@ -6,7 +6,7 @@
  * and four scores (`SentimentScore.Positive`, `Negative`, `Neutral`, `Mixed`) that sum to about
  * 1. They are taken one to one — renormalised to sum to exactly 1 — and the label lower-cased.
  */
-import type { SentimentLabel, SentimentResult } from "@confide/core";
+import type { SentimentLabel, SentimentResult } from "@confide/core/ports";
 
 /** What the mapping reads of one `BatchDetectSentimentItemResult`. */
 export interface ComprehendItemSentiment {

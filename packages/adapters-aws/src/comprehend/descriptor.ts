@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core";
+import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core/ports";
 import { comprehendSettings, type ComprehendVariables } from "./settings.ts";
 
 /** Sentiment by Amazon Comprehend (`CONFIDE_LANGUAGE=comprehend`). */

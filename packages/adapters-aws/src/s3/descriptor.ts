@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, BlobStore } from "@confide/core";
+import type { AdapterDescriptor, BlobStore } from "@confide/core/ports";
 import { s3Settings, type S3Variables } from "./settings.ts";
 
 const mebibyte = 1024 * 1024;

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { maximumPartCount, uploadInParts, type PartTarget } from "./part-upload.ts";

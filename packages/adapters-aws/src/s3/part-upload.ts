@@ -7,7 +7,7 @@
  * parts in flight and the one being filled), plus the one chunk being copied; nothing else
  * outlives a chunk.
  */
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /** S3's most parts in one multipart upload. */
 export const maximumPartCount = 10_000;

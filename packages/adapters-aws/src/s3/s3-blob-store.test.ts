@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { ConfideError, type BlobStore } from "@confide/core";
+import { ConfideError, type BlobStore } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { describeBlobStoreContract } from "@confide/contracts";
 import { startS3Server, type S3Server } from "@confide/contracts/support";

@@ -1,4 +1,4 @@
-import { assertBlobKey, ConfideError, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core";
+import { assertBlobKey, ConfideError, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core/ports";
 import { resolveS3Settings, type ResolvedS3Settings, type S3BlobStoreSettings } from "./s3-config.ts";
 import { isMissingObject, nameOf, statusOf, toS3Error } from "./s3-errors.ts";
 import { uploadInParts, type PartTarget } from "./part-upload.ts";

@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core/ports";
 
 export type S3ServerSideEncryption = "AES256" | "aws:kms" | "none";
 

@@ -1,4 +1,4 @@
-import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core";
+import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core/ports";
 
 /** What an SDK error carries: `name` is S3's error code, `$metadata` the HTTP status. */
 interface SdkError {

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { transcribeStreamingSettings, type TranscribeStreamingVariables } from "./settings.ts";
 
 /** Live speech by Amazon Transcribe Streaming (`CONFIDE_LIVE=transcribe`). */

@@ -1,4 +1,4 @@
-import type { LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core/ports";
 import { describeLiveSpeechToTextContract } from "@confide/contracts";
 import { startTranscribeStreamingServer, type TranscribeStreamingServer } from "@confide/contracts/fakes";
 import { expectConfideError } from "@confide/contracts";

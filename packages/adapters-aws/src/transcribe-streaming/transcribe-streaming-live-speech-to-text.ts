@@ -15,7 +15,7 @@ import {
   type LiveSpeechToText,
   type Word,
   wordInsideFinal,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcribe-streaming";
 import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
 import { createAudioKeepAlive, createAudioReader, type AudioKeepAlive } from "./audio-keep-alive.ts";

@@ -1,4 +1,4 @@
-import { defaultTranscriptionSettings, silentLogger } from "@confide/core";
+import { defaultTranscriptionSettings, silentLogger } from "@confide/core/ports";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { startFakeTranscribeServer, type FakeTranscribeServer } from "@confide/contracts/fakes";
 import { startS3Server, type S3Server } from "@confide/contracts/support";

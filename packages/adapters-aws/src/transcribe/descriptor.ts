@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SpeechToText } from "@confide/core";
+import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
 import { transcribeSettings, type TranscribeVariables } from "./settings.ts";
 
 /** Speech to text by Amazon Transcribe batch jobs (`CONFIDE_SPEECH=transcribe`). */

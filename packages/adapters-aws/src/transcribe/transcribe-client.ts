@@ -1,5 +1,5 @@
 import type { GetTranscriptionJobCommandOutput, GetVocabularyFilterCommandOutput, StartTranscriptionJobCommandInput } from "@aws-sdk/client-transcribe";
-import { ConfideError, type BlobStore } from "@confide/core";
+import { ConfideError, type BlobStore } from "@confide/core/ports";
 import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
 import { badResponse, isDeleteRefused, isJobNotFound, toTranscribeError } from "./transcribe-errors.ts";
 

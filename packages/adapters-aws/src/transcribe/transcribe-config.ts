@@ -1,4 +1,4 @@
-import { ConfideError, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core";
+import { ConfideError, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core/ports";
 
 type StaticCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { TranscribeClient } from "./transcribe-client.ts";
 import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
 

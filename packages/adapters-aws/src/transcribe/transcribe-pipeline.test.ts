@@ -5,17 +5,8 @@
  * past `transcriptionTimeoutMs` ends the session with core's `speech.timeout`.
  */
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import {
-  createConfideDeps,
-  createJobHandlers,
-  deleteSession,
-  uploadSession,
-  type Actor,
-  type BlobStore,
-  type ConfideDeps,
-  type Session,
-  type SpeechToText,
-} from "@confide/core";
+import { createConfideDeps, createJobHandlers, deleteSession, uploadSession, type ConfideDeps } from "@confide/core";
+import type { Actor, BlobStore, Session, SpeechToText } from "@confide/core/ports";
 import {
   byteStream,
   createInMemoryJobQueue,

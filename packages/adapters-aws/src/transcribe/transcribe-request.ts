@@ -1,5 +1,5 @@
 import type { LanguageCode } from "@aws-sdk/client-transcribe";
-import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core/ports";
 
 /** Transcribe's bounds on `MaxSpeakerLabels`. */
 const fewestSpeakerLabels = 2;

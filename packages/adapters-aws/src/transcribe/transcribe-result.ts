@@ -1,4 +1,4 @@
-import { ConfideError, type SpeechResult, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
 import { abortReason, type TranscribeClient, type TranscriptionJob } from "./transcribe-client.ts";
 import { badResponse } from "./transcribe-errors.ts";
 import { planTranscriptionJob } from "./transcribe-request.ts";

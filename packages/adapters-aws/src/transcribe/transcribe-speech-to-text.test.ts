@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ConfideError, defaultTranscriptionSettings, type AudioSource, type BlobStore, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
+import {
+  ConfideError,
+  defaultTranscriptionSettings,
+  type AudioSource,
+  type BlobStore,
+  type SpeechResult,
+  type SpeechToText,
+  type TranscriptionSettings,
+} from "@confide/core/ports";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import {

@@ -1,4 +1,4 @@
-import { ConfideError, type SpeechResult, type SpeechToText } from "@confide/core";
+import { ConfideError, type SpeechResult, type SpeechToText } from "@confide/core/ports";
 import { abortReason, createTranscribeClient, isRunning } from "./transcribe-client.ts";
 import { resolveTranscribeSettings, type TranscribeSpeechSettings } from "./transcribe-config.ts";
 import { badResponse, jobFailed, unknownJob } from "./transcribe-errors.ts";

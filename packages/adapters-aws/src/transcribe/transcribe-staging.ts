@@ -1,4 +1,4 @@
-import { loggableCode, type AudioSource } from "@confide/core";
+import { loggableCode, type AudioSource } from "@confide/core/ports";
 import { s3ObjectOfUrl } from "./s3-media-location.ts";
 import type { TranscribeClient, TranscriptionJob } from "./transcribe-client.ts";
 import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { StartTranscriptionJobCommandInput } from "@aws-sdk/client-transcribe";
-import type { AudioSource, SpeechResult, TranscriptionSettings } from "@confide/core";
+import type { AudioSource, SpeechResult, TranscriptionSettings } from "@confide/core/ports";
 import { abortReason, type TranscribeClient } from "./transcribe-client.ts";
 import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
 import type { VocabularyFilters } from "./transcribe-filters.ts";

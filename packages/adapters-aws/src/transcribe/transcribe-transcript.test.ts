@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { readTranscribeTranscript, type TranscriptReading } from "./transcribe-transcript.ts";
 

@@ -8,7 +8,7 @@
  * adds `audio_segments` (`start_time`, `end_time`, `speaker_label`/`channel_label`, `items`
  * as ids into `items`), whose segments are taken as they are.
  */
-import { ConfideError, type TranscriptDraft } from "@confide/core";
+import { ConfideError, type TranscriptDraft } from "@confide/core/ports";
 import { z } from "zod";
 import { badResponse } from "./transcribe-errors.ts";
 

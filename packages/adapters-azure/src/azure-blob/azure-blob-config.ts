@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core/ports";
 import type { TokenCredential } from "@azure/identity";
 import type { BlobServiceClient, StoragePipelineOptions } from "@azure/storage-blob";
 

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { RestError } from "@azure/storage-blob";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { expectConfideError } from "@confide/contracts";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";

@@ -1,4 +1,4 @@
-import { ConfideError, httpFailureClass, isRetryableHttpFailure, parseRetryAfterMs } from "@confide/core";
+import { ConfideError, httpFailureClass, isRetryableHttpFailure, parseRetryAfterMs } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface AzureLikeError {

@@ -1,4 +1,4 @@
-import { ConfideError, invalidInput } from "@confide/core";
+import { ConfideError, invalidInput } from "@confide/core/ports";
 import type { BlobServiceClient, UserDelegationKey } from "@azure/storage-blob";
 import { toAzureBlobError } from "./azure-blob-errors.ts";
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { request } from "node:https";
 import { BlobServiceClient } from "@azure/storage-blob";
-import { ConfideError, type BlobStore } from "@confide/core";
+import { ConfideError, type BlobStore } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 import { describeBlobStoreContract, expectConfideError } from "@confide/contracts";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core";
+import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core/ports";
 import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
 import { resolveAzureBlobSettings, type AzureBlobStoreSettings, type ResolvedAzureBlobSettings } from "./azure-blob-config.ts";
 import { isAzureNotFound, isContainerNotFound, toAzureBlobError } from "./azure-blob-errors.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { BlockBlobClient, BlockBlobCommitBlockListOptions } from "@azure/storage-blob";
 
 /** Azure's limit on the blocks of one block blob. */

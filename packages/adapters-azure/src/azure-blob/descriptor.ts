@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, BlobStore } from "@confide/core";
+import type { AdapterDescriptor, BlobStore } from "@confide/core/ports";
 import { azureBlobSettings, type AzureBlobVariables } from "./settings.ts";
 
 /** Recordings as block blobs in one container of Azure Blob Storage (`CONFIDE_STORAGE=azure-blob`). */

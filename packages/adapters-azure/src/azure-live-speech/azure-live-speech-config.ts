@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core/ports";
 import { regionProblem } from "../azure-speech/azure-speech-config.ts";
 
 /**

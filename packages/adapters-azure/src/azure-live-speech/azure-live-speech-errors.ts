@@ -1,4 +1,4 @@
-import { ConfideError, httpFailureClass } from "@confide/core";
+import { ConfideError, httpFailureClass } from "@confide/core/ports";
 
 const provider = "azure-live";
 

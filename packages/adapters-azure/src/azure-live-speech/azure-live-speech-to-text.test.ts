@@ -1,4 +1,4 @@
-import type { LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core/ports";
 import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { startAzureSpeechLiveServer, type AzureSpeechLiveServer } from "@confide/contracts/fakes";
 import { monoLiveSettings, recogniseLive, toneDialogueMonoPcm, toneDialogueStereoPcm } from "@confide/contracts/support";

@@ -24,7 +24,7 @@ import {
   type LiveSpeechToText,
   type Word,
   wordInsideFinal,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type * as SpeechSdk from "microsoft-cognitiveservices-speech-sdk";
 import { resolveAzureLiveSpeechSettings, type AzureLiveSpeechSettings, type ResolvedAzureLiveSpeechSettings } from "./azure-live-speech-config.ts";
 import { errorFromCancellation } from "./azure-live-speech-errors.ts";

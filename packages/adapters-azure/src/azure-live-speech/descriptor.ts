@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { azureLiveSpeechSettings, type AzureLiveSpeechVariables } from "./settings.ts";
 
 /** Live speech by Azure Speech conversation transcription (`CONFIDE_LIVE=azure`). */

@@ -11,7 +11,7 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM writers.
  * Nothing here logs, and the SDK's logging is off.
  */
-import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core/ports";
 import type { TokenCredential } from "@azure/identity";
 import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, NoteWriter } from "@confide/core";
+import type { AdapterDescriptor, NoteWriter } from "@confide/core/ports";
 import { azureOpenAiSettings, type AzureOpenAiVariables } from "./settings.ts";
 
 /** Clinical notes by an Azure OpenAI chat deployment (`CONFIDE_NOTES=azure-openai`). */

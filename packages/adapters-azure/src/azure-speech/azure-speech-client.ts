@@ -1,4 +1,4 @@
-import { withDeadline } from "@confide/core";
+import { withDeadline } from "@confide/core/ports";
 import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";

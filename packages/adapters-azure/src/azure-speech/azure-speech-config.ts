@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting, wholeNumberSetting } from "@confide/core/ports";
 import type { TokenCredential } from "@azure/identity";
 import type { AzureBlobStoreSettings } from "../azure-blob/azure-blob-config.ts";
 

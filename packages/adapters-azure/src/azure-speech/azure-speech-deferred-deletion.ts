@@ -1,4 +1,4 @@
-import { ConfideError, loggableCode, type Logger } from "@confide/core";
+import { ConfideError, loggableCode, type Logger } from "@confide/core/ports";
 import type { SpeechClient } from "./azure-speech-client.ts";
 
 /**

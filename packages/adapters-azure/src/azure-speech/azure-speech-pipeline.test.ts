@@ -3,7 +3,8 @@
  * clock): the recording is in a store that signs no URLs, so it is staged; the job's polls are
  * spaced by the delays the adapter asks for.
  */
-import { createJobHandlers, uploadSession, type Session } from "@confide/core";
+import { createJobHandlers, uploadSession } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { byteStream, createTestDeps, pcmWav, seedLinkedPair, type TestDeps } from "@confide/core/testing";
 import { startFakeSpeechBatchServer, type FakeSpeechBatchServer } from "@confide/contracts/fakes";
 import { startAzurite, type AzuriteBlob } from "@confide/contracts/support";

@@ -1,4 +1,4 @@
-import { ConfideError, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings, type Word } from "@confide/core";
+import { ConfideError, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings, type Word } from "@confide/core/ports";
 import { badResponse } from "./azure-speech-errors.ts";
 
 /** 1 tick = 100 ns. */

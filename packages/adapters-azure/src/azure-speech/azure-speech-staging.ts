@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConfideError, type AudioSource, type BlobStore } from "@confide/core";
+import { ConfideError, type AudioSource, type BlobStore } from "@confide/core/ports";
 import { createAzureBlobStore } from "../azure-blob/azure-blob-store.ts";
 import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { defaultStagingContainer } from "./azure-speech-staging-name.ts";

@@ -1,4 +1,4 @@
-import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, type SpeechWarning, type TranscriptionSettings } from "@confide/core/ports";
 
 /** Diarization of 2024-11-15: at most this many speakers. */
 const maxDiarizationSpeakers = 35;

@@ -1,4 +1,11 @@
-import { ConfideError, defaultTranscriptionSettings, type AudioSource, type BlobStore, type SpeechToText, type TranscriptionSettings } from "@confide/core";
+import {
+  ConfideError,
+  defaultTranscriptionSettings,
+  type AudioSource,
+  type BlobStore,
+  type SpeechToText,
+  type TranscriptionSettings,
+} from "@confide/core/ports";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { describeSpeechToTextContract } from "@confide/contracts";
 import {

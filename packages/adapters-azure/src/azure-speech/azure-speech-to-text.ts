@@ -1,4 +1,4 @@
-import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";

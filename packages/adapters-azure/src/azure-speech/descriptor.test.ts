@@ -1,4 +1,4 @@
-import { defaultTranscriptionSettings, silentLogger } from "@confide/core";
+import { defaultTranscriptionSettings, silentLogger } from "@confide/core/ports";
 import { pcmWav } from "@confide/core/testing";
 import { startFakeSpeechBatchServer, type FakeSpeechBatchServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SpeechToText } from "@confide/core";
+import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
 import { azureSpeechSettings, type AzureSpeechVariables } from "./settings.ts";
 
 /** Speech to text by Azure Speech batch transcription (`CONFIDE_SPEECH=azure-speech`). */

@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core";
+import { ConfideError, invalidSetting, wholeNumberSetting } from "@confide/core/ports";
 import type { TokenCredential } from "@azure/identity";
 import type { TextAnalyticsClient, TextAnalyticsClientOptions } from "@azure/ai-text-analytics";
 

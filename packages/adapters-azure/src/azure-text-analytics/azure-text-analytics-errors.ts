@@ -1,4 +1,4 @@
-import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core";
+import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 /** Throttled without a Retry-After: the wait suggested to core. */

@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import { inspect } from "node:util";
 import { AzureKeyCredential, TextAnalyticsClient } from "@azure/ai-text-analytics";
-import { ConfideError, type LanguageAnalyzer } from "@confide/core";
+import { ConfideError, type LanguageAnalyzer } from "@confide/core/ports";
 import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, expectConfideError, neutralSentences } from "@confide/contracts";
 import { startFakeTextAnalyticsServer, type FakeTextAnalyticsServer } from "@confide/contracts/fakes";
 import { createSelfSignedCertificate } from "@confide/contracts/support";

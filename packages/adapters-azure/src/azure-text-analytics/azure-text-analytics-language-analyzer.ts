@@ -6,7 +6,7 @@ import {
   type SentimentDocument,
   type SentimentDocumentLimits,
   type SentimentResult,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { TextAnalyticsClient } from "@azure/ai-text-analytics";
 import { resolveAzureTextAnalyticsSettings, type AzureTextAnalyticsSettings, type ResolvedAzureTextAnalyticsSettings } from "./azure-text-analytics-config.ts";
 import { textAnalyticsBadResponse, textAnalyticsDocumentError, toTextAnalyticsError } from "./azure-text-analytics-errors.ts";

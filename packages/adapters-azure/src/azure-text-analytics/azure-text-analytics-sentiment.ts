@@ -19,7 +19,7 @@
  * The label is Azure's own document label. A document without sentences (the service found
  * none) takes the document's confidences, mixed 0.
  */
-import { sentimentWeight, type SentimentLabel, type SentimentResult, type SentimentScores } from "@confide/core";
+import { sentimentWeight, type SentimentLabel, type SentimentResult, type SentimentScores } from "@confide/core/ports";
 
 interface Confidences {
   positive: number;

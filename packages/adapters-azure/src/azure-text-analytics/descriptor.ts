@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core";
+import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core/ports";
 import { azureTextAnalyticsSettings, type AzureTextAnalyticsVariables } from "./settings.ts";
 
 /** Sentiment by Azure AI Language's Text Analytics (`CONFIDE_LANGUAGE=azure-text-analytics`). */

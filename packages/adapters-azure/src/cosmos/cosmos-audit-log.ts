@@ -8,7 +8,7 @@ import {
   type AuditLog,
   type AuditQuery,
   type Role,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { auditEventsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, withCosmosErrors } from "./cosmos-errors.ts";

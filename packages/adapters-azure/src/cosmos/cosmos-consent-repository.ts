@@ -1,5 +1,5 @@
 import type { Container } from "@azure/cosmos";
-import { ConfideError, type ConsentMethod, type ConsentRecord, type ConsentRepository, type ConsentScopeEntry, type Role } from "@confide/core";
+import { ConfideError, type ConsentMethod, type ConsentRecord, type ConsentRepository, type ConsentScopeEntry, type Role } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { consentRecordsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, withCosmosErrors } from "./cosmos-errors.ts";

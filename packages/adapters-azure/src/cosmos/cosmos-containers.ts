@@ -1,7 +1,7 @@
 import type { IndexingPolicy } from "@azure/cosmos";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { isCosmosConflict, isCosmosNotFound, withCosmosErrors } from "./cosmos-errors.ts";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /** One container of the database, as `prepare()` creates it. */
 export interface CosmosContainerDefinition {

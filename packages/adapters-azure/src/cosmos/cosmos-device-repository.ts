@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Container } from "@azure/cosmos";
-import type { Device, DevicePlatform, DeviceRepository } from "@confide/core";
+import type { Device, DevicePlatform, DeviceRepository } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { devicesContainerId, deviceTokensContainerId } from "./cosmos-containers.ts";
 import { withCosmosErrors } from "./cosmos-errors.ts";

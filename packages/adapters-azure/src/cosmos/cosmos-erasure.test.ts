@@ -2,7 +2,8 @@
  * Erasing a user (core's `eraseUser`) over the Cosmos user, token and device repositories, with
  * the connection dropped midway: running it again leaves nothing of the user in any container.
  */
-import { eraseUser, type Actor } from "@confide/core";
+import { eraseUser } from "@confide/core";
+import type { Actor } from "@confide/core/ports";
 import { createTestDeps } from "@confide/core/testing";
 import { buildCareRelation, buildDevice, buildRefreshToken, buildUser, expectConfideError, fixtureEpoch } from "@confide/contracts";
 import { describe, expect, it } from "vitest";

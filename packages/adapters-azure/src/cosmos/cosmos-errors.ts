@@ -1,4 +1,4 @@
-import { ConfideError, httpFailureClass, isRetryableHttpFailure, unreachableCodes } from "@confide/core";
+import { ConfideError, httpFailureClass, isRetryableHttpFailure, unreachableCodes } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface CosmosLikeError {

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { toCosmosError } from "./cosmos-errors.ts";
 import { cosmosItemIdOf, raceAttempts, retryOnRace } from "./cosmos-items.ts";

@@ -1,5 +1,5 @@
 import type { Container } from "@azure/cosmos";
-import { ConfideError, type LegalHold, type LegalHoldRepository, type Role } from "@confide/core";
+import { ConfideError, type LegalHold, type LegalHoldRepository, type Role } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { legalHoldsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, withCosmosErrors } from "./cosmos-errors.ts";

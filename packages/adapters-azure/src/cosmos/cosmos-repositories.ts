@@ -1,4 +1,4 @@
-import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core";
+import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core/ports";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
 import { createCosmosConsentRepository } from "./cosmos-consent-repository.ts";

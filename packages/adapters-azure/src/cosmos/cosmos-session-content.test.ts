@@ -1,4 +1,4 @@
-import { ConfideError, type Session } from "@confide/core";
+import { ConfideError, type Session } from "@confide/core/ports";
 import { buildSession, expectConfideError } from "@confide/contracts";
 import { cosmosItemLimitBytes } from "@confide/contracts/fakes";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import type { SessionRepository } from "@confide/core";
+import type { SessionRepository } from "@confide/core/ports";
 import { buildSession, buildUploadedSession, collectPages, expectConfideError } from "@confide/contracts";
 import type { CosmosProxyExchange, CosmosProxyRequest } from "@confide/contracts/fakes";
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { fromSessionDocument, verifyNotes, type Segment, type Session } from "@confide/core";
+import { fromSessionDocument, verifyNotes, type Segment, type Session } from "@confide/core/ports";
 import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { buildSession, buildTranscript } from "@confide/contracts";
 import { describe, expect, it } from "vitest";

@@ -16,7 +16,7 @@ import {
   type SessionRepository,
   type SessionState,
   type SessionStatus,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { withCosmosErrors } from "./cosmos-errors.ts";
 import { queryUpTo, type QueryOptions } from "./cosmos-items.ts";
 import type { SessionContent } from "./cosmos-session-content.ts";

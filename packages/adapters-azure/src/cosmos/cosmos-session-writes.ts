@@ -1,5 +1,5 @@
 import type { Container } from "@azure/cosmos";
-import { ConfideError, fromSessionDocument, toSessionDocument, type SessionRepository } from "@confide/core";
+import { ConfideError, fromSessionDocument, toSessionDocument, type SessionRepository } from "@confide/core/ports";
 import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
 import { deleteItemIfPresent, queryAll } from "./cosmos-items.ts";
 import type { SessionContent } from "./cosmos-session-content.ts";

@@ -1,4 +1,4 @@
-import type { Clock } from "@confide/core";
+import type { Clock } from "@confide/core/ports";
 import { buildCareRelation, buildUser, describeUserRepositoryContract, expectConfideError, fixtureEpoch } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import type { CosmosContext } from "./cosmos-client.ts";

@@ -17,7 +17,7 @@ import {
   type UserQuery,
   type UserRepository,
   type VoiceEnrolmentDocument,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
 import { cosmosEmailClaims, defaultEmailClaimStaleAfterMs, type EmailClaims } from "./cosmos-email-claims.ts";

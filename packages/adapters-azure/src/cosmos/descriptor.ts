@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, Repositories } from "@confide/core";
+import type { AdapterDescriptor, Repositories } from "@confide/core/ports";
 import { cosmosSettings, type CosmosVariables } from "./settings.ts";
 
 /** Repositories in an Azure Cosmos DB for NoSQL database (`CONFIDE_REPOSITORY=cosmos`). */

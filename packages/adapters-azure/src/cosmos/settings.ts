@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fileSetting } from "@confide/core";
+import { fileSetting } from "@confide/core/ports";
 import { z } from "zod";
 
 /** The PEM certificate(s) in the file at `path`, or what is wrong with that file, in words. */

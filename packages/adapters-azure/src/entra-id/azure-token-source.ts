@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 
 /** A token is renewed this long before it expires. */

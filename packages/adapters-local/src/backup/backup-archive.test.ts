@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createDataKeyring } from "../filesystem/blob-encryption.ts";
 import { createBackupArchiveWriter, readBackupArchive, type BackupEntryHeader } from "./backup-archive.ts";

@@ -21,7 +21,7 @@
  * format's magic instead, and names the key's id.
  */
 import { createHash, type Hash } from "node:crypto";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import {
   createBlobDecryptor,
   createBlobEncryptor,

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createDataKeyring, type DataKeyring } from "../filesystem/blob-encryption.ts";
 import { filesystemSettings } from "../filesystem/settings.ts";
 

@@ -1,4 +1,4 @@
-import type { JobPayload } from "@confide/core";
+import type { JobPayload } from "@confide/core/ports";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";

@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core/ports";
 import { integerSetting } from "../settings/integer-setting.ts";
 
 /** Settings of the BullMQ job queue (self-hosted, Azure Cache for Redis, ElastiCache). */

@@ -1,4 +1,4 @@
-import { ConfideError, checkEnqueueArguments, type JobPayload, type JobQueue } from "@confide/core";
+import { ConfideError, checkEnqueueArguments, type JobPayload, type JobQueue } from "@confide/core/ports";
 import type { BullMqClient, Producer } from "./bullmq-client.ts";
 import { withTimeout } from "./bullmq-client.ts";
 import type { ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";

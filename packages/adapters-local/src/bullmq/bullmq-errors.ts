@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 export function closedError(): ConfideError {
   return new ConfideError("dependency.unavailable", "The job queue is closed.", { retryable: true });

@@ -1,4 +1,4 @@
-import { ConfideError, type JobContext, type JobPayload, type JobQueue, type Logger } from "@confide/core";
+import { ConfideError, type JobContext, type JobPayload, type JobQueue, type Logger } from "@confide/core/ports";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";

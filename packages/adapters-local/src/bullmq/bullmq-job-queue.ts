@@ -1,4 +1,4 @@
-import type { JobQueue } from "@confide/core";
+import type { JobQueue } from "@confide/core/ports";
 import { createBullMqClient } from "./bullmq-client.ts";
 import { resolveBullMqSettings, type BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { createBullMqEnqueue } from "./bullmq-enqueue.ts";

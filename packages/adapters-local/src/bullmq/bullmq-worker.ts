@@ -1,4 +1,4 @@
-import { ConfideError, type JobHandler, type JobPayload, type JobQueue } from "@confide/core";
+import { ConfideError, type JobHandler, type JobPayload, type JobQueue } from "@confide/core/ports";
 import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { closeConnection, type BullMqClient, type BullMqModule } from "./bullmq-client.ts";

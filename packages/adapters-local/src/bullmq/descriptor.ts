@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, JobQueue } from "@confide/core";
+import type { AdapterDescriptor, JobQueue } from "@confide/core/ports";
 import { bullMqSettings, type BullMqVariables } from "./settings.ts";
 
 /** Jobs in BullMQ on Redis, run by any worker process (`CONFIDE_QUEUE=bullmq`). */

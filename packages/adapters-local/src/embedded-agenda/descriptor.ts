@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, AgendaMatcher } from "@confide/core";
+import type { AdapterDescriptor, AgendaMatcher } from "@confide/core/ports";
 import { z } from "zod";
 
 const embeddedAgendaSettings = z.object({}).describe("agenda items matched by wink-nlp lemmas in this process, no model, English only");

@@ -1,4 +1,4 @@
-import type { AgendaItemText, AgendaSegment } from "@confide/core";
+import type { AgendaItemText, AgendaSegment } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createEmbeddedAgendaMatcher } from "./embedded-agenda-matcher.ts";
 

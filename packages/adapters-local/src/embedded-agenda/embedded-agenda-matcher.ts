@@ -10,7 +10,7 @@
  * "conversation" does not cover "the conversation with her mother"). Negation does not matter: "I haven't slept" is talking
  * about sleep. English only, like the embedded notes; deterministic.
  */
-import type { AgendaItemText, AgendaMatch, AgendaMatcher, AgendaSegment } from "@confide/core";
+import type { AgendaItemText, AgendaMatch, AgendaMatcher, AgendaSegment } from "@confide/core/ports";
 import { phraseStarts } from "../embedded-notes/lemma-phrases.ts";
 import { readSegment, type ReadToken } from "../embedded-notes/segment-reader.ts";
 

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, Diarizer } from "@confide/core";
+import type { AdapterDescriptor, Diarizer } from "@confide/core/ports";
 import { embeddedDiarizerSettings, type EmbeddedDiarizerVariables } from "./settings.ts";
 
 /** Speakers told apart on mono recordings, in process (`CONFIDE_DIARIZER=embedded`). */

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { ConfideError, type Diarization } from "@confide/core";
+import { ConfideError, type Diarization } from "@confide/core/ports";
 import { describeDiarizerContract } from "@confide/contracts";
 import { makeDialogueWav, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -6,7 +6,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { diarizedLiveSpeechToText, type LiveSpeechEvent } from "@confide/core";
+import { diarizedLiveSpeechToText } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core/ports";
 import { createInstantLiveSpeechToText } from "@confide/core/testing";
 import { makeDialogueWav, monoLiveSettings, readLiveEvents, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, NoteWriter } from "@confide/core";
+import type { AdapterDescriptor, NoteWriter } from "@confide/core/ports";
 import { z } from "zod";
 
 const embeddedNotesSettings = z.object({}).describe("extractive notes in this process with wink-nlp, no model, English only");

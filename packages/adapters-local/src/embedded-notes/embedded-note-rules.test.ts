@@ -3,7 +3,7 @@
  * backchannels, thanks, names, a therapist's suggestions beside the patient's own commitments.
  * Each was seen failing with the writer of embedded-rules-2 (before the rule).
  */
-import { isNotAssessed, verifyNotes, type MoodNote, type NoteItem, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, verifyNotes, type MoodNote, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";

@@ -1,4 +1,4 @@
-import { isNotAssessed, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
 import { describeNoteWriterContract } from "@confide/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

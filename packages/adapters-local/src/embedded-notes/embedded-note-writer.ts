@@ -30,7 +30,7 @@ import {
   type NoteWriterInput,
   type NoteWriterResult,
   type SpeakerRole,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";

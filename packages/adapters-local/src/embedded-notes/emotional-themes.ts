@@ -1,4 +1,4 @@
-import type { NoteItemDraft } from "@confide/core";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
 import type { ReadSegment } from "./segment-reader.ts";

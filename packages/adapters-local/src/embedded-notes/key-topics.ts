@@ -1,4 +1,4 @@
-import type { Evidence } from "@confide/core";
+import type { Evidence } from "@confide/core/ports";
 import { isFiller } from "./conversation-fillers.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 

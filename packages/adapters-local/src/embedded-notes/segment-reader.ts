@@ -1,4 +1,4 @@
-import type { SpeakerRole } from "@confide/core";
+import type { SpeakerRole } from "@confide/core/ports";
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 

@@ -7,7 +7,7 @@ import {
   type SegmentSentiment,
   type SessionMood,
   type TrajectoryDraft,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { contentWords } from "./conversation-fillers.ts";
 import type { ReadSegment } from "./segment-reader.ts";
 

@@ -1,4 +1,4 @@
-import type { NoteItemDraft } from "@confide/core";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { contentWords, wordsOf } from "./conversation-fillers.ts";
 import { emotionLexicon } from "./emotion-lexicon.ts";
 import type { Scored } from "./sentiment-notes.ts";

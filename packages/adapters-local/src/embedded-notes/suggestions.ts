@@ -1,4 +1,4 @@
-import type { NoteItemDraft } from "@confide/core";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, RiskScreen } from "@confide/core";
+import type { AdapterDescriptor, RiskScreen } from "@confide/core/ports";
 import { z } from "zod";
 
 const embeddedRiskScreenSettings = z.object({}).describe("the risk screen's rules in this process with wink-nlp, no model, English only");

@@ -1,4 +1,4 @@
-import type { RiskCategory, RiskFinding, RiskScreenInput } from "@confide/core";
+import type { RiskCategory, RiskFinding, RiskScreenInput } from "@confide/core/ports";
 import { describeRiskScreenContract } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { embeddedRiskScreenDescriptor } from "./descriptor.ts";

@@ -6,7 +6,16 @@
  * and a patient's "yes" to a screening question counted as saying it. Deterministic; English only
  * (another language is `not_screened`, never "nothing found").
  */
-import { ConfideError, riskCategoryInfo, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core";
+import {
+  ConfideError,
+  riskCategoryInfo,
+  type RiskCategory,
+  type RiskFinding,
+  type RiskScreen,
+  type RiskScreenInput,
+  type RiskScreenOutput,
+  type SpeakerRole,
+} from "@confide/core/ports";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
 import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskConcepts, riskPatterns, type RiskPattern } from "./risk-patterns.ts";

@@ -1,4 +1,4 @@
-import type { RiskCategory } from "@confide/core";
+import type { RiskCategory } from "@confide/core/ports";
 
 /**
  * The embedded risk screen's rules, in one table a clinician can review: each row is one way of

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, PushNotifier } from "@confide/core";
+import type { AdapterDescriptor, PushNotifier } from "@confide/core/ports";
 import { fcmSettings, type FcmVariables } from "./settings.ts";
 
 /** Push notifications through Firebase Cloud Messaging (`CONFIDE_PUSH=fcm`). */

@@ -1,4 +1,4 @@
-import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core";
+import { ConfideError, silentLogger, type Logger, invalidSetting } from "@confide/core/ports";
 import type { App, Credential } from "firebase-admin/app";
 import type { Messaging } from "firebase-admin/messaging";
 import { readFileSync } from "node:fs";

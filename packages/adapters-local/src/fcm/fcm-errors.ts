@@ -1,4 +1,4 @@
-import type { PushOutcome } from "@confide/core";
+import type { PushOutcome } from "@confide/core/ports";
 
 /** Codes that say the token will never work again (firebase-admin `messaging/*` codes). */
 const deadTokenCodes = new Set(["messaging/registration-token-not-registered", "messaging/invalid-registration-token"]);

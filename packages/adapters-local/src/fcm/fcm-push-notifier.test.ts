@@ -1,4 +1,4 @@
-import type { PushMessage, PushNotifier } from "@confide/core";
+import type { PushMessage, PushNotifier } from "@confide/core/ports";
 import type { Credential } from "firebase-admin/app";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";

@@ -1,4 +1,4 @@
-import { ConfideError, type PushMessage, type PushNotifier, type PushOutcome } from "@confide/core";
+import { ConfideError, type PushMessage, type PushNotifier, type PushOutcome } from "@confide/core/ports";
 import type { App } from "firebase-admin/app";
 import type { BatchResponse, Messaging, MulticastMessage } from "firebase-admin/messaging";
 import { randomUUID } from "node:crypto";

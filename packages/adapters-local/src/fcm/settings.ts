@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ConfideError, fileSetting, type FileSetting } from "@confide/core";
+import { ConfideError, fileSetting, type FileSetting } from "@confide/core/ports";
 import { z } from "zod";
 import { resolveFcmSettings } from "./fcm-config.ts";
 

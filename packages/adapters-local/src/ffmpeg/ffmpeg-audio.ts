@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { decodeFailedError, isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";

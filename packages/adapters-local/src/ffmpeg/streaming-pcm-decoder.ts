@@ -5,7 +5,7 @@
  * read from its stdout as ffmpeg produces it (flushed packet by packet, not in 32 KiB blocks).
  */
 import { spawn } from "node:child_process";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { Writable } from "node:stream";
 import { decodeFailedError, isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { recognitionSampleRateHz } from "./ffmpeg-audio.ts";

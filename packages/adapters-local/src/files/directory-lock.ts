@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { readFileSync, unlinkSync } from "node:fs";
 import { mkdir, open, readFile, unlink } from "node:fs/promises";
 import { basename, dirname } from "node:path";

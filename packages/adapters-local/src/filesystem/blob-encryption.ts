@@ -22,7 +22,7 @@
  * the key (for rotation) without revealing anything about it.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /** One data key: 32 bytes, and the id written into the blobs it encrypts. */
 export interface DataKey {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { AdapterDescriptor, BlobStore } from "@confide/core";
+import type { AdapterDescriptor, BlobStore } from "@confide/core/ports";
 import { filesystemSettings, type FilesystemVariables } from "./settings.ts";
 
 /** Recordings as files under `<data dir>/blobs`, encrypted when a data key is set (`CONFIDE_STORAGE=filesystem`). */

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from "node:fs/promises";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { toFilesystemError } from "./filesystem-errors.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfideError, type BlobStore } from "@confide/core";
+import { ConfideError, type BlobStore } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeBlobStoreContract, expectConfideError } from "@confide/contracts";
 import { entriesNotOwnerOnly } from "@confide/contracts/support";

@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core";
+import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core/ports";
 import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";

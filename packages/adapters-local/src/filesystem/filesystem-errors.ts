@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /** Conditions that may clear by themselves: a full disk being cleaned, too many open files. */
 const transientCodes = new Set(["ENOSPC", "EDQUOT", "EIO", "EMFILE", "ENFILE", "EBUSY", "EAGAIN", "ETIMEDOUT"]);

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SessionEvents } from "@confide/core";
+import type { AdapterDescriptor, SessionEvents } from "@confide/core/ports";
 import { z } from "zod";
 
 const inProcessEventsSettings = z.object({}).describe("in this process: the API and the worker share one process");

@@ -1,4 +1,4 @@
-import { createSessionEventFanOut, loggableCode, silentLogger, type Logger, type SessionEvents } from "@confide/core";
+import { createSessionEventFanOut, loggableCode, silentLogger, type Logger, type SessionEvents } from "@confide/core/ports";
 
 export interface InProcessSessionEventsSettings {
   /** Told about a listener that threw. */

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, JobQueue } from "@confide/core";
+import type { AdapterDescriptor, JobQueue } from "@confide/core/ports";
 import { z } from "zod";
 
 const inProcessQueueSettings = z.object({}).describe("in this process: the API runs the jobs");

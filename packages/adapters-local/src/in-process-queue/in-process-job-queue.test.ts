@@ -1,4 +1,4 @@
-import { ConfideError, type JobContext, type JobPayload, type JobQueue, type Logger } from "@confide/core";
+import { ConfideError, type JobContext, type JobPayload, type JobQueue, type Logger } from "@confide/core/ports";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeJobQueueContract } from "@confide/contracts";
 import { createInProcessJobQueue, type InProcessJobQueueOptions } from "./in-process-job-queue.ts";

@@ -7,7 +7,7 @@ import {
   type JobPayload,
   type JobQueue,
   type Logger,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { describeJobError } from "../job-queue/job-error-fields.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { z } from "zod";
 
 const instantLiveSettings = z
@@ -25,7 +25,7 @@ export const instantLiveDescriptor = {
   name: "instant-fake",
   settings: instantLiveSettings,
   async create(settings) {
-    const { createInstantLiveSpeechToText } = await import("@confide/core");
+    const { createInstantLiveSpeechToText } = await import("@confide/core/ports");
     const script = settings.CONFIDE_LIVE_FAKE_SCRIPT === undefined ? undefined : (JSON.parse(settings.CONFIDE_LIVE_FAKE_SCRIPT) as unknown);
     if (script === undefined) return createInstantLiveSpeechToText();
     if (Array.isArray(script)) return createInstantLiveSpeechToText({ script: script.map(String) });

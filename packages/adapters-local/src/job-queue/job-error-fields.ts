@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /** Log fields describing a handler's failure: its code when it has one, and its message. */
 export function describeJobError(error: unknown): { errorCode: string; error: string } {

@@ -1,4 +1,4 @@
-import { utteranceCutterDefaults, type UtteranceCutterOptions } from "@confide/core";
+import { utteranceCutterDefaults, type UtteranceCutterOptions } from "@confide/core/ports";
 import { z } from "zod";
 
 const positiveMs = z.coerce.number().int().positive();

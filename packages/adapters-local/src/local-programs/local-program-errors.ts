@@ -2,7 +2,7 @@
  * Errors of the programs the local speech adapters run (ffmpeg, ffprobe, PocketSphinx): one
  * that cannot be started, and ffmpeg or ffprobe failing to read a recording.
  */
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { ChildProcessResult } from "./child-process.ts";
 
 /** Debian packages that provide each program the adapters run. */

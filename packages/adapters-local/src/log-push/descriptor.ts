@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, PushNotifier } from "@confide/core";
+import type { AdapterDescriptor, PushNotifier } from "@confide/core/ports";
 import { z } from "zod";
 
 const logPushSettings = z.object({}).describe("one log line per notification, nothing delivered");

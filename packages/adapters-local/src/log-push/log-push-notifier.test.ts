@@ -1,4 +1,4 @@
-import type { Logger } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { describePushNotifierContract } from "@confide/contracts";
 import { createLogPushNotifier } from "./log-push-notifier.ts";

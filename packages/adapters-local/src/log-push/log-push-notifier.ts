@@ -1,4 +1,4 @@
-import type { Logger, PushMessage, PushNotifier, PushOutcome } from "@confide/core";
+import type { Logger, PushMessage, PushNotifier, PushOutcome } from "@confide/core/ports";
 
 export interface LogPushNotifierSettings {
   logger: Logger;

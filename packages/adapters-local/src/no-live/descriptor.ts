@@ -1,4 +1,4 @@
-import { ConfideError, type AdapterDescriptor, type LiveSpeechToText } from "@confide/core";
+import { ConfideError, type AdapterDescriptor, type LiveSpeechToText } from "@confide/core/ports";
 import { z } from "zod";
 
 const noLiveSettings = z.object({}).describe("no live sessions");

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, NoteWriter } from "@confide/core";
+import type { AdapterDescriptor, NoteWriter } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { openAiNotesSettings, type OpenAiNotesVariables } from "./settings.ts";
 

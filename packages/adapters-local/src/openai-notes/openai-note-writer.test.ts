@@ -1,4 +1,4 @@
-import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteItem, type NoteWriterInput } from "@confide/core";
+import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -9,7 +9,7 @@
  * Nothing here logs, and the SDK's own logging is off: neither the transcript nor the model's
  * words reach a log line or an error message.
  */
-import { ConfideError, invalidSetting, type NoteWriter } from "@confide/core";
+import { ConfideError, invalidSetting, type NoteWriter } from "@confide/core/ports";
 import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";

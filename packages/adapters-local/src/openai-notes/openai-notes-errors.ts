@@ -3,7 +3,7 @@
  * built here carries the transcript or the model's words: a server's own error message is left
  * out (some servers echo the request in it); its status, `type` and `code` are kept.
  */
-import { ConfideError, parseRetryAfterMs, providerHttpError } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, providerHttpError } from "@confide/core/ports";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 
 const provider = "openai";

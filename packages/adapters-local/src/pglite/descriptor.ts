@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { AdapterDescriptor } from "@confide/core";
+import type { AdapterDescriptor } from "@confide/core/ports";
 import { z } from "zod";
 import type { SqlRepositories } from "../sql/sql-repositories.ts";
 

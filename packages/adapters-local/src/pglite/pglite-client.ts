@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { lockDirectory, type DirectoryLock } from "../files/directory-lock.ts";
 import { ownerOnlyFolderMode, restrictToOwner } from "../files/owner-only-modes.ts";
 import type { SqlClient } from "../sql/sql-client.ts";

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
 import { pocketSphinxLiveSettings, type PocketSphinxLiveVariables } from "./settings.ts";
 

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LiveSpeechEvent } from "@confide/core";
+import type { LiveSpeechEvent } from "@confide/core/ports";
 import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, describe, expect, it, vi } from "vitest";

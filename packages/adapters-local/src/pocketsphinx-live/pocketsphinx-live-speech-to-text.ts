@@ -34,7 +34,7 @@ import {
   type UtteranceStreamStarter,
   type UtteranceTranscript,
   type Word,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { createFifoFeed, makeFifo, type FifoFeed } from "../local-programs/fifo-feed.ts";
 import { createDecodeSlots, type DecodeTurn } from "./decode-slots.ts";

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SpeechToText } from "@confide/core";
+import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
 import { pocketSphinxSettings, type PocketSphinxVariables } from "./settings.ts";
 
 /** Speech to text by PocketSphinx, run on this machine (`CONFIDE_SPEECH=pocketsphinx`). */

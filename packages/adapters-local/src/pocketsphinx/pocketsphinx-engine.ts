@@ -1,5 +1,5 @@
 import { access, rm } from "node:fs/promises";
-import type { Word } from "@confide/core";
+import type { Word } from "@confide/core/ports";
 import { runChildProcess } from "../local-programs/child-process.ts";
 import { measureLeadingQuietMs, trimStart, type WavFormat } from "../ffmpeg/ffmpeg-audio.ts";
 import { pocketSphinxModelPaths, type ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";

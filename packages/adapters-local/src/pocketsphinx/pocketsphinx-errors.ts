@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { ChildProcessResult } from "../local-programs/child-process.ts";
 import { endedBySignalError, lastLines } from "../local-programs/local-program-errors.ts";
 

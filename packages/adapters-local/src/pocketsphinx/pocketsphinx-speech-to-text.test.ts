@@ -5,13 +5,7 @@ import { getPriority, hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import {
-  ConfideError,
-  defaultTranscriptionSettings,
-  type AudioSource,
-  type SpeechResult,
-  type TranscriptionSettings,
-} from "@confide/core";
+import { ConfideError, defaultTranscriptionSettings, type AudioSource, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";

@@ -14,7 +14,7 @@
  * one or each channel (pocketsphinx-transcript.ts).
  */
 import { rm } from "node:fs/promises";
-import type { AudioSource, SpeechResult, SpeechToText, TranscriptionSettings } from "@confide/core";
+import type { AudioSource, SpeechResult, SpeechToText, TranscriptionSettings } from "@confide/core/ports";
 import { checkFfmpeg } from "../ffmpeg/ffmpeg-audio.ts";
 import { resolvePocketSphinxSettings, type PocketSphinxSettings, type ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
 import { createPocketSphinxEngine } from "./pocketsphinx-engine.ts";

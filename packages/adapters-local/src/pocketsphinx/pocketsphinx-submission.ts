@@ -1,4 +1,4 @@
-import type { SpeechWarning, TranscriptionSettings } from "@confide/core";
+import type { SpeechWarning, TranscriptionSettings } from "@confide/core/ports";
 import { unsupportedLanguageError } from "./pocketsphinx-errors.ts";
 
 /** The only model PocketSphinx has here (Debian `pocketsphinx-en-us`). */

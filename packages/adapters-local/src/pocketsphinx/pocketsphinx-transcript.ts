@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { segmentWords, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings } from "@confide/core";
+import { segmentWords, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings } from "@confide/core/ports";
 import { convertToWav, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
 import type { ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
 import type { PocketSphinxEngine } from "./pocketsphinx-engine.ts";

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
 
 /**

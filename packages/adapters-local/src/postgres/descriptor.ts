@@ -1,4 +1,4 @@
-import type { AdapterDescriptor } from "@confide/core";
+import type { AdapterDescriptor } from "@confide/core/ports";
 import type { SqlRepositories } from "../sql/sql-repositories.ts";
 import { postgresSettings, type PostgresVariables } from "./settings.ts";
 

@@ -1,4 +1,4 @@
-import { ConfideError, type Logger } from "@confide/core";
+import { ConfideError, type Logger } from "@confide/core/ports";
 import { integerSetting } from "../settings/integer-setting.ts";
 
 /** Settings of the PostgreSQL repositories (self-hosted profile, RDS). */

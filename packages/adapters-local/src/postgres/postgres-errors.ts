@@ -1,4 +1,4 @@
-import { ConfideError, unreachableCodes } from "@confide/core";
+import { ConfideError, unreachableCodes } from "@confide/core/ports";
 
 /**
  * SQLSTATEs of a server that is down, restarting, overloaded or cut off

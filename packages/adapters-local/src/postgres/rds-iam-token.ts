@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { RdsIamAuthentication } from "./postgres-config.ts";
 
 /** A password for one new connection. */

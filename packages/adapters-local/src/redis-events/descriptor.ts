@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SessionEvents } from "@confide/core";
+import type { AdapterDescriptor, SessionEvents } from "@confide/core/ports";
 import { z } from "zod";
 import { redisSettings } from "../redis/redis-settings.ts";
 

@@ -1,4 +1,4 @@
-import { invalidInput, silentLogger, type Logger } from "@confide/core";
+import { invalidInput, silentLogger, type Logger } from "@confide/core/ports";
 
 /** Settings of the Redis pub/sub SessionEvents (self-hosted; Azure Cache for Redis, ElastiCache). */
 export interface RedisSessionEventsSettings {

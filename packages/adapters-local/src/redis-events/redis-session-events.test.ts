@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SessionChange, SessionEvent } from "@confide/core";
+import type { SessionChange, SessionEvent } from "@confide/core/ports";
 import { createRecordingLogger } from "@confide/core/testing";
 import { describeSessionEventsContract, expectConfideError } from "@confide/contracts";
 import type { Redis } from "ioredis";

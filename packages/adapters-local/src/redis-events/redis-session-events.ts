@@ -6,7 +6,7 @@ import {
   type SessionChange,
   type SessionEvents,
   type SessionStatus,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { Redis } from "ioredis";
 import { resolveRedisSessionEventsSettings, type RedisSessionEventsSettings } from "./redis-events-config.ts";
 

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /**
  * An adapter's whole-number setting: `fallback` when it is left out, else `value` once checked

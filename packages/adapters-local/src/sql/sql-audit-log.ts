@@ -8,7 +8,7 @@ import {
   type AuditQuery,
   type Page,
   type Role,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -1,4 +1,4 @@
-import { ConfideError, type ConsentMethod, type ConsentRecord, type ConsentRepository, type ConsentScopeEntry, type Role } from "@confide/core";
+import { ConfideError, type ConsentMethod, type ConsentRecord, type ConsentRepository, type ConsentScopeEntry, type Role } from "@confide/core/ports";
 import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";

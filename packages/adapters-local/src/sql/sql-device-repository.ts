@@ -1,4 +1,4 @@
-import type { Device, DevicePlatform, DeviceRepository } from "@confide/core";
+import type { Device, DevicePlatform, DeviceRepository } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -1,4 +1,4 @@
-import { ConfideError, type LegalHold, type LegalHoldRepository, type Role } from "@confide/core";
+import { ConfideError, type LegalHold, type LegalHoldRepository, type Role } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 
 export interface Migration {

@@ -1,4 +1,4 @@
-import { ConfideError, type Repositories } from "@confide/core";
+import { ConfideError, type Repositories } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import { createSqlAuditLog } from "./sql-audit-log.ts";
 import { createSqlConsentRepository } from "./sql-consent-repository.ts";

@@ -1,4 +1,12 @@
-import { notAssessed, patientSearchTerms, sessionSearchTerms, toSessionDocument, toSessionSummary, verifyNotes, type Session } from "@confide/core";
+import {
+  notAssessed,
+  patientSearchTerms,
+  sessionSearchTerms,
+  toSessionDocument,
+  toSessionSummary,
+  verifyNotes,
+  type Session,
+} from "@confide/core/ports";
 import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import {

@@ -18,7 +18,7 @@ import {
   type SessionDocument,
   type SessionStatus,
   type SessionSummary,
-} from "@confide/core";
+} from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 
 interface DocumentRow {

@@ -1,6 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { buildAuditEvent, buildSession, buildUser, expectConfideError } from "@confide/contracts";
-import type { DatabaseSnapshot, SnapshotTable } from "@confide/core";
+import type { DatabaseSnapshot, SnapshotTable } from "@confide/core/ports";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPgliteRepositories } from "../pglite/pglite-repositories.ts";
 import { createPostgresRepositories } from "../postgres/postgres-repositories.ts";

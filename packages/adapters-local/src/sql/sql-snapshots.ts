@@ -1,4 +1,4 @@
-import { ConfideError, type DatabaseSnapshot, type DatabaseSnapshots, type SnapshotTable } from "@confide/core";
+import { ConfideError, type DatabaseSnapshot, type DatabaseSnapshots, type SnapshotTable } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import { applyMigrations, loadMigrations } from "./sql-migrations.ts";
 

@@ -1,4 +1,4 @@
-import type { RefreshToken, TokenRepository } from "@confide/core";
+import type { RefreshToken, TokenRepository } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -14,7 +14,7 @@ import {
   fromVoiceDocument,
   toVoiceDocument,
   type VoiceEnrolmentDocument,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";

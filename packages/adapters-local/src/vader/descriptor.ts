@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core";
+import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core/ports";
 import { z } from "zod";
 
 const vaderSettings = z.object({}).describe("VADER, in-process, English");

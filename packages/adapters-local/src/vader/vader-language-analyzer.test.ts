@@ -1,4 +1,4 @@
-import { ConfideError, type SentimentScores } from "@confide/core";
+import { ConfideError, type SentimentScores } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import {
   clearlyNegative,

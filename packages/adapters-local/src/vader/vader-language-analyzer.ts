@@ -18,13 +18,7 @@
  * The repository README ("Sentiment engines") sets this mapping beside Azure Text Analytics' and
  * Amazon Comprehend's.
  */
-import {
-  ConfideError,
-  type LanguageAnalyzer,
-  type SentimentLabel,
-  type SentimentResult,
-  type SentimentScores,
-} from "@confide/core";
+import { ConfideError, type LanguageAnalyzer, type SentimentLabel, type SentimentResult, type SentimentScores } from "@confide/core/ports";
 
 interface VaderPolarity {
   pos: number;

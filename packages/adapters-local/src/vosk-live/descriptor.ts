@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { voskLiveSettings, type VoskLiveVariables } from "./settings.ts";
 

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 /**
  * The Vosk server's failures as core errors. Its WebSocket protocol has no error messages: a

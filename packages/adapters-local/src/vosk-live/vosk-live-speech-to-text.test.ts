@@ -1,4 +1,4 @@
-import { ConfideError, type LiveSpeechEvent } from "@confide/core";
+import { ConfideError, type LiveSpeechEvent } from "@confide/core/ports";
 import { describeLiveSpeechToTextContract } from "@confide/contracts";
 import { startVoskServer, type VoskServer } from "@confide/contracts/fakes";
 import { monoLiveSettings, readLiveEvents, recogniseLive, toneDialogueMonoPcm, toneDialogueStereoPcm, toneDialogueTurns } from "@confide/contracts/support";

@@ -28,7 +28,7 @@ import {
   type LiveSpeechSettings,
   type LiveSpeechToText,
   type Word,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { integerSetting } from "../settings/integer-setting.ts";
 import { voskBadAnswer, voskUnavailable } from "./vosk-live-errors.ts";
 

@@ -1,4 +1,4 @@
-import type { LiveSpeechToText } from "@confide/core";
+import type { LiveSpeechToText } from "@confide/core/ports";
 import { expectConfideError } from "@confide/contracts";
 import { startFakeWhisperServer, type FakeWhisperServer } from "@confide/contracts/fakes";
 import { toneBurstsPcm } from "@confide/contracts/support";

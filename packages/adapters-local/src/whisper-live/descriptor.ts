@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core";
+import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
 import { whisperLiveSettings, type WhisperLiveVariables } from "./settings.ts";

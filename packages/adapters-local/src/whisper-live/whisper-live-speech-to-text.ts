@@ -12,7 +12,7 @@ import {
   type LiveUtterance,
   type UtteranceCutterOptions,
   type UtteranceTranscript,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { resolveWhisperSettings, type WhisperSettings } from "../whisper/whisper-config.ts";
 import { createWhisperRequests } from "../whisper/whisper-requests.ts";
 import { toSegments } from "../whisper/whisper-verbose-json.ts";

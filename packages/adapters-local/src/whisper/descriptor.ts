@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, SpeechToText } from "@confide/core";
+import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { whisperSettings, type WhisperVariables } from "./settings.ts";
 

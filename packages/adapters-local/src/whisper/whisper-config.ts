@@ -1,4 +1,4 @@
-import { ConfideError, invalidSetting } from "@confide/core";
+import { ConfideError, invalidSetting } from "@confide/core/ports";
 import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 

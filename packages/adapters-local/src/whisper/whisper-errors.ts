@@ -1,4 +1,4 @@
-import { ConfideError, parseRetryAfterMs, causeChain, providerHttpError, unreachableCode } from "@confide/core";
+import { ConfideError, parseRetryAfterMs, causeChain, providerHttpError, unreachableCode } from "@confide/core/ports";
 
 const maxMessageLength = 500;
 

@@ -1,4 +1,4 @@
-import { withDeadline, type TranscriptionSettings } from "@confide/core";
+import { withDeadline, type TranscriptionSettings } from "@confide/core/ports";
 import type { ResolvedWhisperSettings } from "./whisper-config.ts";
 import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
 import { streamingMultipartBody } from "./whisper-multipart-body.ts";

@@ -1,6 +1,4 @@
-import {
-  ConfideError,
-  defaultTranscriptionSettings, type AudioSource, type SpeechResult, type TranscriptionSettings } from "@confide/core";
+import { ConfideError, defaultTranscriptionSettings, type AudioSource, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";

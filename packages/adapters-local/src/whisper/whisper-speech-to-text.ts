@@ -7,7 +7,7 @@ import {
   type SpeechWarning,
   type TranscriptDraft,
   type TranscriptionSettings,
-} from "@confide/core";
+} from "@confide/core/ports";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-import type { Segment, Word } from "@confide/core";
+import type { Segment, Word } from "@confide/core/ports";
 import { badResponse } from "./whisper-errors.ts";
 
 /** What Confide reads of `response_format=verbose_json`. */

@@ -1,4 +1,4 @@
-import type { ClaimReader, ClaimWord } from "@confide/core";
+import type { ClaimReader, ClaimWord } from "@confide/core/ports";
 import type { ItemToken, ItsFunction } from "wink-nlp";
 import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
 import { englishReader } from "../embedded-notes/segment-reader.ts";

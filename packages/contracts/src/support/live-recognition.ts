@@ -1,4 +1,4 @@
-import type { LiveRecognition, LiveSpeechEvent, LiveSpeechSettings, LiveSpeechToText } from "@confide/core";
+import type { LiveRecognition, LiveSpeechEvent, LiveSpeechSettings, LiveSpeechToText } from "@confide/core/ports";
 import { toneBurstsPcm } from "./tone-bursts-pcm.ts";
 
 /** What the live adapters' own tests open a recognition with: en-US, 16 kHz 16-bit mono PCM, up to two speakers. */

@@ -1,4 +1,5 @@
-import type { Actor, Logger } from "@confide/core";
+import type { Actor } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import type { Authentication } from "./auth/access-token.ts";
 
 /** The one Hono environment of the Confide API: what middleware hands to handlers. */

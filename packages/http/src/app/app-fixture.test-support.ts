@@ -1,12 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  createUser,
-  defaultTranscriptionSettings,
-  newProcessing,
-  type PublicUser,
-  type Role,
-  type Session,
-} from "@confide/core";
+import { createUser, defaultTranscriptionSettings, newProcessing, type PublicUser, type Role, type Session } from "@confide/core";
 import { createRecordingLogger, createTestDeps, pcmWav, recordTestConsent, type RecordingLogger, type TestDeps } from "@confide/core/testing";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";

@@ -1,4 +1,5 @@
-import { ConfideError, type BlobStore, type DatabaseSnapshots, type Logger } from "@confide/core";
+import { ConfideError } from "@confide/core";
+import type { BlobStore, DatabaseSnapshots, Logger } from "@confide/core/ports";
 import type { BackupManifest, DataKeyring } from "@confide/adapters-local";
 
 export interface BackupSources {

@@ -1,4 +1,5 @@
-import { ConfideError, type BlobStore, type DatabaseSnapshots, type SnapshotTable } from "@confide/core";
+import { ConfideError } from "@confide/core";
+import type { BlobStore, DatabaseSnapshots, SnapshotTable } from "@confide/core/ports";
 import type { BackupEntry, BackupManifest, DataKeyring } from "@confide/adapters-local";
 
 /** What a backup holds, as its verification counted it. */

@@ -1,4 +1,5 @@
-import { ConfideError, migrateRecordings, type BlobStore, type Logger, type RecordingMigrationReport } from "@confide/core";
+import { ConfideError, migrateRecordings, type RecordingMigrationReport } from "@confide/core";
+import type { BlobStore, Logger } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 import { configIssueMessages } from "../config/config-messages.ts";
 import { adapterNames, findAdapter } from "../composition/adapter-registry.ts";

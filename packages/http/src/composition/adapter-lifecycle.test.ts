@@ -1,4 +1,4 @@
-import { adapterPortList, adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core";
+import { adapterPortList, adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
 import { Container } from "inversify";
 import { describe, expect, it } from "vitest";
 import { closeAdapters, readinessOf, resolveAdapters } from "./adapter-lifecycle.ts";

@@ -1,4 +1,4 @@
-import { adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core";
+import { adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
 import type { Container } from "inversify";
 import type { ReadinessParts } from "./readiness.ts";
 

@@ -1,4 +1,5 @@
-import { adapterPortToken, ConfideError, tokens, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core";
+import { ConfideError, tokens } from "@confide/core";
+import { adapterPortToken, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core/ports";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import { adapterPorts, findAdapter } from "./adapter-registry.ts";

@@ -1,4 +1,4 @@
-import { adapterPorts, type AdapterDescriptor, type AdapterPort, type AdapterPortTypes } from "@confide/core";
+import { adapterPorts, type AdapterDescriptor, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
 import { bedrockDescriptor } from "@confide/adapters-aws/bedrock";
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";

@@ -1,4 +1,4 @@
-import type { LanguageAnalyzer, LiveSpeechToText, NoteWriter, SpeechToText } from "@confide/core";
+import type { LanguageAnalyzer, LiveSpeechToText, NoteWriter, SpeechToText } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 import { findAdapter } from "./adapter-registry.ts";
 

@@ -6,15 +6,11 @@ import {
   diarizedLiveSpeechToText,
   diarizedSpeechToText,
   type LiveDeps,
-  type LiveSpeechToText,
   tokens,
-  type Clock,
   type ConfideDeps,
   type CoreSettings,
-  type DatabaseSnapshots,
-  type Ids,
-  type Logger,
 } from "@confide/core";
+import type { LiveSpeechToText, Clock, DatabaseSnapshots, Ids, Logger } from "@confide/core/ports";
 import { Container } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import { cloudProvidersOf } from "./cloud-providers.ts";

@@ -1,4 +1,5 @@
-import { ConfideError, silentLogger, type Actor } from "@confide/core";
+import { ConfideError, type Actor } from "@confide/core";
+import { silentLogger } from "@confide/core/ports";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";

@@ -1,4 +1,5 @@
-import type { ConfideDeps, DatabaseSnapshots, LiveDeps, Logger } from "@confide/core";
+import type { ConfideDeps, LiveDeps } from "@confide/core";
+import type { DatabaseSnapshots, Logger } from "@confide/core/ports";
 import { loadConfig, type ConfideConfig } from "../config/config.ts";
 import type { ProfileName } from "../config/profiles.ts";
 import { createJsonLogger } from "../logging/json-logger.ts";

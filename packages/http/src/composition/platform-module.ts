@@ -1,4 +1,5 @@
-import { defaultCoreSettings, randomIds, systemClock, tokens, type CoreSettings, type Logger } from "@confide/core";
+import { defaultCoreSettings, tokens, type CoreSettings } from "@confide/core";
+import { randomIds, systemClock, type Logger } from "@confide/core/ports";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 

@@ -1,4 +1,4 @@
-import type { Logger } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import type { Redis } from "ioredis";
 import type { ConfideConfig } from "../config/config.ts";
 import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/limits/rate-limiter.ts";

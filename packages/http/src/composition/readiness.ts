@@ -1,4 +1,5 @@
-import { ConfideError, type AdapterPort } from "@confide/core";
+import { ConfideError } from "@confide/core";
+import type { AdapterPort } from "@confide/core/ports";
 
 export interface ReadinessEntry {
   name: string;

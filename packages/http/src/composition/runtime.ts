@@ -1,4 +1,4 @@
-import type { Logger } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 import type { Runtime, RuntimeOptions } from "./compose-runtime.ts";
 import { composeConfide } from "./create-confide.ts";

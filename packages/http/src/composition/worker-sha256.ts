@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Sha256Digest, Sha256Hashing } from "@confide/core";
+import type { Sha256Digest, Sha256Hashing } from "@confide/core/ports";
 
 /**
  * The worker's code (a script, so it runs the same from the sources and from dist): one

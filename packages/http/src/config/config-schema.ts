@@ -1,4 +1,5 @@
-import { adapterPortList, adapterPorts, defaultCoreSettings, type AdapterPort, type AdapterPortVariable } from "@confide/core";
+import { defaultCoreSettings } from "@confide/core";
+import { adapterPortList, adapterPorts, type AdapterPort, type AdapterPortVariable } from "@confide/core/ports";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { z } from "zod";
 import { adapterNames } from "../composition/adapter-registry.ts";

@@ -1,4 +1,4 @@
-import type { AdapterPort } from "@confide/core";
+import type { AdapterPort } from "@confide/core/ports";
 import { z } from "zod";
 import { adapterPorts, adapterRegistry, type RegisteredAdapter } from "../composition/adapter-registry.ts";
 import { choiceVariable, environmentSchema } from "./config-schema.ts";

@@ -1,4 +1,5 @@
-import { ConfideError, retentionPolicyProblems, type AdapterPort, type RetentionPolicy } from "@confide/core";
+import { ConfideError, retentionPolicyProblems, type RetentionPolicy } from "@confide/core";
+import type { AdapterPort } from "@confide/core/ports";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { configIssueMessages } from "./config-messages.ts";
 import { choiceVariable, environmentSchema, type Environment } from "./config-schema.ts";

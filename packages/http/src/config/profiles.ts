@@ -1,4 +1,4 @@
-import type { AdapterPort } from "@confide/core";
+import type { AdapterPort } from "@confide/core/ports";
 
 /**
  * A profile's default that depends on the deployment's configuration: `then` when the variable

@@ -5,7 +5,7 @@
  * worker, and the session repository's writes marking the pipeline's steps. Core sees the same
  * ports, unchanged; with telemetry off nothing is wrapped.
  */
-import type { AdapterPortTypes, JobHandler, JobQueue, LiveRecognition, LiveSpeechEvent, LiveSpeechToText, Repositories } from "@confide/core";
+import type { AdapterPortTypes, JobHandler, JobQueue, LiveRecognition, LiveSpeechEvent, LiveSpeechToText, Repositories } from "@confide/core/ports";
 import type { Telemetry } from "./telemetry.ts";
 
 /** The methods of each port that call its provider (not `check`/`close`, nor synchronous ones). */

@@ -1,4 +1,5 @@
-import { authorizeAccess, loadAccessAccount, type AccessAccount, type AccessClaims, type Actor, type UserRepository } from "@confide/core";
+import { authorizeAccess, loadAccessAccount, type AccessAccount, type AccessClaims, type Actor } from "@confide/core";
+import type { UserRepository } from "@confide/core/ports";
 
 export interface AccessCheckOptions {
   users: UserRepository;

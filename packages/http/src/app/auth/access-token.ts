@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ConfideError, type AccessClaims, type Actor, type Clock, type Role } from "@confide/core";
+import { ConfideError, type AccessClaims, type Actor, type Role } from "@confide/core";
+import type { Clock } from "@confide/core/ports";
 import { sign } from "hono/jwt";
 import { verifySignedToken } from "./signed-token.ts";
 

@@ -1,4 +1,5 @@
-import type { AccessClaims, Actor, Clock } from "@confide/core";
+import type { AccessClaims, Actor } from "@confide/core";
+import type { Clock } from "@confide/core/ports";
 import { sign } from "hono/jwt";
 import { verifySignedToken } from "./signed-token.ts";
 

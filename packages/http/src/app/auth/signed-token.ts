@@ -1,4 +1,5 @@
-import { ConfideError, type Clock } from "@confide/core";
+import { ConfideError } from "@confide/core";
+import type { Clock } from "@confide/core/ports";
 import { verify } from "hono/jwt";
 
 /** What a refused token is called in its error ("The audio link has expired; ask for a new one."). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LiveDeps, LiveRecognition, LiveSpeechToText } from "@confide/core";
+import type { LiveDeps } from "@confide/core";
+import type { LiveRecognition, LiveSpeechToText } from "@confide/core/ports";
 import { createKeywordAgendaMatcher, createScriptedLiveSpeechToText, createTestDeps, seedLinkedPair } from "@confide/core/testing";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { LiveConnection, type LiveSocket } from "./live-connection.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@confide/core";
+import type { Logger } from "@confide/core/ports";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 

@@ -1,13 +1,4 @@
-import {
-  ConfideError,
-  changePassword,
-  login,
-  logout,
-  normalizeEmail,
-  refreshToken,
-  type ConfideDeps,
-  type LoginResult,
-} from "@confide/core";
+import { ConfideError, changePassword, login, logout, normalizeEmail, refreshToken, type ConfideDeps, type LoginResult } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AccessTokens } from "../auth/access-token.ts";

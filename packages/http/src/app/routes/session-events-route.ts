@@ -1,13 +1,5 @@
-import {
-  getSession,
-  statusChangesBetween,
-  type ConfideDeps,
-  type PatientSessionView,
-  type Session,
-  type SessionRepository,
-  type SessionState,
-  type SessionStatus,
-} from "@confide/core";
+import { getSession, statusChangesBetween, type ConfideDeps, type PatientSessionView, type Session, type SessionStatus } from "@confide/core";
+import type { SessionRepository, SessionState } from "@confide/core/ports";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";

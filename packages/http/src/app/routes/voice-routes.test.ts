@@ -5,14 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { embeddedDiarizerDescriptor } from "@confide/adapters-local/embedded-diarizer";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
-import {
-  createJobHandlers,
-  diarizedSpeechToText,
-  uploadSession,
-  type ConfideDeps,
-  type Session,
-  type TranscriptDraft,
-} from "@confide/core";
+import { createJobHandlers, diarizedSpeechToText, uploadSession, type ConfideDeps, type Session, type TranscriptDraft } from "@confide/core";
 import { createScriptedSpeechToText, createTestDeps, type TestDeps } from "@confide/core/testing";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";

@@ -1,4 +1,4 @@
-import type { SessionEvents } from "@confide/core";
+import type { SessionEvents } from "@confide/core/ports";
 
 /** What an event stream knows of its session's announced changes. */
 export interface SessionChangeWatch {

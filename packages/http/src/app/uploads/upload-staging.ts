@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { ConfideError, type Clock } from "@confide/core";
+import { ConfideError } from "@confide/core";
+import type { Clock } from "@confide/core/ports";
 import type { UploadReservation } from "../limits/upload-quota.ts";
 import { UploadRefusal } from "./upload-refusal.ts";
 
