@@ -26,10 +26,11 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
+  createEmbeddedNoteWriter,
+  createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
-  createWinkClaimReader,
-} from "@confide/adapters-local";
+} from "@confide/adapters-local/providers";
+import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import { createInterface } from "node:readline";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
 import { signallingPushNotifier } from "./support/signalling-push-notifier.ts";

@@ -42,11 +42,12 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
+  createEmbeddedNoteWriter,
+  createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
   type SqlRepositories,
-  createWinkClaimReader,
-} from "@confide/adapters-local";
+} from "@confide/adapters-local/providers";
+import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";

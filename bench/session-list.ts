@@ -24,7 +24,7 @@ import {
   type SessionSummary,
 } from "@confide/core";
 import type { SessionRepository } from "@confide/core/ports";
-import { createPgliteRepositories, createPostgresRepositories } from "@confide/adapters-local";
+import { createPgliteRepositories, createPostgresRepositories } from "@confide/adapters-local/providers";
 import pg from "pg";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";

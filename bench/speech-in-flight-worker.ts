@@ -18,10 +18,11 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
+  createEmbeddedNoteWriter,
+  createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
-  createWinkClaimReader,
-} from "@confide/adapters-local";
+} from "@confide/adapters-local/providers";
+import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
 import { createAzureSpeechToText } from "../packages/adapters-azure/src/azure-speech/azure-speech-to-text.ts";
 import type { WorkerEvent } from "./pipeline-protocol.ts";

@@ -31,10 +31,11 @@ import {
   createLogPushNotifier,
   createPostgresRepositories,
   createRedisSessionEvents,
-  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
+  createEmbeddedNoteWriter,
+  createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
-  createWinkClaimReader,
-} from "@confide/adapters-local";
+} from "@confide/adapters-local/providers";
+import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { availableParallelism, cpus } from "node:os";

@@ -25,10 +25,11 @@ import {
   createLogPushNotifier,
   createPgliteRepositories,
   createPocketSphinxSpeechToText,
-  createEmbeddedNoteWriter, createEmbeddedRiskScreen,
+  createEmbeddedNoteWriter,
+  createEmbeddedRiskScreen,
   createVaderLanguageAnalyzer,
-  createWinkClaimReader,
-} from "@confide/adapters-local";
+} from "@confide/adapters-local/providers";
+import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";

@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupKeyring, readBackupArchive } from "@confide/adapters-local";
+import { backupKeyring, readBackupArchive } from "@confide/adapters-local/platform";
 import { login, uploadSession, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
 import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-server.ts";
 import { runCliOutcome, startCli } from "../support/server-process.ts";

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFilesystemBlobStore, createPgliteRepositories } from "@confide/adapters-local";
+import { createFilesystemBlobStore, createPgliteRepositories } from "@confide/adapters-local/providers";
 import { buildSession, buildLegalHold } from "@confide/contracts";
 import type { Session } from "@confide/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -9,7 +9,7 @@ import { readdir, readFile, mkdtemp, rm, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPgliteRepositories } from "@confide/adapters-local";
+import { createPgliteRepositories } from "@confide/adapters-local/providers";
 import { getSession, login, recordTestConsent, uploadSession, waitFor, waitUntilReady, type SeededAccount } from "../support/confide-api-client.ts";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { logEntries } from "../support/process-log.ts";

@@ -1,39 +1,30 @@
-export { createInProcessJobQueue, type InProcessJobQueueOptions } from "./in-process-queue/in-process-job-queue.ts";
-export { createBullMqJobQueue } from "./bullmq/bullmq-job-queue.ts";
-export { resolveBullMqSettings, type BullMqJobQueueSettings, type ResolvedBullMqJobQueueSettings } from "./bullmq/bullmq-config.ts";
-export { createPostgresRepositories } from "./postgres/postgres-repositories.ts";
-export { createPgliteRepositories } from "./pglite/pglite-repositories.ts";
-export type { SqlRepositories } from "./sql/sql-repositories.ts";
-export { resolvePostgresSettings, type PostgresSettings, type ResolvedPostgresSettings } from "./postgres/postgres-config.ts";
-export type { PgliteSettings } from "./pglite/pglite-client.ts";
-export { applyMigrations, loadMigrations, migrationsDirectory, type Migration, type MigrateOptions } from "./sql/sql-migrations.ts";
-export { createFilesystemBlobStore, type FilesystemBlobStoreSettings } from "./filesystem/filesystem-blob-store.ts";
-export { ownerOnlyFileMode, ownerOnlyFolderMode, restrictToOwner } from "./files/owner-only-modes.ts";
-export { createWhisperSpeechToText } from "./whisper/whisper-speech-to-text.ts";
-export { resolveWhisperSettings, type WhisperSettings, type ResolvedWhisperSettings } from "./whisper/whisper-config.ts";
-export { createFcmPushNotifier } from "./fcm/fcm-push-notifier.ts";
-export { resolveFcmSettings, type FcmSettings, type ResolvedFcmSettings, type FcmCredentialSource } from "./fcm/fcm-config.ts";
-export { createPocketSphinxSpeechToText } from "./pocketsphinx/pocketsphinx-speech-to-text.ts";
-export { resolvePocketSphinxSettings, type PocketSphinxSettings, type ResolvedPocketSphinxSettings } from "./pocketsphinx/pocketsphinx-config.ts";
-export { createVaderLanguageAnalyzer } from "./vader/vader-language-analyzer.ts";
-export { createLogPushNotifier, type LogPushNotifierSettings } from "./log-push/log-push-notifier.ts";
-export * from "./in-process-events/index.ts";
-export * from "./redis-events/index.ts";
-export { createEmbeddedNoteWriter, writeEmbeddedNotes, embeddedRulesVersion } from "./embedded-notes/embedded-note-writer.ts";
-export { createWinkClaimReader } from "./wink-claims/wink-claim-reader.ts";
-export { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen/embedded-risk-screen.ts";
-export { startStreamingPcmDecoder, type StreamingPcmDecoder, type StreamingPcmDecoderOptions } from "./ffmpeg/streaming-pcm-decoder.ts";
-export {
-  blobFrameBytes,
-  backupUnreadable,
-  createBackupArchiveWriter,
-  readBackupArchive,
-  readManifest,
-  type BackupArchiveWriter,
-  type BackupEntry,
-  type BackupEntryHeader,
-  type BackupManifest,
-} from "./backup/backup-archive.ts";
-export { backupKeyring } from "./backup/backup-keyring.ts";
-export type { DataKey, DataKeyring } from "./filesystem/blob-encryption.ts";
-export { lockDirectory, type DirectoryLock } from "./files/directory-lock.ts";
+/**
+ * `@confide/adapters-local`: every provider's descriptor (the host's registry lists them), each
+ * also on its own subpath (`@confide/adapters-local/postgres`). A descriptor loads its settings
+ * schema only; its adapter module and SDK load when it is chosen. Factories for composing by hand:
+ * `./providers`; the host's platform helpers (backup archive, keyring, directory lock, PCM
+ * decoder): `./platform`; core's claim reader: `./wink-claims`.
+ */
+export { postgresDescriptor } from "./postgres/descriptor.ts";
+export { pgliteDescriptor } from "./pglite/descriptor.ts";
+export { filesystemDescriptor } from "./filesystem/descriptor.ts";
+export { pocketSphinxDescriptor } from "./pocketsphinx/descriptor.ts";
+export { whisperDescriptor } from "./whisper/descriptor.ts";
+export { vaderDescriptor } from "./vader/descriptor.ts";
+export { bullMqDescriptor } from "./bullmq/descriptor.ts";
+export { inProcessQueueDescriptor } from "./in-process-queue/descriptor.ts";
+export { fcmDescriptor } from "./fcm/descriptor.ts";
+export { logPushDescriptor } from "./log-push/descriptor.ts";
+export { inProcessEventsDescriptor } from "./in-process-events/descriptor.ts";
+export { embeddedRiskScreenDescriptor } from "./embedded-risk-screen/descriptor.ts";
+export { embeddedNotesDescriptor } from "./embedded-notes/descriptor.ts";
+export { redisEventsDescriptor } from "./redis-events/descriptor.ts";
+export { openAiNotesDescriptor } from "./openai-notes/descriptor.ts";
+export { noLiveDescriptor } from "./no-live/descriptor.ts";
+export { instantLiveDescriptor } from "./instant-live/descriptor.ts";
+export { pocketSphinxLiveDescriptor } from "./pocketsphinx-live/descriptor.ts";
+export { whisperLiveDescriptor } from "./whisper-live/descriptor.ts";
+export { voskLiveDescriptor } from "./vosk-live/descriptor.ts";
+export { embeddedAgendaDescriptor } from "./embedded-agenda/descriptor.ts";
+export { embeddedDiarizerDescriptor } from "./embedded-diarizer/descriptor.ts";
+export { noDiarizerDescriptor } from "./no-diarizer/descriptor.ts";

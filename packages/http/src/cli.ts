@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       // Only this process may open a database kept in the data directory, so it serves `confide backup`.
       const { findAdapter } = await import("./composition/adapter-registry.ts");
       const backupKeyring = findAdapter("repository", config.adapters.repository)?.keepsDatabaseInDataDir
-        ? (await import("@confide/adapters-local")).backupKeyring(process.env)
+        ? (await import("@confide/adapters-local/platform")).backupKeyring(process.env)
         : undefined;
       const server = await startServer(runtime, { withWorker, ...(backupKeyring ? { backupKeyring } : {}) });
       await untilSignal();

@@ -4,7 +4,7 @@ import { WebSocketServer } from "ws";
 import type { LiveHolders } from "./app/live/live-connection.ts";
 import { selectLiveSubprotocol } from "./app/live/live-protocol.ts";
 import { releaseLiveConnections } from "./app/routes/live-route.ts";
-import type { DataKeyring } from "@confide/adapters-local";
+import type { DataKeyring } from "@confide/adapters-local/platform";
 import { join } from "node:path";
 import { createApp } from "./app/create-app.ts";
 import { createUploadStaging } from "./app/uploads/upload-staging.ts";

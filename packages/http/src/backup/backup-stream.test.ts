@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
-import { createPgliteRepositories, type SqlRepositories } from "@confide/adapters-local";
+import { createPgliteRepositories, type SqlRepositories } from "@confide/adapters-local/providers";
 import { buildAuditEvent, buildSession, buildUser } from "@confide/contracts";
 import { ConfideError } from "@confide/core";
 import type { BlobStore } from "@confide/core/ports";
 import { createInMemoryBlobStore, createRecordingLogger } from "@confide/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupKeyring } from "@confide/adapters-local";
+import { backupKeyring } from "@confide/adapters-local/platform";
 import { createBackupStream } from "./backup-stream.ts";
 import { restoreBackup } from "./restore-backup.ts";
 

@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core";
 import type { BlobStore, DatabaseSnapshots, Logger } from "@confide/core/ports";
-import type { BackupManifest, DataKeyring } from "@confide/adapters-local";
+import type { BackupManifest, DataKeyring } from "@confide/adapters-local/platform";
 
 export interface BackupSources {
   snapshots: DatabaseSnapshots;
@@ -28,7 +28,7 @@ const queuedBytes = 1024 * 1024;
  * it is refused.
  */
 export async function createBackupStream(sources: BackupSources): Promise<ReadableStream<Uint8Array>> {
-  const { createBackupArchiveWriter, blobFrameBytes } = await import("@confide/adapters-local");
+  const { createBackupArchiveWriter, blobFrameBytes } = await import("@confide/adapters-local/platform");
   const dataKey = sources.keyring.current;
   const writer = createBackupArchiveWriter(dataKey === undefined ? {} : { encryptWith: dataKey });
   const pipe = new TransformStream<Uint8Array, Uint8Array>(undefined, { highWaterMark: 1 }, { highWaterMark: queuedBytes, size: (chunk) => chunk.byteLength });

@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core";
 import type { BlobStore, DatabaseSnapshots, SnapshotTable } from "@confide/core/ports";
-import type { BackupEntry, BackupManifest, DataKeyring } from "@confide/adapters-local";
+import type { BackupEntry, BackupManifest, DataKeyring } from "@confide/adapters-local/platform";
 
 /** What a backup holds, as its verification counted it. */
 export interface BackupSummary {
@@ -14,7 +14,7 @@ export interface BackupSummary {
 export type OpenBackup = () => AsyncIterable<Uint8Array>;
 
 async function* entriesAfterManifest(open: OpenBackup, keyring: DataKeyring): AsyncGenerator<BackupEntry | BackupManifest> {
-  const { readBackupArchive, readManifest } = await import("@confide/adapters-local");
+  const { readBackupArchive, readManifest } = await import("@confide/adapters-local/platform");
   let first = true;
   for await (const entry of readBackupArchive(open(), keyring)) {
     if (first) {

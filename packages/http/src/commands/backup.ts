@@ -71,7 +71,7 @@ async function backupFromServer(config: ConfideConfig): Promise<ReadableStream<U
 export async function backupCommand(config: ConfideConfig, env: Record<string, string | undefined>, to: string | undefined, logger: Logger): Promise<BackupReport> {
   if (to === undefined) throw invalid("backup needs --to FILE.", { option: "--to" });
   if (await exists(to)) throw invalid(`${to} already exists: choose a new file (a backup never overwrites one).`, { option: "--to" });
-  const { backupKeyring } = await import("@confide/adapters-local");
+  const { backupKeyring } = await import("@confide/adapters-local/platform");
   const keyring = backupKeyring(env);
   const partial = `${to}.partial`;
   let via: BackupReport["via"] = "direct";
@@ -131,7 +131,7 @@ export async function backupCommand(config: ConfideConfig, env: Record<string, s
 export async function restoreCommand(config: ConfideConfig, env: Record<string, string | undefined>, from: string | undefined, logger: Logger): Promise<BackupSummary> {
   if (from === undefined) throw invalid("restore needs --from FILE.", { option: "--from" });
   if (!(await exists(from))) throw invalid(`${from} does not exist.`, { option: "--from" });
-  const { backupKeyring } = await import("@confide/adapters-local");
+  const { backupKeyring } = await import("@confide/adapters-local/platform");
   const keyring = backupKeyring(env);
   const repositoryAdapter = findAdapter("repository", config.adapters.repository)!;
   const embedded = repositoryAdapter.keepsDatabaseInDataDir === true;

@@ -92,7 +92,7 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
   // Mono transcripts with one speaker for everyone get theirs from the diarizer (CONFIDE_DIARIZER).
   const speech = diarizedSpeechToText(seen.speech, seen.diarizer, { logger });
   // One claim reader for every profile: core's claim-support rule reads claims and cited words with wink-nlp.
-  const { createWinkClaimReader } = await import("@confide/adapters-local");
+  const { createWinkClaimReader } = await import("@confide/adapters-local/wink-claims");
   const deps = createConfideDeps({
     blobs: seen.storage,
     speech,
@@ -116,7 +116,7 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
       cloudProviders: cloudProvidersOf(config, { speech, language: seen.language, notes: seen.notes, live: adapters.live }),
     },
   });
-  const { startStreamingPcmDecoder } = await import("@confide/adapters-local");
+  const { startStreamingPcmDecoder } = await import("@confide/adapters-local/platform");
   const liveDeps: LiveDeps = {
     ...deps,
     // Mono live sessions get speakers as they are spoken when the engine cannot tell them apart.

@@ -9,7 +9,7 @@ import { mkdir, stat } from "node:fs/promises";
  * by the CLI at start), and the PGlite adapter tightens its own folder whenever it opens it.
  */
 export async function preparePrivateDataDirectory(dataDir: string): Promise<void> {
-  const { ownerOnlyFolderMode, restrictToOwner } = await import("@confide/adapters-local");
+  const { ownerOnlyFolderMode, restrictToOwner } = await import("@confide/adapters-local/platform");
   await mkdir(dataDir, { recursive: true, mode: ownerOnlyFolderMode });
   if (((await stat(dataDir)).mode & 0o777) === ownerOnlyFolderMode) return;
   await restrictToOwner(dataDir);
