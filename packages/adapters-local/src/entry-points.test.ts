@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as root from "./index.ts";
 import * as platform from "./platform.ts";
@@ -14,11 +14,17 @@ describe("@confide/adapters-local's entry points", () => {
       expect(name).toMatch(/Descriptor$/);
       expect(value).toMatchObject({ port: expect.any(String), name: expect.any(String), create: expect.any(Function) });
     }
-    const subpaths = Object.entries(packageJson.exports).filter(([, entry]) => entry.source.endsWith("/descriptor.ts"));
-    const fromSubpaths = await Promise.all(subpaths.map(([, entry]) => import(new URL(`../${entry.source}`, import.meta.url).href)));
-    expect(exported.map(([, value]) => value).sort((a, b) => String(a.name).localeCompare(b.name))).toEqual(
-      fromSubpaths.flatMap((module) => Object.values(module)).sort((a, b) => String(a.name).localeCompare(b.name)),
-    );
+    // A provider's subpath is its folder (`./*` → `./src/*/descriptor.ts`): every folder with a descriptor.
+    expect(packageJson.exports["./*"]?.source).toBe("./src/*/descriptor.ts");
+    const folders = readdirSync(new URL(".", import.meta.url)).filter((folder) => existsSync(new URL(`./${folder}/descriptor.ts`, import.meta.url)));
+    expect(folders.length).toBe(exported.length);
+    const fromSubpaths = await Promise.all(folders.map((folder) => import(`@confide/adapters-local/${folder}`)));
+    type Named = { port: string; name: string };
+    const byPortAndName = (a: Named, b: Named) => `${a.port}/${a.name}`.localeCompare(`${b.port}/${b.name}`);
+    const fromRoot = exported.map(([, value]) => value as Named).sort(byPortAndName);
+    const fromFolders = fromSubpaths.flatMap((module: Record<string, Named>) => Object.values(module)).sort(byPortAndName);
+    expect(fromRoot.length).toBe(fromFolders.length);
+    fromRoot.forEach((descriptor, index) => expect(descriptor).toBe(fromFolders[index]));
   });
 
   it("platform holds the host's helpers and no provider", () => {
