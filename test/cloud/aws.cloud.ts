@@ -22,6 +22,7 @@ import { createTranscribeStreamingLiveSpeechToText } from "../../packages/adapte
 import { describe } from "vitest";
 import { awsCloudSettings, runJobNamePrefix, runPrefix } from "./aws-cloud-settings.ts";
 import { prefixedBlobStore } from "./prefixed-blob-store.ts";
+import { fromEnvironment } from "./settings-from-environment.ts";
 
 const runId = process.env.CONFIDE_CLOUD_RUN_ID ?? "";
 if (!/^[a-z0-9]{6,40}$/.test(runId)) throw new Error("Run through `npm run test:cloud -- aws`: it names the run (CONFIDE_CLOUD_RUN_ID).");
@@ -96,7 +97,7 @@ describe.runIf(cloud.ports.speech.configured)("speech", () => {
 describe.runIf(cloud.ports.language.configured)("language", () => {
   describeLanguageAnalyzerContract({
     name: `comprehend in ${cloud.region}`,
-    create: () => comprehendDescriptor.create(comprehendDescriptor.settings.parse({ CONFIDE_COMPREHEND_REGION: cloud.region, ...process.env })),
+    create: () => comprehendDescriptor.create(fromEnvironment(comprehendDescriptor.settings, { CONFIDE_COMPREHEND_REGION: cloud.region, ...process.env })),
   });
 });
 

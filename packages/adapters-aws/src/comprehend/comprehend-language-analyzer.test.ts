@@ -4,7 +4,7 @@ import { clearlyNegative, clearlyPositive, describeLanguageAnalyzerContract, exp
 import { startFakeComprehendServer, type FakeComprehendServer } from "@confide/contracts/fakes";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ComprehendSettings } from "./comprehend-config.ts";
+import type { ComprehendSettings } from "./settings.ts";
 import { createComprehendLanguageAnalyzer } from "./comprehend-language-analyzer.ts";
 
 let fake: FakeComprehendServer;

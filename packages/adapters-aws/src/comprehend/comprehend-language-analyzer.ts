@@ -1,5 +1,6 @@
 import {
   ConfideError,
+  parseSettings,
   scoreInBatches,
   withDeadline,
   type LanguageAnalyzer,
@@ -7,7 +8,7 @@ import {
   type SentimentDocumentLimits,
   type SentimentResult,
 } from "@confide/core/ports";
-import { resolveComprehendSettings, type ComprehendSettings } from "./comprehend-config.ts";
+import { comprehendSettings, type ComprehendSettings } from "./settings.ts";
 import { comprehendBadResponse, comprehendDocumentError, toComprehendError } from "./comprehend-errors.ts";
 import { comprehendLanguage, comprehendLanguageCodes, sentimentFromComprehend } from "./comprehend-sentiment.ts";
 
@@ -29,7 +30,7 @@ export const comprehendSentimentLimits: SentimentDocumentLimits = { documentsPer
  * `requestTimeoutMs`, its `maxAttempts` (default 2) included; errors as in comprehend-errors.ts.
  */
 export async function createComprehendLanguageAnalyzer(settings: ComprehendSettings): Promise<LanguageAnalyzer> {
-  const resolved = resolveComprehendSettings(settings);
+  const resolved = parseSettings(comprehendSettings, settings);
   const { BatchDetectSentimentCommand, ComprehendClient } = await import("@aws-sdk/client-comprehend");
   const client =
     resolved.client ??

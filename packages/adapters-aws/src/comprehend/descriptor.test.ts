@@ -17,14 +17,17 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const issuesOf = (variables: Record<string, string>) => comprehendDescriptor.settings.safeParse(variables).error?.issues.map((issue) => issue.path.join("."));
+const issuesOf = (settings: Record<string, unknown>) => comprehendDescriptor.settings.safeParse(settings).error?.issues.map((issue) => issue.path.join("."));
 
 describe("comprehend descriptor", () => {
   it("needs nothing; documents its defaults; refuses out-of-range numbers and a malformed endpoint", () => {
-    expect(comprehendDescriptor.settings.parse({})).toEqual({ CONFIDE_COMPREHEND_TIMEOUT_MS: 30_000, CONFIDE_COMPREHEND_MAX_ATTEMPTS: 2 });
-    expect(issuesOf({ CONFIDE_COMPREHEND_MAX_ATTEMPTS: "0" })).toEqual(["CONFIDE_COMPREHEND_MAX_ATTEMPTS"]);
-    expect(issuesOf({ CONFIDE_COMPREHEND_TIMEOUT_MS: "ten" })).toEqual(["CONFIDE_COMPREHEND_TIMEOUT_MS"]);
-    expect(issuesOf({ CONFIDE_COMPREHEND_ENDPOINT: "comprehend" })).toEqual(["CONFIDE_COMPREHEND_ENDPOINT"]);
+    expect(comprehendDescriptor.settings.parse({})).toEqual({ requestTimeoutMs: 30_000, maxAttempts: 2, connectionTimeoutMs: 5_000 });
+    // As the variables give them: text.
+    expect(comprehendDescriptor.settings.parse({ requestTimeoutMs: "1000", maxAttempts: "1" })).toMatchObject({ requestTimeoutMs: 1000, maxAttempts: 1 });
+    expect(issuesOf({ maxAttempts: "0" })).toEqual(["maxAttempts"]);
+    expect(issuesOf({ requestTimeoutMs: "ten" })).toEqual(["requestTimeoutMs"]);
+    expect(issuesOf({ endpoint: "comprehend" })).toEqual(["endpoint"]);
+    expect(issuesOf({ region: "  " })).toEqual(["region"]);
   });
 
   it("scores through the endpoint and region with credentials from the SDK's default chain", async () => {
@@ -32,7 +35,7 @@ describe("comprehend descriptor", () => {
     vi.stubEnv("AWS_ACCESS_KEY_ID", fake.credentials.accessKeyId);
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", fake.credentials.secretAccessKey);
     vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
-    const settings = comprehendDescriptor.settings.parse({ CONFIDE_COMPREHEND_REGION: "eu-west-1", CONFIDE_COMPREHEND_ENDPOINT: fake.url });
+    const settings = comprehendDescriptor.settings.parse({ region: "eu-west-1", endpoint: fake.url });
     const analyzer = await comprehendDescriptor.create(settings);
     const from = fake.received.length;
 
@@ -57,7 +60,7 @@ describe("comprehend descriptor", () => {
     vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/confide-aws-credentials");
     const from = fake.received.length;
 
-    const noCredentials = await comprehendDescriptor.create(comprehendDescriptor.settings.parse({ CONFIDE_COMPREHEND_REGION: "eu-west-1", CONFIDE_COMPREHEND_ENDPOINT: fake.url }));
+    const noCredentials = await comprehendDescriptor.create(comprehendDescriptor.settings.parse({ region: "eu-west-1", endpoint: fake.url }));
     const refused = await expectConfideError(noCredentials.sentiment(["Good."], { language: "en" }), "provider.rejected");
     expect(refused.retryable).toBe(false);
     expect(refused.details).toMatchObject({ reason: "CredentialsProviderError" });
@@ -65,7 +68,7 @@ describe("comprehend descriptor", () => {
 
     vi.stubEnv("AWS_ACCESS_KEY_ID", fake.credentials.accessKeyId);
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", fake.credentials.secretAccessKey);
-    const noRegion = await comprehendDescriptor.create(comprehendDescriptor.settings.parse({ CONFIDE_COMPREHEND_ENDPOINT: fake.url }));
+    const noRegion = await comprehendDescriptor.create(comprehendDescriptor.settings.parse({ endpoint: fake.url }));
     const unusable = await expectConfideError(noRegion.sentiment(["Good."], { language: "en" }), "provider.unavailable");
     expect(unusable.retryable).toBe(false);
     await noRegion.close();

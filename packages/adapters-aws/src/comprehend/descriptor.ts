@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core/ports";
-import { comprehendSettings, type ComprehendVariables } from "./settings.ts";
+import { comprehendSettings, type ComprehendSettings } from "./settings.ts";
 
 /** Sentiment by Amazon Comprehend (`CONFIDE_LANGUAGE=comprehend`). */
 export const comprehendDescriptor = {
@@ -10,11 +10,6 @@ export const comprehendDescriptor = {
   sendsSessionDataOut: () => true,
   async create(settings) {
     const { createComprehendLanguageAnalyzer } = await import("./comprehend-language-analyzer.ts");
-    return createComprehendLanguageAnalyzer({
-      ...(settings.CONFIDE_COMPREHEND_REGION === undefined ? {} : { region: settings.CONFIDE_COMPREHEND_REGION }),
-      ...(settings.CONFIDE_COMPREHEND_ENDPOINT === undefined ? {} : { endpoint: settings.CONFIDE_COMPREHEND_ENDPOINT }),
-      requestTimeoutMs: settings.CONFIDE_COMPREHEND_TIMEOUT_MS,
-      maxAttempts: settings.CONFIDE_COMPREHEND_MAX_ATTEMPTS,
-    });
+    return createComprehendLanguageAnalyzer(settings);
   },
-} satisfies AdapterDescriptor<LanguageAnalyzer, ComprehendVariables>;
+} satisfies AdapterDescriptor<LanguageAnalyzer, ComprehendSettings>;

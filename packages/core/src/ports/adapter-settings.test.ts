@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfideError } from "../errors.ts";
-import { fileSetting, invalidSetting, wholeNumberSetting } from "./adapter-settings.ts";
+import { fileSetting, invalidSetting, parseSettings, wholeNumberSetting, type ValidatingSchema } from "./adapter-settings.ts";
 
 const failing = (code: string) => () => {
   throw Object.assign(new Error(`failed: ${code}`), { code });
@@ -29,5 +29,35 @@ describe("adapter settings helpers", () => {
     expect(fileSetting("/a", failing("EIO"), check)).toEqual({ problem: "/a cannot be read (failed: EIO)" });
     expect(fileSetting("/a", () => "{}", check)).toEqual({ value: "{}" });
     expect(fileSetting("/a", () => "x", check)).toEqual({ problem: "not JSON" });
+  });
+
+  // A Standard Schema written by hand (core depends on no validation library): maxAttempts 1…5, default 2.
+  const attempts: ValidatingSchema<{ maxAttempts?: number }, { maxAttempts: number }> = {
+    "~standard": {
+      validate(value) {
+        const given = (value as { maxAttempts?: unknown }).maxAttempts ?? 2;
+        if (typeof given === "number" && Number.isInteger(given) && given >= 1 && given <= 5) return { value: { maxAttempts: given } };
+        return { issues: [{ message: "Too big: expected number to be <=5.", path: [{ key: "maxAttempts" }] }] };
+      },
+    },
+  };
+
+  it("parseSettings fills defaults by the schema and names the first bad setting", () => {
+    expect(parseSettings(attempts, {})).toEqual({ maxAttempts: 2 });
+    expect(parseSettings(attempts, { maxAttempts: 5 })).toEqual({ maxAttempts: 5 });
+    let error: unknown;
+    try {
+      parseSettings(attempts, { maxAttempts: 9 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ConfideError.is(error, "validation.invalid_input")).toBe(true);
+    expect((error as ConfideError).details).toEqual({ setting: "maxAttempts" });
+    expect((error as Error).message).toBe("The setting maxAttempts is not valid: Too big: expected number to be <=5.");
+  });
+
+  it("parseSettings refuses an asynchronous schema", () => {
+    const asynchronous: ValidatingSchema<object, object> = { "~standard": { validate: async () => ({ value: {} }) } };
+    expect(() => parseSettings(asynchronous, {})).toThrow("must be synchronous");
   });
 });

@@ -56,3 +56,36 @@ export function fileSetting<T>(path: string, readText: (path: string) => string,
   }
   return parse(text);
 }
+
+/**
+ * A settings schema that validates, as Standard Schema v1 (https://standardschema.dev) defines
+ * it — zod's schemas are. `Input` is what code building the adapter by hand may pass (defaults
+ * left out), `Output` the settings the adapter uses (defaults filled).
+ */
+export interface ValidatingSchema<Input, Output> {
+  readonly "~standard": {
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined }> };
+
+/**
+ * An adapter's settings as its factory receives them, checked and with defaults filled by the
+ * adapter's one settings schema (the one its descriptor hands the host, whose settings the
+ * environment variables set). The schema must be synchronous, and parsing its output again
+ * must give the same output (the host parses the environment, then the factory its settings).
+ * @throws ConfideError `validation.invalid_input` naming the first bad setting in `details.setting`.
+ */
+export function parseSettings<Input, Output>(schema: ValidatingSchema<Input, Output>, input: Input): Output {
+  const result = schema["~standard"].validate(input);
+  if (result instanceof Promise) throw new TypeError("An adapter's settings schema must be synchronous.");
+  if (result.issues === undefined) return result.value;
+  const [issue] = result.issues;
+  const step = issue?.path?.[0];
+  const setting = String(typeof step === "object" && step !== null ? step.key : (step ?? "settings"));
+  throw invalidSetting(setting, `The setting ${setting} is not valid: ${(issue?.message ?? "refused by its schema").replace(/\.$/, "")}.`);
+}

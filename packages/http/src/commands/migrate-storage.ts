@@ -1,7 +1,7 @@
 import { ConfideError, migrateRecordings, type RecordingMigrationReport } from "@confide/core";
 import type { BlobStore, Logger } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
-import { configIssueMessages } from "../config/config-messages.ts";
+import { settingsFromEnvironment } from "../config/adapter-variables.ts";
 import { adapterNames, findAdapter } from "../composition/adapter-registry.ts";
 import { createChosenAdapter } from "../composition/adapter-modules.ts";
 
@@ -39,9 +39,9 @@ export async function createSideStore(name: string, side: StoreSide, env: Record
     });
   }
   const sideEnv = Object.fromEntries(Object.entries(storeEnvironment(env, side)).filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = adapter.settings.safeParse(sideEnv, { error: configIssueMessages(sideEnv, `the ${name} store of ${option}`) });
+  const parsed = settingsFromEnvironment(adapter.settings, sideEnv, `the ${name} store of ${option}`);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${sidePrefix[side]}${String(issue.path[0]).replace(/^CONFIDE_/, "")} (or ${String(issue.path[0])}): ${issue.message}`);
+    const problems = parsed.problems.map(({ variable, message }) => `${sidePrefix[side]}${variable.replace(/^CONFIDE_/, "")} (or ${variable}): ${message}`);
     throw new ConfideError("validation.invalid_input", `The ${option} store cannot be used; fix the configuration:\n  ${problems.join("\n  ")}`, {
       details: { problems },
     });

@@ -1,6 +1,7 @@
 import type { AdapterPort } from "@confide/core/ports";
 import { z } from "zod";
 import { adapterPorts, adapterRegistry, type RegisteredAdapter } from "../composition/adapter-registry.ts";
+import { adapterVariables } from "./adapter-variables.ts";
 import { choiceVariable, environmentSchema } from "./config-schema.ts";
 import { profileDefaultNames, profiles, type ProfileDefault } from "./profiles.ts";
 
@@ -95,7 +96,7 @@ export function configurationTable(): string {
   }
   for (const port of adapterPorts) {
     for (const adapter of adapterRegistry[port] as ReadonlyArray<RegisteredAdapter>) {
-      for (const [variable, schema] of Object.entries(adapter.settings.shape)) {
+      for (const { variable, schema } of adapterVariables(adapter.settings)) {
         const facts = factsOf(schema);
         const row = rows.get(variable);
         if (row === undefined) {

@@ -1,6 +1,7 @@
 import { ConfideError, retentionPolicyProblems, type RetentionPolicy } from "@confide/core";
 import type { AdapterPort } from "@confide/core/ports";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
+import { settingsFromEnvironment, type VariableProblem } from "./adapter-variables.ts";
 import { configIssueMessages } from "./config-messages.ts";
 import { choiceVariable, environmentSchema, type Environment } from "./config-schema.ts";
 import { profileDefault, profiles, type ProfileName } from "./profiles.ts";
@@ -68,16 +69,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   // A variable several schemas read (CONFIDE_REDIS_URL) is reported on one line, in the order first met.
   const byVariable = new Map<string, string[]>();
-  const report = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) => {
-    for (const issue of issues) {
-      const variable = issue.path.join(".");
+  const report = (problems: ReadonlyArray<VariableProblem>) => {
+    for (const { variable, message } of problems) {
       const messages = byVariable.get(variable) ?? [];
-      if (!messages.includes(issue.message)) messages.push(issue.message);
+      if (!messages.includes(message)) messages.push(message);
       byVariable.set(variable, messages);
     }
   };
   const parsed = environmentSchema.safeParse(present, { error: configIssueMessages(present, "Confide") });
-  if (!parsed.success) report(parsed.error.issues);
+  if (!parsed.success) report(parsed.error.issues.map((issue) => ({ variable: issue.path.join("."), message: issue.message })));
   const profile = (present.CONFIDE_PROFILE ?? "embedded") as ProfileName;
   // An unknown profile is reported above; its defaults are unknown, so only the adapters
   // chosen by their own variable are checked.
@@ -91,11 +91,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
     const adapter = findAdapter(port, name);
     // An unknown name is reported above, by the choice variable's schema.
     if (adapter === undefined || (!knownProfile && chosen === undefined)) continue;
-    const settings = adapter.settings.safeParse(present, {
-      error: configIssueMessages(present, `the ${adapter.name} ${port} adapter`),
-    });
+    const settings = settingsFromEnvironment(adapter.settings, present, `the ${adapter.name} ${port} adapter`);
     if (settings.success) adapterSettings[port] = settings.data;
-    else report(settings.error.issues);
+    else report(settings.problems);
   }
   const problems = [...byVariable].map(([variable, messages]) => `${variable}: ${joinMessages(messages)}`);
   if (knownProfile && profile !== "embedded" && present.CONFIDE_JWT_SECRET === undefined) {
