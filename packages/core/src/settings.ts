@@ -25,6 +25,10 @@ export interface CoreSettings {
   minPasswordLength: number;
   /** Sessions of one therapist uploaded, queued, transcribing, analyzing or writing notes at once; another upload is refused. */
   maxSessionsInProcessing: number;
+  /** Uploads one therapist may start per hour (every attempt admitted by `admitUpload` counts). */
+  uploadsPerHour: number;
+  /** Recording bytes one therapist may upload per 24 hours (a window from the first upload counted in it). */
+  uploadBytesPerDay: number;
   transcription: TranscriptionSettings;
   live: LiveSessionSettings;
   /** When recordings and sessions are deleted (`sweepRetention`); every rule unset: kept forever. */
@@ -76,6 +80,8 @@ export const defaultCoreSettings: CoreSettings = {
   passwordCost: 2 ** 15,
   minPasswordLength: 12,
   maxSessionsInProcessing: 10,
+  uploadsPerHour: 60,
+  uploadBytesPerDay: 20 * 1024 ** 3,
   transcription: defaultTranscriptionSettings,
   live: defaultLiveSessionSettings,
   retention: {},

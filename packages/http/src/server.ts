@@ -49,12 +49,10 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
     uploadStaging,
     jwtSecret: await resolveJwtSecret(config),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    maxUploadBytes: config.maxUploadBytes,
     readiness: () => runtime.readiness(),
     telemetry: runtime.telemetry,
     trustedProxyHops: config.trustProxyHops,
-    rateLimiters: rateLimits.limiters,
-    uploadQuota: { uploadsPerHour: config.uploadQuota.uploadsPerHour, bytesPerDay: config.uploadQuota.bytesPerDay },
+    rateLimits: rateLimits.store,
     shutdown: stopping.signal,
     live: { deps: runtime.liveDeps, holders: liveHolders, limits: { maxFrameBytes: config.live.maxFrameBytes, tickMs: 250 } },
     // Only this process may open an embedded database: `confide backup` asks it for the snapshot.

@@ -23,7 +23,6 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   const app = createApp({
     deps: createTestDeps(),
     jwtSecret: "client-generation-only-secret-0000",
-    maxUploadBytes: 1024,
     readiness: async () => [],
   });
   const response = await app.request("/openapi.json");

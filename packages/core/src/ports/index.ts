@@ -6,6 +6,8 @@ export type * from "./language-analyzer.ts";
 export type * from "./note-writer.ts";
 export type * from "./claim-reader.ts";
 export type * from "./risk-screen.ts";
+export type * from "./rate-limit-store.ts";
+export { memoryRateLimitStore } from "./memory-rate-limit-store.ts";
 export type * from "./agenda-matcher.ts";
 export type * from "./live-audio-decoder.ts";
 export type * from "./job-queue.ts";

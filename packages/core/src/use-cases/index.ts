@@ -34,6 +34,7 @@ export * from "./accounts/remove-device.ts";
 export * from "./accounts/list-devices.ts";
 // Pipeline
 export * from "./sessions/upload-session.ts";
+export * from "./sessions/upload-gate.ts";
 export * from "./policies/processing-capacity.ts";
 export * from "./pipeline/process-session.ts";
 export * from "./pipeline/diarized-speech-to-text.ts";

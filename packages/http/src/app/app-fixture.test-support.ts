@@ -33,17 +33,29 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, "deps">> {
   deps?: TestDeps;
   /** false: the patient has no consent recorded (default: everything processing needs, `recordTestConsent`). */
   consent?: boolean;
+  /** The deps' `settings.maxUploadBytes`; 256 KiB for deps made here. */
+  maxUploadBytes?: number;
+  /** The deps' upload quotas (`settings.uploadsPerHour`, `settings.uploadBytesPerDay`). */
+  uploadQuota?: { uploadsPerHour?: number; bytesPerDay?: number };
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logger = createRecordingLogger();
-  const maxUploadBytes = options.maxUploadBytes ?? 256 * 1024;
-  const deps = options.deps ?? createTestDeps({ logger, settings: { maxUploadBytes } });
-  const { consent: _consent, ...appOptions } = options;
+  const { consent: _consent, maxUploadBytes, uploadQuota, deps: givenDeps, ...appOptions } = options;
+  const limits = {
+    ...(maxUploadBytes === undefined ? {} : { maxUploadBytes }),
+    ...(uploadQuota?.uploadsPerHour === undefined ? {} : { uploadsPerHour: uploadQuota.uploadsPerHour }),
+    ...(uploadQuota?.bytesPerDay === undefined ? {} : { uploadBytesPerDay: uploadQuota.bytesPerDay }),
+  };
+  const deps: TestDeps =
+    givenDeps === undefined
+      ? createTestDeps({ logger, settings: { maxUploadBytes: 256 * 1024, ...limits } })
+      : Object.keys(limits).length === 0
+        ? givenDeps
+        : { ...givenDeps, settings: { ...givenDeps.settings, ...limits } };
   const app = createApp({
     deps,
     jwtSecret: "test-secret-that-is-long-enough-for-hs256",
-    maxUploadBytes,
     readiness: async () => [{ name: "database", ok: true }],
     ...appOptions,
   });

@@ -1,4 +1,5 @@
-import { ConfideError, type ConfideDeps, type LiveDeps } from "@confide/core";
+import { ConfideError, type ConfideDeps, type LiveDeps, type UploadGateDeps } from "@confide/core";
+import { memoryRateLimitStore, type RateLimitStore } from "@confide/core/ports";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessCheck } from "./auth/access-check.ts";
@@ -15,7 +16,6 @@ import { createErrorHandler, createNotFoundHandler } from "./middleware/error-ha
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./middleware/json-body-limit.ts";
 import { createLoginThrottle, type LoginThrottleLimits } from "./limits/login-throttle.ts";
 import { createDeviceCookies } from "./auth/device-cookie.ts";
-import { createMemoryRateLimiters, type RateLimiters } from "./limits/rate-limiter.ts";
 import { noStore } from "./middleware/no-store.ts";
 import { registerOpenApiDocument } from "./schemas/openapi-document.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -36,7 +36,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createResumableUploadRoutes } from "./routes/resumable-upload-routes.ts";
 import { createUploadStaging, type UploadStaging } from "./uploads/upload-staging.ts";
-import { createUploadQuota, defaultUploadQuota, type UploadQuotaLimits } from "./limits/upload-quota.ts";
 
 export interface AppOptions {
   /** Every port, settings, clock, ids and logger (from @confide/core). */
@@ -50,8 +49,6 @@ export interface AppOptions {
    * when absent. A player asks for a new link when one expires.
    */
   audioLinkTtlSeconds?: number;
-  /** Largest accepted recording. */
-  maxUploadBytes: number;
   /** One entry per configured dependency; `/readyz` is 503 when any is not ok. */
   readiness: () => Promise<ReadinessEntry[]>;
   /**
@@ -61,13 +58,13 @@ export interface AppOptions {
   accessCheckCacheMs?: number;
   /**
    * Where sign-in and upload counters live: Redis for several API processes
-   * (`createRedisRateLimiters`), this process's memory when absent.
+   * (`createRedisRateLimitStore`), this process's memory (core's `memoryRateLimitStore`) when absent.
+   * The upload limits themselves are core's settings (`deps.settings`: `maxUploadBytes`,
+   * `uploadsPerHour`, `uploadBytesPerDay`, `maxSessionsInProcessing`), applied by `admitUpload`.
    */
-  rateLimiters?: RateLimiters;
+  rateLimits?: RateLimitStore;
   /** Sign-in limits; `defaultLoginThrottle` for any left out. */
   loginThrottle?: Partial<LoginThrottleLimits>;
-  /** Per-therapist upload quotas; `defaultUploadQuota` for any left out. */
-  uploadQuota?: Partial<UploadQuotaLimits>;
   /** Proxies in front that append to `X-Forwarded-For` (see clientAddress); 0 when absent. */
   trustedProxyHops?: number;
   /**
@@ -127,9 +124,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     clock: deps.clock,
     actorOf: (claims) => accessCheck.actorOf(claims),
   });
-  const limiters = options.rateLimiters ?? createMemoryRateLimiters();
-  const throttle = createLoginThrottle({ limiters, ...(options.loginThrottle ? { limits: options.loginThrottle } : {}) });
-  const uploadQuota = createUploadQuota({ limiters, limits: { ...defaultUploadQuota, ...options.uploadQuota } });
+  const rateLimits = options.rateLimits ?? memoryRateLimitStore({ clock: deps.clock });
+  const throttle = createLoginThrottle({ store: rateLimits, ...(options.loginThrottle ? { limits: options.loginThrottle } : {}) });
+  // The upload routes' deps: the use cases' and where the upload quotas are counted.
+  const uploadDeps: UploadGateDeps = { ...deps, rateLimits };
 
   const app = createRouter();
   app.onError(createErrorHandler({ logger: deps.logger }));
@@ -159,11 +157,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route(
     "/v1/sessions",
     createSessionRoutes({
-      deps,
+      deps: uploadDeps,
       tokens,
       audioLinks,
-      maxUploadBytes: options.maxUploadBytes,
-      uploadQuota,
       eventsPollMs: options.sessionEventsPollMs ?? 30_000,
       eventsTokenCheckMs: options.sessionEventsTokenCheckMs ?? 1000,
       eventsKeepAliveMs: options.sessionEventsKeepAliveMs ?? 15_000,
@@ -173,10 +169,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route(
     "/v1/uploads",
     createResumableUploadRoutes({
-      deps,
+      deps: uploadDeps,
       tokens,
-      maxUploadBytes: options.maxUploadBytes,
-      quota: uploadQuota,
       staging:
         options.uploadStaging ??
         createUploadStaging({

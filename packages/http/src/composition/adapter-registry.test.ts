@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { profileDefaultNames, profiles } from "../config/profiles.ts";
 import { adapterPorts, adapterRegistry, findAdapter } from "./adapter-registry.ts";
+import { adapterVariables } from "../config/adapter-variables.ts";
 
 const run = promisify(execFile);
 
@@ -28,7 +29,7 @@ describe("adapter registry", () => {
     for (const port of adapterPorts) {
       for (const adapter of adapterRegistry[port]) {
         expect(adapter.settings.description, `${adapter.name} ${port}`).toMatch(/^[^\n|]+$/);
-        for (const variable of Object.keys(adapter.settings.shape)) expect(variable).toMatch(/^CONFIDE_[A-Z0-9_]+$/);
+        for (const { variable } of adapterVariables(adapter.settings)) expect(variable).toMatch(/^CONFIDE_[A-Z0-9_]+$/);
       }
     }
   });

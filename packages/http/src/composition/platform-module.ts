@@ -11,6 +11,8 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
     leaseMs: config.leaseMs,
     transcriptionTimeoutMs: config.transcriptionTimeoutMs,
     maxSessionsInProcessing: config.uploadQuota.maxSessionsInProcessing,
+    uploadsPerHour: config.uploadQuota.uploadsPerHour,
+    uploadBytesPerDay: config.uploadQuota.bytesPerDay,
     live: {
       ...defaultCoreSettings.live,
       maxSessions: config.live.maxSessions,

@@ -1,10 +1,10 @@
-import type { Logger } from "@confide/core/ports";
+import { memoryRateLimitStore, type Logger, type RateLimitStore } from "@confide/core/ports";
 import type { Redis } from "ioredis";
 import type { ConfideConfig } from "../config/config.ts";
-import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "../app/limits/rate-limiter.ts";
+import { createRedisRateLimitStore } from "../app/limits/rate-limiter.ts";
 
-export interface RateLimitStore {
-  limiters: RateLimiters;
+export interface OpenRateLimitStore {
+  store: RateLimitStore;
   close(): Promise<void>;
 }
 
@@ -13,8 +13,8 @@ export interface RateLimitStore {
  * profile) in Redis under `<queue prefix>:limits`, shared by every API process; else in this
  * process's memory (embedded: one process).
  */
-export async function createRateLimitStore(config: ConfideConfig, logger: Logger): Promise<RateLimitStore> {
-  if (config.redisUrl === undefined) return { limiters: createMemoryRateLimiters(), close: async () => {} };
+export async function createRateLimitStore(config: ConfideConfig, logger: Logger): Promise<OpenRateLimitStore> {
+  if (config.redisUrl === undefined) return { store: memoryRateLimitStore(), close: async () => {} };
   const { Redis } = await import("ioredis");
   // No offline queue: while Redis is away, commands fail at once and the limiters count in memory.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
@@ -30,7 +30,7 @@ export async function createRateLimitStore(config: ConfideConfig, logger: Logger
   // count in this process only, so the first attempts after a start would not be shared.
   await connected(redis, 5_000);
   return {
-    limiters: createRedisRateLimiters({ redis, prefix: `${config.queuePrefix}:limits` }),
+    store: createRedisRateLimitStore({ redis, prefix: `${config.queuePrefix}:limits` }),
     async close() {
       redis.disconnect();
     },

@@ -11,6 +11,7 @@ import { noteFormatForNewSession } from "../policies/note-format-choice.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { byteMeter } from "./byte-meter.ts";
 import { checkUploadAllowed } from "./check-upload-allowed.ts";
+import type { UploadAdmission } from "./upload-gate.ts";
 import { sniffHead } from "./recording-head.ts";
 import { mergeTranscriptionSettings } from "./transcription-settings.ts";
 import { releaseUnread, SourceReader, toReadableStream } from "./upload-source.ts";
@@ -33,6 +34,8 @@ export interface UploadSessionInput {
   noteFormat?: NoteFormat;
   /** Aborting stops the upload (`upload.aborted`) and removes what was written. */
   signal?: AbortSignal;
+  /** The upload's admission (`admitUpload`), settled here: stored with the recording's size, else abandoned. */
+  admission?: UploadAdmission;
 }
 
 const maxTitleLength = 200;
@@ -69,6 +72,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     input.signal?.throwIfAborted();
   } catch (error) {
     await releaseUnread(deps, input.audio);
+    await settle(deps, input.admission, null);
     throw input.signal?.aborted ? aborted(error) : error;
   }
 
@@ -139,13 +143,27 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       detail: { sizeBytes: stored.sizeBytes, format: sniffed.format, noteFormat },
     });
     deps.logger.info("upload.stored", { sessionId, sizeBytes: stored.sizeBytes, format: sniffed.format });
+    await settle(deps, input.admission, stored.sizeBytes);
     return queued;
   } catch (error) {
     await source.stop(deps, input.signal?.reason);
     const failure = input.signal?.aborted || source.failedWith(error) ? aborted(error) : error;
     deps.logger.warn("upload.failed", { sessionId, code: loggableCode(failure) });
     await removeLeftovers(deps, sessionId, blobKey, recordMayExist);
+    await settle(deps, input.admission, null);
     throw failure;
+  }
+}
+
+/**
+ * Settles the upload's admission: stored (`sizeBytes`) or abandoned (null). A quota store that
+ * fails then is logged: the upload's outcome stands.
+ */
+async function settle(deps: ConfideDeps, admission: UploadAdmission | undefined, sizeBytes: number | null): Promise<void> {
+  try {
+    await (sizeBytes === null ? admission?.abandoned() : admission?.stored(sizeBytes));
+  } catch (error) {
+    deps.logger.warn("upload.quota_settle_failed", { code: loggableCode(error) });
   }
 }
 

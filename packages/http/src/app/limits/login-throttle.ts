@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ConfideError } from "@confide/core";
-import type { RateLimiter, RateLimiters } from "./rate-limiter.ts";
+import type { RateLimitCounter, RateLimitStore } from "@confide/core/ports";
 
 /**
  * How sign-in attempts are limited (OWASP Authentication Cheat Sheet: limit per account and
@@ -66,25 +66,25 @@ const throttled = (retryAfterMs: number) =>
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
 /** Counts failed logins per (account, address), per address and per account (DESIGN §6 login). */
-export function createLoginThrottle(options: { limiters: RateLimiters; limits?: Partial<LoginThrottleLimits> }): LoginThrottle {
+export function createLoginThrottle(options: { store: RateLimitStore; limits?: Partial<LoginThrottleLimits> }): LoginThrottle {
   const limits = { ...defaultLoginThrottle, ...options.limits };
   const durationSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));
-  const pairs = options.limiters.create("login-pair", { points: limits.perAccountAddress, durationSeconds });
-  const addresses = options.limiters.create("login-address", { points: limits.perAddress, durationSeconds });
-  const accounts = options.limiters.create("login-account", { points: limits.perAccount, durationSeconds });
+  const pairs = options.store.counter("login-pair", { points: limits.perAccountAddress, durationSeconds });
+  const addresses = options.store.counter("login-address", { points: limits.perAddress, durationSeconds });
+  const accounts = options.store.counter("login-account", { points: limits.perAccount, durationSeconds });
   /** One attempt per account at a time once it is slowed down; blocked for the backoff after each failure. */
-  const accountGates = options.limiters.create("login-account-gate", { points: 1, durationSeconds: 1 });
-  const devices = options.limiters.create("login-device", { points: limits.perAccountAddress, durationSeconds });
+  const accountGates = options.store.counter("login-account-gate", { points: 1, durationSeconds: 1 });
+  const devices = options.store.counter("login-device", { points: limits.perAccountAddress, durationSeconds });
 
-  const release = (taken: Array<[RateLimiter, string]>) => Promise.all(taken.map(([limiter, key]) => limiter.refund(key, 1)));
+  const release = (taken: Array<[RateLimitCounter, string]>) => Promise.all(taken.map(([limiter, key]) => limiter.refund(key, 1)));
 
   return {
     async reserve(account, address, device) {
       const accountKey = digest(account);
       const pairKey = `${accountKey}:${address}`;
       const deviceKey = device ? `${accountKey}:${device}` : null;
-      const taken: Array<[RateLimiter, string]> = [];
-      const take = async (limiter: RateLimiter, key: string) => {
+      const taken: Array<[RateLimitCounter, string]> = [];
+      const take = async (limiter: RateLimitCounter, key: string) => {
         const outcome = await limiter.consume(key);
         if (!outcome.allowed) {
           await release(taken);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { createMemoryRateLimiters, createRedisRateLimiters, type RateLimiters } from "./rate-limiter.ts";
+import { memoryRateLimitStore, type RateLimitStore } from "@confide/core/ports";
+import { createRedisRateLimitStore } from "./rate-limiter.ts";
 
 const redisUrl = "redis://127.0.0.1:6379";
 const prefix = `confide-test-limits-${randomBytes(6).toString("hex")}`;
@@ -40,8 +41,8 @@ afterAll(async () => {
   for (const redis of connections) redis.disconnect();
 });
 
-async function exercise(limiters: RateLimiters, name: string) {
-  const limiter = limiters.create(name, { points: 3, durationSeconds: 60 });
+async function exercise(store: RateLimitStore, name: string) {
+  const limiter = store.counter(name, { points: 3, durationSeconds: 60 });
   const outcomes = await Promise.all(Array.from({ length: 5 }, () => limiter.consume("key")));
   expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(3);
   const refused = outcomes.find((outcome) => !outcome.allowed);
@@ -57,25 +58,25 @@ async function exercise(limiters: RateLimiters, name: string) {
   expect(blocked).toMatchObject({ allowed: false });
 }
 
-describe("rate limiters", () => {
+describe("rate-limit stores", () => {
   it("in memory: atomic windows, refunds, resets and blocks", async () => {
-    await exercise(createMemoryRateLimiters(), "memory");
+    await exercise(memoryRateLimitStore(), "memory");
   });
 
   it("in Redis: the same behaviour", async () => {
-    await exercise(createRedisRateLimiters({ redis: await connected(), prefix }), "redis");
+    await exercise(createRedisRateLimitStore({ redis: await connected(), prefix }), "redis");
   });
 
   it("in Redis: two processes' limiters (two connections) share one count", async () => {
-    const first = createRedisRateLimiters({ redis: await connected(), prefix }).create("shared", { points: 4, durationSeconds: 60 });
-    const second = createRedisRateLimiters({ redis: await connected(), prefix }).create("shared", { points: 4, durationSeconds: 60 });
+    const first = createRedisRateLimitStore({ redis: await connected(), prefix }).counter("shared", { points: 4, durationSeconds: 60 });
+    const second = createRedisRateLimitStore({ redis: await connected(), prefix }).counter("shared", { points: 4, durationSeconds: 60 });
     const outcomes = await Promise.all(Array.from({ length: 8 }, (_, index) => (index % 2 === 0 ? first : second).consume("therapist-1")));
     expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(4);
   });
 
   it("with Redis unreachable, counts in this process instead of failing", async () => {
     const unreachable = connect("redis://127.0.0.1:1");
-    const limiter = createRedisRateLimiters({ redis: unreachable, prefix }).create("offline", { points: 2, durationSeconds: 60 });
+    const limiter = createRedisRateLimitStore({ redis: unreachable, prefix }).counter("offline", { points: 2, durationSeconds: 60 });
     const outcomes = [await limiter.consume("key"), await limiter.consume("key"), await limiter.consume("key")];
     expect(outcomes.map((outcome) => outcome.allowed)).toEqual([true, true, false]);
   });

@@ -1,4 +1,4 @@
-import { checkUploadAllowed, ConfideError, uploadSession, type ConfideDeps } from "@confide/core";
+import { admitUpload, ConfideError, uploadSession, type UploadGateDeps } from "@confide/core";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -9,7 +9,6 @@ import { currentActor } from "../auth/current-actor.ts";
 import { createRouter } from "../create-router.ts";
 import { errorStatus } from "../errors/error-status.ts";
 import { problemResponse } from "../errors/problem-response.ts";
-import type { UploadQuota } from "../limits/upload-quota.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
@@ -21,10 +20,9 @@ import { UploadRefusal } from "../uploads/upload-refusal.ts";
 import type { ChunkChecksum, StagedUpload, UploadStaging } from "../uploads/upload-staging.ts";
 
 export interface ResumableUploadOptions {
-  deps: ConfideDeps;
+  /** The use cases' deps, with where the upload quotas are counted (`admitUpload`). */
+  deps: UploadGateDeps;
   tokens: AccessTokens;
-  maxUploadBytes: number;
-  quota: UploadQuota;
   staging: UploadStaging;
 }
 
@@ -252,7 +250,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
   router.openapi(optionsRoute, (c) => {
     c.header("Tus-Version", tusVersion);
     c.header("Tus-Extension", tusExtensions);
-    c.header("Tus-Max-Size", String(options.maxUploadBytes));
+    c.header("Tus-Max-Size", String(deps.settings.maxUploadBytes));
     c.header("Tus-Checksum-Algorithm", "sha256");
     return c.body(null, 204);
   });
@@ -277,18 +275,12 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
     const actor = currentActor(c);
     const headers = c.req.valid("header");
     const lengthBytes = Number(headers["upload-length"]);
-    if (lengthBytes === 0) throw new ConfideError("upload.empty", "The recording is empty.");
-    if (lengthBytes > options.maxUploadBytes) {
-      throw new ConfideError("upload.too_large", `The recording is larger than ${options.maxUploadBytes} bytes.`, {
-        details: { maxBytes: options.maxUploadBytes },
-      });
-    }
     const metadataHeader = headers["upload-metadata"] ?? "";
     const metadata = parseUploadMetadata(metadataHeader);
     const fields = checkedFields(metadata);
-    // Refused here, before the client sends a byte: the patient, their consent, processing capacity.
-    await checkUploadAllowed(deps, actor, { patientId: fields.patientId });
-    const reservation = await options.quota.reserve(actor.userId, lengthBytes);
+    // Refused here, before the client sends a byte (core's gate): the length, the patient, their
+    // consent, the sessions in processing and the quotas.
+    const reservation = await admitUpload(deps, actor, { declaredBytes: lengthBytes, patientId: fields.patientId });
     let upload: StagedUpload;
     try {
       upload = await staging.create({ therapistId: actor.userId, lengthBytes, metadataHeader, metadata }, reservation);

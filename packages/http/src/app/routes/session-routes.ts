@@ -1,9 +1,8 @@
-import type { ConfideDeps } from "@confide/core";
+import type { UploadGateDeps } from "@confide/core";
 import type { AccessTokens } from "../auth/access-token.ts";
 import type { AudioLinks } from "../auth/audio-link.ts";
 import { bearerAuth } from "../middleware/bearer-auth.ts";
 import { createRouter } from "../create-router.ts";
-import type { UploadQuota } from "../limits/upload-quota.ts";
 import { createSessionAudioRoutes } from "./session-audio-route.ts";
 import { createSessionEventsRoutes } from "./session-events-route.ts";
 import { createSessionLifecycleRoutes } from "./session-lifecycle-routes.ts";
@@ -14,11 +13,10 @@ import { createSessionTranscriptRoutes } from "./session-transcript-routes.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
 
 export interface SessionRoutesOptions {
-  deps: ConfideDeps;
+  /** The use cases' deps, with where the upload quotas are counted. */
+  deps: UploadGateDeps;
   tokens: AccessTokens;
   audioLinks: AudioLinks;
-  maxUploadBytes: number;
-  uploadQuota: UploadQuota;
   eventsPollMs: number;
   eventsTokenCheckMs: number;
   eventsKeepAliveMs: number;
@@ -37,7 +35,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   router.route("/", createSessionAudioRoutes({ deps, tokens: options.tokens, audioLinks: options.audioLinks }));
   router.use("*", bearerAuth({ tokens: options.tokens }));
 
-  router.route("/", createSessionUploadRoutes({ deps, maxUploadBytes: options.maxUploadBytes, quota: options.uploadQuota }));
+  router.route("/", createSessionUploadRoutes({ deps }));
   router.route("/", createSessionNoteRoutes({ deps }));
   router.route("/", createSessionQueryRoutes({ deps }));
   router.route(

@@ -1,4 +1,4 @@
-import { ConfideError, noteFormats, uploadSession, type ConfideDeps } from "@confide/core";
+import { admitUpload, ConfideError, noteFormats, uploadSession, type UploadAdmission, type UploadGateDeps } from "@confide/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
@@ -6,7 +6,6 @@ import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { entityTag } from "../transfer/entity-tag.ts";
 import { openMultipartUpload, type MultipartUpload } from "../transfer/multipart-upload.ts";
-import type { UploadQuota } from "../limits/upload-quota.ts";
 import { nodeRequestOf } from "../transfer/node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
@@ -14,10 +13,8 @@ import { SessionSchema } from "../schemas/session-schema.ts";
 import { checkUploadFields, uploadInputOf, UploadFieldsSchema, type UploadFields } from "../schemas/upload-fields-schema.ts";
 
 export interface SessionUploadOptions {
-  deps: ConfideDeps;
-  maxUploadBytes: number;
-  /** Uploads per hour and bytes per day per therapist. */
-  quota: UploadQuota;
+  /** The use cases' deps, with where the upload quotas are counted (`admitUpload`). */
+  deps: UploadGateDeps;
 }
 
 /** Room for the boundaries, part headers and text fields around the recording. */
@@ -91,7 +88,7 @@ const uploadRoute = createRoute({
 /** `POST /v1/sessions`: the streamed multipart upload. */
 export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAPIHono<AppEnv> {
   const router = createRouter();
-  const { deps, maxUploadBytes } = options;
+  const { deps } = options;
 
   router.openapi(uploadRoute, async (c) => {
     const actor = currentActor(c);
@@ -105,21 +102,19 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
       throw new HTTPException(415, { message: "Send the recording as multipart/form-data." });
     }
     const declaredLength = Number(c.req.header("content-length") ?? Number.NaN);
-    if (declaredLength > maxUploadBytes + multipartOverheadBytes) {
-      if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
-      throw new ConfideError("upload.too_large", `The recording is larger than ${maxUploadBytes} bytes.`, {
-        details: { maxBytes: maxUploadBytes },
-      });
-    }
     if (!body) throw new ConfideError("upload.empty", "The request has no body.");
-    // Hourly and daily quotas before the body is read: over one, nothing is read or stored. The
-    // sessions-in-processing limit is the use case's, checked before it reads the recording.
-    const reservation = await options.quota
-      .reserve(actor.userId, Number.isNaN(declaredLength) ? undefined : declaredLength)
-      .catch(async (error: unknown) => {
-        if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
-        throw error;
+    // Every limit and quota that can refuse the upload before its body is read (core's gate);
+    // refused, what is left of the body is read, so the client can read the answer.
+    let admission: UploadAdmission;
+    try {
+      admission = await admitUpload(deps, actor, {
+        ...(Number.isNaN(declaredLength) ? {} : { declaredBytes: declaredLength }),
+        envelopeBytes: multipartOverheadBytes,
       });
+    } catch (error) {
+      if (declaredLength <= drainLimitBytes) await drainRequestBody(body);
+      throw error;
+    }
 
     let upload: MultipartUpload;
     try {
@@ -127,7 +122,6 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
         body,
         contentType,
         fileField: "audio",
-        maxFileBytes: maxUploadBytes,
         fieldsBeforeFile: { names: Object.keys(UploadFieldsSchema.shape), message: fieldsFirstMessage },
         signal,
       });
@@ -135,7 +129,7 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
       // Refused before the audio part (a bad boundary, too many or too long fields): the quota
       // is given back, and what is left is read, as for any refused upload, so the client can
       // read the answer.
-      await reservation.abandoned();
+      await admission.abandoned();
       if (!signal.aborted) await drainRequestBody(body);
       throw error;
     }
@@ -144,8 +138,9 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
       try {
         fields = checkUploadFields(upload.fields, upload.file.filename, { in: "form", message: fieldsFirstMessage });
       } catch (error) {
-        // Refused before the recording is read: release it unread.
+        // Refused before the recording is read: release it unread, and the admission.
         await upload.file.stream.cancel();
+        await admission.abandoned();
         throw error;
       }
       const session = await uploadSession(deps, actor, {
@@ -153,13 +148,13 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
         audio: upload.file.stream,
         ...(upload.file.mimeType ? { declaredContentType: upload.file.mimeType } : {}),
         signal,
+        admission,
       });
-      await reservation.stored(session.audio.sizeBytes);
       c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
       c.header("ETag", entityTag(session.version));
       return c.json(session, 201);
     } catch (error) {
-      await reservation.abandoned();
+      // uploadSession has settled the admission (abandoned) by now.
       upload.stop();
       if (!signal.aborted) await drainRequestBody(body);
       throw error;

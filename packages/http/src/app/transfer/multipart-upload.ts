@@ -13,8 +13,6 @@ export interface MultipartUploadOptions {
   contentType: string;
   /** Name of the one file part, e.g. "audio". */
   fileField: string;
-  /** Largest file accepted; one byte more fails the file stream with `upload.too_large`. */
-  maxFileBytes: number;
   /**
    * Fields that belong before the file part: one of them after it fails the upload with
    * `validation.invalid_input` and this message (its value would otherwise be silently lost).
@@ -221,7 +219,8 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       parser = busboy({
         headers: { "content-type": options.contentType },
         defParamCharset: "utf8",
-        limits: { files: 1, fields: 20, parts: 40, fieldSize: maxFieldBytes, fileSize: options.maxFileBytes + 1 },
+        // No file size limit here: core counts the recording's bytes as they flow (uploadSession's byte meter).
+        limits: { files: 1, fields: 20, parts: 40, fieldSize: maxFieldBytes },
       });
       useNativeBoundarySearch(parser);
     } catch (error) {
@@ -308,13 +307,6 @@ export function openMultipartUpload(options: MultipartUploadOptions): Promise<Mu
       }
       started = true;
       file = stream;
-      stream.once("limit", () => {
-        fail(
-          new ConfideError("upload.too_large", `The recording is larger than ${options.maxFileBytes} bytes.`, {
-            details: { maxBytes: options.maxFileBytes },
-          }),
-        );
-      });
       resolve({
         fields,
         file: { stream: pullStream(stream, bodyParsed, () => failure, options.signal), filename: info.filename ?? "", mimeType: info.mimeType },

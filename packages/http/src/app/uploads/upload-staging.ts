@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile, 
 import { join } from "node:path";
 import { ConfideError } from "@confide/core";
 import type { Clock } from "@confide/core/ports";
-import type { UploadReservation } from "../limits/upload-quota.ts";
+import type { UploadAdmission } from "@confide/core";
 import { UploadRefusal } from "./upload-refusal.ts";
 
 /** A resumable upload as the staging area holds it. */
@@ -42,7 +42,7 @@ export interface ChunkChecksum {
 
 export interface UploadStaging {
   /** Starts an upload with no bytes; `reservation` is settled when it ends (stored, removed or expired). */
-  create(input: { therapistId: string; lengthBytes: number; metadataHeader: string; metadata: Record<string, string> }, reservation: UploadReservation): Promise<StagedUpload>;
+  create(input: { therapistId: string; lengthBytes: number; metadataHeader: string; metadata: Record<string, string> }, reservation: UploadAdmission): Promise<StagedUpload>;
   /**
    * The caller's upload.
    * @throws UploadRefusal `upload.not_found` (unknown, or another therapist's), `upload.expired`.
@@ -90,7 +90,7 @@ export function createUploadStaging(options: UploadStagingOptions): UploadStagin
   const { directory, clock } = options;
   const locked = new Set<string>();
   // Quota reservations live in this process: after a restart, a removed upload's bytes stay counted.
-  const reservations = new Map<string, UploadReservation>();
+  const reservations = new Map<string, UploadAdmission>();
   const recordPath = (id: string) => join(directory, `${id}.json`);
   const dataPath = (id: string) => join(directory, `${id}.part`);
   const expiry = () => new Date(clock.now().getTime() + options.expiresAfterMs).toISOString();
