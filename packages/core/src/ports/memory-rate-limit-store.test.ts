@@ -23,6 +23,11 @@ describe("rate limits in memory", () => {
     await counter.consume("a", 2);
     await counter.refund("a", 10);
     expect(await counter.peek("a")).toMatchObject({ remainingPoints: 5 });
+    await counter.consume("a", 2);
+    await counter.refund("a", 0);
+    await counter.refund("a", -3);
+    expect(await counter.peek("a")).toMatchObject({ remainingPoints: 3 });
+    await counter.refund("a", 2);
     await counter.refund("never-counted", 3);
     expect(await counter.peek("never-counted")).toEqual({ remainingPoints: 5, resetInMs: 0 });
     await counter.block("a", 5_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CoreSettings } from "../../settings.ts";
 import { memoryRateLimitStore } from "../../ports/memory-rate-limit-store.ts";
+import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { byteStream } from "../../testing/byte-stream.ts";
 import { seedCareTeam, uploadSample, type CareTeam } from "../pipeline/pipeline-fixture.test-support.ts";
@@ -9,12 +10,13 @@ import { admitUpload, type UploadGateDeps } from "./upload-gate.ts";
 const MiB = 1024 * 1024;
 
 async function gate(settings: Partial<CoreSettings> = {}, options: { consent?: boolean } = {}) {
-  const base: TestDeps = createTestDeps({ settings: { maxUploadBytes: 10 * MiB, uploadsPerHour: 3, uploadBytesPerDay: 20 * MiB, ...settings } });
+  const logger = createRecordingLogger();
+  const base: TestDeps = createTestDeps({ logger, settings: { maxUploadBytes: 10 * MiB, uploadsPerHour: 3, uploadBytesPerDay: 20 * MiB, ...settings } });
   const deps: UploadGateDeps & TestDeps = { ...base, rateLimits: memoryRateLimitStore({ clock: base.clock }) };
   const team: CareTeam = await seedCareTeam(deps, options);
   const bytesLeft = async () => (await deps.rateLimits.counter("upload-bytes", { points: deps.settings.uploadBytesPerDay, durationSeconds: 24 * 3600 }).peek(team.therapist.userId)).remainingPoints;
   const uploadsLeft = async () => (await deps.rateLimits.counter("upload-count", { points: deps.settings.uploadsPerHour, durationSeconds: 3600 }).peek(team.therapist.userId)).remainingPoints;
-  return { deps, team, bytesLeft, uploadsLeft };
+  return { deps, team, bytesLeft, uploadsLeft, logger };
 }
 
 describe("the upload gate", () => {
@@ -132,5 +134,54 @@ describe("the upload gate", () => {
     const early = await admitUpload(deps, team.therapist, { declaredBytes: 2 * MiB });
     await expect(uploadSample(deps, team, { admission: early, patientId: "nobody" })).rejects.toMatchObject({ code: "user.not_found" });
     expect(await bytesLeft()).toBe(20 * MiB - session.audio!.sizeBytes);
+  });
+
+  it("says in words which quota is spent, and when the day's bytes free without a declared length", async () => {
+    const { deps, team } = await gate({ uploadsPerHour: 1, uploadBytesPerDay: MiB });
+    await expect(admitUpload(deps, team.therapist, { declaredBytes: 0 })).rejects.toThrow("The recording is empty.");
+    await expect(admitUpload(deps, team.therapist, { declaredBytes: 11 * MiB })).rejects.toThrow(`The recording is larger than ${10 * MiB} bytes.`);
+    await expect(admitUpload(deps, team.therapist, { declaredBytes: 2 * MiB })).rejects.toThrow(`You have uploaded ${MiB} bytes today; try again later.`);
+    const first = await admitUpload(deps, team.therapist, {});
+    await expect(admitUpload(deps, team.therapist, {})).rejects.toThrow("You have started 1 uploads in the last hour; try again later.");
+    await first.stored(MiB);
+    deps.clock.advance(3600_000);
+    // An hour on: uploads free again, the day's bytes do not (a 24-hour window from the first counted).
+    const refused = await admitUpload(deps, team.therapist, {}).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: "upload.quota_exceeded", details: { quota: "bytes_per_day" }, retryAfterMs: 23 * 3600_000 });
+    deps.clock.advance(23 * 3600_000);
+    await expect(admitUpload(deps, team.therapist, { declaredBytes: MiB })).resolves.toBeDefined();
+  });
+
+  it("reads a length that is negative or not whole as not declared", async () => {
+    for (const declaredBytes of [-1, 2.5, Number.POSITIVE_INFINITY]) {
+      const { deps, team, bytesLeft } = await gate();
+      const admission = await admitUpload(deps, team.therapist, { declaredBytes });
+      // Nothing reserved up front; the recording's size is counted when stored.
+      expect(await bytesLeft()).toBe(20 * MiB);
+      await admission.stored(MiB);
+      expect(await bytesLeft()).toBe(19 * MiB);
+    }
+  });
+
+  it("gives back an abandoned upload's bytes once, however often it is abandoned", async () => {
+    const { deps, team, bytesLeft } = await gate();
+    const kept = await admitUpload(deps, team.therapist, { declaredBytes: 3 * MiB });
+    await kept.stored(3 * MiB);
+    const dropped = await admitUpload(deps, team.therapist, { declaredBytes: 5 * MiB });
+    await dropped.abandoned();
+    await dropped.abandoned();
+    expect(await bytesLeft()).toBe(17 * MiB);
+  });
+
+  it("a store failing as uploadSession settles is logged; the stored session stands", async () => {
+    const { deps, team, logger } = await gate();
+    const failing = { stored: () => Promise.reject(new Error("store gone")), abandoned: () => Promise.reject(new Error("store gone")) };
+    const session = await uploadSample(deps, team, { admission: failing });
+    expect(session.status).toBe("queued");
+    await expect(uploadSample(deps, team, { admission: failing, patientId: "nobody" })).rejects.toMatchObject({ code: "user.not_found" });
+    expect(logger.entries.filter((entry) => entry.message === "upload.quota_settle_failed")).toHaveLength(2);
   });
 });

@@ -160,8 +160,9 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
  * fails then is logged: the upload's outcome stands.
  */
 async function settle(deps: ConfideDeps, admission: UploadAdmission | undefined, sizeBytes: number | null): Promise<void> {
+  if (admission === undefined) return;
   try {
-    await (sizeBytes === null ? admission?.abandoned() : admission?.stored(sizeBytes));
+    await (sizeBytes === null ? admission.abandoned() : admission.stored(sizeBytes));
   } catch (error) {
     deps.logger.warn("upload.quota_settle_failed", { code: loggableCode(error) });
   }
