@@ -16,8 +16,7 @@ import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startChildServer } from "./support/child-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
-import { recordTestConsent } from "../test/support/confide-api-client.ts";
-import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { createSeededDataDir, startConfideForTherapist } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { hasWrk, runLoad, type LoadOptions, type LoadResult } from "./support/load-generator.ts";
 import { sendUpload } from "./support/upload-request.ts";
@@ -70,11 +69,7 @@ async function main(): Promise<void> {
 
   const seeded = await createSeededDataDir();
   // The access log (one JSON line a request) goes to a file, as a deployment's log usually does.
-  const server = await startConfide(seeded, { stdoutPath: join(seeded.dataDir, "server.log") });
-  deferCleanup(() => server.stop());
-  const baseUrl = `http://127.0.0.1:${server.port}`;
-  const token = await login(baseUrl, seeded.therapist);
-  await recordTestConsent(baseUrl, token, seeded.patient.user.id);
+  const { baseUrl, token } = await startConfideForTherapist(seeded, { stdoutPath: join(seeded.dataDir, "server.log") });
   const authorization = { authorization: `Bearer ${token}` };
   const uploaded = await sendUpload(
     `${baseUrl}/v1/sessions`,

@@ -22,16 +22,13 @@ import { fileURLToPath } from "node:url";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { startAzurite } from "../packages/contracts/src/support/azurite.ts";
 import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/azure-blob-store.ts";
-import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapters-azure/src/azure-blob/azure-blob-config.ts";
+import { defaultUploadBlockBytes, defaultUploadBlocks } from "../packages/adapters-azure/src/azure-blob/settings.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { runAlternating } from "./support/alternating-runs.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { measurePhase } from "./support/measure-phase.ts";
-import { withUploadingConfide } from "./support/confide-server.ts";
-import { startRssSampler } from "./support/rss-sampler.ts";
-import { sendUpload } from "./support/upload-request.ts";
-import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
+import { measureServerUpload, type UploadFigures } from "./support/server-upload.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_AZURE_BLOB_MIB ?? 256);
@@ -39,11 +36,6 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const modes = ["server", "confide", "sdk"] as const;
 type Mode = (typeof modes)[number];
 const containerName = "bench-recordings";
-
-interface RunFigures {
-  mibPerSecond: number;
-  rssGrowthBytes: number;
-}
 
 /**
  * `sizeMib` MiB in 64 KiB chunks from a ring of 256 refilled buffers: the source holds 16 MiB and
@@ -60,7 +52,7 @@ async function* recording(): AsyncGenerator<Uint8Array> {
 }
 
 /** One upload in this (child) process. */
-async function runChild(mode: Mode, connectionString: string): Promise<RunFigures> {
+async function runChild(mode: Mode, connectionString: string): Promise<UploadFigures> {
   const key = `bench/${mode}-${Date.now()}.wav`;
   const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
   let upload: () => Promise<void>;
@@ -85,28 +77,15 @@ async function runChild(mode: Mode, connectionString: string): Promise<RunFigure
 }
 
 /** One upload through `confide serve` storing into Azurite; RSS is the server process's. */
-async function runServer(connectionString: string): Promise<RunFigures> {
+async function runServer(connectionString: string): Promise<UploadFigures> {
   const storage = {
     CONFIDE_STORAGE: "azure-blob",
     CONFIDE_AZURE_STORAGE_CONNECTION_STRING: connectionString,
     CONFIDE_AZURE_STORAGE_CONTAINER: containerName,
   };
   try {
-    return await withUploadingConfide(
-      storage,
-      sizeMib * mebibyte,
-      async ({ server, url, fields, headers }) => {
-      const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields });
-      const sampler = await startRssSampler(server.pid, 50);
-      const result = await sendUpload(url, body, headers);
-      const rss = await sampler.stop();
-      if (result.status !== 201) throw new Error(`the upload answered ${result.status}: ${result.responseText.slice(0, 300)}`);
-      const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
-      return { mibPerSecond: sizeMib / (result.durationMs / 1000), rssGrowthBytes: peakBytes - rss.baselineBytes };
-      },
-      // PGlite's first write (the embedded profile's, ~25–30 MB, once per server) is not the upload's.
-      process.env.BENCH_AZURE_BLOB_COLD === "1" ? {} : { warmUpBytes: 256 * 1024 },
-    );
+    // PGlite's first write (the embedded profile's, ~25–30 MB, once per server) is not the upload's.
+    return await measureServerUpload(storage, sizeMib * mebibyte, process.env.BENCH_AZURE_BLOB_COLD === "1" ? {} : { warmUpBytes: 256 * 1024 });
   } finally {
     // Azurite keeps blobs in memory: free it for the next run.
     const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
@@ -114,7 +93,7 @@ async function runServer(connectionString: string): Promise<RunFigures> {
   }
 }
 
-const describeRun = (mode: Mode, figures: RunFigures) =>
+const describeRun = (mode: Mode, figures: UploadFigures) =>
   `${mode.padEnd(8)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s, RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB`;
 
 if (process.argv[2] === "--child") {
@@ -131,15 +110,15 @@ if (process.argv[2] === "--child") {
       (mode) =>
         mode === "server"
           ? runServer(azurite.connectionString)
-          : runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
+          : runJsonChild<UploadFigures>(fileURLToPath(import.meta.url), ["--child", mode, azurite.connectionString], {
               // As the `confide` bin runs the server.
               nodeArgs: ["--max-semi-space-size=4"],
               label: mode,
             }),
       describeRun,
     );
-    const sdk = (medians.get("sdk") as RunFigures).mibPerSecond;
-    const ratio = (mode: Mode) => ((medians.get(mode) as RunFigures).mibPerSecond / sdk).toFixed(2);
+    const sdk = (medians.get("sdk") as UploadFigures).mibPerSecond;
+    const ratio = (mode: Mode) => ((medians.get(mode) as UploadFigures).mibPerSecond / sdk).toFixed(2);
     console.log(`throughput / sdk's: server ${ratio("server")}, confide ${ratio("confide")} (target ≥ 0.9); server RSS growth target < 80 MB`);
     console.log(machineLoadLine());
   } finally {

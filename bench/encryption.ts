@@ -42,7 +42,7 @@ interface RunFigures {
 async function runChild(mode: Mode): Promise<RunFigures> {
   const root = await mkdtemp(join(tmpdir(), "confide-bench-encryption-"));
   try {
-    const store = createFilesystemBlobStore({ root, ...(mode === "encrypted" ? { encryption: { key: randomBytes(32) } } : {}) });
+    const store = createFilesystemBlobStore({ root, ...(mode === "encrypted" ? { dataKey: randomBytes(32) } : {}) });
     const chunkBytes = 64 * 1024;
     const chunkCount = (sizeMib * mebibyte) / chunkBytes;
     // A ring of pseudo-random chunks, refilled in turn: the source itself holds 4 MiB and makes no garbage.

@@ -34,9 +34,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Command, ProcessRole, Reply, Sample, SeededTherapist } from "./event-streams-protocol.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
-import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
+import { messageOf, redisUrl } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { passwordLogin } from "./support/password-login.ts";
+import { percentile } from "./support/percentile.ts";
 import { runPool } from "./support/run-pool.ts";
+import { createRunServices } from "./support/run-services.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -237,23 +240,7 @@ function closeStreams(): void {
   for (const client of requests) client.destroy();
 }
 
-async function login(port: number, therapist: SeededTherapist): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: therapist.email, password: therapist.password }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 // ---------------------------------------------------------------- one profile
-
-function percentile(values: number[], fraction: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
-}
 
 function phaseFigures(before: Sample, after: Sample, elapsedMs: number, writes: number): PhaseFigures {
   const seconds = elapsedMs / 1000;
@@ -270,8 +257,9 @@ function phaseFigures(before: Sample, after: Sample, elapsedMs: number, writes: 
     accountReadsPerSecond: perSecond("users.get"),
     writesPerSecond: writes / seconds,
     statusEventsPerSecond: watch.statusEvents / seconds,
-    delayP50Ms: percentile(watch.delaysMs, 0.5),
-    delayP99Ms: percentile(watch.delaysMs, 0.99),
+    // None in a phase without changes.
+    delayP50Ms: watch.delaysMs.length === 0 ? null : percentile(watch.delaysMs, 0.5),
+    delayP99Ms: watch.delaysMs.length === 0 ? null : percentile(watch.delaysMs, 0.99),
   };
 }
 
@@ -282,7 +270,6 @@ function resetWatch(): void {
 
 /** The CONFIDE_* environment of a profile, and how to remove what it made. */
 async function profileEnvironment(profile: string): Promise<Record<string, string>> {
-  const runId = randomBytes(6).toString("hex");
   const dataDir = await mkdtemp(join(tmpdir(), "confide-bench-events-"));
   deferCleanup(() => rm(dataDir, { recursive: true, force: true }));
   const common = {
@@ -296,17 +283,11 @@ async function profileEnvironment(profile: string): Promise<Record<string, strin
   };
   if (profile === "embedded") return { ...common, CONFIDE_PROFILE: "embedded" };
 
-  const databaseName = `confide_bench_${runId}`;
-  const prefix = `confide-bench-${runId}`;
-  await withPostgres(postgresUrl, (client) => client.query(`CREATE DATABASE ${databaseName}`));
-  deferCleanup(() => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  const redis = await connectRedis();
-  deferCleanup(() => redis.quit());
-  deferCleanup(() => deleteKeys(redis, prefix));
+  const { databaseUrl, prefix } = await createRunServices();
   return {
     ...common,
     CONFIDE_PROFILE: "selfhosted",
-    CONFIDE_DATABASE_URL: databaseUrlOf(databaseName),
+    CONFIDE_DATABASE_URL: databaseUrl,
     CONFIDE_REDIS_URL: redisUrl,
     CONFIDE_QUEUE_PREFIX: prefix,
     // Never called: nothing is transcribed or notified here.
@@ -327,7 +308,7 @@ async function runProfile(profile: string): Promise<ProfileFigures> {
   const tokens = new Map<SeededTherapist, string>();
   await runPool(seeded.therapists.length, 8, async (index) => {
     const therapist = seeded.therapists[index] as SeededTherapist;
-    tokens.set(therapist, await login(port, therapist));
+    tokens.set(therapist, await passwordLogin(`http://127.0.0.1:${port}`, therapist));
   });
   deferCleanup(async () => closeStreams());
   await runPool(followed.length, 50, async (index) => {

@@ -37,9 +37,9 @@ import { createPocketSphinxLiveSpeechToText } from "../packages/adapters-local/s
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
 import { startVoskServer } from "@confide/contracts/fakes";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
-import { recordTestConsent } from "../test/support/confide-api-client.ts";
-import { createSeededDataDir, login, startConfide } from "./support/confide-server.ts";
+import { createSeededDataDir, startConfideForTherapist } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { percentile } from "./support/percentile.ts";
 import { processAndChildrenCpuMs, processCpuMs } from "./support/process-cpu.ts";
 import { startRssSampler, waitForSteadyRss } from "./support/rss-sampler.ts";
 
@@ -50,12 +50,6 @@ const pauseMs = 600;
 const part = process.env.BENCH_LIVE_PART ?? "abcd";
 
 const sleepUntil = (wallMs: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, wallMs - performance.now())));
-
-function percentile(values: number[], fraction: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 
@@ -169,6 +163,80 @@ async function partD(audio: Uint8Array): Promise<void> {
   }
 }
 
+/** A message of the server on /v1/live, as far as the bench reads it. */
+interface LiveServerEvent extends ServerFinal {
+  code?: string;
+  message?: string;
+  recordOnly?: string | null;
+}
+
+interface LiveSessionOptions {
+  port: number;
+  token: string;
+  patientId: string;
+  title: string;
+  /** Stereo PCM, one speaker per channel. */
+  audio: Uint8Array;
+  /** Names the session in the error when the server closes it before it started. */
+  name?: string;
+  /** Receives the server's `error` messages. */
+  errors: string[];
+  /** When `start` is sent (performance.now()); at once when absent. */
+  startAtMs?: number;
+  /** When the first chunk is due (performance.now()); at once after `started` when absent or past. */
+  playFromMs?: number;
+  /** Each server message, with when each chunk was sent (by chunk index); called before the session acts on it. */
+  onEvent(event: LiveServerEvent, sentAt: readonly number[]): void;
+}
+
+/**
+ * One session on `/v1/live`: connects, sends `start`, waits for `started` (rejects when the server
+ * closes first), plays the audio at real-time pace, sends `stop`, closes on `ended` and resolves
+ * once the socket is closed.
+ */
+async function playLiveSession(options: LiveSessionOptions): Promise<void> {
+  const { errors } = options;
+  const socket = new WebSocket(`ws://127.0.0.1:${options.port}/v1/live`, ["confide.live.v1", `bearer.${options.token}`]);
+  socket.binaryType = "arraybuffer";
+  const sentAt: number[] = [];
+  let started!: () => void;
+  let refused!: (error: Error) => void;
+  const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
+  const ended = new Promise<void>((resolve) => {
+    socket.addEventListener("close", (event) => {
+      const name = options.name === undefined ? "" : `${options.name} `;
+      refused(new Error(`${name}closed before it started (${event.code}); errors: ${errors.join(", ")}`));
+      resolve();
+    });
+    socket.addEventListener("message", (message) => {
+      const event = JSON.parse(String(message.data)) as LiveServerEvent;
+      options.onEvent(event, sentAt);
+      if (event.type === "started") started();
+      if (event.type === "error") errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
+      if (event.type === "ended") socket.close();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener("open", () => resolve(), { once: true });
+    socket.addEventListener("error", () => reject(new Error("WebSocket failed to open")), { once: true });
+  });
+  if (options.startAtMs !== undefined) await sleepUntil(options.startAtMs);
+  socket.send(
+    JSON.stringify({ type: "start", patientId: options.patientId, title: options.title, channelLayout: "per-channel", format: { encoding: "pcm", channels: 2 } }),
+  );
+  await startedPromise;
+  await playRealTime(
+    options.audio,
+    (chunk, chunkIndex) => {
+      socket.send(chunk);
+      sentAt[chunkIndex] = performance.now();
+    },
+    Math.max(options.playFromMs ?? 0, performance.now()),
+  );
+  socket.send(JSON.stringify({ type: "stop" }));
+  await ended;
+}
+
 /**
  * `sessions` WebSocket sessions at real-time pace on a `confide serve` with `env`'s live engine,
  * which answers the moment `cueAfterEndMs` of audio past a final's end has arrived: the delay from
@@ -181,12 +249,8 @@ async function serverAddedDelay(audio: Uint8Array, options: { sessions: number; 
     CONFIDE_LIVE_MAX_SESSIONS: String(sessions + 10),
     CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
   });
-  const server = await startConfide(seeded);
-  const stopServer = deferCleanup(() => server.stop());
+  const { server, token, stop: stopServer } = await startConfideForTherapist(seeded);
   try {
-    const baseUrl = `http://127.0.0.1:${server.port}`;
-    const token = await login(baseUrl, seeded.therapist);
-    await recordTestConsent(baseUrl, token, seeded.patient.user.id);
     await waitForSteadyRss(server.pid);
     const rss = await startRssSampler(server.pid);
     const cpuBefore = await processCpuMs(server.pid);
@@ -196,22 +260,17 @@ async function serverAddedDelay(audio: Uint8Array, options: { sessions: number; 
     const stagger = 37;
     const t0 = performance.now() + 500;
     await Promise.all(
-      Array.from({ length: sessions }, async (_, index) => {
-        const socket = new WebSocket(`ws://127.0.0.1:${server.port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
-        socket.binaryType = "arraybuffer";
-        const sentAt: number[] = [];
-        let started!: () => void;
-        let refused!: (error: Error) => void;
-        const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
-        const ended = new Promise<void>((resolve) => {
-          socket.addEventListener("close", (event) => {
-            refused(new Error(`session ${index} closed before it started (${event.code}); errors: ${errors.join(", ")}`));
-            resolve();
-          });
-          socket.addEventListener("message", (message) => {
-            const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string; message?: string };
-            if (event.type === "started") started();
-            if (event.type === "error") errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
+      Array.from({ length: sessions }, (_, index) =>
+        playLiveSession({
+          port: server.port,
+          token,
+          patientId: seeded.patient.user.id,
+          title: `bench ${index}`,
+          audio,
+          name: `session ${index}`,
+          errors,
+          playFromMs: t0 + index * stagger,
+          onEvent: (event, sentAt) => {
             if (event.type === "final" && event.endMs !== undefined) {
               // The engine's cue: the chunk holding the last sample of the quiet it waits for.
               const cueMs = event.endMs + options.cueAfterEndMs;
@@ -219,34 +278,9 @@ async function serverAddedDelay(audio: Uint8Array, options: { sessions: number; 
               const sent = sentAt[chunk];
               if (sent !== undefined) delays.push(performance.now() - sent);
             }
-            if (event.type === "ended") socket.close();
-          });
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.addEventListener("open", () => resolve(), { once: true });
-          socket.addEventListener("error", () => reject(new Error("WebSocket failed to open")), { once: true });
-        });
-        socket.send(
-          JSON.stringify({
-            type: "start",
-            patientId: seeded.patient.user.id,
-            title: `bench ${index}`,
-            channelLayout: "per-channel",
-            format: { encoding: "pcm", channels: 2 },
-          }),
-        );
-        await startedPromise;
-        await playRealTime(
-          audio,
-          (chunk, chunkIndex) => {
-            socket.send(chunk);
-            sentAt[chunkIndex] = performance.now();
           },
-          Math.max(t0 + index * stagger, performance.now()),
-        );
-        socket.send(JSON.stringify({ type: "stop" }));
-        await ended;
-      }),
+        }),
+      ),
     );
     const wallMs = performance.now() - wallBefore;
     const cpuMs = (await processCpuMs(server.pid)) - cpuBefore;
@@ -284,25 +318,17 @@ interface OfferedSession {
 async function offerLiveSession(port: number, token: string, patientId: string, audio: Uint8Array, startWallMs: number): Promise<OfferedSession> {
   // Connected only when it starts: an open connection that sends nothing is closed (live.idle_timeout).
   await sleepUntil(startWallMs - 200);
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/v1/live`, ["confide.live.v1", `bearer.${token}`]);
-  socket.binaryType = "arraybuffer";
-  const sentAt: number[] = [];
   const result: OfferedSession = { recordOnly: null, delays: [], finals: [], endedAt: null, errors: [] };
-  let started!: () => void;
-  let refused!: (error: Error) => void;
-  const startedPromise = new Promise<void>((resolve, reject) => ((started = resolve), (refused = reject)));
-  const ended = new Promise<void>((resolve) => {
-    socket.addEventListener("close", (event) => {
-      refused(new Error(`closed before it started (${event.code}); errors: ${result.errors.join(", ")}`));
-      resolve();
-    });
-    socket.addEventListener("message", (message) => {
-      const event = JSON.parse(String(message.data)) as ServerFinal & { code?: string; message?: string; recordOnly?: string | null };
-      if (event.type === "started") {
-        result.recordOnly = event.recordOnly ?? null;
-        started();
-      }
-      if (event.type === "error") result.errors.push(`${event.code ?? "error"}: ${event.message ?? ""}`);
+  await playLiveSession({
+    port,
+    token,
+    patientId,
+    title: "bench capacity",
+    audio,
+    errors: result.errors,
+    startAtMs: startWallMs,
+    onEvent: (event, sentAt) => {
+      if (event.type === "started") result.recordOnly = event.recordOnly ?? null;
       if (event.type === "final" && event.endMs !== undefined) {
         const chunk = Math.floor((event.endMs - paddingMs - 1) / chunkMs);
         const sent = sentAt[chunk];
@@ -311,29 +337,9 @@ async function offerLiveSession(port: number, token: string, patientId: string, 
           result.finals.push({ endMs: event.endMs, at: performance.now(), delayMs: performance.now() - sent });
         }
       }
-      if (event.type === "ended") {
-        result.endedAt = performance.now();
-        socket.close();
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener("open", () => resolve(), { once: true });
-    socket.addEventListener("error", () => reject(new Error("WebSocket failed to open")), { once: true });
-  });
-  await sleepUntil(startWallMs);
-  socket.send(JSON.stringify({ type: "start", patientId, title: "bench capacity", channelLayout: "per-channel", format: { encoding: "pcm", channels: 2 } }));
-  await startedPromise;
-  await playRealTime(
-    audio,
-    (chunk, chunkIndex) => {
-      socket.send(chunk);
-      sentAt[chunkIndex] = performance.now();
+      if (event.type === "ended") result.endedAt = performance.now();
     },
-    performance.now(),
-  );
-  socket.send(JSON.stringify({ type: "stop" }));
-  await ended;
+  });
   return result;
 }
 
@@ -360,18 +366,14 @@ async function partC(audio: Uint8Array): Promise<void> {
     // With BENCH_LIVE_DETAIL=1: when the server logged each session's end and pipeline steps.
     const logged: Array<{ at: number; line: string }> = [];
     const pipelineMessages = /"message":"(live\.ended|live\.started|session\.(transcribed|analyzed|notes_written|notified|failed))"/;
-    const server = await startConfide(seeded, {
+    const { server, baseUrl, token, stop: stopServer } = await startConfideForTherapist(seeded, {
       // A loaded machine starts it slowly.
       timeoutMs: 120_000,
       onLine: (line) => {
         if (pipelineMessages.test(line)) logged.push({ at: performance.now(), line });
       },
     });
-    const stopServer = deferCleanup(() => server.stop());
     try {
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const token = await login(baseUrl, seeded.therapist);
-      await recordTestConsent(baseUrl, token, seeded.patient.user.id);
       const readiness = async () => ((await (await fetch(`${baseUrl}/readyz`)).json()) as { live?: { maxStreams: number | null } }).live;
       const maxStreams = (await readiness())?.maxStreams ?? null;
       const t0 = performance.now() + 500;

@@ -32,7 +32,8 @@ import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import type { NotesSession } from "./data/notes/build-dataset.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
-import { quantile, sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
+import { sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
+import { percentile } from "./support/percentile.ts";
 import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
@@ -101,7 +102,7 @@ async function report(split: "dev" | "test"): Promise<void> {
   const topics = all.reduce((sum, quality) => sum + quality.topics, 0);
   console.log(`\n-- ${split}: ${sessions.length} sessions, ${sessions.reduce((sum, session) => sum + session.turns.length, 0)} turns`);
   console.log(
-    `quotes: ${quoteWords.length}; words median ${median(quoteWords.length > 0 ? quoteWords : [Number.NaN])}, p10 ${quantile(quoteWords, 0.1)}; ` +
+    `quotes: ${quoteWords.length}; words median ${median(quoteWords.length > 0 ? quoteWords : [Number.NaN])}, p10 ${percentile(quoteWords, 0.1)}; ` +
       `≤ 3 words ${percent(quoteWords.filter((count) => count <= 3).length, quoteWords.length)}; ` +
       `citing a labelled quotable turn ${percent(all.reduce((sum, quality) => sum + quality.quotesOnLabelledTurns, 0), quoteWords.length)}`,
   );

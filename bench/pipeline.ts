@@ -33,23 +33,10 @@
  * ratio = pipeline sessions/s ÷ baseline jobs/s (target ≥ 0.5). Both phases start with a
  * small unmeasured warm-up. Times are taken in this process only (one clock).
  */
-import { createConfideDeps, createUser, linkPatient, registerDevice, uploadSession, type Actor } from "@confide/core";
-import { silentLogger, type JobQueue } from "@confide/core/ports";
-import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
-import {
-  createBullMqJobQueue,
-  createFilesystemBlobStore,
-  createLogPushNotifier,
-  createPostgresRepositories,
-  createRedisSessionEvents,
-  createEmbeddedNoteWriter,
-  createEmbeddedRiskScreen,
-  createVaderLanguageAnalyzer,
-  type SqlRepositories,
-} from "@confide/adapters-local/providers";
-import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
+import { uploadSession } from "@confide/core";
+import { byteStream, pcmWav } from "@confide/core/testing";
+import { createFilesystemBlobStore } from "@confide/adapters-local/providers";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -59,9 +46,12 @@ import { parseArgs } from "node:util";
 import { noopJobName, workerEnvironment, type WorkerEvent } from "./pipeline-protocol.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import type { Redis } from "ioredis";
-import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
+import { createBenchUploaderDeps, createUploadingTherapists, type UploadingTherapist } from "./support/bench-uploader.ts";
+import { messageOf, redisUrl, withPostgres } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { percentile } from "./support/percentile.ts";
 import { runPool } from "./support/run-pool.ts";
+import { createRunServices } from "./support/run-services.ts";
 import { processCpuMs } from "./support/process-cpu.ts";
 
 const { values: flags } = parseArgs({
@@ -157,12 +147,6 @@ function waitForAll(ids: string[], noun: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------- small tools
-
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
-}
 
 /** A 16 kHz mono 16-bit PCM WAV: `durationMs` of a 440 Hz tone. */
 function toneWav(durationMs: number): Uint8Array {
@@ -329,75 +313,26 @@ async function stopWorker(worker: WorkerProcess): Promise<void> {
 
 async function main(): Promise<void> {
   const loadAtStart = machineLoadLine().replace(/^machine: \d+ cores, /, "");
-  const runId = randomBytes(6).toString("hex");
-  const databaseName = `confide_bench_${runId}`;
-  const prefix = `confide-bench-${runId}`;
-  const databaseUrl = databaseUrlOf(databaseName);
 
   // Services first: a missing one fails here with how to start it.
-  const postgresVersion = await withPostgres(postgresUrl, async (client) => {
+  const { databaseName, databaseUrl, prefix, redis } = await createRunServices();
+  const postgresVersion = await withPostgres(databaseUrl, async (client) => {
     const [row] = (await client.query<{ server_version: string }>("SHOW server_version")).rows;
-    await client.query(`CREATE DATABASE ${databaseName}`);
     return row?.server_version ?? "?";
   });
-  deferCleanup(() => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  const redis = await connectRedis();
-  deferCleanup(() => redis.quit());
-  deferCleanup(() => deleteKeys(redis, prefix));
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "?";
 
   const blobRoot = await mkdtemp(join(tmpdir(), "confide-bench-blobs-"));
   deferCleanup(() => rm(blobRoot, { recursive: true, force: true }));
 
-  const repositories: SqlRepositories = await createPostgresRepositories({ connectionString: databaseUrl, max: options.uploadConcurrency + 1 });
-  deferCleanup(() => repositories.close());
-  await repositories.prepare();
-
-  const queue: JobQueue = createBullMqJobQueue({ url: redisUrl, prefix });
-  deferCleanup(() => queue.close());
-  // As a self-hosted API does: every session write is announced on the deployment's Redis.
-  const events = createRedisSessionEvents({ url: redisUrl, prefix });
-  deferCleanup(() => events.close());
-
-  const deps = createConfideDeps({
+  const deps = await createBenchUploaderDeps({
+    databaseUrl,
+    prefix,
     blobs: createFilesystemBlobStore({ root: blobRoot }),
-    speech: createScriptedSpeechToText(),
-    language: createVaderLanguageAnalyzer(),
-    notes: createEmbeddedNoteWriter(),
-    claims: createWinkClaimReader(),
-    risk: createEmbeddedRiskScreen(),
-    queue,
-    push: createLogPushNotifier({ logger: silentLogger }),
-    events,
-    repositories,
-    // A cheap password hash: accounts are set up before anything is measured.
-    // Every session of the run is in processing at once: the per-therapist cap is not what is measured.
-    settings: { passwordCost: 1024, maxSessionsInProcessing: Number.MAX_SAFE_INTEGER },
+    uploadConcurrency: options.uploadConcurrency,
   });
-
-  // Therapists, each with a linked patient and a registered phone (so the push is sent).
-  const operator: Actor = { userId: "bench-operator", role: "admin" };
-  const password = "benchmark-password-not-secret";
-  const pairs: { therapist: Actor; patientId: string }[] = [];
-  for (let index = 0; index < options.pairs; index += 1) {
-    const therapist = await createUser(deps, operator, {
-      email: `therapist-${index}@bench.example`,
-      displayName: `Therapist ${index}`,
-      role: "therapist",
-      password,
-    });
-    const patient = await createUser(deps, operator, {
-      email: `patient-${index}@bench.example`,
-      displayName: `Patient ${index}`,
-      role: "patient",
-      password,
-    });
-    await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
-    await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
-    const actor: Actor = { userId: therapist.id, role: "therapist" };
-    await registerDevice(deps, actor, { token: `bench-token-${index}`, platform: "android" });
-    pairs.push({ therapist: actor, patientId: patient.id });
-  }
+  const { queue } = deps;
+  const pairs = await createUploadingTherapists(deps, options.pairs);
 
   // Worker processes.
   const workers: WorkerProcess[] = [];
@@ -442,7 +377,7 @@ async function main(): Promise<void> {
     const startMs = performance.now();
     lastProgressMs = startMs;
     await runPool(count, options.uploadConcurrency, async (index) => {
-      const pair = pairs[index % pairs.length] as (typeof pairs)[number];
+      const pair = pairs[index % pairs.length] as UploadingTherapist;
       const uploadStart = performance.now();
       const session = await uploadSession(deps, pair.therapist, {
         patientId: pair.patientId,

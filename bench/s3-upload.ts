@@ -21,31 +21,24 @@ import { fileURLToPath } from "node:url";
 import { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { createS3BlobStore } from "../packages/adapters-aws/src/s3/s3-blob-store.ts";
-import { defaultPartSizeBytes, defaultQueueSize } from "../packages/adapters-aws/src/s3/s3-config.ts";
+import { defaultPartSizeMiB, defaultQueueSize } from "../packages/adapters-aws/src/s3/settings.ts";
 import { startS3Server } from "../packages/contracts/src/support/s3-server.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { runJsonChild } from "./support/json-child.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { measurePhase } from "./support/measure-phase.ts";
 import { runAlternating } from "./support/alternating-runs.ts";
-import { withUploadingConfide } from "./support/confide-server.ts";
-import { startRssSampler } from "./support/rss-sampler.ts";
-import { sendUpload } from "./support/upload-request.ts";
-import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
+import { measureServerUpload, type UploadFigures } from "./support/server-upload.ts";
 
 const mebibyte = 1024 * 1024;
 const sizeMib = Number(process.env.BENCH_S3_MIB ?? 512);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const partSizeBytes = process.env.BENCH_S3_PART_MIB === undefined ? defaultPartSizeBytes : Number(process.env.BENCH_S3_PART_MIB) * mebibyte;
+const partSizeMiB = process.env.BENCH_S3_PART_MIB === undefined ? defaultPartSizeMiB : Number(process.env.BENCH_S3_PART_MIB);
+const partSizeBytes = partSizeMiB * mebibyte;
 const queueSize = process.env.BENCH_S3_QUEUE === undefined ? defaultQueueSize : Number(process.env.BENCH_S3_QUEUE);
 const allModes = ["server", "adapter", "lib-storage"] as const;
 type Mode = (typeof allModes)[number];
 const modes = (process.env.BENCH_S3_MODES?.split(",") ?? allModes) as Mode[];
-
-interface RunFigures {
-  mibPerSecond: number;
-  rssGrowthBytes: number;
-}
 
 /** The recording: a ring of pseudo-random 64 KiB chunks, each stamped with its index. */
 function recording(): ReadableStream<Uint8Array> {
@@ -72,14 +65,14 @@ function recording(): ReadableStream<Uint8Array> {
 }
 
 /** One upload in this (child) process. */
-async function runChild(mode: Mode, endpoint: string): Promise<RunFigures> {
+async function runChild(mode: Mode, endpoint: string): Promise<UploadFigures> {
   const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
   const key = `bench/${mode}-${process.pid}.wav`;
   let upload: () => Promise<void>;
   let warmUp: () => Promise<void>;
   let close: () => Promise<void>;
   if (mode === "adapter") {
-    const store = await createS3BlobStore({ bucket: "bench", endpoint, region: "us-east-1", forcePathStyle: true, credentials, partSizeBytes, queueSize });
+    const store = await createS3BlobStore({ bucket: "bench", endpoint, region: "us-east-1", forcePathStyle: true, credentials, partSizeMiB, queueSize });
     upload = () => store.put(key, recording(), { contentType: "audio/wav" });
     warmUp = () => store.put(`${key}.warm-up`, ReadableStream.from([new Uint8Array(1)]), { contentType: "audio/wav" });
     close = () => store.close();
@@ -107,39 +100,30 @@ async function runChild(mode: Mode, endpoint: string): Promise<RunFigures> {
   return { mibPerSecond: sizeMib / (durationMs / 1000), rssGrowthBytes };
 }
 
-const describeRun = (mode: Mode, figures: RunFigures) =>
+const describeRun = (mode: Mode, figures: UploadFigures) =>
   `${mode.padEnd(12)} ${figures.mibPerSecond.toFixed(0).padStart(5)} MiB/s (RSS growth ${(figures.rssGrowthBytes / 1e6).toFixed(1)} MB)`;
 
 /** One upload through `confide serve` storing into the stand-in; RSS is the server process's. */
-async function runServer(endpoint: string): Promise<RunFigures> {
+async function runServer(endpoint: string): Promise<UploadFigures> {
   const storage = {
     CONFIDE_STORAGE: "s3",
     CONFIDE_S3_BUCKET: "bench",
     CONFIDE_S3_ENDPOINT: endpoint,
     CONFIDE_S3_REGION: "us-east-1",
     CONFIDE_S3_FORCE_PATH_STYLE: "true",
-    CONFIDE_S3_PART_SIZE_MIB: String(partSizeBytes / mebibyte),
+    CONFIDE_S3_PART_SIZE_MIB: String(partSizeMiB),
     CONFIDE_S3_QUEUE_SIZE: String(queueSize),
     AWS_ACCESS_KEY_ID: "S3RVER",
     AWS_SECRET_ACCESS_KEY: "S3RVER",
   };
-  return withUploadingConfide(storage, sizeMib * mebibyte, async ({ server, url, fields, headers }) => {
-    const body = createWavMultipartBody({ fileBytes: sizeMib * mebibyte, fields });
-    const sampler = await startRssSampler(server.pid, 50);
-    const result = await sendUpload(url, body, headers);
-    const rss = await sampler.stop();
-    if (result.status !== 201) throw new Error(`the upload answered ${result.status}: ${result.responseText.slice(0, 300)}`);
-    const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
-    return { mibPerSecond: sizeMib / (result.durationMs / 1000), rssGrowthBytes: peakBytes - rss.baselineBytes };
-  },
   // PGlite's first write (the embedded profile's, ~25–30 MB, once per server) is not the upload's;
   // as in azure-blob-upload.ts. BENCH_S3_COLD=1 measures the server's first upload.
-  process.env.BENCH_S3_COLD === "1" ? {} : { warmUpBytes: 256 * 1024 });
+  return measureServerUpload(storage, sizeMib * mebibyte, process.env.BENCH_S3_COLD === "1" ? {} : { warmUpBytes: 256 * 1024 });
 }
 
-function runInChild(mode: Mode, endpoint: string): Promise<RunFigures> {
+function runInChild(mode: Mode, endpoint: string): Promise<UploadFigures> {
   if (mode === "server") return runServer(endpoint);
-  return runJsonChild<RunFigures>(fileURLToPath(import.meta.url), ["--child", mode, endpoint], { nodeArgs: ["--max-semi-space-size=4"], label: mode });
+  return runJsonChild<UploadFigures>(fileURLToPath(import.meta.url), ["--child", mode, endpoint], { nodeArgs: ["--max-semi-space-size=4"], label: mode });
 }
 
 if (process.argv[2] === "--child") {

@@ -23,21 +23,9 @@
  * made (status polls per second overall and in the busiest second, polls per session), the
  * worker's peak RSS (VmHWM, reset when the worker is ready) and the upload → ready latency.
  */
-import { createConfideDeps, createUser, linkPatient, registerDevice, uploadSession, type Actor } from "@confide/core";
-import { silentLogger } from "@confide/core/ports";
-import { byteStream, createScriptedSpeechToText, pcmWav, recordTestConsent } from "@confide/core/testing";
-import {
-  createBullMqJobQueue,
-  createLogPushNotifier,
-  createPostgresRepositories,
-  createRedisSessionEvents,
-  createEmbeddedNoteWriter,
-  createEmbeddedRiskScreen,
-  createVaderLanguageAnalyzer,
-} from "@confide/adapters-local/providers";
-import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
+import { uploadSession } from "@confide/core";
+import { byteStream, pcmWav } from "@confide/core/testing";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -49,10 +37,13 @@ import { createAzureBlobStore } from "../packages/adapters-azure/src/azure-blob/
 import type { WorkerEvent } from "./pipeline-protocol.ts";
 import { speechWorkerEnvironment } from "./speech-in-flight-protocol.ts";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";
-import { connectRedis, databaseUrlOf, deleteKeys, messageOf, postgresUrl, redisUrl, withPostgres } from "./support/local-services.ts";
+import { createBenchUploaderDeps, createUploadingTherapists, type UploadingTherapist } from "./support/bench-uploader.ts";
+import { messageOf, redisUrl } from "./support/local-services.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { percentile } from "./support/percentile.ts";
 import { startRssSampler } from "./support/rss-sampler.ts";
 import { runPool } from "./support/run-pool.ts";
+import { createRunServices } from "./support/run-services.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -85,11 +76,6 @@ const options = {
 
 const format = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number) => `${format(bytes / 1e6, 1)} MB`;
-
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
-}
 
 /** Sessions reported done by the worker: when, and in which status. */
 const done = new Map<string, { atMs: number; status: string }>();
@@ -136,16 +122,7 @@ function startWorker(environment: Record<string, string>): { child: ChildProcess
 
 async function main(): Promise<void> {
   const loadAtStart = machineLoadLine();
-  const runId = randomBytes(6).toString("hex");
-  const databaseName = `confide_bench_${runId}`;
-  const prefix = `confide-bench-${runId}`;
-  const databaseUrl = databaseUrlOf(databaseName);
-
-  await withPostgres(postgresUrl, (client) => client.query(`CREATE DATABASE ${databaseName}`));
-  deferCleanup(() => withPostgres(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  const redis = await connectRedis();
-  deferCleanup(() => redis.quit());
-  deferCleanup(() => deleteKeys(redis, prefix));
+  const { databaseUrl, prefix } = await createRunServices();
 
   const azurite = await startAzurite();
   deferCleanup(() => azurite.stop());
@@ -156,40 +133,13 @@ async function main(): Promise<void> {
   deferCleanup(() => speech.close());
 
   const container = "bench-recordings";
-  const repositories = await createPostgresRepositories({ connectionString: databaseUrl, max: options.uploadConcurrency + 1 });
-  deferCleanup(() => repositories.close());
-  await repositories.prepare();
-  const queue = createBullMqJobQueue({ url: redisUrl, prefix });
-  deferCleanup(() => queue.close());
-  const events = createRedisSessionEvents({ url: redisUrl, prefix });
-  deferCleanup(() => events.close());
-  const deps = createConfideDeps({
+  const deps = await createBenchUploaderDeps({
+    databaseUrl,
+    prefix,
     blobs: await createAzureBlobStore({ connectionString: azurite.connectionString, containerName: container }),
-    speech: createScriptedSpeechToText(),
-    language: createVaderLanguageAnalyzer(),
-    notes: createEmbeddedNoteWriter(),
-    claims: createWinkClaimReader(),
-    risk: createEmbeddedRiskScreen(),
-    queue,
-    push: createLogPushNotifier({ logger: silentLogger }),
-    events,
-    repositories,
-    settings: { passwordCost: 1024, maxSessionsInProcessing: Number.MAX_SAFE_INTEGER },
+    uploadConcurrency: options.uploadConcurrency,
   });
-
-  const operator: Actor = { userId: "bench-operator", role: "admin" };
-  const pairs: { therapist: Actor; patientId: string }[] = [];
-  for (let index = 0; index < options.pairs; index += 1) {
-    const person = (role: "therapist" | "patient") =>
-      createUser(deps, operator, { email: `${role}-${index}@bench.example`, displayName: `${role} ${index}`, role, password: "benchmark-password-not-secret" });
-    const therapist = await person("therapist");
-    const patient = await person("patient");
-    await linkPatient(deps, operator, { therapistId: therapist.id, patientId: patient.id });
-    await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
-    const actor: Actor = { userId: therapist.id, role: "therapist" };
-    await registerDevice(deps, actor, { token: `bench-token-${index}`, platform: "android" });
-    pairs.push({ therapist: actor, patientId: patient.id });
-  }
+  const pairs = await createUploadingTherapists(deps, options.pairs);
 
   const { child, ready } = startWorker({
     [speechWorkerEnvironment.redisUrl]: redisUrl,
@@ -211,7 +161,7 @@ async function main(): Promise<void> {
   const startMs = performance.now();
   const startWallMs = Date.now();
   await runPool(options.sessions, options.uploadConcurrency, async (index) => {
-    const pair = pairs[index % pairs.length] as (typeof pairs)[number];
+    const pair = pairs[index % pairs.length] as UploadingTherapist;
     const session = await uploadSession(deps, pair.therapist, {
       patientId: pair.patientId,
       title: `Speech bench ${index}`,

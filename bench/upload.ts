@@ -26,7 +26,7 @@ import { deferCleanup, runCleanup } from "./support/cleanup.ts";
 import { withUploadingConfide } from "./support/confide-server.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 import { median } from "./support/median.ts";
-import { startRssSampler, waitForSteadyRss, type RssFigures } from "./support/rss-sampler.ts";
+import { peakRssBytes, startRssSampler, waitForSteadyRss, type RssFigures } from "./support/rss-sampler.ts";
 import { sendResumableUpload } from "./support/resumable-upload-request.ts";
 import { sendUpload, type UploadResult } from "./support/upload-request.ts";
 import { createWavMultipartBody } from "./support/wav-multipart-body.ts";
@@ -52,7 +52,7 @@ function describe(name: string, measured: Measured): string {
   const { rss } = measured;
   return (
     `${name.padEnd(10)} ${measured.mibPerSecond.toFixed(1).padStart(7)} MiB/s  (${(measured.durationMs / 1000).toFixed(2)} s)` +
-    `  RSS baseline ${mb(rss.baselineBytes)}, peak ${mb(Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0))}` +
+    `  RSS baseline ${mb(rss.baselineBytes)}, peak ${mb(peakRssBytes(rss))}` +
     ` (sampled ${mb(rss.peakSampledBytes)}, VmHWM ${mb(rss.highWaterMarkBytes)}${rss.hwmWasReset ? "" : " since start"}), growth ${mb(measured.growthBytes)}`
   );
 }
@@ -68,7 +68,7 @@ async function measure(server: ChildServer, what: string, expectedStatus: number
     rss = await sampler.stop();
   }
   if (result.status !== expectedStatus) throw new Error(`${what} answered ${result.status}: ${result.responseText.slice(0, 500)}`);
-  const peakBytes = Math.max(rss.peakSampledBytes, rss.hwmWasReset ? rss.highWaterMarkBytes : 0);
+  const peakBytes = peakRssBytes(rss);
   return {
     mibPerSecond: fileBytes / mebibyte / (result.durationMs / 1000),
     durationMs: result.durationMs,

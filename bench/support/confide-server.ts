@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startChildServer, type ChildServer, type ChildServerOptions } from "./child-server.ts";
 import { deferCleanup } from "./cleanup.ts";
+import { passwordLogin } from "./password-login.ts";
 import { waitForSteadyRss } from "./rss-sampler.ts";
 import { recordTestConsent } from "../../test/support/confide-api-client.ts";
 import { sendUpload } from "./upload-request.ts";
@@ -83,14 +84,36 @@ export function startConfide(
   });
 }
 
-export async function login(baseUrl: string, account: SeededAccount): Promise<string> {
-  const response = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: account.user.email, password: account.password }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+export function login(baseUrl: string, account: SeededAccount): Promise<string> {
+  return passwordLogin(baseUrl, { email: account.user.email, password: account.password });
+}
+
+/** A running `confide serve` whose seeded therapist may record: logged in, the seeded patient's consent recorded. */
+export interface TherapistConfide {
+  server: ChildServer;
+  baseUrl: string;
+  /** The seeded therapist's access token. */
+  token: string;
+  /** Stops the server (once; also done when the bench ends or is interrupted). */
+  stop(): Promise<void>;
+}
+
+/** `startConfide`, then the seeded therapist logged in and the patient's consent to recording recorded. */
+export async function startConfideForTherapist(
+  seeded: Pick<SeededDataDir, "env" | "therapist" | "patient">,
+  options: Parameters<typeof startConfide>[1] = {},
+): Promise<TherapistConfide> {
+  const server = await startConfide(seeded, options);
+  const stop = deferCleanup(() => server.stop());
+  try {
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const token = await login(baseUrl, seeded.therapist);
+    await recordTestConsent(baseUrl, token, seeded.patient.user.id);
+    return { server, baseUrl, token, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** What a bench needs to post recordings to a running server. */
@@ -125,12 +148,8 @@ export async function withUploadingConfide<T>(
     CONFIDE_SHUTDOWN_TIMEOUT_MS: "2000",
   });
   try {
-    const server = await startConfide(seeded);
-    const stopServer = deferCleanup(() => server.stop());
+    const { server, baseUrl, token, stop: stopServer } = await startConfideForTherapist(seeded);
     try {
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const token = await login(baseUrl, seeded.therapist);
-      await recordTestConsent(baseUrl, token, seeded.patient.user.id);
       const target = {
         server,
         url: `${baseUrl}/v1/sessions`,

@@ -65,10 +65,3 @@ export function sessionQuality(session: NotesSession, notes: NotesDraft): Sessio
     leakedNames: [...names].filter((name) => wordsOf(summary).includes(name)),
   };
 }
-
-/** The value at quantile `q` (0–1) of a list, nearest rank. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
-}

@@ -89,3 +89,8 @@ export async function startRssSampler(pid: number, intervalMs = 50): Promise<Rss
     },
   };
 }
+
+/** The window's peak RSS: the largest sample, or VmHWM when it was reset at the start (it catches peaks between samples). */
+export function peakRssBytes(figures: RssFigures): number {
+  return Math.max(figures.peakSampledBytes, figures.hwmWasReset ? figures.highWaterMarkBytes : 0);
+}

@@ -52,7 +52,7 @@ describe.runIf(cloud.ports.storage.configured)("storage", () => {
   describeBlobStoreContract({
     name: `s3 bucket ${cloud.s3Bucket}, keys under ${prefix}`,
     create: async (): Promise<BlobStore> => {
-      const store = await s3Descriptor.create(s3Descriptor.settings.parse(process.env));
+      const store = await s3Descriptor.create(fromEnvironment(s3Descriptor.settings));
       // A fresh, empty store for each test: a prefix of its own under the run's.
       return prefixedBlobStore(store, `${prefix}storage/${Math.random().toString(36).slice(2, 10)}/`);
     },
@@ -61,19 +61,19 @@ describe.runIf(cloud.ports.storage.configured)("storage", () => {
 
 describe.runIf(cloud.ports.speech.configured)("speech", () => {
   const create = () => {
-    const variables = transcribeSettings.parse(process.env);
+    const settings = fromEnvironment(transcribeSettings);
     // As the descriptor makes it, with the run's prefixes and job names.
     return createTranscribeSpeechToText({
-      outputBucket: variables.CONFIDE_TRANSCRIBE_OUTPUT_BUCKET,
-      ...(variables.CONFIDE_TRANSCRIBE_STAGING_BUCKET === undefined ? {} : { stagingBucket: variables.CONFIDE_TRANSCRIBE_STAGING_BUCKET }),
+      outputBucket: settings.outputBucket,
+      ...(settings.stagingBucket === undefined ? {} : { stagingBucket: settings.stagingBucket }),
       outputPrefix: `${prefix}transcribe-output/`,
       stagingPrefix: `${prefix}transcribe-staging/`,
       jobNamePrefix: runJobNamePrefix(runId),
-      ...(cloud.region === undefined ? {} : { region: variables.CONFIDE_TRANSCRIBE_REGION ?? cloud.region }),
-      ...(variables.CONFIDE_TRANSCRIBE_ENDPOINT === undefined ? {} : { endpoint: variables.CONFIDE_TRANSCRIBE_ENDPOINT }),
-      ...(variables.CONFIDE_TRANSCRIBE_S3_ENDPOINT === undefined ? {} : { s3Endpoint: variables.CONFIDE_TRANSCRIBE_S3_ENDPOINT }),
-      pollIntervalMs: variables.CONFIDE_TRANSCRIBE_POLL_INTERVAL_SECONDS * 1000,
-      discardWaitMs: 120_000,
+      ...(cloud.region === undefined ? {} : { region: settings.region ?? cloud.region }),
+      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+      ...(settings.s3Endpoint === undefined ? {} : { s3Endpoint: settings.s3Endpoint }),
+      pollIntervalSeconds: settings.pollIntervalSeconds,
+      discardWaitSeconds: 120,
       logger: silentLogger,
     });
   };
@@ -102,11 +102,11 @@ describe.runIf(cloud.ports.language.configured)("language", () => {
 });
 
 describe.runIf(cloud.ports.live.configured)("live", () => {
-  const variables = transcribeStreamingSettings.parse(process.env);
+  const settings = fromEnvironment(transcribeStreamingSettings);
   const engine = (credentials?: { accessKeyId: string; secretAccessKey: string }): LiveSpeechToText =>
     createTranscribeStreamingLiveSpeechToText({
-      ...(cloud.region === undefined ? {} : { region: variables.CONFIDE_TRANSCRIBE_REGION ?? cloud.region }),
-      ...(variables.CONFIDE_TRANSCRIBE_STREAMING_ENDPOINT === undefined ? {} : { endpoint: variables.CONFIDE_TRANSCRIBE_STREAMING_ENDPOINT }),
+      ...(cloud.region === undefined ? {} : { region: settings.region ?? cloud.region }),
+      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
       ...(credentials === undefined ? {} : { credentials }),
     });
   describeLiveSpeechToTextContract({

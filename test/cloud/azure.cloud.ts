@@ -20,6 +20,7 @@ import { azureTextAnalyticsDescriptor } from "../../packages/adapters-azure/src/
 import { describe } from "vitest";
 import { azureCloudSettings, runDisplayName, runPrefix } from "./azure-cloud-settings.ts";
 import { prefixedBlobStore } from "./prefixed-blob-store.ts";
+import { fromEnvironment } from "./settings-from-environment.ts";
 
 const runId = process.env.CONFIDE_CLOUD_RUN_ID ?? "";
 if (!/^[a-z0-9]{6,40}$/.test(runId)) throw new Error("Run through `npm run test:cloud -- azure`: it names the run (CONFIDE_CLOUD_RUN_ID).");
@@ -40,7 +41,7 @@ async function dialoguePcm(channels: 1 | 2): Promise<Uint8Array> {
 let recordings: Promise<BlobStore> | undefined;
 /** The storage container (under the run's prefix) the service reads recordings from by a signed URL. */
 const recordingStore = () =>
-  (recordings ??= azureBlobDescriptor.create(azureBlobDescriptor.settings.parse(process.env)).then((store) => prefixedBlobStore(store, `${prefix}speech/`)));
+  (recordings ??= azureBlobDescriptor.create(fromEnvironment(azureBlobDescriptor.settings)).then((store) => prefixedBlobStore(store, `${prefix}speech/`)));
 
 /**
  * A recording as core offers it: in the storage container with a signed read URL when storage is
@@ -63,7 +64,7 @@ describe.runIf(cloud.ports.storage.configured)("storage", () => {
   describeBlobStoreContract({
     name: `azure-blob container ${cloud.storage.container}, blobs under ${prefix}`,
     create: async (): Promise<BlobStore> => {
-      const store = await azureBlobDescriptor.create(azureBlobDescriptor.settings.parse(process.env));
+      const store = await azureBlobDescriptor.create(fromEnvironment(azureBlobDescriptor.settings));
       // A fresh, empty store for each test: a prefix of its own under the run's.
       return prefixedBlobStore(store, `${prefix}storage/${Math.random().toString(36).slice(2, 10)}/`);
     },
@@ -80,9 +81,9 @@ describe.runIf(cloud.ports.speech.configured)("speech", () => {
       ...(cloud.speech.region === undefined ? {} : { region: cloud.speech.region }),
       ...(cloud.speech.key === undefined ? {} : { key: cloud.speech.key }),
       ...(staging.connectionString !== undefined
-        ? { staging: { connectionString: staging.connectionString, containerName: stagingContainer } }
+        ? { stagingConnectionString: staging.connectionString, stagingContainerName: stagingContainer }
         : staging.accountUrl !== undefined
-          ? { staging: { accountUrl: staging.accountUrl, containerName: stagingContainer } }
+          ? { stagingAccountUrl: staging.accountUrl, stagingContainerName: stagingContainer }
           : {}),
       displayNamePrefix: runDisplayName(runId),
       // Jobs the service would not delete while they ran are deleted by the next call's sweep.
@@ -107,7 +108,7 @@ describe.runIf(cloud.ports.speech.configured)("speech", () => {
 describe.runIf(cloud.ports.language.configured)("language", () => {
   describeLanguageAnalyzerContract({
     name: `azure-text-analytics ${cloud.language.endpoint}`,
-    create: () => azureTextAnalyticsDescriptor.create(azureTextAnalyticsDescriptor.settings.parse(process.env)),
+    create: () => azureTextAnalyticsDescriptor.create(fromEnvironment(azureTextAnalyticsDescriptor.settings)),
   });
 });
 

@@ -16,8 +16,9 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
+import { parseSettings } from "@confide/core/ports";
 import { createSpeechClient } from "../../packages/adapters-azure/src/azure-speech/azure-speech-client.ts";
-import { resolveAzureSpeechSettings } from "../../packages/adapters-azure/src/azure-speech/azure-speech-config.ts";
+import { azureSpeechSettings } from "../../packages/adapters-azure/src/azure-speech/settings.ts";
 import { deleteWhenFinishedMark } from "../../packages/adapters-azure/src/azure-speech/azure-speech-deferred-deletion.ts";
 import { azureCloudSettings, runDisplayName, runPrefix, type AzureCloudPort, type AzureCloudSettings } from "./azure-cloud-settings.ts";
 import { cloudRows, exitCodeOf, formatCloudTable, runCloudSuites, type CloudRunReport } from "./cloud-run.ts";
@@ -75,7 +76,7 @@ const jobPollMs = 10_000;
 async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
   const left: string[] = [];
   const client = createSpeechClient(
-    resolveAzureSpeechSettings({
+    parseSettings(azureSpeechSettings, {
       ...(settings.speech.endpoint === undefined ? {} : { endpoint: settings.speech.endpoint }),
       ...(settings.speech.region === undefined ? {} : { region: settings.speech.region }),
       ...(settings.speech.key === undefined ? {} : { key: settings.speech.key }),

@@ -32,9 +32,12 @@ async function openStores() {
   };
 }
 
+/** One instant for every session built, so two finalized the same number of days ago tie (and list by id) instead of a millisecond apart. */
+const now = Date.now();
+
 function finalizedDaysAgo(id: string, days: number, patientId = "patient-retention"): Session {
   const session = buildSession({ id, patientId, status: "finalized", audio: { ...buildSession().audio, blobKey: `sessions/${id}/audio.wav` } });
-  return { ...session, review: { ...session.review, finalizedAt: new Date(Date.now() - days * dayMs), finalizedBy: session.therapistId } };
+  return { ...session, review: { ...session.review, finalizedAt: new Date(now - days * dayMs), finalizedBy: session.therapistId } };
 }
 
 beforeAll(async () => {
@@ -49,7 +52,7 @@ beforeAll(async () => {
   const { repositories, blobs } = await openStores();
   try {
     await repositories.prepare();
-    const failed = buildSession({ id: failedDue.id, status: "failed", updatedAt: new Date(Date.now() - 10 * dayMs), audio: { ...buildSession().audio, blobKey: `sessions/${failedDue.id}/audio.wav` } });
+    const failed = buildSession({ id: failedDue.id, status: "failed", updatedAt: new Date(now - 10 * dayMs), audio: { ...buildSession().audio, blobKey: `sessions/${failedDue.id}/audio.wav` } });
     const sessions = [
       finalizedDaysAgo(audioDue.id, 40),
       finalizedDaysAgo(sessionDue.id, 400),

@@ -6,7 +6,9 @@
  * test2.jsonl (written later, by another writer, before the rules were tuned again): the same
  * schema, ids unique across all three files, and its own minimums (`MIN_TEST2`). Then the blind
  * third held-out set, test3.jsonl (written without reading the rules or the other sets): the same
- * schema, ids unique across all four files, and its minimums (`MIN_TEST3`).
+ * schema, ids unique across all four files, and its minimums (`MIN_TEST3`). Then the blind fourth
+ * held-out set, test4.jsonl (real-session style: long, rambling turns, more speech-recognition
+ * text): the same schema, ids unique across all five files, and its minimums (`MIN_TEST4`).
  *
  *   node bench/data/risk-screen/check-dataset.ts
  */
@@ -75,6 +77,24 @@ const MIN_TEST3 = {
   history: 10,
   plain: 20,
   asrShare: 0.25,
+};
+
+/**
+ * The blind fourth held-out set (real-session style): at least 250 dialogues and 350 patient
+ * utterances, 25 current each of active ideation and intent or plan, 10 of every other current
+ * category, 2 of every subtype, 10 of each patient hard-negative type, and at least 35 % `asr`.
+ */
+const MIN_TEST4 = {
+  dialogues: 250,
+  patientUtterances: 350,
+  perCategory: 10,
+  strong: { suicide_intent_or_plan: 25, active_ideation: 25 } as Record<string, number>,
+  perSubtype: 2,
+  perPatientNegative: 10,
+  therapistQuestion: 40,
+  history: 10,
+  plain: 40,
+  asrShare: 0.35,
 };
 
 interface Counts {
@@ -265,35 +285,40 @@ const asrShare2 = test2.dialogues === 0 ? 0 : test2.asr / test2.dialogues;
 console.log(`asr share ${(asrShare2 * 100).toFixed(1)} % (min ${MIN_TEST2.asrShare * 100} %)`);
 if (asrShare2 < MIN_TEST2.asrShare) shortfalls.push(`test2 asr share ${(asrShare2 * 100).toFixed(1)} % < 25 %`);
 
-// The blind third held-out set, on its own minimums.
-const test3 = checkFile("test3.jsonl");
-const rows3: [string, number, number][] = [
-  ["dialogues", test3.dialogues, MIN_TEST3.dialogues],
-  ["  asr style", test3.asr, 0],
-  ["therapist turns", test3.therapist, 0],
-  ["patient utterances", test3.patient, MIN_TEST3.patientUtterances],
-  ["  plain (no label, no negative)", test3.plain, MIN_TEST3.plain],
-  ...CATEGORIES.map((category): [string, number, number] => [`current ${category}`, test3.current.get(category) ?? 0, MIN_TEST3.strong[category] ?? MIN_TEST3.perCategory]),
-  ...CATEGORIES.map((category): [string, number, number] => [`history ${category}`, test3.history.get(category) ?? 0, 0]),
-  ["history labels (all)", [...test3.history.values()].reduce((sum, n) => sum + n, 0), MIN_TEST3.history],
-  ...Object.entries(SUBTYPES).flatMap(([category, subtypes]) =>
-    subtypes.map((subtype): [string, number, number] => [`subtype ${category}/${subtype}`, test3.subtypes.get(`${category}/${subtype}`) ?? 0, MIN_TEST3.perSubtype]),
-  ),
-  ...[...PATIENT_NEGATIVES, ...THERAPIST_NEGATIVES].map((negative): [string, number, number] => [
-    `negative ${negative}`,
-    test3.negatives.get(negative) ?? 0,
-    negative === "therapist_question" ? MIN_TEST3.therapistQuestion : MIN_TEST3.perPatientNegative,
-  ]),
-];
-console.log(`\ntest3.jsonl (third held-out set, blind)`);
-for (const [name, count, min] of rows3) {
-  const mark = count < min ? "  < min" : "";
-  if (mark) shortfalls.push(`test3 ${name.trim()}: ${count} < ${min}`);
-  console.log(`${name.padEnd(width)} ${String(count).padStart(6)} ${min === 0 ? "      " : String(min).padStart(6)}${mark}`);
+/** A blind held-out set on its own minimums (test3, test4): its counts printed, its shortfalls kept. */
+function checkBlindSet(name: string, title: string, min: typeof MIN_TEST3): void {
+  const set = checkFile(`${name}.jsonl`);
+  const rows: [string, number, number][] = [
+    ["dialogues", set.dialogues, min.dialogues],
+    ["  asr style", set.asr, 0],
+    ["therapist turns", set.therapist, 0],
+    ["patient utterances", set.patient, min.patientUtterances],
+    ["  plain (no label, no negative)", set.plain, min.plain],
+    ...CATEGORIES.map((category): [string, number, number] => [`current ${category}`, set.current.get(category) ?? 0, min.strong[category] ?? min.perCategory]),
+    ...CATEGORIES.map((category): [string, number, number] => [`history ${category}`, set.history.get(category) ?? 0, 0]),
+    ["history labels (all)", [...set.history.values()].reduce((sum, n) => sum + n, 0), min.history],
+    ...Object.entries(SUBTYPES).flatMap(([category, subtypes]) =>
+      subtypes.map((subtype): [string, number, number] => [`subtype ${category}/${subtype}`, set.subtypes.get(`${category}/${subtype}`) ?? 0, min.perSubtype]),
+    ),
+    ...[...PATIENT_NEGATIVES, ...THERAPIST_NEGATIVES].map((negative): [string, number, number] => [
+      `negative ${negative}`,
+      set.negatives.get(negative) ?? 0,
+      negative === "therapist_question" ? min.therapistQuestion : min.perPatientNegative,
+    ]),
+  ];
+  console.log(`\n${name}.jsonl (${title})`);
+  for (const [row, count, least] of rows) {
+    const mark = count < least ? "  < min" : "";
+    if (mark) shortfalls.push(`${name} ${row.trim()}: ${count} < ${least}`);
+    console.log(`${row.padEnd(width)} ${String(count).padStart(6)} ${least === 0 ? "      " : String(least).padStart(6)}${mark}`);
+  }
+  const asrShare = set.dialogues === 0 ? 0 : set.asr / set.dialogues;
+  console.log(`asr share ${(asrShare * 100).toFixed(1)} % (min ${min.asrShare * 100} %)`);
+  if (asrShare < min.asrShare) shortfalls.push(`${name} asr share ${(asrShare * 100).toFixed(1)} % < ${min.asrShare * 100} %`);
 }
-const asrShare3 = test3.dialogues === 0 ? 0 : test3.asr / test3.dialogues;
-console.log(`asr share ${(asrShare3 * 100).toFixed(1)} % (min ${MIN_TEST3.asrShare * 100} %)`);
-if (asrShare3 < MIN_TEST3.asrShare) shortfalls.push(`test3 asr share ${(asrShare3 * 100).toFixed(1)} % < 25 %`);
+
+checkBlindSet("test3", "third held-out set, blind", MIN_TEST3);
+checkBlindSet("test4", "fourth held-out set, blind, real-session style", MIN_TEST4);
 
 for (const error of errors) console.error(`error: ${error}`);
 for (const shortfall of shortfalls) console.error(`below minimum: ${shortfall}`);

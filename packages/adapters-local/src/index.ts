@@ -17,6 +17,7 @@ export { fcmDescriptor } from "./fcm/descriptor.ts";
 export { logPushDescriptor } from "./log-push/descriptor.ts";
 export { inProcessEventsDescriptor } from "./in-process-events/descriptor.ts";
 export { embeddedRiskScreenDescriptor } from "./embedded-risk-screen/descriptor.ts";
+export { encoderRiskScreenDescriptor } from "./encoder-risk-screen/descriptor.ts";
 export { embeddedNotesDescriptor } from "./embedded-notes/descriptor.ts";
 export { redisEventsDescriptor } from "./redis-events/descriptor.ts";
 export { openAiNotesDescriptor } from "./openai-notes/descriptor.ts";

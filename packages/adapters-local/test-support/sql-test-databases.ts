@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
 import { createPgliteRepositories } from "../src/pglite/pglite-repositories.ts";
 import { createPostgresRepositories } from "../src/postgres/postgres-repositories.ts";
-import type { PostgresSettings } from "../src/postgres/postgres-config.ts";
+import type { PostgresSettings } from "../src/postgres/settings.ts";
 import type { SqlRepositories } from "../src/sql/sql-repositories.ts";
 
 export const postgresUrl = process.env.CONFIDE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";

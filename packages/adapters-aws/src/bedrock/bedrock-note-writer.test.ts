@@ -4,8 +4,9 @@ import { startFakeBedrockRuntimeServer, type FakeBedrockRuntimeServer } from "@c
 import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { notePrompts, notesJsonSchema } from "@confide/llm-notes";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createBedrockNoteWriter, notesToolName, type BedrockNoteWriterSettings } from "./bedrock-note-writer.ts";
+import { createBedrockNoteWriter, notesToolName } from "./bedrock-note-writer.ts";
 import { bedrockDescriptor } from "./descriptor.ts";
+import type { BedrockSettings } from "./settings.ts";
 
 const claude = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 let fake: FakeBedrockRuntimeServer;
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterAll(() => fake.close());
 
-const writerOf = (settings: Partial<BedrockNoteWriterSettings> = {}) =>
+const writerOf = (settings: Partial<BedrockSettings> = {}) =>
   createBedrockNoteWriter({ modelId: claude, region: fake.region, endpoint: fake.url, credentials: fake.credentials, timeoutMs: 5_000, ...settings });
 
 const transcriptWords = riskDialogue.segments.map((segment) => segment.text.slice(0, 20));
@@ -175,18 +176,34 @@ describe("bedrock descriptor", () => {
   });
 
   it("needs the model id; region and credentials from the SDK's chain; 128k context, 4096 output tokens by default", () => {
-    expect(bedrockDescriptor.settings.safeParse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["CONFIDE_BEDROCK_MODEL_ID"]);
-    const settings = bedrockDescriptor.settings.parse({ CONFIDE_BEDROCK_MODEL_ID: claude });
-    expect(settings).toMatchObject({ CONFIDE_BEDROCK_CONTEXT_TOKENS: 128_000, CONFIDE_BEDROCK_MAX_OUTPUT_TOKENS: 4096, CONFIDE_BEDROCK_TEMPERATURE: 0.1 });
-    expect(settings.CONFIDE_BEDROCK_REGION).toBeUndefined();
+    expect(bedrockDescriptor.settings.safeParse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["modelId"]);
+    const settings = bedrockDescriptor.settings.parse({ modelId: claude });
+    expect(settings).toMatchObject({ timeoutMs: 120_000, contextTokens: 128_000, maxOutputTokens: 4096, temperature: 0.1, checkTimeoutMs: 5_000 });
+    expect(settings.region).toBeUndefined();
+    // As the variables give them: text.
+    expect(bedrockDescriptor.settings.parse({ modelId: claude, contextTokens: "8192", temperature: "0.3" })).toMatchObject({ contextTokens: 8192, temperature: 0.3 });
   });
 
-  it("creates a writer that calls the model its variables name in their region and endpoint", async () => {
+  it("refuses a blank model id, an out-of-range number or temperature and a malformed endpoint, naming the setting", async () => {
+    const issuesOf = (settings: Record<string, unknown>) => bedrockDescriptor.settings.safeParse({ modelId: claude, ...settings }).error?.issues.map((issue) => issue.path.join("."));
+    expect(issuesOf({ modelId: "  " })).toEqual(["modelId"]);
+    expect(issuesOf({ contextTokens: "1024" })).toEqual(["contextTokens"]);
+    expect(issuesOf({ maxOutputTokens: "100" })).toEqual(["maxOutputTokens"]);
+    expect(issuesOf({ timeoutMs: "0" })).toEqual(["timeoutMs"]);
+    expect(issuesOf({ temperature: "1.5" })).toEqual(["temperature"]);
+    expect(issuesOf({ endpoint: "bedrock" })).toEqual(["endpoint"]);
+    for (const [setting, value] of [["modelId", ""], ["temperature", -0.1], ["checkTimeoutMs", 0], ["contextTokens", 10_000_001]] as const) {
+      const error = await expectConfideError(createBedrockNoteWriter({ modelId: claude, [setting]: value }), "validation.invalid_input");
+      expect(error.details).toEqual({ setting });
+    }
+  });
+
+  it("creates a writer that calls the model its settings name in their region and endpoint", async () => {
     vi.stubEnv("AWS_ACCESS_KEY_ID", fake.credentials.accessKeyId);
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", fake.credentials.secretAccessKey);
     try {
       const writer = await bedrockDescriptor.create(
-        bedrockDescriptor.settings.parse({ CONFIDE_BEDROCK_MODEL_ID: claude, CONFIDE_BEDROCK_REGION: fake.region, CONFIDE_BEDROCK_ENDPOINT: fake.url }),
+        bedrockDescriptor.settings.parse({ modelId: claude, region: fake.region, endpoint: fake.url }),
       );
       await writer.write(riskDialogue);
       await writer.close();

@@ -12,33 +12,11 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
  * writers. Nothing here logs, and the client is given no logger.
  */
-import { ConfideError, invalidSetting, wholeNumberSetting, type NoteWriter } from "@confide/core/ports";
+import { parseSettings, type NoteWriter } from "@confide/core/ports";
 import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
-import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
+import type { ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";
-
-export interface BedrockNoteWriterSettings {
-  /** Model id, inference profile id or ARN. */
-  modelId: string;
-  /** Default: the SDK's (`AWS_REGION`, the profile). */
-  region?: string;
-  /** Another endpoint (a VPC endpoint, a test server). */
-  endpoint?: string;
-  /** Explicit credentials instead of the SDK's default chain (tests). */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** A client made elsewhere (tests); region, endpoint and credentials are then its own. */
-  client?: BedrockRuntimeClient;
-  /** Longest wait for one request (a window or its repair). Default 120000. */
-  timeoutMs?: number;
-  /** Longest wait of `check()`. Default 5000. */
-  checkTimeoutMs?: number;
-  /** The model's context window in tokens. Default 128000. */
-  contextTokens?: number;
-  /** Tokens reserved for each answer (`inferenceConfig.maxTokens`). Default 4096. */
-  maxOutputTokens?: number;
-  /** Sampling temperature. Default 0.1. */
-  temperature?: number;
-}
+import { bedrockSettings, type BedrockSettings } from "./settings.ts";
 
 const provider = "bedrock";
 /** The one tool the model is made to call; its input is the notes. */
@@ -63,15 +41,9 @@ export function answerOf(output: ConverseCommandOutput): ModelAnswer {
 }
 
 /** The Bedrock NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
-export async function createBedrockNoteWriter(settings: BedrockNoteWriterSettings): Promise<NoteWriter> {
-  const modelId = settings.modelId.trim();
-  if (modelId === "") throw invalidSetting("modelId", "A Bedrock model id is required.");
-  const temperature = settings.temperature ?? 0.1;
-  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 1) throw invalidSetting("temperature", "temperature must be between 0 and 1.");
-  const timeoutMs = wholeNumberSetting("timeoutMs", settings.timeoutMs, 120_000, 1, 3_600_000);
-  const checkTimeoutMs = wholeNumberSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1, 600_000);
-  const contextTokens = wholeNumberSetting("contextTokens", settings.contextTokens, 128_000, 1024, 10_000_000);
-  const maxOutputTokens = wholeNumberSetting("maxOutputTokens", settings.maxOutputTokens, 4096, 256, 1_000_000);
+export async function createBedrockNoteWriter(input: BedrockSettings): Promise<NoteWriter> {
+  const settings = parseSettings(bedrockSettings, input);
+  const { modelId, temperature, timeoutMs, checkTimeoutMs, contextTokens, maxOutputTokens } = settings;
 
   const { BedrockRuntimeClient, ConverseCommand, ListAsyncInvokesCommand } = await import("@aws-sdk/client-bedrock-runtime");
   // Converse is one request and one answer: HTTP/1.1 as for the other AWS clients (this client's

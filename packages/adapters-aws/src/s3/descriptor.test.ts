@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { byteStream } from "@confide/core/testing";
+import { expectConfideError } from "@confide/contracts";
 import { startS3Server, type S3Server } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { s3Descriptor } from "./descriptor.ts";
@@ -23,26 +24,53 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const issuesOf = (variables: Record<string, string>) =>
-  s3Descriptor.settings.safeParse(variables).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+const issuesOf = (settings: Record<string, unknown>) =>
+  s3Descriptor.settings.safeParse(settings).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
 
 describe("s3 descriptor", () => {
   it("needs a bucket; documents its defaults", () => {
-    expect(issuesOf({})?.map(([path]) => path)).toEqual(["CONFIDE_S3_BUCKET"]);
-    expect(s3Descriptor.settings.parse({ CONFIDE_S3_BUCKET: "recordings" })).toEqual({
-      CONFIDE_S3_BUCKET: "recordings",
-      CONFIDE_S3_FORCE_PATH_STYLE: false,
-      CONFIDE_S3_SSE: "AES256",
-      CONFIDE_S3_PART_SIZE_MIB: 5,
-      CONFIDE_S3_QUEUE_SIZE: 2,
+    expect(issuesOf({})?.map(([path]) => path)).toEqual(["bucket"]);
+    expect(s3Descriptor.settings.parse({ bucket: "recordings" })).toEqual({
+      bucket: "recordings",
+      forcePathStyle: false,
+      serverSideEncryption: "AES256",
+      partSizeMiB: 5,
+      queueSize: 2,
+      maxAttempts: 3,
+      connectionTimeoutMs: 5_000,
+      requestTimeoutMs: 120_000,
     });
+    // As the variables give them: text.
+    expect(s3Descriptor.settings.parse({ bucket: "recordings", forcePathStyle: "true", partSizeMiB: "8", queueSize: "4" })).toMatchObject({
+      forcePathStyle: true,
+      partSizeMiB: 8,
+      queueSize: 4,
+    });
+    // As code gives them, and as they come out of a first parse (the host's, then the factory's).
+    expect(s3Descriptor.settings.parse({ bucket: "recordings", forcePathStyle: true })).toMatchObject({ forcePathStyle: true });
   });
 
   it("refuses a KMS key without aws:kms, parts below S3's 5 MiB and an unknown encryption", () => {
-    expect(issuesOf({ CONFIDE_S3_BUCKET: "b", CONFIDE_S3_KMS_KEY_ID: "alias/x" })).toEqual([["CONFIDE_S3_KMS_KEY_ID", "needs CONFIDE_S3_SSE=aws:kms"]]);
-    expect(issuesOf({ CONFIDE_S3_BUCKET: "b", CONFIDE_S3_PART_SIZE_MIB: "4" })?.map(([path]) => path)).toEqual(["CONFIDE_S3_PART_SIZE_MIB"]);
-    expect(issuesOf({ CONFIDE_S3_BUCKET: "b", CONFIDE_S3_SSE: "aws:kms:dsse" })?.map(([path]) => path)).toEqual(["CONFIDE_S3_SSE"]);
-    expect(issuesOf({ CONFIDE_S3_BUCKET: "b", CONFIDE_S3_FORCE_PATH_STYLE: "maybe" })?.map(([path]) => path)).toEqual(["CONFIDE_S3_FORCE_PATH_STYLE"]);
+    expect(issuesOf({ bucket: "b", kmsKeyId: "alias/x" })).toEqual([["kmsKeyId", "needs CONFIDE_S3_SSE=aws:kms"]]);
+    expect(issuesOf({ bucket: "b", partSizeMiB: "4" })?.map(([path]) => path)).toEqual(["partSizeMiB"]);
+    expect(issuesOf({ bucket: "b", serverSideEncryption: "aws:kms:dsse" })?.map(([path]) => path)).toEqual(["serverSideEncryption"]);
+    expect(issuesOf({ bucket: "b", forcePathStyle: "maybe" })?.map(([path]) => path)).toEqual(["forcePathStyle"]);
+  });
+
+  it("refuses bad settings from code as validation.invalid_input naming the setting", async () => {
+    for (const [setting, value] of [
+      ["bucket", " "],
+      ["endpoint", "minio"],
+      ["kmsKeyId", "alias/x"],
+      ["partSizeMiB", 5121],
+      ["queueSize", 0],
+      ["maxAttempts", 11],
+      ["connectionTimeoutMs", 0],
+      ["requestTimeoutMs", 3_600_001],
+    ] as const) {
+      const error = await expectConfideError(s3Descriptor.create({ bucket: "b", [setting]: value }), "validation.invalid_input");
+      expect(error.details, setting).toEqual({ setting });
+    }
   });
 
   it("reaches the bucket through the endpoint with credentials from the SDK's chain and asks for the configured encryption", async () => {
@@ -51,12 +79,12 @@ describe("s3 descriptor", () => {
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", s3.credentials.secretAccessKey);
     vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
     const settings = s3Descriptor.settings.parse({
-      CONFIDE_S3_BUCKET: "recordings",
-      CONFIDE_S3_REGION: "eu-central-1",
-      CONFIDE_S3_ENDPOINT: proxy.endpoint,
-      CONFIDE_S3_FORCE_PATH_STYLE: "true",
-      CONFIDE_S3_SSE: "aws:kms",
-      CONFIDE_S3_KMS_KEY_ID: "alias/confide-recordings",
+      bucket: "recordings",
+      region: "eu-central-1",
+      endpoint: proxy.endpoint,
+      forcePathStyle: "true",
+      serverSideEncryption: "aws:kms",
+      kmsKeyId: "alias/confide-recordings",
     });
     const store = await s3Descriptor.create(settings);
     const bytes = new TextEncoder().encode("RIFF a recording");

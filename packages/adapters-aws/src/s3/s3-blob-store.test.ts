@@ -10,7 +10,7 @@ import { startS3Server, type S3Server } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from "./recording-proxy.test-support.ts";
 import { createS3BlobStore } from "./s3-blob-store.ts";
-import type { S3BlobStoreSettings } from "./s3-config.ts";
+import type { S3Settings } from "./settings.ts";
 
 const mebibyte = 1024 * 1024;
 let s3: S3Server;
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** The adapter on the stand-in, through the recording proxy, without retries. */
-function localSettings(overrides: Partial<S3BlobStoreSettings> = {}): S3BlobStoreSettings {
+function localSettings(overrides: Partial<S3Settings> = {}): S3Settings {
   return {
     bucket: "recordings",
     endpoint: proxy.endpoint,
@@ -131,7 +131,7 @@ describe("S3 blob store on the stand-in", () => {
   });
 
   it("uploads a long recording in small parts, never more than queueSize at once, byte for byte", async () => {
-    store = await createS3BlobStore(localSettings({ partSizeBytes: 5 * mebibyte, queueSize: 2 }));
+    store = await createS3BlobStore(localSettings({ partSizeMiB: 5, queueSize: 2 }));
     const bytes = generatedBytes(23 * mebibyte + 17, 4);
     const requests = await recorded(() => store.put("multi/audio.wav", byteStream(bytes, 64 * 1024), { contentType: "audio/wav" }));
 
@@ -157,7 +157,7 @@ describe("S3 blob store on the stand-in", () => {
   });
 
   it("aborts the multipart upload when the signal aborts midway: the abort reason, no object, no parts left", async () => {
-    store = await createS3BlobStore(localSettings({ partSizeBytes: 5 * mebibyte, queueSize: 1 }));
+    store = await createS3BlobStore(localSettings({ partSizeMiB: 5, queueSize: 1 }));
     const controller = new AbortController();
     const reason = new ConfideError("upload.aborted", "The client went away.");
     let sent = 0;
@@ -266,7 +266,7 @@ describe("S3 blob store on the stand-in", () => {
   });
 
   it("stops reading the body when S3 refuses the upload", async () => {
-    store = await createS3BlobStore(localSettings({ credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "x" }, partSizeBytes: 5 * mebibyte }));
+    store = await createS3BlobStore(localSettings({ credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "x" }, partSizeMiB: 5 }));
     let pulls = 0;
     let cancelled: unknown;
     const endless = new ReadableStream<Uint8Array>(

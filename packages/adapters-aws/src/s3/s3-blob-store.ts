@@ -1,7 +1,7 @@
-import { assertBlobKey, ConfideError, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core/ports";
-import { resolveS3Settings, type ResolvedS3Settings, type S3BlobStoreSettings } from "./s3-config.ts";
+import { assertBlobKey, ConfideError, parseSettings, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core/ports";
 import { isMissingObject, nameOf, statusOf, toS3Error } from "./s3-errors.ts";
 import { uploadInParts, type PartTarget } from "./part-upload.ts";
+import { mebibyte, s3Settings, type S3Settings } from "./settings.ts";
 
 const defaultContentType = "application/octet-stream";
 /** S3's longest presigned URL (SigV4): 7 days. */
@@ -56,7 +56,7 @@ function byteSlice(skip: number, take: number): TransformStream<Uint8Array, Uint
 }
 
 /** The encryption headers `put` asks for. */
-function encryptionParameters(settings: ResolvedS3Settings): { ServerSideEncryption?: "AES256" | "aws:kms"; SSEKMSKeyId?: string } {
+function encryptionParameters(settings: { serverSideEncryption: "AES256" | "aws:kms" | "none"; kmsKeyId?: string | undefined }): { ServerSideEncryption?: "AES256" | "aws:kms"; SSEKMSKeyId?: string } {
   if (settings.serverSideEncryption === "none") return {};
   if (settings.serverSideEncryption === "AES256") return { ServerSideEncryption: "AES256" };
   return { ServerSideEncryption: "aws:kms", ...(settings.kmsKeyId === undefined ? {} : { SSEKMSKeyId: settings.kmsKeyId }) };
@@ -73,9 +73,11 @@ function encryptionParameters(settings: ResolvedS3Settings): { ServerSideEncrypt
  * only where an operation requires them (`WHEN_REQUIRED`): the SDK's default sends streamed
  * bodies aws-chunked, which some S3-compatible stores keep as the object's bytes, and puts a
  * checksum of an empty body into URLs signed for writing, which S3 then refuses.
+ * @throws ConfideError `validation.invalid_input` naming the first bad setting.
  */
-export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<BlobStore> {
-  const settings = resolveS3Settings(input);
+export async function createS3BlobStore(input: S3Settings): Promise<BlobStore> {
+  const settings = parseSettings(s3Settings, input);
+  const partSizeBytes = settings.partSizeMiB * mebibyte;
   const [
     {
       AbortMultipartUploadCommand,
@@ -169,7 +171,7 @@ export async function createS3BlobStore(input: S3BlobStoreSettings): Promise<Blo
         },
       };
       try {
-        await uploadInParts({ body, partSizeBytes: settings.partSizeBytes, queueSize: settings.queueSize, target, ...(signal === undefined ? {} : { signal }) });
+        await uploadInParts({ body, partSizeBytes, queueSize: settings.queueSize, target, ...(signal === undefined ? {} : { signal }) });
       } catch (error) {
         // Aborted while S3 stored the last bytes (the PutObject or CompleteMultipartUpload may have
         // gone through): take the object back. A key never written answers 204 as well.

@@ -8,6 +8,7 @@ import {
   ConfideError,
   createEventQueue,
   liveRecognitionClosedError,
+  parseSettings,
   type LiveRecognition,
   type LiveSpeechCapabilities,
   type LiveSpeechEvent,
@@ -20,20 +21,7 @@ import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcri
 import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
 import { createAudioKeepAlive, createAudioReader, type AudioKeepAlive } from "./audio-keep-alive.ts";
 import { channelOf, speakerLabelOf } from "./transcribe-streaming-labels.ts";
-
-export interface TranscribeStreamingSettings {
-  /** Transcribe's region; default: the SDK's (`AWS_REGION`, the profile). */
-  region?: string;
-  /** Transcribe Streaming's URL, for a local fake (an `http://` URL is HTTP/2 without TLS). */
-  endpoint?: string;
-  /** Static credentials (tests); default: the SDK's default provider chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /**
-   * After how long without audio a short silence is sent to keep the stream open (Transcribe
-   * ends a stream after 15 s without audio). Default 10,000 ms; 1–14,000.
-   */
-  keepAliveAfterMs?: number;
-}
+import { transcribeStreamingSettings, type TranscribeStreamingSettings } from "./settings.ts";
 
 /**
  * Streams opened again in a row after the service ended one for want of audio (the connection to
@@ -44,10 +32,6 @@ const mostIdleReopens = 3;
 /** The service's answer to 15 s without audio (StartStreamTranscription, BadRequestException). */
 const isIdleTimeout = (error: unknown) =>
   (error as { name?: unknown })?.name === "BadRequestException" && /no new audio was received/i.test(String((error as { message?: unknown }).message ?? ""));
-
-/** Transcribe Streaming's idle limit is 15 s: a keep-alive must come well before it. */
-const defaultKeepAliveAfterMs = 10_000;
-const longestKeepAliveAfterMs = 14_000;
 
 const capabilities: LiveSpeechCapabilities = { partials: true, liveDiarization: true, perChannel: true };
 /** Transcribe takes audio events of 50–200 ms best; larger writes are split (100 ms of stereo). */
@@ -81,13 +65,10 @@ function wordsOf(result: Result, startMs: number, endMs: number, sessionMs: (str
   return words;
 }
 
-export function createTranscribeStreamingLiveSpeechToText(settings: TranscribeStreamingSettings = {}): LiveSpeechToText {
-  const keepAliveAfterMs = settings.keepAliveAfterMs ?? defaultKeepAliveAfterMs;
-  if (!Number.isInteger(keepAliveAfterMs) || keepAliveAfterMs < 1 || keepAliveAfterMs > longestKeepAliveAfterMs) {
-    throw new ConfideError("validation.invalid_input", `keepAliveAfterMs must be a whole number from 1 to ${longestKeepAliveAfterMs}.`, {
-      details: { setting: "keepAliveAfterMs" },
-    });
-  }
+/** The live engine (see the module comment). @throws ConfideError `validation.invalid_input` naming the first bad setting. */
+export function createTranscribeStreamingLiveSpeechToText(input: TranscribeStreamingSettings = {}): LiveSpeechToText {
+  const settings = parseSettings(transcribeStreamingSettings, input);
+  const { keepAliveAfterMs } = settings;
   let clientPromise: Promise<{ client: TranscribeStreamingClient; sdk: typeof import("@aws-sdk/client-transcribe-streaming") }> | undefined;
   const loadClient = () => {
     clientPromise ??= import("@aws-sdk/client-transcribe-streaming").then(

@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
-import { transcribeSettings, type TranscribeVariables } from "./settings.ts";
+import { transcribeSettings, type TranscribeSettings } from "./settings.ts";
 
 /** Speech to text by Amazon Transcribe batch jobs (`CONFIDE_SPEECH=transcribe`). */
 export const transcribeDescriptor = {
@@ -10,18 +10,7 @@ export const transcribeDescriptor = {
   sendsSessionDataOut: () => true,
   async create(settings, context) {
     const { createTranscribeSpeechToText } = await import("./transcribe-speech-to-text.ts");
-    return createTranscribeSpeechToText({
-      outputBucket: settings.CONFIDE_TRANSCRIBE_OUTPUT_BUCKET,
-      outputPrefix: settings.CONFIDE_TRANSCRIBE_OUTPUT_PREFIX,
-      stagingBucket: settings.CONFIDE_TRANSCRIBE_STAGING_BUCKET,
-      region: settings.CONFIDE_TRANSCRIBE_REGION,
-      endpoint: settings.CONFIDE_TRANSCRIBE_ENDPOINT,
-      s3Endpoint: settings.CONFIDE_TRANSCRIBE_S3_ENDPOINT,
-      vocabularyFilterName: settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTER,
-      ...(settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS === undefined ? {} : { vocabularyFilters: settings.CONFIDE_TRANSCRIBE_VOCABULARY_FILTERS }),
-      pollIntervalMs: settings.CONFIDE_TRANSCRIBE_POLL_INTERVAL_SECONDS * 1000,
-      discardWaitMs: settings.CONFIDE_TRANSCRIBE_DISCARD_WAIT_SECONDS * 1000,
-      logger: context.logger,
-    });
+    // The host's logger, unless the settings bring their own.
+    return createTranscribeSpeechToText({ ...settings, logger: settings.logger ?? context.logger });
   },
-} satisfies AdapterDescriptor<SpeechToText, TranscribeVariables>;
+} satisfies AdapterDescriptor<SpeechToText, TranscribeSettings>;

@@ -1,6 +1,6 @@
 import type { GetTranscriptionJobCommandOutput, GetVocabularyFilterCommandOutput, StartTranscriptionJobCommandInput } from "@aws-sdk/client-transcribe";
 import { ConfideError, type BlobStore } from "@confide/core/ports";
-import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
+import type { CheckedTranscribeSettings } from "./settings.ts";
 import { badResponse, isDeleteRefused, isJobNotFound, toTranscribeError } from "./transcribe-errors.ts";
 
 const provider = "transcribe";
@@ -46,7 +46,7 @@ export interface TranscribeClient {
  * through the SDK's default credential chain (or the credentials given), with its retries
  * (`maxAttempts`) and a per-request timeout that ends a hung request (`throwOnRequestTimeout`).
  */
-export async function createTranscribeClient(settings: ResolvedTranscribeSettings): Promise<TranscribeClient> {
+export async function createTranscribeClient(settings: CheckedTranscribeSettings): Promise<TranscribeClient> {
   const [{ DeleteTranscriptionJobCommand, GetTranscriptionJobCommand, GetVocabularyFilterCommand, StartTranscriptionJobCommand, TranscribeClient: SdkClient }, { createS3BlobStore }] = await Promise.all([
     import("@aws-sdk/client-transcribe"),
     import("../s3/s3-blob-store.ts"),
@@ -63,16 +63,18 @@ export async function createTranscribeClient(settings: ResolvedTranscribeSetting
       throwOnRequestTimeout: true,
     },
   });
+  const s3Credentials = settings.s3Credentials ?? settings.credentials;
   const storeFor = (bucket: string) =>
     createS3BlobStore({
       bucket,
       ...(settings.region === undefined ? {} : { region: settings.region }),
       ...(settings.s3Endpoint === undefined ? {} : { endpoint: settings.s3Endpoint, forcePathStyle: true }),
-      ...(settings.s3Credentials === undefined ? {} : { credentials: settings.s3Credentials }),
+      ...(s3Credentials === undefined ? {} : { credentials: s3Credentials }),
       maxAttempts: settings.maxAttempts,
     });
   const output: BlobStore = await storeFor(settings.outputBucket);
-  const staging: BlobStore = settings.stagingBucket === settings.outputBucket ? output : await storeFor(settings.stagingBucket);
+  const stagingBucket = settings.stagingBucket ?? settings.outputBucket;
+  const staging: BlobStore = stagingBucket === settings.outputBucket ? output : await storeFor(stagingBucket);
   const signalOption = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { abortSignal: signal });
   let region: string | undefined = settings.region;
 
@@ -131,7 +133,7 @@ export async function createTranscribeClient(settings: ResolvedTranscribeSetting
         if (isDeleteRefused(error)) {
           throw new ConfideError("provider.unavailable", "Amazon Transcribe refused to delete the job; discard it again later.", {
             retryable: true,
-            retryAfterMs: settings.pollIntervalMs,
+            retryAfterMs: settings.pollIntervalSeconds * 1000,
             cause: error,
             details: { provider, jobName },
           });

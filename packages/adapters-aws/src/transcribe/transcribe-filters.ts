@@ -1,6 +1,6 @@
 import { ConfideError } from "@confide/core/ports";
 import type { TranscribeClient } from "./transcribe-client.ts";
-import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
+import type { CheckedTranscribeSettings } from "./settings.ts";
 
 export interface VocabularyFilters {
   /**
@@ -14,15 +14,16 @@ export interface VocabularyFilters {
 }
 
 /** The configured vocabulary filters of profanities, one per language. */
-export function createVocabularyFilters(settings: ResolvedTranscribeSettings, client: TranscribeClient): VocabularyFilters {
+export function createVocabularyFilters(settings: CheckedTranscribeSettings, client: TranscribeClient): VocabularyFilters {
+  const configured: ReadonlyMap<string, string> = new Map(Object.entries(settings.vocabularyFilters ?? {}));
   let filtersByLanguage: Promise<ReadonlyMap<string, string>> | undefined;
 
   function byLanguage(signal: AbortSignal | undefined): Promise<ReadonlyMap<string, string>> {
     const legacy = settings.vocabularyFilterName;
-    if (legacy === undefined) return Promise.resolve(settings.vocabularyFilters);
+    if (legacy === undefined) return Promise.resolve(configured);
     filtersByLanguage ??= client.readVocabularyFilter(legacy, "read the vocabulary filter", signal).then(
       (answer) => {
-        const filters = new Map(settings.vocabularyFilters);
+        const filters = new Map(configured);
         if (answer.LanguageCode !== undefined && !filters.has(answer.LanguageCode)) filters.set(answer.LanguageCode, legacy);
         return filters;
       },

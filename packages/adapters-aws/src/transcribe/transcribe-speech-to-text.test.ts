@@ -21,7 +21,7 @@ import {
 import { startS3Server, type S3Server } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createS3BlobStore } from "../s3/s3-blob-store.ts";
-import type { TranscribeSpeechSettings } from "./transcribe-config.ts";
+import type { TranscribeSettings } from "./settings.ts";
 import { createTranscribeSpeechToText } from "./transcribe-speech-to-text.ts";
 
 const mono = pcmWav({ channels: 1, dataBytes: 32_000 });
@@ -71,7 +71,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((speech) => speech.close()));
 });
 
-function settingsFor(overrides: Partial<TranscribeSpeechSettings> = {}): TranscribeSpeechSettings {
+function settingsFor(overrides: Partial<TranscribeSettings> = {}): TranscribeSettings {
   return {
     outputBucket: "transcripts",
     stagingBucket: "staging",
@@ -80,16 +80,16 @@ function settingsFor(overrides: Partial<TranscribeSpeechSettings> = {}): Transcr
     s3Endpoint: s3.endpoint,
     credentials: transcribe.credentials,
     s3Credentials: s3.credentials,
-    pollIntervalMs: 5,
+    pollIntervalSeconds: 1,
     discardPollIntervalMs: 5,
-    discardWaitMs: 2_000,
+    discardWaitSeconds: 2,
     // The first error is what the adapter classifies (retries are tested on their own).
     maxAttempts: 1,
     ...overrides,
   };
 }
 
-async function createSpeech(overrides: Partial<TranscribeSpeechSettings> = {}): Promise<SpeechToText> {
+async function createSpeech(overrides: Partial<TranscribeSettings> = {}): Promise<SpeechToText> {
   const speech = await createTranscribeSpeechToText(settingsFor(overrides));
   opened.push(speech);
   return speech;
@@ -192,7 +192,7 @@ describe("transcribe: the StartTranscriptionJob request", () => {
     const result = await speech.submit(inS3("mono", 1), { ...defaultTranscriptionSettings, maxSpeakers: 3 });
     const request = lastStart();
 
-    expect(result).toMatchObject({ status: "pending", retryAfterMs: 5 });
+    expect(result).toMatchObject({ status: "pending", retryAfterMs: 1_000 });
     const jobName = result.status === "pending" ? result.ref : "";
     expect(jobName).toMatch(/^confide-[0-9a-f-]{36}$/);
     expect(request).toEqual({
@@ -584,7 +584,7 @@ describe("transcribe: discard", () => {
   });
 
   it("fails retryably when a job is still running after the wait; the job stays for a later discard", async () => {
-    const speech = await createSpeech({ discardWaitMs: 50 });
+    const speech = await createSpeech({ discardWaitSeconds: 0 });
     transcribe.plan = { outcome: { kind: "in-progress-forever" } };
     const submitted = await speech.submit(inS3("mono", 1), defaultTranscriptionSettings);
     const ref = submitted.status === "pending" ? submitted.ref : "";

@@ -1,11 +1,11 @@
-import { ConfideError, type SpeechResult, type SpeechToText } from "@confide/core/ports";
+import { ConfideError, parseSettings, type SpeechResult, type SpeechToText } from "@confide/core/ports";
 import { abortReason, createTranscribeClient, isRunning } from "./transcribe-client.ts";
-import { resolveTranscribeSettings, type TranscribeSpeechSettings } from "./transcribe-config.ts";
 import { badResponse, jobFailed, unknownJob } from "./transcribe-errors.ts";
 import { createVocabularyFilters } from "./transcribe-filters.ts";
 import { readJobResult } from "./transcribe-result.ts";
 import { createTranscribeStaging } from "./transcribe-staging.ts";
 import { submitTranscriptionJob } from "./transcribe-submission.ts";
+import { transcribeSettings, type TranscribeSettings } from "./settings.ts";
 
 const provider = "transcribe";
 /** Transcribe's job names: `^[0-9a-zA-Z._-]+`, 1–200 characters, not "." or "..". */
@@ -50,11 +50,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * Requests go through the SDK's default credential chain (or the credentials given), with its
  * retries (`maxAttempts`) and a per-request timeout that ends a hung request
  * (`throwOnRequestTimeout`). Transcribe cannot cancel a running job and deletes only finished
- * ones, so `discard` of a running job waits for it to end (`discardWaitMs`) and fails
+ * ones, so `discard` of a running job waits for it to end (`discardWaitSeconds`) and fails
  * retryably past that.
+ * @throws ConfideError `validation.invalid_input` naming the first bad setting.
  */
-export async function createTranscribeSpeechToText(input: TranscribeSpeechSettings): Promise<SpeechToText> {
-  const settings = resolveTranscribeSettings(input);
+export async function createTranscribeSpeechToText(input: TranscribeSettings): Promise<SpeechToText> {
+  const settings = parseSettings(transcribeSettings, input);
+  const pollIntervalMs = settings.pollIntervalSeconds * 1000;
+  const discardWaitMs = settings.discardWaitSeconds * 1000;
   const client = await createTranscribeClient(settings);
   const { output, staging } = client;
   const filters = createVocabularyFilters(settings, client);
@@ -73,7 +76,7 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       if (!jobNamePattern.test(ref)) throw unknownJob(ref);
       const job = await client.findJob(ref, signal);
       if (job === undefined) throw unknownJob(ref);
-      if (isRunning(job)) return { status: "pending", ref, retryAfterMs: settings.pollIntervalMs };
+      if (isRunning(job)) return { status: "pending", ref, retryAfterMs: pollIntervalMs };
       if (job.TranscriptionJobStatus === "FAILED") {
         await staged.releaseStagedCopy(job, ref);
         throw jobFailed(ref, job.FailureReason);
@@ -89,15 +92,15 @@ export async function createTranscribeSpeechToText(input: TranscribeSpeechSettin
       signal?.throwIfAborted();
       // Not a job name: no job, transcript or copy of this adapter can be named by it.
       if (!jobNamePattern.test(ref) || ref === "." || ref === "..") return;
-      const deadline = Date.now() + settings.discardWaitMs;
+      const deadline = Date.now() + discardWaitMs;
       let job = await client.findJob(ref, signal);
       while (isRunning(job)) {
         const remainingMs = deadline - Date.now();
         if (remainingMs <= 0) {
           throw new ConfideError(
             "provider.timeout",
-            `The Transcribe job is still ${String(job?.TranscriptionJobStatus)} after ${settings.discardWaitMs} ms; Transcribe deletes only finished jobs. Discard it again later.`,
-            { retryable: true, retryAfterMs: settings.pollIntervalMs, details: { provider, jobName: ref } },
+            `The Transcribe job is still ${String(job?.TranscriptionJobStatus)} after ${discardWaitMs} ms; Transcribe deletes only finished jobs. Discard it again later.`,
+            { retryable: true, retryAfterMs: pollIntervalMs, details: { provider, jobName: ref } },
           );
         }
         await sleep(Math.min(settings.discardPollIntervalMs, remainingMs), signal);

@@ -1,7 +1,7 @@
 import { loggableCode, type AudioSource } from "@confide/core/ports";
 import { s3ObjectOfUrl } from "./s3-media-location.ts";
 import type { TranscribeClient, TranscriptionJob } from "./transcribe-client.ts";
-import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
+import type { CheckedTranscribeSettings } from "./settings.ts";
 
 /** How long the signed read URL of a recording is asked for; it is only read for its location. */
 const readUrlSeconds = 900;
@@ -31,7 +31,8 @@ export interface TranscribeStaging {
  * into the staging bucket first (the S3 blob store's part upload: 5 MiB parts, at most 15 MiB in
  * memory), that copy deleted once the job has ended (and again by `discard`).
  */
-export function createTranscribeStaging(settings: ResolvedTranscribeSettings, client: TranscribeClient): TranscribeStaging {
+export function createTranscribeStaging(settings: CheckedTranscribeSettings, client: TranscribeClient): TranscribeStaging {
+  const stagingBucket = settings.stagingBucket ?? settings.outputBucket;
   async function deleteStagedCopy(jobName: string): Promise<void> {
     try {
       await client.staging.delete(client.stagedKey(jobName));
@@ -50,11 +51,11 @@ export function createTranscribeStaging(settings: ResolvedTranscribeSettings, cl
       const key = client.stagedKey(jobName);
       const body = await audio.open(signal);
       await client.staging.put(key, body, { contentType: audio.contentType, ...(signal === undefined ? {} : { signal }) });
-      return { uri: `s3://${settings.stagingBucket}/${key}`, staged: true };
+      return { uri: `s3://${stagingBucket}/${key}`, staged: true };
     },
 
     async releaseStagedCopy(job, jobName) {
-      if (job.Media?.MediaFileUri !== `s3://${settings.stagingBucket}/${client.stagedKey(jobName)}`) return;
+      if (job.Media?.MediaFileUri !== `s3://${stagingBucket}/${client.stagedKey(jobName)}`) return;
       await deleteStagedCopy(jobName);
     },
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { StartTranscriptionJobCommandInput } from "@aws-sdk/client-transcribe";
 import type { AudioSource, SpeechResult, TranscriptionSettings } from "@confide/core/ports";
 import { abortReason, type TranscribeClient } from "./transcribe-client.ts";
-import type { ResolvedTranscribeSettings } from "./transcribe-config.ts";
+import type { CheckedTranscribeSettings } from "./settings.ts";
 import type { VocabularyFilters } from "./transcribe-filters.ts";
 import { planTranscriptionJob } from "./transcribe-request.ts";
 import type { TranscribeMedia, TranscribeStaging } from "./transcribe-staging.ts";
@@ -23,7 +23,7 @@ const mediaFormatByContentType: Record<string, StartTranscriptionJobCommandInput
 };
 
 export interface SubmissionParts {
-  settings: ResolvedTranscribeSettings;
+  settings: CheckedTranscribeSettings;
   client: TranscribeClient;
   filters: VocabularyFilters;
   staging: TranscribeStaging;
@@ -67,5 +67,5 @@ export async function submitTranscriptionJob(
     if (media.staged) await staging.deleteStagedCopy(jobName);
     throw error;
   }
-  return { status: "pending", ref: jobName, retryAfterMs: settings.pollIntervalMs };
+  return { status: "pending", ref: jobName, retryAfterMs: settings.pollIntervalSeconds * 1000 };
 }

@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
-import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core/ports";
+import { assertBlobKey, checkByteRange, ConfideError, parseSettings, type BlobInfo, type BlobStore } from "@confide/core/ports";
 import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
-import { resolveAzureBlobSettings, type AzureBlobStoreSettings, type ResolvedAzureBlobSettings } from "./azure-blob-config.ts";
+import type { z } from "zod";
+import { azureBlobSettings, type AzureBlobSettings } from "./settings.ts";
 import { isAzureNotFound, isContainerNotFound, toAzureBlobError } from "./azure-blob-errors.ts";
 import { blobUrlSigner } from "./azure-blob-signer.ts";
 import { uploadInBlocks } from "./block-upload.ts";
@@ -21,12 +22,13 @@ function parseContentRange(header: string | undefined): { start: number; end: nu
   return match === null ? undefined : { start: Number(match[1]), end: Number(match[2]), size: Number(match[3]) };
 }
 
-async function serviceClient(sdk: StorageBlobModule, settings: ResolvedAzureBlobSettings): Promise<BlobServiceClient> {
-  const { source, clientOptions } = settings;
-  if (source.kind === "client") return source.client;
-  if (source.kind === "connection-string") return sdk.BlobServiceClient.fromConnectionString(source.connectionString, clientOptions);
-  const credential = source.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
-  return new sdk.BlobServiceClient(source.accountUrl, credential, clientOptions);
+/** The client of the one credential source the settings give (the schema checks there is exactly one). */
+async function serviceClient(sdk: StorageBlobModule, settings: z.output<typeof azureBlobSettings>): Promise<BlobServiceClient> {
+  const clientOptions = settings.clientOptions ?? {};
+  if (settings.client !== undefined) return settings.client;
+  if (settings.connectionString !== undefined) return sdk.BlobServiceClient.fromConnectionString(settings.connectionString, clientOptions);
+  const credential = settings.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
+  return new sdk.BlobServiceClient(settings.accountUrl as string, credential, clientOptions);
 }
 
 /**
@@ -49,8 +51,8 @@ async function serviceClient(sdk: StorageBlobModule, settings: ResolvedAzureBlob
  * retries throttling, 5xx and network failures, by default 4 tries); failures then surface as
  * mapped in azure-blob-errors.ts.
  */
-export async function createAzureBlobStore(settings: AzureBlobStoreSettings): Promise<BlobStore> {
-  const resolved = resolveAzureBlobSettings(settings);
+export async function createAzureBlobStore(settings: AzureBlobSettings): Promise<BlobStore> {
+  const resolved = parseSettings(azureBlobSettings, settings);
   const sdk = await import("@azure/storage-blob");
   const service = await serviceClient(sdk, resolved);
   const container: ContainerClient = service.getContainerClient(resolved.containerName);

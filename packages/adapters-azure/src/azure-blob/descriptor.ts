@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, BlobStore } from "@confide/core/ports";
-import { azureBlobSettings, type AzureBlobVariables } from "./settings.ts";
+import { azureBlobSettings, type AzureBlobSettings } from "./settings.ts";
 
 /** Recordings as block blobs in one container of Azure Blob Storage (`CONFIDE_STORAGE=azure-blob`). */
 export const azureBlobDescriptor = {
@@ -8,10 +8,6 @@ export const azureBlobDescriptor = {
   settings: azureBlobSettings,
   async create(settings) {
     const { createAzureBlobStore } = await import("./azure-blob-store.ts");
-    const connectionString = settings.CONFIDE_AZURE_STORAGE_CONNECTION_STRING;
-    return createAzureBlobStore({
-      ...(connectionString === undefined ? { accountUrl: settings.CONFIDE_AZURE_STORAGE_ACCOUNT_URL as string } : { connectionString }),
-      containerName: settings.CONFIDE_AZURE_STORAGE_CONTAINER,
-    });
+    return createAzureBlobStore(settings);
   },
-} satisfies AdapterDescriptor<BlobStore, AzureBlobVariables>;
+} satisfies AdapterDescriptor<BlobStore, AzureBlobSettings>;

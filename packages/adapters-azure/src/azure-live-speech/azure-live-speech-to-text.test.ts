@@ -117,9 +117,12 @@ describe("azure-live", () => {
     expect(event!.error.message).not.toContain("wrong-key");
   });
 
-  it("settings without a region or host, or with a non-WebSocket host, are refused", () => {
-    expect(() => createAzureLiveSpeechToText({ key: "k" })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
-    expect(() => createAzureLiveSpeechToText({ key: "k", host: "http://127.0.0.1:1" })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
+  it("settings without a region or host, or with a non-WebSocket host, or without a key, are refused", () => {
+    expect(() => createAzureLiveSpeechToText({ key: "k" })).toThrow(expect.objectContaining({ code: "validation.invalid_input", details: { setting: "region" } }));
+    expect(() => createAzureLiveSpeechToText({ key: "k", host: "http://127.0.0.1:1" })).toThrow(
+      expect.objectContaining({ code: "validation.invalid_input", details: { setting: "host" } }),
+    );
+    expect(() => createAzureLiveSpeechToText({ host: "ws://127.0.0.1:1" })).toThrow(expect.objectContaining({ code: "validation.invalid_input", details: { setting: "key" } }));
     void expectConfideError;
   });
 });

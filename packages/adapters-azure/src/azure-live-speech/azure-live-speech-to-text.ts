@@ -15,6 +15,7 @@ import {
   ConfideError,
   createEventQueue,
   liveRecognitionClosedError,
+  parseSettings,
   createPcmChannelSplitter,
   mixToMono,
   type LiveRecognition,
@@ -26,8 +27,9 @@ import {
   wordInsideFinal,
 } from "@confide/core/ports";
 import type * as SpeechSdk from "microsoft-cognitiveservices-speech-sdk";
-import { resolveAzureLiveSpeechSettings, type AzureLiveSpeechSettings, type ResolvedAzureLiveSpeechSettings } from "./azure-live-speech-config.ts";
+import type { z } from "zod";
 import { errorFromCancellation } from "./azure-live-speech-errors.ts";
+import { azureLiveSpeechSettings, type AzureLiveSpeechSettings } from "./settings.ts";
 
 type Sdk = typeof SpeechSdk;
 
@@ -103,8 +105,10 @@ interface Track {
   disposed: boolean;
 }
 
-function speechConfigFor(sdk: Sdk, settings: ResolvedAzureLiveSpeechSettings, language: string): SpeechSdk.SpeechConfig {
-  const config = settings.host !== undefined ? sdk.SpeechConfig.fromHost(settings.host, settings.key) : sdk.SpeechConfig.fromSubscription(settings.key, settings.region!);
+function speechConfigFor(sdk: Sdk, settings: z.output<typeof azureLiveSpeechSettings>, language: string): SpeechSdk.SpeechConfig {
+  // The schema requires the key, and the region when there is no host.
+  const key = settings.key!;
+  const config = settings.host !== undefined ? sdk.SpeechConfig.fromHost(new URL(settings.host), key) : sdk.SpeechConfig.fromSubscription(key, settings.region!);
   config.speechRecognitionLanguage = language;
   config.setProfanity(sdk.ProfanityOption.Raw);
   if (settings.wordTimestamps) {
@@ -115,7 +119,7 @@ function speechConfigFor(sdk: Sdk, settings: ResolvedAzureLiveSpeechSettings, la
 }
 
 export function createAzureLiveSpeechToText(input: AzureLiveSpeechSettings): LiveSpeechToText {
-  const settings = resolveAzureLiveSpeechSettings(input);
+  const settings = parseSettings(azureLiveSpeechSettings, input);
 
   async function open(speech: LiveSpeechSettings, options: { signal?: AbortSignal } = {}): Promise<LiveRecognition> {
     options.signal?.throwIfAborted();

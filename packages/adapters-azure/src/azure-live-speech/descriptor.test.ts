@@ -10,24 +10,31 @@ describe("azure live speech descriptor", () => {
   });
   afterAll(() => fake?.close());
 
-  const problems = (variables: Record<string, string>) =>
-    azureLiveSpeechDescriptor.settings.safeParse(variables).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+  const problems = (settings: Record<string, unknown>) =>
+    azureLiveSpeechDescriptor.settings.safeParse(settings).error?.issues.map((issue) => issue.path.join(".")) ?? [];
 
   it("is the live engine azure", () => {
     expect([azureLiveSpeechDescriptor.port, azureLiveSpeechDescriptor.name]).toEqual(["live", "azure"]);
   });
 
   it("takes the batch adapter's key and region, or a ws(s) host; needs a key", () => {
-    expect(problems({ CONFIDE_AZURE_SPEECH_REGION: "westeurope", CONFIDE_AZURE_SPEECH_KEY: "k" })).toEqual([]);
-    expect(problems({ CONFIDE_AZURE_LIVE_SPEECH_HOST: "wss://speech.internal:5000", CONFIDE_AZURE_SPEECH_KEY: "k" })).toEqual([]);
-    expect(problems({ CONFIDE_AZURE_SPEECH_REGION: "westeurope" })).toEqual(["CONFIDE_AZURE_SPEECH_KEY"]);
-    expect(problems({ CONFIDE_AZURE_SPEECH_KEY: "k" })).toEqual(["CONFIDE_AZURE_SPEECH_REGION"]);
-    expect(problems({ CONFIDE_AZURE_LIVE_SPEECH_HOST: "https://speech.internal", CONFIDE_AZURE_SPEECH_KEY: "k" })).toEqual(["CONFIDE_AZURE_LIVE_SPEECH_HOST"]);
+    expect(problems({ region: "westeurope", key: "k" })).toEqual([]);
+    expect(problems({ host: "wss://speech.internal:5000", key: "k" })).toEqual([]);
+    expect(problems({ region: "westeurope" })).toEqual(["key"]);
+    expect(problems({ key: "k" })).toEqual(["region"]);
+    expect(problems({ host: "https://speech.internal", key: "k" })).toEqual(["host"]);
+    expect(problems({ region: "westeurope", key: "k", maxConnectionAudioMs: 241 * 60_000 })).toEqual(["maxConnectionAudioMs"]);
+    expect(azureLiveSpeechDescriptor.settings.parse({ region: "westeurope", key: "k" })).toEqual({
+      region: "westeurope",
+      key: "k",
+      wordTimestamps: true,
+      maxConnectionAudioMs: 235 * 60_000,
+    });
   });
 
   it("creates an engine that streams to the host with the key and hears speakers", async () => {
     const live = await azureLiveSpeechDescriptor.create(
-      azureLiveSpeechDescriptor.settings.parse({ CONFIDE_AZURE_LIVE_SPEECH_HOST: fake.url, CONFIDE_AZURE_SPEECH_KEY: fake.key }),
+      azureLiveSpeechDescriptor.settings.parse({ host: fake.url, key: fake.key }),
     );
     await live.check();
     const recognition = await live.open(monoLiveSettings);

@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
-import { azureLiveSpeechSettings, type AzureLiveSpeechVariables } from "./settings.ts";
+import { azureLiveSpeechSettings, type AzureLiveSpeechSettings } from "./settings.ts";
 
 /** Live speech by Azure Speech conversation transcription (`CONFIDE_LIVE=azure`). */
 export const azureLiveSpeechDescriptor = {
@@ -10,13 +10,6 @@ export const azureLiveSpeechDescriptor = {
   sendsSessionDataOut: () => true,
   async create(settings) {
     const { createAzureLiveSpeechToText } = await import("./azure-live-speech-to-text.ts");
-    const host = settings.CONFIDE_AZURE_LIVE_SPEECH_HOST;
-    const region = settings.CONFIDE_AZURE_SPEECH_REGION;
-    return createAzureLiveSpeechToText({
-      // The schema refuses a missing key.
-      key: settings.CONFIDE_AZURE_SPEECH_KEY ?? "",
-      ...(host === undefined ? {} : { host }),
-      ...(region === undefined ? {} : { region }),
-    });
+    return createAzureLiveSpeechToText(settings);
   },
-} satisfies AdapterDescriptor<LiveSpeechToText, AzureLiveSpeechVariables>;
+} satisfies AdapterDescriptor<LiveSpeechToText, AzureLiveSpeechSettings>;

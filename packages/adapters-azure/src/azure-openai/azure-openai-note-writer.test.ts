@@ -5,7 +5,8 @@ import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { notePrompts } from "@confide/llm-notes";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createAzureOpenAiNoteWriter, type AzureOpenAiNoteWriterSettings } from "./azure-openai-note-writer.ts";
+import { createAzureOpenAiNoteWriter } from "./azure-openai-note-writer.ts";
+import type { AzureOpenAiSettings } from "./settings.ts";
 import { azureOpenAiDescriptor } from "./descriptor.ts";
 
 let fake: FakeAzureOpenAiServer;
@@ -23,7 +24,7 @@ beforeEach(() => {
 });
 afterAll(() => fake.close());
 
-const writerOf = (settings: Partial<AzureOpenAiNoteWriterSettings> = {}) =>
+const writerOf = (settings: Partial<AzureOpenAiSettings> = {}) =>
   createAzureOpenAiNoteWriter({ endpoint: fake.url, deployment: "notes-gpt-4o", key: fake.key, timeoutMs: 5_000, ...settings });
 
 /** An Entra ID credential that hands out the fake's token and counts what it was asked. */
@@ -200,7 +201,7 @@ describe("azure-openai NoteWriter on the fake Azure OpenAI", () => {
 });
 
 describe("azure-openai descriptor", () => {
-  const parse = (variables: Record<string, string>) => azureOpenAiDescriptor.settings.safeParse(variables);
+  const parse = (settings: Record<string, unknown>) => azureOpenAiDescriptor.settings.safeParse(settings);
 
   it("is the notes adapter azure-openai, and says it sends session data out (cloud_processing consent names it)", () => {
     expect([azureOpenAiDescriptor.port, azureOpenAiDescriptor.name]).toEqual(["notes", "azure-openai"]);
@@ -208,16 +209,27 @@ describe("azure-openai descriptor", () => {
   });
 
   it("needs the endpoint and the deployment; API version 2024-10-21, no key (Entra ID), 128k context by default", () => {
-    expect(parse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["CONFIDE_AZURE_OPENAI_ENDPOINT", "CONFIDE_AZURE_OPENAI_DEPLOYMENT"]);
-    const settings = azureOpenAiDescriptor.settings.parse({ CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com", CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes" });
-    expect(settings).toMatchObject({ CONFIDE_AZURE_OPENAI_API_VERSION: "2024-10-21", CONFIDE_AZURE_OPENAI_CONTEXT_TOKENS: 128_000, CONFIDE_AZURE_OPENAI_MAX_OUTPUT_TOKENS: 4096 });
-    expect(settings.CONFIDE_AZURE_OPENAI_KEY).toBeUndefined();
-    expect(parse({ CONFIDE_AZURE_OPENAI_ENDPOINT: "https://x.openai.azure.com", CONFIDE_AZURE_OPENAI_DEPLOYMENT: "d", CONFIDE_AZURE_OPENAI_API_VERSION: "latest" }).success).toBe(false);
+    expect(parse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["endpoint", "deployment"]);
+    const settings = azureOpenAiDescriptor.settings.parse({ endpoint: "https://clinic.openai.azure.com", deployment: "notes" });
+    expect(settings).toMatchObject({ apiVersion: "2024-10-21", contextTokens: 128_000, maxOutputTokens: 4096 });
+    expect(settings.key).toBeUndefined();
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", apiVersion: "latest" }).success).toBe(false);
+    // As the variables give them: text; the limits the writer has always had.
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", contextTokens: "8192", temperature: "0.5" }).data).toMatchObject({ contextTokens: 8192, temperature: 0.5 });
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", contextTokens: 20_000_000 }).error?.issues.map((issue) => issue.path[0])).toEqual(["contextTokens"]);
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", temperature: 3 }).error?.issues.map((issue) => issue.path[0])).toEqual(["temperature"]);
+  });
+
+  it("the factory refuses bad settings as validation.invalid_input naming the setting", async () => {
+    const endpoint = await expectConfideError(createAzureOpenAiNoteWriter({ endpoint: "ftp://x", deployment: "d" }), "validation.invalid_input");
+    expect(endpoint.details).toEqual({ setting: "endpoint" });
+    const deployment = await expectConfideError(createAzureOpenAiNoteWriter({ endpoint: fake.url, deployment: " " }), "validation.invalid_input");
+    expect(deployment.details).toEqual({ setting: "deployment" });
   });
 
   it("creates a writer that reaches the deployment with the key its variables name", async () => {
     const writer = await azureOpenAiDescriptor.create(
-      azureOpenAiDescriptor.settings.parse({ CONFIDE_AZURE_OPENAI_ENDPOINT: fake.url, CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-gpt-4o", CONFIDE_AZURE_OPENAI_KEY: fake.key }),
+      azureOpenAiDescriptor.settings.parse({ endpoint: fake.url, deployment: "notes-gpt-4o", key: fake.key }),
     );
     await writer.check();
     await writer.write(riskDialogue);

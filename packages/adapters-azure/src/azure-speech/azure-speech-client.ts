@@ -1,7 +1,9 @@
 import { withDeadline } from "@confide/core/ports";
-import { cognitiveServicesScope, speechApiVersion, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import type { z } from "zod";
+import { cognitiveServicesScope, speechApiVersion } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";
+import type { azureSpeechSettings } from "./settings.ts";
 
 
 export interface SpeechRequest {
@@ -47,13 +49,22 @@ export interface SpeechClient {
 }
 
 /**
+ * The API's endpoint without a trailing slash: `endpoint`, else the region's
+ * `https://<region>.api.cognitive.microsoft.com` (the settings schema requires one of them).
+ */
+export function speechEndpoint(settings: Pick<z.output<typeof azureSpeechSettings>, "endpoint" | "region">): string {
+  return (settings.endpoint ?? `https://${settings.region}.api.cognitive.microsoft.com`).replace(/\/+$/, "");
+}
+
+/**
  * The REST client of the Speech API: `fetch`, `Ocp-Apim-Subscription-Key` when a key is set,
  * otherwise `Authorization: Bearer` with a Microsoft Entra ID token for
  * `https://cognitiveservices.azure.com/.default` (the credential — `DefaultAzureCredential`
  * by default — loaded on first use, its token kept until two minutes before it expires).
  * Each request, its body included, ends after `requestTimeoutMs`.
  */
-export function createSpeechClient(settings: ResolvedAzureSpeechSettings): SpeechClient {
+export function createSpeechClient(settings: z.output<typeof azureSpeechSettings>): SpeechClient {
+  const endpoint = speechEndpoint(settings);
   const speechToken = azureTokenSource(settings.credential, cognitiveServicesScope, "Azure Speech");
 
   async function authorization(signal: AbortSignal): Promise<Record<string, string>> {
@@ -61,7 +72,7 @@ export function createSpeechClient(settings: ResolvedAzureSpeechSettings): Speec
     return { authorization: `Bearer ${(await speechToken(signal)).token}` };
   }
 
-  const endpointOrigin = new URL(settings.endpoint).origin;
+  const endpointOrigin = new URL(endpoint).origin;
 
   /**
    * An API URL with the api-version. An absolute one (a `@nextLink`) must be on the endpoint:
@@ -69,7 +80,7 @@ export function createSpeechClient(settings: ResolvedAzureSpeechSettings): Speec
    */
   function apiUrl(path: string, query: Record<string, string> = {}): string {
     const absolute = /^https?:\/\//.test(path);
-    const target = new URL(absolute ? path : `${settings.endpoint}/speechtotext${path}`);
+    const target = new URL(absolute ? path : `${endpoint}/speechtotext${path}`);
     if (target.origin !== endpointOrigin) {
       throw badResponse("a link in its answer leads away from the Speech endpoint; it was not followed.", { truncated: false });
     }

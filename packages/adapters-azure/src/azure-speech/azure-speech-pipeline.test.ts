@@ -28,7 +28,9 @@ async function pipeline(transcriptionTimeoutMs: number): Promise<TestDeps> {
   const speech = await createAzureSpeechToText({
     endpoint: fake.url,
     key: fake.key,
-    staging: { connectionString: azurite.connectionString, containerName: "pipeline-staging", clientOptions: { retryOptions: { maxTries: 1 } } },
+    stagingConnectionString: azurite.connectionString,
+    stagingContainerName: "pipeline-staging",
+    stagingClientOptions: { retryOptions: { maxTries: 1 } },
   });
   const deps = createTestDeps({ speech: speech as TestDeps["speech"], settings: { transcriptionTimeoutMs } });
   await seedLinkedPair(deps);

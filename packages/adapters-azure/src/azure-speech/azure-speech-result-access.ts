@@ -1,5 +1,6 @@
-import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
+import type { z } from "zod";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";
+import type { azureSpeechSettings } from "./settings.ts";
 
 /** The Microsoft Entra ID scope of Azure Storage. */
 export const storageScope = "https://storage.azure.com/.default";
@@ -27,7 +28,7 @@ export interface ResultAccess {
  * need) for `https://storage.azure.com/.default`; the identity needs Storage Blob Data Reader
  * on the BYOS account.
  */
-export function createResultAccess(settings: Pick<ResolvedAzureSpeechSettings, "credential" | "storageCredential">): ResultAccess {
+export function createResultAccess(settings: Pick<z.output<typeof azureSpeechSettings>, "credential" | "storageCredential">): ResultAccess {
   const storageToken = azureTokenSource(settings.storageCredential ?? settings.credential, storageScope, "the Speech resource's own storage (bring-your-own-storage)");
   return {
     async headersFor(url, signal): Promise<Record<string, string>> {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ConfideError, type AudioSource, type BlobStore } from "@confide/core/ports";
 import { createAzureBlobStore } from "../azure-blob/azure-blob-store.ts";
-import type { ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
-import { defaultStagingContainer } from "./azure-speech-staging-name.ts";
+import type { z } from "zod";
+import type { azureSpeechSettings } from "./settings.ts";
 
 /** Staged recordings are `speech-staging/<uuid>` in the staging container (the service reads the format from the bytes). */
 const stagedKeyPattern = /^speech-staging\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,19 +28,28 @@ export interface SpeechStaging {
 /**
  * The staging container for recordings that are not in Azure Blob Storage: the azure-blob
  * store itself (its client, its upload in blocks, its SAS signer) on the staging container.
- * @returns undefined when no staging container is configured.
+ * @returns undefined when no staging container is configured (none of `stagingConnectionString`,
+ * `stagingAccountUrl` and `stagingClient`).
  * @throws ConfideError `validation.invalid_input` when its credentials cannot sign read URLs
  * (a SAS-only connection string).
  */
-export async function createSpeechStaging(settings: ResolvedAzureSpeechSettings): Promise<SpeechStaging | undefined> {
-  if (settings.staging === undefined) return undefined;
-  const store: BlobStore = await createAzureBlobStore({ containerName: defaultStagingContainer, ...settings.staging });
+export async function createSpeechStaging(settings: z.output<typeof azureSpeechSettings>): Promise<SpeechStaging | undefined> {
+  const { stagingConnectionString: connectionString, stagingAccountUrl: accountUrl, stagingClient: client } = settings;
+  if (connectionString === undefined && accountUrl === undefined && client === undefined) return undefined;
+  const store: BlobStore = await createAzureBlobStore({
+    connectionString,
+    accountUrl,
+    client,
+    credential: settings.stagingCredential,
+    clientOptions: settings.stagingClientOptions,
+    containerName: settings.stagingContainerName,
+  });
   const sign = store.signedUrl?.bind(store);
   if (sign === undefined) {
     throw new ConfideError(
       "validation.invalid_input",
       "The speech staging container's credentials cannot sign read URLs: give an account key or an account URL (Entra ID), not a SAS.",
-      { details: { setting: "staging" } },
+      { details: { setting: "stagingConnectionString" } },
     );
   }
   return {

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureBlobStore } from "../azure-blob/azure-blob-store.ts";
-import type { AzureSpeechSettings } from "./azure-speech-config.ts";
+import type { AzureSpeechSettings } from "./settings.ts";
 import { createAzureSpeechToText } from "./azure-speech-to-text.ts";
 
 const stereoTranscript: FakeSpeechTranscript = {
@@ -68,7 +68,9 @@ function settingsFor(overrides: Partial<AzureSpeechSettings> = {}): AzureSpeechS
   return {
     endpoint: fake.url,
     key: fake.key,
-    staging: { connectionString: azurite.connectionString, containerName: "speech-staging", clientOptions: { retryOptions: { maxTries: 1 } } },
+    stagingConnectionString: azurite.connectionString,
+    stagingContainerName: "speech-staging",
+    stagingClientOptions: { retryOptions: { maxTries: 1 } },
     minPollIntervalMs: 0,
     requestTimeoutMs: 5_000,
     ...overrides,
@@ -550,7 +552,7 @@ describe("azure-speech: staging", () => {
   });
 
   it("refuses a recording without a read URL when no staging container is configured", async () => {
-    const speech = await createAzureSpeechToText(settingsFor({ staging: undefined }));
+    const speech = await createAzureSpeechToText(settingsFor({ stagingConnectionString: undefined }));
     const { error } = await outcomeOf(speech.submit(await storedRecording(1, { withReadUrl: false }), defaultTranscriptionSettings));
 
     expect(ConfideError.is(error, "provider.unsupported")).toBe(true);

@@ -1,12 +1,12 @@
-import { ConfideError, loggableCode, parseRetryAfterMs, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
+import { ConfideError, loggableCode, parseRetryAfterMs, parseSettings, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
-import { resolveAzureSpeechSettings, type AzureSpeechSettings, type ResolvedAzureSpeechSettings } from "./azure-speech-config.ts";
 import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
 import { probeAudio } from "./azure-speech-audio-probe.ts";
 import { badResponse, failedJob } from "./azure-speech-errors.ts";
 import { createResultAccess } from "./azure-speech-result-access.ts";
 import { parseResultFile, transcriptFromResults, type SpeakerLayout } from "./azure-speech-result.ts";
 import { createSpeechStaging, isStagedKey, type SpeechStaging } from "./azure-speech-staging.ts";
+import { azureSpeechSettings, type AzureSpeechSettings } from "./settings.ts";
 import { assertTranscribable, assertWithinBatchLimits, isDiarizedJob, isPerChannelJob, planSubmission, settingWarnings, willDiarize, type JobProperties } from "./azure-speech-submission.ts";
 
 const provider = "azure-speech";
@@ -69,7 +69,7 @@ function jobIdOf(transcription: unknown): string {
  * @throws ConfideError `validation.invalid_input` for settings it cannot use.
  */
 export async function createAzureSpeechToText(settings: AzureSpeechSettings): Promise<SpeechToText> {
-  const resolved: ResolvedAzureSpeechSettings = resolveAzureSpeechSettings(settings);
+  const resolved = parseSettings(azureSpeechSettings, settings);
   const client: SpeechClient = createSpeechClient(resolved);
   const resultAccess = createResultAccess(resolved);
   const staging: SpeechStaging | undefined = await createSpeechStaging(resolved);

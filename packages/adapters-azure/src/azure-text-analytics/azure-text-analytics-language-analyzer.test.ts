@@ -9,7 +9,7 @@ import { startFakeTextAnalyticsServer, type FakeTextAnalyticsServer } from "@con
 import { createSelfSignedCertificate } from "@confide/contracts/support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAzureTextAnalyticsLanguageAnalyzer } from "./azure-text-analytics-language-analyzer.ts";
-import type { AzureTextAnalyticsSettings } from "./azure-text-analytics-config.ts";
+import type { AzureTextAnalyticsSettings } from "./settings.ts";
 
 let fake: FakeTextAnalyticsServer;
 
@@ -135,7 +135,8 @@ describe("Azure Text Analytics language analyzer", () => {
         },
       ],
     });
-    const partial = await createAzureTextAnalyticsLanguageAnalyzer({ client });
+    // The endpoint is required (its variable is); with a ready client it is unused.
+    const partial = await createAzureTextAnalyticsLanguageAnalyzer({ endpoint: fake.url, client });
     const texts = [clearlyPositive[0], clearlyNegative[0], clearlyPositive[1]] as string[];
     const failed = await expectConfideError(partial.sentiment(texts, { language }), "provider.unsupported");
     expect(failed.details).toMatchObject({ textIndex: 1 });
@@ -239,7 +240,7 @@ describe("Azure Text Analytics language analyzer", () => {
 
   describe("settings", () => {
     it("refuses a missing endpoint and an empty key as validation.invalid_input naming the setting", async () => {
-      const noEndpoint = await expectConfideError(createAzureTextAnalyticsLanguageAnalyzer({ key: "k" }), "validation.invalid_input");
+      const noEndpoint = await expectConfideError(createAzureTextAnalyticsLanguageAnalyzer({ key: "k" } as AzureTextAnalyticsSettings), "validation.invalid_input");
       expect(noEndpoint.details).toEqual({ setting: "endpoint" });
       const emptyKey = await expectConfideError(createAzureTextAnalyticsLanguageAnalyzer({ endpoint: fake.url, key: " " }), "validation.invalid_input");
       expect(emptyKey.details).toEqual({ setting: "key" });

@@ -1,5 +1,6 @@
 import {
   ConfideError,
+  parseSettings,
   scoreInBatches,
   withDeadline,
   type LanguageAnalyzer,
@@ -8,9 +9,10 @@ import {
   type SentimentResult,
 } from "@confide/core/ports";
 import type { TextAnalyticsClient } from "@azure/ai-text-analytics";
-import { resolveAzureTextAnalyticsSettings, type AzureTextAnalyticsSettings, type ResolvedAzureTextAnalyticsSettings } from "./azure-text-analytics-config.ts";
+import type { z } from "zod";
 import { textAnalyticsBadResponse, textAnalyticsDocumentError, toTextAnalyticsError } from "./azure-text-analytics-errors.ts";
 import { sentimentFromAzure, textAnalyticsLanguage, type AzureDocumentSentiment } from "./azure-text-analytics-sentiment.ts";
+import { azureTextAnalyticsSettings, type AzureTextAnalyticsSettings } from "./settings.ts";
 
 /**
  * Text Analytics v3.1's limits for sentiment: 10 documents a request, 5,120 characters a document
@@ -23,13 +25,14 @@ type TextAnalyticsModule = typeof import("@azure/ai-text-analytics");
 /** A failure of a request under `withDeadline`, mapped; the SDK's retries count within the deadline. */
 const mapFailure = (error: unknown, timedOutAfterMs: number | undefined) => toTextAnalyticsError(error, { timedOutAfterMs });
 
-async function clientOf(sdk: TextAnalyticsModule, settings: ResolvedAzureTextAnalyticsSettings): Promise<TextAnalyticsClient> {
-  const { source } = settings;
-  if (source.kind === "client") return source.client;
-  const options = { ...settings.clientOptions, retryOptions: { ...settings.clientOptions.retryOptions, maxRetries: settings.maxRetries } };
-  if (source.kind === "key") return new sdk.TextAnalyticsClient(source.endpoint, new sdk.AzureKeyCredential(source.key), options);
-  const credential = source.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
-  return new sdk.TextAnalyticsClient(source.endpoint, credential, options);
+/** The ready client, else one made from the endpoint with the key or, without one, the credential. */
+async function clientOf(sdk: TextAnalyticsModule, settings: z.output<typeof azureTextAnalyticsSettings>): Promise<TextAnalyticsClient> {
+  if (settings.client !== undefined) return settings.client;
+  const clientOptions = settings.clientOptions ?? {};
+  const options = { ...clientOptions, retryOptions: { ...clientOptions.retryOptions, maxRetries: settings.maxRetries } };
+  if (settings.key !== undefined) return new sdk.TextAnalyticsClient(settings.endpoint, new sdk.AzureKeyCredential(settings.key), options);
+  const credential = settings.credential ?? new (await import("@azure/identity")).DefaultAzureCredential();
+  return new sdk.TextAnalyticsClient(settings.endpoint, credential, options);
 }
 
 /**
@@ -50,7 +53,7 @@ async function clientOf(sdk: TextAnalyticsModule, settings: ResolvedAzureTextAna
  * included.
  */
 export async function createAzureTextAnalyticsLanguageAnalyzer(settings: AzureTextAnalyticsSettings): Promise<LanguageAnalyzer> {
-  const resolved = resolveAzureTextAnalyticsSettings(settings);
+  const resolved = parseSettings(azureTextAnalyticsSettings, settings);
   const sdk = await import("@azure/ai-text-analytics");
   const client = await clientOf(sdk, resolved);
 

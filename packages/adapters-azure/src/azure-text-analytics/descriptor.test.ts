@@ -13,25 +13,28 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const issuesOf = (variables: Record<string, string>) =>
-  azureTextAnalyticsDescriptor.settings.safeParse(variables).error?.issues.map((issue) => issue.path.join("."));
+const issuesOf = (settings: Record<string, unknown>) =>
+  azureTextAnalyticsDescriptor.settings.safeParse(settings).error?.issues.map((issue) => issue.path.join("."));
 
 describe("azure-text-analytics descriptor", () => {
   it("needs an endpoint; documents its defaults; refuses out-of-range numbers", () => {
-    expect(issuesOf({})).toEqual(["CONFIDE_AZURE_LANGUAGE_ENDPOINT"]);
-    expect(azureTextAnalyticsDescriptor.settings.parse({ CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://x.cognitiveservices.azure.com" })).toEqual({
-      CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://x.cognitiveservices.azure.com",
-      CONFIDE_AZURE_LANGUAGE_TIMEOUT_MS: 30_000,
-      CONFIDE_AZURE_LANGUAGE_MAX_RETRIES: 0,
+    expect(issuesOf({})).toEqual(["endpoint"]);
+    expect(azureTextAnalyticsDescriptor.settings.parse({ endpoint: "https://x.cognitiveservices.azure.com" })).toEqual({
+      endpoint: "https://x.cognitiveservices.azure.com",
+      requestTimeoutMs: 30_000,
+      maxRetries: 0,
     });
-    const endpoint = { CONFIDE_AZURE_LANGUAGE_ENDPOINT: "https://x.cognitiveservices.azure.com" };
-    expect(issuesOf({ ...endpoint, CONFIDE_AZURE_LANGUAGE_MAX_RETRIES: "9" })).toEqual(["CONFIDE_AZURE_LANGUAGE_MAX_RETRIES"]);
-    expect(issuesOf({ ...endpoint, CONFIDE_AZURE_LANGUAGE_TIMEOUT_MS: "0" })).toEqual(["CONFIDE_AZURE_LANGUAGE_TIMEOUT_MS"]);
-    expect(issuesOf({ CONFIDE_AZURE_LANGUAGE_ENDPOINT: "ftp://x" })).toEqual(["CONFIDE_AZURE_LANGUAGE_ENDPOINT"]);
+    const endpoint = { endpoint: "https://x.cognitiveservices.azure.com" };
+    // As the variables give them: text.
+    expect(azureTextAnalyticsDescriptor.settings.parse({ ...endpoint, requestTimeoutMs: "1000", maxRetries: "2" })).toMatchObject({ requestTimeoutMs: 1000, maxRetries: 2 });
+    expect(issuesOf({ ...endpoint, maxRetries: "9" })).toEqual(["maxRetries"]);
+    expect(issuesOf({ ...endpoint, requestTimeoutMs: "0" })).toEqual(["requestTimeoutMs"]);
+    expect(issuesOf({ endpoint: "ftp://x" })).toEqual(["endpoint"]);
+    expect(issuesOf({ ...endpoint, key: "  " })).toEqual(["key"]);
   });
 
   it("creates an analyzer that scores through the endpoint with the key (an http endpoint allowed)", async () => {
-    const settings = azureTextAnalyticsDescriptor.settings.parse({ CONFIDE_AZURE_LANGUAGE_ENDPOINT: fake.url, CONFIDE_AZURE_LANGUAGE_KEY: fake.key });
+    const settings = azureTextAnalyticsDescriptor.settings.parse({ endpoint: fake.url, key: fake.key });
     const analyzer = await azureTextAnalyticsDescriptor.create(settings);
     const from = fake.received.length;
 

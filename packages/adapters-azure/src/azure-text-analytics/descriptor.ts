@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, LanguageAnalyzer } from "@confide/core/ports";
-import { azureTextAnalyticsSettings, type AzureTextAnalyticsVariables } from "./settings.ts";
+import { azureTextAnalyticsSettings, type AzureTextAnalyticsSettings } from "./settings.ts";
 
 /** Sentiment by Azure AI Language's Text Analytics (`CONFIDE_LANGUAGE=azure-text-analytics`). */
 export const azureTextAnalyticsDescriptor = {
@@ -10,14 +10,10 @@ export const azureTextAnalyticsDescriptor = {
   sendsSessionDataOut: () => true,
   async create(settings) {
     const { createAzureTextAnalyticsLanguageAnalyzer } = await import("./azure-text-analytics-language-analyzer.ts");
-    const endpoint = settings.CONFIDE_AZURE_LANGUAGE_ENDPOINT;
     return createAzureTextAnalyticsLanguageAnalyzer({
-      endpoint,
-      ...(settings.CONFIDE_AZURE_LANGUAGE_KEY === undefined ? {} : { key: settings.CONFIDE_AZURE_LANGUAGE_KEY }),
+      ...settings,
       // A local endpoint (a proxy, a container) may be plain http; the SDK refuses that by default.
-      clientOptions: { allowInsecureConnection: new URL(endpoint).protocol === "http:" },
-      requestTimeoutMs: settings.CONFIDE_AZURE_LANGUAGE_TIMEOUT_MS,
-      maxRetries: settings.CONFIDE_AZURE_LANGUAGE_MAX_RETRIES,
+      clientOptions: { allowInsecureConnection: new URL(settings.endpoint).protocol === "http:", ...settings.clientOptions },
     });
   },
-} satisfies AdapterDescriptor<LanguageAnalyzer, AzureTextAnalyticsVariables>;
+} satisfies AdapterDescriptor<LanguageAnalyzer, AzureTextAnalyticsSettings>;

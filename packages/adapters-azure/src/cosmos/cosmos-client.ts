@@ -1,23 +1,8 @@
 import { Agent } from "node:https";
 import type { Container, CosmosClient, CosmosClientOptions, Database } from "@azure/cosmos";
-import type { TokenCredential } from "@azure/identity";
-
-/** How to reach the database: what the descriptor makes of the CONFIDE_COSMOS_* settings. */
-export interface CosmosConnectionSettings {
-  endpoint: string;
-  /** The account key; without it (and without `credential`) `DefaultAzureCredential` signs in. */
-  key?: string;
-  /** A Microsoft Entra ID credential to sign in with instead of a key. */
-  credential?: TokenCredential;
-  /** Default `confide`. */
-  databaseId?: string;
-  /** PEM of a certificate authority to trust besides the system's (the emulator, a stand-in). */
-  ca?: string;
-  /** Default true; false always uses `endpoint` (emulator, proxy, private endpoint). */
-  endpointDiscovery?: boolean;
-  /** Milliseconds per request before it fails (default 10,000). */
-  requestTimeoutMs?: number;
-}
+import { invalidSetting, parseSettings } from "@confide/core/ports";
+import type { z } from "zod";
+import { cosmosSettings, readPemFile, type CosmosSettings } from "./settings.ts";
 
 /**
  * What every Cosmos repository is built from (`createCosmos<Name>(context)`): the client, the
@@ -34,8 +19,13 @@ export interface CosmosContext {
   close(): Promise<void>;
 }
 
-export const defaultCosmosDatabaseId = "confide";
-export const defaultCosmosRequestTimeoutMs = 10_000;
+/** The certificate authority to trust besides the system's: `ca`, else the PEM in `caFile`. */
+function trustedCa(settings: z.output<typeof cosmosSettings>): string | undefined {
+  if (settings.ca !== undefined || settings.caFile === undefined) return settings.ca;
+  const file = readPemFile(settings.caFile);
+  if (file.problem !== undefined) throw invalidSetting("caFile", `The setting caFile is not valid: ${file.problem}.`);
+  return file.value;
+}
 
 /**
  * The CosmosClient options for `settings`. The client makes no retries of its own for throttling
@@ -43,8 +33,9 @@ export const defaultCosmosRequestTimeoutMs = 10_000;
  * (by default the SDK would wait and retry 9 times, up to 30 s, inside one repository call).
  * @returns options for `new CosmosClient(...)`, with the agent it created.
  */
-export async function cosmosClientOptions(settings: CosmosConnectionSettings): Promise<CosmosClientOptions & { agent: Agent }> {
-  const agent = new Agent({ keepAlive: true, ...(settings.ca === undefined ? {} : { ca: settings.ca }) });
+export async function cosmosClientOptions(settings: z.output<typeof cosmosSettings>): Promise<CosmosClientOptions & { agent: Agent }> {
+  const ca = trustedCa(settings);
+  const agent = new Agent({ keepAlive: true, ...(ca === undefined ? {} : { ca }) });
   const credentials =
     settings.key !== undefined
       ? { key: settings.key }
@@ -54,8 +45,8 @@ export async function cosmosClientOptions(settings: CosmosConnectionSettings): P
     ...credentials,
     agent,
     connectionPolicy: {
-      enableEndpointDiscovery: settings.endpointDiscovery ?? true,
-      requestTimeout: settings.requestTimeoutMs ?? defaultCosmosRequestTimeoutMs,
+      enableEndpointDiscovery: settings.endpointDiscovery,
+      requestTimeout: settings.requestTimeoutMs,
       retryOptions: { maxRetryAttemptCount: 0, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 0 },
     },
     userAgentSuffix: "confide",
@@ -66,12 +57,14 @@ export async function cosmosClientOptions(settings: CosmosConnectionSettings): P
  * Creates the client (the SDK is imported here, when the adapter is chosen). Nothing is sent
  * until the first call.
  * @returns the context the repositories share.
+ * @throws ConfideError `validation.invalid_input` naming the first bad setting.
  */
-export async function createCosmosContext(settings: CosmosConnectionSettings): Promise<CosmosContext> {
+export async function createCosmosContext(settings: CosmosSettings): Promise<CosmosContext> {
+  const parsed = parseSettings(cosmosSettings, settings);
   const { CosmosClient } = await import("@azure/cosmos");
-  const options = await cosmosClientOptions(settings);
+  const options = await cosmosClientOptions(parsed);
   const client = new CosmosClient(options);
-  const databaseId = settings.databaseId ?? defaultCosmosDatabaseId;
+  const { databaseId } = parsed;
   const database = client.database(databaseId);
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core/ports";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
-import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
+import { createCosmosContext, type CosmosContext } from "./cosmos-client.ts";
+import type { CosmosSettings } from "./settings.ts";
 import { createCosmosConsentRepository } from "./cosmos-consent-repository.ts";
 import { prepareCosmosContainers } from "./cosmos-containers.ts";
 import { createCosmosDeviceRepository } from "./cosmos-device-repository.ts";
@@ -71,7 +72,8 @@ export function createCosmosRepositoriesOn(context: CosmosContext, options: Cosm
  * Creates the client for `settings` (the SDK loads here) and the bundle over it. Nothing is sent
  * until the first call; run `prepare()` once at start-up.
  * @returns the repositories with prepare/check/close.
+ * @throws ConfideError `validation.invalid_input` naming the first bad setting.
  */
-export async function createCosmosRepositories(settings: CosmosConnectionSettings, options: CosmosRepositoriesOptions = {}): Promise<Repositories> {
+export async function createCosmosRepositories(settings: CosmosSettings, options: CosmosRepositoriesOptions = {}): Promise<Repositories> {
   return createCosmosRepositoriesOn(await createCosmosContext(settings), options);
 }

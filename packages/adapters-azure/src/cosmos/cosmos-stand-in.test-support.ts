@@ -12,15 +12,16 @@ import { randomUUID } from "node:crypto";
 import { startCosmosFaultProxy, type CosmosFaultProxy } from "@confide/contracts/fakes";
 import { startCosmosServer, type CosmosServer } from "@confide/contracts/support";
 import { afterAll, beforeAll } from "vitest";
-import { createCosmosContext, type CosmosConnectionSettings, type CosmosContext } from "./cosmos-client.ts";
+import { createCosmosContext, type CosmosContext } from "./cosmos-client.ts";
 import { prepareCosmosContainers } from "./cosmos-containers.ts";
+import type { CosmosSettings } from "./settings.ts";
 
 export interface CosmosStandIn {
   server(): CosmosServer;
   /** The fault proxy in front of the server (started with the server, shared by the file). */
   proxy(): CosmosFaultProxy;
   /** Connection settings for a fresh database id, direct or through the proxy. */
-  settings(options?: { proxy?: boolean }): CosmosConnectionSettings;
+  settings(options?: { proxy?: boolean }): CosmosSettings;
   /** A context on a fresh database, its containers created unless `prepare: false`; closed after the file. */
   freshContext(options?: { proxy?: boolean; prepare?: boolean; requestTimeoutMs?: number }): Promise<CosmosContext>;
 }

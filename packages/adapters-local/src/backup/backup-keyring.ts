@@ -1,6 +1,14 @@
 import { ConfideError } from "@confide/core/ports";
+import { z } from "zod";
 import { createDataKeyring, type DataKeyring } from "../filesystem/blob-encryption.ts";
 import { filesystemSettings } from "../filesystem/settings.ts";
+
+/** The settings of the recordings' encryption at rest that backups use too. */
+const keySettings = ["dataKey", "previousDataKeys"] as const;
+
+/** The variable that sets a setting of the filesystem store (its `.meta({ env })`). */
+const variableOf = (setting: string): string =>
+  (z.globalRegistry.get(filesystemSettings.shape[setting as (typeof keySettings)[number]])?.env as string | undefined) ?? setting;
 
 /**
  * The keys of backups, from the variables of the recordings' encryption at rest:
@@ -9,13 +17,16 @@ import { filesystemSettings } from "../filesystem/settings.ts";
  * @throws ConfideError `validation.invalid_input` when a key is not in the format (not echoed).
  */
 export function backupKeyring(env: Record<string, string | undefined>): DataKeyring {
-  const variables = Object.fromEntries(
-    ["CONFIDE_DATA_KEY", "CONFIDE_DATA_KEYS_PREVIOUS"].flatMap((name) => (env[name] ? [[name, env[name]]] : [])),
+  const settings = Object.fromEntries(
+    keySettings.flatMap((setting) => {
+      const value = env[variableOf(setting)];
+      return value ? [[setting, value]] : [];
+    }),
   );
-  const parsed = filesystemSettings.safeParse(variables);
+  const parsed = filesystemSettings.safeParse(settings);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${variableOf(String(issue.path[0]))}: ${issue.message}`);
     throw new ConfideError("validation.invalid_input", `The data key cannot be used: ${problems.join("; ")}`, { details: { problems } });
   }
-  return createDataKeyring(parsed.data.CONFIDE_DATA_KEY, parsed.data.CONFIDE_DATA_KEYS_PREVIOUS ?? []);
+  return createDataKeyring(parsed.data.dataKey, parsed.data.previousDataKeys ?? []);
 }

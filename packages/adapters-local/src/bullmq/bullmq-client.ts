@@ -1,7 +1,7 @@
 import type { JobPayload } from "@confide/core/ports";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import type { ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";
+import type { ParsedBullMqSettings } from "./settings.ts";
 import { errorMessage } from "./bullmq-errors.ts";
 
 export type BullMqModule = typeof import("bullmq");
@@ -73,7 +73,7 @@ export interface BullMqClient {
  * The SDKs and the producer side's Redis connection: no offline queue, one retry per request and
  * a connect timeout under `enqueueTimeoutMs`, so an enqueue never waits on a Redis that is down.
  */
-export function createBullMqClient(resolved: ResolvedBullMqJobQueueSettings): BullMqClient {
+export function createBullMqClient(resolved: ParsedBullMqSettings): BullMqClient {
   const { logger } = resolved;
   let sdk: Promise<{ bullmq: BullMqModule; Redis: RedisConstructor }> | undefined;
   let producer: Producer | undefined;

@@ -1,7 +1,7 @@
 import { ConfideError, checkEnqueueArguments, type JobPayload, type JobQueue } from "@confide/core/ports";
 import type { BullMqClient, Producer } from "./bullmq-client.ts";
 import { withTimeout } from "./bullmq-client.ts";
-import type { ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";
+import type { ParsedBullMqSettings } from "./settings.ts";
 import { closedError, errorMessage, unavailable } from "./bullmq-errors.ts";
 
 async function add(queue: Producer["queue"], name: string, payload: JobPayload, jobId: string, delayMs: number) {
@@ -16,7 +16,7 @@ async function add(queue: Producer["queue"], name: string, payload: JobPayload, 
  * once the queue is closing (`isClosing`).
  */
 export function createBullMqEnqueue(
-  resolved: ResolvedBullMqJobQueueSettings,
+  resolved: ParsedBullMqSettings,
   client: BullMqClient,
   isClosing: () => boolean,
 ): Pick<JobQueue, "enqueue" | "check"> & Required<Pick<JobQueue, "backlog">> {

@@ -7,7 +7,7 @@ import type { Redis } from "ioredis";
 import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeJobQueueContract } from "@confide/contracts";
-import type { BullMqJobQueueSettings } from "./bullmq-config.ts";
+import type { BullMqSettings } from "./settings.ts";
 import { createBullMqJobQueue } from "./bullmq-job-queue.ts";
 
 /** Every key of this run starts with it; afterAll deletes them. */
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** A fresh, empty queue: its own BullMQ queue name under this run's prefix. */
-function settingsFor(overrides: Partial<BullMqJobQueueSettings> = {}): BullMqJobQueueSettings {
+function settingsFor(overrides: Partial<BullMqSettings> = {}): BullMqSettings {
   return { url: redisUrl, prefix, queueName: `q-${randomUUID().slice(0, 8)}`, backoffDelayMs: 50, ...overrides };
 }
 
@@ -69,7 +69,7 @@ describe("BullMQ job queue", () => {
     error: (message, fields) => logged.push({ level: "error", message, fields }),
   };
 
-  function open(settings: BullMqJobQueueSettings): JobQueue {
+  function open(settings: BullMqSettings): JobQueue {
     const queue = createBullMqJobQueue({ logger, ...settings });
     queues.push(queue);
     return queue;
@@ -309,14 +309,14 @@ describe("BullMQ job queue", () => {
   });
 
   it("refuses bad settings with validation.invalid_input", () => {
-    for (const settings of [
-      { url: "http://127.0.0.1:6379", prefix },
-      { url: redisUrl, prefix: "bad:prefix" },
-      { url: redisUrl, prefix, queueName: "bad:name" },
-      { url: redisUrl, prefix, lockDurationMs: -1 },
-    ]) {
+    for (const [settings, setting] of [
+      [{ url: "http://127.0.0.1:6379", prefix }, "url"],
+      [{ url: redisUrl, prefix: "bad:prefix" }, "prefix"],
+      [{ url: redisUrl, prefix, queueName: "bad:name" }, "queueName"],
+      [{ url: redisUrl, prefix, lockDurationMs: -1 }, "lockDurationMs"],
+    ] as const) {
       expect(() => createBullMqJobQueue(settings)).toThrow(
-        expect.objectContaining({ code: "validation.invalid_input" }) as unknown as Error,
+        expect.objectContaining({ code: "validation.invalid_input", details: { setting } }) as unknown as Error,
       );
     }
   });

@@ -1,9 +1,9 @@
-import type { JobQueue } from "@confide/core/ports";
+import { parseSettings, type JobQueue } from "@confide/core/ports";
 import { createBullMqClient } from "./bullmq-client.ts";
-import { resolveBullMqSettings, type BullMqJobQueueSettings } from "./bullmq-config.ts";
 import { createBullMqEnqueue } from "./bullmq-enqueue.ts";
 import { closedError } from "./bullmq-errors.ts";
 import { createBullMqWorker } from "./bullmq-worker.ts";
+import { bullMqSettings, type BullMqSettings } from "./settings.ts";
 
 /**
  * A JobQueue on Redis with BullMQ, for workers in separate processes (self-hosted, Azure Cache
@@ -19,8 +19,8 @@ import { createBullMqWorker } from "./bullmq-worker.ts";
  * inspections backlog and check (bullmq-enqueue.ts), the worker and its handlers
  * (bullmq-worker.ts), the errors (bullmq-errors.ts).
  */
-export function createBullMqJobQueue(settings: BullMqJobQueueSettings): JobQueue {
-  const resolved = resolveBullMqSettings(settings);
+export function createBullMqJobQueue(settings: BullMqSettings): JobQueue {
+  const resolved = parseSettings(bullMqSettings, settings);
   let closing = false;
   let closed: Promise<void> | undefined;
   const isClosing = () => closing;

@@ -2,7 +2,7 @@ import { ConfideError, type JobHandler, type JobPayload, type JobQueue } from "@
 import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { closeConnection, type BullMqClient, type BullMqModule } from "./bullmq-client.ts";
-import type { ResolvedBullMqJobQueueSettings } from "./bullmq-config.ts";
+import type { ParsedBullMqSettings } from "./settings.ts";
 import { closedError, errorMessage } from "./bullmq-errors.ts";
 import { describeJobError } from "../job-queue/job-error-fields.ts";
 
@@ -35,7 +35,7 @@ export interface BullMqWorker {
  * by name. A handler's failure is retried until its last attempt; one aborted because the queue
  * is closing (`isClosing`) hands its job back without counting a failure.
  */
-export function createBullMqWorker(resolved: ResolvedBullMqJobQueueSettings, client: BullMqClient, isClosing: () => boolean): BullMqWorker {
+export function createBullMqWorker(resolved: ParsedBullMqSettings, client: BullMqClient, isClosing: () => boolean): BullMqWorker {
   const { logger } = resolved;
   let consumer: Consumer | undefined;
   const running = new Set<RunningHandler>();
@@ -133,7 +133,7 @@ export function createBullMqWorker(resolved: ResolvedBullMqJobQueueSettings, cli
           prefix: resolved.prefix,
           concurrency,
           lockDuration: resolved.lockDurationMs,
-          stalledInterval: resolved.stalledIntervalMs,
+          stalledInterval: resolved.stalledIntervalMs ?? resolved.lockDurationMs,
           maxStalledCount: resolved.maxStalledCount,
         },
       );

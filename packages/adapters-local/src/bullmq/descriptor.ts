@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, JobQueue } from "@confide/core/ports";
-import { bullMqSettings, type BullMqVariables } from "./settings.ts";
+import { bullMqSettings, type BullMqSettings } from "./settings.ts";
 
 /** Jobs in BullMQ on Redis, run by any worker process (`CONFIDE_QUEUE=bullmq`). */
 export const bullMqDescriptor = {
@@ -8,11 +8,6 @@ export const bullMqDescriptor = {
   settings: bullMqSettings,
   async create(settings) {
     const { createBullMqJobQueue } = await import("./bullmq-job-queue.ts");
-    return createBullMqJobQueue({
-      url: settings.CONFIDE_REDIS_URL,
-      prefix: settings.CONFIDE_QUEUE_PREFIX,
-      lockDurationMs: settings.CONFIDE_QUEUE_STALLED_MS,
-      stalledIntervalMs: settings.CONFIDE_QUEUE_STALLED_MS,
-    });
+    return createBullMqJobQueue(settings);
   },
-} satisfies AdapterDescriptor<JobQueue, BullMqVariables>;
+} satisfies AdapterDescriptor<JobQueue, BullMqSettings>;

@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, Diarizer } from "@confide/core/ports";
-import { embeddedDiarizerSettings, type EmbeddedDiarizerVariables } from "./settings.ts";
+import { embeddedDiarizerSettings, type EmbeddedDiarizerSettings } from "./settings.ts";
 
 /** Speakers told apart on mono recordings, in process (`CONFIDE_DIARIZER=embedded`). */
 export const embeddedDiarizerDescriptor = {
@@ -8,9 +8,6 @@ export const embeddedDiarizerDescriptor = {
   settings: embeddedDiarizerSettings,
   async create(settings) {
     const { createEmbeddedDiarizer } = await import("./embedded-diarizer.ts");
-    return createEmbeddedDiarizer({
-      ffmpegPath: settings.CONFIDE_FFMPEG_BINARY,
-      speakerGainPerFrame: settings.CONFIDE_DIARIZER_SPEAKER_GAIN,
-    });
+    return createEmbeddedDiarizer(settings);
   },
-} satisfies AdapterDescriptor<Diarizer, EmbeddedDiarizerVariables>;
+} satisfies AdapterDescriptor<Diarizer, EmbeddedDiarizerSettings>;

@@ -9,25 +9,13 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfideError, type Diarization, type Diarizer, type DiarizeOptions, type VoiceSample, type AudioSource } from "@confide/core/ports";
+import { ConfideError, parseSettings, type Diarization, type Diarizer, type DiarizeOptions, type VoiceSample, type AudioSource } from "@confide/core/ports";
 import { checkFfmpeg, convertToWav } from "../ffmpeg/ffmpeg-audio.ts";
-import { defaultFfmpegPath } from "../ffmpeg/ffmpeg-settings.ts";
 import { OnlineSpeakers } from "./online-speakers.ts";
 import { clusterSpeakers } from "./speaker-clustering.ts";
 import { blocksOf, embedBlocks, embedSample, voiceEmbedder } from "./voice-embedding.ts";
+import { embeddedDiarizerSettings, type EmbeddedDiarizerSettings } from "./settings.ts";
 import { VoiceFeatureExtractor } from "./voice-features.ts";
-
-export interface EmbeddedDiarizerSettings {
-  /** Default "ffmpeg" on PATH. */
-  ffmpegPath?: string;
-  /** Where the decoded PCM is written while it is read (owner-only folder, removed after). Default: the OS's. */
-  temporaryDirectory?: string;
-  /**
-   * Likelihood (nats per speech frame) a further speaker must add to be counted; higher finds
-   * fewer speakers. Default 0.8.
-   */
-  speakerGainPerFrame?: number;
-}
 
 const invalidBounds = (options: DiarizeOptions) =>
   new ConfideError("validation.invalid_input", "Speaker bounds must satisfy 1 ≤ minSpeakers ≤ maxSpeakers ≤ 4.", {
@@ -94,15 +82,19 @@ export async function embedVoicePcm(pcm: AsyncIterable<Uint8Array>, options: { s
   };
 }
 
+/**
+ * Creates the embedded diarizer. Every setting has a default (settings.ts).
+ * @throws ConfideError `validation.invalid_input` naming a bad setting.
+ */
 export function createEmbeddedDiarizer(settings: EmbeddedDiarizerSettings = {}): Diarizer {
-  const ffmpegPath = settings.ffmpegPath ?? defaultFfmpegPath;
+  const { ffmpegPath, speakerGainPerFrame, temporaryDirectory } = parseSettings(embeddedDiarizerSettings, settings);
   /** Decodes the audio to 16 kHz mono PCM in an owner-only temporary folder, reads it with `use`, deletes the folder. */
   async function withPcm<T>(
     audio: Pick<AudioSource, "open" | "contentType">,
     signal: AbortSignal | undefined,
     use: (pcm: AsyncIterable<Uint8Array>) => Promise<T>,
   ): Promise<T> {
-    const work = await mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), "confide-diarize-"));
+    const work = await mkdtemp(join(temporaryDirectory ?? tmpdir(), "confide-diarize-"));
     try {
       const wavPath = join(work, "mono.wav");
       const format = await convertToWav({
@@ -130,7 +122,7 @@ export function createEmbeddedDiarizer(settings: EmbeddedDiarizerSettings = {}):
           minSpeakers: options.minSpeakers,
           maxSpeakers: options.maxSpeakers,
           ...(signal ? { signal } : {}),
-          ...(settings.speakerGainPerFrame === undefined ? {} : { speakerGainPerFrame: settings.speakerGainPerFrame }),
+          speakerGainPerFrame,
         }),
       );
     },

@@ -1,16 +1,27 @@
 import { z } from "zod";
 import { ffmpegSettings } from "../ffmpeg/ffmpeg-settings.ts";
 
-/** The environment variables of the embedded diarizer. */
+/**
+ * The settings of the embedded diarizer: what `createEmbeddedDiarizer` takes and what its
+ * environment variables set (each setting's `env`).
+ */
 export const embeddedDiarizerSettings = z
   .object({
-    CONFIDE_DIARIZER_SPEAKER_GAIN: z.coerce
-      .number()
+    /**
+     * Likelihood (nats per speech frame) a further speaker must add to be counted; higher finds
+     * fewer speakers.
+     */
+    speakerGainPerFrame: z.coerce
+      .number<number>()
       .positive()
       .default(0.8)
-      .describe("likelihood (nats per speech frame) a further speaker must add to be counted; higher finds fewer speakers"),
+      .describe("likelihood (nats per speech frame) a further speaker must add to be counted; higher finds fewer speakers")
+      .meta({ env: "CONFIDE_DIARIZER_SPEAKER_GAIN" }),
     ...ffmpegSettings,
+    /** Where the decoded PCM is written while it is read (owner-only folder, removed after); default os.tmpdir(). */
+    temporaryDirectory: z.string().optional(),
   })
   .describe("Confide's in-process diarizer (no model, CPU only)");
 
-export type EmbeddedDiarizerVariables = z.output<typeof embeddedDiarizerSettings>;
+/** What code creating the diarizer passes (defaults may be left out). */
+export type EmbeddedDiarizerSettings = z.input<typeof embeddedDiarizerSettings>;

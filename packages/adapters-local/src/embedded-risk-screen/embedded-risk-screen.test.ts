@@ -1,26 +1,16 @@
-import type { RiskCategory, RiskFinding, RiskScreenInput } from "@confide/core/ports";
+import type { RiskCategory, RiskFinding } from "@confide/core/ports";
 import { describeRiskScreenContract } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
+import { riskDialogue } from "./risk-dialogue.test-support.ts";
 import { embeddedRiskScreenDescriptor } from "./descriptor.ts";
 import { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen.ts";
 import { riskConcepts, riskPatterns } from "./risk-patterns.ts";
 
 describeRiskScreenContract({ name: "embedded", create: async () => createEmbeddedRiskScreen() });
 
-/** A dialogue: lines starting "T:" are the therapist's, the rest the patient's; `roles: false` gives no roles. */
-function dialogue(lines: string[], roles = true): RiskScreenInput {
-  return {
-    language: "en-US",
-    speakers: [
-      { label: "T", role: roles ? "therapist" : "unknown" },
-      { label: "P", role: roles ? "patient" : "unknown" },
-    ],
-    segments: lines.map((line, index) => ({ id: `seg-${index + 1}`, speaker: line.startsWith("T:") ? "T" : "P", text: line.replace(/^T:\s*/, "") })),
-  };
-}
 
 function findings(lines: string[], roles = true): RiskFinding[] {
-  const output = screenTranscript(dialogue(lines, roles));
+  const output = screenTranscript(riskDialogue(lines, roles));
   if (output.status !== "screened") throw new Error(output.reason);
   return output.findings;
 }
@@ -107,6 +97,73 @@ describe("embedded risk screen: context rules", () => {
 
   it.each(["I cut myself shaving.", "I fell down the stairs and cut my leg.", "I burned my hand on the oven."])("an accident is not self-harm: %j", (line) => {
     expect(ownOn([line], "seg-1")).toEqual([]);
+  });
+
+  describe("rules 5", () => {
+    it("a hyphen inside a word joins its parts: 'self-harmed' reads as 'self harmed'", () => {
+      expect(ownOn(["I self-harmed all through sixth form, that was twelve years ago."], "seg-1")).toMatchObject([{ category: "self_harm", temporality: "history" }]);
+      expect(categoriesOf(ownOn(["the self-harm is back"], "seg-1"))).toEqual(["self_harm"]);
+    });
+
+    it("a run of negated verbs said without commas keeps each negation: 'don't smoke don't vape' is no use", () => {
+      expect(ownOn(["nah i dont smoke dont vape dont drink none of it"], "seg-1")).toEqual([]);
+      // The verb after the run is affirmed again.
+      expect(categoriesOf(ownOn(["i dont smoke i just drink every night"], "seg-1"))).toEqual(["substance"]);
+    });
+
+    it("a cue said twice is one: 'no no drink' is a denial", () => {
+      expect(ownOn(["oh no no drinking no drugs just loads of work"], "seg-1")).toEqual([]);
+    });
+
+    it("a denial closing the sentence takes the named risk back: 'Suicidal, no.'", () => {
+      expect(ownOn(["Tired, yes. Suicidal, no."], "seg-1")).toEqual([]);
+      expect(ownOn(["cutting drugs all that no never"], "seg-1")).toEqual([]);
+      // But not a "no" that was what someone said, nor "no joke".
+      expect(categoriesOf(ownOn(["She wouldn't stop when I said no."], "seg-1"))).toEqual(["abuse"]);
+      expect(categoriesOf(ownOn(["I want to die, no joke."], "seg-1"))).toContain("passive_death_wish");
+    });
+
+    it("another clause's negation does not reach a new subject after its verb", () => {
+      expect(categoriesOf(ownOn(["when he won't stop crying I want to throw him at the wall"], "seg-1"))).toEqual(["harm_to_others"]);
+      // A reporting verb carries it on: "I'm not saying I want to die" stays a denial.
+      expect(ownOn(["I'm not saying I want to die."], "seg-1")).toEqual([]);
+    });
+
+    it("a mistake said outright is no method, misuse or self-harm", () => {
+      const afterSuicideTalk = ["I've had thoughts of ending my life.", "T: Are there tablets at home?", "I took my heart tablets twice on Tuesday by accident, I forgot I'd had them."];
+      expect(ownOn(afterSuicideTalk, "seg-3")).toEqual([]);
+      expect(ownOn(["i took a double dose of my inhaler by accident"], "seg-1")).toEqual([]);
+    });
+
+    it("medication taken as prescribed is no substance use; taken beyond it is", () => {
+      expect(ownOn(["Gabapentin for my nerve pain, 300 mg three times a day."], "seg-1")).toEqual([]);
+      expect(categoriesOf(ownOn(["The doctor says two a day but I take four at once to feel floaty."], "seg-1"))).toEqual(["substance"]);
+    });
+
+    it("a sentence naming no one keeps the previous sentence's someone else", () => {
+      const found = findings(["My brother drinks every day. Two bottles of wine, easy."]);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((finding) => finding.subject === "other_person")).toBe(true);
+      // With a word for the speaker, it is the speaker's own.
+      expect(categoriesOf(ownOn(["My brother drinks. I have two bottles of wine a night."], "seg-1"))).toEqual(["substance"]);
+    });
+
+    it("throwing oneself, or hitting one's own face, is never an accident", () => {
+      expect(categoriesOf(ownOn(["I threw myself down the stairs last night."], "seg-1"))).toEqual(["self_harm"]);
+      expect(categoriesOf(ownOn(["i keep slapping my own face at work when i mess up"], "seg-1"))).toEqual(["self_harm"]);
+    });
+
+    it("asking whether something counts, or naming a risk as a question, discloses nothing", () => {
+      expect(ownOn(["Is picking my lip self-harm?"], "seg-1")).toEqual([]);
+      expect(ownOn(["And self-harm, burning or anything like that?"], "seg-1", false)).toEqual([]);
+      // "As in" explaining oneself is no question.
+      expect(categoriesOf(ownOn(["as in i wont be here for christmas"], "seg-1"))).toContain("suicide_intent_or_plan");
+    });
+
+    it("reads everyday idioms as idioms: a lead balloon, cracked ribs", () => {
+      expect(ownOn(["The talk went down like a lead balloon."], "seg-1")).toEqual([]);
+      expect(ownOn(["I cracked two ribs falling off my bike."], "seg-1")).toEqual([]);
+    });
   });
 
   it("a patient asking what a question means is not disclosing", () => {
@@ -211,6 +268,16 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
   });
 
+  it("an act of preparing raises intent or plan and thoughts of suicide too, said to be implied (the C-SSRS ladder)", () => {
+    const found = ownOn(["I've written letters to each of my children."], "seg-1");
+    expect(categoriesOf(found).sort()).toEqual<RiskCategory[]>(["active_ideation", "preparatory_behaviour", "suicide_intent_or_plan"]);
+    const plan = found.find((finding) => finding.category === "suicide_intent_or_plan");
+    expect(plan?.text).toBe("Intent or a plan to end their life (implied by: spoke of goodbye letters or notes)");
+    expect(plan?.rule).toMatch(/→suicide_intent_or_plan$/);
+    // Someone else's preparing implies nothing of the patient's.
+    expect(ownOn(["My brother wrote letters to each of his children before he died."], "seg-1")).toEqual([]);
+  });
+
   it("quotes the sentence and cites it exactly", () => {
     const lines = ["Work was fine. I just want to die."];
     const [finding] = ownOn(lines, "seg-1");
@@ -227,7 +294,7 @@ describe("embedded risk screen: speakers and dialogue", () => {
 
 describe("embedded risk screen on a long session", () => {
   it("gives the event loop turns while it reads, and stops when its signal aborts part-way", async () => {
-    const long = dialogue(Array.from({ length: 450 }, (_, index) => (index % 2 === 0 ? "T: How was the week?" : "Fine, I walked the dog.")));
+    const long = riskDialogue(Array.from({ length: 450 }, (_, index) => (index % 2 === 0 ? "T: How was the week?" : "Fine, I walked the dog.")));
     const screen = createEmbeddedRiskScreen();
     let turns = 0;
     const ticking = setInterval(() => (turns += 1), 0);
@@ -247,7 +314,7 @@ describe("embedded risk screen descriptor", () => {
     const screen = await embeddedRiskScreenDescriptor.create();
     expect(embeddedRiskScreenDescriptor.settings.parse({})).toEqual({});
     expect(screen.provider).toBe("embedded");
-    expect(await screen.screen(dialogue(["I want to die."]))).toMatchObject({ status: "screened", findings: [{ category: "passive_death_wish" }] });
+    expect(await screen.screen(riskDialogue(["I want to die."]))).toMatchObject({ status: "screened", findings: [{ category: "passive_death_wish" }] });
   });
 });
 

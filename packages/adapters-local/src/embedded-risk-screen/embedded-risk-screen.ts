@@ -17,7 +17,7 @@ import {
   type SpeakerRole,
 } from "@confide/core/ports";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
-import { actorOf, affirms, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { embeddedRiskRulesVersion, macros, riskConcepts, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 import { indexRows } from "./row-index.ts";
@@ -48,12 +48,11 @@ export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((ro
 
 interface CompiledConcept extends CompiledPattern {
   withRegex: RegExp;
-  unlessRegex: RegExp | null;
   sameSentence: boolean;
 }
 
 /** The concept rules compiled once. */
-const compiledConcepts: readonly CompiledConcept[] = riskConcepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), unlessRegex: row.unless === undefined ? null : compile(row.unless), sameSentence: row.sameSentence ?? false }));
+const compiledConcepts: readonly CompiledConcept[] = riskConcepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), sameSentence: row.sameSentence ?? false }));
 
 /** Which concept rules may match a sentence (`row-index.ts`, as for the rows). */
 const conceptIndex = indexRows(compiledConcepts.map((row) => row.regex.source));
@@ -135,7 +134,6 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
   for (const index of conceptIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
     const row = compiledConcepts[index]!;
     if (row.needsSuicideContext && !suicideContext) continue;
-    if (row.unlessRegex !== null && spansIn(sentence, row.unlessRegex).length > 0) continue;
     // "I took double my tablets by mistake": an accident is no method or plan.
     if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
     const spans = spansIn(sentence, row.regex);
@@ -173,9 +171,10 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
 }
 
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
     (row.id === "abuse.physical" || row.id === "abuse.more") && actorOf(sentence, first) === "speaker" && !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `);
@@ -183,7 +182,8 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).
   const notToDie = overdoseOrPoison.has(row.id) && segmentDeniesIntentToDie;
   const category = selfInflicted || notToDie ? "self_harm" : row.category;
-  if (category === "self_harm" && isAccident(sentence)) return null;
+  // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
+  if (toldAsAccident(category, sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
   const [negFirst, negLast] = match.anchor ?? [first, last];
   const negation = negationOf(sentence, negFirst, negLast, rowNegates.has(row.id));
@@ -193,7 +193,9 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
     temporality: row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence)),
-    subject: row.subject ?? (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : subjectOf(sentence, first, firstPerson.test(matched))),
+    subject:
+      row.subject ??
+      (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched)))),
   };
 }
 
@@ -204,11 +206,15 @@ function sentenceEvidence(segment: { id: string; text: string }, sentence: RiskS
 
 /**
  * What a finding implies, on the C-SSRS's ladder: a method, a plan or an attempt means thoughts of
- * suicide; an attempt names a method; gathering pills, a rope or a gun names a method too.
+ * suicide; an attempt names a method; gathering pills, a rope or a gun names a method too; and an
+ * act of preparing (collecting means, goodbye letters, giving things away, putting affairs in
+ * order) is intent acted on, so it raises intent or plan — the screen's most urgent category —
+ * as well as thoughts of suicide.
  */
 const implied: Partial<Record<RiskCategory, RiskCategory[]>> = {
   suicide_method: ["active_ideation"],
   suicide_intent_or_plan: ["active_ideation"],
+  preparatory_behaviour: ["suicide_intent_or_plan", "active_ideation"],
 };
 const attemptRule = "plan.attempt";
 const meansRule = "preparatory.collecting_means";
@@ -282,7 +288,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
-        const weighed = weigh(sentence, match, notMeantToKill);
+        const weighed = weigh(sentence, match, notMeantToKill, sentences[at - 1]);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;

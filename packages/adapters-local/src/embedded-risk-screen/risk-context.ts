@@ -1,3 +1,4 @@
+import type { RiskCategory } from "@confide/core/ports";
 import { wordsCovered, type RiskSentence } from "./risk-reader.ts";
 
 /**
@@ -64,7 +65,29 @@ function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afte
   if (clauseBreaks.has(word)) return true;
   // A new subject after a verb starts a clause, unless what comes before carries the negation over.
   if (subjectPronouns.has(word) && afterVerb && !carriesNegation.has(sentence.words[index - 1] ?? "")) return true;
+  // A subject straight after another clause's verb starts the match's own clause ("when she won't
+  // stop screaming I want to…"), unless that verb carries the negation or reports ("I'm not saying I…").
+  const before = sentence.words[index - 1] ?? "";
+  if (subjectPronouns.has(word) && isVerb(sentence, index - 1) && !carriesNegation.has(before) && !complementVerbs.has(before)) return true;
   return false;
+}
+
+/**
+ * A "no" or "never" closing the sentence after a match: the words were named to be denied
+ * ("Suicidal, no.", "suicide, self harm, all that — no, not me, never").
+ */
+function deniedAfter(sentence: RiskSentence, last: number): boolean {
+  const rest = ` ${sentence.words.slice(last + 1).join(" ")} `;
+  // "He wouldn't stop when I said no": the "no" is what was said, not a denial of the words.
+  if (/ (?:say|said|tell|told|scream|screamed|shout|shouted|beg|begged|cry|cried|whisper|whispered) (?:no|nope|never)\b/.test(` ${sentence.words.slice(last).join(" ")} `)) return false;
+  if (/ no (?:joke|doubt|lie|question|kidding|one|body|point|reason|future|hope|way out)\b/.test(rest)) return false;
+  return /^ (?:\S+ ){0,4}(?:, )?(?:no|nope|nah|never|not me)(?: (?:,|no|not|never|me|way|nope|thanks|really))* (?:(?:\.|!) )?$/.test(rest);
+}
+
+/** A verb that carries meaning (not "do", "be", "have", "will" and other auxiliaries). */
+function isContentVerb(sentence: RiskSentence, index: number): boolean {
+  const token = sentence.tokens[sentence.tokenOfWord[index] ?? -1];
+  return token?.pos === "VERB" && !["do", "be", "have", "will", "would", "can", "could", "should", "may", "might", "must", "go"].includes(sentence.words[index] ?? "");
 }
 
 function isVerb(sentence: RiskSentence, index: number): boolean {
@@ -94,15 +117,22 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
     const word = sentence.words[index] ?? "";
     // In a list, each item may repeat the cue ("never crack, never heroin"): one cue negates the item.
     if (cues > 0 && (word === "," || word === "and" || word === "or")) break;
+    // So may a run of negated verbs ("I don't smoke, don't vape, don't drink" said without commas):
+    // a cue's own verb ends the look-back, so the cues of the verbs before do not cancel it.
+    if (cues > 0 && isContentVerb(sentence, index)) break;
     if (isBreak(sentence, index, first, afterVerb)) break;
     if (negationCues.has(word)) {
       const next = sentence.words[index + 1] ?? "";
       const answerParticle = word === "no" && (index === 0 || [",", "i", "he", "she", "they", "we", "you", "it", "."].includes(next)) && index + 1 < first;
       const notOnly = word === "not" && (next === "only" || next === "just");
-      if (!answerParticle && !notOnly) cues += 1;
+      // "No, no drink": a cue said twice is one.
+      const repeated = next === word;
+      if (!answerParticle && !notOnly && !repeated) cues += 1;
     }
     if (isVerb(sentence, index)) afterVerb = true;
   }
+  // "Stressed, yes. Suicidal, no." / "suicide, self harm, all that — no, not me": the denial follows.
+  if (cues % 2 === 0 && deniedAfter(sentence, last)) return "negated";
   if (cues % 2 === 0) return "affirmed";
   const rest = sentence.words.slice(last + 1, last + 6).join(" ");
   const before = sentence.words.slice(Math.max(0, first - 6), first).join(" ");
@@ -176,6 +206,17 @@ export function actorOf(sentence: RiskSentence, first: number): "speaker" | "oth
 }
 
 /** Who the matched words are about, read from the nearest subject before them in their clause. */
+/**
+ * Whose a match is when its own sentence names no one ("Dad drinks every night. A bottle of
+ * whisky, easy."): the previous sentence's subject, when that was someone else and this sentence
+ * has no word for the speaker.
+ */
+export function carriedSubject(sentence: RiskSentence, previous: RiskSentence | undefined): "other_person" | null {
+  if (previous === undefined || / (?:i|me|my|myself|we|us|our) /.test(sentence.text)) return null;
+  const opener = previous.words.slice(0, 4);
+  return opener.some((word) => ["he", "she", "they"].includes(word) || isFamily(word)) && !opener.includes("i") ? "other_person" : null;
+}
+
 export function subjectOf(sentence: RiskSentence, first: number, patternIsFirstPerson: boolean): "speaker" | "other_person" {
   if (patternIsFirstPerson) return "speaker";
   const words = sentence.words;
@@ -261,6 +302,8 @@ const idioms: readonly RegExp[] = [
   / (?:shot|shots) (?:of espresso|of coffee|in the arm|at the|of the|a photo)\b/g,
   / (?:flu|covid|booster|vaccine|tetanus) (?:shot|jab)\b/g,
   / coke (?:zero|can|bottle)\b/g,
+  / (?:lead|led) balloon\b/g,
+  / crack\S* (?:\S+ ){0,2}(?:rib|ribs|skull|tooth|teeth|screen|window|egg|eggs|joke|jokes|smile|a smile|open|on with|up laughing)\b/g,
   / diet coke\b/g,
 ];
 
@@ -284,12 +327,39 @@ export function isIdiom(sentence: RiskSentence, first: number, last: number): bo
 /** Signs of an accident, which a self-injury row does not raise on ("I cut myself shaving"). */
 const accidentMarkers =
   /\b(?:fell|fall|trip|tripped|slip|slipped|accident|accidentally|by mistake|shaving|shave|cooking|cook|chopping|gardening|in the kitchen|knife slipped|on the (?:stove|oven|iron|kettle|door|corner|table|hob|pan|grill|barbecue)|at work|playing|bike|football|rugby|skateboard\S*|down the stairs|on the ice|while (?:cooking|shaving|gardening|working|fixing|cleaning)|car door|cupboard|sports|hockey|netball|climbing)\b/;
-const deliberateMarkers = /\b(?:on purpose|deliberately|intentionally|to feel|to punish|so i could feel|wanted to)\b/;
+// Throwing oneself is never an accident, wherever it happened ("I threw myself down the stairs").
+const deliberateMarkers =
+  /\b(?:on purpose|deliberately|intentionally|to feel|to punish|so i could feel|wanted to|(?:threw|throw|thrown|throwing|flung|fling|hurl|hurled) (?:myself|my self)|(?:slap\S*|punch\S*|hit\S*|scratch\S*|claw\S*|pinch\S*) my own)\b/;
 
 /** Whether a self-injury is told as an accident ("I burned my hand on the oven"), not on purpose. */
 export function isAccident(sentence: RiskSentence): boolean {
   const text = `${sentence.text}|${sentence.said}`;
   return accidentMarkers.test(text) && !deliberateMarkers.test(text);
+}
+
+/** An act said outright to be a mistake ("by accident", "I forgot I'd had it"). */
+const explicitAccident = /\b(?:by accident|accidentally|accidental|by mistake|mistakenly|i forgot|forgot i (?:had|would|'d)|did not mean to|didn't mean to|without meaning to)\b/;
+
+/** What a mistake said outright takes back: a method or plan, misuse, self-harm. */
+const takenBackByAMistake = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm", "substance"]);
+
+/**
+ * Whether an accident takes back a finding of `category`: self-harm told as an accident ("I
+ * burned my hand on the oven"), or any act of the categories above said outright to be a mistake
+ * ("I took my blood pressure tablet twice by accident").
+ */
+export function toldAsAccident(category: RiskCategory, sentence: RiskSentence): boolean {
+  if (category === "self_harm" && isAccident(sentence)) return true;
+  return takenBackByAMistake.has(category) && (explicitAccident.test(sentence.text) || explicitAccident.test(sentence.said));
+}
+
+const prescribedMarkers =
+  /\b(?:prescribe\S*|prescription|milligrams?|mg|mcg|micrograms?|(?:the|my) dose|patch(?:es)? (?:\S+ ){0,4}(?:nurse|doctor|gp)|(?:like|as|what) (?:the |my )?(?:nurse|doctor|gp|consultant|pharmacist|psychiatrist) (?:say|said|says|told|tell)|exactly what (?:they|it) (?:say|said|says)|(?:as|like) (?:it|they) (?:say|said|says|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\S+ ){0,2}(?:give|gave)|for my (?:\S+ )?(?:pain|back|nerves|nerve pain|adhd|anxiety|epilepsy|sleep|knee|hip|migraines?))\b/;
+const misuseMarkers = /\b(?:more than|double|triple|extra|at once|at a time|in one go|off (?:a|my|some|this)|from (?:a|my|some) (?:mate|friend|guy|dealer)|but i|instead|on top|too many|too much|not (?:what|as|like) (?:the|my)|crush\S*|snort\S*|to get high|feel (?:proper )?(?:floaty|high|buzz\S*|nothing))\b/;
+/** Medication named and taken as prescribed ("Pregabalin for my nerve pain, 75 mg twice a day"), with nothing said of misuse. */
+export function isPrescribedUse(sentence: RiskSentence): boolean {
+  const text = `${sentence.text}|${sentence.said}`;
+  return prescribedMarkers.test(text) && !misuseMarkers.test(text);
 }
 
 /** Words saying an act was not meant to kill ("not to die", "I wasn't trying to kill myself", "just to feel something"). */
@@ -310,8 +380,12 @@ export function deniesIntentToDie(sentence: RiskSentence): boolean {
  */
 export function isClarifyingQuestion(sentence: RiskSentence): boolean {
   if (/^ (?:\S+ ){0,2}(?:how|what|like what|meaning) \? $/.test(sentence.text)) return true;
+  // "Is biting my nails self-harm?": asks whether something counts as what the question named.
+  if (/^ (?:be|do|would|could|can) (?:\S+ ){1,6}(?:count as )?(?:self harm|self injury|suicidal|abuse|an addiction|a drug|drug use)(?: then| too| though)? \? $/.test(sentence.text)) return true;
   if (/^ (?:\S+ ){1,3}meaning (?:\S+ ){1,4}\??$/.test(sentence.text.replace(/ \? $/, " ? ").replace(/ $/, ""))) return true;
-  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|as in|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what(?= \?| $)|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
+  // "As in cutting?" asks; "as in I'm not going to be here by Christmas" explains what the patient meant.
+  if (sentence.question && / as in /.test(sentence.text)) return true;
+  return / (?:what do you mean|do you mean|you mean|what do that mean|what be that mean|what does that mean|what count as|are you ask(?:ing)? (?:me )?(?:if|whether|about)|what kind of (?:thing|thought)|is that (?:the same as|what you mean)|like what(?= \?| $)|what be you ask(?:ing)?|not sure what you mean|what exactly do you mean|define) /.test(
     sentence.text,
   );
 }
@@ -323,6 +397,8 @@ export function isClarifyingQuestion(sentence: RiskSentence): boolean {
  */
 export function isScreeningQuestion(sentence: RiskSentence): boolean {
   if (/^ (?:and |so |okay |ok |now |also |what about )?any (?:\S+ ){0,3}(?:thought|cigarette|vape|drink|drug|alcohol|smoking|drinking|self|harm|weapon|plan)/.test(sentence.text)) return true;
+  // A question naming a risk with no one doing it: "And self-harm, cutting or anything like that?"
+  if (sentence.question && /^ (?:and |so |okay |ok |now |also |what about )(?:\S+ ){0,2}(?:self harm|self injury|suicid\S*|drug\S*|drink\S*|alcohol|smok\S*|cut\S*|weapon\S*)\b/.test(sentence.text) && !/ (?:i|me|my|myself) /.test(sentence.text)) return true;
   return (sentence.question || /^ (?:and |so |okay |ok |now |also )?(?:any|how (?:much|often|many)|what about|tell me about) /.test(sentence.text)) && / (?:you|your|yourself|you be|you have) /.test(sentence.text);
 }
 

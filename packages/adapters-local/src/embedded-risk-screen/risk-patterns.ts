@@ -36,7 +36,7 @@ export interface RiskPattern {
   needsSuicideContext?: boolean;
 }
 
-export const embeddedRiskRulesVersion = "embedded-risk-rules-3";
+export const embeddedRiskRulesVersion = "embedded-risk-rules-5";
 
 export const macros: Readonly<Record<string, string>> = {
   self: "(?:myself|my self|meself|mysel|my own self)",
@@ -254,6 +254,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:wish\\S*|want\\S*|hope\\S*|rather|prefer\\S*|pray\\S*|long\\S*|relief|welcome) (?:\\S+ ){0,5}(?:be dead|die in|just die|die now|be go forever|be gone for good|go away forever|disappear forever|not (?:be )?(?:here|around|alive) (?:anymore|any more|tomorrow|now)|never wake|not wake|not to wake)|(?:nobody|no one|noone|not one person|not a single person) (?:would|will|'d) (?:\\S+ )?(?:miss|notice|care|even notice)(?: me| if i)|(?:would|'d|wo) (?:not|n't) (?:mind|care|object) (?:\\S+ ){0,2}(?:dying|being dead|not being here|not waking|if it (?:all )?(?:end\\S*|stop\\S*)|if (?:i|it) (?:just )?(?:end\\S*|stop\\S*|die\\S*|happen\\S*)(?= \\.| $|$| tomorrow| tonight| in my sleep))",
     examples: ["Nobody would even notice if I was gone.", "I'd rather just die now.", "Part of me hopes I'll be gone for good.", "I wouldn't mind if it all ended tomorrow."],
   },
+  {
+    id: "passive.relief_if_gone",
+    category: "passive_death_wish",
+    says: "Said dying or not waking up would be a relief or welcome",
+    pattern:
+      "(?:glad|grateful|happy|relieved|thankful|fine|okay|ok|alright|a relief|a blessing|welcome) (?:\\S+ ){0,3}if i (?:just )?(?:die|died|do not wake up|never wake up|not wake up|go in my sleep|do not make it|get hit|got hit)|if (?:\\S+ ){0,4}(?:i (?:die|died)|i (?:do not|never) wake up|something happen\\S*)(?: \\S+){0,6} (?:that|it|i) (?:would|'d|will) (?:\\S+ )?be (?:\\S+ ){0,2}(?:fine|a relief|relief|grateful|glad|welcome|okay|a blessing)|(?:easier|better|simpler|kinder|nicer) (?:\\S+ ){0,2}(?:not to be|to not be|not be|not being) (?:here|around|alive)|(?:wish|want|like|hope|long) (?:\\S+ ){0,8}(?:fade|slip|drift) away(?! (?:for a|from (?:the|work|everyone) for))|why (?:god|he|the lord|the universe) (?:\\S+ ){0,2}(?:not|n't) (?:just )?(?:take|come for) me|(?:hop\\S*|wish\\S*|pray\\S*) (?:that )?(?:i (?:will|would|could|might) )?(?:get|catch|develop|have) (?:some |a |an )?(?:\\S+ )?(?:terminal|fatal)? ?(?:illness|disease|cancer|heart attack|tumou?r)",
+    examples: ["If I died in my sleep I'd honestly be glad.", "it would be easier not to be around", "I keep hoping I'll get cancer or something.", "I wish I could just fade away."],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
@@ -317,6 +325,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I get the urge to step off the kerb when a lorry comes.", "i think about how easy it would be to just let go"],
   },
   {
+    id: "active.ending_it",
+    category: "active_ideation",
+    says: "Spoke of ending it or ending things themselves",
+    pattern:
+      "(?:think\\S*|thought|could|can|want\\S*|go to|plan\\S*|decide\\S*|ready to|tempt\\S*|consider\\S*|urge\\S*|better off|rather|about to|close to|nearly|almost) (?:\\S+ ){0,3}(?:end|ending|ended) (?:things|it|everything)(?! (?:with|between|off|at work|there|for (?:him|her|them|us)))(?= \\.| \\?| ,| !| $|$| all| for good| properly| now| tonight| soon| like| and| but| once| for real| today| myself| me)|(?:do\\S*|did|done) {self} in(?= |$)|(?:finish\\S*|knock\\S*|bump\\S*) {self} off|pull\\S* the (?:pin|plug) on (?:it all|everything|me|myself|my life|life)|call\\S* (?:it a day|time) on (?:me|myself|my life|life|everything)|plan\\S* my (?:own )?(?:death|suicide|exit|way out|end)|tak\\S* matters? into my own hands? (?:\\S+ ){0,4}(?:before|die|death|dying|disease|illness|cancer)",
+    examples: ["Some nights I think I could just end things.", "ive been thinking about doing myself in", "finishing myself off is all I think about at 3am", "A part of me is planning my own death.", "I've thought about pulling the pin on everything."],
+  },
+  {
     id: "active.done_in_context",
     category: "active_ideation",
     says: "Said they want to be done, after suicide was talked about",
@@ -329,7 +345,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "method.overdose",
     category: "suicide_method",
     says: "Spoke of an overdose",
-    pattern: "over ?dos\\S*|(?:take|took|taking|swallow\\S*|down\\S*) (?:a |the )?(?:whole )?(?:bottle|box|pack|packet|load|handful|tub|strip) of (?:\\S+ ){0,3}(?:and|to|so|until|till|\\.)|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ )?{pills}",
+    pattern: "over ?dos\\S*|(?:take|took|taking|swallow\\S*|down\\S*) (?:a |the )?(?:whole )?(?:bottle|box|pack|packet|load|handful|tub|strip) of (?:\\S+ ){0,3}(?:and|to|so|until|till|\\.)|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ ){0,3}{pills}",
     examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills."],
   },
   {
@@ -338,6 +354,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     says: "Looked into how much would be lethal or how to die",
     pattern: "(?:how many|how much|lethal|fatal|enough) (?:\\S+ ){0,3}(?:{pills}|it (?:would|will) take|would it take|to (?:die|kill|be fatal))|(?:look\\S*|search\\S*|google\\S*|research\\S*|read\\S*) (?:\\S+ ){0,3}(?:how to (?:die|kill|end|hang|overdose)|way\\S* to (?:die|kill|end)|painless|lethal dose|suicide method\\S*)|(?:know|figure\\S*|work\\S*|plan\\S*|decide\\S*|think\\S*) (?:out )?(?:exactly )?how (?:i would|i'd|i will|i'll|i be go to|to) (?:do it|die|end it|kill|go)",
     examples: ["I looked up how many tablets it would take.", "i googled painless ways to die", "I've worked out how I'd do it."],
+  },
+  {
+    id: "method.many_tablets",
+    category: "suicide_method",
+    says: "Spoke of taking many tablets at once",
+    pattern:
+      "(?:take|took|taking|swallow\\S*|down\\S*|neck\\S*) (?:about |around |like |maybe |over |nearly |almost )?(?:eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|[1-9][0-9]+) (?:\\S+ )?{pills}(?! (?:a|per|every|each|over) (?:day|week|month))",
+    examples: ["On Friday I took about ten ibuprofen.", "i swallowed twenty paracetamol"],
   },
   {
     id: "method.hanging",
@@ -474,6 +498,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:wake|woke|come|came) (?:up |round |to )?(?:\\S+ ){0,3}in (?:the )?(?:hospital|a and e|a&e|icu|intensive care|an ambulance|resus)|(?:stop\\S*|talk\\S*|pull\\S*) me (?:down|back|off the|out of it|from (?:jump\\S*|do\\S* it|go\\S* through))|(?:change\\S*|changed) my mind (?:at the last|last minute|at the top|on the (?:bridge|edge|platform))|(?:rope|ligature|noose) (?:\\S+ )?(?:snap\\S*|broke|break\\S*|gave way)|(?:almost|nearly) (?:went through with it|go through with it|jump\\S*)|(?:go|went|got|get) as far as|(?:got|had|have) my stomach pump\\S*|(?:be|was|got) (?:\\S+ )?(?:section\\S*|admit\\S*) (?:\\S+ ){0,3}(?:after|because|when) i (?:tried|try|took|take|cut|jump\\S*|overdos\\S*)|(?:can not|can't|cannot|could not|not) (?:\\S+ )?(?:promise|guarantee|keep (?:myself|me)|say i (?:will|'ll) (?:be|stay)) (?:\\S+ ){0,4}safe|(?:not|n't) (?:feel )?safe (?:with|around|from) (?:myself|me)|(?:tonight|tomorrow|this weekend|friday|saturday|sunday) (?:be|is|'s) the (?:night|day)",
     examples: ["I woke up in intensive care.", "My brother talked me down off the roof.", "The rope snapped.", "I can't promise I'll keep myself safe tonight.", "i nearly went through with it on sunday"],
   },
+  {
+    id: "plan.not_here_for",
+    category: "suicide_intent_or_plan",
+    says: "Said they will not be here for a coming date or event",
+    pattern:
+      "(?:before|once|when) i (?:go and )?(?:end it|go through with it)(?= \\.| $|$| ,)|(?:not|never) (?:go to |gonna )?be (?:\\S+ )?(?:here|around|alive) (?:for|by|at|on|to see) (?:\\S+ ){0,3}(?:christmas|thanksgiving|easter|diwali|eid|new year|birthday|summer|spring|autumn|winter|the wedding|the holiday\\S*|next (?:year|month|week|term))(?! (?:\\S+ ){0,6}(?:away|abroad|holiday|trip|flight|visit\\S*|work\\S*|go\\S* to|stay\\S* with|conference|course))|(?:make|made) (?:my )?peace with (?:go|going|die|dying|leav\\S* (?:this|the) (?:world|earth|life))|(?:i have|i 've|i) (?:\\S+ ){0,2}(?:get|got|have) (?:it )?all (?:figure\\S* out|work\\S* out|plan\\S*)(?: \\S+){0,6} (?:how|when|where)|(?:go|going) through with it|(?:walk\\S*|step\\S*) out (?:\\S+ ){0,2}(?:in front of|into the road|into traffic) (?:\\S+ ){0,4}(?:on purpose|deliberately)|(?:walk\\S*|step\\S*) (?:out )?into the road on purpose",
+    examples: ["I'm not going to be here for Christmas.", "I've made my peace with going.", "I've got it all figured out, how and when.", "I walked out into the road on purpose."],
+  },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
     id: "preparatory.collecting_means",
@@ -501,7 +533,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "preparatory.goodbyes",
     category: "preparatory_behaviour",
     says: "Spoke of saying goodbye or seeing people one last time",
-    pattern: "(?:say|said|saying|sayin) (?:my )?goodbye\\S* (?:to (?:everyone|everybody|all|people|my family|my friend\\S*|my kid\\S*|them all)|in my head|properly|for good|one last time|just in case)|(?:see|saw|seen|visit\\S*|hug\\S*|call\\S*|ring\\S*|text\\S*) (?:\\S+ ){0,3}(?:one )?last time|this be (?:goodbye|my last)|(?:make|made) sure (?:everyone|everybody|they|my \\S+) know\\S* i love",
+    pattern: "(?:say|said|saying|sayin) (?:my )?goodbye\\S* (?:to (?:everyone|everybody|all|people|my family|my friend\\S*|my kid\\S*|them all)|in my head|properly|for good|one last time|just in case)|(?:see|saw|seen|visit\\S*|hug\\S*|call\\S*|ring\\S*|text\\S*) (?:\\S+ ){0,3}(?:one )?last time|this be (?:goodbye|my last)|(?:say|said|saying|sayin) (?:my )?goodbye\\S* without|(?:a |like a |as a )(?:proper|final|real|last) goodbye|felt like (?:say\\S* )?goodbye|(?:make|made) sure (?:everyone|everybody|they|my \\S+) know\\S* i love",
     examples: ["I've been saying goodbye to people.", "i wanted to see my mum one last time", "I made sure everyone knows I love them."],
   },
   {
@@ -540,7 +572,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of planning their funeral or tidying up their affairs",
     pattern:
-      "funeral (?:playlist|song\\S*|wish\\S*|plan\\S*|arrangement\\S*|music)|(?:plan\\S*|arrang\\S*|sort\\S*|chose|choose|pick\\S*|make|made|write|wrote) (?:\\S+ ){0,3}(?:for |of )?(?:my )?(?:own )?funeral|(?:password\\S*|bank detail\\S*|pin number\\S*) (?:\\S+ ){0,4}(?:folder|envelope|written down|for my)|(?:tidy\\S*|sort\\S*|clear\\S*) (?:\\S+ ){0,3}(?:before i (?:go|die|leave)|for when i)|(?:tidying|clearing) (?:up|out)(?= \\.| $)|(?:do not|n't|not) want to leave (?:anything|a mess|a burden)",
+      "funeral (?:playlist|song\\S*|wish\\S*|plan\\S*|arrangement\\S*|music)|(?:plan\\S*|arrang\\S*|sort\\S*|chose|choose|pick\\S*|make|made|write|wrote) (?:\\S+ ){0,5}(?:for |of |at )?(?:my )?(?:own )?funeral|(?:password\\S*|bank detail\\S*|pin number\\S*) (?:\\S+ ){0,4}(?:folder|envelope|written down|for my)|(?:tidy\\S*|sort\\S*|clear\\S*) (?:\\S+ ){0,3}(?:before i (?:go|die|leave)|for when i)|(?:tidying|clearing) (?:up|out)(?= \\.| $)|(?:do not|n't|not) want to leave (?:anything|a mess|a burden)",
     examples: ["I made a playlist for my funeral.", "I just want things tidy before I go.", "I'm tidying up."],
   },
   {
@@ -565,7 +597,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of letters, goodbyes or giving things away for after they are gone",
     pattern:
-      "(?:for|until|till) (?:after|when i (?:be )?(?:go|gone|die|not here|no longer here))(?= |$)|(?:envelope|letter|note|video|message|card)s? (?:\\S+ ){0,6}(?:for (?:my|each|every|the|them|him|her|after)|to open|to read)(?! (?:\\S+ ){0,3}(?:birthday|christmas|wedding|anniversary|exam|job))|(?:say|said|saying|sayin) (?:my )?(?:goodbye|bye)s? (?:\\S+ ){0,3}(?:properly|for good|to everyone|to everybody|to people|who matter|like it be the last|last time)|(?:like|think|thought|felt|feel|know|knew|as if|in case) (?:\\S+ ){0,2}(?:it be|it was|it's|its|this be|this was|that be|that was) (?:\\S+ )?the last time|rehom\\S*|(?:found|find\\S*) (?:a )?(?:new )?home for (?:my |the |our )?(?:\\S+ )?(?:cat|dog|pet|fish|rabbit|bird|horse|budgie|hamster|plant)s?|(?:will|wo|'ll) not (?:need|want|use) (?:them|it|that|those|either|any of (?:it|them|this)|my \\S+)(?: \\S+){0,3}(?: after| where| when| by| soon| any ?more| again|$)|someone who (?:be|'s|is) go (?:to )?(?:be )?around",
+      "(?:for|until|till) (?:after|when i (?:be )?(?:go|gone|die|not here|no longer here))(?= |$)|(?:envelope|letter|note|video|message|(?<!(?:bank|credit|debit|loyalty|sim|id|business|library|travel|oyster|railcard|gift) )card)s? (?:\\S+ ){0,6}(?:for (?:my|each|every|the|them|him|her|after)|to open|to read)(?! (?:\\S+ ){0,3}(?:birthday|christmas|wedding|anniversary|exam|job))|(?:say|said|saying|sayin) (?:my )?(?:goodbye|bye)s? (?:\\S+ ){0,3}(?:properly|for good|to everyone|to everybody|to people|who matter|like it be the last|last time)|(?:like|think|thought|felt|feel|know|knew|as if|in case) (?:\\S+ ){0,2}(?:it be|it was|it's|its|this be|this was|that be|that was) (?:\\S+ )?the last time|rehom\\S*|(?:found|find\\S*) (?:a )?(?:new )?home for (?:my |the |our )?(?:\\S+ )?(?:cat|dog|pet|fish|rabbit|bird|horse|budgie|hamster|plant)s?|(?:will|wo|'ll) not (?:be )?(?:need|want|use)\\S* (?:them|it|that|those|either|any of (?:it|them|this)|my \\S+)(?: \\S+){0,3}(?: after| where| when| by| soon| any ?more| again|$)|someone who (?:be|'s|is) go (?:to )?(?:be )?around",
     examples: ["The envelopes are in the drawer, one for each of the kids.", "i've been saying my goodbyes to people properly", "I found a new home for my dog. I won't need to walk him soon."],
   },
   {
@@ -573,8 +605,16 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of putting their affairs in order",
     pattern:
-      "(?:my will|a will|the will|wills|life insurance|insurance policy|life cover|power of attorney|funeral)(?! (?:be|have) ) (?:\\S+ ){0,3}(?:sort\\S*|update\\S*|sign\\S*|check\\S*|pay\\S* out|paid out|in order|done|ready|chang\\S*)|(?:cancel\\S*|given notice|give notice|gave notice|close\\S*) (?:\\S+ ){0,3}(?:contract|phone|gym|account|tenancy|lease|subscription|membership|direct debit)s?|(?:who|which of them) (?:gets|get|will get|should get|should have|will have) my|(?:document|paper|policy|policies|detail|password|envelope|key|will)s? (?:\\S+ ){0,5}where (?:\\S+ ){1,2}(?:will|'ll|can|would) (?:see|find)",
+      "(?:redo|redone|rewrite|rewrote|rewritten|redid|redoing|update\\S*) my will|(?:my will|a will|the will|wills|life insurance|insurance policy|life cover|power of attorney|funeral)(?! (?:be|have) ) (?:\\S+ ){0,3}(?:sort\\S*|update\\S*|sign\\S*|check\\S*|pay\\S* out|paid out|in order|done|ready|chang\\S*)|(?:cancel\\S*|given notice|give notice|gave notice|close\\S*) (?:\\S+ ){0,3}(?:contract|phone|gym|account|tenancy|lease|subscription|membership|direct debit)s?|(?:who|which of them) (?:gets|get|will get|should get|should have|will have) my|(?:document|paper|policy|policies|detail|password|envelope|key|will)s? (?:\\S+ ){0,5}where (?:\\S+ ){1,2}(?:will|'ll|can|would) (?:see|find)",
     examples: ["I've checked what the life insurance pays out.", "I cancelled my gym and phone contract.", "I've sorted out who gets my car."],
+  },
+  {
+    id: "preparatory.means_laid_out",
+    category: "preparatory_behaviour",
+    says: "Spoke of laying out the means, or going to a place to see what it would be like",
+    pattern:
+      "{pills} (?:\\S+ ){0,10}(?:line\\S* up|lined up|count\\S* out|laid out|set out|all of them out)|(?:go|went|drive|drove|walk\\S*|stand|stood|sit|sat|climb\\S*|been) (?:\\S+ ){0,2}(?:to|on|onto|up to|out to|down to|down|up|at|by) (?:the |a )?(?:\\S+ )?(?:bridge|railing\\S*|ledge|edge|roof|rooftop|cliff\\S*|track\\S*|railway|platform|car park|multi ?stor(?:e)?y)(?: \\S+){0,10} (?:see what it (?:would|will|'d) (?:be|feel) like|for ages|how (?:high|far|easy|long)|think\\S* about (?:it|jump\\S*|go\\S*)|look\\S* (?:down|over))|(?:put|set) (?:a few |some |them |one )?(?:aside|away|by) (?:\\S+ ){0,4}(?:every time|each time|whenever) i (?:get|collect|pick up) (?:my )?(?:repeat|prescription|script)",
+    examples: ["I had the tablets out on the table, all of them, lined up.", "I stood at the railing on the bridge for ages.", "Every time I collect my prescription I put a few aside."],
   },
   // — Self-harm (non-suicidal self-injury).
   {
@@ -607,7 +647,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of injuring their body until it bled, hurt or marked",
     pattern:
-      "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,7}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|ill|unwell|bleed|hurt|pain|suffer)",
+      "(?:pick\\S*|dig\\S*|scrub\\S*|scratch\\S*|press\\S*|bite|bit|bitten|biting|pinch\\S*|burn\\S*|hit\\S*|punch\\S*|slap\\S*|carv\\S*|cut\\S*|rub\\S*|squeez\\S*|claw\\S*|tear\\S*) (?:\\S+ ){0,9}(?:until|till|to make) (?:it|they|them|i|the skin|my skin|my \\S+) (?:\\S+ )?(?:bleed\\S*|bled|hurt\\S*|raw|bruise\\S*|leave\\S* mark\\S*|mark\\S*|blister\\S*|sting\\S*|scar\\S*)|(?:throw\\S*|threw|thrown) {self}|(?:my|myself|me) (?:\\S+ ){0,5}(?:on purpose|deliberately|intentionally)|(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,5}(?:my|myself)|(?:hid\\S*|hiding|cover\\S*) (?:\\S+ ){0,3}(?:it|them|cut\\S*|scar\\S*|burn\\S*|mark\\S*|arm\\S*|wrist\\S*) (?:\\S+ ){0,2}(?:under|with) (?:\\S+ )?(?:sleeve|jumper|hoodie|plaster|bandage|makeup|bracelet)s?|(?:carv\\S*) (?:\\S+ ){0,3}(?:into|in|on) my (?:skin|arm|leg|thigh|wrist|stomach)|make {self} (?:feel )?(?:sick|ill|unwell|bleed|hurt|pain|suffer)",
     examples: ["I've been picking at the scabs on my arms until they bleed.", "I threw myself down the stairs on purpose.", "I've been hiding it under long sleeves.", "i put my hand on the hob on purpose"],
   },
   {
@@ -617,6 +657,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:take|took|taking) it out on my (?:body|skin|arm|leg|self)s?|(?:relaps\\S*|slip\\S* up|slipped) (?:on|with|into) (?:the |my )?(?:sh|self ?harm\\S*|cutting|the blade\\S*)|(?:i|me) (?:\\S+ ){0,2}(?:cut|burn|burnt|scratch\\S*|carv\\S*|slash\\S*) (?:again|last night|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:week|morning)|yesterday|my (?:thigh|arm|leg|wrist|stomach|hip|skin)s?)|(?:hold|held|press\\S*|put) (?:\\S+ ){0,3}(?:lighter|cigarette|iron|match|flame|lit \\S+|hot \\S+) (?:\\S+ ){0,2}(?:to|on|against) my (?:skin|arm|wrist|leg|hand|thigh)|(?:pull|pulling|pulled|rip\\S*|tear\\S*) (?:\\S+ )?(?:my )?hair out|(?:starv\\S*|stop\\S* eat\\S*) (?:\\S+ ){0,2}(?:on purpose|to punish|because i deserve|deliberately)|deserve to (?:be hungry|hurt|feel pain|suffer|bleed)|(?:bang|banging|hit|hitting|smash\\S*) my head (?:\\S+ ){0,2}(?:on|against|off|into) (?:the )?(?:wall|tile\\S*|floor|door|desk)|(?:bite|bit|biting|bitten) (?:myself|my (?:arm|hand|wrist|lip|cheek)s?) (?:\\S+ ){0,3}(?:until|till|when|so hard|hard)|(?:drink|drank|swallow\\S*|took|take) (?:some |a bit of |a little )?(?:bleach|detergent|cleaning|washing up liquid|poison) (?:\\S+ ){0,4}(?:to feel|on purpose|to hurt|to punish|to make)|(?:pick|picking|picked|start\\S*) (?:\\S+ ){0,3}fights? (?:\\S+ ){0,4}(?:on purpose|to get hurt|want to get hurt|so i get hurt)|want\\S* to get hurt|(?:punch\\S*|hit\\S*|kick\\S*|smash\\S*|headbutt\\S*) (?:the |a )?(?:wall|door|mirror|window)s? (?:\\S+ ){0,10}(?:on purpose|deliberately|to (?:hurt|feel|punish))|(?:the |my )?belt (?:\\S+ ){0,3}(?:across|on|over) my (?:leg|back|arm|thigh)s?",
     examples: ["I take it out on my skin.", "i relapsed on the self harm on friday", "I held a lit match against my arm.", "I pulled my hair out until there was a patch.", "I bit my hand until it bled."],
+  },
+  {
+    id: "self_harm.own_body",
+    category: "self_harm",
+    says: "Spoke of hurting their own body",
+    pattern:
+      "(?:slap\\S*|hit\\S*|punch\\S*|scratch\\S*|claw\\S*|pinch\\S*|bite|bit|biting) my own (?:face|head|arm|leg|body|skin|hand|cheek|thigh)s?|(?:lighter|cigarette|match|flame|blade|razor|compass|scissors) (?:\\S+ ){0,3}(?:on|to|against|across|into) my (?:skin|arm|wrist|leg|thigh|hand|stomach|hip|chest)s?|(?:my|myself|me) (?:\\S+ ){0,9}(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,3}(?:till|until|so) (?:it|they|i) (?:\\S+ )?(?:blister\\S*|bled|bleed\\S*|burn\\S*|hurt|bruise\\S*)|snap\\S* (?:it|the band|a band|an elastic band|a hair tie) (?:\\S+ ){0,5}(?:welt\\S*|bruise\\S*|mark\\S*|bleed\\S*|hurt\\S*)|(?:punish\\S*|punishment) (?:\\S+ ){0,4}(?:not eat\\S*|starv\\S*|do not (?:get to )?eat|no food)|(?:do not|not|never) (?:get to )?eat (?:\\S+ ){0,6}(?:punish\\S*|as a punishment|because i deserve)|(?:knock|knocking|knocked) myself out (?:with|on)",
+    examples: ["I keep slapping my own face when I mess up.", "i held the lighter against my wrist again", "I snap the band so hard it leaves welts.", "When I mess up I don't get to eat, as a punishment."],
   },
   // — Harm to others: thoughts, means, a named person.
   {
@@ -674,6 +722,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:grab\\S*|pick\\S* up|pull\\S*) (?:a |the |my )?(?:knife|knives|hammer|bat|blade|gun|bottle) (?:\\S+ ){0,6}(?:use it|on (?:him|her|them)|at (?:him|her|them)|but i (?:do not|did not|didn't)|want\\S* to)|(?:threaten\\S*|go for|went for|come at|came at|chase\\S*) (?:\\S+ ){0,3}with (?:a |the |my )?(?:knife|knives|hammer|bat|blade|gun|bottle|machete|axe)|(?:knife|knives|hammer|bat|blade|machete|crowbar|screwdriver|weapon|gun)s? (?:\\S+ ){0,6}(?:in my (?:bag|pocket|car|coat|jacket|waistband)|for if|for when|in case (?:i see|he|she|they))|(?:keep|kept|carry|carrying|have|got) (?:a |an |the )?(?:knife|knives|hammer|bat|blade|machete|crowbar|screwdriver)s? (?:\\S+ ){0,4}(?:for (?:him|her|them|if|when)|in case)",
     examples: ["There's a hammer in my car for if he shows up.", "i keep a knife in my bag for when i see him"],
   },
+  {
+    id: "others.violence_done",
+    category: "harm_to_others",
+    says: "Spoke of violence they did to someone, or want to do",
+    pattern:
+      "(?:i|we) (?:\\S+ ){0,2}(?:hit|punch\\S*|slap\\S*|kick\\S*|chok\\S*|strangl\\S*|throttl\\S*|smack\\S*|headbutt\\S*|batter\\S*|thump\\S*) (?:my |his |her |our |this |that |the )?(?:\\S+ )?(?:{family}|person)(?! (?:up|back) )(?! by accident)|(?:i|we) (?:\\S+ ){0,2}put (?:a |some |this |that )?(?:bloke|guy|lad|man|woman|girl|someone|somebody|him|her|person) in (?:hospital|a&e|a and e|intensive care)|(?:i|we) (?:\\S+ ){0,2}(?:broke|break|bust|split) (?:his|her|their) (?:jaw|nose|arm|rib\\S*|leg|lip|cheekbone|eye socket)|(?:go|went|turn\\S*|show\\S*) (?:up |round |over )?(?:\\S+ ){0,3}with (?:a |the |my )?(?:hammer|knife|bat|machete|gun|blade|axe|crowbar|bottle)(?! to (?:fix|help|hang|put|mend|chop|cut))|(?:want\\S*|wanna|urge\\S*|feel like|felt like) (?:to )?(?:throw|shake|hurl|drop) (?:him|her|them|the baby|my (?:\\S+ )?{family}) (?:at|against|into|across|down|off|out of)|(?:pictur\\S*|imagin\\S*|image\\S*|thought\\S*) (?:of )?(?:\\S+ ){0,4}(?:smash\\S*|stab\\S*|strangl\\S*|chok\\S*|kill\\S*) (?:\\S+ ){0,2}(?:his|her|their|someone 's|somebody 's) (?:head|face|throat|neck)",
+    examples: ["I hit my girlfriend on Friday.", "i punched my brother last month", "When she won't stop screaming I want to throw her at the wall.", "I went round there with a hammer."],
+  },
   // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
   {
     id: "abuse.physical",
@@ -704,7 +760,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "abuse",
     says: "Spoke of being called names, humiliated or screamed at",
     pattern:
-      "(?:call\\S*|calls) me (?:\\S+ )?(?:worthless|stupid|useless|fat|ugly|pathetic|crazy|mental|psycho|a whore|a slut|a bitch|an idiot|a failure|a loser|a pig|a cunt|disgusting|retard\\S*|nothing|names)|(?:tell\\S*|told|say\\S*|said) (?:me )?(?:that )?i (?:be|am|'m|was) (?:\\S+ )?(?:worthless|nothing|useless|stupid|pathetic|crazy|a failure|disgusting|a waste|unlovable|ugly|fat)|(?:scream\\S*|yell\\S*|shout\\S*|swear\\S*) at me (?:all the time|every day|constantly|for hours|in front of|until|whenever)|humiliat\\S* me|(?:make|makes|made) me feel (?:worthless|stupid|useless|like nothing|like dirt|small|like a piece of|pathetic|disgusting)|(?:belittl\\S*|degrad\\S*|mock\\S*|gaslight\\S*) me|nobody (?:will|would|else (?:will|would)) (?:ever )?(?:love|want|believe) me",
+      "(?:call\\S*|calls) me (?:\\S+ )?(?:worthless|stupid|useless|fat|ugly|pathetic|crazy|mental|psycho|a whore|a slut|a bitch|an idiot|a failure|a loser|a pig|a cunt|disgusting|retard\\S*|nothing|names)|(?:tell\\S*|told|say\\S*|said) (?:me )?(?:that )?i (?:be|am|'m|was) (?:\\S+ )?(?:worthless|nothing|useless|stupid|pathetic|crazy|a failure|disgusting|a waste|unlovable|ugly|fat)|(?:scream\\S*|yell\\S*|shout\\S*|swear\\S*) at me (?:all the time|every day|constantly|for hours|in front of|until|whenever)|(?:scream\\S*|yell\\S*|shout\\S*) at me (?:that|call\\S*)|(?:wish\\S*|wished) (?:she|he|they) (?:\\S+ ){0,2}never (?:have|had) me|humiliat\\S* me|(?:make|makes|made) me feel (?:worthless|stupid|useless|like nothing|like dirt|small|like a piece of|pathetic|disgusting)|(?:belittl\\S*|degrad\\S*|mock\\S*|gaslight\\S*) me|nobody (?:will|would|else (?:will|would)) (?:ever )?(?:love|want|believe) me",
     examples: ["He calls me worthless every day.", "she told me i was disgusting", "My husband screams at me for hours.", "He says nobody else would ever want me."],
   },
   {
@@ -740,13 +796,21 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:hit\\S*|beat\\S*|punch\\S*|kick\\S*|slap\\S*|smack\\S*|batter\\S*|hurt\\S*) (?:\\S+ ){1,3}(?:and|&) (?:me|us)(?= |$)|(?:grab\\S*|twist\\S*|pull\\S*|drag\\S*|shov\\S*|pin\\S*|squeez\\S*|choke\\S*|chok\\S*) (?:\\S+ ){0,2}(?:me|my (?:arm|wrist|hair|neck|throat|face))(?: \\S+){0,4} (?:by the|behind|against|into|down|throat|neck|hair|until)|(?:broke|break\\S*|broken|bust\\S*|split) (?:\\S+ )?my (?:nose|arm|rib\\S*|jaw|lip|wrist|finger\\S*|tooth|teeth)|(?:push\\S*|shov\\S*|threw|throw\\S*|kick\\S*) me (?:down|off|out of|into|through|against) |(?:have|had|has) sex with me (?:\\S+ ){0,3}(?:anyway|when i|while i|even though|though i|without)|(?:i|we) (?:do not|did not|never) (?:say|said) yes|(?:wake\\S*|woke) me (?:up )?(?:\\S+ ){0,2}for (?:it|sex)|(?:stop\\S*|gave up) saying no|(?:hand|hands) (?:inside|down|up|under) my (?:clothes|pants|knickers|top|skirt|shirt)|(?:got|has|have|keep\\S*|kept|took|take\\S*) (?:all )?my (?:bank card|card|pension|wage\\S*|benefit\\S*|money|salary|pay|passport|phone|car key\\S*)|(?:give\\S*|gave) me (?:\\S+ ){0,2}(?:pound\\S*|quid|£\\S*|\\d+) a (?:week|month|day)|show (?:him|her|them) (?:\\S+ ){0,2}receipt\\S*|(?:got|track\\S*|put|has|have) (?:\\S+ )?my location|(?:ring\\S*|rang|call\\S*|text\\S*) me every (?:\\S+ ){0,2}(?:minute\\S*|hour)|(?:not|n't|never) (?:\\S+ )?(?:let|lets|allow\\S*) me (?:\\S+ ){0,2}(?:take the car|drive|go out|see (?:my|anyone|friends)|have (?:a|my) (?:phone|key|money))|(?:say\\S*|said|tell\\S*|told|call\\S*) (?:\\S+ ){0,2}(?:i be|i'm|i am|i was|me) (?:\\S+ )?(?:pathetic|thick|ugly|worthless|useless|stupid|a mistake|a waste|a failure|nothing|fat|disgusting)|(?:wish\\S*|wished) (?:i|she|he) (?:\\S+ )?(?:never be born|never been born|have never be born|had an abortion|get rid of me)|(?:no|not any|never any) food (?:\\S+ ){0,2}(?:in the house|in the fridge|in|at home|for days)|nothing (?:\\S+ )?to eat (?:\\S+ ){0,2}(?:in the house|at home|for days|till|until)|(?:not|n't|never) (?:\\S+ )?(?:bring|give|make|cook) me (?:\\S+ ){0,2}(?:food|anything to eat|a meal|dinner|tea|lunch)|(?:left|leave\\S*) (?:\\S+ ){0,2}to (?:get|feed|fend|look after) (?:ourselves|myself|us|me)|(?:go\\S*|went|gone) out and (?:\\S+ ){0,3}(?:not|n't|never) (?:come|came) back (?:until|till|for)",
     examples: ["He grabbed me by the hair and dragged me into the hall.", "She broke my wrist last year.", "He has sex with me even when I say no, and I've stopped saying no.", "he keeps my bank card and gives me fifty quid a week", "There's no food in the house most days."],
   },
+  {
+    id: "abuse.done_to_me",
+    category: "abuse",
+    says: "Spoke of something thrown at them, or of going without food, care or heating at home",
+    pattern:
+      "(?:throw\\S*|threw|thrown|hurl\\S*|fling\\S*|flung) (?:\\S+ ){1,3}at (?:me|us|my (?:head|face))|(?:no|never any|never enough|not enough|not any) (?:food|electric\\S*|heating|gas|hot water|clean clothes)(?: (?:on the meter|in|at home|most days|for days))?|(?:stop\\S*|not|never) (?:\\S+ )?(?:help\\S*|wash\\S*|feed\\S*|change\\S*|turn\\S* up|come\\S*|visit\\S*) (?:\\S+ ){0,2}(?:me|us)(?: \\S+){0,6} (?:for days|in the same clothes|on my own|living on|hungry|dirty|wet)|(?:left|leave\\S*) (?:me |us )?(?:\\S+ ){0,2}in the same clothes|(?:look\\S*|fend\\S*) (?:after|for) (?:myself|ourselves) since i (?:be|was) (?:\\S+ )?(?:\\d+|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|little|small|a kid)|(?:share\\S*|post\\S*|send\\S*|sent|show\\S*) my (?:\\S+ )?(?:photo|picture|pic|nude|video)s? (?:\\S+ ){0,6}(?:without|if i leave|unless)",
+    examples: ["He threw the kettle at me.", "There's never any food in, most days.", "My husband's stopped helping me wash, I'm left in the same clothes for days.", "He shares my photos with his mates without asking."],
+  },
   // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
   {
     id: "substance.alcohol",
     category: "substance",
     says: "Spoke of drinking alcohol in a way worth reviewing",
     pattern:
-      "(?:drink\\S*|drank|drunk|booz\\S*) (?:\\S+ ){0,3}(?:every (?:day|night|morning|evening|weekend)|most (?:days|nights)|all day|all night|all the time|daily|nightly|a bottle|bottles|the bottle|too much|heavily|a lot|loads|more|so much|alone|in the morning|before work|at work|to (?:cope|sleep|forget|numb|get through|calm|relax|forget|feel|function|stop)|until i (?:pass|black)|vodka|whisk(?:e)?y|wine|beer|cider|gin|rum|tequila|spirit\\S*|pint\\S*|shot\\S*|can\\S*|lager|again|every|problem|out of control|by myself)|(?:get\\S*|got|be|been|feel|was) (?:\\S+ )?(?:drunk|wasted|waste|hammered|smashed|plastered|trashed|legless|paralytic|pissed)|black\\S* ?out|hung ?over|hangover\\S*|(?:need|want|crave)\\S* (?:a|another) drink|(?:fell|fall\\S*) off the wagon|hit\\S* the (?:bottle|booze)|(?:can|could) (?:not|n't) stop (?:drink\\S*)|(?:my )?drink\\S* (?:\\S+ ){0,2}(?:problem|out of control|worse|get\\S* bad|habit)|(?:hid\\S*|hiding) (?:\\S+ )?(?:bottle\\S*|booze|drink\\S*)|alcoholi\\S*|(?:a )?(?:bottle|bottles|six ?pack|case|crate) of (?:wine|vodka|beer|whisk(?:e)?y|gin|cider|rum) (?:a|every|each|per) (?:day|night)|(?:be|have be|been|start\\S*|keep|kept) drink\\S*(?: (?:again|more|heavily|a lot|every))?{end}",
+      "(?:drink\\S*|drank|drunk|booz\\S*) (?!(?:\\S+ ){0,2}(?:tea|coffee|water|juice|milk|squash|pop|soda|smoothie\\S*|energy drink\\S*|decaf|herbal) )(?:\\S+ ){0,3}(?:every (?:day|night|morning|evening|weekend)|most (?:days|nights)|all day|all night|all the time|daily|nightly|a bottle|bottles|the bottle|too much|heavily|a lot|loads|more|so much|alone|in the morning|before work|at work|to (?:cope|sleep|forget|numb|get through|calm|relax|forget|feel|function|stop)|until i (?:pass|black)|vodka|whisk(?:e)?y|wine|beer|cider|gin|rum|tequila|spirit\\S*|pint\\S*|shot\\S*|can\\S*|lager|again|every|problem|out of control|by myself)|(?:get\\S*|got|be|been|feel|was) (?:\\S+ )?(?:drunk|wasted|waste|hammered|smashed|plastered|trashed|legless|paralytic|pissed)|black\\S* ?out|hung ?over|hangover\\S*|(?:need|want|crave)\\S* (?:a|another) drink|(?:fell|fall\\S*) off the wagon|hit\\S* the (?:bottle|booze)|(?:can|could) (?:not|n't) stop (?:drink\\S*)|(?:my )?drink\\S* (?:\\S+ ){0,2}(?:problem|out of control|worse|get\\S* bad|habit)|(?:hid\\S*|hiding) (?:\\S+ )?(?:bottle\\S*|booze|drink\\S*)|alcoholi\\S*|(?:a )?(?:bottle|bottles|six ?pack|case|crate) of (?:wine|vodka|beer|whisk(?:e)?y|gin|cider|rum) (?:a|every|each|per) (?:day|night)|(?:be|have be|been|start\\S*|keep|kept) drink\\S*(?: (?:again|more|heavily|a lot|every))?{end}",
     examples: ["I drink every night now.", "i've been drinking a bottle of wine a day", "I got blackout drunk again.", "I need a drink just to get through the morning.", "I've been drinking."],
   },
   {
@@ -838,6 +902,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:on|take|took|taking) (?:way )?too (?:much|many) (?:of )?(?:my |the |his |her )?{pills}|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,2}(?:my |his |her |their |a |the )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)'s(?: |$)|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,3}(?:my |his |her |their |the )?(?:mum|mom|dad|nan|nana|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)s (?:\\S+ )?{pills}|(?:double|triple|twice|three times|more than) (?:\\S+ ){0,3}(?:what it say\\S*|the dose|the box|the packet|the label|prescribed|i be (?:meant|supposed|told))|(?:order\\S*|buy\\S*|bought|get|got) (?:\\S+ ){0,3}(?:from|off) (?:a )?(?:website|online|abroad|the internet|the dark web|overseas)",
     examples: ["I've been taking my mum's diazepam as well.", "I take double what the box says.", "I order them from a website now."],
   },
+  {
+    id: "substance.more_names",
+    category: "substance",
+    says: "Spoke of using a drug, drink, tobacco or medication not as prescribed",
+    pattern:
+      "(?:smoke|smoking|smoked|smokes) (?:\\S+ ){0,1}(?:ice|shards?|crystal|brown|rock|rocks)(?= |$)|(?:do|doing|did|some|bit of|line of|bump of|on the) (?:gak|bugle|nose candy)(?= |$)|(?:drink|drinking|drank|sip\\S*) (?:\\S+ ){0,1}(?:lean|sizzurp|purple drank|dirty sprite)|(?:bit|line|bump|gram|g) of (?:gak|bugle|charlie|coke|ket|md|mandy)|(?:perc|percs|percy|pregab|pregabs|gabbies|xan|xans|bars|blues|oxys?|subbies|vallies)\\S* (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|lad|girl|cousin|internet)|(?:take\\S*|took|taking) (?:like |about )?(?:two|three|four|five|six|double|triple) (?:of (?:my|them|his|her) )?(?:\\S+ )?(?:at a time|at once|in one go)(?! (?:\\S+ ){0,3}(?:as|like) (?:prescribed|the doctor))|(?:chew|chewing|dip|dipping) (?:\\S+ ){0,2}(?:tobacco|copenhagen|skoal|grizzly|a can|a tin|snus)|copenhagen|skoal|(?:a |the )?glass (?:or two )?of (?:red|white|rose|wine|fizz)|(?:gives|give|gave|giving) me (?:some )?(?:of )?(?:his|her|their) (?:\\S+ )?(?:adderall|ritalin|elvanse|vyvanse|xanax|valium|diazepam|codeine|tramadol|oxy\\S*|pregabalin|gabapentin|pills|tablets|meds)",
+    examples: ["i smoke ice maybe twice a week", "me and my mates drink lean at weekends", "I buy percs off a guy at work.", "I take three at a time, not what the label says.", "I chew Copenhagen, about a can a day.", "my flatmate gives me some of his adderall before exams"],
+  },
 ];
 
 /**
@@ -853,8 +925,6 @@ export interface RiskConcept extends RiskPattern {
   with: string;
   /** Only in the same sentence (a frame: "I" with a means). */
   sameSentence?: boolean;
-  /** Words in the same sentence that take it back ("prescribed", "as the doctor said"). */
-  unless?: string;
 }
 
 export const riskConcepts: readonly RiskConcept[] = [
@@ -941,7 +1011,6 @@ export const riskConcepts: readonly RiskConcept[] = [
     pattern: "{using}",
     with: "i (?:\\S+ ){0,3}(?:take|use|smoke|drink|pop|mix\\S*|snort|score|buy|bought|get|got|be on|be hook\\S*|need)|(?:every|a|each|per) (?:day|night|morning|evening|weekend)|most (?:days|nights|evenings|mornings)|(?:\\d+|two|three|four|five|ten|twenty) a (?:day|night)",
     sameSentence: true,
-    unless: "prescribe\\S*|(?:the|my) dose|exactly what (?:they|the doctor|the gp|it) say|as (?:the doctor|the gp|they) (?:say|tell)|like (?:it|they|the doctor) (?:say|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\\S+ ){0,2}(?:give|gave)|by mistake",
     examples: ["I've been popping Percocet that I get from a buddy at work.", "i smoke a zoot before school most days", "I've been mixing my pregabalin with a couple of beers."],
   },
 ];

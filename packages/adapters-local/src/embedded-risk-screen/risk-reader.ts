@@ -87,6 +87,8 @@ const notNames = new Set(["i", "i'm", "im", "god", "mum", "mom", "dad", "mummy",
 /** A token's words, lemmatised and as said (the same number of each). */
 function wordsOf(token: ReadToken, index: number): { lemmas: string[]; said: string[] } {
   const value = token.value.toLowerCase().replace(/[’‘`]/g, "'");
+  // "Suicidal, no." — wink-nlp reads "no." as one token (the abbreviation of "number").
+  if (value === "no.") return { lemmas: ["no", "."], said: ["no", "."] };
   const spelled = spelledOut[value];
   if (spelled) return { lemmas: spelled, said: spelled };
   // A name reads "person" among the lemmas; as said it stays (brand names of drugs are proper nouns too).
@@ -94,6 +96,15 @@ function wordsOf(token: ReadToken, index: number): { lemmas: string[]; said: str
   if (token.pos === "PUNCT" || keptAsSaid.has(value)) return { lemmas: [value], said: [value] };
   const lemma = token.lemma.replace(/[’‘`]/g, "'").trim();
   return { lemmas: [lemma === "" || /\s/.test(lemma) ? value : lemma], said: [value] };
+}
+
+/** A hyphen token touching the words on both sides ("self-harm"), not a dash between words ("so - well"). */
+function isJoiningHyphen(tokens: readonly ReadToken[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!/^[-‐‑]$/.test(token.value)) return false;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return before !== undefined && after !== undefined && before.end === token.start && after.start === token.end;
 }
 
 const questionOpeners =
@@ -110,6 +121,9 @@ export function readRiskSentences(segment: { id: string; speaker: string; text: 
     const saidWords: string[] = [];
     const tokenOfWord: number[] = [];
     sentence.tokens.forEach((token, index) => {
+      // A hyphen inside a word ("self-harmed", "co-codamol") joins its parts: they read as two
+      // words, as they do when speech recognition writes them apart ("self harmed").
+      if (isJoiningHyphen(sentence.tokens, index)) return;
       const { lemmas, said } = wordsOf(token, index);
       lemmas.forEach((word, offset) => {
         words.push(word);

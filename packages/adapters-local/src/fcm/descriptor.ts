@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, PushNotifier } from "@confide/core/ports";
-import { fcmSettings, type FcmVariables } from "./settings.ts";
+import { fcmSettings, type FcmSettings } from "./settings.ts";
 
 /** Push notifications through Firebase Cloud Messaging (`CONFIDE_PUSH=fcm`). */
 export const fcmDescriptor = {
@@ -9,6 +9,6 @@ export const fcmDescriptor = {
   async create(settings) {
     const { createFcmPushNotifier } = await import("./fcm-push-notifier.ts");
     // HTTP/1.1: the transport exercised against the fake FCM server in the adapter tests.
-    return createFcmPushNotifier({ serviceAccount: settings.CONFIDE_FCM_SERVICE_ACCOUNT_FILE, transport: "http1" });
+    return createFcmPushNotifier({ ...settings, transport: settings.transport ?? "http1" });
   },
-} satisfies AdapterDescriptor<PushNotifier, FcmVariables>;
+} satisfies AdapterDescriptor<PushNotifier, FcmSettings>;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describePushNotifierContract, expectConfideError } from "@confide/contracts";
 import { fcmErrors, startFakeFcmServer, type FakeFcmServer } from "@confide/contracts/fakes";
-import type { FcmSettings } from "./fcm-config.ts";
+import type { FcmSettings } from "./settings.ts";
 import { createFcmPushNotifier } from "./fcm-push-notifier.ts";
 
 const projectId = "confide-test";
@@ -256,17 +256,17 @@ describe("FCM push notifier", () => {
     });
 
     it("refuses a missing file, an incomplete account, several credential sources and a bad batch size", () => {
-      const refused = (settings: FcmSettings) =>
+      const refused = (settings: FcmSettings, setting: string) =>
         expect(() => createFcmPushNotifier(settings)).toThrow(
-          expect.objectContaining({ code: "validation.invalid_input" }) as unknown as Error,
+          expect.objectContaining({ code: "validation.invalid_input", details: { setting } }) as unknown as Error,
         );
-      refused({ serviceAccountPath: join(scratch, "missing.json") });
-      refused({ serviceAccount: { ...serviceAccount, private_key: undefined } });
-      refused({ serviceAccount, credential: fake.credential as Credential });
-      refused({});
-      refused({ credential: fake.credential as Credential });
-      refused({ serviceAccount, batchSize: 501 });
-      refused({ serviceAccount, httpAgent: fake.agent, transport: "http2" });
+      refused({ serviceAccountPath: join(scratch, "missing.json") }, "serviceAccountPath");
+      refused({ serviceAccount: { ...serviceAccount, private_key: undefined } }, "serviceAccount");
+      refused({ serviceAccount, credential: fake.credential as Credential }, "serviceAccount");
+      refused({}, "serviceAccountPath");
+      refused({ credential: fake.credential as Credential }, "projectId");
+      refused({ serviceAccount, batchSize: 501 }, "batchSize");
+      refused({ serviceAccount, httpAgent: fake.agent, transport: "http2" }, "transport");
     });
   });
 });

@@ -1,9 +1,10 @@
-import { ConfideError, type PushMessage, type PushNotifier, type PushOutcome } from "@confide/core/ports";
+import { ConfideError, invalidSetting, parseSettings, type PushMessage, type PushNotifier, type PushOutcome } from "@confide/core/ports";
 import type { App } from "firebase-admin/app";
 import type { BatchResponse, Messaging, MulticastMessage } from "firebase-admin/messaging";
 import { randomUUID } from "node:crypto";
-import { resolveFcmSettings, type FcmSettings, type ResolvedFcmSettings } from "./fcm-config.ts";
+import { readServiceAccountFile, serviceAccountOf, type FcmCredentialSource } from "./fcm-credentials.ts";
 import { fcmErrorCode, isRetryableFcmError, isTransportFcmError, outcomeForError } from "./fcm-errors.ts";
+import { fcmSettings, type FcmSettings, type ParsedFcmSettings } from "./settings.ts";
 
 interface Connected {
   messaging: Messaging;
@@ -16,7 +17,34 @@ interface Failure {
   error: unknown;
 }
 
-async function connect(resolved: ResolvedFcmSettings): Promise<Connected> {
+/**
+ * Where the App comes from, by the one source the settings give (checked by their schema; a
+ * file named is read now).
+ * @throws ConfideError `validation.invalid_input` when the file can no longer be used.
+ */
+function credentialSourceOf(settings: ParsedFcmSettings): FcmCredentialSource {
+  if (settings.serviceAccountPath !== undefined) {
+    const file = readServiceAccountFile(settings.serviceAccountPath);
+    if (file.problem !== undefined) throw invalidSetting("serviceAccountPath", `The FCM service account file cannot be used: ${file.problem}.`);
+    return { kind: "service-account", serviceAccount: file.value };
+  }
+  const serviceAccount = settings.serviceAccount === undefined ? undefined : serviceAccountOf(settings.serviceAccount);
+  if (serviceAccount !== undefined) return { kind: "service-account", serviceAccount };
+  if (settings.credential !== undefined) return { kind: "credential", credential: settings.credential };
+  if (settings.app !== undefined) return { kind: "app", app: settings.app };
+  if (settings.messaging !== undefined) return { kind: "messaging", messaging: settings.messaging };
+  throw invalidSetting("serviceAccount", "FCM needs credentials: a service account (object or file path), a credential, an app or a messaging instance.");
+}
+
+/** The notifier's settings with the source of its credentials, its project and its transport settled. */
+interface FcmConnection {
+  source: FcmCredentialSource;
+  projectId: string | undefined;
+  httpAgent?: ParsedFcmSettings["httpAgent"];
+  transport: "http2" | "http1";
+}
+
+async function connect(resolved: FcmConnection): Promise<Connected> {
   const { source } = resolved;
   if (source.kind === "messaging") return { messaging: source.messaging, ownedApp: undefined };
   const [{ initializeApp, cert }, { getMessaging }] = await Promise.all([
@@ -52,7 +80,14 @@ async function connect(resolved: ResolvedFcmSettings): Promise<Connected> {
  * `failed` otherwise, retryable when FCM was overloaded, throttling or unreachable.
  */
 export function createFcmPushNotifier(settings: FcmSettings): PushNotifier {
-  const resolved = resolveFcmSettings(settings);
+  const parsed = parseSettings(fcmSettings, settings);
+  const source = credentialSourceOf(parsed);
+  const resolved = {
+    ...parsed,
+    source,
+    projectId: parsed.projectId ?? (source.kind === "service-account" ? source.serviceAccount.projectId : undefined),
+    transport: parsed.transport ?? (parsed.httpAgent === undefined ? "http2" : "http1"),
+  } satisfies FcmConnection;
   const { logger } = resolved;
   let connecting: Promise<Connected> | undefined;
   let closed = false;

@@ -4,9 +4,9 @@ import { z } from "zod";
 export const defaultFfmpegPath = "ffmpeg";
 
 /**
- * The variable of every adapter that decodes audio with ffmpeg, defined once and spread into
- * each one's settings schema.
+ * The ffmpeg setting of every adapter that decodes audio with ffmpeg (`ffmpegPath`, set by
+ * `CONFIDE_FFMPEG_BINARY`), defined once and spread into each one's settings schema.
  */
 export const ffmpegSettings = {
-  CONFIDE_FFMPEG_BINARY: z.string().min(1).default(defaultFfmpegPath).describe("ffmpeg, for decoding and channel splitting"),
+  ffmpegPath: z.string().min(1).default(defaultFfmpegPath).describe("ffmpeg, for decoding and channel splitting").meta({ env: "CONFIDE_FFMPEG_BINARY" }),
 };

@@ -1,7 +1,8 @@
 /** How a data key is written in CONFIDE_DATA_KEY and CONFIDE_DATA_KEYS_PREVIOUS. */
 export const dataKeyFormat = "32 bytes written as 64 hex digits or as base64 (e.g. the output of `openssl rand -base64 32`)";
 
-const dataKeyBytes = 32;
+/** The length of a data key. */
+export const dataKeyBytes = 32;
 
 /**
  * The 32 bytes of a data key written in hex (64 digits) or base64 (standard or URL-safe,

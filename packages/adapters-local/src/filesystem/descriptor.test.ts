@@ -14,8 +14,8 @@ describe("filesystem descriptor", () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   const recording = new TextEncoder().encode("RIFF a recording that must not be readable on disk");
-  const create = (variables: Record<string, string>) =>
-    filesystemDescriptor.create(filesystemDescriptor.settings.parse(variables), { logger: silentLogger, dataDir });
+  const create = (settings: Record<string, string>) =>
+    filesystemDescriptor.create(filesystemDescriptor.settings.parse(settings), { logger: silentLogger, dataDir });
 
   /** The bytes of the stored object's file under `<data dir>/blobs`. */
   async function storedBytes(): Promise<Buffer> {
@@ -31,24 +31,24 @@ describe("filesystem descriptor", () => {
     await blobs.close();
   });
 
-  it("encrypts with CONFIDE_DATA_KEY and reads with a key of CONFIDE_DATA_KEYS_PREVIOUS after a rotation", async () => {
+  it("encrypts with dataKey (CONFIDE_DATA_KEY) and reads with a key of previousDataKeys (CONFIDE_DATA_KEYS_PREVIOUS) after a rotation", async () => {
     const oldKey = Buffer.alloc(32, 1).toString("base64");
     const newKey = Buffer.alloc(32, 2).toString("hex");
-    const before = await create({ CONFIDE_DATA_KEY: oldKey });
+    const before = await create({ dataKey: oldKey });
     await before.put("sessions/s1/audio.wav", byteStream(recording), { contentType: "audio/wav" });
     await before.close();
     expect((await storedBytes()).includes(Buffer.from("a recording"))).toBe(false);
 
-    const after = await create({ CONFIDE_DATA_KEY: newKey, CONFIDE_DATA_KEYS_PREVIOUS: oldKey });
+    const after = await create({ dataKey: newKey, previousDataKeys: oldKey });
     const read = await after.get("sessions/s1/audio.wav");
     expect(Buffer.from(await new Response(read.body).arrayBuffer())).toEqual(Buffer.from(recording));
     await after.close();
   });
 
   it("refuses earlier keys without a current one", () => {
-    const result = filesystemDescriptor.settings.safeParse({ CONFIDE_DATA_KEYS_PREVIOUS: Buffer.alloc(32, 1).toString("base64") });
+    const result = filesystemDescriptor.settings.safeParse({ previousDataKeys: Buffer.alloc(32, 1).toString("base64") });
     expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-      ["CONFIDE_DATA_KEYS_PREVIOUS", "needs CONFIDE_DATA_KEY, the key new recordings are encrypted with"],
+      ["previousDataKeys", "needs CONFIDE_DATA_KEY, the key new recordings are encrypted with"],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { AdapterDescriptor, BlobStore } from "@confide/core/ports";
-import { filesystemSettings, type FilesystemVariables } from "./settings.ts";
+import { filesystemSettings, type FilesystemSettings } from "./settings.ts";
 
 /** Recordings as files under `<data dir>/blobs`, encrypted when a data key is set (`CONFIDE_STORAGE=filesystem`). */
 export const filesystemDescriptor = {
@@ -9,10 +9,6 @@ export const filesystemDescriptor = {
   settings: filesystemSettings,
   async create(settings, context) {
     const { createFilesystemBlobStore } = await import("./filesystem-blob-store.ts");
-    const key = settings.CONFIDE_DATA_KEY;
-    return createFilesystemBlobStore({
-      root: join(context.dataDir, "blobs"),
-      ...(key === undefined ? {} : { encryption: { key, previousKeys: settings.CONFIDE_DATA_KEYS_PREVIOUS ?? [] } }),
-    });
+    return createFilesystemBlobStore({ ...settings, root: join(context.dataDir, "blobs") });
   },
-} satisfies AdapterDescriptor<BlobStore, FilesystemVariables>;
+} satisfies AdapterDescriptor<BlobStore, FilesystemSettings>;

@@ -94,7 +94,7 @@ describeBlobStoreContract({
   name: "filesystem, encrypted at rest",
   create: async () => {
     const root = await freshFolder();
-    return createFilesystemBlobStore({ root, encryption: { key: randomBytes(32) } });
+    return createFilesystemBlobStore({ root, dataKey: randomBytes(32) });
   },
 });
 
@@ -258,6 +258,17 @@ describe("filesystem BlobStore", () => {
     await expectConfideError(unusable.check(), "dependency.unavailable");
   });
 
+  it("refuses a blank folder and a data key that is not 32 bytes, naming the setting", () => {
+    for (const [settings, setting] of [
+      [{ root: " " }, "root"],
+      [{ root, dataKey: randomBytes(16) }, "dataKey"],
+      [{ root, dataKey: randomBytes(32), previousDataKeys: [randomBytes(31)] }, "previousDataKeys"],
+      [{ root, previousDataKeys: [randomBytes(32)] }, "previousDataKeys"],
+    ] as const) {
+      expect(() => createFilesystemBlobStore(settings)).toThrow(expect.objectContaining({ code: "validation.invalid_input", details: { setting } }));
+    }
+  });
+
   it("rejects a negative or fractional range start with validation.invalid_input", async () => {
     await store.put("r.wav", streamOf(text("0123456789")), { contentType: "audio/wav" });
 
@@ -301,7 +312,7 @@ describe("filesystem BlobStore encrypted at rest", () => {
 
   beforeEach(async () => {
     root = await freshFolder();
-    store = createFilesystemBlobStore({ root, encryption: { key, chunkBytes } });
+    store = createFilesystemBlobStore({ root, dataKey: key, chunkBytes });
     await store.put("sessions/s1/audio.wav", streamOf(recording), { contentType: "audio/wav" });
   });
 
@@ -334,7 +345,7 @@ describe("filesystem BlobStore encrypted at rest", () => {
     const before = createFilesystemBlobStore({ root: plainRoot });
     await before.put("old/recording.wav", streamOf(text("RIFF an old recording")), { contentType: "audio/wav" });
 
-    const after = createFilesystemBlobStore({ root: plainRoot, encryption: { key } });
+    const after = createFilesystemBlobStore({ root: plainRoot, dataKey: key });
     expect((await readAll((await after.get("old/recording.wav")).body)).toString()).toBe("RIFF an old recording");
     expect((await readAll((await after.get("old/recording.wav", { range: { start: 5 } })).body)).toString()).toBe("an old recording");
     expect(await after.head("old/recording.wav")).toEqual({ sizeBytes: 21, contentType: "audio/wav" });
@@ -342,11 +353,11 @@ describe("filesystem BlobStore encrypted at rest", () => {
 
   it("reads objects of the previous key after rotation, and names the key it lacks", async () => {
     const newKey = randomBytes(32);
-    const rotated = createFilesystemBlobStore({ root, encryption: { key: newKey, previousKeys: [key] } });
+    const rotated = createFilesystemBlobStore({ root, dataKey: newKey, previousDataKeys: [key] });
     expect((await readBack(rotated)).bytes.equals(recording)).toBe(true);
     await rotated.put("sessions/s2/audio.wav", streamOf(text("RIFF new")), { contentType: "audio/wav" });
 
-    const newOnly = createFilesystemBlobStore({ root, encryption: { key: newKey } });
+    const newOnly = createFilesystemBlobStore({ root, dataKey: newKey });
     const refused = await readBack(newOnly);
     expect(ConfideError.is(refused.error, "dependency.unavailable")).toBe(true);
     expect((refused.error as ConfideError).details?.reason).toBe("unknown_data_key");
@@ -395,7 +406,7 @@ describe("filesystem BlobStore encrypted at rest", () => {
   });
 
   it("streams a 200 MB recording through encryption without holding it in memory", async () => {
-    const large = createFilesystemBlobStore({ root: join(root, "large"), encryption: { key } });
+    const large = createFilesystemBlobStore({ root: join(root, "large"), dataKey: key });
     const recording = largeRecording();
 
     await large.put("big/recording.wav", ReadableStream.from(recording.chunks()), { contentType: "audio/wav" });

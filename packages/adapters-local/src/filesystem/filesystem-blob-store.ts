@@ -3,34 +3,12 @@ import { constants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { assertBlobKey, checkByteRange, ConfideError, type BlobInfo, type BlobStore } from "@confide/core/ports";
+import { assertBlobKey, checkByteRange, ConfideError, invalidSetting, parseSettings, type BlobInfo, type BlobStore } from "@confide/core/ports";
 import { createBlobEncryptor, createDataKeyring, headerBytes, openEncryptedBlob, parseEncryptedBlob, type ReadAt } from "./blob-encryption.ts";
 import { writeDurably } from "./durable-file-write.ts";
 import { errnoOf, isMissing, toFilesystemError } from "./filesystem-errors.ts";
 import { ownerOnlyFileMode, ownerOnlyFolderMode } from "../files/owner-only-modes.ts";
-
-export interface FilesystemBlobStoreSettings {
-  /** Folder holding the objects, created when missing (embedded default: `./data/blobs`). */
-  root: string;
-  /**
-   * Temporary files older than this are left over by a process that died mid-upload; the
-   * first write of a store removes them. Default 24 hours.
-   */
-  temporaryFileMaxAgeMs?: number;
-  /**
-   * Encryption at rest: new objects are encrypted with `key` (32 bytes; AES-256-GCM in chunks,
-   * see blob-encryption.ts), and objects encrypted with it or one of `previousKeys` are read.
-   * Objects stored before encryption was turned on stay readable as they are. Omitted: objects
-   * are stored as sent, and reading an encrypted one fails with `dependency.unavailable`
-   * (reason `unknown_data_key`).
-   */
-  encryption?: {
-    key: Uint8Array;
-    previousKeys?: readonly Uint8Array[];
-    /** Plaintext bytes per encrypted chunk; default 64 KiB. */
-    chunkBytes?: number;
-  };
-}
+import { filesystemSettings, type FilesystemSettings } from "./settings.ts";
 
 /**
  * What sits next to an object. `@` never occurs in a key, so these names cannot collide with
@@ -95,22 +73,19 @@ async function syncFolder(path: string): Promise<void> {
  * BlobStore on a local folder: the object of key `a/b.wav` is the file `<root>/a/b.wav`, its
  * content type in `<root>/a/b.wav@meta.json`. Writes stream to `<root>/@tmp/` (same filesystem),
  * are fsynced, then renamed into place, so readers see the old object or the whole new one.
- * Files are 0600 in 0700 folders. With `encryption`, the file holds the object encrypted
+ * Files are 0600 in 0700 folders. With a `dataKey`, the file holds the object encrypted
  * (header, then authenticated chunks), its size remains that of the plaintext, and
  * a range read decrypts only the chunks covering it; a file that fails authentication is
  * refused (`dependency.unavailable`, reason `integrity_check_failed`), never served altered.
  */
-export function createFilesystemBlobStore(settings: FilesystemBlobStoreSettings): BlobStore {
-  if (typeof settings.root !== "string" || settings.root.trim() === "") {
-    throw new ConfideError("validation.invalid_input", "The blob storage folder (root) is required.", {
-      details: { setting: "root" },
-    });
-  }
-  const root = resolve(settings.root);
-  const keyring = createDataKeyring(settings.encryption?.key, settings.encryption?.previousKeys);
-  const chunkBytes = settings.encryption?.chunkBytes;
+export function createFilesystemBlobStore(settings: FilesystemSettings & { root: string }): BlobStore {
+  const parsed = parseSettings(filesystemSettings, settings);
+  // The schema leaves the folder out for the host, which gives its own (`<data dir>/blobs`).
+  if (parsed.root === undefined) throw invalidSetting("root", "The blob storage folder (root) is required.");
+  const root = resolve(parsed.root);
+  const keyring = createDataKeyring(parsed.dataKey, parsed.previousDataKeys);
+  const { chunkBytes, temporaryFileMaxAgeMs } = parsed;
   const temporaryFolderPath = join(root, temporaryFolder);
-  const temporaryFileMaxAgeMs = settings.temporaryFileMaxAgeMs ?? 24 * 3600_000;
   let swept: Promise<void> | undefined;
   const dataPathOf = (key: string) => join(root, ...key.split("/"));
   const metaPathOf = (key: string) => `${dataPathOf(key)}${metaSuffix}`;

@@ -3,13 +3,13 @@ import { z } from "zod";
 
 const instantLiveSettings = z
   .object({
-    CONFIDE_LIVE_FAKE_SCRIPT: z
+    script: z
       .string()
       .optional()
       .describe(
         "`instant-fake` live engine: what it \"hears\", as JSON: a list of texts for every channel, or `{\"0\": [...], \"1\": [...]}` per channel (the n-th utterance of a channel says its n-th text)",
       )
-      .meta({ shownDefault: "`utterance <n>`" }),
+      .meta({ env: "CONFIDE_LIVE_FAKE_SCRIPT", shownDefault: "`utterance <n>`" }),
   })
   .describe("a fake live engine: voice activity cuts utterances, the texts are scripted; for tests and benchmarks");
 
@@ -26,7 +26,7 @@ export const instantLiveDescriptor = {
   settings: instantLiveSettings,
   async create(settings) {
     const { createInstantLiveSpeechToText } = await import("@confide/core/ports");
-    const script = settings.CONFIDE_LIVE_FAKE_SCRIPT === undefined ? undefined : (JSON.parse(settings.CONFIDE_LIVE_FAKE_SCRIPT) as unknown);
+    const script = settings.script === undefined ? undefined : (JSON.parse(settings.script) as unknown);
     if (script === undefined) return createInstantLiveSpeechToText();
     if (Array.isArray(script)) return createInstantLiveSpeechToText({ script: script.map(String) });
     const perChannel = script as Record<string, unknown[]>;

@@ -1,35 +1,31 @@
 import { utteranceCutterDefaults, type UtteranceCutterOptions } from "@confide/core/ports";
 import { z } from "zod";
 
-const positiveMs = z.coerce.number().int().positive();
+const positiveMs = z.coerce.number<number>().int().positive();
 
 /**
- * The variables of the utterance cutting shared by the utterance-level live engines (embedded,
- * whisper), defined once and spread into each one's settings schema.
+ * The settings of the utterance cutting shared by the utterance-level live engines (embedded,
+ * whisper), each set by its `CONFIDE_LIVE_*` variable, defined once and spread into each one's
+ * settings schema.
  */
 export const utteranceCutterSettings = {
-  CONFIDE_LIVE_PAUSE_MS: positiveMs
+  pauseMs: positiveMs
     .default(utteranceCutterDefaults.pauseMs)
-    .describe("live engines `embedded`/`whisper`: a pause this long ends an utterance, which is then recognised (its final comes this much after the speech at the least)"),
-  CONFIDE_LIVE_MAX_UTTERANCE_MS: positiveMs
+    .describe("live engines `embedded`/`whisper`: a pause this long ends an utterance, which is then recognised (its final comes this much after the speech at the least)")
+    .meta({ env: "CONFIDE_LIVE_PAUSE_MS" }),
+  maxUtteranceMs: positiveMs
     .default(utteranceCutterDefaults.maxUtteranceMs)
-    .describe("live engines `embedded`/`whisper`: speech without a pause is cut into utterances this long"),
-  CONFIDE_LIVE_VAD_THRESHOLD_DBFS: z.coerce
-    .number()
+    .describe("live engines `embedded`/`whisper`: speech without a pause is cut into utterances this long")
+    .meta({ env: "CONFIDE_LIVE_MAX_UTTERANCE_MS" }),
+  thresholdDbfs: z.coerce
+    .number<number>()
     .max(0)
     .default(utteranceCutterDefaults.thresholdDbfs)
-    .describe("live engines `embedded`/`whisper`: 20 ms of audio at least this loud (RMS, dBFS) is speech; lower it for quiet microphones, raise it for noisy rooms"),
+    .describe("live engines `embedded`/`whisper`: 20 ms of audio at least this loud (RMS, dBFS) is speech; lower it for quiet microphones, raise it for noisy rooms")
+    .meta({ env: "CONFIDE_LIVE_VAD_THRESHOLD_DBFS" }),
 };
 
-/** The cutter options of those variables. */
-export function cutterOptions(settings: {
-  CONFIDE_LIVE_PAUSE_MS: number;
-  CONFIDE_LIVE_MAX_UTTERANCE_MS: number;
-  CONFIDE_LIVE_VAD_THRESHOLD_DBFS: number;
-}): UtteranceCutterOptions {
-  return {
-    pauseMs: settings.CONFIDE_LIVE_PAUSE_MS,
-    maxUtteranceMs: settings.CONFIDE_LIVE_MAX_UTTERANCE_MS,
-    thresholdDbfs: settings.CONFIDE_LIVE_VAD_THRESHOLD_DBFS,
-  };
+/** The cutter options of those settings. */
+export function cutterOptions(settings: { pauseMs: number; maxUtteranceMs: number; thresholdDbfs: number }): UtteranceCutterOptions {
+  return { pauseMs: settings.pauseMs, maxUtteranceMs: settings.maxUtteranceMs, thresholdDbfs: settings.thresholdDbfs };
 }

@@ -4,7 +4,8 @@ import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/c
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { openAiNotesDescriptor } from "./descriptor.ts";
-import { createOpenAiNoteWriter, type OpenAiNoteWriterSettings } from "./openai-note-writer.ts";
+import { createOpenAiNoteWriter } from "./openai-note-writer.ts";
+import type { OpenAiNotesSettings } from "./settings.ts";
 import { confidePrompt } from "@confide/llm-notes";
 
 let fake: FakeOpenAiChatServer;
@@ -17,13 +18,13 @@ beforeEach(() => {
 });
 afterAll(() => fake.close());
 
-const writerOf = (settings: Partial<OpenAiNoteWriterSettings> = {}) =>
+const writerOf = (settings: Partial<OpenAiNotesSettings> = {}) =>
   createOpenAiNoteWriter({ baseUrl: fake.url, model: "notes-model", timeoutMs: 5_000, ...settings });
 
 const claims = createWinkClaimReader();
 const provenance = { provider: "openai", model: "fake-notes-model", promptVersion: confidePrompt.version, writtenAt: new Date(0) };
 
-async function verifiedNotes(input: NoteWriterInput = riskDialogue, settings: Partial<OpenAiNoteWriterSettings> = {}): Promise<ClinicalNotes> {
+async function verifiedNotes(input: NoteWriterInput = riskDialogue, settings: Partial<OpenAiNotesSettings> = {}): Promise<ClinicalNotes> {
   const { notes } = await writerOf(settings).write(input);
   return verifyNotes(notes, { speakers: input.speakers, segments: input.segments, revision: 1 }, provenance, claims);
 }
@@ -296,25 +297,32 @@ function longDialogue(turns: number): NoteWriterInput {
 describe("openai notes descriptor", () => {
   it("requires the URL and the model, defaults temperature 0.1, no SDK retries, 8192 context tokens", () => {
     expect(openAiNotesDescriptor.settings.safeParse({}).success).toBe(false);
-    expect(openAiNotesDescriptor.settings.parse({ CONFIDE_OPENAI_NOTES_URL: "http://127.0.0.1:9/v1", CONFIDE_OPENAI_NOTES_MODEL: "m" })).toEqual({
-      CONFIDE_OPENAI_NOTES_URL: "http://127.0.0.1:9/v1",
-      CONFIDE_OPENAI_NOTES_MODEL: "m",
-      CONFIDE_OPENAI_NOTES_TIMEOUT_MS: 120_000,
-      CONFIDE_OPENAI_NOTES_CONTEXT_TOKENS: 8192,
-      CONFIDE_OPENAI_NOTES_MAX_OUTPUT_TOKENS: 2048,
-      CONFIDE_OPENAI_NOTES_REASONING_MODEL: false,
-      CONFIDE_OPENAI_NOTES_TEMPERATURE: 0.1,
-      CONFIDE_OPENAI_NOTES_MAX_RETRIES: 0,
+    expect(openAiNotesDescriptor.settings.parse({ baseUrl: "http://127.0.0.1:9/v1", model: "m" })).toEqual({
+      baseUrl: "http://127.0.0.1:9/v1",
+      model: "m",
+      timeoutMs: 120_000,
+      checkTimeoutMs: 5_000,
+      contextTokens: 8192,
+      maxOutputTokens: 2048,
+      reasoningModel: false,
+      overlapSegments: 3,
+      temperature: 0.1,
+      maxRetries: 0,
+    });
+    // As the variables give them: text.
+    expect(openAiNotesDescriptor.settings.parse({ baseUrl: "http://127.0.0.1:9/v1", model: "m", reasoningModel: "true", maxRetries: "2" })).toMatchObject({
+      reasoningModel: true,
+      maxRetries: 2,
     });
   });
 
-  it("sends to the server, model and key its variables name; check() reads the model list", async () => {
+  it("sends to the server, model and key its settings name; check() reads the model list", async () => {
     const writer = await openAiNotesDescriptor.create(
       openAiNotesDescriptor.settings.parse({
-        CONFIDE_OPENAI_NOTES_URL: fake.url,
-        CONFIDE_OPENAI_NOTES_MODEL: "llama-3.1-8b-instruct",
-        CONFIDE_OPENAI_NOTES_API_KEY: "key-1",
-        CONFIDE_OPENAI_NOTES_TEMPERATURE: "0",
+        baseUrl: fake.url,
+        model: "llama-3.1-8b-instruct",
+        apiKey: "key-1",
+        temperature: "0",
       }),
     );
     await writer.check();
@@ -328,6 +336,18 @@ describe("openai notes descriptor", () => {
   it("sends no Authorization header without a key (whatever OPENAI_API_KEY says)", async () => {
     await writerOf().write(riskDialogue);
     expect(fake.received[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("refuses a server URL that is not http(s), an empty model and settings out of range, naming the setting", () => {
+    for (const [settings, setting] of [
+      [{ baseUrl: "ftp://127.0.0.1/v1", model: "m" }, "baseUrl"],
+      [{ baseUrl: "http://127.0.0.1:9/v1", model: "  " }, "model"],
+      [{ baseUrl: "http://127.0.0.1:9/v1", model: "m", temperature: 2.5 }, "temperature"],
+      [{ baseUrl: "http://127.0.0.1:9/v1", model: "m", contextTokens: 512 }, "contextTokens"],
+      [{ baseUrl: "http://127.0.0.1:9/v1", model: "m", overlapSegments: -1 }, "overlapSegments"],
+    ] as const) {
+      expect(() => createOpenAiNoteWriter(settings)).toThrow(expect.objectContaining({ code: "validation.invalid_input", details: { setting } }));
+    }
   });
 
   it("check() of an unreachable server: dependency.unavailable", async () => {

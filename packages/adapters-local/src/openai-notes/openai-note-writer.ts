@@ -9,83 +9,26 @@
  * Nothing here logs, and the SDK's own logging is off: neither the transcript nor the model's
  * words reach a log line or an error message.
  */
-import { ConfideError, invalidSetting, type NoteWriter } from "@confide/core/ports";
+import { parseSettings, type NoteWriter } from "@confide/core/ports";
 import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import OpenAI, { APIError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import { integerSetting } from "../settings/integer-setting.ts";
 import { errorFromRequest } from "./openai-notes-errors.ts";
-
-export interface OpenAiNoteWriterSettings {
-  /** The server's API root including `/v1`, e.g. `http://127.0.0.1:8000/v1`, `https://api.openai.com/v1`. */
-  baseUrl: string;
-  /** The model name the server knows. */
-  model: string;
-  /** Sent as `Authorization: Bearer …`; unset, no Authorization header is sent. */
-  apiKey?: string;
-  /** Longest wait for one request (a window or a repair). Default 120000. */
-  timeoutMs?: number;
-  /** Longest wait of `check()`. Default 5000. */
-  checkTimeoutMs?: number;
-  /** The model's context window in tokens: prompt, transcript window and answer together. Default 8192. */
-  contextTokens?: number;
-  /** Tokens reserved for the answer (sent as `max_tokens`, or `max_completion_tokens` to a reasoning model). Default 2048. */
-  maxOutputTokens?: number;
-  /**
-   * The model is a reasoning one (OpenAI / Azure OpenAI o-series, GPT-5): it takes
-   * `max_completion_tokens`, not `max_tokens`, and only the default temperature. Default false:
-   * the first 400 `unsupported_parameter` (or `unsupported_value` for the temperature) tells it,
-   * and the request is sent once more as the model asks — remembered for the writer's life.
-   */
-  reasoningModel?: boolean;
-  /** Lines each window repeats from the one before. Default 3. */
-  overlapSegments?: number;
-  /** Sampling temperature. Default 0.1. */
-  temperature?: number;
-  /** Retries the SDK makes itself (429, 5xx, connection). Default 0: Confide's retry policy does it. */
-  maxRetries?: number;
-  /** Replaces the global fetch (tests, proxies). */
-  fetch?: typeof fetch;
-}
+import { openAiNotesSettings, type OpenAiNotesSettings } from "./settings.ts";
 
 const provider = "openai";
 /** The SDK insists on a key; this one is never sent (its header is removed). */
 const noKey = "no-key";
 
-function resolve(settings: OpenAiNoteWriterSettings) {
-  let base: URL;
-  try {
-    base = new URL(settings.baseUrl);
-  } catch (error) {
-    throw new ConfideError("validation.invalid_input", "The model server URL (baseUrl) is not a valid URL.", { cause: error, details: { setting: "baseUrl" } });
-  }
-  if (base.protocol !== "http:" && base.protocol !== "https:") throw invalidSetting("baseUrl", "The model server URL must be http:// or https://.");
-  if (typeof settings.model !== "string" || settings.model.trim() === "") throw invalidSetting("model", "A model name is required.");
-  const temperature = settings.temperature ?? 0.1;
-  if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw invalidSetting("temperature", "temperature must be between 0 and 2.");
-  const contextTokens = integerSetting("contextTokens", settings.contextTokens, 8192, 1024);
-  const maxOutputTokens = integerSetting("maxOutputTokens", settings.maxOutputTokens, 2048, 256);
-  return {
-    baseURL: base.href.replace(/\/+$/, ""),
-    model: settings.model.trim(),
-    apiKey: settings.apiKey === undefined || settings.apiKey === "" ? noKey : settings.apiKey,
-    timeoutMs: integerSetting("timeoutMs", settings.timeoutMs, 120_000, 1),
-    checkTimeoutMs: integerSetting("checkTimeoutMs", settings.checkTimeoutMs, 5_000, 1),
-    contextTokens,
-    maxOutputTokens,
-    overlapSegments: integerSetting("overlapSegments", settings.overlapSegments, 3, 0),
-    temperature,
-    maxRetries: integerSetting("maxRetries", settings.maxRetries, 0, 0),
-    reasoningModel: settings.reasoningModel ?? false,
-  };
-}
-
 /** The OpenAI-compatible NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
-export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): NoteWriter {
-  const resolved = resolve(settings);
+export function createOpenAiNoteWriter(settings: OpenAiNotesSettings): NoteWriter {
+  const resolved = parseSettings(openAiNotesSettings, settings);
+  // The API root without a trailing `/`; the placeholder key when none is set.
+  const baseURL = new URL(resolved.baseUrl).href.replace(/\/+$/, "");
+  const apiKey = resolved.apiKey ?? noKey;
   const client = new OpenAI({
-    baseURL: resolved.baseURL,
-    apiKey: resolved.apiKey,
+    baseURL,
+    apiKey,
     organization: null,
     project: null,
     // The shared writer's deadline ends each request; the SDK's own timeout only backs it up.
@@ -94,8 +37,8 @@ export function createOpenAiNoteWriter(settings: OpenAiNoteWriterSettings): Note
     // Its debug level logs request bodies (the transcript): never, whatever OPENAI_LOG says.
     logLevel: "off",
     // The SDK insists on a key; without one configured, its placeholder is not sent.
-    ...(resolved.apiKey === noKey ? { defaultHeaders: { authorization: null } } : {}),
-    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(apiKey === noKey ? { defaultHeaders: { authorization: null } } : {}),
+    ...(resolved.fetch === undefined ? {} : { fetch: resolved.fetch }),
   });
 
   // What the model takes, learnt from its first refusal when not configured (see `reasoningModel`).

@@ -27,9 +27,9 @@ import { join } from "node:path";
 import {
   ConfideError,
   joinSamples,
+  parseSettings,
   startUtteranceRecognition,
   type LiveSpeechToText,
-  type UtteranceCutterOptions,
   type UtteranceStream,
   type UtteranceStreamStarter,
   type UtteranceTranscript,
@@ -39,27 +39,11 @@ import { runChildProcess, type ChildProcessResult } from "../local-programs/chil
 import { createFifoFeed, makeFifo, type FifoFeed } from "../local-programs/fifo-feed.ts";
 import { createDecodeSlots, type DecodeTurn } from "./decode-slots.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
-import { pocketSphinxModelPaths, pocketSphinxDefaults } from "../pocketsphinx/pocketsphinx-config.ts";
+import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
+import { pocketSphinxModelPaths } from "../pocketsphinx/pocketsphinx-model-paths.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
 import { isEnglish, ownWorkPrefix, parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
-import { integerSetting } from "../settings/integer-setting.ts";
-
-export interface PocketSphinxLiveSettings {
-  /** `CONFIDE_POCKETSPHINX_BINARY`; default "pocketsphinx_continuous". */
-  pocketsphinxPath?: string;
-  /** `CONFIDE_POCKETSPHINX_MODEL_DIR`; default "/usr/share/pocketsphinx/model/en-us". */
-  modelDirectory?: string;
-  /** Where utterances are cut (`CONFIDE_LIVE_PAUSE_MS`, `CONFIDE_LIVE_MAX_UTTERANCE_MS`, `CONFIDE_LIVE_VAD_THRESHOLD_DBFS`). */
-  cutter?: UtteranceCutterOptions;
-  /** Utterances decoded at once across all streams; default twice the number of CPU cores. */
-  maxParallelDecodes?: number;
-  /**
-   * Where each utterance's FIFO to PocketSphinx is, in a folder of the engine's own named as the
-   * batch adapter names its work (so the batch adapter's start-up sweep removes the folder of
-   * a process that was killed); default os.tmpdir().
-   */
-  temporaryDirectory?: string;
-}
+import { pocketSphinxLiveSettings, type PocketSphinxLiveSettings } from "./settings.ts";
 
 /** Little-endian bytes of `samples`, as PocketSphinx reads raw input. */
 function pcmBytes(samples: Int16Array): Uint8Array {
@@ -83,22 +67,26 @@ function transcriptOf(words: Word[]): UtteranceTranscript | null {
   return { text: words.map((word) => word.text).join(" "), words, confidence };
 }
 
+/**
+ * Creates the embedded live engine. Every setting has a default (settings.ts).
+ * @throws ConfideError `validation.invalid_input` naming a bad setting.
+ */
 export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSettings = {}): LiveSpeechToText {
-  const pocketsphinxPath = settings.pocketsphinxPath ?? pocketSphinxDefaults.pocketsphinxPath;
-  const modelDirectory = settings.modelDirectory ?? pocketSphinxDefaults.modelDirectory;
+  const resolved = parseSettings(pocketSphinxLiveSettings, settings);
+  const { pocketsphinxPath, modelDirectory } = resolved;
   const model = pocketSphinxModelPaths(modelDirectory);
   const modelArgs = ["-hmm", model.acousticModel, "-lm", model.languageModel, "-dict", model.dictionary];
   let work: Promise<string> | null = null;
   let utteranceNumber = 0;
   const workDirectory = () =>
-    (work ??= mkdtemp(join(settings.temporaryDirectory ?? tmpdir(), ownWorkPrefix)).catch((error: unknown) => {
+    (work ??= mkdtemp(join(resolved.temporaryDirectory ?? tmpdir(), ownWorkPrefix)).catch((error: unknown) => {
       work = null;
       throw new ConfideError("provider.unavailable", "No work directory for live utterances could be made.", {
         retryable: true,
         cause: error,
       });
     }));
-  const slots = createDecodeSlots(integerSetting("maxParallelDecodes", settings.maxParallelDecodes, 2 * availableParallelism(), 1));
+  const slots = createDecodeSlots(resolved.maxParallelDecodes ?? 2 * availableParallelism());
 
   async function assertModel(): Promise<void> {
     for (const path of [modelDirectory, model.acousticModel, model.languageModel, model.dictionary]) {
@@ -188,7 +176,7 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
       options.signal?.throwIfAborted();
       if (!isEnglish(liveSettings.language)) throw unsupportedLanguageError([liveSettings.language]);
       await assertModel();
-      return startUtteranceRecognition(liveSettings, { stream, ...(settings.cutter ? { cutter: settings.cutter } : {}) });
+      return startUtteranceRecognition(liveSettings, { stream, cutter: cutterOptions(resolved) });
     },
 
     async check(options = {}) {

@@ -2,20 +2,32 @@ import { z } from "zod";
 import { pocketSphinxSettings } from "../pocketsphinx/settings.ts";
 import { utteranceCutterSettings } from "../live-utterances/utterance-cutter-settings.ts";
 
-/** The environment variables of the embedded live engine (PocketSphinx per utterance). */
+/**
+ * The settings of the embedded live engine (PocketSphinx per utterance): what
+ * `createPocketSphinxLiveSpeechToText` takes and what its environment variables set (each
+ * setting's `env`). PocketSphinx's program and model are the batch adapter's settings.
+ */
 export const pocketSphinxLiveSettings = z
   .object({
-    CONFIDE_POCKETSPHINX_BINARY: pocketSphinxSettings.shape.CONFIDE_POCKETSPHINX_BINARY,
-    CONFIDE_POCKETSPHINX_MODEL_DIR: pocketSphinxSettings.shape.CONFIDE_POCKETSPHINX_MODEL_DIR,
-    CONFIDE_LIVE_MAX_PARALLEL_DECODES: z.coerce
-      .number()
+    pocketsphinxPath: pocketSphinxSettings.shape.pocketsphinxPath,
+    modelDirectory: pocketSphinxSettings.shape.modelDirectory,
+    /** Utterances decoded at once across all streams; default twice the number of CPU cores. */
+    maxParallelDecodes: z.coerce
+      .number<number>()
       .int()
       .positive()
       .optional()
       .describe("live engine `embedded`: utterances PocketSphinx decodes at once (each fed as it is spoken) across all live sessions of the process")
-      .meta({ shownDefault: "twice the number of CPU cores" }),
+      .meta({ env: "CONFIDE_LIVE_MAX_PARALLEL_DECODES", shownDefault: "twice the number of CPU cores" }),
     ...utteranceCutterSettings,
+    /**
+     * Where each utterance's FIFO to PocketSphinx is, in a folder of the engine's own named as the
+     * batch adapter names its work (so the batch adapter's start-up sweep removes the folder of
+     * a process that was killed); default os.tmpdir().
+     */
+    temporaryDirectory: z.string().optional(),
   })
   .describe("PocketSphinx on this machine, each utterance decoded while it is spoken (finals only)");
 
-export type PocketSphinxLiveVariables = z.output<typeof pocketSphinxLiveSettings>;
+/** What code creating the engine passes (defaults may be left out). */
+export type PocketSphinxLiveSettings = z.input<typeof pocketSphinxLiveSettings>;

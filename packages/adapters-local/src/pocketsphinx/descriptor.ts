@@ -1,5 +1,5 @@
 import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
-import { pocketSphinxSettings, type PocketSphinxVariables } from "./settings.ts";
+import { pocketSphinxSettings, type PocketSphinxSettings } from "./settings.ts";
 
 /** Speech to text by PocketSphinx, run on this machine (`CONFIDE_SPEECH=pocketsphinx`). */
 export const pocketSphinxDescriptor = {
@@ -8,12 +8,6 @@ export const pocketSphinxDescriptor = {
   settings: pocketSphinxSettings,
   async create(settings) {
     const { createPocketSphinxSpeechToText } = await import("./pocketsphinx-speech-to-text.ts");
-    return createPocketSphinxSpeechToText({
-      pocketsphinxPath: settings.CONFIDE_POCKETSPHINX_BINARY,
-      modelDirectory: settings.CONFIDE_POCKETSPHINX_MODEL_DIR,
-      segmentGapMs: settings.CONFIDE_POCKETSPHINX_SEGMENT_GAP_MS,
-      maxSegmentMs: settings.CONFIDE_POCKETSPHINX_MAX_SEGMENT_MS,
-      ffmpegPath: settings.CONFIDE_FFMPEG_BINARY,
-    });
+    return createPocketSphinxSpeechToText(settings);
   },
-} satisfies AdapterDescriptor<SpeechToText, PocketSphinxVariables>;
+} satisfies AdapterDescriptor<SpeechToText, PocketSphinxSettings>;

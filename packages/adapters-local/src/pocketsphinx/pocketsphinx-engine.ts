@@ -2,7 +2,9 @@ import { access, rm } from "node:fs/promises";
 import type { Word } from "@confide/core/ports";
 import { runChildProcess } from "../local-programs/child-process.ts";
 import { measureLeadingQuietMs, trimStart, type WavFormat } from "../ffmpeg/ffmpeg-audio.ts";
-import { pocketSphinxModelPaths, type ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
+import type { z } from "zod";
+import { pocketSphinxModelPaths } from "./pocketsphinx-model-paths.ts";
+import type { pocketSphinxSettings } from "./settings.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { modelUnavailableError, recognitionFailedError } from "./pocketsphinx-errors.ts";
 
@@ -52,7 +54,7 @@ export interface PocketSphinxEngine {
 }
 
 /** The engine, `pocketsphinx_continuous -time yes` with the configured model, run as a child process per file. */
-export function createPocketSphinxEngine(resolved: ResolvedPocketSphinxSettings): PocketSphinxEngine {
+export function createPocketSphinxEngine(resolved: z.output<typeof pocketSphinxSettings>): PocketSphinxEngine {
   const model = pocketSphinxModelPaths(resolved.modelDirectory);
   const modelArgs = ["-hmm", model.acousticModel, "-lm", model.languageModel, "-dict", model.dictionary];
 

@@ -14,26 +14,27 @@
  * one or each channel (pocketsphinx-transcript.ts).
  */
 import { rm } from "node:fs/promises";
-import type { AudioSource, SpeechResult, SpeechToText, TranscriptionSettings } from "@confide/core/ports";
+import { parseSettings, type AudioSource, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { checkFfmpeg } from "../ffmpeg/ffmpeg-audio.ts";
-import { resolvePocketSphinxSettings, type PocketSphinxSettings, type ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
 import { createPocketSphinxEngine } from "./pocketsphinx-engine.ts";
 import { recognitionFailedError, unknownJobError } from "./pocketsphinx-errors.ts";
 import { settingWarnings } from "./pocketsphinx-submission.ts";
 import { createPocketSphinxTranscription } from "./pocketsphinx-transcript.ts";
 import { createPocketSphinxWork } from "./pocketsphinx-work.ts";
+import { pocketSphinxSettings, type PocketSphinxSettings } from "./settings.ts";
 
 export { parsePocketSphinxWordLine } from "./pocketsphinx-engine.ts";
 export { isEnglish } from "./pocketsphinx-submission.ts";
 export { ownWorkPrefix } from "./pocketsphinx-work.ts";
 
 /**
- * Creates the PocketSphinx SpeechToText. Settings default from the environment (see
- * `PocketSphinxSettings`). No engine is started until `submit` or `check`; work directories
- * that crashed processes left in the temporary directory are removed from creation on.
+ * Creates the PocketSphinx SpeechToText. Every setting has a default (settings.ts). No engine
+ * is started until `submit` or `check`; work directories that crashed processes left in the
+ * temporary directory are removed from creation on.
+ * @throws ConfideError `validation.invalid_input` naming a bad setting.
  */
 export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = {}): SpeechToText {
-  const resolved: ResolvedPocketSphinxSettings = resolvePocketSphinxSettings(settings);
+  const resolved = parseSettings(pocketSphinxSettings, settings);
   const engine = createPocketSphinxEngine(resolved);
   const transcription = createPocketSphinxTranscription(resolved, engine);
   /** A successful check is trusted this long, so frequent readiness probes do not reload the model. */

@@ -2,7 +2,8 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { segmentWords, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings } from "@confide/core/ports";
 import { convertToWav, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
-import type { ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
+import type { z } from "zod";
+import type { pocketSphinxSettings } from "./settings.ts";
 import type { PocketSphinxEngine } from "./pocketsphinx-engine.ts";
 import { modelLanguage } from "./pocketsphinx-submission.ts";
 
@@ -61,7 +62,7 @@ export interface PocketSphinxTranscription {
 }
 
 /** Transcripts of a recording converted into the work directory: words become segments at pauses. */
-export function createPocketSphinxTranscription(resolved: ResolvedPocketSphinxSettings, engine: PocketSphinxEngine): PocketSphinxTranscription {
+export function createPocketSphinxTranscription(resolved: z.output<typeof pocketSphinxSettings>, engine: PocketSphinxEngine): PocketSphinxTranscription {
   const recognize = engine.recognize;
 
   const segmentOptions = (settings: TranscriptionSettings) => ({

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { ConfideError } from "@confide/core/ports";
-import type { ResolvedPocketSphinxSettings } from "./pocketsphinx-config.ts";
+import type { z } from "zod";
+import type { pocketSphinxSettings } from "./settings.ts";
 
 /**
  * Work directories are named `confide-pocketsphinx-<host>-<pid>-<random>`, so that the
@@ -68,7 +69,7 @@ export interface PocketSphinxWork {
  * the start: the sweep begins when the adapter is created, as its process starts. One that
  * failed is tried again before the next transcription, which reports its error.
  */
-export function createPocketSphinxWork(resolved: ResolvedPocketSphinxSettings): PocketSphinxWork {
+export function createPocketSphinxWork(resolved: z.output<typeof pocketSphinxSettings>): PocketSphinxWork {
   let abandonedWorkRemoved: Promise<string[]> | null = null;
   const removeAbandonedWorkOnce = (): Promise<string[]> =>
     (abandonedWorkRemoved ??= removeAbandonedWork(resolved.temporaryDirectory).catch((error: unknown) => {

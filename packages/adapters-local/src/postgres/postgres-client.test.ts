@@ -1,11 +1,13 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseSettings } from "@confide/core/ports";
 import { expectConfideError } from "@confide/contracts";
 import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../../test-support/sql-test-databases.ts";
 import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
 import { createPostgresClient } from "./postgres-client.ts";
-import { resolvePostgresSettings } from "./postgres-config.ts";
 import { createPostgresRepositories } from "./postgres-repositories.ts";
+import { postgresTimeouts } from "./postgres-timeouts.ts";
+import { postgresSettings, type PostgresSettings } from "./settings.ts";
 import type { SqlClient } from "../sql/sql-client.ts";
 
 async function listen(server: Server): Promise<number> {
@@ -161,18 +163,20 @@ describe("PostgreSQL client", () => {
   });
 
   it("derives the client-side limit from the statement limit; URL parameters win over settings", () => {
-    expect(resolvePostgresSettings({ connectionString: postgresUrl })).toMatchObject({ statementTimeoutMs: 30_000, queryTimeoutMs: 32_000 });
-    expect(resolvePostgresSettings({ connectionString: postgresUrl, statementTimeoutMs: 5_000 })).toMatchObject({ queryTimeoutMs: 7_000 });
-    expect(resolvePostgresSettings({ connectionString: postgresUrl, statementTimeoutMs: 0 })).toMatchObject({ queryTimeoutMs: 0 });
-    expect(
-      resolvePostgresSettings({ connectionString: `${postgresUrl}?statement_timeout=1000`, statementTimeoutMs: 5_000 }),
-    ).toMatchObject({ statementTimeoutMs: 1_000, queryTimeoutMs: 3_000 });
-    expect(resolvePostgresSettings({ connectionString: `${postgresUrl}?query_timeout=700`, queryTimeoutMs: 9_000 })).toMatchObject({
+    const timeoutsOf = (settings: PostgresSettings) => postgresTimeouts(parseSettings(postgresSettings, settings));
+    expect(timeoutsOf({ connectionString: postgresUrl })).toMatchObject({ statementTimeoutMs: 30_000, queryTimeoutMs: 32_000 });
+    expect(timeoutsOf({ connectionString: postgresUrl, statementTimeoutMs: 5_000 })).toMatchObject({ queryTimeoutMs: 7_000 });
+    expect(timeoutsOf({ connectionString: postgresUrl, statementTimeoutMs: 0 })).toMatchObject({ queryTimeoutMs: 0 });
+    expect(timeoutsOf({ connectionString: `${postgresUrl}?statement_timeout=1000`, statementTimeoutMs: 5_000 })).toMatchObject({
+      statementTimeoutMs: 1_000,
+      queryTimeoutMs: 3_000,
+    });
+    expect(timeoutsOf({ connectionString: `${postgresUrl}?query_timeout=700`, queryTimeoutMs: 9_000 })).toMatchObject({
       queryTimeoutMs: 700,
     });
-    expect(() => resolvePostgresSettings({ connectionString: `${postgresUrl}?statement_timeout=soon` })).toThrow(/milliseconds/);
-    expect(() => resolvePostgresSettings({ connectionString: `${postgresUrl}?query_timeout=0` })).toThrow(/positive/);
-    expect(resolvePostgresSettings({ connectionString: `${postgresUrl}?connect_timeout=2`, connectionTimeoutMs: 9_000 })).toMatchObject({
+    expect(() => timeoutsOf({ connectionString: `${postgresUrl}?statement_timeout=soon` })).toThrow(/milliseconds/);
+    expect(() => timeoutsOf({ connectionString: `${postgresUrl}?query_timeout=0` })).toThrow(/positive/);
+    expect(timeoutsOf({ connectionString: `${postgresUrl}?connect_timeout=2`, connectionTimeoutMs: 9_000 })).toMatchObject({
       connectionTimeoutMs: 2_000,
     });
   });

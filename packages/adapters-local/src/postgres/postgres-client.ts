@@ -1,7 +1,9 @@
+import { parseSettings } from "@confide/core/ports";
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from "pg";
-import { queryTimeoutFor, resolvePostgresSettings, type PostgresSettings } from "./postgres-config.ts";
+import { postgresTimeouts, queryTimeoutFor } from "./postgres-timeouts.ts";
 import { isConnectionBroken, toDatabaseError } from "./postgres-errors.ts";
 import { createRdsIamTokenProvider } from "./rds-iam-token.ts";
+import { postgresSettings, type PostgresSettings } from "./settings.ts";
 import type { SqlClient } from "../sql/sql-client.ts";
 
 const databaseName = "PostgreSQL";
@@ -57,10 +59,15 @@ function transactionClient(connection: PoolClient, queryTimeoutMs: number): SqlC
  * IAM token.
  */
 export async function createPostgresClient(settings: PostgresSettings): Promise<SqlClient> {
-  const resolved = resolvePostgresSettings(settings);
+  const resolved = parseSettings(postgresSettings, settings);
+  const { connectionTimeoutMs, statementTimeoutMs, queryTimeoutMs } = postgresTimeouts(resolved);
   const { Pool: PoolClass } = await import("pg");
-  const password =
-    resolved.iamAuthentication === undefined ? undefined : await createRdsIamTokenProvider(resolved.connectionString, resolved.iamAuthentication);
+  const password = resolved.iamAuthentication
+    ? await createRdsIamTokenProvider(resolved.connectionString, {
+        ...(resolved.iamRegion === undefined ? {} : { region: resolved.iamRegion }),
+        ...(resolved.iamCredentials === undefined ? {} : { credentials: resolved.iamCredentials }),
+      })
+    : undefined;
   // pg lets a connection string's (empty) password win over a `password` option: with a token
   // provider the URL is parsed here (the same parser pg uses: sslmode, sslrootcert…) instead,
   // and spread last, so that what the URL says wins as pg would let it.
@@ -70,10 +77,10 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
       : { ...(await import("pg-connection-string")).parseIntoClientConfig(resolved.connectionString), password };
   const pool: Pool = new PoolClass({
     max: resolved.max,
-    connectionTimeoutMillis: resolved.connectionTimeoutMs,
+    connectionTimeoutMillis: connectionTimeoutMs,
     idleTimeoutMillis: resolved.idleTimeoutMs,
-    statement_timeout: resolved.statementTimeoutMs,
-    ...(resolved.queryTimeoutMs === 0 ? {} : { query_timeout: resolved.queryTimeoutMs }),
+    statement_timeout: statementTimeoutMs,
+    ...(queryTimeoutMs === 0 ? {} : { query_timeout: queryTimeoutMs }),
     idle_in_transaction_session_timeout: resolved.idleInTransactionTimeoutMs,
     application_name: resolved.applicationName,
     keepAlive: true,
@@ -116,7 +123,7 @@ export async function createPostgresClient(settings: PostgresSettings): Promise<
       let broken: Error | undefined;
       try {
         await connection.query("BEGIN");
-        const result = await work(transactionClient(connection, resolved.queryTimeoutMs));
+        const result = await work(transactionClient(connection, queryTimeoutMs));
         await connection.query("COMMIT");
         return result;
       } catch (error) {

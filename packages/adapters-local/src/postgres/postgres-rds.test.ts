@@ -94,7 +94,9 @@ describe("PostgreSQL with RDS IAM authentication tokens", () => {
     const iam = await front({ askPassword: true });
     const sql = await client({
       connectionString: `postgres://${user}@127.0.0.1:${iam.port}/${database}`,
-      iamAuthentication: { region: "eu-central-1", credentials },
+      iamAuthentication: true,
+      iamRegion: "eu-central-1",
+      iamCredentials: credentials,
     });
 
     // Two connections at once: one held by a transaction, one for the query beside it.
@@ -123,7 +125,9 @@ describe("PostgreSQL with RDS IAM authentication tokens", () => {
     const iam = await front({ askPassword: true });
     const sql = await client({
       connectionString: `postgres://${user}@127.0.0.1:${iam.port}/${database}`,
-      iamAuthentication: { region: "eu-central-1", credentials },
+      iamAuthentication: true,
+      iamRegion: "eu-central-1",
+      iamCredentials: credentials,
       idleTimeoutMs: 1,
     });
     await sql.query("SELECT 1");
@@ -140,20 +144,22 @@ describe("PostgreSQL with RDS IAM authentication tokens", () => {
 
   it("refuses a URL with a password, and one without a user, when IAM authentication is on", async () => {
     await expectConfideError(
-      createPostgresClient({ connectionString: `postgres://${user}:secret@127.0.0.1:5432/test`, iamAuthentication: { credentials } }),
+      createPostgresClient({ connectionString: `postgres://${user}:secret@127.0.0.1:5432/test`, iamAuthentication: true, iamCredentials: credentials }),
       "validation.invalid_input",
     );
-    await expectConfideError(createPostgresClient({ connectionString: "postgres://127.0.0.1:5432/test", iamAuthentication: { credentials } }), "validation.invalid_input");
+    await expectConfideError(createPostgresClient({ connectionString: "postgres://127.0.0.1:5432/test", iamAuthentication: true, iamCredentials: credentials }), "validation.invalid_input");
   });
 
-  it("is chosen by CONFIDE_POSTGRES_IAM_AUTH, the region by CONFIDE_POSTGRES_IAM_REGION", async () => {
+  it("is chosen by iamAuthentication (CONFIDE_POSTGRES_IAM_AUTH), the region by iamRegion (CONFIDE_POSTGRES_IAM_REGION)", async () => {
     const parsed = postgresDescriptor.settings.parse({
-      CONFIDE_DATABASE_URL: "postgres://confide@db.example.eu-central-1.rds.amazonaws.com:5432/confide",
-      CONFIDE_POSTGRES_IAM_AUTH: "true",
-      CONFIDE_POSTGRES_IAM_REGION: "eu-central-1",
+      connectionString: "postgres://confide@db.example.eu-central-1.rds.amazonaws.com:5432/confide",
+      iamAuthentication: "true",
+      iamRegion: "eu-central-1",
     });
-    expect(parsed).toMatchObject({ CONFIDE_POSTGRES_IAM_AUTH: true, CONFIDE_POSTGRES_IAM_REGION: "eu-central-1" });
-    expect(postgresDescriptor.settings.parse({ CONFIDE_DATABASE_URL: "postgres://confide@db:5432/confide" }).CONFIDE_POSTGRES_IAM_AUTH).toBe(false);
+    expect(parsed).toMatchObject({ iamAuthentication: true, iamRegion: "eu-central-1" });
+    expect(postgresDescriptor.settings.parse({ connectionString: "postgres://confide@db:5432/confide" }).iamAuthentication).toBe(false);
+    // Parsed settings parse again to the same (the host parses the variables, the factory its settings).
+    expect(postgresDescriptor.settings.parse(parsed)).toEqual(parsed);
   });
 });
 

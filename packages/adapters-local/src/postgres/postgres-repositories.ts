@@ -1,5 +1,5 @@
 import { createPostgresClient } from "./postgres-client.ts";
-import type { PostgresSettings } from "./postgres-config.ts";
+import type { PostgresSettings } from "./settings.ts";
 import { createSqlRepositories, type SqlRepositories } from "../sql/sql-repositories.ts";
 
 /**

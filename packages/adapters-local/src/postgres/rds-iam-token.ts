@@ -1,5 +1,12 @@
 import { ConfideError } from "@confide/core/ports";
-import type { RdsIamAuthentication } from "./postgres-config.ts";
+
+/** Where the tokens' signer gets its region and credentials. */
+export interface RdsIamAuthentication {
+  /** The database's region; default: the SDK's (`AWS_REGION`, the shared config's profile). */
+  region?: string;
+  /** Static credentials (tests); default: the SDK's default provider chain (task role, instance profile…). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined };
+}
 
 /** A password for one new connection. */
 export type PasswordProvider = () => Promise<string>;

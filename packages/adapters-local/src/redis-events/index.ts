@@ -1,6 +1,2 @@
 export { createRedisSessionEvents } from "./redis-session-events.ts";
-export {
-  resolveRedisSessionEventsSettings,
-  type RedisSessionEventsSettings,
-  type ResolvedRedisSessionEventsSettings,
-} from "./redis-events-config.ts";
+export type { RedisEventsSettings } from "./settings.ts";

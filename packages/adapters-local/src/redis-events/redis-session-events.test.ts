@@ -5,7 +5,7 @@ import { describeSessionEventsContract, expectConfideError } from "@confide/cont
 import type { Redis } from "ioredis";
 import { connectTestRedis, redisUrl } from "../../test-support/test-redis.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RedisSessionEventsSettings } from "./redis-events-config.ts";
+import type { RedisEventsSettings } from "./settings.ts";
 import { createRedisSessionEvents } from "./redis-session-events.ts";
 
 /** This file's channel is `<prefix>:session-events`: no other test hears it. */
@@ -21,7 +21,7 @@ afterAll(async () => {
   await admin?.quit();
 });
 
-const settingsFor = (overrides: Partial<RedisSessionEventsSettings> = {}): RedisSessionEventsSettings => ({ url: redisUrl, prefix, ...overrides });
+const settingsFor = (overrides: Partial<RedisEventsSettings> = {}): RedisEventsSettings => ({ url: redisUrl, prefix, ...overrides });
 
 /** Kills the connections Redis knows by `name`, as a network failure would cut them. */
 async function killConnectionsNamed(name: string): Promise<number> {
@@ -118,7 +118,14 @@ describe("Redis session events", () => {
   });
 
   it("refuses settings without a Redis URL or with an unusable prefix", () => {
-    expect(() => createRedisSessionEvents({ url: "http://127.0.0.1:6379", prefix })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
-    expect(() => createRedisSessionEvents({ url: redisUrl, prefix: "has space" })).toThrow(expect.objectContaining({ code: "validation.invalid_input" }));
+    expect(() => createRedisSessionEvents({ url: "http://127.0.0.1:6379", prefix })).toThrow(
+      expect.objectContaining({ code: "validation.invalid_input", details: { setting: "url" } }),
+    );
+    expect(() => createRedisSessionEvents({ url: redisUrl, prefix: "has space" })).toThrow(
+      expect.objectContaining({ code: "validation.invalid_input", details: { setting: "prefix" } }),
+    );
+    expect(() => createRedisSessionEvents({ url: redisUrl, prefix, timeoutMs: 0 })).toThrow(
+      expect.objectContaining({ code: "validation.invalid_input", details: { setting: "timeoutMs" } }),
+    );
   });
 });

@@ -2,13 +2,14 @@ import {
   ConfideError,
   createSessionEventFanOut,
   loggableCode,
+  parseSettings,
   sessionStatuses,
   type SessionChange,
   type SessionEvents,
   type SessionStatus,
 } from "@confide/core/ports";
 import type { Redis } from "ioredis";
-import { resolveRedisSessionEventsSettings, type RedisSessionEventsSettings } from "./redis-events-config.ts";
+import { redisEventsSettings, type RedisEventsSettings } from "./settings.ts";
 
 type RedisConstructor = typeof import("ioredis").Redis;
 
@@ -53,9 +54,10 @@ function decode(text: string): SessionChange | null {
  * every listener receives `resync`, since changes published meanwhile are lost (pub/sub keeps
  * nothing). `publish` never waits on a Redis that is down longer than `timeoutMs`.
  */
-export function createRedisSessionEvents(settings: RedisSessionEventsSettings): SessionEvents {
-  const resolved = resolveRedisSessionEventsSettings(settings);
-  const { channel, logger, timeoutMs } = resolved;
+export function createRedisSessionEvents(settings: RedisEventsSettings): SessionEvents {
+  const resolved = parseSettings(redisEventsSettings, settings);
+  const { logger, timeoutMs } = resolved;
+  const channel = `${resolved.prefix}:session-events`;
   const fanOut = createSessionEventFanOut({
     onListenerError: (error) => logger.warn("session.events.listener_failed", { code: loggableCode(error) }),
   });

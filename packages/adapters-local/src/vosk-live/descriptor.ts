@@ -1,6 +1,6 @@
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
-import { voskLiveSettings, type VoskLiveVariables } from "./settings.ts";
+import { voskLiveSettings, type VoskLiveSettings } from "./settings.ts";
 
 /** Live speech by a Vosk server, streamed: partials and finals as the audio arrives (`CONFIDE_LIVE=vosk`). */
 export const voskLiveDescriptor = {
@@ -8,9 +8,9 @@ export const voskLiveDescriptor = {
   name: "vosk",
   settings: voskLiveSettings,
   // A server on this machine or the clinic's private network keeps the audio in.
-  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_VOSK_URL),
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.url),
   async create(settings) {
     const { createVoskLiveSpeechToText } = await import("./vosk-live-speech-to-text.ts");
-    return createVoskLiveSpeechToText({ url: settings.CONFIDE_VOSK_URL, connectTimeoutMs: settings.CONFIDE_VOSK_CONNECT_TIMEOUT_MS });
+    return createVoskLiveSpeechToText(settings);
   },
-} satisfies AdapterDescriptor<LiveSpeechToText, VoskLiveVariables>;
+} satisfies AdapterDescriptor<LiveSpeechToText, VoskLiveSettings>;

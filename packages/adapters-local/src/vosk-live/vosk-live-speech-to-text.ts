@@ -23,23 +23,15 @@ import {
   ConfideError,
   createEventQueue,
   createPcmChannelSplitter,
+  parseSettings,
   type LiveRecognition,
   type LiveSpeechEvent,
   type LiveSpeechSettings,
   type LiveSpeechToText,
   type Word,
 } from "@confide/core/ports";
-import { integerSetting } from "../settings/integer-setting.ts";
+import { voskLiveSettings, type VoskLiveSettings } from "./settings.ts";
 import { voskBadAnswer, voskUnavailable } from "./vosk-live-errors.ts";
-
-export interface VoskLiveSettings {
-  /** `CONFIDE_VOSK_URL`: the server's WebSocket URL, e.g. ws://vosk:2700. */
-  url: string;
-  /** `CONFIDE_VOSK_CONNECT_TIMEOUT_MS`; default 5000. */
-  connectTimeoutMs?: number;
-  /** Audio messages sent and not yet answered before `write` waits; default 20 (4 s of audio in 0.2 s messages). */
-  maxUnansweredMessages?: number;
-}
 
 const provider = "vosk-live";
 const sampleRateHz = 16_000;
@@ -246,10 +238,12 @@ class VoskTrack {
   }
 }
 
+/**
+ * Creates the Vosk live engine; nothing connects until a recognition opens or `check` runs.
+ * @throws ConfideError `validation.invalid_input` naming a bad setting (settings.ts).
+ */
 export function createVoskLiveSpeechToText(settings: VoskLiveSettings): LiveSpeechToText {
-  const url = settings.url;
-  const connectTimeoutMs = integerSetting("connectTimeoutMs", settings.connectTimeoutMs, 5_000, 1);
-  const maxUnanswered = integerSetting("maxUnansweredMessages", settings.maxUnansweredMessages, 20, 1);
+  const { url, connectTimeoutMs, maxUnansweredMessages: maxUnanswered } = parseSettings(voskLiveSettings, settings);
 
   return {
     provider,

@@ -45,31 +45,31 @@ async function finalsOf(engine: LiveSpeechToText): Promise<number> {
 
 describe("live engine descriptors", () => {
   it("whisper: defaults the utterance cutting, and hands the pause it is given to the engine", async () => {
-    expect(whisperLiveDescriptor.settings.parse({ CONFIDE_WHISPER_URL: server.url })).toEqual({
-      CONFIDE_WHISPER_URL: server.url,
-      CONFIDE_WHISPER_MODEL: "whisper-1",
-      CONFIDE_LIVE_PAUSE_MS: 600,
-      CONFIDE_LIVE_MAX_UTTERANCE_MS: 15_000,
-      CONFIDE_LIVE_VAD_THRESHOLD_DBFS: -40,
+    expect(whisperLiveDescriptor.settings.parse({ baseUrl: server.url })).toEqual({
+      baseUrl: server.url,
+      model: "whisper-1",
+      pauseMs: 600,
+      maxUtteranceMs: 15_000,
+      thresholdDbfs: -40,
+      utteranceTimeoutMs: 30_000,
+      checkTimeoutMs: 5_000,
     });
-    expect(whisperLiveDescriptor.settings.safeParse({ CONFIDE_WHISPER_URL: server.url, CONFIDE_LIVE_VAD_THRESHOLD_DBFS: "3" }).success).toBe(false);
-    const create = (variables: Record<string, string>) =>
-      whisperLiveDescriptor.create(whisperLiveDescriptor.settings.parse({ CONFIDE_WHISPER_URL: server.url, ...variables }));
+    expect(whisperLiveDescriptor.settings.safeParse({ baseUrl: server.url, thresholdDbfs: "3" }).success).toBe(false);
+    const create = (settings: Record<string, string>) => whisperLiveDescriptor.create(whisperLiveDescriptor.settings.parse({ baseUrl: server.url, ...settings }));
     // A 450 ms gap: within the default 600 ms pause one utterance, past a 300 ms pause two.
     expect(await finalsOf(await create({}))).toBe(1);
-    expect(await finalsOf(await create({ CONFIDE_LIVE_PAUSE_MS: "300" }))).toBe(2);
+    expect(await finalsOf(await create({ pauseMs: "300" }))).toBe(2);
   });
 
   it("embedded: hands PocketSphinx's program and model to the engine", async () => {
-    const create = (variables: Record<string, string>) =>
-      pocketSphinxLiveDescriptor.create(pocketSphinxLiveDescriptor.settings.parse(variables));
+    const create = (settings: Record<string, string>) => pocketSphinxLiveDescriptor.create(pocketSphinxLiveDescriptor.settings.parse(settings));
     const noModel = await expectConfideError(
-      create({ CONFIDE_POCKETSPHINX_MODEL_DIR: "/nonexistent/model" }).then((live) => live.check()),
+      create({ modelDirectory: "/nonexistent/model" }).then((live) => live.check()),
       "speech.engine_unavailable",
     );
     expect(noModel.details?.modelDirectory).toBe("/nonexistent/model");
     const noEngine = await expectConfideError(
-      create({ CONFIDE_POCKETSPHINX_BINARY: "/nonexistent/pocketsphinx_continuous" }).then((live) => live.check()),
+      create({ pocketsphinxPath: "/nonexistent/pocketsphinx_continuous" }).then((live) => live.check()),
       "speech.engine_unavailable",
     );
     expect(noEngine.details?.path).toBe("/nonexistent/pocketsphinx_continuous");

@@ -1,7 +1,6 @@
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { isPrivateNetworkUrl } from "../private-network-url.ts";
-import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
-import { whisperLiveSettings, type WhisperLiveVariables } from "./settings.ts";
+import { whisperLiveSettings, type WhisperLiveSettings } from "./settings.ts";
 
 /** Live speech by a Whisper-compatible server, utterance by utterance (`CONFIDE_LIVE=whisper`). */
 export const whisperLiveDescriptor = {
@@ -9,15 +8,9 @@ export const whisperLiveDescriptor = {
   name: "whisper",
   settings: whisperLiveSettings,
   // As the batch Whisper adapter: a server on this machine or the clinic's private network keeps the data in.
-  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.CONFIDE_WHISPER_URL),
+  sendsSessionDataOut: (settings) => !isPrivateNetworkUrl(settings.baseUrl),
   async create(settings) {
     const { createWhisperLiveSpeechToText } = await import("./whisper-live-speech-to-text.ts");
-    const apiKey = settings.CONFIDE_WHISPER_API_KEY;
-    return createWhisperLiveSpeechToText({
-      baseUrl: settings.CONFIDE_WHISPER_URL,
-      model: settings.CONFIDE_WHISPER_MODEL,
-      cutter: cutterOptions(settings),
-      ...(apiKey === undefined ? {} : { apiKey }),
-    });
+    return createWhisperLiveSpeechToText(settings);
   },
-} satisfies AdapterDescriptor<LiveSpeechToText, WhisperLiveVariables>;
+} satisfies AdapterDescriptor<LiveSpeechToText, WhisperLiveSettings>;

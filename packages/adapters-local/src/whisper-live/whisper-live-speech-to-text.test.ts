@@ -52,7 +52,7 @@ describeLiveSpeechToTextContract({
 describe("whisper-live", () => {
   it("sends each utterance as it ends as a 16 kHz mono WAV with the model, language and word timestamps, and reads its words", async () => {
     const before = server.received.length;
-    const engine = createWhisperLiveSpeechToText({ baseUrl: server.url, model: "whisper-1", cutter: { pauseMs: 500 } });
+    const engine = createWhisperLiveSpeechToText({ baseUrl: server.url, model: "whisper-1", pauseMs: 500 });
     const recognition = await engine.open(monoLiveSettings);
     const { events, done: reading } = readLiveEvents(recognition);
     const audio = toneDialogueMonoPcm();

@@ -7,31 +7,28 @@
  * after the other, so finals come in order and a self-hosted server is not flooded.
  */
 import {
+  parseSettings,
   startUtteranceRecognition,
   type LiveSpeechToText,
   type LiveUtterance,
-  type UtteranceCutterOptions,
   type UtteranceTranscript,
 } from "@confide/core/ports";
-import { resolveWhisperSettings, type WhisperSettings } from "../whisper/whisper-config.ts";
+import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
 import { createWhisperRequests } from "../whisper/whisper-requests.ts";
 import { toSegments } from "../whisper/whisper-verbose-json.ts";
-import { integerSetting } from "../settings/integer-setting.ts";
+import { whisperLiveSettings, type WhisperLiveSettings } from "./settings.ts";
 import { utteranceWav } from "./utterance-wav.ts";
-
-export interface WhisperLiveSettings extends Pick<WhisperSettings, "baseUrl" | "model" | "apiKey" | "fetch" | "checkTimeoutMs"> {
-  /** Longest wait for one utterance's transcription; default 30000 (a live final later than that is no use). */
-  utteranceTimeoutMs?: number;
-  /** Where utterances are cut (`CONFIDE_LIVE_PAUSE_MS`, `CONFIDE_LIVE_MAX_UTTERANCE_MS`, `CONFIDE_LIVE_VAD_THRESHOLD_DBFS`). */
-  cutter?: UtteranceCutterOptions;
-}
 
 const provider = "whisper-live";
 
+/**
+ * Creates the Whisper live engine.
+ * @throws ConfideError `validation.invalid_input` naming a bad setting (settings.ts).
+ */
 export function createWhisperLiveSpeechToText(settings: WhisperLiveSettings): LiveSpeechToText {
-  const resolved = resolveWhisperSettings(settings);
-  const utteranceTimeoutMs = integerSetting("utteranceTimeoutMs", settings.utteranceTimeoutMs, 30_000, 1);
-  const { transcribeUpload, check } = createWhisperRequests(resolved);
+  const resolved = parseSettings(whisperLiveSettings, settings);
+  const { utteranceTimeoutMs } = resolved;
+  const { transcribeUpload, check } = createWhisperRequests({ ...resolved, timeoutMs: utteranceTimeoutMs, responseFormat: "verbose_json" });
   let sent = 0;
 
   function decoder(language: string) {
@@ -79,7 +76,7 @@ export function createWhisperLiveSpeechToText(settings: WhisperLiveSettings): Li
       options.signal?.throwIfAborted();
       return startUtteranceRecognition(liveSettings, {
         decode: decoder(liveSettings.language),
-        ...(settings.cutter ? { cutter: settings.cutter } : {}),
+        cutter: cutterOptions(resolved),
       });
     },
 

@@ -16,20 +16,27 @@ describe("whisper descriptor", () => {
   afterAll(() => fake.close());
 
   // It needs nothing from the host's context.
-  const create = (variables: Record<string, string>) => whisperDescriptor.create(whisperDescriptor.settings.parse(variables));
+  const create = (settings: Record<string, string>) => whisperDescriptor.create(whisperDescriptor.settings.parse(settings));
+  const issuesOf = (settings: Record<string, unknown>) => whisperDescriptor.settings.safeParse(settings).error?.issues.map((issue) => issue.path.join("."));
 
-  it("requires CONFIDE_WHISPER_URL and defaults the model to whisper-1 and ffmpeg to the one on PATH", () => {
-    expect(whisperDescriptor.settings.safeParse({}).success).toBe(false);
-    expect(whisperDescriptor.settings.parse({ CONFIDE_WHISPER_URL: "http://127.0.0.1:9" })).toEqual({
-      CONFIDE_WHISPER_URL: "http://127.0.0.1:9",
-      CONFIDE_WHISPER_MODEL: "whisper-1",
-      CONFIDE_WHISPER_RESPONSE_FORMAT: "verbose_json",
-      CONFIDE_FFMPEG_BINARY: "ffmpeg",
+  it("requires the server's URL and defaults the model to whisper-1 and ffmpeg to the one on PATH", () => {
+    expect(issuesOf({})).toEqual(["baseUrl"]);
+    expect(whisperDescriptor.settings.parse({ baseUrl: "http://127.0.0.1:9" })).toEqual({
+      baseUrl: "http://127.0.0.1:9",
+      model: "whisper-1",
+      responseFormat: "verbose_json",
+      ffmpegPath: "ffmpeg",
+      ffprobePath: "ffprobe",
+      timeoutMs: 30 * 60_000,
+      checkTimeoutMs: 5_000,
     });
+    expect(issuesOf({ baseUrl: "ftp://127.0.0.1:9" })).toEqual(["baseUrl"]);
+    expect(issuesOf({ baseUrl: "http://127.0.0.1:9", model: " " })).toEqual(["model"]);
+    expect(issuesOf({ baseUrl: "http://127.0.0.1:9", responseFormat: "json" })).toEqual(["responseFormat"]);
   });
 
-  it("sends to the server, model and key its variables name", async () => {
-    const speech = await create({ CONFIDE_WHISPER_URL: `${fake.url}/v1`, CONFIDE_WHISPER_MODEL: "small.en", CONFIDE_WHISPER_API_KEY: "key-1" });
+  it("sends to the server, model and key its settings name", async () => {
+    const speech = await create({ baseUrl: `${fake.url}/v1`, model: "small.en", apiKey: "key-1" });
     await speech.submit(buildAudioSource(pcmWav({ toneHz: 440 }), { channels: 1 }), { ...defaultTranscriptionSettings });
 
     const transcription = fake.received.find((request) => request.path === "/v1/audio/transcriptions");
@@ -38,8 +45,8 @@ describe("whisper descriptor", () => {
     await speech.close();
   });
 
-  it("splits channels with the ffmpeg CONFIDE_FFMPEG_BINARY names", async () => {
-    const speech = await create({ CONFIDE_WHISPER_URL: fake.url, CONFIDE_FFMPEG_BINARY: "/nonexistent/ffmpeg" });
+  it("splits channels with the ffmpeg its ffmpegPath names", async () => {
+    const speech = await create({ baseUrl: fake.url, ffmpegPath: "/nonexistent/ffmpeg" });
     const error = await expectConfideError(
       speech.submit(buildAudioSource(pcmWav({ channels: 2, toneHz: 440 }), { channels: 2 }), {
         ...defaultTranscriptionSettings,

@@ -1,5 +1,6 @@
 import { withDeadline, type TranscriptionSettings } from "@confide/core/ports";
-import type { ResolvedWhisperSettings } from "./whisper-config.ts";
+import type { z } from "zod";
+import type { whisperSettings } from "./settings.ts";
 import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";
 import { streamingMultipartBody } from "./whisper-multipart-body.ts";
 import { parseVerboseJson, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
@@ -16,12 +17,30 @@ export interface Upload {
 export const primarySubtag = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
 
 /**
+ * What the requests need of a Whisper adapter's parsed settings: the batch adapter's own, or the
+ * live engine's with its utterance timeout and `verbose_json`.
+ */
+export type WhisperServerSettings = Pick<
+  z.output<typeof whisperSettings>,
+  "baseUrl" | "model" | "apiKey" | "responseFormat" | "timeoutMs" | "checkTimeoutMs" | "fetch"
+>;
+
+/** The transcription endpoint and the model list under the server root `baseUrl` (a trailing `/v1` ignored). */
+function whisperEndpoints(baseUrl: string): { transcriptionsUrl: string; modelsUrl: string } {
+  const root = new URL(baseUrl).href.replace(/\/+$/, "").replace(/\/v1$/, "");
+  return { transcriptionsUrl: `${root}/v1/audio/transcriptions`, modelsUrl: `${root}/v1/models` };
+}
+
+/**
  * The requests both Whisper adapters (batch and live) send to a Whisper-compatible server: the
  * bearer header, one transcription request under a deadline, the multipart body, verbose_json.
  */
-export function createWhisperRequests(resolved: ResolvedWhisperSettings) {
+export function createWhisperRequests(resolved: WhisperServerSettings) {
+  const { transcriptionsUrl, modelsUrl } = whisperEndpoints(resolved.baseUrl);
+  const fetch = resolved.fetch ?? globalThis.fetch;
+
   function authorization(): Record<string, string> {
-    return resolved.apiKey === undefined ? {} : { authorization: `Bearer ${resolved.apiKey}` };
+    return resolved.apiKey === undefined || resolved.apiKey === "" ? {} : { authorization: `Bearer ${resolved.apiKey}` };
   }
 
   /**
@@ -72,7 +91,7 @@ export function createWhisperRequests(resolved: ResolvedWhisperSettings) {
         stream: await upload.open(signal),
         sizeBytes: upload.sizeBytes,
       });
-      const response = await resolved.fetch(resolved.transcriptionsUrl, {
+      const response = await fetch(transcriptionsUrl, {
         method: "POST",
         headers: {
           ...authorization(),
@@ -96,7 +115,7 @@ export function createWhisperRequests(resolved: ResolvedWhisperSettings) {
   async function check(callerSignal: AbortSignal | undefined): Promise<void> {
     const what = "the readiness check";
     await withRequestDeadline(resolved.checkTimeoutMs, callerSignal, what, async (signal) => {
-      const response = await resolved.fetch(resolved.modelsUrl, {
+      const response = await fetch(modelsUrl, {
         method: "GET",
         headers: { ...authorization(), accept: "application/json" },
         signal,

@@ -16,7 +16,7 @@ import {
   type ReceivedRequest,
 } from "@confide/contracts/fakes";
 import { createWhisperSpeechToText } from "./whisper-speech-to-text.ts";
-import type { WhisperSettings } from "./whisper-config.ts";
+import type { WhisperSettings } from "./settings.ts";
 
 const run = promisify(execFile);
 
@@ -498,12 +498,12 @@ describe("Whisper-compatible speech to text", () => {
     await expectConfideError(adapter().check(), "provider.unavailable");
   });
 
-  it("refuses bad settings with validation.invalid_input", () => {
-    expect(() => createWhisperSpeechToText({ baseUrl: "not a url", model: "whisper-1" })).toThrow(
-      expect.objectContaining({ code: "validation.invalid_input" }) as unknown as Error,
-    );
-    expect(() => createWhisperSpeechToText({ baseUrl: "http://127.0.0.1:1", model: "" })).toThrow(
-      expect.objectContaining({ code: "validation.invalid_input" }) as unknown as Error,
-    );
+  it("refuses bad settings with validation.invalid_input naming the setting", () => {
+    const refused = (setting: string) => expect.objectContaining({ code: "validation.invalid_input", details: { setting } }) as unknown as Error;
+    expect(() => createWhisperSpeechToText({ baseUrl: "not a url", model: "whisper-1" })).toThrow(refused("baseUrl"));
+    expect(() => createWhisperSpeechToText({ baseUrl: "ftp://127.0.0.1:1", model: "whisper-1" })).toThrow("must be http:// or https://");
+    expect(() => createWhisperSpeechToText({ baseUrl: "http://127.0.0.1:1", model: "" })).toThrow(refused("model"));
+    expect(() => createWhisperSpeechToText({ baseUrl: "http://127.0.0.1:1", model: "  " })).toThrow("A Whisper model name is required");
+    expect(() => createWhisperSpeechToText({ baseUrl: "http://127.0.0.1:1", model: "whisper-1", timeoutMs: 0 })).toThrow(refused("timeoutMs"));
   });
 });

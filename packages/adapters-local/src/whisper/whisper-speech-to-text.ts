@@ -1,5 +1,6 @@
 import {
   ConfideError,
+  parseSettings,
   type AudioSource,
   type Segment,
   type SpeechResult,
@@ -14,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { probeChannels, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
-import { resolveWhisperSettings, type ResolvedWhisperSettings, type WhisperSettings } from "./whisper-config.ts";
+import { whisperSettings, type WhisperSettings } from "./settings.ts";
 import { createWhisperRequests, primarySubtag, type Upload } from "./whisper-requests.ts";
 import { durationMsOf, serverSpeakers, toSegments, type WhisperVerboseJson } from "./whisper-verbose-json.ts";
 
@@ -98,9 +99,10 @@ function settingWarnings(settings: TranscriptionSettings): SpeechWarning[] {
  * diarize: a mono recording becomes one speaker "S1"; a one-speaker-per-channel recording is
  * split with ffmpeg and each channel transcribed as its own speaker ("ch0", "ch1", …).
  * Answers are synchronous, so `submit` always returns `done`.
+ * @throws ConfideError `validation.invalid_input` naming a bad setting (settings.ts).
  */
 export function createWhisperSpeechToText(settings: WhisperSettings): SpeechToText {
-  const resolved: ResolvedWhisperSettings = resolveWhisperSettings(settings);
+  const resolved = parseSettings(whisperSettings, settings);
 
   const { transcribeUpload, check } = createWhisperRequests(resolved);
 

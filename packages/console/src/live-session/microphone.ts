@@ -17,16 +17,22 @@ export async function openMicrophone(channels: 1 | 2): Promise<MediaStream> {
   try {
     return await navigator.mediaDevices.getUserMedia({ audio: { channelCount: channels, echoCancellation: false, noiseSuppression: false, autoGainControl: channels === 1 } });
   } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "NotAllowedError" || name === "SecurityError") {
-      throw new MicrophoneError("The microphone was refused. Allow this site to use the microphone in the browser's site settings, then start again.");
-    }
-    if (name === "NotFoundError" || name === "OverconstrainedError") {
-      throw new MicrophoneError("No microphone was found. Connect one, then start again.");
-    }
-    if (name === "NotReadableError" || name === "AbortError") {
-      throw new MicrophoneError("The microphone is in use by another program or could not be opened. Close the other program, then start again.");
-    }
-    throw new MicrophoneError(`The microphone could not be opened (${error instanceof Error ? error.message : String(error)}).`);
+    throw microphoneRefusal(error) ?? new MicrophoneError(`The microphone could not be opened (${error instanceof Error ? error.message : String(error)}).`);
   }
+}
+
+/** The microphone refused to getUserMedia (not allowed), missing, or busy, in words; null for any other failure. */
+export function microphoneRefusal(error: unknown): MicrophoneError | null {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "NotAllowedError" || name === "SecurityError") {
+    return new MicrophoneError("The microphone was refused. Allow this site to use the microphone in the browser's site settings, then start again.");
+  }
+  if (name === "NotFoundError" || name === "OverconstrainedError") return new MicrophoneError("No microphone was found. Connect one, then start again.");
+  if (name === "NotReadableError" || name === "AbortError") return microphoneBusy();
+  return null;
+}
+
+/** The microphone in use by another program, or not opened for a reason the browser does not say. */
+export function microphoneBusy(): MicrophoneError {
+  return new MicrophoneError("The microphone is in use by another program or could not be opened. Close the other program, then start again.");
 }

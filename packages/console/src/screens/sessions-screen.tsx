@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { listPendingReview, listSessions } from "../api/api.ts";
 import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "../api/api-types.ts";
@@ -141,7 +141,15 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
 
 function FilterForm({ filters, patients }: { filters: Filters; patients: User[] | null }) {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
+  // The form takes the filters again only when the URL's change: not once more after it mounts,
+  // when it would empty what the therapist has started typing.
+  const filtersKey = JSON.stringify(filters);
+  const shownKey = useRef(filtersKey);
+  useEffect(() => {
+    if (shownKey.current === filtersKey) return;
+    shownKey.current = filtersKey;
+    setDraft(filters);
+  }, [filtersKey]);
   const field = (name: keyof Filters) => ({
     id: `filter-${name}`,
     name,

@@ -49,3 +49,23 @@ export function EvidenceLinks({
     </>
   );
 }
+
+/** A note's cited words after its text: " Evidence: 0:14, Patient, …"; nothing when it cites none. */
+export function NoteEvidence({
+  evidence,
+  transcript,
+  onOpenEvidence,
+}: {
+  evidence: EvidenceSpan[];
+  transcript: Transcript | null;
+  onOpenEvidence: (evidence: EvidenceSpan) => void;
+}) {
+  if (evidence.length === 0) return null;
+  return (
+    <span class="evidence">
+      {" "}
+      Evidence:{" "}
+      <EvidenceLinks evidence={evidence} transcript={transcript} lead="Show the cited words at" onOpenEvidence={onOpenEvidence} />
+    </span>
+  );
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
 import { useDraft } from "../drafts/draft-scope.ts";
-import { EvidenceLinks } from "./evidence-links.tsx";
+import { NoteEvidence } from "./evidence-links.tsx";
 import { noteSections, type EvidenceSpan, type NotesLike } from "./note-sections.ts";
 import { noteFormatChoices, ProgressNote } from "./progress-note.tsx";
 import type { NoteFormat, Session, SessionNote } from "./session-api.ts";
@@ -232,13 +232,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
                   ) : null}
                   {entry.unverifiedReason === undefined ? null : <span class="hint"> ({entry.unverifiedReason})</span>}
                   {entry.paraphrased ? <span class="hint"> (paraphrased from the cited words)</span> : null}
-                  {entry.evidence.length === 0 ? null : (
-                    <span class="evidence">
-                      {" "}
-                      Evidence:{" "}
-                      <EvidenceLinks evidence={entry.evidence} transcript={transcript} lead="Show the cited words at" onOpenEvidence={onOpenEvidence} />
-                    </span>
-                  )}
+                  <NoteEvidence evidence={entry.evidence} transcript={transcript} onOpenEvidence={onOpenEvidence} />
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { describeError } from "../components/problem-text.ts";
-import { EvidenceLinks } from "./evidence-links.tsx";
+import { NoteEvidence } from "./evidence-links.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
 import type { NoteFormat, Session, SessionNote } from "./session-api.ts";
 
@@ -107,13 +107,7 @@ export function ProgressNote({ format, notesKey, transcript, load, exportNote, o
                     ) : (
                       sentence.text
                     )}
-                    {sentence.evidence.length === 0 ? null : (
-                      <span class="evidence">
-                        {" "}
-                        Evidence:{" "}
-                        <EvidenceLinks evidence={sentence.evidence} transcript={transcript} lead="Show the cited words at" onOpenEvidence={onOpenEvidence} />
-                      </span>
-                    )}
+                    <NoteEvidence evidence={sentence.evidence} transcript={transcript} onOpenEvidence={onOpenEvidence} />
                   </li>
                 );
               })}

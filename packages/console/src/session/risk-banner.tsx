@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { EvidenceLinks } from "./evidence-links.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
+import { RiskFlagHeading } from "./risk-flag-heading.tsx";
 import { riskFlagViews, type RiskFlagView, type RiskScreenLike } from "./risk-flags.ts";
 import type { Session } from "./session-api.ts";
 
@@ -63,10 +64,7 @@ export function RiskFlagItems({ flags, transcript, therapistId, editable, scope,
     <ul class="risk-alert-flags">
       {flags.map((flag) => (
         <li key={flag.id} class={flag.blocking ? "risk-alert-flag risk-alert-flag-open" : "risk-alert-flag"}>
-          <p>
-            <strong>{flag.heading}</strong> <span class="risk-severity">({flag.severity})</span>
-            {flag.qualifiers.length === 0 ? null : <span class="risk-qualifiers"> · {flag.qualifiers.join(" · ")}</span>}
-          </p>
+          <RiskFlagHeading flag={flag} />
           <p>
             <q>{flag.quote || flag.text}</q>
             {onOpenEvidence ? (

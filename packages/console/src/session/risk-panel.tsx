@@ -1,5 +1,6 @@
 import { EvidenceLinks } from "./evidence-links.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
+import { RiskFlagHeading } from "./risk-flag-heading.tsx";
 import { riskFlagViews, riskSummary, type RiskScreenLike } from "./risk-flags.ts";
 import type { Session } from "./session-api.ts";
 
@@ -27,10 +28,7 @@ export function RiskPanel({ risk, transcript, onOpenEvidence }: RiskPanelProps) 
         <ul class="risk-flags">
           {flags.map((flag) => (
             <li key={flag.id} class={flag.alert ? "risk-flag risk-flag-alert" : "risk-flag"}>
-              <p>
-                <strong>{flag.heading}</strong> <span class="risk-severity">({flag.severity})</span>
-                {flag.qualifiers.length === 0 ? null : <span class="risk-qualifiers"> · {flag.qualifiers.join(" · ")}</span>}
-              </p>
+              <RiskFlagHeading flag={flag} />
               <p>
                 {flag.text}: <q>{flag.quote}</q>{" "}
                 <EvidenceLinks evidence={flag.evidence} transcript={transcript} lead="Show the words at" onOpenEvidence={onOpenEvidence} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { MicrophoneError } from "../live-session/microphone.ts";
+import { MicrophoneError, microphoneBusy, microphoneRefusal } from "../live-session/microphone.ts";
 
 /** A read-aloud of 20–30 s is asked for; the recorder stops by itself here (the server refuses over 60 s). */
 export const recordingLimitSeconds = 40;
@@ -18,12 +18,7 @@ async function openMicrophone(): Promise<MediaStream> {
   try {
     return await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true } });
   } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "NotAllowedError" || name === "SecurityError") {
-      throw new MicrophoneError("The microphone was refused. Allow this site to use the microphone in the browser's site settings, then start again.");
-    }
-    if (name === "NotFoundError" || name === "OverconstrainedError") throw new MicrophoneError("No microphone was found. Connect one, then start again.");
-    throw new MicrophoneError("The microphone is in use by another program or could not be opened. Close the other program, then start again.");
+    throw microphoneRefusal(error) ?? microphoneBusy();
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfideError } from "../errors.ts";
-import { fileSetting, invalidSetting, parseSettings, wholeNumberSetting, type ValidatingSchema } from "./adapter-settings.ts";
+import { fileSetting, invalidSetting, parseSettings, type ValidatingSchema } from "./adapter-settings.ts";
 
 const failing = (code: string) => () => {
   throw Object.assign(new Error(`failed: ${code}`), { code });
@@ -11,14 +11,6 @@ describe("adapter settings helpers", () => {
     const error = invalidSetting("endpoint", "The endpoint must be a URL.");
     expect(ConfideError.is(error, "validation.invalid_input")).toBe(true);
     expect(error.details).toEqual({ setting: "endpoint" });
-  });
-
-  it("wholeNumberSetting takes the fallback when left out and refuses fractions and numbers out of range", () => {
-    expect(wholeNumberSetting("maxAttempts", undefined, 3, 1, 10)).toBe(3);
-    expect(wholeNumberSetting("maxAttempts", 10, 3, 1, 10)).toBe(10);
-    for (const bad of [0, 11, 2.5, Number.NaN]) {
-      expect(() => wholeNumberSetting("maxAttempts", bad, 3, 1, 10)).toThrow("maxAttempts must be a whole number from 1 to 10.");
-    }
   });
 
   it("fileSetting says why a file cannot be read, in words, and hands a readable file's text to its check", () => {

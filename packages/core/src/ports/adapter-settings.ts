@@ -1,7 +1,7 @@
 /**
- * Helpers every adapter's settings share: the error naming a bad setting, a bounded whole number,
- * and a setting that names a file. They live in core because it is the one package every adapter
- * package may import (adapter packages may not import each other); core reads no file itself, so
+ * Helpers every adapter's settings share: parsing them with the adapter's one schema, the error
+ * naming a bad setting, and a setting that names a file. They live in core because it is the one
+ * package every adapter package may import (adapter packages may not import each other); core reads no file itself, so
  * the adapter hands `fileSetting` its reader (`readFileSync`).
  */
 import { ConfideError } from "../errors.ts";
@@ -12,19 +12,6 @@ import { ConfideError } from "../errors.ts";
  */
 export function invalidSetting(setting: string, message: string, cause?: unknown): ConfideError {
   return new ConfideError("validation.invalid_input", message, { ...(cause === undefined ? {} : { cause }), details: { setting } });
-}
-
-/**
- * A whole-number setting: `fallback` when it is left out, else `value` once checked to lie in
- * `min`…`max`.
- * @throws ConfideError `validation.invalid_input` naming the setting ("… must be a whole number from 1 to 5.").
- */
-export function wholeNumberSetting(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < min || resolved > max) {
-    throw invalidSetting(setting, `${setting} must be a whole number from ${min} to ${max}.`);
-  }
-  return resolved;
 }
 
 /** What a file a variable names holds, or what is wrong with it, in words. */

@@ -34,7 +34,7 @@ export { silentLogger } from "./logger.ts";
 export { randomIds } from "./random-ids.ts";
 export { inlineSha256 } from "./inline-sha256.ts";
 export { noDiarizer } from "./no-diarizer.ts";
-export { invalidSetting, wholeNumberSetting, fileSetting, parseSettings, type FileSetting, type ValidatingSchema } from "./adapter-settings.ts";
+export { invalidSetting, fileSetting, parseSettings, type FileSetting, type ValidatingSchema } from "./adapter-settings.ts";
 // Port-side helpers: the checks every implementation of a port applies first.
 export * from "./byte-range.ts";
 export * from "./job-id.ts";

@@ -15,6 +15,7 @@ import { embeddedDiarizerDescriptor } from "@confide/adapters-local/embedded-dia
 import { noDiarizerDescriptor } from "@confide/adapters-local/no-diarizer";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
+import { encoderRiskScreenDescriptor } from "@confide/adapters-local/encoder-risk-screen";
 import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
@@ -74,6 +75,7 @@ const registered: ReadonlyArray<{ [P in AdapterPort]: RegisteredAdapter<P> }[Ada
   azureOpenAiDescriptor,
   bedrockDescriptor,
   embeddedRiskScreenDescriptor,
+  encoderRiskScreenDescriptor,
   noLiveDescriptor,
   instantLiveDescriptor,
   pocketSphinxLiveDescriptor,

@@ -30,11 +30,11 @@ describe("cloudProvidersOf", () => {
   it("counts a Whisper or notes server by its URL: a private network keeps the data in, a public host does not", () => {
     const inside = configWith(
       { speech: "whisper", language: "vader", notes: "openai" },
-      { speech: { CONFIDE_WHISPER_URL: "http://10.0.0.7:8000" }, notes: { CONFIDE_OPENAI_NOTES_URL: "http://localhost:11434/v1" } },
+      { speech: { baseUrl: "http://10.0.0.7:8000" }, notes: { baseUrl: "http://localhost:11434/v1" } },
     );
     const outside = configWith(
       { speech: "whisper", language: "vader", notes: "openai" },
-      { speech: { CONFIDE_WHISPER_URL: "https://whisper.example.com" }, notes: { CONFIDE_OPENAI_NOTES_URL: "https://api.openai.com/v1" } },
+      { speech: { baseUrl: "https://whisper.example.com" }, notes: { baseUrl: "https://api.openai.com/v1" } },
     );
 
     expect(cloudProvidersOf(inside, created)).toEqual([]);
@@ -46,7 +46,7 @@ describe("cloudProvidersOf", () => {
     expect(cloudProvidersOf(configWith({ ...batch, live: "azure" }), created)).toEqual(["live-provider"]);
     expect(cloudProvidersOf(configWith({ ...batch, live: "transcribe" }), created)).toEqual(["live-provider"]);
     expect(cloudProvidersOf(configWith({ ...batch, live: "embedded" }), created)).toEqual([]);
-    const whisperAt = (url: string) => configWith({ ...batch, live: "whisper" }, { live: { CONFIDE_WHISPER_URL: url } });
+    const whisperAt = (url: string) => configWith({ ...batch, live: "whisper" }, { live: { baseUrl: url } });
     expect(cloudProvidersOf(whisperAt("http://192.168.1.20:9000"), created)).toEqual([]);
     expect(cloudProvidersOf(whisperAt("https://whisper.example.com"), created)).toEqual(["live-provider"]);
   });

@@ -54,4 +54,19 @@ describe("an adapter's variables", () => {
       }
     }
   });
+
+  it("of every registered adapter: its settings are keyed by setting, never by variable name (one settings shape)", () => {
+    for (const port of adapterPorts) {
+      for (const adapter of adapterRegistry[port]) {
+        const keyedByVariable = Object.keys(adapter.settings.shape).filter((key) => /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(key));
+        expect(keyedByVariable, `${port}/${adapter.name}`).toEqual([]);
+      }
+    }
+  });
+
+  it("a setting named like a variable but without env is not read from the environment", () => {
+    const settings = z.object({ CONFIDE_X_BUCKET: z.string().optional() });
+    expect(adapterVariables(settings)).toEqual([]);
+    expect(settingsFromEnvironment(settings, { CONFIDE_X_BUCKET: "b" }, "the x storage adapter")).toEqual({ success: true, data: {} });
+  });
 });

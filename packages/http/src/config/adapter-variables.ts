@@ -25,14 +25,10 @@ function variableOf(schema: z.core.$ZodType): string | undefined {
   return undefined;
 }
 
-// TRANSITION (issue 25 item 2): a schema still keyed by variable name (`CONFIDE_X: …`) is read
-// as before, until every provider's settings carry `env`.
-const isVariableName = (key: string) => /^(CONFIDE|OTEL)_[A-Z0-9_]+$/.test(key);
-
 /** The settings of an adapter's schema that variables set, in the schema's order. */
 export function adapterVariables(settings: z.ZodObject): AdapterVariable[] {
   return Object.entries(settings.shape).flatMap(([key, schema]) => {
-    const variable = variableOf(schema) ?? (isVariableName(key) ? key : undefined);
+    const variable = variableOf(schema);
     return variable === undefined ? [] : [{ key, variable, schema }];
   });
 }

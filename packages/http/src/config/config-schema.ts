@@ -48,8 +48,8 @@ export const environmentSchema = z.object({
     .describe("largest accepted recording")
     .meta({ shownDefault: "`2147483648` (2 GiB)" }),
   // The Redis of the bullmq queue, also read here: with it, the rate limits are shared by every API process.
-  CONFIDE_REDIS_URL: bullMqDescriptor.settings.shape.CONFIDE_REDIS_URL.optional(),
-  CONFIDE_QUEUE_PREFIX: bullMqDescriptor.settings.shape.CONFIDE_QUEUE_PREFIX,
+  CONFIDE_REDIS_URL: bullMqDescriptor.settings.shape.url.optional(),
+  CONFIDE_QUEUE_PREFIX: bullMqDescriptor.settings.shape.prefix,
   CONFIDE_WORKER_CONCURRENCY: positiveInt.default(2).describe("jobs a worker process runs at once"),
   CONFIDE_LEASE_MS: positiveInt
     .default(15 * 60_000)

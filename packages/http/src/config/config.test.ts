@@ -1,4 +1,5 @@
 import { ConfideError } from "@confide/core";
+import { silentLogger } from "@confide/core/ports";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -147,7 +148,7 @@ describe("loadConfig", () => {
     it("writes notes with Azure OpenAI once its endpoint is configured, and then asks for the deployment; an explicit CONFIDE_NOTES wins", () => {
       const withOpenAi = { ...azure, CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com", CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-gpt-4o" };
       expect(loadConfig(withOpenAi).adapters.notes).toBe("azure-openai");
-      expect(loadConfig(withOpenAi).adapterSettings.notes).toMatchObject({ CONFIDE_AZURE_OPENAI_API_VERSION: "2024-10-21" });
+      expect(loadConfig(withOpenAi).adapterSettings.notes).toMatchObject({ apiVersion: "2024-10-21" });
       const { CONFIDE_AZURE_OPENAI_DEPLOYMENT: _deployment, ...endpointOnly } = withOpenAi;
       expect(problemsOf(endpointOnly)).toEqual(["CONFIDE_AZURE_OPENAI_DEPLOYMENT: required by the azure-openai notes adapter"]);
       expect(loadConfig({ ...withOpenAi, CONFIDE_NOTES: "embedded" }).adapters.notes).toBe("embedded");
@@ -201,6 +202,10 @@ describe("loadConfig", () => {
       agenda: "embedded",
       diarizer: "none",
     });
+    expect(config.adapterSettings.repository).toMatchObject({
+      connectionString: "postgres://confide@db.example.eu-central-1.rds.amazonaws.com:5432/confide?sslmode=verify-full",
+      iamAuthentication: true,
+    });
   });
 
   it("each profile's notes default is its own LLM writer once that writer's endpoint or model is configured, else the embedded writer", () => {
@@ -223,15 +228,29 @@ describe("loadConfig", () => {
   it("hands each chosen adapter what its settings schema read, defaults filled", () => {
     const config = loadConfig({ CONFIDE_SPEECH: "whisper", CONFIDE_WHISPER_URL: "http://127.0.0.1:9000", CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "redis://127.0.0.1:6379" });
     expect(config.adapterSettings.speech).toEqual({
-      CONFIDE_WHISPER_URL: "http://127.0.0.1:9000",
-      CONFIDE_WHISPER_MODEL: "whisper-1",
-      CONFIDE_WHISPER_RESPONSE_FORMAT: "verbose_json",
-      CONFIDE_FFMPEG_BINARY: "ffmpeg",
+      baseUrl: "http://127.0.0.1:9000",
+      model: "whisper-1",
+      responseFormat: "verbose_json",
+      ffmpegPath: "ffmpeg",
+      ffprobePath: "ffprobe",
+      timeoutMs: 30 * 60_000,
+      checkTimeoutMs: 5_000,
     });
     expect(config.adapterSettings.queue).toEqual({
-      CONFIDE_REDIS_URL: "redis://127.0.0.1:6379",
-      CONFIDE_QUEUE_PREFIX: "confide",
-      CONFIDE_QUEUE_STALLED_MS: 30_000,
+      url: "redis://127.0.0.1:6379",
+      prefix: "confide",
+      queueName: "jobs",
+      enqueueTimeoutMs: 5_000,
+      maxAttempts: 3,
+      backoffDelayMs: 1_000,
+      retainCompletedCount: 10_000,
+      retainCompletedAgeSeconds: 7 * 24 * 3600,
+      retainFailedCount: 1_000,
+      retainFailedAgeSeconds: 30 * 24 * 3600,
+      lockDurationMs: 30_000,
+      maxStalledCount: 2,
+      closeTimeoutMs: 10_000,
+      logger: silentLogger,
     });
     expect(config.adapterSettings.repository).toEqual({});
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
@@ -240,6 +259,9 @@ describe("loadConfig", () => {
   it("reports a variable the host and an adapter both read once", () => {
     expect(problemsOf({ CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "not a url" })).toEqual([
       "CONFIDE_REDIS_URL: must be a URL such as scheme://host:port",
+    ]);
+    expect(problemsOf({ CONFIDE_QUEUE: "bullmq", CONFIDE_REDIS_URL: "http://127.0.0.1:6379" })).toEqual([
+      "CONFIDE_REDIS_URL: A Redis URL (redis:// or rediss://) is required.",
     ]);
   });
 
@@ -261,9 +283,10 @@ describe("loadConfig", () => {
     });
 
     // The filesystem blob store's settings, as its descriptor receives them.
-    expect(config.adapterSettings.storage).toEqual({ CONFIDE_DATA_KEY: current, CONFIDE_DATA_KEYS_PREVIOUS: older });
-    expect(loadConfig({ CONFIDE_DATA_KEY: current.toString("hex") }).adapterSettings.storage).toEqual({ CONFIDE_DATA_KEY: current });
-    expect(loadConfig({}).adapterSettings.storage).toEqual({});
+    const defaults = { temporaryFileMaxAgeMs: 24 * 3600_000 };
+    expect(config.adapterSettings.storage).toEqual({ ...defaults, dataKey: current, previousDataKeys: older });
+    expect(loadConfig({ CONFIDE_DATA_KEY: current.toString("hex") }).adapterSettings.storage).toEqual({ ...defaults, dataKey: current });
+    expect(loadConfig({}).adapterSettings.storage).toEqual(defaults);
   });
 
   it("refuses a data key of the wrong length or format without echoing it", () => {
@@ -370,12 +393,10 @@ describe("loadConfig", () => {
       expect(fcmProblems(folder)[1]).toBe(`CONFIDE_FCM_SERVICE_ACCOUNT_FILE: ${folder} is a folder, not a file`);
     });
 
-    it("hands the service account it read to the push adapter", () => {
+    it("hands the service account file it checked to the push adapter, which reads it when created", () => {
       const path = file("account.json", JSON.stringify({ project_id: "p", client_email: "a@p.iam", private_key: "key" }));
       const config = loadConfig({ CONFIDE_PUSH: "fcm", CONFIDE_FCM_SERVICE_ACCOUNT_FILE: path });
-      expect(config.adapterSettings.push).toEqual({
-        CONFIDE_FCM_SERVICE_ACCOUNT_FILE: { project_id: "p", client_email: "a@p.iam", private_key: "key" },
-      });
+      expect(config.adapterSettings.push).toEqual({ serviceAccountPath: path, batchSize: 500, dryRun: false, logger: silentLogger });
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { toPublicUser, type Actor, type PublicUser, type Role } from "../../domain/user.ts";
+import type { Actor, PublicUser, Role } from "../../domain/user.ts";
 import type { Page } from "../../ports/page.ts";
-import { checkPageLimit, checkRole } from "./account-input.ts";
+import { checkRole } from "./account-input.ts";
+import { checkAccountSearch, publicUserPage } from "./account-search.ts";
 import { assertRole } from "../policies/session-access.ts";
 
 export interface ListUsersInput {
@@ -20,12 +21,6 @@ export interface ListUsersInput {
  */
 export async function listUsers(deps: ConfideDeps, actor: Actor, input: ListUsersInput = {}): Promise<Page<PublicUser>> {
   assertRole(actor, "admin");
-  const text = input.text?.trim();
-  const page = await deps.users.list({
-    limit: checkPageLimit(input.limit),
-    ...(input.role === undefined ? {} : { role: checkRole(input.role) }),
-    ...(text ? { text } : {}),
-    ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
-  });
-  return { items: page.items.map(toPublicUser), nextCursor: page.nextCursor };
+  const search = checkAccountSearch(input);
+  return publicUserPage(await deps.users.list({ ...search, ...(input.role === undefined ? {} : { role: checkRole(input.role) }) }));
 }

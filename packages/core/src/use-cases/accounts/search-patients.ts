@@ -1,7 +1,7 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { toPublicUser, type Actor, type PublicUser } from "../../domain/user.ts";
+import type { Actor, PublicUser } from "../../domain/user.ts";
 import type { Page } from "../../ports/page.ts";
-import { checkPageLimit } from "./account-input.ts";
+import { checkAccountSearch, publicUserPage } from "./account-search.ts";
 import { assertRole } from "../policies/session-access.ts";
 
 export interface SearchPatientsInput {
@@ -23,11 +23,5 @@ export async function searchPatients(
   input: SearchPatientsInput = {},
 ): Promise<Page<PublicUser>> {
   assertRole(actor, "therapist");
-  const text = input.text?.trim();
-  const page = await deps.users.listPatients(actor.userId, {
-    limit: checkPageLimit(input.limit),
-    ...(text ? { text } : {}),
-    ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
-  });
-  return { items: page.items.map(toPublicUser), nextCursor: page.nextCursor };
+  return publicUserPage(await deps.users.listPatients(actor.userId, checkAccountSearch(input)));
 }

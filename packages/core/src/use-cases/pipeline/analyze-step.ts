@@ -4,18 +4,12 @@ import { analysedSegment, summarizeSentiment, type SentimentResult } from "../..
 import { moveTo, type Session } from "../../domain/session.ts";
 import { scoreSegments } from "../policies/segment-sentiment.ts";
 import { callProvider } from "./provider-call.ts";
-import { fail, recordFailure } from "./retry-policy.ts";
+import { failWithoutTranscript, recordFailure } from "./retry-policy.ts";
 import { save, type Step } from "./session-write.ts";
 
 export async function analyze(deps: ConfideDeps, session: Session, signal: AbortSignal | undefined): Promise<Step> {
   const transcript = session.transcript;
-  if (!transcript) {
-    return fail(deps, session, session.processing.attempts, {
-      code: "internal",
-      message: "The session has no transcript to analyse.",
-      retryable: false,
-    });
-  }
+  if (!transcript) return failWithoutTranscript(deps, session, "analyse");
   const segments = patientSegments(transcript, { rolesReviewed: speakerRolesReviewed(session.review.edits) });
   const outcome = await callProvider(deps, session, signal, (callSignal) =>
     scoreSegments(deps, segments, { language: transcript.language, signal: callSignal }),

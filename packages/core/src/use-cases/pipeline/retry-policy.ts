@@ -53,3 +53,15 @@ export async function fail(deps: ConfideDeps, session: Session, attempts: number
     session.version,
   );
 }
+
+/**
+ * A step that needs the transcript (analysis, notes) reached a session without one: a bug, not
+ * a provider's failure, so the session fails for good (`internal`) saying what it could not do.
+ */
+export async function failWithoutTranscript(deps: ConfideDeps, session: Session, missingFor: string): Promise<Step> {
+  return fail(deps, session, session.processing.attempts, {
+    code: "internal",
+    message: `The session has no transcript to ${missingFor}.`,
+    retryable: false,
+  });
+}

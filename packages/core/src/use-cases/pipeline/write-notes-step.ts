@@ -1,7 +1,7 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { moveTo, type Session } from "../../domain/session.ts";
 import { callProvider } from "./provider-call.ts";
-import { fail, recordFailure } from "./retry-policy.ts";
+import { failWithoutTranscript, recordFailure } from "./retry-policy.ts";
 import { finish } from "./session-notification.ts";
 import type { Step } from "./session-write.ts";
 import { writeNotes } from "../policies/note-writing.ts";
@@ -17,13 +17,7 @@ import { rescreened, screenRisk } from "../policies/risk-screening.ts";
  */
 export async function writeNotesStep(deps: ConfideDeps, session: Session, signal: AbortSignal | undefined): Promise<Step> {
   const transcript = session.transcript;
-  if (!transcript) {
-    return fail(deps, session, session.processing.attempts, {
-      code: "internal",
-      message: "The session has no transcript to write notes from.",
-      retryable: false,
-    });
-  }
+  if (!transcript) return failWithoutTranscript(deps, session, "write notes from");
   const screened = await callProvider(deps, session, signal, (callSignal) => screenRisk(deps, transcript, callSignal));
   if (screened.kind === "lost") return null;
   if (screened.kind === "failed") return recordFailure(deps, screened.session, screened.error);

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { PageQuerySchema, listingRequest, pageOf } from "../schemas/page-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { CareRelationSchema, RoleSchema, UserSchema } from "../schemas/user-schema.ts";
 import { RetentionReportSchema } from "../schemas/legal-hold-schema.ts";
@@ -70,13 +70,8 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
       },
     }),
     async (c) => {
-      const { role, q, cursor, limit } = c.req.valid("query");
-      const page = await listUsers(deps, currentActor(c), {
-        ...(role === undefined ? {} : { role }),
-        ...(q === undefined ? {} : { text: q }),
-        ...(cursor === undefined ? {} : { cursor }),
-        ...(limit === undefined ? {} : { limit }),
-      });
+      const { role, ...listing } = c.req.valid("query");
+      const page = await listUsers(deps, currentActor(c), { ...(role === undefined ? {} : { role }), ...listingRequest(listing) });
       return c.json(page, 200);
     },
   );

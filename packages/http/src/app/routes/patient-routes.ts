@@ -4,7 +4,7 @@ import type { AccessTokens } from "../auth/access-token.ts";
 import { addPatientConsentRoutes } from "./consent-routes.ts";
 import { createBearerRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { PageQuerySchema, listingRequest, pageOf } from "../schemas/page-schema.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { UserSchema } from "../schemas/user-schema.ts";
 
@@ -36,12 +36,7 @@ export function createPatientRoutes(options: PatientRoutesOptions) {
       },
     }),
     async (c) => {
-      const { q, cursor, limit } = c.req.valid("query");
-      const page = await searchPatients(deps, currentActor(c), {
-        ...(q === undefined ? {} : { text: q }),
-        ...(cursor === undefined ? {} : { cursor }),
-        ...(limit === undefined ? {} : { limit }),
-      });
+      const page = await searchPatients(deps, currentActor(c), listingRequest(c.req.valid("query")));
       return c.json(page, 200);
     },
   );

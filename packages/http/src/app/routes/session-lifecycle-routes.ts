@@ -2,7 +2,8 @@ import { deleteSession, retrySession, type ConfideDeps } from "@confide/core";
 import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { entityTag, optionalExpectedVersion } from "../transfer/entity-tag.ts";
+import { optionalExpectedVersion } from "../transfer/entity-tag.ts";
+import { versionedJson } from "../transfer/versioned-json.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { IdParamsSchema, ifMatchHeaders, sessionResponse } from "./session-route-schemas.ts";
 
@@ -30,8 +31,7 @@ export function createSessionLifecycleRoutes(options: { deps: ConfideDeps }) {
         sessionId: c.req.valid("param").id,
         ...optionalExpectedVersion(c.req.header("if-match")),
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 

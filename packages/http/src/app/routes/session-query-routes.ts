@@ -4,7 +4,7 @@ import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { entityTag, ifNoneMatchHits } from "../transfer/entity-tag.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
-import { PageQuerySchema, pageOf } from "../schemas/page-schema.ts";
+import { PageQuerySchema, listingRequest, pageOf } from "../schemas/page-schema.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
@@ -27,6 +27,9 @@ const ListQuerySchema = PageQuerySchema.extend({
   }),
 });
 
+/** The answer of both listings. */
+const sessionSummaryPage = { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } };
+
 /** `GET /v1/sessions`, `/pending` and `/{id}`: listing, searching and reading sessions (`/pending` before `/{id}`). */
 export function createSessionQueryRoutes(options: { deps: ConfideDeps }) {
   const { deps } = options;
@@ -44,7 +47,7 @@ export function createSessionQueryRoutes(options: { deps: ConfideDeps }) {
       security: [{ bearer: [] }],
       request: { query: ListQuerySchema },
       responses: {
-        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
+        200: sessionSummaryPage,
         ...problemResponses(400, 401, 403, 503),
       },
     }),
@@ -55,9 +58,7 @@ export function createSessionQueryRoutes(options: { deps: ConfideDeps }) {
         ...(query.status === undefined ? {} : { statuses: query.status }),
         ...(query.from === undefined ? {} : { recordedFrom: query.from }),
         ...(query.to === undefined ? {} : { recordedTo: query.to }),
-        ...(query.q === undefined ? {} : { text: query.q }),
-        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-        ...(query.limit === undefined ? {} : { limit: query.limit }),
+        ...listingRequest(query),
       });
       return c.json(page, 200);
     },
@@ -73,16 +74,12 @@ export function createSessionQueryRoutes(options: { deps: ConfideDeps }) {
       security: [{ bearer: [] }],
       request: { query: PageQuerySchema },
       responses: {
-        200: { description: "A page of session summaries.", content: { "application/json": { schema: pageOf(SessionSummarySchema) } } },
+        200: sessionSummaryPage,
         ...problemResponses(400, 401, 403, 503),
       },
     }),
     async (c) => {
-      const { cursor, limit } = c.req.valid("query");
-      const page = await listPendingReview(deps, currentActor(c), {
-        ...(cursor === undefined ? {} : { cursor }),
-        ...(limit === undefined ? {} : { limit }),
-      });
+      const page = await listPendingReview(deps, currentActor(c), listingRequest(c.req.valid("query")));
       return c.json(page, 200);
     },
   );

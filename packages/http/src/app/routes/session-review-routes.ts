@@ -2,7 +2,8 @@ import { acknowledgeRiskFlag, editNotes, finalizeSession, regenerateNotes, type 
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { entityTag, optionalExpectedVersion, versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { optionalExpectedVersion, versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { versionedJson } from "../transfer/versioned-json.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
 import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
@@ -46,8 +47,7 @@ export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
         ...(body.therapistNotes === undefined ? {} : { therapistNotes: body.therapistNotes }),
         ...(body.patientSummary === undefined ? {} : { patientSummary: body.patientSummary }),
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 
@@ -78,8 +78,7 @@ export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
         ...optionalExpectedVersion(c.req.header("if-match")),
         ...(noteFormat === undefined ? {} : { noteFormat }),
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 
@@ -106,8 +105,7 @@ export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
         flagId: params.flagId,
         ...optionalExpectedVersion(c.req.header("if-match")),
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 
@@ -138,8 +136,7 @@ export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
         ...optionalExpectedVersion(c.req.header("if-match")),
         releaseSummaryToPatient: body.releaseSummaryToPatient === true,
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 

@@ -2,7 +2,8 @@ import { editTranscript, relabelSpeakers, type ConfideDeps } from "@confide/core
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { entityTag, versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { versionFromIfMatch } from "../transfer/entity-tag.ts";
+import { versionedJson } from "../transfer/versioned-json.ts";
 import { IdSchema } from "../schemas/id-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { IdParamsSchema, ifMatchHeaders, json, sessionResponse } from "./session-route-schemas.ts";
@@ -41,8 +42,7 @@ export function createSessionTranscriptRoutes(options: { deps: ConfideDeps }) {
         expectedVersion: versionFromIfMatch(c.req.header("if-match")),
         edits: c.req.valid("json").edits,
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 
@@ -84,8 +84,7 @@ export function createSessionTranscriptRoutes(options: { deps: ConfideDeps }) {
         speakers: c.req.valid("json").speakers ?? [],
         segments: c.req.valid("json").segments ?? [],
       });
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 200);
+      return versionedJson(c, session, 200);
     },
   );
 

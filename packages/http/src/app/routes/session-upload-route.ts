@@ -4,10 +4,10 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
-import { entityTag } from "../transfer/entity-tag.ts";
 import { openMultipartUpload, type MultipartUpload } from "../transfer/multipart-upload.ts";
 import { nodeRequestOf } from "../transfer/node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
+import { versionedJson } from "../transfer/versioned-json.ts";
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionSchema } from "../schemas/session-schema.ts";
 import { checkUploadFields, uploadInputOf, UploadFieldsSchema, type UploadFields } from "../schemas/upload-fields-schema.ts";
@@ -151,8 +151,7 @@ export function createSessionUploadRoutes(options: SessionUploadOptions): OpenAP
         admission,
       });
       c.header("Location", `/v1/sessions/${encodeURIComponent(session.id)}`);
-      c.header("ETag", entityTag(session.version));
-      return c.json(session, 201);
+      return versionedJson(c, session, 201);
     } catch (error) {
       // uploadSession has settled the admission (abandoned) by now.
       upload.stop();
