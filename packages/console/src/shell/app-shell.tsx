@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { signOut } from "../api/api.ts";
 import type { User } from "../api/api-types.ts";
 import { Announcer } from "../components/announcer.tsx";
@@ -15,9 +15,12 @@ const roleNames = { therapist: "Therapist", patient: "Patient", admin: "Administ
  */
 export function AppShell({ user, children }: { user: User; children: ComponentChildren }) {
   const entries = routes.filter((route) => route.nav && route.roles.includes(user.role));
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The menu is open on the path where it was opened: a move closes it in the same render that
+  // shows the new screen (an effect would close it a frame later, after the new heading is seen).
   const { path } = useLocation();
-  useEffect(() => setMenuOpen(false), [path]);
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === path;
+  if (openOn !== null && !menuOpen) setOpenOn(null); // so coming back to that path finds it closed
   return (
     <>
       <a class="skip-link" href="#main">
@@ -28,7 +31,7 @@ export function AppShell({ user, children }: { user: User; children: ComponentCh
           <span class="brand-name">Confide</span>
           <span class="brand-role">{roleNames[user.role]}</span>
         </div>
-        <button type="button" class="menu-toggle secondary" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setMenuOpen(!menuOpen)}>
+        <button type="button" class="menu-toggle secondary" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setOpenOn(menuOpen ? null : path)}>
           Menu
         </button>
         <nav aria-label="Main" id="main-navigation">
