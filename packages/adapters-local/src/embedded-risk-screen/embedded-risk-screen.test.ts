@@ -99,6 +99,45 @@ describe("embedded risk screen: context rules", () => {
     expect(ownOn([line], "seg-1")).toEqual([]);
   });
 
+  describe("rules 6", () => {
+    it("a relative named as an object is not the subject: 'I went to my sister's and got hammered' is the speaker's", () => {
+      expect(ownOn(["i went to my sisters and got absolutely hammered"], "seg-1")).toMatchObject([{ category: "substance", subject: "speaker" }]);
+      // A relative who is the subject still makes it someone else's.
+      expect(ownOn(["my sister drinks every night"], "seg-1")).toEqual([]);
+    });
+
+    it("'not as much' compares, it does not deny: 'not as much, just a few cans at the weekend' is use", () => {
+      expect(categoriesOf(ownOn(["not as much just like at the weekend a few cans"], "seg-1"))).toEqual(["substance"]);
+      expect(ownOn(["I don't drink, not even a few cans."], "seg-1")).toEqual([]);
+    });
+
+    it("'I don't know, like…' is a hedge, not a denial of what follows", () => {
+      expect(categoriesOf(ownOn(["i dont know like three weeks ago i cut my arm on the bus home"], "seg-1"))).toEqual(["self_harm"]);
+      // Without the hedge the same words are a denial.
+      expect(ownOn(["i dont cut my arm on the bus home or anywhere"], "seg-1")).toEqual([]);
+    });
+
+    it("'not on purpose' is an accident's word, not a sign of a deliberate act", () => {
+      expect(ownOn(["oh then no not on purpose i just fell off my bike on tuesday and skinned my whole knee till it bled"], "seg-1")).toEqual([]);
+      expect(categoriesOf(ownOn(["I fell on purpose, I threw myself down the stairs."], "seg-1"))).toEqual(["self_harm"]);
+    });
+
+    it.each([
+      "i ate so much i thought i would die",
+      "if he gets custody i swear i'll kill myself i mean not literally",
+      "I'm going to kill him, honestly, I'm going to wring his neck.",
+      "We did a module on suicide prevention last week, for the youth work.",
+    ])("a saying raises nothing: %j", (line) => {
+      expect(ownOn([line], "seg-1")).toEqual([]);
+    });
+
+    it("handing the means over to someone is a safety step, not giving things away", () => {
+      const afterSuicideTalk = ["I've had thoughts of hanging myself.", "T: What have you done to keep yourself safe?"];
+      expect(categoriesOf(ownOn([...afterSuicideTalk, "I've given the belt to my flatmate."], "seg-3"))).not.toContain("preparatory_behaviour");
+      expect(categoriesOf(ownOn([...afterSuicideTalk, "I gave my nan my necklace and my brother my PlayStation."], "seg-3"))).toContain("preparatory_behaviour");
+    });
+  });
+
   describe("rules 5", () => {
     it("a hyphen inside a word joins its parts: 'self-harmed' reads as 'self harmed'", () => {
       expect(ownOn(["I self-harmed all through sixth form, that was twelve years ago."], "seg-1")).toMatchObject([{ category: "self_harm", temporality: "history" }]);

@@ -124,10 +124,13 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
     if (negationCues.has(word)) {
       const next = sentence.words[index + 1] ?? "";
       const answerParticle = word === "no" && (index === 0 || [",", "i", "he", "she", "they", "we", "you", "it", "."].includes(next)) && index + 1 < first;
-      const notOnly = word === "not" && (next === "only" || next === "just");
+      // "not only", "not just"; "not as much", "not as often": a comparison, not a denial.
+      const notOnly = word === "not" && (next === "only" || next === "just" || next === "as");
+      // "I don't know, like, three weeks ago I cut…": a hedge, not a denial.
+      const hedge = word === "not" && next === "know" && ["like", "um", "erm", "uh", "honestly", "really", ",", "maybe", "mate", "man", "just"].includes(sentence.words[index + 2] ?? "");
       // "No, no drink": a cue said twice is one.
       const repeated = next === word;
-      if (!answerParticle && !notOnly && !repeated) cues += 1;
+      if (!answerParticle && !notOnly && !repeated && !hedge) cues += 1;
     }
     if (isVerb(sentence, index)) afterVerb = true;
   }
@@ -225,13 +228,31 @@ export function subjectOf(sentence: RiskSentence, first: number, patternIsFirstP
     if (clauseBreaks.has(word) && word !== "since" && word !== "when" && word !== "because") break;
     if (["i", "me", "myself", "we", "us"].includes(word)) return "speaker";
     if (word === "my" || word === "our") {
-      return isFamily(words[index + 1]) || isFamily(words[index + 2]) ? "other_person" : "speaker";
+      if (!isFamily(words[index + 1]) && !isFamily(words[index + 2])) return "speaker";
+      if (isObject(sentence, index)) continue;
+      return "other_person";
     }
     if (["he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself", "themselves", "person"].includes(word)) return "other_person";
-    if (isFamily(word)) return "other_person";
+    if (isFamily(word) && !isObject(sentence, nounPhraseStart(words, index))) return "other_person";
     if ((word === "you" || word === "your" || word === "yourself") && sentence.question) return "other_person";
   }
   return "speaker";
+}
+
+/** Words before a noun phrase that make it an object ("I went to my sister's and got hammered"), not a clause's subject. */
+const objectMarkers = new Set(["to", "with", "at", "for", "from", "about", "of", "on", "by", "into", "round", "around", "after", "like", "than", "see", "saw", "visit", "call", "ring", "rang", "text", "tell", "told", "meet", "met", "help", "miss"]);
+const determiners = new Set(["my", "our", "his", "her", "their", "the", "a", "little", "big", "older", "younger", "best", "old", "new"]);
+
+/** Where the noun phrase of the word at `index` begins ("my little sister" from "sister"). */
+function nounPhraseStart(words: readonly string[], index: number): number {
+  let start = index;
+  while (start > 0 && determiners.has(words[start - 1] ?? "")) start -= 1;
+  return start;
+}
+
+/** Whether the noun phrase beginning at `start` follows a preposition or a verb of meeting or telling: an object, not a subject. */
+function isObject(sentence: RiskSentence, start: number): boolean {
+  return objectMarkers.has(sentence.words[start - 1] ?? "");
 }
 
 const family = new Set(
@@ -305,6 +326,10 @@ const idioms: readonly RegExp[] = [
   / (?:lead|led) balloon\b/g,
   / crack\S* (?:\S+ ){0,2}(?:rib|ribs|skull|tooth|teeth|screen|window|egg|eggs|joke|jokes|smile|a smile|open|on with|up laughing)\b/g,
   / diet coke\b/g,
+  / (?:eat|ate|full|laugh\S*|embarrass\S*|so hot|so cold|so tired) (?:\S+ ){0,5}(?:think|thought) i (?:would|be go to|will) die\b/g,
+  / (?:kill|shoot|hang|top|strangle|murder) (?:myself|my self|him|her|them)(?: \S+){0,6} (?:not literally|not for real|do not mean (?:it )?literally)\b/g,
+  / (?:kill|murder|strangle) (?:him|her|them)(?: \S+){0,8} wring (?:his|her|their) (?:\S+ )?neck\b/g,
+  / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
 ];
 
 /**
@@ -329,7 +354,7 @@ const accidentMarkers =
   /\b(?:fell|fall|trip|tripped|slip|slipped|accident|accidentally|by mistake|shaving|shave|cooking|cook|chopping|gardening|in the kitchen|knife slipped|on the (?:stove|oven|iron|kettle|door|corner|table|hob|pan|grill|barbecue)|at work|playing|bike|football|rugby|skateboard\S*|down the stairs|on the ice|while (?:cooking|shaving|gardening|working|fixing|cleaning)|car door|cupboard|sports|hockey|netball|climbing)\b/;
 // Throwing oneself is never an accident, wherever it happened ("I threw myself down the stairs").
 const deliberateMarkers =
-  /\b(?:on purpose|deliberately|intentionally|to feel|to punish|so i could feel|wanted to|(?:threw|throw|thrown|throwing|flung|fling|hurl|hurled) (?:myself|my self)|(?:slap\S*|punch\S*|hit\S*|scratch\S*|claw\S*|pinch\S*) my own)\b/;
+  /\b(?:(?<!not )on purpose|(?<!not )deliberately|intentionally|to feel|to punish|so i could feel|wanted to|(?:threw|throw|thrown|throwing|flung|fling|hurl|hurled) (?:myself|my self)|(?:slap\S*|punch\S*|hit\S*|scratch\S*|claw\S*|pinch\S*) my own)\b/;
 
 /** Whether a self-injury is told as an accident ("I burned my hand on the oven"), not on purpose. */
 export function isAccident(sentence: RiskSentence): boolean {

@@ -36,7 +36,7 @@ export interface RiskPattern {
   needsSuicideContext?: boolean;
 }
 
-export const embeddedRiskRulesVersion = "embedded-risk-rules-5";
+export const embeddedRiskRulesVersion = "embedded-risk-rules-6";
 
 export const macros: Readonly<Record<string, string>> = {
   self: "(?:myself|my self|meself|mysel|my own self)",
@@ -262,6 +262,46 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:glad|grateful|happy|relieved|thankful|fine|okay|ok|alright|a relief|a blessing|welcome) (?:\\S+ ){0,3}if i (?:just )?(?:die|died|do not wake up|never wake up|not wake up|go in my sleep|do not make it|get hit|got hit)|if (?:\\S+ ){0,4}(?:i (?:die|died)|i (?:do not|never) wake up|something happen\\S*)(?: \\S+){0,6} (?:that|it|i) (?:would|'d|will) (?:\\S+ )?be (?:\\S+ ){0,2}(?:fine|a relief|relief|grateful|glad|welcome|okay|a blessing)|(?:easier|better|simpler|kinder|nicer) (?:\\S+ ){0,2}(?:not to be|to not be|not be|not being) (?:here|around|alive)|(?:wish|want|like|hope|long) (?:\\S+ ){0,8}(?:fade|slip|drift) away(?! (?:for a|from (?:the|work|everyone) for))|why (?:god|he|the lord|the universe) (?:\\S+ ){0,2}(?:not|n't) (?:just )?(?:take|come for) me|(?:hop\\S*|wish\\S*|pray\\S*) (?:that )?(?:i (?:will|would|could|might) )?(?:get|catch|develop|have) (?:some |a |an )?(?:\\S+ )?(?:terminal|fatal)? ?(?:illness|disease|cancer|heart attack|tumou?r)",
     examples: ["If I died in my sleep I'd honestly be glad.", "it would be easier not to be around", "I keep hoping I'll get cancer or something.", "I wish I could just fade away."],
   },
+  {
+    id: "passive.would_not_mind_going",
+    category: "passive_death_wish",
+    says: "Said they would not mind dying or not waking up",
+    pattern:
+      "(?:not|never) (?:\\S+ ){0,2}(?:be sorry|mind|care) (?:\\S+ ){0,1}(?:to (?:go|die)|if i (?:\\S+ ){0,2}(?:die|go|do not wake up|never wake up|be dead|be go|be not here))(?= |$)|if i (?:\\S+ ){0,2}(?:die|do not wake up|never wake up|be dead|be not here)(?: \\S+){0,16} (?:i (?:\\S+ ){0,2}(?:would|will|do) not (?:\\S+ ){0,3}(?:mind|care|be sorry)|(?:that|it) would (?:\\S+ )?be (?:fine|okay|ok|alright|a relief|a blessing|good|nice))|i would go (?:gladly|happily|willingly)|(?:if|when) (?:the lord|god|jesus|death) (?:\\S+ ){0,2}(?:take|come for) me",
+    examples: ["I'd not be sorry to go.", "If I just didn't wake up, that'd be fine.", "if i died in here nobody would find me for weeks and honestly i dont think i'd mind", "If the Lord took me tonight I'd go gladly."],
+  },
+  {
+    id: "passive.if_it_happened_in_context",
+    category: "passive_death_wish",
+    says: "Said they would not mind if it happened, after dying was talked about",
+    needsSuicideContext: true,
+    pattern: "(?:not|never) (?:\\S+ ){0,2}(?:be sorry|mind|care) (?:\\S+ ){0,2}if (?:it|that) (?:\\S+ )?happen|if it happen it happen",
+    examples: ["no not doing anything i just wouldn't be sorry if it happened", "if it happened it happened you know", "if it happened it happened, that would be alright"],
+  },
+  {
+    id: "passive.join_the_dead",
+    category: "passive_death_wish",
+    says: "Said they want to go and be with someone who has died",
+    pattern:
+      "(?:want|like|wish|long|ready|think about) (?:\\S+ ){0,2}to (?:go (?:and )?)?be with (?:him|her|them|my (?:\\S+ )?(?:husband|wife|son|daughter|mum|mom|mother|dad|father|baby|partner|boy|girl|brother|sister))(?= \\.| ,| !| $|$| again| now| up there| in heaven)|(?:want|wish|long) (?:\\S+ ){0,2}to go with (?:him|her|them)(?= \\.| !| $|$)",
+    examples: ["I keep thinking I'd like to go and be with him.", "I'd lost the baby. I wanted to go with her."],
+  },
+  {
+    id: "passive.should_have_died",
+    category: "passive_death_wish",
+    says: "Said they should have died or do not deserve to be alive",
+    pattern:
+      "(?:do not|not|never) deserve to (?:be here|be alive|live|exist|be around)|should (?:have|of) (?:die|be the one (?:who|that) die|come home in a box|be kill\\S*|not (?:survive|make it|wake up))|(?:should|ought to) be dead",
+    examples: ["I don't deserve to be here.", "i think i should have come home in a box like the others", "I should have died in that crash, not him."],
+  },
+  {
+    id: "passive.sleep_for_good",
+    category: "passive_death_wish",
+    says: "Said they want to sleep forever or for it all to be over",
+    pattern:
+      "(?:want|wanna|wish|like|long) (?:\\S+ ){0,2}(?:to )?(?:go to )?sleep (?:\\S+ ){0,6}(?:forever|for good|for ever)(?= |$)|(?:want|wish|need) (?:\\S+ ){0,2}(?:everything|it all|life|all of (?:it|this)) to (?:\\S+ )?be over(?= |$)|(?:wish|hope|pray) (?:\\S+ ){0,3}(?:get|be|got) (?:hit|knock\\S* down|run over|kill\\S*) by (?:a|the) (?:bus|car|lorry|truck|train)|i (?:\\S+ ){0,2}(?:imagine|picture) (?:\\S+ ){0,2}my (?:own )?funeral",
+    examples: ["i just want to go to sleep for a really long time like forever you know", "I want it all to be over.", "I do wish sometimes I'd get hit by a bus.", "i imagine my funeral and who would come"],
+  },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
     id: "active.kill_self",
@@ -340,6 +380,22 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern: "(?:want|wanna|ready|need) (?:to )?(?:be )?(?:done|finish\\S*|over with|gone)(?= \\.| $|$)",
     examples: ["I want to be done."],
   },
+  {
+    id: "active.ending_in_other_words",
+    category: "active_ideation",
+    says: "Spoke of ending their life in other words",
+    pattern:
+      "(?:go to|will|want to|could|about to|be go to) (?:\\S+ ){0,1}end this(?= \\.| ,| !| $|$| now| tonight| for good| once)|(?:want\\S*|think\\S*|thought|go to|about to) (?:\\S+ ){0,3}(?:delete {self}|top my shelf)(?! (?:from|off))|there be nothing (?:\\S+ )?stop\\S* me(?= \\.| ,| $|$| really| anymore| now| then)|pros and cons of (?:stay\\S* alive|live|living|be alive|be here|go\\S* on|kill\\S*|end\\S*|die|dying)|(?:easy|simple) (?:enough )?(?:\\S+ ){0,2}to (?:just )?(?:step off|jump|let go|step out|walk off|drive off)|(?:slide|slip|sink) (?:\\S+ ){0,2}(?:into|under) the (?:canal|river|sea|lake|loch|water|reservoir|waves) (?:\\S+ ){0,3}(?:be do|never come up|not come up|disappear)",
+    examples: ["I said out loud, I'm going to end this, I can't do another year of it.", "i just kind of want to delete myself", "I'll ask my sister to take her and then there's nothing stopping me really", "I wrote down the pros and cons of staying alive.", "thinking it'd be easy enough to just step off", "i wanted to just slide into the canal and be done"],
+  },
+  {
+    id: "active.how_i_would_do_it_in_context",
+    category: "active_ideation",
+    says: "Spoke of how they would do it, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern: "(?:think\\S*|thought|plan\\S*|work\\S* out|figure\\S* out|research\\S*|wonder\\S*) (?:about )?how i (?:would|will|could|be go to|might) do it|(?:be|was) go to jump(?= \\.| ,| $|$| i| and| but| off| from)|for when i (?:decide|be ready|make up my mind)(?= \\.| ,| $|$)",
+    examples: ["I've thought about it properly. How I'd do it.", "just that i was gonna jump i was counting to ten", "I want them there for when I decide."],
+  },
   // — Method (C-SSRS 3): how they would do it.
   {
     id: "method.overdose",
@@ -415,6 +471,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:razor|blade|knife|rope|noose|ligature|belt|cord)s? (?:\\S+ ){0,6}(?:wrist|rist|neck|throat|vein|beam|banister|bannister|hook|loft hatch)s?|bleed\\S* out|bled out|(?:which|what) (?:\\S+ )?{pills} and how many|(?:bottle|box|packet|pack|stash|load|strip)s? of (?:\\S+ ){0,3}{pills} (?:\\S+ ){0,3}(?:in|under|at the back of) (?:the|my) (?:cabinet|drawer|cupboard|room|bag|wardrobe|bedside)|(?:least|less|most) painful (?:way|method)|painless (?:way|method)|quickest way|(?:gun|shotgun|rifle|pistol|firearm)s? (?:\\S+ ){0,4}(?:cabinet|safe|key|bullet\\S*|cartridge\\S*|ammo|loaded|under the bed|in the house|at home|in the loft)|(?:engine|car) (?:\\S+ ){0,3}(?:running|run) (?:\\S+ ){0,5}garage|garage (?:\\S+ ){0,6}(?:engine|exhaust|car) (?:\\S+ )?(?:running|run|on)|hose ?pipe|(?:tie|tied|test|tested|hang|hung|fix\\S*) (?:\\S+ ){0,3}(?:to|from|over|on|round|around) (?:the |a )?(?:beam|banister|bannister|door|loft|tree|hook|rail|pipe)",
     examples: ["I keep the razor blade by my wrist in the bath.", "i read about how long it takes to bleed out", "My husband's rifle is in the safe and I know the code.", "I tied the cord to the banister."],
+  },
+  {
+    id: "method.water_and_all_at_once",
+    category: "suicide_method",
+    says: "Spoke of drowning, or taking all of a medicine at once",
+    pattern:
+      "(?:would|could|will|be go to|want\\S* to|think\\S* about|thought about|just) (?:\\S+ ){0,3}(?:walk\\S* (?:out )?into the (?:sea|water|river|lake|loch|tide|waves|canal)|walk\\S* out (?:\\S+ ){0,3}keep walk\\S*|(?:slide|slip|sink) (?:\\S+ ){0,2}(?:into|under) the (?:canal|river|sea|lake|loch|water|reservoir|waves))|(?:go to|gonna|will|would|could|think\\S* about|thought about|want\\S* to|plan\\S* to|be go to) (?:\\S+ ){0,2}(?:take|inject|swallow) (?:all|the whole lot|everything|every one) (?:of )?(?:my |the |them |it )?(?:\\S+ ){0,4}(?:at once|in one go|at the same time)|(?:think\\S*|thought|imagin\\S*|picture\\S*) (?:about )?(?:it )?(?:\\S+ ){0,8}(?:step\\S*|walk\\S*|jump\\S*|throw\\S* {self}) (?:out )?in front of (?:a |the )?(?:\\S+ )?(?:bus|train|lorry|truck|car|traffic|tube)|(?:think\\S*|thought) about (?:\\S+ ){0,2}go\\S* over the (?:edge|side|rail\\S*|wall|balcony)|(?:idea|thought|intention|plan) of (?:\\S+ ){0,2}(?:driv\\S*|crash\\S*|jump\\S*|walk\\S*|step\\S*) (?:\\S+ ){0,3}(?:into|off|in front)",
+    examples: ["i'd go down the beach at night and just walk out and keep walking", "i'm gonna take all my insulin at once", "I got in the car with the idea of driving it into the big oak at the bottom of our lane.", "i thought about it on the way here like just stepping out in front of the bus", "just thinking about going over the edge"],
   },
   // — Intent and plan (C-SSRS 4–5).
   {
@@ -505,6 +569,15 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:before|once|when) i (?:go and )?(?:end it|go through with it)(?= \\.| $|$| ,)|(?:not|never) (?:go to |gonna )?be (?:\\S+ )?(?:here|around|alive) (?:for|by|at|on|to see) (?:\\S+ ){0,3}(?:christmas|thanksgiving|easter|diwali|eid|new year|birthday|summer|spring|autumn|winter|the wedding|the holiday\\S*|next (?:year|month|week|term))(?! (?:\\S+ ){0,6}(?:away|abroad|holiday|trip|flight|visit\\S*|work\\S*|go\\S* to|stay\\S* with|conference|course))|(?:make|made) (?:my )?peace with (?:go|going|die|dying|leav\\S* (?:this|the) (?:world|earth|life))|(?:i have|i 've|i) (?:\\S+ ){0,2}(?:get|got|have) (?:it )?all (?:figure\\S* out|work\\S* out|plan\\S*)(?: \\S+){0,6} (?:how|when|where)|(?:go|going) through with it|(?:walk\\S*|step\\S*) out (?:\\S+ ){0,2}(?:in front of|into the road|into traffic) (?:\\S+ ){0,4}(?:on purpose|deliberately)|(?:walk\\S*|step\\S*) (?:out )?into the road on purpose",
     examples: ["I'm not going to be here for Christmas.", "I've made my peace with going.", "I've got it all figured out, how and when.", "I walked out into the road on purpose."],
+  },
+  {
+    id: "plan.when_asked_in_context",
+    category: "suicide_intent_or_plan",
+    says: "Said when they would do it, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern:
+      "(?:think\\S*|thought) (?:\\S+ ){0,2}(?:it would be |of )?(?:the (?:end|start) of the (?:month|week)|the weekend|(?:this|next) \\S+day|payday)|(?:^| )(?:once|after) (?:she|he|they|everyone|the kids?|my \\S+) (?:\\S+ ){0,1}(?:have |be )?(?:go|gone) (?:back|away|home)|after the (?:\\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty ?- ?\\S+|thirtieth|thirty ?- ?first)(?= \\.| ,| $|$)|(?:^| )(?:the )?end of the month(?= \\.| ,| $|$)|(?:^| )payday(?= \\.| $|$)|(?:have|'ve) decide (?:\\S+ ){0,2}i be do it",
+    examples: ["I was thinking the weekend the wife's at her sister's.", "After the fourteenth.", "I've been thinking it would be the end of the month. Payday.", "i've decided im doing it next week"],
   },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
@@ -613,8 +686,33 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of laying out the means, or going to a place to see what it would be like",
     pattern:
-      "{pills} (?:\\S+ ){0,10}(?:line\\S* up|lined up|count\\S* out|laid out|set out|all of them out)|(?:go|went|drive|drove|walk\\S*|stand|stood|sit|sat|climb\\S*|been) (?:\\S+ ){0,2}(?:to|on|onto|up to|out to|down to|down|up|at|by) (?:the |a )?(?:\\S+ )?(?:bridge|railing\\S*|ledge|edge|roof|rooftop|cliff\\S*|track\\S*|railway|platform|car park|multi ?stor(?:e)?y)(?: \\S+){0,10} (?:see what it (?:would|will|'d) (?:be|feel) like|for ages|how (?:high|far|easy|long)|think\\S* about (?:it|jump\\S*|go\\S*)|look\\S* (?:down|over))|(?:put|set) (?:a few |some |them |one )?(?:aside|away|by) (?:\\S+ ){0,4}(?:every time|each time|whenever) i (?:get|collect|pick up) (?:my )?(?:repeat|prescription|script)",
+      "{pills} (?:\\S+ ){0,10}(?:line\\S* up|lined up|count\\S* out|laid out|set out|all of them out)|(?:go|went|drive|drove|walk\\S*|stand|stood|sit|sat|climb\\S*|been) (?:\\S+ ){0,2}(?:to|on|onto|up to|out to|down to|down|up|at|by) (?:the |a )?(?:\\S+ )?(?:bridge|railing\\S*|ledge|edge|roof|rooftop|cliff\\S*|track\\S*|railway|platform|car park|multi ?stor(?:e)?y)(?: \\S+){0,10} (?:see what it (?:would|will|'d) (?:be|feel) like|for ages|stand there|for (?:like |about |nearly |almost )?(?:an hour|hours|a while|a long time|\\S+ minutes)|how (?:high|far|easy|long)|think\\S* about (?:it|jump\\S*|go\\S*)|look\\S* (?:down|over))|(?:put|set) (?:a few |some |them |one )?(?:aside|away|by) (?:\\S+ ){0,4}(?:every time|each time|whenever) i (?:get|collect|pick up) (?:my )?(?:repeat|prescription|script)",
     examples: ["I had the tablets out on the table, all of them, lined up.", "I stood at the railing on the bridge for ages.", "Every time I collect my prescription I put a few aside."],
+  },
+  {
+    id: "preparatory.handling_the_means",
+    category: "preparatory_behaviour",
+    says: "Spoke of holding, checking or counting the means",
+    pattern:
+      "(?:hold|held|press\\S*|put) (?:\\S+ ){0,3}(?:knife|blade|razor|scissors|it) (?:\\S+ ){0,2}(?:to|against) my (?:wrist|arm|throat|neck|skin)|(?:sit\\S*|sat) (?:\\S+ ){0,2}with the (?:rope|noose|gun|rifle|shotgun|pill\\S*|tablet\\S*)|count\\S* (?:them|it|\\S+) out(?= |$)|(?:check|count)\\S* (?:them|it) (?:\\S+ ){0,2}(?:most|every) (?:night|day|morning)|(?:\\d\\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds) (?:\\S+ ){0,1}(?:of )?(?:my |the |his |her )?{pills} (?:\\S+ ){0,3}(?:in (?:a|an|the|my) (?:\\S+ ){0,2}(?:tub|drawer|box|bag|tin|jar|sock|envelope))|(?:go|went|been|keep go\\S*) (?:\\S+ ){0,2}(?:down|up|out|back) (?:\\S+ ){0,1}(?:there|to (?:the )?(?:beach|bridge|cliff|roof|car park|tracks|wall|edge)) (?:\\S+ ){0,2}to (?:see|look|check) (?:when|how|at)|(?:look\\S*|google\\S*|search\\S*|research\\S*|read\\S*|find|found) (?:\\S+ ){0,2}(?:up )?(?:where (?:you|to|i|one) (?:can |could )?(?:buy|get)|which (?:building|bridge|car park|block|tower|cliff)\\S*|(?:how|what) (?:tall|high))",
+    examples: ["I took the big knife out of the block and I held it to my wrist.", "I've been sitting with the rope.", "I got the bottle of paracetamol out and I counted them out on the table.", "About sixty of my amitriptyline, in an old vitamins tub.", "i've been going down there to see when the tide comes in", "I looked up where you buy the canisters."],
+  },
+  {
+    id: "preparatory.going_back_in_context",
+    category: "preparatory_behaviour",
+    says: "Spoke of going back to the place, or of a pet or things seen to, after suicide was talked about",
+    needsSuicideContext: true,
+    pattern:
+      "keep go\\S* back (?:\\S+ ){0,2}(?:there|to (?:look|see)|up there|down there)|(?:give|sell|take) (?!(?:\\S+ ){0,2}(?:belt|rope|pill|tablet|knife|gun|razor|blade|med|cord|car key)s?)(?:\\S+ ){0,4}(?:to (?:the )?charity|to my (?:\\S+ )?{family}|the money to)|give (?:my )?(?:\\S+ )?{family} my(?! (?:\\S+ )?(?:belt|rope|pill|tablet|knife|gun|razor|blade|med|cord|car key)s?)|(?:ask|asked) (?:\\S+ ){0,3}(?:if|whether) (?:she|he|they) (?:would|could|will) (?:take|have|look after)|(?:tell|told) (?:him|her|them|everyone) (?:that )?i love (?:him|her|them|everyone)|hug\\S* (?:them|everyone|everybody) (?:all )?(?:for ages|goodbye|tight)|(?:ring|rang|call\\S*|visit\\S*|see) (?:round )?(?:everyone|everybody)(?= \\.| ,| $|$)|thank\\S* (?:them|everyone|everybody)(?= \\.| ,| $|$| for everything)|i forgive (?:him|her|them)",
+    examples: ["i just keep going back to look at it", "Taken loads to the charity shop.", "I rang my brother and told him I loved him.", "i gave my nan my necklace", "I rang round everyone. Thanked them."],
+  },
+  {
+    id: "preparatory.last_things",
+    category: "preparatory_behaviour",
+    says: "Spoke of a last goodbye, a message for after, or things no longer needed",
+    pattern:
+      "last memory of me|(?:felt|feel\\S*) (?:\\S+ ){0,2}final(?= |$)|(?:not|never) (?:\\S+ ){0,2}need (?:them|it|this|that|those|her|him|any of (?:it|this|them)|my \\S+) (?:where i be go|when i be go(?:ne)?|after i be go(?:ne)?|where i be head\\S*)|be not go to need (?:her|him|them)(?= \\.| $|$)|(?:record\\S*|film\\S*|write|make) (?:\\S+ ){0,3}(?:video|message|note|letter)s? (?:\\S+ ){0,6}(?:say\\S* sorry|be not (?:\\S+ )?(?:anyone|anybody|your|their)|for everyone)|(?:note|list|envelope) (?:\\S+ ){0,4}(?:with )?(?:all )?my password\\S*|(?:deed\\S*|password\\S*|insurance \\S+) (?:\\S+ ){0,5}in an envelope|i know what (?:that|it|this) look\\S* like(?= \\.| ,| $|$)",
+    examples: ["I wanted them to have a nice last memory of me.", "i just dont need them where im going", "I'm not going to need her.", "I recorded a video on my phone. For everyone. Saying sorry.", "i've put a note on the laptop with all my passwords for her", "I've put the deeds of the flat in an envelope with my sister's name on it."],
   },
   // — Self-harm (non-suicidal self-injury).
   {
@@ -630,7 +728,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of cutting",
     pattern:
-      "cut\\S* (?=any ?more)|(?:be|been|use to|used to|start\\S*|stop\\S*|go back to|went back to|relapse\\S* (?:on|with|into)?|back to|urge to|urges to|need to|want to|felt like|feel like) {adv}(?:cut|cutting)(?! (?:down|back|out|off|up|the|my hair|carb\\S*|sugar|corner\\S*|class\\S*|school|tie\\S*|cost\\S*|it|in|through|across|grass|lawn|wood|paper|veg\\S*|onion\\S*|meat|bread|hair|short|loose|open))|cut\\S* (?:again|on my|into my|my (?:arm|leg|thigh|wrist|stomach|skin|hip)s?)|(?:scar\\S*|cut\\S*|mark\\S*|burn\\S*) (?:on|up) my (?:arm|leg|thigh|wrist|stomach|skin|hip)s? (?:from|again|fresh|new)|fresh (?:cut|scar|mark|burn)s?",
+      "cut\\S* (?=any ?more)|(?:be|been|use to|used to|start\\S*|stop\\S*|go back to|went back to|relapse\\S* (?:on|with|into)?|back to|urge to|urges to|need to|want to|felt like|feel like) {adv}(?:cut|cutting)(?! (?:down|back|out|off|up|the|my hair|carb\\S*|sugar|corner\\S*|class\\S*|school|tie\\S*|cost\\S*|it|in|through|across|grass|lawn|wood|paper|veg\\S*|onion\\S*|meat|bread|hair|short|loose|open))|cut\\S* (?:again|on my(?! (?:\\S+ )?(?:finger|thumb|hand))|into my|my (?:arm|leg|thigh|wrist|stomach|skin|hip)s?)|(?:scar\\S*|cut\\S*|mark\\S*|burn\\S*) (?:on|up) my (?:arm|leg|thigh|wrist|stomach|skin|hip)s? (?:from|again|fresh|new)|fresh (?:cut|scar|mark|burn)s?",
     examples: ["I've been cutting again.", "i started cutting", "I cut my arms when it gets bad.", "there are fresh cuts on my thigh"],
   },
   {
@@ -665,6 +763,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:slap\\S*|hit\\S*|punch\\S*|scratch\\S*|claw\\S*|pinch\\S*|bite|bit|biting) my own (?:face|head|arm|leg|body|skin|hand|cheek|thigh)s?|(?:lighter|cigarette|match|flame|blade|razor|compass|scissors) (?:\\S+ ){0,3}(?:on|to|against|across|into) my (?:skin|arm|wrist|leg|thigh|hand|stomach|hip|chest)s?|(?:my|myself|me) (?:\\S+ ){0,9}(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,3}(?:till|until|so) (?:it|they|i) (?:\\S+ )?(?:blister\\S*|bled|bleed\\S*|burn\\S*|hurt|bruise\\S*)|snap\\S* (?:it|the band|a band|an elastic band|a hair tie) (?:\\S+ ){0,5}(?:welt\\S*|bruise\\S*|mark\\S*|bleed\\S*|hurt\\S*)|(?:punish\\S*|punishment) (?:\\S+ ){0,4}(?:not eat\\S*|starv\\S*|do not (?:get to )?eat|no food)|(?:do not|not|never) (?:get to )?eat (?:\\S+ ){0,6}(?:punish\\S*|as a punishment|because i deserve)|(?:knock|knocking|knocked) myself out (?:with|on)",
     examples: ["I keep slapping my own face when I mess up.", "i held the lighter against my wrist again", "I snap the band so hard it leaves welts.", "When I mess up I don't get to eat, as a punishment."],
+  },
+  {
+    id: "self_harm.skin_hair_food",
+    category: "self_harm",
+    says: "Spoke of picking, scratching or pulling at themselves, restricting food, or taking a whole pack of pills",
+    pattern:
+      "(?:pick\\S*|go at|dig\\S* at|scratch\\S* at|tear\\S* at|claw\\S* at) (?:at )?(?:them|it|my (?:skin|cuticle\\S*|scab\\S*|arm\\S*|leg\\S*|face|stomach|lip\\S*|scalp))(?: \\S+){0,4} (?:until|till|(?:and )?bleed\\S*|raw|red)|scab\\S* (?:\\S+ ){0,4}where i (?:\\S+ ){0,2}(?:go at|pick|scratch|dig)|scratch\\S* (?:at )?my \\S+ (?:\\S+ ){0,3}(?:till|until) (?:it be |it 's )?(?:red|raw|bleed\\S*)|bald patch(?:es)? (?:\\S+ ){0,4}(?:cover|hide|where i)|(?:still |be |been )restrict\\S*(?= \\.| ,| $|$| my| food| what| again)|(?:five|four|three|six) hundred calories|(?:ping\\S*|snap\\S*|flick\\S*) (?:\\S+ ){0,2}(?:the |a |my )?(?:elastic |rubber )?band|(?:wear\\S*|wore) (?:the |a )?(?:elastic |rubber )?band (?:\\S+ ){0,2}(?:ping|snap|flick)\\S*|(?:sharpener|pencil sharpener) blade|(?:take|swallow|down|neck)\\S* (?:the |a |my )?whole (?:strip|box|packet|pack|bottle|tub|blister)(?= |$)|(?:take|took) (?:\\S+ ){0,3}(?:like |about )?(?:twenty|thirty|forty|fifty|\\d\\d+) of them",
+    examples: ["My cuticles bleed, and I've got scabs on my arms where I go at them.", "I scratch at my stomach after till it's red raw.", "I've got a bald patch behind my ear I cover with my hair.", "Still restricting.", "i've been wearing the band and pinging it instead", "with a pencil sharpener blade i took out", "i took the whole strip of my co dean on friday", "the paracetamol i took on sunday like twenty of them"],
   },
   // — Harm to others: thoughts, means, a named person.
   {
@@ -729,6 +835,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:i|we) (?:\\S+ ){0,2}(?:hit|punch\\S*|slap\\S*|kick\\S*|chok\\S*|strangl\\S*|throttl\\S*|smack\\S*|headbutt\\S*|batter\\S*|thump\\S*) (?:my |his |her |our |this |that |the )?(?:\\S+ )?(?:{family}|person)(?! (?:up|back) )(?! by accident)|(?:i|we) (?:\\S+ ){0,2}put (?:a |some |this |that )?(?:bloke|guy|lad|man|woman|girl|someone|somebody|him|her|person) in (?:hospital|a&e|a and e|intensive care)|(?:i|we) (?:\\S+ ){0,2}(?:broke|break|bust|split) (?:his|her|their) (?:jaw|nose|arm|rib\\S*|leg|lip|cheekbone|eye socket)|(?:go|went|turn\\S*|show\\S*) (?:up |round |over )?(?:\\S+ ){0,3}with (?:a |the |my )?(?:hammer|knife|bat|machete|gun|blade|axe|crowbar|bottle)(?! to (?:fix|help|hang|put|mend|chop|cut))|(?:want\\S*|wanna|urge\\S*|feel like|felt like) (?:to )?(?:throw|shake|hurl|drop) (?:him|her|them|the baby|my (?:\\S+ )?{family}) (?:at|against|into|across|down|off|out of)|(?:pictur\\S*|imagin\\S*|image\\S*|thought\\S*) (?:of )?(?:\\S+ ){0,4}(?:smash\\S*|stab\\S*|strangl\\S*|chok\\S*|kill\\S*) (?:\\S+ ){0,2}(?:his|her|their|someone 's|somebody 's) (?:head|face|throat|neck)",
     examples: ["I hit my girlfriend on Friday.", "i punched my brother last month", "When she won't stop screaming I want to throw her at the wall.", "I went round there with a hammer."],
+  },
+  {
+    id: "others.violence_told",
+    category: "harm_to_others",
+    says: "Spoke of trying or threatening to hurt someone, or of hurting someone",
+    pattern:
+      "(?:try|tried) to (?:punch|hit|stab|strangle|choke|hurt|kill|glass|headbutt|kick) (?:him|her|them|my \\S+|his \\S+|her \\S+|a \\S+|the \\S+)|(?:say|said|tell|told) (?:\\S+ ){0,2}i would (?:cut|stab|kill|burn|hurt|hit|batter|smash|shoot) (?:him|her|them|his|their)|(?:grab\\S*|pick\\S* up) (?:\\S+ ){0,2}(?:kitchen )?knife (?:\\S+ ){0,4}(?:at (?:him|her|them)|and (?:i )?(?:say|said|threaten\\S*))|i (?:\\S+ ){0,3}(?:break|broke) (?:a |his |her |the |this )(?:\\S+ )?(?:nose|jaw)s?|i (?:\\S+ ){0,3}put (?:a |the |this )?(?:man|bloke|guy|lad|someone|him) in (?:a coma|hospital|intensive care)|(?:^| )(?:hit|punch\\S*|slap\\S*|beat) my (?:ex|wife|husband|partner|girlfriend|boyfriend|kid\\S*|son|daughter)(?= |$)|(?:grab|grabbed|shake|shook|shaken) (?:him|her|them) (?:\\S+ ){0,2}too hard|(?:get\\S* hold of|get|buy|find) (?:\\S+ ){0,2}(?:gun|knife|blade|weapon|machete|bat) (?:\\S+ ){0,12}(?:go\\S* round|sort\\S* (?:him|her|them) out)|burn (?:his|her|their) house down with (?:him|her|them) in it",
+    examples: ["i went to my sisters and got absolutely hammered and tried to punch her husband", "i grabbed the kitchen knife and i said i'd cut her", "I've grabbed him too hard by the arm, there was a mark.", "i've started thinking about getting hold of a gun like a proper one i know a guy and just going round there and sorting him out", "i said i'd burn his house down with him in it", "i once broke a boys nose in year ten", "i used to hit my ex but that was years ago"],
   },
   // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
   {
@@ -803,6 +917,14 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:throw\\S*|threw|thrown|hurl\\S*|fling\\S*|flung) (?:\\S+ ){1,3}at (?:me|us|my (?:head|face))|(?:no|never any|never enough|not enough|not any) (?:food|electric\\S*|heating|gas|hot water|clean clothes)(?: (?:on the meter|in|at home|most days|for days))?|(?:stop\\S*|not|never) (?:\\S+ )?(?:help\\S*|wash\\S*|feed\\S*|change\\S*|turn\\S* up|come\\S*|visit\\S*) (?:\\S+ ){0,2}(?:me|us)(?: \\S+){0,6} (?:for days|in the same clothes|on my own|living on|hungry|dirty|wet)|(?:left|leave\\S*) (?:me |us )?(?:\\S+ ){0,2}in the same clothes|(?:look\\S*|fend\\S*) (?:after|for) (?:myself|ourselves) since i (?:be|was) (?:\\S+ )?(?:\\d+|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|little|small|a kid)|(?:share\\S*|post\\S*|send\\S*|sent|show\\S*) my (?:\\S+ )?(?:photo|picture|pic|nude|video)s? (?:\\S+ ){0,6}(?:without|if i leave|unless)",
     examples: ["He threw the kettle at me.", "There's never any food in, most days.", "My husband's stopped helping me wash, I'm left in the same clothes for days.", "He shares my photos with his mates without asking."],
+  },
+  {
+    id: "abuse.told_in_other_words",
+    category: "abuse",
+    says: "Spoke of being hurt, neglected, belittled or controlled",
+    pattern:
+      "(?:come|came|creep|crept) in(?:to)? my (?:bed)?room at night|(?:flog|whip|thrash|cane|skelp|leather|belt|wallop|lamp)\\S* (?:us|me)(?= |$)|(?:she|he|they|mum|mom|dad|mother|father) (?:\\S+ ){0,6}(?:no food in the (?:house|fridge|flat)|nothing in the (?:fridge|cupboard)s?|nothing to eat)|nobody (?:\\S+ ){0,6}(?:fed|feed) (?:us|me)|(?:leave|left) (?:me|us) (?:\\S+ ){0,4}(?:for days|on (?:my|our) own for|alone for days|with nothing)|(?:taunt\\S*|mock\\S*|belittl\\S*|humiliat\\S*|insult\\S*) me (?:\\S+ ){0,3}(?:say\\S*|call\\S*)|(?:she|he|they) (?:\\S+ ){0,3}wish\\S* i (?:be|was|had) never (?:be )?born|(?:he|she|they) (?:\\S+ ){0,2}(?:take|took|keep|kept|hold|hid) my (?:phone|money|passport|bank card|card|key)s?(?= |$)|(?:can|be) only (?:talk|see|speak|go out) (?:\\S+ ){0,4}when (?:he|she) be (?:there|with)|flush\\S* my head|(?:he|she|they) (?:\\S+ ){0,2}(?:pull|yank|drag|grab|shove|push|pinch)\\S* (?:me|my (?:arm|hair|wrist|neck)) (?:\\S+ ){0,6}(?:rough|bruis\\S*|hurt\\S*|mark\\S*|when (?:he|she|they) (?:move|lift|wash|dress|change|turn)\\S* me)",
+    examples: ["he used to come in my room at night", "my uncle used to flog us with a cane", "she forgets to cook and sometimes theres no food in the house", "nobody got us up for school or fed us", "she is always taunting me saying you are useless", "she wished i was never born", "he took my phone and i can only talk to my parents when he is there", "a group of girls used to flush my head in the toilets", "He pulls my arm when he moves me. Rough."],
   },
   // — Substance use: alcohol, illicit drugs, prescription misuse, tobacco and nicotine.
   {
@@ -910,6 +1032,14 @@ export const riskPatterns: readonly RiskPattern[] = [
       "(?:smoke|smoking|smoked|smokes) (?:\\S+ ){0,1}(?:ice|shards?|crystal|brown|rock|rocks)(?= |$)|(?:do|doing|did|some|bit of|line of|bump of|on the) (?:gak|bugle|nose candy)(?= |$)|(?:drink|drinking|drank|sip\\S*) (?:\\S+ ){0,1}(?:lean|sizzurp|purple drank|dirty sprite)|(?:bit|line|bump|gram|g) of (?:gak|bugle|charlie|coke|ket|md|mandy)|(?:perc|percs|percy|pregab|pregabs|gabbies|xan|xans|bars|blues|oxys?|subbies|vallies)\\S* (?:\\S+ ){0,3}(?:off|from) (?:a |my |some |this |the )?(?:mate|friend|guy|bloke|dealer|someone|lad|girl|cousin|internet)|(?:take\\S*|took|taking) (?:like |about )?(?:two|three|four|five|six|double|triple) (?:of (?:my|them|his|her) )?(?:\\S+ )?(?:at a time|at once|in one go)(?! (?:\\S+ ){0,3}(?:as|like) (?:prescribed|the doctor))|(?:chew|chewing|dip|dipping) (?:\\S+ ){0,2}(?:tobacco|copenhagen|skoal|grizzly|a can|a tin|snus)|copenhagen|skoal|(?:a |the )?glass (?:or two )?of (?:red|white|rose|wine|fizz)|(?:gives|give|gave|giving) me (?:some )?(?:of )?(?:his|her|their) (?:\\S+ )?(?:adderall|ritalin|elvanse|vyvanse|xanax|valium|diazepam|codeine|tramadol|oxy\\S*|pregabalin|gabapentin|pills|tablets|meds)",
     examples: ["i smoke ice maybe twice a week", "me and my mates drink lean at weekends", "I buy percs off a guy at work.", "I take three at a time, not what the label says.", "I chew Copenhagen, about a can a day.", "my flatmate gives me some of his adderall before exams"],
   },
+  {
+    id: "substance.told_in_other_words",
+    category: "substance",
+    says: "Spoke of drinking, drugs, recovery, or someone else's medication",
+    pattern:
+      "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|thirty|sixty|ninety) (?:day|week|month)s? (?:\\S+ ){0,2}(?:clean|sober|off (?:the )?(?:\\S+ )?(?:gear|drink|booze|crystal|meth|coke|heroin|smack|weed|pills))|(?:have not|have n't|not) (?:\\S+ )?(?:use|used|touch\\S*|had a drink|drunk|drink|smoke\\S*) since (?:the )?(?:end of |start of |beginning of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|last month|christmas|easter)(?! last year)|(?:voddy|naggin|jaeger\\S*|jager\\S*|carton|slab|tinnies|bevvy|bevvies|buckie|buckfast|a few cans|a couple of cans|a can after|a few beers|few pints)(?= |$)|hit\\S* the (?:piss|bottle|booze|drink|sauce|turps)|i (?:\\S+ ){0,3}(?:get|be) (?:absolutely |so |proper |properly |really |completely )?(?:hammer\\S*|pissed|smashed|plastered|trolleyed|legless|steaming|bladdered)(?= |$)|(?:bottle|naggin|glass\\S*) of (?:fizz|prosecco|vodka|voddy|gin|wine|whisky|whiskey|rum)|(?:just )?(?:my |his |her )(?:mum|mom|dad|nan|nana|gran|grandma|brother|sister|partner|husband|wife|mate|flatmate|boyfriend|girlfriend)(?: 's|'s|s) (?:\\S+ ){0,2}(?:{pills}|sleeping (?:one|pill|tablet)s?)(?= |$)(?! (?:\\S+ ){0,3}(?:for (?:him|her)|to (?:him|her)))|(?:buy\\S*|bought|get|got) (?:some )?extra (?:\\S+ ){0,2}(?:off|from) (?:my |a |some |this )?(?:mate|friend|guy|bloke|dealer|someone|lad|cousin)|(?:meant|suppose) to take (?:one|two)(?: \\S+){0,8} (?:take|taking) (?:like |about )?(?:two|three|four|five|six)",
+    examples: ["I'm eight months off the gear now.", "Ninety days clean off the crystal today.", "I haven't used since August.", "like a bottle of voddy a day", "i've been hitting the piss pretty hard after knock off like a carton a night", "not as much just like at the weekend a few cans", "i got absolutely hammered", "like just my mums diazepam when i cant sleep", "i've been taking my wife's zolpidem the sleeping tablets", "i've been buying extra off my mate", "so i'm meant to take one of the pregabalin at night but i've been taking like four or five"],
+  },
 ];
 
 /**
@@ -1012,5 +1142,38 @@ export const riskConcepts: readonly RiskConcept[] = [
     with: "i (?:\\S+ ){0,3}(?:take|use|smoke|drink|pop|mix\\S*|snort|score|buy|bought|get|got|be on|be hook\\S*|need)|(?:every|a|each|per) (?:day|night|morning|evening|weekend)|most (?:days|nights|evenings|mornings)|(?:\\d+|two|three|four|five|ten|twenty) a (?:day|night)",
     sameSentence: true,
     examples: ["I've been popping Percocet that I get from a buddy at work.", "i smoke a zoot before school most days", "I've been mixing my pregabalin with a couple of beers."],
+  },
+  {
+    id: "concept.message_for_after",
+    category: "preparatory_behaviour",
+    says: "Spoke of a video, note or message saying sorry or goodbye",
+    pattern: "(?:record\\S*|film\\S*|write|wrote|written|make|made) (?:\\S+ ){0,3}(?:video|message|note|letter)s?",
+    with: "(?:say\\S*|said) sorry|be not (?:\\S+ )?(?:anyone|anybody)(?: 's| s)? fault|for everyone(?= |$)|goodbye",
+    examples: ["I recorded a video on my phone. For everyone.", "I wrote a note saying sorry and that it isn't anyone's fault."],
+  },
+  {
+    id: "concept.giving_away_with_finality",
+    category: "preparatory_behaviour",
+    says: "Spoke of giving things away, with a sense of an ending",
+    pattern: "(?:give|sell|take) (?:\\S+ ){0,4}(?:to (?:the )?charity|to my (?:\\S+ )?{family}|the money to)|give (?:my )?(?:\\S+ )?{family} my",
+    with: "(?:not|never) (?:\\S+ ){0,2}need|where i be go|you know why|i know what (?:that|it|this) look|final|last|goodbye|when i be go(?:ne)?(?= |$)|after i be go(?:ne)?|i forgive|(?:insurance|password|will)(?= |$)",
+    examples: ["i gave my playstation to my little brother and my trainers to my mate and like i just dont need them where im going", "I sold my car and gave the money to my mum and put a note with my passwords and the insurance stuff."],
+  },
+  {
+    id: "concept.means_with_ending",
+    category: "active_ideation",
+    says: "Spoke of a place or means with finishing it",
+    pattern: "{lethalMeans}|{places}|woods|canal|quarry|reservoir",
+    with: "(?:finish\\S*|end\\S*) (?:it|things|everything)(?: all)?(?= \\.| ,| $|$| off| for good| there)",
+    sameSentence: true,
+    examples: ["sometimes i think about going out to the woods with my old service knife and just finishing it"],
+  },
+  {
+    id: "concept.how_i_would_do_it",
+    category: "suicide_method",
+    says: "Spoke of how they would do it, naming a place or means or looking it up",
+    pattern: "(?:think\\S*|thought|plan\\S*|work\\S* out|figure\\S* out|research\\S*|wonder\\S*) (?:about )?how i (?:would|will|could|be go to|might) do it",
+    with: "{places}|{lethalMeans}|(?:tall|high)est|building|look\\S* (?:it )?up|how (?:many|high|far)",
+    examples: ["i've been thinking about how i'd do it like which building on campus is the tallest i looked it up"],
   },
 ];
