@@ -8,7 +8,9 @@
  * third held-out set, test3.jsonl (written without reading the rules or the other sets): the same
  * schema, ids unique across all four files, and its minimums (`MIN_TEST3`). Then the blind fourth
  * held-out set, test4.jsonl (real-session style: long, rambling turns, more speech-recognition
- * text): the same schema, ids unique across all five files, and its minimums (`MIN_TEST4`).
+ * text): the same schema, ids unique across all five files, and its minimums (`MIN_TEST4`). Then the
+ * blind fifth held-out set, test5.jsonl (varied real-session text): the same schema, ids unique
+ * across all six files, and its minimums (`MIN_TEST5`).
  *
  *   node bench/data/risk-screen/check-dataset.ts
  */
@@ -95,6 +97,26 @@ const MIN_TEST4 = {
   history: 10,
   plain: 40,
   asrShare: 0.35,
+};
+
+/**
+ * The blind fifth held-out set (varied real-session text: intake, check-ins, crisis and phone
+ * calls, many kinds of speaker, slang, euphemism and risk shown by actions): at least 220
+ * dialogues and 330 patient utterances, 25 current each of active ideation and intent or plan,
+ * 15 of method, 10 of every other current category, 2 of every subtype, 10 of each patient
+ * hard-negative type, and at least 40 % `asr`.
+ */
+const MIN_TEST5 = {
+  dialogues: 220,
+  patientUtterances: 330,
+  perCategory: 10,
+  strong: { suicide_intent_or_plan: 25, active_ideation: 25, suicide_method: 15 } as Record<string, number>,
+  perSubtype: 2,
+  perPatientNegative: 10,
+  therapistQuestion: 40,
+  history: 12,
+  plain: 40,
+  asrShare: 0.4,
 };
 
 interface Counts {
@@ -285,7 +307,7 @@ const asrShare2 = test2.dialogues === 0 ? 0 : test2.asr / test2.dialogues;
 console.log(`asr share ${(asrShare2 * 100).toFixed(1)} % (min ${MIN_TEST2.asrShare * 100} %)`);
 if (asrShare2 < MIN_TEST2.asrShare) shortfalls.push(`test2 asr share ${(asrShare2 * 100).toFixed(1)} % < 25 %`);
 
-/** A blind held-out set on its own minimums (test3, test4): its counts printed, its shortfalls kept. */
+/** A blind held-out set on its own minimums (test3, test4, test5): its counts printed, its shortfalls kept. */
 function checkBlindSet(name: string, title: string, min: typeof MIN_TEST3): void {
   const set = checkFile(`${name}.jsonl`);
   const rows: [string, number, number][] = [
@@ -319,6 +341,7 @@ function checkBlindSet(name: string, title: string, min: typeof MIN_TEST3): void
 
 checkBlindSet("test3", "third held-out set, blind", MIN_TEST3);
 checkBlindSet("test4", "fourth held-out set, blind, real-session style", MIN_TEST4);
+checkBlindSet("test5", "fifth held-out set, blind, varied real-session text", MIN_TEST5);
 
 for (const error of errors) console.error(`error: ${error}`);
 for (const shortfall of shortfalls) console.error(`below minimum: ${shortfall}`);
