@@ -228,7 +228,7 @@ function print(title: string, tally: Tally): void {
 }
 
 console.log(machineLoadLine());
-const splits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4"] : split.split(",").map((name) => name.trim());
+const splits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4", "test5"] : split.split(",").map((name) => name.trim());
 const summary = new Map<string, Tally>();
 for (const name of splits) {
   const dialogues = load(name);

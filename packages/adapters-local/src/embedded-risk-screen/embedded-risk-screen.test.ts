@@ -127,6 +127,14 @@ describe("embedded risk screen: context rules", () => {
       "if he gets custody i swear i'll kill myself i mean not literally",
       "I'm going to kill him, honestly, I'm going to wring his neck.",
       "We did a module on suicide prevention last week, for the youth work.",
+      "I really shot myself in the foot with that email.",
+      "I just have to bite the bullet and ring them.",
+      "I jumped the gun and told everyone.",
+      "I'm trying to hang in there.",
+      "I hurt myself laughing at that video.",
+      "I nearly killed myself carrying the sofa up the stairs.",
+      "I'd jump off a cliff for her, she's that good a friend.",
+      "I'm going to kill myself if I have to hear that song again, joking.",
     ])("a saying raises nothing: %j", (line) => {
       expect(ownOn([line], "seg-1")).toEqual([]);
     });

@@ -329,6 +329,13 @@ const idioms: readonly RegExp[] = [
   / (?:eat|ate|full|laugh\S*|embarrass\S*|so hot|so cold|so tired) (?:\S+ ){0,5}(?:think|thought) i (?:would|be go to|will) die\b/g,
   / (?:kill|shoot|hang|top|strangle|murder) (?:myself|my self|him|her|them)(?: \S+){0,6} (?:not literally|not for real|do not mean (?:it )?literally)\b/g,
   / (?:kill|murder|strangle) (?:him|her|them)(?: \S+){0,8} wring (?:his|her|their) (?:\S+ )?neck\b/g,
+  / (?:shoot|shot) (?:myself|my self) in the foot\b/g,
+  / bite the bullet\b/g,
+  / jump\S* the gun\b/g,
+  / hang (?:on )?in there\b/g,
+  / (?:hurt|kill|wet) (?:myself|my self) (?:laugh\S*|carry\S*|lift\S*|try\S*|work\S*|run\S*|train\S*|revis\S*|study\S*|clean\S*)\b/g,
+  / jump off (?:a|the) (?:cliff|bridge) for (?:her|him|them|you|my \S+)\b/g,
+  / (?:kill|die|dead|shoot|hang|cut|overdose|drink)\S* (?:\S+ ){0,12}(?:only |just )?(?:joking|kidding)(?: [.!])*(?= ?$)/g,
   / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
 ];
 
