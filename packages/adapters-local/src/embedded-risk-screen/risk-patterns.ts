@@ -1005,7 +1005,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of using drugs by a street or brand name",
     pattern:
-      "(?:the odd|a few|a couple of|some) lines?(?= |$)|lines? (?:of (?:coke|charlie|ket|speed|gear)|at (?:parties|the weekend|a party|work))|(?:did|do|doing|done|take|took|taking|use|used|using|smoke|smoked|smoking|snort\\S*|had|have|having|buy|buying|bought|score\\S*|pick\\S* up|bit of|couple of|few|some|a|on the|on) (?:\\S+ ){0,2}(?:bifter\\S*|zoot\\S*|doobie\\S*|reefer\\S*|ganja|hash|resin|charlie|chang|rocks|k|ket|xannie\\S*|xans|blues|etizolam|pregabalin|gabapentin|gabbie\\S*|lyrica|balloon\\S*|nos|laughing gas|canister\\S*|poppers|pingers|md|mandy|tabs|shrooms|mushroom\\S*|edible\\S*|gummies|carts|dab\\S*|thc)(?= |$)",
+      "(?:the odd|a few|a couple of|some) lines?(?= |$)|lines? (?:of (?:coke|charlie|ket|speed|gear)|at (?:parties|the weekend|a party|work))|(?:did|do|doing|done|take|took|taking|use|used|using|smoke|smoked|smoking|snort\\S*|had|have|having|buy|buying|bought|score\\S*|pick\\S* up|bit of|couple of|few|some|a|on the|on) (?:\\S+ ){0,2}(?:bifter\\S*|zoot\\S*|doobie\\S*|reefer\\S*|ganja|hash|resin|charlie|chang|rocks|ket|xannie\\S*|xans|blues|etizolam|pregabalin|gabapentin|gabbie\\S*|lyrica|balloon\\S*|nos|laughing gas|canister\\S*|poppers|pingers|mandy|tabs|shrooms|mushroom\\S*|edible\\S*|gummies|carts|dab\\S*|thc)(?= |$)|(?:did|do|doing|done|take|took|taking|use|used|using|snort|snorted|snorting|had|have|having|buy|buying|bought|bit of|couple of|some|on) (?:k|md)(?= |$)",
     examples: ["did a bit of charlie on saturday", "I have a couple of edibles to get to sleep.", "i bought some xannies off a lad", "We do balloons at the weekend."],
   },
   {
