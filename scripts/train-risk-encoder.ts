@@ -1,7 +1,7 @@
 // Trains the encoder risk screen's heads (packages/adapters-local/src/encoder-risk-screen/
 // risk-heads.ts): one logistic regression per risk category over the sentence encoder's
 // embedding of a patient's turn, on every patient turn of the labelled sets it may learn from
-// (bench/data/risk-screen: dev, test, test2 and test3 — never test4, the blind set).
+// (bench/data/risk-screen: dev, test, test2, test3 and test4 — never test5, the blind set).
 //
 //   scripts/with-node.sh node --conditions=source scripts/train-risk-encoder.ts
 //
@@ -13,7 +13,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { riskCategories, type RiskCategory } from "@confide/core/ports";
 import { sentenceEncoder } from "../packages/adapters-local/src/encoder-risk-screen/sentence-encoder.ts";
 
-const trainingSets = ["dev", "test", "test2", "test3"];
+const trainingSets = ["dev", "test", "test2", "test3", "test4"];
+/** Bumped whenever the training data or the method changes: flags carry it in their version. */
+const headsVersion = 2;
 const scale = 20;
 const epochs = 400;
 const step = 0.3;
@@ -75,7 +77,7 @@ export interface RiskHead {
   weights: readonly number[];
 }
 
-export const riskHeadsVersion = "encoder-heads-1";
+export const riskHeadsVersion = "encoder-heads-${headsVersion}";
 
 export const riskHeads: Readonly<Record<RiskCategory, RiskHead>> = {
 ${body}

@@ -17,8 +17,8 @@ async function findingsOf(lines: string[], roles = true, threshold?: number) {
   return output.findings;
 }
 
-const handingOut = "I've started handing my things out to people, my guitar, my records, my good coat.";
-const scratching = "I scratch at my arms with my nails until there's blood, most nights.";
+const handingOut = "I've been handing my stuff out to people, my guitar, my records, my good coat.";
+const scratching = "I scratch at my arms with my nails most nights.";
 
 describe("encoder risk screen", () => {
   it("adds a flag by meaning for a turn no rule matched, quoting and citing the whole turn", async () => {
@@ -73,7 +73,7 @@ describe("encoder risk screen", () => {
   it("never reads the therapist's turns; with no roles, not the turns speaking to 'you'", async () => {
     expect(await findingsOf([`T: ${handingOut}`])).toEqual([]);
     expect((await findingsOf([handingOut], false)).map((finding) => finding.rule)).toEqual(["encoder.preparatory_behaviour"]);
-    expect(await findingsOf(["Have you started handing your things out to people, your guitar, your records, your good coat."], false)).toEqual([]);
+    expect(await findingsOf(["Have you been handing your stuff out to people, your guitar, your records, your good coat."], false)).toEqual([]);
   });
 
   it("a higher threshold adds fewer flags", async () => {
