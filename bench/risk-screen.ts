@@ -15,12 +15,13 @@
  *
  * The sets: `dev.jsonl` (tuned on), `test.jsonl` and `test2.jsonl` (held out from the first and
  * second rounds, read for the third), `test3.jsonl` (written blind, held out until rules 5 were
- * tuned on its misses) and `test4.jsonl` (written blind in the style of real sessions — long
- * turns, speech recognition's text — and never tuned on: the one blind measure now). A summary at
- * the end puts the five side by side, with roles.
+ * tuned on its misses), `test4.jsonl` (written blind in the style of real sessions — long
+ * turns, speech recognition's text — held out until rules 6 were tuned on its misses) and
+ * `test5.jsonl` (written blind, varied real-session text, never tuned on: the one blind measure
+ * now). A summary at the end puts the six side by side, with roles.
  *
  * Run: npm run bench -- risk-screen
- * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
+ * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | test5 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
  * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm,
  * BENCH_RISK_SCREEN=encoder measures the rules plus the sentence encoder (`CONFIDE_RISK_SCREEN=encoder`;
  * BENCH_RISK_ENCODER_THRESHOLD, default its setting's 0.9) instead of the rules alone.
