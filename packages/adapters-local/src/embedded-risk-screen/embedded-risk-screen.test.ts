@@ -139,6 +139,12 @@ describe("embedded risk screen: context rules", () => {
       expect(ownOn([line], "seg-1")).toEqual([]);
     });
 
+    it("saying how they would do it, answering a question about suicide, is read as the answer it is", () => {
+      const example = "I've thought about it properly. How I'd do it.";
+      expect(categoriesOf(ownOn(["I've been thinking about killing myself.", "T: Have you thought about when?", example], "seg-3"))).toContain("active_ideation");
+      expect(categoriesOf(ownOn(["Work has been busy.", "T: What's the plan?", example], "seg-3"))).not.toContain("active_ideation");
+    });
+
     it("handing the means over to someone is a safety step, not giving things away", () => {
       const afterSuicideTalk = ["I've had thoughts of hanging myself.", "T: What have you done to keep yourself safe?"];
       expect(categoriesOf(ownOn([...afterSuicideTalk, "I've given the belt to my flatmate."], "seg-3"))).not.toContain("preparatory_behaviour");

@@ -145,7 +145,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "passive_death_wish",
     says: "Said they want it all to end or to stop",
     pattern: "(?:want|wish|need) (?:it|everything|all of it|this|life|things) (?:all )?(?:to |would |could )?(?:all )?(?:just )?(?:end|stop|be over)|want (?:it|everything) (?:all )?over|(?:want|wish) (?:to |i could )?(?:just )?(?:end|stop) (?:it all|everything)",
-    examples: ["I just want it all to end.", "sometimes i want everything to stop", "I wish it would all be over."],
+    examples: ["I just want it all to end.", "sometimes i want everything to stop", "I wish it would all be over.", "I want it all to be over."],
   },
   {
     id: "passive.cannot_go_on",
@@ -172,15 +172,15 @@ export const riskPatterns: readonly RiskPattern[] = [
     id: "passive.wish_something_kills",
     category: "passive_death_wish",
     says: "Wishes something would end their life",
-    pattern: "(?:wish|hope|pray) (?:that )?(?:something|someone|somebody|god|a car|a bus|a truck|a lorry|a train|the plane|cancer|it) {adv}(?:would |will |could )?{adv}(?:kill|take|hit|run over|end) me",
-    examples: ["I wish something would just kill me.", "sometimes i hope a bus hits me"],
+    pattern: "(?:wish|hope|pray) (?:that )?(?:something|someone|somebody|god|a car|a bus|a truck|a lorry|a train|the plane|cancer|it) {adv}(?:would |will |could )?{adv}(?:kill|take|hit|run over|end) me|(?:wish|hope|pray) (?:\\S+ ){0,3}(?:get|be|got) (?:hit|knock\\S* down|run over|kill\\S*) by (?:a|the) (?:bus|car|lorry|truck|train)",
+    examples: ["I wish something would just kill me.", "sometimes i hope a bus hits me", "I do wish sometimes I'd get hit by a bus."],
   },
   {
     id: "passive.think_about_death",
     category: "passive_death_wish",
     says: "Spoke of thinking about dying or being dead",
-    pattern: "(?:think\\S*|thought|fantasi[sz]\\S*|dream\\S*|obsess\\S*) (?:a lot |all the time |constantly )?(?:about|of) (?:die|dying|death|be dead|being dead|not be\\S* (?:here|alive|around)|my (?:own )?death|my (?:own )?funeral)",
-    examples: ["I think about dying a lot.", "i keep thinking about being dead", "I've been fantasising about my own funeral."],
+    pattern: "(?:think\\S*|thought|fantasi[sz]\\S*|dream\\S*|obsess\\S*) (?:a lot |all the time |constantly )?(?:about|of) (?:die|dying|death|be dead|being dead|not be\\S* (?:here|alive|around)|my (?:own )?death|my (?:own )?funeral)|i (?:\\S+ ){0,2}(?:imagine|picture) (?:\\S+ ){0,2}my (?:own )?funeral",
+    examples: ["I think about dying a lot.", "i keep thinking about being dead", "I've been fantasising about my own funeral.", "i imagine my funeral and who would come"],
   },
 
   {
@@ -297,10 +297,10 @@ export const riskPatterns: readonly RiskPattern[] = [
   {
     id: "passive.sleep_for_good",
     category: "passive_death_wish",
-    says: "Said they want to sleep forever or for it all to be over",
+    says: "Said they want to sleep forever",
     pattern:
-      "(?:want|wanna|wish|like|long) (?:\\S+ ){0,2}(?:to )?(?:go to )?sleep (?:\\S+ ){0,6}(?:forever|for good|for ever)(?= |$)|(?:want|wish|need) (?:\\S+ ){0,2}(?:everything|it all|life|all of (?:it|this)) to (?:\\S+ )?be over(?= |$)|(?:wish|hope|pray) (?:\\S+ ){0,3}(?:get|be|got) (?:hit|knock\\S* down|run over|kill\\S*) by (?:a|the) (?:bus|car|lorry|truck|train)|i (?:\\S+ ){0,2}(?:imagine|picture) (?:\\S+ ){0,2}my (?:own )?funeral",
-    examples: ["i just want to go to sleep for a really long time like forever you know", "I want it all to be over.", "I do wish sometimes I'd get hit by a bus.", "i imagine my funeral and who would come"],
+      "(?:want|wanna|wish|like|long) (?:\\S+ ){0,2}(?:to )?(?:go to )?sleep (?:\\S+ ){0,6}(?:forever|for good|for ever)(?= |$)",
+    examples: ["i just want to go to sleep for a really long time like forever you know"],
   },
   // — Active ideation (C-SSRS 2): thoughts of killing oneself.
   {
@@ -389,20 +389,20 @@ export const riskPatterns: readonly RiskPattern[] = [
     examples: ["I said out loud, I'm going to end this, I can't do another year of it.", "i just kind of want to delete myself", "I'll ask my sister to take her and then there's nothing stopping me really", "I wrote down the pros and cons of staying alive.", "thinking it'd be easy enough to just step off", "i wanted to just slide into the canal and be done"],
   },
   {
-    id: "active.how_i_would_do_it_in_context",
+    id: "active.about_to_jump_in_context",
     category: "active_ideation",
-    says: "Spoke of how they would do it, after suicide was talked about",
+    says: "Spoke of having been about to jump, or of waiting until they decide, after suicide was talked about",
     needsSuicideContext: true,
-    pattern: "(?:think\\S*|thought|plan\\S*|work\\S* out|figure\\S* out|research\\S*|wonder\\S*) (?:about )?how i (?:would|will|could|be go to|might) do it|(?:be|was) go to jump(?= \\.| ,| $|$| i| and| but| off| from)|for when i (?:decide|be ready|make up my mind)(?= \\.| ,| $|$)",
-    examples: ["I've thought about it properly. How I'd do it.", "just that i was gonna jump i was counting to ten", "I want them there for when I decide."],
+    pattern: "(?:be|was) go to jump(?= \\.| ,| $|$| i| and| but| off| from)|for when i (?:decide|be ready|make up my mind)(?= \\.| ,| $|$)",
+    examples: ["just that i was gonna jump i was counting to ten", "I want them there for when I decide."],
   },
   // — Method (C-SSRS 3): how they would do it.
   {
     id: "method.overdose",
     category: "suicide_method",
     says: "Spoke of an overdose",
-    pattern: "over ?dos\\S*|(?:take|took|taking|swallow\\S*|down\\S*) (?:a |the )?(?:whole )?(?:bottle|box|pack|packet|load|handful|tub|strip) of (?:\\S+ ){0,3}(?:and|to|so|until|till|\\.)|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ ){0,3}{pills}",
-    examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills."],
+    pattern: "over ?dos\\S*|(?:take|took|taking|swallow\\S*|down\\S*) (?:a |the )?(?:whole )?(?:bottle|box|pack|packet|load|handful|tub|strip) of (?:\\S+ ){0,3}(?:and|to|so|until|till|\\.)|(?:an |a )?o\\.? ?d\\.?(?= |$)(?<!(?:to|my|the) od)|(?:take|took|swallow\\S*|down\\S*|neck\\S*) {adv}(?:all|every|the whole|a whole|a bunch|loads|a load|handful\\S*|a handful|a lot|enough|the rest|bottle\\S*|box\\S*|pack\\S*|packet\\S*|all of) (?:of )?(?:(?:bottle|box|pack|packet|strip|load|tub)s? of )?(?:my |the |them |these |those )?(?:\\S+ ){0,3}{pills}|(?:go to|gonna|will|would|could|think\\S* about|thought about|want\\S* to|plan\\S* to|be go to) (?:\\S+ ){0,2}(?:take|inject|swallow) (?:all|the whole lot|everything|every one) (?:of )?(?:my |the |them |it )?(?:\\S+ ){0,4}(?:at once|in one go|at the same time)",
+    examples: ["I thought about taking all my pills.", "i could just overdose", "I'd swallow the whole bottle of paracetamol.", "Took a handful of sleeping pills.", "i'm gonna take all my insulin at once"],
   },
   {
     id: "method.lethal_amount",
@@ -461,8 +461,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "suicide_method",
     says: "Spoke of a height, a vehicle or water as a way to die",
     pattern:
-      "(?:drive|driving|drove|crash\\S*|steer\\S*|roll\\S*) (?:the |my |a |our )?(?:car|van|truck|motorbike|bike) (?:off|into|over) |(?:look\\S*|jump\\S*|lean\\S*|climb\\S*|stand\\S*|stood|step\\S*|peer\\S*|sit\\S*|sat) (?:\\S+ ){0,2}(?:over|off|from) the (?:edge|rail\\S*|parapet|balcony|side of the bridge)|(?:top|roof) (?:floor |level )?of the (?:multi ?- ?storey|multistorey|multi storey|car park|building|tower|block|flat\\S*)|(?:leg|legs|foot|feet) over (?:the )?(?:rail\\S*|edge|side|barrier|parapet|fence)|not (?:turn\\S*|brak\\S*|stop\\S*|steer\\S*) (?:\\S+ ){0,3}(?:bend|corner|wall|tree|lorry|truck)|(?:go|going|drive|driving|drove|plough\\S*|veer\\S*|smash\\S*|swerv\\S*) (?:\\S+ ){0,2}into (?:the |a |an )?(?:wall|tree|lorry|truck|bridge|oncoming|river|sea|barrier)|(?:walk\\S*|swim\\S*|wade\\S*) (?:\\S+ ){0,2}into the (?:sea|water|river|lake|waves|ocean) (?:and|until|till)|(?:stone|rock|weight)s? in (?:my|the) (?:coat )?pocket\\S*|weigh\\S* (?:\\S+ ){0,3}pocket\\S*",
-    examples: ["I keep looking over the edge of the car park roof.", "i think about not turning at the bend on the bypass", "I thought about filling my pockets with stones and walking into the river until it was over."],
+      "(?:drive|driving|drove|crash\\S*|steer\\S*|roll\\S*) (?:the |my |a |our )?(?:car|van|truck|motorbike|bike) (?:off|into|over) |(?:look\\S*|jump\\S*|lean\\S*|climb\\S*|stand\\S*|stood|step\\S*|peer\\S*|sit\\S*|sat) (?:\\S+ ){0,2}(?:over|off|from) the (?:edge|rail\\S*|parapet|balcony|side of the bridge)|(?:top|roof) (?:floor |level )?of the (?:multi ?- ?storey|multistorey|multi storey|car park|building|tower|block|flat\\S*)|(?:leg|legs|foot|feet) over (?:the )?(?:rail\\S*|edge|side|barrier|parapet|fence)|not (?:turn\\S*|brak\\S*|stop\\S*|steer\\S*) (?:\\S+ ){0,3}(?:bend|corner|wall|tree|lorry|truck)|(?:go|going|drive|driving|drove|plough\\S*|veer\\S*|smash\\S*|swerv\\S*) (?:\\S+ ){0,2}into (?:the |a |an )?(?:wall|tree|lorry|truck|bridge|oncoming|river|sea|barrier)|(?:walk\\S*|swim\\S*|wade\\S*) (?:\\S+ ){0,2}into the (?:sea|water|river|lake|waves|ocean) (?:and|until|till)|(?:stone|rock|weight)s? in (?:my|the) (?:coat )?pocket\\S*|weigh\\S* (?:\\S+ ){0,3}pocket\\S*|(?:would|could|will|be go to|want\\S* to|think\\S* about|thought about|just) (?:\\S+ ){0,3}(?:walk\\S* (?:out )?into the (?:sea|water|river|lake|loch|tide|waves|canal)|walk\\S* out (?:\\S+ ){0,3}keep walk\\S*|(?:slide|slip|sink) (?:\\S+ ){0,2}(?:into|under) the (?:canal|river|sea|lake|loch|water|reservoir|waves))|(?:think\\S*|thought|imagin\\S*|picture\\S*) (?:about )?(?:it )?(?:\\S+ ){0,8}(?:step\\S*|walk\\S*|jump\\S*|throw\\S* {self}) (?:out )?in front of (?:a |the )?(?:\\S+ )?(?:bus|train|lorry|truck|car|traffic|tube)|(?:think\\S*|thought) about (?:\\S+ ){0,2}go\\S* over the (?:edge|side|rail\\S*|wall|balcony)|(?:idea|thought|intention|plan) of (?:\\S+ ){0,2}(?:driv\\S*|crash\\S*|jump\\S*|walk\\S*|step\\S*) (?:\\S+ ){0,3}(?:into|off|in front)",
+    examples: ["I keep looking over the edge of the car park roof.", "i think about not turning at the bend on the bypass", "I thought about filling my pockets with stones and walking into the river until it was over.", "i'd go down the beach at night and just walk out and keep walking", "I got in the car with the idea of driving it into the big oak at the bottom of our lane.", "i thought about it on the way here like just stepping out in front of the bus", "just thinking about going over the edge"],
   },
   {
     id: "method.means_at_hand",
@@ -471,14 +471,6 @@ export const riskPatterns: readonly RiskPattern[] = [
     pattern:
       "(?:razor|blade|knife|rope|noose|ligature|belt|cord)s? (?:\\S+ ){0,6}(?:wrist|rist|neck|throat|vein|beam|banister|bannister|hook|loft hatch)s?|bleed\\S* out|bled out|(?:which|what) (?:\\S+ )?{pills} and how many|(?:bottle|box|packet|pack|stash|load|strip)s? of (?:\\S+ ){0,3}{pills} (?:\\S+ ){0,3}(?:in|under|at the back of) (?:the|my) (?:cabinet|drawer|cupboard|room|bag|wardrobe|bedside)|(?:least|less|most) painful (?:way|method)|painless (?:way|method)|quickest way|(?:gun|shotgun|rifle|pistol|firearm)s? (?:\\S+ ){0,4}(?:cabinet|safe|key|bullet\\S*|cartridge\\S*|ammo|loaded|under the bed|in the house|at home|in the loft)|(?:engine|car) (?:\\S+ ){0,3}(?:running|run) (?:\\S+ ){0,5}garage|garage (?:\\S+ ){0,6}(?:engine|exhaust|car) (?:\\S+ )?(?:running|run|on)|hose ?pipe|(?:tie|tied|test|tested|hang|hung|fix\\S*) (?:\\S+ ){0,3}(?:to|from|over|on|round|around) (?:the |a )?(?:beam|banister|bannister|door|loft|tree|hook|rail|pipe)",
     examples: ["I keep the razor blade by my wrist in the bath.", "i read about how long it takes to bleed out", "My husband's rifle is in the safe and I know the code.", "I tied the cord to the banister."],
-  },
-  {
-    id: "method.water_and_all_at_once",
-    category: "suicide_method",
-    says: "Spoke of drowning, or taking all of a medicine at once",
-    pattern:
-      "(?:would|could|will|be go to|want\\S* to|think\\S* about|thought about|just) (?:\\S+ ){0,3}(?:walk\\S* (?:out )?into the (?:sea|water|river|lake|loch|tide|waves|canal)|walk\\S* out (?:\\S+ ){0,3}keep walk\\S*|(?:slide|slip|sink) (?:\\S+ ){0,2}(?:into|under) the (?:canal|river|sea|lake|loch|water|reservoir|waves))|(?:go to|gonna|will|would|could|think\\S* about|thought about|want\\S* to|plan\\S* to|be go to) (?:\\S+ ){0,2}(?:take|inject|swallow) (?:all|the whole lot|everything|every one) (?:of )?(?:my |the |them |it )?(?:\\S+ ){0,4}(?:at once|in one go|at the same time)|(?:think\\S*|thought|imagin\\S*|picture\\S*) (?:about )?(?:it )?(?:\\S+ ){0,8}(?:step\\S*|walk\\S*|jump\\S*|throw\\S* {self}) (?:out )?in front of (?:a |the )?(?:\\S+ )?(?:bus|train|lorry|truck|car|traffic|tube)|(?:think\\S*|thought) about (?:\\S+ ){0,2}go\\S* over the (?:edge|side|rail\\S*|wall|balcony)|(?:idea|thought|intention|plan) of (?:\\S+ ){0,2}(?:driv\\S*|crash\\S*|jump\\S*|walk\\S*|step\\S*) (?:\\S+ ){0,3}(?:into|off|in front)",
-    examples: ["i'd go down the beach at night and just walk out and keep walking", "i'm gonna take all my insulin at once", "I got in the car with the idea of driving it into the big oak at the bottom of our lane.", "i thought about it on the way here like just stepping out in front of the bus", "just thinking about going over the edge"],
   },
   // — Intent and plan (C-SSRS 4–5).
   {
@@ -510,7 +502,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "suicide_intent_or_plan",
     says: "Said they have a plan, after suicide was talked about",
     pattern: "(?:have|get|got|make|made) (?:a |the |my )?(?:plan|way|date|day)|(?:know|figure\\S*|work\\S*|think\\S* about|thought about) (?:out )?(?:exactly )?(?:how|when|where) (?:i would|i'd|i will|i'll|i be go to|to|i might|i could)|(?:want|wanna|go to|gonna|need|ready) to (?:just )?end it(?= \\.| $| now| all| tonight| soon)|(?:tell|told) (?:\\S+ ){0,2}goodbye|(?:note|letter)s? (?:to|for) (?:my )?(?:\\S+ )?{family}|(?:be|go|will|gonna) (?:go to )?do (?:it|that) (?:on|this|next|tonight|tomorrow|after|before|when|soon|at|once|the|soon)|go through with it|(?:yes|yeah|yep|i do|i have|kind of|sort of)\\b(?: i)?(?: do| have)?(?: a)? ?plan",
-    examples: ["I know exactly how I'd do it.", "I'm going to do it this weekend."],
+    examples: ["I know exactly how I'd do it.", "I'm going to do it this weekend.", "i've decided im doing it next week"],
     needsSuicideContext: true,
   },
   {
@@ -576,8 +568,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     says: "Said when they would do it, after suicide was talked about",
     needsSuicideContext: true,
     pattern:
-      "(?:think\\S*|thought) (?:\\S+ ){0,2}(?:it would be |of )?(?:the (?:end|start) of the (?:month|week)|the weekend|(?:this|next) \\S+day|payday)|(?:^| )(?:once|after) (?:she|he|they|everyone|the kids?|my \\S+) (?:\\S+ ){0,1}(?:have |be )?(?:go|gone) (?:back|away|home)|after the (?:\\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty ?- ?\\S+|thirtieth|thirty ?- ?first)(?= \\.| ,| $|$)|(?:^| )(?:the )?end of the month(?= \\.| ,| $|$)|(?:^| )payday(?= \\.| $|$)|(?:have|'ve) decide (?:\\S+ ){0,2}i be do it",
-    examples: ["I was thinking the weekend the wife's at her sister's.", "After the fourteenth.", "I've been thinking it would be the end of the month. Payday.", "i've decided im doing it next week"],
+      "(?:think\\S*|thought) (?:\\S+ ){0,2}(?:it would be |of )?(?:the (?:end|start) of the (?:month|week)|the weekend|(?:this|next) \\S+day|payday)|(?:^| )(?:once|after) (?:she|he|they|everyone|the kids?|my \\S+) (?:\\S+ ){0,1}(?:have |be )?(?:go|gone) (?:back|away|home)|after the (?:\\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty ?- ?\\S+|thirtieth|thirty ?- ?first)(?= \\.| ,| $|$)|(?:^| )(?:the )?end of the month(?= \\.| ,| $|$)|(?:^| )payday(?= \\.| $|$)",
+    examples: ["I was thinking the weekend the wife's at her sister's.", "After the fourteenth.", "I've been thinking it would be the end of the month. Payday."],
   },
   // — Preparatory behaviour (C-SSRS behaviour): means, letters, giving away, goodbyes, affairs.
   {
@@ -653,8 +645,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of giving away things or pets, or saying goodbye",
     pattern:
-      "(?:give|gave|given|rehom\\S*|hand\\S*) (?:away )?(?:my )?(?:\\S+ )?(?:cat|dog|pet|guitar|ring|record|book|clothe|watch|bike|console|jewel\\S*|collection|laptop|car)s? to (?:my )?(?:\\S+ )?(?:{family}|person|neighbou?r)|(?:will|wo) not need (?:them|it|this|my \\S+) (?:where i be go|anymore|any more|soon)|saying goodbye without|(?:told|tell) (?:\\S+ ){0,2}i be go\\S* away for a (?:long|while)|(?:ring|rang|call\\S*|text\\S*|message\\S*|visit\\S*) (?:a few |some |all my )?(?:old )?(?:friend|mate|relative)s? (?:\\S+ ){0,4}goodbye|(?:said|say) goodbye (?:\\S+ ){0,4}properly",
-    examples: ["I gave my cat to my neighbour.", "I won't need them where I'm going.", "I rang a few old friends, sort of saying goodbye without saying it."],
+      "(?:give|gave|given|rehom\\S*|hand\\S*) (?:away )?(?:my )?(?:\\S+ )?(?:cat|dog|pet|guitar|ring|record|book|clothe|watch|bike|console|jewel\\S*|collection|laptop|car)s? to (?:my )?(?:\\S+ )?(?:{family}|person|neighbou?r)|saying goodbye without|(?:told|tell) (?:\\S+ ){0,2}i be go\\S* away for a (?:long|while)|(?:ring|rang|call\\S*|text\\S*|message\\S*|visit\\S*) (?:a few |some |all my )?(?:old )?(?:friend|mate|relative)s? (?:\\S+ ){0,4}goodbye|(?:said|say) goodbye (?:\\S+ ){0,4}properly",
+    examples: ["I gave my cat to my neighbour.", "I rang a few old friends, sort of saying goodbye without saying it."],
     needsSuicideContext: false,
   },
   {
@@ -662,16 +654,16 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of keeping back, counting or researching the means",
     pattern:
-      "(?:ask\\S*|order\\S*|request\\S*|get|got|put\\S* in) (?:for )?(?:my |the )?(?:repeat|prescription|script)s? (?:\\S+ ){0,2}early|(?:stop|stopp\\S*|not) tak\\S* (?:them|my (?:\\S+ )?(?:pill|tablet|med|meds|medication)s?) (?:\\S+ ){0,3}(?:and |but )?(?:keep|kept|sav\\S*|hid\\S*|put)|(?:keep|kept|stor\\S*|stash\\S*|hid\\S*|put\\S*) (?:\\S+ ){0,3}(?:extra|spare|leftover)s? (?:\\S+ ){0,3}(?:in|under|at the back of|behind) (?:the |my )?(?:loft|drawer|wardrobe|box|shoebox|bag|cupboard|car|shed|bed|pillow)|(?:pill|tablet|med|meds|paracetamol)s? (?:\\S+ ){0,3}(?:count\\S*|line\\S*|laid|lay\\S*|set) (?:out|up)|(?:month|week)s?'?s? worth|(?:look\\S*|read\\S*|research\\S*|googl\\S*|search\\S*|check\\S*|find\\S*|found) (?:\\S+ ){0,3}(?:how (?:many|much|long|high|far|deep)|which|what (?:dose|amount|height)|least painful|painless|lethal|fatal|bleed out|overdos\\S*)",
-    examples: ["I've been ordering my repeats early and keeping the extras in a drawer.", "i stopped taking my meds and kept them", "I've been reading up on which ones are lethal."],
+      "(?:ask\\S*|order\\S*|request\\S*|get|got|put\\S* in) (?:for )?(?:my |the )?(?:repeat|prescription|script)s? (?:\\S+ ){0,2}early|(?:stop|stopp\\S*|not) tak\\S* (?:them|my (?:\\S+ )?(?:pill|tablet|med|meds|medication)s?) (?:\\S+ ){0,3}(?:and |but )?(?:keep|kept|sav\\S*|hid\\S*|put)|(?:keep|kept|stor\\S*|stash\\S*|hid\\S*|put\\S*) (?:\\S+ ){0,3}(?:extra|spare|leftover)s? (?:\\S+ ){0,3}(?:in|under|at the back of|behind) (?:the |my )?(?:loft|drawer|wardrobe|box|shoebox|bag|cupboard|car|shed|bed|pillow)|(?:pill|tablet|med|meds|paracetamol)s? (?:\\S+ ){0,3}(?:count\\S*|line\\S*|laid|lay\\S*|set) (?:out|up)|(?:month|week)s?'?s? worth|(?:look\\S*|read\\S*|research\\S*|googl\\S*|search\\S*|check\\S*|find\\S*|found) (?:\\S+ ){0,3}(?:how (?:many|much|long|high|tall|far|deep)|which|what (?:dose|amount|height)|where (?:you|to|i|one) (?:can |could )?(?:buy|get)|least painful|painless|lethal|fatal|bleed out|overdos\\S*)",
+    examples: ["I've been ordering my repeats early and keeping the extras in a drawer.", "i stopped taking my meds and kept them", "I've been reading up on which ones are lethal.", "I looked up where you buy the canisters."],
   },
   {
     id: "preparatory.for_after",
     category: "preparatory_behaviour",
     says: "Spoke of letters, goodbyes or giving things away for after they are gone",
     pattern:
-      "(?:for|until|till) (?:after|when i (?:be )?(?:go|gone|die|not here|no longer here))(?= |$)|(?:envelope|letter|note|video|message|(?<!(?:bank|credit|debit|loyalty|sim|id|business|library|travel|oyster|railcard|gift) )card)s? (?:\\S+ ){0,6}(?:for (?:my|each|every|the|them|him|her|after)|to open|to read)(?! (?:\\S+ ){0,3}(?:birthday|christmas|wedding|anniversary|exam|job))|(?:say|said|saying|sayin) (?:my )?(?:goodbye|bye)s? (?:\\S+ ){0,3}(?:properly|for good|to everyone|to everybody|to people|who matter|like it be the last|last time)|(?:like|think|thought|felt|feel|know|knew|as if|in case) (?:\\S+ ){0,2}(?:it be|it was|it's|its|this be|this was|that be|that was) (?:\\S+ )?the last time|rehom\\S*|(?:found|find\\S*) (?:a )?(?:new )?home for (?:my |the |our )?(?:\\S+ )?(?:cat|dog|pet|fish|rabbit|bird|horse|budgie|hamster|plant)s?|(?:will|wo|'ll) not (?:be )?(?:need|want|use)\\S* (?:them|it|that|those|either|any of (?:it|them|this)|my \\S+)(?: \\S+){0,3}(?: after| where| when| by| soon| any ?more| again|$)|someone who (?:be|'s|is) go (?:to )?(?:be )?around",
-    examples: ["The envelopes are in the drawer, one for each of the kids.", "i've been saying my goodbyes to people properly", "I found a new home for my dog. I won't need to walk him soon."],
+      "(?:for|until|till) (?:after|when i (?:be )?(?:go|gone|die|not here|no longer here))(?= |$)|(?:envelope|letter|note|video|message|(?<!(?:bank|credit|debit|loyalty|sim|id|business|library|travel|oyster|railcard|gift) )card)s? (?:\\S+ ){0,6}(?:for (?:my|each|every|the|them|him|her|after)|to open|to read)(?! (?:\\S+ ){0,3}(?:birthday|christmas|wedding|anniversary|exam|job))|(?:say|said|saying|sayin) (?:my )?(?:goodbye|bye)s? (?:\\S+ ){0,3}(?:properly|for good|to everyone|to everybody|to people|who matter|like it be the last|last time)|(?:like|think|thought|felt|feel|know|knew|as if|in case) (?:\\S+ ){0,2}(?:it be|it was|it's|its|this be|this was|that be|that was) (?:\\S+ )?the last time|rehom\\S*|(?:found|find\\S*) (?:a )?(?:new )?home for (?:my |the |our )?(?:\\S+ )?(?:cat|dog|pet|fish|rabbit|bird|horse|budgie|hamster|plant)s?|(?:will|wo|'ll) not (?:be )?(?:need|want|use)\\S* (?:them|it|this|that|those|either|any of (?:it|them|this)|my \\S+)(?: \\S+){0,3}(?: after| where| when| by| soon| any ?more| again|$)|someone who (?:be|'s|is) go (?:to )?(?:be )?around|(?:not|never) (?:\\S+ ){0,2}need (?:them|it|this|that|those|her|him|any of (?:it|this|them)|my \\S+) (?:where i be go|when i be go(?:ne)?|after i be go(?:ne)?|where i be head\\S*)|be not go to need (?:her|him|them)(?= \\.| $|$)",
+    examples: ["The envelopes are in the drawer, one for each of the kids.", "i've been saying my goodbyes to people properly", "I found a new home for my dog. I won't need to walk him soon.", "I won't need them where I'm going.", "i just dont need them where im going", "I'm not going to need her."],
   },
   {
     id: "preparatory.paperwork",
@@ -686,16 +678,16 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "preparatory_behaviour",
     says: "Spoke of laying out the means, or going to a place to see what it would be like",
     pattern:
-      "{pills} (?:\\S+ ){0,10}(?:line\\S* up|lined up|count\\S* out|laid out|set out|all of them out)|(?:go|went|drive|drove|walk\\S*|stand|stood|sit|sat|climb\\S*|been) (?:\\S+ ){0,2}(?:to|on|onto|up to|out to|down to|down|up|at|by) (?:the |a )?(?:\\S+ )?(?:bridge|railing\\S*|ledge|edge|roof|rooftop|cliff\\S*|track\\S*|railway|platform|car park|multi ?stor(?:e)?y)(?: \\S+){0,10} (?:see what it (?:would|will|'d) (?:be|feel) like|for ages|stand there|for (?:like |about |nearly |almost )?(?:an hour|hours|a while|a long time|\\S+ minutes)|how (?:high|far|easy|long)|think\\S* about (?:it|jump\\S*|go\\S*)|look\\S* (?:down|over))|(?:put|set) (?:a few |some |them |one )?(?:aside|away|by) (?:\\S+ ){0,4}(?:every time|each time|whenever) i (?:get|collect|pick up) (?:my )?(?:repeat|prescription|script)",
-    examples: ["I had the tablets out on the table, all of them, lined up.", "I stood at the railing on the bridge for ages.", "Every time I collect my prescription I put a few aside."],
+      "{pills} (?:\\S+ ){0,10}(?:line\\S* up|lined up|count\\S* (?:them |it )?out|laid out|set out|all of them out)|(?:go|went|drive|drove|walk\\S*|stand|stood|sit|sat|climb\\S*|been) (?:\\S+ ){0,2}(?:to|on|onto|up to|out to|down to|down|up|at|by) (?:the |a )?(?:\\S+ )?(?:bridge|railing\\S*|ledge|edge|roof|rooftop|cliff\\S*|track\\S*|railway|platform|car park|multi ?stor(?:e)?y)(?: \\S+){0,10} (?:see what it (?:would|will|'d) (?:be|feel) like|for ages|stand there|for (?:like |about |nearly |almost )?(?:an hour|hours|a while|a long time|\\S+ minutes)|how (?:high|far|easy|long)|think\\S* about (?:it|jump\\S*|go\\S*)|look\\S* (?:down|over))|(?:put|set) (?:a few |some |them |one )?(?:aside|away|by) (?:\\S+ ){0,4}(?:every time|each time|whenever) i (?:get|collect|pick up) (?:my )?(?:repeat|prescription|script)",
+    examples: ["I had the tablets out on the table, all of them, lined up.", "I stood at the railing on the bridge for ages.", "Every time I collect my prescription I put a few aside.", "I got the bottle of paracetamol out and I counted them out on the table."],
   },
   {
     id: "preparatory.handling_the_means",
     category: "preparatory_behaviour",
-    says: "Spoke of holding, checking or counting the means",
+    says: "Spoke of holding, checking or keeping the means, or going back to a place to see",
     pattern:
-      "(?:hold|held|press\\S*|put) (?:\\S+ ){0,3}(?:knife|blade|razor|scissors|it) (?:\\S+ ){0,2}(?:to|against) my (?:wrist|arm|throat|neck|skin)|(?:sit\\S*|sat) (?:\\S+ ){0,2}with the (?:rope|noose|gun|rifle|shotgun|pill\\S*|tablet\\S*)|count\\S* (?:them|it|\\S+) out(?= |$)|(?:check|count)\\S* (?:them|it) (?:\\S+ ){0,2}(?:most|every) (?:night|day|morning)|(?:\\d\\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds) (?:\\S+ ){0,1}(?:of )?(?:my |the |his |her )?{pills} (?:\\S+ ){0,3}(?:in (?:a|an|the|my) (?:\\S+ ){0,2}(?:tub|drawer|box|bag|tin|jar|sock|envelope))|(?:go|went|been|keep go\\S*) (?:\\S+ ){0,2}(?:down|up|out|back) (?:\\S+ ){0,1}(?:there|to (?:the )?(?:beach|bridge|cliff|roof|car park|tracks|wall|edge)) (?:\\S+ ){0,2}to (?:see|look|check) (?:when|how|at)|(?:look\\S*|google\\S*|search\\S*|research\\S*|read\\S*|find|found) (?:\\S+ ){0,2}(?:up )?(?:where (?:you|to|i|one) (?:can |could )?(?:buy|get)|which (?:building|bridge|car park|block|tower|cliff)\\S*|(?:how|what) (?:tall|high))",
-    examples: ["I took the big knife out of the block and I held it to my wrist.", "I've been sitting with the rope.", "I got the bottle of paracetamol out and I counted them out on the table.", "About sixty of my amitriptyline, in an old vitamins tub.", "i've been going down there to see when the tide comes in", "I looked up where you buy the canisters."],
+      "(?:hold|held|press\\S*|put) (?:\\S+ ){0,3}(?:knife|blade|razor|scissors|it) (?:\\S+ ){0,2}(?:to|against) my (?:wrist|arm|throat|neck|skin)|(?:sit\\S*|sat) (?:\\S+ ){0,2}with the (?:rope|noose|gun|rifle|shotgun|pill\\S*|tablet\\S*)|(?:check|count)\\S* (?:them|it) (?:\\S+ ){0,2}(?:most|every) (?:night|day|morning)|(?:\\d\\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds) (?:\\S+ ){0,1}(?:of )?(?:my |the |his |her )?{pills} (?:\\S+ ){0,3}(?:in (?:a|an|the|my) (?:\\S+ ){0,2}(?:tub|drawer|box|bag|tin|jar|sock|envelope))|(?:go|went|been|keep go\\S*) (?:\\S+ ){0,2}(?:down|up|out|back) (?:\\S+ ){0,1}(?:there|to (?:the )?(?:beach|bridge|cliff|roof|car park|tracks|wall|edge)) (?:\\S+ ){0,2}to (?:see|look|check) (?:when|how|at)",
+    examples: ["I took the big knife out of the block and I held it to my wrist.", "I've been sitting with the rope.", "About sixty of my amitriptyline, in an old vitamins tub.", "i've been going down there to see when the tide comes in"],
   },
   {
     id: "preparatory.going_back_in_context",
@@ -709,10 +701,10 @@ export const riskPatterns: readonly RiskPattern[] = [
   {
     id: "preparatory.last_things",
     category: "preparatory_behaviour",
-    says: "Spoke of a last goodbye, a message for after, or things no longer needed",
+    says: "Spoke of a last goodbye, a message for after, or passwords and papers left ready",
     pattern:
-      "last memory of me|(?:felt|feel\\S*) (?:\\S+ ){0,2}final(?= |$)|(?:not|never) (?:\\S+ ){0,2}need (?:them|it|this|that|those|her|him|any of (?:it|this|them)|my \\S+) (?:where i be go|when i be go(?:ne)?|after i be go(?:ne)?|where i be head\\S*)|be not go to need (?:her|him|them)(?= \\.| $|$)|(?:record\\S*|film\\S*|write|make) (?:\\S+ ){0,3}(?:video|message|note|letter)s? (?:\\S+ ){0,6}(?:say\\S* sorry|be not (?:\\S+ )?(?:anyone|anybody|your|their)|for everyone)|(?:note|list|envelope) (?:\\S+ ){0,4}(?:with )?(?:all )?my password\\S*|(?:deed\\S*|password\\S*|insurance \\S+) (?:\\S+ ){0,5}in an envelope|i know what (?:that|it|this) look\\S* like(?= \\.| ,| $|$)",
-    examples: ["I wanted them to have a nice last memory of me.", "i just dont need them where im going", "I'm not going to need her.", "I recorded a video on my phone. For everyone. Saying sorry.", "i've put a note on the laptop with all my passwords for her", "I've put the deeds of the flat in an envelope with my sister's name on it."],
+      "last memory of me|(?:felt|feel\\S*) (?:\\S+ ){0,2}final(?= |$)|(?:record\\S*|film\\S*|write|make) (?:\\S+ ){0,3}(?:video|message|note|letter)s? (?:\\S+ ){0,6}(?:say\\S* sorry|be not (?:\\S+ )?(?:anyone|anybody|your|their)|for everyone)|(?:note|list|envelope) (?:\\S+ ){0,4}(?:with )?(?:all )?my password\\S*|(?:deed\\S*|password\\S*|insurance \\S+) (?:\\S+ ){0,5}in an envelope|i know what (?:that|it|this) look\\S* like(?= \\.| ,| $|$)",
+    examples: ["I wanted them to have a nice last memory of me.", "I recorded a video on my phone. For everyone. Saying sorry.", "i've put a note on the laptop with all my passwords for her", "I've put the deeds of the flat in an envelope with my sister's name on it."],
   },
   // — Self-harm (non-suicidal self-injury).
   {
@@ -761,16 +753,16 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "self_harm",
     says: "Spoke of hurting their own body",
     pattern:
-      "(?:slap\\S*|hit\\S*|punch\\S*|scratch\\S*|claw\\S*|pinch\\S*|bite|bit|biting) my own (?:face|head|arm|leg|body|skin|hand|cheek|thigh)s?|(?:lighter|cigarette|match|flame|blade|razor|compass|scissors) (?:\\S+ ){0,3}(?:on|to|against|across|into) my (?:skin|arm|wrist|leg|thigh|hand|stomach|hip|chest)s?|(?:my|myself|me) (?:\\S+ ){0,9}(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,3}(?:till|until|so) (?:it|they|i) (?:\\S+ )?(?:blister\\S*|bled|bleed\\S*|burn\\S*|hurt|bruise\\S*)|snap\\S* (?:it|the band|a band|an elastic band|a hair tie) (?:\\S+ ){0,5}(?:welt\\S*|bruise\\S*|mark\\S*|bleed\\S*|hurt\\S*)|(?:punish\\S*|punishment) (?:\\S+ ){0,4}(?:not eat\\S*|starv\\S*|do not (?:get to )?eat|no food)|(?:do not|not|never) (?:get to )?eat (?:\\S+ ){0,6}(?:punish\\S*|as a punishment|because i deserve)|(?:knock|knocking|knocked) myself out (?:with|on)",
-    examples: ["I keep slapping my own face when I mess up.", "i held the lighter against my wrist again", "I snap the band so hard it leaves welts.", "When I mess up I don't get to eat, as a punishment."],
+      "(?:slap\\S*|hit\\S*|punch\\S*|scratch\\S*|claw\\S*|pinch\\S*|bite|bit|biting) my own (?:face|head|arm|leg|body|skin|hand|cheek|thigh)s?|(?:lighter|cigarette|match|flame|blade|razor|compass|scissors) (?:\\S+ ){0,3}(?:on|to|against|across|into) my (?:skin|arm|wrist|leg|thigh|hand|stomach|hip|chest)s?|(?:my|myself|me) (?:\\S+ ){0,9}(?:on purpose|deliberately|intentionally) (?:\\S+ ){0,3}(?:till|until|so) (?:it|they|i) (?:\\S+ )?(?:blister\\S*|bled|bleed\\S*|burn\\S*|hurt|bruise\\S*)|snap\\S* (?:it|the band|a band|an elastic band|a hair tie) (?:\\S+ ){0,5}(?:welt\\S*|bruise\\S*|mark\\S*|bleed\\S*|hurt\\S*)|(?:punish\\S*|punishment) (?:\\S+ ){0,4}(?:not eat\\S*|starv\\S*|do not (?:get to )?eat|no food)|(?:do not|not|never) (?:get to )?eat (?:\\S+ ){0,6}(?:punish\\S*|as a punishment|because i deserve)|(?:knock|knocking|knocked) myself out (?:with|on)|(?:ping\\S*|snap\\S*|flick\\S*) (?:\\S+ ){0,2}(?:the |a |my )?(?:elastic |rubber )?band|(?:wear\\S*|wore) (?:the |a )?(?:elastic |rubber )?band (?:\\S+ ){0,2}(?:ping|snap|flick)\\S*",
+    examples: ["I keep slapping my own face when I mess up.", "i held the lighter against my wrist again", "I snap the band so hard it leaves welts.", "When I mess up I don't get to eat, as a punishment.", "i've been wearing the band and pinging it instead"],
   },
   {
     id: "self_harm.skin_hair_food",
     category: "self_harm",
-    says: "Spoke of picking, scratching or pulling at themselves, restricting food, or taking a whole pack of pills",
+    says: "Spoke of picking or scratching at themselves, pulling hair, restricting food, or taking a whole pack of pills",
     pattern:
-      "(?:pick\\S*|go at|dig\\S* at|scratch\\S* at|tear\\S* at|claw\\S* at) (?:at )?(?:them|it|my (?:skin|cuticle\\S*|scab\\S*|arm\\S*|leg\\S*|face|stomach|lip\\S*|scalp))(?: \\S+){0,4} (?:until|till|(?:and )?bleed\\S*|raw|red)|scab\\S* (?:\\S+ ){0,4}where i (?:\\S+ ){0,2}(?:go at|pick|scratch|dig)|scratch\\S* (?:at )?my \\S+ (?:\\S+ ){0,3}(?:till|until) (?:it be |it 's )?(?:red|raw|bleed\\S*)|bald patch(?:es)? (?:\\S+ ){0,4}(?:cover|hide|where i)|(?:still |be |been )restrict\\S*(?= \\.| ,| $|$| my| food| what| again)|(?:five|four|three|six) hundred calories|(?:ping\\S*|snap\\S*|flick\\S*) (?:\\S+ ){0,2}(?:the |a |my )?(?:elastic |rubber )?band|(?:wear\\S*|wore) (?:the |a )?(?:elastic |rubber )?band (?:\\S+ ){0,2}(?:ping|snap|flick)\\S*|(?:sharpener|pencil sharpener) blade|(?:take|swallow|down|neck)\\S* (?:the |a |my )?whole (?:strip|box|packet|pack|bottle|tub|blister)(?= |$)|(?:take|took) (?:\\S+ ){0,3}(?:like |about )?(?:twenty|thirty|forty|fifty|\\d\\d+) of them",
-    examples: ["My cuticles bleed, and I've got scabs on my arms where I go at them.", "I scratch at my stomach after till it's red raw.", "I've got a bald patch behind my ear I cover with my hair.", "Still restricting.", "i've been wearing the band and pinging it instead", "with a pencil sharpener blade i took out", "i took the whole strip of my co dean on friday", "the paracetamol i took on sunday like twenty of them"],
+      "(?:pick\\S*|go at|dig\\S* at|scratch\\S* at|tear\\S* at|claw\\S* at) (?:at )?(?:them|it|my (?:skin|cuticle\\S*|scab\\S*|arm\\S*|leg\\S*|face|stomach|lip\\S*|scalp))(?: \\S+){0,4} (?:until|till|(?:and )?bleed\\S*|raw|red)|scab\\S* (?:\\S+ ){0,4}where i (?:\\S+ ){0,2}(?:go at|pick|scratch|dig)|scratch\\S* (?:at )?my \\S+ (?:\\S+ ){0,3}(?:till|until) (?:it be |it 's )?(?:red|raw|bleed\\S*)|bald patch(?:es)? (?:\\S+ ){0,4}(?:cover|hide|where i)|(?:still |be |been )restrict\\S*(?= \\.| ,| $|$| my| food| what| again)|(?:five|four|three|six) hundred calories|(?:sharpener|pencil sharpener) blade|(?:take|swallow|down|neck)\\S* (?:the |a |my )?whole (?:strip|box|packet|pack|bottle|tub|blister)(?= |$)|(?:take|took) (?:\\S+ ){0,3}(?:like |about )?(?:twenty|thirty|forty|fifty|\\d\\d+) of them",
+    examples: ["My cuticles bleed, and I've got scabs on my arms where I go at them.", "I scratch at my stomach after till it's red raw.", "I've got a bald patch behind my ear I cover with my hair.", "Still restricting.", "with a pencil sharpener blade i took out", "i took the whole strip of my co dean on friday", "the paracetamol i took on sunday like twenty of them"],
   },
   // — Harm to others: thoughts, means, a named person.
   {
@@ -833,16 +825,16 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "harm_to_others",
     says: "Spoke of violence they did to someone, or want to do",
     pattern:
-      "(?:i|we) (?:\\S+ ){0,2}(?:hit|punch\\S*|slap\\S*|kick\\S*|chok\\S*|strangl\\S*|throttl\\S*|smack\\S*|headbutt\\S*|batter\\S*|thump\\S*) (?:my |his |her |our |this |that |the )?(?:\\S+ )?(?:{family}|person)(?! (?:up|back) )(?! by accident)|(?:i|we) (?:\\S+ ){0,2}put (?:a |some |this |that )?(?:bloke|guy|lad|man|woman|girl|someone|somebody|him|her|person) in (?:hospital|a&e|a and e|intensive care)|(?:i|we) (?:\\S+ ){0,2}(?:broke|break|bust|split) (?:his|her|their) (?:jaw|nose|arm|rib\\S*|leg|lip|cheekbone|eye socket)|(?:go|went|turn\\S*|show\\S*) (?:up |round |over )?(?:\\S+ ){0,3}with (?:a |the |my )?(?:hammer|knife|bat|machete|gun|blade|axe|crowbar|bottle)(?! to (?:fix|help|hang|put|mend|chop|cut))|(?:want\\S*|wanna|urge\\S*|feel like|felt like) (?:to )?(?:throw|shake|hurl|drop) (?:him|her|them|the baby|my (?:\\S+ )?{family}) (?:at|against|into|across|down|off|out of)|(?:pictur\\S*|imagin\\S*|image\\S*|thought\\S*) (?:of )?(?:\\S+ ){0,4}(?:smash\\S*|stab\\S*|strangl\\S*|chok\\S*|kill\\S*) (?:\\S+ ){0,2}(?:his|her|their|someone 's|somebody 's) (?:head|face|throat|neck)",
-    examples: ["I hit my girlfriend on Friday.", "i punched my brother last month", "When she won't stop screaming I want to throw her at the wall.", "I went round there with a hammer."],
+      "(?:i|we) (?:\\S+ ){0,2}(?:hit|punch\\S*|slap\\S*|kick\\S*|chok\\S*|strangl\\S*|throttl\\S*|smack\\S*|headbutt\\S*|batter\\S*|thump\\S*) (?:my |his |her |our |this |that |the )?(?:\\S+ )?(?:{family}|person)(?! (?:up|back) )(?! by accident)|(?:i|we) (?:\\S+ ){0,2}put (?:a |some |this |that )?(?:bloke|guy|lad|man|woman|girl|someone|somebody|him|her|person) in (?:hospital|a&e|a and e|intensive care|a coma)|(?:i|we) (?:\\S+ ){0,3}(?:broke|break|bust|split) (?:a |his |her |their |the |this )(?:\\S+ )?(?:jaw|nose|arm|rib\\S*|leg|lip|cheekbone|eye socket)|(?:go|went|turn\\S*|show\\S*) (?:up |round |over )?(?:\\S+ ){0,3}with (?:a |the |my )?(?:hammer|knife|bat|machete|gun|blade|axe|crowbar|bottle)(?! to (?:fix|help|hang|put|mend|chop|cut))|(?:want\\S*|wanna|urge\\S*|feel like|felt like) (?:to )?(?:throw|shake|hurl|drop) (?:him|her|them|the baby|my (?:\\S+ )?{family}) (?:at|against|into|across|down|off|out of)|(?:pictur\\S*|imagin\\S*|image\\S*|thought\\S*) (?:of )?(?:\\S+ ){0,4}(?:smash\\S*|stab\\S*|strangl\\S*|chok\\S*|kill\\S*) (?:\\S+ ){0,2}(?:his|her|their|someone 's|somebody 's) (?:head|face|throat|neck)|(?:^| )(?:hit|punch\\S*|slap\\S*|beat) my (?:ex|wife|husband|partner|girlfriend|boyfriend|kid\\S*|son|daughter)(?= |$)",
+    examples: ["I hit my girlfriend on Friday.", "i punched my brother last month", "When she won't stop screaming I want to throw her at the wall.", "I went round there with a hammer.", "i once broke a boys nose in year ten", "i used to hit my ex but that was years ago"],
   },
   {
     id: "others.violence_told",
     category: "harm_to_others",
-    says: "Spoke of trying or threatening to hurt someone, or of hurting someone",
+    says: "Spoke of trying or threatening to hurt someone",
     pattern:
-      "(?:try|tried) to (?:punch|hit|stab|strangle|choke|hurt|kill|glass|headbutt|kick) (?:him|her|them|my \\S+|his \\S+|her \\S+|a \\S+|the \\S+)|(?:say|said|tell|told) (?:\\S+ ){0,2}i would (?:cut|stab|kill|burn|hurt|hit|batter|smash|shoot) (?:him|her|them|his|their)|(?:grab\\S*|pick\\S* up) (?:\\S+ ){0,2}(?:kitchen )?knife (?:\\S+ ){0,4}(?:at (?:him|her|them)|and (?:i )?(?:say|said|threaten\\S*))|i (?:\\S+ ){0,3}(?:break|broke) (?:a |his |her |the |this )(?:\\S+ )?(?:nose|jaw)s?|i (?:\\S+ ){0,3}put (?:a |the |this )?(?:man|bloke|guy|lad|someone|him) in (?:a coma|hospital|intensive care)|(?:^| )(?:hit|punch\\S*|slap\\S*|beat) my (?:ex|wife|husband|partner|girlfriend|boyfriend|kid\\S*|son|daughter)(?= |$)|(?:grab|grabbed|shake|shook|shaken) (?:him|her|them) (?:\\S+ ){0,2}too hard|(?:get\\S* hold of|get|buy|find) (?:\\S+ ){0,2}(?:gun|knife|blade|weapon|machete|bat) (?:\\S+ ){0,12}(?:go\\S* round|sort\\S* (?:him|her|them) out)|burn (?:his|her|their) house down with (?:him|her|them) in it",
-    examples: ["i went to my sisters and got absolutely hammered and tried to punch her husband", "i grabbed the kitchen knife and i said i'd cut her", "I've grabbed him too hard by the arm, there was a mark.", "i've started thinking about getting hold of a gun like a proper one i know a guy and just going round there and sorting him out", "i said i'd burn his house down with him in it", "i once broke a boys nose in year ten", "i used to hit my ex but that was years ago"],
+      "(?:try|tried) to (?:punch|hit|stab|strangle|choke|hurt|kill|glass|headbutt|kick) (?:him|her|them|my \\S+|his \\S+|her \\S+|a \\S+|the \\S+)|(?:say|said|tell|told) (?:\\S+ ){0,2}i would (?:cut|stab|kill|burn|hurt|hit|batter|smash|shoot) (?:him|her|them|his|their)|(?:grab\\S*|pick\\S* up) (?:\\S+ ){0,2}(?:kitchen )?knife (?:\\S+ ){0,4}(?:at (?:him|her|them)|and (?:i )?(?:say|said|threaten\\S*))|(?:grab|grabbed|shake|shook|shaken) (?:him|her|them) (?:\\S+ ){0,2}too hard|(?:get\\S* hold of|get|buy|find) (?:\\S+ ){0,2}(?:gun|knife|blade|weapon|machete|bat) (?:\\S+ ){0,12}(?:go\\S* round|sort\\S* (?:him|her|them) out)|burn (?:his|her|their) house down with (?:him|her|them) in it",
+    examples: ["i went to my sisters and got absolutely hammered and tried to punch her husband", "i grabbed the kitchen knife and i said i'd cut her", "I've grabbed him too hard by the arm, there was a mark.", "i've started thinking about getting hold of a gun like a proper one i know a guy and just going round there and sorting him out", "i said i'd burn his house down with him in it"],
   },
   // — Abuse or violence experienced: physical, sexual, emotional, neglect, coercive control.
   {
@@ -1021,8 +1013,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of taking medication not as prescribed",
     pattern:
-      "(?:on|take|took|taking) (?:way )?too (?:much|many) (?:of )?(?:my |the |his |her )?{pills}|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,2}(?:my |his |her |their |a |the )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)'s(?: |$)|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,3}(?:my |his |her |their |the )?(?:mum|mom|dad|nan|nana|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)s (?:\\S+ )?{pills}|(?:double|triple|twice|three times|more than) (?:\\S+ ){0,3}(?:what it say\\S*|the dose|the box|the packet|the label|prescribed|i be (?:meant|supposed|told))|(?:order\\S*|buy\\S*|bought|get|got) (?:\\S+ ){0,3}(?:from|off) (?:a )?(?:website|online|abroad|the internet|the dark web|overseas)",
-    examples: ["I've been taking my mum's diazepam as well.", "I take double what the box says.", "I order them from a website now."],
+      "(?:on|take|took|taking) (?:way )?too (?:much|many) (?:of )?(?:my |the |his |her )?{pills}|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,2}(?:my |his |her |their |a |the )?(?:mum|mom|dad|nan|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend) ?'s(?= (?:as well|too|instead|\\.|,)|$| (?:\\S+ )?(?:{pills}|prescription|script|sleeping))|(?:take|took|taking|use|using|have|had|on) (?:\\S+ ){0,3}(?:my |his |her |their |the )?(?:mum|mom|dad|nan|nana|gran|brother|sister|friend|partner|husband|wife|mate|flatmate|son|daughter|boyfriend|girlfriend)s (?:\\S+ )?{pills}|(?:double|triple|twice|three times|more than) (?:\\S+ ){0,3}(?:what it say\\S*|the dose|the box|the packet|the label|prescribed|i be (?:meant|supposed|told))|(?:order\\S*|buy\\S*|bought|get|got) (?:\\S+ ){0,3}(?:from|off) (?:a )?(?:website|online|abroad|the internet|the dark web|overseas)|(?:just )?(?:my |his |her )(?:mum|mom|dad|nan|nana|gran|grandma|brother|sister|partner|husband|wife|mate|flatmate|boyfriend|girlfriend)(?: ?'s|s) (?:\\S+ ){0,2}(?:{pills}|sleeping (?:one|pill|tablet)s?)(?= |$)(?! (?:\\S+ ){0,3}(?:for (?:him|her)|to (?:him|her)))",
+    examples: ["I've been taking my mum's diazepam as well.", "I take double what the box says.", "I order them from a website now.", "like just my mums diazepam when i cant sleep", "i've been taking my wife's zolpidem the sleeping tablets"],
   },
   {
     id: "substance.more_names",
@@ -1037,8 +1029,8 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "substance",
     says: "Spoke of drinking, drugs, recovery, or someone else's medication",
     pattern:
-      "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|thirty|sixty|ninety) (?:day|week|month)s? (?:\\S+ ){0,2}(?:clean|sober|off (?:the )?(?:\\S+ )?(?:gear|drink|booze|crystal|meth|coke|heroin|smack|weed|pills))|(?:have not|have n't|not) (?:\\S+ )?(?:use|used|touch\\S*|had a drink|drunk|drink|smoke\\S*) since (?:the )?(?:end of |start of |beginning of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|last month|christmas|easter)(?! last year)|(?:voddy|naggin|jaeger\\S*|jager\\S*|carton|slab|tinnies|bevvy|bevvies|buckie|buckfast|a few cans|a couple of cans|a can after|a few beers|few pints)(?= |$)|hit\\S* the (?:piss|bottle|booze|drink|sauce|turps)|i (?:\\S+ ){0,3}(?:get|be) (?:absolutely |so |proper |properly |really |completely )?(?:hammer\\S*|pissed|smashed|plastered|trolleyed|legless|steaming|bladdered)(?= |$)|(?:bottle|naggin|glass\\S*) of (?:fizz|prosecco|vodka|voddy|gin|wine|whisky|whiskey|rum)|(?:just )?(?:my |his |her )(?:mum|mom|dad|nan|nana|gran|grandma|brother|sister|partner|husband|wife|mate|flatmate|boyfriend|girlfriend)(?: 's|'s|s) (?:\\S+ ){0,2}(?:{pills}|sleeping (?:one|pill|tablet)s?)(?= |$)(?! (?:\\S+ ){0,3}(?:for (?:him|her)|to (?:him|her)))|(?:buy\\S*|bought|get|got) (?:some )?extra (?:\\S+ ){0,2}(?:off|from) (?:my |a |some |this )?(?:mate|friend|guy|bloke|dealer|someone|lad|cousin)|(?:meant|suppose) to take (?:one|two)(?: \\S+){0,8} (?:take|taking) (?:like |about )?(?:two|three|four|five|six)",
-    examples: ["I'm eight months off the gear now.", "Ninety days clean off the crystal today.", "I haven't used since August.", "like a bottle of voddy a day", "i've been hitting the piss pretty hard after knock off like a carton a night", "not as much just like at the weekend a few cans", "i got absolutely hammered", "like just my mums diazepam when i cant sleep", "i've been taking my wife's zolpidem the sleeping tablets", "i've been buying extra off my mate", "so i'm meant to take one of the pregabalin at night but i've been taking like four or five"],
+      "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|thirty|sixty|ninety) (?:day|week|month)s? (?:\\S+ ){0,2}(?:clean|sober|off (?:the )?(?:\\S+ )?(?:gear|drink|booze|crystal|meth|coke|heroin|smack|weed|pills))|(?:have not|have n't|not) (?:\\S+ )?(?:use|used|touch\\S*|had a drink|drunk|drink|smoke\\S*) since (?:the )?(?:end of |start of |beginning of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|last month|christmas|easter)(?! last year)|(?:voddy|naggin|jaeger\\S*|jager\\S*|carton|slab|tinnies|bevvy|bevvies|buckie|buckfast|a few cans|a couple of cans|a can after|a few beers|few pints)(?= |$)|hit\\S* the (?:piss|bottle|booze|drink|sauce|turps)|i (?:\\S+ ){0,3}(?:get|be) (?:absolutely |so |proper |properly |really |completely )?(?:hammer\\S*|pissed|smashed|plastered|trolleyed|legless|steaming|bladdered)(?= |$)|(?:bottle|naggin|glass\\S*) of (?:fizz|prosecco|vodka|voddy|gin|wine|whisky|whiskey|rum)|(?:buy\\S*|bought|get|got) (?:some )?extra (?:\\S+ ){0,2}(?:off|from) (?:my |a |some |this )?(?:mate|friend|guy|bloke|dealer|someone|lad|cousin)|(?:meant|suppose) to take (?:one|two)(?: \\S+){0,8} (?:take|taking) (?:like |about )?(?:two|three|four|five|six)",
+    examples: ["I'm eight months off the gear now.", "Ninety days clean off the crystal today.", "I haven't used since August.", "like a bottle of voddy a day", "i've been hitting the piss pretty hard after knock off like a carton a night", "not as much just like at the weekend a few cans", "i got absolutely hammered", "i've been buying extra off my mate", "so i'm meant to take one of the pregabalin at night but i've been taking like four or five"],
   },
 ];
 
