@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { signOut } from "../api/api.ts";
 import type { User } from "../api/api-types.ts";
 import { Announcer } from "../components/announcer.tsx";
-import { navigate, useLocation } from "../router/router.ts";
+import { navigate, useLocation, type Location } from "../router/router.ts";
 import { Link } from "../router/link.tsx";
 import { routes } from "../routes.tsx";
 
@@ -15,12 +15,11 @@ const roleNames = { therapist: "Therapist", patient: "Patient", admin: "Administ
  */
 export function AppShell({ user, children }: { user: User; children: ComponentChildren }) {
   const entries = routes.filter((route) => route.nav && route.roles.includes(user.role));
-  // The menu is open on the path where it was opened: a move closes it in the same render that
-  // shows the new screen (an effect would close it a frame later, after the new heading is seen).
-  const { path } = useLocation();
-  const [openOn, setOpenOn] = useState<string | null>(null);
-  const menuOpen = openOn === path;
-  if (openOn !== null && !menuOpen) setOpenOn(null); // so coming back to that path finds it closed
+  // The menu is open at the location where it was opened: each move sets a new location, so it
+  // closes in the same render that shows the new screen (an effect would close it a frame later).
+  const here = useLocation();
+  const [openAt, setOpenAt] = useState<Location | null>(null);
+  const menuOpen = openAt === here;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -31,7 +30,7 @@ export function AppShell({ user, children }: { user: User; children: ComponentCh
           <span class="brand-name">Confide</span>
           <span class="brand-role">{roleNames[user.role]}</span>
         </div>
-        <button type="button" class="menu-toggle secondary" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setOpenOn(menuOpen ? null : path)}>
+        <button type="button" class="menu-toggle secondary" aria-expanded={menuOpen} aria-controls="main-navigation" onClick={() => setOpenAt(menuOpen ? null : here)}>
           Menu
         </button>
         <nav aria-label="Main" id="main-navigation">
