@@ -267,7 +267,7 @@ export const riskPatterns: readonly RiskPattern[] = [
     category: "passive_death_wish",
     says: "Said they would not mind dying or not waking up",
     pattern:
-      "(?:not|never) (?:\\S+ ){0,2}(?:be sorry|mind|care) (?:\\S+ ){0,1}(?:to (?:go|die)|if i (?:\\S+ ){0,2}(?:die|go|do not wake up|never wake up|be dead|be go|be not here))(?= |$)|if i (?:\\S+ ){0,2}(?:die|do not wake up|never wake up|be dead|be not here)(?: \\S+){0,16} (?:i (?:\\S+ ){0,2}(?:would|will|do) not (?:\\S+ ){0,3}(?:mind|care|be sorry)|(?:that|it) would (?:\\S+ )?be (?:fine|okay|ok|alright|a relief|a blessing|good|nice))|i would go (?:gladly|happily|willingly)|(?:if|when) (?:the lord|god|jesus|death) (?:\\S+ ){0,2}(?:take|come for) me",
+      "(?:not|never) (?:\\S+ ){0,2}(?:be sorry (?:\\S+ ){0,1}(?:to (?:go|die)|if i (?:\\S+ ){0,2}(?:die|go|do not wake up|never wake up|be dead|be go|be not here))|(?:mind|care) (?:\\S+ ){0,1}(?:to (?:go|die)|if i (?:\\S+ ){0,2}(?:go|be go|be not here)))(?= |$)|if i (?:\\S+ ){0,2}(?:die|do not wake up|never wake up|be dead|be not here)(?: \\S+){0,16} (?:i (?:\\S+ ){0,2}(?:would|will|do) not (?:\\S+ ){0,3}(?:mind|care|be sorry)|(?:that|it) would (?:\\S+ )?be (?:fine|okay|ok|alright|a relief|a blessing|good|nice))|i would go (?:gladly|happily|willingly)|(?:if|when) (?:the lord|god|jesus|death) (?:\\S+ ){0,2}(?:take|come for) me",
     examples: ["I'd not be sorry to go.", "If I just didn't wake up, that'd be fine.", "if i died in here nobody would find me for weeks and honestly i dont think i'd mind", "If the Lord took me tonight I'd go gladly."],
   },
   {
