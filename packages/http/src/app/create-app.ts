@@ -146,7 +146,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }), jsonBodyEncoding());
 
   const liveCapacity = options.live?.deps.liveCapacity;
-  app.route("/", createHealthRoutes({ readiness: options.readiness, ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
+  app.route("/", createHealthRoutes({ readiness: options.readiness, now: () => deps.clock.now().getTime(), ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
   app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, devices: createDeviceCookies(options.jwtSecret), trustedProxyHops: options.trustedProxyHops ?? 0 }));
   // Consent reads say what a live session needs where this app serves them.
   const consentDeps = options.live ? { ...deps, liveSpeech: options.live.deps.liveSpeech } : deps;
