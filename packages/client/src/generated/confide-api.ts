@@ -46,7 +46,7 @@ export interface paths {
         };
         /**
          * Readiness: every configured dependency answers
-         * @description Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer.
+         * @description Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer. The dependencies are checked at most once every 5 seconds, however many callers ask: callers at the same moment share one check, and an answer may be up to 30 seconds old (a newer check then runs for the next caller).
          */
         get: operations["checkReadiness"];
         put?: never;
@@ -1099,7 +1099,7 @@ export interface components {
              */
             speaker?: "therapist" | "patient";
             text: string;
-            verification: components["schemas"]["NoteVerification"] & (Record<string, never> | null);
+            verification: components["schemas"]["NoteVerification"] | null;
         };
         /** @description What core found when it checked the item's evidence against the transcript. An unverified item is not to be shown as fact. */
         NoteVerification: {
@@ -1734,6 +1734,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description An unexpected failure (`internal`): a bug, logged with the request id; the body never carries its message. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The path does not take this method (`request.method_not_allowed`); `Allow` lists the methods it takes. */
         MethodNotAllowed: {
             headers: {
@@ -1775,6 +1784,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOpenApiDocument: {
@@ -1800,6 +1810,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     checkReadiness: {
@@ -1821,6 +1832,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency does not answer. */
             503: {
                 headers: {
@@ -1869,6 +1881,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -1919,6 +1932,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -1961,7 +1975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,6 +2003,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2032,7 +2047,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2087,6 +2102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2120,7 +2136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,6 +2182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -2209,7 +2226,7 @@ export interface operations {
                     "application/json": components["schemas"]["CareRelation"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2246,6 +2263,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2289,7 +2307,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2346,6 +2364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2382,7 +2401,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2428,6 +2447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2464,7 +2484,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2501,6 +2521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2539,7 +2560,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2585,6 +2606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2628,6 +2650,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2667,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Device"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2704,6 +2727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2735,7 +2759,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2763,6 +2787,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2800,7 +2825,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2837,6 +2862,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2877,7 +2903,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHold"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,6 +2958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2965,7 +2992,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHold"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3002,6 +3029,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3052,6 +3080,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3093,7 +3122,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3148,6 +3177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3198,6 +3228,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3236,7 +3267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentGrantResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3291,6 +3322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3332,7 +3364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentWithdrawalResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,6 +3419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3437,6 +3470,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3496,6 +3530,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3533,7 +3568,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoiceEnrolment"] & unknown;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3597,6 +3632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description Error. */
             501: {
                 headers: {
@@ -3663,6 +3699,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3704,7 +3741,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3732,6 +3769,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3765,7 +3803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentStatus"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3802,6 +3840,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3844,7 +3883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentGrantResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3908,6 +3947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3951,7 +3991,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentWithdrawalResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4015,6 +4055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4063,7 +4104,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4091,6 +4132,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4150,7 +4192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,6 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4268,7 +4311,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,6 +4348,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4336,7 +4380,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,6 +4426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4439,7 +4484,7 @@ export interface operations {
                     "audio/*": string;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4494,6 +4539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4536,7 +4582,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionAudioLink"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,6 +4619,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4606,7 +4653,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4654,6 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4695,7 +4743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,6 +4816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4813,7 +4862,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNote"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,6 +4908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4895,7 +4945,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirDocumentReference"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,6 +4991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4982,7 +5033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5064,6 +5115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5105,7 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5178,6 +5230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5224,7 +5277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5279,6 +5332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5327,7 +5381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,6 +5436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5433,7 +5488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,6 +5570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5570,7 +5626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,6 +5708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5700,7 +5757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5728,6 +5785,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5749,7 +5807,7 @@ export interface operations {
                 "tus-resumable": string;
                 /** @description The recording's size in bytes. */
                 "upload-length": string;
-                /** @description Comma-separated `key base64(value)` pairs. */
+                /** @description Comma-separated `key base64(value)` pairs; at most 8192 bytes (all of a request's headers together: at most 16384 bytes, else 431 `request.header_too_large`). */
                 "upload-metadata"?: string;
             };
             path?: never;
@@ -5769,7 +5827,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,6 +5893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5869,6 +5928,7 @@ export interface operations {
                 content?: never;
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     getResumableUpload: {
@@ -5900,7 +5960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResumableUpload"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5946,6 +6006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5982,7 +6043,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,6 +6098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -6087,7 +6149,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6189,6 +6251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
