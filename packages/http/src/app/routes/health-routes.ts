@@ -1,14 +1,10 @@
 import { ConfideError, type LiveCapacityStatus } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
+import type { ReadinessEntry } from "./readiness-entry.ts";
 import { defaultSharedReadiness, sharedReadiness } from "./shared-readiness.ts";
 
-export interface ReadinessEntry {
-  name: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+export type { ReadinessEntry } from "./readiness-entry.ts";
 
 export interface HealthRoutesOptions {
   /** One entry per configured dependency. `/readyz` shares and spaces its calls (`sharedReadiness`). */
