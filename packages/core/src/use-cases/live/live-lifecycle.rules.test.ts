@@ -70,6 +70,32 @@ describe("starting and resuming the run", () => {
     expect((await run.stop()).audio).toMatchObject({ format: "webm", sizeBytes: 3 });
   });
 
+  it("a WebM recording's length is measured from the stored bytes when the session ends (a failing probe: the live transcript's length, as before, logged)", async () => {
+    const decoder = { open: () => ({ write: async () => {}, end() {}, abort() {}, pcm: { async *[Symbol.asyncIterator]() {} } }) };
+    const measured: number[] = [];
+    const { deps } = await setUp({
+      audioProbe: {
+        async durationMs(audio) {
+          let bytes = 0;
+          for await (const chunk of audio) bytes += chunk.byteLength;
+          measured.push(bytes);
+          return 61_000;
+        },
+      },
+    });
+    const { run } = await startLiveRun({ ...deps, webmDecoder: decoder }, therapist, { ...stereo, format: { encoding: "webm", channels: 2 } }, () => {});
+    await run.write(new Uint8Array(5));
+    expect((await run.stop()).audio).toMatchObject({ format: "webm", sizeBytes: 5, durationMs: 61_000 });
+    expect(measured).toEqual([5]);
+
+    const failing = await setUp({ audioProbe: { durationMs: async () => Promise.reject(new ConfideError("upload.not_audio", "no audio")) } });
+    const second = await startLiveRun({ ...failing.deps, webmDecoder: decoder }, therapist, { ...stereo, format: { encoding: "webm", channels: 2 } }, () => {});
+    await second.run.write(new Uint8Array(5));
+    // Nothing was heard: the live transcript's length is 0.
+    expect((await second.run.stop()).audio).toMatchObject({ format: "webm", durationMs: 0 });
+    expect(failing.logger.entries.map((entry) => entry.message)).toContain("live.length_unmeasured");
+  });
+
   it("resumes within the window after a detach, clearing the detachment", async () => {
     const { deps, logger } = await setUp();
     const { run, session, resumeToken } = await startLiveRun(deps, therapist, stereo, () => {});
