@@ -128,6 +128,6 @@ describe.runIf(cloud.ports.live.configured)("live", () => {
 describe.runIf(cloud.ports.notes.configured)("notes", () => {
   describeNoteWriterContract({
     name: `bedrock ${cloud.bedrockModelId}`,
-    create: () => bedrockDescriptor.create(fromEnvironment(bedrockDescriptor.settings), { logger: silentLogger, dataDir: tmpdir() }),
+    create: () => bedrockDescriptor.create(fromEnvironment(bedrockDescriptor.settings)),
   });
 });

@@ -9,8 +9,24 @@ import { promisify } from "node:util";
 import { createFfmpegAudioProbe } from "@confide/adapters-local/platform";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { silentLogger } from "@confide/core/ports";
-import { uploadSession } from "@confide/core";
-import { byteStream, startTestPipeline, storedTestSession } from "@confide/core/testing";
+import { createConfideDeps, createJobHandlers, uploadSession } from "@confide/core";
+import type { AudioProbe, SpeechToText } from "@confide/core/ports";
+import {
+  byteStream,
+  createInMemoryBlobStore,
+  createInMemoryJobQueue,
+  createInMemoryPushNotifier,
+  createInMemoryRepositories,
+  createInMemorySessionEvents,
+  createKeywordLanguageAnalyzer,
+  createManualClock,
+  createPlainWordsClaimReader,
+  createScriptedNoteWriter,
+  createScriptedRiskScreen,
+  createScriptedSpeechToText,
+  seedLinkedPair,
+  storedTestSession,
+} from "@confide/core/testing";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -44,7 +60,7 @@ async function azureSpeechWithLimit(maxDiarizedDurationMs: number) {
     stagingContainerName: "speech-staging",
     stagingClientOptions: { retryOptions: { maxTries: 1 } },
     limits: { maxDiarizedDurationMs },
-    fetch: async (input) => {
+    fetch: async (input: string | URL | Request) => {
       fetched.push(String(input));
       throw new TypeError("fetch failed");
     },
@@ -53,11 +69,37 @@ async function azureSpeechWithLimit(maxDiarizedDurationMs: number) {
   return { speech, fetched };
 }
 
+/** Core's pipeline on in-memory ports with `speech` and `audioProbe`, the linked pair seeded, jobs run by `queue.runDue()`. */
+async function pipelineWith(speech: SpeechToText, audioProbe: AudioProbe) {
+  const clock = createManualClock();
+  const queue = createInMemoryJobQueue({ clock, manual: true });
+  const blobs = createInMemoryBlobStore();
+  const deps = createConfideDeps({
+    blobs,
+    speech,
+    language: createKeywordLanguageAnalyzer(),
+    notes: createScriptedNoteWriter(),
+    claims: createPlainWordsClaimReader(),
+    risk: createScriptedRiskScreen(),
+    queue,
+    push: createInMemoryPushNotifier(),
+    events: createInMemorySessionEvents(),
+    repositories: createInMemoryRepositories(),
+    clock,
+    audioProbe,
+    random: () => 0.5,
+    settings: { passwordCost: 1024 },
+  });
+  await seedLinkedPair(deps);
+  await queue.start(createJobHandlers(deps));
+  closers.push(() => queue.close());
+  return { deps, queue, blobs };
+}
+
 describe("a WebM/Opus recording's length, measured at upload, holds the provider's limit before staging", () => {
   it("stores the length ffmpeg measured, and Azure refuses the recording over its (lowered) diarization limit without staging or submitting it", async () => {
     const { speech, fetched } = await azureSpeechWithLimit(2_000);
-    const deps = await startTestPipeline({ speech, audioProbe: createFfmpegAudioProbe() });
-    closers.push(() => deps.queue.close());
+    const { deps, queue } = await pipelineWith(speech, createFfmpegAudioProbe());
 
     const uploaded = await uploadSession(deps, { userId: "therapist-1", role: "therapist" }, {
       patientId: "patient-1",
@@ -70,7 +112,7 @@ describe("a WebM/Opus recording's length, measured at upload, holds the provider
     expect(uploaded.audio.durationMs).toBeGreaterThanOrEqual(2_900);
     expect(uploaded.audio.durationMs).toBeLessThanOrEqual(3_100);
 
-    await deps.queue.runDue();
+    await queue.runDue();
     const session = await storedTestSession(deps, uploaded);
     expect(session.status).toBe("failed");
     expect(session.processing.lastError).toMatchObject({ code: "provider.unsupported", retryable: false });
@@ -80,13 +122,12 @@ describe("a WebM/Opus recording's length, measured at upload, holds the provider
   });
 
   it("refuses bytes that hold no audio ffmpeg can read as not audio, storing nothing", async () => {
-    const deps = await startTestPipeline({ audioProbe: createFfmpegAudioProbe() });
-    closers.push(() => deps.queue.close());
+    const { deps, blobs } = await pipelineWith(createScriptedSpeechToText(), createFfmpegAudioProbe());
     // A WebM header with nothing playable after it.
     const broken = new Uint8Array([...recording.subarray(0, 64), ...new Uint8Array(4_000).fill(7)]);
     await expect(
       uploadSession(deps, { userId: "therapist-1", role: "therapist" }, { patientId: "patient-1", audio: byteStream(broken), originalName: "broken.webm" }),
     ).rejects.toMatchObject({ code: "upload.not_audio" });
-    expect(deps.blobs.keys()).toEqual([]);
+    expect(blobs.keys()).toEqual([]);
   });
 });
