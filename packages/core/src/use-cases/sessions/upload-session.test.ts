@@ -779,6 +779,27 @@ describe("uploadSession: the recording's length, measured once", () => {
     expect((await deps.sessions.get(session.id))?.audio.durationMs).toBe(3_001);
   });
 
+  it("the upload's signal reaches the stored bytes' read and the probe", async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const probe: AudioProbe = {
+      async durationMs(audio, options) {
+        signals.push(options?.signal);
+        await audio.cancel();
+        return 1_000;
+      },
+    };
+    const deps = createTestDeps({ audioProbe: probe });
+    const get = deps.blobs.get.bind(deps.blobs);
+    deps.blobs.get = async (key, options) => {
+      signals.push(options?.signal);
+      return get(key, options);
+    };
+    const team = await seedCareTeam(deps);
+    const controller = new AbortController();
+    await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm()), signal: controller.signal });
+    expect(signals).toEqual([controller.signal, controller.signal]);
+  });
+
   it("a PCM WAV: its header's length, the probe not asked", async () => {
     const { probe, seen } = scriptedProbe(() => 1);
     const deps = createTestDeps({ audioProbe: probe });
