@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { silentLogger, type AudioSource, type BlobStore, type LiveSpeechToText } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
-import { describeBlobStoreContract, describeLanguageAnalyzerContract, describeLiveSpeechToTextContract, describeSpeechToTextContract } from "@confide/contracts";
+import { describeBlobStoreContract, describeLanguageAnalyzerContract, describeLiveSpeechToTextContract, describeNoteWriterContract, describeSpeechToTextContract } from "@confide/contracts";
+import { bedrockDescriptor } from "../../packages/adapters-aws/src/bedrock/descriptor.ts";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { comprehendDescriptor } from "../../packages/adapters-aws/src/comprehend/descriptor.ts";
 import { s3Descriptor } from "../../packages/adapters-aws/src/s3/descriptor.ts";
@@ -119,5 +120,14 @@ describe.runIf(cloud.ports.live.configured)("live", () => {
     createFailing: async () => engine({ accessKeyId: "AKIACONFIDECLOUDTEST", secretAccessKey: "not-a-secret" }),
     failureCode: "provider.unavailable",
     timeoutMs: 180_000,
+  });
+});
+
+// One short dialogue through the note-writer contract: the model family's tool choice, the notes'
+// schema as the tool's input, and the answer checked — what the fake Bedrock Runtime stands in for.
+describe.runIf(cloud.ports.notes.configured)("notes", () => {
+  describeNoteWriterContract({
+    name: `bedrock ${cloud.bedrockModelId}`,
+    create: () => bedrockDescriptor.create(fromEnvironment(bedrockDescriptor.settings)),
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `npm run test:cloud -- aws`: the AWS ports' contract suites (aws.cloud.ts) against the real
  * services named by the usual settings (`CONFIDE_S3_BUCKET`, `CONFIDE_TRANSCRIBE_OUTPUT_BUCKET`,
- * `CONFIDE_TRANSCRIBE_REGION` / `AWS_REGION`…; credentials from the SDK's default chain). Every
+ * `CONFIDE_TRANSCRIBE_REGION` / `AWS_REGION`, `CONFIDE_BEDROCK_MODEL_ID` for the notes…;
+ * credentials from the SDK's default chain). Every
  * object and job it creates carries a run id; at the end it removes what the suites left and
  * prints one row per port: passed, failed, and what is left behind (things it could not remove).
  *
@@ -20,7 +21,7 @@ export type { CloudPortRow } from "./cloud-run.ts";
 export { formatCloudTable } from "./cloud-run.ts";
 export type CloudRunReport = CloudRunReportOf<AwsCloudPort>;
 
-const ports: AwsCloudPort[] = ["storage", "speech", "language", "live"];
+const ports: AwsCloudPort[] = ["storage", "speech", "language", "live", "notes"];
 
 /** Whether the SDK's default credential chain finds credentials (environment, profile, SSO, role). */
 async function findCredentials(region: string | undefined): Promise<{ found: true } | { found: false; reason: string }> {
@@ -39,7 +40,8 @@ async function findCredentials(region: string | undefined): Promise<{ found: tru
 
 /** Removes what the run left in S3 and Transcribe; returns what could not be removed, by port. */
 async function cleanUp(settings: AwsCloudSettings): Promise<Record<AwsCloudPort, string[]>> {
-  const left: Record<AwsCloudPort, string[]> = { storage: [], speech: [], language: [], live: [] };
+  // The notes port creates nothing (one Converse request per test).
+  const left: Record<AwsCloudPort, string[]> = { storage: [], speech: [], language: [], live: [], notes: [] };
   const prefix = runPrefix(settings.runId);
   const { S3Client, ListObjectsV2Command, DeleteObjectCommand } = await import("@aws-sdk/client-s3");
   const buckets = new Map<string, AwsCloudPort>();

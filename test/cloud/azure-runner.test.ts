@@ -39,7 +39,7 @@ describe("npm run test:cloud -- azure (the runner; the suites need a real subscr
     });
 
     expect(report).toMatchObject({ ran: false, exitCode: 2 });
-    expect(report.rows.map((row) => row.status)).toEqual(Array(4).fill("not configured"));
+    expect(report.rows.map((row) => row.status)).toEqual(Array(6).fill("not configured"));
     expect(looked).toBe(false);
   });
 
@@ -51,6 +51,30 @@ describe("npm run test:cloud -- azure (the runner; the suites need a real subscr
     expect(settings.ports.speech).toMatchObject({ configured: false, missing: expect.stringContaining("a container the service reads recordings from") });
     expect(settings.ports.live).toEqual({ provider: "azure", configured: true });
     expect(settings.ports.language).toMatchObject({ configured: false, missing: "CONFIDE_AZURE_LANGUAGE_ENDPOINT" });
+  });
+
+  it("has a notes port (Azure OpenAI) and a repository port (Cosmos DB); without credentials neither runs, exit 2", async () => {
+    const environment = {
+      CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com",
+      CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-o4-mini",
+      CONFIDE_COSMOS_ENDPOINT: "https://clinic.documents.azure.com:443/",
+    };
+    const settings = azureCloudSettings(environment, "r1abc23");
+    expect(settings.ports.notes).toEqual({ provider: "azure-openai", configured: true });
+    expect(settings.ports.repository).toEqual({ provider: "cosmos", configured: true });
+    expect(settings.hasKeys).toBe(false);
+    expect(azureCloudSettings({ CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com" }, "r1abc23").ports.notes).toMatchObject({ configured: false, missing: expect.stringContaining("CONFIDE_AZURE_OPENAI_DEPLOYMENT") });
+    expect(azureCloudSettings({}, "r1abc23").ports.repository).toEqual({ provider: "cosmos", configured: false, missing: "CONFIDE_COSMOS_ENDPOINT" });
+    expect(azureCloudSettings({ CONFIDE_COSMOS_KEY: "k" }, "r1abc23").hasKeys).toBe(true);
+
+    const { output, text } = captured();
+    const report = await run({ environment, output, findCredentials: async () => ({ found: false, reason: "CredentialUnavailableError: no identity" }) });
+    expect(report).toMatchObject({ ran: false, exitCode: 2 });
+    expect(report.rows.filter((row) => row.port === "notes" || row.port === "repository")).toEqual([
+      { port: "notes", provider: "azure-openai", status: "not run: no Azure credentials", passed: 0, failed: 0, skipped: 0, leftBehind: [] },
+      { port: "repository", provider: "cosmos", status: "not run: no Azure credentials", passed: 0, failed: 0, skipped: 0, leftBehind: [] },
+    ]);
+    expect(text()).toContain("Nothing was run and nothing passed.");
   });
 
   it("prints one row per port with passed, failed and what was left behind", () => {

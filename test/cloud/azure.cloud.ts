@@ -11,14 +11,16 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { silentLogger, type AudioSource, type BlobStore } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
-import { describeBlobStoreContract, describeLanguageAnalyzerContract, describeLiveSpeechToTextContract, describeSpeechToTextContract } from "@confide/contracts";
+import { describeBlobStoreContract, describeLanguageAnalyzerContract, describeLiveSpeechToTextContract, describeNoteWriterContract, describeRepositoriesContract, describeSpeechToTextContract } from "@confide/contracts";
+import { azureOpenAiDescriptor } from "../../packages/adapters-azure/src/azure-openai/descriptor.ts";
+import { cosmosDescriptor } from "../../packages/adapters-azure/src/cosmos/descriptor.ts";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";
 import { azureBlobDescriptor } from "../../packages/adapters-azure/src/azure-blob/descriptor.ts";
 import { createAzureLiveSpeechToText } from "../../packages/adapters-azure/src/azure-live-speech/azure-live-speech-to-text.ts";
 import { createAzureSpeechToText } from "../../packages/adapters-azure/src/azure-speech/azure-speech-to-text.ts";
 import { azureTextAnalyticsDescriptor } from "../../packages/adapters-azure/src/azure-text-analytics/descriptor.ts";
 import { describe } from "vitest";
-import { azureCloudSettings, runDisplayName, runPrefix } from "./azure-cloud-settings.ts";
+import { azureCloudSettings, runDatabasePrefix, runDisplayName, runPrefix } from "./azure-cloud-settings.ts";
 import { prefixedBlobStore } from "./prefixed-blob-store.ts";
 import { fromEnvironment } from "./settings-from-environment.ts";
 
@@ -129,5 +131,30 @@ describe.runIf(cloud.ports.live.configured)("live", () => {
     createFailing: async () => engine("00000000000000000000000000000000"),
     failureCode: "provider.rejected",
     timeoutMs: 180_000,
+  });
+});
+
+// One short dialogue through the note-writer contract: the deployment's parameters (a reasoning
+// one's included), the API version, the notes' schema under strict structured output — what the
+// fake Azure OpenAI server stands in for.
+describe.runIf(cloud.ports.notes.configured)("notes", () => {
+  describeNoteWriterContract({
+    name: `azure-openai ${cloud.notes.endpoint}, deployment ${cloud.notes.deployment}`,
+    create: () => azureOpenAiDescriptor.create(fromEnvironment(azureOpenAiDescriptor.settings)),
+  });
+});
+
+// The repositories contract on Cosmos DB: each test asks an empty store, so each gets a database
+// of the run's own (removed by the runner at the end), prepared as `confide migrate` prepares one.
+describe.runIf(cloud.ports.repository.configured)("repository", () => {
+  let databases = 0;
+  describeRepositoriesContract({
+    name: `cosmos ${cloud.cosmos.endpoint}, databases ${runDatabasePrefix(runId)}*`,
+    create: async () => {
+      databases += 1;
+      const repositories = await cosmosDescriptor.create({ ...fromEnvironment(cosmosDescriptor.settings), databaseId: `${runDatabasePrefix(runId)}${databases}` });
+      await repositories.prepare();
+      return repositories;
+    },
   });
 });

@@ -4,8 +4,11 @@
  * `CONFIDE_AZURE_LANGUAGE_*`; keys, or `DefaultAzureCredential` without them). Every blob and job
  * it creates carries a run id; at the end it removes what the suites left — blobs under the run's
  * prefix, the run's staging container, Speech jobs named after the run (a job still running, which
- * the service will not delete, is marked to be deleted once it ends) — and prints one row per
- * port: passed, failed, and what is left behind.
+ * the service will not delete, is marked to be deleted once it ends), the run's Cosmos DB
+ * databases — and prints one row per port: passed, failed, and what is left behind. The notes
+ * port (`CONFIDE_AZURE_OPENAI_*`: one short dialogue through the note-writer contract) and the
+ * repository port (`CONFIDE_COSMOS_*`: the repositories contract, a database of the run's own per
+ * test) run when their settings are given.
  *
  * Without Azure credentials it says so and exits 2 without running anything or claiming a pass.
  * CI does not run it: the repository's vitest configuration does not include test/cloud.
@@ -20,13 +23,13 @@ import { parseSettings } from "@confide/core/ports";
 import { createSpeechClient } from "../../packages/adapters-azure/src/azure-speech/azure-speech-client.ts";
 import { azureSpeechSettings } from "../../packages/adapters-azure/src/azure-speech/settings.ts";
 import { deleteWhenFinishedMark } from "../../packages/adapters-azure/src/azure-speech/azure-speech-deferred-deletion.ts";
-import { azureCloudSettings, runDisplayName, runPrefix, type AzureCloudPort, type AzureCloudSettings } from "./azure-cloud-settings.ts";
+import { azureCloudSettings, runDatabasePrefix, runDisplayName, runPrefix, type AzureCloudPort, type AzureCloudSettings } from "./azure-cloud-settings.ts";
 import { cloudRows, exitCodeOf, formatCloudTable, runCloudSuites, type CloudRunReport } from "./cloud-run.ts";
 
 export type AzureCloudRunReport = CloudRunReport<AzureCloudPort>;
 export type CredentialLookup = (settings: AzureCloudSettings) => Promise<{ found: true } | { found: false; reason: string }>;
 
-const ports: AzureCloudPort[] = ["storage", "speech", "language", "live"];
+const ports: AzureCloudPort[] = ["storage", "speech", "language", "live", "notes", "repository"];
 
 /** Keys or connection strings count as credentials; without any, whether Entra ID signs in (nothing is created). */
 async function findCredentials(settings: AzureCloudSettings): Promise<{ found: true } | { found: false; reason: string }> {
@@ -129,8 +132,35 @@ async function removeJobs(settings: AzureCloudSettings): Promise<string[]> {
   return left;
 }
 
+/** Deletes the run's Cosmos DB databases (ids starting `confide-cloud-<runId>-`); what it could not, as text. */
+async function removeDatabases(settings: AzureCloudSettings, credential: () => Promise<TokenCredential>): Promise<string[]> {
+  const left: string[] = [];
+  const prefix = runDatabasePrefix(settings.runId);
+  try {
+    const { CosmosClient } = await import("@azure/cosmos");
+    const endpoint = settings.cosmos.endpoint!;
+    const client = settings.cosmos.key !== undefined ? new CosmosClient({ endpoint, key: settings.cosmos.key }) : new CosmosClient({ endpoint, aadCredentials: await credential() });
+    try {
+      const { resources } = await client.databases.readAll().fetchAll();
+      for (const database of resources.filter((candidate) => candidate.id.startsWith(prefix))) {
+        try {
+          await client.database(database.id).delete();
+        } catch (error) {
+          left.push(`Cosmos DB database ${database.id} (${(error as Error).name})`);
+        }
+      }
+    } finally {
+      client.dispose();
+    }
+  } catch (error) {
+    left.push(`Cosmos DB databases ${prefix}* not listed (${(error as Error).name}): check by hand`);
+  }
+  return left;
+}
+
 async function cleanUp(settings: AzureCloudSettings): Promise<Record<AzureCloudPort, string[]>> {
-  const left: Record<AzureCloudPort, string[]> = { storage: [], speech: [], language: [], live: [] };
+  // The notes port creates nothing (one chat completion per test).
+  const left: Record<AzureCloudPort, string[]> = { storage: [], speech: [], language: [], live: [], notes: [], repository: [] };
   let credential: Promise<TokenCredential> | undefined;
   const lazyCredential = () => (credential ??= import("@azure/identity").then((identity) => new identity.DefaultAzureCredential()));
   const prefix = runPrefix(settings.runId);
@@ -142,6 +172,7 @@ async function cleanUp(settings: AzureCloudSettings): Promise<Record<AzureCloudP
       left.speech.push(...(await removeBlobs(staging, `confide-cloud-${settings.runId}`, null, lazyCredential)));
     }
   }
+  if (settings.ports.repository.configured) left.repository.push(...(await removeDatabases(settings, lazyCredential)));
   return left;
 }
 
@@ -170,11 +201,11 @@ export async function run(options: { environment?: NodeJS.ProcessEnv; output?: N
   if (!credentials.found) {
     const report = notRun("not run: no Azure credentials");
     output.write(`No Azure credentials found (${credentials.reason}). Nothing was run and nothing passed.\n`);
-    output.write("Give keys or connection strings (CONFIDE_AZURE_*_KEY, CONFIDE_AZURE_STORAGE_CONNECTION_STRING) or an identity DefaultAzureCredential finds (AZURE_* variables, managed identity, az login).\n");
+    output.write("Give keys or connection strings (CONFIDE_AZURE_*_KEY, CONFIDE_COSMOS_KEY, CONFIDE_AZURE_STORAGE_CONNECTION_STRING) or an identity DefaultAzureCredential finds (AZURE_* variables, managed identity, az login).\n");
     output.write(`${formatCloudTable(report)}\n`);
     return report;
   }
-  output.write(`test:cloud azure, run ${runId}: blobs under ${runPrefix(runId)}, Speech jobs ${runDisplayName(runId)} *\n`);
+  output.write(`test:cloud azure, run ${runId}: blobs under ${runPrefix(runId)}, Speech jobs ${runDisplayName(runId)} *, Cosmos DB databases ${runDatabasePrefix(runId)}*\n`);
   const results = await runCloudSuites("azure.cloud.ts", runId, output);
   const left = await cleanUp(settings);
   await rm(join(tmpdir(), `confide-cloud-${runId}`), { recursive: true, force: true });

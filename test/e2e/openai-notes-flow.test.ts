@@ -71,7 +71,7 @@ describe("notes by an OpenAI-compatible server, end to end over HTTP", () => {
     expect(fake.received[1]!.lines.map((line) => line.segmentId)).toEqual(
       session.transcript.segments.filter((segment) => segment.text.trim() !== "").map((segment) => segment.id),
     );
-    expect(session.notes.provenance).toMatchObject({ provider: "openai", model: "fake-notes-model", promptVersion: "confide-notes-prompt-1" });
+    expect(session.notes.provenance).toMatchObject({ provider: "openai", model: "fake-notes-model", promptVersion: "confide-notes-prompt-2" });
     expect(typeof session.notes.provenance.writtenAt).toBe("string");
     // Every citation of the model holds; what is unverified is a claim its cited words do not carry
     // (the fake's key topic is a line's longest word, which may name nothing: "afterwards").

@@ -3,9 +3,10 @@
  * parts as the providers — the backup archive and its keyring (the archive's blobs are sealed by
  * the filesystem store's blob encryption, `DataKeyring`), the data directory's lock and
  * owner-only modes, and the streaming PCM decoder (ffmpeg) that live sessions' WebM audio goes
- * through. No provider's descriptor or factory is here.
+ * through, and the ffmpeg probe that times every uploaded recording. No provider's descriptor or factory is here.
  */
 export { ownerOnlyFileMode, ownerOnlyFolderMode, restrictToOwner } from "./files/owner-only-modes.ts";
+export { createFfmpegAudioProbe } from "./ffmpeg/ffmpeg-audio-probe.ts";
 export { startStreamingPcmDecoder, type StreamingPcmDecoder, type StreamingPcmDecoderOptions } from "./ffmpeg/streaming-pcm-decoder.ts";
 export {
   blobFrameBytes,

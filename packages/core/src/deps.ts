@@ -10,6 +10,8 @@ import { noDiarizer } from "./ports/no-diarizer.ts";
 import { randomIds } from "./ports/random-ids.ts";
 import { inlineSha256 } from "./ports/inline-sha256.ts";
 import type { Sha256Hashing } from "./ports/sha256-hashing.ts";
+import type { AudioProbe } from "./ports/audio-probe.ts";
+import { unmeasuredAudio } from "./ports/unmeasured-audio.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { LegalHoldRepository } from "./ports/legal-hold-repository.ts";
 import type { LanguageAnalyzer } from "./ports/language-analyzer.ts";
@@ -64,6 +66,12 @@ export interface ConfideDeps {
   random: () => number;
   /** The sha256 of the recordings stored (`byteMeter`); default `inlineSha256`. */
   sha256: Sha256Hashing;
+  /**
+   * Times each stored recording whose header does not say how long it plays (upload), so that
+   * the providers' length limits hold for every container; default `unmeasuredAudio` (nothing
+   * measured: only a header's length is known). The HTTP host sets ffmpeg's.
+   */
+  audioProbe: AudioProbe;
 }
 
 /** Names of the jobs core enqueues and handles. */
@@ -74,7 +82,7 @@ export const jobNames = {
 
 export interface ConfideDepsParts
   extends Pick<ConfideDeps, "blobs" | "speech" | "language" | "notes" | "claims" | "risk" | "queue" | "push" | "events">,
-    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer" | "sha256">> {
+    Partial<Pick<ConfideDeps, "clock" | "ids" | "logger" | "assignRoles" | "random" | "diarizer" | "sha256" | "audioProbe">> {
   /** A repositories adapter's bundle (ports/repositories.ts), or its repositories alone. */
   repositories: RepositoryPorts;
   /** Merged over `defaultCoreSettings`. */
@@ -84,7 +92,7 @@ export interface ConfideDepsParts
 /**
  * Builds the deps of the use cases from adapters, filling the rest with the production
  * defaults: system clock, random ids, silent logger, default settings, the question-counting
- * role heuristic, no diarizer (voice enrolment unavailable), Math.random and sha256 on the calling thread. The session repository is wrapped so that every successful
+ * role heuristic, no diarizer (voice enrolment unavailable), Math.random, sha256 on the calling thread and no audio probe (only headers' lengths known). The session repository is wrapped so that every successful
  * write publishes its change on `events` (`publishingSessionRepository`).
  */
 export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
@@ -116,5 +124,6 @@ export function createConfideDeps(parts: ConfideDepsParts): ConfideDeps {
     diarizer: parts.diarizer ?? noDiarizer,
     random: parts.random ?? Math.random,
     sha256: parts.sha256 ?? inlineSha256,
+    audioProbe: parts.audioProbe ?? unmeasuredAudio,
   };
 }

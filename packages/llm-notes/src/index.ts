@@ -8,4 +8,5 @@ export { confidePrompt } from "./prompts/confide.ts";
 export { dapPrompt } from "./prompts/dap.ts";
 export { soapPrompt } from "./prompts/soap.ts";
 export { describeIssues, locateQuote, notesAnswer, notesFromAnswer, notesJsonSchema, notesJsonSchemaName, type NotesAnswer, type SegmentTexts } from "./notes-answer.ts";
+export { createModelKindParameters, type ModelKindParameters } from "./reasoning-model-parameters.ts";
 export { estimateTokens, mergeWindowNotes, splitIntoWindows, type Window } from "./notes-windows.ts";

@@ -1,5 +1,5 @@
 import { riskDialogue } from "@confide/contracts";
-import { deriveFakeNotes } from "@confide/contracts/fakes";
+import { censusOfSchema, deriveFakeNotes, fakeItemsOf, maxNestingLevels, maxObjectProperties, unsupportedSchemaKeywords } from "@confide/contracts/fakes";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { notesAnswer, notesJsonSchema } from "./notes-answer.ts";
@@ -20,11 +20,30 @@ describe("the notes schema sent to the model and the one checked on our side", (
     expect(notesAnswer.safeParse(answer).success).toBe(true);
   });
 
-  it("requires evidence on every item: both refuse an item without it, or with other fields", () => {
+  it("fits the strictest documented structured-output subset: at most 100 object properties, 5 levels, none of the unsupported keywords", () => {
+    const census = censusOfSchema(notesJsonSchema);
+    console.log(`notes schema: ${census.objectProperties} object properties, ${census.nestingLevels} levels, keywords ${census.keywords.join(", ")}`);
+    expect(census.objectProperties).toBeLessThanOrEqual(maxObjectProperties);
+    expect(census.nestingLevels).toBeLessThanOrEqual(maxNestingLevels);
+    expect(census.keywords.filter((keyword) => (unsupportedSchemaKeywords as readonly string[]).includes(keyword))).toEqual([]);
+    expect(census.keywords).toEqual(["additionalProperties", "description", "enum", "items", "properties", "required", "type"]);
+    expect(census.problems).toEqual([]);
+    // The census itself sees what the subset refuses.
+    expect(censusOfSchema({ type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "array", minItems: 1, items: { type: "string" } } } }).problems).toEqual([
+      "In context=('properties', 'a'), 'minItems' is not permitted.",
+    ]);
+    const wide = Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`p${index}`, { type: "string" }]));
+    expect(censusOfSchema({ type: "object", additionalProperties: false, required: Object.keys(wide), properties: wide }).problems).toEqual([
+      "The schema has 101 object properties; at most 100 are permitted.",
+    ]);
+  });
+
+  it("requires evidence on every item but a risk flag: zod refuses one without it (the subset cannot say so), naming the path", () => {
     const withoutEvidence = deriveFakeNotes(lines);
-    withoutEvidence.keyTopics.items[0].evidence = [];
-    expect(validate(withoutEvidence)).toBe(false);
-    expect(notesAnswer.safeParse(withoutEvidence).success).toBe(false);
+    fakeItemsOf(withoutEvidence, "keyTopics")[0]!.evidence = [];
+    const checked = notesAnswer.safeParse(withoutEvidence);
+    expect(checked.success).toBe(false);
+    expect(checked.error?.issues.map((issue) => issue.path.join("."))).toEqual(["items.0.evidence"]);
 
     const missingField = deriveFakeNotes(lines);
     delete missingField.riskFlags;
@@ -53,19 +72,19 @@ describe("the notes schema sent to the model and the one checked on our side", (
     }
   });
 
-  it("lets a risk flag without evidence through zod (core marks it unverified) while the JSON schema asks for evidence", () => {
+  it("lets a risk flag without evidence through (core marks it unverified)", () => {
     const answer = deriveFakeNotes(lines);
-    answer.riskFlags.items[0].evidence = [];
-    expect(validate(answer)).toBe(false);
+    fakeItemsOf(answer, "riskFlags")[0]!.evidence = [];
+    expect(validate(answer)).toBe(true);
     expect(notesAnswer.safeParse(answer).success).toBe(true);
   });
 
   it("keeps a risk flag of an unknown type or severity as `other` / `high` rather than failing the notes", () => {
     const answer = deriveFakeNotes(lines);
-    answer.riskFlags.items[0].type = "suicidal_ideation";
-    answer.riskFlags.items[0].severity = "critical";
+    fakeItemsOf(answer, "riskFlags")[0]!.type = "suicidal_ideation";
+    fakeItemsOf(answer, "riskFlags")[0]!.severity = "critical";
     expect(validate(answer)).toBe(false);
     const checked = notesAnswer.parse(answer);
-    expect(checked.riskFlags.items[0]).toMatchObject({ type: "other", severity: "high" });
+    expect(checked.items.find((item) => item.field === "riskFlags")).toMatchObject({ type: "other", severity: "high" });
   });
 });

@@ -1,8 +1,16 @@
 /**
  * What the model must answer: the JSON schema sent as structured output (`response_format` of
- * chat completions, the tool's `inputSchema` of Bedrock Converse; strict: every property
- * required, no others, nullable as `["…", "null"]`), the zod schema that checks the answer, and
- * the mapping of a checked answer onto the port's `NotesDraft`.
+ * chat completions, the tool's `inputSchema` of Bedrock Converse), the zod schema that checks the
+ * answer, and the mapping of a checked answer onto the port's `NotesDraft`.
+ *
+ * The JSON schema keeps to the strictest documented structured-output subset (Microsoft's "How to
+ * use structured outputs with Azure OpenAI"): every property required, no others, nullable as
+ * `["…", "null"]`, none of the unsupported keywords (no `minItems`), at most 100 object
+ * properties in total and five levels of nesting. That is why the items of every list field sit
+ * in one `items` list, each naming its `field`, beside one `{ assessed, reason }` per field: one
+ * item shape instead of twelve copies. The rules the subset cannot say ("at least one evidence"
+ * on every item but a risk flag) are the zod check's, and an answer that breaks them gets the
+ * repair request.
  *
  * Evidence is asked as `{ segmentId, quote }`: models copy words far more reliably than they
  * count characters. The adapter turns each quote into the character span the port wants
@@ -27,12 +35,16 @@ import {
 } from "@confide/core/ports";
 import { z } from "zod";
 
+/** The fields whose items are listed in `items`, each naming one of them. */
+export const itemFields = [...noteListFields, "riskFlags"] as const;
+type ItemField = (typeof itemFields)[number];
+
 const nullableString = { type: ["string", "null"] } as const;
 const speakerSchema = { type: ["string", "null"], enum: ["patient", "therapist", null] } as const;
 
 const evidenceSchema = {
   type: "array",
-  minItems: 1,
+  description: "at least one line for every item",
   items: {
     type: "object",
     additionalProperties: false,
@@ -44,39 +56,27 @@ const evidenceSchema = {
   },
 } as const;
 
-const itemProperties = {
-  text: { type: "string" },
-  speaker: speakerSchema,
-  quote: nullableString,
-  evidence: evidenceSchema,
-} as const;
-
 const itemSchema = {
   type: "object",
   additionalProperties: false,
-  required: ["text", "speaker", "quote", "evidence"],
-  properties: itemProperties,
-} as const;
-
-const riskItemSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["type", "severity", "text", "speaker", "quote", "evidence"],
+  required: ["field", "text", "speaker", "quote", "type", "severity", "evidence"],
   properties: {
-    type: { type: "string", enum: [...riskTypes] },
-    severity: { type: "string", enum: [...riskSeverities] },
-    ...itemProperties,
+    field: { type: "string", enum: [...itemFields], description: "the field of the notes this item belongs to" },
+    text: { type: "string" },
+    speaker: speakerSchema,
+    quote: nullableString,
+    type: { type: ["string", "null"], enum: [...riskTypes, null], description: "riskFlags only, else null" },
+    severity: { type: ["string", "null"], enum: [...riskSeverities, null], description: "riskFlags only, else null" },
+    evidence: evidenceSchema,
   },
 } as const;
 
-function listFieldSchema(items: object) {
-  return {
-    type: "object",
-    additionalProperties: false,
-    required: ["assessed", "reason", "items"],
-    properties: { assessed: { type: "boolean" }, reason: nullableString, items: { type: "array", items } },
-  } as const;
-}
+const fieldStatusSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["assessed", "reason"],
+  properties: { assessed: { type: "boolean" }, reason: nullableString },
+} as const;
 
 function valueFieldSchema(values: readonly string[]) {
   return {
@@ -93,16 +93,16 @@ function valueFieldSchema(values: readonly string[]) {
   } as const;
 }
 
-/** The JSON schema of the model's answer, for `response_format: { type: "json_schema" }`. */
+/** The JSON schema of the model's answer, for `response_format: { type: "json_schema" }` and Bedrock's tool. */
 export const notesJsonSchema = {
   type: "object",
   additionalProperties: false,
-  required: [...noteListFields, "sessionMood", "moodTrajectory", "riskFlags"],
+  required: ["items", ...itemFields, "sessionMood", "moodTrajectory"],
   properties: {
-    ...Object.fromEntries(noteListFields.map((name) => [name, listFieldSchema(itemSchema)])),
+    items: { type: "array", items: itemSchema },
+    ...Object.fromEntries(itemFields.map((name) => [name, fieldStatusSchema])),
     sessionMood: valueFieldSchema(sessionMoods),
     moodTrajectory: valueFieldSchema(moodTrajectories),
-    riskFlags: listFieldSchema(riskItemSchema),
   },
 } as const;
 
@@ -110,24 +110,34 @@ export const notesJsonSchemaName = "clinical_notes";
 
 const answerEvidence = z.object({ segmentId: z.string().min(1), quote: z.string() });
 const answerSpeaker = z.enum(["patient", "therapist"]).nullable();
-const answerItem = z.object({
-  text: z.string().min(1),
-  speaker: answerSpeaker,
-  quote: z.string().nullable(),
-  evidence: z.array(answerEvidence).min(1),
-});
 /**
- * A risk flag is never lost to a schema check: one without evidence passes here (core marks it
- * unverified), a type outside the list is `other`, a severity outside it `high` (the therapist
- * sees it first rather than never).
+ * One item. Every item cites at least one line, except a risk flag: a risk flag is never lost to
+ * a schema check — one without evidence passes here (core marks it unverified), a type outside
+ * the list is `other`, a severity outside it `high` (the therapist sees it first rather than
+ * never).
  */
-const answerRiskItem = answerItem.extend({
-  type: z.string().transform((value): RiskType => ((riskTypes as readonly string[]).includes(value) ? (value as RiskType) : "other")),
-  severity: z.string().transform((value): RiskSeverity => ((riskSeverities as readonly string[]).includes(value) ? (value as RiskSeverity) : "high")),
-  evidence: z.array(answerEvidence),
-});
-const listField = <T extends z.ZodType>(item: T) =>
-  z.object({ assessed: z.boolean(), reason: z.string().nullable(), items: z.array(item) });
+const answerItem = z
+  .object({
+    field: z.enum(itemFields),
+    text: z.string().min(1),
+    speaker: answerSpeaker,
+    quote: z.string().nullable(),
+    type: z
+      .string()
+      .nullable()
+      .transform((value): RiskType => ((riskTypes as readonly (string | null)[]).includes(value) ? (value as RiskType) : "other")),
+    severity: z
+      .string()
+      .nullable()
+      .transform((value): RiskSeverity => ((riskSeverities as readonly (string | null)[]).includes(value) ? (value as RiskSeverity) : "high")),
+    evidence: z.array(answerEvidence),
+  })
+  .superRefine((item, context) => {
+    if (item.field !== "riskFlags" && item.evidence.length === 0) {
+      context.addIssue({ code: "custom", path: ["evidence"], message: "every item but a risk flag cites at least one line" });
+    }
+  });
+const fieldStatus = z.object({ assessed: z.boolean(), reason: z.string().nullable() });
 const valueField = (values: readonly string[]) =>
   z.object({
     assessed: z.boolean(),
@@ -139,12 +149,10 @@ const valueField = (values: readonly string[]) =>
 
 /** The zod schema of the model's answer (the JSON schema above, checked on our side). */
 export const notesAnswer = z.object({
-  ...(Object.fromEntries(noteListFields.map((name) => [name, listField(answerItem)])) as {
-    [K in (typeof noteListFields)[number]]: ReturnType<typeof listField<typeof answerItem>>;
-  }),
+  items: z.array(answerItem),
+  ...(Object.fromEntries(itemFields.map((name) => [name, fieldStatus])) as { [K in ItemField]: typeof fieldStatus }),
   sessionMood: valueField(sessionMoods),
   moodTrajectory: valueField(moodTrajectories),
-  riskFlags: listField(answerRiskItem),
 });
 
 export type NotesAnswer = z.output<typeof notesAnswer>;
@@ -204,12 +212,15 @@ function mapItem(item: AnswerItem, texts: SegmentTexts): NoteItemDraft {
 
 const unassessedReason = "The model did not assess this field.";
 
-function mapList<Item extends AnswerItem, Draft extends NoteItemDraft>(
-  field: { assessed: boolean; reason: string | null; items: Item[] },
-  map: (item: Item) => Draft,
-): NoteField<Draft[]> {
-  if (!field.assessed) return notAssessed(field.reason?.trim() || unassessedReason);
-  return field.items.map(map);
+/**
+ * One list field: its items, whatever the model said of the field (an item is never dropped); no
+ * items and not assessed is not assessed with the model's reason; assessed, found nothing.
+ */
+function mapList<Draft extends NoteItemDraft>(field: ItemField, answer: NotesAnswer, map: (item: AnswerItem) => Draft): NoteField<Draft[]> {
+  const items = answer.items.filter((item) => item.field === field);
+  const status = answer[field];
+  if (items.length === 0 && !status.assessed) return notAssessed(status.reason?.trim() || unassessedReason);
+  return items.map(map);
 }
 
 function mapValue<Value extends string>(
@@ -232,13 +243,13 @@ function mapValue<Value extends string>(
  */
 export function notesFromAnswer(answer: NotesAnswer, texts: SegmentTexts): NotesDraft {
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, mapList(answer[name], (item) => mapItem(item, texts))]),
+    noteListFields.map((name) => [name, mapList(name, answer, (item) => mapItem(item, texts))]),
   ) as Pick<NotesDraft, (typeof noteListFields)[number]>;
   return {
     ...lists,
     sessionMood: mapValue(answer.sessionMood, texts),
     moodTrajectory: mapValue(answer.moodTrajectory, texts),
-    riskFlags: mapList(answer.riskFlags, (flag): RiskFlagDraft => ({
+    riskFlags: mapList("riskFlags", answer, (flag): RiskFlagDraft => ({
       ...mapItem(flag, texts),
       type: flag.type,
       severity: flag.severity,

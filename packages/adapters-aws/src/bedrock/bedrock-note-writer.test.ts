@@ -9,12 +9,20 @@ import { bedrockDescriptor } from "./descriptor.ts";
 import type { BedrockSettings } from "./settings.ts";
 
 const claude = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+const llama = "meta.llama3-1-70b-instruct-v1:0";
+const mistralLarge = "mistral.mistral-large-2407-v1:0";
+const nova = "eu.amazon.nova-pro-v1:0";
+const profileArn = "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
 let fake: FakeBedrockRuntimeServer;
 beforeAll(async () => {
   fake = await startFakeBedrockRuntimeServer({
     models: {
       [claude]: { contextTokens: 200_000, maxOutputTokens: 8192 },
-      "meta.llama3-8b-instruct-v1:0": { contextTokens: 1_000, maxOutputTokens: 2048 },
+      "meta.llama3-1-8b-instruct-v1:0": { contextTokens: 1_000, maxOutputTokens: 2048 },
+      [llama]: { contextTokens: 128_000, maxOutputTokens: 2048 },
+      [mistralLarge]: { contextTokens: 128_000, maxOutputTokens: 8192 },
+      [nova]: { contextTokens: 300_000, maxOutputTokens: 5000 },
+      [profileArn]: { contextTokens: 200_000, maxOutputTokens: 8192, baseModel: claude },
       "anthropic.claude-3-opus-20240229-v1:0": { contextTokens: 200_000, maxOutputTokens: 4096, access: false },
     },
   });
@@ -51,6 +59,46 @@ describe("bedrock NoteWriter on the fake Bedrock Runtime", () => {
     expect(body.toolConfig.tools).toEqual([{ toolSpec: { name: notesToolName, description: expect.any(String), inputSchema: { json: notesJsonSchema } } }]);
     expect(body.toolConfig.toolChoice).toEqual({ tool: { name: notesToolName } });
     expect([model, promptVersion]).toEqual([claude, notePrompts.confide.version]);
+  });
+
+  it("asks each model family for the tool as the Converse docs allow: Claude 3+ and Nova the tool by name, Mistral Large any tool, Llama 3.1+ auto — each answer checked", async () => {
+    const choices: Array<[string, unknown]> = [];
+    for (const modelId of [claude, nova, mistralLarge, llama]) {
+      fake.received.length = 0;
+      const { notes } = await (await writerOf({ modelId, maxOutputTokens: 2048 })).write(riskDialogue);
+      expect(verified(notes).quality.unverified, modelId).toBe(0);
+      expect(fake.received[0]!.body.toolConfig.tools[0].toolSpec.name).toBe(notesToolName);
+      choices.push([modelId, fake.received[0]!.body.toolConfig.toolChoice]);
+    }
+    expect(choices).toEqual([
+      [claude, { tool: { name: notesToolName } }],
+      [nova, { tool: { name: notesToolName } }],
+      [mistralLarge, { any: {} }],
+      [llama, undefined],
+    ]);
+  });
+
+  it("a Llama model answering text instead of calling the tool (auto lets it): the text is read as the answer and checked, repaired when it is not the notes", async () => {
+    fake.reply = (_request, index) => (index === 0 ? { kind: "text", text: "The session went well." } : { kind: "notes" });
+    const { notes } = await (await writerOf({ modelId: llama, maxOutputTokens: 2048 })).write(riskDialogue);
+    expect(fake.received).toHaveLength(2);
+    expect(fake.received[1]!.body.messages.at(-1).content[0].text).toContain("not valid JSON");
+    expect(verified(notes).quality.unverified).toBe(0);
+  });
+
+  it("refuses at start-up, in plain words, a model whose family Confide cannot ask for the notes' tool, unless CONFIDE_BEDROCK_TOOL_CHOICE says how", async () => {
+    for (const modelId of ["amazon.titan-text-premier-v1:0", "anthropic.claude-v2:1", "meta.llama3-8b-instruct-v1:0", profileArn]) {
+      const error = await expectConfideError(writerOf({ modelId }), "validation.invalid_input");
+      expect(error.details, modelId).toEqual({ setting: "modelId" });
+      expect(error.message).toContain("CONFIDE_BEDROCK_TOOL_CHOICE");
+    }
+    // An application inference profile hides its model: the operator says what it takes.
+    await (await writerOf({ modelId: profileArn, toolChoice: "tool" })).write(riskDialogue);
+    expect(fake.received.at(-1)!.body.toolConfig.toolChoice).toEqual({ tool: { name: notesToolName } });
+    // A choice the family's documentation rules out is refused too.
+    const forced = await expectConfideError(writerOf({ modelId: llama, toolChoice: "tool" }), "validation.invalid_input");
+    expect(forced.details).toEqual({ setting: "toolChoice" });
+    expect(fake.received.filter((request) => request.modelId === llama)).toHaveLength(0);
   });
 
   it("writes a BIRP note with the BIRP template, its version recorded", async () => {
@@ -122,7 +170,7 @@ describe("bedrock NoteWriter on the fake Bedrock Runtime", () => {
     const unknown = await expectConfideError((await writerOf({ modelId: "anthropic.claude-99" })).write(riskDialogue), "provider.rejected");
     expect(unknown.details).toMatchObject({ reason: "model_id", status: 400 });
     expect(unknown.message).toContain("CONFIDE_BEDROCK_MODEL_ID");
-    const tooLong = await expectConfideError((await writerOf({ modelId: "meta.llama3-8b-instruct-v1:0", contextTokens: 8192, maxOutputTokens: 512 })).write(riskDialogue), "provider.rejected");
+    const tooLong = await expectConfideError((await writerOf({ modelId: "meta.llama3-1-8b-instruct-v1:0", contextTokens: 8192, maxOutputTokens: 512 })).write(riskDialogue), "provider.rejected");
     expect(tooLong.details).toMatchObject({ reason: "input_too_long" });
     expect(tooLong.message).toContain("CONFIDE_BEDROCK_CONTEXT_TOKENS");
     const tooMany = await expectConfideError((await writerOf({ maxOutputTokens: 10_000 })).write(riskDialogue), "provider.rejected");

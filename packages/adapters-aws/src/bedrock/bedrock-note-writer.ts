@@ -1,10 +1,12 @@
 /**
  * NoteWriter on Amazon Bedrock (`CONFIDE_NOTES=bedrock`) through the Bedrock Runtime `Converse`
  * API (`@aws-sdk/client-bedrock-runtime`, imported when the writer is created). Structured
- * output is a forced tool: `toolConfig` holds one tool, `record_clinical_notes`, whose
- * `inputSchema.json` is the notes' JSON schema, and `toolChoice: { tool: { name } }` makes the
- * model answer by calling it; the tool's `input` is the answer. A model that answers text
- * instead has that text read as the answer (and repaired if it is not the notes).
+ * output is a tool: `toolConfig` holds one tool, `record_clinical_notes`, whose
+ * `inputSchema.json` is the notes' JSON schema, asked as each model family's documentation allows
+ * (`bedrock-tool-choice.ts`: `toolChoice.tool` for Claude 3+ and Nova, `any` for Mistral Large,
+ * the default `auto` for Llama 3.1+; other families refused at start-up); the tool's `input` is
+ * the answer. A model that answers text instead has that text read as the answer, checked and
+ * repaired once if it is not the notes.
  * `stopReason` `max_tokens` is a cut-off answer; `guardrail_intervened` and `content_filtered`
  * are the service withholding it. Credentials and region come from the SDK's default chain.
  *
@@ -16,13 +18,12 @@ import { parseSettings, type NoteWriter } from "@confide/core/ports";
 import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import type { ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";
+import { converseToolChoice, toolChoiceFor } from "./bedrock-tool-choice.ts";
 import { bedrockSettings, type BedrockSettings } from "./settings.ts";
 
 const provider = "bedrock";
 /** The one tool the model is made to call; its input is the notes. */
 export const notesToolName = "record_clinical_notes";
-
-
 
 /** The answer of one Converse call as the shared writer reads it. */
 export function answerOf(output: ConverseCommandOutput): ModelAnswer {
@@ -44,6 +45,7 @@ export function answerOf(output: ConverseCommandOutput): ModelAnswer {
 export async function createBedrockNoteWriter(input: BedrockSettings): Promise<NoteWriter> {
   const settings = parseSettings(bedrockSettings, input);
   const { modelId, temperature, timeoutMs, checkTimeoutMs, contextTokens, maxOutputTokens } = settings;
+  const toolChoice = converseToolChoice(toolChoiceFor(modelId, settings.toolChoice), notesToolName);
 
   const { BedrockRuntimeClient, ConverseCommand, ListAsyncInvokesCommand } = await import("@aws-sdk/client-bedrock-runtime");
   // Converse is one request and one answer: HTTP/1.1 as for the other AWS clients (this client's
@@ -77,7 +79,7 @@ export async function createBedrockNoteWriter(input: BedrockSettings): Promise<N
               },
             },
           ],
-          toolChoice: { tool: { name: notesToolName } },
+          ...(toolChoice === undefined ? {} : { toolChoice }),
         },
       }),
       { abortSignal: request.signal },

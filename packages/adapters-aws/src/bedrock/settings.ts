@@ -1,5 +1,6 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
+import { toolChoices } from "./bedrock-tool-choice.ts";
 
 const positiveInteger = z.coerce.number<number>().int().positive();
 
@@ -15,9 +16,16 @@ export const bedrockSettings = z
       .trim()
       .min(1)
       .describe(
-        "the model id, inference profile id or ARN Converse is called with; the model must support tool use (Anthropic Claude 3 and later, Amazon Nova, Llama 3.1+, Mistral Large), e.g. `eu.anthropic.claude-3-7-sonnet-20250219-v1:0` (setting it makes `bedrock` the aws profile's notes writer)",
+        "the model id, inference profile id or ARN Converse is called with; known families (tested against the fake Bedrock Runtime): Anthropic Claude 3 and later and Amazon Nova (asked for the notes' tool by name), Mistral Large (any tool), Meta Llama 3.1 and later (auto, the answer checked); any other is refused at start-up unless `CONFIDE_BEDROCK_TOOL_CHOICE` is set; e.g. `eu.anthropic.claude-3-7-sonnet-20250219-v1:0` (setting it makes `bedrock` the aws profile's notes writer)",
       )
       .meta({ env: "CONFIDE_BEDROCK_MODEL_ID" }),
+    toolChoice: z
+      .enum(toolChoices)
+      .optional()
+      .describe(
+        "how the notes' tool is asked (`tool`: by name, Claude 3+ and Nova only; `any`: some tool, also Mistral Large; `auto`: the model decides, its text answer checked like any other); unset, by the model's family",
+      )
+      .meta({ env: "CONFIDE_BEDROCK_TOOL_CHOICE", shownDefault: "by the model's family" }),
     region: z
       .string()
       .trim()
@@ -61,7 +69,7 @@ export const bedrockSettings = z
     /** A ready client (tests); region, endpoint and credentials are then its own. */
     client: z.custom<BedrockRuntimeClient>((value) => typeof value === "object" && value !== null).optional(),
   })
-  .describe("Amazon Bedrock Converse with a forced tool for structured output");
+  .describe("Amazon Bedrock Converse with the notes as a tool's input");
 
 /** What code creating the writer passes (defaults may be left out). */
 export type BedrockSettings = z.input<typeof bedrockSettings>;

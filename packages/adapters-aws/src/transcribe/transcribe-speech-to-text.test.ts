@@ -302,6 +302,22 @@ describe("transcribe: the StartTranscriptionJob request", () => {
   });
 });
 
+describe("transcribe: recordings past Transcribe's quotas are refused before staging", () => {
+  it("a recording over four hours (the length core measured at upload, any container) or over 2 GB: provider.unsupported, nothing read, staged or started", async () => {
+    const speech = await createSpeech();
+    const before = transcribe.received.length;
+    const reads = { count: 0 };
+    const long = { ...elsewhere(stereo, 2, reads), contentType: "audio/webm", durationMs: 14_400_000 + 60_000 };
+    const tooLong = await expectConfideError(speech.submit(long, defaultTranscriptionSettings), "provider.unsupported");
+    expect(tooLong).toMatchObject({ retryable: false, details: { reason: "recording_too_long", durationMs: 14_460_000 } });
+    expect(tooLong.message).toBe("The recording lasts 241 minutes; Amazon Transcribe takes recordings of at most 240 minutes. Split it into shorter parts.");
+    const tooLarge = await expectConfideError(speech.submit({ ...elsewhere(stereo, 2, reads), sizeBytes: 2_100_000_000 }, defaultTranscriptionSettings), "provider.unsupported");
+    expect(tooLarge.details).toMatchObject({ reason: "recording_too_large" });
+    expect(reads.count).toBe(0);
+    expect(transcribe.received.length).toBe(before);
+  });
+});
+
 describe("transcribe: recordings Transcribe cannot read in place are staged", () => {
   it("streams the recording into the staging bucket, starts the job on that copy, and deletes the copy when the job ends", async () => {
     const speech = await createSpeech();

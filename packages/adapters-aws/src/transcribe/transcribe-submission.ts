@@ -4,6 +4,7 @@ import type { AudioSource, SpeechResult, TranscriptionSettings } from "@confide/
 import { abortReason, type TranscribeClient } from "./transcribe-client.ts";
 import type { CheckedTranscribeSettings } from "./settings.ts";
 import type { VocabularyFilters } from "./transcribe-filters.ts";
+import { assertWithinTranscribeLimits } from "./transcribe-limits.ts";
 import { planTranscriptionJob } from "./transcribe-request.ts";
 import type { TranscribeMedia, TranscribeStaging } from "./transcribe-staging.ts";
 
@@ -41,6 +42,8 @@ export async function submitTranscriptionJob(
   signal: AbortSignal | undefined,
 ): Promise<SpeechResult> {
   signal?.throwIfAborted();
+  // Checked before anything is staged: a recording Transcribe cannot take is refused at once.
+  assertWithinTranscribeLimits(audio);
   const vocabularyFilters = transcription.profanity === "none" ? new Map<string, string>() : await filters.byLanguage(signal);
   const plan = planTranscriptionJob(transcription, audio.channels, vocabularyFilters);
   const jobName = `${settings.jobNamePrefix}${randomUUID()}`;

@@ -30,7 +30,8 @@ export function retryAfterMsOf(headers: Headers | undefined): number | undefined
  * @returns `provider.throttled` (429; retryable, `retryAfterMs` from the headers, else 1 s),
  * `provider.unavailable` (5xx, connection failures; retryable), `provider.timeout` (the deadline
  * passed, 408; retryable), `provider.rejected` with `details.reason`: `content_filter` (the
- * filter refused the transcript), `DeploymentNotFound`, `context_length_exceeded`, `credentials`
+ * filter refused the transcript), `DeploymentNotFound`, `api_version` (the deployment needs a newer
+ * API version), `context_length_exceeded`, `credentials`
  * (401/403, a credential that could not sign in) and other 4xx — none retryable.
  */
 export function toAzureOpenAiError(error: unknown, what: string, timedOutAfterMs: number | undefined): ConfideError {
@@ -63,6 +64,13 @@ export function toAzureOpenAiError(error: unknown, what: string, timedOutAfterMs
     const reason = code === undefined ? {} : { reason: code };
     if (status === 404 && code === "DeploymentNotFound") {
       return new ConfideError("provider.rejected", `${service} has no deployment by the configured name (CONFIDE_AZURE_OPENAI_DEPLOYMENT).`, { retryable: false, details: { provider, status, ...reason } });
+    }
+    // "Model o4-mini is enabled only for api versions 2024-12-01-preview and later" (code BadRequest).
+    if (status === 400 && error.message.includes("is enabled only for api versions")) {
+      return new ConfideError("provider.rejected", `${service} serves this deployment only on a newer API version: set CONFIDE_AZURE_OPENAI_REASONING_MODEL=true for a reasoning deployment (o-series, GPT-5), or CONFIDE_AZURE_OPENAI_API_VERSION.`, {
+        retryable: false,
+        details: { provider, status, reason: "api_version" },
+      });
     }
     if (code === "context_length_exceeded") {
       return new ConfideError("provider.rejected", `${service} refused ${what} as longer than the deployment's context: lower CONFIDE_AZURE_OPENAI_CONTEXT_TOKENS to the model's.`, {

@@ -15,6 +15,7 @@ beforeAll(async () => {
     deployments: {
       "notes-gpt-4o": { model: "gpt-4o-2024-08-06", contextTokens: 128_000 },
       "small-context": { model: "gpt-35-turbo", contextTokens: 900 },
+      "notes-o4-mini": { model: "o4-mini-2025-04-16", contextTokens: 200_000 },
     },
   });
 });
@@ -63,12 +64,57 @@ describe("azure-openai NoteWriter on the fake Azure OpenAI", () => {
     expect(request.headers["api-key"]).toBe(fake.key);
     expect(request.headers.authorization).toBeUndefined();
     expect(request.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "clinical_notes", strict: true } });
-    expect(request.body).toMatchObject({ temperature: 0.1, max_tokens: 4096 });
     expect(request.body.messages[0]).toMatchObject({ role: "system" });
     expect(request.body.messages[1].content).toContain("[seg-4] patient: Honestly, I have been thinking about ending my life.");
     // Provenance: the model the service says answered, and the template's version.
     expect(model).toBe("gpt-4o-2024-08-06");
     expect(promptVersion).toBe(notePrompts.confide.version);
+  });
+
+  it("a reasoning deployment set as one: max_completion_tokens and no temperature from the first request, on an API version that serves it", async () => {
+    const { notes } = await (await writerOf({ deployment: "notes-o4-mini", reasoningModel: true })).write(riskDialogue);
+    expect(notes.keyTopics).not.toHaveProperty("status");
+    expect(fake.received).toHaveLength(1);
+    const request = fake.received[0]!;
+    expect(request.body).toMatchObject({ max_completion_tokens: 4096 });
+    expect(request.body).not.toHaveProperty("max_tokens");
+    expect(request.body).not.toHaveProperty("temperature");
+    expect(request.query["api-version"]).toBe("2025-03-01-preview");
+  });
+
+  it("a reasoning deployment not set as one, on an API version that serves it: learnt from its 400 unsupported_parameter, sent again, remembered", async () => {
+    const writer = await writerOf({ deployment: "notes-o4-mini", apiVersion: "2025-03-01-preview" });
+    await writer.write(riskDialogue);
+    await writer.write(riskDialogue);
+    // Refused twice (max_tokens, then the temperature), answered the third time; the second write asks right at once.
+    expect(fake.received.map(({ body }) => [body.max_tokens, body.max_completion_tokens, body.temperature])).toEqual([
+      [4096, undefined, 0.1],
+      [undefined, 4096, 0.1],
+      [undefined, 4096, undefined],
+      [undefined, 4096, undefined],
+    ]);
+  });
+
+  it("a GPT-4o deployment keeps max_tokens and the temperature (what the GA API version documents for it)", async () => {
+    await (await writerOf()).write(riskDialogue);
+    expect(fake.received[0]!.body).toMatchObject({ temperature: 0.1, max_tokens: 4096 });
+    expect(fake.received[0]!.query["api-version"]).toBe("2024-10-21");
+  });
+
+  it("a reasoning deployment reached on an API version that does not serve it: provider.rejected telling which setting to change", async () => {
+    const error = await expectConfideError((await writerOf({ deployment: "notes-o4-mini" })).write(riskDialogue), "provider.rejected");
+    expect(fake.received).toHaveLength(1);
+    expect(error.message).toContain("CONFIDE_AZURE_OPENAI_REASONING_MODEL");
+    expect(error.details).toMatchObject({ status: 400, reason: "api_version" });
+  });
+
+  it("refuses at start-up what the documentation rules out: a reasoning deployment on an API version before 2024-12-01-preview, any deployment before structured outputs (2024-08-01-preview)", async () => {
+    const reasoning = await expectConfideError(createAzureOpenAiNoteWriter({ endpoint: fake.url, deployment: "d", reasoningModel: true, apiVersion: "2024-10-21" }), "validation.invalid_input");
+    expect(reasoning.details).toEqual({ setting: "apiVersion" });
+    expect(reasoning.message).toContain("2024-12-01-preview");
+    const old = await expectConfideError(createAzureOpenAiNoteWriter({ endpoint: fake.url, deployment: "d", apiVersion: "2024-06-01" }), "validation.invalid_input");
+    expect(old.message).toContain("2024-08-01-preview");
+    expect(fake.received).toHaveLength(0);
   });
 
   it("writes a DAP note with the DAP template, its version recorded", async () => {
@@ -108,7 +154,7 @@ describe("azure-openai NoteWriter on the fake Azure OpenAI", () => {
     const noDeployment = await expectConfideError((await writerOf({ deployment: "gpt-nope" })).write(riskDialogue), "provider.rejected");
     expect(noDeployment.details).toMatchObject({ status: 404, reason: "DeploymentNotFound" });
     expect(noDeployment.message).toContain("CONFIDE_AZURE_OPENAI_DEPLOYMENT");
-    const oldVersion = await expectConfideError((await writerOf({ apiVersion: "2022-12-01" })).write(riskDialogue), "provider.rejected");
+    const oldVersion = await expectConfideError((await writerOf({ apiVersion: "2024-09-01-preview" })).write(riskDialogue), "provider.rejected");
     expect(oldVersion.message).toContain("CONFIDE_AZURE_OPENAI_API_VERSION");
   });
 
@@ -208,10 +254,13 @@ describe("azure-openai descriptor", () => {
     expect(azureOpenAiDescriptor.sendsSessionDataOut()).toBe(true);
   });
 
-  it("needs the endpoint and the deployment; API version 2024-10-21, no key (Entra ID), 128k context by default", () => {
+  it("needs the endpoint and the deployment; no API version (the kind's default), not a reasoning deployment, no key (Entra ID), 128k context by default", () => {
     expect(parse({}).error?.issues.map((issue) => issue.path[0])).toEqual(["endpoint", "deployment"]);
     const settings = azureOpenAiDescriptor.settings.parse({ endpoint: "https://clinic.openai.azure.com", deployment: "notes" });
-    expect(settings).toMatchObject({ apiVersion: "2024-10-21", contextTokens: 128_000, maxOutputTokens: 4096 });
+    expect(settings).toMatchObject({ reasoningModel: false, contextTokens: 128_000, maxOutputTokens: 4096 });
+    expect(settings.apiVersion).toBeUndefined();
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", reasoningModel: "yes" }).data).toMatchObject({ reasoningModel: true });
+    expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", reasoningModel: "true", apiVersion: "2024-10-21" }).error?.issues.map((issue) => issue.path[0])).toEqual(["apiVersion"]);
     expect(settings.key).toBeUndefined();
     expect(parse({ endpoint: "https://x.openai.azure.com", deployment: "d", apiVersion: "latest" }).success).toBe(false);
     // As the variables give them: text; the limits the writer has always had.

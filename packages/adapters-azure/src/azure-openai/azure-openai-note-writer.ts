@@ -5,29 +5,32 @@
  * JSON-schema structured output (`response_format: { type: "json_schema" }`). Sign-in by the
  * resource's key (`api-key` header) or, without one, Entra ID tokens for
  * `https://cognitiveservices.azure.com/.default` from `DefaultAzureCredential` (the shared
- * `azureTokenSource`, each token kept until two minutes before it expires).
+ * `azureTokenSource`, each token kept until two minutes before it expires). A reasoning
+ * deployment (o-series, GPT-5; `reasoningModel`, else learnt from its first 400) is sent
+ * `max_completion_tokens` and no temperature, on an API version that serves it.
  *
  * This module is the transport; the prompt per note format, the windows, the answer's check,
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM writers.
  * Nothing here logs, and the SDK's logging is off.
  */
 import { parseSettings, type NoteWriter } from "@confide/core/ports";
-import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import { chatCompletionAnswer, createLlmNoteWriter, createModelKindParameters, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";
 import { toAzureOpenAiError } from "./azure-openai-errors.ts";
-import { azureOpenAiSettings, type AzureOpenAiSettings } from "./settings.ts";
+import { azureOpenAiSettings, defaultApiVersions, type AzureOpenAiSettings } from "./settings.ts";
 
 const provider = "azure-openai";
 
-
-
 /** The Azure OpenAI NoteWriter (see the module comment). @throws ConfideError `validation.invalid_input` for bad settings. */
 export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiSettings): Promise<NoteWriter> {
-  const { endpoint, deployment, apiVersion, key, credential, temperature, timeoutMs, checkTimeoutMs, contextTokens, maxOutputTokens } = parseSettings(
+  const { endpoint, deployment, key, credential, temperature, timeoutMs, checkTimeoutMs, contextTokens, maxOutputTokens, reasoningModel, ...rest } = parseSettings(
     azureOpenAiSettings,
     settings,
   );
+  const apiVersion = rest.apiVersion ?? (reasoningModel ? defaultApiVersions.reasoning : defaultApiVersions.chat);
+  // What the deployment takes: `max_completion_tokens` and no temperature for a reasoning one, learnt from its first refusal when not set.
+  const parameters = createModelKindParameters(reasoningModel, maxOutputTokens, temperature);
 
   const { AzureOpenAI } = await import("openai");
   const token = key === undefined ? azureTokenSource(credential, cognitiveServicesScope, "Azure OpenAI", provider) : undefined;
@@ -47,15 +50,16 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiSettings)
   });
 
   async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
-    const answer = await client.chat.completions.create(
-      {
-        model: deployment,
-        messages: [{ role: "system", content: request.system }, ...request.messages],
-        temperature,
-        max_tokens: maxOutputTokens,
-        response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-      },
-      { signal: request.signal },
+    const answer = await parameters.send((kind) =>
+      client.chat.completions.create(
+        {
+          model: deployment,
+          messages: [{ role: "system", content: request.system }, ...request.messages],
+          ...kind,
+          response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
+        },
+        { signal: request.signal },
+      ),
     );
     return chatCompletionAnswer(answer);
   }

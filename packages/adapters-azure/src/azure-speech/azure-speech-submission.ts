@@ -61,27 +61,36 @@ export function willDiarize(settings: TranscriptionSettings, channels: number | 
 
 /**
  * Checks a recording against batch transcription's limits (`batchLimits`) before anything is
- * staged or submitted. An unknown duration is not refused (the service then decides).
+ * staged or submitted. Core measures every recording's length at upload; an unknown one (a
+ * session stored before that, a host without a probe) is not refused (the service then decides).
  * @throws ConfideError `provider.unsupported`, not retryable, `details.reason`
  * `recording_too_large` (over 1 GB) or `recording_too_long_to_diarize` (over 240 minutes with
  * diarization), with words a therapist can act on.
  */
-export function assertWithinBatchLimits(settings: TranscriptionSettings, audio: { sizeBytes: number; durationMs: number | null; channels: number | null }): void {
-  if (audio.sizeBytes > batchLimits.maxFileBytes) {
+export function assertWithinBatchLimits(
+  settings: TranscriptionSettings,
+  audio: { sizeBytes: number; durationMs: number | null; channels: number | null },
+  limits: { maxFileBytes: number; maxDiarizedDurationMs: number } = batchLimits,
+): void {
+  if (audio.sizeBytes > limits.maxFileBytes) {
     throw new ConfideError(
       "provider.unsupported",
-      `The recording is ${(audio.sizeBytes / 1e9).toFixed(1)} GB; the speech service transcribes files of at most 1 GB. Record in a compressed format (MP3, M4A) or in shorter parts.`,
-      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_large", sizeBytes: audio.sizeBytes, maxBytes: batchLimits.maxFileBytes } },
+      `The recording is ${(audio.sizeBytes / 1e9).toFixed(1)} GB; the speech service transcribes files of at most ${lengthOf(limits.maxFileBytes / 1e9, "GB")}. Record in a compressed format (MP3, M4A) or in shorter parts.`,
+      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_large", sizeBytes: audio.sizeBytes, maxBytes: limits.maxFileBytes } },
     );
   }
-  if (audio.durationMs !== null && audio.durationMs > batchLimits.maxDiarizedDurationMs && willDiarize(settings, audio.channels)) {
-    const minutes = Math.round(audio.durationMs / 60_000);
+  if (audio.durationMs !== null && audio.durationMs > limits.maxDiarizedDurationMs && willDiarize(settings, audio.channels)) {
     throw new ConfideError(
       "provider.unsupported",
-      `The recording lasts ${minutes} minutes; the speech service separates speakers in recordings of at most 240 minutes. Split it into shorter parts, or transcribe it without separating speakers.`,
-      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_long_to_diarize", durationMs: audio.durationMs, maxDurationMs: batchLimits.maxDiarizedDurationMs } },
+      `The recording lasts ${lengthOf(audio.durationMs / 60_000, "minutes")}; the speech service separates speakers in recordings of at most ${lengthOf(limits.maxDiarizedDurationMs / 60_000, "minutes")}. Split it into shorter parts, or transcribe it without separating speakers.`,
+      { retryable: false, details: { provider: "azure-speech", reason: "recording_too_long_to_diarize", durationMs: audio.durationMs, maxDurationMs: limits.maxDiarizedDurationMs } },
     );
   }
+}
+
+/** A length in words: whole numbers as they are, smaller ones to two decimals ("240 minutes", "0.03 minutes"). */
+function lengthOf(value: number, unit: string): string {
+  return `${value >= 1 ? Math.round(value) : Number(value.toFixed(2))} ${unit}`;
 }
 
 /**

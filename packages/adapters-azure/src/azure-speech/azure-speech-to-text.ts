@@ -167,7 +167,7 @@ export async function createAzureSpeechToText(settings: AzureSpeechSettings): Pr
         durationMs ??= probed.durationMs;
       }
       assertTranscribable(settings, channels);
-      assertWithinBatchLimits(settings, { sizeBytes: audio.sizeBytes, durationMs, channels });
+      assertWithinBatchLimits(settings, { sizeBytes: audio.sizeBytes, durationMs, channels }, resolved.limits);
       await deferred.sweepWhenDue(signal);
       let url: string;
       let stagedKey: string | undefined;

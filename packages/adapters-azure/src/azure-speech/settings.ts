@@ -4,6 +4,7 @@ import type { BlobServiceClient, StoragePipelineOptions } from "@azure/storage-b
 import { z } from "zod";
 import { checkedBy, connectionStringProblem, containerNameProblem, passedObject } from "../azure-blob/settings.ts";
 import { defaultStagingContainer } from "./azure-speech-staging-name.ts";
+import { batchLimits } from "./azure-speech-submission.ts";
 
 /** Why `region` is not an Azure region name; undefined when it is one. */
 export function regionProblem(region: string): string | undefined {
@@ -103,6 +104,13 @@ export const azureSpeechSettings = z
     deferredDeletionSweepIntervalMs: wholeNumber(0, 24 * 3_600_000).default(10 * 60_000),
     /** Start of each job's `displayName` (then the submission time). Default "confide"; the cloud check names its run with it. */
     displayNamePrefix: z.string().default("confide"),
+    /** Batch transcription's limits (`batchLimits`); lower ones for tests, never higher. */
+    limits: z
+      .object({
+        maxFileBytes: z.number().int().min(1).max(batchLimits.maxFileBytes).default(batchLimits.maxFileBytes),
+        maxDiarizedDurationMs: z.number().int().min(1).max(batchLimits.maxDiarizedDurationMs).default(batchLimits.maxDiarizedDurationMs),
+      })
+      .default(batchLimits),
     /** Replaces the global fetch (tests, proxies). */
     fetch: z.custom<typeof fetch>((value) => typeof value === "function").default(() => globalThis.fetch),
     /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */

@@ -1,6 +1,6 @@
 import { isNotAssessed, riskFlagsOf, verifyNotes, type ClinicalNotes, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
-import { startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
+import { fakeItemsOf, startFakeOpenAiChatServer, type FakeOpenAiChatServer } from "@confide/contracts/fakes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { openAiNotesDescriptor } from "./descriptor.ts";
@@ -51,9 +51,9 @@ describe("openai NoteWriter on the fake server", () => {
     expect(body.temperature).toBe(0.1);
     expect(body.response_format.type).toBe("json_schema");
     expect(body.response_format.json_schema.strict).toBe(true);
-    const item = body.response_format.json_schema.schema.properties.keyTopics.properties.items.items;
+    const item = body.response_format.json_schema.schema.properties.items.items;
     expect(item.required).toContain("evidence");
-    expect(item.properties.evidence.minItems).toBe(1);
+    expect(item.properties.field.enum).toContain("keyTopics");
     expect(item.properties.evidence.items.required).toEqual(["segmentId", "quote"]);
     expect(fake.received[0]!.lines.map((line) => line.segmentId)).toEqual(riskDialogue.segments.map((segment) => segment.id));
     expect(body.messages[1].content).toContain("[seg-4] patient: Honestly, I have been thinking about ending my life.");
@@ -107,8 +107,8 @@ describe("openai NoteWriter on the fake server", () => {
     fake.reply = {
       kind: "notes",
       edit: (notes) => {
-        notes.significantQuotes.items[0].quote = "I feel great about work";
-        notes.significantQuotes.items[0].evidence[0].quote = "I feel great about work";
+        fakeItemsOf(notes, "significantQuotes")[0]!.quote = "I feel great about work";
+        fakeItemsOf(notes, "significantQuotes")[0]!.evidence[0].quote = "I feel great about work";
       },
     };
     const notes = await verifiedNotes();
@@ -118,7 +118,7 @@ describe("openai NoteWriter on the fake server", () => {
   });
 
   it("an evidence quote not in its segment, on an item that repeats no words: unverified, not silently a whole-segment citation", async () => {
-    fake.reply = { kind: "notes", edit: (notes) => void (notes.keyTopics.items[0].evidence[0].quote = "my manager") };
+    fake.reply = { kind: "notes", edit: (notes) => void (fakeItemsOf(notes, "keyTopics")[0]!.evidence[0].quote = "my manager") };
     const notes = await verifiedNotes();
     expect(notes.quality).toEqual({ grounded: 12, unverified: 1, notAssessed: 5 });
     const topics = notes.keyTopics as Exclude<ClinicalNotes["keyTopics"], { status: "not_assessed" }>;
@@ -126,7 +126,7 @@ describe("openai NoteWriter on the fake server", () => {
   });
 
   it("evidence pointing at a segment that does not exist: unverified", async () => {
-    fake.reply = { kind: "notes", edit: (notes) => void (notes.keyTopics.items[0].evidence[0].segmentId = "seg-99") };
+    fake.reply = { kind: "notes", edit: (notes) => void (fakeItemsOf(notes, "keyTopics")[0]!.evidence[0].segmentId = "seg-99") };
     const notes = await verifiedNotes();
     expect(notes.quality).toEqual({ grounded: 12, unverified: 1, notAssessed: 5 });
     const topics = notes.keyTopics as Exclude<ClinicalNotes["keyTopics"], { status: "not_assessed" }>;
@@ -138,8 +138,8 @@ describe("openai NoteWriter on the fake server", () => {
     fake.reply = {
       kind: "notes",
       edit: (notes) => {
-        notes.significantQuotes.items[0].evidence = [{ segmentId: "seg-1", quote: "How have you been sleeping" }];
-        notes.significantQuotes.items[0].quote = "How have you been sleeping";
+        fakeItemsOf(notes, "significantQuotes")[0]!.evidence = [{ segmentId: "seg-1", quote: "How have you been sleeping" }];
+        fakeItemsOf(notes, "significantQuotes")[0]!.quote = "How have you been sleeping";
       },
     };
     const notes = await verifiedNotes();
@@ -149,7 +149,7 @@ describe("openai NoteWriter on the fake server", () => {
   });
 
   it("a risk flag without evidence: kept (no repair asked), unverified", async () => {
-    fake.reply = { kind: "notes", edit: (notes) => void (notes.riskFlags.items[0].evidence = []) };
+    fake.reply = { kind: "notes", edit: (notes) => void (fakeItemsOf(notes, "riskFlags")[0]!.evidence = []) };
     const notes = await verifiedNotes();
     expect(fake.received).toHaveLength(1);
     expect(notes.quality).toEqual({ grounded: 12, unverified: 1, notAssessed: 5 });
@@ -177,11 +177,11 @@ describe("openai NoteWriter on the fake server", () => {
   });
 
   it("schema-violating output: the repair request names the paths, then provider.bad_response", async () => {
-    fake.reply = { kind: "notes", edit: (notes) => void (notes.keyTopics.items[0].evidence = "seg-2") };
+    fake.reply = { kind: "notes", edit: (notes) => void (fakeItemsOf(notes, "keyTopics")[0]!.evidence = "seg-2") };
     const error = await expectConfideError(writerOf().write(riskDialogue), "provider.bad_response");
     expect(fake.received).toHaveLength(2);
-    expect(fake.received[1]!.body.messages[3].content).toContain("keyTopics.items.0.evidence");
-    expect(error.message).toContain("keyTopics.items.0.evidence");
+    expect(fake.received[1]!.body.messages[3].content).toContain("items.0.evidence");
+    expect(error.message).toContain("items.0.evidence");
     expectNoTranscriptIn(error);
   });
 
@@ -243,7 +243,7 @@ describe("openai NoteWriter on the fake server", () => {
 
   it("a transcript too long for one request: overlapping windows, every line sent, notes merged without duplicates", async () => {
     const long = longDialogue(60);
-    // The window: 3,292 context tokens less 512 for the answer, 512 of framing and the longest format prompt (750).
+    // The window: 3,292 context tokens less 512 for the answer, 512 of framing and the longest format prompt (803).
     const { notes } = await writerOf({ contextTokens: 3_292, maxOutputTokens: 512 }).write(long);
     const windows = fake.received.map((request) => request.lines.map((line) => line.segmentId));
     expect(windows.length).toBeGreaterThanOrEqual(3);
@@ -273,7 +273,7 @@ describe("openai NoteWriter on the fake server", () => {
       ["afterwards", "unverified"],
       ["You talked about afterwards.", "unverified"],
     ]);
-    expect(verified.quality).toEqual({ grounded: 70, unverified: 2, notAssessed: 5 });
+    expect(verified.quality).toEqual({ grounded: 69, unverified: 2, notAssessed: 5 });
   });
 });
 

@@ -10,8 +10,8 @@
  * words reach a log line or an error message.
  */
 import { parseSettings, type NoteWriter } from "@confide/core/ports";
-import { chatCompletionAnswer, createLlmNoteWriter, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
-import OpenAI, { APIError } from "openai";
+import { chatCompletionAnswer, createLlmNoteWriter, createModelKindParameters, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { errorFromRequest } from "./openai-notes-errors.ts";
 import { openAiNotesSettings, type OpenAiNotesSettings } from "./settings.ts";
@@ -41,51 +41,24 @@ export function createOpenAiNoteWriter(settings: OpenAiNotesSettings): NoteWrite
     ...(resolved.fetch === undefined ? {} : { fetch: resolved.fetch }),
   });
 
-  // What the model takes, learnt from its first refusal when not configured (see `reasoningModel`).
-  let tokenLimit: "max_tokens" | "max_completion_tokens" = resolved.reasoningModel ? "max_completion_tokens" : "max_tokens";
-  let sendsTemperature = !resolved.reasoningModel;
-
-  /**
-   * Learns from a 400 naming a parameter the model does not take (OpenAI and Azure OpenAI:
-   * `code: "unsupported_parameter"`, `param: "max_tokens"` — "Use 'max_completion_tokens'
-   * instead"; `unsupported_value` for a temperature other than 1).
-   * @returns true when the request should be sent again as the model asks.
-   */
-  function learnFrom(error: unknown): boolean {
-    if (!(error instanceof APIError) || error.status !== 400) return false;
-    if (error.code === "unsupported_parameter" && error.param === "max_tokens" && tokenLimit === "max_tokens") {
-      tokenLimit = "max_completion_tokens";
-      return true;
-    }
-    if ((error.code === "unsupported_value" || error.code === "unsupported_parameter") && error.param === "temperature" && sendsTemperature) {
-      sendsTemperature = false;
-      return true;
-    }
-    return false;
-  }
+  // What the model takes: `max_completion_tokens` and no temperature for a reasoning model, learnt from its first refusal when not configured.
+  const parameters = createModelKindParameters(resolved.reasoningModel, resolved.maxOutputTokens, resolved.temperature);
 
   /** One request as the shared writer asks it (within its deadline); `finish_reason` read as OpenAI documents it (`length`, `content_filter`). */
   async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
     const messages: ChatCompletionMessageParam[] = [{ role: "system", content: request.system }, ...request.messages];
-    // At most two lessons (the token limit, the temperature), then the answer stands.
-    for (let lessons = 0; ; lessons += 1) {
-      try {
-        const answer = await client.chat.completions.create(
-          {
-            model: resolved.model,
-            messages,
-            ...(sendsTemperature ? { temperature: resolved.temperature } : {}),
-            [tokenLimit]: resolved.maxOutputTokens,
-            response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-          },
-          { signal: request.signal },
-        );
-        return chatCompletionAnswer(answer);
-      } catch (error) {
-        if (lessons < 2 && learnFrom(error)) continue;
-        throw error;
-      }
-    }
+    const answer = await parameters.send((kind) =>
+      client.chat.completions.create(
+        {
+          model: resolved.model,
+          messages,
+          ...kind,
+          response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
+        },
+        { signal: request.signal },
+      ),
+    );
+    return chatCompletionAnswer(answer);
   }
 
   return createLlmNoteWriter({

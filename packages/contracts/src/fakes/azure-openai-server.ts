@@ -18,6 +18,18 @@
  *   unknown deployment → 404 `DeploymentNotFound`; an API version it does not serve → 404
  *   "Resource not found"; a prompt longer than the deployment's context → 400
  *   `context_length_exceeded`; a request without JSON-schema `response_format` → 400.
+ * - Reasoning deployments (a model named `o<digit>…` or `gpt-5…`), as "Azure OpenAI reasoning
+ *   models" (how-to/reasoning, "API & feature support") documents them: "Reasoning models will
+ *   only work with the `max_completion_tokens` parameter", and under "Not Supported":
+ *   "`temperature`, `top_p`, `presence_penalty`, `frequency_penalty`, `logprobs`, `top_logprobs`,
+ *   `logit_bias`, `max_tokens`" — each refused with 400 `unsupported_parameter` naming it, the body
+ *   the service answers ("Unsupported parameter: 'max_tokens' is not supported with this model.
+ *   Use 'max_completion_tokens' instead."). Their API version row reads "`2024-12-01-preview` or
+ *   later": an older one is 400 `BadRequest` "Model … is enabled only for api versions
+ *   2024-12-01-preview and later".
+ * - A `json_schema` outside the structured-output subset (see `structured-output-subset.ts`,
+ *   "How to use structured outputs with Azure OpenAI"): 400 "Invalid schema for response_format
+ *   '<name>': …", `param: "response_format"`, the form of the service's schema refusals.
  * - `GET {endpoint}/openai/models?api-version=…` (Models - List) for readiness.
  *
  * Its "model" is the OpenAI fake's: it reads the numbered transcript lines of the prompt and
@@ -25,7 +37,15 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
-import { deriveFakeNotes, parsePromptLines, type FakeNotesAnswer, type FakeTranscriptLine, type ReceivedChatRequest } from "./openai-chat-server.ts";
+import { deriveFakeNotes, parsePromptLines, reasoningModelPattern, type FakeNotesAnswer, type FakeTranscriptLine, type ReceivedChatRequest } from "./openai-chat-server.ts";
+import { censusOfSchema } from "./structured-output-subset.ts";
+
+/** What reasoning deployments refuse (the reasoning page's "Not Supported" list). */
+const reasoningUnsupported = ["max_tokens", "temperature", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias"];
+/** The first API version the reasoning page lists for o-series deployments. */
+const firstReasoningApiVersion = "2024-12-01-preview";
+/** API versions compare by their date; a preview comes before the GA version of the same date. */
+const versionKey = (version: string) => `${version.slice(0, 10)}${version.endsWith("-preview") ? "0" : "1"}`;
 
 export type FakeAzureOpenAiReply =
   /** 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs`. */
@@ -107,7 +127,7 @@ export async function startFakeAzureOpenAiServer(
     key: options.key ?? "fake-azure-openai-key",
     bearerToken: options.bearerToken ?? "fake-entra-token",
     deployments: options.deployments ?? { "notes-gpt-4o": { model: "gpt-4o-2024-08-06", contextTokens: 128_000 } },
-    apiVersions: ["2024-10-21", "2025-04-01-preview"],
+    apiVersions: ["2024-10-21", "2024-12-01-preview", "2025-03-01-preview", "2025-04-01-preview"],
     reply: options.reply ?? { kind: "notes" },
     received: [],
     close: async () => {},
@@ -154,8 +174,27 @@ export async function startFakeAzureOpenAiServer(
       return;
     }
     const parsed = JSON.parse(body);
-    const received: ReceivedChatRequest = { method: "POST", path, headers: { ...request.headers }, body: parsed, lines: parsePromptLines(parsed.messages ?? []) };
+    const received: ReceivedChatRequest = { method: "POST", path, query: Object.fromEntries(url.searchParams), headers: { ...request.headers }, body: parsed, lines: parsePromptLines(parsed.messages ?? []) };
     const index = fake.received.push(received) - 1;
+    const modelName = deployment.model.replace(/-\d{4}-\d{2}-\d{2}$/, "");
+    if (reasoningModelPattern.test(deployment.model)) {
+      if (versionKey(apiVersion) < versionKey(firstReasoningApiVersion)) {
+        sendJson(response, 400, { error: { code: "BadRequest", message: `Model ${modelName} is enabled only for api versions ${firstReasoningApiVersion} and later` } });
+        return;
+      }
+      const refused = reasoningUnsupported.find((name) => parsed[name] !== undefined);
+      if (refused !== undefined) {
+        sendJson(response, 400, {
+          error: {
+            message: `Unsupported parameter: '${refused}' is not supported with this model.${refused === "max_tokens" ? " Use 'max_completion_tokens' instead." : ""}`,
+            type: "invalid_request_error",
+            param: refused,
+            code: "unsupported_parameter",
+          },
+        });
+        return;
+      }
+    }
     const tokens = promptTokens(parsed.messages ?? []);
     if (tokens + Number(parsed.max_tokens ?? parsed.max_completion_tokens ?? 0) > deployment.contextTokens) {
       sendJson(response, 400, {
@@ -170,6 +209,18 @@ export async function startFakeAzureOpenAiServer(
     }
     if (parsed.response_format?.type !== "json_schema" || typeof parsed.response_format?.json_schema?.schema !== "object") {
       sendJson(response, 400, { error: { message: "Invalid value for 'response_format'.", type: "invalid_request_error", param: "response_format", code: null } });
+      return;
+    }
+    const schemaProblem = censusOfSchema(parsed.response_format.json_schema.schema).problems[0];
+    if (parsed.response_format.json_schema.strict === true && schemaProblem !== undefined) {
+      sendJson(response, 400, {
+        error: {
+          message: `Invalid schema for response_format '${String(parsed.response_format.json_schema.name)}': ${schemaProblem}`,
+          type: "invalid_request_error",
+          param: "response_format",
+          code: null,
+        },
+      });
       return;
     }
     const reply = typeof fake.reply === "function" ? fake.reply(received, index) : fake.reply;

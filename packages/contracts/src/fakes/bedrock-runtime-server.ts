@@ -20,6 +20,13 @@
  *   prompt longer than the model's context ("Input is too long for requested model."),
  *   `maxTokens` above the model's output limit, a conversation that does not start with `user` or
  *   does not alternate, a `toolChoice` naming no tool.
+ * - `toolChoice` by model family ("ToolChoice - Amazon Bedrock", API reference): `tool` — "The
+ *   Model must request the specified tool. Only supported by Anthropic Claude 3 and Amazon Nova
+ *   models."; the page's earlier text — "ToolChoice is only supported by Anthropic Claude 3
+ *   models and by Mistral AI Mistral Large." — so `any` for those and Mistral Large. Anything
+ *   else is a ValidationException in the service's words: "This model doesn't support the
+ *   toolConfig.toolChoice.tool field. Remove toolConfig.toolChoice.tool and try again." (the
+ *   same for `any`). `auto` (the default, or no `toolChoice`) is any tool-use model's.
  * - `GET /async-invoke` (ListAsyncInvokes), a free authenticated read, for readiness.
  *
  * Its "model" reads the numbered transcript lines of the last user message as the OpenAI fake
@@ -59,13 +66,22 @@ export interface FakeBedrockRuntimeServer {
   url: string;
   region: string;
   credentials: FakeAwsCredentials;
-  /** Models it serves, by id, with their context and output limits; `access: false` is a model the account has not enabled. */
-  models: Record<string, { contextTokens: number; maxOutputTokens: number; access?: boolean }>;
+  /**
+   * Models it serves, by id, with their context and output limits; `access: false` is a model the
+   * account has not enabled; `baseModel`, the foundation model behind an application inference profile.
+   */
+  models: Record<string, { contextTokens: number; maxOutputTokens: number; access?: boolean; baseModel?: string }>;
   reply: FakeBedrockReply | ((request: ReceivedConverseRequest, index: number) => FakeBedrockReply);
   /** Every Converse request that passed authentication, in arrival order. */
   received: ReceivedConverseRequest[];
   close(): Promise<void>;
 }
+
+/** The model id without a cross-region prefix (`eu.`, `us.`, `apac.`, `global.`) or an ARN's path. */
+const baseModelId = (modelId: string) => modelId.replace(/^arn:[^/]*\//, "").replace(/^(eu|us|us-gov|apac|global|ca|jp|au)\./, "");
+/** Families the ToolChoice page names: `tool` for Claude 3 and later and Nova; `any` also for Mistral Large. */
+const forcesTool = (modelId: string) => /^(anthropic\.claude-(3|sonnet-4|opus-4|haiku-4|[4-9])|amazon\.nova-)/.test(baseModelId(modelId));
+const takesAny = (modelId: string) => forcesTool(modelId) || /^mistral\.mistral-large/.test(baseModelId(modelId));
 
 const errorStatus: Record<string, number> = {
   MissingAuthenticationTokenException: 403,
@@ -157,6 +173,13 @@ export async function startFakeBedrockRuntimeServer(
     const forced = body.toolConfig?.toolChoice?.tool?.name;
     if (forced !== undefined && !tools.some((tool) => tool.toolSpec?.name === forced)) {
       sendError(response, 400, "ValidationException", "The tool specified in toolChoice is not in the list of tools.");
+      return;
+    }
+    const choice = body.toolConfig?.toolChoice ?? {};
+    const family = model.baseModel ?? modelId;
+    const unsupported = choice.tool !== undefined && !forcesTool(family) ? "tool" : choice.any !== undefined && !takesAny(family) ? "any" : undefined;
+    if (unsupported !== undefined) {
+      sendError(response, 400, "ValidationException", `This model doesn't support the toolConfig.toolChoice.${unsupported} field. Remove toolConfig.toolChoice.${unsupported} and try again.`);
       return;
     }
     if (tools.some((tool) => typeof tool.toolSpec?.inputSchema?.json !== "object")) {

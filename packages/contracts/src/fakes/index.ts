@@ -13,6 +13,7 @@ export * from "./fcm-server.ts";
 export * from "./openai-chat-server.ts";
 export * from "./azure-openai-server.ts";
 export * from "./s3-object-access.ts";
+export * from "./structured-output-subset.ts";
 export * from "./text-analytics-server.ts";
 export * from "./transcribe-output.ts";
 export * from "./transcribe-server.ts";

@@ -37,6 +37,8 @@ export type FakeChatReply =
 export interface ReceivedChatRequest {
   method: string;
   path: string;
+  /** The query string's parameters (Azure's `api-version`). */
+  query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   /** The parsed JSON body (null for GET). */
   body: any;
@@ -78,10 +80,19 @@ const item = (text: string, line: FakeTranscriptLine, quote: string, speaker: st
   text,
   speaker,
   quote: itemQuote,
+  type: null as string | null,
+  severity: null as string | null,
   evidence: [cite(line, quote)],
 });
-const list = (items: unknown[]) => ({ assessed: true, reason: null, items });
-const skipped = (reason: string) => ({ assessed: false, reason, items: [] });
+const assessed = { assessed: true, reason: null };
+const skipped = (reason: string) => ({ assessed: false, reason });
+/** The items of one field, in the answer's one `items` list (`field` first, as the schema has it). */
+const listed = (field: string, items: Array<Record<string, unknown>>) => items.map((entry) => ({ field, ...entry }));
+
+/** The items of `field` in a fake answer (the same objects: a test may change them). */
+export function fakeItemsOf(notes: FakeNotesAnswer, field: string): Array<Record<string, any>> {
+  return (notes.items as Array<Record<string, any>>).filter((entry) => entry.field === field);
+}
 
 const riskPhrases: Array<{ pattern: RegExp; type: string }> = [
   { pattern: /\b(ending my life|kill myself|end it all|hurt myself)\b/i, type: "self_harm" },
@@ -110,7 +121,7 @@ export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
       ? []
       : riskPhrases.flatMap(({ pattern, type }) => {
           const match = pattern.exec(line.text);
-          return match === null ? [] : [{ type, severity: "high", ...item(`The patient said: ${match[0]}`, line, match[0], "patient", match[0]) }];
+          return match === null ? [] : [{ ...item(`The patient said: ${match[0]}`, line, match[0], "patient", match[0]), type, severity: "high" }];
         }),
   );
   const actions = patient.flatMap((line) => {
@@ -121,18 +132,28 @@ export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
   const moodLine = patient.find((line) => negative.test(line.text));
   const moodEvidence = moodLine ? [cite(moodLine, negative.exec(moodLine.text)![0])] : patient.slice(0, 1).map((line) => cite(line, firstSentence(line.text)));
   return {
-    keyTopics: list(topics),
-    // The summary states what the patient said, in their words (a claim its citation carries for any claim reader).
-    topicSummary: list(patient.slice(0, 1).map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient"))),
-    strategies: list(plans),
+    items: [
+      ...listed("keyTopics", topics),
+      // The summary states what the patient said, in their words (a claim its citation carries for any claim reader).
+      ...listed("topicSummary", patient.slice(0, 1).map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient"))),
+      ...listed("strategies", plans),
+      ...listed("actionItems", actions),
+      ...listed("significantQuotes", patient.map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient", firstSentence(line.text)))),
+      ...listed("patientSummary", patient.slice(0, 1).map((line) => item(`You talked about ${topics[0]?.text ?? "your week"}.`, line, firstSentence(line.text)))),
+      ...listed("riskFlags", risks),
+    ],
+    keyTopics: assessed,
+    topicSummary: assessed,
+    strategies: assessed,
     emotionalThemes: skipped("The fake model does not read emotions."),
     triggers: skipped("The fake model does not read triggers."),
-    actionItems: list(actions),
-    significantQuotes: list(patient.map((line) => item(firstSentence(line.text), line, firstSentence(line.text), "patient", firstSentence(line.text)))),
+    actionItems: assessed,
+    significantQuotes: assessed,
     followUpTopics: skipped("The fake model does not plan follow-ups."),
     unresolvedConcerns: skipped("The fake model does not read concerns."),
     therapistNotes: skipped("The fake model writes no clinical judgement."),
-    patientSummary: list(patient.slice(0, 1).map((line) => item(`You talked about ${topics[0]?.text ?? "your week"}.`, line, firstSentence(line.text)))),
+    patientSummary: assessed,
+    riskFlags: assessed,
     sessionMood:
       moodEvidence.length === 0
         ? { assessed: false, reason: "No patient line.", value: null, text: null, evidence: [] }
@@ -141,7 +162,6 @@ export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
       moodEvidence.length === 0
         ? { assessed: false, reason: "No patient line.", value: null, text: null, evidence: [] }
         : { assessed: true, reason: null, value: "stable", text: "No clear change.", evidence: moodEvidence },
-    riskFlags: list(risks),
   };
 }
 
@@ -173,7 +193,7 @@ export async function startFakeOpenAiChatServer(options: { reply?: FakeOpenAiCha
       return;
     }
     const body = JSON.parse((await readBody(request)).toString("utf8"));
-    const received: ReceivedChatRequest = { method: "POST", path, headers: { ...request.headers }, body, lines: parsePromptLines(body.messages ?? []) };
+    const received: ReceivedChatRequest = { method: "POST", path, query: Object.fromEntries(new URL(request.url ?? "/", "http://fake").searchParams), headers: { ...request.headers }, body, lines: parsePromptLines(body.messages ?? []) };
     const index = fake.received.push(received) - 1;
     // Reasoning models (o-series, GPT-5) refuse `max_tokens` and any temperature but 1, with the
     // 400 bodies OpenAI and Azure OpenAI answer (issue 29, finding 5).

@@ -26,6 +26,8 @@ export type * from "./page.ts";
 export type * from "./adapter-descriptor.ts";
 export * from "./adapter-ports.ts";
 export type * from "./sha256-hashing.ts";
+export type * from "./audio-probe.ts";
+export { unmeasuredAudio } from "./unmeasured-audio.ts";
 export type { Clock } from "./clock.ts";
 export { systemClock } from "./clock.ts";
 export type { Ids } from "./ids.ts";

@@ -94,6 +94,7 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
   const speech = diarizedSpeechToText(seen.speech, seen.diarizer, { logger });
   // One claim reader for every profile: core's claim-support rule reads claims and cited words with wink-nlp.
   const { createWinkClaimReader } = await import("@confide/adapters-local/wink-claims");
+  const { createFfmpegAudioProbe, startStreamingPcmDecoder } = await import("@confide/adapters-local/platform");
   const deps = createConfideDeps({
     blobs: seen.storage,
     speech,
@@ -112,12 +113,13 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
     logger,
     // The sha256 of every stored recording, off the thread that receives the uploads.
     sha256: createWorkerSha256(),
+    // Every uploaded recording's length, measured once (ffmpeg, which live sessions need too), so providers' length limits hold before staging.
+    audioProbe: createFfmpegAudioProbe(),
     settings: {
       ...container.get<CoreSettings>(tokens.settings),
       cloudProviders: cloudProvidersOf(config, { speech, language: seen.language, notes: seen.notes, live: adapters.live }),
     },
   });
-  const { startStreamingPcmDecoder } = await import("@confide/adapters-local/platform");
   const liveDeps: LiveDeps = {
     ...deps,
     // Mono live sessions get speakers as they are spoken when the engine cannot tell them apart.

@@ -3,7 +3,7 @@ import type { NotePromptTemplate } from "../note-prompt.ts";
 /** BIRP: Behavior, Intervention, Response, Plan. */
 export const birpPrompt: NotePromptTemplate = {
   format: "birp",
-  version: "birp-notes-prompt-1",
+  version: "birp-notes-prompt-2",
   guidance: [
     "The notes become a BIRP progress note. Write each field for the section it fills:",
     "- Behavior (topicSummary, significantQuotes, emotionalThemes, triggers): what the patient said and presented with in words; never describe appearance or non-verbal behaviour (a recording cannot show it).",

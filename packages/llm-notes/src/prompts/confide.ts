@@ -3,7 +3,7 @@ import type { NotePromptTemplate } from "../note-prompt.ts";
 /** Confide's own fields (seed 002), each shown as a section of its own. */
 export const confidePrompt: NotePromptTemplate = {
   format: "confide",
-  version: "confide-notes-prompt-1",
+  version: "confide-notes-prompt-2",
   guidance: [
     "The therapist reads these notes field by field (key topics, summary, mood, emotional themes, triggers, strategies, significant quotes, action items, follow-up topics, unresolved concerns, risk).",
     "- keyTopics are noun phrases naming what was discussed, never fillers or anyone's name.",

@@ -3,7 +3,7 @@ import type { NotePromptTemplate } from "../note-prompt.ts";
 /** DAP: Data, Assessment, Plan. */
 export const dapPrompt: NotePromptTemplate = {
   format: "dap",
-  version: "dap-notes-prompt-1",
+  version: "dap-notes-prompt-2",
   guidance: [
     "The notes become a DAP progress note. Write each field for the section it fills:",
     "- Data (topicSummary, significantQuotes, emotionalThemes, triggers, strategies): what was said and done in the session, factually, the patient's words where possible; no interpretation here.",

@@ -3,7 +3,7 @@ import type { NotePromptTemplate } from "../note-prompt.ts";
 /** SOAP: Subjective, Objective, Assessment, Plan. */
 export const soapPrompt: NotePromptTemplate = {
   format: "soap",
-  version: "soap-notes-prompt-1",
+  version: "soap-notes-prompt-2",
   guidance: [
     "The notes become a SOAP progress note. Write each field for the section it fills:",
     "- Subjective (topicSummary, significantQuotes, emotionalThemes, triggers): what the patient reports, in their words where possible.",

@@ -41,8 +41,11 @@ export async function endLiveSession(deps: ConfideDeps, sessionId: string, optio
   });
   const stored = meter.result();
   const now = deps.clock.now();
+  // PCM's length is its bytes'; a WebM recording's is measured from the stored bytes, as an upload's is, so providers' length limits hold for it.
   const durationMs =
-    live.format.encoding === "pcm" ? Math.round((live.storedBytes / livePcmBytesPerSecond(live.format.channels)) * 1000) : (session.transcript?.durationMs ?? null);
+    live.format.encoding === "pcm"
+      ? Math.round((live.storedBytes / livePcmBytesPerSecond(live.format.channels)) * 1000)
+      : ((live.storedBytes === 0 ? null : await measuredLength(deps, session)) ?? session.transcript?.durationMs ?? null);
   const ended: Session = {
     ...session,
     audio: { ...session.audio, sizeBytes: stored.sizeBytes, sha256: stored.sha256, durationMs },
@@ -103,6 +106,16 @@ function recordingStream(deps: ConfideDeps, session: Session, live: LiveState): 
 }
 
 /** Segments in time order (finals of two channels arrive out of order), ids kept: agenda evidence cites them. */
+/** The stored live recording's length by `deps.audioProbe`; null when it measures nothing or fails (logged: the session still ends). */
+async function measuredLength(deps: ConfideDeps, session: Session): Promise<number | null> {
+  try {
+    return await deps.audioProbe.durationMs((await deps.blobs.get(session.audio.blobKey)).body);
+  } catch (error) {
+    deps.logger.warn("live.length_unmeasured", { sessionId: session.id, code: loggableCode(error) });
+    return null;
+  }
+}
+
 function orderedTranscript(transcript: Transcript | null, durationMs: number | null): Transcript | null {
   if (!transcript) return null;
   const segments = [...transcript.segments].sort((a, b) => a.startMs - b.startMs);

@@ -70,6 +70,32 @@ describe("starting and resuming the run", () => {
     expect((await run.stop()).audio).toMatchObject({ format: "webm", sizeBytes: 3 });
   });
 
+  it("a WebM recording's length is measured from the stored bytes when the session ends (a failing probe: the live transcript's length, as before, logged)", async () => {
+    const decoder = { open: () => ({ write: async () => {}, end() {}, abort() {}, pcm: { async *[Symbol.asyncIterator]() {} } }) };
+    const measured: number[] = [];
+    const { deps } = await setUp({
+      audioProbe: {
+        async durationMs(audio) {
+          let bytes = 0;
+          for await (const chunk of audio) bytes += chunk.byteLength;
+          measured.push(bytes);
+          return 61_000;
+        },
+      },
+    });
+    const { run } = await startLiveRun({ ...deps, webmDecoder: decoder }, therapist, { ...stereo, format: { encoding: "webm", channels: 2 } }, () => {});
+    await run.write(new Uint8Array(5));
+    expect((await run.stop()).audio).toMatchObject({ format: "webm", sizeBytes: 5, durationMs: 61_000 });
+    expect(measured).toEqual([5]);
+
+    const failing = await setUp({ audioProbe: { durationMs: async () => Promise.reject(new ConfideError("upload.not_audio", "no audio")) } });
+    const second = await startLiveRun({ ...failing.deps, webmDecoder: decoder }, therapist, { ...stereo, format: { encoding: "webm", channels: 2 } }, () => {});
+    await second.run.write(new Uint8Array(5));
+    // Nothing was heard: the live transcript's length is 0.
+    expect((await second.run.stop()).audio).toMatchObject({ format: "webm", durationMs: 0 });
+    expect(failing.logger.entries.find((entry) => entry.message === "live.length_unmeasured")?.fields).toEqual({ sessionId: second.session.id, code: "upload.not_audio" });
+  });
+
   it("resumes within the window after a detach, clearing the detachment", async () => {
     const { deps, logger } = await setUp();
     const { run, session, resumeToken } = await startLiveRun(deps, therapist, stereo, () => {});
@@ -181,6 +207,26 @@ describe("ending a live session", () => {
     await second.run.write(new Uint8Array(64_000));
     await second.run.detach();
     expect((await endLiveSession(deps, second.session.id, { endedBy: "client", transcriptComplete: false })).transcript).toBeNull();
+  });
+
+  it("a WebM session's length: not measured when nothing arrived; unknown when neither the probe nor a transcript tells", async () => {
+    let probed = 0;
+    const { deps } = await setUp({ audioProbe: { durationMs: async () => ((probed += 1), 61_000) } });
+    const { session } = await startLiveRun(deps, therapist, stereo, () => {});
+    const current = await stored(deps, session.id);
+    await deps.sessions.update({ ...current, live: { ...liveOf(current), format: { encoding: "webm", channels: 2 } } }, current.version);
+    const ended = await endLiveSession(deps, session.id, { endedBy: "client" });
+    expect(ended).toMatchObject({ status: "failed", audio: { durationMs: 0 } });
+    expect(probed).toBe(0);
+
+    // The host measures nothing (unmeasuredAudio) and no transcript was kept.
+    const unmeasured = await setUp();
+    const second = await startLiveRun(unmeasured.deps, therapist, stereo, () => {});
+    await second.run.write(new Uint8Array(64_000));
+    await second.run.detach();
+    const before = await stored(unmeasured.deps, second.session.id);
+    await unmeasured.deps.sessions.update({ ...before, transcript: null, live: { ...liveOf(before), format: { encoding: "webm", channels: 2 } } }, before.version);
+    expect((await endLiveSession(unmeasured.deps, second.session.id, { endedBy: "client" })).audio.durationMs).toBeNull();
   });
 
   it("a part that cannot be removed is logged and left for the session's erasure", async () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { jobNames } from "../../deps.ts";
 import { ConfideError, type ErrorCode } from "../../errors.ts";
+import type { AudioProbe } from "../../ports/audio-probe.ts";
 import type { JobQueue } from "../../ports/job-queue.ts";
 import type { SessionRepository } from "../../ports/session-repository.ts";
 import { createInMemoryJobQueue } from "../../testing/in-memory-job-queue.ts";
@@ -745,5 +746,79 @@ describe("uploadSession failures", () => {
     const error = await expectCode(uploadSample({ ...deps, sessions: vanishing }, team), "session.not_found");
     expect(error.message).toBe("The session was removed while it was being stored.");
     expect(deps.blobs.keys()).toEqual([]);
+  });
+});
+
+describe("uploadSession: the recording's length, measured once", () => {
+  /** A probe that reads the stored bytes to their end and answers `answer`, counting its calls. */
+  function scriptedProbe(answer: () => number | null) {
+    const seen: number[] = [];
+    const probe: AudioProbe = {
+      async durationMs(audio) {
+        let bytes = 0;
+        for await (const chunk of audio) bytes += chunk.byteLength;
+        seen.push(bytes);
+        return answer();
+      },
+    };
+    return { probe, seen };
+  }
+  const webm = () => {
+    const bytes = new Uint8Array(3_000);
+    bytes.set([0x1a, 0x45, 0xdf, 0xa3]);
+    return bytes;
+  };
+
+  it("a container whose header says no length (WebM): the probe times the stored bytes, the length is kept with the session", async () => {
+    const { probe, seen } = scriptedProbe(() => 3_001);
+    const deps = createTestDeps({ audioProbe: probe });
+    const team = await seedCareTeam(deps);
+    const session = await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm(), 500) });
+    expect(session.audio).toMatchObject({ format: "webm", durationMs: 3_001 });
+    expect(seen).toEqual([3_000]);
+    expect((await deps.sessions.get(session.id))?.audio.durationMs).toBe(3_001);
+  });
+
+  it("the upload's signal reaches the stored bytes' read and the probe", async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const probe: AudioProbe = {
+      async durationMs(audio, options) {
+        signals.push(options?.signal);
+        await audio.cancel();
+        return 1_000;
+      },
+    };
+    const deps = createTestDeps({ audioProbe: probe });
+    const get = deps.blobs.get.bind(deps.blobs);
+    deps.blobs.get = async (key, options) => {
+      signals.push(options?.signal);
+      return get(key, options);
+    };
+    const team = await seedCareTeam(deps);
+    const controller = new AbortController();
+    await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm()), signal: controller.signal });
+    expect(signals).toEqual([controller.signal, controller.signal]);
+  });
+
+  it("a PCM WAV: its header's length, the probe not asked", async () => {
+    const { probe, seen } = scriptedProbe(() => 1);
+    const deps = createTestDeps({ audioProbe: probe });
+    const team = await seedCareTeam(deps);
+    const session = await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(wavBytes({ dataBytes: 64_000 })) });
+    expect(session.audio.durationMs).toBe(2_000);
+    expect(seen).toEqual([]);
+  });
+
+  it("bytes the probe finds no audio in: upload.not_audio, nothing stored", async () => {
+    const probe: AudioProbe = {
+      async durationMs(audio) {
+        await audio.cancel();
+        throw new ConfideError("upload.not_audio", "The file is not a recording that can be played: it holds no audio.");
+      },
+    };
+    const deps = createTestDeps({ audioProbe: probe });
+    const team = await seedCareTeam(deps);
+    await expectCode(uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm()) }), "upload.not_audio");
+    await expectNothingStored(deps);
   });
 });

@@ -46,7 +46,9 @@ const maxOriginalNameLength = 255;
  * The audio is streamed into the blob store: only the first `sniffBytes` are looked at to
  * recognise the container (the bytes decide, not the name or declared type), and the bytes are
  * counted and hashed here as they flow (`byteMeter`: the store only stores them), so an
- * oversized upload fails as soon as it passes the limit.
+ * oversized upload fails as soon as it passes the limit. How long it plays is the header's
+ * length (PCM WAV) or, for every other container, measured once from the stored bytes
+ * (`deps.audioProbe`), so the providers' length limits hold before anything is staged.
  * The session is created `uploaded`, its process job enqueued, and it moves to `queued`.
  * On any failure nothing half-made remains: the blob and the record are removed.
  *
@@ -96,6 +98,8 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       ...(input.signal ? { signal: input.signal } : {}),
     });
     const stored = meter.result();
+    // The header's claim, bounded by the bytes that arrived; else measured from the stored bytes (once, here).
+    const durationMs = durationMsOf(sniffed, stored.sizeBytes) ?? (await measureDuration(deps, blobKey, input.signal));
 
     const now = deps.clock.now();
     const session: Session = {
@@ -115,8 +119,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
         format: sniffed.format,
         sizeBytes: stored.sizeBytes,
         sha256: stored.sha256,
-        // The header's claim, bounded by the bytes that actually arrived.
-        durationMs: durationMsOf(sniffed, stored.sizeBytes),
+        durationMs,
         channels: sniffed.channels,
         originalName: details.originalName,
       },
@@ -153,6 +156,16 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
     await settle(deps, input.admission, null);
     throw failure;
   }
+}
+
+/**
+ * How long the stored recording plays, read back through `deps.audioProbe` (MP3, OGG/Opus and
+ * WebM/Opus headers carry no length). A recording the probe finds no audio in is refused
+ * (`upload.not_audio`); null when the host measures nothing.
+ */
+async function measureDuration(deps: ConfideDeps, blobKey: string, signal: AbortSignal | undefined): Promise<number | null> {
+  const stored = await deps.blobs.get(blobKey, signal ? { signal } : {});
+  return deps.audioProbe.durationMs(stored.body, signal ? { signal } : {});
 }
 
 /**
