@@ -6,8 +6,8 @@ export const embeddedDiarizerDescriptor = {
   port: "diarizer",
   name: "embedded",
   settings: embeddedDiarizerSettings,
-  async create(settings) {
+  async create(settings, context) {
     const { createEmbeddedDiarizer } = await import("./embedded-diarizer.ts");
-    return createEmbeddedDiarizer(settings);
+    return createEmbeddedDiarizer(settings, context.dataDir === undefined ? {} : { dataDir: context.dataDir });
   },
 } satisfies AdapterDescriptor<Diarizer, EmbeddedDiarizerSettings>;
