@@ -1,12 +1,16 @@
 /**
- * Diarization (issue 23): the embedded diarizer on two-voice synthetic dialogues (espeak-ng and
- * flite voices, backchannels, overlapping turn starts), one-voice monologues (the speaker count),
- * and a long recording made of them (real-time factor and memory on hours of audio).
+ * Diarization: the embedded diarizer's two pipelines — `learned` (Silero VAD + pyannote
+ * segmentation-3.0 + voice features, its models from ../shared/models or
+ * BENCH_DIARIZATION_MODELS) and `classical` (voice features alone) — on two-voice synthetic
+ * dialogues (espeak-ng and flite voices, backchannels, overlapping turn starts), one-voice
+ * monologues (the speaker count), and a long recording made of them (real-time factor and memory
+ * on hours of audio).
  *
  *   npm run bench -- diarization
  *   BENCH_DIARIZATION_LONG_MINUTES=180 (default 30) — the long recording's length
  *   BENCH_DIARIZATION_RTTM_DIR=/path — also score every <name>.wav with a <name>.rttm there
  *     (real conversations with reference annotations; not committed, see bench/README.md)
+ *   BENCH_DIARIZATION_PIPELINES=learned (default learned,classical) — which pipelines
  *
  * DER with the standard 0.25 s collar, overlap scored; missed speech, false alarm and confusion
  * separately. The count is estimated between 1 and 4 speakers unless said otherwise.
@@ -20,14 +24,29 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { assignRolesByQuestions, assignRolesByVoice, defaultTranscriptionSettings, type Diarization } from "@confide/core";
 import type { VoiceSample } from "@confide/core/ports";
+import { existsSync } from "node:fs";
 import { createEmbeddedDiarizer } from "../packages/adapters-local/src/embedded-diarizer/embedded-diarizer.ts";
+import { installModel } from "../packages/adapters-local/src/models/model-store.ts";
+import { modelManifest } from "../packages/adapters-local/src/models/model-manifest.ts";
 import { makeMonologue, makeReadAloudSample, makeSyntheticDialogue, parseRttm, type SyntheticRecording, type Voice } from "./support/diarization-dialogues.ts";
 import { addParts, derOf, diarizationError, type DerParts, type TimedTurn } from "./support/diarization-error-rate.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 
 const run = promisify(execFile);
 const directory = await mkdtemp(join(tmpdir(), "confide-bench-diarization-"));
-const diarizer = createEmbeddedDiarizer();
+/** The models, installed from the shared mirror into the bench's folder as `confide models install` would. */
+const modelsSource = process.env.BENCH_DIARIZATION_MODELS ?? join(import.meta.dirname, "../../shared/models");
+const modelsDirectory = join(directory, "models");
+const wanted = (process.env.BENCH_DIARIZATION_PIPELINES ?? "learned,classical").split(",");
+const pipelines: Array<"learned" | "classical"> = [];
+if (wanted.includes("learned")) {
+  if (existsSync(modelsSource)) {
+    for (const model of modelManifest) await installModel(modelsDirectory, model, { source: modelsSource });
+    pipelines.push("learned");
+  } else console.log(`(no models at ${modelsSource}: the learned pipeline is not measured)`);
+}
+if (wanted.includes("classical")) pipelines.push("classical");
+let diarizer = createEmbeddedDiarizer();
 
 const pairs: Array<[Voice, Voice]> = [
   ["espeak:en-us+m3", "espeak:en-us+f3"],
@@ -148,6 +167,10 @@ try {
   const monologues = await Promise.all(monologueVoices.map((voice, index) => makeMonologue({ directory, name: `monologue-${index}`, voice })));
   console.log(`made ${dialogues.length + hard.length} dialogues and ${monologues.length} monologues in ${((performance.now() - made) / 1000).toFixed(1)} s`);
   console.log("");
+  for (const pipeline of pipelines) {
+  diarizer = createEmbeddedDiarizer(pipeline === "learned" ? { modelsDirectory } : {});
+  console.log("");
+  console.log(`### ${pipeline}`);
   console.log("| set | recordings | DER | missed | false alarm | confusion | DER, no collar | count right | RTF (wall) | RTF (CPU, 1 core) |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
@@ -267,6 +290,7 @@ try {
       `${long.result.speakers.length} speakers; RSS ${(baseline / 2 ** 20).toFixed(0)} MiB before, peak ${(peak / 2 ** 20).toFixed(0)} MiB ` +
       `(+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB; the samples alone would be ${((longMs / 1000) * 32_000 / 2 ** 20).toFixed(0)} MiB)`,
   );
+  }
 } finally {
   await rm(directory, { recursive: true, force: true });
 }

@@ -149,7 +149,7 @@ export function agglomerativeClustering(parameters: LearnedDiarizationParameters
       const major = voices.map((voice, i) => voice !== null && weights[i]! >= parameters.minSpeakerBlocks);
       let seeds = major.map((isMajor, i) => (isMajor ? i : -1)).filter((i) => i >= 0);
       if (seeds.length === 0) seeds = voices.map((voice, i) => (voice === null ? -1 : i)).filter((i) => i >= 0);
-      type Group = { members: number[]; voice: NonNullable<(typeof voices)[number]> };
+      type Group = { members: number[]; voice: Parameters<typeof space.pool>[0] };
       let groups: Group[] = seeds.map((i) => ({ members: [i], voice: voices[i]! }));
       const conflict = (a: Group, b: Group) => a.members.some((x) => b.members.some((y) => constraints.cannotLink(x, y)));
       while (groups.length > 1) {

@@ -44,7 +44,7 @@ export async function learnedDiarize<V>(
     options.signal?.throwIfAborted();
     embedding.push(chunk);
     options.onPcm?.(chunk);
-    const bytes = odd === null ? chunk : Buffer.concat([Uint8Array.of(odd), chunk]);
+    const bytes: Uint8Array = odd === null ? chunk : Buffer.concat([Uint8Array.of(odd), chunk]);
     const count = Math.floor(bytes.length / 2);
     odd = bytes.length % 2 === 1 ? bytes[bytes.length - 1]! : null;
     const samples = new Float32Array(count);
