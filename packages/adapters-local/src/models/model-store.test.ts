@@ -133,7 +133,11 @@ describe("the manifest and the mirror", () => {
     const models = join(work, "shared");
     for (const model of modelManifest) expect(await installModel(models, model, { source: sharedModels })).toBe("installed");
     for (const model of modelManifest) expect(await locateModel(models, model.name)).toBe(join(models, model.file));
-    expect(await locateModel(join(work, "empty"), "silero-vad")).toBeUndefined();
+    const later = join(work, "later");
+    expect(await locateModel(later, "silero-vad")).toBeUndefined();
+    // Installed afterwards, in the same process: found at the next call.
+    await installModel(later, modelManifest[0]!, { source: sharedModels });
+    expect(await locateModel(later, "silero-vad")).toBe(join(later, modelManifest[0]!.file));
   });
   if (!existsSync(sharedModels)) it.skip(`the real model files: ${sharedModels} is absent on this machine`, () => {});
 });

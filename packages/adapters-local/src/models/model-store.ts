@@ -54,14 +54,19 @@ const verified = new Map<string, Promise<string | undefined>>();
 
 /**
  * The path of an installed model whose size and sha256 are right, or undefined (not installed,
- * or damaged: a loader then runs without it). Checked once per process and path.
+ * or damaged: a loader then runs without it). A good file is checked once per process and path;
+ * a missing or damaged one is looked at again at the next call (an install needs no restart).
  */
 export function locateModel(directory: string, name: ModelName): Promise<string | undefined> {
   const model = modelManifest.find((entry) => entry.name === name)!;
   const key = join(resolve(directory), model.file);
   let found = verified.get(key);
   if (!found) {
-    found = inspectModel(directory, model).then((status) => (status.state === "installed" ? status.path : undefined));
+    found = inspectModel(directory, model).then((status) => {
+      if (status.state === "installed") return status.path;
+      verified.delete(key);
+      return undefined;
+    });
     verified.set(key, found);
   }
   return found;
