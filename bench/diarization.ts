@@ -1,12 +1,16 @@
 /**
- * Diarization (issue 23): the embedded diarizer on two-voice synthetic dialogues (espeak-ng and
- * flite voices, backchannels, overlapping turn starts), one-voice monologues (the speaker count),
- * and a long recording made of them (real-time factor and memory on hours of audio).
+ * Diarization: the embedded diarizer's two pipelines — `learned` (Silero VAD + pyannote
+ * segmentation-3.0 + voice features, its models from ../shared/models or
+ * BENCH_DIARIZATION_MODELS) and `classical` (voice features alone) — on two-voice synthetic
+ * dialogues (espeak-ng and flite voices, backchannels, overlapping turn starts), one-voice
+ * monologues (the speaker count), and a long recording made of them (real-time factor and memory
+ * on hours of audio).
  *
  *   npm run bench -- diarization
  *   BENCH_DIARIZATION_LONG_MINUTES=180 (default 30) — the long recording's length
  *   BENCH_DIARIZATION_RTTM_DIR=/path — also score every <name>.wav with a <name>.rttm there
  *     (real conversations with reference annotations; not committed, see bench/README.md)
+ *   BENCH_DIARIZATION_PIPELINES=learned (default learned,classical) — which pipelines
  *
  * DER with the standard 0.25 s collar, overlap scored; missed speech, false alarm and confusion
  * separately. The count is estimated between 1 and 4 speakers unless said otherwise.
@@ -20,14 +24,29 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { assignRolesByQuestions, assignRolesByVoice, defaultTranscriptionSettings, type Diarization } from "@confide/core";
 import type { VoiceSample } from "@confide/core/ports";
+import { existsSync } from "node:fs";
 import { createEmbeddedDiarizer } from "../packages/adapters-local/src/embedded-diarizer/embedded-diarizer.ts";
+import { installModel } from "../packages/adapters-local/src/models/model-store.ts";
+import { modelManifest } from "../packages/adapters-local/src/models/model-manifest.ts";
 import { makeMonologue, makeReadAloudSample, makeSyntheticDialogue, parseRttm, type SyntheticRecording, type Voice } from "./support/diarization-dialogues.ts";
 import { addParts, derOf, diarizationError, type DerParts, type TimedTurn } from "./support/diarization-error-rate.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
 
 const run = promisify(execFile);
 const directory = await mkdtemp(join(tmpdir(), "confide-bench-diarization-"));
-const diarizer = createEmbeddedDiarizer();
+/** The models, installed from the shared mirror into the bench's folder as `confide models install` would. */
+const modelsSource = process.env.BENCH_DIARIZATION_MODELS ?? join(import.meta.dirname, "../../shared/models");
+const modelsDirectory = join(directory, "models");
+const wanted = (process.env.BENCH_DIARIZATION_PIPELINES ?? "learned,classical").split(",");
+const pipelines: Array<"learned" | "classical"> = [];
+if (wanted.includes("learned")) {
+  if (existsSync(modelsSource)) {
+    for (const model of modelManifest) await installModel(modelsDirectory, model, { source: modelsSource });
+    pipelines.push("learned");
+  } else console.log(`(no models at ${modelsSource}: the learned pipeline is not measured)`);
+}
+if (wanted.includes("classical")) pipelines.push("classical");
+let diarizer = createEmbeddedDiarizer();
 
 const pairs: Array<[Voice, Voice]> = [
   ["espeak:en-us+m3", "espeak:en-us+f3"],
@@ -148,125 +167,130 @@ try {
   const monologues = await Promise.all(monologueVoices.map((voice, index) => makeMonologue({ directory, name: `monologue-${index}`, voice })));
   console.log(`made ${dialogues.length + hard.length} dialogues and ${monologues.length} monologues in ${((performance.now() - made) / 1000).toFixed(1)} s`);
   console.log("");
-  console.log("| set | recordings | DER | missed | false alarm | confusion | DER, no collar | count right | RTF (wall) | RTF (CPU, 1 core) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const pipeline of pipelines) {
+    diarizer = createEmbeddedDiarizer(pipeline === "learned" ? { modelsDirectory } : {});
+    console.log("");
+    console.log(`### ${pipeline}`);
+    console.log("| set | recordings | DER | missed | false alarm | confusion | DER, no collar | count right | RTF (wall) | RTF (CPU, 1 core) |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
-  /** `minSpeakers` 0: the bounds are the reference's own count (the count given). */
-  async function score(
-    set: string,
-    recordings: SyntheticRecording[],
-    minSpeakers: number,
-    maxSpeakers: number,
-    roles?: { right: number; of: number; voice?: (recording: SyntheticRecording, result: Diarization) => void },
-  ): Promise<Row> {
-    const row: Row = { set, recordings: recordings.length, parts: zero, strict: zero, countRight: 0, audioMs: 0, wallMs: 0, cpuMs: 0 };
-    for (const recording of recordings) {
-      const given = Math.min(4, new Set(recording.reference.map((t) => t.speaker)).size);
-      const { result, wallMs, cpuMs } = await diarize(recording.path, minSpeakers || given, minSpeakers === 0 ? given : maxSpeakers);
-      const parts = diarizationError(recording.reference, turnsOf(result), recording.durationMs);
-      row.parts = addParts(row.parts, parts);
-      row.strict = addParts(row.strict, diarizationError(recording.reference, turnsOf(result), recording.durationMs, 0));
-      const truth = new Set(recording.reference.map((t) => t.speaker)).size;
-      if (result.speakers.length === truth) row.countRight += 1;
-      row.audioMs += recording.durationMs;
-      row.wallMs += wallMs;
-      row.cpuMs += cpuMs;
-      if (process.env.BENCH_DIARIZATION_VERBOSE) console.log(`  ${set} ${recording.name}: DER ${percent(derOf(parts))}, ${result.speakers.length} speakers`);
-      if (roles && truth === 2) {
-        roles.of += 1;
-        if (heuristicRight(recording, result)) roles.right += 1;
-        roles.voice?.(recording, result);
+    /** `minSpeakers` 0: the bounds are the reference's own count (the count given). */
+    async function score(
+      set: string,
+      recordings: SyntheticRecording[],
+      minSpeakers: number,
+      maxSpeakers: number,
+      roles?: { right: number; of: number; voice?: (recording: SyntheticRecording, result: Diarization) => void },
+    ): Promise<Row> {
+      const row: Row = { set, recordings: recordings.length, parts: zero, strict: zero, countRight: 0, audioMs: 0, wallMs: 0, cpuMs: 0 };
+      for (const recording of recordings) {
+        const given = Math.min(4, new Set(recording.reference.map((t) => t.speaker)).size);
+        const { result, wallMs, cpuMs } = await diarize(recording.path, minSpeakers || given, minSpeakers === 0 ? given : maxSpeakers);
+        const parts = diarizationError(recording.reference, turnsOf(result), recording.durationMs);
+        row.parts = addParts(row.parts, parts);
+        row.strict = addParts(row.strict, diarizationError(recording.reference, turnsOf(result), recording.durationMs, 0));
+        const truth = new Set(recording.reference.map((t) => t.speaker)).size;
+        if (result.speakers.length === truth) row.countRight += 1;
+        row.audioMs += recording.durationMs;
+        row.wallMs += wallMs;
+        row.cpuMs += cpuMs;
+        if (process.env.BENCH_DIARIZATION_VERBOSE) console.log(`  ${set} ${recording.name}: DER ${percent(derOf(parts))}, ${result.speakers.length} speakers`);
+        if (roles && truth === 2) {
+          roles.of += 1;
+          if (heuristicRight(recording, result)) roles.right += 1;
+          roles.voice?.(recording, result);
+        }
       }
+      printRow(row);
+      return row;
     }
-    printRow(row);
-    return row;
-  }
 
-  // Enrolment samples: each voice of the pairs reading a paragraph (about 20–25 s).
-  const enrolled = new Map<Voice, VoiceSample>();
-  for (const voice of new Set(pairs.flat())) {
-    const path = await makeReadAloudSample({ directory, name: `enrol-${voice.replace(/[:+]/g, "-")}`, voice });
-    enrolled.set(voice, await diarizer.embedVoice({ contentType: "audio/wav", open: async () => Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array> }));
-  }
-  const tally = () => ({ right: 0, wrong: 0, fallback: 0 });
-  const asker = tally(); // the asker (reference "A") is the therapist: the heuristic's easy case
-  const answerer = tally(); // the answerer (reference "B") is the therapist: the heuristic's wrong case
-  const stranger = tally(); // a voice that is not in the recording is enrolled
-  const roles = {
-    right: 0,
-    of: 0,
-    voice(recording: SyntheticRecording, result: Diarization) {
-      const index = dialogues.indexOf(recording);
-      const [a, b] = pairs[index]!;
-      asker[voiceOutcome(recording, result, enrolled.get(a)!, "A")] += 1;
-      answerer[voiceOutcome(recording, result, enrolled.get(b)!, "B")] += 1;
-      const other = [...enrolled.keys()].find((voice) => voice !== a && voice !== b)!;
-      stranger[voiceOutcome(recording, result, enrolled.get(other)!, null)] += 1;
-    },
-  };
-  const estimated = await score("two voices, count estimated (1–4)", dialogues, 1, 4, roles);
-  await score("two voices, count given (2)", dialogues, 2, 2);
-  const hardRow = await score("near-identical voices, count estimated (1–4)", hard, 1, 4);
-  await score("near-identical voices, count given (2)", hard, 2, 2);
-  const monologueRow = await score("one voice, count estimated (1–4)", monologues, 1, 4);
-
-  const rttmDir = process.env.BENCH_DIARIZATION_RTTM_DIR;
-  if (rttmDir) {
-    const real: SyntheticRecording[] = [];
-    for (const file of (await readdir(rttmDir)).filter((name) => name.endsWith(".rttm")).sort()) {
-      const name = file.slice(0, -".rttm".length);
-      const wav = (await readdir(rttmDir)).find((candidate) => candidate.startsWith(`${name}.`) && !candidate.endsWith(".rttm"));
-      if (!wav) continue;
-      const reference = parseRttm(await readFile(join(rttmDir, file), "utf8"));
-      const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", join(rttmDir, wav)]);
-      real.push({ name, path: join(rttmDir, wav), durationMs: Math.round(Number(stdout.trim()) * 1000), reference, texts: [], therapist: "" });
+    // Enrolment samples: each voice of the pairs reading a paragraph (about 20–25 s).
+    const enrolled = new Map<Voice, VoiceSample>();
+    for (const voice of new Set(pairs.flat())) {
+      const path = await makeReadAloudSample({ directory, name: `enrol-${voice.replace(/[:+]/g, "-")}`, voice });
+      enrolled.set(voice, await diarizer.embedVoice({ contentType: "audio/wav", open: async () => Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array> }));
     }
-    if (real.length > 0) {
-      await score("real recordings, count estimated (1–4)", real, 1, 4);
-      await score("real recordings, count given", real, 0, 0);
+    const tally = () => ({ right: 0, wrong: 0, fallback: 0 });
+    const asker = tally(); // the asker (reference "A") is the therapist: the heuristic's easy case
+    const answerer = tally(); // the answerer (reference "B") is the therapist: the heuristic's wrong case
+    const stranger = tally(); // a voice that is not in the recording is enrolled
+    const roles = {
+      right: 0,
+      of: 0,
+      voice(recording: SyntheticRecording, result: Diarization) {
+        const index = dialogues.indexOf(recording);
+        const [a, b] = pairs[index]!;
+        asker[voiceOutcome(recording, result, enrolled.get(a)!, "A")] += 1;
+        answerer[voiceOutcome(recording, result, enrolled.get(b)!, "B")] += 1;
+        const other = [...enrolled.keys()].find((voice) => voice !== a && voice !== b)!;
+        stranger[voiceOutcome(recording, result, enrolled.get(other)!, null)] += 1;
+      },
+    };
+    const estimated = await score("two voices, count estimated (1–4)", dialogues, 1, 4, roles);
+    await score("two voices, count given (2)", dialogues, 2, 2);
+    const hardRow = await score("near-identical voices, count estimated (1–4)", hard, 1, 4);
+    await score("near-identical voices, count given (2)", hard, 2, 2);
+    const monologueRow = await score("one voice, count estimated (1–4)", monologues, 1, 4);
+
+    const rttmDir = process.env.BENCH_DIARIZATION_RTTM_DIR;
+    if (rttmDir) {
+      const real: SyntheticRecording[] = [];
+      for (const file of (await readdir(rttmDir)).filter((name) => name.endsWith(".rttm")).sort()) {
+        const name = file.slice(0, -".rttm".length);
+        const wav = (await readdir(rttmDir)).find((candidate) => candidate.startsWith(`${name}.`) && !candidate.endsWith(".rttm"));
+        if (!wav) continue;
+        const reference = parseRttm(await readFile(join(rttmDir, file), "utf8"));
+        const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", join(rttmDir, wav)]);
+        real.push({ name, path: join(rttmDir, wav), durationMs: Math.round(Number(stdout.trim()) * 1000), reference, texts: [], therapist: "" });
+      }
+      if (real.length > 0) {
+        await score("real recordings, count estimated (1–4)", real, 1, 4);
+        await score("real recordings, count given", real, 0, 0);
+      }
+      else console.log(`(no <name>.rttm with its audio in ${rttmDir})`);
     }
-    else console.log(`(no <name>.rttm with its audio in ${rttmDir})`);
-  }
 
-  const allCount = estimated.countRight + hardRow.countRight + monologueRow.countRight;
-  const allRecordings = estimated.recordings + hardRow.recordings + monologueRow.recordings;
-  console.log("");
-  console.log(`speaker count right (synthetic sets): ${allCount}/${allRecordings} (${percent(allCount / allRecordings)}) — target ≥ 95 %`);
-  console.log(`roles by the question heuristic (no enrolment), on the diarizer's speakers: ${roles.right}/${roles.of} dialogues right`);
-  console.log(`  …when the therapist is the one answering (the same dialogues, roles swapped): ${roles.of - roles.right}/${roles.of} right`);
-  const line = (t: ReturnType<typeof tally>) => {
-    const of = t.right + t.wrong + t.fallback;
-    return `${t.right}/${of} right (${percent(t.right / Math.max(1, of))}), ${t.wrong} wrong, ${t.fallback} left to the heuristic`;
-  };
-  console.log(`roles by the enrolled voice, the asker enrolled as therapist: ${line(asker)}`);
-  console.log(`roles by the enrolled voice, the answerer enrolled as therapist: ${line(answerer)}`);
-  const all = { right: asker.right + answerer.right, wrong: asker.wrong + answerer.wrong, fallback: asker.fallback + answerer.fallback };
-  console.log(`roles by the enrolled voice, both: ${line(all)} — target ≥ 98 %`);
-  console.log(`a voice not in the recording enrolled: ${stranger.fallback}/${stranger.right + stranger.wrong + stranger.fallback} left to the heuristic, ${stranger.wrong} named a wrong speaker`);
+    const allCount = estimated.countRight + hardRow.countRight + monologueRow.countRight;
+    const allRecordings = estimated.recordings + hardRow.recordings + monologueRow.recordings;
+    console.log("");
+    console.log(`speaker count right (synthetic sets): ${allCount}/${allRecordings} (${percent(allCount / allRecordings)}) — target ≥ 95 %`);
+    console.log(`roles by the question heuristic (no enrolment), on the diarizer's speakers: ${roles.right}/${roles.of} dialogues right`);
+    console.log(`  …when the therapist is the one answering (the same dialogues, roles swapped): ${roles.of - roles.right}/${roles.of} right`);
+    const line = (t: ReturnType<typeof tally>) => {
+      const of = t.right + t.wrong + t.fallback;
+      return `${t.right}/${of} right (${percent(t.right / Math.max(1, of))}), ${t.wrong} wrong, ${t.fallback} left to the heuristic`;
+    };
+    console.log(`roles by the enrolled voice, the asker enrolled as therapist: ${line(asker)}`);
+    console.log(`roles by the enrolled voice, the answerer enrolled as therapist: ${line(answerer)}`);
+    const all = { right: asker.right + answerer.right, wrong: asker.wrong + answerer.wrong, fallback: asker.fallback + answerer.fallback };
+    console.log(`roles by the enrolled voice, both: ${line(all)} — target ≥ 98 %`);
+    console.log(`a voice not in the recording enrolled: ${stranger.fallback}/${stranger.right + stranger.wrong + stranger.fallback} left to the heuristic, ${stranger.wrong} named a wrong speaker`);
 
-  // A long recording: the dialogues and monologues again and again, to the length asked.
-  const minutes = Number(process.env.BENCH_DIARIZATION_LONG_MINUTES ?? 30);
-  const sources = [...dialogues, ...monologues].map((recording) => recording.path);
-  const total = [...dialogues, ...monologues].reduce((sum, recording) => sum + recording.durationMs, 0);
-  const repeats = Math.max(1, Math.ceil((minutes * 60_000) / total));
-  const longPath = join(directory, "long.wav");
-  const once = join(directory, "once.wav");
-  await run("sox", ["-D", ...sources, once]);
-  await run("sox", ["-D", once, longPath, "repeat", String(repeats - 1)]);
-  const longMs = repeats * total;
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => {
+    // A long recording: the dialogues and monologues again and again, to the length asked.
+    const minutes = Number(process.env.BENCH_DIARIZATION_LONG_MINUTES ?? 30);
+    const sources = [...dialogues, ...monologues].map((recording) => recording.path);
+    const total = [...dialogues, ...monologues].reduce((sum, recording) => sum + recording.durationMs, 0);
+    const repeats = Math.max(1, Math.ceil((minutes * 60_000) / total));
+    const longPath = join(directory, "long.wav");
+    const once = join(directory, "once.wav");
+    await run("sox", ["-D", ...sources, once]);
+    await run("sox", ["-D", once, longPath, "repeat", String(repeats - 1)]);
+    const longMs = repeats * total;
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const long = await diarize(longPath, 1, 4);
+    clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  const long = await diarize(longPath, 1, 4);
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(
-    `long recording ${(longMs / 60_000).toFixed(0)} min: RTF ${(long.wallMs / longMs).toFixed(3)} wall, ${(long.cpuMs / longMs).toFixed(3)} CPU; ` +
-      `${long.result.speakers.length} speakers; RSS ${(baseline / 2 ** 20).toFixed(0)} MiB before, peak ${(peak / 2 ** 20).toFixed(0)} MiB ` +
-      `(+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB; the samples alone would be ${((longMs / 1000) * 32_000 / 2 ** 20).toFixed(0)} MiB)`,
-  );
+    console.log(
+      `long recording ${(longMs / 60_000).toFixed(0)} min: RTF ${(long.wallMs / longMs).toFixed(3)} wall, ${(long.cpuMs / longMs).toFixed(3)} CPU; ` +
+        `${long.result.speakers.length} speakers; RSS ${(baseline / 2 ** 20).toFixed(0)} MiB before, peak ${(peak / 2 ** 20).toFixed(0)} MiB ` +
+        `(+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB; the samples alone would be ${((longMs / 1000) * 32_000 / 2 ** 20).toFixed(0)} MiB)`,
+    );
+  }
 } finally {
   await rm(directory, { recursive: true, force: true });
 }

@@ -15,4 +15,9 @@ fi
 # npm ci builds the browser console; built again here if its output was removed since.
 [[ -f packages/http/console-assets/index.html ]] || npm run --silent build:console
 export CONFIDE_DATA_DIR="${CONFIDE_DATA_DIR:-./data}"
+# The learned speech models the profile uses (a few MB, checked by sha256); from CONFIDE_MODELS_SOURCE
+# when set (a mirror). Without them (offline) the embedded diarizer keeps its classical voice features.
+if ! models_out="$(npm run --silent confide -- models install 2>&1)"; then
+  echo "Speech models not installed (${models_out##*$'\n'}); speakers are told apart without them."
+fi
 exec npm run --silent confide -- serve --seed

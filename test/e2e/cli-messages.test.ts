@@ -11,7 +11,7 @@ import { runCliOutcome } from "../support/server-process.ts";
 
 /** A stack trace's frames ("    at main (file:///…)"). */
 const stackFrame = /^\s+at .+/m;
-const commands = "serve, worker, migrate, migrate-storage, retention, backup, restore, seed, create-user, help";
+const commands = "serve, worker, migrate, migrate-storage, retention, backup, restore, models, seed, create-user, help";
 
 let folder: string;
 

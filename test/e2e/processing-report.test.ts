@@ -80,7 +80,7 @@ describe("what the client is told about processing", () => {
     expect(statuses).toEqual(pipeline.slice(pipeline.indexOf(statuses[0] as string)));
   }, 120_000);
 
-  it("separates the speakers of a mono recording with the embedded diarizer, and says so", async () => {
+  it("separates the speakers of a mono recording with the embedded diarizer's classical pipeline when no model is installed, and says so", async () => {
     const session = await upload(distinctVoices.monoPath, { channelLayout: "mono", diarization: true });
     const [ready] = await waitUntilReady(base, token, [session.id], 120_000);
     const view = (await getSession(base, token, session.id)) as unknown as {
@@ -89,13 +89,14 @@ describe("what the client is told about processing", () => {
         speakers: Array<{ label: string; role: string }>;
         segments: Array<{ speaker: string; startMs: number; speakerConfidence?: number }>;
         warnings: TranscriptWarning[];
-        speakerDetection?: { method: string; diarizer?: string; confidence: number | null };
+        speakerDetection?: { method: string; diarizer?: string; pipeline?: string; confidence: number | null };
       };
     };
 
     expect(ready?.status).toBe("ready");
     expect(view.settings.diarization).toBe(true);
-    expect(view.transcript.speakerDetection).toMatchObject({ method: "diarizer", diarizer: "embedded" });
+    // This server's data directory has no models folder: the classical pipeline ran.
+    expect(view.transcript.speakerDetection).toMatchObject({ method: "diarizer", diarizer: "embedded", pipeline: "classical" });
     expect(view.transcript.speakers.map((speaker) => speaker.label)).toEqual(["S1", "S2"]);
     // The therapist asks the questions: the heuristic names the first voice's speaker.
     const therapist = view.transcript.speakers.find((speaker) => speaker.role === "therapist")?.label;

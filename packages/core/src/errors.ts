@@ -86,6 +86,12 @@ export const errorCodes = [
   "live.protocol",
   /** No live speech engine is configured in this deployment. */
   "live.unavailable",
+  /** `confide models install`: the model's upstream URL or mirror could not be read (`details.model`, `details.origin`). */
+  "model.source_unreachable",
+  /** `confide models install`: the file read has another size than the manifest pins (a truncated download). */
+  "model.size_mismatch",
+  /** `confide models install`: the file read has the pinned size but another sha256. */
+  "model.checksum_mismatch",
   "internal",
 ] as const;
 

@@ -42,6 +42,11 @@ Commands:
                           While a server holds the embedded database, the server makes it.
   restore --from FILE     Restores a backup into an empty data directory or database (verified first;
                           a damaged file, a wrong key or a non-empty target is refused, nothing kept).
+  models install | list | verify
+                          The learned models the configured adapters use (the embedded diarizer's voice
+                          activity and speaker segmentation): install fetches them into CONFIDE_MODELS_DIR
+                          (from CONFIDE_MODELS_SOURCE, a mirror URL or folder, when set), each checked by
+                          size and sha256 before it is put in place; list and verify say what is installed.
   seed                    Creates an admin, a therapist and a linked patient with generated passwords.
   create-user --email E --role therapist|patient|admin [--name N]
                           Creates one account with a generated password.
@@ -49,7 +54,7 @@ Commands:
 
 Configuration comes from CONFIDE_* environment variables (see the README).`;
 
-const commands = ["serve", "worker", "migrate", "migrate-storage", "retention", "backup", "restore", "seed", "create-user", "help"];
+const commands = ["serve", "worker", "migrate", "migrate-storage", "retention", "backup", "restore", "models", "seed", "create-user", "help"];
 
 /** The command being run, for what an error message suggests. */
 let currentCommand: string | undefined;
@@ -109,6 +114,18 @@ async function main(argv: string[]): Promise<number> {
     );
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.problems.length === 0 ? 0 : 1;
+  }
+  if (command === "models") {
+    // The models folder only: no database, no adapters.
+    const { modelsCommand, parseModelsAction } = await import("./commands/models.ts");
+    let action;
+    try {
+      action = parseModelsAction(positionals[1]);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const report = await modelsCommand(config, action, (line) => process.stdout.write(`${line}\n`));
+    return report.ok ? 0 : 1;
   }
   if (command === "backup" || command === "restore") {
     const { backupCommand, restoreCommand } = await import("./commands/backup.ts");

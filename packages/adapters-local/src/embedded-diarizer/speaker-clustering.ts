@@ -61,7 +61,7 @@ function speechBlocks(blocks: BlockStatistics): Int32Array {
 }
 
 /** One diagonal Gaussian (+ a 1-D pitch Gaussian) fitted to the frames of `members`. */
-function fit(blocks: BlockStatistics, members: Iterable<number>, floor: Gaussian): Gaussian {
+export function fit(blocks: BlockStatistics, members: Iterable<number>, floor: Gaussian): Gaussian {
   const sum = new Float64Array(cepstra);
   const squares = new Float64Array(cepstra);
   let count = 0;
@@ -123,7 +123,7 @@ export interface Cluster {
   members: number[];
 }
 
-function clusterOf(blocks: BlockStatistics, speech: Int32Array, from: number, to: number): Cluster {
+export function clusterOf(blocks: BlockStatistics, speech: Int32Array, from: number, to: number): Cluster {
   const cluster: Cluster = {
     count: 0,
     sum: new Float64Array(cepstra),
@@ -356,20 +356,18 @@ function refine(blocks: BlockStatistics, speech: Int32Array, initial: Int8Array,
   return result!;
 }
 
+/** A neutral Gaussian to floor a first fit with (unit variances). */
+export function placeholderGaussian(): Gaussian {
+  return { mean: new Float64Array(cepstra), variance: new Float64Array(cepstra).fill(1), logNorm: 0, pitchMean: Math.log(150), pitchVariance: 0.05 };
+}
+
 /** Speakers found in the blocks' statistics; see the file's comment. */
 export function clusterSpeakers(blocks: BlockStatistics, options: ClusteringOptions): ClusteringResult {
   const speech = speechBlocks(blocks);
   const minK = Math.max(1, Math.min(options.minSpeakers, options.maxSpeakers));
   const maxK = Math.max(minK, options.maxSpeakers);
   if (speech.length === 0) return { turns: [], speakerCount: 0, gains: {} };
-  const placeholder: Gaussian = {
-    mean: new Float64Array(cepstra),
-    variance: new Float64Array(cepstra).fill(1),
-    logNorm: 0,
-    pitchMean: Math.log(150),
-    pitchVariance: 0.05,
-  };
-  const global = fit(blocks, speech, placeholder);
+  const global = fit(blocks, speech, placeholderGaussian());
   const one = refine(blocks, speech, new Int8Array(speech.length), 1, global);
   const speechFrames = Array.from(speech).reduce((sum, b) => sum + blocks.row(b)[blockLayout.count]!, 0);
   const gains: Record<number, number> = { 1: 0 };

@@ -1589,6 +1589,8 @@ export interface components {
             diarizer?: string;
             /** @enum {string} */
             method: "channels" | "provider" | "diarizer" | "none";
+            /** @description Which of the diarizer's pipelines ran: the embedded diarizer's `learned` (its speech models installed) or `classical` (voice features alone). */
+            pipeline?: string;
         };
         TokenPair: {
             /** @description JWT (HS256) for `Authorization: Bearer`. */

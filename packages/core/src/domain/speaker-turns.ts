@@ -23,6 +23,12 @@ export interface Diarization {
    * to recognise an enrolled therapist; null when this diarizer computes none.
    */
   voices: SpeakerVoices | null;
+  /**
+   * Which of the diarizer's pipelines found the turns, when it has several (the embedded one:
+   * `learned`, with its speech models, or `classical`, voice features alone); recorded on the
+   * transcript as `speakerDetection.pipeline`.
+   */
+  pipeline?: string;
 }
 
 /** A segment whose speaker is less sure than this is marked `speakerUncertain`. */
@@ -183,7 +189,12 @@ export function attributeSpeakers(
       ...draft,
       speakers,
       segments,
-      speakerDetection: { method: "diarizer", diarizer: options.diarizer, confidence },
+      speakerDetection: {
+        method: "diarizer",
+        diarizer: options.diarizer,
+        ...(diarization.pipeline === undefined ? {} : { pipeline: diarization.pipeline }),
+        confidence,
+      },
       ...(voices ? { voices } : {}),
     },
     warnings,

@@ -43,6 +43,8 @@ export interface SpeakerDetection {
   method: "channels" | "provider" | "diarizer" | "none";
   /** The diarizer's name when `method` is `diarizer`, e.g. "embedded". */
   diarizer?: string;
+  /** Which of the diarizer's pipelines ran, when it has several: the embedded one's `learned` (speech models) or `classical` (voice features alone). */
+  pipeline?: string;
   /** Mean confidence of the attribution over the speech, in [0, 1]; null when the method gives none. */
   confidence: number | null;
 }

@@ -1,6 +1,7 @@
 import { defaultCoreSettings } from "@confide/core";
 import { adapterPortList, adapterPorts, type AdapterPort, type AdapterPortVariable } from "@confide/core/ports";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
+import { modelsDirectorySettings } from "@confide/adapters-local/models";
 import { z } from "zod";
 import { adapterNames } from "../composition/adapter-registry.ts";
 import { profiles } from "./profiles.ts";
@@ -145,6 +146,16 @@ export const environmentSchema = z.object({
   CONFIDE_LIVE_RESUME_WINDOW_MS: positiveInt
     .default(60_000)
     .describe("how long a dropped live session can be resumed with its token; past it the session is ended with the audio received"),
+  // Read by `confide models` and by every adapter that loads a learned model (one definition).
+  CONFIDE_MODELS_DIR: modelsDirectorySettings.modelsDirectory,
+  CONFIDE_MODELS_SOURCE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "where `confide models install` reads the models from instead of their upstream URLs: an http(s) URL prefix or a folder holding them at the manifest's paths (a mirror, for machines with no internet)",
+    )
+    .meta({ shownDefault: "unset: upstream" }),
   CONFIDE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("`debug`, `info`, `warn`, `error`"),
   CONFIDE_TELEMETRY: z
     .enum(["off", "on"])

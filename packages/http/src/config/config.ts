@@ -1,3 +1,4 @@
+import { defaultModelsDirectory } from "@confide/adapters-local/models";
 import { ConfideError, retentionPolicyProblems, type RetentionPolicy } from "@confide/core";
 import type { AdapterPort } from "@confide/core/ports";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
@@ -35,6 +36,8 @@ export interface ConfideConfig {
   /** How long a resumable upload is kept without progress (`CONFIDE_UPLOAD_EXPIRY_HOURS`). */
   uploadExpiryMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** The learned models' folder (`CONFIDE_MODELS_DIR`, default `<dataDir>/models`) and where `confide models install` reads them (`CONFIDE_MODELS_SOURCE`; undefined: upstream). */
+  models: { directory: string; source: string | undefined };
   /** OpenTelemetry (`CONFIDE_TELEMETRY`, `CONFIDE_METRICS_*`; the exporter reads the `OTEL_*` variables itself). */
   telemetry: {
     /** Traces made (sampled by `OTEL_TRACES_SAMPLER_ARG`), and exported as `tracesExporter` says. */
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
       maxSessionsInProcessing: e.CONFIDE_MAX_SESSIONS_IN_PROCESSING,
     },
     logLevel: e.CONFIDE_LOG_LEVEL,
+    models: { directory: e.CONFIDE_MODELS_DIR ?? defaultModelsDirectory(e.CONFIDE_DATA_DIR), source: e.CONFIDE_MODELS_SOURCE },
     telemetry: {
       traces: e.CONFIDE_TELEMETRY === "on" || (e.CONFIDE_TELEMETRY === undefined && present.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined),
       tracesExporter: e.OTEL_TRACES_EXPORTER,

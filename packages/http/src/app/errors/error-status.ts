@@ -81,6 +81,10 @@ export const errorStatus: Record<ProblemCode, number> = {
   "live.idle_timeout": 408,
   "live.protocol": 400,
   "live.unavailable": 501,
+  // Installing a model (`confide models install`, a command, not a route): an upstream's fault.
+  "model.source_unreachable": 502,
+  "model.size_mismatch": 502,
+  "model.checksum_mismatch": 502,
   internal: 500,
   "route.not_found": 404,
   "request.method_not_allowed": 405,

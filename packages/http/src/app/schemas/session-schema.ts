@@ -78,6 +78,10 @@ const TranscriptSchema = z
       .object({
         method: z.enum(["channels", "provider", "diarizer", "none"]),
         diarizer: z.string().optional(),
+        pipeline: z
+          .string()
+          .optional()
+          .openapi({ description: "Which of the diarizer's pipelines ran: the embedded diarizer's `learned` (its speech models installed) or `classical` (voice features alone)." }),
         confidence: z.number().min(0).max(1).nullable(),
       })
       .optional()
