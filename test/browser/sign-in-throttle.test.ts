@@ -5,7 +5,7 @@
  * wait, said once, in minutes. axe-core on the refusal.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startConsoleHarness, type ConsoleHarness } from "./support/console-harness.ts";
+import { checkAtWidths, signIn, startConsoleHarness, type ConsoleHarness } from "./support/console-harness.ts";
 
 let harness: ConsoleHarness;
 
@@ -46,10 +46,7 @@ describe("sign-in throttling in the console", () => {
     const refusal = other.page.getByRole("alert").filter({ hasText: "Too many sign-in attempts." });
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/);
-    for (const width of [1280, 390, 360]) {
-      await other.page.setViewportSize({ width, height: 800 });
-      expect((await harness.checkScreen(other.page, `sign-in-throttled-${width}`)).blocking).toEqual([]);
-    }
+    await checkAtWidths(harness, other.page, "sign-in-throttled");
     expect(other.problems).toEqual([]);
   });
 });
