@@ -83,7 +83,7 @@ const createUploadRoute = createRoute({
   summary: "Start a resumable upload (tus creation)",
   description: `Starts a tus 1.0 upload of a session recording; send its bytes with PATCH.
 
-\`Upload-Metadata\` carries the same fields as the multipart upload, base64-encoded: \`patientId\` (required), \`title\`, \`recordedAt\`, \`settings\` (a JSON object of TranscriptionSettings), \`noteFormat\` (\`soap\`, \`dap\`, \`birp\` or \`confide\`; the therapist's default when absent), \`filename\`. Unknown keys are ignored.
+\`Upload-Metadata\` carries the same fields as the multipart upload, base64-encoded: \`patientId\` (required), \`title\`, \`titleShared\` (\`true\` or \`false\`), \`recordedAt\`, \`settings\` (a JSON object of TranscriptionSettings), \`noteFormat\` (\`soap\`, \`dap\`, \`birp\` or \`confide\`; the therapist's default when absent), \`filename\`. Unknown keys are ignored.
 
 Everything that can refuse the upload is checked **here, before any byte is sent**: the patient and their consent (403 \`consent.missing\`), the size limit (413 \`upload.too_large\`), the quotas (429 \`upload.quota_exceeded\`: uploads per hour, bytes per day from Upload-Length, sessions in processing). An upload with no progress for the expiry (\`Upload-Expires\`) is removed.`,
   security: [{ bearer: [] }],
