@@ -45,7 +45,7 @@ describe("consent in the console", () => {
 
     await navigation.getByRole("link", { name: "Upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "This patient has not given consent to recording." }).waitFor();
@@ -99,7 +99,7 @@ describe("consent in the console", () => {
     await page.getByRole("link", { name: "Upload a session for Pat Patient" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     // The picker fills in once the therapist's patients have loaded.
-    await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 15_000 }).toBe(harness.server.accounts.patient.user.id);
+    await expect.poll(() => page.getByLabel("Patient", { exact: true }).inputValue(), { timeout: 15_000 }).toBe(harness.server.accounts.patient.user.id);
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });

@@ -45,8 +45,8 @@ describe("a live session when live text is busy", () => {
     const { page } = therapist;
     await page.goto("/live");
     await page.getByRole("heading", { level: 1, name: "Start a live session" }).waitFor();
-    await page.getByLabel("Patient").selectOption(harness.server.accounts.patient.user.id);
-    await page.getByLabel("Title").fill("Recorded only");
+    await page.getByLabel("Patient", { exact: true }).selectOption(harness.server.accounts.patient.user.id);
+    await page.getByLabel("Title", { exact: true }).fill("Recorded only");
     await page.getByRole("button", { name: "Start recording" }).click();
 
     await page.getByRole("heading", { level: 1, name: "Live session" }).waitFor();

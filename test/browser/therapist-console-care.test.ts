@@ -140,7 +140,7 @@ describe("visible outcomes and focus", () => {
   it("an upload that is done moves the focus to the screen that says so", async () => {
     const { page } = therapist;
     await open(page, "/upload", "Upload a recording");
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     const file = join(fixtures, "short.wav");
     await writeFile(file, pcmWav({ dataBytes: 32_000, sampleRateHz: 16_000, silent: true }));
     await page.getByLabel("Recording", { exact: true }).setInputFiles(file);

@@ -46,7 +46,7 @@ export function describeError(error: unknown): string {
     case "voice.unreadable":
       return "This sample could not be played back. Record it again, or choose another audio file.";
     case "voice.unavailable":
-      return "This Confide installation cannot recognise voices, so there is nothing to enrol.";
+      return "This Confide installation cannot recognize voices, so there is nothing to enrol.";
     case "auth.invalid_credentials":
       return "The email or password is not right.";
     case "auth.throttled":

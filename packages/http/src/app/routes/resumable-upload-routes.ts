@@ -220,6 +220,21 @@ function refusal(c: Context<AppEnv>, error: UploadRefusal, options: { closeConne
   return new HTTPException(errorStatus[error.code] as ContentfulStatusCode, { res: response });
 }
 
+/** A client of another protocol version is refused before anything else (the spec's 412). */
+function refuseOtherTusVersions(router: OpenAPIHono<AppEnv>): void {
+  router.use("*", async (c, next) => {
+    const needsVersion = c.req.method !== "GET" && c.req.method !== "OPTIONS";
+    const version = c.req.header("tus-resumable");
+    if (needsVersion && version !== tusVersion) {
+      const response = problemResponse(c, "upload.unsupported_version", `Send Tus-Resumable: ${tusVersion}.`);
+      response.headers.set("Tus-Version", tusVersion);
+      c.res = response;
+      return;
+    }
+    await next();
+  });
+}
+
 /**
  * `/v1/uploads`: resumable uploads over tus 1.0 (core protocol with the creation, termination,
  * expiration and checksum extensions), for recordings that must survive a reload or a dropped
@@ -258,18 +273,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
     if (c.req.method === "OPTIONS") return next();
     return bearerAuth({ tokens: options.tokens })(c, next);
   });
-  // A client of another protocol version is refused before anything else (the spec's 412).
-  router.use("*", async (c, next) => {
-    const needsVersion = c.req.method !== "GET" && c.req.method !== "OPTIONS";
-    const version = c.req.header("tus-resumable");
-    if (needsVersion && version !== tusVersion) {
-      const response = problemResponse(c, "upload.unsupported_version", `Send Tus-Resumable: ${tusVersion}.`);
-      response.headers.set("Tus-Version", tusVersion);
-      c.res = response;
-      return;
-    }
-    await next();
-  });
+  refuseOtherTusVersions(router);
 
   router.openapi(createUploadRoute, async (c) => {
     const actor = currentActor(c);
