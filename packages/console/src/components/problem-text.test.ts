@@ -46,7 +46,7 @@ describe("the sentences the console shows for a problem", () => {
     // Consent to recording is there, the deployment's cloud provider is not: it is named.
     const cloud = problem(403, "consent.missing", "No consent.", { missingScopes: [], missingCloudProviders: ["azure-speech", "openai"] });
     expect(describeError(cloud)).toBe(
-      "This patient has not given consent to cloud processing by services this deployment uses (Microsoft Azure speech service, OpenAI writing service). Record their consent before uploading a session.",
+      "This patient has not given consent to cloud processing by services this deployment uses (Microsoft Azure AI Speech, OpenAI API). Record their consent before uploading a session.",
     );
   });
 
