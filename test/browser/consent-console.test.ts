@@ -49,6 +49,8 @@ describe("consent in the console", () => {
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "This patient has not given consent to recording." }).waitFor();
+    // The refusal takes the focus where it is said (the form's fields were disabled while sending).
+    await expect.poll(() => focused(therapist)).toMatch(/^div: This patient has not given consent to recording\./);
     expect((await harness.checkScreen(page, "consent-01-upload-refused")).blocking).toEqual([]);
 
     await page.getByRole("link", { name: "Record this patient's consent" }).click();
