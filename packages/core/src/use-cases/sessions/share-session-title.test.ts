@@ -13,7 +13,7 @@ describe("checkTitleShared", () => {
     expect(checkTitleShared(true)).toBe(true);
     expect(checkTitleShared(false)).toBe(false);
     for (const value of ["true", 1, null, {}]) {
-      expect(() => checkTitleShared(value), String(value)).toThrow(expect.objectContaining({ code: "validation.invalid_input", details: { field: "titleShared" } }));
+      expect(() => checkTitleShared(value), String(value)).toThrow(expect.objectContaining({ code: "validation.invalid_input", message: "titleShared is true or false.", details: { field: "titleShared" } }));
     }
   });
 });
