@@ -5660,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5733,6 +5733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
