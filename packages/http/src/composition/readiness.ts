@@ -1,8 +1,17 @@
 import { ConfideError } from "@confide/core";
 import type { AdapterPort } from "@confide/core/ports";
-import type { ReadinessEntry } from "../app/routes/readiness-entry.ts";
 
-export type { ReadinessEntry } from "../app/routes/readiness-entry.ts";
+/**
+ * One dependency's answer to a readiness check: its name (`database:postgres`), whether it
+ * answered, and when not, the error code and a message (the message goes to the log, never to
+ * the caller: it may name hosts and paths).
+ */
+export interface ReadinessEntry {
+  name: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
 
 const timeoutMs = 3_000;
 

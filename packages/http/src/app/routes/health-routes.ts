@@ -1,10 +1,10 @@
 import { ConfideError, type LiveCapacityStatus } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
-import type { ReadinessEntry } from "./readiness-entry.ts";
+import type { ReadinessEntry } from "../../composition/readiness.ts";
 import { defaultSharedReadiness, sharedReadiness } from "./shared-readiness.ts";
 
-export type { ReadinessEntry } from "./readiness-entry.ts";
+export type { ReadinessEntry } from "../../composition/readiness.ts";
 
 export interface HealthRoutesOptions {
   /** One entry per configured dependency. `/readyz` shares and spaces its calls (`sharedReadiness`). */

@@ -1,4 +1,4 @@
-import type { ReadinessEntry } from "./readiness-entry.ts";
+import type { ReadinessEntry } from "../../composition/readiness.ts";
 
 export interface SharedReadinessOptions {
   /** A result younger than this is answered as it is: no check runs. */
