@@ -244,17 +244,20 @@ describe("malformed multipart uploads over real HTTP", () => {
     expect(answer.body.detail).toMatch(/65535 channels.*1 to 8/);
   });
 
-  it("stores a well-formed upload (unknown fields after the audio are ignored) with the duration its bytes allow", async () => {
-    // 0.1 s of samples whose header claims almost 4 GiB of data.
+  it("a WAV header that claims 4 GiB of audio after 0.1 s of samples is a 422 upload.unreadable_audio, nothing stored", async () => {
     const wav = Buffer.from(smallWav);
     wav.writeUInt32LE(0xfffffff0, 40);
-    const answer = await post(bytes(field("patientId", patientId), audioHead(), wav, "\r\n", field("note", "kept out"), closing));
-    expect(answer.status).toBe(201);
-    expect((answer.body as { audio?: { durationMs: number } }).audio?.durationMs).toBe(100);
-    // The recording and its metadata file.
-    expect((await server.blobFiles()).some((path) => path.endsWith("audio.wav"))).toBe(true);
-    expect(await server.isServing()).toBe(true);
+    const answer = await post(bytes(field("patientId", patientId), audioHead(), wav, "\r\n", closing));
+    await expectRefusedAndServing(answer, 422, "upload.unreadable_audio");
+    expect(answer.body.detail).toMatch(/header says it lasts .* but only 0:00 arrived/);
   });
+
+  it("a RIFF/WAVE header followed by a web page is a 422 upload.unreadable_audio, nothing stored", async () => {
+    const page = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0xff, 0xff, 0, 0]), Buffer.from("WAVE"), Buffer.from(`<!doctype html><html><body>${"x".repeat(4_000)}</body></html>`)]);
+    const answer = await post(bytes(field("patientId", patientId), audioHead(), page, "\r\n", closing));
+    await expectRefusedAndServing(answer, 422, "upload.unreadable_audio");
+  });
+
   it("a 40 KB Upload-Metadata header is a JSON 431 request.header_too_large, not a bare status or a reset", async () => {
     const response = await fetch(`${server.baseUrl}/v1/uploads`, {
       method: "POST",
@@ -268,5 +271,14 @@ describe("malformed multipart uploads over real HTTP", () => {
     });
     const answer = await answerOf(response);
     await expectRefusedAndServing(answer, 431, "request.header_too_large");
+  });
+
+  it("stores a well-formed upload (unknown fields after the audio are ignored) with its duration", async () => {
+    const answer = await post(bytes(field("patientId", patientId), audioHead(), smallWav, "\r\n", field("note", "kept out"), closing));
+    expect(answer.status).toBe(201);
+    expect((answer.body as { audio?: { durationMs: number } }).audio?.durationMs).toBe(100);
+    // The recording and its metadata file.
+    expect((await server.blobFiles()).some((path) => path.endsWith("audio.wav"))).toBe(true);
+    expect(await server.isServing()).toBe(true);
   });
 });

@@ -121,13 +121,13 @@ describe("a WebM/Opus recording's length, measured at upload, holds the provider
     expect(fetched).toEqual([]);
   });
 
-  it("refuses bytes that hold no audio ffmpeg can read as not audio, storing nothing", async () => {
+  it("refuses bytes that hold no audio ffmpeg can read as unreadable audio, storing nothing", async () => {
     const { deps, blobs } = await pipelineWith(createScriptedSpeechToText(), createFfmpegAudioProbe());
     // A WebM header with nothing playable after it.
     const broken = new Uint8Array([...recording.subarray(0, 64), ...new Uint8Array(4_000).fill(7)]);
     await expect(
       uploadSession(deps, { userId: "therapist-1", role: "therapist" }, { patientId: "patient-1", audio: byteStream(broken), originalName: "broken.webm" }),
-    ).rejects.toMatchObject({ code: "upload.not_audio" });
+    ).rejects.toMatchObject({ code: "upload.unreadable_audio" });
     expect(blobs.keys()).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ export const errorCodes = [
   "legal_hold.not_found",
   "upload.empty",
   "upload.not_audio",
+  "upload.unreadable_audio",
   "upload.too_large",
   "upload.aborted",
   "upload.quota_exceeded",

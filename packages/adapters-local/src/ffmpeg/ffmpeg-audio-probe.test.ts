@@ -33,9 +33,9 @@ describe("ffmpeg's audio probe", () => {
     }
   });
 
-  it("bytes that hold no audio: upload.not_audio; a missing ffmpeg: dependency.unavailable, retryable", async () => {
+  it("bytes that hold no audio: upload.unreadable_audio; a missing ffmpeg: dependency.unavailable, retryable", async () => {
     const text = new TextEncoder().encode("these are the minutes of a meeting, not a recording of one\n".repeat(50));
-    await expectConfideError(probe.durationMs(byteStream(text)), "upload.not_audio");
+    await expectConfideError(probe.durationMs(byteStream(text)), "upload.unreadable_audio");
     const missing = await expectConfideError(createFfmpegAudioProbe({ ffmpegPath: "/nonexistent/ffmpeg" }).durationMs(byteStream(text)), "dependency.unavailable");
     expect(missing.retryable).toBe(true);
     expect(missing.message).toContain("install the Debian package ffmpeg");

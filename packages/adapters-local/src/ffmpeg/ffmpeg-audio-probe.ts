@@ -24,7 +24,7 @@ export function lastOutTimeMs(progress: string): number | null {
 
 /**
  * ffmpeg's `AudioProbe` (`ffmpegPath`: default `ffmpeg` on PATH).
- * @throws from `durationMs`: ConfideError `upload.not_audio` (no audio stream, bytes ffmpeg cannot
+ * @throws from `durationMs`: ConfideError `upload.unreadable_audio` (no audio stream, bytes ffmpeg cannot
  * read), `dependency.unavailable` (ffmpeg cannot be started, or was ended), `upload.aborted` on the signal.
  */
 export function createFfmpegAudioProbe(options: { ffmpegPath?: string } = {}): AudioProbe {
@@ -86,14 +86,14 @@ export function createFfmpegAudioProbe(options: { ffmpegPath?: string } = {}): A
           if (failure.code !== "provider.rejected") {
             throw new ConfideError("dependency.unavailable", failure.message, { retryable: true, cause: failure, details: failure.details });
           }
-          throw new ConfideError("upload.not_audio", "The file is not a recording that can be played: no audio could be read from it.", {
+          throw new ConfideError("upload.unreadable_audio", "The recording cannot be played: no audio could be read from it.", {
             retryable: false,
             details: { program: "ffmpeg", stderr: lastLines(stderrTail, null, 2) },
           });
         }
         const durationMs = lastOutTimeMs(progress);
         if (durationMs === null) {
-          throw new ConfideError("upload.not_audio", "The file is not a recording that can be played: it holds no audio.", { retryable: false, details: { program: "ffmpeg" } });
+          throw new ConfideError("upload.unreadable_audio", "The recording cannot be played: it holds no audio.", { retryable: false, details: { program: "ffmpeg" } });
         }
         return durationMs;
       } catch (error) {

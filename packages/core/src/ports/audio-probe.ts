@@ -8,7 +8,7 @@ export interface AudioProbe {
   /**
    * Reads `audio` to its end (never holding it whole) and times its first audio stream.
    * @returns the length in milliseconds, or null when this probe cannot measure (a host without one).
-   * @throws ConfideError `upload.not_audio` (no audio stream in it, not a recording it can read),
+   * @throws ConfideError `upload.unreadable_audio` (no audio stream in it, not a recording it can read),
    * `dependency.unavailable` (the prober cannot be started or failed).
    */
   durationMs(audio: ReadableStream<Uint8Array>, options?: { signal?: AbortSignal }): Promise<number | null>;

@@ -376,16 +376,6 @@ describe("uploadSession", () => {
     });
   });
 
-  it("bounds the duration a WAV header claims by the bytes that arrived", async () => {
-    const deps = createTestDeps();
-    const team = await seedCareTeam(deps);
-    // 4 KB of 16 kHz mono 16-bit samples (125 ms) whose header claims almost 4 GiB of data (37 hours).
-    const bytes = wavBytes({ dataBytes: 4_000 });
-    new DataView(bytes.buffer).setUint32(40, 0xfffffff0, true);
-    const session = await uploadSample(deps, team, { audio: byteStream(bytes) });
-    expect(session.audio.durationMs).toBe(125);
-  });
-
   it("does not believe a PCM WAV header's byte rate when it claims slower than its samples play", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);
@@ -827,16 +817,35 @@ describe("uploadSession: the recording's length, measured once", () => {
     expect(seen).toEqual([]);
   });
 
-  it("bytes the probe finds no audio in: upload.not_audio, nothing stored", async () => {
+  it("bytes the probe finds no audio in: upload.unreadable_audio, nothing stored", async () => {
     const probe: AudioProbe = {
       async durationMs(audio) {
         await audio.cancel();
-        throw new ConfideError("upload.not_audio", "The file is not a recording that can be played: it holds no audio.");
+        throw new ConfideError("upload.unreadable_audio", "The recording cannot be played: it holds no audio.");
       },
     };
     const deps = createTestDeps({ audioProbe: probe });
     const team = await seedCareTeam(deps);
-    await expectCode(uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm()) }), "upload.not_audio");
+    await expectCode(uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(webm()) }), "upload.unreadable_audio");
     await expectNothingStored(deps);
+  });
+
+  it("a WAV header that claims more than a second more audio than arrived: upload.unreadable_audio, nothing stored", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    // 2 s of samples (16 kHz mono 16-bit) whose header claims almost 4 GiB.
+    const claimsMore = wavBytes({ dataBytes: 64_000 });
+    new DataView(claimsMore.buffer, claimsMore.byteOffset).setUint32(40, 0xfffffff0, true);
+    const refused = await expectCode(uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(claimsMore) }), "upload.unreadable_audio");
+    expect(refused.message).toMatch(/header says it lasts .* but only 0:02 arrived/);
+    await expectNothingStored(deps);
+
+    // A second short is within what a recorder's last block may leave out; the unknown-length marker is no claim.
+    const nearly = wavBytes({ dataBytes: 64_000 });
+    new DataView(nearly.buffer, nearly.byteOffset).setUint32(40, 64_000 + 31_000, true);
+    expect((await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(nearly) })).audio.durationMs).toBe(2_000);
+    const streamed = wavBytes({ dataBytes: 64_000 });
+    new DataView(streamed.buffer, streamed.byteOffset).setUint32(40, 0xffffffff, true);
+    expect((await uploadSession(deps, team.therapist, { patientId: team.patient.userId, audio: byteStream(streamed) })).audio.durationMs).toBe(2_000);
   });
 });

@@ -1,5 +1,5 @@
 import { jobNames, type ConfideDeps } from "../../deps.ts";
-import { durationMsOf } from "../../domain/audio-format.ts";
+import { durationMsOf, type SniffedAudio } from "../../domain/audio-format.ts";
 import { checkNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 import { moveTo, newProcessing, type Session, type TranscriptionSettings } from "../../domain/session.ts";
 import { isStorableDate, storableYears } from "../../domain/storable-date.ts";
@@ -63,6 +63,8 @@ const maxOriginalNameLength = 255;
  * unlinked patient), `consent.missing` (the patient's consent does not cover `recording`,
  * `transcription`, or `cloud_processing` for a configured cloud provider: checked before any
  * byte is stored), `validation.invalid_input`, `upload.empty`, `upload.not_audio`,
+ * `upload.unreadable_audio` (a container that does not decode, or a WAV header that claims more
+ * than a second more audio than arrived),
  * `upload.too_large`, `upload.aborted`, `upload.quota_exceeded` (the therapist has
  * `settings.maxSessionsInProcessing` sessions in processing), `dependency.unavailable`.
  */
@@ -101,6 +103,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       ...(input.signal ? { signal: input.signal } : {}),
     });
     const stored = meter.result();
+    refuseCutOffWav(sniffed, stored.sizeBytes);
     // The header's claim, bounded by the bytes that arrived; else measured from the stored bytes (once, here).
     const durationMs = durationMsOf(sniffed, stored.sizeBytes) ?? (await measureDuration(deps, blobKey, input.signal));
 
@@ -162,10 +165,37 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
   }
 }
 
+/** How much shorter than its header says a WAV may arrive: a recorder's last block, not a cut-off file. */
+const wavShortfallToleranceMs = 1_000;
+
+const clockText = (ms: number) => {
+  const seconds = Math.floor(ms / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const rest = `${String(Math.floor((seconds % 3600) / 60)).padStart(hours > 0 ? 2 : 1, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+};
+
+/**
+ * Refuses a WAV whose header claims more audio than arrived (past the tolerance): a file cut off
+ * in transfer or a forged header, which would fail late in processing. A streamed WAV's
+ * unknown-length header (0 or all ones) claims nothing and passes.
+ * @throws ConfideError `upload.unreadable_audio`, saying how long the header claims and what arrived.
+ */
+function refuseCutOffWav(sniffed: SniffedAudio, sizeBytes: number): void {
+  const claimedMs = sniffed.pcm ? sniffed.durationMs : null;
+  const arrivedMs = durationMsOf(sniffed, sizeBytes);
+  if (claimedMs === null || arrivedMs === null || claimedMs - arrivedMs <= wavShortfallToleranceMs) return;
+  throw new ConfideError(
+    "upload.unreadable_audio",
+    `The recording's header says it lasts ${clockText(claimedMs)} but only ${clockText(arrivedMs)} arrived: the file was cut off or its header is wrong. Upload the whole file; nothing was stored.`,
+    { details: { claimedMs, arrivedMs } },
+  );
+}
+
 /**
  * How long the stored recording plays, read back through `deps.audioProbe` (MP3, OGG/Opus and
  * WebM/Opus headers carry no length). A recording the probe finds no audio in is refused
- * (`upload.not_audio`); null when the host measures nothing.
+ * (`upload.unreadable_audio`); null when the host measures nothing.
  */
 async function measureDuration(deps: ConfideDeps, blobKey: string, signal: AbortSignal | undefined): Promise<number | null> {
   const stored = await deps.blobs.get(blobKey, signal ? { signal } : {});

@@ -41,6 +41,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "legal_hold.not_found": 404,
   "upload.empty": 400,
   "upload.not_audio": 415,
+  // A recognised container that does not decode, or a WAV header that claims more audio than arrived.
+  "upload.unreadable_audio": 422,
   "upload.too_large": 413,
   // The client went away mid-upload; nobody reads this answer.
   "upload.aborted": 400,
