@@ -11,6 +11,7 @@ export type AuditAction =
   | "session.notes.edit"
   | "session.notes.regenerate"
   | "session.risk.acknowledge"
+  | "session.risk.acknowledge_undo"
   | "session.note.export"
   | "session.finalize"
   | "session.retry"

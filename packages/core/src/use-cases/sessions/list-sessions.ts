@@ -138,7 +138,7 @@ export async function listSessions(
 
   const listed: Page<SessionSummary> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
   // The risk screen is never shown to the patient, not even as a count.
-  const page = actor.role === "patient" ? { ...listed, items: listed.items.map(({ riskUnacknowledged: _risk, ...summary }) => summary) } : listed;
+  const page = actor.role === "patient" ? { ...listed, items: listed.items.map(({ riskUnacknowledged: _risk, riskAcknowledgedAlerts: _acknowledged, ...summary }) => summary) } : listed;
   await audit(deps, actor, action, {
     ...(query.patientId === undefined ? {} : { subjectUserId: query.patientId }),
     detail: auditDetail(input, page.items.length),

@@ -263,6 +263,11 @@ export const SessionSummarySchema = z
       .int()
       .optional()
       .openapi({ description: "Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only." }),
+    riskAcknowledgedAlerts: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Acknowledged flags that had warranted a high-priority push (`alert`); the listing keeps a mark for them. Given to the session's therapist only." }),
   })
   .openapi("SessionSummary", {
     description: "A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those.",
