@@ -1474,6 +1474,8 @@ export interface components {
                 unresolvedConcerns: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
             } | null;
             patientId: string;
+            /** @description What the patient would read of the notes if the summary were released now (the therapist's own summary, else the grounded sentences of the written one); null when nothing. Computed by the rule the patient's view uses; read-only. */
+            patientSummaryPreview?: string | null;
             processing: {
                 attempts: number;
                 lastError: {

@@ -67,7 +67,7 @@ describe("risk flags and the sign-off over HTTP (issue 24)", () => {
   });
 
   it("finalize answers 409 session.risk_unacknowledged until the flag is acknowledged, then records the signature", async () => {
-    const { call, session, token, flagId, therapist, deps } = await setup();
+    const { call, session, token, flagId, therapist, deps, tokenFor, patient } = await setup();
     const refused = await call(`/v1/sessions/${session.id}/finalize`, { method: "POST", token, json: { releaseSummaryToPatient: true } });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({
@@ -77,12 +77,20 @@ describe("risk flags and the sign-off over HTTP (issue 24)", () => {
     });
 
     await call(`/v1/sessions/${session.id}/risk-flags/${flagId}/acknowledgement`, { method: "POST", token, json: discussed });
+    expect((await call(`/v1/sessions/${session.id}/notes:regenerate`, { method: "POST", token })).status).toBe(200);
+    const summarized = await call(`/v1/sessions/${session.id}/notes`, { method: "PUT", token, headers: { "If-Match": '"3"' }, json: { patientSummary: "  We spoke about the week ahead.  " } });
+    const { patientSummaryPreview } = (await summarized.json()) as { patientSummaryPreview: string | null };
+    expect(patientSummaryPreview).toBe("We spoke about the week ahead.");
     const finalized = await call(`/v1/sessions/${session.id}/finalize`, { method: "POST", token, json: { releaseSummaryToPatient: true } });
     expect(finalized.status).toBe(200);
     expect(await finalized.json()).toMatchObject({
       status: "finalized",
       review: { finalizedBy: therapist.id, finalizedAt: deps.clock.now().toISOString(), summaryReleased: true },
     });
+    // The preview the therapist signed off is what the patient reads.
+    const view = (await (await call(`/v1/sessions/${session.id}`, { token: await tokenFor(patient) })).json()) as Record<string, unknown>;
+    expect(view.patientSummary).toBe(patientSummaryPreview);
+    expect(view).not.toHaveProperty("patientSummaryPreview");
   });
 
   it("finalize without a body stays valid and releases nothing; a body that is not a boolean is a 400", async () => {

@@ -222,6 +222,10 @@ export const SessionSchema = z
         description:
           "The latest status changes (up to 20), oldest first, each with the version of the write that made it. Absent for sessions stored before it was kept.",
       }),
+    patientSummaryPreview: z.string().nullable().optional().openapi({
+      description:
+        "What the patient would read of the notes if the summary were released now (the therapist's own summary, else the grounded sentences of the written one); null when nothing. Computed by the rule the patient's view uses; read-only.",
+    }),
   })
   .openapi("Session", { description: "A session as its therapist sees it." });
 
