@@ -1,5 +1,6 @@
 import { dataOf, type ConfideClient, type Schemas } from "@confide/client";
 import { consoleClient } from "../api/console-client.ts";
+import type { AcknowledgementReason } from "./acknowledgement.ts";
 
 export type Session = Schemas["Session"];
 export type SessionView = Schemas["SessionView"];
@@ -68,9 +69,19 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
         }),
       ),
 
-    acknowledgeRiskFlag: (id: string, version: number, flagId: string): Promise<Session> =>
+    /** Acknowledges a flag, saying what was done about it. */
+    acknowledgeRiskFlag: (id: string, version: number, flagId: string, reason: AcknowledgementReason): Promise<Session> =>
       dataOf(
         api.POST("/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement", {
+          params: { path: { id, flagId }, header: { "if-match": ifMatch(version) } },
+          body: reason,
+        }),
+      ),
+
+    /** Takes an acknowledgement back (its author, within the server's few minutes). */
+    undoRiskAcknowledgement: (id: string, version: number, flagId: string): Promise<Session> =>
+      dataOf(
+        api.DELETE("/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement", {
           params: { path: { id, flagId }, header: { "if-match": ifMatch(version) } },
         }),
       ),

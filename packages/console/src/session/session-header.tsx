@@ -4,6 +4,7 @@ import { Outcome, type OutcomeState } from "../components/outcome.tsx";
 import { StatusChip } from "../components/status-chip.tsx";
 import { drafts } from "../drafts/draft-store.ts";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
+import type { FlagActions } from "./acknowledgement.ts";
 import type { Session, SessionApi } from "./session-api.ts";
 import { SignoffDialog } from "./signoff-dialog.tsx";
 import type { SessionWrite } from "./use-session.ts";
@@ -16,7 +17,7 @@ export interface SessionHeaderProps {
   userId: string;
   busy: boolean;
   write: SessionWrite;
-  onAcknowledge: (flagId: string) => Promise<void>;
+  flagActions: FlagActions;
   onDelete: () => void;
   /** A problem of an action started elsewhere on the page (a retry), shown under the actions. */
   actionError: unknown;
@@ -27,7 +28,7 @@ export interface SessionHeaderProps {
  * The session's title, status and dates, who signed it, and its two actions: the sign-off review
  * (`SignoffDialog`) and delete. Once signed, the focus moves to the line that says who signed.
  */
-export function SessionHeader({ session, api, userId, busy, write, onAcknowledge, onDelete, actionError, outcome }: SessionHeaderProps) {
+export function SessionHeader({ session, api, userId, busy, write, flagActions, onDelete, actionError, outcome }: SessionHeaderProps) {
   const [signingOff, setSigningOff] = useState(false);
   /** Set once signed: the signature line takes the focus after the dialog has closed. */
   const [focusSignature, setFocusSignature] = useState(false);
@@ -70,7 +71,8 @@ export function SessionHeader({ session, api, userId, busy, write, onAcknowledge
           session={session}
           open={signingOff}
           onCancel={() => setSigningOff(false)}
-          onAcknowledge={onAcknowledge}
+          flagActions={flagActions}
+          onRegenerate={() => write((current) => api.regenerateNotes(session.id, current.version), "The notes were written again.")}
           onConfirm={async (release) => {
             await write(
               (current) => api.finalize(session.id, current.version, release),

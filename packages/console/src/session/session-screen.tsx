@@ -7,6 +7,7 @@ import { navigate } from "../router/router.ts";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { useAuth } from "../auth/auth-state.ts";
 import { DraftScopeContext } from "../drafts/draft-scope.ts";
+import type { FlagActions } from "./acknowledgement.ts";
 import { DeleteDialog } from "./delete-dialog.tsx";
 import { FailurePanel } from "./failure-panel.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
@@ -15,7 +16,8 @@ import { RiskBanner } from "./risk-banner.tsx";
 import { RiskPanel } from "./risk-panel.tsx";
 import { saveSegment } from "./save-segment.ts";
 import { SessionAside } from "./session-aside.tsx";
-import { sessionApi, type SessionApi } from "./session-api.ts";
+import { raisedFlagHeadings, raisedFlagWords } from "./raised-flags.ts";
+import { sessionApi, type Session, type SessionApi } from "./session-api.ts";
 import { SessionDrafts, type RestoredDrafts } from "./session-drafts.tsx";
 import { SessionHeader } from "./session-header.tsx";
 import { TranscriptPanel } from "./transcript-panel.tsx";
@@ -34,6 +36,17 @@ function goToSegment(segmentId: string): void {
   });
 }
 
+/** Says a correction was saved, and any risk flag it raised; @returns what to show by the segment, null for nothing. */
+function announceSaved(before: Session | null, after: Session, segmentId: string): { segmentId: string; headings: string[] } | null {
+  const headings = raisedFlagHeadings(before?.risk, after.risk);
+  if (headings.length === 0) {
+    announce("Segment saved.");
+    return null;
+  }
+  announce(`Segment saved. This correction raised ${raisedFlagWords(headings)}. Acknowledge it in the risk flags at the top of the page.`);
+  return { segmentId, headings };
+}
+
 /**
  * The session a therapist reviews, one panel per part: the risk banner, the header (sign-off,
  * delete), a failure or warnings, the risk screen, the recording with its transcript, and beside
@@ -47,6 +60,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   const [restored, setRestored] = useState<RestoredDrafts>({ words: null, edit: null });
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  /** The last correction raised risk flags: said by its segment until the next correction. */
+  const [raised, setRaised] = useState<{ segmentId: string; headings: string[] } | null>(null);
   const headerOutcome = useOutcome();
   const userId = useAuth()?.user.id ?? "";
 
@@ -77,8 +92,10 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
     setCited(evidence);
     goToSegment(evidence.segmentId);
   };
-  const acknowledge = (flagId: string) =>
-    write((current) => api.acknowledgeRiskFlag(id, current.version, flagId), "Risk flag acknowledged.");
+  const flagActions: FlagActions = {
+    acknowledge: (flagId, reason) => write((current) => api.acknowledgeRiskFlag(id, current.version, flagId, reason), "Risk flag acknowledged."),
+    undo: (flagId) => write((current) => api.undoRiskAcknowledgement(id, current.version, flagId), "Acknowledgement undone."),
+  };
   const retry = () => {
     setActionError(null);
     write((current) => api.retry(id, current.version), "Processing started again.")
@@ -90,14 +107,14 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
     <DraftScopeContext.Provider value={userId ? { userId, sessionId: id } : null}>
       <div class="session-view">
         <SessionDrafts userId={userId} sessionId={id} latest={state.latest} ready={ready} onRestore={setRestored} />
-        <RiskBanner risk={session.risk} transcript={transcript} therapistId={session.therapistId} editable={ready} onOpenEvidence={openEvidence} onAcknowledge={acknowledge} />
+        <RiskBanner risk={session.risk} transcript={transcript} therapistId={session.therapistId} editable={ready} onOpenEvidence={openEvidence} flagActions={flagActions} />
         <SessionHeader
           session={session}
           api={api}
           userId={userId}
           busy={busy}
           write={write}
-          onAcknowledge={acknowledge}
+          flagActions={flagActions}
           onDelete={() => setDeleting(true)}
           actionError={actionError}
           outcome={headerOutcome.outcome}
@@ -112,8 +129,9 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
             api={api}
             cited={cited}
             restoredEdit={restored.edit}
+            raised={raised}
             onSaveSegment={(segmentId, mine, base) =>
-              saveSegment({ ...state, api, sessionId: id, onSaved: () => announce("Segment saved.") }, segmentId, mine, base)
+              saveSegment({ ...state, api, sessionId: id, onSaved: (before, after, saved) => setRaised(announceSaved(before, after, saved)) }, segmentId, mine, base)
             }
           />
           <SessionAside session={session} api={api} write={write} onOpenEvidence={openEvidence} restoredWords={restored.words} />

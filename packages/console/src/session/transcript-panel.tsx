@@ -13,13 +13,14 @@ export interface TranscriptPanelProps {
   cited: EvidenceSpan | null;
   onSaveSegment: (segmentId: string, mine: string, base: string) => Promise<SaveResult>;
   restoredEdit: { segmentId: string; text: string } | null;
+  raised: { segmentId: string; headings: string[] } | null;
 }
 
 /**
  * The recording with the transcript under it: click a time to play from there; the segment under
  * the playhead is marked; a segment can be corrected in place while the session is open for review.
  */
-export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEdit }: TranscriptPanelProps) {
+export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEdit, raised }: TranscriptPanelProps) {
   const [timeMs, setTimeMs] = useState(0);
   const [playing, setPlaying] = useState(false);
   const audio = useRef<HTMLAudioElement | null>(null);
@@ -58,6 +59,7 @@ export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEd
           onPlayFrom={playFrom}
           onSaveSegment={onSaveSegment}
           restoredEdit={restoredEdit}
+          raised={raised}
         />
       )}
     </section>

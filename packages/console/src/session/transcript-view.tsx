@@ -4,6 +4,7 @@ import { clockTime, spokenTime } from "./clock-time.ts";
 import { lowConfidenceCount, lowConfidenceThreshold, wordPieces } from "./low-confidence.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { splitAtSpan } from "./note-sections.ts";
+import { RaisedFlagNotice } from "./raised-flag-notice.tsx";
 import { SegmentEditor, type SaveResult } from "./segment-editor.tsx";
 import type { Session } from "./session-api.ts";
 import { speakerName } from "./speaker-relabel.ts";
@@ -25,6 +26,8 @@ export interface TranscriptViewProps {
   onSaveSegment: (segmentId: string, mine: string, base: string) => Promise<SaveResult>;
   /** A segment's unsaved correction offered back after a sign-in ended: its editor opens with it. */
   restoredEdit?: { segmentId: string; text: string } | null;
+  /** The last correction raised risk flags: said under its segment, with a link to the banner. */
+  raised?: { segmentId: string; headings: string[] } | null;
 }
 
 export const segmentElementId = (segmentId: string) => `segment-${segmentId}`;
@@ -174,6 +177,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                   ) : null}
                 </>
               )}
+              {props.raised?.segmentId === segment.id ? <RaisedFlagNotice headings={props.raised.headings} /> : null}
             </li>
           );
         })}
