@@ -218,6 +218,9 @@ describe("risk first and a deliberate sign-off", () => {
     expect((await harness.checkScreen(page, "43-signed")).violations).toEqual([]);
   });
 
+});
+
+describe("after the first sign-off", () => {
   it("marks the session with risk to acknowledge in the session list and puts it first, ahead of a newer one", async () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();

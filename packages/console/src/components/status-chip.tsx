@@ -6,7 +6,7 @@ export const statusLabels: Record<SessionStatus, string> = {
   uploaded: "Uploaded",
   queued: "Queued",
   transcribing: "Transcribing",
-  analyzing: "Analysing",
+  analyzing: "Analyzing",
   writing_notes: "Writing notes",
   ready: "Ready for review",
   finalized: "Finalized",

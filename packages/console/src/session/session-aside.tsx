@@ -1,4 +1,5 @@
 import { CollapsibleSection } from "../components/collapsible-section.tsx";
+import { missingPartWords } from "./missing-part.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { NotesPanel, type OwnWordsDraft } from "./notes-panel.tsx";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
@@ -12,10 +13,12 @@ export interface SessionAsideProps {
   write: SessionWrite;
   onOpenEvidence: (evidence: EvidenceSpan) => void;
   restoredWords: OwnWordsDraft | null;
+  /** Plays a few seconds of the recording (a speaker's sample). */
+  onPlayClip: (startMs: number, endMs: number) => void;
 }
 
 /** Beside the transcript: who is who, the patient's sentiment, and the notes. */
-export function SessionAside({ session, api, write, onOpenEvidence, restoredWords }: SessionAsideProps) {
+export function SessionAside({ session, api, write, onOpenEvidence, restoredWords, onPlayClip }: SessionAsideProps) {
   const { id, transcript } = session;
   const ready = session.status === "ready";
   return (
@@ -24,6 +27,8 @@ export function SessionAside({ session, api, write, onOpenEvidence, restoredWord
         <CollapsibleSection id="session-speakers" title="Speakers" closedOnPhone>
           <SpeakersForm
             speakers={transcript.speakers}
+            segments={transcript.segments}
+            onPlayClip={onPlayClip}
             editable={ready}
             onSave={(speakers) => write((current) => api.relabel(id, current.version, speakers), "Speaker roles saved.")}
           />
@@ -33,10 +38,10 @@ export function SessionAside({ session, api, write, onOpenEvidence, restoredWord
         {session.sentiment ? (
           <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
         ) : (
-          <p>Not measured yet.</p>
+          <p>{missingPartWords(session.status, "sentiment")}</p>
         )}
       </CollapsibleSection>
-      <CollapsibleSection id="session-notes" title="Notes">
+      <CollapsibleSection id="session-notes" title="Notes" closedOnPhone>
         {session.notes && transcript ? (
           <NotesPanel
             notes={session.notes}
@@ -51,7 +56,7 @@ export function SessionAside({ session, api, write, onOpenEvidence, restoredWord
             {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
           />
         ) : (
-          <p>No notes yet.</p>
+          <p>{missingPartWords(session.status, "notes")}</p>
         )}
       </CollapsibleSection>
     </aside>

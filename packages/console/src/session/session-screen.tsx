@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { useOutcome } from "../components/outcome.tsx";
@@ -12,6 +12,7 @@ import { DeleteDialog } from "./delete-dialog.tsx";
 import { FailurePanel } from "./failure-panel.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { describeFailure } from "./processing-failure.ts";
+import { playClip } from "./play-clip.ts";
 import { RiskBanner } from "./risk-banner.tsx";
 import { RiskPanel } from "./risk-panel.tsx";
 import { saveSegment } from "./save-segment.ts";
@@ -25,6 +26,9 @@ import { segmentElementId } from "./transcript-view.tsx";
 import { processingStatuses, useSession } from "./use-session.ts";
 import { WarningsPanel } from "./warnings-panel.tsx";
 import "./session.css";
+
+/** A failed session whose reason was not kept: said as such, never left without words. */
+const unrecordedFailure = { code: "unknown", message: "No reason was recorded.", retryable: false };
 
 /** Scrolls to a cited segment and gives it the focus, as an in-page anchor would. */
 function goToSegment(segmentId: string): void {
@@ -63,6 +67,8 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
   /** The last correction raised risk flags: said by its segment until the next correction. */
   const [raised, setRaised] = useState<{ segmentId: string; headings: string[] } | null>(null);
   const headerOutcome = useOutcome();
+  /** The recording's player: the transcript plays from it, the speakers' samples too. */
+  const audio = useRef<HTMLAudioElement | null>(null);
   const userId = useAuth()?.user.id ?? "";
 
   if (state.loadError !== null) {
@@ -87,7 +93,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
 
   const transcript = session.transcript;
   const ready = session.status === "ready";
-  const failure = session.status === "failed" && session.processing.lastError ? describeFailure(session.processing.lastError) : null;
+  const failure = session.status === "failed" ? describeFailure(session.processing.lastError ?? unrecordedFailure) : null;
   const openEvidence = (evidence: EvidenceSpan) => {
     setCited(evidence);
     goToSegment(evidence.segmentId);
@@ -130,11 +136,15 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
             cited={cited}
             restoredEdit={restored.edit}
             raised={raised}
+            audio={audio}
+            onSaveSegmentSpeaker={(segmentId, speaker) =>
+              write((current) => api.moveSegments(id, current.version, [{ id: segmentId, speaker }]), "The segment's speaker was changed.")
+            }
             onSaveSegment={(segmentId, mine, base) =>
               saveSegment({ ...state, api, sessionId: id, onSaved: (before, after, saved) => setRaised(announceSaved(before, after, saved)) }, segmentId, mine, base)
             }
           />
-          <SessionAside session={session} api={api} write={write} onOpenEvidence={openEvidence} restoredWords={restored.words} />
+          <SessionAside session={session} api={api} write={write} onOpenEvidence={openEvidence} restoredWords={restored.words} onPlayClip={(startMs, endMs) => playClip(audio.current, startMs, endMs)} />
         </div>
         <DeleteDialog
           title={session.title}

@@ -71,8 +71,12 @@ export function SignoffDialog({ session, open, onCancel, flagActions, onRegenera
     setRelease(false);
     setReviewed(blockingFlags(session.risk).map((flag) => flag.id));
     setStaleAtOpen(session.notes?.stale === true);
-    // The dialog gave Cancel (at its foot) the focus, which scrolled there: show the top instead.
-    requestAnimationFrame(() => top.current?.scrollIntoView({ block: "start" }));
+    // The dialog gave Cancel (at its foot) the focus, which scrolled there: show its top (the
+    // title, then the warnings) instead.
+    requestAnimationFrame(() => {
+      const dialog = top.current?.closest("dialog");
+      if (dialog) dialog.scrollTop = 0;
+    });
   }, [open]);
 
   const blocking = blockingFlags(session.risk);

@@ -1,6 +1,7 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { announce } from "../components/announcer.tsx";
 import { AudioPlayer } from "./audio-player.tsx";
+import { missingPartWords } from "./missing-part.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { segmentIndexAt, seekSecondsFor } from "./playing-segment.ts";
 import type { SaveResult } from "./segment-editor.tsx";
@@ -14,16 +15,18 @@ export interface TranscriptPanelProps {
   onSaveSegment: (segmentId: string, mine: string, base: string) => Promise<SaveResult>;
   restoredEdit: { segmentId: string; text: string } | null;
   raised: { segmentId: string; headings: string[] } | null;
+  /** The recording's player, shared with the speakers' samples. */
+  audio: { current: HTMLAudioElement | null };
+  onSaveSegmentSpeaker: (segmentId: string, speaker: string) => Promise<void>;
 }
 
 /**
  * The recording with the transcript under it: click a time to play from there; the segment under
  * the playhead is marked; a segment can be corrected in place while the session is open for review.
  */
-export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEdit, raised }: TranscriptPanelProps) {
+export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEdit, raised, audio, onSaveSegmentSpeaker }: TranscriptPanelProps) {
   const [timeMs, setTimeMs] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const audio = useRef<HTMLAudioElement | null>(null);
   const transcript = session.transcript;
   const playingIndex = transcript ? segmentIndexAt(transcript.segments, timeMs) : -1;
 
@@ -48,7 +51,7 @@ export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEd
         onPlayingChange={setPlaying}
       />
       {transcript === null ? (
-        <p>No transcript yet.</p>
+        <p>{missingPartWords(session.status, "transcript")}</p>
       ) : (
         <TranscriptView
           transcript={transcript}
@@ -60,6 +63,7 @@ export function TranscriptPanel({ session, api, cited, onSaveSegment, restoredEd
           onSaveSegment={onSaveSegment}
           restoredEdit={restoredEdit}
           raised={raised}
+          onSaveSegmentSpeaker={onSaveSegmentSpeaker}
         />
       )}
     </section>
