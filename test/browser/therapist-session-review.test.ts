@@ -126,6 +126,9 @@ describe("the session page of a whole dialogue", () => {
 
   it("marks segments whose speaker is uncertain, and plays a few seconds of a speaker", async () => {
     const { page } = therapist;
+    // Opened on a desktop's width, the side parts are open.
+    await page.reload();
+    await page.locator("ol.transcript > li").first().waitFor();
     const uncertain = session.transcript.segments.filter((segment) => segment.speakerUncertain).length;
     expect(await page.locator("ol.transcript .badge-uncertain").count()).toBe(uncertain);
     const speakers = page.getByRole("region", { name: "Speakers" });
@@ -169,7 +172,7 @@ describe("the session page of a whole dialogue", () => {
     const notice = item.locator(".raised-flag-notice");
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/^⚠ ?This correction raised (a risk flag|\d+ risk flags): .+\. Go to the risk flags$/);
-    await expect.poll(() => page.locator('[aria-live="polite"]').innerText()).toMatch(/^Segment saved\. This correction raised .+ Acknowledge it in the risk flags at the top of the page\.$/);
+    await expect.poll(() => page.locator('[aria-live="polite"]').innerText()).toMatch(/^Segment saved\. This correction raised .+ Acknowledge (it|them) in the risk flags at the top of the page\.$/);
     await notice.getByRole("link", { name: "Go to the risk flags" }).click();
     const heading = page.locator("#risk-alert-heading");
     await expect.poll(() => heading.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);

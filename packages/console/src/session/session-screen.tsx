@@ -47,7 +47,7 @@ function announceSaved(before: Session | null, after: Session, segmentId: string
     announce("Segment saved.");
     return null;
   }
-  announce(`Segment saved. This correction raised ${raisedFlagWords(headings)}. Acknowledge it in the risk flags at the top of the page.`);
+  announce(`Segment saved. This correction raised ${raisedFlagWords(headings)}. Acknowledge ${headings.length === 1 ? "it" : "them"} in the risk flags at the top of the page.`);
   return { segmentId, headings };
 }
 
