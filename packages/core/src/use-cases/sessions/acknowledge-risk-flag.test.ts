@@ -188,6 +188,7 @@ describe("undoRiskAcknowledgement", () => {
 
     await expect(undoRiskAcknowledgement(deps, therapist, { sessionId: stored.id, flagId })).rejects.toMatchObject({
       code: "session.risk_acknowledgement_final",
+      message: "This flag is not acknowledged.",
       details: { flagId, reason: "not_acknowledged" },
     });
     const acknowledged = await acknowledgeRiskFlag(deps, therapist, { sessionId: stored.id, flagId, action: "discussed" });
@@ -209,8 +210,24 @@ describe("undoRiskAcknowledgement", () => {
 
     await expect(undoRiskAcknowledgement(deps, therapist, { sessionId: stored.id, flagId: flag?.id ?? "" })).rejects.toMatchObject({
       code: "session.risk_acknowledgement_final",
+      message: "Only the clinician who acknowledged this flag can take it back.",
       details: { reason: "not_yours" },
     });
+  });
+
+  it("takes back an acknowledgement recorded before the action was asked, saying so in the audit trail", async () => {
+    const deps = createTestDeps();
+    const plain = await flaggedSession(deps);
+    const flag = plain.risk?.flags[0];
+    const risk = plain.risk && flag ? { ...plain.risk, flags: [{ ...flag, acknowledgement: { by: therapist.userId, at: deps.clock.now() } }] } : null;
+    const stored = await storeSession(deps, { risk });
+    deps.clock.advance(1_000);
+
+    const undone = await undoRiskAcknowledgement(deps, therapist, { sessionId: stored.id, flagId: flag?.id ?? "" });
+
+    expect(undone.updatedAt).toEqual(deps.clock.now());
+    expect(undone.risk?.flags[0]?.acknowledgement).toBeUndefined();
+    expect(deps.audit.events().at(-1)).toMatchObject({ action: "session.risk.acknowledge_undo", sessionId: stored.id, subjectUserId: patient.userId, detail: { action: "unknown" } });
   });
 });
 
