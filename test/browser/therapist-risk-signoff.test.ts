@@ -3,8 +3,10 @@
  * in the system's Chromium. Two short espeak-ng dialogues are processed; a patient segment of
  * each is corrected to words the risk screen flags. Then: the banner opens the session, above
  * everything, with a link to the words; "Finalize review…" opens the sign-off review, where
- * "Sign and finalize" waits until the flag is acknowledged; acknowledging moves the focus to the
- * line that says who and when; releasing the summary to the patient is a choice of its own (the
+ * "Sign and finalize" waits until the flag is acknowledged; acknowledging asks what was done
+ * (nothing chosen; "Other" needs words), moves the focus to the line that says who, when and
+ * what, and can be undone (the focus back on the button); an acknowledged high flag keeps a mark
+ * in the session list; releasing the summary to the patient is a choice of its own (the
  * patient sees one session without a summary, the other with it); after signing, the focus is on
  * who signed and when. axe-core checks the banner and the dialog; screenshots at 1280 px and
  * 390 px go to test-artifacts/browser/ (and to $CONFIDE_SHOTS_DIR when set).
