@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { acknowledgementReason, undoRefusal, type RiskAcknowledgement } from "../../domain/risk-acknowledgement.ts";
-import type { ScreenedRiskFlag } from "../../domain/risk-screen.ts";
+import type { RiskScreenResult, ScreenedRiskFlag } from "../../domain/risk-screen.ts";
 import { assertEditable, type Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -21,30 +21,40 @@ export interface AcknowledgeRiskFlagInput {
 
 export type UndoRiskAcknowledgementInput = Pick<AcknowledgeRiskFlagInput, "sessionId" | "flagId" | "expectedVersion">;
 
-/** The ready session the therapist owns, and the flag named; the write is conditional on the version read. */
-async function loadFlag(deps: ConfideDeps, actor: Actor, input: UndoRiskAcknowledgementInput): Promise<{ session: Session; flag: ScreenedRiskFlag }> {
+/** The ready session the therapist owns, its risk screen and the flag named; the write is conditional on the version read. */
+async function loadFlag(deps: ConfideDeps, actor: Actor, input: UndoRiskAcknowledgementInput): Promise<{ session: Session; risk: RiskScreenResult; flag: ScreenedRiskFlag }> {
   const session = await loadOwnedSession(deps, actor, input.sessionId);
   if (input.expectedVersion !== undefined) assertVersion(session, input.expectedVersion);
   assertEditable(session);
-  const flag = session.risk?.flags.find((candidate) => candidate.id === input.flagId);
-  if (!flag) {
+  const risk = session.risk;
+  const flag = risk?.flags.find((candidate) => candidate.id === input.flagId);
+  if (!risk || !flag) {
     throw new ConfideError("session.risk_flag_not_found", "This session has no such risk flag: it may have changed. Reload the session.", {
       details: { flagId: input.flagId },
     });
   }
-  return { session, flag };
+  return { session, risk, flag };
 }
 
 /** The session with one flag's acknowledgement set (or removed when `acknowledgement` is undefined). */
-function withAcknowledgement(session: Session, flagId: string, acknowledgement: RiskAcknowledgement | undefined, now: Date): Session {
-  const risk = session.risk;
-  if (!risk) return session;
+function withAcknowledgement(session: Session, risk: RiskScreenResult, flagId: string, acknowledgement: RiskAcknowledgement | undefined, now: Date): Session {
   const flags = risk.flags.map((flag) => {
     if (flag.id !== flagId) return flag;
     const { acknowledgement: _previous, ...rest } = flag;
     return acknowledgement ? { ...rest, acknowledgement } : rest;
   });
   return { ...session, risk: { ...risk, flags }, updatedAt: now };
+}
+
+/** Why an acknowledgement cannot be taken back, in words. */
+const undoRefusals = {
+  not_acknowledged: "This flag is not acknowledged.",
+  not_yours: "Only the clinician who acknowledged this flag can take it back.",
+  too_late: "This acknowledgement can no longer be taken back: the few minutes to undo it have passed.",
+} as const;
+
+function undoRefused(flagId: string, reason: keyof typeof undoRefusals): ConfideError {
+  return new ConfideError("session.risk_acknowledgement_final", undoRefusals[reason], { details: { flagId, reason } });
 }
 
 /**
@@ -63,7 +73,7 @@ function withAcknowledgement(session: Session, flagId: string, acknowledgement: 
  */
 export async function acknowledgeRiskFlag(deps: ConfideDeps, actor: Actor, input: AcknowledgeRiskFlagInput): Promise<Session> {
   const reason = acknowledgementReason(input);
-  const { session, flag } = await loadFlag(deps, actor, input);
+  const { session, risk, flag } = await loadFlag(deps, actor, input);
   const about = { sessionId: session.id, subjectUserId: session.patientId };
   if (flag.acknowledgement) {
     await audit(deps, actor, "session.risk.acknowledge", { ...about, detail: { flagId: flag.id, acknowledged: false } });
@@ -71,7 +81,7 @@ export async function acknowledgeRiskFlag(deps: ConfideDeps, actor: Actor, input
   }
   const now = deps.clock.now();
   const acknowledgement: RiskAcknowledgement = { by: actor.userId, at: now, ...reason, alert: flag.alert };
-  const stored = await deps.sessions.update(withAcknowledgement(session, flag.id, acknowledgement, now), session.version);
+  const stored = await deps.sessions.update(withAcknowledgement(session, risk, flag.id, acknowledgement, now), session.version);
   await audit(deps, actor, "session.risk.acknowledge", { ...about, detail: { flagId: flag.id, acknowledged: true, action: reason.action } });
   return stored;
 }
@@ -86,20 +96,13 @@ export async function acknowledgeRiskFlag(deps: ConfideDeps, actor: Actor, input
  * `session.version_conflict`, `session.not_found`, `auth.forbidden`.
  */
 export async function undoRiskAcknowledgement(deps: ConfideDeps, actor: Actor, input: UndoRiskAcknowledgementInput): Promise<Session> {
-  const { session, flag } = await loadFlag(deps, actor, input);
+  const { session, risk, flag } = await loadFlag(deps, actor, input);
   const now = deps.clock.now();
   const acknowledgement = flag.acknowledgement;
-  const refusal = acknowledgement ? undoRefusal(acknowledgement, actor.userId, now) : "not_acknowledged";
-  if (refusal !== null || !acknowledgement) {
-    const message =
-      refusal === "not_acknowledged"
-        ? "This flag is not acknowledged."
-        : refusal === "not_yours"
-          ? "Only the clinician who acknowledged this flag can take it back."
-          : "This acknowledgement can no longer be taken back: the few minutes to undo it have passed.";
-    throw new ConfideError("session.risk_acknowledgement_final", message, { details: { flagId: flag.id, reason: refusal ?? "not_acknowledged" } });
-  }
-  const stored = await deps.sessions.update(withAcknowledgement(session, flag.id, undefined, now), session.version);
+  if (!acknowledgement) throw undoRefused(flag.id, "not_acknowledged");
+  const refusal = undoRefusal(acknowledgement, actor.userId, now);
+  if (refusal !== null) throw undoRefused(flag.id, refusal);
+  const stored = await deps.sessions.update(withAcknowledgement(session, risk, flag.id, undefined, now), session.version);
   await audit(deps, actor, "session.risk.acknowledge_undo", {
     sessionId: session.id,
     subjectUserId: session.patientId,
