@@ -3,8 +3,10 @@
  * in the system's Chromium. Two short espeak-ng dialogues are processed; a patient segment of
  * each is corrected to words the risk screen flags. Then: the banner opens the session, above
  * everything, with a link to the words; "Finalize review…" opens the sign-off review, where
- * "Sign and finalize" waits until the flag is acknowledged; acknowledging moves the focus to the
- * line that says who and when; releasing the summary to the patient is a choice of its own (the
+ * "Sign and finalize" waits until the flag is acknowledged; acknowledging asks what was done
+ * (nothing chosen; "Other" needs words), moves the focus to the line that says who, when and
+ * what, and can be undone (the focus back on the button); an acknowledged high flag keeps a mark
+ * in the session list; releasing the summary to the patient is a choice of its own (the
  * patient sees one session without a summary, the other with it); after signing, the focus is on
  * who signed and when. axe-core checks the banner and the dialog; screenshots at 1280 px and
  * 390 px go to test-artifacts/browser/ (and to $CONFIDE_SHOTS_DIR when set).
@@ -27,7 +29,8 @@ const releasedSummary = "We talked about how you have been feeling. Call the cri
 interface Flag {
   id: string;
   temporality: string;
-  acknowledgement?: { by: string; at: string };
+  alert: boolean;
+  acknowledgement?: { by: string; at: string; action?: string; note?: string };
 }
 
 interface TherapistSession {
@@ -76,6 +79,21 @@ async function flag(session: TherapistSession): Promise<TherapistSession> {
   const withSummary = await write(`/v1/sessions/${session.id}/notes`, { method: "PUT", version: edited.version, json: { patientSummary: releasedSummary } });
   expect(withSummary.risk?.flags.filter((candidate) => candidate.temporality === "current").length).toBeGreaterThan(0);
   return withSummary;
+}
+
+/** Acknowledges the first flag listed in `within`: the dialog asks what was done; `action` is the choice's label. */
+async function acknowledgeFirst(page: Page, within: Locator, action: string, note?: string): Promise<Locator> {
+  await within.getByRole("button", { name: /^Acknowledge…/ }).first().click();
+  const asked = page.getByRole("dialog", { name: /^Acknowledge “/ });
+  await asked.waitFor();
+  const confirm = asked.getByRole("button", { name: "Acknowledge", exact: true });
+  // Nothing is chosen for the therapist.
+  expect(await confirm.isDisabled()).toBe(true);
+  await asked.getByRole("radio", { name: action }).check();
+  if (note !== undefined) await asked.getByRole("textbox").fill(note);
+  await confirm.click();
+  await asked.waitFor({ state: "hidden" });
+  return asked;
 }
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === (element.ownerDocument as { activeElement: unknown }).activeElement);
@@ -172,16 +190,17 @@ describe("risk first and a deliberate sign-off", () => {
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ code: "session.risk_unacknowledged" });
 
-    await dialog.getByRole("button", { name: /^Acknowledge/ }).first().click();
+    await acknowledgeFirst(page, dialog, "Discussed with the patient");
     const acknowledged = dialog.locator(".risk-acknowledged").first();
     await acknowledged.waitFor();
-    expect(await acknowledged.innerText()).toMatch(/Acknowledged by you on /);
+    expect(await acknowledged.innerText()).toMatch(/Acknowledged by you on .+What was done: Discussed with the patient\./);
     await expect.poll(() => isFocused(acknowledged)).toBe(true);
     expect(await sign.isDisabled()).toBe(false);
     expect((await harness.checkScreen(page, "42-signoff-ready")).violations).toEqual([]);
     await shoot(page, "signoff-review-ready");
     const stored = await api(kept.id);
     expect(stored.risk?.flags.every((candidate) => candidate.temporality !== "current" || candidate.acknowledgement?.by === stored.therapistId)).toBe(true);
+    expect(stored.risk?.flags.find((candidate) => candidate.acknowledgement)?.acknowledgement?.action).toBe("discussed");
   });
 
   it("signs without releasing the summary: the focus lands on who signed and when", async () => {
@@ -201,6 +220,9 @@ describe("risk first and a deliberate sign-off", () => {
     expect((await harness.checkScreen(page, "43-signed")).violations).toEqual([]);
   });
 
+});
+
+describe("after the first sign-off", () => {
   it("marks the session with risk to acknowledge in the session list and puts it first, ahead of a newer one", async () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
@@ -212,7 +234,11 @@ describe("risk first and a deliberate sign-off", () => {
     expect(order.indexOf(released.id)).toBeLessThan(order.indexOf(kept.id));
     expect(order[0]).toBe(released.id);
     expect(await rows.filter({ has: page.locator(`[href$="${released.id}"]`) }).locator(".risk-mark").innerText()).toMatch(/⚠ ?Risk flag to acknowledge$/);
-    expect(await rows.filter({ has: page.locator(`[href$="${kept.id}"]`) }).locator(".risk-mark").count()).toBe(0);
+    // Acknowledged and signed, the high flag keeps a mark of its own (not "to acknowledge").
+    const keptStored = await api(kept.id);
+    const keptMark = rows.filter({ has: page.locator(`[href$="${kept.id}"]`) }).locator(".risk-mark");
+    expect(keptStored.risk?.flags.some((candidate) => candidate.alert && candidate.acknowledgement)).toBe(true);
+    expect(await keptMark.innerText()).toMatch(/^⚑ ?High risk flag, acknowledged$/);
     expect((await harness.checkScreen(page, "45-sessions-risk-first")).violations).toEqual([]);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pending review" }).click();
@@ -227,8 +253,35 @@ describe("risk first and a deliberate sign-off", () => {
     await openSession(released.title);
     const { page } = therapist;
     const banner = page.getByRole("region", { name: /Risk language was flagged/ });
-    await banner.getByRole("button", { name: /^Acknowledge/ }).first().click();
+    // First "Other", in the therapist's words; then taken back with Undo; then "Safety plan made".
+    await banner.getByRole("button", { name: /^Acknowledge…/ }).first().click();
+    const asked = page.getByRole("dialog", { name: /^Acknowledge “/ });
+    await asked.getByRole("radio", { name: "Other" }).check();
+    expect(await asked.getByRole("button", { name: "Acknowledge", exact: true }).isDisabled()).toBe(true);
+    expect((await harness.checkScreen(page, "44a-acknowledge-dialog")).violations).toEqual([]);
+    if (shotsDirectory) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await mkdir(shotsDirectory, { recursive: true });
+      await page.screenshot({ path: join(shotsDirectory, "acknowledge-dialog-390.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    await asked.getByRole("textbox").fill("Rang the crisis team together");
+    await asked.getByRole("button", { name: "Acknowledge", exact: true }).click();
     const line = banner.locator(".risk-acknowledged").first();
+    await line.waitFor();
+    await expect.poll(() => isFocused(line)).toBe(true);
+    expect(await line.innerText()).toContain("What was done: Rang the crisis team together.");
+    let stored = await api(released.id);
+    expect(stored.risk?.flags.find((candidate) => candidate.acknowledgement)?.acknowledgement).toMatchObject({ action: "other", note: "Rang the crisis team together" });
+
+    await banner.getByRole("button", { name: /^Undo/ }).first().click();
+    const again = banner.getByRole("button", { name: /^Acknowledge…/ }).first();
+    await expect.poll(() => isFocused(again)).toBe(true);
+    await banner.locator(".confirmation").filter({ hasText: /^Acknowledgement undone: / }).waitFor();
+    stored = await api(released.id);
+    expect(stored.risk?.flags.some((candidate) => candidate.acknowledgement)).toBe(false);
+
+    await acknowledgeFirst(page, banner, "Safety plan made");
     await line.waitFor();
     await expect.poll(() => isFocused(line)).toBe(true);
     await banner.locator(".confirmation").filter({ hasText: /^Acknowledged: / }).waitFor();

@@ -209,7 +209,11 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(await refused.json()).toMatchObject({ code: "session.risk_unacknowledged" });
     let etag = written.headers.get("etag") as string;
     for (const flag of (regeneratedBody.risk.flags as Array<{ id: string }>)) {
-      const acknowledged = await fetch(`${base}/v1/sessions/${id}/risk-flags/${flag.id}/acknowledgement`, { method: "POST", headers: { ...auth, "if-match": etag } });
+      const acknowledged = await fetch(`${base}/v1/sessions/${id}/risk-flags/${flag.id}/acknowledgement`, {
+        method: "POST",
+        headers: { ...auth, "if-match": etag, "content-type": "application/json" },
+        body: JSON.stringify({ action: "discussed" }),
+      });
       expect(acknowledged.status).toBe(200);
       etag = acknowledged.headers.get("etag") as string;
     }

@@ -362,6 +362,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           segmentCount: session.transcript?.segments.length ?? -1,
           finalizedAt: minutesAfterEpoch(-5),
           riskUnacknowledged: 0,
+          riskAcknowledgedAlerts: 0,
         };
         expect(page.items).toEqual([expected]);
         expectSameDates(page.items[0], expected, "listed");

@@ -31,6 +31,8 @@ export const errorCodes = [
   "session.risk_flag_not_found",
   /** Finalize refused: a current risk flag has not been acknowledged (`details.flagIds`). */
   "session.risk_unacknowledged",
+  /** An acknowledgement can no longer be taken back: not its author's, or its short undo window has passed (`details.reason`). */
+  "session.risk_acknowledgement_final",
   /** A legal hold covers the session (or its patient): it may not be deleted until released. */
   "session.legal_hold",
   /** The retention policy deleted the session's recording; its transcript remains. */

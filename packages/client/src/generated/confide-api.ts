@@ -735,11 +735,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Acknowledge one risk flag: the therapist has seen it
-         * @description Records `acknowledgement: {by, at}` on the flag. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.
+         * Acknowledge one risk flag, saying what was done about it
+         * @description Records `acknowledgement: {by, at, action, note?, alert}` on the flag and in the audit trail (the action; the note stays on the flag). The body says what was done: `action` one of `discussed`, `safety_plan`, `not_a_concern`, `other`; `note` (at most 500 characters) required with `other` — 400 `validation.invalid_input` otherwise, nothing written. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). The same therapist can take it back within 5 minutes (DELETE). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.
          */
         post: operations["acknowledgeRiskFlag"];
-        delete?: never;
+        /**
+         * Take back an acknowledgement within 5 minutes
+         * @description The flag waits for acknowledgement again. Only the therapist who acknowledged it, within 5 minutes of it, while the session is ready; otherwise 409 `session.risk_acknowledgement_final` (`details.reason`: `not_acknowledged`, `not_yours`, `too_late`) or 409 `session.invalid_state`. Audited. If-Match optional, checked when sent.
+         */
+        delete: operations["undoRiskAcknowledgement"];
         options?: never;
         head?: never;
         patch?: never;
@@ -886,6 +890,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeRiskFlag: {
+            /**
+             * @description What was done: `discussed` (with the patient), `safety_plan` (a safety plan made), `not_a_concern` (misheard or misread), `other` (say what in `note`).
+             * @example discussed
+             * @enum {string}
+             */
+            action: "discussed" | "safety_plan" | "not_a_concern" | "other";
+            /** @description The therapist's words, at most 500 characters; required with `other`. */
+            note?: string;
+        };
         ActiveConsent: {
             cloudProviders: string[];
             form: components["schemas"]["ConsentForm"] & (Record<string, never> | null);
@@ -1295,10 +1309,19 @@ export interface components {
         ScreenedRiskFlag: {
             /** @description Who acknowledged the flag, and when; absent until acknowledged. A current flag must be acknowledged before finalize. */
             acknowledgement?: {
+                /**
+                 * @description What was done: discussed with the patient, a safety plan made, not a concern (misheard or misread), other (see `note`). Absent on acknowledgements recorded before it was asked.
+                 * @enum {string}
+                 */
+                action?: "discussed" | "safety_plan" | "not_a_concern" | "other";
+                /** @description The flag warranted a high-priority push when it was acknowledged. */
+                alert?: boolean;
                 /** Format: date-time */
                 at: string;
                 /** @description The therapist's user id. */
                 by: string;
+                /** @description The therapist's words (always with `other`). */
+                note?: string;
             };
             /** @description Warrants a high-priority push: current, the patient's own words, high severity. */
             alert: boolean;
@@ -1472,6 +1495,8 @@ export interface components {
                 unresolvedConcerns: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
             } | null;
             patientId: string;
+            /** @description What the patient would read of the notes if the summary were released now (the therapist's own summary, else the grounded sentences of the written one); null when nothing. Computed by the rule the patient's view uses; read-only. */
+            patientSummaryPreview?: string | null;
             processing: {
                 attempts: number;
                 lastError: {
@@ -1593,6 +1618,8 @@ export interface components {
             patientId: string;
             /** Format: date-time */
             recordedAt: string;
+            /** @description Acknowledged flags that had warranted a high-priority push (`alert`); the listing keeps a mark for them. Given to the session's therapist only. */
+            riskAcknowledgedAlerts?: number;
             /** @description Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only. */
             riskUnacknowledged?: number;
             /** @description Segments in the transcript; 0 before transcription. */
@@ -5408,9 +5435,126 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeRiskFlag"];
+            };
+        };
         responses: {
             /** @description The session with the flag acknowledged. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undoRiskAcknowledgement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The flag's `id` in the session's `risk.flags`. */
+                flagId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with the acknowledgement taken back. */
             200: {
                 headers: {
                     ETag?: string;

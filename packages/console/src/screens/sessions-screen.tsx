@@ -136,6 +136,12 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
                         <span aria-hidden="true">⚠ </span>
                         {session.riskUnacknowledged === 1 ? "Risk flag to acknowledge" : `${session.riskUnacknowledged} risk flags to acknowledge`}
                       </span>
+                    ) : (session.riskAcknowledgedAlerts ?? 0) > 0 ? (
+                      <span class="risk-mark risk-mark-acknowledged">
+                        {" "}
+                        <span aria-hidden="true">⚑ </span>
+                        {session.riskAcknowledgedAlerts === 1 ? "High risk flag, acknowledged" : `${session.riskAcknowledgedAlerts} high risk flags, acknowledged`}
+                      </span>
                     ) : null}
                   </th>
                   <td>{patientNames.get(session.patientId) ?? "—"}</td>

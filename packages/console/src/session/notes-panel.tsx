@@ -20,7 +20,7 @@ export interface NotesPanelProps {
   onSaveOwnWords: (edit: { therapistNotes: string | null; patientSummary: string | null }) => Promise<void>;
   /** The notes laid out as a progress note (SOAP, DAP, BIRP). */
   loadNote: (format: NoteFormat) => Promise<SessionNote>;
-  /** Downloads the finalised note for the record system; absent before finalising. */
+  /** Downloads the finalized note for the record system; absent before finalizing. */
   exportNote?: (format: NoteFormat) => Promise<void>;
   /** The therapist's unsaved words offered back after a sign-in ended: the fields start with them. */
   restored?: OwnWordsDraft | null;
@@ -133,6 +133,31 @@ function OwnWordsForm({ notes, onSave, restored }: { notes: Notes; onSave: Notes
 }
 
 /**
+ * The fields the notes' writer did not assess, in one short part grouped by why, rather than a
+ * heading and a line each (a short session has many).
+ */
+function NotAssessedLine({ sections }: { sections: ReturnType<typeof noteSections> }) {
+  const byReason = new Map<string, string[]>();
+  for (const section of sections) {
+    if (section.kind !== "not-assessed") continue;
+    byReason.set(section.reason, [...(byReason.get(section.reason) ?? []), section.title]);
+  }
+  if (byReason.size === 0) return null;
+  return (
+    <section class="note-section" aria-labelledby="notes-not-assessed">
+      <h3 id="notes-not-assessed">Not assessed</h3>
+      <ul class="not-assessed">
+        {[...byReason].map(([reason, titles]) => (
+          <li key={reason}>
+            {titles.join(", ")} <span class="hint">({reason})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
  * The clinical notes, field by field. Every item lists its evidence as links to the transcript
  * (opening one scrolls to the segment, highlights it and marks the cited words); an item whose
  * evidence did not hold says so and why.
@@ -209,12 +234,11 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
           onOpenEvidence={onOpenEvidence}
         />
       ) : null}
-      {format !== "confide" ? null : sections.map((section) => (
+      {format !== "confide" ? null : <NotAssessedLine sections={sections} />}
+      {format !== "confide" ? null : sections.map((section) => section.kind === "not-assessed" ? null : (
         <section key={section.field} class="note-section" aria-labelledby={`notes-${section.field}`}>
           <h3 id={`notes-${section.field}`}>{section.title}</h3>
-          {section.kind === "not-assessed" ? (
-            <p class="hint">Not assessed: {section.reason}</p>
-          ) : section.entries.length === 0 ? (
+          {section.entries.length === 0 ? (
             <p class="hint">Nothing found in this transcript by the notes' writer.</p>
           ) : (
             <ul>

@@ -27,7 +27,7 @@ export interface ProgressNoteProps {
   notesKey: string;
   transcript: Transcript;
   load: (format: NoteFormat) => Promise<SessionNote>;
-  /** Downloads the finalised note for the record system; absent before finalising. */
+  /** Downloads the finalized note for the record system; absent before finalizing. */
   exportNote?: (format: NoteFormat) => Promise<void>;
   onOpenEvidence: (evidence: EvidenceSpan) => void;
 }
@@ -35,7 +35,7 @@ export interface ProgressNoteProps {
 /**
  * The notes as a SOAP, DAP or BIRP progress note: each section with its sentences and their
  * evidence, what did not hold marked, what nothing supports said as not assessed; copy a
- * section, copy the whole note as plain text, print, and (once finalised) download it for the
+ * section, copy the whole note as plain text, print, and (once finalized) download it for the
  * clinic's record system.
  */
 export function ProgressNote({ format, notesKey, transcript, load, exportNote, onOpenEvidence }: ProgressNoteProps) {

@@ -2,6 +2,7 @@
  * The risk screen as the session view shows it: plain words for each flag, what weighs it down
  * (past, someone else's, speaker not known), and the screen's own honest summary — never "None".
  */
+import type { FlagAcknowledgement } from "./acknowledgement.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
 
 /** The part of the API's `RiskScreen` this view reads. */
@@ -26,8 +27,8 @@ export interface RiskScreenLike {
     verification: { status: "grounded" | "unverified"; reason?: string };
     support?: "quoted" | "paraphrased" | "unsupported";
     alert: boolean;
-    /** Who acknowledged it, and when; absent until acknowledged. */
-    acknowledgement?: { by: string; at: string };
+    /** Who acknowledged it, when, and what was done; absent until acknowledged. */
+    acknowledgement?: FlagAcknowledgement;
   }>;
 }
 
@@ -60,7 +61,7 @@ export interface RiskFlagView {
   /** For a "Details" disclosure: who raised it, by which rules, and whether its citation held. */
   details: string[];
   alert: boolean;
-  acknowledgement?: { by: string; at: string };
+  acknowledgement?: FlagAcknowledgement;
   /** Current and not acknowledged: the sign-off waits for it. */
   blocking: boolean;
 }

@@ -1,5 +1,6 @@
 import { dataOf, type ConfideClient, type Schemas } from "@confide/client";
 import { consoleClient } from "../api/console-client.ts";
+import type { AcknowledgementReason } from "./acknowledgement.ts";
 
 export type Session = Schemas["Session"];
 export type SessionView = Schemas["SessionView"];
@@ -41,6 +42,10 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
     relabel: (id: string, version: number, speakers: Array<{ label: string; role: SpeakerRole }>): Promise<Session> =>
       dataOf(api.PUT("/v1/sessions/{id}/speakers", { params: { ...path(id), header: { "if-match": ifMatch(version) } }, body: { speakers } })),
 
+    /** Gives single segments to another of the transcript's speakers. */
+    moveSegments: (id: string, version: number, segments: Array<{ id: string; speaker: string }>): Promise<Session> =>
+      dataOf(api.PUT("/v1/sessions/{id}/speakers", { params: { ...path(id), header: { "if-match": ifMatch(version) } }, body: { segments } })),
+
     editNotes: (id: string, version: number, edit: { therapistNotes?: string | null; patientSummary?: string | null }): Promise<Session> =>
       dataOf(api.PUT("/v1/sessions/{id}/notes", { params: { ...path(id), header: { "if-match": ifMatch(version) } }, body: edit })),
 
@@ -50,7 +55,7 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
     note: (id: string, format: NoteFormat): Promise<SessionNote> =>
       dataOf(api.GET("/v1/sessions/{id}/note", { params: { ...path(id), query: { format } } })) as Promise<SessionNote>,
 
-    /** The finalised note as a FHIR DocumentReference, saved as a file. */
+    /** The finalized note as a FHIR DocumentReference, saved as a file. */
     downloadNoteFhir: async (id: string, format: NoteFormat): Promise<void> => {
       const document = await dataOf(api.GET("/v1/sessions/{id}/note/fhir", { params: { ...path(id), query: { format } } }));
       const url = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: "application/fhir+json" }));
@@ -68,9 +73,19 @@ export function createSessionApi(client: Pick<ConfideClient, "api">) {
         }),
       ),
 
-    acknowledgeRiskFlag: (id: string, version: number, flagId: string): Promise<Session> =>
+    /** Acknowledges a flag, saying what was done about it. */
+    acknowledgeRiskFlag: (id: string, version: number, flagId: string, reason: AcknowledgementReason): Promise<Session> =>
       dataOf(
         api.POST("/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement", {
+          params: { path: { id, flagId }, header: { "if-match": ifMatch(version) } },
+          body: reason,
+        }),
+      ),
+
+    /** Takes an acknowledgement back (its author, within the server's few minutes). */
+    undoRiskAcknowledgement: (id: string, version: number, flagId: string): Promise<Session> =>
+      dataOf(
+        api.DELETE("/v1/sessions/{id}/risk-flags/{flagId}/acknowledgement", {
           params: { path: { id, flagId }, header: { "if-match": ifMatch(version) } },
         }),
       ),

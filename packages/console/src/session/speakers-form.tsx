@@ -1,16 +1,32 @@
 import { useEffect, useState } from "preact/hooks";
 import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
+import { speakerSample } from "./speaker-sample.ts";
 import { relabelChanges, roleNames, speakerNumber, swappedRoles, type SpeakerChoice, type SpeakerRole } from "./speaker-relabel.ts";
 
 export interface SpeakersFormProps {
   speakers: SpeakerChoice[];
+  /** The transcript's segments: a few seconds of each speaker are played from them. */
+  segments: ReadonlyArray<{ id: string; speaker: string; startMs: number; endMs: number; speakerUncertain?: boolean }>;
+  onPlayClip: (startMs: number, endMs: number) => void;
   editable: boolean;
   onSave: (changes: SpeakerChoice[]) => Promise<void>;
 }
 
+function SpeakerSampleButton({ sample, name, onPlayClip }: { sample: ReturnType<typeof speakerSample>; name: string; onPlayClip: SpeakersFormProps["onPlayClip"] }) {
+  if (sample === null) return null;
+  const seconds = Math.max(1, Math.round((sample.endMs - sample.startMs) / 1000));
+  return (
+    <button type="button" class="secondary small speaker-sample" onClick={() => onPlayClip(sample.startMs, sample.endMs)}>
+      <span aria-hidden="true">▶ </span>
+      Hear {name}
+      <span class="hint"> ({seconds} s)</span>
+    </button>
+  );
+}
+
 /** Who is who: a role per speaker the transcription told apart ("Speaker 1", "Speaker 2"), and a swap for the usual mix-up. */
-export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) {
+export function SpeakersForm({ speakers, segments, onPlayClip, editable, onSave }: SpeakersFormProps) {
   const current = () => Object.fromEntries(speakers.map((speaker) => [speaker.label, speaker.role]));
   const [chosen, setChosen] = useState<Record<string, SpeakerRole>>(current);
   const [busy, setBusy] = useState(false);
@@ -55,6 +71,7 @@ export function SpeakersForm({ speakers, editable, onSave }: SpeakersFormProps) 
               </option>
             ))}
           </select>
+          <SpeakerSampleButton sample={speakerSample(segments, speaker.label)} name={speakerNumber(speakers, speaker.label)} onPlayClip={onPlayClip} />
         </div>
       ))}
       {problem === null ? null : (

@@ -1,15 +1,13 @@
-import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { clockTime, spokenTime } from "./clock-time.ts";
-import { lowConfidenceCount, lowConfidenceThreshold, wordPieces } from "./low-confidence.ts";
+import { lowConfidenceCount, lowConfidenceThreshold } from "./low-confidence.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
-import { splitAtSpan } from "./note-sections.ts";
-import { SegmentEditor, type SaveResult } from "./segment-editor.tsx";
+import type { SaveResult } from "./segment-editor.tsx";
 import type { Session } from "./session-api.ts";
-import { speakerName } from "./speaker-relabel.ts";
+import { segmentElementId, TranscriptSegment, type Segment } from "./transcript-segment.tsx";
+
+export { segmentElementId } from "./transcript-segment.tsx";
 
 type Transcript = NonNullable<Session["transcript"]>;
-type Segment = Transcript["segments"][number];
 
 export interface TranscriptViewProps {
   transcript: Transcript;
@@ -23,66 +21,31 @@ export interface TranscriptViewProps {
   editable: boolean;
   onPlayFrom: (segment: Segment) => void;
   onSaveSegment: (segmentId: string, mine: string, base: string) => Promise<SaveResult>;
+  /** Gives one segment to another speaker; absent when speakers cannot be changed. */
+  onSaveSegmentSpeaker?: (segmentId: string, speaker: string) => Promise<void>;
   /** A segment's unsaved correction offered back after a sign-in ended: its editor opens with it. */
   restoredEdit?: { segmentId: string; text: string } | null;
+  /** The last correction raised risk flags: said under its segment, with a link to the banner. */
+  raised?: { segmentId: string; headings: string[] } | null;
 }
-
-export const segmentElementId = (segmentId: string) => `segment-${segmentId}`;
 
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-function SegmentText({ segment, cited }: { segment: Segment; cited: EvidenceSpan | null }) {
-  if (cited && cited.segmentId === segment.id) {
-    const [before, marked, after] = splitAtSpan(segment.text, cited);
-    return (
-      <p class="segment-text">
-        {before}
-        {marked === "" ? null : (
-          <mark class="cited-span">
-            <span class="visually-hidden">Cited: </span>
-            {marked}
-          </mark>
-        )}
-        {after}
-      </p>
-    );
-  }
-  const pieces = wordPieces(segment);
-  return (
-    <p class="segment-text">
-      {pieces.map((piece, index) => (
-        <Fragment key={index}>
-          {index === 0 ? null : " "}
-          {piece.low ? (
-            <span class="unsure" title={`Heard with ${piece.percent ?? 0}% confidence`}>
-              {piece.text}
-              <span class="visually-hidden"> (unsure: {piece.percent ?? 0}% confidence)</span>
-            </span>
-          ) : (
-            piece.text
-          )}
-        </Fragment>
-      ))}
-    </p>
-  );
-}
-
 /**
- * The transcript, one list item per segment: a button that plays from its start, who spoke, the
- * words (unsure ones marked, in words as well as by a dotted underline), and an Edit button. The
- * segment under the playhead is marked "Playing" and kept in view while the recording plays,
- * without moving the keyboard focus.
+ * The transcript, one list item per segment (`TranscriptSegment`). The segment under the
+ * playhead is marked "Playing" and kept in view while the recording plays, without moving the
+ * keyboard focus. One segment's text or speaker is edited at a time.
  */
 export function TranscriptView(props: TranscriptViewProps) {
   const { transcript, playingIndex, playing, cited, editable } = props;
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ segmentId: string; what: "text" | "speaker" } | null>(null);
   const [restored, setRestored] = useState<{ segmentId: string; text: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
     if (!props.restoredEdit) return;
     setRestored(props.restoredEdit);
-    setEditing(props.restoredEdit.segmentId);
+    setEditing({ segmentId: props.restoredEdit.segmentId, what: "text" });
     document.getElementById(segmentElementId(props.restoredEdit.segmentId))?.scrollIntoView({ block: "center" });
   }, [props.restoredEdit]);
 
@@ -90,12 +53,19 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (!playing || playingIndex < 0 || editing !== null) return;
     const segment = transcript.segments[playingIndex];
     if (!segment) return;
-    document
-      .getElementById(segmentElementId(segment.id))
-      ?.scrollIntoView({ block: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+    document.getElementById(segmentElementId(segment.id))?.scrollIntoView({ block: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
   }, [playingIndex, playing, editing]);
 
+  const close = (segmentId: string, what: "text" | "speaker") => {
+    setEditing(null);
+    setRestored(null);
+    // Back to where the keyboard was: the button that opened the form.
+    const button = what === "text" ? ".edit" : ".change-speaker";
+    requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(segmentElementId(segmentId))} ${button}`)?.focus());
+  };
   const anyUnsure = transcript.segments.some((segment) => lowConfidenceCount(segment) > 0);
+  const uncertainSpeakers = transcript.segments.filter((segment) => segment.speakerUncertain).length;
+  const saveSpeaker = props.onSaveSegmentSpeaker;
 
   return (
     <>
@@ -105,76 +75,35 @@ export function TranscriptView(props: TranscriptViewProps) {
           check them against the recording.
         </p>
       ) : null}
+      {uncertainSpeakers > 0 ? (
+        <p class="hint">
+          {uncertainSpeakers === 1 ? "1 segment is" : `${uncertainSpeakers} segments are`} marked <span class="badge badge-uncertain">Speaker uncertain</span>: play it and
+          check who speaks{editable && saveSpeaker ? " (Speaker changes it)" : ""}.
+        </p>
+      ) : null}
       <ol class="transcript" ref={list}>
         {transcript.segments.map((segment, index) => {
-          const isPlaying = index === playingIndex;
-          const isCited = cited?.segmentId === segment.id;
-          const speaker = speakerName(transcript.speakers, segment.speaker);
-          const unsure = lowConfidenceCount(segment);
-          const classes = ["segment", isPlaying ? "playing" : "", isCited ? "cited" : ""].filter(Boolean).join(" ");
+          const open = editing?.segmentId === segment.id ? editing.what : null;
           return (
-            <li
+            <TranscriptSegment
               key={segment.id}
-              id={segmentElementId(segment.id)}
-              class={classes}
-              tabIndex={-1}
-              data-segment-id={segment.id}
-              aria-current={isPlaying ? "true" : undefined}
-            >
-              <div class="segment-meta">
-                <button
-                  type="button"
-                  class="play-from"
-                  aria-label={`Play from ${clockTime(segment.startMs)} (${spokenTime(segment.startMs)}), ${speaker}`}
-                  onClick={() => props.onPlayFrom(segment)}
-                >
-                  <span aria-hidden="true">▶ </span>
-                  {clockTime(segment.startMs)}
-                </button>
-                <span class="speaker">{speaker}</span>
-                {isPlaying ? <span class="badge badge-playing">{playing ? "Playing" : "Paused here"}</span> : null}
-                {isCited ? <span class="badge badge-cited">Cited in the notes</span> : null}
-                {unsure > 0 ? (
-                  <span class="hint">
-                    {unsure} unsure {unsure === 1 ? "word" : "words"}
-                  </span>
-                ) : null}
-              </div>
-              {editing === segment.id ? (
-                <SegmentEditor
-                  segmentId={segment.id}
-                  label={`Text of the segment at ${clockTime(segment.startMs)}, ${speaker}`}
-                  initialText={segment.text}
-                  {...(restored?.segmentId === segment.id ? { draftText: restored.text } : {})}
-                  onSave={(mine, base) => props.onSaveSegment(segment.id, mine, base)}
-                  onClose={() => {
-                    setEditing(null);
-                    setRestored(null);
-                    // Back to where the keyboard was: this segment's Edit button.
-                    requestAnimationFrame(() =>
-                      list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(segmentElementId(segment.id))} .edit`)?.focus(),
-                    );
-                  }}
-                />
-              ) : (
-                <>
-                  <SegmentText segment={segment} cited={cited} />
-                  {editable ? (
-                    <button
-                      type="button"
-                      class="secondary small edit"
-                      aria-label={`Edit the segment at ${clockTime(segment.startMs)}`}
-                      onClick={() => {
-                        setRestored(null);
-                        setEditing(segment.id);
-                      }}
-                    >
-                      Edit
-                    </button>
-                  ) : null}
-                </>
-              )}
-            </li>
+              segment={segment}
+              speakers={transcript.speakers}
+              playingBadge={index === playingIndex ? (playing ? "Playing" : "Paused here") : null}
+              cited={cited}
+              editable={editable}
+              editing={open}
+              {...(restored?.segmentId === segment.id ? { draftText: restored.text } : {})}
+              raised={props.raised?.segmentId === segment.id ? props.raised.headings : null}
+              onPlayFrom={props.onPlayFrom}
+              onEdit={(what) => {
+                setRestored(null);
+                setEditing({ segmentId: segment.id, what });
+              }}
+              onClose={() => close(segment.id, open ?? "text")}
+              onSaveText={(mine, base) => props.onSaveSegment(segment.id, mine, base)}
+              {...(saveSpeaker && transcript.speakers.length > 1 ? { onSaveSpeaker: (speaker: string) => saveSpeaker(segment.id, speaker) } : {})}
+            />
           );
         })}
       </ol>

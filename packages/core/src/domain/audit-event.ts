@@ -12,6 +12,7 @@ export type AuditAction =
   | "session.notes.regenerate"
   | "session.risk.acknowledge"
   | "session.title.share"
+  | "session.risk.acknowledge_undo"
   | "session.note.export"
   | "session.finalize"
   | "session.retry"

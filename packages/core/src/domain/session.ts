@@ -3,7 +3,7 @@ import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
 import type { NoteFormat } from "./note-formats.ts";
 import type { AudioRemoval } from "./retention.ts";
-import { unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
+import { acknowledgedAlertCount, unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
 import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-screen.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
@@ -318,6 +318,11 @@ export interface SessionSummary {
    * session's therapist only: a patient's listing leaves it out.
    */
   riskUnacknowledged?: number;
+  /**
+   * Acknowledged flags that had warranted a high-priority push: the listing keeps a mark for them
+   * once nothing waits. Given to the session's therapist only, like `riskUnacknowledged`.
+   */
+  riskAcknowledgedAlerts?: number;
 }
 
 /**
@@ -352,6 +357,7 @@ export function summarize(source: SessionSummarySource): SessionSummary {
     segmentCount: source.transcript?.segmentCount ?? 0,
     finalizedAt: source.review.finalizedAt,
     riskUnacknowledged: unacknowledgedRiskFlags(source.risk).length,
+    riskAcknowledgedAlerts: acknowledgedAlertCount(source.risk),
   };
 }
 

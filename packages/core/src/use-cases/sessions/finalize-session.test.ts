@@ -133,7 +133,7 @@ describe("the sign-off (issue 24)", () => {
     expect((await deps.sessions.get(stored.id))?.status).toBe("ready");
     expect(deps.audit.events()).toEqual([]);
 
-    const acknowledged = await acknowledgeRiskFlag(deps, therapist, { sessionId: stored.id, flagId: flagId ?? "" });
+    const acknowledged = await acknowledgeRiskFlag(deps, therapist, { sessionId: stored.id, flagId: flagId ?? "", action: "discussed" });
     const finalized = await finalizeSession(deps, therapist, { sessionId: stored.id, expectedVersion: acknowledged.version });
     expect(finalized.status).toBe("finalized");
   });

@@ -236,6 +236,7 @@ describe("session summaries", () => {
       segmentCount: 2,
       finalizedAt: null,
       riskUnacknowledged: 0,
+      riskAcknowledgedAlerts: 0,
     };
     expect(listed.items[0]).toStrictEqual(summary);
     expect(searched.items).toStrictEqual([summary]);

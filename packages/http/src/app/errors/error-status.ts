@@ -34,6 +34,7 @@ export const errorStatus: Record<ProblemCode, number> = {
   "session.speaker_not_found": 404,
   "session.risk_flag_not_found": 404,
   "session.risk_unacknowledged": 409,
+  "session.risk_acknowledgement_final": 409,
   // A legal hold suspends every deletion of what it covers; details name the holds.
   "session.legal_hold": 409,
   // Gone for good: the retention policy deleted the recording.

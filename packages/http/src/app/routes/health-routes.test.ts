@@ -146,6 +146,7 @@ describe("/openapi.json", () => {
         "GET /v1/sessions/{id}/note",
         "GET /v1/sessions/{id}/note/fhir",
         "POST /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
+        "DELETE /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
         "POST /v1/sessions/{id}/finalize",
         "POST /v1/sessions/{id}/retry",
         "DELETE /v1/sessions/{id}",

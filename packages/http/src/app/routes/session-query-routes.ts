@@ -8,6 +8,7 @@ import { PageQuerySchema, listingRequest, pageOf } from "../schemas/page-schema.
 import { problemResponses } from "../schemas/problem-schema.ts";
 import { SessionStatusSchema, SessionSummarySchema, SessionViewSchema } from "../schemas/session-schema.ts";
 import { TimestampInputSchema } from "../schemas/timestamp-input-schema.ts";
+import { therapistSessionBody } from "../transfer/therapist-session-body.ts";
 import { IdParamsSchema } from "./session-route-schemas.ts";
 
 const ListQuerySchema = PageQuerySchema.extend({
@@ -111,7 +112,7 @@ export function createSessionQueryRoutes(options: { deps: ConfideDeps }) {
       const session = await getSession(deps, currentActor(c), { sessionId: c.req.valid("param").id });
       c.header("ETag", entityTag(session.version));
       if (ifNoneMatchHits(c.req.header("if-none-match"), session.version)) return c.body(null, 304);
-      return c.json(session, 200);
+      return c.json(therapistSessionBody(session), 200);
     },
   );
 

@@ -1,22 +1,14 @@
-import { acknowledgeRiskFlag, editNotes, finalizeSession, regenerateNotes, type ConfideDeps } from "@confide/core";
-import { createRoute, z } from "@hono/zod-openapi";
+import { editNotes, finalizeSession, regenerateNotes, type ConfideDeps } from "@confide/core";
+import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 import { currentActor } from "../auth/current-actor.ts";
 import { optionalExpectedVersion, versionFromIfMatch } from "../transfer/entity-tag.ts";
 import { versionedJson } from "../transfer/versioned-json.ts";
-import { IdSchema } from "../schemas/id-schema.ts";
 import { FinalizeSchema, NotesEditSchema } from "../schemas/notes-schema.ts";
 import { jsonBodyStatuses, problemResponses } from "../schemas/problem-schema.ts";
 import { RegenerateNotesSchema } from "../schemas/session-note-schema.ts";
+import { addRiskAcknowledgementRoutes } from "./risk-acknowledgement-routes.ts";
 import { IdParamsSchema, ifMatchHeaders, json, sessionResponse } from "./session-route-schemas.ts";
-
-const RiskFlagParamsSchema = z.object({
-  id: IdSchema,
-  flagId: z
-    .string()
-    .regex(/^risk-[0-9a-z-]{1,40}$/)
-    .openapi({ description: "The flag's `id` in the session's `risk.flags`.", example: "risk-3f9c2a1b7e0d" }),
-});
 
 /** The therapist's review of a ready session: their own notes, notes written again, risk flags acknowledged, and the sign-off (`finalize`). */
 export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
@@ -82,32 +74,7 @@ export function createSessionReviewRoutes(options: { deps: ConfideDeps }) {
     },
   );
 
-  router.openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/risk-flags/{flagId}/acknowledgement",
-      operationId: "acknowledgeRiskFlag",
-      tags: ["sessions"],
-      summary: "Acknowledge one risk flag: the therapist has seen it",
-      description:
-        "Records `acknowledgement: {by, at}` on the flag. Idempotent: a flag already acknowledged keeps its first acknowledgement (200, nothing written). Only while the session is ready: 409 `session.invalid_state` once finalized; 404 `session.risk_flag_not_found` for a flag the session does not have. Every current flag must be acknowledged before finalize. If-Match optional, checked when sent.",
-      security: [{ bearer: [] }],
-      request: { params: RiskFlagParamsSchema, headers: ifMatchHeaders(false) },
-      responses: {
-        200: sessionResponse("The session with the flag acknowledged."),
-        ...problemResponses(400, 401, 403, 404, 409, 412, 503),
-      },
-    }),
-    async (c) => {
-      const params = c.req.valid("param");
-      const session = await acknowledgeRiskFlag(deps, currentActor(c), {
-        sessionId: params.id,
-        flagId: params.flagId,
-        ...optionalExpectedVersion(c.req.header("if-match")),
-      });
-      return versionedJson(c, session, 200);
-    },
-  );
+  addRiskAcknowledgementRoutes(router, deps);
 
   router.openapi(
     createRoute({

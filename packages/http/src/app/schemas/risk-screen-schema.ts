@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { noRiskLanguageFound, riskCategories } from "@confide/core";
+import { acknowledgementActions, noRiskLanguageFound, riskCategories } from "@confide/core";
 import { EvidenceSchema, SupportSchema, VerificationSchema } from "./notes-schema.ts";
 
 const dateTime = z.iso.datetime();
@@ -32,7 +32,16 @@ const ScreenedRiskFlagSchema = z
     support: SupportSchema.optional(),
     alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
     acknowledgement: z
-      .object({ by: z.string().openapi({ description: "The therapist's user id." }), at: dateTime })
+      .object({
+        by: z.string().openapi({ description: "The therapist's user id." }),
+        at: dateTime,
+        action: z
+          .enum(acknowledgementActions)
+          .optional()
+          .openapi({ description: "What was done: discussed with the patient, a safety plan made, not a concern (misheard or misread), other (see `note`). Absent on acknowledgements recorded before it was asked." }),
+        note: z.string().optional().openapi({ description: "The therapist's words (always with `other`)." }),
+        alert: z.boolean().optional().openapi({ description: "The flag warranted a high-priority push when it was acknowledged." }),
+      })
       .optional()
       .openapi({ description: "Who acknowledged the flag, and when; absent until acknowledged. A current flag must be acknowledged before finalize." }),
   })
@@ -52,3 +61,13 @@ export const RiskScreenSchema = z
     description:
       "The automated risk screen of the transcript (C-SSRS-informed categories, speaker-aware), with a note writer's own flags merged in. It reports risk language it found, quoted; it is not a risk assessment, and an empty list never means \"no risk\".",
   });
+
+export const AcknowledgeRiskFlagSchema = z
+  .object({
+    action: z.enum(acknowledgementActions).openapi({
+      description: "What was done: `discussed` (with the patient), `safety_plan` (a safety plan made), `not_a_concern` (misheard or misread), `other` (say what in `note`).",
+      example: "discussed",
+    }),
+    note: z.string().optional().openapi({ description: "The therapist's words, at most 500 characters; required with `other`." }),
+  })
+  .openapi("AcknowledgeRiskFlag");

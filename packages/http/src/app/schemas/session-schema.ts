@@ -230,6 +230,10 @@ export const SessionSchema = z
         description:
           "The latest status changes (up to 20), oldest first, each with the version of the write that made it. Absent for sessions stored before it was kept.",
       }),
+    patientSummaryPreview: z.string().nullable().optional().openapi({
+      description:
+        "What the patient would read of the notes if the summary were released now (the therapist's own summary, else the grounded sentences of the written one); null when nothing. Computed by the rule the patient's view uses; read-only.",
+    }),
   })
   .openapi("Session", { description: "A session as its therapist sees it." });
 
@@ -274,6 +278,11 @@ export const SessionSummarySchema = z
       .int()
       .optional()
       .openapi({ description: "Current risk flags not yet acknowledged (they block the sign-off); 0 when none. Given to the session's therapist only." }),
+    riskAcknowledgedAlerts: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "Acknowledged flags that had warranted a high-priority push (`alert`); the listing keeps a mark for them. Given to the session's therapist only." }),
   })
   .openapi("SessionSummary", {
     description: "A session in a listing: no transcript, sentiment or review history. GET /v1/sessions/{id} gives those.",

@@ -1,0 +1,64 @@
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
+import { missingPartWords } from "./missing-part.ts";
+import type { EvidenceSpan } from "./note-sections.ts";
+import { NotesPanel, type OwnWordsDraft } from "./notes-panel.tsx";
+import { SentimentChartView } from "./sentiment-chart-view.tsx";
+import type { NoteFormat, Session, SessionApi } from "./session-api.ts";
+import { SpeakersForm } from "./speakers-form.tsx";
+import type { SessionWrite } from "./use-session.ts";
+
+export interface SessionAsideProps {
+  session: Session;
+  api: SessionApi;
+  write: SessionWrite;
+  onOpenEvidence: (evidence: EvidenceSpan) => void;
+  restoredWords: OwnWordsDraft | null;
+  /** Plays a few seconds of the recording (a speaker's sample). */
+  onPlayClip: (startMs: number, endMs: number) => void;
+}
+
+/** Beside the transcript: who is who, the patient's sentiment, and the notes. */
+export function SessionAside({ session, api, write, onOpenEvidence, restoredWords, onPlayClip }: SessionAsideProps) {
+  const { id, transcript } = session;
+  const ready = session.status === "ready";
+  return (
+    <aside class="session-aside" aria-label="Speakers, sentiment and notes">
+      {transcript === null ? null : (
+        <CollapsibleSection id="session-speakers" title="Speakers" closedOnPhone>
+          <SpeakersForm
+            speakers={transcript.speakers}
+            segments={transcript.segments}
+            onPlayClip={onPlayClip}
+            editable={ready}
+            onSave={(speakers) => write((current) => api.relabel(id, current.version, speakers), "Speaker roles saved.")}
+          />
+        </CollapsibleSection>
+      )}
+      <CollapsibleSection id="session-sentiment" title="Patient's sentiment" closedOnPhone>
+        {session.sentiment ? (
+          <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
+        ) : (
+          <p>{missingPartWords(session.status, "sentiment")}</p>
+        )}
+      </CollapsibleSection>
+      <CollapsibleSection id="session-notes" title="Notes" closedOnPhone>
+        {session.notes && transcript ? (
+          <NotesPanel
+            notes={session.notes}
+            transcript={transcript}
+            editable={ready}
+            onOpenEvidence={onOpenEvidence}
+            onRegenerate={() => write((current) => api.regenerateNotes(id, current.version), "The notes were written again.")}
+            onSaveOwnWords={(edit) => write((current) => api.editNotes(id, current.version, edit), "Your notes were saved.")}
+            loadNote={(format) => api.note(id, format)}
+            restored={restoredWords}
+            noteFormat={session.noteFormat ?? "confide"}
+            {...(session.status === "finalized" ? { exportNote: (format: NoteFormat) => api.downloadNoteFhir(id, format) } : {})}
+          />
+        ) : (
+          <p>{missingPartWords(session.status, "notes")}</p>
+        )}
+      </CollapsibleSection>
+    </aside>
+  );
+}
