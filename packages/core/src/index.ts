@@ -37,6 +37,7 @@ export * from "./domain/clinical-notes.ts";
 export * from "./domain/note-evidence.ts";
 export * from "./domain/claim-support.ts";
 export * from "./domain/risk-screen.ts";
+export * from "./domain/risk-page-rule.ts";
 export * from "./domain/risk-acknowledgement.ts";
 export * from "./domain/risk-flag-id.ts";
 export * from "./domain/note-formats.ts";

@@ -25,6 +25,7 @@ export * from "./domain/refresh-token.ts";
 export * from "./domain/retention.ts";
 export * from "./domain/retry-after.ts";
 export * from "./domain/risk-screen.ts";
+export * from "./domain/risk-page-rule.ts";
 export * from "./domain/segment-words.ts";
 export * from "./domain/sentiment.ts";
 export * from "./domain/sentiment-documents.ts";

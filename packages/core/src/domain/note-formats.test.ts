@@ -48,7 +48,7 @@ function screen(flags: RiskScreenResult["flags"]): RiskScreenResult {
 const noFlags = screen([]);
 const hopelessFlag = screen(
   flagsOfFindings(
-    [{ ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", text: "Spoke of hopelessness", rule: "r" }],
+    [{ ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" }],
     "screen:embedded",
     transcript,
   ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
@@ -178,8 +178,8 @@ describe("every section of every format, in full", () => {
   const flags = screen(
     flagsOfFindings(
       [
-        { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "history", subject: "speaker", text: "Spoke of hopelessness", rule: "r" },
-        { ...cite("s4", "sleep diary"), category: "substance", temporality: "current", subject: "other_person", text: "Spoke of a diary", rule: "r" },
+        { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "history", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" },
+        { ...cite("s4", "sleep diary"), category: "substance", temporality: "current", subject: "other_person", basis: "mention", text: "Spoke of a diary", rule: "r" },
       ],
       "screen:embedded",
       transcript,

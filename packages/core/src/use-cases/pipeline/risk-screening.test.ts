@@ -67,7 +67,8 @@ describe("the risk screen in the pipeline", () => {
 
     const flags = (await storedSession(deps, uploaded)).risk?.flags ?? [];
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ category: "passive_death_wish", severity: "high", sources: ["screen:scripted", "notes:scripted"], rules: ["scripted", "notes:scripted"], alert: true });
+    // A passive wish is listed to review; a writer's flag joining it does not make it page.
+    expect(flags[0]).toMatchObject({ category: "passive_death_wish", severity: "high", sources: ["screen:scripted", "notes:scripted"], rules: ["scripted", "notes:scripted"], tier: "review", alert: false });
   });
 
   it("keeps a writer's flag the screen did not raise, naming the writer", async () => {
@@ -101,11 +102,24 @@ describe("the risk screen in the pipeline", () => {
     expect((await storedSession(deps, uploaded)).risk).toMatchObject({ status: "not_screened", flags: [], summary: expect.stringContaining("did not run: the screen reads English only") });
   });
 
-  it("on a recording with no roles, flags the words as 'speaker unknown' and sends no high-priority push", async () => {
+  it("on a recording with no roles, pages for an explicit statement, marked 'speaker not known'", async () => {
+    const { deps, team } = await setUpPipeline({}, ["phone"]);
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, speakers: [{ label: "S1" }], segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, speaker: "S1" })) } });
+    deps.risk.script((input) => [findingOn(input, "worried and sad", { basis: "statement" })]);
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const session = await storedSession(deps, uploaded);
+    expect(session.risk?.flags).toMatchObject([{ speaker: "unknown", speakerNote: expect.stringMatching(/^Speaker not known/), tier: "page", alert: true }]);
+    expect(deps.push.sent()[0]?.message).toMatchObject({ priority: "high" });
+  });
+
+  it("on a recording with no roles, lists a yes as 'speaker unknown' and sends no high-priority push", async () => {
     const { deps, team } = await setUpPipeline({}, ["phone"]);
     // One speaker found on a mono recording: the role heuristic cannot tell who it is.
     deps.speech.script({ transcript: { ...sampleTranscriptDraft, speakers: [{ label: "S1" }], segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, speaker: "S1" })) } });
-    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
+    // A yes with no roles may be the therapist's own: it pages only once the patient is known to have said it.
+    deps.risk.script((input) => [findingOn(input, "worried and sad", { basis: "answer_to_named_question" })]);
     const uploaded = await uploadSample(deps, team);
     await deps.queue.runDue();
 
