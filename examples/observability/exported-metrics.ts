@@ -24,7 +24,7 @@ import {
   uploadTestRecording,
 } from "@confide/core/testing";
 import { instrumentProvider, instrumentQueue, instrumentRepositories } from "../../packages/http/src/telemetry/instrumented-ports.ts";
-import { startTelemetry } from "../../packages/http/src/telemetry/telemetry.ts";
+import { startTelemetry } from "../../packages/http/src/telemetry/start-telemetry.ts";
 import { parsePrometheusText, type PrometheusSample } from "../../test/support/prometheus-text.ts";
 
 export interface ExportedMetrics {

@@ -1,11 +1,21 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { screenPaths, screenPathsFile } from "./src/screen-paths.ts";
+
+/** Writes the console's screen paths beside its page: the server answers only these with the console. */
+const screenPathsAsset: Plugin = {
+  name: "confide-screen-paths",
+  generateBundle() {
+    this.emitFile({ type: "asset", fileName: screenPathsFile, source: `${JSON.stringify(screenPaths)}\n` });
+  },
+};
 
 // The console builds into the host's package: `confide serve` serves packages/http/console-assets
 // (DESIGN §2: packages/http holds the console's static assets). Workspace packages resolve to
 // their TypeScript sources, as in the tests.
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [screenPathsAsset],
   resolve: { conditions: ["source", "browser", "module", "import", "default"] },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {

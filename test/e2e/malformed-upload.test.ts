@@ -255,4 +255,18 @@ describe("malformed multipart uploads over real HTTP", () => {
     expect((await server.blobFiles()).some((path) => path.endsWith("audio.wav"))).toBe(true);
     expect(await server.isServing()).toBe(true);
   });
+  it("a 40 KB Upload-Metadata header is a JSON 431 request.header_too_large, not a bare status or a reset", async () => {
+    const response = await fetch(`${server.baseUrl}/v1/uploads`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${server.tokens.therapist}`,
+        "tus-resumable": "1.0.0",
+        "upload-length": "100",
+        "upload-metadata": `patientId ${Buffer.from(patientId).toString("base64")},title ${Buffer.from("x".repeat(30_000)).toString("base64")}`,
+      },
+      signal: AbortSignal.timeout(30_000),
+    });
+    const answer = await answerOf(response);
+    await expectRefusedAndServing(answer, 431, "request.header_too_large");
+  });
 });

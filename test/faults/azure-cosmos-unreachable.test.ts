@@ -6,7 +6,7 @@
  * it is back the same process answers 200 again, without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login, loginRequest, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
+import { login, loginRequest, readinessOnceItSays, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
 import { logEntries } from "../support/process-log.ts";
 import { startAzureStack, type ApiProcess, type AzureStack } from "../support/azure-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
@@ -64,7 +64,7 @@ describe("azure profile: Cosmos DB unreachable, then back", () => {
     stack.cosmosProxy.down();
     for (let round = 0; round < 2; round += 1) {
       expectUnavailable(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-      const ready = await timedApiRequest("/readyz");
+      const ready = await readinessOnceItSays(api.baseUrl, 503);
       outageAnswersMs.push(ready.elapsedMs);
       expect(ready.status).toBe(503);
       const failing = (ready.body.checks as Array<{ name: string; ok: boolean; code?: string }>).filter((check) => !check.ok);
@@ -83,7 +83,7 @@ describe("azure profile: Cosmos DB unreachable, then back", () => {
     const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
     expect(detail.body.id).toBe(session.id);
-    expect((await timedApiRequest("/readyz")).status).toBe(200);
+    expect((await readinessOnceItSays(api.baseUrl, 200)).status).toBe(200);
     const listed = await timedApiRequest("/v1/sessions", authorized());
     expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
     expect(api.child.exitCode).toBeNull();

@@ -11,7 +11,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login, loginRequest, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
+import { login, loginRequest, readinessOnceItSays, timedRequest, uploadSession, type SessionView, type TimedAnswer } from "../support/confide-api-client.ts";
 import { postgresHost, postgresPort, startSelfHostedStack, type ApiProcess, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { logEntries } from "../support/process-log.ts";
 import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";
@@ -105,7 +105,7 @@ describe("PostgreSQL unreachable, then back", () => {
     // Several rounds: the first meets the pool's broken connections, later ones new connections refused.
     for (let round = 0; round < 3; round += 1) {
       expectUnavailableProblem(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-      expectDatabaseNotReady(await timedApiRequest("/readyz"));
+      expectDatabaseNotReady(await readinessOnceItSays(api.baseUrl, 503));
     }
     expectUnavailableProblem(await timedApiRequest("/v1/sessions", authorized()), "list sessions");
     expectUnavailableProblem(
@@ -130,7 +130,7 @@ describe("PostgreSQL unreachable, then back", () => {
     const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
     expect(detail.body.id).toBe(session.id);
-    expect((await timedApiRequest("/readyz")).status).toBe(200);
+    expect((await readinessOnceItSays(api.baseUrl, 200)).status).toBe(200);
     const listed = await timedApiRequest("/v1/sessions", authorized());
     expect(listed.status).toBe(200);
     expect((listed.body.items as Array<{ id: string }>).map((item) => item.id)).toEqual([session.id]);
@@ -160,7 +160,7 @@ describe("PostgreSQL unreachable, then back", () => {
       // First round: statements sent on pooled connections that never answer; then new connections never answered.
       for (let round = 0; round < 2; round += 1) {
         expectUnavailableProblem(await timedApiRequest(`/v1/sessions/${session.id}`, authorized()), `GET session, round ${round}`);
-        expectDatabaseNotReady(await timedApiRequest("/readyz"));
+        expectDatabaseNotReady(await readinessOnceItSays(api.baseUrl, 503));
       }
       expectUnavailableProblem(await timedApiRequest("/v1/sessions", authorized()), "list sessions");
       reportOutageAnswers("network partition");
@@ -168,7 +168,7 @@ describe("PostgreSQL unreachable, then back", () => {
       partitioned.up();
       const detail = await timedApiRequest(`/v1/sessions/${session.id}`, authorized());
       expect(detail.status, JSON.stringify(detail.body)).toBe(200);
-      expect((await timedApiRequest("/readyz")).status).toBe(200);
+      expect((await readinessOnceItSays(api.baseUrl, 200)).status).toBe(200);
       expect(api.child.exitCode).toBeNull();
       expectNoServerErrors(api);
     } finally {

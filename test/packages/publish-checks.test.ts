@@ -75,6 +75,18 @@ describe.each(publicPackages)("@confide/%s as packed", (name) => {
   });
 });
 
+describe("packing one package from a clean checkout", () => {
+  it.each(publicPackages)("@confide/%s: its tsconfig references every @confide package it depends on, so its prepack `tsc -b` builds them first", async (name) => {
+    const manifest = JSON.parse(await readFile(join(root, "packages", name, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const tsconfig = JSON.parse(await readFile(join(root, "packages", name, "tsconfig.json"), "utf8")) as { references?: Array<{ path: string }> };
+    const needed = Object.keys(manifest.dependencies ?? {})
+      .filter((dependency) => dependency.startsWith("@confide/"))
+      .map((dependency) => `../${dependency.slice("@confide/".length)}`)
+      .sort();
+    expect((tsconfig.references ?? []).map((reference) => reference.path).sort()).toEqual(needed);
+  });
+});
+
 describe("npm publish --dry-run", () => {
   // --ignore-scripts: the packages were built by their prepack when packed above.
   it("accepts every public package and would upload the same files as the tarballs checked above", async () => {

@@ -54,6 +54,21 @@ export async function timedRequest(url: string, init: RequestInit = {}): Promise
   };
 }
 
+/**
+ * `/readyz` of the server at `baseUrl`, asked again every 250 ms until it answers `status` (at most
+ * 12 s): the server checks its dependencies at most once every 5 s and may answer a result up to
+ * 30 s old while a new check runs, so a change shows on a later call, not the first.
+ * @returns the first answer with that status, or the last one when none had it in time.
+ */
+export async function readinessOnceItSays(baseUrl: string, status: 200 | 503): Promise<TimedAnswer> {
+  const deadline = performance.now() + 12_000;
+  for (;;) {
+    const answer = await timedRequest(`${baseUrl}/readyz`);
+    if (answer.status === status || performance.now() > deadline) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function expectStatus(response: Response, status: number, what: string): Promise<void> {
   if (response.status !== status) {
     throw new Error(`${what}: expected ${status}, got ${response.status}: ${await response.text()}`);

@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const config = loadConfig(process.env);
-  const { traceFields } = await import("./telemetry/telemetry.ts");
+  const { traceFields } = await import("./telemetry/start-telemetry.ts");
   const logger = createJsonLogger({ level: config.logLevel, context: traceFields });
   if (command === "migrate-storage") {
     // Only the repository (the list of sessions) and the two stores: no queue, no providers.

@@ -6,7 +6,9 @@ import { selectLiveSubprotocol } from "./app/live/live-protocol.ts";
 import { releaseLiveConnections } from "./app/routes/live-route.ts";
 import type { DataKeyring } from "@confide/adapters-local/platform";
 import { join } from "node:path";
+import type { Server } from "node:http";
 import { createApp } from "./app/create-app.ts";
+import { answerUnreadableRequests, maxRequestHeaderBytes } from "./app/limits/request-header-limit.ts";
 import { createUploadStaging } from "./app/uploads/upload-staging.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
 import { createRateLimitStore } from "./composition/rate-limit-store.ts";
@@ -70,7 +72,11 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 4 * config.live.maxFrameBytes, handleProtocols: selectLiveSubprotocol });
   const worker: Worker | undefined = options.withWorker ? await startWorker(runtime) : undefined;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, websocket: { server: webSockets } }, () => resolve(started));
+    const started = serve(
+      { fetch: app.fetch, hostname: config.host, port: config.port, websocket: { server: webSockets }, serverOptions: { maxHeaderSize: maxRequestHeaderBytes } },
+      () => resolve(started),
+    );
+    answerUnreadableRequests(started as Server);
     started.once("error", (error) => reject(listenProblem(error, config.host, config.port)));
   });
   const address = server.address();

@@ -1,5 +1,5 @@
 import { createJobHandlers, enqueueRetentionSweep, recoverStaleSessions } from "@confide/core";
-import type { Runtime } from "./composition/runtime.ts";
+import type { Runtime } from "./composition/compose-runtime.ts";
 
 export interface Worker {
   /** Stops the recovery and retention timers; the queue itself is closed by runtime.close(). */

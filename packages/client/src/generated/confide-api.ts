@@ -46,7 +46,7 @@ export interface paths {
         };
         /**
          * Readiness: every configured dependency answers
-         * @description Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer.
+         * @description Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer. The dependencies are checked at most once every 5 seconds, however many callers ask: callers at the same moment share one check, and an answer may be up to 30 seconds old (a newer check then runs for the next caller).
          */
         get: operations["checkReadiness"];
         put?: never;
@@ -1099,7 +1099,7 @@ export interface components {
              */
             speaker?: "therapist" | "patient";
             text: string;
-            verification: components["schemas"]["NoteVerification"] & (Record<string, never> | null);
+            verification: components["schemas"]["NoteVerification"] | null;
         };
         /** @description What core found when it checked the item's evidence against the transcript. An unverified item is not to be shown as fact. */
         NoteVerification: {
@@ -1760,6 +1760,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description An unexpected failure (`internal`): a bug, logged with the request id; the body never carries its message. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The path does not take this method (`request.method_not_allowed`); `Allow` lists the methods it takes. */
         MethodNotAllowed: {
             headers: {
@@ -1801,6 +1810,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOpenApiDocument: {
@@ -1826,6 +1836,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     checkReadiness: {
@@ -1847,6 +1858,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency does not answer. */
             503: {
                 headers: {
@@ -1895,6 +1907,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -1945,6 +1958,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -1987,7 +2001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2015,6 +2029,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2058,7 +2073,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,6 +2128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2146,7 +2162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2192,6 +2208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -2235,7 +2252,7 @@ export interface operations {
                     "application/json": components["schemas"]["CareRelation"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2272,6 +2289,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2315,7 +2333,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,6 +2390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2408,7 +2427,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2454,6 +2473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2490,7 +2510,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,6 +2547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2565,7 +2586,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2611,6 +2632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2654,6 +2676,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2693,7 +2716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Device"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2730,6 +2753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2761,7 +2785,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2789,6 +2813,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2826,7 +2851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,6 +2888,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2903,7 +2929,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHold"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2958,6 +2984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -2991,7 +3018,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegalHold"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3028,6 +3055,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3078,6 +3106,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3119,7 +3148,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,6 +3203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3224,6 +3254,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3262,7 +3293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentGrantResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,6 +3348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3358,7 +3390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentWithdrawalResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3413,6 +3445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3463,6 +3496,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3522,6 +3556,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3559,7 +3594,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoiceEnrolment"] & unknown;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,6 +3658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description Error. */
             501: {
                 headers: {
@@ -3689,6 +3725,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3730,7 +3767,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3758,6 +3795,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3791,7 +3829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentStatus"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,6 +3866,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3870,7 +3909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentGrantResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,6 +3973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -3977,7 +4017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentWithdrawalResult"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,6 +4081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4089,7 +4130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4117,6 +4158,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4176,7 +4218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4242,6 +4284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4294,7 +4337,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,6 +4374,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4362,7 +4406,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,6 +4452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4465,7 +4510,7 @@ export interface operations {
                     "audio/*": string;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,6 +4565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4562,7 +4608,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionAudioLink"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,6 +4645,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4632,7 +4679,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,6 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4721,7 +4769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4794,6 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -4839,7 +4888,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNote"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4885,6 +4934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -4921,7 +4971,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirDocumentReference"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4967,6 +5017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5008,7 +5059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5090,6 +5141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5131,7 +5183,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5204,6 +5256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5250,7 +5303,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,6 +5358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5353,7 +5407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5408,6 +5462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5459,7 +5514,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5541,6 +5596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5596,7 +5652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5678,6 +5734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {
@@ -5726,7 +5783,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,6 +5811,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5775,7 +5833,7 @@ export interface operations {
                 "tus-resumable": string;
                 /** @description The recording's size in bytes. */
                 "upload-length": string;
-                /** @description Comma-separated `key base64(value)` pairs. */
+                /** @description Comma-separated `key base64(value)` pairs; at most 8192 bytes (all of a request's headers together: at most 16384 bytes, else 431 `request.header_too_large`). */
                 "upload-metadata"?: string;
             };
             path?: never;
@@ -5795,7 +5853,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,6 +5919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -5895,6 +5954,7 @@ export interface operations {
                 content?: never;
             };
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
         };
     };
     getResumableUpload: {
@@ -5926,7 +5986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResumableUpload"];
                 };
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5972,6 +6032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -6008,7 +6069,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,6 +6124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
             503: {
                 headers: {
@@ -6113,7 +6175,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6215,6 +6277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
                 headers: {

@@ -1,4 +1,4 @@
-import type { SpeakerVoices } from "./voice-roles.ts";
+import type { SpeakerVoices } from "./speaker-voices.ts";
 
 export type SpeakerRole = "therapist" | "patient" | "unknown";
 

@@ -1,20 +1,8 @@
 import type { Speaker, SpeakerRole } from "./transcript.ts";
+import type { SpeakerVoices } from "./speaker-voices.ts";
 import type { VoiceEnrolment } from "./voice-enrolment.ts";
 
-/** The voice of one anonymous speaker of a recording, as the diarizer heard it. */
-export interface SpeakerVoice {
-  speaker: string;
-  /** Embedding by the same function as enrolments (`Diarizer.embedVoice`), named by `SpeakerVoices.embedder`. */
-  embedding: number[];
-  /** Voiced speech it was computed from, in milliseconds. */
-  speechMs: number;
-}
-
-/** The voices of a recording's speakers, and which embedding function made them. */
-export interface SpeakerVoices {
-  embedder: string;
-  speakers: SpeakerVoice[];
-}
+export type { SpeakerVoice, SpeakerVoices } from "./speaker-voices.ts";
 
 /**
  * Under this confidence the voice does not decide the roles and the role heuristic does.

@@ -4,6 +4,7 @@ import { createRecordingLogger, createTestDeps, pcmWav, recordTestConsent, type 
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { createApp, type AppOptions } from "./create-app.ts";
+import { createOpenApiResponseCheck, type OpenApiResponseCheck } from "./openapi-response-check.test-support.ts";
 
 /** Test-only: an app over in-memory deps, seeded accounts and request helpers. */
 
@@ -66,12 +67,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await deps.users.link({ therapistId: therapist.id, patientId: patient.id, createdAt: deps.clock.now() });
   if (options.consent !== false) await recordTestConsent(deps, patient.id, { recordedBy: therapist.id });
 
+  let responseCheck: OpenApiResponseCheck | undefined;
   const call: TestApp["call"] = async (path, init = {}) => {
     const { token, json, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (token) headers.set("Authorization", `Bearer ${token}`);
     if (json !== undefined) headers.set("Content-Type", "application/json");
-    return app.request(path, { ...rest, headers, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+    const response = await app.request(path, { ...rest, headers, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+    responseCheck ??= createOpenApiResponseCheck((await (await app.request("/openapi.json")).json()) as Parameters<typeof createOpenApiResponseCheck>[0]);
+    await responseCheck.check({ method: rest.method ?? "GET", path }, response);
+    return response;
   };
   const tokenFor = async (user: PublicUser) => {
     const response = await call("/v1/auth/login", { method: "POST", json: { email: user.email, password } });

@@ -13,6 +13,7 @@ import { createAllowedMethods } from "./middleware/allowed-methods.ts";
 import type { AppEnv } from "./app-env.ts";
 import { createRouter } from "./create-router.ts";
 import { createErrorHandler, createNotFoundHandler } from "./middleware/error-handler.ts";
+import { jsonBodyEncoding } from "./middleware/json-body-encoding.ts";
 import { defaultJsonBodyLimitBytes, jsonBodyLimit } from "./middleware/json-body-limit.ts";
 import { createLoginThrottle, type LoginThrottleLimits } from "./limits/login-throttle.ts";
 import { createDeviceCookies } from "./auth/device-cookie.ts";
@@ -142,10 +143,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use("*", requestContext({ logger: deps.logger }), accessLog(), (c, next) =>
     isApiPath(c.req.path) ? apiSecurityHeaders(c, next) : consoleSecurityHeaders(c, next),
   );
-  app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }));
+  app.use("/v1/*", noStore(), jsonBodyLimit({ maxBytes: defaultJsonBodyLimitBytes }), jsonBodyEncoding());
 
   const liveCapacity = options.live?.deps.liveCapacity;
-  app.route("/", createHealthRoutes({ readiness: options.readiness, ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
+  app.route("/", createHealthRoutes({ readiness: options.readiness, now: () => deps.clock.now().getTime(), ...(liveCapacity ? { liveCapacity: () => liveCapacity.status() } : {}) }));
   app.route("/v1/auth", createAuthRoutes({ deps, tokens, throttle, devices: createDeviceCookies(options.jwtSecret), trustedProxyHops: options.trustedProxyHops ?? 0 }));
   // Consent reads say what a live session needs where this app serves them.
   const consentDeps = options.live ? { ...deps, liveSpeech: options.live.deps.liveSpeech } : deps;

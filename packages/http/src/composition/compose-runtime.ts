@@ -20,7 +20,8 @@ import { platformModule } from "./platform-module.ts";
 import { preparePrivateDataDirectory } from "./private-data-directory.ts";
 import { checkReadiness, type ReadinessEntry } from "./readiness.ts";
 import { instrumentAdapters } from "../telemetry/instrumented-ports.ts";
-import { startTelemetry, type Telemetry } from "../telemetry/telemetry.ts";
+import { startTelemetry } from "../telemetry/start-telemetry.ts";
+import type { Telemetry } from "../telemetry/telemetry.ts";
 import { createWorkerSha256 } from "./worker-sha256.ts";
 
 /** Everything a host process needs: the core's deps, a readiness probe and one close(). */

@@ -1,12 +1,8 @@
 import { ConfideError } from "@confide/core";
 import type { AdapterPort } from "@confide/core/ports";
+import type { ReadinessEntry } from "../app/routes/readiness-entry.ts";
 
-export interface ReadinessEntry {
-  name: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+export type { ReadinessEntry } from "../app/routes/readiness-entry.ts";
 
 const timeoutMs = 3_000;
 

@@ -150,7 +150,7 @@ describe("startTelemetry", () => {
       await import(${JSON.stringify(new URL("../server.ts", import.meta.url).href)});
       await import(${JSON.stringify(new URL("../composition/runtime.ts", import.meta.url).href)});
       const { loadConfig } = await import(${JSON.stringify(new URL("../config/config.ts", import.meta.url).href)});
-      const { startTelemetry } = await import(${JSON.stringify(new URL("./telemetry.ts", import.meta.url).href)});
+      const { startTelemetry } = await import(${JSON.stringify(new URL("./start-telemetry.ts", import.meta.url).href)});
       const telemetry = await startTelemetry({ config: loadConfig(process.env), role: "api", logger: { info() {}, warn() {}, error() {} } });
       await telemetry?.shutdown();
       process.stdout.write(JSON.stringify({ started: telemetry !== null, loaded }));`;
@@ -193,7 +193,7 @@ describe("OTEL_TRACES_EXPORTER", () => {
   async function handleOneRequest(env: Record<string, string>): Promise<{ traceparent: string | undefined }> {
     const script = `
       const { loadConfig } = await import(${JSON.stringify(new URL("../config/config.ts", import.meta.url).href)});
-      const { startTelemetry } = await import(${JSON.stringify(new URL("./telemetry.ts", import.meta.url).href)});
+      const { startTelemetry } = await import(${JSON.stringify(new URL("./start-telemetry.ts", import.meta.url).href)});
       const telemetry = await startTelemetry({ config: loadConfig(process.env), role: "api", logger: { info() {}, warn() {}, error() {} } });
       const traceparent = await telemetry.request("GET", async (outcome) => {
         outcome.end("/v1/sessions/:id", 200, undefined);

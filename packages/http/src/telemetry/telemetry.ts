@@ -1,8 +1,8 @@
 /**
- * Telemetry as the host uses it (issue 27): spans and metrics for HTTP requests, queue jobs,
- * pipeline steps and provider calls, with no OpenTelemetry type in sight. `startTelemetry`
- * loads the OpenTelemetry SDK only when the configuration turns it on, so a process with
- * telemetry off loads none of it (the embedded start-up stays as fast as it was).
+ * Telemetry as the host uses it: spans and metrics for HTTP requests, queue jobs, pipeline
+ * steps and provider calls, with no OpenTelemetry type in sight. `startTelemetry`
+ * (start-telemetry.ts) loads the OpenTelemetry SDK only when the configuration turns it on, so
+ * a process with telemetry off loads none of it (the embedded start-up stays as fast as it was).
  *
  * What goes into a span or a metric: ids, sizes, durations, statuses, provider names and error
  * codes. Never session content, names, emails, titles or search text (a test exports every span
@@ -69,29 +69,4 @@ export interface TelemetryOptions {
   config: Pick<ConfideConfig, "telemetry">;
   role: "api" | "worker" | "cli";
   logger: Logger;
-}
-
-/**
- * Starts telemetry when the configuration asks for it (`CONFIDE_TELEMETRY`, an
- * `OTEL_EXPORTER_OTLP_ENDPOINT`, `CONFIDE_METRICS_PORT`).
- * @returns null when it is off: nothing of OpenTelemetry is loaded.
- */
-export async function startTelemetry(options: TelemetryOptions): Promise<Telemetry | null> {
-  const { traces, metrics } = options.config.telemetry;
-  if (!traces && metrics === undefined) return null;
-  const { createOpenTelemetry } = await import("./open-telemetry.ts");
-  const telemetry = createOpenTelemetry({ ...options, ...options.config.telemetry });
-  started = telemetry;
-  return telemetry;
-}
-
-let started: Telemetry | null = null;
-
-/**
- * `traceId` and `spanId` of the active span once telemetry has started in this process (its
- * context is process-wide, as OpenTelemetry's is), else nothing: the JSON logger adds them to
- * every line (`createJsonLogger({ context: traceFields })`).
- */
-export function traceFields(): { traceId?: string; spanId?: string } {
-  return started?.logFields() ?? {};
 }

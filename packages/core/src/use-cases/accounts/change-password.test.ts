@@ -64,4 +64,34 @@ describe("changePassword answers", () => {
       changePassword(deps, { userId: "gone", role: "patient" }, { currentPassword: oldPassword, newPassword }),
     ).rejects.toMatchObject({ code: "user.not_found", message: "The account no longer exists." });
   });
+  it("applies exactly the sign-up password rule: each candidate gets the same verdict and rule at both", async () => {
+    const candidates = [
+      "short pw",
+      "x".repeat(1_025),
+      "aaaaaaaaaaaaaaaa",
+      "kim@example.org is mine",
+      "my name is kim, hello there",
+      "password1234",
+      "qwertyuiopasdf",
+      "plum lantern gravel sonnet",
+      "a brand new password",
+    ];
+    const verdict = (attempt: Promise<unknown>) =>
+      attempt.then(
+        () => "accepted",
+        (error: { code?: string; details?: { rule?: string } }) => `${error.code}:${error.details?.rule ?? ""}`,
+      );
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+      const { deps, actor } = await setup();
+      const atChange = await verdict(changePassword(deps, actor, { currentPassword: oldPassword, newPassword: candidate }));
+      const atSignUp = await verdict(createUser(createTestDeps(), admin, { email: "kim@example.org", displayName: "Kim", role: "patient", password: candidate }));
+      expect(atChange, candidate.slice(0, 30)).toBe(atSignUp);
+      seen.add(atChange);
+    }
+    // The candidates reach every rule and the accepting path, so the comparison means something.
+    expect([...seen].sort()).toEqual(
+      ["accepted", "auth.weak_password:guessable", "auth.weak_password:one_character", "auth.weak_password:personal_data", "auth.weak_password:too_long", "auth.weak_password:too_short"].sort(),
+    );
+  });
 });

@@ -97,6 +97,22 @@ describe("access tokens end with what should end them", () => {
     expect((await testApp.call("/v1/me", { token: old })).status).toBe(401);
   });
 
+  it("refuses a token dated in the future (nbf or iat past the clock leeway) and takes one within it", async () => {
+    const testApp = await createTestApp();
+    const nowSeconds = Math.floor(testApp.deps.clock.now().getTime() / 1000);
+    const user = await testApp.deps.users.get(testApp.therapist.id);
+    const claims = { sub: testApp.therapist.id, role: "therapist", gen: user?.tokenGeneration ?? 0, exp: nowSeconds + 900, jti: "t" };
+    const tokenWith = (extra: Record<string, number>) => sign({ ...claims, ...extra }, jwtSecret, "HS256");
+    const meWith = async (extra: Record<string, number>) => (await testApp.call("/v1/me", { token: await tokenWith(extra) })).status;
+
+    expect(await meWith({ iat: nowSeconds })).toBe(200);
+    expect(await meWith({ iat: nowSeconds, nbf: nowSeconds + 30 })).toBe(200);
+    expect(await meWith({ iat: nowSeconds, nbf: nowSeconds + 3_600 })).toBe(401);
+    expect(await meWith({ iat: nowSeconds + 3_600 })).toBe(401);
+    const refused = await testApp.call("/v1/me", { token: await tokenWith({ nbf: nowSeconds + 600 }) });
+    expect(await refused.json()).toMatchObject({ code: "auth.unauthenticated", reason: "invalid" });
+  });
+
   it("a revocation written by another process is seen once the cache time has passed (here 0 ms)", async () => {
     const testApp = await createTestApp({ accessCheckCacheMs: 0 });
     const signedIn = await signIn(testApp, "therapist@example.org");

@@ -24,8 +24,23 @@ const unauthenticated = (wording: TokenWording, reason: "invalid" | "expired", c
   new ConfideError("auth.unauthenticated", wording[reason], { details: { reason }, ...(cause === undefined ? {} : { cause }) });
 
 /**
+ * How far a token's `nbf` (not before) or `iat` (issued at) may lie ahead of this server's clock:
+ * enough for two servers' clocks that drift apart a little, too little to use a token minted
+ * for later.
+ */
+export const tokenClockLeewaySeconds = 60;
+
+/** A token that is not valid yet (`nbf`), or claims to be issued later than now (`iat`), past the leeway. */
+function issuedInTheFuture(payload: Record<string, unknown>, nowSeconds: number): boolean {
+  return [payload["nbf"], payload["iat"]].some(
+    (claim) => claim !== undefined && (typeof claim !== "number" || !Number.isFinite(claim) || claim > nowSeconds + tokenClockLeewaySeconds),
+  );
+}
+
+/**
  * Checks an HS256 token's signature, its `sub`, `gen` and `exp` claims, the caller's own claims
- * (`fits`), then its expiry by the injected clock (not the machine's).
+ * (`fits`), that it is not dated in the future (`nbf` or `iat` more than `tokenClockLeewaySeconds`
+ * ahead: `invalid`), then its expiry by the injected clock (not the machine's).
  * @returns the checked claims.
  * @throws ConfideError `auth.unauthenticated` (details.reason `invalid`, or `expired` for a token
  *   otherwise good).
@@ -52,6 +67,8 @@ export async function verifySignedToken(
   ) {
     throw unauthenticated(options.wording, "invalid");
   }
-  if (exp <= Math.floor(options.clock.now().getTime() / 1000)) throw unauthenticated(options.wording, "expired");
+  const nowSeconds = Math.floor(options.clock.now().getTime() / 1000);
+  if (issuedInTheFuture(payload, nowSeconds)) throw unauthenticated(options.wording, "invalid");
+  if (exp <= nowSeconds) throw unauthenticated(options.wording, "expired");
   return { sub, gen, exp, payload };
 }

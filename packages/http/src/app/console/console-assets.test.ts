@@ -27,6 +27,7 @@ describe("the browser console at /", () => {
     directory = await mkdtemp(join(tmpdir(), "confide-console-"));
     await mkdir(join(directory, "assets"));
     await writeFile(join(directory, "index.html"), page);
+    await writeFile(join(directory, "console-paths.json"), JSON.stringify(["/", "/sessions", "/upload", "/sessions/:id"]));
     await writeFile(join(directory, "assets", "index-abc123.js"), script);
     await writeFile(join(directory, "assets", "index-abc123.css"), "body{}");
     await writeFile(join(directory, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
@@ -64,8 +65,8 @@ describe("the browser console at /", () => {
     expect(icon.headers.get("cache-control")).toBe("no-cache");
   });
 
-  it("answers a missing file, a path outside the folder and other methods with the API's JSON 404", async () => {
-    for (const path of ["/assets/missing-123.js", "/favicon.ico", "/../outside-console.txt", "/%2e%2e/outside-console.txt", "/assets/%2e%2e/%2e%2e/outside-console.txt", "/..%2Foutside-console.txt", "/assets/..%2F..%2F..%2Foutside-console.txt"]) {
+  it("answers a missing file, a path outside the folder, a path of no screen and other methods with the API's JSON 404", async () => {
+    for (const path of ["/nothing-here", "/sessions/", "//sessions", "/sessions/abc/extra", "/assets/missing-123.js", "/favicon.ico", "/../outside-console.txt", "/%2e%2e/outside-console.txt", "/assets/%2e%2e/%2e%2e/outside-console.txt", "/..%2Foutside-console.txt", "/assets/..%2F..%2F..%2Foutside-console.txt"]) {
       const response = await testApp.call(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get("content-type"), path).toBe("application/problem+json");
@@ -76,7 +77,7 @@ describe("the browser console at /", () => {
   });
 
   it("never answers an API path with the page: those keep their JSON 404", async () => {
-    for (const path of ["/v1", "/v1/", "/v1/nothing-here", "/v1/nothing/deeper.js"]) {
+    for (const path of ["/v1", "/v1/", "/v1/nothing-here", "/v1/nothing/deeper.js", "//v1//sessions", "//v1", "/v1//", "/v1/./nothing", "/x/../v1/nothing", "/%2e/v1/nothing", "///v1/nothing"]) {
       const response = await testApp.call(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get("content-type"), path).toBe("application/problem+json");
@@ -113,6 +114,25 @@ describe("the browser console at /", () => {
     const apiPolicy = policyOf(api.headers.get("content-security-policy"));
     expect(apiPolicy.get("default-src")).toEqual(["'none'"]);
     expect(apiPolicy.get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  it("never answers an API path written another way with the page, and gives it the API's security headers", async () => {
+    const trailing = await testApp.call("/v1/sessions/");
+    expect(trailing.headers.get("content-type")).toBe("application/problem+json");
+    const response = await testApp.call("//v1//sessions");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(policyOf(response.headers.get("content-security-policy")).get("default-src")).toEqual(["'none'"]);
+  });
+
+  it("says how to build the console when its build wrote no screen paths (a build older than the server)", async () => {
+    const older = await mkdtemp(join(tmpdir(), "confide-console-older-"));
+    await writeFile(join(older, "index.html"), page);
+    const app = await createTestApp({ consoleAssetsDirectory: older });
+    const response = await app.call("/sessions");
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe(notBuiltMessage);
+    await rm(older, { recursive: true, force: true });
   });
 
   it("says how to build the console when it is not built, and the API still answers", async () => {

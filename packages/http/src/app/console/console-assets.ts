@@ -1,11 +1,14 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { isApiPath } from "./console-paths.ts";
+import { isApiPath, isScreenPath } from "./console-paths.ts";
+
+/** Written by the console's build beside its page: the patterns of its screens' paths. */
+const screenPathsFile = "console-paths.json";
 
 /** Where `npm ci` (the console's build) puts the console: packages/http/console-assets. */
 export const defaultConsoleAssetsDirectory = fileURLToPath(new URL("../../../console-assets", import.meta.url));
@@ -36,9 +39,9 @@ export const notBuiltMessage =
 export interface ConsoleAssets {
   /**
    * The console's answer to a GET or HEAD no API route took: the file at the path, or the
-   * console's page for any other path without a file extension (its own routes), or a message
-   * when the console is not built. Undefined for API paths, other methods and missing files, which
-   * keep the API's 404.
+   * console's page at the address of one of its screens (`console-paths.json`, written by its
+   * build), or a message when the console is not built. Undefined for API paths however written,
+   * other methods, missing files and any other path, which keep the API's JSON 404.
    */
   serve(c: Context<AppEnv>): Promise<Response | undefined>;
 }
@@ -64,6 +67,19 @@ export function createConsoleAssets(options: { directory: string }): ConsoleAsse
     return c.body(Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>, 200, headers);
   };
 
+  /** The screens' path patterns; undefined when the build wrote none (a build older than this server). */
+  const readScreenPaths = async (): Promise<string[] | undefined> => {
+    const file = await fileAt(screenPathsFile);
+    if (!file) return undefined;
+    let patterns: unknown;
+    try {
+      patterns = JSON.parse(await readFile(file.path, "utf8"));
+    } catch {
+      return undefined;
+    }
+    return Array.isArray(patterns) && patterns.every((pattern) => typeof pattern === "string") ? patterns : undefined;
+  };
+
   return {
     async serve(c) {
       if (c.req.method !== "GET" && c.req.method !== "HEAD") return undefined;
@@ -83,9 +99,11 @@ export function createConsoleAssets(options: { directory: string }): ConsoleAsse
         return send(c, file, decoded.startsWith("/assets/") ? hashedCacheControl : revalidateCacheControl);
       }
       const page = await fileAt("index.html");
-      if (!page) {
+      const patterns = page ? await readScreenPaths() : undefined;
+      if (!page || !patterns) {
         return c.text(notBuiltMessage, 503, { "Cache-Control": "no-store" });
       }
+      if (!isScreenPath(path, patterns)) return undefined;
       return send(c, page, revalidateCacheControl);
     },
   };

@@ -85,6 +85,8 @@ export const errorStatus: Record<ProblemCode, number> = {
   "route.not_found": 404,
   "request.method_not_allowed": 405,
   "request.too_large": 413,
+  "validation.invalid_encoding": 400,
+  "request.header_too_large": 431,
   "request.unsupported_media_type": 415,
   "events.too_many_streams": 429,
   // Resumable uploads (tus 1.0): the statuses the protocol names.

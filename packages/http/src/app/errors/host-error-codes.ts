@@ -9,6 +9,10 @@ export const hostErrorCodes = [
   "request.method_not_allowed",
   /** A JSON request body over the host's JSON body limit. */
   "request.too_large",
+  /** A request whose headers together pass the server's header limit (answered before any route). */
+  "request.header_too_large",
+  /** A JSON body whose bytes are not valid UTF-8. */
+  "validation.invalid_encoding",
   /** A body in a media type the route does not take. */
   "request.unsupported_media_type",
   /** The user already holds as many open event streams as one API process allows. */

@@ -32,6 +32,7 @@ const titles: Record<number, string> = {
   422: "Unprocessable Content",
   428: "Precondition Required",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   460: "Checksum Mismatch",
   500: "Internal Server Error",
   502: "Bad Gateway",

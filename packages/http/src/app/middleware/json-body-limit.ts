@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
 
-const jsonMediaType = /^application\/(?:[\w.-]+\+)?json\b/i;
+export const jsonMediaType = /^application\/(?:[\w.-]+\+)?json\b/i;
 
 /** The largest JSON request body the API reads. */
 export const defaultJsonBodyLimitBytes = 1024 * 1024;

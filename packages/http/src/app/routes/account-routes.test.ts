@@ -22,6 +22,23 @@ describe("/v1/me", () => {
     expect(await invalid.json()).toMatchObject({ code: "validation.invalid_input" });
   });
 
+  it("refuses a JSON body that is not valid UTF-8 with 400 validation.invalid_encoding and stores nothing", async () => {
+    const { call, tokenFor, patient } = await createTestApp();
+    const token = await tokenFor(patient);
+    const before = await (await call("/v1/me", { token })).json();
+    const text = new TextEncoder().encode('{"displayName":"Pat X"}');
+    const body = new Uint8Array([...text.slice(0, 19), 0xc3, 0x28, ...text.slice(20)]);
+    const refused = await call("/v1/me", { method: "PATCH", token, headers: { "Content-Type": "application/json" }, body });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(await refused.json()).toMatchObject({ code: "validation.invalid_encoding" });
+    expect(await (await call("/v1/me", { token })).json()).toEqual(before);
+
+    const wellFormed = await call("/v1/me", { method: "PATCH", token, headers: { "Content-Type": "application/json" }, body: new TextEncoder().encode('{"displayName":"Pat é"}') });
+    expect(wellFormed.status).toBe(200);
+    expect(await wellFormed.json()).toMatchObject({ displayName: "Pat é" });
+  });
+
   it("exports the caller's data as a JSON download", async () => {
     const { call, tokenFor, therapist, patient, deps } = await createTestApp();
     const session = await storeSession(deps, { therapistId: therapist.id, patientId: patient.id });

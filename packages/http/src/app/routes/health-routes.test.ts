@@ -4,7 +4,7 @@ import { createTestApp } from "../app-fixture.test-support.ts";
 describe("/healthz and /readyz", () => {
   it("answers alive, and ready only when every dependency is", async () => {
     let speechOk = true;
-    const { call } = await createTestApp({
+    const { call, deps } = await createTestApp({
       readiness: async () => [
         { name: "database", ok: true },
         speechOk
@@ -27,6 +27,7 @@ describe("/healthz and /readyz", () => {
     });
 
     speechOk = false;
+    deps.clock.advance(60_000);
     const unavailable = await call("/readyz");
     expect(unavailable.status).toBe(503);
     const body = await unavailable.json();
@@ -49,6 +50,45 @@ describe("/healthz and /readyz", () => {
     const response = await call("/readyz");
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", checks: [{ name: "readiness", ok: false, code: "internal" }] });
+  });
+});
+
+describe("/readyz shares its checks", () => {
+  it("checks at most once per 5 s for any number of callers, answers a result up to 30 s old at once, and waits past that", async () => {
+    let runs = 0;
+    let databaseOk = true;
+    let release: (() => void) | undefined;
+    const { call, deps } = await createTestApp({
+      readiness: async () => {
+        runs += 1;
+        const ok = databaseOk;
+        if (release === undefined) await new Promise<void>((resolve) => (release = resolve));
+        return [{ name: "database", ok }];
+      },
+    });
+    const first = Promise.all(Array.from({ length: 20 }, () => call("/readyz")));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release?.();
+    const answers = await first;
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    expect(runs).toBe(1);
+
+    databaseOk = false;
+    deps.clock.advance(4_000);
+    expect((await call("/readyz")).status).toBe(200);
+    expect(runs).toBe(1);
+
+    deps.clock.advance(2_000);
+    expect((await call("/readyz")).status).toBe(200);
+    expect(runs).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await call("/readyz")).status).toBe(503);
+    expect(runs).toBe(2);
+
+    databaseOk = true;
+    deps.clock.advance(31_000);
+    expect((await call("/readyz")).status).toBe(200);
+    expect(runs).toBe(3);
   });
 });
 

@@ -1,17 +1,16 @@
 import { ConfideError, type LiveCapacityStatus } from "@confide/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
+import type { ReadinessEntry } from "./readiness-entry.ts";
+import { defaultSharedReadiness, sharedReadiness } from "./shared-readiness.ts";
 
-export interface ReadinessEntry {
-  name: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+export type { ReadinessEntry } from "./readiness-entry.ts";
 
 export interface HealthRoutesOptions {
-  /** One entry per configured dependency. */
+  /** One entry per configured dependency. `/readyz` shares and spaces its calls (`sharedReadiness`). */
   readiness: () => Promise<ReadinessEntry[]>;
+  /** The host's clock in milliseconds, for how old a readiness result is. */
+  now: () => number;
   /** This process's live capacity, where it serves live sessions. */
   liveCapacity?: () => LiveCapacityStatus;
 }
@@ -37,6 +36,7 @@ const ReadinessSchema = z
 
 export function createHealthRoutes(options: HealthRoutesOptions) {
   const router = createRouter();
+  const readiness = sharedReadiness(options.readiness, { ...defaultSharedReadiness, now: options.now });
 
   router.openapi(
     createRoute({
@@ -61,7 +61,8 @@ export function createHealthRoutes(options: HealthRoutesOptions) {
       tags: ["health"],
       security: [],
       summary: "Readiness: every configured dependency answers",
-      description: "Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer.",
+      description:
+        "Lists each dependency with its error code (e.g. `speech.engine_unavailable`) when it does not answer. The dependencies are checked at most once every 5 seconds, however many callers ask: callers at the same moment share one check, and an answer may be up to 30 seconds old (a newer check then runs for the next caller).",
       responses: {
         200: { description: "Ready.", content: { "application/json": { schema: ReadinessSchema } } },
         503: { description: "A dependency does not answer.", content: { "application/json": { schema: ReadinessSchema } } },
@@ -70,7 +71,7 @@ export function createHealthRoutes(options: HealthRoutesOptions) {
     async (c) => {
       let entries: ReadinessEntry[];
       try {
-        entries = await options.readiness();
+        entries = await readiness();
       } catch (error) {
         c.get("logger").error("readiness check failed", { message: error instanceof Error ? error.message : String(error) });
         entries = [{ name: "readiness", ok: false, code: ConfideError.is(error) ? error.code : "internal" }];

@@ -15,6 +15,7 @@ import { problemResponses } from "../schemas/problem-schema.ts";
 import { checkUploadFields, uploadInputOf, type UploadFields } from "../schemas/upload-fields-schema.ts";
 import { nodeRequestOf } from "../transfer/node-request.ts";
 import { drainLimitBytes, drainRequestBody } from "../transfer/request-body-drain.ts";
+import { maxRequestHeaderBytes, maxUploadMetadataBytes } from "../limits/request-header-limit.ts";
 import { parseUploadMetadata } from "../uploads/upload-metadata.ts";
 import { UploadRefusal } from "../uploads/upload-refusal.ts";
 import type { ChunkChecksum, StagedUpload, UploadStaging } from "../uploads/upload-staging.ts";
@@ -91,7 +92,11 @@ Everything that can refuse the upload is checked **here, before any byte is sent
     headers: z.object({
       "tus-resumable": TusResumableHeader,
       "upload-length": z.string().regex(digits).openapi({ description: "The recording's size in bytes." }),
-      "upload-metadata": z.string().max(64 * 1024).optional().openapi({ description: "Comma-separated `key base64(value)` pairs." }),
+      "upload-metadata": z
+        .string()
+        .max(maxUploadMetadataBytes)
+        .optional()
+        .openapi({ description: `Comma-separated \`key base64(value)\` pairs; at most ${maxUploadMetadataBytes} bytes (all of a request's headers together: at most ${maxRequestHeaderBytes} bytes, else 431 \`request.header_too_large\`).` }),
     }),
   },
   responses: {

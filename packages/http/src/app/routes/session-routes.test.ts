@@ -243,6 +243,11 @@ describe("GET /v1/sessions/:id/audio", () => {
     const clamped = await get("bytes=995-5000");
     expect(clamped.headers.get("content-range")).toBe("bytes 995-999/1000");
 
+    const longEnd = await get("bytes=995-99999999999999999999");
+    expect(longEnd.headers.get("content-range")).toBe("bytes 995-999/1000");
+    const longSuffix = await get("bytes=-99999999999999999999");
+    expect(longSuffix.headers.get("content-range")).toBe("bytes 0-999/1000");
+
     const suffix = await get("bytes=-5");
     expect(suffix.status).toBe(206);
     expect(suffix.headers.get("content-range")).toBe("bytes 995-999/1000");
@@ -255,6 +260,14 @@ describe("GET /v1/sessions/:id/audio", () => {
     expect(past.status).toBe(416);
     expect(past.headers.get("content-range")).toBe("bytes */1000");
     expect(await past.json()).toMatchObject({ code: "blob.range_not_satisfiable" });
+
+    for (const start of ["999999999999999", "9999999999999999", "99999999999999999999999999"]) {
+      const far = await get(`bytes=${start}-`);
+      expect(far.status, start).toBe(416);
+      expect(far.headers.get("content-range")).toBe("bytes */1000");
+    }
+    const farWithEnd = await get("bytes=9999999999999999-99999999999999999");
+    expect(farWithEnd.status).toBe(416);
 
     const several = await get("bytes=0-1, 5-6");
     expect(several.status).toBe(200);

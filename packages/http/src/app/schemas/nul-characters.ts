@@ -1,5 +1,5 @@
 import { ConfideError } from "@confide/core";
-import type { FieldIssue } from "./validation-hook.ts";
+import type { FieldIssue } from "./field-issue.ts";
 
 /** Most fields a NUL problem lists (and the deepest it looks), so a hostile body costs little. */
 const maxReportedFields = 20;

@@ -21,10 +21,11 @@ type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 const { description, headers } = problemResponses(405)[405];
 
 /**
- * Every path answers 405 for the methods it does not take (see `allowed-methods.ts`): the
- * response is added to every operation here, in one place, rather than to each route.
+ * Every path answers 405 for the methods it does not take (see `allowed-methods.ts`), and any
+ * operation may answer 500 `internal` (a bug, never an expected failure, still problem+json):
+ * both responses are added to every operation here, in one place, rather than to each route.
  */
-function withMethodNotAllowed(document: OpenApiDocument): OpenApiDocument {
+function withHostResponses(document: OpenApiDocument): OpenApiDocument {
   document.components ??= {};
   document.components.responses = {
     ...document.components.responses,
@@ -33,11 +34,21 @@ function withMethodNotAllowed(document: OpenApiDocument): OpenApiDocument {
       ...(headers ? { headers } : {}),
       content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
     },
+    InternalError: {
+      description: "An unexpected failure (`internal`): a bug, logged with the request id; the body never carries its message.",
+      content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
+    },
   };
   for (const pathItem of Object.values(document.paths ?? {})) {
     for (const method of ["get", "put", "post", "delete", "patch", "options"] as const) {
       const operation = pathItem[method];
-      if (operation) operation.responses = { ...operation.responses, 405: { $ref: "#/components/responses/MethodNotAllowed" } };
+      if (operation) {
+        operation.responses = {
+          ...operation.responses,
+          405: { $ref: "#/components/responses/MethodNotAllowed" },
+          500: { $ref: "#/components/responses/InternalError" },
+        };
+      }
     }
   }
   return document;
@@ -62,7 +73,7 @@ const documentRoute = createRoute({
 export function registerOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
   let document: OpenApiDocument | undefined;
   app.openapi(documentRoute, (c) => {
-    document ??= withMethodNotAllowed(app.getOpenAPI31Document({ openapi: "3.1.0", info, servers }));
+    document ??= withHostResponses(app.getOpenAPI31Document({ openapi: "3.1.0", info, servers }));
     return c.json(document, 200);
   });
 }

@@ -19,7 +19,7 @@ export const ProblemSchema = z
   .openapi("Problem", { description: "RFC 9457 problem details with a stable `code`." });
 
 const descriptions: Record<number, string> = {
-  400: "Invalid input (`validation.invalid_input`, with field issues in `errors`).",
+  400: "Invalid input (`validation.invalid_input`, with field issues in `errors`), or a JSON body that is not valid UTF-8 (`validation.invalid_encoding`).",
   401: "Missing, invalid or expired credentials.",
   403: "The actor's role may not do this.",
   404: "No such resource, or not visible to the actor.",

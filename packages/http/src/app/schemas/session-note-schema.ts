@@ -19,7 +19,7 @@ const NoteSentenceSchema = z
   .object({
     text: z.string(),
     evidence: z.array(EvidenceSchema),
-    verification: VerificationSchema.nullable(),
+    verification: z.union([VerificationSchema, z.null()]),
     from: z.string().openapi({ description: "The notes field it comes from (`significantQuotes`…), `riskScreen` or `therapist`." }),
     speaker: z.enum(["therapist", "patient"]).optional().openapi({ description: "Whose words a quote repeats." }),
   })

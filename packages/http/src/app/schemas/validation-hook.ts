@@ -1,17 +1,11 @@
 import { ConfideError } from "@confide/core";
 import type { Hook } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
+import type { FieldIssue } from "./field-issue.ts";
 import { assertNoNulCharacters } from "./nul-characters.ts";
 
-/** One field problem of a rejected request, as listed in the problem's `errors`. */
-export interface FieldIssue {
-  /** Where the value came from: json, query, param, header. */
-  in: string;
-  /** Dotted path of the field, e.g. `edits.0.text`; empty for the whole value. */
-  field: string;
-  message: string;
-  code: string;
-}
+export type { FieldIssue } from "./field-issue.ts";
+
 
 /** A zod error's issues as the problem's `errors`, each field path under `prefix` when given. */
 export function fieldIssuesOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string }> }, source: string, prefix = ""): FieldIssue[] {

@@ -7,11 +7,23 @@ export type RangeRequest =
   /** `bytes=-length`: the last `length` bytes. */
   | { kind: "suffix"; length: number };
 
-const single = /^bytes=[ \t]*(\d{0,15})-(\d{0,15})[ \t]*$/i;
+const single = /^bytes=[ \t]*(\d*)-(\d*)[ \t]*$/i;
+
+/**
+ * A byte position as a safe integer. No stored object reaches 2^53 bytes, so a larger position
+ * means the same as `Number.MAX_SAFE_INTEGER` for every object: past its end. Read with BigInt,
+ * so a position of any length is compared exactly, never rounded.
+ */
+function position(digits: string): number {
+  const value = BigInt(digits);
+  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
+}
 
 /**
  * Parses `Range` (RFC 9110 §14.2). A server may ignore the header, so anything it cannot serve
- * as one range (multiple ranges, other units, malformed) is a whole-body request.
+ * as one range (multiple ranges, other units, malformed) is a whole-body request. Positions of
+ * any length are read exactly: a start past the end of the object is the store's 416, however
+ * many digits it has.
  */
 export function parseRange(header: string | undefined): RangeRequest {
   if (header === undefined) return { kind: "whole" };
@@ -19,10 +31,9 @@ export function parseRange(header: string | undefined): RangeRequest {
   if (!match) return { kind: "whole" };
   const [, first = "", last = ""] = match;
   if (first === "" && last === "") return { kind: "whole" };
-  if (first === "") return { kind: "suffix", length: Number(last) };
-  const start = Number(first);
+  if (first === "") return { kind: "suffix", length: position(last) };
+  const start = position(first);
   if (last === "") return { kind: "from", start };
-  const end = Number(last);
-  if (end < start) return { kind: "whole" };
-  return { kind: "from", start, end };
+  if (BigInt(last) < BigInt(first)) return { kind: "whole" };
+  return { kind: "from", start, end: position(last) };
 }
