@@ -130,6 +130,26 @@ export class LiveRun {
   }
 
   /**
+   * The therapist marked a suggestion asked (`used`) or dismissed it: kept with the suggestion on
+   * the session, with who and when (the session's timeline shows it).
+   * @throws ConfideError `validation.invalid_input` for an id this session never suggested,
+   * `live.closed` once the run has ended.
+   */
+  async recordSuggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    this.assertOpen();
+    if (!(liveOf(this.state.session).suggestions ?? []).some((record) => record.id === id)) {
+      throw new ConfideError("validation.invalid_input", "This session made no suggestion with that id.", { details: { field: "id" } });
+    }
+    const outcome = { action, by: this.state.session.therapistId, at: this.deps.clock.now() };
+    await this.writes.chain(() =>
+      this.writes.saveLiveNow((live) => ({
+        ...live,
+        suggestions: (live.suggestions ?? []).map((record) => (record.id === id && record.outcome === null ? { ...record, outcome } : record)),
+      })),
+    );
+  }
+
+  /**
    * The client stopped: stores the rest, lets the engine finish the last utterance, then ends the
    * session into the pipeline (`endLiveSession`).
    * @returns the session as ended (queued, or further along).
