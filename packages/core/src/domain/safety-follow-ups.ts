@@ -54,7 +54,7 @@ export const safetyQuestions: readonly SafetyQuestion[] = [
     step: "plan",
     ask: "Ask whether they have worked out any of the details of how to do it, and whether they mean to carry out that plan.",
     answeredBy: ["suicide_intent_or_plan", "preparatory_behaviour"],
-    asked: [new RegExp(String.raw`\bplan(?:s|ned)?\b.{0,40}(?:\b(?:kill|end|suicide|die)\b|${self})`), /\bworked out (?:the |any )?details\b/, /\bwhen (?:and|or) where\b/],
+    asked: [new RegExp(String.raw`\bplan(?:s|ned)?\b.{0,40}(?:\b(?:kill|end|suicide|die)\b|${self})`), /\bworked out (?:\w+ ){0,3}details\b/, /\bwhen (?:and|or) where\b/],
   },
   {
     step: "preparation",

@@ -132,7 +132,7 @@ export class LiveSuggestions {
       kind: "safety",
       text: question.ask,
       why:
-        this.screening.startedBy === final.segment.id && this.screening.answers.size <= 1
+        this.screening.startedBy === final.segment.id
           ? `They said something at ${clockTime(final.segment.startMs)} that may be suicidal thinking or self-harm: the next question of a risk screening.`
           : "The next question of the risk screening not yet asked or answered.",
       cites,
