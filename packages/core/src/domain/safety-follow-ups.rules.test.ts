@@ -7,8 +7,10 @@ import {
   nextSafetyStep,
   pointsToUrgentAction,
   safetyQuestions,
+  screeningTriggers,
   stepsAnsweredYes,
   stepsAsked,
+  urgentActionText,
   type SafetyScreeningState,
 } from "./safety-follow-ups.ts";
 
@@ -16,8 +18,28 @@ import {
 const startedByThoughts = (): SafetyScreeningState => afterPatientSpoke(emptySafetyScreening, "s1", "I keep thinking about killing myself", ["active_ideation"]);
 
 describe("the screening's order (C-SSRS screener)", () => {
-  it("lists its seven questions once each, in the screener's order", () => {
-    expect(safetyQuestions.map((question) => question.step)).toEqual(["wish_dead", "suicidal_thoughts", "method", "intent", "plan", "preparation", "recent"]);
+  it("lists its seven questions once each, in the screener's order, each in plain words", () => {
+    expect(safetyQuestions.map((question) => [question.step, question.ask])).toEqual([
+      ["wish_dead", "Ask whether they have wished they were dead, or wished they could go to sleep and not wake up."],
+      ["suicidal_thoughts", "Ask whether they have had thoughts of killing themselves."],
+      ["method", "Ask whether they have thought about how they might do it."],
+      ["intent", "Ask whether they have had any intention of acting on these thoughts."],
+      ["plan", "Ask whether they have worked out any of the details of how to do it, and whether they mean to carry out that plan."],
+      ["preparation", "Ask whether they have ever done anything, started to do anything, or prepared to do anything to end their life."],
+      ["recent", "Ask when that was: within the past three months?"],
+    ]);
+  });
+
+  it("is started by a stated wish to be dead, suicidal thinking, a method, intent or a plan, preparation, or self-harm — nothing else", () => {
+    expect([...screeningTriggers].sort()).toEqual(["active_ideation", "passive_death_wish", "preparatory_behaviour", "self_harm", "suicide_intent_or_plan", "suicide_method"]);
+  });
+
+  it("a reply that itself states the risk answers the question asked yes, and leaves nothing awaited", () => {
+    let state = afterPatientSpoke(emptySafetyScreening, "s1", "I wish I were dead", ["passive_death_wish"]);
+    state = afterTherapistSpoke(state, "t1", "Have you had thoughts of killing yourself?");
+    state = afterPatientSpoke(state, "s2", "Yes, I think about killing myself a lot", ["active_ideation"]);
+    expect(state.answers.get("suicidal_thoughts")).toBe("yes");
+    expect(state.awaiting).toEqual([]);
   });
 
   it("suggests nothing before a patient's trigger, and nothing for categories that do not start it", () => {
@@ -115,6 +137,16 @@ describe("what counts as asked", () => {
   it.each([
     ["Have you wished you were dead or could go to sleep and not wake up?", "wish_dead"],
     ["Do you sometimes feel you'd be better off dead?", "wish_dead"],
+    ["Would you prefer not to wake up?", "wish_dead"],
+    ["Do you want to die?", "wish_dead"],
+    ["Have you wanted to be dead?", "wish_dead"],
+    ["Have you thought about how you might actually do it?", "method"],
+    ["Do you have the means to end your life?", "method"],
+    ["Do you intend to do anything?", "intent"],
+    ["Any intent to do it?", "intent"],
+    ["Would you act on those thoughts?", "intent"],
+    ["Have you been saving up any pills?", "preparation"],
+    ["Have you stockpiled tablets?", "preparation"],
     ["Have you had thoughts about killing yourself?", "suicidal_thoughts"],
     ["Are you feeling suicidal?", "suicidal_thoughts"],
     ["Have you thought about how you might do it?", "method"],
@@ -141,7 +173,11 @@ describe("answers", () => {
     expect(isDenial(reply)).toBe(true);
   });
 
-  it.each(["Yes", "Sometimes", "Know what, yes", "Notably yes", "I have", ""])("%s is not a denial", (reply) => {
+  it.each(["  NO, never", "\tNope."])("%j is a denial (case and spaces aside)", (reply) => {
+    expect(isDenial(reply)).toBe(true);
+  });
+
+  it.each(["Yes", "Sometimes", "Know what, yes", "Notably yes", "I have", "", "Yes, and no one knows"])("%s is not a denial", (reply) => {
     expect(isDenial(reply)).toBe(false);
   });
 
@@ -158,6 +194,10 @@ describe("urgent action", () => {
     ...emptySafetyScreening,
     startedBy: "s1",
     answers: new Map(answers) as SafetyScreeningState["answers"],
+  });
+
+  it("says so in plain words", () => {
+    expect(urgentActionText).toBe("What they have said points to urgent action: follow your service's procedure for immediate risk before the session ends.");
   });
 
   it("is pointed to by intent, a plan, or preparation not known to be long ago", () => {

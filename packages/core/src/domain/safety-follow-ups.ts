@@ -30,7 +30,7 @@ export const safetyQuestions: readonly SafetyQuestion[] = [
     step: "wish_dead",
     ask: "Ask whether they have wished they were dead, or wished they could go to sleep and not wake up.",
     answeredBy: ["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"],
-    asked: [/\bwish(?:ed|ing)?\b.{0,40}\b(?:dead|die|not (?:to )?wake up)\b/, /\bnot wake up\b/, /\bbetter off dead\b/, /\bwant(?:ed)? to (?:die|be dead)\b/],
+    asked: [/\bwish(?:ed|ing)?\b.{0,40}\b(?:dead|die)\b/, /\bnot (?:to )?wake up\b/, /\bbetter off dead\b/, /\bwant(?:ed)? to (?:die|be dead)\b/],
   },
   {
     step: "suicidal_thoughts",

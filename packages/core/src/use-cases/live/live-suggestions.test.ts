@@ -42,8 +42,38 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates)).toEqual([
       expect.objectContaining({ id: "safety:method", kind: "safety", cites: [cited], text: expect.stringMatching(/how they might do it/) }),
     ]);
-    expect(suggested(updates)[0]).toMatchObject({ why: expect.stringMatching(/0:10.*suicidal thinking/) });
+    expect(suggested(updates)[0]).toMatchObject({ why: "They said something at 0:10 that may be suicidal thinking or self-harm: the next question of a risk screening." });
     expect(records()).toEqual([expect.objectContaining({ id: "safety:method", withdrawn: null, outcome: null })]);
+  });
+
+  it("screens each patient final with the question before it (not an earlier patient final), and gives each speaker its role", async () => {
+    const { risk, say } = setup();
+    await say("therapist", "How have things been?");
+    await say("patient", "Hard.");
+    await say("patient", "Really hard.");
+    expect(risk.inputs.map((input) => input.segments.map((segment) => segment.text))).toEqual([["How have things been?", "Hard."], ["Really hard."]]);
+    expect(risk.inputs[0]?.speakers).toEqual([
+      { label: "A", role: "therapist" },
+      { label: "B", role: "patient" },
+    ]);
+    expect(risk.inputs[0]?.language).toBe("en-US");
+  });
+
+  it("reads the categories a flag carries as reasons too (intent inferred from the same words points to urgent action)", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) =>
+      input.segments.at(-1)?.text.includes("tonight") ? [findingOn(input, "tonight", { category: "passive_death_wish", reasons: ["suicide_intent_or_plan"] })] : [],
+    );
+    await say("patient", "I won't be here after tonight");
+    expect(suggested(updates)[0]).toMatchObject({ id: "safety:urgent" });
+  });
+
+  it("counts only findings on the patient's own final, not on the question screened with it", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => (input.segments.length === 2 ? [findingOn(input, "killing yourself")] : []));
+    await say("unknown", "Have you had thoughts of killing yourself?");
+    await say("patient", "No.");
+    expect(suggested(updates)).toEqual([]);
   });
 
   it("withdraws it once the therapist asks it, then suggests the next after the answer — never one already asked", async () => {
@@ -55,6 +85,11 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(records()[0]?.withdrawn).toMatchObject({ reason: "asked" });
     await say("patient", "No, not really.");
     expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method", "safety:intent"]);
+    expect(suggested(updates)[1]).toMatchObject({ why: "The next question of the risk screening not yet asked or answered.", cites: ["seg-1", "seg-3"] });
+    expect(records().map((record) => [record.id, record.withdrawn?.reason ?? null])).toEqual([
+      ["safety:method", "asked"],
+      ["safety:intent", null],
+    ]);
     await say("therapist", "And any intention of acting on these thoughts?");
     await say("patient", "No.");
     await say("therapist", "Have you done anything to prepare to end your life?");
@@ -72,7 +107,13 @@ describe("LiveSuggestions: safety follow-ups", () => {
     });
     await say("patient", "I'm going to do it this weekend");
     const made = suggested(updates);
-    expect(made[0]).toMatchObject({ id: "safety:urgent", urgent: true, kind: "safety" });
+    expect(made[0]).toMatchObject({
+      id: "safety:urgent",
+      urgent: true,
+      kind: "safety",
+      text: "What they have said points to urgent action: follow your service's procedure for immediate risk before the session ends.",
+      why: "Their answers at 0:10 speak of intent, a plan or something done to prepare.",
+    });
     expect(made.map((update) => update.id)).toEqual(["safety:urgent", "safety:preparation"]);
     await say("patient", "I'm going to do it this weekend");
     expect(suggested(updates)).toHaveLength(2);
@@ -109,12 +150,13 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates)).toEqual([]);
   });
 
-  it("treats an unknown speaker's question as the therapist's and a statement as the patient's", async () => {
-    const { risk, updates, say } = setup();
+  it("treats an unknown speaker's question (ending in a question mark) as the therapist's and a statement as the patient's", async () => {
+    const { risk, updates, say, suggestions } = setup();
     risk.script((input) => (input.segments.at(-1)?.text.includes("no point living") ? [findingOn(input, "no point living", { category: "passive_death_wish" })] : []));
-    await say("unknown", "Do you ever wish you were dead?");
+    await say("unknown", "Have you had thoughts of killing yourself?  ");
     await say("unknown", "I feel there's no point living");
-    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts"]);
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
+    expect(suggestions.current().map((suggestion) => suggestion.id)).toEqual(["safety:method"]);
   });
 
   it("keeps the session going when the screen fails, and logs only the code", async () => {
@@ -122,14 +164,15 @@ describe("LiveSuggestions: safety follow-ups", () => {
     risk.script(new ConfideError("provider.unavailable", "down"));
     await say("patient", "I want to die");
     expect(suggested(updates)).toEqual([]);
-    expect(logger.entries.at(-1)).toMatchObject({ level: "warn", fields: { code: "provider.unavailable" } });
+    expect(logger.entries.at(-1)).toMatchObject({ level: "warn", message: "live suggestions: the risk screen failed on a final", fields: { code: "provider.unavailable" } });
   });
 
-  it("suggests nothing when the screen does not read the language", async () => {
-    const { risk, updates, say } = setup();
+  it("suggests nothing, and warns of nothing, when the screen does not read the language", async () => {
+    const { risk, updates, logger, say } = setup();
     risk.script(() => ({ status: "not_screened", reason: "language", version: "x" }));
     await say("patient", "Quiero morir");
     expect(suggested(updates)).toEqual([]);
+    expect(logger.entries.filter((entry) => entry.level === "warn")).toEqual([]);
   });
 });
 
@@ -139,12 +182,27 @@ describe("LiveSuggestions: agenda near the planned end", () => {
     { id: "a2", text: "Work", source: "therapist", covered: covered ? { segmentId: "x", matchedTerms: ["work"], at: new Date(0) } : null },
   ];
 
+  it("reminds five minutes before the end", () => {
+    expect(agendaReminderBeforeEndMs).toBe(300_000);
+  });
+
+  it("keeps an agenda reminder on screen when a safety question comes", async () => {
+    const { risk, updates, say, suggestions } = setup({ plannedEndMs: 10 * 60_000 });
+    risk.script((input) => (input.segments.at(-1)?.text.includes("want to die") ? [findingOn(input, "want to die", { category: "passive_death_wish" })] : []));
+    await say("therapist", "We have a few minutes left.", agenda(false), 9 * 60_000);
+    await say("patient", "I want to die", agenda(false), 9 * 60_000 + 5_000);
+    expect(withdrawn(updates)).toEqual([]);
+    expect(suggestions.current().map((suggestion) => suggestion.id).sort()).toEqual(["agenda:a1", "agenda:a2", "safety:suicidal_thoughts"]);
+  });
+
   it("suggests each topic not yet covered once, five minutes before the planned end, and withdraws it when covered", async () => {
     const { updates, say, suggestions } = setup({ plannedEndMs: 50 * 60_000 });
     await say("therapist", "How are you?", agenda(true), 50 * 60_000 - agendaReminderBeforeEndMs - 1);
     expect(suggested(updates)).toEqual([]);
     await say("therapist", "Let's see.", agenda(true), 50 * 60_000 - agendaReminderBeforeEndMs);
-    expect(suggested(updates)).toEqual([expect.objectContaining({ id: "agenda:a1", kind: "agenda", text: "Not yet covered today: Sleep", why: expect.stringMatching(/50:00/) })]);
+    expect(suggested(updates)).toEqual([
+      expect.objectContaining({ id: "agenda:a1", kind: "agenda", text: "Not yet covered today: Sleep", why: "The session is planned to end at 50:00.", cites: [] }),
+    ]);
     await say("therapist", "Anything else?", agenda(true), 50 * 60_000);
     expect(suggested(updates)).toHaveLength(1);
     await suggestions.onTopicCovered("a1");
