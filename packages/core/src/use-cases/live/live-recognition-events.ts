@@ -58,7 +58,13 @@ export class LiveRecognitionEvents {
       listener: options.listener,
       record: (change) => writes.chain(() => writes.saveLiveNow((live) => ({ ...live, suggestions: change(live.suggestions ?? []) }))),
       ...(plannedEndMs === undefined ? {} : { plannedEndMs }),
+      earlier: liveOf(options.state.session).suggestions ?? [],
     });
+  }
+
+  /** The therapist marked a suggestion asked or dismissed it (`LiveSuggestions.onOutcome`). */
+  suggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    return this.suggestions.onOutcome(id, action);
   }
 
   async handle(event: LiveSpeechEvent): Promise<void> {

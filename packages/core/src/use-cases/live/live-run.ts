@@ -49,6 +49,7 @@ export class LiveRun {
   private readonly writes: LiveSessionWrites;
   private readonly parts: LiveAudioParts;
   private readonly feed: LiveRecognitionFeed;
+  private readonly events: LiveRecognitionEvents;
 
   private readonly deps: LiveDeps;
   private readonly slot: LiveStreamSlot | null;
@@ -80,6 +81,7 @@ export class LiveRun {
     this.parts = new LiveAudioParts(stage);
     const delays = new FinalDelayMarks(deps.clock);
     const events = new LiveRecognitionEvents({ ...stage, slot: this.slot, delays, offsetMs, stopRecognition: (error) => this.feed.stop(error) });
+    this.events = events;
     this.feed = new LiveRecognitionFeed({ ...stage, recognition, decoding: recognition ? decoding : null, slot: this.slot, delays, handle: (event) => events.handle(event) });
   }
 
@@ -147,6 +149,7 @@ export class LiveRun {
         suggestions: (live.suggestions ?? []).map((record) => (record.id === id && record.outcome === null ? { ...record, outcome } : record)),
       })),
     );
+    await this.events.suggestionOutcome(id, action);
   }
 
   /**

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, LiveSuggestionRecord, LiveUpdate } from "../../domain/live-session.ts";
 import { ConfideError } from "../../errors.ts";
+import type { RiskScreenInput } from "../../ports/risk-screen.ts";
 import { createManualClock } from "../../testing/manual-clock.ts";
 import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedRiskScreen, findingOn } from "../../testing/scripted-risk-screen.ts";
 import { agendaReminderBeforeEndMs, LiveSuggestions, type SuggestionFinal } from "./live-suggestions.ts";
 
-function setup(options: { plannedEndMs?: number } = {}) {
+function setup(options: { plannedEndMs?: number; earlier?: LiveSuggestionRecord[] } = {}) {
   const risk = createScriptedRiskScreen();
   const clock = createManualClock();
   const logger = createRecordingLogger();
   const updates: LiveUpdate[] = [];
-  let records: LiveSuggestionRecord[] = [];
+  let records: LiveSuggestionRecord[] = [...(options.earlier ?? [])];
   const suggestions = new LiveSuggestions({
     deps: { risk, clock, logger },
     language: "en-US",
@@ -173,6 +174,51 @@ describe("LiveSuggestions: safety follow-ups", () => {
     await say("patient", "Quiero morir");
     expect(suggested(updates)).toEqual([]);
     expect(logger.entries.filter((entry) => entry.level === "warn")).toEqual([]);
+  });
+});
+
+describe("LiveSuggestions: the therapist's marks, and a resumed session", () => {
+  const thinking = (input: RiskScreenInput) =>
+    input.segments.at(-1)?.text.includes("killing myself") ? [findingOn(input, "killing myself")] : [];
+
+  it("a question marked asked counts as asked, whatever words were used: the answer moves the screening on", async () => {
+    const { risk, updates, say, suggestions } = setup();
+    risk.script(thinking);
+    await say("patient", "I keep thinking about killing myself");
+    await suggestions.onOutcome("safety:method", "used");
+    expect(suggestions.current()).toEqual([]);
+    await say("therapist", "Mm, tell me more.");
+    await say("patient", "No, nothing like that.");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method", "safety:intent"]);
+  });
+
+  it("a dismissed suggestion leaves the screen and its question stays open, never suggested twice", async () => {
+    const { risk, updates, say, suggestions } = setup();
+    risk.script(thinking);
+    await say("patient", "I keep thinking about killing myself");
+    await suggestions.onOutcome("safety:method", "dismissed");
+    await suggestions.onOutcome("agenda:none", "used");
+    expect(suggestions.current()).toEqual([]);
+    await say("patient", "I keep thinking about killing myself");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
+  });
+
+  it("a resumed session suggests nothing twice, keeps what was on screen, and counts questions marked asked", async () => {
+    const at = new Date(0);
+    const record = (id: string, extra: Partial<LiveSuggestionRecord> = {}): LiveSuggestionRecord => ({ id, kind: id.startsWith("agenda") ? "agenda" : "safety", text: id, why: "", cites: ["seg-0"], at, withdrawn: null, outcome: null, ...extra });
+    const { risk, updates, say, suggestions } = setup({
+      plannedEndMs: 60_000,
+      earlier: [
+        record("safety:method", { outcome: { action: "used", by: "t", at } }),
+        record("safety:intent"),
+        record("safety:urgent", { urgent: true, withdrawn: { reason: "superseded", at } }),
+        record("agenda:a1", { outcome: { action: "dismissed", by: "t", at } }),
+      ],
+    });
+    expect(suggestions.current().map((suggestion) => suggestion.id)).toEqual(["safety:intent"]);
+    risk.script((input) => (input.segments.at(-1)?.text.includes("going to do it") ? [findingOn(input, "going to do it", { category: "suicide_intent_or_plan" })] : []));
+    await say("patient", "I'm going to do it", [{ id: "a1", text: "Sleep", source: "therapist", covered: null }], 120_000);
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:preparation"]);
   });
 });
 

@@ -34,6 +34,17 @@ export interface LiveSuggestionsOptions {
   record: (change: (records: LiveSuggestionRecord[]) => LiveSuggestionRecord[]) => Promise<void>;
   /** When the therapist planned the session to end (ms of audio from its start), if they said. */
   plannedEndMs?: number;
+  /**
+   * What the session suggested before this run (a resumed session): nothing is suggested twice,
+   * what was still on screen stays there, and a question marked asked counts as asked.
+   */
+  earlier?: readonly LiveSuggestionRecord[];
+}
+
+/** The screening step a suggestion id names (`safety:method`), or null for any other suggestion. */
+function safetyStepOf(id: string): SafetyStep | null {
+  const step = id.startsWith("safety:") ? id.slice("safety:".length) : "";
+  return safetyQuestions.some((question) => question.step === step) ? (step as SafetyStep) : null;
 }
 
 const clockTime = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`;
@@ -65,6 +76,29 @@ export class LiveSuggestions {
 
   constructor(options: LiveSuggestionsOptions) {
     this.options = options;
+    const asked = new Map<SafetyStep, string>();
+    for (const record of options.earlier ?? []) {
+      const step = safetyStepOf(record.id);
+      if (step) this.suggestedSteps.add(step);
+      if (step && record.outcome?.action === "used") asked.set(step, record.cites.at(-1) ?? record.id);
+      if (record.id === "safety:urgent") this.urgentSent = true;
+      if (record.id.startsWith("agenda:")) this.agendaReminded = true;
+      if (record.withdrawn === null && record.outcome === null) this.shown.set(record.id, record);
+    }
+    this.screening = { ...emptySafetyScreening, asked };
+  }
+
+  /**
+   * The therapist marked a suggestion asked (`used`) or dismissed it: it leaves the screen, and a
+   * question marked asked counts as asked (its answer is awaited), whatever words they used.
+   */
+  async onOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    this.shown.delete(id);
+    const step = safetyStepOf(id);
+    if (action !== "used" || step === null || this.screening.asked.has(step)) return;
+    const asked = new Map(this.screening.asked);
+    asked.set(step, this.previous?.segment.id ?? id);
+    this.screening = { ...this.screening, asked, awaiting: this.screening.answers.has(step) ? [] : [step] };
   }
 
   /** The suggestions on screen now. */
