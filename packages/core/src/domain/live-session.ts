@@ -1,3 +1,4 @@
+import type { LiveSuggestion, LiveSuggestionWithdrawal } from "./live-suggestion.ts";
 import type { SentimentLabel } from "./sentiment.ts";
 
 /**
@@ -61,6 +62,17 @@ export interface LiveState {
    * the pipeline transcribes the recording when it ends (a partial live transcript is dropped).
    */
   recordOnly?: RecordOnlyReason;
+  /** When the therapist planned the session to end, in ms of audio from its start (set at start). */
+  plannedEndMs?: number;
+  /** What was suggested to the therapist while it ran, and what became of each (the session's timeline shows them). */
+  suggestions?: LiveSuggestionRecord[];
+}
+
+/** A suggestion as kept with the session: taken back by the system, or acted on by the therapist. */
+export interface LiveSuggestionRecord extends LiveSuggestion {
+  withdrawn: { reason: LiveSuggestionWithdrawal; at: Date } | null;
+  /** The therapist marked it asked (used) or dismissed it: who and when. */
+  outcome: { action: "used" | "dismissed"; by: string; at: Date } | null;
 }
 
 /** Why a live session is recorded without live text (`LiveState.recordOnly`). */
@@ -111,4 +123,8 @@ export type LiveUpdate =
   | { type: "topic_covered"; itemId: string; text: string; segmentId: string; matchedTerms: string[] }
   /** Audio stored durably: a resuming client resends from `storedBytes`. */
   | { type: "ack"; storedBytes: number }
-  | { type: "warning"; code: string; message: string };
+  | { type: "warning"; code: string; message: string }
+  /** A suggestion for the therapist (`LiveSuggestion`); `at` is sent as an ISO time. */
+  | ({ type: "suggestion" } & LiveSuggestion)
+  /** A suggestion shown earlier no longer applies. */
+  | { type: "suggestion-withdrawn"; id: string; reason: LiveSuggestionWithdrawal };

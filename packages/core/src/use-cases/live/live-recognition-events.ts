@@ -6,6 +6,7 @@ import type { LiveDeps } from "./live-deps.ts";
 import type { FinalDelayMarks } from "./live-final-delay.ts";
 import { liveOf, type LiveRunState, type LiveUpdateListener } from "./live-run-state.ts";
 import type { LiveSessionWrites } from "./live-session-writes.ts";
+import { LiveSuggestions } from "./live-suggestions.ts";
 import { appendFinal } from "./live-transcript.ts";
 
 export interface LiveRecognitionEventsOptions {
@@ -26,7 +27,8 @@ export interface LiveRecognitionEventsOptions {
  * What one live run does with the engine's events: a partial goes to the client; an error stops
  * the recognition; a final's delay is recorded for the capacity's watch, and the final is
  * appended to the stored transcript and told to the client, a final patient segment is scored for
- * sentiment, and the open agenda items are matched against it.
+ * sentiment, the open agenda items are matched against it, and the suggestions for the therapist
+ * follow it (`LiveSuggestions`).
  */
 export class LiveRecognitionEvents {
   private readonly deps: LiveDeps;
@@ -37,6 +39,7 @@ export class LiveRecognitionEvents {
   private readonly delays: FinalDelayMarks;
   private readonly offsetMs: number;
   private readonly stopRecognition: (error: unknown) => void;
+  private readonly suggestions: LiveSuggestions;
 
   constructor(options: LiveRecognitionEventsOptions) {
     this.deps = options.deps;
@@ -47,6 +50,21 @@ export class LiveRecognitionEvents {
     this.delays = options.delays;
     this.offsetMs = options.offsetMs;
     this.stopRecognition = options.stopRecognition;
+    const { writes } = options;
+    const plannedEndMs = liveOf(options.state.session).plannedEndMs;
+    this.suggestions = new LiveSuggestions({
+      deps: options.deps,
+      language: options.state.session.settings.language,
+      listener: options.listener,
+      record: (change) => writes.chain(() => writes.saveLiveNow((live) => ({ ...live, suggestions: change(live.suggestions ?? []) }))),
+      ...(plannedEndMs === undefined ? {} : { plannedEndMs }),
+      earlier: liveOf(options.state.session).suggestions ?? [],
+    });
+  }
+
+  /** The therapist marked a suggestion asked or dismissed it (`LiveSuggestions.onOutcome`). */
+  suggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    return this.suggestions.onOutcome(id, action);
   }
 
   async handle(event: LiveSpeechEvent): Promise<void> {
@@ -79,6 +97,7 @@ export class LiveRecognitionEvents {
     this.listener({ type: "final", segmentId: segment.id, speaker: segment.speaker, role, text: segment.text, startMs: segment.startMs, endMs: segment.endMs });
     if (role === "patient") await this.scoreSentiment(segment.id, segment.text);
     await this.matchAgenda(segment.id, role, segment.text);
+    if (!this.state.closed) await this.suggestions.onFinal({ segment, role }, liveOf(this.state.session).agenda);
   }
 
   private async scoreSentiment(segmentId: string, text: string): Promise<void> {
@@ -119,7 +138,10 @@ export class LiveRecognitionEvents {
     if (this.state.closed) return;
     for (const match of covering) {
       const item = open.find((entry) => entry.id === match.itemId);
-      if (item) this.listener({ type: "topic_covered", itemId: item.id, text: item.text, segmentId: match.segmentId, matchedTerms: match.matchedTerms });
+      if (item) {
+        this.listener({ type: "topic_covered", itemId: item.id, text: item.text, segmentId: match.segmentId, matchedTerms: match.matchedTerms });
+        await this.suggestions.onTopicCovered(item.id);
+      }
     }
   }
 }

@@ -49,6 +49,7 @@ export class LiveRun {
   private readonly writes: LiveSessionWrites;
   private readonly parts: LiveAudioParts;
   private readonly feed: LiveRecognitionFeed;
+  private readonly events: LiveRecognitionEvents;
 
   private readonly deps: LiveDeps;
   private readonly slot: LiveStreamSlot | null;
@@ -80,6 +81,7 @@ export class LiveRun {
     this.parts = new LiveAudioParts(stage);
     const delays = new FinalDelayMarks(deps.clock);
     const events = new LiveRecognitionEvents({ ...stage, slot: this.slot, delays, offsetMs, stopRecognition: (error) => this.feed.stop(error) });
+    this.events = events;
     this.feed = new LiveRecognitionFeed({ ...stage, recognition, decoding: recognition ? decoding : null, slot: this.slot, delays, handle: (event) => events.handle(event) });
   }
 
@@ -127,6 +129,27 @@ export class LiveRun {
   /** Stores the pending audio when `partIntervalMs` passed since the last part, or a second of PCM waits. */
   flushIfDue(): Promise<void> {
     return this.parts.flushIfDue();
+  }
+
+  /**
+   * The therapist marked a suggestion asked (`used`) or dismissed it: kept with the suggestion on
+   * the session, with who and when (the session's timeline shows it).
+   * @throws ConfideError `validation.invalid_input` for an id this session never suggested,
+   * `live.closed` once the run has ended.
+   */
+  async recordSuggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    this.assertOpen();
+    if (!(liveOf(this.state.session).suggestions ?? []).some((record) => record.id === id)) {
+      throw new ConfideError("validation.invalid_input", "This session made no suggestion with that id.", { details: { field: "id" } });
+    }
+    const outcome = { action, by: this.state.session.therapistId, at: this.deps.clock.now() };
+    await this.writes.chain(() =>
+      this.writes.saveLiveNow((live) => ({
+        ...live,
+        suggestions: (live.suggestions ?? []).map((record) => (record.id === id && record.outcome === null ? { ...record, outcome } : record)),
+      })),
+    );
+    await this.events.suggestionOutcome(id, action);
   }
 
   /**

@@ -36,6 +36,11 @@ export interface StartLiveSessionInput {
   agenda?: string[];
   /** The progress-note format of the session's notes; defaults to the therapist's default (`confide` without one). */
   noteFormat?: NoteFormat;
+  /**
+   * How long the therapist plans the session to last, in minutes (1 to 240): near its end the
+   * topics of the agenda not yet covered are suggested once. Absent: no such reminder.
+   */
+  plannedMinutes?: number;
 }
 
 export interface StartedLiveSession {
@@ -50,6 +55,14 @@ export interface StartedLiveSession {
 }
 
 const maxTitleLength = 200;
+const maxPlannedMinutes = 240;
+
+function plannedEndMsOf(minutes: unknown): number {
+  if (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes < 1 || minutes > maxPlannedMinutes) {
+    throw invalidInput(`The planned length is a whole number of minutes from 1 to ${maxPlannedMinutes}.`, "plannedMinutes");
+  }
+  return minutes * 60_000;
+}
 const maxAgendaItems = 50;
 const maxAgendaItemLength = 300;
 
@@ -97,7 +110,7 @@ async function createLiveSession(
   { settings, noteFormat }: { settings: TranscriptionSettings; noteFormat: NoteFormat },
   recordOnly: AdmissionRefusal | null,
 ): Promise<Omit<StartedLiveSession, "slot">> {
-
+  const plannedEndMs = input.plannedMinutes === undefined ? undefined : plannedEndMsOf(input.plannedMinutes);
   const agenda = input.agenda === undefined ? await previousAgenda(deps, actor, input.patientId) : ownAgenda(deps, input.agenda);
   const sessionId = deps.ids.newId();
   const now = deps.clock.now();
@@ -147,6 +160,7 @@ async function createLiveSession(
       agenda,
       detachedAt: null,
       ...(recordOnly ? { recordOnly } : {}),
+      ...(plannedEndMs === undefined ? {} : { plannedEndMs }),
     },
   };
   await deps.sessions.create(session);

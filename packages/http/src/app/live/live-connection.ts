@@ -83,7 +83,7 @@ export class LiveConnection {
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid");
       message = parsed.data;
     } catch {
-      this.fail(new ConfideError("live.protocol", 'A text message is JSON: {"type":"start"|"resume"|"stop", …} (see the protocol).'));
+      this.fail(new ConfideError("live.protocol", 'A text message is JSON: {"type":"start"|"resume"|"stop"|"suggestion-outcome", …} (see the protocol).'));
       return;
     }
     // After stop the client sends no more audio: the stop may wait in the inbox behind audio the
@@ -118,6 +118,11 @@ export class LiveConnection {
     if (message.type === "stop") {
       if (!this.run) throw new ConfideError("live.protocol", "Send start or resume before stop.");
       await this.end("client");
+      return;
+    }
+    if (message.type === "suggestion-outcome") {
+      if (!this.run) throw new ConfideError("live.protocol", "Send start or resume before a suggestion's outcome.");
+      await this.run.recordSuggestionOutcome(message.id, message.action);
       return;
     }
     if (this.run) throw new ConfideError("live.protocol", "The session has already started on this connection.");

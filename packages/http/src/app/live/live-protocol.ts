@@ -40,6 +40,7 @@ const startMessage = z.object({
   language: z.string().min(2).max(35).optional(),
   agenda: z.array(z.string().max(300)).max(50).optional(),
   noteFormat: z.enum(noteFormats).optional(),
+  plannedMinutes: z.number().int().min(1).max(240).optional(),
 });
 
 const resumeMessage = z.object({
@@ -51,8 +52,14 @@ const resumeMessage = z.object({
 
 const stopMessage = z.object({ type: z.literal("stop") });
 
-/** What a client sends as text: `start` or `resume` first, then `stop` (audio goes in binary frames). */
-export const clientMessageSchema = z.discriminatedUnion("type", [startMessage, resumeMessage, stopMessage]);
+const suggestionOutcomeMessage = z.object({
+  type: z.literal("suggestion-outcome"),
+  id: z.string().min(1).max(200),
+  action: z.enum(["used", "dismissed"]),
+});
+
+/** What a client sends as text: `start` or `resume` first, then `stop` (audio goes in binary frames); `suggestion-outcome` any time between. */
+export const clientMessageSchema = z.discriminatedUnion("type", [startMessage, resumeMessage, stopMessage, suggestionOutcomeMessage]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type StartMessage = z.infer<typeof startMessage>;
 export type ResumeMessage = z.infer<typeof resumeMessage>;
@@ -80,16 +87,19 @@ push) without any upload.
 (\`auth.unauthenticated\`).
 
 **Client → server.** Text frames are JSON:
-- \`{"type":"start","patientId","title"?,"titleShared"?:true|false,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…],"noteFormat"?:"soap"|"dap"|"birp"|"confide"}\`
+- \`{"type":"start","patientId","title"?,"titleShared"?:true|false,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…],"noteFormat"?:"soap"|"dap"|"birp"|"confide","plannedMinutes"?:1…240}\`
   — \`pcm\` is 16 kHz signed 16-bit little-endian, interleaved when stereo (per-channel: one
   speaker per channel, channel 0 the therapist by default); \`webm\` is a MediaRecorder's
   WebM/Opus stream, decoded by the server. Without \`agenda\`, today's topics are the previous
   session's follow-up topics and unresolved concerns. Without \`noteFormat\`, the notes are written
-  in the therapist's default note format.
+  in the therapist's default note format. With \`plannedMinutes\`, the agenda's topics not yet covered
+  are suggested once, five minutes before the planned end.
 - then binary frames of audio, in order;
 - \`{"type":"resume","sessionId","resumeToken"}\` instead of \`start\` on a new connection after a
   drop, within the resume window (60 s by default): resend the audio from \`storedBytes\` of
   \`started\`;
+- \`{"type":"suggestion-outcome","id","action":"used"|"dismissed"}\` — the therapist asked a
+  suggested question (\`used\`) or dismissed it: kept with the session's suggestions (who, when);
 - \`{"type":"stop"}\` ends the session.
 
 **Server → client.** JSON, each with \`storedBytes\`: the bytes of audio stored durably so far
@@ -104,6 +114,15 @@ push) without any upload.
 - \`final\` \`{segmentId, speaker, role, text, startMs, endMs}\` — stored in the transcript
 - \`sentiment\` \`{segmentId, label, scores}\` — per final patient segment
 - \`topic_covered\` \`{itemId, text, segmentId, matchedTerms}\` — the segment is the evidence
+- \`suggestion\` \`{id, kind, text, why, cites, at, urgent?}\` — advice for the therapist's screen, never
+  written into the record: \`kind\` \`safety\` (after the patient states suicidal thinking, a wish to be
+  dead or self-harm: the next question of a suicide-risk screening — in the order of the C-SSRS
+  screener — that the therapist has not asked and the patient has not answered, one at a time;
+  \`urgent\` true on the one note that the answers point to urgent action), \`agenda\` (a topic not
+  yet covered, near the planned end) or \`reflection\` (not made by the rules; none without a
+  language model). \`cites\` are the segments it answers to.
+- \`suggestion-withdrawn\` \`{id, reason}\` — \`asked\` (the therapist asked it), \`answered\`, \`covered\`
+  or \`superseded\`: take it off the screen
 - \`warning\` \`{code, message}\` (\`live.capacity\`: recorded only, see \`started\`; an engine's code: live
   transcription stopped, the recording is transcribed after the end)
 - \`ended\` \`{sessionId, status, reason}\` — the session went on to the pipeline
