@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pcmWav } from "@confide/core/testing";
 import type { PageGlobals } from "./support/page-globals.ts";
-import { signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
+import { checkAtWidths, shoot, signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
 
 let harness: ConsoleHarness;
 let therapist: ConsolePage;
@@ -45,10 +45,12 @@ describe("consent in the console", () => {
 
     await navigation.getByRole("link", { name: "Upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "This patient has not given consent to recording." }).waitFor();
+    // The refusal takes the focus where it is said (the form's fields were disabled while sending).
+    await expect.poll(() => focused(therapist)).toMatch(/^div: This patient has not given consent to recording\./);
     expect((await harness.checkScreen(page, "consent-01-upload-refused")).blocking).toEqual([]);
 
     await page.getByRole("link", { name: "Record this patient's consent" }).click();
@@ -59,18 +61,33 @@ describe("consent in the console", () => {
     await page.getByText("Your therapist would like to record your therapy sessions in Confide.").waitFor();
     expect((await harness.checkScreen(page, "consent-02-therapist-no-consent")).blocking).toEqual([]);
 
-    // The defaults: recording, transcription and AI notes; a signed form.
-    expect(await page.getByLabel("Recording", { exact: true }).isChecked()).toBe(true);
-    expect(await page.getByLabel("Transcription").isChecked()).toBe(true);
-    expect(await page.getByLabel("AI notes").isChecked()).toBe(true);
-    expect(await page.getByLabel("Signed form").isChecked()).toBe(true);
-    // The cloud provider this deployment uses is named and ticked (the API's consent needs); others are not.
-    await page.getByText("This deployment uses these services: Remote live speech-to-text server. Without consent naming each, what needs them is refused.").waitFor();
-    expect(await page.getByLabel("Remote live speech-to-text server (used here)").isChecked()).toBe(true);
-    expect(await page.getByLabel("Microsoft Azure speech service", { exact: true }).isChecked()).toBe(false);
+    // Nothing is ticked for the therapist, not even how the patient gave it; each scope says where it stands.
+    const grant = page.getByRole("region", { name: "Record consent" });
+    expect(await Promise.all((await grant.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
+    expect(await Promise.all((await grant.getByRole("radio").all()).map((radio) => radio.isChecked()))).toEqual([false, false]);
+    expect(await page.getByTestId("grant-recording-state").textContent()).toBe("Now: not given.");
+    // Only the cloud service this deployment uses is listed, by its product name; no form id anywhere.
+    expect((await grant.getByRole("group", { name: "Cloud processing" }).locator("label").allTextContents())).toEqual(["Whisper speech-to-text server (live sessions)"]);
+    expect(await page.getByText("confide-console-consent-1").count()).toBe(0);
+    await page.getByLabel("Agreed aloud in front of me").waitFor();
+    await shoot(page, "consent-therapist-untouched", grant);
+    // Nothing chosen: said in the form, nothing sent.
     await page.getByRole("button", { name: "Record consent" }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server since" }).waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server." }).filter({ hasText: "signed form, form confide-console-consent-1" }).waitFor();
+    await grant.getByRole("alert").filter({ hasText: "Choose at least one thing to consent to." }).waitFor();
+    await grant.getByRole("alert").filter({ hasText: "Choose how the patient gave their consent." }).waitFor();
+    expect(await page.getByTestId("consent-in-force").textContent()).toBe("Nothing");
+    for (const label of ["Recording", "Transcription", "AI notes", "Whisper speech-to-text server (live sessions)"]) {
+      await grant.getByLabel(label, { exact: true }).check();
+    }
+    await page.getByLabel("Signed a paper form").check();
+    await shoot(page, "consent-therapist-ticked", grant);
+    await checkAtWidths(harness, page, "consent-02b-therapist-ticked");
+    await page.getByRole("button", { name: "Record consent" }).click();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Whisper speech-to-text server (live sessions) since" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription, AI notes, Cloud processing by Whisper speech-to-text server (live sessions)." }).filter({ hasText: "signed a paper form" }).waitFor();
+    // The form is empty again, and says what is given now.
+    await expect.poll(() => page.getByTestId("grant-recording-state").textContent()).toBe("Now: given.");
+    expect(await Promise.all((await grant.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
     expect((await harness.checkScreen(page, "consent-03-therapist-recorded")).blocking).toEqual([]);
 
     // The form named by the grant is the text shown, hashed in the browser.
@@ -84,7 +101,7 @@ describe("consent in the console", () => {
     await page.getByRole("link", { name: "Upload a session for Pat Patient" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     // The picker fills in once the therapist's patients have loaded.
-    await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 15_000 }).toBe(harness.server.accounts.patient.user.id);
+    await expect.poll(() => page.getByLabel("Patient", { exact: true }).inputValue(), { timeout: 15_000 }).toBe(harness.server.accounts.patient.user.id);
     await page.getByLabel("Recording", { exact: true }).setInputFiles(recording());
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
@@ -107,7 +124,7 @@ describe("consent in the console", () => {
     await page.getByRole("heading", { level: 1, name: "My consent" }).waitFor();
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes" }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Granted" }).filter({ hasText: "signed form" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Granted" }).filter({ hasText: "signed a paper form" }).waitFor();
     expect((await harness.checkScreen(page, "consent-05-patient-view")).blocking).toEqual([]);
 
     await page.getByLabel("Reason (optional)").fill("I would rather take notes myself");
@@ -136,11 +153,18 @@ describe("consent in the console", () => {
     };
     expect(sessions.items).toEqual([]);
 
-    // Electronic consent again, the form's text on the screen above the choices.
-    await page.getByRole("heading", { name: "Consent form (confide-console-consent-1)" }).waitFor();
-    await page.getByLabel("AI notes").uncheck();
-    // Live sessions by the outside engine are refused; uploads need nothing outside the deployment.
-    await page.getByLabel("Remote live speech-to-text server (used here)").uncheck();
+    // Electronic consent again, the form's text on the screen above the choices; nothing ticked,
+    // what was withdrawn says so. Live sessions by the outside engine are left out.
+    await page.getByRole("heading", { name: "Consent form", exact: true }).waitFor();
+    const grant = page.getByRole("region", { name: "Give your consent" });
+    expect(await Promise.all((await grant.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
+    await expect.poll(() => page.getByTestId("grant-ai_notes-state").textContent()).toMatch(/^Now: withdrawn on .+\. It stays withdrawn unless you tick it\.$/);
+    expect(await page.getByText("confide-console-consent-1").count()).toBe(0);
+    await shoot(page, "consent-patient-untouched", grant);
+    await grant.getByLabel("Recording", { exact: true }).check();
+    await grant.getByLabel("Transcription").check();
+    await shoot(page, "consent-patient-ticked", grant);
+    await checkAtWidths(harness, page, "consent-07b-patient-ticked");
     await page.getByRole("button", { name: "I consent" }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription since" }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Granted: Recording, Transcription." }).filter({ hasText: "given in the console" }).waitFor();
@@ -152,10 +176,11 @@ describe("consent in the console", () => {
   it("lets the patient withdraw only part of their consent: one scope, then one cloud provider", async () => {
     const { page, problems } = patient;
     // AI notes and live sessions by the outside engine again, on top of recording and transcription.
-    await page.getByLabel("AI notes").check();
-    await page.getByLabel("Remote live speech-to-text server (used here)").check();
+    const grant = page.getByRole("region", { name: "Give your consent" });
+    await grant.getByLabel("AI notes").check();
+    await grant.getByLabel("Whisper speech-to-text server (live sessions)").check();
     await page.getByRole("button", { name: "I consent" }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Remote live speech-to-text server since" }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: "Recording, Transcription, AI notes, Cloud processing by Whisper speech-to-text server (live sessions) since" }).waitFor();
 
     const withdrawal = page.getByRole("region", { name: "Withdraw your consent" });
     // Polled, as every read below that does not wait by itself: the screen renders after the click.
@@ -166,7 +191,7 @@ describe("consent in the console", () => {
     await ends.waitFor();
     await expect
       .poll(async () => (await ends.locator("label").allTextContents()).sort())
-      .toEqual(["AI notes", "Cloud processing by Remote live speech-to-text server", "Recording", "Transcription"]);
+      .toEqual(["AI notes", "Cloud processing by Whisper speech-to-text server (live sessions)", "Recording", "Transcription"]);
     expect(await Promise.all((await ends.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
 
     // Nothing chosen: said in the form, nothing asked or sent.
@@ -190,7 +215,7 @@ describe("consent in the console", () => {
     await expect.poll(() => focused(patient)).toBe("button: Cancel");
     expect((await harness.checkScreen(page, "consent-10-patient-withdraw-part-dialog")).blocking).toEqual([]);
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
-    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by Remote live speech-to-text server since/ }).waitFor();
+    await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription, Cloud processing by Whisper speech-to-text server \(live sessions\) since/ }).waitFor();
     await page.getByRole("listitem").filter({ hasText: "Withdrawn: AI notes." }).waitFor();
     await page.getByText("Your therapist may record your sessions.").waitFor();
     // The outcome is shown and focused where the form was (not left on the page body).
@@ -200,12 +225,12 @@ describe("consent in the console", () => {
 
     // Then cloud processing by the one provider, which only live sessions need.
     await withdrawal.getByLabel("Withdraw only part").check();
-    await ends.getByLabel("Cloud processing by Remote live speech-to-text server").check();
+    await ends.getByLabel("Cloud processing by Whisper speech-to-text server (live sessions)").check();
     await withdrawal.getByRole("button", { name: "Withdraw consent" }).click();
-    await dialog.getByText("Your consent ends for: Cloud processing by Remote live speech-to-text server. The rest stays in force.").waitFor();
+    await dialog.getByText("Your consent ends for: Cloud processing by Whisper speech-to-text server (live sessions). The rest stays in force.").waitFor();
     await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
     await page.getByTestId("consent-in-force").filter({ hasText: /^Recording, Transcription since/ }).waitFor();
-    await page.getByRole("listitem").filter({ hasText: "Withdrawn: Cloud processing by Remote live speech-to-text server." }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "Withdrawn: Cloud processing by Whisper speech-to-text server (live sessions)." }).waitFor();
 
     // What the API holds: uploads still allowed, a live session now missing the provider.
     const consent = (await (await fetch(`${harness.baseUrl}/v1/me/consent`, { headers: { authorization: `Bearer ${harness.server.tokens.patient}` } })).json()) as {

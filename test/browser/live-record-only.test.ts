@@ -13,6 +13,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { startConsoleHarness, signIn, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
+import type { Page } from "playwright-core";
+import type { PageGlobals } from "./support/page-globals.ts";
 
 const script = therapyDialogue.slice(0, 2);
 const sentence = "Live text is busy right now; this session is being recorded and will be transcribed when it ends.";
@@ -40,16 +42,24 @@ afterAll(async () => {
   if (fixtures) await rm(fixtures, { recursive: true, force: true });
 });
 
+/** The focused element's tag: "body" when the focus has fallen to the page. */
+const focusedTag = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.tagName.toLowerCase() ?? null);
+
 describe("a live session when live text is busy", () => {
   it("records all the same, says so in plain words at the start, and says the recording is transcribed once it ends", async () => {
     const { page } = therapist;
     await page.goto("/live");
     await page.getByRole("heading", { level: 1, name: "Start a live session" }).waitFor();
-    await page.getByLabel("Patient").selectOption(harness.server.accounts.patient.user.id);
-    await page.getByLabel("Title").fill("Recorded only");
+    await page.getByLabel("Patient", { exact: true }).selectOption(harness.server.accounts.patient.user.id);
+    await page.getByLabel("Title", { exact: true }).fill("Recorded only");
     await page.getByRole("button", { name: "Start recording" }).click();
+    // While it starts and once it records, the focus is on the screen, never on the page body.
+    expect(await focusedTag(page)).not.toBe("body");
 
     await page.getByRole("heading", { level: 1, name: "Live session" }).waitFor();
+    await expect.poll(() => focusedTag(page)).toBe("h1");
+    // The patient's latest sentiment is folded away, in small type.
+    expect(await page.getByTestId("live-sentiment").evaluate((details) => (details as unknown as { open: boolean }).open)).toBe(false);
     await page.getByText(sentence, { exact: true }).waitFor();
     await page.getByText("Recording", { exact: true }).waitFor();
     await page.getByText("The transcript will be written from the recording when the session ends.").waitFor();

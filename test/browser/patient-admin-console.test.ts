@@ -14,7 +14,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfideClient, dataOf, type ConfideClient, type Session } from "@confide/client";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
-import { signIn, startConsoleHarness, type ConsoleHarness } from "./support/console-harness.ts";
+import type { Page } from "playwright-core";
+import type { PageGlobals } from "./support/page-globals.ts";
+import { checkAtWidths, signIn, startConsoleHarness, type ConsoleHarness } from "./support/console-harness.ts";
 
 /** Processing a short dialogue with PocketSphinx on a busy machine. */
 const processingTimeoutMs = 180_000;
@@ -82,14 +84,22 @@ describe("the patient's console", () => {
     const navigation = page.getByRole("navigation", { name: "Main" });
     expect(await navigation.getByRole("link").allTextContents()).toEqual(["My sessions", "My consent"]);
 
-    const card = page.getByRole("article", { name: "Week 1: sleep" });
+    // The therapist did not share the title: the patient reads a neutral one, never "Week 1: sleep".
+    const neutral = `Session of ${new Date(finalized.recordedAt).toISOString().slice(0, 10)}`;
+    const card = page.getByRole("article", { name: neutral });
     await card.getByText(summary).waitFor();
     expect(await page.getByRole("article").count()).toBe(1);
     const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain("Week 1");
     expect(text).not.toContain(unreviewedTitle);
     expect(transcriptTexts().length).toBeGreaterThan(0);
     for (const segment of transcriptTexts()) expect(text).not.toContain(segment);
     expect((await harness.checkScreen(page, "patient-01-my-sessions")).blocking).toEqual([]);
+
+    // Shared by the therapist, the title is the patient's to read.
+    await dataOf(therapist.api.PUT("/v1/sessions/{id}/title-sharing", { params: { path: { id: finalized.id } }, body: { titleShared: true } }));
+    await page.reload();
+    await page.getByRole("article", { name: "Week 1: sleep" }).getByText(summary).waitFor();
 
     // The therapists' screens are not the patient's.
     await page.goto("/sessions");
@@ -98,6 +108,13 @@ describe("the patient's console", () => {
     expect(problems).toEqual([]);
   });
 });
+
+/** The focused element as "tag: text": never "body" after an action. */
+const activeText = (page: Page) =>
+  page.evaluate(() => {
+    const element = (globalThis as unknown as PageGlobals).document.activeElement;
+    return element ? `${element.tagName.toLowerCase()}: ${element.textContent}` : null;
+  });
 
 describe("the administrator's console", () => {
   it("opens a patient account with the keyboard alone, links it to a therapist, and shows no clinical content", async () => {
@@ -121,6 +138,8 @@ describe("the administrator's console", () => {
     // In the page (the live region outside main says it to screen readers too).
     await page.locator("main").getByText("Account opened for Robin Newpatient (patient).").waitFor();
     await page.getByRole("cell", { name: "robin@example.org" }).waitFor();
+    // The focus is on what happened, never on the page.
+    await expect.poll(() => activeText(page)).toBe("p: ✓ Account opened for Robin Newpatient (patient).");
 
     const robinOption = "Robin Newpatient (robin@example.org)";
     await page.getByLabel("Patient", { exact: true }).locator("option", { hasText: robinOption }).waitFor({ state: "attached" });
@@ -128,6 +147,15 @@ describe("the administrator's console", () => {
     await page.getByLabel("Patient", { exact: true }).selectOption({ label: robinOption });
     await page.getByRole("button", { name: "Link patient" }).click();
     await page.locator("main").getByText(/Robin Newpatient is now a patient of /).waitFor();
+    await expect.poll(() => activeText(page)).toMatch(/^p: ✓ Robin Newpatient is now a patient of /);
+    // A refusal takes the focus too: an account for an email that has one.
+    await page.getByLabel("Name", { exact: true }).fill("Robin Again");
+    await page.getByLabel("Email", { exact: true }).fill("robin@example.org");
+    await page.getByLabel("First password").fill("another long password 2846");
+    await page.getByRole("button", { name: "Open account" }).click();
+    await page.locator("main").getByRole("alert").waitFor();
+    await expect.poll(() => activeText(page)).toMatch(/^div: .+/);
+    await checkAtWidths(harness, page, "admin-02b-open-refused");
     expect((await harness.checkScreen(page, "admin-02-account-opened-and-linked")).blocking).toEqual([]);
 
     // The therapist now finds Robin among their patients.

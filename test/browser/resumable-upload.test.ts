@@ -1,39 +1,27 @@
 /**
  * An upload that survives a reload, in the system's Chromium over a real `confide serve`: the
- * page warns before leaving mid-upload, keeps the patient and title across the reload, and,
+ * page warns before leaving mid-upload, keeps the patient, title and settings (stereo, note format, the title shown to the patient) across the reload, shown as they were, and,
  * given the same file again, continues the upload where the server says it stopped (tus) — the
  * recording stored once, its sha256 that of the file; and, through a proxy that cuts the
  * connection mid-body, continues by itself from the offset the server kept.
  */
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { connect, createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pcmWav } from "@confide/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Locator, Page } from "playwright-core";
 import type { PageGlobals } from "./support/page-globals.ts";
-import { signIn, startConsoleHarness, throttleUploads, type ConsoleHarness } from "./support/console-harness.ts";
+import { checkAtWidths, shoot, signIn, startConsoleHarness, throttleUploads, type ConsoleHarness } from "./support/console-harness.ts";
 
 let harness: ConsoleHarness;
 let fixtures: string;
 /** About 1 MB of silence: long enough to reload part-way through at 128 KB/s. */
 const recording = pcmWav({ dataBytes: 1_000_000, sampleRateHz: 16_000, silent: true });
+/** The same in stereo: what a stereo channel layout is for. */
+const stereoRecording = pcmWav({ dataBytes: 1_000_000, sampleRateHz: 16_000, channels: 2, silent: true });
 
-const shotsDirectory = process.env.CONFIDE_SHOTS_DIR;
-
-/** A screenshot at 1280 px and at a phone's 390 px, for the closing note (`CONFIDE_SHOTS_DIR`). */
-async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
-  if (!shotsDirectory) return;
-  await mkdir(shotsDirectory, { recursive: true });
-  await subject.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(shotsDirectory, `${name}-1280.png`) });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await subject.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(shotsDirectory, `${name}-390.png`) });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 beforeAll(async () => {
   fixtures = await mkdtemp(join(tmpdir(), "confide-browser-tus-"));
@@ -46,17 +34,21 @@ afterAll(async () => {
 });
 
 describe("an upload that survives a reload", () => {
-  it("warns before leaving, keeps patient and title, and resumes with the same file: stored once, sha256 equal", async () => {
+  it("warns before leaving, keeps patient, title and settings visibly, and resumes with the same file: stored once, sha256 equal", async () => {
     const { page, context, problems } = await harness.newPage();
     await page.goto("/");
     await signIn(page, harness.server.accounts.therapist, "Sessions");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     const file = join(fixtures, "tuesday.wav");
-    await writeFile(file, recording);
+    await writeFile(file, stereoRecording);
     await page.getByLabel("Recording").setInputFiles(file);
-    await page.getByLabel("Title").fill("Tuesday, resumed");
+    await page.getByLabel("Title", { exact: true }).fill("Tuesday, resumed");
+    // Settings an upload is created with: stereo, a SOAP note, the title shown to the patient.
+    await page.getByLabel("Stereo, therapist on the left").check();
+    await page.getByLabel("Note format").selectOption("soap");
+    await page.getByLabel("Show this title to the patient").check();
 
     const unthrottle = await throttleUploads({ page, context, problems: [] }, 128 * 1024);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
@@ -79,11 +71,17 @@ describe("an upload that survives a reload", () => {
     // The form kept patient and title (this tab's sessionStorage; nothing in the URL).
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
     expect(new URL(page.url()).search).toBe("");
-    expect(await page.getByLabel("Title").inputValue()).toBe("Tuesday, resumed");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Tuesday, resumed");
     // It says which upload stopped and how to go on (the browser cannot read the file again by itself).
     await page.getByTestId("upload-interrupted").filter({ hasText: "The upload of tuesday.wav" }).waitFor();
+    // The settings it started with are shown, not the form's defaults.
+    expect(await page.getByLabel("Stereo, therapist on the left").isChecked()).toBe(true);
+    expect(await page.getByLabel("Note format").inputValue()).toBe("soap");
+    expect(await page.getByLabel("Show this title to the patient").isChecked()).toBe(true);
+    await shoot(page, "upload-form-after-reload", page.locator("form.upload-form"));
+    await checkAtWidths(harness, page, "upload-interrupted");
     // Once the patients list has loaded, the patient chosen before the reload is selected.
-    await expect.poll(() => page.getByLabel("Patient").inputValue(), { timeout: 10_000 }).toBe(harness.server.accounts.patient.user.id);
+    await expect.poll(() => page.getByLabel("Patient", { exact: true }).inputValue(), { timeout: 10_000 }).toBe(harness.server.accounts.patient.user.id);
 
     // The server kept what arrived before the reload.
     const staging = join(harness.server.dataDir, "uploads");
@@ -91,14 +89,16 @@ describe("an upload that survives a reload", () => {
     expect(parts).toHaveLength(1);
     const keptBytes = (await stat(join(staging, parts[0] ?? ""))).size;
     expect(keptBytes).toBeGreaterThan(0);
-    expect(keptBytes).toBeLessThan(recording.byteLength);
+    expect(keptBytes).toBeLessThan(stereoRecording.byteLength);
 
     // The same file again: the upload continues where the server says it stopped.
     await page.getByLabel("Recording").setInputFiles(file);
     const slowAgain = await throttleUploads({ page, context, problems: [] }, 96 * 1024);
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.getByTestId("upload-resumed").waitFor();
-    await shoot(page, "upload-resumed", page.getByTestId("upload-resumed"));
+    // The focus is on the progress panel while the form's fields are disabled, never on the page.
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute("data-testid") ?? null)).toBe("upload-progress");
+    await shoot(page, "upload-resumed", page.getByTestId("upload-progress"));
     await slowAgain();
     await page.getByRole("heading", { level: 1, name: "Recording uploaded" }).waitFor({ timeout: 60_000 });
     // Stored: the kept form is forgotten.
@@ -114,7 +114,9 @@ describe("an upload that survives a reload", () => {
     expect(items.map((item) => item.title).filter((title) => title.startsWith("Tuesday"))).toEqual(["Tuesday, resumed"]);
     const stored = await fetch(`${harness.baseUrl}/v1/sessions/${items[0]?.id}`, { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } });
     const session = (await stored.json()) as { audio: { sizeBytes: number; sha256: string } };
-    expect(session.audio).toMatchObject({ sizeBytes: recording.byteLength, sha256: createHash("sha256").update(recording).digest("hex") });
+    expect(session.audio).toMatchObject({ sizeBytes: stereoRecording.byteLength, sha256: createHash("sha256").update(stereoRecording).digest("hex") });
+    // Stored with the settings shown: the ones it started with.
+    expect(session).toMatchObject({ settings: { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] }, noteFormat: "soap", titleShared: true });
   });
 
   it("continues by itself when the connection drops mid-body: resumed from where the server stood, stored once, sha256 equal", async () => {
@@ -155,11 +157,11 @@ describe("an upload that survives a reload", () => {
       await signIn(page, harness.server.accounts.therapist, "Sessions");
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
       await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-      await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+      await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
       const file = join(fixtures, "wednesday.wav");
       await writeFile(file, recording);
       await page.getByLabel("Recording").setInputFiles(file);
-      await page.getByLabel("Title").fill("Wednesday, through a dropped connection");
+      await page.getByLabel("Title", { exact: true }).fill("Wednesday, through a dropped connection");
       carriedBytes = 0;
       await page.getByRole("button", { name: "Upload", exact: true }).click();
 
@@ -194,7 +196,7 @@ describe("an upload that survives a reload", () => {
     expect(withdrawn.status).toBe(201);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload a recording" }).waitFor();
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     const large = join(fixtures, "long-session.wav");
     await writeFile(large, pcmWav({ dataBytes: 20 * 1024 * 1024, silent: true }));
     await page.getByLabel("Recording").setInputFiles(large);

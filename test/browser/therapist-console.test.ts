@@ -73,7 +73,7 @@ describe("the therapist's console", () => {
     const navigation = page.getByRole("navigation", { name: "Main" });
     expect(await navigation.getByRole("link").allTextContents()).toEqual(["Sessions", "Pending review", "Upload", "Live session", "Patients", "Your account"]);
     expect(await navigation.getByRole("link", { name: "Sessions" }).getAttribute("aria-current")).toBe("page");
-    expect(await page.getByLabel("Patient").locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
+    expect(await page.getByLabel("Patient", { exact: true }).locator("option").allTextContents()).toEqual(["All patients", "Pat Patient"]);
     expect((await harness.checkScreen(page, "03-sessions-empty")).blocking).toEqual([]);
   });
 
@@ -112,13 +112,13 @@ describe("the therapist's console", () => {
     await page.evaluate(() => ((globalThis as unknown as PageGlobals).sameDocument = true));
     expect((await harness.checkScreen(page, "04-upload-form")).blocking).toEqual([]);
 
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
     await page.getByLabel("Stereo, therapist on the left").check();
     const audio = new Uint8Array(await readFile(dialogue.stereoPath));
     await dropFile(therapist, "first-session.wav", audio, "audio/wav");
     await page.getByText("Chosen: first-session.wav").waitFor();
-    expect(await page.getByLabel("Title").inputValue()).toBe("first-session");
-    await page.getByLabel("Title").fill("Browser dialogue aurora");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("first-session");
+    await page.getByLabel("Title", { exact: true }).fill("Browser dialogue aurora");
 
     // A quarter of the recording per second: the bar is seen part-way, then the upload completes.
     const unthrottle = await throttleUploads(therapist, Math.ceil(audio.byteLength / 4));
@@ -192,7 +192,7 @@ describe("the therapist's console", () => {
     await page.waitForURL(/\/sessions\?from=2099-01-01$/);
     await page.getByText("No session matches these filters.").waitFor();
     await page.getByLabel("Recorded from").fill("2000-01-01");
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient" });
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.getByRole("row").filter({ hasText: "Browser dialogue aurora" }).waitFor();
 
@@ -209,7 +209,7 @@ describe("the therapist's console", () => {
   it("says plainly when a recording is too large (413) or not audio (415), and stores nothing", async () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
-    await page.getByLabel("Patient").selectOption({ label: "Pat Patient (patient@confide.local)" });
+    await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Pat Patient (patient@confide.local)" });
 
     const notAudio = join(fixtures, "notes.wav");
     await writeFile(notAudio, "These are my notes, not a recording.\n".repeat(100));

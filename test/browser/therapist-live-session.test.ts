@@ -76,8 +76,8 @@ describe("a live session in the console", () => {
     const { page } = therapist;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Live session" }).click();
     await page.getByRole("heading", { level: 1, name: "Start a live session" }).waitFor();
-    await page.getByLabel("Patient").selectOption(harness.server.accounts.patient.user.id);
-    await page.getByLabel("Title").fill("Live in the room");
+    await page.getByLabel("Patient", { exact: true }).selectOption(harness.server.accounts.patient.user.id);
+    await page.getByLabel("Title", { exact: true }).fill("Live in the room");
     await page.getByLabel("Stereo microphone, therapist on the left").check();
     // Keyboard only: type the topic and press Enter to add it.
     await page.getByLabel("Topic", { exact: true }).fill("The manager at my job");
@@ -119,6 +119,8 @@ describe("a live session in the console", () => {
     expect(connections.length).toBe(2);
 
     await seen(therapist, "the topic covered", () => page.locator('.live-agenda li[data-covered="true"]').waitFor({ timeout: dialogue.durationMs + 15_000 }));
+    // The patient's sentiment is folded away (the patient may see this screen): opened, it is there.
+    await page.getByTestId("live-sentiment").locator("summary").click();
     await seen(therapist, "the patient's sentiment", () => page.getByTestId("live-sentiment").getByText(/^(positive|neutral|negative|mixed)$/).waitFor());
     const patientLine = transcript.filter({ hasText: script[3]!.text });
     await patientLine.waitFor();
@@ -167,7 +169,7 @@ describe("a live session in the console", () => {
       await signIn(page, harness.server.accounts.therapist, "Sessions");
       await page.goto("/live");
       await page.getByRole("heading", { level: 1, name: "Start a live session" }).waitFor();
-      await page.getByLabel("Patient").selectOption(harness.server.accounts.patient.user.id);
+      await page.getByLabel("Patient", { exact: true }).selectOption(harness.server.accounts.patient.user.id);
       await page.getByRole("button", { name: "Start recording" }).click();
       await page.getByRole("alert").filter({ hasText: "The microphone was refused" }).waitFor();
       expect(await page.getByRole("button", { name: "Start recording" }).isEnabled()).toBe(true);

@@ -3,6 +3,7 @@ import { resumeSession } from "./api/api.ts";
 import { useAuth } from "./auth/auth-state.ts";
 import { lostSignIn, setLostSignIn } from "./auth/lost-sign-in.ts";
 import { matchPath, navigate, useLocation } from "./router/router.ts";
+import { useHashTarget } from "./router/use-hash-target.ts";
 import { homeOf, routes } from "./routes.tsx";
 import { NotFoundScreen } from "./screens/not-found-screen.tsx";
 import { SignInScreen } from "./screens/sign-in-screen.tsx";
@@ -13,6 +14,7 @@ export function App() {
   const signed = useAuth();
   const location = useLocation();
   const [resuming, setResuming] = useState(true);
+  useHashTarget(location);
 
   useEffect(() => {
     resumeSession()

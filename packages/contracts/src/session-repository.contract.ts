@@ -326,7 +326,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
 
         expect(await sessions.get(session.id)).toBeNull();
         expect(await listIds({ therapistId: session.therapistId })).toEqual([other.id]);
-        expect(await listIds({ text: "bereavement" })).toEqual([other.id]);
+        expect(await listIds({ text: "bereavement", searchAudience: "clinician" })).toEqual([other.id]);
       });
 
       it("does not throw for a missing id", async () => {
@@ -352,6 +352,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           therapistId: session.therapistId,
           patientId: session.patientId,
           title: session.title,
+          titleShared: false,
           status: "finalized",
           recordedAt: session.recordedAt,
           createdAt: session.createdAt,
@@ -535,16 +536,19 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
     });
 
     describe("text search", () => {
+      /** A clinician's search: the title's words are theirs whether or not the patient is shown it. */
+      const search = (query: Omit<SessionQuery, "limit">) => listIds({ searchAudience: "clinician", ...query });
+
       it("finds words of the title and of the transcript, ignoring case", async () => {
         const byTitle = buildSession({ title: "Insomnia follow-up", transcript: saying("We talked about the garden.") });
         const byTranscript = buildSession({ title: "Weekly check-in", transcript: saying("The panic came back on the train.") });
         const neither = buildSession({ title: "Weekly check-in", transcript: saying("Nothing new this week.") });
         await createAll([byTitle, byTranscript, neither]);
 
-        expect(await listIds({ text: "insomnia" })).toEqual([byTitle.id]);
-        expect(await listIds({ text: "INSOMNIA" })).toEqual([byTitle.id]);
-        expect(await listIds({ text: "Panic" })).toEqual([byTranscript.id]);
-        expect(await listIds({ text: "volcano" })).toEqual([]);
+        expect(await search({ text: "insomnia" })).toEqual([byTitle.id]);
+        expect(await search({ text: "INSOMNIA" })).toEqual([byTitle.id]);
+        expect(await search({ text: "Panic" })).toEqual([byTranscript.id]);
+        expect(await search({ text: "volcano" })).toEqual([]);
       });
 
       it("requires every word of the query, wherever it appears", async () => {
@@ -553,8 +557,8 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         const transcriptOnly = buildSession({ title: "Check-in", transcript: saying("A promotion is coming.") });
         await createAll([both, titleOnly, transcriptOnly]);
 
-        expect(await listIds({ text: "insomnia promotion" })).toEqual([both.id]);
-        expect(await listIds({ text: "Promotion BAKERY" })).toEqual([both.id]);
+        expect(await search({ text: "insomnia promotion" })).toEqual([both.id]);
+        expect(await search({ text: "Promotion BAKERY" })).toEqual([both.id]);
       });
 
       const { stemming } = options.capabilities;
@@ -566,9 +570,9 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           const session = buildSession({ title: "Check-in", transcript: saying("I keep running late for work.") });
           await sessions.create(session);
 
-          expect(await listIds({ text: "running" })).toEqual([session.id]);
-          expect(await listIds({ text: "run" })).toEqual(stemming ? [session.id] : []);
-          expect(await listIds({ text: "runn" }), "a word fragment is not a word").toEqual([]);
+          expect(await search({ text: "running" })).toEqual([session.id]);
+          expect(await search({ text: "run" })).toEqual(stemming ? [session.id] : []);
+          expect(await search({ text: "runn" }), "a word fragment is not a word").toEqual([]);
         },
       );
 
@@ -576,12 +580,12 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         const session = buildSession({ title: "Insomnia follow-up", transcript: saying("We spoke about the check-in routine.") });
         await sessions.create(session);
 
-        expect(await listIds({ text: "follow" })).toEqual([session.id]);
-        expect(await listIds({ text: "check in" })).toEqual([session.id]);
-        expect(await listIds({ text: "follow-up, routine!" })).toEqual([session.id]);
-        expect(await listIds({ text: "insom" }), "a fragment of a title word").toEqual([]);
-        expect(await listIds({ text: "rout" }), "a fragment of a transcript word").toEqual([]);
-        expect(await listIds({ text: "followup" }), "two words are not one").toEqual([]);
+        expect(await search({ text: "follow" })).toEqual([session.id]);
+        expect(await search({ text: "check in" })).toEqual([session.id]);
+        expect(await search({ text: "follow-up, routine!" })).toEqual([session.id]);
+        expect(await search({ text: "insom" }), "a fragment of a title word").toEqual([]);
+        expect(await search({ text: "rout" }), "a fragment of a transcript word").toEqual([]);
+        expect(await search({ text: "followup" }), "two words are not one").toEqual([]);
       });
 
       it("requires short common words of the query too (no word is ignored)", async () => {
@@ -589,31 +593,31 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         const without = buildSession({ title: "Insomnia follow-up", transcript: saying("Nothing new.") });
         await createAll([withAnd, without]);
 
-        expect(await listIds({ text: "insomnia and" })).toEqual([withAnd.id]);
-        expect(await listIds({ text: "the insomnia" })).toEqual([]);
+        expect(await search({ text: "insomnia and" })).toEqual([withAnd.id]);
+        expect(await search({ text: "the insomnia" })).toEqual([]);
       });
 
       it("ignores case and width in any script (NFKC, lower-cased)", async () => {
         const session = buildSession({ title: "Ångest och sömn", transcript: saying("Sie sprach über Straße und Schlaf.") });
         await sessions.create(session);
 
-        expect(await listIds({ text: "ÅNGEST" })).toEqual([session.id]);
-        expect(await listIds({ text: "ＳＣＨＬＡＦ" }), "full-width letters").toEqual([session.id]);
-        expect(await listIds({ text: "über straße" })).toEqual([session.id]);
+        expect(await search({ text: "ÅNGEST" })).toEqual([session.id]);
+        expect(await search({ text: "ＳＣＨＬＡＦ" }), "full-width letters").toEqual([session.id]);
+        expect(await search({ text: "über straße" })).toEqual([session.id]);
       });
 
       it("filters nothing for a text without any word", async () => {
         const list = [buildSession(), buildSession()];
         await createAll(list);
 
-        expect((await listIds({ text: " ?! -- " })).sort()).toEqual(idsOf(list).sort());
+        expect((await search({ text: " ?! -- " })).sort()).toEqual(idsOf(list).sort());
       });
 
       it("finds a session that has no transcript yet by its title", async () => {
         const session = buildUploadedSession({ title: "Grief and loss" });
         await sessions.create(session);
 
-        expect(await listIds({ text: "grief" })).toEqual([session.id]);
+        expect(await search({ text: "grief" })).toEqual([session.id]);
       });
 
       it("combines the text with other filters and keeps the order", async () => {
@@ -623,8 +627,8 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         const otherTherapist = buildSession({ title: "Anger everywhere" });
         await createAll([older, newer, otherTherapist]);
 
-        expect(await listIds({ therapistId, text: "anger" })).toEqual([newer.id, older.id]);
-        expect(await listIds({ therapistId, text: "anger", statuses: ["finalized"] })).toEqual([]);
+        expect(await search({ therapistId, text: "anger" })).toEqual([newer.id, older.id]);
+        expect(await search({ therapistId, text: "anger", statuses: ["finalized"] })).toEqual([]);
       });
 
       it("searches the text as last written", async () => {
@@ -633,9 +637,20 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
 
         await sessions.update({ ...session, title: "Check-in", transcript: saying("The orchestra audition went fine.") }, session.version);
 
-        expect(await listIds({ text: "insomnia" })).toEqual([]);
-        expect(await listIds({ text: "garden" })).toEqual([]);
-        expect(await listIds({ text: "orchestra" })).toEqual([session.id]);
+        expect(await search({ text: "insomnia" })).toEqual([]);
+        expect(await search({ text: "garden" })).toEqual([]);
+        expect(await search({ text: "orchestra" })).toEqual([session.id]);
+      });
+
+      it("finds a title for a patient only when the therapist shared it", async () => {
+        const hidden = buildSession({ status: "finalized", title: "Bereavement week", transcript: saying("We talked about the garden.") });
+        const shown = buildSession({ status: "finalized", title: "Bereavement and sleep", titleShared: true, transcript: saying("Nothing new this week.") });
+        await createAll([hidden, shown]);
+        expect(await listIds({ text: "bereavement", searchAudience: "patient" })).toEqual([shown.id]);
+        expect(await listIds({ text: "bereavement" }), "no audience").toEqual([shown.id]);
+        expect((await search({ text: "bereavement" })).sort()).toEqual([hidden.id, shown.id].sort());
+        await sessions.update({ ...hidden, titleShared: true }, hidden.version);
+        expect((await listIds({ text: "bereavement", searchAudience: "patient" })).sort()).toEqual([hidden.id, shown.id].sort());
       });
     });
 

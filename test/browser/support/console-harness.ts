@@ -4,9 +4,10 @@
  * axe-core and saves a screenshot. Pages fail their test on a script error or a
  * Content-Security-Policy violation.
  */
-import { access } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import type { SeededAccount } from "../../support/confide-api-client.ts";
 import { startEmbeddedServer, type EmbeddedServer } from "../../support/embedded-server.ts";
 import { checkAccessibility, describeViolations, type AccessibilityReport } from "./accessibility.ts";
@@ -122,4 +123,34 @@ export async function throttleUploads(consolePage: ConsolePage, bytesPerSecond: 
     await session.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await session.detach();
   };
+}
+
+/** The widths every console screen is checked at: a desktop, a phone, a small phone. */
+export const checkedWidths = [1280, 390, 360] as const;
+
+/**
+ * Runs axe-core on the page at each of `checkedWidths` (saving `<name>-<width>`), back at 1280 px
+ * after; fails on any serious or critical violation.
+ */
+export async function checkAtWidths(harness: ConsoleHarness, page: Page, name: string): Promise<void> {
+  for (const width of checkedWidths) {
+    await page.setViewportSize({ width, height: width === 1280 ? 900 : 800 });
+    const report = await harness.checkScreen(page, `${name}-${width}`);
+    if (report.blocking.length > 0) throw new Error(`${name} at ${width} px: ${describeViolations(report)}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * A screenshot of `subject` at a phone's 390 px into `CONFIDE_SHOTS_DIR` (when set), back at
+ * 1280 px after: what a closing note shows was looked at.
+ */
+export async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
+  const directory = process.env.CONFIDE_SHOTS_DIR;
+  if (!directory) return;
+  await mkdir(directory, { recursive: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await subject.scrollIntoViewIfNeeded();
+  await subject.screenshot({ path: join(directory, `${name}-390.png`) });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -6,7 +6,7 @@
 export interface PageGlobals {
   document: {
     querySelector(selector: string): PageProgressBar | null;
-    activeElement: { tagName: string; textContent: string | null } | null;
+    activeElement: { tagName: string; textContent: string | null; getAttribute(name: string): string | null } | null;
     createElement(tag: "script"): { textContent: string | null };
     body: { append(node: unknown): void };
     readyState: string;

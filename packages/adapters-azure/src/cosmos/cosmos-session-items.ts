@@ -128,6 +128,7 @@ export function encodeSession(session: Session, version: number, budgetBytes = c
     therapistId: rest.therapistId,
     patientId: rest.patientId,
     title: rest.title,
+    ...(rest.titleShared === undefined ? {} : { titleShared: rest.titleShared }),
     status: rest.status,
     recordedAt: rest.recordedAt,
     createdAt: rest.createdAt,

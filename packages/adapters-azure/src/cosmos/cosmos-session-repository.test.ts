@@ -29,7 +29,8 @@ describe("Cosmos sessions written before the patient's search terms were kept", 
     const item = context.container(sessionsContainerId).item(session.id, session.id);
     const { resource } = await item.read<SessionItem>();
     const { patientSearchTerms, ...older } = resource as SessionItem;
-    expect(patientSearchTerms).toEqual(["check", "in", "i", "slept", "badly"]);
+    // Today's patient terms leave out a title the therapist did not share.
+    expect(patientSearchTerms).toEqual(["i", "slept", "badly"]);
     await item.replace({ ...older, searchTerms: ["check", "in", "i", "slept", "badly"] });
 
     const ids = async (text: string, searchAudience: "clinician" | "patient") =>

@@ -49,8 +49,9 @@ describeSqlRepositorySuite({
   // PostgreSQL full-text search with the english configuration stems words.
   contract: (options) => describeSessionRepositoryContract({ ...options, capabilities: { stemming: true } }),
   specifics: (repositories) => {
+    // A clinician's search: titles are searched whether or not the patient is shown them.
     const listIds = async (text: string) =>
-      (await repositories.sessions.list({ limit: 100, text })).items.map((session) => session.id);
+      (await repositories.sessions.list({ limit: 100, text, searchAudience: "clinician" })).items.map((session) => session.id);
 
     it("revives every Date field as a Date, nested ones included", async () => {
       const session = buildSession({
@@ -325,7 +326,7 @@ describe("SQL session repository on PostgreSQL: sessions stored before search te
       );
       expect(row?.search_terms).toBe(sessionSearchTerms(older).join(" "));
       expect(row?.patient_search_terms).toBe(patientSearchTerms(older).join(" "));
-      expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia" })).items).toEqual([toSessionSummary(older)]);
+      expect((await repositories.sessions.list({ limit: 10, text: "panic insomnia", searchAudience: "clinician" })).items).toEqual([toSessionSummary(older)]);
       expect(await repositories.prepare()).toEqual([]);
     } finally {
       await repositories.close();

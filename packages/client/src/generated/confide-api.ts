@@ -166,7 +166,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful cookie-mode sign-in (a browser) also sets the `confide_device` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
+         * @description Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 `auth.throttled` with Retry-After: a pair (account, address) that failed 5 times waits for the window (15 minutes) to end; an account that failed 20 times from any address is locked for 15 minutes; an address that failed 50 times is slowed down: an account that has failed in the window waits, a wrong or unknown one is answered 429 instead of 401, and a correct password for an account that has not failed still signs in. A successful cookie-mode sign-in (a browser) also sets the `confide_device` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
          *
          *     With `refreshTokenIn: "cookie"`, the refresh token is set as a cookie rather than returned. **Cookie mode** (browsers): the refresh token is set in an `HttpOnly; Secure; SameSite=Strict` cookie `confide_refresh` with `Path=/v1/auth` and left out of the body, so page scripts never see it. A request that uses the cookie must carry the `Confide-CSRF: 1` header and come from this origin (`Sec-Fetch-Site`, `Origin`); otherwise it is 403 `auth.csrf_rejected`.
          */
@@ -509,7 +509,7 @@ export interface paths {
          * Upload a session recording
          * @description Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
          *
-         *     **Order matters:** send the text fields (`patientId`, then optionally `title`, `recordedAt`, `settings`, `noteFormat`) *before* the `audio` file part. The upload starts when the `audio` part begins: a missing `patientId` at that point is a 400, and so is any of these fields sent after the `audio` part (nothing is stored).
+         *     **Order matters:** send the text fields (`patientId`, then optionally `title`, `titleShared`, `recordedAt`, `settings`, `noteFormat`) *before* the `audio` file part. The upload starts when the `audio` part begins: a missing `patientId` at that point is a 400, and so is any of these fields sent after the `audio` part (nothing is stored).
          *
          *     The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 `upload.not_audio`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 `upload.too_large` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
          *
@@ -765,6 +765,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/title-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Show or hide the session's title to its patient
+         * @description The session's therapist only, in any status. Sets `titleShared`: the patient's view and listing show the title only when true, else "Session of <date recorded>", and the patient's search matches the title only when shown. Nothing is written when it is already so. If-Match optional, checked when sent.
+         */
+        put: operations["setSessionTitleSharing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/transcript": {
         parameters: {
             query?: never;
@@ -815,7 +835,7 @@ export interface paths {
          * Start a resumable upload (tus creation)
          * @description Starts a tus 1.0 upload of a session recording; send its bytes with PATCH.
          *
-         *     `Upload-Metadata` carries the same fields as the multipart upload, base64-encoded: `patientId` (required), `title`, `recordedAt`, `settings` (a JSON object of TranscriptionSettings), `noteFormat` (`soap`, `dap`, `birp` or `confide`; the therapist's default when absent), `filename`. Unknown keys are ignored.
+         *     `Upload-Metadata` carries the same fields as the multipart upload, base64-encoded: `patientId` (required), `title`, `titleShared` (`true` or `false`), `recordedAt`, `settings` (a JSON object of TranscriptionSettings), `noteFormat` (`soap`, `dap`, `birp` or `confide`; the therapist's default when absent), `filename`. Unknown keys are ignored.
          *
          *     Everything that can refuse the upload is checked **here, before any byte is sent**: the patient and their consent (403 `consent.missing`), the size limit (413 `upload.too_large`), the quotas (429 `upload.quota_exceeded`: uploads per hour, bytes per day from Upload-Length, sessions in processing). An upload with no progress for the expiry (`Upload-Expires`) is removed.
          */
@@ -1108,7 +1128,7 @@ export interface components {
             /** @enum {string} */
             status: "grounded" | "unverified";
         };
-        /** @description A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary. */
+        /** @description A finalized session as its patient sees it, field by field (an allow-list): no sentiment, review history, processing, risk screen or notes beyond the patient summary; the title only when the therapist shared it. */
         PatientSessionView: {
             audio: {
                 contentType: string;
@@ -1131,6 +1151,7 @@ export interface components {
             settings: components["schemas"]["TranscriptionSettings"];
             status: components["schemas"]["SessionStatus"];
             therapistId: string;
+            /** @description The therapist's title only when they shared it (`titleShared`); else "Session of <date recorded>". */
             title: string;
             transcript: components["schemas"]["Transcript"];
             /** Format: date-time */
@@ -1546,6 +1567,8 @@ export interface components {
             }[];
             therapistId: string;
             title: string;
+            /** @description True when the patient is shown the title; absent or false: they read "Session of <date recorded>" instead. */
+            titleShared?: boolean;
             transcript: components["schemas"]["Transcript"];
             /** Format: date-time */
             updatedAt: string;
@@ -1602,7 +1625,10 @@ export interface components {
             segmentCount: number;
             status: components["schemas"]["SessionStatus"];
             therapistId: string;
+            /** @description To a patient, the therapist's title only when they shared it; else "Session of <date recorded>". */
             title: string;
+            /** @description True when the patient is shown the title. Given to the session's therapist only. */
+            titleShared?: boolean;
             /** Format: date-time */
             updatedAt: string;
             /** @description Increments on every write; the ETag. */
@@ -1615,6 +1641,10 @@ export interface components {
             diarizer?: string;
             /** @enum {string} */
             method: "channels" | "provider" | "diarizer" | "none";
+        };
+        TitleSharing: {
+            /** @description True shows the session's title to the patient; false gives them a neutral one ("Session of <date>"). */
+            titleShared: boolean;
         };
         TokenPair: {
             /** @description JWT (HS256) for `Authorization: Bearer`. */
@@ -3279,6 +3309,7 @@ export interface operations {
             content: {
                 "application/json": {
                     form: components["schemas"]["ConsentForm"];
+                    /** @description What is granted, at least one scope: required (a grant without it is refused with 400 validation.invalid_input; nothing is assumed). Scopes in force and not named stay as they were. */
                     scopes: components["schemas"]["ConsentScopeEntry"][];
                 };
             };
@@ -3895,6 +3926,7 @@ export interface operations {
                     form: components["schemas"]["ConsentForm"];
                     /** @enum {string} */
                     method: "written" | "verbal_witnessed";
+                    /** @description What is granted, at least one scope: required (a grant without it is refused with 400 validation.invalid_input; nothing is assumed). Scopes in force and not named stay as they were. */
                     scopes: components["schemas"]["ConsentScopeEntry"][];
                 };
             };
@@ -4203,6 +4235,11 @@ export interface operations {
                     settings?: string;
                     /** @description Before `audio`. */
                     title?: string;
+                    /**
+                     * @description `true` shows the title to the patient; `false` or absent gives them a neutral one ("Session of <date>"). Before `audio`.
+                     * @enum {string}
+                     */
+                    titleShared?: "true" | "false";
                 };
             };
         };
@@ -5599,6 +5636,120 @@ export interface operations {
             500: components["responses"]["InternalError"];
             /** @description A provider (storage, speech, language analysis) failed or refused; `retryable` says whether trying again may help. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, queue, speech engine) is unavailable; see Retry-After when given. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSessionTitleSharing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version read, as its ETag; 412 when stale. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TitleSharing"];
+            };
+        };
+        responses: {
+            /** @description The session with the choice recorded. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input (`validation.invalid_input`, with field issues in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The actor's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the actor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The resource is in a state that does not allow this (e.g. `session.legal_hold`: a legal hold covers it). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (`session.version_conflict`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's media type or content is not accepted. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

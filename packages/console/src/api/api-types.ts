@@ -28,6 +28,8 @@ export type ChannelLayout = "mono" | "therapist-left" | "therapist-right";
 export interface UploadForm {
   patientId: string;
   title: string;
+  /** True shows the title to the patient; false gives them a neutral one. */
+  titleShared: boolean;
   channelLayout: ChannelLayout;
   /** The progress-note format of the session's notes (the therapist's default unless changed). */
   noteFormat?: "confide" | "soap" | "dap" | "birp";

@@ -32,6 +32,11 @@ export interface ResumableUploadOptions {
   /** Called when an earlier upload of the same file (same name, size, date) is picked up where it stopped. */
   onResume?: () => void;
   /**
+   * False sends the file from the start even when an earlier upload of it stopped part-way (its
+   * settings were changed since: a resumed upload keeps the settings it started with).
+   */
+  resume?: boolean;
+  /**
    * Aborting pauses the upload (the page went away: it can be resumed later); aborting with the
    * reason `cancelUpload` also removes the server's copy.
    */
@@ -60,6 +65,7 @@ export function uploadResumably(form: UploadForm, options: ResumableUploadOption
       metadata: {
         patientId: form.patientId,
         ...(form.title.trim() === "" ? {} : { title: form.title.trim() }),
+        titleShared: form.titleShared ? "true" : "false",
         settings: JSON.stringify(settings),
         ...(form.noteFormat ? { noteFormat: form.noteFormat } : {}),
         filename: form.audio.name,
@@ -88,8 +94,7 @@ export function uploadResumably(form: UploadForm, options: ResumableUploadOption
       const terminate = options.signal?.reason === cancelUpload;
       void upload.abort(terminate).finally(() => reject(new DOMException("The upload was cancelled.", "AbortError")));
     });
-    void upload
-      .findPreviousUploads()
+    void (options.resume === false ? Promise.resolve([]) : upload.findPreviousUploads())
       .then((previous: PreviousUpload[]) => {
         const last = previous.sort((a, b) => b.creationTime.localeCompare(a.creationTime))[0];
         if (last) {

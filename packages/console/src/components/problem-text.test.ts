@@ -6,6 +6,17 @@ const problem = (status: number, code: string, message: string, details: Record<
   new ConfideApiError({ status, code, message, details });
 
 describe("the sentences the console shows for a problem", () => {
+  it("says once how long to wait after too many sign-in attempts, from Retry-After", () => {
+    const throttled = (retryAfterSeconds?: number) =>
+      new ConfideApiError({ status: 429, code: "auth.throttled", message: "Too many failed sign-in attempts.", details: {}, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+    expect(describeError(throttled(678))).toBe("Too many sign-in attempts. Try again in 12 minutes.");
+    expect(describeError(throttled(660))).toBe("Too many sign-in attempts. Try again in 11 minutes.");
+    expect(describeError(throttled(60))).toBe("Too many sign-in attempts. Try again in 1 minute.");
+    expect(describeError(throttled(1))).toBe("Too many sign-in attempts. Try again in 1 second.");
+    expect(describeError(throttled(42))).toBe("Too many sign-in attempts. Try again in 42 seconds.");
+    expect(describeError(throttled())).toBe("Too many sign-in attempts. Try again later.");
+  });
+
   it("says how large a recording may be (413), in megabytes", () => {
     expect(describeError(problem(413, "upload.too_large", "The recording is larger than 2097152 bytes.", { maxBytes: 2 * 1024 * 1024 }))).toBe(
       "This recording is too large: the limit is 2.0 MB. Split it or compress it (MP3, OGG), then upload again.",
@@ -35,7 +46,7 @@ describe("the sentences the console shows for a problem", () => {
     // Consent to recording is there, the deployment's cloud provider is not: it is named.
     const cloud = problem(403, "consent.missing", "No consent.", { missingScopes: [], missingCloudProviders: ["azure-speech", "openai"] });
     expect(describeError(cloud)).toBe(
-      "This patient has not given consent to cloud processing by services this deployment uses (Microsoft Azure speech service, OpenAI writing service). Record their consent before uploading a session.",
+      "This patient has not given consent to cloud processing by services this deployment uses (Microsoft Azure AI Speech, OpenAI API). Record their consent before uploading a session.",
     );
   });
 

@@ -46,16 +46,27 @@ export function describeError(error: unknown): string {
     case "voice.unreadable":
       return "This sample could not be played back. Record it again, or choose another audio file.";
     case "voice.unavailable":
-      return "This Confide installation cannot recognise voices, so there is nothing to enrol.";
+      return "This Confide installation cannot recognize voices, so there is nothing to enrol.";
     case "auth.invalid_credentials":
       return "The email or password is not right.";
     case "auth.throttled":
-      return `Too many sign-in attempts. ${error.message}`;
+      return `Too many sign-in attempts. ${waitSentence(error.retryAfterSeconds)}`;
     case "network.unreadable_problem":
       return `The server could not be reached or gave an unexpected answer (${error.message}). Try again.`;
     default:
       return error.message;
   }
+}
+
+/** "Try again in 11 minutes." from a Retry-After in seconds (rounded up); "Try again later." without one. */
+export function waitSentence(retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined || !(retryAfterSeconds > 0)) return "Try again later.";
+  if (retryAfterSeconds < 60) {
+    const seconds = Math.ceil(retryAfterSeconds);
+    return `Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
+  }
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -6,14 +6,14 @@ export const statusLabels: Record<SessionStatus, string> = {
   uploaded: "Uploaded",
   queued: "Queued",
   transcribing: "Transcribing",
-  analyzing: "Analysing",
+  analyzing: "Analyzing",
   writing_notes: "Writing notes",
   ready: "Ready for review",
   finalized: "Finalized",
   failed: "Failed",
 };
 
-/** A session's status as a labelled chip; colour is never the only cue (the text says it). */
+/** A session's status as a labelled chip; color is never the only cue (the text says it). */
 export function StatusChip({ status }: { status: SessionStatus }) {
   return (
     <span class={`chip chip-${status}`} data-status={status}>

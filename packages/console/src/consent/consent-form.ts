@@ -33,40 +33,55 @@ export const scopeLabels: Record<PlainScope | "cloud_processing", { label: strin
   cloud_processing: { label: "Cloud processing", hint: "Sending sessions to the speech and language services named below." },
 };
 
-/** The cloud providers a `cloud_processing` grant may name (the API's list). */
-export const cloudProviderNames: readonly string[] = [
-  "azure-speech",
-  "azure-text-analytics",
-  "azure-live",
-  "transcribe",
-  "transcribe-streaming",
-  "comprehend",
-  "openai",
-  "azure-openai",
-  "bedrock",
-  "whisper",
-  "whisper-live",
-];
-
 /**
- * Each cloud provider by what it does, as patients and clinicians read it; the API's ids
- * (`azure-speech`, `transcribe`) show only under "Details".
+ * Each cloud provider by its product name, as patients and clinicians read it; the API's ids
+ * (`azure-speech`, `transcribe`) show only under "Details". A provider this list does not know is
+ * shown by its id: never a vague name that could hide which service it is.
  */
-const cloudProviderDescriptions: Record<string, string> = {
-  "azure-speech": "Microsoft Azure speech service",
-  "azure-text-analytics": "Microsoft Azure language service",
-  "azure-live": "Microsoft Azure live speech service",
-  transcribe: "Amazon speech service",
-  "transcribe-streaming": "Amazon live speech service",
-  comprehend: "Amazon language service",
-  openai: "OpenAI writing service",
-  whisper: "Remote speech-to-text server",
-  "whisper-live": "Remote live speech-to-text server",
+const cloudProviderProducts: Record<string, string> = {
+  "azure-speech": "Microsoft Azure AI Speech",
+  "azure-text-analytics": "Microsoft Azure AI Language",
+  "azure-live": "Microsoft Azure AI Speech (live sessions)",
+  "azure-openai": "Microsoft Azure OpenAI",
+  transcribe: "Amazon Transcribe",
+  "transcribe-streaming": "Amazon Transcribe (live sessions)",
+  comprehend: "Amazon Comprehend",
+  bedrock: "Amazon Bedrock",
+  openai: "OpenAI API",
+  whisper: "Whisper speech-to-text server",
+  "whisper-live": "Whisper speech-to-text server (live sessions)",
+  "vosk-live": "Vosk speech-to-text server (live sessions)",
 };
 
-/** A cloud provider in words: what it does and whose it is. */
+/** A cloud provider by its product name ("Amazon Transcribe"); an unknown one by its id. */
 export function describeProvider(provider: string): string {
-  return cloudProviderDescriptions[provider] ?? "Another cloud service";
+  return cloudProviderProducts[provider] ?? provider;
+}
+
+/** Where one scope stands now: in force, withdrawn after it was given, or never given. */
+export type ScopeState = { kind: "given" } | { kind: "withdrawn"; at: string } | { kind: "never" };
+
+type ScopeKey = PlainScope | `cloud:${string}`;
+
+const keysOf = (entries: readonly ConsentScopeEntry[]): ScopeKey[] =>
+  entries.flatMap((entry): ScopeKey[] => (entry.scope === "cloud_processing" ? entry.providers.map((provider): ScopeKey => `cloud:${provider}`) : [entry.scope]));
+
+/**
+ * Where each scope and each cloud provider stands now, from what is in force and the history:
+ * what the grant form says beside each checkbox, none of which it ticks.
+ */
+export function scopeStates(status: Pick<ConsentStatus, "active" | "history">): (key: ScopeKey) => ScopeState {
+  const given = new Set<ScopeKey>([...status.active.scopes, ...status.active.cloudProviders.map((provider): ScopeKey => `cloud:${provider}`)]);
+  const withdrawnAt = new Map<ScopeKey, string>();
+  for (const record of status.history) {
+    if (record.kind !== "withdrawal") continue;
+    for (const key of keysOf(record.scopes)) withdrawnAt.set(key, record.at);
+  }
+  return (key) => {
+    if (given.has(key)) return { kind: "given" };
+    const at = withdrawnAt.get(key);
+    return at === undefined ? { kind: "never" } : { kind: "withdrawn", at };
+  };
 }
 
 /** What the form's choices send as scopes. */
@@ -125,7 +140,7 @@ export function usedCloudProviders(status: Pick<ConsentStatus, "needs">): string
   return [...new Set([upload, live, notes].flatMap((need) => need?.required.cloudProviders ?? []))];
 }
 
-/** What is in force, in words: "Recording, Transcription, AI notes; cloud processing by azure-speech". */
+/** What is in force, in words: "Recording, Transcription, AI notes, Cloud processing by Amazon Transcribe". */
 export function describeScopes(entries: readonly ConsentScopeEntry[] | Pick<ActiveConsent, "scopes" | "cloudProviders">): string {
   const plain = "cloudProviders" in entries ? entries.scopes : entries.flatMap((entry) => (entry.scope === "cloud_processing" ? [] : [entry.scope]));
   const providers =

@@ -3,7 +3,7 @@ import { allowsUploads, describeScopes } from "./consent-form.ts";
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
 
-const methodLabels = { written: "signed form", verbal_witnessed: "said before the therapist", electronic: "given in the console" } as const;
+const methodLabels = { written: "signed a paper form", verbal_witnessed: "agreed aloud in front of the therapist", electronic: "given in the console" } as const;
 
 /** What is in force (in words, never colour alone) and the whole history, newest first. */
 export function ConsentHistory({ status, who }: { status: ConsentStatus; who: "patient" | "therapist" }) {
@@ -46,7 +46,6 @@ export function ConsentHistory({ status, who }: { status: ConsentStatus; who: "p
                 <strong>{record.kind === "grant" ? "Granted" : "Withdrawn"}</strong>: {describeScopes(record.scopes)}.{" "}
                 <time dateTime={record.at}>{dateTimeFormat.format(new Date(record.at))}</time>
                 {record.method ? `, ${methodLabels[record.method]}` : ""}
-                {record.form ? `, form ${record.form.version}` : ""}
                 {record.kind === "withdrawal" && record.reason ? `. Reason: ${record.reason}` : ""}
                 {record.eraseSessions ? ". Sessions erased." : ""}
               </li>

@@ -1,42 +1,47 @@
 import { useState } from "preact/hooks";
 import { ErrorMessage } from "../components/error-message.tsx";
-import type { ConsentForm, ConsentScopeEntry } from "./consent-api.ts";
-import { consentForm, consentFormParagraphs, consentFormVersion, scopeEntries, type ScopeChoice } from "./consent-form.ts";
+import type { ConsentForm, ConsentScopeEntry, ConsentStatus } from "./consent-api.ts";
+import { consentForm, consentFormParagraphs, scopeEntries, scopeStates, usedCloudProviders, type ScopeChoice } from "./consent-form.ts";
 import { ScopeChoices } from "./scope-choices.tsx";
 
 export type RecordedMethod = "written" | "verbal_witnessed";
 
 const methods: { value: RecordedMethod; label: string; hint: string }[] = [
-  { value: "written", label: "Signed form", hint: "The patient signed this form; the clinic keeps it." },
-  { value: "verbal_witnessed", label: "Said before me", hint: "The patient agreed to this form aloud, before you." },
+  { value: "written", label: "Signed a paper form", hint: "The patient signed this form; the clinic keeps it." },
+  { value: "verbal_witnessed", label: "Agreed aloud in front of me", hint: "You read or showed the patient this form and they said yes." },
 ];
 
+const nothing: ScopeChoice = { scopes: [], cloudProviders: [] };
+
 /**
- * A grant: the consent form's text first, then the scopes (checkboxes) and, for a therapist, how
- * the patient gave it. The form is sent as its version and the sha256 of its text.
+ * A grant: the consent form's text first, then the scopes (checkboxes, none ticked, each saying
+ * where it stands now) and, for a therapist, how the patient gave it (no answer chosen for them).
+ * A grant adds to what is in force: a withdrawn scope is given again only by ticking it. The form
+ * is sent as its version and the sha256 of its text.
  */
 export function GrantForm({
   who,
-  usedProviders,
+  status,
   onGrant,
 }: {
   who: "patient" | "therapist";
-  /** The cloud providers this deployment uses: ticked at first, as recording, transcription and AI notes are. */
-  usedProviders: readonly string[];
+  /** What is in force, the history and what this deployment uses. */
+  status: Pick<ConsentStatus, "active" | "history" | "needs">;
   onGrant: (input: { scopes: ConsentScopeEntry[]; form: ConsentForm; method: RecordedMethod }) => Promise<void>;
 }) {
-  const [choice, setChoice] = useState<ScopeChoice>({ scopes: ["recording", "transcription", "ai_notes"], cloudProviders: [...usedProviders] });
-  const [method, setMethod] = useState<RecordedMethod>("written");
+  const [choice, setChoice] = useState<ScopeChoice>(nothing);
+  const [method, setMethod] = useState<RecordedMethod | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [nothingChosen, setNothingChosen] = useState(false);
+  const [noMethod, setNoMethod] = useState(false);
   const mine = who === "patient";
 
   return (
     <section aria-labelledby="grant-heading">
       <h2 id="grant-heading">{mine ? "Give your consent" : "Record consent"}</h2>
       <section class="consent-form-text" aria-labelledby="form-text-heading">
-        <h3 id="form-text-heading">Consent form ({consentFormVersion})</h3>
+        <h3 id="form-text-heading">Consent form</h3>
         {consentFormParagraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
@@ -46,15 +51,16 @@ export function GrantForm({
         onSubmit={async (event) => {
           event.preventDefault();
           const scopes = scopeEntries(choice);
-          if (scopes.length === 0) {
-            setNothingChosen(true);
-            return;
-          }
-          setNothingChosen(false);
+          const methodMissing = !mine && method === null;
+          setNothingChosen(scopes.length === 0);
+          setNoMethod(methodMissing);
+          if (scopes.length === 0 || methodMissing) return;
           setError(null);
           setBusy(true);
           try {
-            await onGrant({ scopes, form: await consentForm(), method });
+            await onGrant({ scopes, form: await consentForm(), method: method ?? "written" });
+            setChoice(nothing);
+            setMethod(null);
           } catch (failure) {
             setError(failure);
           } finally {
@@ -66,12 +72,17 @@ export function GrantForm({
           idPrefix="grant"
           legend={mine ? "I consent to" : "The patient consents to"}
           choice={choice}
-          onChange={setChoice}
+          onChange={(next) => {
+            setChoice(next);
+            setNothingChosen(false);
+          }}
           disabled={busy}
-          usedProviders={usedProviders}
+          usedProviders={usedCloudProviders(status)}
+          stateOf={scopeStates(status)}
+          who={who}
         />
         {mine ? null : (
-          <fieldset class="field" disabled={busy}>
+          <fieldset class="field" disabled={busy} aria-describedby={noMethod ? "grant-method-error" : undefined}>
             <legend>How the patient gave it</legend>
             {methods.map((option) => (
               <div class="choice" key={option.value}>
@@ -81,7 +92,10 @@ export function GrantForm({
                   name="method"
                   checked={method === option.value}
                   aria-describedby={`method-${option.value}-hint`}
-                  onChange={() => setMethod(option.value)}
+                  onChange={() => {
+                    setMethod(option.value);
+                    setNoMethod(false);
+                  }}
                 />
                 <label for={`method-${option.value}`}>{option.label}</label>
                 <span class="hint" id={`method-${option.value}-hint`}>
@@ -89,6 +103,11 @@ export function GrantForm({
                 </span>
               </div>
             ))}
+            {noMethod ? (
+              <p class="error-message" role="alert" id="grant-method-error">
+                Choose how the patient gave their consent.
+              </p>
+            ) : null}
           </fieldset>
         )}
         {nothingChosen ? (

@@ -3,7 +3,6 @@ import { Outcome, useOutcome } from "../components/outcome.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { getOwnConsent, grantOwnConsent, withdrawOwnConsent, type ConsentStatus } from "./consent-api.ts";
-import { usedCloudProviders } from "./consent-form.ts";
 import { ConsentHistory } from "./consent-history.tsx";
 import { GrantForm } from "./grant-form.tsx";
 import { WithdrawalForm } from "./withdrawal-form.tsx";
@@ -42,7 +41,7 @@ export function MyConsentScreen() {
           <ConsentHistory status={status} who="patient" />
           <GrantForm
             who="patient"
-            usedProviders={usedCloudProviders(status)}
+            status={status}
             onGrant={async ({ scopes, form }) => {
               await grantOwnConsent({ scopes, form });
               await reread("Your consent is recorded.");

@@ -5,7 +5,7 @@ import { Link } from "../router/link.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { usePatients } from "../screens/use-patients.ts";
 import { getPatientConsent, recordPatientConsent, recordPatientWithdrawal, type ConsentStatus } from "./consent-api.ts";
-import { allowsUploads, usedCloudProviders } from "./consent-form.ts";
+import { allowsUploads } from "./consent-form.ts";
 import { ConsentHistory } from "./consent-history.tsx";
 import { GrantForm } from "./grant-form.tsx";
 import { WithdrawalForm } from "./withdrawal-form.tsx";
@@ -54,7 +54,7 @@ export function PatientConsentScreen({ patientId }: { patientId: string }) {
           ) : null}
           <GrantForm
             who="therapist"
-            usedProviders={usedCloudProviders(status)}
+            status={status}
             onGrant={async (input) => {
               await recordPatientConsent(patientId, input);
               await reread("Consent recorded.");

@@ -36,6 +36,8 @@ export type LiveServerMessage = { storedBytes: number } & (
 export interface LiveStartRequest {
   patientId: string;
   title: string;
+  /** True shows the title to the patient; false gives them a neutral one. */
+  titleShared?: boolean;
   /** `mono`: one microphone for the room; `therapist-left`: a stereo microphone, therapist left, patient right. */
   microphone: "mono" | "therapist-left";
   /** Today's topics; omitted, the server takes the previous session's follow-ups and concerns. */

@@ -65,6 +65,7 @@ export class LiveRecorder {
       type: "start",
       patientId: request.patientId,
       title: request.title,
+      ...(request.titleShared === undefined ? {} : { titleShared: request.titleShared }),
       channelLayout: stereo ? "per-channel" : "mono",
       ...(stereo ? { channelRoles: ["therapist", "patient"] } : {}),
       format: { encoding: "pcm", channels: this.#channels },

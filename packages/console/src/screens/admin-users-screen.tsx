@@ -1,9 +1,10 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { TableScroll } from "../components/table-scroll.tsx";
 import { linkPatient, listAccounts, openAccount, type Account } from "../api/accounts-api.ts";
 import type { Role } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { Outcome, useOutcome, type OutcomeState } from "../components/outcome.tsx";
 import { ShowMoreButton } from "../components/show-more-button.tsx";
 import { usePagedList } from "../components/use-paged-list.ts";
 import { ScreenHeading } from "./screen-heading.tsx";
@@ -128,15 +129,16 @@ function AccountList({ changes }: { changes: number }) {
 function useFormAction() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
+  const { outcome, show, clear } = useOutcome();
   const submit = (action: () => Promise<string>) => async (event: { preventDefault(): void }) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
-    setDone("");
+    clear();
     try {
       const message = await action();
-      setDone(message);
+      show(message);
       announce(message);
     } catch (failure) {
       setError(failure);
@@ -144,13 +146,32 @@ function useFormAction() {
       setBusy(false);
     }
   };
-  return { error, setError, busy, done, submit };
+  return { error, setError, busy, outcome, submit };
+}
+
+/**
+ * What a form's action came to, where the form is: the outcome (shown, announced, focused) or the
+ * error (focused too), so the focus never falls to the page after an action.
+ */
+function FormResult({ error, outcome }: { error: unknown; outcome: OutcomeState | null }) {
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error !== null) errorBox.current?.focus();
+  }, [error]);
+  return (
+    <>
+      <div ref={errorBox} tabIndex={-1} class="error-box">
+        <ErrorMessage error={error} />
+      </div>
+      <Outcome outcome={outcome} />
+    </>
+  );
 }
 
 function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void }) {
   const empty = { displayName: "", email: "", role: "patient" as Role, password: "" };
   const [draft, setDraft] = useState(empty);
-  const { error, busy, done, submit } = useFormAction();
+  const { error, busy, outcome, submit } = useFormAction();
   const field = (name: "displayName" | "email" | "password") => ({
     id: `open-${name}`,
     value: draft[name],
@@ -189,10 +210,9 @@ function OpenAccountForm({ onOpened }: { onOpened: (account: Account) => void })
             At least 12 characters, not the email or name. Give it to the person; they change it after signing in.
           </span>
         </div>
-        <ErrorMessage error={error} />
-        {done ? <p class="success">{done}</p> : null}
+        <FormResult error={error} outcome={outcome} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
             Open account
           </button>
         </div>
@@ -206,7 +226,7 @@ function LinkPatientForm({ changes }: { changes: number }) {
   const [patients, setPatients] = useState<Account[]>([]);
   const [therapistId, setTherapistId] = useState("");
   const [patientId, setPatientId] = useState("");
-  const { error, setError, busy, done, submit } = useFormAction();
+  const { error, setError, busy, outcome, submit } = useFormAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -240,10 +260,9 @@ function LinkPatientForm({ changes }: { changes: number }) {
       >
         <AccountPicker id="link-therapist" label="Therapist" accounts={therapists} value={therapistId} onChange={setTherapistId} />
         <AccountPicker id="link-patient" label="Patient" accounts={patients} value={patientId} onChange={setPatientId} />
-        <ErrorMessage error={error} />
-        {done ? <p class="success">{done}</p> : null}
+        <FormResult error={error} outcome={outcome} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
             Link patient
           </button>
         </div>

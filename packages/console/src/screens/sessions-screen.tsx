@@ -11,6 +11,7 @@ import { riskFirst } from "./risk-first.ts";
 import { useLiveStatuses } from "../live/live-statuses.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, useLocation } from "../router/router.ts";
+import { SearchMatchLine } from "../search/search-match-line.tsx";
 import { ScreenHeading } from "./screen-heading.tsx";
 import { usePatients } from "./use-patients.ts";
 
@@ -48,6 +49,10 @@ function queryOf(filters: Filters): SessionQuery {
   };
 }
 
+/** True when "Recorded from" is after "Recorded until": a search that can find nothing, said as such. */
+const reversedDates = (filters: Pick<Filters, "from" | "to">) => filters.from !== "" && filters.to !== "" && filters.from > filters.to;
+const reversedDatesText = "“Recorded from” is after “Recorded until”: choose a start on or before the end.";
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function formatDuration(durationMs: number | null): string {
@@ -83,12 +88,18 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
     <>
       <ScreenHeading title={title}>{title}</ScreenHeading>
       {view === "all" ? <FilterForm filters={filters} patients={patients} /> : <p>Sessions transcribed and waiting for your review.</p>}
-      <ErrorMessage error={error} />
       <section aria-labelledby="results-heading" aria-busy={loading}>
         <h2 id="results-heading" class="visually-hidden">
           Results
         </h2>
-        {loading && sessions.length === 0 ? (
+        {/* A problem takes the place of the results: never shown over results it does not belong to. */}
+        {view === "all" && reversedDates(filters) ? (
+          <p class="error-message" role="alert" id="results-problem" data-testid="results-problem">
+            {reversedDatesText}
+          </p>
+        ) : error ? (
+          <ErrorMessage error={error} />
+        ) : loading && sessions.length === 0 ? (
           <p>Loading sessions…</p>
         ) : sessions.length === 0 ? (
           <p class="empty">
@@ -113,6 +124,12 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
                 <tr key={session.id} data-session-id={session.id}>
                   <th scope="row">
                     <Link href={`/sessions/${encodeURIComponent(session.id)}`}>{session.title || "Untitled session"}</Link>
+                    {view === "all" && filters.q.trim() ? (
+                      <>
+                        <br />
+                        <SearchMatchLine sessionId={session.id} query={filters.q.trim()} />
+                      </>
+                    ) : null}
                     {(session.riskUnacknowledged ?? 0) > 0 ? (
                       <span class="risk-mark">
                         {" "}
@@ -133,7 +150,7 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
           </table>
 </TableScroll>
         )}
-        <ShowMoreButton list={list} noun="sessions" />
+        {error || (view === "all" && reversedDates(filters)) ? null : <ShowMoreButton list={list} noun="sessions" />}
       </section>
     </>
   );
@@ -141,6 +158,8 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
 
 function FilterForm({ filters, patients }: { filters: Filters; patients: User[] | null }) {
   const [draft, setDraft] = useState(filters);
+  // Said at the dates once searched for; the results say it in their place.
+  const datesReversed = reversedDates(filters);
   // The form takes the filters again only when the URL's change: not once more after it mounts,
   // when it would empty what the therapist has started typing.
   const filtersKey = JSON.stringify(filters);
@@ -200,11 +219,11 @@ function FilterForm({ filters, patients }: { filters: Filters; patients: User[] 
       </div>
       <div class="field">
         <label for="filter-from">Recorded from</label>
-        <input type="date" {...field("from")} />
+        <input type="date" {...field("from")} aria-invalid={datesReversed} aria-describedby={datesReversed ? "results-problem" : undefined} />
       </div>
       <div class="field">
         <label for="filter-to">Recorded until</label>
-        <input type="date" {...field("to")} />
+        <input type="date" {...field("to")} aria-invalid={datesReversed} aria-describedby={datesReversed ? "results-problem" : undefined} />
       </div>
       <div class="actions">
         <button type="submit" class="primary">

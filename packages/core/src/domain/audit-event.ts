@@ -11,6 +11,7 @@ export type AuditAction =
   | "session.notes.edit"
   | "session.notes.regenerate"
   | "session.risk.acknowledge"
+  | "session.title.share"
   | "session.note.export"
   | "session.finalize"
   | "session.retry"

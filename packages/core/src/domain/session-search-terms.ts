@@ -23,7 +23,7 @@ export function searchWords(text: string): string[] {
 export type SearchAudience = "clinician" | "patient";
 
 /** The searchable parts of a session: what the clinician's and the patient's terms are made of. */
-export type SearchableSession = Pick<Session, "title" | "transcript" | "notes" | "status" | "review">;
+export type SearchableSession = Pick<Session, "title" | "titleShared" | "transcript" | "notes" | "status" | "review">;
 
 const itemTexts = (field: NoteField<NoteItem[]> | NoteField<NoteItem>): string[] =>
   isNotAssessed(field) ? [] : (Array.isArray(field) ? field : [field]).map((item) => item.text);
@@ -56,13 +56,15 @@ export function searchableTextsOf(session: Pick<Session, "title" | "transcript" 
 }
 
 /**
- * What of a session a patient's search covers: its title, the text of every transcript segment,
+ * What of a session a patient's search covers: its title when the therapist shared it, the text of every transcript segment,
  * and — once the session is finalized with its summary released — the patient summary exactly as
  * the patient reads it (`releasedPatientSummary`). Nothing else of the notes.
  */
 export function patientSearchableTextsOf(session: SearchableSession): string[] {
   const summary = releasedPatientSummary(session);
-  return [session.title, ...(session.transcript?.segments.map((segment) => segment.text) ?? []), ...(summary === null ? [] : [summary])];
+  // The therapist's title only when shared: a patient's search must not find what they cannot read.
+  const title = session.titleShared === true ? [session.title] : [];
+  return [...title, ...(session.transcript?.segments.map((segment) => segment.text) ?? []), ...(summary === null ? [] : [summary])];
 }
 
 const distinctWords = (texts: string[]) => [...new Set(texts.flatMap(searchWords))];

@@ -3,7 +3,7 @@ import { createTestDeps } from "../testing/test-deps.ts";
 import { storeSession } from "../use-cases/sessions/session-fixture.test-support.ts";
 import { allNotAssessed } from "./clinical-notes.ts";
 import { verifyNotes } from "./note-evidence.ts";
-import { assertEditable, defaultTranscriptionSettings, moveTo, releasedPatientSummary, statusChangesBetween, statusHistoryLength, summarize, toPatientView } from "./session.ts";
+import { assertEditable, defaultTranscriptionSettings, moveTo, releasedPatientSummary, statusChangesBetween, statusHistoryLength, summarize, toPatientSummary, toPatientView, toSessionSummary, type Session } from "./session.ts";
 
 describe("session", () => {
   it("transcribes with speaker separation and word timings unless told otherwise", () => {
@@ -112,6 +112,21 @@ describe("what leaves core about a session", () => {
       removed,
     });
     expect(toPatientView(session).audio).not.toHaveProperty("removed");
+  });
+
+  it("the patient's view is an allow-list: a field added to the session does not reach them; the title only when shared", async () => {
+    const deps = createTestDeps();
+    const session = await storeSession(deps, { status: "finalized", title: "Week 4 - risk", recordedAt: new Date("2026-03-03T10:00:00Z") });
+    const grown = { ...session, someNewClinicalField: "for the therapist only" } as Session;
+    const view = toPatientView(grown);
+    expect(view).not.toHaveProperty("someNewClinicalField");
+    expect(view).not.toHaveProperty("titleShared");
+    expect(view.title).toBe("Session of 2026-03-03");
+    expect(toPatientView({ ...session, titleShared: true }).title).toBe("Week 4 - risk");
+    const listed = toPatientSummary({ ...toSessionSummary(session), riskUnacknowledged: 2 });
+    expect(listed.title).toBe("Session of 2026-03-03");
+    expect(listed).not.toHaveProperty("riskUnacknowledged");
+    expect(listed).not.toHaveProperty("titleShared");
   });
 
   it("a summary's length is the recording's, else the transcript's, else unknown", async () => {

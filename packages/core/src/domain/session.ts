@@ -126,7 +126,13 @@ export interface Session {
   id: string;
   therapistId: string;
   patientId: string;
+  /** The therapist's name for the session: the patient reads it only when `titleShared`. */
   title: string;
+  /**
+   * True when the therapist chose to show the title to the patient (at upload, live start or
+   * later). Absent or false: the patient reads a neutral title (`patientTitle`), never this one.
+   */
+  titleShared?: boolean;
   recordedAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -213,15 +219,40 @@ export function newProcessing(run = 0): Processing {
 }
 
 /**
- * The view a patient gets of their own finalized session: no sentiment, no review history, and
- * of the clinical notes only the patient summary.
+ * The view a patient gets of their own finalized session: an allow-list, so a field added to the
+ * session reaches a patient only when it is added here. No sentiment, review history,
+ * processing, risk screen, note format or live state; of the notes only the released summary; the
+ * therapist's title only when they shared it.
  */
-export type PatientSessionView = Omit<Session, "sentiment" | "review" | "processing" | "audio" | "statusHistory" | "notes" | "risk" | "live" | "noteFormat"> & {
+export interface PatientSessionView {
+  id: string;
+  therapistId: string;
+  patientId: string;
+  /** The therapist's title when shared (`titleShared`), else a neutral one (`patientTitle`). */
+  title: string;
+  recordedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  status: Session["status"];
+  settings: TranscriptionSettings;
+  transcript: Transcript | null;
   audio: Pick<AudioInfo, "contentType" | "sizeBytes" | "durationMs" | "removed">;
   review: Pick<Review, "finalizedAt">;
   /** What the notes say to the patient (`releasedPatientSummary`); null when they say nothing or the therapist did not release it. */
   patientSummary: string | null;
-};
+}
+
+/** The date of a recording as a neutral title says it: "2026-03-03" (UTC). */
+const recordedDay = (recordedAt: Date) => recordedAt.toISOString().slice(0, 10);
+
+/**
+ * The title a patient reads: the therapist's own only when they shared it; otherwise "Session of
+ * <date recorded>", which says nothing the patient does not know.
+ */
+export function patientTitle(session: Pick<Session, "title" | "titleShared" | "recordedAt">): string {
+  return session.titleShared === true ? session.title : `Session of ${recordedDay(session.recordedAt)}`;
+}
 
 /**
  * The patient summary as the patient reads it (`patientSummaryOf`), but only once the therapist
@@ -233,17 +264,28 @@ export function releasedPatientSummary(session: Pick<Session, "status" | "notes"
   return patientSummaryOf(session.notes);
 }
 
+/** The patient's view of a session, field by field (`PatientSessionView`). */
 export function toPatientView(session: Session): PatientSessionView {
-  const { sentiment: _s, review, processing: _p, audio, statusHistory: _h, notes: _n, live: _l, risk: _r, noteFormat: _f, ...rest } = session;
+  const { audio } = session;
   return {
-    ...rest,
+    id: session.id,
+    therapistId: session.therapistId,
+    patientId: session.patientId,
+    title: patientTitle(session),
+    recordedAt: session.recordedAt,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    version: session.version,
+    status: session.status,
+    settings: session.settings,
+    transcript: session.transcript,
     audio: {
       contentType: audio.contentType,
       sizeBytes: audio.sizeBytes,
       durationMs: audio.durationMs,
       ...(audio.removed === undefined ? {} : { removed: audio.removed }),
     },
-    review: { finalizedAt: review.finalizedAt },
+    review: { finalizedAt: session.review.finalizedAt },
     patientSummary: releasedPatientSummary(session),
   };
 }
@@ -258,6 +300,8 @@ export interface SessionSummary {
   therapistId: string;
   patientId: string;
   title: string;
+  /** True when the therapist shared the title with the patient (`Session.titleShared`); given to the therapist only. */
+  titleShared?: boolean;
   status: SessionStatus;
   recordedAt: Date;
   createdAt: Date;
@@ -283,7 +327,7 @@ export interface SessionSummary {
  * may be present and are ignored.
  */
 export interface SessionSummarySource
-  extends Pick<Session, "id" | "therapistId" | "patientId" | "title" | "status" | "recordedAt" | "createdAt" | "updatedAt" | "version"> {
+  extends Pick<Session, "id" | "therapistId" | "patientId" | "title" | "titleShared" | "status" | "recordedAt" | "createdAt" | "updatedAt" | "version"> {
   audio: Pick<AudioInfo, "durationMs">;
   transcript: (Pick<Transcript, "durationMs"> & { segmentCount: number }) | null;
   review: Pick<Review, "finalizedAt">;
@@ -298,6 +342,7 @@ export function summarize(source: SessionSummarySource): SessionSummary {
     therapistId: source.therapistId,
     patientId: source.patientId,
     title: source.title,
+    titleShared: source.titleShared === true,
     status: source.status,
     recordedAt: source.recordedAt,
     createdAt: source.createdAt,
@@ -307,6 +352,27 @@ export function summarize(source: SessionSummarySource): SessionSummary {
     segmentCount: source.transcript?.segmentCount ?? 0,
     finalizedAt: source.review.finalizedAt,
     riskUnacknowledged: unacknowledgedRiskFlags(source.risk).length,
+  };
+}
+
+/**
+ * A listed session as its patient sees it, field by field: the neutral title unless the
+ * therapist shared theirs (`patientTitle`), no risk count, no sharing flag.
+ */
+export function toPatientSummary(summary: SessionSummary): SessionSummary {
+  return {
+    id: summary.id,
+    therapistId: summary.therapistId,
+    patientId: summary.patientId,
+    title: patientTitle(summary),
+    status: summary.status,
+    recordedAt: summary.recordedAt,
+    createdAt: summary.createdAt,
+    updatedAt: summary.updatedAt,
+    version: summary.version,
+    durationMs: summary.durationMs,
+    segmentCount: summary.segmentCount,
+    finalizedAt: summary.finalizedAt,
   };
 }
 

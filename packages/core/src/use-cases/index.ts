@@ -8,6 +8,7 @@ export * from "./sessions/edit-transcript.ts";
 export * from "./sessions/relabel-speakers.ts";
 export * from "./sessions/finalize-session.ts";
 export * from "./sessions/acknowledge-risk-flag.ts";
+export * from "./sessions/share-session-title.ts";
 export * from "./sessions/regenerate-notes.ts";
 export * from "./sessions/edit-notes.ts";
 export * from "./sessions/delete-session.ts";

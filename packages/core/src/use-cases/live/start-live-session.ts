@@ -9,6 +9,7 @@ import { audit } from "../policies/audit.ts";
 import { consentRequirement, requireConsent } from "../policies/consent.ts";
 import { noteFormatForNewSession } from "../policies/note-format-choice.ts";
 import { assertRole } from "../policies/session-access.ts";
+import { checkTitleShared } from "../sessions/share-session-title.ts";
 import { mergeTranscriptionSettings } from "../sessions/transcription-settings.ts";
 import type { AdmissionRefusal, LiveStreamSlot } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -17,6 +18,8 @@ export interface StartLiveSessionInput {
   patientId: string;
   /** Defaults to "Live session <date>". At most 200 characters. */
   title?: string;
+  /** True shows the title to the patient; false (the default) gives them a neutral one. */
+  titleShared?: boolean;
   format: LiveAudioFormat;
   /**
    * "per-channel" (stereo only): one speaker per channel, `channelRoles[i]` the role of channel i
@@ -118,6 +121,7 @@ async function createLiveSession(
     therapistId: actor.userId,
     patientId: input.patientId,
     title: (input.title ?? "").trim() || `Live session ${now.toISOString().slice(0, 10)}`,
+    titleShared: checkTitleShared(input.titleShared),
     recordedAt: now,
     createdAt: now,
     updatedAt: now,
@@ -192,6 +196,7 @@ function validate(deps: LiveDeps, input: StartLiveSessionInput): TranscriptionSe
     throw invalidInput("Stereo live audio takes the per-channel layout.", "channelLayout");
   }
   if ((input.title ?? "").trim().length > maxTitleLength) throw invalidInput(`The title must be at most ${maxTitleLength} characters.`, "title");
+  checkTitleShared(input.titleShared);
   if (input.channelLayout === "per-channel" && !deps.liveSpeech.capabilities.perChannel) {
     throw new ConfideError("provider.unsupported", "This deployment's live engine cannot separate speakers by channel.", {
       details: { feature: "perChannel" },

@@ -226,6 +226,7 @@ describe("session summaries", () => {
       therapistId: stored.therapistId,
       patientId: stored.patientId,
       title: stored.title,
+      titleShared: false,
       status: "ready",
       recordedAt: day(2),
       createdAt: stored.createdAt,

@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { AuditEvent } from "../../domain/audit-event.ts";
-import type { SessionSummary } from "../../domain/session.ts";
+import { toPatientSummary, type SessionSummary } from "../../domain/session.ts";
 import { sessionStatuses, type SessionStatus } from "../../domain/session-status.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -137,8 +137,8 @@ export async function listSessions(
   }
 
   const listed: Page<SessionSummary> = scopedOut ? { items: [], nextCursor: null } : await deps.sessions.list(query);
-  // The risk screen is never shown to the patient, not even as a count.
-  const page = actor.role === "patient" ? { ...listed, items: listed.items.map(({ riskUnacknowledged: _risk, ...summary }) => summary) } : listed;
+  // A patient's listing is an allow-list: no risk count, the therapist's title only when shared.
+  const page = actor.role === "patient" ? { ...listed, items: listed.items.map(toPatientSummary) } : listed;
   await audit(deps, actor, action, {
     ...(query.patientId === undefined ? {} : { subjectUserId: query.patientId }),
     detail: auditDetail(input, page.items.length),

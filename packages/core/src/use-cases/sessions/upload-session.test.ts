@@ -100,6 +100,24 @@ describe("uploadSession", () => {
     ]);
   });
 
+  it("keeps the title from the patient unless the therapist shares it; a choice that is not a boolean stores nothing", async () => {
+    const deps = createTestDeps();
+    const team = await seedCareTeam(deps);
+    const upload = (titleShared?: unknown) =>
+      uploadSession(deps, team.therapist, {
+        patientId: team.patient.userId,
+        title: "Week 4",
+        audio: byteStream(wavBytes({ dataBytes: 3_200 }), 1_000),
+        ...(titleShared === undefined ? {} : { titleShared: titleShared as boolean }),
+      });
+    expect((await upload()).titleShared).toBe(false);
+    expect((await upload(true)).titleShared).toBe(true);
+    expect((await upload(false)).titleShared).toBe(false);
+    const before = (await deps.sessions.list({ limit: 100 })).items.length;
+    await expectCode(upload("yes"), "validation.invalid_input");
+    expect((await deps.sessions.list({ limit: 100 })).items).toHaveLength(before);
+  });
+
   it("recognises the format from the bytes and names the stored object after it", async () => {
     const deps = createTestDeps();
     const team = await seedCareTeam(deps);

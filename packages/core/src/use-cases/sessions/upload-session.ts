@@ -11,6 +11,7 @@ import { noteFormatForNewSession } from "../policies/note-format-choice.ts";
 import { assertRole } from "../policies/session-access.ts";
 import { byteMeter } from "./byte-meter.ts";
 import { checkUploadAllowed } from "./check-upload-allowed.ts";
+import { checkTitleShared } from "./share-session-title.ts";
 import type { UploadAdmission } from "./upload-gate.ts";
 import { sniffHead } from "./recording-head.ts";
 import { mergeTranscriptionSettings } from "./transcription-settings.ts";
@@ -20,6 +21,8 @@ export interface UploadSessionInput {
   patientId: string;
   /** Defaults to "Session <recorded date>". At most 200 characters. */
   title?: string;
+  /** True shows the title to the patient; false (the default) gives them a neutral one. */
+  titleShared?: boolean;
   /** When the session took place; defaults to now. */
   recordedAt?: Date;
   /** The recording. Read once, never held whole in memory. */
@@ -103,6 +106,7 @@ export async function uploadSession(deps: ConfideDeps, actor: Actor, input: Uplo
       therapistId: actor.userId,
       patientId: input.patientId,
       title: details.title,
+      titleShared: details.titleShared,
       recordedAt: details.recordedAt,
       createdAt: now,
       updatedAt: now,
@@ -170,6 +174,7 @@ async function settle(deps: ConfideDeps, admission: UploadAdmission | undefined,
 
 interface SessionDetails {
   title: string;
+  titleShared: boolean;
   recordedAt: Date;
   originalName: string | null;
   settings: TranscriptionSettings;
@@ -226,6 +231,7 @@ function validateDetails(deps: ConfideDeps, input: UploadSessionInput): SessionD
   const originalName = input.originalName?.trim().slice(0, maxOriginalNameLength) || null;
   return {
     title,
+    titleShared: checkTitleShared(input.titleShared),
     recordedAt,
     originalName,
     settings: mergeTranscriptionSettings(deps.settings.transcription, input.settings ?? {}),

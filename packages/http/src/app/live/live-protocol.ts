@@ -33,6 +33,7 @@ const startMessage = z.object({
   token,
   patientId: z.string().min(1).max(200),
   title: z.string().max(200).optional(),
+  titleShared: z.boolean().optional(),
   channelLayout: z.enum(["mono", "per-channel"]),
   channelRoles: z.array(z.enum(["therapist", "patient"])).length(2).optional(),
   format: z.object({ encoding: z.enum(["pcm", "webm"]), channels: z.union([z.literal(1), z.literal(2)]) }),
@@ -86,7 +87,7 @@ push) without any upload.
 (\`auth.unauthenticated\`).
 
 **Client → server.** Text frames are JSON:
-- \`{"type":"start","patientId","title"?,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…],"noteFormat"?:"soap"|"dap"|"birp"|"confide","plannedMinutes"?:1…240}\`
+- \`{"type":"start","patientId","title"?,"titleShared"?:true|false,"channelLayout":"mono"|"per-channel","channelRoles"?:["therapist","patient"],"format":{"encoding":"pcm"|"webm","channels":1|2},"language"?,"agenda"?:["text",…],"noteFormat"?:"soap"|"dap"|"birp"|"confide","plannedMinutes"?:1…240}\`
   — \`pcm\` is 16 kHz signed 16-bit little-endian, interleaved when stereo (per-channel: one
   speaker per channel, channel 0 the therapist by default); \`webm\` is a MediaRecorder's
   WebM/Opus stream, decoded by the server. Without \`agenda\`, today's topics are the previous

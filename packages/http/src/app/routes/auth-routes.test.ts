@@ -94,30 +94,62 @@ describe("POST /v1/auth/login", () => {
     expect((await attemptFrom(testApp, "10.9.8.1", "patient@example.org", password)).status).toBe(200);
   });
 
-  it("counts failures per address across accounts, and successes do not count", async () => {
-    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 3 } });
-    expect((await attemptFrom(testApp, "198.51.100.9", "therapist@example.org", password)).status).toBe(200);
+  it("slows an address down past its failures: what fails there waits, a correct password for an account that has not failed signs in", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 3, windowMs: 60_000 } });
+    const clinic = "198.51.100.9";
+    expect((await attemptFrom(testApp, clinic, "therapist@example.org", password)).status).toBe(200);
     for (const email of ["a@example.org", "b@example.org", "c@example.org"]) {
-      expect((await attemptFrom(testApp, "198.51.100.9", email, "wrong password!!")).status).toBe(401);
+      expect((await attemptFrom(testApp, clinic, email, "wrong password!!")).status).toBe(401);
     }
-    expect((await attemptFrom(testApp, "198.51.100.9", "patient@example.org", password)).status).toBe(429);
+    // Past the address's failures an unknown email or a wrong password is answered "wait", with the time.
+    for (const email of ["d@example.org", "patient@example.org"]) {
+      const slowed = await attemptFrom(testApp, clinic, email, "wrong password!!");
+      expect(slowed.status).toBe(429);
+      expect(await slowed.json()).toMatchObject({ code: "auth.throttled" });
+      expect(Number(slowed.headers.get("retry-after"))).toBeGreaterThan(50);
+      expect(Number(slowed.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    }
+    // An account that failed from the busy address waits, even with its right password…
+    expect((await attemptFrom(testApp, clinic, "patient@example.org", password)).status).toBe(429);
+    // …one that has not failed signs in there, and the patient signs in from elsewhere.
+    expect((await attemptFrom(testApp, clinic, "therapist@example.org", password)).status).toBe(200);
     expect((await attemptFrom(testApp, "198.51.100.10", "patient@example.org", password)).status).toBe(200);
   });
 
-  it("slows down an account failing from many addresses (a short, growing wait) instead of locking it", async () => {
-    const testApp = await createTestApp({
-      trustedProxyHops: 1,
-      loginThrottle: { perAccount: 3, backoffBaseMs: 2_000, backoffMaxMs: 60_000 },
-    });
+  it("with the default limits, signs a therapist in after 56 failed sign-ins for 56 other emails from the same address", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1 });
+    const clinic = "198.51.100.56";
+    const statuses = new Set<number>();
+    for (let index = 0; index < 56; index += 1) {
+      statuses.add((await attemptFrom(testApp, clinic, `guess-${index}@example.org`, "wrong password!!")).status);
+    }
+    expect([...statuses].sort()).toEqual([401, 429]);
+    expect((await attemptFrom(testApp, clinic, "therapist@example.org", password)).status).toBe(200);
+    expect((await attemptFrom(testApp, clinic, "patient@example.org", password)).status).toBe(200);
+  });
+
+  it("stops a slowed-down address once it has used its slowed-down checks", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAddress: 1, perAddressSlowed: 2 } });
+    const busy = "198.51.100.11";
+    const statuses: number[] = [];
+    for (const email of ["a@example.org", "b@example.org", "c@example.org", "d@example.org"]) {
+      statuses.push((await attemptFrom(testApp, busy, email, "wrong password!!")).status);
+    }
+    expect(statuses).toEqual([401, 429, 429, 429]);
+    expect((await attemptFrom(testApp, busy, "therapist@example.org", password)).status).toBe(429);
+    expect((await attemptFrom(testApp, "198.51.100.12", "therapist@example.org", password)).status).toBe(200);
+  });
+
+  it("locks an account that failed from many addresses for a while; other accounts are not affected", async () => {
+    const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccount: 3, accountLockMs: 120_000 } });
     for (let index = 0; index < 3; index += 1) {
       expect((await attemptFrom(testApp, `203.0.113.${index}`, "therapist@example.org", "wrong password!!")).status).toBe(401);
     }
-    // Past the free failures one attempt is checked, then the account waits the backoff.
-    expect((await attemptFrom(testApp, "203.0.113.50", "therapist@example.org", "wrong password!!")).status).toBe(401);
-    const slowed = await attemptFrom(testApp, "192.0.2.10", "therapist@example.org", password);
-    expect(slowed.status).toBe(429);
-    expect(Number(slowed.headers.get("retry-after"))).toBe(2);
-    // Other accounts are not affected.
+    const locked = await attemptFrom(testApp, "192.0.2.10", "therapist@example.org", password);
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ code: "auth.throttled" });
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(110);
+    expect(Number(locked.headers.get("retry-after"))).toBeLessThanOrEqual(120);
     expect((await attemptFrom(testApp, "203.0.113.51", "patient@example.org", password)).status).toBe(200);
   });
 
@@ -149,19 +181,21 @@ describe("POST /v1/auth/login", () => {
       const clinic = "198.51.100.20";
       const cookie = deviceCookieOf(await attemptWith(testApp, clinic, "therapist@example.org", password));
       await burstFrom(testApp, clinic, 3);
-      // The address is out of failures: a new browser is refused even with the right password…
+      // The address is out of failures and the account failed there: a new browser is refused even with the right password…
+      expect((await attemptWith(testApp, clinic, "therapist@example.org", "wrong password!!")).status).toBe(429);
       expect((await attemptWith(testApp, clinic, "therapist@example.org", password)).status).toBe(429);
       // …the therapist's own browser is not.
       const signedIn = await attemptWith(testApp, clinic, "therapist@example.org", password, cookie);
       expect(signedIn.status).toBe(200);
       // A cookie for one account does not open the address to another.
+      expect((await attemptWith(testApp, clinic, "patient@example.org", "wrong password!!")).status).toBe(429);
       expect((await attemptWith(testApp, clinic, "patient@example.org", password, cookie)).status).toBe(429);
     });
 
-    it("also gets through the account's slowdown", async () => {
-      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccount: 3, backoffBaseMs: 60_000 } });
+    it("also gets through the account's lock", async () => {
+      const testApp = await createTestApp({ trustedProxyHops: 1, loginThrottle: { perAccount: 3 } });
       const cookie = deviceCookieOf(await attemptWith(testApp, "192.0.2.30", "therapist@example.org", password));
-      for (let index = 0; index < 4; index += 1) {
+      for (let index = 0; index < 3; index += 1) {
         expect((await attemptWith(testApp, `203.0.113.${70 + index}`, "therapist@example.org", "wrong password!!")).status).toBe(401);
       }
       expect((await attemptWith(testApp, "192.0.2.30", "therapist@example.org", password)).status).toBe(429);
@@ -195,6 +229,7 @@ describe("POST /v1/auth/login", () => {
       const clinic = "198.51.100.21";
       const cookie = deviceCookieOf(await attemptWith(testApp, "192.0.2.50", "therapist@example.org", password));
       await burstFrom(testApp, clinic, 2);
+      expect((await attemptWith(testApp, clinic, "therapist@example.org", "wrong password!!")).status).toBe(429);
       const [name, value] = cookie.split("=");
       const [deviceId, signature] = value!.split(".");
       const otherDevice = `${deviceId!.slice(0, -1)}${deviceId!.endsWith("A") ? "B" : "A"}`;

@@ -63,7 +63,7 @@ const loginRoute = createRoute({
   tags: ["auth"],
   security: [],
   summary: "Sign in with email and password",
-  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: the pair waits for the window to end; an account failing from many addresses is slowed down (a growing wait, at most a minute) rather than locked. A successful cookie-mode sign-in (a browser) also sets the \`confide_device\` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
+  description: `Failed attempts are counted per account and client address, per address and per account. Over a limit the answer is 429 \`auth.throttled\` with Retry-After: a pair (account, address) that failed 5 times waits for the window (15 minutes) to end; an account that failed 20 times from any address is locked for 15 minutes; an address that failed 50 times is slowed down: an account that has failed in the window waits, a wrong or unknown one is answered 429 instead of 401, and a correct password for an account that has not failed still signs in. A successful cookie-mode sign-in (a browser) also sets the \`confide_device\` cookie (HttpOnly, path /v1/auth): a later sign-in of the same account from that browser is limited by that device's own failures instead, so a burst of failures from a shared address does not keep it out.
 
 With \`refreshTokenIn: "cookie"\`, the refresh token is set as a cookie rather than returned. ${cookieModeDescription}`,
   request: {
@@ -134,8 +134,12 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     try {
       result = await login(deps, { email: input.email, password: input.password });
     } catch (error) {
-      await (ConfideError.is(error, "auth.invalid_credentials") ? attempt.failed() : attempt.abandoned());
-      throw error;
+      if (!ConfideError.is(error, "auth.invalid_credentials")) {
+        await attempt.abandoned();
+        throw error;
+      }
+      // From an address that is being slowed down, a failure is answered "wait", not "wrong".
+      throw (await attempt.failed()) ?? error;
     }
     await attempt.succeeded();
     // Browsers (cookie mode) get the device cookie; an API client in body mode gets no cookie.

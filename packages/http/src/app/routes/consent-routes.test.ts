@@ -126,7 +126,12 @@ describe("consent over HTTP", () => {
     const testApp = await createTestApp();
     const token = await testApp.tokenFor(testApp.therapist);
     const path = `/v1/patients/${testApp.patient.id}/consent`;
+    const historyLength = async () => ((await (await testApp.call(path, { token })).json()) as { history: unknown[] }).history.length;
+    const before = await historyLength();
     for (const json of [
+      // A grant names what it grants: without scopes nothing is assumed.
+      { form: testConsentForm, method: "written" },
+      { scopes: null, form: testConsentForm, method: "written" },
       { scopes: [], form: testConsentForm, method: "written" },
       { scopes: [{ scope: "everything" }], form: testConsentForm, method: "written" },
       { scopes: basics, form: { version: "v1", textSha256: "not-a-hash" }, method: "written" },
@@ -136,6 +141,14 @@ describe("consent over HTTP", () => {
       expect(response.status, JSON.stringify(json)).toBe(400);
       expect(((await response.json()) as { code: string }).code).toBe("validation.invalid_input");
     }
+    // The patient's own grant likewise; nothing was recorded by any of them.
+    const patient = await testApp.tokenFor(testApp.patient);
+    for (const json of [{ form: testConsentForm }, { scopes: [], form: testConsentForm }]) {
+      const response = await testApp.call("/v1/me/consent", { method: "POST", token: patient, json });
+      expect(response.status, JSON.stringify(json)).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe("validation.invalid_input");
+    }
+    expect(await historyLength()).toBe(before);
   });
 
   it("audits the reads and writes, and puts the history in the patient's export", async () => {

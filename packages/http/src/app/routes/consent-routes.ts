@@ -17,7 +17,11 @@ type Router = ReturnType<typeof createRouter>;
 
 const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 const PatientParamsSchema = z.object({ patientId: IdSchema });
-const scopes = z.array(ConsentScopeEntrySchema).min(1);
+/** What a grant grants: required, at least one; nothing is assumed when it is left out. */
+const scopes = z
+  .array(ConsentScopeEntrySchema)
+  .min(1)
+  .openapi({ description: "What is granted, at least one scope: required (a grant without it is refused with 400 validation.invalid_input; nothing is assumed). Scopes in force and not named stay as they were." });
 
 /**
  * A patient's consent (issue 14), on the router of `/v1/patients` (behind its bearer auth): a

@@ -84,7 +84,7 @@ const createUploadRoute = createRoute({
   summary: "Start a resumable upload (tus creation)",
   description: `Starts a tus 1.0 upload of a session recording; send its bytes with PATCH.
 
-\`Upload-Metadata\` carries the same fields as the multipart upload, base64-encoded: \`patientId\` (required), \`title\`, \`recordedAt\`, \`settings\` (a JSON object of TranscriptionSettings), \`noteFormat\` (\`soap\`, \`dap\`, \`birp\` or \`confide\`; the therapist's default when absent), \`filename\`. Unknown keys are ignored.
+\`Upload-Metadata\` carries the same fields as the multipart upload, base64-encoded: \`patientId\` (required), \`title\`, \`titleShared\` (\`true\` or \`false\`), \`recordedAt\`, \`settings\` (a JSON object of TranscriptionSettings), \`noteFormat\` (\`soap\`, \`dap\`, \`birp\` or \`confide\`; the therapist's default when absent), \`filename\`. Unknown keys are ignored.
 
 Everything that can refuse the upload is checked **here, before any byte is sent**: the patient and their consent (403 \`consent.missing\`), the size limit (413 \`upload.too_large\`), the quotas (429 \`upload.quota_exceeded\`: uploads per hour, bytes per day from Upload-Length, sessions in processing). An upload with no progress for the expiry (\`Upload-Expires\`) is removed.`,
   security: [{ bearer: [] }],
@@ -225,6 +225,21 @@ function refusal(c: Context<AppEnv>, error: UploadRefusal, options: { closeConne
   return new HTTPException(errorStatus[error.code] as ContentfulStatusCode, { res: response });
 }
 
+/** A client of another protocol version is refused before anything else (the spec's 412). */
+function refuseOtherTusVersions(router: OpenAPIHono<AppEnv>): void {
+  router.use("*", async (c, next) => {
+    const needsVersion = c.req.method !== "GET" && c.req.method !== "OPTIONS";
+    const version = c.req.header("tus-resumable");
+    if (needsVersion && version !== tusVersion) {
+      const response = problemResponse(c, "upload.unsupported_version", `Send Tus-Resumable: ${tusVersion}.`);
+      response.headers.set("Tus-Version", tusVersion);
+      c.res = response;
+      return;
+    }
+    await next();
+  });
+}
+
 /**
  * `/v1/uploads`: resumable uploads over tus 1.0 (core protocol with the creation, termination,
  * expiration and checksum extensions), for recordings that must survive a reload or a dropped
@@ -263,18 +278,7 @@ export function createResumableUploadRoutes(options: ResumableUploadOptions): Op
     if (c.req.method === "OPTIONS") return next();
     return bearerAuth({ tokens: options.tokens })(c, next);
   });
-  // A client of another protocol version is refused before anything else (the spec's 412).
-  router.use("*", async (c, next) => {
-    const needsVersion = c.req.method !== "GET" && c.req.method !== "OPTIONS";
-    const version = c.req.header("tus-resumable");
-    if (needsVersion && version !== tusVersion) {
-      const response = problemResponse(c, "upload.unsupported_version", `Send Tus-Resumable: ${tusVersion}.`);
-      response.headers.set("Tus-Version", tusVersion);
-      c.res = response;
-      return;
-    }
-    await next();
-  });
+  refuseOtherTusVersions(router);
 
   router.openapi(createUploadRoute, async (c) => {
     const actor = currentActor(c);

@@ -479,7 +479,7 @@ describe("GET /v1/sessions and /v1/sessions/pending", () => {
       "version",
     ];
     // The therapist's summaries say how many risk flags wait for acknowledgement; a patient's never do.
-    const therapistKeys = [...summaryKeys, "riskUnacknowledged"].sort();
+    const therapistKeys = [...summaryKeys, "riskUnacknowledged", "titleShared"].sort();
     const pages = [
       ["/v1/sessions", await testApp.tokenFor(testApp.therapist), therapistKeys],
       ["/v1/sessions?q=sleeping", await testApp.tokenFor(testApp.therapist), therapistKeys],

@@ -9,6 +9,7 @@ import { createSessionLifecycleRoutes } from "./session-lifecycle-routes.ts";
 import { createSessionNoteRoutes } from "./session-note-routes.ts";
 import { createSessionQueryRoutes } from "./session-query-routes.ts";
 import { createSessionReviewRoutes } from "./session-review-routes.ts";
+import { createSessionTitleRoutes } from "./session-title-routes.ts";
 import { createSessionTranscriptRoutes } from "./session-transcript-routes.ts";
 import { createSessionUploadRoutes } from "./session-upload-route.ts";
 
@@ -50,6 +51,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   );
   router.route("/", createSessionTranscriptRoutes({ deps }));
   router.route("/", createSessionReviewRoutes({ deps }));
+  router.route("/", createSessionTitleRoutes({ deps }));
   router.route("/", createSessionLifecycleRoutes({ deps }));
   return router;
 }

@@ -27,7 +27,7 @@ const fieldsFirstMessage = "Send patientId (and any title, recordedAt, settings,
 
 const uploadDescription = `Uploads the recording of a session as multipart/form-data, streamed to storage as it arrives.
 
-**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`recordedAt\`, \`settings\`, \`noteFormat\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
+**Order matters:** send the text fields (\`patientId\`, then optionally \`title\`, \`titleShared\`, \`recordedAt\`, \`settings\`, \`noteFormat\`) *before* the \`audio\` file part. The upload starts when the \`audio\` part begins: a missing \`patientId\` at that point is a 400, and so is any of these fields sent after the \`audio\` part (nothing is stored).
 
 The format is recognised from the bytes (WAV, MP3, OGG, FLAC, MP4/M4A, WebM), not from the file name or declared type: anything else is 415 \`upload.not_audio\`. A WAV header claiming more than 8 channels is a 400; a WAV's stored duration is the smaller of its header's claim and what its bytes allow. A recording over the size limit is 413 \`upload.too_large\` (early, from Content-Length, when it is known). When the client disconnects mid-upload nothing is stored.
 
@@ -53,6 +53,11 @@ const uploadRoute = createRoute({
             properties: {
               patientId: { type: "string", description: "The patient (linked to the caller). Before `audio`." },
               title: { type: "string", maxLength: 200, description: "Before `audio`." },
+              titleShared: {
+                type: "string",
+                enum: ["true", "false"],
+                description: "`true` shows the title to the patient; `false` or absent gives them a neutral one (\"Session of <date>\"). Before `audio`.",
+              },
               recordedAt: { type: "string", format: "date-time", description: "When the session took place. Before `audio`." },
               settings: {
                 type: "string",

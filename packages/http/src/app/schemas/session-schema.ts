@@ -144,6 +144,10 @@ const common = {
 export const SessionSchema = z
   .object({
     ...common,
+    titleShared: z
+      .boolean()
+      .optional()
+      .openapi({ description: "True when the patient is shown the title; absent or false: they read \"Session of <date recorded>\" instead." }),
     audio: z.object({
       blobKey: z.string(),
       contentType: z.string(),
@@ -228,6 +232,7 @@ export const SessionSchema = z
 export const PatientSessionViewSchema = z
   .object({
     ...common,
+    title: z.string().openapi({ description: "The therapist's title only when they shared it (`titleShared`); else \"Session of <date recorded>\"." }),
     audio: z.object({ contentType: z.string(), sizeBytes: z.number().int(), durationMs: z.number().nullable(), removed: AudioRemovalSchema.optional() }),
     review: z.object({ finalizedAt: dateTime.nullable() }),
     patientSummary: z
@@ -239,7 +244,8 @@ export const PatientSessionViewSchema = z
       }),
   })
   .openapi("PatientSessionView", {
-    description: "A finalized session as its patient sees it: no sentiment, review history, processing or notes beyond the patient summary.",
+    description:
+      "A finalized session as its patient sees it, field by field (an allow-list): no sentiment, review history, processing, risk screen or notes beyond the patient summary; the title only when the therapist shared it.",
   });
 
 export const SessionViewSchema = z.union([SessionSchema, PatientSessionViewSchema]).openapi("SessionView");
@@ -249,7 +255,8 @@ export const SessionSummarySchema = z
     id: z.string(),
     therapistId: z.string(),
     patientId: z.string(),
-    title: z.string(),
+    title: z.string().openapi({ description: "To a patient, the therapist's title only when they shared it; else \"Session of <date recorded>\"." }),
+    titleShared: z.boolean().optional().openapi({ description: "True when the patient is shown the title. Given to the session's therapist only." }),
     status: SessionStatusSchema,
     recordedAt: dateTime,
     createdAt: dateTime,

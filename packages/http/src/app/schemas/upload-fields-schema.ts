@@ -15,6 +15,8 @@ import { TimestampInputSchema } from "./timestamp-input-schema.ts";
 export const UploadFieldsSchema = z.object({
   patientId: IdSchema,
   title: z.string().max(200).optional(),
+  /** "true" shows the title to the patient; "false" or absent gives them a neutral one. */
+  titleShared: z.enum(["true", "false"]).optional().transform((text) => (text === undefined ? undefined : text === "true")),
   noteFormat: NoteFormatSchema.optional(),
   recordedAt: TimestampInputSchema.optional(),
   settings: z
@@ -55,10 +57,11 @@ export function checkUploadFields(
 }
 
 /** What both upload routes hand to core's `uploadSession` from the checked fields (the audio and the rest are the route's). */
-export function uploadInputOf(fields: UploadFields, originalName: string | undefined): Pick<UploadSessionInput, "patientId" | "title" | "recordedAt" | "settings" | "noteFormat" | "originalName"> {
+export function uploadInputOf(fields: UploadFields, originalName: string | undefined): Pick<UploadSessionInput, "patientId" | "title" | "titleShared" | "recordedAt" | "settings" | "noteFormat" | "originalName"> {
   return {
     patientId: fields.patientId,
     ...(fields.title === undefined ? {} : { title: fields.title }),
+    ...(fields.titleShared === undefined ? {} : { titleShared: fields.titleShared }),
     ...(fields.recordedAt === undefined ? {} : { recordedAt: fields.recordedAt }),
     ...(fields.settings === undefined ? {} : { settings: fields.settings }),
     ...(fields.noteFormat === undefined ? {} : { noteFormat: fields.noteFormat }),

@@ -1,0 +1,73 @@
+import { useEffect, useState } from "preact/hooks";
+import { ScreenHeading } from "../screens/screen-heading.tsx";
+import { clockTime } from "../session/clock-time.ts";
+import { LiveAgendaList } from "./live-agenda-list.tsx";
+import { LiveTranscriptList, sentimentNames } from "./live-transcript-list.tsx";
+import type { LiveTranscript } from "./live-transcript.ts";
+
+/**
+ * A live session under way: whether it records, how long, Stop, today's topics and the
+ * transcript. The patient's latest sentiment stays small and folded away (the patient may see
+ * this screen): opened only by the therapist who wants it.
+ */
+export function LiveRunningPanel({
+  startedAt,
+  state,
+  transcript,
+  onStop,
+}: {
+  startedAt: number | null;
+  state: "recording" | "reconnecting" | "stopping";
+  transcript: LiveTranscript;
+  onStop: () => void;
+}) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (startedAt === null || state === "stopping") return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [startedAt, state]);
+  const elapsedMs = startedAt === null ? 0 : now - startedAt;
+  const latestSentiment = [...transcript.segments].reverse().find((segment) => segment.sentiment);
+  return (
+    <>
+      <ScreenHeading title="Live session">Live session</ScreenHeading>
+      <div class="live-bar">
+        <p class="live-state">
+          {state === "stopping" ? (
+            <span class="chip">Stopping…</span>
+          ) : state === "reconnecting" ? (
+            <span class="chip chip-reconnecting">Reconnecting…</span>
+          ) : (
+            <span class="chip chip-recording">Recording</span>
+          )}{" "}
+          Elapsed <time data-testid="live-elapsed">{clockTime(elapsedMs)}</time>
+        </p>
+        <button type="button" class="stop-recording" aria-disabled={state === "stopping" ? "true" : undefined} onClick={() => state !== "stopping" && onStop()}>
+          Stop recording
+        </button>
+      </div>
+      <details class="live-sentiment" data-testid="live-sentiment">
+        <summary>Sentiment (for you)</summary>
+        <p>
+          Patient's latest sentiment: <span>{latestSentiment?.sentiment ? sentimentNames[latestSentiment.sentiment] : "not yet heard"}</span>
+        </p>
+      </details>
+      {transcript.warnings.map((warning) => (
+        <p class="warning" key={warning}>
+          {warning}
+        </p>
+      ))}
+      <div class="live-columns">
+        <section aria-labelledby="live-agenda-heading">
+          <h2 id="live-agenda-heading">Today's topics</h2>
+          <LiveAgendaList transcript={transcript} />
+        </section>
+        <section aria-labelledby="live-transcript-heading">
+          <h2 id="live-transcript-heading">Transcript</h2>
+          <LiveTranscriptList transcript={transcript} />
+        </section>
+      </div>
+    </>
+  );
+}
