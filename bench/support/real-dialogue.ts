@@ -52,9 +52,9 @@ export type RealDialogue =
   | { status: "absent"; path: string; message: string }
   | { status: "present"; path: string; conversations: RealConversation[]; reddit: RedditUser[] };
 
-/** `<repo>/../shared/real-dialogue`, the repo being the folder that holds `bench/`. */
+/** `<repo>/../shared/real-dialogue`, the repo being the folder that holds `bench/`; `BENCH_REAL_DIALOGUE` names another folder. */
 export function realDialoguePath(): string {
-  return resolve(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "real-dialogue");
+  return process.env.BENCH_REAL_DIALOGUE ?? resolve(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "real-dialogue");
 }
 
 const esconvSpeakers: Record<string, RealRole> = { usr: "patient", sys: "therapist", speaker: "patient", listener: "therapist" };
