@@ -70,6 +70,8 @@ export function describeRiskScreenContract(options: RiskScreenContractOptions): 
       for (const finding of output.findings) {
         expect(riskCategories).toContain(finding.category);
         expect(["current", "history"]).toContain(finding.temporality);
+        expect(["statement", "answer_to_named_question", "answer_to_other_question", "mention"]).toContain(finding.basis);
+        for (const reason of finding.reasons ?? []) expect(riskCategories).toContain(reason);
       }
     });
 

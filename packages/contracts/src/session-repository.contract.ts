@@ -389,6 +389,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
           sources: ["screen:embedded" as const],
           rules: ["rule"],
           verification: { status: "grounded" as const },
+          tier: "page" as const,
           alert: true,
           ...(acknowledged ? { acknowledgement: { by: "therapist-1", at: minutesAfterEpoch(-1) } } : {}),
         });

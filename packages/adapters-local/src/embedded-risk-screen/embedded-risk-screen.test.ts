@@ -312,6 +312,29 @@ describe("embedded risk screen: speakers and dialogue", () => {
     ]);
   });
 
+  it("a yes is an answer to a named question only when the question named suicide, ending one's life, hurting oneself or someone", () => {
+    const basisOfYes = (question: string) => ownOn([`T: ${question}`, "Yeah, sometimes."], "seg-2").map((finding) => finding.basis);
+    expect(basisOfYes("Have you had thoughts of ending your life?")).toEqual(["answer_to_named_question"]);
+    expect(basisOfYes("Have you thought about suicide?")).toContain("answer_to_named_question");
+    expect(basisOfYes("Have you been hurting yourself?")).toContain("answer_to_named_question");
+    // A question that names no such thing: a yes to it is a reply to another question, never a page.
+    for (const basis of basisOfYes("Are you drinking every night?")) expect(basis).toBe("answer_to_other_question");
+    const followUp = ownOn(["I cut my arms last night.", "T: How often has that been happening?", "Most nights this week."], "seg-3");
+    expect(followUp.map((finding) => finding.basis)).toEqual(["answer_to_other_question"]);
+  });
+
+  it("says a first-person current statement of a paging category is a statement; a therapist-style reflection is not", () => {
+    expect(ownOn(["I want to kill myself."], "seg-1", false)).toMatchObject([{ category: "active_ideation", basis: "statement" }]);
+    expect(ownOn(["I told you I've been cutting myself again."], "seg-1", false).map((finding) => finding.basis)).toContain("statement");
+    // One microphone: the therapist's reflection of what the patient said is no statement of the speaker's.
+    for (const line of ["You told me you've been cutting yourself again.", "So you've been cutting your arms again."]) {
+      expect(findings([line], false).filter((finding) => finding.basis === "statement")).toEqual([]);
+    }
+    // Past risk, someone else's, a substance: mentions.
+    expect(ownOn(["I used to drink a lot when I was at uni."], "seg-1").map((finding) => finding.basis)).toEqual(["mention"]);
+    expect(ownOn(["I drink a bottle of wine every night."], "seg-1").map((finding) => finding.basis)).toEqual(["mention"]);
+  });
+
   it("a no to a screening question raises nothing", () => {
     expect(ownOn(["T: Have you had thoughts of ending your life?", "No, never."], "seg-2")).toEqual([]);
   });
@@ -321,12 +344,9 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
   });
 
-  it("an act of preparing raises intent or plan and thoughts of suicide too, said to be implied (the C-SSRS ladder)", () => {
+  it("an act of preparing carries intent or plan and thoughts of suicide as reasons of its one finding (the C-SSRS ladder)", () => {
     const found = ownOn(["I've written letters to each of my children."], "seg-1");
-    expect(categoriesOf(found).sort()).toEqual<RiskCategory[]>(["active_ideation", "preparatory_behaviour", "suicide_intent_or_plan"]);
-    const plan = found.find((finding) => finding.category === "suicide_intent_or_plan");
-    expect(plan?.text).toBe("Intent or a plan to end their life (implied by: spoke of goodbye letters or notes)");
-    expect(plan?.rule).toMatch(/→suicide_intent_or_plan$/);
+    expect(found).toMatchObject([{ category: "preparatory_behaviour", basis: "statement", reasons: ["suicide_intent_or_plan", "active_ideation"] }]);
     // Someone else's preparing implies nothing of the patient's.
     expect(ownOn(["My brother wrote letters to each of his children before he died."], "seg-1")).toEqual([]);
   });

@@ -8,6 +8,7 @@
  */
 import {
   ConfideError,
+  pagingCategories,
   riskCategoryInfo,
   type RiskCategory,
   type RiskFinding,
@@ -170,8 +171,29 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
   return after.some((word) => word === "me" || word === "my" || word === "us" || word === "our" || word === "myself");
 }
 
+/** The categories whose explicit statement pages (core's `pagingCategories`). */
+const statedCategories = pagingCategories;
+const firstPersonWords = new Set(["i", "me", "my", "myself", "we", "us", "our"]);
+const secondPersonWords = new Set(["you", "your", "yourself", "yours"]);
+
+/**
+ * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
+ * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not.
+ */
+function saidInFirstPerson(sentence: RiskSentence, first: number, last: number): boolean {
+  const own = sentence.words.slice(first, last + 1);
+  if (own.some((word) => secondPersonWords.has(word))) return false;
+  if (own.some((word) => firstPersonWords.has(word))) return true;
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const word = sentence.words[index] ?? "";
+    if (secondPersonWords.has(word)) return false;
+    if (firstPersonWords.has(word)) return true;
+  }
+  return false;
+}
+
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
@@ -189,13 +211,17 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const negation = negationOf(sentence, negFirst, negLast, rowNegates.has(row.id));
   if (negation === "negated") return null;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+  const temporality = row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence));
+  const subject =
+    row.subject ??
+    (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
+  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && saidInFirstPerson(sentence, first, last);
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
-    temporality: row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence)),
-    subject:
-      row.subject ??
-      (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched)))),
+    temporality,
+    subject,
+    basis: stated ? "statement" : "mention",
   };
 }
 
@@ -219,29 +245,40 @@ const implied: Partial<Record<RiskCategory, RiskCategory[]>> = {
 const attemptRule = "plan.attempt";
 const meansRule = "preparatory.collecting_means";
 
+/** Each finding with what it implies as its `reasons` (never a finding of its own: one statement, one flag). */
 function withImplied(findings: RiskFinding[]): RiskFinding[] {
-  const out = [...findings];
   const has = (category: RiskCategory, like: RiskFinding) =>
-    out.some((other) => other.category === category && other.evidence[0]?.segmentId === like.evidence[0]?.segmentId && other.evidence[0]?.start === like.evidence[0]?.start);
-  for (const finding of findings) {
-    if (finding.subject !== "speaker") continue;
+    findings.some((other) => other.category === category && other.evidence[0]?.segmentId === like.evidence[0]?.segmentId && other.evidence[0]?.start === like.evidence[0]?.start);
+  return findings.map((finding) => {
+    if (finding.subject !== "speaker") return finding;
     const more = [...(implied[finding.category] ?? []), ...(finding.rule === attemptRule || finding.rule === meansRule ? (["suicide_method"] as RiskCategory[]) : [])];
-    for (const category of more) {
-      if (has(category, finding)) continue;
-      out.push({ ...finding, category, text: `${riskCategoryInfo[category].label} (implied by: ${finding.text.toLowerCase()})`, rule: `${finding.rule}→${category}` });
-    }
-  }
-  return out;
+    const reasons = [...new Set(more)].filter((category) => !has(category, finding));
+    return reasons.length === 0 ? finding : { ...finding, reasons };
+  });
 }
 
 const answerWords = { follow_up: "Said more when asked about", yes_to_screening_question: "Answered yes when asked about" } as const;
 
+/**
+ * A question that itself names suicide, killing or hurting oneself, ending one's life or hurting
+ * someone: a yes to it is an `answer_to_named_question`; a yes to any other is not.
+ */
+const namesTheRisk =
+  / (?:suicid\S*|kill\S* (?:yourself|myself)|hurt\S* (?:yourself|myself)|harm\S* (?:yourself|myself)|self harm\S*|self injur\S*|end\S* (?:your|my) (?:own )?life|take (?:your|my) (?:own )?life|(?:hurt\S*|harm\S*|kill\S*) (?:someone|somebody|anyone|anybody|someone else|other people|others|him|her|them))(?= )/;
+
 /** Findings of an answer: the categories asked about, quoting the answer's first sentence. */
-function answerFindings(segment: { id: string; text: string }, sentence: RiskSentence, categories: Iterable<RiskCategory>, kind: keyof typeof answerWords): RiskFinding[] {
+function answerFindings(
+  segment: { id: string; text: string },
+  sentence: RiskSentence,
+  categories: Iterable<RiskCategory>,
+  kind: keyof typeof answerWords,
+  named: boolean,
+): RiskFinding[] {
   return [...categories].map((category) => ({
     category,
     temporality: temporalityOf(sentence),
     subject: "speaker",
+    basis: kind === "yes_to_screening_question" && named ? "answer_to_named_question" : "answer_to_other_question",
     text: `${answerWords[kind]}: ${riskCategoryInfo[category].label.toLowerCase()}`,
     ...sentenceEvidence(segment, sentence),
     rule: `answer.${kind}`,
@@ -257,7 +294,7 @@ function answerFindings(segment: { id: string; text: string }, sentence: RiskSen
 function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
   let sinceSuicideTalk = Infinity;
-  let asked = null as { speaker: string; categories: Set<RiskCategory> } | null;
+  let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean } | null;
   /** The risk the speaker last disclosed, and how many segments ago. */
   let topic = null as { categories: Set<RiskCategory>; age: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
@@ -270,6 +307,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readRiskSentences(segment);
     const questions = new Set<RiskCategory>();
+    let named = false;
     const own: RiskFinding[] = [];
     // A segment that asks what a question means, or takes risk back ("I'm not going to do anything
     // to myself"), is no yes to it and says nothing more about a risk.
@@ -282,6 +320,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       // "?"): what they ask about makes a "yes" mean it.
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
         for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
+        named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
@@ -302,12 +341,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // A "yes" to the other speaker's screening question says what the question asked — the
     // latest question decides what an answer means, before any risk disclosed earlier.
     if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question"));
+      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question", asked.named));
     }
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.
     if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up"));
+      own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up", false));
     }
     yield withImplied(own);
     const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
@@ -319,8 +358,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
-    const open: { speaker: string; categories: Set<RiskCategory> } | null = asked;
-    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions } : open !== null && open.speaker === segment.speaker ? open : null;
+    const open: { speaker: string; categories: Set<RiskCategory>; named: boolean } | null = asked;
+    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions, named } : open !== null && open.speaker === segment.speaker ? open : null;
   }
 }
 

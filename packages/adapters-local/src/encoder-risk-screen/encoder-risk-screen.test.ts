@@ -32,6 +32,7 @@ describe("encoder risk screen", () => {
         category: "preparatory_behaviour",
         temporality: "current",
         subject: "speaker",
+        basis: "mention",
         text: "Wording like: preparing to end their life (matched by meaning, not by a listed phrase)",
         quote: handingOut,
         evidence: [{ segmentId: "seg-1", start: 0, end: handingOut.length }],

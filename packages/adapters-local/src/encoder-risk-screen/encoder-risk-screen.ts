@@ -39,6 +39,8 @@ function encoderFinding(segment: { id: string; text: string }, category: RiskCat
     category,
     temporality: "current",
     subject: "speaker",
+    // Matched by meaning, never an explicit statement: the encoder only adds flags to review.
+    basis: "mention",
     text: `Wording like: ${riskCategoryInfo[category].label.toLowerCase()} (matched by meaning, not by a listed phrase)`,
     quote: segment.text,
     evidence: [{ segmentId: segment.id, start: 0, end: segment.text.length }],

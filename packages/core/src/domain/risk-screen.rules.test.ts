@@ -20,7 +20,7 @@ const transcript = {
 function finding(segmentId: string, quote: string, overrides: Partial<RiskFinding> = {}): RiskFinding {
   const text = transcript.segments.find((segment) => segment.id === segmentId)?.text ?? "";
   const start = text.indexOf(quote);
-  return { category: "active_ideation", temporality: "current", subject: "speaker", text: "t", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
+  return { category: "active_ideation", temporality: "current", subject: "speaker", basis: "statement", text: "t", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
 }
 
 function writerFlag(segmentId: string, quote: string, severity: RiskFlag["severity"] = "high"): RiskFlag {
@@ -32,17 +32,40 @@ function writerFlag(segmentId: string, quote: string, severity: RiskFlag["severi
 const numbered = (flags: Array<Omit<ScreenedRiskFlag, "id">>) => mergeRiskFlags([flags], (id) => ["t1", "p1", "x1", "p2"].indexOf(id));
 
 describe("the risk screen's summary counts what it found, in words", () => {
-  it("counts someone else's risk and the past apart from current risk, singular and plural", () => {
+  it("counts what needs attention now apart from what is to review, singular and plural", () => {
     const others = numbered(flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" })], "screen:s", transcript));
     expect(riskScreenSummary({ status: "screened", flags: others })).toBe(
-      "The automated screen found risk language: 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+      "The automated screen found risk language: 1 to review. Review each with its words — this is not a risk assessment.",
     );
-    const two = numbered(flagsOfFindings([finding("p1", "end my life"), finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript));
-    expect(riskScreenSummary({ status: "screened", flags: two })).toBe("The automated screen found risk language: 2 possible current risks. Review each with its words — this is not a risk assessment.");
+    const two = numbered(flagsOfFindings([finding("p1", "end my life"), finding("p1", "I want", { category: "self_harm" })], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags: two })).toBe("The automated screen found risk language: 2 needing attention now. Review each with its words — this is not a risk assessment.");
     const twoOthers = numbered(
       flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" }), finding("p1", "end my life", { temporality: "history" })], "screen:s", transcript),
     );
-    expect(riskScreenSummary({ status: "screened", flags: twoOthers })).toContain(": 2 other mentions (past, someone else's).");
+    expect(riskScreenSummary({ status: "screened", flags: twoOthers })).toContain(": 2 to review.");
+  });
+
+  it("never says 'No risk language found' where passages could not be screened or the words' certainty is unknown", () => {
+    const passages = [{ segmentId: "p1", startMs: 22_000, endMs: 25_000 }, { segmentId: "p2", startMs: 65_000, endMs: 70_000 }];
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: passages, wordCertainty: "known" })).toBe(
+      "2 passages could not be screened: the words are unsure (0:22, 1:05). Listen to them. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: [], wordCertainty: "unknown" })).toBe(
+      "How sure the transcript's words are is unknown (the speech engine gave no confidences), so words may have been misheard. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: [], wordCertainty: "known" })).toBe(
+      "No risk language found by the automated screen — this is not a risk assessment.",
+    );
+    const flags = numbered(flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags, unscreened: passages })).toBe(
+      "The automated screen found risk language: 1 needing attention now. Review each with its words — this is not a risk assessment. 2 passages could not be screened: the words are unsure (0:22, 1:05). Listen to them.",
+    );
+    // Flags found: the unknown certainty is no reassurance to correct.
+    expect(riskScreenSummary({ status: "screened", flags, wordCertainty: "unknown" })).not.toMatch(/unknown/);
+    // A flag stored before tiers existed counts by its alert.
+    const { tier: _tier, ...old } = flags[0]!;
+    expect(riskScreenSummary({ status: "screened", flags: [old as typeof flags[number]] })).toContain("1 needing attention now");
+    expect(riskScreenSummary({ status: "screened", flags: [{ ...old, alert: false } as typeof flags[number]] })).toContain("1 to review");
   });
 
   it("with no reason given for not screening, says so", () => {
@@ -60,19 +83,21 @@ describe("whose words a flag quotes", () => {
       "screen:s",
       transcript,
     );
-    expect(mixed[0]).toMatchObject({ speaker: "unknown", alert: false });
+    // An explicit statement pages even when a cited segment's speaker is not known, marked so.
+    expect(mixed[0]).toMatchObject({ speaker: "unknown", tier: "page", alert: true, speakerNote: expect.stringMatching(/^Speaker not known/) });
     const nowhere = flagsOfFindings([{ ...finding("p1", "end my life"), evidence: [] }], "screen:s", transcript);
     expect(nowhere[0]?.speaker).toBe("unknown");
   });
 
   it("drops a note writer's flag on the therapist's words, marks one on an unknown speaker, keeps a patient's", () => {
     const flags = flagsOfWriter([writerFlag("t1", "ending your life"), writerFlag("x1", "drink every night"), writerFlag("p1", "end my life")], "openai", transcript);
-    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.alert, "speakerNote" in flag])).toEqual([
-      ["x1", "unknown", false, true],
-      ["p1", "patient", true, false],
+    // A writer states no basis: its flags are listed to review, the patient's high one too.
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.tier, flag.alert, "speakerNote" in flag])).toEqual([
+      ["x1", "unknown", "review", false, true],
+      ["p1", "patient", "review", false, false],
     ]);
     expect(flags[1]).toMatchObject({ temporality: "current", subject: "speaker", sources: ["notes:openai"], rules: ["notes:openai"], verification: { status: "grounded" } });
-    expect(flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "openai", transcript)[0]?.alert).toBe(false);
+    expect(flags[1]).not.toHaveProperty("basis");
   });
 
   it("keeps a writer's flag that its cited words do not support unverified, with its support", () => {
@@ -90,20 +115,55 @@ describe("whose words a flag quotes", () => {
 });
 
 describe("merging flags", () => {
-  it("keeps two categories on the same words apart, and joins a writer's typed flag to the screen's", () => {
-    const screen = flagsOfFindings([finding("p1", "end my life"), finding("p1", "end my life", { category: "passive_death_wish" })], "screen:s", transcript);
+  it("one statement, one flag: two categories on the same words become one flag with the other as a reason, and a writer's typed flag joins it", () => {
+    const screen = flagsOfFindings(
+      [finding("p1", "end my life", { category: "passive_death_wish", basis: "mention" }), finding("p1", "end my life", { reasons: ["suicide_method"] })],
+      "screen:s",
+      transcript,
+    );
     const writer = flagsOfWriter([writerFlag("p1", "end my life", "moderate")], "w", transcript);
     const merged = mergeRiskFlags([screen, writer], () => 0);
-    expect(merged.map((flag) => [flag.category, flag.severity, flag.sources])).toEqual([
-      ["active_ideation", "high", ["screen:s", "notes:w"]],
-      ["passive_death_wish", "moderate", ["screen:s"]],
+    expect(merged.map((flag) => [flag.category, flag.reasons, flag.tier, flag.basis, flag.severity, flag.sources, flag.rules])).toEqual([
+      ["active_ideation", ["suicide_method", "passive_death_wish"], "page", "statement", "high", ["screen:s", "notes:w"], ["r", "notes:w"]],
     ]);
+    expect(merged[0]?.id).toBe(riskFlagId(screen[1]!));
   });
 
-  it("keeps the alert of either flag it joins, and words that do not overlap stay apart", () => {
-    const quiet = { ...flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!, alert: false, severity: "moderate" as const };
-    const loud = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript)[0]!;
-    expect(mergeRiskFlags([[quiet], [loud]], () => 0)[0]).toMatchObject({ alert: true, severity: "high" });
+  it("a writer's flag pages only by joining a screen flag that pages; a join never makes a page of a review", () => {
+    const paging = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
+    const review = flagsOfFindings([finding("p1", "end my life", { basis: "answer_to_other_question" })], "screen:s", transcript)[0]!;
+    const writer = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript)[0]!;
+    expect(mergeRiskFlags([[paging], [writer]], () => 0)).toMatchObject([{ tier: "page", alert: true, sources: ["screen:s", "notes:w"] }]);
+    expect(mergeRiskFlags([[writer], [paging]], () => 0)).toMatchObject([{ tier: "page", alert: true, category: "active_ideation", basis: "statement" }]);
+    expect(mergeRiskFlags([[review], [writer]], () => 0)).toMatchObject([{ tier: "review", alert: false, severity: "high" }]);
+    expect(mergeRiskFlags([[review], [paging]], () => 0)).toMatchObject([{ tier: "page", basis: "statement" }]);
+    expect(mergeRiskFlags([[paging], [review]], () => 0)).toMatchObject([{ tier: "page", basis: "statement" }]);
+  });
+
+  it("leads with a page, then a screen's flag, then the higher severity, then the more urgent category", () => {
+    const of = (overrides: Partial<RiskFinding>) => flagsOfFindings([finding("p1", "end my life", overrides)], "screen:s", transcript)[0]!;
+    const lead = (a: Omit<ScreenedRiskFlag, "id">, b: Omit<ScreenedRiskFlag, "id">) => mergeRiskFlags([[a, b]], () => 0)[0]?.category;
+    const pagingSelfHarm = of({ category: "self_harm" });
+    const planMentioned = of({ category: "suicide_intent_or_plan", basis: "mention" });
+    expect(lead(planMentioned, pagingSelfHarm)).toBe("self_harm");
+    expect(lead(pagingSelfHarm, planMentioned)).toBe("self_harm");
+    const substance = of({ category: "substance" });
+    const method = of({ category: "suicide_method" });
+    expect(lead(substance, method)).toBe("suicide_method");
+    expect(lead(method, substance)).toBe("suicide_method");
+    const plan = of({ category: "suicide_intent_or_plan", basis: "mention" });
+    expect(lead(method, plan)).toBe("suicide_intent_or_plan");
+    expect(lead(plan, method)).toBe("suicide_intent_or_plan");
+    const writer = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript)[0]!;
+    const passive = of({ category: "passive_death_wish" });
+    expect(lead(writer, passive)).toBe("passive_death_wish");
+    const same = mergeRiskFlags([[method, { ...method, sources: ["screen:t"] }]], () => 0);
+    expect(same).toMatchObject([{ category: "suicide_method", sources: ["screen:s", "screen:t"] }]);
+    expect(same[0]).not.toHaveProperty("reasons");
+  });
+
+  it("words that do not overlap stay apart", () => {
+    const quiet = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
     const elsewhere = flagsOfWriter([writerFlag("p1", "I want")], "w", transcript)[0]!;
     expect(mergeRiskFlags([[quiet], [elsewhere]], () => 0)).toHaveLength(2);
   });
@@ -112,6 +172,7 @@ describe("merging flags", () => {
     const later = flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" })], "screen:s", transcript)[0]!;
     const first = flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript)[0]!;
     const same = flagsOfFindings([finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript)[0]!;
+    // "I want" and "end my life" do not overlap: two flags in one segment.
     const order = (id: string) => ["t1", "p1", "x1", "p2"].indexOf(id);
     expect(mergeRiskFlags([[later, first, same]], order).map((flag) => [flag.id, flag.evidence[0]?.segmentId, flag.category])).toEqual([
       [riskFlagId(first), "p1", "active_ideation"],
@@ -169,10 +230,10 @@ describe("merging flags: what counts as the same flag", () => {
     expect(mergeRiskFlags([[after, once]], () => 0)).toHaveLength(2);
   });
 
-  it("flags of different types on the same words stay apart", () => {
+  it("flags of different types on the same words become one, the screen's leading", () => {
     const drinking = flagsOfFindings([finding("p1", "end my life", { category: "substance" })], "screen:s", transcript);
     const writer = flagsOfWriter([writerFlag("p1", "end my life")], "w", transcript);
-    expect(mergeRiskFlags([drinking, writer], () => 0).map((flag) => flag.type)).toEqual(["substance", "self_harm"]);
+    expect(mergeRiskFlags([drinking, writer], () => 0).map((flag) => [flag.type, flag.category, flag.sources])).toEqual([["substance", "substance", ["screen:s", "notes:w"]]]);
   });
 
   it("a screen's flag joins a writer's typed flag met first, and keeps the writer's place", () => {
@@ -222,11 +283,12 @@ describe("a note writer's flag, checked again", () => {
 });
 
 describe("paging: what makes a flag already seen", () => {
-  it("a flag first seen on an unknown speaker's words pages once those words are known to be the patient's", () => {
-    const unknownFirst = numbered(flagsOfFindings([finding("x1", "drink every night", { category: "active_ideation" })], "screen:s", transcript));
-    expect(unknownFirst[0]?.alert).toBe(false);
+  it("a yes first seen on an unknown speaker's words pages once those words are known to be the patient's", () => {
+    const yes = { category: "active_ideation", basis: "answer_to_named_question" } as const;
+    const unknownFirst = numbered(flagsOfFindings([finding("x1", "drink every night", yes)], "screen:s", transcript));
+    expect(unknownFirst[0]).toMatchObject({ tier: "review", alert: false });
     const relabelled = { ...transcript, speakers: transcript.speakers.map((speaker) => (speaker.label === "X" ? { ...speaker, role: "patient" as const } : speaker)) };
-    const patientNow = numbered(flagsOfFindings([finding("x1", "drink every night", { category: "active_ideation" })], "screen:s", relabelled));
+    const patientNow = numbered(flagsOfFindings([finding("x1", "drink every night", yes)], "screen:s", relabelled));
     expect(riskFlagsToAlert({ flags: unknownFirst }, { flags: patientNow })).toHaveLength(1);
   });
 

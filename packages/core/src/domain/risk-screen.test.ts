@@ -18,7 +18,7 @@ const transcript = {
 function finding(segmentId: string, quote: string, overrides: Partial<RiskFinding> = {}): RiskFinding {
   const text = transcript.segments.find((segment) => segment.id === segmentId)?.text ?? "";
   const start = text.indexOf(quote);
-  return { category: "active_ideation", temporality: "current", subject: "speaker", text: "Spoke of killing themselves", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
+  return { category: "active_ideation", temporality: "current", subject: "speaker", basis: "statement", text: "Spoke of killing themselves", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
 }
 
 describe("risk flags", () => {
@@ -29,23 +29,26 @@ describe("risk flags", () => {
     expect(severityOf({ category: "substance", temporality: "current", subject: "speaker" })).toBe("moderate");
   });
 
-  it("pages only for a current, high, patient's own flag", () => {
-    const paging = { temporality: "current", subject: "speaker", speaker: "patient", severity: "high" } as const;
+  it("alerts exactly when the page rule pages", () => {
+    const paging = { category: "active_ideation", temporality: "current", subject: "speaker", speaker: "patient", basis: "statement" } as const;
     expect(alertsTherapist(paging)).toBe(true);
     expect(alertsTherapist({ ...paging, temporality: "history" })).toBe(false);
-    expect(alertsTherapist({ ...paging, subject: "other_person" })).toBe(false);
-    expect(alertsTherapist({ ...paging, speaker: "unknown" })).toBe(false);
-    expect(alertsTherapist({ ...paging, severity: "moderate" })).toBe(false);
+    expect(alertsTherapist({ ...paging, basis: "mention" })).toBe(false);
   });
 
   it("drops the therapist's words, marks unknown speakers, checks every citation", () => {
-    const flags = flagsOfFindings([finding("s1", "killing yourself"), finding("s2", "kill myself"), finding("s3", "want to die"), finding("s2", "never said")], "screen:test", transcript);
-    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.alert, flag.verification.status])).toEqual([
-      ["s2", "patient", true, "grounded"],
-      ["s3", "unknown", false, "grounded"],
-      ["s2", "patient", true, "unverified"],
+    const flags = flagsOfFindings(
+      [finding("s1", "killing yourself"), finding("s2", "kill myself"), finding("s3", "want to die"), finding("s3", "want to die", { basis: "answer_to_named_question" }), finding("s2", "never said")],
+      "screen:test",
+      transcript,
+    );
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.tier, flag.alert, flag.verification.status])).toEqual([
+      ["s2", "patient", "page", true, "grounded"],
+      ["s3", "unknown", "page", true, "grounded"],
+      ["s3", "unknown", "review", false, "grounded"],
+      ["s2", "patient", "page", true, "unverified"],
     ]);
-    expect(flags[1]?.speakerNote).toMatch(/no speaker roles/);
+    expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
   });
 
   it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {
@@ -73,7 +76,7 @@ describe("risk flags", () => {
     expect(riskScreenSummary({ status: "not_screened", reason: "English only", flags: [] })).toBe("The automated risk screen did not run: English only. This is not a risk assessment.");
     const flags = mergeRiskFlags([flagsOfFindings([finding("s2", "kill myself"), finding("s3", "want to die", { temporality: "history" })], "screen:a", transcript)], () => 0);
     expect(riskScreenSummary({ status: "screened", flags })).toBe(
-      "The automated screen found risk language: 1 possible current risk, 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+      "The automated screen found risk language: 1 needing attention now, 1 to review. Review each with its words — this is not a risk assessment.",
     );
   });
 });

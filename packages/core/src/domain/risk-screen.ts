@@ -3,6 +3,9 @@ import type { ClaimSupport } from "./claim-support.ts";
 import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
 import type { RiskAcknowledgement } from "./risk-acknowledgement.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
+import { riskTier, type PageRuleInput, type RiskTier } from "./risk-page-rule.ts";
+import { substanceOf } from "./risk-substance.ts";
+import { unscreenedSentence, wordCertaintyUnknown, type UnscreenedPassage, type WordCertainty } from "./risk-unscreened.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -56,11 +59,29 @@ export type RiskTemporality = "current" | "history";
 /** Whose risk the words describe: the speaker's own, or someone else's (a relative's overdose). */
 export type RiskSubject = "speaker" | "other_person";
 
+/**
+ * On what a finding stands, which decides whether it may page (`riskTier`):
+ * - `statement`: the speaker's own explicit words of the category ("I want to kill myself");
+ * - `answer_to_named_question`: a yes or an affirmation to a question that itself names suicide,
+ *   killing or hurting oneself, ending one's life, or hurting someone;
+ * - `answer_to_other_question`: a reply to any other question (never pages);
+ * - `mention`: means, a substance, abuse, history or context inferred, mentioned without a
+ *   statement of the category (never pages).
+ */
+export type RiskBasis = "statement" | "answer_to_named_question" | "answer_to_other_question" | "mention";
+
 /** What a RiskScreen adapter reports for one place in the transcript. */
 export interface RiskFinding {
   category: RiskCategory;
   temporality: RiskTemporality;
   subject: RiskSubject;
+  /** On what it stands: only a `statement` or an `answer_to_named_question` may page (`riskTier`). */
+  basis: RiskBasis;
+  /**
+   * Categories inferred from the same words (a method implies thoughts of suicide): reasons
+   * inside this one finding, never findings of their own — one statement, at most one flag.
+   */
+  reasons?: RiskCategory[];
   /** What the screen saw, in plain words ("Spoke of wanting to die"); never a diagnosis. */
   text: string;
   /** The words said, as they appear in the cited segment. */
@@ -96,6 +117,14 @@ export interface ScreenedRiskFlag {
    */
   speaker: "patient" | "unknown";
   speakerNote?: string;
+  /** `page` or `review`, by the one page rule (`riskTier`), kept through merges (`mergeRiskFlags`). */
+  tier: RiskTier;
+  /** The screen finding's basis; absent on a note writer's flag. */
+  basis?: RiskBasis;
+  /** Other categories the same words carry (inferred, or raised by another rule on them). */
+  reasons?: RiskCategory[];
+  /** A substance flag's substance ("alcohol", `substanceOf` its quote): review lists one line per substance. */
+  substance?: string;
   text: string;
   quote: string;
   evidence: Evidence[];
@@ -109,7 +138,10 @@ export interface ScreenedRiskFlag {
    * verified (`claimSupport`); absent on the screen's own flags, which quote the words they match.
    */
   support?: ClaimSupport;
-  /** True when it warrants a high-priority push (`alertsTherapist`). */
+  /**
+   * Always `tier === "page"`: kept for clients that read it before tiers existed. A flag alerts
+   * (warrants a high-priority push) exactly when it pages.
+   */
   alert: boolean;
   /**
    * Who acknowledged the flag, and when (issue 24); absent until acknowledged. Kept across
@@ -124,6 +156,14 @@ export interface RiskScreenResult {
   status: "screened" | "not_screened";
   reason?: string;
   flags: ScreenedRiskFlag[];
+  /**
+   * The passages of the patient's (or an unknown speaker's) speech whose words are too unsure to
+   * screen (`unscreenedPassages`): finding nothing there means nothing. Absent on results stored
+   * before it existed.
+   */
+  unscreened?: UnscreenedPassage[];
+  /** `unknown` when no screened segment carries a confidence: the words may be misheard anywhere. */
+  wordCertainty?: WordCertainty;
   /** The honest one-line summary (`riskScreenSummary`). */
   summary: string;
   /** The screens that ran, by provider and rules version. */
@@ -135,27 +175,35 @@ export interface RiskScreenResult {
 /** What an empty screen means, said everywhere (API, console, push, notes): never "None". */
 export const noRiskLanguageFound = "No risk language found by the automated screen — this is not a risk assessment.";
 
-/** What a non-empty screen means. */
-export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags">): string {
+/**
+ * The honest summary of a screen, said the same in the API, the console, the push and the note:
+ * how many flags need attention now (`page`) and how many are listed to review; the passages too
+ * unsure to screen (`unscreenedSentence`), or, finding nothing, that the words' certainty is
+ * unknown when no word carries a confidence. It never
+ * reads "No risk language found" where passages could not be screened or the words' certainty
+ * is unknown.
+ */
+export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags" | "unscreened" | "wordCertainty">): string {
   if (result.status === "not_screened") return `The automated risk screen did not run: ${result.reason ?? "no reason given"}. This is not a risk assessment.`;
-  if (result.flags.length === 0) return noRiskLanguageFound;
-  const current = result.flags.filter((flag) => flag.temporality === "current" && flag.subject === "speaker").length;
-  const parts = [
-    current > 0 ? `${current} possible current risk${current === 1 ? "" : "s"}` : null,
-    result.flags.length - current > 0 ? `${result.flags.length - current} other mention${result.flags.length - current === 1 ? "" : "s"} (past, someone else's)` : null,
-  ].filter((part) => part !== null);
-  return `The automated screen found risk language: ${parts.join(", ")}. Review each with its words — this is not a risk assessment.`;
+  const unscreened = unscreenedSentence(result.unscreened ?? []);
+  if (result.flags.length === 0) {
+    const caveat = unscreened !== "" ? unscreened : result.wordCertainty === "unknown" ? wordCertaintyUnknown : "";
+    if (caveat === "") return noRiskLanguageFound;
+    return `${caveat} The automated screen found no risk language in the words as transcribed — this is not a risk assessment.`;
+  }
+  const pages = result.flags.filter((flag) => tierOf(flag) === "page").length;
+  const review = result.flags.length - pages;
+  const parts = [pages > 0 ? `${pages} needing attention now` : null, review > 0 ? `${review} to review` : null].filter((part) => part !== null);
+  const found = `The automated screen found risk language: ${parts.join(", ")}. Review each with its words — this is not a risk assessment.`;
+  return unscreened === "" ? found : `${found} ${unscreened}`;
 }
 
-const unknownSpeakerNote = "The recording has no speaker roles here: these may be the therapist's words, not the patient's.";
+/** What marks a flag whose speaker has no known role, in plain words. */
+export const unknownSpeakerNote = "Speaker not known: the recording has no speaker roles here, so these may be the therapist's words, not the patient's.";
 
-/**
- * The one rule for paging the therapist: a flag is worth a high-priority push when it is current,
- * about the speaker themselves, said by the patient (not an unknown speaker), and high in
- * severity. Past risk, someone else's risk and unattributed words are shown, not pushed.
- */
-export function alertsTherapist(flag: Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker" | "severity">): boolean {
-  return flag.temporality === "current" && flag.subject === "speaker" && flag.speaker === "patient" && flag.severity === "high";
+/** Whether a flag warrants a high-priority push: it pages (`riskTier`, the one page rule). */
+export function alertsTherapist(flag: PageRuleInput): boolean {
+  return riskTier(flag) === "page";
 }
 
 /** The severity of a finding: its category's when current; `low` for past risk and for someone else's. */
@@ -183,8 +231,9 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
 /**
  * The flags of a screen's findings, by whose words they were: findings in the therapist's
  * segments are dropped (the therapist's screening questions are not the patient's risk);
- * findings in segments of no known role are kept as `speaker: "unknown"` with a note, and never
- * alert. Each citation is checked (`verifyItem`): one that fails keeps the flag, marked.
+ * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
+ * not known"), and page only as an explicit statement (`riskTier`). Each citation is checked
+ * (`verifyItem`): one that fails keeps the flag, marked.
  */
 export function flagsOfFindings(
   findings: readonly RiskFinding[],
@@ -197,23 +246,29 @@ export function flagsOfFindings(
     const roles = citedRoles(finding.evidence, segmentRoles);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
-    const severity = severityOf(finding);
-    const flag: Omit<ScreenedRiskFlag, "id" | "verification" | "alert"> = {
+    const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
+    const tier = riskTier({ ...finding, speaker });
+    const flag: Omit<ScreenedRiskFlag, "id" | "verification"> = {
       type: riskCategoryInfo[finding.category].type,
       category: finding.category,
-      severity,
+      severity: severityOf(finding),
       temporality: finding.temporality,
       subject: finding.subject,
       speaker,
       ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+      tier,
+      basis: finding.basis,
+      ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
+      ...(finding.category === "substance" ? { substance: substanceOf(finding.quote) } : {}),
       text: finding.text,
       quote: finding.quote,
       evidence: finding.evidence,
       sources: [source],
       rules: [finding.rule],
+      alert: tier === "page",
     };
     const verification = verifyItem({ text: flag.text, quote: flag.quote, evidence: flag.evidence }, transcript);
-    flags.push({ ...flag, verification, alert: alertsTherapist(flag) });
+    flags.push({ ...flag, verification });
   }
   return flags;
 }
@@ -223,7 +278,7 @@ export function flagsOfFindings(
  * of the segments they cite (a therapist's segment drops the flag, as for the screen), their
  * citations checked again against this transcript (the notes may be older than an edit). A flag
  * whose cited words do not carry it (`support: "unsupported"`) stays unverified with the notes'
- * reason, and keeps its `support`: it is shown, never as fact.
+ * reason, and keeps its `support`: it is shown, never as fact. A writer's flag is `review`.
  */
 export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transcript: EvidenceSource): Array<Omit<ScreenedRiskFlag, "id">> {
   const result: Array<Omit<ScreenedRiskFlag, "id">> = [];
@@ -239,6 +294,7 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
       subject: "speaker" as const,
       speaker,
       ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+      ...(flag.type === "substance" ? { substance: substanceOf(flag.quote ?? "") } : {}),
     };
     const verification = verifyItem(flag, transcript);
     result.push({
@@ -250,7 +306,10 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
       rules: [`notes:${writer}`],
       verification: verification.status === "grounded" && flag.support === "unsupported" ? flag.verification : verification,
       ...(flag.support === undefined ? {} : { support: flag.support }),
-      alert: alertsTherapist(base),
+      // A writer states no basis: its flag is listed to review, and pages only by joining a
+      // screen flag that pages (`mergeRiskFlags`).
+      tier: "review",
+      alert: false,
     });
   }
   return result;
@@ -260,39 +319,79 @@ function overlaps(a: Evidence, b: Evidence): boolean {
   return a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
 }
 
+/** The order in which categories lead a flag that collapses several: the most urgent first. */
+const urgency: readonly RiskCategory[] = [
+  "suicide_intent_or_plan",
+  "preparatory_behaviour",
+  "active_ideation",
+  "self_harm",
+  "harm_to_others",
+  "suicide_method",
+  "passive_death_wish",
+  "abuse",
+  "substance",
+];
+const severityRank: Record<RiskSeverity, number> = { low: 0, moderate: 1, high: 2 };
+
 /**
- * The union of flags (issue 21: a writer's flags are merged with the screen's, never replace
- * them). A flag of the same category (or, for a writer's flag that states only its type, the same
- * type) citing overlapping words as an earlier one joins it (its sources and rules added; the
- * higher severity and an alert kept); any other flag is kept. In
- * transcript order of first citation, each with its derived id (`riskFlagIds`).
+ * Which of two flags on the same words leads the one flag they become: a page before a review, a
+ * screen's flag (with a category) before a writer's, then the higher severity, then the more
+ * urgent category. Ties keep the earlier.
+ */
+function leads(candidate: Omit<ScreenedRiskFlag, "id">, kept: Omit<ScreenedRiskFlag, "id">): boolean {
+  const key = (flag: Omit<ScreenedRiskFlag, "id">) => [
+    flag.tier === "page" ? 1 : 0,
+    flag.category === undefined ? 0 : 1,
+    severityRank[flag.severity],
+    flag.category === undefined ? 0 : urgency.length - urgency.indexOf(flag.category),
+  ];
+  const [a, b] = [key(candidate), key(kept)];
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] !== b[index]) return (a[index] ?? 0) > (b[index] ?? 0);
+  }
+  return false;
+}
+
+/** Two flags on the same words as one: the leading flag's words and category, the other's category a reason. */
+function joined(kept: Omit<ScreenedRiskFlag, "id">, flag: Omit<ScreenedRiskFlag, "id">): Omit<ScreenedRiskFlag, "id"> {
+  const [lead, other] = leads(flag, kept) ? [flag, kept] : [kept, flag];
+  const reasons = [...(lead.reasons ?? []), ...(other.category === undefined ? [] : [other.category]), ...(other.reasons ?? [])].filter(
+    (reason) => reason !== lead.category,
+  );
+  const { reasons: _reasons, ...rest } = lead;
+  // The lead's tier is the higher of the two: joining never makes a page of two reviews.
+  const tier: RiskTier = lead.tier === "page" || other.tier === "page" ? "page" : "review";
+  return {
+    ...rest,
+    ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
+    severity: severityRank[other.severity] > severityRank[lead.severity] ? other.severity : lead.severity,
+    tier,
+    alert: tier === "page",
+    sources: [...new Set([...kept.sources, ...flag.sources])],
+    rules: [...new Set([...kept.rules, ...flag.rules])],
+  };
+}
+
+/**
+ * The union of flags (a writer's flags are merged with the screen's, never replace them), one
+ * statement at most one flag: a flag citing words that overlap an earlier flag's joins it, whatever
+ * its category — the leading one (`leads`: a page, a screen's, the most severe, the most urgent)
+ * keeps its words and category, the other's category becomes one of its `reasons`, sources and
+ * rules are added. A join never makes a page of flags that do not page: a writer's flag (always
+ * `review`) pages only by joining a screen flag that pages. Any other flag is kept. In transcript
+ * order of first citation, each with its derived id (`riskFlagIds`).
  */
 export function mergeRiskFlags(
   groups: ReadonlyArray<ReadonlyArray<Omit<ScreenedRiskFlag, "id">>>,
   order: (segmentId: string) => number,
 ): ScreenedRiskFlag[] {
   const merged: Array<Omit<ScreenedRiskFlag, "id">> = [];
-  const rank: Record<RiskSeverity, number> = { low: 0, moderate: 1, high: 2 };
   for (const group of groups) {
     for (const flag of group) {
-      const same = merged.findIndex(
-        (kept) =>
-          kept.type === flag.type &&
-          (kept.category === undefined || flag.category === undefined || kept.category === flag.category) &&
-          kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))),
-      );
+      const same = merged.findIndex((kept) => kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))));
       const kept = merged[same];
-      if (kept === undefined) {
-        merged.push(flag);
-        continue;
-      }
-      merged[same] = {
-        ...kept,
-        severity: rank[flag.severity] > rank[kept.severity] ? flag.severity : kept.severity,
-        alert: kept.alert || flag.alert,
-        sources: [...new Set([...kept.sources, ...flag.sources])],
-        rules: [...new Set([...kept.rules, ...flag.rules])],
-      };
+      if (kept === undefined) merged.push(flag);
+      else merged[same] = joined(kept, flag);
     }
   }
   const position = (flag: Omit<ScreenedRiskFlag, "id">) => Math.min(...flag.evidence.map((span) => order(span.segmentId)), Number.MAX_SAFE_INTEGER);
@@ -304,13 +403,18 @@ export function mergeRiskFlags(
   return ordered.map((flag, index) => ({ id: ids[index] ?? "", ...flag }));
 }
 
+/** A stored flag's tier: results stored before tiers existed carry only `alert`. */
+export function tierOf(flag: Pick<ScreenedRiskFlag, "alert"> & { tier?: RiskTier | undefined }): RiskTier {
+  return flag.tier ?? (flag.alert ? "page" : "review");
+}
+
 /** What makes two flags the same for alerting: category (or type), temporality and the words. */
 function alertKey(flag: ScreenedRiskFlag): string {
   return [flag.category ?? flag.type, flag.severity, normalizeForQuote(flag.quote || flag.text)].join("|");
 }
 
 /**
- * The flags of `next` to page the therapist about: those that alert (`alertsTherapist`) and that
+ * The flags of `next` to page the therapist about: those that page (`tier`, `riskTier`) and that
  * `previous` (the screen the therapist already had) did not carry with the same category,
  * severity and words. With no previous screen that is every alerting flag; a re-screen after a
  * typo fix does not page again for a flag already seen.
@@ -320,6 +424,6 @@ export function riskFlagsToAlert(
   next: Pick<RiskScreenResult, "flags"> | null | undefined,
 ): ScreenedRiskFlag[] {
   if (!next) return [];
-  const known = new Set((previous?.flags ?? []).filter((flag) => flag.alert).map(alertKey));
-  return next.flags.filter((flag) => flag.alert && !known.has(alertKey(flag)));
+  const known = new Set((previous?.flags ?? []).filter((flag) => tierOf(flag) === "page").map(alertKey));
+  return next.flags.filter((flag) => tierOf(flag) === "page" && !known.has(alertKey(flag)));
 }

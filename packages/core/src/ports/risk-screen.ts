@@ -29,10 +29,18 @@ export type RiskScreenOutput =
 /**
  * Screens a transcript for risk language (issue 21, DESIGN §4): a safety layer core runs on every
  * transcript in every profile, whatever note writer the deployment chose. An adapter reports what
- * it saw — category, current or past, whose risk (the speaker's own or someone else's), the words
- * and where they were said. It may report words of any speaker: core drops the therapist's and
- * marks those of a speaker of no known role, checks every citation, and merges a note writer's
- * flags with these (never the other way round).
+ * it saw — category, current or past, whose risk (the speaker's own or someone else's), on what it
+ * stands (`basis`), the words and where they were said. It may report words of any speaker: core
+ * drops the therapist's and marks those of a speaker of no known role, checks every citation, and
+ * merges a note writer's flags with these (never the other way round).
+ *
+ * Core alone decides what pages (`riskTier`): an adapter states the basis honestly —
+ * `statement` only for the speaker's own explicit words of the category (never a second-person
+ * reflection, "you told me you've been cutting"); `answer_to_named_question` only for a yes to a
+ * question that itself names suicide, killing or hurting oneself, ending one's life or hurting
+ * someone; `answer_to_other_question` for any other reply; `mention` for means, substance, abuse,
+ * history and inferred context. A category inferred from the same words goes into the finding's
+ * `reasons`, never into a finding of its own: one statement, at most one finding per subject.
  */
 export interface RiskScreen {
   /** The adapter's name, recorded as the flags' source (`screen:embedded`). */

@@ -36,13 +36,13 @@ export function createScriptedRiskScreen(): ScriptedRiskScreen {
 
 /**
  * A current finding about the speaker that quotes `phrase` in the first segment whose text holds
- * it (by default `active_ideation`).
+ * it (by default `active_ideation`, said as a `statement`).
  * @throws Error when no segment holds the phrase (a test's mistake).
  */
 export function findingOn(
   input: RiskScreenInput,
   phrase: string,
-  overrides: Partial<Pick<RiskFinding, "category" | "temporality" | "subject" | "text">> = {},
+  overrides: Partial<Pick<RiskFinding, "category" | "temporality" | "subject" | "text" | "basis" | "reasons">> = {},
 ): RiskFinding {
   const segment = input.segments.find((candidate) => candidate.text.includes(phrase));
   if (!segment) throw new Error(`No segment says "${phrase}".`);
@@ -51,6 +51,7 @@ export function findingOn(
     category: "active_ideation",
     temporality: "current",
     subject: "speaker",
+    basis: "statement",
     text: "Spoke of ending their life",
     quote: phrase,
     evidence: [{ segmentId: segment.id, start, end: start + phrase.length }],

@@ -54,7 +54,7 @@ describe("the risk screen in the pipeline", () => {
         },
       ],
     });
-    expect(session.risk?.summary).toContain("1 possible current risk");
+    expect(session.risk?.summary).toContain("1 needing attention now");
     expect(deps.push.sent()).toMatchObject([{ message: { title: "Session ready: risk flagged", priority: "high", data: { riskFlags: "1" } } }]);
   });
 
@@ -67,7 +67,8 @@ describe("the risk screen in the pipeline", () => {
 
     const flags = (await storedSession(deps, uploaded)).risk?.flags ?? [];
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ category: "passive_death_wish", severity: "high", sources: ["screen:scripted", "notes:scripted"], rules: ["scripted", "notes:scripted"], alert: true });
+    // A passive wish is listed to review; a writer's flag joining it does not make it page.
+    expect(flags[0]).toMatchObject({ category: "passive_death_wish", severity: "high", sources: ["screen:scripted", "notes:scripted"], rules: ["scripted", "notes:scripted"], tier: "review", alert: false });
   });
 
   it("keeps a writer's flag the screen did not raise, naming the writer", async () => {
@@ -83,13 +84,46 @@ describe("the risk screen in the pipeline", () => {
 
   it("says an empty screen found nothing — never 'None', never 'no risk'", async () => {
     const { deps, team } = await setUpPipeline();
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, confidence: 0.9 })) } });
     const uploaded = await uploadSample(deps, team);
     await deps.queue.runDue();
 
     const risk = (await storedSession(deps, uploaded)).risk;
-    expect(risk).toMatchObject({ status: "screened", flags: [], summary: noRiskLanguageFound });
+    expect(risk).toMatchObject({ status: "screened", flags: [], unscreened: [], wordCertainty: "known", summary: noRiskLanguageFound });
     expect(risk?.summary).not.toMatch(/^none/i);
     expect(risk?.summary).toContain("this is not a risk assessment");
+  });
+
+  it("finding nothing, names the passages whose words were too unsure to screen, and says so in the push", async () => {
+    const { deps, team } = await setUpPipeline();
+    const sure = (text: string) => text.split(" ").map((word, index) => ({ text: word, startMs: index * 100, endMs: index * 100 + 90, confidence: 0.9 }));
+    const segments = sampleTranscriptDraft.segments.map((segment, index) => ({
+      ...segment,
+      // The patient's last turn: four of its nine words are unsure.
+      words: index === 3 ? sure(segment.text).map((word, at) => ({ ...word, confidence: at < 4 ? 0.3 : 0.9 })) : sure(segment.text),
+    }));
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, segments } });
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const risk = (await storedSession(deps, uploaded)).risk;
+    expect(risk?.unscreened).toEqual([{ segmentId: expect.any(String), startMs: 10_500, endMs: 15_000 }]);
+    expect(risk?.summary).toBe(
+      "1 passage could not be screened: the words are unsure (0:10). Listen to it. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(risk?.summary).not.toContain(noRiskLanguageFound);
+    expect(deps.push.sent()[0]?.message.body).toContain("1 passage could not be screened: the words are unsure (0:10).");
+  });
+
+  it("finding nothing in words that carry no confidence, says their certainty is unknown rather than 'no risk'", async () => {
+    const { deps, team } = await setUpPipeline();
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const risk = (await storedSession(deps, uploaded)).risk;
+    expect(risk).toMatchObject({ flags: [], unscreened: [], wordCertainty: "unknown" });
+    expect(risk?.summary).toMatch(/^How sure the transcript's words are is unknown/);
+    expect(risk?.summary).not.toContain(noRiskLanguageFound);
   });
 
   it("says when it could not screen, with the reason", async () => {
@@ -101,11 +135,24 @@ describe("the risk screen in the pipeline", () => {
     expect((await storedSession(deps, uploaded)).risk).toMatchObject({ status: "not_screened", flags: [], summary: expect.stringContaining("did not run: the screen reads English only") });
   });
 
-  it("on a recording with no roles, flags the words as 'speaker unknown' and sends no high-priority push", async () => {
+  it("on a recording with no roles, pages for an explicit statement, marked 'speaker not known'", async () => {
+    const { deps, team } = await setUpPipeline({}, ["phone"]);
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, speakers: [{ label: "S1" }], segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, speaker: "S1" })) } });
+    deps.risk.script((input) => [findingOn(input, "worried and sad", { basis: "statement" })]);
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const session = await storedSession(deps, uploaded);
+    expect(session.risk?.flags).toMatchObject([{ speaker: "unknown", speakerNote: expect.stringMatching(/^Speaker not known/), tier: "page", alert: true }]);
+    expect(deps.push.sent()[0]?.message).toMatchObject({ priority: "high" });
+  });
+
+  it("on a recording with no roles, lists a yes as 'speaker unknown' and sends no high-priority push", async () => {
     const { deps, team } = await setUpPipeline({}, ["phone"]);
     // One speaker found on a mono recording: the role heuristic cannot tell who it is.
     deps.speech.script({ transcript: { ...sampleTranscriptDraft, speakers: [{ label: "S1" }], segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, speaker: "S1" })) } });
-    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
+    // A yes with no roles may be the therapist's own: it pages only once the patient is known to have said it.
+    deps.risk.script((input) => [findingOn(input, "worried and sad", { basis: "answer_to_named_question" })]);
     const uploaded = await uploadSample(deps, team);
     await deps.queue.runDue();
 

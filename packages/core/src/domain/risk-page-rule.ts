@@ -1,0 +1,57 @@
+import type { RiskBasis, RiskCategory, ScreenedRiskFlag } from "./risk-screen.ts";
+
+/**
+ * The two tiers of a risk flag, everywhere (API, console, push, note): `page` sends the therapist
+ * a high-priority push and stands apart as "Needs attention now"; `review` is listed, grouped by
+ * category, "To review".
+ */
+export type RiskTier = "page" | "review";
+
+/**
+ * The categories an explicit statement of which pages: current suicidal thoughts, intent or a
+ * plan, a preparatory act, self-harm, intent to harm someone. A method or means named alone, a
+ * passive wish, abuse and substance use are listed to review.
+ */
+export const pagingCategories: ReadonlySet<RiskCategory> = new Set<RiskCategory>([
+  "active_ideation",
+  "suicide_intent_or_plan",
+  "preparatory_behaviour",
+  "self_harm",
+  "harm_to_others",
+]);
+
+/** The bases that say the risk outright: the speaker's own words, or a yes to a question that named it. */
+const explicitBases: ReadonlySet<RiskBasis> = new Set<RiskBasis>(["statement", "answer_to_named_question"]);
+
+/** What the page rule reads of a flag. */
+export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker"> & {
+  category?: RiskCategory | undefined;
+  basis?: RiskBasis | undefined;
+};
+
+/**
+ * The one page rule. A flag pages when all hold:
+ * - its category is a paging category (`pagingCategories`);
+ * - it is current and about the speaker themselves (not past, not someone else's);
+ * - its basis is an explicit `statement`, or an `answer_to_named_question` (a yes to a question
+ *   that itself named suicide, killing or hurting oneself, ending one's life or hurting someone);
+ * - the patient said it — or a speaker of no known role said it as a `statement` (one microphone:
+ *   such a page is marked "speaker not known"; an answer by an unknown speaker may be the
+ *   therapist's own "yes", so it is listed to review).
+ *
+ * Everything else is `review`: a reply to any other question, a mention of means, substance,
+ * abuse or history, someone else's risk, and a note writer's flag (which has no basis) — unless
+ * that flag joins a screen flag that pages (`mergeRiskFlags`).
+ */
+export function riskTier(flag: PageRuleInput): RiskTier {
+  if (flag.category === undefined || !pagingCategories.has(flag.category)) return "review";
+  if (flag.temporality !== "current" || flag.subject !== "speaker") return "review";
+  if (flag.basis === undefined || !explicitBases.has(flag.basis)) return "review";
+  if (flag.speaker === "patient") return "page";
+  return flag.basis === "statement" ? "page" : "review";
+}
+
+/** Whether a flag pages the therapist (`riskTier`). */
+export function pagesTherapist(flag: PageRuleInput): boolean {
+  return riskTier(flag) === "page";
+}
