@@ -20,8 +20,15 @@
  * `test5.jsonl` (written blind, varied real-session text, never tuned on: the one blind measure
  * now). A summary at the end puts the six side by side, with roles.
  *
+ * Then the real sessions (`bench/support/real-risk-screen.ts`): the labelled conversations of
+ * `../shared/real-dialogue` (labels and rubric: `bench/data/real-dialogue/`), dev and held-out
+ * parts apart, with roles and with every speaker unknown — sessions paged against page-worthy,
+ * false pages per 100 non-crisis sessions, missed pages, alerting-flag precision, to-review flags
+ * per session, risk lines in a note — and the Reddit C-SSRS users flagged and paged per label.
+ * One line says so when the shared folder is absent.
+ *
  * Run: npm run bench -- risk-screen
- * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | test5 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
+ * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | test5 | real | all, or a comma list; default all), BENCH_RISK_REDDIT=0 skips the Reddit users, BENCH_REAL_DIALOGUE names another shared folder, BENCH_RISK_SEGMENTS (default
  * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm,
  * BENCH_RISK_SCREEN=encoder measures the rules plus the sentence encoder (`CONFIDE_RISK_SCREEN=encoder`;
  * BENCH_RISK_ENCODER_THRESHOLD, default its setting's 0.9) instead of the rules alone.
@@ -33,6 +40,8 @@ import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-r
 import { encoderRiskScreenDescriptor } from "@confide/adapters-local/encoder-risk-screen";
 import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { loadRealDialogue } from "./support/real-dialogue.ts";
+import { reportRealSet } from "./support/real-risk-screen.ts";
 import { median } from "./support/median.ts";
 
 interface Label {
@@ -229,7 +238,8 @@ function print(title: string, tally: Tally): void {
 }
 
 console.log(machineLoadLine());
-const splits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4", "test5"] : split.split(",").map((name) => name.trim());
+const chosenSplits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4", "test5", "real"] : split.split(",").map((name) => name.trim());
+const splits = chosenSplits.filter((name) => name !== "real");
 const summary = new Map<string, Tally>();
 for (const name of splits) {
   const dialogues = load(name);
@@ -280,7 +290,7 @@ function printSummary(): void {
   };
   console.log(`${pad("therapist's questions, no roles", 34)} ${names.map((name) => pad(mono(name), 16)).join(" ")}`);
 }
-printSummary();
+if (splits.length > 0) printSummary();
 
 // Time: one long session of `segmentCount` segments cut from every dialogue, screened whole.
 const all = [...load("dev"), ...load("test")];
@@ -297,3 +307,5 @@ for (let run = 0; run < runs; run += 1) {
 }
 const ms = median(times);
 console.log(`\nscreening ${segmentCount} segments: median ${ms.toFixed(0)} ms over ${runs} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); target < 200 ms${ms < 200 ? "" : " — MISSED"}${screenName === "encoder" ? " (the target is the rules'; the encoder reads every unsilenced patient turn)" : ""}`);
+
+if (chosenSplits.includes("real")) await reportRealSet(screenRisk, deps, loadRealDialogue(), { showMisses, reddit: process.env.BENCH_RISK_REDDIT !== "0" });
