@@ -4,7 +4,7 @@ import { wordsCovered, type RiskSentence } from "./risk-reader.ts";
 /**
  * The context rules of the embedded risk screen: what around a matched phrase changes its
  * meaning. Each takes the sentence and the matched words `[first, last]` (word indices) and
- * answers one question. They apply to every row of `risk-patterns.ts`; a clinician reviewing the
+ * answers one question. They apply to every row of `risk-rules.yaml`; a clinician reviewing the
  * screen reads the rows there and these rules here.
  */
 
