@@ -22,6 +22,8 @@ import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asks
 import { expandShorthands, riskRules, type RiskPattern } from "./risk-rules.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 import { indexRows } from "./row-index.ts";
+import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
+import { isOwnStatement } from "./risk-statement.ts";
 
 interface CompiledPattern extends RiskPattern {
   regex: RegExp;
@@ -184,29 +186,12 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
 
 /** The categories whose explicit statement pages (core's `pagingCategories`). */
 const statedCategories = pagingCategories;
-const firstPersonWords = new Set(["i", "me", "my", "myself", "we", "us", "our"]);
-const secondPersonWords = new Set(["you", "your", "yourself", "yours"]);
-
-/**
- * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
- * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not.
- */
-function saidInFirstPerson(sentence: RiskSentence, first: number, last: number): boolean {
-  const own = sentence.words.slice(first, last + 1);
-  if (own.some((word) => secondPersonWords.has(word))) return false;
-  if (own.some((word) => firstPersonWords.has(word))) return true;
-  for (let index = first - 1; index >= 0; index -= 1) {
-    const word = sentence.words[index] ?? "";
-    if (secondPersonWords.has(word)) return false;
-    if (firstPersonWords.has(word)) return true;
-  }
-  return false;
-}
-
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, suicideTalked: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  // Harm reduction and medication counselling: care, not a method, plan or means.
+  if (isCareNotRisk(row.category, sentence)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
@@ -226,7 +211,8 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const subject =
     row.subject ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
-  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && saidInFirstPerson(sentence, first, last);
+  // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
+  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked) && isOwnStatement(sentence, first, last, category);
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
@@ -330,6 +316,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       // The therapist's words are read as questions to the patient (speech recognition drops the
       // "?"): what they ask about makes a "yes" mean it.
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
+        // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
+        if (isMedicationQuestion(sentence)) continue;
         for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
         continue;
@@ -338,7 +326,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
-        const weighed = weigh(sentence, match, notMeantToKill, sentences[at - 1]);
+        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1]);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;

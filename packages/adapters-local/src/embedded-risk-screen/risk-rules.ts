@@ -30,6 +30,8 @@ export interface RiskPattern {
   temporality?: "history";
   /** Rows too ambiguous alone ("I'm going to do it on Friday"): raised only when suicide was talked about in the last few turns. */
   needsSuicideContext?: boolean;
+  /** Acts of everyday life too ("I cancelled my phone contract"): a statement (which may page) only when suicide was talked about in the last few turns; otherwise listed to review. */
+  ordinaryAlone?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -56,6 +58,7 @@ const rowSchema = z.strictObject({
   subject: z.literal("other_person").optional(),
   temporality: z.literal("history").optional(),
   needsSuicideContext: z.literal(true).optional(),
+  ordinaryAlone: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -134,6 +137,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.subject === undefined ? {} : { subject: row.subject }),
     ...(row.temporality === undefined ? {} : { temporality: row.temporality }),
     ...(row.needsSuicideContext === undefined ? {} : { needsSuicideContext: row.needsSuicideContext }),
+    ...(row.ordinaryAlone === undefined ? {} : { ordinaryAlone: row.ordinaryAlone }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
