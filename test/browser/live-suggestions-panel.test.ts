@@ -6,7 +6,8 @@
  * script's line), as in therapist-live-session.test.ts; the risk screen is the embedded one.
  * A safety suggestion appears beside the transcript without taking the focus and is announced
  * once (polite); "Patient can see this screen" hides it and every sentiment, and says so; "A"
- * on its focused button marks it asked, which the session keeps (who, when). axe-core at 1280
+ * on its focused button marks it asked, which the session keeps (who, when) and its page shows
+ * afterwards ("Suggested while live"). axe-core at 1280
  * and 390 px; screenshots in test-artifacts/browser/ (51-… to 55-…).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -138,6 +139,14 @@ describe("the live screen's Next panel", () => {
     expect(session.live.plannedEndMs).toBe(50 * 60_000);
     expect(session.live.suggestions.map((record) => [record.id, record.kind, record.outcome?.action ?? null])).toEqual([["safety:method", "safety", "used"]]);
     expect(session.live.suggestions[0]?.outcome?.by).toBe(harness.server.accounts.therapist.user.id);
+
+    // The session's page keeps what was suggested and what became of it.
+    await page.getByRole("link", { name: "Open the session" }).focus();
+    await page.keyboard.press("Enter");
+    const timeline = page.getByRole("region", { name: "Suggested while live" });
+    await timeline.waitFor();
+    expect(await timeline.innerText()).toMatch(/Safety question at .*how they might do it[\s\S]*Marked asked by you at/);
+    expect((await harness.checkScreen(page, "55-session-suggested-while-live")).blocking).toEqual([]);
     expect(therapist.problems).toEqual([]);
   }, 60_000);
 });

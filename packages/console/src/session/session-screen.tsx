@@ -11,6 +11,7 @@ import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { AudioPlayer } from "./audio-player.tsx";
 import { DeleteDialog } from "./delete-dialog.tsx";
 import type { EvidenceSpan } from "./note-sections.ts";
+import { LiveSuggestionsTimeline } from "./live-suggestions-timeline.tsx";
 import { NotesPanel } from "./notes-panel.tsx";
 import { RiskPanel } from "./risk-panel.tsx";
 import { RiskBanner } from "./risk-banner.tsx";
@@ -410,6 +411,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
               <p>Not measured yet.</p>
             )}
           </CollapsibleSection>
+          <LiveSuggestionsTimeline session={session} onOpenEvidence={openEvidence} />
           <CollapsibleSection id="session-notes" title="Notes">
             {session.notes && transcript ? (
               <NotesPanel
