@@ -15,6 +15,8 @@
  * - repeated questions: a safety suggestion of a step the therapist already asked earlier in the
  *   conversation (read by the same recognisers the rule uses — a check of the wiring, not of the
  *   recognisers' recall), or the same step suggested twice;
+ *   a miss is counted apart when no safety suggestion had been made by then (the screen had read
+ *   no trigger as stated) and when the screening had started earlier with nothing of it on screen;
  * - the latency from a final to its suggestion (p50 / p95 ms, wall clock, this machine).
  *
  * Prints ids, counts and times only — never the conversations' words.
@@ -45,6 +47,8 @@ interface Replay {
   safetySent: number;
   repeats: number;
   latenciesMs: number[];
+  /** The first turn after which a safety suggestion was sent: the screening started there. */
+  firstSafetyTurn: number | null;
 }
 
 async function replay(conversation: RealConversation, risk: Awaited<ReturnType<typeof embeddedRiskScreenDescriptor.create>>): Promise<Replay> {
@@ -52,13 +56,14 @@ async function replay(conversation: RealConversation, risk: Awaited<ReturnType<t
   const clock = { now: () => now };
   let turnStart = 0;
   let turnIndex = 0;
-  const result: Replay = { sentAfter: new Map(), showingAfter: new Set(), safetySent: 0, repeats: 0, latenciesMs: [] };
+  const result: Replay = { sentAfter: new Map(), showingAfter: new Set(), safetySent: 0, repeats: 0, latenciesMs: [], firstSafetyTurn: null };
   const askedSoFar = new Set<SafetyStep>();
   const suggestedSoFar = new Set<string>();
   const listener = (update: LiveUpdate) => {
     if (update.type !== "suggestion" || update.kind !== "safety") return;
     const latencyMs = performance.now() - turnStart;
     result.safetySent += 1;
+    result.firstSafetyTurn ??= turnIndex;
     result.latenciesMs.push(latencyMs);
     const step = update.id.replace(/^safety:/, "") as SafetyStep;
     if (askedSoFar.has(step) || suggestedSoFar.has(update.id)) result.repeats += 1;
@@ -90,6 +95,10 @@ interface PartScore {
   pageTurns: number;
   pageTurnsSent: number;
   pageTurnsShowing: number;
+  /** Missed risk turns before any safety suggestion: the screen had read no trigger as stated yet. */
+  missedNotStarted: number;
+  /** Missed risk turns after the screening had started, with nothing of it on screen. */
+  missedStarted: number;
   nonRisk: number;
   nonRiskWithSafety: number;
   nonRiskSafety: number;
@@ -108,6 +117,8 @@ const emptyScore = (): PartScore => ({
   pageTurns: 0,
   pageTurnsSent: 0,
   pageTurnsShowing: 0,
+  missedNotStarted: 0,
+  missedStarted: 0,
   nonRisk: 0,
   nonRiskWithSafety: 0,
   nonRiskSafety: 0,
@@ -144,7 +155,11 @@ function score(part: PartScore, labels: ConversationLabels, result: Replay): voi
       if (sent) part.pageTurnsSent += 1;
       if (showing) part.pageTurnsShowing += 1;
     }
-    if (!showing) part.missed.push(`${labels.id}#${turn.turn}${turn.page ? " (page)" : ""}`);
+    if (!showing) {
+      part.missed.push(`${labels.id}#${turn.turn}${turn.page ? " (page)" : ""}`);
+      if (result.firstSafetyTurn === null || result.firstSafetyTurn > turn.turn) part.missedNotStarted += 1;
+      else part.missedStarted += 1;
+    }
   }
 }
 
@@ -177,6 +192,8 @@ async function main(): Promise<void> {
     ["risk turns: within 1 s or already on screen", (part) => ratio(part.riskTurnsShowing, part.riskTurns)],
     ["page-worthy turns: within 1 s", (part) => ratio(part.pageTurnsSent, part.pageTurns)],
     ["page-worthy turns: within 1 s or on screen", (part) => ratio(part.pageTurnsShowing, part.pageTurns)],
+    ["  missed, screening not started by then", (part) => String(part.missedNotStarted)],
+    ["  missed, started earlier, none on screen", (part) => String(part.missedStarted)],
     ["non-risk conversations", (part) => String(part.nonRisk)],
     ["  with a safety suggestion, per 100", (part) => (part.nonRisk === 0 ? "—" : ((100 * part.nonRiskWithSafety) / part.nonRisk).toFixed(1))],
     ["  safety suggestions, per 100", (part) => (part.nonRisk === 0 ? "—" : ((100 * part.nonRiskSafety) / part.nonRisk).toFixed(1))],
