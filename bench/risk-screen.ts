@@ -6,7 +6,8 @@
  * `screenRisk` (speaker attribution, citation checks). Missed targets are printed, not failed.
  *
  * A patient turn counts as flagged for a category when a flag about the speaker themselves
- * (not someone else's risk) cites it. Recall of a category: its labelled turns flagged with it
+ * (not someone else's risk) cites it with that category, or carries it as a reason (an inferred
+ * category is a reason inside one flag, not a flag of its own). Recall of a category: its labelled turns flagged with it
  * (any temporality); "caught": flagged with any category of the same family (suicide, or the
  * category itself elsewhere), what a clinician reading the flag would still see. A false alarm:
  * a hard-negative (or plain) patient turn given a current flag about the speaker. Each set is run
@@ -20,8 +21,15 @@
  * `test5.jsonl` (written blind, varied real-session text, never tuned on: the one blind measure
  * now). A summary at the end puts the six side by side, with roles.
  *
+ * Then the real sessions (`bench/support/real-risk-screen.ts`): the labelled conversations of
+ * `../shared/real-dialogue` (labels and rubric: `bench/data/real-dialogue/`), dev and held-out
+ * parts apart, with roles and with every speaker unknown — sessions paged against page-worthy,
+ * false pages per 100 non-crisis sessions, missed pages, alerting-flag precision, to-review flags
+ * per session, risk lines in a note — and the Reddit C-SSRS users flagged and paged per label.
+ * One line says so when the shared folder is absent.
+ *
  * Run: npm run bench -- risk-screen
- * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | test5 | all, or a comma list; default all), BENCH_RISK_SEGMENTS (default
+ * Environment: BENCH_RISK_SPLIT (dev | test | test2 | test3 | test4 | test5 | real | all, or a comma list; default all), BENCH_RISK_REDDIT=0 skips the Reddit users, BENCH_REAL_DIALOGUE names another shared folder, BENCH_RISK_SEGMENTS (default
  * 1200), BENCH_RISK_RUNS (default 5), BENCH_RISK_MISSES=1 prints every miss and false alarm,
  * BENCH_RISK_SCREEN=encoder measures the rules plus the sentence encoder (`CONFIDE_RISK_SCREEN=encoder`;
  * BENCH_RISK_ENCODER_THRESHOLD, default its setting's 0.9) instead of the rules alone.
@@ -33,6 +41,8 @@ import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-r
 import { encoderRiskScreenDescriptor } from "@confide/adapters-local/encoder-risk-screen";
 import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
+import { loadRealDialogue } from "./support/real-dialogue.ts";
+import { reportRealSet } from "./support/real-risk-screen.ts";
 import { median } from "./support/median.ts";
 
 interface Label {
@@ -66,6 +76,8 @@ function load(name: string): Dialogue[] {
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const familyOf = (category: RiskCategory) => (suicideFamily.has(category) ? "suicide" : category);
+/** A flag's category and the categories it carries as reasons (one statement, one flag: an inferred category is a reason inside it). */
+const categoriesOf = (flag: ScreenedRiskFlag): RiskCategory[] => [...(flag.category === undefined ? [] : [flag.category]), ...(flag.reasons ?? [])];
 
 function transcriptOf(dialogue: Dialogue, withRoles: boolean): Transcript {
   return {
@@ -141,7 +153,7 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
     dialogue.turns.forEach((turn, index) => {
       const segmentId = `${dialogue.id}-t${index}`;
       const flags = result.flags.filter((flag) => own(flag) && flag.evidence.some((span) => span.segmentId === segmentId));
-      const describe = () => `${segmentId} [${turn.negative ?? (turn.labels ?? []).map((label) => `${label.category}/${label.temporality}`).join(",")}] "${turn.text}" → ${flags.map((flag) => `${flag.category}/${flag.temporality}(${flag.rules.join("+")})`).join(", ") || "nothing"}`;
+      const describe = () => `${segmentId} [${turn.negative ?? (turn.labels ?? []).map((label) => `${label.category}/${label.temporality}`).join(",")}] "${turn.text}" → ${flags.map((flag) => `${categoriesOf(flag).join("+")}/${flag.temporality}(${flag.rules.join("+")})`).join(", ") || "nothing"}`;
       if (turn.speaker === "therapist") {
         if (!withRoles && turn.negative === "therapist_question") {
           add(tally.negatives, "therapist_question (no roles)");
@@ -153,7 +165,7 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
         return;
       }
       const labels = turn.labels ?? [];
-      const flaggedCategories = new Set(flags.map((flag) => flag.category).filter((category) => category !== undefined));
+      const flaggedCategories = new Set(flags.flatMap(categoriesOf));
       for (const category of flaggedCategories) {
         add(tally.flagged, category);
         if (labels.some((label) => label.category === category)) add(tally.correctFlags, category);
@@ -171,12 +183,12 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
       for (const label of labels) {
         const key = `${label.category}${label.temporality === "history" ? " (history)" : ""}`;
         add(tally.labelled, key);
-        const exact = flags.find((flag) => flag.category === label.category);
+        const exact = flags.find((flag) => categoriesOf(flag).includes(label.category));
         if (exact) {
           add(tally.recalled, key);
           add(tally.temporality, `${label.temporality}→${exact.temporality}`);
         } else missed = true;
-        if (flags.some((flag) => flag.category !== undefined && familyOf(flag.category) === familyOf(label.category))) add(tally.caught, key);
+        if (flags.some((flag) => categoriesOf(flag).some((category) => familyOf(category) === familyOf(label.category)))) add(tally.caught, key);
       }
       if (missed) tally.misses.push(describe());
     });
@@ -229,7 +241,8 @@ function print(title: string, tally: Tally): void {
 }
 
 console.log(machineLoadLine());
-const splits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4", "test5"] : split.split(",").map((name) => name.trim());
+const chosenSplits = split === "all" || split === "both" ? ["dev", "test", "test2", "test3", "test4", "test5", "real"] : split.split(",").map((name) => name.trim());
+const splits = chosenSplits.filter((name) => name !== "real");
 const summary = new Map<string, Tally>();
 for (const name of splits) {
   const dialogues = load(name);
@@ -280,7 +293,7 @@ function printSummary(): void {
   };
   console.log(`${pad("therapist's questions, no roles", 34)} ${names.map((name) => pad(mono(name), 16)).join(" ")}`);
 }
-printSummary();
+if (splits.length > 0) printSummary();
 
 // Time: one long session of `segmentCount` segments cut from every dialogue, screened whole.
 const all = [...load("dev"), ...load("test")];
@@ -297,3 +310,5 @@ for (let run = 0; run < runs; run += 1) {
 }
 const ms = median(times);
 console.log(`\nscreening ${segmentCount} segments: median ${ms.toFixed(0)} ms over ${runs} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); target < 200 ms${ms < 200 ? "" : " — MISSED"}${screenName === "encoder" ? " (the target is the rules'; the encoder reads every unsilenced patient turn)" : ""}`);
+
+if (chosenSplits.includes("real")) await reportRealSet(screenRisk, deps, loadRealDialogue(), { showMisses, reddit: process.env.BENCH_RISK_REDDIT !== "0" });

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const scripts = ["upload", "diarization", "startup", "api", "pipeline", "event-streams", "password-policy", "encryption", "session-list", "s3-upload", "azure-blob-upload", "cosmos-sessions", "notes", "risk-screen", "speech-in-flight", "live", "backup", "telemetry"];
+const scripts = ["upload", "diarization", "startup", "api", "pipeline", "event-streams", "password-policy", "encryption", "session-list", "s3-upload", "azure-blob-upload", "cosmos-sessions", "notes", "risk-screen", "speech-in-flight", "live", "live-suggestions", "backup", "telemetry"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scripts.includes(name));
 if (unknown.length > 0) {

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { riskDialogue } from "./risk-dialogue.test-support.ts";
 import { embeddedRiskScreenDescriptor } from "./descriptor.ts";
 import { createEmbeddedRiskScreen, screenTranscript } from "./embedded-risk-screen.ts";
-import { riskConcepts, riskPatterns } from "./risk-patterns.ts";
+import { riskRules } from "./risk-rules.ts";
+
+const { rows: riskPatterns, concepts: riskConcepts } = riskRules();
 
 describeRiskScreenContract({ name: "embedded", create: async () => createEmbeddedRiskScreen() });
 

@@ -1,6 +1,6 @@
 /**
  * RiskScreen without a model (`CONFIDE_RISK_SCREEN=embedded`, the default of every profile,
- * issue 21): the rows of `risk-patterns.ts` matched on each sentence as wink-nlp reads it
+ * issue 21): the rows of `risk-rules.yaml` matched on each sentence as wink-nlp reads it
  * (`risk-reader.ts`), each match weighed by the context rules of `risk-context.ts` — negation,
  * hypotheticals, whose risk it is, past or present, idioms, clarifying and screening questions —
  * and a patient's "yes" to a screening question counted as saying it. Deterministic; English only
@@ -19,50 +19,61 @@ import {
 } from "@confide/core/ports";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
 import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
-import { embeddedRiskRulesVersion, macros, riskConcepts, riskPatterns, type RiskPattern } from "./risk-patterns.ts";
+import { expandShorthands, riskRules, type RiskPattern } from "./risk-rules.ts";
 import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
 import { indexRows } from "./row-index.ts";
+import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
+import { isOwnStatement } from "./risk-statement.ts";
 
 interface CompiledPattern extends RiskPattern {
   regex: RegExp;
 }
-
-function expand(pattern: string): string {
-  let expanded = pattern;
-  for (let round = 0; round < 3; round += 1) {
-    expanded = expanded.replace(/\{(\w+)\}/g, (whole, name: string) => macros[name] ?? whole);
-  }
-  return expanded;
-}
-
-/**
- * A pattern compiled to match whole words: it starts with the space before a word (taken, so
- * that the regex engine looks only at word starts — a lookbehind made it try every character)
- * and ends before a space (or after one it took). `spansIn` steps over the space. Both readings
- * of a sentence are matched in one pass, one per line (`m`: "^" and "$" are a line's ends; no
- * pattern crosses a newline).
- */
-const compile = (pattern: string) => new RegExp(` (?:${expand(pattern)})(?:(?= )|(?<= )|$)`, "gm");
-
-/** The rows compiled once: each matches whole words of a sentence's text. */
-export const compiledPatterns: readonly CompiledPattern[] = riskPatterns.map((row) => ({ ...row, regex: compile(row.pattern) }));
 
 interface CompiledConcept extends CompiledPattern {
   withRegex: RegExp;
   sameSentence: boolean;
 }
 
-/** The concept rules compiled once. */
-const compiledConcepts: readonly CompiledConcept[] = riskConcepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), sameSentence: row.sameSentence ?? false }));
+/** The rules of `risk-rules.yaml`, compiled once, at the first screen. */
+interface CompiledRules {
+  version: string;
+  /** The rows, each matching whole words of a sentence's text. */
+  rows: readonly CompiledPattern[];
+  concepts: readonly CompiledConcept[];
+  /** Which rows may match a sentence: only those whose words occur in it are tried (`row-index.ts`). */
+  rowIndex: ReturnType<typeof indexRows>;
+  /** Which concept rules may match a sentence (`row-index.ts`, as for the rows). */
+  conceptIndex: ReturnType<typeof indexRows>;
+  /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
+  rowNegates: ReadonlySet<string>;
+}
 
-/** Which concept rules may match a sentence (`row-index.ts`, as for the rows). */
-const conceptIndex = indexRows(compiledConcepts.map((row) => row.regex.source));
+let compiled: CompiledRules | null = null;
 
-/** Which rows may match a sentence: only those whose words occur in it are tried (`row-index.ts`). */
-const rowIndex = indexRows(compiledPatterns.map((row) => row.regex.source));
-
-/** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
-const rowNegates = new Set(riskPatterns.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id));
+/**
+ * The rules compiled, once. A pattern is compiled to match whole words: it starts with the space
+ * before a word (taken, so that the regex engine looks only at word starts — a lookbehind made it
+ * try every character) and ends before a space (or after one it took). `spansIn` steps over the
+ * space. Both readings of a sentence are matched in one pass, one per line (`m`: "^" and "$" are
+ * a line's ends; no pattern crosses a newline).
+ * @throws Error when `risk-rules.yaml` is broken (naming the row).
+ */
+export function compiledRules(): CompiledRules {
+  if (compiled !== null) return compiled;
+  const { version, macros, rows, concepts } = riskRules();
+  const compile = (pattern: string) => new RegExp(` (?:${expandShorthands(pattern, macros)})(?:(?= )|(?<= )|$)`, "gm");
+  const compiledRows = rows.map((row) => ({ ...row, regex: compile(row.pattern) }));
+  const compiledConcepts = concepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), sameSentence: row.sameSentence ?? false }));
+  compiled = {
+    version,
+    rows: compiledRows,
+    concepts: compiledConcepts,
+    rowIndex: indexRows(compiledRows.map((row) => row.regex.source)),
+    conceptIndex: indexRows(compiledConcepts.map((row) => row.regex.source)),
+    rowNegates: new Set(rows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id)),
+  };
+  return compiled;
+}
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -102,8 +113,9 @@ function spansIn(sentence: RiskSentence, regex: RegExp): [number, number][] {
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
+  const { rowIndex, rows } = compiledRules();
   for (const index of rowIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
-    const row = compiledPatterns[index]!;
+    const row = rows[index]!;
     if (row.needsSuicideContext && !suicideContext) continue;
     for (const [first, last] of spansIn(sentence, row.regex)) matches.push({ row, first, last });
   }
@@ -132,8 +144,9 @@ function companionHolds(sentence: RiskSentence, first: number, last: number): bo
 function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicideContext: boolean): Match[] {
   const sentence = sentences[at]!;
   const matches: Match[] = [];
+  const { conceptIndex, concepts } = compiledRules();
   for (const index of conceptIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
-    const row = compiledConcepts[index]!;
+    const row = concepts[index]!;
     if (row.needsSuicideContext && !suicideContext) continue;
     // "I took double my tablets by mistake": an accident is no method or plan.
     if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
@@ -173,29 +186,12 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
 
 /** The categories whose explicit statement pages (core's `pagingCategories`). */
 const statedCategories = pagingCategories;
-const firstPersonWords = new Set(["i", "me", "my", "myself", "we", "us", "our"]);
-const secondPersonWords = new Set(["you", "your", "yourself", "yours"]);
-
-/**
- * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
- * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not.
- */
-function saidInFirstPerson(sentence: RiskSentence, first: number, last: number): boolean {
-  const own = sentence.words.slice(first, last + 1);
-  if (own.some((word) => secondPersonWords.has(word))) return false;
-  if (own.some((word) => firstPersonWords.has(word))) return true;
-  for (let index = first - 1; index >= 0; index -= 1) {
-    const word = sentence.words[index] ?? "";
-    if (secondPersonWords.has(word)) return false;
-    if (firstPersonWords.has(word)) return true;
-  }
-  return false;
-}
-
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, suicideTalked: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  // Harm reduction and medication counselling: care, not a method, plan or means.
+  if (isCareNotRisk(row.category, sentence)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
@@ -208,14 +204,15 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   if (toldAsAccident(category, sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
   const [negFirst, negLast] = match.anchor ?? [first, last];
-  const negation = negationOf(sentence, negFirst, negLast, rowNegates.has(row.id));
+  const negation = negationOf(sentence, negFirst, negLast, compiledRules().rowNegates.has(row.id));
   if (negation === "negated") return null;
   const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   const temporality = row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence));
   const subject =
     row.subject ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
-  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && saidInFirstPerson(sentence, first, last);
+  // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
+  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked) && isOwnStatement(sentence, first, last, category);
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
@@ -319,6 +316,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       // The therapist's words are read as questions to the patient (speech recognition drops the
       // "?"): what they ask about makes a "yes" mean it.
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
+        // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
+        if (isMedicationQuestion(sentence)) continue;
         for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
         continue;
@@ -327,7 +326,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
-        const weighed = weigh(sentence, match, notMeantToKill, sentences[at - 1]);
+        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1]);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;
@@ -366,13 +365,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
 const notEnglish = (language: string): RiskScreenOutput => ({
   status: "not_screened",
   reason: `the embedded screen reads English only (the transcript is ${language})`,
-  version: embeddedRiskRulesVersion,
+  version: compiledRules().version,
 });
 
 /** The findings of one transcript, at once (see the module comment). */
 export function screenTranscript(input: RiskScreenInput): RiskScreenOutput {
   if (!isEnglish(input.language)) return notEnglish(input.language);
-  return { status: "screened", findings: [...readDialogue(input)].flat(), version: embeddedRiskRulesVersion };
+  return { status: "screened", findings: [...readDialogue(input)].flat(), version: compiledRules().version };
 }
 
 /** How many segments are read between two turns of the event loop (the API may share it). */
@@ -398,7 +397,7 @@ async function screenTranscriptInTurns(input: RiskScreenInput, signal: AbortSign
       if (signal?.aborted) throw interrupted();
     }
   }
-  return { status: "screened", findings, version: embeddedRiskRulesVersion };
+  return { status: "screened", findings, version: compiledRules().version };
 }
 
 /** The embedded RiskScreen: no model, no network (see the module comment). */
@@ -416,6 +415,11 @@ export function createEmbeddedRiskScreen(): RiskScreen {
         englishReader();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
+      }
+      try {
+        compiledRules();
+      } catch (error) {
+        throw new ConfideError("dependency.unavailable", "The embedded risk screen's rules file did not load.", { cause: error });
       }
     },
     async close() {},

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compiledPatterns } from "./embedded-risk-screen.ts";
-import { riskPatterns } from "./risk-patterns.ts";
+import { compiledRules } from "./embedded-risk-screen.ts";
+import { riskRules } from "./risk-rules.ts";
+
 import { readRiskSentences } from "./risk-reader.ts";
 import { anchorsOfPattern, indexRows } from "./row-index.ts";
+
+const compiledPatterns = compiledRules().rows;
+const riskPatterns = riskRules().rows;
 
 describe("row index: anchors of a regex", () => {
   it.each([

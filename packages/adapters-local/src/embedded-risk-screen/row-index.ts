@@ -1,5 +1,5 @@
 /**
- * A word index over the rows of `risk-patterns.ts`, so that a sentence tries only the rows whose
+ * A word index over the rows of `risk-rules.yaml`, so that a sentence tries only the rows whose
  * words occur in it (issue 21's speed target: 1,200 segments in under 200 ms; trying every row
  * on every sentence was two thirds of the screen's time).
  *

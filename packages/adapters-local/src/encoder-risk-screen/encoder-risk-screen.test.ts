@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { riskCategories } from "@confide/core/ports";
 import { describeRiskScreenContract, expectConfideError } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,7 @@ import { riskDialogue } from "../embedded-risk-screen/risk-dialogue.test-support
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { encoderRiskScreenDescriptor } from "./descriptor.ts";
 import { createEncoderRiskScreen, headScore } from "./encoder-risk-screen.ts";
-import { riskHeads } from "./risk-heads.ts";
+import { parseRiskHeads, riskHeads, riskHeadsFile } from "./risk-heads.ts";
 import { addressesTheListener, isSilenced } from "./silenced-turns.ts";
 
 describeRiskScreenContract({ name: "encoder", create: async () => createEncoderRiskScreen() });
@@ -98,8 +99,19 @@ describe("encoder risk screen", () => {
   it("scores each head as the logistic of its bias plus weights · embedding", () => {
     const head = { bias: -1, weights: [2, 0.5] };
     expect(headScore(head, [1, 2])).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
-    expect(Object.keys(riskHeads).sort()).toEqual([...riskCategories].sort());
-    for (const category of riskCategories) expect(riskHeads[category].weights).toHaveLength(512);
+    const { heads } = riskHeads();
+    expect(Object.keys(heads).sort()).toEqual([...riskCategories].sort());
+    for (const category of riskCategories) expect(heads[category].weights).toHaveLength(512);
+  });
+
+  it("refuses a heads file with a category missing or a head of the wrong length, naming it", () => {
+    const file = JSON.parse(readFileSync(riskHeadsFile, "utf8")) as { heads: Record<string, { weights: number[] }> };
+    const short = structuredClone(file);
+    short.heads["abuse"]!.weights.pop();
+    expect(() => parseRiskHeads(JSON.stringify(short))).toThrow(/risk-heads\.json: heads\.abuse\.weights: /);
+    const missing = structuredClone(file);
+    delete missing.heads["substance"];
+    expect(() => parseRiskHeads(JSON.stringify(missing))).toThrow(/risk-heads\.json: heads\.substance: /);
   });
 });
 

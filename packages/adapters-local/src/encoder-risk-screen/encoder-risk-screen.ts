@@ -3,7 +3,7 @@
  * screen's rules read the whole transcript first, as in every profile; then each patient turn
  * (or turn of a speaker of no known role) that the rules found nothing of in some category is
  * read whole by a sentence encoder (`sentence-encoder.ts`), and one logistic head per category
- * (`risk-heads.ts`, trained by `scripts/train-risk-encoder.ts`) says how much it reads like that
+ * (`risk-heads.json`, trained by `scripts/train-risk-encoder.ts`) says how much it reads like that
  * category. At or above the threshold it adds a flag that says it matched by meaning. Turns whose
  * meaning a word can turn — a negation, a condition, someone else, the past — are left to the
  * rules (`silenced-turns.ts`). The rules' findings are never changed or dropped. Deterministic;
@@ -21,7 +21,7 @@ import {
   type RiskScreenOutput,
 } from "@confide/core/ports";
 import { createEmbeddedRiskScreen } from "../embedded-risk-screen/embedded-risk-screen.ts";
-import { riskHeads, riskHeadsVersion, type RiskHead } from "./risk-heads.ts";
+import { riskHeads, type RiskHead } from "./risk-heads.ts";
 import { sentenceEncoder } from "./sentence-encoder.ts";
 import { encoderRiskScreenSettings, type EncoderRiskScreenSettings } from "./settings.ts";
 import { addressesTheListener, isSilenced } from "./silenced-turns.ts";
@@ -56,7 +56,8 @@ export function createEncoderRiskScreen(settings: EncoderRiskScreenSettings = {}
 
   async function screen(input: RiskScreenInput, options: { signal?: AbortSignal } = {}): Promise<RiskScreenOutput> {
     const ruled = await rules.screen(input, options);
-    const version = `${ruled.version}+${riskHeadsVersion}`;
+    const { heads, version: headsVersion } = riskHeads();
+    const version = `${ruled.version}+${headsVersion}`;
     if (ruled.status !== "screened") return { ...ruled, version };
     const roleOf = new Map(input.speakers.map((speaker) => [speaker.label, speaker.role]));
     const ruledOn = new Set(ruled.findings.flatMap((finding) => finding.evidence.map((span) => `${span.segmentId}/${finding.category}`)));
@@ -74,7 +75,7 @@ export function createEncoderRiskScreen(settings: EncoderRiskScreenSettings = {}
       const embeddings = await embed(batch.map((segment) => segment.text));
       batch.forEach((segment, index) => {
         const found = riskCategories
-          .filter((category) => !ruledOn.has(`${segment.id}/${category}`) && headScore(riskHeads[category], embeddings[index]!) >= threshold)
+          .filter((category) => !ruledOn.has(`${segment.id}/${category}`) && headScore(heads[category], embeddings[index]!) >= threshold)
           .map((category) => encoderFinding(segment, category));
         if (found.length > 0) added.set(segment.id, found);
       });
@@ -94,6 +95,11 @@ export function createEncoderRiskScreen(settings: EncoderRiskScreenSettings = {}
     screen,
     async check() {
       await rules.check();
+      try {
+        riskHeads();
+      } catch (error) {
+        throw new ConfideError("dependency.unavailable", "The encoder risk screen's heads file did not load.", { cause: error });
+      }
       await sentenceEncoder();
     },
     close: () => rules.close(),

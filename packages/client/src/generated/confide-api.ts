@@ -1436,7 +1436,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: string;
-            /** @description Sessions recorded live (`/v1/live`): their audio parts, resume state and today's topics with the segments that covered them. */
+            /** @description Sessions recorded live (`/v1/live`): their audio parts, resume state, today's topics with the segments that covered them, and the suggestions made while it ran. */
             live?: {
                 agenda: {
                     covered: {
@@ -1461,10 +1461,40 @@ export interface components {
                 };
                 /** @description Audio parts stored while live (joined into the recording when it ends). */
                 parts: number;
+                /** @description When the therapist planned the session to end (start's `plannedMinutes`), in ms of audio. */
+                plannedEndMs?: number;
                 /** @description sha256 of the resume token (the token itself is given only in `started`). */
                 resumeTokenSha256: string;
                 /** @description Bytes of audio stored durably: where a resuming client resends from. */
                 storedBytes: number;
+                /** @description What was suggested to the therapist while it ran (the live protocol's `suggestion`), and what became of each. Advice, never a finding. */
+                suggestions?: {
+                    /** Format: date-time */
+                    at: string;
+                    /** @description The segments it answers to. */
+                    cites: string[];
+                    id: string;
+                    /** @enum {string} */
+                    kind: "safety" | "agenda" | "reflection";
+                    /** @description The therapist marked it asked (`used`) or dismissed it: who and when. */
+                    outcome: {
+                        /** @enum {string} */
+                        action: "used" | "dismissed";
+                        /** Format: date-time */
+                        at: string;
+                        by: string;
+                    } | null;
+                    text: string;
+                    urgent?: boolean;
+                    why: string;
+                    /** @description Taken back by the system: the therapist asked it, the patient answered it, the topic was covered, or a later question replaced it. */
+                    withdrawn: {
+                        /** Format: date-time */
+                        at: string;
+                        /** @enum {string} */
+                        reason: "asked" | "answered" | "covered" | "superseded";
+                    } | null;
+                }[];
             };
             noteFormat?: components["schemas"]["NoteFormat"] & unknown;
             /** @description The clinical notes; null until written (absent for sessions stored before notes were written). */

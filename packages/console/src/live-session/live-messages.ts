@@ -12,6 +12,26 @@ export interface LiveAgendaItem {
 
 export type LiveRole = "therapist" | "patient" | "unknown";
 
+/**
+ * Advice for the therapist's screen while the session runs, never part of the record: `safety`
+ * (the next question of a suicide-risk screening), `agenda` (a topic not yet covered, near the
+ * planned end) or `reflection`. `urgent`: the one safety note that the answers point to urgent action.
+ */
+export interface LiveSuggestion {
+  id: string;
+  kind: "safety" | "agenda" | "reflection";
+  text: string;
+  why: string;
+  /** The segments it answers to. */
+  cites: string[];
+  /** ISO time it was made. */
+  at: string;
+  urgent?: boolean;
+}
+
+/** Why the server took a suggestion back. */
+export type LiveSuggestionWithdrawal = "asked" | "answered" | "covered" | "superseded";
+
 export type LiveServerMessage = { storedBytes: number } & (
   | {
       type: "started";
@@ -27,6 +47,8 @@ export type LiveServerMessage = { storedBytes: number } & (
   | { type: "final"; segmentId: string; speaker: string; role: LiveRole; text: string; startMs: number; endMs: number }
   | { type: "sentiment"; segmentId: string; label: "positive" | "neutral" | "negative" | "mixed"; scores: Record<string, number> }
   | { type: "topic_covered"; itemId: string; text: string; segmentId: string; matchedTerms: string[] }
+  | ({ type: "suggestion" } & LiveSuggestion)
+  | { type: "suggestion-withdrawn"; id: string; reason: LiveSuggestionWithdrawal }
   | { type: "warning"; code: string; message: string }
   | { type: "ended"; sessionId: string; status: string; reason: string }
   | { type: "error"; code: string; message: string }
@@ -44,4 +66,6 @@ export interface LiveStartRequest {
   agenda?: string[];
   /** The progress-note format of the session's notes. */
   noteFormat?: "confide" | "soap" | "dap" | "birp";
+  /** How long the session is planned to last (1 to 240 minutes): near its end, topics not yet covered are suggested. */
+  plannedMinutes?: number;
 }

@@ -71,7 +71,13 @@ export class LiveRecorder {
       format: { encoding: "pcm", channels: this.#channels },
       ...(request.agenda ? { agenda: request.agenda } : {}),
       ...(request.noteFormat ? { noteFormat: request.noteFormat } : {}),
+      ...(request.plannedMinutes === undefined ? {} : { plannedMinutes: request.plannedMinutes }),
     });
+  }
+
+  /** The therapist asked a suggested question (`used`) or dismissed it: kept with the session (who, when). */
+  suggestionOutcome(id: string, action: "used" | "dismissed"): void {
+    if (this.#streaming) this.#send(JSON.stringify({ type: "suggestion-outcome", id, action }));
   }
 
   /** Sends the last frame, then `stop`; the server answers `ended`. */

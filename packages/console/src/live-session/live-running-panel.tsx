@@ -2,23 +2,33 @@ import { useEffect, useState } from "preact/hooks";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { clockTime } from "../session/clock-time.ts";
 import { LiveAgendaList } from "./live-agenda-list.tsx";
+import type { LiveSuggestion } from "./live-messages.ts";
+import { LiveNextPanel, type SuggestionAction } from "./live-next-panel.tsx";
 import { LiveTranscriptList, sentimentNames } from "./live-transcript-list.tsx";
 import type { LiveTranscript } from "./live-transcript.ts";
 
 /**
- * A live session under way: whether it records, how long, Stop, today's topics and the
- * transcript. The patient's latest sentiment stays small and folded away (the patient may see
- * this screen): opened only by the therapist who wants it.
+ * A live session under way: whether it records, how long, Stop, the "Next" suggestions, today's
+ * topics and the transcript. The patient's latest sentiment stays small and folded away: opened
+ * only by the therapist who wants it. "Patient can see this screen" hides the suggestions and
+ * every sentiment at once, and says so.
  */
 export function LiveRunningPanel({
   startedAt,
   state,
   transcript,
+  patientSees,
+  onPatientSees,
+  onOutcome,
   onStop,
 }: {
   startedAt: number | null;
   state: "recording" | "reconnecting" | "stopping";
   transcript: LiveTranscript;
+  /** The patient can see this screen: suggestions and sentiment are hidden. */
+  patientSees: boolean;
+  onPatientSees: (sees: boolean) => void;
+  onOutcome: (suggestion: LiveSuggestion, action: SuggestionAction) => void;
   onStop: () => void;
 }) {
   const [now, setNow] = useState(Date.now());
@@ -47,25 +57,47 @@ export function LiveRunningPanel({
           Stop recording
         </button>
       </div>
-      <details class="live-sentiment" data-testid="live-sentiment">
-        <summary>Sentiment (for you)</summary>
-        <p>
-          Patient's latest sentiment: <span>{latestSentiment?.sentiment ? sentimentNames[latestSentiment.sentiment] : "not yet heard"}</span>
+      <div class="choice live-patient-sees">
+        <input
+          type="checkbox"
+          role="switch"
+          id="live-patient-sees"
+          checked={patientSees}
+          aria-describedby="live-patient-sees-hint"
+          onChange={(event) => onPatientSees(event.currentTarget.checked)}
+        />
+        <label for="live-patient-sees">Patient can see this screen</label>
+        <p class="hint" id="live-patient-sees-hint" data-testid="live-patient-sees-hint">
+          {patientSees ? "Suggestions and sentiment are hidden while the patient can see this screen." : "Off: suggestions and sentiment are shown. Turn on when the patient can see the screen."}
         </p>
-      </details>
+      </div>
+      {patientSees ? null : (
+        <details class="live-sentiment" data-testid="live-sentiment">
+          <summary>Sentiment (for you)</summary>
+          <p>
+            Patient's latest sentiment: <span>{latestSentiment?.sentiment ? sentimentNames[latestSentiment.sentiment] : "not yet heard"}</span>
+          </p>
+        </details>
+      )}
       {transcript.warnings.map((warning) => (
         <p class="warning" key={warning}>
           {warning}
         </p>
       ))}
       <div class="live-columns">
-        <section aria-labelledby="live-agenda-heading">
-          <h2 id="live-agenda-heading">Today's topics</h2>
-          <LiveAgendaList transcript={transcript} />
-        </section>
+        <div class="live-side">
+          <section aria-labelledby="live-next-heading" class="live-next-section">
+            <h2 id="live-next-heading">Next</h2>
+            <LiveNextPanel transcript={transcript} hidden={patientSees} onOutcome={onOutcome} />
+          </section>
+          <section aria-labelledby="live-agenda-heading">
+            <h2 id="live-agenda-heading">Today's topics</h2>
+            <LiveAgendaList transcript={transcript} />
+          </section>
+        </div>
         <section aria-labelledby="live-transcript-heading">
           <h2 id="live-transcript-heading">Transcript</h2>
-          <LiveTranscriptList transcript={transcript} />
+          <LiveTranscriptList transcript={transcript} showSentiment={!patientSees} />
         </section>
       </div>
     </>

@@ -6,7 +6,7 @@ import { LiveRecorder } from "./live-recorder.ts";
 import { LiveRunningPanel } from "./live-running-panel.tsx";
 import { LiveStartForm } from "./live-start-form.tsx";
 import "./live.css";
-import { applyLiveMessage, emptyLiveTranscript, recordOnlyWarning, type LiveTranscript } from "./live-transcript.ts";
+import { applyLiveMessage, emptyLiveTranscript, recordOnlyWarning, settleSuggestion, type LiveTranscript } from "./live-transcript.ts";
 
 type Phase =
   | { name: "editing" }
@@ -24,19 +24,26 @@ function startedWords(resumed: boolean, recordOnly: boolean): string {
 /**
  * A live session in the room: the form (patient, title, today's topics), then the microphone
  * streams to the server while the transcript, the patient's sentiment and the topics covered come
- * back as it is spoken; Stop sends the session on to processing (followed until ready). Each
- * panel is a component of its own; this screen holds the recorder and what it reports.
+ * back as it is spoken, with the suggested next steps ("Next"); Stop sends the session on to
+ * processing (followed until ready). Each panel is a component of its own; this screen holds the
+ * recorder and what it reports.
  */
 export function LiveScreen() {
   const [phase, setPhase] = useState<Phase>({ name: "editing" });
   const [error, setError] = useState<unknown>(null);
   const [transcript, setTranscript] = useState<LiveTranscript>(emptyLiveTranscript);
   const recorder = useRef<LiveRecorder | null>(null);
+  const [patientSees, setPatientSees] = useState(false);
+  /** Read by the recorder's callbacks: while the patient can see the screen, no suggestion is said aloud. */
+  const patientSeesNow = useRef(false);
+  /** Safety suggestions already announced: each is said once. */
+  const announced = useRef(new Set<string>());
   useEffect(() => () => recorder.current?.dispose(), []);
 
   const start = async (request: LiveStartRequest) => {
     setError(null);
     setTranscript(emptyLiveTranscript);
+    announced.current = new Set();
     setPhase({ name: "connecting" });
     const live = new LiveRecorder({
       message: (message) => {
@@ -46,6 +53,10 @@ export function LiveScreen() {
           announce(startedWords(message.resumed, (message.recordOnly ?? null) !== null));
         }
         if (message.type === "topic_covered") announce(`Topic covered: ${message.text}.`);
+        if (message.type === "suggestion" && message.kind === "safety" && !announced.current.has(message.id)) {
+          announced.current.add(message.id);
+          if (!patientSeesNow.current) announce(`${message.urgent ? "Urgent safety note" : "Safety question suggested"}: ${message.text}`);
+        }
       },
       reconnecting: () => {
         setPhase((current) => (current.name === "live" ? { ...current, reconnecting: true } : current));
@@ -83,6 +94,17 @@ export function LiveScreen() {
       startedAt={phase.startedAt}
       state={phase.name === "stopping" ? "stopping" : phase.reconnecting ? "reconnecting" : "recording"}
       transcript={transcript}
+      patientSees={patientSees}
+      onPatientSees={(sees) => {
+        patientSeesNow.current = sees;
+        setPatientSees(sees);
+        announce(sees ? "Suggestions and sentiment hidden." : "Suggestions and sentiment shown.");
+      }}
+      onOutcome={(suggestion, action) => {
+        recorder.current?.suggestionOutcome(suggestion.id, action);
+        setTranscript((state) => settleSuggestion(state, suggestion.id));
+        announce(action === "used" ? "Marked asked." : "Dismissed.");
+      }}
       onStop={() => {
         setPhase({ name: "stopping", startedAt: phase.startedAt });
         recorder.current?.stop();

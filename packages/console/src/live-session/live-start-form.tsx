@@ -7,6 +7,7 @@ import { TitleFields } from "../components/title-fields.tsx";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { LiveAgendaField } from "./live-agenda-field.tsx";
 import type { LiveStartRequest } from "./live-messages.ts";
+import { LivePlannedLengthField, plannedMinutesOf } from "./live-planned-length-field.tsx";
 
 const microphones: { value: LiveStartRequest["microphone"]; label: string; hint: string }[] = [
   { value: "mono", label: "One microphone for the room", hint: "Speakers are told apart by their voices, when that is possible." },
@@ -15,7 +16,7 @@ const microphones: { value: LiveStartRequest["microphone"]; label: string; hint:
 
 /**
  * The live session's form: the patient, a title (and whether the patient sees it), the note
- * format, the microphone and today's topics. While it starts, the button stays focusable (it says
+ * format, the microphone, today's topics and, optionally, the planned length. While it starts, the button stays focusable (it says
  * "Starting…" and does nothing), so the focus never falls to the page; a refusal is said and
  * focused in place.
  */
@@ -25,6 +26,7 @@ export function LiveStartForm({ busy, error, onStart }: { busy: boolean; error: 
   const [title, setTitle] = useState("");
   const [titleShared, setTitleShared] = useState(false);
   const [agenda, setAgenda] = useState<string[]>([]);
+  const [plannedMinutes, setPlannedMinutes] = useState("");
   const [microphone, setMicrophone] = useState<LiveStartRequest["microphone"]>("mono");
   const [noteFormat, setNoteFormat] = useState(() => defaultNoteFormatOf(signed?.user));
   const errorBox = useRef<HTMLDivElement>(null);
@@ -40,7 +42,16 @@ export function LiveStartForm({ busy, error, onStart }: { busy: boolean; error: 
         onSubmit={(event) => {
           event.preventDefault();
           if (busy || !(event.currentTarget as HTMLFormElement).reportValidity()) return;
-          onStart({ patientId, microphone, noteFormat, title: title.trim() || "Live session", titleShared, ...(agenda.length > 0 ? { agenda } : {}) });
+          const planned = plannedMinutesOf(plannedMinutes);
+          onStart({
+            patientId,
+            microphone,
+            noteFormat,
+            title: title.trim() || "Live session",
+            titleShared,
+            ...(agenda.length > 0 ? { agenda } : {}),
+            ...(planned === undefined ? {} : { plannedMinutes: planned }),
+          });
         }}
       >
         <PatientField id="live-patient" value={patientId} disabled={busy} onChange={setPatientId} />
@@ -67,6 +78,7 @@ export function LiveStartForm({ busy, error, onStart }: { busy: boolean; error: 
           ))}
         </fieldset>
         <LiveAgendaField agenda={agenda} disabled={busy} onChange={setAgenda} />
+        <LivePlannedLengthField value={plannedMinutes} disabled={busy} onChange={setPlannedMinutes} />
         <div ref={errorBox} tabIndex={-1} class="error-box">
           <ErrorMessage error={error} />
         </div>

@@ -6,8 +6,11 @@ import type { LiveSegment, LiveTranscript } from "./live-transcript.ts";
 const roleNames: Record<LiveSegment["role"], string> = { therapist: "Therapist", patient: "Patient", unknown: "Speaker" };
 export const sentimentNames = { positive: "positive", neutral: "neutral", negative: "negative", mixed: "mixed" } as const;
 
-/** The transcript as it is spoken, each part with who and when, the words being heard last; kept scrolled to the end. */
-export function LiveTranscriptList({ transcript }: { transcript: LiveTranscript }) {
+/**
+ * The transcript as it is spoken, each part with who and when (and the patient's sentiment unless
+ * `showSentiment` is false), the words being heard last; kept scrolled to the end.
+ */
+export function LiveTranscriptList({ transcript, showSentiment = true }: { transcript: LiveTranscript; showSentiment?: boolean }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [transcript.segments.length]);
   if (transcript.segments.length === 0 && !transcript.partial) {
@@ -19,7 +22,7 @@ export function LiveTranscriptList({ transcript }: { transcript: LiveTranscript 
         <li key={segment.segmentId} id={segmentElementId(segment.segmentId)} tabIndex={-1} class="live-segment">
           <span class="segment-meta">
             <span class="speaker">{roleNames[segment.role]}</span> <span class="time">{clockTime(segment.startMs)}</span>
-            {segment.sentiment ? <span class={`sentiment sentiment-${segment.sentiment}`}> · sentiment: {sentimentNames[segment.sentiment]}</span> : null}
+            {showSentiment && segment.sentiment ? <span class={`sentiment sentiment-${segment.sentiment}`}> · sentiment: {sentimentNames[segment.sentiment]}</span> : null}
           </span>
           <p class="segment-text">{segment.text}</p>
         </li>

@@ -1,4 +1,4 @@
-import type { LiveAgendaItem, LiveRole, LiveServerMessage } from "./live-messages.ts";
+import type { LiveAgendaItem, LiveRole, LiveServerMessage, LiveSuggestion } from "./live-messages.ts";
 
 /** A final segment as the live view shows it, with the patient's sentiment once scored. */
 export interface LiveSegment {
@@ -21,9 +21,44 @@ export interface LiveTranscript {
   storedBytes: number;
   /** No live text: the session is only recorded, and transcribed once it ends. */
   recordOnly: boolean;
+  /** Suggestions still open: neither withdrawn by the server nor marked asked or dismissed here. */
+  suggestions: LiveSuggestion[];
+  /** Suggestions that left the panel (withdrawn, asked or dismissed): a resent one stays gone. */
+  settledSuggestions: string[];
 }
 
-export const emptyLiveTranscript: LiveTranscript = { sessionId: null, segments: [], partial: null, agenda: [], warnings: [], storedBytes: 0, recordOnly: false };
+export const emptyLiveTranscript: LiveTranscript = {
+  sessionId: null,
+  segments: [],
+  partial: null,
+  agenda: [],
+  warnings: [],
+  storedBytes: 0,
+  recordOnly: false,
+  suggestions: [],
+  settledSuggestions: [],
+};
+
+/** How many suggestions the panel shows at once. */
+export const shownSuggestions = 3;
+
+const suggestionRank = (suggestion: LiveSuggestion) => (suggestion.urgent ? 0 : { safety: 1, agenda: 2, reflection: 3 }[suggestion.kind]);
+
+/** The suggestions to show: urgent safety, safety, agenda, reflection, newest first within each; at most three. */
+export function suggestionsToShow(state: LiveTranscript): LiveSuggestion[] {
+  return [...state.suggestions]
+    .sort((a, b) => suggestionRank(a) - suggestionRank(b) || Date.parse(b.at) - Date.parse(a.at))
+    .slice(0, shownSuggestions);
+}
+
+/** A suggestion leaves the panel (the therapist marked it asked or dismissed it, or the server took it back). */
+export function settleSuggestion(state: LiveTranscript, id: string): LiveTranscript {
+  return {
+    ...state,
+    suggestions: state.suggestions.filter((suggestion) => suggestion.id !== id),
+    settledSuggestions: state.settledSuggestions.includes(id) ? state.settledSuggestions : [...state.settledSuggestions, id],
+  };
+}
 
 /** What the therapist reads when the server has no room for live text: the session is recorded all the same. */
 export const recordOnlyWarning = "Live text is busy right now; this session is being recorded and will be transcribed when it ends.";
@@ -34,7 +69,7 @@ const warningTexts: Record<string, string> = { "live.capacity": recordOnlyWarnin
 /**
  * Folds one server message into the view. A resumed `started` keeps what was already received;
  * a final replaces the partial; a sentiment lands on its segment; a covered topic is marked with
- * its covering segment. Messages about the connection itself (`ended`, `error`) change nothing here.
+ * its covering segment; a suggestion joins the open ones and a withdrawn one leaves. Messages about the connection itself (`ended`, `error`) change nothing here.
  */
 export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessage): LiveTranscript {
   const storedBytes = Math.max(state.storedBytes, message.storedBytes ?? 0);
@@ -68,6 +103,13 @@ export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessa
         ),
         storedBytes,
       };
+    case "suggestion": {
+      const { type: _type, storedBytes: _stored, ...suggestion } = message;
+      if (state.settledSuggestions.includes(suggestion.id)) return { ...state, storedBytes };
+      return { ...state, suggestions: [...state.suggestions.filter((shown) => shown.id !== suggestion.id), suggestion], storedBytes };
+    }
+    case "suggestion-withdrawn":
+      return { ...settleSuggestion(state, message.id), storedBytes };
     case "warning": {
       const text = warningTexts[message.code] ?? message.message;
       // Said once, also when a resume says it again.

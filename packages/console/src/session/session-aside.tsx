@@ -1,6 +1,7 @@
 import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { missingPartWords } from "./missing-part.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
+import { LiveSuggestionsTimeline } from "./live-suggestions-timeline.tsx";
 import { NotesPanel, type OwnWordsDraft } from "./notes-panel.tsx";
 import { SentimentChartView } from "./sentiment-chart-view.tsx";
 import type { NoteFormat, Session, SessionApi } from "./session-api.ts";
@@ -41,6 +42,7 @@ export function SessionAside({ session, api, write, onOpenEvidence, restoredWord
           <p>{missingPartWords(session.status, "sentiment")}</p>
         )}
       </CollapsibleSection>
+      <LiveSuggestionsTimeline session={session} onOpenEvidence={onOpenEvidence} />
       <CollapsibleSection id="session-notes" title="Notes" closedOnPhone>
         {session.notes && transcript ? (
           <NotesPanel

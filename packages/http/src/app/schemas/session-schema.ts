@@ -220,9 +220,35 @@ export const SessionSchema = z
         ),
         detachedAt: dateTime.nullable(),
         endedBy: z.enum(["client", "abandoned", "limit", "consent_withdrawn"]).optional(),
+        plannedEndMs: z.number().int().optional().openapi({ description: "When the therapist planned the session to end (start's `plannedMinutes`), in ms of audio." }),
+        suggestions: z
+          .array(
+            z.object({
+              id: z.string(),
+              kind: z.enum(["safety", "agenda", "reflection"]),
+              text: z.string(),
+              why: z.string(),
+              cites: z.array(z.string()).openapi({ description: "The segments it answers to." }),
+              at: dateTime,
+              urgent: z.boolean().optional(),
+              withdrawn: z
+                .object({ reason: z.enum(["asked", "answered", "covered", "superseded"]), at: dateTime })
+                .nullable()
+                .openapi({ description: "Taken back by the system: the therapist asked it, the patient answered it, the topic was covered, or a later question replaced it." }),
+              outcome: z
+                .object({ action: z.enum(["used", "dismissed"]), by: z.string(), at: dateTime })
+                .nullable()
+                .openapi({ description: "The therapist marked it asked (`used`) or dismissed it: who and when." }),
+            }),
+          )
+          .optional()
+          .openapi({ description: "What was suggested to the therapist while it ran (the live protocol's `suggestion`), and what became of each. Advice, never a finding." }),
       })
       .optional()
-      .openapi({ description: "Sessions recorded live (`/v1/live`): their audio parts, resume state and today's topics with the segments that covered them." }),
+      .openapi({
+        description:
+          "Sessions recorded live (`/v1/live`): their audio parts, resume state, today's topics with the segments that covered them, and the suggestions made while it ran.",
+      }),
     statusHistory: z
       .array(z.object({ status: SessionStatusSchema, version: z.number().int(), at: dateTime }))
       .optional()

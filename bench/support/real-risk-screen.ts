@@ -1,0 +1,156 @@
+/**
+ * The risk screen on real conversations (`../shared/real-dialogue`, labelled in
+ * `bench/data/real-dialogue/`): what a therapist would be paged for, and what a note would list,
+ * run exactly as the product runs it — the screen adapter through core's `screenRisk` (speaker
+ * attribution, citation checks, merged flags, `alert`) — once with the labelled roles and once
+ * with every speaker unknown (one microphone). Printed apart for the dev and the held-out part.
+ *
+ * A session is paged when one of its flags has `alert: true`; it is page-worthy when a patient
+ * turn carries a page label (the rubric: an explicit current statement of suicidal thoughts,
+ * intent, a plan, a preparatory act, self-harm or intent to harm someone). A paging flag is right
+ * when one of the turns it cites carries a page label. Lines in a note: the risk screen's
+ * sentences in the note `formatNote` lays out (the summary line included).
+ *
+ * Prints ids, turn numbers, categories and rule names only — never the conversations' words.
+ */
+import { allNotAssessed, formatNote, verifyNotes, type RiskScreenResult, type ScreenedRiskFlag, type Transcript } from "@confide/core";
+import type { screenRisk as ScreenRisk } from "../../packages/core/src/use-cases/policies/risk-screening.ts";
+import { readLabels, type ConversationLabels } from "../data/real-dialogue/labels.ts";
+import { median } from "./median.ts";
+import { redditLabels, type RealConversation, type RealDialogue, type RedditUser } from "./real-dialogue.ts";
+
+type Deps = Parameters<typeof ScreenRisk>[0];
+type Screen = (deps: Deps, transcript: Transcript) => Promise<RiskScreenResult>;
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const ratio = (part: number, whole: number) => (whole === 0 ? "—" : (part / whole).toFixed(2));
+
+function transcriptOf(id: string, turns: ReadonlyArray<{ role: "patient" | "therapist"; text: string }>, withRoles: boolean): Transcript {
+  return {
+    language: "en-US",
+    durationMs: turns.length * 5_000,
+    provider: "bench",
+    revision: 1,
+    warnings: [],
+    speakers: [
+      { label: "T", role: withRoles ? "therapist" : "unknown" },
+      { label: "P", role: withRoles ? "patient" : "unknown" },
+    ],
+    segments: turns.map((turn, index) => ({ id: `${id}#${index}`, speaker: turn.role === "therapist" ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.text })),
+  };
+}
+
+const noClaims = {
+  name: "none",
+  read: (): never => {
+    throw new Error("the bench's notes have no claims to read");
+  },
+};
+
+/** The risk screen's sentences in the note of this transcript (its other fields not assessed). */
+function noteRiskLines(transcript: Transcript, risk: RiskScreenResult): number {
+  const notes = verifyNotes(allNotAssessed("not written by the bench"), transcript, { provider: "bench", model: "none", promptVersion: "none", writtenAt: new Date(0) }, noClaims);
+  return formatNote("confide", notes, risk).sections.flatMap((section) => section.sentences).filter((sentence) => sentence.from === "riskScreen").length;
+}
+
+interface SessionScore {
+  labels: ConversationLabels;
+  paged: boolean;
+  alerts: ScreenedRiskFlag[];
+  rightAlerts: number;
+  review: number;
+  noteLines: number;
+  /** The most flags citing one turn (one statement, at most one flag). */
+  flagsOnOneTurn: number;
+}
+
+const turnOf = (segmentId: string) => Number(segmentId.slice(segmentId.lastIndexOf("#") + 1));
+
+async function scoreSession(screen: Screen, deps: Deps, conversation: RealConversation, labels: ConversationLabels, withRoles: boolean): Promise<SessionScore> {
+  const transcript = transcriptOf(conversation.id, conversation.turns, withRoles);
+  const result = await screen(deps, transcript);
+  const paging = new Set(labels.turns.filter((turn) => turn.page === true).map((turn) => turn.turn));
+  const alerts = result.flags.filter((flag) => flag.alert);
+  return {
+    labels,
+    paged: alerts.length > 0,
+    alerts,
+    rightAlerts: alerts.filter((flag) => flag.evidence.some((span) => paging.has(turnOf(span.segmentId)))).length,
+    review: result.flags.length - alerts.length,
+    noteLines: noteRiskLines(transcript, result),
+    flagsOnOneTurn: Math.max(0, ...conversation.turns.map((_, index) => result.flags.filter((flag) => flag.evidence.some((span) => turnOf(span.segmentId) === index)).length)),
+  };
+}
+
+function printPart(title: string, scores: readonly SessionScore[], showMisses: boolean): void {
+  const worthy = scores.filter((score) => score.labels.pageWorthy);
+  const nonCrisis = scores.filter((score) => !score.labels.pageWorthy);
+  const falsePages = nonCrisis.filter((score) => score.paged);
+  const passiveOnly = nonCrisis.filter((score) => score.labels.turns.some((turn) => (turn.current ?? []).includes("passive_death_wish")));
+  const alerts = scores.reduce((sum, score) => sum + score.alerts.length, 0);
+  const right = scores.reduce((sum, score) => sum + score.rightAlerts, 0);
+  const lines = scores.map((score) => score.noteLines);
+  const review = scores.reduce((sum, score) => sum + score.review, 0);
+  console.log(`\n${title}: ${scores.length} sessions, ${worthy.length} page-worthy, ${nonCrisis.length} not`);
+  console.log(`  sessions paged                      ${scores.filter((score) => score.paged).length} (page-worthy ${worthy.filter((score) => score.paged).length} of ${worthy.length})`);
+  console.log(`  false pages per 100 non-crisis      ${nonCrisis.length === 0 ? "—" : ((100 * falsePages.length) / nonCrisis.length).toFixed(1)} (${falsePages.length} of ${nonCrisis.length} sessions; target ≤ 1)`);
+  console.log(`  pages missed on page-worthy         ${worthy.filter((score) => !score.paged).length} of ${worthy.length} (target 0)`);
+  console.log(`  passive wish only, paged            ${passiveOnly.filter((score) => score.paged).length} of ${passiveOnly.length} (not page-worthy by the rubric; counted in the false pages)`);
+  console.log(`  alerting flags right                ${right} of ${alerts} (precision ${ratio(right, alerts)}; target ≥ 0.8)`);
+  console.log(`  to-review flags per session         ${(review / Math.max(1, scores.length)).toFixed(2)} (${review} in all)`);
+  console.log(`  risk lines in a note                median ${median(lines)}, max ${Math.max(0, ...lines)} (the summary line included)`);
+  console.log(`  most flags citing one turn          ${Math.max(0, ...scores.map((score) => score.flagsOnOneTurn))} (a long turn may hold several statements)`);
+  const bySource = new Map<string, { sessions: number; falsePages: number }>();
+  for (const score of nonCrisis) {
+    const source = score.labels.id.split(":")[0] as string;
+    const entry = bySource.get(source) ?? { sessions: 0, falsePages: 0 };
+    entry.sessions += 1;
+    if (score.paged) entry.falsePages += 1;
+    bySource.set(source, entry);
+  }
+  console.log(`  false pages by source               ${[...bySource].map(([source, entry]) => `${source} ${entry.falsePages} of ${entry.sessions}`).join(", ")}`);
+  if (!showMisses) return;
+  const describe = (flag: ScreenedRiskFlag) => `${flag.category ?? flag.type}@${flag.evidence.map((span) => turnOf(span.segmentId)).join("+")}(${flag.rules.join("+")})`;
+  for (const score of falsePages) console.log(`  false page ${score.labels.id}: ${score.alerts.map(describe).join(", ")}`);
+  for (const score of worthy.filter((candidate) => !candidate.paged)) console.log(`  missed page ${score.labels.id}: turns ${score.labels.turns.filter((turn) => turn.page).map((turn) => turn.turn).join(", ")}`);
+}
+
+async function reportReddit(screen: Screen, deps: Deps, users: readonly RedditUser[]): Promise<void> {
+  const rows = new Map<string, { users: number; flagged: number; paged: number }>(redditLabels.map((label) => [label, { users: 0, flagged: 0, paged: 0 }]));
+  for (const user of users) {
+    const transcript = transcriptOf(user.id, user.posts.map((text) => ({ role: "patient" as const, text })), true);
+    const result = await screen(deps, transcript);
+    const row = rows.get(user.label)!;
+    row.users += 1;
+    if (result.flags.length > 0) row.flagged += 1;
+    if (result.flags.some((flag) => flag.alert)) row.paged += 1;
+  }
+  console.log(`\n== Reddit C-SSRS users (each user's posts as one patient's turns; labels by clinicians, per user)`);
+  console.log(`${pad("label", 12)} ${pad("users", 7)} ${pad("flagged at all", 16)} paged`);
+  for (const [label, row] of rows) console.log(`${pad(label, 12)} ${pad(String(row.users), 7)} ${pad(`${row.flagged} (${ratio(row.flagged, row.users)})`, 16)} ${row.paged} (${ratio(row.paged, row.users)})`);
+}
+
+/** Prints the real-set figures, or one line when the shared folder is absent. */
+export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogue, options: { showMisses: boolean; reddit: boolean }): Promise<void> {
+  if (set.status === "absent") {
+    console.log(`\n== real sessions: ${set.message}`);
+    return;
+  }
+  const byId = new Map(set.conversations.map((conversation) => [conversation.id, conversation]));
+  const labelled = readLabels();
+  console.log(`\n== real sessions (${labelled.length} labelled conversations from ${set.path}; rubric: bench/data/real-dialogue/risk-rubric.md)`);
+  for (const withRoles of [true, false]) {
+    const scores: SessionScore[] = [];
+    for (const labels of labelled) {
+      const conversation = byId.get(labels.id);
+      if (conversation === undefined) throw new Error(`${labels.id}: labelled but not in ${set.path}`);
+      scores.push(await scoreSession(screen, deps, conversation, labels, withRoles));
+    }
+    const roles = withRoles ? "with the labelled roles" : "roles unknown (one microphone)";
+    printPart(`real sessions, dev part, ${roles}`, scores.filter((score) => score.labels.split === "dev"), options.showMisses);
+    // The held-out part: figures only, never its misses (whoever tunes rules does not read it).
+    printPart(`real sessions, held-out part, ${roles}`, scores.filter((score) => score.labels.split === "held-out"), false);
+  }
+  if (options.reddit) await reportReddit(screen, deps, set.reddit);
+  else console.log("\n== Reddit C-SSRS users: skipped (BENCH_RISK_REDDIT=0)");
+}

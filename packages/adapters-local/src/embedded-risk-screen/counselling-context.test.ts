@@ -1,0 +1,131 @@
+import type { RiskCategory, RiskFinding } from "@confide/core/ports";
+import { describe, expect, it } from "vitest";
+import { riskDialogue } from "./risk-dialogue.test-support.ts";
+import { screenTranscript } from "./embedded-risk-screen.ts";
+
+// The context real counselling brings: each case below is written in our own words after the
+// kind of turn real sessions hold, and each fails without the rule it names (the "still hears"
+// cases are the controls: the rule takes back only what it names).
+
+function findings(lines: string[], roles = true): RiskFinding[] {
+  const output = screenTranscript(riskDialogue(lines, roles));
+  if (output.status !== "screened") throw new Error(output.reason);
+  return output.findings;
+}
+
+/** The findings on the last line of the dialogue. */
+const onLast = (lines: string[], roles = true) => findings(lines, roles).filter((finding) => finding.evidence[0]?.segmentId === `seg-${lines.length}`);
+const categories = (found: RiskFinding[]) => [...new Set(found.map((finding) => finding.category))].sort();
+/** Findings that may page: the speaker's own, current, said as a statement or a yes to a named question. */
+const paging = (found: RiskFinding[]) =>
+  found.filter((finding) => finding.subject === "speaker" && finding.temporality === "current" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"));
+const suicideFamily: RiskCategory[] = ["active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"];
+
+describe("harm reduction", () => {
+  it.each([
+    "I worry I'll OD one of these days, the stuff out there is so strong now.",
+    "My biggest fear is dying from an overdose when I use on my own.",
+    "I carry Narcan now because I'm terrified of overdosing.",
+    "I'm terrified of overdosing, there's fentanyl in everything now.",
+  ])("the fear of an accidental overdose, or naloxone kept, is no suicide method: %j", (line) => {
+    const found = onLast(["T: How has your use been this month?", line]);
+    expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("still hears an overdose meant to end one's life", () => {
+    expect(categories(onLast(["I'm going to overdose on my pills tonight."]))).toContain("suicide_method");
+  });
+});
+
+describe("medication counselling", () => {
+  it.each([
+    ["T: When do you take your tablets, all at once?", "Yes, all at once in the morning."],
+    ["T: How are you getting on with the statin?", "Fine, I take all my tablets at once at night with dinner."],
+    ["T: What did you take for the sore throat?", "I took the whole packet of paracetamol over the week for my throat."],
+    ["T: The insulin lowers your blood sugar, so you inject it before meals.", "Right, so I inject the insulin before I eat."],
+  ])("when, where and how medicines are taken or stored is no method and no collecting of means: %j → %j", (question, answer) => {
+    const found = onLast([question, answer]);
+    expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("still hears pills gathered to end one's life", () => {
+    expect(categories(onLast(["I've been saving up my pills so I can take them all at once and not wake up."]))).toContain("preparatory_behaviour");
+  });
+});
+
+describe("cut back, cut down, cut with", () => {
+  it.each([
+    "You never know what it's cut with, that's the scary part.",
+    "I found out what it was cut with.",
+  ])("is not cutting oneself: %j", (line) => {
+    expect(onLast([line]).filter((finding) => finding.category === "self_harm")).toEqual([]);
+  });
+
+  it("still hears cutting oneself", () => {
+    expect(categories(onLast(["I cut myself again last night."]))).toContain("self_harm");
+  });
+});
+
+describe("idioms of killing and dying", () => {
+  it.each([
+    ["I just need to stabilize myself before the move.", ["active_ideation", "suicide_intent_or_plan"]],
+    ["I canceled my subscription to the streaming service.", ["preparatory_behaviour"]],
+    ["I almost killed myself falling off the ladder last summer.", ["active_ideation", "suicide_intent_or_plan"]],
+    ["I thought I was going to die when the car spun.", ["suicide_intent_or_plan", "passive_death_wish"]],
+  ] as const)("%j raises none of %j", (line, none) => {
+    const found = onLast([line]);
+    expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
+  });
+});
+
+describe("reported speech", () => {
+  it.each([
+    "People keep telling me I should just kill myself because I'm annoying.",
+    "The hotline decided I was suicidal and sent the police round.",
+    "He makes it sound like I hurt him on purpose.",
+  ])("someone else's words about the speaker are no statement of the speaker's: %j", (line) => {
+    expect(paging(onLast([line]))).toEqual([]);
+  });
+
+  it("still hears the speaker's own words", () => {
+    expect(paging(onLast(["I want to kill myself."]))).toHaveLength(1);
+  });
+});
+
+describe("the patient's own questions", () => {
+  it.each([
+    "Should I just move on or should I take revenge?",
+  ])("a question the patient asks is no statement: %j", (line) => {
+    expect(paging(onLast([line]))).toEqual([]);
+  });
+
+  it("a question that states the risk first, presupposes it or tells it inside still pages", () => {
+    expect(paging(onLast(["I want to kill myself. What do I do?"]))).not.toEqual([]);
+    expect(paging(onLast(["Why do I keep wanting to hurt myself when I'm stressed?"]))).not.toEqual([]);
+    expect(paging(onLast(["Should I tell my therapist that I cut myself last night?"]))).not.toEqual([]);
+  });
+});
+
+describe("acts of everyday life", () => {
+  it.each(["I'm putting my affairs in order for the move.", "I'm giving away my old clothes to charity.", "I cancelled my gym and phone contract."])(
+    "%j is listed to review, and pages only where suicide was just talked about",
+    (line) => {
+      const alone = onLast([line]);
+      expect(alone.map((finding) => finding.category)).toContain("preparatory_behaviour");
+      expect(paging(alone)).toEqual([]);
+      expect(paging(onLast(["Sometimes I think about killing myself.", "T: Tell me more.", line]))).not.toEqual([]);
+    },
+  );
+});
+
+describe("what is not the speaker's own", () => {
+  it.each([
+    "I found out my stepdaughter overdosed today.",
+    "I've never tried or thought about suicide.",
+    "I'm too scared to ever commit suicide.",
+  ])("%j does not page", (line) => {
+    expect(paging(onLast([line]))).toEqual([]);
+  });
+});

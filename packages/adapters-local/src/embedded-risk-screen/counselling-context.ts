@@ -1,0 +1,87 @@
+import type { RiskCategory } from "@confide/core/ports";
+import type { RiskSentence } from "./risk-reader.ts";
+
+/**
+ * Context that real counselling brings, where risk words are about care rather than risk. Each
+ * rule reads one sentence (its lemmas and its words as said) and answers one question; the
+ * screen (`embedded-risk-screen.ts`) applies them to every row of `risk-rules.yaml`.
+ */
+
+/** Words that say dying or ending one's life outright: with them, no rule below takes a sentence back. */
+const saysDyingOutright =
+  / (?:kill\S* (?:myself|my self)|end\S* (?:my|it all|my own) ?(?:life)?|take my (?:own )?life|suicid\S*|want\S* to die|wanna die|not (?:to )?wake up|(?:be|better) dead|on purpose|deliberate\S*|meant to)(?= )/;
+
+const textOf = (sentence: RiskSentence) => `${sentence.text}|${sentence.said}`;
+
+/**
+ * Harm reduction: the fear of an accidental overdose ("scared I'll OD one day, the stuff is so
+ * strong now"), naloxone or Narcan kept or given, drugs tested first. Such words are about using
+ * safely, not about ending one's life.
+ */
+const overdoseFeared =
+  / (?:scare\S*|afraid|terrifi\S*|frighten\S*|fear\S*|worr\S*|nervous|paranoid|panic\S*) (?:\S+ ){0,6}(?:overdos\S*|od|o d|od'ing|go over|take too much|use too much)(?= )/;
+const harmReductionWords = / (?:naloxone|narcan|nalaxone|test strip\S*|fentanyl strip\S*|test (?:my|the|our) (?:stuff|gear|drug\S*|bag\S*)|needle exchange|clean needle\S*|safe (?:use|using|injecting|supply)|never use alone|not use alone|use with (?:someone|a friend|people))(?= )/;
+
+export function isHarmReduction(sentence: RiskSentence): boolean {
+  const text = textOf(sentence);
+  return (overdoseFeared.test(text) || harmReductionWords.test(text)) && !saysDyingOutright.test(text);
+}
+
+/**
+ * Medication counselling: when, where and how medicines are taken or stored, their doses, side
+ * effects and interactions, a missed dose, a medicine for an everyday complaint ("paracetamol for
+ * my sore throat", "I inject the insulin before I eat"). Such words are no method and no
+ * gathering of means.
+ */
+const medicine =
+  / (?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|dose|doses|dosage|prescription|insulin|statin|statins|paracetamol|ibuprofen|aspirin|antibiotic|antibiotics|inhaler|injection|inject|capsule|capsules|blood thinner|blood thinners|warfarin|metformin|painkiller|painkillers)(?= )/;
+const routine = new RegExp(
+  ` (?:${[
+    "when (?:do|should|can|to) (?:i |you )?take",
+    "what time",
+    "where (?:do|should|can) (?:i|you) (?:keep|store|put)",
+    "how (?:often|many|much) (?:do|should|can)",
+    "(?:take|took|have|inject|use) (?:\\S+ ){0,5}(?:in the morning|at night|at bedtime|every (?:morning|night|day|evening|four hours|six hours)|(?:twice|once|three times) a day|with (?:food|water|a meal|breakfast|dinner)|before (?:i eat|eat\\S*|meal\\S*|breakfast|bed|food)|after (?:i eat|eat\\S*|meal\\S*|food))",
+    "side effect\\S*",
+    "interact\\S*",
+    "miss\\S* (?:a |one |my |the |any )?(?:dose|pill|tablet)",
+    "forgot (?:to take|my)",
+    "refill\\S*",
+    "repeat prescription",
+    "pharmac\\S*",
+    "chemist",
+    "pill ?box",
+    "dosette",
+    "for (?:my|the|a) (?:sore )?(?:throat|headache|cold|flu|fever|infection|back|knee|pain|period|cramps?|tooth|toothache|migraines?|blood sugar|blood pressure|cholesterol|diabetes|heart|chest)",
+    "blood sugar",
+    "cholesterol",
+    "(?:the|my) (?:doctor|gp|pharmacist|nurse|consultant) (?:say|said|told|tell|explain\\S*)",
+  ].join("|")})(?= )`,
+);
+
+/** Gathering pills, which no routine explains away ("saving them up", "stockpiling", "a stash"). */
+const gathering = / (?:sav\S* (?:\S+ ){0,3}up|stockpil\S*|hoard\S*|stash\S*|squirrel\S*|collect\S*|put\S* (?:\S+ )?aside|hid\S*|hiding|build\S* up|enough to)(?= )/;
+
+export function isMedicationCounselling(sentence: RiskSentence): boolean {
+  const text = textOf(sentence);
+  return medicine.test(text) && routine.test(text) && !saysDyingOutright.test(text) && !gathering.test(text);
+}
+
+/** What these two rules take back: a suicide method, plan or means, and the self-harm of an overdose. */
+const takenBackInCare = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "active_ideation", "self_harm"]);
+
+/**
+ * Whether a match of `category` in this sentence is taken back as care, not risk: harm reduction
+ * or medication counselling. Substance use stays (it is listed to review).
+ */
+export function isCareNotRisk(category: RiskCategory, sentence: RiskSentence): boolean {
+  return takenBackInCare.has(category) && (isHarmReduction(sentence) || isMedicationCounselling(sentence));
+}
+
+/**
+ * A therapist's question about medicines taken or stored ("when do you take your
+ * medications?", "where do you keep them?"): a yes to it says nothing about a risk.
+ */
+export function isMedicationQuestion(sentence: RiskSentence): boolean {
+  return isMedicationCounselling(sentence);
+}

@@ -1,0 +1,115 @@
+import type { RiskCategory } from "@confide/core/ports";
+import type { RiskSentence } from "./risk-reader.ts";
+
+/**
+ * Whether matched words are the speaker's own explicit statement — the only words (besides a yes
+ * to a question that named the risk) that may page. Words that are not are still listed to review
+ * (basis `mention`): a reflection ("you told me you've been cutting"), someone else's words about
+ * the speaker ("people tell me I should kill myself"), the speaker's own question ("is it normal
+ * to think about death?"), someone else's act ("my stepdaughter overdosed"), or a denial the
+ * negation rules let through ("I'm too scared to ever do it", "never tried or thought about it").
+ */
+
+const firstPersonWords = new Set(["i", "me", "my", "myself", "we", "us", "our"]);
+const subjectFirstPerson = new Set(["i", "me", "myself", "we", "us"]);
+const secondPersonWords = new Set(["you", "your", "yourself", "yours"]);
+const thirdParty = new Set(["he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself", "themselves", "person", "people", "someone", "somebody", "everyone", "everybody"]);
+const bodyClauseOpeners = new Set(["until", "till", "til", "so", "and", "when", "that", "because", "cause", "if"]);
+const subjectThirdParty = new Set(["he", "she", "they", "someone", "somebody", "people", "everyone", "everybody"]);
+const family = new Set(
+  "mom mum mother dad father brother sister son daughter stepdaughter stepson husband wife partner boyfriend girlfriend friend parent parents kid kids child children family uncle aunt cousin grandma grandpa nan gran boss teacher doctor hotline counsellor counselor therapist police cop cops".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
+ * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not.
+ */
+function saidInFirstPerson(sentence: RiskSentence, first: number, last: number): boolean {
+  const own = sentence.words.slice(first, last + 1);
+  if (own.some((word) => secondPersonWords.has(word))) return false;
+  if (own.some((word) => firstPersonWords.has(word))) return true;
+  for (let index = first - 1; index >= 0; index -= 1) {
+    const word = sentence.words[index] ?? "";
+    if (secondPersonWords.has(word)) return false;
+    if (firstPersonWords.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Someone else's act: after the speaker's last "I" before the end of the matched words, a third
+ * party becomes the subject ("I found out my stepdaughter overdosed").
+ */
+function someoneElsesAct(sentence: RiskSentence, first: number, last: number): boolean {
+  const words = sentence.words;
+  let lastSpeaker = -1;
+  for (let index = 0; index <= last; index += 1) if (subjectFirstPerson.has(words[index] ?? "")) lastSpeaker = index;
+  if (lastSpeaker < 0) return false;
+  const posOf = (index: number) => sentence.tokens[sentence.tokenOfWord[index] ?? -1]?.pos ?? "";
+  for (let index = lastSpeaker + 1; index < last; index += 1) {
+    const word = words[index] ?? "";
+    // A subject: "he", "she", "they", or someone named and then doing something ("my stepdaughter overdosed").
+    // ("until they bleed", "so it leaves marks": the body, not someone else.)
+    if (subjectThirdParty.has(word) && !bodyClauseOpeners.has(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(index + 1))) return true;
+    if (family.has(word) && ["my", "our", "the", "his", "her"].includes(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(index + 1))) return true;
+  }
+  return false;
+}
+
+/** Verbs by which someone else's words or thoughts about the speaker are told. */
+const reportingVerbs =
+  /^ (?:tell|told|telling|say|said|saying|suggest\S*|think|thought|decide\S*|believe\S*|assum\S*|accus\S*|claim\S*|call\S*|act\S* like|make it (?:sound|seem|look)|make out|made out|insist\S*|keep say\S*|keep tell\S*)(?= )/;
+
+/**
+ * Someone else's words about the speaker: a third party, then a verb of saying or thinking, before
+ * the matched words ("people keep telling me I should kill myself", "the hotline decided I was
+ * suicidal", "he makes it sound like I hurt him").
+ */
+function isReportedSpeech(sentence: RiskSentence, first: number): boolean {
+  const before = sentence.words.slice(0, first);
+  for (let index = before.length - 1; index >= 0; index -= 1) {
+    const word = before[index] ?? "";
+    if ([".", ";", "!", "?", "but", "—", "–", "-"].includes(word)) return false;
+    const tail = ` ${before.slice(index).join(" ")} `;
+    // A verb of saying starts here.
+    if (!reportingVerbs.test(tail)) continue;
+    // What is reported is about the speaker: "telling me I should", "decided I was", "told me to", "make it sound like I".
+    const after = ` ${sentence.words.slice(index + 1).join(" ")} `.replace(/^ (?:it )?(?:sound|seem|look|out) /, " ");
+    if (!/^ (?:me |us )?(?:that |like |as if )?(?:i |me |to )/.test(after)) continue;
+    // The verb's subject: the nearest person word before it.
+    for (let subject = index - 1; subject >= 0 && subject >= index - 4; subject -= 1) {
+      const candidate = before[subject] ?? "";
+      if (subjectFirstPerson.has(candidate)) return false;
+      if (thirdParty.has(candidate) || family.has(candidate)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The speaker's own question ("is it normal to think about death?", "should I take revenge?",
+ * "how do I help my husband after his attempt?"). A question that presupposes the speaker's own
+ * act ("why do I keep wanting to hurt myself?") or tells it inside ("should I tell her that I cut
+ * myself?") still states it.
+ */
+function isOwnQuestion(sentence: RiskSentence, first: number): boolean {
+  if (!sentence.question) return false;
+  if (/^ (?:why|how come) /.test(sentence.text)) return false;
+  const before = ` ${sentence.words.slice(0, first).join(" ")} `;
+  return !/ (?:that|because|since|how|cause) i (?:\S+ ){0,3}$/.test(before) && !/ i (?:have|'ve) be /.test(sentence.text);
+}
+
+/** A denial the negation rules do not reach: "too scared to", "never tried or thought about". */
+const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a coward|cowardly|weak) to |never (?:\S+ ){0,2}(?:or|nor) |would never )(?:\S+ ){0,3}$/;
+
+/** Whether the matched words `[first, last]` are the speaker's own explicit statement (see the module comment). */
+export function isOwnStatement(sentence: RiskSentence, first: number, last: number, category: RiskCategory): boolean {
+  if (!saidInFirstPerson(sentence, first, last)) return false;
+  if (isOwnQuestion(sentence, first) || isReportedSpeech(sentence, first)) return false;
+  // Intent to harm someone names someone else by its nature ("I'll put him in hospital if he says one more word").
+  if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;
+  return !deniedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
+}
