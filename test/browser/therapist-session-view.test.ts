@@ -341,6 +341,11 @@ describe("the session view", () => {
     await page.getByRole("button", { name: "Delete session…" }).click();
     await dialog.getByRole("button", { name: "Delete for good" }).click();
     await page.getByRole("heading", { level: 1, name: "Sessions" }).waitFor();
+    // The list says what happened, visibly and to a screen reader, until dismissed.
+    const confirmation = page.getByRole("status").filter({ hasText: `The session “${deleted.title}” was deleted` });
+    await confirmation.waitFor();
+    await confirmation.getByRole("button", { name: "Dismiss" }).click();
+    await confirmation.waitFor({ state: "detached" });
     const gone = await fetch(`${harness.baseUrl}/v1/sessions/${deleted.id}`, {
       headers: { authorization: `Bearer ${harness.server.tokens.therapist}` },
     });

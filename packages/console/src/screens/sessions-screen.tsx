@@ -3,6 +3,7 @@ import { TableScroll } from "../components/table-scroll.tsx";
 import { listPendingReview, listSessions } from "../api/api.ts";
 import type { Page, SessionQuery, SessionStatus, SessionSummary, User } from "../api/api-types.ts";
 import { announce } from "../components/announcer.tsx";
+import { FlashMessage } from "../components/flash-message.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { ShowMoreButton } from "../components/show-more-button.tsx";
 import { StatusChip, statusLabels } from "../components/status-chip.tsx";
@@ -87,6 +88,7 @@ export function SessionsScreen({ view }: { view: "all" | "pending" }) {
   return (
     <>
       <ScreenHeading title={title}>{title}</ScreenHeading>
+      <FlashMessage />
       {view === "all" ? <FilterForm filters={filters} patients={patients} /> : <p>Sessions transcribed and waiting for your review.</p>}
       <section aria-labelledby="results-heading" aria-busy={loading}>
         <h2 id="results-heading" class="visually-hidden">

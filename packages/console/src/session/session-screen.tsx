@@ -3,6 +3,7 @@ import { announce } from "../components/announcer.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { useOutcome } from "../components/outcome.tsx";
 import { Link } from "../router/link.tsx";
+import { flashOnNextScreen } from "../components/flash-message.tsx";
 import { navigate } from "../router/router.ts";
 import { ScreenHeading } from "../screens/screen-heading.tsx";
 import { useAuth } from "../auth/auth-state.ts";
@@ -154,6 +155,7 @@ export function SessionScreen({ id, api = sessionApi }: { id: string; api?: Sess
             await api.remove(id);
             setDeleting(false);
             announce(`Session “${session.title}” deleted.`);
+            flashOnNextScreen(`The session “${session.title}” was deleted, with its recording, transcript and notes.`);
             navigate("/sessions");
           }}
         />
