@@ -5,7 +5,7 @@
 import { isNotAssessed, type NoteField, type NoteItemDraft, type NotesDraft } from "@confide/core";
 import type { NotesSession } from "../data/notes/build-dataset.ts";
 // The writer's own marker of a therapist's suggestion: the counts follow it if it changes.
-import { suggestedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
+import { agreedPrefix as suggestedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
 
 /** Words that are never a topic of a session: fillers, backchannels, address words. */
 export const fillerWords = new Set([

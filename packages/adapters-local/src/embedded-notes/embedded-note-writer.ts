@@ -38,10 +38,10 @@ import { mentionsName, personNames } from "./person-names.ts";
 import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
 import { moodTrajectory, scoredSegments, sessionMood } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { findSuggestions } from "./suggestions.ts";
+import { findAgreedProposals } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-3";
+export const embeddedRulesVersion = "embedded-rules-4";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -70,7 +70,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const commitments = findCommitments(segments);
   const order = new Map(segments.map((segment, index) => [segment.id, index]));
   const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
-  const actionItems = [...commitments, ...findSuggestions(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+  const actionItems = [...commitments, ...findAgreedProposals(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
   const patientCommitments = commitments.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
@@ -78,7 +78,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     strategies: notFound("the strategies discussed"),
     emotionalThemes: findEmotionalThemes(segments),
     triggers: notFound("triggers"),
-    actionItems,
+    actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
     sessionMood: sessionMood(scored),
     moodTrajectory: moodTrajectory(scored),
