@@ -202,7 +202,7 @@ export function verifyNotes(
   const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
   const reading = readingOnce(reader);
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : "statement")]),
+    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : name === "actionItems" ? "plan" : "statement")]),
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,
