@@ -56,6 +56,14 @@ function topicSentence(topics: readonly KeyTopic[], lead: string): NoteItemDraft
   return [{ text: `${lead} ${listing(topics.map((topic) => topic.lemma))}.`, evidence: topics.map((topic) => topic.evidence[0]!) }];
 }
 
+/** How many of the topics, the main ones first, the first topic line names. */
+const mainTopics = 2;
+
+/** The topic lines: the session's main concern first ("Talked mainly about rent and the landlord."), then what else came up. */
+function topicLines(topics: readonly KeyTopic[]): NoteItemDraft[] {
+  return [...topicSentence(topics.slice(0, mainTopics), "Talked mainly about"), ...topicSentence(topics.slice(mainTopics), "Also talked about")];
+}
+
 const notFound = (what: string) => notAssessed(`The embedded writer extracts; it does not infer ${what}.`);
 
 /** The notes of one transcript (see the module comment). */
@@ -74,7 +82,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const patientCommitments = commitments.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
-    topicSummary: topicSentence(topics, "The session touched on"),
+    topicSummary: topicLines(topics),
     strategies: notFound("the strategies discussed"),
     emotionalThemes: findEmotionalThemes(segments),
     triggers: notFound("triggers"),
