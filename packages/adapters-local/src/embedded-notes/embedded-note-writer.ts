@@ -36,7 +36,8 @@ import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
 import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
-import { moodTrajectory, scoredSegments, sessionMood } from "./sentiment-notes.ts";
+import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
+import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
 import { findAgreedProposals } from "./suggestions.ts";
 
@@ -88,8 +89,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     triggers: notFound("triggers"),
     actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
-    sessionMood: sessionMood(scored),
-    moodTrajectory: moodTrajectory(scored),
+    sessionMood: clinicalMood(segments),
+    moodTrajectory: clinicalTrajectory(segments),
     followUpTopics: notFound("follow-up topics"),
     unresolvedConcerns: notFound("unresolved concerns"),
     riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
