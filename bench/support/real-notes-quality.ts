@@ -49,12 +49,14 @@ export interface RealNotesQuality {
 const turnsOf = (item: NoteItemDraft) => [...new Set(item.evidence.map((span) => turnOf(span.segmentId)))];
 
 /**
- * True when a quote is a fragment of its turn: it ends with a dash or an ellipsis, or it starts
- * after a letter or a comma of its sentence, or ends before the sentence's end mark.
+ * True when a quote is a fragment of its turn: it ends with a dash (broken off), or with an
+ * ellipsis before the turn goes on, or it starts after a letter or a comma of its sentence, or ends
+ * before the sentence's end mark.
  */
 export function isFragment(turnText: string, start: number, end: number): boolean {
   const quote = turnText.slice(start, end).trim();
-  if (/[-–—…]$|\.\.\.$/.test(quote)) return true;
+  if (/[-–—]$/.test(quote)) return true;
+  if (/(…|\.\.\.)$/.test(quote) && turnText.slice(end).trim() !== "") return true;
   const before = turnText.slice(0, start).trimEnd();
   if (before !== "" && !/[.!?:;"”)\]]$/.test(before)) return true;
   const after = turnText.slice(end).trimStart();

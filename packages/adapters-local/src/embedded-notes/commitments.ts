@@ -1,6 +1,6 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
-import { phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
@@ -128,9 +128,11 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
+const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will"]);
+
 export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
   const last = sentence.tokens[sentence.tokens.length - 1];
-  if (last?.value === "?") return null;
+  if (last?.value === "?" || !mayHold(sentence.tokens, commitmentFirstWords)) return null;
   for (const phrase of commitmentPhrases) {
     for (const index of phraseStarts(sentence.tokens, phrase)) {
       const found = commitmentAt(sentence.tokens, index, phrase.split(" ").length, phrase);

@@ -88,7 +88,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     emotionalThemes: findEmotionalThemes(segments),
     triggers: notFound("triggers"),
     actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
-    significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
+    significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored, segments),
     sessionMood: clinicalMood(segments),
     moodTrajectory: clinicalTrajectory(segments),
     followUpTopics: notFound("follow-up topics"),

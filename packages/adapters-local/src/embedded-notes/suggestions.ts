@@ -1,7 +1,7 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
-import { phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -77,6 +77,8 @@ const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "
 /** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do"]);
 
+const proposalFirstWords = firstWordsOf(proposalPhrases);
+
 /** True for an imperative proposal: the sentence's first word after `openers` is one of `proposingVerbs`. */
 function proposesImperative(tokens: readonly ReadToken[]): boolean {
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
@@ -96,7 +98,7 @@ export function proposes(sentence: ReadSentence): boolean {
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
   if (words.some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "about", "more"].includes(words[index + 1]?.lemma ?? ""))) return false;
-  const phrased = proposalPhrases.some((phrase) =>
+  const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;
       if (negatedAfter(tokens, index, length)) return false;
@@ -149,6 +151,8 @@ const assentPhrases = [
   "give it a shot",
 ];
 
+const assentFirstWords = firstWordsOf(assentPhrases);
+
 /** Words anywhere in the patient's turn that leave the assent tentative: "Maybe… that's a better idea", "Perhaps I will try that". */
 const tentative = new Set(["maybe", "perhaps", "might", "probably", "suppose"]);
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
@@ -181,7 +185,8 @@ export function assents(segment: ReadSegment): { start: number; end: number } | 
     const commitment = sentenceCommitment(sentence);
     const said =
       commitment !== null ||
-      assentPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).some((index) => !negatedBefore(sentence.tokens, index)));
+      (mayHold(sentence.tokens, assentFirstWords) &&
+        assentPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).some((index) => !negatedBefore(sentence.tokens, index))));
     if (said) return { start: sentence.start, end: sentence.end };
   }
   return null;
@@ -207,15 +212,15 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): NoteItemD
   const items: NoteItemDraft[] = [];
   segments.forEach((segment, index) => {
     if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
+    const assent = assents(segment);
+    // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
+    if (assent === null || ownCommitmentAt(segment, assent.start)) return;
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
     const candidates = segments.slice(Math.max(0, index - 3), index).filter((turn) => turn.role === "therapist").reverse();
     const found = candidates.map((turn) => ({ turn, sentence: lastProposal(turn) })).find((entry) => entry.sentence !== null);
     if (!found || found.sentence === null) return;
     const previous = found.turn;
     const proposal = found.sentence;
-    const assent = assents(segment);
-    // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
-    if (assent === null || ownCommitmentAt(segment, assent.start)) return;
     const quote = previous.text.slice(proposal.start, proposal.end);
     items.push({
       text: `${agreedPrefix}${quote}`,
