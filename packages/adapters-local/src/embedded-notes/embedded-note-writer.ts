@@ -39,7 +39,7 @@ import { englishReader, readSegment, type ReadSegment } from "./segment-reader.t
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { findAgreedProposals } from "./suggestions.ts";
+import { findAgreedProposals, findProposals } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
 export const embeddedRulesVersion = "embedded-rules-4";
@@ -65,7 +65,11 @@ function topicLines(topics: readonly KeyTopic[]): NoteItemDraft[] {
   return [...topicSentence(topics.slice(0, mainTopics), "Talked mainly about"), ...topicSentence(topics.slice(mainTopics), "Also talked about")];
 }
 
-const notFound = (what: string) => notAssessed(`The embedded writer extracts; it does not infer ${what}.`);
+/** What this writer leaves to the clinician, said the same way for every such field so a note can say it once. */
+export const leftToJudgement = "Left to your clinical judgement: this writer quotes and summarises what was said and does not infer it.";
+const notFound = () => notAssessed(leftToJudgement);
+
+const nonEmpty = (items: NoteItemDraft[], reason: string) => (items.length > 0 ? items : notAssessed(reason));
 
 /** The notes of one transcript (see the module comment). */
 export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
@@ -84,17 +88,17 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),
-    strategies: notFound("the strategies discussed"),
+    strategies: nonEmpty(findProposals(segments), "The therapist proposed nothing in words this writer recognises."),
     emotionalThemes: findEmotionalThemes(segments),
-    triggers: notFound("triggers"),
+    triggers: notFound(),
     actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored, segments),
     sessionMood: clinicalMood(segments),
     moodTrajectory: clinicalTrajectory(segments),
-    followUpTopics: notFound("follow-up topics"),
-    unresolvedConcerns: notFound("unresolved concerns"),
+    followUpTopics: notFound(),
+    unresolvedConcerns: notFound(),
     riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
-    therapistNotes: notAssessed("The embedded writer writes no clinical judgement; the therapist writes these notes in review."),
+    therapistNotes: notFound(),
     patientSummary: [
       ...topicSentence(topics, "We talked about"),
       ...patientCommitments.map((item) => ({ ...item, text: `You said: “${item.quote}”` })),

@@ -234,3 +234,22 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): NoteItemD
   return items;
 }
 
+
+/** What the text of a therapist's proposal starts with, as a strategy discussed. */
+export const suggestedPrefix = "Suggested: ";
+
+/**
+ * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
+ * discussed — in a BIRP note, the intervention. Each quotes the therapist's sentence.
+ * @returns the items in transcript order ([] when none).
+ */
+export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
+  return segments
+    .filter((segment) => segment.role === "therapist")
+    .flatMap((segment) =>
+      segment.sentences.filter(proposes).map((sentence) => {
+        const quote = segment.text.slice(sentence.start, sentence.end);
+        return { text: `${suggestedPrefix}${quote}`, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+      }),
+    );
+}
