@@ -119,7 +119,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (before.some((token) => notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase()))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const object = act[1];
-  if (inSessionVerbs.has(verb.lemma) && (object === undefined || ["you", "u", "it", "there", "now", "with"].includes(object.lemma))) return null;
+  if (inSessionVerbs.has(verb.lemma) && (object === undefined || ["you", "u", "it", "there", "now", "with", "myself", "yourself"].includes(object.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;

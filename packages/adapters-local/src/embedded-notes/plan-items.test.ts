@@ -88,6 +88,18 @@ describe("plan items: what was agreed", () => {
     ).toEqual([]);
   });
 
+  it("writes what the therapist proposed, taken up or not, as the strategies discussed; never a question that only asks", () => {
+    const given = input([
+      "T: Is there anyone at home you can confide in?",
+      "P: Not really.",
+      "T: You could try writing your worries down before bed. There are programs you can apply for at the town hall.",
+      "P: Okay, thanks.",
+      "T: Going to the town hall means asking for help in person.",
+    ]);
+    const strategies = writeEmbeddedNotes(given).strategies;
+    expect(isNotAssessed(strategies) ? [] : strategies.map((item) => [item.text, item.speaker])).toEqual([["You could try writing your worries down before bed.", "therapist"]]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

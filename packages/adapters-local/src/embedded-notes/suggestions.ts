@@ -51,12 +51,11 @@ const proposalPhrases = [
   "might help",
   "may help",
   "could help",
+  "can help",
   "would help",
   "would be good",
   "would be a good",
   "could be a good",
-  "good idea",
-  "great idea",
   "worth a try",
   "have you look",
   "have you check",
@@ -73,7 +72,13 @@ const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "pra
  * describe or explain ("Maybe you could tell me about how much you drank", "How about
  * friendship?") — or agenda: never a plan.
  */
-const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk"]);
+const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss"]);
+/** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
+const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+/** How far into its sentence a phrase addressed to the patient may start ("So maybe you could…"): later, it is part of a statement ("There are programs you can apply for"). */
+const addressedWithin = 2;
+/** Phrases addressed to the patient, held to `addressedWithin`. */
+const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
 /** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do"]);
 
@@ -82,7 +87,8 @@ const proposalFirstWords = firstWordsOf(proposalPhrases);
 /** True for an imperative proposal: the sentence's first word after `openers` is one of `proposingVerbs`. */
 function proposesImperative(tokens: readonly ReadToken[]): boolean {
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
-  return first !== undefined && proposingVerbs.has(first.lemma);
+  // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
+  return first !== undefined && proposingVerbs.has(first.lemma) && first.value.toLowerCase() === first.lemma;
 }
 
 /** True when the proposal phrase at `index` is negated right after it ("you couldn't get on the bus" proposes nothing). */
@@ -97,15 +103,18 @@ const negatedAfter = (tokens: readonly ReadToken[], index: number, length: numbe
 export function proposes(sentence: ReadSentence): boolean {
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
+  const question = tokens[tokens.length - 1]?.value === "?";
+  if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
   if (words.some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "about", "more"].includes(words[index + 1]?.lemma ?? ""))) return false;
   const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;
       if (negatedAfter(tokens, index, length)) return false;
+      if (addressed.has(phrase) && tokens.slice(0, index).filter(isWord).length > addressedWithin) return false;
+      const next = tokens.slice(index + length).find(isWord);
+      if ((phrase === "you can" || phrase === "i would") && next !== undefined && notProposed.has(next.lemma)) return false;
       const verb = tokens.slice(index + length).find((token) => isWord(token) && token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you") return verb !== undefined && !inSessionVerbs.has(verb.lemma);
-      // "You can do it", "I would be happy to help": encouragement, not a proposal.
-      if ((phrase === "you can" || phrase === "i would") && verb !== undefined && notProposed.has(verb.lemma) && tokens[tokens.indexOf(verb) + 1]?.lemma !== "to") return false;
       return verb === undefined || !inSessionVerbs.has(verb.lemma);
     }),
   );
@@ -235,12 +244,10 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): NoteItemD
 }
 
 
-/** What the text of a therapist's proposal starts with, as a strategy discussed. */
-export const suggestedPrefix = "Suggested: ";
-
 /**
  * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
- * discussed — in a BIRP note, the intervention. Each quotes the therapist's sentence.
+ * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
+ * attributed to the therapist.
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -249,7 +256,7 @@ export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[]
     .flatMap((segment) =>
       segment.sentences.filter(proposes).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
-        return { text: `${suggestedPrefix}${quote}`, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+        return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
     );
 }

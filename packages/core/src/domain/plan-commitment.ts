@@ -13,7 +13,7 @@ export const committingSubjects: ReadonlySet<string> = new Set(["i", "we", "i'm"
  * "I'm gonna", "I'm going to", "I plan to", "I've decided to", "I promise", "I'll try". ("ll" is
  * how a plain reader reads "'ll".)
  */
-export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]);
+export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "’ll", "'ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
