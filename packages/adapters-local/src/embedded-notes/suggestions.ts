@@ -105,7 +105,8 @@ export function proposes(sentence: ReadSentence): boolean {
   const words = tokens.filter(isWord);
   const question = tokens[tokens.length - 1]?.value === "?";
   if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
-  if (words.some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "about", "more"].includes(words[index + 1]?.lemma ?? ""))) return false;
+  // "Tell me more", "talk to me about…", "could you share more": asking the patient to speak now.
+  if (words.some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "more"].includes(words[index + 1]?.lemma ?? (words[index + 2]?.lemma === "me" ? "me" : "")))) return false;
   const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;

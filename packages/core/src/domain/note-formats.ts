@@ -225,7 +225,7 @@ function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteS
   const byReason = new Map<string, string[]>();
   for (const section of sections) if (section.reason) byReason.set(section.reason, [...(byReason.get(section.reason) ?? []), section.title]);
   const said = new Set<string>();
-  return sections.flatMap(({ reason, ...section }) => {
+  return sections.flatMap(({ reason, ...section }): NoteSection[] => {
     const titles = reason ? (byReason.get(reason) ?? []) : [];
     if (!reason || titles.length < 2) return [{ ...section, notAssessed: section.notAssessed && reason ? `Not assessed: ${reason}` : section.notAssessed }];
     if (said.has(reason)) return [];
