@@ -14,6 +14,12 @@
  *    — the politeness bias the mood has to correct.
  *    The claim support of the written notes (issue 22 item 3): the share of claims core's rule
  *    finds quoted, paraphrased or unsupported, in all and by field.
+ *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
+ *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart:
+ *    plan precision and recall by cited turn, the presenting concern in the first topic line and as
+ *    the first key topic, the clinician's mood label agreement, positive moods on sessions where the
+ *    risk screen finds a current risk statement, filler, contraction or broken-word topics,
+ *    fragment quotes, and each Rogers session's write + verify time (`reportReal`).
  * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
  *    they hold the API's event loop that long. Targets: write ≤ 500 ms (issue 22); write + verify
@@ -141,7 +147,7 @@ async function report(split: "dev" | "test"): Promise<void> {
     suggestionsFound += session.suggestions.filter((turn) => quality.suggestionTurns.includes(turn)).length;
   }
   console.log(`action items (patient commitments): ${items} written, precision ${ratio(correct, items)}, recall ${ratio(found, labelled)} (${found}/${labelled} labelled)`);
-  console.log(`suggested items (therapist's suggestions): ${suggestions} written, precision ${ratio(suggestionsCorrect, suggestions)}, recall ${ratio(suggestionsFound, suggestionLabels)} (${suggestionsFound}/${suggestionLabels} labelled)`);
+  console.log(`strategies (the therapist's proposals): ${suggestions} written, precision ${ratio(suggestionsCorrect, suggestions)}, recall ${ratio(suggestionsFound, suggestionLabels)} (${suggestionsFound}/${suggestionLabels} labelled)`);
   const mean = (values: readonly number[]) => (values.length === 0 ? "–" : (values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(3));
   console.log(
     `VADER valence (positive − negative) of patient turns: backchannels ≤ 3 words ${mean(valence.backchannel)} (${valence.backchannel.length}), ` +

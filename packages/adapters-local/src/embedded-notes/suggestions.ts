@@ -10,6 +10,7 @@ export const agreedPrefix = "Agreed: ";
 /** Ways a therapist proposes something the patient could do, as lemma phrases. */
 const proposalPhrases = [
   "you could",
+  "could you",
   "you might",
   "you can try",
   "you should",
@@ -41,8 +42,10 @@ const proposalPhrases = [
   "have you think about",
   "have you consider",
   "how about",
-  "what about",
   "maybe try",
+  "i wonder if you could",
+  "some people find",
+  "one thing that can help",
   "i would",
   "i think you should",
   "you can",
@@ -66,21 +69,29 @@ const proposalPhrases = [
 /** Words that may open an imperative proposal before its verb: "And try not to…", "Maybe plan something…". */
 const openers = new Set(["and", "so", "then", "maybe", "perhaps", "also", "just", "please"]);
 /** Verbs that, opening a therapist's sentence, propose something: "Try the slow breathing", "Maybe plan something for the evening". */
-const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "practice", "notice", "remember", "call", "reach", "consider", "join", "book", "contact", "take", "make", "set", "go", "ask", "talk", "get", "look", "check", "search", "spend", "find", "stay", "give", "start", "focus", "google", "put", "use"]);
+const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "practice", "remember", "call", "reach", "consider", "join", "book", "contact", "take", "make", "set", "go", "ask", "talk", "get", "look", "check", "search", "spend", "find", "stay", "give", "start", "focus", "google", "use"]);
+/** What after an imperative makes it a courtesy of the session, not a proposal: "Go on", "Take care", "Take your time". */
+const courtesies = new Set(["on", "ahead", "care", "your"]);
 /**
  * Acts of the session itself that a proposal phrase may introduce — asking the patient to tell,
  * describe or explain ("Maybe you could tell me about how much you drank", "How about
  * friendship?") — or agenda: never a plan.
  */
-const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss"]);
+const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
+/** Phrases whose next word must be an act, not encouragement or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked". */
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+/** Words opening a question that asks for the patient's own answer. */
+const openQuestions = new Set(["what", "how", "which", "who", "where", "when"]);
+/** How far into its sentence an ask to speak now is read ("Maybe you could tell me about…"); later, "told me" is part of what is proposed ("tell Graham what you just told me"). */
+const askingWithin = 6;
 /** How far into its sentence a phrase addressed to the patient may start ("So maybe you could…"): later, it is part of a statement ("There are programs you can apply for"). */
 const addressedWithin = 2;
 /** Phrases addressed to the patient, held to `addressedWithin`. */
 const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
 /** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
-const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do"]);
+const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do", "notice", "hear", "help"]);
 
 const proposalFirstWords = firstWordsOf(proposalPhrases);
 
@@ -88,7 +99,9 @@ const proposalFirstWords = firstWordsOf(proposalPhrases);
 function proposesImperative(tokens: readonly ReadToken[]): boolean {
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
   // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
-  return first !== undefined && proposingVerbs.has(first.lemma) && first.value.toLowerCase() === first.lemma;
+  if (first === undefined || !proposingVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
+  const next = tokens.slice(tokens.indexOf(first) + 1).find(isWord);
+  return next !== undefined && !courtesies.has(next.lemma);
 }
 
 /** True when the proposal phrase at `index` is negated right after it ("you couldn't get on the bus" proposes nothing). */
@@ -105,18 +118,21 @@ export function proposes(sentence: ReadSentence): boolean {
   const words = tokens.filter(isWord);
   const question = tokens[tokens.length - 1]?.value === "?";
   if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
+  // "What could you do this week?": asking for the patient's own plan, not proposing one.
+  if (question && openQuestions.has(words[0]?.lemma ?? "") && !["if", "about"].includes(words[1]?.lemma ?? "")) return false;
   // "Tell me more", "talk to me about…", "could you share more": asking the patient to speak now.
-  if (words.some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "more"].includes(words[index + 1]?.lemma ?? (words[index + 2]?.lemma === "me" ? "me" : "")))) return false;
+  if (words.slice(0, askingWithin).some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "more"].includes(words[index + 1]?.lemma ?? (words[index + 2]?.lemma === "me" ? "me" : "")))) return false;
   const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;
       if (negatedAfter(tokens, index, length)) return false;
       if (addressed.has(phrase) && tokens.slice(0, index).filter(isWord).length > addressedWithin) return false;
-      const next = tokens.slice(index + length).find(isWord);
-      if ((phrase === "you can" || phrase === "i would") && next !== undefined && notProposed.has(next.lemma)) return false;
-      const verb = tokens.slice(index + length).find((token) => isWord(token) && token.pos === "VERB");
-      if (phrase === "how about" || phrase === "what if you") return verb !== undefined && !inSessionVerbs.has(verb.lemma);
-      return verb === undefined || !inSessionVerbs.has(verb.lemma);
+      const after = tokens.slice(index + length).filter(isWord);
+      const next = after[0]?.lemma === "to" ? after[1] : after[0];
+      if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || after.length < 2)) return false;
+      const verb = after.find((token) => token.pos === "VERB");
+      if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
+      return true;
     }),
   );
   return phrased || proposesImperative(tokens);
