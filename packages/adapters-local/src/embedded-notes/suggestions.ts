@@ -78,6 +78,8 @@ const courtesies = new Set(["on", "ahead", "care", "your"]);
  * friendship?") — or agenda: never a plan.
  */
 const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
+/** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
+const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked". */
 const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
@@ -129,7 +131,7 @@ export function proposes(sentence: ReadSentence): boolean {
       if (addressed.has(phrase) && tokens.slice(0, index).filter(isWord).length > addressedWithin) return false;
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
-      if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || after.length < 2)) return false;
+      if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
       return true;
