@@ -14,6 +14,12 @@
  *    — the politeness bias the mood has to correct.
  *    The claim support of the written notes (issue 22 item 3): the share of claims core's rule
  *    finds quoted, paraphrased or unsupported, in all and by field.
+ *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
+ *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart:
+ *    plan precision and recall by cited turn, the presenting concern in the first topic line and as
+ *    the first key topic, the clinician's mood label agreement, positive moods on sessions where the
+ *    risk screen finds a current risk statement, filler, contraction or broken-word topics,
+ *    fragment quotes, and each Rogers session's write + verify time (`reportReal`).
  * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
  *    they hold the API's event loop that long. Targets: write ≤ 500 ms (issue 22); write + verify
@@ -35,6 +41,12 @@ import { median } from "./support/median.ts";
 import { sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
 import { percentile } from "./support/percentile.ts";
 import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
+import { type Transcript } from "@confide/core";
+import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
+import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
+import { isHeldOut } from "./data/real-dialogue/split.ts";
+import { loadRealDialogue, type RealConversation } from "./support/real-dialogue.ts";
+import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
@@ -135,7 +147,7 @@ async function report(split: "dev" | "test"): Promise<void> {
     suggestionsFound += session.suggestions.filter((turn) => quality.suggestionTurns.includes(turn)).length;
   }
   console.log(`action items (patient commitments): ${items} written, precision ${ratio(correct, items)}, recall ${ratio(found, labelled)} (${found}/${labelled} labelled)`);
-  console.log(`suggested items (therapist's suggestions): ${suggestions} written, precision ${ratio(suggestionsCorrect, suggestions)}, recall ${ratio(suggestionsFound, suggestionLabels)} (${suggestionsFound}/${suggestionLabels} labelled)`);
+  console.log(`strategies (the therapist's proposals): ${suggestions} written, precision ${ratio(suggestionsCorrect, suggestions)}, recall ${ratio(suggestionsFound, suggestionLabels)} (${suggestionsFound}/${suggestionLabels} labelled)`);
   const mean = (values: readonly number[]) => (values.length === 0 ? "–" : (values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(3));
   console.log(
     `VADER valence (positive − negative) of patient turns: backchannels ≤ 3 words ${mean(valence.backchannel)} (${valence.backchannel.length}), ` +
@@ -164,6 +176,99 @@ async function report(split: "dev" | "test"): Promise<void> {
       );
     }
   }
+}
+
+/** The turns of a real conversation as the pipeline hands them to a note writer, patient turns scored by VADER. */
+async function realInput(conversation: RealConversation): Promise<NoteWriterInput> {
+  const segments = conversation.turns.map((turn, index) => ({
+    id: `${conversation.id}-t${index}`,
+    speaker: turn.role === "therapist" ? "T" : "P",
+    startMs: index * 6_000,
+    endMs: index * 6_000 + 5_000,
+    text: turn.text,
+  }));
+  const patient = segments.filter((segment) => segment.speaker === "P");
+  const results = await analyzer.sentiment(patient.map((segment) => segment.text), { language: "en-US" });
+  return {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: "therapist" },
+      { label: "P", role: "patient" },
+    ],
+    segments,
+    sentiment: patient.map((segment, index) => ({ segmentId: segment.id, ...results[index]! })),
+  };
+}
+
+const riskScreen = await embeddedRiskScreenDescriptor.create();
+const ownRiskCategories = new Set(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
+
+/** True when the risk screen finds a current risk statement of the patient about themselves (suicide or self-harm). */
+async function hasCurrentRisk(input: NoteWriterInput): Promise<boolean> {
+  const transcript: Transcript = { language: "en-US", durationMs: 0, provider: "bench", revision: 1, warnings: [], speakers: input.speakers, segments: input.segments };
+  const result = await screenRisk({ risk: riskScreen, clock: { now: () => new Date(0) } }, transcript);
+  return result.flags.some((flag) => flag.subject === "speaker" && flag.temporality === "current" && flag.speaker === "patient" && ownRiskCategories.has(flag.category ?? ""));
+}
+
+const moodSide = (label: string) => (label === "hopeful" ? "positive" : label === "calm" ? "neutral" : label === "ambivalent" ? "mixed" : "negative");
+const valueSide = (value: string) => (value.includes("negative") ? "negative" : value.includes("positive") ? "positive" : value);
+
+/**
+ * The real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read from
+ * ../shared/real-dialogue; absent: one line says so), dev and held-out apart: plan precision and
+ * recall, the presenting concern in the first topic line, mood agreement, filler or broken topics,
+ * fragment quotes, positive moods on a session with a current risk statement; and the time to write
+ * and verify the notes of each Rogers session (the long ones).
+ */
+async function reportReal(): Promise<void> {
+  const data = loadRealDialogue();
+  if (data.status === "absent") {
+    console.log(`\n-- real conversations: ${data.message}`);
+    return;
+  }
+  const labels = readFileSync(new URL("./data/real-dialogue/notes-labels.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as NotesLabel);
+  const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
+  const rogersTimes: string[] = [];
+  for (const part of ["dev", "held-out"] as const) {
+    const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
+    for (const label of labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"))) {
+      const conversation = byId.get(label.id);
+      if (!conversation) throw new Error(`${label.id}: not in the real-dialogue set`);
+      const input = await realInput(conversation);
+      const startMs = performance.now();
+      const draft = writeEmbeddedNotes(input);
+      verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
+      if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
+      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk: await hasCurrentRisk(input) });
+      if (detail) {
+        const { quality } = rows[rows.length - 1]!;
+        console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : "no"}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
+      }
+    }
+    const sum = (pick: (quality: RealNotesQuality) => number) => rows.reduce((total, row) => total + pick(row.quality), 0);
+    const items = sum((quality) => quality.planItems.length);
+    const labelled = rows.reduce((total, row) => total + row.label.plan.length, 0);
+    const topics = sum((quality) => quality.topics);
+    const badTopics = rows.flatMap((row) => row.quality.badTopics);
+    const quotes = sum((quality) => quality.quotes);
+    const moodAgree = rows.filter((row) => row.quality.mood !== null && row.label.mood.includes(row.quality.mood)).length;
+    const sideAgree = rows.filter((row) => valueSide(row.quality.moodValue) === moodSide(row.label.mood[0]!)).length;
+    const risky = rows.filter((row) => row.risk);
+    const riskyPositive = risky.filter((row) => valueSide(row.quality.moodValue) === "positive").length;
+    const positiveOnNegative = rows.filter((row) => valueSide(row.quality.moodValue) === "positive" && moodSide(row.label.mood[0]!) === "negative").length;
+    console.log(`\n-- real conversations, ${part}: ${rows.length} (${rows.filter((row) => row.label.id.startsWith("rogers:")).length} Rogers sessions)`);
+    console.log(`plan: ${items} items written, precision ${ratio(sum((quality) => quality.planCorrect), items)}, recall ${ratio(sum((quality) => quality.labelsFound), labelled)} (${sum((quality) => quality.labelsFound)}/${labelled} labelled items; ${rows.filter((row) => row.label.plan.length === 0).length} conversations agreed none)`);
+    const concernFirst = rows.filter((row) => row.quality.concernFirst).length;
+    const concernTop = rows.filter((row) => row.quality.concernTopTopic).length;
+    console.log(`presenting concern in the first topic line ${percent(concernFirst, rows.length)} (${concernFirst}/${rows.length}), as the first key topic ${percent(concernTop, rows.length)} (${concernTop}/${rows.length})`);
+    console.log(`mood: clinician's label agrees ${percent(moodAgree, rows.length)} (${moodAgree}/${rows.length}); same side as the label ${percent(sideAgree, rows.length)}; read positive where the label is negative ${positiveOnNegative}; current risk statement (risk screen) in ${risky.length}, read positive ${riskyPositive}`);
+    console.log(`topics: ${topics}; fillers, contractions or broken words ${badTopics.length}${badTopics.length > 0 ? ` (${[...new Set(badTopics)].slice(0, 12).join(", ")})` : ""}`);
+    console.log(`quotes: ${quotes}; fragments ${sum((quality) => quality.fragmentQuotes)} (${percent(sum((quality) => quality.fragmentQuotes), quotes)})`);
+  }
+  console.log(`write + verify, real Rogers sessions: ${rogersTimes.join("; ")}`);
 }
 
 const therapistLines = [
@@ -214,6 +319,7 @@ console.log(`first call (loads wink-nlp's model): ${Math.round(performance.now()
 
 await report("dev");
 await report("test");
+await reportReal();
 
 const writeMs: number[] = [];
 const verifyMs: number[] = [];

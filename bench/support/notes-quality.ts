@@ -4,8 +4,8 @@
  */
 import { isNotAssessed, type NoteField, type NoteItemDraft, type NotesDraft } from "@confide/core";
 import type { NotesSession } from "../data/notes/build-dataset.ts";
-// The writer's own marker of a therapist's suggestion: the counts follow it if it changes.
-import { suggestedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
+// The writer's own marker of a proposal the patient took up: the counts follow it if it changes.
+import { agreedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
 
 /** Words that are never a topic of a session: fillers, backchannels, address words. */
 export const fillerWords = new Set([
@@ -38,8 +38,9 @@ export interface SessionQuality {
   nameTopics: number;
   topicTexts: string[];
   mood: string;
-  /** Commitment items (not "Suggested: …"): their cited turns. */
+  /** The patient's own commitments (plan items not "Agreed: …"): their cited turns. */
   commitmentTurns: number[];
+  /** The therapist's proposals (the strategies discussed): their cited turns. */
   suggestionTurns: number[];
   /** Names found in the patient summary. */
   leakedNames: string[];
@@ -60,8 +61,8 @@ export function sessionQuality(session: NotesSession, notes: NotesDraft): Sessio
     nameTopics: topics.filter((topic) => wordsOf(topic.text).some((word) => names.has(word))).length,
     topicTexts: topics.map((topic) => topic.text),
     mood: isNotAssessed(notes.sessionMood) ? "not_assessed" : notes.sessionMood.value,
-    commitmentTurns: actions.filter((item) => !item.text.startsWith(suggestedPrefix)).map(firstTurn),
-    suggestionTurns: actions.filter((item) => item.text.startsWith(suggestedPrefix)).map(firstTurn),
+    commitmentTurns: actions.filter((item) => !item.text.startsWith(agreedPrefix)).map(firstTurn),
+    suggestionTurns: itemsOf(notes.strategies).map(firstTurn),
     leakedNames: [...names].filter((name) => wordsOf(summary).includes(name)),
   };
 }

@@ -1,12 +1,12 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
-import { phraseStarts } from "./lemma-phrases.ts";
-import type { ReadSegment, ReadToken } from "./segment-reader.ts";
+import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
+import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
  * First-person future commitments, as lemma phrases: "I will…", "I'll…", "I'm going to…",
- * "next week we're going to…", "I plan to…", and commitments to abstain ("I'm not going to…",
- * "I won't…").
+ * "next week we're going to…", "I plan to…", "I've decided to…", and commitments to abstain
+ * ("I'm not going to…", "I won't…").
  */
 const commitmentPhrases = [
   "i will",
@@ -20,42 +20,138 @@ const commitmentPhrases = [
   "i plan to",
   "we plan to",
   "i be plan to",
+  "i'm plan to",
+  "i have decide to",
+  "i decide to",
   "i promise to",
   "i commit to",
   "i'm not go to",
   "i be not go to",
   "i will not",
+  "i definitely will",
+  "i really will",
+  "i certainly will",
+  "i'mma",
+  "imma",
 ];
 
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
- * a commitment: "I'll be honest", "I'll be doing invoices", "we'll see", "I'll probably put it
- * off", "I'll think about it", "I will never forget".
+ * a commitment: "I'll be honest", "I'll be fine", "we'll see", "I'll probably put it off", "I'll
+ * think about it", "I will never forget", "I'll have to", "I'll keep that in mind".
  */
-const notAnAction = new Set(["be", "see", "probably", "maybe", "think", "never", "just", "have"]);
-/** Words before the phrase, in its sentence, that make it hedged or conditional: "maybe I'll…", "if I stop I'll fail". */
-const hedges = new Set(["maybe", "perhaps", "probably", "if", "might", "unless", "whether", "because", "that", "what"]);
-/** Parts of speech that, right after "going to", make it a movement or a past plan rather than a commitment: "I'm going to bed at ten". */
-const placeAfterGoingTo = new Set(["NOUN", "PROPN", "DET", "PRON"]);
+const notAnAction = new Set(["be", "see", "probably", "maybe", "think", "never", "have", "consider", "remember", "bear", "miss", "always", "still"]);
+/**
+ * Verbs of what happens to someone rather than what they do — "I'll fail", "I'm going to lose
+ * it", "I won't believe it": a prediction or a state, never an act committed to.
+ */
+const notVolitional = new Set(["fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass"]);
+/** Parts of speech an act may be read as (the lite model tags some verbs of typed chat as nouns or adjectives: "journal", "google"). */
+const actParts = new Set(["VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"]);
+/** "I'll be happy to…", "I'm going to be sure to…": the act is the verb after "to". */
+const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
+/**
+ * Words before the phrase, in its sentence, that make it hedged, conditional, habitual, reported
+ * or a clause of worry or wondering: "maybe I'll…", "if I stop I'll fail", "usually I'll just lie
+ * there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose her", "how
+ * I'm going to pay".
+ */
+const notMeant = new Set([
+  "maybe", "perhaps", "probably", "hopefully", "if", "might", "unless", "whether", "because", "hope", "wish", "guess", "where",
+  "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
+  "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
+  "how", "what", "why",
+]);
+/** Words that, within a few words after the phrase, hedge it: "I'm going to start, I think, expecting that". */
+const hedgesAfter = new Set(["maybe", "perhaps", "probably", "think", "guess", "hopefully"]);
+/** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
+const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
+/** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
+const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
+/** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
+const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
+/** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
+const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop"]);
+/** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
+const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
+/** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
+const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
+/** Adverbs a commitment may carry before its verb: "I will definitely try". */
+const softeners = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
+/** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
+export const pointingBack = new Set(["that", "it", "this", "those", "them", "these", "so", "same"]);
 
+/** What a commitment phrase found in a sentence commits to. */
+export interface Commitment {
+  /** The act in the sentence's own words ("talk to my mum on Sunday"), or null when it points back ("I'll try that"). */
+  act: "own" | "pointing-back";
+}
 
-/** True when the commitment phrase at `index` (of `length` tokens) is a commitment in its sentence (see the rules above). */
-function commitsAt(tokens: readonly ReadToken[], index: number, length: number, phrase: string): boolean {
-  const next = tokens.slice(index + length).find(isWord);
-  if (next === undefined || notAnAction.has(next.lemma) || notAnAction.has(next.value.toLowerCase())) return false;
-  if (phrase.endsWith("go to") && placeAfterGoingTo.has(next.pos)) return false;
-  if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return false;
-  return !tokens.slice(0, index).some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase()));
+/** The tokens after a commitment phrase, softeners skipped: the act committed to. */
+function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
+  const words = tokens.slice(from).filter(isWord);
+  let start = 0;
+  while (start < words.length && softeners.has(words[start]!.lemma) && start < 5) start += 1;
+  // "I'll be happy to make more time": the act is what follows "be happy to".
+  if (words[start]?.lemma === "be" && willingness.has(words[start + 1]?.lemma ?? "") && words[start + 2]?.lemma === "to") start += 3;
+  return words.slice(start);
 }
 
 /**
- * Action items: the sentences in which the patient commits to doing something — first person,
- * future, not a question, not hedged or conditional (`hedges`), not a prediction or a manner
- * of speaking (`notAnAction`), not in the past ("I was going to…") and not a movement ("I'm
- * going to bed"). The therapist's own future ("I'll see you next week",
- * "I'll call you on Thursday") is not the patient's action item; what the therapist proposes
- * is a suggestion (`findSuggestions`). A speaker of unknown role is read as possibly the
- * patient, and the item then names no speaker. Each is quoted whole and cites its span.
+ * The commitment at `index` (a phrase of `length` tokens) in its sentence, or null when it is not
+ * one: a prediction or manner of speaking (`notAnAction`), hedged, conditional, habitual or
+ * reported (`notMeant` before it), in the past ("I was going to"), a movement ("I'm going to bed"),
+ * an act of the session itself ("I'll tell you"), sustain talk ("I'm going to keep smoking") or a
+ * refusal ("I'm not going to stop").
+ */
+function commitmentAt(tokens: readonly ReadToken[], index: number, length: number, phrase: string): Commitment | null {
+  const act = actTokens(tokens, index + length);
+  const verb = act[0];
+  if (verb === undefined) return { act: "pointing-back" }; // "I will." — only as an answer to a proposal
+  if (pointingBack.has(verb.lemma)) return { act: "pointing-back" }; // "I will try that", "I'll definitely try it today"
+  if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
+  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
+  if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
+  if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
+  if (act.slice(0, 4).some((token) => hedgesAfter.has(token.lemma))) return null;
+  if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
+  const before = tokens.slice(0, index);
+  if (before.some((token) => notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase()))) return null;
+  if (before.some((token) => /^["“”]$/.test(token.value))) return null;
+  const object = act[1];
+  if (inSessionVerbs.has(verb.lemma) && (object === undefined || ["you", "u", "it", "there", "now", "with", "myself", "yourself"].includes(object.lemma))) return null;
+  const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
+  if (negated && refusalVerbs.has(verb.lemma)) return null;
+  if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
+  const pointing = act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5;
+  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own" };
+}
+
+/** The commitment of a sentence (the first its phrases find), or null. */
+const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will"]);
+
+export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
+  const last = sentence.tokens[sentence.tokens.length - 1];
+  if (last?.value === "?" || !mayHold(sentence.tokens, commitmentFirstWords)) return null;
+  for (const phrase of commitmentPhrases) {
+    for (const index of phraseStarts(sentence.tokens, phrase)) {
+      const found = commitmentAt(sentence.tokens, index, phrase.split(" ").length, phrase);
+      if (found) return found;
+    }
+  }
+  // The subject left out, as typed chat does: "Will check it out.", "Will do."
+  const first = sentence.tokens.findIndex(isWord);
+  if (first !== -1 && sentence.tokens[first]!.lemma === "will") return commitmentAt(sentence.tokens, first, 1, "will");
+  return null;
+}
+
+/**
+ * The patient's own commitments: sentences of the patient's turns that commit to a future act in
+ * their own words (`sentenceCommitment`, "I'm going to ring my sister on Sunday"). One that points
+ * back at what was proposed ("I'll try that") is not an item here: it is the assent to the
+ * therapist's proposal (`findAgreedProposals`). The therapist's own future ("I'll see you next
+ * week") is never the patient's. A speaker of unknown role is read as possibly the patient, and
+ * the item then names no speaker. Each is quoted whole and cites its span.
  * @returns the items in transcript order ([] when none).
  */
 export function findCommitments(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -63,12 +159,7 @@ export function findCommitments(segments: readonly ReadSegment[]): NoteItemDraft
   for (const segment of segments) {
     if (segment.role === "therapist") continue;
     for (const sentence of segment.sentences) {
-      const last = sentence.tokens[sentence.tokens.length - 1];
-      if (last?.value === "?") continue;
-      const committed = commitmentPhrases.some((phrase) =>
-        phraseStarts(sentence.tokens, phrase).some((index) => commitsAt(sentence.tokens, index, phrase.split(" ").length, phrase)),
-      );
-      if (!committed) continue;
+      if (sentenceCommitment(sentence)?.act !== "own") continue;
       const quote = segment.text.slice(sentence.start, sentence.end);
       items.push({
         text: quote,

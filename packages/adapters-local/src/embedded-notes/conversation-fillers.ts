@@ -13,6 +13,8 @@ export const fillerWords: ReadonlySet<string> = new Set([
   "mate", "man", "dude", "guy", "guys",
   "like", "honestly", "literally", "actually", "basically", "really", "just", "anyway", "whatever", "innit", "dunno", "know", "mean", "guess", "suppose", "kind", "sort",
   "god", "gosh", "wow", "fair", "exactly", "definitely", "course", "ugh",
+  // contractions and chat: "gonna", "wanna", "huh", "lol"
+  "gonna", "wanna", "gotta", "kinda", "sorta", "lotta", "outta", "huh", "hey", "ya", "yah", "yea", "yeh", "lol", "haha", "hahaha", "hehe", "lmao", "omg", "idk", "tbh", "btw", "aww", "aw", "oops", "whoa", "hm", "mhmm", "okey", "okie",
 ]);
 
 /** A token with a letter or digit in it (not punctuation). */

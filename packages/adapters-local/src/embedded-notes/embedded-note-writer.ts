@@ -36,12 +36,13 @@ import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
 import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
-import { moodTrajectory, scoredSegments, sessionMood } from "./sentiment-notes.ts";
+import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
+import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { findSuggestions } from "./suggestions.ts";
+import { findAgreedProposals, findProposals } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-3";
+export const embeddedRulesVersion = "embedded-rules-4";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -56,7 +57,19 @@ function topicSentence(topics: readonly KeyTopic[], lead: string): NoteItemDraft
   return [{ text: `${lead} ${listing(topics.map((topic) => topic.lemma))}.`, evidence: topics.map((topic) => topic.evidence[0]!) }];
 }
 
-const notFound = (what: string) => notAssessed(`The embedded writer extracts; it does not infer ${what}.`);
+/** How many of the topics, the main ones first, the first topic line names. */
+const mainTopics = 2;
+
+/** The topic lines: the session's main concern first ("Talked mainly about rent and the landlord."), then what else came up. */
+function topicLines(topics: readonly KeyTopic[]): NoteItemDraft[] {
+  return [...topicSentence(topics.slice(0, mainTopics), "Talked mainly about"), ...topicSentence(topics.slice(mainTopics), "Also talked about")];
+}
+
+/** What this writer leaves to the clinician, said the same way for every such field so a note can say it once. */
+export const leftToJudgement = "Left to your clinical judgement: this writer quotes and summarises what was said and does not infer it.";
+const notFound = () => notAssessed(leftToJudgement);
+
+const nonEmpty = (items: NoteItemDraft[], reason: string) => (items.length > 0 ? items : notAssessed(reason));
 
 /** The notes of one transcript (see the module comment). */
 export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
@@ -70,22 +83,22 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const commitments = findCommitments(segments);
   const order = new Map(segments.map((segment, index) => [segment.id, index]));
   const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
-  const actionItems = [...commitments, ...findSuggestions(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+  const actionItems = [...commitments, ...findAgreedProposals(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
   const patientCommitments = commitments.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
-    topicSummary: topicSentence(topics, "The session touched on"),
-    strategies: notFound("the strategies discussed"),
+    topicSummary: topicLines(topics),
+    strategies: nonEmpty(findProposals(segments), "The therapist proposed nothing in words this writer recognises."),
     emotionalThemes: findEmotionalThemes(segments),
-    triggers: notFound("triggers"),
-    actionItems,
-    significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored),
-    sessionMood: sessionMood(scored),
-    moodTrajectory: moodTrajectory(scored),
-    followUpTopics: notFound("follow-up topics"),
-    unresolvedConcerns: notFound("unresolved concerns"),
+    triggers: notFound(),
+    actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
+    significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored, segments),
+    sessionMood: clinicalMood(segments),
+    moodTrajectory: clinicalTrajectory(segments),
+    followUpTopics: notFound(),
+    unresolvedConcerns: notFound(),
     riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
-    therapistNotes: notAssessed("The embedded writer writes no clinical judgement; the therapist writes these notes in review."),
+    therapistNotes: notFound(),
     patientSummary: [
       ...topicSentence(topics, "We talked about"),
       ...patientCommitments.map((item) => ({ ...item, text: `You said: “${item.quote}”` })),

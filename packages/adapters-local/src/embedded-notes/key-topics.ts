@@ -18,7 +18,7 @@ const spansPerTopic = 3;
 /** How many times a phrase must be said to name its noun's topic instead of the noun alone. */
 const phraseRepeats = 2;
 /** Nouns too general to be a topic of a session. */
-const generalNouns = new Set(["thing", "things", "way", "lot", "bit", "kind", "sort", "time", "day", "week", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "stuff", "people", "yeah", "okay", "moment", "bit", "minute", "hour", "year", "month", "night", "morning", "evening", "one", "sense", "point", "idea", "step", "question"]);
+const generalNouns = new Set(["problem", "problems", "situation", "issue", "issues", "feeling", "feelings", "life", "part", "person", "everyone", "someone", "anyone", "help", "advice", "suggestion", "suggestions", "support", "chat", "conversation", "hit", "survey", "button", "session", "talk", "reason", "matter", "case", "end", "thanks", "thank", "hope", "fact", "mind", "place", "lot", "side", "kind", "type", "future", "start", "deal", "number", "thing", "things", "way", "lot", "bit", "kind", "sort", "time", "day", "week", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "stuff", "people", "yeah", "okay", "moment", "bit", "minute", "hour", "year", "month", "night", "morning", "evening", "one", "sense", "point", "idea", "step", "question"]);
 
 /**
  * A word that can be a topic: a common noun (NOUN; a proper noun is a name, never a topic),
@@ -50,28 +50,72 @@ interface Occurrence {
   nounStart: number;
   end: number;
   nounValue: string;
+  patient: boolean;
+  /** Said in one of the patient's first `openingTurns` turns of substance: where the presenting concern is told. */
+  opening: boolean;
+}
+
+/** How much a mention weighs for the topic's rank: the patient's words name the concern; the therapist's echo it. */
+const patientWeight = 2;
+const therapistWeight = 1;
+/** The patient turns, from the first with a noun, in which the presenting concern is usually told. */
+const openingTurns = 3;
+/** What a mention in those turns adds to a topic's rank. */
+const openingWeight = 3;
+
+/** A token of a letter other than a-z: wink-nlp's lite model splits words such as "whānau" around it ("wh", "ā", "nau"). */
+const nonAscii = /[^\u0000-\u007f]/u;
+const lettersOnly = /^\p{L}+$/u;
+
+/**
+ * The sentence's tokens with each word wink-nlp split around a letter outside a-z joined again
+ * ("wh" "ā" "nau" → "whānau", read as a noun when a piece was one), so a word keeps its letters.
+ */
+export function wholeWords(tokens: readonly ReadToken[]): ReadToken[] {
+  const words: ReadToken[] = [];
+  for (const token of tokens) {
+    const last = words[words.length - 1];
+    const joins =
+      last !== undefined && last.end === token.start && lettersOnly.test(last.value) && lettersOnly.test(token.value) && (nonAscii.test(last.value) || nonAscii.test(token.value));
+    if (!joins) {
+      words.push(token);
+      continue;
+    }
+    const value = last.value + token.value;
+    const pos = last.pos === "NOUN" || token.pos === "NOUN" || last.pos === "X" ? "NOUN" : last.pos;
+    words[words.length - 1] = { ...last, value, lemma: value.toLowerCase(), pos, stopWord: false, end: token.end };
+  }
+  return words;
 }
 
 /**
  * Topics of the session from the therapist's and the patient's turns: the common nouns
- * wink-nlp tags (stop words, fillers, very general nouns and the session's names left out),
- * by lemma, ranked by how often they were said, then by first mention. A noun said with the
+ * wink-nlp tags (stop words, fillers and contractions, very general nouns and the session's names
+ * left out), words split around a letter outside a-z joined again (`wholeWords`), by lemma,
+ * ranked by weight — `patientWeight` for each time the patient said it, `therapistWeight` for the
+ * therapist, `openingWeight` more for each mention in the patient's first `openingTurns` turns of
+ * substance, where the presenting concern is told — then by first mention. A noun said with the
  * same modifier at least `phraseRepeats` times is named by that phrase ("sleep diary"), which
  * then cites the phrase's occurrences.
- * @returns at most `topicCount` topics ([] for no nouns).
+ * @returns at most `topicCount` topics, the main concern first ([] for no nouns).
  */
 export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlySet<string> = new Set()): KeyTopic[] {
   const byLemma = new Map<string, Occurrence[]>();
   let position = 0;
+  let patientTurnsWithNouns = 0;
   for (const segment of segments) {
+    const patient = segment.role !== "therapist";
+    let hasNoun = false;
     for (const sentence of segment.sentences) {
-      sentence.tokens.forEach((token, index) => {
+      const tokens = wholeWords(sentence.tokens);
+      tokens.forEach((token, index) => {
         position += 1;
         if (!isTopicWord(token, names)) return;
+        hasNoun = true;
         let first = index;
-        while (first > 0 && index - first < 2 && isModifier(sentence.tokens[first - 1]!, names)) first -= 1;
-        const head = sentence.tokens[first]!;
-        const phrase = [...sentence.tokens.slice(first, index).map((word) => word.value.toLowerCase()), token.lemma].join(" ");
+        while (first > 0 && index - first < 2 && isModifier(tokens[first - 1]!, names)) first -= 1;
+        const head = tokens[first]!;
+        const phrase = [...tokens.slice(first, index).map((word) => word.value.toLowerCase()), token.lemma].join(" ");
         const occurrences = byLemma.get(token.lemma) ?? [];
         occurrences.push({
           segmentId: segment.id,
@@ -82,13 +126,18 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           nounStart: token.start,
           end: token.end,
           nounValue: token.value,
+          patient,
+          opening: patient && patientTurnsWithNouns < openingTurns,
         });
         byLemma.set(token.lemma, occurrences);
       });
     }
+    if (patient && hasNoun) patientTurnsWithNouns += 1;
   }
+  const weight = (occurrences: readonly Occurrence[]) =>
+    occurrences.reduce((sum, item) => sum + (item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0), 0);
   return [...byLemma.entries()]
-    .sort(([, a], [, b]) => b.length - a.length || a[0]!.position - b[0]!.position)
+    .sort(([, a], [, b]) => weight(b) - weight(a) || a[0]!.position - b[0]!.position)
     .slice(0, topicCount)
     .map(([lemma, occurrences]) => {
       const phraseCounts = new Map<string, number>();

@@ -22,6 +22,19 @@ export function phraseStarts(tokens: readonly ReadToken[], phrase: LemmaPhrase):
   return starts;
 }
 
+/**
+ * The first words of some phrases, to skip at once a sentence that can hold none of them:
+ * `mayHold(tokens, firstWordsOf(phrases))` is false when no token is a first word.
+ */
+export function firstWordsOf(phrases: readonly LemmaPhrase[]): ReadonlySet<string> {
+  return new Set(phrases.map((phrase) => phrase.split(" ")[0]!));
+}
+
+/** False when no token (by lemma or lower-cased value) starts one of the phrases whose first words are given. */
+export function mayHold(tokens: readonly ReadToken[], firstWords: ReadonlySet<string>): boolean {
+  return tokens.some((token) => firstWords.has(token.lemma) || firstWords.has(token.value.toLowerCase()));
+}
+
 /** Lemmas that negate what follows. */
 const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
 

@@ -47,7 +47,8 @@ export function createWinkClaimReader(): ClaimReader {
           const start = offset + (token.out(its.precedingSpaces) as string).length;
           offset = start + value.length;
           // wink-nlp's types declare `its.lemma` and `its.stem` with the model's add-ons as a parameter `out` does not pass.
-          const lemma = (token.out(its.lemma as unknown as ItsFunction<string>) as string).toLowerCase();
+          // A token the model has no lemma or stem for (some symbols and emoji in typed chat) is read as written.
+          const lemma = ((token.out(its.lemma as unknown as ItsFunction<string>) as string | undefined) ?? value).toLowerCase();
           const partOfSpeech = token.out(its.pos) as string;
           const cue = negationCues.has(lemma);
           if (!notWords.has(partOfSpeech) && value.trim() !== "") {
@@ -56,7 +57,7 @@ export function createWinkClaimReader(): ClaimReader {
               value,
               lemma,
               ...(kinds ? { kinds } : {}),
-              stem: (token.out(its.stem as unknown as ItsFunction<string>) as string).toLowerCase(),
+              stem: ((token.out(its.stem as unknown as ItsFunction<string>) as string | undefined) ?? value).toLowerCase(),
               partOfSpeech,
               stopWord: token.out(its.stopWordFlag) as boolean,
               negated: !cue && (token.out(its.negationFlag) as boolean) && sinceCue <= negationWindow,

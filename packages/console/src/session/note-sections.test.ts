@@ -65,10 +65,10 @@ describe("noteSections", () => {
     });
   });
 
-  it("words values, and says why an item is unverified", () => {
+  it("shows a mood in the writer's words, never its machine value, and says why an item is unverified", () => {
     const byField = Object.fromEntries(noteSections(notes).map((section) => [section.field, section]));
     expect(byField.riskFlags).toBeUndefined();
-    expect(byField.sessionMood).toMatchObject({ entries: [{ text: "very negative: Low throughout." }] });
+    expect(byField.sessionMood).toMatchObject({ entries: [{ text: "Low throughout." }] });
     expect(byField.significantQuotes).toMatchObject({
       entries: [{ grounded: false, unverifiedReason: "Segment seg-9 does not exist.", quote: "I can't sleep" }],
     });

@@ -78,13 +78,12 @@ function isNotAssessed(value: unknown): value is NotAssessed {
   return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { status?: unknown }).status === "not_assessed";
 }
 
+/**
+ * One item as a line: a risk flag's type and severity first; a mood or trajectory as the writer's
+ * words alone (the claim core checked), never its machine value ("very_positive").
+ */
 function entryOf(item: ItemFields & { value?: string; type?: string; severity?: string }): NoteEntry {
-  const prefix =
-    item.type !== undefined && item.severity !== undefined
-      ? `${words(item.type)} (${item.severity} severity): `
-      : item.value !== undefined
-        ? `${words(item.value)}: `
-        : "";
+  const prefix = item.type !== undefined && item.severity !== undefined ? `${words(item.type)} (${item.severity} severity): ` : "";
   return {
     text: `${prefix}${item.text}`,
     ...(item.quote === undefined ? {} : { quote: item.quote }),

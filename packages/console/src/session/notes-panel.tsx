@@ -187,8 +187,8 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
         </select>
       </div>
       <p class="hint">
-        {notes.quality.grounded} items stand on the transcript, {notes.quality.unverified} could not be checked or are not supported by the words
-        they cite, {notes.quality.notAssessed} fields were not assessed.
+        Each statement links to the words it cites.{" "}
+        {notes.quality.unverified > 0 ? "Statements the cited words do not support are marked: never copy them as fact." : ""}
       </p>
       {notes.stale ? (
         <div class="notice" role="note">

@@ -298,3 +298,50 @@ describe("one check of the notes reads each text once (readingOnce)", () => {
     expect(reads).toEqual(["call sister", "call sister"]);
   });
 });
+
+describe("a plan item's claim support: it stands on a commitment", () => {
+  it("carries a plan the patient committed to in their words", () => {
+    const words = "I'll ring my sister on Sunday.";
+    expect(claimSupport({ text: words, quote: words }, [patient(words)], reader, "plan")).toBe("quoted");
+    const going = "I am going to book the appointment tomorrow.";
+    expect(claimSupport({ text: going, quote: going }, [patient(going)], reader, "plan")).toBe("quoted");
+  });
+
+  it("carries a therapist's proposal the patient took up, citing the proposal and the assent", () => {
+    const proposal = "You could keep a sleep diary this week.";
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That's a good idea.")], reader, "plan")).not.toBe("unsupported");
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("Will do, thanks.")], reader, "plan")).not.toBe("unsupported");
+  });
+
+  it("does not carry a question, a suggestion nobody took up or the patient's words without a commitment", () => {
+    const question = "Maybe you could tell me how much you drank?";
+    expect(claimSupport({ text: question, quote: question }, [therapist(question)], reader, "plan")).toBe("unsupported");
+    const proposal = "You could keep a sleep diary this week.";
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("Okay, thanks.")], reader, "plan")).toBe("unsupported");
+    const past = "I rang my sister on Sunday.";
+    expect(claimSupport({ text: past, quote: past }, [patient(past)], reader, "plan")).toBe("unsupported");
+  });
+
+  it("reads intent within three words of the subject, and 'we' as a subject", () => {
+    const near = "I really think I'll phone the GP.";
+    expect(claimSupport({ text: near, quote: near }, [patient(near)], reader, "plan")).toBe("quoted");
+    const we = "We plan to visit the school together.";
+    expect(claimSupport({ text: we, quote: we }, [patient(we)], reader, "plan")).toBe("quoted");
+    const far = "I and my whole family very much want to go to the beach.";
+    expect(claimSupport({ text: far, quote: far }, [patient(far)], reader, "plan")).toBe("unsupported");
+    const going = "I keep going back to the old house.";
+    expect(claimSupport({ text: going, quote: going }, [patient(going)], reader, "plan")).toBe("unsupported");
+  });
+
+  it("takes an assent only as a whole phrase, in words of the patient", () => {
+    const proposal = "You could join the walking group.";
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("Sounds good to me.")], reader, "plan")).not.toBe("unsupported");
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That was a good walk.")], reader, "plan")).toBe("unsupported");
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(`${proposal} That's a good idea.`)], reader, "plan")).toBe("unsupported");
+  });
+
+  it("reads the same words as a statement when they are not a plan item", () => {
+    const past = "I rang my sister on Sunday.";
+    expect(claimSupport({ text: past, quote: past }, [patient(past)], reader)).toBe("quoted");
+  });
+});

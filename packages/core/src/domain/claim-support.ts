@@ -1,5 +1,6 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import type { SpeakerRole } from "./transcript.ts";
+import { citesCommitment } from "./plan-commitment.ts";
 
 /**
  * How well the cited words carry an item's claim (issue 22 item 3), beyond the citation existing:
@@ -28,9 +29,10 @@ export interface Claim {
  * A `statement` asserts what it says ("Patient drinks": a negation said contradicts it); a
  * `topic` names what was talked about ("drinking", "Patient discussed drinking": said with or
  * without a negation, it was talked about). Key topics and follow-up topics are topics; any
- * other claim is a statement unless a topic verb (`topicLemmas`) introduces it.
+ * other claim is a statement unless a topic verb (`topicLemmas`) introduces it. A `plan` item (an
+ * action item) is a statement that must also stand on a commitment (`citesCommitment`).
  */
-export type ClaimKind = "statement" | "topic";
+export type ClaimKind = "statement" | "topic" | "plan";
 
 /** Verbs that make a claim a topic: "discussed", "talked about", "touched on", "mentioned", "explored". */
 export const topicLemmas: ReadonlySet<string> = new Set(["discuss", "talk", "touch", "mention", "explore"]);
@@ -195,10 +197,16 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
  * 6. `quoted` when the item has a quote and every content word is said by a word of the quote.
  * 7. `paraphrased` when at least two thirds of the content words are said (so a claim of one or
  *    two content words needs all of them); `unsupported` otherwise.
+ * 8. A `plan` claim is `unsupported` unless a cited segment not the therapist's commits or
+ *    assents (`citesCommitment`): quoting a question or a suggestion nobody took up is no plan.
  * Whether the quote appears and the spans exist is `verifyItem`'s check, made before this one.
  * @returns the support. Never throws.
  */
 export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reader: ClaimReader, kind: ClaimKind = "statement"): ClaimSupport {
+  if (kind === "plan") {
+    const support = claimSupport(claim, cited, reader, "statement");
+    return support === "unsupported" || !citesCommitment(cited, reader) ? "unsupported" : support;
+  }
   const claimWords = reader.read(claim.text);
   const readAs = claimWords.some((word) => topicLemmas.has(word.lemma)) ? "topic" : kind;
   const speaker = attributedSpeaker(claim, claimWords);

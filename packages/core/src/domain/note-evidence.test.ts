@@ -255,3 +255,59 @@ describe("verifyNotes", () => {
     );
   });
 });
+
+describe("a session mood is checked against the words it cites", () => {
+  const words = createPlainWordsClaimReader();
+  /** The plain reader, knowing a few emotion words' kinds. */
+  const reader = {
+    name: "plain-with-kinds",
+    read: (text: string) =>
+      words.read(text).map((word) => {
+        const kinds = ({ better: undefined, despair: ["sadness"], scared: ["fear"], hopeful: ["hope"] } as Record<string, string[] | undefined>)[word.value.toLowerCase()];
+        return kinds ? { ...word, kinds } : word;
+      }),
+  };
+  const transcript = {
+    revision: 1,
+    speakers: [
+      { label: "T", role: "therapist" as const },
+      { label: "P", role: "patient" as const },
+    ],
+    segments: [
+      { id: "s1", speaker: "T", startMs: 0, endMs: 1, text: "How was the week?" },
+      { id: "s2", speaker: "P", startMs: 1, endMs: 2, text: "A bit better, I went out twice." },
+      { id: "s3", speaker: "P", startMs: 2, endMs: 3, text: "I'm scared the flat will go." },
+    ],
+  };
+  const provenance = { provider: "p", model: "m", promptVersion: "v", writtenAt: new Date(0) };
+  const draft = (value: "very_negative" | "positive" | "neutral", segmentId: string, text: string) => ({
+    ...allNotAssessed("not written"),
+    sessionMood: { value, text, evidence: [{ segmentId, start: 0, end: 5 }] },
+  });
+
+  it("leaves unverified a mood the cited words do not show: despair citing 'better'", () => {
+    const notes = verifyNotes(draft("very_negative", "s2", "Patient is in despair."), transcript, provenance, reader);
+    expect(notes.sessionMood).toMatchObject({ verification: { status: "unverified" } });
+  });
+
+  it("keeps a mood its cited words show, and a neutral mood that claims no feeling", () => {
+    expect(verifyNotes(draft("very_negative", "s3", "Presented as anxious."), transcript, provenance, reader).sessionMood).toMatchObject({ verification: { status: "grounded" } });
+    expect(verifyNotes(draft("neutral", "s2", "No marked mood."), transcript, provenance, reader).sessionMood).toMatchObject({ verification: { status: "grounded" } });
+    expect(verifyNotes(draft("positive", "s3", "Presented as hopeful."), transcript, provenance, reader).sessionMood).toMatchObject({ verification: { status: "unverified" } });
+  });
+
+  it("counts only the patient's words, not negated: the therapist's fear or the patient's 'not scared' show no fear", () => {
+    const withWords = {
+      ...transcript,
+      segments: [
+        { id: "s1", speaker: "T", startMs: 0, endMs: 1, text: "I am scared for you." },
+        { id: "s2", speaker: "P", startMs: 1, endMs: 2, text: "I am not scared at all." },
+        { id: "s3", speaker: "P", startMs: 2, endMs: 3, text: "I am scared of the dark." },
+      ],
+    };
+    const mood = (segmentId: string) => ({ ...allNotAssessed("not written"), sessionMood: { value: "negative" as const, text: "Patient is scared.", evidence: [{ segmentId, start: 0, end: 5 }] } });
+    expect(verifyNotes(mood("s1"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "unverified" } });
+    expect(verifyNotes(mood("s2"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "unverified" } });
+    expect(verifyNotes(mood("s3"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "grounded" } });
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from "./clinical-notes.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { claimSupport, readingOnce, type CitedSegment, type ClaimKind } from "./claim-support.ts";
+import { moodCarried } from "./mood-support.ts";
 import type { Segment, SpeakerRole, Transcript } from "./transcript.ts";
 
 /**
@@ -182,14 +183,29 @@ function verifyMeasure<Draft extends NoteItemDraft>(field: NoteField<Draft>, tra
 }
 
 /**
+ * The session mood: its evidence (`verifyItem`), then whether the cited words carry its value
+ * (`moodCarried`): a mood the cited words do not show is unverified, never shown as fact.
+ */
+function verifyMood(field: NotesDraft["sessionMood"], transcript: EvidenceSource, reader: ClaimReader, quality: NotesQuality): ClinicalNotes["sessionMood"] {
+  if (isNotAssessed(field)) {
+    quality.notAssessed += 1;
+    return { status: "not_assessed", reason: field.reason };
+  }
+  const checked = verifyItem(field, transcript);
+  const verification = checked.status === "grounded" && !moodCarried(field.text, citedSegments(field, transcript), reader) ? unverified(unsupportedReason) : checked;
+  count(quality, verification);
+  return { ...field, verification };
+}
+
+/**
  * Checks every item of a writer's notes against the transcript they were written from, in one
  * place for every NoteWriter (provider-neutral): each item's evidence (`verifyItem`) and, for
  * every list item, summary sentence and risk flag, how well the cited words carry its claim
  * (`claimSupport`, read by `reader`), recorded as its `support`. Nothing is dropped: an item
  * whose evidence fails or whose claim is unsupported is kept, marked `unverified` with the
  * reason (risk flags included — they go to the therapist either way); a field the writer did not
- * fill stays `not_assessed`. Mood and trajectory measure sentiment: their evidence is checked,
- * they carry no `support`.
+ * fill stays `not_assessed`. The mood's evidence is checked and whether its cited words show it
+ * (`moodCarried`); the trajectory's evidence is checked; neither carries a `support`.
  * @returns the notes with a `quality` block (grounded / unverified items, not assessed fields),
  * fresh (`stale: false`) and without review. Never throws.
  */
@@ -202,11 +218,11 @@ export function verifyNotes(
   const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
   const reading = readingOnce(reader);
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : "statement")]),
+    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : name === "actionItems" ? "plan" : "statement")]),
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,
-    sessionMood: verifyMeasure(draft.sessionMood, transcript, quality),
+    sessionMood: verifyMood(draft.sessionMood, transcript, reading, quality),
     moodTrajectory: verifyMeasure(draft.moodTrajectory, transcript, quality),
     riskFlags: verifyClaims(draft.riskFlags, transcript, reading, quality, "statement"),
     quality,

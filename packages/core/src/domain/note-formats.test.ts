@@ -75,10 +75,12 @@ describe("progress-note formats", () => {
       "I feel hopeless about work",
       "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")",
     ]);
+    // BIRP's Behavior is how the patient presented: the mood line with what they said.
+    expect(texts(section("birp", "behavior").sentences)).toEqual(["The patient described sleeping badly.", "negative", "I feel hopeless about work"]);
     expect(texts(section("soap", "subjective").sentences)).toEqual(["The patient described sleeping badly.", "I feel hopeless about work"]);
     expect(texts(section("birp", "intervention").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
     expect(texts(section("dap", "plan").sentences)).toEqual(["Keep a sleep diary every night."]);
-    expect(texts(section("soap", "plan").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")", "Keep a sleep diary every night."]);
+    expect(texts(section("soap", "plan").sentences)).toEqual(["Keep a sleep diary every night.", "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
   });
 
   it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
@@ -105,7 +107,10 @@ describe("progress-note formats", () => {
     const empty = notesOf({ actionItems: notAssessed("no commitments"), followUpTopics: [] });
     const plan = section("dap", "plan", empty);
     expect(plan.sentences).toEqual([]);
-    expect(plan.notAssessed).toBe("Not assessed: nothing said in the session supports this section.");
+    expect(plan.notAssessed).toBe("No plan was agreed in words the notes could find. If one was made, add it.");
+    expect(section("birp", "intervention", notesOf({ strategies: notAssessed("no proposals") })).notAssessed).toBe(
+      "Not assessed: the words of the session do not show what you did. Add the interventions you used.",
+    );
     const confideActions = section("confide", "actionItems", empty);
     expect(confideActions.notAssessed).toBe("Not assessed: no commitments");
   });
@@ -120,6 +125,16 @@ describe("progress-note formats", () => {
       const exposure = sentences.find((sentence) => sentence.text.startsWith("Strategy discussed: Exposure therapy was agreed."));
       expect(exposure?.verification?.status, format).toBe("unverified");
     }
+  });
+
+  it("says once what the writer left to the clinician, naming the fields, not once per field", () => {
+    const left = "Left to your clinical judgement.";
+    const notes = notesOf({ triggers: notAssessed(left), followUpTopics: notAssessed(left), unresolvedConcerns: notAssessed(left) });
+    const sections = formatNote("confide", notes, noFlags).sections;
+    expect(sections.filter((candidate) => candidate.notAssessed === left)).toEqual([
+      { key: "not_written", title: "Triggers, Follow-up topics and Unresolved concerns", sentences: [], notAssessed: left },
+    ]);
+    expect(sections.map((candidate) => candidate.title)).not.toContain("Triggers");
   });
 
   it("adds the therapist's own notes as their own section", () => {
@@ -143,7 +158,7 @@ describe("a note as plain text", () => {
         '- Strategy discussed: Breathing exercise before bed. ("breathing exercise")',
         "",
         "ASSESSMENT",
-        "- Mood over the session: negative.",
+        "- negative",
         `- ${noRiskLanguageFound}`,
         "",
         "PLAN",
@@ -187,7 +202,8 @@ describe("every section of every format, in full", () => {
   );
   const layout = (format: (typeof noteFormats)[number]) =>
     formatNote(format, full(), flags).sections.map((candidate) => [candidate.title, candidate.notAssessed ?? texts(candidate.sentences)]);
-  const mood = ["Mood over the session: very negative.", "Mood during the session: declining."];
+  const mood = ["very_negative"];
+  const trajectory = ["declining"];
   const risk = [
     flags.summary,
     'To review — Wish to be dead or not wake up (passive): "I feel hopeless" (in the past)',
@@ -202,24 +218,24 @@ describe("every section of every format, in full", () => {
     expect(layout("soap")).toEqual([
       ["Subjective", said],
       ["Objective", "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations."],
-      ["Assessment", [...mood, ...risk, unresolved]],
-      ["Plan", [strategy, ...plan]],
+      ["Assessment", [...mood, ...trajectory, ...risk, unresolved]],
+      ["Plan", [plan[0], strategy, plan[1]]],
     ]);
   });
 
   it("DAP", () => {
     expect(layout("dap")).toEqual([
-      ["Data", [...said, strategy]],
-      ["Assessment", [...mood, ...risk, unresolved]],
+      ["Data", [...said.slice(0, 3), strategy, ...said.slice(3)]],
+      ["Assessment", [...mood, ...trajectory, ...risk, unresolved]],
       ["Plan", plan],
     ]);
   });
 
   it("BIRP", () => {
     expect(layout("birp")).toEqual([
-      ["Behavior", said],
+      ["Behavior", [said[0], ...mood, ...said.slice(1)]],
       ["Intervention", [strategy]],
-      ["Response", [...mood, ...risk, unresolved]],
+      ["Response", [...trajectory, ...risk, unresolved]],
       ["Plan", plan],
     ]);
   });
@@ -231,6 +247,7 @@ describe("every section of every format, in full", () => {
       ["Key topics", ["Topic: work"]],
       ["Summary", ["The patient described sleeping badly."]],
       ["Mood", mood],
+      ["How the mood moved", trajectory],
       ["Emotional themes", ['Emotional theme: hopelessness ("hopeless")']],
       ["Triggers", ["Trigger: work"]],
       ["Strategies", "Not assessed: the writer does not infer strategies"],

@@ -61,8 +61,8 @@ export interface FormattedNote {
   sections: NoteSection[];
 }
 
-/** What goes into a section, in order: notes fields, the mood, the risk screen's result. */
-type Part = NoteListField | "mood" | "risk";
+/** What goes into a section, in order: notes fields, the mood line, how the mood moved, the risk screen's result. */
+type Part = NoteListField | "mood" | "trajectory" | "risk";
 
 interface SectionPlan {
   key: string;
@@ -75,26 +75,33 @@ interface SectionPlan {
 const notFromAudio =
   "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations.";
 const nothingCited = "Not assessed: nothing said in the session supports this section.";
+const noIntervention = "Not assessed: the words of the session do not show what you did. Add the interventions you used.";
+const noPlan = "No plan was agreed in words the notes could find. If one was made, add it.";
 
 /** The sections of each format and what fills them (the README's notes section shows them side by side). */
 const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
+  // SOAP: what the patient reported, in their words; what was observed; the clinician's reading of
+  // mood and risk; the plan agreed and the strategies proposed for it.
   soap: [
     { key: "subjective", title: "Subjective", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
     { key: "objective", title: "Objective", parts: [], empty: notFromAudio },
-    { key: "assessment", title: "Assessment", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
-    { key: "plan", title: "Plan", parts: ["strategies", "actionItems", "followUpTopics"], empty: nothingCited },
+    { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "strategies", "followUpTopics"], empty: noPlan },
   ],
+  // DAP: the session's data — what was said and what the therapist offered; the assessment; the plan.
   dap: [
-    { key: "data", title: "Data", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers", "strategies"], empty: nothingCited },
-    { key: "assessment", title: "Assessment", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
-    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: nothingCited },
+    { key: "data", title: "Data", parts: ["topicSummary", "significantQuotes", "strategies", "emotionalThemes", "triggers"], empty: nothingCited },
+    { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
+  // BIRP: how the patient presented; what the therapist did; how the patient responded (how the
+  // mood moved, risk); the plan.
   birp: [
-    { key: "behavior", title: "Behavior", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
-    { key: "intervention", title: "Intervention", parts: ["strategies"], empty: nothingCited },
-    // BIRP has no assessment section: the patient's response carries the mood and the risk screen.
-    { key: "response", title: "Response", parts: ["mood", "risk", "unresolvedConcerns"], empty: nothingCited },
-    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: nothingCited },
+    { key: "behavior", title: "Behavior", parts: ["topicSummary", "mood", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
+    { key: "intervention", title: "Intervention", parts: ["strategies"], empty: noIntervention },
+    // BIRP has no assessment section: the patient's response carries how the mood moved and the risk screen.
+    { key: "response", title: "Response", parts: ["trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
 };
 
@@ -104,6 +111,7 @@ const confideSections: Array<{ key: Part; title: string }> = [
   { key: "keyTopics", title: "Key topics" },
   { key: "topicSummary", title: "Summary" },
   { key: "mood", title: "Mood" },
+  { key: "trajectory", title: "How the mood moved" },
   { key: "emotionalThemes", title: "Emotional themes" },
   { key: "triggers", title: "Triggers" },
   { key: "strategies", title: "Strategies" },
@@ -112,9 +120,6 @@ const confideSections: Array<{ key: Part; title: string }> = [
   { key: "followUpTopics", title: "Follow-up topics" },
   { key: "unresolvedConcerns", title: "Unresolved concerns" },
 ];
-
-/** A mood or trajectory value in words: `very_negative` → "very negative". */
-const inWords = (value: string) => value.replaceAll("_", " ");
 
 /**
  * What a list item is, said before it where the item alone is a bare label ("anxiety"): a
@@ -147,22 +152,18 @@ function listSentences(field: NoteListField, value: NoteField<NoteItem[]>): Note
   }));
 }
 
+/** The mood line in the writer's words (the claim core checked against its cited words), not its machine value. */
 function moodSentences(notes: ClinicalNotes): NoteSentence[] {
-  const sentences: NoteSentence[] = [];
-  if (!isNotAssessed(notes.sessionMood)) {
-    const mood = notes.sessionMood;
-    sentences.push({ text: `Mood over the session: ${inWords(mood.value)}.`, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" });
-  }
-  if (!isNotAssessed(notes.moodTrajectory)) {
-    const trajectory = notes.moodTrajectory;
-    sentences.push({
-      text: `Mood during the session: ${inWords(trajectory.value)}.`,
-      evidence: trajectory.evidence,
-      verification: trajectory.verification,
-      from: "moodTrajectory",
-    });
-  }
-  return sentences;
+  if (isNotAssessed(notes.sessionMood)) return [];
+  const mood = notes.sessionMood;
+  return [{ text: mood.text, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" }];
+}
+
+/** How the mood moved, in the writer's words. */
+function trajectorySentences(notes: ClinicalNotes): NoteSentence[] {
+  if (isNotAssessed(notes.moodTrajectory)) return [];
+  const trajectory = notes.moodTrajectory;
+  return [{ text: trajectory.text, evidence: trajectory.evidence, verification: trajectory.verification, from: "moodTrajectory" }];
 }
 
 /**
@@ -202,6 +203,7 @@ function riskSentences(risk: RiskScreenResult | null): NoteSentence[] {
 
 function partSentences(part: Part, notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSentence[] {
   if (part === "mood") return moodSentences(notes);
+  if (part === "trajectory") return trajectorySentences(notes);
   if (part === "risk") return riskSentences(risk);
   return listSentences(part, notes[part]);
 }
@@ -218,15 +220,35 @@ function therapistSection(notes: ClinicalNotes): NoteSection[] {
  * the risk screen's result) with its evidence and verification, so the console can mark what
  * did not hold and link each sentence to the words it cites.
  */
+/**
+ * Confide's own sections; fields the writer left for the same reason are said once, in one
+ * section naming them ("Triggers, Follow-up topics and Unresolved concerns: Left to your clinical
+ * judgement…"), not once per field.
+ */
+function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSection[] {
+  const sections = confideSections.map(({ key, title }) => {
+    const sentences = partSentences(key, notes, risk);
+    const field = key !== "mood" && key !== "trajectory" && key !== "risk" ? notes[key] : key === "mood" ? notes.sessionMood : key === "trajectory" ? notes.moodTrajectory : null;
+    const reason = field && isNotAssessed(field) ? field.reason : null;
+    return { key, title, sentences, notAssessed: sentences.length > 0 ? null : reason ?? nothingCited, reason: sentences.length > 0 ? null : reason };
+  });
+  const byReason = new Map<string, string[]>();
+  for (const section of sections) if (section.reason) byReason.set(section.reason, [...(byReason.get(section.reason) ?? []), section.title]);
+  const said = new Set<string>();
+  return sections.flatMap(({ reason, ...section }): NoteSection[] => {
+    const titles = reason ? (byReason.get(reason) ?? []) : [];
+    if (!reason || titles.length < 2) return [{ ...section, notAssessed: section.notAssessed && reason ? `Not assessed: ${reason}` : section.notAssessed }];
+    if (said.has(reason)) return [];
+    said.add(reason);
+    const named = titles.length === 1 ? titles[0]! : `${titles.slice(0, -1).join(", ")} and ${titles[titles.length - 1]}`;
+    return [{ key: "not_written", title: named, sentences: [], notAssessed: reason }];
+  });
+}
+
 export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskScreenResult | null): FormattedNote {
   const sections: NoteSection[] =
     format === "confide"
-      ? confideSections.map(({ key, title }) => {
-          const sentences = partSentences(key, notes, risk);
-          const field = key !== "mood" && key !== "risk" ? notes[key] : null;
-          const reason = field && isNotAssessed(field) ? `Not assessed: ${field.reason}` : nothingCited;
-          return { key, title, sentences, notAssessed: sentences.length > 0 ? null : reason };
-        })
+      ? confideNote(notes, risk)
       : plans[format].map((plan) => {
           const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk));
           return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };

@@ -1,0 +1,30 @@
+/**
+ * Which real conversations the notes labels cover (`notes-labels.jsonl`, rubric in
+ * `notes-rubric.md`): 150 of ESConv's 1,300 conversations drawn by a seeded shuffle (mulberry32,
+ * seed `notesSampleSeed`) of their ids in file order, and the six Rogers sessions. Chosen by id
+ * alone, before any was read.
+ */
+export const notesSampleSeed = 44;
+export const notesSampleSize = 150;
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The sampled ids, in the order drawn: `notesSampleSize` ESConv ids of `esconvIds` (file order), then every Rogers id. */
+export function notesSample(esconvIds: readonly string[], rogersIds: readonly string[]): string[] {
+  const random = mulberry32(notesSampleSeed);
+  const ids = [...esconvIds];
+  for (let index = ids.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [ids[index], ids[other]] = [ids[other]!, ids[index]!];
+  }
+  return [...ids.slice(0, notesSampleSize), ...rogersIds];
+}

@@ -1,0 +1,124 @@
+/**
+ * How the notes of one real conversation compare with its labels
+ * (`bench/data/real-dialogue/notes-labels.jsonl`, rubric in `notes-rubric.md`): the figures
+ * `bench/notes.ts` adds up for the dev and held-out parts. Pure: the notes are written by the
+ * caller; the conversation's text is read at run time and nothing of it is kept or printed.
+ */
+import { isNotAssessed, type NoteItemDraft, type NotesDraft } from "@confide/core";
+import { fillerWords, itemsOf, turnOf } from "./notes-quality.ts";
+
+/** The labels of one conversation (see the rubric). */
+export interface NotesLabel {
+  id: string;
+  /** Each item: the turn indices that make it. */
+  plan: number[][];
+  concern: string;
+  concernTerms: string[];
+  /** One clinician's label, or two (mixed), the stronger first. */
+  mood: string[];
+}
+
+/** The clinician's mood labels of the rubric. */
+export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "hopeful", "calm"] as const;
+
+/** Contractions, backchannels and chat fillers that are never a topic (beyond `fillerWords`). */
+const chatFillers = new Set(["gonna", "wanna", "gotta", "huh", "kinda", "sorta", "lol", "haha", "hehe", "lmao", "omg", "idk", "tbh", "btw", "ya", "yah", "yea", "hey", "hmm", "mhm", "mm-hmm", "uh-huh", "okey", "aww", "oops", "whoa", "wow", "bye", "hello", "hi"]);
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+
+export interface RealNotesQuality {
+  /** The turns each written plan item cites. */
+  planItems: number[][];
+  planCorrect: number;
+  labelsFound: number;
+  /** The first topic line holds a stem of the labelled concern. */
+  concernFirst: boolean;
+  /** The first key topic holds a stem of the labelled concern. */
+  concernTopTopic: boolean;
+  topics: number;
+  /** Topics that are a filler, a contraction or a backchannel, or a broken word (a piece of a word said, not a word said). */
+  badTopics: string[];
+  /** The writer's first mood label (null when it wrote none of the clinician's labels). */
+  mood: string | null;
+  moodValue: string;
+  quotes: number;
+  /** Quotes that are not whole sentences of a turn: cut before the sentence ends or starting in its middle. */
+  fragmentQuotes: number;
+}
+
+const turnsOf = (item: NoteItemDraft) => [...new Set(item.evidence.map((span) => turnOf(span.segmentId)))];
+
+/**
+ * True when a quote is a fragment of its turn: it ends with a dash (broken off), or with an
+ * ellipsis before the turn goes on, or it starts after a letter or a comma of its sentence, or ends
+ * before the sentence's end mark.
+ */
+export function isFragment(turnText: string, start: number, end: number): boolean {
+  const quote = turnText.slice(start, end).trim();
+  if (/[-–—]$/.test(quote)) return true;
+  if (/(…|\.\.\.)$/.test(quote) && turnText.slice(end).trim() !== "") return true;
+  const before = turnText.slice(0, start).trimEnd();
+  if (before !== "" && !/[.!?:;"”)\]]$/.test(before)) return true;
+  const after = turnText.slice(end).trimStart();
+  return after !== "" && !/[.!?"”)\]]$/.test(quote) && !/^[A-Z("“]/.test(after);
+}
+
+/**
+ * A topic word that is a piece of a word said, not a word said: no word of the conversation starts
+ * with it, and one holds it after its start ("nau" of "whānau"). A lemma ("kid" of "kids") starts a
+ * word said.
+ */
+function isBroken(topic: string, conversationWords: ReadonlySet<string>): boolean {
+  return wordsOf(topic).some((word) => {
+    const said = [...conversationWords];
+    return !said.some((whole) => whole.startsWith(word)) && said.some((whole) => whole.indexOf(word) > 0);
+  });
+}
+
+/** The writer's first clinician's mood label, read from the mood's text. */
+export function writtenMoodLabel(notes: NotesDraft): string | null {
+  if (isNotAssessed(notes.sessionMood)) return null;
+  const words = wordsOf(notes.sessionMood.text);
+  return words.find((word) => (clinicalMoods as readonly string[]).includes(word)) ?? null;
+}
+
+export function realNotesQuality(label: NotesLabel, turns: readonly string[], notes: NotesDraft): RealNotesQuality {
+  const planItems = itemsOf(notes.actionItems).map(turnsOf);
+  const labelled = label.plan.map((item) => new Set(item));
+  const planCorrect = planItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
+  const labelsFound = labelled.filter((turnsOfLabel) => planItems.some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
+  const names = (text: string) => {
+    const words = wordsOf(text);
+    return label.concernTerms.some((stem) => {
+      const parts = stem.toLowerCase().split(/\s+/);
+      return words.some((_, index) => parts.every((part, offset) => (words[index + offset] ?? "").startsWith(part)));
+    });
+  };
+  const concernFirst = names(itemsOf(notes.topicSummary)[0]?.text ?? "");
+  const concernTopTopic = names(itemsOf(notes.keyTopics)[0]?.text ?? "");
+  const conversationWords = new Set(turns.flatMap(wordsOf));
+  const topics = itemsOf(notes.keyTopics).map((item) => item.text);
+  const badTopics = topics.filter(
+    (topic) => wordsOf(topic).some((word) => fillerWords.has(word) || chatFillers.has(word)) || isBroken(topic, conversationWords),
+  );
+  const quotes = itemsOf(notes.significantQuotes);
+  const fragmentQuotes = quotes.filter((quote) => {
+    const span = quote.evidence[0];
+    if (!span) return false;
+    const text = turns[turnOf(span.segmentId)] ?? "";
+    return isFragment(text, span.start, span.end);
+  }).length;
+  return {
+    planItems,
+    planCorrect,
+    labelsFound,
+    concernFirst,
+    concernTopTopic,
+    topics: topics.length,
+    badTopics,
+    mood: writtenMoodLabel(notes),
+    moodValue: isNotAssessed(notes.sessionMood) ? "not_assessed" : notes.sessionMood.value,
+    quotes: quotes.length,
+    fragmentQuotes,
+  };
+}

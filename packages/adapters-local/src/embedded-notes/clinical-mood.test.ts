@@ -1,0 +1,76 @@
+/** The mood in a clinician's words, each with the words that show it. Dialogues written for the test. */
+import { isNotAssessed, verifyNotes, type MoodNote, type NoteWriterInput } from "@confide/core/ports";
+import { describe, expect, it } from "vitest";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
+import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
+
+const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
+
+function notesOf(turns: string[]) {
+  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
+  const input: NoteWriterInput = {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: "therapist" },
+      { label: "P", role: "patient" },
+    ],
+    segments,
+    // A sentiment analyser that reads every patient turn as very positive: the mood must not follow it.
+    sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "positive", scores: { positive: 0.9, neutral: 0.1, negative: 0, mixed: 0 } })),
+  };
+  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance, createWinkClaimReader());
+}
+
+const moodOf = (turns: string[]) => notesOf(turns).sessionMood as MoodNote;
+
+describe("session mood in a clinician's words", () => {
+  it("names the mood with the patient's words that show it, cited, and no engine words or numbers", () => {
+    const mood = moodOf([
+      "T: How have things been?",
+      "P: I've been so lonely since the move, and sad most evenings.",
+      "T: That sounds hard.",
+      "P: Yes, I feel sad and lonely when the house is quiet.",
+    ]);
+    expect(mood.text).toMatch(/^Presented as low \(“lonely”, “sad”\)\.$/);
+    expect(mood.value).toBe("negative");
+    expect(mood.verification.status).toBe("grounded");
+    expect(mood.text).not.toMatch(/valence|sentiment|statements|\d/);
+  });
+
+  it("reads mixed when two moods show", () => {
+    const mood = moodOf([
+      "P: I'm really worried about the court date and I can't sleep for the stress.",
+      "T: And the new job?",
+      "P: I'm excited about the job, genuinely hopeful for once, and I'm worried too.",
+    ]);
+    expect(mood.text).toMatch(/^Mixed: presented as anxious .* and hopeful /);
+    expect(mood.value).toBe("mixed");
+  });
+
+  it("never reads positive a session with a current risk statement, however warm its thanks", () => {
+    const mood = moodOf([
+      "P: Honestly I want to die, I've saved up my pills.",
+      "T: Thank you for telling me. Let's make a plan to keep you safe today.",
+      "P: Okay. I'm glad I told you, I feel happy you listened, thank you so much, I'm grateful.",
+    ]);
+    expect(mood.text).toMatch(/^(Mixed: presented as|Presented as) distressed/);
+    expect(mood.value).not.toMatch(/positive/);
+  });
+
+  it("says a patient without words of feeling presented as calm", () => {
+    const mood = moodOf(["T: What did you do at the weekend?", "P: We went to the market and then cooked a curry with my brother."]);
+    expect(mood.text).toMatch(/^Presented as calm/);
+    expect(mood.value).toBe("neutral");
+  });
+
+  it("moves the trajectory with the same words as the mood", () => {
+    const notes = notesOf([
+      "P: I was so anxious and scared on Monday, I couldn't breathe.",
+      "T: And by Friday?",
+      "P: By Friday I felt calm and hopeful again, relieved even.",
+      "T: Good.",
+    ]);
+    expect(isNotAssessed(notes.moodTrajectory)).toBe(false);
+    expect(notes.moodTrajectory).toMatchObject({ value: "improving", text: "Brighter in the second half of the session than in the first." });
+  });
+});

@@ -1,0 +1,160 @@
+import { notAssessed, type MoodDraft, type MoodTrajectory, type NoteField, type SessionMood, type TrajectoryDraft } from "@confide/core/ports";
+import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
+import { clinicalMoods, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
+import type { ReadSegment } from "./segment-reader.ts";
+
+/** Words of one mood said by the patient, and where. */
+interface Shown {
+  mood: ClinicalMood;
+  segment: ReadSegment;
+  /** The patient turn's place among the patient's turns (0-based). */
+  turn: number;
+  start: number;
+  end: number;
+  weight: number;
+  /** A statement of current risk (`riskPhrases`). */
+  risk: boolean;
+}
+
+/** The lexicon's phrases by their first word, so each word of a turn is looked up once. */
+const byFirstWord = new Map<string, Array<{ mood: ClinicalMood; phrase: string }>>();
+for (const mood of clinicalMoods) {
+  for (const phrase of moodLexicon[mood]) {
+    const first = phrase.split(" ")[0]!;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { mood, phrase }]);
+  }
+}
+
+/** The moods a clinician reads as negative; `hopeful` and `calm` are the positive ones, `ambivalent` neither. */
+const negativeMoods: ReadonlySet<ClinicalMood> = new Set(["distressed", "anxious", "low", "angry"]);
+const positiveMoods: ReadonlySet<ClinicalMood> = new Set(["hopeful", "calm"]);
+/** A statement of current risk weighs double: it is what a clinician must not miss. */
+const riskWeight = 2;
+/** Feeling better in the patient's last turns is mostly the closing courtesy ("I feel better now, thanks"): it weighs half — in a session of at least `closingFrom` patient turns. */
+const closingTurns = 2;
+const closingFrom = 6;
+const closingWeight = 0.5;
+/** A second mood is read (mixed) when it weighs at least this share of the first. */
+const secondShare = 0.5;
+/** Words quoted per mood in the mood line. */
+const wordsShown = 2;
+/** A change of the mean per-turn balance between the halves that counts as improving or declining. */
+const trajectoryChange = 0.5;
+
+/** Every word of a mood the patient said (not negated: "not angry" shows no anger), in transcript order. */
+function shownMoods(segments: readonly ReadSegment[]): Shown[] {
+  const patientTurns = segments.filter((segment) => segment.role !== "therapist");
+  const shown: Shown[] = [];
+  patientTurns.forEach((segment, turn) => {
+    const closing = patientTurns.length >= closingFrom && turn >= patientTurns.length - closingTurns;
+    for (const sentence of segment.sentences) {
+      const tokens = sentence.tokens;
+      tokens.forEach((token, index) => {
+        const candidates = [...(byFirstWord.get(token.lemma) ?? []), ...(token.value.toLowerCase() !== token.lemma ? (byFirstWord.get(token.value.toLowerCase()) ?? []) : [])];
+        const found = candidates
+          .filter(({ phrase }) => phraseStarts(tokens.slice(index, index + phrase.split(" ").length), phrase)[0] === 0)
+          .sort((a, b) => b.phrase.length - a.phrase.length)[0];
+        if (!found || isNegatedAt(tokens, index)) return;
+        const risk = riskPhrases.has(found.phrase);
+        const weight = risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
+        shown.push({ mood: found.mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
+      });
+    }
+  });
+  return shown.sort((a, b) => a.turn - b.turn || a.start - b.start);
+}
+
+/** The moods read, the stronger first: the heaviest, and a second when it weighs at least `secondShare` of it; distress always first when shown. */
+function readMoods(shown: readonly Shown[]): ClinicalMood[] {
+  const weights = new Map<ClinicalMood, number>();
+  for (const item of shown) weights.set(item.mood, (weights.get(item.mood) ?? 0) + item.weight);
+  const ranked = [...weights.entries()].sort((a, b) => b[1] - a[1] || clinicalMoods.indexOf(a[0]) - clinicalMoods.indexOf(b[0]));
+  if (shown.some((item) => item.risk)) {
+    const rest = ranked.filter(([mood]) => mood !== "distressed" && !positiveMoods.has(mood));
+    return ["distressed", ...rest.slice(0, 1).map(([mood]) => mood)];
+  }
+  const [first, second] = ranked;
+  if (!first) return [];
+  return second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
+}
+
+/** The session mood's value for the moods read: distress very negative; negative with positive mixed; never positive when a negative mood shows. */
+function valueOf(moods: readonly ClinicalMood[]): SessionMood {
+  const [first] = moods;
+  if (first === undefined) return "neutral";
+  if (first === "distressed") return "very_negative";
+  const negative = moods.some((mood) => negativeMoods.has(mood));
+  const positive = moods.some((mood) => positiveMoods.has(mood));
+  if (first === "ambivalent" || (negative && positive)) return "mixed";
+  if (negative) return "negative";
+  return moods.includes("hopeful") ? "positive" : "neutral";
+}
+
+const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`);
+
+/**
+ * The patient's mood in a clinician's words (`clinicalMoods`), each with the words that show it:
+ * the patient's words of each mood (`moodLexicon`, not negated), weighed — distress double,
+ * feeling better in the last turns half, a statement of current risk double — read as one mood, or
+ * two (mixed) when the second weighs at least half the first. A session in which the patient
+ * states a current risk reads distressed first, and no session with distress shown reads positive. The line quotes up to `wordsShown` words of each mood and
+ * cites them. Without any word of feeling the patient presented as calm: the line says so and cites
+ * the patient's longest turn.
+ * @returns the mood, or not assessed when the patient said nothing.
+ */
+export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDraft> {
+  const patient = segments.filter((segment) => segment.role !== "therapist" && segment.sentences.length > 0);
+  if (patient.length === 0) return notAssessed("The patient said nothing this writer could read.");
+  const shown = shownMoods(segments);
+  const moods = readMoods(shown);
+  if (moods.length === 0) {
+    const longest = [...patient].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const last = longest.sentences[longest.sentences.length - 1]!;
+    return {
+      value: "neutral",
+      text: "Presented as calm: no words of feeling in the patient's turns.",
+      evidence: [{ segmentId: longest.id, start: longest.sentences[0]!.start, end: last.end }],
+    };
+  }
+  const evidence: MoodDraft["evidence"] = [];
+  const parts = moods.map((mood) => {
+    const words = shown.filter((item) => item.mood === mood);
+    const quoted = [...new Map(words.map((item) => [item.segment.text.slice(item.start, item.end).toLowerCase(), item])).values()].slice(0, wordsShown);
+    evidence.push(...quoted.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })));
+    return `${mood} (${quoted.map((item) => `“${item.segment.text.slice(item.start, item.end)}”`).join(", ")})`;
+  });
+  return { value: valueOf(moods), text: `${moods.length > 1 ? "Mixed: presented as" : "Presented as"} ${listing(parts)}.`, evidence };
+}
+
+/**
+ * How the mood moved, from the same words as the mood line (`clinicalMood`): the patient's turns
+ * with words of feeling, split in two halves; each half's balance per turn (the weight of its
+ * positive moods less its negative ones), the second against the first. A change of
+ * `trajectoryChange` or more is improving or declining, otherwise stable. It cites the weightiest
+ * words of each half.
+ * @returns the trajectory, or not assessed with fewer than two turns with words of feeling.
+ */
+export function clinicalTrajectory(segments: readonly ReadSegment[]): NoteField<TrajectoryDraft> {
+  const shown = shownMoods(segments);
+  const turns = [...new Set(shown.map((item) => item.turn))];
+  if (turns.length < 2) return notAssessed("Too few turns with words of feeling to tell how the mood moved.");
+  const middle = turns[Math.floor(turns.length / 2)]!;
+  const halves = [shown.filter((item) => item.turn < middle), shown.filter((item) => item.turn >= middle)] as const;
+  const count = (half: readonly Shown[]) => new Set(half.map((item) => item.turn)).size;
+  const balance = (half: readonly Shown[]) =>
+    half.reduce((sum, item) => sum + (positiveMoods.has(item.mood) ? item.weight : negativeMoods.has(item.mood) ? -item.weight : 0), 0) / Math.max(count(half), 1);
+  const change = balance(halves[1]) - balance(halves[0]);
+  const value: MoodTrajectory = change >= trajectoryChange ? "improving" : change <= -trajectoryChange ? "declining" : "stable";
+  const words: Record<MoodTrajectory, string> = {
+    improving: "Brighter in the second half of the session than in the first.",
+    declining: "Lower in the second half of the session than in the first.",
+    stable: "Much the same through the session.",
+    fluctuating: "Up and down through the session.",
+  };
+  const heaviest = (half: readonly Shown[]) => [...half].sort((a, b) => b.weight - a.weight)[0]!;
+  return {
+    value,
+    text: words[value],
+    evidence: halves.map(heaviest).map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })),
+  };
+}

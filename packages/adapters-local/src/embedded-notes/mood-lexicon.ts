@@ -1,0 +1,32 @@
+/**
+ * The words that show each of a clinician's moods in what a patient says, as lemma phrases (see
+ * `lemma-phrases.ts`) — data for `clinical-mood.ts`. Changing it changes `embeddedRulesVersion`.
+ * `distressed` also holds statements of current risk ("I want to die", `riskPhrases`): a session
+ * with one reads distressed first and never positive.
+ */
+export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "hopeful", "calm"] as const;
+export type ClinicalMood = (typeof clinicalMoods)[number];
+
+/** Statements of current risk among the words of distress. */
+export const riskPhrases: ReadonlySet<string> = new Set(["kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die"]);
+
+export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
+  distressed: [
+    "kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die",
+    "can't cope", "cannot cope", "can not cope", "can't take it", "can't stop cry", "cry all", "crying", "sob", "break down", "panic", "desperate", "hopeless",
+    "overwhelmed", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
+  ],
+  anxious: [
+    "anxious", "anxiety", "worry", "worried", "nervous", "scared", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
+    "tense", "uneasy", "on edge", "insecure", "overthink", "concerned", "pressure", "apprehensive",
+  ],
+  low: [
+    "sad", "sadness", "depressed", "depression", "feel down", "so down", "really down", "pretty down", "lonely", "loneliness", "alone", "empty", "worthless", "useless", "miserable", "unhappy", "heartbroken",
+    "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "blue", "upset", "exhausted", "tired of",
+    "broken", "lost interest", "in a funk",
+  ],
+  angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "disgusted"],
+  ambivalent: ["torn", "mixed feeling", "part of me", "conflicted", "confused", "on the fence", "don't know whether", "don't know if i should", "not sure whether", "not sure if i should", "mixed emotion"],
+  hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad"],
+  calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
+};

@@ -1,0 +1,59 @@
+/** Topics: noun phrases, never contractions or fillers, whole words, the main concern first. Dialogues written for the test. */
+import { isNotAssessed, type NoteItemDraft, type NoteWriterInput } from "@confide/core/ports";
+import { describe, expect, it } from "vitest";
+import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
+
+function input(turns: string[]): NoteWriterInput {
+  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
+  return {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: "therapist" },
+      { label: "P", role: "patient" },
+    ],
+    segments,
+    sentiment: [],
+  };
+}
+
+const texts = (field: unknown) => (isNotAssessed(field) ? [] : (field as NoteItemDraft[]).map((item) => item.text));
+
+describe("topics", () => {
+  it("never takes a contraction, a backchannel or a chat filler for a topic", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: I'm gonna be honest, I wanna quit, huh, I gotta say the shoplifting thing is eating me up.",
+        "T: Tell me about the shoplifting.",
+        "P: Yeah lol I'm gonna lose my job if the store calls my manager, I wanna fix it, gotta fix it.",
+        "T: The store and your job, huh.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics).join(" ");
+    for (const filler of ["gonna", "wanna", "gotta", "huh", "lol"]) expect(topics).not.toContain(filler);
+    expect(topics).toContain("shoplifting");
+  });
+
+  it("keeps a word with letters outside a-z whole", () => {
+    const notes = writeEmbeddedNotes(
+      input(["P: My whānau want me home for the hui, and my whānau matter more than the job.", "T: Your whānau are pulling you home.", "P: Yes, the whānau."]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics).toContain("whānau");
+    expect(topics.some((topic) => topic === "nau" || topic === "wh")).toBe(false);
+  });
+
+  it("puts the concern the patient opened with in the first topic line, before what the therapist asked about", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: I got evicted from my flat on Friday and the landlord kept my deposit.",
+        "T: How is your sleep? And your appetite? Sleep matters. Any exercise? How is sleep at the weekend?",
+        "P: Sleep is fine. It's the eviction, and the deposit, I have nowhere to go.",
+        "T: The eviction sounds frightening.",
+      ]),
+    );
+    const [first] = texts(notes.topicSummary);
+    expect(first).toMatch(/^Talked mainly about /);
+    expect(first).toMatch(/eviction|deposit|flat|landlord/);
+    expect(first).not.toMatch(/sleep/);
+  });
+});
