@@ -69,6 +69,24 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates)[0]).toMatchObject({ id: "safety:urgent" });
   });
 
+  it("reads a patient's own question as the patient's words, and a finding citing the question and the reply as the reply's", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => {
+      const last = input.segments.at(-1)!;
+      if (last.text.startsWith("Is it normal")) return [findingOn(input, "want to die", { category: "passive_death_wish" })];
+      if (last.text === "I have.") {
+        const question = input.segments[0]!;
+        return [{ ...findingOn(input, "I have."), evidence: [{ segmentId: question.id, start: 0, end: 4 }, { segmentId: last.id, start: 0, end: 7 }] }];
+      }
+      return [];
+    });
+    await say("patient", "Is it normal to want to die?");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts"]);
+    await say("unknown", "Have you thought of killing yourself?");
+    await say("patient", "I have.");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts", "safety:method"]);
+  });
+
   it("counts only findings on the patient's own final, not on the question screened with it", async () => {
     const { risk, updates, say } = setup();
     risk.script((input) => (input.segments.length === 2 ? [findingOn(input, "killing yourself")] : []));
@@ -254,6 +272,16 @@ describe("LiveSuggestions: agenda near the planned end", () => {
     await suggestions.onTopicCovered("a1");
     expect(withdrawn(updates)).toEqual([{ type: "suggestion-withdrawn", id: "agenda:a1", reason: "covered" }]);
     expect(suggestions.current()).toEqual([]);
+  });
+
+  it("marks only the covered topic's record as taken back", async () => {
+    const { say, suggestions, records } = setup({ plannedEndMs: 10 * 60_000 });
+    await say("therapist", "A few minutes left.", agenda(false), 9 * 60_000);
+    await suggestions.onTopicCovered("a1");
+    expect(records().map((record) => [record.id, record.withdrawn?.reason ?? null])).toEqual([
+      ["agenda:a1", "covered"],
+      ["agenda:a2", null],
+    ]);
   });
 
   it("reminds of nothing without a planned end", async () => {
