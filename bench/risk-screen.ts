@@ -153,7 +153,9 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
         return;
       }
       const labels = turn.labels ?? [];
-      const flaggedCategories = new Set(flags.map((flag) => flag.category).filter((category) => category !== undefined));
+      // A flag carries its category and, since one statement gives at most one flag, the categories its words also imply (`reasons`).
+      const carries = (flag: (typeof flags)[number]) => [flag.category, ...(flag.reasons ?? [])].filter((category) => category !== undefined);
+      const flaggedCategories = new Set(flags.flatMap(carries));
       for (const category of flaggedCategories) {
         add(tally.flagged, category);
         if (labels.some((label) => label.category === category)) add(tally.correctFlags, category);
@@ -171,7 +173,7 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
       for (const label of labels) {
         const key = `${label.category}${label.temporality === "history" ? " (history)" : ""}`;
         add(tally.labelled, key);
-        const exact = flags.find((flag) => flag.category === label.category);
+        const exact = flags.find((flag) => carries(flag).includes(label.category));
         if (exact) {
           add(tally.recalled, key);
           add(tally.temporality, `${label.temporality}→${exact.temporality}`);
