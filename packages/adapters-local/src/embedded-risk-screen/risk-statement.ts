@@ -91,12 +91,15 @@ function isReportedSpeech(sentence: RiskSentence, first: number): boolean {
 
 /**
  * The speaker's own question ("is it normal to think about death?", "should I take revenge?",
- * "how do I help my husband after his attempt?"). A question that presupposes the speaker's own
- * act ("why do I keep wanting to hurt myself?") or tells it inside ("should I tell her that I cut
- * myself?") still states it.
+ * "how do I help my husband after his attempt?"). A question whose risk words name the speaker
+ * ("what are the quickest ways to kill myself?"), that presupposes the speaker's own act ("why do
+ * I keep wanting to hurt myself?") or tells it inside ("should I tell her that I cut myself?")
+ * still states it.
  */
-function isOwnQuestion(sentence: RiskSentence, first: number): boolean {
+function isOwnQuestion(sentence: RiskSentence, first: number, last: number): boolean {
   if (!sentence.question) return false;
+  // The risk named as the speaker's own inside the question ("what are the quickest ways to kill myself?").
+  if (sentence.words.slice(first, last + 1).some((word) => firstPersonWords.has(word))) return false;
   if (/^ (?:why|how come) /.test(sentence.text)) return false;
   const before = ` ${sentence.words.slice(0, first).join(" ")} `;
   return !/ (?:that|because|since|how|cause) i (?:\S+ ){0,3}$/.test(before) && !/ i (?:have|'ve) be /.test(sentence.text);
@@ -108,7 +111,7 @@ const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a c
 /** Whether the matched words `[first, last]` are the speaker's own explicit statement (see the module comment). */
 export function isOwnStatement(sentence: RiskSentence, first: number, last: number, category: RiskCategory): boolean {
   if (!saidInFirstPerson(sentence, first, last)) return false;
-  if (isOwnQuestion(sentence, first) || isReportedSpeech(sentence, first)) return false;
+  if (isOwnQuestion(sentence, first, last) || isReportedSpeech(sentence, first)) return false;
   // Intent to harm someone names someone else by its nature ("I'll put him in hospital if he says one more word").
   if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;
   return !deniedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
