@@ -340,6 +340,7 @@ const idioms: readonly RegExp[] = [
   / jump off (?:a|the) (?:cliff|bridge) for (?:her|him|them|you|my \S+)\b/g,
   / (?:kill|die|dead|shoot|hang|cut|overdose|drink)\S* (?:\S+ ){0,12}(?:only |just )?(?:joking|kidding)(?: [.!])*(?= ?$)/g,
   / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
+  / tie (?:- )?(?:dye|dyed|dyeing|dying|die|died)\b/g,
   // A drug cut with something; hours, pay or funding cut.
   / cut with\b(?<= (?:be|get|got|it|stuff|gear|coke|drug\S*) (?:\S+ )?cut with)/g,
   / cut with (?:fentanyl|\S+ powder|baking soda|something|stuff|crap|rubbish|glass|other (?:stuff|drug\S*))\b/g,
