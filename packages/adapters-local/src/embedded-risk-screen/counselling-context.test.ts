@@ -74,6 +74,8 @@ describe("idioms of killing and dying", () => {
     ["I canceled my subscription to the streaming service.", ["preparatory_behaviour"]],
     ["I almost killed myself falling off the ladder last summer.", ["active_ideation", "suicide_intent_or_plan"]],
     ["I thought I was going to die when the car spun.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["This year I'm tie-dying sweatshirts for everyone.", ["suicide_intent_or_plan", "active_ideation"]],
+    ["I guess I'm hurt, and I've been hurt for a long time.", ["self_harm", "abuse"]],
   ] as const)("%j raises none of %j", (line, none) => {
     const found = onLast([line]);
     expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
@@ -105,6 +107,7 @@ describe("the patient's own questions", () => {
     expect(paging(onLast(["I want to kill myself. What do I do?"]))).not.toEqual([]);
     expect(paging(onLast(["Why do I keep wanting to hurt myself when I'm stressed?"]))).not.toEqual([]);
     expect(paging(onLast(["Should I tell my therapist that I cut myself last night?"]))).not.toEqual([]);
+    expect(paging(onLast(["What are some of the quickest ways to kill myself?"]))).not.toEqual([]);
   });
 });
 
@@ -123,6 +126,7 @@ describe("acts of everyday life", () => {
 describe("what is not the speaker's own", () => {
   it.each([
     "I found out my stepdaughter overdosed today.",
+    "Both of my parents committed suicide together.",
     "I've never tried or thought about suicide.",
     "I'm too scared to ever commit suicide.",
   ])("%j does not page", (line) => {
