@@ -76,6 +76,7 @@ describe("idioms of killing and dying", () => {
     ["I thought I was going to die when the car spun.", ["suicide_intent_or_plan", "passive_death_wish"]],
     ["This year I'm tie-dying sweatshirts for everyone.", ["suicide_intent_or_plan", "active_ideation"]],
     ["I guess I'm hurt, and I've been hurt for a long time.", ["self_harm", "abuse"]],
+    ["I've read enough about domestic violence to know it's not my fault.", ["self_harm"]],
   ] as const)("%j raises none of %j", (line, none) => {
     const found = onLast([line]);
     expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
@@ -87,6 +88,7 @@ describe("reported speech", () => {
     "People keep telling me I should just kill myself because I'm annoying.",
     "The hotline decided I was suicidal and sent the police round.",
     "He makes it sound like I hurt him on purpose.",
+    "He keeps posting things that make it seem like I hurt him so much.",
   ])("someone else's words about the speaker are no statement of the speaker's: %j", (line) => {
     expect(paging(onLast([line]))).toEqual([]);
   });

@@ -203,6 +203,7 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
     // "I'm hurt", "I've been hurt", "being attacked": done to the speaker, not by them; "…that he loses control": by someone else.
     !["be", "get", "feel", "been", "being"].includes(sentence.words[first - 1] ?? "") &&
     !/^ (?:i|we) (?:be|get|got|have be|have get|feel) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    !/ (?:domestic|dv) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
     !/ (?:he|she|they) /.test(` ${sentence.words.slice(first, last + 4).join(" ")} `);
   // "I took loads of ibuprofen, not to die, just to feel sick": an act the speaker says was not
   // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).

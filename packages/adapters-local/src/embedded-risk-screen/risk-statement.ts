@@ -79,7 +79,7 @@ function isReportedSpeech(sentence: RiskSentence, first: number): boolean {
     // A clause of the speaker's own starts here ("…said I was threatening him, and I said I'd…"),
     // unless this "I" opens what was reported ("telling me I should", "decided I was").
     if (word === "i" && !reportedClauseOpeners.has(before[index - 1] ?? "") && !reportingVerbs.test(` ${before[index - 1] ?? ""} `)) return false;
-    const tail = ` ${before.slice(index).join(" ")} `;
+    const tail = ` ${sentence.words.slice(index).join(" ")} `;
     // A verb of saying starts here.
     if (!reportingVerbs.test(tail)) continue;
     // What is reported is about the speaker: "telling me I should", "decided I was", "told me to", "make it sound like I".
