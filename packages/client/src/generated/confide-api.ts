@@ -1279,8 +1279,13 @@ export interface components {
                 /** @description The therapist's user id. */
                 by: string;
             };
-            /** @description Warrants a high-priority push: current, the patient's own words, high severity. */
+            /** @description Always `tier === "page"`, kept for clients that read it before tiers: warrants a high-priority push. */
             alert: boolean;
+            /**
+             * @description On what the screen's flag stands; absent on a note writer's flag.
+             * @enum {string}
+             */
+            basis?: "statement" | "answer_to_named_question" | "answer_to_other_question" | "mention";
             /**
              * @description C-SSRS-informed category; absent on a note writer's flag, which states only its type.
              * @enum {string}
@@ -1290,6 +1295,8 @@ export interface components {
             /** @description `risk-` and 12 hex digits derived from the flag's category, first cited segment and quoted words: the same flag keeps its id (and its acknowledgement) when the transcript is screened again. */
             id: string;
             quote: string;
+            /** @description Other categories the same words carry: one statement, at most one flag. */
+            reasons?: ("passive_death_wish" | "active_ideation" | "suicide_method" | "suicide_intent_or_plan" | "preparatory_behaviour" | "self_harm" | "harm_to_others" | "abuse" | "substance")[];
             /** @description The rules or writers behind it, for a Details disclosure. */
             rules: string[];
             /** @enum {string} */
@@ -1301,12 +1308,15 @@ export interface components {
              * @enum {string}
              */
             speaker: "patient" | "unknown";
+            /** @description Plain words for a speaker of no known role, starting "Speaker not known". */
             speakerNote?: string;
             /**
              * @description `other_person`: someone else's risk (a relative's overdose), recorded as such.
              * @enum {string}
              */
             subject: "speaker" | "other_person";
+            /** @description A substance flag's substance (`alcohol`, `cannabis`…): review lists one line per substance. */
+            substance?: string;
             support?: components["schemas"]["ClaimSupport"];
             /**
              * @description `history`: said to be past and over; a lower-priority flag.
@@ -1315,6 +1325,11 @@ export interface components {
             temporality: "current" | "history";
             /** @description What the screen saw, in plain words; never a diagnosis. */
             text: string;
+            /**
+             * @description `page`: an explicit statement of current suicidal thoughts, intent, a plan, a preparatory act, self-harm or intent to harm someone, or a yes to a question that itself named one — by the patient, or as a statement by a speaker not known (one microphone). It sends a high-priority push and needs attention now. `review`: everything else the screen raised (passive wishes, history, someone else's risk, means mentioned, abuse, substance, a reply to any other question, a note writer's own flag), listed to review.
+             * @enum {string}
+             */
+            tier: "page" | "review";
             /** @enum {string} */
             type: "self_harm" | "harm_to_others" | "abuse" | "substance" | "other";
             verification: components["schemas"]["NoteVerification"];
@@ -1507,6 +1522,17 @@ export interface components {
                 /** @description The honest one-line summary; with no flags: "No risk language found by the automated screen — this is not a risk assessment." */
                 summary: string;
                 transcriptRevision: number;
+                /** @description Passages of the patient's (or an unknown speaker's) speech whose words are too unsure to screen (at least 30 % of a segment's words below 0.5 confidence): listen to them. The summary names them instead of "No risk language found". */
+                unscreened?: {
+                    endMs: number;
+                    segmentId: string;
+                    startMs: number;
+                }[];
+                /**
+                 * @description `unknown` when no screened word carries a confidence: finding nothing is then said not to reassure.
+                 * @enum {string}
+                 */
+                wordCertainty?: "known" | "unknown";
             } | null;
             sentiment: components["schemas"]["Sentiment"];
             settings: components["schemas"]["TranscriptionSettings"];

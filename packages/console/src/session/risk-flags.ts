@@ -9,6 +9,8 @@ export interface RiskScreenLike {
   status: "screened" | "not_screened";
   reason?: string;
   summary: string;
+  /** Passages whose words were too unsure to screen: the summary names them. */
+  unscreened?: Array<{ segmentId: string; startMs: number; endMs: number }>;
   flags: Array<{
     id: string;
     type: string;
@@ -25,6 +27,10 @@ export interface RiskScreenLike {
     rules: string[];
     verification: { status: "grounded" | "unverified"; reason?: string };
     support?: "quoted" | "paraphrased" | "unsupported";
+    /** `page`: needs attention now; `review`: listed to review, grouped. Absent on results stored before tiers (read `alert`). */
+    tier?: "page" | "review";
+    /** A substance flag's substance ("alcohol"): to review, one line per substance. */
+    substance?: string;
     alert: boolean;
     /** Who acknowledged it, and when; absent until acknowledged. */
     acknowledgement?: { by: string; at: string };
@@ -59,6 +65,10 @@ export interface RiskFlagView {
   evidence: EvidenceSpan[];
   /** For a "Details" disclosure: who raised it, by which rules, and whether its citation held. */
   details: string[];
+  /** `page` (needs attention now) or `review` (listed to review, grouped by `group`). */
+  tier: "page" | "review";
+  /** What it is grouped under to review: its category, or its substance. */
+  group: string;
   alert: boolean;
   acknowledgement?: { by: string; at: string };
   /** Current and not acknowledged: the sign-off waits for it. */
@@ -96,6 +106,8 @@ export function riskFlagViews(risk: RiskScreenLike): RiskFlagView[] {
         ...(flag.verification.status === "unverified" ? [`Citation: ${flag.verification.reason ?? "it did not hold"}.`] : []),
         `Rules: ${flag.rules.join(", ")}.`,
       ],
+      tier: flag.tier ?? (flag.alert ? "page" : "review"),
+      group: (flag.category ?? flag.type) === "substance" ? `substance:${flag.substance ?? "other"}` : (flag.category ?? flag.type),
       alert: flag.alert,
       ...(flag.acknowledgement ? { acknowledgement: flag.acknowledgement } : {}),
       blocking: flag.temporality === "current" && !flag.acknowledgement,

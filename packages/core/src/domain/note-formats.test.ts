@@ -94,7 +94,7 @@ describe("progress-note formats", () => {
       expect(sentences[0]!.verification).toBeNull();
     }
     const withFlag = section("dap", "assessment", notesOf(), hopelessFlag).sentences.filter((sentence) => sentence.from === "riskScreen");
-    expect(texts(withFlag)).toEqual([hopelessFlag.summary, 'Spoke of hopelessness: "I feel hopeless"']);
+    expect(texts(withFlag)).toEqual([hopelessFlag.summary, 'To review — Wish to be dead or not wake up (passive): "I feel hopeless"']);
     expect(withFlag[1]!.evidence).toEqual(hopelessFlag.flags[0]!.evidence);
     const unscreened = section("dap", "assessment", notesOf(), null).sentences.filter((sentence) => sentence.from === "riskScreen");
     expect(texts(unscreened)).toEqual(["The automated risk screen has not run on this transcript. This is not a risk assessment."]);
@@ -190,8 +190,8 @@ describe("every section of every format, in full", () => {
   const mood = ["Mood over the session: very negative.", "Mood during the session: declining."];
   const risk = [
     flags.summary,
-    'Spoke of hopelessness (in the past): "I feel hopeless"',
-    'Spoke of a diary (about someone else, speaker not known): "sleep diary"',
+    'To review — Wish to be dead or not wake up (passive): "I feel hopeless" (in the past)',
+    'To review — Other substances: "sleep diary" (about someone else, speaker not known)',
   ];
   const said = ["The patient described sleeping badly.", "I feel hopeless about work", "Let's try the breathing exercise", 'Emotional theme: hopelessness ("hopeless")', "Trigger: work"];
   const plan = ["Keep a sleep diary every night.", 'To follow up: sleep ("sleeping badly")'];

@@ -8,7 +8,8 @@ import {
   type Verification,
 } from "./clinical-notes.ts";
 import { invalidInput } from "../errors.ts";
-import { riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { riskFlagGroups, type RiskFlagGroup } from "./risk-review-groups.ts";
+import { riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
 
 /**
  * Progress-note formats (issue 22): the same checked notes laid out as a clinician documents a
@@ -164,14 +165,21 @@ function moodSentences(notes: ClinicalNotes): NoteSentence[] {
   return sentences;
 }
 
-function flagSentence(flag: ScreenedRiskFlag): NoteSentence {
+/**
+ * One line per group of flags (`riskFlagGroups`: one per category, one per substance): whether it
+ * needs attention now or is to review, its plain label, how many times it was raised, and its
+ * strongest words with what qualifies them — never rule ids or scores.
+ */
+function groupSentence(group: RiskFlagGroup): NoteSentence {
+  const flag = group.strongest;
   const context = [
     flag.temporality === "history" ? "in the past" : null,
     flag.subject === "other_person" ? "about someone else" : null,
     flag.speaker === "unknown" ? "speaker not known" : null,
   ].filter((part) => part !== null);
+  const count = group.count === 1 ? "" : ` (${group.count} times)`;
   return {
-    text: `${flag.text}${context.length > 0 ? ` (${context.join(", ")})` : ""}: "${flag.quote}"`,
+    text: `${group.tier === "page" ? "Needs attention now" : "To review"} — ${group.label}${count}: "${flag.quote || flag.text}"${context.length > 0 ? ` (${context.join(", ")})` : ""}`,
     evidence: flag.evidence,
     verification: flag.verification,
     from: "riskScreen",
@@ -179,15 +187,17 @@ function flagSentence(flag: ScreenedRiskFlag): NoteSentence {
 }
 
 /**
- * The risk screen's result, always: its honest summary first (never "None"), then each flag with
- * its words. Without a screen result (notes written before the screen existed) it says so.
+ * The risk screen's result, always: its honest summary first (never "None", never "no risk"
+ * where passages could not be screened), then one line per category (per substance) with its
+ * count and strongest words — an Assessment never lists more than one line per category.
+ * Without a screen result (notes written before the screen existed) it says so.
  */
 function riskSentences(risk: RiskScreenResult | null): NoteSentence[] {
   if (!risk) {
     return [{ text: "The automated risk screen has not run on this transcript. This is not a risk assessment.", evidence: [], verification: null, from: "riskScreen" }];
   }
   const summary = risk.summary || riskScreenSummary(risk);
-  return [{ text: summary, evidence: [], verification: null, from: "riskScreen" }, ...risk.flags.map(flagSentence)];
+  return [{ text: summary, evidence: [], verification: null, from: "riskScreen" }, ...riskFlagGroups(risk.flags).map(groupSentence)];
 }
 
 function partSentences(part: Part, notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSentence[] {

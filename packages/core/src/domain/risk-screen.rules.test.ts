@@ -32,17 +32,40 @@ function writerFlag(segmentId: string, quote: string, severity: RiskFlag["severi
 const numbered = (flags: Array<Omit<ScreenedRiskFlag, "id">>) => mergeRiskFlags([flags], (id) => ["t1", "p1", "x1", "p2"].indexOf(id));
 
 describe("the risk screen's summary counts what it found, in words", () => {
-  it("counts someone else's risk and the past apart from current risk, singular and plural", () => {
+  it("counts what needs attention now apart from what is to review, singular and plural", () => {
     const others = numbered(flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" })], "screen:s", transcript));
     expect(riskScreenSummary({ status: "screened", flags: others })).toBe(
-      "The automated screen found risk language: 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+      "The automated screen found risk language: 1 to review. Review each with its words — this is not a risk assessment.",
     );
-    const two = numbered(flagsOfFindings([finding("p1", "end my life"), finding("p1", "I want", { category: "passive_death_wish" })], "screen:s", transcript));
-    expect(riskScreenSummary({ status: "screened", flags: two })).toBe("The automated screen found risk language: 2 possible current risks. Review each with its words — this is not a risk assessment.");
+    const two = numbered(flagsOfFindings([finding("p1", "end my life"), finding("p1", "I want", { category: "self_harm" })], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags: two })).toBe("The automated screen found risk language: 2 needing attention now. Review each with its words — this is not a risk assessment.");
     const twoOthers = numbered(
       flagsOfFindings([finding("p2", "overdosed", { subject: "other_person" }), finding("p1", "end my life", { temporality: "history" })], "screen:s", transcript),
     );
-    expect(riskScreenSummary({ status: "screened", flags: twoOthers })).toContain(": 2 other mentions (past, someone else's).");
+    expect(riskScreenSummary({ status: "screened", flags: twoOthers })).toContain(": 2 to review.");
+  });
+
+  it("never says 'No risk language found' where passages could not be screened or the words' certainty is unknown", () => {
+    const passages = [{ segmentId: "p1", startMs: 22_000, endMs: 25_000 }, { segmentId: "p2", startMs: 65_000, endMs: 70_000 }];
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: passages, wordCertainty: "known" })).toBe(
+      "2 passages could not be screened: the words are unsure (0:22, 1:05). Listen to them. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: [], wordCertainty: "unknown" })).toBe(
+      "How sure the transcript's words are is unknown (the speech engine gave no confidences), so words may have been misheard. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(riskScreenSummary({ status: "screened", flags: [], unscreened: [], wordCertainty: "known" })).toBe(
+      "No risk language found by the automated screen — this is not a risk assessment.",
+    );
+    const flags = numbered(flagsOfFindings([finding("p1", "end my life")], "screen:s", transcript));
+    expect(riskScreenSummary({ status: "screened", flags, unscreened: passages })).toBe(
+      "The automated screen found risk language: 1 needing attention now. Review each with its words — this is not a risk assessment. 2 passages could not be screened: the words are unsure (0:22, 1:05). Listen to them.",
+    );
+    // Flags found: the unknown certainty is no reassurance to correct.
+    expect(riskScreenSummary({ status: "screened", flags, wordCertainty: "unknown" })).not.toMatch(/unknown/);
+    // A flag stored before tiers existed counts by its alert.
+    const { tier: _tier, ...old } = flags[0]!;
+    expect(riskScreenSummary({ status: "screened", flags: [old as typeof flags[number]] })).toContain("1 needing attention now");
+    expect(riskScreenSummary({ status: "screened", flags: [{ ...old, alert: false } as typeof flags[number]] })).toContain("1 to review");
   });
 
   it("with no reason given for not screening, says so", () => {

@@ -76,7 +76,7 @@ describe("risk flags", () => {
     expect(riskScreenSummary({ status: "not_screened", reason: "English only", flags: [] })).toBe("The automated risk screen did not run: English only. This is not a risk assessment.");
     const flags = mergeRiskFlags([flagsOfFindings([finding("s2", "kill myself"), finding("s3", "want to die", { temporality: "history" })], "screen:a", transcript)], () => 0);
     expect(riskScreenSummary({ status: "screened", flags })).toBe(
-      "The automated screen found risk language: 1 possible current risk, 1 other mention (past, someone else's). Review each with its words — this is not a risk assessment.",
+      "The automated screen found risk language: 1 needing attention now, 1 to review. Review each with its words — this is not a risk assessment.",
     );
   });
 });

@@ -4,6 +4,8 @@ import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evide
 import type { RiskAcknowledgement } from "./risk-acknowledgement.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
 import { riskTier, type PageRuleInput, type RiskTier } from "./risk-page-rule.ts";
+import { substanceOf } from "./risk-substance.ts";
+import { unscreenedSentence, wordCertaintyUnknown, type UnscreenedPassage, type WordCertainty } from "./risk-unscreened.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -121,6 +123,8 @@ export interface ScreenedRiskFlag {
   basis?: RiskBasis;
   /** Other categories the same words carry (inferred, or raised by another rule on them). */
   reasons?: RiskCategory[];
+  /** A substance flag's substance ("alcohol", `substanceOf` its quote): review lists one line per substance. */
+  substance?: string;
   text: string;
   quote: string;
   evidence: Evidence[];
@@ -152,6 +156,14 @@ export interface RiskScreenResult {
   status: "screened" | "not_screened";
   reason?: string;
   flags: ScreenedRiskFlag[];
+  /**
+   * The passages of the patient's (or an unknown speaker's) speech whose words are too unsure to
+   * screen (`unscreenedPassages`): finding nothing there means nothing. Absent on results stored
+   * before it existed.
+   */
+  unscreened?: UnscreenedPassage[];
+  /** `unknown` when no screened segment carries a confidence: the words may be misheard anywhere. */
+  wordCertainty?: WordCertainty;
   /** The honest one-line summary (`riskScreenSummary`). */
   summary: string;
   /** The screens that ran, by provider and rules version. */
@@ -163,16 +175,27 @@ export interface RiskScreenResult {
 /** What an empty screen means, said everywhere (API, console, push, notes): never "None". */
 export const noRiskLanguageFound = "No risk language found by the automated screen — this is not a risk assessment.";
 
-/** What a non-empty screen means. */
-export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags">): string {
+/**
+ * The honest summary of a screen, said the same in the API, the console, the push and the note:
+ * how many flags need attention now (`page`) and how many are listed to review; the passages too
+ * unsure to screen (`unscreenedSentence`), or, finding nothing, that the words' certainty is
+ * unknown when no word carries a confidence. It never
+ * reads "No risk language found" where passages could not be screened or the words' certainty
+ * is unknown.
+ */
+export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags" | "unscreened" | "wordCertainty">): string {
   if (result.status === "not_screened") return `The automated risk screen did not run: ${result.reason ?? "no reason given"}. This is not a risk assessment.`;
-  if (result.flags.length === 0) return noRiskLanguageFound;
-  const current = result.flags.filter((flag) => flag.temporality === "current" && flag.subject === "speaker").length;
-  const parts = [
-    current > 0 ? `${current} possible current risk${current === 1 ? "" : "s"}` : null,
-    result.flags.length - current > 0 ? `${result.flags.length - current} other mention${result.flags.length - current === 1 ? "" : "s"} (past, someone else's)` : null,
-  ].filter((part) => part !== null);
-  return `The automated screen found risk language: ${parts.join(", ")}. Review each with its words — this is not a risk assessment.`;
+  const unscreened = unscreenedSentence(result.unscreened ?? []);
+  if (result.flags.length === 0) {
+    const caveat = unscreened !== "" ? unscreened : result.wordCertainty === "unknown" ? wordCertaintyUnknown : "";
+    if (caveat === "") return noRiskLanguageFound;
+    return `${caveat} The automated screen found no risk language in the words as transcribed — this is not a risk assessment.`;
+  }
+  const pages = result.flags.filter((flag) => tierOf(flag) === "page").length;
+  const review = result.flags.length - pages;
+  const parts = [pages > 0 ? `${pages} needing attention now` : null, review > 0 ? `${review} to review` : null].filter((part) => part !== null);
+  const found = `The automated screen found risk language: ${parts.join(", ")}. Review each with its words — this is not a risk assessment.`;
+  return unscreened === "" ? found : `${found} ${unscreened}`;
 }
 
 /** What marks a flag whose speaker has no known role, in plain words. */
@@ -236,6 +259,7 @@ export function flagsOfFindings(
       tier,
       basis: finding.basis,
       ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
+      ...(finding.category === "substance" ? { substance: substanceOf(finding.quote) } : {}),
       text: finding.text,
       quote: finding.quote,
       evidence: finding.evidence,
@@ -270,6 +294,7 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
       subject: "speaker" as const,
       speaker,
       ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+      ...(flag.type === "substance" ? { substance: substanceOf(flag.quote ?? "") } : {}),
     };
     const verification = verifyItem(flag, transcript);
     result.push({

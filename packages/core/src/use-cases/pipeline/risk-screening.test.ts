@@ -54,7 +54,7 @@ describe("the risk screen in the pipeline", () => {
         },
       ],
     });
-    expect(session.risk?.summary).toContain("1 possible current risk");
+    expect(session.risk?.summary).toContain("1 needing attention now");
     expect(deps.push.sent()).toMatchObject([{ message: { title: "Session ready: risk flagged", priority: "high", data: { riskFlags: "1" } } }]);
   });
 
@@ -84,13 +84,46 @@ describe("the risk screen in the pipeline", () => {
 
   it("says an empty screen found nothing — never 'None', never 'no risk'", async () => {
     const { deps, team } = await setUpPipeline();
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, segments: sampleTranscriptDraft.segments.map((segment) => ({ ...segment, confidence: 0.9 })) } });
     const uploaded = await uploadSample(deps, team);
     await deps.queue.runDue();
 
     const risk = (await storedSession(deps, uploaded)).risk;
-    expect(risk).toMatchObject({ status: "screened", flags: [], summary: noRiskLanguageFound });
+    expect(risk).toMatchObject({ status: "screened", flags: [], unscreened: [], wordCertainty: "known", summary: noRiskLanguageFound });
     expect(risk?.summary).not.toMatch(/^none/i);
     expect(risk?.summary).toContain("this is not a risk assessment");
+  });
+
+  it("finding nothing, names the passages whose words were too unsure to screen, and says so in the push", async () => {
+    const { deps, team } = await setUpPipeline();
+    const sure = (text: string) => text.split(" ").map((word, index) => ({ text: word, startMs: index * 100, endMs: index * 100 + 90, confidence: 0.9 }));
+    const segments = sampleTranscriptDraft.segments.map((segment, index) => ({
+      ...segment,
+      // The patient's last turn: four of its nine words are unsure.
+      words: index === 3 ? sure(segment.text).map((word, at) => ({ ...word, confidence: at < 4 ? 0.3 : 0.9 })) : sure(segment.text),
+    }));
+    deps.speech.script({ transcript: { ...sampleTranscriptDraft, segments } });
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const risk = (await storedSession(deps, uploaded)).risk;
+    expect(risk?.unscreened).toEqual([{ segmentId: expect.any(String), startMs: 10_500, endMs: 15_000 }]);
+    expect(risk?.summary).toBe(
+      "1 passage could not be screened: the words are unsure (0:10). Listen to it. The automated screen found no risk language in the words as transcribed — this is not a risk assessment.",
+    );
+    expect(risk?.summary).not.toContain(noRiskLanguageFound);
+    expect(deps.push.sent()[0]?.message.body).toContain("1 passage could not be screened: the words are unsure (0:10).");
+  });
+
+  it("finding nothing in words that carry no confidence, says their certainty is unknown rather than 'no risk'", async () => {
+    const { deps, team } = await setUpPipeline();
+    const uploaded = await uploadSample(deps, team);
+    await deps.queue.runDue();
+
+    const risk = (await storedSession(deps, uploaded)).risk;
+    expect(risk).toMatchObject({ flags: [], unscreened: [], wordCertainty: "unknown" });
+    expect(risk?.summary).toMatch(/^How sure the transcript's words are is unknown/);
+    expect(risk?.summary).not.toContain(noRiskLanguageFound);
   });
 
   it("says when it could not screen, with the reason", async () => {

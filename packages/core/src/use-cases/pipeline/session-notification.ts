@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { riskFlagsToAlert, type RiskScreenResult } from "../../domain/risk-screen.ts";
+import { unscreenedSentence } from "../../domain/risk-unscreened.ts";
 import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 import type { PushMessage } from "../../ports/push-notifier.ts";
@@ -24,17 +25,22 @@ function riskMessage(session: Session, flags: number, source: "pipeline" | "revi
 
 /**
  * The push for a session that reached ready or failed: ids, status and counts only, never
- * clinical content. Risk flags that alert (`alertsTherapist`: current, the patient's own words,
- * high severity — grounded or not) make it a high-priority message carrying how many there are,
+ * clinical content. Risk flags that page (`riskTier`: an explicit statement of current risk, or a
+ * yes to a question that named it — grounded or not) make it a high-priority message carrying how many there are,
  * on a ready or a failed session alike (a run's screen is the first the therapist gets: every
  * flag is new to them).
  */
 function messageFor(session: Session): PushMessage {
   const data = { sessionId: session.id, status: session.status };
   const risks = riskFlagsToAlert(null, session.risk).length;
-  if (risks > 0) return riskMessage(session, risks, "pipeline");
+  // Passages too unsure to screen are said in the push as on every screen (times, no words).
+  const unsure = unscreenedSentence(session.risk?.unscreened ?? []);
+  if (risks > 0) {
+    const message = riskMessage(session, risks, "pipeline");
+    return unsure === "" ? message : { ...message, body: `${message.body} ${unsure}` };
+  }
   if (session.status === "ready") {
-    return { title: "Session ready for review", body: "A recorded session has been transcribed and analysed.", data };
+    return { title: "Session ready for review", body: `A recorded session has been transcribed and analysed.${unsure === "" ? "" : ` ${unsure}`}`, data };
   }
   return {
     title: "Session processing failed",

@@ -49,7 +49,7 @@ describe("the writing_notes step", () => {
     expect(deps.push.sent()[0]?.message.priority).toBeUndefined();
   });
 
-  it("keeps an item whose quote was never said, marked unverified, and sends a risk flag high-priority either way", async () => {
+  it("keeps an item whose quote was never said, marked unverified; a writer's risk flag alone is listed to review, never paged", async () => {
     const { deps, team } = await setUpPipeline();
     deps.notes.script(withRiskFlag("I want to end it all"));
     const uploaded = await uploadSample(deps, team);
@@ -62,14 +62,13 @@ describe("the writing_notes step", () => {
     expect(flags[0]?.verification).toEqual({ status: "unverified", reason: "The quoted words do not appear in the cited segments." });
     expect(session.notes?.quality.unverified).toBe(1);
     // The writer's flag joins the screen's result, naming the writer, still marked unverified.
-    expect(session.risk?.flags).toMatchObject([{ sources: ["notes:scripted"], verification: { status: "unverified" }, alert: true }]);
+    expect(session.risk?.flags).toMatchObject([{ sources: ["notes:scripted"], verification: { status: "unverified" }, tier: "review", alert: false }]);
     const pushes = deps.push.sent();
     expect(pushes).toHaveLength(1);
     expect(pushes[0]?.message).toEqual({
-      title: "Session ready: risk flagged",
-      body: "Possible risk language was found in a recorded session. Please review it.",
-      data: { sessionId: session.id, status: "ready", riskFlags: "1" },
-      priority: "high",
+      title: "Session ready for review",
+      body: "A recorded session has been transcribed and analysed.",
+      data: { sessionId: session.id, status: "ready" },
     });
     // No clinical content in the push.
     expect(JSON.stringify(pushes[0]?.message)).not.toContain("end it all");

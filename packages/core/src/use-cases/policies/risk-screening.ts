@@ -4,14 +4,17 @@ import { riskFlagsOf } from "../../domain/note-evidence.ts";
 import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "../../domain/risk-screen.ts";
 import type { Transcript } from "../../domain/transcript.ts";
 import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
+import { unscreenedPassages } from "../../domain/risk-unscreened.ts";
 
 function resultOf(
-  base: Pick<RiskScreenResult, "status" | "reason" | "screens" | "transcriptRevision" | "screenedAt">,
+  base: Pick<RiskScreenResult, "status" | "reason" | "screens" | "transcriptRevision" | "screenedAt" | "unscreened" | "wordCertainty">,
   flags: ScreenedRiskFlag[],
 ): RiskScreenResult {
-  const { reason, ...rest } = base;
+  const { reason, unscreened, wordCertainty, ...rest } = base;
   const status = reason !== undefined ? { status: base.status, reason } : { status: base.status };
-  return { ...rest, ...status, flags, summary: riskScreenSummary({ ...status, flags }) };
+  // Passages too unsure to screen matter only where the screen ran.
+  const certainty = base.status === "screened" ? { unscreened: unscreened ?? [], ...(wordCertainty ? { wordCertainty } : {}) } : {};
+  return { ...rest, ...status, ...certainty, flags, summary: riskScreenSummary({ ...status, ...certainty, flags }) };
 }
 
 function transcriptOrder(transcript: Pick<Transcript, "segments">): (segmentId: string) => number {
@@ -20,8 +23,9 @@ function transcriptOrder(transcript: Pick<Transcript, "segments">): (segmentId: 
 }
 
 /**
- * Screens a transcript for risk (`deps.risk`, issue 21): the screen's flags alone, attributed by
- * the transcript's roles and their citations checked. Runs whatever the notes' consent: a
+ * Screens a transcript for risk (`deps.risk`): the screen's flags alone, attributed by the
+ * transcript's roles and their citations checked, with the passages whose words are too unsure
+ * to screen (`unscreenedPassages`). Runs whatever the notes' consent: a
  * safety check inside the deployment, like the sentiment, not a note. The pipeline, a
  * regeneration and a review edit all screen through here, then merge the notes' flags
  * (`withWriterFlags`).
@@ -45,6 +49,7 @@ export async function screenRisk(deps: Pick<ConfideDeps, "risk" | "clock">, tran
     {
       status: output.status,
       ...(output.status === "not_screened" ? { reason: output.reason } : {}),
+      ...unscreenedPassages(transcript),
       screens: [{ provider: deps.risk.provider, version: output.version }],
       transcriptRevision: transcript.revision,
       screenedAt: deps.clock.now(),

@@ -4,6 +4,7 @@ import type { Session } from "../../domain/session.ts";
 import { ConfideError } from "../../errors.ts";
 import { createRecordingLogger } from "../../testing/recording-logger.ts";
 import { quoteEverySegment } from "../../testing/scripted-note-writer.ts";
+import { findingOn } from "../../testing/scripted-risk-screen.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { writeNotes } from "../policies/note-writing.ts";
 import { editNotes } from "./edit-notes.ts";
@@ -118,6 +119,7 @@ describe("regenerating notes that flag a risk", () => {
     const deps = createTestDeps();
     await withDevice(deps);
     const session = await storeSession(deps);
+    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
     deps.notes.script(withFlags({ quote: "worried and sad", severity: "high" }));
 
     const regenerated = await regenerate(deps, session);
@@ -137,16 +139,17 @@ describe("regenerating notes that flag a risk", () => {
     expect(regenerated.notes?.riskFlags).toHaveLength(1);
   });
 
-  it("pages for a new high flag only: not for a moderate one, not again for one already paged", async () => {
+  it("pages for a new flag that pages only: not for a writer's flag alone, not again for one already paged", async () => {
     const deps = createTestDeps();
     await withDevice(deps);
-    // A moderate flag is shown on the session, not pushed.
-    deps.notes.script(withFlags({ quote: "worried and sad", severity: "moderate" }));
+    // A writer's flag alone, high or not, is listed to review, not pushed.
+    deps.notes.script(withFlags({ quote: "worried and sad", severity: "high" }));
     let session = await regenerate(deps, await storeSession(deps));
-    expect(session.risk?.flags).toMatchObject([{ severity: "moderate", alert: false }]);
+    expect(session.risk?.flags).toMatchObject([{ severity: "high", tier: "review", alert: false }]);
     expect(deps.push.sent()).toHaveLength(0);
 
-    // More severe: paged.
+    // The screen reads an explicit statement on the same words: paged.
+    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
     deps.notes.script(withFlags({ quote: "worried and sad", severity: "high" }));
     session = await regenerate(deps, session);
     expect(deps.push.sent()).toHaveLength(1);
@@ -173,6 +176,7 @@ describe("regenerating notes that flag a risk", () => {
     };
     await withDevice(deps);
     const session = await storeSession(deps);
+    deps.risk.script((input) => [findingOn(input, "worried and sad")]);
     deps.notes.script(withFlags({ quote: "worried and sad", severity: "high" }));
 
     const regenerated = await regenerate(deps, session);

@@ -21,7 +21,20 @@ const ScreenedRiskFlagSchema = z
     speaker: z
       .enum(["patient", "unknown"])
       .openapi({ description: "`unknown`: the recording has no role for these words (they may be the therapist's); never pushed by itself." }),
-    speakerNote: z.string().optional(),
+    speakerNote: z.string().optional().openapi({ description: "Plain words for a speaker of no known role, starting \"Speaker not known\"." }),
+    tier: z.enum(["page", "review"]).openapi({
+      description:
+        "`page`: an explicit statement of current suicidal thoughts, intent, a plan, a preparatory act, self-harm or intent to harm someone, or a yes to a question that itself named one — by the patient, or as a statement by a speaker not known (one microphone). It sends a high-priority push and needs attention now. `review`: everything else the screen raised (passive wishes, history, someone else's risk, means mentioned, abuse, substance, a reply to any other question, a note writer's own flag), listed to review.",
+    }),
+    basis: z
+      .enum(["statement", "answer_to_named_question", "answer_to_other_question", "mention"])
+      .optional()
+      .openapi({ description: "On what the screen's flag stands; absent on a note writer's flag." }),
+    reasons: z
+      .array(z.enum(riskCategories as [string, ...string[]]))
+      .optional()
+      .openapi({ description: "Other categories the same words carry: one statement, at most one flag." }),
+    substance: z.string().optional().openapi({ description: "A substance flag's substance (`alcohol`, `cannabis`…): review lists one line per substance." }),
     text: z.string().openapi({ description: "What the screen saw, in plain words; never a diagnosis." }),
     quote: z.string(),
     evidence: z.array(EvidenceSchema),
@@ -30,7 +43,7 @@ const ScreenedRiskFlagSchema = z
     verification: VerificationSchema,
     // A note writer's flag: how well its cited words carry it; `unsupported` is unverified, never fact.
     support: SupportSchema.optional(),
-    alert: z.boolean().openapi({ description: "Warrants a high-priority push: current, the patient's own words, high severity." }),
+    alert: z.boolean().openapi({ description: "Always `tier === \"page\"`, kept for clients that read it before tiers: warrants a high-priority push." }),
     acknowledgement: z
       .object({ by: z.string().openapi({ description: "The therapist's user id." }), at: dateTime })
       .optional()
@@ -43,6 +56,17 @@ export const RiskScreenSchema = z
     status: z.enum(["screened", "not_screened"]),
     reason: z.string().optional(),
     flags: z.array(ScreenedRiskFlagSchema),
+    unscreened: z
+      .array(z.object({ segmentId: z.string(), startMs: z.number().int(), endMs: z.number().int() }))
+      .optional()
+      .openapi({
+        description:
+          "Passages of the patient's (or an unknown speaker's) speech whose words are too unsure to screen (at least 30 % of a segment's words below 0.5 confidence): listen to them. The summary names them instead of \"No risk language found\".",
+      }),
+    wordCertainty: z
+      .enum(["known", "unknown"])
+      .optional()
+      .openapi({ description: "`unknown` when no screened word carries a confidence: finding nothing is then said not to reassure." }),
     summary: z.string().openapi({ description: `The honest one-line summary; with no flags: "${noRiskLanguageFound}"` }),
     screens: z.array(z.object({ provider: z.string(), version: z.string() })),
     transcriptRevision: z.number().int(),
