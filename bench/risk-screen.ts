@@ -6,7 +6,8 @@
  * `screenRisk` (speaker attribution, citation checks). Missed targets are printed, not failed.
  *
  * A patient turn counts as flagged for a category when a flag about the speaker themselves
- * (not someone else's risk) cites it. Recall of a category: its labelled turns flagged with it
+ * (not someone else's risk) cites it with that category, or carries it as a reason (an inferred
+ * category is a reason inside one flag, not a flag of its own). Recall of a category: its labelled turns flagged with it
  * (any temporality); "caught": flagged with any category of the same family (suicide, or the
  * category itself elsewhere), what a clinician reading the flag would still see. A false alarm:
  * a hard-negative (or plain) patient turn given a current flag about the speaker. Each set is run
@@ -75,6 +76,8 @@ function load(name: string): Dialogue[] {
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const familyOf = (category: RiskCategory) => (suicideFamily.has(category) ? "suicide" : category);
+/** A flag's category and the categories it carries as reasons (one statement, one flag: an inferred category is a reason inside it). */
+const categoriesOf = (flag: ScreenedRiskFlag): RiskCategory[] => [...(flag.category === undefined ? [] : [flag.category]), ...(flag.reasons ?? [])];
 
 function transcriptOf(dialogue: Dialogue, withRoles: boolean): Transcript {
   return {
@@ -150,7 +153,7 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
     dialogue.turns.forEach((turn, index) => {
       const segmentId = `${dialogue.id}-t${index}`;
       const flags = result.flags.filter((flag) => own(flag) && flag.evidence.some((span) => span.segmentId === segmentId));
-      const describe = () => `${segmentId} [${turn.negative ?? (turn.labels ?? []).map((label) => `${label.category}/${label.temporality}`).join(",")}] "${turn.text}" → ${flags.map((flag) => `${flag.category}/${flag.temporality}(${flag.rules.join("+")})`).join(", ") || "nothing"}`;
+      const describe = () => `${segmentId} [${turn.negative ?? (turn.labels ?? []).map((label) => `${label.category}/${label.temporality}`).join(",")}] "${turn.text}" → ${flags.map((flag) => `${categoriesOf(flag).join("+")}/${flag.temporality}(${flag.rules.join("+")})`).join(", ") || "nothing"}`;
       if (turn.speaker === "therapist") {
         if (!withRoles && turn.negative === "therapist_question") {
           add(tally.negatives, "therapist_question (no roles)");
@@ -162,7 +165,7 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
         return;
       }
       const labels = turn.labels ?? [];
-      const flaggedCategories = new Set(flags.map((flag) => flag.category).filter((category) => category !== undefined));
+      const flaggedCategories = new Set(flags.flatMap(categoriesOf));
       for (const category of flaggedCategories) {
         add(tally.flagged, category);
         if (labels.some((label) => label.category === category)) add(tally.correctFlags, category);
@@ -180,12 +183,12 @@ async function score(dialogues: Dialogue[], withRoles: boolean, tally: Tally): P
       for (const label of labels) {
         const key = `${label.category}${label.temporality === "history" ? " (history)" : ""}`;
         add(tally.labelled, key);
-        const exact = flags.find((flag) => flag.category === label.category);
+        const exact = flags.find((flag) => categoriesOf(flag).includes(label.category));
         if (exact) {
           add(tally.recalled, key);
           add(tally.temporality, `${label.temporality}→${exact.temporality}`);
         } else missed = true;
-        if (flags.some((flag) => flag.category !== undefined && familyOf(flag.category) === familyOf(label.category))) add(tally.caught, key);
+        if (flags.some((flag) => categoriesOf(flag).some((category) => familyOf(category) === familyOf(label.category)))) add(tally.caught, key);
       }
       if (missed) tally.misses.push(describe());
     });

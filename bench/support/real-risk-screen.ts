@@ -60,6 +60,8 @@ interface SessionScore {
   rightAlerts: number;
   review: number;
   noteLines: number;
+  /** The most flags citing one turn (one statement, at most one flag). */
+  flagsOnOneTurn: number;
 }
 
 const turnOf = (segmentId: string) => Number(segmentId.slice(segmentId.lastIndexOf("#") + 1));
@@ -76,6 +78,7 @@ async function scoreSession(screen: Screen, deps: Deps, conversation: RealConver
     rightAlerts: alerts.filter((flag) => flag.evidence.some((span) => paging.has(turnOf(span.segmentId)))).length,
     review: result.flags.length - alerts.length,
     noteLines: noteRiskLines(transcript, result),
+    flagsOnOneTurn: Math.max(0, ...conversation.turns.map((_, index) => result.flags.filter((flag) => flag.evidence.some((span) => turnOf(span.segmentId) === index)).length)),
   };
 }
 
@@ -96,6 +99,7 @@ function printPart(title: string, scores: readonly SessionScore[], showMisses: b
   console.log(`  alerting flags right                ${right} of ${alerts} (precision ${ratio(right, alerts)}; target ≥ 0.8)`);
   console.log(`  to-review flags per session         ${(review / Math.max(1, scores.length)).toFixed(2)} (${review} in all)`);
   console.log(`  risk lines in a note                median ${median(lines)}, max ${Math.max(0, ...lines)} (the summary line included)`);
+  console.log(`  most flags citing one turn          ${Math.max(0, ...scores.map((score) => score.flagsOnOneTurn))} (a long turn may hold several statements)`);
   const bySource = new Map<string, { sessions: number; falsePages: number }>();
   for (const score of nonCrisis) {
     const source = score.labels.id.split(":")[0] as string;
