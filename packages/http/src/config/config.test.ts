@@ -148,7 +148,9 @@ describe("loadConfig", () => {
     it("writes notes with Azure OpenAI once its endpoint is configured, and then asks for the deployment; an explicit CONFIDE_NOTES wins", () => {
       const withOpenAi = { ...azure, CONFIDE_AZURE_OPENAI_ENDPOINT: "https://clinic.openai.azure.com", CONFIDE_AZURE_OPENAI_DEPLOYMENT: "notes-gpt-4o" };
       expect(loadConfig(withOpenAi).adapters.notes).toBe("azure-openai");
-      expect(loadConfig(withOpenAi).adapterSettings.notes).toMatchObject({ apiVersion: "2024-10-21" });
+      // The API version is the writer's to choose when none is set (a reasoning deployment needs a newer one).
+      expect(loadConfig(withOpenAi).adapterSettings.notes).toMatchObject({ deployment: "notes-gpt-4o", reasoningModel: false });
+      expect(loadConfig(withOpenAi).adapterSettings.notes).not.toHaveProperty("apiVersion");
       const { CONFIDE_AZURE_OPENAI_DEPLOYMENT: _deployment, ...endpointOnly } = withOpenAi;
       expect(problemsOf(endpointOnly)).toEqual(["CONFIDE_AZURE_OPENAI_DEPLOYMENT: required by the azure-openai notes adapter"]);
       expect(loadConfig({ ...withOpenAi, CONFIDE_NOTES: "embedded" }).adapters.notes).toBe("embedded");
