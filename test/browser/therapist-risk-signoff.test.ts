@@ -128,8 +128,9 @@ beforeAll(async () => {
   const audio = new Uint8Array(await readFile(dialogue.stereoPath));
   const settings = { language: "en-US", channelLayout: "per-channel", channelRoles: ["therapist", "patient"] };
   // One after the other: "kept" is the newer recording, so a list newest first shows it first.
-  const second = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed with the summary released", audio, settings });
-  const first = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed without a summary", audio, settings });
+  // Both titles are shared with the patient, whose listing names the sessions by them.
+  const second = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed with the summary released", audio, settings, titleShared: true });
+  const first = await uploadSession(harness.baseUrl, token, { patientId, title: "Signed without a summary", audio, settings, titleShared: true });
   await waitUntilReady(harness.baseUrl, token, [first.id, second.id], processingTimeoutMs);
   [kept, released] = await Promise.all([api(first.id).then(flag), api(second.id).then(flag)]);
   therapist = await harness.newPage();

@@ -136,11 +136,12 @@ export async function recordTestConsent(
 export async function uploadSession(
   baseUrl: string,
   token: string,
-  input: { patientId: string; title: string; audio: Uint8Array<ArrayBuffer>; settings?: Record<string, unknown> },
+  input: { patientId: string; title: string; audio: Uint8Array<ArrayBuffer>; settings?: Record<string, unknown>; titleShared?: boolean },
 ): Promise<SessionView> {
   const form = new FormData();
   form.append("patientId", input.patientId);
   form.append("title", input.title);
+  if (input.titleShared !== undefined) form.append("titleShared", String(input.titleShared));
   // Azure Speech takes a full locale ("en-US"), not "en".
   form.append("settings", JSON.stringify(input.settings ?? { language: "en" }));
   form.append("audio", new Blob([input.audio], { type: "audio/wav" }), "session.wav");
