@@ -121,7 +121,7 @@ describe.each([postgres, pglite])("SQL snapshots on $name", (database) => {
     expect(await target.snapshots.read(tablesOf)).toEqual(tables);
     expect(await target.sessions.get("session-1")).toEqual(await source.sessions.get("session-1"));
     // Search works on the restored rows: the generated columns were computed again.
-    expect((await target.sessions.list({ text: "Première", limit: 10 })).items.map((session) => session.id)).toEqual(["session-1"]);
+    expect((await target.sessions.list({ text: "Première", limit: 10, searchAudience: "clinician" })).items.map((session) => session.id)).toEqual(["session-1"]);
     expect(await target.prepare()).toEqual([]);
   });
 

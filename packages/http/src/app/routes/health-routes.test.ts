@@ -147,6 +147,7 @@ describe("/openapi.json", () => {
         "GET /v1/sessions/{id}/note/fhir",
         "POST /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
         "DELETE /v1/sessions/{id}/risk-flags/{flagId}/acknowledgement",
+        "PUT /v1/sessions/{id}/title-sharing",
         "POST /v1/sessions/{id}/finalize",
         "POST /v1/sessions/{id}/retry",
         "DELETE /v1/sessions/{id}",
