@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue } from "@confide/contracts/support";
 import { pcmWav } from "@confide/core/testing";
 import { getSession, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
+import { makeUndecodableWav } from "../support/tone-wav.ts";
 import { signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
 
 const processingTimeoutMs = 240_000;
@@ -303,12 +304,8 @@ describe("a file that does not decode", () => {
       body: JSON.stringify({ email: harness.server.accounts.therapist.user.email, password: harness.server.accounts.therapist.password }),
     });
     const token = ((await login.json()) as { accessToken: string }).accessToken;
-    // A RIFF/WAVE header with no "fmt " chunk: accepted as WAV at upload, refused by the decoder.
-    const undecodable = new Uint8Array(4_096);
-    undecodable.set(new TextEncoder().encode("RIFF"), 0);
-    new DataView(undecodable.buffer).setUint32(4, undecodable.byteLength - 8, true);
-    undecodable.set(new TextEncoder().encode("WAVEjunk"), 8);
-    new DataView(undecodable.buffer).setUint32(16, undecodable.byteLength - 20, true);
+    // A WAV naming a codec no decoder has: accepted at upload, refused by the decoder.
+    const undecodable = makeUndecodableWav();
     const created = await uploadSession(harness.baseUrl, token, { patientId: harness.server.accounts.patient.user.id, title: "Not audio inside", audio: undecodable, settings: { language: "en-US" } });
     const deadline = Date.now() + processingTimeoutMs;
     for (broken = await api(created.id, token); broken.status !== "failed" && Date.now() < deadline; broken = await api(created.id, token)) {

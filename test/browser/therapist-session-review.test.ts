@@ -15,6 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDialogueWav, therapyDialogue } from "@confide/contracts/support";
 import { getSession, uploadSession, waitUntilReady } from "../support/confide-api-client.ts";
+import { makeUndecodableWav } from "../support/tone-wav.ts";
 import { signIn, startConsoleHarness, type ConsoleHarness, type ConsolePage } from "./support/console-harness.ts";
 
 const processingTimeoutMs = 240_000;
@@ -76,11 +77,8 @@ beforeAll(async () => {
   harness = started;
   const token = harness.server.tokens.therapist;
   const patientId = harness.server.accounts.patient.user.id;
-  // A RIFF/WAVE header with no "fmt " chunk: accepted as WAV at upload, refused by the decoder.
-  const undecodable = new Uint8Array(4_096);
-  undecodable.set(new TextEncoder().encode("RIFF"), 0);
-  new DataView(undecodable.buffer).setUint32(4, undecodable.byteLength - 8, true);
-  undecodable.set(new TextEncoder().encode("WAVEjunk"), 8);
+  // A WAV naming a codec no decoder has: accepted at upload, refused by the decoder.
+  const undecodable = makeUndecodableWav();
   const [created, failing] = await Promise.all([
     uploadSession(harness.baseUrl, token, { patientId, title: "Whole dialogue", audio: new Uint8Array(await readFile(dialogue.monoPath)), settings: { language: "en-US" } }),
     uploadSession(harness.baseUrl, token, { patientId, title: "Not audio inside", audio: undecodable, settings: { language: "en-US" } }),
