@@ -34,6 +34,8 @@ describe("@confide/adapters-local's entry points", () => {
         "backupUnreadable",
         "blobFrameBytes",
         "createBackupArchiveWriter",
+        // The host measures each upload's length with it (core's AudioProbe port).
+        "createFfmpegAudioProbe",
         "lockDirectory",
         "ownerOnlyFileMode",
         "ownerOnlyFolderMode",
