@@ -12,7 +12,7 @@ export type RiskTier = "page" | "review";
  * plan, a preparatory act, self-harm, intent to harm someone. A method or means named alone, a
  * passive wish, abuse and substance use are listed to review.
  */
-export const pagingCategories: ReadonlySet<RiskCategory> = new Set<RiskCategory>([
+export const pagingCategories: ReadonlySet<RiskCategory | undefined> = new Set<RiskCategory>([
   "active_ideation",
   "suicide_intent_or_plan",
   "preparatory_behaviour",
@@ -21,7 +21,7 @@ export const pagingCategories: ReadonlySet<RiskCategory> = new Set<RiskCategory>
 ]);
 
 /** The bases that say the risk outright: the speaker's own words, or a yes to a question that named it. */
-const explicitBases: ReadonlySet<RiskBasis> = new Set<RiskBasis>(["statement", "answer_to_named_question"]);
+const explicitBases: ReadonlySet<RiskBasis | undefined> = new Set<RiskBasis>(["statement", "answer_to_named_question"]);
 
 /** What the page rule reads of a flag. */
 export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker"> & {
@@ -44,9 +44,10 @@ export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "
  * that flag joins a screen flag that pages (`mergeRiskFlags`).
  */
 export function riskTier(flag: PageRuleInput): RiskTier {
-  if (flag.category === undefined || !pagingCategories.has(flag.category)) return "review";
+  // A writer's flag has no category and no basis: neither set holds `undefined`.
+  if (!pagingCategories.has(flag.category)) return "review";
   if (flag.temporality !== "current" || flag.subject !== "speaker") return "review";
-  if (flag.basis === undefined || !explicitBases.has(flag.basis)) return "review";
+  if (!explicitBases.has(flag.basis)) return "review";
   if (flag.speaker === "patient") return "page";
   return flag.basis === "statement" ? "page" : "review";
 }

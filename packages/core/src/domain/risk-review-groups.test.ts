@@ -55,6 +55,22 @@ describe("the risk screen's lines: one per category, one per substance", () => {
     ]);
   });
 
+  it("the strongest words of a group: a page, then the speaker's own current risk, then a citation that held, then severity, then the patient's words", () => {
+    const base = flagsOfFindings([finding("p3", { category: "passive_death_wish" })], "screen:s", transcript)[0]!;
+    const variant = (id: string, overrides: Partial<typeof base>) => ({ ...base, id, ...overrides });
+    const strongestOf = (...flags: Array<ReturnType<typeof variant>>) => riskFlagGroups(flags)[0]?.strongest.id;
+    expect(strongestOf(variant("review", {}), variant("page", { tier: "page", alert: true }))).toBe("page");
+    expect(strongestOf(variant("past", { temporality: "history" }), variant("now", {}))).toBe("now");
+    expect(strongestOf(variant("theirs", { subject: "other_person" }), variant("own", {}))).toBe("own");
+    expect(strongestOf(variant("unheld", { verification: { status: "unverified", reason: "r" } }), variant("held", {}))).toBe("held");
+    expect(strongestOf(variant("low", { severity: "low" }), variant("moderate", {}))).toBe("moderate");
+    expect(strongestOf(variant("unknown", { speaker: "unknown" }), variant("patient", {}))).toBe("patient");
+    expect(strongestOf(variant("first", {}), variant("second", {}))).toBe("first");
+    // A substance flag stored before it carried its substance is named from its quote.
+    const { substance: _substance, ...unnamed } = flags.find((flag) => flag.category === "substance")!;
+    expect(groupOf(unnamed)).toEqual({ key: "substance:alcohol", label: "Alcohol" });
+  });
+
   it("a writer's flag of no category goes by its type, or by its substance", () => {
     const writer = (quote: string, type: RiskFlag["type"]): RiskFlag => {
       const segment = transcript.segments.find((candidate) => candidate.text.includes(quote))!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "./clinical-notes.ts";
 import { riskFlagId } from "./risk-flag-id.ts";
-import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskCategoryInfo, riskFlagsToAlert, riskScreenSummary, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskCategoryInfo, riskFlagsToAlert, riskScreenSummary, tierOf, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
 
 const transcript = {
   speakers: [
@@ -160,6 +160,31 @@ describe("merging flags", () => {
     const same = mergeRiskFlags([[method, { ...method, sources: ["screen:t"] }]], () => 0);
     expect(same).toMatchObject([{ category: "suicide_method", sources: ["screen:s", "screen:t"] }]);
     expect(same[0]).not.toHaveProperty("reasons");
+  });
+
+  it("keeps a finding's reasons once each, never its own category; names a substance flag's substance, and only a substance flag's", () => {
+    const [flag] = flagsOfFindings([finding("p1", "end my life", { reasons: ["active_ideation", "suicide_method", "suicide_method"] })], "screen:s", transcript);
+    expect(flag?.reasons).toEqual(["suicide_method"]);
+    const [bare] = flagsOfFindings([finding("p1", "end my life", { reasons: ["active_ideation"] })], "screen:s", transcript);
+    expect(bare).not.toHaveProperty("reasons");
+    expect(bare).not.toHaveProperty("substance");
+    expect(flagsOfFindings([finding("x1", "drink every night", { category: "substance" })], "screen:s", transcript)[0]?.substance).toBe("alcohol");
+    const written = flagsOfWriter([{ ...writerFlag("x1", "drink every night"), type: "substance" }, writerFlag("p1", "end my life")], "w", transcript);
+    expect(written.map((candidate) => candidate.substance)).toEqual(["alcohol", undefined]);
+    // A writer's flag, of no category, adds no reason when it joins.
+    const joined = mergeRiskFlags([[bare!], [written[1]!]], () => 0);
+    expect(joined[0]).not.toHaveProperty("reasons");
+  });
+
+  it("of two flags of equal weight on the same words, the first met leads", () => {
+    const first = flagsOfFindings([finding("p1", "end my life", { text: "first" })], "screen:s", transcript)[0]!;
+    const second = flagsOfFindings([finding("p1", "end my life", { text: "second" })], "screen:t", transcript)[0]!;
+    expect(mergeRiskFlags([[first], [second]], () => 0).map((flag) => flag.text)).toEqual(["first"]);
+    expect(mergeRiskFlags([[second], [first]], () => 0).map((flag) => flag.text)).toEqual(["second"]);
+  });
+
+  it("reads a stored flag's tier, or its alert when it was stored before tiers", () => {
+    expect([tierOf({ alert: true }), tierOf({ alert: false }), tierOf({ alert: true, tier: "review" }), tierOf({ alert: false, tier: "page" })]).toEqual(["page", "review", "review", "page"]);
   });
 
   it("words that do not overlap stay apart", () => {

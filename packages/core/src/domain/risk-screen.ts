@@ -179,9 +179,8 @@ export const noRiskLanguageFound = "No risk language found by the automated scre
  * The honest summary of a screen, said the same in the API, the console, the push and the note:
  * how many flags need attention now (`page`) and how many are listed to review; the passages too
  * unsure to screen (`unscreenedSentence`), or, finding nothing, that the words' certainty is
- * unknown when no word carries a confidence. It never
- * reads "No risk language found" where passages could not be screened or the words' certainty
- * is unknown.
+ * unknown when no word carries a confidence. It never reads "No risk language found" where
+ * passages could not be screened or the words' certainty is unknown.
  */
 export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "reason" | "flags" | "unscreened" | "wordCertainty">): string {
   if (result.status === "not_screened") return `The automated risk screen did not run: ${result.reason ?? "no reason given"}. This is not a risk assessment.`;

@@ -68,6 +68,8 @@ describe("the sentence said in the console, the push and the note", () => {
     expect(unscreenedSentence([{ startMs: 22_000 }, { startMs: 65_400 }, { startMs: 160_999 }])).toBe(
       "3 passages could not be screened: the words are unsure (0:22, 1:05, 2:40). Listen to them.",
     );
+    const five = [1, 2, 3, 4, 5].map((minute) => ({ startMs: minute * 60_000 }));
+    expect(unscreenedSentence(five)).toBe("5 passages could not be screened: the words are unsure (1:00, 2:00, 3:00, 4:00, 5:00). Listen to them.");
     const many = [1, 2, 3, 4, 5, 6, 7].map((minute) => ({ startMs: minute * 60_000 }));
     expect(unscreenedSentence(many)).toBe("7 passages could not be screened: the words are unsure (1:00, 2:00, 3:00, 4:00, 5:00, and 2 more). Listen to them.");
     expect(wordCertaintyUnknown).toMatch(/unknown/);

@@ -16,7 +16,7 @@ export type WordCertainty = "known" | "unknown";
 
 /**
  * A word below this confidence is unsure: the engine gives it even odds or worse of being the
- * word said.
+ * word said. The console marks words for checking at the same confidence.
  */
 export const unsureWordConfidence = 0.5;
 
