@@ -74,6 +74,9 @@ describe("idioms of killing and dying", () => {
     ["I canceled my subscription to the streaming service.", ["preparatory_behaviour"]],
     ["I almost killed myself falling off the ladder last summer.", ["active_ideation", "suicide_intent_or_plan"]],
     ["I thought I was going to die when the car spun.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["This year I'm tie-dying sweatshirts for everyone.", ["suicide_intent_or_plan", "active_ideation"]],
+    ["I guess I'm hurt, and I've been hurt for a long time.", ["self_harm", "abuse"]],
+    ["I've read enough about domestic violence to know it's not my fault.", ["self_harm"]],
   ] as const)("%j raises none of %j", (line, none) => {
     const found = onLast([line]);
     expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
@@ -85,6 +88,7 @@ describe("reported speech", () => {
     "People keep telling me I should just kill myself because I'm annoying.",
     "The hotline decided I was suicidal and sent the police round.",
     "He makes it sound like I hurt him on purpose.",
+    "He keeps posting things that make it seem like I hurt him so much.",
   ])("someone else's words about the speaker are no statement of the speaker's: %j", (line) => {
     expect(paging(onLast([line]))).toEqual([]);
   });
@@ -105,6 +109,7 @@ describe("the patient's own questions", () => {
     expect(paging(onLast(["I want to kill myself. What do I do?"]))).not.toEqual([]);
     expect(paging(onLast(["Why do I keep wanting to hurt myself when I'm stressed?"]))).not.toEqual([]);
     expect(paging(onLast(["Should I tell my therapist that I cut myself last night?"]))).not.toEqual([]);
+    expect(paging(onLast(["What are some of the quickest ways to kill myself?"]))).not.toEqual([]);
   });
 });
 
@@ -123,6 +128,7 @@ describe("acts of everyday life", () => {
 describe("what is not the speaker's own", () => {
   it.each([
     "I found out my stepdaughter overdosed today.",
+    "Both of my parents committed suicide together.",
     "I've never tried or thought about suicide.",
     "I'm too scared to ever commit suicide.",
   ])("%j does not page", (line) => {

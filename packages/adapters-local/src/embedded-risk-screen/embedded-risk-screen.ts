@@ -193,9 +193,18 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
+  // "I'm hurt", "I was already hurting inside", with no one who hurt them: a feeling, not abuse.
+  if (row.category === "abuse" && /^ (?:i|we) (?:be|get|got|have be|feel) (?:\S+ )?hurt\S* /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) && !/ (?:by|he|she|they|him|her|them|someone|somebody|his|their) /.test(sentence.text)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
-    (row.id === "abuse.physical" || row.id === "abuse.more") && actorOf(sentence, first) === "speaker" && !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `);
+    (row.id === "abuse.physical" || row.id === "abuse.more") &&
+    actorOf(sentence, first) === "speaker" &&
+    !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    // "I'm hurt", "I've been hurt", "being attacked": done to the speaker, not by them; "…that he loses control": by someone else.
+    !["be", "get", "feel", "been", "being"].includes(sentence.words[first - 1] ?? "") &&
+    !/^ (?:i|we) (?:be|get|got|have be|have get|feel) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    !/ (?:domestic|dv) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    !/ (?:he|she|they) /.test(` ${sentence.words.slice(first, last + 4).join(" ")} `);
   // "I took loads of ibuprofen, not to die, just to feel sick": an act the speaker says was not
   // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).
   const notToDie = overdoseOrPoison.has(row.id) && segmentDeniesIntentToDie;

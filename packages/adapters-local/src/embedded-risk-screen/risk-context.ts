@@ -340,10 +340,11 @@ const idioms: readonly RegExp[] = [
   / jump off (?:a|the) (?:cliff|bridge) for (?:her|him|them|you|my \S+)\b/g,
   / (?:kill|die|dead|shoot|hang|cut|overdose|drink)\S* (?:\S+ ){0,12}(?:only |just )?(?:joking|kidding)(?: [.!])*(?= ?$)/g,
   / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
+  / tie (?:- )?(?:dye|dyed|dyeing|dying|die|died)\b/g,
   // A drug cut with something; hours, pay or funding cut.
-  / (?:be|get|got|it|stuff|gear|coke|drug\S*) (?:\S+ )?cut with\b/g,
+  / cut with\b(?<= (?:be|get|got|it|stuff|gear|coke|drug\S*) (?:\S+ )?cut with)/g,
   / cut with (?:fentanyl|\S+ powder|baking soda|something|stuff|crap|rubbish|glass|other (?:stuff|drug\S*))\b/g,
-  / (?:hour|hours|pay|wage|wages|salary|budget|funding|benefit|benefits|shift|shifts|staff|job|jobs|allowance|price|prices|cost|costs) (?:\S+ ){0,3}(?:be |get |got |been |have |has )*cut\b/g,
+  / cut\b(?<= (?:hour|hours|pay|wage|wages|salary|budget|funding|benefit|benefits|shift|shifts|staff|job|jobs|allowance|price|prices|cost|costs) (?:\S+ ){0,3}(?:be |get |got |been |have |has )*cut)/g,
   / cut (?:my|our|the|his|her|their) (?:\S+ )?(?:hours|pay|wages|salary|budget|funding|benefits|shifts|losses|spending)\b/g,
   // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die".
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,

@@ -14,6 +14,7 @@ const firstPersonWords = new Set(["i", "me", "my", "myself", "we", "us", "our"])
 const subjectFirstPerson = new Set(["i", "me", "myself", "we", "us"]);
 const secondPersonWords = new Set(["you", "your", "yourself", "yours"]);
 const thirdParty = new Set(["he", "she", "they", "him", "her", "them", "his", "their", "himself", "herself", "themselves", "person", "people", "someone", "somebody", "everyone", "everybody"]);
+const posOf = (sentence: RiskSentence, index: number) => sentence.tokens[sentence.tokenOfWord[index] ?? -1]?.pos ?? "";
 const bodyClauseOpeners = new Set(["until", "till", "til", "so", "and", "when", "that", "because", "cause", "if"]);
 const subjectThirdParty = new Set(["he", "she", "they", "someone", "somebody", "people", "everyone", "everybody"]);
 const family = new Set(
@@ -33,6 +34,8 @@ function saidInFirstPerson(sentence: RiskSentence, first: number, last: number):
   for (let index = first - 1; index >= 0; index -= 1) {
     const word = sentence.words[index] ?? "";
     if (secondPersonWords.has(word)) return false;
+    // "Both of my parents committed suicide": someone close to the speaker, not the speaker.
+    if ((word === "my" || word === "our") && family.has(sentence.words[index + 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 2))) return false;
     if (firstPersonWords.has(word)) return true;
   }
   return false;
@@ -47,13 +50,12 @@ function someoneElsesAct(sentence: RiskSentence, first: number, last: number): b
   let lastSpeaker = -1;
   for (let index = 0; index <= last; index += 1) if (subjectFirstPerson.has(words[index] ?? "")) lastSpeaker = index;
   if (lastSpeaker < 0) return false;
-  const posOf = (index: number) => sentence.tokens[sentence.tokenOfWord[index] ?? -1]?.pos ?? "";
   for (let index = lastSpeaker + 1; index < last; index += 1) {
     const word = words[index] ?? "";
     // A subject: "he", "she", "they", or someone named and then doing something ("my stepdaughter overdosed").
     // ("until they bleed", "so it leaves marks": the body, not someone else.)
-    if (subjectThirdParty.has(word) && !bodyClauseOpeners.has(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(index + 1))) return true;
-    if (family.has(word) && ["my", "our", "the", "his", "her"].includes(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(index + 1))) return true;
+    if (subjectThirdParty.has(word) && !bodyClauseOpeners.has(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 1))) return true;
+    if (family.has(word) && ["my", "our", "the", "his", "her"].includes(words[index - 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 1))) return true;
   }
   return false;
 }
@@ -61,6 +63,8 @@ function someoneElsesAct(sentence: RiskSentence, first: number, last: number): b
 /** Verbs by which someone else's words or thoughts about the speaker are told. */
 const reportingVerbs =
   /^ (?:tell|told|telling|say|said|saying|suggest\S*|think|thought|decide\S*|believe\S*|assum\S*|accus\S*|claim\S*|call\S*|act\S* like|make it (?:sound|seem|look)|make out|made out|insist\S*|keep say\S*|keep tell\S*)(?= )/;
+
+const reportedClauseOpeners = new Set(["me", "us", "that", "like", "if", "as"]);
 
 /**
  * Someone else's words about the speaker: a third party, then a verb of saying or thinking, before
@@ -72,14 +76,19 @@ function isReportedSpeech(sentence: RiskSentence, first: number): boolean {
   for (let index = before.length - 1; index >= 0; index -= 1) {
     const word = before[index] ?? "";
     if ([".", ";", "!", "?", "but", "—", "–", "-"].includes(word)) return false;
-    const tail = ` ${before.slice(index).join(" ")} `;
+    // A clause of the speaker's own starts here ("…said I was threatening him, and I said I'd…"),
+    // unless this "I" opens what was reported ("telling me I should", "decided I was").
+    if (word === "i" && !reportedClauseOpeners.has(before[index - 1] ?? "") && !reportingVerbs.test(` ${before[index - 1] ?? ""} `)) return false;
+    const tail = ` ${sentence.words.slice(index).join(" ")} `;
     // A verb of saying starts here.
     if (!reportingVerbs.test(tail)) continue;
     // What is reported is about the speaker: "telling me I should", "decided I was", "told me to", "make it sound like I".
     const after = ` ${sentence.words.slice(index + 1).join(" ")} `.replace(/^ (?:it )?(?:sound|seem|look|out) /, " ");
     if (!/^ (?:me |us )?(?:that |like |as if )?(?:i |me |to )/.test(after)) continue;
-    // The verb's subject: the nearest person word before it.
-    for (let subject = index - 1; subject >= 0 && subject >= index - 4; subject -= 1) {
+    // "I was told I had four weeks to live": told to the speaker, by someone else.
+    if ((word === "tell" || word === "told") && (before[index - 1] === "be" || before[index - 1] === "get")) return true;
+    // The verb's subject: the nearest person word before it ("he keeps posting things that make it seem like I…").
+    for (let subject = index - 1; subject >= 0 && subject >= index - 6; subject -= 1) {
       const candidate = before[subject] ?? "";
       if (subjectFirstPerson.has(candidate)) return false;
       if (thirdParty.has(candidate) || family.has(candidate)) return true;
@@ -91,12 +100,15 @@ function isReportedSpeech(sentence: RiskSentence, first: number): boolean {
 
 /**
  * The speaker's own question ("is it normal to think about death?", "should I take revenge?",
- * "how do I help my husband after his attempt?"). A question that presupposes the speaker's own
- * act ("why do I keep wanting to hurt myself?") or tells it inside ("should I tell her that I cut
- * myself?") still states it.
+ * "how do I help my husband after his attempt?"). A question whose risk words name the speaker
+ * ("what are the quickest ways to kill myself?"), that presupposes the speaker's own act ("why do
+ * I keep wanting to hurt myself?") or tells it inside ("should I tell her that I cut myself?")
+ * still states it.
  */
-function isOwnQuestion(sentence: RiskSentence, first: number): boolean {
+function isOwnQuestion(sentence: RiskSentence, first: number, last: number): boolean {
   if (!sentence.question) return false;
+  // The risk named as the speaker's own inside the question ("what are the quickest ways to kill myself?").
+  if (sentence.words.slice(first, last + 1).some((word) => word === "i" || word === "myself" || word === "my")) return false;
   if (/^ (?:why|how come) /.test(sentence.text)) return false;
   const before = ` ${sentence.words.slice(0, first).join(" ")} `;
   return !/ (?:that|because|since|how|cause) i (?:\S+ ){0,3}$/.test(before) && !/ i (?:have|'ve) be /.test(sentence.text);
@@ -108,7 +120,7 @@ const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a c
 /** Whether the matched words `[first, last]` are the speaker's own explicit statement (see the module comment). */
 export function isOwnStatement(sentence: RiskSentence, first: number, last: number, category: RiskCategory): boolean {
   if (!saidInFirstPerson(sentence, first, last)) return false;
-  if (isOwnQuestion(sentence, first) || isReportedSpeech(sentence, first)) return false;
+  if (isOwnQuestion(sentence, first, last) || isReportedSpeech(sentence, first)) return false;
   // Intent to harm someone names someone else by its nature ("I'll put him in hospital if he says one more word").
   if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;
   return !deniedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
