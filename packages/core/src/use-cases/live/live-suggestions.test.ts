@@ -240,6 +240,43 @@ describe("LiveSuggestions: the therapist's marks, and a resumed session", () => 
   });
 });
 
+describe("LiveSuggestions: what a resumed run takes from the session", () => {
+  const at = new Date(0);
+  const record = (id: string, extra: Partial<LiveSuggestionRecord> = {}): LiveSuggestionRecord => ({
+    id,
+    kind: id.startsWith("agenda") ? "agenda" : "safety",
+    text: id,
+    why: "",
+    cites: ["seg-0"],
+    at,
+    withdrawn: null,
+    outcome: null,
+    ...extra,
+  });
+  const wishDead = (input: RiskScreenInput) => (input.segments.at(-1)?.text.includes("wish I were dead") ? [findingOn(input, "wish I were dead", { category: "passive_death_wish" })] : []);
+
+  it("a question suggested before the resume is not suggested again", async () => {
+    const { risk, updates, say } = setup({ earlier: [record("safety:suicidal_thoughts", { withdrawn: { reason: "superseded", at } })] });
+    risk.script(wishDead);
+    await say("patient", "I wish I were dead");
+    expect(suggested(updates)).toEqual([]);
+  });
+
+  it("a question marked asked before the resume counts as asked", async () => {
+    const { risk, updates, say } = setup({ earlier: [record("safety:suicidal_thoughts", { outcome: { action: "used", by: "t", at } })] });
+    risk.script(wishDead);
+    await say("patient", "I wish I were dead");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
+  });
+
+  it("the urgent note and the agenda reminder come after a resume unless they were made before it", async () => {
+    const { risk, updates, say } = setup({ plannedEndMs: 60_000, earlier: [record("safety:wish_dead", { outcome: { action: "used", by: "t", at } })] });
+    risk.script((input) => (input.segments.at(-1)?.text.includes("going to do it") ? [findingOn(input, "going to do it", { category: "suicide_intent_or_plan" })] : []));
+    await say("patient", "I'm going to do it", [{ id: "a1", text: "Sleep", source: "therapist", covered: null }], 120_000);
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:urgent", "safety:preparation", "agenda:a1"]);
+  });
+});
+
 describe("LiveSuggestions: agenda near the planned end", () => {
   const agenda = (covered: boolean): AgendaItem[] => [
     { id: "a1", text: "Sleep", source: "therapist", covered: null },
