@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { Outcome, useOutcome } from "../components/outcome.tsx";
+import { Outcome } from "../components/outcome.tsx";
+import { RegenerateNotesButton, useRegenerateNotes } from "./regenerate-notes.tsx";
 import { describeError } from "../components/problem-text.ts";
 import { useDraft } from "../drafts/draft-scope.ts";
 import { NoteEvidence } from "./evidence-links.tsx";
@@ -163,12 +164,10 @@ function NotAssessedLine({ sections }: { sections: ReturnType<typeof noteSection
  * evidence did not hold says so and why.
  */
 export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRegenerate, onSaveOwnWords, loadNote, exportNote, restored = null, noteFormat = "confide" }: NotesPanelProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
+  const { busy, problem, outcome, regenerate } = useRegenerateNotes(onRegenerate, "The notes were written again from the corrected transcript.");
   const [format, setFormat] = useState<NoteFormat>(noteFormat);
   // Written again in another format (or another session shown): open in the session's format.
   useEffect(() => setFormat(noteFormat), [noteFormat]);
-  const { outcome, show } = useOutcome();
   const sections = noteSections(notes as unknown as NotesLike);
   return (
     <div class="notes stack">
@@ -195,27 +194,7 @@ export function NotesPanel({ notes, transcript, editable, onOpenEvidence, onRege
           <p>
             <strong>These notes are out of date:</strong> the transcript changed after they were written.
           </p>
-          {editable ? (
-            <button
-              type="button"
-              class="primary"
-              disabled={busy}
-              onClick={async () => {
-                setBusy(true);
-                setProblem(null);
-                try {
-                  await onRegenerate();
-                  show("The notes were written again from the corrected transcript.");
-                } catch (error) {
-                  setProblem(error);
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
-              {busy ? "Writing the notes…" : "Write the notes again"}
-            </button>
-          ) : null}
+          {editable ? <RegenerateNotesButton busy={busy} onClick={() => void regenerate()} /> : null}
         </div>
       ) : null}
       <Outcome outcome={outcome} testId="notes-outcome" />

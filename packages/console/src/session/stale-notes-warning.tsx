@@ -1,15 +1,16 @@
-import { useState } from "preact/hooks";
-import { Outcome, useOutcome } from "../components/outcome.tsx";
+import { Outcome } from "../components/outcome.tsx";
 import { describeError } from "../components/problem-text.ts";
+import { RegenerateNotesButton, useRegenerateNotes } from "./regenerate-notes.tsx";
 
 /**
  * In the sign-off review, first: the notes were written before the transcript was corrected, so
  * signing now would sign words that may no longer match it. Offers to write them again first.
  */
 export function StaleNotesWarning({ stale, onRegenerate }: { stale: boolean; onRegenerate: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
-  const { outcome, show } = useOutcome();
+  const { busy, problem, outcome, regenerate } = useRegenerateNotes(
+    onRegenerate,
+    "The notes were written again from the corrected transcript. Check them and the summary below.",
+  );
   if (!stale) {
     // Written again from here: the outcome stays where the button was, and keeps the focus.
     return (
@@ -26,25 +27,7 @@ export function StaleNotesWarning({ stale, onRegenerate }: { stale: boolean; onR
         The transcript was corrected after the notes were written. Signing now signs notes, and a summary for the patient, that may not match the
         corrected words. Write the notes again first, then check them.
       </p>
-      <button
-        type="button"
-        class="primary"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setProblem(null);
-          try {
-            await onRegenerate();
-            show("The notes were written again from the corrected transcript. Check them and the summary below.");
-          } catch (error) {
-            setProblem(error);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {busy ? "Writing the notes…" : "Write the notes again"}
-      </button>
+      <RegenerateNotesButton busy={busy} onClick={() => void regenerate()} />
       <Outcome outcome={outcome} testId="signoff-stale-outcome" />
       {problem === null ? null : (
         <p class="error-message" role="alert">
