@@ -86,4 +86,9 @@ describe.skipIf(!present)(`learned speech models (from ${source})`, () => {
   }, 180_000);
 });
 
-if (!present) describe("learned speech models", () => it.skip(`need the model files: ${source} is absent on this machine`, () => {}));
+if (!present) {
+  describe("learned speech models", () =>
+    it("need the model files", () => {
+      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see the README's "Speech models"), as .ci/run does with ../shared/models.`);
+    }));
+}

@@ -43,7 +43,9 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 
 if (!present) {
   describe("the embedded diarizer's learned pipeline", () => {
-    it.skip(`needs the model files: ${source} is absent on this machine (set CONFIDE_MODELS_SOURCE)`, () => {});
+    it("needs the model files", () => {
+      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see the README's "Speech models"), as .ci/run does with ../shared/models.`);
+    });
   });
 } else {
   describeDiarizerContract({
