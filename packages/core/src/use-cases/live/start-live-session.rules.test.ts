@@ -78,6 +78,18 @@ describe("what a live start accepts", () => {
     expect((await startLiveSession(deps, therapist, mono)).session.title).toBe(`Live session ${deps.clock.now().toISOString().slice(0, 10)}`);
   });
 
+  it("a planned length of 1 to 240 whole minutes, kept as the planned end; none, no planned end; nothing stored for a wrong one", async () => {
+    const { deps } = await setUp({ maxSessions: 10 });
+    const message = "The planned length is a whole number of minutes from 1 to 240.";
+    for (const plannedMinutes of [0, 241, 1.5, Number.NaN, "50" as unknown as number]) {
+      expect(await rejection(startLiveSession(deps, therapist, { ...mono, plannedMinutes }))).toMatchObject(invalid("plannedMinutes", message));
+    }
+    expect((await deps.sessions.list({ limit: 10 })).items).toEqual([]);
+    expect((await startLiveSession(deps, therapist, { ...mono, plannedMinutes: 1 })).session.live?.plannedEndMs).toBe(60_000);
+    expect((await startLiveSession(deps, therapist, { ...mono, plannedMinutes: 240 })).session.live?.plannedEndMs).toBe(240 * 60_000);
+    expect((await startLiveSession(deps, therapist, mono)).session.live).not.toHaveProperty("plannedEndMs");
+  });
+
   it("refuses what this deployment's engine or decoder cannot serve", async () => {
     const withoutChannels = await setUp({ perChannel: false });
     expect(await rejection(startLiveSession(withoutChannels.deps, therapist, stereo))).toMatchObject({
