@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { liveAudioPartKey, type LiveUpdate } from "../../domain/live-session.ts";
 import type { Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
@@ -11,6 +11,7 @@ import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher
 import { seedLinkedPair } from "../../testing/linked-pair.ts";
 import { createRecordingLogger, type RecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
+import { findingOn } from "../../testing/scripted-risk-screen.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import type { LiveDeps } from "./live-deps.ts";
 import { LiveRun, liveOf } from "./live-run.ts";
@@ -297,6 +298,31 @@ describe("what the run does with the engine's events", () => {
     ]);
     const agenda = (await stored(deps, session)).live?.agenda;
     expect(agenda?.map((item) => item.covered?.segmentId)).toEqual(["seg-0001", "seg-0002"]);
+  });
+});
+
+describe("suggestions while the run goes on", () => {
+  it("suggests the next safety question after a patient's statement, keeps it with the session, and records the therapist's mark", async () => {
+    const { deps } = await setUp();
+    deps.risk.script((input) => (input.segments.some((segment) => segment.text.includes("killing myself")) ? [findingOn(input, "killing myself")] : []));
+    const { run, engine, updates, session } = await open(deps);
+    engine.emit(final("How have you been?", 0, 900, 0));
+    engine.emit(final("I keep thinking about killing myself.", 1000, 1900, 1));
+    await vi.waitFor(() => expect(updates.filter((update) => update.type === "suggestion").map((update) => update.id)).toEqual(["safety:method"]));
+    expect(updates.find((update) => update.type === "suggestion")).toMatchObject({ kind: "safety", cites: ["seg-0002"] });
+
+    await expect(run.recordSuggestionOutcome("safety:nothing-like-it", "used")).rejects.toMatchObject({ code: "validation.invalid_input" });
+    deps.clock.advance(5_000);
+    await run.recordSuggestionOutcome("safety:method", "used");
+    const kept = liveOf(await stored(deps, session)).suggestions ?? [];
+    expect(kept.map((record) => [record.id, record.outcome])).toEqual([["safety:method", { action: "used", by: therapist.userId, at: deps.clock.now() }]]);
+    // A second mark does not replace the first.
+    await run.recordSuggestionOutcome("safety:method", "dismissed");
+    expect((liveOf(await stored(deps, session)).suggestions ?? [])[0]?.outcome?.action).toBe("used");
+
+    await run.write(new Uint8Array(4));
+    await run.stop();
+    await expect(run.recordSuggestionOutcome("safety:method", "used")).rejects.toMatchObject({ code: "live.closed" });
   });
 });
 
