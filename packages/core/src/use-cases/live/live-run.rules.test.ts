@@ -320,6 +320,16 @@ describe("suggestions while the run goes on", () => {
     await run.recordSuggestionOutcome("safety:method", "dismissed");
     expect((liveOf(await stored(deps, session)).suggestions ?? [])[0]?.outcome?.action).toBe("used");
 
+    // Marked asked, the question's answer moves the screening on.
+    engine.emit(final("No, not that.", 2000, 2900, 1));
+    await vi.waitFor(() => expect(updates.filter((update) => update.type === "suggestion").map((update) => update.id)).toEqual(["safety:method", "safety:intent"]));
+    await run.recordSuggestionOutcome("safety:intent", "dismissed");
+    expect((liveOf(await stored(deps, session)).suggestions ?? []).map((record) => [record.id, record.outcome?.action])).toEqual([
+      ["safety:method", "used"],
+      ["safety:intent", "dismissed"],
+    ]);
+    await expect(run.recordSuggestionOutcome("agenda:none", "used")).rejects.toMatchObject({ message: "This session made no suggestion with that id.", details: { field: "id" } });
+
     await run.write(new Uint8Array(4));
     await run.stop();
     await expect(run.recordSuggestionOutcome("safety:method", "used")).rejects.toMatchObject({ code: "live.closed" });
