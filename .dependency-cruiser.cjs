@@ -1,5 +1,5 @@
 /**
- * Layering rules of DESIGN §1: core is pure, adapters never import each other, packages never
+ * Layering rules (docs/architecture.md#hexagon): core is pure, adapters never import each other, packages never
  * reach into the repository's test/ folder (shared test code lives in @confide/contracts).
  */
 module.exports = {
@@ -10,7 +10,7 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/core/src" },
       to: {
-        path: "(^|node_modules/)(@azure|@aws-sdk|hono|@hono|inversify|pg|pg-pool|@electric-sql|bullmq|ioredis|firebase-admin|zod|vader-sentiment)(/|$)|^packages/(adapters-[^/]+|http)/",
+        path: "(^|node_modules/)(@azure|@aws-sdk|hono|@hono|inversify|pg|pg-pool|@electric-sql|bullmq|ioredis|firebase-admin|zod|vader-sentiment)(/|$)|^packages/(adapters-[^/]+|http|llm-notes|client|console)/",
       },
     },
     {
@@ -18,6 +18,22 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/core/src" },
       to: { path: "^(node:)?(fs|fs/promises|child_process|net|http|https)$" },
+    },
+    {
+      name: "no-circular",
+      comment:
+        "no files import each other in a loop, type imports included: a loop means no file of it can be read, tested or moved alone. Break one by moving what both need into a small file of its own (domain/risk-flag.ts holds the flag that risk-screen.ts, risk-page-rule.ts and risk-flag-id.ts all read)",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "llm-notes-below-adapters-and-host",
+      comment:
+        "@confide/llm-notes (the prompts and answer reading every LLM note writer shares) sits between core and the adapters: it imports core, never an adapter, the host, the client or the console, which import it",
+      severity: "error",
+      from: { path: "^packages/llm-notes/src/", pathNot: "\\.test\\.tsx?$|\\.test-support\\." },
+      to: { path: "^packages/(adapters-[^/]+|http|client|console)/|^@confide/(adapters-[^/]+|http|client|console)(/|$)" },
     },
     {
       name: "adapters-do-not-import-each-other",
@@ -78,7 +94,7 @@ module.exports = {
     {
       name: "adapters-import-core-ports-only",
       comment:
-        "an adapter package's production code takes what it needs from core through @confide/core/ports (packages/core/src/ports-entry.ts: ports, ConfideError, the port-side helpers and the domain values the ports carry), never through @confide/core's root (use cases and composition, for hosts); its tests may use either",
+        "an adapter package's production code takes what it needs from core through @confide/core/ports (packages/core/src/ports-entry.ts: the ports, the types they carry, ConfideError) and @confide/core/adapter-kit (packages/core/src/adapter-kit.ts: the helpers every implementation applies), never through @confide/core's root (use cases and composition, for hosts); its tests may use either",
       severity: "error",
       from: { path: "^packages/(adapters-[^/]+|llm-notes)/src/", pathNot: "\\.test\\.tsx?$|\\.test-support\\." },
       to: { path: "^packages/core/src/index\\.ts$" },
@@ -86,9 +102,9 @@ module.exports = {
     {
       name: "ports-entry-reaches-no-use-case",
       comment:
-        "@confide/core/ports is what an adapter author needs: nothing it reaches is a use case, the composition (deps, tokens) or a test double, so an adapter cannot come to depend on them through it",
+        "@confide/core/ports and @confide/core/adapter-kit are what an adapter author needs: nothing they reach is a use case, the composition (deps, tokens) or a test double, so an adapter cannot come to depend on them through them",
       severity: "error",
-      from: { path: "^packages/core/src/ports-entry\\.ts$" },
+      from: { path: "^packages/core/src/(ports-entry|adapter-kit)\\.ts$" },
       to: { path: "^packages/core/src/(use-cases|testing)/|^packages/core/src/(deps|tokens|index)\\.ts$", reachable: true },
     },
     {

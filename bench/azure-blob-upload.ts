@@ -2,7 +2,7 @@
  * The Azure Blob store's upload against the SDK's own: recordings of the same size streamed into
  * the same Azurite (started here, in memory) through
  * - **server**: `confide serve` (embedded profile, `CONFIDE_STORAGE=azure-blob`), a WAV posted as
- *   multipart to `POST /v1/sessions`; RSS sampled from the server process (issue 9's benchmark);
+ *   multipart to `POST /v1/sessions`; RSS sampled from the server process (the upload benchmark's measure);
  * - **confide**: `createAzureBlobStore(…).put(key, ReadableStream)` with its defaults (4 MiB blocks,
  *   4 held at a time);
  * - **sdk**: `BlockBlobClient.uploadStream(Readable, 4 MiB, 4)` straight from @azure/storage-blob.

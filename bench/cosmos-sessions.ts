@@ -9,7 +9,7 @@
  * Run: node --conditions=source bench/cosmos-sessions.ts
  * Environment: BENCH_REPEATS (default 5).
  */
-import type { Session } from "../packages/core/src/index.ts";
+import type { Session } from "../packages/core/src/ports-entry.ts";
 import { startCosmosServer } from "../packages/contracts/src/support/cosmos-server.ts";
 import { startCosmosFaultProxy } from "../packages/contracts/src/fakes/cosmos-fault-proxy.ts";
 import { createCosmosContext } from "../packages/adapters-azure/src/cosmos/cosmos-client.ts";

@@ -9,8 +9,10 @@
  *   npm run bench -- diarization
  *   BENCH_DIARIZATION_LONG_MINUTES=180 (default 30) — the long recording's length
  *   BENCH_DIARIZATION_RTTM_DIR=/path — also score every <name>.wav with a <name>.rttm there
- *     (real conversations with reference annotations; not committed, see bench/README.md)
+ *     (real conversations with reference annotations; not committed, see bench/results/diarization.md)
  *   BENCH_DIARIZATION_PIPELINES=learned (default learned,classical) — which pipelines
+ *   BENCH_DIARIZATION_VERBOSE=1 — DER and its parts per synthetic recording too (the real ones
+ *     are always printed one by one)
  *
  * DER with the standard 0.25 s collar, overlap scored; missed speech, false alarm and confusion
  * separately. The count is estimated between 1 and 4 speakers unless said otherwise.
@@ -22,8 +24,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { assignRolesByQuestions, assignRolesByVoice, defaultTranscriptionSettings, type Diarization } from "@confide/core";
-import type { VoiceSample } from "@confide/core/ports";
+import { assignRolesByQuestions, assignRolesByVoice, defaultTranscriptionSettings } from "@confide/core";
+import type { Diarization, VoiceSample } from "@confide/core/ports";
 import { existsSync } from "node:fs";
 import { createEmbeddedDiarizer } from "../packages/adapters-local/src/embedded-diarizer/embedded-diarizer.ts";
 import { installModel } from "../packages/adapters-local/src/models/model-store.ts";
@@ -181,6 +183,7 @@ try {
       minSpeakers: number,
       maxSpeakers: number,
       roles?: { right: number; of: number; voice?: (recording: SyntheticRecording, result: Diarization) => void },
+      perRecording = false,
     ): Promise<Row> {
       const row: Row = { set, recordings: recordings.length, parts: zero, strict: zero, countRight: 0, audioMs: 0, wallMs: 0, cpuMs: 0 };
       for (const recording of recordings) {
@@ -194,7 +197,13 @@ try {
         row.audioMs += recording.durationMs;
         row.wallMs += wallMs;
         row.cpuMs += cpuMs;
-        if (process.env.BENCH_DIARIZATION_VERBOSE) console.log(`  ${set} ${recording.name}: DER ${percent(derOf(parts))}, ${result.speakers.length} speakers`);
+        if (process.env.BENCH_DIARIZATION_VERBOSE || perRecording) {
+          const ref = Math.max(1, parts.referenceMs);
+          console.log(
+            `  ${set} ${recording.name}: DER ${percent(derOf(parts))} (missed ${percent(parts.missedMs / ref)}, false alarm ${percent(parts.falseAlarmMs / ref)}, ` +
+              `confusion ${percent(parts.confusionMs / ref)}), ${result.speakers.length} speakers of ${truth}`,
+          );
+        }
         if (roles && truth === 2) {
           roles.of += 1;
           if (heuristicRight(recording, result)) roles.right += 1;
@@ -245,8 +254,14 @@ try {
         real.push({ name, path: join(rttmDir, wav), durationMs: Math.round(Number(stdout.trim()) * 1000), reference, texts: [], therapist: "" });
       }
       if (real.length > 0) {
-        await score("real recordings, count estimated (1–4)", real, 1, 4);
-        await score("real recordings, count given", real, 0, 0);
+        await score("real recordings, count estimated (1–4)", real, 1, 4, undefined, true);
+        await score("real recordings, count given", real, 0, 0, undefined, true);
+        // The target is set on two-person conversations: those recordings alone, aggregated.
+        const twoPerson = real.filter((recording) => new Set(recording.reference.map((t) => t.speaker)).size === 2);
+        if (twoPerson.length > 0) {
+          await score("real two-person recordings, count estimated (1–4)", twoPerson, 1, 4);
+          await score("real two-person recordings, count given (2)", twoPerson, 2, 2);
+        }
       }
       else console.log(`(no <name>.rttm with its audio in ${rttmDir})`);
     }

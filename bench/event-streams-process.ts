@@ -14,8 +14,8 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createUser, defaultTranscriptionSettings, linkPatient, newProcessing, type Actor, type Session } from "@confide/core";
-import type { Logger } from "@confide/core/ports";
+import { type Actor, createUser, defaultTranscriptionSettings, linkPatient, newProcessing } from "@confide/core";
+import type { Logger, Session } from "@confide/core/ports";
 import { createRuntime, loadConfig, startServer } from "@confide/http";
 import type { CallCounts, Command, ProcessRole, Reply, SeededTherapist } from "./event-streams-protocol.ts";
 

@@ -6,6 +6,12 @@
  * collects what it sends. Roles as labelled (therapist / patient); no agenda (no planned end).
  *
  * Printed apart for the dev and the held-out part (`split.ts`):
+ * - explicit suicidal statements (the target's denominator): patient turns labelled page-worthy
+ *   (the rubric's explicit statement of current risk) with a suicidal category among their current
+ *   ones — and, apart, every turn labelled with a current suicidal category, a wish to be dead
+ *   included; on the dev part each miss is listed with its cause (what the screen found in that
+ *   turn: nothing, or a finding that is past, someone else's, only mentioned, or taken back by the
+ *   trigger's own words) — held-out misses are counted, never listed;
  * - recall: patient turns labelled as stating their own current suicidal thinking, a wish to be
  *   dead, a method, intent or plan, preparation or self-harm (the screening's triggers) — and of
  *   those, the ones labelled page-worthy — after which a safety suggestion was sent within 1 s of
@@ -23,13 +29,16 @@
  *
  * Run: npm run bench -- live-suggestions
  * Environment: BENCH_REAL_DIALOGUE names another shared folder; BENCH_LIVE_SUGGESTIONS_MISSES=1
- * prints the ids and turn numbers of the missed turns and of the non-risk conversations given one.
+ * prints the ids and turn numbers of the dev part's missed turns and of its non-risk conversations
+ * given one.
  */
 import { performance } from "node:perf_hooks";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
-import type { LiveUpdate, RiskCategory } from "@confide/core";
-import { silentLogger } from "@confide/core/ports";
-import { screeningTriggers, stepsAsked, type SafetyStep } from "../packages/core/src/domain/safety-follow-ups.ts";
+import type { LiveUpdate } from "@confide/core";
+import { silentLogger } from "@confide/core/adapter-kit";
+import type { RiskCategory } from "@confide/core/ports";
+import { flagsOfFindings } from "../packages/core/src/domain/risk-screen.ts";
+import { screeningTriggers, statedNow, stepsAsked, type SafetyStep } from "../packages/core/src/domain/safety-follow-ups.ts";
 import { LiveSuggestions } from "../packages/core/src/use-cases/live/live-suggestions.ts";
 import { readLabels, type ConversationLabels } from "./data/real-dialogue/labels.ts";
 import { machineLoadLine } from "./support/machine-load.ts";
@@ -86,6 +95,37 @@ async function replay(conversation: RealConversation, risk: Awaited<ReturnType<t
 }
 
 const triggerOf = (categories: readonly RiskCategory[] | undefined) => (categories ?? []).some((category) => screeningTriggers.has(category));
+const suicidal = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
+const suicidalOf = (categories: readonly RiskCategory[] | undefined) => (categories ?? []).some((category) => suicidal.has(category));
+
+type Screen = Awaited<ReturnType<typeof embeddedRiskScreenDescriptor.create>>;
+
+/**
+ * Why a turn started no screening, as the screen read it alone (with the therapist's turn before
+ * it, as the live run reads it): ids and kinds only, never words.
+ */
+async function missCause(conversation: RealConversation, index: number, risk: Screen): Promise<string> {
+  const previous = index > 0 ? conversation.turns[index - 1] : undefined;
+  const turns = [...(previous && previous.role === "therapist" ? [{ id: "before", speaker: "T", text: previous.text }] : []), { id: "turn", speaker: "P", text: conversation.turns[index]!.text }];
+  const speakers = [
+    { label: "T", role: "therapist" as const },
+    { label: "P", role: "patient" as const },
+  ];
+  const output = await risk.screen({ language: "en-US", speakers, segments: turns });
+  if (output.status !== "screened") return "not screened";
+  const flags = flagsOfFindings(output.findings, "screen:embedded", { speakers, segments: turns.map((turn) => ({ ...turn, startMs: 0, endMs: 0 })) }).filter((flag) => flag.evidence.some((span) => span.segmentId === "turn"));
+  if (flags.length === 0) return "the screen found nothing in the turn";
+  const described = flags.map((flag) => {
+    const stated = flag.category && flag.basis ? statedNow({ ...flag, category: flag.category, basis: flag.basis }) : [];
+    if (stated.some((category) => screeningTriggers.has(category))) return `${flag.category} stated now (a trigger)`;
+    if (flag.temporality !== "current") return `${flag.category} read as past`;
+    if (flag.subject !== "speaker") return `${flag.category} read as someone else's`;
+    if (flag.basis !== "statement" && flag.basis !== "answer_to_named_question") return `${flag.category} only as a ${flag.basis}`;
+    if (stated.length === 0) return `${flag.category} taken back by the trigger's not-now words`;
+    return `${flag.category} (not a trigger category)`;
+  });
+  return [...new Set(described)].join("; ");
+}
 
 interface PartScore {
   conversations: number;
@@ -95,6 +135,14 @@ interface PartScore {
   pageTurns: number;
   pageTurnsSent: number;
   pageTurnsShowing: number;
+  explicitTurns: number;
+  explicitSent: number;
+  explicitShowing: number;
+  suicidalTurns: number;
+  suicidalSent: number;
+  suicidalShowing: number;
+  /** Missed explicit or suicidal turns (dev: with their cause). */
+  suicidalMissed: { id: string; explicit: boolean; conversation: RealConversation; turn: number; startedAt: number | null; showing: boolean }[];
   /** Missed risk turns before any safety suggestion: the screen had read no trigger as stated yet. */
   missedNotStarted: number;
   /** Missed risk turns after the screening had started, with nothing of it on screen. */
@@ -117,6 +165,13 @@ const emptyScore = (): PartScore => ({
   pageTurns: 0,
   pageTurnsSent: 0,
   pageTurnsShowing: 0,
+  explicitTurns: 0,
+  explicitSent: 0,
+  explicitShowing: 0,
+  suicidalTurns: 0,
+  suicidalSent: 0,
+  suicidalShowing: 0,
+  suicidalMissed: [],
   missedNotStarted: 0,
   missedStarted: 0,
   nonRisk: 0,
@@ -129,7 +184,7 @@ const emptyScore = (): PartScore => ({
   falseStarts: [],
 });
 
-function score(part: PartScore, labels: ConversationLabels, result: Replay): void {
+function score(part: PartScore, labels: ConversationLabels, result: Replay, conversation: RealConversation): void {
   part.conversations += 1;
   part.repeats += result.repeats;
   part.safetySent += result.safetySent;
@@ -154,6 +209,21 @@ function score(part: PartScore, labels: ConversationLabels, result: Replay): voi
       part.pageTurns += 1;
       if (sent) part.pageTurnsSent += 1;
       if (showing) part.pageTurnsShowing += 1;
+    }
+    if (suicidalOf(turn.current)) {
+      const explicit = turn.page === true;
+      part.suicidalTurns += 1;
+      if (sent) part.suicidalSent += 1;
+      if (showing) part.suicidalShowing += 1;
+      if (explicit) {
+        part.explicitTurns += 1;
+        if (sent) part.explicitSent += 1;
+        if (showing) part.explicitShowing += 1;
+      }
+      if (!sent) {
+        const startedAt = result.firstSafetyTurn !== null && result.firstSafetyTurn < turn.turn ? result.firstSafetyTurn : null;
+        part.suicidalMissed.push({ id: `${labels.id}#${turn.turn}`, explicit, conversation, turn: turn.turn, startedAt, showing });
+      }
     }
     if (!showing) {
       part.missed.push(`${labels.id}#${turn.turn}${turn.page ? " (page)" : ""}`);
@@ -184,10 +254,14 @@ async function main(): Promise<void> {
       absent += 1;
       continue;
     }
-    score(parts[labels.split], labels, await replay(conversation, risk));
+    score(parts[labels.split], labels, await replay(conversation, risk), conversation);
   }
   console.log(`replayed ${parts.dev.conversations + parts["held-out"].conversations} labelled conversations in ${((performance.now() - startedAt) / 1000).toFixed(0)} s (embedded risk screen, roles as labelled)${absent ? `; ${absent} labelled ids not found in the shared folder` : ""}`);
   const rows: [string, (part: PartScore) => string][] = [
+    ["explicit suicidal statements: within 1 s", (part) => ratio(part.explicitSent, part.explicitTurns)],
+    ["  within 1 s or already on screen", (part) => ratio(part.explicitShowing, part.explicitTurns)],
+    ["suicidal turns, passive wish too: within 1 s", (part) => ratio(part.suicidalSent, part.suicidalTurns)],
+    ["  within 1 s or already on screen", (part) => ratio(part.suicidalShowing, part.suicidalTurns)],
     ["risk turns: safety suggestion within 1 s", (part) => ratio(part.riskTurnsSent, part.riskTurns)],
     ["risk turns: within 1 s or already on screen", (part) => ratio(part.riskTurnsShowing, part.riskTurns)],
     ["page-worthy turns: within 1 s", (part) => ratio(part.pageTurnsSent, part.pageTurns)],
@@ -206,11 +280,16 @@ async function main(): Promise<void> {
   console.log(`\n${"".padEnd(width)}${"dev".padEnd(22)}held-out`);
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}${value(parts.dev).padEnd(22)}${value(parts["held-out"])}`);
   console.log("\nTargets: every explicit suicidal statement gets a safety suggestion within 1 s; ≤ 2 per 100 non-risk conversations; 0 repeats.");
+  console.log("\ndev: suicidal turns without a safety suggestion within 1 s, and why (held-out: counted above, never listed):");
+  for (const miss of parts.dev.suicidalMissed) {
+    const underWay = miss.startedAt === null ? "" : `screening under way since turn ${miss.startedAt}, ${miss.showing ? "a question on screen" : "nothing on screen"}; `;
+    console.log(`  ${miss.id}${miss.explicit ? " (explicit)" : ""}: ${underWay}${await missCause(miss.conversation, miss.turn, risk)}`);
+  }
+  if (parts.dev.suicidalMissed.length === 0) console.log("  none");
   if (process.env.BENCH_LIVE_SUGGESTIONS_MISSES === "1") {
-    for (const [name, part] of Object.entries(parts)) {
-      console.log(`${name}: missed ${part.missed.join(", ") || "none"}`);
-      console.log(`${name}: non-risk given one ${part.falseStarts.join(", ") || "none"}`);
-    }
+    // The dev part only: whoever tunes the rules reads no held-out turn.
+    console.log(`dev: missed ${parts.dev.missed.join(", ") || "none"}`);
+    console.log(`dev: non-risk given one ${parts.dev.falseStarts.join(", ") || "none"}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Clinical-notes benchmark (issues 11 and 22).
+ * Clinical-notes benchmark.
  *
  * 1. Quality of the embedded note writer on the labelled dialogues of `bench/data/notes/` (how
  *    they were made: its README), dev and held-out test separately. Each session is scored by
@@ -12,26 +12,32 @@
  *    names of the session found in the patient summary; and VADER's valence of the patient's
  *    turns by kind (backchannels of three words or fewer, labelled quotable statements, the rest)
  *    — the politeness bias the mood has to correct.
- *    The claim support of the written notes (issue 22 item 3): the share of claims core's rule
+ *    The claim support of the written notes: the share of claims core's rule
  *    finds quoted, paraphrased or unsupported, in all and by field.
  *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
  *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart:
- *    plan precision and recall by cited turn, the presenting concern in the first topic line and as
+ *    plan precision and recall by cited turn (the plan alone; the items "to confirm" printed apart,
+ *    with how many cite a labelled item), the presenting concern in the first topic line and as
  *    the first key topic, the clinician's mood label agreement, positive moods on sessions where the
  *    risk screen finds a current risk statement, filler, contraction or broken-word topics,
  *    fragment quotes, and each Rogers session's write + verify time (`reportReal`).
  * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
- *    they hold the API's event loop that long. Targets: write ≤ 500 ms (issue 22); write + verify
+ *    they hold the API's event loop that long. Targets: write ≤ 500 ms; write + verify
  *    < 1,000 ms.
  *
  * Run: npm run bench -- notes
  * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
- * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses.
+ * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses — on the real conversations,
+ * of the dev part only: a held-out conversation's words, items or misses are never printed, only
+ * the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out) measures one part of the real
+ * conversations only (default both); BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
+ * (no written set, no timing).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { sessionMoods, verifyNotes } from "@confide/core";
+import { type Transcript, verifyNotes } from "@confide/core";
+import { sessionMoods } from "@confide/core/adapter-kit";
 import type { NoteWriterInput } from "@confide/core/ports";
 import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local/providers";
 import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
@@ -41,7 +47,6 @@ import { median } from "./support/median.ts";
 import { sessionQuality, type SessionQuality } from "./support/notes-quality.ts";
 import { percentile } from "./support/percentile.ts";
 import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
-import { type Transcript } from "@confide/core";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
 import { isHeldOut } from "./data/real-dialogue/split.ts";
@@ -51,6 +56,8 @@ import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./supp
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
 const detail = process.env.BENCH_NOTES_DETAIL === "1";
+const realParts = (["dev", "held-out"] as const).filter((part) => [undefined, "", "both", part].includes(process.env.BENCH_NOTES_REAL_PART));
+const realOnly = process.env.BENCH_NOTES_REAL_ONLY === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
 const analyzer = createVaderLanguageAnalyzer();
@@ -166,7 +173,7 @@ async function report(split: "dev" | "test"): Promise<void> {
     const whole = counts.quoted + counts.paraphrased + counts.unsupported + counts.failed;
     if (whole > 0) console.log(`  ${field.padEnd(18)} ${String(whole).padStart(4)}: ${shares(counts, whole)}`);
   }
-  if (detail) {
+  if (detail && split === "dev") {
     for (const { session, quality } of qualities) {
       const missed = session.commitments.filter((turn) => !quality.commitmentTurns.includes(turn));
       const wrong = quality.commitmentTurns.filter((turn) => !session.commitments.includes(turn));
@@ -232,7 +239,8 @@ async function reportReal(): Promise<void> {
     .map((line) => JSON.parse(line) as NotesLabel);
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
-  for (const part of ["dev", "held-out"] as const) {
+  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out or both, not ${process.env.BENCH_NOTES_REAL_PART}`);
+  for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
     for (const label of labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"))) {
       const conversation = byId.get(label.id);
@@ -243,9 +251,10 @@ async function reportReal(): Promise<void> {
       verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
       rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk: await hasCurrentRisk(input) });
-      if (detail) {
+      // Held-out conversations stay unread: their words, items and misses are never printed.
+      if (detail && part === "dev") {
         const { quality } = rows[rows.length - 1]!;
-        console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : "no"}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
+        console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} to confirm ${JSON.stringify(quality.toConfirmItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : "no"}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
       }
     }
     const sum = (pick: (quality: RealNotesQuality) => number) => rows.reduce((total, row) => total + pick(row.quality), 0);
@@ -261,6 +270,11 @@ async function reportReal(): Promise<void> {
     const positiveOnNegative = rows.filter((row) => valueSide(row.quality.moodValue) === "positive" && moodSide(row.label.mood[0]!) === "negative").length;
     console.log(`\n-- real conversations, ${part}: ${rows.length} (${rows.filter((row) => row.label.id.startsWith("rogers:")).length} Rogers sessions)`);
     console.log(`plan: ${items} items written, precision ${ratio(sum((quality) => quality.planCorrect), items)}, recall ${ratio(sum((quality) => quality.labelsFound), labelled)} (${sum((quality) => quality.labelsFound)}/${labelled} labelled items; ${rows.filter((row) => row.label.plan.length === 0).length} conversations agreed none)`);
+    const toConfirm = sum((quality) => quality.toConfirmItems.length);
+    console.log(
+      `to confirm (apart from the plan, not counted in its precision or recall): ${toConfirm} items, ${sum((quality) => quality.toConfirmOnLabels)} citing a labelled item; ` +
+        `labelled items found in the plan or to confirm ${sum((quality) => quality.labelsFoundEither)}/${labelled}`,
+    );
     const concernFirst = rows.filter((row) => row.quality.concernFirst).length;
     const concernTop = rows.filter((row) => row.quality.concernTopTopic).length;
     console.log(`presenting concern in the first topic line ${percent(concernFirst, rows.length)} (${concernFirst}/${rows.length}), as the first key topic ${percent(concernTop, rows.length)} (${concernTop}/${rows.length})`);
@@ -317,9 +331,12 @@ const input = longSession();
 writeEmbeddedNotes({ ...input, segments: input.segments.slice(0, 4) });
 console.log(`first call (loads wink-nlp's model): ${Math.round(performance.now() - warmUpStartMs)} ms`);
 
-await report("dev");
-await report("test");
+if (!realOnly) {
+  await report("dev");
+  await report("test");
+}
 await reportReal();
+if (realOnly) process.exit(0);
 
 const writeMs: number[] = [];
 const verifyMs: number[] = [];

@@ -14,16 +14,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import {
-  defaultTranscriptionSettings,
-  fromSessionDocument,
-  newProcessing,
-  toSessionSummary,
-  type Session,
-  type SessionDocument,
-  type SessionSummary,
-} from "@confide/core";
-import type { SessionRepository } from "@confide/core/ports";
+import { defaultTranscriptionSettings, newProcessing, toSessionSummary } from "@confide/core";
+import { fromSessionDocument } from "@confide/core/adapter-kit";
+import type { Session, SessionDocument, SessionRepository, SessionSummary } from "@confide/core/ports";
 import { createPgliteRepositories, createPostgresRepositories } from "@confide/adapters-local/providers";
 import pg from "pg";
 import { deferCleanup, runCleanup } from "./support/cleanup.ts";

@@ -1,5 +1,5 @@
 /**
- * Telemetry benchmark (issue 27): what OpenTelemetry costs the API. Three embedded
+ * Telemetry benchmark: what OpenTelemetry costs the API. Three embedded
  * `confide serve` processes (a process each: OpenTelemetry registers process-wide globals),
  * each on its own copy of one seeded data directory, differing only in telemetry:
  *

@@ -8,7 +8,8 @@
  *   GET  /sessions/<id>             the session as JSON
  */
 import "reflect-metadata";
-import { ConfideError, getSession, login, uploadSession, type Actor } from "@confide/core";
+import { type Actor, getSession, login, uploadSession } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createJsonLogger, createRuntime, loadConfig, startWorker, type Runtime } from "@confide/http";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 

@@ -1,6 +1,7 @@
 /** Smoke tests: both examples run for real (PocketSphinx, VADER, PGlite, filesystem blobs). */
 import "reflect-metadata";
-import { createUser, linkPatient, type Actor, type Session } from "@confide/core";
+import { type Actor, createUser, linkPatient } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { recordTestConsent } from "@confide/core/testing";
 import { createJsonLogger, createRuntime, loadConfig, startServer, startWorker } from "@confide/http";
 import { createConfide, type Confide } from "@confide/http/compose";

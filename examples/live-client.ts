@@ -1,6 +1,6 @@
 /**
- * A live session from a WAV file, as a recorder in the room would send it (README, "Live
- * sessions"): signs in, opens the WebSocket `/v1/live` (the token in `Sec-WebSocket-Protocol`,
+ * A live session from a WAV file, as a recorder in the room would send it (docs/live-sessions.md):
+ * signs in, opens the WebSocket `/v1/live` (the token in `Sec-WebSocket-Protocol`,
  * never in the URL), starts a session for a patient, streams the recording at real-time pace in
  * 100 ms frames, prints every server message as one JSON line, and stops at the end.
  *
@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const baseUrl = process.env.CONFIDE_URL ?? "http://127.0.0.1:8080";
 const path = process.argv[2];
 if (!path) {
-  process.stderr.write("usage: npm run example:live-client -- <recording.wav> (see the README, Live sessions)\n");
+  process.stderr.write("usage: npm run example:live-client -- <recording.wav> (see docs/live-sessions.md)\n");
   process.exit(2);
 }
 

@@ -7,17 +7,8 @@
  * Prints the transcript (speaker role, time, text), the patient's sentiment and the clinical notes
  * (every item with its evidence) as JSON.
  */
-import {
-  createConfideDeps,
-  createJobHandlers,
-  createUser,
-  getSession,
-  grantConsent,
-  linkPatient,
-  uploadSession,
-  type Actor,
-  type Session,
-} from "@confide/core";
+import { type Actor, createConfideDeps, createJobHandlers, createUser, getSession, grantConsent, linkPatient, uploadSession } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import {
   createFilesystemBlobStore,
   createInProcessJobQueue,

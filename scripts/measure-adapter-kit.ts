@@ -1,4 +1,4 @@
-// The figures of issue 25 (an adapter kit), measured from the code so a change can print them
+// The figures of the adapter kit (packages/README-adapter-kit.md), measured from the code so a change can print them
 // before and after: `node scripts/measure-adapter-kit.ts` (or `--list` for the long functions by
 // name). Duplication is jscpd's (`npm run lint:duplicates`), not this script's.
 //

@@ -7,10 +7,11 @@
 //
 // Deterministic: full-batch gradient descent from zero weights (400 epochs, step 0.3, L2 0.01,
 // positives weighted by the square root of the class imbalance), features the embedding times
-// 20, as measured in bench/README.md ("Risk screen"). Rewrites risk-heads.json; commit it with the
+// 20, as measured in bench/results/risk-screen.md. Rewrites risk-heads.json; commit it with the
 // figures of `BENCH_RISK_SCREEN=encoder npm run bench -- risk-screen`.
 import { readFileSync, writeFileSync } from "node:fs";
-import { riskCategories, type RiskCategory } from "@confide/core/ports";
+import { riskCategories } from "@confide/core/adapter-kit";
+import type { RiskCategory } from "@confide/core/ports";
 import { sentenceEncoder } from "../packages/adapters-local/src/encoder-risk-screen/sentence-encoder.ts";
 
 const trainingSets = ["dev", "test", "test2", "test3", "test4"];

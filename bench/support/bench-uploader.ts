@@ -6,7 +6,8 @@
  * chose; and the therapists who upload, each with a linked, consenting patient and a phone.
  */
 import { createConfideDeps, createUser, linkPatient, registerDevice, type Actor, type ConfideDeps } from "@confide/core";
-import { silentLogger, type BlobStore } from "@confide/core/ports";
+import { silentLogger } from "@confide/core/adapter-kit";
+import type { BlobStore } from "@confide/core/ports";
 import { createScriptedSpeechToText, recordTestConsent } from "@confide/core/testing";
 import {
   createBullMqJobQueue,

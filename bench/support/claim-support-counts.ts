@@ -1,8 +1,9 @@
 /**
- * The claim-support distribution of verified notes (issue 22 item 3): how many of their claims
+ * The claim-support distribution of verified notes: how many of their claims
  * core found quoted, paraphrased or unsupported, in all and by field. Pure.
  */
-import { isNotAssessed, noteListFields, type ClaimSupport, type ClinicalNotes } from "@confide/core";
+import type { ClaimSupport, ClinicalNotes } from "@confide/core";
+import { isNotAssessed, noteListFields } from "@confide/core/adapter-kit";
 
 /** Claims by support; `failed` counts items whose citation itself failed (no support judged). */
 export type SupportCounts = Record<ClaimSupport | "failed", number>;

@@ -153,7 +153,7 @@ export async function makeMonologue(options: { directory: string; name: string; 
   return { name: options.name, path, durationMs: await durationMs(path), reference, texts: lines, therapist: "A" };
 }
 
-/** About 20–25 s read aloud: a therapist's voice enrolment sample (issue 23 item 4). */
+/** About 20–25 s read aloud: a therapist's voice enrolment sample. */
 export const enrolmentParagraph =
   "The north wind and the sun were disputing which was the stronger, when a traveller came along wrapped in a warm cloak. " +
   "They agreed that the one who first succeeded in making the traveller take his cloak off should be considered stronger than the other. " +

@@ -2,7 +2,8 @@
  * How the notes of one labelled session compare with its labels (`bench/data/notes/`): the
  * figures `bench/notes.ts` adds up per split. Pure: the notes are written by the caller.
  */
-import { isNotAssessed, type NoteField, type NoteItemDraft, type NotesDraft } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteField, NoteItemDraft, NotesDraft } from "@confide/core/ports";
 import type { NotesSession } from "../data/notes/build-dataset.ts";
 // The writer's own marker of a proposal the patient took up: the counts follow it if it changes.
 import { agreedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";

@@ -4,7 +4,8 @@
  * `bench/notes.ts` adds up for the dev and held-out parts. Pure: the notes are written by the
  * caller; the conversation's text is read at run time and nothing of it is kept or printed.
  */
-import { isNotAssessed, type NoteItemDraft, type NotesDraft } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteItemDraft, NotesDraft } from "@confide/core/ports";
 import { fillerWords, itemsOf, turnOf } from "./notes-quality.ts";
 
 /** The labels of one conversation (see the rubric). */
@@ -31,6 +32,12 @@ export interface RealNotesQuality {
   planItems: number[][];
   planCorrect: number;
   labelsFound: number;
+  /** The turns each item "to confirm" cites (follow-up items whose text opens "To confirm: "): shown apart from the plan, never scored as plan. */
+  toConfirmItems: number[][];
+  /** Items to confirm citing a turn of a labelled plan item. */
+  toConfirmOnLabels: number;
+  /** Labelled items found in the plan or among the items to confirm. */
+  labelsFoundEither: number;
   /** The first topic line holds a stem of the labelled concern. */
   concernFirst: boolean;
   /** The first key topic holds a stem of the labelled concern. */
@@ -87,6 +94,9 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
   const labelled = label.plan.map((item) => new Set(item));
   const planCorrect = planItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
   const labelsFound = labelled.filter((turnsOfLabel) => planItems.some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
+  const toConfirmItems = itemsOf(notes.followUpTopics).filter((item) => item.text.startsWith("To confirm: ")).map(turnsOf);
+  const toConfirmOnLabels = toConfirmItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
+  const labelsFoundEither = labelled.filter((turnsOfLabel) => [...planItems, ...toConfirmItems].some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
   const names = (text: string) => {
     const words = wordsOf(text);
     return label.concernTerms.some((stem) => {
@@ -112,6 +122,9 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
     planItems,
     planCorrect,
     labelsFound,
+    toConfirmItems,
+    toConfirmOnLabels,
+    labelsFoundEither,
     concernFirst,
     concernTopTopic,
     topics: topics.length,

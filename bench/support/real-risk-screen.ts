@@ -11,9 +11,14 @@
  * when one of the turns it cites carries a page label. Lines in a note: the risk screen's
  * sentences in the note `formatNote` lays out (the summary line included).
  *
+ * With the encoder (`rulesAlone` given: the rules' screen alone), it also prints what the encoder
+ * added: its review flags, how many cite a turn labelled with any risk, with the flag's category,
+ * or page-worthy — and that none pages, joins a rule's flag or changes a session's pages.
+ *
  * Prints ids, turn numbers, categories and rule names only — never the conversations' words.
  */
-import { allNotAssessed, formatNote, verifyNotes, type RiskScreenResult, type ScreenedRiskFlag, type Transcript } from "@confide/core";
+import { formatNote, type RiskScreenResult, type ScreenedRiskFlag, type Transcript, verifyNotes } from "@confide/core";
+import { allNotAssessed } from "@confide/core/adapter-kit";
 import type { screenRisk as ScreenRisk } from "../../packages/core/src/use-cases/policies/risk-screening.ts";
 import { readLabels, type ConversationLabels } from "../data/real-dialogue/labels.ts";
 import { median } from "./median.ts";
@@ -62,13 +67,57 @@ interface SessionScore {
   noteLines: number;
   /** The most flags citing one turn (one statement, at most one flag). */
   flagsOnOneTurn: number;
+  /** With the encoder: what it added to the rules' flags (`encoderAdded`). */
+  encoder?: EncoderAdded;
+}
+
+/** What the sentence encoder added to a session's flags, measured against the rules alone. */
+interface EncoderAdded {
+  /** Flags whose every rule is the encoder's: each one it added. */
+  added: number;
+  /** Of those, citing a turn labelled with any risk (the patient's current, past, or someone else's). */
+  onRiskTurn: number;
+  /** Of those, citing a turn labelled with the flag's category (current or past). */
+  onItsCategory: number;
+  /** Of those, citing a page-worthy turn. */
+  onPageTurn: number;
+  /** Of those, paging (none may). */
+  paging: number;
+  /** Flags of the rules that an encoder flag joined (none may: it could ride into their page). */
+  joined: number;
+  /** Whether the session's pages differ from the rules' alone. */
+  pagesDiffer: boolean;
+}
+
+const isEncoders = (rule: string) => rule.startsWith("encoder.");
+
+function encoderAdded(flags: readonly ScreenedRiskFlag[], rulesAlone: RiskScreenResult, labels: ConversationLabels): EncoderAdded {
+  const byTurn = new Map(labels.turns.map((turn) => [turn.turn, turn]));
+  const cites = (flag: ScreenedRiskFlag, holds: (turn: ConversationLabels["turns"][number]) => boolean) =>
+    flag.evidence.some((span) => {
+      const turn = byTurn.get(turnOf(span.segmentId));
+      return turn !== undefined && holds(turn);
+    });
+  const added = flags.filter((flag) => flag.rules.every(isEncoders));
+  const pageKey = (flag: ScreenedRiskFlag) => JSON.stringify([flag.category, flag.evidence, flag.rules]);
+  const pages = (list: readonly ScreenedRiskFlag[]) => list.filter((flag) => flag.alert).map(pageKey).sort().join("|");
+  return {
+    added: added.length,
+    onRiskTurn: added.filter((flag) => cites(flag, (turn) => [...(turn.current ?? []), ...(turn.history ?? []), ...(turn.otherPerson ?? [])].length > 0)).length,
+    onItsCategory: added.filter((flag) => cites(flag, (turn) => flag.category !== undefined && [...(turn.current ?? []), ...(turn.history ?? [])].includes(flag.category))).length,
+    onPageTurn: added.filter((flag) => cites(flag, (turn) => turn.page === true)).length,
+    paging: added.filter((flag) => flag.alert).length,
+    joined: flags.filter((flag) => flag.rules.some(isEncoders) && !flag.rules.every(isEncoders)).length,
+    pagesDiffer: pages(flags) !== pages(rulesAlone.flags),
+  };
 }
 
 const turnOf = (segmentId: string) => Number(segmentId.slice(segmentId.lastIndexOf("#") + 1));
 
-async function scoreSession(screen: Screen, deps: Deps, conversation: RealConversation, labels: ConversationLabels, withRoles: boolean): Promise<SessionScore> {
+async function scoreSession(screen: Screen, deps: Deps, conversation: RealConversation, labels: ConversationLabels, withRoles: boolean, rulesAlone: Deps | undefined): Promise<SessionScore> {
   const transcript = transcriptOf(conversation.id, conversation.turns, withRoles);
   const result = await screen(deps, transcript);
+  const encoder = rulesAlone === undefined ? {} : { encoder: encoderAdded(result.flags, await screen(rulesAlone, transcript), labels) };
   const paging = new Set(labels.turns.filter((turn) => turn.page === true).map((turn) => turn.turn));
   const alerts = result.flags.filter((flag) => flag.alert);
   return {
@@ -79,6 +128,7 @@ async function scoreSession(screen: Screen, deps: Deps, conversation: RealConver
     review: result.flags.length - alerts.length,
     noteLines: noteRiskLines(transcript, result),
     flagsOnOneTurn: Math.max(0, ...conversation.turns.map((_, index) => result.flags.filter((flag) => flag.evidence.some((span) => turnOf(span.segmentId) === index)).length)),
+    ...encoder,
   };
 }
 
@@ -109,6 +159,15 @@ function printPart(title: string, scores: readonly SessionScore[], showMisses: b
     bySource.set(source, entry);
   }
   console.log(`  false pages by source               ${[...bySource].map(([source, entry]) => `${source} ${entry.falsePages} of ${entry.sessions}`).join(", ")}`);
+  const encoder = scores.flatMap((score) => (score.encoder === undefined ? [] : [{ score, added: score.encoder }]));
+  if (encoder.length > 0) {
+    const sum = (key: keyof Omit<EncoderAdded, "pagesDiffer">) => encoder.reduce((total, entry) => total + entry.added[key], 0);
+    const withAdded = encoder.filter((entry) => entry.added.added > 0);
+    console.log(
+      `  encoder: review flags added         ${sum("added")} in ${withAdded.length} sessions (${withAdded.filter((entry) => !entry.score.labels.pageWorthy).length} of them non-crisis); on a turn labelled with any risk ${sum("onRiskTurn")}, with the flag's category ${sum("onItsCategory")}, page-worthy ${sum("onPageTurn")}`,
+    );
+    console.log(`  encoder: never a page               added flags paging ${sum("paging")}, rule flags it joined ${sum("joined")}, sessions whose pages differ from the rules alone ${encoder.filter((entry) => entry.added.pagesDiffer).length} (each must be 0)`);
+  }
   if (!showMisses) return;
   const describe = (flag: ScreenedRiskFlag) => `${flag.category ?? flag.type}@${flag.evidence.map((span) => turnOf(span.segmentId)).join("+")}(${flag.rules.join("+")})`;
   for (const score of falsePages) console.log(`  false page ${score.labels.id}: ${score.alerts.map(describe).join(", ")}`);
@@ -131,7 +190,7 @@ async function reportReddit(screen: Screen, deps: Deps, users: readonly RedditUs
 }
 
 /** Prints the real-set figures, or one line when the shared folder is absent. */
-export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogue, options: { showMisses: boolean; reddit: boolean }): Promise<void> {
+export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogue, options: { showMisses: boolean; reddit: boolean; rulesAlone?: Deps }): Promise<void> {
   if (set.status === "absent") {
     console.log(`\n== real sessions: ${set.message}`);
     return;
@@ -144,7 +203,7 @@ export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogu
     for (const labels of labelled) {
       const conversation = byId.get(labels.id);
       if (conversation === undefined) throw new Error(`${labels.id}: labelled but not in ${set.path}`);
-      scores.push(await scoreSession(screen, deps, conversation, labels, withRoles));
+      scores.push(await scoreSession(screen, deps, conversation, labels, withRoles, options.rulesAlone));
     }
     const roles = withRoles ? "with the labelled roles" : "roles unknown (one microphone)";
     printPart(`real sessions, dev part, ${roles}`, scores.filter((score) => score.labels.split === "dev"), options.showMisses);

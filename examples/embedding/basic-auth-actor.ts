@@ -1,4 +1,5 @@
-import { ConfideError, type Actor } from "@confide/core";
+import type { Actor } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { Confide } from "@confide/http/compose";
 
 /**

@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { Logger } from "@confide/core/ports";
+import { ConfideError, type Logger } from "@confide/core/ports";
 import { errorStatus } from "@confide/http/compose";
 
 /** What a host answers for a failed request: the status of the error's code (the table `confide serve` uses) and a problem body. */

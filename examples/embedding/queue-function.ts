@@ -6,7 +6,7 @@
  * AWS Lambda with an SQS trigger calls `handler(event)` with `{ Records: [{ messageId, body }] }`;
  * Azure Functions with a Storage Queue trigger calls `azureQueueHandler(message, context)`.
  */
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createConfide, type Confide, type QueuedJob } from "@confide/http/compose";
 
 let confide: Promise<Confide> | undefined;

@@ -82,7 +82,7 @@ describe("examples/observability/prometheus-rules.yaml", () => {
     expect(() => new PrometheusRule(wrongType as never).validate()).toThrow(/rules/);
   });
 
-  it("has the alerts issue 27 asks for, each with a severity, a summary, a description and a runbook in README.md", () => {
+  it("has the alerts operators need (failures, queue wait, stuck sessions, providers, live delay, scrape), each with a severity, a summary, a description and a runbook in README.md", () => {
     const names = alerts().map((rule) => rule.alert);
     expect(names.sort()).toEqual(
       ["ConfideLiveFinalDelayHigh", "ConfideMetricsDown", "ConfideProviderErrors", "ConfideQueueOldestWaitHigh", "ConfideSessionsFailing", "ConfideSessionsStuck"].sort(),

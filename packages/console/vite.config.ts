@@ -11,7 +11,7 @@ const screenPathsAsset: Plugin = {
 };
 
 // The console builds into the host's package: `confide serve` serves packages/http/console-assets
-// (DESIGN §2: packages/http holds the console's static assets). Workspace packages resolve to
+// (packages/http holds the console's static assets). Workspace packages resolve to
 // their TypeScript sources, as in the tests.
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),

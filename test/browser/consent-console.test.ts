@@ -68,7 +68,7 @@ describe("consent in the console", () => {
     expect(await page.getByTestId("grant-recording-state").textContent()).toBe("Now: not given.");
     // Only the cloud service this deployment uses is listed, by its product name; no form id anywhere.
     expect((await grant.getByRole("group", { name: "Cloud processing" }).locator("label").allTextContents())).toEqual(["Whisper speech-to-text server (live sessions)"]);
-    expect(await page.getByText("confide-console-consent-1").count()).toBe(0);
+    expect(await page.getByText("confide-console-consent-2").count()).toBe(0);
     await page.getByLabel("Agreed aloud in front of me").waitFor();
     await shoot(page, "consent-therapist-untouched", grant);
     // Nothing chosen: said in the form, nothing sent.
@@ -94,7 +94,7 @@ describe("consent in the console", () => {
     const asTherapist = { headers: { authorization: `Bearer ${harness.server.tokens.therapist}` } };
     const consentUrl = `${harness.baseUrl}/v1/patients/${harness.server.accounts.patient.user.id}/consent`;
     const status = (await (await fetch(consentUrl, asTherapist)).json()) as { active: { form: { version: string; textSha256: string } } };
-    expect(status.active.form.version).toBe("confide-console-consent-1");
+    expect(status.active.form.version).toBe("confide-console-consent-2");
     const shownText = (await page.locator(".consent-form-text p").allTextContents()).join("\n\n");
     expect(status.active.form.textSha256).toBe(createHash("sha256").update(shownText).digest("hex"));
 
@@ -159,7 +159,7 @@ describe("consent in the console", () => {
     const grant = page.getByRole("region", { name: "Give your consent" });
     expect(await Promise.all((await grant.getByRole("checkbox").all()).map((box) => box.isChecked()))).toEqual([false, false, false, false]);
     await expect.poll(() => page.getByTestId("grant-ai_notes-state").textContent()).toMatch(/^Now: withdrawn on .+\. It stays withdrawn unless you tick it\.$/);
-    expect(await page.getByText("confide-console-consent-1").count()).toBe(0);
+    expect(await page.getByText("confide-console-consent-2").count()).toBe(0);
     await shoot(page, "consent-patient-untouched", grant);
     await grant.getByLabel("Recording", { exact: true }).check();
     await grant.getByLabel("Transcription").check();

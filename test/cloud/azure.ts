@@ -19,7 +19,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TokenCredential } from "@azure/identity";
-import { parseSettings } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
 import { createSpeechClient } from "../../packages/adapters-azure/src/azure-speech/azure-speech-client.ts";
 import { azureSpeechSettings } from "../../packages/adapters-azure/src/azure-speech/settings.ts";
 import { deleteWhenFinishedMark } from "../../packages/adapters-azure/src/azure-speech/azure-speech-deferred-deletion.ts";

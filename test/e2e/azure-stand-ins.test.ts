@@ -1,8 +1,8 @@
 /**
- * The README's "Trying the azure profile locally" typed into new shells: `npm run
+ * "Trying the azure profile locally" of docs/profiles/azure.md typed into new shells: `npm run
  * stand-ins:azure` in one, then `source` its env file, `confide migrate`, `confide seed` and
  * `confide serve` in another — and the server answers `/readyz` 200 with every check on the
- * stand-ins. (Only the port differs from the README: any free one, not 8080.)
+ * stand-ins. (Only the port differs from the page: any free one, not 8080.)
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -48,7 +48,7 @@ afterAll(async () => {
   if (folder !== undefined) await rm(folder, { recursive: true, force: true });
 });
 
-describe("the azure profile on the stand-ins, as the README says", () => {
+describe("the azure profile on the stand-ins, as docs/profiles/azure.md says", () => {
   it("starts: stand-ins in one shell; migrate, seed and serve in another; /readyz 200", async () => {
     folder = await mkdtemp(join(tmpdir(), "confide-stand-ins-"));
     const envFile = join(folder, "azure.env");

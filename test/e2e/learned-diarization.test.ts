@@ -89,6 +89,6 @@ describe.skipIf(!present)(`learned speech models (from ${source})`, () => {
 if (!present) {
   describe("learned speech models", () =>
     it("need the model files", () => {
-      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see the README's "Speech models"), as .ci/run does with ../shared/models.`);
+      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see docs/models.md), as .ci/run does with ../shared/models.`);
     }));
 }

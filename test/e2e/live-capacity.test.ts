@@ -1,5 +1,5 @@
 /**
- * Live sessions at capacity end to end (issue 31): a real `confide serve` (embedded profile)
+ * Live sessions at capacity end to end: a real `confide serve` (embedded profile)
  * whose live engine (the instant fake) may run 2 streams (`CONFIDE_LIVE_MAX_STREAMS=2`); three
  * live sessions are offered at once over real WebSockets. Two get live text; the third is told at
  * the start that it is recorded only, gets no finals, stores its audio all the same and, once it

@@ -1,5 +1,5 @@
 /**
- * Live sessions end to end (issue 13): a real `confide serve` (embedded profile, the instant fake
+ * Live sessions end to end: a real `confide serve` (embedded profile, the instant fake
  * live engine: voice activity cuts the utterances, each final says the dialogue's line), a real
  * WebSocket to `/v1/live`, the espeak-ng stereo dialogue (therapist left, patient right).
  */

@@ -1,5 +1,5 @@
 /**
- * The streaming live engine end to end (issue 31): a real `confide serve` (embedded profile) with
+ * The streaming live engine end to end: a real `confide serve` (embedded profile) with
  * `CONFIDE_LIVE=vosk` pointed at the fake Vosk server (@confide/contracts/fakes `vosk-server.ts`,
  * the protocol of alphacep/vosk-server `websocket/asr_server.py`), a real WebSocket to `/v1/live`,
  * the espeak-ng stereo dialogue (therapist left, patient right). Partials come while a turn is

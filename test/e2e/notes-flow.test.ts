@@ -1,5 +1,5 @@
 /**
- * Clinical notes end to end (issue 11): the real `confide serve` process with the embedded
+ * Clinical notes end to end: the real `confide serve` process with the embedded
  * profile (PocketSphinx, VADER, the embedded note writer), driven over HTTP: upload → ready
  * with notes → edit a segment → notes stale → regenerate → finalize → the patient sees the
  * summary only.
@@ -199,7 +199,7 @@ describe("clinical notes, embedded profile, end to end over HTTP", () => {
     expect(written.status).toBe(200);
     // Search covers the notes for the therapist.
     expect(await searchIds(token, "crisis line")).toEqual([id]);
-    // The sign-off is refused while the risk flag is unacknowledged (issue 24); acknowledging each opens it.
+    // The sign-off is refused while the risk flag is unacknowledged; acknowledging each opens it.
     const refused = await fetch(`${base}/v1/sessions/${id}/finalize`, {
       method: "POST",
       headers: { ...auth, "content-type": "application/json", "if-match": written.headers.get("etag") as string },

@@ -1,5 +1,5 @@
 /**
- * Notes by the OpenAI-compatible writer end to end (issue 11): the real `confide serve` process
+ * Notes by the OpenAI-compatible writer end to end: the real `confide serve` process
  * with the embedded profile but `CONFIDE_NOTES=openai` pointed at the fake chat-completions
  * server. The first request is throttled (429, Retry-After 1): the pipeline's retry policy
  * writes the notes on a later attempt. The notes carry the model and prompt version, and no

@@ -8,9 +8,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { createFfmpegAudioProbe } from "@confide/adapters-local/platform";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
-import { silentLogger } from "@confide/core/ports";
-import { createConfideDeps, createJobHandlers, uploadSession } from "@confide/core";
+import { silentLogger } from "@confide/core/adapter-kit";
 import type { AudioProbe, SpeechToText } from "@confide/core/ports";
+import { createConfideDeps, createJobHandlers, uploadSession } from "@confide/core";
 import {
   byteStream,
   createInMemoryBlobStore,

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFilesystemBlobStore, createPgliteRepositories } from "@confide/adapters-local/providers";
 import { buildSession, buildLegalHold } from "@confide/contracts";
-import type { Session } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliOutcome, startCli } from "../support/server-process.ts";
 

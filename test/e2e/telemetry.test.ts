@@ -1,5 +1,5 @@
 /**
- * Telemetry (issue 27) across processes: a self-hosted stack (API and worker as separate
+ * Telemetry across processes: a self-hosted stack (API and worker as separate
  * processes, BullMQ on the local Redis) exports its traces over OTLP/HTTP to a receiver in this
  * test, which decodes them as the OTLP specification's JSON encoding defines them
  * (https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding: resourceSpans → scopeSpans →

@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli, runCliOutcome, startCli, type ConfideProcess } from "../support/server-process.ts";
 
 interface Account {
@@ -39,8 +39,12 @@ beforeAll(async () => {
   env = { CONFIDE_DATA_DIR: dataDir, CONFIDE_PORT: "0", CONFIDE_PASSWORD_COST: "1024" };
 }, 60_000);
 
+// A test that fails with its server running must not leave the directory locked for the next.
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop("SIGKILL");
+});
+
 afterAll(async () => {
-  for (const server of running) await server.stop("SIGKILL");
   await rm(dataDir, { recursive: true, force: true });
 });
 

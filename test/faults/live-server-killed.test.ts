@@ -1,5 +1,5 @@
 /**
- * A live session whose server is killed with kill -9 mid-way (issue 13): the audio received is
+ * A live session whose server is killed with kill -9 mid-way: the audio received is
  * in the blob store up to the last second, and the next server ends the session with it once the
  * resume window has passed, and it goes on to `ready` as an uploaded one would.
  */

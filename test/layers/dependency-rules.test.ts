@@ -129,4 +129,33 @@ describe("layering rules", () => {
 
     expect(await cruise({ ...useCase, "packages/core/src/testing/test-pipeline.ts": importUseCase })).toMatchObject({ code: 0 });
   });
+
+  it("refuses files importing each other in a loop, type imports included (no-circular)", async () => {
+    const refused = await cruise({
+      "packages/core/src/domain/risk-screen.ts": 'import { riskTier } from "./risk-page-rule.ts";\nexport type RiskCategory = "self_harm";\nexport const tier = riskTier;\n',
+      "packages/core/src/domain/risk-page-rule.ts": 'import type { RiskCategory } from "./risk-screen.ts";\nexport const riskTier = (category: RiskCategory) => category;\n',
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("no-circular");
+    expect(refused.output).toContain("packages/core/src/domain/risk-page-rule.ts");
+    await rm(root!, { recursive: true, force: true });
+
+    const shared = await cruise({
+      "packages/core/src/domain/risk-category.ts": 'export type RiskCategory = "self_harm";\n',
+      "packages/core/src/domain/risk-screen.ts": 'import { riskTier } from "./risk-page-rule.ts";\nexport const tier = riskTier;\n',
+      "packages/core/src/domain/risk-page-rule.ts": 'import type { RiskCategory } from "./risk-category.ts";\nexport const riskTier = (category: RiskCategory) => category;\n',
+    });
+    expect(shared).toMatchObject({ code: 0 });
+  });
+
+  it("refuses llm-notes importing an adapter or the host, and lets its tests (llm-notes-below-adapters-and-host)", async () => {
+    const host = { "packages/http/src/config/config.ts": "export const config = 1;\n" };
+    const importHost = 'import { config } from "../../http/src/config/config.ts";\nexport const x = config;\n';
+    const refused = await cruise({ ...host, "packages/llm-notes/src/llm-note-writer.ts": importHost });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("llm-notes-below-adapters-and-host");
+    await rm(root!, { recursive: true, force: true });
+
+    expect(await cruise({ ...host, "packages/llm-notes/src/llm-note-writer.test.ts": importHost })).toMatchObject({ code: 0 });
+  });
 });

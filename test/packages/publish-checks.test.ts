@@ -1,23 +1,26 @@
 /**
- * The public packages as they would be published (issue 26): each is packed as `npm pack` makes
- * it (its `prepack` builds `dist` first), and the tarball is checked by publint (package.json
+ * The public packages as they would be published: each is packed as `npm pack` makes it from a
+ * clean checkout (a copy of the repository's files without any `dist/`, so its `prepack` builds
+ * `dist` from nothing), and the tarball is checked by publint (package.json
  * fields against the files shipped) and by Are the Types Wrong (every entry point resolves, with
  * types that match the JavaScript, for ESM consumers under Node's and bundlers' resolution).
  * The packages are ESM only: `require()` from CommonJS and Node 10's resolution are out of scope.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishedPackages } from "../../scripts/workspace-packages.ts";
 
 const run = promisify(execFile);
 const root = new URL("../..", import.meta.url).pathname;
-const publicPackages = ["core", "llm-notes", "adapters-local", "adapters-azure", "adapters-aws", "client", "http"];
+/** Every workspace package not marked private (the root package.json lists them). */
+const publicPackages = publishedPackages(root);
 /** Resolution modes of an ESM-only package's consumers (attw's `esm-only` profile). */
 const esmResolutions = new Set(["node16-esm", "bundler"]);
 
@@ -31,20 +34,60 @@ async function typeProblems(tarball: Uint8Array): Promise<string[]> {
 }
 
 let packDir: string;
+let checkout: string;
 const tarballs = new Map<string, string>();
+
+/**
+ * A clean checkout of this tree in a temporary folder: the files git tracks (and new files it does
+ * not ignore), with what `npm ci` adds — the dependencies (linked from this repository's
+ * node_modules, the workspace packages linked to the copy's own) and the console's build, which
+ * `npm ci` makes in its `prepare` — and no `dist/` or build info of any package.
+ */
+async function cleanCheckout(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), "confide-checkout-"));
+  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const files = stdout.split("\0").filter(Boolean);
+  const folders = new Set(files.map((file) => dirname(join(copy, file))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  // A file deleted in the work tree but still tracked is not in the checkout either.
+  await Promise.all(files.map((file) => cp(join(root, file), join(copy, file), { verbatimSymlinks: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  })));
+  await mkdir(join(copy, "node_modules/@confide"), { recursive: true });
+  for (const entry of await readdir(join(root, "node_modules"))) {
+    if (entry !== "@confide") await symlink(join(root, "node_modules", entry), join(copy, "node_modules", entry));
+  }
+  for (const name of await readdir(join(root, "node_modules/@confide"))) {
+    await symlink(join("../../packages", name), join(copy, "node_modules/@confide", name));
+  }
+  await cp(join(root, "packages/http/console-assets"), join(copy, "packages/http/console-assets"), { recursive: true });
+  return copy;
+}
 
 beforeAll(async () => {
   packDir = await mkdtemp(join(tmpdir(), "confide-pack-"));
+  checkout = await cleanCheckout();
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", packDir, ...publicPackages.map((name) => `--workspace=packages/${name}`)], {
-    cwd: root,
+    cwd: checkout,
     maxBuffer: 64 * 1024 * 1024,
+    // The build from nothing is about 45 s of CPU; the wall time is for a shared, loaded machine.
+    timeout: 1_200_000,
   });
   const packed = JSON.parse(stdout) as Array<{ name: string; filename: string }>;
   for (const entry of packed) tarballs.set(entry.name, join(packDir, entry.filename));
-}, 240_000);
+}, 1_260_000);
 
 afterAll(async () => {
   if (packDir) await rm(packDir, { recursive: true, force: true });
+  if (checkout) await rm(checkout, { recursive: true, force: true });
+});
+
+describe("the clean checkout packed", () => {
+  it("held no build output before packing: each package's dist was built by its prepack", async () => {
+    const { stdout } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "--", ...publicPackages.map((name) => `packages/${name}/dist`)], { cwd: root });
+    expect(stdout).toBe("");
+    expect(tarballs.size).toBe(publicPackages.length);
+  });
 });
 
 describe.each(publicPackages)("@confide/%s as packed", (name) => {
@@ -91,7 +134,7 @@ describe("npm publish --dry-run", () => {
   // --ignore-scripts: the packages were built by their prepack when packed above.
   it("accepts every public package and would upload the same files as the tarballs checked above", async () => {
     const { stdout } = await run("npm", ["publish", "--dry-run", "--json", "--ignore-scripts", ...publicPackages.map((name) => `--workspace=packages/${name}`)], {
-      cwd: root,
+      cwd: checkout,
       maxBuffer: 64 * 1024 * 1024,
     });
     const published = JSON.parse(stdout) as Record<string, { name: string; files: Array<{ path: string }> }>;
@@ -122,6 +165,27 @@ describe("the checks themselves", () => {
 });
 
 /**
+ * The subpaths an installed package's `exports` opens: each key, a `*` key expanded to every
+ * folder of the shipped files its target matches (`./*` → `./dist/*\/descriptor.js`).
+ */
+async function entryPoints(installed: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
+  const entries: string[] = [];
+  for (const [key, target] of Object.entries(manifest.exports)) {
+    if (!key.includes("*")) {
+      entries.push(key);
+      continue;
+    }
+    const [before, after] = target.default.split("*") as [string, string];
+    for (const folder of await readdir(join(installed, before))) {
+      const file = join(installed, before, folder, after);
+      if (await readFile(file).then(() => true, () => false)) entries.push(key.replace("*", folder));
+    }
+  }
+  return entries;
+}
+
+/**
  * The tarballs installed in a project outside this repository (their dependencies from the npm
  * registry, or npm's cache), running programs that import only published entry points: a
  * developer's unit test on core's in-memory adapters, the embedded profile composed through
@@ -143,6 +207,9 @@ describe("installed from the tarballs in a project outside the repository", () =
     for (const script of ["in-memory.mjs", "composed.mjs"]) {
       await writeFile(join(project, script), await readFile(new URL(`./outside/${script}`, import.meta.url)));
     }
+    // --prefer-offline: a dependency npm's cache holds (the repository's own `npm ci` filled it) is not fetched again;
+    // --offline cannot do: `npm ci` caches the tarballs its lockfile names, not the registry's
+    // metadata a version range of the tarballs' dependencies needs.
     await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...publicPackages.map((name) => tarballs.get(`@confide/${name}`)!)], {
       cwd: project,
       maxBuffer: 64 * 1024 * 1024,
@@ -156,6 +223,16 @@ describe("installed from the tarballs in a project outside the repository", () =
     if (database) await run("dropdb", ["-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database]).catch(() => undefined);
     if (project) await rm(project, { recursive: true, force: true });
   });
+
+  it.each(publicPackages)("@confide/%s: plain Node imports every entry point of its exports", async (name) => {
+    const entries = await entryPoints(join(project, "node_modules/@confide", name));
+    expect(entries.length).toBeGreaterThan(0);
+    const specifiers = entries.map((entry) => `@confide/${name}${entry === "." ? "" : entry.slice(1)}`);
+    // One plain `node` (no --conditions, no loader) per package, importing each entry in turn.
+    const program = `const failed = {}; for (const specifier of ${JSON.stringify(specifiers)}) { try { const module = await import(specifier); if (Object.keys(module).length === 0) failed[specifier] = "exports nothing"; } catch (error) { failed[specifier] = String(error); } } console.log(JSON.stringify(failed));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", program], { cwd: project, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 90_000 });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "null")).toEqual({});
+  }, 120_000);
 
   it("runs the whole pipeline on core's in-memory adapters", async () => {
     expect(await node("in-memory.mjs")).toMatchObject({ status: "ready", notes: true, risk: expect.stringMatching(/not a risk assessment/) });

@@ -6,7 +6,7 @@
  *
  *   scripts/with-node.sh node --conditions=source bench/data/real-dialogue/check-labels.ts
  */
-import { riskCategories } from "@confide/core";
+import { riskCategories } from "@confide/core/adapter-kit";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
 import { readLabels, type ConversationLabels } from "./labels.ts";
 import { labelErrors, labelErrorsAgainst } from "./labels-check.ts";

@@ -6,7 +6,7 @@
  * only (no other field), and the set's promised size: at least 400 conversations, most of them not
  * page-worthy, at least 30 read whole. `labelErrorsAgainst` checks them against the conversations.
  */
-import { riskCategories } from "@confide/core";
+import { riskCategories } from "@confide/core/adapter-kit";
 import type { RealConversation } from "../../support/real-dialogue.ts";
 import type { ConversationLabels } from "./labels.ts";
 import { isHeldOut } from "./split.ts";

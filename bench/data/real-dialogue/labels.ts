@@ -5,7 +5,7 @@
  * patient turn of the conversation is labelled "no risk".
  */
 import { readFileSync } from "node:fs";
-import type { RiskCategory } from "@confide/core";
+import type { RiskCategory } from "@confide/core/ports";
 
 export interface TurnLabel {
   /** The turn's index in the conversation's turns (both roles), as the loader numbers them. */

@@ -18,9 +18,6 @@ export { createFilesystemBlobStore } from "./filesystem/filesystem-blob-store.ts
 export type { FilesystemSettings } from "./filesystem/settings.ts";
 export { createWhisperSpeechToText } from "./whisper/whisper-speech-to-text.ts";
 export type { WhisperSettings } from "./whisper/settings.ts";
-export { createFcmPushNotifier } from "./fcm/fcm-push-notifier.ts";
-export type { FcmSettings } from "./fcm/settings.ts";
-export type { FcmCredentialSource } from "./fcm/fcm-credentials.ts";
 export { createPocketSphinxSpeechToText } from "./pocketsphinx/pocketsphinx-speech-to-text.ts";
 export type { PocketSphinxSettings } from "./pocketsphinx/settings.ts";
 export { createVaderLanguageAnalyzer } from "./vader/vader-language-analyzer.ts";

@@ -1,4 +1,4 @@
-import type { Session } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfideApiError, createConfideClient, dataOf, type SessionEvent, type UploadProgress } from "./index.ts";
 import { password, serveTestApp, storeSession, wavBytes, type ServedTestApp } from "./served-test-app.test-support.ts";

@@ -2,7 +2,8 @@
  * Behaviour every ConsentRepository adapter must show
  * (packages/core/src/ports/consent-repository.ts).
  */
-import { activeConsent, type ConsentGrant, type ConsentRepository, type ConsentWithdrawal } from "@confide/core/ports";
+import { activeConsent, type ConsentGrant, type ConsentWithdrawal } from "@confide/core";
+import type { ConsentRepository } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";
 import { expectSameDates } from "./expect-same-dates.ts";

@@ -4,20 +4,8 @@
  * so they survive every store (PostgreSQL keeps microseconds, JSON keeps milliseconds).
  */
 import { randomUUID } from "node:crypto";
-import {
-  type AudioSource,
-  type AuditEvent,
-  type CareRelation,
-  type Device,
-  type LegalHold,
-  type RefreshToken,
-  type Session,
-  type SessionSentiment,
-  type Transcript,
-  type TranscriptionSettings,
-  type User,
-  defaultTranscriptionSettings,
-} from "@confide/core/ports";
+import { defaultTranscriptionSettings, type SessionSentiment, type Transcript } from "@confide/core";
+import type { AudioSource, AuditEvent, CareRelation, Device, LegalHold, RefreshToken, Session, TranscriptionSettings, User } from "@confide/core/ports";
 import { byteStream } from "@confide/core/testing";
 
 /** A fixed instant all fixture dates are measured from. */

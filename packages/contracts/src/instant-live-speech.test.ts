@@ -4,7 +4,7 @@
  * pauses, the cue its voice-activity detector cuts at. Plus what the fake itself promises.
  */
 import { ConfideError } from "@confide/core/ports";
-import { createInstantLiveSpeechToText } from "@confide/core/testing";
+import { createInstantLiveSpeechToText } from "@confide/core/adapter-kit";
 import { describe, expect, it } from "vitest";
 import { describeLiveSpeechToTextContract } from "./live-speech-to-text.contract.ts";
 import { monoLiveSettings, readLiveEvents, toneDialogueMonoPcm, toneDialogueStereoPcm } from "./support/live-recognition.ts";

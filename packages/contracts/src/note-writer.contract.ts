@@ -2,17 +2,9 @@
  * Behaviour every NoteWriter adapter must show (packages/core/src/ports/note-writer.ts): what
  * it writes stands up to core's check of its evidence on a session it can read plainly.
  */
-import {
-  isNotAssessed,
-  noteListFields,
-  riskFlagsOf,
-  riskTypes,
-  verifyNotes,
-  type ClaimReader,
-  type ClinicalNotes,
-  type NoteWriter,
-  type NoteWriterInput,
-} from "@confide/core/ports";
+import { checkedReflection, type ClinicalNotes, riskFlagsOf, verifyNotes } from "@confide/core";
+import { isNotAssessed, noteListFields, riskTypes } from "@confide/core/adapter-kit";
+import type { ClaimReader, NoteWriter, NoteWriterInput, ReflectionInput } from "@confide/core/ports";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
@@ -32,6 +24,11 @@ export interface NoteWriterContractOptions {
      * (`RiskScreen`, core) alone reports risk. Default true.
      */
     flagsRisk?: boolean;
+    /**
+     * Whether the writer suggests reflections (`reflect`, a language model's). False: it refuses
+     * them `provider.unsupported`. Default true.
+     */
+    reflects?: boolean;
   };
 }
 
@@ -62,6 +59,13 @@ export const riskDialogue: NoteWriterInput = {
     { segmentId: "seg-4", label: "negative", scores: negative },
     { segmentId: "seg-6", label: "positive", scores: positive },
   ],
+};
+
+/** The latest lines of the dialogue as a live session asks a reflection of them. */
+const reflectionInput: ReflectionInput = {
+  language: riskDialogue.language,
+  speakers: riskDialogue.speakers,
+  segments: riskDialogue.segments.slice(-3).map(({ id, speaker, text }) => ({ id, speaker, text })),
 };
 
 const provenance = { provider: "contract", model: "contract", promptVersion: "contract", writtenAt: new Date(0) };
@@ -134,6 +138,17 @@ export function describeNoteWriterContract(options: NoteWriterContractOptions): 
         expect(flag.evidence.length).toBeGreaterThan(0);
       }
       expect(selfHarm.some((flag) => flag.evidence.some((span) => span.segmentId === "seg-4"))).toBe(true);
+    });
+
+    it("reflects the patient's words citing only their segments, as core's check keeps it — or refuses provider.unsupported", async () => {
+      if (options.capabilities?.reflects === false) {
+        await expect(writer.reflect(reflectionInput)).rejects.toMatchObject({ code: "provider.unsupported" });
+        return;
+      }
+      const reflection = await writer.reflect(reflectionInput);
+      expect(reflection).not.toBeNull();
+      expect(reflection!.cites.every((id) => id === "seg-6")).toBe(true);
+      expect(checkedReflection(reflection!, reflectionInput, claims)).toEqual(reflection);
     });
 
     it("writes the same notes for the same input", async () => {

@@ -3,7 +3,9 @@
  * finds risk said plainly, cites it where it was said, says nothing of a plain session, and
  * never answers "nothing found" for a transcript it cannot read.
  */
-import { flagsOfFindings, riskCategories, type RiskScreen, type RiskScreenInput } from "@confide/core/ports";
+import { flagsOfFindings } from "@confide/core";
+import { riskCategories } from "@confide/core/adapter-kit";
+import type { RiskScreen, RiskScreenInput } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectConfideError } from "./expect-confide-error.ts";
 

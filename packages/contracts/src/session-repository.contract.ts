@@ -2,19 +2,9 @@
  * Behaviour every SessionRepository adapter must show
  * (packages/core/src/ports/session-repository.ts).
  */
-import {
-  noteListFields,
-  notAssessed,
-  verifyNotes,
-  type ClinicalNotes,
-  type NoteItemDraft,
-  type NotesDraft,
-  type Session,
-  type SessionQuery,
-  type SessionRepository,
-  type SessionSummary,
-  type Transcript,
-} from "@confide/core/ports";
+import { type ClinicalNotes, type Transcript, verifyNotes } from "@confide/core";
+import { notAssessed, noteListFields } from "@confide/core/adapter-kit";
+import type { NoteItemDraft, NotesDraft, Session, SessionQuery, SessionRepository, SessionSummary } from "@confide/core/ports";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectPages } from "./collect-pages.ts";
@@ -235,7 +225,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expectSameDates(stored, expected, "stored");
       });
 
-      it("keeps the session's note format through create, update and get, and a session stored without one reads without one (issue 22)", async () => {
+      it("keeps the session's note format through create, update and get, and a session stored without one reads without one", async () => {
         const session = buildSession({ version: 1, noteFormat: "dap" });
         await sessions.create(session);
         expect((await sessions.get(session.id))?.noteFormat).toBe("dap");
@@ -377,7 +367,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         ]);
       });
 
-      it("counts in a summary the current risk flags not yet acknowledged (issue 24), as last written", async () => {
+      it("counts in a summary the current risk flags not yet acknowledged, as last written", async () => {
         const flag = (id: string, temporality: "current" | "history", acknowledged: boolean) => ({
           id,
           type: "self_harm" as const,
@@ -702,7 +692,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         await sessions.create(session);
         expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
 
-        // Finalized without releasing the summary (issue 24): the patient's search does not reach it.
+        // Finalized without releasing the summary: the patient's search does not reach it.
         const kept = await sessions.update({ ...session, status: "finalized", review: { ...session.review, summaryReleased: false } }, session.version);
         expect(await listIds({ text: "lavender", searchAudience: "patient" })).toEqual([]);
 
@@ -762,7 +752,7 @@ export function describeSessionRepositoryContract(options: SessionRepositoryCont
         expect(idsOf(found)).toEqual([list[4]?.id, list[3]?.id]);
       });
 
-      it("keeps a live session's state (issue 13), lists it by status live, and finds it stale", async () => {
+      it("keeps a live session's state, lists it by status live, and finds it stale", async () => {
         const detachedAt = minutesAfterEpoch(-3);
         const live = buildUploadedSession({
           status: "live",

@@ -4,16 +4,8 @@
  * recording the engine refuses) and declares its capabilities; the suite follows `pending`
  * answers with a bounded poll loop, passing each poll the settings of the submit.
  */
-import {
-  ConfideError,
-  defaultTranscriptionSettings,
-  type AudioSource,
-  type SpeechDiscardOutcome,
-  type SpeechResult,
-  type SpeechToText,
-  type TranscriptDraft,
-  type TranscriptionSettings,
-} from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { type AudioSource, ConfideError, type SpeechDiscardOutcome, type SpeechResult, type SpeechToText, type TranscriptDraft, type TranscriptionSettings } from "@confide/core/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 /**

@@ -132,7 +132,7 @@ export function describeUserRepositoryContract(options: UserRepositoryContractOp
         expect(erased).toEqual({ ...withoutVoice, updatedAt: minutesAfterEpoch(5) });
       });
 
-      it("keeps a therapist's default note format through create, update and get, and removes it when the update has none (issue 22)", async () => {
+      it("keeps a therapist's default note format through create, update and get, and removes it when the update has none", async () => {
         const user = buildUser({ role: "therapist", defaultNoteFormat: "birp" });
         await users.create(user);
         expect((await users.get(user.id))?.defaultNoteFormat).toBe("birp");

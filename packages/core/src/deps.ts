@@ -38,7 +38,7 @@ export interface ConfideDeps {
   notes: NoteWriter;
   /** Reads claims and cited words (lemmas, negation) for the claim-support check of the notes. */
   claims: ClaimReader;
-  /** Screens every transcript for risk language, whatever the note writer (issue 21). */
+  /** Screens every transcript for risk language, whatever the note writer. */
   risk: RiskScreen;
   queue: JobQueue;
   push: PushNotifier;

@@ -54,6 +54,13 @@ export interface LiveSessionSettings {
   maxDurationMs: number;
   /** Longest time received audio waits before it is stored durably (a crash loses at most this much). */
   partIntervalMs: number;
+  /**
+   * The consent forms (their versions) whose text tells the patient that, during a live session,
+   * a language model reads their words to suggest reflections to the therapist. A patient whose
+   * `ai_notes` consent was last given on another form gets no reflection until they agree again
+   * on one of these: consent to AI-written notes after the session is not consent to this.
+   */
+  reflectionConsentForms: string[];
 }
 
 export const defaultLiveSessionSettings: LiveSessionSettings = {
@@ -62,6 +69,9 @@ export const defaultLiveSessionSettings: LiveSessionSettings = {
   idleTimeoutMs: 30_000,
   maxDurationMs: 3 * 3600_000,
   partIntervalMs: 1_000,
+  // The console's consent form from the version that names suggested reflections
+  // (packages/console/src/consent/consent-form.ts; a test holds the two together).
+  reflectionConsentForms: ["confide-console-consent-2"],
 };
 
 export const defaultCoreSettings: CoreSettings = {

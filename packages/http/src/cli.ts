@@ -12,7 +12,7 @@ enableCompileCache();
 // user it runs as, whatever umask the caller had: recordings, the database, temporary audio.
 process.umask(0o077);
 await import("reflect-metadata");
-const { ConfideError } = await import("@confide/core");
+const { ConfideError } = await import("@confide/core/ports");
 const { loadConfig } = await import("./config/config.ts");
 const { createRuntime } = await import("./composition/runtime.ts");
 const { createJsonLogger } = await import("./logging/json-logger.ts");

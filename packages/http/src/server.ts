@@ -8,6 +8,7 @@ import type { DataKeyring } from "@confide/adapters-local/platform";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { createApp } from "./app/create-app.ts";
+import { keepConnectionsOpen } from "./app/limits/keep-alive.ts";
 import { answerUnreadableRequests, maxRequestHeaderBytes } from "./app/limits/request-header-limit.ts";
 import { createUploadStaging } from "./app/uploads/upload-staging.ts";
 import { resolveJwtSecret } from "./composition/jwt-secret.ts";
@@ -77,6 +78,7 @@ export async function startServer(runtime: Runtime, options: ServerOptions): Pro
       () => resolve(started),
     );
     answerUnreadableRequests(started as Server);
+    keepConnectionsOpen(started as Server);
     started.once("error", (error) => reject(listenProblem(error, config.host, config.port)));
   });
   const address = server.address();

@@ -1,4 +1,4 @@
-import { noteFormats } from "@confide/core/ports";
+import { noteFormats } from "@confide/core";
 import { expectConfideError, riskDialogue } from "@confide/contracts";
 import { deriveFakeNotes, parsePromptLines } from "@confide/contracts/fakes";
 import { describe, expect, it } from "vitest";

@@ -10,23 +10,27 @@
  * shorter notes; a second failure is `provider.bad_response`. An answer the service's content
  * filter withheld is `provider.rejected` (`details.reason: "content_filter"`), never repaired.
  * The windows' notes are merged; core verifies every citation afterwards (nothing is dropped
- * here).
+ * here). A live session's suggested reflection (`reflect`) is one more request with its own
+ * prompt and schema (`prompts/reflection.ts`, `reflection-answer.ts`).
  *
  * Nothing here logs: neither the transcript nor the model's words reach a log line or an error
  * message.
  */
+import { allNotAssessed, invalidSetting, withDeadline } from "@confide/core/adapter-kit";
 import {
-  allNotAssessed,
   ConfideError,
   type NotesDraft,
   type NoteWriter,
   type NoteWriterInput,
   type NoteWriterResult,
+  type Reflection,
+  type ReflectionInput,
   type SpeakerRole,
-  invalidSetting,
-  withDeadline,
 } from "@confide/core/ports";
-import { describeIssues, notesAnswer, notesFromAnswer, type NotesAnswer, type SegmentTexts } from "./notes-answer.ts";
+import { describeIssues, notesAnswer, notesFromAnswer, notesJsonSchema, notesJsonSchemaName, type NotesAnswer, type SegmentTexts } from "./notes-answer.ts";
+import { reflectionPrompt } from "./prompts/reflection.ts";
+import { reflectionFromAnswer, reflectionJsonSchema, reflectionJsonSchemaName } from "./reflection-answer.ts";
+import { reflectionMessage } from "./reflection-prompt.ts";
 import { promptLine, repairMessage, shorterMessage, systemPromptOf, windowMessage } from "./note-prompt.ts";
 import { notePromptFor, notePrompts } from "./note-prompts.ts";
 import { estimateTokens, mergeWindowNotes, splitIntoWindows } from "./notes-windows.ts";
@@ -37,11 +41,41 @@ export interface ModelMessage {
   content: string;
 }
 
+/** The JSON the answer must be: the service's structured output (`json_schema`) or Bedrock's one tool. */
+export interface AnswerFormat {
+  /** The schema's name (`json_schema.name`). */
+  name: string;
+  /** The tool's name where the schema is a tool's input (Bedrock's `toolSpec.name`). */
+  tool: string;
+  /** What the tool records (Bedrock's tool description). */
+  description: string;
+  /** A JSON schema in the strict structured-output subset. */
+  schema: Record<string, unknown>;
+}
+
+/** The notes' answer format (`notesJsonSchema`). */
+export const notesAnswerFormat: AnswerFormat = {
+  name: notesJsonSchemaName,
+  tool: "record_clinical_notes",
+  description: "Records the clinical notes of the session; every item cites the transcript lines it rests on.",
+  schema: notesJsonSchema,
+};
+
+/** The suggested reflection's answer format (`reflectionJsonSchema`). */
+export const reflectionAnswerFormat: AnswerFormat = {
+  name: reflectionJsonSchemaName,
+  tool: "suggest_reflection",
+  description: "Records one suggested reflection of the patient's words, citing the patient's lines it says back, or none.",
+  schema: reflectionJsonSchema,
+};
+
 /** What one request to the service asks. */
 export interface ModelRequest {
-  /** The system prompt: the shared rules and the format's guidance. */
+  /** The system prompt: the shared rules and the format's guidance, or the reflection's prompt. */
   system: string;
   messages: ModelMessage[];
+  /** The JSON the answer must be. */
+  answerFormat: AnswerFormat;
   /** Names the request in error messages ("the notes", "the repair of the notes of part 2 of 3"). */
   what: string;
   signal: AbortSignal | undefined;
@@ -160,8 +194,8 @@ function readAnswer(answer: ModelAnswer): { ok: true; answer: NotesAnswer } | { 
   return { ok: true, answer: checked.data };
 }
 
-function interrupted(signal: AbortSignal): ConfideError {
-  return new ConfideError("provider.interrupted", "Writing the notes was stopped.", { cause: signal.reason });
+function interrupted(signal: AbortSignal, what = "Writing the notes"): ConfideError {
+  return new ConfideError("provider.interrupted", `${what} was stopped.`, { cause: signal.reason });
 }
 
 /** A NoteWriter over one language-model service (see the module comment). */
@@ -184,7 +218,7 @@ export function createLlmNoteWriter(settings: LlmNoteWriterSettings): NoteWriter
   /** One window: a request, and one repair (or shorter) request when the answer is unusable. */
   async function writeWindow(system: string, userMessage: string, texts: SegmentTexts, what: string, signal: AbortSignal | undefined) {
     const messages: ModelMessage[] = [{ role: "user", content: userMessage }];
-    const first = await ask({ system, messages, what, signal });
+    const first = await ask({ system, messages, answerFormat: notesAnswerFormat, what, signal });
     let read = readAnswer(first);
     if (!read.ok) {
       // A cut-off answer is not shown back (it is incomplete by the limit, not wrong): the same request, asking for less.
@@ -192,7 +226,7 @@ export function createLlmNoteWriter(settings: LlmNoteWriterSettings): NoteWriter
         first.stop === "truncated"
           ? [{ role: "user", content: `${userMessage}\n\n${shorterMessage()}` }]
           : [...messages, { role: "assistant", content: first.content?.trim() || "(no answer)" }, { role: "user", content: repairMessage(read.problem) }];
-      const second = await ask({ system, messages: retry, what: `the repair of ${what}`, signal });
+      const second = await ask({ system, messages: retry, answerFormat: notesAnswerFormat, what: `the repair of ${what}`, signal });
       read = readAnswer(second);
       if (!read.ok) throw unusableNotes(provider, read.problem);
     }
@@ -230,6 +264,31 @@ export function createLlmNoteWriter(settings: LlmNoteWriterSettings): NoteWriter
         throw error;
       }
       return { notes: mergeWindowNotes(drafts), model, promptVersion: template.version };
+    },
+    /**
+     * One request with the reflection's prompt (`prompts/reflection.ts`) over the lines given, no
+     * repair (a late reflection is worth nothing): an answer that is not the reflection's JSON,
+     * has none, or cites a line not the patient's is null (`reflectionFromAnswer`). A filtered
+     * answer is `provider.rejected`, as for the notes.
+     */
+    async reflect(input: ReflectionInput, options = {}): Promise<Reflection | null> {
+      const signal = options.signal;
+      if (signal?.aborted) throw interrupted(signal, "Suggesting a reflection");
+      const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
+      if (!input.segments.some((segment) => roleOf.get(segment.speaker) === "patient" && segment.text.trim() !== "")) return null;
+      try {
+        const answer = await ask({
+          system: reflectionPrompt.system,
+          messages: [{ role: "user", content: reflectionMessage(input) }],
+          answerFormat: reflectionAnswerFormat,
+          what: "the reflection",
+          signal,
+        });
+        return answer.stop === "complete" ? reflectionFromAnswer(answer.content, input) : null;
+      } catch (error) {
+        if (signal?.aborted) throw interrupted(signal, "Suggesting a reflection");
+        throw error;
+      }
     },
     async check(options = {}) {
       try {

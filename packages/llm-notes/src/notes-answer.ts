@@ -17,22 +17,8 @@
  * (`locateQuote`); it never drops an item because its evidence looks wrong — core's
  * `verifyNotes` is the one judge of that.
  */
-import {
-  moodTrajectories,
-  normalizeForQuote,
-  notAssessed,
-  noteListFields,
-  riskSeverities,
-  riskTypes,
-  sessionMoods,
-  type Evidence,
-  type NoteItemDraft,
-  type NotesDraft,
-  type NoteField,
-  type RiskFlagDraft,
-  type RiskSeverity,
-  type RiskType,
-} from "@confide/core/ports";
+import { moodTrajectories, normalizeForQuote, notAssessed, noteListFields, riskSeverities, riskTypes, sessionMoods } from "@confide/core/adapter-kit";
+import type { Evidence, NoteField, NoteItemDraft, NotesDraft, RiskFlagDraft, RiskSeverity, RiskType } from "@confide/core/ports";
 import { z } from "zod";
 
 /** The fields whose items are listed in `items`, each naming one of them. */

@@ -1,4 +1,5 @@
-import { notAssessed, type NotesDraft, type RiskFlagDraft } from "@confide/core/ports";
+import { notAssessed } from "@confide/core/adapter-kit";
+import type { NotesDraft, RiskFlagDraft } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { locateQuote } from "./notes-answer.ts";
 import { estimateTokens, mergeWindowNotes, splitIntoWindows } from "./notes-windows.ts";

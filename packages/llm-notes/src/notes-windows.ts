@@ -2,21 +2,8 @@
  * Long transcripts: split into overlapping windows of whole segments that fit the model's
  * context, and the notes of the windows merged into one.
  */
-import {
-  isNotAssessed,
-  normalizeForQuote,
-  notAssessed,
-  noteListFields,
-  type Evidence,
-  type MoodDraft,
-  type MoodTrajectory,
-  type NoteField,
-  type NoteItemDraft,
-  type NotesDraft,
-  type RiskFlagDraft,
-  type SessionMood,
-  type TrajectoryDraft,
-} from "@confide/core/ports";
+import { isNotAssessed, normalizeForQuote, notAssessed, noteListFields } from "@confide/core/adapter-kit";
+import type { Evidence, MoodDraft, MoodTrajectory, NoteField, NoteItemDraft, NotesDraft, RiskFlagDraft, SessionMood, TrajectoryDraft } from "@confide/core/ports";
 
 /**
  * A conservative token count: about 3 characters a token (English BPE vocabularies average about

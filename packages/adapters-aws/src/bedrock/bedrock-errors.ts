@@ -3,7 +3,8 @@
  * message is never copied into ours (a validation message may describe the input); the error's
  * name and HTTP status are kept.
  */
-import { ConfideError, httpFailureClass, parseRetryAfterMs, unreachableCode } from "@confide/core/ports";
+import { httpFailureClass, parseRetryAfterMs, unreachableCode } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 
 const provider = "bedrock";
 const service = "Amazon Bedrock";

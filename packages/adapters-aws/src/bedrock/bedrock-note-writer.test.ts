@@ -1,8 +1,8 @@
-import { verifyNotes } from "@confide/core/ports";
+import { verifyNotes } from "@confide/core";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeBedrockRuntimeServer, type FakeBedrockRuntimeServer } from "@confide/contracts/fakes";
 import { createPlainWordsClaimReader } from "@confide/core/testing";
-import { notePrompts, notesJsonSchema } from "@confide/llm-notes";
+import { notePrompts, notesJsonSchema, reflectionJsonSchema } from "@confide/llm-notes";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createBedrockNoteWriter, notesToolName } from "./bedrock-note-writer.ts";
 import { bedrockDescriptor } from "./descriptor.ts";
@@ -46,6 +46,15 @@ const verified = (notes: Parameters<typeof verifyNotes>[0]) =>
 describeNoteWriterContract({ name: "bedrock (fake Bedrock Runtime, Converse with a forced tool)", create: () => writerOf() });
 
 describe("bedrock NoteWriter on the fake Bedrock Runtime", () => {
+  it("asks a suggested reflection with its own forced tool, whose input schema is the reflection's, and reads the tool's input", async () => {
+    const input = { language: "en-US", speakers: riskDialogue.speakers, segments: riskDialogue.segments.slice(-2).map(({ id, speaker, text }) => ({ id, speaker, text })) };
+    const reflection = await (await writerOf()).reflect(input);
+    const body = fake.received[0]!.body;
+    expect(body.toolConfig.tools).toEqual([{ toolSpec: { name: "suggest_reflection", description: expect.any(String), inputSchema: { json: reflectionJsonSchema } } }]);
+    expect(body.toolConfig.toolChoice).toEqual({ tool: { name: "suggest_reflection" } });
+    expect(reflection).toEqual({ text: "Next week I'm going to call my sister and tell her how I feel.", cites: ["seg-6"] });
+  });
+
   it("calls Converse on the model with the system prompt, the transcript as the user turn, and one forced tool whose input schema is the notes'", async () => {
     const { model, promptVersion } = await (await writerOf()).write(riskDialogue);
     expect(fake.received).toHaveLength(1);

@@ -2,7 +2,8 @@
  * NoteWriter on Amazon Bedrock (`CONFIDE_NOTES=bedrock`) through the Bedrock Runtime `Converse`
  * API (`@aws-sdk/client-bedrock-runtime`, imported when the writer is created). Structured
  * output is a tool: `toolConfig` holds one tool, `record_clinical_notes`, whose
- * `inputSchema.json` is the notes' JSON schema, asked as each model family's documentation allows
+ * `inputSchema.json` is the notes' JSON schema (`suggest_reflection` with the reflection's for a
+ * live session's suggested reflection), asked as each model family's documentation allows
  * (`bedrock-tool-choice.ts`: `toolChoice.tool` for Claude 3+ and Nova, `any` for Mistral Large,
  * the default `auto` for Llama 3.1+; other families refused at start-up); the tool's `input` is
  * the answer. A model that answers text instead has that text read as the answer, checked and
@@ -14,21 +15,22 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM
  * writers. Nothing here logs, and the client is given no logger.
  */
-import { parseSettings, type NoteWriter } from "@confide/core/ports";
-import { createLlmNoteWriter, notesJsonSchema, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import { parseSettings } from "@confide/core/adapter-kit";
+import type { NoteWriter } from "@confide/core/ports";
+import { createLlmNoteWriter, notesAnswerFormat, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import type { ContentBlock, ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { toBedrockError } from "./bedrock-errors.ts";
 import { converseToolChoice, toolChoiceFor } from "./bedrock-tool-choice.ts";
 import { bedrockSettings, type BedrockSettings } from "./settings.ts";
 
 const provider = "bedrock";
-/** The one tool the model is made to call; its input is the notes. */
-export const notesToolName = "record_clinical_notes";
+/** The one tool the model is made to call for the notes; its input is the notes. */
+export const notesToolName = notesAnswerFormat.tool;
 
-/** The answer of one Converse call as the shared writer reads it. */
-export function answerOf(output: ConverseCommandOutput): ModelAnswer {
+/** The answer of one Converse call as the shared writer reads it: the input of the tool `toolName` (default the notes'), else the text. */
+export function answerOf(output: ConverseCommandOutput, toolName = notesToolName): ModelAnswer {
   const blocks: ContentBlock[] = output.output?.message?.content ?? [];
-  const toolUse = blocks.find((block) => block.toolUse?.name === notesToolName)?.toolUse;
+  const toolUse = blocks.find((block) => block.toolUse?.name === toolName)?.toolUse;
   const text = blocks
     .map((block) => block.text ?? "")
     .join("")
@@ -45,7 +47,7 @@ export function answerOf(output: ConverseCommandOutput): ModelAnswer {
 export async function createBedrockNoteWriter(input: BedrockSettings): Promise<NoteWriter> {
   const settings = parseSettings(bedrockSettings, input);
   const { modelId, temperature, timeoutMs, checkTimeoutMs, contextTokens, maxOutputTokens } = settings;
-  const toolChoice = converseToolChoice(toolChoiceFor(modelId, settings.toolChoice), notesToolName);
+  const choice = toolChoiceFor(modelId, settings.toolChoice);
 
   const { BedrockRuntimeClient, ConverseCommand, ListAsyncInvokesCommand } = await import("@aws-sdk/client-bedrock-runtime");
   // Converse is one request and one answer: HTTP/1.1 as for the other AWS clients (this client's
@@ -63,6 +65,8 @@ export async function createBedrockNoteWriter(input: BedrockSettings): Promise<N
     });
 
   async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
+    const toolName = request.answerFormat.tool;
+    const toolChoice = converseToolChoice(choice, toolName);
     const output = await client.send(
       new ConverseCommand({
         modelId,
@@ -73,9 +77,9 @@ export async function createBedrockNoteWriter(input: BedrockSettings): Promise<N
           tools: [
             {
               toolSpec: {
-                name: notesToolName,
-                description: "Records the clinical notes of the session; every item cites the transcript lines it rests on.",
-                inputSchema: { json: notesJsonSchema as never },
+                name: toolName,
+                description: request.answerFormat.description,
+                inputSchema: { json: request.answerFormat.schema as never },
               },
             },
           ],
@@ -84,7 +88,7 @@ export async function createBedrockNoteWriter(input: BedrockSettings): Promise<N
       }),
       { abortSignal: request.signal },
     );
-    return answerOf(output);
+    return answerOf(output, toolName);
   }
 
   return createLlmNoteWriter({

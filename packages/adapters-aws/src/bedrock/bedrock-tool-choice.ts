@@ -14,7 +14,7 @@
  * model, such as application inference profile ARNs) are refused at start-up unless the operator
  * names the choice.
  */
-import { invalidSetting } from "@confide/core/ports";
+import { invalidSetting } from "@confide/core/adapter-kit";
 
 export const toolChoices = ["tool", "any", "auto"] as const;
 export type ToolChoiceKind = (typeof toolChoices)[number];

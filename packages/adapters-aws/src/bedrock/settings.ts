@@ -1,3 +1,4 @@
+import { isPassedObject } from "@confide/core/adapter-kit";
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
 import { toolChoices } from "./bedrock-tool-choice.ts";
@@ -67,7 +68,7 @@ export const bedrockSettings = z
     /** Static credentials (tests); default: the SDK's default provider chain. */
     credentials: z.object({ accessKeyId: z.string(), secretAccessKey: z.string(), sessionToken: z.string().optional() }).optional(),
     /** A ready client (tests); region, endpoint and credentials are then its own. */
-    client: z.custom<BedrockRuntimeClient>((value) => typeof value === "object" && value !== null).optional(),
+    client: z.custom<BedrockRuntimeClient>(isPassedObject).optional(),
   })
   .describe("Amazon Bedrock Converse with the notes as a tool's input");
 

@@ -1,13 +1,5 @@
-import {
-  ConfideError,
-  parseSettings,
-  scoreInBatches,
-  withDeadline,
-  type LanguageAnalyzer,
-  type SentimentDocument,
-  type SentimentDocumentLimits,
-  type SentimentResult,
-} from "@confide/core/ports";
+import { parseSettings, scoreInBatches, withDeadline } from "@confide/core/adapter-kit";
+import { ConfideError, type LanguageAnalyzer, type SentimentDocument, type SentimentDocumentLimits, type SentimentResult } from "@confide/core/ports";
 import { comprehendSettings, type ComprehendSettings } from "./settings.ts";
 import { comprehendBadResponse, comprehendDocumentError, toComprehendError } from "./comprehend-errors.ts";
 import { comprehendLanguage, comprehendLanguageCodes, sentimentFromComprehend } from "./comprehend-sentiment.ts";

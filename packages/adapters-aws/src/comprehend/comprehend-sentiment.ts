@@ -1,6 +1,6 @@
 /**
  * Comprehend's answer for one document → Confide's sentiment (the table in the repository
- * README, "Sentiment engines", beside VADER's and Text Analytics').
+ * docs/clinical/sentiment.md, beside VADER's and Text Analytics').
  *
  * Comprehend already answers Confide's schema: a label POSITIVE, NEGATIVE, NEUTRAL or MIXED
  * and four scores (`SentimentScore.Positive`, `Negative`, `Neutral`, `Mixed`) that sum to about

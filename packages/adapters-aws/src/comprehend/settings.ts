@@ -1,3 +1,4 @@
+import { isPassedObject } from "@confide/core/adapter-kit";
 import type { ComprehendClient } from "@aws-sdk/client-comprehend";
 import { z } from "zod";
 
@@ -41,7 +42,7 @@ export const comprehendSettings = z
     /** Static credentials (tests); default: the SDK's default provider chain. */
     credentials: z.object({ accessKeyId: z.string(), secretAccessKey: z.string(), sessionToken: z.string().optional() }).optional(),
     /** A ready client (tests); the settings above are then unused. */
-    client: z.custom<ComprehendClient>((value) => typeof value === "object" && value !== null).optional(),
+    client: z.custom<ComprehendClient>(isPassedObject).optional(),
   })
   .describe("Amazon Comprehend");
 

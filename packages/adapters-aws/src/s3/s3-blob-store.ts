@@ -1,4 +1,5 @@
-import { assertBlobKey, ConfideError, parseSettings, type BlobInfo, type BlobRead, type BlobStore, type ByteRange } from "@confide/core/ports";
+import { assertBlobKey, parseSettings } from "@confide/core/adapter-kit";
+import { type BlobInfo, type BlobRead, type BlobStore, type ByteRange, ConfideError } from "@confide/core/ports";
 import { isMissingObject, nameOf, statusOf, toS3Error } from "./s3-errors.ts";
 import { uploadInParts, type PartTarget } from "./part-upload.ts";
 import { mebibyte, s3Settings, type S3Settings } from "./settings.ts";

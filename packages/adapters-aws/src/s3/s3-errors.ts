@@ -1,4 +1,5 @@
-import { ConfideError, httpFailureClass, unreachableCode } from "@confide/core/ports";
+import { httpFailureClass, unreachableCode } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 
 /** What an SDK error carries: `name` is S3's error code, `$metadata` the HTTP status. */
 interface SdkError {

@@ -1,3 +1,4 @@
+import { switchText } from "@confide/core/adapter-kit";
 import { z } from "zod";
 
 /** S3's own limits on a multipart upload's parts (S3 refuses a part under 5 MiB but the last). */
@@ -15,7 +16,7 @@ export const defaultPartSizeMiB = 5;
 export const defaultQueueSize = 2;
 
 /** `true` or `false` from code, or the words a variable gives (`true`, `1`, `yes`… `false`, `0`, `no`…). */
-const flag = z.preprocess((value: boolean | string) => (typeof value === "boolean" ? String(value) : value), z.stringbool());
+const flag = z.preprocess(switchText, z.stringbool());
 
 /**
  * The settings of the S3 blob store: what `createS3BlobStore` takes and what its environment

@@ -1,7 +1,7 @@
 /**
  * Keeps a Transcribe stream open across pauses: Amazon Transcribe Streaming ends a stream with
  * `BadRequestException` "Your request timed out because no new audio was received for 15
- * seconds" (awslabs/amazon-transcribe-streaming-sdk issue 118; StartStreamTranscription, Errors).
+ * seconds" (https://github.com/awslabs/amazon-transcribe-streaming-sdk/issues/118; StartStreamTranscription, Errors).
  * When no audio was written for `keepAliveAfterMs` (10 s by default, well under the 15 s), a
  * short run of digital silence is sent instead, and again after each further `keepAliveAfterMs`.
  *

@@ -87,7 +87,7 @@ describe("transcribe-streaming", () => {
   });
 });
 
-describe("transcribe-streaming at the service's edges (issue 29)", () => {
+describe("transcribe-streaming at the service's edges", () => {
   // Finding 7: the fake ends a stream after `idleTimeoutMs` without audio, as the service does after 15 s.
   it("keeps the stream open across a stall longer than the service's idle limit: live text goes on, times stay the audio's", async () => {
     const idle = await startTranscribeStreamingServer({ idleTimeoutMs: 400 });

@@ -4,19 +4,8 @@
  * channel identification (`ch0`/`ch1`), partial results as `partial` events. The SDK is loaded
  * when the first recognition opens; one client serves every recognition.
  */
-import {
-  ConfideError,
-  createEventQueue,
-  liveRecognitionClosedError,
-  parseSettings,
-  type LiveRecognition,
-  type LiveSpeechCapabilities,
-  type LiveSpeechEvent,
-  type LiveSpeechSettings,
-  type LiveSpeechToText,
-  type Word,
-  wordInsideFinal,
-} from "@confide/core/ports";
+import { createEventQueue, liveRecognitionClosedError, parseSettings, wordInsideFinal } from "@confide/core/adapter-kit";
+import { ConfideError, type LiveRecognition, type LiveSpeechCapabilities, type LiveSpeechEvent, type LiveSpeechSettings, type LiveSpeechToText, type Word } from "@confide/core/ports";
 import type { Result, TranscribeStreamingClient } from "@aws-sdk/client-transcribe-streaming";
 import { toTranscribeError } from "../transcribe/transcribe-errors.ts";
 import { createAudioKeepAlive, createAudioReader, type AudioKeepAlive } from "./audio-keep-alive.ts";

@@ -1,4 +1,5 @@
-import { defaultTranscriptionSettings, silentLogger } from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { silentLogger } from "@confide/core/adapter-kit";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { expectConfideError } from "@confide/contracts";
 import { startFakeTranscribeServer, type FakeTranscribeServer } from "@confide/contracts/fakes";

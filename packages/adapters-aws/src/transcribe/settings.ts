@@ -1,3 +1,4 @@
+import { isPassedObject } from "@confide/core/adapter-kit";
 import type { Logger } from "@confide/core/ports";
 import { z } from "zod";
 
@@ -196,7 +197,7 @@ export const transcribeSettings = z
     /** Static credentials for S3 (tests); default: `credentials`, else the SDK's default provider chain. */
     s3Credentials: staticCredentials.optional(),
     /** Where a copy that could not be deleted after a job ended is reported (`discard` deletes it again). */
-    logger: z.custom<Logger>((value) => typeof value === "object" && value !== null).optional(),
+    logger: z.custom<Logger>(isPassedObject).optional(),
   })
   .describe("Amazon Transcribe batch jobs");
 

@@ -5,8 +5,8 @@
  * past `transcriptionTimeoutMs` ends the session with core's `speech.timeout`.
  */
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { createConfideDeps, createJobHandlers, deleteSession, uploadSession, type ConfideDeps } from "@confide/core";
-import type { Actor, BlobStore, Session, SpeechToText } from "@confide/core/ports";
+import { type Actor, type ConfideDeps, createConfideDeps, createJobHandlers, deleteSession, uploadSession } from "@confide/core";
+import type { BlobStore, Session, SpeechToText } from "@confide/core/ports";
 import {
   byteStream,
   createInMemoryJobQueue,

@@ -1,14 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import {
-  ConfideError,
-  defaultTranscriptionSettings,
-  type AudioSource,
-  type BlobStore,
-  type SpeechResult,
-  type SpeechToText,
-  type TranscriptionSettings,
-} from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { type AudioSource, type BlobStore, ConfideError, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import {
@@ -638,7 +631,7 @@ describe("transcribe: discard", () => {
   });
 });
 
-describe("transcribe: vocabulary filters per language (issue 29, finding 8)", () => {
+describe("transcribe: vocabulary filters per language", () => {
   const texts = (result: Done) => result.transcript.segments.map((segment) => segment.text);
   const german: FakeTranscribeJobPlan = {
     outcome: { kind: "completed", transcript: { identifiedLanguage: "de-DE", segments: [{ speaker: 0, startMs: 0, endMs: 1_500, text: "Ich schlafe schlecht." }] } },
@@ -725,7 +718,7 @@ describe("transcribe: vocabulary filters per language (issue 29, finding 8)", ()
   });
 });
 
-describe("transcribe: the service's other answers (issue 29, finding 9)", () => {
+describe("transcribe: the service's other answers", () => {
   it("takes NotFoundException as 'no such job' too: discard resolves, check passes, poll is the unknown-job rejection", async () => {
     const speech = await createSpeech();
     transcribe.jobNotFoundAs = "NotFoundException";

@@ -1,4 +1,5 @@
-import { ConfideError, parseSettings, type SpeechResult, type SpeechToText } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
+import { ConfideError, type SpeechResult, type SpeechToText } from "@confide/core/ports";
 import { abortReason, createTranscribeClient, isRunning } from "./transcribe-client.ts";
 import { badResponse, jobFailed, unknownJob } from "./transcribe-errors.ts";
 import { createVocabularyFilters } from "./transcribe-filters.ts";

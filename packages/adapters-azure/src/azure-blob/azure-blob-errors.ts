@@ -1,4 +1,5 @@
-import { ConfideError, httpFailureClass, isRetryableHttpFailure, parseRetryAfterMs } from "@confide/core/ports";
+import { httpFailureClass, isRetryableHttpFailure, parseRetryAfterMs } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface AzureLikeError {

@@ -35,7 +35,7 @@ function entraService(asked: Array<{ startsOn: Date; expiresOn: Date }>): BlobSe
 }
 
 describe("user-delegation SAS", () => {
-  it("asks for a key a few minutes under 7 days, so a 7-day URL is signed, ending with its key (issue 29, finding 6)", async () => {
+  it("asks for a key a few minutes under 7 days, so a 7-day URL is signed, ending with its key", async () => {
     const asked: Array<{ startsOn: Date; expiresOn: Date }> = [];
     const sign = blobUrlSigner(sdk, entraService(asked), "recordings")!;
 

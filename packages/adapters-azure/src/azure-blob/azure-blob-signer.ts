@@ -21,7 +21,7 @@ const delegationKeyMinimumMs = 3600_000;
  * The longest a delegation key is asked for: a few minutes under 7 days. Azure refuses a key
  * whose expiry is more than 7 days from the current time (Get User Delegation Key: "The
  * expiry time … must be within seven days of the current time"); a clock ahead of Azure's by a
- * minute would make an expiry of exactly 7 days fail (issue 29, finding 6).
+ * minute would make an expiry of exactly 7 days fail.
  */
 export const maxDelegationKeyMs = maxSignedUrlSeconds * 1000 - 10 * 60_000;
 

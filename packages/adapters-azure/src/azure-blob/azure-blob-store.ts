@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
-import { assertBlobKey, checkByteRange, ConfideError, parseSettings, type BlobInfo, type BlobStore } from "@confide/core/ports";
+import { assertBlobKey, checkByteRange, parseSettings } from "@confide/core/adapter-kit";
+import { type BlobInfo, type BlobStore, ConfideError } from "@confide/core/ports";
 import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
 import type { z } from "zod";
 import { azureBlobSettings, type AzureBlobSettings } from "./settings.ts";

@@ -1,3 +1,4 @@
+import { isPassedObject } from "@confide/core/adapter-kit";
 import type { TokenCredential } from "@azure/identity";
 import type { BlobServiceClient, StoragePipelineOptions } from "@azure/storage-blob";
 import { z } from "zod";
@@ -43,9 +44,6 @@ export function checkedBy(problem: (value: string) => string | undefined) {
   });
 }
 
-/** A value code passes as is (an SDK client, a credential, its options): any object. */
-export const passedObject = <T>() => z.custom<T>((value) => typeof value === "object" && value !== null);
-
 /**
  * The settings of the Azure Blob Storage blob store: what `createAzureBlobStore` takes and what
  * its environment variables set (each setting's `env`). Exactly one of `connectionString`,
@@ -76,14 +74,14 @@ export const azureBlobSettings = z
       .describe("the container holding the recordings; created on first use when missing")
       .meta({ env: "CONFIDE_AZURE_STORAGE_CONTAINER" }),
     /** With `accountUrl`. Default: `DefaultAzureCredential` of `@azure/identity`, loaded when needed. */
-    credential: passedObject<TokenCredential>().optional(),
+    credential: z.custom<TokenCredential>(isPassedObject).optional(),
     /**
      * A ready client (tests, custom pipelines). How it signs URLs follows its credential: a shared
      * key signs service SAS, a token credential user-delegation SAS, anything else none.
      */
-    client: passedObject<BlobServiceClient>().optional(),
+    client: z.custom<BlobServiceClient>(isPassedObject).optional(),
     /** Options of the client made from `connectionString` or `accountUrl` (retries, `tlsOptions`, proxy). */
-    clientOptions: passedObject<StoragePipelineOptions>().optional(),
+    clientOptions: z.custom<StoragePipelineOptions>(isPassedObject).optional(),
     /** Bytes per staged block of an upload, at most 4000 MiB (Azure's block limit). Default 4 MiB. */
     uploadBlockBytes: z
       .number()

@@ -1,4 +1,5 @@
-import { ConfideError, httpFailureClass } from "@confide/core/ports";
+import { httpFailureClass } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 
 const provider = "azure-live";
 

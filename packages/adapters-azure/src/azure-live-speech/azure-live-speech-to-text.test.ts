@@ -86,7 +86,7 @@ describe("azure-live", () => {
     expect(last.error.retryable).toBe(true);
   });
 
-  it("moves to a new connection before one reaches the 240-minute limit of real-time diarization, times continued, speakers of the new part told apart (issue 29, finding 6)", async () => {
+  it("moves to a new connection before one reaches the 240-minute limit of real-time diarization, times continued, speakers of the new part told apart", async () => {
     // The limit scaled down: the service ends a connection past 5 s of audio, the adapter moves on after 4 s.
     const limited = await startAzureSpeechLiveServer({ maxAudioMsPerConnection: 5_000 });
     failingServers.push(limited);

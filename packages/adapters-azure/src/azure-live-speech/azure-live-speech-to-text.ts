@@ -11,21 +11,8 @@
  * offset by the audio sent before, and — the service cannot link speakers across connections —
  * its speaker ids are told apart (`Guest-1/part2`), never merged with the first part's.
  */
-import {
-  ConfideError,
-  createEventQueue,
-  liveRecognitionClosedError,
-  parseSettings,
-  createPcmChannelSplitter,
-  mixToMono,
-  type LiveRecognition,
-  type LiveSpeechCapabilities,
-  type LiveSpeechEvent,
-  type LiveSpeechSettings,
-  type LiveSpeechToText,
-  type Word,
-  wordInsideFinal,
-} from "@confide/core/ports";
+import { createEventQueue, createPcmChannelSplitter, liveRecognitionClosedError, mixToMono, parseSettings, wordInsideFinal } from "@confide/core/adapter-kit";
+import { ConfideError, type LiveRecognition, type LiveSpeechCapabilities, type LiveSpeechEvent, type LiveSpeechSettings, type LiveSpeechToText, type Word } from "@confide/core/ports";
 import type * as SpeechSdk from "microsoft-cognitiveservices-speech-sdk";
 import type { z } from "zod";
 import { errorFromCancellation } from "./azure-live-speech-errors.ts";

@@ -3,7 +3,8 @@
  * here carries the transcript or the model's words: the service's own error message is left out
  * (a context-length refusal, a filter's verdict speak of the prompt); its status and `code` are kept.
  */
-import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core/ports";
+import { httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { contentFiltered } from "@confide/llm-notes";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";

@@ -1,4 +1,5 @@
-import { verifyNotes, type NoteWriterInput } from "@confide/core/ports";
+import { verifyNotes } from "@confide/core";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { describeNoteWriterContract, expectConfideError, riskDialogue } from "@confide/contracts";
 import { startFakeAzureOpenAiServer, type FakeAzureOpenAiServer } from "@confide/contracts/fakes";
 import { createPlainWordsClaimReader } from "@confide/core/testing";

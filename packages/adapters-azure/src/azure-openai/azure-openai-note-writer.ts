@@ -13,8 +13,9 @@
  * the repair and the mapping onto the port are `@confide/llm-notes`, as for the other LLM writers.
  * Nothing here logs, and the SDK's logging is off.
  */
-import { parseSettings, type NoteWriter } from "@confide/core/ports";
-import { chatCompletionAnswer, createLlmNoteWriter, createModelKindParameters, notesJsonSchema, notesJsonSchemaName, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
+import { parseSettings } from "@confide/core/adapter-kit";
+import type { NoteWriter } from "@confide/core/ports";
+import { chatCompletionAnswer, chatCompletionBody, createLlmNoteWriter, createModelKindParameters, type ModelAnswer, type ModelRequest } from "@confide/llm-notes";
 import { cognitiveServicesScope } from "../azure-speech/azure-speech-config.ts";
 import { azureTokenSource } from "../entra-id/azure-token-source.ts";
 import { toAzureOpenAiError } from "./azure-openai-errors.ts";
@@ -50,17 +51,7 @@ export async function createAzureOpenAiNoteWriter(settings: AzureOpenAiSettings)
   });
 
   async function complete(request: ModelRequest & { signal: AbortSignal }): Promise<ModelAnswer> {
-    const answer = await parameters.send((kind) =>
-      client.chat.completions.create(
-        {
-          model: deployment,
-          messages: [{ role: "system", content: request.system }, ...request.messages],
-          ...kind,
-          response_format: { type: "json_schema", json_schema: { name: notesJsonSchemaName, strict: true, schema: notesJsonSchema } },
-        },
-        { signal: request.signal },
-      ),
-    );
+    const answer = await parameters.send((kind) => client.chat.completions.create({ ...chatCompletionBody(deployment, request), ...kind }, { signal: request.signal }));
     return chatCompletionAnswer(answer);
   }
 

@@ -1,10 +1,8 @@
+import { isPassedObject, switchText } from "@confide/core/adapter-kit";
 import type { TokenCredential } from "@azure/identity";
 import { z } from "zod";
-import { passedObject } from "../azure-blob/settings.ts";
 
 const positiveInteger = z.coerce.number<number>().int().positive();
-/** A yes/no setting: a boolean from code, or its variable's text as `z.stringbool` reads it. */
-const switchSetting = () => z.preprocess((value: boolean | string) => (typeof value === "boolean" ? String(value) : value), z.stringbool());
 
 /**
  * The settings of the Azure OpenAI NoteWriter: what `createAzureOpenAiNoteWriter` takes and what
@@ -41,7 +39,7 @@ export const azureOpenAiSettings = z
      * The deployment is a reasoning model (o-series, GPT-5): `max_completion_tokens`, no
      * temperature. False: learnt from the deployment's first 400 `unsupported_parameter`.
      */
-    reasoningModel: switchSetting()
+    reasoningModel: z.preprocess(switchText, z.stringbool())
       .default(false)
       .describe(
         "`true` for a reasoning deployment (o-series, GPT-5): `max_completion_tokens` instead of `max_tokens`, no temperature, API version 2025-03-01-preview by default; `false` still learns the parameters from the deployment's first `unsupported_parameter` refusal",
@@ -84,7 +82,7 @@ export const azureOpenAiSettings = z
       .describe("sampling temperature; keep it low (not sent to a reasoning deployment, which takes none)")
       .meta({ env: "CONFIDE_AZURE_OPENAI_TEMPERATURE" }),
     /** Entra ID credential instead of `DefaultAzureCredential` (tests, a managed identity of your choice). */
-    credential: passedObject<TokenCredential>().optional(),
+    credential: z.custom<TokenCredential>(isPassedObject).optional(),
     /** Longest wait of `check()`. Default 5000. */
     checkTimeoutMs: z.number().int().min(1).max(600_000).default(5_000),
   })

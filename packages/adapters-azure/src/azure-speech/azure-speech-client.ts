@@ -1,4 +1,4 @@
-import { withDeadline } from "@confide/core/ports";
+import { withDeadline } from "@confide/core/adapter-kit";
 import type { z } from "zod";
 import { cognitiveServicesScope, speechApiVersion } from "./azure-speech-config.ts";
 import { badResponse, errorFromFailedRequest, errorFromResponse } from "./azure-speech-errors.ts";

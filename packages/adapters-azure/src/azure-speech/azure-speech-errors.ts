@@ -1,4 +1,5 @@
-import { ConfideError, parseRetryAfterMs, causeChain, providerHttpError, unreachableCode } from "@confide/core/ports";
+import { causeChain, parseRetryAfterMs, providerHttpError, unreachableCode } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 const provider = "azure-speech";

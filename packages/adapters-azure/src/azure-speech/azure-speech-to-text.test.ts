@@ -1,11 +1,5 @@
-import {
-  ConfideError,
-  defaultTranscriptionSettings,
-  type AudioSource,
-  type BlobStore,
-  type SpeechToText,
-  type TranscriptionSettings,
-} from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { type AudioSource, type BlobStore, ConfideError, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { byteStream, pcmWav } from "@confide/core/testing";
 import { describeSpeechToTextContract } from "@confide/contracts";
 import {
@@ -221,7 +215,7 @@ describe("azure-speech: the submission", () => {
   });
 });
 
-describe("azure-speech: stereo recordings that are not WAV (issue 29, finding 2)", () => {
+describe("azure-speech: stereo recordings that are not WAV", () => {
   const encoded = new Map<string, Uint8Array>();
 
   beforeAll(async () => {
@@ -279,7 +273,7 @@ describe("azure-speech: stereo recordings that are not WAV (issue 29, finding 2)
   });
 });
 
-describe("azure-speech: batch limits, 1 GB per file and 240 minutes with diarization (issue 29, finding 3)", () => {
+describe("azure-speech: batch limits, 1 GB per file and 240 minutes with diarization", () => {
   /** A WAV whose header says it plays `minutes` (its data is one second): the length core and the service read. */
   function wavClaiming(minutes: number, channels: number): Uint8Array {
     const bytes = pcmWav({ channels, dataBytes: 32_000 * channels });
@@ -365,7 +359,7 @@ describe("azure-speech: reading the result", () => {
     const [first, second] = result.transcript.segments;
     expect(first).toMatchObject({ speaker: "S1", startMs: 0, endMs: 1520, text: "How have you been sleeping?", confidence: 0.92 });
     expect(second).toMatchObject({ speaker: "S2", startMs: 1900, endMs: 3250, text: "Better this week, thanks." });
-    // The display-form words (issue 29, finding 6): they spell what the segment says.
+    // The display-form words: they spell what the segment says.
     expect(first!.words).toEqual([
       { text: "How", startMs: 0, endMs: 304, confidence: 0.9 },
       { text: "have", startMs: 304, endMs: 608, confidence: 0.9 },
@@ -376,7 +370,7 @@ describe("azure-speech: reading the result", () => {
     for (const segment of result.transcript.segments) expect(segment.words?.map((word) => word.text).join(" ")).toBe(segment.text);
   });
 
-  it("takes the result as diarized when its phrases carry speakers, even when the job's properties do not echo diarization (issue 29, finding 6)", async () => {
+  it("takes the result as diarized when its phrases carry speakers, even when the job's properties do not echo diarization", async () => {
     fake.echoDiarization = false;
     try {
       const speech = await createAzureSpeechToText(settingsFor());
@@ -646,7 +640,7 @@ describe("azure-speech: faults", () => {
     await expect(speech.check()).rejects.toMatchObject({ code: "provider.rejected" });
   });
 
-  it("reads the unsigned result URLs of a bring-your-own-storage resource with a Storage token (issue 29, finding 4), never the Speech key", async () => {
+  it("reads the unsigned result URLs of a bring-your-own-storage resource with a Storage token, never the Speech key", async () => {
     const scopes: Array<string | string[]> = [];
     const storageCredential = {
       async getToken(scope: string | string[]) {

@@ -1,4 +1,5 @@
-import { ConfideError, loggableCode, parseRetryAfterMs, parseSettings, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
+import { parseRetryAfterMs, parseSettings } from "@confide/core/adapter-kit";
+import { ConfideError, loggableCode, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
 import { createSpeechClient, type SpeechClient } from "./azure-speech-client.ts";
 import { createDeferredDeletions, isDeleteNotAllowed, isMarkedForDeletion, type DeferredDeletions } from "./azure-speech-deferred-deletion.ts";
 import { probeAudio } from "./azure-speech-audio-probe.ts";

@@ -1,8 +1,9 @@
-import { silentLogger, type Logger } from "@confide/core/ports";
+import { isPassedObject, silentLogger } from "@confide/core/adapter-kit";
+import type { Logger } from "@confide/core/ports";
 import type { TokenCredential } from "@azure/identity";
 import type { BlobServiceClient, StoragePipelineOptions } from "@azure/storage-blob";
 import { z } from "zod";
-import { checkedBy, connectionStringProblem, containerNameProblem, passedObject } from "../azure-blob/settings.ts";
+import { checkedBy, connectionStringProblem, containerNameProblem } from "../azure-blob/settings.ts";
 import { defaultStagingContainer } from "./azure-speech-staging-name.ts";
 import { batchLimits } from "./azure-speech-submission.ts";
 
@@ -50,13 +51,13 @@ export const azureSpeechSettings = z
       .describe("the Speech resource's key (`Ocp-Apim-Subscription-Key`); without it, Entra ID sign-in with `DefaultAzureCredential`")
       .meta({ env: "CONFIDE_AZURE_SPEECH_KEY" }),
     /** Default: `DefaultAzureCredential` of `@azure/identity`, loaded when first needed. */
-    credential: passedObject<TokenCredential>().optional(),
+    credential: z.custom<TokenCredential>(isPassedObject).optional(),
     /**
      * Reads result files of a Speech resource with its own storage account (BYOS), whose result
      * URLs carry no SAS: a token for Azure Storage. Default: `credential`, else
      * `DefaultAzureCredential`. Unused while result URLs are signed.
      */
-    storageCredential: passedObject<TokenCredential>().optional(),
+    storageCredential: z.custom<TokenCredential>(isPassedObject).optional(),
     /** The staging container's connection string (with `AccountKey`: a SAS-only one signs no read URLs). */
     stagingConnectionString: checkedBy(connectionStringProblem)
       .optional()
@@ -75,11 +76,11 @@ export const azureSpeechSettings = z
       .describe("the staging container; staged copies are deleted when their job ends or is discarded")
       .meta({ env: "CONFIDE_AZURE_SPEECH_STAGING_CONTAINER" }),
     /** With `stagingAccountUrl`. Default: `DefaultAzureCredential`, loaded when needed. */
-    stagingCredential: passedObject<TokenCredential>().optional(),
+    stagingCredential: z.custom<TokenCredential>(isPassedObject).optional(),
     /** A ready client of the staging account (tests, custom pipelines), instead of a connection string or URL. */
-    stagingClient: passedObject<BlobServiceClient>().optional(),
+    stagingClient: z.custom<BlobServiceClient>(isPassedObject).optional(),
     /** Options of the staging account's client (retries, `tlsOptions`, proxy). */
-    stagingClientOptions: passedObject<StoragePipelineOptions>().optional(),
+    stagingClientOptions: z.custom<StoragePipelineOptions>(isPassedObject).optional(),
     /** How long the read URL handed to the service stays valid. Default 24 hours (at most 7 days). */
     audioUrlExpiresInSeconds: wholeNumber(60, 7 * 24 * 3600).default(24 * 3600),
     /** `timeToLiveHours` of each job: the service deletes it by itself after that. Default 24 (6–744). */
@@ -114,7 +115,7 @@ export const azureSpeechSettings = z
     /** Replaces the global fetch (tests, proxies). */
     fetch: z.custom<typeof fetch>((value) => typeof value === "function").default(() => globalThis.fetch),
     /** Where a staged copy that could not be deleted at the end of its job is reported (by code, never a URL). Default: silent. */
-    logger: passedObject<Logger>().default(() => silentLogger),
+    logger: z.custom<Logger>(isPassedObject).default(() => silentLogger),
   })
   .superRefine((settings, context) => {
     if (settings.endpoint === undefined && settings.region === undefined) {

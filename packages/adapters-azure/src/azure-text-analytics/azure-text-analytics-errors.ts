@@ -1,4 +1,5 @@
-import { ConfideError, httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core/ports";
+import { httpFailureClass, parseRetryAfterMs, providerHttpError } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 /** Throttled without a Retry-After: the wait suggested to core. */

@@ -1,13 +1,5 @@
-import {
-  ConfideError,
-  parseSettings,
-  scoreInBatches,
-  withDeadline,
-  type LanguageAnalyzer,
-  type SentimentDocument,
-  type SentimentDocumentLimits,
-  type SentimentResult,
-} from "@confide/core/ports";
+import { parseSettings, scoreInBatches, withDeadline } from "@confide/core/adapter-kit";
+import { ConfideError, type LanguageAnalyzer, type SentimentDocument, type SentimentDocumentLimits, type SentimentResult } from "@confide/core/ports";
 import type { TextAnalyticsClient } from "@azure/ai-text-analytics";
 import type { z } from "zod";
 import { textAnalyticsBadResponse, textAnalyticsDocumentError, toTextAnalyticsError } from "./azure-text-analytics-errors.ts";

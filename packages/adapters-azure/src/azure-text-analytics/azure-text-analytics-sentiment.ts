@@ -19,7 +19,8 @@
  * The label is Azure's own document label. A document without sentences (the service found
  * none) takes the document's confidences, mixed 0.
  */
-import { sentimentWeight, type SentimentLabel, type SentimentResult, type SentimentScores } from "@confide/core/ports";
+import { sentimentWeight } from "@confide/core/adapter-kit";
+import type { SentimentLabel, SentimentResult, SentimentScores } from "@confide/core/ports";
 
 interface Confidences {
   positive: number;

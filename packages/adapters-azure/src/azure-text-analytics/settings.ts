@@ -1,7 +1,7 @@
+import { isPassedObject } from "@confide/core/adapter-kit";
 import type { TextAnalyticsClient, TextAnalyticsClientOptions } from "@azure/ai-text-analytics";
 import type { TokenCredential } from "@azure/identity";
 import { z } from "zod";
-import { passedObject } from "../azure-blob/settings.ts";
 
 /**
  * The settings of the Azure Text Analytics language analyzer: what
@@ -45,11 +45,11 @@ export const azureTextAnalyticsSettings = z
       .describe("retries the SDK makes itself for 429 and 5xx; 0 hands them to Confide's retry policy with the service's Retry-After")
       .meta({ env: "CONFIDE_AZURE_LANGUAGE_MAX_RETRIES" }),
     /** With `endpoint` and no key. Default: `DefaultAzureCredential` of `@azure/identity`, loaded when needed. */
-    credential: passedObject<TokenCredential>().optional(),
+    credential: z.custom<TokenCredential>(isPassedObject).optional(),
     /** A ready client (tests, custom pipelines); `endpoint`, `key`, `credential` and `clientOptions` are then unused. */
-    client: passedObject<TextAnalyticsClient>().optional(),
+    client: z.custom<TextAnalyticsClient>(isPassedObject).optional(),
     /** Options of the client made from `endpoint` (`allowInsecureConnection` for a local http endpoint, proxy). */
-    clientOptions: passedObject<TextAnalyticsClientOptions>().optional(),
+    clientOptions: z.custom<TextAnalyticsClientOptions>(isPassedObject).optional(),
   })
   .describe("Azure AI Language Text Analytics");
 

@@ -1,14 +1,6 @@
 import type { Container, SqlParameter } from "@azure/cosmos";
-import {
-  decodeCursor,
-  fetchSizeOf,
-  pageOfRows,
-  type AuditAction,
-  type AuditEvent,
-  type AuditLog,
-  type AuditQuery,
-  type Role,
-} from "@confide/core/ports";
+import { decodeCursor, fetchSizeOf, pageOfRows } from "@confide/core/adapter-kit";
+import type { AuditAction, AuditEvent, AuditLog, AuditQuery, Role } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { auditEventsContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, withCosmosErrors } from "./cosmos-errors.ts";

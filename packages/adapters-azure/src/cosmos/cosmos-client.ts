@@ -1,6 +1,6 @@
 import { Agent } from "node:https";
 import type { Container, CosmosClient, CosmosClientOptions, Database } from "@azure/cosmos";
-import { invalidSetting, parseSettings } from "@confide/core/ports";
+import { invalidSetting, parseSettings } from "@confide/core/adapter-kit";
 import type { z } from "zod";
 import { cosmosSettings, readPemFile, type CosmosSettings } from "./settings.ts";
 

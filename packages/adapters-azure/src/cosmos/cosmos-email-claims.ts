@@ -6,7 +6,8 @@
  * orphan older than `staleAfterMs` may be taken over by the next claim or swept.
  */
 import type { Container } from "@azure/cosmos";
-import { ConfideError, normalizeEmail, type Clock } from "@confide/core/ports";
+import { normalizeEmail } from "@confide/core/adapter-kit";
+import { type Clock, ConfideError } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { emailClaimsContainerId, usersContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, isCosmosPreconditionFailed } from "./cosmos-errors.ts";

@@ -2,8 +2,7 @@
  * Erasing a user (core's `eraseUser`) over the Cosmos user, token and device repositories, with
  * the connection dropped midway: running it again leaves nothing of the user in any container.
  */
-import { eraseUser } from "@confide/core";
-import type { Actor } from "@confide/core/ports";
+import { type Actor, eraseUser } from "@confide/core";
 import { createTestDeps } from "@confide/core/testing";
 import { buildCareRelation, buildDevice, buildRefreshToken, buildUser, expectConfideError, fixtureEpoch } from "@confide/contracts";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { ConfideError, httpFailureClass, isRetryableHttpFailure, unreachableCodes } from "@confide/core/ports";
+import { httpFailureClass, isRetryableHttpFailure, unreachableCodes } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { credentialErrorNames } from "../entra-id/credential-errors.ts";
 
 interface CosmosLikeError {

@@ -1,4 +1,5 @@
-import { ConfideError, unsupportedDatabaseSnapshots, type Repositories } from "@confide/core/ports";
+import { unsupportedDatabaseSnapshots } from "@confide/core/adapter-kit";
+import { ConfideError, type Repositories } from "@confide/core/ports";
 import { createCosmosAuditLog } from "./cosmos-audit-log.ts";
 import { createCosmosContext, type CosmosContext } from "./cosmos-client.ts";
 import type { CosmosSettings } from "./settings.ts";

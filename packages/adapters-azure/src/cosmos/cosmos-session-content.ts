@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Container } from "@azure/cosmos";
-import { ConfideError, fromSessionDocument, type Session } from "@confide/core/ports";
+import { fromSessionDocument } from "@confide/core/adapter-kit";
+import { ConfideError, type Session } from "@confide/core/ports";
 import { deleteItemIfPresent, readItemOrNull } from "./cosmos-items.ts";
 import { contentChunkId, documentWithContent, type ContentChunkItem, type ContentPointer, type SessionItem } from "./cosmos-session-items.ts";
 

@@ -1,4 +1,6 @@
-import { fromSessionDocument, verifyNotes, type Segment, type Session } from "@confide/core/ports";
+import { verifyNotes } from "@confide/core";
+import { fromSessionDocument } from "@confide/core/adapter-kit";
+import type { Segment, Session } from "@confide/core/ports";
 import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { buildSession, buildTranscript } from "@confide/contracts";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { sessionSearchIndex, toSessionDocument, type Session, type SessionDocument, type SessionStatus } from "@confide/core/ports";
+import { sessionSearchIndex, toSessionDocument } from "@confide/core/adapter-kit";
+import type { Session, SessionDocument, SessionStatus } from "@confide/core/ports";
 
 /**
  * How a session is stored in the `sessions` container (partition key `/sessionId`): one session

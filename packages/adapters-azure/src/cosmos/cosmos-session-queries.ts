@@ -1,22 +1,6 @@
 import type { Container, SqlParameter } from "@azure/cosmos";
-import {
-  assertRetentionLimit,
-  ConfideError,
-  decodeCursor,
-  fetchSizeOf,
-  fromSessionSummaryDocument,
-  pageOfRows,
-  searchWords,
-  type RetentionCandidate,
-  type RetentionCandidateQuery,
-  type Session,
-  type SearchAudience,
-  type SessionDocument,
-  type SessionQuery,
-  type SessionRepository,
-  type SessionState,
-  type SessionStatus,
-} from "@confide/core/ports";
+import { assertRetentionLimit, decodeCursor, fetchSizeOf, fromSessionSummaryDocument, pageOfRows, searchWords } from "@confide/core/adapter-kit";
+import { ConfideError, type RetentionCandidate, type RetentionCandidateQuery, type SearchAudience, type Session, type SessionDocument, type SessionQuery, type SessionRepository, type SessionState, type SessionStatus } from "@confide/core/ports";
 import { withCosmosErrors } from "./cosmos-errors.ts";
 import { queryUpTo, type QueryOptions } from "./cosmos-items.ts";
 import type { SessionContent } from "./cosmos-session-content.ts";

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
-import { fromSessionDocument, type SessionRepository } from "@confide/core/ports";
+import { fromSessionDocument } from "@confide/core/adapter-kit";
+import type { SessionRepository } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { sessionsContainerId } from "./cosmos-containers.ts";
 import { isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
-import { ConfideError, fromSessionDocument, toSessionDocument, type SessionRepository } from "@confide/core/ports";
+import { fromSessionDocument, toSessionDocument } from "@confide/core/adapter-kit";
+import { ConfideError, type SessionRepository } from "@confide/core/ports";
 import { isCosmosConflict, isCosmosNotFound, isCosmosPreconditionFailed, withCosmosErrors } from "./cosmos-errors.ts";
 import { deleteItemIfPresent, queryAll } from "./cosmos-items.ts";
 import type { SessionContent } from "./cosmos-session-content.ts";

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
-import { ConfideError, systemClock, type Clock, type RefreshToken, type TokenRepository } from "@confide/core/ports";
+import { systemClock } from "@confide/core/adapter-kit";
+import { type Clock, ConfideError, type RefreshToken, type TokenRepository } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { refreshTokensContainerId } from "./cosmos-containers.ts";
 import { isCosmosConflict, isCosmosNotFound, withCosmosErrors } from "./cosmos-errors.ts";

@@ -1,23 +1,6 @@
 import type { Container, SqlParameter } from "@azure/cosmos";
-import {
-  ConfideError,
-  decodeCursor,
-  fetchSizeOf,
-  fromVoiceDocument,
-  isNoteFormat,
-  normalizeEmail,
-  pageOfRows,
-  systemClock,
-  toVoiceDocument,
-  type CareRelation,
-  type Clock,
-  type Page,
-  type Role,
-  type User,
-  type UserQuery,
-  type UserRepository,
-  type VoiceEnrolmentDocument,
-} from "@confide/core/ports";
+import { decodeCursor, fetchSizeOf, fromVoiceDocument, isNoteFormat, normalizeEmail, pageOfRows, systemClock, toVoiceDocument } from "@confide/core/adapter-kit";
+import { type CareRelation, type Clock, ConfideError, type Page, type Role, type User, type UserQuery, type UserRepository, type VoiceEnrolmentDocument } from "@confide/core/ports";
 import type { CosmosContext } from "./cosmos-client.ts";
 import { careRelationsContainerId, usersContainerId } from "./cosmos-containers.ts";
 import { cosmosEmailClaims, defaultEmailClaimStaleAfterMs, type EmailClaims } from "./cosmos-email-claims.ts";

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { TokenCredential } from "@azure/identity";
-import { fileSetting } from "@confide/core/ports";
+import { fileSetting, isPassedObject } from "@confide/core/adapter-kit";
 import { z } from "zod";
-import { passedObject } from "../azure-blob/settings.ts";
 
 /** The PEM certificate(s) in the file at `path`, or what is wrong with that file, in words. */
 export function readPemFile(path: string) {
@@ -39,7 +38,7 @@ export const cosmosSettings = z
       )
       .meta({ env: "CONFIDE_COSMOS_KEY", shownDefault: "— (Microsoft Entra ID)" }),
     /** A Microsoft Entra ID credential to sign in with instead of a key. */
-    credential: passedObject<TokenCredential>().optional(),
+    credential: z.custom<TokenCredential>(isPassedObject).optional(),
     databaseId: z
       .string()
       .regex(databaseIdPattern, "must be 1–255 characters without / \\ # ? and not end with a space")

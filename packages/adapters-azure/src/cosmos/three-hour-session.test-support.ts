@@ -1,4 +1,5 @@
-import type { Segment, Session, SessionSentiment } from "@confide/core/ports";
+import type { SessionSentiment } from "@confide/core";
+import type { Segment, Session } from "@confide/core/ports";
 import { buildSession, buildTranscript } from "@confide/contracts";
 
 const vocabulary = (

@@ -1,4 +1,5 @@
-import { ConfideError, checkEnqueueArguments, type JobPayload, type JobQueue } from "@confide/core/ports";
+import { checkEnqueueArguments } from "@confide/core/adapter-kit";
+import { ConfideError, type JobPayload, type JobQueue } from "@confide/core/ports";
 import type { BullMqClient, Producer } from "./bullmq-client.ts";
 import { withTimeout } from "./bullmq-client.ts";
 import type { ParsedBullMqSettings } from "./settings.ts";

@@ -1,4 +1,5 @@
-import { parseSettings, type JobQueue } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
+import type { JobQueue } from "@confide/core/ports";
 import { createBullMqClient } from "./bullmq-client.ts";
 import { createBullMqEnqueue } from "./bullmq-enqueue.ts";
 import { closedError } from "./bullmq-errors.ts";

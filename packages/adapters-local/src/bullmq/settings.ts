@@ -1,6 +1,6 @@
-import { silentLogger, type Logger } from "@confide/core/ports";
+import { isPassedObject, silentLogger } from "@confide/core/adapter-kit";
+import type { Logger } from "@confide/core/ports";
 import { z } from "zod";
-import { passedObject } from "../settings/passed-object.ts";
 import { redisSettings } from "../redis/redis-settings.ts";
 
 /** A whole number of at least `minimum`, with its default. */
@@ -68,7 +68,7 @@ export const bullMqSettings = z
     /** Default wait of `close()` for running handlers before aborting them. */
     closeTimeoutMs: wholeNumber(0, 10_000),
     /** Receives handler failures, stalled jobs and connection errors. */
-    logger: passedObject<Logger>().default(silentLogger),
+    logger: z.custom<Logger>(isPassedObject).default(silentLogger),
   })
   .describe("BullMQ on Redis, workers as separate processes");
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { diarizedLiveSpeechToText } from "@confide/core";
 import type { LiveSpeechEvent } from "@confide/core/ports";
-import { createInstantLiveSpeechToText } from "@confide/core/testing";
+import { createInstantLiveSpeechToText } from "@confide/core/adapter-kit";
 import { makeDialogueWav, monoLiveSettings, readLiveEvents, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDiarizer } from "./embedded-diarizer.ts";

@@ -1,8 +1,12 @@
 /** The mood in a clinician's words, each with the words that show it. Dialogues written for the test. */
-import { isNotAssessed, verifyNotes, type MoodNote, type NoteWriterInput } from "@confide/core/ports";
+import { type MoodNote, verifyNotes } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
+import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
+import { readSegment } from "./segment-reader.ts";
 
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
 
@@ -72,5 +76,34 @@ describe("session mood in a clinician's words", () => {
     ]);
     expect(isNotAssessed(notes.moodTrajectory)).toBe(false);
     expect(notes.moodTrajectory).toMatchObject({ value: "improving", text: "Brighter in the second half of the session than in the first." });
+  });
+});
+
+describe("one reading: the mood line, the trajectory and the mood chart's windows", () => {
+  it("a session with a suicidal disclosure reads distressed everywhere and never positive, its window at the bottom", () => {
+    const turns = [
+      "T: How has the week been?",
+      "P: I felt happy and hopeful on Monday, I was glad to see my friends and excited about the trip.",
+      "T: And after that?",
+      "P: Since Wednesday I want to die, I can't cope any more.",
+      "T: Thank you for telling me.",
+      "P: I'm grateful you listened, I feel relieved and hopeful now.",
+    ];
+    const segments = turns.map((turn, index) =>
+      readSegment({ id: `s${index}`, speaker: turn[0]!, startMs: index * 120_000, text: turn.slice(3) }, turn.startsWith("T") ? "therapist" : "patient"),
+    );
+    const mood = clinicalMood(segments);
+    if (isNotAssessed(mood)) throw new Error("not assessed");
+    expect(mood.value).not.toMatch(/positive/);
+    expect(mood.text).toMatch(/^(Mixed: presented as|Presented as) distressed/);
+    const windows = mood.windows ?? [];
+    const risky = windows.find((window) => window.startMs <= 360_000 && window.endMs > 360_000)!;
+    expect(risky).toMatchObject({ balance: -1 });
+    expect(risky.moods[0]).toBe("distressed");
+    // Every window the patient spoke in is charted, read from the same words as the line.
+    expect(windows.length).toBe(3);
+    expect(windows.flatMap((window) => window.moods)).toEqual(expect.arrayContaining(["hopeful", "distressed"]));
+    const trajectory = clinicalTrajectory(segments);
+    expect(isNotAssessed(trajectory) ? "not assessed" : trajectory.value).not.toBe("not assessed");
   });
 });

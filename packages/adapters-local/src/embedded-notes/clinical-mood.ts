@@ -1,4 +1,5 @@
-import { notAssessed, type MoodDraft, type MoodTrajectory, type NoteField, type SessionMood, type TrajectoryDraft } from "@confide/core/ports";
+import { notAssessed } from "@confide/core/adapter-kit";
+import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, SessionMood, TrajectoryDraft } from "@confide/core/ports";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { clinicalMoods, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment } from "./segment-reader.ts";
@@ -90,6 +91,52 @@ function valueOf(moods: readonly ClinicalMood[]): SessionMood {
   return moods.includes("hopeful") ? "positive" : "neutral";
 }
 
+/** The mood chart's windows: at least a minute each, at most `mostWindows` over the session. */
+const windowFloorMs = 60_000;
+const mostWindows = 12;
+
+/**
+ * The reading behind the mood line, per time window of the patient's speech: the same weighed
+ * words (`shownMoods`), each window's balance (pleasant less unpleasant weight over all its
+ * weight, -1 where a current risk is stated) and its moods, the heaviest first. Windows where the
+ * patient said nothing are left out; one where they spoke without words of feeling has balance 0
+ * and no mood. The console's mood chart plots these, so it reads as the mood line does.
+ */
+export function moodWindows(segments: readonly ReadSegment[], shown: readonly Shown[]): MoodWindow[] {
+  const patient = segments.filter((segment) => segment.role !== "therapist" && segment.sentences.length > 0);
+  if (patient.length === 0) return [];
+  const first = Math.min(...segments.map((segment) => segment.startMs));
+  const last = Math.max(...segments.map((segment) => segment.startMs));
+  const windowMs = Math.max(windowFloorMs, Math.ceil((last - first + 1) / mostWindows / windowFloorMs) * windowFloorMs);
+  const indexOf = (segment: ReadSegment) => Math.floor((segment.startMs - first) / windowMs);
+  const windows = new Map<number, MoodWindow & { weights: Map<ClinicalMood, number>; risk: boolean; pleasant: number; unpleasant: number }>();
+  for (const segment of patient) {
+    const index = indexOf(segment);
+    if (!windows.has(index)) {
+      windows.set(index, { startMs: first + index * windowMs, endMs: first + (index + 1) * windowMs, balance: 0, moods: [], weights: new Map(), risk: false, pleasant: 0, unpleasant: 0 });
+    }
+  }
+  for (const item of shown) {
+    const window = windows.get(indexOf(item.segment))!;
+    window.weights.set(item.mood, (window.weights.get(item.mood) ?? 0) + item.weight);
+    if (positiveMoods.has(item.mood)) window.pleasant += item.weight;
+    if (negativeMoods.has(item.mood)) window.unpleasant += item.weight;
+    window.risk ||= item.risk;
+  }
+  return [...windows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, window]) => {
+      const total = [...window.weights.values()].reduce((sum, weight) => sum + weight, 0);
+      const moods = [...window.weights.entries()].sort((a, b) => b[1] - a[1] || clinicalMoods.indexOf(a[0]) - clinicalMoods.indexOf(b[0])).map(([mood]) => mood);
+      return {
+        startMs: window.startMs,
+        endMs: window.endMs,
+        balance: window.risk ? -1 : total === 0 ? 0 : Math.round(((window.pleasant - window.unpleasant) / total) * 100) / 100,
+        moods: window.risk ? ["distressed", ...moods.filter((mood) => mood !== "distressed")] : moods,
+      };
+    });
+}
+
 const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`);
 
 /**
@@ -99,7 +146,8 @@ const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join(""
  * two (mixed) when the second weighs at least half the first. A session in which the patient
  * states a current risk reads distressed first, and no session with distress shown reads positive. The line quotes up to `wordsShown` words of each mood and
  * cites them. Without any word of feeling the patient presented as calm: the line says so and cites
- * the patient's longest turn.
+ * the patient's longest turn. The same reading per time window (`moodWindows`) goes with it, for
+ * the mood chart.
  * @returns the mood, or not assessed when the patient said nothing.
  */
 export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDraft> {
@@ -107,6 +155,7 @@ export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDr
   if (patient.length === 0) return notAssessed("The patient said nothing this writer could read.");
   const shown = shownMoods(segments);
   const moods = readMoods(shown);
+  const windows = moodWindows(segments, shown);
   if (moods.length === 0) {
     const longest = [...patient].sort((a, b) => b.text.length - a.text.length)[0]!;
     const last = longest.sentences[longest.sentences.length - 1]!;
@@ -114,6 +163,7 @@ export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDr
       value: "neutral",
       text: "Presented as calm: no words of feeling in the patient's turns.",
       evidence: [{ segmentId: longest.id, start: longest.sentences[0]!.start, end: last.end }],
+      windows,
     };
   }
   const evidence: MoodDraft["evidence"] = [];
@@ -123,7 +173,7 @@ export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDr
     evidence.push(...quoted.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })));
     return `${mood} (${quoted.map((item) => `“${item.segment.text.slice(item.start, item.end)}”`).join(", ")})`;
   });
-  return { value: valueOf(moods), text: `${moods.length > 1 ? "Mixed: presented as" : "Presented as"} ${listing(parts)}.`, evidence };
+  return { value: valueOf(moods), text: `${moods.length > 1 ? "Mixed: presented as" : "Presented as"} ${listing(parts)}.`, evidence, windows };
 }
 
 /**

@@ -57,13 +57,32 @@ const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
  * I'm going to pay".
  */
 const notMeant = new Set([
-  "maybe", "perhaps", "probably", "hopefully", "if", "might", "unless", "whether", "because", "hope", "wish", "guess", "where",
+  "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
   "how", "what", "why",
 ]);
-/** Words that, within a few words after the phrase, hedge it: "I'm going to start, I think, expecting that". */
-const hedgesAfter = new Set(["maybe", "perhaps", "probably", "think", "guess", "hopefully"]);
+/**
+ * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
+ * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I think I'll quit", "I guess I will do
+ * that", "I suppose I'll go". A hedged commitment is not a plan: it is one to confirm with the
+ * patient.
+ */
+const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might"]);
+/** Verbs that hedge a commitment said right after them: "I think I'll quit", "I guess I will do that", "and think I will visit it" — not "I guess you are right… I will call". */
+const hedgingVerbs = new Set(["think", "guess", "suppose", "reckon"]);
+
+/**
+ * Acts that only look at something, as a verb and the word that makes them so within two words
+ * after it: "I'll look into it", "I will check it out", "I'll look it up", "I'll take note of it".
+ * No act is committed to: to confirm with the patient.
+ */
+const lookingActs: ReadonlyArray<readonly [string, string]> = [
+  ["look", "into"],
+  ["check", "out"],
+  ["look", "up"],
+  ["take", "note"],
+];
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
@@ -71,7 +90,7 @@ const routinePlaces = new Set(["work", "school", "bed", "church", "class", "coll
 /** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
 const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
-const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop"]);
+const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
 const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
 /** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
@@ -85,6 +104,10 @@ export const pointingBack = new Set(["that", "it", "this", "those", "them", "the
 export interface Commitment {
   /** The act in the sentence's own words ("talk to my mum on Sunday"), or null when it points back ("I'll try that"). */
   act: "own" | "pointing-back";
+  /** Hedged in its sentence ("maybe I'll…", "I'll probably…"): to confirm, never a plan. */
+  hedged: boolean;
+  /** Nothing after the phrase ("I will."): an answer, never an act of its own. */
+  bare: boolean;
 }
 
 /** The tokens after a commitment phrase, softeners skipped: the act committed to. */
@@ -107,24 +130,33 @@ function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
 function commitmentAt(tokens: readonly ReadToken[], index: number, length: number, phrase: string): Commitment | null {
   const act = actTokens(tokens, index + length);
   const verb = act[0];
-  if (verb === undefined) return { act: "pointing-back" }; // "I will." — only as an answer to a proposal
-  if (pointingBack.has(verb.lemma)) return { act: "pointing-back" }; // "I will try that", "I'll definitely try it today"
-  if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
-  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
-  if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
-  if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
-  if (act.slice(0, 4).some((token) => hedgesAfter.has(token.lemma))) return null;
-  if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
   const before = tokens.slice(0, index);
+  // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
+  if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
   if (before.some((token) => notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase()))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
+  const hedgedBy = before.filter(isWord).at(-1);
+  const hedged =
+    before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
+    (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
+    act.slice(0, 4).some((token) => hedges.has(token.lemma)) ||
+    lookingActs.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 3).some((token) => token.lemma === second));
+  if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
+  if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
+  if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
+  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
+  if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
+  if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
+  if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   const object = act[1];
-  if (inSessionVerbs.has(verb.lemma) && (object === undefined || ["you", "u", "it", "there", "now", "with", "myself", "yourself"].includes(object.lemma))) return null;
+  // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
+  const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
+  if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
   const pointing = act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5;
-  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own" };
+  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false };
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
@@ -133,41 +165,81 @@ const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will"]);
 export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
   const last = sentence.tokens[sentence.tokens.length - 1];
   if (last?.value === "?" || !mayHold(sentence.tokens, commitmentFirstWords)) return null;
+  let found: Commitment | null = null;
   for (const phrase of commitmentPhrases) {
     for (const index of phraseStarts(sentence.tokens, phrase)) {
-      const found = commitmentAt(sentence.tokens, index, phrase.split(" ").length, phrase);
-      if (found) return found;
+      const at = commitmentAt(sentence.tokens, index, phrase.split(" ").length, phrase);
+      // An unhedged reading wins over a hedged one: "Maybe not today, but I will call her on Monday" still hedges.
+      if (at && (found === null || (found.hedged && !at.hedged))) found = at;
     }
   }
+  if (found) return found;
   // The subject left out, as typed chat does: "Will check it out.", "Will do."
   const first = sentence.tokens.findIndex(isWord);
   if (first !== -1 && sentence.tokens[first]!.lemma === "will") return commitmentAt(sentence.tokens, first, 1, "will");
   return null;
 }
 
+/** Phrases that state a decision, firm without a time: "I plan to go back to work in the fall", "I've decided to move". */
+const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i have decide to", "i decide to", "i promise to", "i commit to"];
+/** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
+const timeAnchors = new Set([
+  "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "morning", "afternoon", "evening", "soon", "next", "later", "fall", "autumn", "spring", "summer", "winter", "appointment",
+]);
+
+/** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */
+const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolutely", "promise", "forsure"]);
+
+/**
+ * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
+ * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`) or
+ * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to ring them after this."). Anything
+ * weaker ("I'm going to start a new life", "maybe I'll call her", "I think I'll quit") is to
+ * confirm with the patient: a false line in a signed plan is worse than a gap.
+ */
+export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean): "firm" | "to-confirm" {
+  if (commitment.hedged) return "to-confirm";
+  if (answersProposal) return "firm";
+  const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
+  if (said(timeAnchors) || said(certainty)) return "firm";
+  return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";
+}
+
+/** The patient's own commitments, the firm ones (the plan) apart from those to confirm. */
+export interface FoundCommitments {
+  firm: NoteItemDraft[];
+  toConfirm: NoteItemDraft[];
+}
+
 /**
  * The patient's own commitments: sentences of the patient's turns that commit to a future act in
- * their own words (`sentenceCommitment`, "I'm going to ring my sister on Sunday"). One that points
- * back at what was proposed ("I'll try that") is not an item here: it is the assent to the
- * therapist's proposal (`findAgreedProposals`). The therapist's own future ("I'll see you next
- * week") is never the patient's. A speaker of unknown role is read as possibly the patient, and
- * the item then names no speaker. Each is quoted whole and cites its span.
- * @returns the items in transcript order ([] when none).
+ * their own words (`sentenceCommitment`, "I'm going to ring my sister on Sunday"), sorted by
+ * `commitmentFirmness` — `answersProposal(index, sentence)` says whether the sentence of the segment
+ * at `index` answers a proposal of the therapist's turn before it (a proposal there, or an assent
+ * in the sentence naming one: "That is a good idea too, I will use my phone to read"). One that points back at what was proposed ("I'll try that")
+ * is not an item here: it is the assent to the therapist's proposal (`findAgreedProposals`). The
+ * therapist's own future ("I'll see you next week") is never the patient's. A speaker of unknown
+ * role is read as possibly the patient, and the item then names no speaker. Each is quoted whole
+ * and cites its span.
+ * @returns the items in transcript order (empty lists when none).
  */
-export function findCommitments(segments: readonly ReadSegment[]): NoteItemDraft[] {
-  const items: NoteItemDraft[] = [];
-  for (const segment of segments) {
-    if (segment.role === "therapist") continue;
+export function findCommitments(segments: readonly ReadSegment[], answersProposal: (index: number, sentence: ReadSentence) => boolean): FoundCommitments {
+  const found: FoundCommitments = { firm: [], toConfirm: [] };
+  segments.forEach((segment, index) => {
+    if (segment.role === "therapist") return;
     for (const sentence of segment.sentences) {
-      if (sentenceCommitment(sentence)?.act !== "own") continue;
+      const commitment = sentenceCommitment(sentence);
+      if (commitment?.act !== "own") continue;
       const quote = segment.text.slice(sentence.start, sentence.end);
-      items.push({
+      const item = {
         text: quote,
         quote,
         ...(segment.role === "patient" ? { speaker: "patient" as const } : {}),
         evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
-      });
+      };
+      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence)) === "firm" ? "firm" : "toConfirm"].push(item);
     }
-  }
-  return items;
+  });
+  return found;
 }

@@ -1,9 +1,11 @@
 /**
- * The rules issue 22 set the embedded writer, each on a short conversation as sessions go —
+ * The rules the embedded writer keeps, each on a short conversation as sessions go —
  * backchannels, thanks, names, a therapist's suggestions beside the patient's own commitments.
  * Each was seen failing with the writer of embedded-rules-2 (before the rule).
  */
-import { isNotAssessed, verifyNotes, type MoodNote, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
+import { type MoodNote, type NoteItem, verifyNotes } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
@@ -67,7 +69,7 @@ const grief = [
   "P: I'll be honest, I'm dreading the weekend. Thank you so much.",
 ];
 
-describe("embedded note rules (issue 22)", () => {
+describe("embedded note rules", () => {
   it("quotes whole patient statements of substance, never bare agreement or thanks", async () => {
     const quotes = items((await notesOf(grief)).significantQuotes);
     expect(quotes.length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
-import { isNotAssessed, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
+import { type NoteItem, verifyNotes } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { describeNoteWriterContract } from "@confide/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,7 +13,7 @@ describeNoteWriterContract({
   name: "embedded",
   create: async () => createEmbeddedNoteWriter(),
   claims: createWinkClaimReader(),
-  capabilities: { flagsRisk: false },
+  capabilities: { flagsRisk: false, reflects: false },
 });
 
 const analyzer = createVaderLanguageAnalyzer();
@@ -69,9 +71,10 @@ describe("embedded note writer", () => {
     expect(notes.quality.grounded).toBeGreaterThan(5);
     const topics = notes.keyTopics as NoteItem[];
     expect(topics.map((topic) => topic.text)).toEqual(expect.arrayContaining(["breathing exercise", "presentation"]));
-    expect((notes.actionItems as NoteItem[]).map((item) => item.quote)).toEqual([
-      "Next week I'm going to practise the presentation with my partner.",
-      "I will also keep the breathing exercise.",
+    // Set in a time to come, the first is the plan; the second, untimed, is to confirm with the patient.
+    expect((notes.actionItems as NoteItem[]).map((item) => item.quote)).toEqual(["Next week I'm going to practise the presentation with my partner."]);
+    expect((notes.followUpTopics as NoteItem[]).map((item) => [item.text, item.verification.status])).toEqual([
+      ["To confirm: I will also keep the breathing exercise.", "grounded"],
     ]);
     expect((notes.actionItems as NoteItem[]).every((item) => item.speaker === "patient")).toBe(true);
     const quotes = notes.significantQuotes as NoteItem[];

@@ -1,5 +1,5 @@
 /**
- * NoteWriter without a model (`CONFIDE_NOTES=embedded`, the default of every profile, issue 11):
+ * NoteWriter without a model (`CONFIDE_NOTES=embedded`, the default of every profile):
  * extractive notes, every item cut from the transcript and citing where. wink-nlp (with its
  * English lite model) reads the segments — sentences, tokens, lemmas, parts of speech, negation
  * — and the rules below pick:
@@ -9,40 +9,34 @@
  * - significant quotes: whole patient statements of substance (`significantQuotes`);
  * - session mood and mood trajectory: from the patient's sentiment, backchannels and politeness
  *   left out and statements weighted by their content (`sessionMood`);
- * - action items: the patient's first-person future commitments ("I will…", "next week I'm going
- *   to…", `findCommitments`), and the therapist's suggestions as separate items whose text starts
- *   "Suggested: " (`findSuggestions`);
+ * - the plan (action items): what was agreed — the patient's firm commitments to a future act
+ *   ("I'll call the bank on Monday", `findCommitments`) and the therapist's proposals the patient
+ *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`);
+ * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
+ *   commitment ("I think I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
  * - emotional themes: emotion words the patient said, not negated.
  * Risk is not this writer's: the risk screen (`RiskScreen`, run by core on every transcript)
  * reports it, and `riskFlags` says so.
- * What extraction cannot know — strategies, triggers, follow-up topics, unresolved concerns,
+ * What extraction cannot know — triggers, unresolved concerns,
  * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
  * same notes. English only: another language gives notes with every field not assessed.
  */
-import {
-  allNotAssessed,
-  ConfideError,
-  notAssessed,
-  type NoteItemDraft,
-  type NotesDraft,
-  type NoteWriter,
-  type NoteWriterInput,
-  type NoteWriterResult,
-  type SpeakerRole,
-} from "@confide/core/ports";
+import { allNotAssessed, notAssessed } from "@confide/core/adapter-kit";
+import { ConfideError, type NoteItemDraft, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole } from "@confide/core/ports";
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
-import { englishReader, readSegment, type ReadSegment } from "./segment-reader.ts";
+import { earlierProposals } from "./repeated-proposals.ts";
+import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { findAgreedProposals, findProposals } from "./suggestions.ts";
+import { callsItAProposal, findAgreedProposals, findProposals, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-4";
+export const embeddedRulesVersion = "embedded-rules-6";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -80,11 +74,20 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const names = personNames(segments);
   const topics = findKeyTopics(segments, names);
   const scored = scoredSegments(segments, input.sentiment);
-  const commitments = findCommitments(segments);
+  // The patient answers a proposal when the therapist's turn before proposed an act, when the sentence itself takes one up by name
+  // ("That's a good idea, I will…"), or when it repeats what the therapist proposed earlier in the session.
+  const repeatsProposal = earlierProposals(segments, proposes);
+  const answersProposal = (index: number, sentence: ReadSentence) =>
+    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some(proposes) || callsItAProposal(sentence))) ||
+    repeatsProposal(sentence, index);
+  const commitments = findCommitments(segments, answersProposal);
+  const agreements = findAgreedProposals(segments);
   const order = new Map(segments.map((segment, index) => [segment.id, index]));
   const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
-  const actionItems = [...commitments, ...findAgreedProposals(segments)].sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
-  const patientCommitments = commitments.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
+  const inOrder = (items: NoteItemDraft[]) => items.sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+  const actionItems = inOrder([...commitments.firm, ...agreements.agreed]);
+  const toConfirm = inOrder([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]);
+  const patientCommitments = commitments.firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),
@@ -95,7 +98,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored, segments),
     sessionMood: clinicalMood(segments),
     moodTrajectory: clinicalTrajectory(segments),
-    followUpTopics: notFound(),
+    followUpTopics: toConfirm.length > 0 ? toConfirm : notFound(),
     unresolvedConcerns: notFound(),
     riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
     therapistNotes: notFound(),
@@ -116,13 +119,16 @@ export function createEmbeddedNoteWriter(): NoteWriter {
       }
       return { notes: writeEmbeddedNotes(input), model, promptVersion: embeddedRulesVersion };
     },
-    async check() {
-      try {
-        englishReader();
-      } catch (error) {
-        throw new ConfideError("dependency.unavailable", "The embedded note writer's language model did not load.", { cause: error });
-      }
+    // A reflection is new words for what the patient said: rules cannot write one safely.
+    async reflect() {
+      throw new ConfideError("provider.unsupported", "The embedded note writer suggests no reflections: it has no language model.", {
+        details: { provider: "embedded", feature: "reflections" },
+      });
     },
+    // Its rules and language model are part of the package (importing it loaded them): nothing
+    // outside the process to ask. Building the model's reader (most of a second of CPU) waits
+    // for the first note, so that it never holds a readiness probe past its deadline.
+    async check() {},
     async close() {},
   };
 }

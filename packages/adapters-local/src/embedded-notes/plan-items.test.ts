@@ -3,7 +3,9 @@
  * the patient took up (citing the turn that assented). Every dialogue here is written for the
  * test.
  */
-import { isNotAssessed, verifyNotes, type NoteItem, type NoteWriterInput } from "@confide/core/ports";
+import { type NoteItem, verifyNotes } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
@@ -24,10 +26,20 @@ function input(turns: string[]): NoteWriterInput {
   };
 }
 
-function plan(turns: string[]): NoteItem[] {
+function notesOf(turns: string[]) {
   const given = input(turns);
-  const notes = verifyNotes(writeEmbeddedNotes(given), { ...given, revision: 1 }, provenance, createWinkClaimReader());
+  return verifyNotes(writeEmbeddedNotes(given), { ...given, revision: 1 }, provenance, createWinkClaimReader());
+}
+
+function plan(turns: string[]): NoteItem[] {
+  const notes = notesOf(turns);
   return isNotAssessed(notes.actionItems) ? [] : notes.actionItems;
+}
+
+/** The items to confirm with the patient (written as follow-up topics), by text. */
+function toConfirm(turns: string[]): string[] {
+  const notes = notesOf(turns);
+  return isNotAssessed(notes.followUpTopics) ? [] : notes.followUpTopics.map((item) => item.text);
 }
 
 describe("plan items: what was agreed", () => {
@@ -38,7 +50,8 @@ describe("plan items: what was agreed", () => {
       "P: That's a good idea, I'll try that tonight.",
     ]);
     expect(items).toHaveLength(1);
-    expect(items[0]!.text).toBe(`${agreedPrefix}It might help to keep your phone out of the bedroom after ten.`);
+    // The note shows the assenting words beside the proposal.
+    expect(items[0]!.text).toBe(`${agreedPrefix}It might help to keep your phone out of the bedroom after ten. — “That's a good idea, I'll try that tonight.”`);
     expect(items[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-1", "seg-2"]);
     expect(items[0]!.verification.status).toBe("grounded");
   });
@@ -98,6 +111,144 @@ describe("plan items: what was agreed", () => {
     ]);
     const strategies = writeEmbeddedNotes(given).strategies;
     expect(isNotAssessed(strategies) ? [] : strategies.map((item) => [item.text, item.speaker])).toEqual([["You could try writing your worries down before bed.", "therapist"]]);
+  });
+
+  it("never lists a question as a strategy discussed, even one that hints at an act", () => {
+    const given = input(["T: Have you tried a warm bath at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
+    expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });
+  });
+
+  it("takes an assent that names the proposal when the turn before offered an act, even in no proposal phrase it knows", () => {
+    const items = plan([
+      "P: I keep sleeping through the mornings.",
+      "T: Maybe do a short walk after lunch each day.",
+      "P: That's a great idea.",
+      "T: And once the alarm goes, you can walk to the shop for bread.",
+      "P: That's good advice.",
+    ]);
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([
+      ["seg-1", "seg-2"],
+      ["seg-3", "seg-4"],
+    ]);
+  });
+
+  it("never quotes a question as the agreed proposal: the assent to one is to confirm, the question quoted as asked", () => {
+    const turns = [
+      "P: I get so tense before meetings.",
+      "T: Could you try to take some slow breathing when it starts?",
+      "P: Yes, I will do that.",
+      "T: Have you tried a warm bath at night?",
+      "P: No, I will try that.",
+    ];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual([
+      "To confirm: Could you try to take some slow breathing when it starts? — “Yes, I will do that.”",
+      "To confirm: Have you tried a warm bath at night? — “No, I will try that.”",
+    ]);
+  });
+
+  it("quotes the proposal stated in the turn before one asked after it", () => {
+    const items = plan(["T: Try a walk after dinner. Have you done that before?", "P: Sounds good."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}Try a walk after dinner. — “Sounds good.”`]);
+  });
+
+  it("never takes the therapist's own story, information, a reflection, reported words or encouragement for the proposal: the assent is to confirm", () => {
+    const turns = [
+      "T: I find a simple schedule, getting up at the same time every day, makes my days go better.",
+      "P: That's a good idea, I'll do that.",
+      "T: Running lifts the mood for many people, it settles the body.",
+      "P: Thanks, that is a good tip.",
+      "T: It sounds like your cousin would stand by you.",
+      "P: That is a good idea.",
+      "T: Some people tell themselves, “Come on, just get on with it.”",
+      "P: I'll do that a lot.",
+      "T: Yes, and enjoy making the chart, too!",
+      "P: That's a great idea.",
+    ];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toHaveLength(5);
+  });
+
+  it("leaves an assent that only could, guesses, or looks into it to confirm, even when it names the proposal", () => {
+    for (const assent of ["That's a good idea, I could try that.", "Yes, I think I will do that.", "I guess I will do that.", "I'll surely look into it.", "Will check it out later."]) {
+      const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
+      expect(plan(turns), assent).toEqual([]);
+      expect(toConfirm(turns), assent).toEqual([`To confirm: You could write to the landlord about the repairs. — “${assent}”`]);
+    }
+  });
+
+  it("leaves an assent that doubts after a contrast to confirm", () => {
+    const turns = ["T: You could write to the landlord about the repairs.", "P: I will try, but it will be hard."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: You could write to the landlord about the repairs. — “I will try, but it will be hard.”"]);
+  });
+
+  it("leaves a commitment only to look into something, look it up or take note of it to confirm, however sure", () => {
+    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure."]) {
+      const turns = ["T: How do you feel now?", `P: ${words}`];
+      expect(plan(turns), words).toEqual([]);
+      expect(toConfirm(turns), words).toEqual([`To confirm: ${words}`]);
+    }
+  });
+
+  it("leaves a commitment said right after 'I think' or 'I guess' to confirm, not one after 'I guess you are right'", () => {
+    expect(plan(["T: How do you feel now?", "P: I think I'll call her tomorrow."])).toEqual([]);
+    expect(plan(["T: How do you feel now?", "P: I guess you are right, and I will call her tomorrow."]).map((item) => item.quote)).toEqual([
+      "I guess you are right, and I will call her tomorrow.",
+    ]);
+  });
+
+  it("puts what is weaker under 'To confirm', never in the plan: a hedged or untimed commitment, a proposal only weighed", () => {
+    const turns = [
+      "T: How are things with your sister?",
+      "P: Maybe I'll call her at the weekend.",
+      "T: What else?",
+      "P: I am going to start a new life.",
+      "T: You could write to the landlord about the repairs.",
+      "P: That might help.",
+      "T: Some people find a walk after dinner helps them sleep.",
+      "P: I agree, it makes sense.",
+    ];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual([
+      "To confirm: Maybe I'll call her at the weekend.",
+      "To confirm: I am going to start a new life.",
+      "To confirm: You could write to the landlord about the repairs. — “That might help.”",
+      "To confirm: Some people find a walk after dinner helps them sleep. — “I agree, it makes sense.”",
+    ]);
+    const followUps = notesOf(turns).followUpTopics;
+    expect(isNotAssessed(followUps) ? [] : followUps.map((item) => item.verification.status)).toEqual(["grounded", "grounded", "grounded", "grounded"]);
+  });
+
+  it("takes an untimed commitment said in answer to a proposal, or with certainty, as firm", () => {
+    expect(plan(["T: You could ask your GP about the waiting list.", "P: I'm going to ask about the list."]).map((item) => item.quote)).toEqual(["I'm going to ask about the list."]);
+    expect(plan(["T: How do you feel now?", "P: I will definitely go look for the leaflet."]).map((item) => item.quote)).toEqual(["I will definitely go look for the leaflet."]);
+  });
+
+  it("does not read a reflection opening 'maybe you' or 'perhaps you' as a proposal the patient's words answer", () => {
+    expect(plan(["T: Maybe you feel nobody notices the effort you make.", "P: I'm going to start speaking up with them."])).toEqual([]);
+    expect(plan(["T: Maybe you could ask them to sit down with you.", "P: I'm going to ask them to sit down with me."]).map((item) => item.quote)).toEqual([
+      "I'm going to ask them to sit down with me.",
+    ]);
+  });
+
+  it("takes an untimed commitment as firm when its sentence calls what it takes up a good idea, not when it only says 'I will try'", () => {
+    expect(plan(["T: Audiobooks fill an evening, they are ready whenever the house is quiet.", "P: That is a good idea too, I will use audiobooks in the evening."]).map((item) => item.quote)).toEqual([
+      "That is a good idea too, I will use audiobooks in the evening.",
+    ]);
+    expect(plan(["T: Audiobooks fill an evening, they are ready whenever the house is quiet.", "P: Yeah, I will try to change everything."])).toEqual([]);
+  });
+
+  it("takes an untimed commitment as firm when it repeats what the therapist proposed earlier in the session, in two content words", () => {
+    const turns = [
+      "T: Have you thought about calling the recruitment firms about openings?",
+      "P: Not yet.",
+      "T: They take time, but they hear of posts first.",
+      "P: Thanks, I will call the recruitment firms.",
+    ];
+    expect(plan(turns).map((item) => item.quote)).toEqual(["Thanks, I will call the recruitment firms."]);
+    // One word in common is not enough: "I will call my sister" takes up nothing proposed.
+    expect(plan([...turns.slice(0, 3), "P: I will call my sister."])).toEqual([]);
   });
 
   it("says so when nothing was agreed, instead of an empty plan", () => {

@@ -1,5 +1,6 @@
 /** Quotes: whole utterances, the clinically weightiest first. Dialogues written for the test. */
-import { isNotAssessed, type NoteItemDraft, type NoteWriterInput } from "@confide/core/ports";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteItemDraft, NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 

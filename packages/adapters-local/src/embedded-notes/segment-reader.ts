@@ -1,6 +1,6 @@
+import { createRequire } from "node:module";
 import type { SpeakerRole } from "@confide/core/ports";
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 
 /** One word or mark of a segment, as wink-nlp read it, with its place in the segment's text. */
 export interface ReadToken {
@@ -35,11 +35,23 @@ export interface ReadSegment {
   sentences: ReadSentence[];
 }
 
+type WinkModel = Parameters<typeof winkNLP>[0];
+let model: WinkModel | undefined;
+
+/**
+ * The English lite model, loaded at the first reading, not when this module is imported: loading
+ * it takes a tenth of a second and more, which a server should not pay before it listens.
+ */
+function englishModel(): WinkModel {
+  model ??= createRequire(import.meta.url)("wink-eng-lite-web-model") as WinkModel;
+  return model;
+}
+
 let reader: WinkMethods | undefined;
 
 /** wink-nlp with its English lite model, loaded once per process (about 0.3 s). */
 export function englishReader(): WinkMethods {
-  reader ??= winkNLP(model);
+  reader ??= winkNLP(englishModel());
   return reader;
 }
 
@@ -51,7 +63,7 @@ let leanReader: WinkMethods | undefined;
  * per segment; the tokens, tags and lemmas are the same: the bench's figures show it).
  */
 export function englishReaderWithoutEntities(): WinkMethods {
-  leanReader ??= winkNLP(model, ["sbd", "negation", "pos"]);
+  leanReader ??= winkNLP(englishModel(), ["sbd", "negation", "pos"]);
   return leanReader;
 }
 

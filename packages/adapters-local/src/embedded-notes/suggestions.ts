@@ -1,7 +1,9 @@
+import { toConfirmLead } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
+import { isAsked, offersAct } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -25,6 +27,11 @@ const proposalPhrases = [
   "i would recommend",
   "i recommend",
   "it might help",
+  "it can be helpful",
+  "might really help",
+  "could really help",
+  "would really help",
+  "option would be",
   "it might also help",
   "it may help",
   "it might be worth",
@@ -80,8 +87,8 @@ const courtesies = new Set(["on", "ahead", "care", "your"]);
 const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
-/** Phrases whose next word must be an act, not encouragement or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked". */
-const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like"]);
+/** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…". */
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Words opening a question that asks for the patient's own answer. */
@@ -140,57 +147,95 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
-/** Phrases by which a patient takes up what was proposed: "That's a good idea", "I'll try that", "Sounds like a plan". */
-const assentPhrases = [
+/**
+ * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
+ * good idea", "good advice", "I like that idea", "I'm willing to try"): the therapist's turn before
+ * them was one, whether or not its words are a proposal phrase this writer knows.
+ */
+const namingAssentPhrases = [
   "good idea",
   "great idea",
   "nice idea",
+  "excellent idea",
   "good suggestion",
   "great suggestion",
-  "sound good",
-  "sound great",
-  "sound like a plan",
-  "sound like a good",
-  "sound like a great",
   "good advice",
   "great advice",
   "good tip",
   "great tip",
   "like the idea",
   "like that idea",
-  "i like that",
-  "i really like that",
-  "i can do that",
+  "like this idea",
+  "sound like a plan",
+  "sound like a good",
+  "sound like a great",
+  "sound like something i",
   "something i can do",
-  "i think i can",
-  "i will try",
-  "i will do",
-  "i will give",
-  "i be go to try",
-  "that might work",
-  "that could work",
-  "that would help",
-  "that might help",
-  "that could help",
+  "something i could try",
+  "something i can try",
   "worth a try",
   "worth a shot",
   "give it a try",
   "give that a try",
   "give it a shot",
+  "willing to try",
+  "i will try",
+  "i will do",
+  "i will give",
+  "i be go to try",
+];
+/** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good suggestion"), not only commit to it ("I will try"). */
+const proposalNouns = new Set(["idea", "suggestion", "advice", "tip"]);
+const callingPhrases = namingAssentPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
+
+/** True when a sentence calls what it takes up a proposal ("That is a good idea too, I will use my phone"), neither negated nor told in the past, nor declined. */
+export function callsItAProposal(sentence: ReadSentence): boolean {
+  return !declines(sentence.tokens) && says(sentence.tokens, callingPhrases);
+}
+
+/** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
+const plainAssentPhrases = ["sound good", "sound great", "i like that", "i really like that", "i can do that"];
+/** Assents that only weigh it ("That might help", "I could try", "I'll think about it"): to confirm with the patient, never a plan. */
+const tentativePhrases = [
+  "that might work",
+  "that could work",
+  "that may work",
+  "that might help",
+  "that could help",
+  "that may help",
+  "i could try",
+  "i can try",
+  "i might try",
+  "i may try",
+  "i will think about",
+  "i will consider",
+  "i might",
+  // Agreeing with a view is not taking up an act: "I agree, that makes a lot of sense".
+  "i agree",
 ];
 
-const assentFirstWords = firstWordsOf(assentPhrases);
+const assentFirstWords = firstWordsOf([...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases]);
 
-/** Words anywhere in the patient's turn that leave the assent tentative: "Maybe… that's a better idea", "Perhaps I will try that". */
-const tentative = new Set(["maybe", "perhaps", "might", "probably", "suppose"]);
+/** Words in the assenting sentence that leave it tentative: "Perhaps I will try that", "That's a good idea, I suppose". */
+const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"]);
+/**
+ * Phrases that leave an assent tentative even when it names the proposal: the patient only could
+ * or guesses they will ("That's a good idea, I could try that", "I think I will do that", "I guess
+ * I'll do that"), or takes it up only to look at it ("I'll certainly look into it", "Will check it
+ * out") — no act committed to. To confirm with the patient, never a plan.
+ */
+const hedgingPhrases = ["i could", "i guess i", "i suppose i", "i think i", "look into", "check it out", "check out", "look it up", "take note"];
+/** Words that, after a contrast, doubt what the sentence assents to: "I will try, but it will be hard". To confirm, not declined. */
+const doubts = new Set(["hard", "difficult", "tough", "struggle"]);
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
 const putOff = new Set(["already", "if", "?", "however"]);
 /** Contrasts that, followed by a negation in the sentence, decline: "good idea but I can't afford it". */
 const contrasts = new Set(["but", "though", "although"]);
 const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 
-/** True when the assent phrase at `index` is negated just before it ("not a bad idea", "I don't think it's a good idea"). */
-const negatedBefore = (tokens: readonly ReadToken[], index: number) => tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma));
+/** True when the phrase at `index` is negated just before it ("not a bad idea", "I don't think it's a good idea") or told in the past ("it was a good idea at the time"). */
+const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
+  tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
 /** True when a sentence declines or puts off what it assents to (`putOff`, or a contrast followed by a negation). */
 function declines(tokens: readonly ReadToken[]): boolean {
@@ -199,23 +244,47 @@ function declines(tokens: readonly ReadToken[]): boolean {
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
 
+const says = (tokens: readonly ReadToken[], phrases: readonly string[]) => phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index)));
+
+/** How a patient's sentence takes up a proposal, when it does. */
+export interface Assent {
+  start: number;
+  end: number;
+  /** `plain`: the plan; `tentative`: hedged or only weighed, to confirm with the patient. */
+  strength: "plain" | "tentative";
+  /** The assent names what it takes up as a proposal (`namingAssentPhrases`, "I'll try that"); a plain "Sounds good" needs a proposal this writer recognises. */
+  namesProposal: boolean;
+}
+
 /**
- * Where the patient's turn takes up what was proposed: a sentence that commits in words pointing
- * back ("I'll try that", "Will do.") or says an assent phrase not negated ("That's a good idea",
- * "Sounds like a plan"), and does not decline or put it off (`declines`) — in a turn without a
- * tentative word (`tentative`: "Perhaps I will try that" is not agreement).
- * @returns the assenting sentence's span, or null.
+ * Where the patient's turn takes up what was proposed: the first sentence, not a question, that
+ * does not decline or put it off (`declines`), and commits in words pointing back ("I'll try
+ * that", "Will do.") or says an assent phrase neither negated nor told in the past. It is plain
+ * unless the sentence holds a tentative word (`tentative`: "Perhaps I will try that") or only
+ * weighs the proposal (`tentativePhrases`: "That might help", "I'll think about it") without an
+ * assent that names it ("That's a good idea, I could try that" is plain).
+ * @returns the assent, or null.
  */
-export function assents(segment: ReadSegment): { start: number; end: number } | null {
-  if (segment.sentences.some((sentence) => sentence.tokens.some((token) => tentative.has(token.lemma)))) return null;
+export function assents(segment: ReadSegment): Assent | null {
   for (const sentence of segment.sentences) {
-    if (declines(sentence.tokens)) continue;
+    const tokens = sentence.tokens;
+    if (declines(tokens)) continue;
     const commitment = sentenceCommitment(sentence);
-    const said =
-      commitment !== null ||
-      (mayHold(sentence.tokens, assentFirstWords) &&
-        assentPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).some((index) => !negatedBefore(sentence.tokens, index))));
-    if (said) return { start: sentence.start, end: sentence.end };
+    if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;
+    // A bare "I will." takes up only a proposal this writer recognises.
+    const pointing = commitment?.act === "pointing-back" && !commitment.bare;
+    const naming = pointing || says(tokens, namingAssentPhrases);
+    const plain = naming || says(tokens, plainAssentPhrases);
+    const weighed = says(tokens, tentativePhrases);
+    if (!plain && !weighed) continue;
+    // "That's a good idea, I could try that": the assent names the proposal, "I could" does not hedge it.
+    const hedged =
+      (weighed && !naming) ||
+      (commitment?.hedged ?? false) ||
+      says(tokens, hedgingPhrases) ||
+      tokens.some((token, at) => contrasts.has(token.lemma) && tokens.slice(at + 1).some((after) => doubts.has(after.lemma))) ||
+      tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
+    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming };
   }
   return null;
 }
@@ -225,19 +294,67 @@ const ownCommitmentAt = (segment: ReadSegment, start: number) =>
 
 /** The last sentence of a therapist turn that proposes an act (`proposes`), or null. */
 function lastProposal(segment: ReadSegment): ReadSentence | null {
-  return [...segment.sentences].reverse().find(proposes) ?? null;
+  const latestFirst = [...segment.sentences].reverse();
+  // A proposal stated outranks one asked later in the turn: "Try a walk after dinner. Have you tried that before?"
+  return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? null;
+}
+
+/** The fewest words of a sentence offered: "A little bit." offers nothing. */
+const offeredWords = 5;
+
+/**
+ * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
+ * not an open question ("What do you think?"), not broken off ("It gives you a chance to
+ * really…"), an act offered to the patient (`offersAct`) before any other. What an assent naming a
+ * proposal took up when no proposal phrase is known.
+ */
+function lastOffered(segment: ReadSegment): ReadSentence | null {
+  const offered = segment.sentences.filter((sentence) => {
+    const words = sentence.tokens.filter(isWord);
+    const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
+    const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
+    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? ""));
+  });
+  // An act offered to the patient (`offersAct`) first; then the longest, which holds the substance more often than a closing remark ("My days tend to go better.").
+  const acts = offered.filter(offersAct);
+  return (acts.length > 0 ? acts : offered).reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
 }
 
 /**
- * The therapist's proposals the patient agreed to: a proposal (`proposes`) in the therapist's
- * last turn before a patient turn that assents (`assents`). Each item's text is "Agreed: " and the
- * proposal; it quotes the proposal and cites both the proposal and the assent, so a reader sees
- * which turn agreed. A proposal nobody took up is no plan, and a question, a reflection or
- * information never is one.
- * @returns the items in transcript order ([] when none).
+ * True when a therapist's sentence states a proposal an "Agreed" line may quote: not asked
+ * (`isAsked`), and a proposal `proposes` finds or an act offered to the patient (`offersAct`). A
+ * question ("Have you tried a warm bath?", "Could you try some slow breathing?") leaves open what was
+ * agreed, and the line quotes it verbatim, never rewritten; a sentence taken up only because the
+ * patient called it a good idea (`lastOffered`) may be the therapist's own story ("I sometimes
+ * force myself to exercise"), information or encouragement. The patient's assent to either is one
+ * to confirm, never a plan.
  */
-export function findAgreedProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
-  const items: NoteItemDraft[] = [];
+export function statesProposal(sentence: ReadSentence): boolean {
+  return !isAsked(sentence) && (proposes(sentence) || offersAct(sentence));
+}
+
+/** What the text of a possible plan starts with (core's `toConfirmLead`): to confirm with the patient, never part of the plan. */
+export const toConfirmPrefix = toConfirmLead;
+
+/** The therapist's proposals the patient took up: plainly (the plan) apart from tentatively (to confirm). */
+export interface FoundAgreements {
+  agreed: NoteItemDraft[];
+  toConfirm: NoteItemDraft[];
+}
+
+/**
+ * The therapist's proposals the patient took up: a patient turn right after the therapist's that
+ * assents (`assents`) to a proposal in the therapist's last turn (`proposes`; the turn before it
+ * when the last only closes), or — for an assent that names a proposal ("That's a good idea") —
+ * to the last sentence of the therapist's turn that is not an open question. A plain assent
+ * makes an item of the plan, "Agreed: " and the proposal, then the assenting words; a tentative
+ * one an item to confirm ("To confirm: "). Each quotes the proposal and cites both the proposal
+ * and the assent, so a reader sees which turn agreed. A proposal nobody took up, a question, a
+ * reflection or information never is one.
+ * @returns the items in transcript order (empty lists when none).
+ */
+export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgreements {
+  const found: FoundAgreements = { agreed: [], toConfirm: [] };
   segments.forEach((segment, index) => {
     if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
     const assent = assents(segment);
@@ -245,37 +362,46 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): NoteItemD
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
     const candidates = segments.slice(Math.max(0, index - 3), index).filter((turn) => turn.role === "therapist").reverse();
-    const found = candidates.map((turn) => ({ turn, sentence: lastProposal(turn) })).find((entry) => entry.sentence !== null);
-    if (!found || found.sentence === null) return;
-    const previous = found.turn;
-    const proposal = found.sentence;
-    const quote = previous.text.slice(proposal.start, proposal.end);
-    items.push({
-      text: `${agreedPrefix}${quote}`,
+    // In order: a proposal of the turn just before; for an assent that names a proposal, what that turn offered; a proposal of an earlier turn.
+    const proposals = candidates.map((turn) => ({ turn, sentence: lastProposal(turn) }));
+    const offered = assent.namesProposal ? [{ turn: segments[index - 1]!, sentence: lastOffered(segments[index - 1]!) }] : [];
+    const taken = [proposals[0]!, ...offered, ...proposals.slice(1)].find((entry) => entry.sentence !== null);
+    if (!taken || taken.sentence === null) return;
+    // A proposal taken up twice is one item: the first assent.
+    const taker = taken.sentence;
+    if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
+    const quote = taken.turn.text.slice(taken.sentence.start, taken.sentence.end);
+    const said = segment.text.slice(assent.start, assent.end);
+    // Agreed only to a proposal stated as one: not a question, not a sentence the writer only guessed was offered.
+    const plain = assent.strength === "plain" && statesProposal(taker);
+    const prefix = plain ? agreedPrefix : toConfirmPrefix;
+    (plain ? found.agreed : found.toConfirm).push({
+      text: `${prefix}${quote} — “${said}”`,
       quote,
       evidence: [
-        { segmentId: previous.id, start: proposal.start, end: proposal.end },
-        { segmentId: segment.id, ...assent },
+        { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
+        { segmentId: segment.id, start: assent.start, end: assent.end },
       ],
     });
   });
-  return items;
+  return found;
 }
-
 
 /**
  * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
- * attributed to the therapist.
+ * attributed to the therapist; never a question ("Have you tried a warm bath?" asks, whatever it
+ * hints at: the line would list a question as a strategy).
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter(proposes).map((sentence) => {
+      segment.sentences.filter((sentence) => !isAsked(sentence) && proposes(sentence)).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
         return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
     );
 }
+

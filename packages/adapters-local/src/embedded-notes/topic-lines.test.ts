@@ -1,5 +1,6 @@
 /** Topics: noun phrases, never contractions or fillers, whole words, the main concern first. Dialogues written for the test. */
-import { isNotAssessed, type NoteItemDraft, type NoteWriterInput } from "@confide/core/ports";
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteItemDraft, NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 

@@ -115,12 +115,16 @@ describe("the patient's own questions", () => {
 
 describe("acts of everyday life", () => {
   it.each(["I'm putting my affairs in order for the move.", "I'm giving away my old clothes to charity.", "I cancelled my gym and phone contract."])(
-    "%j is listed to review, and pages only where suicide was just talked about",
+    "%j is listed to review, alone or where suicide was just talked about (the statement that named it pages)",
     (line) => {
       const alone = onLast([line]);
       expect(alone.map((finding) => finding.category)).toContain("preparatory_behaviour");
       expect(paging(alone)).toEqual([]);
-      expect(paging(onLast(["Sometimes I think about killing myself.", "T: Tell me more.", line]))).not.toEqual([]);
+      const lines = ["Sometimes I think about killing myself.", "T: Tell me more.", line];
+      const inContext = onLast(lines);
+      expect(inContext.map((finding) => finding.category)).toContain("preparatory_behaviour");
+      expect(paging(inContext)).toEqual([]);
+      expect(paging(findings(lines))).not.toEqual([]);
     },
   );
 });
@@ -133,5 +137,82 @@ describe("what is not the speaker's own", () => {
     "I'm too scared to ever commit suicide.",
   ])("%j does not page", (line) => {
     expect(paging(onLast([line]))).toEqual([]);
+  });
+});
+
+describe("a page needs the risk named outright", () => {
+  it.each([
+    // Inferred from other words: a decision with no risk named, the end of a chat, a hope.
+    ["T: Do you have any thoughts of suicide?", "Yes, sometimes.", "T: What helps?", "Treating myself more kindly. Maybe I'll feel better then."],
+    ["T: I'm glad we talked.", "Thanks, you've been great. I'm going to end it now."],
+    // Violence done, a weapon named, a figure of speech: no intent to harm.
+    ["I ended up slapping my cousin for shouting in my nan's face."],
+    ["Any advice on how I could bring it up with him without a row?"],
+    ["I've punished myself for years trying to keep him in my life."],
+  ])("inferred risk is listed to review, never a page: %j", (...lines: string[]) => {
+    expect(paging(onLast(lines))).toEqual([]);
+  });
+
+  it.each([
+    ["I'm going to end my life tonight."],
+    ["I've decided, I'm going to kill myself on Sunday."],
+    ["I hurt myself again last night."],
+    ["I keep thinking about how I could hurt them when they laugh at me."],
+    ["I'm going to stab him if he comes near my kids again."],
+  ])("the same risk named outright pages: %j", (...lines: string[]) => {
+    expect(paging(onLast(lines))).not.toEqual([]);
+  });
+
+  it("right after suicide was named, 'do it' names it; with no such talk it is listed to review", () => {
+    const named = ["T: Have you been thinking about killing yourself?", "All the time.", "T: When did it get this bad?", "I'm going to do it on Friday when the house is empty."];
+    expect(paging(onLast(named))).not.toEqual([]);
+    const notNamed = ["T: How was the bath last night?", "Lovely.", "T: And the week ahead?", "I'm going to do it on Friday when the house is empty."];
+    expect(paging(onLast(notNamed))).toEqual([]);
+  });
+
+  it("a yes to a question that named the risk still pages when the answer goes on in words that only infer it", () => {
+    const lines = ["T: Have you had thoughts of ending your life?", "Yeah. I've already written letters to each of my kids."];
+    expect(paging(onLast(lines)).map((finding) => finding.basis)).toContain("answer_to_named_question");
+  });
+
+  it("self-harm named by what is done to the body pages; punishing oneself is listed to review", () => {
+    expect(paging(onLast(["I scratch my arms until they bleed when it gets bad."]))).not.toEqual([]);
+    expect(paging(onLast(["I held the lighter against my wrist again."]))).not.toEqual([]);
+  });
+
+  it.each([
+    ["I attempted again on Saturday, I took everything in the cupboard."],
+    ["Last night I swallowed the whole strip hoping I'd never wake up."],
+    ["I keep picturing myself strangling him while he sleeps."],
+  ])("an attempt, an act meant not to wake up, an image of hurting someone name it: %j", (...lines: string[]) => {
+    expect(paging(onLast(lines))).not.toEqual([]);
+  });
+
+  it("a misspelled suicide is still named, and a patient's sentence with its I left out is theirs", () => {
+    expect(paging(onLast(["T: Is something in particular making you sad?", "plan to sucide"]))).toHaveLength(1);
+    // Speaker not known: only an explicit first-person statement may page.
+    expect(paging(onLast(["Is something in particular making you sad?", "plan to sucide"], false))).toEqual([]);
+    expect(paging(onLast(["Is something in particular making you sad?", "I plan to sucide"], false))).toHaveLength(1);
+  });
+
+  it("people described as suicidal are not the speaker", () => {
+    expect(paging(onLast(["Volunteering on the crisis line, I learned how cut off suicidal people feel."], false))).toEqual([]);
+    expect(paging(onLast(["Volunteering on the crisis line, I learned how suicidal I feel."], false))).toHaveLength(1);
+    // One microphone: a counsellor speaking of others in the first person.
+    expect(paging(onLast(["In my experience, clients who self-harm are often ashamed of it, I find."], false))).toEqual([]);
+    expect(paging(onLast(["In my experience, I self-harm when I am ashamed."], false))).toHaveLength(1);
+  });
+});
+
+describe("said as now", () => {
+  it("a time named as past ('at that time', 'from that time') makes it history", () => {
+    const found = onLast(["After the divorce, at that time, I nearly committed suicide."]);
+    expect(found.map((finding) => finding.temporality)).toContain("history");
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("'it goes away when I hurt myself' is now; 'it went away when' is the past", () => {
+    expect(paging(onLast(["The guilt sits in my chest and only goes away when I hurt myself."]))).toHaveLength(1);
+    expect(paging(onLast(["The urge went away when I started the new job, I stopped cutting."]))).toEqual([]);
   });
 });

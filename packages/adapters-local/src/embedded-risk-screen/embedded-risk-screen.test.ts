@@ -347,8 +347,11 @@ describe("embedded risk screen: speakers and dialogue", () => {
   });
 
   it("an act of preparing carries intent or plan and thoughts of suicide as reasons of its one finding (the C-SSRS ladder)", () => {
+    // Letters alone do not name suicide: listed to review; said with it, a statement (it may page).
     const found = ownOn(["I've written letters to each of my children."], "seg-1");
-    expect(found).toMatchObject([{ category: "preparatory_behaviour", basis: "statement", reasons: ["suicide_intent_or_plan", "active_ideation"] }]);
+    expect(found).toMatchObject([{ category: "preparatory_behaviour", basis: "mention", reasons: ["suicide_intent_or_plan", "active_ideation"] }]);
+    const named = ownOn(["I've written letters to each of my children for after I kill myself."], "seg-1");
+    expect(named.map((finding) => [finding.category, finding.basis])).toContainEqual(["preparatory_behaviour", "statement"]);
     // Someone else's preparing implies nothing of the patient's.
     expect(ownOn(["My brother wrote letters to each of his children before he died."], "seg-1")).toEqual([]);
   });
@@ -433,5 +436,31 @@ describe("embedded risk screen: rules on concepts", () => {
   it("a threat to someone: an intent or urge with a violent act against a person, not against oneself", () => {
     expect(categoriesOf(ownOn(["I've got this urge to smother the baby with a pillow."], "seg-1"))).toContain("harm_to_others");
     expect(categoriesOf(ownOn(["I've thought about whether I'd ever hurt myself, and honestly, no."], "seg-1"))).not.toContain("harm_to_others");
+  });
+});
+
+describe("embedded risk screen: what states a wish to be dead", () => {
+  const basisOf = (line: string) => ownOn([line], "seg-1").map((finding) => [finding.category, finding.basis]);
+
+  it("a wish to be dead said outright in the speaker's own words is a statement (it never pages: core's rule lists it)", () => {
+    expect(basisOf("Most days I want to die.")).toEqual([["passive_death_wish", "statement"]]);
+    expect(basisOf("Honestly I have nothing to live for.")).toEqual([["passive_death_wish", "statement"]]);
+  });
+
+  it("other passive words, a reflection and reported words stay mentions", () => {
+    expect(basisOf("I feel like such a burden to everyone.")).toEqual([["passive_death_wish", "mention"]]);
+    expect(findings(["People keep telling me I'd be better off dead."]).filter((finding) => finding.basis === "statement")).toEqual([]);
+  });
+
+  it("not wanting to live somewhere or with someone is no wish to be dead; not wanting to live in this world is", () => {
+    expect(basisOf("I don't want to live in constant fear of him.")).toEqual([]);
+    expect(basisOf("I don't want to keep going back to that job.")).toEqual([]);
+    expect(basisOf("I don't want to live in this world anymore.")).toEqual([["passive_death_wish", "statement"]]);
+  });
+
+  it("a sentence whose 'I' is left out is the speaker's; a misspelt suicide is still suicide", () => {
+    expect(basisOf("want to commit sucide")).toEqual([["active_ideation", "statement"]]);
+    expect(basisOf("Want to die.")).toEqual([["passive_death_wish", "statement"]]);
+    expect(basisOf("Suicide hotlines never pick up.").filter(([, basis]) => basis === "statement")).toEqual([]);
   });
 });

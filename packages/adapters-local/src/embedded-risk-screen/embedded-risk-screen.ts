@@ -1,79 +1,19 @@
 /**
- * RiskScreen without a model (`CONFIDE_RISK_SCREEN=embedded`, the default of every profile,
- * issue 21): the rows of `risk-rules.yaml` matched on each sentence as wink-nlp reads it
+ * RiskScreen without a model (`CONFIDE_RISK_SCREEN=embedded`, the default of every profile):
+ * the rows of `risk-rules.yaml` matched on each sentence as wink-nlp reads it
  * (`risk-reader.ts`), each match weighed by the context rules of `risk-context.ts` — negation,
  * hypotheticals, whose risk it is, past or present, idioms, clarifying and screening questions —
  * and a patient's "yes" to a screening question counted as saying it. Deterministic; English only
  * (another language is `not_screened`, never "nothing found").
  */
-import {
-  ConfideError,
-  pagingCategories,
-  riskCategoryInfo,
-  type RiskCategory,
-  type RiskFinding,
-  type RiskScreen,
-  type RiskScreenInput,
-  type RiskScreenOutput,
-  type SpeakerRole,
-} from "@confide/core/ports";
-import { englishReader } from "../embedded-notes/segment-reader.ts";
+import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
+import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
 import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
-import { expandShorthands, riskRules, type RiskPattern } from "./risk-rules.ts";
-import { readRiskSentences, wordsCovered, type RiskSentence } from "./risk-reader.ts";
-import { indexRows } from "./row-index.ts";
+import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
+import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
+import { riskRules } from "./risk-rules.ts";
 import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
-import { isOwnStatement } from "./risk-statement.ts";
-
-interface CompiledPattern extends RiskPattern {
-  regex: RegExp;
-}
-
-interface CompiledConcept extends CompiledPattern {
-  withRegex: RegExp;
-  sameSentence: boolean;
-}
-
-/** The rules of `risk-rules.yaml`, compiled once, at the first screen. */
-interface CompiledRules {
-  version: string;
-  /** The rows, each matching whole words of a sentence's text. */
-  rows: readonly CompiledPattern[];
-  concepts: readonly CompiledConcept[];
-  /** Which rows may match a sentence: only those whose words occur in it are tried (`row-index.ts`). */
-  rowIndex: ReturnType<typeof indexRows>;
-  /** Which concept rules may match a sentence (`row-index.ts`, as for the rows). */
-  conceptIndex: ReturnType<typeof indexRows>;
-  /** Rows whose own words say a negation ("don't want to live"): a cue inside them is theirs. */
-  rowNegates: ReadonlySet<string>;
-}
-
-let compiled: CompiledRules | null = null;
-
-/**
- * The rules compiled, once. A pattern is compiled to match whole words: it starts with the space
- * before a word (taken, so that the regex engine looks only at word starts — a lookbehind made it
- * try every character) and ends before a space (or after one it took). `spansIn` steps over the
- * space. Both readings of a sentence are matched in one pass, one per line (`m`: "^" and "$" are
- * a line's ends; no pattern crosses a newline).
- * @throws Error when `risk-rules.yaml` is broken (naming the row).
- */
-export function compiledRules(): CompiledRules {
-  if (compiled !== null) return compiled;
-  const { version, macros, rows, concepts } = riskRules();
-  const compile = (pattern: string) => new RegExp(` (?:${expandShorthands(pattern, macros)})(?:(?= )|(?<= )|$)`, "gm");
-  const compiledRows = rows.map((row) => ({ ...row, regex: compile(row.pattern) }));
-  const compiledConcepts = concepts.map((row) => ({ ...row, regex: compile(row.pattern), withRegex: compile(row.with), sameSentence: row.sameSentence ?? false }));
-  compiled = {
-    version,
-    rows: compiledRows,
-    concepts: compiledConcepts,
-    rowIndex: indexRows(compiledRows.map((row) => row.regex.source)),
-    conceptIndex: indexRows(compiledConcepts.map((row) => row.regex.source)),
-    rowNegates: new Set(rows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id)),
-  };
-  return compiled;
-}
+import { isOwnStatement, isOwnWords } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -90,34 +30,12 @@ interface Match {
   anchor?: [number, number];
 }
 
-/** Where a compiled pattern matches a sentence: the word indices `[first, last]` of each match (one per first word). */
-function spansIn(sentence: RiskSentence, regex: RegExp): [number, number][] {
-  // The lemmas on the first line, the words as said on the second: one scan.
-  const both = `${sentence.text}\n${sentence.said}`;
-  const saidFrom = sentence.text.length + 1;
-  const spans: [number, number][] = [];
-  const seen = new Set<number>();
-  for (const found of both.matchAll(regex)) {
-    if (found[0].trim() === "") continue;
-    const inSaid = (found.index ?? 0) >= saidFrom;
-    const [text, offset] = inSaid ? [sentence.said, saidFrom] : [sentence.text, 0];
-    const start = (found.index ?? 0) - offset + 1;
-    const [first, last] = wordsCovered(text, start, (found.index ?? 0) - offset + found[0].length);
-    if (seen.has(first)) continue;
-    seen.add(first);
-    spans.push([first, last]);
-  }
-  return spans;
-}
-
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
-  const { rowIndex, rows } = compiledRules();
-  for (const index of rowIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
-    const row = rows[index]!;
+  for (const row of compiledRules().rows) {
     if (row.needsSuicideContext && !suicideContext) continue;
-    for (const [first, last] of spansIn(sentence, row.regex)) matches.push({ row, first, last });
+    for (const [first, last] of spansIn(sentence, row)) matches.push({ row, first, last });
   }
   return matches;
 }
@@ -144,19 +62,18 @@ function companionHolds(sentence: RiskSentence, first: number, last: number): bo
 function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicideContext: boolean): Match[] {
   const sentence = sentences[at]!;
   const matches: Match[] = [];
-  const { conceptIndex, concepts } = compiledRules();
-  for (const index of conceptIndex.candidates(`${sentence.text}\n${sentence.said}`)) {
-    const row = concepts[index]!;
+  for (const row of compiledRules().concepts) {
+    if (!mayMatch(sentence, row)) continue;
     if (row.needsSuicideContext && !suicideContext) continue;
     // "I took double my tablets by mistake": an accident is no method or plan.
     if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
-    const spans = spansIn(sentence, row.regex);
+    const spans = spansIn(sentence, row);
     if (spans.length === 0) continue;
     const near = row.sameSentence ? [at] : [at - 1, at, at + 1].filter((index) => index >= 0 && index < sentences.length);
     for (const [first, last] of spans) {
       let found: Match | null = null;
       for (const index of near) {
-        const companion = spansIn(sentences[index]!, row.withRegex).find(
+        const companion = spansIn(sentences[index]!, row.companion).find(
           ([withFirst, withLast]) => (index !== at || withLast < first || withFirst > last) && companionHolds(sentences[index]!, withFirst, withLast),
         );
         if (companion === undefined) continue;
@@ -184,10 +101,15 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
   return after.some((word) => word === "me" || word === "my" || word === "us" || word === "our" || word === "myself");
 }
 
-/** The categories whose explicit statement pages (core's `pagingCategories`). */
+/**
+ * The categories whose speaker's own explicit words are a `statement`: those that page (core's
+ * `pagingCategories`). A row marked `wishToBeDead` states its wish too (core starts its live
+ * safety follow-ups from it; its page rule never pages a passive wish). A method or means named
+ * alone, other passive rows, abuse and substance use stay a `mention`.
+ */
 const statedCategories = pagingCategories;
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, suicideTalked: boolean, previous?: RiskSentence): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
+function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, suicideTalked: boolean, previous?: RiskSentence, patient = false, namedJustBefore = false): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
@@ -221,7 +143,9 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
     row.subject ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
   // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
-  const stated = statedCategories.has(category) && temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked) && isOwnStatement(sentence, first, last, category);
+  const wishToBeDead = row.wishToBeDead === true && category === "passive_death_wish";
+  const ownNow = temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked);
+  const stated = ownNow && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
@@ -300,6 +224,8 @@ function answerFindings(
 function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const roleOf = new Map<string, SpeakerRole>(input.speakers.map((speaker) => [speaker.label, speaker.role]));
   let sinceSuicideTalk = Infinity;
+  /** Segments since suicide or self-harm was named outright: a statement, a yes to a question that named it, or that question. */
+  let sinceNamed = Infinity;
   let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean } | null;
   /** The risk the speaker last disclosed, and how many segments ago. */
   let topic = null as { categories: Set<RiskCategory>; age: number } | null;
@@ -310,6 +236,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       continue;
     }
     sinceSuicideTalk += 1;
+    sinceNamed += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readRiskSentences(segment);
     const questions = new Set<RiskCategory>();
@@ -335,7 +262,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
-        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1]);
+        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", sinceNamed <= suicideContextSegments);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;
@@ -351,6 +278,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
       own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question", asked.named));
     }
+    // A yes to a question that named the risk stays a yes when the answer goes on in words that
+    // only infer it ("Yes. I've been giving my things away."): those are listed to review.
+    const onlyInferred = own.length > 0 && own.every((finding) => finding.basis === "mention");
+    if (onlyInferred && role !== "therapist" && !clarifying && !tookBack && !asking && asked !== null && asked.named && asked.speaker !== segment.speaker && affirms(segment.text)) {
+      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question", true));
+    }
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.
     if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
@@ -365,6 +298,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
     };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
+    if (named || own.some((finding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"))) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean } | null = asked;
     asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions, named } : open !== null && open.speaker === segment.speaker ? open : null;
@@ -418,15 +352,10 @@ export function createEmbeddedRiskScreen(): RiskScreen {
     },
     async check() {
       try {
-        // Proves the language model loads, with the instance the note writer shares: a second
-        // instance (the screen's lean reader, loaded at the first screen) would hold the event
-        // loop another ~0.7 s inside a readiness probe, past the other checks' deadlines.
-        englishReader();
-      } catch (error) {
-        throw new ConfideError("dependency.unavailable", "The embedded risk screen's language model did not load.", { cause: error });
-      }
-      try {
-        compiledRules();
+        // The rules file read and validated. Loading the language model, building its reader and
+        // compiling the patterns and their anchor index (about a second of CPU together) wait for
+        // the first screen, so that none holds a readiness probe past its deadline.
+        riskRules();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The embedded risk screen's rules file did not load.", { cause: error });
       }

@@ -9,8 +9,9 @@
  * at the same depth, as `migrations/` is found by `sql-migrations.ts`).
  */
 import { readFileSync } from "node:fs";
-import { riskCategories, type RiskCategory } from "@confide/core/ports";
-import { parse } from "yaml";
+import { riskCategories } from "@confide/core/adapter-kit";
+import type { RiskCategory } from "@confide/core/ports";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { z } from "zod";
 
 /** One row: one way of saying a risk (the data file's header explains each field). */
@@ -32,6 +33,12 @@ export interface RiskPattern {
   needsSuicideContext?: boolean;
   /** Acts of everyday life too ("I cancelled my phone contract"): a statement (which may page) only when suicide was talked about in the last few turns; otherwise listed to review. */
   ordinaryAlone?: boolean;
+  /**
+   * A wish to be dead said outright ("I wish I was dead", "I want to die"): the speaker's own
+   * words of it are a `statement` (the screener's first question answered yes), which core's page
+   * rule lists to review and never pages. Other passive rows (a burden, can't go on) stay mentions.
+   */
+  wishToBeDead?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -59,6 +66,7 @@ const rowSchema = z.strictObject({
   temporality: z.literal("history").optional(),
   needsSuicideContext: z.literal(true).optional(),
   ordinaryAlone: z.literal(true).optional(),
+  wishToBeDead: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -97,7 +105,9 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
   };
   let data: unknown;
   try {
-    data = parse(text);
+    // js-yaml: a fifth of the `yaml` package's time on this file, whose first read is on a
+    // readiness probe's path. YAML 1.2's core schema: no dates or other types a rule never holds.
+    data = load(text, { schema: CORE_SCHEMA });
   } catch (error) {
     return fail("not valid YAML", error instanceof Error ? error.message : String(error));
   }
@@ -138,6 +148,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.temporality === undefined ? {} : { temporality: row.temporality }),
     ...(row.needsSuicideContext === undefined ? {} : { needsSuicideContext: row.needsSuicideContext }),
     ...(row.ordinaryAlone === undefined ? {} : { ordinaryAlone: row.ordinaryAlone }),
+    ...(row.wishToBeDead === undefined ? {} : { wishToBeDead: row.wishToBeDead }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {

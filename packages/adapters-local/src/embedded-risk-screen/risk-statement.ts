@@ -1,5 +1,6 @@
 import type { RiskCategory } from "@confide/core/ports";
 import type { RiskSentence } from "./risk-reader.ts";
+import { expandShorthands, riskRules } from "./risk-rules.ts";
 
 /**
  * Whether matched words are the speaker's own explicit statement — the only words (besides a yes
@@ -23,11 +24,28 @@ const family = new Set(
   ),
 );
 
+/** Words a sentence opens with when its "I" is left out ("plan to end it", "feeling suicidal", "been cutting again"). */
+const elidedSubjectOpeners = /^ (?:plan\S*|think\S*|thought|feel\S*|felt|want\S*|go to|be go to|been|be|have|having|had|try\S*|tried|keep|kept|start\S*|still|really|so|just|cut\S*|hurt\S*|can not stop|ca not stop) /;
+const personWords = new Set([...firstPersonWords, ...secondPersonWords, ...thirdParty, "it", "this", "that", "there"]);
+
+/**
+ * A sentence with its "I" left out, as a patient types or says it ("plan to suicide", "been
+ * cutting again"): it opens with a verb of the speaker's and names no one at all.
+ */
+function elidedSpeaker(sentence: RiskSentence): boolean {
+  return elidedSubjectOpeners.test(sentence.text) && !sentence.question && !sentence.words.some((word) => personWords.has(word) || family.has(word));
+}
+
+/** People the matched words describe when they come straight after them ("suicidal people", "self-harming teens"). */
+const describedPeople = new Set("people person patients patient clients client friends friend teens teenagers kids children ones individuals folks men women youth students callers".split(" "));
+
 /**
  * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
- * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not.
+ * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not; "how
+ * trapped suicidal people feel" and "people who self-harm often hide it, I find" speak of others.
  */
 function saidInFirstPerson(sentence: RiskSentence, first: number, last: number): boolean {
+  if (describedPeople.has(sentence.words[last + 1] ?? "")) return false;
   const own = sentence.words.slice(first, last + 1);
   if (own.some((word) => secondPersonWords.has(word))) return false;
   if (own.some((word) => firstPersonWords.has(word))) return true;
@@ -37,6 +55,8 @@ function saidInFirstPerson(sentence: RiskSentence, first: number, last: number):
     // "Both of my parents committed suicide": someone close to the speaker, not the speaker.
     if ((word === "my" || word === "our") && family.has(sentence.words[index + 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 2))) return false;
     if (firstPersonWords.has(word)) return true;
+    // "People who self-harm often hide it, I find": the nearest person is someone else.
+    if (subjectThirdParty.has(word) || describedPeople.has(word)) return false;
   }
   return false;
 }
@@ -117,9 +137,51 @@ function isOwnQuestion(sentence: RiskSentence, first: number, last: number): boo
 /** A denial the negation rules do not reach: "too scared to", "never tried or thought about". */
 const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a coward|cowardly|weak) to |never (?:\S+ ){0,2}(?:or|nor) |would never )(?:\S+ ){0,3}$/;
 
-/** Whether the matched words `[first, last]` are the speaker's own explicit statement (see the module comment). */
-export function isOwnStatement(sentence: RiskSentence, first: number, last: number, category: RiskCategory): boolean {
-  if (!saidInFirstPerson(sentence, first, last)) return false;
+/** The words that name each paging category outright, as the shorthands of `risk-rules.yaml` list them. */
+let outright: { self: RegExp; others: RegExp; doIt: RegExp } | null = null;
+
+function outrightWords(): { self: RegExp; others: RegExp; doIt: RegExp } {
+  if (outright !== null) return outright;
+  const { macros } = riskRules();
+  const compile = (names: string) => new RegExp(` (?:${expandShorthands(names, macros)})(?= |$)`);
+  outright = { self: compile("{saysSuicideOutright}|{saysSelfHarmOutright}"), others: compile("{saysHarmToOthersOutright}"), doIt: compile("{doIt}") };
+  return outright;
+}
+
+/**
+ * Whether the sentence names the risk outright: suicide, killing or ending one's life, a lethal
+ * act on oneself or hurting oneself for the suicide categories and self-harm; an intent, urge or
+ * thoughts of hurting someone for harm to others. A risk inferred from other words ("I'm going
+ * to end it now", "I'll feel better then", "I hit my brother") is listed to review, whichever
+ * row or concept found it. Right after suicide or self-harm was named outright (`namedJustBefore`:
+ * by the speaker, or in a question they were asked), "do it", "end it", "go through with it"
+ * name it too ("T: have you thought of killing yourself?" — "I'm going to do it tomorrow").
+ */
+export function namesRiskOutright(sentence: RiskSentence, category: RiskCategory, namedJustBefore = false): boolean {
+  const test = (words: RegExp) => words.test(sentence.text) || words.test(sentence.said);
+  if (category === "harm_to_others") return test(outrightWords().others);
+  return test(outrightWords().self) || (namedJustBefore && test(outrightWords().doIt));
+}
+
+/**
+ * Whether the matched words `[first, last]` are the speaker's own explicit statement (see the
+ * module comment): said in the first person (or, by the patient, with the "I" left out),
+ * naming the risk outright (`namesRiskOutright`; `namedJustBefore`: suicide or self-harm was
+ * named outright in the last few turns).
+ */
+export function isOwnStatement(sentence: RiskSentence, first: number, last: number, category: RiskCategory, patient = false, namedJustBefore = false): boolean {
+  return namesRiskOutright(sentence, category, namedJustBefore) && isOwnWords(sentence, first, last, category, patient);
+}
+
+/**
+ * Whether the matched words `[first, last]` are the speaker's own, said now: in the first person
+ * (or, by the patient, with the "I" left out), not a question of their own, not someone else's
+ * words reported, not someone else's act, not denied before. A wish to be dead said so
+ * ("I want to die") needs no more than this to be stated; what may page needs the risk named
+ * outright too (`isOwnStatement`).
+ */
+export function isOwnWords(sentence: RiskSentence, first: number, last: number, category: RiskCategory, patient = false): boolean {
+  if (!saidInFirstPerson(sentence, first, last) && !(patient && elidedSpeaker(sentence))) return false;
   if (isOwnQuestion(sentence, first, last) || isReportedSpeech(sentence, first)) return false;
   // Intent to harm someone names someone else by its nature ("I'll put him in hospital if he says one more word").
   if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;

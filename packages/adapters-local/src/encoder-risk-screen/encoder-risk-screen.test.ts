@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { riskCategories } from "@confide/core/ports";
+import { flagsOfFindings, mergeRiskFlags, riskTier, type ScreenedRiskFlag, type Transcript } from "@confide/core";
+import { riskCategories } from "@confide/core/adapter-kit";
+import type { RiskFinding, RiskScreenInput } from "@confide/core/ports";
 import { describeRiskScreenContract, expectConfideError } from "@confide/contracts";
 import { describe, expect, it } from "vitest";
 import { riskDialogue } from "../embedded-risk-screen/risk-dialogue.test-support.ts";
@@ -113,6 +115,68 @@ describe("encoder risk screen", () => {
     delete missing.heads["substance"];
     expect(() => parseRiskHeads(JSON.stringify(missing))).toThrow(/risk-heads\.json: heads\.substance: /);
   });
+});
+
+/** The flags core makes of a screen's findings on a dialogue, as its `screenRisk` does (one source for both screens, so that they compare). */
+function flagsOf(input: RiskScreenInput, findings: readonly RiskFinding[]): ScreenedRiskFlag[] {
+  const transcript: Transcript = {
+    language: input.language,
+    durationMs: input.segments.length * 5_000,
+    provider: "test",
+    revision: 1,
+    warnings: [],
+    speakers: input.speakers.map((speaker) => ({ ...speaker })),
+    segments: input.segments.map((segment, index) => ({ ...segment, startMs: index * 5_000, endMs: index * 5_000 + 4_000 })),
+  };
+  const position = new Map(input.segments.map((segment, index) => [segment.id, index]));
+  return mergeRiskFlags([flagsOfFindings(findings, "screen:test", transcript)], (segmentId) => position.get(segmentId) ?? Number.MAX_SAFE_INTEGER);
+}
+
+const isEncoders = (rule: string) => rule.startsWith("encoder.");
+
+describe("encoder risk screen: to review only, never a page", () => {
+  // A turn whose first sentence pages by the rules and whose rest reads, to the encoder, like a
+  // category the rules did not raise on it; turns the rules find nothing in; a page elsewhere.
+  const lines = [
+    "T: How have things been since we last met?",
+    `I want to kill myself. ${scratching}`,
+    "T: Tell me more.",
+    handingOut,
+    scratching,
+    "I've been cutting myself again.",
+    "I drink a bottle of wine every night.",
+  ];
+
+  it.each([true, false])("adds only flags of its own, each to review, and leaves every page the rules' (roles: %s)", async (roles) => {
+    const input = riskDialogue(lines, roles);
+    const ruled = screenTranscript(input);
+    const found = await findingsOf(lines, roles);
+    if (ruled.status !== "screened") throw new Error(ruled.reason);
+    const withEncoder = flagsOf(input, found);
+    const rulesAlone = flagsOf(input, ruled.findings);
+    const added = withEncoder.filter((flag) => flag.rules.some(isEncoders));
+    // The encoder does add flags here: the checks below are about them.
+    expect(added.length).toBeGreaterThan(0);
+    for (const flag of added) {
+      // Its own flag, never joined to a rule's (a join would carry it into the rule's page).
+      expect(flag.rules.every(isEncoders), flag.rules.join(", ")).toBe(true);
+      expect(flag.tier).toBe("review");
+      expect(flag.alert).toBe(false);
+    }
+    // The pages are the rules' alone, flag for flag.
+    const pages = (flags: ScreenedRiskFlag[]) => flags.filter((flag) => flag.tier === "page");
+    expect(pages(rulesAlone).length).toBeGreaterThan(0);
+    expect(pages(withEncoder)).toEqual(pages(rulesAlone));
+  }, 120_000);
+
+  it("states every finding it adds as a mention, which core's page rule never pages, in any category, from any speaker", async () => {
+    const found = (await findingsOf(lines)).filter((finding) => isEncoders(finding.rule));
+    expect(found.length).toBeGreaterThan(0);
+    for (const finding of found) expect(finding.basis).toBe("mention");
+    for (const category of riskCategories) {
+      for (const speaker of ["patient", "unknown"] as const) expect(riskTier({ category, temporality: "current", subject: "speaker", speaker, basis: "mention" })).toBe("review");
+    }
+  }, 120_000);
 });
 
 describe("silenced turns", () => {

@@ -1,25 +1,18 @@
 /**
- * RiskScreen with a sentence encoder (`CONFIDE_RISK_SCREEN=encoder`, issue 21): the embedded
+ * RiskScreen with a sentence encoder (`CONFIDE_RISK_SCREEN=encoder`): the embedded
  * screen's rules read the whole transcript first, as in every profile; then each patient turn
- * (or turn of a speaker of no known role) that the rules found nothing of in some category is
- * read whole by a sentence encoder (`sentence-encoder.ts`), and one logistic head per category
+ * (or turn of a speaker of no known role) in which the rules found nothing is read whole by a
+ * sentence encoder (`sentence-encoder.ts`), and one logistic head per category
  * (`risk-heads.json`, trained by `scripts/train-risk-encoder.ts`) says how much it reads like that
- * category. At or above the threshold it adds a flag that says it matched by meaning. Turns whose
+ * category. At or above the threshold it adds a flag that says it matched by meaning, to review:
+ * a `mention`, never a page, and never on a turn the rules flagged (a whole-turn flag there would
+ * join the rules' flag, and could ride into its page). Turns whose
  * meaning a word can turn — a negation, a condition, someone else, the past — are left to the
  * rules (`silenced-turns.ts`). The rules' findings are never changed or dropped. Deterministic;
  * English only (another language is the rules' `not_screened`).
  */
-import {
-  ConfideError,
-  parseSettings,
-  riskCategories,
-  riskCategoryInfo,
-  type RiskCategory,
-  type RiskFinding,
-  type RiskScreen,
-  type RiskScreenInput,
-  type RiskScreenOutput,
-} from "@confide/core/ports";
+import { parseSettings, riskCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
+import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput } from "@confide/core/ports";
 import { createEmbeddedRiskScreen } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { riskHeads, type RiskHead } from "./risk-heads.ts";
 import { sentenceEncoder } from "./sentence-encoder.ts";
@@ -60,11 +53,12 @@ export function createEncoderRiskScreen(settings: EncoderRiskScreenSettings = {}
     const version = `${ruled.version}+${headsVersion}`;
     if (ruled.status !== "screened") return { ...ruled, version };
     const roleOf = new Map(input.speakers.map((speaker) => [speaker.label, speaker.role]));
-    const ruledOn = new Set(ruled.findings.flatMap((finding) => finding.evidence.map((span) => `${span.segmentId}/${finding.category}`)));
+    // A turn the rules flagged is already in front of the clinician, with its words.
+    const ruledOn = new Set(ruled.findings.flatMap((finding) => finding.evidence.map((span) => span.segmentId)));
     // The patient's turns, and with no roles every turn but those speaking to "you" (a therapist's questions and reflections).
     const read = input.segments.filter((segment) => {
       const role = roleOf.get(segment.speaker) ?? "unknown";
-      if (role === "therapist" || isSilenced(segment.text)) return false;
+      if (role === "therapist" || ruledOn.has(segment.id) || isSilenced(segment.text)) return false;
       return role === "patient" || !addressesTheListener(segment.text);
     });
     const added = new Map<string, RiskFinding[]>();
@@ -75,7 +69,7 @@ export function createEncoderRiskScreen(settings: EncoderRiskScreenSettings = {}
       const embeddings = await embed(batch.map((segment) => segment.text));
       batch.forEach((segment, index) => {
         const found = riskCategories
-          .filter((category) => !ruledOn.has(`${segment.id}/${category}`) && headScore(heads[category], embeddings[index]!) >= threshold)
+          .filter((category) => headScore(heads[category], embeddings[index]!) >= threshold)
           .map((category) => encoderFinding(segment, category));
         if (found.length > 0) added.set(segment.id, found);
       });

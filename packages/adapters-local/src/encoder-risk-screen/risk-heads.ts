@@ -5,7 +5,8 @@
  * the same depth).
  */
 import { readFileSync } from "node:fs";
-import { riskCategories, type RiskCategory } from "@confide/core/ports";
+import { riskCategories } from "@confide/core/adapter-kit";
+import type { RiskCategory } from "@confide/core/ports";
 import { z } from "zod";
 
 /** One logistic regression per category over a turn's 512-number embedding: p = 1 / (1 + e^-(bias + weights · embedding)). */

@@ -12,7 +12,7 @@ export const encoderRiskScreenSettings = z
       .lt(1)
       .default(0.9)
       .describe(
-        "how sure the encoder's reading must be (above 0.5, below 1) before it adds a flag the rules did not raise; lower finds more and raises more false alarms (bench/README.md, Risk screen)",
+        "how sure the encoder's reading must be (above 0.5, below 1) before it adds a flag the rules did not raise; lower finds more and raises more false alarms (bench/results/risk-screen.md)",
       )
       .meta({ env: "CONFIDE_RISK_ENCODER_THRESHOLD" }),
     /** Turns embedded at a time, between two turns of the event loop. */

@@ -3,7 +3,7 @@
  * else, the past, a joke, a prescription, an accident — can change what the words mean, and a
  * whole-turn reading cannot tell. The rules still read them (with their context rules); only the
  * encoder's extra flags are withheld. This list is what the encoder was measured with
- * (bench/README.md, "Risk screen": silenced, threshold 0.9), with negated contractions written out
+ * (bench/results/risk-screen.md: silenced, threshold 0.9), with negated contractions written out
  * ("won't", "didn't") where the first list missed them.
  */
 const contextWords =

@@ -43,7 +43,20 @@ describe("ffmpeg's audio probe", () => {
 
   it("an abort stops ffmpeg and the reading: upload.aborted", async () => {
     const controller = new AbortController();
-    const endless = new ReadableStream<Uint8Array>({ pull: (stream) => new Promise((resolve) => setTimeout(() => resolve(stream.enqueue(new Uint8Array(512))), 5)) });
+    // A chunk every 5 ms until the reader cancels the stream (after which enqueue would throw).
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (stream) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            if (!cancelled) stream.enqueue(new Uint8Array(512));
+            resolve();
+          }, 5),
+        ),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
     setTimeout(() => controller.abort(new Error("gone")), 100);
     await expectConfideError(probe.durationMs(endless, { signal: controller.signal }), "upload.aborted");
   });

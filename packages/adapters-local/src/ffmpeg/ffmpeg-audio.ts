@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ConfideError } from "@confide/core/ports";
 import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { decodeFailedError, isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
+import { sharedProgramCheck } from "../local-programs/program-starts.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
 
 /** The sample rate speech engines expect (PocketSphinx's en-US model, Whisper). */
@@ -324,14 +325,21 @@ export async function probeChannels(options: {
 }
 
 /**
- * Verifies that ffmpeg runs.
+ * Verifies that ffmpeg runs (`-version`); the adapters of one process share a recent check
+ * (`sharedProgramCheck`).
  * @throws ConfideError `speech.engine_unavailable` otherwise.
  */
-export async function checkFfmpeg(ffmpegPath: string, signal?: AbortSignal): Promise<void> {
-  const result = await runFfmpeg(ffmpegPath, ["-version"], { signal });
-  if (result.exitCode !== 0) {
-    throw programUnavailableError("ffmpeg", ffmpegPath, new Error(`ffmpeg -version exited with ${result.exitCode}`));
-  }
+export function checkFfmpeg(ffmpegPath: string, signal?: AbortSignal): Promise<void> {
+  return sharedProgramCheck(
+    ["ffmpeg -version", ffmpegPath].join("\0"),
+    async () => {
+      const result = await runFfmpeg(ffmpegPath, ["-version"], {});
+      if (result.exitCode !== 0) {
+        throw programUnavailableError("ffmpeg", ffmpegPath, new Error(`ffmpeg -version exited with ${result.exitCode}`));
+      }
+    },
+    signal,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createUtteranceCutter } from "@confide/core/ports";
+import { createUtteranceCutter } from "@confide/core";
 import { expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, readLivePcm } from "@confide/contracts/support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -67,7 +67,7 @@ export const filesystemSettings = z
     dataKey: dataKey
       .optional()
       .describe(
-        "encrypts new recordings at rest: 32 random bytes as base64 or 64 hex digits, e.g. `openssl rand -base64 32` (see [Data at rest](#data-at-rest))",
+        "encrypts new recordings at rest: 32 random bytes as base64 or 64 hex digits, e.g. `openssl rand -base64 32` (see docs/operations/data-at-rest.md)",
       )
       .meta({ env: "CONFIDE_DATA_KEY", shownDefault: "— (recordings stored as sent)" }),
     /** Earlier data keys, still needed to read the objects they encrypted; needs `dataKey`. */

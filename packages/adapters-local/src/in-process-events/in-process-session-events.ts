@@ -1,4 +1,5 @@
-import { createSessionEventFanOut, loggableCode, silentLogger, type Logger, type SessionEvents } from "@confide/core/ports";
+import { createSessionEventFanOut, silentLogger } from "@confide/core/adapter-kit";
+import { loggableCode, type Logger, type SessionEvents } from "@confide/core/ports";
 
 export interface InProcessSessionEventsSettings {
   /** Told about a listener that threw. */

@@ -1,13 +1,5 @@
-import {
-  ConfideError,
-  checkEnqueueArguments,
-  silentLogger,
-  type EnqueueOptions,
-  type JobHandler,
-  type JobPayload,
-  type JobQueue,
-  type Logger,
-} from "@confide/core/ports";
+import { checkEnqueueArguments, silentLogger } from "@confide/core/adapter-kit";
+import { ConfideError, type EnqueueOptions, type JobHandler, type JobPayload, type JobQueue, type Logger } from "@confide/core/ports";
 import { describeJobError } from "../job-queue/job-error-fields.ts";
 import { integerSetting } from "../settings/integer-setting.ts";
 

@@ -25,7 +25,7 @@ export const instantLiveDescriptor = {
   name: "instant-fake",
   settings: instantLiveSettings,
   async create(settings) {
-    const { createInstantLiveSpeechToText } = await import("@confide/core/ports");
+    const { createInstantLiveSpeechToText } = await import("@confide/core/adapter-kit");
     const script = settings.script === undefined ? undefined : (JSON.parse(settings.script) as unknown);
     if (script === undefined) return createInstantLiveSpeechToText();
     if (Array.isArray(script)) return createInstantLiveSpeechToText({ script: script.map(String) });

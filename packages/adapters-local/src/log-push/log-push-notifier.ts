@@ -11,7 +11,7 @@ export function shortenToken(token: string): string {
 
 /**
  * A PushNotifier that delivers nothing and writes one structured log line per notification,
- * for the embedded profile and development (DESIGN §5). Each line carries the token's last 6
+ * for the embedded profile and development (docs/architecture.md#profiles). Each line carries the token's last 6
  * characters, the title and the names of the data fields — never the body or the data values,
  * so nothing a message might carry about a session reaches the log. Every token is reported ok.
  */

@@ -30,7 +30,7 @@ export const modelManifest: readonly ModelEntry[] = [
     bytes: 2_327_524,
     sha256: "1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3",
     licence: "MIT (Copyright (c) 2020-present Silero Team)",
-    usedBy: ["diarizer:embedded"],
+    usedBy: ["diarizer:embedded", "live:embedded"],
   },
   {
     name: "pyannote-segmentation-3.0",

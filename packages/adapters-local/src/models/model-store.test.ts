@@ -127,6 +127,8 @@ describe("the manifest and the mirror", () => {
   it("installs what the embedded diarizer uses, and nothing for a cloud diarizer", () => {
     expect(modelsUsedBy({ diarizer: "embedded" }).map((model) => model.name)).toEqual(["silero-vad", "pyannote-segmentation-3.0"]);
     expect(modelsUsedBy({ diarizer: "none", speech: "azure" })).toEqual([]);
+    // The embedded live engine hears turn ends with Silero VAD.
+    expect(modelsUsedBy({ diarizer: "none", live: "embedded" }).map((model) => model.name)).toEqual(["silero-vad"]);
   });
 
   it.skipIf(!existsSync(sharedModels))("installs every model of the manifest from the shared mirror, and a loader finds them", async () => {
@@ -141,7 +143,7 @@ describe("the manifest and the mirror", () => {
   });
   if (!existsSync(sharedModels)) {
     it("needs the real model files", () => {
-      throw new Error(`${sharedModels} is absent: the real model files are needed here (see the README's "Speech models").`);
+      throw new Error(`${sharedModels} is absent: the real model files are needed here (see docs/models.md).`);
     });
   }
 });

@@ -1,4 +1,5 @@
-import { noDiarizer, type AdapterDescriptor, type Diarizer } from "@confide/core/ports";
+import { noDiarizer } from "@confide/core/adapter-kit";
+import type { AdapterDescriptor, Diarizer } from "@confide/core/ports";
 import { z } from "zod";
 
 const noDiarizerSettings = z.object({}).describe("no diarizer: speakers come from the speech engine or the channels");

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { silentLogger } from "@confide/core/ports";
+import { silentLogger } from "@confide/core/adapter-kit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pgliteDescriptor } from "./descriptor.ts";
 

@@ -1,4 +1,4 @@
-import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
+import type { AdapterContext, AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
 import { pocketSphinxLiveSettings, type PocketSphinxLiveSettings } from "./settings.ts";
 
 /** Live speech by PocketSphinx on this machine, utterance by utterance (`CONFIDE_LIVE=embedded`). */
@@ -6,8 +6,9 @@ export const pocketSphinxLiveDescriptor = {
   port: "live",
   name: "embedded",
   settings: pocketSphinxLiveSettings,
-  async create(settings) {
+  /** `context.dataDir`: the models folder's default parent (`<data dir>/models`), where Silero VAD is looked for. */
+  async create(settings, context?: Pick<AdapterContext, "dataDir">) {
     const { createPocketSphinxLiveSpeechToText } = await import("./pocketsphinx-live-speech-to-text.ts");
-    return createPocketSphinxLiveSpeechToText(settings);
+    return createPocketSphinxLiveSpeechToText(settings, context ? { dataDir: context.dataDir } : {});
   },
 } satisfies AdapterDescriptor<LiveSpeechToText, PocketSphinxLiveSettings>;

@@ -1,11 +1,17 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { LiveSpeechEvent } from "@confide/core/ports";
 import { describeLiveSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, readLivePcm, type DialogueAudio } from "@confide/contracts/support";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { modelManifest } from "../models/model-manifest.ts";
+import { installModel } from "../models/model-store.ts";
 import { createPocketSphinxLiveSpeechToText } from "./pocketsphinx-live-speech-to-text.ts";
+
+/** The shared mirror of the model files (CONFIDE_MODELS_SOURCE on CI; present on the development machines). */
+const modelsSource = process.env.CONFIDE_MODELS_SOURCE ?? resolve(import.meta.dirname, "../../../../../shared/models");
 
 /** A 4-turn espeak-ng dialogue (therapist left, patient right), made once for the file. */
 const directory = await mkdtemp(join(tmpdir(), "confide-pocketsphinx-live-test-"));
@@ -196,6 +202,63 @@ describe("pocketsphinx-live streaming", () => {
         expect(await decoders(folder)).toEqual([]);
         expect(await filesUnder(folder)).toEqual([]);
       });
+      await engine.close();
+    },
+    timeoutMs,
+  );
+});
+
+describe("pocketsphinx-live: where turns end", () => {
+  const stereo = { language: "en-US", format: { encoding: "pcm_s16le", sampleRateHz: 16000, channels: 2 }, channelLayout: "per-channel", maxSpeakers: 2 } as const;
+
+  /** Every final of the dialogue written in 100 ms chunks, and what heard the turns end. */
+  async function finalsOf(engine: ReturnType<typeof createPocketSphinxLiveSpeechToText>) {
+    const audio = await theDialogue();
+    const recognition = await engine.open(stereo);
+    const events: LiveSpeechEvent[] = [];
+    const reading = (async () => {
+      for await (const event of recognition.events) events.push(event);
+    })();
+    const pcm = await readLivePcm(audio.stereoPath, 2);
+    for (let offset = 0; offset < pcm.length; offset += 6_400) await recognition.write(pcm.subarray(offset, offset + 6_400));
+    await recognition.end();
+    await reading;
+    await engine.close();
+    return { audio, turnEnds: recognition.turnEnds, finals: events.filter((event) => event.type === "final") };
+  }
+
+  it(
+    "with Silero VAD installed: ends each turn where the model hears it end, each final inside its turn on its channel, and says the model ran",
+    async () => {
+      if (!existsSync(modelsSource)) {
+        throw new Error(`${modelsSource} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see docs/models.md), as .ci/run does with ../shared/models.`);
+      }
+      const models = join(directory, "models");
+      await installModel(models, modelManifest.find((model) => model.name === "silero-vad")!, { source: modelsSource });
+      const { audio, turnEnds, finals } = await finalsOf(createPocketSphinxLiveSpeechToText({ modelsDirectory: models }));
+      expect(turnEnds).toBe("silero-vad");
+      expect(finals.map((final) => final.channel)).toEqual(audio.lines.map((line) => line.channel));
+      for (const [index, final] of finals.entries()) {
+        const line = audio.lines[index]!;
+        // Within the turn, less than the 0.6 s loudness pause after it (the padding is at most 224 ms).
+        expect(final.startMs).toBeGreaterThanOrEqual(line.startMs - 300);
+        expect(final.endMs).toBeLessThanOrEqual(line.endMs + 300);
+      }
+      expect(finals.map((final) => final.text).join(" ")).toMatch(/sleeping|happy|worried|job|mind|today/);
+    },
+    timeoutMs,
+  );
+
+  it(
+    "without the model (nothing installed in its folder, or no folder at all): the loudness detector runs, and says so",
+    async () => {
+      const { turnEnds, finals } = await finalsOf(createPocketSphinxLiveSpeechToText({ modelsDirectory: join(directory, "no-models-here") }));
+      expect(turnEnds).toBe("loudness");
+      expect(finals.length).toBeGreaterThan(0);
+      const engine = createPocketSphinxLiveSpeechToText();
+      const recognition = await engine.open(stereo);
+      expect(recognition.turnEnds).toBe("loudness");
+      recognition.abort();
       await engine.close();
     },
     timeoutMs,

@@ -13,6 +13,11 @@
  * its input), so each utterance's audio goes through a FIFO readable by its owner only in a work
  * directory of the engine, removed once decoded.
  *
+ * Where utterances end: with Silero VAD installed in the models folder (`confide models
+ * install`), where the model hears the turn end (`speechEndMs`, about 0.2 s without speech);
+ * without it, after `pauseMs` (0.6 s) of quiet by loudness. The model is looked for at each
+ * `open`, so installing it needs no restart; the recognition's `turnEnds` says which ran.
+ *
  * One process per utterance rather than a long-lived process per stream: a long-lived
  * `pocketsphinx_continuous` would re-cut the audio with its own voice detector and could not be
  * told where our utterances end. At most `maxParallelDecodes` utterances (default: twice the
@@ -24,22 +29,17 @@
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  ConfideError,
-  joinSamples,
-  parseSettings,
-  startUtteranceRecognition,
-  type LiveSpeechToText,
-  type UtteranceStream,
-  type UtteranceStreamStarter,
-  type UtteranceTranscript,
-  type Word,
-} from "@confide/core/ports";
+import { joinSamples, parseSettings, startUtteranceRecognition, type UtteranceStream, type UtteranceStreamStarter, type UtteranceTranscript } from "@confide/core/adapter-kit";
+import { ConfideError, type LiveSpeechToText, type Word } from "@confide/core/ports";
 import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { createFifoFeed, makeFifo, type FifoFeed } from "../local-programs/fifo-feed.ts";
 import { createDecodeSlots, type DecodeTurn } from "./decode-slots.ts";
 import { isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
-import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
+import { createBackgroundProof } from "../local-programs/background-proof.ts";
+import { assertProgramStarts } from "../local-programs/program-starts.ts";
+import { cutterOptions, speechCutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
+import { defaultModelsDirectory } from "../models/model-store.ts";
+import { installedSpeechModel } from "../silero-vad/silero-speech-model.ts";
 import { pocketSphinxModelPaths } from "../pocketsphinx/pocketsphinx-model-paths.ts";
 import { modelUnavailableError, recognitionFailedError, unsupportedLanguageError } from "../pocketsphinx/pocketsphinx-errors.ts";
 import { isEnglish, ownWorkPrefix, parsePocketSphinxWordLine } from "../pocketsphinx/pocketsphinx-speech-to-text.ts";
@@ -71,8 +71,9 @@ function transcriptOf(words: Word[]): UtteranceTranscript | null {
  * Creates the embedded live engine. Every setting has a default (settings.ts).
  * @throws ConfideError `validation.invalid_input` naming a bad setting.
  */
-export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSettings = {}): LiveSpeechToText {
+export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSettings = {}, context: { dataDir?: string } = {}): LiveSpeechToText {
   const resolved = parseSettings(pocketSphinxLiveSettings, settings);
+  const modelsDirectory = resolved.modelsDirectory ?? (context.dataDir === undefined ? undefined : defaultModelsDirectory(context.dataDir));
   const { pocketsphinxPath, modelDirectory } = resolved;
   const model = pocketSphinxModelPaths(modelDirectory);
   const modelArgs = ["-hmm", model.acousticModel, "-lm", model.languageModel, "-dict", model.dictionary];
@@ -160,6 +161,16 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
     };
   };
 
+  // Loads the model on an empty input: proves the engine works, outside the readiness probe's
+  // deadline (background-proof.ts).
+  const proof = createBackgroundProof(async (signal) => {
+    const result = await runChildProcess(pocketsphinxPath, ["-infile", "/dev/null", ...modelArgs], { signal }).catch((error: unknown) => {
+      if (isSpawnFailure(error)) throw programUnavailableError("pocketsphinx", pocketsphinxPath, error);
+      throw error;
+    });
+    if (result.exitCode !== 0) throw recognitionFailedError(result);
+  });
+
   return {
     provider: "pocketsphinx-live",
     capabilities: { partials: false, liveDiarization: false, perChannel: true },
@@ -176,23 +187,26 @@ export function createPocketSphinxLiveSpeechToText(settings: PocketSphinxLiveSet
       options.signal?.throwIfAborted();
       if (!isEnglish(liveSettings.language)) throw unsupportedLanguageError([liveSettings.language]);
       await assertModel();
-      return startUtteranceRecognition(liveSettings, { stream, cutter: cutterOptions(resolved) });
+      const speechModel = await installedSpeechModel(modelsDirectory);
+      return startUtteranceRecognition(liveSettings, {
+        stream,
+        cutter: cutterOptions(resolved),
+        ...(speechModel ? { speechModel, speechCutter: speechCutterOptions(resolved) } : {}),
+      });
     },
 
     async check(options = {}) {
+      options.signal?.throwIfAborted();
       await assertModel();
-      const result = await runChildProcess(pocketsphinxPath, ["-infile", "/dev/null", ...modelArgs], { signal: options.signal }).catch(
-        (error: unknown) => {
-          if (isSpawnFailure(error)) throw programUnavailableError("pocketsphinx", pocketsphinxPath, error);
-          throw error;
-        },
-      );
-      if (result.exitCode !== 0) throw recognitionFailedError(result);
+      // Its usage, printed at once: the program starts, without loading the model.
+      await assertProgramStarts("pocketsphinx", pocketsphinxPath, ["-h"], options.signal);
+      proof.report();
     },
 
     // Every utterance's process ends with its decode (an aborted recognition or a dropped burst
     // kills its own, and removes its FIFO); what is left is the empty work directory.
     async close() {
+      proof.close();
       const directory = await work?.catch(() => null);
       work = null;
       if (directory) await rm(directory, { recursive: true, force: true });

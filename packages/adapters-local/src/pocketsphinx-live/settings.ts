@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pocketSphinxSettings } from "../pocketsphinx/settings.ts";
-import { utteranceCutterSettings } from "../live-utterances/utterance-cutter-settings.ts";
+import { modelsDirectorySettings } from "../models/models-settings.ts";
+import { speechModelCutterSettings, utteranceCutterSettings } from "../live-utterances/utterance-cutter-settings.ts";
 
 /**
  * The settings of the embedded live engine (PocketSphinx per utterance): what
@@ -20,6 +21,8 @@ export const pocketSphinxLiveSettings = z
       .describe("live engine `embedded`: utterances PocketSphinx decodes at once (each fed as it is spoken) across all live sessions of the process")
       .meta({ env: "CONFIDE_LIVE_MAX_PARALLEL_DECODES", shownDefault: "twice the number of CPU cores" }),
     ...utteranceCutterSettings,
+    ...speechModelCutterSettings,
+    ...modelsDirectorySettings,
     /**
      * Where each utterance's FIFO to PocketSphinx is, in a folder of the engine's own named as the
      * batch adapter names its work (so the batch adapter's start-up sweep removes the folder of
@@ -27,7 +30,7 @@ export const pocketSphinxLiveSettings = z
      */
     temporaryDirectory: z.string().optional(),
   })
-  .describe("PocketSphinx on this machine, each utterance decoded while it is spoken (finals only)");
+  .describe("PocketSphinx on this machine, each utterance decoded while it is spoken (finals only); utterances end where Silero VAD hears the turn end when it is installed, else after a quiet pause");
 
 /** What code creating the engine passes (defaults may be left out). */
 export type PocketSphinxLiveSettings = z.input<typeof pocketSphinxLiveSettings>;

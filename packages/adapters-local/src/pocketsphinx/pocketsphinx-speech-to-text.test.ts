@@ -5,8 +5,9 @@ import { getPriority, hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { ConfideError, defaultTranscriptionSettings, type AudioSource, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { type AudioSource, ConfideError, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeSpeechToTextContract, expectConfideError } from "@confide/contracts";
 import { makeDialogueWav, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { createPocketSphinxSpeechToText, parsePocketSphinxWordLine } from "./pocketsphinx-speech-to-text.ts";
@@ -259,6 +260,22 @@ describe("PocketSphinx speech to text", () => {
     expect(ffmpegError.message).toContain("no-such-ffmpeg");
     expect(ffmpegError.message).toMatch(/install .*ffmpeg/);
     expect(modelError.message).toContain("pocketsphinx-en-us");
+  });
+
+  it("answers readiness without loading the model, and reports a model that does not load from the next check on", async () => {
+    // The model's files are there but are not a model: only starting the engine shows it.
+    const broken = join(directory, "broken-model");
+    await mkdir(join(broken, "en-us"), { recursive: true });
+    await writeFile(join(broken, "en-us.lm.bin"), "not a language model");
+    await writeFile(join(broken, "cmudict-en-us.dict"), "not a dictionary");
+    const speech = createPocketSphinxSpeechToText({ modelDirectory: broken });
+    try {
+      await expect(speech.check()).resolves.toBeUndefined();
+      const failed = await vi.waitFor(() => expectConfideError(speech.check(), "speech.engine_unavailable"), { timeout: 30_000, interval: 100 });
+      expect(failed.message).toMatch(/^PocketSphinx failed \(exit status \d+\)/);
+    } finally {
+      await speech.close();
+    }
   });
 
   it("removes its temporary files after success and after failure", async () => {

@@ -1,5 +1,5 @@
 /**
- * SpeechToText on PocketSphinx, the embedded default (DESIGN §5): the recording is streamed
+ * SpeechToText on PocketSphinx, the embedded default (docs/architecture.md#profiles): the recording is streamed
  * through ffmpeg into a 16 kHz mono WAV file in a temporary directory, and
  * `pocketsphinx_continuous -time yes` prints each recognised word with its start, end and
  * confidence. Words become segments at pauses. PocketSphinx answers at once: no jobs, no polls.
@@ -14,8 +14,11 @@
  * one or each channel (pocketsphinx-transcript.ts).
  */
 import { rm } from "node:fs/promises";
-import { parseSettings, type AudioSource, type SpeechResult, type SpeechToText, type TranscriptionSettings } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
+import type { AudioSource, SpeechResult, SpeechToText, TranscriptionSettings } from "@confide/core/ports";
 import { checkFfmpeg } from "../ffmpeg/ffmpeg-audio.ts";
+import { createBackgroundProof } from "../local-programs/background-proof.ts";
+import { assertProgramStarts } from "../local-programs/program-starts.ts";
 import { createPocketSphinxEngine } from "./pocketsphinx-engine.ts";
 import { recognitionFailedError, unknownJobError } from "./pocketsphinx-errors.ts";
 import { settingWarnings } from "./pocketsphinx-submission.ts";
@@ -37,9 +40,12 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
   const resolved = parseSettings(pocketSphinxSettings, settings);
   const engine = createPocketSphinxEngine(resolved);
   const transcription = createPocketSphinxTranscription(resolved, engine);
-  /** A successful check is trusted this long, so frequent readiness probes do not reload the model. */
-  const checkTtlMs = 60_000;
-  let checkedAt = Number.NEGATIVE_INFINITY;
+  // Loads the model and recognises an empty input: proves the engine and its model work, outside
+  // the readiness probe's deadline (background-proof.ts).
+  const proof = createBackgroundProof(async (signal) => {
+    const result = await engine.run(["-infile", "/dev/null"], signal, undefined, false);
+    if (result.exitCode !== 0) throw recognitionFailedError(result);
+  });
   // Work directories that crashed processes left are swept from creation on.
   const work = createPocketSphinxWork(resolved);
 
@@ -76,16 +82,16 @@ export function createPocketSphinxSpeechToText(settings: PocketSphinxSettings = 
     },
 
     async check(options = {}): Promise<void> {
-      if (Date.now() - checkedAt < checkTtlMs) return;
+      options.signal?.throwIfAborted();
       await engine.assertModel();
       await checkFfmpeg(resolved.ffmpegPath, options.signal);
-      // Loads the model and recognises an empty input: proves the engine and its model work.
-      const result = await engine.run(["-infile", "/dev/null"], options.signal, undefined, false);
-      if (result.exitCode !== 0) throw recognitionFailedError(result);
-      checkedAt = Date.now();
+      // Its usage, printed at once: the program starts, without loading the model.
+      await assertProgramStarts("pocketsphinx", resolved.pocketsphinxPath, ["-h"], options.signal);
+      proof.report();
     },
 
     async close(): Promise<void> {
+      proof.close();
       // Every transcription starts and ends its own processes; only the start-up sweep may
       // still run (its failure is not this call's to report: the next process sweeps again).
       await work.removedAtStart;

@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { segmentWords, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings } from "@confide/core/ports";
+import { segmentWords } from "@confide/core/adapter-kit";
+import type { SpeechWarning, TranscriptDraft, TranscriptionSettings } from "@confide/core/ports";
 import { convertToWav, splitChannels } from "../ffmpeg/ffmpeg-audio.ts";
 import type { z } from "zod";
 import type { pocketSphinxSettings } from "./settings.ts";

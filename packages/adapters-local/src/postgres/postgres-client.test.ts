@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseSettings } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
 import { expectConfideError } from "@confide/contracts";
 import { createPostgresTestRepositories, postgresUrl, withAdminClient } from "../../test-support/sql-test-databases.ts";
 import { startTcpProxy, type TcpProxy } from "@confide/contracts/support";

@@ -1,4 +1,4 @@
-import { parseSettings } from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from "pg";
 import { postgresTimeouts, queryTimeoutFor } from "./postgres-timeouts.ts";
 import { isConnectionBroken, toDatabaseError } from "./postgres-errors.ts";

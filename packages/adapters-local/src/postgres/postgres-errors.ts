@@ -1,4 +1,5 @@
-import { ConfideError, unreachableCodes } from "@confide/core/ports";
+import { unreachableCodes } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 
 /**
  * SQLSTATEs of a server that is down, restarting, overloaded or cut off

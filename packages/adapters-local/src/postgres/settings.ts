@@ -1,7 +1,6 @@
+import { isPassedObject, switchText } from "@confide/core/adapter-kit";
 import type { Logger } from "@confide/core/ports";
 import { z } from "zod";
-import { passedObject } from "../settings/passed-object.ts";
-import { switchSetting } from "../settings/switch-setting.ts";
 import { urlTimeoutProblem } from "./postgres-timeouts.ts";
 
 /** A whole number of milliseconds, 0 or more. */
@@ -58,13 +57,13 @@ export const postgresSettings = z
     /** Shown in `pg_stat_activity`. */
     applicationName: z.string().default("confide"),
     /** Receives pool errors of idle connections (a restarted server, a dropped link). */
-    logger: passedObject<Logger>().optional(),
+    logger: z.custom<Logger>(isPassedObject).optional(),
     /**
      * RDS IAM database authentication: each new connection's password is a fresh token (valid
      * 15 minutes, checked only when connecting) signed for the URL's host, port and user. The
      * URL must carry no password. The AWS SDK (`@aws-sdk/rds-signer`) is loaded only then.
      */
-    iamAuthentication: switchSetting()
+    iamAuthentication: z.preprocess(switchText, z.stringbool())
       .default(false)
       .describe(
         "`true`: the password of every new connection is an RDS IAM authentication token signed for the URL's host, port and user with the AWS SDK's credentials (the URL carries no password; use TLS)",

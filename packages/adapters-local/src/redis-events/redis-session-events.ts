@@ -1,13 +1,5 @@
-import {
-  ConfideError,
-  createSessionEventFanOut,
-  loggableCode,
-  parseSettings,
-  sessionStatuses,
-  type SessionChange,
-  type SessionEvents,
-  type SessionStatus,
-} from "@confide/core/ports";
+import { createSessionEventFanOut, parseSettings, sessionStatuses } from "@confide/core/adapter-kit";
+import { ConfideError, loggableCode, type SessionChange, type SessionEvents, type SessionStatus } from "@confide/core/ports";
 import type { Redis } from "ioredis";
 import { redisEventsSettings, type RedisEventsSettings } from "./settings.ts";
 

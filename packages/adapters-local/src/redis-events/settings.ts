@@ -1,6 +1,6 @@
-import { silentLogger, type Logger } from "@confide/core/ports";
+import { isPassedObject, silentLogger } from "@confide/core/adapter-kit";
+import type { Logger } from "@confide/core/ports";
 import { z } from "zod";
-import { passedObject } from "../settings/passed-object.ts";
 import { redisSettings } from "../redis/redis-settings.ts";
 
 /**
@@ -15,7 +15,7 @@ export const redisEventsSettings = z
     /** How long `publish` and `check` wait for Redis before failing with `dependency.unavailable`. */
     timeoutMs: z.number().int().min(1).default(2_000),
     /** Told about connection errors (one line per 10 s at most) and listeners that threw. */
-    logger: passedObject<Logger>().default(silentLogger),
+    logger: z.custom<Logger>(isPassedObject).default(silentLogger),
   })
   .describe("Redis pub/sub, channel `<queue prefix>:session-events`: every API process hears the workers' changes");
 

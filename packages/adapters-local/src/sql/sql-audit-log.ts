@@ -1,14 +1,5 @@
-import {
-  decodeCursor,
-  fetchSizeOf,
-  pageOfRows,
-  type AuditAction,
-  type AuditEvent,
-  type AuditLog,
-  type AuditQuery,
-  type Page,
-  type Role,
-} from "@confide/core/ports";
+import { decodeCursor, fetchSizeOf, pageOfRows } from "@confide/core/adapter-kit";
+import type { AuditAction, AuditEvent, AuditLog, AuditQuery, Page, Role } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";
 

@@ -1,12 +1,6 @@
-import {
-  notAssessed,
-  patientSearchTerms,
-  sessionSearchTerms,
-  toSessionDocument,
-  toSessionSummary,
-  verifyNotes,
-  type Session,
-} from "@confide/core/ports";
+import { patientSearchTerms, sessionSearchTerms, toSessionSummary, verifyNotes } from "@confide/core";
+import { notAssessed, toSessionDocument } from "@confide/core/adapter-kit";
+import type { Session } from "@confide/core/ports";
 import { createPlainWordsClaimReader, quoteEverySegment } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import {

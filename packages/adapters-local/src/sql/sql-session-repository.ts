@@ -1,24 +1,5 @@
-import {
-  assertRetentionLimit,
-  ConfideError,
-  decodeCursor,
-  fetchSizeOf,
-  fromSessionDocument,
-  fromSessionSummaryDocument,
-  pageOfRows,
-  searchWords,
-  sessionSearchIndex,
-  toSessionDocument,
-  type Page,
-  type RetentionCandidate,
-  type RetentionCandidateQuery,
-  type Session,
-  type SessionQuery,
-  type SessionRepository,
-  type SessionDocument,
-  type SessionStatus,
-  type SessionSummary,
-} from "@confide/core/ports";
+import { assertRetentionLimit, decodeCursor, fetchSizeOf, fromSessionDocument, fromSessionSummaryDocument, pageOfRows, searchWords, sessionSearchIndex, toSessionDocument } from "@confide/core/adapter-kit";
+import { ConfideError, type Page, type RetentionCandidate, type RetentionCandidateQuery, type Session, type SessionDocument, type SessionQuery, type SessionRepository, type SessionStatus, type SessionSummary } from "@confide/core/ports";
 import type { SqlClient } from "./sql-client.ts";
 
 interface DocumentRow {

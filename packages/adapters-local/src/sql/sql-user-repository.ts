@@ -1,20 +1,5 @@
-import {
-  ConfideError,
-  decodeCursor,
-  fetchSizeOf,
-  isNoteFormat,
-  normalizeEmail,
-  pageOfRows,
-  type CareRelation,
-  type Page,
-  type Role,
-  type User,
-  type UserQuery,
-  type UserRepository,
-  fromVoiceDocument,
-  toVoiceDocument,
-  type VoiceEnrolmentDocument,
-} from "@confide/core/ports";
+import { decodeCursor, fetchSizeOf, fromVoiceDocument, isNoteFormat, normalizeEmail, pageOfRows, toVoiceDocument } from "@confide/core/adapter-kit";
+import { type CareRelation, ConfideError, type Page, type Role, type User, type UserQuery, type UserRepository, type VoiceEnrolmentDocument } from "@confide/core/ports";
 import { isUniqueViolation } from "../postgres/postgres-errors.ts";
 import type { SqlClient } from "./sql-client.ts";
 import type { SqlRepositoryOptions } from "./sql-session-repository.ts";

@@ -1,5 +1,5 @@
 /**
- * LanguageAnalyzer on VADER (`vader-sentiment`), in process, English only (DESIGN §5).
+ * LanguageAnalyzer on VADER (`vader-sentiment`), in process, English only (docs/architecture.md#profiles).
  *
  * VADER gives, per text, the shares of positive, neutral and negative words (`pos`, `neu`,
  * `neg`, which sum to 1) and a normalised overall valence `compound` in [-1, 1].
@@ -15,10 +15,11 @@
  * otherwise neutral; but when both pos and neg reach `mixedShare` (0.15) the text is "mixed"
  * whatever the compound says.
  *
- * The repository README ("Sentiment engines") sets this mapping beside Azure Text Analytics' and
+ * docs/clinical/sentiment.md sets this mapping beside Azure Text Analytics' and
  * Amazon Comprehend's.
  */
 import { ConfideError, type LanguageAnalyzer, type SentimentLabel, type SentimentResult, type SentimentScores } from "@confide/core/ports";
+import { createBackgroundProof } from "../local-programs/background-proof.ts";
 
 interface VaderPolarity {
   pos: number;
@@ -96,6 +97,9 @@ export function createVaderLanguageAnalyzer(): LanguageAnalyzer {
     );
     return analyzer;
   };
+  const lexiconLoads = createBackgroundProof(async () => {
+    await load();
+  });
 
   return {
     provider: "vader",
@@ -122,9 +126,12 @@ export function createVaderLanguageAnalyzer(): LanguageAnalyzer {
     },
 
     async check(): Promise<void> {
-      // Usable once its lexicon loads (the first check loads it; later ones answer at once).
+      // The package is installed (found at once); loading its lexicon (a tenth of a second on a
+      // busy machine) is proven in the background from the first check on, and a failed load is
+      // what every later check reports.
       try {
-        await load();
+        import.meta.resolve("vader-sentiment");
+        lexiconLoads.report();
       } catch (error) {
         throw new ConfideError("dependency.unavailable", "The VADER lexicon could not be loaded.", {
           cause: error,
@@ -134,7 +141,8 @@ export function createVaderLanguageAnalyzer(): LanguageAnalyzer {
     },
 
     async close(): Promise<void> {
-      // Nothing is held: VADER is a lexicon in memory.
+      // Nothing else is held: VADER is a lexicon in memory.
+      lexiconLoads.close();
     },
   };
 }

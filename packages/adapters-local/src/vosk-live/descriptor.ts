@@ -1,5 +1,5 @@
+import { isPrivateNetworkUrl } from "@confide/core/adapter-kit";
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
-import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { voskLiveSettings, type VoskLiveSettings } from "./settings.ts";
 
 /** Live speech by a Vosk server, streamed: partials and finals as the audio arrives (`CONFIDE_LIVE=vosk`). */

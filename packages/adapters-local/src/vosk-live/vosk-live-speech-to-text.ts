@@ -19,17 +19,8 @@
  * `provider.unavailable` error event (the session goes on recorded only, its recording
  * transcribed when it ends).
  */
-import {
-  ConfideError,
-  createEventQueue,
-  createPcmChannelSplitter,
-  parseSettings,
-  type LiveRecognition,
-  type LiveSpeechEvent,
-  type LiveSpeechSettings,
-  type LiveSpeechToText,
-  type Word,
-} from "@confide/core/ports";
+import { createEventQueue, createPcmChannelSplitter, parseSettings } from "@confide/core/adapter-kit";
+import { ConfideError, type LiveRecognition, type LiveSpeechEvent, type LiveSpeechSettings, type LiveSpeechToText, type Word } from "@confide/core/ports";
 import { voskLiveSettings, type VoskLiveSettings } from "./settings.ts";
 import { voskBadAnswer, voskUnavailable } from "./vosk-live-errors.ts";
 

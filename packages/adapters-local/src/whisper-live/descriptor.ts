@@ -1,5 +1,5 @@
+import { isPrivateNetworkUrl } from "@confide/core/adapter-kit";
 import type { AdapterDescriptor, LiveSpeechToText } from "@confide/core/ports";
-import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { whisperLiveSettings, type WhisperLiveSettings } from "./settings.ts";
 
 /** Live speech by a Whisper-compatible server, utterance by utterance (`CONFIDE_LIVE=whisper`). */

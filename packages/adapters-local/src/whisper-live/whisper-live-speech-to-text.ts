@@ -6,13 +6,8 @@
  * diarization (a mono stream has `speaker: null`). Utterances of one recognition are sent one
  * after the other, so finals come in order and a self-hosted server is not flooded.
  */
-import {
-  parseSettings,
-  startUtteranceRecognition,
-  type LiveSpeechToText,
-  type LiveUtterance,
-  type UtteranceTranscript,
-} from "@confide/core/ports";
+import { type LiveUtterance, parseSettings, startUtteranceRecognition, type UtteranceTranscript } from "@confide/core/adapter-kit";
+import type { LiveSpeechToText } from "@confide/core/ports";
 import { cutterOptions } from "../live-utterances/utterance-cutter-settings.ts";
 import { createWhisperRequests } from "../whisper/whisper-requests.ts";
 import { toSegments } from "../whisper/whisper-verbose-json.ts";

@@ -1,4 +1,4 @@
-import { defaultTranscriptionSettings } from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
 import { pcmWav } from "@confide/core/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildAudioSource, expectConfideError } from "@confide/contracts";

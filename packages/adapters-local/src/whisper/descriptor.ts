@@ -1,5 +1,5 @@
+import { isPrivateNetworkUrl } from "@confide/core/adapter-kit";
 import type { AdapterDescriptor, SpeechToText } from "@confide/core/ports";
-import { isPrivateNetworkUrl } from "../private-network-url.ts";
 import { whisperSettings, type WhisperSettings } from "./settings.ts";
 
 /** Speech to text by a Whisper-compatible server (`CONFIDE_SPEECH=whisper`). */

@@ -1,4 +1,5 @@
-import { withDeadline, type TranscriptionSettings } from "@confide/core/ports";
+import { withDeadline } from "@confide/core/adapter-kit";
+import type { TranscriptionSettings } from "@confide/core/ports";
 import type { z } from "zod";
 import type { whisperSettings } from "./settings.ts";
 import { errorFromFailedRequest, errorFromResponse } from "./whisper-errors.ts";

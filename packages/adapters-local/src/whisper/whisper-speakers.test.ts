@@ -7,8 +7,8 @@
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { diarizedSpeechToText } from "@confide/core";
-import { defaultTranscriptionSettings, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
+import { defaultTranscriptionSettings, diarizedSpeechToText } from "@confide/core";
+import type { SpeechResult, TranscriptionSettings } from "@confide/core/ports";
 import { buildAudioSource } from "@confide/contracts";
 import { startFakeWhisperServer, type FakeWhisperServer, type FakeWhisperTranscript } from "@confide/contracts/fakes";
 import { makeDialogueWav, type DialogueAudio } from "@confide/contracts/support";

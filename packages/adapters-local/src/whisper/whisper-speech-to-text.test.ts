@@ -1,4 +1,5 @@
-import { ConfideError, defaultTranscriptionSettings, type AudioSource, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
+import { defaultTranscriptionSettings } from "@confide/core";
+import { type AudioSource, ConfideError, type SpeechResult, type TranscriptionSettings } from "@confide/core/ports";
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";

@@ -1,14 +1,5 @@
-import {
-  ConfideError,
-  parseSettings,
-  type AudioSource,
-  type Segment,
-  type SpeechResult,
-  type SpeechToText,
-  type SpeechWarning,
-  type TranscriptDraft,
-  type TranscriptionSettings,
-} from "@confide/core/ports";
+import { parseSettings } from "@confide/core/adapter-kit";
+import { type AudioSource, ConfideError, type Segment, type SpeechResult, type SpeechToText, type SpeechWarning, type TranscriptDraft, type TranscriptionSettings } from "@confide/core/ports";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";

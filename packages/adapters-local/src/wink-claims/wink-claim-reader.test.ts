@@ -1,4 +1,5 @@
-import { claimSupport, type CitedSegment } from "@confide/core";
+import { claimSupport, verifyNotes, type CitedSegment } from "@confide/core";
+import { allNotAssessed } from "@confide/core/adapter-kit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "./wink-claim-reader.ts";
@@ -68,6 +69,36 @@ describe("claim support read by wink-nlp: hand-written model answers", () => {
     expect(claimSupport({ text: "You said: “I'll tell him you said that.”", quote: "I'll tell him you said that." }, [patient("Thanks. I'll tell him you said that.")], reader)).toBe(
       "quoted",
     );
+  });
+
+  it("a key topic naming only a word that says nothing ('afterwards') is unsupported, and a sentence repeating it", () => {
+    const cited = [patient("On day 3 I went walking in the park and felt somewhat calmer afterwards.")];
+    expect(claimSupport({ text: "afterwards" }, cited, reader, "topic")).toBe("unsupported");
+    expect(claimSupport({ text: "You talked about afterwards." }, cited, reader)).toBe("unsupported");
+    expect(claimSupport({ text: "park" }, cited, reader, "topic")).toBe("paraphrased");
+  });
+
+  it("a mood its cited words do not show is unverified: 'Patient is in despair' citing 'better'; citing words of despair it stands", () => {
+    const moodCiting = (patientLine: string) =>
+      verifyNotes(
+        { ...allNotAssessed("not in this test"), sessionMood: { value: "very_negative", text: "Patient is in despair.", evidence: [{ segmentId: "seg-2", start: 0, end: patientLine.length }] } },
+        {
+          revision: 1,
+          speakers: [
+            { label: "S1", role: "therapist" },
+            { label: "S2", role: "patient" },
+          ],
+          segments: [
+            { id: "seg-1", speaker: "S1", startMs: 0, endMs: 3_000, text: "How has the week been?" },
+            { id: "seg-2", speaker: "S2", startMs: 3_000, endMs: 8_000, text: patientLine },
+          ],
+        },
+        { provider: "test", model: "m", promptVersion: "1", writtenAt: new Date(0) },
+        reader,
+      ).sessionMood;
+    expect(moodCiting("A bit better, I went out twice.")).toMatchObject({ verification: { status: "unverified", reason: "The cited words do not support what the item says." } });
+    // It is the cited words that decide: the same claim on words of despair.
+    expect(moodCiting("I am in despair, nothing helps.")).toMatchObject({ verification: { status: "grounded" } });
   });
 
   it("the speaker matters", () => {

@@ -1074,6 +1074,13 @@ export interface components {
             value: "improving" | "declining" | "stable" | "fluctuating";
             verification: components["schemas"]["NoteVerification"];
         };
+        /** @description The reading behind the mood line in one time window: the mood chart plots these. */
+        MoodWindow: {
+            balance: number;
+            endMs: number;
+            moods: string[];
+            startMs: number;
+        };
         /** @description A field the writer could not fill, and why. */
         NotAssessed: {
             reason: string;
@@ -1495,6 +1502,8 @@ export interface components {
                         reason: "asked" | "answered" | "covered" | "superseded";
                     } | null;
                 }[];
+                /** @description What heard the ends of the turns of its live transcript: `silero-vad` (the speech model, about 0.2 s after the speech), `loudness` (no speech model installed: a 0.6 s pause). Absent for engines whose server cuts the turns. */
+                turnEnds?: string;
             };
             noteFormat?: components["schemas"]["NoteFormat"] & unknown;
             /** @description The clinical notes; null until written (absent for sessions stored before notes were written). */
@@ -1649,6 +1658,8 @@ export interface components {
             /** @enum {string} */
             value: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | "mixed";
             verification: components["schemas"]["NoteVerification"];
+            /** @description The same reading per time window, when the writer reads the mood word by word. */
+            windows?: components["schemas"]["MoodWindow"][];
         };
         SessionNote: {
             format: components["schemas"]["NoteFormat"] & unknown;

@@ -1,4 +1,4 @@
-/** Consent calls (issue 14): a therapist's for their patient, a patient's for themselves. */
+/** Consent calls: a therapist's for their patient, a patient's for themselves. */
 import { dataOf, type Schemas } from "@confide/client";
 import { consoleClient } from "../api/console-client.ts";
 

@@ -5,12 +5,12 @@ import type { ActiveConsent, ConsentForm, ConsentScopeEntry, ConsentStatus } fro
  * electronically, the therapist sees the same text when recording a written or witnessed
  * consent. A grant names it by its version and the sha256 of this exact text.
  */
-export const consentFormVersion = "confide-console-consent-1";
+export const consentFormVersion = "confide-console-consent-2";
 
 export const consentFormParagraphs: readonly string[] = [
   "Your therapist would like to record your therapy sessions in Confide.",
   "Recording: the audio of a session is stored so it can be transcribed. Transcription: the words are written out, with who said them, for your therapist to review.",
-  "AI notes: a program drafts clinical notes and a short summary for you from the transcript; your therapist checks them before they are final.",
+  "AI notes: a program drafts clinical notes and a short summary for you from the transcript; your therapist checks them before they are final. Where your therapist's service has it turned on, during a live session the program may also suggest to your therapist a way to say back what you said.",
   "Cloud processing: when this deployment uses a speech or language service outside it, the session is sent to the services named; without this choice they are not used for you.",
   "You can withdraw any part of your consent at any time, in the console or by telling your therapist. Processing that is not finished stops at once, and you may ask for your sessions to be erased.",
 ];
@@ -29,7 +29,7 @@ export type PlainScope = "recording" | "transcription" | "ai_notes";
 export const scopeLabels: Record<PlainScope | "cloud_processing", { label: string; hint: string }> = {
   recording: { label: "Recording", hint: "Storing the audio of sessions. Needed to upload a session." },
   transcription: { label: "Transcription", hint: "Writing out the words of a session. Needed to upload a session." },
-  ai_notes: { label: "AI notes", hint: "Draft clinical notes and a summary for the patient." },
+  ai_notes: { label: "AI notes", hint: "Draft clinical notes and a summary for the patient; where turned on, suggested reflections in live sessions." },
   cloud_processing: { label: "Cloud processing", hint: "Sending sessions to the speech and language services named below." },
 };
 

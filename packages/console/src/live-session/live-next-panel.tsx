@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { segmentElementId } from "./live-agenda-list.tsx";
 import type { LiveSuggestion } from "./live-messages.ts";
-import { suggestionsToShow, type LiveTranscript } from "./live-transcript.ts";
+import { citedWords, suggestionsToShow, type LiveTranscript } from "./live-transcript.ts";
 
 export type SuggestionAction = "used" | "dismissed";
 
@@ -23,7 +23,8 @@ function showSegment(segmentId: string): void {
 
 /**
  * The "Next" panel beside the live transcript: at most three suggestions, safety first (urgent
- * first), each marked in words, each with "Asked" and "Dismiss" — also the keys A and D while one
+ * first), each marked in words — a reflection with the patient's words it says back —, each with
+ * "Asked" ("Used" for a reflection) and "Dismiss" — also the keys A and D while one
  * of its buttons has the focus. A new suggestion never takes the focus; when the focused one
  * leaves (marked, or taken back by the server), the focus goes to the next one, else to the panel.
  * While the patient can see the screen, nothing of it is shown.
@@ -44,7 +45,8 @@ export function LiveNextPanel({
   const focused = useRef<{ id: string; next: string | null } | null>(null);
   const shownIds = shown.map((suggestion) => suggestion.id).join("\n");
 
-  useEffect(() => {
+  // Before the browser paints the new list, so the focus never rests on the page in between.
+  useLayoutEffect(() => {
     const was = focused.current;
     if (!was || shown.some((suggestion) => suggestion.id === was.id)) return;
     focused.current = null;
@@ -105,10 +107,14 @@ export function LiveNextPanel({
               >
                 <p class="suggestion-kind">{suggestionKindName(suggestion)}</p>
                 <p class="suggestion-text">{suggestion.text}</p>
+                {suggestion.kind === "reflection" && citedWords(transcript, suggestion).length > 0 ? (
+                  <p class="hint suggestion-cited">Their words: “{citedWords(transcript, suggestion).join(" … ")}”</p>
+                ) : null}
                 <p class="hint suggestion-why">{suggestion.why}</p>
                 <div class="suggestion-actions">
                   <button type="button" class="suggestion-asked" onClick={() => act(suggestion, "used")}>
-                    Asked<span class="visually-hidden">: {suggestion.text}</span>
+                    {suggestion.kind === "reflection" ? "Used" : "Asked"}
+                    <span class="visually-hidden">: {suggestion.text}</span>
                   </button>
                   <button type="button" class="secondary" onClick={() => act(suggestion, "dismissed")}>
                     Dismiss<span class="visually-hidden">: {suggestion.text}</span>

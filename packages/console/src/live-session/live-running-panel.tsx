@@ -5,7 +5,7 @@ import { LiveAgendaList } from "./live-agenda-list.tsx";
 import type { LiveSuggestion } from "./live-messages.ts";
 import { LiveNextPanel, type SuggestionAction } from "./live-next-panel.tsx";
 import { LiveTranscriptList, sentimentNames } from "./live-transcript-list.tsx";
-import type { LiveTranscript } from "./live-transcript.ts";
+import { shownSentiment, type LiveTranscript } from "./live-transcript.ts";
 
 /**
  * A live session under way: whether it records, how long, Stop, the "Next" suggestions, today's
@@ -38,7 +38,8 @@ export function LiveRunningPanel({
     return () => clearInterval(timer);
   }, [startedAt, state]);
   const elapsedMs = startedAt === null ? 0 : now - startedAt;
-  const latestSentiment = [...transcript.segments].reverse().find((segment) => segment.sentiment);
+  const latestScored = [...transcript.segments].reverse().find((segment) => segment.sentiment);
+  const latestSentiment = latestScored ? shownSentiment(transcript, latestScored) : null;
   return (
     <>
       <ScreenHeading title="Live session">Live session</ScreenHeading>
@@ -75,7 +76,7 @@ export function LiveRunningPanel({
         <details class="live-sentiment" data-testid="live-sentiment">
           <summary>Sentiment (for you)</summary>
           <p>
-            Patient's latest sentiment: <span>{latestSentiment?.sentiment ? sentimentNames[latestSentiment.sentiment] : "not yet heard"}</span>
+            Patient's latest sentiment: <span>{latestSentiment ? sentimentNames[latestSentiment] : latestScored ? "not shown beside words about suicide or self-harm" : "not yet heard"}</span>
           </p>
         </details>
       )}

@@ -25,6 +25,8 @@ export interface LiveTranscript {
   suggestions: LiveSuggestion[];
   /** Suggestions that left the panel (withdrawn, asked or dismissed): a resent one stays gone. */
   settledSuggestions: string[];
+  /** Segments a safety suggestion cited: words about suicide or self-harm, whose sentiment is not shown. */
+  safetyCited: string[];
 }
 
 export const emptyLiveTranscript: LiveTranscript = {
@@ -37,7 +39,17 @@ export const emptyLiveTranscript: LiveTranscript = {
   recordOnly: false,
   suggestions: [],
   settledSuggestions: [],
+  safetyCited: [],
 };
+
+/**
+ * The segment's sentiment as the view shows it, or null. None beside words a safety suggestion
+ * cited: a word-list sentiment of "I've been thinking about ending it" reads "mixed" or even
+ * "positive", which misleads more than it tells.
+ */
+export function shownSentiment(state: LiveTranscript, segment: LiveSegment): LiveSegment["sentiment"] | null {
+  return segment.sentiment && !state.safetyCited.includes(segment.segmentId) ? segment.sentiment : null;
+}
 
 /** How many suggestions the panel shows at once. */
 export const shownSuggestions = 3;
@@ -49,6 +61,15 @@ export function suggestionsToShow(state: LiveTranscript): LiveSuggestion[] {
   return [...state.suggestions]
     .sort((a, b) => suggestionRank(a) - suggestionRank(b) || Date.parse(b.at) - Date.parse(a.at))
     .slice(0, shownSuggestions);
+}
+
+/**
+ * The words a suggestion cites, as the view received them, in the order cited: what a reflection
+ * says back, shown beside it so the therapist can weigh it against what the patient said. A cited
+ * segment the view has not received (a resumed view) is left out.
+ */
+export function citedWords(state: LiveTranscript, suggestion: Pick<LiveSuggestion, "cites">): string[] {
+  return suggestion.cites.flatMap((id) => state.segments.find((segment) => segment.segmentId === id)?.text ?? []);
 }
 
 /** A suggestion leaves the panel (the therapist marked it asked or dismissed it, or the server took it back). */
@@ -105,8 +126,10 @@ export function applyLiveMessage(state: LiveTranscript, message: LiveServerMessa
       };
     case "suggestion": {
       const { type: _type, storedBytes: _stored, ...suggestion } = message;
-      if (state.settledSuggestions.includes(suggestion.id)) return { ...state, storedBytes };
-      return { ...state, suggestions: [...state.suggestions.filter((shown) => shown.id !== suggestion.id), suggestion], storedBytes };
+      const safetyCited =
+        suggestion.kind === "safety" ? [...new Set([...state.safetyCited, ...suggestion.cites])] : state.safetyCited;
+      if (state.settledSuggestions.includes(suggestion.id)) return { ...state, safetyCited, storedBytes };
+      return { ...state, suggestions: [...state.suggestions.filter((shown) => shown.id !== suggestion.id), suggestion], safetyCited, storedBytes };
     }
     case "suggestion-withdrawn":
       return { ...settleSuggestion(state, message.id), storedBytes };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { riskFirst } from "./risk-first.ts";
 
-describe("the session lists' order (issue 24)", () => {
+describe("the session lists' order", () => {
   it("puts sessions with risk flags to acknowledge first, keeping the API's order within each group", () => {
     const listed = [
       { id: "newest", riskUnacknowledged: 0 },

@@ -1,5 +1,5 @@
 /**
- * Sessions with risk flags to acknowledge first (issue 24), each group in the API's order (newest
+ * Sessions with risk flags to acknowledge first, each group in the API's order (newest
  * recording first). Among the sessions loaded so far: a page loaded later ("Show more") may add
  * a flagged session above those already shown.
  */

@@ -18,7 +18,7 @@ export interface RiskBannerProps {
 }
 
 /**
- * The banner that opens a session with risk flags (issue 24), above everything else: how many
+ * The banner that opens a session with risk flags, above everything else: how many
  * flags still wait for acknowledgement, then each flag (`RiskFlagItems`). Nothing when the
  * screen flagged nothing — the risk panel below says so in the screen's own honest words.
  */

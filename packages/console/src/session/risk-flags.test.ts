@@ -64,7 +64,7 @@ describe("the risk screen in the console", () => {
   });
 });
 
-describe("what blocks the sign-off (issue 24)", () => {
+describe("what blocks the sign-off", () => {
   it("is every current flag not yet acknowledged; past risk and acknowledged flags do not block", () => {
     const risk: RiskScreenLike = {
       ...empty,

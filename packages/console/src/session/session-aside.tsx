@@ -3,7 +3,7 @@ import { missingPartWords } from "./missing-part.ts";
 import type { EvidenceSpan } from "./note-sections.ts";
 import { LiveSuggestionsTimeline } from "./live-suggestions-timeline.tsx";
 import { NotesPanel, type OwnWordsDraft } from "./notes-panel.tsx";
-import { SentimentChartView } from "./sentiment-chart-view.tsx";
+import { MoodChartView } from "./mood-chart-view.tsx";
 import type { NoteFormat, Session, SessionApi } from "./session-api.ts";
 import { SpeakersForm } from "./speakers-form.tsx";
 import type { SessionWrite } from "./use-session.ts";
@@ -18,12 +18,12 @@ export interface SessionAsideProps {
   onPlayClip: (startMs: number, endMs: number) => void;
 }
 
-/** Beside the transcript: who is who, the patient's sentiment, and the notes. */
+/** Beside the transcript: who is who, the patient's mood (the notes' reading), and the notes. */
 export function SessionAside({ session, api, write, onOpenEvidence, restoredWords, onPlayClip }: SessionAsideProps) {
   const { id, transcript } = session;
   const ready = session.status === "ready";
   return (
-    <aside class="session-aside" aria-label="Speakers, sentiment and notes">
+    <aside class="session-aside" aria-label="Speakers, mood and notes">
       {transcript === null ? null : (
         <CollapsibleSection id="session-speakers" title="Speakers" closedOnPhone>
           <SpeakersForm
@@ -35,11 +35,12 @@ export function SessionAside({ session, api, write, onOpenEvidence, restoredWord
           />
         </CollapsibleSection>
       )}
-      <CollapsibleSection id="session-sentiment" title="Patient's sentiment" closedOnPhone>
-        {session.sentiment ? (
-          <SentimentChartView timeline={session.sentiment.timeline} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
+      {/* The chart reads the notes' mood reading, as the mood line and the trajectory do: one reading, never another analyser's scores. */}
+      <CollapsibleSection id="session-sentiment" title="Patient's mood" closedOnPhone>
+        {session.notes ? (
+          <MoodChartView notes={session.notes} durationMs={transcript?.durationMs ?? session.audio.durationMs ?? 0} />
         ) : (
-          <p>{missingPartWords(session.status, "sentiment")}</p>
+          <p>{missingPartWords(session.status, "notes")}</p>
         )}
       </CollapsibleSection>
       <LiveSuggestionsTimeline session={session} onOpenEvidence={onOpenEvidence} />

@@ -53,7 +53,7 @@ function Problem({ problem, id }: { problem: { error: unknown; serial: number } 
 }
 
 /**
- * The therapist's voice enrolment (issue 23 item 4), on "Your account": what it is for, the
+ * The therapist's voice enrolment, on "Your account": what it is for, the
  * consent, a text to read aloud, the sample recorded here or chosen as a file, sent to
  * `PUT /v1/me/voice`; the enrolment in force, and "Remove my voice" (`DELETE`), after a question.
  */

@@ -27,17 +27,20 @@
  *   Use 'max_completion_tokens' instead."). Their API version row reads "`2024-12-01-preview` or
  *   later": an older one is 400 `BadRequest` "Model … is enabled only for api versions
  *   2024-12-01-preview and later".
+ * - A `json_schema.name` not of a-z, A-Z, 0-9, `_` and `-`, at most 64 characters (the API
+ *   reference's `TextResponseFormatJsonSchema.name`): 400 (`responseFormatNameRefusal`).
  * - A `json_schema` outside the structured-output subset (see `structured-output-subset.ts`,
  *   "How to use structured outputs with Azure OpenAI"): 400 "Invalid schema for response_format
  *   '<name>': …", `param: "response_format"`, the form of the service's schema refusals.
  * - `GET {endpoint}/openai/models?api-version=…` (Models - List) for readiness.
  *
  * Its "model" is the OpenAI fake's: it reads the numbered transcript lines of the prompt and
- * derives notes citing them (`deriveFakeNotes`), which a test may change or replace.
+ * derives notes citing them (`deriveFakeNotes`), which a test may change or replace — or, asked
+ * for a suggested reflection, a reflection (`deriveFakeReflection`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
-import { deriveFakeNotes, parsePromptLines, reasoningModelPattern, type FakeNotesAnswer, type FakeTranscriptLine, type ReceivedChatRequest } from "./openai-chat-server.ts";
+import { deriveFakeNotes, fakeModelAnswer, parsePromptLines, responseFormatNameRefusal, reasoningModelPattern, type FakeNotesAnswer, type FakeTranscriptLine, type ReceivedChatRequest } from "./openai-chat-server.ts";
 import { censusOfSchema } from "./structured-output-subset.ts";
 
 /** What reasoning deployments refuse (the reasoning page's "Not Supported" list). */
@@ -48,7 +51,7 @@ const firstReasoningApiVersion = "2024-12-01-preview";
 const versionKey = (version: string) => `${version.slice(0, 10)}${version.endsWith("-preview") ? "0" : "1"}`;
 
 export type FakeAzureOpenAiReply =
-  /** 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs`. */
+  /** 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs` (a reflection when asked for one). */
   | { kind: "notes"; edit?: (notes: FakeNotesAnswer, lines: FakeTranscriptLine[]) => FakeNotesAnswer | void; delayMs?: number }
   /** 200 whose message content is this text (null: none) with this finish reason. */
   | { kind: "content"; content: string | null; finishReason?: "stop" | "length" | "content_filter" }
@@ -211,6 +214,11 @@ export async function startFakeAzureOpenAiServer(
       sendJson(response, 400, { error: { message: "Invalid value for 'response_format'.", type: "invalid_request_error", param: "response_format", code: null } });
       return;
     }
+    const nameRefusal = responseFormatNameRefusal(parsed.response_format.json_schema.name);
+    if (nameRefusal !== null) {
+      sendJson(response, 400, nameRefusal);
+      return;
+    }
     const schemaProblem = censusOfSchema(parsed.response_format.json_schema.schema).problems[0];
     if (parsed.response_format.json_schema.strict === true && schemaProblem !== undefined) {
       sendJson(response, 400, {
@@ -226,8 +234,7 @@ export async function startFakeAzureOpenAiServer(
     const reply = typeof fake.reply === "function" ? fake.reply(received, index) : fake.reply;
     switch (reply.kind) {
       case "notes": {
-        const derived = deriveFakeNotes(received.lines);
-        const notes = reply.edit?.(derived, received.lines) ?? derived;
+        const notes = fakeModelAnswer(parsed.response_format.json_schema.name, received.lines, reply.edit);
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         sendJson(response, 200, completion(JSON.stringify(notes), deployment.model, "stop"));
         return;

@@ -146,7 +146,7 @@ export interface FakeSpeechBatchServer {
    * URLs **without** a SAS (2024-11-15 spec, `sasLifetimeQueryParameter`: "… not used when
    * BYOS is configured"): the content is read with the storage account's credentials —
    * here `Authorization: Bearer <storageBearerToken>` with an `x-ms-version` — and an anonymous
-   * read answers 403 as Storage does (issue 29, finding 4). Off by default.
+   * read answers 403 as Storage does. Off by default.
    */
   byos: boolean;
   /** The token a BYOS content read must carry. */
@@ -607,7 +607,7 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       case "delete": {
         // "DeleteNotAllowed: Deletion of the entity is not allowed (it is still being processed)"
         // — the 2024-11-15 spec's DetailedErrorCode; maintainers: "there is no way to stop a
-        // running task" (issue 29, finding 1). A NotStarted or Running job cannot be deleted.
+        // running task". A NotStarted or Running job cannot be deleted.
         const running = fake.jobs.get(id!);
         if (running !== undefined && (running.status === "NotStarted" || running.status === "Running")) {
           sendError(response, 400, {

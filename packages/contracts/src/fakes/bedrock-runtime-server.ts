@@ -30,13 +30,14 @@
  * - `GET /async-invoke` (ListAsyncInvokes), a free authenticated read, for readiness.
  *
  * Its "model" reads the numbered transcript lines of the last user message as the OpenAI fake
- * does and answers the notes as the forced tool's input (`deriveFakeNotes`).
+ * does and answers the notes as the forced tool's input (`deriveFakeNotes`), or a reflection to
+ * the reflection's tool (`deriveFakeReflection`).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AwsJsonError, checkSignature, fakeAwsCredentials, type FakeAwsCredentials } from "./aws-json-service.ts";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
-import { deriveFakeNotes, parsePromptLines, type FakeNotesAnswer, type FakeTranscriptLine } from "./openai-chat-server.ts";
+import { deriveFakeNotes, fakeModelAnswer, parsePromptLines, type FakeNotesAnswer, type FakeTranscriptLine } from "./openai-chat-server.ts";
 
 export type FakeBedrockReply =
   /** The notes as the forced tool's input (`stopReason: "tool_use"`), changed by `edit`; after `delayMs`. */
@@ -207,8 +208,7 @@ export async function startFakeBedrockRuntimeServer(
     const toolUse = (input: unknown) => ({ toolUse: { toolUseId: `tooluse_${randomUUID().slice(0, 8)}`, name: toolName, input } });
     switch (reply.kind) {
       case "notes": {
-        const derived = deriveFakeNotes(received.lines);
-        const notes = reply.edit?.(derived, received.lines) ?? derived;
+        const notes = fakeModelAnswer(toolName, received.lines, reply.edit);
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         sendJson(response, 200, tools.length === 0 ? answer([{ text: JSON.stringify(notes) }], "end_turn") : answer([toolUse(notes)], "tool_use"));
         return;

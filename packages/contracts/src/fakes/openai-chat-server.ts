@@ -2,12 +2,14 @@
  * An OpenAI-compatible chat-completions server for tests: a real HTTP server on 127.0.0.1 that
  * the real `openai` client talks to. `POST /v1/chat/completions` records the request and answers
  * as scripted; `GET /v1/models` lists one model.
+ * A `response_format.json_schema.name` the API refuses is refused (`responseFormatNameRefusal`).
  *
  * Its "model" reads the prompt as a model would: it parses the transcript lines
  * `[<segment id>] <role>: <text>` of the last user message that has them, and derives notes
  * from them deterministically, each item citing the lines it comes from (`deriveFakeNotes`). A
  * test can change the derived notes (a wrong quote, a wrong segment…) or answer something else
- * entirely: raw text, an error status, nothing.
+ * entirely: raw text, an error status, nothing. Asked for a suggested reflection (its schema named
+ * `suggested_reflection`), it answers one instead (`deriveFakeReflection`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson, startLocalHttpServer } from "./local-http-server.ts";
@@ -22,7 +24,10 @@ export interface FakeTranscriptLine {
 export type FakeNotesAnswer = Record<string, any>;
 
 export type FakeChatReply =
-  /** 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs`. */
+  /**
+   * 200 with notes derived from the prompt, changed by `edit` when given; after `delayMs`. To a
+   * request for a reflection: the derived reflection (`edit` is for notes).
+   */
   | { kind: "notes"; edit?: (notes: FakeNotesAnswer, lines: FakeTranscriptLine[]) => FakeNotesAnswer | void; delayMs?: number; model?: string }
   /** 200 whose message content is this text as it is (broken JSON, JSON of another shape). */
   | { kind: "content"; content: string; finishReason?: string }
@@ -165,6 +170,48 @@ export function deriveFakeNotes(lines: FakeTranscriptLine[]): FakeNotesAnswer {
   };
 }
 
+/**
+ * The 400 body a chat-completions service answers for a `response_format.json_schema.name` it
+ * refuses, or null: the API reference's `ResponseFormatJsonSchema.name` — "The name of the
+ * response format. Must be a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length
+ * of 64." (OpenAI's API reference, and Azure OpenAI's `TextResponseFormatJsonSchema.name`) — in
+ * the form of OpenAI's pattern refusals.
+ */
+export function responseFormatNameRefusal(name: unknown): object | null {
+  if (typeof name === "string" && /^[a-zA-Z0-9_-]{1,64}$/.test(name)) return null;
+  return {
+    error: {
+      message: "Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.",
+      type: "invalid_request_error",
+      param: "response_format.json_schema.name",
+      code: "invalid_value",
+    },
+  };
+}
+
+/** The names Confide's writers give a request for a suggested reflection: the structured output's schema, Bedrock's tool. */
+export const fakeReflectionNames: ReadonlySet<string> = new Set(["suggested_reflection", "suggest_reflection"]);
+
+/**
+ * A suggested reflection from transcript lines, deterministically: the longest sentence of the
+ * last patient line, said back in the patient's own words, citing that line; none
+ * (`text: null`) when no patient line was given.
+ */
+export function deriveFakeReflection(lines: FakeTranscriptLine[]): { text: string | null; cites: string[] } {
+  const last = lines.findLast((line) => line.role === "patient");
+  if (last === undefined) return { text: null, cites: [] };
+  const sentences = last.text.match(/[^.!?]+[.!?]?/g) ?? [last.text];
+  const longest = sentences.map((sentence) => sentence.trim()).sort((a, b) => b.length - a.length)[0] ?? last.text;
+  return { text: longest, cites: [last.segmentId] };
+}
+
+/** What the fake model answers to the request: the reflection when it asks for one by `name`, else the notes (changed by `edit`). */
+export function fakeModelAnswer(name: unknown, lines: FakeTranscriptLine[], edit?: (notes: FakeNotesAnswer, lines: FakeTranscriptLine[]) => FakeNotesAnswer | void): unknown {
+  if (fakeReflectionNames.has(String(name))) return deriveFakeReflection(lines);
+  const derived = deriveFakeNotes(lines);
+  return edit?.(derived, lines) ?? derived;
+}
+
 function completion(content: string, model: string, finishReason = "stop") {
   return {
     id: "chatcmpl-fake",
@@ -196,7 +243,7 @@ export async function startFakeOpenAiChatServer(options: { reply?: FakeOpenAiCha
     const received: ReceivedChatRequest = { method: "POST", path, query: Object.fromEntries(new URL(request.url ?? "/", "http://fake").searchParams), headers: { ...request.headers }, body, lines: parsePromptLines(body.messages ?? []) };
     const index = fake.received.push(received) - 1;
     // Reasoning models (o-series, GPT-5) refuse `max_tokens` and any temperature but 1, with the
-    // 400 bodies OpenAI and Azure OpenAI answer (issue 29, finding 5).
+    // 400 bodies OpenAI and Azure OpenAI answer.
     if (reasoningModelPattern.test(String(body.model ?? ""))) {
       if (body.max_tokens !== undefined) {
         sendJson(response, 400, {
@@ -221,11 +268,15 @@ export async function startFakeOpenAiChatServer(options: { reply?: FakeOpenAiCha
         return;
       }
     }
+    const nameRefusal = body.response_format?.type === "json_schema" ? responseFormatNameRefusal(body.response_format.json_schema?.name) : null;
+    if (nameRefusal !== null) {
+      sendJson(response, 400, nameRefusal);
+      return;
+    }
     const reply = typeof fake.reply === "function" ? fake.reply(received, index) : fake.reply;
     switch (reply.kind) {
       case "notes": {
-        const derived = deriveFakeNotes(received.lines);
-        const notes = reply.edit?.(derived, received.lines) ?? derived;
+        const notes = fakeModelAnswer(body.response_format?.json_schema?.name, received.lines, reply.edit);
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         sendJson(response, 200, completion(JSON.stringify(notes), reply.model ?? model));
         return;

@@ -268,7 +268,7 @@ describe("fake Amazon Transcribe through @aws-sdk/client-transcribe", () => {
     });
   });
 
-  describe("vocabulary filters (issue 29): one language each, placed per language with identification, applied", () => {
+  describe("vocabulary filters: one language each, placed per language with identification, applied", () => {
     it("creates, reads and deletes a filter; a name in use is ConflictException, an unknown one NotFoundException", async () => {
       await client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "crud-filter", LanguageCode: "en-US", Words: ["damn"] }));
       const conflict = await rejection(client.send(new CreateVocabularyFilterCommand({ VocabularyFilterName: "crud-filter", LanguageCode: "en-US", Words: ["damn"] })));

@@ -22,10 +22,10 @@
  * HTTP/2 session destroyed after `dropAfterBytes` of audio, the server gone), `forbidden` (403
  * `UnrecognizedClientException` instead of the stream).
  *
- * Refusals the service makes (issue 29):
+ * Refusals the service makes:
  * - **15 s without audio**: the stream ends with a `BadRequestException` exception message
  *   "Your request timed out because no new audio was received for 15 seconds." — the service's
- *   wording as reported in awslabs/amazon-transcribe-streaming-sdk issue 118 (and the API
+ *   wording as reported in https://github.com/awslabs/amazon-transcribe-streaming-sdk/issues/118 (and the API
  *   reference, StartStreamTranscription: BadRequestException "… timed out …"). Any AudioEvent
  *   counts as audio, silence included. `idleTimeoutMs` makes the limit short for tests.
  * - **A language Transcribe does not stream**: 400 `BadRequestException` before any stream, in

@@ -322,8 +322,24 @@ describe("a plan item's claim support: it stands on a commitment", () => {
     expect(claimSupport({ text: past, quote: past }, [patient(past)], reader, "plan")).toBe("unsupported");
   });
 
+  it("never carries a plan that quotes a question as what was agreed, whatever the patient answered", () => {
+    const question = "Could you try to take some slow breathing when it starts?";
+    expect(claimSupport({ text: `Agreed: ${question}`, quote: question }, [therapist(question), patient("Yes, I will do that.")], reader, "plan")).toBe("unsupported");
+    const stated = "Try to take some slow breathing when it starts.";
+    expect(claimSupport({ text: `Agreed: ${stated}`, quote: stated }, [therapist(stated), patient("Yes, I will do that.")], reader, "plan")).not.toBe("unsupported");
+    // A statement is not judged as a plan: the same question may be quoted elsewhere in the notes.
+    expect(claimSupport({ text: question, quote: question }, [therapist(question)], reader)).toBe("quoted");
+  });
+
+  it("does not carry an assent that only could, or a commitment only thought of", () => {
+    const proposal = "You could keep a sleep diary this week.";
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That's a good idea, I could try that.")], reader, "plan")).toBe("unsupported");
+    const thought = "I think I'll ring my sister on Sunday.";
+    expect(claimSupport({ text: thought, quote: thought }, [patient(thought)], reader, "plan")).toBe("unsupported");
+  });
+
   it("reads intent within three words of the subject, and 'we' as a subject", () => {
-    const near = "I really think I'll phone the GP.";
+    const near = "I am really going to phone the GP.";
     expect(claimSupport({ text: near, quote: near }, [patient(near)], reader, "plan")).toBe("quoted");
     const we = "We plan to visit the school together.";
     expect(claimSupport({ text: we, quote: we }, [patient(we)], reader, "plan")).toBe("quoted");

@@ -1,9 +1,9 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import type { SpeakerRole } from "./transcript.ts";
-import { citesCommitment } from "./plan-commitment.ts";
+import { citesCommitment, quotesQuestion } from "./plan-commitment.ts";
 
 /**
- * How well the cited words carry an item's claim (issue 22 item 3), beyond the citation existing:
+ * How well the cited words carry an item's claim, beyond the citation existing:
  * - `quoted`: the item repeats words said (its quote is in the cited segments) and every content
  *   word of its claim is among the quoted words, with the same polarity;
  * - `paraphrased`: the claim's content words are said in the cited segments (`claimSupport`);
@@ -197,15 +197,16 @@ function standing(claimed: ClaimedWord, said: readonly ClaimWord[], kind: ClaimK
  * 6. `quoted` when the item has a quote and every content word is said by a word of the quote.
  * 7. `paraphrased` when at least two thirds of the content words are said (so a claim of one or
  *    two content words needs all of them); `unsupported` otherwise.
- * 8. A `plan` claim is `unsupported` unless a cited segment not the therapist's commits or
- *    assents (`citesCommitment`): quoting a question or a suggestion nobody took up is no plan.
+ * 8. A `plan` claim is `unsupported` when its quote is a question (`quotesQuestion`: "Could you
+ *    try…?" is not what was agreed, whatever the answer), or unless a cited segment not the
+ *    therapist's commits or assents (`citesCommitment`): a suggestion nobody took up is no plan.
  * Whether the quote appears and the spans exist is `verifyItem`'s check, made before this one.
  * @returns the support. Never throws.
  */
 export function claimSupport(claim: Claim, cited: readonly CitedSegment[], reader: ClaimReader, kind: ClaimKind = "statement"): ClaimSupport {
   if (kind === "plan") {
     const support = claimSupport(claim, cited, reader, "statement");
-    return support === "unsupported" || !citesCommitment(cited, reader) ? "unsupported" : support;
+    return support === "unsupported" || (claim.quote !== undefined && quotesQuestion(claim.quote)) || !citesCommitment(cited, reader) ? "unsupported" : support;
   }
   const claimWords = reader.read(claim.text);
   const readAs = claimWords.some((word) => topicLemmas.has(word.lemma)) ? "topic" : kind;

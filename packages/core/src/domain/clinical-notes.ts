@@ -2,7 +2,7 @@ import type { ClaimSupport } from "./claim-support.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
- * Clinical notes (issue 11): the fields of the notes service Confide replaces (key topics,
+ * Clinical notes: the fields of the notes service Confide replaces (key topics,
  * topic summary, strategies, emotional themes, triggers, action items, significant quotes,
  * session mood, mood trajectory, follow-up topics, unresolved concerns, risk flags, therapist
  * notes, patient summary), each item citing the transcript that supports it.
@@ -55,8 +55,24 @@ export const riskSeverities: readonly RiskSeverity[] = ["low", "moderate", "high
 export const sessionMoods: readonly SessionMood[] = ["very_negative", "negative", "neutral", "positive", "very_positive", "mixed"];
 export const moodTrajectories: readonly MoodTrajectory[] = ["improving", "declining", "stable", "fluctuating"];
 
+/**
+ * One time window of the reading behind a session mood: the patient's words of feeling said in
+ * it, weighed as the mood line weighs them. A writer that reads the mood word by word gives these
+ * so the mood chart, the mood line and the trajectory are one reading.
+ */
+export interface MoodWindow {
+  startMs: number;
+  endMs: number;
+  /** Pleasant less unpleasant weight over all the weight, from -1 (all unpleasant) to 1; -1 when a current risk is stated in it. */
+  balance: number;
+  /** The moods shown in it, the heaviest first, in a clinician's words ("distressed", "low", "hopeful"); [] when the patient spoke with no words of feeling. */
+  moods: string[];
+}
+
 export interface MoodDraft extends NoteItemDraft {
   value: SessionMood;
+  /** The reading per time window of the patient's speech (windows where the patient said nothing left out), when the writer reads it so. */
+  windows?: MoodWindow[];
 }
 
 export interface TrajectoryDraft extends NoteItemDraft {

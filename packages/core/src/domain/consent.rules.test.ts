@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { activeConsent, type ConsentRecord, type ConsentScopeEntry } from "./consent.ts";
+import { activeConsent, formOfLatestGrant, type ConsentRecord, type ConsentScopeEntry } from "./consent.ts";
 
 const form = { version: "v1", textSha256: "a".repeat(64) };
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
@@ -56,5 +56,23 @@ describe("what is in force after a history", () => {
     const grant = record(1, "grant", [{ scope: "recording" }]);
     const withdrawal = record(2, "withdrawal", [{ scope: "recording" }]);
     expect(activeConsent([withdrawal, grant])).toMatchObject({ scopes: [], form: { version: "v1" }, since: at(2) });
+  });
+});
+
+describe("the form a scope was last agreed on", () => {
+  it("is the latest grant naming the scope, in sequence order, whatever grants of other scopes or withdrawals follow", () => {
+    fc.assert(
+      fc.property(historyArbitrary.chain((history) => fc.tuple(fc.constant(history), fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length }))), ([history, shuffled]) => {
+        for (const scope of ["recording", "transcription", "ai_notes"] as const) {
+          const last = history.findLast((entry) => entry.kind === "grant" && entry.scopes.some((named) => named.scope === scope));
+          expect(formOfLatestGrant(shuffled, scope)?.version ?? null).toBe(last ? `v${last.sequence}` : null);
+        }
+      }),
+    );
+  });
+
+  it("names none when the scope was never granted, even when it was withdrawn", () => {
+    expect(formOfLatestGrant([record(1, "grant", [{ scope: "recording" }]), record(2, "withdrawal", [{ scope: "ai_notes" }])], "ai_notes")).toBeNull();
+    expect(formOfLatestGrant([record(1, "grant", [{ scope: "ai_notes" }]), record(2, "grant", [{ scope: "recording" }])], "ai_notes")?.version).toBe("v1");
   });
 });

@@ -1,7 +1,7 @@
 import type { Role } from "./user.ts";
 
 /**
- * A patient's consent to the processing of their sessions (issue 14). Not the account's terms
+ * A patient's consent to the processing of their sessions. Not the account's terms
  * (`User.consent`, what a user agreed to when the account was opened): this is what the patient
  * allowed to be done with the recordings of their therapy, scope by scope, with the evidence a
  * clinic must be able to show — which form, when, how it was obtained, who recorded it.
@@ -96,6 +96,16 @@ export interface ConsentNeed {
 /** In history order (sequence). */
 export function inHistoryOrder(records: ConsentRecord[]): ConsentRecord[] {
   return [...records].sort((a, b) => a.sequence - b.sequence);
+}
+
+/**
+ * The form of the latest grant of `scope` in the history: what the patient read when they last
+ * agreed to it (null when no grant names it). Whether the scope is still in force is
+ * `activeConsent`'s answer, not this one's.
+ */
+export function formOfLatestGrant(records: ConsentRecord[], scope: Exclude<ConsentScope, "cloud_processing">): ConsentForm | null {
+  const grants = inHistoryOrder(records).filter((record): record is ConsentGrant => record.kind === "grant" && record.scopes.some((entry) => entry.scope === scope));
+  return grants.at(-1)?.form ?? null;
 }
 
 /** Folds a patient's history, oldest first, into what is in force now. */

@@ -56,7 +56,7 @@ export interface LiveState {
    */
   endedBy?: "client" | "abandoned" | "limit" | "consent_withdrawn";
   /**
-   * Set when the session has no live transcript (issue 31): started or resumed while every live
+   * Set when the session has no live transcript: started or resumed while every live
    * stream of the process was taken (`capacity`) or the engine was behind its delay target
    * (`behind`), or the engine failed part way (`engine_failed`). Its audio is stored as ever and
    * the pipeline transcribes the recording when it ends (a partial live transcript is dropped).
@@ -64,6 +64,12 @@ export interface LiveState {
   recordOnly?: RecordOnlyReason;
   /** When the therapist planned the session to end, in ms of audio from its start (set at start). */
   plannedEndMs?: number;
+  /**
+   * What heard the ends of the turns in its live transcript, as the engine said when its
+   * recognition opened: a speech model's name ("silero-vad") or "loudness" (the energy
+   * detector, a longer pause before each line). Absent for engines whose server cuts the turns.
+   */
+  turnEnds?: string;
   /** What was suggested to the therapist while it ran, and what became of each (the session's timeline shows them). */
   suggestions?: LiveSuggestionRecord[];
 }

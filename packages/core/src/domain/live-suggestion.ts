@@ -27,8 +27,7 @@ export type LiveSuggestion = {
 /** Why a suggestion was taken back: the therapist asked it, it no longer applies, or it was covered. */
 export type LiveSuggestionWithdrawal = "asked" | "answered" | "covered" | "superseded";
 
-/** The order suggestions are shown in: urgent safety, safety, agenda, reflection; newest first within each. */
-export function suggestionOrder(a: LiveSuggestion, b: LiveSuggestion): number {
-  const rank = (suggestion: LiveSuggestion) => (suggestion.urgent ? 0 : { safety: 1, agenda: 2, reflection: 3 }[suggestion.kind]);
-  return rank(a) - rank(b) || b.at.getTime() - a.at.getTime();
+/** A moment of the session as a suggestion's `why` names it: minutes and seconds of audio, "12:05". */
+export function sessionClockTime(ms: number): string {
+  return `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`;
 }

@@ -72,7 +72,7 @@ function isWholeNumber(value: unknown): value is number {
 }
 
 /**
- * Checks one item's evidence against the transcript (issue 11), in this order, the first
+ * Checks one item's evidence against the transcript, in this order, the first
  * failure giving the reason:
  * - it cites at least one span, each `{ segmentId: string, start, end }` with whole numbers;
  * - every cited segment exists, and `0 ≤ start < end ≤` the length of its text;

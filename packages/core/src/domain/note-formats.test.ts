@@ -3,8 +3,9 @@ import { allNotAssessed, notAssessed, type ClinicalNotes, type NotesDraft } from
 import { verifyNotes } from "./note-evidence.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import { noteAsDocumentReference } from "./fhir-document-reference.ts";
-import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, type NoteSentence } from "./note-formats.ts";
-import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
+import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, toConfirmLead, type NoteSentence } from "./note-formats.ts";
+import type { RiskScreenResult } from "./risk-flag.ts";
+import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary } from "./risk-screen.ts";
 
 const transcript = {
   revision: 1,
@@ -101,6 +102,15 @@ describe("progress-note formats", () => {
     const unscreened = section("dap", "assessment", notesOf(), null).sentences.filter((sentence) => sentence.from === "riskScreen");
     expect(texts(unscreened)).toEqual(["The automated risk screen has not run on this transcript. This is not a risk assessment."]);
     expect(JSON.stringify(formatNote("confide", notesOf(), noFlags))).not.toMatch(/\bNone\b/);
+  });
+
+  it("shows a follow-up item to confirm under its own lead, apart from the plan, its quote not said twice", () => {
+    const doubt = { ...cite("s4", "I will write in my sleep diary every night.", `${toConfirmLead}I will write in my sleep diary every night.`), speaker: "patient" as const };
+    const plan = section("dap", "plan", notesOf({ actionItems: notAssessed("nothing firm"), followUpTopics: [doubt, cite("s2", "sleeping badly", "sleep")] }));
+    expect(texts(plan.sentences)).toEqual(["To confirm: I will write in my sleep diary every night.", 'To follow up: sleep ("sleeping badly")']);
+    // Only a follow-up item takes that lead as its own: a strategy opening the same words still gets the strategy's lead.
+    const strategy = section("birp", "intervention", notesOf({ strategies: [cite("s3", "Let's try the breathing exercise before bed.", `${toConfirmLead}Let's try the breathing exercise before bed.`)] }));
+    expect(texts(strategy.sentences)[0]).toMatch(/^Strategy discussed: To confirm: /);
   });
 
   it("says a section is not assessed when nothing fills it, never an empty list", () => {

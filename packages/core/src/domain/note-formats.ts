@@ -9,10 +9,11 @@ import {
 } from "./clinical-notes.ts";
 import { invalidInput } from "../errors.ts";
 import { riskFlagGroups, type RiskFlagGroup } from "./risk-review-groups.ts";
-import { riskScreenSummary, type RiskScreenResult } from "./risk-screen.ts";
+import type { RiskScreenResult } from "./risk-flag.ts";
+import { riskScreenSummary } from "./risk-screen.ts";
 
 /**
- * Progress-note formats (issue 22): the same checked notes laid out as a clinician documents a
+ * Progress-note formats: the same checked notes laid out as a clinician documents a
  * session — SOAP, DAP, BIRP, or Confide's own fields. A format is a view: it never adds a claim
  * the notes do not make, every sentence keeps its evidence and whether it held, and a section
  * nothing supports says so (`notAssessed`) instead of being filled with normal findings.
@@ -78,7 +79,7 @@ const nothingCited = "Not assessed: nothing said in the session supports this se
 const noIntervention = "Not assessed: the words of the session do not show what you did. Add the interventions you used.";
 const noPlan = "No plan was agreed in words the notes could find. If one was made, add it.";
 
-/** The sections of each format and what fills them (the README's notes section shows them side by side). */
+/** The sections of each format and what fills them (docs/api/http.md, "Note formats", shows them). */
 const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
   // SOAP: what the patient reported, in their words; what was observed; the clinician's reading of
   // mood and risk; the plan agreed and the strategies proposed for it.
@@ -134,9 +135,16 @@ const itemLeads: Partial<Record<NoteListField, string>> = {
   keyTopics: "Topic",
 };
 
+/**
+ * What a follow-up item opens with when it is a possible plan to confirm with the patient (a
+ * hedged commitment, a proposal only weighed): it is shown under that lead, apart from the plan,
+ * instead of "To follow up".
+ */
+export const toConfirmLead = "To confirm: ";
+
 function itemText(field: NoteListField, item: NoteItem): string {
   const lead = itemLeads[field];
-  if (!lead) return item.text;
+  if (!lead || (field === "followUpTopics" && item.text.startsWith(toConfirmLead))) return item.text;
   const quote = item.quote && item.quote.toLowerCase() !== item.text.toLowerCase() ? ` ("${item.quote}")` : "";
   return `${lead}: ${item.text}${quote}`;
 }

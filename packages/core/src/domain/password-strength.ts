@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
-import * as zxcvbnEnglish from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 /** zxcvbn's scale: 0 (too guessable) … 4 (very unguessable). 3 is "safely unguessable" (about 10^8 guesses and more). */
 export const minPasswordScore = 3;
@@ -13,11 +11,25 @@ export interface PasswordStrength {
   suggestions: string[];
 }
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 
-/** Built on first use (its dictionaries take about half a second to load), then shared. */
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+/**
+ * Loaded and built on first use, then shared: importing its dictionaries decompresses them (a
+ * fifth of a second and more), which a server should not pay at start-up for a check it makes
+ * only when a password is set.
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= buildEstimator();
+  return estimator;
+}
+
+async function buildEstimator(): Promise<ZxcvbnFactory> {
+  const [{ ZxcvbnFactory }, zxcvbnCommon, zxcvbnEnglish] = await Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+  ]);
+  return new ZxcvbnFactory({
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
     graphs: zxcvbnCommon.adjacencyGraphs,
     translations: zxcvbnEnglish.translations,
@@ -27,7 +39,6 @@ function zxcvbn(): ZxcvbnFactory {
     maxLength: 64,
     l33tMaxSubstitutions: 8,
   });
-  return estimator;
 }
 
 /**
@@ -35,7 +46,7 @@ function zxcvbn(): ZxcvbnFactory {
  * words and names, keyboard patterns, dates, l33t), counting `userInputs` (the account's email,
  * name…) as words an attacker would try first.
  */
-export function estimatePasswordStrength(password: string, userInputs: readonly string[]): PasswordStrength {
-  const result = zxcvbn().check(password, [...userInputs]);
+export async function estimatePasswordStrength(password: string, userInputs: readonly string[]): Promise<PasswordStrength> {
+  const result = (await zxcvbn()).check(password, [...userInputs]);
   return { score: result.score, warning: result.feedback.warning, suggestions: result.feedback.suggestions };
 }

@@ -102,11 +102,11 @@ function personalPieces(owner: PasswordOwner): string[] {
  * one character repeated, not containing the owner's email, its local part or name, and hard to
  * guess: a zxcvbn score of at least 3, with the owner's data counted as words an attacker tries
  * first. Length counts characters (code points), not bytes.
- * @throws ConfideError `auth.weak_password`, with the rule broken in `details.rule`
+ * @throws ConfideError `auth.weak_password` (the promise rejects), with the rule broken in `details.rule`
  * (`too_short`, `too_long`, `one_character`, `personal_data`, `guessable`) and a message that
  * says why.
  */
-export function checkPasswordPolicy(password: string, options: { minLength: number; owner: PasswordOwner }): void {
+export async function checkPasswordPolicy(password: string, options: { minLength: number; owner: PasswordOwner }): Promise<void> {
   const minLength = Math.max(options.minLength, minPasswordLengthFloor);
   const characters = [...password];
   const weak = (rule: string, message: string, details: Record<string, unknown> = {}) =>
@@ -121,7 +121,7 @@ export function checkPasswordPolicy(password: string, options: { minLength: numb
   if (pieces.some((piece) => lowered.includes(piece))) {
     throw weak("personal_data", "The password must not contain your email address or your name.");
   }
-  const strength = estimatePasswordStrength(password, pieces);
+  const strength = await estimatePasswordStrength(password, pieces);
   if (strength.score < minPasswordScore) {
     const why = [strength.warning, ...strength.suggestions].filter((line): line is string => !!line).join(" ");
     throw weak("guessable", `The password is too easy to guess.${why === "" ? "" : ` ${why}`}`, {

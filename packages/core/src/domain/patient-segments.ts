@@ -10,7 +10,7 @@ export function speakerRolesReviewed(edits: readonly ReviewEdit[]): boolean {
 }
 
 /**
- * The segments whose sentiment is measured (DESIGN §3: the patient's words only), the one rule
+ * The segments whose sentiment is measured (the patient's words only), the one rule
  * for the pipeline and for review:
  * - a segment with blank text is never analysed;
  * - the segments of every speaker with role `patient`;

@@ -22,8 +22,18 @@ export const markerReach = 3;
 export const assentSequences: readonly (readonly string[])[] = [
   ["good", "idea"],
   ["great", "idea"],
+  ["nice", "idea"],
+  ["excellent", "idea"],
   ["good", "advice"],
   ["great", "advice"],
+  ["good", "suggestion"],
+  ["great", "suggestion"],
+  ["good", "tip"],
+  ["great", "tip"],
+  ["willing", "to", "try"],
+  ["worth", "a", "try"],
+  ["give", "it", "a", "try"],
+  ["something", "i", "can", "do"],
   ["sound", "good"],
   ["sounds", "good"],
   ["sound", "like", "a", "plan"],
@@ -35,11 +45,41 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["like", "that", "idea"],
 ];
 
+/**
+ * Words that leave a sentence short of a commitment or an assent: a hedge ("maybe I'll…", "I'll
+ * probably…", "perhaps that's a good idea"), a condition ("if it carries on I'll…") or a hope or
+ * wish ("I hope I will").
+ */
+export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "if", "unless", "hope", "wish"]);
+/**
+ * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
+ * only could ("That's a good idea, I could try that"), guesses or thinks they will ("I think I'll
+ * call her", "I guess I will do that"), or takes it up only to look at it ("I'll look into it",
+ * "Will check it out", "I'll take note of it"). Such words are for the clinician to confirm, never a plan.
+ */
+export const tentativeSequences: readonly (readonly string[])[] = [
+  ["i", "could"],
+  ["we", "could"],
+  ["think", "i"],
+  ["guess", "i"],
+  ["suppose", "i"],
+  ["look", "into"],
+  ["check", "out"],
+  ["check", "it", "out"],
+  ["look", "it", "up"],
+  ["take", "note"],
+];
+/** Verbs after which "if" means "whether", not a condition: "I'll call and see if they have a place". */
+export const whetherVerbs: ReadonlySet<string> = new Set(["see", "check", "ask", "find", "out", "know", "wonder"]);
+/** Marks that end a sentence; one holding "?" ends a question. */
+const sentenceEnd = /[.!?…]+/g;
+
 const is = (word: ClaimWord | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** True when the words commit: a first-person subject with a marker of intent within reach, or "will" opening the sentence with its subject left out ("Will do."); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
+  if (is(words[0], "will") && words.length > 1) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
@@ -47,22 +87,67 @@ function commits(words: readonly ClaimWord[]): boolean {
   });
 }
 
+/** True when the words hold one of the sequences, by lemma or value. */
+const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) =>
+  words.some((_, index) => sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
+
 /** True when the words hold an assent sequence. */
 function assentsTo(words: readonly ClaimWord[]): boolean {
-  return words.some((_, index) => assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
+  return holds(words, assentSequences);
+}
+
+/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, not counted), or a tentative sequence (`tentativeSequences`). */
+function hedged(words: readonly ClaimWord[]): boolean {
+  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs))) || holds(words, tentativeSequences);
+}
+
+/**
+ * True when a plan item's quote is a question (its last mark, closing quotes and brackets aside,
+ * is "?"): "Could you try some slow breathing?" asks; whatever the patient answered, the question
+ * is not what was agreed, and a quote is never rewritten out of its question form.
+ */
+export function quotesQuestion(quote: string): boolean {
+  return /\?[\s"'”’)\]]*$/.test(quote);
+}
+
+/**
+ * The sentences of a text as read words: a sentence ends after ".", "!", "?" or "…"; one ending
+ * in "?" is asked. Words after the last mark make the last sentence.
+ */
+function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: ClaimWord[]; asked: boolean }> {
+  const ends = [...text.matchAll(sentenceEnd)].map((mark) => ({ at: (mark.index ?? 0) + mark[0].length, asked: mark[0].includes("?") }));
+  const sentences: Array<{ words: ClaimWord[]; asked: boolean }> = [];
+  let endIndex = 0;
+  let current: { words: ClaimWord[]; asked: boolean } | null = null;
+  for (const word of words) {
+    while (endIndex < ends.length && ends[endIndex]!.at <= word.start) {
+      endIndex += 1;
+      current = null;
+    }
+    if (current === null) {
+      current = { words: [], asked: ends[endIndex]?.asked ?? false };
+      sentences.push(current);
+    }
+    current.words.push(word);
+  }
+  return sentences;
 }
 
 /**
  * Whether a plan item's citation holds a commitment: a cited segment of the patient (or of a
- * speaker whose role is not known) whose words commit (`intentMarkers` after a first-person
- * subject) or assent to a proposal (`assentSequences`). A therapist's words alone never make a
- * plan: a proposal nobody took up is not one.
+ * speaker whose role is not known) with a sentence that is neither asked ("Will I ever call
+ * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
+ * `tentativeSequences`: "I could try that", "I think I'll call her", "I'll look into it") and whose
+ * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
+ * (`assentSequences`). A therapist's words alone never make a plan: a proposal nobody took up
+ * is not one.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
   return cited
     .filter((segment) => segment.role !== "therapist")
-    .some((segment) => {
-      const words = reader.read(segment.text);
-      return commits(words) || assentsTo(words);
-    });
+    .some((segment) =>
+      sentencesOf(segment.text, reader.read(segment.text)).some(
+        (sentence) => !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words)),
+      ),
+    );
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  acknowledgedAlertCount,
-  acknowledgementNoteMaxLength,
-  acknowledgementReason,
-  acknowledgementUndoableUntil,
-  acknowledgementUndoMs,
-  undoRefusal,
-} from "./risk-acknowledgement.ts";
+import { acknowledgedAlertCount } from "./acknowledged-risk-flags.ts";
+import { acknowledgementNoteMaxLength, acknowledgementReason, acknowledgementUndoableUntil, acknowledgementUndoMs, undoRefusal } from "./risk-acknowledgement.ts";
 
 const at = new Date("2026-01-05T09:00:00.000Z");
 const later = (ms: number) => new Date(at.getTime() + ms);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Evidence, RiskType } from "./clinical-notes.ts";
 import { normalizeForQuote } from "./note-evidence.ts";
-import type { RiskCategory } from "./risk-screen.ts";
+import type { RiskCategory } from "./risk-category.ts";
 
 /** What a flag's id is derived from. */
 export interface RiskFlagIdentity {
@@ -13,7 +13,7 @@ export interface RiskFlagIdentity {
 }
 
 /**
- * The id of a risk flag, the same every time the same flag is raised (issue 24: an
+ * The id of a risk flag, the same every time the same flag is raised (an
  * acknowledgement must outlive a regeneration of the notes or a re-screen after an edit
  * elsewhere). It is `risk-` and the first 12 hex digits of the SHA-256 of three lines: the
  * flag's category (its type for a note writer's flag, which states only a type), the id of the

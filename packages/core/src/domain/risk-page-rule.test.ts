@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pagesTherapist, pagingCategories, riskTier, type PageRuleInput } from "./risk-page-rule.ts";
-import { riskCategories, type RiskBasis, type RiskCategory } from "./risk-screen.ts";
+import { riskCategories, type RiskCategory } from "./risk-category.ts";
+import type { RiskBasis } from "./risk-flag.ts";
 
 const paging: PageRuleInput = { category: "active_ideation", temporality: "current", subject: "speaker", speaker: "patient", basis: "statement" };
 

@@ -1,11 +1,5 @@
-import type { RiskBasis, RiskCategory, ScreenedRiskFlag } from "./risk-screen.ts";
-
-/**
- * The two tiers of a risk flag, everywhere (API, console, push, note): `page` sends the therapist
- * a high-priority push and stands apart as "Needs attention now"; `review` is listed, grouped by
- * category, "To review".
- */
-export type RiskTier = "page" | "review";
+import type { RiskCategory } from "./risk-category.ts";
+import type { RiskBasis, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
 
 /**
  * The categories an explicit statement of which pages: current suicidal thoughts, intent or a

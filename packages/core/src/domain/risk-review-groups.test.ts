@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "./clinical-notes.ts";
 import { groupOf, riskFlagGroups } from "./risk-review-groups.ts";
-import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, type RiskFinding } from "./risk-screen.ts";
+import type { RiskFinding } from "./risk-flag.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags } from "./risk-screen.ts";
 import { substanceLabel, substanceOf } from "./risk-substance.ts";
 
 const transcript = {

@@ -1,6 +1,7 @@
 import type { RiskType } from "./clinical-notes.ts";
-import type { RiskTier } from "./risk-page-rule.ts";
-import { riskCategoryInfo, tierOf, type RiskCategory, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { type RiskCategory, riskCategoryInfo } from "./risk-category.ts";
+import type { RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
+import { tierOf } from "./risk-screen.ts";
 import { substanceLabel, substanceOf } from "./risk-substance.ts";
 
 /** A note writer's flag's type in plain words: it states no category. */

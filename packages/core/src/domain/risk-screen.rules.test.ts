@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "./clinical-notes.ts";
 import { riskFlagId } from "./risk-flag-id.ts";
-import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskCategoryInfo, riskFlagsToAlert, riskScreenSummary, tierOf, type RiskFinding, type ScreenedRiskFlag } from "./risk-screen.ts";
+import { riskCategoryInfo } from "./risk-category.ts";
+import type { RiskFinding, ScreenedRiskFlag } from "./risk-flag.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskFlagsToAlert, riskScreenSummary, tierOf } from "./risk-screen.ts";
 
 const transcript = {
   speakers: [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { riskFlagId } from "./risk-flag-id.ts";
-import { alertsTherapist, flagsOfFindings, mergeRiskFlags, noRiskLanguageFound, riskFlagsToAlert, riskScreenSummary, severityOf, type RiskFinding } from "./risk-screen.ts";
+import type { RiskFinding } from "./risk-flag.ts";
+import { alertsTherapist, flagsOfFindings, mergeRiskFlags, noRiskLanguageFound, riskFlagsToAlert, riskScreenSummary, severityOf } from "./risk-screen.ts";
 
 const transcript = {
   speakers: [

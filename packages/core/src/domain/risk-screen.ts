@@ -1,176 +1,23 @@
-import type { Evidence, RiskFlag, RiskSeverity, RiskType, Verification } from "./clinical-notes.ts";
-import type { ClaimSupport } from "./claim-support.ts";
+import type { Evidence, RiskFlag, RiskSeverity } from "./clinical-notes.ts";
 import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
-import type { RiskAcknowledgement } from "./risk-acknowledgement.ts";
+import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
-import { riskTier, type PageRuleInput, type RiskTier } from "./risk-page-rule.ts";
+import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
+import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
 import { substanceOf } from "./risk-substance.ts";
-import { unscreenedSentence, wordCertaintyUnknown, type UnscreenedPassage, type WordCertainty } from "./risk-unscreened.ts";
+import { unscreenedSentence, wordCertaintyUnknown } from "./risk-unscreened.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
- * The risk screen (issue 21): a safety layer run on every transcript, whatever note writer a
+ * The risk screen: a safety layer run on every transcript, whatever note writer a
  * deployment chose. A `RiskScreen` adapter reports what it found in the words; core decides
  * whose words they were (only the patient's raise patient flags), checks every citation, merges
  * a note writer's own flags (never replacing the screen's), and decides which flags page the
  * therapist. What the screen says is what it saw, quoted — never a diagnosis, and an empty
  * result never reads as "no risk" (`riskScreenSummary`).
  *
- * Categories follow the Columbia Suicide Severity Rating Scale (C-SSRS: wish to be dead, active
- * ideation, method, intent, plan, preparatory behaviour) and common screening practice for
- * self-harm, harm to others, abuse experienced and substance use.
+ * The categories are `risk-category.ts`; a flag and a screen's result, `risk-flag.ts`.
  */
-export type RiskCategory =
-  | "passive_death_wish"
-  | "active_ideation"
-  | "suicide_method"
-  | "suicide_intent_or_plan"
-  | "preparatory_behaviour"
-  | "self_harm"
-  | "harm_to_others"
-  | "abuse"
-  | "substance";
-
-/** One entry per category: the coarse type it belongs to, its severity when current, and what a clinician reads. */
-interface CategoryInfo {
-  type: RiskType;
-  severity: RiskSeverity;
-  /** Plain words for the console and the notes. */
-  label: string;
-}
-
-export const riskCategoryInfo: Readonly<Record<RiskCategory, CategoryInfo>> = {
-  passive_death_wish: { type: "self_harm", severity: "moderate", label: "Wish to be dead or not wake up (passive)" },
-  active_ideation: { type: "self_harm", severity: "high", label: "Thoughts of ending their life" },
-  suicide_method: { type: "self_harm", severity: "high", label: "A method of ending their life" },
-  suicide_intent_or_plan: { type: "self_harm", severity: "high", label: "Intent or a plan to end their life" },
-  preparatory_behaviour: { type: "self_harm", severity: "high", label: "Preparing to end their life" },
-  self_harm: { type: "self_harm", severity: "high", label: "Hurting themselves" },
-  harm_to_others: { type: "harm_to_others", severity: "high", label: "Thoughts or plans of harming someone else" },
-  abuse: { type: "abuse", severity: "high", label: "Abuse or violence they experienced" },
-  substance: { type: "substance", severity: "moderate", label: "Alcohol, drug or tobacco use" },
-};
-
-export const riskCategories = Object.keys(riskCategoryInfo) as RiskCategory[];
-
-/** `current`: said as happening now or recently; `history`: past and over, a lower-priority flag a clinician still sees. */
-export type RiskTemporality = "current" | "history";
-
-/** Whose risk the words describe: the speaker's own, or someone else's (a relative's overdose). */
-export type RiskSubject = "speaker" | "other_person";
-
-/**
- * On what a finding stands, which decides whether it may page (`riskTier`):
- * - `statement`: the speaker's own explicit words of the category ("I want to kill myself");
- * - `answer_to_named_question`: a yes or an affirmation to a question that itself names suicide,
- *   killing or hurting oneself, ending one's life, or hurting someone;
- * - `answer_to_other_question`: a reply to any other question (never pages);
- * - `mention`: means, a substance, abuse, history or context inferred, mentioned without a
- *   statement of the category (never pages).
- */
-export type RiskBasis = "statement" | "answer_to_named_question" | "answer_to_other_question" | "mention";
-
-/** What a RiskScreen adapter reports for one place in the transcript. */
-export interface RiskFinding {
-  category: RiskCategory;
-  temporality: RiskTemporality;
-  subject: RiskSubject;
-  /** On what it stands: only a `statement` or an `answer_to_named_question` may page (`riskTier`). */
-  basis: RiskBasis;
-  /**
-   * Categories inferred from the same words (a method implies thoughts of suicide): reasons
-   * inside this one finding, never findings of their own — one statement, at most one flag.
-   */
-  reasons?: RiskCategory[];
-  /** What the screen saw, in plain words ("Spoke of wanting to die"); never a diagnosis. */
-  text: string;
-  /** The words said, as they appear in the cited segment. */
-  quote: string;
-  /** Where they were said: at least one span of one segment. */
-  evidence: Evidence[];
-  /** Which of the screen's rules raised it, for the "Details" of a flag. */
-  rule: string;
-}
-
-/** Who raised a flag: the screen (`screen:embedded`), or a note writer (`notes:openai`). */
-export type RiskFlagSource = `screen:${string}` | `notes:${string}`;
-
-/**
- * A flag as core stores and shows it: the screen's finding (or a note writer's flag) with whose
- * words they were, how much it weighs and whether its citation held.
- */
-export interface ScreenedRiskFlag {
-  /**
-   * Derived from the flag's category, first cited segment and quote (`riskFlagId`), so the same
-   * flag keeps its id — and its acknowledgement — when the transcript is screened again.
-   */
-  id: string;
-  type: RiskType;
-  /** Absent on a note writer's flag, which states only its type. */
-  category?: RiskCategory;
-  severity: RiskSeverity;
-  temporality: RiskTemporality;
-  subject: RiskSubject;
-  /**
-   * `patient` when every cited segment is the patient's; `unknown` when the recording has no
-   * roles for them (`speakerNote` says so): such a flag never pages the therapist by itself.
-   */
-  speaker: "patient" | "unknown";
-  speakerNote?: string;
-  /** `page` or `review`, by the one page rule (`riskTier`), kept through merges (`mergeRiskFlags`). */
-  tier: RiskTier;
-  /** The screen finding's basis; absent on a note writer's flag. */
-  basis?: RiskBasis;
-  /** Other categories the same words carry (inferred, or raised by another rule on them). */
-  reasons?: RiskCategory[];
-  /** A substance flag's substance ("alcohol", `substanceOf` its quote): review lists one line per substance. */
-  substance?: string;
-  text: string;
-  quote: string;
-  evidence: Evidence[];
-  /** Every screen that raised it (a writer's flag on the same words joins the screen's). */
-  sources: RiskFlagSource[];
-  /** The rules or writers behind it, for the "Details" disclosure. */
-  rules: string[];
-  verification: Verification;
-  /**
-   * A note writer's flag: how well its cited words carry it, as core judged when the notes were
-   * verified (`claimSupport`); absent on the screen's own flags, which quote the words they match.
-   */
-  support?: ClaimSupport;
-  /**
-   * Always `tier === "page"`: kept for clients that read it before tiers existed. A flag alerts
-   * (warrants a high-priority push) exactly when it pages.
-   */
-  alert: boolean;
-  /**
-   * Who acknowledged the flag, and when (issue 24); absent until acknowledged. Kept across
-   * re-screens for a flag with the same id (`carryAcknowledgements`).
-   */
-  acknowledgement?: RiskAcknowledgement;
-}
-
-/** What core stores of the screen of one transcript revision. */
-export interface RiskScreenResult {
-  /** `screened`, or `not_screened` with the reason (a language the screen does not read). */
-  status: "screened" | "not_screened";
-  reason?: string;
-  flags: ScreenedRiskFlag[];
-  /**
-   * The passages of the patient's (or an unknown speaker's) speech whose words are too unsure to
-   * screen (`unscreenedPassages`): finding nothing there means nothing. Absent on results stored
-   * before it existed.
-   */
-  unscreened?: UnscreenedPassage[];
-  /** `unknown` when no screened segment carries a confidence: the words may be misheard anywhere. */
-  wordCertainty?: WordCertainty;
-  /** The honest one-line summary (`riskScreenSummary`). */
-  summary: string;
-  /** The screens that ran, by provider and rules version. */
-  screens: Array<{ provider: string; version: string }>;
-  transcriptRevision: number;
-  screenedAt: Date;
-}
 
 /** What an empty screen means, said everywhere (API, console, push, notes): never "None". */
 export const noRiskLanguageFound = "No risk language found by the automated screen — this is not a risk assessment.";
@@ -232,14 +79,15 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
  * segments are dropped (the therapist's screening questions are not the patient's risk);
  * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
  * not known"), and page only as an explicit statement (`riskTier`). Each citation is checked
- * (`verifyItem`): one that fails keeps the flag, marked.
+ * (`verifyItem`): one that fails keeps the flag, marked. Each flag carries its finding's category
+ * and basis.
  */
 export function flagsOfFindings(
   findings: readonly RiskFinding[],
   source: RiskFlagSource,
   transcript: EvidenceSource,
-): Array<Omit<ScreenedRiskFlag, "id">> {
-  const flags: Array<Omit<ScreenedRiskFlag, "id">> = [];
+): Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> {
+  const flags: Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> = [];
   const segmentRoles = roleOfSegment(transcript);
   for (const finding of findings) {
     const roles = citedRoles(finding.evidence, segmentRoles);
@@ -247,7 +95,7 @@ export function flagsOfFindings(
     const speaker = speakerOf(roles);
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
     const tier = riskTier({ ...finding, speaker });
-    const flag: Omit<ScreenedRiskFlag, "id" | "verification"> = {
+    const flag: Omit<ScreenedRiskFlag, "id" | "verification"> & Pick<RiskFinding, "category" | "basis"> = {
       type: riskCategoryInfo[finding.category].type,
       category: finding.category,
       severity: severityOf(finding),

@@ -31,7 +31,7 @@ export const unsureShareOfWords = 0.3;
 
 /** Whether one segment's words are too unsure to screen; null when it carries no confidence. */
 export function isUnsure(segment: Pick<Segment, "words" | "confidence">): boolean | null {
-  const words = (segment.words ?? []).filter((word) => word.confidence !== undefined);
+  const words = segment.words?.filter((word) => word.confidence !== undefined) ?? [];
   if (words.length > 0) {
     const unsure = words.filter((word) => (word.confidence ?? 0) < unsureWordConfidence).length;
     return unsure / words.length >= unsureShareOfWords;
@@ -50,7 +50,7 @@ export function unscreenedPassages(transcript: Pick<Transcript, "speakers" | "se
   const unscreened: UnscreenedPassage[] = [];
   let known = false;
   for (const segment of transcript.segments) {
-    if ((roleOf.get(segment.speaker) ?? "unknown") === "therapist" || segment.text.trim() === "") continue;
+    if (roleOf.get(segment.speaker) === "therapist" || segment.text.trim() === "") continue;
     const unsure = isUnsure(segment);
     if (unsure === null) continue;
     known = true;

@@ -5,13 +5,16 @@ import {
   emptySafetyScreening,
   isDenial,
   nextSafetyStep,
+  notNowWords,
   pointsToUrgentAction,
   safetyQuestions,
   screeningTriggers,
   stepsAnsweredYes,
+  statedNow,
   stepsAsked,
   urgentActionText,
   type SafetyScreeningState,
+  type TriggerFinding,
 } from "./safety-follow-ups.ts";
 
 /** A screening started by a patient's statement of suicidal thinking in segment s1. */
@@ -211,5 +214,44 @@ describe("urgent action", () => {
     expect(pointsToUrgentAction(withAnswers([["suicidal_thoughts", "yes"], ["method", "yes"], ["intent", "no"], ["plan", "unclear"]]))).toBe(false);
     expect(pointsToUrgentAction(withAnswers([["preparation", "yes"], ["recent", "no"]]))).toBe(false);
     expect(pointsToUrgentAction(withAnswers([]))).toBe(false);
+  });
+});
+
+describe("what starts the screening: a finding stated now (statedNow)", () => {
+  const finding = (overrides: Partial<TriggerFinding> = {}): TriggerFinding => ({
+    category: "active_ideation",
+    temporality: "current",
+    subject: "speaker",
+    basis: "statement",
+    quote: "I keep thinking about killing myself.",
+    ...overrides,
+  });
+
+  it("takes the patient's own current statement, or a yes to a question that named the risk, with what it implies", () => {
+    expect(statedNow(finding())).toEqual(["active_ideation"]);
+    expect(statedNow(finding({ basis: "answer_to_named_question", category: "suicide_method", reasons: ["active_ideation"] }))).toEqual(["suicide_method", "active_ideation"]);
+  });
+
+  it("takes nothing from a mention, a reply to another question, the past or someone else's risk", () => {
+    expect(statedNow(finding({ basis: "mention" }))).toEqual([]);
+    expect(statedNow(finding({ basis: "answer_to_other_question" }))).toEqual([]);
+    expect(statedNow(finding({ temporality: "history" }))).toEqual([]);
+    expect(statedNow(finding({ subject: "other_person" }))).toEqual([]);
+  });
+
+  it("takes back a near miss told as a story, unless it was recent", () => {
+    expect(statedNow(finding({ quote: "That winter I nearly killed myself." }))).toEqual([]);
+    expect(statedNow(finding({ quote: "I almost took all of them last night." }))).toEqual(["active_ideation"]);
+    expect(statedNow(finding({ quote: "I ALMOST ENDED IT AGAIN." }))).toEqual(["active_ideation"]);
+  });
+
+  it("takes back news someone else told them and a prognosis, whatever else the sentence says", () => {
+    expect(statedNow(finding({ category: "suicide_intent_or_plan", quote: "Last year I was told I only had weeks to live." }))).toEqual([]);
+    expect(statedNow(finding({ quote: "I got told I should end it now." }))).toEqual([]);
+    expect(statedNow(finding({ category: "passive_death_wish", quote: "Some days I wish I had months to live, not years." }))).toEqual([]);
+  });
+
+  it("names, for each pattern that takes a sentence back, what it takes back", () => {
+    expect(notNowWords.map((words) => words.says)).toEqual(["a near miss told as a story, with no sign that it was recent", "what someone else told them", "a prognosis, not a wish"]);
   });
 });

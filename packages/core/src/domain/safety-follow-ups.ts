@@ -1,4 +1,5 @@
-import type { RiskCategory } from "./risk-screen.ts";
+import type { RiskCategory } from "./risk-category.ts";
+import type { RiskBasis, RiskSubject, RiskTemporality } from "./risk-flag.ts";
 
 /**
  * The order of a suicide-risk screening, as the Columbia Suicide Severity Rating Scale screener
@@ -84,6 +85,46 @@ export const screeningTriggers: ReadonlySet<RiskCategory> = new Set<RiskCategory
   "self_harm",
 ]);
 
+/**
+ * Words that tell a finding's sentence as over or as someone else's news, not as the patient's
+ * risk now, whatever the screen read: each pattern takes the sentence back as a trigger unless its
+ * `unless` words (a sign of now) are in it too. Read on the sentence the screen quotes, lower case.
+ */
+export const notNowWords: readonly { pattern: RegExp; unless?: RegExp; says: string }[] = [
+  {
+    pattern: /\b(?:almost|nearly) (?:committed|killed|took|ended|died)\b/,
+    unless: /\b(?:today|tonight|yesterday|last (?:night|week)|this (?:week|morning|weekend)|again|now)\b/,
+    says: "a near miss told as a story, with no sign that it was recent",
+  },
+  { pattern: /\b(?:was|were|been|got|get|being) told\b/, says: "what someone else told them" },
+  { pattern: /\b(?:days|weeks|months|years) (?:left )?to live\b/, says: "a prognosis, not a wish" },
+];
+
+/** What the screen found in a patient's final, as the trigger reads it. */
+export interface TriggerFinding {
+  category: RiskCategory;
+  /** What the finding implies besides its category (the screener's ladder). */
+  reasons?: readonly RiskCategory[];
+  temporality: RiskTemporality;
+  subject: RiskSubject;
+  basis: RiskBasis;
+  /** The sentence the finding quotes. */
+  quote: string;
+}
+
+/**
+ * The categories a finding states as the patient's own risk now: current, the speaker's own, said
+ * outright (their own words, or a yes to a question that named the risk) — never a mention, a
+ * reply to another question, history or someone else's — and not taken back by `notNowWords`.
+ */
+export function statedNow(finding: TriggerFinding): RiskCategory[] {
+  if (finding.temporality !== "current" || finding.subject !== "speaker") return [];
+  if (finding.basis !== "statement" && finding.basis !== "answer_to_named_question") return [];
+  const quote = finding.quote.toLowerCase();
+  if (notNowWords.some((words) => words.pattern.test(quote) && !(words.unless?.test(quote) ?? false))) return [];
+  return [finding.category, ...(finding.reasons ?? [])];
+}
+
 /** A step's answer: yes, no, or asked and not clearly answered either way. */
 export type SafetyAnswer = "yes" | "no" | "unclear";
 
@@ -91,7 +132,10 @@ export type SafetyAnswer = "yes" | "no" | "unclear";
 export interface SafetyScreeningState {
   /** The patient segment that started it; null until a trigger was heard. */
   startedBy: string | null;
-  /** Steps the therapist asked (in their own words), with the segment they asked it in. */
+  /**
+   * Steps the therapist asked, with where: the segment they asked it in (in their own words), or
+   * the suggestion's id when they marked the suggested question asked.
+   */
   asked: ReadonlyMap<SafetyStep, string>;
   /** Steps answered, by the patient's statements or replies. */
   answers: ReadonlyMap<SafetyStep, SafetyAnswer>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertMove, canMove, sessionStatuses, type SessionStatus } from "./session-status.ts";
 
-/** DESIGN §3: every legal move of the status machine; anything else is refused. */
+/** Every legal move of the status machine; anything else is refused. */
 const legal: Record<SessionStatus, SessionStatus[]> = {
   live: ["queued", "failed"],
   uploaded: ["queued"],

@@ -49,7 +49,7 @@ export function canMove(from: SessionStatus, to: SessionStatus): boolean {
 }
 
 /**
- * Checks one move of the status machine (DESIGN §3).
+ * Checks one move of the status machine (docs/architecture.md#status-machine).
  * @throws ConfideError `session.invalid_state` for any other move.
  */
 export function assertMove(from: SessionStatus, to: SessionStatus): void {

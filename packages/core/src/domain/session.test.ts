@@ -47,7 +47,7 @@ describe("session", () => {
   });
 });
 
-describe("releasedPatientSummary (issue 24)", () => {
+describe("releasedPatientSummary", () => {
   it("gives the summary only for a finalized session whose summary the therapist released", async () => {
     const deps = createTestDeps();
     const stored = await storeSession(deps);

@@ -3,8 +3,8 @@ import { patientSummaryOf, type ClinicalNotes } from "./clinical-notes.ts";
 import type { LiveState } from "./live-session.ts";
 import type { NoteFormat } from "./note-formats.ts";
 import type { AudioRemoval } from "./retention.ts";
-import { acknowledgedAlertCount, unacknowledgedRiskFlags } from "./risk-acknowledgement.ts";
-import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-screen.ts";
+import { acknowledgedAlertCount, unacknowledgedRiskFlags } from "./acknowledged-risk-flags.ts";
+import type { RiskScreenResult, ScreenedRiskFlag } from "./risk-flag.ts";
 import type { SessionSentiment } from "./sentiment.ts";
 import { assertMove, inFlightStatuses, type SessionStatus } from "./session-status.ts";
 import type { Transcript } from "./transcript.ts";
@@ -109,7 +109,7 @@ export interface ReviewEdit {
 export interface Review {
   edits: ReviewEdit[];
   /**
-   * The sign-off (issue 24): when and by whom the notes were attested by finalizing — the note's
+   * The sign-off: when and by whom the notes were attested by finalizing — the note's
    * signature (the FHIR export's authenticator).
    */
   finalizedAt: Date | null;
@@ -149,12 +149,12 @@ export interface Session {
    */
   notes?: ClinicalNotes | null;
   /**
-   * The risk screen of the transcript (issue 21), with a note writer's flags merged; null until
+   * The risk screen of the transcript, with a note writer's flags merged; null until
    * screened. Absent in sessions stored before the screen ran. Never shown to the patient.
    */
   risk?: RiskScreenResult | null;
   /**
-   * The progress-note format the session's notes are written and shown in (issue 22), chosen at
+   * The progress-note format the session's notes are written and shown in, chosen at
    * upload, live start or regeneration (else the therapist's default). Absent in sessions stored
    * before it was chosen: those read as `confide` (`sessionNoteFormat`).
    */
@@ -313,7 +313,7 @@ export interface SessionSummary {
   segmentCount: number;
   finalizedAt: Date | null;
   /**
-   * Current risk flags not yet acknowledged (issue 24: the ones that block the sign-off), so a
+   * Current risk flags not yet acknowledged (the ones that block the sign-off), so a
    * list can mark the session; 0 when there are none or the screen has not run. Given to the
    * session's therapist only: a patient's listing leaves it out.
    */

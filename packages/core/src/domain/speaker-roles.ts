@@ -27,7 +27,7 @@ export function usesChannelRoles(settings: Pick<TranscriptionSettings, "channelL
 }
 
 /**
- * Default heuristic (DESIGN §3): with a per-channel layout the configured channel roles win;
+ * Default heuristic (docs/architecture.md#speaker-roles): with a per-channel layout the configured channel roles win;
  * with exactly two speakers the one asking more questions is the therapist; otherwise unknown.
  */
 export const assignRolesByQuestions: SpeakerRoleAssigner = ({ speakers, segments, settings }) => {

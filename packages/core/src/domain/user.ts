@@ -30,7 +30,7 @@ export interface User {
    */
   voice?: VoiceEnrolment;
   /**
-   * A therapist's default note format (issue 22): what an upload or live start that names none is
+   * A therapist's default note format: what an upload or live start that names none is
    * written in. Absent: `confide`. Not PHI.
    */
   defaultNoteFormat?: NoteFormat;

@@ -1,5 +1,5 @@
 /**
- * A therapist's enrolled voice (issue 23 item 4): an embedding of a read-aloud sample, so the
+ * A therapist's enrolled voice: an embedding of a read-aloud sample, so the
  * sessions of that therapist can tell which speaker is the therapist. Never audio: the sample is
  * deleted once the embedding is computed. Biometric data: used for nothing but the roles of the
  * therapist's own sessions, erasable at any time, and never exported or shown as numbers.

@@ -6,7 +6,7 @@ export type { SpeakerVoice, SpeakerVoices } from "./speaker-voices.ts";
 
 /**
  * Under this confidence the voice does not decide the roles and the role heuristic does.
- * Calibrated on the synthetic dialogues of `npm run bench -- diarization` (bench/README.md):
+ * Calibrated on the synthetic dialogues of `npm run bench -- diarization` (bench/results/diarization.md):
  * the right speaker scores 0.8–1.0 there, a therapist who is not in the recording well under 0.5.
  */
 export const voiceRoleMinConfidence = 0.5;

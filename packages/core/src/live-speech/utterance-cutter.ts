@@ -90,18 +90,66 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
       throw new RangeError(`Utterance cutter setting ${name} must be a non-negative number (got ${value}).`);
     }
   }
-  const samplesPerMs = settings.sampleRateHz / 1000;
-  const frameSamples = Math.round(frameMs * samplesPerMs);
+  const frameSamples = Math.round((frameMs * settings.sampleRateHz) / 1000);
   const threshold = 32768 * 10 ** (settings.thresholdDbfs / 20);
   const loudSquareSum = threshold * threshold * frameSamples;
-  const paddingFrames = Math.ceil(settings.paddingMs / frameMs);
-  const pauseFrames = Math.max(Math.ceil(settings.pauseMs / frameMs), 1);
-  const minSpeechFrames = Math.max(Math.ceil(settings.minSpeechMs / frameMs), 1);
-  const maxFrames = Math.max(Math.floor(settings.maxUtteranceMs / frameMs), pauseFrames + 1);
+  const frames = createSpeechFrameCutter({ ...settings, frameMs }, listener);
 
   /** Samples of an incomplete frame, waiting for the next push. */
   let partial = new Int16Array(0);
-  /** Index of the next whole frame. */
+
+  return {
+    push(samples) {
+      const out: CutUtterance[] = [];
+      let all = samples;
+      if (partial.length > 0) {
+        all = new Int16Array(partial.length + samples.length);
+        all.set(partial, 0);
+        all.set(samples, partial.length);
+      }
+      let offset = 0;
+      for (; offset + frameSamples <= all.length; offset += frameSamples) {
+        const frame = all.slice(offset, offset + frameSamples);
+        let squareSum = 0;
+        for (const sample of frame) squareSum += sample * sample;
+        frames.read(frame, squareSum >= loudSquareSum, out);
+      }
+      partial = all.slice(offset);
+      return out;
+    },
+    flush: () => frames.flush(),
+  };
+}
+
+/** How a speech-frame cutter counts: its frame length and the spans of `UtteranceCutterOptions` in it. */
+export interface SpeechFrameLayout {
+  frameMs: number;
+  pauseMs: number;
+  minSpeechMs: number;
+  maxUtteranceMs: number;
+  paddingMs: number;
+}
+
+/** The utterance cutting of frames already judged speech or not (by loudness, or by a trained detector). */
+export interface SpeechFrameCutter {
+  /** Reads the next frame and whether it is speech, adding the utterance it ends (if any) to `out`. */
+  read(frame: Int16Array, speech: boolean, out: CutUtterance[]): void;
+  /** The end of the audio. @returns the utterance in progress, if it has enough speech. */
+  flush(): CutUtterance[];
+}
+
+/**
+ * Cuts frames judged speech or not into utterances, as the module's comment says (hangover,
+ * padding, least speech, longest utterance), each span rounded up to whole frames.
+ */
+export function createSpeechFrameCutter(layout: SpeechFrameLayout, listener?: UtteranceCutterListener): SpeechFrameCutter {
+  const { frameMs: msPerFrame } = layout;
+  const paddingFrames = Math.ceil(layout.paddingMs / msPerFrame);
+  const pauseFrames = Math.max(Math.ceil(layout.pauseMs / msPerFrame), 1);
+  const minSpeechFrames = Math.max(Math.ceil(layout.minSpeechMs / msPerFrame), 1);
+  const maxFrames = Math.max(Math.floor(layout.maxUtteranceMs / msPerFrame), pauseFrames + 1);
+
+  /** Index of the next frame. */
   let frameIndex = 0;
   /** The last `paddingFrames` quiet frames while no utterance runs. */
   let preroll: Int16Array[] = [];
@@ -121,7 +169,7 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
     for (; current.toldFrame < endFrame; current.toldFrame += 1) listener.took(current.frames[current.toldFrame - current.firstFrame]!);
   }
 
-  const msOfFrame = (frame: number) => frame * frameMs;
+  const msOfFrame = (frame: number) => Math.round(frame * msPerFrame);
 
   /** The utterance from `current`, its audio up to `endFrame` (exclusive). */
   function finish(endFrame: number, speechEndFrame: number): CutUtterance | null {
@@ -145,61 +193,42 @@ export function createUtteranceCutter(options: UtteranceCutterOptions = {}, list
     return cut;
   }
 
-  function readFrame(frame: Int16Array, out: CutUtterance[]): void {
-    let squareSum = 0;
-    for (const sample of frame) squareSum += sample * sample;
-    const speech = squareSum >= loudSquareSum;
-    const index = frameIndex;
-    frameIndex += 1;
+  return {
+    read(frame, speech, out) {
+      const index = frameIndex;
+      frameIndex += 1;
 
-    if (current === null) {
-      if (!speech) {
-        preroll.push(frame);
-        if (preroll.length > paddingFrames) preroll.shift();
+      if (current === null) {
+        if (!speech) {
+          preroll.push(frame);
+          if (preroll.length > paddingFrames) preroll.shift();
+          return;
+        }
+        current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index, toldFrame: index + 1 };
+        preroll = [];
+        if (listener) listener.started(msOfFrame(current.firstFrame), joinSamples(current.frames));
         return;
       }
-      current = { firstFrame: index - preroll.length, frames: [...preroll, frame], speechFrames: 1, lastSpeechFrame: index, toldFrame: index + 1 };
-      preroll = [];
-      if (listener) listener.started(msOfFrame(current.firstFrame), joinSamples(current.frames));
-      return;
-    }
 
-    current.frames.push(frame);
-    if (speech) {
-      current.speechFrames += 1;
-      current.lastSpeechFrame = index;
-    }
-    tell(Math.min(index + 1, current.lastSpeechFrame + 1 + paddingFrames));
-    if (current.frames.length >= maxFrames) {
-      // Cut mid-speech: the next frames start the next utterance at once, without padding.
-      const cut = finish(index + 1, current.lastSpeechFrame + 1);
-      if (cut) out.push(cut);
-      return;
-    }
-    if (index - current.lastSpeechFrame >= pauseFrames) {
-      const speechEnd = current.lastSpeechFrame + 1;
-      const kept = current.frames.slice(speechEnd - current.firstFrame);
-      const cut = finish(Math.min(speechEnd + paddingFrames, index + 1), speechEnd);
-      if (cut) out.push(cut);
-      preroll = paddingFrames === 0 ? [] : kept.slice(-paddingFrames);
-    }
-  }
-
-  return {
-    push(samples) {
-      const out: CutUtterance[] = [];
-      let all = samples;
-      if (partial.length > 0) {
-        all = new Int16Array(partial.length + samples.length);
-        all.set(partial, 0);
-        all.set(samples, partial.length);
+      current.frames.push(frame);
+      if (speech) {
+        current.speechFrames += 1;
+        current.lastSpeechFrame = index;
       }
-      let offset = 0;
-      for (; offset + frameSamples <= all.length; offset += frameSamples) {
-        readFrame(all.slice(offset, offset + frameSamples), out);
+      tell(Math.min(index + 1, current.lastSpeechFrame + 1 + paddingFrames));
+      if (current.frames.length >= maxFrames) {
+        // Cut mid-speech: the next frames start the next utterance at once, without padding.
+        const cut = finish(index + 1, current.lastSpeechFrame + 1);
+        if (cut) out.push(cut);
+        return;
       }
-      partial = all.slice(offset);
-      return out;
+      if (index - current.lastSpeechFrame >= pauseFrames) {
+        const speechEnd = current.lastSpeechFrame + 1;
+        const kept = current.frames.slice(speechEnd - current.firstFrame);
+        const cut = finish(Math.min(speechEnd + paddingFrames, index + 1), speechEnd);
+        if (cut) out.push(cut);
+        preroll = paddingFrames === 0 ? [] : kept.slice(-paddingFrames);
+      }
     },
 
     flush() {

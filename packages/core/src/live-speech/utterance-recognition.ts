@@ -5,12 +5,19 @@
  * handed to `decode` as soon as it ends — or, for an engine that decodes while the utterance
  * is spoken, streamed to `stream` from its start. Finals come out in the order the utterances
  * ended; there are no partials.
+ *
+ * The cutter hears the ends of utterances by loudness, or, given a `speechModel` (a trained
+ * detector), by its speech probabilities: the model runs first on each chunk written (it is
+ * asynchronous), then the cutter takes its decisions for the frames the chunk completed. Chunks
+ * are detected and cut one after another, in the order they were written.
  */
 import { ConfideError } from "../errors.ts";
 import type { Word } from "../domain/transcript.ts";
 import type { LiveRecognition, LiveSpeechEvent, LiveSpeechSettings } from "../ports/live-speech-to-text.ts";
 import { createEventQueue } from "./event-queue.ts";
 import { createPcmChannelSplitter, mixToMono } from "./pcm-channels.ts";
+import { createSpeechProbabilityCutter, type SpeechProbabilityCutterOptions } from "./speech-probability-cutter.ts";
+import type { SpeechProbabilityModel } from "./speech-probability-model.ts";
 import {
   createUtteranceCutter,
   type CutUtterance,
@@ -65,7 +72,12 @@ export type UtteranceStreamStarter = (start: { channel: number; startMs: number 
 export type UtteranceEngine = { decode: UtteranceDecoder; stream?: never } | { stream: UtteranceStreamStarter; decode?: never };
 
 export type UtteranceRecognitionOptions = UtteranceEngine & {
+  /** The loudness cutter's options, used without a `speechModel`. */
   cutter?: UtteranceCutterOptions;
+  /** A trained detector whose probabilities cut the utterances instead of loudness. */
+  speechModel?: SpeechProbabilityModel;
+  /** The probability cutter's options, used with a `speechModel`. */
+  speechCutter?: SpeechProbabilityCutterOptions;
   /**
    * Utterances cut but not yet recognised before `write` waits (back-pressure); default 4.
    * A `decode` engine recognises one utterance at a time, in the order they ended; a `stream`
@@ -201,27 +213,62 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     };
   }
 
-  const { decode, stream: startStream } = options;
-  const cutters = Array.from({ length: trackCount }, (_, channel) =>
-    createUtteranceCutter(options.cutter, startStream ? streamTo(startStream, channel) : undefined),
-  );
+  const { decode, stream: startStream, speechModel } = options;
+  const listenerOf = (channel: number) => (startStream ? streamTo(startStream, channel) : undefined);
+  /** Per track: the detector's probabilities of a chunk (none for loudness), then the cut on them. */
+  interface Track {
+    detect(samples: Int16Array): Promise<number[] | null>;
+    cut(samples: Int16Array, probabilities: number[] | null): CutUtterance[];
+    flush(): CutUtterance[];
+  }
+  const tracks = Array.from({ length: trackCount }, (_, channel): Track => {
+    if (!speechModel) {
+      const cutter = createUtteranceCutter(options.cutter, listenerOf(channel));
+      return { detect: async () => null, cut: (samples) => cutter.push(samples), flush: () => cutter.flush() };
+    }
+    const detector = speechModel.open();
+    const cutter = createSpeechProbabilityCutter({ ...options.speechCutter, frameSamples: speechModel.frameSamples }, listenerOf(channel));
+    return {
+      detect: (samples) => detector.push(samples),
+      cut: (samples, probabilities) => cutter.push(samples, probabilities ?? []),
+      flush: () => cutter.flush(),
+    };
+  });
 
-  function cut(tracks: Int16Array[], last: boolean): void {
-    cutters.forEach((cutter, channel) => {
-      const utterances = last ? cutter.flush() : cutter.push(tracks[channel]!);
-      if (!decode) return; // A stream engine has queued them as they were cut.
-      for (const cutUtterance of utterances) {
-        const utterance = { ...cutUtterance, channel };
-        enqueue(utterance, () => decode(utterance, controller.signal));
-      }
-    });
+  function queue(channel: number, utterances: CutUtterance[]): void {
+    if (!decode) return; // A stream engine has queued them as they were cut.
+    for (const cutUtterance of utterances) {
+      const utterance = { ...cutUtterance, channel };
+      enqueue(utterance, () => decode(utterance, controller.signal));
+    }
   }
 
+  /** The chunks written so far, detected and cut in order; how many are not cut yet. */
+  let detecting: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  function cut(channels: Int16Array[]): Promise<void> {
+    inFlight += 1;
+    detecting = detecting.then(async () => {
+      try {
+        const detected = await Promise.all(tracks.map((track, channel) => track.detect(channels[channel]!)));
+        if (isClosed()) return;
+        tracks.forEach((track, channel) => queue(channel, track.cut(channels[channel]!, detected[channel] ?? null)));
+      } finally {
+        inFlight -= 1;
+      }
+    });
+    return detecting;
+  }
   return {
     async write(chunk) {
       if (state !== "open") throw liveRecognitionClosedError();
       const channels = splitter.push(chunk);
-      cut(perChannel ? channels : [mixToMono(channels)], false);
+      try {
+        await cut(perChannel ? channels : [mixToMono(channels)]);
+      } catch (error) {
+        fail(error);
+        throw liveRecognitionClosedError();
+      }
       while (pending >= maxPending && state === "open") {
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
@@ -230,7 +277,9 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     async end() {
       if (state === "open") {
         state = "ending";
-        cut([], true);
+        // Without a chunk in flight the end is cut at once: a stream engine's last decode starts now.
+        if (inFlight > 0) await detecting.catch((error: unknown) => fail(error));
+        if (!isClosed()) tracks.forEach((track, channel) => queue(channel, track.flush()));
       }
       await chain;
       if (state !== "closed") close(false);
@@ -245,6 +294,8 @@ export function startUtteranceRecognition(settings: LiveSpeechSettings, options:
     events,
 
     awaitedFinalEndMs: () => (state === "closed" ? null : (awaited[0] ?? null)),
+
+    turnEnds: speechModel?.name ?? "loudness",
   };
 }
 

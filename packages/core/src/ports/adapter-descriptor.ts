@@ -34,7 +34,7 @@ export interface AdapterDescriptor<Port, Settings> {
   /**
    * Its own environment variables: an object schema keyed by variable name (`CONFIDE_*`),
    * each with its default and a description, and described itself by one line saying what the
-   * adapter is (the README's configuration table is generated from them). The host validates
+   * adapter is (the configuration table of docs/configuration.md is generated from them). The host validates
    * it only when this adapter is chosen, with empty variables treated as unset. A variable
    * several adapters read (`CONFIDE_REDIS_URL`) is one shared definition in each schema.
    */
@@ -50,7 +50,7 @@ export interface AdapterDescriptor<Port, Settings> {
    * For a processing adapter (speech, language, notes, risk, live): whether, with these settings, it sends
    * session data out of the deployment to a service someone else runs (a cloud API). The host
    * lists such adapters' providers in `CoreSettings.cloudProviders`, and processing with them
-   * needs the patient's `cloud_processing` consent naming them (issue 14). Absent: the adapter
+   * needs the patient's `cloud_processing` consent naming them. Absent: the adapter
    * keeps session data inside the deployment (storage and queues are the deployment's own).
    */
   readonly sendsSessionDataOut?: (settings: Settings) => boolean;

@@ -13,7 +13,7 @@ import type { SpeechToText } from "./speech-to-text.ts";
 
 /**
  * A port a host picks one adapter for: the variable that chooses it and what it holds (both
- * shown in the README's configuration table). `Port` is its TypeScript type; the entry carries
+ * shown in the configuration table of docs/configuration.md). `Port` is its TypeScript type; the entry carries
  * it for the types below and holds no value of it.
  */
 export interface AdapterPortEntry<Port, Variable extends `CONFIDE_${string}` = `CONFIDE_${string}`> {

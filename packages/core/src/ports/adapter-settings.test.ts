@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfideError } from "../errors.ts";
-import { fileSetting, invalidSetting, parseSettings, type ValidatingSchema } from "./adapter-settings.ts";
+import { fileSetting, invalidSetting, isPassedObject, parseSettings, switchText, type ValidatingSchema } from "./adapter-settings.ts";
 
 const failing = (code: string) => () => {
   throw Object.assign(new Error(`failed: ${code}`), { code });
@@ -51,5 +51,17 @@ describe("adapter settings helpers", () => {
   it("parseSettings refuses an asynchronous schema", () => {
     const asynchronous: ValidatingSchema<object, object> = { "~standard": { validate: async () => ({ value: {} }) } };
     expect(() => parseSettings(asynchronous, {})).toThrow("must be synchronous");
+  });
+
+  it("isPassedObject takes any object, never a value a variable could give", () => {
+    for (const value of [{}, [], new Map(), Object.create(null) as object]) expect(isPassedObject(value)).toBe(true);
+    for (const value of [null, undefined, "client", 1, true, () => undefined]) expect(isPassedObject(value)).toBe(false);
+  });
+
+  it("switchText gives a boolean from code as text and leaves a variable's text as it is", () => {
+    expect(switchText(true)).toBe("true");
+    expect(switchText(false)).toBe("false");
+    expect(switchText("yes")).toBe("yes");
+    expect(switchText("")).toBe("");
   });
 });

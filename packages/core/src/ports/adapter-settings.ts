@@ -76,3 +76,22 @@ export function parseSettings<Input, Output>(schema: ValidatingSchema<Input, Out
   const setting = String(typeof step === "object" && step !== null ? step.key : (step ?? "settings"));
   throw invalidSetting(setting, `The setting ${setting} is not valid: ${(issue?.message ?? "refused by its schema").replace(/\.$/, "")}.`);
 }
+
+/**
+ * Whether `value` can be a setting only code passes — a logger, an SDK client, a credential, a
+ * `fetch`'s agent: any object, taken as is. A settings schema takes one with
+ * `z.custom<Client>(isPassedObject)` (core has no zod; the rule is here, once, for every adapter).
+ */
+export function isPassedObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * A yes/no setting's value as text: a boolean from code becomes `"true"` or `"false"`, a
+ * variable's text stays as it is. A settings schema reads both with
+ * `z.preprocess(switchText, z.stringbool())` (`true`, `1`, `yes`, `on`… or `false`, `0`, `no`,
+ * `off`…), so settings already parsed parse again to the same.
+ */
+export function switchText(value: boolean | string): string {
+  return typeof value === "boolean" ? String(value) : value;
+}

@@ -22,7 +22,7 @@ export interface AgendaMatch {
 }
 
 /**
- * Tells which of today's agenda items a segment of a live conversation covers (issue 13).
+ * Tells which of today's agenda items a segment of a live conversation covers.
  * Called once per final segment with the items not yet covered; the embedded adapter matches
  * lemmas and phrases, a language-model adapter may match meaning. Never generates text for the
  * therapist to say.

@@ -59,7 +59,7 @@ export interface JobQueue {
   check(options?: { signal?: AbortSignal }): Promise<void>;
 
   /**
-   * What waits for a worker now, for operators' metrics (issue 27): jobs ready to run and not
+   * What waits for a worker now, for operators' metrics: jobs ready to run and not
    * yet taken (delayed ones not counted), and how long the oldest of them has waited. Optional:
    * a queue that cannot tell leaves it out.
    * @throws ConfideError `dependency.unavailable` when the queue's store cannot be reached.

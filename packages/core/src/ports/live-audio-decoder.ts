@@ -19,7 +19,7 @@ export interface LiveAudioDecoding {
 
 /**
  * Decodes a live stream of WebM/Opus (a browser's MediaRecorder) to the PCM live engines take,
- * as it arrives (issue 13). The embedded adapter runs ffmpeg (adapters-local
+ * as it arrives. The embedded adapter runs ffmpeg (adapters-local
  * `startStreamingPcmDecoder`).
  */
 export interface LiveAudioDecoder {

@@ -36,7 +36,7 @@ export interface LiveSpeechCapabilities {
 
 /**
  * What one recognition costs the process that runs it, and the delay it should keep: the host
- * admits a live session only while the engine has room (issue 31: `LiveCapacity`).
+ * admits a live session only while the engine has room (`LiveCapacity`).
  */
 export interface LiveStreamCost {
   /**
@@ -112,10 +112,17 @@ export interface LiveRecognition {
    * The end (ms from the first byte, as a final's `endMs`) of the oldest utterance whose speech
    * the engine has heard end and whose final (or its finding no words) has not come out yet;
    * null when none waits. What the capacity's delay watch reads to see an engine fall behind
-   * before its late finals arrive (issue 31). Left out by engines that cannot tell (their
+   * before its late finals arrive. Left out by engines that cannot tell (their
    * utterances are cut by a server).
    */
   awaitedFinalEndMs?(): number | null;
+
+  /**
+   * What hears the utterances end, for engines that cut them in this process: a trained
+   * detector's name (e.g. "silero-vad"), or "loudness" (the energy detector, which waits a longer
+   * pause before a final). Left out by engines whose utterances a server or service cuts.
+   */
+  readonly turnEnds?: string;
 }
 
 /**

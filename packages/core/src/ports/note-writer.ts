@@ -1,7 +1,10 @@
 import type { NotesDraft } from "../domain/clinical-notes.ts";
 import type { NoteFormat } from "../domain/note-formats.ts";
+import type { Reflection, ReflectionInput } from "../domain/reflection.ts";
 import type { SegmentSentiment } from "../domain/sentiment.ts";
 import type { SpeakerRole } from "../domain/transcript.ts";
+
+export type { Reflection, ReflectionInput } from "../domain/reflection.ts";
 
 /** What a NoteWriter reads: the transcript with roles, and the patient's sentiment. */
 export interface NoteWriterInput {
@@ -30,11 +33,12 @@ export interface NoteWriterResult {
 }
 
 /**
- * Writes clinical notes from a transcript (DESIGN §4, issue 11). Every list item and summary
+ * Writes clinical notes from a transcript (docs/architecture.md#ports). Every list item and summary
  * sentence cites the segments (and character spans) that support it; a field the writer cannot
  * fill is `{ status: "not_assessed", reason }`, never an empty list standing for "nothing".
  * Risk flags are reported, never dropped. The writer's citations are not trusted: core checks
- * them (`verifyNotes`) and marks what fails `unverified`.
+ * them (`verifyNotes`) and marks what fails `unverified`. A writer with a language model also
+ * suggests reflections for live sessions (`reflect`), checked by core the same way.
  */
 export interface NoteWriter {
   /** The adapter's name, recorded as the notes' provider (e.g. "embedded"). */
@@ -49,6 +53,20 @@ export interface NoteWriter {
    * not be repaired), `provider.interrupted` when `signal` aborts.
    */
   write(input: NoteWriterInput, options?: { signal?: AbortSignal }): Promise<NoteWriterResult>;
+
+  /**
+   * Suggests one reflection of the patient's last change talk or feeling (a live session's
+   * suggestion to the therapist), citing the patient's segments it reflects. The reflection is
+   * not trusted: core shows it only when its cites are patient segments of `input` and the cited
+   * words carry its text (`checkedReflection`, the claim check of the notes). Neither the input
+   * nor the answer is logged.
+   * @returns the reflection, or null when the writer has none to offer (nothing worth
+   * reflecting, or an answer that fails the writer's own reading).
+   * @throws ConfideError `provider.unsupported` when the writer cannot reflect (no language
+   * model: the embedded writer); otherwise as `write` (`provider.*` for a failing service,
+   * `provider.interrupted` when `signal` aborts).
+   */
+  reflect(input: ReflectionInput, options?: { signal?: AbortSignal }): Promise<Reflection | null>;
 
   /**
    * Resolves when the writer is usable (its language model loads, its endpoint answers); used

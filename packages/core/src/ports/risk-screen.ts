@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../domain/risk-screen.ts";
+import type { RiskFinding } from "../domain/risk-flag.ts";
 import type { SpeakerRole } from "../domain/transcript.ts";
 
 /** What a RiskScreen reads: the whole transcript with roles, so a question gives its answer context. */
@@ -27,7 +27,7 @@ export type RiskScreenOutput =
     };
 
 /**
- * Screens a transcript for risk language (issue 21, DESIGN §4): a safety layer core runs on every
+ * Screens a transcript for risk language: a safety layer core runs on every
  * transcript in every profile, whatever note writer the deployment chose. An adapter reports what
  * it saw — category, current or past, whose risk (the speaker's own or someone else's), on what it
  * stands (`basis`), the words and where they were said. It may report words of any speaker: core

@@ -13,8 +13,6 @@ export * from "./in-memory-repositories.ts";
 export * from "./in-memory-job-queue.ts";
 export * from "./in-memory-push-notifier.ts";
 export * from "./scripted-speech-to-text.ts";
-// Production code (the instant-fake live adapter) takes it from @confide/core; tests keep finding it here.
-export * from "../live-speech/instant-live-speech-to-text.ts";
 export * from "./keyword-language-analyzer.ts";
 export * from "./test-deps.ts";
 export * from "./pcm-wav.ts";

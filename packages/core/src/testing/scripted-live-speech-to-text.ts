@@ -16,8 +16,9 @@ export interface ScriptedLiveSpeechToText extends LiveSpeechToText {
   /**
    * What every recognition opened from now on hears, times from its first byte. `lagMs`: each
    * final comes that much audio after its utterance's end (an engine falling behind).
+   * `turnEnds`: what the recognitions say heard the utterances end (left out when not given).
    */
-  script(utterances: ScriptedUtterance[], options?: { failAfterMs?: number; lagMs?: number }): void;
+  script(utterances: ScriptedUtterance[], options?: { failAfterMs?: number; lagMs?: number; turnEnds?: string }): void;
   /** Bytes each recognition opened so far was written, in order. */
   written(): number[];
 }
@@ -38,6 +39,7 @@ export function createScriptedLiveSpeechToText(
   let utterances: ScriptedUtterance[] = [];
   let failAfterMs: number | undefined;
   let lagMs = 0;
+  let turnEnds: string | undefined;
   const written: number[] = [];
   return {
     provider: "scripted-live",
@@ -47,6 +49,7 @@ export function createScriptedLiveSpeechToText(
       utterances = [...next];
       failAfterMs = options.failAfterMs;
       lagMs = options.lagMs ?? 0;
+      turnEnds = options.turnEnds;
     },
     written: () => [...written],
     async open(settings: LiveSpeechSettings): Promise<LiveRecognition> {
@@ -108,6 +111,7 @@ export function createScriptedLiveSpeechToText(
           queue.length = 0;
           finish();
         },
+        ...(turnEnds === undefined ? {} : { turnEnds }),
         // The utterances whose end the audio has passed and whose final the lag still holds back.
         awaitedFinalEndMs() {
           if (closed) return null;

@@ -1,12 +1,26 @@
 import { allNotAssessed, type NotesDraft } from "../domain/clinical-notes.ts";
 import { ConfideError } from "../errors.ts";
-import type { NoteWriter, NoteWriterInput } from "../ports/note-writer.ts";
+import type { NoteWriter, NoteWriterInput, Reflection, ReflectionInput } from "../ports/note-writer.ts";
+
+/** What the scripted writer's `reflect` answers: a reflection (or null) from the input, an error to throw, or a promise it awaits first. */
+export type ScriptedReflection = ((input: ReflectionInput) => Reflection | null | Promise<Reflection | null>) | ConfideError;
 
 export interface ScriptedNoteWriter extends NoteWriter {
   /** Every input written, in order. */
   readonly inputs: NoteWriterInput[];
+  /** Every input reflected on, in order. */
+  readonly reflectInputs: ReflectionInput[];
   /** Replaces what the next writes answer (a draft, or an error to throw). */
   script(next: ((input: NoteWriterInput) => NotesDraft) | ConfideError): void;
+  /** Replaces what the next reflections answer (default `reflectLastPatientWords`). */
+  scriptReflection(next: ScriptedReflection): void;
+}
+
+/** The scripted reflection: the patient's last segment said back in its own words, citing it; null when the patient has not spoken. */
+export function reflectLastPatientWords(input: ReflectionInput): Reflection | null {
+  const roleOf = new Map(input.speakers.map((speaker) => [speaker.label, speaker.role]));
+  const last = input.segments.findLast((segment) => roleOf.get(segment.speaker) === "patient");
+  return last ? { text: last.text, cites: [last.id] } : null;
 }
 
 /**
@@ -30,12 +44,23 @@ export function quoteEverySegment(input: NoteWriterInput): NotesDraft {
 /** A NoteWriter for tests (see `quoteEverySegment`). */
 export function createScriptedNoteWriter(): ScriptedNoteWriter {
   const inputs: NoteWriterInput[] = [];
+  const reflectInputs: ReflectionInput[] = [];
   let next: ((input: NoteWriterInput) => NotesDraft) | ConfideError = quoteEverySegment;
+  let nextReflection: ScriptedReflection = reflectLastPatientWords;
   return {
     provider: "scripted",
     inputs,
+    reflectInputs,
     script(answer) {
       next = answer;
+    },
+    scriptReflection(answer) {
+      nextReflection = answer;
+    },
+    async reflect(input) {
+      reflectInputs.push(input);
+      if (nextReflection instanceof ConfideError) throw nextReflection;
+      return nextReflection(input);
     },
     async write(input) {
       inputs.push(input);

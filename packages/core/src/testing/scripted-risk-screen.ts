@@ -1,4 +1,4 @@
-import type { RiskFinding } from "../domain/risk-screen.ts";
+import type { RiskFinding } from "../domain/risk-flag.ts";
 import { ConfideError } from "../errors.ts";
 import type { RiskScreen, RiskScreenInput, RiskScreenOutput } from "../ports/risk-screen.ts";
 

@@ -33,7 +33,7 @@ export function fullTestConsentScopes(deps: Pick<ConfideDeps, "settings">): Cons
 export async function recordTestConsent(
   deps: Pick<ConfideDeps, "consents" | "clock" | "settings">,
   patientId: string,
-  options: { scopes?: ConsentScopeEntry[]; recordedBy?: string } = {},
+  options: { scopes?: ConsentScopeEntry[]; recordedBy?: string; form?: ConsentForm } = {},
 ): Promise<ConsentGrant> {
   const history = await deps.consents.history(patientId);
   const sequence = (history.at(-1)?.sequence ?? 0) + 1;
@@ -46,7 +46,7 @@ export async function recordTestConsent(
     recordedBy: options.recordedBy ?? "therapist-1",
     recordedByRole: "therapist",
     scopes: options.scopes ?? fullTestConsentScopes(deps),
-    form: testConsentForm,
+    form: options.form ?? testConsentForm,
     method: "written",
   };
   return (await deps.consents.append(grant)) as ConsentGrant;

@@ -1,7 +1,8 @@
 import { createConfideDeps, type ConfideDeps } from "../deps.ts";
 import { assignRolesByQuestions } from "../domain/speaker-roles.ts";
 import { silentLogger } from "../ports/logger.ts";
-import type { CoreSettings } from "../settings.ts";
+import { defaultLiveSessionSettings, type CoreSettings } from "../settings.ts";
+import { testConsentForm } from "./test-consent.ts";
 import { createInMemoryAuditLog, type InMemoryAuditLog } from "./in-memory-audit-log.ts";
 import { createInMemoryConsentRepository } from "./in-memory-consent-repository.ts";
 import { createInMemoryBlobStore, type InMemoryBlobStore } from "./in-memory-blob-store.ts";
@@ -34,8 +35,9 @@ export interface TestDeps extends ConfideDeps {
 }
 
 /**
- * Every port in memory, a manual clock, sequential ids, a manual queue and a cheap password
- * cost: what core's use-case tests run on. Override any part. Built by `createConfideDeps`, as
+ * Every port in memory, a manual clock, sequential ids, a manual queue, a cheap password cost
+ * and the test consent form among those that tell of live reflections: what core's use-case
+ * tests run on. Override any part. Built by `createConfideDeps`, as
  * a host's are: session writes publish their changes on `events`.
  */
 export function createTestDeps(
@@ -67,6 +69,8 @@ export function createTestDeps(
     ...rest,
     clock,
   };
-  const deps = createConfideDeps({ ...parts, repositories: parts, settings: { passwordCost: 1024, ...settings } });
+  // The consent test set-ups record is taken as a form that tells of live reflections too.
+  const live = { ...defaultLiveSessionSettings, reflectionConsentForms: [...defaultLiveSessionSettings.reflectionConsentForms, testConsentForm.version] };
+  const deps = createConfideDeps({ ...parts, repositories: parts, settings: { passwordCost: 1024, live, ...settings } });
   return { ...deps, blobs: parts.blobs, speech: parts.speech, notes: parts.notes, risk: parts.risk, queue: parts.queue, push: parts.push, events: parts.events, audit: parts.audit, clock };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { createUser, defaultTranscriptionSettings, newProcessing, type PublicUser, type Role, type Session } from "@confide/core";
+import { createUser, defaultTranscriptionSettings, newProcessing, type PublicUser } from "@confide/core";
+import type { Role, Session } from "@confide/core/ports";
 import { createRecordingLogger, createTestDeps, pcmWav, recordTestConsent, type RecordingLogger, type TestDeps } from "@confide/core/testing";
 import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";

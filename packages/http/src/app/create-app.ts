@@ -1,5 +1,5 @@
-import { ConfideError, type ConfideDeps, type LiveDeps, type UploadGateDeps } from "@confide/core";
-import { memoryRateLimitStore, type RateLimitStore } from "@confide/core/ports";
+import { type ConfideDeps, type LiveDeps, memoryRateLimitStore, type UploadGateDeps } from "@confide/core";
+import { ConfideError, type RateLimitStore } from "@confide/core/ports";
 import type { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createAccessCheck } from "./auth/access-check.ts";
@@ -96,14 +96,14 @@ export interface AppOptions {
    * a folder of the system's temporary directory, kept 24 hours without progress.
    */
   uploadStaging?: UploadStaging;
-  /** Server spans and request metrics (issue 27); absent: none. */
+  /** Server spans and request metrics; absent: none. */
   telemetry?: Telemetry | null;
 }
 
 /** The API serves data, never a page: nothing may load, run or frame what it returns. */
 const apiContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
-/** The Confide HTTP API as a Hono app (DESIGN §7). Serve it with @hono/node-server. */
+/** The Confide HTTP API as a Hono app (docs/architecture.md#host). Serve it with @hono/node-server. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const accessCheck = createAccessCheck({ users: options.deps.users, cacheMs: options.accessCheckCacheMs ?? 2000 });
   // Revocations made by this process's use cases reach its own cache at once.

@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { BlobStore, DatabaseSnapshots, Logger } from "@confide/core/ports";
+import { type BlobStore, ConfideError, type DatabaseSnapshots, type Logger } from "@confide/core/ports";
 import type { BackupManifest, DataKeyring } from "@confide/adapters-local/platform";
 
 export interface BackupSources {

@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { BlobStore, DatabaseSnapshots, SnapshotTable } from "@confide/core/ports";
+import { type BlobStore, ConfideError, type DatabaseSnapshots, type SnapshotTable } from "@confide/core/ports";
 import type { BackupEntry, BackupManifest, DataKeyring } from "@confide/adapters-local/platform";
 
 /** What a backup holds, as its verification counted it. */

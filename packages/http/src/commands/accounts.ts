@@ -1,14 +1,5 @@
-import {
-  ConfideError,
-  checkPasswordPolicy,
-  createUser,
-  linkPatient,
-  type Actor,
-  type ConfideDeps,
-  type PasswordOwner,
-  type PublicUser,
-  type Role,
-} from "@confide/core";
+import { type Actor, checkPasswordPolicy, type ConfideDeps, createUser, linkPatient, type PasswordOwner, type PublicUser } from "@confide/core";
+import { ConfideError, type Role } from "@confide/core/ports";
 import { randomBytes } from "node:crypto";
 
 export interface CreatedAccount {
@@ -25,11 +16,11 @@ const operator: Actor = { userId: "system", role: "admin" };
  * this account. One that happens to contain the email or name, or to look guessable, is drawn
  * again.
  */
-export function generatePassword(owner: PasswordOwner, minLength: number): string {
+export async function generatePassword(owner: PasswordOwner, minLength: number): Promise<string> {
   for (;;) {
     const password = randomBytes(15).toString("base64url");
     try {
-      checkPasswordPolicy(password, { minLength, owner });
+      await checkPasswordPolicy(password, { minLength, owner });
       return password;
     } catch (error) {
       if (!ConfideError.is(error, "auth.weak_password")) throw error;
@@ -41,7 +32,7 @@ async function createAccount(
   deps: ConfideDeps,
   input: { email: string; role: Role; displayName: string },
 ): Promise<CreatedAccount> {
-  const password = generatePassword(input, deps.settings.minPasswordLength);
+  const password = await generatePassword(input, deps.settings.minPasswordLength);
   return { user: await createUser(deps, operator, { ...input, password }), password };
 }
 

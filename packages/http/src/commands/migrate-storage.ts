@@ -1,5 +1,5 @@
-import { ConfideError, migrateRecordings, type RecordingMigrationReport } from "@confide/core";
-import type { BlobStore, Logger } from "@confide/core/ports";
+import { migrateRecordings, type RecordingMigrationReport } from "@confide/core";
+import { type BlobStore, ConfideError, type Logger } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 import { settingsFromEnvironment } from "../config/adapter-variables.ts";
 import { adapterNames, findAdapter } from "../composition/adapter-registry.ts";

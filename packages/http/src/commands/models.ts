@@ -3,7 +3,7 @@
  * (the manifest in `@confide/adapters-local/models`), in the models folder (`CONFIDE_MODELS_DIR`).
  */
 import { inspectModel, installModel, modelManifest, modelsUsedBy, type ModelStatus } from "@confide/adapters-local/models";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 
 export const modelsActions = ["install", "list", "verify"] as const;

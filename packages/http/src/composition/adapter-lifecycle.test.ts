@@ -1,4 +1,5 @@
-import { adapterPortList, adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
+import { adapterPortList, adapterPorts, adapterPortToken } from "@confide/core";
+import type { AdapterPort, AdapterPortTypes } from "@confide/core/ports";
 import { Container } from "inversify";
 import { describe, expect, it } from "vitest";
 import { closeAdapters, readinessOf, resolveAdapters } from "./adapter-lifecycle.ts";

@@ -1,4 +1,5 @@
-import { adapterPorts, adapterPortToken, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
+import { adapterPorts, adapterPortToken } from "@confide/core";
+import type { AdapterPort, AdapterPortTypes } from "@confide/core/ports";
 import type { Container } from "inversify";
 import type { ReadinessParts } from "./readiness.ts";
 

@@ -1,5 +1,5 @@
-import { ConfideError, tokens } from "@confide/core";
-import { adapterPortToken, type AdapterPort, type AdapterPortTypes, type Logger } from "@confide/core/ports";
+import { adapterPortToken, tokens } from "@confide/core";
+import { type AdapterPort, type AdapterPortTypes, ConfideError, type Logger } from "@confide/core/ports";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 import { adapterPorts, findAdapter } from "./adapter-registry.ts";

@@ -1,4 +1,5 @@
-import { adapterPorts, type AdapterDescriptor, type AdapterPort, type AdapterPortTypes } from "@confide/core/ports";
+import { adapterPorts } from "@confide/core";
+import type { AdapterDescriptor, AdapterPort, AdapterPortTypes } from "@confide/core/ports";
 import { bedrockDescriptor } from "@confide/adapters-aws/bedrock";
 import { comprehendDescriptor } from "@confide/adapters-aws/comprehend";
 import { s3Descriptor } from "@confide/adapters-aws/s3";
@@ -10,13 +11,14 @@ import { azureOpenAiDescriptor } from "@confide/adapters-azure/azure-openai";
 import { azureSpeechDescriptor } from "@confide/adapters-azure/azure-speech";
 import { azureTextAnalyticsDescriptor } from "@confide/adapters-azure/azure-text-analytics";
 import { cosmosDescriptor } from "@confide/adapters-azure/cosmos";
+import { fcmDescriptor } from "@confide/adapters-google/fcm";
+import { openAiNotesDescriptor } from "@confide/adapters-openai/openai-notes";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { embeddedDiarizerDescriptor } from "@confide/adapters-local/embedded-diarizer";
 import { noDiarizerDescriptor } from "@confide/adapters-local/no-diarizer";
 import { embeddedNotesDescriptor } from "@confide/adapters-local/embedded-notes";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { encoderRiskScreenDescriptor } from "@confide/adapters-local/encoder-risk-screen";
-import { fcmDescriptor } from "@confide/adapters-local/fcm";
 import { filesystemDescriptor } from "@confide/adapters-local/filesystem";
 import { inProcessEventsDescriptor } from "@confide/adapters-local/in-process-events";
 import { instantLiveDescriptor } from "@confide/adapters-local/instant-live";
@@ -27,7 +29,6 @@ import { voskLiveDescriptor } from "@confide/adapters-local/vosk-live";
 import { embeddedAgendaDescriptor } from "@confide/adapters-local/embedded-agenda";
 import { inProcessQueueDescriptor } from "@confide/adapters-local/in-process-queue";
 import { logPushDescriptor } from "@confide/adapters-local/log-push";
-import { openAiNotesDescriptor } from "@confide/adapters-local/openai-notes";
 import { pgliteDescriptor } from "@confide/adapters-local/pglite";
 import { pocketSphinxDescriptor } from "@confide/adapters-local/pocketsphinx";
 import { postgresDescriptor } from "@confide/adapters-local/postgres";
@@ -48,7 +49,7 @@ export interface RegisteredAdapter<P extends AdapterPort = AdapterPort>
  * Every adapter this build can run, each naming its port; within a port, the order is the one
  * the configuration table and error messages list. Importing a descriptor loads its settings
  * schema only; its module and SDK load when it is chosen. Adding an adapter is one line here
- * (README, "Adding an adapter").
+ * (docs/contributing/adding-an-adapter.md).
  */
 const registered: ReadonlyArray<{ [P in AdapterPort]: RegisteredAdapter<P> }[AdapterPort]> = [
   pgliteDescriptor,

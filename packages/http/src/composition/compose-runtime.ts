@@ -33,7 +33,7 @@ export interface Runtime {
   /** Whole-database snapshots of the repositories, for backups. */
   snapshots: DatabaseSnapshots;
   readiness(): Promise<ReadinessEntry[]>;
-  /** Traces and metrics (issue 27), when `telemetryRole` was given and the configuration turns them on; else null. */
+  /** Traces and metrics, when `telemetryRole` was given and the configuration turns them on; else null. */
   telemetry: Telemetry | null;
   /** Closes every adapter (queue first, repositories last), then exports what telemetry holds. Safe to call twice. */
   close(): Promise<void>;
@@ -127,6 +127,8 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
     agenda: adapters.agenda,
     webmDecoder: { open: ({ channels }) => startStreamingPcmDecoder({ channels }) },
     liveCapacity: liveCapacityOf(config, adapters.live, deps.clock),
+    suggestions: config.live.suggestions,
+    reflections: config.live.reflections,
   };
   if (telemetry) {
     const backlog = adapters.queue.backlog?.bind(adapters.queue);
@@ -165,7 +167,7 @@ export async function composeRuntime(config: ConfideConfig, logger: Logger, opti
 }
 
 /**
- * This process's live capacity (issue 31): `CONFIDE_LIVE_MAX_STREAMS`, else derived from the
+ * This process's live capacity: `CONFIDE_LIVE_MAX_STREAMS`, else derived from the
  * cores and what the engine says a stream costs; the engine's final delay target unless set.
  * Per process: with several API instances each admits by its own.
  */

@@ -1,5 +1,6 @@
-import { ConfideError, type Actor } from "@confide/core";
-import { silentLogger } from "@confide/core/ports";
+import type { Actor } from "@confide/core";
+import { silentLogger } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";

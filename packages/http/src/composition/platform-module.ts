@@ -1,5 +1,6 @@
-import { defaultCoreSettings, tokens, type CoreSettings } from "@confide/core";
-import { randomIds, systemClock, type Logger } from "@confide/core/ports";
+import { type CoreSettings, defaultCoreSettings, randomIds, tokens } from "@confide/core";
+import { systemClock } from "@confide/core/adapter-kit";
+import type { Logger } from "@confide/core/ports";
 import { ContainerModule } from "inversify";
 import type { ConfideConfig } from "../config/config.ts";
 
@@ -19,6 +20,7 @@ export function platformModule(config: ConfideConfig, logger: Logger): Container
       maxDurationMs: config.live.maxDurationMs,
       idleTimeoutMs: config.live.idleTimeoutMs,
       resumeWindowMs: config.live.resumeWindowMs,
+      reflectionConsentForms: config.live.reflectionConsentForms,
     },
     retention: config.retention,
     ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),

@@ -1,4 +1,5 @@
-import { memoryRateLimitStore, type Logger, type RateLimitStore } from "@confide/core/ports";
+import { memoryRateLimitStore } from "@confide/core";
+import type { Logger, RateLimitStore } from "@confide/core/ports";
 import type { Redis } from "ioredis";
 import type { ConfideConfig } from "../config/config.ts";
 import { createRedisRateLimitStore } from "../app/limits/rate-limiter.ts";

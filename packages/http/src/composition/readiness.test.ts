@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { checkReadiness, type AdapterNames, type Checkable } from "./readiness.ts";
 

@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { AdapterPort } from "@confide/core/ports";
+import { type AdapterPort, ConfideError } from "@confide/core/ports";
 
 /**
  * One dependency's answer to a readiness check: its name (`database:postgres`), whether it

@@ -1,5 +1,5 @@
-import { ConfideError, createJobHandlers, type ConfideDeps } from "@confide/core";
-import type { JobPayload } from "@confide/core/ports";
+import { type ConfideDeps, createJobHandlers } from "@confide/core";
+import { ConfideError, type JobPayload } from "@confide/core/ports";
 
 /** One job as a queue service delivers it to a function (an SQS message's body, an Azure queue message). */
 export interface QueuedJob {

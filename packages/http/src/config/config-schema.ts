@@ -1,5 +1,5 @@
-import { defaultCoreSettings } from "@confide/core";
-import { adapterPortList, adapterPorts, type AdapterPort, type AdapterPortVariable } from "@confide/core/ports";
+import { adapterPortList, adapterPorts, defaultCoreSettings } from "@confide/core";
+import type { AdapterPort, AdapterPortVariable } from "@confide/core/ports";
 import { bullMqDescriptor } from "@confide/adapters-local/bullmq";
 import { modelsDirectorySettings } from "@confide/adapters-local/models";
 import { z } from "zod";
@@ -22,8 +22,8 @@ const choices = Object.fromEntries(adapterPorts.map((port) => [choiceVariable(po
 
 /**
  * The environment variables of the host itself. Each adapter's own variables are in its
- * descriptor's settings schema, validated only when it is chosen. The README's configuration
- * table is generated from both (`npm run docs:config`): a description per variable, and
+ * descriptor's settings schema, validated only when it is chosen. The configuration
+ * table (docs/configuration.md) is generated from both (`npm run docs:tables`): a description per variable, and
  * `shownDefault` / `shownProfiles` where the column says more than the schema's default.
  */
 export const environmentSchema = z.object({
@@ -146,6 +146,26 @@ export const environmentSchema = z.object({
   CONFIDE_LIVE_RESUME_WINDOW_MS: positiveInt
     .default(60_000)
     .describe("how long a dropped live session can be resumed with its token; past it the session is ended with the audio received"),
+  CONFIDE_LIVE_SUGGESTIONS: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: a live session suggests the therapist's next questions (safety follow-ups in the C-SSRS screener's order after a stated risk, today's topics not yet covered near the planned end; docs/live-sessions.md); `off`: it suggests nothing, and the patient's finals are not screened for risk while they are spoken (the session's risk screen runs when it ends, as always)",
+    ),
+  CONFIDE_LIVE_REFLECTIONS: z
+    .enum(["on", "off"])
+    .default("off")
+    .describe(
+      "`on` (with `CONFIDE_LIVE_SUGGESTIONS=on`): a live session also suggests, at most every 30 s, one reflection of the patient's latest change talk or feeling, written by the notes language model (`openai`, `azure-openai`, `bedrock`) and shown only when the patient's cited words carry it, for patients whose consent covers AI notes (docs/live-sessions.md); the embedded notes writer has none, and the session says so once. `off`: none",
+    ),
+  CONFIDE_LIVE_REFLECTION_CONSENT_FORMS: z
+    .string()
+    .default("confide-console-consent-2")
+    .transform((value) => value.split(",").map((version) => version.trim()))
+    .refine((versions) => versions.every((version) => version.length > 0), "a comma-separated list of consent form versions, none empty")
+    .describe(
+      "the consent forms (their versions, comma-separated) whose text tells the patient that their words are read during a live session to suggest reflections: a patient whose `ai_notes` consent was last given on another form gets none, and the therapist is told why. Default: the console's form from the version that says so. A deployment with its own consent form lists its versions",
+    ),
   // Read by `confide models` and by every adapter that loads a learned model (one definition).
   CONFIDE_MODELS_DIR: modelsDirectorySettings.modelsDirectory,
   CONFIDE_MODELS_SOURCE: z
@@ -161,7 +181,7 @@ export const environmentSchema = z.object({
     .enum(["off", "on"])
     .optional()
     .describe(
-      "OpenTelemetry traces and metrics (README, \"Operating Confide\"): `on` exports traces over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (and the other standard `OTEL_*` variables); ids, sizes, durations and codes only, never session content",
+      "OpenTelemetry traces and metrics (docs/operations/observability.md): `on` exports traces over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (and the other standard `OTEL_*` variables); ids, sizes, durations and codes only, never session content",
     )
     .meta({ shownDefault: "`on` when `OTEL_EXPORTER_OTLP_ENDPOINT` or `CONFIDE_METRICS_PORT` is set, else `off`" }),
   OTEL_TRACES_EXPORTER: z

@@ -1,5 +1,5 @@
-import { ConfideError } from "@confide/core";
-import { silentLogger } from "@confide/core/ports";
+import { silentLogger } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -333,6 +333,15 @@ describe("loadConfig", () => {
     expect(loadConfig({}).live).toMatchObject({ maxStreams: undefined, finalDelayTargetMs: undefined });
     expect(loadConfig({ CONFIDE_LIVE_MAX_STREAMS: "0", CONFIDE_LIVE_FINAL_DELAY_TARGET_MS: "2500" }).live).toMatchObject({ maxStreams: 0, finalDelayTargetMs: 2_500 });
     expect(problemsOf({ CONFIDE_LIVE_MAX_STREAMS: "-1" })).toEqual([expect.stringMatching(/^CONFIDE_LIVE_MAX_STREAMS: must be at least 0/)]);
+  });
+
+  it("reads live suggestions on and reflections off by default; reflections on only when asked, anything else refused", () => {
+    expect(loadConfig({}).live).toMatchObject({ suggestions: true, reflections: false });
+    expect(loadConfig({ CONFIDE_LIVE_REFLECTIONS: "on" }).live).toMatchObject({ suggestions: true, reflections: true });
+    expect(problemsOf({ CONFIDE_LIVE_REFLECTIONS: "yes" })).toEqual([expect.stringMatching(/^CONFIDE_LIVE_REFLECTIONS: /)]);
+    expect(loadConfig({}).live.reflectionConsentForms).toEqual(["confide-console-consent-2"]);
+    expect(loadConfig({ CONFIDE_LIVE_REFLECTION_CONSENT_FORMS: "clinic-form-7, clinic-form-8" }).live.reflectionConsentForms).toEqual(["clinic-form-7", "clinic-form-8"]);
+    expect(problemsOf({ CONFIDE_LIVE_REFLECTION_CONSENT_FORMS: "clinic-form-7,," })).toEqual([expect.stringMatching(/^CONFIDE_LIVE_REFLECTION_CONSENT_FORMS: .*none empty/)]);
   });
 
   it("reads telemetry off by default, on with an OTLP endpoint, and the standard traces exporter (otlp or none)", () => {

@@ -1,6 +1,6 @@
 import { defaultModelsDirectory } from "@confide/adapters-local/models";
-import { ConfideError, retentionPolicyProblems, type RetentionPolicy } from "@confide/core";
-import type { AdapterPort } from "@confide/core/ports";
+import { type RetentionPolicy, retentionPolicyProblems } from "@confide/core";
+import { type AdapterPort, ConfideError } from "@confide/core/ports";
 import { adapterPorts, findAdapter } from "../composition/adapter-registry.ts";
 import { settingsFromEnvironment, type VariableProblem } from "./adapter-variables.ts";
 import { configIssueMessages } from "./config-messages.ts";
@@ -58,6 +58,12 @@ export interface ConfideConfig {
     maxDurationMs: number;
     idleTimeoutMs: number;
     resumeWindowMs: number;
+    /** Suggestions to the therapist during a live session (`CONFIDE_LIVE_SUGGESTIONS`). */
+    suggestions: boolean;
+    /** Suggested reflections among them (`CONFIDE_LIVE_REFLECTIONS`). */
+    reflections: boolean;
+    /** The consent forms that tell of reflections (`CONFIDE_LIVE_REFLECTION_CONSENT_FORMS`). */
+    reflectionConsentForms: string[];
   };
 }
 
@@ -151,6 +157,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfideConf
       maxDurationMs: e.CONFIDE_LIVE_MAX_DURATION_MS,
       idleTimeoutMs: e.CONFIDE_LIVE_IDLE_TIMEOUT_MS,
       resumeWindowMs: e.CONFIDE_LIVE_RESUME_WINDOW_MS,
+      suggestions: e.CONFIDE_LIVE_SUGGESTIONS === "on",
+      reflections: e.CONFIDE_LIVE_REFLECTIONS === "on",
+      reflectionConsentForms: e.CONFIDE_LIVE_REFLECTION_CONSENT_FORMS,
     },
   };
 }

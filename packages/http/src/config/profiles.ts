@@ -28,7 +28,7 @@ export function profileDefaultNames(value: ProfileDefault): string[] {
 
 /**
  * Which adapter each port uses when its variable (CONFIDE_REPOSITORY, …) is unset, per profile
- * (DESIGN §5). A profile fills these defaults and nothing else; every name is one the adapter
+ * (docs/architecture.md#profiles). A profile fills these defaults and nothing else; every name is one the adapter
  * registry holds for that port. Live sessions: azure streams to Azure Speech conversation
  * transcription; the aws profile serves none unless CONFIDE_LIVE picks one (`transcribe` streams
  * to Amazon Transcribe Streaming, `embedded` runs PocketSphinx in the API process). Diarizer: the

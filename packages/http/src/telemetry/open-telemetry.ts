@@ -25,8 +25,7 @@ import {
   ATTR_HTTP_ROUTE,
   ATTR_SERVICE_NAME,
 } from "@opentelemetry/semantic-conventions";
-import { ConfideError, type Session } from "@confide/core";
-import type { Logger } from "@confide/core/ports";
+import { ConfideError, type Logger, type Session } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 import type { RequestOutcome, Telemetry, TelemetryOptions } from "./telemetry.ts";
 

@@ -8,8 +8,8 @@
  * codes. Never session content, names, emails, titles or search text (a test exports every span
  * of a processed session and looks for them).
  */
-import type { LiveCapacityStatus, Session } from "@confide/core";
-import type { Logger, QueueBacklog } from "@confide/core/ports";
+import type { LiveCapacityStatus } from "@confide/core";
+import type { Logger, QueueBacklog, Session } from "@confide/core/ports";
 import type { ConfideConfig } from "../config/config.ts";
 
 /** The HTTP request being handled, told its outcome once the response is known. */

@@ -36,4 +36,11 @@ describe("agglomerativeClustering", () => {
     // Speaker 2 (little speech) sounds like 1 but was heard with it: it joins 0's group.
     expect(clustering.cluster(voices, [20, 20, 3, 0], line, { cannotLink, minSpeakers: 1, maxSpeakers: 4 })).toEqual([0, 1, 0, -1]);
   });
+
+  it("makes a linked speaker heard apart from every person found another person while there is room, else gives it to the nearest", () => {
+    const voices = points(0, 5, 4.8);
+    const cannotLink = (a: number, b: number) => a === 2 || b === 2;
+    expect(clustering.cluster(voices, [20, 20, 3], line, { cannotLink, minSpeakers: 1, maxSpeakers: 4 })).toEqual([0, 1, 2]);
+    expect(clustering.cluster(voices, [20, 20, 3], line, { cannotLink, minSpeakers: 1, maxSpeakers: 2 })).toEqual([0, 1, 1]);
+  });
 });

@@ -12,7 +12,7 @@ import type { LearnedDiarizationParameters } from "./pipeline-parameters.ts";
 import { decodePowerset } from "./powerset.ts";
 import { speechRegions } from "./speech-regions.ts";
 import type { ClusteringStage, EmbeddingStage, Segmentation, SegmentationStage, VoiceActivityStage, VoiceSpace } from "./stages.ts";
-import { WindowStitcher } from "./stitching.ts";
+import { chainsPerFrame, WindowStitcher } from "./stitching.ts";
 
 const sampleRate = 16_000;
 
@@ -86,7 +86,13 @@ export function pyannoteSegmentation(model: typeof PyannoteSegmentation.prototyp
           const frames = stitcher.result();
           const audioFrames = Math.min(frames.length, Math.ceil(total / shift));
           return {
-            frames: { length: audioFrames, chains: frames.chains.subarray(0, 2 * audioFrames), confidence: frames.confidence.subarray(0, audioFrames) },
+            frames: {
+              length: audioFrames,
+              count: frames.count.subarray(0, audioFrames),
+              chains: frames.chains.subarray(0, chainsPerFrame * audioFrames),
+              votes: frames.votes.subarray(0, chainsPerFrame * audioFrames),
+              confidence: frames.confidence.subarray(0, audioFrames),
+            },
             chains: stitcher.chains,
             cannotLink: (a, b) => stitcher.cannotLink(a, b),
             // A frame's receptive field is 991 samples every 270: it stands for the 270 around its centre.
@@ -139,7 +145,9 @@ export function gaussianEmbedding(): EmbeddingStage<Cluster> {
  * Agglomerative clustering of linked speakers: the two groups whose voices are most alike and
  * that the segmentation never heard as two people in one window are merged, while they are alike
  * enough (`maxMergeCostPerFrame`) or more groups than `maxSpeakers` remain. Linked speakers with
- * little speech (`minSpeakerBlocks`) then join the nearest group they may join.
+ * little speech (`minSpeakerBlocks`) then join the nearest group they may join; one that the
+ * segmentation heard apart from every group is another person while there is room under
+ * `maxSpeakers` (else it joins the nearest group).
  */
 export function agglomerativeClustering(parameters: LearnedDiarizationParameters["clustering"]): ClusteringStage {
   return {
@@ -172,17 +180,26 @@ export function agglomerativeClustering(parameters: LearnedDiarizationParameters
       groups.forEach((group, g) => group.members.forEach((i) => (result[i] = g)));
       for (let i = 0; i < n; i += 1) {
         if (result[i] !== -1 || voices[i] === null) continue;
-        let best = -1;
-        let bestDistance = Infinity;
-        for (let g = 0; g < groups.length; g += 1) {
-          if (groups[g]!.members.some((m) => constraints.cannotLink(i, m))) continue;
-          const d = space.distance(voices[i]!, groups[g]!.voice);
-          if (d < bestDistance) {
-            bestDistance = d;
-            best = g;
+        const nearest = (allowed: (g: number) => boolean) => {
+          let best = -1;
+          let bestDistance = Infinity;
+          for (let g = 0; g < groups.length; g += 1) {
+            if (!allowed(g)) continue;
+            const d = space.distance(voices[i]!, groups[g]!.voice);
+            if (d < bestDistance) {
+              bestDistance = d;
+              best = g;
+            }
           }
-        }
-        result[i] = best >= 0 ? best : groups.length > 0 ? 0 : -1;
+          return best;
+        };
+        const joined = nearest((g) => !groups[g]!.members.some((m) => constraints.cannotLink(i, m)));
+        if (joined >= 0) result[i] = joined;
+        else if (groups.length < constraints.maxSpeakers) {
+          // Heard apart from every person found so far: someone else.
+          result[i] = groups.length;
+          groups.push({ members: [i], voice: voices[i]! });
+        } else result[i] = nearest(() => true);
       }
       return result;
     },

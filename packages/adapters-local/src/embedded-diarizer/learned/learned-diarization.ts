@@ -1,14 +1,15 @@
 /**
  * The learned diarization pipeline: streams 16 kHz mono PCM once through its stages (voice
  * activity, segmentation, embedding; `stages.ts`), then clusters the linked speakers into people
- * and cuts the turns: per model frame (~17 ms) the speaker the segmentation heard there, one
- * speaker per frame (where two overlap, the one already
- * speaking keeps the floor), short pauses inside a turn bridged and slivers given to their
- * neighbour.
+ * and cuts the turns: per model frame (~17 ms) the person the windows' vote heard there
+ * (`frame-people.ts`; where two overlap, the one already speaking keeps the floor), short pauses
+ * inside a turn bridged and slivers given to their neighbour.
  */
 import type { LearnedDiarizationParameters } from "./pipeline-parameters.ts";
 import type { SpeechRegion } from "./speech-regions.ts";
 import type { ClusteringStage, EmbeddingStage, Segmentation, SegmentationStage, VoiceActivityStage } from "./stages.ts";
+import { framePeople } from "./frame-people.ts";
+import { chainVoiceBlocks } from "./voice-blocks.ts";
 
 export interface LearnedPipeline<V> {
   voiceActivity: VoiceActivityStage;
@@ -67,42 +68,27 @@ function labelTurns<V>(
 ): LearnedResult {
   const { frames } = segmented;
   const { blockShare } = pipeline.parameters.clustering;
-  // Each chain's solo speech, block by block (100 ms), inside the voice-activity model's speech
-  // regions: the cleanest frames for its voice. The turns themselves follow the segmentation's
-  // own speech activity (on far-field audio it misses less than the voice-activity model).
+  // Each chain's voice from its speech, block by block (100 ms): `chainVoiceBlocks`. The turns
+  // follow the segmentation's own speech activity (on far-field audio it misses less than the
+  // voice-activity model), which only chooses the blocks a voice is measured on.
   const inSpeech = speechMask(segmented, regions);
-  const blockFrames = 100 / segmented.frameMs;
-  const solo = new Map<number, Map<number, number>>();
-  for (let f = 0; f < frames.length; f += 1) {
-    const chain = frames.chains[2 * f]!;
-    if (!inSpeech[f] || chain < 0 || frames.chains[2 * f + 1]! >= 0) continue;
-    const block = Math.floor(segmented.frameStartMs(f) / 100);
-    const perChain = solo.get(chain) ?? new Map<number, number>();
-    perChain.set(block, (perChain.get(block) ?? 0) + 1);
-    solo.set(chain, perChain);
-  }
+  const { minSpeakerBlocks } = pipeline.parameters.clustering;
+  const blocks = chainVoiceBlocks(frames, segmented.chains, inSpeech, (f) => Math.floor(segmented.frameStartMs(f) / 100), {
+    minFrames: (blockShare * 100) / segmented.frameMs,
+    minBlocks: minSpeakerBlocks,
+  });
   const voices: Array<V | null> = [];
   const weights: number[] = [];
-  for (let chain = 0; chain < segmented.chains; chain += 1) {
-    const blocks = [...(solo.get(chain) ?? new Map<number, number>())].filter(([, n]) => n >= blockShare * blockFrames).map(([b]) => b);
-    voices.push(blocks.length > 0 ? embedding.voiceOf(blocks.map((b) => ({ startMs: b * 100, endMs: b * 100 + 100 }))) : null);
-    weights.push(blocks.length);
+  for (const chosen of blocks) {
+    voices.push(chosen.length > 0 ? embedding.voiceOf(chosen.map((b) => ({ startMs: b * 100, endMs: b * 100 + 100 }))) : null);
+    weights.push(chosen.length);
   }
   const personOf = pipeline.clustering.cluster(voices, weights, pipeline.embedding.space, {
     cannotLink: segmented.cannotLink,
     minSpeakers: bounds.minSpeakers,
     maxSpeakers: bounds.maxSpeakers,
   });
-  // One person per frame.
-  const labels = new Int16Array(frames.length).fill(-1);
-  let previous = -1;
-  for (let f = 0; f < frames.length; f += 1) {
-    const a = frames.chains[2 * f]! >= 0 ? personOf[frames.chains[2 * f]!]! : -1;
-    const b = frames.chains[2 * f + 1]! >= 0 ? personOf[frames.chains[2 * f + 1]!]! : -1;
-    const label = a >= 0 && b >= 0 ? (b === previous ? b : a) : Math.max(a, b);
-    labels[f] = label;
-    if (label >= 0) previous = label;
-  }
+  const labels = framePeople(frames, personOf);
   return toTurns(labels, frames.confidence, segmented, pipeline.parameters.turns);
 }
 

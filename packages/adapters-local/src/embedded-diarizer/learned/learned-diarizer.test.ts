@@ -44,7 +44,7 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 if (!present) {
   describe("the embedded diarizer's learned pipeline", () => {
     it("needs the model files", () => {
-      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see the README's "Speech models"), as .ci/run does with ../shared/models.`);
+      throw new Error(`${source} is absent: point CONFIDE_MODELS_SOURCE at a folder or URL holding the models (see docs/models.md), as .ci/run does with ../shared/models.`);
     });
   });
 } else {

@@ -17,7 +17,11 @@ export interface LearnedDiarizationParameters {
      * features); higher finds fewer speakers.
      */
     maxMergeCostPerFrame: number;
-    /** Linked speakers with less speech than this (blocks of 100 ms) join the nearest speaker instead of founding one. */
+    /**
+     * Linked speakers with less speech than this (blocks of 100 ms) join the nearest speaker
+     * instead of founding one; one with fewer solo blocks than this takes its voice from its
+     * overlapped speech as well.
+     */
     minSpeakerBlocks: number;
     /** A 100 ms block counts as one linked speaker's when it speaks alone in this share of its frames. */
     blockShare: number;
@@ -34,8 +38,8 @@ export const learnedDiarizationParameters: LearnedDiarizationParameters = {
   voiceActivity: { threshold: 0.5, minSpeechMs: 250, minSilenceMs: 100, padMs: 120 },
   segmentation: {
     windowFrames: 589,
-    // 148 frames of 270 samples: windows every 2.5 s, sharing 7.5 s with the next.
-    stepFrames: 148,
+    // 59 frames of 270 samples: windows every 1 s (pyannote's default step, a tenth of the window).
+    stepFrames: 59,
     minActiveFrames: 12,
     minAgreementFrames: 12,
     minAgreementShare: 0.5,

@@ -22,7 +22,7 @@ export async function changePassword(deps: ConfideDeps, actor: Actor, input: Cha
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new ConfideError("auth.invalid_credentials", "The current password is not correct.");
   }
-  checkPasswordPolicy(input.newPassword, { minLength: deps.settings.minPasswordLength, owner: user });
+  await checkPasswordPolicy(input.newPassword, { minLength: deps.settings.minPasswordLength, owner: user });
   const now = deps.clock.now();
   const passwordHash = await hashPassword(input.newPassword, { cost: deps.settings.passwordCost });
   await deps.users.update({ ...user, passwordHash, updatedAt: now });

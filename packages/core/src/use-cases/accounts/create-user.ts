@@ -27,7 +27,7 @@ export async function createUser(deps: ConfideDeps, actor: Actor, input: CreateU
   const email = checkEmail(input.email);
   const displayName = checkDisplayName(input.displayName);
   const role = checkRole(input.role);
-  checkPasswordPolicy(input.password, { minLength: deps.settings.minPasswordLength, owner: { email, displayName } });
+  await checkPasswordPolicy(input.password, { minLength: deps.settings.minPasswordLength, owner: { email, displayName } });
   const consentTerms = input.consent === undefined ? undefined : checkConsentTerms(input.consent.terms);
   if (await deps.users.getByEmail(email)) {
     throw new ConfideError("user.email_taken", "An account with this email exists.");

@@ -20,7 +20,7 @@ import { enrolVoice, type EnrolVoiceInput } from "./enrol-voice.ts";
 import { eraseVoiceEnrolment, getVoiceEnrolment } from "./voice-enrolment-status.ts";
 import { refusalOf } from "../refusal.test-support.ts";
 
-// The rules of a therapist's voice enrolment (issue 23 item 4), against a diarizer the test scripts:
+// The rules of a therapist's voice enrolment, against a diarizer the test scripts:
 // it reads the sample as the embedded one does (the whole stream), then answers what it was told.
 
 const therapist = { userId: "therapist-1", role: "therapist" } as const;

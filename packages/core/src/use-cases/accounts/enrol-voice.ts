@@ -29,7 +29,7 @@ const tooLong = () =>
   });
 
 /**
- * A therapist enrols their voice (issue 23 item 4): the sample streams to the diarizer's voice
+ * A therapist enrols their voice: the sample streams to the diarizer's voice
  * embedding (`Diarizer.embedVoice`, which deletes any decoded copy) and only the embedding is
  * kept on the account, with the therapist's consent and when. Enrolling again replaces the
  * enrolment. Checked before anything is kept: the consent terms, the format (sniffed from the

@@ -10,7 +10,7 @@ export interface UpdateProfileInput {
   displayName?: string;
   /** Records that the user agreed to these terms now (replacing an earlier consent). */
   consent?: { terms: string };
-  /** A therapist's default note format for new sessions (issue 22). */
+  /** A therapist's default note format for new sessions. */
   defaultNoteFormat?: NoteFormat;
 }
 

@@ -17,7 +17,7 @@ export interface StartedLiveRun {
   /** Only on a start: the token that resumes the session. */
   resumeToken?: string;
   /**
-   * Null when the session has live text; otherwise why it is recorded only (issue 31): its
+   * Null when the session has live text; otherwise why it is recorded only: its
    * recording is transcribed when it ends. The client is told at the start (`recordOnlyNotice`).
    */
   recordOnly: RecordOnlyReason | null;
@@ -51,7 +51,7 @@ export async function startLiveRun(deps: LiveDeps, actor: Actor, input: StartLiv
 }
 
 /**
- * Takes a live session back after a dropped connection (issue 13: within the resume window,
+ * Takes a live session back after a dropped connection (within the resume window,
  * with its token, by its own therapist). The client resends its audio from
  * `run.storedBytes`; the new recognition's times continue from there. Attaching takes the
  * session over from any earlier holder: that one's next write conflicts and it stops.
@@ -126,6 +126,15 @@ async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | 
     const recorded = await deps.sessions.update({ ...session, live: { ...live, recordOnly: "engine_failed" }, updatedAt: deps.clock.now() }, session.version);
     return { run: new LiveRun(deps, recorded, null, null, listener), session: recorded };
   }
+  let opened = session;
+  if (recognition.turnEnds !== undefined && recognition.turnEnds !== live.turnEnds) {
+    try {
+      opened = await deps.sessions.update({ ...session, live: { ...live, turnEnds: recognition.turnEnds }, updatedAt: deps.clock.now() }, session.version);
+    } catch (error) {
+      recognition.abort();
+      throw error;
+    }
+  }
   let decoding: LiveAudioDecoding | null = null;
   if (live.format.encoding === "webm") {
     if (!deps.webmDecoder) {
@@ -134,7 +143,7 @@ async function openRun(deps: LiveDeps, session: Session, slot: LiveStreamSlot | 
     }
     decoding = deps.webmDecoder.open({ channels });
   }
-  return { run: new LiveRun(deps, session, recognition, decoding, listener, slot), session };
+  return { run: new LiveRun(deps, opened, recognition, decoding, listener, slot), session: opened };
 }
 
 function tokenMatches(token: unknown, expectedSha256: string): boolean {

@@ -5,8 +5,8 @@ import { endLiveSession } from "./end-live-session.ts";
 const pageSize = 100;
 
 /**
- * Ends live sessions nobody holds any more, with the audio they received (decision for issue 13:
- * an abandoned live session is a short recording, not a failure): those detached longer than
+ * Ends live sessions nobody holds any more, with the audio they received (an abandoned
+ * live session is a short recording, not a failure): those detached longer than
  * the resume window, and those not written for the resume window plus the idle timeout (their
  * process died: a held session writes at least every `partIntervalMs` while audio flows, and
  * its connection is closed after `idleTimeoutMs` without audio). Run it in every API process,

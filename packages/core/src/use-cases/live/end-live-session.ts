@@ -16,7 +16,7 @@ export interface EndLiveSessionOptions {
 
 /**
  * Ends a live session and hands it to the pipeline, as if its recording had been uploaded
- * (issue 13: one code path from there on). Joins the part blobs into the recording — a WAV
+ * (one code path from there on). Joins the part blobs into the recording — a WAV
  * (header + the PCM as received) or the WebM as the client sent it — streamed part after part
  * and measured as uploads are (`byteMeter`), then moves the session to `queued` with its live
  * transcript (the pipeline's transcribe step keeps a stored transcript and goes on to analysis,

@@ -10,7 +10,7 @@ const pageLimit = 100;
 const endAttempts = 5;
 
 /**
- * A patient withdrew consent (issue 30), leaving `active` (the consent in force after the
+ * A patient withdrew consent, leaving `active` (the consent in force after the
  * withdrawal, as the withdrawal computed it): each of their sessions still being recorded live that
  * the remaining consent no longer covers — what `startLiveSession` required, the live engine's
  * cloud provider included when `deps` has one (an API process; a host without live sessions

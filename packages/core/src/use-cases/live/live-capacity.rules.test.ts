@@ -15,7 +15,7 @@ function capacityOf(options: Partial<LiveCapacityOptions> = {}) {
   return { clock, capacity, admit };
 }
 
-describe("the live capacity's watch (issue 31)", () => {
+describe("the live capacity's watch", () => {
   it("stops admitting as soon as a running stream's utterance has waited longer than the target for its final, before any final came", () => {
     const { capacity, admit } = capacityOf();
     const slot = admit();

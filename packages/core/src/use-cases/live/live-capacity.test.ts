@@ -24,7 +24,7 @@ const utterances: ScriptedUtterance[] = Array.from({ length: 6 }, (_, index) => 
   endMs: index * 1_000 + 800,
 }));
 
-describe("live sessions at capacity (issue 31)", () => {
+describe("live sessions at capacity", () => {
   let deps: TestDeps & LiveDeps;
   let team: CareTeam;
   let engine: ScriptedLiveSpeechToText;

@@ -65,7 +65,7 @@ export function defaultLiveMaxStreams(cores: number, cost: LiveStreamCost): numb
 const defaultMinSamples = 5;
 
 /**
- * Admission of live sessions by measured capacity (issue 31), per process: each live stream
+ * Admission of live sessions by measured capacity, per process: each live stream
  * takes a slot, and a session is admitted live only while a slot is free and the engine keeps
  * its final delay target. The watch's evidence is the final delays of the last `windowMs` and
  * the waits of the utterances whose speech has ended and whose finals have not come yet (a

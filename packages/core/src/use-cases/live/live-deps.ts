@@ -15,8 +15,20 @@ export interface LiveDeps extends ConfideDeps {
   /** Null when this deployment cannot decode WebM: a `webm` start is refused `provider.unsupported`. */
   webmDecoder: LiveAudioDecoder | null;
   /**
-   * This process's admission of live streams (issue 31): one per process, shared by its
+   * This process's admission of live streams: one per process, shared by its
    * connections. Absent: every session is admitted live (a host that does not limit them).
    */
   liveCapacity?: LiveCapacity;
+  /**
+   * Whether a live run suggests the therapist's next questions (`LiveSuggestions`). False: it
+   * suggests nothing and screens no final while it is spoken. Absent: it does (a host that does
+   * not choose).
+   */
+  suggestions?: boolean;
+  /**
+   * Whether a live run with suggestions also suggests reflections of the patient's words, asked
+   * of the note writer (`NoteWriter.reflect`) where the patient's consent covers AI notes
+   * (`LiveReflections`). Absent or false: none (off unless a host turns them on).
+   */
+  reflections?: boolean;
 }

@@ -12,6 +12,7 @@ import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher
 import { seedLinkedPair } from "../../testing/linked-pair.ts";
 import { createRecordingLogger, type RecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
+import { defaultLiveSessionSettings } from "../../settings.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { storeSession } from "../sessions/session-fixture.test-support.ts";
 import { resumeLiveRun, startLiveRun } from "./attach-live-session.ts";
@@ -28,7 +29,7 @@ const idleTimeoutMs = 30_000;
 
 async function setUp(overrides: Parameters<typeof createTestDeps>[0] = {}): Promise<{ deps: TestDeps & LiveDeps; logger: RecordingLogger; opened: LiveSpeechSettings[] }> {
   const logger = createRecordingLogger();
-  const base = createTestDeps({ logger, settings: { live: { maxSessions: 10, resumeWindowMs, idleTimeoutMs, maxDurationMs: 3 * 3600_000, partIntervalMs: 1_000 } }, ...overrides });
+  const base = createTestDeps({ logger, settings: { live: { ...defaultLiveSessionSettings, maxSessions: 10, resumeWindowMs, idleTimeoutMs, maxDurationMs: 3 * 3600_000, partIntervalMs: 1_000 } }, ...overrides });
   const engine = createScriptedLiveSpeechToText();
   const opened: LiveSpeechSettings[] = [];
   const liveSpeech = { ...engine, open: (settings: LiveSpeechSettings) => (opened.push(settings), engine.open(settings)) };

@@ -1,4 +1,3 @@
-import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";
 import type { LiveSpeechEvent } from "../../ports/live-speech-to-text.ts";
 import type { LiveStreamSlot } from "./live-capacity.ts";
@@ -7,7 +6,7 @@ import type { FinalDelayMarks } from "./live-final-delay.ts";
 import { liveOf, type LiveRunState, type LiveUpdateListener } from "./live-run-state.ts";
 import type { LiveSessionWrites } from "./live-session-writes.ts";
 import { LiveSuggestions } from "./live-suggestions.ts";
-import { appendFinal } from "./live-transcript.ts";
+import { appendFinal, emptyLiveTranscript } from "./live-transcript.ts";
 
 export interface LiveRecognitionEventsOptions {
   deps: LiveDeps;
@@ -39,7 +38,8 @@ export class LiveRecognitionEvents {
   private readonly delays: FinalDelayMarks;
   private readonly offsetMs: number;
   private readonly stopRecognition: (error: unknown) => void;
-  private readonly suggestions: LiveSuggestions;
+  /** Null when the host switched suggestions off (`LiveDeps.suggestions`). */
+  private readonly suggestions: LiveSuggestions | null;
 
   constructor(options: LiveRecognitionEventsOptions) {
     this.deps = options.deps;
@@ -51,20 +51,26 @@ export class LiveRecognitionEvents {
     this.offsetMs = options.offsetMs;
     this.stopRecognition = options.stopRecognition;
     const { writes } = options;
-    const plannedEndMs = liveOf(options.state.session).plannedEndMs;
-    this.suggestions = new LiveSuggestions({
+    const live = liveOf(options.state.session);
+    this.suggestions = options.deps.suggestions === false ? null : new LiveSuggestions({
       deps: options.deps,
       language: options.state.session.settings.language,
       listener: options.listener,
-      record: (change) => writes.chain(() => writes.saveLiveNow((live) => ({ ...live, suggestions: change(live.suggestions ?? []) }))),
-      ...(plannedEndMs === undefined ? {} : { plannedEndMs }),
-      earlier: liveOf(options.state.session).suggestions ?? [],
+      record: (change) => writes.chain(() => writes.saveLiveNow((current) => ({ ...current, suggestions: change(current.suggestions ?? []) }))),
+      plannedEndMs: live.plannedEndMs,
+      earlier: live.suggestions,
+      ...(options.deps.reflections === true ? { reflections: { deps: options.deps, patientId: options.state.session.patientId } } : {}),
     });
   }
 
+  /** The run is ending: no reflection is asked any more (`LiveSuggestions.close`). */
+  close(): void {
+    this.suggestions?.close();
+  }
+
   /** The therapist marked a suggestion asked or dismissed it (`LiveSuggestions.onOutcome`). */
-  suggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
-    return this.suggestions.onOutcome(id, action);
+  async suggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
+    await this.suggestions?.onOutcome(id, action);
   }
 
   async handle(event: LiveSpeechEvent): Promise<void> {
@@ -84,7 +90,8 @@ export class LiveRecognitionEvents {
     const appended = await this.writes.chain(async () => {
       let result: ReturnType<typeof appendFinal> | undefined;
       await this.writes.update((session) => {
-        result = appendFinal(session.transcript ?? emptyTranscript(this.deps, session), event, this.offsetMs, {
+        const transcript = session.transcript ?? emptyLiveTranscript(session.settings.language, this.deps.liveSpeech.provider);
+        result = appendFinal(transcript, event, this.offsetMs, {
           settings: session.settings,
           assignRoles: this.deps.assignRoles,
         });
@@ -97,7 +104,7 @@ export class LiveRecognitionEvents {
     this.listener({ type: "final", segmentId: segment.id, speaker: segment.speaker, role, text: segment.text, startMs: segment.startMs, endMs: segment.endMs });
     if (role === "patient") await this.scoreSentiment(segment.id, segment.text);
     await this.matchAgenda(segment.id, role, segment.text);
-    if (!this.state.closed) await this.suggestions.onFinal({ segment, role }, liveOf(this.state.session).agenda);
+    if (!this.state.closed) await this.suggestions?.onFinal({ segment, role }, liveOf(this.state.session).agenda);
   }
 
   private async scoreSentiment(segmentId: string, text: string): Promise<void> {
@@ -123,29 +130,28 @@ export class LiveRecognitionEvents {
       this.listener({ type: "warning", code: loggableCode(error), message: "Today's topics could not be matched against a segment." });
       return;
     }
-    const covering = matches.filter((match) => open.some((item) => item.id === match.itemId));
-    if (covering.length === 0) return;
+    // Each open topic a match names, once (events are handled one at a time: no other final covers it meanwhile).
+    const covered = new Map(
+      open.flatMap((item) => {
+        const match = matches.find((entry) => entry.itemId === item.id);
+        return match ? [[item.id, { item, match }] as const] : [];
+      }),
+    );
+    if (covered.size === 0) return;
     const at = this.deps.clock.now();
     await this.writes.chain(() =>
       this.writes.saveLiveNow((live) => ({
         ...live,
         agenda: live.agenda.map((item) => {
-          const match = covering.find((entry) => entry.itemId === item.id);
-          return match && item.covered === null ? { ...item, covered: { segmentId: match.segmentId, matchedTerms: match.matchedTerms, at } } : item;
+          const match = covered.get(item.id)?.match;
+          return match ? { ...item, covered: { segmentId: match.segmentId, matchedTerms: match.matchedTerms, at } } : item;
         }),
       })),
     );
     if (this.state.closed) return;
-    for (const match of covering) {
-      const item = open.find((entry) => entry.id === match.itemId);
-      if (item) {
-        this.listener({ type: "topic_covered", itemId: item.id, text: item.text, segmentId: match.segmentId, matchedTerms: match.matchedTerms });
-        await this.suggestions.onTopicCovered(item.id);
-      }
+    for (const { item, match } of covered.values()) {
+      this.listener({ type: "topic_covered", itemId: item.id, text: item.text, segmentId: match.segmentId, matchedTerms: match.matchedTerms });
+      await this.suggestions?.onTopicCovered(item.id);
     }
   }
-}
-
-function emptyTranscript(deps: LiveDeps, session: Session) {
-  return { language: session.settings.language, durationMs: 0, speakers: [], segments: [], provider: deps.liveSpeech.provider, revision: 1, warnings: [] };
 }

@@ -24,10 +24,11 @@ function manualRecognition() {
   const queue: LiveSpeechEvent[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
-  const state = { written: 0, aborted: false, ended: false, refuseWrites: undefined as unknown };
+  const state = { written: 0, writes: 0, aborted: false, ended: false, refuseWrites: undefined as unknown };
   const recognition: LiveRecognition = {
     async write(chunk) {
       if (state.refuseWrites) throw state.refuseWrites;
+      state.writes += 1;
       state.written += chunk.byteLength;
     },
     async end() {
@@ -101,6 +102,14 @@ async function stored(deps: TestDeps, session: Session): Promise<Session> {
   return (await deps.sessions.get(session.id)) as Session;
 }
 
+/** Another connection writes the session behind the run's back (a resume elsewhere): the run's next write conflicts. */
+async function takeOver(deps: TestDeps, session: Session): Promise<void> {
+  const current = await stored(deps, session);
+  await deps.sessions.update({ ...current, live: { ...liveOf(current), detachedAt: null }, updatedAt: deps.clock.now() }, current.version);
+}
+
+const suggestedIds = (updates: LiveUpdate[]) => updates.filter((update) => update.type === "suggestion").map((update) => update.id);
+
 describe("how a live run stores the audio", () => {
   it("stores nothing before partIntervalMs has passed, then what waits, acknowledging it", async () => {
     const { deps } = await setUp();
@@ -150,7 +159,7 @@ describe("how a live run stores the audio", () => {
     const { run, engine } = await open(deps, monoInput);
     await run.write(new Uint8Array(0));
     expect(run.receivedBytes).toBe(0);
-    expect(engine.state.written).toBe(0);
+    expect(engine.state.writes).toBe(0);
     await run.write(new Uint8Array(32_000));
     const ended = await run.stop();
     expect(await run.stop()).toEqual(ended);
@@ -165,6 +174,8 @@ describe("how a live run stores the audio", () => {
     expect(ended.live?.endedBy).toBe("limit");
     expect(ended.status).toBe("queued");
     expect(ended.transcript).not.toBeNull();
+    const second = await open(deps, monoInput);
+    expect((await second.run.stop()).live?.endedBy).toBe("client");
   });
 
   it("measures what it received: PCM by its bytes, from the session's earlier audio on", async () => {
@@ -180,12 +191,70 @@ describe("what another holder or a failing store does to the run", () => {
   it("a session written by another connection closes this run: its next write is refused, its recognition stopped", async () => {
     const { deps } = await setUp();
     const { run, session, engine } = await open(deps, monoInput);
-    const current = await stored(deps, session);
-    await deps.sessions.update({ ...current, live: { ...liveOf(current), detachedAt: null }, updatedAt: deps.clock.now() }, current.version);
+    await takeOver(deps, session);
     await run.write(new Uint8Array(32_000));
     expect(engine.state.aborted).toBe(true);
     await expect(run.write(new Uint8Array(2))).rejects.toMatchObject({ code: "live.closed", message: "The live session was resumed elsewhere or has ended." });
     expect((await stored(deps, session)).live?.parts).toBe(0);
+  });
+
+  it("a detach after another holder took over stores nothing more and logs no failure", async () => {
+    const { deps, logger } = await setUp();
+    const { run, session, engine } = await open(deps, monoInput);
+    await run.write(new Uint8Array(100));
+    await takeOver(deps, session);
+    // The final's transcript write finds the session taken over: the run closes, its audio still waiting.
+    engine.emit(final("Still here.", 0, 500));
+    await vi.waitFor(() => expect(engine.state.aborted).toBe(true));
+    const taken = await stored(deps, session);
+    await run.detach();
+    expect(await stored(deps, session)).toEqual(taken);
+    await expect(deps.blobs.get(liveAudioPartKey(session.audio.blobKey, 1))).rejects.toMatchObject({ code: "blob.not_found" });
+    expect(logger.entries.filter((entry) => entry.message === "live.detach_failed")).toEqual([]);
+  });
+
+  it("a connection that drops while the run stops changes nothing: the session ends, no detachment recorded", async () => {
+    const { deps } = await setUp();
+    const { run, session } = await open(deps, monoInput);
+    await run.write(new Uint8Array(32_000));
+    const stopping = run.stop();
+    await run.detach();
+    expect((await stopping).status).toBe("queued");
+    expect((await run.stop()).status).toBe("queued");
+    expect((await stored(deps, session)).live?.detachedAt).toBeNull();
+  });
+
+  it("a final that arrives once another holder took over is neither stored nor told, and stops nothing with a warning", async () => {
+    const { deps, logger } = await setUp();
+    const { run, session, engine, updates } = await open(deps, monoInput);
+    await takeOver(deps, session);
+    engine.emit(final("I slept badly.", 0, 900));
+    await vi.waitFor(() => expect(engine.state.aborted).toBe(true));
+    await run.detach();
+    expect(updates.filter((update) => update.type === "final" || update.type === "warning")).toEqual([]);
+    expect(logger.entries.filter((entry) => entry.message === "live.recognition_failed")).toEqual([]);
+    expect((await stored(deps, session)).transcript?.segments).toEqual([]);
+  });
+
+  it("another holder taking over while a final is handled: no topic covered and no suggestion is told for it", async () => {
+    const { deps } = await setUp();
+    deps.risk.script((input) => (input.segments.at(-1)?.text.includes("killing myself") ? [findingOn(input, "killing myself")] : []));
+    const { session } = await startLiveSession(deps, therapist, stereoInput);
+    const engine = manualRecognition();
+    const updates: LiveUpdate[] = [];
+    const matcher = deps.agenda;
+    const match = async (...args: Parameters<typeof matcher.match>) => {
+      await takeOver(deps, session);
+      return matcher.match(...args);
+    };
+    const takingOver = { ...deps, agenda: { provider: matcher.provider, match } };
+    const run = new LiveRun(takingOver, session, engine.recognition, null, (update) => updates.push(update));
+    engine.emit(final("I can't sleep, I keep thinking about killing myself.", 0, 900, 1));
+    await vi.waitFor(() => expect(engine.state.aborted).toBe(true));
+    await run.detach();
+    expect(updates.map((update) => update.type)).toEqual(["final", "sentiment"]);
+    expect(deps.risk.inputs).toEqual([]);
+    expect((await stored(deps, session)).live?.agenda.map((item) => item.covered)).toEqual([null, null]);
   });
 
   it("a store that fails closes the run, logs it and tells the client", async () => {
@@ -200,6 +269,8 @@ describe("what another holder or a failing store does to the run", () => {
     await expect(run.write(new Uint8Array(2))).rejects.toMatchObject({ code: "live.closed", message: "The live session could not be stored." });
     await run.detach();
     expect(logger.entries.filter((entry) => entry.message === "live.detach_failed")).toEqual([]);
+    // A run that could not store records no detachment either: the abandoned-live sweep ends the session once it goes unwritten.
+    expect((await stored(deps, session)).live?.detachedAt).toBeNull();
   });
 });
 
@@ -283,6 +354,57 @@ describe("what the run does with the engine's events", () => {
     expect((await stored(deps, session)).transcript?.segments.map((segment) => segment.text)).toEqual(["I could not sleep."]);
   });
 
+  it("scores and matches each final in the session's language", async () => {
+    const { deps } = await setUp();
+    const asked: Array<[string, unknown]> = [];
+    const { language, agenda } = deps;
+    const sentiment = async (...args: Parameters<typeof language.sentiment>) => {
+      asked.push(["sentiment", args[1]]);
+      return language.sentiment(...args);
+    };
+    const match = async (...args: Parameters<typeof agenda.match>) => {
+      asked.push(["agenda", args[2]]);
+      return agenda.match(...args);
+    };
+    const watched = { ...deps, language: { ...language, sentiment }, agenda: { provider: agenda.provider, match } };
+    const { run, engine, session } = await open(watched);
+    engine.emit(final("I slept badly.", 0, 900, 1));
+    await run.write(new Uint8Array(4));
+    await run.stop();
+    expect(asked).toEqual([
+      ["sentiment", { language: session.settings.language }],
+      ["agenda", { language: session.settings.language }],
+    ]);
+  });
+
+  it("tells no sentiment, and warns of nothing, when the analyzer measures none", async () => {
+    const { deps } = await setUp();
+    const { run, engine, updates } = await open({ ...deps, language: { ...deps.language, sentiment: async () => [] } });
+    engine.emit(final("I slept badly.", 0, 900, 1));
+    await run.write(new Uint8Array(4));
+    await run.stop();
+    expect(updates.filter((update) => update.type === "sentiment" || update.type === "warning")).toEqual([]);
+    expect(updates.filter((update) => update.type === "final")).toHaveLength(1);
+  });
+
+  it("asks the matcher nothing once no topic is open, and writes only the transcript for a final that covers none", async () => {
+    const { deps } = await setUp();
+    const failing = { ...deps, agenda: { provider: "keyword", match: async () => { throw new ConfideError("provider.unavailable", "Matcher down."); } } };
+    const noTopics = await open(failing, monoInput);
+    noTopics.engine.emit(final("I slept badly.", 0, 900));
+    await noTopics.run.detach();
+    expect(noTopics.updates.filter((update) => update.type === "warning")).toEqual([]);
+
+    const { run, engine, session, updates } = await open(deps);
+    const before = (await stored(deps, session)).version;
+    engine.emit(final("How was the week?", 0, 900, 0));
+    // Events are handled one at a time: once the partial after it is told, the final is done with.
+    engine.emit({ type: "partial", text: "Fine", startMs: 1000, speaker: null });
+    await vi.waitFor(() => expect(updates.filter((update) => update.type === "partial")).toHaveLength(1));
+    expect((await stored(deps, session)).version).toBe(before + 1);
+    await run.stop();
+  });
+
   it("scores a patient's final, not a therapist's, and marks each topic covered once, by the first segment that covers it", async () => {
     const { deps } = await setUp();
     const { run, engine, updates, session } = await open(deps);
@@ -292,6 +414,12 @@ describe("what the run does with the engine's events", () => {
     await run.write(new Uint8Array(4));
     await run.stop();
     expect(updates.filter((update) => update.type === "sentiment").map((update) => update.segmentId)).toEqual(["seg-0002", "seg-0003"]);
+    expect(updates.find((update) => update.type === "sentiment")).toEqual({
+      type: "sentiment",
+      segmentId: "seg-0002",
+      label: "negative",
+      scores: { positive: 0, neutral: 0, negative: 1, mixed: 0 },
+    });
     expect(updates.filter((update) => update.type === "topic_covered")).toEqual([
       { type: "topic_covered", itemId: "topic-1", text: "Sleep", segmentId: "seg-0001", matchedTerms: ["sleep"] },
       { type: "topic_covered", itemId: "topic-2", text: "Family", segmentId: "seg-0002", matchedTerms: ["family"] },
@@ -333,6 +461,130 @@ describe("suggestions while the run goes on", () => {
     await run.write(new Uint8Array(4));
     await run.stop();
     await expect(run.recordSuggestionOutcome("safety:method", "used")).rejects.toMatchObject({ code: "live.closed" });
+  });
+});
+
+describe("suggestions over the session's life", () => {
+  it("reminds of the topics not yet covered five minutes before the planned end", async () => {
+    const { deps } = await setUp();
+    const { engine, updates, run } = await open(deps, { ...stereoInput, plannedMinutes: 10 });
+    engine.emit(final("We have a few minutes left.", 5 * 60_000, 5 * 60_000 + 900, 0));
+    await vi.waitFor(() => expect(suggestedIds(updates)).toEqual(["agenda:topic-1", "agenda:topic-2"]));
+    await run.stop();
+  });
+
+  it("a resumed run suggests nothing the session suggested before", async () => {
+    const { deps } = await setUp();
+    deps.risk.script((input) => (input.segments.at(-1)?.text.includes("killing myself") ? [findingOn(input, "killing myself")] : []));
+    const first = await open(deps);
+    first.engine.emit(final("I keep thinking about killing myself.", 0, 900, 1));
+    await vi.waitFor(() => expect(suggestedIds(first.updates)).toEqual(["safety:method"]));
+    await first.run.detach();
+    const engine = manualRecognition();
+    const updates: LiveUpdate[] = [];
+    const run = new LiveRun(deps, await stored(deps, first.session), engine.recognition, null, (update) => updates.push(update));
+    engine.emit(final("I keep thinking about killing myself.", 0, 900, 1));
+    await vi.waitFor(() => expect(updates.filter((update) => update.type === "final")).toHaveLength(1));
+    await run.stop();
+    expect(suggestedIds(updates)).toEqual([]);
+    expect(deps.risk.inputs).toHaveLength(2);
+  });
+
+  it("a therapist's mark goes to the suggestion marked only", async () => {
+    const { deps } = await setUp();
+    deps.risk.script((input) => (input.segments.at(-1)?.text.includes("going to do it") ? [findingOn(input, "going to do it", { category: "suicide_intent_or_plan" })] : []));
+    const { run, engine, updates, session } = await open(deps);
+    engine.emit(final("I'm going to do it this weekend.", 0, 900, 1));
+    await vi.waitFor(() => expect(suggestedIds(updates)).toEqual(["safety:urgent", "safety:preparation"]));
+    await run.recordSuggestionOutcome("safety:preparation", "used");
+    expect((liveOf(await stored(deps, session)).suggestions ?? []).map((record) => [record.id, record.outcome?.action ?? null])).toEqual([
+      ["safety:urgent", null],
+      ["safety:preparation", "used"],
+    ]);
+    await run.stop();
+  });
+
+  it("refuses a mark on a session that made no suggestion yet", async () => {
+    const { deps } = await setUp();
+    const { run } = await open(deps);
+    await expect(run.recordSuggestionOutcome("safety:method", "used")).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await run.stop();
+  });
+
+  it("the run's end, a dropped connection or another holder aborts the reflection being asked", async () => {
+    for (const end of ["stop", "detach", "take over"] as const) {
+      const { deps: base } = await setUp();
+      const deps = { ...base, reflections: true };
+      let signal: AbortSignal | undefined;
+      deps.notes.reflect = (_input, options) => {
+        signal = options?.signal;
+        return new Promise(() => {});
+      };
+      const { run, engine, session } = await open(deps);
+      engine.emit(final("I want to sleep better.", 0, 900, 1));
+      await vi.waitFor(() => expect(signal).toBeDefined());
+      expect(signal?.aborted).toBe(false);
+      if (end === "stop") await run.stop();
+      if (end === "detach") await run.detach();
+      if (end === "take over") {
+        await takeOver(deps, session);
+        await run.write(new Uint8Array(64_000));
+      }
+      expect(signal?.aborted).toBe(true);
+    }
+  });
+});
+
+describe("suggestions switched off by the host", () => {
+  it("suggests nothing and screens no final while it is spoken; the transcript, the topics and the run's end go on", async () => {
+    const { deps: base } = await setUp();
+    const deps = { ...base, suggestions: false };
+    deps.risk.script((input) => (input.segments.some((segment) => segment.text.includes("killing myself")) ? [findingOn(input, "killing myself")] : []));
+    const { engine, updates, session, run } = await open(deps);
+    engine.emit(final("How has your sleep been?", 0, 900, 0));
+    engine.emit(final("I keep thinking about killing myself.", 1000, 1900, 1));
+    await vi.waitFor(() => expect(updates.filter((update) => update.type === "final")).toHaveLength(2));
+    expect(updates.filter((update) => update.type === "suggestion")).toEqual([]);
+    expect(updates.filter((update) => update.type === "topic_covered").map((update) => update.itemId)).toEqual(["topic-1"]);
+    expect(deps.risk.inputs).toEqual([]);
+    expect(liveOf(await stored(deps, session)).suggestions ?? []).toEqual([]);
+    await run.write(new Uint8Array(4));
+    expect((await run.stop()).status).toBe("queued");
+  });
+
+  it("still keeps a mark on a suggestion made before the host switched them off", async () => {
+    const { deps } = await setUp();
+    const { session } = await startLiveSession(deps, therapist, stereoInput);
+    const current = await stored(deps, session);
+    const made = { id: "safety:method", kind: "safety" as const, text: "Ask how.", why: "", cites: ["seg-0001"], at: deps.clock.now(), withdrawn: null, outcome: null };
+    const resumed = await deps.sessions.update({ ...current, live: { ...liveOf(current), suggestions: [made] } }, current.version);
+    const run = new LiveRun({ ...deps, suggestions: false }, resumed, manualRecognition().recognition, null, () => {});
+    await run.recordSuggestionOutcome("safety:method", "used");
+    expect(liveOf(await stored(deps, session)).suggestions?.[0]?.outcome).toMatchObject({ action: "used" });
+    await run.stop();
+  });
+});
+
+describe("reflections turned on by the host", () => {
+  it("suggest the note writer's reflection of the patient's words, kept with the session; a host that does not turn them on gets none", async () => {
+    for (const reflections of [true, undefined]) {
+      const { deps: base } = await setUp();
+      const deps = reflections ? { ...base, reflections } : base;
+      const { run, engine, updates, session } = await open(deps);
+      engine.emit(final("How have you been?", 0, 900, 0));
+      engine.emit(final("I want to sleep better.", 1000, 1900, 1));
+      await vi.waitFor(() => expect(updates.filter((update) => update.type === "final")).toHaveLength(2));
+      if (reflections) {
+        await vi.waitFor(() => expect(updates.filter((update) => update.type === "suggestion")).toHaveLength(1));
+        expect(updates.find((update) => update.type === "suggestion")).toMatchObject({ id: "reflection:seg-0002", kind: "reflection", text: "I want to sleep better.", cites: ["seg-0002"] });
+        expect((liveOf(await stored(deps, session)).suggestions ?? []).map((record) => record.id)).toEqual(["reflection:seg-0002"]);
+      } else {
+        expect(deps.notes.reflectInputs).toEqual([]);
+        expect(updates.filter((update) => update.type === "suggestion")).toEqual([]);
+      }
+      await run.write(new Uint8Array(4));
+      await run.stop();
+    }
   });
 });
 

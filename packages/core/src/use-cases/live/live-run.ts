@@ -16,7 +16,7 @@ import { LiveSessionWrites } from "./live-session-writes.ts";
 export { liveOf, type LiveUpdateListener } from "./live-run-state.ts";
 
 /**
- * One connection's hold on a live session (issue 13): audio in, updates out.
+ * One connection's hold on a live session: audio in, updates out.
  *
  * Audio is stored as it arrives, in numbered part blobs written at most
  * `settings.live.partIntervalMs` apart (`flushIfDue`, called on every write and by the host's
@@ -31,7 +31,7 @@ export { liveOf, type LiveUpdateListener } from "./live-run-state.ts";
  * version conflict means another connection resumed the session, or the abandoned-live sweep
  * ended it: the run stops (`live.closed`).
  *
- * A session recorded only (issue 31: `live.recordOnly`, past the process's live capacity) has
+ * A session recorded only (`live.recordOnly`, past the process's live capacity) has
  * no recognition: its audio is stored the same way and transcribed by the pipeline when it ends.
  * A run with live text measures each final's delay — from the moment the audio of the
  * utterance's end was handed to the engine — for the capacity's watch (and, for an engine that
@@ -75,7 +75,12 @@ export class LiveRun {
     const offsetMs = live.format.encoding === "pcm" ? (live.storedBytes / livePcmBytesPerSecond(live.format.channels)) * 1000 : 0;
     // The feed is built last (it starts following the engine); the callbacks that reach it from
     // the other stages run only after an await, once the run is built.
-    const writes = new LiveSessionWrites({ deps, state, listener, abortStreams: () => this.feed.abortStreams() });
+    // Another holder took the session over: no reflection is asked any more, the streams stop.
+    const abortStreams = () => {
+      this.events.close();
+      this.feed.abortStreams();
+    };
+    const writes = new LiveSessionWrites({ deps, state, listener, abortStreams });
     const stage = { deps, state, writes, listener };
     this.writes = writes;
     this.parts = new LiveAudioParts(stage);
@@ -120,9 +125,7 @@ export class LiveRun {
     this.assertOpen();
     if (chunk.byteLength === 0) return;
     const copy = this.parts.add(chunk);
-    // Awaited only when handed: a run whose recognition stopped goes on to storage at once.
-    const handed = this.feed.take(copy);
-    if (handed) await handed;
+    await this.feed.take(copy);
     await this.flushIfDue();
   }
 
@@ -139,7 +142,7 @@ export class LiveRun {
    */
   async recordSuggestionOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
     this.assertOpen();
-    if (!(liveOf(this.state.session).suggestions ?? []).some((record) => record.id === id)) {
+    if (!liveOf(this.state.session).suggestions?.some((record) => record.id === id)) {
       throw new ConfideError("validation.invalid_input", "This session made no suggestion with that id.", { details: { field: "id" } });
     }
     const outcome = { action, by: this.state.session.therapistId, at: this.deps.clock.now() };
@@ -160,6 +163,7 @@ export class LiveRun {
   stop(endedBy: "client" | "limit" = "client"): Promise<Session> {
     this.state.ending ??= (async () => {
       this.assertOpen();
+      this.events.close();
       await this.parts.storePending(true);
       await this.feed.finish();
       await this.writes.settled;
@@ -178,6 +182,7 @@ export class LiveRun {
    */
   async detach(): Promise<void> {
     if (this.state.ending) return;
+    this.events.close();
     this.state.ending = (async () => {
       try {
         if (!this.state.closed) await this.parts.storePending(false);

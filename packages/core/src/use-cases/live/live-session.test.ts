@@ -99,6 +99,19 @@ describe("live sessions", () => {
     ]);
   });
 
+  it("records on the session what heard the turns end, as the engine's recognition says, and nothing for an engine that does not say", async () => {
+    engine.script(dialogue, { turnEnds: "loudness" });
+    const { run, session } = await start([]);
+    expect(session.live?.turnEnds).toBe("loudness");
+    expect((await storedSession(deps, session)).live?.turnEnds).toBe("loudness");
+    await stream(run, 0, 2_000);
+    // The run goes on on the session it recorded: its later writes do not conflict.
+    expect((await storedSession(deps, session)).transcript?.segments).toHaveLength(1);
+    engine.script(dialogue);
+    const quiet = await start([]);
+    expect((await storedSession(deps, quiet.session)).live?.turnEnds).toBeUndefined();
+  });
+
   it("stores the audio in parts at most a second apart, so a crash loses at most the last second", async () => {
     const updates: LiveUpdate[] = [];
     const { run, session } = await start(updates);

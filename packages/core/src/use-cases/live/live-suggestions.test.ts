@@ -87,12 +87,37 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts", "safety:method"]);
   });
 
+  it("counts a finding that cites the question and the patient's reply to it as the reply's", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => {
+      const [question, reply] = input.segments;
+      if (reply?.text !== "Ending it, if I'm honest.") return [];
+      return [{ ...findingOn(input, "Ending it"), evidence: [{ segmentId: question!.id, start: 0, end: 8 }, { segmentId: reply.id, start: 0, end: 9 }] }];
+    });
+    await say("unknown", "What has been on your mind this week?");
+    const reply = await say("patient", "Ending it, if I'm honest.");
+    expect(suggested(updates)).toEqual([expect.objectContaining({ id: "safety:method", cites: [reply] })]);
+  });
+
   it("counts only findings on the patient's own final, not on the question screened with it", async () => {
     const { risk, updates, say } = setup();
     risk.script((input) => (input.segments.length === 2 ? [findingOn(input, "killing yourself")] : []));
     await say("unknown", "Have you had thoughts of killing yourself?");
     await say("patient", "No.");
     expect(suggested(updates)).toEqual([]);
+  });
+
+  it("withdraws a question the patient answers before it is asked, as answered", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => {
+      const last = input.segments.at(-1)?.text ?? "";
+      if (last.includes("end it all")) return [findingOn(input, "end it all")];
+      if (last.includes("how many pills")) return [findingOn(input, "how many pills", { category: "suicide_method" })];
+      return [];
+    });
+    await say("patient", "I want to end it all");
+    await say("patient", "I looked up how many pills it would take");
+    expect(withdrawn(updates)).toContainEqual({ type: "suggestion-withdrawn", id: "safety:method", reason: "answered" });
   });
 
   it("withdraws it once the therapist asks it, then suggests the next after the answer — never one already asked", async () => {
@@ -169,6 +194,26 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates)).toEqual([]);
   });
 
+  it("starts nothing on words that tell someone else's news or a near miss long past, whatever the screen read", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => {
+      const last = input.segments.at(-1)?.text ?? "";
+      if (last.includes("months to live")) return [findingOn(input, "the specialist said I had months to live", { category: "suicide_intent_or_plan" })];
+      if (last.includes("nearly")) return [findingOn(input, "Years back I nearly killed myself over a breakup")];
+      return [];
+    });
+    await say("patient", "Back then the specialist said I had months to live");
+    await say("patient", "Years back I nearly killed myself over a breakup");
+    expect(suggested(updates)).toEqual([]);
+  });
+
+  it("a wish to be dead stated now answers the first question and suggests the next", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => (input.segments.at(-1)?.text.includes("want to die") ? [findingOn(input, "some nights I want to die", { category: "passive_death_wish" })] : []));
+    await say("patient", "I'm worn out, some nights I want to die");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts"]);
+  });
+
   it("treats an unknown speaker's question (ending in a question mark) as the therapist's and a statement as the patient's", async () => {
     const { risk, updates, say, suggestions } = setup();
     risk.script((input) => (input.segments.at(-1)?.text.includes("no point living") ? [findingOn(input, "no point living", { category: "passive_death_wish" })] : []));
@@ -176,6 +221,28 @@ describe("LiveSuggestions: safety follow-ups", () => {
     await say("unknown", "I feel there's no point living");
     expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
     expect(suggestions.current().map((suggestion) => suggestion.id)).toEqual(["safety:method"]);
+  });
+
+  it("never takes the patient's own words for the therapist asking a question", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => (input.segments.at(-1)?.text.includes("wish I were dead") ? [findingOn(input, "wish I were dead", { category: "passive_death_wish" })] : []));
+    await say("patient", "My sister thinks I sound suicidal. Some days I wish I were dead.");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts"]);
+  });
+
+  it("a new question takes the place of an earlier one left on screen, which is withdrawn as superseded", async () => {
+    const earlier: LiveSuggestionRecord = { id: "safety:method", kind: "safety", text: "", why: "", cites: ["seg-0"], at: new Date(0), withdrawn: null, outcome: null };
+    const { risk, updates, records, say, suggestions } = setup({ earlier: [earlier] });
+    risk.script((input) => (input.segments.at(-1)?.text.includes("wish I were dead") ? [findingOn(input, "wish I were dead", { category: "passive_death_wish" })] : []));
+    await say("patient", "I feel fine today.");
+    expect(withdrawn(updates)).toEqual([]);
+    await say("patient", "Some days I wish I were dead.");
+    expect(withdrawn(updates)).toEqual([{ type: "suggestion-withdrawn", id: "safety:method", reason: "superseded" }]);
+    expect(suggestions.current().map((suggestion) => suggestion.id)).toEqual(["safety:suicidal_thoughts"]);
+    expect(records().map((record) => [record.id, record.withdrawn?.reason ?? null])).toEqual([
+      ["safety:method", "superseded"],
+      ["safety:suicidal_thoughts", null],
+    ]);
   });
 
   it("keeps the session going when the screen fails, and logs only the code", async () => {
@@ -210,6 +277,25 @@ describe("LiveSuggestions: the therapist's marks, and a resumed session", () => 
     expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method", "safety:intent"]);
   });
 
+  it("a denial after the thoughts question was marked asked skips method, intent and plan", async () => {
+    const { risk, updates, say, suggestions } = setup();
+    risk.script((input) => (input.segments.at(-1)?.text.includes("wish I were dead") ? [findingOn(input, "wish I were dead", { category: "passive_death_wish" })] : []));
+    await say("patient", "Some days I wish I were dead.");
+    await suggestions.onOutcome("safety:suicidal_thoughts", "used");
+    await say("patient", "No, never that.");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts", "safety:preparation"]);
+  });
+
+  it("a question marked asked stays asked when the therapist asks another before the answer", async () => {
+    const { risk, updates, say, suggestions } = setup();
+    risk.script((input) => (input.segments.at(-1)?.text.includes("wish I were dead") ? [findingOn(input, "wish I were dead", { category: "passive_death_wish" })] : []));
+    await say("patient", "Some days I wish I were dead.");
+    await suggestions.onOutcome("safety:suicidal_thoughts", "used");
+    await say("therapist", "Have you thought about how you would do it?");
+    await say("patient", "No.");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:suicidal_thoughts", "safety:intent"]);
+  });
+
   it("a dismissed suggestion leaves the screen and its question stays open, never suggested twice", async () => {
     const { risk, updates, say, suggestions } = setup();
     risk.script(thinking);
@@ -218,6 +304,10 @@ describe("LiveSuggestions: the therapist's marks, and a resumed session", () => 
     await suggestions.onOutcome("agenda:none", "used");
     expect(suggestions.current()).toEqual([]);
     await say("patient", "I keep thinking about killing myself");
+    expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
+    // Dismissed is not asked: a "no" that follows answers no question, so no next question comes.
+    await say("therapist", "Mm, tell me more.");
+    await say("patient", "No, nothing like that.");
     expect(suggested(updates).map((update) => update.id)).toEqual(["safety:method"]);
   });
 

@@ -1,6 +1,7 @@
 import type { AgendaItem, LiveSuggestionRecord } from "../../domain/live-session.ts";
-import type { LiveSuggestion, LiveSuggestionWithdrawal } from "../../domain/live-suggestion.ts";
-import { flagsOfFindings, type RiskCategory } from "../../domain/risk-screen.ts";
+import { sessionClockTime, type LiveSuggestion, type LiveSuggestionWithdrawal } from "../../domain/live-suggestion.ts";
+import type { RiskCategory } from "../../domain/risk-category.ts";
+import { flagsOfFindings } from "../../domain/risk-screen.ts";
 import {
   afterPatientSpoke,
   afterTherapistSpoke,
@@ -8,23 +9,22 @@ import {
   nextSafetyStep,
   pointsToUrgentAction,
   safetyQuestions,
+  statedNow,
   urgentActionText,
+  type SafetyQuestion,
   type SafetyScreeningState,
   type SafetyStep,
 } from "../../domain/safety-follow-ups.ts";
-import type { Segment } from "../../domain/transcript.ts";
 import { loggableCode } from "../../errors.ts";
 import type { LiveDeps } from "./live-deps.ts";
+import { LiveReflections, type LiveReflectionsOptions } from "./live-reflections.ts";
 import type { LiveUpdateListener } from "./live-run-state.ts";
+import type { SuggestionFinal } from "./suggestion-final.ts";
+
+export type { SuggestionFinal } from "./suggestion-final.ts";
 
 /** How long before the planned end the topics not yet covered are suggested. */
 export const agendaReminderBeforeEndMs = 5 * 60_000;
-
-/** One final as the suggestions read it. */
-export interface SuggestionFinal {
-  segment: Pick<Segment, "id" | "speaker" | "text" | "startMs" | "endMs">;
-  role: "therapist" | "patient" | "unknown";
-}
 
 export interface LiveSuggestionsOptions {
   deps: Pick<LiveDeps, "risk" | "clock" | "logger">;
@@ -33,28 +33,32 @@ export interface LiveSuggestionsOptions {
   /** Stores a suggestion made or withdrawn with the session (its timeline shows them). */
   record: (change: (records: LiveSuggestionRecord[]) => LiveSuggestionRecord[]) => Promise<void>;
   /** When the therapist planned the session to end (ms of audio from its start), if they said. */
-  plannedEndMs?: number;
+  plannedEndMs?: number | undefined;
   /**
    * What the session suggested before this run (a resumed session): nothing is suggested twice,
    * what was still on screen stays there, and a question marked asked counts as asked.
    */
-  earlier?: readonly LiveSuggestionRecord[];
+  earlier?: readonly LiveSuggestionRecord[] | undefined;
+  /**
+   * Suggested reflections (`LiveReflections`), where the deployment turned them on: the deps
+   * they read and the session's patient (whose consent they need). Absent: none.
+   */
+  reflections?: Pick<LiveReflectionsOptions, "deps" | "patientId">;
 }
 
-/** The screening step a suggestion id names (`safety:method`), or null for any other suggestion. */
-function safetyStepOf(id: string): SafetyStep | null {
-  const step = id.startsWith("safety:") ? id.slice("safety:".length) : "";
-  return safetyQuestions.some((question) => question.step === step) ? (step as SafetyStep) : null;
+/** The id a screening question is suggested under (`safety:method`). */
+function safetyIdOf(question: SafetyQuestion): string {
+  return `safety:${question.step}`;
 }
 
-const clockTime = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`;
+/** The screening question a suggestion id names, or undefined for any other suggestion (the urgent note, an agenda reminder). */
+function safetyQuestionOf(id: string): SafetyQuestion | undefined {
+  return safetyQuestions.find((question) => safetyIdOf(question) === id);
+}
 
-/** The categories the screen found the patient stating outright, as their own and current. */
+/** The categories the screen found the patient stating in this final outright, as their own and current (`statedNow`). */
 function statedCategories(flags: ReturnType<typeof flagsOfFindings>, segmentId: string): RiskCategory[] {
-  return flags
-    .filter((flag) => flag.temporality === "current" && flag.subject === "speaker" && (flag.basis === "statement" || flag.basis === "answer_to_named_question"))
-    .filter((flag) => flag.evidence.some((span) => span.segmentId === segmentId))
-    .flatMap((flag) => [...(flag.category ? [flag.category] : []), ...(flag.reasons ?? [])]);
+  return flags.filter((flag) => flag.evidence.some((span) => span.segmentId === segmentId)).flatMap((flag) => statedNow(flag));
 }
 
 /**
@@ -63,25 +67,38 @@ function statedCategories(flags: ReturnType<typeof flagsOfFindings>, segmentId: 
  * next question not yet asked or answered is suggested — one at a time, taken back once the
  * therapist asks it (recognised in their finals) — with a marked note once the answers point to
  * urgent action. Near the planned end, each of today's topics not yet covered is suggested once.
- * Reflections are not made here: they need a language model (none in the embedded profile).
+ * Where reflections are on, each patient final may start one in the background
+ * (`LiveReflections`), never awaited here; a new reflection takes the place of the one on screen.
  */
 export class LiveSuggestions {
   private screening: SafetyScreeningState = emptySafetyScreening;
   private shown = new Map<string, LiveSuggestion>();
-  private suggestedSteps = new Set<SafetyStep>();
-  private urgentSent = false;
+  /** The ids suggested in this session, before this run too: none is suggested twice. */
+  private made = new Set<string>();
   private agendaReminded = false;
   private previous: SuggestionFinal | null = null;
   private readonly options: LiveSuggestionsOptions;
+  private readonly reflections: LiveReflections | null;
 
   constructor(options: LiveSuggestionsOptions) {
     this.options = options;
+    const earlier = options.earlier ?? [];
+    // The records are kept in the order they were made: the last reflection is the latest.
+    const lastReflection = earlier.filter((record) => record.kind === "reflection").at(-1);
+    this.reflections = options.reflections
+      ? new LiveReflections({
+          ...options.reflections,
+          language: options.language,
+          offer: (reflection) => this.offerReflection(reflection),
+          notice: (warning) => options.listener({ type: "warning", ...warning }),
+          ...(lastReflection ? { lastAt: lastReflection.at } : {}),
+        })
+      : null;
     const asked = new Map<SafetyStep, string>();
-    for (const record of options.earlier ?? []) {
-      const step = safetyStepOf(record.id);
-      if (step) this.suggestedSteps.add(step);
-      if (step && record.outcome?.action === "used") asked.set(step, record.cites.at(-1) ?? record.id);
-      if (record.id === "safety:urgent") this.urgentSent = true;
+    for (const record of earlier) {
+      this.made.add(record.id);
+      const question = safetyQuestionOf(record.id);
+      if (question && record.outcome?.action === "used") asked.set(question.step, record.id);
       if (record.id.startsWith("agenda:")) this.agendaReminded = true;
       if (record.withdrawn === null && record.outcome === null) this.shown.set(record.id, record);
     }
@@ -90,15 +107,17 @@ export class LiveSuggestions {
 
   /**
    * The therapist marked a suggestion asked (`used`) or dismissed it: it leaves the screen, and a
-   * question marked asked counts as asked (its answer is awaited), whatever words they used.
+   * question marked asked counts as asked (its answer is awaited), whatever words they used. A
+   * mark has no segment of its own: the screening keeps the suggestion's id as where it was asked.
    */
   async onOutcome(id: string, action: "used" | "dismissed"): Promise<void> {
     this.shown.delete(id);
-    const step = safetyStepOf(id);
-    if (action !== "used" || step === null || this.screening.asked.has(step)) return;
+    const question = safetyQuestionOf(id);
+    if (action !== "used" || question === undefined || this.screening.asked.has(question.step)) return;
     const asked = new Map(this.screening.asked);
-    asked.set(step, this.previous?.segment.id ?? id);
-    this.screening = { ...this.screening, asked, awaiting: this.screening.answers.has(step) ? [] : [step] };
+    asked.set(question.step, id);
+    // Awaited even when already answered: the patient's next final answers only steps not answered yet.
+    this.screening = { ...this.screening, asked, awaiting: [question.step] };
   }
 
   /** The suggestions on screen now. */
@@ -111,14 +130,31 @@ export class LiveSuggestions {
     if (asTherapist) {
       this.screening = afterTherapistSpoke(this.screening, final.segment.id, final.segment.text);
       for (const step of this.screening.asked.keys()) await this.withdraw(`safety:${step}`, "asked");
-    } else {
+    }
+    let statesRisk = false;
+    if (!asTherapist) {
       const stated = await this.stated(final);
+      statesRisk = stated.length > 0;
       this.screening = afterPatientSpoke(this.screening, final.segment.id, final.segment.text, stated);
       for (const step of this.screening.answers.keys()) await this.withdraw(`safety:${step}`, "answered");
       await this.suggestSafety(final);
     }
     this.previous = final;
     await this.remindAgenda(final, agenda);
+    // Safety first and alone: no reflection of words stating risk, nor while a safety question
+    // is on screen (a model's paraphrase of suicidal words is not the therapist's next line).
+    const safetyShown = [...this.shown.values()].some((suggestion) => suggestion.kind === "safety");
+    this.reflections?.onFinal(final, !statesRisk && !safetyShown);
+  }
+
+  /** Settles when the reflection being asked, if any, has been shown or dropped (never rejects). */
+  reflectionSettled(): Promise<void> {
+    return this.reflections?.settled() ?? Promise.resolve();
+  }
+
+  /** The run is ending: no reflection is asked any more, and the one being asked is aborted. */
+  close(): void {
+    this.reflections?.close();
   }
 
   /** A topic was covered: its reminder, if shown, is taken back. */
@@ -143,34 +179,38 @@ export class LiveSuggestions {
   }
 
   private async suggestSafety(final: SuggestionFinal): Promise<void> {
-    const cites = this.screening.startedBy === null ? [] : [...new Set([this.screening.startedBy, final.segment.id])];
-    if (!this.urgentSent && pointsToUrgentAction(this.screening)) {
-      this.urgentSent = true;
+    // A safety suggestion comes only once the screening started: it cites the words that started it and these.
+    const cites = [...new Set([this.screening.startedBy ?? final.segment.id, final.segment.id])];
+    if (!this.made.has("safety:urgent") && pointsToUrgentAction(this.screening)) {
       await this.suggest({
         id: "safety:urgent",
         kind: "safety",
         urgent: true,
         text: urgentActionText,
-        why: `Their answers at ${clockTime(final.segment.startMs)} speak of intent, a plan or something done to prepare.`,
+        why: `Their answers at ${sessionClockTime(final.segment.startMs)} speak of intent, a plan or something done to prepare.`,
         cites,
       });
     }
     const step = nextSafetyStep(this.screening);
-    if (step === null || this.suggestedSteps.has(step)) return;
-    for (const shown of [...this.shown.values()]) if (shown.kind === "safety" && !shown.urgent) await this.withdraw(shown.id, "superseded");
-    this.suggestedSteps.add(step);
     const question = safetyQuestions.find((entry) => entry.step === step);
-    if (!question) return;
+    if (question === undefined || this.made.has(safetyIdOf(question))) return;
+    for (const shown of [...this.shown.values()]) if (shown.kind === "safety" && !shown.urgent) await this.withdraw(shown.id, "superseded");
     await this.suggest({
-      id: `safety:${step}`,
+      id: safetyIdOf(question),
       kind: "safety",
       text: question.ask,
       why:
         this.screening.startedBy === final.segment.id
-          ? `They said something at ${clockTime(final.segment.startMs)} that may be suicidal thinking or self-harm: the next question of a risk screening.`
+          ? `They said something at ${sessionClockTime(final.segment.startMs)} that may be suicidal thinking or self-harm: the next question of a risk screening.`
           : "The next question of the risk screening not yet asked or answered.",
       cites,
     });
+  }
+
+  /** A checked reflection: the one on screen, if any, is superseded by it. */
+  private async offerReflection(reflection: Omit<LiveSuggestion, "at">): Promise<void> {
+    for (const shown of [...this.shown.values()]) if (shown.kind === "reflection") await this.withdraw(shown.id, "superseded");
+    await this.suggest(reflection);
   }
 
   private async remindAgenda(final: SuggestionFinal, agenda: readonly AgendaItem[]): Promise<void> {
@@ -182,7 +222,7 @@ export class LiveSuggestions {
         id: `agenda:${item.id}`,
         kind: "agenda",
         text: `Not yet covered today: ${item.text}`,
-        why: `The session is planned to end at ${clockTime(plannedEndMs)}.`,
+        why: `The session is planned to end at ${sessionClockTime(plannedEndMs)}.`,
         cites: [],
       });
     }
@@ -190,6 +230,7 @@ export class LiveSuggestions {
 
   private async suggest(made: Omit<LiveSuggestion, "at">): Promise<void> {
     const suggestion: LiveSuggestion = { ...made, at: this.options.deps.clock.now() };
+    this.made.add(suggestion.id);
     this.shown.set(suggestion.id, suggestion);
     await this.options.record((records) => [...records, { ...suggestion, withdrawn: null, outcome: null }]);
     this.options.listener({ type: "suggestion", ...suggestion });
@@ -198,7 +239,7 @@ export class LiveSuggestions {
   private async withdraw(id: string, reason: LiveSuggestionWithdrawal): Promise<void> {
     if (!this.shown.delete(id)) return;
     const at = this.options.deps.clock.now();
-    await this.options.record((records) => records.map((record) => (record.id === id && record.withdrawn === null ? { ...record, withdrawn: { reason, at } } : record)));
+    await this.options.record((records) => records.map((record) => (record.id === id ? { ...record, withdrawn: { reason, at } } : record)));
     this.options.listener({ type: "suggestion-withdrawn", id, reason });
   }
 }

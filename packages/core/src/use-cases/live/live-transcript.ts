@@ -5,6 +5,11 @@ import type { LiveSpeechEvent } from "../../ports/live-speech-to-text.ts";
 
 type FinalEvent = Extract<LiveSpeechEvent, { type: "final" }>;
 
+/** A live session's transcript before its first final: in the session's language, by the live engine. */
+export function emptyLiveTranscript(language: string, provider: string): Transcript {
+  return { language, durationMs: 0, speakers: [], segments: [], provider, revision: 1, warnings: [] };
+}
+
 /** The label a live final is stored under: its channel's, the engine's speaker id, or one shared label when the engine cannot tell. */
 export function liveSpeakerLabel(final: Pick<FinalEvent, "speaker" | "channel">): string {
   if (final.channel !== undefined) return `ch${final.channel}`;

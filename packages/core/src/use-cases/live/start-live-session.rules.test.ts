@@ -8,6 +8,7 @@ import { createKeywordAgendaMatcher } from "../../testing/keyword-agenda-matcher
 import { seedLinkedPair, testUser } from "../../testing/linked-pair.ts";
 import { createRecordingLogger, type RecordingLogger } from "../../testing/recording-logger.ts";
 import { createScriptedLiveSpeechToText } from "../../testing/scripted-live-speech-to-text.ts";
+import { defaultLiveSessionSettings } from "../../settings.ts";
 import { createTestDeps, type TestDeps } from "../../testing/test-deps.ts";
 import { storeSession } from "../sessions/session-fixture.test-support.ts";
 import type { LiveDeps } from "./live-deps.ts";
@@ -24,7 +25,7 @@ async function setUp(
   options: { perChannel?: boolean; webmDecoder?: LiveAudioDecoder | null; maxSessions?: number } = {},
 ): Promise<{ deps: TestDeps & LiveDeps; logger: RecordingLogger }> {
   const logger = createRecordingLogger();
-  const base = createTestDeps({ logger, settings: { live: { maxSessions: options.maxSessions ?? 2, resumeWindowMs: 60_000, idleTimeoutMs: 30_000, maxDurationMs: 3 * 3600_000, partIntervalMs: 1_000 } } });
+  const base = createTestDeps({ logger, settings: { live: { ...defaultLiveSessionSettings, maxSessions: options.maxSessions ?? 2, resumeWindowMs: 60_000, idleTimeoutMs: 30_000, maxDurationMs: 3 * 3600_000, partIntervalMs: 1_000 } } });
   const deps = {
     ...base,
     liveSpeech: createScriptedLiveSpeechToText({ partials: false, liveDiarization: true, perChannel: options.perChannel ?? true }),

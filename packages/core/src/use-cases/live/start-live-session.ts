@@ -13,6 +13,7 @@ import { checkTitleShared } from "../sessions/share-session-title.ts";
 import { mergeTranscriptionSettings } from "../sessions/transcription-settings.ts";
 import type { AdmissionRefusal, LiveStreamSlot } from "./live-capacity.ts";
 import type { LiveDeps } from "./live-deps.ts";
+import { emptyLiveTranscript } from "./live-transcript.ts";
 
 export interface StartLiveSessionInput {
   patientId: string;
@@ -67,7 +68,7 @@ const maxAgendaItems = 50;
 const maxAgendaItemLength = 300;
 
 /**
- * Starts a live session (issue 13): a session in status `live` with an empty transcript that
+ * Starts a live session: a session in status `live` with an empty transcript that
  * grows as finals arrive, its agenda, and a resume token. The audio is stored by the run
  * (`LiveRun`), part by part; ending it joins the parts into the recording and hands the session
  * to the pipeline (`endLiveSession`).
@@ -77,7 +78,7 @@ const maxAgendaItemLength = 300;
  * `settings.live.maxSessions`), `provider.unsupported` (a layout or format this deployment's
  * engine or decoder cannot serve).
  *
- * Admission (issue 31): past this process's live capacity (`deps.liveCapacity`) the session is
+ * Admission: past this process's live capacity (`deps.liveCapacity`) the session is
  * not refused — it starts record-only (`live.recordOnly`), after the consent check, so a patient
  * whose consent does not allow the recording is refused either way and nothing is stored.
  */
@@ -140,15 +141,7 @@ async function createLiveSession(
     },
     settings,
     noteFormat,
-    transcript: {
-      language: settings.language,
-      durationMs: 0,
-      speakers: [],
-      segments: [],
-      provider: deps.liveSpeech.provider,
-      revision: 1,
-      warnings: [],
-    },
+    transcript: emptyLiveTranscript(settings.language, deps.liveSpeech.provider),
     sentiment: null,
     review: { edits: [], finalizedAt: null, finalizedBy: null },
     processing: newProcessing(),

@@ -20,7 +20,7 @@ export interface ProcessSessionInput {
 }
 
 /**
- * The process job (DESIGN §3, §6): drives a session forward from its stored status —
+ * The process job (docs/architecture.md#pipeline): drives a session forward from its stored status —
  * uploaded → queued → transcribing → analyzing → writing_notes → ready — then notifies the therapist.
  *
  * Idempotent and resumable: every write is conditional on the version read, so of two

@@ -6,7 +6,7 @@ import { ConfideError } from "../../errors.ts";
 const pageSize = 100;
 
 /**
- * The recovery sweep (DESIGN §5): the session table is the source of truth, so every session
+ * The recovery sweep (docs/architecture.md#durability): the session table is the source of truth, so every session
  * in flight (uploaded, queued, transcribing, analyzing, writing notes) not written for `leaseMs` — its job
  * was lost with a crashed worker or a flushed queue — is taken over and given a new process job.
  * Run it when a worker starts and then periodically.

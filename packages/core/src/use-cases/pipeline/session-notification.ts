@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { riskFlagsToAlert, type RiskScreenResult } from "../../domain/risk-screen.ts";
+import type { RiskScreenResult } from "../../domain/risk-flag.ts";
+import { riskFlagsToAlert } from "../../domain/risk-screen.ts";
 import { unscreenedSentence } from "../../domain/risk-unscreened.ts";
 import type { Session } from "../../domain/session.ts";
 import { loggableCode } from "../../errors.ts";

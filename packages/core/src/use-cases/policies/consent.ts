@@ -2,6 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import {
   activeConsent,
   coversAll,
+  formOfLatestGrant,
   missingConsent,
   type ActiveConsent,
   type ConsentNeed,
@@ -12,14 +13,16 @@ import { ConfideError } from "../../errors.ts";
 import type { LiveSpeechToText } from "../../ports/live-speech-to-text.ts";
 
 /**
- * The one place that says what a patient's consent must cover (issue 14), called by the upload,
+ * The one place that says what a patient's consent must cover, called by the upload,
  * by each pipeline step, by the notes and by live sessions:
  * - storing a recording (an upload, a live session) and every processing step need `recording`
  *   and `transcription`;
  * - a step that hands the session to a provider that sends data out of the deployment
  *   (`deps.settings.cloudProviders`) needs `cloud_processing` naming that provider;
  * - clinical notes need `ai_notes` (and `cloud_processing` for a cloud notes writer); without it
- *   the session is processed and its notes are not written (`notesConsentGap`).
+ *   the session is processed and its notes are not written (`notesConsentGap`);
+ * - a live session's suggested reflections need what notes need, given on a form that tells the
+ *   patient of them (`reflectionConsentGap`).
  */
 
 /** What Confide does with a patient's session, each with its own consent requirement. */
@@ -128,6 +131,22 @@ export async function notesConsentGap(
   return missing.scopes.length > 0
     ? "The patient has not consented to AI-written notes (ai_notes)."
     : `The patient has not consented to cloud processing by ${missing.cloudProviders.join(", ")} (cloud_processing).`;
+}
+
+/**
+ * Why the patient's consent does not cover suggested reflections in a live session, or null when
+ * it does: `consent` when it does not cover the notes writer (as `notesConsentGap`),
+ * `consentForm` when `ai_notes` was last given on a form not among
+ * `settings.live.reflectionConsentForms`. Reads the history once.
+ */
+export async function reflectionConsentGap(
+  deps: Pick<ConfideDeps, "consents" | "settings" | "notes">,
+  patientId: string,
+): Promise<"consent" | "consentForm" | null> {
+  const history = await deps.consents.history(patientId);
+  if (!coversAll(missingConsent(activeConsent(history), notesRequirement(deps)))) return "consent";
+  const form = formOfLatestGrant(history, "ai_notes");
+  return form !== null && deps.settings.live.reflectionConsentForms.includes(form.version) ? null : "consentForm";
 }
 
 function describeMissing(code: "consent.missing" | "consent.withdrawn", missing: ConsentRequirement): string {

@@ -2,7 +2,7 @@ import type { ConfideDeps } from "../../deps.ts";
 import { defaultNoteFormat, type NoteFormat } from "../../domain/note-formats.ts";
 
 /**
- * The note format a new session is written in (issue 22): the one chosen for it (already
+ * The note format a new session is written in: the one chosen for it (already
  * checked with `checkNoteFormat`), else its therapist's default (`User.defaultNoteFormat`),
  * else `confide`.
  */

@@ -1,20 +1,15 @@
 import type { ConfideDeps } from "../../deps.ts";
 import type { ClinicalNotes } from "../../domain/clinical-notes.ts";
 import { riskFlagsOf } from "../../domain/note-evidence.ts";
-import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskScreenSummary, type RiskScreenResult, type ScreenedRiskFlag } from "../../domain/risk-screen.ts";
+import { carryAcknowledgements } from "../../domain/acknowledged-risk-flags.ts";
+import type { RiskScreenResult } from "../../domain/risk-flag.ts";
+import { flagsOfFindings, flagsOfWriter, mergeRiskFlags, riskScreenSummary } from "../../domain/risk-screen.ts";
 import type { Transcript } from "../../domain/transcript.ts";
-import { carryAcknowledgements } from "../../domain/risk-acknowledgement.ts";
 import { unscreenedPassages } from "../../domain/risk-unscreened.ts";
 
-function resultOf(
-  base: Pick<RiskScreenResult, "status" | "reason" | "screens" | "transcriptRevision" | "screenedAt" | "unscreened" | "wordCertainty">,
-  flags: ScreenedRiskFlag[],
-): RiskScreenResult {
-  const { reason, unscreened, wordCertainty, ...rest } = base;
-  const status = reason !== undefined ? { status: base.status, reason } : { status: base.status };
-  // Passages too unsure to screen matter only where the screen ran.
-  const certainty = base.status === "screened" ? { unscreened: unscreened ?? [], ...(wordCertainty ? { wordCertainty } : {}) } : {};
-  return { ...rest, ...status, ...certainty, flags, summary: riskScreenSummary({ ...status, ...certainty, flags }) };
+/** A result with its honest summary (`riskScreenSummary`). */
+function summarized(result: Omit<RiskScreenResult, "summary">): RiskScreenResult {
+  return { ...result, summary: riskScreenSummary(result) };
 }
 
 function transcriptOrder(transcript: Pick<Transcript, "segments">): (segmentId: string) => number {
@@ -41,25 +36,15 @@ export async function screenRisk(deps: Pick<ConfideDeps, "risk" | "clock">, tran
     },
     signal ? { signal } : {},
   );
-  const flags =
-    output.status === "screened"
-      ? mergeRiskFlags([flagsOfFindings(output.findings, `screen:${deps.risk.provider}`, transcript)], transcriptOrder(transcript))
-      : [];
-  return resultOf(
-    {
-      status: output.status,
-      ...(output.status === "not_screened" ? { reason: output.reason } : {}),
-      ...unscreenedPassages(transcript),
-      screens: [{ provider: deps.risk.provider, version: output.version }],
-      transcriptRevision: transcript.revision,
-      screenedAt: deps.clock.now(),
-    },
-    flags,
-  );
+  const ran = { screens: [{ provider: deps.risk.provider, version: output.version }], transcriptRevision: transcript.revision, screenedAt: deps.clock.now() };
+  // Passages too unsure to screen matter only where the screen ran: one that did not run says only why.
+  if (output.status === "not_screened") return summarized({ status: "not_screened", ...ran, reason: output.reason, flags: [] });
+  const flags = mergeRiskFlags([flagsOfFindings(output.findings, `screen:${deps.risk.provider}`, transcript)], transcriptOrder(transcript));
+  return summarized({ status: "screened", ...ran, ...unscreenedPassages(transcript), flags });
 }
 
 /**
- * A fresh screen with the note writer's own risk flags merged in (issue 21: the union is shown,
+ * A fresh screen with the note writer's own risk flags merged in (the union is shown,
  * each flag naming who raised it; the screen's flags are never replaced or dropped).
  * @returns `screened` unchanged when the notes flag nothing.
  */
@@ -71,7 +56,7 @@ export function withWriterFlags(
   const written = notes ? flagsOfWriter(riskFlagsOf(notes), notes.provenance.provider, transcript) : [];
   if (written.length === 0) return screened;
   const ownFlags = screened.flags.map(({ id: _id, ...flag }) => flag);
-  return resultOf(screened, mergeRiskFlags([ownFlags, written], transcriptOrder(transcript)));
+  return summarized({ ...screened, flags: mergeRiskFlags([ownFlags, written], transcriptOrder(transcript)) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { acknowledgementReason, undoRefusal, type RiskAcknowledgement } from "../../domain/risk-acknowledgement.ts";
-import type { RiskScreenResult, ScreenedRiskFlag } from "../../domain/risk-screen.ts";
+import type { RiskScreenResult, ScreenedRiskFlag } from "../../domain/risk-flag.ts";
 import { assertEditable, type Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";

@@ -119,7 +119,7 @@ async function signOffSession(deps: TestDeps, findings: Array<{ phrase: string; 
   return storeSession(deps, { risk: await screenRisk(deps, transcript), notes: { ...written, review } });
 }
 
-describe("the sign-off (issue 24)", () => {
+describe("the sign-off", () => {
   it("refuses while a current risk flag is unacknowledged, naming it, and writes nothing", async () => {
     const deps = createTestDeps();
     const stored = await signOffSession(deps, [{ phrase: "worried and sad", temporality: "current" }]);

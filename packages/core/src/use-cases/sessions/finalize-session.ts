@@ -1,5 +1,5 @@
 import type { ConfideDeps } from "../../deps.ts";
-import { unacknowledgedRiskFlags } from "../../domain/risk-acknowledgement.ts";
+import { unacknowledgedRiskFlags } from "../../domain/acknowledged-risk-flags.ts";
 import { assertEditable, moveTo, type Session } from "../../domain/session.ts";
 import type { Actor } from "../../domain/user.ts";
 import { ConfideError } from "../../errors.ts";
@@ -13,7 +13,7 @@ export interface FinalizeSessionInput {
   /**
    * Whether the patient may read the patient summary once the session is finalized. Absent
    * means false: a request that says nothing releases nothing, so a patient is never shown a
-   * summary the therapist did not choose to release (issue 24). The session itself becomes
+   * summary the therapist did not choose to release. The session itself becomes
    * visible to its patient either way.
    */
   releaseSummaryToPatient?: boolean;

@@ -371,7 +371,7 @@ describe("listPendingReview paging", () => {
     ]);
   });
 
-  it("marks the therapist's sessions with risk flags to acknowledge, and never tells the patient (issue 24)", async () => {
+  it("marks the therapist's sessions with risk flags to acknowledge, and never tells the patient", async () => {
     const deps = createTestDeps();
     deps.risk.script((input) => [findingOn(input, "worried and sad")]);
     const risk = await screenRisk(deps, sampleTranscript());

@@ -18,7 +18,7 @@ import { exportSessionNote, getSessionNote } from "./session-note.ts";
 import { uploadSession } from "./upload-session.ts";
 import { refusalOf } from "../refusal.test-support.ts";
 
-/** Issue 22 item 1: the note format is chosen per session (upload, live start, regeneration), with a per-therapist default. */
+/** The note format is chosen per session (upload, live start, regeneration), with a per-therapist default. */
 
 
 async function withDefault(deps: TestDeps, actor: Actor, format: NoteFormat): Promise<void> {

@@ -44,7 +44,7 @@ export interface UploadSessionInput {
 const maxTitleLength = 200;
 const maxOriginalNameLength = 255;
 /**
- * Stores a recording for a patient and starts processing it (DESIGN §6).
+ * Stores a recording for a patient and starts processing it (docs/architecture.md#use-cases).
  *
  * The audio is streamed into the blob store: only the first `sniffBytes` are looked at to
  * recognise the container (the bytes decide, not the name or declared type), and the bytes are

@@ -24,7 +24,7 @@ export interface AccessCheck {
 /** Accounts remembered at most; the oldest read is forgotten first. */
 const maxCachedAccounts = 10_000;
 
-/** Checks per request that an access token still counts (DESIGN §7), with a brief per-process cache. */
+/** Checks per request that an access token still counts (docs/architecture.md#host), with a brief per-process cache. */
 export function createAccessCheck(options: AccessCheckOptions): AccessCheck {
   const cache = new Map<string, { account: AccessAccount | null; readAtMs: number }>();
   const forget = (userId: string) => cache.delete(userId);

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import type { Session } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { serve } from "@hono/node-server";
 import { sign } from "hono/jwt";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ConfideError, type AccessClaims, type Actor, type Role } from "@confide/core";
-import type { Clock } from "@confide/core/ports";
+import type { AccessClaims, Actor } from "@confide/core";
+import { type Clock, ConfideError, type Role } from "@confide/core/ports";
 import { sign } from "hono/jwt";
 import { verifySignedToken } from "./signed-token.ts";
 

@@ -1,4 +1,5 @@
-import { ConfideError, type Actor } from "@confide/core";
+import type { Actor } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.ts";
 

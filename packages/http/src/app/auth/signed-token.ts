@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { Clock } from "@confide/core/ports";
+import { type Clock, ConfideError } from "@confide/core/ports";
 import { verify } from "hono/jwt";
 
 /** What a refused token is called in its error ("The audio link has expired; ask for a new one."). */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@confide/core";
+import type { ErrorCode } from "@confide/core/ports";
 import type { HostErrorCode } from "./host-error-codes.ts";
 
 export type ProblemCode = ErrorCode | HostErrorCode;

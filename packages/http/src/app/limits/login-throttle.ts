@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { ConfideError } from "@confide/core";
-import type { RateLimitCounter, RateLimitStore } from "@confide/core/ports";
+import { ConfideError, type RateLimitCounter, type RateLimitStore } from "@confide/core/ports";
 
 /**
  * How sign-in attempts are limited (OWASP Authentication Cheat Sheet): failures against one
@@ -73,7 +72,7 @@ const throttled = (retryAfterMs: number) =>
 /** Emails are personal data: the stores see a digest. */
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
-/** Counts failed logins per (account, address), per address and per account (DESIGN §6 login). */
+/** Counts failed logins per (account, address), per address and per account. */
 export function createLoginThrottle(options: { store: RateLimitStore; limits?: Partial<LoginThrottleLimits> }): LoginThrottle {
   const limits = { ...defaultLoginThrottle, ...options.limits };
   const durationSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));

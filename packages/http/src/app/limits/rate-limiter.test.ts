@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { memoryRateLimitStore, type RateLimitStore } from "@confide/core/ports";
+import { memoryRateLimitStore } from "@confide/core";
+import type { RateLimitStore } from "@confide/core/ports";
 import { createRedisRateLimitStore } from "./rate-limiter.ts";
 
 const redisUrl = "redis://127.0.0.1:6379";

@@ -1,16 +1,5 @@
-import {
-  ConfideError,
-  loggableCode,
-  recordOnlyNotice,
-  resumeLiveRun,
-  startLiveRun,
-  type Actor,
-  type LiveDeps,
-  type LiveRun,
-  type LiveUpdate,
-  type StartedLiveRun,
-  type Session,
-} from "@confide/core";
+import { type Actor, type LiveDeps, type LiveRun, type LiveUpdate, recordOnlyNotice, resumeLiveRun, type StartedLiveRun, startLiveRun } from "@confide/core";
+import { ConfideError, loggableCode, type Session } from "@confide/core/ports";
 import type { AccessTokens } from "../auth/access-token.ts";
 import { clientMessageSchema, closeCodes, type ClientMessage } from "./live-protocol.ts";
 

@@ -2,9 +2,9 @@ import { noteFormats } from "@confide/core";
 import { z } from "zod";
 
 /**
- * The live session protocol over the WebSocket at `/v1/live` (issue 13), in one place: what a
+ * The live session protocol over the WebSocket at `/v1/live`, in one place: what a
  * client may send, what the server answers. Documented for clients in the OpenAPI description
- * (`liveProtocolDescription`) and the README ("Live sessions").
+ * (`liveProtocolDescription`) and docs/live-sessions.md.
  */
 
 /** The subprotocol the server selects; the access token may ride beside it as `bearer.<token>`. */
@@ -73,7 +73,7 @@ export const closeCodes = {
   internal: 1011,
 } as const;
 
-/** The protocol as clients read it: the OpenAPI description's section and the README's. */
+/** The protocol as clients read it: the OpenAPI description's section (docs/live-sessions.md says the same). */
 export const liveProtocolDescription = `
 ## Live sessions: WebSocket \`/v1/live\`
 
@@ -119,12 +119,16 @@ push) without any upload.
   dead or self-harm: the next question of a suicide-risk screening — in the order of the C-SSRS
   screener — that the therapist has not asked and the patient has not answered, one at a time;
   \`urgent\` true on the one note that the answers point to urgent action), \`agenda\` (a topic not
-  yet covered, near the planned end) or \`reflection\` (not made by the rules; none without a
-  language model). \`cites\` are the segments it answers to.
+  yet covered, near the planned end) or \`reflection\` (with \`CONFIDE_LIVE_REFLECTIONS=on\`, a
+  notes language model and the patient's consent to AI notes: one sentence saying back the
+  patient's latest change talk or feeling, at most one every 30 s, shown only when the cited
+  patient words carry it; a new one supersedes the last). \`cites\` are the segments it answers to.
 - \`suggestion-withdrawn\` \`{id, reason}\` — \`asked\` (the therapist asked it), \`answered\`, \`covered\`
   or \`superseded\`: take it off the screen
 - \`warning\` \`{code, message}\` (\`live.capacity\`: recorded only, see \`started\`; an engine's code: live
-  transcription stopped, the recording is transcribed after the end)
+  transcription stopped, the recording is transcribed after the end; with reflections on, once:
+  \`provider.unsupported\` — the notes writer has no language model for them —, or
+  \`consent.missing\` — the patient's consent does not cover AI notes)
 - \`ended\` \`{sessionId, status, reason}\` — the session went on to the pipeline
 - \`error\` \`{code, message}\`, then the server closes. Codes: \`auth.unauthenticated\`,
   \`auth.forbidden\`, \`user.not_found\`, \`session.not_found\`, \`session.invalid_state\`,

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { MiddlewareHandler } from "hono";
 import type { AccessTokens } from "../auth/access-token.ts";
 import type { AppEnv } from "../app-env.ts";

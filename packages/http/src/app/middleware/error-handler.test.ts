@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRecordingLogger, createTestDeps } from "@confide/core/testing";
 import { describe, expect, it } from "vitest";
 import { createTestApp, password } from "../app-fixture.test-support.ts";

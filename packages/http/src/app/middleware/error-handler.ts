@@ -1,5 +1,4 @@
-import { ConfideError } from "@confide/core";
-import type { Logger } from "@confide/core/ports";
+import { ConfideError, type Logger } from "@confide/core/ports";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";

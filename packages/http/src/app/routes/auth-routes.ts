@@ -1,4 +1,6 @@
-import { ConfideError, changePassword, login, logout, normalizeEmail, refreshToken, type ConfideDeps, type LoginResult } from "@confide/core";
+import { changePassword, type ConfideDeps, login, type LoginResult, logout, refreshToken } from "@confide/core";
+import { normalizeEmail } from "@confide/core/adapter-kit";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AccessTokens } from "../auth/access-token.ts";

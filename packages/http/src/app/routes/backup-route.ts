@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 

@@ -24,7 +24,7 @@ const scopes = z
   .openapi({ description: "What is granted, at least one scope: required (a grant without it is refused with 400 validation.invalid_input; nothing is assumed). Scopes in force and not named stay as they were." });
 
 /**
- * A patient's consent (issue 14), on the router of `/v1/patients` (behind its bearer auth): a
+ * A patient's consent, on the router of `/v1/patients` (behind its bearer auth): a
  * therapist reads and records the consent of a patient linked to them under
  * `/{patientId}/consent`; another therapist's patient answers 404, as an upload for them does.
  * Administrators get 403: consent to therapy processing is clinical content. Every read and write

@@ -1,4 +1,5 @@
-import { ConfideError, type LiveCapacityStatus } from "@confide/core";
+import type { LiveCapacityStatus } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../create-router.ts";
 import type { ReadinessEntry } from "../../composition/readiness.ts";

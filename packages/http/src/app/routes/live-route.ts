@@ -1,4 +1,5 @@
-import { ConfideError, type LiveDeps } from "@confide/core";
+import type { LiveDeps } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AccessTokens } from "../auth/access-token.ts";

@@ -1,4 +1,5 @@
-import { admitUpload, ConfideError, uploadSession, type UploadGateDeps } from "@confide/core";
+import { admitUpload, type UploadGateDeps, uploadSession } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";

@@ -1,4 +1,5 @@
-import { checkSessionAudioAccess, ConfideError, readSessionAudio, type ConfideDeps, type SessionAudio } from "@confide/core";
+import { checkSessionAudioAccess, type ConfideDeps, readSessionAudio, type SessionAudio } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";

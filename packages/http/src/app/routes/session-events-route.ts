@@ -1,5 +1,5 @@
-import { getSession, statusChangesBetween, type ConfideDeps, type PatientSessionView, type Session, type SessionStatus } from "@confide/core";
-import type { SessionRepository, SessionState } from "@confide/core/ports";
+import { type ConfideDeps, getSession, type PatientSessionView, statusChangesBetween } from "@confide/core";
+import type { Session, SessionRepository, SessionState, SessionStatus } from "@confide/core/ports";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../app-env.ts";

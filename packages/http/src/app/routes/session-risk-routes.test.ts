@@ -31,7 +31,7 @@ async function setup() {
   return { ...testApp, plain, session, token, flagId };
 }
 
-describe("risk flags and the sign-off over HTTP (issue 24)", () => {
+describe("risk flags and the sign-off over HTTP", () => {
   it("POST …/risk-flags/{flagId}/acknowledgement records who and when; GET shows it; a second call keeps the first", async () => {
     const { call, session, token, flagId, therapist, deps } = await setup();
     const path = `/v1/sessions/${session.id}/risk-flags/${flagId}/acknowledgement`;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type Server } from "node:http";
 import { once } from "node:events";
-import { moveTo, type Session } from "@confide/core";
+import { moveTo } from "@confide/core";
+import type { Session } from "@confide/core/ports";
 import {
   createInMemoryBlobStore,
   createInMemorySessionRepository,

@@ -1,4 +1,5 @@
-import { admitUpload, ConfideError, noteFormats, uploadSession, type UploadAdmission, type UploadGateDeps } from "@confide/core";
+import { admitUpload, noteFormats, type UploadAdmission, type UploadGateDeps, uploadSession } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";

@@ -1,12 +1,5 @@
-import {
-  ConfideError,
-  enrolVoice,
-  eraseVoiceEnrolment,
-  getVoiceEnrolment,
-  voiceEnrolmentTerms,
-  voiceSampleLimits,
-  type ConfideDeps,
-} from "@confide/core";
+import { type ConfideDeps, enrolVoice, eraseVoiceEnrolment, getVoiceEnrolment, voiceEnrolmentTerms, voiceSampleLimits } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { createRoute, z } from "@hono/zod-openapi";
 import { currentActor } from "../auth/current-actor.ts";
 import type { createRouter } from "../create-router.ts";
@@ -39,7 +32,7 @@ The recording is turned into a voice embedding as it streams and then deleted: i
 Refused with nothing stored: no consent (400 \`voice.consent_required\`), not audio (415 \`upload.not_audio\`), over ${voiceSampleLimits.maxBytes} bytes (413 \`upload.too_large\`), longer than ${voiceSampleLimits.maxDurationMs / 1000} s (422 \`voice.too_long\`), not decodable (422 \`voice.unreadable\`), no voice heard — silence, noise, music (422 \`voice.no_speech\`), under ${voiceSampleLimits.minSpeechMs / 1000} s of speech (422 \`voice.too_short\`); a deployment without a diarizer answers 501 \`voice.unavailable\`.`;
 
 /**
- * The therapist's enrolled voice (issue 23 item 4), on the router of `/v1/me` (behind its
+ * The therapist's enrolled voice, on the router of `/v1/me` (behind its
  * bearer auth): `PUT /voice` enrols (the audio streamed, never stored), `GET /voice` says whether
  * and when, `DELETE /voice` erases. The use cases audit the writes.
  */

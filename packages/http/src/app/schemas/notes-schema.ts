@@ -46,8 +46,20 @@ const NotAssessedSchema = z
 
 const list = <T extends z.ZodType>(item: T) => z.union([z.array(item), NotAssessedSchema]);
 
+const MoodWindowSchema = z
+  .object({
+    startMs: z.number().int(),
+    endMs: z.number().int(),
+    balance: z.number().min(-1).max(1),
+    moods: z.array(z.string()),
+  })
+  .openapi("MoodWindow", { description: "The reading behind the mood line in one time window: the mood chart plots these." });
 const MoodSchema = z
-  .object({ ...itemFields, value: z.enum(["very_negative", "negative", "neutral", "positive", "very_positive", "mixed"]) })
+  .object({
+    ...itemFields,
+    value: z.enum(["very_negative", "negative", "neutral", "positive", "very_positive", "mixed"]),
+    windows: z.array(MoodWindowSchema).optional().openapi({ description: "The same reading per time window, when the writer reads the mood word by word." }),
+  })
   .openapi("SessionMoodNote");
 const TrajectorySchema = z
   .object({ ...itemFields, value: z.enum(["improving", "declining", "stable", "fluctuating"]) })

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { FieldIssue } from "./field-issue.ts";
 
 /** Most fields a NUL problem lists (and the deepest it looks), so a hostile body costs little. */

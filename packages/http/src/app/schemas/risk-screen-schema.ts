@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { acknowledgementActions, noRiskLanguageFound, riskCategories } from "@confide/core";
+import { acknowledgementActions, noRiskLanguageFound } from "@confide/core";
+import { riskCategories } from "@confide/core/adapter-kit";
 import { EvidenceSchema, SupportSchema, VerificationSchema } from "./notes-schema.ts";
 
 const dateTime = z.iso.datetime();

@@ -221,6 +221,13 @@ export const SessionSchema = z
         detachedAt: dateTime.nullable(),
         endedBy: z.enum(["client", "abandoned", "limit", "consent_withdrawn"]).optional(),
         plannedEndMs: z.number().int().optional().openapi({ description: "When the therapist planned the session to end (start's `plannedMinutes`), in ms of audio." }),
+        turnEnds: z
+          .string()
+          .optional()
+          .openapi({
+            description:
+              "What heard the ends of the turns of its live transcript: `silero-vad` (the speech model, about 0.2 s after the speech), `loudness` (no speech model installed: a 0.6 s pause). Absent for engines whose server cuts the turns.",
+          }),
         suggestions: z
           .array(
             z.object({

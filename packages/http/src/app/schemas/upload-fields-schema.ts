@@ -1,4 +1,5 @@
-import { ConfideError, type UploadSessionInput } from "@confide/core";
+import type { UploadSessionInput } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import { z } from "@hono/zod-openapi";
 import { assertNoNulCharacters } from "./nul-characters.ts";
 import { fieldIssuesOf } from "./validation-hook.ts";

@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import type { Hook } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import type { FieldIssue } from "./field-issue.ts";

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 import busboy from "busboy";
 import { useNativeBoundarySearch } from "./boundary-search.ts";
 

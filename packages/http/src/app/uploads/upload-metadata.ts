@@ -1,4 +1,4 @@
-import { ConfideError } from "@confide/core";
+import { ConfideError } from "@confide/core/ports";
 
 const key = /^[^\s,]+$/;
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { ConfideError } from "@confide/core";
-import type { Clock } from "@confide/core/ports";
 import type { UploadAdmission } from "@confide/core";
+import { type Clock, ConfideError } from "@confide/core/ports";
 import { UploadRefusal } from "./upload-refusal.ts";
 
 /** A resumable upload as the staging area holds it. */

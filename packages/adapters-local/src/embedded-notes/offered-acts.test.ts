@@ -1,0 +1,45 @@
+/** What an "Agreed" line may quote when no proposal phrase names it: an act offered, stated, not the therapist's own story. Sentences written for the test. */
+import { describe, expect, it } from "vitest";
+import { isAsked, isOwnAccount, offersAct } from "./offered-acts.ts";
+import { readSegment } from "./segment-reader.ts";
+
+const sentence = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
+const offers = (text: string) => offersAct(sentence(text));
+
+describe("offersAct: an act offered to the patient", () => {
+  it("takes an imperative, after openers, and 'you' with a modal of offering before an act", () => {
+    for (const text of ["Maybe do a short walk after lunch.", "Try the breathing before bed.", "Definitely take a day for yourself!", "You can pet it any time.", "Then you could ring the helpline.", "You might write it down."]) {
+      expect(offers(text), text).toBe(true);
+    }
+  });
+
+  it("never takes a question, the speaker's own account or reported words", () => {
+    expect(offers("Could you try some slow breathing?")).toBe(false);
+    expect(offers("I sometimes force myself to exercise when I get sleepy.")).toBe(false);
+    expect(offers("Well, I have heard of mindfulness but never tried it.")).toBe(false);
+    expect(offers("We all make mistakes, you can learn from them.")).toBe(false);
+    expect(offers("But you don't have to tell yourself, “you can do it.”")).toBe(false);
+  });
+
+  it("never takes encouragement, a courtesy, an act of the session, a negated or '-ing' verb as an imperative", () => {
+    for (const text of ["Enjoy making the chart, too!", "Be proud of yourself.", "Take care of yourself.", "See you tomorrow.", "Let me see if I understand.", "Don't worry about it.", "Being kind to yourself matters."]) {
+      expect(offers(text), text).toBe(false);
+    }
+  });
+
+  it("never takes information, a reflection, a wish, a prediction or a state for an offered act", () => {
+    for (const text of ["It releases endorphins which can calm you.", "It sounds like your sister could be a great support.", "You'd like to be accepting of yourself.", "You'll be alone with a heavy burden.", "If you feel angry, you can be angry.", "You can't go back there.", "You have grounds for a complaint."]) {
+      expect(offers(text), text).toBe(false);
+    }
+  });
+});
+
+describe("the parts of the rule", () => {
+  it("reads a question by its last mark, and an own account by its first word after openers", () => {
+    expect(isAsked(sentence("Have you tried a warm bath?"))).toBe(true);
+    expect(isAsked(sentence("Try reading."))).toBe(false);
+    expect(isOwnAccount(sentence("Anyway, I hope I have been able to help."))).toBe(true);
+    expect(isOwnAccount(sentence("My days tend to go better."))).toBe(true);
+    expect(isOwnAccount(sentence("Maybe you could try it."))).toBe(false);
+  });
+});

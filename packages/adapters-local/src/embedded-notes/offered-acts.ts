@@ -1,0 +1,82 @@
+import { isWord } from "./conversation-fillers.ts";
+import type { ReadSentence, ReadToken } from "./segment-reader.ts";
+
+/**
+ * What a therapist's sentence must be for an "Agreed" line to quote it when no proposal phrase
+ * names it (the patient only called it "a good idea"): an act offered to the patient, stated, not
+ * asked, and not the therapist's own story. The rule's words.
+ */
+
+/** Words that may open a sentence before what it says: "Well, …", "Yes, …", "Anyway, …". */
+const sentenceOpeners = new Set(["well", "anyway", "yes", "yeah", "so", "and", "also", "oh", "but", "honestly", "ok", "okay", "maybe", "perhaps", "just", "then", "please", "definitely", "really"]);
+/** First-person words that, opening a sentence, make it the speaker's own account: "I noticed…", "I tend to…", "my mornings…", "we all…". */
+const firstPerson = new Set(["i", "we", "my", "our", "me", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d"]);
+/** What after an imperative makes it a courtesy of the session, not an offer: "Take care", "Go ahead", "Take your time". */
+const courtesies = new Set(["on", "ahead", "care", "your"]);
+/** Verbs whose imperative encourages or reassures rather than offers an act ("Have some fun with it!", "Be proud of yourself", "Enjoy the weekend", "Hang in there", "Feel free to…"), or is no act at all ("Just like that", "And want for yourself"). */
+const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know", "like", "want"]);
+/** Modal verbs, which never open an imperative ("Could be worse"). */
+const modals = new Set(["can", "could", "will", "would", "shall", "should", "may", "might", "must"]);
+/** Parts of speech a verb is read as ("Do a group chat": the lite model reads "do" as an auxiliary): an imperative's, and the one after "you" and its modal that makes the patient the one who acts ("you can pet it"). */
+const verbParts = new Set(["VERB", "AUX"]);
+/** Modals by which "you" is offered an act: "you can pet it", "you could ring them", "you might try". Not "you'd like to…" or "you'll be alone": a wish or a prediction, as a reflection says them. */
+const offeringModals = new Set(["can", "could", "might", "may", "should"]);
+/** Verbs whose imperative is an act of the session or a farewell: "Let me see if I understand", "See you tomorrow", "Say more". */
+const sessionVerbs = new Set(["let", "see", "say", "tell"]);
+
+/** Words that, within two words after "you", take the act back: "you don't have to tell yourself…", "you never need to". */
+const negations = new Set(["not", "n't", "never", "no"]);
+
+/** Verbs of a state, not an act, after "you": "you have grounds for a complaint", "you are both committed", "if you feel that…". */
+const states = new Set(["be", "have", "feel", "know", "seem", "deserve", "look", "sound", "think", "need", "want", "get"]);
+/** Quotation marks: a sentence holding one reports words ("tell yourself, “you can do it”"), it offers nothing. */
+const quotationMarks = /^["“”„«»]$/;
+
+/** True when a sentence ends in a question mark: it asks, whatever it asks about. */
+export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
+
+/** The first word of a sentence after its openers (`sentenceOpeners`), or undefined. */
+function openingWord(tokens: readonly ReadToken[]): ReadToken | undefined {
+  return tokens.filter(isWord).find((token) => !sentenceOpeners.has(token.lemma) && !sentenceOpeners.has(token.value.toLowerCase()));
+}
+
+/** True when a sentence opens in the first person (`firstPerson`): the speaker's own account, whatever follows. */
+export function isOwnAccount(sentence: ReadSentence): boolean {
+  const first = openingWord(sentence.tokens);
+  return first !== undefined && (firstPerson.has(first.value.toLowerCase()) || firstPerson.has(first.lemma));
+}
+
+/**
+ * True when a sentence offers the patient an act: stated, not asked (`isAsked`), not the
+ * speaker's own account (`isOwnAccount`), and either an imperative — its opening word a verb in
+ * its base form, not a courtesy ("Maybe do a group chat", not "Take care") nor encouragement
+ * (`encouragingVerbs`: "Have some fun with it!") nor of the session (`sessionVerbs`: "See you
+ * tomorrow") — or "you" and a modal of offering (`offeringModals`) before a verb of an act, not
+ * negated ("you can pet it", "you could ring them"; not "you can't go", "you'd like to…", "you can
+ * be angry"); never a sentence holding quotation marks (reported words). Information ("It lowers stress", "They
+ * can send you a list") and reflection ("It sounds like your cousin could
+ * be a great support") offer nothing.
+ */
+export function offersAct(sentence: ReadSentence): boolean {
+  if (isAsked(sentence) || isOwnAccount(sentence) || sentence.tokens.some((token) => quotationMarks.test(token.value))) return false;
+  const words = sentence.tokens.filter(isWord);
+  const first = openingWord(sentence.tokens);
+  if (first !== undefined && verbParts.has(first.pos) && !modals.has(first.lemma) && !encouragingVerbs.has(first.lemma) && !sessionVerbs.has(first.lemma) && first.value.toLowerCase() === first.lemma) {
+    const next = words[words.indexOf(first) + 1];
+    // "Don't wanna do that", "Being frightened…": a negated verb or one in "-ing" is no imperative.
+    if (next !== undefined && !courtesies.has(next.lemma) && !negations.has(next.lemma) && !/ing$/i.test(first.value)) return true;
+  }
+  return words.some((word, index) => {
+    const [modal, verb, after] = words.slice(index + 1, index + 4);
+    return (
+      word.lemma === "you" &&
+      modal !== undefined &&
+      offeringModals.has(modal.lemma) &&
+      verb !== undefined &&
+      verbParts.has(verb.pos) &&
+      !states.has(verb.lemma) &&
+      !negations.has(verb.lemma) &&
+      !(after !== undefined && negations.has(after.lemma) && verb.lemma === "do")
+    );
+  });
+}

@@ -1,0 +1,236 @@
+import { describe, expect, it } from "vitest";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
+import type { ClaimReader } from "../ports/claim-reader.ts";
+import { assentSequences, citesCommitment, committingSubjects, hedgeWords, intentMarkers, markerReach, quotesQuestion, tentativeSequences, whetherVerbs } from "./plan-commitment.ts";
+
+// The plain-words test reader reads "I'll" as "i" and "ll", which is how `intentMarkers` holds it.
+const reader = createPlainWordsClaimReader();
+const patient = (text: string) => ({ text, role: "patient" as const });
+const unknown = (text: string) => ({ text, role: "unknown" as const });
+const therapist = (text: string) => ({ text, role: "therapist" as const });
+const commits = (text: string, role: "patient" | "unknown" | "therapist" = "patient", using: ClaimReader = reader) =>
+  citesCommitment([{ text, role }], using);
+
+describe("citesCommitment: a plan stands on the patient's commitment or assent", () => {
+  it("finds a first-person commitment, whatever marker of intent it uses", () => {
+    for (const text of [
+      "I will call the bank tomorrow.",
+      "I'll ring my sister on Sunday.",
+      "We shall see the landlord together.",
+      "I'm gonna book it.",
+      "I am going to book the appointment.",
+      "I plan to go back to work in the fall.",
+      "So we decide to move.",
+      "I promise to write it down.",
+      "We intend to visit the school.",
+      "I commit to a walk a day.",
+    ]) {
+      expect(commits(text), text).toBe(true);
+    }
+  });
+
+  it("finds an assent to a proposal, as a whole phrase", () => {
+    for (const text of [
+      "That's a good idea.",
+      "Great idea, thanks.",
+      "Sounds good to me.",
+      "Sounds like a plan.",
+      "That is good advice.",
+      "A great suggestion.",
+      "Good tip.",
+      "I am willing to try.",
+      "It is worth a try.",
+      "I'll give it a try.",
+      "That is something I can do.",
+      "I like the idea.",
+      "I like that idea.",
+      "Will do.",
+      "Can do that.",
+    ]) {
+      expect(commits(text), text).toBe(true);
+    }
+    expect(commits("That was a good walk.")).toBe(false);
+    expect(commits("The idea is good.")).toBe(false);
+  });
+
+  it("reads 'will' opening a sentence as a commitment with its subject left out, not 'will' alone", () => {
+    expect(commits("Will ring them tomorrow.")).toBe(true);
+    expect(commits("Thanks. Will do.")).toBe(true);
+    expect(commits("Will.")).toBe(false);
+    expect(commits("Thanks, will")).toBe(false);
+  });
+
+  it("needs the marker within reach of a first-person subject", () => {
+    expect(commits("I am really going to phone the GP.")).toBe(true);
+    expect(commits("I really do will phone the GP.")).toBe(true);
+    expect(commits("I really do truly will phone the GP.")).toBe(false);
+    expect(commits("I and my whole family very much want to go to the beach.")).toBe(false);
+    expect(commits("I keep going back to the old house.")).toBe(false);
+    expect(commits("I am going to.")).toBe(true);
+    expect(commits("She will call me.")).toBe(false);
+    expect(markerReach).toBe(3);
+  });
+
+  it("never commits in a sentence that asks", () => {
+    expect(commits("Will I ever call her?")).toBe(false);
+    expect(commits("Should I say I'll go?")).toBe(false);
+    expect(commits("Is that a good idea?")).toBe(false);
+    // Another sentence of the same turn may still commit.
+    expect(commits("Is it hard? I'll call her tonight.")).toBe(true);
+    expect(commits("I'll call her tonight. Is that silly?")).toBe(true);
+  });
+
+  it("never commits in a hedged, conditional or hoped-for sentence, but another sentence may", () => {
+    for (const text of [
+      "Maybe I'll call her.",
+      "Perhaps that's a good idea.",
+      "I might try, I'll see.",
+      "I'll probably go.",
+      "I'll possibly go.",
+      "Hopefully I will go.",
+      "If it carries on I'll see the doctor.",
+      "I'll go unless it rains.",
+      "I hope I will manage it.",
+      "I wish I'll be braver.",
+    ]) {
+      expect(commits(text), text).toBe(false);
+    }
+    expect(commits("Maybe not today. I'll call her on Monday.")).toBe(true);
+    expect(commits("I'll call her on Monday… if I can! Maybe.")).toBe(true);
+    expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
+  });
+
+  it("never commits where the patient only could, thinks or guesses they will, or will only look into it — even beside an assent", () => {
+    for (const text of [
+      "That's a good idea, I could try that.",
+      "That sounds like something I could try.",
+      "We could do that.",
+      "Yes, I think I will do that.",
+      "I really do think I'll phone the GP.",
+      "I guess I will do that.",
+      "I suppose I'll go.",
+      "I'll certainly look into it.",
+      "Great idea, I will check it out.",
+      "Will check out the leaflet.",
+      "I'll look it up, good tip.",
+      "Good idea, I'll take note of it.",
+    ]) {
+      expect(commits(text), text).toBe(false);
+    }
+    // "I guess" or "I think" before something other than the patient's own intent does not hedge it.
+    expect(commits("I guess you are right. I will call her tomorrow.")).toBe(true);
+    expect(commits("I think that's a good idea.")).toBe(true);
+    expect(commits("I will check the times and go.")).toBe(true);
+    expect(tentativeSequences.every((sequence) => sequence.length >= 2)).toBe(true);
+  });
+
+  it("reads 'if' after a verb of finding out as 'whether', not a condition", () => {
+    expect(commits("I will call them after this chat and see if they have a place.")).toBe(true);
+    expect(commits("I'll ring and check if it is open.")).toBe(true);
+    expect(commits("I'll ask if I can come.")).toBe(true);
+    expect(commits("I'll ring them if they open.")).toBe(false);
+    expect(commits("If I see them I'll ask.")).toBe(false);
+    expect(whetherVerbs.has("see")).toBe(true);
+  });
+
+  it("reads the last sentence without an end mark", () => {
+    expect(commits("Right. I will call her")).toBe(true);
+    expect(commits("Right. Maybe I will call her")).toBe(false);
+  });
+
+  it("takes the patient's words or an unknown speaker's, never the therapist's alone", () => {
+    expect(commits("I'll call her tomorrow.", "unknown")).toBe(true);
+    expect(commits("I'll see you next week.", "therapist")).toBe(false);
+    expect(citesCommitment([therapist("You could keep a diary."), patient("That's a good idea.")], reader)).toBe(true);
+    expect(citesCommitment([therapist("You could keep a diary. That's a good idea.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("You could keep a diary."), patient("Okay, thanks.")], reader)).toBe(false);
+    expect(citesCommitment([unknown("Okay."), patient("I'll do it tonight.")], reader)).toBe(true);
+    expect(citesCommitment([], reader)).toBe(false);
+  });
+
+  it("matches words by lemma or by their written form", () => {
+    const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
+    expect(commits("I will call her.", "patient", byValue)).toBe(true);
+    expect(commits("Sounds good.", "patient", byValue)).toBe(true);
+    expect(commits("Maybe I will call her.", "patient", byValue)).toBe(false);
+    const byLemma: ClaimReader = { name: "lemmas only", read: (text) => reader.read(text).map((word) => ({ ...word, value: `${word.value}x` })) };
+    expect(commits("I will call her.", "patient", byLemma)).toBe(true);
+    expect(commits("Maybe I will call her.", "patient", byLemma)).toBe(false);
+  });
+
+  it("takes a quote ending in a question mark, closing quotes or brackets aside, as a question", () => {
+    expect(quotesQuestion("Could you try some slow breathing?")).toBe(true);
+    expect(quotesQuestion("Have you tried a warm bath? ")).toBe(true);
+    expect(quotesQuestion("He asked, “Will you come?”")).toBe(true);
+    expect(quotesQuestion("(Could you ring them?)")).toBe(true);
+    for (const closing of ['"', "'", "’", "”", ")", "]", " "]) expect(quotesQuestion(`Could you ring them?${closing}`), closing).toBe(true);
+    expect(quotesQuestion("Could you ring them?”)")).toBe(true);
+    expect(quotesQuestion("Could you ring them?.")).toBe(false);
+    expect(quotesQuestion("You could ring them.")).toBe(false);
+    expect(quotesQuestion("Is it hard? You could ring them.")).toBe(false);
+    expect(quotesQuestion("")).toBe(false);
+  });
+
+  it("reads every first-person subject and marker of intent as a reader may give it whole", () => {
+    // A reader that keeps each word whole ("I'm", "'ll"), lemma its lower case.
+    const whole: ClaimReader = {
+      name: "whole words",
+      read: (text) =>
+        [...text.matchAll(/[^\s.!?…]+/g)].map((match) => {
+          const value = match[0];
+          return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
+        }),
+    };
+    for (const subject of ["I", "We", "I'm", "I’m", "Im", "We're", "We’re", "I've", "I’ve"]) {
+      expect(commits(`${subject} gonna ring them.`, "patient", whole), subject).toBe(true);
+    }
+    expect(commits("They gonna ring them.", "patient", whole)).toBe(false);
+    for (const marker of ["will", "ll", "’ll", "'ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]) {
+      expect(commits(`I ${marker} ring them.`, "patient", whole), marker).toBe(true);
+    }
+    expect(commits("I going to ring them.", "patient", whole)).toBe(true);
+    expect(commits("I go to ring them.", "patient", whole)).toBe(true);
+    expect(commits("I went to ring them.", "patient", whole)).toBe(false);
+  });
+
+  it("takes each assent sequence, said alone, as taking up a proposal", () => {
+    for (const words of [
+      "good idea", "great idea", "nice idea", "excellent idea", "good advice", "great advice", "good suggestion", "great suggestion", "good tip", "great tip",
+      "willing to try", "worth a try", "give it a try", "something I can do", "sound good", "sounds good", "sound like a plan", "sounds like a plan",
+      "will do", "will try", "can do that", "like the idea", "like that idea",
+    ]) {
+      expect(commits(`Yes, ${words}.`), words).toBe(true);
+      // One word short is no assent.
+      expect(commits(`Yes, ${words.split(" ").slice(1).join(" ")}.`), words).toBe(false);
+    }
+  });
+
+  it("leaves each tentative sequence short of a commitment beside an assent", () => {
+    for (const words of ["I could", "we could", "think I", "guess I", "suppose I", "look into", "check out", "check it out", "look it up", "take note"]) {
+      expect(commits(`Good idea, ${words} it.`), words).toBe(false);
+    }
+    expect(commits("Good idea, we can do it.")).toBe(true);
+  });
+
+  it("reads 'if' after each verb of finding out as 'whether'", () => {
+    for (const verb of ["see", "check", "ask", "find", "out", "know", "wonder"]) {
+      expect(commits(`I will ${verb} if it is open.`), verb).toBe(true);
+    }
+    expect(commits("I will go if it is open.")).toBe(false);
+  });
+
+  it("ends a sentence at each end mark, so a hedge or a question stays in its own sentence", () => {
+    for (const mark of [".", "!", "?", "…", "?!", "..."]) {
+      expect(commits(`Maybe not${mark} I will call her tomorrow.`), mark).toBe(true);
+      // A commitment asked ("I will call her tomorrow?") is none.
+      expect(commits(`I will call her tomorrow${mark} Maybe not.`), mark).toBe(!mark.includes("?"));
+    }
+    expect(commits("Maybe not, I will call her tomorrow.")).toBe(false);
+  });
+
+  it("holds its data as the rule says", () => {
+    expect(committingSubjects.has("i") && committingSubjects.has("we")).toBe(true);
+    expect(intentMarkers.has("ll") && intentMarkers.has("will")).toBe(true);
+    expect(assentSequences.every((sequence) => sequence.length >= 2)).toBe(true);
+  });
+});
