@@ -32,8 +32,16 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop("SIGKILL");
+afterEach(async (context) => {
+  const servers = running.splice(0);
+  // A failed test shows what each server said: a crash's stack trace, its last log lines.
+  if (context.task.result?.state === "fail") {
+    for (const [index, server] of servers.entries()) {
+      const code = server.child.exitCode ?? server.child.signalCode ?? "running";
+      console.error(`server ${index + 1} (${code})\nstderr:\n${server.stderr()}\nlast log lines:\n${server.lines.slice(-30).join("\n")}`);
+    }
+  }
+  for (const server of servers) await server.stop("SIGKILL");
 });
 
 afterAll(async () => {

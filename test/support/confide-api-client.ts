@@ -26,8 +26,13 @@ export interface SessionView {
 /** Default limit of one request: a fault test must never hang on a request. */
 const requestTimeoutMs = 15_000;
 
-export function requestWithTimeout(url: string, init: RequestInit = {}, timeoutMs = requestTimeoutMs): Promise<Response> {
-  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+export async function requestWithTimeout(url: string, init: RequestInit = {}, timeoutMs = requestTimeoutMs): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    // fetch names neither the request nor the time: a failed test says which request failed, and when.
+    throw new Error(`${init.method ?? "GET"} ${url} failed at ${new Date().toISOString()}`, { cause: error });
+  }
 }
 
 /** An answer as the fault tests check it: status, content type, the JSON body (`{}` when empty), how long it took. */
