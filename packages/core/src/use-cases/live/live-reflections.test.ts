@@ -237,6 +237,28 @@ describe("LiveSuggestions: reflections", () => {
     expect(reflections(updates).map((update) => update.text)).toEqual(["I feel ashamed"]);
   });
 
+  it("a run that ends while the writer answers: its failing request is neither shown nor logged as a failure, and none is asked again", async () => {
+    const { deps, logger, updates, suggestions, say } = await setup();
+    let fail: (error: Error) => void = () => {};
+    const asked = new Promise<void>((called) =>
+      deps.notes.scriptReflection(() => {
+        called();
+        return new Promise((_, reject) => (fail = reject));
+      }),
+    );
+    await say("patient", "I want to stop drinking for my kids", { wait: false });
+    await asked;
+    suggestions.close();
+    // The aborted request fails, as a writer's aborted request does, with any error.
+    fail(new ConfideError("provider.unsupported", "aborted"));
+    await suggestions.reflectionSettled();
+    expect(reflections(updates)).toEqual([]);
+    expect(warnings(updates)).toEqual([]);
+    expect(logger.entries).toEqual([]);
+    await say("patient", "I feel ashamed", { stepMs: reflectionIntervalMs });
+    expect(deps.notes.reflectInputs).toHaveLength(1);
+  });
+
   it("drops a reflection the cited words do not carry, one citing the therapist, and one that came too late", async () => {
     const { deps, logger, updates, say } = await setup();
     // The patient said they do not want to stop: "you want to stop" is the opposite.
