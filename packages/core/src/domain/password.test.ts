@@ -1,5 +1,6 @@
 import { scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { estimatePasswordStrength } from "./password-strength.ts";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.ts";
 
 describe("password hashing", () => {
@@ -221,5 +222,16 @@ describe("password policy and the owner's data", () => {
     const owner = { email: "robin@example.org", displayName: "Robin" };
     expect((await refused("x".repeat(1_025), owner))?.message).toBe("The password must have at most 1024 characters.");
     expect((await refused("x".repeat(20), owner))?.message).toBe("The password must not repeat a single character.");
+  });
+
+  it("reads common words spelled with digits and symbols as the words they spell", async () => {
+    // Decoded, "m0nk3yb@n@n@5" is two common words: very guessable. Read literally, it scores 4.
+    expect((await estimatePasswordStrength("m0nk3yb@n@n@5", [])).score).toBe(1);
+  });
+
+  it("judges a password by its first 64 characters: a hard tail after 64 guessable ones does not make it strong", async () => {
+    const tail = "Xq7#vL9!mZ2@pR4$wT6%";
+    expect((await estimatePasswordStrength(tail, [])).score).toBe(4);
+    expect((await estimatePasswordStrength("a".repeat(64) + tail, [])).score).toBe(0);
   });
 });
