@@ -26,12 +26,28 @@ export interface SessionView {
 /** Default limit of one request: a fault test must never hang on a request. */
 const requestTimeoutMs = 15_000;
 
+/** Codes of a connection reset under a request (Node's, and undici's "other side closed"). */
+const resetCodes = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+/**
+ * `fetch` with a time limit. A GET whose connection was reset is sent once more, as HTTP lets a
+ * client retry an idempotent request (RFC 9110, 9.2.2), saying so on stderr: a server that
+ * crashed refuses the second one, and the test still fails. A failure names the request and when.
+ */
 export async function requestWithTimeout(url: string, init: RequestInit = {}, timeoutMs = requestTimeoutMs): Promise<Response> {
+  const method = init.method ?? "GET";
+  const send = () => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    try {
+      return await send();
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (method !== "GET" || code === undefined || !resetCodes.has(code)) throw error;
+      console.warn(`${method} ${url}: connection reset (${code}) at ${new Date().toISOString()}; sent again`);
+      return await send();
+    }
   } catch (error) {
-    // fetch names neither the request nor the time: a failed test says which request failed, and when.
-    throw new Error(`${init.method ?? "GET"} ${url} failed at ${new Date().toISOString()}`, { cause: error });
+    throw new Error(`${method} ${url} failed at ${new Date().toISOString()}`, { cause: error });
   }
 }
 
