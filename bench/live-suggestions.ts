@@ -254,6 +254,8 @@ async function main(): Promise<void> {
       absent += 1;
       continue;
     }
+    // risk-labels.jsonl holds the dev and held-out parts only; the fresh part is another file.
+    if (labels.split === "fresh") throw new Error(`${labels.id}: a fresh-part record in risk-labels.jsonl`);
     score(parts[labels.split], labels, await replay(conversation, risk), conversation);
   }
   console.log(`replayed ${parts.dev.conversations + parts["held-out"].conversations} labelled conversations in ${((performance.now() - startedAt) / 1000).toFixed(0)} s (embedded risk screen, roles as labelled)${absent ? `; ${absent} labelled ids not found in the shared folder` : ""}`);

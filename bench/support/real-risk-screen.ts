@@ -3,7 +3,9 @@
  * `bench/data/real-dialogue/`): what a therapist would be paged for, and what a note would list,
  * run exactly as the product runs it — the screen adapter through core's `screenRisk` (speaker
  * attribution, citation checks, merged flags, `alert`) — once with the labelled roles and once
- * with every speaker unknown (one microphone). Printed apart for the dev and the held-out part.
+ * with every speaker unknown (one microphone). Printed apart for the dev part, the held-out part
+ * and the fresh part (`risk-labels-fresh.jsonl`, labelled before the screen was first run on it);
+ * the held-out and the fresh part as figures only, never their misses.
  *
  * A session is paged when one of its flags has `alert: true`; it is page-worthy when a patient
  * turn carries a page label (the rubric: an explicit current statement of suicidal thoughts,
@@ -20,7 +22,7 @@
 import { formatNote, type RiskScreenResult, type ScreenedRiskFlag, type Transcript, verifyNotes } from "@confide/core";
 import { allNotAssessed } from "@confide/core/adapter-kit";
 import type { screenRisk as ScreenRisk } from "../../packages/core/src/use-cases/policies/risk-screening.ts";
-import { readLabels, type ConversationLabels } from "../data/real-dialogue/labels.ts";
+import { freshLabelsPath, readLabels, type ConversationLabels } from "../data/real-dialogue/labels.ts";
 import { median } from "./median.ts";
 import { redditLabels, type RealConversation, type RealDialogue, type RedditUser } from "./real-dialogue.ts";
 
@@ -196,8 +198,8 @@ export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogu
     return;
   }
   const byId = new Map(set.conversations.map((conversation) => [conversation.id, conversation]));
-  const labelled = readLabels();
-  console.log(`\n== real sessions (${labelled.length} labelled conversations from ${set.path}; rubric: bench/data/real-dialogue/risk-rubric.md)`);
+  const labelled = [...readLabels(), ...readLabels(freshLabelsPath)];
+  console.log(`\n== real sessions (${labelled.length} labelled conversations from ${set.path}, the fresh part included; rubric: bench/data/real-dialogue/risk-rubric.md)`);
   for (const withRoles of [true, false]) {
     const scores: SessionScore[] = [];
     for (const labels of labelled) {
@@ -209,6 +211,8 @@ export async function reportRealSet(screen: Screen, deps: Deps, set: RealDialogu
     printPart(`real sessions, dev part, ${roles}`, scores.filter((score) => score.labels.split === "dev"), options.showMisses);
     // The held-out part: figures only, never its misses (whoever tunes rules does not read it).
     printPart(`real sessions, held-out part, ${roles}`, scores.filter((score) => score.labels.split === "held-out"), false);
+    // The fresh part: figures only, never its misses (no rule may be tuned on it).
+    printPart(`real sessions, fresh part, ${roles}`, scores.filter((score) => score.labels.split === "fresh"), false);
   }
   if (options.reddit) await reportReddit(screen, deps, set.reddit);
   else console.log("\n== Reddit C-SSRS users: skipped (BENCH_RISK_REDDIT=0)");

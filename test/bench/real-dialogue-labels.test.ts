@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readLabels, type ConversationLabels } from "../../bench/data/real-dialogue/labels.ts";
-import { labelErrors, labelErrorsAgainst } from "../../bench/data/real-dialogue/labels-check.ts";
+import { freshLabelsPath, readLabels, type ConversationLabels } from "../../bench/data/real-dialogue/labels.ts";
+import { freshMinimums, freshPartErrors, labelErrors, labelErrorsAgainst } from "../../bench/data/real-dialogue/labels-check.ts";
 import { isHeldOut } from "../../bench/data/real-dialogue/split.ts";
 
 /** A record with the split its id gets, so each case breaks one rule only. */
@@ -11,6 +11,23 @@ function record(overrides: Partial<ConversationLabels> & { id: string }): Conver
 describe("the real-dialogue labels", () => {
   it("the committed file passes every check: ids and labels only, valid categories, the split by id, at least 400 conversations", () => {
     expect(labelErrors(readLabels())).toEqual([]);
+  });
+
+  it("the committed fresh part passes every check and shares no id with the main set", () => {
+    const fresh = readLabels(freshLabelsPath);
+    expect(labelErrors(fresh, freshMinimums, "fresh")).toEqual([]);
+    expect(freshPartErrors(fresh, readLabels())).toEqual([]);
+  });
+
+  it("finds each broken rule of the fresh part: its split and why chosen, and an id of the main set", () => {
+    const fresh = (overrides: Partial<ConversationLabels> & { id: string }) => record({ split: "fresh", chosen: "fresh-sample", ...overrides });
+    const records = [fresh({ id: "esconv:train:1", split: "dev" }), fresh({ id: "esconv:train:2", chosen: "sample" }), fresh({ id: "esconv:train:3" })];
+    expect(labelErrors(records, { conversations: 3, readWhole: 0 }, "fresh")).toEqual(["esconv:train:1: split dev in the fresh part", "esconv:train:2: chosen sample in the fresh part"]);
+    expect(labelErrors([fresh({ id: "esconv:train:3" })], { conversations: 1, readWhole: 0 })).toEqual([
+      "esconv:train:3: split fresh is not what isHeldOut decides",
+      "esconv:train:3: chosen fresh-sample",
+    ]);
+    expect(freshPartErrors(records, [record({ id: "esconv:train:3" })])).toEqual(["esconv:train:3: in the fresh part and in risk-labels.jsonl"]);
   });
 
   it("accepts a well-formed pair of records", () => {
