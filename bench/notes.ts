@@ -15,7 +15,8 @@
  *    The claim support of the written notes: the share of claims core's rule
  *    finds quoted, paraphrased or unsupported, in all and by field.
  *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
- *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart:
+ *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart,
+ *    and on the fresh part of `notes-labels-fresh.jsonl` (labelled before the writer ran on it) as a third:
  *    plan precision and recall by cited turn (the plan alone; the items "to confirm" printed apart,
  *    with how many cite a labelled item), the presenting concern in the first topic line and as
  *    the first key topic, the clinician's mood label agreement, positive moods on sessions where the
@@ -29,9 +30,10 @@
  * Run: npm run bench -- notes
  * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
  * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses — on the real conversations,
- * of the dev part only: a held-out conversation's words, items or misses are never printed, only
- * the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out) measures one part of the real
- * conversations only (default both); BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
+ * of the dev and fresh parts only: a held-out conversation's words, items or misses are never
+ * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, or fresh)
+ * measures one part of the real conversations only, `both` dev and held-out (default all three);
+ * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
  * (no written set, no timing).
  */
 import { readFileSync } from "node:fs";
@@ -56,7 +58,9 @@ import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./supp
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
 const detail = process.env.BENCH_NOTES_DETAIL === "1";
-const realParts = (["dev", "held-out"] as const).filter((part) => [undefined, "", "both", part].includes(process.env.BENCH_NOTES_REAL_PART));
+const realPartNames = ["dev", "held-out", "fresh"] as const;
+type RealPart = (typeof realPartNames)[number];
+const realParts = realPartNames.filter((part) => [undefined, "", "all", part, ...(part === "fresh" ? [] : ["both"])].includes(process.env.BENCH_NOTES_REAL_PART));
 const realOnly = process.env.BENCH_NOTES_REAL_ONLY === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
@@ -222,7 +226,7 @@ const valueSide = (value: string) => (value.includes("negative") ? "negative" : 
 
 /**
  * The real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read from
- * ../shared/real-dialogue; absent: one line says so), dev and held-out apart: plan precision and
+ * ../shared/real-dialogue; absent: one line says so), dev, held-out and fresh apart: plan precision and
  * recall, the presenting concern in the first topic line, mood agreement, filler or broken topics,
  * fragment quotes, positive moods on a session with a current risk statement; and the time to write
  * and verify the notes of each Rogers session (the long ones).
@@ -233,16 +237,20 @@ async function reportReal(): Promise<void> {
     console.log(`\n-- real conversations: ${data.message}`);
     return;
   }
-  const labels = readFileSync(new URL("./data/real-dialogue/notes-labels.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as NotesLabel);
+  const readLabels = (file: string) =>
+    readFileSync(new URL(`./data/real-dialogue/${file}`, import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as NotesLabel);
+  const labels = readLabels("notes-labels.jsonl");
+  const partLabels = (part: RealPart): NotesLabel[] =>
+    part === "fresh" ? readLabels("notes-labels-fresh.jsonl") : labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"));
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
-  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out or both, not ${process.env.BENCH_NOTES_REAL_PART}`);
+  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
-    for (const label of labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"))) {
+    for (const label of partLabels(part)) {
       const conversation = byId.get(label.id);
       if (!conversation) throw new Error(`${label.id}: not in the real-dialogue set`);
       const input = await realInput(conversation);
@@ -252,7 +260,7 @@ async function reportReal(): Promise<void> {
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
       rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk: await hasCurrentRisk(input) });
       // Held-out conversations stay unread: their words, items and misses are never printed.
-      if (detail && part === "dev") {
+      if (detail && part !== "held-out") {
         const { quality } = rows[rows.length - 1]!;
         console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} to confirm ${JSON.stringify(quality.toConfirmItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : "no"}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
       }

@@ -1,7 +1,8 @@
 /**
  * How the notes of one real conversation compare with its labels
  * (`bench/data/real-dialogue/notes-labels.jsonl`, rubric in `notes-rubric.md`): the figures
- * `bench/notes.ts` adds up for the dev and held-out parts. Pure: the notes are written by the
+ * `bench/notes.ts` adds up for the dev, held-out and fresh parts (the fresh part's labels:
+ * `notes-labels-fresh.jsonl`). Pure: the notes are written by the
  * caller; the conversation's text is read at run time and nothing of it is kept or printed.
  */
 import { isNotAssessed } from "@confide/core/adapter-kit";

@@ -6,6 +6,8 @@
  */
 export const notesSampleSeed = 44;
 export const notesSampleSize = 150;
+/** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */
+export const notesFreshSize = 60;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -18,13 +20,28 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** The sampled ids, in the order drawn: `notesSampleSize` ESConv ids of `esconvIds` (file order), then every Rogers id. */
-export function notesSample(esconvIds: readonly string[], rogersIds: readonly string[]): string[] {
+/** Every id of `esconvIds` (file order) in the order of the seeded shuffle both samples draw from. */
+function shuffledEsconvIds(esconvIds: readonly string[]): string[] {
   const random = mulberry32(notesSampleSeed);
   const ids = [...esconvIds];
   for (let index = ids.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [ids[index], ids[other]] = [ids[other]!, ids[index]!];
   }
-  return [...ids.slice(0, notesSampleSize), ...rogersIds];
+  return ids;
+}
+
+/** The sampled ids, in the order drawn: `notesSampleSize` ESConv ids of `esconvIds` (file order), then every Rogers id. */
+export function notesSample(esconvIds: readonly string[], rogersIds: readonly string[]): string[] {
+  return [...shuffledEsconvIds(esconvIds).slice(0, notesSampleSize), ...rogersIds];
+}
+
+/**
+ * The fresh part (`notes-labels-fresh.jsonl`): the next `notesFreshSize` ESConv ids of the same
+ * shuffle as `notesSample` (positions `notesSampleSize` to `notesSampleSize + notesFreshSize - 1`),
+ * so none is in the first sample. Chosen by id alone, before any was read; labelled before the
+ * writer was run on it.
+ */
+export function notesFreshSample(esconvIds: readonly string[]): string[] {
+  return shuffledEsconvIds(esconvIds).slice(notesSampleSize, notesSampleSize + notesFreshSize);
 }
