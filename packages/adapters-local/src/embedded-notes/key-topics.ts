@@ -66,15 +66,37 @@ const openingWeight = 3;
 /** A token of a letter other than a-z: wink-nlp's lite model splits words such as "whānau" around it ("wh", "ā", "nau"). */
 const nonAscii = /[^\u0000-\u007f]/u;
 const lettersOnly = /^\p{L}+$/u;
+/** A word of letters, or of letters joined by hyphens ("self-esteem"), as `wholeWords` builds it. */
+const compoundLetters = /^\p{L}+(-\p{L}+)*$/u;
 
 /**
- * The sentence's tokens with each word wink-nlp split around a letter outside a-z joined again
- * ("wh" "ā" "nau" → "whānau", read as a noun when a piece was one), so a word keeps its letters.
+ * The sentence's tokens with each word wink-nlp split apart joined again, so that a topic is a
+ * word said, never a piece of one: a word split around a letter outside a-z ("wh" "ā" "nau" →
+ * "whānau", read as a noun when a piece was one), and a hyphenated word split at its hyphens
+ * ("self" "-" "esteem" → "self-esteem", "down" "-" "sizing" → "down-sizing"; its last part
+ * gives its part of speech and the end of its lemma). A dash with a space on either side is
+ * punctuation and joins nothing.
  */
 export function wholeWords(tokens: readonly ReadToken[]): ReadToken[] {
   const words: ReadToken[] = [];
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     const last = words[words.length - 1];
+    const next = tokens[index + 1];
+    const hyphenJoins =
+      token.value === "-" &&
+      last !== undefined &&
+      next !== undefined &&
+      last.end === token.start &&
+      token.end === next.start &&
+      compoundLetters.test(last.value) &&
+      lettersOnly.test(next.value);
+    if (hyphenJoins) {
+      const value = `${last.value}-${next.value}`;
+      words[words.length - 1] = { ...next, value, lemma: `${last.value.toLowerCase()}-${next.lemma}`, stopWord: false, start: last.start };
+      index += 1;
+      continue;
+    }
     const joins =
       last !== undefined && last.end === token.start && lettersOnly.test(last.value) && lettersOnly.test(token.value) && (nonAscii.test(last.value) || nonAscii.test(token.value));
     if (!joins) {

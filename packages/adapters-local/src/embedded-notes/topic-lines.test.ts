@@ -43,6 +43,19 @@ describe("topics", () => {
     expect(topics.some((topic) => topic === "nau" || topic === "wh")).toBe(false);
   });
 
+  it("keeps a hyphenated word whole, and a spaced dash joins nothing", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: My self-esteem fell apart when they started down-sizing the office.",
+        "T: Your self-esteem took a blow with the down-sizing.",
+        "P: Yes - the self-esteem part - and the office gossip.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics).toEqual(expect.arrayContaining(["self-esteem", "down-sizing"]));
+    expect(topics.some((topic) => ["esteem", "sizing", "self"].includes(topic) || topic.startsWith("-") || topic.includes(" - "))).toBe(false);
+  });
+
   it("puts the concern the patient opened with in the first topic line, before what the therapist asked about", () => {
     const notes = writeEmbeddedNotes(
       input([
