@@ -1,6 +1,5 @@
 import { scryptSync } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { estimatePasswordStrength } from "./password-strength.ts";
+import { describe, expect, it, vi } from "vitest";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.ts";
 
 describe("password hashing", () => {
@@ -223,15 +222,36 @@ describe("password policy and the owner's data", () => {
     expect((await refused("x".repeat(1_025), owner))?.message).toBe("The password must have at most 1024 characters.");
     expect((await refused("x".repeat(20), owner))?.message).toBe("The password must not repeat a single character.");
   });
+});
 
+/**
+ * The estimator is built once per process and kept; each test here builds its own from a fresh
+ * module, so that what it checks is the estimator's settings, not a copy built earlier.
+ */
+async function freshEstimate(password: string, userInputs: readonly string[] = []) {
+  vi.resetModules();
+  const { estimatePasswordStrength } = await import("./password-strength.ts");
+  return estimatePasswordStrength(password, userInputs);
+}
+
+describe("password strength estimate", () => {
   it("reads common words spelled with digits and symbols as the words they spell", async () => {
     // Decoded, "m0nk3yb@n@n@5" is two common words: very guessable. Read literally, it scores 4.
-    expect((await estimatePasswordStrength("m0nk3yb@n@n@5", [])).score).toBe(1);
+    expect((await freshEstimate("m0nk3yb@n@n@5")).score).toBe(1);
   });
 
   it("judges a password by its first 64 characters: a hard tail after 64 guessable ones does not make it strong", async () => {
     const tail = "Xq7#vL9!mZ2@pR4$wT6%";
-    expect((await estimatePasswordStrength(tail, [])).score).toBe(4);
-    expect((await estimatePasswordStrength("a".repeat(64) + tail, [])).score).toBe(0);
+    expect((await freshEstimate(tail)).score).toBe(4);
+    expect((await freshEstimate("a".repeat(64) + tail)).score).toBe(0);
+  });
+
+  it("knows common English words and passwords", async () => {
+    expect((await freshEstimate("correcthorse")).score).toBe(1);
+  });
+
+  it("counts the owner's own words as words an attacker tries first", async () => {
+    expect((await freshEstimate("Vorbwelt.Quazzik")).score).toBe(4);
+    expect((await freshEstimate("Vorbwelt.Quazzik", ["vorbwelt", "quazzik"])).score).toBe(3);
   });
 });
