@@ -82,6 +82,43 @@ export function chooseConversations(conversations: readonly RealConversation[]):
   return chosen;
 }
 
+/**
+ * Walks the patient turns of the conversations `whyChosen` names (it gives why each was chosen,
+ * or undefined for one not chosen) and, with `--print` (or `--print-full`, long turns whole) in
+ * `argv`, prints each candidate turn with its neighbours to the terminal, never to a file;
+ * `--only=<id prefix>` prints those conversations only.
+ * @returns how many patient turns and candidate turns it walked.
+ */
+export function printCandidateTurns(
+  conversations: readonly RealConversation[],
+  whyChosen: (id: string) => string | undefined,
+  argv: readonly string[] = process.argv,
+): { patientTurns: number; candidates: number } {
+  let patientTurns = 0;
+  let candidates = 0;
+  const print = argv.includes("--print-full") ? "full" : argv.includes("--print");
+  const only = argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+  const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
+  for (const conversation of conversations) {
+    const why = whyChosen(conversation.id);
+    if (why === undefined) continue;
+    conversation.turns.forEach((turn, index) => {
+      if (turn.role !== "patient") return;
+      patientTurns += 1;
+      if (!isCandidate(conversation.turns, index)) return;
+      candidates += 1;
+      if (!print || (only !== undefined && !conversation.id.startsWith(only))) return;
+      const before = conversation.turns[index - 1];
+      const after = conversation.turns[index + 1];
+      console.log(`\n## ${conversation.id}#${index} (${why})`);
+      if (before) console.log(`  <${before.role[0]}> ${clip(before.text, 160)}`);
+      console.log(`  >>> ${print === "full" ? turn.text : clip(turn.text, 1_400)}`);
+      if (after) console.log(`  <${after.role[0]}> ${clip(after.text, 120)}`);
+    });
+  }
+  return { patientTurns, candidates };
+}
+
 if (import.meta.main) {
   const set = loadRealDialogue();
   if (set.status === "absent") {
@@ -91,26 +128,6 @@ if (import.meta.main) {
   const chosen = chooseConversations(set.conversations);
   const byWhy = new Map<string, number>();
   for (const why of chosen.values()) byWhy.set(why, (byWhy.get(why) ?? 0) + 1);
-  let patientTurns = 0;
-  let candidates = 0;
-  const print = process.argv.includes("--print-full") ? "full" : process.argv.includes("--print");
-  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
-  const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
-  for (const conversation of set.conversations) {
-    if (!chosen.has(conversation.id)) continue;
-    conversation.turns.forEach((turn, index) => {
-      if (turn.role !== "patient") return;
-      patientTurns += 1;
-      if (!isCandidate(conversation.turns, index)) return;
-      candidates += 1;
-      if (!print || (only !== undefined && !conversation.id.startsWith(only))) return;
-      const before = conversation.turns[index - 1];
-      const after = conversation.turns[index + 1];
-      console.log(`\n## ${conversation.id}#${index} (${chosen.get(conversation.id)})`);
-      if (before) console.log(`  <${before.role[0]}> ${clip(before.text, 160)}`);
-      console.log(`  >>> ${print === "full" ? turn.text : clip(turn.text, 1_400)}`);
-      if (after) console.log(`  <${after.role[0]}> ${clip(after.text, 120)}`);
-    });
-  }
+  const { patientTurns, candidates } = printCandidateTurns(set.conversations, (id) => chosen.get(id));
   console.log(`\nchosen ${chosen.size} conversations (${[...byWhy].map(([why, count]) => `${why} ${count}`).join(", ")}); ${patientTurns} patient turns, ${candidates} candidate turns`);
 }

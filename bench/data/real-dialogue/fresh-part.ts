@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { loadRealDialogue, type RealConversation } from "../../support/real-dialogue.ts";
-import { chooseConversations, isCandidate } from "./candidates.ts";
+import { chooseConversations, printCandidateTurns } from "./candidates.ts";
 
 export const freshPartSeed = "confide-fresh-part-2026-11-25";
 export const freshPartSizes: Readonly<Record<string, number>> = { esconv: 200, "counsel-chat": 100, "esconv-failed": 30 };
@@ -46,28 +46,10 @@ if (import.meta.main) {
     process.exit(0);
   }
   const fresh = chooseFreshPart(set.conversations);
-  const print = process.argv.includes("--print-full") ? "full" : process.argv.includes("--print");
-  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
-  const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
-  let patientTurns = 0;
-  let candidates = 0;
   const bySource = new Map<string, number>();
   for (const conversation of set.conversations) {
-    if (!fresh.has(conversation.id)) continue;
-    bySource.set(conversation.source, (bySource.get(conversation.source) ?? 0) + 1);
-    conversation.turns.forEach((turn, index) => {
-      if (turn.role !== "patient") return;
-      patientTurns += 1;
-      if (!isCandidate(conversation.turns, index)) return;
-      candidates += 1;
-      if (!print || (only !== undefined && !conversation.id.startsWith(only))) return;
-      const before = conversation.turns[index - 1];
-      const after = conversation.turns[index + 1];
-      console.log(`\n## ${conversation.id}#${index}`);
-      if (before) console.log(`  <${before.role[0]}> ${clip(before.text, 160)}`);
-      console.log(`  >>> ${print === "full" ? turn.text : clip(turn.text, 1_400)}`);
-      if (after) console.log(`  <${after.role[0]}> ${clip(after.text, 120)}`);
-    });
+    if (fresh.has(conversation.id)) bySource.set(conversation.source, (bySource.get(conversation.source) ?? 0) + 1);
   }
+  const { patientTurns, candidates } = printCandidateTurns(set.conversations, (id) => (fresh.has(id) ? "fresh" : undefined));
   console.log(`\nfresh part ${fresh.size} conversations (${[...bySource].map(([source, n]) => `${source} ${n}`).join(", ")}); ${patientTurns} patient turns, ${candidates} candidate turns`);
 }
