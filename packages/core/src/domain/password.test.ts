@@ -33,7 +33,11 @@ describe("password hashing", () => {
   });
 
   it("refuses a cost that is not a power of two", async () => {
-    await expect(hashPassword("a fine password", { cost: 1000 })).rejects.toMatchObject({ code: "validation.invalid_input" });
+    await expect(hashPassword("a fine password", { cost: 1000 })).rejects.toMatchObject({
+      code: "validation.invalid_input",
+      message: "The password cost must be a power of two between 2 and 2^20.",
+      details: { cost: 1000 },
+    });
   });
 });
 
