@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
+import { sourceProgram } from "./import-rewrite.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const packagesDir = join(root, "packages");
@@ -43,14 +44,7 @@ const adapterFiles = productionFiles.filter((path) => /\/packages\/adapters-[^/]
 // Exports of one of @confide/core's entries (the root: src/index.ts; /ports: src/ports-entry.ts).
 function coreExports(file = "index.ts"): { values: number; types: number } {
   const entry = join(packagesDir, "core/src", file);
-  const program = ts.createProgram([entry], {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2023,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    strict: true,
-  });
+  const program = sourceProgram([entry]);
   const checker = program.getTypeChecker();
   const symbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
   let values = 0;
