@@ -216,3 +216,76 @@ describe("said as now", () => {
     expect(paging(onLast(["The urge went away when I started the new job, I stopped cutting."]))).toEqual([]);
   });
 });
+
+describe("a fear of harming someone", () => {
+  it.each([
+    "Since her operation I'm so scared I'm going to hurt my wife that I keep away from her.",
+    "I'm afraid that I will hurt him by accident when I pick him up.",
+    "Sometimes I'm scared I'll hurt the baby, and I hate that the thought even comes.",
+    "I'm worried I'll hurt my little brother when I lose my temper.",
+  ])("is listed to review in its own words, never a page: %j", (line) => {
+    const found = onLast(["T: What worries you most right now?", line]);
+    expect(categories(found)).toEqual(["harm_to_others"]);
+    expect(found.map((finding) => finding.text)).toEqual(["Spoke of a fear of hurting someone"]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("still pages an intent said without fear, or with the fear in another clause", () => {
+    expect(paging(onLast(["I'm going to hurt him when he gets home."]))).toHaveLength(1);
+    expect(paging(onLast(["He scared me for years and now I want to hurt him."]))).toHaveLength(1);
+  });
+});
+
+describe("a word that only looks like 'myself'", () => {
+  it.each(["My last relationship really hurt my self esteem.", "They hurt my self-esteem when they laughed.", "Losing the job hurt my self worth."])(
+    "self-esteem and self-worth are not the speaker hurting themselves: %j",
+    (line) => {
+      const found = onLast(["T: How did the breakup leave you?", line], false);
+      expect(found.filter((finding) => finding.category === "self_harm")).toEqual([]);
+    },
+  );
+
+  it("still hears 'my self' written apart", () => {
+    expect(paging(onLast(["I hurt my self again last night."], false))).toHaveLength(1);
+  });
+});
+
+describe("everyday words that only sound like risk", () => {
+  it.each([
+    ["worn out", "Between the night shifts and the kids I've completely burned myself out this year."],
+    ["hurt feelings", "Whatever I say I will hurt her feelings, so I keep putting it off."],
+    ["a harsh trade", "The market is cut throat, everyone is after the same contracts."],
+    ["pay cut", "They say we are cutting wages again this quarter."],
+    ["frustration", "With the twins at home all day I'm tearing my hair out."],
+    ["trying", "Numbing out is the mind's way of coping, in an attempt to shield us from too much."],
+  ])("%s is no risk statement: %j", (_kind, line) => {
+    const found = onLast(["T: How have things been this week?", line], false);
+    expect(paging(found)).toEqual([]);
+    expect(found.filter((finding) => finding.category === "self_harm" || suicideFamily.includes(finding.category))).toEqual([]);
+  });
+
+  it("still hears what the same words say when they mean harm", () => {
+    expect(paging(onLast(["I burned myself with the lighter again last night."], false))).not.toEqual([]);
+    expect(paging(onLast(["I took the tablets in an attempt to end my life."], false))).not.toEqual([]);
+    expect(paging(onLast(["I want to hurt him so his feelings match mine."], false))).not.toEqual([]);
+  });
+
+  it("pulling one's hair out is listed to review, never a page", () => {
+    const found = onLast(["When the anxiety gets bad I pull my hair out."], false);
+    expect(paging(found)).toEqual([]);
+  });
+});
+
+describe("whose act it is", () => {
+  it("a counsellor's 'many people we see' speaks of those people, not of the speaker", () => {
+    expect(paging(onLast(["Many people we see have unwanted thoughts of harming a child, and they are frightened by them."], false))).toEqual([]);
+    expect(paging(onLast(["Most clients I work with feel suicidal at some point."], false))).toEqual([]);
+    // Told to someone, the statement stays the speaker's.
+    expect(paging(onLast(["I told my friends I feel suicidal."], false))).toHaveLength(1);
+  });
+
+  it("someone who wants to hurt the speaker is no intent of the speaker's", () => {
+    expect(paging(onLast(["I have this feeling he wants to hurt me when he drinks."]))).toEqual([]);
+    expect(paging(onLast(["I have this feeling I want to hurt him when he drinks."]))).toHaveLength(1);
+  });
+});

@@ -13,7 +13,7 @@ import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
 import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
-import { isOwnStatement, isOwnWords } from "./risk-statement.ts";
+import { fearsDoingHarm, isOwnStatement, isOwnWords } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -145,10 +145,12 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
   const wishToBeDead = row.wishToBeDead === true && category === "passive_death_wish";
   const ownNow = temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked);
-  const stated = ownNow && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
+  // "I'm scared I'll hurt him": a fear of harming, not an intent — listed to review in its own words.
+  const feared = category === "harm_to_others" && fearsDoingHarm(sentence, first, last);
+  const stated = ownNow && !feared && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
   return {
     category,
-    text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : row.says,
+    text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : feared ? "Spoke of a fear of hurting someone" : row.says,
     temporality,
     subject,
     basis: stated ? "statement" : "mention",

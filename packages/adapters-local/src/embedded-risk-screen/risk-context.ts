@@ -345,7 +345,14 @@ const idioms: readonly RegExp[] = [
   / cut with\b(?<= (?:be|get|got|it|stuff|gear|coke|drug\S*) (?:\S+ )?cut with)/g,
   / cut with (?:fentanyl|\S+ powder|baking soda|something|stuff|crap|rubbish|glass|other (?:stuff|drug\S*))\b/g,
   / cut\b(?<= (?:hour|hours|pay|wage|wages|salary|budget|funding|benefit|benefits|shift|shifts|staff|job|jobs|allowance|price|prices|cost|costs) (?:\S+ ){0,3}(?:be |get |got |been |have |has )*cut)/g,
-  / cut (?:my|our|the|his|her|their) (?:\S+ )?(?:hours|pay|wages|salary|budget|funding|benefits|shifts|losses|spending)\b/g,
+  / cut (?:(?:my|our|the|his|her|their|its|your) )?(?:\S+ )?(?:hours?|pay|wages?|salary|salaries|budgets?|funding|benefits?|shifts?|loss|losses|spending|jobs?|staff|costs?|prices?)\b/g,
+  / cut ?throat\b/g,
+  // Worn out, hurt feelings, hair torn out of frustration.
+  / (?:burn|burnt|wear|wore|worn|run|ran|work|stress) (?:myself|my self|me) (?:out(?! of)|into the ground|ragged)\b/g,
+  / (?:hurt|harm|damage)\S* (?:(?:her|his|their|my|your|our|its|people|someone|somebody|anyone|everyone|\S+ 's|\S+'s) )?(?:own )?(?:feeling|feelings|pride|ego|chance|chances|career|reputation|credit score|grades?|relationship|friendship|marriage)\b/g,
+  / (?:tear|tearing|tore|torn) (?:\S+ )?hair out\b/g,
+  // "In an attempt to protect us": trying, not a suicide attempt (unless the attempt is to end a life).
+  / in (?:an|a|one|my|his|her|their|our|your) (?:\S+ )?attempt to\b(?! (?:end|kill|take|die|suicid\S*|overdose|hang|jump|drown))/g,
   // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die".
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,
   / (?:thought|think) i (?:was|were|be) (?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,

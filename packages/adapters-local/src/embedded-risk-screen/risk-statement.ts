@@ -39,6 +39,9 @@ function elidedSpeaker(sentence: RiskSentence): boolean {
 /** People the matched words describe when they come straight after them ("suicidal people", "self-harming teens"). */
 const describedPeople = new Set("people person patients patient clients client friends friend teens teenagers kids children ones individuals folks men women youth students callers".split(" "));
 
+/** Words that make people a group the speaker describes ("many people we see", "most clients I work with"). */
+const peopleQuantifiers = new Set(["many", "most", "some", "all", "few", "those", "these", "other", "of", "several", "lot"]);
+
 /**
  * Whether the nearest person named before the matched words (or in them) is the speaker: "I told
  * you I've been cutting" is; "you told me you've been cutting" (a reflection) is not; "how
@@ -54,6 +57,9 @@ function saidInFirstPerson(sentence: RiskSentence, first: number, last: number):
     if (secondPersonWords.has(word)) return false;
     // "Both of my parents committed suicide": someone close to the speaker, not the speaker.
     if ((word === "my" || word === "our") && family.has(sentence.words[index + 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 2))) return false;
+    // "Many people we see have thoughts of…", "clients I work with self-harm": the speaker is in a
+    // clause about those people, who are the subject.
+    if (subjectFirstPerson.has(word) && describedPeople.has(sentence.words[index - 1] ?? "") && peopleQuantifiers.has(sentence.words[index - 2] ?? "")) return false;
     if (firstPersonWords.has(word)) return true;
     // "People who self-harm often hide it, I find": the nearest person is someone else.
     if (subjectThirdParty.has(word) || describedPeople.has(word)) return false;
@@ -137,6 +143,24 @@ function isOwnQuestion(sentence: RiskSentence, first: number, last: number): boo
 /** A denial the negation rules do not reach: "too scared to", "never tried or thought about". */
 const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a coward|cowardly|weak) to |never (?:\S+ ){0,2}(?:or|nor) |would never )(?:\S+ ){0,3}$/;
 
+/**
+ * A fear of doing harm, in the clause before the harm is named: "I'm scared I'll hurt the baby",
+ * "afraid that I will hurt him", "I worry I might snap and hit someone". A fear of harming is not
+ * an intent to harm (it is what the speaker does not want): listed to review, never a page.
+ */
+const fearedBefore = / (?:scare\S*|afraid|fear\S*|frighten\S*|terrifi\S*|terrify\S*|petrifi\S*|worr\S*|anxious|panic\S*|paranoid) (?:of |that |about )?(?:i (?:\S+ ){0,4})?$/;
+const clauseBreaks = new Set([".", ";", "!", "?", ",", "but", "—", "–", "-"]);
+
+/** Whether the speaker fears harming someone rather than means to (`fearedBefore`), the matched words `[first, last]` naming the harm. */
+export function fearsDoingHarm(sentence: RiskSentence, first: number, last: number): boolean {
+  let start = first;
+  while (start > 0 && !clauseBreaks.has(sentence.words[start - 1] ?? "")) start -= 1;
+  // The matched words may open with the fear itself ("afraid I will hurt him"): read up to their last word.
+  const clause = sentence.words.slice(start, last + 1);
+  for (let end = first - start; end <= clause.length; end += 1) if (fearedBefore.test(` ${clause.slice(0, end).join(" ")} `)) return true;
+  return false;
+}
+
 /** The words that name each paging category outright, as the shorthands of `risk-rules.yaml` list them. */
 let outright: { self: RegExp; others: RegExp; doIt: RegExp } | null = null;
 
@@ -173,6 +197,17 @@ export function isOwnStatement(sentence: RiskSentence, first: number, last: numb
   return namesRiskOutright(sentence, category, namedJustBefore) && isOwnWords(sentence, first, last, category, patient);
 }
 
+const harmVerb = /^(?:hurt|kill|harm|stab|shoot|shot|strangl|murder|attack|beat|punch|batter|choke|smother|poison|hit|push)/;
+
+/** Whether, in the matched words `[first, last]`, the one harmed is the speaker ("he wants to hurt me when he drinks"). */
+function harmsTheSpeaker(sentence: RiskSentence, first: number, last: number): boolean {
+  for (let index = first; index < last; index += 1) {
+    const next = sentence.words[index + 1];
+    if (harmVerb.test(sentence.words[index] ?? "") && (next === "me" || next === "us")) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the matched words `[first, last]` are the speaker's own, said now: in the first person
  * (or, by the patient, with the "I" left out), not a question of their own, not someone else's
@@ -185,5 +220,7 @@ export function isOwnWords(sentence: RiskSentence, first: number, last: number, 
   if (isOwnQuestion(sentence, first, last) || isReportedSpeech(sentence, first)) return false;
   // Intent to harm someone names someone else by its nature ("I'll put him in hospital if he says one more word").
   if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;
+  // "I feel he wants to hurt me": the speaker is the one who would be hurt, not the one who would hurt.
+  if (category === "harm_to_others" && harmsTheSpeaker(sentence, first, last)) return false;
   return !deniedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
 }
