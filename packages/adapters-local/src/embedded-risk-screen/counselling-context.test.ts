@@ -256,6 +256,7 @@ describe("everyday words that only sound like risk", () => {
     ["hurt feelings", "Whatever I say I will hurt her feelings, so I keep putting it off."],
     ["a harsh trade", "The market is cut throat, everyone is after the same contracts."],
     ["pay cut", "They say we are cutting wages again this quarter."],
+    ["laid off", "With the way the firm is doing, I think I'm going to be cut."],
     ["frustration", "With the twins at home all day I'm tearing my hair out."],
     ["trying", "Numbing out is the mind's way of coping, in an attempt to shield us from too much."],
   ])("%s is no risk statement: %j", (_kind, line) => {
@@ -266,6 +267,8 @@ describe("everyday words that only sound like risk", () => {
 
   it("still hears what the same words say when they mean harm", () => {
     expect(paging(onLast(["I burned myself with the lighter again last night."], false))).not.toEqual([]);
+    expect(paging(onLast(["I've been cutting since the summer."], false))).not.toEqual([]);
+    expect(paging(onLast(["I'm cutting most nights now."], false))).not.toEqual([]);
     expect(paging(onLast(["I took the tablets in an attempt to end my life."], false))).not.toEqual([]);
     expect(paging(onLast(["I want to hurt him so his feelings match mine."], false))).not.toEqual([]);
   });
