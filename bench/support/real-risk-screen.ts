@@ -32,7 +32,8 @@ type Screen = (deps: Deps, transcript: Transcript) => Promise<RiskScreenResult>;
 const pad = (text: string, width: number) => text.padEnd(width);
 const ratio = (part: number, whole: number) => (whole === 0 ? "—" : (part / whole).toFixed(2));
 
-function transcriptOf(id: string, turns: ReadonlyArray<{ role: "patient" | "therapist"; text: string }>, withRoles: boolean): Transcript {
+/** A real conversation as a transcript: its two roles as speakers, named or (one microphone) of no known role. */
+export function transcriptOf(id: string, turns: ReadonlyArray<{ role: "patient" | "therapist"; text: string }>, withRoles: boolean): Transcript {
   return {
     language: "en-US",
     durationMs: turns.length * 5_000,

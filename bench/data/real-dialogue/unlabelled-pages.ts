@@ -11,27 +11,11 @@
  *
  * `--print` writes the conversations' words to the terminal only, never to a file in the repository.
  */
-import type { Transcript } from "@confide/core";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { screenRisk } from "../../../packages/core/src/use-cases/policies/risk-screening.ts";
-import { loadRealDialogue, type RealConversation } from "../../support/real-dialogue.ts";
+import { loadRealDialogue } from "../../support/real-dialogue.ts";
+import { transcriptOf } from "../../support/real-risk-screen.ts";
 import { freshLabelsPath, readLabels } from "./labels.ts";
-
-/** The conversation as one microphone records it: the source's two roles as speakers of no known role. */
-function oneMicrophone(conversation: RealConversation): Transcript {
-  return {
-    language: "en-US",
-    durationMs: conversation.turns.length * 5_000,
-    provider: "bench",
-    revision: 1,
-    warnings: [],
-    speakers: [
-      { label: "T", role: "unknown" },
-      { label: "P", role: "unknown" },
-    ],
-    segments: conversation.turns.map((turn, index) => ({ id: `${conversation.id}#${index}`, speaker: turn.role === "therapist" ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.text })),
-  };
-}
 
 if (import.meta.main) {
   const set = loadRealDialogue();
@@ -46,7 +30,7 @@ if (import.meta.main) {
   let pagedSessions = 0;
   const pagesCiting = { therapist: 0, patient: 0 };
   for (const conversation of pool) {
-    const alerts = (await screenRisk(deps, oneMicrophone(conversation))).flags.filter((flag) => flag.alert);
+    const alerts = (await screenRisk(deps, transcriptOf(conversation.id, conversation.turns, false))).flags.filter((flag) => flag.alert);
     if (alerts.length > 0) pagedSessions += 1;
     for (const alert of alerts) {
       const turn = Number(alert.evidence[0]?.segmentId.split("#").pop());
