@@ -63,6 +63,12 @@ describe("PGlite client", () => {
     expect(await database.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
+  it("starts PostgreSQL with small shared buffers (128 MB are written at every start)", async () => {
+    expect(await database.query("SHOW shared_buffers")).toEqual([{ shared_buffers: "32MB" }]);
+    // PGlite's own settings are kept.
+    expect(await database.query("SHOW max_worker_processes")).toEqual([{ max_worker_processes: "0" }]);
+  });
+
   it("refuses statements once closed", async () => {
     const closing = await createPgliteClient();
     await closing.close();
