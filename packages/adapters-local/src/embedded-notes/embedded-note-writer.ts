@@ -11,7 +11,9 @@
  *   left out and statements weighted by their content (`sessionMood`);
  * - the plan (action items): what was agreed — the patient's firm commitments to a future act
  *   ("I'll call the bank on Monday", `findCommitments`) and the therapist's proposals the patient
- *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`);
+ *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`) — a proposal
+ *   asked as a question, or something only put forward, in the patient's words: "Agreed: “Yes, I
+ *   will do that.” — to “Could you try ringing her?”";
  * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
  *   commitment ("I think I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
@@ -36,7 +38,7 @@ import { significantQuotes } from "./significant-quotes.ts";
 import { callsItAProposal, findAgreedProposals, findProposals, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-6";
+export const embeddedRulesVersion = "embedded-rules-7";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());

@@ -32,6 +32,9 @@ const states = new Set(["be", "have", "feel", "know", "seem", "deserve", "look",
 /** Quotation marks: a sentence holding one reports words ("tell yourself, “you can do it”"), it offers nothing. */
 const quotationMarks = /^["“”„«»]$/;
 
+/** True when a sentence holds quotation marks: it reports words ("tell yourself, “you can do it”"), it offers nothing. */
+export const reportsWords = (sentence: ReadSentence): boolean => sentence.tokens.some((token) => quotationMarks.test(token.value));
+
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
 export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
 
@@ -58,7 +61,7 @@ export function isOwnAccount(sentence: ReadSentence): boolean {
  * be a great support") offer nothing.
  */
 export function offersAct(sentence: ReadSentence): boolean {
-  if (isAsked(sentence) || isOwnAccount(sentence) || sentence.tokens.some((token) => quotationMarks.test(token.value))) return false;
+  if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
   const first = openingWord(sentence.tokens);
   if (first !== undefined && verbParts.has(first.pos) && !modals.has(first.lemma) && !encouragingVerbs.has(first.lemma) && !sessionVerbs.has(first.lemma) && first.value.toLowerCase() === first.lemma) {

@@ -132,19 +132,37 @@ describe("plan items: what was agreed", () => {
     ]);
   });
 
-  it("never quotes a question as the agreed proposal: the assent to one is to confirm, the question quoted as asked", () => {
+  it("takes a plain assent to a proposal asked as a question into the plan, quoting the patient's words, never the question, as what was agreed", () => {
     const turns = [
       "P: I get so tense before meetings.",
       "T: Could you try to take some slow breathing when it starts?",
       "P: Yes, I will do that.",
       "T: Have you tried a warm bath at night?",
       "P: No, I will try that.",
+      "T: Have you thought about asking your manager for a quieter desk?",
+      "P: What a great idea.",
     ];
-    expect(plan(turns)).toEqual([]);
-    expect(toConfirm(turns)).toEqual([
-      "To confirm: Could you try to take some slow breathing when it starts? — “Yes, I will do that.”",
-      "To confirm: Have you tried a warm bath at night? — “No, I will try that.”",
+    const items = plan(turns);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}“Yes, I will do that.” — to “Could you try to take some slow breathing when it starts?”`,
+      `${agreedPrefix}“No, I will try that.” — to “Have you tried a warm bath at night?”`,
+      `${agreedPrefix}“What a great idea.” — to “Have you thought about asking your manager for a quieter desk?”`,
     ]);
+    expect(items.map((item) => item.quote)).toEqual(["Yes, I will do that.", "No, I will try that.", "What a great idea."]);
+    // Each cites the question and the turn that assented, and core's plan check finds it supported.
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([
+      ["seg-1", "seg-2"],
+      ["seg-3", "seg-4"],
+      ["seg-5", "seg-6"],
+    ]);
+    expect(items.map((item) => [item.verification.status, item.support])).toEqual(Array(3).fill(["grounded", "paraphrased"]));
+    expect(toConfirm(turns)).toEqual([]);
+  });
+
+  it("leaves a hedged assent to a proposal asked, or an answer to a question that proposes nothing, out of the plan", () => {
+    const turns = ["T: Could you try to take some slow breathing when it starts?", "P: Maybe I will try that.", "T: What do you usually do on Sundays?", "P: That's a great idea."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: Could you try to take some slow breathing when it starts? — “Maybe I will try that.”"]);
   });
 
   it("quotes the proposal stated in the turn before one asked after it", () => {
@@ -155,7 +173,7 @@ describe("plan items: what was agreed", () => {
   it("never takes the therapist's own story, information, a reflection, reported words or encouragement for the proposal: the assent is to confirm", () => {
     const turns = [
       "T: I find a simple schedule, getting up at the same time every day, makes my days go better.",
-      "P: That's a good idea, I'll do that.",
+      "P: That's a good idea.",
       "T: Running lifts the mood for many people, it settles the body.",
       "P: Thanks, that is a good tip.",
       "T: It sounds like your cousin would stand by you.",
@@ -167,6 +185,34 @@ describe("plan items: what was agreed", () => {
     ];
     expect(plan(turns)).toEqual([]);
     expect(toConfirm(turns)).toHaveLength(5);
+  });
+
+  it("takes the patient's first-person commitment to what the therapist put forward, in the turn just before, as plan in the patient's words — never to reported words", () => {
+    const turns = [
+      "T: What helps me is lying flat, a palm on my belly, breathing out slowly for ten minutes.",
+      "P: Right, I'll give that a go.",
+      "T: Some people tell themselves, “Come on, just get on with it.”",
+      "P: I'll do that a lot.",
+    ];
+    const items = plan(turns);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}“Right, I'll give that a go.” — to “What helps me is lying flat, a palm on my belly, breathing out slowly for ten minutes.”`,
+    ]);
+    expect(items[0]!.quote).toBe("Right, I'll give that a go.");
+    expect(items[0]!.support).not.toBe("unsupported");
+    expect(toConfirm(turns)).toEqual(["To confirm: Some people tell themselves, “Come on, just get on with it.” — “I'll do that a lot.”"]);
+  });
+
+  it("reads a pointing word that closes its clause as pointing back, whatever follows it", () => {
+    const items = plan(["T: Keep a note of the evenings when the worry is worst.", "P: I will do that, cheers for listening to me tonight."]);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}Keep a note of the evenings when the worry is worst. — “I will do that, cheers for listening to me tonight.”`,
+    ]);
+  });
+
+  it("reads 'ill' opening a sentence as typed chat's 'I'll', not the 'ill' of feeling unwell", () => {
+    expect(plan(["T: How do you feel now?", "P: ill phone the surgery tomorrow morning."]).map((item) => item.quote)).toEqual(["ill phone the surgery tomorrow morning."]);
+    expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);
   });
 
   it("leaves an assent that only could, guesses, or looks into it to confirm, even when it names the proposal", () => {
@@ -183,8 +229,8 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(turns)).toEqual(["To confirm: You could write to the landlord about the repairs. — “I will try, but it will be hard.”"]);
   });
 
-  it("leaves a commitment only to look into something, look it up or take note of it to confirm, however sure", () => {
-    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure."]) {
+  it("leaves a commitment only to look into something, look it up, take note of it or keep it in mind to confirm, however sure", () => {
+    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure.", "I will definitely keep that in mind next week."]) {
       const turns = ["T: How do you feel now?", `P: ${words}`];
       expect(plan(turns), words).toEqual([]);
       expect(toConfirm(turns), words).toEqual([`To confirm: ${words}`]);

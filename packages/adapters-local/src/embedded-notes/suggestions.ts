@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { isAsked, offersAct } from "./offered-acts.ts";
+import { isAsked, offersAct, reportsWords } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -147,6 +147,9 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
+/** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try"), not only calls it good. */
+const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try"];
+
 /**
  * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
  * good idea", "good advice", "I like that idea", "I'm willing to try"): the therapist's turn before
@@ -179,10 +182,7 @@ const namingAssentPhrases = [
   "give that a try",
   "give it a shot",
   "willing to try",
-  "i will try",
-  "i will do",
-  "i will give",
-  "i be go to try",
+  ...committingAssentPhrases,
 ];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good suggestion"), not only commit to it ("I will try"). */
 const proposalNouns = new Set(["idea", "suggestion", "advice", "tip"]);
@@ -254,6 +254,8 @@ export interface Assent {
   strength: "plain" | "tentative";
   /** The assent names what it takes up as a proposal (`namingAssentPhrases`, "I'll try that"); a plain "Sounds good" needs a proposal this writer recognises. */
   namesProposal: boolean;
+  /** The assent commits in the first person to what was put forward ("I will try this", "I'll give that a go", `committingAssentPhrases`), not only calls it good. */
+  commits: boolean;
 }
 
 /**
@@ -284,7 +286,7 @@ export function assents(segment: ReadSegment): Assent | null {
       says(tokens, hedgingPhrases) ||
       tokens.some((token, at) => contrasts.has(token.lemma) && tokens.slice(at + 1).some((after) => doubts.has(after.lemma))) ||
       tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
-    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming };
+    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases) };
   }
   return null;
 }
@@ -333,6 +335,21 @@ export function statesProposal(sentence: ReadSentence): boolean {
   return !isAsked(sentence) && (proposes(sentence) || offersAct(sentence));
 }
 
+/**
+ * True when a plain assent agrees to a therapist's sentence that is not a stated proposal
+ * (`statesProposal`): a proposal asked ("Could you try ringing her?", a question `proposes`
+ * finds) taken up in any plain assent ("Yes, I will do that", "That's a good idea"), or anything
+ * else put forward — the therapist's own way of coping, information — taken up in a first-person
+ * commitment to it (`Assent.commits`: "I will try this", "I'll give that a go"). Never reported
+ * words (quotation marks: "Some people tell themselves, “just get on with it.”"). What was agreed
+ * is then the patient's own words, quoted as the plan; the therapist's sentence is quoted as said,
+ * as what they answered, never as the proposal agreed.
+ */
+export function answersPlainly(sentence: ReadSentence, assent: Assent): boolean {
+  if (reportsWords(sentence)) return false;
+  return (isAsked(sentence) && proposes(sentence)) || assent.commits;
+}
+
 /** What the text of a possible plan starts with (core's `toConfirmLead`): to confirm with the patient, never part of the plan. */
 export const toConfirmPrefix = toConfirmLead;
 
@@ -346,11 +363,15 @@ export interface FoundAgreements {
  * The therapist's proposals the patient took up: a patient turn right after the therapist's that
  * assents (`assents`) to a proposal in the therapist's last turn (`proposes`; the turn before it
  * when the last only closes), or — for an assent that names a proposal ("That's a good idea") —
- * to the last sentence of the therapist's turn that is not an open question. A plain assent
- * makes an item of the plan, "Agreed: " and the proposal, then the assenting words; a tentative
- * one an item to confirm ("To confirm: "). Each quotes the proposal and cites both the proposal
- * and the assent, so a reader sees which turn agreed. A proposal nobody took up, a question, a
- * reflection or information never is one.
+ * to the last sentence of the therapist's turn that is not an open question. A plain assent to
+ * a stated proposal (`statesProposal`) makes an item of the plan, "Agreed: " and the proposal, then
+ * the assenting words; a plain assent that answers the turn just before (`answersPlainly`: a
+ * proposal asked, or anything put forward taken up in a first-person commitment) makes one quoting
+ * the patient's words — "Agreed: “Yes, I will do that.” — to “Could you try ringing her?”" — never
+ * the therapist's sentence as the proposal agreed; anything else, and every tentative assent, an
+ * item to confirm ("To confirm: "). Each cites both the therapist's sentence and the assent, so a
+ * reader sees which turn agreed. A proposal nobody took up, a question only asked, a reflection or
+ * information never is one.
  * @returns the items in transcript order (empty lists when none).
  */
 export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgreements {
@@ -372,17 +393,21 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
     const quote = taken.turn.text.slice(taken.sentence.start, taken.sentence.end);
     const said = segment.text.slice(assent.start, assent.end);
-    // Agreed only to a proposal stated as one: not a question, not a sentence the writer only guessed was offered.
-    const plain = assent.strength === "plain" && statesProposal(taker);
-    const prefix = plain ? agreedPrefix : toConfirmPrefix;
-    (plain ? found.agreed : found.toConfirm).push({
-      text: `${prefix}${quote} — “${said}”`,
-      quote,
-      evidence: [
-        { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
-        { segmentId: segment.id, start: assent.start, end: assent.end },
-      ],
-    });
+    const evidence = [
+      { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
+      { segmentId: segment.id, start: assent.start, end: assent.end },
+    ];
+    // Agreed to a proposal stated as one: the line quotes the proposal, then the assenting words.
+    if (assent.strength === "plain" && statesProposal(taker)) {
+      found.agreed.push({ text: `${agreedPrefix}${quote} — “${said}”`, quote, evidence });
+      return;
+    }
+    // Agreed in answer to the turn just before, to a proposal asked or to something only put forward: the line quotes the patient's words.
+    if (assent.strength === "plain" && taken.turn === segments[index - 1] && answersPlainly(taker, assent)) {
+      found.agreed.push({ text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence });
+      return;
+    }
+    found.toConfirm.push({ text: `${toConfirmPrefix}${quote} — “${said}”`, quote, evidence });
   });
   return found;
 }

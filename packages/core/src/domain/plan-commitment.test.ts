@@ -60,6 +60,20 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Thanks, will")).toBe(false);
   });
 
+  it("reads 'ill' opening a sentence as typed chat's 'I'll', never 'ill' inside one", () => {
+    expect(commits("ill phone the surgery on friday.")).toBe(true);
+    expect(commits("Thanks. Ill give the group a go.")).toBe(true);
+    expect(commits("I felt ill all weekend.")).toBe(false);
+    expect(commits("Ill.")).toBe(false);
+  });
+
+  it("never commits where the patient will only keep it in mind", () => {
+    for (const text of ["I'll keep that in mind, cheers.", "Good advice, I'll keep it in mind.", "Will keep this in mind, thanks.", "I will keep in mind what you said."]) {
+      expect(commits(text), text).toBe(false);
+    }
+    expect(commits("I will keep my diary every night.")).toBe(true);
+  });
+
   it("needs the marker within reach of a first-person subject", () => {
     expect(commits("I am really going to phone the GP.")).toBe(true);
     expect(commits("I really do will phone the GP.")).toBe(true);

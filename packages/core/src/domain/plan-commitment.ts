@@ -14,6 +14,8 @@ export const committingSubjects: ReadonlySet<string> = new Set(["i", "we", "i'm"
  * how a plain reader reads "'ll".)
  */
 export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "’ll", "'ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]);
+/** Words that commit when they open a sentence: "will" with its subject left out ("Will do."), "ill" typed for "I'll" ("ill call them"). */
+export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
@@ -54,8 +56,8 @@ export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "mig
 /**
  * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
  * only could ("That's a good idea, I could try that"), guesses or thinks they will ("I think I'll
- * call her", "I guess I will do that"), or takes it up only to look at it ("I'll look into it",
- * "Will check it out", "I'll take note of it"). Such words are for the clinician to confirm, never a plan.
+ * call her", "I guess I will do that"), or takes it up only to look at it or keep it in mind
+ * ("I'll look into it", "Will check it out", "I'll take note of it", "I'll keep it in mind"). Such words are for the clinician to confirm, never a plan.
  */
 export const tentativeSequences: readonly (readonly string[])[] = [
   ["i", "could"],
@@ -68,6 +70,10 @@ export const tentativeSequences: readonly (readonly string[])[] = [
   ["check", "it", "out"],
   ["look", "it", "up"],
   ["take", "note"],
+  ["keep", "in", "mind"],
+  ["keep", "that", "in", "mind"],
+  ["keep", "it", "in", "mind"],
+  ["keep", "this", "in", "mind"],
 ];
 /** Verbs after which "if" means "whether", not a condition: "I'll call and see if they have a place". */
 export const whetherVerbs: ReadonlySet<string> = new Set(["see", "check", "ask", "find", "out", "know", "wonder"]);
@@ -77,9 +83,9 @@ const sentenceEnd = /[.!?…]+/g;
 const is = (word: ClaimWord | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, or "will" opening the sentence with its subject left out ("Will do."); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** True when the words commit: a first-person subject with a marker of intent within reach, or a word of `openingIntentWords` opening the sentence ("Will do.", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
-  if (is(words[0], "will") && words.length > 1) return true;
+  if (is(words[0], openingIntentWords) && words.length > 1) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
