@@ -54,13 +54,13 @@ const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
  * Words before the phrase, in its sentence, that make it hedged, conditional, habitual, reported
  * or a clause of worry or wondering: "maybe I'll…", "if I stop I'll fail", "usually I'll just lie
  * there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose her", "how
- * I'm going to pay".
+ * I'm going to pay", "the fact that we will get through it".
  */
 const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
-  "how", "what", "why",
+  "how", "what", "why", "fact",
 ]);
 /**
  * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
@@ -116,6 +116,22 @@ export interface Commitment {
   bare: boolean;
 }
 
+/**
+ * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible" —
+ * "do", then "best" within two words, and no "to" and an act after it ("I'll do my best to call
+ * her" names one).
+ */
+function effortOnly(act: readonly ReadToken[]): boolean {
+  const best = act.slice(1, 3).findIndex((token) => token.value.toLowerCase() === "best");
+  return act[0]?.lemma === "do" && best !== -1 && act[best + 2]?.lemma !== "to";
+}
+
+/** True when a sentence promises only an effort (`effortOnly`: "I'll do my best, truly"): no act to agree, whatever assent it holds. */
+export function promisesEffortOnly(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.some((word, index) => word.lemma === "do" && effortOnly(words.slice(index)));
+}
+
 /** The tokens after a commitment phrase, softeners skipped: the act committed to. */
 function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
   const words = tokens.slice(from).filter(isWord);
@@ -152,6 +168,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
   if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
+  if (effortOnly(act)) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   const object = act[1];

@@ -210,6 +210,29 @@ describe("plan items: what was agreed", () => {
     ]);
   });
 
+  it("never takes thanks for the advice as an assent to it", () => {
+    const turns = ["T: Remember that you have got through worse than this.", "P: Many thanks for your great advice, enjoy your week!"];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual([]);
+    // Calling it good advice, not only thanking for it, still assents.
+    expect(plan(["T: You could ring the helpline tonight.", "P: Thanks, that is great advice."])).toHaveLength(1);
+  });
+
+  it("takes 'Consider it done' as a commitment to what was put forward", () => {
+    expect(plan(["T: Well, my advice is to switch off the news at night.", "P: Consider it done!"]).map((item) => item.quote)).toEqual(["Consider it done!"]);
+  });
+
+  it("never takes an effort promised with no act, or a fact stated about the future, for a commitment", () => {
+    const turns = [
+      "T: Put yourself first for once.",
+      "P: I'll do my best tomorrow, truly.",
+      "T: This will pass.",
+      "P: It is a fact that we will move house next month.",
+    ];
+    expect(plan(turns)).toEqual([]);
+    expect(plan(["T: How do you feel now?", "P: I'll do my best to phone her on Sunday."]).map((item) => item.quote)).toEqual(["I'll do my best to phone her on Sunday."]);
+  });
+
   it("reads 'ill' opening a sentence as typed chat's 'I'll', not the 'ill' of feeling unwell", () => {
     expect(plan(["T: How do you feel now?", "P: ill phone the surgery tomorrow morning."]).map((item) => item.quote)).toEqual(["ill phone the surgery tomorrow morning."]);
     expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);

@@ -1,6 +1,6 @@
 import { toConfirmLead } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { sentenceCommitment } from "./commitments.ts";
+import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { isAsked, offersAct, reportsWords } from "./offered-acts.ts";
@@ -147,8 +147,8 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
-/** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try"), not only calls it good. */
-const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try"];
+/** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
+const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try", "consider it do"];
 
 /**
  * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
@@ -244,7 +244,21 @@ function declines(tokens: readonly ReadToken[]): boolean {
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
 
-const says = (tokens: readonly ReadToken[], phrases: readonly string[]) => phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index)));
+/** Words of thanks: a phrase after one and "for" is what the patient thanks for ("Thanks for the great advice"), not an assent. */
+const thanks = new Set(["thank", "thanks", "thx", "ty"]);
+/** How far before a phrase "for" still makes it what is thanked for ("thank you for all the good advice"). */
+const thankedWithin = 4;
+
+/** True when the phrase at `index` is what the sentence thanks for: "for" within `thankedWithin` tokens before it, after a word of thanks. */
+function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
+  const before = tokens.slice(Math.max(0, index - thankedWithin), index);
+  const forAt = before.findIndex((token) => token.lemma === "for");
+  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some((token) => thanks.has(token.lemma) || thanks.has(token.value.toLowerCase()));
+}
+
+/** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
+const says = (tokens: readonly ReadToken[], phrases: readonly string[]) =>
+  phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index)));
 
 /** How a patient's sentence takes up a proposal, when it does. */
 export interface Assent {
@@ -270,7 +284,7 @@ export interface Assent {
 export function assents(segment: ReadSegment): Assent | null {
   for (const sentence of segment.sentences) {
     const tokens = sentence.tokens;
-    if (declines(tokens)) continue;
+    if (declines(tokens) || promisesEffortOnly(sentence)) continue;
     const commitment = sentenceCommitment(sentence);
     if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;
     // A bare "I will." takes up only a proposal this writer recognises.

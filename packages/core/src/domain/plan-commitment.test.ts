@@ -67,6 +67,13 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Ill.")).toBe(false);
   });
 
+  it("never takes thanks for the advice as an assent, but takes 'Consider it done'", () => {
+    expect(commits("Many thanks for your great advice, bye.")).toBe(false);
+    expect(commits("Thanks loads for your good advice.")).toBe(false);
+    expect(commits("Thanks, that is great advice.")).toBe(true);
+    expect(commits("Consider it done.")).toBe(true);
+  });
+
   it("never commits where the patient will only keep it in mind", () => {
     for (const text of ["I'll keep that in mind, cheers.", "Good advice, I'll keep it in mind.", "Will keep this in mind, thanks.", "I will keep in mind what you said."]) {
       expect(commits(text), text).toBe(false);

@@ -45,7 +45,12 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["can", "do", "that"],
   ["like", "the", "idea"],
   ["like", "that", "idea"],
+  ["consider", "it", "done"],
 ];
+/** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
+export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
+/** How many words before an assent sequence "for" still makes it thanked for ("thank you for all the good advice"). */
+export const thankedReach = 3;
 
 /**
  * Words that leave a sentence short of a commitment or an assent: a hedge ("maybe I'll…", "I'll
@@ -97,9 +102,13 @@ function commits(words: readonly ClaimWord[]): boolean {
 const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) =>
   words.some((_, index) => sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
 
-/** True when the words hold an assent sequence. */
+/** True when the words hold an assent sequence not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
 function assentsTo(words: readonly ClaimWord[]): boolean {
-  return holds(words, assentSequences);
+  return words.some((_, index) => {
+    if (!assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)))) return false;
+    const forAt = words.slice(Math.max(0, index - thankedReach), index).findIndex((word) => is(word, "for"));
+    return forAt === -1 || !words.slice(0, Math.max(0, index - thankedReach) + forAt).some((word) => is(word, thanksWords));
+  });
 }
 
 /** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, not counted), or a tentative sequence (`tentativeSequences`). */
@@ -145,7 +154,7 @@ function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: 
  * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
  * `tentativeSequences`: "I could try that", "I think I'll call her", "I'll look into it") and whose
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
- * (`assentSequences`). A therapist's words alone never make a plan: a proposal nobody took up
+ * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
