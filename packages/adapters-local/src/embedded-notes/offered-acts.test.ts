@@ -13,6 +13,16 @@ describe("offersAct: an act offered to the patient", () => {
     }
   });
 
+  it("takes an imperative that opens a later clause of the sentence, after a comma, 'so' or 'then'", () => {
+    for (const text of ["Walking clears the head, maybe go round the park with your sister.", "You sound worn out, so rest this evening.", "When the panic comes, breathe out slowly for a count of six."]) {
+      expect(offers(text), text).toBe(true);
+    }
+    // A later clause that is a list of the speaker's acts, a past verb or a courtesy offers nothing.
+    for (const text of ["I read at night, watch films and sleep well.", "She came home, made dinner and slept.", "Thanks for sharing, take care."]) {
+      expect(offers(text), text).toBe(false);
+    }
+  });
+
   it("never takes a question, the speaker's own account or reported words", () => {
     expect(offers("Could you try some slow breathing?")).toBe(false);
     expect(offers("I sometimes force myself to exercise when I get sleepy.")).toBe(false);
