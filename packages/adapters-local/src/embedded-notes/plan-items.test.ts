@@ -233,6 +233,32 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How do you feel now?", "P: I'll do my best to phone her on Sunday."]).map((item) => item.quote)).toEqual(["I'll do my best to phone her on Sunday."]);
   });
 
+  it("takes an untimed commitment as firm when its turn opens agreeing with the therapist's turn, not after a bare yes or a closing 'okay then'", () => {
+    const therapist = "T: Letting the gossip pass might be the kinder thing for you.";
+    for (const words of ["Yes, you're right. I'm going to ignore what they say.", "That's true. I'm going to stop reading the group chat.", "Okay, I will give the forum a go.", "Most definitely. I'll collect the letters from my neighbours."]) {
+      expect(plan([therapist, `P: ${words}`]).map((item) => item.speaker), words).toEqual(["patient"]);
+    }
+    for (const words of ["Yes. I will try to ignore the rumours.", "Alright then. I will ring my sister.", "Okay? I will try to ignore the rumours."]) {
+      expect(plan([therapist, `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("takes a bare 'I will.' as an assent only to a proposal stated in the turn just before", () => {
+    expect(plan(["T: Call the council office and ask your neighbours too.", "P: Yes I will. Where do I start?"]).map((item) => item.text)).toEqual([
+      `${agreedPrefix}Call the council office and ask your neighbours too. — “Yes I will.”`,
+    ]);
+    expect(plan(["T: You can do this, so start the form tonight!", "P: Yes I will."]).map((item) => item.quote)).toEqual(["You can do this, so start the form tonight!"]);
+    expect(plan(["T: Will you be all right tonight?", "P: I will."])).toEqual([]);
+    // Never to a proposal of an earlier turn: a bare "I will." names nothing to tie it there.
+    expect(plan(["T: Call the council office.", "P: Okay.", "T: It has been a hard month for you.", "P: I will."])).toEqual([]);
+  });
+
+  it("reads 'do you think you could / might / can' and an act as a proposal asked", () => {
+    const items = plan(["T: Do you think you might ring your brother about it?", "P: Yes, that seems a good idea."]);
+    expect(items.map((item) => item.quote)).toEqual(["Yes, that seems a good idea."]);
+    expect(plan(["T: Do you think you could tell me more about that?", "P: Sounds good."])).toEqual([]);
+  });
+
   it("reads 'ill' opening a sentence as typed chat's 'I'll', not the 'ill' of feeling unwell", () => {
     expect(plan(["T: How do you feel now?", "P: ill phone the surgery tomorrow morning."]).map((item) => item.quote)).toEqual(["ill phone the surgery tomorrow morning."]);
     expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);

@@ -51,6 +51,9 @@ const proposalPhrases = [
   "how about",
   "maybe try",
   "i wonder if you could",
+  "do you think you could",
+  "do you think you might",
+  "do you think you can",
   "some people find",
   "one thing that can help",
   "i would",
@@ -87,8 +90,8 @@ const courtesies = new Set(["on", "ahead", "care", "your"]);
 const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
-/** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…". */
-const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you"]);
+/** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Words opening a question that asks for the patient's own answer. */
@@ -270,6 +273,8 @@ export interface Assent {
   namesProposal: boolean;
   /** The assent commits in the first person to what was put forward ("I will try this", "I'll give that a go", `committingAssentPhrases`), not only calls it good. */
   commits: boolean;
+  /** A bare "I will." / "Yes I will.": it names nothing, so it takes up only a proposal stated in the turn just before. */
+  bare: boolean;
 }
 
 /**
@@ -289,8 +294,9 @@ export function assents(segment: ReadSegment): Assent | null {
     if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;
     // A bare "I will." takes up only a proposal this writer recognises.
     const pointing = commitment?.act === "pointing-back" && !commitment.bare;
+    const bare = commitment?.bare === true;
     const naming = pointing || says(tokens, namingAssentPhrases);
-    const plain = naming || says(tokens, plainAssentPhrases);
+    const plain = naming || bare || says(tokens, plainAssentPhrases);
     const weighed = says(tokens, tentativePhrases);
     if (!plain && !weighed) continue;
     // "That's a good idea, I could try that": the assent names the proposal, "I could" does not hedge it.
@@ -300,13 +306,41 @@ export function assents(segment: ReadSegment): Assent | null {
       says(tokens, hedgingPhrases) ||
       tokens.some((token, at) => contrasts.has(token.lemma) && tokens.slice(at + 1).some((after) => doubts.has(after.lemma))) ||
       tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
-    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases) };
+    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
   }
   return null;
 }
 
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>
   segment.sentences.some((sentence) => sentence.start === start && sentenceCommitment(sentence)?.act === "own");
+
+/**
+ * Phrases by which a patient's turn opens agreeing with what the therapist just said ("Yes, you're
+ * right.", "That's true…", "Okay,", "Most definitely."), after `agreeingLeads`: a commitment later in
+ * that turn answers the therapist's turn, as one answering a proposal does. Not "I agree", which
+ * only weighs a view, nor a bare "yes", which may only acknowledge.
+ */
+const agreeingOpeners = ["you be right", "you be so right", "you be absolutely right", "that be true", "that be so true", "so true", "true", "okay", "ok", "alright", "sure", "definitely", "most definitely", "absolutely", "of course"];
+/** Words that may come before an agreeing opener: "Yes, you're right", "Oh okay". */
+const agreeingLeads = new Set(["yes", "yeah", "yea", "ya", "oh", "well", "hmm", "mm"]);
+
+/**
+ * True when a patient's turn opens agreeing (`agreeingOpeners`, after `agreeingLeads`), not in a
+ * question, and not moving on: an opener followed by "then" ("Alright then.", "Okay then, bye")
+ * closes the talk, it agrees to nothing.
+ */
+export function opensAgreeing(segment: ReadSegment): boolean {
+  const first = segment.sentences[0];
+  if (first === undefined || isAsked(first)) return false;
+  const words = first.tokens.filter(isWord);
+  let start = 0;
+  while (start < words.length && agreeingLeads.has(words[start]!.lemma)) start += 1;
+  const said = (word: ReadToken | undefined, part: string) => word?.lemma === part || word?.value.toLowerCase() === part;
+  return agreeingOpeners.some((phrase) => {
+    const parts = phrase.split(" ");
+    return parts.every((part, offset) => said(words[start + offset], part)) && !said(words[start + parts.length], "then");
+  });
+}
 
 /** The last sentence of a therapist turn that proposes an act (`proposes`), or null. */
 function lastProposal(segment: ReadSegment): ReadSentence | null {
@@ -382,7 +416,8 @@ export interface FoundAgreements {
  * the assenting words; a plain assent that answers the turn just before (`answersPlainly`: a
  * proposal asked, or anything put forward taken up in a first-person commitment) makes one quoting
  * the patient's words — "Agreed: “Yes, I will do that.” — to “Could you try ringing her?”" — never
- * the therapist's sentence as the proposal agreed; anything else, and every tentative assent, an
+ * the therapist's sentence as the proposal agreed; a bare "I will." only a proposal stated in the
+ * turn just before (`statesProposal`); anything else, and every tentative assent, an
  * item to confirm ("To confirm: "). Each cites both the therapist's sentence and the assent, so a
  * reader sees which turn agreed. A proposal nobody took up, a question only asked, a reflection or
  * information never is one.
@@ -395,6 +430,24 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const assent = assents(segment);
     // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
+    // A bare "I will." takes up a proposal stated in the turn just before, or nothing.
+    if (assent.bare) {
+      const turn = segments[index - 1]!;
+      const stated = [...turn.sentences].reverse().find(statesProposal);
+      const said = segment.text.slice(assent.start, assent.end);
+      if (stated && assent.strength === "plain") {
+        const quote = turn.text.slice(stated.start, stated.end);
+        found.agreed.push({
+          text: `${agreedPrefix}${quote} — “${said}”`,
+          quote,
+          evidence: [
+            { segmentId: turn.id, start: stated.start, end: stated.end },
+            { segmentId: segment.id, start: assent.start, end: assent.end },
+          ],
+        });
+      }
+      return;
+    }
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
     const candidates = segments.slice(Math.max(0, index - 3), index).filter((turn) => turn.role === "therapist").reverse();
     // In order: a proposal of the turn just before; for an assent that names a proposal, what that turn offered; a proposal of an earlier turn.
