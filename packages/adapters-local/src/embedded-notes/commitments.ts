@@ -101,6 +101,15 @@ const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "d
 const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
 /** Marks that close a clause: a pointing word right before one is the whole object ("I will do that, cheers"). */
 const clauseEnd = /^[,.!;:…]+$/;
+/** Words of time that may come between a pointing word and the mark that closes its clause: "I'll try it now, then…", "I will do that today." */
+const closingTimes = new Set(["then", "now", "today", "tonight", "tomorrow", "too", "again", "soon"]);
+
+/** True when the clause closes at token `at` (the end, or a mark of `clauseEnd`), one word of `closingTimes` before it allowed. */
+function closesClause(tokens: readonly ReadToken[], at: number): boolean {
+  const next = tokens[at];
+  if (next === undefined || clauseEnd.test(next.value)) return true;
+  return closingTimes.has(next.lemma) && (tokens[at + 1] === undefined || clauseEnd.test(tokens[at + 1]!.value));
+}
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
 const softeners = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
@@ -178,8 +187,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
-  // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers": pointing back, the clause closed after it.
-  const closedAfter = object !== undefined && pointingBack.has(object.lemma) && clauseEnd.test(tokens[tokens.indexOf(object) + 1]?.value ?? ".");
+  // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
+  const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
   return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false };
 }

@@ -259,6 +259,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: Do you think you could tell me more about that?", "P: Sounds good."])).toEqual([]);
   });
 
+  it("reads 'that now,' as pointing back, and 'see if' in an assent as 'whether', not a condition that puts it off", () => {
+    const items = plan(["T: You could join the reading group at the library.", "P: Fine, I'll do that now, then see if my sister wants to join."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}You could join the reading group at the library. — “Fine, I'll do that now, then see if my sister wants to join.”`]);
+    // A condition still puts it off.
+    expect(plan(["T: You could join the reading group at the library.", "P: Fine, I'll do that now, if there is time."])).toEqual([]);
+  });
+
   it("reads 'ill' opening a sentence as typed chat's 'I'll', not the 'ill' of feeling unwell", () => {
     expect(plan(["T: How do you feel now?", "P: ill phone the surgery tomorrow morning."]).map((item) => item.quote)).toEqual(["ill phone the surgery tomorrow morning."]);
     expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);

@@ -1,4 +1,4 @@
-import { toConfirmLead } from "@confide/core/adapter-kit";
+import { toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -240,9 +240,12 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
-/** True when a sentence declines or puts off what it assents to (`putOff`, or a contrast followed by a negation). */
+/** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
+const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
+
+/** True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not `meansWhether`, or a contrast followed by a negation). */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token) => putOff.has(token.lemma) || putOff.has(token.value))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
