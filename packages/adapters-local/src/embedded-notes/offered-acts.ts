@@ -70,6 +70,18 @@ function opensImperative(first: ReadToken, words: readonly ReadToken[]): boolean
 }
 
 /**
+ * True when a later clause of a sentence opens an imperative (`clauseOpenings`, `opensImperative`),
+ * even in the speaker's own account: "I feel better outdoors, so try that more often". Not enough
+ * for a proposal an "Agreed" line quotes as agreed (`offersAct` holds an own account to offer
+ * nothing); it says which sentence of a turn a patient's "I will try that" points at.
+ */
+export function offersInLaterClause(sentence: ReadSentence): boolean {
+  if (isAsked(sentence) || reportsWords(sentence)) return false;
+  const words = sentence.tokens.filter(isWord);
+  return clauseOpenings(sentence.tokens).slice(1).some((first) => opensImperative(first, words));
+}
+
+/**
  * True when a sentence offers the patient an act: stated, not asked (`isAsked`), not the
  * speaker's own account (`isOwnAccount`), and either an imperative — its opening word a verb in
  * its base form, opening the sentence or a clause of it (`clauseOpenings`: "Walking helps, maybe go

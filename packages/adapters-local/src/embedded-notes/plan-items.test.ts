@@ -203,6 +203,14 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(turns)).toEqual(["To confirm: Some people tell themselves, “Come on, just get on with it.” — “I'll do that a lot.”"]);
   });
 
+  it("names, as what a first-person commitment answered, the sentence of the turn that offers an act in a later clause before a longer one", () => {
+    const turns = [
+      "T: I find the evenings easier when I get outside, so try a walk after tea. I also lost my own father some years ago and I still think of him most days when the light goes.",
+      "P: I will try this!",
+    ];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I will try this!” — to “I find the evenings easier when I get outside, so try a walk after tea.”`]);
+  });
+
   it("reads a pointing word that closes its clause as pointing back, whatever follows it", () => {
     const items = plan(["T: Keep a note of the evenings when the worry is worst.", "P: I will do that, cheers for listening to me tonight."]);
     expect(items.map((item) => item.text)).toEqual([

@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { isAsked, offersAct, reportsWords } from "./offered-acts.ts";
+import { isAsked, offersAct, offersInLaterClause, reportsWords } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -358,7 +358,8 @@ const offeredWords = 5;
 /**
  * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
  * not an open question ("What do you think?"), not broken off ("It gives you a chance to
- * really…"), an act offered to the patient (`offersAct`) before any other. What an assent naming a
+ * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
+ * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
  * proposal took up when no proposal phrase is known.
  */
 function lastOffered(segment: ReadSegment): ReadSentence | null {
@@ -368,9 +369,13 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
     return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? ""));
   });
-  // An act offered to the patient (`offersAct`) first; then the longest, which holds the substance more often than a closing remark ("My days tend to go better.").
+  // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
+  // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a
+  // closing remark ("My days tend to go better.").
   const acts = offered.filter(offersAct);
-  return (acts.length > 0 ? acts : offered).reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
+  const clauseActs = offered.filter(offersInLaterClause);
+  const pool = acts.length > 0 ? acts : clauseActs.length > 0 ? clauseActs : offered;
+  return pool.reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
 }
 
 /**
