@@ -74,6 +74,14 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Consider it done.")).toBe(true);
   });
 
+  it("reads 'imma' as subject and marker of intent in one word, as a reader may give it whole", () => {
+    expect(commits("ok imma book it.")).toBe(true);
+    expect(commits("imma.")).toBe(false);
+    // A reader that keeps "I'mma" whole (wink-nlp does) gives it as one word too.
+    const whole: ClaimReader = { name: "whole", read: (text) => reader.read(text.replace(/I'mma/g, "imma")).map((word) => (word.lemma === "imma" ? { ...word, value: "I'mma", lemma: "i'mma" } : word)) };
+    expect(commits("I'mma ring the office tomorrow.", "patient", whole)).toBe(true);
+  });
+
   it("never commits where the patient will only keep it in mind", () => {
     for (const text of ["I'll keep that in mind, cheers.", "Good advice, I'll keep it in mind.", "Will keep this in mind, thanks.", "I will keep in mind what you said."]) {
       expect(commits(text), text).toBe(false);

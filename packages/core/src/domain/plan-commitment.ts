@@ -14,6 +14,8 @@ export const committingSubjects: ReadonlySet<string> = new Set(["i", "we", "i'm"
  * how a plain reader reads "'ll".)
  */
 export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "’ll", "'ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]);
+/** Subject and marker of intent typed as one word ("I'mma call her", "imma go"): they commit wherever they stand, as the writer's own phrases read them. */
+export const fusedIntents: ReadonlySet<string> = new Set(["i'mma", "i’mma", "imma"]);
 /** Words that commit when they open a sentence: "will" with its subject left out ("Will do."), "ill" typed for "I'll" ("ill call them"). */
 export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** "going to" / "go to" after the subject marks intent too. */
@@ -88,9 +90,10 @@ const sentenceEnd = /[.!?…]+/g;
 const is = (word: ClaimWord | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, or a word of `openingIntentWords` opening the sentence ("Will do.", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence ("Will do.", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
   if (is(words[0], openingIntentWords) && words.length > 1) return true;
+  if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
