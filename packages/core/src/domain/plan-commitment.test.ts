@@ -82,6 +82,14 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("I'mma ring the office tomorrow.", "patient", whole)).toBe(true);
   });
 
+  it("finds the writer's other assents: 'sounds like a good…', 'I really like that', 'worth a shot'", () => {
+    for (const text of ["That sounds like a good option.", "Really like that one, I'll start on it.", "Sounds great.", "Worth a shot.", "I'll give that a try."]) {
+      expect(commits(text), text).toBe(true);
+    }
+    expect(commits("I don't like that much.")).toBe(false);
+    expect(commits("I don't really like that.")).toBe(false);
+  });
+
   it("never commits where the patient will only keep it in mind", () => {
     for (const text of ["I'll keep that in mind, cheers.", "Good advice, I'll keep it in mind.", "Will keep this in mind, thanks.", "I will keep in mind what you said."]) {
       expect(commits(text), text).toBe(false);

@@ -47,7 +47,20 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["can", "do", "that"],
   ["like", "the", "idea"],
   ["like", "that", "idea"],
+  ["like", "this", "idea"],
   ["consider", "it", "done"],
+  // The writer's other plain and naming assents (suggestions.ts): "sounds like a good plan", "really like that one".
+  ["sound", "like", "a", "good"],
+  ["sounds", "like", "a", "good"],
+  ["sound", "like", "a", "great"],
+  ["sounds", "like", "a", "great"],
+  ["sound", "great"],
+  ["sounds", "great"],
+  ["i", "like", "that"],
+  ["really", "like", "that"],
+  ["worth", "a", "shot"],
+  ["give", "that", "a", "try"],
+  ["give", "it", "a", "shot"],
 ];
 /** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
 export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
@@ -105,10 +118,10 @@ function commits(words: readonly ClaimWord[]): boolean {
 const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) =>
   words.some((_, index) => sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
 
-/** True when the words hold an assent sequence not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
+/** True when the words hold an assent sequence, not negated ("I don't really like that") and not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
 function assentsTo(words: readonly ClaimWord[]): boolean {
-  return words.some((_, index) => {
-    if (!assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)))) return false;
+  return words.some((word, index) => {
+    if (word.negated || !assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)))) return false;
     const forAt = words.slice(Math.max(0, index - thankedReach), index).findIndex((word) => is(word, "for"));
     return forAt === -1 || !words.slice(0, Math.max(0, index - thankedReach) + forAt).some((word) => is(word, thanksWords));
   });
