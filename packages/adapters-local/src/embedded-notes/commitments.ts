@@ -38,7 +38,7 @@ const commitmentPhrases = [
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
  * a commitment: "I'll be honest", "I'll be fine", "we'll see", "I'll probably put it off", "I'll
- * think about it", "I will never forget", "I'll have to", "I'll keep that in mind".
+ * think about it", "I will never forget", "I'll have to".
  */
 const notAnAction = new Set(["be", "see", "probably", "maybe", "think", "never", "have", "consider", "remember", "bear", "miss", "always", "still"]);
 /**
@@ -54,13 +54,13 @@ const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
  * Words before the phrase, in its sentence, that make it hedged, conditional, habitual, reported
  * or a clause of worry or wondering: "maybe I'll…", "if I stop I'll fail", "usually I'll just lie
  * there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose her", "how
- * I'm going to pay".
+ * I'm going to pay", "the fact that we will get through it".
  */
 const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
-  "how", "what", "why",
+  "how", "what", "why", "fact",
 ]);
 /**
  * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
@@ -73,16 +73,20 @@ const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully",
 const hedgingVerbs = new Set(["think", "guess", "suppose", "reckon"]);
 
 /**
- * Acts that only look at something, as a verb and the word that makes them so within two words
- * after it: "I'll look into it", "I will check it out", "I'll look it up", "I'll take note of it".
- * No act is committed to: to confirm with the patient.
+ * Acts that only look at something or keep it in mind, as a verb and the word that makes them so
+ * within `lookingReach` words after it: "I'll look into it", "I will check it out", "I'll look it
+ * up", "I'll take note of it", "I'll keep it in mind". No act is committed to: to confirm with
+ * the patient.
  */
 const lookingActs: ReadonlyArray<readonly [string, string]> = [
   ["look", "into"],
   ["check", "out"],
   ["look", "up"],
   ["take", "note"],
+  ["keep", "mind"],
 ];
+/** How many words after its verb the word of a looking act may come ("keep that in mind": three). */
+const lookingReach = 3;
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
@@ -95,6 +99,17 @@ const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "lis
 const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
 /** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
 const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
+/** Marks that close a clause: a pointing word right before one is the whole object ("I will do that, cheers"). */
+const clauseEnd = /^[,.!;:…]+$/;
+/** Words of time that may come between a pointing word and the mark that closes its clause: "I'll try it now, then…", "I will do that today." */
+const closingTimes = new Set(["then", "now", "today", "tonight", "tomorrow", "too", "again", "soon"]);
+
+/** True when the clause closes at token `at` (the end, or a mark of `clauseEnd`), one word of `closingTimes` before it allowed. */
+function closesClause(tokens: readonly ReadToken[], at: number): boolean {
+  const next = tokens[at];
+  if (next === undefined || clauseEnd.test(next.value)) return true;
+  return closingTimes.has(next.lemma) && (tokens[at + 1] === undefined || clauseEnd.test(tokens[at + 1]!.value));
+}
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
 const softeners = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
@@ -108,6 +123,22 @@ export interface Commitment {
   hedged: boolean;
   /** Nothing after the phrase ("I will."): an answer, never an act of its own. */
   bare: boolean;
+}
+
+/**
+ * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible" —
+ * "do", then "best" within two words, and no "to" and an act after it ("I'll do my best to call
+ * her" names one).
+ */
+function effortOnly(act: readonly ReadToken[]): boolean {
+  const best = act.slice(1, 3).findIndex((token) => token.value.toLowerCase() === "best");
+  return act[0]?.lemma === "do" && best !== -1 && act[best + 2]?.lemma !== "to";
+}
+
+/** True when a sentence promises only an effort (`effortOnly`: "I'll do my best, truly"): no act to agree, whatever assent it holds. */
+export function promisesEffortOnly(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.some((word, index) => word.lemma === "do" && effortOnly(words.slice(index)));
 }
 
 /** The tokens after a commitment phrase, softeners skipped: the act committed to. */
@@ -140,12 +171,13 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.slice(0, 4).some((token) => hedges.has(token.lemma)) ||
-    lookingActs.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 3).some((token) => token.lemma === second));
+    lookingActs.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + lookingReach).some((token) => token.lemma === second));
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
   if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
+  if (effortOnly(act)) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   const object = act[1];
@@ -155,12 +187,14 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
-  const pointing = act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5;
+  // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
+  const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
+  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
   return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false };
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
-const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will"]);
+const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will", "ill"]);
 
 export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
   const last = sentence.tokens[sentence.tokens.length - 1];
@@ -174,11 +208,19 @@ export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
     }
   }
   if (found) return found;
-  // The subject left out, as typed chat does: "Will check it out.", "Will do."
+  // The subject left out, as typed chat does ("Will check it out.", "Will do."), or "I'll" typed without its apostrophe ("ill call them").
   const first = sentence.tokens.findIndex(isWord);
-  if (first !== -1 && sentence.tokens[first]!.lemma === "will") return commitmentAt(sentence.tokens, first, 1, "will");
+  const opening = sentence.tokens[first];
+  if (opening !== undefined && (openingIntent.has(opening.lemma) || openingIntent.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, first, 1, "will");
   return null;
 }
+
+/**
+ * Words that, opening a sentence, commit as "I will" does: "will" with its subject left out ("Will
+ * do."), and "ill", typed chat's "I'll" without the apostrophe ("ill make sure to pay it off") —
+ * only at the opening, where "ill" cannot be the adjective ("I feel ill").
+ */
+const openingIntent = new Set(["will", "ill"]);
 
 /** Phrases that state a decision, firm without a time: "I plan to go back to work in the fall", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i have decide to", "i decide to", "i promise to", "i commit to"];

@@ -11,7 +11,9 @@
  *   left out and statements weighted by their content (`sessionMood`);
  * - the plan (action items): what was agreed — the patient's firm commitments to a future act
  *   ("I'll call the bank on Monday", `findCommitments`) and the therapist's proposals the patient
- *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`);
+ *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`) — a proposal
+ *   asked as a question, or something only put forward, in the patient's words: "Agreed: “Yes, I
+ *   will do that.” — to “Could you try ringing her?”";
  * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
  *   commitment ("I think I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
@@ -33,10 +35,10 @@ import { readSegment, type ReadSegment, type ReadSentence } from "./segment-read
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { callsItAProposal, findAgreedProposals, findProposals, proposes, toConfirmPrefix } from "./suggestions.ts";
+import { callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-6";
+export const embeddedRulesVersion = "embedded-rules-7";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -75,10 +77,11 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const topics = findKeyTopics(segments, names);
   const scored = scoredSegments(segments, input.sentiment);
   // The patient answers a proposal when the therapist's turn before proposed an act, when the sentence itself takes one up by name
-  // ("That's a good idea, I will…"), or when it repeats what the therapist proposed earlier in the session.
+  // ("That's a good idea, I will…"), when it repeats what the therapist proposed earlier in the session,
   const repeatsProposal = earlierProposals(segments, proposes);
+  // Or when the patient's turn opens agreeing with the therapist's turn before it ("Yes, you're right. I will…").
   const answersProposal = (index: number, sentence: ReadSentence) =>
-    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some(proposes) || callsItAProposal(sentence))) ||
+    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some(proposes) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
     repeatsProposal(sentence, index);
   const commitments = findCommitments(segments, answersProposal);
   const agreements = findAgreedProposals(segments);

@@ -1,6 +1,6 @@
 /** What an "Agreed" line may quote when no proposal phrase names it: an act offered, stated, not the therapist's own story. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
-import { isAsked, isOwnAccount, offersAct } from "./offered-acts.ts";
+import { isAsked, isOwnAccount, offersAct, offersInLaterClause } from "./offered-acts.ts";
 import { readSegment } from "./segment-reader.ts";
 
 const sentence = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
@@ -11,6 +11,24 @@ describe("offersAct: an act offered to the patient", () => {
     for (const text of ["Maybe do a short walk after lunch.", "Try the breathing before bed.", "Definitely take a day for yourself!", "You can pet it any time.", "Then you could ring the helpline.", "You might write it down."]) {
       expect(offers(text), text).toBe(true);
     }
+  });
+
+  it("takes an imperative that opens a later clause of the sentence, after a comma, 'so' or 'then'", () => {
+    for (const text of ["Walking clears the head, maybe go round the park with your sister.", "You sound worn out, so rest this evening.", "When the panic comes, breathe out slowly for a count of six."]) {
+      expect(offers(text), text).toBe(true);
+    }
+    // A later clause that is a list of the speaker's acts, a past verb or a courtesy offers nothing.
+    for (const text of ["I read at night, watch films and sleep well.", "She came home, made dinner and slept.", "Thanks for sharing, take care."]) {
+      expect(offers(text), text).toBe(false);
+    }
+  });
+
+  it("finds an act offered in a later clause of the speaker's own account, which is still no offered act", () => {
+    const text = "I find the evenings easier outside, so try a walk after tea.";
+    expect(offersInLaterClause(sentence(text))).toBe(true);
+    expect(offers(text)).toBe(false);
+    expect(offersInLaterClause(sentence("Try a walk after tea."))).toBe(false);
+    expect(offersInLaterClause(sentence("I find the evenings easier outside, so do you?"))).toBe(false);
   });
 
   it("never takes a question, the speaker's own account or reported words", () => {

@@ -32,6 +32,9 @@ const states = new Set(["be", "have", "feel", "know", "seem", "deserve", "look",
 /** Quotation marks: a sentence holding one reports words ("tell yourself, “you can do it”"), it offers nothing. */
 const quotationMarks = /^["“”„«»]$/;
 
+/** True when a sentence holds quotation marks: it reports words ("tell yourself, “you can do it”"), it offers nothing. */
+export const reportsWords = (sentence: ReadSentence): boolean => sentence.tokens.some((token) => quotationMarks.test(token.value));
+
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
 export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
 
@@ -46,10 +49,43 @@ export function isOwnAccount(sentence: ReadSentence): boolean {
   return first !== undefined && (firstPerson.has(first.value.toLowerCase()) || firstPerson.has(first.lemma));
 }
 
+/** Marks and words after which a new clause opens: "Exercise helps, maybe go for walks", "you sound tired, so rest tonight". */
+const clauseBoundaries = new Set([",", ";", ":", "-", "–", "—", "so", "then"]);
+
+/** The first word of the sentence and of each clause after a boundary (`clauseBoundaries`), openers (`sentenceOpeners`) skipped. */
+function clauseOpenings(tokens: readonly ReadToken[]): ReadToken[] {
+  const starts = [0, ...tokens.flatMap((token, index) => (clauseBoundaries.has(token.value.toLowerCase()) ? [index + 1] : []))];
+  return starts.map((start) => openingWord(tokens.slice(start))).filter((token): token is ReadToken => token !== undefined);
+}
+
+/**
+ * True when `first` opens an imperative: a verb in its base form, not a modal, encouragement
+ * (`encouragingVerbs`) or of the session (`sessionVerbs`), followed by a word that is not a
+ * courtesy ("Take care") nor a negation ("Don't wanna do that"), and not in "-ing".
+ */
+function opensImperative(first: ReadToken, words: readonly ReadToken[]): boolean {
+  if (!verbParts.has(first.pos) || modals.has(first.lemma) || encouragingVerbs.has(first.lemma) || sessionVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
+  const next = words[words.indexOf(first) + 1];
+  return next !== undefined && !courtesies.has(next.lemma) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
+}
+
+/**
+ * True when a later clause of a sentence opens an imperative (`clauseOpenings`, `opensImperative`),
+ * even in the speaker's own account: "I feel better outdoors, so try that more often". Not enough
+ * for a proposal an "Agreed" line quotes as agreed (`offersAct` holds an own account to offer
+ * nothing); it says which sentence of a turn a patient's "I will try that" points at.
+ */
+export function offersInLaterClause(sentence: ReadSentence): boolean {
+  if (isAsked(sentence) || reportsWords(sentence)) return false;
+  const words = sentence.tokens.filter(isWord);
+  return clauseOpenings(sentence.tokens).slice(1).some((first) => opensImperative(first, words));
+}
+
 /**
  * True when a sentence offers the patient an act: stated, not asked (`isAsked`), not the
  * speaker's own account (`isOwnAccount`), and either an imperative — its opening word a verb in
- * its base form, not a courtesy ("Maybe do a group chat", not "Take care") nor encouragement
+ * its base form, opening the sentence or a clause of it (`clauseOpenings`: "Walking helps, maybe go
+ * with a friend"), not a courtesy ("Maybe do a group chat", not "Take care") nor encouragement
  * (`encouragingVerbs`: "Have some fun with it!") nor of the session (`sessionVerbs`: "See you
  * tomorrow") — or "you" and a modal of offering (`offeringModals`) before a verb of an act, not
  * negated ("you can pet it", "you could ring them"; not "you can't go", "you'd like to…", "you can
@@ -58,14 +94,9 @@ export function isOwnAccount(sentence: ReadSentence): boolean {
  * be a great support") offer nothing.
  */
 export function offersAct(sentence: ReadSentence): boolean {
-  if (isAsked(sentence) || isOwnAccount(sentence) || sentence.tokens.some((token) => quotationMarks.test(token.value))) return false;
+  if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
-  const first = openingWord(sentence.tokens);
-  if (first !== undefined && verbParts.has(first.pos) && !modals.has(first.lemma) && !encouragingVerbs.has(first.lemma) && !sessionVerbs.has(first.lemma) && first.value.toLowerCase() === first.lemma) {
-    const next = words[words.indexOf(first) + 1];
-    // "Don't wanna do that", "Being frightened…": a negated verb or one in "-ing" is no imperative.
-    if (next !== undefined && !courtesies.has(next.lemma) && !negations.has(next.lemma) && !/ing$/i.test(first.value)) return true;
-  }
+  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words))) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);
     return (

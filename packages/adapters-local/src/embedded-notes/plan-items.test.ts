@@ -132,19 +132,37 @@ describe("plan items: what was agreed", () => {
     ]);
   });
 
-  it("never quotes a question as the agreed proposal: the assent to one is to confirm, the question quoted as asked", () => {
+  it("takes a plain assent to a proposal asked as a question into the plan, quoting the patient's words, never the question, as what was agreed", () => {
     const turns = [
       "P: I get so tense before meetings.",
       "T: Could you try to take some slow breathing when it starts?",
       "P: Yes, I will do that.",
       "T: Have you tried a warm bath at night?",
       "P: No, I will try that.",
+      "T: Have you thought about asking your manager for a quieter desk?",
+      "P: What a great idea.",
     ];
-    expect(plan(turns)).toEqual([]);
-    expect(toConfirm(turns)).toEqual([
-      "To confirm: Could you try to take some slow breathing when it starts? — “Yes, I will do that.”",
-      "To confirm: Have you tried a warm bath at night? — “No, I will try that.”",
+    const items = plan(turns);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}“Yes, I will do that.” — to “Could you try to take some slow breathing when it starts?”`,
+      `${agreedPrefix}“No, I will try that.” — to “Have you tried a warm bath at night?”`,
+      `${agreedPrefix}“What a great idea.” — to “Have you thought about asking your manager for a quieter desk?”`,
     ]);
+    expect(items.map((item) => item.quote)).toEqual(["Yes, I will do that.", "No, I will try that.", "What a great idea."]);
+    // Each cites the question and the turn that assented, and core's plan check finds it supported.
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([
+      ["seg-1", "seg-2"],
+      ["seg-3", "seg-4"],
+      ["seg-5", "seg-6"],
+    ]);
+    expect(items.map((item) => [item.verification.status, item.support])).toEqual(Array(3).fill(["grounded", "paraphrased"]));
+    expect(toConfirm(turns)).toEqual([]);
+  });
+
+  it("leaves a hedged assent to a proposal asked, or an answer to a question that proposes nothing, out of the plan", () => {
+    const turns = ["T: Could you try to take some slow breathing when it starts?", "P: Maybe I will try that.", "T: What do you usually do on Sundays?", "P: That's a great idea."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: Could you try to take some slow breathing when it starts? — “Maybe I will try that.”"]);
   });
 
   it("quotes the proposal stated in the turn before one asked after it", () => {
@@ -155,7 +173,7 @@ describe("plan items: what was agreed", () => {
   it("never takes the therapist's own story, information, a reflection, reported words or encouragement for the proposal: the assent is to confirm", () => {
     const turns = [
       "T: I find a simple schedule, getting up at the same time every day, makes my days go better.",
-      "P: That's a good idea, I'll do that.",
+      "P: That's a good idea.",
       "T: Running lifts the mood for many people, it settles the body.",
       "P: Thanks, that is a good tip.",
       "T: It sounds like your cousin would stand by you.",
@@ -167,6 +185,98 @@ describe("plan items: what was agreed", () => {
     ];
     expect(plan(turns)).toEqual([]);
     expect(toConfirm(turns)).toHaveLength(5);
+  });
+
+  it("takes the patient's first-person commitment to what the therapist put forward, in the turn just before, as plan in the patient's words — never to reported words", () => {
+    const turns = [
+      "T: What helps me is lying flat, a palm on my belly, breathing out slowly for ten minutes.",
+      "P: Right, I'll give that a go.",
+      "T: Some people tell themselves, “Come on, just get on with it.”",
+      "P: I'll do that a lot.",
+    ];
+    const items = plan(turns);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}“Right, I'll give that a go.” — to “What helps me is lying flat, a palm on my belly, breathing out slowly for ten minutes.”`,
+    ]);
+    expect(items[0]!.quote).toBe("Right, I'll give that a go.");
+    expect(items[0]!.support).not.toBe("unsupported");
+    expect(toConfirm(turns)).toEqual(["To confirm: Some people tell themselves, “Come on, just get on with it.” — “I'll do that a lot.”"]);
+  });
+
+  it("names, as what a first-person commitment answered, the sentence of the turn that offers an act in a later clause before a longer one", () => {
+    const turns = [
+      "T: I find the evenings easier when I get outside, so try a walk after tea. I also lost my own father some years ago and I still think of him most days when the light goes.",
+      "P: I will try this!",
+    ];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I will try this!” — to “I find the evenings easier when I get outside, so try a walk after tea.”`]);
+  });
+
+  it("reads a pointing word that closes its clause as pointing back, whatever follows it", () => {
+    const items = plan(["T: Keep a note of the evenings when the worry is worst.", "P: I will do that, cheers for listening to me tonight."]);
+    expect(items.map((item) => item.text)).toEqual([
+      `${agreedPrefix}Keep a note of the evenings when the worry is worst. — “I will do that, cheers for listening to me tonight.”`,
+    ]);
+  });
+
+  it("never takes thanks for the advice as an assent to it", () => {
+    const turns = ["T: Remember that you have got through worse than this.", "P: Many thanks for your great advice, enjoy your week!"];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual([]);
+    // Calling it good advice, not only thanking for it, still assents.
+    expect(plan(["T: You could ring the helpline tonight.", "P: Thanks, that is great advice."])).toHaveLength(1);
+  });
+
+  it("takes 'Consider it done' as a commitment to what was put forward", () => {
+    expect(plan(["T: Well, my advice is to switch off the news at night.", "P: Consider it done!"]).map((item) => item.quote)).toEqual(["Consider it done!"]);
+  });
+
+  it("never takes an effort promised with no act, or a fact stated about the future, for a commitment", () => {
+    const turns = [
+      "T: Put yourself first for once.",
+      "P: I'll do my best tomorrow, truly.",
+      "T: This will pass.",
+      "P: It is a fact that we will move house next month.",
+    ];
+    expect(plan(turns)).toEqual([]);
+    expect(plan(["T: How do you feel now?", "P: I'll do my best to phone her on Sunday."]).map((item) => item.quote)).toEqual(["I'll do my best to phone her on Sunday."]);
+  });
+
+  it("takes an untimed commitment as firm when its turn opens agreeing with the therapist's turn, not after a bare yes or a closing 'okay then'", () => {
+    const therapist = "T: Letting the gossip pass might be the kinder thing for you.";
+    for (const words of ["Yes, you're right. I'm going to ignore what they say.", "That's true. I'm going to stop reading the group chat.", "Okay, I will give the forum a go.", "Most definitely. I'll collect the letters from my neighbours."]) {
+      expect(plan([therapist, `P: ${words}`]).map((item) => item.speaker), words).toEqual(["patient"]);
+    }
+    for (const words of ["Yes. I will try to ignore the rumours.", "Alright then. I will ring my sister.", "Okay? I will try to ignore the rumours."]) {
+      expect(plan([therapist, `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("takes a bare 'I will.' as an assent only to a proposal stated in the turn just before", () => {
+    expect(plan(["T: Call the council office and ask your neighbours too.", "P: Yes I will. Where do I start?"]).map((item) => item.text)).toEqual([
+      `${agreedPrefix}Call the council office and ask your neighbours too. — “Yes I will.”`,
+    ]);
+    expect(plan(["T: You can do this, so start the form tonight!", "P: Yes I will."]).map((item) => item.quote)).toEqual(["You can do this, so start the form tonight!"]);
+    expect(plan(["T: Will you be all right tonight?", "P: I will."])).toEqual([]);
+    // Never to a proposal of an earlier turn: a bare "I will." names nothing to tie it there.
+    expect(plan(["T: Call the council office.", "P: Okay.", "T: It has been a hard month for you.", "P: I will."])).toEqual([]);
+  });
+
+  it("reads 'do you think you could / might / can' and an act as a proposal asked", () => {
+    const items = plan(["T: Do you think you might ring your brother about it?", "P: Yes, that seems a good idea."]);
+    expect(items.map((item) => item.quote)).toEqual(["Yes, that seems a good idea."]);
+    expect(plan(["T: Do you think you could tell me more about that?", "P: Sounds good."])).toEqual([]);
+  });
+
+  it("reads 'that now,' as pointing back, and 'see if' in an assent as 'whether', not a condition that puts it off", () => {
+    const items = plan(["T: You could join the reading group at the library.", "P: Fine, I'll do that now, then see if my sister wants to join."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}You could join the reading group at the library. — “Fine, I'll do that now, then see if my sister wants to join.”`]);
+    // A condition still puts it off.
+    expect(plan(["T: You could join the reading group at the library.", "P: Fine, I'll do that now, if there is time."])).toEqual([]);
+  });
+
+  it("reads 'ill' opening a sentence as typed chat's 'I'll', not the 'ill' of feeling unwell", () => {
+    expect(plan(["T: How do you feel now?", "P: ill phone the surgery tomorrow morning."]).map((item) => item.quote)).toEqual(["ill phone the surgery tomorrow morning."]);
+    expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);
   });
 
   it("leaves an assent that only could, guesses, or looks into it to confirm, even when it names the proposal", () => {
@@ -183,8 +293,8 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(turns)).toEqual(["To confirm: You could write to the landlord about the repairs. — “I will try, but it will be hard.”"]);
   });
 
-  it("leaves a commitment only to look into something, look it up or take note of it to confirm, however sure", () => {
-    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure."]) {
+  it("leaves a commitment only to look into something, look it up, take note of it or keep it in mind to confirm, however sure", () => {
+    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure.", "I will definitely keep that in mind next week."]) {
       const turns = ["T: How do you feel now?", `P: ${words}`];
       expect(plan(turns), words).toEqual([]);
       expect(toConfirm(turns), words).toEqual([`To confirm: ${words}`]);

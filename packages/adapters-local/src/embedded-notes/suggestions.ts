@@ -1,9 +1,9 @@
-import { toConfirmLead } from "@confide/core/adapter-kit";
+import { toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { sentenceCommitment } from "./commitments.ts";
+import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { isAsked, offersAct } from "./offered-acts.ts";
+import { isAsked, offersAct, offersInLaterClause, reportsWords } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -51,6 +51,9 @@ const proposalPhrases = [
   "how about",
   "maybe try",
   "i wonder if you could",
+  "do you think you could",
+  "do you think you might",
+  "do you think you can",
   "some people find",
   "one thing that can help",
   "i would",
@@ -87,8 +90,8 @@ const courtesies = new Set(["on", "ahead", "care", "your"]);
 const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
-/** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…". */
-const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you"]);
+/** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Words opening a question that asks for the patient's own answer. */
@@ -147,6 +150,9 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
+/** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
+const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try", "consider it do"];
+
 /**
  * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
  * good idea", "good advice", "I like that idea", "I'm willing to try"): the therapist's turn before
@@ -179,10 +185,7 @@ const namingAssentPhrases = [
   "give that a try",
   "give it a shot",
   "willing to try",
-  "i will try",
-  "i will do",
-  "i will give",
-  "i be go to try",
+  ...committingAssentPhrases,
 ];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good suggestion"), not only commit to it ("I will try"). */
 const proposalNouns = new Set(["idea", "suggestion", "advice", "tip"]);
@@ -237,14 +240,31 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
-/** True when a sentence declines or puts off what it assents to (`putOff`, or a contrast followed by a negation). */
+/** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
+const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
+
+/** True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not `meansWhether`, or a contrast followed by a negation). */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token) => putOff.has(token.lemma) || putOff.has(token.value))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
 
-const says = (tokens: readonly ReadToken[], phrases: readonly string[]) => phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index)));
+/** Words of thanks: a phrase after one and "for" is what the patient thanks for ("Thanks for the great advice"), not an assent. */
+const thanks = new Set(["thank", "thanks", "thx", "ty"]);
+/** How far before a phrase "for" still makes it what is thanked for ("thank you for all the good advice"). */
+const thankedWithin = 4;
+
+/** True when the phrase at `index` is what the sentence thanks for: "for" within `thankedWithin` tokens before it, after a word of thanks. */
+function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
+  const before = tokens.slice(Math.max(0, index - thankedWithin), index);
+  const forAt = before.findIndex((token) => token.lemma === "for");
+  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some((token) => thanks.has(token.lemma) || thanks.has(token.value.toLowerCase()));
+}
+
+/** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
+const says = (tokens: readonly ReadToken[], phrases: readonly string[]) =>
+  phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index)));
 
 /** How a patient's sentence takes up a proposal, when it does. */
 export interface Assent {
@@ -254,6 +274,10 @@ export interface Assent {
   strength: "plain" | "tentative";
   /** The assent names what it takes up as a proposal (`namingAssentPhrases`, "I'll try that"); a plain "Sounds good" needs a proposal this writer recognises. */
   namesProposal: boolean;
+  /** The assent commits in the first person to what was put forward ("I will try this", "I'll give that a go", `committingAssentPhrases`), not only calls it good. */
+  commits: boolean;
+  /** A bare "I will." / "Yes I will.": it names nothing, so it takes up only a proposal stated in the turn just before. */
+  bare: boolean;
 }
 
 /**
@@ -268,13 +292,14 @@ export interface Assent {
 export function assents(segment: ReadSegment): Assent | null {
   for (const sentence of segment.sentences) {
     const tokens = sentence.tokens;
-    if (declines(tokens)) continue;
+    if (declines(tokens) || promisesEffortOnly(sentence)) continue;
     const commitment = sentenceCommitment(sentence);
     if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;
     // A bare "I will." takes up only a proposal this writer recognises.
     const pointing = commitment?.act === "pointing-back" && !commitment.bare;
+    const bare = commitment?.bare === true;
     const naming = pointing || says(tokens, namingAssentPhrases);
-    const plain = naming || says(tokens, plainAssentPhrases);
+    const plain = naming || bare || says(tokens, plainAssentPhrases);
     const weighed = says(tokens, tentativePhrases);
     if (!plain && !weighed) continue;
     // "That's a good idea, I could try that": the assent names the proposal, "I could" does not hedge it.
@@ -284,13 +309,41 @@ export function assents(segment: ReadSegment): Assent | null {
       says(tokens, hedgingPhrases) ||
       tokens.some((token, at) => contrasts.has(token.lemma) && tokens.slice(at + 1).some((after) => doubts.has(after.lemma))) ||
       tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
-    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming };
+    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
   }
   return null;
 }
 
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>
   segment.sentences.some((sentence) => sentence.start === start && sentenceCommitment(sentence)?.act === "own");
+
+/**
+ * Phrases by which a patient's turn opens agreeing with what the therapist just said ("Yes, you're
+ * right.", "That's true…", "Okay,", "Most definitely."), after `agreeingLeads`: a commitment later in
+ * that turn answers the therapist's turn, as one answering a proposal does. Not "I agree", which
+ * only weighs a view, nor a bare "yes", which may only acknowledge.
+ */
+const agreeingOpeners = ["you be right", "you be so right", "you be absolutely right", "that be true", "that be so true", "so true", "true", "okay", "ok", "alright", "sure", "definitely", "most definitely", "absolutely", "of course"];
+/** Words that may come before an agreeing opener: "Yes, you're right", "Oh okay". */
+const agreeingLeads = new Set(["yes", "yeah", "yea", "ya", "oh", "well", "hmm", "mm"]);
+
+/**
+ * True when a patient's turn opens agreeing (`agreeingOpeners`, after `agreeingLeads`), not in a
+ * question, and not moving on: an opener followed by "then" ("Alright then.", "Okay then, bye")
+ * closes the talk, it agrees to nothing.
+ */
+export function opensAgreeing(segment: ReadSegment): boolean {
+  const first = segment.sentences[0];
+  if (first === undefined || isAsked(first)) return false;
+  const words = first.tokens.filter(isWord);
+  let start = 0;
+  while (start < words.length && agreeingLeads.has(words[start]!.lemma)) start += 1;
+  const said = (word: ReadToken | undefined, part: string) => word?.lemma === part || word?.value.toLowerCase() === part;
+  return agreeingOpeners.some((phrase) => {
+    const parts = phrase.split(" ");
+    return parts.every((part, offset) => said(words[start + offset], part)) && !said(words[start + parts.length], "then");
+  });
+}
 
 /** The last sentence of a therapist turn that proposes an act (`proposes`), or null. */
 function lastProposal(segment: ReadSegment): ReadSentence | null {
@@ -305,7 +358,8 @@ const offeredWords = 5;
 /**
  * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
  * not an open question ("What do you think?"), not broken off ("It gives you a chance to
- * really…"), an act offered to the patient (`offersAct`) before any other. What an assent naming a
+ * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
+ * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
  * proposal took up when no proposal phrase is known.
  */
 function lastOffered(segment: ReadSegment): ReadSentence | null {
@@ -315,9 +369,13 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
     return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? ""));
   });
-  // An act offered to the patient (`offersAct`) first; then the longest, which holds the substance more often than a closing remark ("My days tend to go better.").
+  // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
+  // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a
+  // closing remark ("My days tend to go better.").
   const acts = offered.filter(offersAct);
-  return (acts.length > 0 ? acts : offered).reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
+  const clauseActs = offered.filter(offersInLaterClause);
+  const pool = acts.length > 0 ? acts : clauseActs.length > 0 ? clauseActs : offered;
+  return pool.reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
 }
 
 /**
@@ -333,6 +391,21 @@ export function statesProposal(sentence: ReadSentence): boolean {
   return !isAsked(sentence) && (proposes(sentence) || offersAct(sentence));
 }
 
+/**
+ * True when a plain assent agrees to a therapist's sentence that is not a stated proposal
+ * (`statesProposal`): a proposal asked ("Could you try ringing her?", a question `proposes`
+ * finds) taken up in any plain assent ("Yes, I will do that", "That's a good idea"), or anything
+ * else put forward — the therapist's own way of coping, information — taken up in a first-person
+ * commitment to it (`Assent.commits`: "I will try this", "I'll give that a go"). Never reported
+ * words (quotation marks: "Some people tell themselves, “just get on with it.”"). What was agreed
+ * is then the patient's own words, quoted as the plan; the therapist's sentence is quoted as said,
+ * as what they answered, never as the proposal agreed.
+ */
+export function answersPlainly(sentence: ReadSentence, assent: Assent): boolean {
+  if (reportsWords(sentence)) return false;
+  return (isAsked(sentence) && proposes(sentence)) || assent.commits;
+}
+
 /** What the text of a possible plan starts with (core's `toConfirmLead`): to confirm with the patient, never part of the plan. */
 export const toConfirmPrefix = toConfirmLead;
 
@@ -346,11 +419,16 @@ export interface FoundAgreements {
  * The therapist's proposals the patient took up: a patient turn right after the therapist's that
  * assents (`assents`) to a proposal in the therapist's last turn (`proposes`; the turn before it
  * when the last only closes), or — for an assent that names a proposal ("That's a good idea") —
- * to the last sentence of the therapist's turn that is not an open question. A plain assent
- * makes an item of the plan, "Agreed: " and the proposal, then the assenting words; a tentative
- * one an item to confirm ("To confirm: "). Each quotes the proposal and cites both the proposal
- * and the assent, so a reader sees which turn agreed. A proposal nobody took up, a question, a
- * reflection or information never is one.
+ * to the last sentence of the therapist's turn that is not an open question. A plain assent to
+ * a stated proposal (`statesProposal`) makes an item of the plan, "Agreed: " and the proposal, then
+ * the assenting words; a plain assent that answers the turn just before (`answersPlainly`: a
+ * proposal asked, or anything put forward taken up in a first-person commitment) makes one quoting
+ * the patient's words — "Agreed: “Yes, I will do that.” — to “Could you try ringing her?”" — never
+ * the therapist's sentence as the proposal agreed; a bare "I will." only a proposal stated in the
+ * turn just before (`statesProposal`); anything else, and every tentative assent, an
+ * item to confirm ("To confirm: "). Each cites both the therapist's sentence and the assent, so a
+ * reader sees which turn agreed. A proposal nobody took up, a question only asked, a reflection or
+ * information never is one.
  * @returns the items in transcript order (empty lists when none).
  */
 export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgreements {
@@ -360,6 +438,24 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const assent = assents(segment);
     // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
+    // A bare "I will." takes up a proposal stated in the turn just before, or nothing.
+    if (assent.bare) {
+      const turn = segments[index - 1]!;
+      const stated = [...turn.sentences].reverse().find(statesProposal);
+      const said = segment.text.slice(assent.start, assent.end);
+      if (stated && assent.strength === "plain") {
+        const quote = turn.text.slice(stated.start, stated.end);
+        found.agreed.push({
+          text: `${agreedPrefix}${quote} — “${said}”`,
+          quote,
+          evidence: [
+            { segmentId: turn.id, start: stated.start, end: stated.end },
+            { segmentId: segment.id, start: assent.start, end: assent.end },
+          ],
+        });
+      }
+      return;
+    }
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
     const candidates = segments.slice(Math.max(0, index - 3), index).filter((turn) => turn.role === "therapist").reverse();
     // In order: a proposal of the turn just before; for an assent that names a proposal, what that turn offered; a proposal of an earlier turn.
@@ -372,17 +468,21 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
     const quote = taken.turn.text.slice(taken.sentence.start, taken.sentence.end);
     const said = segment.text.slice(assent.start, assent.end);
-    // Agreed only to a proposal stated as one: not a question, not a sentence the writer only guessed was offered.
-    const plain = assent.strength === "plain" && statesProposal(taker);
-    const prefix = plain ? agreedPrefix : toConfirmPrefix;
-    (plain ? found.agreed : found.toConfirm).push({
-      text: `${prefix}${quote} — “${said}”`,
-      quote,
-      evidence: [
-        { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
-        { segmentId: segment.id, start: assent.start, end: assent.end },
-      ],
-    });
+    const evidence = [
+      { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
+      { segmentId: segment.id, start: assent.start, end: assent.end },
+    ];
+    // Agreed to a proposal stated as one: the line quotes the proposal, then the assenting words.
+    if (assent.strength === "plain" && statesProposal(taker)) {
+      found.agreed.push({ text: `${agreedPrefix}${quote} — “${said}”`, quote, evidence });
+      return;
+    }
+    // Agreed in answer to the turn just before, to a proposal asked or to something only put forward: the line quotes the patient's words.
+    if (assent.strength === "plain" && taken.turn === segments[index - 1] && answersPlainly(taker, assent)) {
+      found.agreed.push({ text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence });
+      return;
+    }
+    found.toConfirm.push({ text: `${toConfirmPrefix}${quote} — “${said}”`, quote, evidence });
   });
   return found;
 }

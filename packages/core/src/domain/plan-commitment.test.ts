@@ -60,6 +60,43 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Thanks, will")).toBe(false);
   });
 
+  it("reads 'ill' opening a sentence as typed chat's 'I'll', never 'ill' inside one", () => {
+    expect(commits("ill phone the surgery on friday.")).toBe(true);
+    expect(commits("Thanks. Ill give the group a go.")).toBe(true);
+    expect(commits("I felt ill all weekend.")).toBe(false);
+    expect(commits("Ill.")).toBe(false);
+  });
+
+  it("never takes thanks for the advice as an assent, but takes 'Consider it done'", () => {
+    expect(commits("Many thanks for your great advice, bye.")).toBe(false);
+    expect(commits("Thanks loads for your good advice.")).toBe(false);
+    expect(commits("Thanks, that is great advice.")).toBe(true);
+    expect(commits("Consider it done.")).toBe(true);
+  });
+
+  it("reads 'imma' as subject and marker of intent in one word, as a reader may give it whole", () => {
+    expect(commits("ok imma book it.")).toBe(true);
+    expect(commits("imma.")).toBe(false);
+    // A reader that keeps "I'mma" whole (wink-nlp does) gives it as one word too.
+    const whole: ClaimReader = { name: "whole", read: (text) => reader.read(text.replace(/I'mma/g, "imma")).map((word) => (word.lemma === "imma" ? { ...word, value: "I'mma", lemma: "i'mma" } : word)) };
+    expect(commits("I'mma ring the office tomorrow.", "patient", whole)).toBe(true);
+  });
+
+  it("finds the writer's other assents: 'sounds like a good…', 'I really like that', 'worth a shot'", () => {
+    for (const text of ["That sounds like a good option.", "Really like that one, I'll start on it.", "Sounds great.", "Worth a shot.", "I'll give that a try."]) {
+      expect(commits(text), text).toBe(true);
+    }
+    expect(commits("I don't like that much.")).toBe(false);
+    expect(commits("I don't really like that.")).toBe(false);
+  });
+
+  it("never commits where the patient will only keep it in mind", () => {
+    for (const text of ["I'll keep that in mind, cheers.", "Good advice, I'll keep it in mind.", "Will keep this in mind, thanks.", "I will keep in mind what you said."]) {
+      expect(commits(text), text).toBe(false);
+    }
+    expect(commits("I will keep my diary every night.")).toBe(true);
+  });
+
   it("needs the marker within reach of a first-person subject", () => {
     expect(commits("I am really going to phone the GP.")).toBe(true);
     expect(commits("I really do will phone the GP.")).toBe(true);

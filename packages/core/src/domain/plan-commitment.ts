@@ -14,6 +14,10 @@ export const committingSubjects: ReadonlySet<string> = new Set(["i", "we", "i'm"
  * how a plain reader reads "'ll".)
  */
 export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "’ll", "'ll", "shall", "gonna", "plan", "intend", "decide", "promise", "commit"]);
+/** Subject and marker of intent typed as one word ("I'mma call her", "imma go"): they commit wherever they stand, as the writer's own phrases read them. */
+export const fusedIntents: ReadonlySet<string> = new Set(["i'mma", "i’mma", "imma"]);
+/** Words that commit when they open a sentence: "will" with its subject left out ("Will do."), "ill" typed for "I'll" ("ill call them"). */
+export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
@@ -43,7 +47,25 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["can", "do", "that"],
   ["like", "the", "idea"],
   ["like", "that", "idea"],
+  ["like", "this", "idea"],
+  ["consider", "it", "done"],
+  // The writer's other plain and naming assents (suggestions.ts): "sounds like a good plan", "really like that one".
+  ["sound", "like", "a", "good"],
+  ["sounds", "like", "a", "good"],
+  ["sound", "like", "a", "great"],
+  ["sounds", "like", "a", "great"],
+  ["sound", "great"],
+  ["sounds", "great"],
+  ["i", "like", "that"],
+  ["really", "like", "that"],
+  ["worth", "a", "shot"],
+  ["give", "that", "a", "try"],
+  ["give", "it", "a", "shot"],
 ];
+/** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
+export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
+/** How many words before an assent sequence "for" still makes it thanked for ("thank you for all the good advice"). */
+export const thankedReach = 3;
 
 /**
  * Words that leave a sentence short of a commitment or an assent: a hedge ("maybe I'll…", "I'll
@@ -54,8 +76,8 @@ export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "mig
 /**
  * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
  * only could ("That's a good idea, I could try that"), guesses or thinks they will ("I think I'll
- * call her", "I guess I will do that"), or takes it up only to look at it ("I'll look into it",
- * "Will check it out", "I'll take note of it"). Such words are for the clinician to confirm, never a plan.
+ * call her", "I guess I will do that"), or takes it up only to look at it or keep it in mind
+ * ("I'll look into it", "Will check it out", "I'll take note of it", "I'll keep it in mind"). Such words are for the clinician to confirm, never a plan.
  */
 export const tentativeSequences: readonly (readonly string[])[] = [
   ["i", "could"],
@@ -68,6 +90,10 @@ export const tentativeSequences: readonly (readonly string[])[] = [
   ["check", "it", "out"],
   ["look", "it", "up"],
   ["take", "note"],
+  ["keep", "in", "mind"],
+  ["keep", "that", "in", "mind"],
+  ["keep", "it", "in", "mind"],
+  ["keep", "this", "in", "mind"],
 ];
 /** Verbs after which "if" means "whether", not a condition: "I'll call and see if they have a place". */
 export const whetherVerbs: ReadonlySet<string> = new Set(["see", "check", "ask", "find", "out", "know", "wonder"]);
@@ -77,9 +103,10 @@ const sentenceEnd = /[.!?…]+/g;
 const is = (word: ClaimWord | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, or "will" opening the sentence with its subject left out ("Will do."); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence ("Will do.", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
-  if (is(words[0], "will") && words.length > 1) return true;
+  if (is(words[0], openingIntentWords) && words.length > 1) return true;
+  if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
@@ -91,9 +118,13 @@ function commits(words: readonly ClaimWord[]): boolean {
 const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) =>
   words.some((_, index) => sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
 
-/** True when the words hold an assent sequence. */
+/** True when the words hold an assent sequence, not negated ("I don't really like that") and not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
 function assentsTo(words: readonly ClaimWord[]): boolean {
-  return holds(words, assentSequences);
+  return words.some((word, index) => {
+    if (word.negated || !assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)))) return false;
+    const forAt = words.slice(Math.max(0, index - thankedReach), index).findIndex((word) => is(word, "for"));
+    return forAt === -1 || !words.slice(0, Math.max(0, index - thankedReach) + forAt).some((word) => is(word, thanksWords));
+  });
 }
 
 /** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, not counted), or a tentative sequence (`tentativeSequences`). */
@@ -139,7 +170,7 @@ function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: 
  * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
  * `tentativeSequences`: "I could try that", "I think I'll call her", "I'll look into it") and whose
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
- * (`assentSequences`). A therapist's words alone never make a plan: a proposal nobody took up
+ * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
