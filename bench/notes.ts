@@ -278,6 +278,15 @@ async function reportReal(): Promise<void> {
     const positiveOnNegative = rows.filter((row) => valueSide(row.quality.moodValue) === "positive" && moodSide(row.label.mood[0]!) === "negative").length;
     console.log(`\n-- real conversations, ${part}: ${rows.length} (${rows.filter((row) => row.label.id.startsWith("rogers:")).length} Rogers sessions)`);
     console.log(`plan: ${items} items written, precision ${ratio(sum((quality) => quality.planCorrect), items)}, recall ${ratio(sum((quality) => quality.labelsFound), labelled)} (${sum((quality) => quality.labelsFound)}/${labelled} labelled items; ${rows.filter((row) => row.label.plan.length === 0).length} conversations agreed none)`);
+    // By source (figures only, as the risk bench prints false pages by source): where the plan's lines and errors are.
+    const sources = [...new Set(rows.map((row) => row.label.id.split(":")[0]!))];
+    const bySource = sources.map((source) => {
+      const of = rows.filter((row) => row.label.id.startsWith(`${source}:`));
+      const written = of.reduce((total, row) => total + row.quality.planItems.length, 0);
+      const right = of.reduce((total, row) => total + row.quality.planCorrect, 0);
+      return `${source} ${right}/${written} right, ${of.reduce((total, row) => total + row.quality.labelsFound, 0)}/${of.reduce((total, row) => total + row.label.plan.length, 0)} found`;
+    });
+    console.log(`plan by source: ${bySource.join("; ")}`);
     const toConfirm = sum((quality) => quality.toConfirmItems.length);
     console.log(
       `to confirm (apart from the plan, not counted in its precision or recall): ${toConfirm} items, ${sum((quality) => quality.toConfirmOnLabels)} citing a labelled item; ` +
