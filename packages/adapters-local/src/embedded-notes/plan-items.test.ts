@@ -114,7 +114,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
-    const given = input(["T: Have you tried a warm bath at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
+    const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });
   });
 
@@ -137,7 +137,7 @@ describe("plan items: what was agreed", () => {
       "P: I get so tense before meetings.",
       "T: Could you try to take some slow breathing when it starts?",
       "P: Yes, I will do that.",
-      "T: Have you tried a warm bath at night?",
+      "T: Have you tried a hot shower at night?",
       "P: No, I will try that.",
       "T: Have you thought about asking your manager for a quieter desk?",
       "P: What a great idea.",
@@ -145,7 +145,7 @@ describe("plan items: what was agreed", () => {
     const items = plan(turns);
     expect(items.map((item) => item.text)).toEqual([
       `${agreedPrefix}“Yes, I will do that.” — to “Could you try to take some slow breathing when it starts?”`,
-      `${agreedPrefix}“No, I will try that.” — to “Have you tried a warm bath at night?”`,
+      `${agreedPrefix}“No, I will try that.” — to “Have you tried a hot shower at night?”`,
       `${agreedPrefix}“What a great idea.” — to “Have you thought about asking your manager for a quieter desk?”`,
     ]);
     expect(items.map((item) => item.quote)).toEqual(["Yes, I will do that.", "No, I will try that.", "What a great idea."]);
@@ -205,7 +205,7 @@ describe("plan items: what was agreed", () => {
 
   it("names, as what a first-person commitment answered, the sentence of the turn that offers an act in a later clause before a longer one", () => {
     const turns = [
-      "T: I find the evenings easier when I get outside, so try a walk after tea. I also lost my own father some years ago and I still think of him most days when the light goes.",
+      "T: I find the evenings easier when I get outside, so try a walk after tea. I also lost my own father some years ago and he is still on my mind most days when the light goes.",
       "P: I will try this!",
     ];
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I will try this!” — to “I find the evenings easier when I get outside, so try a walk after tea.”`]);
@@ -235,7 +235,7 @@ describe("plan items: what was agreed", () => {
       "T: Put yourself first for once.",
       "P: I'll do my best tomorrow, truly.",
       "T: This will pass.",
-      "P: It is a fact that we will move house next month.",
+      "P: It's a plain fact that we will move flat in the spring.",
     ];
     expect(plan(turns)).toEqual([]);
     expect(plan(["T: How do you feel now?", "P: I'll do my best to phone her on Sunday."]).map((item) => item.quote)).toEqual(["I'll do my best to phone her on Sunday."]);

@@ -371,7 +371,7 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
   });
   // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
   // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a
-  // closing remark ("My days tend to go better.").
+  // closing remark ("My evenings tend to be calmer.").
   const acts = offered.filter(offersAct);
   const clauseActs = offered.filter(offersInLaterClause);
   const pool = acts.length > 0 ? acts : clauseActs.length > 0 ? clauseActs : offered;
@@ -381,7 +381,7 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
 /**
  * True when a therapist's sentence states a proposal an "Agreed" line may quote: not asked
  * (`isAsked`), and a proposal `proposes` finds or an act offered to the patient (`offersAct`). A
- * question ("Have you tried a warm bath?", "Could you try some slow breathing?") leaves open what was
+ * question ("Have you tried a hot shower?", "Could you try some slow breathing?") leaves open what was
  * agreed, and the line quotes it verbatim, never rewritten; a sentence taken up only because the
  * patient called it a good idea (`lastOffered`) may be the therapist's own story ("I sometimes
  * force myself to exercise"), information or encouragement. The patient's assent to either is one
@@ -490,7 +490,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
 /**
  * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
- * attributed to the therapist; never a question ("Have you tried a warm bath?" asks, whatever it
+ * attributed to the therapist; never a question ("Have you tried a hot shower?" asks, whatever it
  * hints at: the line would list a question as a strategy).
  * @returns the items in transcript order ([] when none).
  */

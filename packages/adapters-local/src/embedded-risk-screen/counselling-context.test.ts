@@ -220,7 +220,7 @@ describe("said as now", () => {
 describe("a fear of harming someone", () => {
   it.each([
     "Since her operation I'm so scared I'm going to hurt my wife that I keep away from her.",
-    "I'm afraid that I will hurt him by accident when I pick him up.",
+    "I'm afraid I might hurt her by accident when I lift her.",
     "Sometimes I'm scared I'll hurt the baby, and I hate that the thought even comes.",
     "I'm worried I'll hurt my little brother when I lose my temper.",
   ])("is listed to review in its own words, never a page: %j", (line) => {
@@ -256,7 +256,7 @@ describe("everyday words that only sound like risk", () => {
     ["hurt feelings", "Whatever I say I will hurt her feelings, so I keep putting it off."],
     ["a harsh trade", "The market is cut throat, everyone is after the same contracts."],
     ["pay cut", "They say we are cutting wages again this quarter."],
-    ["laid off", "With the way the firm is doing, I think I'm going to be cut."],
+    ["laid off", "With the way the firm is doing, I expect I'll be cut."],
     ["frustration", "With the twins at home all day I'm tearing my hair out."],
     ["trying", "Numbing out is the mind's way of coping, in an attempt to shield us from too much."],
   ])("%s is no risk statement: %j", (_kind, line) => {
@@ -280,15 +280,15 @@ describe("everyday words that only sound like risk", () => {
 });
 
 describe("whose act it is", () => {
-  it("a counsellor's 'many people we see' speaks of those people, not of the speaker", () => {
-    expect(paging(onLast(["Many people we see have unwanted thoughts of harming a child, and they are frightened by them."], false))).toEqual([]);
+  it("a counsellor's 'many clients we see' speaks of those people, not of the speaker", () => {
+    expect(paging(onLast(["Many clients we see get unwanted thoughts about harming a child, and it frightens them."], false))).toEqual([]);
     expect(paging(onLast(["Most clients I work with feel suicidal at some point."], false))).toEqual([]);
     // Told to someone, the statement stays the speaker's.
     expect(paging(onLast(["I told my friends I feel suicidal."], false))).toHaveLength(1);
   });
 
   it("someone who wants to hurt the speaker is no intent of the speaker's", () => {
-    expect(paging(onLast(["I have this feeling he wants to hurt me when he drinks."]))).toEqual([]);
-    expect(paging(onLast(["I have this feeling I want to hurt him when he drinks."]))).toHaveLength(1);
+    expect(paging(onLast(["I keep sensing that he wants to hurt me when he drinks."]))).toEqual([]);
+    expect(paging(onLast(["I keep sensing that I want to hurt him when he drinks."]))).toHaveLength(1);
   });
 });

@@ -351,7 +351,7 @@ const idioms: readonly RegExp[] = [
   / (?:burn|burnt|wear|wore|worn|run|ran|work|stress) (?:myself|my self|me) (?:out(?! of)|into the ground|ragged)\b/g,
   / (?:hurt|harm|damage)\S* (?:(?:her|his|their|my|your|our|its|people|someone|somebody|anyone|everyone|\S+ 's|\S+'s) )?(?:own )?(?:feeling|feelings|pride|ego|chance|chances|career|reputation|credit score|grades?|relationship|friendship|marriage)\b/g,
   / (?:tear|tearing|tore|torn) (?:\S+ )?hair out\b/g,
-  // "In an attempt to protect us": trying, not a suicide attempt (unless the attempt is to end a life).
+  // "In an attempt to help": trying, not a suicide attempt (unless the attempt is to end a life).
   / in (?:an|a|one|my|his|her|their|our|your) (?:\S+ )?attempt to\b(?! (?:end|kill|take|die|suicid\S*|overdose|hang|jump|drown))/g,
   // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die".
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,

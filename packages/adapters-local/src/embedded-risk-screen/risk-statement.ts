@@ -57,7 +57,7 @@ function saidInFirstPerson(sentence: RiskSentence, first: number, last: number):
     if (secondPersonWords.has(word)) return false;
     // "Both of my parents committed suicide": someone close to the speaker, not the speaker.
     if ((word === "my" || word === "our") && family.has(sentence.words[index + 1] ?? "") && ["VERB", "AUX"].includes(posOf(sentence, index + 2))) return false;
-    // "Many people we see have thoughts of…", "clients I work with self-harm": the speaker is in a
+    // "Many clients we see get thoughts of…", "clients I work with self-harm": the speaker is in a
     // clause about those people, who are the subject.
     if (subjectFirstPerson.has(word) && describedPeople.has(sentence.words[index - 1] ?? "") && peopleQuantifiers.has(sentence.words[index - 2] ?? "")) return false;
     if (firstPersonWords.has(word)) return true;
@@ -145,7 +145,7 @@ const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a c
 
 /**
  * A fear of doing harm, in the clause before the harm is named: "I'm scared I'll hurt the baby",
- * "afraid that I will hurt him", "I worry I might snap and hit someone". A fear of harming is not
+ * "afraid I might hurt her", "I worry I might snap and hit someone". A fear of harming is not
  * an intent to harm (it is what the speaker does not want): listed to review, never a page.
  */
 const fearedBefore = / (?:scare\S*|afraid|fear\S*|frighten\S*|terrifi\S*|terrify\S*|petrifi\S*|worr\S*|anxious|panic\S*|paranoid) (?:of |that |about )?(?:i (?:\S+ ){0,4})?$/;

@@ -197,7 +197,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
 
   it("takes a quote ending in a question mark, closing quotes or brackets aside, as a question", () => {
     expect(quotesQuestion("Could you try some slow breathing?")).toBe(true);
-    expect(quotesQuestion("Have you tried a warm bath? ")).toBe(true);
+    expect(quotesQuestion("Have you tried a hot shower? ")).toBe(true);
     expect(quotesQuestion("He asked, “Will you come?”")).toBe(true);
     expect(quotesQuestion("(Could you ring them?)")).toBe(true);
     for (const closing of ['"', "'", "’", "”", ")", "]", " "]) expect(quotesQuestion(`Could you ring them?${closing}`), closing).toBe(true);
