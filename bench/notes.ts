@@ -36,7 +36,7 @@
  * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
  * (no written set, no timing).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type Transcript, verifyNotes } from "@confide/core";
 import { sessionMoods } from "@confide/core/adapter-kit";
@@ -189,6 +189,54 @@ async function report(split: "dev" | "test"): Promise<void> {
   }
 }
 
+/** A second labeller's plan labels (`notes-labels-second.jsonl`, labelled blind to the first labels and to the writer's output), by id; empty when there are none. */
+function secondLabels(): Map<string, NotesLabel["plan"]> {
+  const url = new URL("./data/real-dialogue/notes-labels-second.jsonl", import.meta.url);
+  if (!existsSync(url)) return new Map();
+  const entries = readFileSync(url, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as { id: string; plan: NotesLabel["plan"] });
+  return new Map(entries.map((entry) => [entry.id, entry.plan]));
+}
+
+/** Items of `a` that share a turn with an item of `b`. */
+const itemsMatched = (a: NotesLabel["plan"], b: NotesLabel["plan"]) => a.filter((item) => b.some((other) => item.some((turn) => other.includes(turn)))).length;
+
+/**
+ * The plan against the second labeller, on the conversations both labelled (figures only): its
+ * precision and recall by the second labels, a line right by either labeller, and how far the two
+ * labellers agree (items of each found by the other).
+ */
+function printAgainstSecondLabeller(rows: ReadonlyArray<{ label: NotesLabel; quality: RealNotesQuality }>, second: ReadonlyMap<string, NotesLabel["plan"]>): void {
+  const both = rows.filter((row) => second.has(row.label.id));
+  if (both.length === 0) return;
+  let written = 0;
+  let rightBySecond = 0;
+  let rightByEither = 0;
+  let foundOfSecond = 0;
+  let secondItems = 0;
+  let firstItems = 0;
+  let firstFoundBySecond = 0;
+  let secondFoundByFirst = 0;
+  for (const row of both) {
+    const plan2 = second.get(row.label.id)!;
+    const lines = row.quality.planItems;
+    written += lines.length;
+    rightBySecond += itemsMatched(lines, plan2);
+    rightByEither += itemsMatched(lines, [...plan2, ...row.label.plan]);
+    foundOfSecond += itemsMatched(plan2, lines);
+    secondItems += plan2.length;
+    firstItems += row.label.plan.length;
+    firstFoundBySecond += itemsMatched(row.label.plan, plan2);
+    secondFoundByFirst += itemsMatched(plan2, row.label.plan);
+  }
+  console.log(
+    `plan by the second labeller (${both.length} conversations): precision ${ratio(rightBySecond, written)} (${rightBySecond}/${written}), recall ${ratio(foundOfSecond, secondItems)} (${foundOfSecond}/${secondItems}); ` +
+      `a line right by either labeller ${rightByEither}/${written}; labellers agree: first's items found by the second ${firstFoundBySecond}/${firstItems}, second's by the first ${secondFoundByFirst}/${secondItems}`,
+  );
+}
+
 /** The turns of a real conversation as the pipeline hands them to a note writer, patient turns scored by VADER. */
 async function realInput(conversation: RealConversation): Promise<NoteWriterInput> {
   const segments = conversation.turns.map((turn, index) => ({
@@ -247,6 +295,7 @@ async function reportReal(): Promise<void> {
     part === "fresh" ? readLabels("notes-labels-fresh.jsonl") : labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"));
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
+  const second = secondLabels();
   if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
@@ -287,6 +336,7 @@ async function reportReal(): Promise<void> {
       return `${source} ${right}/${written} right, ${of.reduce((total, row) => total + row.quality.labelsFound, 0)}/${of.reduce((total, row) => total + row.label.plan.length, 0)} found`;
     });
     console.log(`plan by source: ${bySource.join("; ")}`);
+    printAgainstSecondLabeller(rows, second);
     const toConfirm = sum((quality) => quality.toConfirmItems.length);
     console.log(
       `to confirm (apart from the plan, not counted in its precision or recall): ${toConfirm} items, ${sum((quality) => quality.toConfirmOnLabels)} citing a labelled item; ` +
