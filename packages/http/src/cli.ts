@@ -138,6 +138,11 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before anything is opened or written: a second server must not migrate or seed first.
   if (command === "serve") await assertCanListen(config.host, config.port);
+  // The HTTP app's modules load while the runtime opens its adapters (the embedded database's
+  // WASM compiles off the main thread meanwhile); awaited where the server starts, which reports
+  // a failure to load them.
+  const serverModule = command === "serve" ? import("./server.ts") : undefined;
+  serverModule?.catch(() => undefined);
   const runtime = await createRuntime(config, logger, {
     checkSpeechEarly: command === "serve",
     ...(command === "serve" ? { telemetryRole: "api" as const } : command === "worker" ? { telemetryRole: "worker" as const } : {}),
@@ -155,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
           throw error;
         }
       }
-      const { startServer } = await import("./server.ts");
+      const { startServer } = await (serverModule ?? import("./server.ts"));
       // Only this process may open a database kept in the data directory, so it serves `confide backup`.
       const { findAdapter } = await import("./composition/adapter-registry.ts");
       const backupKeyring = findAdapter("repository", config.adapters.repository)?.keepsDatabaseInDataDir
