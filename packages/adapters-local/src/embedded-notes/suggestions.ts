@@ -1,4 +1,4 @@
-import { toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { thankedReach, thanksWords, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -250,16 +250,15 @@ function declines(tokens: readonly ReadToken[]): boolean {
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
 
-/** Words of thanks: a phrase after one and "for" is what the patient thanks for ("Thanks for the great advice"), not an assent. */
-const thanks = new Set(["thank", "thanks", "thx", "ty"]);
-/** How far before a phrase "for" still makes it what is thanked for ("thank you for all the good advice"). */
-const thankedWithin = 4;
-
-/** True when the phrase at `index` is what the sentence thanks for: "for" within `thankedWithin` tokens before it, after a word of thanks. */
+/**
+ * True when the phrase at `index` is what the sentence thanks for ("Thanks for the great advice"):
+ * "for" within core's `thankedReach` tokens before it, after one of core's `thanksWords` — the
+ * same reading as core's plan check.
+ */
 function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
-  const before = tokens.slice(Math.max(0, index - thankedWithin), index);
+  const before = tokens.slice(Math.max(0, index - thankedReach), index);
   const forAt = before.findIndex((token) => token.lemma === "for");
-  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some((token) => thanks.has(token.lemma) || thanks.has(token.value.toLowerCase()));
+  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some((token) => thanksWords.has(token.lemma) || thanksWords.has(token.value.toLowerCase()));
 }
 
 /** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */

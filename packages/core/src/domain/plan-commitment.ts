@@ -64,8 +64,8 @@ export const assentSequences: readonly (readonly string[])[] = [
 ];
 /** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
 export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
-/** How many words before an assent sequence "for" still makes it thanked for ("thank you for all the good advice"). */
-export const thankedReach = 3;
+/** How many words before an assent "for" still makes it thanked for ("thank you for all the good advice"). */
+export const thankedReach = 4;
 
 /**
  * Words that leave a sentence short of a commitment or an assent: a hedge ("maybe I'll…", "I'll
@@ -115,13 +115,15 @@ function commits(words: readonly ClaimWord[]): boolean {
 }
 
 /** True when the words hold one of the sequences, by lemma or value. */
-const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) =>
-  words.some((_, index) => sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part))));
+/** True when one of the sequences starts at `index`. */
+const sequenceAt = (words: readonly ClaimWord[], index: number, sequences: readonly (readonly string[])[]) =>
+  sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)));
+const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) => words.some((_, index) => sequenceAt(words, index, sequences));
 
 /** True when the words hold an assent sequence, not negated ("I don't really like that") and not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
 function assentsTo(words: readonly ClaimWord[]): boolean {
   return words.some((word, index) => {
-    if (word.negated || !assentSequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)))) return false;
+    if (word.negated || !sequenceAt(words, index, assentSequences)) return false;
     const forAt = words.slice(Math.max(0, index - thankedReach), index).findIndex((word) => is(word, "for"));
     return forAt === -1 || !words.slice(0, Math.max(0, index - thankedReach) + forAt).some((word) => is(word, thanksWords));
   });
