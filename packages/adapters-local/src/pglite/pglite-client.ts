@@ -40,7 +40,7 @@ function transactionClient(transaction: Transaction): SqlClient {
  * on a 2-core machine, and 86 MiB more resident memory); 32 MB holds a clinic's working set, and
  * the file system's cache holds the rest.
  */
-export const startParams: readonly string[] = ["-c", "shared_buffers=32MB"];
+const startParams: readonly string[] = ["-c", "shared_buffers=32MB"];
 
 /**
  * PGlite (PostgreSQL compiled to WASM, in this process) behind SqlClient. PGlite is a single
