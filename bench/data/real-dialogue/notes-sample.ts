@@ -8,6 +8,8 @@ export const notesSampleSeed = 44;
 export const notesSampleSize = 150;
 /** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */
 export const notesFreshSize = 60;
+/** How many ESConv ids the second fresh part takes, next after the fresh part in the same shuffle. */
+export const notesFresh2Size = 40;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -44,4 +46,16 @@ export function notesSample(esconvIds: readonly string[], rogersIds: readonly st
  */
 export function notesFreshSample(esconvIds: readonly string[]): string[] {
   return shuffledEsconvIds(esconvIds).slice(notesSampleSize, notesSampleSize + notesFreshSize);
+}
+
+/**
+ * The second fresh part (`notes-labels-fresh-2.jsonl`): the next `notesFresh2Size` ESConv ids of
+ * the same shuffle after the fresh part (positions `notesSampleSize + notesFreshSize` to
+ * `notesSampleSize + notesFreshSize + notesFresh2Size - 1`, i.e. 210–249), so none is in the first
+ * sample or the fresh part. Chosen by id alone, before any was read; labelled before the writer was
+ * run on it.
+ */
+export function notesFresh2Sample(esconvIds: readonly string[]): string[] {
+  const start = notesSampleSize + notesFreshSize;
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh2Size);
 }
