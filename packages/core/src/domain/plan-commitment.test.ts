@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { assentSequences, citesCommitment, committingSubjects, hedgeWords, intentMarkers, markerReach, quotesQuestion, tentativeSequences, whetherVerbs } from "./plan-commitment.ts";
+import {
+  assentSequences,
+  citesCommitment,
+  committingSubjects,
+  hedgeWords,
+  intentMarkers,
+  markerReach,
+  quotesQuestion,
+  tentativeSequences,
+  thankedReach,
+  whetherVerbs,
+} from "./plan-commitment.ts";
 
 // The plain-words test reader reads "I'll" as "i" and "ll", which is how `intentMarkers` holds it.
 const reader = createPlainWordsClaimReader();
@@ -10,6 +21,8 @@ const unknown = (text: string) => ({ text, role: "unknown" as const });
 const therapist = (text: string) => ({ text, role: "therapist" as const });
 const commits = (text: string, role: "patient" | "unknown" | "therapist" = "patient", using: ClaimReader = reader) =>
   citesCommitment([{ text, role }], using);
+// A reader whose lemmas match nothing, so each word counts only as written: "sounds" is then not "sound".
+const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
 
 describe("citesCommitment: a plan stands on the patient's commitment or assent", () => {
   it("finds a first-person commitment, whatever marker of intent it uses", () => {
@@ -186,7 +199,6 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   });
 
   it("matches words by lemma or by their written form", () => {
-    const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
     expect(commits("I will call her.", "patient", byValue)).toBe(true);
     expect(commits("Sounds good.", "patient", byValue)).toBe(true);
     expect(commits("Maybe I will call her.", "patient", byValue)).toBe(false);
@@ -263,6 +275,47 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       expect(commits(`I will call her tomorrow${mark} Maybe not.`), mark).toBe(!mark.includes("?"));
     }
     expect(commits("Maybe not, I will call her tomorrow.")).toBe(false);
+  });
+
+  it("takes each assent sequence as written, said alone, and no shorter", () => {
+    // Every written form the rule lists, each matched by its words as written, not by a lemma.
+    const phrases = [
+      "good idea", "great idea", "nice idea", "excellent idea", "good advice", "great advice", "good suggestion", "great suggestion", "good tip", "great tip",
+      "willing to try", "worth a try", "give it a try", "something I can do", "sound good", "sounds good", "sound like a plan", "sounds like a plan",
+      "will do", "will try", "can do that", "like the idea", "like that idea", "like this idea", "consider it done",
+      "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
+      "I like that", "really like that", "worth a shot", "give that a try", "give it a shot",
+    ];
+    expect(phrases).toHaveLength(assentSequences.length);
+    for (const words of phrases) {
+      expect(commits(`Yes, ${words}.`, "patient", byValue), words).toBe(true);
+      expect(commits(`Yes, ${words.split(" ").slice(1).join(" ")}.`, "patient", byValue), `${words}, first word left out`).toBe(false);
+      expect(commits(`Yes, ${words.split(" ").slice(0, -1).join(" ")}.`, "patient", byValue), `${words}, last word left out`).toBe(false);
+    }
+  });
+
+  it("leaves each tentative sequence, as written, short of a commitment beside an assent", () => {
+    const phrases = [
+      "I could", "we could", "think I", "guess I", "suppose I", "look into", "check out", "check it out", "look it up", "take note",
+      "keep in mind", "keep that in mind", "keep it in mind", "keep this in mind",
+    ];
+    expect(phrases).toHaveLength(tentativeSequences.length);
+    for (const words of phrases) {
+      expect(commits(`Good idea, ${words} it.`, "patient", byValue), words).toBe(false);
+    }
+    expect(commits("Good idea, keep going.", "patient", byValue)).toBe(true);
+  });
+
+  it("looks back for the 'for' of thanks exactly thankedReach words before an assent", () => {
+    expect(thankedReach).toBe(4);
+    expect(commits("Thanks for good advice.")).toBe(false);
+    expect(commits("Thanks for all of this good advice.")).toBe(false);
+    // "for" five words back is out of reach: the assent stands.
+    expect(commits("Thanks for all of this very good advice.")).toBe(true);
+    // A "for" in reach with no thanks before it is no thanks.
+    expect(commits("For me that is good advice.")).toBe(true);
+    expect(commits("It works for me, good advice.")).toBe(true);
+    expect(commits("Good advice, thanks for it.")).toBe(true);
   });
 
   it("holds its data as the rule says", () => {
