@@ -5,7 +5,8 @@ import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
  * First-person future commitments, as lemma phrases: "I will…", "I'll…", "I'm going to…",
- * "next week we're going to…", "I plan to…", "I've decided to…", and commitments to abstain
+ * "next week we're going to…", "I plan to…", "I plan on…", "im going to…" (typed without its
+ * apostrophe), "I've decided to…", and commitments to abstain
  * ("I'm not going to…", "I won't…").
  */
 const commitmentPhrases = [
@@ -21,6 +22,12 @@ const commitmentPhrases = [
   "we plan to",
   "i be plan to",
   "i'm plan to",
+  "i plan on",
+  "we plan on",
+  "i be plan on",
+  "i'm plan on",
+  "im go to",
+  "im gonna",
   "i have decide to",
   "i decide to",
   "i promise to",
@@ -37,31 +44,54 @@ const commitmentPhrases = [
 
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
- * a commitment: "I'll be honest", "I'll be fine", "we'll see", "I'll probably put it off", "I'll
+ * a commitment: "I'll be honest", "I'll be fine", "I'll probably put it off", "I'll
  * think about it", "I will never forget", "I'll have to".
  */
-const notAnAction = new Set(["be", "see", "probably", "maybe", "think", "never", "have", "consider", "remember", "bear", "miss", "always", "still"]);
+const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "have", "consider", "remember", "bear", "miss", "always", "still"]);
+/**
+ * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
+ * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a
+ * time right after it ("we'll see tomorrow", `timeAnchors`) — not "I'll see my GP tomorrow", "I
+ * plan on seeing a doctor".
+ */
+const wellSee = new Set(["how", "what", "if", "whether", "about", "where", "when", "you", "u", "it", "then", "later", "and"]);
 /**
  * Verbs of what happens to someone rather than what they do — "I'll fail", "I'm going to lose
- * it", "I won't believe it": a prediction or a state, never an act committed to.
+ * it", "I won't believe it" — and outcomes or states of mind one can only hope for — "I will try
+ * to recover", "I'll try to cope", "I'll try not to worry": a prediction, a state or an effort,
+ * never an act committed to.
  */
-const notVolitional = new Set(["fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass"]);
+const notVolitional = new Set([
+  "fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
+  "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink",
+]);
+/** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "I know I will make it through", "I'll get over it". */
+const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
+  ["give", "up"],
+  ["make", "through"],
+  ["pull", "through"],
+  ["move", "on"],
+];
 /** Parts of speech an act may be read as (the lite model tags some verbs of typed chat as nouns or adjectives: "journal", "google"). */
 const actParts = new Set(["VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"]);
 /** "I'll be happy to…", "I'm going to be sure to…": the act is the verb after "to". */
 const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
 /**
  * Words before the phrase, in its sentence, that make it hedged, conditional, habitual, reported
- * or a clause of worry or wondering: "maybe I'll…", "if I stop I'll fail", "usually I'll just lie
- * there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose her", "how
- * I'm going to pay", "the fact that we will get through it".
+ * or a clause of worry, wondering or foreknowledge: "maybe I'll…", "if I stop I'll fail", "usually
+ * I'll just lie there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose
+ * her", "how I'm going to pay", "the fact that we will get through it", "I know I will be okay".
  */
 const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
-  "how", "what", "why", "fact",
+  "how", "what", "why", "fact", "know",
 ]);
+/** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
+const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
+/** True for a "sure" that agrees ("Sure, I will ring him"), not one that foresees ("I'm sure I'll be fine"): no form of "be" right before it. */
+const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "sure" && !beForms.has(tokens.slice(0, at).filter(isWord).at(-1)?.lemma ?? "");
 /**
  * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
  * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I think I'll quit", "I guess I will do
@@ -126,19 +156,41 @@ export interface Commitment {
 }
 
 /**
- * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible" —
- * "do", then "best" within two words, and no "to" and an act after it ("I'll do my best to call
- * her" names one).
+ * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible",
+ * "I will do the right thing" — "do", then "best" or "right thing" within two words, and no "to"
+ * and an act after it ("I'll do my best to call her" names one).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
-  const best = act.slice(1, 3).findIndex((token) => token.value.toLowerCase() === "best");
-  return act[0]?.lemma === "do" && best !== -1 && act[best + 2]?.lemma !== "to";
+  if (act[0]?.lemma !== "do") return false;
+  const said = (at: number) => act[at]?.value.toLowerCase();
+  const best = [1, 2].find((at) => said(at) === "best");
+  if (best !== undefined) return act[best + 1]?.lemma !== "to";
+  const right = [1, 2].find((at) => said(at) === "right" && said(at + 1) === "thing");
+  return right !== undefined && act[right + 2]?.lemma !== "to";
 }
 
-/** True when a sentence promises only an effort (`effortOnly`: "I'll do my best, truly"): no act to agree, whatever assent it holds. */
+/** True when the words from `at` name an outcome or a state (`notVolitional`, `outcomePhrases`), not an act: "recover", "give up", "make it through". */
+function namesOutcome(words: readonly ReadToken[], at: number): boolean {
+  const verb = words[at];
+  if (verb === undefined) return false;
+  return notVolitional.has(verb.lemma) || outcomePhrases.some(([first, particle]) => verb.lemma === first && words.slice(at + 1, at + 3).some((token) => token.lemma === particle));
+}
+
+/**
+ * True when a sentence promises only an effort: "I'll do my best, truly" (`effortOnly`), or a try
+ * at an outcome ("I will try to recover", "I'll try not to give up": "try", "not" perhaps, "to",
+ * then `namesOutcome`, and no act joined after it by "and" or "then"). No act to agree, whatever
+ * assent it holds.
+ */
 export function promisesEffortOnly(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  return words.some((word, index) => word.lemma === "do" && effortOnly(words.slice(index)));
+  return words.some((word, index) => {
+    if (word.lemma === "do") return effortOnly(words.slice(index));
+    if (word.lemma !== "try") return false;
+    const to = words[index + 1]?.lemma === "not" ? index + 2 : index + 1;
+    // "I will try to get motivated and start applying" names an act after the outcome.
+    return words[to]?.lemma === "to" && namesOutcome(words, to + 1) && !words.slice(to + 2).some((after) => after.lemma === "and" || after.lemma === "then");
+  });
 }
 
 /** The tokens after a commitment phrase, softeners skipped: the act committed to. */
@@ -164,7 +216,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const before = tokens.slice(0, index);
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
-  if (before.some((token) => notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase()))) return null;
+  if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
@@ -175,7 +227,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
-  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || notVolitional.has(verb.lemma)) return null;
+  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || namesOutcome(act, 0)) return null;
+  if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (effortOnly(act)) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
@@ -222,8 +275,8 @@ export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
  */
 const openingIntent = new Set(["will", "ill"]);
 
-/** Phrases that state a decision, firm without a time: "I plan to go back to work in the fall", "I've decided to move". */
-const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i have decide to", "i decide to", "i promise to", "i commit to"];
+/** Phrases that state a decision, firm without a time: "I plan to go back to work in the fall", "I plan on seeing a doctor", "I've decided to move". */
+const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
   "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

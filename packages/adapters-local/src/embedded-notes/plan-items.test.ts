@@ -293,6 +293,59 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(turns)).toEqual(["To confirm: You could write to the landlord about the repairs. — “I will try, but it will be hard.”"]);
   });
 
+  it("leaves an assent followed by any contrast to confirm, but not one whose contrast comes before it", () => {
+    for (const assent of ["That sounds good, but what would it change.", "That's good advice and I did, but the landlord is slow."]) {
+      const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
+      expect(plan(turns), assent).toEqual([]);
+      expect(toConfirm(turns), assent).toEqual([`To confirm: You could write to the landlord about the repairs. — “${assent}”`]);
+    }
+    const before = ["T: You could write to the landlord about the repairs.", "P: It has been a rotten month but that sounds like a good idea."];
+    expect(plan(before).map((item) => item.text)).toEqual(["Agreed: You could write to the landlord about the repairs. — “It has been a rotten month but that sounds like a good idea.”"]);
+  });
+
+  it("takes no assent from a sentence saying it was done before", () => {
+    for (const assent of ["I have written to them before and think it's a great idea.", "Good idea, I have tried that before."]) {
+      const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
+      expect(plan(turns), assent).toEqual([]);
+      expect(toConfirm(turns), assent).toEqual([]);
+    }
+    // "Before" that opens a time to come is no such thing.
+    expect(plan(["T: You could write to the landlord about the repairs.", "P: Good idea, I will write before Friday."])).toHaveLength(1);
+  });
+
+  it("takes no plan from a try at an outcome or a state of mind, or from doing 'the right thing'", () => {
+    for (const words of ["I will try to recover from all this.", "I'll try not to give up.", "I'll try to cope with it.", "I will try not to worry so much.", "In the end I will do the right thing.", "I know I will make it through."]) {
+      const turns = ["T: It may help to go easy on yourself this month.", `P: ${words}`];
+      expect(plan(turns), words).toEqual([]);
+      expect(toConfirm(turns), words).toEqual([]);
+    }
+    // An act named after the outcome still counts.
+    const turns = ["T: It may help to go easy on yourself this month.", "P: I will try to get motivated and then ring the job centre tomorrow."];
+    expect([...plan(turns).map((item) => item.text), ...toConfirm(turns)]).not.toEqual([]);
+  });
+
+  it("takes 'not a bad idea', 'a good approach' and 'give it a go' as assents naming the proposal", () => {
+    for (const assent of ["Hey, that's not a bad idea.", "That's a good approach.", "I'm willing to give it a go."]) {
+      const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
+      expect(plan(turns).map((item) => item.text), assent).toEqual([`Agreed: You could write to the landlord about the repairs. — “${assent}”`]);
+    }
+    expect(plan(["T: You could write to the landlord about the repairs.", "P: That's a bad idea."])).toEqual([]);
+  });
+
+  it("reads 'I plan on', 'im going to' and an agreeing 'sure' as commitments, not 'I'm sure I will'", () => {
+    for (const words of ["I plan on seeing my doctor next week.", "ok im going to call the bank tomorrow.", "Thanks, sure I will ring the bank tomorrow."]) {
+      expect(plan(["T: How are things at home?", `P: ${words}`]).map((item) => item.text), words).toEqual([words]);
+    }
+    expect(plan(["T: How are things at home?", "P: I'm sure I will ring the bank tomorrow."])).toEqual([]);
+  });
+
+  it("reads 'see' as a visit when someone is named after it, not 'we'll see' or 'I'll see how it goes'", () => {
+    expect(plan(["T: How are things at home?", "P: I will see my GP tomorrow."]).map((item) => item.text)).toEqual(["I will see my GP tomorrow."]);
+    for (const words of ["We will see tomorrow.", "I will see how it goes tomorrow.", "I'll see what happens next week."]) {
+      expect(plan(["T: How are things at home?", `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
   it("leaves a commitment only to look into something, look it up, take note of it or keep it in mind to confirm, however sure", () => {
     for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure.", "I will definitely keep that in mind next week."]) {
       const turns = ["T: How do you feel now?", `P: ${words}`];

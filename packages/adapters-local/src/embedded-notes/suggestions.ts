@@ -167,6 +167,9 @@ const namingAssentPhrases = [
   "great suggestion",
   "good advice",
   "great advice",
+  "good approach",
+  // "Not a bad idea" takes it up as "a good idea" does: the negation is of "bad", not of the assent.
+  "not a bad idea",
   "good tip",
   "great tip",
   "like the idea",
@@ -184,11 +187,13 @@ const namingAssentPhrases = [
   "give it a try",
   "give that a try",
   "give it a shot",
+  "give it a go",
+  "give that a go",
   "willing to try",
   ...committingAssentPhrases,
 ];
-/** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good suggestion"), not only commit to it ("I will try"). */
-const proposalNouns = new Set(["idea", "suggestion", "advice", "tip"]);
+/** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good approach"), not only commit to it ("I will try"). */
+const proposalNouns = new Set(["idea", "suggestion", "advice", "tip", "approach"]);
 const callingPhrases = namingAssentPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
 
 /** True when a sentence calls what it takes up a proposal ("That is a good idea too, I will use my phone"), neither negated nor told in the past, nor declined. */
@@ -228,12 +233,27 @@ const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"])
  * out") — no act committed to. To confirm with the patient, never a plan.
  */
 const hedgingPhrases = ["i could", "i guess i", "i suppose i", "i think i", "look into", "check it out", "check out", "look it up", "take note"];
-/** Words that, after a contrast, doubt what the sentence assents to: "I will try, but it will be hard". To confirm, not declined. */
-const doubts = new Set(["hard", "difficult", "tough", "struggle"]);
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
 const putOff = new Set(["already", "if", "?", "however"]);
-/** Contrasts that, followed by a negation in the sentence, decline: "good idea but I can't afford it". */
+/**
+ * Contrasts: after the sentence's first word, one leaves the assent in doubt ("I will try, but it
+ * will be hard", "That sounds good, but how will it help") — to confirm, not declined; followed
+ * by a negation in the sentence, it declines ("good idea but I can't afford it").
+ */
 const contrasts = new Set(["but", "though", "although"]);
+/**
+ * True when a contrast comes after the sentence's assent (its first assent phrase, or its first
+ * word when the assent only points back: "I will try, but it will be hard", "That sounds good,
+ * but how will it help"): the assent is left in doubt. A contrast before it ("It was a bad year
+ * but that sounds like a good idea") does not doubt it.
+ */
+function doubtedAfter(tokens: readonly ReadToken[]): boolean {
+  const starts = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases].flatMap((phrase) => phraseStarts(tokens, phrase));
+  const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
+  return tokens.some((token, at) => at > assentAt && contrasts.has(token.lemma));
+}
+/** Words that, after "before", close what it says ("I have tried that before.", "…before and…"): done already, not taken up anew. */
+const beforeClosers = new Set(["and", ",", ".", "!", ";", "…"]);
 const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 
 /** True when the phrase at `index` is negated just before it ("not a bad idea", "I don't think it's a good idea") or told in the past ("it was a good idea at the time"). */
@@ -243,9 +263,14 @@ const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
 /** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
 const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
 
-/** True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not `meansWhether`, or a contrast followed by a negation). */
+/**
+ * True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not
+ * `meansWhether`, a contrast followed by a negation) or says it was done before ("before" closing
+ * its clause, `beforeClosers`: "I've practised breathing before and think it's a great idea").
+ */
 function declines(tokens: readonly ReadToken[]): boolean {
   if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
+  if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
 }
@@ -306,7 +331,7 @@ export function assents(segment: ReadSegment): Assent | null {
       (weighed && !naming) ||
       (commitment?.hedged ?? false) ||
       says(tokens, hedgingPhrases) ||
-      tokens.some((token, at) => contrasts.has(token.lemma) && tokens.slice(at + 1).some((after) => doubts.has(after.lemma))) ||
+      doubtedAfter(tokens) ||
       tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
     return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
   }

@@ -280,11 +280,11 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   it("takes each assent sequence as written, said alone, and no shorter", () => {
     // Every written form the rule lists, each matched by its words as written, not by a lemma.
     const phrases = [
-      "good idea", "great idea", "nice idea", "excellent idea", "good advice", "great advice", "good suggestion", "great suggestion", "good tip", "great tip",
+      "good idea", "great idea", "nice idea", "excellent idea", "good advice", "great advice", "good approach", "not a bad idea", "good suggestion", "great suggestion", "good tip", "great tip",
       "willing to try", "worth a try", "give it a try", "something I can do", "sound good", "sounds good", "sound like a plan", "sounds like a plan",
       "will do", "will try", "can do that", "like the idea", "like that idea", "like this idea", "consider it done",
       "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
-      "I like that", "really like that", "worth a shot", "give that a try", "give it a shot",
+      "I like that", "really like that", "worth a shot", "give that a try", "give it a shot", "give it a go", "give that a go",
     ];
     expect(phrases).toHaveLength(assentSequences.length);
     for (const words of phrases) {

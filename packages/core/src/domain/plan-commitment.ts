@@ -22,7 +22,7 @@ export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
 export const markerReach = 3;
-/** Assents to a proposal, as word sequences (by lemma or value): "good idea", "sounds good", "will do". */
+/** Assents to a proposal, as word sequences (by lemma or value): "good idea", "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
 export const assentSequences: readonly (readonly string[])[] = [
   ["good", "idea"],
   ["great", "idea"],
@@ -30,6 +30,8 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["excellent", "idea"],
   ["good", "advice"],
   ["great", "advice"],
+  ["good", "approach"],
+  ["not", "a", "bad", "idea"],
   ["good", "suggestion"],
   ["great", "suggestion"],
   ["good", "tip"],
@@ -61,6 +63,8 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["worth", "a", "shot"],
   ["give", "that", "a", "try"],
   ["give", "it", "a", "shot"],
+  ["give", "it", "a", "go"],
+  ["give", "that", "a", "go"],
 ];
 /** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
 export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
