@@ -337,6 +337,13 @@ async function reportReal(): Promise<void> {
       return `${source} ${right}/${written} right, ${of.reduce((total, row) => total + row.quality.labelsFound, 0)}/${of.reduce((total, row) => total + row.label.plan.length, 0)} found`;
     });
     console.log(`plan by source: ${bySource.join("; ")}`);
+    // By form (figures only): the patient's own commitment, agreed to a stated proposal, agreed in the patient's words.
+    const lines = rows.flatMap((row) => row.quality.planLines);
+    const byForm = (["own", "stated", "patient-words"] as const).map((form) => {
+      const ofForm = lines.filter((line) => line.form === form);
+      return `${form === "own" ? "own commitment" : form === "stated" ? "agreed to a stated proposal" : "agreed in the patient's words"} ${ofForm.filter((line) => line.correct).length}/${ofForm.length} right`;
+    });
+    console.log(`plan by form: ${byForm.join("; ")}`);
     printAgainstSecondLabeller(rows, second);
     const toConfirm = sum((quality) => quality.toConfirmItems.length);
     console.log(

@@ -28,9 +28,15 @@ const chatFillers = new Set(["gonna", "wanna", "gotta", "huh", "kinda", "sorta",
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 
+/** How a plan line was written: the patient's own commitment, "Agreed: <proposal> — “<assent>”", or "Agreed: “<assent>” — to “<the therapist's sentence>”". */
+export type PlanForm = "own" | "stated" | "patient-words";
+export const planFormOf = (text: string): PlanForm => (text.startsWith("Agreed: “") ? "patient-words" : text.startsWith("Agreed: ") ? "stated" : "own");
+
 export interface RealNotesQuality {
   /** The turns each written plan item cites. */
   planItems: number[][];
+  /** Each written plan item's form, and whether it cites a turn of a labelled item. */
+  planLines: Array<{ form: PlanForm; correct: boolean }>;
   planCorrect: number;
   labelsFound: number;
   /** The turns each item "to confirm" cites (follow-up items whose text opens "To confirm: "): shown apart from the plan, never scored as plan. */
@@ -93,7 +99,9 @@ export function writtenMoodLabel(notes: NotesDraft): string | null {
 export function realNotesQuality(label: NotesLabel, turns: readonly string[], notes: NotesDraft): RealNotesQuality {
   const planItems = itemsOf(notes.actionItems).map(turnsOf);
   const labelled = label.plan.map((item) => new Set(item));
-  const planCorrect = planItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
+  const citesLabel = (item: number[]) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)));
+  const planLines = itemsOf(notes.actionItems).map((item) => ({ form: planFormOf(item.text), correct: citesLabel(turnsOf(item)) }));
+  const planCorrect = planItems.filter(citesLabel).length;
   const labelsFound = labelled.filter((turnsOfLabel) => planItems.some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
   const toConfirmItems = itemsOf(notes.followUpTopics).filter((item) => item.text.startsWith("To confirm: ")).map(turnsOf);
   const toConfirmOnLabels = toConfirmItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
@@ -121,6 +129,7 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
   }).length;
   return {
     planItems,
+    planLines,
     planCorrect,
     labelsFound,
     toConfirmItems,
