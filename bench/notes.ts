@@ -353,7 +353,8 @@ async function reportReal(): Promise<void> {
     const concernFirst = rows.filter((row) => row.quality.concernFirst).length;
     const concernTop = rows.filter((row) => row.quality.concernTopTopic).length;
     console.log(`presenting concern in the first topic line ${percent(concernFirst, rows.length)} (${concernFirst}/${rows.length}), as the first key topic ${percent(concernTop, rows.length)} (${concernTop}/${rows.length})`);
-    console.log(`mood: clinician's label agrees ${percent(moodAgree, rows.length)} (${moodAgree}/${rows.length}); same side as the label ${percent(sideAgree, rows.length)}; read positive where the label is negative ${positiveOnNegative}; current risk statement (risk screen) in ${risky.length}, read positive ${riskyPositive}`);
+    const moodNotRead = rows.filter((row) => row.quality.moodValue === "not_assessed").length;
+    console.log(`mood: clinician's label agrees ${percent(moodAgree, rows.length)} (${moodAgree}/${rows.length}; no mood read, no word of feeling, ${moodNotRead}); same side as the label ${percent(sideAgree, rows.length)}; read positive where the label is negative ${positiveOnNegative}; current risk statement (risk screen) in ${risky.length}, read positive ${riskyPositive}`);
     console.log(`topics: ${topics}; fillers, contractions or broken words ${badTopics.length}${badTopics.length > 0 ? ` (${[...new Set(badTopics)].slice(0, 12).join(", ")})` : ""}`);
     console.log(`quotes: ${quotes}; fragments ${sum((quality) => quality.fragmentQuotes)} (${percent(sum((quality) => quality.fragmentQuotes), quotes)})`);
   }

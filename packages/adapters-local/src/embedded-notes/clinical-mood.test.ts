@@ -61,10 +61,27 @@ describe("session mood in a clinician's words", () => {
     expect(mood.value).not.toMatch(/positive/);
   });
 
-  it("says a patient without words of feeling presented as calm", () => {
-    const mood = moodOf(["T: What did you do at the weekend?", "P: We went to the market and then cooked a curry with my brother."]);
-    expect(mood.text).toMatch(/^Presented as calm/);
-    expect(mood.value).toBe("neutral");
+  it("reads no mood, saying so, where the patient said no word of feeling — never 'calm' for nothing found", () => {
+    const notes = notesOf(["T: What did you do at the weekend?", "P: We went to the market and then cooked a curry with my brother."]);
+    expect(isNotAssessed(notes.sessionMood)).toBe(true);
+    expect(JSON.stringify(notes.sessionMood)).toContain("No words of feeling this writer recognises");
+    expect(JSON.stringify(notes.sessionMood)).not.toContain("calm");
+  });
+
+  it("reads no feeling from a pleasant word asked about, a greeting, someone else's feeling or one denied", () => {
+    for (const turn of [
+      "P: How does anyone ever get happy?",
+      "P: Thanks for listening, happy holidays.",
+      "P: She was angry with the landlord, my sister.",
+      "P: They were so stressed about the move.",
+      "P: Nothing makes me happy now.",
+    ]) {
+      expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
+    }
+    // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: I never told them how sad I am.", "P: Honestly I'm distraught."]) {
+      expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
+    }
   });
 
   it("moves the trajectory with the same words as the mood", () => {

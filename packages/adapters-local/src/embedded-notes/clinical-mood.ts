@@ -1,8 +1,8 @@
 import { notAssessed } from "@confide/core/adapter-kit";
 import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, SessionMood, TrajectoryDraft } from "@confide/core/ports";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
-import { clinicalMoods, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
-import type { ReadSegment } from "./segment-reader.ts";
+import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, otherPersons, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
+import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
 /** Words of one mood said by the patient, and where. */
 interface Shown {
@@ -42,7 +42,32 @@ const wordsShown = 2;
 /** A change of the mean per-turn balance between the halves that counts as improving or declining. */
 const trajectoryChange = 0.5;
 
-/** Every word of a mood the patient said (not negated: "not angry" shows no anger), in transcript order. */
+/** How many words before a word of mood its subject or a denying word is looked for. */
+const subjectReach = 4;
+/** Personal pronouns: the nearest before a word of mood is its subject ("it makes me sad": "me"). */
+const firstPersons = new Set(["i", "i'm", "i’m", "im"]);
+const persons = new Set([...firstPersons, "me", "we", "us", "you", ...otherPersons]);
+
+/**
+ * True when a word of mood at `index` (not a statement of risk) is not the patient's feeling now:
+ * a pleasant one asked about ("How do you become happy?" — an unpleasant one asked, "why am I so
+ * anxious?", is still felt), a greeting ("happy holidays", `greetingNouns`), someone
+ * else's (the nearest pronoun within `subjectReach` words before it is one of `otherPersons`: "he
+ * was happy with someone else" — unless "I" follows it: "how unhappy I am") or denied ("nothing makes me happy", `denyingWords`).
+ */
+function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLength: number, mood: ClinicalMood): boolean {
+  if (positiveMoods.has(mood) && tokens[tokens.length - 1]?.value === "?") return true;
+  if (greetingNouns.has(tokens[index + phraseLength]?.lemma ?? "")) return true;
+  const before = tokens.slice(Math.max(0, index - subjectReach), index);
+  if (before.some((token) => denyingWords.has(token.lemma))) return true;
+  // "how unhappy I am": a first-person subject right after the word makes it the patient's.
+  const after = tokens.slice(index + phraseLength, index + phraseLength + 2);
+  if (after.some((token) => firstPersons.has(token.lemma) || firstPersons.has(token.value.toLowerCase()))) return false;
+  const subject = before.filter((token) => persons.has(token.lemma) || persons.has(token.value.toLowerCase())).at(-1);
+  return subject !== undefined && (otherPersons.has(subject.lemma) || otherPersons.has(subject.value.toLowerCase()));
+}
+
+/** Every word of a mood the patient said (not negated: "not angry" shows no anger; not asked, a greeting, someone else's or denied: `notTheirFeeling`), in transcript order. */
 function shownMoods(segments: readonly ReadSegment[]): Shown[] {
   const patientTurns = segments.filter((segment) => segment.role !== "therapist");
   const shown: Shown[] = [];
@@ -57,6 +82,7 @@ function shownMoods(segments: readonly ReadSegment[]): Shown[] {
           .sort((a, b) => b.phrase.length - a.phrase.length)[0];
         if (!found || isNegatedAt(tokens, index)) return;
         const risk = riskPhrases.has(found.phrase);
+        if (!risk && notTheirFeeling(tokens, index, found.phrase.split(" ").length, found.mood)) return;
         const weight = risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
         shown.push({ mood: found.mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
       });
@@ -145,10 +171,9 @@ const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join(""
  * feeling better in the last turns half, a statement of current risk double — read as one mood, or
  * two (mixed) when the second weighs at least half the first. A session in which the patient
  * states a current risk reads distressed first, and no session with distress shown reads positive. The line quotes up to `wordsShown` words of each mood and
- * cites them. Without any word of feeling the patient presented as calm: the line says so and cites
- * the patient's longest turn. The same reading per time window (`moodWindows`) goes with it, for
- * the mood chart.
- * @returns the mood, or not assessed when the patient said nothing.
+ * cites them. The same reading per time window (`moodWindows`) goes with it, for the mood chart.
+ * Without any word of feeling nothing is read — not "calm": the mood is not assessed, saying so.
+ * @returns the mood, or not assessed when the patient said nothing or no word of feeling.
  */
 export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDraft> {
   const patient = segments.filter((segment) => segment.role !== "therapist" && segment.sentences.length > 0);
@@ -156,16 +181,8 @@ export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDr
   const shown = shownMoods(segments);
   const moods = readMoods(shown);
   const windows = moodWindows(segments, shown);
-  if (moods.length === 0) {
-    const longest = [...patient].sort((a, b) => b.text.length - a.text.length)[0]!;
-    const last = longest.sentences[longest.sentences.length - 1]!;
-    return {
-      value: "neutral",
-      text: "Presented as calm: no words of feeling in the patient's turns.",
-      evidence: [{ segmentId: longest.id, start: longest.sentences[0]!.start, end: last.end }],
-      windows,
-    };
-  }
+  // Finding no word of feeling is not finding calm: the mood is left to the clinician.
+  if (moods.length === 0) return notAssessed("No words of feeling this writer recognises in the patient's turns: the mood is left to your reading of the session.");
   const evidence: MoodDraft["evidence"] = [];
   const parts = moods.map((mood) => {
     const words = shown.filter((item) => item.mood === mood);

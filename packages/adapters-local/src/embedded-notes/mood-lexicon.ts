@@ -14,7 +14,7 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   distressed: [
     "kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die",
     "can't cope", "cannot cope", "can not cope", "can't take it", "can't stop cry", "cry all", "crying", "sob", "break down", "panic", "desperate", "hopeless",
-    "overwhelmed", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
+    "overwhelmed", "distraught", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
   ],
   anxious: [
     "anxious", "anxiety", "worry", "worried", "nervous", "scared", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
@@ -30,3 +30,10 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad"],
   calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
 };
+
+/** Words that, right after a word of mood, make it a greeting, not a feeling: "happy holidays", "happy birthday". */
+export const greetingNouns: ReadonlySet<string> = new Set(["holiday", "holidays", "birthday", "new", "thanksgiving", "christmas", "easter", "hanukkah", "diwali", "eid", "anniversary", "weekend", "friday", "mother", "father", "valentine"]);
+/** Pronouns of someone else: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her"). */
+export const otherPersons: ReadonlySet<string> = new Set(["he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're"]);
+/** Words that, shortly before a word of mood, deny it as "not" does ("nothing makes me happy", "no one is angry"). */
+export const denyingWords: ReadonlySet<string> = new Set(["nothing", "nobody", "noone", "none"]);
