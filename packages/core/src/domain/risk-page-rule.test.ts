@@ -29,6 +29,10 @@ describe("the page rule", () => {
     expect(riskTier({ ...paging, speaker: "unknown", basis: "answer_to_named_question" })).toBe("review");
     expect(riskTier({ ...paging, speaker: "unknown", basis: "mention" })).toBe("review");
     expect(riskTier({ ...paging, speaker: "unknown", category: "substance" })).toBe("review");
+    // Words addressed to "you" more than about the speaker read as the therapist's: to review; the patient's still page.
+    expect(riskTier({ ...paging, speaker: "unknown", addressesListener: true })).toBe("review");
+    expect(riskTier({ ...paging, speaker: "unknown", addressesListener: false })).toBe("page");
+    expect(riskTier({ ...paging, addressesListener: true })).toBe("page");
   });
 
   it("a note writer's flag, with no category or no basis, is to review", () => {

@@ -21,6 +21,8 @@ const explicitBases: ReadonlySet<RiskBasis | undefined> = new Set<RiskBasis>(["s
 export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker"> & {
   category?: RiskCategory | undefined;
   basis?: RiskBasis | undefined;
+  /** For a speaker of no known role: the cited words address the listener ("you") more than they speak of the speaker (`addressesListener`), as a counsellor's do. */
+  addressesListener?: boolean | undefined;
 };
 
 /**
@@ -29,9 +31,10 @@ export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "
  * - it is current and about the speaker themselves (not past, not someone else's);
  * - its basis is an explicit `statement`, or an `answer_to_named_question` (a yes to a question
  *   that itself named suicide, killing or hurting oneself, ending one's life or hurting someone);
- * - the patient said it — or a speaker of no known role said it as a `statement` (one microphone:
- *   such a page is marked "speaker not known"; an answer by an unknown speaker may be the
- *   therapist's own "yes", so it is listed to review).
+ * - the patient said it — or a speaker of no known role said it as a `statement` in words that do
+ *   not address the listener more than the speaker (one microphone: such a page is marked "speaker
+ *   not known"; an answer by an unknown speaker may be the therapist's own "yes", and words
+ *   addressed to "you" read as the therapist's, so both are listed to review).
  *
  * Everything else is `review`: a reply to any other question, a mention of means, substance,
  * abuse or history, someone else's risk, and a note writer's flag (which has no basis) — unless
@@ -43,7 +46,7 @@ export function riskTier(flag: PageRuleInput): RiskTier {
   if (flag.temporality !== "current" || flag.subject !== "speaker") return "review";
   if (!explicitBases.has(flag.basis)) return "review";
   if (flag.speaker === "patient") return "page";
-  return flag.basis === "statement" ? "page" : "review";
+  return flag.basis === "statement" && flag.addressesListener !== true ? "page" : "review";
 }
 
 /** Whether a flag pages the therapist (`riskTier`). */

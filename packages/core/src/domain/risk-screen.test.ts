@@ -52,6 +52,31 @@ describe("risk flags", () => {
     expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
   });
 
+  it("with one microphone, lists to review a statement in words addressed to 'you', as a therapist's are, and says why", () => {
+    const spoken = {
+      speakers: [{ label: "X", role: "unknown" as const }, { label: "P", role: "patient" as const }],
+      segments: [
+        { id: "u1", speaker: "X", startMs: 0, endMs: 1, text: "You said your week was hard, and you told me you thought I want to die is what you feel." },
+        { id: "u2", speaker: "X", startMs: 1, endMs: 2, text: "You know, I want to die, I can't go on like this." },
+        { id: "p1", speaker: "P", startMs: 2, endMs: 3, text: "You asked, you listened, you helped: I want to die." },
+      ],
+    };
+    const at = (segmentId: string) => {
+      const text = spoken.segments.find((segment) => segment.id === segmentId)!.text;
+      const start = text.indexOf("I want to die");
+      return finding("s3", "I want to die", { evidence: [{ segmentId, start, end: start + "I want to die".length }] });
+    };
+    const flags = flagsOfFindings([at("u1"), at("u2"), at("p1")], "screen:test", spoken);
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.tier])).toEqual([
+      ["u1", "unknown", "review"],
+      ["u2", "unknown", "page"],
+      // Known as the patient's, words addressed to "you" still page.
+      ["p1", "patient", "page"],
+    ]);
+    expect(flags[0]?.speakerNote).toMatch(/^Speaker not known, and these words speak to someone/);
+    expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
+  });
+
   it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {
     const [screen] = flagsOfFindings([finding("s2", "kill myself", { category: "passive_death_wish" })], "screen:a", transcript);
     const [later] = flagsOfFindings([finding("s3", "want to die")], "screen:a", transcript);

@@ -3,6 +3,7 @@ import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evide
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
 import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
+import { addressesListener } from "./risk-addressee.ts";
 import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
 import { substanceOf } from "./risk-substance.ts";
 import { unscreenedSentence, wordCertaintyUnknown } from "./risk-unscreened.ts";
@@ -46,6 +47,8 @@ export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "rea
 
 /** What marks a flag whose speaker has no known role, in plain words. */
 export const unknownSpeakerNote = "Speaker not known: the recording has no speaker roles here, so these may be the therapist's words, not the patient's.";
+/** What marks such a flag whose words are addressed to "you", as a counsellor's are: listed to review, never a page. */
+export const addressedSpeakerNote = "Speaker not known, and these words speak to someone (“you”) as a therapist's do: listed to review, not as needing attention now.";
 
 /** Whether a flag warrants a high-priority push: it pages (`riskTier`, the one page rule). */
 export function alertsTherapist(flag: PageRuleInput): boolean {
@@ -78,7 +81,8 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
  * The flags of a screen's findings, by whose words they were: findings in the therapist's
  * segments are dropped (the therapist's screening questions are not the patient's risk);
  * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
- * not known"), and page only as an explicit statement (`riskTier`). Each citation is checked
+ * not known"), and page only as an explicit statement in words not addressed to "you"
+ * (`riskTier`, `addressesListener`; such words get their own note). Each citation is checked
  * (`verifyItem`): one that fails keeps the flag, marked. Each flag carries its finding's category
  * and basis.
  */
@@ -89,12 +93,14 @@ export function flagsOfFindings(
 ): Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> {
   const flags: Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> = [];
   const segmentRoles = roleOfSegment(transcript);
+  const textOf = new Map(transcript.segments.map((segment) => [segment.id, segment.text]));
   for (const finding of findings) {
     const roles = citedRoles(finding.evidence, segmentRoles);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
-    const tier = riskTier({ ...finding, speaker });
+    const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => textOf.get(id) ?? ""));
+    const tier = riskTier({ ...finding, speaker, addressesListener: addressed });
     const flag: Omit<ScreenedRiskFlag, "id" | "verification"> & Pick<RiskFinding, "category" | "basis"> = {
       type: riskCategoryInfo[finding.category].type,
       category: finding.category,
@@ -102,7 +108,7 @@ export function flagsOfFindings(
       temporality: finding.temporality,
       subject: finding.subject,
       speaker,
-      ...(speaker === "unknown" ? { speakerNote: unknownSpeakerNote } : {}),
+      ...(speaker === "unknown" ? { speakerNote: addressed ? addressedSpeakerNote : unknownSpeakerNote } : {}),
       tier,
       basis: finding.basis,
       ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
