@@ -10,6 +10,8 @@ export const notesSampleSize = 150;
 export const notesFreshSize = 60;
 /** How many ESConv ids the second fresh part takes, next after the fresh part in the same shuffle. */
 export const notesFresh2Size = 40;
+/** How many ESConv ids the third fresh part takes, next after the second fresh part in the same shuffle. */
+export const notesFresh3Size = 40;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -58,4 +60,15 @@ export function notesFreshSample(esconvIds: readonly string[]): string[] {
 export function notesFresh2Sample(esconvIds: readonly string[]): string[] {
   const start = notesSampleSize + notesFreshSize;
   return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh2Size);
+}
+
+/**
+ * The third fresh part (`notes-labels-fresh-3.jsonl`): the next `notesFresh3Size` ESConv ids of the
+ * same shuffle after the second fresh part (positions `notesSampleSize + notesFreshSize +
+ * notesFresh2Size` onward, i.e. 250–289), so none is in the first sample or an earlier fresh part.
+ * Chosen by id alone, before any was read; labelled before the writer was run on it.
+ */
+export function notesFresh3Sample(esconvIds: readonly string[]): string[] {
+  const start = notesSampleSize + notesFreshSize + notesFresh2Size;
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh3Size);
 }

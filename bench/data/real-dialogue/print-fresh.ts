@@ -1,16 +1,27 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
- * the repository. By default the fresh part (`notesFreshSample`, checked against
- * notes-labels.jsonl); with `--part fresh-2` as first argument the second fresh part
- * (`notesFresh2Sample`, checked against notes-labels.jsonl and notes-labels-fresh.jsonl):
+ * the repository. By default the fresh part (`notesFreshSample`); with `--part fresh-2` or
+ * `--part fresh-3` as first arguments the second or third fresh part (`notesFresh2Sample`,
+ * `notesFresh3Sample`). Each part is checked against the label files before it (`parts` below): none
+ * of its ids may already be labelled there.
  *
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts                         # the fresh ids, in order, each checked
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts <n|id>                  # one conversation whole: its merged turns, 0-based, roles shown
- *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-2 [n|id]   # the same for the second fresh part
+ *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for the second or third fresh part
  */
 import { readFileSync } from "node:fs";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
-import { notesFresh2Sample, notesFreshSample } from "./notes-sample.ts";
+import { notesFresh2Sample, notesFresh3Sample, notesFreshSample } from "./notes-sample.ts";
+
+/** Each part: how its ids are drawn, and the label files none of them may be in. */
+const parts: Record<string, { sample: (esconvIds: readonly string[]) => string[]; labelFiles: string[] }> = {
+  fresh: { sample: notesFreshSample, labelFiles: ["notes-labels.jsonl"] },
+  "fresh-2": { sample: notesFresh2Sample, labelFiles: ["notes-labels.jsonl", "notes-labels-fresh.jsonl"] },
+  "fresh-3": {
+    sample: notesFresh3Sample,
+    labelFiles: ["notes-labels.jsonl", "notes-labels-fresh.jsonl", "notes-labels-fresh-2.jsonl"],
+  },
+};
 
 const args = process.argv.slice(2);
 let part = "fresh";
@@ -18,13 +29,14 @@ if (args[0] === "--part") {
   part = args[1] ?? "";
   args.splice(0, 2);
 }
-if (part !== "fresh" && part !== "fresh-2") throw new Error(`unknown part: ${part} (fresh or fresh-2)`);
+const chosen = parts[part];
+if (chosen === undefined) throw new Error(`unknown part: ${part} (${Object.keys(parts).join(", ")})`);
 
 const dialogue = loadRealDialogue();
 if (dialogue.status === "absent") throw new Error(dialogue.message);
 const esconvIds = dialogue.conversations.filter((conversation) => conversation.source === "esconv").map((conversation) => conversation.id);
-const ids = part === "fresh" ? notesFreshSample(esconvIds) : notesFresh2Sample(esconvIds);
-const labelFiles = part === "fresh" ? ["notes-labels.jsonl"] : ["notes-labels.jsonl", "notes-labels-fresh.jsonl"];
+const ids = chosen.sample(esconvIds);
+const { labelFiles } = chosen;
 const labelled = new Set(
   labelFiles.flatMap((file) =>
     readFileSync(new URL(`./${file}`, import.meta.url), "utf8")
