@@ -65,7 +65,7 @@ const notVolitional = new Set([
   "fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
   "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink",
 ]);
-/** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "I know I will make it through", "I'll get over it". */
+/** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it". */
 const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
   ["give", "up"],
   ["make", "through"],
@@ -157,7 +157,7 @@ export interface Commitment {
 
 /**
  * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible",
- * "I will do the right thing" — "do", then "best" or "right thing" within two words, and no "to"
+ * "I'll do the right thing" — "do", then "best" or "right thing" within two words, and no "to"
  * and an act after it ("I'll do my best to call her" names one).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
@@ -188,7 +188,7 @@ export function promisesEffortOnly(sentence: ReadSentence): boolean {
     if (word.lemma === "do") return effortOnly(words.slice(index));
     if (word.lemma !== "try") return false;
     const to = words[index + 1]?.lemma === "not" ? index + 2 : index + 1;
-    // "I will try to get motivated and start applying" names an act after the outcome.
+    // "I'll try to get going and then call them" names an act after the outcome.
     return words[to]?.lemma === "to" && namesOutcome(words, to + 1) && !words.slice(to + 2).some((after) => after.lemma === "and" || after.lemma === "then");
   });
 }
@@ -275,7 +275,7 @@ export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
  */
 const openingIntent = new Set(["will", "ill"]);
 
-/** Phrases that state a decision, firm without a time: "I plan to go back to work in the fall", "I plan on seeing a doctor", "I've decided to move". */
+/** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
