@@ -294,13 +294,13 @@ describe("plan items: what was agreed", () => {
   });
 
   it("leaves an assent followed by any contrast to confirm, but not one whose contrast comes before it", () => {
-    for (const assent of ["That sounds fine, but what would it change.", "That's good advice and I did, but the landlord is slow."]) {
+    for (const assent of ["That sounds good, but what would it change.", "That's good advice and I did, but the landlord is slow."]) {
       const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
       expect(plan(turns), assent).toEqual([]);
       expect(toConfirm(turns), assent).toEqual([`To confirm: You could write to the landlord about the repairs. — “${assent}”`]);
     }
-    const before = ["T: You could write to the landlord about the repairs.", "P: Rotten month, but that is a good idea."];
-    expect(plan(before).map((item) => item.text)).toEqual(["Agreed: You could write to the landlord about the repairs. — “Rotten month, but that is a good idea.”"]);
+    const before = ["T: You could write to the landlord about the repairs.", "P: Rotten month, but good idea."];
+    expect(plan(before).map((item) => item.text)).toEqual(["Agreed: You could write to the landlord about the repairs. — “Rotten month, but good idea.”"]);
   });
 
   it("takes no assent from a sentence saying it was done before", () => {
@@ -314,7 +314,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes no plan from a try at an outcome or a state of mind, or from doing 'the right thing'", () => {
-    for (const words of ["I'll try to recover after all this.", "I'll try not to give up.", "I'll try to cope with it.", "I will try not to worry so much.", "In the end I will do the right thing.", "I know I'll pull through."]) {
+    for (const words of ["I'll try to recover after all this.", "I'll try not to give up.", "I'll try to cope with it.", "I will try not to worry so much.", "Eventually I'll do the right thing.", "I know I'll pull through."]) {
       const turns = ["T: It may help to go easy on yourself this month.", `P: ${words}`];
       expect(plan(turns), words).toEqual([]);
       expect(toConfirm(turns), words).toEqual([]);

@@ -237,15 +237,15 @@ const hedgingPhrases = ["i could", "i guess i", "i suppose i", "i think i", "loo
 const putOff = new Set(["already", "if", "?", "however"]);
 /**
  * Contrasts: after the sentence's first word, one leaves the assent in doubt ("I will try, but it
- * will be hard", "That sounds fine, but what would it change") — to confirm, not declined; followed
+ * will be hard", "That sounds good, but what would it change") — to confirm, not declined; followed
  * by a negation in the sentence, it declines ("good idea but I can't afford it").
  */
 const contrasts = new Set(["but", "though", "although"]);
 /**
  * True when a contrast comes after the sentence's assent (its first assent phrase, or its first
- * word when the assent only points back: "I'll try, but it is a lot", "That sounds fine,
- * but what would it change"): the assent is left in doubt. A contrast before it ("It was a bad year
- * but that is a good idea") does not doubt it.
+ * word when the assent only points back: "I'll try, but it is a lot", "That sounds good,
+ * but what would it change"): the assent is left in doubt. A contrast before it ("Bad year,
+ * but good idea") does not doubt it.
  */
 function doubtedAfter(tokens: readonly ReadToken[]): boolean {
   const starts = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases].flatMap((phrase) => phraseStarts(tokens, phrase));
