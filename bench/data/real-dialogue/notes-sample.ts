@@ -12,6 +12,8 @@ export const notesFreshSize = 60;
 export const notesFresh2Size = 40;
 /** How many ESConv ids the third fresh part takes, next after the second fresh part in the same shuffle. */
 export const notesFresh3Size = 40;
+/** How many ESConv ids the fourth fresh part takes, next after the third fresh part in the same shuffle. */
+export const notesFresh4Size = 40;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -71,4 +73,16 @@ export function notesFresh2Sample(esconvIds: readonly string[]): string[] {
 export function notesFresh3Sample(esconvIds: readonly string[]): string[] {
   const start = notesSampleSize + notesFreshSize + notesFresh2Size;
   return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh3Size);
+}
+
+/**
+ * The fourth fresh part (`notes-labels-fresh-4.jsonl`): the next `notesFresh4Size` ESConv ids of
+ * the same shuffle after the third fresh part (positions `notesSampleSize + notesFreshSize +
+ * notesFresh2Size + notesFresh3Size` onward, i.e. 290–329), so none is in the first sample or an
+ * earlier fresh part. Chosen by id alone, before any was read; labelled before the writer was run
+ * on it.
+ */
+export function notesFresh4Sample(esconvIds: readonly string[]): string[] {
+  const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size;
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh4Size);
 }
