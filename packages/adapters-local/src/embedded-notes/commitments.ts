@@ -94,13 +94,13 @@ const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
 const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "sure" && !beForms.has(tokens.slice(0, at).filter(isWord).at(-1)?.lemma ?? "");
 /**
  * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
- * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I think I'll quit", "I guess I will do
- * that", "I suppose I'll go". A hedged commitment is not a plan: it is one to confirm with the
- * patient.
+ * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I guess I will do that", "I suppose I'll
+ * go". A hedged commitment is not a plan: it is one to confirm with the patient. "I think I'll…" is
+ * no hedge: it is how a decision is said ("I think I'll give that a try"), as the labels' rubric reads it.
  */
 const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might"]);
-/** Verbs that hedge a commitment said right after them: "I think I'll quit", "I guess I will do that", "and think I will visit it" — not "I guess you are right… I will call". */
-const hedgingVerbs = new Set(["think", "guess", "suppose", "reckon"]);
+/** Verbs that hedge a commitment said right after them: "I guess I will do that", "and suppose I will visit it" — not "I guess you are right… I will call". */
+const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 
 /**
  * Acts that only look at something or keep it in mind, as a verb and the word that makes them so
@@ -283,6 +283,9 @@ const timeAnchors = new Set([
   "morning", "afternoon", "evening", "soon", "next", "later", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
+/** Words that name what is committed to as the therapist's proposal: "I'm going to follow your suggestion", "I'll take your advice". */
+const takenProposalPhrases = ["your suggestion", "your advice", "your idea", "your tip", "your recommendation"];
+
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */
 const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolutely", "promise", "forsure"]);
 
@@ -290,7 +293,7 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`) or
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to ring them after this."). Anything
- * weaker ("I'm going to start a new life", "maybe I'll call her", "I think I'll quit") is to
+ * weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll quit") is to
  * confirm with the patient: a false line in a signed plan is worse than a gap.
  */
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean): "firm" | "to-confirm" {
@@ -298,6 +301,8 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   if (answersProposal) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
+  // "I'm going to follow your suggestion": the act is what the therapist proposed.
+  if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";
 }
 

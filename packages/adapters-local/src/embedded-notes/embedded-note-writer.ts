@@ -15,7 +15,7 @@
  *   asked as a question, or something only put forward, in the patient's words: "Agreed: “Yes, I
  *   will do that.” — to “Could you try ringing her?”";
  * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
- *   commitment ("I think I'll quit"), a proposal only weighed ("That might help"); never the plan;
+ *   commitment ("I guess I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
  * - emotional themes: emotion words the patient said, not negated.
  * Risk is not this writer's: the risk screen (`RiskScreen`, run by core on every transcript)
@@ -38,7 +38,7 @@ import { significantQuotes } from "./significant-quotes.ts";
 import { callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-8";
+export const embeddedRulesVersion = "embedded-rules-9";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());

@@ -170,6 +170,9 @@ const namingAssentPhrases = [
   "good approach",
   // "Not a bad idea" takes it up as "a good idea" does: the negation is of "bad", not of the assent.
   "not a bad idea",
+  "not such a bad idea",
+  "not sound like a bad idea",
+  "not seem like a bad idea",
   "good tip",
   "great tip",
   "like the idea",
@@ -228,11 +231,11 @@ const assentFirstWords = firstWordsOf([...namingAssentPhrases, ...plainAssentPhr
 const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"]);
 /**
  * Phrases that leave an assent tentative even when it names the proposal: the patient only could
- * or guesses they will ("That's a good idea, I could try that", "I think I will do that", "I guess
- * I'll do that"), or takes it up only to look at it ("I'll certainly look into it", "Will check it
+ * or guesses they will ("That's a good idea, I could try that", "I guess I'll do that" — not "I
+ * think I'll do that", a decision said softly), or takes it up only to look at it ("I'll certainly look into it", "Will check it
  * out") — no act committed to. To confirm with the patient, never a plan.
  */
-const hedgingPhrases = ["i could", "i guess i", "i suppose i", "i think i", "look into", "check it out", "check out", "look it up", "take note"];
+const hedgingPhrases = ["i could", "i guess i", "i suppose i", "look into", "check it out", "check out", "look it up", "take note"];
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
 const putOff = new Set(["already", "if", "?", "however"]);
 /**

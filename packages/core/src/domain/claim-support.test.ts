@@ -331,10 +331,10 @@ describe("a plan item's claim support: it stands on a commitment", () => {
     expect(claimSupport({ text: question, quote: question }, [therapist(question)], reader)).toBe("quoted");
   });
 
-  it("does not carry an assent that only could, or a commitment only thought of", () => {
+  it("does not carry an assent that only could, or a commitment only guessed at", () => {
     const proposal = "You could keep a sleep diary this week.";
     expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That's a good idea, I could try that.")], reader, "plan")).toBe("unsupported");
-    const thought = "I think I'll ring my sister on Sunday.";
+    const thought = "I guess I'll ring my sister on Sunday.";
     expect(claimSupport({ text: thought, quote: thought }, [patient(thought)], reader, "plan")).toBe("unsupported");
   });
 
