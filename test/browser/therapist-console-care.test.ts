@@ -126,6 +126,14 @@ describe("visible outcomes and focus", () => {
     await expect.poll(() => focused(page)).toMatch(/Your notes were saved\./);
     expect(await page.locator(".outcome").filter({ hasText: "Your notes were saved." }).isVisible()).toBe(true);
     expect((await harness.checkScreen(page, "61-session-outcomes")).violations).toEqual([]);
+    // Swapped, the "patient" said no word of feeling: no mood is read, and the chart says why.
+    await page.getByText(/^No mood chart\. No words of feeling this writer recognises/).waitFor();
+    // The roles back as they were, and the notes with them, for the tests after this one.
+    await page.getByRole("button", { name: "Swap therapist and patient" }).click();
+    await page.getByRole("button", { name: "Save speaker roles" }).click();
+    await page.getByTestId("speakers-outcome").filter({ hasText: "Speaker roles saved." }).waitFor();
+    await page.getByRole("button", { name: "Write the notes again" }).click();
+    await page.getByTestId("notes-outcome").filter({ hasText: "The notes were written again" }).waitFor();
     expect(therapist.problems).toEqual([]);
   });
 

@@ -34,6 +34,8 @@ export function MoodChartView({ notes, durationMs }: { notes: MoodNotesLike; dur
   const width = Math.max(240, useWidth(figure, 480));
   const windows = moodChartWindows(notes);
   if (windows === null) {
+    // Not assessed: the notes' own reason (no words of feeling, nothing said); otherwise a writer that reads no mood word by word.
+    if ("status" in notes.sessionMood) return <p>No mood chart. {notes.sessionMood.reason}</p>;
     return <p>No mood chart: these notes do not read the patient's mood word by word. The mood line in the notes says how the patient presented.</p>;
   }
   const frame = { width, height, margin };
