@@ -96,7 +96,7 @@ const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.l
  * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
  * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I guess I will do that", "I suppose I'll
  * go". A hedged commitment is not a plan: it is one to confirm with the patient. "I think I'll…" is
- * no hedge: it is how a decision is said ("I think I'll give that a try"), as the labels' rubric reads it.
+ * no hedge: it is how a decision is said ("I think I'll ring the clinic"), as the labels' rubric reads it.
  */
 const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might"]);
 /** Verbs that hedge a commitment said right after them: "I guess I will do that", "and suppose I will visit it" — not "I guess you are right… I will call". */
@@ -283,7 +283,7 @@ const timeAnchors = new Set([
   "morning", "afternoon", "evening", "soon", "next", "later", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
-/** Words that name what is committed to as the therapist's proposal: "I'm going to follow your suggestion", "I'll take your advice". */
+/** Words that name what is committed to as the therapist's proposal: "we'll follow your suggestion", "I'll take your advice". */
 const takenProposalPhrases = ["your suggestion", "your advice", "your idea", "your tip", "your recommendation"];
 
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */
@@ -301,7 +301,7 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   if (answersProposal) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
-  // "I'm going to follow your suggestion": the act is what the therapist proposed.
+  // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";
 }

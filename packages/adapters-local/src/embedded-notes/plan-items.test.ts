@@ -325,7 +325,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes 'not a bad idea', 'a good approach' and 'give it a go' as assents naming the proposal", () => {
-    for (const assent of ["Oh, that is not a bad idea.", "That doesn't sound like a bad idea at all.", "That's a good approach.", "I'm willing to give it a go."]) {
+    for (const assent of ["Oh, that is not a bad idea.", "That does not sound like a bad idea to me.", "That's a good approach.", "I'm willing to give it a go."]) {
       const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
       expect(plan(turns).map((item) => item.text), assent).toEqual([`Agreed: You could write to the landlord about the repairs. — “${assent}”`]);
     }
@@ -340,7 +340,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an untimed commitment as firm when it names the therapist's suggestion or advice as what it follows", () => {
-    for (const words of ["I'm going to follow your suggestion and clear out the spare room.", "I will take your advice and speak to my manager."]) {
+    for (const words of ["We'll follow your suggestion and clear out the spare room.", "I will take your advice and speak to my manager."]) {
       expect(plan(["T: How are things at home?", `P: ${words}`]).map((item) => item.text), words).toEqual([words]);
     }
     expect(plan(["T: How are things at home?", "P: I'm going to clear out the spare room."])).toEqual([]);
@@ -365,7 +365,7 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How do you feel now?", "P: I guess I'll call her tomorrow."])).toEqual([]);
     // "I think I'll…" is a decision said softly, as the labels' rubric reads it.
     expect(plan(["T: How do you feel now?", "P: I think I'll call her tomorrow."]).map((item) => item.quote)).toEqual(["I think I'll call her tomorrow."]);
-    expect(plan(["T: You could write to the landlord about the repairs.", "P: Yes, I think I will do that."])).toHaveLength(1);
+    expect(plan(["T: You could write to the landlord about the repairs.", "P: Yes, I think I will phone them."])).toHaveLength(1);
     expect(plan(["T: How do you feel now?", "P: I guess you are right, and I will call her tomorrow."]).map((item) => item.quote)).toEqual([
       "I guess you are right, and I will call her tomorrow.",
     ]);

@@ -169,7 +169,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("I guess you are right. I will call her tomorrow.")).toBe(true);
     expect(commits("I think that's a good idea.")).toBe(true);
     // "I think I'll…" is a decision said softly, not a hedge.
-    expect(commits("Yes, I think I will do that.")).toBe(true);
+    expect(commits("Yes, I think I will phone them.")).toBe(true);
     expect(commits("I really do think I'll phone the GP.")).toBe(true);
     expect(commits("I will check the times and go.")).toBe(true);
     expect(tentativeSequences.every((sequence) => sequence.length >= 2)).toBe(true);
