@@ -14,6 +14,8 @@ export const notesFresh2Size = 40;
 export const notesFresh3Size = 40;
 /** How many ESConv ids the fourth fresh part takes, next after the third fresh part in the same shuffle. */
 export const notesFresh4Size = 40;
+/** How many ESConv ids the fifth fresh part takes, next after the fourth fresh part in the same shuffle. */
+export const notesFresh5Size = 40;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -85,4 +87,16 @@ export function notesFresh3Sample(esconvIds: readonly string[]): string[] {
 export function notesFresh4Sample(esconvIds: readonly string[]): string[] {
   const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size;
   return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh4Size);
+}
+
+/**
+ * The fifth fresh part (`notes-labels-fresh-5.jsonl`): the next `notesFresh5Size` ESConv ids of
+ * the same shuffle after the fourth fresh part (positions `notesSampleSize + notesFreshSize +
+ * notesFresh2Size + notesFresh3Size + notesFresh4Size` onward, i.e. 330–369), so none is in the
+ * first sample or an earlier fresh part. Chosen by id alone, before any was read; labelled before
+ * the writer was run on it.
+ */
+export function notesFresh5Sample(esconvIds: readonly string[]): string[] {
+  const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size + notesFresh4Size;
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh5Size);
 }
