@@ -110,10 +110,17 @@ export function wholeWords(tokens: readonly ReadToken[]): ReadToken[] {
   return words;
 }
 
+/** True when the token is written onto a number before it ("5min", "10pm", "3rd"): a unit of a quantity, never a topic. */
+const gluedToNumber = (tokens: readonly ReadToken[], index: number) => {
+  const previous = tokens[index - 1];
+  return previous !== undefined && previous.end === tokens[index]!.start && /\d$/.test(previous.value);
+};
+
 /**
  * Topics of the session from the therapist's and the patient's turns: the common nouns
  * wink-nlp tags (stop words, fillers and contractions, very general nouns and the session's names
- * left out), words split around a letter outside a-z joined again (`wholeWords`), by lemma,
+ * left out, and a unit written onto a number, `gluedToNumber`), words split around a letter
+ * outside a-z joined again (`wholeWords`), by lemma,
  * ranked by weight — `patientWeight` for each time the patient said it, `therapistWeight` for the
  * therapist, `openingWeight` more for each mention in the patient's first `openingTurns` turns of
  * substance, where the presenting concern is told — then by first mention. A noun said with the
@@ -132,7 +139,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
       const tokens = wholeWords(sentence.tokens);
       tokens.forEach((token, index) => {
         position += 1;
-        if (!isTopicWord(token, names)) return;
+        if (!isTopicWord(token, names) || gluedToNumber(tokens, index)) return;
         hasNoun = true;
         let first = index;
         while (first > 0 && index - first < 2 && isModifier(tokens[first - 1]!, names)) first -= 1;

@@ -43,6 +43,15 @@ describe("topics", () => {
     expect(topics.some((topic) => topic === "nau" || topic === "wh")).toBe(false);
   });
 
+  it("never takes a unit written onto a number for a topic", () => {
+    const notes = writeEmbeddedNotes(
+      input(["P: The bus takes 45min each way and my shift starts at 6am, so my sleep is short.", "T: The commute eats your sleep.", "P: Yes, 45min of commute and then the shift."]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics.some((topic) => /\b(min|am)\b/.test(topic))).toBe(false);
+    expect(topics.join(" ")).toMatch(/sleep|commute|shift/);
+  });
+
   it("keeps a hyphenated word whole, and a spaced dash joins nothing", () => {
     const notes = writeEmbeddedNotes(
       input([
