@@ -105,7 +105,7 @@ const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 /**
  * Acts that only look at something or keep it in mind, as a verb and the word that makes them so
  * within `lookingReach` words after it: "I'll look into it", "I will check it out", "I'll look it
- * up", "I'll take note of it", "I'll keep it in mind". No act is committed to: to confirm with
+ * up", "I'll take note of it", "I'll keep it in mind", "I'll keep it on my list". No act is committed to: to confirm with
  * the patient.
  */
 const lookingActs: ReadonlyArray<readonly [string, string]> = [
@@ -114,9 +114,11 @@ const lookingActs: ReadonlyArray<readonly [string, string]> = [
   ["look", "up"],
   ["take", "note"],
   ["keep", "mind"],
+  ["keep", "list"],
+  ["keep", "radar"],
 ];
-/** How many words after its verb the word of a looking act may come ("keep that in mind": three). */
-const lookingReach = 3;
+/** How many words after its verb the word of a looking act may come ("keep that in mind": three, "keep it on my list": four). */
+const lookingReach = 4;
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
@@ -231,6 +233,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (effortOnly(act)) return null;
+  // "I will tell them already in an email": done, not to come.
+  if (act.some((token) => token.lemma === "already")) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   const object = act[1];

@@ -346,6 +346,14 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How are things at home?", "P: I'm going to clear out the spare room."])).toEqual([]);
   });
 
+  it("takes no plan from an act said to be done already, or one only kept on a list", () => {
+    for (const words of ["I will email the landlord already tomorrow.", "I will definitely keep it on my list for next week."]) {
+      const turns = ["T: How are things at home?", `P: ${words}`];
+      expect(plan(turns), words).toEqual([]);
+    }
+    expect(toConfirm(["T: How are things at home?", "P: I will definitely keep it on my list for next week."])).toEqual(["To confirm: I will definitely keep it on my list for next week."]);
+  });
+
   it("reads 'see' as a visit when someone is named after it, not 'we'll see' or 'I'll see how it goes'", () => {
     expect(plan(["T: How are things at home?", "P: I will see my GP tomorrow."]).map((item) => item.text)).toEqual(["I will see my GP tomorrow."]);
     for (const words of ["We will see tomorrow.", "I will see how it goes tomorrow.", "I'll see what happens next week."]) {
