@@ -340,18 +340,18 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an untimed commitment as firm when it names the therapist's suggestion or advice as what it follows", () => {
-    for (const words of ["We'll follow your suggestion and clear out the spare room.", "I will take your advice and speak to my manager."]) {
+    for (const words of ["We'll follow your suggestion and clear out the spare room.", "I shall take your advice and speak to my manager."]) {
       expect(plan(["T: How are things at home?", `P: ${words}`]).map((item) => item.text), words).toEqual([words]);
     }
     expect(plan(["T: How are things at home?", "P: I'm going to clear out the spare room."])).toEqual([]);
   });
 
   it("takes no plan from an act said to be done already, or one only kept on a list", () => {
-    for (const words of ["I will email the landlord already tomorrow.", "I will definitely keep it on my list for next week."]) {
+    for (const words of ["I will email the landlord already tomorrow.", "We will surely keep it on our list for next week."]) {
       const turns = ["T: How are things at home?", `P: ${words}`];
       expect(plan(turns), words).toEqual([]);
     }
-    expect(toConfirm(["T: How are things at home?", "P: I will definitely keep it on my list for next week."])).toEqual(["To confirm: I will definitely keep it on my list for next week."]);
+    expect(toConfirm(["T: How are things at home?", "P: We will surely keep it on our list for next week."])).toEqual(["To confirm: We will surely keep it on our list for next week."]);
   });
 
   it("reads 'see' as a visit when someone is named after it, not 'we'll see' or 'I'll see how it goes'", () => {
