@@ -16,6 +16,8 @@ export const notesFresh3Size = 40;
 export const notesFresh4Size = 40;
 /** How many ESConv ids the fifth fresh part takes, next after the fourth fresh part in the same shuffle. */
 export const notesFresh5Size = 40;
+/** How many ESConv ids the sixth fresh part takes, next after the fifth fresh part in the same shuffle. */
+export const notesFresh6Size = 40;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -99,4 +101,17 @@ export function notesFresh4Sample(esconvIds: readonly string[]): string[] {
 export function notesFresh5Sample(esconvIds: readonly string[]): string[] {
   const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size + notesFresh4Size;
   return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh5Size);
+}
+
+/**
+ * The sixth fresh part (`notes-labels-fresh-6.jsonl`): the next `notesFresh6Size` ESConv ids of
+ * the same shuffle after the fifth fresh part (positions `notesSampleSize + notesFreshSize +
+ * notesFresh2Size + notesFresh3Size + notesFresh4Size + notesFresh5Size` onward, i.e. 370–409), so
+ * none is in the first sample or an earlier fresh part. Chosen by id alone, before any was read;
+ * labelled before the writer was run on it.
+ */
+export function notesFresh6Sample(esconvIds: readonly string[]): string[] {
+  const start =
+    notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size + notesFresh4Size + notesFresh5Size;
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh6Size);
 }

@@ -1,18 +1,25 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
  * the repository. By default the fresh part (`notesFreshSample`); with `--part fresh-2`,
- * `--part fresh-3`, `--part fresh-4` or `--part fresh-5` as first arguments the second, third, fourth
- * or fifth fresh part (`notesFresh2Sample`, `notesFresh3Sample`, `notesFresh4Sample`,
- * `notesFresh5Sample`). Each part is checked against the label files before it (`parts` below): none
+ * `--part fresh-3`, `--part fresh-4`, `--part fresh-5` or `--part fresh-6` as first arguments the
+ * second, third, fourth, fifth or sixth fresh part (`notesFresh2Sample`, `notesFresh3Sample`,
+ * `notesFresh4Sample`, `notesFresh5Sample`, `notesFresh6Sample`). Each part is checked against the label files before it (`parts` below): none
  * of its ids may already be labelled there.
  *
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts                         # the fresh ids, in order, each checked
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts <n|id>                  # one conversation whole: its merged turns, 0-based, roles shown
- *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for the second to fifth fresh part
+ *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for the second to sixth fresh part
  */
 import { readFileSync } from "node:fs";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
-import { notesFresh2Sample, notesFresh3Sample, notesFresh4Sample, notesFresh5Sample, notesFreshSample } from "./notes-sample.ts";
+import {
+  notesFresh2Sample,
+  notesFresh3Sample,
+  notesFresh4Sample,
+  notesFresh5Sample,
+  notesFresh6Sample,
+  notesFreshSample,
+} from "./notes-sample.ts";
 
 /** Each part: how its ids are drawn, and the label files none of them may be in. */
 const parts: Record<string, { sample: (esconvIds: readonly string[]) => string[]; labelFiles: string[] }> = {
@@ -39,6 +46,17 @@ const parts: Record<string, { sample: (esconvIds: readonly string[]) => string[]
       "notes-labels-fresh-2.jsonl",
       "notes-labels-fresh-3.jsonl",
       "notes-labels-fresh-4.jsonl",
+    ],
+  },
+  "fresh-6": {
+    sample: notesFresh6Sample,
+    labelFiles: [
+      "notes-labels.jsonl",
+      "notes-labels-fresh.jsonl",
+      "notes-labels-fresh-2.jsonl",
+      "notes-labels-fresh-3.jsonl",
+      "notes-labels-fresh-4.jsonl",
+      "notes-labels-fresh-5.jsonl",
     ],
   },
 };
