@@ -52,6 +52,7 @@ import { percentile } from "./support/percentile.ts";
 import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
+import { notesFreshParts } from "./data/real-dialogue/notes-sample.ts";
 import { isHeldOut } from "./data/real-dialogue/split.ts";
 import { loadRealDialogue, type RealConversation } from "./support/real-dialogue.ts";
 import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
@@ -59,7 +60,7 @@ import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./supp
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
 const detail = process.env.BENCH_NOTES_DETAIL === "1";
-const realPartNames = ["dev", "held-out", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5", "fresh-6"] as const;
+const realPartNames = ["dev", "held-out", ...notesFreshParts.map((entry) => entry.name)] as const;
 type RealPart = (typeof realPartNames)[number];
 const realParts = realPartNames.filter((part) => [undefined, "", "all", part, ...(part.startsWith("fresh") ? [] : ["both"])].includes(process.env.BENCH_NOTES_REAL_PART));
 const realOnly = process.env.BENCH_NOTES_REAL_ONLY === "1";

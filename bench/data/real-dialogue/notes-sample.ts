@@ -6,18 +6,23 @@
  */
 export const notesSampleSeed = 44;
 export const notesSampleSize = 150;
+/**
+ * The fresh parts, in the order they take ids from the seeded shuffle after the first
+ * `notesSampleSize`: each its name (the bench's part, labels in `notes-labels-<name>.jsonl`) and
+ * how many ESConv ids it takes. Each was chosen by id alone, before any was read, and labelled
+ * before the writer ran on it (`notes-rubric.md`).
+ */
+export const notesFreshParts = [
+  { name: "fresh", size: 60 },
+  { name: "fresh-2", size: 40 },
+  { name: "fresh-3", size: 40 },
+  { name: "fresh-4", size: 40 },
+  { name: "fresh-5", size: 40 },
+  { name: "fresh-6", size: 40 },
+] as const;
+export type NotesFreshPart = (typeof notesFreshParts)[number]["name"];
 /** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */
-export const notesFreshSize = 60;
-/** How many ESConv ids the second fresh part takes, next after the fresh part in the same shuffle. */
-export const notesFresh2Size = 40;
-/** How many ESConv ids the third fresh part takes, next after the second fresh part in the same shuffle. */
-export const notesFresh3Size = 40;
-/** How many ESConv ids the fourth fresh part takes, next after the third fresh part in the same shuffle. */
-export const notesFresh4Size = 40;
-/** How many ESConv ids the fifth fresh part takes, next after the fourth fresh part in the same shuffle. */
-export const notesFresh5Size = 40;
-/** How many ESConv ids the sixth fresh part takes, next after the fifth fresh part in the same shuffle. */
-export const notesFresh6Size = 40;
+export const notesFreshSize = notesFreshParts[0].size;
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -47,71 +52,17 @@ export function notesSample(esconvIds: readonly string[], rogersIds: readonly st
 }
 
 /**
- * The fresh part (`notes-labels-fresh.jsonl`): the next `notesFreshSize` ESConv ids of the same
- * shuffle as `notesSample` (positions `notesSampleSize` to `notesSampleSize + notesFreshSize - 1`),
- * so none is in the first sample. Chosen by id alone, before any was read; labelled before the
- * writer was run on it.
+ * The ids of a fresh part (`notesFreshParts`): the shuffle's next ids after the first sample and
+ * every fresh part before it, so none is in either (the fresh part: positions 150–209, the second
+ * 210–249, … the sixth 370–409).
  */
+export function notesFreshPartSample(part: NotesFreshPart, esconvIds: readonly string[]): string[] {
+  const at = notesFreshParts.findIndex((entry) => entry.name === part);
+  const start = notesSampleSize + notesFreshParts.slice(0, at).reduce((total, entry) => total + entry.size, 0);
+  return shuffledEsconvIds(esconvIds).slice(start, start + notesFreshParts[at]!.size);
+}
+
+/** The fresh part (`notes-labels-fresh.jsonl`): positions `notesSampleSize` to `notesSampleSize + notesFreshSize - 1` of the shuffle. */
 export function notesFreshSample(esconvIds: readonly string[]): string[] {
-  return shuffledEsconvIds(esconvIds).slice(notesSampleSize, notesSampleSize + notesFreshSize);
-}
-
-/**
- * The second fresh part (`notes-labels-fresh-2.jsonl`): the next `notesFresh2Size` ESConv ids of
- * the same shuffle after the fresh part (positions `notesSampleSize + notesFreshSize` to
- * `notesSampleSize + notesFreshSize + notesFresh2Size - 1`, i.e. 210–249), so none is in the first
- * sample or the fresh part. Chosen by id alone, before any was read; labelled before the writer was
- * run on it.
- */
-export function notesFresh2Sample(esconvIds: readonly string[]): string[] {
-  const start = notesSampleSize + notesFreshSize;
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh2Size);
-}
-
-/**
- * The third fresh part (`notes-labels-fresh-3.jsonl`): the next `notesFresh3Size` ESConv ids of the
- * same shuffle after the second fresh part (positions `notesSampleSize + notesFreshSize +
- * notesFresh2Size` onward, i.e. 250–289), so none is in the first sample or an earlier fresh part.
- * Chosen by id alone, before any was read; labelled before the writer was run on it.
- */
-export function notesFresh3Sample(esconvIds: readonly string[]): string[] {
-  const start = notesSampleSize + notesFreshSize + notesFresh2Size;
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh3Size);
-}
-
-/**
- * The fourth fresh part (`notes-labels-fresh-4.jsonl`): the next `notesFresh4Size` ESConv ids of
- * the same shuffle after the third fresh part (positions `notesSampleSize + notesFreshSize +
- * notesFresh2Size + notesFresh3Size` onward, i.e. 290–329), so none is in the first sample or an
- * earlier fresh part. Chosen by id alone, before any was read; labelled before the writer was run
- * on it.
- */
-export function notesFresh4Sample(esconvIds: readonly string[]): string[] {
-  const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size;
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh4Size);
-}
-
-/**
- * The fifth fresh part (`notes-labels-fresh-5.jsonl`): the next `notesFresh5Size` ESConv ids of
- * the same shuffle after the fourth fresh part (positions `notesSampleSize + notesFreshSize +
- * notesFresh2Size + notesFresh3Size + notesFresh4Size` onward, i.e. 330–369), so none is in the
- * first sample or an earlier fresh part. Chosen by id alone, before any was read; labelled before
- * the writer was run on it.
- */
-export function notesFresh5Sample(esconvIds: readonly string[]): string[] {
-  const start = notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size + notesFresh4Size;
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh5Size);
-}
-
-/**
- * The sixth fresh part (`notes-labels-fresh-6.jsonl`): the next `notesFresh6Size` ESConv ids of
- * the same shuffle after the fifth fresh part (positions `notesSampleSize + notesFreshSize +
- * notesFresh2Size + notesFresh3Size + notesFresh4Size + notesFresh5Size` onward, i.e. 370–409), so
- * none is in the first sample or an earlier fresh part. Chosen by id alone, before any was read;
- * labelled before the writer was run on it.
- */
-export function notesFresh6Sample(esconvIds: readonly string[]): string[] {
-  const start =
-    notesSampleSize + notesFreshSize + notesFresh2Size + notesFresh3Size + notesFresh4Size + notesFresh5Size;
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFresh6Size);
+  return notesFreshPartSample("fresh", esconvIds);
 }

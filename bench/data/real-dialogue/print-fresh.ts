@@ -1,65 +1,16 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
- * the repository. By default the fresh part (`notesFreshSample`); with `--part fresh-2`,
- * `--part fresh-3`, `--part fresh-4`, `--part fresh-5` or `--part fresh-6` as first arguments the
- * second, third, fourth, fifth or sixth fresh part (`notesFresh2Sample`, `notesFresh3Sample`,
- * `notesFresh4Sample`, `notesFresh5Sample`, `notesFresh6Sample`). Each part is checked against the label files before it (`parts` below): none
- * of its ids may already be labelled there.
+ * the repository. By default the fresh part; with `--part <name>` as first arguments any part of
+ * `notesFreshParts` (`fresh-2` … `fresh-6`). Each part is checked against the label files before it
+ * (the first sample's and every earlier fresh part's): none of its ids may already be labelled there.
  *
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts                         # the fresh ids, in order, each checked
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts <n|id>                  # one conversation whole: its merged turns, 0-based, roles shown
- *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for the second to sixth fresh part
+ *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for another fresh part
  */
 import { readFileSync } from "node:fs";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
-import {
-  notesFresh2Sample,
-  notesFresh3Sample,
-  notesFresh4Sample,
-  notesFresh5Sample,
-  notesFresh6Sample,
-  notesFreshSample,
-} from "./notes-sample.ts";
-
-/** Each part: how its ids are drawn, and the label files none of them may be in. */
-const parts: Record<string, { sample: (esconvIds: readonly string[]) => string[]; labelFiles: string[] }> = {
-  fresh: { sample: notesFreshSample, labelFiles: ["notes-labels.jsonl"] },
-  "fresh-2": { sample: notesFresh2Sample, labelFiles: ["notes-labels.jsonl", "notes-labels-fresh.jsonl"] },
-  "fresh-3": {
-    sample: notesFresh3Sample,
-    labelFiles: ["notes-labels.jsonl", "notes-labels-fresh.jsonl", "notes-labels-fresh-2.jsonl"],
-  },
-  "fresh-4": {
-    sample: notesFresh4Sample,
-    labelFiles: [
-      "notes-labels.jsonl",
-      "notes-labels-fresh.jsonl",
-      "notes-labels-fresh-2.jsonl",
-      "notes-labels-fresh-3.jsonl",
-    ],
-  },
-  "fresh-5": {
-    sample: notesFresh5Sample,
-    labelFiles: [
-      "notes-labels.jsonl",
-      "notes-labels-fresh.jsonl",
-      "notes-labels-fresh-2.jsonl",
-      "notes-labels-fresh-3.jsonl",
-      "notes-labels-fresh-4.jsonl",
-    ],
-  },
-  "fresh-6": {
-    sample: notesFresh6Sample,
-    labelFiles: [
-      "notes-labels.jsonl",
-      "notes-labels-fresh.jsonl",
-      "notes-labels-fresh-2.jsonl",
-      "notes-labels-fresh-3.jsonl",
-      "notes-labels-fresh-4.jsonl",
-      "notes-labels-fresh-5.jsonl",
-    ],
-  },
-};
+import { notesFreshPartSample, notesFreshParts, type NotesFreshPart } from "./notes-sample.ts";
 
 const args = process.argv.slice(2);
 let part = "fresh";
@@ -67,14 +18,14 @@ if (args[0] === "--part") {
   part = args[1] ?? "";
   args.splice(0, 2);
 }
-const chosen = parts[part];
-if (chosen === undefined) throw new Error(`unknown part: ${part} (${Object.keys(parts).join(", ")})`);
+const at = notesFreshParts.findIndex((entry) => entry.name === part);
+if (at === -1) throw new Error(`unknown part: ${part} (${notesFreshParts.map((entry) => entry.name).join(", ")})`);
+const labelFiles = ["notes-labels.jsonl", ...notesFreshParts.slice(0, at).map((entry) => `notes-labels-${entry.name}.jsonl`)];
 
 const dialogue = loadRealDialogue();
 if (dialogue.status === "absent") throw new Error(dialogue.message);
 const esconvIds = dialogue.conversations.filter((conversation) => conversation.source === "esconv").map((conversation) => conversation.id);
-const ids = chosen.sample(esconvIds);
-const { labelFiles } = chosen;
+const ids = notesFreshPartSample(part as NotesFreshPart, esconvIds);
 const labelled = new Set(
   labelFiles.flatMap((file) =>
     readFileSync(new URL(`./${file}`, import.meta.url), "utf8")
