@@ -67,6 +67,18 @@ function indexOf(transcript: EvidenceSource): TranscriptIndex {
   return index;
 }
 
+/** The segment of `transcript` with this id, from its index (made once per transcript), or undefined. */
+export function segmentOf(transcript: EvidenceSource, segmentId: string): Segment | undefined {
+  return indexOf(transcript).segmentsById.get(segmentId);
+}
+
+/** The role of whoever said the segment with this id, from the same index: `unknown` for a segment or speaker the transcript does not have. */
+export function roleOfSegment(transcript: EvidenceSource, segmentId: string): SpeakerRole {
+  const index = indexOf(transcript);
+  const segment = index.segmentsById.get(segmentId);
+  return (segment && index.roleOf.get(segment.speaker)) ?? "unknown";
+}
+
 function isWholeNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value);
 }

@@ -1,5 +1,5 @@
 import type { Evidence, RiskFlag, RiskSeverity } from "./clinical-notes.ts";
-import { normalizeForQuote, verifyItem, type EvidenceSource } from "./note-evidence.ts";
+import { normalizeForQuote, roleOfSegment, segmentOf, verifyItem, type EvidenceSource } from "./note-evidence.ts";
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
 import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
@@ -61,15 +61,9 @@ export function severityOf(finding: Pick<RiskFinding, "category" | "temporality"
   return riskCategoryInfo[finding.category].severity;
 }
 
-/** Each segment's speaker role (built once per call: a long session has many flags). */
-function roleOfSegment(transcript: EvidenceSource): Map<string, SpeakerRole> {
-  const roleOf = new Map(transcript.speakers.map((speaker) => [speaker.label, speaker.role]));
-  return new Map(transcript.segments.map((segment) => [segment.id, roleOf.get(segment.speaker) ?? "unknown"]));
-}
-
-/** The role of whoever said each cited segment. */
-function citedRoles(evidence: readonly Evidence[], roles: ReadonlyMap<string, SpeakerRole>): Set<SpeakerRole> {
-  return new Set(evidence.map((span) => roles.get(span.segmentId) ?? "unknown"));
+/** The role of whoever said each cited segment (the transcript's index is made once per transcript: a long session has many flags). */
+function citedRoles(evidence: readonly Evidence[], transcript: EvidenceSource): Set<SpeakerRole> {
+  return new Set(evidence.map((span) => roleOfSegment(transcript, span.segmentId)));
 }
 
 /** `patient` when every cited segment is the patient's, else `unknown`. */
@@ -92,14 +86,12 @@ export function flagsOfFindings(
   transcript: EvidenceSource,
 ): Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> {
   const flags: Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> = [];
-  const segmentRoles = roleOfSegment(transcript);
-  const textOf = new Map(transcript.segments.map((segment) => [segment.id, segment.text]));
   for (const finding of findings) {
-    const roles = citedRoles(finding.evidence, segmentRoles);
+    const roles = citedRoles(finding.evidence, transcript);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
-    const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => textOf.get(id) ?? ""));
+    const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => segmentOf(transcript, id)?.text ?? ""));
     const tier = riskTier({ ...finding, speaker, addressesListener: addressed });
     const flag: Omit<ScreenedRiskFlag, "id" | "verification"> & Pick<RiskFinding, "category" | "basis"> = {
       type: riskCategoryInfo[finding.category].type,
@@ -135,9 +127,8 @@ export function flagsOfFindings(
  */
 export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transcript: EvidenceSource): Array<Omit<ScreenedRiskFlag, "id">> {
   const result: Array<Omit<ScreenedRiskFlag, "id">> = [];
-  const segmentRoles = roleOfSegment(transcript);
   for (const flag of flags) {
-    const roles = citedRoles(Array.isArray(flag.evidence) ? flag.evidence : [], segmentRoles);
+    const roles = citedRoles(Array.isArray(flag.evidence) ? flag.evidence : [], transcript);
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const base = {
