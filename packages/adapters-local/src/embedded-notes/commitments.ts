@@ -288,7 +288,9 @@ const timeAnchors = new Set([
 ]);
 
 /** Words that name what is committed to as the therapist's proposal: "we'll follow your suggestion", "I'll take your advice". */
-const takenProposalPhrases = ["your suggestion", "your advice", "your idea", "your tip", "your recommendation"];
+/** Nouns that name what the therapist put forward as a proposal: "good idea", "your advice", "a good approach". */
+export const proposalNouns: ReadonlySet<string> = new Set(["idea", "suggestion", "advice", "tip", "approach", "recommendation"]);
+const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
 
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */
 const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolutely", "promise", "forsure"]);

@@ -1,6 +1,6 @@
 import { thankedReach, thanksWords, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { promisesEffortOnly, sentenceCommitment } from "./commitments.ts";
+import { promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { isAsked, offersAct, offersInLaterClause, reportsWords } from "./offered-acts.ts";
@@ -196,7 +196,6 @@ const namingAssentPhrases = [
   ...committingAssentPhrases,
 ];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good approach"), not only commit to it ("I will try"). */
-const proposalNouns = new Set(["idea", "suggestion", "advice", "tip", "approach"]);
 const callingPhrases = namingAssentPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
 
 /** True when a sentence calls what it takes up a proposal ("That is a good idea too, I will use my phone"), neither negated nor told in the past, nor declined. */
