@@ -5,7 +5,8 @@
  * `notes-labels-fresh.jsonl`). Pure: the notes are written by the
  * caller; the conversation's text is read at run time and nothing of it is kept or printed.
  */
-import { isNotAssessed } from "@confide/core/adapter-kit";
+import { isNotAssessed, toConfirmLead } from "@confide/core/adapter-kit";
+import { agreedPrefix } from "../../packages/adapters-local/src/embedded-notes/suggestions.ts";
 import type { NoteItemDraft, NotesDraft } from "@confide/core/ports";
 import { fillerWords, itemsOf, turnOf } from "./notes-quality.ts";
 
@@ -30,7 +31,7 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N
 
 /** How a plan line was written: the patient's own commitment, "Agreed: <proposal> — “<assent>”", or "Agreed: “<assent>” — to “<the therapist's sentence>”". */
 export type PlanForm = "own" | "stated" | "patient-words";
-export const planFormOf = (text: string): PlanForm => (text.startsWith("Agreed: “") ? "patient-words" : text.startsWith("Agreed: ") ? "stated" : "own");
+export const planFormOf = (text: string): PlanForm => (text.startsWith(`${agreedPrefix}“`) ? "patient-words" : text.startsWith(agreedPrefix) ? "stated" : "own");
 
 export interface RealNotesQuality {
   /** The turns each written plan item cites. */
@@ -103,7 +104,7 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
   const planLines = itemsOf(notes.actionItems).map((item) => ({ form: planFormOf(item.text), correct: citesLabel(turnsOf(item)) }));
   const planCorrect = planItems.filter(citesLabel).length;
   const labelsFound = labelled.filter((turnsOfLabel) => planItems.some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
-  const toConfirmItems = itemsOf(notes.followUpTopics).filter((item) => item.text.startsWith("To confirm: ")).map(turnsOf);
+  const toConfirmItems = itemsOf(notes.followUpTopics).filter((item) => item.text.startsWith(toConfirmLead)).map(turnsOf);
   const toConfirmOnLabels = toConfirmItems.filter((item) => labelled.some((turnsOfLabel) => item.some((turn) => turnsOfLabel.has(turn)))).length;
   const labelsFoundEither = labelled.filter((turnsOfLabel) => [...planItems, ...toConfirmItems].some((item) => item.some((turn) => turnsOfLabel.has(turn)))).length;
   const names = (text: string) => {
