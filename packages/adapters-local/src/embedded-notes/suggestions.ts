@@ -224,7 +224,9 @@ const tentativePhrases = [
   "i agree",
 ];
 
-const assentFirstWords = firstWordsOf([...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases]);
+/** Every phrase by which a sentence may take up a proposal, named, plain or weighed. */
+const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases];
+const assentFirstWords = firstWordsOf(assentPhrases);
 
 /** Words in the assenting sentence that leave it tentative: "Perhaps I will try that", "That's a good idea, I suppose". */
 const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"]);
@@ -250,9 +252,11 @@ const contrasts = new Set(["but", "though", "although"]);
  * but good idea") does not doubt it.
  */
 function doubtedAfter(tokens: readonly ReadToken[]): boolean {
-  const starts = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases].flatMap((phrase) => phraseStarts(tokens, phrase));
+  const lastContrast = tokens.findLastIndex((token) => contrasts.has(token.lemma));
+  if (lastContrast === -1) return false;
+  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
   const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
-  return tokens.some((token, at) => at > assentAt && contrasts.has(token.lemma));
+  return lastContrast > assentAt;
 }
 /** Words that, after "before", close what it says ("I have tried that before.", "…before and…"): done already, not taken up anew. */
 const beforeClosers = new Set(["and", ",", ".", "!", ";", "…"]);
