@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
-import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, verifyItem, verifyNotes } from "./note-evidence.ts";
+import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, roleOfSegment, segmentOf, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
@@ -309,5 +309,31 @@ describe("a session mood is checked against the words it cites", () => {
     expect(verifyNotes(mood("s1"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "unverified" } });
     expect(verifyNotes(mood("s2"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "unverified" } });
     expect(verifyNotes(mood("s3"), withWords, provenance, reader).sessionMood).toMatchObject({ verification: { status: "grounded" } });
+  });
+});
+
+describe("segmentOf and roleOfSegment: the transcript's one index", () => {
+  const source = {
+    speakers: [
+      { label: "T", role: "therapist" as const },
+      { label: "P", role: "patient" as const },
+    ],
+    segments: [
+      { id: "s1", speaker: "T", startMs: 0, endMs: 1, text: "How was the week?" },
+      { id: "s2", speaker: "P", startMs: 1, endMs: 2, text: "Long." },
+      { id: "s3", speaker: "Z", startMs: 2, endMs: 3, text: "Hello?" },
+    ],
+  };
+
+  it("finds a segment by id, and nothing for an id the transcript lacks", () => {
+    expect(segmentOf(source, "s2")?.text).toBe("Long.");
+    expect(segmentOf(source, "s9")).toBeUndefined();
+  });
+
+  it("gives the role of the segment's speaker, unknown for a speaker or segment the transcript lacks", () => {
+    expect(roleOfSegment(source, "s1")).toBe("therapist");
+    expect(roleOfSegment(source, "s2")).toBe("patient");
+    expect(roleOfSegment(source, "s3")).toBe("unknown");
+    expect(roleOfSegment(source, "s9")).toBe("unknown");
   });
 });
