@@ -1,14 +1,15 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
  * the repository. By default the fresh part; with `--part <name>` as first arguments any part of
- * `notesFreshParts` (`fresh-2` … `fresh-6`). Each part is checked against the label files before it
- * (the first sample's and every earlier fresh part's): none of its ids may already be labelled there.
+ * `notesFreshParts` (`fresh-2` … `fresh-8`). Each part is checked against the label files before it
+ * (the first sample's and every earlier fresh part's that is written): none of its ids may already
+ * be labelled there.
  *
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts                         # the fresh ids, in order, each checked
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts <n|id>                  # one conversation whole: its merged turns, 0-based, roles shown
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts --part fresh-3 [n|id]   # the same for another fresh part
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
 import { notesFreshPartSample, notesFreshParts, type NotesFreshPart } from "./notes-sample.ts";
 
@@ -20,7 +21,10 @@ if (args[0] === "--part") {
 }
 const at = notesFreshParts.findIndex((entry) => entry.name === part);
 if (at === -1) throw new Error(`unknown part: ${part} (${notesFreshParts.map((entry) => entry.name).join(", ")})`);
-const labelFiles = ["notes-labels.jsonl", ...notesFreshParts.slice(0, at).map((entry) => `notes-labels-${entry.name}.jsonl`)];
+// An earlier part may still be being labelled: its ids are apart from this part's by the shuffle, and its file is checked once written.
+const labelFiles = ["notes-labels.jsonl", ...notesFreshParts.slice(0, at).map((entry) => `notes-labels-${entry.name}.jsonl`)].filter((file) =>
+  existsSync(new URL(`./${file}`, import.meta.url)),
+);
 
 const dialogue = loadRealDialogue();
 if (dialogue.status === "absent") throw new Error(dialogue.message);
