@@ -1,3 +1,4 @@
+import { thanksWords } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -71,11 +72,12 @@ const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
   ["make", "through"],
   ["pull", "through"],
   ["move", "on"],
+  ["make", "most"],
 ];
 /** Parts of speech an act may be read as (the lite model tags some verbs of typed chat as nouns or adjectives: "journal", "google"). */
 const actParts = new Set(["VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"]);
-/** "I'll be happy to…", "I'm going to be sure to…": the act is the verb after "to". */
-const willingness = new Set(["happy", "glad", "sure", "willing", "able"]);
+/** "I'll be happy to…", "I'm going to be sure to…": the act is the verb after "to" ("I'll be able to…" foresees: no willingness). */
+const willingness = new Set(["happy", "glad", "sure", "willing"]);
 /**
  * Words before the phrase, in its sentence, that make it hedged, conditional, habitual, reported
  * or a clause of worry, wondering or foreknowledge: "maybe I'll…", "if I stop I'll fail", "usually
@@ -86,7 +88,7 @@ const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
-  "how", "what", "why", "fact", "know",
+  "how", "what", "why", "fact", "know", "seem",
 ]);
 /** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
 const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
@@ -103,26 +105,27 @@ const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully",
 const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 
 /**
- * Acts that only look at something or keep it in mind, as a verb and the word that makes them so
- * within `lookingReach` words after it: "I'll look into it", "I will check it out", "I'll look it
- * up", "I'll take note of it", "I'll keep it in mind", "I'll keep it on my list". No act is committed to: to confirm with
- * the patient.
+ * Acts that only keep something in mind, as a verb and the word that makes them so within
+ * `keepingReach` words after it: "I'll take note of it", "I'll keep it in mind", "I'll keep it on
+ * my list". No act is committed to: to confirm with the patient. Finding something out ("I'll
+ * look into it", "I will check it out") is an act.
  */
-const lookingActs: ReadonlyArray<readonly [string, string]> = [
-  ["look", "into"],
-  ["check", "out"],
-  ["look", "up"],
+const keepingInMind: ReadonlyArray<readonly [string, string]> = [
   ["take", "note"],
   ["keep", "mind"],
   ["keep", "list"],
   ["keep", "radar"],
 ];
-/** How many words after its verb the word of a looking act may come ("keep that in mind": three, "keep it on my list": four). */
-const lookingReach = 4;
+/** How many words after its verb the word of `keepingInMind` may come ("keep that in mind": three, "keep it on my list": four). */
+const keepingReach = 4;
+/** Words after the act that make it wait on a condition: "I'll do that once the restrictions ease", "I will unless it rains". */
+const conditionsAfter = new Set(["once", "unless"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
+/** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to med school"), is the going there whatever follows ("going to school full time"). */
+const placesOnly = new Set(["school", "bed", "church", "class", "college", "uni", "university", "town", "hospital"]);
 /** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
 const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
@@ -163,6 +166,8 @@ export interface Commitment {
  * and an act after it ("I'll do my best to call her" names one).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
+  // "I'll keep trying", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her").
+  if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2].some((at) => act[at]?.lemma === "try" && act[at + 1]?.lemma !== "to")) return true;
   if (act[0]?.lemma !== "do") return false;
   const said = (at: number) => act[at]?.value.toLowerCase();
   const best = [1, 2].find((at) => said(at) === "best");
@@ -224,8 +229,10 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const hedged =
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
-    act.slice(0, 4).some((token) => hedges.has(token.lemma)) ||
-    lookingActs.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + lookingReach).some((token) => token.lemma === second));
+    act.some((token) => hedges.has(token.lemma)) ||
+    keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
+  // "I think I will do that once the restrictions ease": waits on a condition, as "if" before it does.
+  if (act.some((token) => conditionsAfter.has(token.lemma))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
@@ -237,6 +244,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (act.some((token) => token.lemma === "already")) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
+  if (phrase.endsWith("go to") && [act[0], act[1]].some((word) => placesOnly.has(word?.lemma ?? ""))) return null;
   const object = act[1];
   // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
@@ -297,14 +305,16 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
 
 /**
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
- * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`) or
- * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to ring them after this."). Anything
- * weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll quit") is to
- * confirm with the patient: a false line in a signed plan is worse than a gap.
+ * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`),
+ * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
+ * ring them after this.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
+ * for listening. I'm going to call the bank." — what the patient takes from the session into
+ * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
+ * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
-export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean): "firm" | "to-confirm" {
+export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
   if (commitment.hedged) return "to-confirm";
-  if (answersProposal) return "firm";
+  if (answersProposal || thanksInTurn) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
@@ -323,7 +333,8 @@ export interface FoundCommitments {
  * their own words (`sentenceCommitment`, "I'm going to ring my sister on Sunday"), sorted by
  * `commitmentFirmness` — `answersProposal(index, sentence)` says whether the sentence of the segment
  * at `index` answers a proposal of the therapist's turn before it (a proposal there, or an assent
- * in the sentence naming one: "That is a good idea too, I will use my phone to read"). One that points back at what was proposed ("I'll try that")
+ * in the sentence naming one: "That is a good idea too, I will use my phone to read"), and a turn
+ * holding one of core's `thanksWords` thanks the therapist. One that points back at what was proposed ("I'll try that")
  * is not an item here: it is the assent to the therapist's proposal (`findAgreedProposals`). The
  * therapist's own future ("I'll see you next week") is never the patient's. A speaker of unknown
  * role is read as possibly the patient, and the item then names no speaker. Each is quoted whole
@@ -334,6 +345,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   const found: FoundCommitments = { firm: [], toConfirm: [] };
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
+    const thanks = segment.sentences.some((sentence) => sentence.tokens.some((token) => thanksWords.has(token.lemma) || thanksWords.has(token.value.toLowerCase())));
     for (const sentence of segment.sentences) {
       const commitment = sentenceCommitment(sentence);
       if (commitment?.act !== "own") continue;
@@ -344,7 +356,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
         ...(segment.role === "patient" ? { speaker: "patient" as const } : {}),
         evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
       };
-      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence)) === "firm" ? "firm" : "toConfirm"].push(item);
+      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) === "firm" ? "firm" : "toConfirm"].push(item);
     }
   });
   return found;

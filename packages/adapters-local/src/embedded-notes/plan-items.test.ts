@@ -279,11 +279,20 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How do you feel now?", "P: I felt ill all day tomorrow too."])).toEqual([]);
   });
 
-  it("leaves an assent that only could, guesses, or looks into it to confirm, even when it names the proposal", () => {
-    for (const assent of ["That's a good idea, I could try that.", "I guess I will do that.", "I'll surely look into it.", "Will check it out later."]) {
+  it("leaves an assent that guesses or only keeps it in mind to confirm, even when it names the proposal", () => {
+    for (const assent of ["I guess I will do that.", "Good idea, I'll keep it in mind.", "Good tip, I will take note of it."]) {
       const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
       expect(plan(turns), assent).toEqual([]);
       expect(toConfirm(turns), assent).toEqual([`To confirm: You could write to the landlord about the repairs. — “${assent}”`]);
+    }
+  });
+
+  it("takes up a proposal named beside 'I could', or to be looked into or checked out", () => {
+    for (const assent of ["That's a good idea, I could try that.", "I'll surely look into it.", "Will check it out later."]) {
+      const turns = ["T: You could write to the landlord about the repairs.", `P: ${assent}`];
+      expect(plan(turns).map((item) => item.text), assent).toEqual([`${agreedPrefix}You could write to the landlord about the repairs. — “${assent}”`]);
+      expect(plan(turns)[0]!.verification.status, assent).toBe("grounded");
+      expect(toConfirm(turns), assent).toEqual([]);
     }
   });
 
@@ -361,12 +370,61 @@ describe("plan items: what was agreed", () => {
     }
   });
 
-  it("leaves a commitment only to look into something, look it up, take note of it or keep it in mind to confirm, however sure", () => {
-    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll take note of that for sure.", "I will definitely keep that in mind next week."]) {
+  it("leaves a commitment only to take note of something or keep it in mind to confirm, however sure", () => {
+    for (const words of ["I'll take note of that for sure.", "I will definitely keep that in mind next week.", "I will keep the leaflet on my list."]) {
       const turns = ["T: How do you feel now?", `P: ${words}`];
       expect(plan(turns), words).toEqual([]);
       expect(toConfirm(turns), words).toEqual([`To confirm: ${words}`]);
     }
+  });
+
+  it("takes finding something out as an act: looking into it, checking it out, looking it up", () => {
+    for (const words of ["I will definitely look into counsellors in town tomorrow.", "I'll surely check out the choir on Monday.", "I'll look up the opening times tomorrow."]) {
+      const items = plan(["T: How do you feel now?", `P: ${words}`]);
+      expect(items.map((item) => item.quote), words).toEqual([words]);
+      expect(items[0]!.verification.status, words).toBe("grounded");
+    }
+  });
+
+  it("takes an untimed commitment as firm in a turn that thanks the therapist, and only there", () => {
+    const thanked = ["T: It has been good to talk today.", "P: Thank you for listening. I'm going to ring the council about the boiler."];
+    expect(plan(thanked).map((item) => item.quote)).toEqual(["I'm going to ring the council about the boiler."]);
+    expect(plan(thanked)[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: It has been good to talk today.", "P: I'm going to ring the council about the boiler. Thanks!"]).map((item) => item.quote)).toEqual(["I'm going to ring the council about the boiler."]);
+    const unthanked = ["T: It has been good to talk today.", "P: I'm going to ring the council about the boiler."];
+    expect(plan(unthanked)).toEqual([]);
+    expect(toConfirm(unthanked)).toEqual(["To confirm: I'm going to ring the council about the boiler."]);
+    // Thanks do not firm a hedge.
+    expect(plan(["T: It has been good to talk today.", "P: Thanks. Maybe I'll ring the council."])).toEqual([]);
+  });
+
+  it("takes no plan from a foresight, an effort with no act, or making the most of things", () => {
+    for (const words of ["Thank you, I will be able to support my family now.", "Thank you, I'll keep trying.", "Thanks, I will continue trying.", "Thank you, I will try to make the most of the situation."]) {
+      expect(plan(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+      expect(toConfirm(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+    }
+    // "be happy to" is willingness; "keep trying to" names the act.
+    expect(plan(["T: It has been good to talk today.", "P: Thank you. I'll be happy to call my brother."]).map((item) => item.quote)).toEqual(["I'll be happy to call my brother."]);
+    expect(plan(["T: It has been good to talk today.", "P: Thank you. I'll keep trying to call my brother."]).map((item) => item.quote)).toEqual(["I'll keep trying to call my brother."]);
+  });
+
+  it("leaves a commitment hedged anywhere after its phrase to confirm, and drops one waiting on 'once' or 'unless'", () => {
+    const hedged = ["T: It has been good to talk today.", "P: Thanks. I will put the free time to good use, hopefully."];
+    expect(plan(hedged)).toEqual([]);
+    expect(toConfirm(hedged)).toEqual(["To confirm: I will put the free time to good use, hopefully."]);
+    for (const words of ["Thanks. I will join the gym once the lockdown ends.", "Thanks. I will call the bank unless my wife does."]) {
+      expect(plan(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+      expect(toConfirm(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("reads 'going to' a place that is no verb as going there, a word before it or not, and 'it seems… we'll' as no commitment", () => {
+    for (const words of ["Thanks. I am going to med school in the fall.", "Thanks. I am going to school full time.", "Thanks. It seems we'll continue working from home."]) {
+      expect(plan(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+      expect(toConfirm(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
+    }
+    // "work" is a verb too: "going to work on my CV" commits.
+    expect(plan(["T: It has been good to talk today.", "P: Thanks. I am going to work on my CV."]).map((item) => item.quote)).toEqual(["I am going to work on my CV."]);
   });
 
   it("leaves a commitment said right after 'I guess' to confirm, not one after 'I guess you are right' or 'I think'", () => {

@@ -1,4 +1,4 @@
-import { thankedReach, thanksWords, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { tentativeSequences, thankedReach, thanksWords, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -231,12 +231,12 @@ const assentFirstWords = firstWordsOf(assentPhrases);
 /** Words in the assenting sentence that leave it tentative: "Perhaps I will try that", "That's a good idea, I suppose". */
 const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"]);
 /**
- * Phrases that leave an assent tentative even when it names the proposal: the patient only could
- * or guesses they will ("That's a good idea, I could try that", "I guess I'll do that" — not "I
- * think I'll do that", a decision said softly), or takes it up only to look at it ("I'll certainly look into it", "Will check it
- * out") — no act committed to. To confirm with the patient, never a plan.
+ * Phrases that leave an assent tentative even when it names the proposal — core's
+ * `tentativeSequences`, the plan check's own list: the patient guesses they will ("I guess I'll do
+ * that" — not "I think I'll do that", a decision said softly) or only keeps it in mind. To confirm
+ * with the patient, never a plan.
  */
-const hedgingPhrases = ["i could", "i guess i", "i suppose i", "look into", "check it out", "check out", "look it up", "take note"];
+const hedgingPhrases = tentativeSequences.map((sequence) => sequence.join(" "));
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
 const putOff = new Set(["already", "if", "?", "however"]);
 /**

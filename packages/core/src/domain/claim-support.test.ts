@@ -331,9 +331,10 @@ describe("a plan item's claim support: it stands on a commitment", () => {
     expect(claimSupport({ text: question, quote: question }, [therapist(question)], reader)).toBe("quoted");
   });
 
-  it("does not carry an assent that only could, or a commitment only guessed at", () => {
+  it("does not carry an assent that only keeps it in mind, or a commitment only guessed at; an assent beside 'I could' carries", () => {
     const proposal = "You could keep a sleep diary this week.";
-    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That's a good idea, I could try that.")], reader, "plan")).toBe("unsupported");
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("Good idea, I'll keep it in mind.")], reader, "plan")).toBe("unsupported");
+    expect(claimSupport({ text: `Agreed: ${proposal}`, quote: proposal }, [therapist(proposal), patient("That's a good idea, I could try that.")], reader, "plan")).not.toBe("unsupported");
     const thought = "I guess I'll ring my sister on Sunday.";
     expect(claimSupport({ text: thought, quote: thought }, [patient(thought)], reader, "plan")).toBe("unsupported");
   });

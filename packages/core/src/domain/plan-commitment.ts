@@ -82,19 +82,15 @@ export const thankedReach = 4;
 export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "if", "unless", "hope", "wish"]);
 /**
  * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
- * only could ("That's a good idea, I could try that"), guesses or supposes they will ("I guess I will
- * do that"; "I think I'll call her" is a decision said softly, not a hedge), or takes it up only to look at it or keep it in mind
- * ("I'll look into it", "Will check it out", "I'll take note of it", "I'll keep it in mind"). Such words are for the clinician to confirm, never a plan.
+ * guesses or supposes they will ("I guess I will do that"; "I think I'll call her" is a decision
+ * said softly, not a hedge) or takes it up only to keep it in mind ("I'll take note of it", "I'll
+ * keep it in mind"). Such words are for the clinician to confirm, never a plan. Finding something
+ * out is an act ("I'll look into it", "Will check it out"), and an assent keeps its force beside
+ * "I could" ("That's a good idea, I could try that").
  */
 export const tentativeSequences: readonly (readonly string[])[] = [
-  ["i", "could"],
-  ["we", "could"],
   ["guess", "i"],
   ["suppose", "i"],
-  ["look", "into"],
-  ["check", "out"],
-  ["check", "it", "out"],
-  ["look", "it", "up"],
   ["take", "note"],
   ["keep", "in", "mind"],
   ["keep", "that", "in", "mind"],
@@ -176,7 +172,7 @@ function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: 
  * Whether a plan item's citation holds a commitment: a cited segment of the patient (or of a
  * speaker whose role is not known) with a sentence that is neither asked ("Will I ever call
  * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
- * `tentativeSequences`: "I could try that", "I guess I'll call her", "I'll look into it") and whose
+ * `tentativeSequences`: "I guess I'll call her", "I'll keep it in mind") and whose
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
  * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one.
