@@ -35,7 +35,7 @@ import { readSegment, type ReadSegment, type ReadSentence } from "./segment-read
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
-import { callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
+import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
 export const embeddedRulesVersion = "embedded-rules-11";
@@ -76,12 +76,12 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const names = personNames(segments);
   const topics = findKeyTopics(segments, names);
   const scored = scoredSegments(segments, input.sentiment);
-  // The patient answers a proposal when the therapist's turn before proposed an act, when the sentence itself takes one up by name
+  // The patient answers a proposal when the therapist's turn before proposed an act or asked what the patient will do ("What could you do this week?"), when the sentence itself takes one up by name
   // ("That's a good idea, I will…"), when it repeats what the therapist proposed earlier in the session,
   const repeatsProposal = earlierProposals(segments, proposes);
   // Or when the patient's turn opens agreeing with the therapist's turn before it ("Yes, you're right. I will…").
   const answersProposal = (index: number, sentence: ReadSentence) =>
-    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some(proposes) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
+    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some((said) => proposes(said) || asksForPlan(said)) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
     repeatsProposal(sentence, index);
   const commitments = findCommitments(segments, answersProposal);
   const agreements = findAgreedProposals(segments);

@@ -386,6 +386,16 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes an untimed commitment as firm when it answers a question asking what the patient will do", () => {
+    for (const question of ["How do you see yourself fitting the stretches into your week?", "What could you do when the worry starts?", "What will you do about the noise?"]) {
+      expect(plan([`T: ${question}`, "P: I am going to do the stretches before each shift."]).map((item) => item.quote), question).toEqual(["I am going to do the stretches before each shift."]);
+    }
+    // A question about what was, or one not asking the patient, is no such question.
+    for (const question of ["What did you do when the worry started?", "How will the new rota work?", "Do you do the stretches?"]) {
+      expect(plan([`T: ${question}`, "P: I am going to do the stretches before each shift."]), question).toEqual([]);
+    }
+  });
+
   it("takes an untimed commitment as firm in a turn that thanks the therapist, and only there", () => {
     const thanked = ["T: It has been good to talk today.", "P: Thank you for listening. I'm going to ring the council about the boiler."];
     expect(plan(thanked).map((item) => item.quote)).toEqual(["I'm going to ring the council about the boiler."]);

@@ -150,6 +150,21 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
+/** Words of a question that ask what the patient will or could do: "What will you do…?", "How do you see yourself fitting it in this week?", "What could you do…?". */
+const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]);
+
+/**
+ * True when a therapist's sentence asks the patient for their own plan: a question opening with an
+ * open question word (`openQuestions`) that holds "you" and a word of `planAskingWords` ("What could
+ * you do this week?", "How do you see yourself fitting the breathing in?"). Not a proposal: the
+ * patient's answer is their own commitment, firm as an answer to a proposal is.
+ */
+export function asksForPlan(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  if (sentence.tokens[sentence.tokens.length - 1]?.value !== "?" || !openQuestions.has(words[0]?.lemma ?? "")) return false;
+  return words.some((word) => word.lemma === "you") && words.some((word) => planAskingWords.has(word.lemma));
+}
+
 /** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
 const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try", "consider it do"];
 
