@@ -64,7 +64,7 @@ const wellSee = new Set(["how", "what", "if", "whether", "about", "where", "when
  */
 const notVolitional = new Set([
   "fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
-  "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink",
+  "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink", "hope", "wish",
 ]);
 /** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it". */
 const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
@@ -166,8 +166,8 @@ export interface Commitment {
  * and an act after it ("I'll do my best to call her" names one).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
-  // "I'll keep trying", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her").
-  if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2].some((at) => act[at]?.lemma === "try" && act[at + 1]?.lemma !== "to")) return true;
+  // "I'll keep trying", "I will keep persevering", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her", "keep going to the gym").
+  if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2].some((at) => (effortVerbs.has(act[at]?.lemma ?? "") || effortVerbs.has(act[at]?.value.toLowerCase() ?? "")) && act[at + 1]?.lemma !== "to")) return true;
   if (act[0]?.lemma !== "do") return false;
   const said = (at: number) => act[at]?.value.toLowerCase();
   const best = [1, 2].find((at) => said(at) === "best");
@@ -175,6 +175,9 @@ function effortOnly(act: readonly ReadToken[]): boolean {
   const right = [1, 2].find((at) => said(at) === "right" && said(at + 1) === "thing");
   return right !== undefined && act[right + 2]?.lemma !== "to";
 }
+
+/** Verbs that, kept up ("keep trying", "keep persevering", "keep going", "keep pushing"), promise an effort or an attitude, not an act. */
+const effortVerbs = new Set(["try", "persevere", "persist", "push", "fight", "go", "trying", "persevering", "persisting", "pushing", "fighting", "going"]);
 
 /** True when the words from `at` name an outcome or a state (`notVolitional`, `outcomePhrases`), not an act: "recover", "give up", "make it through". */
 function namesOutcome(words: readonly ReadToken[], at: number): boolean {

@@ -31,6 +31,13 @@ describe("offersAct: an act offered to the patient", () => {
     expect(offersInLaterClause(sentence("I find the evenings easier outside, so do you?"))).toBe(false);
   });
 
+  it("takes no attitude as an act: relaxing, keeping calm or positive — but keeping a diary is one", () => {
+    for (const text of ["Relax and take it slowly.", "Keep calm and relax.", "Just keep positive through the week."]) {
+      expect(offers(text), text).toBe(false);
+    }
+    expect(offers("Keep a diary of the nights you sleep badly.")).toBe(true);
+  });
+
   it("never takes a question, the speaker's own account or reported words", () => {
     expect(offers("Could you try some slow breathing?")).toBe(false);
     expect(offers("I sometimes force myself to exercise when I get sleepy.")).toBe(false);

@@ -13,8 +13,8 @@ const sentenceOpeners = new Set(["well", "anyway", "yes", "yeah", "so", "and", "
 const firstPerson = new Set(["i", "we", "my", "our", "me", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d"]);
 /** What after an imperative makes it a courtesy of the session, not an offer: "Take care", "Go ahead", "Take your time". */
 const courtesies = new Set(["on", "ahead", "care", "your"]);
-/** Verbs whose imperative encourages or reassures rather than offers an act ("Have some fun with it!", "Be proud of yourself", "Enjoy the weekend", "Hang in there", "Feel free to…"), or is no act at all ("Just like that", "And want for yourself"). */
-const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know", "like", "want"]);
+/** Verbs whose imperative encourages or reassures rather than offers an act ("Have some fun with it!", "Be proud of yourself", "Enjoy the weekend", "Hang in there", "Feel free to…", "Relax"), or is no act at all ("Just like that", "And want for yourself"). */
+const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know", "like", "want", "relax"]);
 /** Modal verbs, which never open an imperative ("Could be worse"). */
 const modals = new Set(["can", "could", "will", "would", "shall", "should", "may", "might", "must"]);
 /** Parts of speech a verb is read as ("Do a group chat": the lite model reads "do" as an auxiliary): an imperative's, and the one after "you" and its modal that makes the patient the one who acts ("you can pet it"). */
@@ -61,11 +61,14 @@ function clauseOpenings(tokens: readonly ReadToken[]): ReadToken[] {
 /**
  * True when `first` opens an imperative: a verb in its base form, not a modal, encouragement
  * (`encouragingVerbs`) or of the session (`sessionVerbs`), followed by a word that is not a
- * courtesy ("Take care") nor a negation ("Don't wanna do that"), and not in "-ing".
+ * courtesy ("Take care") nor a negation ("Don't wanna do that"), and not in "-ing"; "keep" and an
+ * adjective keeps an attitude ("keep calm").
  */
 function opensImperative(first: ReadToken, words: readonly ReadToken[]): boolean {
   if (!verbParts.has(first.pos) || modals.has(first.lemma) || encouragingVerbs.has(first.lemma) || sessionVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
   const next = words[words.indexOf(first) + 1];
+  // "Keep calm", "keep positive": an attitude kept, not an act ("keep a diary" is one).
+  if (first.lemma === "keep" && next?.pos === "ADJ") return false;
   return next !== undefined && !courtesies.has(next.lemma) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
 }
 

@@ -409,13 +409,14 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes no plan from a foresight, an effort with no act, or making the most of things", () => {
-    for (const words of ["Thank you, I will be able to support my family now.", "Thank you, I'll keep trying.", "Thanks, I will continue trying.", "Thank you, I will try to make the most of the situation."]) {
+    for (const words of ["Thank you, I will be able to support my family now.", "Thank you, I'll keep trying.", "Thanks, I will continue trying.", "Thank you, I will try to make the most of the situation.", "Thank you, for sure I will keep persevering.", "Thanks, I will keep going.", "Thanks, I will hope it works out."]) {
       expect(plan(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
       expect(toConfirm(["T: It has been good to talk today.", `P: ${words}`]), words).toEqual([]);
     }
     // "be happy to" is willingness; "keep trying to" names the act.
     expect(plan(["T: It has been good to talk today.", "P: Thank you. I'll be happy to call my brother."]).map((item) => item.quote)).toEqual(["I'll be happy to call my brother."]);
     expect(plan(["T: It has been good to talk today.", "P: Thank you. I'll keep trying to call my brother."]).map((item) => item.quote)).toEqual(["I'll keep trying to call my brother."]);
+    expect(plan(["T: It has been good to talk today.", "P: Thank you. I'll keep going to the gym on Mondays."]).map((item) => item.quote)).toEqual(["I'll keep going to the gym on Mondays."]);
   });
 
   it("leaves a commitment hedged anywhere after its phrase to confirm, and drops one waiting on 'once' or 'unless'", () => {
