@@ -118,13 +118,13 @@ const keepingInMind: ReadonlyArray<readonly [string, string]> = [
 ];
 /** How many words after its verb the word of `keepingInMind` may come ("keep that in mind": three, "keep it on my list": four). */
 const keepingReach = 4;
-/** Words after the act that make it wait on a condition: "I'll do that once the restrictions ease", "I will unless it rains". */
+/** Words after the act that make it wait on a condition: "I'll sign up once the rain stops", "I will unless it rains". */
 const conditionsAfter = new Set(["once", "unless"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
-/** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to med school"), is the going there whatever follows ("going to school full time"). */
+/** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
 const placesOnly = new Set(["school", "bed", "church", "class", "college", "uni", "university", "town", "hospital"]);
 /** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
 const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
@@ -234,7 +234,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token) => hedges.has(token.lemma)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
-  // "I think I will do that once the restrictions ease": waits on a condition, as "if" before it does.
+  // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
   if (act.some((token) => conditionsAfter.has(token.lemma))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
@@ -336,7 +336,7 @@ export interface FoundCommitments {
  * their own words (`sentenceCommitment`, "I'm going to ring my sister on Sunday"), sorted by
  * `commitmentFirmness` — `answersProposal(index, sentence)` says whether the sentence of the segment
  * at `index` answers a proposal of the therapist's turn before it (a proposal there, or an assent
- * in the sentence naming one: "That is a good idea too, I will use my phone to read"), and a turn
+ * in the sentence naming one: "Good idea too, I shall read on the train"), and a turn
  * holding one of core's `thanksWords` thanks the therapist. One that points back at what was proposed ("I'll try that")
  * is not an item here: it is the assent to the therapist's proposal (`findAgreedProposals`). The
  * therapist's own future ("I'll see you next week") is never the patient's. A speaker of unknown

@@ -150,13 +150,13 @@ export function proposes(sentence: ReadSentence): boolean {
   return phrased || proposesImperative(tokens);
 }
 
-/** Words of a question that ask what the patient will or could do: "What will you do…?", "How do you see yourself fitting it in this week?", "What could you do…?". */
+/** Words of a question that ask what the patient will or could do: "What will you do…?", "How will you fit it in this week?", "What could you do…?". */
 const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]);
 
 /**
  * True when a therapist's sentence asks the patient for their own plan: a question opening with an
  * open question word (`openQuestions`) that holds "you" and a word of `planAskingWords` ("What could
- * you do this week?", "How do you see yourself fitting the breathing in?"). Not a proposal: the
+ * you do this week?", "When could you fit the breathing in?"). Not a proposal: the
  * patient's answer is their own commitment, firm as an answer to a proposal is.
  */
 export function asksForPlan(sentence: ReadSentence): boolean {
