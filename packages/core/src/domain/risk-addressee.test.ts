@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressesListener, fewestListenerWords, listenerWords, speakerWords } from "./risk-addressee.ts";
+import { addressesListener, counsellorMargin, fewestListenerWords, fewestPersonWords, listenerWords, speakerWords, speaksAsCounsellor } from "./risk-addressee.ts";
 
 describe("addressesListener: words that speak to 'you' more than of the speaker", () => {
   it("needs at least three words addressing the listener, and more of them than of the speaker", () => {
@@ -22,5 +22,40 @@ describe("addressesListener: words that speak to 'you' more than of the speaker"
     for (const word of speakerWords) expect(addressesListener([`you you you ${word} ${word} ${word}`]), word).toBe(false);
     expect(addressesListener(["they they they"])).toBe(false);
     expect(addressesListener(["youth yourselfish yours"])).toBe(false);
+  });
+});
+
+describe("speaksAsCounsellor: a speaker who addresses the other all session", () => {
+  const seg = (speaker: string, text: string) => ({ speaker, text });
+  // Counsellor-like: 8 of 10 person words address the listener (0.8). Patient-like: 2 of 10 (0.2).
+  const counsellor = seg("S1", "You said you feel you are alone, and your week was hard for you, yourself, you're tired, you know. I hear it, I do.");
+  const patient = seg("S2", "I feel I am alone, my week was hard for me and I cried, myself, I'm tired, I know. You know, you see.");
+
+  it("reads the speaker whose share of words addressing the listener exceeds every other's by the margin", () => {
+    expect(fewestPersonWords).toBe(10);
+    expect(counsellorMargin).toBe(0.2);
+    expect(speaksAsCounsellor("S1", [counsellor, patient])).toBe(true);
+    expect(speaksAsCounsellor("S2", [counsellor, patient])).toBe(false);
+  });
+
+  it("reads nobody as the counsellor when the shares are close, when a speaker is too quiet, or alone", () => {
+    // 0.6 against 0.4: a margin of 0.2 exactly is enough; 0.5 against 0.4 is not.
+    const sixOfTen = seg("S1", "you you you you you you I I I I");
+    const fourOfTen = seg("S2", "you you you you I I I I I I");
+    const fiveOfTen = seg("S1", "you you you you you I I I I I");
+    expect(speaksAsCounsellor("S1", [sixOfTen, fourOfTen])).toBe(true);
+    expect(speaksAsCounsellor("S1", [fiveOfTen, fourOfTen])).toBe(false);
+    // Nine person words are too few to read, on either side.
+    expect(speaksAsCounsellor("S1", [seg("S1", "you you you you you you you you you"), patient])).toBe(false);
+    expect(speaksAsCounsellor("S1", [counsellor, seg("S2", "I I I I I I I I I")])).toBe(false);
+    expect(speaksAsCounsellor("S1", [counsellor])).toBe(false);
+    expect(speaksAsCounsellor("S3", [counsellor, patient])).toBe(false);
+  });
+
+  it("gathers every segment of a speaker, and needs the margin over each other speaker", () => {
+    expect(speaksAsCounsellor("S1", [seg("S1", "you you you you you"), patient, seg("S1", "your yours yourself you're I")])).toBe(true);
+    const third = seg("S3", "you you you you you you you you you I");
+    expect(speaksAsCounsellor("S1", [counsellor, patient, third])).toBe(false);
+    expect(speaksAsCounsellor("S1", [counsellor, patient, seg("S3", "I I I I I I I I I I")])).toBe(true);
   });
 });

@@ -77,6 +77,35 @@ describe("risk flags", () => {
     expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
   });
 
+  it("with one microphone, lists to review a statement by the speaker who speaks to the other all session as a counsellor, and says why", () => {
+    const statement = "I want to die";
+    const session = (counsellorLine: string) => ({
+      speakers: [{ label: "A", role: "unknown" as const }, { label: "B", role: "unknown" as const }],
+      segments: [
+        { id: "a1", speaker: "A", startMs: 0, endMs: 1, text: "How was your week? You said you felt alone, and your sleep was poor; you are tired, you told me." },
+        { id: "b1", speaker: "B", startMs: 1, endMs: 2, text: "I am so tired, my nights are long, I lie awake and I cry, I hate it, me and my thoughts, I know myself. I want to die." },
+        { id: "a2", speaker: "A", startMs: 2, endMs: 3, text: counsellorLine },
+      ],
+    });
+    const at = (transcriptOf: ReturnType<typeof session>, segmentId: string) => {
+      const text = transcriptOf.segments.find((segment) => segment.id === segmentId)!.text;
+      const start = text.indexOf(statement);
+      return finding("s3", statement, { evidence: [{ segmentId, start, end: start + statement.length }] });
+    };
+    // A's turn speaks of the speaker more than to "you", so the turn alone would page; A's way of speaking all session does not.
+    const spoken = session("When I was young I thought I want to die, I did, and I got help.");
+    const flags = flagsOfFindings([at(spoken, "a2"), at(spoken, "b1")], "screen:test", spoken);
+    expect(flags.map((flag) => [flag.evidence[0]?.segmentId, flag.speaker, flag.tier])).toEqual([
+      ["a2", "unknown", "review"],
+      ["b1", "unknown", "page"],
+    ]);
+    expect(flags[0]?.speakerNote).toMatch(/^Speaker not known, and whoever said this speaks to the other person/);
+    expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
+    // Words addressed to "you" in the turn itself keep the turn's own note.
+    const addressed = session("You said to me you thought I want to die, and you told your sister you felt it.");
+    expect(flagsOfFindings([at(addressed, "a2")], "screen:test", addressed)[0]?.speakerNote).toMatch(/^Speaker not known, and these words speak to someone/);
+  });
+
   it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {
     const [screen] = flagsOfFindings([finding("s2", "kill myself", { category: "passive_death_wish" })], "screen:a", transcript);
     const [later] = flagsOfFindings([finding("s3", "want to die")], "screen:a", transcript);

@@ -3,7 +3,7 @@ import { normalizeForQuote, roleOfSegment, segmentOf, verifyItem, type EvidenceS
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
 import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
-import { addressesListener } from "./risk-addressee.ts";
+import { addressesListener, speaksAsCounsellor } from "./risk-addressee.ts";
 import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
 import { substanceOf } from "./risk-substance.ts";
 import { unscreenedSentence, wordCertaintyUnknown } from "./risk-unscreened.ts";
@@ -49,6 +49,25 @@ export function riskScreenSummary(result: Pick<RiskScreenResult, "status" | "rea
 export const unknownSpeakerNote = "Speaker not known: the recording has no speaker roles here, so these may be the therapist's words, not the patient's.";
 /** What marks such a flag whose words are addressed to "you", as a counsellor's are: listed to review, never a page. */
 export const addressedSpeakerNote = "Speaker not known, and these words speak to someone (“you”) as a therapist's do: listed to review, not as needing attention now.";
+/** What marks such a flag whose speaker, all session long, speaks to the other as a therapist does: listed to review, never a page. */
+export const counsellorSpeakerNote = "Speaker not known, and whoever said this speaks to the other person (“you”) all session as a therapist does: listed to review, not as needing attention now.";
+
+/** Per transcript, whether each speaker label reads as the counsellor (`speaksAsCounsellor`): read once per speaker, not once per flag. */
+const counsellorReadings = new WeakMap<EvidenceSource, Map<string, boolean>>();
+
+/** True when every cited segment is one speaker's and that speaker reads as the counsellor over the session. */
+function citesCounsellor(evidence: readonly Evidence[], transcript: EvidenceSource): boolean {
+  const labels = new Set(evidence.map((span) => segmentOf(transcript, span.segmentId)?.speaker));
+  const [label] = labels;
+  if (labels.size !== 1 || label === undefined) return false;
+  let readings = counsellorReadings.get(transcript);
+  if (readings === undefined) {
+    readings = new Map();
+    counsellorReadings.set(transcript, readings);
+  }
+  if (!readings.has(label)) readings.set(label, speaksAsCounsellor(label, transcript.segments));
+  return readings.get(label)!;
+}
 
 /** Whether a flag warrants a high-priority push: it pages (`riskTier`, the one page rule). */
 export function alertsTherapist(flag: PageRuleInput): boolean {
@@ -76,7 +95,8 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
  * segments are dropped (the therapist's screening questions are not the patient's risk);
  * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
  * not known"), and page only as an explicit statement in words not addressed to "you"
- * (`riskTier`, `addressesListener`; such words get their own note). Each citation is checked
+ * (`riskTier`, `addressesListener`) by a speaker who does not, all session long, speak to the
+ * other as a counsellor does (`speaksAsCounsellor`); such words get their own note. Each citation is checked
  * (`verifyItem`): one that fails keeps the flag, marked. Each flag carries its finding's category
  * and basis.
  */
@@ -92,7 +112,8 @@ export function flagsOfFindings(
     const speaker = speakerOf(roles);
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
     const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => segmentOf(transcript, id)?.text ?? ""));
-    const tier = riskTier({ ...finding, speaker, addressesListener: addressed });
+    const counsellor = speaker === "unknown" && !addressed && citesCounsellor(finding.evidence, transcript);
+    const tier = riskTier({ ...finding, speaker, addressesListener: addressed || counsellor });
     const flag: Omit<ScreenedRiskFlag, "id" | "verification"> & Pick<RiskFinding, "category" | "basis"> = {
       type: riskCategoryInfo[finding.category].type,
       category: finding.category,
@@ -100,7 +121,7 @@ export function flagsOfFindings(
       temporality: finding.temporality,
       subject: finding.subject,
       speaker,
-      ...(speaker === "unknown" ? { speakerNote: addressed ? addressedSpeakerNote : unknownSpeakerNote } : {}),
+      ...(speaker === "unknown" ? { speakerNote: addressed ? addressedSpeakerNote : counsellor ? counsellorSpeakerNote : unknownSpeakerNote } : {}),
       tier,
       basis: finding.basis,
       ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
