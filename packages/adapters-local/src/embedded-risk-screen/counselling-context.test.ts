@@ -113,6 +113,16 @@ describe("the patient's own questions", () => {
   });
 });
 
+describe("stopping the use of a thing, not a drug", () => {
+  it.each(["I will try and stop using my phone right before bed.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
+    expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");
+  });
+
+  it("still hears stopping drug use, said bare", () => {
+    expect(categories(onLast(["I stopped using two years ago."]))).toContain("substance");
+  });
+});
+
 describe("acts of everyday life", () => {
   it.each(["I'm putting my affairs in order for the move.", "I'm giving away my old clothes to charity.", "I cancelled my gym and phone contract."])(
     "%j is listed to review, alone or where suicide was just talked about (the statement that named it pages)",
