@@ -49,6 +49,29 @@ describe("session mood in a clinician's words", () => {
     }
   });
 
+  it("never reads positive a session where the risk screen finds a current risk the mood's words do not show", () => {
+    // No word of the mood lexicon names the risk here; the screen reads it as self-harm now.
+    const mood = moodOf([
+      "T: How have things been since we last met?",
+      "P: I'm so happy and hopeful about the new flat, I'm excited, really glad.",
+      "T: And the other thing we talked about?",
+      "P: I have been cutting my arms again most nights.",
+    ]);
+    expect(mood.text).toMatch(/^Mixed: presented as hopeful \(.*\) and distressed \(“I have been cutting my arms again most nights\.”\)\.$/);
+    expect(mood.value).toBe("mixed");
+    expect(mood.verification.status).toBe("grounded");
+    // Its window is charted at the bottom, distressed first, as the line reads it.
+    const risky = (mood.windows ?? []).find((window) => window.balance === -1);
+    expect(risky?.moods[0]).toBe("distressed");
+  });
+
+  it("does not read someone else's risk, or risk in the past, as the patient's distress now", () => {
+    for (const line of ["My cousin has been cutting her arms, it breaks my heart.", "Years ago I used to cut my arms, but that is long behind me."]) {
+      const mood = moodOf(["T: How have things been?", "P: I'm so happy and hopeful about the new flat, I'm excited, really glad.", "T: And?", `P: ${line}`]);
+      expect(mood.text, line).not.toMatch(/distressed/);
+    }
+  });
+
   it("reads mixed when two moods show", () => {
     const mood = moodOf([
       "P: I'm really worried about the court date and I can't sleep for the stress.",
@@ -117,7 +140,10 @@ describe("one reading: the mood line, the trajectory and the mood chart's window
     const segments = turns.map((turn, index) =>
       readSegment({ id: `s${index}`, speaker: turn[0]!, startMs: index * 120_000, text: turn.slice(3) }, turn.startsWith("T") ? "therapist" : "patient"),
     );
-    const mood = clinicalMood(segments);
+    // Where the risk screen found the statement (the writer asks the embedded screen; here it is given).
+    const said = turns[3]!.slice(3);
+    const risks = [{ segmentId: "s3", start: said.indexOf("I want to die"), end: said.indexOf("I want to die") + "I want to die".length }];
+    const mood = clinicalMood(segments, risks);
     if (isNotAssessed(mood)) throw new Error("not assessed");
     expect(mood.value).not.toMatch(/positive/);
     expect(mood.text).toMatch(/^(Mixed: presented as|Presented as) distressed/);
@@ -128,7 +154,7 @@ describe("one reading: the mood line, the trajectory and the mood chart's window
     // Every window the patient spoke in is charted, read from the same words as the line.
     expect(windows.length).toBe(3);
     expect(windows.flatMap((window) => window.moods)).toEqual(expect.arrayContaining(["hopeful", "distressed"]));
-    const trajectory = clinicalTrajectory(segments);
+    const trajectory = clinicalTrajectory(segments, risks);
     expect(isNotAssessed(trajectory) ? "not assessed" : trajectory.value).not.toBe("not assessed");
   });
 });

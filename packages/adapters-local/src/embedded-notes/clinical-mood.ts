@@ -13,8 +13,17 @@ interface Shown {
   start: number;
   end: number;
   weight: number;
-  /** A statement of current risk (`riskPhrases`). */
+  /** A statement of current risk in the lexicon's words (`riskPhrases`): distress first. */
   risk: boolean;
+  /** A statement of current risk the risk screen found (`RiskSpan`) where no word of the lexicon shows it. */
+  screened?: true;
+}
+
+/** Where the risk screen found the patient (or a speaker of no known role) stating a current risk to their own life or body: its words' span. */
+export interface RiskSpan {
+  segmentId: string;
+  start: number;
+  end: number;
 }
 
 /** The lexicon's phrases by their first word, so each word of a turn is looked up once. */
@@ -67,8 +76,13 @@ function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLeng
   return subject !== undefined && (otherPersons.has(subject.lemma) || otherPersons.has(subject.value.toLowerCase()));
 }
 
-/** Every word of a mood the patient said (not negated: "not angry" shows no anger; not asked, a greeting, someone else's or denied: `notTheirFeeling`), in transcript order. */
-function shownMoods(segments: readonly ReadSegment[]): Shown[] {
+/**
+ * Every word of a mood the patient said (not negated: "not angry" shows no anger; not asked, a
+ * greeting, someone else's or denied: `notTheirFeeling`), and every statement of current risk the
+ * risk screen found in the patient's turns (`risks`) that no word of the lexicon already shows, as
+ * distress, in transcript order.
+ */
+function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): Shown[] {
   const patientTurns = segments.filter((segment) => segment.role !== "therapist");
   const shown: Shown[] = [];
   patientTurns.forEach((segment, turn) => {
@@ -87,6 +101,11 @@ function shownMoods(segments: readonly ReadSegment[]): Shown[] {
         shown.push({ mood: found.mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
       });
     }
+    const distressShown = shown.filter((item) => item.segment === segment && item.mood === "distressed");
+    for (const span of risks.filter((risk) => risk.segmentId === segment.id)) {
+      if (distressShown.some((item) => item.start < span.end && span.start < item.end)) continue;
+      shown.push({ mood: "distressed", segment, turn, start: span.start, end: span.end, weight: 0, risk: false, screened: true });
+    }
   });
   return shown.sort((a, b) => a.turn - b.turn || a.start - b.start);
 }
@@ -102,7 +121,10 @@ function readMoods(shown: readonly Shown[]): ClinicalMood[] {
   }
   const [first, second] = ranked;
   if (!first) return [];
-  return second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
+  const moods = second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
+  // A current risk the screen found is never left out of a reading with no negative mood: a session that states one never reads positive.
+  if (shown.some((item) => item.screened) && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"].filter((mood, at, all) => all.indexOf(mood) === at);
+  return moods;
 }
 
 /** The session mood's value for the moods read: distress very negative; negative with positive mixed; never positive when a negative mood shows. */
@@ -147,7 +169,7 @@ export function moodWindows(segments: readonly ReadSegment[], shown: readonly Sh
     window.weights.set(item.mood, (window.weights.get(item.mood) ?? 0) + item.weight);
     if (positiveMoods.has(item.mood)) window.pleasant += item.weight;
     if (negativeMoods.has(item.mood)) window.unpleasant += item.weight;
-    window.risk ||= item.risk;
+    window.risk ||= item.risk || item.screened === true;
   }
   return [...windows.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -175,10 +197,10 @@ const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join(""
  * Without any word of feeling nothing is read — not "calm": the mood is not assessed, saying so.
  * @returns the mood, or not assessed when the patient said nothing or no word of feeling.
  */
-export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDraft> {
+export function clinicalMood(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<MoodDraft> {
   const patient = segments.filter((segment) => segment.role !== "therapist" && segment.sentences.length > 0);
   if (patient.length === 0) return notAssessed("The patient said nothing this writer could read.");
-  const shown = shownMoods(segments);
+  const shown = shownMoods(segments, risks);
   const moods = readMoods(shown);
   const windows = moodWindows(segments, shown);
   // Finding no word of feeling is not finding calm: the mood is left to the clinician.
@@ -201,8 +223,8 @@ export function clinicalMood(segments: readonly ReadSegment[]): NoteField<MoodDr
  * words of each half.
  * @returns the trajectory, or not assessed with fewer than two turns with words of feeling.
  */
-export function clinicalTrajectory(segments: readonly ReadSegment[]): NoteField<TrajectoryDraft> {
-  const shown = shownMoods(segments);
+export function clinicalTrajectory(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<TrajectoryDraft> {
+  const shown = shownMoods(segments, risks);
   const turns = [...new Set(shown.map((item) => item.turn))];
   if (turns.length < 2) return notAssessed("Too few turns with words of feeling to tell how the mood moved.");
   const middle = turns[Math.floor(turns.length / 2)]!;

@@ -1,13 +1,14 @@
 /**
  * The words that show each of a clinician's moods in what a patient says, as lemma phrases (see
  * `lemma-phrases.ts`) — data for `clinical-mood.ts`. Changing it changes `embeddedRulesVersion`.
- * `distressed` also holds statements of current risk ("I want to die", `riskPhrases`): a session
- * with one reads distressed first and never positive.
+ * `distressed` also holds words of risk ("I want to die", `riskPhrases`, which weigh a quote); a
+ * statement of current risk, read by the risk screen, makes a session read distressed first and
+ * never positive (`clinical-mood.ts`).
  */
 export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "hopeful", "calm"] as const;
 export type ClinicalMood = (typeof clinicalMoods)[number];
 
-/** Statements of current risk among the words of distress. */
+/** Words of risk among the words of distress: a quote holding one weighs most (`significant-quotes.ts`). */
 export const riskPhrases: ReadonlySet<string> = new Set(["kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die"]);
 
 export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
