@@ -123,7 +123,7 @@ function readMoods(shown: readonly Shown[]): ClinicalMood[] {
   if (!first) return [];
   const moods = second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
   // A current risk the screen found is never left out of a reading with no negative mood: a session that states one never reads positive.
-  if (shown.some((item) => item.screened) && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"].filter((mood, at, all) => all.indexOf(mood) === at);
+  if (shown.some((item) => item.screened) && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"];
   return moods;
 }
 
