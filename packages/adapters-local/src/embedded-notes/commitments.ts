@@ -1,4 +1,4 @@
-import { thanksWords } from "@confide/core/adapter-kit";
+import { thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -118,8 +118,8 @@ const keepingInMind: ReadonlyArray<readonly [string, string]> = [
 ];
 /** How many words after its verb the word of `keepingInMind` may come ("keep that in mind": three, "keep it on my list": four). */
 const keepingReach = 4;
-/** Words after the act that make it wait on a condition: "I'll sign up once the rain stops", "I will unless it rains". */
-const conditionsAfter = new Set(["once", "unless"]);
+/** Words after the act that make it wait on a condition: "I'll sign up once the rain stops", "I will unless it rains", "I'll talk to her if I have to" (an "if" after a verb of finding out is "whether": core's `whetherVerbs`). */
+const conditionsAfter = new Set(["once", "unless", "if"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
@@ -235,7 +235,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     act.some((token) => hedges.has(token.lemma)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
-  if (act.some((token) => conditionsAfter.has(token.lemma))) return null;
+  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && whetherVerbs.has(act[at - 1]?.lemma ?? "")))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase

@@ -419,11 +419,11 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: We are nearly out of time.", "P: Thank you. I'll keep going to the gym on Mondays."]).map((item) => item.quote)).toEqual(["I'll keep going to the gym on Mondays."]);
   });
 
-  it("leaves a commitment hedged anywhere after its phrase to confirm, and drops one waiting on 'once' or 'unless'", () => {
+  it("leaves a commitment hedged anywhere after its phrase to confirm, and drops one waiting on 'once', 'unless' or 'if'", () => {
     const hedged = ["T: We are nearly out of time.", "P: Thanks. I will put the free time to good use, hopefully."];
     expect(plan(hedged)).toEqual([]);
     expect(toConfirm(hedged)).toEqual(["To confirm: I will put the free time to good use, hopefully."]);
-    for (const words of ["Thanks. I will join the gym once the lockdown ends.", "Thanks. I will call the bank unless my wife does."]) {
+    for (const words of ["Thanks. I will join the gym once the lockdown ends.", "Thanks. I will call the bank unless my wife does.", "Thanks. I will talk to my landlord if I really have to."]) {
       expect(plan(["T: We are nearly out of time.", `P: ${words}`]), words).toEqual([]);
       expect(toConfirm(["T: We are nearly out of time.", `P: ${words}`]), words).toEqual([]);
     }
@@ -436,6 +436,8 @@ describe("plan items: what was agreed", () => {
     }
     // "work" is a verb too: "going to work on my CV" commits.
     expect(plan(["T: We are nearly out of time.", "P: Thanks. I am going to work on my CV."]).map((item) => item.quote)).toEqual(["I am going to work on my CV."]);
+    // "if" after a verb of finding out is "whether": the act stands.
+    expect(plan(["T: We are nearly out of time.", "P: Thanks. I will ring the surgery and ask if they have a slot."]).map((item) => item.quote)).toEqual(["I will ring the surgery and ask if they have a slot."]);
   });
 
   it("leaves a commitment said right after 'I guess' to confirm, not one after 'I guess you are right' or 'I think'", () => {
