@@ -101,6 +101,14 @@ describe("risk flags", () => {
     ]);
     expect(flags[0]?.speakerNote).toMatch(/^Speaker not known, and whoever said this speaks to the other person/);
     expect(flags[1]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
+    // A finding citing both speakers, or a segment the transcript does not have, is no counsellor's alone: it pages as any speaker's.
+    const both = at(spoken, "a2");
+    const patientSpan = at(spoken, "b1").evidence[0]!;
+    const across = flagsOfFindings([{ ...both, evidence: [...both.evidence, patientSpan] }], "screen:test", spoken);
+    expect(across.map((flag) => [flag.speaker, flag.tier])).toEqual([["unknown", "page"]]);
+    expect(across[0]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
+    const missing = flagsOfFindings([{ ...both, evidence: [{ segmentId: "gone", start: 0, end: 4 }] }], "screen:test", spoken);
+    expect(missing[0]?.speakerNote).toMatch(/^Speaker not known: the recording has no speaker roles/);
     // Words addressed to "you" in the turn itself keep the turn's own note.
     const addressed = session("You said to me you thought I want to die, and you told your sister you felt it.");
     expect(flagsOfFindings([at(addressed, "a2")], "screen:test", addressed)[0]?.speakerNote).toMatch(/^Speaker not known, and these words speak to someone/);
