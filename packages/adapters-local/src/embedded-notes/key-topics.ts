@@ -1,5 +1,7 @@
 import type { Evidence } from "@confide/core/ports";
 import { isFiller } from "./conversation-fillers.ts";
+import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
+import { lifeEvents } from "./life-events.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
 /** A topic of the session — a noun or a noun phrase — and where it was said. */
@@ -165,18 +167,61 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   }
   const weight = (occurrences: readonly Occurrence[]) =>
     occurrences.reduce((sum, item) => sum + (item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0), 0);
-  return [...byLemma.entries()]
-    .sort(([, a], [, b]) => weight(b) - weight(a) || a[0]!.position - b[0]!.position)
+  const events = eventTopics(segments, byLemma, weight);
+  const nounTopics = [...byLemma.entries()].map(([lemma, occurrences]) => ({ weight: weight(occurrences), position: occurrences[0]!.position, topic: () => nounTopic(lemma, occurrences) }));
+  return [...nounTopics, ...events]
+    .sort((a, b) => b.weight - a.weight || a.position - b.position)
     .slice(0, topicCount)
-    .map(([lemma, occurrences]) => {
-      const phraseCounts = new Map<string, number>();
-      for (const occurrence of occurrences) if (occurrence.phrase !== lemma) phraseCounts.set(occurrence.phrase, (phraseCounts.get(occurrence.phrase) ?? 0) + 1);
-      const [phrase] = [...phraseCounts.entries()].filter(([, count]) => count >= phraseRepeats).sort((a, b) => b[1] - a[1])[0] ?? [];
-      if (phrase === undefined) {
-        const cited = occurrences.slice(0, spansPerTopic);
-        return { lemma, firstValue: cited[0]!.nounValue, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.nounStart, end: item.end })) };
+    .map((candidate) => candidate.topic());
+}
+
+/**
+ * The patient's life events (`lifeEvents`) as topics, each weighed as a noun would be — the
+ * patient's mentions, more in their opening turns — with its nouns' mentions added (and taken
+ * out of `byLemma`, so the concern is one topic), named by its most said phrase's name and citing
+ * where that phrase was said. A negated event ("I didn't fail") is none.
+ */
+function eventTopics(segments: readonly ReadSegment[], byLemma: Map<string, Occurrence[]>, weight: (occurrences: readonly Occurrence[]) => number) {
+  const patientSegments = segments.filter((segment) => segment.role !== "therapist");
+  const openingIds = new Set(patientSegments.filter((segment) => segment.sentences.length > 0).slice(0, openingTurns).map((segment) => segment.id));
+  return lifeEvents.flatMap((event) => {
+    const said: Array<{ name: string; segmentId: string; start: number; end: number; opening: boolean; position: number }> = [];
+    patientSegments.forEach((segment, turn) => {
+      for (const sentence of segment.sentences) {
+        for (const { phrase, name } of event.phrases) {
+          for (const at of phraseStarts(sentence.tokens, phrase)) {
+            const first = sentence.tokens[at]!;
+            if (isNegatedAt(sentence.tokens, at) || (event.verbOnly === true && first.pos !== "VERB")) continue;
+            const last = sentence.tokens[at + phrase.split(" ").length - 1]!;
+            said.push({ name, segmentId: segment.id, start: first.start, end: last.end, opening: openingIds.has(segment.id), position: turn * 10_000 + first.start });
+          }
+        }
       }
-      const cited = occurrences.filter((occurrence) => occurrence.phrase === phrase).slice(0, spansPerTopic);
-      return { lemma: phrase, firstValue: cited[0]!.value, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.phraseStart, end: item.end })) };
     });
+    if (said.length === 0) return [];
+    const nounMentions = event.nouns.flatMap((noun) => {
+      const occurrences = byLemma.get(noun) ?? [];
+      byLemma.delete(noun);
+      return occurrences;
+    });
+    const names = [...new Set(said.map((item) => item.name))];
+    const name = names.sort((a, b) => said.filter((item) => item.name === b).length - said.filter((item) => item.name === a).length)[0]!;
+    const cited = said.filter((item) => item.name === name).slice(0, spansPerTopic);
+    const total = said.reduce((sum, item) => sum + patientWeight + (item.opening ? openingWeight : 0), 0) + weight(nounMentions);
+    const topic: KeyTopic = { lemma: name, firstValue: segments.find((segment) => segment.id === cited[0]!.segmentId)!.text.slice(cited[0]!.start, cited[0]!.end), count: said.length + nounMentions.length, evidence: cited.map(({ segmentId, start, end }) => ({ segmentId, start, end })) };
+    return [{ weight: total, position: Math.min(...said.map((item) => item.position)), topic: () => topic }];
+  });
+}
+
+/** A noun's topic: its lemma, or the phrase it is said in at least `phraseRepeats` times, citing where. */
+function nounTopic(lemma: string, occurrences: readonly Occurrence[]): KeyTopic {
+  const phraseCounts = new Map<string, number>();
+  for (const occurrence of occurrences) if (occurrence.phrase !== lemma) phraseCounts.set(occurrence.phrase, (phraseCounts.get(occurrence.phrase) ?? 0) + 1);
+  const [phrase] = [...phraseCounts.entries()].filter(([, count]) => count >= phraseRepeats).sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (phrase === undefined) {
+    const cited = occurrences.slice(0, spansPerTopic);
+    return { lemma, firstValue: cited[0]!.nounValue, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.nounStart, end: item.end })) };
+  }
+  const cited = occurrences.filter((occurrence) => occurrence.phrase === phrase).slice(0, spansPerTopic);
+  return { lemma: phrase, firstValue: cited[0]!.value, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.phraseStart, end: item.end })) };
 }

@@ -2,6 +2,8 @@
 import { isNotAssessed } from "@confide/core/adapter-kit";
 import type { NoteItemDraft, NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
+import { verifyNotes } from "@confide/core";
+import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 
 function input(turns: string[]): NoteWriterInput {
@@ -32,6 +34,34 @@ describe("topics", () => {
     const topics = texts(notes.keyTopics).join(" ");
     for (const filler of ["gonna", "wanna", "gotta", "huh", "lol"]) expect(topics).not.toContain(filler);
     expect(topics).toContain("shoplifting");
+  });
+
+  it("names a concern told as an event, in the words as said, and one topic for its verb and its noun", () => {
+    const turns = [
+      "T: What brings you here today?",
+      "P: My girlfriend broke up with me on Saturday and I keep replaying it.",
+      "T: That sounds painful. How are the evenings?",
+      "P: The flat is quiet, I walk the dog, the dog helps, I take the dog out twice, but the breakup is all I think about.",
+      "T: And work?",
+      "P: At work I was fired last month too, so it is a lot.",
+    ];
+    const given = input(turns);
+    const notes = writeEmbeddedNotes(given);
+    // The first topic line names the concern, though the dog is said more often.
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about .*breaking up/);
+    expect(texts(notes.keyTopics)).not.toContain("breakup");
+    expect(texts(notes.keyTopics)).toContain("being fired");
+    const verified = verifyNotes(notes, { ...given, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
+    const breaking = isNotAssessed(verified.keyTopics) ? undefined : verified.keyTopics.find((item) => item.text === "breaking up");
+    expect(breaking?.verification.status).toBe("grounded");
+    expect(breaking?.support).toBe("quoted");
+  });
+
+  it("reads no event denied", () => {
+    const notes = writeEmbeddedNotes(input(["P: I didn't fail the exam. He never cheated on me, the exam was just hard.", "T: The exam.", "P: Yes the exam."]));
+    expect(texts(notes.keyTopics)).not.toContain("failing");
+    expect(texts(notes.keyTopics)).not.toContain("cheating");
+    expect(texts(notes.keyTopics)).toContain("exam");
   });
 
   it("keeps a word with letters outside a-z whole", () => {
