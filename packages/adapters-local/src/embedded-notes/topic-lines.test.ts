@@ -57,6 +57,19 @@ describe("topics", () => {
     expect(breaking?.support).toBe("quoted");
   });
 
+  it("takes no time of day, misspelt 'a lot', 'others', 'self' or 'terms' for a topic", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: Every afternoon I worry alot about the others at the clinic and my self, in terms of the rota.",
+        "T: The rota and the afternoons.",
+        "P: Yes, the rota, alot of afternoons, the others, my self.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    for (const word of ["afternoon", "alot", "others", "self", "term", "terms"]) expect(topics, word).not.toContain(word);
+    expect(topics).toContain("rota");
+  });
+
   it("reads no event denied", () => {
     const notes = writeEmbeddedNotes(input(["P: I didn't fail the exam. He never cheated on me, the exam was just hard.", "T: The exam.", "P: Yes the exam."]));
     expect(texts(notes.keyTopics)).not.toContain("failing");
