@@ -39,7 +39,7 @@ describe("topics", () => {
   it("names a concern told as an event, in the words as said, and one topic for its verb and its noun", () => {
     const turns = [
       "T: What brings you here today?",
-      "P: My girlfriend broke up with me on Saturday and I keep replaying it.",
+      "P: Me and Jo broke up on Saturday night, I keep replaying it.",
       "T: That sounds painful. How are the evenings?",
       "P: The flat is quiet, I walk the dog, the dog helps, I take the dog out twice, but the breakup is all I think about.",
       "T: And work?",
