@@ -19,9 +19,7 @@ export const fewestListenerWords = 3;
  * `speakerWords`.
  */
 export function addressesListener(texts: readonly string[]): boolean {
-  const words = texts.join(" ").toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
-  const listener = words.filter((word) => listenerWords.has(word)).length;
-  const speaker = words.filter((word) => speakerWords.has(word)).length;
+  const { listener, speaker } = personWords(texts);
   return listener >= fewestListenerWords && listener > speaker;
 }
 
@@ -30,30 +28,39 @@ export const fewestPersonWords = 10;
 /** How far the share of a speaker's person words that address the listener must exceed every other speaker's for them to read as the counsellor. */
 export const counsellorMargin = 0.2;
 
-/** Of one speaker's words, how many address the listener and how many speak of the speaker. */
+/** Of some words, how many address the listener and how many speak of the speaker. */
 function personWords(texts: readonly string[]): { listener: number; speaker: number } {
   const words = texts.join(" ").toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   return { listener: words.filter((word) => listenerWords.has(word)).length, speaker: words.filter((word) => speakerWords.has(word)).length };
 }
 
 /**
- * True when `speaker`, over the whole session (`segments`), reads as the counsellor: of their
+ * The speaker who, over the whole session (`segments`), reads as the counsellor, or null: of their
  * person words (at least `fewestPersonWords`), the share addressing the listener exceeds every
  * other speaker's share by `counsellorMargin` or more, each other speaker having said at least
- * `fewestPersonWords` too. A session of one speaker, or of speakers too quiet to read, reads
- * nobody as the counsellor.
+ * `fewestPersonWords` too. At most one speaker can; a session of one speaker, or of speakers too
+ * quiet to read, has none.
  */
-export function speaksAsCounsellor(speaker: string, segments: readonly { speaker: string; text: string }[]): boolean {
+export function counsellorOf(segments: readonly { speaker: string; text: string }[]): string | null {
   const bySpeaker = new Map<string, string[]>();
-  for (const segment of segments) bySpeaker.set(segment.speaker, [...(bySpeaker.get(segment.speaker) ?? []), segment.text]);
-  const share = (texts: readonly string[]) => {
+  for (const segment of segments) {
+    const texts = bySpeaker.get(segment.speaker);
+    if (texts) texts.push(segment.text);
+    else bySpeaker.set(segment.speaker, [segment.text]);
+  }
+  const shares = [...bySpeaker.entries()].map(([label, texts]) => {
     const counts = personWords(texts);
     const total = counts.listener + counts.speaker;
-    return total < fewestPersonWords ? null : counts.listener / total;
-  };
-  const own = share(bySpeaker.get(speaker) ?? []);
-  const others = [...bySpeaker.entries()].filter(([label]) => label !== speaker).map(([, texts]) => share(texts));
-  if (own === null || others.length === 0 || others.some((other) => other === null)) return false;
+    return { label, share: total < fewestPersonWords ? null : counts.listener / total };
+  });
+  if (shares.length < 2 || shares.some((entry) => entry.share === null)) return null;
   // Shares are fractions: compared in thousandths, so that 0.6 against 0.4 is the margin exactly.
-  return others.every((other) => Math.round((own - other!) * 1000) >= Math.round(counsellorMargin * 1000));
+  const margin = Math.round(counsellorMargin * 1000);
+  const counsellor = shares.find((entry) => shares.every((other) => other === entry || Math.round((entry.share! - other.share!) * 1000) >= margin));
+  return counsellor?.label ?? null;
+}
+
+/** True when `speaker` is the one who reads as the counsellor over the session (`counsellorOf`). */
+export function speaksAsCounsellor(speaker: string, segments: readonly { speaker: string; text: string }[]): boolean {
+  return counsellorOf(segments) === speaker;
 }

@@ -3,7 +3,7 @@ import { normalizeForQuote, roleOfSegment, segmentOf, verifyItem, type EvidenceS
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
 import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
-import { addressesListener, speaksAsCounsellor } from "./risk-addressee.ts";
+import { addressesListener, counsellorOf } from "./risk-addressee.ts";
 import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
 import { substanceOf } from "./risk-substance.ts";
 import { unscreenedSentence, wordCertaintyUnknown } from "./risk-unscreened.ts";
@@ -52,21 +52,16 @@ export const addressedSpeakerNote = "Speaker not known, and these words speak to
 /** What marks such a flag whose speaker, all session long, speaks to the other as a therapist does: listed to review, never a page. */
 export const counsellorSpeakerNote = "Speaker not known, and whoever said this speaks to the other person (“you”) all session as a therapist does: listed to review, not as needing attention now.";
 
-/** Per transcript, whether each speaker label reads as the counsellor (`speaksAsCounsellor`): read once per speaker, not once per flag. */
-const counsellorReadings = new WeakMap<EvidenceSource, Map<string, boolean>>();
+/** Per transcript, the speaker who reads as the counsellor (`counsellorOf`): read once per transcript, not once per flag. */
+const counsellors = new WeakMap<EvidenceSource, string | null>();
 
 /** True when every cited segment is one speaker's and that speaker reads as the counsellor over the session. */
 function citesCounsellor(evidence: readonly Evidence[], transcript: EvidenceSource): boolean {
   const labels = new Set(evidence.map((span) => segmentOf(transcript, span.segmentId)?.speaker));
   const [label] = labels;
   if (labels.size !== 1 || label === undefined) return false;
-  let readings = counsellorReadings.get(transcript);
-  if (readings === undefined) {
-    readings = new Map();
-    counsellorReadings.set(transcript, readings);
-  }
-  if (!readings.has(label)) readings.set(label, speaksAsCounsellor(label, transcript.segments));
-  return readings.get(label)!;
+  if (!counsellors.has(transcript)) counsellors.set(transcript, counsellorOf(transcript.segments));
+  return counsellors.get(transcript) === label;
 }
 
 /** Whether a flag warrants a high-priority push: it pages (`riskTier`, the one page rule). */
@@ -96,7 +91,7 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
  * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
  * not known"), and page only as an explicit statement in words not addressed to "you"
  * (`riskTier`, `addressesListener`) by a speaker who does not, all session long, speak to the
- * other as a counsellor does (`speaksAsCounsellor`); such words get their own note. Each citation is checked
+ * other as a counsellor does (`counsellorOf`); such words get their own note. Each citation is checked
  * (`verifyItem`): one that fails keeps the flag, marked. Each flag carries its finding's category
  * and basis.
  */
