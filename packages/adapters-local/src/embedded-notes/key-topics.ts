@@ -2,7 +2,7 @@ import type { Evidence } from "@confide/core/ports";
 import { isFiller } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { lifeEvents } from "./life-events.ts";
-import type { ReadSegment, ReadToken } from "./segment-reader.ts";
+import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** A topic of the session — a noun or a noun phrase — and where it was said. */
 export interface KeyTopic {
@@ -132,12 +132,15 @@ const gluedToNumber = (tokens: readonly ReadToken[], index: number) => {
  */
 export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlySet<string> = new Set()): KeyTopic[] {
   const byLemma = new Map<string, Occurrence[]>();
+  /** Each life event's mentions (`lifeEvents`, by its place in the list), as occurrences named by the phrase's name. */
+  const eventsSaid = lifeEvents.map((): Occurrence[] => []);
   let position = 0;
   let patientTurnsWithNouns = 0;
   for (const segment of segments) {
     const patient = segment.role !== "therapist";
     let hasNoun = false;
     for (const sentence of segment.sentences) {
+      if (patient) eventsIn(sentence, segment, position, patientTurnsWithNouns < openingTurns, eventsSaid);
       const tokens = wholeWords(sentence.tokens);
       tokens.forEach((token, index) => {
         position += 1;
@@ -167,7 +170,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   }
   const weight = (occurrences: readonly Occurrence[]) =>
     occurrences.reduce((sum, item) => sum + (item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0), 0);
-  const events = eventTopics(segments, byLemma, weight);
+  const events = eventTopics(eventsSaid, byLemma, weight);
   const nounTopics = [...byLemma.entries()].map(([lemma, occurrences]) => ({ weight: weight(occurrences), position: occurrences[0]!.position, topic: () => nounTopic(lemma, occurrences) }));
   return [...nounTopics, ...events]
     .sort((a, b) => b.weight - a.weight || a.position - b.position)
@@ -176,40 +179,44 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
 }
 
 /**
- * The patient's life events (`lifeEvents`) as topics, each weighed as a noun would be — the
- * patient's mentions, more in their opening turns — with its nouns' mentions added (and taken
- * out of `byLemma`, so the concern is one topic), named by its most said phrase's name and citing
- * where that phrase was said. A negated event ("I didn't fail") is none.
+ * The life events (`lifeEvents`) a patient's sentence tells, not denied ("I didn't fail" is none),
+ * each added to its event's occurrences in `eventsSaid` under the name of the phrase said, at its
+ * place in the session (`position`, the sentence's first word's) and `opening` as the sentence's
+ * turn is.
  */
-function eventTopics(segments: readonly ReadSegment[], byLemma: Map<string, Occurrence[]>, weight: (occurrences: readonly Occurrence[]) => number) {
-  const patientSegments = segments.filter((segment) => segment.role !== "therapist");
-  const openingIds = new Set(patientSegments.filter((segment) => segment.sentences.length > 0).slice(0, openingTurns).map((segment) => segment.id));
-  return lifeEvents.flatMap((event) => {
-    const said: Array<{ name: string; segmentId: string; start: number; end: number; opening: boolean; position: number }> = [];
-    patientSegments.forEach((segment, turn) => {
-      for (const sentence of segment.sentences) {
-        for (const { phrase, name } of event.phrases) {
-          for (const at of phraseStarts(sentence.tokens, phrase)) {
-            const first = sentence.tokens[at]!;
-            if (isNegatedAt(sentence.tokens, at) || (event.verbOnly === true && first.pos !== "VERB")) continue;
-            const last = sentence.tokens[at + phrase.split(" ").length - 1]!;
-            said.push({ name, segmentId: segment.id, start: first.start, end: last.end, opening: openingIds.has(segment.id), position: turn * 10_000 + first.start });
-          }
-        }
+function eventsIn(sentence: ReadSentence, segment: ReadSegment, position: number, opening: boolean, eventsSaid: Occurrence[][]): void {
+  lifeEvents.forEach((event, which) => {
+    for (const { phrase, name } of event.phrases) {
+      for (const at of phraseStarts(sentence.tokens, phrase)) {
+        const first = sentence.tokens[at]!;
+        if (isNegatedAt(sentence.tokens, at) || (event.verbOnly === true && first.pos !== "VERB")) continue;
+        const last = sentence.tokens[at + phrase.split(" ").length - 1]!;
+        const value = segment.text.slice(first.start, last.end);
+        eventsSaid[which]!.push({ segmentId: segment.id, position: position + at + 1, phrase: name, value, phraseStart: first.start, nounStart: first.start, end: last.end, nounValue: value, patient: true, opening });
       }
-    });
+    }
+  });
+}
+
+/**
+ * The life events said as topics, each weighed as a noun is (`weight`) with its own nouns'
+ * mentions added (and taken out of `byLemma`, so the concern is one topic), named by its most said
+ * phrase's name and citing where that phrase was said.
+ */
+function eventTopics(eventsSaid: readonly Occurrence[][], byLemma: Map<string, Occurrence[]>, weight: (occurrences: readonly Occurrence[]) => number) {
+  return lifeEvents.flatMap((event, which) => {
+    const said = eventsSaid[which]!;
     if (said.length === 0) return [];
     const nounMentions = event.nouns.flatMap((noun) => {
       const occurrences = byLemma.get(noun) ?? [];
       byLemma.delete(noun);
       return occurrences;
     });
-    const names = [...new Set(said.map((item) => item.name))];
-    const name = names.sort((a, b) => said.filter((item) => item.name === b).length - said.filter((item) => item.name === a).length)[0]!;
-    const cited = said.filter((item) => item.name === name).slice(0, spansPerTopic);
-    const total = said.reduce((sum, item) => sum + patientWeight + (item.opening ? openingWeight : 0), 0) + weight(nounMentions);
-    const topic: KeyTopic = { lemma: name, firstValue: segments.find((segment) => segment.id === cited[0]!.segmentId)!.text.slice(cited[0]!.start, cited[0]!.end), count: said.length + nounMentions.length, evidence: cited.map(({ segmentId, start, end }) => ({ segmentId, start, end })) };
-    return [{ weight: total, position: Math.min(...said.map((item) => item.position)), topic: () => topic }];
+    const count = (name: string) => said.filter((item) => item.phrase === name).length;
+    const name = [...new Set(said.map((item) => item.phrase))].sort((a, b) => count(b) - count(a))[0]!;
+    const cited = said.filter((item) => item.phrase === name).slice(0, spansPerTopic);
+    const topic: KeyTopic = { lemma: name, firstValue: cited[0]!.value, count: said.length + nounMentions.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.phraseStart, end: item.end })) };
+    return [{ weight: weight([...said, ...nounMentions]), position: said[0]!.position, topic: () => topic }];
   });
 }
 
