@@ -86,6 +86,7 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
   const patientTurns = segments.filter((segment) => segment.role !== "therapist");
   const shown: Shown[] = [];
   patientTurns.forEach((segment, turn) => {
+    const fromHere = shown.length;
     const closing = patientTurns.length >= closingFrom && turn >= patientTurns.length - closingTurns;
     for (const sentence of segment.sentences) {
       const tokens = sentence.tokens;
@@ -101,7 +102,7 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
         shown.push({ mood: found.mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
       });
     }
-    const distressShown = shown.filter((item) => item.segment === segment && item.mood === "distressed");
+    const distressShown = shown.slice(fromHere).filter((item) => item.mood === "distressed");
     for (const span of risks.filter((risk) => risk.segmentId === segment.id)) {
       if (distressShown.some((item) => item.start < span.end && span.start < item.end)) continue;
       shown.push({ mood: "distressed", segment, turn, start: span.start, end: span.end, weight: 0, risk: false, screened: true });

@@ -298,7 +298,6 @@ const timeAnchors = new Set([
   "morning", "afternoon", "evening", "soon", "next", "later", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
-/** Words that name what is committed to as the therapist's proposal: "we'll follow your suggestion", "I'll take your advice". */
 /** Nouns that name what the therapist put forward as a proposal: "good idea", "your advice", "a good approach". */
 export const proposalNouns: ReadonlySet<string> = new Set(["idea", "suggestion", "advice", "tip", "approach", "recommendation"]);
 const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
