@@ -39,7 +39,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type Transcript, verifyNotes } from "@confide/core";
+import { currentRiskSpans, type Transcript, verifyNotes } from "@confide/core";
 import { sessionMoods } from "@confide/core/adapter-kit";
 import type { NoteWriterInput } from "@confide/core/ports";
 import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local/providers";
@@ -269,11 +269,16 @@ async function realInput(conversation: RealConversation): Promise<NoteWriterInpu
 const riskScreen = await embeddedRiskScreenDescriptor.create();
 const ownRiskCategories = new Set(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
 
-/** True when the risk screen finds a current risk statement of the patient about themselves (suicide or self-harm). */
-async function hasCurrentRisk(input: NoteWriterInput): Promise<boolean> {
+/**
+ * The risk screen of the conversation, as the pipeline runs it before the writer: where it found a
+ * current risk to the patient's own life or body (the writer's `currentRisks`), and whether it found
+ * a current risk statement of the patient about themselves (suicide or self-harm).
+ */
+async function screened(input: NoteWriterInput): Promise<{ currentRisks: NoteWriterInput["currentRisks"]; risk: boolean }> {
   const transcript: Transcript = { language: "en-US", durationMs: 0, provider: "bench", revision: 1, warnings: [], speakers: input.speakers, segments: input.segments };
   const result = await screenRisk({ risk: riskScreen, clock: { now: () => new Date(0) } }, transcript);
-  return result.flags.some((flag) => flag.subject === "speaker" && flag.temporality === "current" && flag.speaker === "patient" && ownRiskCategories.has(flag.category ?? ""));
+  const risk = result.flags.some((flag) => flag.subject === "speaker" && flag.temporality === "current" && flag.speaker === "patient" && ownRiskCategories.has(flag.category ?? ""));
+  return { currentRisks: currentRiskSpans(result.flags), risk };
 }
 
 const moodSide = (label: string) => (label === "hopeful" ? "positive" : label === "calm" ? "neutral" : label === "ambivalent" ? "mixed" : "negative");
@@ -313,12 +318,14 @@ async function reportReal(): Promise<void> {
     for (const label of partLabels(part)) {
       const conversation = byId.get(label.id);
       if (!conversation) throw new Error(`${label.id}: not in the real-dialogue set`);
-      const input = await realInput(conversation);
+      const unscreened = await realInput(conversation);
+      const { currentRisks, risk } = await screened(unscreened);
+      const input = { ...unscreened, currentRisks };
       const startMs = performance.now();
       const draft = writeEmbeddedNotes(input);
       verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
-      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk: await hasCurrentRisk(input) });
+      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk });
       // Held-out conversations stay unread: their words, items and misses are never printed.
       if (detail && part !== "held-out") {
         const { quality } = rows[rows.length - 1]!;

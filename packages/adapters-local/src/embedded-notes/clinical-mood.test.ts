@@ -1,5 +1,6 @@
 /** The mood in a clinician's words, each with the words that show it. Dialogues written for the test. */
-import { type MoodNote, verifyNotes } from "@confide/core";
+import { currentRiskSpans, flagsOfFindings, type MoodNote, verifyNotes } from "@confide/core";
+import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { isNotAssessed } from "@confide/core/adapter-kit";
 import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
@@ -22,7 +23,11 @@ function notesOf(turns: string[]) {
     // A sentiment analyser that reads every patient turn as very positive: the mood must not follow it.
     sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "positive", scores: { positive: 0.9, neutral: 0.1, negative: 0, mixed: 0 } })),
   };
-  return verifyNotes(writeEmbeddedNotes(input), { ...input, revision: 1 }, provenance, createWinkClaimReader());
+  // As the pipeline does: the risk screen runs first, and the writer is told where it found a current risk.
+  const screened = screenTranscript(input);
+  const flags = screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", input) : [];
+  const told = { ...input, currentRisks: currentRiskSpans(flags) };
+  return verifyNotes(writeEmbeddedNotes(told), { ...told, revision: 1 }, provenance, createWinkClaimReader());
 }
 
 const moodOf = (turns: string[]) => notesOf(turns).sessionMood as MoodNote;

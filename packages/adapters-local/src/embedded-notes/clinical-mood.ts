@@ -1,5 +1,8 @@
 import { notAssessed } from "@confide/core/adapter-kit";
-import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, SessionMood, TrajectoryDraft } from "@confide/core/ports";
+import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput, SessionMood, TrajectoryDraft } from "@confide/core/ports";
+
+/** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
+type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, otherPersons, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
@@ -19,12 +22,7 @@ interface Shown {
   screened?: true;
 }
 
-/** Where the risk screen found the patient (or a speaker of no known role) stating a current risk to their own life or body: its words' span. */
-export interface RiskSpan {
-  segmentId: string;
-  start: number;
-  end: number;
-}
+
 
 /** The lexicon's phrases by their first word, so each word of a turn is looked up once. */
 const byFirstWord = new Map<string, Array<{ mood: ClinicalMood; phrase: string }>>();

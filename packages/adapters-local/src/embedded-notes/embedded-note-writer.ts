@@ -24,7 +24,7 @@
  * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
  * same notes. English only: another language gives notes with every field not assessed.
  */
-import { allNotAssessed, notAssessed, riskCategoryInfo } from "@confide/core/adapter-kit";
+import { allNotAssessed, notAssessed } from "@confide/core/adapter-kit";
 import { ConfideError, type NoteItemDraft, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole } from "@confide/core/ports";
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
@@ -32,8 +32,7 @@ import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
 import { earlierProposals } from "./repeated-proposals.ts";
 import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
-import { clinicalMood, clinicalTrajectory, type RiskSpan } from "./clinical-mood.ts";
-import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
+import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
@@ -68,20 +67,6 @@ const notFound = () => notAssessed(leftToJudgement);
 
 const nonEmpty = (items: NoteItemDraft[], reason: string) => (items.length > 0 ? items : notAssessed(reason));
 
-/**
- * Where the embedded risk screen finds the patient (or a speaker of no known role) stating a current
- * risk to their own life or body — suicidal thoughts, a wish to be dead, a method, intent, a plan,
- * preparation or self-harm, said of themselves — so that the mood reads it as the screen does: one
- * reading of risk, not a second list.
- */
-function ownRiskSpans(input: NoteWriterInput): RiskSpan[] {
-  const screened = screenTranscript({ language: input.language, speakers: input.speakers, segments: input.segments });
-  if (screened.status !== "screened") return [];
-  return screened.findings
-    .filter((finding) => finding.subject === "speaker" && finding.temporality === "current" && riskCategoryInfo[finding.category].type === "self_harm")
-    .flatMap((finding) => finding.evidence);
-}
-
 /** The notes of one transcript (see the module comment). */
 export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   if (!isEnglish(input.language)) return allNotAssessed(`The embedded writer reads English only (the transcript is ${input.language}).`);
@@ -105,7 +90,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const inOrder = (items: NoteItemDraft[]) => items.sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
   const actionItems = inOrder([...commitments.firm, ...agreements.agreed]);
   const toConfirm = inOrder([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]);
-  const risks = ownRiskSpans(input);
+  // Where the risk screen core ran found a current risk to the patient's own life or body: the mood reads it as the screen does.
+  const risks = input.currentRisks ?? [];
   const patientCommitments = commitments.firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),

@@ -1,4 +1,5 @@
 import type { NotesDraft } from "../domain/clinical-notes.ts";
+import type { RiskSpan } from "../domain/current-risk.ts";
 import type { NoteFormat } from "../domain/note-formats.ts";
 import type { Reflection, ReflectionInput } from "../domain/reflection.ts";
 import type { SegmentSentiment } from "../domain/sentiment.ts";
@@ -21,6 +22,13 @@ export interface NoteWriterInput {
    * records that prompt's version. Absent: `confide`.
    */
   format?: NoteFormat;
+  /**
+   * Where the risk screen, run by core before the writer, found the patient (or a speaker of no
+   * known role) speaking of a current risk to their own life or body (`currentRiskSpans`): spans
+   * of `segments`. A writer may use them so that what it reads (the mood) never contradicts the
+   * screen. Absent or empty when the screen found none or did not run.
+   */
+  currentRisks?: RiskSpan[];
 }
 
 /** What a NoteWriter answers: the notes and who wrote them. */

@@ -21,7 +21,7 @@ export async function writeNotesStep(deps: ConfideDeps, session: Session, signal
   const screened = await callProvider(deps, session, signal, (callSignal) => screenRisk(deps, transcript, callSignal));
   if (screened.kind === "lost") return null;
   if (screened.kind === "failed") return recordFailure(deps, screened.session, screened.error);
-  const outcome = await callProvider(deps, screened.session, signal, (callSignal) => writeNotes(deps, session, callSignal));
+  const outcome = await callProvider(deps, screened.session, signal, (callSignal) => writeNotes(deps, { ...session, risk: screened.value }, callSignal));
   if (outcome.kind === "lost") return null;
   if (outcome.kind === "failed") return recordFailure(deps, { ...outcome.session, risk: rescreened(session.risk, screened.value, null, transcript) }, outcome.error);
   const current = outcome.session;

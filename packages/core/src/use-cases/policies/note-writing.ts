@@ -1,5 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { allNotAssessed, type ClinicalNotes } from "../../domain/clinical-notes.ts";
+import { currentRiskSpans } from "../../domain/current-risk.ts";
 import { verifyNotes } from "../../domain/note-evidence.ts";
 import { ConfideError } from "../../errors.ts";
 import { sessionNoteFormat } from "../../domain/note-formats.ts";
@@ -11,7 +12,8 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
 
 /**
  * Asks `deps.notes` for notes on the session's transcript and patient sentiment, in the session's
- * note format (a language-model writer words its prompt for it), and verifies
+ * note format (a language-model writer words its prompt for it), with where the session's risk
+ * screen found a current risk to the patient's own life or body (`currentRiskSpans`), and verifies
  * their evidence and claim support against that transcript (`deps.claims` reads the words): the one way notes are written, by the pipeline and by
  * a regeneration.
  * Only with the patient's consent (`notesConsentGap`: `ai_notes`, and `cloud_processing` for a
@@ -23,7 +25,7 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
  */
 export async function writeNotes(
   deps: Pick<ConfideDeps, "notes" | "claims" | "clock" | "consents" | "settings">,
-  session: Pick<Session, "transcript" | "sentiment" | "patientId" | "noteFormat">,
+  session: Pick<Session, "transcript" | "sentiment" | "patientId" | "noteFormat" | "risk">,
   signal?: AbortSignal,
 ): Promise<ClinicalNotes> {
   const transcript = session.transcript;
@@ -43,6 +45,7 @@ export async function writeNotes(
       })),
       sentiment: session.sentiment?.segments ?? [],
       format: sessionNoteFormat(session),
+      currentRisks: currentRiskSpans(session.risk?.flags ?? []),
     },
     signal ? { signal } : {},
   );

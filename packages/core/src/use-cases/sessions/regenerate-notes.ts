@@ -42,7 +42,7 @@ export async function regenerateNotes(deps: ConfideDeps, actor: Actor, input: Re
   }
   const screened = await screenRisk(deps, session.transcript);
   const noteFormat = chosenFormat ?? sessionNoteFormat(session);
-  const notes = await writeNotes(deps, { ...session, noteFormat });
+  const notes = await writeNotes(deps, { ...session, noteFormat, risk: screened });
   const risk = rescreened(session.risk, screened, notes, session.transcript);
   const stored = await deps.sessions.update(
     { ...session, noteFormat, notes: { ...notes, review: session.notes?.review ?? null }, risk, updatedAt: deps.clock.now() },

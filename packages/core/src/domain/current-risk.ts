@@ -1,0 +1,22 @@
+import type { ScreenedRiskFlag } from "./risk-flag.ts";
+
+/** Where a risk is stated in a transcript: a span of one segment. */
+export interface RiskSpan {
+  segmentId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the risk screen's flags say the patient (or a speaker of no known role) spoke of a current
+ * risk to their own life or body — suicidal thoughts, a wish to be dead, a method, intent, a plan,
+ * preparation, self-harm (type `self_harm`), about themselves (`subject: speaker`), now
+ * (`temporality: current`), stated or not: the spans a note writer is given (`NoteWriterInput`)
+ * so that what it reads never contradicts the screen.
+ * @returns the flags' evidence, in the flags' order ([] for none).
+ */
+export function currentRiskSpans(flags: readonly Pick<ScreenedRiskFlag, "type" | "subject" | "temporality" | "evidence">[]): RiskSpan[] {
+  return flags
+    .filter((flag) => flag.type === "self_harm" && flag.subject === "speaker" && flag.temporality === "current")
+    .flatMap((flag) => flag.evidence.map(({ segmentId, start, end }) => ({ segmentId, start, end })));
+}
