@@ -324,6 +324,9 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";
 }
 
+/** True for a word of thanks (core's `thanksWords`, by lemma or as said). */
+export const isThanks = (token: ReadToken): boolean => thanksWords.has(token.lemma) || thanksWords.has(token.value.toLowerCase());
+
 /** The patient's own commitments, the firm ones (the plan) apart from those to confirm. */
 export interface FoundCommitments {
   firm: NoteItemDraft[];
@@ -347,7 +350,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   const found: FoundCommitments = { firm: [], toConfirm: [] };
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
-    const thanks = segment.sentences.some((sentence) => sentence.tokens.some((token) => thanksWords.has(token.lemma) || thanksWords.has(token.value.toLowerCase())));
+    const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
     for (const sentence of segment.sentences) {
       const commitment = sentenceCommitment(sentence);
       if (commitment?.act !== "own") continue;

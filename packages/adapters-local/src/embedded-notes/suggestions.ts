@@ -1,6 +1,6 @@
-import { tentativeSequences, thankedReach, thanksWords, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
+import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { isAsked, offersAct, offersInLaterClause, reportsWords } from "./offered-acts.ts";
@@ -304,7 +304,7 @@ function declines(tokens: readonly ReadToken[]): boolean {
 function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
   const before = tokens.slice(Math.max(0, index - thankedReach), index);
   const forAt = before.findIndex((token) => token.lemma === "for");
-  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some((token) => thanksWords.has(token.lemma) || thanksWords.has(token.value.toLowerCase()));
+  return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some(isThanks);
 }
 
 /** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
