@@ -23,6 +23,8 @@ export const notesFreshParts = [
   { name: "fresh-8", size: 40 },
   { name: "fresh-9", size: 40 },
   { name: "fresh-10", size: 40 },
+  { name: "fresh-11", size: 40 },
+  { name: "fresh-12", size: 40 },
 ] as const;
 export type NotesFreshPart = (typeof notesFreshParts)[number]["name"];
 /** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */
@@ -59,7 +61,7 @@ export function notesSample(esconvIds: readonly string[], rogersIds: readonly st
  * The ids of a fresh part (`notesFreshParts`): the shuffle's next ids after the first sample and
  * every fresh part before it, so none is in either (the fresh part: positions 150–209, the second
  * 210–249, … the sixth 370–409, the seventh 410–449, the eighth 450–489, the ninth 490–529, the tenth
- * 530–569).
+ * 530–569, the eleventh 570–609, the twelfth 610–649).
  */
 export function notesFreshPartSample(part: NotesFreshPart, esconvIds: readonly string[]): string[] {
   const at = notesFreshParts.findIndex((entry) => entry.name === part);
