@@ -1,4 +1,5 @@
 import type { Evidence } from "@confide/core/ports";
+import { concernNouns } from "./concern-nouns.ts";
 import { isFiller } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { lifeEvents } from "./life-events.ts";
@@ -55,6 +56,8 @@ interface Occurrence {
   patient: boolean;
   /** Said in one of the patient's first `openingTurns` turns of substance: where the presenting concern is told. */
   opening: boolean;
+  /** Not a word of the model's lexicon (`ReadToken.unknown`): a misspelling such as "wokr", or a rare word. */
+  unknown: boolean;
 }
 
 /** How much a mention weighs for the topic's rank: the patient's words name the concern; the therapist's echo it. */
@@ -64,6 +67,10 @@ const therapistWeight = 1;
 const openingTurns = 3;
 /** What a mention in those turns adds to a topic's rank. */
 const openingWeight = 3;
+/** How many times a topic's weight counts when it names a problem people bring to counselling (`concernNouns`, a life event). */
+const concernFactor = 2;
+/** How many times a word the lexicon does not hold must be said to be a topic: once is most often a misspelling. */
+const unknownWordRepeats = 2;
 
 /** A token of a letter other than a-z: wink-nlp's lite model splits words such as "whānau" around it ("wh", "ā", "nau"). */
 const nonAscii = /[^\u0000-\u007f]/u;
@@ -162,6 +169,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           nounValue: token.value,
           patient,
           opening: patient && patientTurnsWithNouns < openingTurns,
+          unknown: token.unknown,
         });
         byLemma.set(token.lemma, occurrences);
       });
@@ -170,8 +178,14 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   }
   const weight = (occurrences: readonly Occurrence[]) =>
     occurrences.reduce((sum, item) => sum + (item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0), 0);
-  const events = eventTopics(eventsSaid, byLemma, weight);
-  const nounTopics = [...byLemma.entries()].map(([lemma, occurrences]) => ({ weight: weight(occurrences), position: occurrences[0]!.position, topic: () => nounTopic(lemma, occurrences) }));
+  const events = eventTopics(eventsSaid, byLemma, (occurrences) => weight(occurrences) * concernFactor);
+  const nounTopics = [...byLemma.entries()]
+    .filter(([, occurrences]) => occurrences.length >= unknownWordRepeats || !occurrences.every((occurrence) => occurrence.unknown))
+    .map(([lemma, occurrences]) => ({
+      weight: weight(occurrences) * (concernNouns.has(lemma) ? concernFactor : 1),
+      position: occurrences[0]!.position,
+      topic: () => nounTopic(lemma, occurrences),
+    }));
   return [...nounTopics, ...events]
     .sort((a, b) => b.weight - a.weight || a.position - b.position)
     .slice(0, topicCount)
@@ -192,7 +206,7 @@ function eventsIn(sentence: ReadSentence, segment: ReadSegment, position: number
         if (isNegatedAt(sentence.tokens, at) || (event.verbOnly === true && first.pos !== "VERB")) continue;
         const last = sentence.tokens[at + phrase.split(" ").length - 1]!;
         const value = segment.text.slice(first.start, last.end);
-        eventsSaid[which]!.push({ segmentId: segment.id, position: position + at + 1, phrase: name, value, phraseStart: first.start, nounStart: first.start, end: last.end, nounValue: value, patient: true, opening });
+        eventsSaid[which]!.push({ segmentId: segment.id, position: position + at + 1, phrase: name, value, phraseStart: first.start, nounStart: first.start, end: last.end, nounValue: value, patient: true, opening, unknown: false });
       }
     }
   });

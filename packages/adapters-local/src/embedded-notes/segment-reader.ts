@@ -16,6 +16,8 @@ export interface ReadToken {
   /** UTF-16 offsets `[start, end)` into the segment's text. */
   start: number;
   end: number;
+  /** A word the model's English lexicon does not hold: a misspelling ("wokr"), a coinage or a rare name. */
+  unknown: boolean;
 }
 
 export interface ReadSentence {
@@ -47,11 +49,26 @@ function englishModel(): WinkModel {
   return model;
 }
 
+/**
+ * Each reader's first id of a word its lexicon does not hold. wink-nlp numbers the lexicon's words
+ * first and every other word read after them, in the order first read; so a word whose id is this
+ * one's or above is not in the lexicon. Taken by reading a word no lexicon holds as the reader's
+ * first reading.
+ */
+const firstUnknownIds = new WeakMap<WinkMethods, number>();
+const firstUnknownWord = "qzxqvjkwpl";
+
+function withUnknownWordsMarked(nlp: WinkMethods): WinkMethods {
+  const ids = nlp.readDoc(firstUnknownWord).tokens().out(nlp.its.uniqueId) as unknown as number[];
+  firstUnknownIds.set(nlp, ids[0] ?? Number.POSITIVE_INFINITY);
+  return nlp;
+}
+
 let reader: WinkMethods | undefined;
 
 /** wink-nlp with its English lite model, loaded once per process (about 0.3 s). */
 export function englishReader(): WinkMethods {
-  reader ??= winkNLP(englishModel());
+  reader ??= withUnknownWordsMarked(winkNLP(englishModel()));
   return reader;
 }
 
@@ -63,7 +80,7 @@ let leanReader: WinkMethods | undefined;
  * per segment; the tokens, tags and lemmas are the same: the bench's figures show it).
  */
 export function englishReaderWithoutEntities(): WinkMethods {
-  leanReader ??= winkNLP(englishModel(), ["sbd", "negation", "pos"]);
+  leanReader ??= withUnknownWordsMarked(winkNLP(englishModel(), ["sbd", "negation", "pos"]));
   return leanReader;
 }
 
@@ -86,12 +103,14 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
   const tags = all.out(its.pos) as string[];
   const stopWords = all.out(its.stopWordFlag) as boolean[];
   const negations = all.out(its.negationFlag) as boolean[];
+  const ids = all.out(its.uniqueId) as unknown as number[];
+  const firstUnknownId = firstUnknownIds.get(nlp) ?? Number.POSITIVE_INFINITY;
   const tokens: ReadToken[] = [];
   let offset = 0;
   values.forEach((value, index) => {
     const start = offset + (spaces[index] ?? "").length;
     offset = start + value.length;
-    tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset });
+    tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset, unknown: (ids[index] ?? 0) >= firstUnknownId });
   });
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {

@@ -70,6 +70,31 @@ describe("topics", () => {
     expect(topics).toContain("rota");
   });
 
+  it("takes no word the lexicon lacks said once for a topic, and keeps one said again", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: My wokr is piling up and the mturk queue is empty, the landlord wants the rent.",
+        "T: The rent and the queue on mturk.",
+        "P: Yes, mturk pays the rent when it pays at all.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics).not.toContain("wokr");
+    expect(topics).toContain("mturk");
+  });
+
+  it("heads the line with the problem brought, before a thing mentioned as often", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "T: What is on your mind?",
+        "P: My exam is on Monday and I sit in the garden all day with the cat instead of revising.",
+        "T: The garden sounds like a refuge.",
+        "P: The garden is nice, the cat sleeps, and the exam feels huge.",
+      ]),
+    );
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about exam\b/);
+  });
+
   it("reads no event denied", () => {
     const notes = writeEmbeddedNotes(input(["P: I didn't fail the exam. He never cheated on me, the exam was just hard.", "T: The exam.", "P: Yes the exam."]));
     expect(texts(notes.keyTopics)).not.toContain("failing");

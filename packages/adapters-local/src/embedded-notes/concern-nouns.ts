@@ -1,0 +1,28 @@
+/**
+ * Nouns that name a problem people bring to counselling — the areas a clinician heads a note
+ * with: a relationship and its people, family, work and money, study, health of body and mind,
+ * loss, and the harms done to a person. A session's topics are ranked by how much the patient says
+ * them; a noun here counts more (`key-topics.ts`), so that "breakup" or "exam" heads the line
+ * before a thing the patient happened to mention often ("yoga", "the dog"). wink-nlp lemmas,
+ * lower case. Data for `key-topics.ts`; changing it changes `embeddedRulesVersion`.
+ */
+export const concernNouns: ReadonlySet<string> = new Set([
+  // a relationship and its people
+  "relationship", "boyfriend", "girlfriend", "husband", "wife", "partner", "spouse", "fiance", "fiancee", "fiancé", "fiancée", "ex", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex-partner",
+  "marriage", "divorce", "separation", "breakup", "break-up", "affair", "infidelity", "dating", "lover", "custody",
+  // family
+  "custody", "pregnancy", "parenting",
+  // work and money
+  "job", "work", "career", "boss", "manager", "coworker", "co-worker", "colleague", "workplace", "employer", "unemployment", "layoff", "promotion", "interview", "salary", "pay", "income",
+  "money", "bill", "debt", "loan", "rent", "mortgage", "finance", "budget", "business",
+  // study
+  "school", "college", "university", "exam", "test", "final", "class", "course", "grade", "study", "homework", "assignment", "teacher", "professor", "student", "semester", "degree", "thesis",
+  // health of body and mind
+  "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking",
+  "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation", "self-esteem", "confidence", "anger", "procrastination",
+  "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
+  // loss and harm
+  "death", "loss", "funeral", "bereavement", "suicide", "abuse", "violence", "bullying", "bully", "harassment", "racism", "discrimination", "assault", "neglect",
+  // a home
+  "housing", "eviction", "roommate", "housemate", "flatmate", "move", "moving",
+]);
