@@ -54,6 +54,11 @@ describe("session mood in a clinician's words", () => {
     }
   });
 
+  it("reads being overwhelmed as stress (anxious), not as marked distress", () => {
+    const mood = moodOf(["T: How is the move going?", "P: I feel so overwhelmed by all the boxes and the paperwork."]);
+    expect(mood.text).toMatch(/^Presented as anxious /);
+  });
+
   it("never reads positive a session where the risk screen finds a current risk the mood's words do not show", () => {
     // No word of the mood lexicon names the risk here; the screen reads it as self-harm now.
     const mood = moodOf([

@@ -15,11 +15,11 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   distressed: [
     "kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die",
     "can't cope", "cannot cope", "can not cope", "can't take it", "can't stop cry", "cry all", "crying", "sob", "break down", "panic", "desperate", "hopeless",
-    "overwhelmed", "distraught", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
+    "distraught", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
   ],
   anxious: [
     "anxious", "anxiety", "worry", "worried", "nervous", "scared", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
-    "tense", "uneasy", "on edge", "insecure", "overthink", "concerned", "pressure", "apprehensive",
+    "tense", "uneasy", "on edge", "insecure", "overthink", "concerned", "pressure", "apprehensive", "overwhelmed",
   ],
   low: [
     "sad", "sadness", "depressed", "depression", "feel down", "so down", "really down", "pretty down", "lonely", "loneliness", "alone", "empty", "worthless", "useless", "miserable", "unhappy", "heartbroken",
