@@ -1,4 +1,4 @@
-import { thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgesOutcome, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -123,6 +123,8 @@ const conditionsAfter = new Set(["once", "unless", "if"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
+/** Verbs of lying down to rest: "lie down", "lay down" (as typed). */
+const restingVerbs = new Set(["lie", "lay"]);
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
 /** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
 const placesOnly = new Set(["school", "bed", "church", "class", "college", "uni", "university", "town", "hospital"]);
@@ -134,6 +136,8 @@ const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "lis
 const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
 /** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
 const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
+/** Habits whose act, committed to as it is ("I'll smoke", "I will gamble it"), is sustain talk: never a plan. */
+const harmfulHabits = new Set(["smoke", "vape", "gamble"]);
 /** Marks that close a clause: a pointing word right before one is the whole object ("I will do that, cheers"). */
 const clauseEnd = /^[,.!;:…]+$/;
 /** Words of time that may come between a pointing word and the mark that closes its clause: "I'll try it now, then…", "I will do that today." */
@@ -203,9 +207,11 @@ export function promisesEffortOnly(sentence: ReadSentence): boolean {
   });
 }
 
-/** The tokens after a commitment phrase, softeners skipped: the act committed to. */
+/** The tokens after a commitment phrase, softeners skipped, up to a word of thanks ("Will do, thanks for the encouragement": the act is "do"): the act committed to. */
 function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
-  const words = tokens.slice(from).filter(isWord);
+  const said = tokens.slice(from).filter(isWord);
+  const thanksAt = said.findIndex((token, at) => at > 0 && isThanks(token));
+  const words = thanksAt === -1 ? said : said.slice(0, thanksAt);
   let start = 0;
   while (start < words.length && softeners.has(words[start]!.lemma) && start < 5) start += 1;
   // "I'll be happy to make more time": the act is what follows "be happy to".
@@ -232,7 +238,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const hedged =
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
-    act.some((token) => hedges.has(token.lemma)) ||
+    act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
   if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && whetherVerbs.has(act[at - 1]?.lemma ?? "")))) return null;
@@ -248,6 +254,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   if (phrase.endsWith("go to") && [act[0], act[1]].some((word) => placesOnly.has(word?.lemma ?? ""))) return null;
+  // "I'm going to go lie down and take a nap": a rest, most often the reason to leave the session, not a plan.
+  if (act.slice(0, 4).some((token, at) => token.lemma === "nap" || (restingVerbs.has(token.lemma) && act[at + 1]?.lemma === "down"))) return null;
   const object = act[1];
   // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
@@ -255,6 +263,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
+  // "I will smoke at least a pack": the habit itself, not a change of it.
+  if (!negated && harmfulHabits.has(verb.lemma)) return null;
   // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
@@ -295,7 +305,7 @@ const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
   "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "morning", "afternoon", "evening", "soon", "next", "later", "fall", "autumn", "spring", "summer", "winter", "appointment",
+  "morning", "afternoon", "evening", "soon", "next", "later", "immediately", "asap", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
 /** Nouns that name what the therapist put forward as a proposal: "good idea", "your advice", "a good approach". */

@@ -1,4 +1,5 @@
 import { isWord } from "./conversation-fillers.ts";
+import { phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
@@ -34,6 +35,12 @@ const quotationMarks = /^["“”„«»]$/;
 
 /** True when a sentence holds quotation marks: it reports words ("tell yourself, “you can do it”"), it offers nothing. */
 export const reportsWords = (sentence: ReadSentence): boolean => sentence.tokens.some((token) => quotationMarks.test(token.value));
+
+/** Lemma phrases of a good wish or a farewell: "Good luck with everything", "Enjoy your tea", "Have a nice evening", "I wish you the best". */
+const wellWishes = ["good luck", "best of luck", "wish you", "rest of your day", "rest of the day", "have a good", "have a nice", "have a great", "have a lovely", "have a wonderful", "enjoy your", "enjoy the rest"];
+
+/** True when a sentence wishes the patient well or says goodbye (`wellWishes`): whatever it holds besides, it offers no act to take up ("Get some rest and good luck!"). */
+export const wishesWell = (sentence: ReadSentence): boolean => wellWishes.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0);
 
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
 export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
@@ -97,7 +104,7 @@ export function offersInLaterClause(sentence: ReadSentence): boolean {
  * be a great support") offer nothing.
  */
 export function offersAct(sentence: ReadSentence): boolean {
-  if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence)) return false;
+  if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence) || wishesWell(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
   if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words))) return true;
   return words.some((word, index) => {

@@ -440,6 +440,31 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: We are nearly out of time.", "P: Thanks. I will ring the surgery and ask if they have a slot."]).map((item) => item.quote)).toEqual(["I will ring the surgery and ask if they have a slot."]);
   });
 
+  it("keeps a commitment firm beside a hope for how it turns out, and takes 'immediately' as a time", () => {
+    expect(plan(["T: You could watch a few tutorial videos on the topic.", "P: Yes, I will try and watch some videos on it, maybe that will help."])).toHaveLength(1);
+    expect(plan(["T: You could watch a few tutorial videos on the topic.", "P: Yes, I will try and watch some videos, maybe this weekend."])).toEqual([]);
+    expect(plan(["T: The author has a podcast too.", "P: Will look her up immediately."]).map((item) => item.quote)).toEqual(["Will look her up immediately."]);
+    expect(plan(["T: We are nearly out of time.", "P: Thanks. I will call the clinic, hopefully it will help."]).map((item) => item.quote)).toEqual(["I will call the clinic, hopefully it will help."]);
+  });
+
+  it("ends the act at a word of thanks: 'Will do thanks for the tip' takes up the proposal", () => {
+    const items = plan(["T: Try a short walk after dinner.", "P: Will do thanks for the tip."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}Try a short walk after dinner. — “Will do thanks for the tip.”`]);
+  });
+
+  it("takes no plan from a good wish or a goodbye the patient thanks for, a rest before leaving, or the habit itself", () => {
+    for (const turns of [
+      ["T: Enjoy your tea and have a restful evening!", "P: Thanks, I will do."],
+      ["T: Sleep well tonight, and good luck with the move!", "P: I will, thank you."],
+      ["T: It was good to talk.", "P: Thanks. I am going to go lie down and take a nap now."],
+      ["T: How many do you smoke on a bad day?", "P: Thanks. Honestly I will smoke a whole pack tonight."],
+    ]) {
+      expect(plan(turns), turns[1]).toEqual([]);
+    }
+    // A farewell beside advice: the advice is still proposed.
+    expect(plan(["T: Take care of yourself and keep seeing your cousins.", "P: Will do, thanks for the encouragement."])).toHaveLength(1);
+  });
+
   it("leaves a commitment said right after 'I guess' to confirm, not one after 'I guess you are right' or 'I think'", () => {
     expect(plan(["T: How do you feel now?", "P: I guess I'll call her tomorrow."])).toEqual([]);
     // "I think I'll…" is a decision said softly, as the labels' rubric reads it.

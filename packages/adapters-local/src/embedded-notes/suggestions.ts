@@ -1,9 +1,9 @@
-import { tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { isAsked, offersAct, offersInLaterClause, reportsWords } from "./offered-acts.ts";
+import { isAsked, offersAct, offersInLaterClause, reportsWords, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -126,6 +126,7 @@ const negatedAfter = (tokens: readonly ReadToken[], index: number, length: numbe
  * topic with no act in it ("How about friendship?").
  */
 export function proposes(sentence: ReadSentence): boolean {
+  if (wishesWell(sentence)) return false;
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
   const question = tokens[tokens.length - 1]?.value === "?";
@@ -353,7 +354,7 @@ export function assents(segment: ReadSegment): Assent | null {
       (commitment?.hedged ?? false) ||
       says(tokens, hedgingPhrases) ||
       doubtedAfter(tokens) ||
-      tokens.some((token) => tentative.has(token.lemma) || tentative.has(token.value.toLowerCase()));
+      tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
     return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
   }
   return null;
@@ -412,7 +413,7 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
-    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? ""));
+    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence);
   });
   // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
   // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a

@@ -6,6 +6,7 @@ import {
   citesCommitment,
   committingSubjects,
   hedgeWords,
+  hedgesOutcome,
   intentMarkers,
   markerReach,
   quotesQuestion,
@@ -148,6 +149,33 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Maybe not today. I'll call her on Monday.")).toBe(true);
     expect(commits("I'll call her on Monday… if I can! Maybe.")).toBe(true);
     expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
+  });
+
+  it("keeps a commitment beside a hedge of how it will turn out, never beside a hedge of the act", () => {
+    for (const text of [
+      "I will try the videos, maybe that will help.",
+      "I'll call her, hopefully it will go well.",
+      "I'll call her, I hope that it will help.",
+      "I'll try it, that might help.",
+      "Good idea, perhaps things will change.",
+    ]) {
+      expect(commits(text), text).toBe(true);
+    }
+    for (const text of [
+      "I will call her, maybe this weekend.",
+      "That might be a good plan.",
+      "Maybe it's time I will call her.",
+      "I'll try it, it might.",
+      "I'll call her, hopefully.",
+      "I'll call her if it will help.",
+    ]) {
+      expect(commits(text), text).toBe(false);
+    }
+    expect(hedgesOutcome([{ lemma: "maybe", value: "maybe" }], 0)).toBe(false);
+    expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "hope", value: "hope" }, { lemma: "it", value: "it" }, { lemma: "help", value: "helps" }], 1)).toBe(true);
+    expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "wish", value: "wish" }, { lemma: "it", value: "it" }, { lemma: "help", value: "helps" }], 1)).toBe(false);
+    expect(hedgesOutcome([{ lemma: "it", value: "it" }, { lemma: "might", value: "might" }, { lemma: "be", value: "be" }], 1)).toBe(false);
+    expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "might", value: "might" }, { lemma: "help", value: "help" }], 1)).toBe(false);
   });
 
   it("never commits where the patient only could, guesses they will, or will only keep it in mind — even beside an assent", () => {

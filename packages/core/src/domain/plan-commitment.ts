@@ -102,7 +102,7 @@ export const whetherVerbs: ReadonlySet<string> = new Set(["see", "check", "ask",
 /** Marks that end a sentence; one holding "?" ends a question. */
 const sentenceEnd = /[.!?…]+/g;
 
-const is = (word: ClaimWord | undefined, options: ReadonlySet<string> | string) =>
+const is = (word: { lemma: string; value: string } | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
 /** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence ("Will do.", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
@@ -131,9 +131,32 @@ function assentsTo(words: readonly ClaimWord[]): boolean {
   });
 }
 
-/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, not counted), or a tentative sequence (`tentativeSequences`). */
+/** Words that, as the subject right after a hedge, make it speak of how the act will turn out: "maybe that will help", "hopefully it works". */
+const outcomeSubjects: ReadonlySet<string> = new Set(["it", "that", "this", "they", "things"]);
+/** What the subject of an outcome does next: a modal or a verb of turning out ("that will help", "it works", "things go well"); "maybe this weekend" is no outcome. */
+const outcomeVerbs: ReadonlySet<string> = new Set(["will", "would", "could", "might", "may", "can", "help", "work", "go", "make", "get", "turn", "change", "be"]);
+/** The hedge words that may speak of the outcome: not "if", "unless" or "wish", which set a condition or wish the act itself. */
+const outcomeHedges: ReadonlySet<string> = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "hope", "might"]);
+
+/**
+ * True when the hedge word at `index` speaks of how the act will turn out, not of whether it will
+ * be done: right after it (a "that" after "hope" skipped) comes a subject of `outcomeSubjects`
+ * ("I'll try the videos, maybe that will help", "I'll call, hopefully it works out", "I hope it
+ * helps"), or it is "might" right after one ("I'll try it, that might help"). The commitment
+ * beside it stands.
+ */
+export function hedgesOutcome(words: readonly { lemma: string; value: string }[], index: number): boolean {
+  const word = words[index];
+  if (word === undefined || !is(word, outcomeHedges)) return false;
+  // "That might help": an outcome; "That might be a good plan" weighs the proposal, a hedge.
+  if (is(word, "might")) return is(words[index - 1], outcomeSubjects) && is(words[index + 1], outcomeVerbs) && !is(words[index + 1], "be");
+  const next = is(word, "hope") && is(words[index + 1], "that") ? index + 2 : index + 1;
+  return is(words[next], outcomeSubjects) && is(words[next + 1], outcomeVerbs);
+}
+
+/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, and a hedge of the outcome, `hedgesOutcome`, not counted), or a tentative sequence (`tentativeSequences`). */
 function hedged(words: readonly ClaimWord[]): boolean {
-  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs))) || holds(words, tentativeSequences);
+  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs)) && !hedgesOutcome(words, index)) || holds(words, tentativeSequences);
 }
 
 /**
