@@ -111,6 +111,20 @@ describe("the patient's own questions", () => {
     expect(paging(onLast(["Should I tell my therapist that I cut myself last night?"]))).not.toEqual([]);
     expect(paging(onLast(["What are some of the quickest ways to kill myself?"]))).not.toEqual([]);
   });
+
+  it.each(["How do I stop cutting?", "What should I do to stop self harming?", "How can I resist the need to cut?", "Should I tell my therapist about my cutting?"])(
+    "asking how to stop it, or naming it as one's own, says one does it now: %j pages",
+    (line) => {
+      expect(paging(onLast([line])).map((finding) => finding.category)).toEqual(["self_harm"]);
+    },
+  );
+
+  it("a question about self-harm in general, or about stopping something else, does not page", () => {
+    expect(paging(onLast(["Is it normal for teenagers to self harm?"]))).toEqual([]);
+    expect(paging(onLast(["How do I stop my sister from cutting?"]))).toEqual([]);
+    expect(paging(onLast(["How do I stop cutting corners at work?"]))).toEqual([]);
+    expect(paging(onLast(["Where can I buy a good cutting board?"]))).toEqual([]);
+  });
 });
 
 describe("stopping the use of a thing, not a drug", () => {

@@ -137,8 +137,14 @@ function isOwnQuestion(sentence: RiskSentence, first: number, last: number): boo
   if (sentence.words.slice(first, last + 1).some((word) => word === "i" || word === "myself" || word === "my")) return false;
   if (/^ (?:why|how come) /.test(sentence.text)) return false;
   const before = ` ${sentence.words.slice(0, first).join(" ")} `;
+  // "How do I stop cutting?", "What should I do to stop the urge to cut?": asking how to stop it says the speaker does it now.
+  const stopping = ` ${sentence.words.slice(0, first + 1).join(" ")} `;
+  if (askingHowToStop.test(stopping)) return false;
   return !/ (?:that|because|since|how|cause) i (?:\S+ ){0,3}$/.test(before) && !/ i (?:have|'ve) be /.test(sentence.text);
 }
+
+/** A question of the speaker's asking how to stop, quit or resist what follows (within three words of the matched words' first): "how do I stop", "what should I do to stop the urge to", "how can I quit". */
+const askingHowToStop = / (?:how|what) (?:do|can|could|should|would|will) i (?:do to )?(?:\S+ )?(?:stop\S*|quit\S*|resist\S*|control\S*|overcome)(?: \S+){0,3} $/;
 
 /** A denial the negation rules do not reach: "too scared to", "never tried or thought about". */
 const deniedBefore = / (?:too (?:scare\S*|afraid|frighten\S*|chicken|much of a coward|cowardly|weak) to |never (?:\S+ ){0,2}(?:or|nor) |would never )(?:\S+ ){0,3}$/;
