@@ -162,6 +162,8 @@ export interface Commitment {
   hedged: boolean;
   /** Nothing after the phrase ("I will."): an answer, never an act of its own. */
   bare: boolean;
+  /** Said with "not" ("I'm not going to put him out"): an act refused or abstained from; answering a proposal does not make it a plan. */
+  negated?: boolean;
 }
 
 /**
@@ -268,7 +270,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
-  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false };
+  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false, negated };
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
@@ -319,14 +321,15 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
- * ring them after this.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
+ * ring them after this."; not one said with "not", which may refuse it) or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
  * for listening. I'm going to call the bank." — what the patient takes from the session into
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
   if (commitment.hedged) return "to-confirm";
-  if (answersProposal || thanksInTurn) return "firm";
+  // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
+  if ((answersProposal || thanksInTurn) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.

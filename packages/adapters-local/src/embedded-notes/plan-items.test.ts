@@ -447,6 +447,28 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: We are nearly out of time.", "P: Thanks. I will call the clinic, hopefully it will help."]).map((item) => item.quote)).toEqual(["I will call the clinic, hopefully it will help."]);
   });
 
+  it("reads 'have you searched / talked to / contacted…?', 'would be beneficial' and 'will help' as proposals a plain assent takes up", () => {
+    for (const proposal of [
+      "Have you searched online for short hairstyles?",
+      "Have you talked with your line manager about shifts?",
+      "Do you think contacting a job agency would be beneficial to you?",
+      "I think that eating and sleeping regularly will help.",
+    ]) {
+      expect(plan([`T: ${proposal}`, "P: That is a good idea."]), proposal).toHaveLength(1);
+    }
+  });
+
+  it("keeps an assent plain beside a hedge inside the outcome's own clause", () => {
+    expect(plan(["T: How about asking your professors?", "P: Sounds good, they can probably point me somewhere."])).toHaveLength(1);
+    expect(plan(["T: How about asking your professors?", "P: Good idea, I can probably ask them."])).toEqual([]);
+  });
+
+  it("does not make a plan of a commitment said with 'not' just because a proposal came before it", () => {
+    const turns = ["T: It might help to give him some space for a while.", "P: I am not going to move my brother out of the flat."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: I am not going to move my brother out of the flat."]);
+  });
+
   it("ends the act at a word of thanks: 'Will do thanks for the tip' takes up the proposal", () => {
     const items = plan(["T: Try a short walk after dinner.", "P: Will do thanks for the tip."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}Try a short walk after dinner. — “Will do thanks for the tip.”`]);

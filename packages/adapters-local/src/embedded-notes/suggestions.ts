@@ -74,6 +74,21 @@ const proposalPhrases = [
   "have you check",
   "have you ever think",
   "have you ever try",
+  "have you ever consider",
+  "have you search",
+  "have you google",
+  "have you talk",
+  "have you speak",
+  "have you ask",
+  "have you reach",
+  "have you call",
+  "have you contact",
+  "have you join",
+  "will help",
+  "will be helpful",
+  "would be beneficial",
+  "could be beneficial",
+  "might be beneficial",
 ];
 
 /** Words that may open an imperative proposal before its verb: "And try not to…", "Maybe plan something…". */

@@ -158,6 +158,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "I'll call her, I hope that it will help.",
       "I'll try it, that might help.",
       "Good idea, perhaps things will change.",
+      "Good idea, they can probably help me.",
+      "I'll ring them, it will probably help.",
     ]) {
       expect(commits(text), text).toBe(true);
     }
@@ -168,6 +170,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "I'll try it, it might.",
       "I'll call her, hopefully.",
       "I'll call her if it will help.",
+      "Good idea, I can probably do it.",
+      "Good idea, they probably.",
     ]) {
       expect(commits(text), text).toBe(false);
     }

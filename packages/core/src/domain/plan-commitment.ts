@@ -135,6 +135,8 @@ function assentsTo(words: readonly ClaimWord[]): boolean {
 const outcomeSubjects: ReadonlySet<string> = new Set(["it", "that", "this", "they", "things"]);
 /** What the subject of an outcome does next: a modal or a verb of turning out ("that will help", "it works", "things go well"); "maybe this weekend" is no outcome. */
 const outcomeVerbs: ReadonlySet<string> = new Set(["will", "would", "could", "might", "may", "can", "help", "work", "go", "make", "get", "turn", "change", "be"]);
+/** Modals of an outcome's clause: "it will probably help", "they can probably help". */
+const outcomeModals: ReadonlySet<string> = new Set(["will", "would", "could", "can", "may", "should"]);
 /** The hedge words that may speak of the outcome: not "if", "unless" or "wish", which set a condition or wish the act itself. */
 const outcomeHedges: ReadonlySet<string> = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "hope", "might"]);
 
@@ -142,14 +144,16 @@ const outcomeHedges: ReadonlySet<string> = new Set(["maybe", "perhaps", "probabl
  * True when the hedge word at `index` speaks of how the act will turn out, not of whether it will
  * be done: right after it (a "that" after "hope" skipped) comes a subject of `outcomeSubjects`
  * ("I'll try the videos, maybe that will help", "I'll call, hopefully it works out", "I hope it
- * helps"), or it is "might" right after one ("I'll try it, that might help"). The commitment
- * beside it stands.
+ * helps"), it is "might" right after one ("I'll try it, that might help"), or it comes after one
+ * and a modal (`outcomeModals`: "they can probably help me"). The commitment beside it stands.
  */
 export function hedgesOutcome(words: readonly { lemma: string; value: string }[], index: number): boolean {
   const word = words[index];
   if (word === undefined || !is(word, outcomeHedges)) return false;
   // "That might help": an outcome; "That might be a good plan" weighs the proposal, a hedge.
   if (is(word, "might")) return is(words[index - 1], outcomeSubjects) && is(words[index + 1], outcomeVerbs) && !is(words[index + 1], "be");
+  // "they can probably point me somewhere", "it will probably help": the hedge inside a clause of the outcome's own.
+  if (is(words[index - 2], outcomeSubjects) && is(words[index - 1], outcomeModals)) return true;
   const next = is(word, "hope") && is(words[index + 1], "that") ? index + 2 : index + 1;
   return is(words[next], outcomeSubjects) && is(words[next + 1], outcomeVerbs);
 }
