@@ -8,10 +8,15 @@ import {
   hedgeWords,
   hedgesOutcome,
   intentMarkers,
+  outcomeHedges,
+  outcomeModals,
+  outcomeSubjects,
+  outcomeVerbs,
   markerReach,
   quotesQuestion,
   tentativeSequences,
   thankedReach,
+  thanksWords,
   whetherVerbs,
 } from "./plan-commitment.ts";
 
@@ -176,6 +181,28 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       expect(commits(text), text).toBe(false);
     }
     expect(hedgesOutcome([{ lemma: "maybe", value: "maybe" }], 0)).toBe(false);
+    const words = (text: string) => text.split(" ").map((word) => ({ lemma: word, value: word }));
+    // Every word of each list does its part, and nothing outside them does.
+    for (const hedge of [...outcomeHedges].filter((word) => word !== "might")) {
+      // "hope that" reads on to the subject after "that" (below).
+      for (const subject of [...outcomeSubjects].filter((word) => !(hedge === "hope" && word === "that"))) {
+        for (const verb of outcomeVerbs) expect(hedgesOutcome(words(`ok ${hedge} ${subject} ${verb} it`), 1), `${hedge} ${subject} ${verb}`).toBe(true);
+        expect(hedgesOutcome(words(`ok ${hedge} ${subject} weekend`), 1), `${hedge} ${subject} weekend`).toBe(false);
+      }
+      for (const modal of outcomeModals) expect(hedgesOutcome(words(`it ${modal} ${hedge} help`), 2), `it ${modal} ${hedge}`).toBe(true);
+      expect(hedgesOutcome(words(`i will ${hedge} go`), 2), `i will ${hedge}`).toBe(false);
+      expect(hedgesOutcome(words(`it must ${hedge} go`), 2), `it must ${hedge}`).toBe(false);
+      expect(hedgesOutcome(words(`ok ${hedge} i will`), 1), `${hedge} i will`).toBe(false);
+    }
+    expect(hedgesOutcome(words("i hope that it helps"), 1)).toBe(false);
+    expect(hedgesOutcome(words("i hope that it help"), 1)).toBe(true);
+    expect(hedgesOutcome(words("i hope so it help"), 1)).toBe(false);
+    for (const subject of outcomeSubjects) expect(hedgesOutcome(words(`${subject} might help`), 1), `${subject} might help`).toBe(true);
+    for (const word of ["if", "unless", "wish"]) expect(hedgesOutcome(words(`ok ${word} it will`), 1), word).toBe(false);
+    expect([...outcomeHedges].sort()).toEqual(["hope", "hopefully", "maybe", "might", "perhaps", "possibly", "probably"]);
+    expect([...outcomeSubjects].sort()).toEqual(["it", "that", "they", "things", "this"]);
+    expect([...outcomeModals].sort()).toEqual(["can", "could", "may", "should", "will", "would"]);
+    expect([...outcomeVerbs].sort()).toEqual(["be", "can", "change", "could", "get", "go", "help", "make", "may", "might", "turn", "will", "work", "would"]);
     expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "hope", value: "hope" }, { lemma: "it", value: "it" }, { lemma: "help", value: "helps" }], 1)).toBe(true);
     expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "wish", value: "wish" }, { lemma: "it", value: "it" }, { lemma: "help", value: "helps" }], 1)).toBe(false);
     expect(hedgesOutcome([{ lemma: "it", value: "it" }, { lemma: "might", value: "might" }, { lemma: "be", value: "be" }], 1)).toBe(false);
@@ -349,6 +376,15 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("For me that is good advice.")).toBe(true);
     expect(commits("It works for me, good advice.")).toBe(true);
     expect(commits("Good advice, thanks for it.")).toBe(true);
+    // Each word of thanks, with its "for" right before the assent or a word further back.
+    for (const word of thanksWords) {
+      expect(commits(`${word} for good advice.`), word).toBe(false);
+      expect(commits(`Oh ${word} for the good advice.`), word).toBe(false);
+      expect(commits(`Really, ${word} so much for all this good advice.`), word).toBe(false);
+    }
+    // A thanks after the "for" is not what the "for" thanks for: "for me… thanks" is no thanks for the assent.
+    expect(commits("Well for me it is good advice, thanks.")).toBe(true);
+    expect(commits("So for us that is good advice thx.")).toBe(true);
   });
 
   it("holds its data as the rule says", () => {

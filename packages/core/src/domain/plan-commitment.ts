@@ -132,13 +132,13 @@ function assentsTo(words: readonly ClaimWord[]): boolean {
 }
 
 /** Words that, as the subject right after a hedge, make it speak of how the act will turn out: "maybe that will help", "hopefully it works". */
-const outcomeSubjects: ReadonlySet<string> = new Set(["it", "that", "this", "they", "things"]);
+export const outcomeSubjects: ReadonlySet<string> = new Set(["it", "that", "this", "they", "things"]);
 /** What the subject of an outcome does next: a modal or a verb of turning out ("that will help", "it works", "things go well"); "maybe this weekend" is no outcome. */
-const outcomeVerbs: ReadonlySet<string> = new Set(["will", "would", "could", "might", "may", "can", "help", "work", "go", "make", "get", "turn", "change", "be"]);
+export const outcomeVerbs: ReadonlySet<string> = new Set(["will", "would", "could", "might", "may", "can", "help", "work", "go", "make", "get", "turn", "change", "be"]);
 /** Modals of an outcome's clause: "it will probably help", "they can probably help". */
-const outcomeModals: ReadonlySet<string> = new Set(["will", "would", "could", "can", "may", "should"]);
+export const outcomeModals: ReadonlySet<string> = new Set(["will", "would", "could", "can", "may", "should"]);
 /** The hedge words that may speak of the outcome: not "if", "unless" or "wish", which set a condition or wish the act itself. */
-const outcomeHedges: ReadonlySet<string> = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "hope", "might"]);
+export const outcomeHedges: ReadonlySet<string> = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "hope", "might"]);
 
 /**
  * True when the hedge word at `index` speaks of how the act will turn out, not of whether it will
