@@ -77,9 +77,17 @@ describe("idioms of killing and dying", () => {
     ["This year I'm tie-dying sweatshirts for everyone.", ["suicide_intent_or_plan", "active_ideation"]],
     ["I guess I'm hurt, and I've been hurt for a long time.", ["self_harm", "abuse"]],
     ["I've read enough about domestic violence to know it's not my fault.", ["self_harm"]],
+    ["How can I take a bit of the pressure off myself before exams?", ["active_ideation"]],
+    ["Talking it through got some weight off myself.", ["active_ideation"]],
   ] as const)("%j raises none of %j", (line, none) => {
     const found = onLast([line]);
     expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
+  });
+
+  it("still hears 'off myself' as killing oneself when nothing is taken off", () => {
+    for (const line of ["Some nights I want to off myself.", "I'll get drunk and off myself."]) {
+      expect(categories(onLast([line])), line).toContain("active_ideation");
+    }
   });
 });
 
