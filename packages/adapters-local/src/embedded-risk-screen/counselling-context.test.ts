@@ -20,6 +20,7 @@ const categories = (found: RiskFinding[]) => [...new Set(found.map((finding) => 
 const paging = (found: RiskFinding[]) =>
   found.filter((finding) => finding.subject === "speaker" && finding.temporality === "current" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"));
 const suicideFamily: RiskCategory[] = ["active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"];
+const ownRisk: RiskCategory[] = [...suicideFamily, "passive_death_wish", "self_harm"];
 
 describe("harm reduction", () => {
   it.each([
@@ -132,6 +133,23 @@ describe("the patient's own questions", () => {
     expect(paging(onLast(["How do I stop my sister from cutting?"]))).toEqual([]);
     expect(paging(onLast(["How do I stop cutting corners at work?"]))).toEqual([]);
     expect(paging(onLast(["Where can I buy a good cutting board?"]))).toEqual([]);
+  });
+});
+
+describe("a yes to a question that names no risk", () => {
+  it.each([
+    ["T: Have you made a plan for the exam week?", "P: Yes, I have."],
+    ["T: Have you got everything ready for the move?", "P: Yes I have."],
+    ["T: Are you planning on seeing her soon?", "P: Yeah, I am."],
+  ])("with no talk of suicide or self-harm before it, a yes raises no risk to life or body: %j %j", (question, answer) => {
+    expect(findings([question, answer]).filter((finding) => ownRisk.includes(finding.category))).toEqual([]);
+  });
+
+  it("a yes still answers a question asked in words of dying, or after suicide was talked about, and any yes to a question of drink or drugs", () => {
+    expect(categories(onLast(["T: Over the past month, have you wished you were dead?", "P: Yes, a few times."]))).toContain("passive_death_wish");
+    expect(categories(onLast(["T: Do you ever feel like life isn't worth living?", "P: Yeah, a lot lately."]))).toContain("passive_death_wish");
+    expect(categories(onLast(["P: I keep thinking about killing myself.", "T: Have you made a plan?", "P: Yes."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["T: Have you been drinking more this month?", "P: Yes, most nights."]))).toContain("substance");
   });
 });
 

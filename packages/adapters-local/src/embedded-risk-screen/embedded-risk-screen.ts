@@ -13,7 +13,7 @@ import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
 import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
-import { fearsDoingHarm, isOwnStatement, isOwnWords } from "./risk-statement.ts";
+import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -192,6 +192,29 @@ function withImplied(findings: RiskFinding[]): RiskFinding[] {
 const answerWords = { follow_up: "Said more when asked about", yes_to_screening_question: "Answered yes when asked about" } as const;
 
 /**
+ * Words of a question that ask of dying, of living or of a means: "have you wished you were
+ * dead", "not wake up", "life isn't worth living", "better if you weren't around", "the pills
+ * you've been keeping". With them a yes answers for the risk the question's words match, as
+ * one naming it does.
+ */
+const asksOfDying =
+  / (?:dead|die|dying|death|wake|woke|waking|alive|live|living|life|not (?:be )?(?:around|here)|exist|disappear|gone|pill\S*|tablet\S*|overdos\S*|rope|gun|knife|blade|bridge|jump\S*|hang\S*)(?= )/;
+
+/** Risks to the speaker's own life or body: suicide's categories and self-harm. */
+const ownRisks = new Set<RiskCategory>([...suicideFamily, "self_harm"]);
+
+/**
+ * The categories a yes may raise: all of them when `grounded` — the question named the risk, asked
+ * in words of dying, living or a means (`asksOfDying`), or suicide or self-harm was talked about
+ * earlier in the session — else only those that are no risk to the speaker's own life or body
+ * (`ownRisks`). "Have you made a plan for the exam week?" — "Yes" is no plan of suicide; "Have you
+ * been drinking?" — "Yes" is still drinking.
+ */
+function answerable(categories: Iterable<RiskCategory>, grounded: boolean): RiskCategory[] {
+  return [...categories].filter((category) => grounded || !ownRisks.has(category));
+}
+
+/**
  * A question that itself names suicide, killing or hurting oneself, ending one's life or hurting
  * someone: a yes to it is an `answer_to_named_question`; a yes to any other is not.
  */
@@ -228,7 +251,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let sinceSuicideTalk = Infinity;
   /** Segments since suicide or self-harm was named outright: a statement, a yes to a question that named it, or that question. */
   let sinceNamed = Infinity;
-  let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean } | null;
+  /** The open question: who asked it, the risks it asks about, whether it names one, and whether suicide or self-harm was talked about before it (`inContext`). */
+  let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean } | null;
   /** The risk the speaker last disclosed, and how many segments ago. */
   let topic = null as { categories: Set<RiskCategory>; age: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
@@ -243,6 +267,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const sentences = readRiskSentences(segment);
     const questions = new Set<RiskCategory>();
     let named = false;
+    /** The segment asks in words that name dying, suicide or self-harm outright ("have you wished you were dead?"), if not as narrowly as `namesTheRisk`. */
+    let outrightQuestion = false;
     const own: RiskFinding[] = [];
     // A segment that asks what a question means, or takes risk back ("I'm not going to do anything
     // to myself"), is no yes to it and says nothing more about a risk.
@@ -256,8 +282,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
         // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
         if (isMedicationQuestion(sentence)) continue;
-        for (const match of matchesIn(asListenerWords(sentence), true)) questions.add(match.row.category);
+        const listener = asListenerWords(sentence);
+        for (const match of matchesIn(listener, true)) questions.add(match.row.category);
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
+        outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
@@ -278,7 +306,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // A "yes" to the other speaker's screening question says what the question asked — the
     // latest question decides what an answer means, before any risk disclosed earlier.
     if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question", asked.named));
+      own.push(...answerFindings(segment, sentences[0]!, answerable(asked.categories, asked.named || asked.inContext), "yes_to_screening_question", asked.named));
     }
     // A yes to a question that named the risk stays a yes when the answer goes on in words that
     // only infer it ("Yes. I've been giving my things away."): those are listed to review.
@@ -292,9 +320,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up", false));
     }
     yield withImplied(own);
-    const ownCategories = new Set(own.filter((finding) => finding.subject === "speaker").map((finding) => finding.category));
+    const ownFindings = own.filter((finding) => finding.subject === "speaker");
+    const ownCategories = new Set(ownFindings.map((finding) => finding.category));
     if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
     else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
+    // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
+    const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
@@ -302,8 +333,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     if (named || own.some((finding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"))) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
-    const open: { speaker: string; categories: Set<RiskCategory>; named: boolean } | null = asked;
-    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions, named } : open !== null && open.speaker === segment.speaker ? open : null;
+    const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean } | null = asked;
+    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions, named, inContext: talkedBefore || outrightQuestion } : open !== null && open.speaker === segment.speaker ? open : null;
   }
 }
 
