@@ -153,6 +153,24 @@ describe("a yes to a question that names no risk", () => {
   });
 });
 
+describe("follow-up answers", () => {
+  it("say more of a risk disclosed for two answers, then drift: a third answer is not about it", () => {
+    const lines = [
+      "P: I looked up how many of my pills it would take.",
+      "T: Have you got them at home?",
+      "P: Yes, a full box.",
+      "T: When did you last look?",
+      "P: On Sunday night.",
+      "T: Do you have your exams this week?",
+      "P: Two of them, on Thursday.",
+    ];
+    const byTurn = (turn: number) => findings(lines).filter((finding) => finding.evidence[0]?.segmentId === `seg-${turn}`);
+    expect(byTurn(3).map((finding) => finding.rule)).toContain("answer.follow_up");
+    expect(byTurn(5).map((finding) => finding.rule)).toContain("answer.follow_up");
+    expect(byTurn(7)).toEqual([]);
+  });
+});
+
 describe("stopping the use of a thing, not a drug", () => {
   it.each(["I am going to quit using my phone late at night.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
     expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");

@@ -200,6 +200,9 @@ const answerWords = { follow_up: "Said more when asked about", yes_to_screening_
 const asksOfDying =
   / (?:dead|die|dying|death|wake|woke|waking|alive|live|living|life|not (?:be )?(?:around|here)|exist|disappear|gone|pill\S*|tablet\S*|overdos\S*|rope|gun|knife|blade|bridge|jump\S*|hang\S*)(?= )/;
 
+/** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
+const followUpRenewals = 1;
+
 /** Risks to the speaker's own life or body: suicide's categories and self-harm. */
 const ownRisks = new Set<RiskCategory>([...suicideFamily, "self_harm"]);
 
@@ -253,8 +256,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let sinceNamed = Infinity;
   /** The open question: who asked it, the risks it asks about, whether it names one, and whether suicide or self-harm was talked about before it (`inContext`). */
   let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean } | null;
-  /** The risk the speaker last disclosed, and how many segments ago. */
-  let topic = null as { categories: Set<RiskCategory>; age: number } | null;
+  /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
+  let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
@@ -321,9 +324,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     }
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
-    const ownCategories = new Set(ownFindings.map((finding) => finding.category));
-    if (ownCategories.size > 0) topic = { categories: ownCategories, age: 0 };
-    else if (topic !== null) topic = { ...topic, age: topic.age + 1 };
+    const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));
+    const saidMore = ownFindings.length > 0 && disclosed.size === 0;
+    // A follow-up answer says more of the risk disclosed and keeps it the topic, once (`followUpRenewals`): a chain of answers, each asked
+    // about the one before, drifts from what was disclosed.
+    if (disclosed.size > 0) topic = { categories: disclosed, age: 0, renewals: 0 };
+    else if (topic !== null) topic = saidMore && topic.renewals < followUpRenewals ? { ...topic, age: 0, renewals: topic.renewals + 1 } : { ...topic, age: topic.age + 1 };
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
     previous = {
