@@ -80,9 +80,20 @@ describe("idioms of killing and dying", () => {
     ["I've read enough about domestic violence to know it's not my fault.", ["self_harm"]],
     ["How can I take a bit of the pressure off myself before exams?", ["active_ideation"]],
     ["Talking it through got some weight off myself.", ["active_ideation"]],
+    ["It feels like the burden on my shoulders is finally lighter.", ["passive_death_wish"]],
+    ["My flatmates wouldn't care if I came or went.", ["passive_death_wish"]],
+    ["I lost the job because od the lockdown rules.", ["suicide_method"]],
+    ["We keep a few weeks worth of food in the cupboard since the storms.", ["preparatory_behaviour"]],
   ] as const)("%j raises none of %j", (line, none) => {
     const found = onLast([line]);
     expect(found.filter((finding) => (none as readonly RiskCategory[]).includes(finding.category))).toEqual([]);
+  });
+
+  it("still hears being a burden to others, not caring if one goes, an OD, and pills kept back", () => {
+    expect(categories(onLast(["I feel like such a burden on my family."]))).toContain("passive_death_wish");
+    expect(categories(onLast(["I wouldn't mind if I didn't wake up."]))).toContain("passive_death_wish");
+    expect(categories(onLast(["I nearly took an od last week."]))).toContain("suicide_method");
+    expect(categories(onLast(["I've got a few weeks worth of my tablets saved."]))).toContain("preparatory_behaviour");
   });
 
   it("still hears 'off myself' as killing oneself when nothing is taken off", () => {
