@@ -67,6 +67,9 @@ interface SessionScore {
   alerts: ScreenedRiskFlag[];
   rightAlerts: number;
   review: number;
+  /** To-review flags about the patient's own life or body (suicide's categories, self-harm; `subject: speaker`), and of those, how many cite no turn labelled with such a risk (current, past or someone else's): a line a labeller would not write in the note's Assessment. */
+  ownReview: number;
+  ownReviewUnlabelled: number;
   noteLines: number;
   /** The most flags citing one turn (one statement, at most one flag). */
   flagsOnOneTurn: number;
@@ -116,6 +119,8 @@ function encoderAdded(flags: readonly ScreenedRiskFlag[], rulesAlone: RiskScreen
 }
 
 const turnOf = (segmentId: string) => Number(segmentId.slice(segmentId.lastIndexOf("#") + 1));
+/** Risks to the patient's own life or body: suicide's categories and self-harm. */
+const ownRiskCategories = new Set<string>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
 
 async function scoreSession(screen: Screen, deps: Deps, conversation: RealConversation, labels: ConversationLabels, withRoles: boolean, rulesAlone: Deps | undefined): Promise<SessionScore> {
   const transcript = transcriptOf(conversation.id, conversation.turns, withRoles);
@@ -123,12 +128,16 @@ async function scoreSession(screen: Screen, deps: Deps, conversation: RealConver
   const encoder = rulesAlone === undefined ? {} : { encoder: encoderAdded(result.flags, await screen(rulesAlone, transcript), labels) };
   const paging = new Set(labels.turns.filter((turn) => turn.page === true).map((turn) => turn.turn));
   const alerts = result.flags.filter((flag) => flag.alert);
+  const riskTurns = new Set(labels.turns.filter((turn) => [...(turn.current ?? []), ...(turn.history ?? []), ...(turn.otherPerson ?? [])].some((category) => ownRiskCategories.has(category))).map((turn) => turn.turn));
+  const ownReview = result.flags.filter((flag) => !flag.alert && flag.subject === "speaker" && ownRiskCategories.has(flag.category ?? ""));
   return {
     labels,
     paged: alerts.length > 0,
     alerts,
     rightAlerts: alerts.filter((flag) => flag.evidence.some((span) => paging.has(turnOf(span.segmentId)))).length,
     review: result.flags.length - alerts.length,
+    ownReview: ownReview.length,
+    ownReviewUnlabelled: ownReview.filter((flag) => !flag.evidence.some((span) => riskTurns.has(turnOf(span.segmentId)))).length,
     noteLines: noteRiskLines(transcript, result),
     flagsOnOneTurn: Math.max(0, ...conversation.turns.map((_, index) => result.flags.filter((flag) => flag.evidence.some((span) => turnOf(span.segmentId) === index)).length)),
     ...encoder,
@@ -151,6 +160,11 @@ function printPart(title: string, scores: readonly SessionScore[], showMisses: b
   console.log(`  passive wish only, paged            ${passiveOnly.filter((score) => score.paged).length} of ${passiveOnly.length} (not page-worthy by the rubric; counted in the false pages)`);
   console.log(`  alerting flags right                ${right} of ${alerts} (precision ${ratio(right, alerts)}; target ≥ 0.8)`);
   console.log(`  to-review flags per session         ${(review / Math.max(1, scores.length)).toFixed(2)} (${review} in all)`);
+  const ownReview = scores.reduce((sum, score) => sum + score.ownReview, 0);
+  const unlabelled = scores.reduce((sum, score) => sum + score.ownReviewUnlabelled, 0);
+  console.log(
+    `  to review, patient's life or body   ${ownReview} flags; on no turn labelled with such a risk ${unlabelled}, in ${scores.filter((score) => score.ownReviewUnlabelled > 0).length} sessions (lines a labeller would not write)`,
+  );
   console.log(`  risk lines in a note                median ${median(lines)}, max ${Math.max(0, ...lines)} (the summary line included)`);
   console.log(`  most flags citing one turn          ${Math.max(0, ...scores.map((score) => score.flagsOnOneTurn))} (a long turn may hold several statements)`);
   const bySource = new Map<string, { sessions: number; falsePages: number }>();
