@@ -112,6 +112,24 @@ describe("risk flags", () => {
     // Words addressed to "you" in the turn itself keep the turn's own note.
     const addressed = session("You said to me you thought I want to die, and you told your sister you felt it.");
     expect(flagsOfFindings([at(addressed, "a2")], "screen:test", addressed)[0]?.speakerNote).toMatch(/^Speaker not known, and these words speak to someone/);
+    // What that speaker only mentions, or answers to a question that named no risk, is dropped, as the therapist's words are;
+    // the other speaker's mention stays, and so does a yes to a question that named the risk.
+    const weak = flagsOfFindings(
+      [
+        { ...at(spoken, "a2"), basis: "mention" },
+        { ...at(spoken, "a2"), basis: "answer_to_other_question" },
+        { ...at(spoken, "a2"), basis: "answer_to_named_question" },
+        { ...at(spoken, "b1"), basis: "mention" },
+      ],
+      "screen:test",
+      spoken,
+    );
+    expect(weak.map((flag) => [flag.evidence[0]?.segmentId, flag.basis])).toEqual([
+      ["a2", "answer_to_named_question"],
+      ["b1", "mention"],
+    ]);
+    // A mention citing both speakers is no counsellor's alone: it stays.
+    expect(flagsOfFindings([{ ...both, basis: "mention", evidence: [...both.evidence, patientSpan] }], "screen:test", spoken)).toHaveLength(1);
   });
 
   it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {

@@ -64,6 +64,9 @@ function citesCounsellor(evidence: readonly Evidence[], transcript: EvidenceSour
   return counsellors.get(transcript) === label;
 }
 
+/** Bases of a finding that say less than a statement: words only mentioning a risk, a reply to a question that named none. */
+const weakBases: ReadonlySet<RiskFinding["basis"]> = new Set(["mention", "answer_to_other_question"]);
+
 /** Whether a flag warrants a high-priority push: it pages (`riskTier`, the one page rule). */
 export function alertsTherapist(flag: PageRuleInput): boolean {
   return riskTier(flag) === "page";
@@ -87,9 +90,10 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
 
 /**
  * The flags of a screen's findings, by whose words they were: findings in the therapist's
- * segments are dropped (the therapist's screening questions are not the patient's risk);
- * findings in segments of no known role are kept as `speaker: "unknown"` with a note ("Speaker
- * not known"), and page only as an explicit statement in words not addressed to "you"
+ * segments are dropped (the therapist's screening questions are not the patient's risk), and so
+ * are the mentions and answers to other questions (`weakBases`) of a speaker of no known role who
+ * reads as the counsellor all session (`counsellorOf`); other findings in segments of no known
+ * role are kept as `speaker: "unknown"` with a note ("Speaker not known"), and page only as an explicit statement in words not addressed to "you"
  * (`riskTier`, `addressesListener`) by a speaker who does not, all session long, speak to the
  * other as a counsellor does (`counsellorOf`); such words get their own note. Each citation is checked
  * (`verifyItem`): one that fails keeps the flag, marked. Each flag carries its finding's category
@@ -106,6 +110,9 @@ export function flagsOfFindings(
     if (roles.has("therapist")) continue;
     const speaker = speakerOf(roles);
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
+    // With no roles, a speaker who reads as the counsellor all session is treated as the therapist is for what only mentions a
+    // risk or answers a question that named none: dropped. Their statements stay, listed to review (the reading may be wrong).
+    if (speaker === "unknown" && weakBases.has(finding.basis) && citesCounsellor(finding.evidence, transcript)) continue;
     const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => segmentOf(transcript, id)?.text ?? ""));
     const counsellor = speaker === "unknown" && !addressed && citesCounsellor(finding.evidence, transcript);
     const tier = riskTier({ ...finding, speaker, addressesListener: addressed || counsellor });
