@@ -130,6 +130,10 @@ describe("risk flags", () => {
     ]);
     // A mention citing both speakers is no counsellor's alone: it stays.
     expect(flagsOfFindings([{ ...both, basis: "mention", evidence: [...both.evidence, patientSpan] }], "screen:test", spoken)).toHaveLength(1);
+    // A known patient who speaks to "you" all session is still the patient: their mention stays, with no note.
+    const known = { ...spoken, speakers: [{ label: "A", role: "patient" as const }, { label: "B", role: "therapist" as const }] };
+    const kept = flagsOfFindings([{ ...at(known, "a2"), basis: "mention" }], "screen:test", known);
+    expect(kept.map((flag) => [flag.speaker, flag.tier, flag.speakerNote])).toEqual([["patient", "review", undefined]]);
   });
 
   it("merges flags of one type on overlapping words, keeping the higher severity and every source, in transcript order", () => {
