@@ -87,7 +87,7 @@ describe("risk flags", () => {
         { id: "a2", speaker: "A", startMs: 2, endMs: 3, text: counsellorLine },
       ],
     });
-    const at = (transcriptOf: ReturnType<typeof session>, segmentId: string) => {
+    const at = (transcriptOf: { segments: ReadonlyArray<{ id: string; text: string }> }, segmentId: string) => {
       const text = transcriptOf.segments.find((segment) => segment.id === segmentId)!.text;
       const start = text.indexOf(statement);
       return finding("s3", statement, { evidence: [{ segmentId, start, end: start + statement.length }] });
