@@ -9,8 +9,8 @@
 export const concernNouns: ReadonlySet<string> = new Set([
   // a relationship and its people
   "relationship", "boyfriend", "girlfriend", "husband", "wife", "partner", "spouse", "fiance", "fiancee", "fiancé", "fiancée", "ex", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex-partner",
-  "marriage", "divorce", "separation", "breakup", "break-up", "affair", "infidelity", "dating", "lover", "custody",
-  // family
+  "marriage", "divorce", "separation", "breakup", "break-up", "affair", "infidelity", "dating", "lover",
+  // family: its matters, not its members (a mother or a child is most often mentioned in passing)
   "custody", "pregnancy", "parenting",
   // work and money
   "job", "work", "career", "boss", "manager", "coworker", "co-worker", "colleague", "workplace", "employer", "unemployment", "layoff", "promotion", "interview", "salary", "pay", "income",

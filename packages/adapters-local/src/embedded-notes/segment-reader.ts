@@ -16,7 +16,7 @@ export interface ReadToken {
   /** UTF-16 offsets `[start, end)` into the segment's text. */
   start: number;
   end: number;
-  /** A word the model's English lexicon does not hold: a misspelling ("wokr"), a coinage or a rare name. */
+  /** A word the model's English lexicon does not hold: a misspelling ("wokr"), a coinage or a rare name (always false from a reader that does not mark them, as the risk screen's). */
   unknown: boolean;
 }
 
@@ -80,7 +80,7 @@ let leanReader: WinkMethods | undefined;
  * per segment; the tokens, tags and lemmas are the same: the bench's figures show it).
  */
 export function englishReaderWithoutEntities(): WinkMethods {
-  leanReader ??= withUnknownWordsMarked(winkNLP(englishModel(), ["sbd", "negation", "pos"]));
+  leanReader ??= winkNLP(englishModel(), ["sbd", "negation", "pos"]);
   return leanReader;
 }
 
@@ -103,14 +103,15 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
   const tags = all.out(its.pos) as string[];
   const stopWords = all.out(its.stopWordFlag) as boolean[];
   const negations = all.out(its.negationFlag) as boolean[];
-  const ids = all.out(its.uniqueId) as unknown as number[];
-  const firstUnknownId = firstUnknownIds.get(nlp) ?? Number.POSITIVE_INFINITY;
+  // Only a reader that marks unknown words (`withUnknownWordsMarked`) pays for the ids: the risk screen's lean reader does not.
+  const firstUnknownId = firstUnknownIds.get(nlp);
+  const ids = firstUnknownId === undefined ? [] : (all.out(its.uniqueId) as unknown as number[]);
   const tokens: ReadToken[] = [];
   let offset = 0;
   values.forEach((value, index) => {
     const start = offset + (spaces[index] ?? "").length;
     offset = start + value.length;
-    tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset, unknown: (ids[index] ?? 0) >= firstUnknownId });
+    tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset, unknown: firstUnknownId !== undefined && (ids[index] ?? 0) >= firstUnknownId });
   });
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {

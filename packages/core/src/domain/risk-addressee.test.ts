@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressesListener, counsellorMargin, fewestListenerWords, fewestPersonWords, listenerWords, speakerWords, speaksAsCounsellor } from "./risk-addressee.ts";
+import { addressesListener, counsellorMargin, counsellorOf, fewestListenerWords, fewestPersonWords, listenerWords, speakerWords } from "./risk-addressee.ts";
 
 describe("addressesListener: words that speak to 'you' more than of the speaker", () => {
   it("needs at least three words addressing the listener, and more of them than of the speaker", () => {
@@ -25,7 +25,7 @@ describe("addressesListener: words that speak to 'you' more than of the speaker"
   });
 });
 
-describe("speaksAsCounsellor: a speaker who addresses the other all session", () => {
+describe("counsellorOf: a speaker who addresses the other all session", () => {
   const seg = (speaker: string, text: string) => ({ speaker, text });
   // Counsellor-like: 8 of 10 person words address the listener (0.8). Patient-like: 2 of 10 (0.2).
   const counsellor = seg("S1", "You said you feel you are alone, and your week was hard for you, yourself, you're tired, you know. I hear it, I do.");
@@ -34,8 +34,8 @@ describe("speaksAsCounsellor: a speaker who addresses the other all session", ()
   it("reads the speaker whose share of words addressing the listener exceeds every other's by the margin", () => {
     expect(fewestPersonWords).toBe(10);
     expect(counsellorMargin).toBe(0.2);
-    expect(speaksAsCounsellor("S1", [counsellor, patient])).toBe(true);
-    expect(speaksAsCounsellor("S2", [counsellor, patient])).toBe(false);
+    expect(counsellorOf([counsellor, patient]) === "S1").toBe(true);
+    expect(counsellorOf([counsellor, patient]) === "S2").toBe(false);
   });
 
   it("reads nobody as the counsellor when the shares are close, when a speaker is too quiet, or alone", () => {
@@ -43,19 +43,19 @@ describe("speaksAsCounsellor: a speaker who addresses the other all session", ()
     const sixOfTen = seg("S1", "you you you you you you I I I I");
     const fourOfTen = seg("S2", "you you you you I I I I I I");
     const fiveOfTen = seg("S1", "you you you you you I I I I I");
-    expect(speaksAsCounsellor("S1", [sixOfTen, fourOfTen])).toBe(true);
-    expect(speaksAsCounsellor("S1", [fiveOfTen, fourOfTen])).toBe(false);
+    expect(counsellorOf([sixOfTen, fourOfTen]) === "S1").toBe(true);
+    expect(counsellorOf([fiveOfTen, fourOfTen]) === "S1").toBe(false);
     // Nine person words are too few to read, on either side.
-    expect(speaksAsCounsellor("S1", [seg("S1", "you you you you you you you you you"), patient])).toBe(false);
-    expect(speaksAsCounsellor("S1", [counsellor, seg("S2", "I I I I I I I I I")])).toBe(false);
-    expect(speaksAsCounsellor("S1", [counsellor])).toBe(false);
-    expect(speaksAsCounsellor("S3", [counsellor, patient])).toBe(false);
+    expect(counsellorOf([seg("S1", "you you you you you you you you you"), patient]) === "S1").toBe(false);
+    expect(counsellorOf([counsellor, seg("S2", "I I I I I I I I I")]) === "S1").toBe(false);
+    expect(counsellorOf([counsellor]) === "S1").toBe(false);
+    expect(counsellorOf([counsellor, patient]) === "S3").toBe(false);
   });
 
   it("gathers every segment of a speaker, and needs the margin over each other speaker", () => {
-    expect(speaksAsCounsellor("S1", [seg("S1", "you you you you you"), patient, seg("S1", "your yours yourself you're I")])).toBe(true);
+    expect(counsellorOf([seg("S1", "you you you you you"), patient, seg("S1", "your yours yourself you're I")]) === "S1").toBe(true);
     const third = seg("S3", "you you you you you you you you you I");
-    expect(speaksAsCounsellor("S1", [counsellor, patient, third])).toBe(false);
-    expect(speaksAsCounsellor("S1", [counsellor, patient, seg("S3", "I I I I I I I I I I")])).toBe(true);
+    expect(counsellorOf([counsellor, patient, third]) === "S1").toBe(false);
+    expect(counsellorOf([counsellor, patient, seg("S3", "I I I I I I I I I I")]) === "S1").toBe(true);
   });
 });

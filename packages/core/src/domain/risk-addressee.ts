@@ -59,8 +59,3 @@ export function counsellorOf(segments: readonly { speaker: string; text: string 
   const counsellor = shares.find((entry) => shares.every((other) => other === entry || Math.round((entry.share! - other.share!) * 1000) >= margin));
   return counsellor?.label ?? null;
 }
-
-/** True when `speaker` is the one who reads as the counsellor over the session (`counsellorOf`). */
-export function speaksAsCounsellor(speaker: string, segments: readonly { speaker: string; text: string }[]): boolean {
-  return counsellorOf(segments) === speaker;
-}

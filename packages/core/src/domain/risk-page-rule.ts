@@ -21,7 +21,7 @@ const explicitBases: ReadonlySet<RiskBasis | undefined> = new Set<RiskBasis>(["s
 export type PageRuleInput = Pick<ScreenedRiskFlag, "temporality" | "subject" | "speaker"> & {
   category?: RiskCategory | undefined;
   basis?: RiskBasis | undefined;
-  /** For a speaker of no known role: the cited words address the listener ("you") more than they speak of the speaker (`addressesListener`), or their speaker does so all session (`speaksAsCounsellor`), as a counsellor's do. */
+  /** For a speaker of no known role: the cited words address the listener ("you") more than they speak of the speaker (`addressesListener`), or their speaker does so all session (`counsellorOf`), as a counsellor's do. */
   addressesListener?: boolean | undefined;
 };
 

@@ -112,9 +112,10 @@ export function flagsOfFindings(
     const reasons = (finding.reasons ?? []).filter((reason) => reason !== finding.category);
     // With no roles, a speaker who reads as the counsellor all session is treated as the therapist is for what only mentions a
     // risk or answers a question that named none: dropped. Their statements stay, listed to review (the reading may be wrong).
-    if (speaker === "unknown" && weakBases.has(finding.basis) && citesCounsellor(finding.evidence, transcript)) continue;
+    const counsellorsWords = speaker === "unknown" && citesCounsellor(finding.evidence, transcript);
+    if (counsellorsWords && weakBases.has(finding.basis)) continue;
     const addressed = speaker === "unknown" && addressesListener([...new Set(finding.evidence.map((span) => span.segmentId))].map((id) => segmentOf(transcript, id)?.text ?? ""));
-    const counsellor = speaker === "unknown" && !addressed && citesCounsellor(finding.evidence, transcript);
+    const counsellor = counsellorsWords && !addressed;
     const tier = riskTier({ ...finding, speaker, addressesListener: addressed || counsellor });
     const flag: Omit<ScreenedRiskFlag, "id" | "verification"> & Pick<RiskFinding, "category" | "basis"> = {
       type: riskCategoryInfo[finding.category].type,
