@@ -1,4 +1,4 @@
-import { hedgesOutcome, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgesOutcome, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -209,13 +209,44 @@ export function promisesEffortOnly(sentence: ReadSentence): boolean {
   });
 }
 
-/** The tokens after a commitment phrase, softeners skipped, up to a word of thanks ("Will do, thanks for the encouragement": the act is "do"): the act committed to. */
+/**
+ * The sentence without a later clause of the speaker's state (core's `stateClauseWords`: "Alright, I'll
+ * ring them tonight, I'll be glad if they answer"): its condition or hedge belongs to the feeling,
+ * not to the act before it. Core's plan check reads the sentence so too.
+ */
+export function withoutStateClauses(sentence: ReadSentence): ReadSentence {
+  const words = sentence.tokens.filter(isWord);
+  const inside = stateClauseWords(
+    words.map((word) => {
+      const before = sentence.tokens[sentence.tokens.indexOf(word) - 1];
+      return { lemma: word.lemma, value: word.value, afterComma: before !== undefined && /^[,;]$/.test(before.value) };
+    }),
+  );
+  if (!inside.includes(true)) return sentence;
+  const dropped = new Set(words.filter((_, index) => inside[index]));
+  return { ...sentence, tokens: sentence.tokens.filter((token) => !dropped.has(token)) };
+}
+
+/** Nouns of talk that "have" takes as an act: "I'll have a conversation with them", "have a word with my boss". */
+const talkNouns = new Set(["conversation", "talk", "chat", "word", "discussion", "meeting"]);
+/** How far after "have" its talk may come: "have a proper talk", "have an honest conversation". */
+const talkReach = 3;
+
+/** True when the act opens with "have" and a talk for its object (`talkNouns`: "have a conversation with them"): an act, not a possession or an obligation. */
+const hasATalk = (act: readonly ReadToken[]) => act[0]?.lemma === "have" && act.slice(1, 1 + talkReach).some((token) => talkNouns.has(token.lemma));
+
+/**
+ * The tokens after a commitment phrase, softeners skipped ("try and" read as "try to": "I will
+ * try and call her"), up to a word of thanks ("Will do, thanks for the encouragement": the act is
+ * "do"): the act committed to.
+ */
 function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
   const said = tokens.slice(from).filter(isWord);
   const thanksAt = said.findIndex((token, at) => at > 0 && isThanks(token));
   const words = thanksAt === -1 ? said : said.slice(0, thanksAt);
   let start = 0;
-  while (start < words.length && softeners.has(words[start]!.lemma) && start < 5) start += 1;
+  const softened = (at: number) => softeners.has(words[at]!.lemma) || (words[at]!.lemma === "and" && words[at - 1]?.lemma === "try");
+  while (start < words.length && softened(start) && start < 5) start += 1;
   // "I'll be happy to make more time": the act is what follows "be happy to".
   if (words[start]?.lemma === "be" && willingness.has(words[start + 1]?.lemma ?? "") && words[start + 2]?.lemma === "to") start += 3;
   return words.slice(start);
@@ -247,7 +278,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
-  if (notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase()) || namesOutcome(act, 0)) return null;
+  if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act)) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (effortOnly(act)) return null;
@@ -276,7 +307,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
 /** The commitment of a sentence (the first its phrases find), or null. */
 const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will", "ill"]);
 
-export function sentenceCommitment(sentence: ReadSentence): Commitment | null {
+export function sentenceCommitment(said: ReadSentence): Commitment | null {
+  const sentence = withoutStateClauses(said);
   const last = sentence.tokens[sentence.tokens.length - 1];
   if (last?.value === "?" || !mayHold(sentence.tokens, commitmentFirstWords)) return null;
   let found: Commitment | null = null;
@@ -304,6 +336,9 @@ const openingIntent = new Set(["will", "ill"]);
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
+/** True when the sentence ends on "then" ("I'll try and switch the screen off an hour before sleep then."): a conclusion drawn from what was just said, as an answer to a proposal is. */
+const drawsConclusion = (sentence: ReadSentence) => sentence.tokens.filter(isWord).at(-1)?.lemma === "then";
+
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
   "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -321,7 +356,8 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
- * ring them after this."; not one said with "not", which may refuse it) or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
+ * ring them after this."; not one said with "not", which may refuse it) or as a conclusion drawn
+ * from what was said (`drawsConclusion`: "I'll stop using it before bed then.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
  * for listening. I'm going to call the bank." — what the patient takes from the session into
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
@@ -329,7 +365,7 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
   if (commitment.hedged) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
-  if ((answersProposal || thanksInTurn) && commitment.negated !== true) return "firm";
+  if ((answersProposal || thanksInTurn || drawsConclusion(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.

@@ -9,7 +9,8 @@ import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
-import { agreedPrefix } from "./suggestions.ts";
+import { readSegment } from "./segment-reader.ts";
+import { agreedPrefix, proposes } from "./suggestions.ts";
 
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
 
@@ -548,6 +549,49 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns).map((item) => item.quote)).toEqual(["Thanks, I will call the recruitment firms."]);
     // One word in common is not enough: "I will call my sister" takes up nothing proposed.
     expect(plan([...turns.slice(0, 3), "P: I will call my sister."])).toEqual([]);
+  });
+
+  it("reads a later clause of the patient's own feeling apart: its condition does not put off the act before it", () => {
+    const agreed = plan(["T: You could try calling the advice line?", "P: Alright, I'll ring them this evening, I'll be relieved if they pick up."]);
+    expect(agreed.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(agreed[0]!.verification.status).toBe("grounded");
+    // A condition of the act itself, or a willingness to act on a condition, still puts it off.
+    expect(plan(["T: You could try calling the advice line?", "P: Alright, I'll ring them if they are open."])).toEqual([]);
+    expect(plan(["T: You could try calling the advice line?", "P: Alright, I'll ring them, I'd be happy to if they are open."])).toEqual([]);
+  });
+
+  it("reads 'try and' as 'try to', and having a conversation as an act", () => {
+    const items = plan(["T: Is there a way to talk it through with them?", "P: I'll certainly try and have a proper talk with my sister on Friday."]);
+    expect(items.map((item) => item.quote)).toEqual(["I'll certainly try and have a proper talk with my sister on Friday."]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    // "have" alone is no act: "I will definitely have to think".
+    expect(plan(["T: Is there a way to talk it through with them?", "P: I'll certainly have to think about it."])).toEqual([]);
+  });
+
+  it("takes an untimed commitment that draws a conclusion ('…then.') from what was said as firm", () => {
+    const drawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll try and switch the screen off an hour before sleep then."];
+    expect(plan(drawn).map((item) => item.quote)).toEqual(["I'll try and switch the screen off an hour before sleep then."]);
+    const undrawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll try and switch the screen off an hour before sleep."];
+    expect(plan(undrawn)).toEqual([]);
+    expect(toConfirm(undrawn)).toEqual(["To confirm: I'll try and switch the screen off an hour before sleep."]);
+  });
+
+  it("reads a proposal addressed to the patient at the start of a clause after ', but' or ', so'", () => {
+    const items = plan(["T: It sounds small, but you may want to keep a sleep diary.", "P: That's a good idea."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}It sounds small, but you may want to keep a sleep diary. — “That's a good idea.”`]);
+    // Deep in its clause, a phrase addressed to the patient is part of a statement, not a proposal; a clause after a comma alone does not count from its start.
+    const read = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
+    expect(proposes(read("It sounds small, but you may want to keep a sleep diary."))).toBe(true);
+    expect(proposes(read("It sounds small, so you could keep a sleep diary."))).toBe(true);
+    expect(proposes(read("It sounds small, but there are groups in town you may want to join."))).toBe(false);
+    expect(proposes(read("It sounds small, and then you may want to keep a sleep diary."))).toBe(false);
+    expect(proposes(read("It sounds small but you may want to keep a sleep diary."))).toBe(false);
+  });
+
+  it("takes 'that is my plan' as taking up what was proposed", () => {
+    const items = plan(["T: Spend some of the time on yourself this month.", "P: Thank you. Yes, that is my plan."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}Spend some of the time on yourself this month. — “Yes, that is my plan.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
   });
 
   it("says so when nothing was agreed, instead of an empty plan", () => {

@@ -1,6 +1,6 @@
 import { hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment } from "./commitments.ts";
+import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { isAsked, offersAct, offersInLaterClause, reportsWords, wishesWell } from "./offered-acts.ts";
@@ -113,8 +113,20 @@ const proposingQuestions = ["have you", "what about", "how about", "why not", "w
 const openQuestions = new Set(["what", "how", "which", "who", "where", "when"]);
 /** How far into its sentence an ask to speak now is read ("Maybe you could tell me about…"); later, "told me" is part of what is proposed ("tell Graham what you just told me"). */
 const askingWithin = 6;
-/** How far into its sentence a phrase addressed to the patient may start ("So maybe you could…"): later, it is part of a statement ("There are programs you can apply for"). */
+/** How far into its clause (`wordsBeforeInClause`) a phrase addressed to the patient may start ("So maybe you could…"): later, it is part of a statement ("There are programs you can apply for"). */
 const addressedWithin = 2;
+/** Words that, after a comma, open a clause in which a phrase addressed to the patient counts from its start: "It sounds small, but you may want to…". */
+const clauseOpeners = new Set(["but", "so"]);
+
+/** How many words come before token `index` in its clause: from the sentence's start, or from a comma and a word of `clauseOpeners`. */
+function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): number {
+  let from = 0;
+  tokens.slice(0, index).forEach((token, at) => {
+    if (clauseOpeners.has(token.lemma) && tokens[at - 1]?.value === ",") from = at + 1;
+  });
+  return tokens.slice(from, index).filter(isWord).length;
+}
+
 /** Phrases addressed to the patient, held to `addressedWithin`. */
 const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
 /** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
@@ -154,7 +166,7 @@ export function proposes(sentence: ReadSentence): boolean {
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;
       if (negatedAfter(tokens, index, length)) return false;
-      if (addressed.has(phrase) && tokens.slice(0, index).filter(isWord).length > addressedWithin) return false;
+      if (addressed.has(phrase) && wordsBeforeInClause(tokens, index) > addressedWithin) return false;
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
@@ -224,6 +236,9 @@ const namingAssentPhrases = [
   "give it a go",
   "give that a go",
   "willing to try",
+  // "Yes, that is my plan": what was put forward taken up as the patient's own plan.
+  "that be my plan",
+  "that be the plan",
   ...committingAssentPhrases,
 ];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good approach"), not only commit to it ("I will try"). */
@@ -352,7 +367,7 @@ export interface Assent {
  */
 export function assents(segment: ReadSegment): Assent | null {
   for (const sentence of segment.sentences) {
-    const tokens = sentence.tokens;
+    const tokens = withoutStateClauses(sentence).tokens;
     if (declines(tokens) || promisesEffortOnly(sentence)) continue;
     const commitment = sentenceCommitment(sentence);
     if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;

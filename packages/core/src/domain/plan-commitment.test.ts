@@ -14,10 +14,14 @@ import {
   outcomeVerbs,
   markerReach,
   quotesQuestion,
+  stateAuxiliaries,
+  stateClauseWords,
+  stateSubjects,
   tentativeSequences,
   thankedReach,
   thanksWords,
   whetherVerbs,
+  willingnessReach,
 } from "./plan-commitment.ts";
 
 // The plain-words test reader reads "I'll" as "i" and "ll", which is how `intentMarkers` holds it.
@@ -324,6 +328,36 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Good idea, we can do it.")).toBe(true);
   });
 
+  it("reads a later clause of the speaker's own state apart: its condition or hedge does not reach back", () => {
+    expect(commits("Alright, I'll ring them tonight, I'll be relieved if they answer.")).toBe(true);
+    expect(commits("Alright, I'll ring them; I'd be glad if they answer.")).toBe(true);
+    expect(commits("Alright, I'll ring them, we'll be fine if it rains.")).toBe(true);
+    // A condition before the act, in the act's own clause or after a further comma still holds it.
+    expect(commits("If she calls, I will be there.")).toBe(false);
+    expect(commits("Alright, I'll ring them if it works.")).toBe(false);
+    expect(commits("Alright, I'll ring them, I'll be relieved, if it works.")).toBe(false);
+    // Willingness to act is no state: its condition is the act's.
+    expect(commits("Alright, I'll ring them, I'll be happy to if it works.")).toBe(false);
+    // Only a first-person subject right before "be" (or "will be") opens such a clause.
+    expect(commits("Alright, I'll ring them, they'll be relieved if it works.")).toBe(false);
+    expect(commits("Alright, I'll ring them, I'll really be relieved if it works.")).toBe(false);
+    expect(commits("Alright, I'll ring them and I'll be relieved if it works.")).toBe(false);
+  });
+
+  it("marks the words of a later clause of state from its subject to the next comma", () => {
+    const said = (text: string) =>
+      text.split(" ").map((word) => ({ lemma: word.replace(",", ""), value: word.replace(",", ""), afterComma: false })).map((word, index, words) => ({ ...word, afterComma: index > 0 && text.split(" ")[index - 1]!.endsWith(",") }));
+    expect(stateClauseWords(said("okay, i will do it, i will be glad, thanks"))).toEqual([false, false, false, false, false, true, true, true, true, false]);
+    expect(stateClauseWords(said("okay, we be glad if so"))).toEqual([false, true, true, true, true, true]);
+    expect(stateClauseWords(said("i will be glad if so"))).toEqual([false, false, false, false, false, false]);
+    for (const auxiliary of stateAuxiliaries) expect(stateClauseWords(said(`done, i ${auxiliary} be glad`)), auxiliary).toEqual([false, true, true, true, true]);
+    expect(stateSubjects).toEqual(new Set(["i", "we"]));
+    // "to" within reach after "be" is a willingness to act; beyond it, the clause is a state.
+    expect(stateClauseWords(said("done, i be so very glad to"))).toEqual([false, true, true, true, true, true, true]);
+    expect(stateClauseWords(said("done, i be very glad to")).some(Boolean)).toBe(false);
+    expect(willingnessReach).toBe(3);
+  });
+
   it("reads 'if' after each verb of finding out as 'whether'", () => {
     for (const verb of ["see", "check", "ask", "find", "out", "know", "wonder"]) {
       expect(commits(`I will ${verb} if it is open.`), verb).toBe(true);
@@ -348,6 +382,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "will do", "will try", "can do that", "like the idea", "like that idea", "like this idea", "consider it done",
       "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
       "I like that", "really like that", "worth a shot", "give that a try", "give it a shot", "give it a go", "give that a go",
+      "that be my plan", "that be the plan",
     ];
     expect(phrases).toHaveLength(assentSequences.length);
     for (const words of phrases) {

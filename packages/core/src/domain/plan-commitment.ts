@@ -68,6 +68,9 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["give", "it", "a", "shot"],
   ["give", "it", "a", "go"],
   ["give", "that", "a", "go"],
+  // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
+  ["that", "be", "my", "plan"],
+  ["that", "be", "the", "plan"],
 ];
 /** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
 export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty"]);
@@ -99,6 +102,41 @@ export const tentativeSequences: readonly (readonly string[])[] = [
 ];
 /** Verbs after which "if" means "whether", not a condition: "I'll call and see if they have a place". */
 export const whetherVerbs: ReadonlySet<string> = new Set(["see", "check", "ask", "find", "out", "know", "wonder"]);
+/** Subjects of a later clause that says how the speaker will feel: "…, I'll be glad if it helps", "…, we're happy if she comes". */
+export const stateSubjects: ReadonlySet<string> = new Set(["i", "we"]);
+/** Auxiliaries that may come between such a subject and "be": "I will be", "I'd be" ("ll" and "d" as a plain reader reads "'ll" and "'d"). */
+export const stateAuxiliaries: ReadonlySet<string> = new Set(["will", "would", "ll", "d"]);
+/** How far after "be" a "to" makes the clause a willingness to act ("I'd be happy to call her"), not a state. */
+export const willingnessReach = 3;
+
+/** A word of a sentence as a clause reading needs it: its lemma and value, and whether a comma or semicolon comes right before it. */
+export interface ClauseWord {
+  lemma: string;
+  value: string;
+  afterComma: boolean;
+}
+
+/**
+ * Which words of a sentence make a later clause of the speaker's own state or feeling: from a
+ * subject of `stateSubjects` after a comma or semicolon, "be" next (or after "will" or "would"),
+ * to the next comma or semicolon or the sentence's end — not when "to" follows "be" within
+ * `willingnessReach` words ("I'd be happy to call her" commits). Such a clause says how the
+ * speaker will feel, and a condition or hedge in it belongs to the feeling, not to the act before
+ * it: "Alright, I'll ring them tonight, I'll be relieved if they answer" commits. The note writer
+ * reads a sentence without these words, and so does the plan check.
+ * @returns a flag per word: true inside such a clause.
+ */
+export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
+  const inside = words.map(() => false);
+  words.forEach((word, index) => {
+    if (index === 0 || !word.afterComma || !is(word, stateSubjects)) return;
+    const be = is(words[index + 1], stateAuxiliaries) ? index + 2 : index + 1;
+    if (!is(words[be], "be") || words.slice(be + 1, be + 1 + willingnessReach).some((after) => is(after, "to"))) return;
+    for (let at = index; at < words.length && (at === index || !words[at]!.afterComma); at += 1) inside[at] = true;
+  });
+  return inside;
+}
+
 /** Marks that end a sentence; one holding "?" ends a question. */
 const sentenceEnd = /[.!?…]+/g;
 
@@ -174,9 +212,19 @@ export function quotesQuestion(quote: string): boolean {
 
 /**
  * The sentences of a text as read words: a sentence ends after ".", "!", "?" or "…"; one ending
- * in "?" is asked. Words after the last mark make the last sentence.
+ * in "?" is asked. Words after the last mark make the last sentence. The words of a later clause
+ * of the speaker's state (`stateClauseWords`) are left out.
  */
 function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: ClaimWord[]; asked: boolean }> {
+  const sentences = allSentencesOf(text, words);
+  // A later clause of the speaker's state ("…, I'll be glad if it helps") is read apart: its condition is not the act's.
+  return sentences.map((sentence) => {
+    const inside = stateClauseWords(sentence.words.map((word, index) => ({ lemma: word.lemma, value: word.value, afterComma: index > 0 && /[,;]/.test(text.slice(sentence.words[index - 1]!.end, word.start)) })));
+    return { asked: sentence.asked, words: sentence.words.filter((_, index) => !inside[index]) };
+  });
+}
+
+function allSentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: ClaimWord[]; asked: boolean }> {
   const ends = [...text.matchAll(sentenceEnd)].map((mark) => ({ at: (mark.index ?? 0) + mark[0].length, asked: mark[0].includes("?") }));
   const sentences: Array<{ words: ClaimWord[]; asked: boolean }> = [];
   let endIndex = 0;
@@ -201,7 +249,9 @@ function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: 
  * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
  * `tentativeSequences`: "I guess I'll call her", "I'll keep it in mind") and whose
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
- * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A therapist's words alone never make a plan: a proposal nobody took up
+ * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A condition in a later
+ * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
+ * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
