@@ -91,6 +91,45 @@ describe("clinical notes in review", () => {
     expect((await deps.sessions.get(session.id))?.version).toBe(session.version);
   });
 
+  it("hands the writer no sentiment and no current risk where the session has none", async () => {
+    const deps = createTestDeps();
+    const inputs: Array<Parameters<typeof quoteEverySegment>[0]> = [];
+    deps.notes.script((input) => {
+      inputs.push(input);
+      return quoteEverySegment(input);
+    });
+    const session = await storeSession(deps, { sentiment: null, risk: null });
+    await writeNotes(deps, session);
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]!.sentiment).toEqual([]);
+    expect(inputs[0]!.currentRisks).toEqual([]);
+  });
+
+  it("refuses to write notes for a session with no transcript, the writer never called", async () => {
+    const deps = createTestDeps();
+    let calls = 0;
+    deps.notes.script((input) => {
+      calls += 1;
+      return quoteEverySegment(input);
+    });
+    const session = await storeSession(deps, { transcript: null });
+    await expect(writeNotes(deps, session)).rejects.toMatchObject({ code: "session.invalid_state", message: "The session has no transcript to write notes from." });
+    await expect(regenerateNotes(deps, therapist, { sessionId: session.id })).rejects.toMatchObject({
+      code: "session.invalid_state",
+      message: "The session has no transcript to write notes from.",
+      details: { status: "ready" },
+    });
+    expect(calls).toBe(0);
+    expect((await deps.sessions.get(session.id))?.version).toBe(session.version);
+  });
+
+  it("regenerates only from the version the therapist read, when one is given", async () => {
+    const deps = createTestDeps();
+    const session = await sessionWithNotes(deps);
+    await expect(regenerateNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version - 1 })).rejects.toMatchObject({ code: "session.version_conflict" });
+    expect((await deps.sessions.get(session.id))?.version).toBe(session.version);
+  });
+
   it("takes the therapist's edits with the version read only", async () => {
     const deps = createTestDeps();
     const session = await sessionWithNotes(deps);
