@@ -1,4 +1,4 @@
-import { hedgesOutcome, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgesOutcome, intentLeads, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -66,6 +66,10 @@ const notVolitional = new Set([
   "fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
   "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink", "hope", "wish",
 ]);
+/** Words that, after "get", make it getting a thing ("get a job", "get my car fixed"), not becoming ("get better"). */
+const possessives = new Set(["my", "your", "his", "her", "our", "their"]);
+const isDeterminer = (token: ReadToken | undefined) => token !== undefined && (token.pos === "DET" || possessives.has(token.lemma));
+
 /** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it". */
 const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
   ["give", "up"],
@@ -189,6 +193,8 @@ const effortVerbs = new Set(["try", "persevere", "persist", "push", "fight", "go
 function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   const verb = words[at];
   if (verb === undefined) return false;
+  // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
+  if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
   return notVolitional.has(verb.lemma) || outcomePhrases.some(([first, particle]) => verb.lemma === first && words.slice(at + 1, at + 3).some((token) => token.lemma === particle));
 }
 
@@ -321,9 +327,11 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   }
   if (found) return found;
   // The subject left out, as typed chat does ("Will check it out.", "Will do."), or "I'll" typed without its apostrophe ("ill call them").
-  const first = sentence.tokens.findIndex(isWord);
-  const opening = sentence.tokens[first];
-  if (opening !== undefined && (openingIntent.has(opening.lemma) || openingIntent.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, first, 1, "will");
+  // "ill" after a word that leads an answer ("Okay ill check those out") too: "Sure, will do" is an assent, not an act of its own.
+  const words = sentence.tokens.filter(isWord);
+  const led = words[0] !== undefined && isIntentLead(words[0]) && words[1]?.value.toLowerCase() === "ill";
+  const opening = words[led ? 1 : 0];
+  if (opening !== undefined && (openingIntent.has(opening.lemma) || openingIntent.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(opening), 1, "will");
   return null;
 }
 
@@ -333,6 +341,8 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
  * only at the opening, where "ill" cannot be the adjective ("I feel ill").
  */
 const openingIntent = new Set(["will", "ill"]);
+/** True for a word that may lead an opening "ill" (core's `intentLeads`): "Okay ill check those out". */
+const isIntentLead = (token: ReadToken) => intentLeads.has(token.lemma) || intentLeads.has(token.value.toLowerCase());
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];

@@ -594,6 +594,39 @@ describe("plan items: what was agreed", () => {
     expect(items[0]!.verification.status).toBe("grounded");
   });
 
+  it("reads getting a thing as an act, becoming something as an outcome", () => {
+    expect(plan(["T: Are you working at the moment?", "P: No. I'll try to get a van this summer."]).map((item) => item.quote)).toEqual(["I'll try to get a van this summer."]);
+    expect(plan(["T: Are you working at the moment?", "P: No. I will try to get my bike fixed this summer."]).map((item) => item.quote)).toEqual(["I will try to get my bike fixed this summer."]);
+    expect(plan(["T: Are you working at the moment?", "P: No. I will try to get better this summer."])).toEqual([]);
+  });
+
+  it("reads 'ill' after 'okay' or 'yes' as typed chat's 'I'll'", () => {
+    const items = plan(["T: You could look at the local walking groups.", "P: Okay ill check those out."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}You could look at the local walking groups. — “Okay ill check those out.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: You could look at the local walking groups.", "P: Honestly ill check later."])).toEqual([]);
+  });
+
+  it("takes a bare 'yes I will' to a proposal asked in the turn just before, quoting the patient's words", () => {
+    const items = plan(["T: Have you thought about an evening class at the college?", "P: yes i will"]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“yes i will” — to “Have you thought about an evening class at the college?”`]);
+    expect(items[0]!.quote).toBe("yes i will");
+    expect(items[0]!.verification.status).toBe("grounded");
+    // A question that proposes nothing is not taken up by a bare "I will".
+    expect(plan(["T: Will you be at home over the holidays?", "P: yes i will"])).toEqual([]);
+  });
+
+  it("takes a plain assent to an act offered in a later clause, when no proposal phrase is in the turn", () => {
+    const items = plan(["T: If the talk gets heated, give her some room and come back to it on Sunday.", "P: Fine. To me that sounds good."]);
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(items[0]!.text.startsWith(`${agreedPrefix}If the talk gets heated, give her some room`)).toBe(true);
+  });
+
+  it("takes an untimed commitment as firm in a turn that says it appreciates the help", () => {
+    expect(plan(["T: You have real skills to offer.", "P: I'll keep checking the job boards. I appreciate it!"]).map((item) => item.quote)).toEqual(["I'll keep checking the job boards."]);
+    expect(plan(["T: You have real skills to offer.", "P: I'll keep checking the job boards."])).toEqual([]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

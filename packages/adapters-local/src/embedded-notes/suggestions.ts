@@ -352,7 +352,7 @@ export interface Assent {
   namesProposal: boolean;
   /** The assent commits in the first person to what was put forward ("I will try this", "I'll give that a go", `committingAssentPhrases`), not only calls it good. */
   commits: boolean;
-  /** A bare "I will." / "Yes I will.": it names nothing, so it takes up only a proposal stated in the turn just before. */
+  /** A bare "I will." / "Yes I will.": it names nothing, so it takes up only a proposal stated or asked in the turn just before. */
   bare: boolean;
 }
 
@@ -421,11 +421,11 @@ export function opensAgreeing(segment: ReadSegment): boolean {
   });
 }
 
-/** The last sentence of a therapist turn that proposes an act (`proposes`), or null. */
+/** The last sentence of a therapist turn that proposes an act (`proposes`), else the last that offers one (`offersAct`: "If it gets heated, give her some space"), or null. */
 function lastProposal(segment: ReadSegment): ReadSentence | null {
   const latestFirst = [...segment.sentences].reverse();
   // A proposal stated outranks one asked later in the turn: "Try a walk after dinner. Have you tried that before?"
-  return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? null;
+  return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? latestFirst.find(offersAct) ?? null;
 }
 
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
@@ -500,7 +500,7 @@ export interface FoundAgreements {
  * the assenting words; a plain assent that answers the turn just before (`answersPlainly`: a
  * proposal asked, or anything put forward taken up in a first-person commitment) makes one quoting
  * the patient's words — "Agreed: “Yes, I will do that.” — to “Could you try ringing her?”" — never
- * the therapist's sentence as the proposal agreed; a bare "I will." only a proposal stated in the
+ * the therapist's sentence as the proposal agreed; a bare "I will." only a proposal stated or asked in the
  * turn just before (`statesProposal`); anything else, and every tentative assent, an
  * item to confirm ("To confirm: "). Each cites both the therapist's sentence and the assent, so a
  * reader sees which turn agreed. A proposal nobody took up, a question only asked, a reflection or
@@ -514,18 +514,21 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const assent = assents(segment);
     // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
-    // A bare "I will." takes up a proposal stated in the turn just before, or nothing.
+    // A bare "I will." takes up a proposal stated or asked in the turn just before, or nothing.
     if (assent.bare) {
       const turn = segments[index - 1]!;
       const stated = [...turn.sentences].reverse().find(statesProposal);
+      // Or a proposal asked ("Have you thought about classes at the college?" — "Yes I will"): the line quotes the patient's words.
+      const asked = stated ? undefined : [...turn.sentences].reverse().find((sentence) => isAsked(sentence) && proposes(sentence));
       const said = segment.text.slice(assent.start, assent.end);
-      if (stated && assent.strength === "plain") {
-        const quote = turn.text.slice(stated.start, stated.end);
+      const taken = stated ?? asked;
+      if (taken && assent.strength === "plain") {
+        const quote = turn.text.slice(taken.start, taken.end);
         found.agreed.push({
-          text: `${agreedPrefix}${quote} — “${said}”`,
-          quote,
+          text: stated ? `${agreedPrefix}${quote} — “${said}”` : `${agreedPrefix}“${said}” — to “${quote}”`,
+          quote: stated ? quote : said,
           evidence: [
-            { segmentId: turn.id, start: stated.start, end: stated.end },
+            { segmentId: turn.id, start: taken.start, end: taken.end },
             { segmentId: segment.id, start: assent.start, end: assent.end },
           ],
         });

@@ -20,6 +20,7 @@ import {
   tentativeSequences,
   thankedReach,
   thanksWords,
+  intentLeads,
   whetherVerbs,
   willingnessReach,
 } from "./plan-commitment.ts";
@@ -88,6 +89,17 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Thanks. Ill give the group a go.")).toBe(true);
     expect(commits("I felt ill all weekend.")).toBe(false);
     expect(commits("Ill.")).toBe(false);
+  });
+
+  it("reads 'ill' after a word that leads an answer as 'I'll', and only 'ill'", () => {
+    for (const lead of intentLeads) {
+      expect(commits(`${lead} ill book the class tonight.`), lead).toBe(true);
+      expect(commits(`${lead} ill.`), `${lead}, nothing after`).toBe(false);
+    }
+    expect(intentLeads).toEqual(new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright"]));
+    // Not after any other word: "so ill" is a feeling; "sure, will" is not read here as "ill".
+    expect(commits("So ill book the class tonight.")).toBe(false);
+    expect(commits("Okay feel ill book.")).toBe(false);
   });
 
   it("never takes thanks for the advice as an assent, but takes 'Consider it done'", () => {
@@ -356,6 +368,16 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(stateClauseWords(said("done, i be so very glad to"))).toEqual([false, true, true, true, true, true, true]);
     expect(stateClauseWords(said("done, i be very glad to")).some(Boolean)).toBe(false);
     expect(willingnessReach).toBe(3);
+    expect(stateAuxiliaries).toEqual(new Set(["will", "would", "ll", "d"]));
+    // The sentence's first word opens no later clause, whatever marks come before it.
+    expect(stateClauseWords([{ lemma: "i", value: "i", afterComma: true }, { lemma: "be", value: "be", afterComma: false }, { lemma: "glad", value: "glad", afterComma: false }])).toEqual([false, false, false]);
+  });
+
+  it("reads 'be' by its lemma, as a reader gives \"I'm\"", () => {
+    // A reader that gives "m" the lemma "be", as wink-nlp gives "'m".
+    const lemmaBe: ClaimReader = { name: "m as be", read: (text) => reader.read(text).map((word) => (word.value === "m" ? { ...word, lemma: "be" } : word)) };
+    expect(commits("Alright, I'll ring them, I'm relieved if they answer.", "patient", lemmaBe)).toBe(true);
+    expect(commits("Alright, I'll ring them, I'm relieved if they answer.")).toBe(false);
   });
 
   it("reads 'if' after each verb of finding out as 'whether'", () => {
@@ -423,6 +445,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   });
 
   it("holds its data as the rule says", () => {
+    expect(thanksWords).toEqual(new Set(["thank", "thanks", "thx", "ty", "appreciate"]));
     expect(committingSubjects.has("i") && committingSubjects.has("we")).toBe(true);
     expect(intentMarkers.has("ll") && intentMarkers.has("will")).toBe(true);
     expect(assentSequences.every((sequence) => sequence.length >= 2)).toBe(true);
