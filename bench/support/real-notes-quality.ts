@@ -51,7 +51,7 @@ export interface RealNotesQuality {
   /** The first key topic holds a stem of the labelled concern. */
   concernTopTopic: boolean;
   topics: number;
-  /** Topics that are a filler, a contraction or a backchannel, or a broken word (a piece of a word said, not a word said). */
+  /** Topics that are a filler, a contraction or a backchannel, or a broken word (a piece of a word said, cut from it: `isBroken`). */
   badTopics: string[];
   /** The writer's first mood label (null when it wrote none of the clinician's labels). */
   mood: string | null;
@@ -79,14 +79,16 @@ export function isFragment(turnText: string, start: number, end: number): boolea
 }
 
 /**
- * A topic word that is a piece of a word said, not a word said: no word of the conversation starts
- * with it, and one holds it after its start ("nau" of "whānau"). A lemma ("kid" of "kids") starts a
- * word said.
+ * True when a topic is a piece of a word said, not a word said: one of its evidence spans starts
+ * or ends inside a word of its turn (a letter right before its start or right at its end: "nau"
+ * cut from "whānau"). A topic the writer names in its own words ("losing a job" for "I lost my
+ * job") quotes whole words, and is not broken.
  */
-function isBroken(topic: string, conversationWords: ReadonlySet<string>): boolean {
-  return wordsOf(topic).some((word) => {
-    const said = [...conversationWords];
-    return !said.some((whole) => whole.startsWith(word)) && said.some((whole) => whole.indexOf(word) > 0);
+function isBroken(item: NoteItemDraft, turns: readonly string[]): boolean {
+  const letter = /[\p{L}\p{N}]/u;
+  return item.evidence.some((span) => {
+    const text = turns[turnOf(span.segmentId)] ?? "";
+    return letter.test(text.charAt(span.start - 1)) || letter.test(text.charAt(span.end));
   });
 }
 
@@ -116,11 +118,11 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
   };
   const concernFirst = names(itemsOf(notes.topicSummary)[0]?.text ?? "");
   const concernTopTopic = names(itemsOf(notes.keyTopics)[0]?.text ?? "");
-  const conversationWords = new Set(turns.flatMap(wordsOf));
-  const topics = itemsOf(notes.keyTopics).map((item) => item.text);
-  const badTopics = topics.filter(
-    (topic) => wordsOf(topic).some((word) => fillerWords.has(word) || chatFillers.has(word)) || isBroken(topic, conversationWords),
-  );
+  const topicItems = itemsOf(notes.keyTopics);
+  const topics = topicItems.map((item) => item.text);
+  const badTopics = topicItems
+    .filter((item) => wordsOf(item.text).some((word) => fillerWords.has(word) || chatFillers.has(word)) || isBroken(item, turns))
+    .map((item) => item.text);
   const quotes = itemsOf(notes.significantQuotes);
   const fragmentQuotes = quotes.filter((quote) => {
     const span = quote.evidence[0];

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { notesFreshSample, notesFreshSize, notesSample, notesSampleSize } from "../../bench/data/real-dialogue/notes-sample.ts";
-import { clinicalMoods, type NotesLabel } from "../../bench/support/real-notes-quality.ts";
+import { allNotAssessed } from "@confide/core/adapter-kit";
+import { clinicalMoods, realNotesQuality, type NotesLabel } from "../../bench/support/real-notes-quality.ts";
 
 const esconvIds = Array.from({ length: 1_300 }, (_, index) => `esconv:train:${index + 1}`);
 const labelsOf = (file: string): NotesLabel[] =>
@@ -34,5 +35,25 @@ describe("the notes samples", () => {
       expect(label.mood.length === 1 || label.mood.length === 2).toBe(true);
       expect(label.mood.every((mood) => (clinicalMoods as readonly string[]).includes(mood))).toBe(true);
     }
+  });
+  it("counts a topic as broken only when its quote is cut from inside a word, and a filler topic always", () => {
+    const turns = ["We talked about the whānau and my job.", "I lost my job when the shop was closing."];
+    const label: NotesLabel = { id: "x", plan: [], concern: "job loss", concernTerms: ["job"], mood: ["low"] };
+    const topic = (text: string, turn: number, start: number, end: number) => ({ text, quote: turns[turn]!.slice(start, end), evidence: [{ segmentId: `c-t${turn}`, start, end }] });
+    const whole = turns[0]!.indexOf("whānau");
+    const notes = {
+      ...allNotAssessed("none"),
+      keyTopics: [
+        // "nau" cut from "whānau": broken.
+        topic("nau", 0, whole + 3, whole + 6),
+        // The writer's own name for an event, quoting whole words: not broken, though "closing" holds "losing".
+        topic("losing a job", 1, 2, 13),
+        topic("whānau", 0, whole, whole + 6),
+        // A piece cut at its start: broken.
+        topic("ob", 1, turns[1]!.indexOf("job") + 1, turns[1]!.indexOf("job") + 3),
+        topic("gonna", 1, 0, 1),
+      ],
+    };
+    expect(realNotesQuality(label, turns, notes).badTopics).toEqual(["nau", "ob", "gonna"]);
   });
 });
