@@ -7,9 +7,11 @@
  *
  * Printed apart for the dev and the held-out part (`split.ts`):
  * - explicit suicidal statements (the target's denominator): patient turns labelled page-worthy
- *   (the rubric's explicit statement of current risk) with a suicidal category among their current
- *   ones — and, apart, every turn labelled with a current suicidal category, a wish to be dead
- *   included; on the dev part each miss is listed with its cause (what the screen found in that
+ *   (the rubric's explicit statement of current risk) with a suicidal category beyond a wish to be
+ *   dead among their current ones (a wish to be dead is never page-worthy by the rubric: a
+ *   page-worthy turn that holds only that wish is page-worthy for another risk, harm to others, and
+ *   is counted on a line of its own, on screen or not) — and, apart, every turn labelled with a
+ *   current suicidal category, a wish to be dead included; on the dev part each miss is listed with its cause (what the screen found in that
  *   turn: nothing, or a finding that is past, someone else's, only mentioned, or taken back by the
  *   trigger's own words) — held-out misses are counted, never listed;
  * - recall: patient turns labelled as stating their own current suicidal thinking, a wish to be
@@ -136,6 +138,9 @@ interface PartScore {
   pageTurnsSent: number;
   pageTurnsShowing: number;
   explicitTurns: number;
+  /** Page-worthy turns whose only suicidal category is a wish to be dead (page-worthy for another risk), and of those, with a safety suggestion on screen. */
+  pageOtherWithWish: number;
+  pageOtherWithWishShowing: number;
   explicitSent: number;
   explicitShowing: number;
   suicidalTurns: number;
@@ -166,6 +171,8 @@ const emptyScore = (): PartScore => ({
   pageTurnsSent: 0,
   pageTurnsShowing: 0,
   explicitTurns: 0,
+  pageOtherWithWish: 0,
+  pageOtherWithWishShowing: 0,
   explicitSent: 0,
   explicitShowing: 0,
   suicidalTurns: 0,
@@ -211,7 +218,13 @@ function score(part: PartScore, labels: ConversationLabels, result: Replay, conv
       if (showing) part.pageTurnsShowing += 1;
     }
     if (suicidalOf(turn.current)) {
-      const explicit = turn.page === true;
+      // An explicit suicidal statement: page-worthy, and suicidal beyond a wish to be dead (a passive wish is never page-worthy by
+      // the rubric, so a page-worthy turn whose only suicidal category is that wish is page-worthy for another risk — harm to others).
+      const explicit = turn.page === true && (turn.current ?? []).some((category) => suicidal.has(category) && category !== "passive_death_wish");
+      if (turn.page === true && !explicit) {
+        part.pageOtherWithWish += 1;
+        if (showing) part.pageOtherWithWishShowing += 1;
+      }
       part.suicidalTurns += 1;
       if (sent) part.suicidalSent += 1;
       if (showing) part.suicidalShowing += 1;
@@ -262,6 +275,7 @@ async function main(): Promise<void> {
   const rows: [string, (part: PartScore) => string][] = [
     ["explicit suicidal statements: within 1 s", (part) => ratio(part.explicitSent, part.explicitTurns)],
     ["  within 1 s or already on screen", (part) => ratio(part.explicitShowing, part.explicitTurns)],
+    ["page-worthy for another risk, wish to be dead", (part) => ratio(part.pageOtherWithWishShowing, part.pageOtherWithWish)],
     ["suicidal turns, passive wish too: within 1 s", (part) => ratio(part.suicidalSent, part.suicidalTurns)],
     ["  within 1 s or already on screen", (part) => ratio(part.suicidalShowing, part.suicidalTurns)],
     ["risk turns: safety suggestion within 1 s", (part) => ratio(part.riskTurnsSent, part.riskTurns)],
