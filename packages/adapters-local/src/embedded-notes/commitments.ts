@@ -104,7 +104,7 @@ const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.l
  * go". A hedged commitment is not a plan: it is one to confirm with the patient. "I think I'll…" is
  * no hedge: it is how a decision is said ("I think I'll ring the clinic"), as the labels' rubric reads it.
  */
-const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might"]);
+const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might", "likely"]);
 /** Verbs that hedge a commitment said right after them: "I guess I will do that", "and suppose I will visit it" — not "I guess you are right… I will call". */
 const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 
@@ -134,6 +134,12 @@ const routinePlaces = new Set(["work", "school", "bed", "church", "class", "coll
 const placesOnly = new Set(["school", "bed", "church", "class", "college", "uni", "university", "town", "hospital"]);
 /** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
 const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
+/** Nouns naming the session itself: "finish the chat", "end our conversation". */
+const sessionNouns = new Set(["chat", "conversation", "session"]);
+/** How far after its verb a session noun may come: "end our little chat". */
+const sessionNounReach = 3;
+/** Words that set a decision in the past: "a few weeks ago we decided", "yesterday I decided", "last month". */
+const pastTimes = new Set(["ago", "yesterday", "last"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
 const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
@@ -178,6 +184,8 @@ export interface Commitment {
 function effortOnly(act: readonly ReadToken[]): boolean {
   // "I'll keep trying", "I will keep persevering", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her", "keep going to the gym").
   if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2].some((at) => (effortVerbs.has(act[at]?.lemma ?? "") || effortVerbs.has(act[at]?.value.toLowerCase() ?? "")) && act[at + 1]?.lemma !== "to")) return true;
+  // "I'll keep working on it", "continue to work on myself": an effort, unless what is worked on is named ("keep working on my CV").
+  if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2, 3].some((at) => act[at]?.lemma === "work" && act[at + 1]?.lemma === "on" && workedOnSelf.has(act[at + 2]?.lemma ?? ""))) return true;
   if (act[0]?.lemma !== "do") return false;
   const said = (at: number) => act[at]?.value.toLowerCase();
   const best = [1, 2].find((at) => said(at) === "best");
@@ -186,6 +194,8 @@ function effortOnly(act: readonly ReadToken[]): boolean {
   return right !== undefined && act[right + 2]?.lemma !== "to";
 }
 
+/** What "keep working on" takes when it promises an effort, not an act: "keep working on it", "on myself". */
+const workedOnSelf = new Set(["it", "that", "this", "myself", "me", "things"]);
 /** Verbs that, kept up ("keep trying", "keep persevering", "keep going", "keep pushing"), promise an effort or an attitude, not an act. */
 const effortVerbs = new Set(["try", "persevere", "persist", "push", "fight", "go", "trying", "persevering", "persisting", "pushing", "fighting", "going"]);
 
@@ -299,6 +309,10 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
   if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
+  // "I'll end the chat here", "I'll finish our conversation now": the session itself.
+  if (inSessionVerbs.has(verb.lemma) && act.slice(1, 1 + sessionNounReach).some((token) => sessionNouns.has(token.lemma))) return null;
+  // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
+  if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma)) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;

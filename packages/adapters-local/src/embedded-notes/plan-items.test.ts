@@ -627,6 +627,33 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: You have real skills to offer.", "P: I'll keep checking the job boards."])).toEqual([]);
   });
 
+  it("takes no plan from a likely act, the session's own end, a decision told in the past, or working on oneself", () => {
+    for (const words of ["I will likely be moving in with my aunt in spring.", "Thanks, I'll end the chat here.", "Thanks, I'll end our conversation here.", "Two months ago my sister and I decided to sell the flat.", "Cheers, I'll keep working on it.", "Thanks, I'll continue working on myself."]) {
+      expect(plan(["T: How are things at home?", `P: ${words}`]), words).toEqual([]);
+    }
+    // A decision with no past time, or work on something named, still commits.
+    expect(plan(["T: How are things at home?", "P: My sister and I decided to sell the flat in spring."]).map((item) => item.quote)).toEqual(["My sister and I decided to sell the flat in spring."]);
+    expect(plan(["T: How are things at home?", "P: Thanks, I will keep working on my CV."]).map((item) => item.quote)).toEqual(["Thanks, I will keep working on my CV."]);
+    expect(toConfirm(["T: How are things at home?", "P: I will likely be moving in with my aunt in spring."])).toEqual(["To confirm: I will likely be moving in with my aunt in spring."]);
+  });
+
+  it("takes 'I like your suggestion' and 'That sounds wonderful' as assents", () => {
+    const liked = plan(["T: Perhaps you could join a walking group?", "P: I like your suggestion."]);
+    expect(liked.map((item) => item.text)).toEqual([`${agreedPrefix}“I like your suggestion.” — to “Perhaps you could join a walking group?”`]);
+    expect(liked[0]!.verification.status).toBe("grounded");
+    const wonderful = plan(["T: Run yourself a long bath with a good book tonight.", "P: That sounds wonderful."]);
+    expect(wonderful.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(wonderful[0]!.verification.status).toBe("grounded");
+  });
+
+  it("takes the turn's plainest assent: one that commits before a plain one, a plain one before a weighed one", () => {
+    const items = plan(["T: You could ring the helpline tonight.", "P: That might work. Yes, I will do that tonight."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}You could ring the helpline tonight. — “Yes, I will do that tonight.”`]);
+    expect(toConfirm(["T: You could ring the helpline tonight.", "P: That might work. Yes, I will do that tonight."])).toEqual([]);
+    // Only weighed: to confirm, citing the weighing sentence.
+    expect(toConfirm(["T: You could ring the helpline tonight.", "P: That might work."])).toEqual(["To confirm: You could ring the helpline tonight. — “That might work.”"]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -221,6 +221,10 @@ const namingAssentPhrases = [
   "like the idea",
   "like that idea",
   "like this idea",
+  "like your idea",
+  "like your suggestion",
+  "like the suggestion",
+  "like that suggestion",
   "sound like a plan",
   "sound like a good",
   "sound like a great",
@@ -250,7 +254,7 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 }
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
-const plainAssentPhrases = ["sound good", "sound great", "i like that", "i really like that", "i can do that"];
+const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "i like that", "i really like that", "i can do that"];
 /** Assents that only weigh it ("That might help", "I could try", "I'll think about it"): to confirm with the patient, never a plan. */
 const tentativePhrases = [
   "that might work",
@@ -275,7 +279,7 @@ const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...tentati
 const assentFirstWords = firstWordsOf(assentPhrases);
 
 /** Words in the assenting sentence that leave it tentative: "Perhaps I will try that", "That's a good idea, I suppose". */
-const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly"]);
+const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly", "likely"]);
 /**
  * Phrases that leave an assent tentative even when it names the proposal — core's
  * `tentativeSequences`, the plan check's own list: the patient guesses they will ("I guess I'll do
@@ -357,37 +361,43 @@ export interface Assent {
 }
 
 /**
- * Where the patient's turn takes up what was proposed: the first sentence, not a question, that
- * does not decline or put it off (`declines`), and commits in words pointing back ("I'll try
- * that", "Will do.") or says an assent phrase neither negated nor told in the past. It is plain
- * unless the sentence holds a tentative word (`tentative`: "Perhaps I will try that") or only
- * weighs the proposal (`tentativePhrases`: "That might help", "I'll think about it") without an
- * assent that names it ("That's a good idea, I could try that" is plain).
+ * Where the patient's turn takes up what was proposed: a sentence, not a question, that does not
+ * decline or put it off (`declines`), and commits in words pointing back ("I'll try that", "Will
+ * do.") or says an assent phrase neither negated nor told in the past. It is plain unless the
+ * sentence holds a tentative word (`tentative`: "Perhaps I will try that") or only weighs the
+ * proposal (`tentativePhrases`: "That might help", "I'll think about it") without an assent that
+ * names it ("Good idea, I could give that a go" is plain). Of the turn's sentences that assent,
+ * the first plain one that commits, else the first plain one, else the first tentative one.
  * @returns the assent, or null.
  */
 export function assents(segment: ReadSegment): Assent | null {
-  for (const sentence of segment.sentences) {
-    const tokens = withoutStateClauses(sentence).tokens;
-    if (declines(tokens) || promisesEffortOnly(sentence)) continue;
-    const commitment = sentenceCommitment(sentence);
-    if (commitment === null && !mayHold(tokens, assentFirstWords)) continue;
-    // A bare "I will." takes up only a proposal this writer recognises.
-    const pointing = commitment?.act === "pointing-back" && !commitment.bare;
-    const bare = commitment?.bare === true;
-    const naming = pointing || says(tokens, namingAssentPhrases);
-    const plain = naming || bare || says(tokens, plainAssentPhrases);
-    const weighed = says(tokens, tentativePhrases);
-    if (!plain && !weighed) continue;
-    // "That's a good idea, I could try that": the assent names the proposal, "I could" does not hedge it.
-    const hedged =
-      (weighed && !naming) ||
-      (commitment?.hedged ?? false) ||
-      says(tokens, hedgingPhrases) ||
-      doubtedAfter(tokens) ||
-      tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
-    return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
-  }
-  return null;
+  const found = segment.sentences.map(sentenceAssent).filter((assent) => assent !== null);
+  // A plain assent that commits outranks a plain one, which outranks a tentative one; the first of the best ("That might work. Yes, I will try it tomorrow.").
+  const rank = (assent: Assent) => (assent.strength === "plain" ? (assent.commits ? 2 : 1) : 0);
+  return found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
+}
+
+/** How one sentence of a patient's turn takes up what was proposed (see `assents`), or null. */
+function sentenceAssent(sentence: ReadSentence): Assent | null {
+  const tokens = withoutStateClauses(sentence).tokens;
+  if (declines(tokens) || promisesEffortOnly(sentence)) return null;
+  const commitment = sentenceCommitment(sentence);
+  if (commitment === null && !mayHold(tokens, assentFirstWords)) return null;
+  // A bare "I will." takes up only a proposal this writer recognises.
+  const pointing = commitment?.act === "pointing-back" && !commitment.bare;
+  const bare = commitment?.bare === true;
+  const naming = pointing || says(tokens, namingAssentPhrases);
+  const plain = naming || bare || says(tokens, plainAssentPhrases);
+  const weighed = says(tokens, tentativePhrases);
+  if (!plain && !weighed) return null;
+  // "Good idea, I could give that a go": the assent names the proposal, "I could" does not hedge it.
+  const hedged =
+    (weighed && !naming) ||
+    (commitment?.hedged ?? false) ||
+    says(tokens, hedgingPhrases) ||
+    doubtedAfter(tokens) ||
+    tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
+  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
 }
 
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>

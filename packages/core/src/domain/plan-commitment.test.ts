@@ -169,7 +169,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     }
     expect(commits("Maybe not today. I'll call her on Monday.")).toBe(true);
     expect(commits("I'll call her on Monday… if I can! Maybe.")).toBe(true);
-    expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
+    expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "likely", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
   });
 
   it("keeps a commitment beside a hedge of how it will turn out, never beside a hedge of the act", () => {
@@ -404,6 +404,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "will do", "will try", "can do that", "like the idea", "like that idea", "like this idea", "consider it done",
       "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
       "I like that", "really like that", "worth a shot", "give that a try", "give it a shot", "give it a go", "give that a go",
+      "like your suggestion", "like your idea", "like the suggestion", "like that suggestion",
+      "sound wonderful", "sounds wonderful", "sound lovely", "sounds lovely", "sound perfect", "sounds perfect",
       "that be my plan", "that be the plan",
     ];
     expect(phrases).toHaveLength(assentSequences.length);
@@ -442,6 +444,12 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     // A thanks after the "for" is not what the "for" thanks for: "for me… thanks" is no thanks for the assent.
     expect(commits("Well for me it is good advice, thanks.")).toBe(true);
     expect(commits("So for us that is good advice thx.")).toBe(true);
+  });
+
+  it("leaves a commitment said as likely short of one", () => {
+    expect(commits("I will likely ring the clinic tomorrow.")).toBe(false);
+    expect(commits("I will ring the clinic tomorrow.")).toBe(true);
+    expect(hedgeWords.has("likely")).toBe(true);
   });
 
   it("holds its data as the rule says", () => {

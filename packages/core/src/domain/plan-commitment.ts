@@ -70,6 +70,17 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["give", "it", "a", "shot"],
   ["give", "it", "a", "go"],
   ["give", "that", "a", "go"],
+  // "I like your suggestion", "That sounds wonderful": the writer's naming and plain assents.
+  ["like", "your", "suggestion"],
+  ["like", "your", "idea"],
+  ["like", "the", "suggestion"],
+  ["like", "that", "suggestion"],
+  ["sound", "wonderful"],
+  ["sounds", "wonderful"],
+  ["sound", "lovely"],
+  ["sounds", "lovely"],
+  ["sound", "perfect"],
+  ["sounds", "perfect"],
   // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
   ["that", "be", "my", "plan"],
   ["that", "be", "the", "plan"],
@@ -84,7 +95,7 @@ export const thankedReach = 4;
  * probably…", "perhaps that's a good idea"), a condition ("if it carries on I'll…") or a hope or
  * wish ("I hope I will").
  */
-export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "if", "unless", "hope", "wish"]);
+export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "likely", "if", "unless", "hope", "wish"]);
 /**
  * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
  * guesses or supposes they will ("I guess I will do that"; "I think I'll call her" is a decision
