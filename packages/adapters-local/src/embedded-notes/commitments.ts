@@ -94,6 +94,8 @@ const notMeant = new Set([
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
   "how", "what", "why", "fact", "know", "seem",
 ]);
+/** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
+const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
 /** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
 const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
 /** True for a "sure" that agrees ("Sure, I will ring him"), not one that foresees ("I'm sure I'll be fine"): no form of "be" right before it. */
@@ -281,7 +283,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const before = tokens.slice(0, index);
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
-  if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at))) return null;
+  if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =

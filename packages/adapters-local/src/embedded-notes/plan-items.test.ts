@@ -654,6 +654,13 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(["T: You could ring the helpline tonight.", "P: That might work."])).toEqual(["To confirm: You could ring the helpline tonight. — “That might work.”"]);
   });
 
+  it("takes a commitment after 'not yet' as one, never one said with 'not' as an assent, and 'sounds nice' as an assent", () => {
+    expect(plan(["T: Have you rung the bank about the charge yet?", "P: Not yet, I'm going to ring them soon."]).map((item) => item.quote)).toEqual(["Not yet, I'm going to ring them soon."]);
+    expect(plan(["T: Have you rung the bank about the charge yet?", "P: No, I'm not going to ring them."])).toEqual([]);
+    const nice = plan(["T: Plan one small thing each day to look forward to.", "P: Yes, that sounds nice."]);
+    expect(nice.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

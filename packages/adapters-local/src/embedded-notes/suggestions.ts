@@ -254,7 +254,7 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 }
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
-const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "i like that", "i really like that", "i can do that"];
+const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that"];
 /** Assents that only weigh it ("That might help", "I could try", "I'll think about it"): to confirm with the patient, never a plan. */
 const tentativePhrases = [
   "that might work",
@@ -382,6 +382,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   const tokens = withoutStateClauses(sentence).tokens;
   if (declines(tokens) || promisesEffortOnly(sentence)) return null;
   const commitment = sentenceCommitment(sentence);
+  // "No, I'm not going to ring them": said with "not", it refuses what was put forward; it takes nothing up.
+  if (commitment?.negated === true) return null;
   if (commitment === null && !mayHold(tokens, assentFirstWords)) return null;
   // A bare "I will." takes up only a proposal this writer recognises.
   const pointing = commitment?.act === "pointing-back" && !commitment.bare;

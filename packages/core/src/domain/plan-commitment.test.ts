@@ -405,7 +405,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
       "I like that", "really like that", "worth a shot", "give that a try", "give it a shot", "give it a go", "give that a go",
       "like your suggestion", "like your idea", "like the suggestion", "like that suggestion",
-      "sound wonderful", "sounds wonderful", "sound lovely", "sounds lovely", "sound perfect", "sounds perfect",
+      "sound wonderful", "sounds wonderful", "sound lovely", "sounds lovely", "sound perfect", "sounds perfect", "sound nice", "sounds nice",
+      "sound like what I should do",
       "that be my plan", "that be the plan",
     ];
     expect(phrases).toHaveLength(assentSequences.length);
@@ -444,6 +445,11 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     // A thanks after the "for" is not what the "for" thanks for: "for me… thanks" is no thanks for the assent.
     expect(commits("Well for me it is good advice, thanks.")).toBe(true);
     expect(commits("So for us that is good advice thx.")).toBe(true);
+  });
+
+  it("takes 'not yet' before a commitment as no refusal of it, and 'sounds nice' as an assent", () => {
+    expect(commits("Not yet, we are going to ring them soon.")).toBe(true);
+    expect(commits("Yes, that sounds nice.")).toBe(true);
   });
 
   it("leaves a commitment said as likely short of one", () => {

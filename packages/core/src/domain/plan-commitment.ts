@@ -81,6 +81,9 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["sounds", "lovely"],
   ["sound", "perfect"],
   ["sounds", "perfect"],
+  ["sound", "nice"],
+  ["sounds", "nice"],
+  ["sound", "like", "what", "i", "should", "do"],
   // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
   ["that", "be", "my", "plan"],
   ["that", "be", "the", "plan"],
@@ -164,7 +167,7 @@ function commits(words: readonly ClaimWord[]): boolean {
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
-    return after.some((next, offset) => is(next, intentMarkers) || (is(next, goingLemmas) && is(after[offset + 1] ?? words[index + 2 + offset], "to")));
+    return after.some((next, offset) => is(next, intentMarkers) || (is(next, goingLemmas) && is(after[offset + 1] ?? words[index + 2 + offset], "to")))
   });
 }
 
