@@ -1,4 +1,4 @@
-import { hedgesOutcome, intentLeads, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { type ClauseWord, hedgesOutcome, intentLeads, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -233,13 +233,15 @@ export function promisesEffortOnly(sentence: ReadSentence): boolean {
  * not to the act before it. Core's plan check reads the sentence so too.
  */
 export function withoutStateClauses(sentence: ReadSentence): ReadSentence {
-  const words = sentence.tokens.filter(isWord);
-  const inside = stateClauseWords(
-    words.map((word) => {
-      const before = sentence.tokens[sentence.tokens.indexOf(word) - 1];
-      return { lemma: word.lemma, value: word.value, afterComma: before !== undefined && /^[,;]$/.test(before.value) };
-    }),
-  );
+  // One pass: each word with whether a comma or semicolon came right before it.
+  const words: ReadToken[] = [];
+  const clauseWords: ClauseWord[] = [];
+  sentence.tokens.forEach((token, at) => {
+    if (!isWord(token)) return;
+    words.push(token);
+    clauseWords.push({ lemma: token.lemma, value: token.value, afterComma: at > 0 && /^[,;]$/.test(sentence.tokens[at - 1]!.value) });
+  });
+  const inside = stateClauseWords(clauseWords);
   if (!inside.includes(true)) return sentence;
   const dropped = new Set(words.filter((_, index) => inside[index]));
   return { ...sentence, tokens: sentence.tokens.filter((token) => !dropped.has(token)) };
@@ -330,6 +332,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
 const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will", "ill"]);
 
 export function sentenceCommitment(said: ReadSentence): Commitment | null {
+  // Read without a later clause of the speaker's state (none left in a sentence already read so: `withoutStateClauses` returns it as it is).
   const sentence = withoutStateClauses(said);
   const last = sentence.tokens[sentence.tokens.length - 1];
   if (last?.value === "?" || !mayHold(sentence.tokens, commitmentFirstWords)) return null;

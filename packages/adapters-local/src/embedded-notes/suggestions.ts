@@ -379,9 +379,10 @@ export function assents(segment: ReadSegment): Assent | null {
 
 /** How one sentence of a patient's turn takes up what was proposed (see `assents`), or null. */
 function sentenceAssent(sentence: ReadSentence): Assent | null {
-  const tokens = withoutStateClauses(sentence).tokens;
+  const read = withoutStateClauses(sentence);
+  const tokens = read.tokens;
   if (declines(tokens) || promisesEffortOnly(sentence)) return null;
-  const commitment = sentenceCommitment(sentence);
+  const commitment = sentenceCommitment(read);
   // "No, I'm not going to ring them": said with "not", it refuses what was put forward; it takes nothing up.
   if (commitment?.negated === true) return null;
   if (commitment === null && !mayHold(tokens, assentFirstWords)) return null;
@@ -497,6 +498,26 @@ export function answersPlainly(sentence: ReadSentence, assent: Assent): boolean 
 /** What the text of a possible plan starts with (core's `toConfirmLead`): to confirm with the patient, never part of the plan. */
 export const toConfirmPrefix = toConfirmLead;
 
+/**
+ * How an agreement's line reads: "stated" — the proposal agreed, then the assenting words
+ * ("Agreed: <proposal> — “<assent>”"); "patient-words" — the patient's words, then what they
+ * answered ("Agreed: “<assent>” — to “<the therapist's sentence>”"); "to-confirm" — as stated,
+ * under the lead of an item to confirm.
+ */
+type AgreementForm = "stated" | "patient-words" | "to-confirm";
+
+/** The line of an agreement in its form, citing the therapist's sentence and the assenting words. */
+function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
+  const quote = turn.text.slice(proposal.start, proposal.end);
+  const said = segment.text.slice(assent.start, assent.end);
+  const evidence = [
+    { segmentId: turn.id, start: proposal.start, end: proposal.end },
+    { segmentId: segment.id, start: assent.start, end: assent.end },
+  ];
+  if (form === "patient-words") return { text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence };
+  return { text: `${form === "stated" ? agreedPrefix : toConfirmPrefix}${quote} — “${said}”`, quote, evidence };
+}
+
 /** The therapist's proposals the patient took up: plainly (the plan) apart from tentatively (to confirm). */
 export interface FoundAgreements {
   agreed: NoteItemDraft[];
@@ -532,19 +553,8 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
       const stated = [...turn.sentences].reverse().find(statesProposal);
       // Or a proposal asked ("Have you thought about classes at the college?" — "Yes I will"): the line quotes the patient's words.
       const asked = stated ? undefined : [...turn.sentences].reverse().find((sentence) => isAsked(sentence) && proposes(sentence));
-      const said = segment.text.slice(assent.start, assent.end);
       const taken = stated ?? asked;
-      if (taken && assent.strength === "plain") {
-        const quote = turn.text.slice(taken.start, taken.end);
-        found.agreed.push({
-          text: stated ? `${agreedPrefix}${quote} — “${said}”` : `${agreedPrefix}“${said}” — to “${quote}”`,
-          quote: stated ? quote : said,
-          evidence: [
-            { segmentId: turn.id, start: taken.start, end: taken.end },
-            { segmentId: segment.id, start: assent.start, end: assent.end },
-          ],
-        });
-      }
+      if (taken && assent.strength === "plain") found.agreed.push(agreementLine(stated ? "stated" : "patient-words", turn, taken, segment, assent));
       return;
     }
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
@@ -557,23 +567,17 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     // A proposal taken up twice is one item: the first assent.
     const taker = taken.sentence;
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
-    const quote = taken.turn.text.slice(taken.sentence.start, taken.sentence.end);
-    const said = segment.text.slice(assent.start, assent.end);
-    const evidence = [
-      { segmentId: taken.turn.id, start: taken.sentence.start, end: taken.sentence.end },
-      { segmentId: segment.id, start: assent.start, end: assent.end },
-    ];
     // Agreed to a proposal stated as one: the line quotes the proposal, then the assenting words.
     if (assent.strength === "plain" && statesProposal(taker)) {
-      found.agreed.push({ text: `${agreedPrefix}${quote} — “${said}”`, quote, evidence });
+      found.agreed.push(agreementLine("stated", taken.turn, taker, segment, assent));
       return;
     }
     // Agreed in answer to the turn just before, to a proposal asked or to something only put forward: the line quotes the patient's words.
     if (assent.strength === "plain" && taken.turn === segments[index - 1] && answersPlainly(taker, assent)) {
-      found.agreed.push({ text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence });
+      found.agreed.push(agreementLine("patient-words", taken.turn, taker, segment, assent));
       return;
     }
-    found.toConfirm.push({ text: `${toConfirmPrefix}${quote} — “${said}”`, quote, evidence });
+    found.toConfirm.push(agreementLine("to-confirm", taken.turn, taker, segment, assent));
   });
   return found;
 }

@@ -167,7 +167,7 @@ function commits(words: readonly ClaimWord[]): boolean {
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
     const after = words.slice(index + 1, index + 1 + markerReach);
-    return after.some((next, offset) => is(next, intentMarkers) || (is(next, goingLemmas) && is(after[offset + 1] ?? words[index + 2 + offset], "to")))
+    return after.some((next, offset) => is(next, intentMarkers) || (is(next, goingLemmas) && is(after[offset + 1] ?? words[index + 2 + offset], "to")));
   });
 }
 
