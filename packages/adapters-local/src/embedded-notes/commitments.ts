@@ -1,4 +1,4 @@
-import { type ClauseWord, hedgesOutcome, intentLeads, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { type ClauseWord, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -329,7 +329,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
-const commitmentFirstWords = firstWordsOf([...commitmentPhrases, "will", "ill"]);
+const commitmentFirstWords = firstWordsOf([...commitmentPhrases, ...openingIntentWords]);
 
 export function sentenceCommitment(said: ReadSentence): Commitment | null {
   // Read without a later clause of the speaker's state (none left in a sentence already read so: `withoutStateClauses` returns it as it is).
@@ -350,16 +350,11 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   const words = sentence.tokens.filter(isWord);
   const led = words[0] !== undefined && isIntentLead(words[0]) && words[1]?.value.toLowerCase() === "ill";
   const opening = words[led ? 1 : 0];
-  if (opening !== undefined && (openingIntent.has(opening.lemma) || openingIntent.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(opening), 1, "will");
+  // Core's `openingIntentWords`: "will" with its subject left out, "ill" typed for "I'll" — only at the opening, where "ill" cannot be the adjective ("I feel ill").
+  if (opening !== undefined && (openingIntentWords.has(opening.lemma) || openingIntentWords.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(opening), 1, "will");
   return null;
 }
 
-/**
- * Words that, opening a sentence, commit as "I will" does: "will" with its subject left out ("Will
- * do."), and "ill", typed chat's "I'll" without the apostrophe ("ill make sure to pay it off") —
- * only at the opening, where "ill" cannot be the adjective ("I feel ill").
- */
-const openingIntent = new Set(["will", "ill"]);
 /** True for a word that may lead an opening "ill" (core's `intentLeads`): "Okay ill check those out". */
 const isIntentLead = (token: ReadToken) => intentLeads.has(token.lemma) || intentLeads.has(token.value.toLowerCase());
 
