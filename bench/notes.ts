@@ -32,8 +32,9 @@
  * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
  * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses — on the real conversations,
  * of the dev and fresh parts only: a held-out conversation's words, items or misses are never
- * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-20)
- * measures one part of the real conversations only, `both` dev and held-out (default all);
+ * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-22,
+ * or several joined by commas: `fresh-4,fresh-5`) measures those parts of the real conversations
+ * only, `both` dev and held-out (default all);
  * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
  * (no written set, no timing).
  */
@@ -62,7 +63,8 @@ const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
 const detail = process.env.BENCH_NOTES_DETAIL === "1";
 const realPartNames = ["dev", "held-out", ...notesFreshParts.map((entry) => entry.name)] as const;
 type RealPart = (typeof realPartNames)[number];
-const realParts = realPartNames.filter((part) => [undefined, "", "all", part, ...(part.startsWith("fresh") ? [] : ["both"])].includes(process.env.BENCH_NOTES_REAL_PART));
+const askedParts = (process.env.BENCH_NOTES_REAL_PART ?? "").split(",");
+const realParts = realPartNames.filter((part) => askedParts.some((asked) => ["", "all", part, ...(part.startsWith("fresh") ? [] : ["both"])].includes(asked)));
 const realOnly = process.env.BENCH_NOTES_REAL_ONLY === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
@@ -308,7 +310,7 @@ async function reportReal(): Promise<void> {
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
   const second = secondLabels();
-  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-20, both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
+  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-22 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
     if (part.startsWith("fresh") && !existsSync(new URL(`./data/real-dialogue/notes-labels-${part}.jsonl`, import.meta.url))) {

@@ -33,6 +33,8 @@ export const notesFreshParts = [
   { name: "fresh-18", size: 40 },
   { name: "fresh-19", size: 40 },
   { name: "fresh-20", size: 40 },
+  { name: "fresh-21", size: 40 },
+  { name: "fresh-22", size: 40 },
 ] as const;
 export type NotesFreshPart = (typeof notesFreshParts)[number]["name"];
 /** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */
