@@ -1,14 +1,31 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
-import type { ReadSegment } from "./segment-reader.ts";
+import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
 const spansPerTheme = 3;
 
+/** Words after the verb "hope" that make it a courtesy: "I hope so", "hope you have a good night", "hope that helps". */
+const courtesyAfterHope = new Set(["so", "not", "you", "u", "your", "ya"]);
+const helpingWords = new Set(["help", "helps", "helped"]);
+
+/**
+ * True when the emotion word at `index` is the verb "hope" said as a courtesy or an answer to
+ * reassurance ("Thank you, I hope so", "Hope you have a good day", "hope this helps"): it shows
+ * no hope of the patient's own.
+ */
+function isCourtesy(tokens: readonly ReadToken[], index: number): boolean {
+  const token = tokens[index]!;
+  if (token.lemma !== "hope" || token.pos !== "VERB") return false;
+  const next = tokens[index + 1]?.value.toLowerCase() ?? "";
+  const then = tokens[index + 2]?.value.toLowerCase() ?? "";
+  return courtesyAfterHope.has(next) || (["this", "that", "it"].includes(next) && helpingWords.has(then));
+}
+
 /**
  * Emotional themes from what the patient (or an unknown speaker) said: a theme for each group
- * of `emotionLexicon` with a word said and not negated ("I'm not anxious" counts for nothing).
- * Each theme quotes the first word that raised it and cites up to three occurrences.
+ * of `emotionLexicon` with a word said, not negated ("I'm not anxious" counts for nothing) and not
+ * a courtesy (`isCourtesy`: "I hope so"). Each theme quotes the first word that raised it and cites up to three occurrences.
  * @returns the themes in order of first mention ([] when no emotion word was said).
  */
 export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -20,7 +37,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
     for (const sentence of segment.sentences) {
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
-        if (theme === undefined || isNegatedAt(sentence.tokens, index)) return;
+        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index)) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });
         themes.set(theme, item);

@@ -7,7 +7,7 @@ import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** A topic of the session — a noun or a noun phrase — and where it was said. */
 export interface KeyTopic {
-  /** The topic as the notes name it, lower case: a noun's lemma ("exercise") or a phrase said more than once ("breathing exercise"). */
+  /** The topic as the notes name it, lower case: a noun as the session said it most ("parents", "exercise") or a phrase said more than once ("breathing exercise"). */
   lemma: string;
   /** How it was first written. */
   firstValue: string;
@@ -241,8 +241,24 @@ function nounTopic(lemma: string, occurrences: readonly Occurrence[]): KeyTopic 
   const [phrase] = [...phraseCounts.entries()].filter(([, count]) => count >= phraseRepeats).sort((a, b) => b[1] - a[1])[0] ?? [];
   if (phrase === undefined) {
     const cited = occurrences.slice(0, spansPerTopic);
-    return { lemma, firstValue: cited[0]!.nounValue, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.nounStart, end: item.end })) };
+    return { lemma: mostSaid(lemma, occurrences), firstValue: cited[0]!.nounValue, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.nounStart, end: item.end })) };
   }
   const cited = occurrences.filter((occurrence) => occurrence.phrase === phrase).slice(0, spansPerTopic);
   return { lemma: phrase, firstValue: cited[0]!.value, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.phraseStart, end: item.end })) };
+}
+
+/**
+ * How a noun's topic is named: the form the session said most, lower case ("parents" when the
+ * patient spoke of their parents, not the lemma "parent"); the lemma when it is said as often as
+ * any other form.
+ */
+function mostSaid(lemma: string, occurrences: readonly Occurrence[]): string {
+  const counts = new Map<string, number>();
+  for (const occurrence of occurrences) {
+    const form = occurrence.nounValue.toLowerCase();
+    counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  const lemmaCount = counts.get(lemma) ?? 0;
+  const [form, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  return count > lemmaCount ? form : lemma;
 }

@@ -91,13 +91,32 @@ export function offersInLaterClause(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).slice(1).some((first) => opensImperative(first, words));
 }
 
+/** Ways of asking the patient to tell the therapist how it went ("let me know", "get back in touch with me"), as lemma phrases. */
+const reportingBack = ["let me know", "let me hear", "keep me post", "keep me update", "update me", "get back to me", "get back in touch with me", "get in touch with me", "reach out to me", "come back to me", "tell me how"];
+/** How many tokens after a proposal phrase or an imperative's first word the act may start ("Please make sure you get back to me"). */
+const actWithin = 4;
+
+/**
+ * True when the act a proposal phrase opens at `from` is telling the therapist how it went
+ * ("Please make sure you let me know if it helped"): a part of the sessions, not a strategy or a
+ * plan of the patient's.
+ */
+export function reportsBack(tokens: readonly ReadToken[], from: number): boolean {
+  return reportingBack.some((phrase) => phraseStarts(tokens, phrase).some((start) => start >= from && start - from <= actWithin));
+}
+
+/** True when a clause of the sentence asks the patient to tell the therapist how it went (`reportsBack`): "Please make sure you get back to me, and try it". */
+export function asksToReportBack(sentence: ReadSentence): boolean {
+  return clauseOpenings(sentence.tokens).some((first) => reportsBack(sentence.tokens, sentence.tokens.indexOf(first)));
+}
+
 /**
  * True when a sentence offers the patient an act: stated, not asked (`isAsked`), not the
  * speaker's own account (`isOwnAccount`), and either an imperative — its opening word a verb in
  * its base form, opening the sentence or a clause of it (`clauseOpenings`: "Walking helps, maybe go
  * with a friend"), not a courtesy ("Maybe do a group chat", not "Take care") nor encouragement
  * (`encouragingVerbs`: "Have some fun with it!") nor of the session (`sessionVerbs`: "See you
- * tomorrow") — or "you" and a modal of offering (`offeringModals`) before a verb of an act, not
+ * tomorrow") nor telling the therapist how it went (`reportsBack`: "Let me know how it goes") — or "you" and a modal of offering (`offeringModals`) before a verb of an act, not
  * negated ("you can pet it", "you could ring them"; not "you can't go", "you'd like to…", "you can
  * be angry"); never a sentence holding quotation marks (reported words). Information ("It lowers stress", "They
  * can send you a list") and reflection ("It sounds like your cousin could
@@ -106,7 +125,7 @@ export function offersInLaterClause(sentence: ReadSentence): boolean {
 export function offersAct(sentence: ReadSentence): boolean {
   if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence) || wishesWell(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
-  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words))) return true;
+  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words)) && !asksToReportBack(sentence)) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);
     return (

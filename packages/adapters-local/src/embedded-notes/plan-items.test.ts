@@ -114,6 +114,18 @@ describe("plan items: what was agreed", () => {
     expect(isNotAssessed(strategies) ? [] : strategies.map((item) => [item.text, item.speaker])).toEqual([["You could try writing your worries down before bed.", "therapist"]]);
   });
 
+  it("never lists asking to be told how it went as a strategy or a plan: it is part of the sessions", () => {
+    const given = input([
+      "T: Perhaps you could walk the dog before work.",
+      "P: Sure, I will.",
+      "T: Please make sure you get back in touch with me to say how the walks go. Let me know how it goes!",
+      "P: Yes, I will do that.",
+    ]);
+    const notes = writeEmbeddedNotes(given);
+    expect(isNotAssessed(notes.strategies) ? [] : notes.strategies.map((item) => item.text)).toEqual(["Perhaps you could walk the dog before work."]);
+    expect(isNotAssessed(notes.actionItems) ? [] : notes.actionItems.map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-0"]);
+  });
+
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
     const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });

@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { isAsked, offersAct, offersInLaterClause, reportsWords, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, isAsked, offersAct, offersInLaterClause, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -139,6 +139,7 @@ function proposesImperative(tokens: readonly ReadToken[]): boolean {
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
   // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
   if (first === undefined || !proposingVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
+  if (reportsBack(tokens, tokens.indexOf(first))) return false;
   const next = tokens.slice(tokens.indexOf(first) + 1).find(isWord);
   return next !== undefined && !courtesies.has(next.lemma);
 }
@@ -170,6 +171,7 @@ export function proposes(sentence: ReadSentence): boolean {
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
+      if (reportsBack(tokens, index + length)) return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
       return true;
@@ -446,7 +448,7 @@ const offeredWords = 5;
 
 /**
  * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
- * not an open question ("What do you think?"), not broken off ("It gives you a chance to
+ * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not broken off ("It gives you a chance to
  * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
  * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
  * proposal took up when no proposal phrase is known.
@@ -456,7 +458,7 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
-    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence);
+    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence);
   });
   // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
   // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a

@@ -36,6 +36,19 @@ describe("topics", () => {
     expect(topics).toContain("shoplifting");
   });
 
+  it("names a noun topic in the form the session said most, not its dictionary form", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: My parents keep fighting about money and my parents never listen to me.",
+        "T: Your parents fight a lot.",
+        "P: Yes, and each parent blames me for the exams I failed.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics).toContain("parents");
+    expect(topics).not.toContain("parent");
+  });
+
   it("names a concern told as an event, in the words as said, and one topic for its verb and its noun", () => {
     const turns = [
       "T: What brings you here today?",

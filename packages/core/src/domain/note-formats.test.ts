@@ -84,6 +84,20 @@ describe("progress-note formats", () => {
     expect(texts(section("soap", "plan").sentences)).toEqual(["Keep a sleep diary every night.", "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
   });
 
+  it("does not list again as a strategy what the same section states as agreed or to confirm; other sections keep it", () => {
+    const agreed = { ...cite("s3", "Let's try the breathing exercise before bed.", "Agreed: Let's try the breathing exercise before bed."), evidence: [cite("s3", "Let's try the breathing exercise before bed.").evidence[0]!, cite("s4", "I will").evidence[0]!] };
+    const proposals = [cite("s3", "the breathing exercise", "Breathing exercise before bed."), cite("s1", "your sleep", "Sleep.")];
+    const notes = notesOf({ actionItems: [agreed], strategies: proposals });
+    expect(texts(section("soap", "plan", notes).sentences)).toEqual(["Agreed: Let's try the breathing exercise before bed.", 'Strategy discussed: Sleep. ("your sleep")']);
+    expect(texts(section("birp", "intervention", notes).sentences)).toHaveLength(2);
+    expect(texts(section("dap", "data", notes).sentences).filter((text) => text.startsWith("Strategy discussed"))).toHaveLength(2);
+    // A proposal only to confirm is not said twice either; one citing other words of the same turn is.
+    const doubt = notesOf({ actionItems: [], followUpTopics: [{ ...agreed, text: `${toConfirmLead}Let's try the breathing exercise before bed.` }], strategies: [cite("s3", "Let's", "Let's.")] });
+    expect(texts(section("soap", "plan", doubt).sentences)).toEqual(["To confirm: Let's try the breathing exercise before bed."]);
+    const apart = notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [cite("s3", "breathing exercise"), cite("s4", "every night")] });
+    expect(texts(section("soap", "plan", apart).sentences)).toEqual(["sleep diary", "Strategy discussed: breathing exercise", "Strategy discussed: every night"]);
+  });
+
   it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
     const objective = section("soap", "objective");
     expect(objective.sentences).toEqual([]);

@@ -224,11 +224,6 @@ function therapistSection(notes: ClinicalNotes): NoteSection[] {
 }
 
 /**
- * The notes laid out in `format`. Nothing is added or dropped: each sentence is a note item (or
- * the risk screen's result) with its evidence and verification, so the console can mark what
- * did not hold and link each sentence to the words it cites.
- */
-/**
  * Confide's own sections; fields the writer left for the same reason are said once, in one
  * section naming them ("Triggers, Follow-up topics and Unresolved concerns: Left to your clinical
  * judgement…"), not once per field.
@@ -253,12 +248,31 @@ function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteS
   });
 }
 
+const overlaps = (a: Evidence, b: Evidence) => a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
+
+/**
+ * A section's sentences without a strategy the section already states as agreed or to confirm
+ * (SOAP's Plan holds both: "Agreed: <proposal> — <assent>" is not followed by "Strategy discussed:
+ * <the same proposal>"). A strategy is repeated when it cites words an action item or follow-up
+ * item of the section cites.
+ */
+function withoutRepeatedStrategies(sentences: NoteSentence[]): NoteSentence[] {
+  const planned = sentences.filter((sentence) => sentence.from === "actionItems" || sentence.from === "followUpTopics").flatMap((sentence) => sentence.evidence);
+  return sentences.filter((sentence) => sentence.from !== "strategies" || !sentence.evidence.some((span) => planned.some((cited) => overlaps(span, cited))));
+}
+
+/**
+ * The notes laid out in `format`. Nothing is added: each sentence is a note item (or the risk
+ * screen's result) with its evidence and verification, so the console can mark what did not hold
+ * and link each sentence to the words it cites; the only item left out is a strategy its section
+ * already states as a plan (`withoutRepeatedStrategies`).
+ */
 export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskScreenResult | null): FormattedNote {
   const sections: NoteSection[] =
     format === "confide"
       ? confideNote(notes, risk)
       : plans[format].map((plan) => {
-          const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk));
+          const sentences = withoutRepeatedStrategies(plan.parts.flatMap((part) => partSentences(part, notes, risk)));
           return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };
         });
   return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
