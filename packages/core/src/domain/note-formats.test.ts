@@ -96,6 +96,9 @@ describe("progress-note formats", () => {
     expect(texts(section("soap", "plan", doubt).sentences)).toEqual(["To confirm: Let's try the breathing exercise before bed."]);
     const apart = notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [cite("s3", "breathing exercise"), cite("s4", "every night")] });
     expect(texts(section("soap", "plan", apart).sentences)).toEqual(["sleep diary", "Strategy discussed: breathing exercise", "Strategy discussed: every night"]);
+    // A strategy citing two places is repeated when one of them is planned.
+    const twoPlaces = { ...cite("s3", "breathing exercise"), evidence: [cite("s1", "sleep").evidence[0]!, cite("s4", "sleep diary").evidence[0]!] };
+    expect(texts(section("soap", "plan", notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [twoPlaces] })).sentences)).toEqual(["sleep diary"]);
   });
 
   it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
