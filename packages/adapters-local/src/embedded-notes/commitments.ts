@@ -284,7 +284,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const verb = act[0];
   const before = tokens.slice(0, index);
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
-  if (tokens.slice(index, index + length).some((token) => /^(was|were)$/i.test(token.value))) return null;
+  // "I planned to see them this year": a plan that was, not one that holds ("I've decided to" still does).
+  if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
   if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const hedgedBy = before.filter(isWord).at(-1);

@@ -105,6 +105,55 @@ export function reportsBack(tokens: readonly ReadToken[], from: number): boolean
   return reportingBack.some((phrase) => phraseStarts(tokens, phrase).some((start) => start >= from && start - from <= actWithin));
 }
 
+/** Words before "you" that make its clause part of another ("Be proud of what you can do"): nothing is offered in it. */
+const relativeWords = new Set(["what", "whatever", "which", "how"]);
+/** Verbs of a state of mind, not an act: "don't stress", "believe in yourself", "remember your strengths". */
+const mindVerbs = new Set(["stress", "worry", "panic", "overthink", "dwell", "believe", "remember"]);
+/** Verbs that, with a word of a state after them, keep an attitude: "be confident", "stay positive", "keep calm", "remain strong". */
+const keepingVerbs = new Set(["be", "stay", "remain", "keep"]);
+/** Verbs that, with "yourself" after them, turn to how the patient sees themself: "work on yourself", "be kind to yourself", "appreciate yourself". */
+const selfRegardVerbs = new Set(["work", "improve", "believe", "appreciate", "love", "forgive", "accept", "be"]);
+/** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes". */
+const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit"]);
+/** Words after "think" or "focus" that make it an outlook: "think positive", "focus on the positive". */
+const outlookAfter = new Set(["positive", "positively", "positivity", "good"]);
+/** Words skipped before the verb of an act: "just stay calm", "try to believe", "really". */
+const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "simply", "you", "not", "n't", "do"]);
+
+/**
+ * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
+ * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
+ * a state ("be confident", "stay positive"), letting go or letting it get to you, regard for
+ * oneself ("work on yourself", "appreciate yourself"), an outlook (`outlookWords`: "avoid negative
+ * vibes"; "think positive", "focus on the positive") or coming to terms. An assent to it agrees to no plan.
+ */
+export function keepsAttitude(tokens: readonly ReadToken[], from: number): boolean {
+  let at = from;
+  while (at < tokens.length && at - from <= actWithin && beforeVerb.has(tokens[at]!.lemma)) at += 1;
+  const verb = tokens[at];
+  if (verb === undefined || !verbParts.has(verb.pos)) return false;
+  const after = tokens.slice(at + 1, at + 1 + actWithin);
+  const lemmas = after.map((token) => token.lemma);
+  // "Remember to pace yourself": the act is what follows "to".
+  if (verb.lemma === "remember" && lemmas[0] === "to") return keepsAttitude(tokens, at + 2);
+  if (mindVerbs.has(verb.lemma)) return true;
+  if (keepingVerbs.has(verb.lemma) && after[0] !== undefined && after[0].pos === "ADJ") return true;
+  if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;
+  if (selfRegardVerbs.has(verb.lemma) && lemmas.slice(0, 3).includes("yourself")) return true;
+  if (verb.lemma === "come" && lemmas[0] === "to" && lemmas[1] === "term") return true;
+  if ((verb.lemma === "think" || verb.lemma === "focus") && lemmas.slice(0, 3).some((lemma) => outlookAfter.has(lemma))) return true;
+  return [verb, ...after].some((token) => outlookWords.has(token.lemma) || outlookWords.has(token.value.toLowerCase()));
+}
+
+/**
+ * True when a clause of the sentence proposes an attitude (`keepsAttitude`) in an imperative or its
+ * negation: "Don't let this get to you", "Just be confident of yourself", "Keep that positivity".
+ */
+export function proposesAttitude(sentence: ReadSentence): boolean {
+  // An imperative: its opening word said in its base form ("Stay…", "Don't…"), not "Running lifts the mood".
+  return clauseOpenings(sentence.tokens).some((first) => first.value.toLowerCase().replace(/n't$/, "") === first.lemma && keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first)));
+}
+
 /** True when a clause of the sentence asks the patient to tell the therapist how it went (`reportsBack`): "Please make sure you get back to me, and try it". */
 export function asksToReportBack(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).some((first) => reportsBack(sentence.tokens, sentence.tokens.indexOf(first)));
@@ -118,25 +167,29 @@ export function asksToReportBack(sentence: ReadSentence): boolean {
  * (`encouragingVerbs`: "Have some fun with it!") nor of the session (`sessionVerbs`: "See you
  * tomorrow") nor telling the therapist how it went (`reportsBack`: "Let me know how it goes") — or "you" and a modal of offering (`offeringModals`) before a verb of an act, not
  * negated ("you can pet it", "you could ring them"; not "you can't go", "you'd like to…", "you can
- * be angry"); never a sentence holding quotation marks (reported words). Information ("It lowers stress", "They
+ * be angry"), not in a clause of another ("Be proud of what you can do": `relativeWords`); never an
+ * attitude (`keepsAttitude`: "Stay positive", "you should try to stay calm"); never a sentence
+ * holding quotation marks (reported words). Information ("It lowers stress", "They
  * can send you a list") and reflection ("It sounds like your cousin could
  * be a great support") offer nothing.
  */
 export function offersAct(sentence: ReadSentence): boolean {
   if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence) || wishesWell(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
-  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words)) && !asksToReportBack(sentence)) return true;
+  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words) && !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first))) && !asksToReportBack(sentence)) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);
     return (
       word.lemma === "you" &&
+      !relativeWords.has(words[index - 1]?.lemma ?? "") &&
       modal !== undefined &&
       offeringModals.has(modal.lemma) &&
       verb !== undefined &&
       verbParts.has(verb.pos) &&
       !states.has(verb.lemma) &&
       !negations.has(verb.lemma) &&
-      !(after !== undefined && negations.has(after.lemma) && verb.lemma === "do")
+      !(after !== undefined && negations.has(after.lemma) && verb.lemma === "do") &&
+      !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(verb))
     );
   });
 }

@@ -126,6 +126,39 @@ describe("plan items: what was agreed", () => {
     expect(isNotAssessed(notes.actionItems) ? [] : notes.actionItems.map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-0"]);
   });
 
+  it("agrees to no attitude: not stressing, being confident, staying positive, working on oneself", () => {
+    for (const [proposal, assent] of [
+      ["T: Don't stress so much and just work on improving yourself!", "P: Will do."],
+      ["T: Be confident in what you can do. You are the best person for that role.", "P: Thanks, so I'll go with it."],
+      ["T: You should try to stay positive this week.", "P: Sounds good."],
+      ["T: Maybe you could avoid the negative vibes at the office.", "P: That's good advice."],
+      ["T: Don't let the gossip get to you.", "P: I will try, thanks."],
+      ["T: I think you should come to terms with the move.", "P: That's a great idea."],
+    ]) {
+      expect(plan(["P: Work has been awful lately.", proposal!, assent!]), proposal).toEqual([]);
+    }
+    // Remembering to do an act is the act.
+    expect(plan(["P: I have so much to study.", "T: Remember to take a short break every hour.", "P: I will do that, thanks."]).map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-1"]);
+    const strategies = notesOf(["P: Work has been awful lately.", "T: Avoid the negative vibes. You could also ask your manager for a quieter desk."]).strategies;
+    expect(isNotAssessed(strategies) ? [] : strategies.map((item) => item.text)).toEqual(["You could also ask your manager for a quieter desk."]);
+  });
+
+  it("takes nothing up from reassurance or a reflection, nor from a plan that was", () => {
+    expect(plan(["P: I keep going over what happened.", "T: It's normal to feel the way you do while you work out what comes next.", "P: ok i will do that thanks"])).toEqual([]);
+    expect(plan(["P: I feel stuck.", "T: You seem like a very thoughtful person, and you care a lot.", "P: Okay, I will do that."])).toEqual([]);
+    expect(plan(["T: What were you hoping for this year?", "P: I planned to visit my brother in spring but then the borders closed."])).toEqual([]);
+  });
+
+  it("reads an option put forward, and a proposal opened by \"perhaps trying\", as proposals", () => {
+    const agreed = (turns: string[]) => plan(turns).map((item) => item.text);
+    expect(agreed(["P: I can't sleep at all.", "T: Another option is to read a paper book before bed instead of the phone.", "P: That's a good idea."])).toEqual([
+      "Agreed: Another option is to read a paper book before bed instead of the phone. — “That's a good idea.”",
+    ]);
+    expect(agreed(["P: I feel so alone.", "T: Perhaps trying a local walking group could bring you some company.", "P: That sounds like a good idea."])).toEqual([
+      "Agreed: Perhaps trying a local walking group could bring you some company. — “That sounds like a good idea.”",
+    ]);
+  });
+
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
     const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });

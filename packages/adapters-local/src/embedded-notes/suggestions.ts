@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { asksToReportBack, isAsked, offersAct, offersInLaterClause, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -32,6 +32,8 @@ const proposalPhrases = [
   "could really help",
   "would really help",
   "option would be",
+  "option is to",
+  "perhaps try",
   "it might also help",
   "it may help",
   "it might be worth",
@@ -139,7 +141,7 @@ function proposesImperative(tokens: readonly ReadToken[]): boolean {
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
   // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
   if (first === undefined || !proposingVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
-  if (reportsBack(tokens, tokens.indexOf(first))) return false;
+  if (reportsBack(tokens, tokens.indexOf(first)) || keepsAttitude(tokens, tokens.indexOf(first))) return false;
   const next = tokens.slice(tokens.indexOf(first) + 1).find(isWord);
   return next !== undefined && !courtesies.has(next.lemma);
 }
@@ -171,7 +173,7 @@ export function proposes(sentence: ReadSentence): boolean {
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
-      if (reportsBack(tokens, index + length)) return false;
+      if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
       return true;
@@ -448,17 +450,40 @@ const offeredWords = 5;
 
 /**
  * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
- * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not broken off ("It gives you a chance to
+ * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not
+ * reassurance or a reflection (`reassures`), not broken off ("It gives you a chance to
  * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
  * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
  * proposal took up when no proposal phrase is known.
  */
+/** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel…", "It is okay to be sad". */
+const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
+
+/** Verbs of a state the patient is in, not an act: "You are…", "you seem…", "you deserve…". */
+const patientStates = new Set(["be", "feel", "seem", "sound", "look", "deserve"]);
+/** Words between "you" and its verb that leave it a state: "You will be fine", "you really are". */
+const stateFillers = new Set(["will", "would", "really", "truly", "definitely", "certainly", "clearly", "obviously", "sure"]);
+
+/**
+ * True when a therapist's sentence reassures or reflects rather than puts anything forward: it
+ * opens telling the patient a feeling is normal ("It's normal to feel the way you do"), or says
+ * what state the patient is in ("You are the right person for the job", "You seem very caring").
+ * Nothing in it is taken up by "I will do that"; "You need to sit down and talk" is not one.
+ */
+function reassures(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
+  if (words[0]?.lemma !== "you") return false;
+  const verb = words.slice(1).find((word) => !stateFillers.has(word.lemma));
+  return verb !== undefined && patientStates.has(verb.lemma);
+}
+
 function lastOffered(segment: ReadSegment): ReadSentence | null {
   const offered = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
-    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence);
+    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !proposesAttitude(sentence);
   });
   // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
   // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a
