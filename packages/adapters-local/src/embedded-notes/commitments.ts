@@ -29,6 +29,8 @@ const commitmentPhrases = [
   "i'm plan on",
   "im go to",
   "im gonna",
+  // "I going to drop it off": the "am" left out; "going" as said, not its lemma ("I go to the gym" is a habit).
+  "i going to",
   "i have decide to",
   "i decide to",
   "i promise to",
@@ -91,7 +93,7 @@ const willingness = new Set(["happy", "glad", "sure", "willing"]);
 const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
   "usually", "always", "sometimes", "often", "whenever", "normally", "tend",
-  "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "sure", "don't", "not", "n't", "decide",
+  "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "anxious", "nervous", "sure", "don't", "not", "n't", "decide",
   "how", "what", "why", "fact", "know", "seem",
 ]);
 /** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
@@ -179,22 +181,26 @@ export interface Commitment {
 }
 
 /**
- * True for an effort promised with no act named: "I'll do my best", "I will do the very best possible",
- * "I'll do the right thing" — "do", then "best" or "right thing" within two words, and no "to"
- * and an act after it ("I'll do my best to call her" names one).
+ * True for an effort promised with no act named: "I'll do my best", "I'm going to try my best next
+ * term", "I will do the very best possible", "I'll do the right thing" — "do" or "try", then "best"
+ * or "right thing" within two words, and no "to" and an act after it ("I'll do my best to call her"
+ * names one).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
   // "I'll keep trying", "I will keep persevering", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her", "keep going to the gym").
   if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2].some((at) => (effortVerbs.has(act[at]?.lemma ?? "") || effortVerbs.has(act[at]?.value.toLowerCase() ?? "")) && act[at + 1]?.lemma !== "to")) return true;
   // "I'll keep working on it", "continue to work on myself": an effort, unless what is worked on is named ("keep working on my CV").
   if ((act[0]?.lemma === "keep" || act[0]?.lemma === "continue") && [1, 2, 3].some((at) => act[at]?.lemma === "work" && act[at + 1]?.lemma === "on" && workedOnSelf.has(act[at + 2]?.lemma ?? ""))) return true;
-  if (act[0]?.lemma !== "do") return false;
+  if (act[0]?.lemma !== "do" && act[0]?.lemma !== "try") return false;
   const said = (at: number) => act[at]?.value.toLowerCase();
   const best = [1, 2].find((at) => said(at) === "best");
   if (best !== undefined) return act[best + 1]?.lemma !== "to";
   const right = [1, 2].find((at) => said(at) === "right" && said(at + 1) === "thing");
   return right !== undefined && act[right + 2]?.lemma !== "to";
 }
+
+/** Words after "do" that say how well it will go ("I will do poorly", "we'll do fine"), not what will be done. */
+export const howWell: ReadonlySet<string> = new Set(["poorly", "badly", "bad", "well", "fine", "great", "good", "better", "worse", "okay", "ok", "alright"]);
 
 /** What "keep working on" takes when it promises an effort, not an act: "keep working on it", "on myself". */
 const workedOnSelf = new Set(["it", "that", "this", "myself", "me", "things"]);
@@ -207,7 +213,8 @@ function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   if (verb === undefined) return false;
   // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
   if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
-  return notVolitional.has(verb.lemma) || outcomePhrases.some(([first, particle]) => verb.lemma === first && words.slice(at + 1, at + 3).some((token) => token.lemma === particle));
+  // A particle by its value too: wink-nlp's lemma of "through" is "thru".
+  return notVolitional.has(verb.lemma) || outcomePhrases.some(([first, particle]) => verb.lemma === first && words.slice(at + 1, at + 3).some((token) => token.lemma === particle || token.value.toLowerCase() === particle));
 }
 
 /**
@@ -302,6 +309,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act)) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
+  if (verb.lemma === "do" && howWell.has(act[1]?.lemma ?? "")) return null; // "I will do poorly": how it will go, a prediction
   if (effortOnly(act)) return null;
   // "I will tell them already in an email": done, not to come.
   if (act.some((token) => token.lemma === "already")) return null;

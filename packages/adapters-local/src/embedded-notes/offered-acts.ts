@@ -33,8 +33,22 @@ const states = new Set(["be", "have", "feel", "know", "seem", "deserve", "look",
 /** Quotation marks: a sentence holding one reports words ("tell yourself, “you can do it”"), it offers nothing. */
 const quotationMarks = /^["“”„«»]$/;
 
-/** True when a sentence holds quotation marks: it reports words ("tell yourself, “you can do it”"), it offers nothing. */
-export const reportsWords = (sentence: ReadSentence): boolean => sentence.tokens.some((token) => quotationMarks.test(token.value));
+/** Verbs before a quotation that name what to look up or what a thing is called, not words said: google "sleep hygiene", an app called "Calm". */
+const namingVerbs = new Set(["google", "search", "call", "name", "type", "look"]);
+/** How many tokens before its opening mark a naming verb may come (`google for "x"`, `look up "x"`). */
+const namingReach = 2;
+
+/**
+ * True when a sentence holds quotation marks that report words ("tell yourself, “you can do it”"):
+ * it offers nothing. Marks opened right after a verb naming what to look up or what a thing is called
+ * (`namingVerbs`: google "sleep hygiene") report no one's words.
+ */
+export const reportsWords = (sentence: ReadSentence): boolean => {
+  const tokens = sentence.tokens;
+  const marks = tokens.flatMap((token, index) => (quotationMarks.test(token.value) ? [index] : []));
+  // Marks pair up: an opening mark at an even place, its closing one after it.
+  return marks.some((at, nth) => nth % 2 === 0 && !tokens.slice(Math.max(0, at - namingReach), at).some((token) => namingVerbs.has(token.lemma)));
+};
 
 /** Lemma phrases of a good wish or a farewell: "Good luck with everything", "Enjoy your tea", "Have a nice evening", "I wish you the best". */
 const wellWishes = ["good luck", "best of luck", "wish you", "rest of your day", "rest of the day", "have a good", "have a nice", "have a great", "have a lovely", "have a wonderful", "enjoy your", "enjoy the rest"];

@@ -159,6 +159,32 @@ describe("plan items: what was agreed", () => {
     ]);
   });
 
+  it("takes no plan from a prediction of how it will go, a worry, encouragement or a best effort", () => {
+    for (const turns of [
+      ["T: Maybe you could cook a big dinner once the rules ease.", "P: Yes. We will make it through this."],
+      ["T: You can still meet your classmates online.", "P: I am nervous I will do badly without them."],
+      ["T: You could ask for an extension.", "P: I will do poorly whatever I try."],
+      ["T: It is a hard term, but I know you can get through this!", "P: I will do that, thank you."],
+      ["T: How do you feel about the coming term?", "P: I am going to try my best next term so it won't happen again."],
+    ]) {
+      expect(plan(turns), turns[1]).toEqual([]);
+    }
+  });
+
+  it("leaves a try weighed with a modal to confirm, even in a phrase that names the proposal", () => {
+    const turns = ["T: You could look for weekend work at the garden centre.", "P: I could give it a try, I suppose it's outdoors."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toHaveLength(1);
+  });
+
+  it("reads \"I going to\" as a commitment, and a search term in quotation marks as no one's words", () => {
+    expect(plan(["T: How will you see your sister this week?", "P: I going to drive over on Sunday with some soup."]).map((item) => item.text)).toEqual([
+      "I going to drive over on Sunday with some soup.",
+    ]);
+    const agreed = plan(["T: Sleep is hard. You could google \"bedtime routine\" and try one tonight.", "P: I'll try that tonight, thanks."]);
+    expect(agreed.map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-0"]);
+  });
+
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
     const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });

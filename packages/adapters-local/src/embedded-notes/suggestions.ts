@@ -1,6 +1,6 @@
 import { hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { howWell, isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
@@ -250,6 +250,8 @@ const namingAssentPhrases = [
   ...committingAssentPhrases,
 ];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good approach"), not only commit to it ("I will try"). */
+/** The naming phrases that are not first-person commitments ("good idea", "worth a try"). */
+const namingOnlyPhrases = namingAssentPhrases.filter((phrase) => !committingAssentPhrases.includes(phrase));
 const callingPhrases = namingAssentPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
 
 /** True when a sentence calls what it takes up a proposal ("That is a good idea too, I will use my phone"), neither negated nor told in the past, nor declined. */
@@ -291,6 +293,8 @@ const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly", 
  * with the patient, never a plan.
  */
 const hedgingPhrases = tentativeSequences.map((sequence) => sequence.join(" "));
+/** A try only weighed with a modal: "I could give it a try", "we might give that a go" — the naming phrase ("give it a try") does not make it plain. */
+const weighedTries = ["i could give", "i might give", "i may give", "we could give", "we might give"];
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
 const putOff = new Set(["already", "if", "?", "however"]);
 /**
@@ -393,7 +397,10 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   // A bare "I will." takes up only a proposal this writer recognises.
   const pointing = commitment?.act === "pointing-back" && !commitment.bare;
   const bare = commitment?.bare === true;
-  const naming = pointing || says(tokens, namingAssentPhrases);
+  // "I will do poorly", "I'm afraid I will do badly": how well it will go, a prediction, commits to nothing.
+  const predicts = phraseStarts(tokens, "i will do").some((at) => howWell.has(tokens[at + 3]?.lemma ?? ""));
+  const committing = !predicts && says(tokens, committingAssentPhrases);
+  const naming = pointing || committing || says(tokens, namingOnlyPhrases);
   const plain = naming || bare || says(tokens, plainAssentPhrases);
   const weighed = says(tokens, tentativePhrases);
   if (!plain && !weighed) return null;
@@ -402,9 +409,10 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     (weighed && !naming) ||
     (commitment?.hedged ?? false) ||
     says(tokens, hedgingPhrases) ||
+    says(tokens, weighedTries) ||
     doubtedAfter(tokens) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
-  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || says(tokens, committingAssentPhrases), bare: bare && !naming };
+  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || committing, bare: bare && !naming };
 }
 
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>
@@ -458,6 +466,8 @@ const offeredWords = 5;
  */
 /** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel…", "It is okay to be sad". */
 const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
+/** What opens a clause of the therapist's confidence in the patient: "I know you can get through this", "I'm sure you will". */
+const confidentOpenings = ["i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will"];
 
 /** Verbs of a state the patient is in, not an act: "You are…", "you seem…", "you deserve…". */
 const patientStates = new Set(["be", "feel", "seem", "sound", "look", "deserve"]);
@@ -466,13 +476,16 @@ const stateFillers = new Set(["will", "would", "really", "truly", "definitely", 
 
 /**
  * True when a therapist's sentence reassures or reflects rather than puts anything forward: it
- * opens telling the patient a feeling is normal ("It's normal to feel the way you do"), or says
- * what state the patient is in ("You are the right person for the job", "You seem very caring").
+ * opens telling the patient a feeling is normal ("It's normal to feel the way you do"), tells the
+ * therapist's confidence in them ("I know you can get through this"), or says what state the
+ * patient is in ("You are the right person for the job", "You seem very caring").
  * Nothing in it is taken up by "I will do that"; "You need to sit down and talk" is not one.
  */
 function reassures(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
+  // "…, but I know you can get through this!": confidence in the patient, anywhere in the sentence.
+  if (confidentOpenings.some((phrase) => phraseStarts(words, phrase).length > 0)) return true;
   if (words[0]?.lemma !== "you") return false;
   const verb = words.slice(1).find((word) => !stateFillers.has(word.lemma));
   return verb !== undefined && patientStates.has(verb.lemma);
