@@ -129,17 +129,18 @@ const keepingVerbs = new Set(["be", "stay", "remain", "keep"]);
 const selfRegardVerbs = new Set(["work", "improve", "believe", "appreciate", "love", "forgive", "accept", "be"]);
 /** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes". */
 const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit"]);
-/** Words after "think" or "focus" that make it an outlook: "think positive", "focus on the positive". */
-const outlookAfter = new Set(["positive", "positively", "positivity", "good"]);
+/** Words after "think", "focus", "find" or "look" that make it an outlook: "think positive", "focus on the positive", "look on the bright side", "find some good in it" ("good" not as an adjective: "find a good therapist" is an act). */
+const outlookAfter = new Set(["positive", "positively", "positivity", "bright", "good"]);
+const outlookVerbs = new Set(["think", "focus", "find", "look"]);
 /** Words skipped before the verb of an act: "just stay calm", "try to believe", "really". */
-const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "simply", "you", "not", "n't", "do"]);
+const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "almost", "even", "still", "simply", "you", "not", "n't", "do"]);
 
 /**
  * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
  * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
  * a state ("be confident", "stay positive"), letting go or letting it get to you, regard for
  * oneself ("work on yourself", "appreciate yourself"), an outlook (`outlookWords`: "avoid negative
- * vibes"; "think positive", "focus on the positive") or coming to terms. An assent to it agrees to no plan.
+ * vibes"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
  */
 export function keepsAttitude(tokens: readonly ReadToken[], from: number): boolean {
   let at = from;
@@ -155,7 +156,9 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;
   if (selfRegardVerbs.has(verb.lemma) && lemmas.slice(0, 3).includes("yourself")) return true;
   if (verb.lemma === "come" && lemmas[0] === "to" && lemmas[1] === "term") return true;
-  if ((verb.lemma === "think" || verb.lemma === "focus") && lemmas.slice(0, 3).some((lemma) => outlookAfter.has(lemma))) return true;
+  // "good" before a noun is an adjective of what is found ("find a good therapist"), not the good found.
+  const outlook = (token: ReadToken, at: number) => outlookAfter.has(token.lemma) && !(token.lemma === "good" && ["NOUN", "PROPN", "ADJ"].includes(after[at + 1]?.pos ?? ""));
+  if (outlookVerbs.has(verb.lemma) && after.slice(0, 3).some(outlook)) return true;
   return [verb, ...after].some((token) => outlookWords.has(token.lemma) || outlookWords.has(token.value.toLowerCase()));
 }
 

@@ -134,6 +134,7 @@ describe("plan items: what was agreed", () => {
       ["T: Maybe you could avoid the negative vibes at the office.", "P: That's good advice."],
       ["T: Don't let the gossip get to you.", "P: I will try, thanks."],
       ["T: I think you should come to terms with the move.", "P: That's a great idea."],
+      ["T: You can almost always find some good in a hard week.", "P: That's a good idea."],
     ]) {
       expect(plan(["P: Work has been awful lately.", proposal!, assent!]), proposal).toEqual([]);
     }
@@ -141,6 +142,8 @@ describe("plan items: what was agreed", () => {
     expect(plan(["P: I have so much to study.", "T: Remember to take a short break every hour.", "P: I will do that, thanks."]).map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-1"]);
     const strategies = notesOf(["P: Work has been awful lately.", "T: Avoid the negative vibes. You could also ask your manager for a quieter desk."]).strategies;
     expect(isNotAssessed(strategies) ? [] : strategies.map((item) => item.text)).toEqual(["You could also ask your manager for a quieter desk."]);
+    // Finding a good one of something is an act, not an outlook.
+    expect(plan(["P: I can't cope with it alone.", "T: Maybe find a good counsellor near you.", "P: That's a good idea."])).toHaveLength(1);
   });
 
   it("takes nothing up from reassurance or a reflection, nor from a plan that was", () => {
@@ -183,6 +186,15 @@ describe("plan items: what was agreed", () => {
     ]);
     const agreed = plan(["T: Sleep is hard. You could google \"bedtime routine\" and try one tonight.", "P: I'll try that tonight, thanks."]);
     expect(agreed.map((item) => item.evidence[0]?.segmentId)).toEqual(["seg-0"]);
+  });
+
+  it("never lists as a strategy a sentence that only judges what came before it; an assent still takes that up", () => {
+    const turns = ["P: The evenings are the worst.", "T: You could call your sister after dinner. Thought it might help a little.", "P: That's a good idea."];
+    const notes = notesOf(turns);
+    expect(isNotAssessed(notes.strategies) ? [] : notes.strategies.map((item) => item.text)).toEqual(["You could call your sister after dinner."]);
+    expect(plan(turns)).toHaveLength(1);
+    const named = notesOf(["P: The evenings are the worst.", "T: It might help to write the worries down."]).strategies;
+    expect(isNotAssessed(named) ? [] : named.map((item) => item.text)).toEqual(["It might help to write the worries down."]);
   });
 
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {

@@ -153,9 +153,11 @@ const negatedAfter = (tokens: readonly ReadToken[], index: number, length: numbe
  * True for a sentence of the therapist that proposes an act for after the session: a proposal
  * phrase not negated, or an imperative of a proposing verb — not one asking the patient to say
  * something in the session (`inSessionVerbs`, "tell me", "talk about"), not a question about a
- * topic with no act in it ("How about friendship?").
+ * topic with no act in it ("How about friendship?"). `standalone`: the sentence must also say what
+ * it proposes, not only judge what came before it (`namesWhatHelps`: "That might help." proposes
+ * the sentence before it — an assent can take it up, a list of strategies cannot quote it).
  */
-export function proposes(sentence: ReadSentence): boolean {
+export function proposes(sentence: ReadSentence, standalone = false): boolean {
   if (wishesWell(sentence)) return false;
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
@@ -174,12 +176,34 @@ export function proposes(sentence: ReadSentence): boolean {
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
+      if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
       return true;
     }),
   );
   return phrased || proposesImperative(tokens);
+}
+
+/** Verbs of thinking that name no act before "it might help": "Thought it might help a little", "I guess it could help". */
+const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
+/** How many tokens after a phrase judging what helps an act may come ("It might help to write it down", "it might be worth calling"). */
+const actAfterWithin = 3;
+
+/** True for a phrase that judges something helpful ("it might help", "would be good", "worth a try") rather than addressing the patient: the act it judges must be named. */
+const judgesWhatHelps = (phrase: string) => !phrase.includes("you") && /\b(help|helpful|good|beneficial|worth)\b/.test(phrase);
+
+/**
+ * True when a phrase judging what helps, at `index`, names what it judges: a noun or an act before
+ * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it might
+ * help a little"), or an act after it ("It might help to write it down", "it would be good if you
+ * rang them"). "It might help." alone points back to something said before: as a strategy line it
+ * would be a fragment.
+ */
+function namesWhatHelps(tokens: readonly ReadToken[], index: number, length: number): boolean {
+  const before = tokens.slice(0, index).filter(isWord);
+  if (before.some((token) => (token.pos === "NOUN" || token.pos === "PROPN" || token.pos === "VERB") && !thinkingVerbs.has(token.lemma))) return true;
+  return tokens.slice(index + length, index + length + actAfterWithin + 1).some((token) => token.pos === "VERB" && !thinkingVerbs.has(token.lemma));
 }
 
 /** Words of a question that ask what the patient will or could do: "What will you do…?", "How will you fit it in this week?", "What could you do…?". */
@@ -626,14 +650,15 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
  * attributed to the therapist; never a question ("Have you tried a hot shower?" asks, whatever it
- * hints at: the line would list a question as a strategy).
+ * hints at: the line would list a question as a strategy), nor a sentence that only judges what
+ * was said before it ("Thought it might help a little": `proposes` standalone).
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter((sentence) => !isAsked(sentence) && proposes(sentence)).map((sentence) => {
+      segment.sentences.filter((sentence) => !isAsked(sentence) && proposes(sentence, true)).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
         return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
