@@ -153,11 +153,23 @@ const negatedAfter = (tokens: readonly ReadToken[], index: number, length: numbe
  * True for a sentence of the therapist that proposes an act for after the session: a proposal
  * phrase not negated, or an imperative of a proposing verb — not one asking the patient to say
  * something in the session (`inSessionVerbs`, "tell me", "talk about"), not a question about a
- * topic with no act in it ("How about friendship?"). `standalone`: the sentence must also say what
- * it proposes, not only judge what came before it (`namesWhatHelps`: "That might help." proposes
- * the sentence before it — an assent can take it up, a list of strategies cannot quote it).
+ * topic with no act in it ("How about friendship?"). "That might help." proposes the sentence
+ * before it: an assent can take it up (`proposesOnItsOwn` asks more).
  */
-export function proposes(sentence: ReadSentence, standalone = false): boolean {
+export function proposes(sentence: ReadSentence): boolean {
+  return proposalIn(sentence, false);
+}
+
+/**
+ * True when the sentence proposes (`proposes`) and says what: a phrase judging what helps names its
+ * act (`namesWhatHelps`), so the sentence can be quoted as a strategy on its own, never "Thought it
+ * might help a little."
+ */
+export function proposesOnItsOwn(sentence: ReadSentence): boolean {
+  return proposalIn(sentence, true);
+}
+
+function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   if (wishesWell(sentence)) return false;
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
@@ -651,14 +663,14 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
  * attributed to the therapist; never a question ("Have you tried a hot shower?" asks, whatever it
  * hints at: the line would list a question as a strategy), nor a sentence that only judges what
- * was said before it ("Thought it might help a little": `proposes` standalone).
+ * was said before it ("Thought it might help a little": `proposesOnItsOwn`).
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter((sentence) => !isAsked(sentence) && proposes(sentence, true)).map((sentence) => {
+      segment.sentences.filter((sentence) => !isAsked(sentence) && proposesOnItsOwn(sentence)).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
         return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
