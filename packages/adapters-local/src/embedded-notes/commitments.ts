@@ -181,8 +181,8 @@ export interface Commitment {
 }
 
 /**
- * True for an effort promised with no act named: "I'll do my best", "I'm going to try my best next
- * term", "I will do the very best possible", "I'll do the right thing" — "do" or "try", then "best"
+ * True for an effort promised with no act named: "I'll do my best", "I'm going to try my best in the
+ * spring", "I will do the very best possible", "I'll do the right thing" — "do" or "try", then "best"
  * or "right thing" within two words, and no "to" and an act after it ("I'll do my best to call her"
  * names one).
  */
@@ -291,7 +291,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const verb = act[0];
   const before = tokens.slice(0, index);
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
-  // "I planned to see them this year": a plan that was, not one that holds ("I've decided to" still does).
+  // "I planned to visit my aunt in May": a plan that was, not one that holds ("I've decided to" still does).
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
   if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;

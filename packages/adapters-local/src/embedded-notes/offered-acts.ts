@@ -107,7 +107,7 @@ export function offersInLaterClause(sentence: ReadSentence): boolean {
 
 /** Ways of asking the patient to tell the therapist how it went ("let me know", "get back in touch with me"), as lemma phrases. */
 const reportingBack = ["let me know", "let me hear", "keep me post", "keep me update", "update me", "get back to me", "get back in touch with me", "get in touch with me", "reach out to me", "come back to me", "tell me how"];
-/** How many tokens after a proposal phrase or an imperative's first word the act may start ("Please make sure you get back to me"). */
+/** How many tokens after a proposal phrase or an imperative's first word the act may start ("Make sure to come back to me"). */
 const actWithin = 4;
 
 /**
@@ -133,7 +133,7 @@ const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mind
 const outlookAfter = new Set(["positive", "positively", "positivity", "bright", "good"]);
 const outlookVerbs = new Set(["think", "focus", "find", "look"]);
 /** Words skipped before the verb of an act: "just stay calm", "try to believe", "really". */
-const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "almost", "even", "still", "simply", "you", "not", "n't", "do"]);
+const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "almost", "nearly", "even", "still", "simply", "you", "not", "n't", "do"]);
 
 /**
  * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
@@ -171,7 +171,7 @@ export function proposesAttitude(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).some((first) => first.value.toLowerCase().replace(/n't$/, "") === first.lemma && keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first)));
 }
 
-/** True when a clause of the sentence asks the patient to tell the therapist how it went (`reportsBack`): "Please make sure you get back to me, and try it". */
+/** True when a clause of the sentence asks the patient to tell the therapist how it went (`reportsBack`): "Try it, and be sure to get back to me". */
 export function asksToReportBack(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).some((first) => reportsBack(sentence.tokens, sentence.tokens.indexOf(first)));
 }

@@ -118,7 +118,7 @@ describe("plan items: what was agreed", () => {
     const given = input([
       "T: Perhaps you could walk the dog before work.",
       "P: Sure, I will.",
-      "T: Please make sure you get back in touch with me to say how the walks go. Let me know how it goes!",
+      "T: Be sure to get back in touch with me about the walks. Let me know how it goes!",
       "P: Yes, I will do that.",
     ]);
     const notes = writeEmbeddedNotes(given);
@@ -128,13 +128,13 @@ describe("plan items: what was agreed", () => {
 
   it("agrees to no attitude: not stressing, being confident, staying positive, working on oneself", () => {
     for (const [proposal, assent] of [
-      ["T: Don't stress so much and just work on improving yourself!", "P: Will do."],
-      ["T: Be confident in what you can do. You are the best person for that role.", "P: Thanks, so I'll go with it."],
+      ["T: Don't stress about the rota, and work on yourself.", "P: Will do."],
+      ["T: Be confident in what you can do. You are clearly the one for this role.", "P: Thanks, so I'll go with it."],
       ["T: You should try to stay positive this week.", "P: Sounds good."],
       ["T: Maybe you could avoid the negative vibes at the office.", "P: That's good advice."],
       ["T: Don't let the gossip get to you.", "P: I will try, thanks."],
       ["T: I think you should come to terms with the move.", "P: That's a great idea."],
-      ["T: You can almost always find some good in a hard week.", "P: That's a good idea."],
+      ["T: You can still find some good in a rough month.", "P: That's a good idea."],
     ]) {
       expect(plan(["P: Work has been awful lately.", proposal!, assent!]), proposal).toEqual([]);
     }
@@ -147,7 +147,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes nothing up from reassurance or a reflection, nor from a plan that was", () => {
-    expect(plan(["P: I keep going over what happened.", "T: It's normal to feel the way you do while you work out what comes next.", "P: ok i will do that thanks"])).toEqual([]);
+    expect(plan(["P: I keep going over what happened.", "T: It's normal to feel like this while the dust settles.", "P: ok i will do that thanks"])).toEqual([]);
     expect(plan(["P: I feel stuck.", "T: You seem like a very thoughtful person, and you care a lot.", "P: Okay, I will do that."])).toEqual([]);
     expect(plan(["T: What were you hoping for this year?", "P: I planned to visit my brother in spring but then the borders closed."])).toEqual([]);
   });
@@ -164,11 +164,11 @@ describe("plan items: what was agreed", () => {
 
   it("takes no plan from a prediction of how it will go, a worry, encouragement or a best effort", () => {
     for (const turns of [
-      ["T: Maybe you could cook a big dinner once the rules ease.", "P: Yes. We will make it through this."],
+      ["T: Maybe you could cook a big dinner once the rules ease.", "P: Yes. We'll make it through the winter."],
       ["T: You can still meet your classmates online.", "P: I am nervous I will do badly without them."],
       ["T: You could ask for an extension.", "P: I will do poorly whatever I try."],
-      ["T: It is a hard term, but I know you can get through this!", "P: I will do that, thank you."],
-      ["T: How do you feel about the coming term?", "P: I am going to try my best next term so it won't happen again."],
+      ["T: It is a hard term, but I know you can get there!", "P: I will do that, thanks."],
+      ["T: How do you feel about the coming term?", "P: I'm going to try my best in the spring."],
     ]) {
       expect(plan(turns), turns[1]).toEqual([]);
     }
@@ -189,7 +189,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("never lists as a strategy a sentence that only judges what came before it; an assent still takes that up", () => {
-    const turns = ["P: The evenings are the worst.", "T: You could call your sister after dinner. Thought it might help a little.", "P: That's a good idea."];
+    const turns = ["P: The evenings are the worst.", "T: You could call your sister after dinner. Just thought it may help somewhat.", "P: That's a good idea."];
     const notes = notesOf(turns);
     expect(isNotAssessed(notes.strategies) ? [] : notes.strategies.map((item) => item.text)).toEqual(["You could call your sister after dinner."]);
     expect(plan(turns)).toHaveLength(1);

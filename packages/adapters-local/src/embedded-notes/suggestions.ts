@@ -163,7 +163,7 @@ export function proposes(sentence: ReadSentence): boolean {
 /**
  * True when the sentence proposes (`proposes`) and says what: a phrase judging what helps names its
  * act (`namesWhatHelps`), so the sentence can be quoted as a strategy on its own, never "Thought it
- * might help a little."
+ * may help somewhat."
  */
 export function proposesOnItsOwn(sentence: ReadSentence): boolean {
   return proposalIn(sentence, true);
@@ -197,7 +197,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   return phrased || proposesImperative(tokens);
 }
 
-/** Verbs of thinking that name no act before "it might help": "Thought it might help a little", "I guess it could help". */
+/** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
 /** How many tokens after a phrase judging what helps an act may come ("It might help to write it down", "it might be worth calling"). */
 const actAfterWithin = 3;
@@ -207,8 +207,8 @@ const judgesWhatHelps = (phrase: string) => !phrase.includes("you") && /\b(help|
 
 /**
  * True when a phrase judging what helps, at `index`, names what it judges: a noun or an act before
- * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it might
- * help a little"), or an act after it ("It might help to write it down", "it would be good if you
+ * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it may
+ * help somewhat"), or an act after it ("It might help to write it down", "it would be good if you
  * rang them"). "It might help." alone points back to something said before: as a strategy line it
  * would be a fragment.
  */
@@ -500,9 +500,9 @@ const offeredWords = 5;
  * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
  * proposal took up when no proposal phrase is known.
  */
-/** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel…", "It is okay to be sad". */
+/** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel like this", "It is okay to be sad". */
 const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
-/** What opens a clause of the therapist's confidence in the patient: "I know you can get through this", "I'm sure you will". */
+/** What opens a clause of the therapist's confidence in the patient: "I know you can get there", "I'm sure you will". */
 const confidentOpenings = ["i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will"];
 
 /** Verbs of a state the patient is in, not an act: "You are…", "you seem…", "you deserve…". */
@@ -512,15 +512,15 @@ const stateFillers = new Set(["will", "would", "really", "truly", "definitely", 
 
 /**
  * True when a therapist's sentence reassures or reflects rather than puts anything forward: it
- * opens telling the patient a feeling is normal ("It's normal to feel the way you do"), tells the
- * therapist's confidence in them ("I know you can get through this"), or says what state the
- * patient is in ("You are the right person for the job", "You seem very caring").
- * Nothing in it is taken up by "I will do that"; "You need to sit down and talk" is not one.
+ * opens telling the patient a feeling is normal ("It's normal to feel like this"), tells the
+ * therapist's confidence in them ("I know you can get there"), or says what state the
+ * patient is in ("You are clearly the one for this role", "You seem very caring").
+ * Nothing in it is taken up by "I will do that"; "You need to ring the landlord" is not one.
  */
 function reassures(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
-  // "…, but I know you can get through this!": confidence in the patient, anywhere in the sentence.
+  // "…, but I know you can do it!": confidence in the patient, anywhere in the sentence.
   if (confidentOpenings.some((phrase) => phraseStarts(words, phrase).length > 0)) return true;
   if (words[0]?.lemma !== "you") return false;
   const verb = words.slice(1).find((word) => !stateFillers.has(word.lemma));
@@ -663,7 +663,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
  * attributed to the therapist; never a question ("Have you tried a hot shower?" asks, whatever it
  * hints at: the line would list a question as a strategy), nor a sentence that only judges what
- * was said before it ("Thought it might help a little": `proposesOnItsOwn`).
+ * was said before it ("Just thought it may help somewhat": `proposesOnItsOwn`).
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
