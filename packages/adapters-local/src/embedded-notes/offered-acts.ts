@@ -119,6 +119,8 @@ export function reportsBack(tokens: readonly ReadToken[], from: number): boolean
   return reportingBack.some((phrase) => phraseStarts(tokens, phrase).some((start) => start >= from && start - from <= actWithin));
 }
 
+/** What "you can do" ends on when it encourages: "You can do this!", "you can do it". */
+const encouragedThings = new Set(["it", "this", "that"]);
 /** Words before "you" that make its clause part of another ("Be proud of what you can do"): nothing is offered in it. */
 const relativeWords = new Set(["what", "whatever", "which", "how"]);
 /** Verbs of a state of mind, not an act: "don't stress", "believe in yourself", "remember your strengths". */
@@ -206,6 +208,8 @@ export function offersAct(sentence: ReadSentence): boolean {
       !states.has(verb.lemma) &&
       !negations.has(verb.lemma) &&
       !(after !== undefined && negations.has(after.lemma) && verb.lemma === "do") &&
+      // "You can do this!", "you can do it": encouragement, no act named.
+      !(verb.lemma === "do" && encouragedThings.has(after?.lemma ?? "") && words[index + 4] === undefined) &&
       !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(verb))
     );
   });

@@ -197,6 +197,13 @@ describe("plan items: what was agreed", () => {
     expect(isNotAssessed(named) ? [] : named.map((item) => item.text)).toEqual(["It might help to write the worries down."]);
   });
 
+  it("takes praise of a proposal in more words, but not an idea had, nor \"you can do this\"", () => {
+    const proposal = "T: I would ring your old team mates and plan a reunion for the summer.";
+    expect(plan(["P: I miss my friends.", proposal, "P: Now that is an excellent suggestion."])).toHaveLength(1);
+    expect(plan(["P: I miss my friends.", proposal, "P: First I'd like to get a better idea of my options."])).toEqual([]);
+    expect(plan(["P: The exam is on Monday.", "T: You can do this!", "P: That's a great idea."])).toEqual([]);
+  });
+
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
     const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });

@@ -246,6 +246,15 @@ const namingAssentPhrases = [
   "great idea",
   "nice idea",
   "excellent idea",
+  "wonderful idea",
+  "brilliant idea",
+  "fantastic idea",
+  "excellent suggestion",
+  "wonderful suggestion",
+  "excellent advice",
+  "helpful advice",
+  "helpful suggestion",
+  "useful advice",
   "good suggestion",
   "great suggestion",
   "good advice",
@@ -388,7 +397,16 @@ function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
 
 /** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
 const says = (tokens: readonly ReadToken[], phrases: readonly string[]) =>
-  phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index)));
+  phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index) && !understands(tokens, index)));
+
+/** Verbs before "a good idea" that make it an understanding, not praise: "get a better idea of how", "have a good idea what". */
+const understandingVerbs = new Set(["get", "have", "gain", "give", "form"]);
+
+/** True when the phrase at `index` is an idea had or got ("First I'd like to get a better idea of my options"), not a proposal praised. */
+function understands(tokens: readonly ReadToken[], index: number): boolean {
+  const article = tokens[index - 1];
+  return article !== undefined && ["a", "an", "some"].includes(article.lemma) && understandingVerbs.has(tokens[index - 2]?.lemma ?? "");
+}
 
 /** How a patient's sentence takes up a proposal, when it does. */
 export interface Assent {
