@@ -109,18 +109,20 @@ describe("session mood in a clinician's words", () => {
     expect(JSON.stringify(notes.sessionMood)).not.toContain("calm");
   });
 
-  it("reads no feeling from a pleasant word asked about, a greeting, someone else's feeling or one denied", () => {
+  it("reads no feeling from a pleasant word asked about, a greeting, a courtesy, one only tried for, someone else's feeling or one denied", () => {
     for (const turn of [
       "P: How does anyone ever get happy?",
       "P: Thanks for listening, happy holidays.",
       "P: She was angry with the landlord, my sister.",
       "P: They were so stressed about the move.",
       "P: Nothing makes me happy now.",
+      "P: I'm glad to hear that you are keeping well.",
+      "P: I keep trying to stay hopeful and positive.",
     ]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }
     // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
-    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: I never told them how sad I am.", "P: Honestly I'm distraught."]) {
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place."]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
     }
   });

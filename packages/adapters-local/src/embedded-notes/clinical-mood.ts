@@ -55,16 +55,40 @@ const subjectReach = 4;
 const firstPersons = new Set(["i", "i'm", "i’m", "im"]);
 const persons = new Set([...firstPersons, "me", "we", "us", "you", ...otherPersons]);
 
+/** Words of a courtesy after a pleasant word: "glad to hear you are well", "happy to hear that you…". */
+const hearingWords = new Set(["hear", "know", "see"]);
+/** Verbs of keeping a state that, after "try to", make a pleasant word an effort: "trying to stay hopeful". */
+const keptStates = new Set(["stay", "be", "remain", "keep", "feel"]);
+/** Parts of speech of the words of a state kept: "stay calm, optimistic and hopeful", "be really positive". */
+const statePart = new Set(["ADJ", "ADV", "CCONJ"]);
+
+/** True when a pleasant word is followed by "to hear / know / see (that) you…": pleasure at the listener's news, a courtesy. */
+function gladToHearOfYou(tokens: readonly ReadToken[], after: number): boolean {
+  if (tokens[after]?.lemma !== "to" || !hearingWords.has(tokens[after + 1]?.lemma ?? "")) return false;
+  const next = tokens[after + 2]?.lemma === "that" ? tokens[after + 3] : tokens[after + 2];
+  return next?.lemma === "you";
+}
+
+/** True when a pleasant word at `index` is what the patient is trying to keep ("I keep trying to stay calm and positive"): an effort against the mood, not the mood. */
+function triedFor(tokens: readonly ReadToken[], index: number): boolean {
+  const kept = tokens.findLastIndex((token, at) => at < index && keptStates.has(token.lemma) && tokens[at - 1]?.lemma === "to" && tokens[at - 2]?.lemma === "try");
+  // Only the kept state's words between: "trying to stay calm and positive", not "trying to stay in, I'm glad".
+  return kept !== -1 && tokens.slice(kept + 1, index).every((token) => statePart.has(token.pos) || token.value === ",");
+}
+
 /**
  * True when a word of mood at `index` (not a statement of risk) is not the patient's feeling now:
  * a pleasant one asked about ("How do you become happy?" — an unpleasant one asked, "why am I so
- * anxious?", is still felt), a greeting ("happy holidays", `greetingNouns`), someone
+ * anxious?", is still felt), a greeting ("happy holidays", `greetingNouns`), a courtesy at the
+ * listener's news ("glad to hear you are well", `gladToHearOfYou`), one the patient is trying to
+ * keep ("trying to stay hopeful", `triedFor`), someone
  * else's (the nearest pronoun within `subjectReach` words before it is one of `otherPersons`: "he
  * was happy with someone else" — unless "I" follows it: "how unhappy I am") or denied ("nothing makes me happy", `denyingWords`).
  */
 function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLength: number, mood: ClinicalMood): boolean {
   if (positiveMoods.has(mood) && tokens[tokens.length - 1]?.value === "?") return true;
   if (greetingNouns.has(tokens[index + phraseLength]?.lemma ?? "")) return true;
+  if (positiveMoods.has(mood) && (gladToHearOfYou(tokens, index + phraseLength) || triedFor(tokens, index))) return true;
   const before = tokens.slice(Math.max(0, index - subjectReach), index);
   if (before.some((token) => denyingWords.has(token.lemma))) return true;
   // "how unhappy I am": a first-person subject right after the word makes it the patient's.
