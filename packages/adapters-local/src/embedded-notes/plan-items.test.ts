@@ -193,6 +193,9 @@ describe("plan items: what was agreed", () => {
     const notes = notesOf(turns);
     expect(isNotAssessed(notes.strategies) ? [] : notes.strategies.map((item) => item.text)).toEqual(["You could call your sister after dinner."]);
     expect(plan(turns)).toHaveLength(1);
+    // An act that only points back is no strategy line either; a supposition is no proposal at all.
+    const pointing = notesOf(["P: I could ask my sister to come over.", "T: You could try it. If you could choose one evening, you would feel freer."]).strategies;
+    expect(pointing).toMatchObject({ status: "not_assessed" });
     const named = notesOf(["P: The evenings are the worst.", "T: It might help to write the worries down."]).strategies;
     expect(isNotAssessed(named) ? [] : named.map((item) => item.text)).toEqual(["It might help to write the worries down."]);
   });

@@ -1,6 +1,6 @@
 import { hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { howWell, isThanks, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { howWell, isThanks, pointingBack, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
@@ -189,6 +189,10 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
+      // "You could try it.": an act that only points back ("it", "that") is no strategy line of its own.
+      if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
+      // "If you could pin it on one person…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
+      if ((phrase === "you could" || phrase === "you might") && tokens[index - 1]?.lemma === "if") return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
       return true;
