@@ -96,6 +96,13 @@ describe("progress-note formats", () => {
     expect(texts(section("soap", "plan", doubt).sentences)).toEqual(["To confirm: Let's try the breathing exercise before bed."]);
     const apart = notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [cite("s3", "breathing exercise"), cite("s4", "every night")] });
     expect(texts(section("soap", "plan", apart).sentences)).toEqual(["sleep diary", "Strategy discussed: breathing exercise", "Strategy discussed: every night"]);
+    // Spans that only touch do not overlap: a strategy ending where the plan's words begin, or beginning where they end, is kept.
+    const diary = cite("s4", "sleep diary").evidence[0]!;
+    const touching = [
+      { text: "Before", quote: "Before", evidence: [{ segmentId: "s4", start: diary.start - 3, end: diary.start }] },
+      { text: "After", quote: "After", evidence: [{ segmentId: "s4", start: diary.end, end: diary.end + 6 }] },
+    ];
+    expect(texts(section("soap", "plan", notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: touching })).sentences).filter((text) => text.startsWith("Strategy"))).toHaveLength(2);
     // A strategy citing two places is repeated when one of them is planned.
     const twoPlaces = { ...cite("s3", "breathing exercise"), evidence: [cite("s1", "sleep").evidence[0]!, cite("s4", "sleep diary").evidence[0]!] };
     expect(texts(section("soap", "plan", notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [twoPlaces] })).sentences)).toEqual(["sleep diary"]);
