@@ -37,14 +37,11 @@ describe("topics", () => {
   });
 
   it("names a noun topic in the form the session said most, not its dictionary form", () => {
-    const notes = writeEmbeddedNotes(
-      input([
-        "P: My parents keep fighting about money and my parents never listen to me.",
-        "T: Your parents fight a lot.",
-        "P: Yes, and each parent blames me for the exams I failed.",
-      ]),
+    const topics = texts(
+      writeEmbeddedNotes(
+        input(["P: My parents keep fighting about money and my parents never listen to me.", "T: Your parents fight a lot.", "P: Yes, and each parent blames me for the exams I failed."]),
+      ).keyTopics,
     );
-    const topics = texts(notes.keyTopics);
     expect(topics).toContain("parents");
     expect(topics).not.toContain("parent");
   });
