@@ -147,7 +147,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes nothing up from reassurance or a reflection, nor from a plan that was", () => {
-    expect(plan(["P: I keep going over what happened.", "T: It's normal to feel like this while the dust settles.", "P: ok i will do that thanks"])).toEqual([]);
+    expect(plan(["P: I keep going over what happened.", "T: It's normal to feel like this while the dust settles.", "P: okay, will do that, thanks"])).toEqual([]);
     expect(plan(["P: I feel stuck.", "T: You seem like a very thoughtful person, and you care a lot.", "P: Okay, I will do that."])).toEqual([]);
     expect(plan(["T: What were you hoping for this year?", "P: I planned to visit my brother in spring but then the borders closed."])).toEqual([]);
   });

@@ -191,7 +191,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
       // "You could try it.": an act that only points back ("it", "that") is no strategy line of its own.
       if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
-      // "If you could pin it on one person…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
+      // "If you could choose one evening…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
       if ((phrase === "you could" || phrase === "you might") && tokens[index - 1]?.lemma === "if") return false;
       const verb = after.find((token) => token.pos === "VERB");
       if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
