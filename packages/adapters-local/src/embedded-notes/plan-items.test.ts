@@ -207,6 +207,14 @@ describe("plan items: what was agreed", () => {
     expect(plan(["P: The exam is on Monday.", "T: You can do this!", "P: That's a great idea."])).toEqual([]);
   });
 
+  it("takes \"I might\" as weighing a proposal only when it names the act; \"I might lose her\" takes nothing up", () => {
+    const proposal = "T: You could ask your manager for a day off next week.";
+    expect(toConfirm(["P: I am exhausted.", proposal, "P: I might just have to do that."])).toHaveLength(1);
+    expect(toConfirm(["P: I am exhausted.", proposal, "P: I might be able to do that."])).toHaveLength(1);
+    expect(toConfirm(["P: I am exhausted.", proposal, "P: If I push back I might lose the job."])).toEqual([]);
+    expect(toConfirm(["P: I am exhausted.", proposal, "P: Years ago I might have asked, but not now."])).toEqual([]);
+  });
+
   it("never lists a question as a strategy discussed, even one that hints at an act", () => {
     const given = input(["T: Have you tried a hot shower at night?", "P: Not really.", "T: Could you try some slow breathing?", "P: Maybe."]);
     expect(writeEmbeddedNotes(given).strategies).toMatchObject({ status: "not_assessed" });

@@ -324,7 +324,18 @@ const tentativePhrases = [
   "i may try",
   "i will think about",
   "i will consider",
-  "i might",
+  // "I might" weighs the act only with one ("I might do that", "I might just give it a go"); "I might lose her" takes nothing up.
+  "i might do",
+  "i might give",
+  "i might consider",
+  "i might look",
+  "i might check",
+  "i might just do",
+  "i might just try",
+  "i might just give",
+  "i might be able to",
+  "i might have to",
+  "i might just have to",
   // Agreeing with a view is not taking up an act: "I agree, that makes a lot of sense".
   "i agree",
 ];
