@@ -21,6 +21,11 @@ export interface Evidence {
   end: number;
 }
 
+/** True when two spans cite some of the same characters of one segment (spans that only touch do not). */
+export function evidenceOverlaps(a: Evidence, b: Evidence): boolean {
+  return a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
+}
+
 /** A field the writer could not fill, and why: never an empty list that looks like "nothing". */
 export interface NotAssessed {
   status: "not_assessed";

@@ -1,4 +1,5 @@
 import {
+  evidenceOverlaps,
   isNotAssessed,
   type ClinicalNotes,
   type Evidence,
@@ -248,8 +249,6 @@ function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteS
   });
 }
 
-const overlaps = (a: Evidence, b: Evidence) => a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
-
 /**
  * A section's sentences without a strategy the section already states as agreed or to confirm
  * (SOAP's Plan holds both: "Agreed: <proposal> — <assent>" is not followed by "Strategy discussed:
@@ -258,7 +257,7 @@ const overlaps = (a: Evidence, b: Evidence) => a.segmentId === b.segmentId && a.
  */
 function withoutRepeatedStrategies(sentences: NoteSentence[]): NoteSentence[] {
   const planned = sentences.filter((sentence) => sentence.from === "actionItems" || sentence.from === "followUpTopics").flatMap((sentence) => sentence.evidence);
-  return sentences.filter((sentence) => sentence.from !== "strategies" || !sentence.evidence.some((span) => planned.some((cited) => overlaps(span, cited))));
+  return sentences.filter((sentence) => sentence.from !== "strategies" || !sentence.evidence.some((span) => planned.some((cited) => evidenceOverlaps(span, cited))));
 }
 
 /**

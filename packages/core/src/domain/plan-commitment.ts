@@ -93,12 +93,13 @@ export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx
 /** How many words before an assent "for" still makes it thanked for ("thank you for all the good advice"). */
 export const thankedReach = 4;
 
+/** Words of doubt that hedge a commitment or an assent: "maybe I'll…", "I'll probably…", "perhaps that's a good idea", "likely". */
+export const hedgeAdverbs: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "likely"]);
 /**
- * Words that leave a sentence short of a commitment or an assent: a hedge ("maybe I'll…", "I'll
- * probably…", "perhaps that's a good idea"), a condition ("if it carries on I'll…") or a hope or
- * wish ("I hope I will").
+ * Words that leave a sentence short of a commitment or an assent: a hedge (`hedgeAdverbs`), a
+ * condition ("if it carries on I'll…") or a hope or wish ("I hope I will").
  */
-export const hedgeWords: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "likely", "if", "unless", "hope", "wish"]);
+export const hedgeWords: ReadonlySet<string> = new Set([...hedgeAdverbs, "if", "unless", "hope", "wish"]);
 /**
  * Word sequences that leave a sentence short of a commitment even beside an assent: the patient
  * guesses or supposes they will ("I guess I will do that"; "I think I'll call her" is a decision

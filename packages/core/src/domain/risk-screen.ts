@@ -1,4 +1,4 @@
-import type { Evidence, RiskFlag, RiskSeverity } from "./clinical-notes.ts";
+import { evidenceOverlaps, type Evidence, type RiskFlag, type RiskSeverity } from "./clinical-notes.ts";
 import { normalizeForQuote, roleOfSegment, segmentOf, verifyItem, type EvidenceSource } from "./note-evidence.ts";
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
@@ -183,10 +183,6 @@ export function flagsOfWriter(flags: readonly RiskFlag[], writer: string, transc
   return result;
 }
 
-function overlaps(a: Evidence, b: Evidence): boolean {
-  return a.segmentId === b.segmentId && a.start < b.end && b.start < a.end;
-}
-
 /** The order in which categories lead a flag that collapses several: the most urgent first. */
 const urgency: readonly RiskCategory[] = [
   "suicide_intent_or_plan",
@@ -256,7 +252,7 @@ export function mergeRiskFlags(
   const merged: Array<Omit<ScreenedRiskFlag, "id">> = [];
   for (const group of groups) {
     for (const flag of group) {
-      const same = merged.findIndex((kept) => kept.evidence.some((span) => flag.evidence.some((other) => overlaps(span, other))));
+      const same = merged.findIndex((kept) => kept.evidence.some((span) => flag.evidence.some((other) => evidenceOverlaps(span, other))));
       const kept = merged[same];
       if (kept === undefined) merged.push(flag);
       else merged[same] = joined(kept, flag);
