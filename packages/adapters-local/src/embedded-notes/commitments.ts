@@ -1,4 +1,4 @@
-import { type ClauseWord, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { type ClauseWord, hedgeAdverbs, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -103,12 +103,13 @@ const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
 /** True for a "sure" that agrees ("Sure, I will ring him"), not one that foresees ("I'm sure I'll be fine"): no form of "be" right before it. */
 const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "sure" && !beForms.has(tokens.slice(0, at).filter(isWord).at(-1)?.lemma ?? "");
 /**
- * Words that hedge a commitment, before the phrase in its sentence or within a few words after it:
- * "maybe I'll…", "perhaps I'll call", "I'll probably go", "I guess I will do that", "I suppose I'll
- * go". A hedged commitment is not a plan: it is one to confirm with the patient. "I think I'll…" is
- * no hedge: it is how a decision is said ("I think I'll ring the clinic"), as the labels' rubric reads it.
+ * Words that hedge a commitment (core's `hedgeAdverbs`, the plan check's own), before the phrase in
+ * its sentence or within a few words after it: "maybe I'll…", "perhaps I'll call", "I'll probably
+ * go"; with `hedgingVerbs`, "I guess I will do that", "I suppose I'll go". A hedged commitment is not
+ * a plan: it is one to confirm with the patient. "I think I'll…" is no hedge: it is how a decision
+ * is said ("I think I'll ring the clinic"), as the labels' rubric reads it.
  */
-const hedges = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully", "might", "likely"]);
+const hedges = hedgeAdverbs;
 /** Verbs that hedge a commitment said right after them: "I guess I will do that", "and suppose I will visit it" — not "I guess you are right… I will call". */
 const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 
@@ -200,7 +201,10 @@ function effortOnly(act: readonly ReadToken[]): boolean {
 }
 
 /** Words after "do" that say how well it will go ("I will do poorly", "we'll do fine"), not what will be done. */
-export const howWell: ReadonlySet<string> = new Set(["poorly", "badly", "bad", "well", "fine", "great", "good", "better", "worse", "okay", "ok", "alright"]);
+const howWell = new Set(["poorly", "badly", "bad", "well", "fine", "great", "good", "better", "worse", "okay", "ok", "alright"]);
+
+/** True when the words at `at` are "do" and how well it will go ("do poorly", "do fine"): a prediction, not an act. */
+export const saysHowWell = (words: readonly ReadToken[], at: number): boolean => words[at]?.lemma === "do" && howWell.has(words[at + 1]?.lemma ?? "");
 
 /** What "keep working on" takes when it promises an effort, not an act: "keep working on it", "on myself". */
 const workedOnSelf = new Set(["it", "that", "this", "myself", "me", "things"]);
@@ -309,7 +313,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act)) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
-  if (verb.lemma === "do" && howWell.has(act[1]?.lemma ?? "")) return null; // "I will do poorly": how it will go, a prediction
+  if (saysHowWell(act, 0)) return null; // "I will do poorly": how it will go, a prediction
   if (effortOnly(act)) return null;
   // "I will tell them already in an email": done, not to come.
   if (act.some((token) => token.lemma === "already")) return null;

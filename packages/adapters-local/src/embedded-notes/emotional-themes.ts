@@ -7,7 +7,6 @@ const spansPerTheme = 3;
 
 /** Words after the verb "hope" that make it a courtesy: "I hope so", "hope you have a good night", "hope that helps". */
 const courtesyAfterHope = new Set(["so", "not", "you", "u", "your", "ya"]);
-const helpingWords = new Set(["help", "helps", "helped"]);
 
 /**
  * True when the emotion word at `index` is the verb "hope" said as a courtesy or an answer to
@@ -18,8 +17,7 @@ function isCourtesy(tokens: readonly ReadToken[], index: number): boolean {
   const token = tokens[index]!;
   if (token.lemma !== "hope" || token.pos !== "VERB") return false;
   const next = tokens[index + 1]?.value.toLowerCase() ?? "";
-  const then = tokens[index + 2]?.value.toLowerCase() ?? "";
-  return courtesyAfterHope.has(next) || (["this", "that", "it"].includes(next) && helpingWords.has(then));
+  return courtesyAfterHope.has(next) || (["this", "that", "it"].includes(next) && tokens[index + 2]?.lemma === "help");
 }
 
 /**

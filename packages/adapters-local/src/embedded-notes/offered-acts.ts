@@ -1,5 +1,5 @@
 import { isWord } from "./conversation-fillers.ts";
-import { phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
@@ -107,6 +107,7 @@ export function offersInLaterClause(sentence: ReadSentence): boolean {
 
 /** Ways of asking the patient to tell the therapist how it went ("let me know", "get back in touch with me"), as lemma phrases. */
 const reportingBack = ["let me know", "let me hear", "keep me post", "keep me update", "update me", "get back to me", "get back in touch with me", "get in touch with me", "reach out to me", "come back to me", "tell me how"];
+const reportingFirstWords = firstWordsOf(reportingBack);
 /** How many tokens after a proposal phrase or an imperative's first word the act may start ("Make sure to come back to me"). */
 const actWithin = 4;
 
@@ -116,6 +117,7 @@ const actWithin = 4;
  * plan of the patient's.
  */
 export function reportsBack(tokens: readonly ReadToken[], from: number): boolean {
+  if (!mayHold(tokens, reportingFirstWords)) return false;
   return reportingBack.some((phrase) => phraseStarts(tokens, phrase).some((start) => start >= from && start - from <= actWithin));
 }
 

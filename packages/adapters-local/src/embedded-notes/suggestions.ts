@@ -1,6 +1,6 @@
-import { hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgeAdverbs, hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { howWell, isThanks, pointingBack, promisesEffortOnly, proposalNouns, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { isThanks, pointingBack, promisesEffortOnly, proposalNouns, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
@@ -243,9 +243,10 @@ const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be
 /**
  * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
  * good idea", "good advice", "I like that idea", "I'm willing to try"): the therapist's turn before
- * them was one, whether or not its words are a proposal phrase this writer knows.
+ * them was one, whether or not its words are a proposal phrase this writer knows. With the
+ * committing assents, the naming assents (`namingAssentPhrases`).
  */
-const namingAssentPhrases = [
+const namingOnlyPhrases = [
   "good idea",
   "great idea",
   "nice idea",
@@ -296,12 +297,11 @@ const namingAssentPhrases = [
   // "Yes, that is my plan": what was put forward taken up as the patient's own plan.
   "that be my plan",
   "that be the plan",
-  ...committingAssentPhrases,
 ];
+/** Every assent that names what it takes up as a proposal: calling it good or committing to it. */
+const namingAssentPhrases = [...namingOnlyPhrases, ...committingAssentPhrases];
 /** The naming assents that call what they take up a proposal in so many words ("good idea", "great advice", "good approach"), not only commit to it ("I will try"). */
-/** The naming phrases that are not first-person commitments ("good idea", "worth a try"). */
-const namingOnlyPhrases = namingAssentPhrases.filter((phrase) => !committingAssentPhrases.includes(phrase));
-const callingPhrases = namingAssentPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
+const callingPhrases = namingOnlyPhrases.filter((phrase) => phrase.split(" ").some((word) => proposalNouns.has(word)));
 
 /** True when a sentence calls what it takes up a proposal ("That is a good idea too, I will use my phone"), neither negated nor told in the past, nor declined. */
 export function callsItAProposal(sentence: ReadSentence): boolean {
@@ -344,8 +344,12 @@ const tentativePhrases = [
 const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases];
 const assentFirstWords = firstWordsOf(assentPhrases);
 
-/** Words in the assenting sentence that leave it tentative: "Perhaps I will try that", "That's a good idea, I suppose". */
-const tentative = new Set(["maybe", "perhaps", "might", "probably", "possibly", "likely"]);
+/**
+ * Words in the assenting sentence that leave it tentative: core's `hedgeAdverbs` ("Perhaps I will
+ * try that") but "hopefully", which beside an assent hopes for how it turns out ("Good idea,
+ * hopefully it works").
+ */
+const tentative = new Set([...hedgeAdverbs].filter((word) => word !== "hopefully"));
 /**
  * Phrases that leave an assent tentative even when it names the proposal — core's
  * `tentativeSequences`, the plan check's own list: the patient guesses they will ("I guess I'll do
@@ -467,7 +471,7 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   const pointing = commitment?.act === "pointing-back" && !commitment.bare;
   const bare = commitment?.bare === true;
   // "I will do poorly", "I'm afraid I will do badly": how well it will go, a prediction, commits to nothing.
-  const predicts = phraseStarts(tokens, "i will do").some((at) => howWell.has(tokens[at + 3]?.lemma ?? ""));
+  const predicts = phraseStarts(tokens, "i will do").some((at) => saysHowWell(tokens, at + 2));
   const committing = !predicts && says(tokens, committingAssentPhrases);
   const naming = pointing || committing || says(tokens, namingOnlyPhrases);
   const plain = naming || bare || says(tokens, plainAssentPhrases);
@@ -525,14 +529,6 @@ function lastProposal(segment: ReadSegment): ReadSentence | null {
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
 const offeredWords = 5;
 
-/**
- * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
- * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not
- * reassurance or a reflection (`reassures`), not broken off ("It gives you a chance to
- * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
- * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
- * proposal took up when no proposal phrase is known.
- */
 /** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel like this", "It is okay to be sad". */
 const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
 /** What opens a clause of the therapist's confidence in the patient: "I know you can get there", "I'm sure you will". */
@@ -560,6 +556,14 @@ function reassures(sentence: ReadSentence): boolean {
   return verb !== undefined && patientStates.has(verb.lemma);
 }
 
+/**
+ * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
+ * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not
+ * reassurance or a reflection (`reassures`) nor an attitude (`proposesAttitude`), not broken off ("It gives you a chance to
+ * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
+ * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
+ * proposal took up when no proposal phrase is known.
+ */
 function lastOffered(segment: ReadSegment): ReadSentence | null {
   const offered = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
