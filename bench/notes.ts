@@ -16,7 +16,7 @@
  *    finds quoted, paraphrased or unsupported, in all and by field.
  *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
  *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart,
- *    and on the fresh parts of `notes-labels-fresh.jsonl`, `-fresh-2`, `-fresh-3` … `-fresh-26` (each
+ *    and on the fresh parts of `notes-labels-fresh.jsonl`, `-fresh-2`, `-fresh-3` … `-fresh-28` (each
  *    labelled before the writer ran on it) as further parts:
  *    plan precision and recall by cited turn (the plan alone; the items "to confirm" printed apart,
  *    with how many cite a labelled item), the presenting concern in the first topic line and as
@@ -32,7 +32,7 @@
  * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
  * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses — on the real conversations,
  * of the dev and fresh parts only: a held-out conversation's words, items or misses are never
- * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-26,
+ * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-28,
  * or several joined by commas: `fresh-4,fresh-5`) measures those parts of the real conversations
  * only, `both` dev and held-out (default all);
  * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
@@ -310,7 +310,7 @@ async function reportReal(): Promise<void> {
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
   const second = secondLabels();
-  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-26 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
+  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
     if (part.startsWith("fresh") && !existsSync(new URL(`./data/real-dialogue/notes-labels-${part}.jsonl`, import.meta.url))) {

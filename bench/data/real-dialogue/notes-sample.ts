@@ -39,6 +39,8 @@ export const notesFreshParts = [
   { name: "fresh-24", size: 40 },
   { name: "fresh-25", size: 40 },
   { name: "fresh-26", size: 40 },
+  { name: "fresh-27", size: 40 },
+  { name: "fresh-28", size: 40 },
 ] as const;
 export type NotesFreshPart = (typeof notesFreshParts)[number]["name"];
 /** How many ESConv ids the fresh part takes, next after the first `notesSampleSize` of the same shuffle. */

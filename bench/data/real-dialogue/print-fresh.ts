@@ -1,7 +1,7 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
  * the repository. By default the fresh part; with `--part <name>` as first arguments any part of
- * `notesFreshParts` (`fresh-2` … `fresh-26`). Each part is checked against the label files before it
+ * `notesFreshParts` (`fresh-2` … `fresh-28`). Each part is checked against the label files before it
  * (the first sample's and every earlier fresh part's that is written): none of its ids may already
  * be labelled there.
  *
