@@ -1,4 +1,4 @@
-import { type ClauseWord, hedgeAdverbs, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { askingSubjects, type ClauseWord, hedgeAdverbs, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
@@ -48,9 +48,9 @@ const commitmentPhrases = [
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
  * a commitment: "I'll be honest", "I'll be fine", "I'll probably put it off", "I'll
- * think about it", "I will never forget", "I'll have to".
+ * think about it", "I will never forget", "I'll have to", "I'll need to" (an obligation, not a commitment).
  */
-const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "have", "consider", "remember", "bear", "miss", "always", "still"]);
+const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "have", "need", "consider", "remember", "bear", "miss", "always", "still"]);
 /**
  * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
  * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a
@@ -211,12 +211,17 @@ const workedOnSelf = new Set(["it", "that", "this", "myself", "me", "things"]);
 /** Verbs that, kept up ("keep trying", "keep persevering", "keep going", "keep pushing"), promise an effort or an attitude, not an act. */
 const effortVerbs = new Set(["try", "persevere", "persist", "push", "fight", "go", "trying", "persevering", "persisting", "pushing", "fighting", "going"]);
 
+/** What may follow "manage" when it is coping, not managing a thing: "I'll manage somehow", "we will manage it". */
+const copingAfterManage = new Set(["somehow", "it", "fine", "ok", "okay", "alright", "though", "anyway"]);
+
 /** True when the words from `at` name an outcome or a state (`notVolitional`, `outcomePhrases`), not an act: "recover", "give up", "make it through". */
 function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   const verb = words[at];
   if (verb === undefined) return false;
   // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
   if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
+  // "I will manage", "we'll manage somehow": coping, an outcome; "I'll manage my time" names what is managed.
+  if (verb.lemma === "manage" && (words[at + 1] === undefined || copingAfterManage.has(words[at + 1]!.lemma))) return true;
   // A particle by its value too: wink-nlp's lemma of "through" is "thru".
   return notVolitional.has(verb.lemma) || outcomePhrases.some(([first, particle]) => verb.lemma === first && words.slice(at + 1, at + 3).some((token) => token.lemma === particle || token.value.toLowerCase() === particle));
 }
@@ -364,6 +369,9 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   const led = words[0] !== undefined && isIntentLead(words[0]) && words[1]?.value.toLowerCase() === "ill";
   const opening = words[led ? 1 : 0];
   // Core's `openingIntentWords`: "will" with its subject left out, "ill" typed for "I'll" — only at the opening, where "ill" cannot be the adjective ("I feel ill").
+  // "Will that work or is there a better way": its subject right after it (core's `askingSubjects`), the sentence asks.
+  const subject = opening === undefined ? undefined : words[words.indexOf(opening) + 1];
+  if (subject !== undefined && (askingSubjects.has(subject.lemma) || askingSubjects.has(subject.value.toLowerCase()))) return null;
   if (opening !== undefined && (openingIntentWords.has(opening.lemma) || openingIntentWords.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(opening), 1, "will");
   return null;
 }
@@ -373,8 +381,26 @@ const isIntentLead = (token: ReadToken) => intentLeads.has(token.lemma) || inten
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
-/** True when the sentence ends on "then" ("I'll try and switch the screen off an hour before sleep then."): a conclusion drawn from what was just said, as an answer to a proposal is. */
-const drawsConclusion = (sentence: ReadSentence) => sentence.tokens.filter(isWord).at(-1)?.lemma === "then";
+/** Words that, opening a sentence, draw a conclusion from what was just said: "So I'll practise with a friend first", "Then I will book the smaller venue". */
+const conclusionOpenings = new Set(["so", "then"]);
+/**
+ * True when the sentence draws a conclusion from what was just said, as an answer to a proposal
+ * does: it ends on "then" ("I'll try and switch the screen off an hour before sleep then.") or
+ * opens with a word of `conclusionOpenings`.
+ */
+function drawsConclusion(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.at(-1)?.lemma === "then" || conclusionOpenings.has(words[0]?.lemma ?? "");
+}
+/** True when "I think" comes right before a commitment phrase ("I think I'll ring the clinic", "I think I'm going to sign up"): how a decision is said. */
+function saidAsDecision(sentence: ReadSentence): boolean {
+  return commitmentPhrases.some((phrase) =>
+    phraseStarts(sentence.tokens, phrase).some((at) => {
+      const before = sentence.tokens.slice(0, at).filter(isWord);
+      return before.at(-1)?.lemma === "think" && before.at(-2)?.lemma === "i";
+    }),
+  );
+}
 
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
@@ -391,10 +417,11 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
 
 /**
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
- * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`),
+ * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
+ * after "I think": `saidAsDecision`),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
  * ring them after this."; not one said with "not", which may refuse it) or as a conclusion drawn
- * from what was said (`drawsConclusion`: "I'll stop using it before bed then.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
+ * from what was said (`drawsConclusion`: "I'll stop using it before bed then.", "So I'll practise first.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
  * for listening. I'm going to call the bank." — what the patient takes from the session into
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
@@ -404,7 +431,7 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
-  if (said(timeAnchors) || said(certainty)) return "firm";
+  if (said(timeAnchors) || said(certainty) || (saidAsDecision(sentence) && commitment.negated !== true)) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";

@@ -22,8 +22,8 @@ const modals = new Set(["can", "could", "will", "would", "shall", "should", "may
 const verbParts = new Set(["VERB", "AUX"]);
 /** Modals by which "you" is offered an act: "you can pet it", "you could ring them", "you might try". Not "you'd like to…" or "you'll be alone": a wish or a prediction, as a reflection says them. */
 const offeringModals = new Set(["can", "could", "might", "may", "should"]);
-/** Verbs whose imperative is an act of the session or a farewell: "Let me see if I understand", "See you tomorrow", "Say more". */
-const sessionVerbs = new Set(["let", "see", "say", "tell"]);
+/** Verbs whose imperative is an act of the session, a farewell or thanks: "Let me see if I understand", "See you tomorrow", "Say more", "Thanks for talking today". */
+const sessionVerbs = new Set(["let", "see", "say", "tell", "thank"]);
 
 /** Words that, within two words after "you", take the act back: "you don't have to tell yourself…", "you never need to". */
 const negations = new Set(["not", "n't", "never", "no"]);
@@ -50,10 +50,17 @@ export const reportsWords = (sentence: ReadSentence): boolean => {
   return marks.some((at, nth) => nth % 2 === 0 && !tokens.slice(Math.max(0, at - namingReach), at).some((token) => namingVerbs.has(token.lemma)));
 };
 
-/** Lemma phrases of a good wish or a farewell: "Good luck with everything", "Enjoy your tea", "Have a nice evening", "I wish you the best". */
-const wellWishes = ["good luck", "best of luck", "wish you", "rest of your day", "rest of the day", "have a good", "have a nice", "have a great", "have a lovely", "have a wonderful", "enjoy your", "enjoy the rest"];
+/**
+ * Lemma phrases of a good wish, a farewell or a closing courtesy: "Good luck with everything",
+ * "Enjoy your tea", "Have a nice evening", "I wish you the best", "Thanks for talking this through",
+ * "Happy to help", "I hope I was of help".
+ */
+const wellWishes = [
+  "good luck", "best of luck", "wish you", "rest of your day", "rest of the day", "have a good", "have a nice", "have a great", "have a lovely", "have a wonderful", "enjoy your", "enjoy the rest",
+  "thank you for chat", "thank you for talk", "thanks for chat", "thanks for talk", "glad to help", "happy to help", "glad i could help", "glad i can help", "hope i help", "hope i be helpful", "hope i be of help",
+];
 
-/** True when a sentence wishes the patient well or says goodbye (`wellWishes`): whatever it holds besides, it offers no act to take up ("Get some rest and good luck!"). */
+/** True when a sentence wishes the patient well, says goodbye or closes with a courtesy (`wellWishes`): whatever it holds besides, it offers no act to take up ("Get some rest and good luck!"). */
 export const wishesWell = (sentence: ReadSentence): boolean => wellWishes.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0);
 
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
@@ -129,8 +136,10 @@ const relativeWords = new Set(["what", "whatever", "which", "how"]);
 const mindVerbs = new Set(["stress", "worry", "panic", "overthink", "dwell", "believe", "remember"]);
 /** Verbs that, with a word of a state after them, keep an attitude: "be confident", "stay positive", "keep calm", "remain strong". */
 const keepingVerbs = new Set(["be", "stay", "remain", "keep"]);
-/** Verbs that, with "yourself" after them, turn to how the patient sees themself: "work on yourself", "be kind to yourself", "appreciate yourself". */
-const selfRegardVerbs = new Set(["work", "improve", "believe", "appreciate", "love", "forgive", "accept", "be"]);
+/** Verbs that, with "yourself" after them, turn to how the patient sees themself: "work on yourself", "be kind to yourself", "appreciate yourself", "remind yourself that…". */
+const selfRegardVerbs = new Set(["work", "improve", "believe", "appreciate", "love", "forgive", "accept", "be", "remind"]);
+/** What "give yourself" grants when it is regard, not an act: "give yourself more credit", "give yourself a break". */
+const selfGrants = new Set(["credit", "break", "permission", "grace"]);
 /** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes". */
 const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit"]);
 /** Words after "think", "focus", "find" or "look" that make it an outlook: "think positive", "focus on the positive", "look on the bright side", "find some good in it" ("good" not as an adjective: "find a good therapist" is an act). */
@@ -143,7 +152,7 @@ const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "al
  * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
  * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
  * a state ("be confident", "stay positive"), letting go or letting it get to you, regard for
- * oneself ("work on yourself", "appreciate yourself"), an outlook (`outlookWords`: "avoid negative
+ * oneself ("work on yourself", "appreciate yourself", "remind yourself", "give yourself credit"), an outlook (`outlookWords`: "avoid negative
  * vibes"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
  */
 export function keepsAttitude(tokens: readonly ReadToken[], from: number): boolean {
@@ -159,6 +168,7 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (keepingVerbs.has(verb.lemma) && after[0] !== undefined && after[0].pos === "ADJ") return true;
   if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;
   if (selfRegardVerbs.has(verb.lemma) && lemmas.slice(0, 3).includes("yourself")) return true;
+  if (verb.lemma === "give" && lemmas[0] === "yourself" && lemmas.slice(1, 4).some((lemma) => selfGrants.has(lemma))) return true;
   if (verb.lemma === "come" && lemmas[0] === "to" && lemmas[1] === "term") return true;
   // "good" before a noun is an adjective of what is found ("find a good therapist"), not the good found.
   const outlook = (token: ReadToken, at: number) => outlookAfter.has(token.lemma) && !(token.lemma === "good" && ["NOUN", "PROPN", "ADJ"].includes(after[at + 1]?.pos ?? ""));

@@ -762,6 +762,40 @@ describe("plan items: what was agreed", () => {
     expect(nice.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
   });
 
+  it("takes a commitment drawn as a conclusion or said after 'I think' as the plan, an obligation or coping as none", () => {
+    const before = "T: A smaller group might feel easier to start with.";
+    for (const words of ["So I will practise with my brother first.", "Then I'll join the beginners' session.", "I think I'll ask the coach about the beginners' session."]) {
+      expect(plan([before, "P: Maybe.", "T: What feels doable?", `P: ${words}`]).map((item) => item.quote), words).toEqual([words]);
+    }
+    // Untimed and unanchored, the same act is one to confirm.
+    expect(toConfirm([before, "P: Maybe.", "T: What feels doable?", "P: I'll ask the coach about the beginners' session."])).toEqual(["To confirm: I'll ask the coach about the beginners' session."]);
+    for (const words of ["So I will need to sort the forms first.", "So I will manage.", "I think I'm not going to ask him."]) {
+      expect(plan([before, "P: Maybe.", "T: What feels doable?", `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("never reads 'Will that work' as a commitment, nor a closing courtesy as what was proposed", () => {
+    expect(plan(["T: Can you think of what changed at work?", "P: More hours. Will that help or is there something better"])).toEqual([]);
+    const items = plan(["T: Reaching out to your sister could be worth a try.", "P: Thanks, that helps.", "T: Thanks so much for talking this through, glad to help.", "P: I will try that, have a good evening."]);
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-3"]]);
+  });
+
+  it("leaves an assent followed by reluctance or an 'I can't' to confirm, but not one that asks whether", () => {
+    const proposal = "T: You could message the team lead and ask for a call.";
+    for (const assent of ["Great tip, I'm quite nervous about phoning them.", "Good suggestion, I can't spare the time this month."]) {
+      expect(plan([proposal, `P: ${assent}`]), assent).toEqual([]);
+      expect(toConfirm([proposal, `P: ${assent}`]), assent).toEqual([`To confirm: You could message the team lead and ask for a call. — “${assent}”`]);
+    }
+    expect(plan([proposal, "P: Good idea, I will do that and see if I can't sort it with him."])).toHaveLength(1);
+  });
+
+  it("never takes reminding yourself or giving yourself credit as an act agreed", () => {
+    for (const proposal of ["Just remind yourself that everyone makes mistakes.", "Give yourself more credit for what you manage."]) {
+      expect(plan([`T: ${proposal}`, "P: Great advice."]), proposal).toEqual([]);
+    }
+    expect(plan(["T: Give yourself an hour each evening to write.", "P: Great advice."])).toHaveLength(1);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -380,6 +380,20 @@ function doubtedAfter(tokens: readonly ReadToken[]): boolean {
   const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
   return lastContrast > assentAt;
 }
+/** Words of reluctance: said after the assent ("Great tip, I'm quite nervous about phoning them"), they leave it in doubt as a contrast does. */
+const reluctance = new Set(["shy", "scared", "afraid", "nervous", "hesitant", "reluctant", "unsure", "wary"]);
+/**
+ * True when the patient says, after the sentence's assent (as `doubtedAfter` finds it), that they
+ * cannot ("Good suggestion, I can't spare the time this month") or are reluctant
+ * (`reluctance`): the assent is left in doubt, to confirm.
+ */
+function reluctantAfter(tokens: readonly ReadToken[]): boolean {
+  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
+  const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
+  // "I can't…", said of the patient; not "seeing if I can't work with him", which asks whether.
+  const cannot = (at: number) => (tokens[at]!.value.toLowerCase() === "cannot" || (tokens[at]!.lemma === "can" && negations.has(tokens[at + 1]?.lemma ?? ""))) && tokens[at - 1]?.lemma === "i" && !["if", "whether"].includes(tokens[at - 2]?.lemma ?? "");
+  return tokens.some((token, at) => at > assentAt && (reluctance.has(token.lemma) || cannot(at)));
+}
 /** Words that, after "before", close what it says ("I have tried that before.", "…before and…"): done already, not taken up anew. */
 const beforeClosers = new Set(["and", ",", ".", "!", ";", "…"]);
 const negations = new Set(["not", "n't", "never", "no", "cannot"]);
@@ -484,6 +498,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     says(tokens, hedgingPhrases) ||
     says(tokens, weighedTries) ||
     doubtedAfter(tokens) ||
+    // Read whole: "I'm quite nervous about phoning them" is the clause of state `withoutStateClauses` leaves out.
+    reluctantAfter(sentence.tokens) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
   return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || committing, bare: bare && !naming };
 }

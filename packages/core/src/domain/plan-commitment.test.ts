@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
+  askingSubjects,
   assentSequences,
   citesCommitment,
   committingSubjects,
@@ -82,6 +83,11 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Thanks. Will do.")).toBe(true);
     expect(commits("Will.")).toBe(false);
     expect(commits("Thanks, will")).toBe(false);
+  });
+
+  it("reads 'will' before its subject as asking, never committing", () => {
+    for (const subject of askingSubjects) expect(commits(`Will ${subject} help me sleep or is there something better`), subject).toBe(false);
+    expect(commits("Will try it tonight")).toBe(true);
   });
 
   it("reads 'ill' opening a sentence as typed chat's 'I'll', never 'ill' inside one", () => {

@@ -18,6 +18,8 @@ export const intentMarkers: ReadonlySet<string> = new Set(["will", "ll", "’ll"
 export const fusedIntents: ReadonlySet<string> = new Set(["i'mma", "i’mma", "imma"]);
 /** Words that commit when they open a sentence: "will" with its subject left out ("Will do."), "ill" typed for "I'll" ("ill call them"). */
 export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
+/** Words that, right after an opening "will", are its subject: the sentence asks ("Will that work?", "will it help", "will you…"), it commits to nothing. */
+export const askingSubjects: ReadonlySet<string> = new Set(["that", "it", "this", "they", "you", "u", "he", "she", "there", "things", "we"]);
 /** Words that may lead an opening "ill" (typed "I'll"): "Okay ill check those out". ("Sure, will do" is an assent sequence.) */
 export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright"]);
 /** "going to" / "go to" after the subject marks intent too. */
@@ -160,10 +162,10 @@ const sentenceEnd = /[.!?…]+/g;
 const is = (word: { lemma: string; value: string } | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence, "ill" after a word of `intentLeads` too ("Will do.", "ill call them", "Okay ill check it"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence, "ill" after a word of `intentLeads` too ("Will do.", "ill call them", "Okay ill check it"), not before its subject (`askingSubjects`: "will that work" asks); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
   const opening = is(words[0], intentLeads) && is(words[1], "ill") ? 1 : 0;
-  if (is(words[opening], openingIntentWords) && words.length > opening + 1) return true;
+  if (is(words[opening], openingIntentWords) && words.length > opening + 1 && !is(words[opening + 1], askingSubjects)) return true;
   if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
