@@ -1,6 +1,7 @@
-import { askingSubjects, type ClauseWord, hedgeAdverbs, hedgesOutcome, intentLeads, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
+import { keepsAttitude } from "./offered-acts.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
@@ -320,6 +321,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (saysHowWell(act, 0)) return null; // "I will do poorly": how it will go, a prediction
   if (effortOnly(act)) return null;
+  // "I'll try to stay positive", "I will keep my head up": an attitude is no act (`keepsAttitude`, as for a proposal).
+  if (keepsAttitude(act, 0)) return null;
   // "I will tell them already in an email": done, not to come.
   if (act.some((token) => token.lemma === "already")) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
@@ -363,21 +366,13 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
     }
   }
   if (found) return found;
-  // The subject left out, as typed chat does ("Will check it out.", "Will do."), or "I'll" typed without its apostrophe ("ill call them").
-  // "ill" after a word that leads an answer ("Okay ill check those out") too: "Sure, will do" is an assent, not an act of its own.
+  // The subject left out, as typed chat does ("Will check it out.", "Thanks, will do."), or "I'll" typed without its apostrophe
+  // ("ill call them", "Okay ill check those out"): core's `openingIntentAt`, only at the opening, where "ill" cannot be the adjective
+  // ("I feel ill") and "will" is not before its subject ("Will that work?").
   const words = sentence.tokens.filter(isWord);
-  const led = words[0] !== undefined && isIntentLead(words[0]) && words[1]?.value.toLowerCase() === "ill";
-  const opening = words[led ? 1 : 0];
-  // Core's `openingIntentWords`: "will" with its subject left out, "ill" typed for "I'll" — only at the opening, where "ill" cannot be the adjective ("I feel ill").
-  // "Will that work or is there a better way": its subject right after it (core's `askingSubjects`), the sentence asks.
-  const subject = opening === undefined ? undefined : words[words.indexOf(opening) + 1];
-  if (subject !== undefined && (askingSubjects.has(subject.lemma) || askingSubjects.has(subject.value.toLowerCase()))) return null;
-  if (opening !== undefined && (openingIntentWords.has(opening.lemma) || openingIntentWords.has(opening.value.toLowerCase()))) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(opening), 1, "will");
-  return null;
+  const at = openingIntentAt(words);
+  return at === -1 ? null : commitmentAt(sentence.tokens, sentence.tokens.indexOf(words[at]!), 1, "will");
 }
-
-/** True for a word that may lead an opening "ill" (core's `intentLeads`): "Okay ill check those out". */
-const isIntentLead = (token: ReadToken) => intentLeads.has(token.lemma) || intentLeads.has(token.value.toLowerCase());
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];

@@ -151,7 +151,7 @@ const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "al
 /**
  * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
  * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
- * a state ("be confident", "stay positive"), letting go or letting it get to you, regard for
+ * a state ("be confident", "stay positive", "keep your head up"), letting go or letting it get to you, regard for
  * oneself ("work on yourself", "appreciate yourself", "remind yourself", "give yourself credit"), an outlook (`outlookWords`: "avoid negative
  * vibes"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
  */
@@ -166,6 +166,8 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (verb.lemma === "remember" && lemmas[0] === "to") return keepsAttitude(tokens, at + 2);
   if (mindVerbs.has(verb.lemma)) return true;
   if (keepingVerbs.has(verb.lemma) && after[0] !== undefined && after[0].pos === "ADJ") return true;
+  // "Keep your head up", "keep my chin up": an outlook kept.
+  if (verb.lemma === "keep" && lemmas.slice(0, 3).some((lemma) => lemma === "head" || lemma === "chin") && lemmas.slice(1, 4).includes("up")) return true;
   if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;
   if (selfRegardVerbs.has(verb.lemma) && lemmas.slice(0, 3).includes("yourself")) return true;
   if (verb.lemma === "give" && lemmas[0] === "yourself" && lemmas.slice(1, 4).some((lemma) => selfGrants.has(lemma))) return true;

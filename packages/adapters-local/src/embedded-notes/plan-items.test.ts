@@ -774,6 +774,18 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes 'will do' after a word that leads an answer or thanks as an assent", () => {
+    for (const assent of ["Sure, will do.", "ok will do", "Thanks, will do that."]) {
+      expect(plan(["T: You could ask your manager for a later start.", `P: ${assent}`]).map((item) => item.text), assent).toEqual([`${agreedPrefix}You could ask your manager for a later start. — “${assent}”`]);
+    }
+  });
+
+  it("never takes an attitude as the patient's own commitment", () => {
+    for (const words of ["I will keep my chin up this week.", "I'll try to stay positive tomorrow."]) {
+      expect(plan(["T: How are you feeling about it?", `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
   it("never reads 'Will that work' as a commitment, nor a closing courtesy as what was proposed", () => {
     expect(plan(["T: Can you think of what changed at work?", "P: More hours. Will that help or is there something better"])).toEqual([]);
     const items = plan(["T: Reaching out to your sister could be worth a try.", "P: Thanks, that helps.", "T: Thanks so much for talking this through, glad to help.", "P: I will try that, have a good evening."]);

@@ -85,6 +85,15 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Thanks, will")).toBe(false);
   });
 
+  it("reads 'will' or 'ill' after words that lead an answer as committing, up to three of them, never 'will' after other words", () => {
+    for (const text of ["Sure, will do.", "ok will do", "Thanks will do, enjoy the weekend", "Thank you, will ring them.", "Ok thanks, will do.", "yes will talk to him first"]) {
+      expect(commits(text), text).toBe(true);
+    }
+    expect(commits("Ok thank you so will ring them.")).toBe(false);
+    expect(commits("My sister will ring them.")).toBe(false);
+    expect(commits("Thanks, will")).toBe(false);
+  });
+
   it("reads 'will' before its subject as asking, never committing", () => {
     for (const subject of askingSubjects) expect(commits(`Will ${subject} help me sleep or is there something better`), subject).toBe(false);
     expect(commits("Will try it tonight")).toBe(true);

@@ -20,7 +20,7 @@ export const fusedIntents: ReadonlySet<string> = new Set(["i'mma", "i’mma", "i
 export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** Words that, right after an opening "will", are its subject: the sentence asks ("Will that work?", "will it help", "will you…"), it commits to nothing. */
 export const askingSubjects: ReadonlySet<string> = new Set(["that", "it", "this", "they", "you", "u", "he", "she", "there", "things", "we"]);
-/** Words that may lead an opening "ill" (typed "I'll"): "Okay ill check those out". ("Sure, will do" is an assent sequence.) */
+/** Words that may lead an opening intent word (`openingIntentAt`): "Okay ill check those out", "Sure, will do". */
 export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
@@ -162,10 +162,27 @@ const sentenceEnd = /[.!?…]+/g;
 const is = (word: { lemma: string; value: string } | undefined, options: ReadonlySet<string> | string) =>
   word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or a word of `openingIntentWords` opening the sentence, "ill" after a word of `intentLeads` too ("Will do.", "ill call them", "Okay ill check it"), not before its subject (`askingSubjects`: "will that work" asks); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** How many words may lead an opening intent word: "Ok thanks, will do", "Thank you, will call them". */
+export const openingLeadReach = 3;
+
+/**
+ * Where the sentence's opening intent word is (`openingIntentWords`: "will" with its subject left
+ * out, "ill" typed for "I'll"), or -1: the first word after at most `openingLeadReach` words that
+ * lead an answer (`intentLeads`, `thanksWords`, "you" after a word of thanks) — "Will do.", "ill
+ * call them", "Okay ill check it", "Thanks, will do", "yes will talk to him first" — with a word
+ * after it that is not its subject (`askingSubjects`: "will that work" asks). Core's plan check and
+ * the embedded writer read the opening so.
+ */
+export function openingIntentAt(words: ReadonlyArray<{ lemma: string; value: string }>): number {
+  let at = 0;
+  const leads = (index: number) => is(words[index], intentLeads) || is(words[index], thanksWords) || (index > 0 && is(words[index - 1], thanksWords) && (is(words[index], "you") || is(words[index], "u")));
+  while (at < openingLeadReach && leads(at)) at += 1;
+  return is(words[at], openingIntentWords) && words.length > at + 1 && !is(words[at + 1], askingSubjects) ? at : -1;
+}
+
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or an opening intent word (`openingIntentAt`: "Will do.", "Thanks, will do", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
-  const opening = is(words[0], intentLeads) && is(words[1], "ill") ? 1 : 0;
-  if (is(words[opening], openingIntentWords) && words.length > opening + 1 && !is(words[opening + 1], askingSubjects)) return true;
+  if (openingIntentAt(words) !== -1) return true;
   if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
