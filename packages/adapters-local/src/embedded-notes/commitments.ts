@@ -1,4 +1,4 @@
-import { type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude } from "./offered-acts.ts";
@@ -403,8 +403,6 @@ const timeAnchors = new Set([
   "morning", "afternoon", "evening", "soon", "next", "later", "immediately", "asap", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
-/** Nouns that name what the therapist put forward as a proposal: "good idea", "your advice", "a good approach". */
-export const proposalNouns: ReadonlySet<string> = new Set(["idea", "suggestion", "advice", "tip", "approach", "recommendation"]);
 const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
 
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */

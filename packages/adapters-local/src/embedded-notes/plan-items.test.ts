@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 import { readSegment } from "./segment-reader.ts";
-import { agreedPrefix, proposes } from "./suggestions.ts";
+import { agreedPrefix, namingOnlyPhrases, plainAssentPhrases, proposes } from "./suggestions.ts";
 
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
 
@@ -771,6 +771,21 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm([before, "P: Maybe.", "T: What feels doable?", "P: I'll ask the coach about the beginners' session."])).toEqual(["To confirm: I'll ask the coach about the beginners' session."]);
     for (const words of ["So I will need to sort the forms first.", "So I will manage.", "I think I'm not going to ask him."]) {
       expect(plan([before, "P: Maybe.", "T: What feels doable?", `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("writes only plan lines core's plan check grounds: every naming or plain assent, said after a proposal, is one", () => {
+    for (const phrase of [...namingOnlyPhrases, ...plainAssentPhrases]) {
+      const items = plan(["T: You could ask your manager for a later start.", `P: Yes, ${phrase}.`]);
+      expect(items.map((item) => item.verification.status), phrase).toEqual(["grounded"]);
+    }
+  });
+
+  it("takes an assent with a new question typed on after it, never an assent that is itself asked", () => {
+    const proposal = "T: You could swap the late coffee for a herbal tea.";
+    expect(plan([proposal, "P: Great idea how much of it should I drink?"])).toHaveLength(1);
+    for (const asked of ["Is that a good idea?", "Do you think a herbal tea is a good idea?", "I was wondering about tea, is that a good idea?"]) {
+      expect(plan([proposal, `P: ${asked}`]), asked).toEqual([]);
     }
   });
 

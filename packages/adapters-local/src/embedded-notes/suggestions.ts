@@ -1,6 +1,6 @@
-import { hedgeAdverbs, hedgesOutcome, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgeAdverbs, hedgesOutcome, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { isThanks, pointingBack, promisesEffortOnly, proposalNouns, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
@@ -246,32 +246,14 @@ const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be
  * them was one, whether or not its words are a proposal phrase this writer knows. With the
  * committing assents, the naming assents (`namingAssentPhrases`).
  */
-const namingOnlyPhrases = [
-  "good idea",
-  "great idea",
-  "nice idea",
-  "excellent idea",
-  "wonderful idea",
-  "brilliant idea",
-  "fantastic idea",
-  "excellent suggestion",
-  "wonderful suggestion",
-  "excellent advice",
-  "helpful advice",
-  "helpful suggestion",
-  "useful advice",
-  "good suggestion",
-  "great suggestion",
-  "good advice",
-  "great advice",
-  "good approach",
+export const namingOnlyPhrases = [
+  // Core's `praiseSequences`: "great idea", "helpful advice", "good approach".
+  ...praiseSequences.map((sequence) => sequence.join(" ")),
   // "Not a bad idea" takes it up as "a good idea" does: the negation is of "bad", not of the assent.
   "not a bad idea",
   "not such a bad idea",
   "not sound like a bad idea",
   "not seem like a bad idea",
-  "good tip",
-  "great tip",
   "like the idea",
   "like that idea",
   "like this idea",
@@ -282,7 +264,6 @@ const namingOnlyPhrases = [
   "sound like a plan",
   "sound like a good",
   "sound like a great",
-  "sound like something i",
   "something i can do",
   "something i could try",
   "something i can try",
@@ -309,7 +290,7 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 }
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
-const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that"];
+export const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that"];
 /** Assents that only weigh it ("That might help", "I could try", "I'll think about it"): to confirm with the patient, never a plan. */
 const tentativePhrases = [
   "that might work",
@@ -405,13 +386,30 @@ const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
 /** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
 const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
 
+/** Words that open a question: "How long should I do it for?", "Any other tips?", "Is that a good idea?". */
+const questionOpeners = new Set(["how", "what", "do", "does", "did", "have", "has", "any", "anything", "is", "are", "can", "could", "would", "where", "when", "why", "which", "who"]);
+/**
+ * True when the sentence's question comes after its assent, as a new question typed on without a
+ * stop ("Great idea how long should I keep it up?"): no word opening a question
+ * (`questionOpeners`) at or before the assent (its first assent phrase), one after it. Its question
+ * mark does not put off the assent; "Is that a good idea?" or "Do you reckon a walk is wise?" asks it.
+ */
+function asksAfterAssent(tokens: readonly ReadToken[]): boolean {
+  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
+  if (starts.length === 0) return false;
+  const assentAt = Math.min(...starts);
+  const opens = (token: ReadToken) => questionOpeners.has(token.lemma) || questionOpeners.has(token.value.toLowerCase());
+  return !tokens.slice(0, assentAt).some(opens) && tokens.slice(assentAt + 1).some((token, at) => opens(token) && at > 0);
+}
+
 /**
  * True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not
  * `meansWhether`, a contrast followed by a negation) or says it was done before ("before" closing
  * its clause, `beforeClosers`: "I've practised breathing before and think it's a great idea").
  */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
+  const askedAfter = asksAfterAssent(tokens);
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at) && !(token.value === "?" && askedAfter))) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));

@@ -3,6 +3,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
   askingSubjects,
+  praiseSequences,
   assentSequences,
   citesCommitment,
   committingSubjects,
@@ -240,9 +241,13 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(hedgesOutcome([{ lemma: "i", value: "I" }, { lemma: "might", value: "might" }, { lemma: "help", value: "help" }], 1)).toBe(false);
   });
 
+  it("takes 'sounds like something I could try' as an assent: it names the proposal as one the patient takes up, as the writer reads it", () => {
+    expect(commits("That sounds like something I could try.")).toBe(true);
+    expect(commits("That's something I can try.")).toBe(true);
+  });
+
   it("never commits where the patient only could, guesses they will, or will only keep it in mind — even beside an assent", () => {
     for (const text of [
-      "That sounds like something I could try.",
       "We could do that.",
       "I guess I will do that.",
       "I suppose I'll go.",
@@ -414,7 +419,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   it("takes each assent sequence as written, said alone, and no shorter", () => {
     // Every written form the rule lists, each matched by its words as written, not by a lemma.
     const phrases = [
-      "good idea", "great idea", "nice idea", "excellent idea", "good advice", "great advice", "good approach", "not a bad idea", "not such a bad idea", "not sound like a bad idea", "not seem like a bad idea", "good suggestion", "great suggestion", "good tip", "great tip",
+      ...praiseSequences.map((sequence) => sequence.join(" ")),
+      "not a bad idea", "not such a bad idea", "not sound like a bad idea", "not seem like a bad idea",
       "willing to try", "worth a try", "give it a try", "something I can do", "sound good", "sounds good", "sound like a plan", "sounds like a plan",
       "will do", "will try", "can do that", "like the idea", "like that idea", "like this idea", "consider it done",
       "sound like a good", "sounds like a good", "sound like a great", "sounds like a great", "sound great", "sounds great",
@@ -422,6 +428,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "like your suggestion", "like your idea", "like the suggestion", "like that suggestion",
       "sound wonderful", "sounds wonderful", "sound lovely", "sounds lovely", "sound perfect", "sounds perfect", "sound nice", "sounds nice",
       "sound like what I should do",
+      "something I could try", "something I can try",
       "that be my plan", "that be the plan",
     ];
     expect(phrases).toHaveLength(assentSequences.length);

@@ -26,23 +26,19 @@ export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "y
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
 export const markerReach = 3;
-/** Assents to a proposal, as word sequences (by lemma or value): "good idea", "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
+/** Nouns that name what the therapist put forward as a proposal: "good idea", "your advice", "a good approach". */
+export const proposalNouns: ReadonlySet<string> = new Set(["idea", "suggestion", "advice", "tip", "approach", "recommendation"]);
+/** Words of praise that, right before a proposal noun, take the proposal up: "good idea", "wonderful advice", "very helpful suggestion". */
+export const praiseWords: ReadonlySet<string> = new Set(["good", "great", "nice", "excellent", "wonderful", "brilliant", "fantastic", "helpful", "useful", "awesome", "amazing", "valuable", "sensible", "smart", "clever", "solid", "thoughtful", "perfect", "lovely", "cool"]);
+/** Every praise of a proposal as a word pair (`praiseWords` before `proposalNouns`): "great idea", "helpful advice". */
+export const praiseSequences: readonly (readonly string[])[] = [...praiseWords].flatMap((praise) => [...proposalNouns].map((noun) => [praise, noun] as const));
+/** Assents to a proposal, as word sequences (by lemma or value): a praise of it (`praiseSequences`), "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
 export const assentSequences: readonly (readonly string[])[] = [
-  ["good", "idea"],
-  ["great", "idea"],
-  ["nice", "idea"],
-  ["excellent", "idea"],
-  ["good", "advice"],
-  ["great", "advice"],
-  ["good", "approach"],
+  ...praiseSequences,
   ["not", "a", "bad", "idea"],
   ["not", "such", "a", "bad", "idea"],
   ["not", "sound", "like", "a", "bad", "idea"],
   ["not", "seem", "like", "a", "bad", "idea"],
-  ["good", "suggestion"],
-  ["great", "suggestion"],
-  ["good", "tip"],
-  ["great", "tip"],
   ["willing", "to", "try"],
   ["worth", "a", "try"],
   ["give", "it", "a", "try"],
@@ -86,6 +82,9 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["sound", "nice"],
   ["sounds", "nice"],
   ["sound", "like", "what", "i", "should", "do"],
+  // "That sounds like something I could try": the proposal named as one the patient takes up.
+  ["something", "i", "could", "try"],
+  ["something", "i", "can", "try"],
   // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
   ["that", "be", "my", "plan"],
   ["that", "be", "the", "plan"],
