@@ -80,6 +80,19 @@ describe("topics", () => {
     expect(topics).toContain("rota");
   });
 
+  it("takes no plans, events, emotions, fun, tonight or a typed 'thankyou' for a topic", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "P: My plans for tonight fell through and the events at the allotment are cancelled, so much emotion, no fun.",
+        "T: The allotment sounds important to you.",
+        "P: Thankyou, the allotment is my plans, my fun, my events, the emotions of tonight.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    for (const word of ["plans", "plan", "tonight", "events", "event", "emotions", "emotion", "fun", "thankyou"]) expect(topics, word).not.toContain(word);
+    expect(topics).toContain("allotment");
+  });
+
   it("takes no word the lexicon lacks said once for a topic, and keeps one said again", () => {
     const notes = writeEmbeddedNotes(
       input([
