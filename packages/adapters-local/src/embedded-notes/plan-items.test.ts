@@ -789,6 +789,17 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("quotes the therapist's sentence that says what the assent names, not the turn's longest", () => {
+    const turns = [
+      "T: When my own evenings got long and empty I found that listening to a gardening podcast while cooking made the whole flat feel less quiet and lonely. I sometimes also ring my cousin.",
+      "P: That podcast is a good idea.",
+    ];
+    const lines = [...plan(turns).map((item) => item.text), ...toConfirm(turns)];
+    expect(lines).toEqual(["To confirm: When my own evenings got long and empty I found that listening to a gardening podcast while cooking made the whole flat feel less quiet and lonely. — “That podcast is a good idea.”"]);
+    const cousin = [turns[0]!, "P: Ringing my cousin is a good idea."];
+    expect(toConfirm(cousin)).toEqual(["To confirm: I sometimes also ring my cousin. — “Ringing my cousin is a good idea.”"]);
+  });
+
   it("takes 'will do' after a word that leads an answer or thanks as an assent", () => {
     for (const assent of ["Sure, will do.", "ok will do", "Thanks, will do that."]) {
       expect(plan(["T: You could ask your manager for a later start.", `P: ${assent}`]).map((item) => item.text), assent).toEqual([`${agreedPrefix}You could ask your manager for a later start. — “${assent}”`]);

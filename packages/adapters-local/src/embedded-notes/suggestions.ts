@@ -575,16 +575,20 @@ function reassures(sentence: ReadSentence): boolean {
  * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not
  * reassurance or a reflection (`reassures`) nor an attitude (`proposesAttitude`), not broken off ("It gives you a chance to
  * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
- * later clause of the therapist's own account (`offersInLaterClause`). What an assent naming a
+ * later clause of the therapist's own account (`offersInLaterClause`); of those, the ones that say
+ * a noun the assent `named` ("I'll look into that podcast") when any does. What an assent naming a
  * proposal took up when no proposal phrase is known.
  */
-function lastOffered(segment: ReadSegment): ReadSentence | null {
-  const offered = segment.sentences.filter((sentence) => {
+function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set()): ReadSentence | null {
+  const candidates = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
     return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !proposesAttitude(sentence);
   });
+  // The sentences that say a thing the assent names ("I'll look into that podcast"): what it took up, whatever else the turn said.
+  const naming = candidates.filter((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" && named.has(token.lemma)));
+  const offered = naming.length > 0 ? naming : candidates;
   // An act offered to the patient (`offersAct`) first; then one offered in a later clause of the therapist's own account ("I feel
   // better outdoors, so try that more often", `offersInLaterClause`); then the longest, which holds the substance more often than a
   // closing remark ("My evenings tend to be calmer.").
@@ -592,6 +596,15 @@ function lastOffered(segment: ReadSegment): ReadSentence | null {
   const clauseActs = offered.filter(offersInLaterClause);
   const pool = acts.length > 0 ? acts : clauseActs.length > 0 ? clauseActs : offered;
   return pool.reduce<ReadSentence | null>((longest, sentence) => (longest === null || sentence.tokens.length > longest.tokens.length ? sentence : longest), null);
+}
+
+/** Nouns of a proposal itself, which name nothing in particular that was offered: "a good idea", "that advice". */
+const unnamingNouns = new Set([...proposalNouns, "thing", "one", "lot", "bit", "way", "time", "day", "today", "week", "thank", "thanks"]);
+
+/** The nouns of the assenting sentence, by lemma, but those that only name a proposal (`unnamingNouns`): "podcast" in "I'll try the podcast". */
+function nounsOf(segment: ReadSegment, assent: Assent): ReadonlySet<string> {
+  const sentence = segment.sentences.find((entry) => entry.start === assent.start);
+  return new Set((sentence?.tokens ?? []).filter((token) => token.pos === "NOUN" && !unnamingNouns.has(token.lemma)).map((token) => token.lemma));
 }
 
 /**
@@ -688,7 +701,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const candidates = segments.slice(Math.max(0, index - 3), index).filter((turn) => turn.role === "therapist").reverse();
     // In order: a proposal of the turn just before; for an assent that names a proposal, what that turn offered; a proposal of an earlier turn.
     const proposals = candidates.map((turn) => ({ turn, sentence: lastProposal(turn) }));
-    const offered = assent.namesProposal ? [{ turn: segments[index - 1]!, sentence: lastOffered(segments[index - 1]!) }] : [];
+    const offered = assent.namesProposal ? [{ turn: segments[index - 1]!, sentence: lastOffered(segments[index - 1]!, nounsOf(segment, assent)) }] : [];
     const taken = [proposals[0]!, ...offered, ...proposals.slice(1)].find((entry) => entry.sentence !== null);
     if (!taken || taken.sentence === null) return;
     // A proposal taken up twice is one item: the first assent.
