@@ -1,6 +1,6 @@
 /** What an "Agreed" line may quote when no proposal phrase names it: an act offered, stated, not the therapist's own story. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
-import { isAsked, isOwnAccount, offersAct, offersInLaterClause } from "./offered-acts.ts";
+import { isAsked, isOwnAccount, offersAct, offersInLaterClause, sharesWhatHelped } from "./offered-acts.ts";
 import { readSegment } from "./segment-reader.ts";
 
 const sentence = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
@@ -55,6 +55,20 @@ describe("offersAct: an act offered to the patient", () => {
   it("never takes information, a reflection, a wish, a prediction or a state for an offered act", () => {
     for (const text of ["It releases endorphins which can calm you.", "It sounds like your sister could be a great support.", "You'd like to be accepting of yourself.", "You'll be alone with a heavy burden.", "If you feel angry, you can be angry.", "You can't go back there.", "You have grounds for a complaint."]) {
       expect(offers(text), text).toBe(false);
+    }
+  });
+});
+
+describe("sharesWhatHelped: the speaker's own way of coping", () => {
+  it("takes the speaker's account of what helped them, or a sentence opening on what helped", () => {
+    for (const text of ["I found that a short swim after work helped me a lot.", "What helped me was keeping a tally of small wins.", "For me, cutting the news to once a day really helped.", "I bake on Sundays and it calms me down."]) {
+      expect(sharesWhatHelped(sentence(text)), text).toBe(true);
+    }
+  });
+
+  it("never takes a question, help given to someone else, or what helped told of the patient", () => {
+    for (const text of ["Has anything helped you a lot?", "I hope this really helps you.", "Your routine is really helping your kids.", "I went for a run today."]) {
+      expect(sharesWhatHelped(sentence(text)), text).toBe(false);
     }
   });
 });

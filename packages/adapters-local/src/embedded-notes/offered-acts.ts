@@ -77,6 +77,24 @@ export function isOwnAccount(sentence: ReadSentence): boolean {
   return first !== undefined && (firstPerson.has(first.value.toLowerCase()) || firstPerson.has(first.lemma));
 }
 
+/** Lemma phrases by which the speaker says what helped them: "it really helped me", "what works for me", "it calms me down". */
+const helpedPhrases = ["help me", "really help .", "really help me", "help a lot", "work for me", "work well for me", "make me feel good", "make me feel better", "calm me", "relax me", "do wonder"];
+/** Openings of a sentence that tell what helped the speaker without opening in the first person: "What helped me was…", "For me, walking helped". */
+const helpedOpenings = ["what help me", "what work for me", "what really help me", "for me"];
+
+/**
+ * True when the speaker tells what helped them cope (`helpedPhrases`), in their own account
+ * (`isOwnAccount`: "I found that walking at lunch helped me a lot") or opening so ("What helped
+ * me was…"); not asked. A therapist sharing it discusses a way of coping: a strategy, not a
+ * proposal an assent agrees to.
+ */
+export function sharesWhatHelped(sentence: ReadSentence): boolean {
+  if (isAsked(sentence)) return false;
+  const tokens = sentence.tokens.filter(isWord);
+  const opens = helpedOpenings.some((phrase) => phraseStarts(tokens, phrase).includes(0));
+  return (opens || isOwnAccount(sentence)) && helpedPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0);
+}
+
 /** Marks and words after which a new clause opens: "Exercise helps, maybe go for walks", "you sound tired, so rest tonight". */
 const clauseBoundaries = new Set([",", ";", ":", "-", "–", "—", "so", "then"]);
 

@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
-import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -734,7 +734,7 @@ export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[]
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter((sentence) => !isAsked(sentence) && proposesOnItsOwn(sentence)).map((sentence) => {
+      segment.sentences.filter((sentence) => !isAsked(sentence) && (proposesOnItsOwn(sentence) || sharesWhatHelped(sentence))).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
         return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
