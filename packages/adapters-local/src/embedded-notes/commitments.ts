@@ -387,6 +387,25 @@ function drawsConclusion(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   return words.at(-1)?.lemma === "then" || conclusionOpenings.has(words[0]?.lemma ?? "");
 }
+/** Objects that make an act a whole new way of living, no act one can do: "change everything", "start a new life", "sort things out". */
+const wholeOfLife = new Set(["everything", "life", "things"]);
+/** How far after the commitment's phrase its whole-of-life object may come: "I will try to turn my whole life around". */
+const wholeOfLifeReach = 6;
+/** True when the commitment's act is to change the whole of life (`wholeOfLife`): to confirm, whatever else makes it firm. */
+function namesNoAct(sentence: ReadSentence): boolean {
+  return commitmentPhrases.some((phrase) =>
+    phraseStarts(sentence.tokens, phrase).some((at) => {
+      const after = sentence.tokens.slice(at + phrase.split(" ").length).filter(isWord).slice(0, wholeOfLifeReach);
+      return after.some((token) => wholeOfLife.has(token.lemma));
+    }),
+  );
+}
+
+/** Words of a yes that, opening the sentence, answer the therapist: "Yes, I'm going to tell my landlord", "yeah I will book the appointment". */
+const yesWords = new Set(["yes", "yeah", "yea", "ya", "yep", "yup"]);
+/** True when the sentence opens with a word of `yesWords`: the commitment answers what the therapist said, as one answering a proposal does. */
+const answersYes = (sentence: ReadSentence) => yesWords.has(sentence.tokens.filter(isWord)[0]?.value.toLowerCase() ?? "");
+
 /** True when "I think" comes right before a commitment phrase ("I think I'll ring the clinic", "I think I'm going to sign up"): how a decision is said. */
 function saidAsDecision(sentence: ReadSentence): boolean {
   return commitmentPhrases.some((phrase) =>
@@ -413,16 +432,17 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
  * after "I think": `saidAsDecision`),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
- * ring them after this."; not one said with "not", which may refuse it) or as a conclusion drawn
+ * ring them after this."; not one said with "not", which may refuse it), opening with a yes
+ * (`answersYes`: "Yes, I'm going to tell my landlord") or as a conclusion drawn
  * from what was said (`drawsConclusion`: "I'll stop using it before bed then.", "So I'll practise first.") or said in a turn that thanks the therapist (`thanksInTurn`: "Thank you
  * for listening. I'm going to call the bank." — what the patient takes from the session into
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
-  if (commitment.hedged) return "to-confirm";
+  if (commitment.hedged || namesNoAct(sentence)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
-  if ((answersProposal || thanksInTurn || drawsConclusion(sentence)) && commitment.negated !== true) return "firm";
+  if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty) || (saidAsDecision(sentence) && commitment.negated !== true)) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.

@@ -812,6 +812,15 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes a commitment opening with a yes as the plan, one said with 'not' after a yes as to confirm", () => {
+    const before = ["T: Your sister might be worried too.", "P: She might.", "T: What would you like to do about it?"];
+    expect(plan([...before, "P: Yeah, I will ring her and ask."]).map((item) => item.quote)).toEqual(["Yeah, I will ring her and ask."]);
+    expect(toConfirm([...before, "P: I will ring her and ask."])).toEqual(["To confirm: I will ring her and ask."]);
+    expect(plan([...before, "P: Yes, I'm not going to hide it from her."])).toEqual([]);
+    // A whole new way of living names no act: to confirm, yes or not.
+    expect(toConfirm([...before, "P: Yeah, I will try to sort everything out."])).toEqual(["To confirm: Yeah, I will try to sort everything out."]);
+  });
+
   it("never reads 'Will that work' as a commitment, nor a closing courtesy as what was proposed", () => {
     expect(plan(["T: Can you think of what changed at work?", "P: More hours. Will that help or is there something better"])).toEqual([]);
     const items = plan(["T: Reaching out to your sister could be worth a try.", "P: Thanks, that helps.", "T: Thanks so much for talking this through, glad to help.", "P: I will try that, have a good evening."]);
