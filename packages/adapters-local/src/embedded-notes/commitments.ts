@@ -401,6 +401,25 @@ function namesNoAct(sentence: ReadSentence): boolean {
   );
 }
 
+/** Words that may come between a commitment phrase and its "try": "I will definitely try to…", "I'll just try and…". */
+const beforeTry = new Set(["definitely", "really", "just", "also", "certainly"]);
+/** How many words the act after "try to" must have to be one: "try to talk to them", not "try and find." */
+const triedActWords = 2;
+/**
+ * True when the commitment is to try a named act: "I will try to tell my brother how I feel", "I'll
+ * try and fill my schedule" — "try", then "to" or "and", then at least `triedActWords` words. A try
+ * at an outcome is none (`promisesEffortOnly` leaves it out before).
+ */
+function triesAnAct(sentence: ReadSentence): boolean {
+  return commitmentPhrases.some((phrase) =>
+    phraseStarts(sentence.tokens, phrase).some((at) => {
+      const words = sentence.tokens.slice(at + phrase.split(" ").length).filter(isWord);
+      const tryAt = beforeTry.has(words[0]?.lemma ?? "") ? 1 : 0;
+      return words[tryAt]?.lemma === "try" && ["to", "and"].includes(words[tryAt + 1]?.lemma ?? "") && words.length - (tryAt + 2) >= triedActWords;
+    }),
+  );
+}
+
 /** Words of a yes that, opening the sentence, answer the therapist: "Yes, I'm going to tell my landlord", "yeah I will book the appointment". */
 const yesWords = new Set(["yes", "yeah", "yea", "ya", "yep", "yup"]);
 /** True when the sentence opens with a word of `yesWords`: the commitment answers what the therapist said, as one answering a proposal does. */
@@ -430,7 +449,7 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
 /**
  * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
- * after "I think": `saidAsDecision`),
+ * after "I think": `saidAsDecision`), a try at a named act (`triesAnAct`),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
  * ring them after this."; not one said with "not", which may refuse it), opening with a yes
  * (`answersYes`: "Yes, I'm going to tell my landlord") or as a conclusion drawn
@@ -445,6 +464,7 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty) || (saidAsDecision(sentence) && commitment.negated !== true)) return "firm";
+  if (triesAnAct(sentence) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";

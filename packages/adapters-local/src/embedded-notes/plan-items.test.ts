@@ -348,7 +348,7 @@ describe("plan items: what was agreed", () => {
     for (const words of ["Yes, you're right. I'm going to ignore what they say.", "That's true. I'm going to stop reading the group chat.", "Okay, I will give the forum a go.", "Most definitely. I'll collect the letters from my neighbours."]) {
       expect(plan([therapist, `P: ${words}`]).map((item) => item.speaker), words).toEqual(["patient"]);
     }
-    for (const words of ["Yes. I will try to ignore the rumours.", "Alright then. I will ring my sister.", "Okay? I will try to ignore the rumours."]) {
+    for (const words of ["Yes. I will ignore the rumours.", "Alright then. I will ring my sister.", "Okay? I will ignore the rumours."]) {
       expect(plan([therapist, `P: ${words}`]), words).toEqual([]);
     }
   });
@@ -670,11 +670,19 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an untimed commitment that draws a conclusion ('…then.') from what was said as firm", () => {
-    const drawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll try and switch the screen off an hour before sleep then."];
-    expect(plan(drawn).map((item) => item.quote)).toEqual(["I'll try and switch the screen off an hour before sleep then."]);
-    const undrawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll try and switch the screen off an hour before sleep."];
+    const drawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll switch the screen off an hour before sleep then."];
+    expect(plan(drawn).map((item) => item.quote)).toEqual(["I'll switch the screen off an hour before sleep then."]);
+    const undrawn = ["T: The light from a screen keeps the brain alert at night.", "P: I'll switch the screen off an hour before sleep."];
     expect(plan(undrawn)).toEqual([]);
-    expect(toConfirm(undrawn)).toEqual(["To confirm: I'll try and switch the screen off an hour before sleep."]);
+    expect(toConfirm(undrawn)).toEqual(["To confirm: I'll switch the screen off an hour before sleep."]);
+  });
+
+  it("takes a try at a named act as firm, never a try at an outcome or with no act after it", () => {
+    const before = "T: The light from a screen keeps the brain alert at night.";
+    expect(plan([before, "P: I'll try and switch the screen off an hour before sleep."]).map((item) => item.quote)).toEqual(["I'll try and switch the screen off an hour before sleep."]);
+    expect(plan([before, "P: I will definitely try to read a book instead."])).toHaveLength(1);
+    expect(plan([before, "P: I will try to recover."])).toEqual([]);
+    expect(plan([before, "P: I will try and find."])).toEqual([]);
   });
 
   it("reads a proposal addressed to the patient at the start of a clause after ', but' or ', so'", () => {
