@@ -22,6 +22,33 @@ export function phraseStarts(tokens: readonly ReadToken[], phrase: LemmaPhrase):
   return starts;
 }
 
+/** Each list's phrases by their first word, built once per list (`phrasesMayStart`). */
+const byFirstWord = new WeakMap<readonly LemmaPhrase[], ReadonlyMap<string, readonly LemmaPhrase[]>>();
+
+/**
+ * The phrases of a list whose first word is said in `tokens` (by lemma or lower-cased value), in
+ * the list's order: the only ones `phraseStarts` can find there. A long list read against every
+ * sentence costs then what the sentence's words call for, not what the list holds.
+ */
+export function phrasesMayStart(tokens: readonly ReadToken[], phrases: readonly LemmaPhrase[]): LemmaPhrase[] {
+  let index = byFirstWord.get(phrases);
+  if (index === undefined) {
+    const built = new Map<string, LemmaPhrase[]>();
+    for (const phrase of phrases) {
+      const first = phrase.split(" ")[0]!;
+      built.set(first, [...(built.get(first) ?? []), phrase]);
+    }
+    index = built;
+    byFirstWord.set(phrases, index);
+  }
+  const found = new Set<LemmaPhrase>();
+  for (const token of tokens) {
+    for (const phrase of index.get(token.lemma) ?? []) found.add(phrase);
+    for (const phrase of index.get(token.value.toLowerCase()) ?? []) found.add(phrase);
+  }
+  return phrases.filter((phrase) => found.has(phrase));
+}
+
 /**
  * The first words of some phrases, to skip at once a sentence that can hold none of them:
  * `mayHold(tokens, firstWordsOf(phrases))` is false when no token is a first word.

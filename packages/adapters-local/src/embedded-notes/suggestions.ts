@@ -2,7 +2,7 @@ import { hedgeAdverbs, hedgesOutcome, praiseSequences, proposalNouns, tentativeS
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
-import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
@@ -356,10 +356,13 @@ const contrasts = new Set(["but", "though", "although"]);
  */
 function doubtedAfter(tokens: readonly ReadToken[]): boolean {
   const lastContrast = tokens.findLastIndex((token) => contrasts.has(token.lemma));
-  if (lastContrast === -1) return false;
-  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
-  const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
-  return lastContrast > assentAt;
+  return lastContrast !== -1 && lastContrast > assentAt(tokens);
+}
+
+/** Where the sentence's assent starts: its first assent phrase, or its first word when none is said ("I'll try, but…" points back). */
+function assentAt(tokens: readonly ReadToken[]): number {
+  const starts = phrasesMayStart(tokens, assentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase));
+  return starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
 }
 /** Words of reluctance: said after the assent ("Great tip, I'm quite nervous about phoning them"), they leave it in doubt as a contrast does. */
 const reluctance = new Set(["shy", "scared", "afraid", "nervous", "hesitant", "reluctant", "unsure", "wary"]);
@@ -369,11 +372,10 @@ const reluctance = new Set(["shy", "scared", "afraid", "nervous", "hesitant", "r
  * (`reluctance`): the assent is left in doubt, to confirm.
  */
 function reluctantAfter(tokens: readonly ReadToken[]): boolean {
-  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
-  const assentAt = starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
   // "I can't…", said of the patient; not "seeing if I can't work with him", which asks whether.
   const cannot = (at: number) => (tokens[at]!.value.toLowerCase() === "cannot" || (tokens[at]!.lemma === "can" && negations.has(tokens[at + 1]?.lemma ?? ""))) && tokens[at - 1]?.lemma === "i" && !["if", "whether"].includes(tokens[at - 2]?.lemma ?? "");
-  return tokens.some((token, at) => at > assentAt && (reluctance.has(token.lemma) || cannot(at)));
+  const doubts = tokens.flatMap((token, at) => (reluctance.has(token.lemma) || cannot(at) ? [at] : []));
+  return doubts.length > 0 && doubts.some((at) => at > assentAt(tokens));
 }
 /** Words that, after "before", close what it says ("I have tried that before.", "…before and…"): done already, not taken up anew. */
 const beforeClosers = new Set(["and", ",", ".", "!", ";", "…"]);
@@ -395,7 +397,7 @@ const questionOpeners = new Set(["how", "what", "do", "does", "did", "have", "ha
  * mark does not put off the assent; "Is that a good idea?" or "Do you reckon a walk is wise?" asks it.
  */
 function asksAfterAssent(tokens: readonly ReadToken[]): boolean {
-  const starts = assentPhrases.flatMap((phrase) => phraseStarts(tokens, phrase));
+  const starts = phrasesMayStart(tokens, assentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase));
   if (starts.length === 0) return false;
   const assentAt = Math.min(...starts);
   const opens = (token: ReadToken) => questionOpeners.has(token.lemma) || questionOpeners.has(token.value.toLowerCase());
@@ -408,8 +410,7 @@ function asksAfterAssent(tokens: readonly ReadToken[]): boolean {
  * its clause, `beforeClosers`: "I've practised breathing before and think it's a great idea").
  */
 function declines(tokens: readonly ReadToken[]): boolean {
-  const askedAfter = asksAfterAssent(tokens);
-  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at) && !(token.value === "?" && askedAfter))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at) && !(token.value === "?" && asksAfterAssent(tokens)))) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
@@ -428,7 +429,7 @@ function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
 
 /** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
 const says = (tokens: readonly ReadToken[], phrases: readonly string[]) =>
-  phrases.some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index) && !understands(tokens, index)));
+  phrasesMayStart(tokens, phrases).some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index) && !understands(tokens, index)));
 
 /** Verbs before "a good idea" that make it an understanding, not praise: "get a better idea of how", "have a good idea what". */
 const understandingVerbs = new Set(["get", "have", "gain", "give", "form"]);
