@@ -31,6 +31,11 @@ describe("offersAct: an act offered to the patient", () => {
     expect(offersInLaterClause(sentence("I find the evenings easier outside, so do you?"))).toBe(false);
   });
 
+  it("takes no encouragement to keep going as an act, but keeping trying at a named act is one", () => {
+    for (const text of ["Keep pushing!", "Just keep pressing forward.", "Keep going."]) expect(offers(text), text).toBe(false);
+    expect(offers("Keep trying to call the housing office every morning.")).toBe(true);
+  });
+
   it("takes no attitude as an act: relaxing, keeping calm or positive — but keeping a diary is one", () => {
     for (const text of ["Relax and take it slowly.", "Keep calm and relax.", "Just keep positive through the week."]) {
       expect(offers(text), text).toBe(false);

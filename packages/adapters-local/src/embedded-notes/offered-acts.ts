@@ -156,6 +156,10 @@ const mindVerbs = new Set(["stress", "worry", "panic", "overthink", "dwell", "be
 const keepingVerbs = new Set(["be", "stay", "remain", "keep"]);
 /** Verbs that, with "yourself" after them, turn to how the patient sees themself: "work on yourself", "be kind to yourself", "appreciate yourself", "remind yourself that…". */
 const selfRegardVerbs = new Set(["work", "improve", "believe", "appreciate", "love", "forgive", "accept", "be", "remind"]);
+/** What "keep" takes when it encourages going on, not an act kept up: "keep pushing", "keep pressing forward". */
+const keptEfforts = new Set(["pushing", "pressing", "going", "fighting", "trying", "moving", "persevering", "persisting"]);
+/** Words after a kept effort that still name no act: "keep pressing forward", "keep going on". */
+const onwards = new Set(["forward", "forwards", "on", "ahead"]);
 /** What "give yourself" grants when it is regard, not an act: "give yourself more credit", "give yourself a break". */
 const selfGrants = new Set(["credit", "break", "permission", "grace"]);
 /** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes". */
@@ -169,7 +173,7 @@ const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "al
 /**
  * True when the act that starts at `from` (a proposal phrase's end, an imperative's verb) is an
  * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
- * a state ("be confident", "stay positive", "keep your head up"), letting go or letting it get to you, regard for
+ * a state ("be confident", "stay positive", "keep your head up", "keep pushing"), letting go or letting it get to you, regard for
  * oneself ("work on yourself", "appreciate yourself", "remind yourself", "give yourself credit"), an outlook (`outlookWords`: "avoid negative
  * vibes"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
  */
@@ -184,6 +188,8 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (verb.lemma === "remember" && lemmas[0] === "to") return keepsAttitude(tokens, at + 2);
   if (mindVerbs.has(verb.lemma)) return true;
   if (keepingVerbs.has(verb.lemma) && after[0] !== undefined && after[0].pos === "ADJ") return true;
+  // "Keep pushing", "keep pressing forward", "keep going": encouragement to go on, no act named ("keep trying to call her" names one).
+  if (verb.lemma === "keep" && keptEfforts.has(after[0]?.value.toLowerCase() ?? "") && (after[1] === undefined || !isWord(after[1]) || onwards.has(after[1].lemma))) return true;
   // "Keep your head up", "keep my chin up": an outlook kept.
   if (verb.lemma === "keep" && lemmas.slice(0, 3).some((lemma) => lemma === "head" || lemma === "chin") && lemmas.slice(1, 4).includes("up")) return true;
   if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;
