@@ -3,6 +3,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
   askingSubjects,
+  openingLeadReach,
   praiseSequences,
   assentSequences,
   citesCommitment,
@@ -93,9 +94,22 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Ok thank you so will ring them.")).toBe(false);
     expect(commits("My sister will ring them.")).toBe(false);
     expect(commits("Thanks, will")).toBe(false);
+    // "you" leads only after a word of thanks ("thank u"); a fourth lead is past the reach; a word that leads nothing leads nothing.
+    expect(commits("thank u will ring them")).toBe(true);
+    expect(commits("Ok you will ring them.")).toBe(false);
+    expect(commits("Ok yes thanks sure will ring them.")).toBe(false);
+    expect(commits("Great, will ring them.")).toBe(false);
+    expect(openingLeadReach).toBe(3);
+  });
+
+  it("takes 'will do' and 'will try' as assents anywhere in the sentence, not only at its opening", () => {
+    expect(commits("Honestly that's fine, will do.")).toBe(true);
+    expect(commits("Honestly that's fine, will try.")).toBe(true);
   });
 
   it("reads 'will' before its subject as asking, never committing", () => {
+    expect(commits("Will that work or is there something better")).toBe(false);
+    expect(commits("will u ring them for me")).toBe(false);
     for (const subject of askingSubjects) expect(commits(`Will ${subject} help me sleep or is there something better`), subject).toBe(false);
     expect(commits("Will try it tonight")).toBe(true);
   });
