@@ -40,9 +40,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { currentRiskSpans, type Transcript, verifyNotes } from "@confide/core";
+import { type ClinicalNotes, currentRiskSpans, type Transcript, verifyNotes } from "@confide/core";
 import { sessionMoods } from "@confide/core/adapter-kit";
-import type { NoteWriterInput } from "@confide/core/ports";
+import type { NotesDraft, NoteWriterInput } from "@confide/core/ports";
 import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local/providers";
 import { createWinkClaimReader } from "@confide/adapters-local/wink-claims";
 import type { NotesSession } from "./data/notes/build-dataset.ts";
@@ -246,6 +246,17 @@ function printAgainstSecondLabeller(rows: ReadonlyArray<{ label: NotesLabel; qua
   );
 }
 
+/**
+ * The notes as a clinician is shown them: every list without the items core's check left
+ * unverified (a rendered note leaves them out and says how many), the rest as written.
+ */
+function shownOf(notes: ClinicalNotes): NotesDraft {
+  const shown = Object.fromEntries(
+    Object.entries(notes).map(([field, value]) => [field, Array.isArray(value) ? value.filter((item: { verification?: { status: string } }) => item.verification?.status !== "unverified") : value]),
+  );
+  return shown as unknown as NotesDraft;
+}
+
 /** The turns of a real conversation as the pipeline hands them to a note writer, patient turns scored by VADER. */
 async function realInput(conversation: RealConversation): Promise<NoteWriterInput> {
   const segments = conversation.turns.map((turn, index) => ({
@@ -325,9 +336,10 @@ async function reportReal(): Promise<void> {
       const input = { ...unscreened, currentRisks };
       const startMs = performance.now();
       const draft = writeEmbeddedNotes(input);
-      verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
+      const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
-      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), draft), risk });
+      // Scored as shown: a rendered note leaves out what core could not verify, so the bench does too.
+      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), shownOf(verified)), risk });
       // Held-out conversations stay unread: their words, items and misses are never printed.
       if (detail && part !== "held-out") {
         const { quality } = rows[rows.length - 1]!;
