@@ -388,29 +388,13 @@ const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
 /** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
 const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
 
-/** Words that open a question: "How long should I do it for?", "Any other tips?", "Is that a good idea?". */
-const questionOpeners = new Set(["how", "what", "do", "does", "did", "have", "has", "any", "anything", "is", "are", "can", "could", "would", "where", "when", "why", "which", "who"]);
-/**
- * True when the sentence's question comes after its assent, as a new question typed on without a
- * stop ("Great idea how long should I keep it up?"): no word opening a question
- * (`questionOpeners`) at or before the assent (its first assent phrase), one after it. Its question
- * mark does not put off the assent; "Is that a good idea?" or "Do you reckon a walk is wise?" asks it.
- */
-function asksAfterAssent(tokens: readonly ReadToken[]): boolean {
-  const starts = phrasesMayStart(tokens, assentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase));
-  if (starts.length === 0) return false;
-  const assentAt = Math.min(...starts);
-  const opens = (token: ReadToken) => questionOpeners.has(token.lemma) || questionOpeners.has(token.value.toLowerCase());
-  return !tokens.slice(0, assentAt).some(opens) && tokens.slice(assentAt + 1).some((token, at) => opens(token) && at > 0);
-}
-
 /**
  * True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not
  * `meansWhether`, a contrast followed by a negation) or says it was done before ("before" closing
  * its clause, `beforeClosers`: "I've practised breathing before and think it's a great idea").
  */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at) && !(token.value === "?" && asksAfterAssent(tokens)))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
