@@ -789,23 +789,16 @@ describe("plan items: what was agreed", () => {
     }
   });
 
-  it("takes an assent with a new question typed on after it, never an assent that is itself asked", () => {
+  it("never takes an assent in a sentence that asks, whatever comes before the question: core's plan check reads it as a question", () => {
     const proposal = "T: You could swap the late coffee for a herbal tea.";
-    expect(plan([proposal, "P: Great idea how much of it should I drink?"])).toHaveLength(1);
-    for (const asked of ["Is that a good idea?", "Do you think a herbal tea is a good idea?", "I was wondering about tea, is that a good idea?"]) {
+    for (const asked of ["Great idea how much of it should I drink?", "Is that a good idea?", "Do you think a herbal tea is a good idea?"]) {
       expect(plan([proposal, `P: ${asked}`]), asked).toEqual([]);
     }
   });
 
-  it("quotes the therapist's sentence that says what the assent names, not the turn's longest", () => {
-    const turns = [
-      "T: When my own evenings got long and empty I found that listening to a gardening podcast while cooking made the whole flat feel less quiet and lonely. I sometimes also ring my cousin.",
-      "P: That podcast is a good idea.",
-    ];
-    const lines = [...plan(turns).map((item) => item.text), ...toConfirm(turns)];
-    expect(lines).toEqual(["To confirm: When my own evenings got long and empty I found that listening to a gardening podcast while cooking made the whole flat feel less quiet and lonely. — “That podcast is a good idea.”"]);
-    const cousin = [turns[0]!, "P: Ringing my cousin is a good idea."];
-    expect(toConfirm(cousin)).toEqual(["To confirm: I sometimes also ring my cousin. — “Ringing my cousin is a good idea.”"]);
+  it("keeps a commitment beside a later hope of its own, and core's check grounds it", () => {
+    const items = plan(["T: The clinic keeps a few same-day slots.", "P: I will ring the clinic tomorrow and I hope they have one."]);
+    expect(items.map((item) => [item.quote, item.verification.status])).toEqual([["I will ring the clinic tomorrow and I hope they have one.", "grounded"]]);
   });
 
   it("takes 'will do' after a word that leads an answer or thanks as an assent", () => {

@@ -3,6 +3,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
   askingSubjects,
+  hopingVerbs,
   openingLeadReach,
   praiseSequences,
   assentSequences,
@@ -99,6 +100,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Ok you will ring them.")).toBe(false);
     expect(commits("Ok yes thanks sure will ring them.")).toBe(false);
     expect(commits("Great, will ring them.")).toBe(false);
+    expect(commits("Thanks mate will ring them.")).toBe(false);
     expect(openingLeadReach).toBe(3);
   });
 
@@ -388,6 +390,18 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Alright, I'll ring them, they'll be relieved if it works.")).toBe(false);
     expect(commits("Alright, I'll ring them, I'll really be relieved if it works.")).toBe(false);
     expect(commits("Alright, I'll ring them and I'll be relieved if it works.")).toBe(false);
+  });
+
+  it("reads a later clause of the speaker's hope apart, after a comma or 'and': the hope is about how it goes", () => {
+    expect(commits("I will ring the clinic and I hope they have a slot.")).toBe(true);
+    expect(commits("I will ring the clinic, I hope they have a slot.")).toBe(true);
+    expect(commits("I will ring the clinic, we hope it is open.")).toBe(true);
+    expect([...hopingVerbs]).toEqual(["hope"]);
+    // A hope before the act, or one with no subject of its own, still hedges it.
+    expect(commits("I hope I will ring the clinic.")).toBe(false);
+    expect(commits("I will ring the clinic and hope they answer.")).toBe(false);
+    expect(commits("I will ring the clinic but I hope they answer.")).toBe(false);
+    expect(commits("I will ring the clinic and she hopes they answer.")).toBe(false);
   });
 
   it("marks the words of a later clause of state from its subject to the next comma", () => {
