@@ -3,6 +3,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
   askingSubjects,
+  greetedPeople,
   hopingVerbs,
   openingLeadReach,
   praiseSequences,
@@ -390,6 +391,16 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Alright, I'll ring them, they'll be relieved if it works.")).toBe(false);
     expect(commits("Alright, I'll ring them, I'll really be relieved if it works.")).toBe(false);
     expect(commits("Alright, I'll ring them and I'll be relieved if it works.")).toBe(false);
+  });
+
+  it("reads 'wish' that greets someone as no wish: the commitment beside it stands", () => {
+    expect(commits("I'll call round at noon to wish everybody a merry Christmas.")).toBe(true);
+    expect(commits("I will visit when I wish you a good week.")).toBe(true);
+    expect([...greetedPeople].sort()).toEqual(["all", "everybody", "everyone", "her", "him", "them", "u", "you"]);
+    // A wish of the speaker's still hedges: "I wish I would ring them", "I will ring them, I wish them gone".
+    expect(commits("I wish I would ring them more.")).toBe(false);
+    expect(commits("I will ring them when I wish them gone.")).toBe(false);
+    expect(commits("I will ring them when I wish for a good week.")).toBe(false);
   });
 
   it("reads a later clause of the speaker's hope apart, after a comma or 'and': the hope is about how it goes", () => {

@@ -239,9 +239,15 @@ export function hedgesOutcome(words: readonly { lemma: string; value: string }[]
   return is(words[next], outcomeSubjects) && is(words[next + 1], outcomeVerbs);
 }
 
-/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, and a hedge of the outcome, `hedgesOutcome`, not counted), or a tentative sequence (`tentativeSequences`). */
+/** Whom "wish" may greet: "wish everybody a merry Christmas", "wish you a good week". */
+export const greetedPeople: ReadonlySet<string> = new Set(["you", "u", "them", "him", "her", "everyone", "everybody", "all"]);
+
+/** True when "wish" at `index` greets someone ("I'll call round at noon to wish everybody a merry Christmas"): a person (`greetedPeople`) then "a" after it, no wish of the speaker's. */
+const greets = (words: readonly { lemma: string; value: string }[], index: number) => is(words[index], "wish") && is(words[index + 1], greetedPeople) && is(words[index + 2], "a");
+
+/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, a hedge of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative sequence (`tentativeSequences`). */
 function hedged(words: readonly ClaimWord[]): boolean {
-  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs)) && !hedgesOutcome(words, index)) || holds(words, tentativeSequences);
+  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs)) && !hedgesOutcome(words, index) && !greets(words, index)) || holds(words, tentativeSequences);
 }
 
 /**
