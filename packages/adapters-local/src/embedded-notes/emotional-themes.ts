@@ -20,10 +20,20 @@ function isCourtesy(tokens: readonly ReadToken[], index: number): boolean {
   return courtesyAfterHope.has(next) || (["this", "that", "it"].includes(next) && tokens[index + 2]?.lemma === "help");
 }
 
+/** Words of difficulty that, shortly before a feeling, say the patient lacks it: "trouble getting motivated", "hard to feel hopeful". */
+const lackingCues = new Set(["trouble", "hard", "difficult", "struggle", "unable", "cannot"]);
+/** How many tokens before the feeling a cue of `lackingCues` (or "can't") still speaks of it. */
+const lackingReach = 3;
+
+/** True when the emotion word at `index` is one the patient says they struggle to reach ("I have trouble getting motivated"): no theme of it. */
+function isLacked(tokens: readonly ReadToken[], index: number): boolean {
+  return tokens.slice(Math.max(0, index - lackingReach), index).some((token, at, before) => lackingCues.has(token.lemma) || lackingCues.has(token.value.toLowerCase()) || (token.lemma === "can" && ["not", "n't"].includes(before[at + 1]?.lemma ?? "")));
+}
+
 /**
  * Emotional themes from what the patient (or an unknown speaker) said: a theme for each group
  * of `emotionLexicon` with a word said, not negated ("I'm not anxious" counts for nothing) and not
- * a courtesy (`isCourtesy`: "I hope so"). Each theme quotes the first word that raised it and cites up to three occurrences.
+ * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"). Each theme quotes the first word that raised it and cites up to three occurrences.
  * @returns the themes in order of first mention ([] when no emotion word was said).
  */
 export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -35,7 +45,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
     for (const sentence of segment.sentences) {
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
-        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index)) return;
+        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index)) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });
         themes.set(theme, item);

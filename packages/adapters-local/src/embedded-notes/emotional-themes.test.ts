@@ -1,0 +1,24 @@
+/** Emotional themes: a feeling the patient says, not one denied, said as a courtesy, or one they struggle to reach. Sentences written for the test. */
+import { describe, expect, it } from "vitest";
+import { findEmotionalThemes } from "./emotional-themes.ts";
+import { readSegment } from "./segment-reader.ts";
+
+const themes = (text: string) => findEmotionalThemes([readSegment({ id: "p", speaker: "P", startMs: 0, text }, "patient")]).map((item) => item.text);
+
+describe("findEmotionalThemes", () => {
+  it("takes a feeling the patient says", () => {
+    expect(themes("I feel motivated again since the new job.")).toContain("hope");
+    expect(themes("I am so sad about the move.")).toContain("sadness");
+  });
+
+  it("takes no feeling the patient says they struggle to reach", () => {
+    for (const text of ["I have trouble getting motivated in the mornings.", "It is hard to feel hopeful right now.", "I can't get motivated at all."]) {
+      expect(themes(text), text).not.toContain("hope");
+    }
+  });
+
+  it("takes no feeling denied, nor a hope said as a courtesy", () => {
+    expect(themes("I'm not anxious about it.")).not.toContain("anxiety");
+    expect(themes("Thank you, I hope so.")).not.toContain("hope");
+  });
+});
