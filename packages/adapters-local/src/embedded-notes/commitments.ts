@@ -186,7 +186,7 @@ export interface Commitment {
  * True for an effort promised with no act named: "I'll do my best", "I'm going to try my best in the
  * spring", "I will do the very best possible", "I'll do the right thing" — "do" or "try", then "best"
  * or "right thing" within two words, and no "to" and an act after it ("I'll do my best to call her"
- * names one).
+ * names one; "I'll do my best to", broken off, none).
  */
 function effortOnly(act: readonly ReadToken[]): boolean {
   // "I'll keep trying", "I will keep persevering", "I will continue to try": an effort, unless "to" names the act ("keep trying to call her", "keep going to the gym").
@@ -196,7 +196,8 @@ function effortOnly(act: readonly ReadToken[]): boolean {
   if (act[0]?.lemma !== "do" && act[0]?.lemma !== "try") return false;
   const said = (at: number) => act[at]?.value.toLowerCase();
   const best = [1, 2].find((at) => said(at) === "best");
-  if (best !== undefined) return act[best + 1]?.lemma !== "to";
+  // "I'll do my best to call her" names an act; "i will do my best to", broken off, names none.
+  if (best !== undefined) return act[best + 1]?.lemma !== "to" || act[best + 2] === undefined;
   const right = [1, 2].find((at) => said(at) === "right" && said(at + 1) === "thing");
   return right !== undefined && act[right + 2]?.lemma !== "to";
 }

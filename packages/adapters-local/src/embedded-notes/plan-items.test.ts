@@ -172,6 +172,9 @@ describe("plan items: what was agreed", () => {
     ]) {
       expect(plan(turns), turns[1]).toEqual([]);
     }
+    // Broken off after "to", a best effort names no act: nothing to confirm either; with an act after "to", one.
+    expect(toConfirm(["T: How do you feel about the coming term?", "P: I will do my best to"])).toEqual([]);
+    expect(toConfirm(["T: How do you feel about the coming term?", "P: I will do my best to ring the tutor."])).toHaveLength(1);
   });
 
   it("leaves a try weighed with a modal to confirm, even in a phrase that names the proposal", () => {
