@@ -392,15 +392,24 @@ function drawsConclusion(sentence: ReadSentence): boolean {
 const wholeOfLife = new Set(["everything", "life", "things"]);
 /** How far after the commitment's phrase its whole-of-life object may come: "I will try to turn my whole life around". */
 const wholeOfLifeReach = 6;
-/** True when the commitment's act is to change the whole of life (`wholeOfLife`): to confirm, whatever else makes it firm. */
-function namesNoAct(sentence: ReadSentence): boolean {
-  return commitmentPhrases.some((phrase) =>
-    phraseStarts(sentence.tokens, phrase).some((at) => {
-      const after = sentence.tokens.slice(at + phrase.split(" ").length).filter(isWord).slice(0, wholeOfLifeReach);
-      return after.some((token) => wholeOfLife.has(token.lemma));
-    }),
+/** The words before and after one commitment phrase said in a sentence (`aroundCommitments`). */
+interface AroundCommitment {
+  before: ReadToken[];
+  after: ReadToken[];
+}
+
+/** The words around each commitment phrase the sentence says, punctuation left out: read once, for the firmness rules that look before or after it. */
+function aroundCommitments(sentence: ReadSentence): AroundCommitment[] {
+  return commitmentPhrases.flatMap((phrase) =>
+    phraseStarts(sentence.tokens, phrase).map((at) => ({
+      before: sentence.tokens.slice(0, at).filter(isWord),
+      after: sentence.tokens.slice(at + phrase.split(" ").length).filter(isWord),
+    })),
   );
 }
+
+/** True when the commitment's act is to change the whole of life (`wholeOfLife`): to confirm, whatever else makes it firm. */
+const namesNoAct = ({ after }: AroundCommitment) => after.slice(0, wholeOfLifeReach).some((token) => wholeOfLife.has(token.lemma));
 
 /** Words that may come between a commitment phrase and its "try": "I will definitely try to…", "I'll just try and…". */
 const beforeTry = new Set(["definitely", "really", "just", "also", "certainly"]);
@@ -411,14 +420,9 @@ const triedActWords = 2;
  * try and fill my schedule" — "try", then "to" or "and", then at least `triedActWords` words. A try
  * at an outcome is none (`promisesEffortOnly` leaves it out before).
  */
-function triesAnAct(sentence: ReadSentence): boolean {
-  return commitmentPhrases.some((phrase) =>
-    phraseStarts(sentence.tokens, phrase).some((at) => {
-      const words = sentence.tokens.slice(at + phrase.split(" ").length).filter(isWord);
-      const tryAt = beforeTry.has(words[0]?.lemma ?? "") ? 1 : 0;
-      return words[tryAt]?.lemma === "try" && ["to", "and"].includes(words[tryAt + 1]?.lemma ?? "") && words.length - (tryAt + 2) >= triedActWords;
-    }),
-  );
+function triesAnAct({ after }: AroundCommitment): boolean {
+  const tryAt = beforeTry.has(after[0]?.lemma ?? "") ? 1 : 0;
+  return after[tryAt]?.lemma === "try" && ["to", "and"].includes(after[tryAt + 1]?.lemma ?? "") && after.length - (tryAt + 2) >= triedActWords;
 }
 
 /** Words of a yes that, opening the sentence, answer the therapist: "Yes, I'm going to tell my landlord", "yeah I will book the appointment". */
@@ -427,14 +431,7 @@ const yesWords = new Set(["yes", "yeah", "yea", "ya", "yep", "yup"]);
 const answersYes = (sentence: ReadSentence) => yesWords.has(sentence.tokens.filter(isWord)[0]?.value.toLowerCase() ?? "");
 
 /** True when "I think" comes right before a commitment phrase ("I think I'll ring the clinic", "I think I'm going to sign up"): how a decision is said. */
-function saidAsDecision(sentence: ReadSentence): boolean {
-  return commitmentPhrases.some((phrase) =>
-    phraseStarts(sentence.tokens, phrase).some((at) => {
-      const before = sentence.tokens.slice(0, at).filter(isWord);
-      return before.at(-1)?.lemma === "think" && before.at(-2)?.lemma === "i";
-    }),
-  );
-}
+const saidAsDecision = ({ before }: AroundCommitment) => before.at(-1)?.lemma === "think" && before.at(-2)?.lemma === "i";
 
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
@@ -460,12 +457,13 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
-  if (commitment.hedged || namesNoAct(sentence)) return "to-confirm";
+  const around = aroundCommitments(sentence);
+  if (commitment.hedged || around.some(namesNoAct)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
-  if (said(timeAnchors) || said(certainty) || (saidAsDecision(sentence) && commitment.negated !== true)) return "firm";
-  if (triesAnAct(sentence) && commitment.negated !== true) return "firm";
+  if (said(timeAnchors) || said(certainty)) return "firm";
+  if ((around.some(saidAsDecision) || around.some(triesAnAct)) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";
