@@ -21,6 +21,13 @@ function input(turns: string[]): NoteWriterInput {
 
 const texts = (field: unknown) => (isNotAssessed(field) ? [] : (field as NoteItemDraft[]).map((item) => item.text));
 
+/** Asserts that the session's key topics hold none of `words` and do hold `kept`. */
+function expectNoTopics(turns: string[], words: readonly string[], kept: string): void {
+  const topics = texts(writeEmbeddedNotes(input(turns)).keyTopics);
+  for (const word of words) expect(topics, word).not.toContain(word);
+  expect(topics).toContain(kept);
+}
+
 describe("topics", () => {
   it("never takes a contraction, a backchannel or a chat filler for a topic", () => {
     const notes = writeEmbeddedNotes(
@@ -68,29 +75,27 @@ describe("topics", () => {
   });
 
   it("takes no time of day, misspelt 'a lot', 'others', 'self' or 'terms' for a topic", () => {
-    const notes = writeEmbeddedNotes(
-      input([
+    expectNoTopics(
+      [
         "P: Every afternoon I worry alot about the others at the clinic and my self, in terms of the rota.",
         "T: The rota and the afternoons.",
         "P: Yes, the rota, alot of afternoons, the others, my self.",
-      ]),
+      ],
+      ["afternoon", "alot", "others", "self", "term", "terms"],
+      "rota",
     );
-    const topics = texts(notes.keyTopics);
-    for (const word of ["afternoon", "alot", "others", "self", "term", "terms"]) expect(topics, word).not.toContain(word);
-    expect(topics).toContain("rota");
   });
 
   it("takes no plans, events, emotions, fun, tonight or a typed 'thankyou' for a topic", () => {
-    const notes = writeEmbeddedNotes(
-      input([
+    expectNoTopics(
+      [
         "P: My plans for tonight fell through and the events at the allotment are cancelled, so much emotion, no fun.",
         "T: The allotment sounds important to you.",
         "P: Thankyou, the allotment is my plans, my fun, my events, the emotions of tonight.",
-      ]),
+      ],
+      ["plans", "plan", "tonight", "events", "event", "emotions", "emotion", "fun", "thankyou"],
+      "allotment",
     );
-    const topics = texts(notes.keyTopics);
-    for (const word of ["plans", "plan", "tonight", "events", "event", "emotions", "emotion", "fun", "thankyou"]) expect(topics, word).not.toContain(word);
-    expect(topics).toContain("allotment");
   });
 
   it("takes no word the lexicon lacks said once for a topic, and keeps one said again", () => {
