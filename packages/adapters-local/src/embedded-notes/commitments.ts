@@ -49,9 +49,10 @@ const commitmentPhrases = [
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
  * a commitment: "I'll be honest", "I'll be fine", "I'll probably put it off", "I'll
- * think about it", "I will never forget", "I'll have to", "I'll need to" (an obligation, not a commitment).
+ * think about it", "I will never forget", "I doubt we will ever agree", "I'll have to", "I'll
+ * need to" (an obligation, not a commitment — but see `reachingActAt` for "I'll have to ask her").
  */
-const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "have", "need", "consider", "remember", "bear", "miss", "always", "still"]);
+const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still"]);
 /**
  * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
  * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a
@@ -90,6 +91,7 @@ const willingness = new Set(["happy", "glad", "sure", "willing"]);
  * or a clause of worry, wondering or foreknowledge: "maybe I'll…", "if I stop I'll fail", "usually
  * I'll just lie there", "so I said I'll go", "I decided then I'll…", "I'm afraid I'm going to lose
  * her", "how I'm going to pay", "the fact that we will get through it", "I know I will be okay".
+ * Read within `notMeantReach` words before the phrase.
  */
 const notMeant = new Set([
   "if", "unless", "whether", "because", "hope", "wish", "where",
@@ -97,6 +99,15 @@ const notMeant = new Set([
   "say", "tell", "ask", "feel", "scared", "afraid", "fear", "worry", "worried", "anxious", "nervous", "sure", "don't", "not", "n't", "decide",
   "how", "what", "why", "fact", "know", "seem",
 ]);
+/**
+ * How many words before a commitment phrase a word of `notMeant` is read: such a word stands close
+ * before what it reports, hedges or makes habitual ("so I said I'll go", "usually I'll just lie
+ * there"); in a long sentence typed without marks, a word further back belongs to an earlier
+ * clause ("The school said they would phone back after half term and nothing came so I'm going to
+ * email the head"), and so does one before a "but" ("I don't like phoning strangers, but I think
+ * I'll email the agency").
+ */
+const notMeantReach = 8;
 /** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
 const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
 /** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
@@ -170,6 +181,21 @@ const softeners = new Set(["definitely", "really", "certainly", "surely", "also"
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
 export const pointingBack = new Set(["that", "it", "this", "those", "them", "these", "so", "same"]);
 
+/**
+ * Verbs of reaching out to someone or finding something out: the acts a plan most often holds
+ * after a session (talking to a friend, ringing a service, looking a resource up, booking or
+ * applying), said without a time as often as with one.
+ */
+const reachingVerbs = new Set(["talk", "speak", "call", "ring", "phone", "contact", "email", "ask", "check", "search", "research", "google", "investigate", "book", "schedule", "apply", "visit", "join", "enroll", "enrol", "register"]);
+/** Particles that make "look" a finding out: "look into", "look up", "look for", "look online" (not "look forward", "look at it differently"). */
+const lookingParticles = new Set(["into", "up", "for", "online"]);
+
+/** True when the words from `at` open an act of reaching out or finding out: a verb of `reachingVerbs`, or "look" and a particle of `lookingParticles`. */
+function reachingActAt(words: readonly ReadToken[], at: number): boolean {
+  const verb = words[at]?.lemma ?? "";
+  return reachingVerbs.has(verb) || (verb === "look" && lookingParticles.has(words[at + 1]?.lemma ?? ""));
+}
+
 /** What a commitment phrase found in a sentence commits to. */
 export interface Commitment {
   /** The act in the sentence's own words ("talk to my mum on Sunday"), or null when it points back ("I'll try that"). */
@@ -180,6 +206,8 @@ export interface Commitment {
   bare: boolean;
   /** Said with "not" ("I'm not going to put him out"): an act refused or abstained from; answering a proposal does not make it a plan. */
   negated?: boolean;
+  /** The act reaches out to someone or finds something out (`reachingActAt`: "I will talk to Rick", "I'm gonna check on the library"). */
+  reachesOut?: boolean;
 }
 
 /**
@@ -287,6 +315,9 @@ function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
   while (start < words.length && softened(start) && start < 5) start += 1;
   // "I'll be happy to make more time": the act is what follows "be happy to".
   if (words[start]?.lemma === "be" && willingness.has(words[start + 1]?.lemma ?? "") && words[start + 2]?.lemma === "to") start += 3;
+  // "I'll have to ask my landlord", "I'll be looking into evening classes": the act is the reaching out after "have to" or "be".
+  else if (words[start]?.lemma === "have" && words[start + 1]?.lemma === "to" && reachingActAt(words, start + 2)) start += 2;
+  else if (words[start]?.lemma === "be" && /ing$/i.test(words[start + 1]?.value ?? "") && reachingActAt(words, start + 1)) start += 1;
   return words.slice(start);
 }
 
@@ -304,7 +335,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   // "I planned to visit my aunt in May": a plan that was, not one that holds ("I've decided to" still does).
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
-  if (before.some((token, at) => (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
+  const meantFrom = Math.max(before.indexOf(before.filter(isWord).at(-notMeantReach) ?? before[0]!), before.findLastIndex((token) => token.lemma === "but"));
+  if (before.some((token, at) => at >= meantFrom && (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
@@ -347,7 +379,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
-  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false, negated };
+  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false, negated, reachesOut: reachingActAt(act, 0) };
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
@@ -433,6 +465,18 @@ const answersYes = (sentence: ReadSentence) => yesWords.has(sentence.tokens.filt
 /** True when "I think" comes right before a commitment phrase ("I think I'll ring the clinic", "I think I'm going to sign up"): how a decision is said. */
 const saidAsDecision = ({ before }: AroundCommitment) => before.at(-1)?.lemma === "think" && before.at(-2)?.lemma === "i";
 
+/** Words that make a decision told in the past tense one that holds now: "I have decided", "I've decided", "now I decided". */
+const decisionHolds = new Set(["have", "'ve", "’ve", "ve", "now"]);
+/**
+ * True when the sentence tells a decision in the past tense ("I decided to sell the car")
+ * with nothing that makes it hold now (`decisionHolds`) or sets it in a time to come
+ * (`timeAnchors`): most often the story of what was done. To confirm, however it was said.
+ */
+function toldDecision(sentence: ReadSentence): boolean {
+  const said = sentence.tokens.map((token) => token.value.toLowerCase());
+  return said.includes("decided") && !sentence.tokens.some((token) => decisionHolds.has(token.value.toLowerCase()) || timeAnchors.has(token.lemma));
+}
+
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
 const timeAnchors = new Set([
   "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -445,9 +489,11 @@ const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
 const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolutely", "promise", "forsure"]);
 
 /**
- * How firm a patient's own commitment is. Firm: not hedged, and the act is set in a time to come
+ * How firm a patient's own commitment is. Firm: not hedged, not a decision told in the past
+ * (`toldDecision`), and the act is set in a time to come
  * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
- * after "I think": `saidAsDecision`), a try at a named act (`triesAnAct`),
+ * after "I think": `saidAsDecision`), a try at a named act (`triesAnAct`), an act of reaching out or
+ * finding out (`Commitment.reachesOut`: "I will talk to my cousin about the spare room"),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
  * ring them after this."; not one said with "not", which may refuse it), opening with a yes
  * (`answersYes`: "Yes, I'm going to tell my landlord") or as a conclusion drawn
@@ -458,12 +504,12 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  */
 export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
   const around = aroundCommitments(sentence);
-  if (commitment.hedged || around.some(namesNoAct)) return "to-confirm";
+  if (commitment.hedged || around.some(namesNoAct) || toldDecision(sentence)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence)) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
-  if ((around.some(saidAsDecision) || around.some(triesAnAct)) && commitment.negated !== true) return "firm";
+  if ((around.some(saidAsDecision) || around.some(triesAnAct) || commitment.reachesOut === true) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
   return decisionPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0) ? "firm" : "to-confirm";

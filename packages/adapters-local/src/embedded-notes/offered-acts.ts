@@ -12,8 +12,11 @@ import type { ReadSentence, ReadToken } from "./segment-reader.ts";
 const sentenceOpeners = new Set(["well", "anyway", "yes", "yeah", "so", "and", "also", "oh", "but", "honestly", "ok", "okay", "maybe", "perhaps", "just", "then", "please", "definitely", "really"]);
 /** First-person words that, opening a sentence, make it the speaker's own account: "I noticed…", "I tend to…", "my mornings…", "we all…". */
 const firstPerson = new Set(["i", "we", "my", "our", "me", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d"]);
-/** What after an imperative makes it a courtesy of the session, not an offer: "Take care", "Go ahead", "Take your time". */
-const courtesies = new Set(["on", "ahead", "care", "your"]);
+/** What after an imperative makes it a courtesy of the session, not an offer: "Take care", "Go ahead", "Go on"; and "your time" ("Take your time"). */
+const courtesies = new Set(["on", "ahead", "care"]);
+
+/** True when the words after an imperative's verb make it a courtesy (`courtesies`, or "your time"): "Take care", "Take your time" — not "Call your sister". */
+export const isCourtesy = (next: ReadToken | undefined, after: ReadToken | undefined): boolean => next !== undefined && (courtesies.has(next.lemma) || (next.lemma === "your" && after?.lemma === "time"));
 /** Verbs whose imperative encourages or reassures rather than offers an act ("Have some fun with it!", "Be proud of yourself", "Enjoy the weekend", "Hang in there", "Feel free to…", "Relax"), or is no act at all ("Just like that", "And want for yourself"). */
 const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know", "like", "want", "relax"]);
 /** Modal verbs, which never open an imperative ("Could be worse"). */
@@ -113,9 +116,10 @@ function clauseOpenings(tokens: readonly ReadToken[]): ReadToken[] {
 function opensImperative(first: ReadToken, words: readonly ReadToken[]): boolean {
   if (!verbParts.has(first.pos) || modals.has(first.lemma) || encouragingVerbs.has(first.lemma) || sessionVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
   const next = words[words.indexOf(first) + 1];
+  const after = words[words.indexOf(first) + 2];
   // "Keep calm", "keep positive": an attitude kept, not an act ("keep a diary" is one).
   if (first.lemma === "keep" && next?.pos === "ADJ") return false;
-  return next !== undefined && !courtesies.has(next.lemma) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
+  return next !== undefined && !isCourtesy(next, after) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
 }
 
 /**
@@ -162,8 +166,10 @@ const keptEfforts = new Set(["pushing", "pressing", "going", "fighting", "trying
 const onwards = new Set(["forward", "forwards", "on", "ahead"]);
 /** What "give yourself" grants when it is regard, not an act: "give yourself more credit", "give yourself a break". */
 const selfGrants = new Set(["credit", "break", "permission", "grace"]);
-/** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes". */
-const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit"]);
+/** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes", "get your courage back". */
+const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit", "courage"]);
+/** Words that, after "your", make an act one of outlook: "keep your mind off it", "clear your mind" ("keep that in mind" keeps something in mind, to confirm). */
+const yourOutlook = new Set(["mind"]);
 /** Words after "think", "focus", "find" or "look" that make it an outlook: "think positive", "focus on the positive", "look on the bright side", "find some good in it" ("good" not as an adjective: "find a good therapist" is an act). */
 const outlookAfter = new Set(["positive", "positively", "positivity", "bright", "good"]);
 const outlookVerbs = new Set(["think", "focus", "find", "look"]);
@@ -199,7 +205,8 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   // "good" before a noun is an adjective of what is found ("find a good therapist"), not the good found.
   const outlook = (token: ReadToken, at: number) => outlookAfter.has(token.lemma) && !(token.lemma === "good" && ["NOUN", "PROPN", "ADJ"].includes(after[at + 1]?.pos ?? ""));
   if (outlookVerbs.has(verb.lemma) && after.slice(0, 3).some(outlook)) return true;
-  return [verb, ...after].some((token) => outlookWords.has(token.lemma) || outlookWords.has(token.value.toLowerCase()));
+  const words = [verb, ...after];
+  return words.some((token, index) => outlookWords.has(token.lemma) || outlookWords.has(token.value.toLowerCase()) || (yourOutlook.has(token.lemma) && words[index - 1]?.lemma === "your"));
 }
 
 /**

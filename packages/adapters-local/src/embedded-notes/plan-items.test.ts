@@ -351,7 +351,7 @@ describe("plan items: what was agreed", () => {
     for (const words of ["Yes, you're right. I'm going to ignore what they say.", "That's true. I'm going to stop reading the group chat.", "Okay, I will give the forum a go.", "Most definitely. I'll collect the letters from my neighbours."]) {
       expect(plan([therapist, `P: ${words}`]).map((item) => item.speaker), words).toEqual(["patient"]);
     }
-    for (const words of ["Yes. I will ignore the rumours.", "Alright then. I will ring my sister.", "Okay? I will ignore the rumours."]) {
+    for (const words of ["Yes. I will ignore the rumours.", "Alright then. I will tidy the spare room.", "Okay? I will ignore the rumours."]) {
       expect(plan([therapist, `P: ${words}`]), words).toEqual([]);
     }
   });
@@ -502,13 +502,13 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an untimed commitment as firm in a turn that thanks the therapist, and only there", () => {
-    const thanked = ["T: We are nearly out of time.", "P: Thank you for listening. I'm going to ring the council about the boiler."];
-    expect(plan(thanked).map((item) => item.quote)).toEqual(["I'm going to ring the council about the boiler."]);
+    const thanked = ["T: We are nearly out of time.", "P: Thank you for listening. I'm going to clear out the garage."];
+    expect(plan(thanked).map((item) => item.quote)).toEqual(["I'm going to clear out the garage."]);
     expect(plan(thanked)[0]!.verification.status).toBe("grounded");
-    expect(plan(["T: We are nearly out of time.", "P: I'm going to ring the council about the boiler. Thanks!"]).map((item) => item.quote)).toEqual(["I'm going to ring the council about the boiler."]);
-    const unthanked = ["T: We are nearly out of time.", "P: I'm going to ring the council about the boiler."];
+    expect(plan(["T: We are nearly out of time.", "P: I'm going to clear out the garage. Thanks!"]).map((item) => item.quote)).toEqual(["I'm going to clear out the garage."]);
+    const unthanked = ["T: We are nearly out of time.", "P: I'm going to clear out the garage."];
     expect(plan(unthanked)).toEqual([]);
-    expect(toConfirm(unthanked)).toEqual(["To confirm: I'm going to ring the council about the boiler."]);
+    expect(toConfirm(unthanked)).toEqual(["To confirm: I'm going to clear out the garage."]);
     // Thanks do not firm a hedge.
     expect(plan(["T: We are nearly out of time.", "P: Thanks. Maybe I'll ring the council."])).toEqual([]);
   });
@@ -645,14 +645,14 @@ describe("plan items: what was agreed", () => {
 
   it("takes an untimed commitment as firm when it repeats what the therapist proposed earlier in the session, in two content words", () => {
     const turns = [
-      "T: Have you thought about calling the recruitment firms about openings?",
+      "T: Have you thought about sending your CV to the recruitment firms?",
       "P: Not yet.",
       "T: They take time, but they hear of posts first.",
-      "P: Thanks, I will call the recruitment firms.",
+      "P: I will send my CV to the recruitment firms.",
     ];
-    expect(plan(turns).map((item) => item.quote)).toEqual(["Thanks, I will call the recruitment firms."]);
-    // One word in common is not enough: "I will call my sister" takes up nothing proposed.
-    expect(plan([...turns.slice(0, 3), "P: I will call my sister."])).toEqual([]);
+    expect(plan(turns).map((item) => item.quote)).toEqual(["I will send my CV to the recruitment firms."]);
+    // One word in common is not enough: "I will send a card to my sister" takes up nothing proposed.
+    expect(plan([...turns.slice(0, 3), "P: I will send a card to my sister."])).toEqual([]);
   });
 
   it("reads a later clause of the patient's own feeling apart: its condition does not put off the act before it", () => {
@@ -779,7 +779,7 @@ describe("plan items: what was agreed", () => {
       expect(plan([before, "P: Maybe.", "T: What feels doable?", `P: ${words}`]).map((item) => item.quote), words).toEqual([words]);
     }
     // Untimed and unanchored, the same act is one to confirm.
-    expect(toConfirm([before, "P: Maybe.", "T: What feels doable?", "P: I'll ask the coach about the beginners' session."])).toEqual(["To confirm: I'll ask the coach about the beginners' session."]);
+    expect(toConfirm([before, "P: Maybe.", "T: What feels doable?", "P: I'll sign up for the beginners' session."])).toEqual(["To confirm: I'll sign up for the beginners' session."]);
     for (const words of ["So I will need to sort the forms first.", "So I will manage.", "I think I'm not going to ask him."]) {
       expect(plan([before, "P: Maybe.", "T: What feels doable?", `P: ${words}`]), words).toEqual([]);
     }
@@ -818,8 +818,8 @@ describe("plan items: what was agreed", () => {
 
   it("takes a commitment opening with a yes as the plan, one said with 'not' after a yes as to confirm", () => {
     const before = ["T: Your sister might be worried too.", "P: She might.", "T: What would you like to do about it?"];
-    expect(plan([...before, "P: Yeah, I will ring her and ask."]).map((item) => item.quote)).toEqual(["Yeah, I will ring her and ask."]);
-    expect(toConfirm([...before, "P: I will ring her and ask."])).toEqual(["To confirm: I will ring her and ask."]);
+    expect(plan([...before, "P: Yeah, I will write her a letter."]).map((item) => item.quote)).toEqual(["Yeah, I will write her a letter."]);
+    expect(toConfirm([...before, "P: I will write her a letter."])).toEqual(["To confirm: I will write her a letter."]);
     expect(plan([...before, "P: Yes, I'm not going to hide it from her."])).toEqual([]);
     // A whole new way of living names no act: to confirm, yes or not.
     expect(toConfirm([...before, "P: Yeah, I will try to sort everything out."])).toEqual(["To confirm: Yeah, I will try to sort everything out."]);
@@ -845,6 +845,56 @@ describe("plan items: what was agreed", () => {
       expect(plan([`T: ${proposal}`, "P: Great advice."]), proposal).toEqual([]);
     }
     expect(plan(["T: Give yourself an hour each evening to write.", "P: Great advice."])).toHaveLength(1);
+  });
+
+  it("takes reaching out or finding out as firm without a time, after 'have to' or 'be' too, and core's check grounds it", () => {
+    const before = ["T: The landlord may not know how cold the flat gets.", "P: No.", "T: What would help most?"];
+    for (const words of ["I will talk to my cousin about the spare room.", "I'll have to ask my landlord about the heating.", "I will be looking into the council's heating grants.", "I'm gonna check on the tenants' advice line."]) {
+      const items = plan([...before, `P: ${words}`]);
+      expect(items.map((item) => item.quote), words).toEqual([words]);
+      expect(items[0]!.verification.status, words).toBe("grounded");
+    }
+    // An obligation or a state after "have to" or "be" is still none; "I'm not going to ask" refuses.
+    for (const words of ["I'll have to wait and see.", "I will be sitting at home all week.", "I'm not going to ask him."]) {
+      expect(plan([...before, `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("reads a word that reports or negates a commitment only close before it, and not across a 'but'", () => {
+    const before = ["T: Your son sounds unsure.", "P: He is.", "T: What do you make of that?"];
+    const far = "The school said they would phone back after half term and nothing came so I'm going to email the head.";
+    expect(plan([...before, `P: ${far}`]).map((item) => item.quote)).toEqual([far]);
+    const afterBut = "I don't like phoning strangers, but I think I'll email the agency.";
+    expect(plan([...before, `P: ${afterBut}`]).map((item) => item.quote)).toEqual([afterBut]);
+    for (const words of ["So I told him I'll talk to the school.", "I don't know if I'm going to talk to him."]) {
+      expect(plan([...before, `P: ${words}`]), words).toEqual([]);
+    }
+  });
+
+  it("leaves a decision told in the past tense to confirm, unless it holds now or is set in a time to come", () => {
+    const before = ["T: What happened after the summer?", "P: A lot.", "T: Tell me about the move."];
+    expect(toConfirm([...before, "P: Yes, I decided to sell the car and take the bus."])).toEqual(["To confirm: Yes, I decided to sell the car and take the bus."]);
+    for (const words of ["I've decided to sell the car and take the bus.", "Now I decided to adopt a rescue dog.", "I decided to sell the car next autumn."]) {
+      expect(plan([...before, `P: ${words}`]).map((item) => item.quote), words).toEqual([words]);
+    }
+    // "I doubt we will ever…" foresees; it commits to nothing.
+    expect(plan([...before, "P: I doubt we will ever agree on the flat."])).toEqual([]);
+  });
+
+  it("reads an imperative after a clause set before it as a proposal", () => {
+    const items = plan(["T: When the panic starts, call your sister and tell her what is happening.", "P: Okay I will."]);
+    expect(items.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: When the panic starts, what do you notice first?", "P: Okay I will."])).toEqual([]);
+  });
+
+  it("reads an imperative whose object is 'your …' as a proposal, 'Take your time' and an outlook of 'your mind' as none", () => {
+    const items = plan(["T: Ask your manager for a later start on Mondays.", "P: Okay I will."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}Ask your manager for a later start on Mondays. — “Okay I will.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    for (const courtesy of ["Take your time.", "Just keep your mind off it.", "Get your courage back."]) {
+      expect(plan(["T: It has been a hard month.", "P: It has.", `T: ${courtesy}`, "P: Okay I will."]), courtesy).toEqual([]);
+    }
   });
 
   it("says so when nothing was agreed, instead of an empty plan", () => {

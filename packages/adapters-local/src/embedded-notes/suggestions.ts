@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts } from "./lemma-phrases.ts";
-import { asksToReportBack, isAsked, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -97,8 +97,6 @@ const proposalPhrases = [
 const openers = new Set(["and", "so", "then", "maybe", "perhaps", "also", "just", "please"]);
 /** Verbs that, opening a therapist's sentence, propose something: "Try the slow breathing", "Maybe plan something for the evening". */
 const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "practice", "remember", "call", "reach", "consider", "join", "book", "contact", "take", "make", "set", "go", "ask", "talk", "get", "look", "check", "search", "spend", "find", "stay", "give", "start", "focus", "google", "use"]);
-/** What after an imperative makes it a courtesy of the session, not a proposal: "Go on", "Take care", "Take your time". */
-const courtesies = new Set(["on", "ahead", "care", "your"]);
 /**
  * Acts of the session itself that a proposal phrase may introduce — asking the patient to tell,
  * describe or explain ("Maybe you could tell me about how much you drank", "How about
@@ -136,14 +134,24 @@ const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "kno
 
 const proposalFirstWords = firstWordsOf(proposalPhrases);
 
-/** True for an imperative proposal: the sentence's first word after `openers` is one of `proposingVerbs`. */
-function proposesImperative(tokens: readonly ReadToken[]): boolean {
+/** Words that open a clause set before an imperative: "If it gets worse, call the helpline", "When the panic starts, try the breathing". */
+const frontedClauses = new Set(["if", "when", "whenever", "while", "once", "before", "after"]);
+
+/**
+ * True for an imperative proposal: the sentence's first word after `openers` is one of
+ * `proposingVerbs` — or, when the sentence opens with a clause of `frontedClauses`, the first word
+ * after that clause's comma ("If nothing else, call your local health department").
+ */
+function proposesImperative(sentence: readonly ReadToken[]): boolean {
+  const opening = sentence.find(isWord);
+  const comma = sentence.findIndex((token) => token.value === ",");
+  const tokens = opening !== undefined && frontedClauses.has(opening.lemma) && comma !== -1 ? sentence.slice(comma + 1) : sentence;
   const first = tokens.find((token) => !openers.has(token.lemma) && /[\p{L}]/u.test(token.value));
   // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
   if (first === undefined || !proposingVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
   if (reportsBack(tokens, tokens.indexOf(first)) || keepsAttitude(tokens, tokens.indexOf(first))) return false;
-  const next = tokens.slice(tokens.indexOf(first) + 1).find(isWord);
-  return next !== undefined && !courtesies.has(next.lemma);
+  const [next, after] = tokens.slice(tokens.indexOf(first) + 1).filter(isWord);
+  return next !== undefined && !isCourtesy(next, after);
 }
 
 /** True when the proposal phrase at `index` is negated right after it ("you couldn't get on the bus" proposes nothing). */
