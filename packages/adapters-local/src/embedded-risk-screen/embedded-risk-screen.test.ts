@@ -428,6 +428,13 @@ describe("embedded risk screen: rules on concepts", () => {
     expect(ownOn(["I've never taken heroin, crack, or anything like that."], "seg-1")).toEqual([]);
   });
 
+  it("reads 'high' before a noun as a measure, not as being high on drugs", () => {
+    for (const line of ["I'm high risk so I stay in and keep my distance.", "I've been high school friends with her for years.", "My blood pressure has been high lately.", "We were on the high street all morning."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("substance");
+    }
+    expect(categoriesOf(ownOn(["I got high before the interview."], "seg-1"))).toContain("substance");
+  });
+
   it("finds the companion in the next sentence of the same turn, not in another turn", () => {
     expect(categoriesOf(ownOn(["To kill myself. On Sunday, when everyone's at church."], "seg-1"))).toContain("suicide_intent_or_plan");
     expect(categoriesOf(ownOn(["On Sunday, when everyone's at church.", "T: And then?", "To kill myself."], "seg-1"))).not.toContain("suicide_intent_or_plan");
