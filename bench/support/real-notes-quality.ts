@@ -25,7 +25,7 @@ export interface NotesLabel {
 export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "hopeful", "calm"] as const;
 
 /** Contractions, backchannels and chat fillers that are never a topic (beyond `fillerWords`). */
-const chatFillers = new Set(["gonna", "wanna", "gotta", "thankyou", "thanku", "huh", "kinda", "sorta", "lol", "haha", "hehe", "lmao", "omg", "idk", "tbh", "btw", "ya", "yah", "yea", "hey", "hmm", "mhm", "mm-hmm", "uh-huh", "okey", "aww", "oops", "whoa", "wow", "bye", "hello", "hi"]);
+const chatFillers = new Set(["gonna", "wanna", "gotta", "thankyou", "thanku", "thanx", "thnx", "thx", "huh", "kinda", "sorta", "lol", "haha", "hehe", "lmao", "omg", "idk", "tbh", "btw", "ya", "yah", "yea", "hey", "hmm", "mhm", "mm-hmm", "uh-huh", "okey", "aww", "oops", "whoa", "wow", "bye", "hello", "hi"]);
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 

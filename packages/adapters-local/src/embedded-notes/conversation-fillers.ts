@@ -9,7 +9,7 @@ import type { ReadToken } from "./segment-reader.ts";
 export const fillerWords: ReadonlySet<string> = new Set([
   "hmm", "mm", "mmm", "mhm", "hmm-hmm", "um", "umm", "uh", "er", "erm", "ah", "oh", "ooh", "ha", "eh",
   "yeah", "yes", "yep", "yup", "no", "nah", "nope", "okay", "ok", "alright", "right", "sure", "fine", "well", "so",
-  "thanks", "thank", "thankyou", "thanku", "thx", "cheers", "sorry", "please", "hi", "hello", "bye",
+  "thanks", "thank", "thankyou", "thanku", "thx", "thanx", "thnx", "cheers", "sorry", "please", "hi", "hello", "bye",
   "mate", "man", "dude", "guy", "guys",
   "like", "honestly", "literally", "actually", "basically", "really", "just", "anyway", "whatever", "innit", "dunno", "know", "mean", "guess", "suppose", "kind", "sort",
   "god", "gosh", "wow", "fair", "exactly", "definitely", "course", "ugh",
