@@ -428,6 +428,15 @@ describe("embedded risk screen: rules on concepts", () => {
     expect(ownOn(["I've never taken heroin, crack, or anything like that."], "seg-1")).toEqual([]);
   });
 
+  it("reads control of a phone, money or keys as someone else's doing, not the speaker's own", () => {
+    for (const line of ["After dinner I do the dishes or check my phone.", "I keep my phone in the kitchen at night.", "We keep our car keys by the door.", "I check my bank account every day."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("abuse");
+    }
+    for (const line of ["I found out he checks my phone every night.", "I think Tom checks my phone.", "My husband has my bank card."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toContain("abuse");
+    }
+  });
+
   it("reads 'high' before a noun as a measure, not as being high on drugs", () => {
     for (const line of ["I'm high risk so I stay in and keep my distance.", "I've been high school friends with her for years.", "My blood pressure has been high lately.", "We were on the high street all morning."]) {
       expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("substance");
