@@ -98,6 +98,18 @@ describe("topics", () => {
     );
   });
 
+  it("takes no concern, tip, information, option or a typed 'thanx' for a topic", () => {
+    expectNoTopics(
+      [
+        "P: My concern is the allotment, any tips or information on the options would help, thanx.",
+        "T: I understand your concerns about the allotment; one option is the waiting list.",
+        "P: Thanx, the allotment and my concerns, the options, the tips, the information.",
+      ],
+      ["concern", "concerns", "tip", "tips", "information", "option", "options", "thanx"],
+      "allotment",
+    );
+  });
+
   it("takes no word the lexicon lacks said once for a topic, and keeps one said again", () => {
     const notes = writeEmbeddedNotes(
       input([
