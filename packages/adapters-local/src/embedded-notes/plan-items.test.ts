@@ -749,10 +749,13 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(["T: How are things at home?", "P: I will likely be moving in with my aunt in spring."])).toEqual(["To confirm: I will likely be moving in with my aunt in spring."]);
   });
 
-  it("takes 'I like your suggestion' and 'That sounds wonderful' as assents", () => {
+  it("takes 'I like your suggestion', 'I love that idea' and 'That sounds wonderful' as assents", () => {
     const liked = plan(["T: Perhaps you could join a walking group?", "P: I like your suggestion."]);
     expect(liked.map((item) => item.text)).toEqual([`${agreedPrefix}“I like your suggestion.” — to “Perhaps you could join a walking group?”`]);
     expect(liked[0]!.verification.status).toBe("grounded");
+    const loved = plan(["T: You could swap the late shift for the early one next month.", "P: Oh, I love that idea!"]);
+    expect(loved.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(loved[0]!.verification.status).toBe("grounded");
     const wonderful = plan(["T: Run yourself a long bath with a good book tonight.", "P: That sounds wonderful."]);
     expect(wonderful.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
     expect(wonderful[0]!.verification.status).toBe("grounded");

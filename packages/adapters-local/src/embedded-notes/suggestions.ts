@@ -1,4 +1,4 @@
-import { hedgeAdverbs, hedgesOutcome, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -262,13 +262,8 @@ export const namingOnlyPhrases = [
   "not such a bad idea",
   "not sound like a bad idea",
   "not seem like a bad idea",
-  "like the idea",
-  "like that idea",
-  "like this idea",
-  "like your idea",
-  "like your suggestion",
-  "like the suggestion",
-  "like that suggestion",
+  // Core's `likingSequences`: "like the idea", "love your suggestion".
+  ...likingSequences.map((sequence) => sequence.join(" ")),
   "sound like a plan",
   "sound like a good",
   "sound like a great",

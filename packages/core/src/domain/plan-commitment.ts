@@ -32,9 +32,16 @@ export const proposalNouns: ReadonlySet<string> = new Set(["idea", "suggestion",
 export const praiseWords: ReadonlySet<string> = new Set(["good", "great", "nice", "excellent", "wonderful", "brilliant", "fantastic", "helpful", "useful", "awesome", "amazing", "valuable", "sensible", "smart", "clever", "solid", "thoughtful", "perfect", "lovely", "cool"]);
 /** Every praise of a proposal as a word pair (`praiseWords` before `proposalNouns`): "great idea", "helpful advice". */
 export const praiseSequences: readonly (readonly string[])[] = [...praiseWords].flatMap((praise) => [...proposalNouns].map((noun) => [praise, noun] as const));
-/** Assents to a proposal, as word sequences (by lemma or value): a praise of it (`praiseSequences`), "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
+/** Verbs of liking that, before a proposal noun and a word pointing at it, take the proposal up: "I like that idea", "love your suggestion". */
+export const likingVerbs: ReadonlySet<string> = new Set(["like", "love"]);
+/** Words by which a liking points at the proposal: "like the idea", "love your suggestion". */
+export const likedPointers: ReadonlySet<string> = new Set(["the", "that", "this", "your"]);
+/** Every liking of a proposal as a word sequence (`likingVerbs`, `likedPointers`, `proposalNouns`): "like the idea", "love your suggestion". */
+export const likingSequences: readonly (readonly string[])[] = [...likingVerbs].flatMap((verb) => [...likedPointers].flatMap((pointer) => [...proposalNouns].map((noun) => [verb, pointer, noun] as const)));
+/** Assents to a proposal, as word sequences (by lemma or value): a praise of it (`praiseSequences`), a liking of it (`likingSequences`), "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
 export const assentSequences: readonly (readonly string[])[] = [
   ...praiseSequences,
+  ...likingSequences,
   ["not", "a", "bad", "idea"],
   ["not", "such", "a", "bad", "idea"],
   ["not", "sound", "like", "a", "bad", "idea"],
@@ -50,9 +57,6 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["will", "do"],
   ["will", "try"],
   ["can", "do", "that"],
-  ["like", "the", "idea"],
-  ["like", "that", "idea"],
-  ["like", "this", "idea"],
   ["consider", "it", "done"],
   // The writer's other plain and naming assents (suggestions.ts): "sounds like a good plan", "really like that one".
   ["sound", "like", "a", "good"],
@@ -69,10 +73,6 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["give", "it", "a", "go"],
   ["give", "that", "a", "go"],
   // "I like your suggestion", "That sounds wonderful": the writer's naming and plain assents.
-  ["like", "your", "suggestion"],
-  ["like", "your", "idea"],
-  ["like", "the", "suggestion"],
-  ["like", "that", "suggestion"],
   ["sound", "wonderful"],
   ["sounds", "wonderful"],
   ["sound", "lovely"],
