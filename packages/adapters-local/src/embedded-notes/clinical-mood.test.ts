@@ -115,6 +115,7 @@ describe("session mood in a clinician's words", () => {
       "P: Thanks for listening, happy holidays.",
       "P: She was angry with the landlord, my sister.",
       "P: They were so stressed about the move.",
+      "P: My son always seems so happy at school.",
       "P: Nothing makes me happy now.",
       "P: I'm glad to hear that you are keeping well.",
       "P: I keep trying to stay hopeful and positive.",
@@ -122,7 +123,7 @@ describe("session mood in a clinician's words", () => {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }
     // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
-    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place."]) {
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place."]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
     }
   });

@@ -4,7 +4,8 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
-import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, otherPersons, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
+import { saidOfSomeoneElse, subjectReach } from "./feeling-subject.ts";
+import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
 /** Words of one mood said by the patient, and where. */
@@ -49,11 +50,6 @@ const wordsShown = 2;
 /** A change of the mean per-turn balance between the halves that counts as improving or declining. */
 const trajectoryChange = 0.5;
 
-/** How many words before a word of mood its subject or a denying word is looked for. */
-const subjectReach = 4;
-/** Personal pronouns: the nearest before a word of mood is its subject ("it makes me sad": "me"). */
-const firstPersons = new Set(["i", "i'm", "i’m", "im"]);
-const persons = new Set([...firstPersons, "me", "we", "us", "you", ...otherPersons]);
 
 /** Words of a courtesy after a pleasant word: "glad to hear you are well", "happy to hear that you…". */
 const hearingWords = new Set(["hear", "know", "see"]);
@@ -82,8 +78,7 @@ function triedFor(tokens: readonly ReadToken[], index: number): boolean {
  * anxious?", is still felt), a greeting ("happy holidays", `greetingNouns`), a courtesy at the
  * listener's news ("glad to hear you are well", `gladToHearOfYou`), one the patient is trying to
  * keep ("trying to stay hopeful", `triedFor`), someone
- * else's (the nearest pronoun within `subjectReach` words before it is one of `otherPersons`: "he
- * was happy with someone else" — unless "I" follows it: "how unhappy I am") or denied ("nothing makes me happy", `denyingWords`).
+ * else's (`saidOfSomeoneElse`: "she was happy with the new flat", "my son seems happy") or denied ("nothing makes me happy", `denyingWords`).
  */
 function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLength: number, mood: ClinicalMood): boolean {
   if (positiveMoods.has(mood) && tokens[tokens.length - 1]?.value === "?") return true;
@@ -91,11 +86,7 @@ function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLeng
   if (positiveMoods.has(mood) && (gladToHearOfYou(tokens, index + phraseLength) || triedFor(tokens, index))) return true;
   const before = tokens.slice(Math.max(0, index - subjectReach), index);
   if (before.some((token) => denyingWords.has(token.lemma))) return true;
-  // "how unhappy I am": a first-person subject right after the word makes it the patient's.
-  const after = tokens.slice(index + phraseLength, index + phraseLength + 2);
-  if (after.some((token) => firstPersons.has(token.lemma) || firstPersons.has(token.value.toLowerCase()))) return false;
-  const subject = before.filter((token) => persons.has(token.lemma) || persons.has(token.value.toLowerCase())).at(-1);
-  return subject !== undefined && (otherPersons.has(subject.lemma) || otherPersons.has(subject.value.toLowerCase()));
+  return saidOfSomeoneElse(tokens, index, phraseLength);
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Emotional themes: a feeling the patient says, not one denied, said as a courtesy, or one they struggle to reach. Sentences written for the test. */
+/** Emotional themes: a feeling the patient says, not one denied, said as a courtesy, of someone else, or one they struggle to reach. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { readSegment } from "./segment-reader.ts";
@@ -15,6 +15,14 @@ describe("findEmotionalThemes", () => {
     for (const text of ["I have trouble getting motivated in the mornings.", "It is hard to feel hopeful right now.", "I can't get motivated at all."]) {
       expect(themes(text), text).not.toContain("hope");
     }
+  });
+
+  it("takes no feeling said of someone else, and keeps one someone else causes", () => {
+    for (const text of ["My son always seems happy when he comes home.", "She was so angry with the landlord."]) {
+      expect(themes(text), text).toEqual([]);
+    }
+    expect(themes("He makes me so happy.")).toContain("joy");
+    expect(themes("They left and I was sad.")).toContain("sadness");
   });
 
   it("takes no feeling denied, nor a hope said as a courtesy", () => {

@@ -1,5 +1,6 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
+import { saidOfSomeoneElse } from "./feeling-subject.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -33,7 +34,7 @@ function isLacked(tokens: readonly ReadToken[], index: number): boolean {
 /**
  * Emotional themes from what the patient (or an unknown speaker) said: a theme for each group
  * of `emotionLexicon` with a word said, not negated ("I'm not anxious" counts for nothing) and not
- * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"). Each theme quotes the first word that raised it and cites up to three occurrences.
+ * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"), nor one said of someone else (`saidOfSomeoneElse`: "he seems happy"). Each theme quotes the first word that raised it and cites up to three occurrences.
  * @returns the themes in order of first mention ([] when no emotion word was said).
  */
 export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -45,7 +46,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
     for (const sentence of segment.sentences) {
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
-        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index)) return;
+        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index) || saidOfSomeoneElse(sentence.tokens, index, 1)) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });
         themes.set(theme, item);

@@ -34,7 +34,10 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
 
 /** Words that, right after a word of mood, make it a greeting, not a feeling: "happy holidays", "happy birthday". */
 export const greetingNouns: ReadonlySet<string> = new Set(["holiday", "holidays", "birthday", "new", "thanksgiving", "christmas", "easter", "hanukkah", "diwali", "eid", "anniversary", "weekend", "friday", "mother", "father", "valentine"]);
-/** Pronouns of someone else: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her"). */
-export const otherPersons: ReadonlySet<string> = new Set(["he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're"]);
+/** Pronouns of someone else, and the people a patient most often speaks of: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her", "my son always seems happy"). */
+export const otherPersons: ReadonlySet<string> = new Set([
+  "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're",
+  "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend", "mum", "mom", "dad", "mother", "father", "brother", "sister", "friend", "boss", "kid", "child", "parent",
+]);
 /** Words that, shortly before a word of mood, deny it as "not" does ("nothing makes me happy", "no one is angry"). */
 export const denyingWords: ReadonlySet<string> = new Set(["nothing", "nobody", "noone", "none"]);
