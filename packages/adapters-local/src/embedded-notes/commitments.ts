@@ -108,6 +108,9 @@ const notMeant = new Set([
  * I'll email the agency").
  */
 const notMeantReach = 8;
+/** Where in the tokens before a commitment phrase a word of `notMeant` starts to count: `notMeantReach` words back, or after the last "but". */
+const notMeantFrom = (before: readonly ReadToken[]) =>
+  Math.max(before.indexOf(before.filter(isWord).at(-notMeantReach) ?? before[0]!), before.findLastIndex((token) => token.lemma === "but"));
 /** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
 const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
 /** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
@@ -335,7 +338,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   // "I planned to visit my aunt in May": a plan that was, not one that holds ("I've decided to" still does).
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
-  const meantFrom = Math.max(before.indexOf(before.filter(isWord).at(-notMeantReach) ?? before[0]!), before.findLastIndex((token) => token.lemma === "but"));
+  const meantFrom = notMeantFrom(before);
   if (before.some((token, at) => at >= meantFrom && (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
   if (before.some((token) => /^["“”]$/.test(token.value))) return null;
   const hedgedBy = before.filter(isWord).at(-1);
@@ -473,8 +476,8 @@ const decisionHolds = new Set(["have", "'ve", "’ve", "ve", "now"]);
  * (`timeAnchors`): most often the story of what was done. To confirm, however it was said.
  */
 function toldDecision(sentence: ReadSentence): boolean {
-  const said = sentence.tokens.map((token) => token.value.toLowerCase());
-  return said.includes("decided") && !sentence.tokens.some((token) => decisionHolds.has(token.value.toLowerCase()) || timeAnchors.has(token.lemma));
+  const said = (token: ReadToken) => token.value.toLowerCase();
+  return sentence.tokens.some((token) => said(token) === "decided") && !sentence.tokens.some((token) => decisionHolds.has(said(token)) || timeAnchors.has(token.lemma));
 }
 
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */

@@ -15,8 +15,8 @@ const firstPerson = new Set(["i", "we", "my", "our", "me", "i'm", "i’m", "i've
 /** What after an imperative makes it a courtesy of the session, not an offer: "Take care", "Go ahead", "Go on"; and "your time" ("Take your time"). */
 const courtesies = new Set(["on", "ahead", "care"]);
 
-/** True when the words after an imperative's verb make it a courtesy (`courtesies`, or "your time"): "Take care", "Take your time" — not "Call your sister". */
-export const isCourtesy = (next: ReadToken | undefined, after: ReadToken | undefined): boolean => next !== undefined && (courtesies.has(next.lemma) || (next.lemma === "your" && after?.lemma === "time"));
+/** True when the words after an imperative's verb (punctuation left out) make it a courtesy (`courtesies`, or "your time"): "Take care", "Take your time" — not "Call your sister". */
+export const isCourtesy = ([next, after]: readonly ReadToken[]): boolean => next !== undefined && (courtesies.has(next.lemma) || (next.lemma === "your" && after?.lemma === "time"));
 /** Verbs whose imperative encourages or reassures rather than offers an act ("Have some fun with it!", "Be proud of yourself", "Enjoy the weekend", "Hang in there", "Feel free to…", "Relax"), or is no act at all ("Just like that", "And want for yourself"). */
 const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know", "like", "want", "relax"]);
 /** Modal verbs, which never open an imperative ("Could be worse"). */
@@ -115,11 +115,11 @@ function clauseOpenings(tokens: readonly ReadToken[]): ReadToken[] {
  */
 function opensImperative(first: ReadToken, words: readonly ReadToken[]): boolean {
   if (!verbParts.has(first.pos) || modals.has(first.lemma) || encouragingVerbs.has(first.lemma) || sessionVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
-  const next = words[words.indexOf(first) + 1];
-  const after = words[words.indexOf(first) + 2];
+  const rest = words.slice(words.indexOf(first) + 1);
+  const next = rest[0];
   // "Keep calm", "keep positive": an attitude kept, not an act ("keep a diary" is one).
   if (first.lemma === "keep" && next?.pos === "ADJ") return false;
-  return next !== undefined && !isCourtesy(next, after) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
+  return next !== undefined && !isCourtesy(rest) && !negations.has(next.lemma) && !/ing$/i.test(first.value);
 }
 
 /**

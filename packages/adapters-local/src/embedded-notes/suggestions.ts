@@ -150,8 +150,8 @@ function proposesImperative(sentence: readonly ReadToken[]): boolean {
   // The verb as said is its own base form: "Try…", not "Going to the town hall means…" or "Looks to me…".
   if (first === undefined || !proposingVerbs.has(first.lemma) || first.value.toLowerCase() !== first.lemma) return false;
   if (reportsBack(tokens, tokens.indexOf(first)) || keepsAttitude(tokens, tokens.indexOf(first))) return false;
-  const [next, after] = tokens.slice(tokens.indexOf(first) + 1).filter(isWord);
-  return next !== undefined && !isCourtesy(next, after);
+  const rest = tokens.slice(tokens.indexOf(first) + 1).filter(isWord);
+  return rest.length > 0 && !isCourtesy(rest);
 }
 
 /** True when the proposal phrase at `index` is negated right after it ("you couldn't get on the bus" proposes nothing). */
