@@ -167,7 +167,7 @@ const onwards = new Set(["forward", "forwards", "on", "ahead"]);
 /** What "give yourself" grants when it is regard, not an act: "give yourself more credit", "give yourself a break". */
 const selfGrants = new Set(["credit", "break", "permission", "grace"]);
 /** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes", "get your courage back". */
-const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit", "courage"]);
+const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit", "courage", "flow"]);
 /** Words that, after "your", make an act one of outlook: "keep your mind off it", "clear your mind" ("keep that in mind" keeps something in mind, to confirm). */
 const yourOutlook = new Set(["mind"]);
 /** Words after "think", "focus", "find" or "look" that make it an outlook: "think positive", "focus on the positive", "look on the bright side", "find some good in it" ("good" not as an adjective: "find a good therapist" is an act). */
@@ -181,7 +181,7 @@ const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "al
  * attitude rather than an act: a state of mind (`mindVerbs`: "don't stress"), being or staying in
  * a state ("be confident", "stay positive", "keep your head up", "keep pushing"), letting go or letting it get to you, regard for
  * oneself ("work on yourself", "appreciate yourself", "remind yourself", "give yourself credit"), an outlook (`outlookWords`: "avoid negative
- * vibes"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
+ * vibes", "go with the flow"; "think positive", "look on the bright side", "find some good in it") or coming to terms. An assent to it agrees to no plan.
  */
 export function keepsAttitude(tokens: readonly ReadToken[], from: number): boolean {
   let at = from;
@@ -193,7 +193,9 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   // "Remember to pace yourself": the act is what follows "to".
   if (verb.lemma === "remember" && lemmas[0] === "to") return keepsAttitude(tokens, at + 2);
   if (mindVerbs.has(verb.lemma)) return true;
-  if (keepingVerbs.has(verb.lemma) && after[0] !== undefined && after[0].pos === "ADJ") return true;
+  // "Stay positive", "remain focused", "be prepared", "be as direct as you can": a state kept, said by an adjective or a participle.
+  const stateWord = after[0]?.lemma === "as" ? after[1] : after[0];
+  if (keepingVerbs.has(verb.lemma) && stateWord !== undefined && (stateWord.pos === "ADJ" || (verb.lemma !== "keep" && /ed$/i.test(stateWord.value)))) return true;
   // "Keep pushing", "keep pressing forward", "keep going": encouragement to go on, no act named ("keep trying to call her" names one).
   if (verb.lemma === "keep" && keptEfforts.has(after[0]?.value.toLowerCase() ?? "") && (after[1] === undefined || !isWord(after[1]) || onwards.has(after[1].lemma))) return true;
   // "Keep your head up", "keep my chin up": an outlook kept.

@@ -332,7 +332,9 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes 'Consider it done' as a commitment to what was put forward", () => {
-    expect(plan(["T: Well, my advice is to switch off the news at night.", "P: Consider it done!"]).map((item) => item.quote)).toEqual(["Consider it done!"]);
+    // To a proposal stated, the line quotes the proposal; to what was only put forward, the patient's words.
+    expect(plan(["T: Well, my advice is to switch off the news at night.", "P: Consider it done!"]).map((item) => item.text)).toEqual([`${agreedPrefix}Well, my advice is to switch off the news at night. — “Consider it done!”`]);
+    expect(plan(["T: Switching off the news at night helped me a lot.", "P: Consider it done!"]).map((item) => item.quote)).toEqual(["Consider it done!"]);
   });
 
   it("never takes an effort promised with no act, or a fact stated about the future, for a commitment", () => {
@@ -897,6 +899,30 @@ describe("plan items: what was agreed", () => {
     expect(items[0]!.verification.status).toBe("grounded");
     for (const courtesy of ["Take your time.", "Just keep your mind off it.", "Get your courage back."]) {
       expect(plan(["T: It has been a hard month.", "P: It has.", `T: ${courtesy}`, "P: Okay I will."]), courtesy).toEqual([]);
+    }
+  });
+
+  it("keeps an assent whose 'though' closes its sentence: it concedes the doubts said before, not the act", () => {
+    const turns = ["T: Many libraries lend laptops for a week at a time.", "P: I am not sure ours does. I'll try that though."];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I'll try that though.” — to “Many libraries lend laptops for a week at a time.”`]);
+    // A "though" with words after it still doubts the assent.
+    expect(plan(["T: You could write to the landlord about the repairs.", "P: I'll try though it will be hard."])).toEqual([]);
+  });
+
+  it("reads advice, a suggestion or the best thing named, and 'you need to' or 'you have to' before an act, as proposals", () => {
+    for (const proposal of [
+      "My suggestion would be to ask the college for an extension.",
+      "My advice is to book a check-up with your doctor.",
+      "Honestly the best thing would be to ring the helpline tonight.",
+      "It might be a good idea to keep a sleep diary.",
+      "You need to tell your manager about the hours.",
+      "I feel you have to speak to the school about the bullying.",
+    ]) {
+      expect(plan(["P: I am lost with all of it.", `T: ${proposal}`, "P: That is a good idea."]).map((item) => item.text), proposal).toEqual([`${agreedPrefix}${proposal} — “That is a good idea.”`]);
+    }
+    // Not before a state or an attitude: "you have to be strong", "you need to stay focused", "go with the flow".
+    for (const attitude of ["You have to be brave about it.", "You need to stay focused on your studies.", "With a new baby you have to go with the flow.", "My advice is to be as open as you can with her."]) {
+      expect(plan(["P: It is a lot right now.", `T: ${attitude}`, "P: Sounds good."]), attitude).toEqual([]);
     }
   });
 

@@ -91,6 +91,22 @@ const proposalPhrases = [
   "would be beneficial",
   "could be beneficial",
   "might be beneficial",
+  "my suggestion be",
+  "my suggestion would be",
+  "my advice be",
+  "my advice would be",
+  "my best advice be",
+  "i would advise",
+  "i advise",
+  "the best thing would be",
+  "the best thing to do be",
+  "the best thing you can do be",
+  "it be best to",
+  "it be a good idea to",
+  "it might be a good idea",
+  "it may be a good idea",
+  "you need to",
+  "you have to",
 ];
 
 /** Words that may open an imperative proposal before its verb: "And try not to…", "Maybe plan something…". */
@@ -106,7 +122,7 @@ const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
-const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
+const needsAnAct = new Set(["you need to", "you have to", "you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Words opening a question that asks for the patient's own answer. */
@@ -358,9 +374,15 @@ const contrasts = new Set(["but", "though", "although"]);
  * but good idea") does not doubt it.
  */
 function doubtedAfter(tokens: readonly ReadToken[]): boolean {
-  const lastContrast = tokens.findLastIndex((token) => contrasts.has(token.lemma));
+  const lastContrast = tokens.findLastIndex((token, at) => contrasts.has(token.lemma) && !closesConcession(tokens, at));
   return lastContrast !== -1 && lastContrast > assentAt(tokens);
 }
+
+/**
+ * True when the "though" at `at` closes its sentence ("I'll try that though."): it concedes what
+ * was said before the sentence, the doubts the patient has just voiced, and keeps the assent.
+ */
+const closesConcession = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "though" && tokens.slice(at + 1).every((token) => !isWord(token));
 
 /** Where the sentence's assent starts: its first assent phrase, or its first word when none is said ("I'll try, but…" points back). */
 function assentAt(tokens: readonly ReadToken[]): number {
