@@ -9,6 +9,14 @@ function matches(token: ReadToken | undefined, word: string): boolean {
 }
 
 /**
+ * The phrases with each one opening "i be" also as wink-nlp reads "I'm": one token, "i'm" (or
+ * "i’m", or typed "im"), not two — "i be sure you can" is also "i'm sure you can".
+ */
+export function withContractedI(phrases: readonly LemmaPhrase[]): LemmaPhrase[] {
+  return phrases.flatMap((phrase) => (phrase.startsWith("i be ") ? [phrase, ...["i'm", "i’m", "im"].map((subject) => `${subject} ${phrase.slice(5)}`)] : [phrase]));
+}
+
+/**
  * Where `phrase` starts in `tokens`, word by word (each word matching a token's lemma or its
  * lower-cased value), punctuation included as tokens: "self - harm".
  * @returns every start index, in order ([] when it does not occur).

@@ -165,7 +165,7 @@ const keptEfforts = new Set(["pushing", "pressing", "going", "fighting", "trying
 /** Words after a kept effort that still name no act: "keep pressing forward", "keep going on". */
 const onwards = new Set(["forward", "forwards", "on", "ahead"]);
 /** What "give yourself" grants when it is regard, not an act: "give yourself more credit", "give yourself a break". */
-const selfGrants = new Set(["credit", "break", "permission", "grace"]);
+const selfGrants = new Set(["credit", "break", "permission", "grace", "pat"]);
 /** Words of outlook whose presence in an act makes it one of attitude: "focus on positivity", "avoid negative vibes", "get your courage back". */
 const outlookWords = new Set(["positivity", "negativity", "vibes", "mood", "mindset", "attitude", "spirit", "courage", "flow"]);
 /** Words that, after "your", make an act one of outlook: "keep your mind off it", "clear your mind" ("keep that in mind" keeps something in mind, to confirm). */
@@ -194,8 +194,10 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (verb.lemma === "remember" && lemmas[0] === "to") return keepsAttitude(tokens, at + 2);
   if (mindVerbs.has(verb.lemma)) return true;
   // "Stay positive", "remain focused", "be prepared", "be as direct as you can": a state kept, said by an adjective or a participle.
+  // Not "be able to find a group", "be sure to call": an act said after the adjective.
   const stateWord = after[0]?.lemma === "as" ? after[1] : after[0];
-  if (keepingVerbs.has(verb.lemma) && stateWord !== undefined && (stateWord.pos === "ADJ" || (verb.lemma !== "keep" && /ed$/i.test(stateWord.value)))) return true;
+  const actAfter = stateWord !== undefined && after[after.indexOf(stateWord) + 1]?.lemma === "to";
+  if (keepingVerbs.has(verb.lemma) && stateWord !== undefined && !actAfter && (stateWord.pos === "ADJ" || (verb.lemma !== "keep" && /ed$/i.test(stateWord.value)))) return true;
   // "Keep pushing", "keep pressing forward", "keep going": encouragement to go on, no act named ("keep trying to call her" names one).
   if (verb.lemma === "keep" && keptEfforts.has(after[0]?.value.toLowerCase() ?? "") && (after[1] === undefined || !isWord(after[1]) || onwards.has(after[1].lemma))) return true;
   // "Keep your head up", "keep my chin up": an outlook kept.

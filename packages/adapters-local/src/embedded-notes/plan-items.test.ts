@@ -926,6 +926,25 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes a first-person commitment up from nothing that only offers to tell, voices the therapist's feeling or puts an attitude", () => {
+    for (const said of [
+      "Would you like to hear how my sister managed it?",
+      "I'm glad the visit went well for you!",
+      "Now you have to give yourself credit for it.",
+      "You could give yourself a small pat on the back tonight.",
+    ]) {
+      expect(plan(["P: The week went better than I feared.", `T: ${said}`, "P: Yes, I will do that."]), said).toEqual([]);
+    }
+    // "I'm" is one word to the reader: "I'm sure you can…" is confidence, and "I'm going to try that" commits as "I will try" does.
+    expect(plan(["P: The week went better than I feared.", "T: I'm sure you can manage the move.", "P: Yes, I will do that."])).toEqual([]);
+    expect(plan(["P: The week went better than I feared.", "T: Is there anything else I can help you with tonight?", "P: Yes, I will do that."])).toEqual([]);
+    expect(plan(["P: Mornings are the worst.", "T: A cold glass of water first thing helped me wake up.", "P: I'm going to try that."]).map((item) => item.quote)).toEqual(["I'm going to try that."]);
+    // Being able to, or sure to, do an act is that act: "be able to find a group" is no state of mind.
+    for (const said of ["You should be able to join a walking club near the park.", "Just be sure to book the follow-up scan before you leave."]) {
+      expect(plan(["P: I will ask at the desk.", `T: ${said}`, "P: That is a good idea."]), said).toHaveLength(1);
+    }
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -2,7 +2,7 @@ import { hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposal
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
-import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
@@ -208,6 +208,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       const length = phrase.split(" ").length;
       if (negatedAfter(tokens, index, length)) return false;
       if (addressed.has(phrase) && wordsBeforeInClause(tokens, index) > addressedWithin) return false;
+      // "I'm sure you can manage it": confidence in the patient, not a proposal ("I think you can look it up" still proposes).
+      if (assuredOpenings.some((opening) => phraseStarts(tokens, opening).some((start) => start + opening.split(" ").length === index + length))) return false;
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
@@ -262,7 +264,7 @@ export function asksForPlan(sentence: ReadSentence): boolean {
 }
 
 /** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
-const committingAssentPhrases = ["i will try", "i will do", "i will give", "i be go to try", "consider it do"];
+const committingAssentPhrases = withContractedI(["i will try", "i will do", "i will give", "i be go to try", "consider it do"]);
 
 /**
  * Phrases by which a patient takes up what was proposed and that name it as a proposal ("That's a
@@ -550,13 +552,36 @@ function lastProposal(segment: ReadSegment): ReadSentence | null {
   return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? latestFirst.find(offersAct) ?? null;
 }
 
+/** Questions by which the therapist offers to say or do more: "Would you like to hear how my sister managed it?", "Do you want me to share a few?", "Is there anything else I can help with?". */
+const offersToTellOpenings = ["would you like to hear", "would you like to know", "would you like me to", "do you want to hear", "do you want to know", "do you want me to", "shall i", "be there anything else", "anything else i can"];
+/** True when a sentence opens asking whether the therapist may say or do more (`offersToTellOpenings`): it puts nothing forward yet. */
+const offersToTell = (words: readonly ReadToken[]) => offersToTellOpenings.some((phrase) => phraseStarts(words, phrase).includes(0));
+
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
 const offeredWords = 5;
 
 /** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel like this", "It is okay to be sad". */
 const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
 /** What opens a clause of the therapist's confidence in the patient: "I know you can get there", "I'm sure you will". */
-const confidentOpenings = ["i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will"];
+const confidentOpenings = withContractedI(["i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will", "i bet you can", "i bet you will", "i be confident you", "that be the spirit"]);
+/** The openings of confidence said with assurance, never a soft proposal as "I think you can…" may be. */
+const assuredOpenings = confidentOpenings.filter((opening) => !opening.startsWith("i think"));
+/** Phrases that put an act to the patient, after which an attitude (`keepsAttitude`) is put instead: "you should come to terms with it", "you have to give yourself credit for it". */
+const attitudeLeads = ["you should", "you have to", "you need to", "you must", "you can", "you could", "try to"];
+
+/**
+ * True when a sentence puts an attitude to the patient (`keepsAttitude`), as an imperative
+ * (`proposesAttitude`) or after a phrase that would otherwise put an act (`attitudeLeads`):
+ * "Now you have to give yourself credit for it". Nothing in it is taken up as a plan.
+ */
+function offersAttitude(sentence: ReadSentence): boolean {
+  const tokens = sentence.tokens;
+  return proposesAttitude(sentence) || attitudeLeads.some((phrase) => phraseStarts(tokens, phrase).some((index) => keepsAttitude(tokens, index + phrase.split(" ").length)));
+}
+
+/** What opens a sentence of the therapist's own feeling about what was said: "I'm glad the visit went well", "I'm so sorry you went through it", "I can imagine". */
+const feelingsOwned = ["glad", "so glad", "happy to hear", "so happy to hear", "sorry", "so sorry", "very sorry"];
+const empathyOpenings = [...withContractedI(feelingsOwned.map((feeling) => `i be ${feeling}`)), "glad to hear", "sorry to hear", "i can imagine", "i can understand", "i understand", "i hear you"];
 
 /** Verbs of a state the patient is in, not an act: "You are…", "you seem…", "you deserve…". */
 const patientStates = new Set(["be", "feel", "seem", "sound", "look", "deserve"]);
@@ -565,14 +590,15 @@ const stateFillers = new Set(["will", "would", "really", "truly", "definitely", 
 
 /**
  * True when a therapist's sentence reassures or reflects rather than puts anything forward: it
- * opens telling the patient a feeling is normal ("It's normal to feel like this"), tells the
+ * opens telling the patient a feeling is normal ("It's normal to feel like this") or the
+ * therapist's own feeling about what was said (`empathyOpenings`: "I'm glad the visit went well"), tells the
  * therapist's confidence in them ("I know you can get there"), or says what state the
  * patient is in ("You are clearly the one for this role", "You seem very caring").
  * Nothing in it is taken up by "I will do that"; "You need to ring the landlord" is not one.
  */
 function reassures(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
+  if ([...reassuringOpenings, ...empathyOpenings].some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
   // "…, but I know you can do it!": confidence in the patient, anywhere in the sentence.
   if (confidentOpenings.some((phrase) => phraseStarts(words, phrase).length > 0)) return true;
   if (words[0]?.lemma !== "you") return false;
@@ -594,7 +620,7 @@ function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set(
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
     const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
-    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !proposesAttitude(sentence);
+    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words);
   });
   // The sentences that say a thing the assent names ("I'll look into that podcast"): what it took up, whatever else the turn said.
   const naming = candidates.filter((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" && named.has(token.lemma)));
