@@ -909,19 +909,20 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: You could write to the landlord about the repairs.", "P: I'll try though it will be hard."])).toEqual([]);
   });
 
-  it("reads advice, a suggestion or the best thing named, and 'you need to' or 'you have to' before an act, as proposals", () => {
+  it("reads advice, a suggestion or the best thing named as proposals; not 'you need to' or 'you have to', which explain as often as they propose", () => {
     for (const proposal of [
       "My suggestion would be to ask the college for an extension.",
       "My advice is to book a check-up with your doctor.",
       "Honestly the best thing would be to ring the helpline tonight.",
       "It might be a good idea to keep a sleep diary.",
-      "You need to tell your manager about the hours.",
-      "I feel you have to speak to the school about the bullying.",
     ]) {
       expect(plan(["P: I am lost with all of it.", `T: ${proposal}`, "P: That is a good idea."]).map((item) => item.text), proposal).toEqual([`${agreedPrefix}${proposal} — “That is a good idea.”`]);
     }
-    // Not before a state or an attitude: "you have to be strong", "you need to stay focused", "go with the flow".
-    for (const attitude of ["You have to be brave about it.", "You need to stay focused on your studies.", "With a new baby you have to go with the flow.", "My advice is to be as open as you can with her."]) {
+    for (const said of ["You need to understand how the rota works first.", "You have to sign in at the front desk."]) {
+      expect(plan(["P: It is a lot right now.", `T: ${said}`, "P: Sounds good."]), said).toEqual([]);
+    }
+    // Not a state or an attitude: "be as open as you can", "stay focused", "go with the flow".
+    for (const attitude of ["My advice is to be as open as you can with her.", "My advice is to stay focused on your studies.", "My advice with a new baby is to go with the flow."]) {
       expect(plan(["P: It is a lot right now.", `T: ${attitude}`, "P: Sounds good."]), attitude).toEqual([]);
     }
   });
@@ -935,6 +936,8 @@ describe("plan items: what was agreed", () => {
     ]) {
       expect(plan(["P: The week went better than I feared.", `T: ${said}`, "P: Yes, I will do that."]), said).toEqual([]);
     }
+    // A feeling owned, then a contrast, leads into what is put forward.
+    expect(plan(["P: They laugh at me at work.", "T: I understand that, but your supervisor has dealt with this kind of thing before.", "P: Yes, I will do that."])).toHaveLength(1);
     // "I'm" is one word to the reader: "I'm sure you can…" is confidence, and "I'm going to try that" commits as "I will try" does.
     expect(plan(["P: The week went better than I feared.", "T: I'm sure you can manage the move.", "P: Yes, I will do that."])).toEqual([]);
     expect(plan(["P: The week went better than I feared.", "T: Is there anything else I can help you with tonight?", "P: Yes, I will do that."])).toEqual([]);

@@ -105,8 +105,6 @@ const proposalPhrases = [
   "it be a good idea to",
   "it might be a good idea",
   "it may be a good idea",
-  "you need to",
-  "you have to",
 ];
 
 /** Words that may open an imperative proposal before its verb: "And try not to…", "Maybe plan something…". */
@@ -122,7 +120,7 @@ const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
-const needsAnAct = new Set(["you need to", "you have to", "you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Words opening a question that asks for the patient's own answer. */
@@ -598,7 +596,9 @@ const stateFillers = new Set(["will", "would", "really", "truly", "definitely", 
  */
 function reassures(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  if ([...reassuringOpenings, ...empathyOpenings].some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
+  if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
+  // "I understand, but you could…": the feeling owned leads into what is put forward after the contrast.
+  if (empathyOpenings.some((phrase) => phraseStarts(words, phrase).includes(0)) && !words.some((word) => contrasts.has(word.lemma) || word.lemma === "however")) return true;
   // "…, but I know you can do it!": confidence in the patient, anywhere in the sentence.
   if (confidentOpenings.some((phrase) => phraseStarts(words, phrase).length > 0)) return true;
   if (words[0]?.lemma !== "you") return false;
