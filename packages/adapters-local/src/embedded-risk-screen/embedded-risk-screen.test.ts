@@ -444,6 +444,15 @@ describe("embedded risk screen: rules on concepts", () => {
     expect(categoriesOf(ownOn(["I got high before the interview."], "seg-1"))).toContain("substance");
   });
 
+  it("reads 'I could die tomorrow' as life's uncertainty, not as when they would do it", () => {
+    for (const line of ["Since my brother passed, I keep thinking I could die tomorrow.", "You never know, I might just die next week."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("suicide_intent_or_plan");
+    }
+    for (const line of ["I'll die tomorrow, I've made up my mind.", "I could kill myself tomorrow."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toContain("suicide_intent_or_plan");
+    }
+  });
+
   it("finds the companion in the next sentence of the same turn, not in another turn", () => {
     expect(categoriesOf(ownOn(["To kill myself. On Sunday, when everyone's at church."], "seg-1"))).toContain("suicide_intent_or_plan");
     expect(categoriesOf(ownOn(["On Sunday, when everyone's at church.", "T: And then?", "To kill myself."], "seg-1"))).not.toContain("suicide_intent_or_plan");
