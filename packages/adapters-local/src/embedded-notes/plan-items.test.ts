@@ -109,6 +109,9 @@ describe("plan items: what was agreed", () => {
       "T: You could try writing your worries down before bed. There are programs you can apply for at the town hall.",
       "P: Okay, thanks.",
       "T: Going to the town hall means asking for help in person.",
+      "P: Hm.",
+      // Broken off: no whole strategy to quote.
+      "T: And maybe you could ask your…",
     ]);
     const strategies = writeEmbeddedNotes(given).strategies;
     expect(isNotAssessed(strategies) ? [] : strategies.map((item) => [item.text, item.speaker])).toEqual([["You could try writing your worries down before bed.", "therapist"]]);

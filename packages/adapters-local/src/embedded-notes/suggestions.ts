@@ -555,6 +555,9 @@ const offersToTellOpenings = ["would you like to hear", "would you like to know"
 /** True when a sentence opens asking whether the therapist may say or do more (`offersToTellOpenings`): it puts nothing forward yet. */
 const offersToTell = (words: readonly ReadToken[]) => offersToTellOpenings.some((phrase) => phraseStarts(words, phrase).includes(0));
 
+/** True when a sentence is broken off, ending in an ellipsis or a dash ("And you could try…"): no whole thing put forward to quote. */
+const brokenOff = (segment: ReadSegment, sentence: ReadSentence) => /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
+
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
 const offeredWords = 5;
 
@@ -619,8 +622,7 @@ function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set(
   const candidates = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
-    const brokenOff = /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
-    return words.length >= offeredWords && !brokenOff && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words);
+    return words.length >= offeredWords && !brokenOff(segment, sentence) && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words);
   });
   // The sentences that say a thing the assent names ("I'll look into that podcast"): what it took up, whatever else the turn said.
   const naming = candidates.filter((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" && named.has(token.lemma)));
@@ -762,7 +764,8 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * What the therapist proposed in the session (`proposes`), taken up or not: the strategies
  * discussed — in a BIRP note, the intervention. Each is the therapist's sentence, quoted and
  * attributed to the therapist; never a question ("Have you tried a hot shower?" asks, whatever it
- * hints at: the line would list a question as a strategy), nor a sentence that only judges what
+ * hints at: the line would list a question as a strategy), nor a sentence broken off ("And you
+ * could try…": `brokenOff`), nor a sentence that only judges what
  * was said before it ("Just thought it may help somewhat": `proposesOnItsOwn`).
  * @returns the items in transcript order ([] when none).
  */
@@ -770,7 +773,7 @@ export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[]
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter((sentence) => !isAsked(sentence) && (proposesOnItsOwn(sentence) || sharesWhatHelped(sentence))).map((sentence) => {
+      segment.sentences.filter((sentence) => !isAsked(sentence) && !brokenOff(segment, sentence) && (proposesOnItsOwn(sentence) || sharesWhatHelped(sentence))).map((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
         return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
       }),
