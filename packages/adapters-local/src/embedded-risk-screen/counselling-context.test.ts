@@ -210,7 +210,7 @@ describe("acts of everyday life", () => {
 
 describe("what is not the speaker's own", () => {
   it.each([
-    "I found out my stepdaughter overdosed today.",
+    "I heard my stepdaughter overdosed today.",
     "Both of my parents committed suicide together.",
     "I've never tried or thought about suicide.",
     "I'm too scared to ever commit suicide.",

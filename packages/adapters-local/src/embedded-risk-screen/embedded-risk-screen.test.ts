@@ -444,6 +444,16 @@ describe("embedded risk screen: rules on concepts", () => {
     expect(categoriesOf(ownOn(["I got high before the interview."], "seg-1"))).toContain("substance");
   });
 
+  it("reads a guess at having hurt oneself, with no act told, as a mention to review, never a statement that pages", () => {
+    const basisOf = (line: string) => ownOn([line], "seg-1").filter((finding) => finding.category === "self_harm").map((finding) => finding.basis);
+    for (const line of ["I guess I hurt myself. People walk all over me.", "I suppose I hurt myself too."]) {
+      expect(basisOf(line), line).toEqual(["mention"]);
+    }
+    for (const line of ["I hurt myself last night.", "I guess I hurt myself on purpose.", "i guess i hurt myself again with the razor", "I guess I cut myself."]) {
+      expect(basisOf(line), line).toEqual(["statement"]);
+    }
+  });
+
   it("reads 'I could die tomorrow' as life's uncertainty, not as when they would do it", () => {
     for (const line of ["Since my brother passed, I keep thinking I could die tomorrow.", "You never know, I might just die next week."]) {
       expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("suicide_intent_or_plan");

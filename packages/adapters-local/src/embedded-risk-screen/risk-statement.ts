@@ -69,7 +69,7 @@ function saidInFirstPerson(sentence: RiskSentence, first: number, last: number):
 
 /**
  * Someone else's act: after the speaker's last "I" before the end of the matched words, a third
- * party becomes the subject ("I found out my stepdaughter overdosed").
+ * party becomes the subject ("I heard my stepdaughter overdosed").
  */
 function someoneElsesAct(sentence: RiskSentence, first: number, last: number): boolean {
   const words = sentence.words;
@@ -214,10 +214,27 @@ function harmsTheSpeaker(sentence: RiskSentence, first: number, last: number): b
   return false;
 }
 
+/** A guess before the speaker's "hurt": "I suppose I hurt myself too", "I reckon I hurt myself". */
+const guessedBefore = / i (?:guess|suppose|reckon|figure) (?:that )?i (?:\S+ )?$/;
+
+/**
+ * Whether the matched words `[first, last]` are "hurt" said of oneself as a guess (`guessedBefore`),
+ * closing the sentence: a reading of one's own part in being hurt ("I suppose I hurt myself. I let
+ * myself be hurt"), not an act told ("I guess I hurt myself again with the razor" tells one). "Hurt" is the one word of the row said as often of feelings as of the body; "I guess I
+ * cut myself" still states it.
+ */
+function guessesAtHurt(sentence: RiskSentence, first: number, last: number): boolean {
+  // Nothing of an act with it: no "on purpose", "again", "with the razor" or "last night".
+  const bare = sentence.words.slice(first + 1, last + 1).every((word) => ["myself", "my", "self"].includes(word));
+  const closes = bare && sentence.words.slice(last + 1).every((word) => /^[.!?,;…]+$/.test(word) || ["too", "in", "a", "way"].includes(word));
+  return closes && /^hurt/.test(sentence.words[first] ?? "") && guessedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
+}
+
 /**
  * Whether the matched words `[first, last]` are the speaker's own, said now: in the first person
  * (or, by the patient, with the "I" left out), not a question of their own, not someone else's
- * words reported, not someone else's act, not denied before. A wish to be dead said so
+ * words reported, not someone else's act, not a guess at having hurt oneself (`guessesAtHurt`),
+ * not denied before. A wish to be dead said so
  * ("I want to die") needs no more than this to be stated; what may page needs the risk named
  * outright too (`isOwnStatement`).
  */
@@ -228,5 +245,6 @@ export function isOwnWords(sentence: RiskSentence, first: number, last: number, 
   if (category !== "harm_to_others" && someoneElsesAct(sentence, first, last)) return false;
   // "I feel he wants to hurt me": the speaker is the one who would be hurt, not the one who would hurt.
   if (category === "harm_to_others" && harmsTheSpeaker(sentence, first, last)) return false;
+  if (category === "self_harm" && guessesAtHurt(sentence, first, last)) return false;
   return !deniedBefore.test(` ${sentence.words.slice(0, first).join(" ")} `);
 }
