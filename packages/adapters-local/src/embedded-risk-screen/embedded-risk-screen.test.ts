@@ -454,6 +454,25 @@ describe("embedded risk screen: rules on concepts", () => {
     }
   });
 
+  it("reads being moved or hurt by a thing, looking every which way, and affairs put in order after a prognosis as no risk", () => {
+    for (const [line, category] of [
+      ["Honestly, that letter touched me so much.", "abuse"],
+      ["I was hurt by that remark too.", "abuse"],
+      ["I was all over the place, looking every which way.", "preparatory_behaviour"],
+      ["The doctors told me I had a year to live, so I put everything in order.", "preparatory_behaviour"],
+    ] as const) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain(category);
+    }
+    for (const [line, category] of [
+      ["My uncle touched me when I was little.", "abuse"],
+      ["I was hurt by my stepfather.", "abuse"],
+      ["I looked up which tablets would be enough.", "preparatory_behaviour"],
+      ["I've put everything in order, the will and the letters.", "preparatory_behaviour"],
+    ] as const) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toContain(category);
+    }
+  });
+
   it("reads 'I could die tomorrow' as life's uncertainty, not as when they would do it", () => {
     for (const line of ["Since my brother passed, I keep thinking I could die tomorrow.", "You never know, I might just die next week."]) {
       expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("suicide_intent_or_plan");
