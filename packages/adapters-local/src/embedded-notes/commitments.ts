@@ -50,9 +50,10 @@ const commitmentPhrases = [
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
  * a commitment: "I'll be honest", "I'll be fine", "I'll probably put it off", "I'll
  * think about it", "I will never forget", "I doubt we will ever agree", "I'll have to", "I'll
- * need to" (an obligation, not a commitment — but see `reachingActAt` for "I'll have to ask her").
+ * need to" (an obligation, not a commitment — but see `reachingActAt` for "I'll have to ask her"),
+ * and a way of saying the next thing ("I'm going to oversimplify this", "I'll admit…").
  */
-const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still"]);
+const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still", "oversimplify", "simplify", "rephrase", "summarise", "summarize", "admit", "confess", "repeat"]);
 /**
  * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
  * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a

@@ -951,6 +951,16 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes no plan from a way of saying the next thing, and no strategy from the therapist making sure of their own understanding", () => {
+    for (const said of ["Okay, I'm going to simplify things a bit.", "I'll admit it was not my finest hour."]) {
+      expect(plan(["T: Go on.", `P: ${said}`]), said).toEqual([]);
+    }
+    const strategies = notesOf(["P: It felt like nobody was on my side.", "T: That matters a lot. Let me make sure I follow you there."]).strategies;
+    expect(isNotAssessed(strategies) ? [] : strategies).toEqual([]);
+    const proposed = notesOf(["P: I forget my tablets.", "T: Make sure you set an alarm for them."]).strategies;
+    expect(isNotAssessed(proposed) ? [] : proposed.map((item) => item.text)).toEqual(["Make sure you set an alarm for them."]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -215,6 +215,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
       // "You could try it.": an act that only points back ("it", "that") is no strategy line of its own.
       if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
+      // "I want to make sure I've got it straight": the therapist's own act, not one put to the patient.
+      if (phrase === "make sure" && tokens.slice(Math.max(0, index - 3), index).some((token) => token.lemma === "i" || token.lemma === "me")) return false;
       // "If you could choose one evening…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
       if ((phrase === "you could" || phrase === "you might") && tokens[index - 1]?.lemma === "if") return false;
       const verb = after.find((token) => token.pos === "VERB");
