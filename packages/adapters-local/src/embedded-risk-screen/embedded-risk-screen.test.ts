@@ -454,12 +454,14 @@ describe("embedded risk screen: rules on concepts", () => {
     }
   });
 
-  it("reads being moved or hurt by a thing, looking every which way, and affairs put in order after a prognosis as no risk", () => {
+  it("reads being moved or hurt by a thing, looking every which way, a prognosis and being beaten as what they are", () => {
     for (const [line, category] of [
       ["Honestly, that letter touched me so much.", "abuse"],
       ["I was hurt by that remark too.", "abuse"],
       ["I was all over the place, looking every which way.", "preparatory_behaviour"],
       ["The doctors told me I had a year to live, so I put everything in order.", "preparatory_behaviour"],
+      ["It all changed when I learned I was going to die of it.", "suicide_intent_or_plan"],
+      ["Those lads beat the crap out of me.", "harm_to_others"],
     ] as const) {
       expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain(category);
     }
@@ -468,6 +470,8 @@ describe("embedded risk screen: rules on concepts", () => {
       ["I was hurt by my stepfather.", "abuse"],
       ["I looked up which tablets would be enough.", "preparatory_behaviour"],
       ["I've put everything in order, the will and the letters.", "preparatory_behaviour"],
+      ["I'm ready to die now.", "suicide_intent_or_plan"],
+      ["Those lads beat the crap out of me.", "abuse"],
     ] as const) {
       expect(categoriesOf(ownOn([line], "seg-1")), line).toContain(category);
     }
