@@ -140,6 +140,22 @@ describe("session mood in a clinician's words", () => {
   });
 });
 
+describe("the words quoted for a mood", () => {
+  it("quotes a short screened answer ('I think so.') as distress only when nothing longer shows it", () => {
+    const turns = ["T: Have you had thoughts of ending your life?", "P: I think so.", "T: Tell me more.", "P: Some nights I think about taking all my tablets at once."];
+    const segments = turns.map((turn, index) => readSegment({ id: `s${index}`, speaker: turn[0]!, startMs: index * 60_000, text: turn.slice(3) }, turn.startsWith("T") ? "therapist" : "patient"));
+    const long = turns[3]!.slice(3);
+    const answer = { segmentId: "s1", start: 0, end: "I think so.".length };
+    const statement = { segmentId: "s3", start: 0, end: long.length };
+    const both = clinicalMood(segments, [answer, statement]);
+    if (isNotAssessed(both)) throw new Error("not assessed");
+    expect(both.text).toBe(`Presented as distressed (“${long}”).`);
+    const answerOnly = clinicalMood(segments, [answer]);
+    if (isNotAssessed(answerOnly)) throw new Error("not assessed");
+    expect(answerOnly.text).toBe("Presented as distressed (“I think so.”).");
+  });
+});
+
 describe("one reading: the mood line, the trajectory and the mood chart's windows", () => {
   it("a session with a suicidal disclosure reads distressed everywhere and never positive, its window at the bottom", () => {
     const turns = [

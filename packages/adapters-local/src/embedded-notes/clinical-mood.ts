@@ -199,6 +199,9 @@ export function moodWindows(segments: readonly ReadSegment[], shown: readonly Sh
     });
 }
 
+/** The fewest words of a screened statement quoted as the mood's evidence when other words show the mood too. */
+const tellingWords = 4;
+
 const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`);
 
 /**
@@ -221,7 +224,10 @@ export function clinicalMood(segments: readonly ReadSegment[], risks: readonly R
   if (moods.length === 0) return notAssessed("No words of feeling this writer recognises in the patient's turns: the mood is left to your reading of the session.");
   const evidence: MoodDraft["evidence"] = [];
   const parts = moods.map((mood) => {
-    const words = shown.filter((item) => item.mood === mood);
+    const all = shown.filter((item) => item.mood === mood);
+    // A screened answer too short to show anything on its own ("I think so.", a yes to a question that named the risk) is quoted only when nothing else shows the mood.
+    const telling = all.filter((item) => !(item.screened === true && item.segment.text.slice(item.start, item.end).split(/\s+/).length < tellingWords));
+    const words = telling.length > 0 ? telling : all;
     const quoted = [...new Map(words.map((item) => [item.segment.text.slice(item.start, item.end).toLowerCase(), item])).values()].slice(0, wordsShown);
     evidence.push(...quoted.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })));
     return `${mood} (${quoted.map((item) => `“${item.segment.text.slice(item.start, item.end)}”`).join(", ")})`;
