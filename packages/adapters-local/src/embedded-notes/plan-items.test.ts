@@ -961,6 +961,22 @@ describe("plan items: what was agreed", () => {
     expect(isNotAssessed(proposed) ? [] : proposed.map((item) => item.text)).toEqual(["Make sure you set an alarm for them."]);
   });
 
+  it("reads a question asking the patient's view of an act as a proposal asked, and a yes restated in full as agreeing", () => {
+    const asked = plan(["P: I keep meaning to stop.", "T: How would you feel about picking a day to stop?", "P: I think that's a good idea. Maybe after the holidays."]);
+    expect(asked.map((item) => item.text)).toEqual([`${agreedPrefix}“I think that's a good idea.” — to “How would you feel about picking a day to stop?”`]);
+    expect(asked[0]!.verification.status).toBe("grounded");
+    // Not a view of a person or a thing, nor of talking now.
+    for (const question of ["What do you think about your new manager?", "What do you think about telling me more about it?"]) {
+      expect(plan(["P: Work is tense.", `T: ${question}`, "P: That is a good idea."]), question).toEqual([]);
+    }
+    // "Yeah, I am." agrees with the turn before; an untimed commitment after it is firm.
+    const turns = ["T: It sounds like you're ready to make a change.", "P: Yeah, I am. I'm going to stop buying lottery tickets at the kiosk."];
+    expect(plan(turns).map((item) => item.quote)).toEqual(["I'm going to stop buying lottery tickets at the kiosk."]);
+    expect(toConfirm(["T: It sounds like you're ready to make a change.", "P: Yeah, I am so tired of it. I'm going to stop buying lottery tickets at the kiosk."])).toEqual([
+      "To confirm: I'm going to stop buying lottery tickets at the kiosk.",
+    ]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -123,6 +123,23 @@ const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "sha
 const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+/** Openings of a question that ask the patient's view of an act: "How would you feel about setting a quit date?", "What do you think about trying the patches?". */
+const viewAskingOpenings = ["how would you feel about", "what do you think about", "what would you think about"];
+
+/**
+ * True when a question opens asking the patient's view (`viewAskingOpenings`) of an act named by a
+ * verb in "-ing" right after it ("…about setting a quit date?"): a proposal asked. Not of a person
+ * or a thing ("What do you think about your new manager?"), nor of talking in the session ("…about telling
+ * me more?").
+ */
+function asksAboutAnAct(words: readonly ReadToken[]): boolean {
+  return viewAskingOpenings.some((phrase) => {
+    if (!phraseStarts(words, phrase).includes(0)) return false;
+    const [act, after] = words.slice(phrase.split(" ").length);
+    return act !== undefined && /ing$/i.test(act.value) && act.pos === "VERB" && !inSessionVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
+  });
+}
+
 /** Words opening a question that asks for the patient's own answer. */
 const openQuestions = new Set(["what", "how", "which", "who", "where", "when"]);
 /** How far into its sentence an ask to speak now is read ("Maybe you could tell me about…"); later, "told me" is part of what is proposed ("tell Graham what you just told me"). */
@@ -196,6 +213,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   const tokens = sentence.tokens;
   const words = tokens.filter(isWord);
   const question = tokens[tokens.length - 1]?.value === "?";
+  if (question && asksAboutAnAct(words)) return true;
   if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
   // "What could you do this week?": asking for the patient's own plan, not proposing one.
   if (question && openQuestions.has(words[0]?.lemma ?? "") && !["if", "about"].includes(words[1]?.lemma ?? "")) return false;
@@ -524,6 +542,8 @@ const ownCommitmentAt = (segment: ReadSegment, start: number) =>
  * only weighs a view, nor a bare "yes", which may only acknowledge.
  */
 const agreeingOpeners = ["you be right", "you be so right", "you be absolutely right", "that be true", "that be so true", "so true", "true", "okay", "ok", "alright", "sure", "definitely", "most definitely", "absolutely", "of course"];
+/** A yes restated in full after an agreeing lead, as the whole first sentence: "Yeah, I am." ("I'm" is one token to the reader). */
+const confirmingRestatements = ["i be", "i'm", "i’m", "i do", "we be", "we do"];
 /** Words that may come before an agreeing opener: "Yes, you're right", "Oh okay". */
 const agreeingLeads = new Set(["yes", "yeah", "yea", "ya", "oh", "well", "hmm", "mm"]);
 
@@ -539,6 +559,8 @@ export function opensAgreeing(segment: ReadSegment): boolean {
   let start = 0;
   while (start < words.length && agreeingLeads.has(words[start]!.lemma)) start += 1;
   const said = (word: ReadToken | undefined, part: string) => word?.lemma === part || word?.value.toLowerCase() === part;
+  // "Yeah, I am.", "Yes I do.": a yes said again in full, the whole sentence.
+  if (start > 0 && confirmingRestatements.some((phrase) => phrase.split(" ").length === words.length - start && phrase.split(" ").every((part, offset) => said(words[start + offset], part)))) return true;
   return agreeingOpeners.some((phrase) => {
     const parts = phrase.split(" ");
     return parts.every((part, offset) => said(words[start + offset], part)) && !said(words[start + parts.length], "then");
