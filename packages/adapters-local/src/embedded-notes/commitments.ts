@@ -254,6 +254,8 @@ function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   if (verb === undefined) return false;
   // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
   if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
+  // "I'm gonna get down to five a day": cutting down to a target is an act, as "cut down to five" is.
+  if (verb.lemma === "get" && words[at + 1]?.lemma === "down" && words[at + 2]?.lemma === "to") return false;
   // "I will manage", "we'll manage somehow": coping, an outcome; "I'll manage my time" names what is managed.
   if (verb.lemma === "manage" && (words[at + 1] === undefined || copingAfterManage.has(words[at + 1]!.lemma))) return true;
   // A particle by its value too: wink-nlp's lemma of "through" is "thru".

@@ -977,6 +977,17 @@ describe("plan items: what was agreed", () => {
     ]);
   });
 
+  it("takes 'How are you going to…?' as asking what the patient will do, and getting down to a target as an act", () => {
+    expect(plan(["T: How are you going to manage the evenings?", "P: I'll leave the wallet at home so I can't buy any."]).map((item) => item.quote)).toEqual([
+      "I'll leave the wallet at home so I can't buy any.",
+    ]);
+    expect(plan(["T: You went from a pack a day to half.", "P: And I'm gonna get down to five by the end of the month."]).map((item) => item.quote)).toEqual([
+      "And I'm gonna get down to five by the end of the month.",
+    ]);
+    // Getting better or getting there is still how it turns out, no act.
+    expect(plan(["T: You went from a pack a day to half.", "P: I'm gonna get there by the end of the month."])).toEqual([]);
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

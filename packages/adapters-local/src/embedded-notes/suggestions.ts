@@ -278,7 +278,9 @@ const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]
 export function asksForPlan(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   if (sentence.tokens[sentence.tokens.length - 1]?.value !== "?" || !openQuestions.has(words[0]?.lemma ?? "")) return false;
-  return words.some((word) => word.lemma === "you") && words.some((word) => planAskingWords.has(word.lemma));
+  // "How are you going to do that?": "going to" asks what the patient will do.
+  const goingTo = words.some((word, at) => word.lemma === "go" && words[at + 1]?.lemma === "to" && words[at + 2] !== undefined);
+  return words.some((word) => word.lemma === "you") && (goingTo || words.some((word) => planAskingWords.has(word.lemma)));
 }
 
 /** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
