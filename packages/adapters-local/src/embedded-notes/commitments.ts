@@ -1,4 +1,4 @@
-import { type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude } from "./offered-acts.ts";
@@ -212,6 +212,8 @@ export interface Commitment {
   negated?: boolean;
   /** The act reaches out to someone or finds something out (`reachingActAt`: "I will talk to Rick", "I'm gonna check on the library"). */
   reachesOut?: boolean;
+  /** An act already arranged (core's `arrangedActAt`: "I've booked onto the programme", "I'm seeing my GP on Friday"): firm as said. */
+  arranged?: boolean;
 }
 
 /**
@@ -410,8 +412,18 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   // ("I feel ill") and "will" is not before its subject ("Will that work?").
   const words = sentence.tokens.filter(isWord);
   const at = openingIntentAt(words);
-  return at === -1 ? null : commitmentAt(sentence.tokens, sentence.tokens.indexOf(words[at]!), 1, "will");
+  if (at !== -1) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(words[at]!), 1, "will");
+  // An act arranged, as core's plan check reads it ("I've booked onto the programme", "I'm seeing my GP on Friday"): the act is its verb.
+  const arranged = arrangedActAt(words);
+  if (arranged === -1) return null;
+  const verbAt = sentence.tokens.indexOf(words[arranged]!);
+  const subjectAt = sentence.tokens.findLastIndex((token, index) => index < verbAt && committingWords.has(token.value.toLowerCase()));
+  const commitment = subjectAt === -1 ? null : commitmentAt(sentence.tokens, subjectAt, verbAt - subjectAt, "i arrange");
+  return commitment === null ? null : { ...commitment, act: "own", arranged: true };
 }
+
+/** The first-person subjects an arranged act is said after, as written ("I", "I'm", "we're"). */
+const committingWords = new Set(["i", "we", "i'm", "i’m", "im", "we're", "we’re", "i've", "i’ve"]);
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
@@ -512,7 +524,7 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   const around = aroundCommitments(sentence);
   if (commitment.hedged || around.some(namesNoAct) || toldDecision(sentence)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
-  if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence)) && commitment.negated !== true) return "firm";
+  if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence) || commitment.arranged === true) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
   if (said(timeAnchors) || said(certainty)) return "firm";
   if ((around.some(saidAsDecision) || around.some(triesAnAct) || commitment.reachesOut === true) && commitment.negated !== true) return "firm";

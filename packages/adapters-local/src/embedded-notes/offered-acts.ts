@@ -141,6 +141,24 @@ const reportingFirstWords = firstWordsOf(reportingBack);
 const actWithin = 4;
 
 /**
+ * Verbs of speaking in the session itself: asking the patient to tell, describe or explain ("Maybe
+ * you could tell me about how much you drank", "How about friendship?"), or agenda — never a plan.
+ */
+export const sessionSpeakingVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
+/** How far into its sentence an ask to speak now is read ("Maybe you could tell me about…"); later, "told me" is part of what is proposed ("tell Graham what you just told me"). */
+const askingWithin = 6;
+
+/**
+ * True when a sentence asks the patient to speak now, within its first `askingWithin` words: a
+ * verb of `sessionSpeakingVerbs` before "me", "us" or "more", or "to" or "with" and "me" or "us"
+ * ("Tell me more", "talk to me about…", "could you share more"). Neither a proposal nor an act offered.
+ */
+export function asksToSpeakNow(words: readonly ReadToken[]): boolean {
+  const toTherapist = (index: number) => ["me", "us", "more"].includes(words[index + 1]?.lemma ?? "") || (["to", "with"].includes(words[index + 1]?.lemma ?? "") && ["me", "us"].includes(words[index + 2]?.lemma ?? ""));
+  return words.slice(0, askingWithin).some((token, index) => sessionSpeakingVerbs.has(token.lemma) && toTherapist(index));
+}
+
+/**
  * True when the act a proposal phrase opens at `from` is telling the therapist how it went
  * ("Please make sure you let me know if it helped"): a part of the sessions, not a strategy or a
  * plan of the patient's.
@@ -244,6 +262,7 @@ export function asksToReportBack(sentence: ReadSentence): boolean {
 export function offersAct(sentence: ReadSentence): boolean {
   if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence) || wishesWell(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
+  if (asksToSpeakNow(words)) return false;
   if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words) && !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first))) && !asksToReportBack(sentence)) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);

@@ -988,6 +988,23 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: You went from a pack a day to half.", "P: I'm gonna get there by the end of the month."])).toEqual([]);
   });
 
+  it("takes an act already arranged as a plan: booked, signed up, or said in '-ing' with a day to come", () => {
+    for (const said of ["I've booked onto the anger management programme.", "I'm seeing my GP on Friday.", "I'm meeting my sponsor tomorrow.", "We're moving to my aunt's next week."]) {
+      const items = plan(["T: What is coming up for you?", `P: ${said}`]);
+      expect(items.map((item) => item.quote), said).toEqual([said]);
+      expect(items[0]!.verification.status, said).toBe("grounded");
+    }
+    for (const said of ["I was seeing my mum on Saturday, it was nice.", "I'm working late every night.", "I'm feeling worse this week.", "I arranged a loan with the bank.", "I'm drifting, no idea where I go next."]) {
+      expect(plan(["T: What is coming up for you?", `P: ${said}`]), said).toEqual([]);
+    }
+  });
+
+  it("takes nothing up from an ask to tell the therapist now, however it is put", () => {
+    for (const ask of ["Maybe, you could tell me about how often you gamble.", "You could talk to me about the arguments.", "Perhaps you can share more about the weekend."]) {
+      expect(plan(["P: It has been a bad month.", `T: ${ask}`, "P: Okay, I will."]), ask).toEqual([]);
+    }
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

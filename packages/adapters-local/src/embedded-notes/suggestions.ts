@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
-import { asksToReportBack, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -111,12 +111,6 @@ const proposalPhrases = [
 const openers = new Set(["and", "so", "then", "maybe", "perhaps", "also", "just", "please"]);
 /** Verbs that, opening a therapist's sentence, propose something: "Try the slow breathing", "Maybe plan something for the evening". */
 const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "practice", "remember", "call", "reach", "consider", "join", "book", "contact", "take", "make", "set", "go", "ask", "talk", "get", "look", "check", "search", "spend", "find", "stay", "give", "start", "focus", "google", "use"]);
-/**
- * Acts of the session itself that a proposal phrase may introduce — asking the patient to tell,
- * describe or explain ("Maybe you could tell me about how much you drank", "How about
- * friendship?") — or agenda: never a plan.
- */
-const inSessionVerbs = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "give", "walk", "discuss", "hear", "know", "ask", "understand"]);
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
@@ -136,14 +130,12 @@ function asksAboutAnAct(words: readonly ReadToken[]): boolean {
   return viewAskingOpenings.some((phrase) => {
     if (!phraseStarts(words, phrase).includes(0)) return false;
     const [act, after] = words.slice(phrase.split(" ").length);
-    return act !== undefined && /ing$/i.test(act.value) && act.pos === "VERB" && !inSessionVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
+    return act !== undefined && /ing$/i.test(act.value) && act.pos === "VERB" && !sessionSpeakingVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
   });
 }
 
 /** Words opening a question that asks for the patient's own answer. */
 const openQuestions = new Set(["what", "how", "which", "who", "where", "when"]);
-/** How far into its sentence an ask to speak now is read ("Maybe you could tell me about…"); later, "told me" is part of what is proposed ("tell Graham what you just told me"). */
-const askingWithin = 6;
 /** How far into its clause (`wordsBeforeInClause`) a phrase addressed to the patient may start ("So maybe you could…"): later, it is part of a statement ("There are programs you can apply for"). */
 const addressedWithin = 2;
 /** Words that, after a comma, open a clause in which a phrase addressed to the patient counts from its start: "It sounds small, but you may want to…". */
@@ -191,7 +183,7 @@ const negatedAfter = (tokens: readonly ReadToken[], index: number, length: numbe
 /**
  * True for a sentence of the therapist that proposes an act for after the session: a proposal
  * phrase not negated, or an imperative of a proposing verb — not one asking the patient to say
- * something in the session (`inSessionVerbs`, "tell me", "talk about"), not a question about a
+ * something in the session (`asksToSpeakNow`: "tell me", "talk to me about"), not a question about a
  * topic with no act in it ("How about friendship?"). "That might help." proposes the sentence
  * before it: an assent can take it up (`proposesOnItsOwn` asks more).
  */
@@ -217,8 +209,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
   // "What could you do this week?": asking for the patient's own plan, not proposing one.
   if (question && openQuestions.has(words[0]?.lemma ?? "") && !["if", "about"].includes(words[1]?.lemma ?? "")) return false;
-  // "Tell me more", "talk to me about…", "could you share more": asking the patient to speak now.
-  if (words.slice(0, askingWithin).some((token, index) => inSessionVerbs.has(token.lemma) && ["me", "us", "more"].includes(words[index + 1]?.lemma ?? (words[index + 2]?.lemma === "me" ? "me" : "")))) return false;
+  if (asksToSpeakNow(words)) return false;
   const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;

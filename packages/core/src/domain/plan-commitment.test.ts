@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
+  arrangedActAt,
+  arrangedEvents,
+  arrangedTimeWords,
+  arrangingVerbs,
+  nextTimes,
+  progressiveStates,
   askingSubjects,
   greetedPeople,
   hopingVerbs,
@@ -520,7 +526,111 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(hedgeWords.has("likely")).toBe(true);
   });
 
+  it("reads an act arranged as a commitment: an arrangement made for an event or a day, or an act in '-ing' with a day to come", () => {
+    for (const text of [
+      "I've booked onto the parenting programme.",
+      "I registered for the evening course next term.",
+      "I signed up for the walking group.",
+      "I made an appointment with the nurse.",
+      "I'm seeing my GP on Friday.",
+      "We're moving to my aunt's next week.",
+      "I am meeting my sponsor tomorrow.",
+      "I'm finally starting the course on Monday.",
+    ]) {
+      expect(commits(text), text).toBe(true);
+    }
+    for (const text of [
+      "I arranged a loan with the bank.",
+      "I was seeing my mum on Saturday.",
+      "I'm feeling worse tomorrow.",
+      "I'm hoping to see her on Friday.",
+      "I'm getting nowhere, what do I do next?",
+      "I'm not seeing him on Friday.",
+      "I'm taking the class this term and my talk is next week.",
+      "She's seeing her GP on Friday.",
+      "I'm seeing my GP.",
+      "I'm seeing my GP on Friday, maybe.",
+    ]) {
+      expect(commits(text), text).toBe(false);
+    }
+  });
+
+  it("finds where the arranged act is, within its reach and clause, by its words", () => {
+    const words = (text: string) => reader.read(text);
+    expect(arrangedActAt(words("Yes I've booked the course"))).toBe(3);
+    expect(arrangedActAt(words("I'm seeing her at the old cafe by the river on Friday"))).toBe(-1);
+    expect(arrangedActAt(words("I'm seeing her in town on Friday"))).toBe(2);
+    expect(arrangedActAt(words("We are just now seeing them on Sunday"))).toBe(4);
+    expect(arrangedActAt(words("I have booked a place"))).toBe(2);
+  });
+
+  it("reads each word of the arrangement's data as the rule says", () => {
+    // A reader that keeps each word whole ("I'm", "'ve"), lemma its lower case.
+    const whole: ClaimReader = {
+      name: "whole words",
+      read: (text) =>
+        [...text.matchAll(/[^\s.!?…,]+/g)].map((match) => {
+          const value = match[0];
+          return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
+        }),
+    };
+    const at = (text: string) => arrangedActAt(whole.read(text));
+    for (const time of arrangedTimeWords) expect(at(`I'm seeing her ${time}`), time).toBe(1);
+    for (const time of nextTimes) expect(at(`I'm seeing her next ${time}`), time).toBe(1);
+    expect(at("I'm seeing her next")).toBe(-1);
+    expect(at("I'm seeing her next door")).toBe(-1);
+    for (const event of arrangedEvents) expect(at(`I booked the ${event}`), event).toBe(1);
+    expect(at("I booked the loan")).toBe(-1);
+    for (const verb of arrangingVerbs) expect(at(`I ${verb} a course`), verb).toBe(1);
+    expect(at("I signed up for a course")).toBe(1);
+    expect(at("I signed in for a course")).toBe(-1);
+    expect(at("I made an appointment")).toBe(1);
+    expect(at("I made a appointment")).toBe(1);
+    expect(at("I made an effort")).toBe(-1);
+    expect(at("I made the appointment")).toBe(-1);
+    for (const filler of ["have", "'ve", "’ve", "ve", "just", "already", "finally", "also", "actually", "now"]) expect(at(`I ${filler} booked a course`), filler).toBe(2);
+    // At most three words from the subject to the act: "I have just now booked", not one more.
+    expect(at("I have just now booked a course")).toBe(4);
+    expect(at("I have just now also booked a course")).toBe(-1);
+    for (const be of ["am", "'m", "’m", "m", "are", "'re", "’re", "re"]) expect(at(`I ${be} seeing her tomorrow`), be).toBe(2);
+    expect(at("I was seeing her tomorrow")).toBe(-1);
+    for (const subject of ["I'm", "I’m", "Im", "We're", "We’re"]) expect(at(`${subject} seeing her tomorrow`), subject).toBe(1);
+    expect(at("I've seeing her tomorrow")).toBe(-1);
+    for (const state of ["feel", "think", "hope", "wonder", "struggle", "suffer", "worry", "fear", "dread", "have", "get", "be", "go", "try", "look", "want", "need", "wait", "expect", "plan", "die"]) {
+      expect(at(`I'm ${state}ing tomorrow`), state).toBe(-1);
+    }
+    expect(at("I'm planning it tomorrow")).toBe(-1);
+    expect(at("I'm dieting from Monday")).toBe(1);
+    expect(at("I'm bathing the baby tomorrow")).toBe(1);
+    expect(at("I'm singers tomorrow")).toBe(-1);
+    // The reader's lemma counts too: "dying" is "die".
+    expect(arrangedActAt([{ value: "I'm", lemma: "i'm" }, { value: "dying", lemma: "die" }, { value: "tomorrow", lemma: "tomorrow" }])).toBe(-1);
+    // A sentence that ends before the act.
+    for (const text of ["Well I", "I have", "I made an"]) expect(at(text), text).toBe(-1);
+    expect(at("Yes so we have just booked a course")).toBe(5);
+    expect(at("I picked up a course")).toBe(-1);
+    expect(at("I got an appointment")).toBe(-1);
+    expect(at("I made a mess of the course")).toBe(-1);
+    expect(at("I'm hoping tomorrow")).toBe(-1);
+    expect(at("I'm getting it tomorrow")).toBe(-1);
+    expect(at("I'm setting it up tomorrow")).toBe(1);
+    expect(at("I'm nothing tomorrow")).toBe(-1);
+    expect(at("I'm sing tomorrow")).toBe(-1);
+    expect(at("I'm doing it tomorrow")).toBe(1);
+    expect(at("I'm not doing it tomorrow")).toBe(-1);
+    expect(at("I'm doing it")).toBe(-1);
+    // The day within seven words of the act, in its clause.
+    expect(at("I'm seeing one two three four five six tomorrow")).toBe(1);
+    expect(at("I'm seeing one two three four five six seven tomorrow")).toBe(-1);
+    for (const closer of ["and", "but", "because", "cause", "so", "though", "while", "when", "if"]) expect(at(`I'm taking it ${closer} tomorrow`), closer).toBe(-1);
+    expect(at("I'm taking it then tomorrow")).toBe(1);
+    expect(at("They booked a course")).toBe(-1);
+    // The first subject that arranges: "Well we booked…" after another word.
+    expect(at("Yes so we booked a course")).toBe(3);
+  });
+
   it("holds its data as the rule says", () => {
+    expect(arrangingVerbs.has("booked") && arrangedEvents.has("course") && arrangedTimeWords.has("tomorrow") && nextTimes.has("week") && progressiveStates.has("feel")).toBe(true);
     expect(thanksWords).toEqual(new Set(["thank", "thanks", "thx", "ty", "appreciate"]));
     expect(committingSubjects.has("i") && committingSubjects.has("we")).toBe(true);
     expect(intentMarkers.has("ll") && intentMarkers.has("will")).toBe(true);

@@ -186,9 +186,71 @@ export function openingIntentAt(words: ReadonlyArray<{ lemma: string; value: str
   return is(words[at], openingIntentWords) && words.length > at + 1 && !is(words[at + 1], askingSubjects) ? at : -1;
 }
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), or an opening intent word (`openingIntentAt`: "Will do.", "Thanks, will do", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** Words that set an arranged act in the days to come: "I'm seeing my GP on Friday", "this weekend" ("next" counts before one of `nextTimes`). */
+export const arrangedTimeWords: ReadonlySet<string> = new Set(["tomorrow", "tonight", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+/** What "next" sets in the days to come: "next week", "next Monday" — not "what to do next". */
+export const nextTimes: ReadonlySet<string> = new Set(["week", "month", "year", "weekend", "day", "term", "semester", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+/** What an arrangement is made for, when no day is named: "I've booked onto the programme", "I registered for the course" — not "I arranged a loan". */
+export const arrangedEvents: ReadonlySet<string> = new Set(["appointment", "session", "place", "course", "programme", "program", "class", "visit", "meeting", "consultation", "assessment", "interview", "therapy", "counselling", "counseling", "group", "workshop", "lesson", "slot", "spot", "checkup", "scan", "test", "doctor", "gp", "therapist", "counsellor", "counselor"]);
+/** How many words after an arranged act its day or its event may come, within its clause: "I'm moving to my aunt's next week". */
+const arrangedReach = 7;
+/** Words that close the clause of an arranged act: "I'm taking the class this term and my talk is next week" — the day is not the act's. */
+const clauseClosers: ReadonlySet<string> = new Set(["and", "but", "because", "cause", "so", "though", "while", "when", "if"]);
+/** Verbs in "-ing" that say a state or an effort, not an act arranged: "I'm feeling better tomorrow", "I'm getting worse", "I'm going through…", "I'm hoping to…". */
+export const progressiveStates: ReadonlySet<string> = new Set(["feel", "think", "hope", "wonder", "struggle", "suffer", "worry", "fear", "dread", "have", "get", "be", "go", "try", "look", "want", "need", "wait", "expect", "plan", "die"]);
+/** Verbs of an arrangement already made for an act to come, in the past: "I've booked a place", "I registered for the course", "we've arranged a visit". */
+export const arrangingVerbs: ReadonlySet<string> = new Set(["booked", "registered", "enrolled", "scheduled", "arranged", "reserved"]);
+/** Words that may stand between the subject and what it arranged: "I've just booked", "I have already registered", "I am finally seeing". */
+const arrangingFillers: ReadonlySet<string> = new Set(["have", "'ve", "’ve", "ve", "just", "already", "finally", "also", "actually", "now"]);
+const beForms: ReadonlySet<string> = new Set(["am", "'m", "’m", "m", "are", "'re", "’re", "re"]);
+
+/** The stems a verb in "-ing" may have, for a reader that gives no lemma: "feeling" feel, "hoping" hope, "getting" get. */
+const ingStems = (value: string): string[] => {
+  const bare = value.slice(0, -3);
+  return [bare, `${bare}e`, ...(bare.length > 2 && bare.at(-1) === bare.at(-2) ? [bare.slice(0, -1)] : [])];
+};
+
+/**
+ * Where the words tell an act arranged, after a first-person subject (`committingSubjects`): an
+ * arrangement made (`arrangingVerbs`, "signed up", "made an appointment") for an event
+ * (`arrangedEvents`) or a day to come ("I've booked onto the programme", "I registered for classes
+ * next term"; not "I arranged a loan"), or an act in "-ing" said in the present with a day to come
+ * (`arrangedTimeWords`, "next" and one of `nextTimes`: "I'm seeing my GP on Friday", "We're moving
+ * to my aunt's next week") — the day or event in the act's own clause (`clauseClosers`,
+ * `arrangedReach`), not a state in "-ing" (`progressiveStates`), not "was seeing", not negated
+ * between the subject and the act. Core's plan check and the embedded writer read it so.
+ * @returns the index of the arranged act's verb, or -1.
+ */
+export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: string }>): number {
+  for (let index = 0; index < words.length; index += 1) {
+    if (!is(words[index], committingSubjects)) continue;
+    let at = index + 1;
+    const contracted = ["i'm", "i’m", "im", "we're", "we’re"].includes(words[index]!.value.toLowerCase());
+    const progressive = contracted || beForms.has(words[at]?.value.toLowerCase() ?? "");
+    if (!contracted && progressive) at += 1;
+    while (at < words.length && at - index <= 3 && arrangingFillers.has(words[at]!.value.toLowerCase())) at += 1;
+    const verb = words[at];
+    // "I'm not seeing her", "I have not booked": "not" stands where the act would, so none is found.
+    if (verb === undefined) continue;
+    const value = verb.value.toLowerCase();
+    const next = words[at + 1]?.value.toLowerCase();
+    // The act's clause: the words after it, up to a word that opens another clause.
+    const clause = words.slice(at + 1, at + 1 + arrangedReach);
+    const closer = clause.findIndex((word) => is(word, clauseClosers));
+    const own = closer === -1 ? clause : clause.slice(0, closer);
+    const timed = own.some((word, offset) => is(word, arrangedTimeWords) || (is(word, "next") && is(own[offset + 1], nextTimes)));
+    const arranging = arrangingVerbs.has(value) || (value === "signed" && next === "up") || (value === "made" && ["an", "a"].includes(next ?? "") && words[at + 2]?.lemma === "appointment");
+    if (arranging && (timed || own.some((word) => is(word, arrangedEvents)))) return at;
+    // Right after "I'm" a word in "-ing" is the verb, whatever the tagger says ("I'm meeting my sponsor" reads "meeting" as a noun); not "nothing".
+    const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem));
+    if (progressive && inIng && timed) return at;
+  }
+  return -1;
+}
+
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), an act arranged (`arrangedActAt`: "I've booked onto the programme", "I'm seeing my GP on Friday"), or an opening intent word (`openingIntentAt`: "Will do.", "Thanks, will do", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
-  if (openingIntentAt(words) !== -1) return true;
+  if (openingIntentAt(words) !== -1 || arrangedActAt(words) !== -1) return true;
   if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
