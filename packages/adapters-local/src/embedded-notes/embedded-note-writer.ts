@@ -88,11 +88,14 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const order = new Map(segments.map((segment, index) => [segment.id, index]));
   const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
   const inOrder = (items: NoteItemDraft[]) => items.sort((a, b) => place(a) - place(b) || (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
-  const actionItems = inOrder([...commitments.firm, ...agreements.agreed]);
-  const toConfirm = inOrder([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]);
-  // Where the risk screen core ran found a current risk to the patient's own life or body: the mood reads it as the screen does.
+  // Where the risk screen core ran found a current risk to the patient's own life or body: the mood reads it as the screen does,
+  // and no plan line, item to confirm or patient summary quotes it ("I'm going to kill myself tomorrow" is a risk to act on, never a plan).
   const risks = input.currentRisks ?? [];
-  const patientCommitments = commitments.firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
+  const citesRisk = (item: NoteItemDraft) => item.evidence.some((span) => risks.some((risk) => risk.segmentId === span.segmentId && risk.start < span.end && span.start < risk.end));
+  const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item));
+  const actionItems = inOrder(noRisk([...commitments.firm, ...agreements.agreed]));
+  const toConfirm = inOrder(noRisk([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
+  const patientCommitments = noRisk(commitments.firm).filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),

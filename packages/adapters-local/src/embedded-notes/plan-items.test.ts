@@ -3,7 +3,8 @@
  * the patient took up (citing the turn that assented). Every dialogue here is written for the
  * test.
  */
-import { type NoteItem, verifyNotes } from "@confide/core";
+import { currentRiskSpans, flagsOfFindings, type NoteItem, verifyNotes } from "@confide/core";
+import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { isNotAssessed } from "@confide/core/adapter-kit";
 import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
@@ -1003,6 +1004,22 @@ describe("plan items: what was agreed", () => {
     for (const ask of ["Maybe, you could tell me about how often you gamble.", "You could talk to me about the arguments.", "Perhaps you can share more about the weekend."]) {
       expect(plan(["P: It has been a bad month.", `T: ${ask}`, "P: Okay, I will."]), ask).toEqual([]);
     }
+  });
+
+  it("never writes a statement of current risk as a plan, an item to confirm or a line of the patient's summary", () => {
+    const given = input(["T: What is coming up for you this week?", "P: I'm going to kill myself tomorrow. I'm seeing my GP on Friday though."]);
+    // As the pipeline does: the risk screen runs first, and the writer is told where it found a current risk.
+    const screened = screenTranscript(given);
+    const told = { ...given, currentRisks: currentRiskSpans(screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", given) : []) };
+    expect(told.currentRisks.length).toBeGreaterThan(0);
+    const notes = verifyNotes(writeEmbeddedNotes(told), { ...told, revision: 1 }, provenance, createWinkClaimReader());
+    const quoted = [
+      ...(isNotAssessed(notes.actionItems) ? [] : notes.actionItems),
+      ...(isNotAssessed(notes.followUpTopics) ? [] : notes.followUpTopics),
+      ...(isNotAssessed(notes.patientSummary) ? [] : notes.patientSummary),
+    ].map((item) => item.text);
+    expect(quoted.filter((text) => text.includes("kill myself"))).toEqual([]);
+    expect(isNotAssessed(notes.actionItems) ? [] : notes.actionItems.map((item) => item.quote)).toEqual(["I'm seeing my GP on Friday though."]);
   });
 
   it("says so when nothing was agreed, instead of an empty plan", () => {
