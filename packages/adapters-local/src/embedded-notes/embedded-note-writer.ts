@@ -26,6 +26,7 @@
  */
 import { allNotAssessed, notAssessed } from "@confide/core/adapter-kit";
 import { ConfideError, type NoteItemDraft, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole } from "@confide/core/ports";
+import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
@@ -91,7 +92,10 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   // Where the risk screen core ran found a current risk to the patient's own life or body: the mood reads it as the screen does,
   // and no plan line, item to confirm or patient summary quotes it ("I'm going to kill myself tomorrow" is a risk to act on, never a plan).
   const risks = input.currentRisks ?? [];
-  const citesRisk = (item: NoteItemDraft) => item.evidence.some((span) => risks.some((risk) => risk.segmentId === span.segmentId && risk.start < span.end && span.start < risk.end));
+  const textOf = new Map(input.segments.map((segment) => [segment.id, segment.text]));
+  // A cited span the screen reported, that states the risk on its own: not a commitment the screen only read beside one ("Next week I will call my sister. I have been thinking about ending my life.").
+  const citesRisk = (item: NoteItemDraft) =>
+    item.evidence.some((span) => risks.some((risk) => risk.segmentId === span.segmentId && risk.start < span.end && span.start < risk.end) && statesRiskAlone((textOf.get(span.segmentId) ?? "").slice(span.start, span.end), input.language));
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item));
   const actionItems = inOrder(noRisk([...commitments.firm, ...agreements.agreed]));
   const toConfirm = inOrder(noRisk([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
@@ -115,6 +119,15 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
       ...patientCommitments.map((item) => ({ ...item, text: `You said: “${item.quote}”` })),
     ],
   };
+}
+
+/** The risk screen's categories of a risk to the patient's own life or body (core's `currentRiskSpans` reads the same). */
+const ownRiskCategories = new Set<string>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
+
+/** True when words the patient said state a current risk to their own life or body on their own, as the embedded risk screen reads them. */
+function statesRiskAlone(text: string, language: string): boolean {
+  const output = screenTranscript({ language, speakers: [{ label: "P", role: "patient" }], segments: [{ id: "quote", speaker: "P", text }] });
+  return output.status === "screened" && output.findings.some((finding) => finding.subject === "speaker" && finding.temporality === "current" && ownRiskCategories.has(finding.category ?? ""));
 }
 
 /** The embedded NoteWriter: no model, no network (see the module comment). */

@@ -1020,6 +1020,12 @@ describe("plan items: what was agreed", () => {
     ].map((item) => item.text);
     expect(quoted.filter((text) => text.includes("kill myself"))).toEqual([]);
     expect(isNotAssessed(notes.actionItems) ? [] : notes.actionItems.map((item) => item.quote)).toEqual(["I'm seeing my GP on Friday though."]);
+    // A commitment the screen cites only as the sentence beside a risk (a future, then a thought of ending one's life) stays a plan.
+    const beside = input(["T: How was the week?", "P: On Saturday I will ring my brother. I keep thinking about ending my life."]);
+    const besideScreened = screenTranscript(beside);
+    const besideTold = { ...beside, currentRisks: currentRiskSpans(besideScreened.status === "screened" ? flagsOfFindings(besideScreened.findings, "screen:embedded", beside) : []) };
+    const besideNotes = verifyNotes(writeEmbeddedNotes(besideTold), { ...besideTold, revision: 1 }, provenance, createWinkClaimReader());
+    expect(isNotAssessed(besideNotes.actionItems) ? [] : besideNotes.actionItems.map((item) => item.quote)).toEqual(["On Saturday I will ring my brother."]);
   });
 
   it("says so when nothing was agreed, instead of an empty plan", () => {
