@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude } from "./offered-acts.ts";
@@ -417,13 +417,10 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   const arranged = arrangedActAt(words);
   if (arranged === -1) return null;
   const verbAt = sentence.tokens.indexOf(words[arranged]!);
-  const subjectAt = sentence.tokens.findLastIndex((token, index) => index < verbAt && committingWords.has(token.value.toLowerCase()));
+  const subjectAt = sentence.tokens.findLastIndex((token, index) => index < verbAt && committingSubjects.has(token.value.toLowerCase()));
   const commitment = subjectAt === -1 ? null : commitmentAt(sentence.tokens, subjectAt, verbAt - subjectAt, "i arrange");
   return commitment === null ? null : { ...commitment, act: "own", arranged: true };
 }
-
-/** The first-person subjects an arranged act is said after, as written ("I", "I'm", "we're"). */
-const committingWords = new Set(["i", "we", "i'm", "i’m", "im", "we're", "we’re", "i've", "i’ve"]);
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];

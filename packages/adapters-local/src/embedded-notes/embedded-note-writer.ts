@@ -24,7 +24,7 @@
  * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
  * same notes. English only: another language gives notes with every field not assessed.
  */
-import { allNotAssessed, notAssessed } from "@confide/core/adapter-kit";
+import { allNotAssessed, notAssessed, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type NoteItemDraft, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole } from "@confide/core/ports";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { findCommitments } from "./commitments.ts";
@@ -97,9 +97,10 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const citesRisk = (item: NoteItemDraft) =>
     item.evidence.some((span) => risks.some((risk) => risk.segmentId === span.segmentId && risk.start < span.end && span.start < risk.end) && statesRiskAlone((textOf.get(span.segmentId) ?? "").slice(span.start, span.end), input.language));
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item));
-  const actionItems = inOrder(noRisk([...commitments.firm, ...agreements.agreed]));
+  const firm = noRisk(commitments.firm);
+  const actionItems = inOrder([...firm, ...noRisk(agreements.agreed)]);
   const toConfirm = inOrder(noRisk([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
-  const patientCommitments = noRisk(commitments.firm).filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
+  const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),
@@ -121,13 +122,10 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   };
 }
 
-/** The risk screen's categories of a risk to the patient's own life or body (core's `currentRiskSpans` reads the same). */
-const ownRiskCategories = new Set<string>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
-
-/** True when words the patient said state a current risk to their own life or body on their own, as the embedded risk screen reads them. */
+/** True when words the patient said state a current risk to their own life or body on their own, as the embedded risk screen reads them (a category of core's type `self_harm`, which `currentRiskSpans` reads). */
 function statesRiskAlone(text: string, language: string): boolean {
   const output = screenTranscript({ language, speakers: [{ label: "P", role: "patient" }], segments: [{ id: "quote", speaker: "P", text }] });
-  return output.status === "screened" && output.findings.some((finding) => finding.subject === "speaker" && finding.temporality === "current" && ownRiskCategories.has(finding.category ?? ""));
+  return output.status === "screened" && output.findings.some((finding) => finding.subject === "speaker" && finding.temporality === "current" && finding.category !== undefined && riskCategoryInfo[finding.category].type === "self_harm");
 }
 
 /** The embedded NoteWriter: no model, no network (see the module comment). */

@@ -28,6 +28,13 @@ function input(turns: string[]): NoteWriterInput {
   };
 }
 
+/** The input as the pipeline gives it: the risk screen runs first, and the writer is told where it found a current risk. */
+function screenedInput(turns: string[]) {
+  const given = input(turns);
+  const screened = screenTranscript(given);
+  return { ...given, currentRisks: currentRiskSpans(screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", given) : []) };
+}
+
 function notesOf(turns: string[]) {
   const given = input(turns);
   return verifyNotes(writeEmbeddedNotes(given), { ...given, revision: 1 }, provenance, createWinkClaimReader());
@@ -1007,10 +1014,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("never writes a statement of current risk as a plan, an item to confirm or a line of the patient's summary", () => {
-    const given = input(["T: What is coming up for you this week?", "P: I'm going to kill myself tomorrow. I'm seeing my GP on Friday though."]);
-    // As the pipeline does: the risk screen runs first, and the writer is told where it found a current risk.
-    const screened = screenTranscript(given);
-    const told = { ...given, currentRisks: currentRiskSpans(screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", given) : []) };
+    const told = screenedInput(["T: What is coming up for you this week?", "P: I'm going to kill myself tomorrow. I'm seeing my GP on Friday though."]);
     expect(told.currentRisks.length).toBeGreaterThan(0);
     const notes = verifyNotes(writeEmbeddedNotes(told), { ...told, revision: 1 }, provenance, createWinkClaimReader());
     const quoted = [
@@ -1021,9 +1025,7 @@ describe("plan items: what was agreed", () => {
     expect(quoted.filter((text) => text.includes("kill myself"))).toEqual([]);
     expect(isNotAssessed(notes.actionItems) ? [] : notes.actionItems.map((item) => item.quote)).toEqual(["I'm seeing my GP on Friday though."]);
     // A commitment the screen cites only as the sentence beside a risk (a future, then a thought of ending one's life) stays a plan.
-    const beside = input(["T: How was the week?", "P: On Saturday I will ring my brother. I keep thinking about ending my life."]);
-    const besideScreened = screenTranscript(beside);
-    const besideTold = { ...beside, currentRisks: currentRiskSpans(besideScreened.status === "screened" ? flagsOfFindings(besideScreened.findings, "screen:embedded", beside) : []) };
+    const besideTold = screenedInput(["T: How was the week?", "P: On Saturday I will ring my brother. I keep thinking about ending my life."]);
     const besideNotes = verifyNotes(writeEmbeddedNotes(besideTold), { ...besideTold, revision: 1 }, provenance, createWinkClaimReader());
     expect(isNotAssessed(besideNotes.actionItems) ? [] : besideNotes.actionItems.map((item) => item.quote)).toEqual(["On Saturday I will ring my brother."]);
   });

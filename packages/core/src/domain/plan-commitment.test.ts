@@ -44,6 +44,15 @@ const unknown = (text: string) => ({ text, role: "unknown" as const });
 const therapist = (text: string) => ({ text, role: "therapist" as const });
 const commits = (text: string, role: "patient" | "unknown" | "therapist" = "patient", using: ClaimReader = reader) =>
   citesCommitment([{ text, role }], using);
+// A reader that keeps each word whole ("I'm", "'ll", "'ve"), lemma its lower case.
+const wholeWords: ClaimReader = {
+  name: "whole words",
+  read: (text) =>
+    [...text.matchAll(/[^\s.!?…]+/g)].map((match) => {
+      const value = match[0];
+      return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
+    }),
+};
 // A reader whose lemmas match nothing, so each word counts only as written: "sounds" is then not "sound".
 const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
 
@@ -341,15 +350,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   });
 
   it("reads every first-person subject and marker of intent as a reader may give it whole", () => {
-    // A reader that keeps each word whole ("I'm", "'ll"), lemma its lower case.
-    const whole: ClaimReader = {
-      name: "whole words",
-      read: (text) =>
-        [...text.matchAll(/[^\s.!?…]+/g)].map((match) => {
-          const value = match[0];
-          return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
-        }),
-    };
+    const whole = wholeWords;
     for (const subject of ["I", "We", "I'm", "I’m", "Im", "We're", "We’re", "I've", "I’ve"]) {
       expect(commits(`${subject} gonna ring them.`, "patient", whole), subject).toBe(true);
     }
@@ -565,16 +566,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
   });
 
   it("reads each word of the arrangement's data as the rule says", () => {
-    // A reader that keeps each word whole ("I'm", "'ve"), lemma its lower case.
-    const whole: ClaimReader = {
-      name: "whole words",
-      read: (text) =>
-        [...text.matchAll(/[^\s.!?…,]+/g)].map((match) => {
-          const value = match[0];
-          return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
-        }),
-    };
-    const at = (text: string) => arrangedActAt(whole.read(text));
+    const at = (text: string) => arrangedActAt(wholeWords.read(text));
     for (const time of arrangedTimeWords) expect(at(`I'm seeing her ${time}`), time).toBe(1);
     for (const time of nextTimes) expect(at(`I'm seeing her next ${time}`), time).toBe(1);
     expect(at("I'm seeing her next")).toBe(-1);
