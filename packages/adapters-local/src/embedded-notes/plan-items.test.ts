@@ -466,6 +466,19 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How are things at home?", "P: I'm sure I will ring the bank tomorrow."])).toEqual([]);
   });
 
+  it("reads 'ill' typed for 'I'll' before an act as a commitment, and 'ill' the adjective as none", () => {
+    for (const words of ["ok ill ring the bank tomorrow.", "I think Ill book the dentist for Monday.", "yeah so the week is busy Ill email the landlord tonight."]) {
+      expect(plan(["T: How are things at home?", `P: ${words}`]).map((item) => item.text), words).toEqual([words]);
+    }
+    for (const words of ["I feel ill since Monday and stay in bed.", "My mum got ill last winter.", "I make myself ill ringing the bank.", "We can ill afford the dentist this month.", "I was so ill prepared for the exam."]) {
+      expect(plan(["T: How are things at home?", `P: ${words}`]), words).toEqual([]);
+      const tokens = readSegment({ id: "s", speaker: "P", startMs: 0, text: words }, "patient").sentences.flatMap((sentence) => sentence.tokens);
+      expect(tokens.some((token) => token.lemma === "will"), words).toBe(false);
+    }
+    const split = readSegment({ id: "s", speaker: "P", startMs: 0, text: "ok ill ring them" }, "patient").sentences.flatMap((sentence) => sentence.tokens);
+    expect(split.map((token) => [token.value, token.lemma, token.start, token.end])).toEqual([["ok", "ok", 0, 2], ["i", "i", 3, 4], ["ll", "will", 4, 6], ["ring", "ring", 7, 11], ["them", "them", 12, 16]]);
+  });
+
   it("takes an untimed commitment as firm when it names the therapist's suggestion or advice as what it follows", () => {
     for (const words of ["We'll follow your suggestion and clear out the spare room.", "I shall take your advice and speak to my manager."]) {
       expect(plan(["T: How are things at home?", `P: ${words}`]).map((item) => item.text), words).toEqual([words]);

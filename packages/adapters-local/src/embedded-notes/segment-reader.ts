@@ -85,6 +85,46 @@ export function englishReaderWithoutEntities(): WinkMethods {
 }
 
 /**
+ * Words right before a typed "ill" that may open "I'll" (as chat is typed: "ok ill call her", "I
+ * think ill go", "atleast ill say it"), besides none, a mark, an interjection or a conjunction. Any
+ * other word before it makes it the adjective: "I feel ill", "so ill", "make myself ill", "can ill
+ * afford".
+ */
+const willOpeners = new Set(["think", "guess", "suppose", "reckon", "hope", "maybe", "probably", "definitely", "then", "now", "atleast", "least", "well", "yeah", "yes", "yep", "ok", "okay", "sure", "thanks", "that", "like"]);
+const openerParts = new Set(["PUNCT", "INTJ", "CCONJ", "SCONJ"]);
+/** Words right before "ill" that always take the adjective, whatever its capital: "I was Ill", "feeling Ill". */
+const illAdjectiveBefore = new Set(["be", "become", "get", "feel", "seem", "look", "fall", "so", "very", "too", "quite", "really", "myself", "me", "him", "her", "them", "us", "you"]);
+/** Words right after a typed "ill" that make it the adjective or its noun ("ill people", "ill health", "ill will", "ill at ease"). */
+const illAdjectiveAfter = new Set(["people", "person", "patient", "health", "will", "effect", "feeling", "treatment", "today", "now", "again", "lately", "still", "too", "also", "since", "all", "not"]);
+const illAfterParts = new Set(["PUNCT", "ADP", "CCONJ", "SCONJ", "SYM", "NUM"]);
+
+/**
+ * The tokens with each "ill" typed for "I'll" (no apostrophe) read as wink-nlp reads "i ll": "i"
+ * (PRON) and "ll" (lemma "will", AUX), each its own part of the word as written. Only after none,
+ * a mark, an interjection, a conjunction or a word of `willOpeners` (or, written "Ill", after any
+ * word but one of `illAdjectiveBefore`: typed chat runs sentences together), and before a word that may be
+ * an act: not a mark, a preposition, a conjunction, a word of `illAdjectiveAfter` or a participle
+ * ("ill prepared").
+ */
+function withTypedWillSplit(tokens: readonly ReadToken[]): ReadToken[] {
+  if (!tokens.some((token) => token.value.toLowerCase() === "ill")) return [...tokens];
+  return tokens.flatMap((token, index) => {
+    if (token.value.toLowerCase() !== "ill") return [token];
+    const before = tokens.slice(0, index).filter((other) => other.value.trim() !== "").at(-1);
+    const after = tokens.slice(index + 1).find((other) => other.value.trim() !== "");
+    // "Ill" written with a capital, as "I" is, opens "I'll" after any word but one that takes the adjective ("I was Ill").
+    const opens = before === undefined || openerParts.has(before.pos) || willOpeners.has(before.lemma) || (token.value === "Ill" && !illAdjectiveBefore.has(before.lemma));
+    if (!opens) return [token];
+    if (after === undefined || illAfterParts.has(after.pos) || illAdjectiveAfter.has(after.lemma) || /ed$/i.test(after.value)) return [token];
+    const { start, end } = token;
+    return [
+      { ...token, value: token.value.slice(0, 1), lemma: "i", pos: "PRON", stopWord: true, end: start + 1 },
+      { ...token, value: token.value.slice(1), lemma: "will", pos: "AUX", stopWord: true, start: start + 1, end },
+    ];
+  });
+}
+
+/**
  * Reads a segment into sentences and tokens with their character offsets. wink-nlp keeps each
  * token's value as written and the whitespace before it, so the offsets are the running sum of
  * both: the text is rebuilt exactly (a test checks it). Each property is read for all tokens at
@@ -113,10 +153,13 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
     offset = start + value.length;
     tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset, unknown: firstUnknownId !== undefined && (ids[index] ?? 0) >= firstUnknownId });
   });
+  const read = withTypedWillSplit(tokens);
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];
-    const words = tokens.slice(first, last + 1).filter((token) => token.value.trim() !== "");
+    const from = tokens[first]?.start ?? 0;
+    const to = tokens[last]?.end ?? 0;
+    const words = read.filter((token) => token.start >= from && token.end <= to && token.value.trim() !== "");
     const head = words[0];
     const tail = words[words.length - 1];
     if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
