@@ -57,8 +57,20 @@ describe("embedded risk screen: context rules", () => {
     ["I don't know why, I just want to die.", "passive_death_wish"],
     ["I'm not sure I won't hurt myself.", "self_harm"],
     ["No, I want to die.", "passive_death_wish"],
+    ["I can't stop thinking about killing myself.", "active_ideation"],
+    ["i cant stop thinking about ending it all", "active_ideation"],
+    ["I can't help thinking about suicide.", "active_ideation"],
+    ["I couldn't shake the thoughts of suicide.", "active_ideation"],
+    ["I can't get the thought of killing myself out of my head.", "active_ideation"],
+    ["I can't stop wanting to die.", "passive_death_wish"],
   ] as const)("negated words that express risk are risk: %j raises %s", (line, category) => {
     expect(categoriesOf(ownOn([line], "seg-1"))).toContain(category);
+  });
+
+  it("keeps 'can't' a negation of what it says: no flag for 'I can't kill myself', 'I can't get any pills'", () => {
+    for (const line of ["I couldn't kill myself, I'd never do that to my kids.", "I can't get any pills out of my mum's cupboard, she counts them."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).not.toContain("active_ideation");
+    }
   });
 
   it("takes 'not any more' as the past, not as nothing", () => {
@@ -489,6 +501,28 @@ describe("embedded risk screen: rules on concepts", () => {
   it("finds the companion in the next sentence of the same turn, not in another turn", () => {
     expect(categoriesOf(ownOn(["To kill myself. On Sunday, when everyone's at church."], "seg-1"))).toContain("suicide_intent_or_plan");
     expect(categoriesOf(ownOn(["On Sunday, when everyone's at church.", "T: And then?", "To kill myself."], "seg-1"))).not.toContain("suicide_intent_or_plan");
+  });
+
+  it("reads a step towards help said beside suicidal thoughts as that step, never as a plan to die", () => {
+    for (const line of [
+      "I've been thinking about ending my life. I'm going to call my sister.",
+      "I want to die. On Friday I have an appointment with the crisis team.",
+      "I keep thinking about killing myself. Tonight I'll ring the helpline.",
+      "I don't want to be alive. Tomorrow I'm going to see my GP.",
+      "I've decided to go and stay with my mum. I can't stop thinking about suicide.",
+    ]) {
+      const found = ownOn([line], "seg-1");
+      expect(categoriesOf(found), line).not.toContain("suicide_intent_or_plan");
+      expect(categoriesOf(found).some((category) => ["active_ideation", "passive_death_wish"].includes(category)), line).toBe(true);
+    }
+    for (const line of [
+      "I want to die. I'm going to do it tonight.",
+      "I want to die. I'm going to take them all tonight.",
+      "I want to kill myself. I'm going to see my family one last time tonight.",
+      "I want to die. I'm going to call my mum and then kill myself tonight.",
+    ]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toContain("suicide_intent_or_plan");
+    }
   });
 
   it("a threat to someone: an intent or urge with a violent act against a person, not against oneself", () => {

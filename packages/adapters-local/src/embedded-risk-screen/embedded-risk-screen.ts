@@ -57,7 +57,9 @@ function companionHolds(sentence: RiskSentence, first: number, last: number): bo
 
 /**
  * The concept rules' matches in sentence `at` of a turn: the concept's words, with its companion
- * in the same sentence (not overlapping them) or in the sentence before or after in the turn.
+ * in the same sentence (not overlapping them) or in the sentence before or after in the turn —
+ * there, only when the concept's own sentence holds none of its `notApartWith` words (an act of
+ * its own: "I'm going to call my sister" beside "I've been thinking about ending my life").
  */
 function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicideContext: boolean): Match[] {
   const sentence = sentences[at]!;
@@ -77,6 +79,7 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
           ([withFirst, withLast]) => (index !== at || withLast < first || withFirst > last) && companionHolds(sentences[index]!, withFirst, withLast),
         );
         if (companion === undefined) continue;
+        if (index !== at && row.notApart !== null && spansIn(sentence, row.notApart).length > 0) continue;
         // In one sentence the match covers both parts ("I found out where my dad keeps his
         // shotgun": the speaker's act, weighed from "I"); across sentences, the concept's words.
         found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] } : { row, first, last };

@@ -130,7 +130,9 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
       const hedge = word === "not" && next === "know" && hedgeFillers.has(sentence.words[index + 2] ?? "");
       // "No, no drink": a cue said twice is one.
       const repeated = next === word;
-      if (!answerParticle && !notOnly && !repeated && !hedge) cues += 1;
+      // "I can't stop thinking about…", "can't help…", "can't get it out of my head": not stopping it, said of what goes on.
+      const cannotStop = word === "not" && index > 0 && ["can", "could"].includes(sentence.words[index - 1] ?? "") && (stoppingVerbs.has(next) || (next === "get" && /\bout of my (?:head|mind)\b/.test(sentence.words.slice(index + 2).join(" "))));
+      if (!answerParticle && !notOnly && !repeated && !hedge && !cannotStop) cues += 1;
     }
     if (isVerb(sentence, index)) afterVerb = true;
   }
@@ -142,6 +144,9 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
   if (/\b(?:anymore|any more|any longer|these days|now)\b/.test(rest) || /\bno longer\b|\bnot anymore\b/.test(before)) return "stopped";
   return "negated";
 }
+
+/** Verbs of stopping or resisting that "can't" turns into going on: "I can't stop thinking about it", "can't help", "can't shake". */
+const stoppingVerbs = new Set(["stop", "help", "quit", "shake"]);
 
 /** Words after "I don't know" that make it a hedge ("I don't know, like, …"), not a denial of what follows. */
 const hedgeFillers = new Set(["like", "um", "erm", "uh", "honestly", "really", ",", "maybe", "mate", "man", "just"]);

@@ -47,6 +47,12 @@ export interface RiskConcept extends RiskPattern {
   with: string;
   /** Only in the same sentence (a frame: "I" with a means). */
   sameSentence?: boolean;
+  /**
+   * Words that, in the concept's own sentence when its companion is only in the sentence next to
+   * it, make that sentence an act of its own rather than the companion's: "I've been thinking about
+   * ending my life. I'm going to call my sister." is no plan to die.
+   */
+  notApartWith?: string;
 }
 
 export interface RiskRules {
@@ -70,7 +76,11 @@ const rowSchema = z.strictObject({
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
-const conceptSchema = rowSchema.extend({ sameSentence: z.literal(true).optional(), with: z.array(wording).min(1, "no companion wording") });
+const conceptSchema = rowSchema.extend({
+  sameSentence: z.literal(true).optional(),
+  with: z.array(wording).min(1, "no companion wording"),
+  notApartWith: z.array(wording).min(1, "no wording").optional(),
+});
 const shorthandSchema = z.union([
   z.strictObject({ means: z.string().min(1), any: z.array(wording).min(2), plural: z.literal(true).optional() }),
   z.strictObject({ means: z.string().min(1), pattern: wording }),
@@ -154,7 +164,13 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
     const row = readRow(raw, index, "concepts", conceptSchema);
     row.with.forEach((item, at) => check(item, `${row.where}, with item ${at + 1}`));
-    return { ...common(row), with: row.with.join("|"), ...(row.sameSentence === undefined ? {} : { sameSentence: row.sameSentence }) };
+    row.notApartWith?.forEach((item, at) => check(item, `${row.where}, notApartWith item ${at + 1}`));
+    return {
+      ...common(row),
+      with: row.with.join("|"),
+      ...(row.sameSentence === undefined ? {} : { sameSentence: row.sameSentence }),
+      ...(row.notApartWith === undefined ? {} : { notApartWith: row.notApartWith.join("|") }),
+    };
   });
   return { version: file.data.version, macros, rows, concepts };
 }

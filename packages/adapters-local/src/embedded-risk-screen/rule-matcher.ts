@@ -31,6 +31,8 @@ export interface CompiledConcept extends CompiledPattern {
   /** What must be said with the concept's words (`with`). */
   companion: CompiledRegex;
   sameSentence: boolean;
+  /** What takes the concept back when its companion is only in the sentence next to it (`notApartWith`), or null. */
+  notApart: CompiledRegex | null;
 }
 
 /** The rules of `risk-rules.yaml`, compiled once, at the first screen. */
@@ -60,12 +62,15 @@ export function compileRules({ version, macros, rows, concepts }: RiskRules): Co
   };
   const compiledRows = rows.map((row): CompiledPattern => ({ ...row, ...compile(row.pattern) }));
   const withoutCompanions = concepts.map((row: RiskConcept) => ({ ...row, ...compile(row.pattern) }));
-  const compiledConcepts = withoutCompanions.map((row): CompiledConcept => ({ ...row, companion: compile(row.with), sameSentence: row.sameSentence ?? false }));
+  const compiledConcepts = withoutCompanions.map(
+    (row): CompiledConcept => ({ ...row, companion: compile(row.with), sameSentence: row.sameSentence ?? false, notApart: row.notApartWith === undefined ? null : compile(row.notApartWith) }),
+  );
   const sources: string[] = [];
   for (const row of compiledRows) sources[row.slot] = row.regex.source;
   for (const row of compiledConcepts) {
     sources[row.slot] = row.regex.source;
     sources[row.companion.slot] = row.companion.regex.source;
+    if (row.notApart !== null) sources[row.notApart.slot] = row.notApart.regex.source;
   }
   return {
     version,
