@@ -1,7 +1,7 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, heldEvents, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
-import { keepsAttitude } from "./offered-acts.ts";
+import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
@@ -101,6 +101,13 @@ const notMeant = new Set([
   "how", "what", "why", "fact", "know", "seem",
 ]);
 /**
+ * The words of `notMeant` that report, explain or make habitual what follows — "because they know
+ * I will do it", "if I have time I'll try" — read before an assent that commits. Not those of a
+ * feeling or a view, which an assent may follow in chat typed as one run ("That seems a good idea,
+ * I will try it"; "I feel better, I'm going to try it"), nor "what" ("That's what I will do").
+ */
+export const reportingCues: ReadonlySet<string> = new Set(["if", "unless", "whether", "because", "usually", "always", "sometimes", "often", "whenever", "normally", "tend", "say", "tell", "ask", "know", "fact"]);
+/**
  * How many words before a commitment phrase a word of `notMeant` is read: such a word stands close
  * before what it reports, hedges or makes habitual ("so I said I'll go", "usually I'll just lie
  * there"); in a long sentence typed without marks, a word further back belongs to an earlier
@@ -114,6 +121,18 @@ const notMeantFrom = (before: readonly ReadToken[]) =>
   Math.max(before.indexOf(before.filter(isWord).at(-notMeantReach) ?? before[0]!), before.findLastIndex((token) => token.lemma === "but"));
 /** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
 const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
+/**
+ * True when what is said at `index` is hedged, conditional, habitual, reported, quoted or a clause
+ * of worry or knowing (`notMeant` within `notMeantReach` words before it, or a quotation mark):
+ * "because they know I will do it" commits to nothing, and takes nothing up.
+ */
+export function notMeantAt(tokens: readonly ReadToken[], index: number, cues: ReadonlySet<string> = notMeant): boolean {
+  const before = tokens.slice(0, index);
+  const meantFrom = notMeantFrom(before);
+  if (before.some((token, at) => at >= meantFrom && (cues.has(token.lemma) || cues.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return true;
+  return before.some((token) => /^["“”]$/.test(token.value));
+}
+
 /** A form of "be" as a reader may give it, alone or joined to its subject ("I'm" read as one word). */
 const beForms = new Set(["be", "i'm", "i’m", "im", "we're", "we’re"]);
 /** True for a "sure" that agrees ("Sure, I will ring him"), not one that foresees ("I'm sure I'll be fine"): no form of "be" right before it. */
@@ -140,6 +159,8 @@ const keepingInMind: ReadonlyArray<readonly [string, string]> = [
   ["keep", "mind"],
   ["keep", "list"],
   ["keep", "radar"],
+  ["take", "consideration"],
+  ["take", "account"],
 ];
 /** How many words after its verb the word of `keepingInMind` may come ("keep that in mind": three, "keep it on my list": four). */
 const keepingReach = 4;
@@ -307,6 +328,15 @@ const talkNouns = new Set(["conversation", "talk", "chat", "word", "discussion",
 const talkReach = 3;
 
 /** True when the act opens with "have" and a talk for its object (`talkNouns`: "have a conversation with them"): an act, not a possession or an obligation. */
+/** Verbs that, with a part of the day after them, take leave: "I will continue my day", "I'll enjoy my evening". */
+const dayGoingOn = new Set(["continue", "enjoy", "carry", "resume"]);
+const partsOfDay = new Set(["day", "evening", "night", "afternoon", "morning"]);
+/** Objects of "try" or "do" that name no act: "I'll try anything", "I will do whatever it takes", "I'll do everything". */
+const anyActAtAll = new Set(["anything", "everything", "whatever"]);
+/** The phrase an act arranged is read with (core's `arrangedActAt`). */
+const arrangedPhrase = "i arrange";
+/** "have an appointment", "got therapy": an event of care held (core's `heldEvents`), arranged for a day to come — the act is going to it. */
+const holdsAnEvent = (act: readonly ReadToken[]) => ["have", "get", "got"].includes(act[0]?.lemma ?? "") && act.slice(1, 5).some((token) => heldEvents.has(token.lemma));
 const hasATalk = (act: readonly ReadToken[]) => act[0]?.lemma === "have" && act.slice(1, 1 + talkReach).some((token) => talkNouns.has(token.lemma));
 
 /**
@@ -343,9 +373,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   // "I planned to visit my aunt in May": a plan that was, not one that holds ("I've decided to" still does).
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
-  const meantFrom = notMeantFrom(before);
-  if (before.some((token, at) => at >= meantFrom && (notMeant.has(token.lemma) || notMeant.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return null;
-  if (before.some((token) => /^["“”]$/.test(token.value))) return null;
+  if (notMeantAt(tokens, index)) return null;
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
@@ -357,11 +385,15 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
-  if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act)) || namesOutcome(act, 0)) return null;
+  if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && holdsAnEvent(act))) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (saysHowWell(act, 0)) return null; // "I will do poorly": how it will go, a prediction
   if (effortOnly(act)) return null;
+  // "I'm going to click the end button": ending the session; "I will carry on with my evening": a goodbye.
+  if (worksTheScreen(act) || (dayGoingOn.has(verb.lemma) && act.slice(1, 1 + sessionNounReach).some((token) => partsOfDay.has(token.lemma)))) return null;
+  // "I'll try anything", "I'd do whatever it takes": a willingness, no act named.
+  if (["try", "do"].includes(verb.lemma) && anyActAtAll.has(act[1]?.lemma ?? "")) return null;
   // "I'll try to stay positive", "I will keep my head up": an attitude is no act (`keepsAttitude`, as for a proposal).
   if (keepsAttitude(act, 0)) return null;
   // "I will tell them already in an email": done, not to come.
@@ -418,7 +450,7 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
   if (arranged === -1) return null;
   const verbAt = sentence.tokens.indexOf(words[arranged]!);
   const subjectAt = sentence.tokens.findLastIndex((token, index) => index < verbAt && committingSubjects.has(token.value.toLowerCase()));
-  const commitment = subjectAt === -1 ? null : commitmentAt(sentence.tokens, subjectAt, verbAt - subjectAt, "i arrange");
+  const commitment = subjectAt === -1 ? null : commitmentAt(sentence.tokens, subjectAt, verbAt - subjectAt, arrangedPhrase);
   return commitment === null ? null : { ...commitment, act: "own", arranged: true };
 }
 

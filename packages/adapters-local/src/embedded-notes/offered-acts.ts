@@ -158,6 +158,22 @@ export function asksToSpeakNow(words: readonly ReadToken[]): boolean {
   return words.slice(0, askingWithin).some((token, index) => sessionSpeakingVerbs.has(token.lemma) && toTherapist(index));
 }
 
+/** Verbs of working a chat's screen: "press quit", "click the button", "select the exit". */
+const screenVerbs = new Set(["press", "click", "hit", "select", "tap", "push"]);
+/** What on a chat's screen such a verb works ("hit the gym" is no control). */
+const screenControls = new Set(["quit", "finish", "button", "exit", "submit", "end"]);
+/** How many words after its verb a screen control may come: "press the quit button". */
+const controlReach = 3;
+
+/**
+ * True when words from `from` on work the chat's screen — a verb of `screenVerbs` with a control of
+ * `screenControls` within `controlReach` words after it ("could you hit the end button", "I'm going to
+ * click exit now"): ending the session, never a plan or a proposal.
+ */
+export function worksTheScreen(tokens: readonly ReadToken[], from = 0): boolean {
+  return tokens.some((token, at) => at >= from && screenVerbs.has(token.lemma) && tokens.slice(at + 1, at + 1 + controlReach).some((after) => screenControls.has(after.lemma) || screenControls.has(after.value.toLowerCase())));
+}
+
 /**
  * True when the act a proposal phrase opens at `from` is telling the therapist how it went
  * ("Please make sure you let me know if it helped"): a part of the sessions, not a strategy or a

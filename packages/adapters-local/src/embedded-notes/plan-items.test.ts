@@ -1010,14 +1010,51 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an act already arranged as a plan: booked, signed up, or said in '-ing' with a day to come", () => {
-    for (const said of ["I've booked onto the anger management programme.", "I'm seeing my GP on Friday.", "I'm meeting my sponsor tomorrow.", "We're moving to my aunt's next week."]) {
+    for (const said of [
+      "I've booked onto the anger management programme.",
+      "I'm seeing my GP on Friday.",
+      "I'm meeting my sponsor tomorrow.",
+      "We're moving to my aunt's next week.",
+      "I have an appointment with the practice nurse on Tuesday.",
+      "I've got my first counselling session next week.",
+      "I see the housing officer on Monday.",
+      "We're getting a rescue dog this weekend.",
+    ]) {
       const items = plan(["T: What is coming up for you?", `P: ${said}`]);
       expect(items.map((item) => item.quote), said).toEqual([said]);
       expect(items[0]!.verification.status, said).toBe("grounded");
     }
-    for (const said of ["I was seeing my mum on Saturday, it was nice.", "I'm working late every night.", "I'm feeling worse this week.", "I arranged a loan with the bank.", "I'm drifting, no idea where I go next."]) {
+    for (const said of [
+      "I was seeing my mum on Saturday, it was nice.",
+      "I'm working late every night.",
+      "I'm feeling worse this week.",
+      "I arranged a loan with the bank.",
+      "I'm drifting, no idea where I go next.",
+      "I have a maths exam on Tuesday.",
+      "I see my dad on Sundays.",
+      "I'm getting a bit worse this week.",
+    ]) {
       expect(plan(["T: What is coming up for you?", `P: ${said}`]), said).toEqual([]);
     }
+  });
+
+  it("takes nothing up from a commitment reported or explained, an offer to tell, a goodbye or a willingness with no act", () => {
+    // Reported or explained: "as they know I will do it".
+    expect(plan(["T: My flatmates were like that once. What happens with yours?", "P: They leave the washing up for me, as they know I will do it in the end."])).toEqual([]);
+    // A turn that ends offering to tell has put nothing forward yet.
+    expect(plan(["T: Sleep was hard for me last winter. Do you want to hear how I managed?", "P: Yes please, I'll give it a go!"])).toEqual([]);
+    // Working the chat's screen, or taking leave.
+    expect(plan(["T: Good to talk today. Before you go, could you hit the end button? It will not close on my side.", "P: Sure, will do."])).toEqual([]);
+    expect(plan(["T: Take care, reach out any time.", "P: Okay then. I'm going to click Finish now. I will enjoy my evening from here."])).toEqual([]);
+    // Anything at all is no act.
+    expect(plan(["T: How are you sleeping?", "P: Badly. I'll try anything at this point."])).toEqual([]);
+    // Taking something into account is keeping it in mind: to confirm, not a plan.
+    expect(plan(["T: You could think about how your sister sees it.", "P: I will take her view into consideration."])).toEqual([]);
+    expect(toConfirm(["T: You could think about how your sister sees it.", "P: I will take her view into consideration."])).toEqual(["To confirm: I will take her view into consideration."]);
+    // Still taken up: an assent after a view of it ("That seems a good idea, I will try it"), "That's what I will do", hitting the gym.
+    expect(plan(["T: Maybe you could walk after dinner each night.", "P: That seems a good idea, I will try it."]).length).toBe(1);
+    expect(plan(["T: Maybe you could walk after dinner each night.", "P: That's what I will do."]).length).toBe(1);
+    expect(plan(["T: How will you look after yourself this week?", "P: I'm going to hit the gym on Monday."]).map((item) => item.quote)).toEqual(["I'm going to hit the gym on Monday."]);
   });
 
   it("takes nothing up from an ask to tell the therapist now, however it is put", () => {

@@ -1,9 +1,9 @@
 import { hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { isThanks, pointingBack, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
-import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell } from "./offered-acts.ts";
+import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -209,7 +209,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   if (question && !proposingQuestions.some((phrase) => phraseStarts(tokens, phrase).length > 0)) return false;
   // "What could you do this week?": asking for the patient's own plan, not proposing one.
   if (question && openQuestions.has(words[0]?.lemma ?? "") && !["if", "about"].includes(words[1]?.lemma ?? "")) return false;
-  if (asksToSpeakNow(words)) return false;
+  if (asksToSpeakNow(words) || worksTheScreen(words)) return false;
   const phrased = mayHold(tokens, proposalFirstWords) && proposalPhrases.some((phrase) =>
     phraseStarts(tokens, phrase).some((index) => {
       const length = phrase.split(" ").length;
@@ -507,7 +507,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   const bare = commitment?.bare === true;
   // "I will do poorly", "I'm afraid I will do badly": how well it will go, a prediction, commits to nothing.
   const predicts = phraseStarts(tokens, "i will do").some((at) => saysHowWell(tokens, at + 2));
-  const committing = !predicts && says(tokens, committingAssentPhrases);
+  // "…as they know I'll say yes": a commitment reported or explained takes nothing up.
+  const committing = !predicts && says(tokens, committingAssentPhrases) && committingAssentPhrases.some((phrase) => phraseStarts(tokens, phrase).some((at) => !notMeantAt(tokens, at, reportingCues)));
   const naming = pointing || committing || says(tokens, namingOnlyPhrases);
   const plain = naming || bare || says(tokens, plainAssentPhrases);
   const weighed = says(tokens, tentativePhrases);
@@ -632,10 +633,15 @@ function reassures(sentence: ReadSentence): boolean {
  * reassurance or a reflection (`reassures`) nor an attitude (`proposesAttitude`), not broken off ("It gives you a chance to
  * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
  * later clause of the therapist's own account (`offersInLaterClause`); of those, the ones that say
- * a noun the assent `named` ("I'll look into that podcast") when any does. What an assent naming a
- * proposal took up when no proposal phrase is known.
+ * a noun the assent `named` ("I'll look into that podcast") when any does. None when the turn ends
+ * offering to tell (`offersToTell`) or asks to work the chat's screen (`worksTheScreen`). What an assent naming a proposal took up when no proposal
+ * phrase is known.
  */
 function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set()): ReadSentence | null {
+  // "…Do you want to hear how I managed?": a turn that ends offering to tell has put nothing forward yet; a yes takes up the offer.
+  // So does a turn asking to work the chat's screen ("Could you hit the end button?"): a yes ends the session.
+  const closing = segment.sentences.at(-1);
+  if ((closing !== undefined && offersToTell(closing.tokens.filter(isWord))) || segment.sentences.some((sentence) => worksTheScreen(sentence.tokens))) return null;
   const candidates = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";

@@ -3,6 +3,8 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import {
   arrangedActAt,
+  heldEvents,
+  scheduledActs,
   arrangedEvents,
   arrangedTimeWords,
   arrangingVerbs,
@@ -537,6 +539,12 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "We're moving to my aunt's next week.",
       "I am meeting my sponsor tomorrow.",
       "I'm finally starting the course on Monday.",
+      "I have an appointment with the nurse on Tuesday.",
+      "I've got my first therapy session next week.",
+      "I have an appointment booked with my GP.",
+      "I see my GP on Friday.",
+      "I go back to work tomorrow.",
+      "We're getting a puppy this weekend.",
     ]) {
       expect(commits(text), text).toBe(true);
     }
@@ -551,6 +559,14 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "She's seeing her GP on Friday.",
       "I'm seeing my GP.",
       "I'm seeing my GP on Friday, maybe.",
+      "I have an exam on Tuesday.",
+      "I have an appointment with the nurse.",
+      "I don't have an appointment until next week.",
+      "I had an appointment on Tuesday.",
+      "I see my mum every Friday.",
+      "I see my mum on Sundays.",
+      "I usually see my GP on Friday.",
+      "I'm getting a bit better next week.",
     ]) {
       expect(commits(text), text).toBe(false);
     }
@@ -607,6 +623,35 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(at("I'm getting it tomorrow")).toBe(-1);
     expect(at("I'm setting it up tomorrow")).toBe(1);
     expect(at("I'm nothing tomorrow")).toBe(-1);
+    for (const event of heldEvents) expect(at(`I have an ${event} tomorrow`), event).toBe(1);
+    expect(at("I have an exam tomorrow")).toBe(-1);
+    for (const have of ["'ve", "’ve", "ve", "have"]) expect(at(`I ${have} got an appointment tomorrow`), have).toBe(2);
+    expect(at("I got an appointment tomorrow")).toBe(1);
+    expect(at("I have an appointment booked")).toBe(1);
+    expect(at("I have an appointment with her")).toBe(-1);
+    expect(at("I have an appointment with the practice nurse on Tuesday")).toBe(1);
+    expect(at("I have my first ever session with the practice nurse on Tuesday")).toBe(1);
+    expect(at("I'm have an appointment tomorrow")).toBe(1);
+    expect(at("Usually I see her tomorrow")).toBe(-1);
+    expect(at("I see her tomorrow")).toBe(1);
+    expect(at("I see her on Tuesday")).toBe(1);
+    expect(at("I see her at weekends")).toBe(-1);
+    expect(at("I see her tomorrow and we always argue")).toBe(1);
+    // The event within four words of "have": "I have my first ever therapy session" reaches it, one more word does not.
+    expect(at("I have my first ever session tomorrow")).toBe(1);
+    expect(at("I have my very first ever session tomorrow")).toBe(-1);
+    expect(at("I have an appointment and she comes tomorrow")).toBe(-1);
+    expect(at("I am having an appointment tomorrow")).toBe(-1);
+    for (const verb of scheduledActs) expect(at(`I ${verb} there tomorrow`), verb).toBe(1);
+    expect(at("I walk there tomorrow")).toBe(-1);
+    expect(at("I see her")).toBe(-1);
+    expect(at("I just see her tomorrow")).toBe(-1);
+    for (const habit of ["every", "usually", "always", "often", "normally", "sometimes", "never"]) expect(at(`I see her ${habit} tomorrow`), habit).toBe(-1);
+    expect(at("I usually see her tomorrow")).toBe(-1);
+    expect(at("I see her on Fridays")).toBe(-1);
+    expect(at("I see her on Friday")).toBe(1);
+    for (const opener of ["a", "an", "another", "my", "our", "the", "some", "new"]) expect(at(`I'm getting ${opener} dog tomorrow`), opener).toBe(1);
+    for (const change of ["bit", "lot", "little", "better", "worse"]) expect(at(`I'm getting a ${change} tomorrow`), change).toBe(-1);
     expect(at("I'm sing tomorrow")).toBe(-1);
     expect(at("I'm doing it tomorrow")).toBe(1);
     expect(at("I'm not doing it tomorrow")).toBe(-1);

@@ -203,6 +203,10 @@ export const arrangingVerbs: ReadonlySet<string> = new Set(["booked", "registere
 /** Words that may stand between the subject and what it arranged: "I've just booked", "I have already registered", "I am finally seeing". */
 const arrangingFillers: ReadonlySet<string> = new Set(["have", "'ve", "’ve", "ve", "just", "already", "finally", "also", "actually", "now"]);
 const beForms: ReadonlySet<string> = new Set(["am", "'m", "’m", "m", "are", "'re", "’re", "re"]);
+/** "have" as said after a subject, before "got": "I've got", "I have got". */
+const haveWords: ReadonlySet<string> = new Set(["have", "'ve", "’ve", "ve"]);
+/** The verb that holds an event, as said: "I have an appointment", "I've got therapy". */
+const heldVerbs: ReadonlySet<string> = new Set(["have", "got"]);
 
 /** The stems a verb in "-ing" may have, for a reader that gives no lemma: "feeling" feel, "hoping" hope, "getting" get. */
 const ingStems = (value: string): string[] => {
@@ -210,40 +214,72 @@ const ingStems = (value: string): string[] => {
   return [bare, `${bare}e`, ...(bare.length > 2 && bare.at(-1) === bare.at(-2) ? [bare.slice(0, -1)] : [])];
 };
 
+/** Events of care, or an interview, that "I have" sets for a day to come: "I have an appointment on Tuesday", "I've got therapy next week" (not "I have a test tomorrow", "I have a meeting tomorrow"). */
+export const heldEvents: ReadonlySet<string> = new Set(["appointment", "session", "consultation", "assessment", "checkup", "check-up", "therapy", "counselling", "counseling", "interview"]);
+/** How many words after "have" a held event may come: "I have my first therapy session on Monday". */
+const heldReach = 4;
+/** Verbs whose present, said with a day to come, tells an act already fixed: "I see my GP on Friday", "I start the course next week", "I go back to work on Monday". */
+export const scheduledActs: ReadonlySet<string> = new Set(["see", "start", "begin", "go", "fly", "leave", "move", "meet", "return", "travel", "head"]);
+/** Words that make a present act a habit, not one fixed for a day: "I go to the gym every Friday", "I usually see him at the weekend". */
+const habitWords: ReadonlySet<string> = new Set(["every", "usually", "always", "often", "normally", "sometimes", "never"]);
+/** Words after "getting" and its article that tell a change of state, not a thing got: "I'm getting a bit better", "getting a lot worse". */
+const changeOfState: ReadonlySet<string> = new Set(["bit", "lot", "little", "better", "worse"]);
+const gotThingOpeners: ReadonlySet<string> = new Set(["a", "an", "another", "my", "our", "the", "some", "new"]);
+
 /**
  * Where the words tell an act arranged, after a first-person subject (`committingSubjects`): an
  * arrangement made (`arrangingVerbs`, "signed up", "made an appointment") for an event
  * (`arrangedEvents`) or a day to come ("I've booked onto the programme", "I registered for classes
- * next term"; not "I arranged a loan"), or an act in "-ing" said in the present with a day to come
+ * next term"; not "I arranged a loan"); an act in "-ing" said in the present with a day to come
  * (`arrangedTimeWords`, "next" and one of `nextTimes`: "I'm seeing my GP on Friday", "We're moving
- * to my aunt's next week") — the day or event in the act's own clause (`clauseClosers`,
- * `arrangedReach`), not a state in "-ing" (`progressiveStates`), not "was seeing", not negated
- * between the subject and the act. Core's plan check and the embedded writer read it so.
+ * to my aunt's next week", "We're getting a puppy this weekend"), not a state in "-ing"
+ * (`progressiveStates`: "I'm getting better tomorrow"), not "was seeing"; an event of care held
+ * for a day to come or said to be arranged (`heldEvents`: "I have an appointment on Tuesday", "I
+ * have an appointment booked"); or an act fixed in the
+ * present with a day to come (`scheduledActs`: "I see my GP on Friday", "I go back to work
+ * tomorrow"; not a habit, `habitWords`, "every Friday", "on Fridays") — the day or event in the
+ * act's own clause (`clauseClosers`, `arrangedReach`), not negated between the subject and the act.
+ * Core's plan check and the embedded writer read it so.
  * @returns the index of the arranged act's verb, or -1.
  */
 export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: string }>): number {
+  // The act's clause: the words after it, up to a word that opens another clause.
+  const clauseAfter = (at: number) => {
+    const clause = words.slice(at + 1, at + 1 + arrangedReach);
+    const closer = clause.findIndex((word) => is(word, clauseClosers));
+    return closer === -1 ? clause : clause.slice(0, closer);
+  };
+  const isTimed = (own: ReadonlyArray<{ lemma: string; value: string }>) =>
+    own.some((word, offset) => is(word, arrangedTimeWords) || (is(word, "next") && is(own[offset + 1], nextTimes)));
   for (let index = 0; index < words.length; index += 1) {
     if (!is(words[index], committingSubjects)) continue;
     let at = index + 1;
     const contracted = ["i'm", "i’m", "im", "we're", "we’re"].includes(words[index]!.value.toLowerCase());
-    const progressive = contracted || beForms.has(words[at]?.value.toLowerCase() ?? "");
+    const progressive = contracted || is(words[at], beForms);
     if (!contracted && progressive) at += 1;
+    // "I have an appointment on Tuesday", "I've got therapy next week": an event held for a day to come.
+    const hold = is(words[at], haveWords) && is(words[at + 1], "got") ? at + 1 : at;
+    const heldOwn = clauseAfter(hold);
+    const event = heldOwn.slice(0, heldReach).findIndex((word) => is(word, heldEvents));
+    // The day within reach of the event itself ("I have an appointment with the practice nurse on Tuesday"), or the arrangement said after it ("I have an appointment booked").
+    if (heldVerbs.has(words[hold]?.value.toLowerCase() ?? "") && event !== -1 && (isTimed(clauseAfter(hold + 1 + event)) || is(heldOwn[event + 1], arrangingVerbs))) return hold;
     while (at < words.length && at - index <= 3 && arrangingFillers.has(words[at]!.value.toLowerCase())) at += 1;
     const verb = words[at];
     // "I'm not seeing her", "I have not booked": "not" stands where the act would, so none is found.
     if (verb === undefined) continue;
     const value = verb.value.toLowerCase();
     const next = words[at + 1]?.value.toLowerCase();
-    // The act's clause: the words after it, up to a word that opens another clause.
-    const clause = words.slice(at + 1, at + 1 + arrangedReach);
-    const closer = clause.findIndex((word) => is(word, clauseClosers));
-    const own = closer === -1 ? clause : clause.slice(0, closer);
-    const timed = own.some((word, offset) => is(word, arrangedTimeWords) || (is(word, "next") && is(own[offset + 1], nextTimes)));
+    const own = clauseAfter(at);
+    const timed = isTimed(own);
     const arranging = arrangingVerbs.has(value) || (value === "signed" && next === "up") || (value === "made" && ["an", "a"].includes(next ?? "") && words[at + 2]?.lemma === "appointment");
     if (arranging && (timed || own.some((word) => is(word, arrangedEvents)))) return at;
     // Right after "I'm" a word in "-ing" is the verb, whatever the tagger says ("I'm meeting my sponsor" reads "meeting" as a noun); not "nothing".
-    const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem));
+    const gettingThing = value === "getting" && is(own[0], gotThingOpeners) && !is(own[1], changeOfState);
+    const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && (gettingThing || ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem)));
     if (progressive && inIng && timed) return at;
+    // "I see my GP on Friday": the present of an act fixed for a day; not a habit ("every Friday", "on Fridays").
+    const habitual = [...words.slice(0, at), ...own].some((word) => is(word, habitWords) || (is(word, arrangedTimeWords) && /s$/i.test(word.value)));
+    if (!progressive && at === index + 1 && scheduledActs.has(value) && timed && !habitual) return at;
   }
   return -1;
 }
