@@ -1046,6 +1046,8 @@ describe("plan items: what was agreed", () => {
     // Working the chat's screen, or taking leave.
     expect(plan(["T: Good to talk today. Before you go, could you hit the end button? It will not close on my side.", "P: Sure, will do."])).toEqual([]);
     expect(plan(["T: Take care, reach out any time.", "P: Okay then. I'm going to click Finish now. I will enjoy my evening from here."])).toEqual([]);
+    // Assurance that it gets better puts nothing forward.
+    expect(plan(["T: I know it will all work out for you in the end.", "P: I will do that, thanks."])).toEqual([]);
     // Anything at all is no act.
     expect(plan(["T: How are you sleeping?", "P: Badly. I'll try anything at this point."])).toEqual([]);
     // Taking something into account is keeping it in mind: to confirm, not a plan.

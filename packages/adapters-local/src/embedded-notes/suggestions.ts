@@ -582,7 +582,11 @@ const offeredWords = 5;
 /** What opens a sentence that tells the patient their feeling is normal: "It's normal to feel like this", "It is okay to be sad". */
 const reassuringOpenings = ["it be normal to", "it be okay to", "it be ok to", "it be natural to", "it be understandable to", "it be alright to"];
 /** What opens a clause of the therapist's confidence in the patient: "I know you can get there", "I'm sure you will". */
-const confidentOpenings = withContractedI(["i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will", "i bet you can", "i bet you will", "i be confident you", "that be the spirit"]);
+const confidentOpenings = withContractedI([
+  "i know you can", "i know you will", "i be sure you can", "i be sure you will", "i believe you can", "i believe you will", "i think you can", "i think you will", "i bet you can", "i bet you will", "i be confident you", "that be the spirit",
+  // Hope that it gets better, said with assurance: "I know it will work out for you", "I'm sure things will improve".
+  "i know this will", "i know it will", "i know things will", "i be sure this will", "i be sure it will", "i be sure things will",
+]);
 /** The openings of confidence said with assurance, never a soft proposal as "I think you can…" may be. */
 const assuredOpenings = confidentOpenings.filter((opening) => !opening.startsWith("i think"));
 /** Phrases that put an act to the patient, after which an attitude (`keepsAttitude`) is put instead: "you should come to terms with it", "you have to give yourself credit for it". */
