@@ -1059,6 +1059,11 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How will you look after yourself this week?", "P: I'm going to hit the gym on Monday."]).map((item) => item.quote)).toEqual(["I'm going to hit the gym on Monday."]);
   });
 
+  it("reads a proposal after a clause set before it: 'If that does not help, you could…'", () => {
+    expect(plan(["T: If that does not help, you could look for a couples counsellor near you.", "P: Ok I will."]).map((item) => item.text)).toEqual(["Agreed: If that does not help, you could look for a couples counsellor near you. — “Ok I will.”"]);
+    expect(plan(["T: If the nights get bad again and nothing else works, we could think about it.", "P: Ok I will."])).toEqual([]);
+  });
+
   it("takes nothing up from an ask to tell the therapist now, however it is put", () => {
     for (const ask of ["Maybe, you could tell me about how often you gamble.", "You could talk to me about the arguments.", "Perhaps you can share more about the weekend."]) {
       expect(plan(["P: It has been a bad month.", `T: ${ask}`, "P: Okay, I will."]), ask).toEqual([]);

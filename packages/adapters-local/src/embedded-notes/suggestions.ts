@@ -141,9 +141,13 @@ const addressedWithin = 2;
 /** Words that, after a comma, open a clause in which a phrase addressed to the patient counts from its start: "It sounds small, but you may want to…". */
 const clauseOpeners = new Set(["but", "so"]);
 
-/** How many words come before token `index` in its clause: from the sentence's start, or from a comma and a word of `clauseOpeners`. */
+/** How many words come before token `index` in its clause: from the sentence's start, from the comma closing a clause set before it (`frontedClauses`), or from a comma and a word of `clauseOpeners`. */
 function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): number {
   let from = 0;
+  // "If that does not help, you could…": a clause set before the main one ends at its comma.
+  const opening = tokens.find(isWord);
+  const comma = tokens.findIndex((token) => token.value === ",");
+  if (opening !== undefined && frontedClauses.has(opening.lemma) && comma !== -1 && comma < index) from = comma + 1;
   tokens.slice(0, index).forEach((token, at) => {
     if (clauseOpeners.has(token.lemma) && tokens[at - 1]?.value === ",") from = at + 1;
   });
