@@ -1059,9 +1059,12 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How will you look after yourself this week?", "P: I'm going to hit the gym on Monday."]).map((item) => item.quote)).toEqual(["I'm going to hit the gym on Monday."]);
   });
 
-  it("reads a proposal after a clause set before it: 'If that does not help, you could…'", () => {
+  it("reads a proposal after a clause set before it ('If that does not help, you could…') or put as a reminder", () => {
     expect(plan(["T: If that does not help, you could look for a couples counsellor near you.", "P: Ok I will."]).map((item) => item.text)).toEqual(["Agreed: If that does not help, you could look for a couples counsellor near you. — “Ok I will.”"]);
     expect(plan(["T: If the nights get bad again and nothing else works, we could think about it.", "P: Ok I will."])).toEqual([]);
+    // A reminder put as "don't forget to…" proposes as "remember to…" does; "don't forget how far you've come" does not.
+    expect(plan(["T: Don't forget to ring the surgery on Monday.", "P: I will."]).map((item) => item.text)).toEqual(["Agreed: Don't forget to ring the surgery on Monday. — “I will.”"]);
+    expect(plan(["T: Don't forget how far you have come.", "P: I will."])).toEqual([]);
   });
 
   it("takes nothing up from an ask to tell the therapist now, however it is put", () => {

@@ -63,6 +63,8 @@ const proposalPhrases = [
   "you can",
   "you may want",
   "make sure",
+  // "Don't forget to book the dentist": a reminder, as "remember to" is.
+  "do not forget to",
   "might help",
   "may help",
   "could help",
