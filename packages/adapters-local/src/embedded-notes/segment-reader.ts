@@ -106,8 +106,8 @@ const illAfterParts = new Set(["PUNCT", "ADP", "CCONJ", "SCONJ", "SYM", "NUM"]);
  * an act: not a mark, a preposition, a conjunction, a word of `illAdjectiveAfter` or a participle
  * ("ill prepared").
  */
-function withTypedWillSplit(tokens: readonly ReadToken[]): ReadToken[] {
-  if (!tokens.some((token) => token.value.toLowerCase() === "ill")) return [...tokens];
+function withTypedWillSplit(tokens: ReadToken[]): ReadToken[] {
+  if (!tokens.some((token) => token.value.length === 3 && token.value.toLowerCase() === "ill")) return tokens;
   return tokens.flatMap((token, index) => {
     if (token.value.toLowerCase() !== "ill") return [token];
     const before = tokens.slice(0, index).filter((other) => other.value.trim() !== "").at(-1);
@@ -157,9 +157,11 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    // Split tokens ("ill" read as "i" "ll") keep their offsets: the sentence is the tokens within its span.
     const from = tokens[first]?.start ?? 0;
     const to = tokens[last]?.end ?? 0;
-    const words = read.filter((token) => token.start >= from && token.end <= to && token.value.trim() !== "");
+    const span = read === tokens ? tokens.slice(first, last + 1) : read.filter((token) => token.start >= from && token.end <= to);
+    const words = span.filter((token) => token.value.trim() !== "");
     const head = words[0];
     const tail = words[words.length - 1];
     if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
