@@ -589,9 +589,9 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
-    for (const sentence of segment.sentences) {
+    segment.sentences.forEach((sentence, at) => {
       const commitment = sentenceCommitment(sentence);
-      if (commitment?.act !== "own") continue;
+      if (commitment?.act !== "own" || toldAsDone(segment.sentences[at + 1])) return;
       const quote = segment.text.slice(sentence.start, sentence.end);
       const item = {
         text: quote,
@@ -600,7 +600,21 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
         evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
       };
       found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) === "firm" ? "firm" : "toConfirm"].push(item);
-    }
+    });
   });
   return found;
+}
+
+/** Past forms that, after "So I", tell what the speaker then did: "So I started asking around". */
+const doneVerbs = new Set(["started", "began", "did", "went", "tried", "asked", "called", "rang", "talked", "spoke", "told", "wrote", "made", "took", "booked", "joined", "signed"]);
+
+/**
+ * True when the sentence after a commitment opens telling it done — "so", "and so" or "then", "I"
+ * and a past act of `doneVerbs` ("…I'll ask the other parents how they manage. So I started asking
+ * around…"): the commitment is a decision narrated, kept already, not a plan for after the session.
+ */
+function toldAsDone(next: ReadSentence | undefined): boolean {
+  const words = (next?.tokens ?? []).filter(isWord).map((token) => token.value.toLowerCase());
+  const from = words[0] === "so" || words[0] === "then" ? 1 : words[0] === "and" && words[1] === "so" ? 2 : -1;
+  return from !== -1 && words[from] === "i" && doneVerbs.has(words[from + 1] ?? "");
 }

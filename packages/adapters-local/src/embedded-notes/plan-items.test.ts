@@ -1046,6 +1046,9 @@ describe("plan items: what was agreed", () => {
     // Working the chat's screen, or taking leave.
     expect(plan(["T: Good to talk today. Before you go, could you hit the end button? It will not close on my side.", "P: Sure, will do."])).toEqual([]);
     expect(plan(["T: Take care, reach out any time.", "P: Okay then. I'm going to click Finish now. I will enjoy my evening from here."])).toEqual([]);
+    // A decision told as kept already: the next sentence says what was then done.
+    expect(plan(["T: What did you try?", "P: I thought it through. I'll ask the other parents at the school how they manage. So I started asking around that week."])).toEqual([]);
+    expect(plan(["T: What will you try?", "P: I'll ask the other parents at the school how they manage. I started a list of questions already."]).length).toBe(1);
     // Assurance that it gets better puts nothing forward.
     expect(plan(["T: I know it will all work out for you in the end.", "P: I will do that, thanks."])).toEqual([]);
     // Anything at all is no act.
