@@ -121,6 +121,8 @@ const notMeantFrom = (before: readonly ReadToken[]) =>
   Math.max(before.indexOf(before.filter(isWord).at(-notMeantReach) ?? before[0]!), before.findLastIndex((token) => token.lemma === "but"));
 /** True for a "not" that answers "not yet" ("Not yet, I'm going to call them soon"): what is not done yet, not a refusal of what follows. */
 const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
+/** True for a "how" or "what" framed as the decision itself ("That's how I'll handle it", "This is what I'll do"): not wondering how. */
+const framesDecision = (tokens: readonly ReadToken[], at: number) => ["how", "what"].includes(tokens[at]!.lemma) && ["be", "'s", "’s", "s"].includes(tokens[at - 1]?.lemma ?? "") && ["that", "this"].includes(tokens[at - 2]?.lemma ?? "");
 /**
  * True when what is said at `index` is hedged, conditional, habitual, reported, quoted or a clause
  * of worry or knowing (`notMeant` within `notMeantReach` words before it, or a quotation mark):
@@ -129,7 +131,7 @@ const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma =
 export function notMeantAt(tokens: readonly ReadToken[], index: number, cues: ReadonlySet<string> = notMeant): boolean {
   const before = tokens.slice(0, index);
   const meantFrom = notMeantFrom(before);
-  if (before.some((token, at) => at >= meantFrom && (cues.has(token.lemma) || cues.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at))) return true;
+  if (before.some((token, at) => at >= meantFrom && (cues.has(token.lemma) || cues.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at) && !framesDecision(before, at))) return true;
   return before.some((token) => /^["“”]$/.test(token.value));
 }
 
@@ -381,7 +383,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
-  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && whetherVerbs.has(act[at - 1]?.lemma ?? "")))) return null;
+  // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition.
+  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && (whetherVerbs.has(act[at - 1]?.lemma ?? "") || act[at - 1]?.lemma === "about")))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
@@ -418,7 +421,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (!negated && harmfulHabits.has(verb.lemma)) return null;
   // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
-  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter;
+  // "That's how I'll handle it": the act is the one just spoken of, as "I'll do that" points back to it.
+  const framed = before.some((_, at) => framesDecision(before, at));
+  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter || framed;
   return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false, negated, reachesOut: reachingActAt(act, 0) };
 }
 

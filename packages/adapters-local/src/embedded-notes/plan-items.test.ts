@@ -1062,6 +1062,16 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How will you look after yourself this week?", "P: I'm going to hit the gym on Monday."]).map((item) => item.quote)).toEqual(["I'm going to hit the gym on Monday."]);
   });
 
+  it("reads 'that's how I'll…' as the decision taken up, and 'about if' as whether", () => {
+    expect(plan(["T: You could ask your manager for a meeting with HR present.", "P: Yes, that's how I'll handle it."]).map((item) => item.text)).toEqual([
+      "Agreed: You could ask your manager for a meeting with HR present. — “Yes, that's how I'll handle it.”",
+    ]);
+    expect(plan(["T: You could ask your manager for a meeting with HR present.", "P: Right. This is what I'm going to do, then."]).length).toBe(1);
+    expect(plan(["T: How are things?", "P: I don't know how I'm going to pay the rent this month."])).toEqual([]);
+    expect(plan(["T: Who could help?", "P: Tomorrow I will ring the housing office about if they have a flat."]).map((item) => item.quote)).toEqual(["Tomorrow I will ring the housing office about if they have a flat."]);
+    expect(plan(["T: Who could help?", "P: I will ring the housing office if they answer."])).toEqual([]);
+  });
+
   it("reads a proposal after a clause set before it ('If that does not help, you could…') or put as a reminder", () => {
     expect(plan(["T: If that does not help, you could look for a couples counsellor near you.", "P: Ok I will."]).map((item) => item.text)).toEqual(["Agreed: If that does not help, you could look for a couples counsellor near you. — “Ok I will.”"]);
     expect(plan(["T: If the nights get bad again and nothing else works, we could think about it.", "P: Ok I will."])).toEqual([]);
