@@ -170,14 +170,26 @@ const keepingReach = 4;
 const conditionsAfter = new Set(["once", "unless", "if"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
-/** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 /** Verbs of lying down to rest: "lie down", "lay down" (as typed). */
 const restingVerbs = new Set(["lie", "lay"]);
+/** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
 /** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
 const placesOnly = new Set(["school", "bed", "church", "class", "college", "uni", "university", "town", "hospital"]);
 /** What may follow a routine place when "going to" is the going there: the end, "and", a time. */
 const afterPlace = new Set(["and", "today", "tomorrow", "tonight", "every", "at", "in", "this", "now", "but", "so"]);
+/** How many words after "going to" the purpose of going may start: "going to my mum's house to talk it over". */
+const purposeReach = 6;
+/**
+ * True when going somewhere is said with what for — "to" and an act within `purposeReach` words
+ * ("I'm going to my mother's house to talk things over", "going to the GP to ask about it"): a
+ * visit planned, not only a movement; not to a routine place (`routinePlaces`), not for a state
+ * or an outcome (`notVolitional`: "going to my room to cry").
+ */
+function goesThereToAct(act: readonly ReadToken[]): boolean {
+  if (act.slice(0, 3).some((token) => routinePlaces.has(token.lemma))) return false;
+  return act.slice(1, purposeReach + 1).some((token, at) => token.lemma === "to" && act[at + 2]?.pos === "VERB" && !notVolitional.has(act[at + 2]!.lemma) && !notAnAction.has(act[at + 2]!.lemma));
+}
 /** Nouns naming the session itself: "finish the chat", "end our conversation". */
 const sessionNouns = new Set(["chat", "conversation", "session"]);
 /** How far after its verb a session noun may come: "end our little chat". */
@@ -387,7 +399,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && (whetherVerbs.has(act[at - 1]?.lemma ?? "") || act[at - 1]?.lemma === "about")))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
-  if (!actParts.has(verb.pos)) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
+  const visit = phrase.endsWith("go to") && goesThereToAct(act);
+  if (!actParts.has(verb.pos) && !visit) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && holdsAnEvent(act))) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
@@ -401,7 +414,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (keepsAttitude(act, 0)) return null;
   // "I will tell them already in an email": done, not to come.
   if (act.some((token) => token.lemma === "already")) return null;
-  if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma)) return null;
+  if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma) && !visit) return null;
   if (phrase.endsWith("go to") && routinePlaces.has(verb.lemma) && (act[1] === undefined || afterPlace.has(act[1].lemma))) return null;
   if (phrase.endsWith("go to") && [act[0], act[1]].some((word) => placesOnly.has(word?.lemma ?? ""))) return null;
   // "I'm going to go lie down and take a nap": a rest, most often the reason to leave the session, not a plan.

@@ -1062,6 +1062,15 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How will you look after yourself this week?", "P: I'm going to hit the gym on Monday."]).map((item) => item.quote)).toEqual(["I'm going to hit the gym on Monday."]);
   });
 
+  it("reads going somewhere to do something as a plan, not going somewhere alone, to a routine place or to feel something", () => {
+    for (const said of ["I'm going to my brother's flat to ask him about the rent.", "I am going to the GP to ask about my sleep."]) {
+      expect(plan(["T: What will you do this week?", `P: ${said}`]).map((item) => item.quote), said).toEqual([said]);
+    }
+    for (const said of ["I'm going to my room to cry.", "I'm going to the shop.", "I'm going to bed to get some sleep."]) {
+      expect(plan(["T: What will you do this week?", `P: ${said}`]), said).toEqual([]);
+    }
+  });
+
   it("reads 'that's how I'll…' as the decision taken up, and 'about if' as whether", () => {
     expect(plan(["T: You could ask your manager for a meeting with HR present.", "P: Yes, that's how I'll handle it."]).map((item) => item.text)).toEqual([
       "Agreed: You could ask your manager for a meeting with HR present. — “Yes, that's how I'll handle it.”",
