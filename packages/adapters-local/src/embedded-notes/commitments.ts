@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, heldEvents, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
@@ -349,8 +349,6 @@ const partsOfDay = new Set(["day", "evening", "night", "afternoon", "morning"]);
 const anyActAtAll = new Set(["anything", "everything", "whatever"]);
 /** The phrase an act arranged is read with (core's `arrangedActAt`). */
 const arrangedPhrase = "i arrange";
-/** "have an appointment", "got therapy": an event of care held (core's `heldEvents`), arranged for a day to come — the act is going to it. */
-const holdsAnEvent = (act: readonly ReadToken[]) => ["have", "get", "got"].includes(act[0]?.lemma ?? "") && act.slice(1, 5).some((token) => heldEvents.has(token.lemma));
 const hasATalk = (act: readonly ReadToken[]) => act[0]?.lemma === "have" && act.slice(1, 1 + talkReach).some((token) => talkNouns.has(token.lemma));
 
 /**
@@ -401,7 +399,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
   if (!actParts.has(verb.pos) && !visit) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
-  if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && holdsAnEvent(act))) || namesOutcome(act, 0)) return null;
+  // "have" is an act arranged only where core's `arrangedActAt` found it holding an event for a day to come ("I have an appointment on Tuesday").
+  if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && verb.lemma === "have")) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (saysHowWell(act, 0)) return null; // "I will do poorly": how it will go, a prediction
@@ -457,9 +456,8 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
     }
   }
   if (found) return found;
-  // The subject left out, as typed chat does ("Will check it out.", "Thanks, will do."), or "I'll" typed without its apostrophe
-  // ("ill call them", "Okay ill check those out"): core's `openingIntentAt`, only at the opening, where "ill" cannot be the adjective
-  // ("I feel ill") and "will" is not before its subject ("Will that work?").
+  // The subject left out, as typed chat does ("Will check it out.", "Thanks, will do."): core's `openingIntentAt`, only at the opening,
+  // where "will" is not before its subject ("Will that work?"). "ill" typed for "I'll" the reader has already read as "i" "ll".
   const words = sentence.tokens.filter(isWord);
   const at = openingIntentAt(words);
   if (at !== -1) return commitmentAt(sentence.tokens, sentence.tokens.indexOf(words[at]!), 1, "will");

@@ -166,12 +166,12 @@ const screenControls = new Set(["quit", "finish", "button", "exit", "submit", "e
 const controlReach = 3;
 
 /**
- * True when words from `from` on work the chat's screen — a verb of `screenVerbs` with a control of
+ * True when words work the chat's screen — a verb of `screenVerbs` with a control of
  * `screenControls` within `controlReach` words after it ("could you hit the end button", "I'm going to
  * click exit now"): ending the session, never a plan or a proposal.
  */
-export function worksTheScreen(tokens: readonly ReadToken[], from = 0): boolean {
-  return tokens.some((token, at) => at >= from && screenVerbs.has(token.lemma) && tokens.slice(at + 1, at + 1 + controlReach).some((after) => screenControls.has(after.lemma) || screenControls.has(after.value.toLowerCase())));
+export function worksTheScreen(tokens: readonly ReadToken[]): boolean {
+  return tokens.some((token, at) => screenVerbs.has(token.lemma) && tokens.slice(at + 1, at + 1 + controlReach).some((after) => screenControls.has(after.lemma) || screenControls.has(after.value.toLowerCase())));
 }
 
 /**

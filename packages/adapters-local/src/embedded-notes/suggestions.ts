@@ -455,9 +455,9 @@ function thankedFor(tokens: readonly ReadToken[], index: number): boolean {
   return forAt !== -1 && tokens.slice(0, index - before.length + forAt).some(isThanks);
 }
 
-/** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`). */
-const says = (tokens: readonly ReadToken[], phrases: readonly string[]) =>
-  phrasesMayStart(tokens, phrases).some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index) && !understands(tokens, index)));
+/** True when the tokens say one of the phrases, neither negated or told in the past (`negatedOrPastBefore`) nor only thanked for (`thankedFor`), and where `meant` holds of where it starts. */
+const says = (tokens: readonly ReadToken[], phrases: readonly string[], meant: (index: number) => boolean = () => true) =>
+  phrasesMayStart(tokens, phrases).some((phrase) => phraseStarts(tokens, phrase).some((index) => !negatedOrPastBefore(tokens, index) && !thankedFor(tokens, index) && !understands(tokens, index) && meant(index)));
 
 /** Verbs before "a good idea" that make it an understanding, not praise: "get a better idea of how", "have a good idea what". */
 const understandingVerbs = new Set(["get", "have", "gain", "give", "form"]);
@@ -514,7 +514,7 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   // "I will do poorly", "I'm afraid I will do badly": how well it will go, a prediction, commits to nothing.
   const predicts = phraseStarts(tokens, "i will do").some((at) => saysHowWell(tokens, at + 2));
   // "…as they know I'll say yes": a commitment reported or explained takes nothing up.
-  const committing = !predicts && says(tokens, committingAssentPhrases) && committingAssentPhrases.some((phrase) => phraseStarts(tokens, phrase).some((at) => !notMeantAt(tokens, at, reportingCues)));
+  const committing = !predicts && says(tokens, committingAssentPhrases, (at) => !notMeantAt(tokens, at, reportingCues));
   const naming = pointing || committing || says(tokens, namingOnlyPhrases);
   const plain = naming || bare || says(tokens, plainAssentPhrases);
   const weighed = says(tokens, tentativePhrases);

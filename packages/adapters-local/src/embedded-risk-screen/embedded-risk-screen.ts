@@ -71,7 +71,9 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
     if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
     const spans = spansIn(sentence, row);
     if (spans.length === 0) continue;
-    const near = row.sameSentence ? [at] : [at - 1, at, at + 1].filter((index) => index >= 0 && index < sentences.length);
+    // The concept's own sentence names an act of its own (`notApartWith`): a companion only next to it does not count.
+    const actsApart = row.notApart !== null && spansIn(sentence, row.notApart).length > 0;
+    const near = row.sameSentence || actsApart ? [at] : [at - 1, at, at + 1].filter((index) => index >= 0 && index < sentences.length);
     for (const [first, last] of spans) {
       let found: Match | null = null;
       for (const index of near) {
@@ -79,7 +81,6 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
           ([withFirst, withLast]) => (index !== at || withLast < first || withFirst > last) && companionHolds(sentences[index]!, withFirst, withLast),
         );
         if (companion === undefined) continue;
-        if (index !== at && row.notApart !== null && spansIn(sentence, row.notApart).length > 0) continue;
         // In one sentence the match covers both parts ("I found out where my dad keeps his
         // shotgun": the speaker's act, weighed from "I"); across sentences, the concept's words.
         found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] } : { row, first, last };

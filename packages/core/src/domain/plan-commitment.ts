@@ -200,11 +200,11 @@ const clauseClosers: ReadonlySet<string> = new Set(["and", "but", "because", "ca
 export const progressiveStates: ReadonlySet<string> = new Set(["feel", "think", "hope", "wonder", "struggle", "suffer", "worry", "fear", "dread", "have", "get", "be", "go", "try", "look", "want", "need", "wait", "expect", "plan", "die"]);
 /** Verbs of an arrangement already made for an act to come, in the past: "I've booked a place", "I registered for the course", "we've arranged a visit". */
 export const arrangingVerbs: ReadonlySet<string> = new Set(["booked", "registered", "enrolled", "scheduled", "arranged", "reserved"]);
-/** Words that may stand between the subject and what it arranged: "I've just booked", "I have already registered", "I am finally seeing". */
-const arrangingFillers: ReadonlySet<string> = new Set(["have", "'ve", "’ve", "ve", "just", "already", "finally", "also", "actually", "now"]);
-const beForms: ReadonlySet<string> = new Set(["am", "'m", "’m", "m", "are", "'re", "’re", "re"]);
-/** "have" as said after a subject, before "got": "I've got", "I have got". */
+/** "have" as said after a subject: "I've got", "I have booked". */
 const haveWords: ReadonlySet<string> = new Set(["have", "'ve", "’ve", "ve"]);
+/** Words that may stand between the subject and what it arranged: "I've just booked", "I have already registered", "I am finally seeing". */
+const arrangingFillers: ReadonlySet<string> = new Set([...haveWords, "just", "already", "finally", "also", "actually", "now"]);
+const beForms: ReadonlySet<string> = new Set(["am", "'m", "’m", "m", "are", "'re", "’re", "re"]);
 /** The verb that holds an event, as said: "I have an appointment", "I've got therapy". */
 const heldVerbs: ReadonlySet<string> = new Set(["have", "got"]);
 
@@ -259,10 +259,12 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     if (!contracted && progressive) at += 1;
     // "I have an appointment on Tuesday", "I've got therapy next week": an event held for a day to come.
     const hold = is(words[at], haveWords) && is(words[at + 1], "got") ? at + 1 : at;
-    const heldOwn = clauseAfter(hold);
-    const event = heldOwn.slice(0, heldReach).findIndex((word) => is(word, heldEvents));
-    // The day within reach of the event itself ("I have an appointment with the practice nurse on Tuesday"), or the arrangement said after it ("I have an appointment booked").
-    if (heldVerbs.has(words[hold]?.value.toLowerCase() ?? "") && event !== -1 && (isTimed(clauseAfter(hold + 1 + event)) || is(heldOwn[event + 1], arrangingVerbs))) return hold;
+    if (heldVerbs.has(words[hold]?.value.toLowerCase() ?? "")) {
+      const heldOwn = clauseAfter(hold);
+      const event = heldOwn.slice(0, heldReach).findIndex((word) => is(word, heldEvents));
+      // The day within reach of the event itself ("I have an appointment with the practice nurse on Tuesday"), or the arrangement said after it ("I have an appointment booked").
+      if (event !== -1 && (isTimed(clauseAfter(hold + 1 + event)) || is(heldOwn[event + 1], arrangingVerbs))) return hold;
+    }
     while (at < words.length && at - index <= 3 && arrangingFillers.has(words[at]!.value.toLowerCase())) at += 1;
     const verb = words[at];
     // "I'm not seeing her", "I have not booked": "not" stands where the act would, so none is found.
