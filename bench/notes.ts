@@ -22,7 +22,10 @@
  *    with how many cite a labelled item), the presenting concern in the first topic line and as
  *    the first key topic, the clinician's mood label agreement, positive moods on sessions where the
  *    risk screen finds a current risk statement, filler, contraction or broken-word topics,
- *    fragment quotes, and each Rogers session's write + verify time (`reportReal`).
+ *    fragment quotes, the strategy lines against their judgements where a part's lines were
+ *    judged (`strategy-labels-*.jsonl`, rubric `strategies-rubric.md`: how many are a strategy,
+ *    what the others are, how many no judgement covers), and each Rogers session's write + verify
+ *    time (`reportReal`).
  * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
  *    they hold the API's event loop that long. Targets: write ≤ 500 ms; write + verify
@@ -38,7 +41,7 @@
  * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
  * (no written set, no timing).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type ClinicalNotes, currentRiskSpans, type Transcript, verifyNotes } from "@confide/core";
 import { sessionMoods } from "@confide/core/adapter-kit";
@@ -56,7 +59,7 @@ import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screeni
 import { notesFreshParts } from "./data/real-dialogue/notes-sample.ts";
 import { isHeldOut } from "./data/real-dialogue/split.ts";
 import { loadRealDialogue, type RealConversation } from "./support/real-dialogue.ts";
-import { realNotesQuality, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
+import { realNotesQuality, strategyKey, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
@@ -209,6 +212,40 @@ function secondLabels(): Map<string, NotesLabel["plan"]> {
   return new Map(entries.map((entry) => [entry.id, entry.plan]));
 }
 
+/** A strategy line's judgement (`strategies-rubric.md`). */
+interface StrategyJudgement {
+  strategy: boolean;
+  kind?: string;
+}
+
+/** The strategy lines judged by the rubric of `strategies-rubric.md` (every `strategy-labels-*.jsonl`), by `strategyKey`. */
+function strategyLabels(): Map<string, StrategyJudgement> {
+  const folder = new URL("./data/real-dialogue/", import.meta.url);
+  const files = readdirSync(folder).filter((file) => file.startsWith("strategy-labels-") && file.endsWith(".jsonl"));
+  const entries = files.flatMap((file) =>
+    readFileSync(new URL(file, folder), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as { id: string; turn: number; start: number } & StrategyJudgement),
+  );
+  return new Map(entries.map((entry) => [strategyKey(entry.id, entry.turn, entry.start), { strategy: entry.strategy, ...(entry.kind ? { kind: entry.kind } : {}) }]));
+}
+
+/**
+ * The strategy lines of a part against their judgements (figures only): how many are a strategy by
+ * the rubric, what the others are, and how many no judgement covers (a line a changed writer newly
+ * writes: judge it before quoting the figure). Nothing when no line of the part is judged.
+ */
+function printStrategies(keys: readonly string[], judgements: ReadonlyMap<string, StrategyJudgement>): void {
+  const judged = keys.flatMap((key) => judgements.get(key) ?? []);
+  if (judged.length === 0) return;
+  const right = judged.filter((judgement) => judgement.strategy).length;
+  const kinds = new Map<string, number>();
+  for (const judgement of judged) if (!judgement.strategy) kinds.set(judgement.kind ?? "other", (kinds.get(judgement.kind ?? "other") ?? 0) + 1);
+  const wrong = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  console.log(`strategies: ${keys.length} lines, ${judged.length} judged: a strategy ${right} (${ratio(right, judged.length)})${wrong ? `; not: ${wrong}` : ""}; not judged ${keys.length - judged.length}`);
+}
+
 /** Items of `a` that share a turn with an item of `b`. */
 const itemsMatched = (a: NotesLabel["plan"], b: NotesLabel["plan"]) => a.filter((item) => b.some((other) => item.some((turn) => other.includes(turn)))).length;
 
@@ -321,6 +358,7 @@ async function reportReal(): Promise<void> {
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
   const second = secondLabels();
+  const strategyJudgements = strategyLabels();
   if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
@@ -388,6 +426,7 @@ async function reportReal(): Promise<void> {
     console.log(`mood: clinician's label agrees ${percent(moodAgree, rows.length)} (${moodAgree}/${rows.length}; no mood read, no word of feeling, ${moodNotRead}); same side as the label ${percent(sideAgree, rows.length)}; read positive where the label is negative ${positiveOnNegative}; current risk statement (risk screen) in ${risky.length}, read positive ${riskyPositive}`);
     console.log(`topics: ${topics}; fillers, contractions or broken words ${badTopics.length}${badTopics.length > 0 ? ` (${[...new Set(badTopics)].slice(0, 12).join(", ")})` : ""}`);
     console.log(`quotes: ${quotes}; fragments ${sum((quality) => quality.fragmentQuotes)} (${percent(sum((quality) => quality.fragmentQuotes), quotes)})`);
+    printStrategies(rows.flatMap((row) => row.quality.strategyKeys), strategyJudgements);
   }
   console.log(`write + verify, real Rogers sessions: ${rogersTimes.join("; ")}`);
 }

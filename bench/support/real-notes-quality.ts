@@ -59,7 +59,12 @@ export interface RealNotesQuality {
   quotes: number;
   /** Quotes that are not whole sentences of a turn: cut before the sentence ends or starting in its middle. */
   fragmentQuotes: number;
+  /** Each strategy line, by where its quoted sentence starts (`strategyKey`): what the strategy labels judge. */
+  strategyKeys: string[];
 }
+
+/** Where a strategy line's quote starts, as its judgement is kept (`strategies-rubric.md`): the conversation, the turn, the offset. */
+export const strategyKey = (id: string, turn: number, start: number) => `${id}|${turn}|${start}`;
 
 const turnsOf = (item: NoteItemDraft) => [...new Set(item.evidence.map((span) => turnOf(span.segmentId)))];
 
@@ -146,5 +151,6 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
     moodValue: isNotAssessed(notes.sessionMood) ? "not_assessed" : notes.sessionMood.value,
     quotes: quotes.length,
     fragmentQuotes,
+    strategyKeys: itemsOf(notes.strategies).flatMap((item) => (item.evidence[0] ? [strategyKey(label.id, turnOf(item.evidence[0].segmentId), item.evidence[0].start)] : [])),
   };
 }
