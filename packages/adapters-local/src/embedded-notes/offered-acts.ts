@@ -69,6 +69,30 @@ export const wishesWell = (sentence: ReadSentence): boolean => wellWishes.some((
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
 export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
 
+/** Auxiliaries and modals that, put before "you", ask: "Have you tried…", "Did you call…", "Could you try…". */
+const askingVerbs = new Set(["have", "has", "had", "do", "does", "did", "are", "is", "were", "was", "can", "could", "would", "will", "should", "shall"]);
+/** How the patient is named after an asking verb: "you", and as typed in chat, "u", "ya". */
+const askedPeople = new Set(["you", "u", "ya"]);
+
+/** Words that, before "about", ask: "How about a walk after lunch", typed without the mark. */
+const aboutAskers = new Set(["how", "what"]);
+
+/**
+ * True when a sentence is put as a question, whatever its closing mark: it opens (after
+ * `sentenceOpeners`) with an auxiliary or a modal and then "you" — "Have you tried the library for
+ * quiet", typed without the mark — or with "how about" / "what about", or it ends in a question
+ * mark (`isAsked`).
+ */
+export function isQuestionInForm(sentence: ReadSentence): boolean {
+  if (isAsked(sentence)) return true;
+  const words = sentence.tokens.filter(isWord);
+  const first = openingWord(sentence.tokens);
+  if (first === undefined) return false;
+  const next = words[words.indexOf(first) + 1]?.value.toLowerCase();
+  if (next === undefined) return false;
+  return (askingVerbs.has(first.value.toLowerCase()) && askedPeople.has(next)) || (aboutAskers.has(first.value.toLowerCase()) && next === "about");
+}
+
 /** The first word of a sentence after its openers (`sentenceOpeners`), or undefined. */
 function openingWord(tokens: readonly ReadToken[]): ReadToken | undefined {
   return tokens.filter(isWord).find((token) => !sentenceOpeners.has(token.lemma) && !sentenceOpeners.has(token.value.toLowerCase()));
@@ -207,6 +231,11 @@ const yourOutlook = new Set(["mind"]);
 /** Words after "think", "focus", "find" or "look" that make it an outlook: "think positive", "focus on the positive", "look on the bright side", "find some good in it" ("good" not as an adjective: "find a good therapist" is an act). */
 const outlookAfter = new Set(["positive", "positively", "positivity", "bright", "good"]);
 const outlookVerbs = new Set(["think", "focus", "find", "look"]);
+/** True when the words after "take" pace the patient, "(it) one step / day at a time" or "a step back", rather than name an act. */
+const stepsPaced = (lemmas: readonly string[]) => {
+  const step = lemmas.findIndex((lemma) => lemma === "step" || lemma === "day");
+  return step !== -1 && step <= 2 && (lemmas[step + 1] === "back" || lemmas.slice(step + 1, step + 4).join(" ") === "at a time");
+};
 /** Words skipped before the verb of an act: "just stay calm", "try to believe", "really". */
 const beforeVerb = new Set(["just", "try", "to", "also", "really", "always", "almost", "nearly", "even", "still", "simply", "you", "not", "n't", "do"]);
 
@@ -234,6 +263,10 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   if (keepingVerbs.has(verb.lemma) && stateWord !== undefined && !actAfter && (stateWord.pos === "ADJ" || (verb.lemma !== "keep" && /ed$/i.test(stateWord.value)))) return true;
   // "Keep pushing", "keep pressing forward", "keep going": encouragement to go on, no act named ("keep trying to call her" names one).
   if (verb.lemma === "keep" && keptEfforts.has(after[0]?.value.toLowerCase() ?? "") && (after[1] === undefined || !isWord(after[1]) || onwards.has(after[1].lemma))) return true;
+  // "Keep it up", "keep up the good work": praise for going on, no act named.
+  if (verb.lemma === "keep" && (lemmas.slice(0, 2).join(" ") === "it up" || lemmas.slice(0, 2).join(" ") === "that up" || (lemmas[0] === "up" && lemmas.includes("work")))) return true;
+  // "Take it one step at a time", "take a step back": a pace or a distance kept, no act named.
+  if (verb.lemma === "take" && stepsPaced(tokens.slice(at + 1, at + 8).map((token) => token.lemma))) return true;
   // "Keep your head up", "keep my chin up": an outlook kept.
   if (verb.lemma === "keep" && lemmas.slice(0, 3).some((lemma) => lemma === "head" || lemma === "chin") && lemmas.slice(1, 4).includes("up")) return true;
   if (verb.lemma === "let" && (lemmas.includes("go") || lemmas.includes("get"))) return true;

@@ -3,7 +3,7 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
-import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
+import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -117,6 +117,11 @@ const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "pra
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
 const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
+/** True when "do" names a thing done ("you can do 20 minutes a day", "you could do yoga"): a noun or a number within two words after it, not "you can do it". */
+const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
+  verb.lemma === "do" && after.slice(after.indexOf(verb) + 1, after.indexOf(verb) + 3).some((token) => token.pos === "NOUN" || token.pos === "NUM");
+/** Verbs after "I would" that give the therapist's view, not an act the patient could do: "I would say that's right", "I would bet your neighbours feel the same". */
+const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Openings of a question that ask the patient's view of an act: "How would you feel about setting a quit date?", "What do you think about trying the patches?". */
@@ -158,8 +163,24 @@ function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): numbe
 
 /** Phrases addressed to the patient, held to `addressedWithin`. */
 const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
-/** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
+/** Verbs of a phrase that encourage, reassure or foretell rather than propose an act: "you can do it", "I would be happy to help", "you might feel better", "maybe you will learn…", "you can recover". */
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do", "notice", "hear", "help"]);
+/** Verbs after a phrase that, said as a strategy on its own, foretell or give a view rather than put an act: "maybe you will learn…", "you can recover", "I would say…". */
+const foretold = new Set([...notProposed, "will", "would", "recover"]);
+
+/**
+ * True when what follows a proposal phrase puts no act a strategy line could quote: the verb it
+ * puts, past "to" and adverbs ("You might still get your flat back", "I would fully agree"), is one
+ * of `foretold` (not "do" with a thing done: `doesAThing`), or an opinion after "I would"
+ * (`opinionVerbs`). Only for a strategy standing on its own: which proposal an assent took up is
+ * read as before.
+ */
+function putsNoAct(phrase: string, after: readonly ReadToken[]): boolean {
+  if (!needsAnAct.has(phrase) && phrase !== "you might") return false;
+  const verb = after.find((token) => token.lemma !== "to" && token.pos !== "ADV");
+  if (verb === undefined) return false;
+  return (foretold.has(verb.lemma) && !doesAThing(after, verb)) || (phrase === "i would" && opinionVerbs.has(verb.lemma));
+}
 
 const proposalFirstWords = firstWordsOf(proposalPhrases);
 
@@ -226,6 +247,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       const after = tokens.slice(index + length).filter(isWord);
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
+      if (standalone && putsNoAct(phrase, after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
       // "You could try it.": an act that only points back ("it", "that") is no strategy line of its own.
@@ -244,24 +266,40 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
 
 /** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
-/** How many tokens after a phrase judging what helps an act may come ("It might help to write it down", "it might be worth calling"). */
-const actAfterWithin = 3;
+/** Marks and words that open a new clause before a phrase judging what helps: what it judges is named after them. */
+const helpClauseBreaks = new Set([",", ";", ":", "and", "but", "so", "because", "which", "that", "who"]);
 
 /** True for a phrase that judges something helpful ("it might help", "would be good", "worth a try") rather than addressing the patient: the act it judges must be named. */
 const judgesWhatHelps = (phrase: string) => !phrase.includes("you") && /\b(help|helpful|good|beneficial|worth)\b/.test(phrase);
 
 /**
  * True when a phrase judging what helps, at `index`, names what it judges: a noun or an act before
- * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it may
- * help somewhat"), or an act after it ("It might help to write it down", "it would be good if you
- * rang them"). "It might help." alone points back to something said before: as a strategy line it
+ * it in its clause ("Walking after dinner might help"; not a verb of thinking, "Thought it may
+ * help somewhat"), or an act right after it ("It might help to write it down", "it would be good if
+ * you rang them"; not what it does for the patient, "it will help you to feel better"). "It might help." alone points back to something said before: as a strategy line it
  * would be a fragment.
  */
 function namesWhatHelps(tokens: readonly ReadToken[], index: number, length: number): boolean {
-  const before = tokens.slice(0, index).filter(isWord);
+  // Only the phrase's own clause names what helps: "…your brothers love you and they will help", "friends nearby that will help out" name nothing.
+  const clauseStart = tokens.slice(0, index).findLastIndex((token) => helpClauseBreaks.has(token.lemma));
+  const before = tokens.slice(clauseStart + 1, index).filter(isWord);
   if (before.some((token) => (token.pos === "NOUN" || token.pos === "PROPN" || token.pos === "VERB") && !thinkingVerbs.has(token.lemma))) return true;
-  return tokens.slice(index + length, index + length + actAfterWithin + 1).some((token) => token.pos === "VERB" && !thinkingVerbs.has(token.lemma));
+  // The act named right after it, past "to", "idea to", "for you to", "you to" or "if you" and a modal: "it might help to write", "it would be a good idea to call",
+  // "it would be good if you rang them", "it would help you to tell them" — not what it does for the patient, "it will help you to do better" (`outcomeVerbs`).
+  const rest = tokens.slice(index + length).filter(isWord);
+  let at = 0;
+  if (rest[at]?.lemma === "idea") at += 1;
+  if (["for", "if"].includes(rest[at]?.lemma ?? "") && rest[at + 1]?.lemma === "you") at += 2;
+  const forThePatient = rest[at]?.lemma === "you" && rest[at + 1]?.lemma === "to";
+  if (forThePatient) at += 1;
+  while (rest[at] !== undefined && (rest[at]!.lemma === "to" || rest[at]!.pos === "AUX" || rest[at]!.pos === "ADV")) at += 1;
+  const act = rest[at];
+  // "worth calling": the lite model may read the act in "-ing" as a noun.
+  return act !== undefined && (act.pos === "VERB" || /ing$/i.test(act.value)) && !thinkingVerbs.has(act.lemma) && !(forThePatient && outcomeVerbs.has(act.lemma));
 }
+
+/** Verbs of what a thing does for the patient after "help you to", not an act of theirs: "it will help you to feel better / overcome this / settle in" ("it might help to get out" names one). */
+const outcomeVerbs = new Set(["feel", "do", "overcome", "cope", "get", "settle", "relax", "heal", "move", "recover", "improve", "manage", "calm", "be", "become"]);
 
 /** Words of a question that ask what the patient will or could do: "What will you do…?", "How will you fit it in this week?", "What could you do…?". */
 const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]);
@@ -582,6 +620,16 @@ const offersToTell = (words: readonly ReadToken[]) => offersToTellOpenings.some(
 /** True when a sentence is broken off, ending in an ellipsis or a dash ("And you could try…"): no whole thing put forward to quote. */
 const brokenOff = (segment: ReadSegment, sentence: ReadSentence) => /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
 
+/** What follows the last dot of a web address: "com", "org", "gov", "co.uk"… */
+const webSuffix = /^(com|org|net|gov|edu|co|uk|us|ca|au|nz|ie|io|info)\b/i;
+/** True when a sentence is a piece of a web address's sentence, cut at its dot ("…compare movers on moverhelp" | "com and their prices"). */
+const cutAtAddress = (segment: ReadSegment, sentence: ReadSentence) => cutAtDot(segment.text, sentence.start) || cutAtDot(segment.text, sentence.end);
+/** True when the text is cut at `at` at the dot of a web address ("moverhelp.com"): a letter or digit before the dot, a web suffix (`webSuffix`) right after it — not "I see.you could…", a space left out. */
+const cutAtDot = (text: string, at: number) => {
+  const dot = text.charAt(at) === "." ? at : text.charAt(at - 1) === "." ? at - 1 : -1;
+  return dot > 0 && /[\p{L}\p{N}]/u.test(text.charAt(dot - 1)) && webSuffix.test(text.slice(dot + 1));
+};
+
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
 const offeredWords = 5;
 
@@ -803,13 +851,30 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * @returns the items in transcript order ([] when none).
  */
 export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[] {
+  const said = new Set<string>();
   return segments
     .filter((segment) => segment.role === "therapist")
     .flatMap((segment) =>
-      segment.sentences.filter((sentence) => !isAsked(sentence) && !brokenOff(segment, sentence) && (proposesOnItsOwn(sentence) || sharesWhatHelped(sentence))).map((sentence) => {
+      segment.sentences.filter((sentence) => isStrategy(segment, sentence)).flatMap((sentence) => {
         const quote = segment.text.slice(sentence.start, sentence.end);
-        return { text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+        // The same words proposed again are one strategy: the first time they were said.
+        const words = quote.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+        if (said.has(words)) return [];
+        said.add(words);
+        return [{ text: quote, quote, speaker: "therapist" as const, evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] }];
       }),
     );
+}
+
+/**
+ * True when a therapist's sentence can stand in a note as a strategy discussed: it proposes on its
+ * own (`proposesOnItsOwn`) or tells what helped the therapist (`sharesWhatHelped`), and it is not
+ * put as a question, with or without its mark (`isQuestionInForm`: "Have you tried the library
+ * for quiet"), broken off or cut at a web address (`brokenOff`, `cutAtAddress`), nor an attitude
+ * (`offersAttitude`: "Keep it up").
+ */
+function isStrategy(segment: ReadSegment, sentence: ReadSentence): boolean {
+  if (isQuestionInForm(sentence) || brokenOff(segment, sentence) || cutAtAddress(segment, sentence) || offersAttitude(sentence)) return false;
+  return proposesOnItsOwn(sentence) || sharesWhatHelped(sentence);
 }
 

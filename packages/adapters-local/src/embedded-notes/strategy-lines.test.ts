@@ -1,0 +1,96 @@
+/**
+ * A strategy line is what the therapist put forward for the patient to do: never a question in any
+ * form, an opinion, a prediction, reassurance, praise for going on, a piece of a web address, nor
+ * the same words twice. Every dialogue here is written for the test.
+ */
+import { isNotAssessed } from "@confide/core/adapter-kit";
+import type { NoteWriterInput } from "@confide/core/ports";
+import { describe, expect, it } from "vitest";
+import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
+
+function input(turns: string[]): NoteWriterInput {
+  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
+  return {
+    language: "en-US",
+    speakers: [
+      { label: "T", role: "therapist" },
+      { label: "P", role: "patient" },
+    ],
+    segments,
+    sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "neutral", scores: { positive: 0.1, neutral: 0.8, negative: 0.1, mixed: 0 } })),
+  };
+}
+
+/** The strategy lines written for a therapist's turn after a patient's opening one. */
+function strategiesOf(...therapist: string[]): string[] {
+  const strategies = writeEmbeddedNotes(input(["P: Things have been hard since the move.", ...therapist.map((turn) => `T: ${turn}`)])).strategies;
+  return isNotAssessed(strategies) ? [] : strategies.map((item) => item.text);
+}
+
+describe("strategy lines", () => {
+  it("never quotes a sentence put as a question without its mark; a proposal stated beside it stays", () => {
+    expect(strategiesOf("Have you talked to your neighbour about the noise")).toEqual([]);
+    expect(strategiesOf("so did you try calling the housing office")).toEqual([]);
+    expect(strategiesOf("Could u try the library for quiet")).toEqual([]);
+    expect(strategiesOf("How about asking your cousin to help you unpack")).toEqual([]);
+    expect(strategiesOf("Have you thought about it. You could ask the housing office for a quieter flat.")).toEqual(["You could ask the housing office for a quieter flat."]);
+    // An imperative is no question.
+    expect(strategiesOf("Call your landlord about the heating.")).toEqual(["Call your landlord about the heating."]);
+  });
+
+  it("never quotes the therapist's view after \"I would\"; advice after it stays", () => {
+    expect(strategiesOf("I would say that is a sensible worry to have.")).toEqual([]);
+    expect(strategiesOf("I would bet your neighbours feel the same way.")).toEqual([]);
+    expect(strategiesOf("I would fully agree with your sister on that.")).toEqual([]);
+    expect(strategiesOf("I would call the council and ask about a transfer.")).toEqual(["I would call the council and ask about a transfer."]);
+  });
+
+  it("never quotes a prediction or a hope put after \"you might\", \"you can\" or \"maybe you\"", () => {
+    expect(strategiesOf("You might still get your old flat back!")).toEqual([]);
+    expect(strategiesOf("You might even find that the new place grows on you.")).toEqual([]);
+    expect(strategiesOf("Maybe you will learn to like the quiet streets.")).toEqual([]);
+    expect(strategiesOf("You can recover from a hard year like this one.")).toEqual([]);
+    expect(strategiesOf("You might benefit from joining a walking group nearby.")).toEqual(["You might benefit from joining a walking group nearby."]);
+    expect(strategiesOf("You can also do 20 minutes of unpacking a day.")).toEqual(["You can also do 20 minutes of unpacking a day."]);
+    expect(strategiesOf("You can do it, the move was hard.")).toEqual([]);
+  });
+
+  it("takes what helps from its own clause: \"they will help\" after \"and\" names nothing", () => {
+    expect(strategiesOf("Your brothers love you and they will help.")).toEqual([]);
+    expect(strategiesOf("I hope you have friends nearby that will help out.")).toEqual([]);
+    expect(strategiesOf("I'm glad these are steps that may help you!")).toEqual([]);
+    // What helps for the patient is no act of theirs: "it will help you to settle" names none.
+    expect(strategiesOf("It will help you to settle in faster.")).toEqual([]);
+    expect(strategiesOf("It would be good if you could ring the council this week.")).toEqual(["It would be good if you could ring the council this week."]);
+    expect(strategiesOf("It might be worth calling the council about a transfer.")).toEqual(["It might be worth calling the council about a transfer."]);
+    expect(strategiesOf("I think it would be a good idea to visit the library nearby.")).toEqual(["I think it would be a good idea to visit the library nearby."]);
+    expect(strategiesOf("I think it would help you to write to your old neighbours.")).toEqual(["I think it would help you to write to your old neighbours."]);
+    expect(strategiesOf("It might help to get out for a walk each morning.")).toEqual(["It might help to get out for a walk each morning."]);
+    expect(strategiesOf("Walking to work each morning will help you learn the area.")).toEqual(["Walking to work each morning will help you learn the area."]);
+    expect(strategiesOf("I know it is hard, but unpacking one box a day could help.")).toEqual(["I know it is hard, but unpacking one box a day could help."]);
+  });
+
+  it("never quotes praise for going on; an act kept up stays", () => {
+    expect(strategiesOf("Keep it up.")).toEqual([]);
+    expect(strategiesOf("Keep up the good work with the boxes.")).toEqual([]);
+    expect(strategiesOf("Take it one step at a time with the boxes.")).toEqual([]);
+    expect(strategiesOf("I suggest taking a step back from the unpacking.")).toEqual([]);
+    expect(strategiesOf("Take a short walk around the new streets each evening.")).toEqual(["Take a short walk around the new streets each evening."]);
+    // A soft "I think you can…" still proposes the act it names.
+    expect(strategiesOf("I think you can check the bus times online.")).toEqual(["I think you can check the bus times online."]);
+    expect(strategiesOf("Keep a list of the rooms still to unpack.")).toEqual(["Keep a list of the rooms still to unpack."]);
+  });
+
+  it("never quotes a piece of a sentence cut at a web address's dot; a space left out after a full stop is no address", () => {
+    expect(strategiesOf("You can search for movers on moverhelp.com and compare their prices.")).toEqual([]);
+    expect(strategiesOf("i see.you could ask the landlord for more time.")).toEqual(["you could ask the landlord for more time."]);
+  });
+
+  it("lists the same proposal once, where it was first said", () => {
+    const lines = writeEmbeddedNotes(input(["P: The boxes are everywhere.", "T: Try to unpack one room a day.", "P: It is a lot.", "T: Try to unpack one room a day. Keep a list of the rooms."])).strategies;
+    expect(isNotAssessed(lines) ? [] : lines.map((item) => [item.text, item.evidence[0]?.segmentId])).toEqual([
+      ["Try to unpack one room a day.", "seg-1"],
+      ["Keep a list of the rooms.", "seg-3"],
+    ]);
+  });
+});
