@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  evidenceOverlaps,
   isNotAssessed,
   moodTrajectories,
   notAssessed,
@@ -35,6 +36,18 @@ describe("the closed lists of note values", () => {
   it("orders severities from least to most and moods from most negative to most positive", () => {
     expect(riskSeverities).toEqual(["low", "moderate", "high"]);
     expect(sessionMoods.slice(0, 5)).toEqual(["very_negative", "negative", "neutral", "positive", "very_positive"]);
+  });
+});
+
+describe("spans of evidence", () => {
+  it("overlap when they cite some of the same characters of one segment; spans that only touch, or lie in other segments, do not", () => {
+    const span = { segmentId: "s1", start: 10, end: 20 };
+    expect(evidenceOverlaps(span, { segmentId: "s1", start: 19, end: 30 })).toBe(true);
+    expect(evidenceOverlaps(span, { segmentId: "s1", start: 0, end: 11 })).toBe(true);
+    expect(evidenceOverlaps(span, { segmentId: "s1", start: 12, end: 14 })).toBe(true);
+    expect(evidenceOverlaps(span, { segmentId: "s1", start: 20, end: 25 })).toBe(false);
+    expect(evidenceOverlaps(span, { segmentId: "s1", start: 5, end: 10 })).toBe(false);
+    expect(evidenceOverlaps(span, { segmentId: "s2", start: 10, end: 20 })).toBe(false);
   });
 });
 

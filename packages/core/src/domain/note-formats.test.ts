@@ -81,31 +81,22 @@ describe("progress-note formats", () => {
     expect(texts(section("soap", "subjective").sentences)).toEqual(["The patient described sleeping badly.", "I feel hopeless about work"]);
     expect(texts(section("birp", "intervention").sentences)).toEqual(["Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
     expect(texts(section("dap", "plan").sentences)).toEqual(["Keep a sleep diary every night."]);
-    expect(texts(section("soap", "plan").sentences)).toEqual(["Keep a sleep diary every night.", "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")"]);
+    // SOAP's Plan is only what was agreed or is to confirm; what the therapist offered is assessed with the session.
+    expect(texts(section("soap", "plan").sentences)).toEqual(["Keep a sleep diary every night."]);
+    expect(texts(section("soap", "assessment").sentences)).toContain("Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")");
   });
 
-  it("does not list again as a strategy what the same section states as agreed or to confirm; other sections keep it", () => {
+  it("never puts a proposal the patient did not take up in a Plan; one taken up is a strategy where the format lists them and a plan line in the Plan", () => {
     const agreed = { ...cite("s3", "Let's try the breathing exercise before bed.", "Agreed: Let's try the breathing exercise before bed."), evidence: [cite("s3", "Let's try the breathing exercise before bed.").evidence[0]!, cite("s4", "I will").evidence[0]!] };
     const proposals = [cite("s3", "the breathing exercise", "Breathing exercise before bed."), cite("s1", "your sleep", "Sleep.")];
     const notes = notesOf({ actionItems: [agreed], strategies: proposals });
-    expect(texts(section("soap", "plan", notes).sentences)).toEqual(["Agreed: Let's try the breathing exercise before bed.", 'Strategy discussed: Sleep. ("your sleep")']);
-    expect(texts(section("birp", "intervention", notes).sentences)).toHaveLength(2);
-    expect(texts(section("dap", "data", notes).sentences).filter((text) => text.startsWith("Strategy discussed"))).toHaveLength(2);
-    // A proposal only to confirm is not said twice either; one citing other words of the same turn is.
-    const doubt = notesOf({ actionItems: [], followUpTopics: [{ ...agreed, text: `${toConfirmLead}Let's try the breathing exercise before bed.` }], strategies: [cite("s3", "Let's", "Let's.")] });
-    expect(texts(section("soap", "plan", doubt).sentences)).toEqual(["To confirm: Let's try the breathing exercise before bed."]);
-    const apart = notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [cite("s3", "breathing exercise"), cite("s4", "every night")] });
-    expect(texts(section("soap", "plan", apart).sentences)).toEqual(["sleep diary", "Strategy discussed: breathing exercise", "Strategy discussed: every night"]);
-    // Spans that only touch do not overlap: a strategy ending where the plan's words begin, or beginning where they end, is kept.
-    const diary = cite("s4", "sleep diary").evidence[0]!;
-    const touching = [
-      { text: "Before", quote: "Before", evidence: [{ segmentId: "s4", start: diary.start - 3, end: diary.start }] },
-      { text: "After", quote: "After", evidence: [{ segmentId: "s4", start: diary.end, end: diary.end + 6 }] },
-    ];
-    expect(texts(section("soap", "plan", notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: touching })).sentences).filter((text) => text.startsWith("Strategy"))).toHaveLength(2);
-    // A strategy citing two places is repeated when one of them is planned.
-    const twoPlaces = { ...cite("s3", "breathing exercise"), evidence: [cite("s1", "sleep").evidence[0]!, cite("s4", "sleep diary").evidence[0]!] };
-    expect(texts(section("soap", "plan", notesOf({ actionItems: [cite("s4", "sleep diary")], strategies: [twoPlaces] })).sentences)).toEqual(["sleep diary"]);
+    for (const format of ["soap", "dap", "birp"] as const) expect(texts(section(format, "plan", notes).sentences)).toEqual(["Agreed: Let's try the breathing exercise before bed."]);
+    const offered = ['Strategy discussed: Breathing exercise before bed. ("the breathing exercise")', 'Strategy discussed: Sleep. ("your sleep")'];
+    expect(texts(section("soap", "assessment", notes).sentences).filter((text) => text.startsWith("Strategy discussed"))).toEqual(offered);
+    expect(texts(section("birp", "intervention", notes).sentences)).toEqual(offered);
+    expect(texts(section("dap", "data", notes).sentences).filter((text) => text.startsWith("Strategy discussed"))).toEqual(offered);
+    // Nothing agreed and only proposals: the Plan says no plan was agreed.
+    expect(section("soap", "plan", notesOf({ actionItems: [], followUpTopics: [], strategies: proposals })).notAssessed).toBe("No plan was agreed in words the notes could find. If one was made, add it.");
   });
 
   it("never fills SOAP's Objective from a recording: it says it was not assessed", () => {
@@ -252,8 +243,8 @@ describe("every section of every format, in full", () => {
     expect(layout("soap")).toEqual([
       ["Subjective", said],
       ["Objective", "Not assessed: a recording cannot show appearance, behaviour or mental status. Add your own observations."],
-      ["Assessment", [...mood, ...trajectory, ...risk, unresolved]],
-      ["Plan", [plan[0], strategy, plan[1]]],
+      ["Assessment", [...mood, ...trajectory, ...risk, strategy, unresolved]],
+      ["Plan", plan],
     ]);
   });
 

@@ -1,5 +1,4 @@
 import {
-  evidenceOverlaps,
   isNotAssessed,
   type ClinicalNotes,
   type Evidence,
@@ -83,12 +82,14 @@ const noPlan = "No plan was agreed in words the notes could find. If one was mad
 /** The sections of each format and what fills them (docs/api/http.md, "Note formats", shows them). */
 const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
   // SOAP: what the patient reported, in their words; what was observed; the clinician's reading of
-  // mood and risk; the plan agreed and the strategies proposed for it.
+  // mood and risk, with the strategies the therapist offered (the interventions of the session);
+  // the plan: only what was agreed, and what is to confirm. A proposal the patient did not take up
+  // is no plan.
   soap: [
     { key: "subjective", title: "Subjective", parts: ["topicSummary", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
     { key: "objective", title: "Objective", parts: [], empty: notFromAudio },
-    { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
-    { key: "plan", title: "Plan", parts: ["actionItems", "strategies", "followUpTopics"], empty: noPlan },
+    { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "strategies", "unresolvedConcerns"], empty: nothingCited },
+    { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
   // DAP: the session's data — what was said and what the therapist offered; the assessment; the plan.
   dap: [
@@ -250,28 +251,17 @@ function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteS
 }
 
 /**
- * A section's sentences without a strategy the section already states as agreed or to confirm
- * (SOAP's Plan holds both: "Agreed: <proposal> — <assent>" is not followed by "Strategy discussed:
- * <the same proposal>"). A strategy is repeated when it cites words an action item or follow-up
- * item of the section cites.
- */
-function withoutRepeatedStrategies(sentences: NoteSentence[]): NoteSentence[] {
-  const planned = sentences.filter((sentence) => sentence.from === "actionItems" || sentence.from === "followUpTopics").flatMap((sentence) => sentence.evidence);
-  return sentences.filter((sentence) => sentence.from !== "strategies" || !sentence.evidence.some((span) => planned.some((cited) => evidenceOverlaps(span, cited))));
-}
-
-/**
- * The notes laid out in `format`. Nothing is added: each sentence is a note item (or the risk
- * screen's result) with its evidence and verification, so the console can mark what did not hold
- * and link each sentence to the words it cites; the only item left out is a strategy its section
- * already states as a plan (`withoutRepeatedStrategies`).
+ * The notes laid out in `format`. Nothing is added and nothing left out: each sentence is a note
+ * item (or the risk screen's result) with its evidence and verification, so the console can mark
+ * what did not hold and link each sentence to the words it cites. A proposal the patient took up
+ * is a strategy where the format lists what the therapist offered and a plan line in the Plan.
  */
 export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskScreenResult | null): FormattedNote {
   const sections: NoteSection[] =
     format === "confide"
       ? confideNote(notes, risk)
       : plans[format].map((plan) => {
-          const sentences = withoutRepeatedStrategies(plan.parts.flatMap((part) => partSentences(part, notes, risk)));
+          const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk));
           return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };
         });
   return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
