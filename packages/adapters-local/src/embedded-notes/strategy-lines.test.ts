@@ -43,6 +43,9 @@ describe("strategy lines", () => {
     expect(strategiesOf("I would bet your neighbours feel the same way.")).toEqual([]);
     expect(strategiesOf("I would fully agree with your sister on that.")).toEqual([]);
     expect(strategiesOf("I would call the council and ask about a transfer.")).toEqual(["I would call the council and ask about a transfer."]);
+    // After an adverb, "be" and "have" may lead an act; right after "you might" they foretell a state.
+    expect(strategiesOf("I would also have a word with your landlord about the damp.")).toEqual(["I would also have a word with your landlord about the damp."]);
+    expect(strategiesOf("You might be right about the landlord.")).toEqual([]);
   });
 
   it("never quotes a prediction or a hope put after \"you might\", \"you can\" or \"maybe you\"", () => {
@@ -55,10 +58,10 @@ describe("strategy lines", () => {
     expect(strategiesOf("You can do it, the move was hard.")).toEqual([]);
   });
 
-  it("takes what helps from its own clause: \"they will help\" after \"and\" names nothing", () => {
-    expect(strategiesOf("Your brothers love you and they will help.")).toEqual([]);
-    expect(strategiesOf("I hope you have friends nearby that will help out.")).toEqual([]);
+  it("takes what helps from an act it names, not from what it does for the patient, nor from the therapist's own feeling", () => {
     expect(strategiesOf("I'm glad these are steps that may help you!")).toEqual([]);
+    expect(strategiesOf("I understand, but a short walk each evening could help.")).toEqual(["I understand, but a short walk each evening could help."]);
+    expect(strategiesOf("I understand that perhaps you could ring the landlord first.")).toEqual(["I understand that perhaps you could ring the landlord first."]);
     // What helps for the patient is no act of theirs: "it will help you to settle" names none.
     expect(strategiesOf("It will help you to settle in faster.")).toEqual([]);
     expect(strategiesOf("It would be good if you could ring the council this week.")).toEqual(["It would be good if you could ring the council this week."]);
@@ -79,6 +82,8 @@ describe("strategy lines", () => {
     // A soft "I think you can…" still proposes the act it names.
     expect(strategiesOf("I think you can check the bus times online.")).toEqual(["I think you can check the bus times online."]);
     expect(strategiesOf("Keep a list of the rooms still to unpack.")).toEqual(["Keep a list of the rooms still to unpack."]);
+    // An attitude beside an act: the act makes it a strategy.
+    expect(strategiesOf("You could ring the removal firm tomorrow, and stay calm.")).toEqual(["You could ring the removal firm tomorrow, and stay calm."]);
   });
 
   it("never quotes a piece of a sentence cut at a web address's dot; a space left out after a full stop is no address", () => {

@@ -167,6 +167,8 @@ const addressed = new Set(["you could", "you might", "you can", "you should", "y
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do", "notice", "hear", "help"]);
 /** Verbs after a phrase that, said as a strategy on its own, foretell or give a view rather than put an act: "maybe you will learn…", "you can recover", "I would say…". */
 const foretold = new Set([...notProposed, "will", "would", "recover"]);
+/** `foretold` without the verbs that, after an adverb, may lead an act: "You should also keep copies of the letters". */
+const foretoldAfterAdverb = new Set([...foretold].filter((verb) => verb !== "be" && verb !== "have"));
 
 /**
  * True when what follows a proposal phrase puts no act a strategy line could quote: the verb it
@@ -179,7 +181,10 @@ function putsNoAct(phrase: string, after: readonly ReadToken[]): boolean {
   if (!needsAnAct.has(phrase) && phrase !== "you might") return false;
   const verb = after.find((token) => token.lemma !== "to" && token.pos !== "ADV");
   if (verb === undefined) return false;
-  return (foretold.has(verb.lemma) && !doesAThing(after, verb)) || (phrase === "i would" && opinionVerbs.has(verb.lemma));
+  // "You might be right", "you might have grounds": a state foretold. After an adverb, "be" and "have" may lead an act ("I would just be straight with him and tell him").
+  const skipped = verb !== after.find((token) => token.lemma !== "to");
+  const noAct = phrase === "you might" || !skipped ? foretold : foretoldAfterAdverb;
+  return (noAct.has(verb.lemma) && !doesAThing(after, verb)) || (phrase === "i would" && opinionVerbs.has(verb.lemma));
 }
 
 const proposalFirstWords = firstWordsOf(proposalPhrases);
@@ -266,23 +271,19 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
 
 /** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
-/** Marks and words that open a new clause before a phrase judging what helps: what it judges is named after them. */
-const helpClauseBreaks = new Set([",", ";", ":", "and", "but", "so", "because", "which", "that", "who"]);
 
 /** True for a phrase that judges something helpful ("it might help", "would be good", "worth a try") rather than addressing the patient: the act it judges must be named. */
 const judgesWhatHelps = (phrase: string) => !phrase.includes("you") && /\b(help|helpful|good|beneficial|worth)\b/.test(phrase);
 
 /**
  * True when a phrase judging what helps, at `index`, names what it judges: a noun or an act before
- * it in its clause ("Walking after dinner might help"; not a verb of thinking, "Thought it may
+ * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it may
  * help somewhat"), or an act right after it ("It might help to write it down", "it would be good if
  * you rang them"; not what it does for the patient, "it will help you to feel better"). "It might help." alone points back to something said before: as a strategy line it
  * would be a fragment.
  */
 function namesWhatHelps(tokens: readonly ReadToken[], index: number, length: number): boolean {
-  // Only the phrase's own clause names what helps: "…your brothers love you and they will help", "friends nearby that will help out" name nothing.
-  const clauseStart = tokens.slice(0, index).findLastIndex((token) => helpClauseBreaks.has(token.lemma));
-  const before = tokens.slice(clauseStart + 1, index).filter(isWord);
+  const before = tokens.slice(0, index).filter(isWord);
   if (before.some((token) => (token.pos === "NOUN" || token.pos === "PROPN" || token.pos === "VERB") && !thinkingVerbs.has(token.lemma))) return true;
   // The act named right after it, past "to", "idea to", "for you to", "you to" or "if you" and a modal: "it might help to write", "it would be a good idea to call",
   // "it would be good if you rang them", "it would help you to tell them" — not what it does for the patient, "it will help you to do better" (`outcomeVerbs`).
@@ -660,6 +661,16 @@ function offersAttitude(sentence: ReadSentence): boolean {
 const feelingsOwned = ["glad", "so glad", "happy to hear", "so happy to hear", "sorry", "so sorry", "very sorry"];
 const empathyOpenings = [...withContractedI(feelingsOwned.map((feeling) => `i be ${feeling}`)), "glad to hear", "sorry to hear", "i can imagine", "i can understand", "i understand", "i hear you"];
 
+/**
+ * True when a sentence opens with the therapist's own feeling about what was said (`openings`, by
+ * default `empathyOpenings`: "I'm glad the visit went well") and puts nothing after a contrast ("I
+ * understand, but you could…": the feeling owned leads into what is put forward).
+ */
+const ownsFeeling = (words: readonly ReadToken[], openings: readonly string[] = empathyOpenings) =>
+  openings.some((phrase) => phraseStarts(words, phrase).includes(0)) && !words.some((word) => contrasts.has(word.lemma) || word.lemma === "however");
+/** The openings of the therapist's gladness ("I'm glad these steps may help"): a strategy line never opens so; understanding or sorrow may lead into one ("I understand that perhaps you could…"). */
+const gladOpenings = empathyOpenings.filter((opening) => /glad|happy/.test(opening));
+
 /** Verbs of a state the patient is in, not an act: "You are…", "you seem…", "you deserve…". */
 const patientStates = new Set(["be", "feel", "seem", "sound", "look", "deserve"]);
 /** Words between "you" and its verb that leave it a state: "You will be fine", "you really are". */
@@ -676,8 +687,7 @@ const stateFillers = new Set(["will", "would", "really", "truly", "definitely", 
 function reassures(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   if (reassuringOpenings.some((phrase) => phraseStarts(words, phrase).includes(0))) return true;
-  // "I understand, but you could…": the feeling owned leads into what is put forward after the contrast.
-  if (empathyOpenings.some((phrase) => phraseStarts(words, phrase).includes(0)) && !words.some((word) => contrasts.has(word.lemma) || word.lemma === "however")) return true;
+  if (ownsFeeling(words)) return true;
   // "…, but I know you can do it!": confidence in the patient, anywhere in the sentence.
   if (confidentOpenings.some((phrase) => phraseStarts(words, phrase).length > 0)) return true;
   if (words[0]?.lemma !== "you") return false;
@@ -870,11 +880,12 @@ export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[]
  * True when a therapist's sentence can stand in a note as a strategy discussed: it proposes on its
  * own (`proposesOnItsOwn`) or tells what helped the therapist (`sharesWhatHelped`), and it is not
  * put as a question, with or without its mark (`isQuestionInForm`: "Have you tried the library
- * for quiet"), broken off or cut at a web address (`brokenOff`, `cutAtAddress`), nor an attitude
- * (`offersAttitude`: "Keep it up").
+ * for quiet"), nor broken off or cut at a web address (`brokenOff`, `cutAtAddress`), nor the
+ * therapist's gladness (`ownsFeeling`, `gladOpenings`: "I'm glad these are steps that may help"). A sentence
+ * with an attitude beside an act ("Try not to worry, and ring the school") is a strategy for the act.
  */
 function isStrategy(segment: ReadSegment, sentence: ReadSentence): boolean {
-  if (isQuestionInForm(sentence) || brokenOff(segment, sentence) || cutAtAddress(segment, sentence) || offersAttitude(sentence)) return false;
+  if (isQuestionInForm(sentence) || brokenOff(segment, sentence) || cutAtAddress(segment, sentence) || ownsFeeling(sentence.tokens.filter(isWord), gladOpenings)) return false;
   return proposesOnItsOwn(sentence) || sharesWhatHelped(sentence);
 }
 
