@@ -109,6 +109,16 @@ describe("embedded risk screen: context rules", () => {
     },
   );
 
+  it("wasting one's life or time is no drinking; getting wasted is", () => {
+    expect(ownOn(["Honestly I have been wasting my life in this job."], "seg-1")).toEqual([]);
+    expect(ownOn(["I was wasting so much time on my phone."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I got wasted again on Saturday night."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["I was completely wasted by nine."], "seg-1"))).toEqual(["substance"]);
+    // Said as "wasted", what follows does not matter: the words as said are read too.
+    expect(categoriesOf(ownOn(["I was wasted the whole weekend."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["I'm wasted."], "seg-1"))).toEqual(["substance"]);
+  });
+
   it.each(["I cut myself shaving.", "I fell down the stairs and cut my leg.", "I burned my hand on the oven."])("an accident is not self-harm: %j", (line) => {
     expect(ownOn([line], "seg-1")).toEqual([]);
   });
