@@ -109,7 +109,7 @@ describe("session mood in a clinician's words", () => {
     expect(JSON.stringify(notes.sessionMood)).not.toContain("calm");
   });
 
-  it("reads no feeling from a pleasant word asked about, a greeting, a courtesy, one only tried for, someone else's feeling or one denied", () => {
+  it("reads no feeling from a pleasant word asked about, a greeting, a courtesy, one only tried for or wished for, someone else's feeling or one denied", () => {
     for (const turn of [
       "P: How does anyone ever get happy?",
       "P: Thanks for listening, happy holidays.",
@@ -119,6 +119,8 @@ describe("session mood in a clinician's words", () => {
       "P: Nothing makes me happy now.",
       "P: I'm glad to hear that you are keeping well.",
       "P: I keep trying to stay hopeful and positive.",
+      "P: Maybe one day I could be happy in a quieter job.",
+      "P: I just want to feel calm again.",
     ]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }

@@ -1,4 +1,4 @@
-/** Emotional themes: a feeling the patient says, not one denied, said as a courtesy, of someone else, or one they struggle to reach. Sentences written for the test. */
+/** Emotional themes: a feeling the patient says, not one denied, said as a courtesy, of someone else, one they struggle to reach or a pleasant one only wished for. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { readSegment } from "./segment-reader.ts";
@@ -23,6 +23,15 @@ describe("findEmotionalThemes", () => {
     }
     expect(themes("He makes me so happy.")).toContain("joy");
     expect(themes("They left and I was sad.")).toContain("sadness");
+  });
+
+  it("takes no pleasant feeling only wished for or supposed; one felt, or an unpleasant one, stays", () => {
+    for (const text of ["Maybe one day I could be happy in a quieter job.", "I just want to feel calm again.", "I wish I was happy like before.", "I need to be more confident at work."]) {
+      expect(themes(text), text).toEqual([]);
+    }
+    expect(themes("I am happy with the new flat.")).toContain("joy");
+    expect(themes("I want to be a teacher and I feel confident about it.")).toContain("hope");
+    expect(themes("I could be so angry with him.")).toContain("anger");
   });
 
   it("takes no feeling denied, nor a hope said as a courtesy", () => {

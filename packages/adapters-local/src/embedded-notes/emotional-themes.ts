@@ -1,6 +1,6 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
-import { saidOfSomeoneElse } from "./feeling-subject.ts";
+import { saidOfSomeoneElse, wishedFor } from "./feeling-subject.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -31,10 +31,13 @@ function isLacked(tokens: readonly ReadToken[], index: number): boolean {
   return tokens.slice(Math.max(0, index - lackingReach), index).some((token, at, before) => lackingCues.has(token.lemma) || lackingCues.has(token.value.toLowerCase()) || (token.lemma === "can" && ["not", "n't"].includes(before[at + 1]?.lemma ?? "")));
 }
 
+/** The themes of a pleasant feeling, which a wish for it does not show (`wishedFor`). */
+const pleasantThemes = new Set(["hope", "joy"]);
+
 /**
  * Emotional themes from what the patient (or an unknown speaker) said: a theme for each group
  * of `emotionLexicon` with a word said, not negated ("I'm not anxious" counts for nothing) and not
- * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"), nor one said of someone else (`saidOfSomeoneElse`: "he seems happy"). Each theme quotes the first word that raised it and cites up to three occurrences.
+ * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"), nor one said of someone else (`saidOfSomeoneElse`: "he seems happy"), nor a pleasant one only wished for (`wishedFor`: "I could be happy in a quieter job"). Each theme quotes the first word that raised it and cites up to three occurrences.
  * @returns the themes in order of first mention ([] when no emotion word was said).
  */
 export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -47,6 +50,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
         if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index) || saidOfSomeoneElse(sentence.tokens, index, 1)) return;
+        if (pleasantThemes.has(theme) && wishedFor(sentence.tokens, index)) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });
         themes.set(theme, item);

@@ -22,3 +22,27 @@ export function saidOfSomeoneElse(tokens: readonly ReadToken[], index: number, l
   const subject = tokens.slice(Math.max(0, index - subjectReach), index).filter((token) => isIn(persons, token)).at(-1);
   return subject !== undefined && isIn(otherPersons, subject);
 }
+
+/** Words that make a feeling after them one only wished for or supposed: "could be happy", "want to be happy", "wish I was happy", "to feel calm". */
+const wishingWords = new Set(["could", "would", "might", "want", "wanna", "wish", "to"]);
+/** Linking verbs between the wish and the feeling. */
+const linkingVerbs = new Set(["be", "feel", "get", "become"]);
+/** Words that may stand between the linking verb and the feeling: "could be so happy", "want to feel a bit calmer". */
+const degreeWords = new Set(["so", "really", "truly", "more", "a", "bit", "little", "finally", "actually", "just"]);
+/** Words that may stand between the wish and the linking verb: "wish I was happy", "would never be happy" is negated apart. */
+const wishSubjects = new Set(["i", "to", "just", "really"]);
+
+/**
+ * True when the pleasant feeling at `index` is wished for or supposed, not felt: a linking verb
+ * ("be", "feel", "get", "become") just before it, with only degree words between ("so", "a bit"),
+ * and a modal or a wish before that ("I could be happy in a quieter job", "I just want to feel calm",
+ * "I wish I was happy"). The mood and the emotional themes read no hope or joy from it.
+ */
+export function wishedFor(tokens: readonly ReadToken[], index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && degreeWords.has(tokens[at]!.lemma)) at -= 1;
+  if (at < 0 || !linkingVerbs.has(tokens[at]!.lemma)) return false;
+  at -= 1;
+  while (at >= 0 && wishSubjects.has(tokens[at]!.lemma) && !wishingWords.has(tokens[at]!.lemma)) at -= 1;
+  return at >= 0 && wishingWords.has(tokens[at]!.lemma) && (tokens[at]!.lemma !== "to" || ["want", "wanna", "like", "love", "wish", "need"].includes(tokens[at - 1]?.lemma ?? ""));
+}
