@@ -6,27 +6,14 @@
 import { currentRiskSpans, flagsOfFindings, type NoteItem, verifyNotes } from "@confide/core";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { isNotAssessed } from "@confide/core/adapter-kit";
-import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
+import { dialogueInput as input } from "./dialogue-input.test-support.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 import { readSegment } from "./segment-reader.ts";
 import { agreedPrefix, namingOnlyPhrases, plainAssentPhrases, proposes } from "./suggestions.ts";
 
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
-
-function input(turns: string[]): NoteWriterInput {
-  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
-  return {
-    language: "en-US",
-    speakers: [
-      { label: "T", role: "therapist" },
-      { label: "P", role: "patient" },
-    ],
-    segments,
-    sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "neutral", scores: { positive: 0.1, neutral: 0.8, negative: 0.1, mixed: 0 } })),
-  };
-}
 
 /** The input as the pipeline gives it: the risk screen runs first, and the writer is told where it found a current risk. */
 function screenedInput(turns: string[]) {

@@ -1,20 +1,12 @@
 /** Quotes: whole utterances, the clinically weightiest first. Dialogues written for the test. */
 import { isNotAssessed } from "@confide/core/adapter-kit";
-import type { NoteItemDraft, NoteWriterInput } from "@confide/core/ports";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
+import { dialogueInput } from "./dialogue-input.test-support.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 
 function quotesOf(turns: string[]): NoteItemDraft[] {
-  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
-  const notes = writeEmbeddedNotes({
-    language: "en-US",
-    speakers: [
-      { label: "T", role: "therapist" },
-      { label: "P", role: "patient" },
-    ],
-    segments,
-    sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "neutral", scores: { positive: 0.1, neutral: 0.8, negative: 0.1, mixed: 0 } })),
-  } satisfies NoteWriterInput);
+  const notes = writeEmbeddedNotes(dialogueInput(turns));
   return isNotAssessed(notes.significantQuotes) ? [] : notes.significantQuotes;
 }
 

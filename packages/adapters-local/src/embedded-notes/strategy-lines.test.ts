@@ -4,22 +4,9 @@
  * the same words twice. Every dialogue here is written for the test.
  */
 import { isNotAssessed } from "@confide/core/adapter-kit";
-import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
+import { dialogueInput as input } from "./dialogue-input.test-support.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
-
-function input(turns: string[]): NoteWriterInput {
-  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
-  return {
-    language: "en-US",
-    speakers: [
-      { label: "T", role: "therapist" },
-      { label: "P", role: "patient" },
-    ],
-    segments,
-    sentiment: segments.filter((segment) => segment.speaker === "P").map((segment) => ({ segmentId: segment.id, label: "neutral", scores: { positive: 0.1, neutral: 0.8, negative: 0.1, mixed: 0 } })),
-  };
-}
 
 /** The strategy lines written for a therapist's turn after a patient's opening one. */
 function strategiesOf(...therapist: string[]): string[] {

@@ -1,23 +1,13 @@
 /** Topics: noun phrases, never contractions or fillers, whole words, the main concern first. Dialogues written for the test. */
 import { isNotAssessed } from "@confide/core/adapter-kit";
-import type { NoteItemDraft, NoteWriterInput } from "@confide/core/ports";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { verifyNotes } from "@confide/core";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
+import { dialogueInput } from "./dialogue-input.test-support.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 
-function input(turns: string[]): NoteWriterInput {
-  const segments = turns.map((turn, index) => ({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, endMs: index * 5_000 + 4_000, text: turn.slice(3) }));
-  return {
-    language: "en-US",
-    speakers: [
-      { label: "T", role: "therapist" },
-      { label: "P", role: "patient" },
-    ],
-    segments,
-    sentiment: [],
-  };
-}
+const input = (turns: string[]) => dialogueInput(turns, { scored: false });
 
 const texts = (field: unknown) => (isNotAssessed(field) ? [] : (field as NoteItemDraft[]).map((item) => item.text));
 
