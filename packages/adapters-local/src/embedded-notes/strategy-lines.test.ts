@@ -40,6 +40,8 @@ describe("strategy lines", () => {
     expect(strategiesOf("You might even find that the new place grows on you.")).toEqual([]);
     expect(strategiesOf("Maybe you will learn to like the quiet streets.")).toEqual([]);
     expect(strategiesOf("You can recover from a hard year like this one.")).toEqual([]);
+    // What happens to the patient is no act of theirs.
+    expect(strategiesOf("You might forget to eat properly during the move.")).toEqual([]);
     expect(strategiesOf("You might benefit from joining a walking group nearby.")).toEqual(["You might benefit from joining a walking group nearby."]);
     expect(strategiesOf("You can also do 20 minutes of unpacking a day.")).toEqual(["You can also do 20 minutes of unpacking a day."]);
     expect(strategiesOf("You can do it, the move was hard.")).toEqual([]);

@@ -165,8 +165,10 @@ function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): numbe
 const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
 /** Verbs of a phrase that encourage, reassure or foretell rather than propose an act: "you can do it", "I would be happy to help", "you might feel better", "maybe you will learn…", "you can recover". */
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do", "notice", "hear", "help"]);
-/** Verbs after a phrase that, said as a strategy on its own, foretell or give a view rather than put an act: "maybe you will learn…", "you can recover", "I would say…". */
-const foretold = new Set([...notProposed, "will", "would", "recover"]);
+/** What happens to the patient rather than what they do: "you might forget to look after yourself", "you might disappear". */
+const happenings = ["forget", "disappear", "lose", "miss", "fail", "fall", "realize", "realise", "discover", "regret", "suffer", "struggle", "wonder", "worry"];
+/** Verbs after a phrase that, said as a strategy on its own, foretell, tell what happens to the patient or give a view rather than put an act: "maybe you will learn…", "you can recover", "you might forget…". */
+const foretold = new Set([...notProposed, "will", "would", "recover", ...happenings]);
 /** `foretold` without the verbs that, after an adverb, may lead an act: "You should also keep copies of the letters". */
 const foretoldAfterAdverb = new Set([...foretold].filter((verb) => verb !== "be" && verb !== "have"));
 
