@@ -163,7 +163,7 @@ function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): numbe
 
 /** Phrases addressed to the patient, held to `addressedWithin`. */
 const addressed = new Set(["you could", "you might", "you can", "you should", "you can try", "you may want"]);
-/** Verbs of a phrase that encourage, reassure or foretell rather than propose an act: "you can do it", "I would be happy to help", "you might feel better", "maybe you will learn…", "you can recover". */
+/** Verbs of a phrase that encourage or reassure rather than propose an act: "you can do it", "I would be happy to help", "you might feel better". */
 const notProposed = new Set(["be", "have", "feel", "imagine", "understand", "know", "hope", "agree", "think", "need", "find", "get", "see", "love", "like", "do", "notice", "hear", "help"]);
 /** What happens to the patient rather than what they do: "you might forget to look after yourself", "you might disappear". */
 const happenings = ["forget", "disappear", "lose", "miss", "fail", "fall", "realize", "realise", "discover", "regret", "suffer", "struggle", "wonder", "worry"];
@@ -281,8 +281,8 @@ const judgesWhatHelps = (phrase: string) => !phrase.includes("you") && /\b(help|
  * True when a phrase judging what helps, at `index`, names what it judges: a noun or an act before
  * it in the sentence ("Walking after dinner might help"; not a verb of thinking, "Thought it may
  * help somewhat"), or an act right after it ("It might help to write it down", "it would be good if
- * you rang them"; not what it does for the patient, "it will help you to feel better"). "It might help." alone points back to something said before: as a strategy line it
- * would be a fragment.
+ * you rang them"; not what it does for the patient, "it will help you to feel better"). "It might
+ * help." alone points back to something said before: as a strategy line it would be a fragment.
  */
 function namesWhatHelps(tokens: readonly ReadToken[], index: number, length: number): boolean {
   const before = tokens.slice(0, index).filter(isWord);
@@ -884,7 +884,7 @@ export function findProposals(segments: readonly ReadSegment[]): NoteItemDraft[]
  * put as a question, with or without its mark (`isQuestionInForm`: "Have you tried the library
  * for quiet"), nor broken off or cut at a web address (`brokenOff`, `cutAtAddress`), nor the
  * therapist's gladness (`ownsFeeling`, `gladOpenings`: "I'm glad these are steps that may help"). A sentence
- * with an attitude beside an act ("Try not to worry, and ring the school") is a strategy for the act.
+ * with an attitude beside an act ("You could ring the firm tomorrow, and stay calm") is a strategy for the act.
  */
 function isStrategy(segment: ReadSegment, sentence: ReadSentence): boolean {
   if (isQuestionInForm(sentence) || brokenOff(segment, sentence) || cutAtAddress(segment, sentence) || ownsFeeling(sentence.tokens.filter(isWord), gladOpenings)) return false;
