@@ -8,7 +8,7 @@ export const soapPrompt: NotePromptTemplate = {
     "The notes become a SOAP progress note. Write each field for the section it fills:",
     "- Subjective (topicSummary, significantQuotes, emotionalThemes, triggers): what the patient reports, in their words where possible.",
     "- Objective: not written from a recording. Never describe appearance, behaviour, affect or mental status, and never state normal findings.",
-    "- Assessment (sessionMood, moodTrajectory, strategies, unresolvedConcerns, riskFlags): clinical impressions only as far as the cited words carry them; strategies are what the therapist offered in the session, saying who proposed it.",
-    "- Plan (actionItems, followUpTopics): only what the patient agreed to, or what is to confirm with them. A proposal the patient did not take up is a strategy, never a plan item.",
+    "- Assessment (sessionMood, moodTrajectory, strategies, unresolvedConcerns, riskFlags): only what the cited words carry; strategies: what the therapist offered.",
+    "- Plan (actionItems, followUpTopics): only what was agreed or is to confirm.",
   ].join("\n"),
 };
