@@ -9,6 +9,7 @@ import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createVaderLanguageAnalyzer } from "../vader/vader-language-analyzer.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
+import { dialogueInput } from "./dialogue-input.test-support.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
 
 const analyzer = createVaderLanguageAnalyzer();
@@ -16,24 +17,10 @@ const provenance = { provider: "embedded", model: "m", promptVersion: "p", writt
 
 /** Turns written "T: …" (therapist) or "P: …" (patient), patient turns scored by VADER as the pipeline would. */
 async function session(turns: string[]): Promise<NoteWriterInput> {
-  const segments = turns.map((turn, index) => ({
-    id: `seg-${index}`,
-    speaker: turn.startsWith("T: ") ? "T" : "P",
-    startMs: index * 5_000,
-    endMs: index * 5_000 + 4_000,
-    text: turn.slice(3),
-  }));
-  const patient = segments.filter((segment) => segment.speaker === "P");
+  const input = dialogueInput(turns, { scored: false });
+  const patient = input.segments.filter((segment) => segment.speaker === "P");
   const results = await analyzer.sentiment(patient.map((segment) => segment.text), { language: "en-US" });
-  return {
-    language: "en-US",
-    speakers: [
-      { label: "T", role: "therapist" },
-      { label: "P", role: "patient" },
-    ],
-    segments,
-    sentiment: patient.map((segment, index) => ({ segmentId: segment.id, ...results[index]! })),
-  };
+  return { ...input, sentiment: patient.map((segment, index) => ({ segmentId: segment.id, ...results[index]! })) };
 }
 
 async function notesOf(turns: string[]) {

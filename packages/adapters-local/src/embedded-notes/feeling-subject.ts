@@ -29,8 +29,8 @@ const wishingWords = new Set(["could", "would", "might", "want", "wanna", "wish"
 const linkingVerbs = new Set(["be", "feel", "get", "become"]);
 /** Words that may stand between the linking verb and the feeling: "could be so happy", "want to feel a bit calmer". */
 const degreeWords = new Set(["so", "really", "truly", "more", "a", "bit", "little", "finally", "actually", "just"]);
-/** Words that may stand between the wish and the linking verb: "wish I was happy", "would never be happy" is negated apart. */
-const wishSubjects = new Set(["i", "to", "just", "really"]);
+/** Words that may stand between the wish and the linking verb: "wish I was happy", "would just be happy" ("would never be happy" is negated apart). */
+const wishSubjects = new Set(["i", "just", "really"]);
 
 /**
  * True when the pleasant feeling at `index` is wished for or supposed, not felt: a linking verb
@@ -43,6 +43,6 @@ export function wishedFor(tokens: readonly ReadToken[], index: number): boolean 
   while (at >= 0 && degreeWords.has(tokens[at]!.lemma)) at -= 1;
   if (at < 0 || !linkingVerbs.has(tokens[at]!.lemma)) return false;
   at -= 1;
-  while (at >= 0 && wishSubjects.has(tokens[at]!.lemma) && !wishingWords.has(tokens[at]!.lemma)) at -= 1;
+  while (at >= 0 && wishSubjects.has(tokens[at]!.lemma)) at -= 1;
   return at >= 0 && wishingWords.has(tokens[at]!.lemma) && (tokens[at]!.lemma !== "to" || ["want", "wanna", "like", "love", "wish", "need"].includes(tokens[at - 1]?.lemma ?? ""));
 }

@@ -264,7 +264,7 @@ export function keepsAttitude(tokens: readonly ReadToken[], from: number): boole
   // "Keep pushing", "keep pressing forward", "keep going": encouragement to go on, no act named ("keep trying to call her" names one).
   if (verb.lemma === "keep" && keptEfforts.has(after[0]?.value.toLowerCase() ?? "") && (after[1] === undefined || !isWord(after[1]) || onwards.has(after[1].lemma))) return true;
   // "Keep it up", "keep up the good work": praise for going on, no act named.
-  if (verb.lemma === "keep" && (lemmas.slice(0, 2).join(" ") === "it up" || lemmas.slice(0, 2).join(" ") === "that up" || (lemmas[0] === "up" && lemmas.includes("work")))) return true;
+  if (verb.lemma === "keep" && ((["it", "that"].includes(lemmas[0] ?? "") && lemmas[1] === "up") || (lemmas[0] === "up" && lemmas.includes("work")))) return true;
   // "Take it one step at a time", "take a step back": a pace or a distance kept, no act named.
   if (verb.lemma === "take" && stepsPaced(tokens.slice(at + 1, at + 8).map((token) => token.lemma))) return true;
   // "Keep your head up", "keep my chin up": an outlook kept.
