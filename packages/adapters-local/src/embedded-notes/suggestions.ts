@@ -625,7 +625,11 @@ const brokenOff = (segment: ReadSegment, sentence: ReadSentence) => /(…|\.\.\.
 
 /** What follows the last dot of a web address: "com", "org", "gov", "co.uk"… */
 const webSuffix = /^(com|org|net|gov|edu|co|uk|us|ca|au|nz|ie|io|info)\b/i;
-/** True when a sentence is a piece of a web address's sentence, cut at its dot ("…compare movers on moverhelp" | "com and their prices"). */
+/**
+ * True when a sentence is a piece of a web address's sentence, cut at its dot ("…compare movers on
+ * moverhelp" | "com and their prices"). The shared reader splits sentences there; only a strategy
+ * line guards against it, the quotes, the plan and the risk screen read the pieces as split.
+ */
 const cutAtAddress = (segment: ReadSegment, sentence: ReadSentence) => cutAtDot(segment.text, sentence.start) || cutAtDot(segment.text, sentence.end);
 /** True when the text is cut at `at` at the dot of a web address ("moverhelp.com"): a letter or digit before the dot, a web suffix (`webSuffix`) right after it — not "I see.you could…", a space left out. */
 const cutAtDot = (text: string, at: number) => {
