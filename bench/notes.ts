@@ -16,7 +16,8 @@
  *    finds quoted, paraphrased or unsupported, in all and by field.
  *    On the labelled real conversations of `bench/data/real-dialogue/notes-labels.jsonl` (read
  *    from ../shared/real-dialogue, never copied; rubric beside the labels), dev and held out apart,
- *    and on the fresh parts of `notes-labels-fresh.jsonl`, `-fresh-2`, `-fresh-3` … `-fresh-28` (each
+ *    and on the fresh parts of `notes-labels-fresh.jsonl`, `-fresh-2`, `-fresh-3` … `-fresh-28` and the
+ *    FailedESConv parts `-failed-1`, `-failed-2` (each
  *    labelled before the writer ran on it) as further parts:
  *    plan precision and recall by cited turn (the plan alone; the items "to confirm" printed apart,
  *    with how many cite a labelled item), the presenting concern in the first topic line and as
@@ -35,7 +36,7 @@
  * Environment: BENCH_NOTES_RUNS (default 5), BENCH_NOTES_SEGMENTS (default 1200),
  * BENCH_NOTES_DETAIL=1 prints each session's mood, topics and misses — on the real conversations,
  * of the dev and fresh parts only: a held-out conversation's words, items or misses are never
- * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-28,
+ * printed, only the part's summary figures. BENCH_NOTES_REAL_PART=dev (or held-out, fresh, fresh-2 … fresh-28, failed-1, failed-2,
  * or several joined by commas: `fresh-4,fresh-5`) measures those parts of the real conversations
  * only, `both` dev and held-out (default all);
  * BENCH_NOTES_REAL_ONLY=1 runs the real conversations alone
@@ -56,7 +57,7 @@ import { percentile } from "./support/percentile.ts";
 import { addSupportCounts, totalSupportCounts, type SupportCounts } from "./support/claim-support-counts.ts";
 import { embeddedRiskScreenDescriptor } from "@confide/adapters-local/embedded-risk-screen";
 import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screening.ts";
-import { notesFreshParts } from "./data/real-dialogue/notes-sample.ts";
+import { notesFailedParts, notesFreshParts } from "./data/real-dialogue/notes-sample.ts";
 import { isHeldOut } from "./data/real-dialogue/split.ts";
 import { loadRealDialogue, type RealConversation } from "./support/real-dialogue.ts";
 import { realNotesQuality, strategyKey, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
@@ -64,10 +65,12 @@ import { realNotesQuality, strategyKey, type NotesLabel, type RealNotesQuality }
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
 const detail = process.env.BENCH_NOTES_DETAIL === "1";
-const realPartNames = ["dev", "held-out", ...notesFreshParts.map((entry) => entry.name)] as const;
+const realPartNames = ["dev", "held-out", ...notesFreshParts.map((entry) => entry.name), ...notesFailedParts.map((entry) => entry.name)] as const;
 type RealPart = (typeof realPartNames)[number];
+/** A part with a label file of its own (`notes-labels-<part>.jsonl`): every part but the first sample's two. */
+const ownFile = (part: RealPart) => part !== "dev" && part !== "held-out";
 const askedParts = (process.env.BENCH_NOTES_REAL_PART ?? "").split(",");
-const realParts = realPartNames.filter((part) => askedParts.some((asked) => ["", "all", part, ...(part.startsWith("fresh") ? [] : ["both"])].includes(asked)));
+const realParts = realPartNames.filter((part) => askedParts.some((asked) => ["", "all", part, ...(ownFile(part) ? [] : ["both"])].includes(asked)));
 const realOnly = process.env.BENCH_NOTES_REAL_ONLY === "1";
 const writeTargetMs = 500;
 const totalTargetMs = 1_000;
@@ -354,15 +357,15 @@ async function reportReal(): Promise<void> {
       .map((line) => JSON.parse(line) as NotesLabel);
   const labels = readLabels("notes-labels.jsonl");
   const partLabels = (part: RealPart): NotesLabel[] =>
-    part.startsWith("fresh") ? readLabels(`notes-labels-${part}.jsonl`) : labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"));
+    ownFile(part) ? readLabels(`notes-labels-${part}.jsonl`) : labels.filter((entry) => isHeldOut(entry.id) === (part === "held-out"));
   const byId = new Map(data.conversations.map((conversation) => [conversation.id, conversation]));
   const rogersTimes: string[] = [];
   const second = secondLabels();
   const strategyJudgements = strategyLabels();
-  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
+  if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28, failed-1, failed-2 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
-    if (part.startsWith("fresh") && !existsSync(new URL(`./data/real-dialogue/notes-labels-${part}.jsonl`, import.meta.url))) {
+    if (ownFile(part) && !existsSync(new URL(`./data/real-dialogue/notes-labels-${part}.jsonl`, import.meta.url))) {
       console.log(`\n-- real conversations, ${part}: not labelled yet (no notes-labels-${part}.jsonl)`);
       continue;
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { notesFreshSample, notesFreshSize, notesSample, notesSampleSize } from "../../bench/data/real-dialogue/notes-sample.ts";
+import { notesFailedParts, notesFailedPartSample, notesFreshSample, notesFreshSize, notesSample, notesSampleSize } from "../../bench/data/real-dialogue/notes-sample.ts";
 import { allNotAssessed } from "@confide/core/adapter-kit";
 import { clinicalMoods, realNotesQuality, type NotesLabel } from "../../bench/support/real-notes-quality.ts";
 
@@ -33,6 +33,32 @@ describe("the notes samples", () => {
       expect(label.concern.length).toBeGreaterThan(0);
       expect(label.concernTerms.length).toBeGreaterThan(0);
       expect(label.mood.length === 1 || label.mood.length === 2).toBe(true);
+      expect(label.mood.every((mood) => (clinicalMoods as readonly string[]).includes(mood))).toBe(true);
+    }
+  });
+  it("takes the failed parts from the FailedESConv ids less those read for risk labels, one after the other, none shared", () => {
+    const failedIds = Array.from({ length: 196 }, (_, index) => `esconv-failed:${index}`);
+    const readForRisk = new Set(failedIds.filter((_, index) => index % 3 === 0));
+    const [first, second] = notesFailedParts.map((part) => notesFailedPartSample(part.name, failedIds, readForRisk));
+    expect(first).toHaveLength(40);
+    expect(second).toHaveLength(40);
+    expect(new Set([...first!, ...second!]).size).toBe(80);
+    expect([...first!, ...second!].filter((id) => readForRisk.has(id))).toEqual([]);
+    expect(notesFailedPartSample("failed-1", failedIds, readForRisk)).toEqual(first);
+    // The same ids in another order make another draw: the shuffle is of the ids in file order.
+    expect(notesFailedPartSample("failed-1", [...failedIds].reverse(), readForRisk)).not.toEqual(first);
+  });
+  it("labels each failed part's conversations once, none read for risk labels, in the rubric's format", () => {
+    const readForRisk = new Set(["risk-labels.jsonl", "risk-labels-fresh.jsonl"].flatMap((file) => labelsOf(file).map((label) => label.id)));
+    const labelled = notesFailedParts.flatMap((part) => labelsOf(`notes-labels-${part.name}.jsonl`));
+    expect(labelled).toHaveLength(80);
+    expect(new Set(labelled.map((label) => label.id)).size).toBe(80);
+    for (const label of labelled) {
+      expect(label.id).toMatch(/^esconv-failed:\d+$/);
+      expect(readForRisk.has(label.id)).toBe(false);
+      expect(label.plan.every((item) => item.length > 0 && item.every((turn) => Number.isInteger(turn) && turn >= 0))).toBe(true);
+      expect(label.concern.length).toBeGreaterThan(0);
+      expect(label.concernTerms.length).toBeGreaterThan(0);
       expect(label.mood.every((mood) => (clinicalMoods as readonly string[]).includes(mood))).toBe(true);
     }
   });

@@ -57,10 +57,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Every id of `esconvIds` (file order) in the order of the seeded shuffle both samples draw from. */
-function shuffledEsconvIds(esconvIds: readonly string[]): string[] {
+/** Every id of `esconvIds` (file order) in the order of the seeded shuffle both samples draw from (the failed parts' ids likewise, from their own list). */
+function shuffledIds(idsInFileOrder: readonly string[]): string[] {
   const random = mulberry32(notesSampleSeed);
-  const ids = [...esconvIds];
+  const ids = [...idsInFileOrder];
   for (let index = ids.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [ids[index], ids[other]] = [ids[other]!, ids[index]!];
@@ -70,7 +70,7 @@ function shuffledEsconvIds(esconvIds: readonly string[]): string[] {
 
 /** The sampled ids, in the order drawn: `notesSampleSize` ESConv ids of `esconvIds` (file order), then every Rogers id. */
 export function notesSample(esconvIds: readonly string[], rogersIds: readonly string[]): string[] {
-  return [...shuffledEsconvIds(esconvIds).slice(0, notesSampleSize), ...rogersIds];
+  return [...shuffledIds(esconvIds).slice(0, notesSampleSize), ...rogersIds];
 }
 
 /**
@@ -82,10 +82,32 @@ export function notesSample(esconvIds: readonly string[], rogersIds: readonly st
 export function notesFreshPartSample(part: NotesFreshPart, esconvIds: readonly string[]): string[] {
   const at = notesFreshParts.findIndex((entry) => entry.name === part);
   const start = notesSampleSize + notesFreshParts.slice(0, at).reduce((total, entry) => total + entry.size, 0);
-  return shuffledEsconvIds(esconvIds).slice(start, start + notesFreshParts[at]!.size);
+  return shuffledIds(esconvIds).slice(start, start + notesFreshParts[at]!.size);
 }
 
 /** The fresh part (`notes-labels-fresh.jsonl`): positions `notesSampleSize` to `notesSampleSize + notesFreshSize - 1` of the shuffle. */
 export function notesFreshSample(esconvIds: readonly string[]): string[] {
   return notesFreshPartSample("fresh", esconvIds);
+}
+
+/**
+ * The parts drawn from FailedESConv (the 196 conversations ESConv's authors set aside as failed
+ * support), once ESConv's own 1,300 were all taken: each its name (labels in
+ * `notes-labels-<name>.jsonl`) and how many ids it takes. Chosen by id alone before any was read:
+ * the same seeded shuffle of the FailedESConv ids in file order, less every id a risk label file
+ * holds (read for the risk screen's labels), the first part the first `size` of them, the next
+ * part the next. Labelled blind to the writer, its rules, its bench and its output, before the
+ * writer ran on them (`notes-rubric.md`).
+ */
+export const notesFailedParts = [
+  { name: "failed-1", size: 40 },
+  { name: "failed-2", size: 40 },
+] as const;
+export type NotesFailedPart = (typeof notesFailedParts)[number]["name"];
+
+/** The ids of a failed part (`notesFailedParts`), from the FailedESConv ids in file order less those `readForRisk` holds. */
+export function notesFailedPartSample(part: NotesFailedPart, failedIds: readonly string[], readForRisk: ReadonlySet<string>): string[] {
+  const at = notesFailedParts.findIndex((entry) => entry.name === part);
+  const start = notesFailedParts.slice(0, at).reduce((total, entry) => total + entry.size, 0);
+  return shuffledIds(failedIds.filter((id) => !readForRisk.has(id))).slice(start, start + notesFailedParts[at]!.size);
 }

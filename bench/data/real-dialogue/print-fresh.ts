@@ -1,9 +1,10 @@
 /**
  * Prints a fresh part of the notes labels for labelling, to the terminal only — never to a file in
  * the repository. By default the fresh part; with `--part <name>` as first arguments any part of
- * `notesFreshParts` (`fresh-2` … `fresh-28`). Each part is checked against the label files before it
- * (the first sample's and every earlier fresh part's that is written): none of its ids may already
- * be labelled there.
+ * `notesFreshParts` (`fresh-2` … `fresh-28`) or of `notesFailedParts` (`failed-1`, `failed-2`: from
+ * FailedESConv, less the ids a risk label file holds). Each part is checked against the label files
+ * before it (the first sample's and every earlier part's that is written): none of its ids may
+ * already be labelled there.
  *
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts                         # the fresh ids, in order, each checked
  *   scripts/with-node.sh node bench/data/real-dialogue/print-fresh.ts <n|id>                  # one conversation whole: its merged turns, 0-based, roles shown
@@ -11,7 +12,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { loadRealDialogue } from "../../support/real-dialogue.ts";
-import { notesFreshPartSample, notesFreshParts, type NotesFreshPart } from "./notes-sample.ts";
+import { notesFailedParts, notesFailedPartSample, notesFreshPartSample, notesFreshParts, type NotesFailedPart, type NotesFreshPart } from "./notes-sample.ts";
 
 const args = process.argv.slice(2);
 let part = "fresh";
@@ -19,25 +20,26 @@ if (args[0] === "--part") {
   part = args[1] ?? "";
   args.splice(0, 2);
 }
-const at = notesFreshParts.findIndex((entry) => entry.name === part);
-if (at === -1) throw new Error(`unknown part: ${part} (${notesFreshParts.map((entry) => entry.name).join(", ")})`);
+const parts = [...notesFreshParts, ...notesFailedParts];
+const at = parts.findIndex((entry) => entry.name === part);
+if (at === -1) throw new Error(`unknown part: ${part} (${parts.map((entry) => entry.name).join(", ")})`);
 // An earlier part may still be being labelled: its ids are apart from this part's by the shuffle, and its file is checked once written.
-const labelFiles = ["notes-labels.jsonl", ...notesFreshParts.slice(0, at).map((entry) => `notes-labels-${entry.name}.jsonl`)].filter((file) =>
+const labelFiles = ["notes-labels.jsonl", ...parts.slice(0, at).map((entry) => `notes-labels-${entry.name}.jsonl`)].filter((file) =>
   existsSync(new URL(`./${file}`, import.meta.url)),
 );
 
 const dialogue = loadRealDialogue();
 if (dialogue.status === "absent") throw new Error(dialogue.message);
-const esconvIds = dialogue.conversations.filter((conversation) => conversation.source === "esconv").map((conversation) => conversation.id);
-const ids = notesFreshPartSample(part as NotesFreshPart, esconvIds);
-const labelled = new Set(
-  labelFiles.flatMap((file) =>
-    readFileSync(new URL(`./${file}`, import.meta.url), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => (JSON.parse(line) as { id: string }).id),
-  ),
-);
+const idsOf = (source: string) => dialogue.conversations.filter((conversation) => conversation.source === source).map((conversation) => conversation.id);
+const idsIn = (file: string) =>
+  readFileSync(new URL(`./${file}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => (JSON.parse(line) as { id: string }).id);
+const ids = part.startsWith("failed")
+  ? notesFailedPartSample(part as NotesFailedPart, idsOf("esconv-failed"), new Set(["risk-labels.jsonl", "risk-labels-fresh.jsonl"].flatMap(idsIn)))
+  : notesFreshPartSample(part as NotesFreshPart, idsOf("esconv"));
+const labelled = new Set(labelFiles.flatMap(idsIn));
 const overlap = ids.filter((id) => labelled.has(id));
 if (overlap.length > 0) throw new Error(`${part} ids already labelled: ${overlap.join(", ")}`);
 
