@@ -1099,6 +1099,42 @@ describe("plan items: what was agreed", () => {
     expect(isNotAssessed(besideNotes.actionItems) ? [] : besideNotes.actionItems.map((item) => item.quote)).toEqual(["On Saturday I will ring my brother."]);
   });
 
+  it("takes a plain yes to the therapist's summary of the patient's plan as agreed, citing both turns", () => {
+    const agreed = plan(["P: I want to cut down. Weekends only, I think.", "T: So your plan is to stop drinking in the week and keep it to Friday and Saturday.", "P: Yeah, that's right."]);
+    expect(agreed.map((item) => item.text)).toEqual(["Agreed: So your plan is to stop drinking in the week and keep it to Friday and Saturday. — “Yeah, that's right.”"]);
+    expect(agreed[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-1", "seg-2"]);
+    expect(agreed[0]!.verification).toEqual({ status: "grounded" });
+    expect(plan(["T: Okay, so you're going to call the quit line this week.", "P: Mm-hmm."]).map((item) => item.text)).toEqual(["Agreed: Okay, so you're going to call the quit line this week. — “Mm-hmm.”"]);
+    expect(plan(["T: It sounds like you've decided to set a quit date.", "P: Yes. The first of next month."]).length).toBe(1);
+    expect(plan(["T: So you're planning to enrol on an evening course next term?", "P: Yep."]).length).toBe(1);
+  });
+
+  it("leaves a summary confirmed with a doubt after it to confirm, and its own commitment to the patient's words", () => {
+    expect(plan(["T: So you're going to call the quit line this week?", "P: Yes. It'll be hard though."])).toEqual([]);
+    expect(toConfirm(["T: So you're going to call the quit line this week?", "P: Yes. It'll be hard though."])).toEqual(["To confirm: So you're going to call the quit line this week? — “Yes.”"]);
+    expect(toConfirm(["T: So you'll ring your sister tonight.", "P: Yeah. I guess I'll see how I feel."]).length).toBe(1);
+    expect(plan(["T: So you're going to call your GP on Monday.", "P: Yes. I'll call first thing."]).map((item) => item.quote)).toEqual(["I'll call first thing."]);
+  });
+
+  it("takes no plan from a prediction, a state, a plan that was, a habit kept up, a condition or an acknowledgement", () => {
+    for (const [summary, answer] of [
+      ["You will come through this.", "Yes."],
+      ["So you'll feel better once it's done.", "Yeah."],
+      ["So you fear you will fail the exam?", "yeah"],
+      ["So you were planning to visit your parents in spring.", "Yes, that's right."],
+      ["So you decided to call her.", "Yes."],
+      ["So you're going to keep smoking for now.", "Yeah."],
+      ["So you're not going to call her.", "Yeah."],
+      ["So you'll ring the clinic tomorrow if she doesn't call first.", "Yes."],
+      ["So you're going to call the quit line this week.", "Okay."],
+      ["So you're going to call the quit line this week.", "Yeah, but I don't know."],
+      ["So you're going to call the quit line this week.", "Is that what you think I should do?"],
+    ]) {
+      expect(plan([`T: ${summary}`, `P: ${answer}`]), `${summary} ${answer}`).toEqual([]);
+      expect(toConfirm([`T: ${summary}`, `P: ${answer}`]), `${summary} ${answer}`).toEqual([]);
+    }
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

@@ -1,4 +1,4 @@
-import { hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, summarisesPlan, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -819,6 +819,11 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
   const found: FoundAgreements = { agreed: [], toConfirm: [] };
   segments.forEach((segment, index) => {
     if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
+    const confirmed = confirmedSummary(segments[index - 1]!, segment);
+    if (confirmed !== null) {
+      (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(confirmed.strength === "plain" ? "stated" : "to-confirm", segments[index - 1]!, confirmed.summary, segment, confirmed));
+      return;
+    }
     const assent = assents(segment);
     // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
@@ -855,6 +860,27 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     found.toConfirm.push(agreementLine("to-confirm", taken.turn, taker, segment, assent));
   });
   return found;
+}
+
+/** Words after a yes that leave it in doubt: a contrast, a hedge, a condition, a refusal or a difficulty ("Yeah. It'll be hard though."). */
+const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unless", "hope", "wish", ...negations, ...reluctance, "hard", "difficult", "tough"]);
+
+/**
+ * A confirmed summary of the patient's plan: the therapist's turn states the patient's decided act
+ * (core's `summarisesPlan`: "So you're going to call your GP this week") and the patient's turn
+ * opens with a plain yes (core's `confirmsPlainly`: "Yeah, that's right.") and commits to no act of
+ * its own in other words (`findCommitments` quotes those). Plain — the plan — unless a later
+ * sentence of the turn doubts it (`doubtingWords`, or a tentative phrase: "Yeah. I guess I'll
+ * see."), then to confirm. The summary is the turn's last sentence that states one.
+ * @returns the yes as an assent, with the summary it confirms, or null.
+ */
+function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence }) | null {
+  const summary = [...turn.sentences].reverse().find((sentence) => summarisesPlan(sentence.tokens.filter(isWord)));
+  const [first, ...rest] = segment.sentences;
+  if (summary === undefined || first === undefined || isAsked(first) || !confirmsPlainly(first.tokens.filter(isWord))) return null;
+  if (rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
+  return { summary, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }
 
 /**

@@ -329,6 +329,23 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([], reader)).toBe(false);
   });
 
+  it("takes a plain yes as its first sentence when a cited turn of the therapist summarises the patient's plan", () => {
+    const summary = therapist("So you're going to call the quit line this week.");
+    expect(citesCommitment([summary, patient("Yeah, that's right.")], reader)).toBe(true);
+    expect(citesCommitment([summary, unknown("Mm-hmm. It'll be fine.")], reader)).toBe(true);
+    expect(citesCommitment([therapist("It was hard. Your plan is to walk after dinner."), patient("Yes.")], reader)).toBe(true);
+    // The yes must open the turn, be asked nowhere, and follow a summary unhedged.
+    expect(citesCommitment([summary, patient("It is a lot. Yeah.")], reader)).toBe(false);
+    expect(citesCommitment([summary, patient("Yeah?")], reader)).toBe(false);
+    expect(citesCommitment([therapist("So you're going to call the quit line if it gets bad."), patient("Yes.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("So you'll maybe call the quit line."), patient("Yes.")], reader)).toBe(false);
+    // No summary, or the yes said by the therapist: a yes alone commits to nothing.
+    expect(citesCommitment([therapist("You will come through this."), patient("Yes.")], reader)).toBe(false);
+    expect(citesCommitment([patient("Yes.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("So you're going to call the quit line this week. Yes.")], reader)).toBe(false);
+    expect(citesCommitment([patient("So you're going to call the quit line this week."), patient("Yes.")], reader)).toBe(false);
+  });
+
   it("matches words by lemma or by their written form", () => {
     expect(commits("I will call her.", "patient", byValue)).toBe(true);
     expect(commits("Sounds good.", "patient", byValue)).toBe(true);

@@ -1,4 +1,5 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
+import { confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -299,9 +300,9 @@ function commits(words: readonly ClaimWord[]): boolean {
 
 /** True when the words hold one of the sequences, by lemma or value. */
 /** True when one of the sequences starts at `index`. */
-const sequenceAt = (words: readonly ClaimWord[], index: number, sequences: readonly (readonly string[])[]) =>
+const sequenceAt = (words: ReadonlyArray<{ lemma: string; value: string }>, index: number, sequences: readonly (readonly string[])[]) =>
   sequences.some((sequence) => sequence.every((part, offset) => is(words[index + offset], part)));
-const holds = (words: readonly ClaimWord[], sequences: readonly (readonly string[])[]) => words.some((_, index) => sequenceAt(words, index, sequences));
+const holds = (words: ReadonlyArray<{ lemma: string; value: string }>, sequences: readonly (readonly string[])[]) => words.some((_, index) => sequenceAt(words, index, sequences));
 
 /** True when the words hold an assent sequence, not negated ("I don't really like that") and not thanked for (`thanksWords`, then "for" within `thankedReach` words before it). */
 function assentsTo(words: readonly ClaimWord[]): boolean {
@@ -346,7 +347,7 @@ export const greetedPeople: ReadonlySet<string> = new Set(["you", "u", "them", "
 const greets = (words: readonly { lemma: string; value: string }[], index: number) => is(words[index], "wish") && is(words[index + 1], greetedPeople) && is(words[index + 2], "a");
 
 /** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, a hedge of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative sequence (`tentativeSequences`). */
-function hedged(words: readonly ClaimWord[]): boolean {
+function hedged(words: ReadonlyArray<{ lemma: string; value: string }>): boolean {
   return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs)) && !hedgesOutcome(words, index) && !greets(words, index)) || holds(words, tentativeSequences);
 }
 
@@ -393,22 +394,36 @@ function allSentencesOf(text: string, words: readonly ClaimWord[]): Array<{ word
 }
 
 /**
+ * True when a therapist's sentence summarises the patient's decided act (`isPlanSummary`: "So
+ * you're going to call your GP this week", "Your plan is to keep to weekends only") without a
+ * hedge (`hedgeWords`, `tentativeSequences`: "So you'll call her if she doesn't ring first" states
+ * no plan). A plain yes to it (`confirmsPlainly`) agrees the plan.
+ */
+export function summarisesPlan(words: ReadonlyArray<{ lemma: string; value: string }>): boolean {
+  return isPlanSummary(words) && !hedged(words);
+}
+
+/**
  * Whether a plan item's citation holds a commitment: a cited segment of the patient (or of a
  * speaker whose role is not known) with a sentence that is neither asked ("Will I ever call
  * her?") nor hedged (`hedgeWords`: "maybe I'll call her", "if she calls I'll answer";
  * `tentativeSequences`: "I guess I'll call her", "I'll keep it in mind") and whose
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
- * (`assentSequences`, not only thanked for: "Thanks for the great advice"). A condition in a later
+ * (`assentSequences`, not only thanked for: "Thanks for the great advice") — or whose first
+ * sentence is a plain yes (`confirmsPlainly`: "Yeah, that's right.") when a cited segment of the
+ * therapist summarises the patient's plan (`summarisesPlan`). A condition in a later
  * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
  * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
- * is not one.
+ * is not one, nor a summary nobody confirmed.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
+  const summarised = cited.some((segment) => segment.role === "therapist" && sentencesOf(segment.text, reader.read(segment.text)).some((sentence) => summarisesPlan(sentence.words)));
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
       sentencesOf(segment.text, reader.read(segment.text)).some(
-        (sentence) => !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words)),
+        (sentence, index) =>
+          !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words) || (summarised && index === 0 && confirmsPlainly(sentence.words))),
       ),
     );
 }

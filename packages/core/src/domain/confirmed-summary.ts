@@ -1,0 +1,134 @@
+/**
+ * A plan agreed by confirming the therapist's summary of it: the therapist states the patient's
+ * decided act in the second person ("So you're going to call your GP this week", "Your plan is to
+ * keep to weekends only") and the patient's next turn opens with a plain yes ("Yeah, that's
+ * right."). Motivational interviewing closes on such a summary of the change plan; the patient's
+ * yes commits to it as "I'll call my GP" would. This is the rule's data and its reading; core's
+ * plan check and the embedded writer read a summary and a confirmation so.
+ */
+
+type Word = { lemma: string; value: string };
+
+const is = (word: Word | undefined, options: ReadonlySet<string> | string) =>
+  word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
+
+/** Words that may lead a summary before "you" or "your plan": "So you're going to…", "Okay, so you'll…", "It sounds like you've decided to…". */
+export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like"]);
+/** Leads that make "you will" / "you're going to" a summary of what was decided, not a prediction ("You will come through this"): "so", "it sounds like". */
+export const summaryAnchors: ReadonlySet<string> = new Set(["so", "like"]);
+/** Verbs after "you" (and "have" or "be") that state a decision taken, summary or not: "you've decided to", "you're planning to", "you plan to". */
+export const decidingVerbs: ReadonlySet<string> = new Set(["decide", "decided", "plan", "planning"]);
+/** "have" after "you", as a reader may give it: "you've", "you have" ("ve" is how a plain reader reads "'ve"). */
+const perfectForms: ReadonlySet<string> = new Set(["have", "ve", "'ve", "’ve"]);
+/** "be" after "you", as a reader may give it: "you're", "you are". */
+const beForms: ReadonlySet<string> = new Set(["be", "are", "re", "'re", "’re"]);
+/** "is" as a reader may give it: "your plan is", "the plan's". */
+const copulas: ReadonlySet<string> = new Set(["be", "is", "s", "'s", "’s"]);
+/** "going" as a reader may give it, by lemma or as said. */
+const goingForms: ReadonlySet<string> = new Set(["go", "going"]);
+/** Forms that tell the past after "you": "you were planning to", "you had decided to", "you planned to". */
+const pastForms: ReadonlySet<string> = new Set(["was", "were", "had", "'d", "’d", "d", "planned"]);
+/** Words of the future after "you" in an anchored summary: "so you'll", "so you will", "so you're gonna". */
+export const futureMarkers: ReadonlySet<string> = new Set(["will", "ll", "'ll", "’ll", "shall", "gonna"]);
+/** Words that may stand between the marker and the act: "so you're just going to call", "your plan is to first book". */
+export const actFillers: ReadonlySet<string> = new Set(["just", "really", "actually", "definitely", "also", "then", "first", "now", "finally"]);
+/**
+ * Verbs that, as the summary's act, name no act of the patient's: a state, a feeling, a need, a
+ * wish or what will happen to them ("So you'll feel better", "so you're going to be fine", "so
+ * you'll find someone", "so you'll need help").
+ */
+export const summaryNonActs: ReadonlySet<string> = new Set([
+  "be", "feel", "have", "need", "want", "know", "get", "find", "lose", "fail", "succeed", "miss", "forget", "love", "like", "hate", "understand",
+  "realize", "realise", "come", "make", "manage", "cope", "survive", "recover", "regret", "wonder", "worry", "struggle", "suffer", "die", "end",
+  "think", "hope", "wish", "notice", "not", "n't", "never",
+]);
+/** Verbs that, before a word in "-ing", go on with a habit rather than start an act: "so you're going to keep smoking" is sustain talk. */
+export const continuingVerbs: ReadonlySet<string> = new Set(["keep", "continue", "carry"]);
+
+/** Where the summary's act is, from `at`: past `actFillers`, a verb that is an act (not `summaryNonActs`, not a habit kept up); -1 when none. */
+function actAt(words: readonly Word[], from: number): number {
+  let at = from;
+  while (is(words[at], actFillers)) at += 1;
+  const verb = words[at];
+  if (verb === undefined || is(verb, summaryNonActs)) return -1;
+  if (is(verb, continuingVerbs) && /ing$/i.test(words[at + 1]?.value ?? "")) return -1;
+  return at;
+}
+
+/** "you" and its auxiliary said as one word, as a reader may give them: "you're", "you've", "you'll". */
+const youContracted: Readonly<Record<string, string>> = { "you're": "be", "you’re": "be", youre: "be", "you've": "have", "you’ve": "have", "you'll": "will", "you’ll": "will" };
+
+/** The words with "you" and its auxiliary apart where a reader gave them as one ("you're" → "you", "be"). */
+const withYouApart = (words: readonly Word[]): Word[] =>
+  words.flatMap((word) => {
+    const auxiliary = youContracted[word.value.toLowerCase()];
+    return auxiliary === undefined ? [word] : [{ lemma: "you", value: "you" }, { lemma: auxiliary, value: auxiliary }];
+  });
+
+/**
+ * True when a therapist's sentence, as its opening, states the patient's decided act in the second
+ * person (`planSummaryAt`).
+ */
+export function isPlanSummary(words: readonly Word[]): boolean {
+  return planSummaryAt(withYouApart(words)) !== -1;
+}
+
+/**
+ * Where a therapist's sentence, as its opening, states the patient's decided act in the second
+ * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`), "your plan is to <act>" / "the plan is (for you)
+ * to <act>", "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
+ * sounds like" (`summaryAnchors`), "you will / you'll / you're going to / you're gonna <act>" (a
+ * prediction without them, "You will come through this", states no plan). The act is a verb of
+ * doing (`actAt`): "So you'll feel better", "so you're going to be fine" and "so you're not going
+ * to call" state none.
+ * @returns the index of the act's verb, or -1.
+ */
+export function planSummaryAt(words: readonly Word[]): number {
+  let at = 0;
+  let anchored = false;
+  while (is(words[at], summaryLeads)) {
+    if (is(words[at], summaryAnchors)) anchored = true;
+    at += 1;
+  }
+  if (is(words[at], "your") || is(words[at], "the")) {
+    if (!is(words[at + 1], "plan") || !is(words[at + 2], copulas)) return -1;
+    at += 3;
+    if (is(words[at], "for") && is(words[at + 1], "you")) at += 2;
+    return is(words[at], "to") ? actAt(words, at + 1) : -1;
+  }
+  if (!is(words[at], "you")) return -1;
+  at += 1;
+  // "So you were planning to visit in spring": a plan that was, not one decided now.
+  if (pastForms.has(words[at]?.value.toLowerCase() ?? "")) return -1;
+  const perfect = is(words[at], perfectForms);
+  if (perfect || is(words[at], beForms)) at += 1;
+  // "You've decided to…" holds now; "you decided to…" and "you planned to…" tell the past.
+  const decided = is(words[at], decidingVerbs) && !pastForms.has(words[at]!.value.toLowerCase()) && (perfect || !/ed$/i.test(words[at]!.value));
+  if (decided && is(words[at + 1], "to")) return actAt(words, at + 2);
+  if (!anchored) return -1;
+  if (is(words[at], futureMarkers)) return actAt(words, at + 1);
+  if (is(words[at], goingForms) && is(words[at + 1], "to")) return actAt(words, at + 2);
+  return -1;
+}
+
+/** Words a plain confirmation is made of: "Yes.", "Yeah, that's right.", "Right, I will.", "Mm-hmm, exactly." */
+export const confirmingWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
+/** The words of those that say yes: one must be said ("That's it." alone is no yes). */
+export const yesWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
+/** Spoken yeses a reader splits in two words: "mm-hmm", "uh-huh" ("hmm" or "uh" alone only hesitates). */
+export const spokenYeses: readonly (readonly [string, string])[] = [
+  ["mm", "hmm"],
+  ["mm", "hm"],
+  ["uh", "huh"],
+];
+
+/**
+ * True when a patient's sentence is a plain confirmation and nothing else: every word one of
+ * `confirmingWords`, a yes among them (`yesWords`, or a spoken yes of `spokenYeses`), at most six
+ * words. "Yeah, that's right." and "Mm-hmm." confirm; "Okay." (which may only acknowledge),
+ * "Yeah, but…" and "I guess so" do not.
+ */
+export function confirmsPlainly(words: readonly Word[]): boolean {
+  if (words.length === 0 || words.length > 6 || !words.every((word) => is(word, confirmingWords))) return false;
+  return words.some((word, index) => is(word, yesWords) || spokenYeses.some(([first, second]) => is(word, first) && is(words[index + 1], second)));
+}
