@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
+import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 import { confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, planSummaryAt, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
-// A reader that keeps each word whole ("you're", "'ll"), lemma its lower case, as a tagger may give a contraction.
-const wholeWords: ClaimReader = {
-  name: "whole words",
-  read: (text) =>
-    [...text.matchAll(/[^\s.,!?…]+/g)].map((match) => {
-      const value = match[0];
-      return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
-    }),
-};
+const wholeWords = wholeWordsReader({ commas: true });
 // A reader that gives "be", "have" and "go" as lemmas, as wink-nlp does ("'re" → be, "'ve" → have, "going" → go).
 const lemmas: Record<string, string> = { "'re": "be", are: "be", is: "be", "'s": "be", "'ve": "have", going: "go", "'ll": "will", decided: "decide", planning: "plan" };
 const tagger: ClaimReader = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
+import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 import {
   arrangedActAt,
   heldEvents,
@@ -47,14 +48,7 @@ const therapist = (text: string) => ({ text, role: "therapist" as const });
 const commits = (text: string, role: "patient" | "unknown" | "therapist" = "patient", using: ClaimReader = reader) =>
   citesCommitment([{ text, role }], using);
 // A reader that keeps each word whole ("I'm", "'ll", "'ve"), lemma its lower case.
-const wholeWords: ClaimReader = {
-  name: "whole words",
-  read: (text) =>
-    [...text.matchAll(/[^\s.!?…]+/g)].map((match) => {
-      const value = match[0];
-      return { value, lemma: value.toLowerCase(), stem: value.toLowerCase(), partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
-    }),
-};
+const wholeWords = wholeWordsReader();
 // A reader whose lemmas match nothing, so each word counts only as written: "sounds" is then not "sound".
 const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
 
