@@ -99,14 +99,14 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
 describe("confirmsPlainly: a yes and nothing else", () => {
   it("takes a plain yes, by every reader", () => {
     for (const using of [reader, wholeWords, tagger]) {
-      for (const yes of ["Yes.", "Yeah, that's right.", "Right. Yeah.", "Yep", "Exactly.", "Definitely.", "Mm-hmm.", "Uh-huh.", "Yes, I will.", "Sure."]) {
+      for (const yes of ["Yes.", "Yeah, that's right.", "Right. Yeah.", "Yep", "Exactly.", "Definitely.", "Mm-hmm.", "Uh-huh.", "Yes, I will.", "Sure.", "Yes, that's the plan.", "That's my plan, yeah."]) {
         expect(confirms(yes, using), `${using.name}: ${yes}`).toBe(true);
       }
     }
   });
 
   it("never takes an acknowledgement, a hesitation, a doubt or anything more than a yes", () => {
-    for (const not of ["Okay.", "Hmm.", "Uh.", "That's it.", "I guess so.", "Yeah, but I don't know.", "Yes, thank you.", "Not really.", "Yeah, yeah, yeah, yeah, that's right.", ""]) {
+    for (const not of ["Okay.", "Hmm.", "Uh.", "That's it.", "That's the plan.", "I guess so.", "Yeah, but I don't know.", "Yes, thank you.", "Not really.", "Yeah, yeah, yeah, yeah, that's right.", ""]) {
       expect(confirms(not), not).toBe(false);
     }
   });

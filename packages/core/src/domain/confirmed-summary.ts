@@ -111,8 +111,8 @@ export function planSummaryAt(words: readonly Word[]): number {
   return -1;
 }
 
-/** Words a plain confirmation is made of: "Yes.", "Yeah, that's right.", "Right, I will.", "Mm-hmm, exactly." */
-export const confirmingWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
+/** Words a plain confirmation is made of: "Yes.", "Yeah, that's right.", "Right, I will.", "Mm-hmm, exactly.", "Yes, that's the plan." */
+export const confirmingWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "the", "my", "plan", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
 /** The words of those that say yes: one must be said ("That's it." alone is no yes). */
 export const yesWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
 /** Spoken yeses a reader splits in two words: "mm-hmm", "uh-huh" ("hmm" or "uh" alone only hesitates). */
