@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, planSummaryAt, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
 // A reader that gives "be", "have" and "go" as lemmas, as wink-nlp does ("'re" → be, "'ve" → have, "going" → go).
-const lemmas: Record<string, string> = { "'re": "be", are: "be", is: "be", "'s": "be", "'ve": "have", going: "go", "'ll": "will", decided: "decide", planning: "plan" };
+const lemmas: Record<string, string> = { "'re": "be", are: "be", is: "be", "'s": "be", were: "be", was: "be", had: "have", "'d": "have", "'ve": "have", going: "go", "'ll": "will", decided: "decide", planned: "plan", planning: "plan" };
 const tagger: ClaimReader = {
   name: "tagger-like",
   read: (text) =>
@@ -17,9 +17,13 @@ const tagger: ClaimReader = {
       return { value, lemma: lemmas[lower] ?? lower, stem: lower, partOfSpeech: "X", stopWord: false, negated: false, start: match.index ?? 0, end: (match.index ?? 0) + value.length };
     }),
 };
+// Readers that keep one of a word's two forms only: its value as said (lemmas that match nothing), or its lemma (values that match nothing).
+const byValue: ClaimReader = { name: "values only", read: (text) => tagger.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
+const byLemma: ClaimReader = { name: "lemmas only", read: (text) => tagger.read(text).map((word) => ({ ...word, value: `x-${word.value}` })) };
 const split = (text: string) => text.replace(/(you|we|that|it|i)('re|'ve|'ll|'s)/gi, "$1 $2");
-const summarises = (text: string, using: ClaimReader = reader) => isPlanSummary(using.read(using === tagger ? split(text) : text));
-const confirms = (text: string, using: ClaimReader = reader) => confirmsPlainly(using.read(using === tagger ? split(text) : text));
+const splits = (using: ClaimReader) => using === tagger || using === byValue || using === byLemma;
+const summarises = (text: string, using: ClaimReader = reader) => isPlanSummary(using.read(splits(using) ? split(text) : text));
+const confirms = (text: string, using: ClaimReader = reader) => confirmsPlainly(using.read(splits(using) ? split(text) : text));
 
 describe("planSummaryAt: the therapist states the patient's decided act", () => {
   it("finds a summary after 'so' or 'it sounds like', by every reader", () => {
@@ -84,15 +88,86 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(summarises("Your plan was to call her.")).toBe(false);
     expect(summarises("Your plan is good.")).toBe(false);
     expect(summarises("So your friend is going to call.")).toBe(false);
+    expect(summarises("So they'll call her.")).toBe(false);
+    expect(summarises("So she's going to call her.")).toBe(false);
     expect(summarises("So you'll")).toBe(false);
     expect(summarises("")).toBe(false);
   });
 
-  it("reads each lead, anchor, deciding verb and future marker as listed", () => {
+  it("reads each lead and anchor as listed", () => {
     for (const lead of summaryLeads) expect(summarises(`${lead} so you'll call her.`), lead).toBe(true);
     for (const lead of [...summaryLeads].filter((word) => !summaryAnchors.has(word))) expect(summarises(`${lead} you'll call her.`), lead).toBe(false);
-    for (const verb of decidingVerbs) expect(planSummaryAt([{ lemma: "you", value: "you" }, { lemma: verb, value: verb.endsWith("ed") ? "" : verb }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), verb).toBe(3);
     for (const marker of futureMarkers) expect(planSummaryAt([{ lemma: "so", value: "so" }, { lemma: "you", value: "you" }, { lemma: marker, value: marker }, { lemma: "call", value: "call" }]), marker).toBe(3);
+  });
+});
+
+describe("planSummaryAt: the rule's words, each one", () => {
+  it("reads a word by its lemma or by its value as said, in any case", () => {
+    for (const using of [byValue, byLemma]) {
+      expect(summarises("So YOU'RE going to call your GP.", using), using.name).toBe(true);
+      expect(summarises("So Your Plan Is to walk after dinner.", using), using.name).toBe(true);
+      expect(summarises("So the plan is FOR YOU TO call the clinic.", using), using.name).toBe(true);
+      expect(summarises("So you'll KEEP drinking.", using), using.name).toBe(false);
+    }
+    // The past is in the form as said: a reader that gives "were" only as "be" cannot tell it.
+    expect(summarises("So you WERE planning to visit your parents.", byValue)).toBe(false);
+    expect(summarises("So YOU'LL call her.", wholeWords)).toBe(true);
+  });
+
+  it("reads 'you' and its auxiliary said as one word as two", () => {
+    for (const contracted of ["you're going to", "you’re going to", "youre going to", "you'll", "you’ll"]) expect(summarises(`So ${contracted} call her.`, wholeWords), contracted).toBe(true);
+    for (const contracted of ["you've decided to", "you’ve decided to"]) expect(summarises(`${contracted} call her.`, wholeWords), contracted).toBe(true);
+    expect(summarises("So you'd call her.", wholeWords)).toBe(false);
+  });
+
+  it("never reads a plan that was, after 'you' or in a deciding verb's past", () => {
+    for (const using of [reader, tagger]) {
+      for (const past of ["were planning to", "was planning to", "had decided to", "had planned to"]) expect(summarises(`So you ${past} call her.`, using), `${using.name}: ${past}`).toBe(false);
+    }
+    expect(summarises("So you'd decided to call her.", tagger)).toBe(false);
+    expect([...pastForms]).toEqual(["was", "were", "had", "'d", "’d", "d"]);
+    for (const verb of ["decided", "planned"]) {
+      expect(summarises(`You ${verb} to call her.`, tagger), verb).toBe(false);
+      expect(summarises(`You've ${verb} to call her.`, tagger), verb).toBe(true);
+    }
+    expect([...pastDecisions]).toEqual(["decided", "planned"]);
+    expect(summarises("You've got to call her.")).toBe(false);
+    expect(summarises("You've been to see her.")).toBe(false);
+  });
+
+  it("skips each filler before the act, and reads a habit kept up only before a word in '-ing'", () => {
+    for (const filler of ["just", "really", "actually", "definitely", "also", "then", "first", "now", "finally"]) {
+      expect(summarises(`So you'll ${filler} call her.`), filler).toBe(true);
+      expect(summarises(`So you'll ${filler} be fine.`), filler).toBe(false);
+    }
+    expect([...actFillers]).toHaveLength(9);
+    for (const verb of ["keep", "continue", "carry"]) {
+      expect(summarises(`So you'll ${verb} drinking.`), verb).toBe(false);
+      expect(summarises(`So you'll ${verb} ingredients at home.`), verb).toBe(true);
+    }
+    expect(summarises("So you'll keep")).toBe(true);
+  });
+
+  it("never reads each word of a state, a feeling, a need or a refusal as the act", () => {
+    const nonActs = ["be", "feel", "have", "need", "want", "know", "get", "find", "lose", "fail", "succeed", "miss", "forget", "love", "like", "hate", "understand", "realize", "realise", "come", "make", "manage", "cope", "survive", "recover", "regret", "wonder", "worry", "struggle", "suffer", "die", "end", "think", "hope", "wish", "notice", "not", "never"];
+    for (const verb of nonActs) expect(summarises(`So you'll ${verb} it.`), verb).toBe(false);
+    expect(planSummaryAt([{ lemma: "so", value: "so" }, { lemma: "you", value: "you" }, { lemma: "will", value: "will" }, { lemma: "n't", value: "n't" }, { lemma: "call", value: "call" }])).toBe(-1);
+    expect(summaryNonActs.size).toBe(nonActs.length + 1);
+  });
+
+  it("reads each lead, deciding verb and future marker as listed", () => {
+    for (const lead of ["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like"]) expect(summarises(`${lead} so you'll call her.`), lead).toBe(true);
+    expect(summaryLeads.size).toBe(14);
+    expect([...summaryAnchors]).toEqual(["so", "like"]);
+    for (const verb of ["decide", "decided", "plan", "planned", "planning"]) expect(planSummaryAt([{ lemma: "you", value: "you" }, { lemma: "have", value: "have" }, { lemma: verb, value: verb }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), verb).toBe(4);
+    expect(decidingVerbs.size).toBe(5);
+    for (const marker of ["will", "ll", "'ll", "’ll", "shall", "gonna"]) expect(planSummaryAt([{ lemma: "so", value: "so" }, { lemma: "you", value: "you" }, { lemma: marker, value: marker }, { lemma: "call", value: "call" }]), marker).toBe(3);
+    expect(futureMarkers.size).toBe(6);
+    for (const be of ["be", "are", "re", "'re", "’re"]) expect(planSummaryAt([{ lemma: "so", value: "so" }, { lemma: "you", value: "you" }, { lemma: be, value: be }, { lemma: "going", value: "going" }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), be).toBe(5);
+    for (const have of ["have", "ve", "'ve", "’ve"]) expect(planSummaryAt([{ lemma: "you", value: "you" }, { lemma: have, value: have }, { lemma: "decided", value: "decided" }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), have).toBe(4);
+    for (const copula of ["be", "is", "s", "'s", "’s"]) expect(planSummaryAt([{ lemma: "your", value: "your" }, { lemma: "plan", value: "plan" }, { lemma: copula, value: copula }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), copula).toBe(4);
+    expect(summarises("So the plan is for them to call.")).toBe(false);
+    expect(summarises("So the plan is you to call.")).toBe(false);
   });
 });
 
@@ -112,10 +187,28 @@ describe("confirmsPlainly: a yes and nothing else", () => {
   });
 
   it("reads every yes word and confirming word as listed", () => {
-    for (const yes of yesWords) expect(confirmsPlainly([{ lemma: yes, value: yes }]), yes).toBe(true);
-    for (const word of [...confirmingWords].filter((entry) => !yesWords.has(entry))) {
+    const yeses = ["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"];
+    const others = ["mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "do", "so", "the", "my", "plan", "that's", "that’s"];
+    for (const yes of yeses) expect(confirmsPlainly([{ lemma: yes, value: yes }]), yes).toBe(true);
+    for (const word of others) {
       expect(confirmsPlainly([{ lemma: word, value: word }]), word).toBe(false);
       expect(confirmsPlainly([{ lemma: "yes", value: "yes" }, { lemma: word, value: word }]), word).toBe(true);
     }
+    expect([yesWords.size, confirmingWords.size]).toEqual([yeses.length, yeses.length + others.length]);
+  });
+
+  it("takes a spoken yes written in two words, never either word alone", () => {
+    for (const [first, second] of [["mm", "hmm"], ["mm", "hm"], ["uh", "huh"]]) {
+      expect(confirmsPlainly([{ lemma: first!, value: first! }, { lemma: second!, value: second! }]), `${first}-${second}`).toBe(true);
+      expect(confirmsPlainly([{ lemma: second!, value: second! }, { lemma: first!, value: first! }]), `${second} ${first}`).toBe(false);
+    }
+    expect(spokenYeses).toHaveLength(3);
+  });
+
+  it("takes at most six words, by a lemma or a value in any case", () => {
+    expect(confirms("Yes, yes, yes, that's right.")).toBe(true);
+    expect(confirms("Yes, yes, yes, yes, that's right.")).toBe(false);
+    expect(confirmationLength).toBe(6);
+    for (const using of [byValue, byLemma]) expect(confirms("YEAH, THAT'S RIGHT.", using), using.name).toBe(true);
   });
 });

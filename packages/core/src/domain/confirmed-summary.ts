@@ -17,7 +17,7 @@ export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "a
 /** Leads that make "you will" / "you're going to" a summary of what was decided, not a prediction ("You will come through this"): "so", "it sounds like". */
 export const summaryAnchors: ReadonlySet<string> = new Set(["so", "like"]);
 /** Verbs after "you" (and "have" or "be") that state a decision taken, summary or not: "you've decided to", "you're planning to", "you plan to". */
-export const decidingVerbs: ReadonlySet<string> = new Set(["decide", "decided", "plan", "planning"]);
+export const decidingVerbs: ReadonlySet<string> = new Set(["decide", "decided", "plan", "planned", "planning"]);
 /** "have" after "you", as a reader may give it: "you've", "you have" ("ve" is how a plain reader reads "'ve"). */
 const perfectForms: ReadonlySet<string> = new Set(["have", "ve", "'ve", "’ve"]);
 /** "be" after "you", as a reader may give it: "you're", "you are". */
@@ -26,8 +26,10 @@ const beForms: ReadonlySet<string> = new Set(["be", "are", "re", "'re", "’re"]
 const copulas: ReadonlySet<string> = new Set(["be", "is", "s", "'s", "’s"]);
 /** "going" as a reader may give it, by lemma or as said. */
 const goingForms: ReadonlySet<string> = new Set(["go", "going"]);
-/** Forms that tell the past after "you": "you were planning to", "you had decided to", "you planned to". */
-const pastForms: ReadonlySet<string> = new Set(["was", "were", "had", "'d", "’d", "d", "planned"]);
+/** Forms that tell the past right after "you": "you were planning to", "you had decided to", "you'd decided to". */
+export const pastForms: ReadonlySet<string> = new Set(["was", "were", "had", "'d", "’d", "d"]);
+/** Deciding verbs in the past, which tell a decision now only after "have": "you decided to…" and "you planned to…" tell the past, "you've decided to…" holds. */
+export const pastDecisions: ReadonlySet<string> = new Set(["decided", "planned"]);
 /** Words of the future after "you" in an anchored summary: "so you'll", "so you will", "so you're gonna". */
 export const futureMarkers: ReadonlySet<string> = new Set(["will", "ll", "'ll", "’ll", "shall", "gonna"]);
 /** Words that may stand between the marker and the act: "so you're just going to call", "your plan is to first book". */
@@ -99,11 +101,10 @@ export function planSummaryAt(words: readonly Word[]): number {
   if (!is(words[at], "you")) return -1;
   at += 1;
   // "So you were planning to visit in spring": a plan that was, not one decided now.
-  if (pastForms.has(words[at]?.value.toLowerCase() ?? "")) return -1;
+  if (is(words[at], pastForms)) return -1;
   const perfect = is(words[at], perfectForms);
   if (perfect || is(words[at], beForms)) at += 1;
-  // "You've decided to…" holds now; "you decided to…" and "you planned to…" tell the past.
-  const decided = is(words[at], decidingVerbs) && !pastForms.has(words[at]!.value.toLowerCase()) && (perfect || !/ed$/i.test(words[at]!.value));
+  const decided = is(words[at], decidingVerbs) && (perfect || !is(words[at], pastDecisions));
   if (decided && is(words[at + 1], "to")) return actAt(words, at + 2);
   if (!anchored) return -1;
   if (is(words[at], futureMarkers)) return actAt(words, at + 1);
@@ -115,6 +116,8 @@ export function planSummaryAt(words: readonly Word[]): number {
 export const confirmingWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "the", "my", "plan", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
 /** The words of those that say yes: one must be said ("That's it." alone is no yes). */
 export const yesWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
+/** The most words a plain confirmation holds: "Yes, yes, that's right, I will." is one, a longer turn says more than yes. */
+export const confirmationLength = 6;
 /** Spoken yeses a reader splits in two words: "mm-hmm", "uh-huh" ("hmm" or "uh" alone only hesitates). */
 export const spokenYeses: readonly (readonly [string, string])[] = [
   ["mm", "hmm"],
@@ -124,11 +127,11 @@ export const spokenYeses: readonly (readonly [string, string])[] = [
 
 /**
  * True when a patient's sentence is a plain confirmation and nothing else: every word one of
- * `confirmingWords`, a yes among them (`yesWords`, or a spoken yes of `spokenYeses`), at most six
- * words. "Yeah, that's right." and "Mm-hmm." confirm; "Okay." (which may only acknowledge),
+ * `confirmingWords`, a yes among them (`yesWords`, or a spoken yes of `spokenYeses`), at most
+ * `confirmationLength` words. "Yeah, that's right." and "Mm-hmm." confirm; "Okay." (which may only acknowledge),
  * "Yeah, but…" and "I guess so" do not.
  */
 export function confirmsPlainly(words: readonly Word[]): boolean {
-  if (words.length === 0 || words.length > 6 || !words.every((word) => is(word, confirmingWords))) return false;
+  if (words.length > confirmationLength || !words.every((word) => is(word, confirmingWords))) return false;
   return words.some((word, index) => is(word, yesWords) || spokenYeses.some(([first, second]) => is(word, first) && is(words[index + 1], second)));
 }
