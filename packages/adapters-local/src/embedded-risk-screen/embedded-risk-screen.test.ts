@@ -266,6 +266,34 @@ describe("embedded risk screen: context rules", () => {
   });
 });
 
+describe("embedded risk screen: a way of dying is a way with the place it kills", () => {
+  it.each([
+    "I keep thinking about jumping off the bridge.",
+    "I could throw myself off the multi-storey car park.",
+    "I thought about walking into traffic.",
+    "Some nights I want to drive into a tree.",
+    "i'd just walk into the sea",
+    "I want to lie down on the tracks.",
+    "I thought of lying down in front of a train.",
+    "I'd throw myself under a bus.",
+    "I nearly stepped over the edge.",
+  ])("%j names a method", (line) => {
+    expect(categoriesOf(ownOn([line], "seg-1"))).toContain("suicide_method");
+  });
+
+  it.each([
+    "I walked into the building and saw my boss.",
+    "We drove over the bridge to see my mum.",
+    "I stepped onto the platform and the train was late.",
+    "I stepped off the train at the wrong stop.",
+    "The kids fell off the wall at the park.",
+    "I walked into the train station to meet her.",
+    "The van nearly crashed into the shop front on our road.",
+  ])("%j is everyday movement, no method", (line) => {
+    expect(findings([line]).filter((finding) => finding.category === "suicide_method")).toEqual([]);
+  });
+});
+
 describe("embedded risk screen: context rules, second round", () => {
   it.each([
     ["If I see him in the pub again I'm going to glass him.", "harm_to_others"],
