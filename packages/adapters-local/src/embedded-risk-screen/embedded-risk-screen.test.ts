@@ -277,6 +277,9 @@ describe("embedded risk screen: a way of dying is a way with the place it kills"
     "I thought of lying down in front of a train.",
     "I'd throw myself under a bus.",
     "I nearly stepped over the edge.",
+    "I'm so sad I want to jump over a bridge.",
+    "I thought about throwing myself over the side.",
+    "I could jump off the platform.",
   ])("%j names a method", (line) => {
     expect(categoriesOf(ownOn([line], "seg-1"))).toContain("suicide_method");
   });
