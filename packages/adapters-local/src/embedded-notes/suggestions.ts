@@ -257,8 +257,9 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (standalone && putsNoAct(phrase, after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
-      // "You could try it.": an act that only points back ("it", "that") is no strategy line of its own.
+      // "You could try it.", "I would actually suggest just that.": an act that only points back ("it", "that") is no strategy line of its own.
       if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
+      if (standalone && onlyPointsBack(after)) return false;
       // "I want to make sure I've got it straight": the therapist's own act, not one put to the patient.
       if (phrase === "make sure" && tokens.slice(Math.max(0, index - 3), index).some((token) => token.lemma === "i" || token.lemma === "me")) return false;
       // "If you could choose one evening…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
@@ -270,6 +271,15 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   );
   return phrased || proposesImperative(tokens);
 }
+
+/** Verbs by which the therapist puts a thing forward, which name no act themselves: "I would suggest…", "I'd recommend…". */
+const puttingForward = new Set(["suggest", "recommend", "advise", "say"]);
+
+/** True when the words after a proposal phrase, adverbs and `puttingForward` aside, only point back ("…actually suggest just that", "…recommend it"): what is proposed was said before. */
+const onlyPointsBack = (after: readonly ReadToken[]) => {
+  const rest = after.filter((token) => token.pos !== "ADV" && !puttingForward.has(token.lemma));
+  return rest.length > 0 && rest.length <= 2 && rest.every((token) => pointingBack.has(token.lemma));
+};
 
 /** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
