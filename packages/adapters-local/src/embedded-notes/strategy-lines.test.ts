@@ -35,6 +35,14 @@ describe("strategy lines", () => {
     expect(strategiesOf("You might be right about the landlord.")).toEqual([]);
   });
 
+  it("never quotes a proposal that only points back to what was said before", () => {
+    expect(strategiesOf("You could ask the neighbours round.", "I would actually suggest just that.")).toEqual(["You could ask the neighbours round."]);
+    expect(strategiesOf("I'd recommend it.")).toEqual([]);
+    expect(strategiesOf("I would advise that.")).toEqual([]);
+    expect(strategiesOf("I would suggest that you ring the housing office tomorrow.")).toEqual(["I would suggest that you ring the housing office tomorrow."]);
+    expect(strategiesOf("I would recommend the library for quiet.")).toEqual(["I would recommend the library for quiet."]);
+  });
+
   it("never quotes a prediction or a hope put after \"you might\", \"you can\" or \"maybe you\"", () => {
     expect(strategiesOf("You might still get your old flat back!")).toEqual([]);
     expect(strategiesOf("You might even find that the new place grows on you.")).toEqual([]);
