@@ -24,7 +24,7 @@ import { startEmbeddedServer, type EmbeddedServer } from "../support/embedded-se
 import { runCliOutcome, startCli } from "../support/server-process.ts";
 import { startSelfHostedStack, postgresHost, postgresPort, type SelfHostedStack } from "../support/selfhosted-stack.ts";
 import { makeToneWav } from "../support/tone-wav.ts";
-import { makeDialogueWav } from "@confide/contracts/support";
+import { makeDialogueWav, therapyDialogue } from "@confide/contracts/support";
 
 /** The command's JSON report: its output's lines from a lone "{" on (log lines before it are one-line JSON). */
 const reportOf = (stdout: string) => JSON.parse(stdout.slice(stdout.search(/^\{$/m))) as Record<string, unknown>;
@@ -112,7 +112,9 @@ describe("backup and restore, embedded profile (a running server holds the datab
     server = await startEmbeddedServer({ CONFIDE_DATA_KEY: dataKey });
     env = { CONFIDE_PROFILE: "embedded", CONFIDE_DATA_DIR: server.dataDir, CONFIDE_PORT: String(server.process.port), CONFIDE_DATA_KEY: dataKey, CONFIDE_LOG_LEVEL: "warn" };
     accounts = server.accounts;
-    const dialogue = await makeDialogueWav({ directory: join(work, "fixtures") });
+    // Two turns of the dialogue (about 9 s): real speech, so each session has a transcript and
+    // notes to carry through the round trip, without PocketSphinx decoding the whole dialogue twice.
+    const dialogue = await makeDialogueWav({ directory: join(work, "fixtures"), script: therapyDialogue.slice(0, 2) });
     const audio = new Uint8Array(await readFile(dialogue.monoPath));
     sessionIds = [];
     for (const title of ["first", "second"]) {
@@ -138,6 +140,8 @@ describe("backup and restore, embedded profile (a running server holds the datab
   });
 
   it("backs up while an upload is half sent, then restores into the wiped directory: every session, audio byte and table row identical", async () => {
+    // The sessions have real transcripts to carry through the round trip.
+    for (const id of sessionIds) expect((before[id]?.detail as { transcript?: { segments: unknown[] } }).transcript?.segments.length).toBeGreaterThan(0);
     const inFlight = halfSentUpload(server.baseUrl, server.tokens.therapist, accounts.patient.user.id, makeToneWav({ durationMs: 30_000 }));
     await inFlight.halfSent;
     const backup = await runCliOutcome(["backup", "--to", backupFile()], env);
