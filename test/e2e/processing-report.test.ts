@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSession, login, recordTestConsent, waitUntilReady } from "../support/confide-api-client.ts";
-import { makeDialogueWav, readSseEvents, type DialogueAudio } from "@confide/contracts/support";
+import { makeDialogueWav, readSseEvents, therapyDialogue, type DialogueAudio } from "@confide/contracts/support";
 import { serveEmbedded, type ServedEmbedded } from "../support/embedded-server.ts";
 
 interface TranscriptWarning {
@@ -23,6 +23,8 @@ let base: string;
 let token: string;
 let patientId: string;
 let audio: DialogueAudio;
+/** The dialogue's first two turns (about 9 s), for the tests of what the speakers are called. */
+let shortAudio: DialogueAudio;
 /** A male and a female voice: the default Klatt pair is near-identical to the embedded diarizer. */
 let distinctVoices: DialogueAudio;
 
@@ -31,12 +33,15 @@ beforeAll(async () => {
   const { accounts } = embedded;
   patientId = accounts.patient.user.id;
   base = embedded.baseUrl;
-  audio = await makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") });
-  distinctVoices = await makeDialogueWav({
-    directory: join(embedded.dataDir, "fixtures"),
-    name: "distinct",
-    voices: { therapist: "en-us+m3", patient: "en-us+f3" },
-  });
+  [audio, shortAudio, distinctVoices] = await Promise.all([
+    makeDialogueWav({ directory: join(embedded.dataDir, "fixtures") }),
+    makeDialogueWav({ directory: join(embedded.dataDir, "fixtures"), name: "short", script: therapyDialogue.slice(0, 2) }),
+    makeDialogueWav({
+      directory: join(embedded.dataDir, "fixtures"),
+      name: "distinct",
+      voices: { therapist: "en-us+m3", patient: "en-us+f3" },
+    }),
+  ]);
   token = await login(base, accounts.therapist);
   await recordTestConsent(base, token, accounts.patient.user.id);
 }, 120_000);
@@ -107,7 +112,7 @@ describe("what the client is told about processing", () => {
   }, 120_000);
 
   it("keeps one speaker, with the engine's warning, when diarization is off", async () => {
-    const session = await upload(audio.monoPath, { channelLayout: "mono", diarization: false });
+    const session = await upload(shortAudio.monoPath, { channelLayout: "mono", diarization: false });
     await waitUntilReady(base, token, [session.id], 120_000);
     const view = (await getSession(base, token, session.id)) as unknown as {
       transcript: { speakers: Array<{ label: string }>; speakerDetection?: { method: string } };
@@ -117,7 +122,7 @@ describe("what the client is told about processing", () => {
   }, 120_000);
 
   it("has no diarization warning for a recording with one speaker per channel", async () => {
-    const session = await upload(audio.stereoPath, { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] });
+    const session = await upload(shortAudio.stereoPath, { channelLayout: "per-channel", channelRoles: ["therapist", "patient"] });
     await waitUntilReady(base, token, [session.id], 120_000);
     const view = (await getSession(base, token, session.id)) as unknown as {
       transcript: { speakers: Array<{ label: string; role: string }>; warnings: TranscriptWarning[] };
