@@ -12,7 +12,7 @@ export { withDeadline } from "./domain/deadline.ts";
 export { normalizeForQuote } from "./domain/note-evidence.ts";
 export { isNoteFormat, toConfirmLead } from "./domain/note-formats.ts";
 export { decodeCursor, fetchSizeOf, pageOfRows } from "./domain/page-cursor.ts";
-export { arrangedActAt, askingSubjects, committingSubjects, hedgeAdverbs, hedgesOutcome, intentLeads, likingSequences, openingIntentAt, openingIntentWords, praiseSequences, proposalNouns, stateClauseWords, summarisesPlan, tentativeSequences, thankedReach, thanksWords, whetherVerbs } from "./domain/plan-commitment.ts";
+export { arrangedActAt, askingSubjects, committingSubjects, hedgeAdverbs, hedgesOutcome, intentLeads, likingSequences, openingIntentAt, openingIntentWords, praiseSequences, proposalNouns, stateClauseWords, tentativeSequences, thankedReach, thanksWords, turnSummarisesPlan, whetherVerbs } from "./domain/plan-commitment.ts";
 export { confirmsPlainly } from "./domain/confirmed-summary.ts";
 export type { ClauseWord } from "./domain/plan-commitment.ts";
 export { citesPatientOnly } from "./domain/reflection-check.ts";

@@ -1107,6 +1107,11 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: Okay, so you're going to call the quit line this week.", "P: Mm-hmm."]).map((item) => item.text)).toEqual(["Agreed: Okay, so you're going to call the quit line this week. — “Mm-hmm.”"]);
     expect(plan(["T: It sounds like you've decided to set a quit date.", "P: Yes. The first of next month."]).length).toBe(1);
     expect(plan(["T: So you're planning to enrol on an evening course next term?", "P: Yep."]).length).toBe(1);
+    // A summary announced in the sentence before.
+    expect(plan(["T: Let me summarise. You're going to talk to your wife tonight, and you'll ring the clinic on Monday.", "P: Right. Yeah."]).map((item) => item.text)).toEqual([
+      "Agreed: You're going to talk to your wife tonight, and you'll ring the clinic on Monday. — “Right.”",
+    ]);
+    expect(plan(["T: You're going to talk to your wife tonight.", "P: Right."])).toEqual([]);
   });
 
   it("leaves a summary confirmed with a doubt after it to confirm, and its own commitment to the patient's words", () => {

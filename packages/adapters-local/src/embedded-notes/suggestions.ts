@@ -1,4 +1,4 @@
-import { confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, summarisesPlan, tentativeSequences, thankedReach, toConfirmLead, whetherVerbs } from "@confide/core/adapter-kit";
+import { confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -877,7 +877,8 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
 
 /**
  * A confirmed summary of the patient's plan: the therapist's turn states the patient's decided act
- * (core's `summarisesPlan`: "So you're going to call your GP this week") and the patient's turn
+ * (core's `turnSummarisesPlan`: "So you're going to call your GP this week", "Let me summarise.
+ * You're going to…") and the patient's turn
  * opens with a plain yes (core's `confirmsPlainly`: "Yeah, that's right.") and commits to no act of
  * its own in other words (`findCommitments` quotes those). Plain — the plan — unless a later
  * sentence of the turn doubts it (`doubtingWords`, or a tentative phrase: "Yeah. I guess I'll
@@ -885,7 +886,8 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  * @returns the yes as an assent, with the summary it confirms, or null.
  */
 function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence }) | null {
-  const summary = [...turn.sentences].reverse().find((sentence) => summarisesPlan(sentence.tokens.filter(isWord)));
+  const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
+  const summary = [...turn.sentences].reverse().find((sentence) => turnSummarisesPlan(words, turn.sentences.indexOf(sentence)));
   const [first, ...rest] = segment.sentences;
   if (summary === undefined || first === undefined || isAsked(first) || !confirmsPlainly(first.tokens.filter(isWord))) return null;
   if (rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;

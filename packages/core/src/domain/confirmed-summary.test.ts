@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -168,6 +168,22 @@ describe("planSummaryAt: the rule's words, each one", () => {
     for (const copula of ["be", "is", "s", "'s", "’s"]) expect(planSummaryAt([{ lemma: "your", value: "your" }, { lemma: "plan", value: "plan" }, { lemma: copula, value: copula }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), copula).toBe(4);
     expect(summarises("So the plan is for them to call.")).toBe(false);
     expect(summarises("So the plan is you to call.")).toBe(false);
+  });
+});
+
+describe("announcesSummary: a summary said to come", () => {
+  it("finds each word that announces a summary, and 'sum up'", () => {
+    for (const word of ["summarise", "summarize", "summarising", "summarizing", "summary", "recap", "recapping"]) expect(announcesSummary([{ lemma: word, value: word }]), word).toBe(true);
+    expect(announcesSummary(reader.read("So, to sum up."))).toBe(true);
+    expect(announcesSummary(reader.read("Let me sum it up."))).toBe(false);
+    expect(announcesSummary(reader.read("Up to a sum of money."))).toBe(false);
+    expect(announcesSummary(reader.read("Let me think."))).toBe(false);
+  });
+
+  it("anchors 'you will' in the sentences after it, as 'so' does", () => {
+    expect(isPlanSummary(reader.read("You're going to talk to your wife tonight."), true)).toBe(true);
+    expect(isPlanSummary(reader.read("You're going to talk to your wife tonight."))).toBe(false);
+    expect(isPlanSummary(reader.read("You'll feel better."), true)).toBe(false);
   });
 });
 

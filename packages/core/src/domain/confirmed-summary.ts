@@ -71,23 +71,32 @@ const withYouApart = (words: readonly Word[]): Word[] =>
  * True when a therapist's sentence, as its opening, states the patient's decided act in the second
  * person (`planSummaryAt`).
  */
-export function isPlanSummary(words: readonly Word[]): boolean {
-  return planSummaryAt(withYouApart(words)) !== -1;
+export function isPlanSummary(words: readonly Word[], announced = false): boolean {
+  return planSummaryAt(withYouApart(words), announced) !== -1;
+}
+
+/** Words by which a therapist announces a summary: "Let me summarise.", "To sum up,", "So, to recap…", "In summary". */
+export const summaryWords: ReadonlySet<string> = new Set(["summarise", "summarize", "summarising", "summarizing", "summary", "recap", "recapping"]);
+
+/** True when a sentence announces a summary (`summaryWords`, or "sum up"): the therapist's sentences after it in the turn summarise, as after "so". */
+export function announcesSummary(words: readonly Word[]): boolean {
+  return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")));
 }
 
 /**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
  * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`), "your plan is to <act>" / "the plan is (for you)
  * to <act>", "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
- * sounds like" (`summaryAnchors`), "you will / you'll / you're going to / you're gonna <act>" (a
- * prediction without them, "You will come through this", states no plan). The act is a verb of
+ * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
+ * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>" (a
+ * prediction without them, "You will feel better in time", states no plan). The act is a verb of
  * doing (`actAt`): "So you'll feel better", "so you're going to be fine" and "so you're not going
  * to call" state none.
  * @returns the index of the act's verb, or -1.
  */
-export function planSummaryAt(words: readonly Word[]): number {
+export function planSummaryAt(words: readonly Word[], announced = false): number {
   let at = 0;
-  let anchored = false;
+  let anchored = announced;
   while (is(words[at], summaryLeads)) {
     if (is(words[at], summaryAnchors)) anchored = true;
     at += 1;

@@ -328,6 +328,10 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([summary, patient("Yeah, that's right.")], reader)).toBe(true);
     expect(citesCommitment([summary, unknown("Mm-hmm. It'll be fine.")], reader)).toBe(true);
     expect(citesCommitment([therapist("It was hard. Your plan is to walk after dinner."), patient("Yes.")], reader)).toBe(true);
+    // A summary announced in the sentence before: "you will" is then no prediction.
+    expect(citesCommitment([therapist("Let me summarise. You're going to talk to your wife tonight."), patient("Right.")], reader)).toBe(true);
+    expect(citesCommitment([therapist("You're going to talk to your wife tonight. Let me summarise."), patient("Right.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("You're going to talk to your wife tonight."), patient("Right.")], reader)).toBe(false);
     // The yes must open the turn, be asked nowhere, and follow a summary unhedged.
     expect(citesCommitment([summary, patient("It is a lot. Yeah.")], reader)).toBe(false);
     expect(citesCommitment([summary, patient("Yeah?")], reader)).toBe(false);

@@ -1,5 +1,5 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
-import { confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
+import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
 /**
@@ -394,13 +394,19 @@ function allSentencesOf(text: string, words: readonly ClaimWord[]): Array<{ word
 }
 
 /**
- * True when a therapist's sentence summarises the patient's decided act (`isPlanSummary`: "So
+ * True when a therapist's sentence summarises the patient's decided act (`isPlanSummary`, `announced`
+ * when an earlier sentence of the turn announced a summary: "So
  * you're going to call your GP this week", "Your plan is to keep to weekends only") without a
  * hedge (`hedgeWords`, `tentativeSequences`: "So you'll call her if she doesn't ring first" states
  * no plan). A plain yes to it (`confirmsPlainly`) agrees the plan.
  */
-export function summarisesPlan(words: ReadonlyArray<{ lemma: string; value: string }>): boolean {
-  return isPlanSummary(words) && !hedged(words);
+export function summarisesPlan(words: ReadonlyArray<{ lemma: string; value: string }>, announced = false): boolean {
+  return isPlanSummary(words, announced) && !hedged(words);
+}
+
+/** True when a sentence of a turn summarises the patient's plan (`summarisesPlan`), an earlier sentence of the same turn announcing a summary or not (`announcesSummary`: "Let me summarise. You're going to…"). */
+export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemma: string; value: string }>>, at: number): boolean {
+  return summarisesPlan(sentences[at]!, sentences.slice(0, at).some((sentence) => announcesSummary(sentence)));
 }
 
 /**
@@ -417,7 +423,11 @@ export function summarisesPlan(words: ReadonlyArray<{ lemma: string; value: stri
  * is not one, nor a summary nobody confirmed.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
-  const summarised = cited.some((segment) => segment.role === "therapist" && sentencesOf(segment.text, reader.read(segment.text)).some((sentence) => summarisesPlan(sentence.words)));
+  const summarised = cited.some((segment) => {
+    if (segment.role !== "therapist") return false;
+    const sentences = sentencesOf(segment.text, reader.read(segment.text)).map((sentence) => sentence.words);
+    return sentences.some((_, at) => turnSummarisesPlan(sentences, at));
+  });
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
