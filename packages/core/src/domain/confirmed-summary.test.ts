@@ -184,6 +184,8 @@ describe("announcesSummary: a summary said to come", () => {
     expect(isPlanSummary(reader.read("You're going to talk to your wife tonight."), true)).toBe(true);
     expect(isPlanSummary(reader.read("You're going to talk to your wife tonight."))).toBe(false);
     expect(isPlanSummary(reader.read("You'll feel better."), true)).toBe(false);
+    expect(planSummaryAt(reader.read("You'll call her."))).toBe(-1);
+    expect(planSummaryAt(reader.read("You'll call her."), true)).toBe(2);
   });
 });
 
