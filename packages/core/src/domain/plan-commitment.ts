@@ -394,19 +394,16 @@ function allSentencesOf(text: string, words: readonly ClaimWord[]): Array<{ word
 }
 
 /**
- * True when a therapist's sentence summarises the patient's decided act (`isPlanSummary`, `announced`
- * when an earlier sentence of the turn announced a summary: "So
- * you're going to call your GP this week", "Your plan is to keep to weekends only") without a
- * hedge (`hedgeWords`, `tentativeSequences`: "So you'll call her if she doesn't ring first" states
- * no plan). A plain yes to it (`confirmsPlainly`) agrees the plan.
+ * True when the sentence at `at` of a therapist's turn summarises the patient's decided act
+ * (`isPlanSummary`: "So you're going to call your GP this week", "Your plan is to keep to weekends
+ * only"; "you will…" also when an earlier sentence of the turn announced a summary,
+ * `announcesSummary`: "Let me summarise. You're going to…") without a hedge (`hedgeWords`,
+ * `tentativeSequences`: "So you'll call her if she doesn't ring first" states no plan). A plain yes
+ * to it (`confirmsPlainly`) agrees the plan.
  */
-export function summarisesPlan(words: ReadonlyArray<{ lemma: string; value: string }>, announced = false): boolean {
-  return isPlanSummary(words, announced) && !hedged(words);
-}
-
-/** True when a sentence of a turn summarises the patient's plan (`summarisesPlan`), an earlier sentence of the same turn announcing a summary or not (`announcesSummary`: "Let me summarise. You're going to…"). */
 export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemma: string; value: string }>>, at: number): boolean {
-  return summarisesPlan(sentences[at]!, sentences.slice(0, at).some((sentence) => announcesSummary(sentence)));
+  const words = sentences[at]!;
+  return isPlanSummary(words, sentences.slice(0, at).some((sentence) => announcesSummary(sentence))) && !hedged(words);
 }
 
 /**
@@ -417,7 +414,7 @@ export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemm
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
  * (`assentSequences`, not only thanked for: "Thanks for the great advice") — or whose first
  * sentence is a plain yes (`confirmsPlainly`: "Yeah, that's right.") when a cited segment of the
- * therapist summarises the patient's plan (`summarisesPlan`). A condition in a later
+ * therapist summarises the patient's plan (`turnSummarisesPlan`). A condition in a later
  * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
  * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one, nor a summary nobody confirmed.
