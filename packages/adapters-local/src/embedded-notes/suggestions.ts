@@ -886,11 +886,13 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  * @returns the yes as an assent, with the summary it confirms, or null.
  */
 function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence }) | null {
-  const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
-  const summary = [...turn.sentences].reverse().find((sentence) => turnSummarisesPlan(words, turn.sentences.indexOf(sentence)));
+  // The patient's yes first: most turns are none, and the therapist's turn is then not read.
   const [first, ...rest] = segment.sentences;
-  if (summary === undefined || first === undefined || isAsked(first) || !confirmsPlainly(first.tokens.filter(isWord))) return null;
-  if (rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  if (first === undefined || isAsked(first) || !confirmsPlainly(first.tokens.filter(isWord))) return null;
+  const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
+  const at = words.findLastIndex((_, index) => turnSummarisesPlan(words, index));
+  if (at === -1 || rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  const summary = turn.sentences[at]!;
   const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
   return { summary, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }

@@ -7,10 +7,7 @@
  * plan check and the embedded writer read a summary and a confirmation so.
  */
 
-type Word = { lemma: string; value: string };
-
-const is = (word: Word | undefined, options: ReadonlySet<string> | string) =>
-  word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
+import { is, type MatchedWord } from "./word-match.ts";
 
 /** Words that may lead a summary before "you" or "your plan": "So you're going to…", "Okay, so you'll…", "It sounds like you've decided to…". */
 export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like"]);
@@ -48,7 +45,7 @@ export const summaryNonActs: ReadonlySet<string> = new Set([
 export const continuingVerbs: ReadonlySet<string> = new Set(["keep", "continue", "carry"]);
 
 /** Where the summary's act is, from `at`: past `actFillers`, a verb that is an act (not `summaryNonActs`, not a habit kept up); -1 when none. */
-function actAt(words: readonly Word[], from: number): number {
+function actAt(words: readonly MatchedWord[], from: number): number {
   let at = from;
   while (is(words[at], actFillers)) at += 1;
   const verb = words[at];
@@ -61,7 +58,7 @@ function actAt(words: readonly Word[], from: number): number {
 const youContracted: Readonly<Record<string, string>> = { "you're": "be", "you’re": "be", youre: "be", "you've": "have", "you’ve": "have", "you'll": "will", "you’ll": "will" };
 
 /** The words with "you" and its auxiliary apart where a reader gave them as one ("you're" → "you", "be"). */
-const withYouApart = (words: readonly Word[]): Word[] =>
+const withYouApart = (words: readonly MatchedWord[]): MatchedWord[] =>
   words.flatMap((word) => {
     const auxiliary = youContracted[word.value.toLowerCase()];
     return auxiliary === undefined ? [word] : [{ lemma: "you", value: "you" }, { lemma: auxiliary, value: auxiliary }];
@@ -71,7 +68,7 @@ const withYouApart = (words: readonly Word[]): Word[] =>
  * True when a therapist's sentence, as its opening, states the patient's decided act in the second
  * person (`planSummaryAt`).
  */
-export function isPlanSummary(words: readonly Word[], announced = false): boolean {
+export function isPlanSummary(words: readonly MatchedWord[], announced = false): boolean {
   return planSummaryAt(withYouApart(words), announced) !== -1;
 }
 
@@ -79,7 +76,7 @@ export function isPlanSummary(words: readonly Word[], announced = false): boolea
 export const summaryWords: ReadonlySet<string> = new Set(["summarise", "summarize", "summarising", "summarizing", "summary", "recap", "recapping"]);
 
 /** True when a sentence announces a summary (`summaryWords`, or "sum up"): the therapist's sentences after it in the turn summarise, as after "so". */
-export function announcesSummary(words: readonly Word[]): boolean {
+export function announcesSummary(words: readonly MatchedWord[]): boolean {
   return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")));
 }
 
@@ -94,7 +91,7 @@ export function announcesSummary(words: readonly Word[]): boolean {
  * to call" state none.
  * @returns the index of the act's verb, or -1.
  */
-export function planSummaryAt(words: readonly Word[], announced = false): number {
+export function planSummaryAt(words: readonly MatchedWord[], announced = false): number {
   let at = 0;
   let anchored = announced;
   while (is(words[at], summaryLeads)) {
@@ -140,7 +137,7 @@ export const spokenYeses: readonly (readonly [string, string])[] = [
  * `confirmationLength` words. "Yeah, that's right." and "Mm-hmm." confirm; "Okay." (which may only acknowledge),
  * "Yeah, but…" and "I guess so" do not.
  */
-export function confirmsPlainly(words: readonly Word[]): boolean {
+export function confirmsPlainly(words: readonly MatchedWord[]): boolean {
   if (words.length > confirmationLength || !words.every((word) => is(word, confirmingWords))) return false;
   return words.some((word, index) => is(word, yesWords) || spokenYeses.some(([first, second]) => is(word, first) && is(words[index + 1], second)));
 }

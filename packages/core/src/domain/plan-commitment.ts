@@ -1,6 +1,7 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
+import { is } from "./word-match.ts";
 
 /**
  * A plan item states what was agreed: it stands only on words in which the patient commits to an
@@ -165,9 +166,6 @@ export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
 
 /** Marks that end a sentence; one holding "?" ends a question. */
 const sentenceEnd = /[.!?…]+/g;
-
-const is = (word: { lemma: string; value: string } | undefined, options: ReadonlySet<string> | string) =>
-  word !== undefined && (typeof options === "string" ? word.lemma === options || word.value.toLowerCase() === options : options.has(word.lemma) || options.has(word.value.toLowerCase()));
 
 /** How many words may lead an opening intent word: "Ok thanks, will do", "Thank you, will call them". */
 export const openingLeadReach = 3;
@@ -420,17 +418,19 @@ export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemm
  * is not one, nor a summary nobody confirmed.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
-  const summarised = cited.some((segment) => {
-    if (segment.role !== "therapist") return false;
-    const sentences = sentencesOf(segment.text, reader.read(segment.text)).map((sentence) => sentence.words);
-    return sentences.some((_, at) => turnSummarisesPlan(sentences, at));
-  });
+  // The therapist's turns are read only for a plain yes, which stands on a summary of theirs.
+  const summarised = () =>
+    cited.some((segment) => {
+      if (segment.role !== "therapist") return false;
+      const sentences = sentencesOf(segment.text, reader.read(segment.text)).map((sentence) => sentence.words);
+      return sentences.some((_, at) => turnSummarisesPlan(sentences, at));
+    });
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
       sentencesOf(segment.text, reader.read(segment.text)).some(
         (sentence, index) =>
-          !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words) || (summarised && index === 0 && confirmsPlainly(sentence.words))),
+          !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words) || (index === 0 && confirmsPlainly(sentence.words) && summarised())),
       ),
     );
 }
