@@ -166,8 +166,10 @@ async function main(argv: string[]): Promise<number> {
       const backupKeyring = findAdapter("repository", config.adapters.repository)?.keepsDatabaseInDataDir
         ? (await import("@confide/adapters-local/platform")).backupKeyring(process.env)
         : undefined;
+      // Listening for Ctrl-C before the server starts: a signal during start-up stops it once started.
+      const signalled = untilSignal();
       const server = await startServer(runtime, { withWorker, ...(backupKeyring ? { backupKeyring } : {}) });
-      await untilSignal();
+      await signalled;
       await server.shutdown();
       return 0;
     }
@@ -180,8 +182,9 @@ async function main(argv: string[]): Promise<number> {
         );
       }
       const { startWorker } = await import("./worker.ts");
+      const signalled = untilSignal();
       const worker = await startWorker(runtime);
-      await untilSignal();
+      await signalled;
       worker.stop();
       await runtime.close();
       return 0;
@@ -244,15 +247,15 @@ function describeFailure(error: unknown, command: string | undefined): string {
   return error.message;
 }
 
+/**
+ * Resolves at the first SIGINT or SIGTERM. The handlers stay: a repeated signal while the server
+ * stops is ignored rather than killing the process mid-shutdown (npm forwards the terminal's Ctrl-C
+ * to its child, so one Ctrl-C under `npm run` arrives twice).
+ */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGTERM", stop);
-      process.off("SIGINT", stop);
-      resolve();
-    };
-    process.on("SIGTERM", stop);
-    process.on("SIGINT", stop);
+    process.on("SIGTERM", () => resolve());
+    process.on("SIGINT", () => resolve());
   });
 }
 
