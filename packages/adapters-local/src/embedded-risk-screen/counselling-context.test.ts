@@ -56,6 +56,43 @@ describe("medication counselling", () => {
   });
 });
 
+describe("death by illness or loss", () => {
+  const intent = (found: RiskFinding[]) => found.filter((finding) => finding.category === "suicide_intent_or_plan");
+
+  it.each([
+    "My grandfather died last Tuesday and the funeral is next week.",
+    "My grandmother died on Sunday.",
+    "Since my wife died this year I can't sleep.",
+    "Mum is going to die soon and I can't cope.",
+    "My husband is in the hospice now, he will die any day.",
+    "My dad is going to die next month, the doctors say.",
+    "I have terminal cancer, I'm going to die by Christmas.",
+    "The consultant said I have weeks to live, I won't be here for Christmas.",
+  ])("a prognosis, a death that happened or someone else's dying is no intent or plan: %j", (line) => {
+    const found = onLast(["T: How have things been since we last met?", line]);
+    expect(intent(found)).toEqual([]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("a time said beside a prognosis is no plan of when, though dying is in the sentence next to it", () => {
+    const lines = ["T: What happened after you moved?", "I was scared I would die. Then this year the doctors gave me a few months to live."];
+    expect(intent(onLast(lines))).toEqual([]);
+  });
+
+  it("still hears dying said outright, or a time with no illness or loss beside it", () => {
+    expect(categories(onLast(["I have cancer and I'm going to kill myself before it gets me."]))).toContain("suicide_intent_or_plan");
+    expect(paging(onLast(["I have cancer and I'm going to kill myself before it gets me."]))).not.toEqual([]);
+    expect(categories(onLast(["I'm going to overdose this weekend, my mum died last year."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["I'm going to die tonight."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["I want to die this weekend."]))).toContain("suicide_intent_or_plan");
+  });
+
+  it("someone else's suicide said outright stays theirs to review", () => {
+    const found = onLast(["My brother said he is going to kill himself on Friday."]);
+    expect(found.some((finding) => finding.subject === "other_person")).toBe(true);
+  });
+});
+
 describe("cut back, cut down, cut with", () => {
   it.each([
     "You never know what it's cut with, that's the scary part.",

@@ -79,6 +79,36 @@ export function isCareNotRisk(category: RiskCategory, sentence: RiskSentence): b
 }
 
 /**
+ * Death by illness or loss: a prognosis ("the oncologist gave me six months to live", "I have
+ * terminal cancer, I'm going to die by Christmas"), a death that happened ("my grandfather died
+ * last Tuesday, the funeral is next week") or someone else's dying ("Mum is going to die soon").
+ * Dying there is illness or grief, not an intent or plan to end a life.
+ */
+const illness =
+  / (?:cancer|cancers|tumou?r\S*|terminal\S*|leuka?emia|lymphoma|diagnos\S*|prognosis|chemo\S*|radiotherapy|hospice|palliative|illness|disease|dementia|alzheimer\S*|heart failure|oncolog\S*|life support|intensive care|(?:\S+ )?(?:days|weeks|months|years) to live|(?:the|my|his|her|their) (?:doctor|doctors|consultant|specialist) (?:say|said|tell|told|give|gave))(?= )/;
+const bereavement = / (?:died|pass away|passed away|passed on|funeral|burial|cremation|bereave\S*|widow\S*|grave|griev\S*|grief|memorial)(?= )/;
+/** Dying in bare words, which illness or grief explains: "die", "death", "not be here", "to live". */
+const bareDying = / (?:die|died|dying|death|dead|be here|be around|be alive|to live)(?= )/;
+
+/**
+ * Whether a match of `category` is taken back as a death by illness or loss. Only a plan or intent,
+ * and only where nothing says dying outright ("kill myself", "want to die", "suicide" keep it): its
+ * own words must be bare dying ("die", "not be here") — or, for a row that counts only after suicide
+ * was talked about (`contextOnly`: "when I go", "before Christmas"), any words, since the illness or
+ * grief in its sentence explains them. Someone else's dying in bare words is theirs, and natural.
+ * @param matched the match's words (lemmas), with a space before and after; a concept's companion
+ *   said in the next sentence is among them.
+ */
+export function isDeathByIllnessOrLoss(category: RiskCategory, sentence: RiskSentence, matched: string, subject: "speaker" | "other_person", contextOnly: boolean): boolean {
+  if (category !== "suicide_intent_or_plan") return false;
+  const text = textOf(sentence);
+  if (saysDyingOutright.test(text) || saysDyingOutright.test(matched)) return false;
+  const bare = bareDying.test(matched);
+  if (!bare && !contextOnly) return false;
+  return illness.test(text) || bereavement.test(text) || (bare && subject === "other_person");
+}
+
+/**
  * A therapist's question about medicines taken or stored ("when do you take your
  * medications?", "where do you keep them?"): a yes to it says nothing about a risk.
  */

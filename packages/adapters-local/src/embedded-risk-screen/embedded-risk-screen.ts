@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asks
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isMedicationQuestion } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isMedicationQuestion } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -28,6 +28,8 @@ interface Match {
   last: number;
   /** A concept's own words, when the match also covers its companion: negation is weighed on these. */
   anchor?: [number, number];
+  /** A concept's companion said in the sentence next to it: its words (lemmas), with a space before and after. */
+  companionApart?: string;
 }
 
 /** Every row's matches in one sentence, with the word indices they cover. */
@@ -83,7 +85,10 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
         if (companion === undefined) continue;
         // In one sentence the match covers both parts ("I found out where my dad keeps his
         // shotgun": the speaker's act, weighed from "I"); across sentences, the concept's words.
-        found = index === at ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] } : { row, first, last };
+        found =
+          index === at
+            ? { row, first: Math.min(first, companion[0]), last: Math.max(last, companion[1]), anchor: [first, last] }
+            : { row, first, last, companionApart: ` ${sentences[index]!.words.slice(companion[0], companion[1] + 1).join(" ")} ` };
         break;
       }
       if (found !== null) matches.push(found);
@@ -146,6 +151,7 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const subject =
     row.subject ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
+  if (isDeathByIllnessOrLoss(category, sentence, `${matched}${match.companionApart ?? ""}`, subject, row.needsSuicideContext === true)) return null;
   // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
   const wishToBeDead = row.wishToBeDead === true && category === "passive_death_wish";
   const ownNow = temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked);

@@ -264,7 +264,7 @@ function isObject(sentence: RiskSentence, start: number): boolean {
 }
 
 const family = new Set(
-  "mom mum mommy mummy mother dad daddy father stepdad stepfather stepmom stepmum stepmother brother sister son daughter husband wife partner boyfriend girlfriend fiance fiancee ex uncle aunt auntie grandad grandpa granddad grandma gran nan nana cousin parent kid child baby friend mate boss manager teacher coach neighbour neighbor colleague coworker roommate flatmate landlord carer sibling bestie bff family people everyone everybody someone somebody guy bloke lad girl man woman kids children parents friends client patient student pupil customer housemate lodger nephew niece grandson granddaughter stepson stepdaughter twin husband's wife's sister's brother's".split(
+  "mom mum mommy mummy mother dad daddy father stepdad stepfather stepmom stepmum stepmother brother sister son daughter husband wife partner boyfriend girlfriend fiance fiancee ex uncle aunt auntie grandad grandpa granddad grandma grandmother grandfather granny grandparent gran nan nana cousin parent kid child baby friend mate boss manager teacher coach neighbour neighbor colleague coworker roommate flatmate landlord carer sibling bestie bff family people everyone everybody someone somebody guy bloke lad girl man woman kids children parents friends client patient student pupil customer housemate lodger nephew niece grandson granddaughter stepson stepdaughter twin husband's wife's sister's brother's".split(
     " ",
   ),
 );
