@@ -505,11 +505,19 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes an untimed commitment as firm when it answers a question asking what the patient will do", () => {
-    for (const question of ["How will you fit the stretches into your week?", "What could you do when the worry starts?", "What will you do about the noise?"]) {
+    for (const question of [
+      "How will you fit the stretches into your week?",
+      "What could you do when the worry starts?",
+      "What will you do about the noise?",
+      "What might you try first?",
+      "What would you do differently this time?",
+      "What do you want to do about the noise?",
+      "What would you like to do next?",
+    ]) {
       expect(plan([`T: ${question}`, "P: I am going to do the stretches before each shift."]).map((item) => item.quote), question).toEqual(["I am going to do the stretches before each shift."]);
     }
     // A question about what was, or one not asking the patient, is no such question.
-    for (const question of ["What did you do when the worry started?", "How will the new rota work?", "Do you do the stretches?"]) {
+    for (const question of ["What did you do when the worry started?", "How will the new rota work?", "Do you do the stretches?", "What would you like to talk about today?", "How would you feel about that?"]) {
       expect(plan([`T: ${question}`, "P: I am going to do the stretches before each shift."]), question).toEqual([]);
     }
   });
@@ -833,7 +841,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes a commitment opening with a yes as the plan, one said with 'not' after a yes as to confirm", () => {
-    const before = ["T: Your sister might be worried too.", "P: She might.", "T: What would you like to do about it?"];
+    const before = ["T: Your sister might be worried too.", "P: She might.", "T: Is that on your mind?"];
     expect(plan([...before, "P: Yeah, I will write her a letter."]).map((item) => item.quote)).toEqual(["Yeah, I will write her a letter."]);
     expect(toConfirm([...before, "P: I will write her a letter."])).toEqual(["To confirm: I will write her a letter."]);
     expect(plan([...before, "P: Yes, I'm not going to hide it from her."])).toEqual([]);

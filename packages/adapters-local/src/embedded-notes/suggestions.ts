@@ -316,6 +316,15 @@ const outcomeVerbs = new Set(["feel", "do", "overcome", "cope", "get", "settle",
 
 /** Words of a question that ask what the patient will or could do: "What will you do…?", "How will you fit it in this week?", "What could you do…?". */
 const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]);
+/**
+ * Modals that ask for a plan only with an act asked about (`askedActs`): "What might you try
+ * first?", "What would you do differently?" — not "What would you like to talk about?", "How
+ * would you feel?".
+ */
+const conditionalModals = new Set(["might", "would"]);
+const askedActs = new Set(["do", "try", "change", "start", "stop", "cut"]);
+/** Verbs of wanting that, with "to do" after them, ask for a plan: "What do you want to do about the drinking?", "What would you like to do next?". */
+const wantingVerbs = new Set(["want", "like"]);
 
 /**
  * True when a therapist's sentence asks the patient for their own plan: a question opening with an
@@ -328,7 +337,9 @@ export function asksForPlan(sentence: ReadSentence): boolean {
   if (sentence.tokens[sentence.tokens.length - 1]?.value !== "?" || !openQuestions.has(words[0]?.lemma ?? "")) return false;
   // "How are you going to do that?": "going to" asks what the patient will do.
   const goingTo = words.some((word, at) => word.lemma === "go" && words[at + 1]?.lemma === "to" && words[at + 2] !== undefined);
-  return words.some((word) => word.lemma === "you") && (goingTo || words.some((word) => planAskingWords.has(word.lemma)));
+  const wantsToDo = words.some((word, at) => wantingVerbs.has(word.lemma) && words[at + 1]?.lemma === "to" && words[at + 2]?.lemma === "do");
+  const asksAnAct = words.some((word) => conditionalModals.has(word.lemma)) && words.some((word) => askedActs.has(word.lemma));
+  return words.some((word) => word.lemma === "you") && (goingTo || wantsToDo || asksAnAct || words.some((word) => planAskingWords.has(word.lemma)));
 }
 
 /** Naming assents in which the patient commits to the act in the first person ("I will try", "I'm going to try", "Consider it done"), not only calls it good. */
