@@ -44,6 +44,32 @@ function isModifier(token: ReadToken, names: ReadonlySet<string>): boolean {
   return (token.pos === "ADJ" || token.pos === "NOUN") && !token.stopWord && /^\p{L}[\p{L}-]+$/u.test(token.value) && !isFiller(token) && !names.has(token.value.toLowerCase());
 }
 
+/**
+ * Habits a session of behaviour change is about, which a patient says as verbs more than as nouns
+ * ("I smoke about a pack", "I drink most nights"): each such verb counts as a mention of its habit's
+ * noun (a concern noun), and the topic is named by the noun. "Drink" with a drink no one worries
+ * about after it (`everydayDrinks`: "I drink a lot of water") is none.
+ */
+const habitVerbs: ReadonlyMap<string, string> = new Map([
+  ["smoke", "smoking"],
+  ["drink", "drinking"],
+  ["gamble", "gambling"],
+  ["vape", "vaping"],
+]);
+/** A habit's verb weighs half a mention of its noun: the noun names a concern ("my drinking"), the verb may only tell how someone copes ("I want to drink till I forget her"). */
+const habitVerbWeight = 0.5;
+const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda", "pop", "fluids", "enough"]);
+/** How far after "drink" the drink may come: "I drink a lot of water". */
+const drinkReach = 4;
+
+/** The habit's noun a verb at `index` says ("smoking" for "I smoke"), or undefined. */
+function habitSaid(tokens: readonly ReadToken[], index: number): string | undefined {
+  const token = tokens[index]!;
+  const habit = token.pos === "VERB" ? habitVerbs.get(token.lemma) : undefined;
+  if (habit === undefined) return undefined;
+  return habit === "drinking" && tokens.slice(index + 1, index + 1 + drinkReach).some((next) => everydayDrinks.has(next.lemma)) ? undefined : habit;
+}
+
 interface Occurrence {
   segmentId: string;
   position: number;
@@ -58,6 +84,8 @@ interface Occurrence {
   opening: boolean;
   /** Not a word of the model's lexicon (`ReadToken.unknown`): a misspelling such as "wokr", or a rare word. */
   unknown: boolean;
+  /** A habit said as a verb (`habitVerbs`): it counts for the habit's noun but never names it. */
+  verb?: true;
 }
 
 /** How much a mention weighs for the topic's rank: the patient's words name the concern; the therapist's echo it. */
@@ -151,6 +179,15 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
       const tokens = wholeWords(sentence.tokens);
       tokens.forEach((token, index) => {
         position += 1;
+        const habit = habitSaid(tokens, index);
+        if (habit !== undefined) {
+          const occurrences = byLemma.get(habit) ?? [];
+          const spoken = { phraseStart: token.start, nounStart: token.start, end: token.end, value: token.value, nounValue: token.value };
+          occurrences.push({ segmentId: segment.id, position, phrase: habit, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, verb: true });
+          byLemma.set(habit, occurrences);
+          hasNoun = true;
+          return;
+        }
         if (!isTopicWord(token, names) || gluedToNumber(tokens, index)) return;
         hasNoun = true;
         let first = index;
@@ -177,7 +214,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
     if (patient && hasNoun) patientTurnsWithNouns += 1;
   }
   const weight = (occurrences: readonly Occurrence[]) =>
-    occurrences.reduce((sum, item) => sum + (item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0), 0);
+    occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0)) * (item.verb ? habitVerbWeight : 1), 0);
   const events = eventTopics(eventsSaid, byLemma, (occurrences) => weight(occurrences) * concernFactor);
   const nounTopics = [...byLemma.entries()]
     .filter(([, occurrences]) => occurrences.length >= unknownWordRepeats || !occurrences.every((occurrence) => occurrence.unknown))
@@ -250,15 +287,16 @@ function nounTopic(lemma: string, occurrences: readonly Occurrence[]): KeyTopic 
 /**
  * How a noun's topic is named: the form the session said most, lower case ("parents" when the
  * patient spoke of their parents, not the lemma "parent"); the lemma when it is said as often as
- * any other form.
+ * any other form, or said only as a habit's verb ("smoking" for "I smoke").
  */
 function mostSaid(lemma: string, occurrences: readonly Occurrence[]): string {
   const counts = new Map<string, number>();
   for (const occurrence of occurrences) {
+    if (occurrence.verb) continue;
     const form = occurrence.nounValue.toLowerCase();
     counts.set(form, (counts.get(form) ?? 0) + 1);
   }
   const lemmaCount = counts.get(lemma) ?? 0;
-  const [form, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const [form, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [lemma, 0];
   return count > lemmaCount ? form : lemma;
 }

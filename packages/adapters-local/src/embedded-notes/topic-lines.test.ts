@@ -125,6 +125,33 @@ describe("topics", () => {
     expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about exam\b/);
   });
 
+  it("names a habit said as a verb by its noun, and heads the line with it", () => {
+    const turns = [
+      "T: Your GP said your blood pressure is up. What do you make of that?",
+      "P: I smoke when the shift gets hectic, it's the only thing that settles me before I go back on the ward.",
+      "T: How much in a day?",
+      "P: Twenty a day at least, and I smoke more when my manager is on at me.",
+      "T: Have you tried to stop?",
+      "P: Once, but the smoking is the one break I get.",
+    ];
+    const given = input(turns);
+    const notes = writeEmbeddedNotes(given);
+    expect(texts(notes.keyTopics)[0]).toBe("smoking");
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about smoking\b/);
+    // The topic cites the verb said, and core's claim check finds it there.
+    const verified = verifyNotes(notes, { ...given, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
+    const smoking = isNotAssessed(verified.keyTopics) ? undefined : verified.keyTopics.find((item) => item.text === "smoking");
+    expect(smoking?.verification.status).toBe("grounded");
+    expect(smoking?.quote).toBe("smoke");
+  });
+
+  it("reads drinking water or tea as no habit, and counts a habit's verb for less than its noun", () => {
+    expect(texts(writeEmbeddedNotes(input(["P: I drink a lot of water at work and the job is hard.", "T: The job.", "P: Yes, the job, and I drink tea all day."])).keyTopics)).not.toContain("drinking");
+    const coping = writeEmbeddedNotes(input(["P: My girlfriend left me and I miss my girlfriend.", "T: That hurts.", "P: I want to drink until I forget her."]));
+    expect(texts(coping.keyTopics)[0]).toBe("girlfriend");
+    expect(texts(coping.keyTopics)).toContain("drinking");
+  });
+
   it("reads no event denied", () => {
     const notes = writeEmbeddedNotes(input(["P: I didn't fail the exam. He never cheated on me, the exam was just hard.", "T: The exam.", "P: Yes the exam."]));
     expect(texts(notes.keyTopics)).not.toContain("failing");
