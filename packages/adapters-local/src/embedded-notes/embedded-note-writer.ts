@@ -99,7 +99,10 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item));
   const firm = noRisk(commitments.firm);
   const actionItems = inOrder([...firm, ...noRisk(agreements.agreed)]);
-  const toConfirm = inOrder(noRisk([...commitments.toConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
+  // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
+  const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
+  const ownToConfirm = commitments.toConfirm.filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
+  const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
   const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),

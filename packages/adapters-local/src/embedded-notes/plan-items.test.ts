@@ -1153,3 +1153,49 @@ describe("plan items: what was agreed", () => {
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });
   });
 });
+
+describe("plan items: an idea of the patient's own, taken up", () => {
+  const asked = "T: What could you do before the next session?";
+
+  it("quotes the patient's idea, not the therapist's pointer, when a yes takes it up", () => {
+    for (const pointer of ["Would you be willing to try that?", "That sounds like a good start.", "Do you think that would work?"]) {
+      const items = plan([asked, "P: Maybe I could take the stairs at the office instead of the lift.", `T: ${pointer}`, "P: Yeah, I'll do that."]);
+      expect(items.map((item) => item.text), pointer).toEqual(["Agreed: “Maybe I could take the stairs at the office instead of the lift.” — “Yeah, I'll do that.”"]);
+      expect(items[0]!.evidence.map((span) => span.segmentId), pointer).toEqual(["seg-1", "seg-2", "seg-3"]);
+      expect(items[0]!.verification.status, pointer).toBe("grounded");
+    }
+    const guessed = plan([asked, "P: I guess I might phone the gym about the beginners' class.", "T: Would you be willing to try that?", "P: Yes I will."]);
+    expect(guessed.map((item) => item.quote)).toEqual(["I guess I might phone the gym about the beginners' class."]);
+  });
+
+  it("takes a hedged commitment of the patient's own as the idea, and lists it once", () => {
+    const turns = [asked, "P: Maybe I'll ring my brother at the weekend.", "T: How would you feel about trying that?", "P: Yeah, I'll give that a go."];
+    expect(plan(turns).map((item) => item.quote)).toEqual(["Maybe I'll ring my brother at the weekend."]);
+    expect(toConfirm(turns)).toEqual([]);
+  });
+
+  it("leaves a tentative yes to confirm, and a proposal of the therapist's own quoted as proposed", () => {
+    const idea = "P: Maybe I could take the stairs at the office instead of the lift.";
+    expect(toConfirm([asked, idea, "T: Would you be willing to try that?", "P: Maybe, I might try that."])).toEqual([
+      "To confirm: “Maybe I could take the stairs at the office instead of the lift.” — “Maybe, I might try that.”",
+    ]);
+    // The therapist names an act of their own: the line quotes it, not the patient's idea.
+    const own = plan([asked, idea, "T: You could also walk to the station in the mornings.", "P: Yeah, I'll do that."]);
+    expect(own.map((item) => item.text)).toEqual(["Agreed: You could also walk to the station in the mornings. — “Yeah, I'll do that.”"]);
+  });
+
+  it("puts no idea forward in a state, a thought, the past, a condition, a refusal or a pointer", () => {
+    for (const said of [
+      "Maybe I could be a bit kinder to myself.",
+      "I could see that coming.",
+      "I could walk there when I lived in town.",
+      "I could go if I had the time.",
+      "I could never tell her that.",
+      "I could do that.",
+      "Could I ring them?",
+    ]) {
+      const items = plan([asked, `P: ${said}`, "T: Would you be willing to try that?", "P: Yeah, I'll do that."]);
+      expect(items.map((item) => item.quote), said).not.toContain(said);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, 
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
+import { ideaPutForward, pointsBackOnly } from "./own-ideas.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -814,6 +815,25 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
   return { text: `${form === "stated" ? agreedPrefix : toConfirmPrefix}${quote} — “${said}”`, quote, evidence };
 }
 
+/**
+ * The line of an idea the patient put forward and then agreed to, after the therapist pointed back
+ * at it (`own-ideas.ts`): "Agreed: “<idea>” — “<assent>”", citing the idea, the therapist's
+ * sentence and the assent; under the lead of an item to confirm when the assent is tentative.
+ */
+function ideaLine(strength: Assent["strength"], ideaTurn: ReadSegment, idea: ReadSentence, turn: ReadSegment, pointer: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
+  const quote = ideaTurn.text.slice(idea.start, idea.end);
+  const said = segment.text.slice(assent.start, assent.end);
+  return {
+    text: `${strength === "plain" ? agreedPrefix : toConfirmPrefix}“${quote}” — “${said}”`,
+    quote,
+    evidence: [
+      { segmentId: ideaTurn.id, start: idea.start, end: idea.end },
+      { segmentId: turn.id, start: pointer.start, end: pointer.end },
+      { segmentId: segment.id, start: assent.start, end: assent.end },
+    ],
+  };
+}
+
 /** The therapist's proposals the patient took up: plainly (the plan) apart from tentatively (to confirm). */
 export interface FoundAgreements {
   agreed: NoteItemDraft[];
@@ -848,6 +868,13 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const assent = assents(segment);
     // An assent in the patient's own words ("I'll ring the helpline tomorrow") is their commitment (`findCommitments`).
     if (assent === null || ownCommitmentAt(segment, assent.start)) return;
+    // The therapist only pointed back at an idea the patient put forward ("Maybe I could walk at lunch." — "Would you be willing to try that?"): the idea is what was agreed.
+    const takesUpIdea = (turn: ReadSegment, sentence: ReadSentence): boolean => {
+      const idea = turn === segments[index - 1] && pointsBackOnly(sentence) ? ideaPutForward(segments[index - 2]) : undefined;
+      if (idea === undefined) return false;
+      (assent.strength === "plain" ? found.agreed : found.toConfirm).push(ideaLine(assent.strength, segments[index - 2]!, idea, turn, sentence, segment, assent));
+      return true;
+    };
     // A bare "I will." takes up a proposal stated or asked in the turn just before, or nothing.
     if (assent.bare) {
       const turn = segments[index - 1]!;
@@ -855,7 +882,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
       // Or a proposal asked ("Have you thought about classes at the college?" — "Yes I will"): the line quotes the patient's words.
       const asked = stated ? undefined : [...turn.sentences].reverse().find((sentence) => isAsked(sentence) && proposes(sentence));
       const taken = stated ?? asked;
-      if (taken && assent.strength === "plain") found.agreed.push(agreementLine(stated ? "stated" : "patient-words", turn, taken, segment, assent));
+      if (taken && assent.strength === "plain" && !takesUpIdea(turn, taken)) found.agreed.push(agreementLine(stated ? "stated" : "patient-words", turn, taken, segment, assent));
       return;
     }
     // The proposal: in the therapist's last turn, or the one before it when the last only closes ("Anyway, I hope I helped").
@@ -868,6 +895,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     // A proposal taken up twice is one item: the first assent.
     const taker = taken.sentence;
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
+    if (takesUpIdea(taken.turn, taker)) return;
     // Agreed to a proposal stated as one: the line quotes the proposal, then the assenting words.
     if (assent.strength === "plain" && statesProposal(taker)) {
       found.agreed.push(agreementLine("stated", taken.turn, taker, segment, assent));
