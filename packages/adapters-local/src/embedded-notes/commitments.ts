@@ -317,6 +317,15 @@ export function promisesEffortOnly(sentence: ReadSentence): boolean {
 }
 
 /**
+ * True when a sentence tries its best and names no act ("I'll try my best."): it may take up a
+ * proposal stated to it, but commits to nothing else put forward.
+ */
+export function triesBestOnly(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.some((word, index) => word.lemma === "try" && effortOnly(words.slice(index)));
+}
+
+/**
  * The sentence without a later clause of the speaker's state (core's `stateClauseWords`: "Alright, I'll
  * ring them tonight, I'll be glad if they answer"): its condition or hedge belongs to the feeling,
  * not to the act before it. Core's plan check reads the sentence so too.
@@ -361,8 +370,12 @@ function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
   const thanksAt = said.findIndex((token, at) => at > 0 && isThanks(token));
   const words = thanksAt === -1 ? said : said.slice(0, thanksAt);
   let start = 0;
-  const softened = (at: number) => softeners.has(words[at]!.lemma) || (words[at]!.lemma === "and" && words[at - 1]?.lemma === "try");
+  // "try" with a thing tried after it is the act ("I'm going to try the patches", "try a walk"); before "to", "and", "my best" or another verb it softens one.
+  const triesAThing = (at: number) => words[at]!.lemma === "try" && words[at + 1]?.pos === "DET";
+  const softened = (at: number) => (softeners.has(words[at]!.lemma) && !triesAThing(at)) || (words[at]!.lemma === "and" && words[at - 1]?.lemma === "try");
   while (start < words.length && softened(start) && start < 5) start += 1;
+  // "I'll try to remember to take my tablets": the act is what is to be remembered.
+  if (words[start]?.lemma === "remember" && words[start + 1]?.lemma === "to" && words[start + 2]?.pos === "VERB") start += 2;
   // "I'll be happy to make more time": the act is what follows "be happy to".
   if (words[start]?.lemma === "be" && willingness.has(words[start + 1]?.lemma ?? "") && words[start + 2]?.lemma === "to") start += 3;
   // "I'll have to ask my landlord", "I'll be looking into evening classes": the act is the reaching out after "have to" or "be".

@@ -1199,3 +1199,19 @@ describe("plan items: an idea of the patient's own, taken up", () => {
     }
   });
 });
+
+describe("plan items: what is tried and what is remembered", () => {
+  it("takes a thing tried, or what is to be remembered, as the patient's own act, never an answer to a request to say more", () => {
+    for (const said of ["I'm going to try the nicotine patches from Monday.", "I'll try to remember to take my tablets every morning."]) {
+      const items = plan(["T: Tell me more about that.", `P: ${said}`]);
+      expect(items.map((item) => item.text), said).toEqual([said]);
+      expect(items[0]!.evidence.map((span) => span.segmentId), said).toEqual(["seg-1"]);
+    }
+  });
+
+  it("still reads an effort promised as no act, and a tried pointer as taking up what was proposed", () => {
+    expect(plan(["T: Tell me more about that.", "P: I'll try my best."])).toEqual([]);
+    const taken = plan(["T: You could try the breathing app before bed.", "P: I will try that."]);
+    expect(taken.map((item) => item.text)).toEqual(["Agreed: You could try the breathing app before bed. — “I will try that.”"]);
+  });
+});

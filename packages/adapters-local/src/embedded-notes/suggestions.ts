@@ -1,6 +1,6 @@
 import { confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, withoutStateClauses } from "./commitments.ts";
+import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -592,7 +592,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     // Read whole: "I'm quite nervous about phoning them" is the clause of state `withoutStateClauses` leaves out.
     reluctantAfter(sentence.tokens) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
-  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || committing, bare: bare && !naming };
+  // "I'll try my best" takes up a proposal stated to it, but commits to nothing only put forward ("Tell me more about that.").
+  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || (committing && !triesBestOnly(sentence)), bare: bare && !naming };
 }
 
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>
