@@ -85,6 +85,12 @@ describe("installModel", () => {
           setTimeout(() => response.destroy(), 20);
           return;
         }
+        if (request.url === "/at-once/test/model.onnx") {
+          // Breaks off at once, most likely before the installer has opened its file to read into.
+          response.writeHead(200, { "content-length": String(bytes.length) });
+          response.write(bytes.subarray(0, 100), () => response.destroy());
+          return;
+        }
         response.writeHead(404).end();
       });
       await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -110,6 +116,8 @@ describe("installModel", () => {
         message: expect.stringContaining("no such file"),
       });
       await expect(installModel(models, entry(bytes), { source: `${base}/cut` })).rejects.toMatchObject({ code: "model.source_unreachable" });
+      // Broken off before a byte is read: the same answer, and the process goes on.
+      await expect(installModel(models, entry(bytes), { source: `${base}/at-once` })).rejects.toMatchObject({ code: "model.source_unreachable" });
       expect(existsSync(join(models, "test/model.onnx"))).toBe(false);
       expect(await leftovers(models)).toEqual([]);
     });

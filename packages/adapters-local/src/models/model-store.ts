@@ -96,8 +96,16 @@ async function openOrigin(model: ModelEntry, origin: string, signal: AbortSignal
       const cause = (error as Error).cause;
       throw unreachable(model, origin, cause instanceof Error ? cause.message : (error as Error).message, error);
     }
-    if (!response.ok || !response.body) throw unreachable(model, origin, `HTTP ${response.status}`);
-    return Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+    if (!response.ok || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      throw unreachable(model, origin, `HTTP ${response.status}`);
+    }
+    const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+    // A transfer that breaks off before the bytes are read (the file is still being opened) destroys
+    // the stream with its error: without a listener that error would end the process. The reader
+    // still gets it, from the destroyed stream, when it starts.
+    body.on("error", () => undefined);
+    return body;
   }
   const found = await stat(origin).catch(() => undefined);
   if (!found?.isFile()) throw unreachable(model, origin, "no such file");
