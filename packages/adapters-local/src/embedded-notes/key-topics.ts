@@ -56,7 +56,7 @@ const habitVerbs: ReadonlyMap<string, string> = new Map([
   ["gamble", "gambling"],
   ["vape", "vaping"],
 ]);
-/** A habit's verb weighs half a mention of its noun: the noun names a concern ("my drinking"), the verb may only tell how someone copes ("I want to drink till I forget her"). */
+/** A habit's verb weighs half a mention of its noun: the noun names a concern ("my drinking"), the verb may only tell how someone copes ("some nights I drink to get to sleep"). */
 const habitVerbWeight = 0.5;
 const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda", "pop", "fluids", "enough"]);
 /** How far after "drink" the drink may come: "I drink a lot of water". */

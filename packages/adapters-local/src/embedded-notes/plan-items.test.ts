@@ -1215,3 +1215,19 @@ describe("plan items: what is tried and what is remembered", () => {
     expect(taken.map((item) => item.text)).toEqual(["Agreed: You could try the breathing app before bed. — “I will try that.”"]);
   });
 });
+
+describe("plan items: 'however'", () => {
+  const proposal = "T: How about you telling your sister how her comments make you feel?";
+
+  it("opening the assent after the patient's doubts, concedes them and keeps it", () => {
+    const items = plan([proposal, "P: I doubt it will help. She has always been like this. However, I'll try it when she visits."]);
+    expect(items.map((item) => item.text)).toEqual(["Agreed: “However, I'll try it when she visits.” — to “How about you telling your sister how her comments make you feel?”"]);
+  });
+
+  it("after the assent, doubts it, and with a negation declines it, as 'but' does", () => {
+    expect(plan([proposal, "P: That's a good idea, however it could start a row."])).toEqual([]);
+    expect(toConfirm([proposal, "P: That's a good idea, however it could start a row."])).toHaveLength(1);
+    expect(plan([proposal, "P: That's a good idea, however I can't face her."])).toEqual([]);
+    expect(toConfirm([proposal, "P: That's a good idea, however I can't face her."])).toEqual([]);
+  });
+});

@@ -442,13 +442,14 @@ const hedgingPhrases = tentativeSequences.map((sequence) => sequence.join(" "));
 /** A try only weighed with a modal: "I could give it a try", "we might give that a go" — the naming phrase ("give it a try") does not make it plain. */
 const weighedTries = ["i could give", "i might give", "i may give", "we could give", "we might give"];
 /** Words in the assenting sentence that put it off or turn it down: "That's a good idea, but I've already tried it", "if I had the time". */
-const putOff = new Set(["already", "if", "?", "however"]);
+const putOff = new Set(["already", "if", "?"]);
 /**
  * Contrasts: after the sentence's first word, one leaves the assent in doubt ("I will try, but it
  * will be hard", "That sounds good, but what would it change") — to confirm, not declined; followed
- * by a negation in the sentence, it declines ("good idea but I can't afford it").
+ * by a negation in the sentence, it declines ("good idea but I can't afford it"). Before the assent
+ * ("However, I will try that", after the patient's doubts) it concedes them and keeps it.
  */
-const contrasts = new Set(["but", "though", "although"]);
+const contrasts = new Set(["but", "though", "although", "however"]);
 /**
  * True when a contrast comes after the sentence's assent (its first assent phrase, or its first
  * word when the assent only points back: "I'll try, but it is a lot", "That sounds good,

@@ -147,7 +147,7 @@ describe("topics", () => {
 
   it("reads drinking water or tea as no habit, and counts a habit's verb for less than its noun", () => {
     expect(texts(writeEmbeddedNotes(input(["P: I drink a lot of water at work and the job is hard.", "T: The job.", "P: Yes, the job, and I drink tea all day."])).keyTopics)).not.toContain("drinking");
-    const coping = writeEmbeddedNotes(input(["P: My girlfriend left me and I miss my girlfriend.", "T: That hurts.", "P: I want to drink until I forget her."]));
+    const coping = writeEmbeddedNotes(input(["P: Since the breakup my girlfriend is all I think about, I keep reading old messages from my girlfriend.", "T: That hurts.", "P: Some nights I drink to stop thinking about her."]));
     expect(texts(coping.keyTopics)[0]).toBe("girlfriend");
     expect(texts(coping.keyTopics)).toContain("drinking");
   });
