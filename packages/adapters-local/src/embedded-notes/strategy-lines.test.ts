@@ -36,7 +36,7 @@ describe("strategy lines", () => {
   });
 
   it("never quotes a proposal that only points back to what was said before", () => {
-    expect(strategiesOf("You could ask the neighbours round.", "I would actually suggest just that.")).toEqual(["You could ask the neighbours round."]);
+    expect(strategiesOf("You could ask the neighbours round.", "I would recommend just that.")).toEqual(["You could ask the neighbours round."]);
     expect(strategiesOf("I'd recommend it.")).toEqual([]);
     expect(strategiesOf("I would advise that.")).toEqual([]);
     expect(strategiesOf("I would suggest that you ring the housing office tomorrow.")).toEqual(["I would suggest that you ring the housing office tomorrow."]);

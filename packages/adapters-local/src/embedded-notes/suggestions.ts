@@ -258,7 +258,7 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (standalone && putsNoAct(phrase, after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
-      // "You could try it.", "I would actually suggest just that.": an act that only points back ("it", "that") is no strategy line of its own.
+      // "You could try it.", "I would recommend just that.": an act that only points back ("it", "that") is no strategy line of its own.
       if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
       if (standalone && onlyPointsBack(after)) return false;
       // "I want to make sure I've got it straight": the therapist's own act, not one put to the patient.

@@ -277,7 +277,7 @@ describe("embedded risk screen: a way of dying is a way with the place it kills"
     "I thought of lying down in front of a train.",
     "I'd throw myself under a bus.",
     "I nearly stepped over the edge.",
-    "I'm so sad I want to jump over a bridge.",
+    "Some days I feel like jumping over the bridge on my way home.",
     "I thought about throwing myself over the side.",
     "I could jump off the platform.",
   ])("%j names a method", (line) => {
