@@ -229,10 +229,13 @@ const reachingVerbs = new Set(["talk", "speak", "call", "ring", "phone", "contac
 /** Particles that make "look" a finding out: "look into", "look up", "look for", "look online" (not "look forward", "look at it differently"). */
 const lookingParticles = new Set(["into", "up", "for", "online"]);
 
-/** True when the words from `at` open an act of reaching out or finding out: a verb of `reachingVerbs`, or "look" and a particle of `lookingParticles`. */
+/** Who is told when telling reaches out: "tell my friends", "tell her", "tell them" — never "tell you" (the session) or "tell myself" (an attitude). */
+const toldPeople = new Set(["my", "her", "him", "them", "his", "our", "their"]);
+
+/** True when the words from `at` open an act of reaching out or finding out: a verb of `reachingVerbs`, "look" and a particle of `lookingParticles`, or telling someone (`toldPeople`). */
 function reachingActAt(words: readonly ReadToken[], at: number): boolean {
   const verb = words[at]?.lemma ?? "";
-  return reachingVerbs.has(verb) || (verb === "look" && lookingParticles.has(words[at + 1]?.lemma ?? ""));
+  return reachingVerbs.has(verb) || (verb === "look" && lookingParticles.has(words[at + 1]?.lemma ?? "")) || (verb === "tell" && toldPeople.has(words[at + 1]?.lemma ?? ""));
 }
 
 /** What a commitment phrase found in a sentence commits to. */

@@ -51,7 +51,7 @@ const plainSession = [
   "The job is going well. My manager gave me good feedback and I felt proud.",
   "That's great. Did you try the breathing exercise before meetings?",
   "I did, and the meetings felt calmer. I still get anxious before presentations.",
-  "Presentations can be hard. What would help you prepare?",
+  "Presentations can be hard, and you have prepared before.",
   "Next week I'm going to practise the presentation with my partner. I will also keep the breathing exercise.",
 ];
 

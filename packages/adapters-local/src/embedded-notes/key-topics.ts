@@ -62,9 +62,14 @@ const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda
 /** How far after "drink" the drink may come: "I drink a lot of water". */
 const drinkReach = 4;
 
-/** The habit's noun a verb at `index` says ("smoking" for "I smoke"), or undefined. */
+/** A condition said as an adjective, counted as its noun's topic as a habit's verb is: "I'm twenty weeks pregnant" speaks of the pregnancy. */
+const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);
+
+/** The habit's noun a verb at `index` says ("smoking" for "I smoke"), or a condition's noun its adjective says ("pregnancy"), or undefined. */
 function habitSaid(tokens: readonly ReadToken[], index: number): string | undefined {
   const token = tokens[index]!;
+  const condition = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : undefined;
+  if (condition !== undefined) return condition;
   const habit = token.pos === "VERB" ? habitVerbs.get(token.lemma) : undefined;
   if (habit === undefined) return undefined;
   return habit === "drinking" && tokens.slice(index + 1, index + 1 + drinkReach).some((next) => everydayDrinks.has(next.lemma)) ? undefined : habit;

@@ -513,6 +513,7 @@ describe("plan items: what was agreed", () => {
       "What would you do differently this time?",
       "What do you want to do about the noise?",
       "What would you like to do next?",
+      "What would help you keep to it?",
     ]) {
       expect(plan([`T: ${question}`, "P: I am going to do the stretches before each shift."]).map((item) => item.quote), question).toEqual(["I am going to do the stretches before each shift."]);
     }
@@ -1229,5 +1230,16 @@ describe("plan items: 'however'", () => {
     expect(toConfirm([proposal, "P: That's a good idea, however it could start a row."])).toHaveLength(1);
     expect(plan([proposal, "P: That's a good idea, however I can't face her."])).toEqual([]);
     expect(toConfirm([proposal, "P: That's a good idea, however I can't face her."])).toEqual([]);
+  });
+});
+
+describe("plan items: telling someone", () => {
+  it("reaches out, firm without a time; telling the therapist or oneself does not", () => {
+    for (const said of ["I'm going to tell my sister about the pregnancy.", "I'll tell them at work that I need the mornings off."]) {
+      expect(plan(["T: Tell me more about that.", `P: ${said}`]).map((item) => item.quote), said).toEqual([said]);
+    }
+    for (const said of ["I'll tell you about it.", "I'll tell myself it doesn't matter."]) {
+      expect(plan(["T: Tell me more about that.", `P: ${said}`]), said).toEqual([]);
+    }
   });
 });

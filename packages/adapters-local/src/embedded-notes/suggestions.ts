@@ -319,11 +319,11 @@ const outcomeVerbs = new Set(["feel", "do", "overcome", "cope", "get", "settle",
 const planAskingWords = new Set(["will", "could", "can", "gonna", "plan", "see"]);
 /**
  * Modals that ask for a plan only with an act asked about (`askedActs`): "What might you try
- * first?", "What would you do differently?" — not "What would you like to talk about?", "How
- * would you feel?".
+ * first?", "What would you do differently?", "What would help you keep going?" — not "What would
+ * you like to talk about?", "How would you feel?".
  */
 const conditionalModals = new Set(["might", "would"]);
-const askedActs = new Set(["do", "try", "change", "start", "stop", "cut"]);
+const askedActs = new Set(["do", "try", "change", "start", "stop", "cut", "help"]);
 /** Verbs of wanting that, with "to do" after them, ask for a plan: "What do you want to do about the drinking?", "What would you like to do next?". */
 const wantingVerbs = new Set(["want", "like"]);
 

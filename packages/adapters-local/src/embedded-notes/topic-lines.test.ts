@@ -145,6 +145,14 @@ describe("topics", () => {
     expect(smoking?.quote).toBe("smoke");
   });
 
+  it("names a condition said as an adjective by its noun: pregnant, the pregnancy", () => {
+    const notes = writeEmbeddedNotes(
+      input(["T: How are you finding things?", "P: I'm pregnant and the nausea is awful, I'm pregnant with twins too.", "T: Twins.", "P: Yes, and my partner is away a lot."]),
+    );
+    expect(texts(notes.keyTopics)).toContain("pregnancy");
+    expect(texts(notes.topicSummary)[0]).toMatch(/pregnancy/);
+  });
+
   it("reads drinking water or tea as no habit, and counts a habit's verb for less than its noun", () => {
     expect(texts(writeEmbeddedNotes(input(["P: I drink a lot of water at work and the job is hard.", "T: The job.", "P: Yes, the job, and I drink tea all day."])).keyTopics)).not.toContain("drinking");
     const coping = writeEmbeddedNotes(input(["P: Since the breakup my girlfriend is all I think about, I keep reading old messages from my girlfriend.", "T: That hurts.", "P: Some nights I drink to stop thinking about her."]));
