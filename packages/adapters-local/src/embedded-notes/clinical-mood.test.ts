@@ -54,6 +54,11 @@ describe("session mood in a clinician's words", () => {
     }
   });
 
+  it("reads being sick of something as anger, as being fed up is", () => {
+    const mood = moodOf(["T: How do you feel about the advice?", "P: I'm sick of everyone at work lecturing me about my weight."]);
+    expect(mood.text).toMatch(/^Presented as angry \(“sick of”\)/);
+  });
+
   it("reads being overwhelmed as stress (anxious), not as marked distress", () => {
     const mood = moodOf(["T: How is the move going?", "P: I feel so overwhelmed by all the boxes and the paperwork."]);
     expect(mood.text).toMatch(/^Presented as anxious /);

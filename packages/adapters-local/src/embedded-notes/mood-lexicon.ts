@@ -26,7 +26,7 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
     "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "blue", "upset", "exhausted", "tired of",
     "broken", "lost interest", "in a funk", "feeling down", "been better", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
   ],
-  angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "disgusted"],
+  angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "sick of", "disgusted"],
   ambivalent: ["torn", "mixed feeling", "part of me", "conflicted", "confused", "on the fence", "don't know whether", "don't know if i should", "not sure whether", "not sure if i should", "mixed emotion"],
   hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad"],
   calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
