@@ -92,7 +92,8 @@ async function peek(
   let ended = false;
   // A stalled source must not outlive an abort: cancelling ends the pending read.
   const cancel = () => {
-    void reader.cancel(signal?.reason);
+    // A source the same abort has already failed answers the cancel with that failure: not this caller's.
+    reader.cancel(signal?.reason).catch(() => undefined);
   };
   signal?.addEventListener("abort", cancel, { once: true });
   if (signal?.aborted) cancel();
@@ -143,7 +144,8 @@ const needsSeekableInput = (head: Uint8Array) => head.length >= 8 && ascii(head,
 async function spool(stream: ReadableStream<Uint8Array>, path: string, signal?: AbortSignal): Promise<void> {
   const reader = stream.getReader();
   const cancel = () => {
-    void reader.cancel(signal?.reason);
+    // A source the same abort has already failed answers the cancel with that failure: not this caller's.
+    reader.cancel(signal?.reason).catch(() => undefined);
   };
   signal?.addEventListener("abort", cancel, { once: true });
   let finished = false;
@@ -163,7 +165,7 @@ async function spool(stream: ReadableStream<Uint8Array>, path: string, signal?: 
   } finally {
     signal?.removeEventListener("abort", cancel);
     // Release the source (a file handle, a socket) when the copy stopped early.
-    if (!finished) await reader.cancel();
+    if (!finished) await reader.cancel().catch(() => undefined);
   }
 }
 

@@ -19,3 +19,29 @@ describe.runIf(process.platform === "linux")("runChildProcess priority", () => {
     expect(await niceness(true)).toBe(Math.max(own, lowPriorityNiceness));
   });
 });
+
+describe("runChildProcess with a source that cannot be released", () => {
+  it("lets the source go quietly when the process stops reading: no rejection is left unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      // A source whose release fails, as a stream already failed by its own abort does (a
+      // decrypting blob stream stopped by the same signal), with a chunk ready at every read.
+      const source = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(64 * 1024));
+        },
+        cancel() {
+          throw new Error("the source was already stopped");
+        },
+      });
+      // A program that closes its stdin at once and goes on: the feed finds the pipe gone.
+      const result = await runChildProcess("sh", ["-c", "exec 0<&-; sleep 1"], { stdin: source });
+      expect(result.exitCode).toBe(0);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+});

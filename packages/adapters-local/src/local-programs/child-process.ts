@@ -49,6 +49,15 @@ function writable(stdin: Writable): Promise<void> {
 }
 
 /**
+ * Lets a source go that is no longer read. Its release may fail — a stream the same abort has
+ * already failed answers a cancel with that failure — and that failure is not the run's: it is
+ * dropped here, where it would otherwise reject a promise nobody waits on yet and end the process.
+ */
+function release(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  return reader.cancel().catch(() => undefined);
+}
+
+/**
  * Copies `source` into `stdin` with backpressure. Stops quietly when the process stops
  * reading (its exit status tells why); reports a failure of the source itself.
  */
@@ -67,7 +76,7 @@ async function feed(
     }
     if (chunk.done) break;
     if (stdin.destroyed || stdin.writableEnded) {
-      await reader.cancel();
+      await release(reader);
       return;
     }
     if (!stdin.write(chunk.value)) await writable(stdin);
@@ -152,7 +161,7 @@ export async function runChildProcess(
     lines?.close();
     if (reader) {
       // The process is gone: release the source (a file handle, a socket) if still being read.
-      await Promise.all([feeding, reader.cancel()]);
+      await Promise.all([feeding, release(reader)]);
     }
   }
 }
