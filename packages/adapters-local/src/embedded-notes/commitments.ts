@@ -216,7 +216,7 @@ function closesClause(tokens: readonly ReadToken[], at: number): boolean {
   return closingTimes.has(next.lemma) && (tokens[at + 1] === undefined || clauseEnd.test(tokens[at + 1]!.value));
 }
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
-const softeners = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
+export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
 export const pointingBack = new Set(["that", "it", "this", "those", "them", "these", "so", "same"]);
 

@@ -65,8 +65,8 @@ const drinkReach = 4;
 /** A condition said as an adjective, counted as its noun's topic as a habit's verb is: "I'm twenty weeks pregnant" speaks of the pregnancy. */
 const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);
 
-/** The habit's noun a verb at `index` says ("smoking" for "I smoke"), or a condition's noun its adjective says ("pregnancy"), or undefined. */
-function habitSaid(tokens: readonly ReadToken[], index: number): string | undefined {
+/** The noun a word at `index` stands for when it is no noun itself: a habit's verb ("smoking" for "I smoke") or a condition's adjective ("pregnancy" for "pregnant"), or undefined. */
+function nounNotSaid(tokens: readonly ReadToken[], index: number): string | undefined {
   const token = tokens[index]!;
   const condition = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : undefined;
   if (condition !== undefined) return condition;
@@ -89,8 +89,8 @@ interface Occurrence {
   opening: boolean;
   /** Not a word of the model's lexicon (`ReadToken.unknown`): a misspelling such as "wokr", or a rare word. */
   unknown: boolean;
-  /** A habit said as a verb (`habitVerbs`): it counts for the habit's noun but never names it. */
-  verb?: true;
+  /** A habit's verb or a condition's adjective (`nounNotSaid`): it counts for its noun, at `habitVerbWeight`, but never names it. */
+  notNoun?: true;
 }
 
 /** How much a mention weighs for the topic's rank: the patient's words name the concern; the therapist's echo it. */
@@ -184,12 +184,12 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
       const tokens = wholeWords(sentence.tokens);
       tokens.forEach((token, index) => {
         position += 1;
-        const habit = habitSaid(tokens, index);
-        if (habit !== undefined) {
-          const occurrences = byLemma.get(habit) ?? [];
+        const noun = nounNotSaid(tokens, index);
+        if (noun !== undefined) {
+          const occurrences = byLemma.get(noun) ?? [];
           const spoken = { phraseStart: token.start, nounStart: token.start, end: token.end, value: token.value, nounValue: token.value };
-          occurrences.push({ segmentId: segment.id, position, phrase: habit, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, verb: true });
-          byLemma.set(habit, occurrences);
+          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, notNoun: true });
+          byLemma.set(noun, occurrences);
           hasNoun = true;
           return;
         }
@@ -219,7 +219,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
     if (patient && hasNoun) patientTurnsWithNouns += 1;
   }
   const weight = (occurrences: readonly Occurrence[]) =>
-    occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0)) * (item.verb ? habitVerbWeight : 1), 0);
+    occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0)) * (item.notNoun ? habitVerbWeight : 1), 0);
   const events = eventTopics(eventsSaid, byLemma, (occurrences) => weight(occurrences) * concernFactor);
   const nounTopics = [...byLemma.entries()]
     .filter(([, occurrences]) => occurrences.length >= unknownWordRepeats || !occurrences.every((occurrence) => occurrence.unknown))
@@ -292,12 +292,12 @@ function nounTopic(lemma: string, occurrences: readonly Occurrence[]): KeyTopic 
 /**
  * How a noun's topic is named: the form the session said most, lower case ("parents" when the
  * patient spoke of their parents, not the lemma "parent"); the lemma when it is said as often as
- * any other form, or said only as a habit's verb ("smoking" for "I smoke").
+ * any other form, or said only as no noun ("smoking" for "I smoke").
  */
 function mostSaid(lemma: string, occurrences: readonly Occurrence[]): string {
   const counts = new Map<string, number>();
   for (const occurrence of occurrences) {
-    if (occurrence.verb) continue;
+    if (occurrence.notNoun) continue;
     const form = occurrence.nounValue.toLowerCase();
     counts.set(form, (counts.get(form) ?? 0) + 1);
   }

@@ -7,15 +7,15 @@
  * willing to try that?”") tells a clinician nothing; the act is the patient's idea.
  */
 import { hedgeAdverbs } from "@confide/core/adapter-kit";
-import { pointingBack, sentenceCommitment } from "./commitments.ts";
+import { pointingBack, sentenceCommitment, softeners } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** Modals that put an act forward as possible: "I could…", "I might…" (said, for "could" reads as the lemma "can"). */
 const possibleModals = new Set(["could", "might"]);
-/** Words between the subject, the modal and the act that leave the act the speaker's: "I guess I could just…", "maybe I could probably…", "I could try to…". */
-const softWords = new Set([...hedgeAdverbs, "just", "also", "then", "definitely", "really", "start", "try", "to", "and", "at", "least", "always"]);
+/** Words between the modal and the act that leave the act the speaker's: a commitment's softeners ("I could just…", "I could try to…"), hedges ("I could probably…"), and "start", "at least", "always". */
+const softWords = new Set([...hedgeAdverbs, ...softeners, "start", "and", "at", "least", "always"]);
 /** Verbs after "I could" that are no act of a plan: a state, a feeling, a thought, a loss ("I could be better", "I might die", "I could see that"). */
 const noActs = new Set(["be", "feel", "have", "get", "see", "say", "think", "know", "imagine", "understand", "believe", "guess", "tell", "hear", "die", "cry", "lose", "use", "need", "want", "do", "never", "not"]);
 /** Words that put a possible act in the past or under a condition: "I could walk there when I lived in town", "I could go if I had time". */
@@ -44,7 +44,11 @@ export function putsIdeaForward(sentence: ReadSentence): boolean {
   if (words.some((word) => notNow.has(word.lemma) || word.lemma === "not" || word.value.toLowerCase() === "never")) return false;
   const commitment = sentenceCommitment(sentence);
   if (commitment !== null) return commitment.act === "own" && commitment.hedged && commitment.negated !== true;
-  return words.some((word, at) => word.lemma === "i" && possibleModalAfter(words, at) !== -1 && possibleActAt(words, possibleModalAfter(words, at)));
+  return words.some((word, at) => {
+    if (word.lemma !== "i") return false;
+    const modal = possibleModalAfter(words, at);
+    return modal !== -1 && possibleActAt(words, modal);
+  });
 }
 
 /** Where the modal of "I could" / "I might" stands after "I" at `at` (softeners between: "I probably could"), or -1. */
@@ -74,5 +78,5 @@ export function pointsBackOnly(sentence: ReadSentence): boolean {
  */
 export function ideaPutForward(turn: ReadSegment | undefined): ReadSentence | undefined {
   if (turn === undefined || turn.role === "therapist") return undefined;
-  return [...turn.sentences].reverse().find(putsIdeaForward);
+  return turn.sentences.findLast(putsIdeaForward);
 }

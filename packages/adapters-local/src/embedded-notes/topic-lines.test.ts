@@ -11,6 +11,12 @@ const input = (turns: string[]) => dialogueInput(turns, { scored: false });
 
 const texts = (field: unknown) => (isNotAssessed(field) ? [] : (field as NoteItemDraft[]).map((item) => item.text));
 
+/** The key topic named `text` as core's claim check verifies it against the session, or undefined. */
+function verifiedTopic(given: ReturnType<typeof input>, notes: ReturnType<typeof writeEmbeddedNotes>, text: string) {
+  const verified = verifyNotes(notes, { ...given, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
+  return isNotAssessed(verified.keyTopics) ? undefined : verified.keyTopics.find((item) => item.text === text);
+}
+
 /** Asserts that the session's key topics hold none of `words` and do hold `kept`. */
 function expectNoTopics(turns: string[], words: readonly string[], kept: string): void {
   const topics = texts(writeEmbeddedNotes(input(turns)).keyTopics);
@@ -58,8 +64,7 @@ describe("topics", () => {
     expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about .*breaking up/);
     expect(texts(notes.keyTopics)).not.toContain("breakup");
     expect(texts(notes.keyTopics)).toContain("being fired");
-    const verified = verifyNotes(notes, { ...given, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
-    const breaking = isNotAssessed(verified.keyTopics) ? undefined : verified.keyTopics.find((item) => item.text === "breaking up");
+    const breaking = verifiedTopic(given, notes, "breaking up");
     expect(breaking?.verification.status).toBe("grounded");
     expect(breaking?.support).toBe("quoted");
   });
@@ -139,8 +144,7 @@ describe("topics", () => {
     expect(texts(notes.keyTopics)[0]).toBe("smoking");
     expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about smoking\b/);
     // The topic cites the verb said, and core's claim check finds it there.
-    const verified = verifyNotes(notes, { ...given, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
-    const smoking = isNotAssessed(verified.keyTopics) ? undefined : verified.keyTopics.find((item) => item.text === "smoking");
+    const smoking = verifiedTopic(given, notes, "smoking");
     expect(smoking?.verification.status).toBe("grounded");
     expect(smoking?.quote).toBe("smoke");
   });

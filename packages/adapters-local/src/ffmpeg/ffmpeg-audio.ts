@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfideError } from "@confide/core/ports";
-import { runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
+import { release, runChildProcess, type ChildProcessResult } from "../local-programs/child-process.ts";
 import { decodeFailedError, isSpawnFailure, programUnavailableError } from "../local-programs/local-program-errors.ts";
 import { sharedProgramCheck } from "../local-programs/program-starts.ts";
 import { ownerOnlyFileMode } from "../files/owner-only-modes.ts";
@@ -92,8 +92,7 @@ async function peek(
   let ended = false;
   // A stalled source must not outlive an abort: cancelling ends the pending read.
   const cancel = () => {
-    // A source the same abort has already failed answers the cancel with that failure: not this caller's.
-    reader.cancel(signal?.reason).catch(() => undefined);
+    void release(reader, signal?.reason);
   };
   signal?.addEventListener("abort", cancel, { once: true });
   if (signal?.aborted) cancel();
@@ -144,8 +143,7 @@ const needsSeekableInput = (head: Uint8Array) => head.length >= 8 && ascii(head,
 async function spool(stream: ReadableStream<Uint8Array>, path: string, signal?: AbortSignal): Promise<void> {
   const reader = stream.getReader();
   const cancel = () => {
-    // A source the same abort has already failed answers the cancel with that failure: not this caller's.
-    reader.cancel(signal?.reason).catch(() => undefined);
+    void release(reader, signal?.reason);
   };
   signal?.addEventListener("abort", cancel, { once: true });
   let finished = false;
@@ -165,7 +163,7 @@ async function spool(stream: ReadableStream<Uint8Array>, path: string, signal?: 
   } finally {
     signal?.removeEventListener("abort", cancel);
     // Release the source (a file handle, a socket) when the copy stopped early.
-    if (!finished) await reader.cancel().catch(() => undefined);
+    if (!finished) await release(reader);
   }
 }
 

@@ -52,9 +52,10 @@ function writable(stdin: Writable): Promise<void> {
  * Lets a source go that is no longer read. Its release may fail — a stream the same abort has
  * already failed answers a cancel with that failure — and that failure is not the run's: it is
  * dropped here, where it would otherwise reject a promise nobody waits on yet and end the process.
+ * `reason` is handed to the source when given (an abort's).
  */
-function release(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  return reader.cancel().catch(() => undefined);
+export function release(reader: ReadableStreamDefaultReader<Uint8Array>, reason?: unknown): Promise<void> {
+  return reader.cancel(reason).catch(() => undefined);
 }
 
 /**
