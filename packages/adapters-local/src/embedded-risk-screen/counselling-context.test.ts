@@ -39,6 +39,39 @@ describe("harm reduction", () => {
   });
 });
 
+describe("harm from drinking or drug use", () => {
+  it.each([
+    "I overdosed on heroin two years ago, I nearly died.",
+    "I OD'd on the gear at a party last summer.",
+    "My wife says I'm going to drink myself to death.",
+    "I'm smoking myself to death, I know that.",
+  ])("is substance use to review, not a method or a plan to end one's life: %j", (line) => {
+    const found = onLast(["T: What worries you about it?", line]);
+    expect(found.filter((finding) => ownRisk.includes(finding.category))).toEqual([]);
+    expect(categories(found)).toEqual(["substance"]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("still hears dying said outright or an overdose meant, and an overdose of no drug used", () => {
+    expect(categories(onLast(["I overdosed on heroin on purpose, I wanted to die."]))).toEqual(expect.arrayContaining(["suicide_intent_or_plan", "suicide_method"]));
+    expect(categories(onLast(["I'm drinking myself to death, I want to be dead."]))).toContain("passive_death_wish");
+    expect(categories(onLast(["I took an overdose of my tablets last night."]))).toContain("suicide_method");
+  });
+});
+
+describe("going without food to lose weight", () => {
+  it.each(["I've basically been starving myself to lose the weight.", "I've been starving myself so I can fit into the dress."])("is listed to review, never a page: %j", (line) => {
+    const found = onLast(["T: How has the diet been going?", line]);
+    expect(categories(found)).toEqual(["self_harm"]);
+    expect(paging(found)).toEqual([]);
+  });
+
+  it("still pages starving said to punish, or with no reason given", () => {
+    expect(paging(onLast(["I starve myself to lose weight because I deserve to suffer."])).map((finding) => finding.category)).toEqual(["self_harm"]);
+    expect(paging(onLast(["I've been starving myself."])).map((finding) => finding.category)).toEqual(["self_harm"]);
+  });
+});
+
 describe("medication counselling", () => {
   it.each([
     ["T: When do you take your tablets, all at once?", "Yes, all at once in the morning."],
@@ -189,6 +222,14 @@ describe("a yes to a question that names no risk", () => {
     ["T: Have you made a plan for the exam week?", "P: Yes, I have."],
     ["T: Have you got everything ready for the move?", "P: Yes I have."],
     ["T: Are you planning on seeing her soon?", "P: Yeah, I am."],
+    // Pills and everyday things asked of as what they are: medicine taken, a knife carried, a bridge crossed.
+    ["T: Have you been taking your tablets?", "P: Yes."],
+    ["T: Did you take your pills this morning?", "P: Yes, I did."],
+    ["T: Do you keep the tablets in the kitchen?", "P: Yes."],
+    ["T: So your plan is to leave the tablets next to your toothbrush and take one each night.", "P: Yep, that's it."],
+    ["T: Have you got enough tablets to last the month?", "P: Yes."],
+    ["T: Do you carry a knife?", "P: Yeah."],
+    ["T: Do you walk over the bridge on the way to work?", "P: Yes."],
   ])("with no talk of suicide or self-harm before it, a yes raises no risk to life or body: %j %j", (question, answer) => {
     expect(findings([question, answer]).filter((finding) => ownRisk.includes(finding.category))).toEqual([]);
   });
@@ -198,6 +239,16 @@ describe("a yes to a question that names no risk", () => {
     expect(categories(onLast(["T: Do you ever feel like life isn't worth living?", "P: Yeah, a lot lately."]))).toContain("passive_death_wish");
     expect(categories(onLast(["P: I keep thinking about killing myself.", "T: Have you made a plan?", "P: Yes."]))).toContain("suicide_intent_or_plan");
     expect(categories(onLast(["T: Have you been drinking more this month?", "P: Yes, most nights."]))).toContain("substance");
+  });
+
+  it("pills or an everyday thing asked of as a means still ground a yes: gathered, kept back, too many, used on oneself", () => {
+    expect(categories(onLast(["T: Have you been saving up your tablets?", "P: Yes."]))).toContain("preparatory_behaviour");
+    expect(categories(onLast(["T: Are those the pills you've been keeping?", "P: Yes."]))).toContain("suicide_method");
+    expect(categories(onLast(["T: Have you got enough pills to end it?", "P: Yes."]))).toContain("suicide_method");
+    expect(categories(onLast(["T: Did you take too many of your pills?", "P: Yes."]))).toContain("suicide_method");
+    expect(categories(onLast(["T: Have you thought about jumping off the bridge?", "P: Yes."]))).toContain("suicide_method");
+    expect(categories(onLast(["T: Did you use the knife on yourself?", "P: Yes."]))).toContain("suicide_method");
+    expect(categories(onLast(["P: Some days I wish I could just disappear.", "T: Have you got pills at home?", "P: Yes."]))).toContain("suicide_method");
   });
 });
 

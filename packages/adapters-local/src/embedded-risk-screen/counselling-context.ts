@@ -79,6 +79,37 @@ export function isCareNotRisk(category: RiskCategory, sentence: RiskSentence): b
 }
 
 /**
+ * Harm from the speaker's drinking or drug use: an overdose of a drug they use ("I overdosed on
+ * heroin two years ago", "I OD'd on the gear at a party") or a habit said to be killing them ("my
+ * wife says I'll drink myself to death"). To review as substance use, not as a method or a plan to
+ * end one's life — unless dying is said outright or the act was meant ("on purpose").
+ */
+const drugsUsed = / (?:heroin|smack|gear|fentanyl|fent|opiate\S*|opioid\S*|cocaine|coke|crack|meth|ketamine|ket|ghb|mdma|ecstasy|molly|spice|drug|drugs)(?= )/;
+const overdosed = / (?:over ?dos\S*|od|o d|od'd|od'ing)(?= )/;
+const habitToDeath = / (?:drink|smoke|vape) (?:myself|yourself|himself|herself|themselves|themself) to death(?= )/;
+/** The categories harm from use is read in place of: a method, a plan, a wish to be dead. */
+const readAsUse = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "passive_death_wish", "active_ideation"]);
+
+export function isHarmOfUse(category: RiskCategory, sentence: RiskSentence): boolean {
+  const text = textOf(sentence);
+  return readAsUse.has(category) && ((overdosed.test(text) && drugsUsed.test(text)) || habitToDeath.test(text)) && !saysDyingOutright.test(text);
+}
+
+/**
+ * Going without food to lose weight ("I've basically been starving myself to lose the weight",
+ * "I skip meals to keep the calories down"): restrictive eating, listed to review, never a
+ * statement of self-harm that pages — unless it is said to punish or hurt.
+ */
+const starving = / (?:starv\S*|not eat\S*|skip\S* (?:\S+ )?meal\S*)(?= )/;
+const forWeight = / (?:(?:lose|lost|losing|drop|shed|shift) (?:\S+ ){0,2}(?:weight|pound\S*|stone|kilo\S*|kg|lbs|belly)|diet\S*|calorie\S*|slim\S*|fit into)(?= )/;
+const toHurt = / (?:punish\S*|deserve\S*|hurt\S*|hate my ?self|on purpose to)(?= )/;
+
+export function isDieting(category: RiskCategory, sentence: RiskSentence): boolean {
+  const text = textOf(sentence);
+  return category === "self_harm" && starving.test(text) && forWeight.test(text) && !toHurt.test(text) && !saysDyingOutright.test(text);
+}
+
+/**
  * Death by illness or loss: a prognosis ("the oncologist gave me six months to live", "I have
  * terminal cancer, I'm going to die by Christmas"), a death that happened ("my grandfather died
  * last Tuesday, the funeral is next week") or someone else's dying ("Mum is going to die soon").

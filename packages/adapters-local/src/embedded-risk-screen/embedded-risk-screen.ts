@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asks
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isMedicationQuestion } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -139,7 +139,9 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   // "I took loads of ibuprofen, not to die, just to feel sick": an act the speaker says was not
   // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).
   const notToDie = overdoseOrPoison.has(row.id) && segmentDeniesIntentToDie;
-  const category = selfInflicted || notToDie ? "self_harm" : row.category;
+  // "I overdosed on heroin two years ago", "I'll drink myself to death": harm from use, not a method or a plan to end one's life.
+  const harmOfUse = isHarmOfUse(row.category, sentence);
+  const category = harmOfUse ? "substance" : selfInflicted || notToDie ? "self_harm" : row.category;
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
   if (toldAsAccident(category, sentence)) return null;
   if (isHypothetical(sentence, first)) return null;
@@ -157,10 +159,11 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const ownNow = temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked);
   // "I'm scared I'll hurt him": a fear of harming, not an intent — listed to review in its own words.
   const feared = category === "harm_to_others" && fearsDoingHarm(sentence, first, last);
-  const stated = ownNow && !feared && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
+  // "Starving myself to lose the weight": restrictive eating, listed to review.
+  const stated = ownNow && !feared && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
   return {
     category,
-    text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : feared ? "Spoke of a fear of hurting someone" : row.says,
+    text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,
     temporality,
     subject,
     basis: stated ? "statement" : "mention",
@@ -203,12 +206,22 @@ const answerWords = { follow_up: "Said more when asked about", yes_to_screening_
 
 /**
  * Words of a question that ask of dying, of living or of a means: "have you wished you were
- * dead", "not wake up", "life isn't worth living", "better if you weren't around", "the pills
- * you've been keeping". With them a yes answers for the risk the question's words match, as
- * one naming it does.
+ * dead", "not wake up", "life isn't worth living", "better if you weren't around", "a rope",
+ * "jumping off the bridge". With them a yes answers for the risk the question's words match, as
+ * one naming it does. A thing of everyday use is a means only in an act of dying ("the knife on
+ * yourself", not "do you carry a knife?"; pills: `asksOfPillsAsMeans`).
  */
 const asksOfDying =
-  / (?:dead|die|dying|death|wake|woke|waking|alive|live|living|life|not (?:be )?(?:around|here)|exist|disappear|gone|pill\S*|tablet\S*|overdos\S*|rope|gun|knife|blade|bridge|jump\S*|hang\S*)(?= )/;
+  / (?:dead|die|dying|death|wake|woke|waking|alive|live|living|life|not (?:be )?(?:around|here)|exist|disappear|gone|overdos\S*|rope|gun|hang\S*|jump\S* (?:off|from|in front)|off (?:a|the) (?:bridge|roof|cliff|building)|(?:knife|blade|razor) (?:\S+ ){0,3}(?:on|to|against) (?:yourself|myself))(?= )/;
+
+/**
+ * Pills asked of as a means: gathered, kept back, or too many ("the pills you've kept", "have you
+ * been saving up tablets?", "taking all of your pills?"). Pills asked of as medicine ("have you been
+ * taking your tablets?", "do you keep them in the kitchen?") ask of no risk: in a session about
+ * a medicine a yes to them is the patient taking it.
+ */
+const asksOfPillsAsMeans =
+  / (?:(?:all|too many|a handful of|handful of|extra|spare|a stash of|the rest of) (?:of )?(?:\S+ ){0,2}(?:pill|tablet)|(?:pill|tablet) (?:\S+ ){0,3}(?:keep|kept|save|saving|stockpile|hoard|stash|hide|hid|hidden|put aside|to die|to end)|(?:save|saving|stockpile|stockpiling|hoard|hoarding|stash|hide|hid) (?:\S+ ){0,3}(?:pill|tablet)|enough (?:\S+ ){0,2}(?:pill|tablet) to (?:die|end|kill|overdose|do it))(?= )/;
 
 /** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
 const followUpRenewals = 1;
@@ -298,7 +311,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         const listener = asListenerWords(sentence);
         for (const match of matchesIn(listener, true)) questions.add(match.row.category);
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
-        outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
+        outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text) || asksOfPillsAsMeans.test(sentence.text);
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;

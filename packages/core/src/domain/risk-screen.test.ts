@@ -23,6 +23,38 @@ function finding(segmentId: string, quote: string, overrides: Partial<RiskFindin
 }
 
 describe("risk flags", () => {
+  it("groups a substance answer that names none by the substance the question before it asked about", () => {
+    const asked = {
+      speakers: transcript.speakers,
+      segments: [
+        { id: "q", speaker: "T", startMs: 0, endMs: 1, text: "How many pints would that be on a usual evening?" },
+        { id: "n", speaker: "T", startMs: 1, endMs: 2, text: "Roughly." },
+        { id: "a", speaker: "P", startMs: 2, endMs: 3, text: "Four, maybe five." },
+        { id: "b", speaker: "P", startMs: 3, endMs: 4, text: "Six on a Friday." },
+        { id: "w", speaker: "P", startMs: 4, endMs: 5, text: "Some wine too." },
+      ],
+    };
+    const answer = (segmentId: string, quote: string, basis: RiskFinding["basis"]): RiskFinding => ({
+      category: "substance",
+      temporality: "current",
+      subject: "speaker",
+      basis,
+      text: "Answered yes when asked about: alcohol, drug or tobacco use",
+      quote,
+      evidence: [{ segmentId, start: 0, end: quote.length }],
+      rule: "r",
+    });
+    const substances = (findings: RiskFinding[]) => flagsOfFindings(findings, "screen:test", asked).map((flag) => flag.substance);
+    // The question is the other speaker's turn before, however many turns the answer took.
+    expect(substances([answer("a", "Four, maybe five.", "answer_to_other_question"), answer("b", "Six on a Friday.", "answer_to_named_question")])).toEqual(["alcohol", "alcohol"]);
+    // Words that name a substance are read first; a statement, or an answer with no question before it, is read alone.
+    expect(substances([answer("w", "Some wine too.", "answer_to_other_question")])).toEqual(["alcohol"]);
+    expect(substances([answer("a", "Four, maybe five.", "mention")])).toEqual(["other"]);
+    expect(substances([{ ...answer("a", "Four, maybe five.", "answer_to_other_question"), evidence: [{ segmentId: "gone", start: 0, end: 4 }] }])).toEqual(["other"]);
+    const unasked = { ...asked, segments: asked.segments.slice(2) };
+    expect(flagsOfFindings([answer("a", "Four, maybe five.", "answer_to_other_question")], "screen:test", unasked).map((flag) => flag.substance)).toEqual(["other"]);
+  });
+
   it("weighs past risk and someone else's risk low, whatever the category", () => {
     expect(severityOf({ category: "active_ideation", temporality: "current", subject: "speaker" })).toBe("high");
     expect(severityOf({ category: "active_ideation", temporality: "history", subject: "speaker" })).toBe("low");

@@ -2,7 +2,7 @@ import { evidenceOverlaps, type Evidence, type RiskFlag, type RiskSeverity } fro
 import { normalizeForQuote, roleOfSegment, segmentOf, verifyItem, type EvidenceSource } from "./note-evidence.ts";
 import { riskCategoryInfo, type RiskCategory } from "./risk-category.ts";
 import { riskFlagIds } from "./risk-flag-id.ts";
-import type { RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
+import type { RiskBasis, RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
 import { addressesListener, counsellorOf } from "./risk-addressee.ts";
 import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
 import { substanceOf } from "./risk-substance.ts";
@@ -89,6 +89,28 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
 }
 
 /**
+ * The substance a substance finding names: its quote's (`substanceOf`), or, for an answer whose
+ * words name none ("Four, maybe five."), the one the other speaker's turn before it asked about
+ * ("How many pints would that be?"): never "Other substances" for a drink asked about.
+ */
+function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): string {
+  const said = substanceOf(finding.quote);
+  if (said !== "other" || !answerBases.has(finding.basis)) return said;
+  const segments = transcript.segments;
+  let at = segments.findIndex((segment) => segment.id === finding.evidence[0]?.segmentId);
+  const answerer = segments[at]?.speaker;
+  // Back past the answer's own turn, then through the asker's whole turn.
+  while (at > 0 && segments[at - 1]!.speaker === answerer) at -= 1;
+  const asker = segments[at - 1]?.speaker;
+  const asked: string[] = [];
+  while (at > 0 && segments[at - 1]!.speaker === asker) asked.push(segments[(at -= 1)]!.text);
+  return asked.length === 0 ? said : substanceOf(asked.reverse().join(" "));
+}
+
+/** The bases of a finding that answers the other speaker's question. */
+const answerBases: ReadonlySet<RiskBasis> = new Set(["answer_to_named_question", "answer_to_other_question"]);
+
+/**
  * The flags of a screen's findings, by whose words they were: findings in the therapist's
  * segments are dropped (the therapist's screening questions are not the patient's risk), and so
  * are the mentions and answers to other questions (`weakBases`) of a speaker of no known role who
@@ -128,7 +150,7 @@ export function flagsOfFindings(
       tier,
       basis: finding.basis,
       ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
-      ...(finding.category === "substance" ? { substance: substanceOf(finding.quote) } : {}),
+      ...(finding.category === "substance" ? { substance: substanceOfFinding(finding, transcript) } : {}),
       text: finding.text,
       quote: finding.quote,
       evidence: finding.evidence,
