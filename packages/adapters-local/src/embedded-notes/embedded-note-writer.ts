@@ -13,7 +13,8 @@
  *   ("I'll call the bank on Monday", `findCommitments`) and the therapist's proposals the patient
  *   plainly took up ("Agreed: …", then the assenting words, `findAgreedProposals`) — a proposal
  *   asked as a question, or something only put forward, in the patient's words: "Agreed: “Yes, I
- *   will do that.” — to “Could you try ringing her?”";
+ *   will do that.” — to “Could you try ringing her?”"; a summary of the plan confirmed, or an
+ *   offer to arrange something accepted ("Would you like me to refer you today?" — "Yes, please.");
  * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
  *   commitment ("I guess I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
@@ -39,7 +40,7 @@ import { significantQuotes } from "./significant-quotes.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-29";
+export const embeddedRulesVersion = "embedded-rules-30";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());

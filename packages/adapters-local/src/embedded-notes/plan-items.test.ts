@@ -1149,6 +1149,33 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("takes a plain yes to the therapist's offer to arrange something as agreed, in the patient's words, and keeps their own commitment after it", () => {
+    const agreed = plan(["T: Would you like me to refer you to the stop smoking service today?", "P: Yes, please. And I'll stop smoking in the car from this weekend."]);
+    expect(agreed.map((item) => item.text)).toEqual([
+      "Agreed: “Yes, please.” — to “Would you like me to refer you to the stop smoking service today?”",
+      "And I'll stop smoking in the car from this weekend.",
+    ]);
+    expect(agreed[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-0", "seg-1"]);
+    expect(agreed.map((item) => item.verification.status)).toEqual(["grounded", "grounded"]);
+    expect(plan(["T: We talked about the group. Shall I book you in for next Tuesday?", "P: Yep."]).map((item) => item.quote)).toEqual(["Yep."]);
+    // Doubted after the yes: to confirm, quoting the offer as asked.
+    expect(plan(["T: Shall I book you in for next Tuesday?", "P: Yes please. I'm not sure I can make it though."])).toEqual([]);
+    expect(toConfirm(["T: Shall I book you in for next Tuesday?", "P: Yes please. I'm not sure I can make it though."])).toEqual(["To confirm: Shall I book you in for next Tuesday? — “Yes please.”"]);
+  });
+
+  it("takes nothing from an offer to say more, an offer not last in its turn, or an acknowledgement", () => {
+    for (const [offer, answer] of [
+      ["Would you like me to tell you a bit about the service?", "Yes, please."],
+      ["Can I make a suggestion?", "Sure."],
+      ["Shall I book you in? Or would you rather think about it first?", "Yes."],
+      ["Would you like me to refer you today?", "Okay."],
+      ["Would you like me to refer you today?", "Maybe."],
+    ]) {
+      expect(plan([`T: ${offer}`, `P: ${answer}`]), `${offer} ${answer}`).toEqual([]);
+      expect(toConfirm([`T: ${offer}`, `P: ${answer}`]), `${offer} ${answer}`).toEqual([]);
+    }
+  });
+
   it("says so when nothing was agreed, instead of an empty plan", () => {
     const given = input(["T: How was the week?", "P: It was long and I felt flat most days."]);
     expect(writeEmbeddedNotes(given).actionItems).toMatchObject({ status: "not_assessed" });

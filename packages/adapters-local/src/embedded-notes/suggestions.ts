@@ -1,4 +1,4 @@
-import { confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, whetherVerbs } from "@confide/core/adapter-kit";
+import { acceptsOffer, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, offersToArrange, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, whetherVerbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -864,7 +864,8 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
     const confirmed = confirmedSummary(segments[index - 1]!, segment);
     if (confirmed !== null) {
-      (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(confirmed.strength === "plain" ? "stated" : "to-confirm", segments[index - 1]!, confirmed.summary, segment, confirmed));
+      const form = confirmed.strength !== "plain" ? "to-confirm" : confirmed.offer ? "patient-words" : "stated";
+      (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(form, segments[index - 1]!, confirmed.summary, segment, confirmed));
       return;
     }
     const assent = assents(segment);
@@ -921,21 +922,31 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  * (core's `turnSummarisesPlan`: "So you're going to call your GP this week", "Let me summarise.
  * You're going to…") and the patient's turn
  * opens with a plain yes (core's `confirmsPlainly`: "Yeah, that's right.") and commits to no act of
- * its own in other words (`findCommitments` quotes those). Plain — the plan — unless a later
+ * its own in other words (`findCommitments` quotes those: they restate the summary). Plain — the plan — unless a later
  * sentence of the turn doubts it (`doubtingWords`, or a tentative phrase: "Yeah. I guess I'll
- * see."), then to confirm. The summary is the turn's last sentence that states one.
- * @returns the yes as an assent, with the summary it confirms, or null.
+ * see."), then to confirm. The summary is the turn's last sentence that states one. So too an
+ * offer to arrange something, the turn's last sentence (core's `offersToArrange`: "Shall I book you
+ * in for Tuesday?"), accepted by a plain yes (core's `acceptsOffer`: "Yes, please."): `offer` is
+ * then true, and the line quotes the patient's yes, since the offer is asked.
+ * @returns the yes as an assent, with the summary or offer it takes up, or null.
  */
-function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence }) | null {
+function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence; offer: boolean }) | null {
   // The patient's yes first: most turns are none, and the therapist's turn is then not read.
   const [first, ...rest] = segment.sentences;
-  if (first === undefined || isAsked(first) || !confirmsPlainly(first.tokens.filter(isWord))) return null;
+  if (first === undefined || isAsked(first)) return null;
+  const yes = first.tokens.filter(isWord);
+  const confirms = confirmsPlainly(yes);
+  if (!confirms && !acceptsOffer(yes)) return null;
   const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
-  const at = words.findLastIndex((_, index) => turnSummarisesPlan(words, index));
-  if (at === -1 || rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  // A summary of the plan, confirmed; or, accepted, an offer to arrange something (core's `offersToArrange`: "Would you like me to refer you today?" — "Yes, please.").
+  const at = words.findLastIndex((_, index) => (confirms && turnSummarisesPlan(words, index)) || (index === words.length - 1 && offersToArrange(words[index]!)));
+  if (at === -1) return null;
+  const offer = !(confirms && turnSummarisesPlan(words, at));
+  // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
+  if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
   const summary = turn.sentences[at]!;
   const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
-  return { summary, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
+  return { summary, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }
 
 /**

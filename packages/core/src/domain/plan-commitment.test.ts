@@ -344,6 +344,21 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([patient("So you're going to call the quit line this week."), patient("Yes.")], reader)).toBe(false);
   });
 
+  it("takes a plain yes as its first sentence when a cited turn of the therapist offers to arrange something for the patient", () => {
+    const offer = therapist("Would you like me to refer you to the service today?");
+    expect(citesCommitment([offer, patient("Yes, please.")], reader)).toBe(true);
+    expect(citesCommitment([offer, patient("Yeah, thank you. I'd be glad of that.")], reader)).toBe(true);
+    expect(citesCommitment([therapist("Shall I book you in for next Tuesday?"), unknown("Yes.")], reader)).toBe(true);
+    // Only a plain yes opening the turn, to an offer of an arrangement, by the therapist.
+    expect(citesCommitment([offer, patient("Okay.")], reader)).toBe(false);
+    expect(citesCommitment([offer, patient("Please.")], reader)).toBe(false);
+    expect(citesCommitment([offer, patient("Maybe, yes.")], reader)).toBe(false);
+    expect(citesCommitment([offer, patient("I don't know. Yes.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("Would you like me to tell you more of the service?"), patient("Yes, please.")], reader)).toBe(false);
+    expect(citesCommitment([patient("Would you like me to refer you today?"), patient("Yes, please.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("Would you like me to refer you today? Yes, please.")], reader)).toBe(false);
+  });
+
   it("matches words by lemma or by their written form", () => {
     expect(commits("I will call her.", "patient", byValue)).toBe(true);
     expect(commits("Sounds good.", "patient", byValue)).toBe(true);

@@ -1,7 +1,8 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
+import { acceptsOffer, offersToArrange } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
-import { is } from "./word-match.ts";
+import { is, type MatchedWord } from "./word-match.ts";
 
 /**
  * A plan item states what was agreed: it stands only on words in which the patient commits to an
@@ -412,25 +413,31 @@ export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemm
  * words commit (`intentMarkers` after a first-person subject) or assent to a proposal
  * (`assentSequences`, not only thanked for: "Thanks for the great advice") — or whose first
  * sentence is a plain yes (`confirmsPlainly`: "Yeah, that's right.") when a cited segment of the
- * therapist summarises the patient's plan (`turnSummarisesPlan`). A condition in a later
+ * therapist summarises the patient's plan (`turnSummarisesPlan`), or accepts (`acceptsOffer`:
+ * "Yes, please.") when one offers to arrange something for them (`offersToArrange`: "Would you
+ * like me to refer you today?"). A condition in a later
  * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
  * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
- * is not one, nor a summary nobody confirmed.
+ * is not one, nor a summary nobody confirmed, nor an offer nobody accepted.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
-  // The therapist's turns are read only for a plain yes, which stands on a summary of theirs.
-  const summarised = () =>
+  // The therapist's turns are read only for a plain yes, which stands on a summary of theirs or an offer to arrange something.
+  const therapistSays = (holds: (sentences: MatchedWord[][], at: number) => boolean) => () =>
     cited.some((segment) => {
       if (segment.role !== "therapist") return false;
       const sentences = sentencesOf(segment.text, reader.read(segment.text)).map((sentence) => sentence.words);
-      return sentences.some((_, at) => turnSummarisesPlan(sentences, at));
+      return sentences.some((_, at) => holds(sentences, at));
     });
+  const summarised = therapistSays(turnSummarisesPlan);
+  const offered = therapistSays((sentences, at) => offersToArrange(sentences[at]!));
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
       sentencesOf(segment.text, reader.read(segment.text)).some(
         (sentence, index) =>
-          !sentence.asked && !hedged(sentence.words) && (commits(sentence.words) || assentsTo(sentence.words) || (index === 0 && confirmsPlainly(sentence.words) && summarised())),
+          !sentence.asked &&
+          !hedged(sentence.words) &&
+          (commits(sentence.words) || assentsTo(sentence.words) || (index === 0 && ((confirmsPlainly(sentence.words) && summarised()) || (acceptsOffer(sentence.words) && offered())))),
       ),
     );
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
+import type { ClaimReader } from "../ports/claim-reader.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, madeArrangements, offerLeads, offerOpenings, offersToArrange } from "./arranged-offer.ts";
+import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
+
+const reader = createPlainWordsClaimReader();
+// A reader that gives "be" as the lemma of "is", as wink-nlp does, and keeps the word as said.
+const tagger: ClaimReader = {
+  name: "tagger-like",
+  read: (text) => reader.read(text).map((word) => ({ ...word, lemma: word.value.toLowerCase() === "is" ? "be" : word.lemma })),
+};
+const byValue: ClaimReader = { name: "values only", read: (text) => reader.read(text).map((word) => ({ ...word, lemma: `x-${word.lemma}` })) };
+const byLemma: ClaimReader = { name: "lemmas only", read: (text) => tagger.read(text).map((word) => ({ ...word, value: `x-${word.value}` })) };
+const offers = (text: string, using: ClaimReader = reader) => offersToArrange(using.read(text));
+const accepts = (text: string, using: ClaimReader = reader) => acceptsOffer(using.read(text));
+
+describe("offersToArrange: the therapist offers to set something up for the patient", () => {
+  it("finds an offer of each opening, with an arranging act after it, by every reader", () => {
+    const offersMade = [
+      "Would you like me to refer you today?",
+      "Do you want me to send you the leaflet?",
+      "Shall I book you in for next Tuesday?",
+      "Should I email you the link?",
+      "Can I put you in touch with the group?",
+      "Could I ring the surgery for you?",
+      "Would it be okay if I wrote to your GP?",
+      "Would it be alright if I called you next week?",
+      "Is it okay if I sign you up for the course?",
+      "So, shall I just arrange that for you?",
+      "Okay, can I go ahead and schedule the follow-up?",
+      "Shall I make you an appointment with the nurse?",
+      "Can I make a referral to the dietitian?",
+    ];
+    for (const using of [reader, wholeWordsReader({ commas: true }), tagger]) {
+      for (const offer of offersMade) expect(offers(offer, using), `${using.name}: ${offer}`).toBe(true);
+    }
+  });
+
+  it("reads each word by its lemma or as said", () => {
+    expect(offers("Is it okay if I book you in?", byValue)).toBe(true);
+    expect(offers("Is it okay if I book you in?", byLemma)).toBe(true);
+    expect(offers("Would you like me to refer you?", byValue)).toBe(true);
+  });
+
+  it("finds none in an offer to say more in the session, a suggestion, a question of the patient's acts or an opening later in the sentence", () => {
+    for (const sentence of [
+      "Would you like me to tell you more of the service?",
+      "Can I ask you something?",
+      "Can I make a suggestion?",
+      "Could I make a guess about what you mean?",
+      "Shall we book a time?",
+      "Would you like to book a time?",
+      "Do you want to call them?",
+      "Can you send it to me?",
+      "I wonder, shall I book you in?",
+      "Would you like me to?",
+      "Shall I?",
+    ]) {
+      expect(offers(sentence), sentence).toBe(false);
+    }
+  });
+
+  it("holds its words as data", () => {
+    expect(offerOpenings).toContainEqual(["would", "you", "like", "me", "to"]);
+    expect(offerOpenings).toContainEqual(["is", "it", "okay", "if", "i"]);
+    expect([...offerLeads]).toEqual(expect.arrayContaining(["so", "okay"]));
+    expect([...arrangingActs]).toEqual(expect.arrayContaining(["refer", "book", "send", "make"]));
+    expect([...arrangingActs]).not.toContain("tell");
+    expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
+    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you"]);
+  });
+});
+
+describe("acceptsOffer: the patient's plain yes", () => {
+  it("accepts a plain yes with or without thanks", () => {
+    for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please."]) expect(accepts(yes), yes).toBe(true);
+  });
+
+  it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {
+    for (const sentence of ["Okay.", "Please.", "Thank you.", "Maybe.", "I guess so.", "Yes, but not today.", "Yes please, that would be really very kind of you."]) expect(accepts(sentence), sentence).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A plan agreed by accepting the therapist's offer to arrange something: the therapist asks
+ * whether to set up an act for the patient after the session ("Would you like me to refer you
+ * today?", "Shall I book you in for next Tuesday?", "Can I send you the leaflet?") and the
+ * patient's next turn opens with a plain yes ("Yes, please."). The referral, the booking or the
+ * letter is then agreed, as a proposal taken up is. Offers to say more in the session ("Would you
+ * like me to tell you more?", "Can I ask you something?", "Can I make a suggestion?") arrange
+ * nothing. This is the rule's data and its reading; core's plan check and the embedded writer read
+ * an offer and its acceptance so.
+ */
+
+import { confirmsPlainly } from "./confirmed-summary.ts";
+import { is, type MatchedWord } from "./word-match.ts";
+
+/** Openings of a question offering the therapist's act for the patient, word by word (by lemma or as said): "would you like me to", "shall I", "is it okay if I". */
+export const offerOpenings: readonly (readonly string[])[] = [
+  ["would", "you", "like", "me", "to"],
+  ["do", "you", "want", "me", "to"],
+  ["shall", "i"],
+  ["should", "i"],
+  ["can", "i"],
+  ["could", "i"],
+  ["would", "it", "be", "okay", "if", "i"],
+  ["would", "it", "be", "alright", "if", "i"],
+  ["is", "it", "okay", "if", "i"],
+  // "is", as a reader that gives lemmas reads it.
+  ["be", "it", "okay", "if", "i"],
+];
+/** Words that may lead an offer: "So, shall I book you in?", "Okay, would you like me to…". */
+export const offerLeads: ReadonlySet<string> = new Set(["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]);
+/** Words that may stand between the opening and the act: "Shall I just book you in?". */
+const offerFillers: ReadonlySet<string> = new Set(["just", "also", "go", "ahead", "and"]);
+/**
+ * Acts of arranging something for the patient after the session: a referral, a booking, a letter, a
+ * call; with their past forms, as "if I" takes them ("Would it be okay if I wrote to your GP?").
+ * "Make" only with what it arranges after it (`madeArrangements`).
+ */
+export const arrangingActs: ReadonlySet<string> = new Set([
+  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make",
+  "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made",
+]);
+/** "Make" and its past form: an arranging act only with what it arranges after it. */
+const makeForms: ReadonlySet<string> = new Set(["make", "made"]);
+/** What "make" arranges, within the next four words: "Shall I make you an appointment?", not "Can I make a suggestion?". */
+export const madeArrangements: ReadonlySet<string> = new Set(["appointment", "referral", "booking"]);
+/** How many words after "make" what it arranges may come: "make you an appointment" (three). */
+const madeReach = 4;
+
+/** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`. */
+export function offersToArrange(words: readonly MatchedWord[]): boolean {
+  let from = 0;
+  while (is(words[from], offerLeads)) from += 1;
+  return offerOpenings.some((opening) => {
+    if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
+    let at = from + opening.length;
+    while (is(words[at], offerFillers)) at += 1;
+    if (!is(words[at], arrangingActs)) return false;
+    return !is(words[at], makeForms) || words.slice(at + 1, at + 1 + madeReach).some((word) => is(word, madeArrangements));
+  });
+}
+
+/** Words of thanks an acceptance may add to its yes: "Yes, please.", "Yeah, thank you." */
+export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you"]);
+
+/** True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`) once its courtesies are left out ("Yes, please."); "Okay." and "Maybe." do not. */
+export function acceptsOffer(words: readonly MatchedWord[]): boolean {
+  return confirmsPlainly(words.filter((word) => !is(word, acceptingCourtesies)));
+}
