@@ -426,10 +426,24 @@ describe("everyday words that only sound like risk", () => {
     ["laid off", "With the way the firm is doing, I expect I'll be cut."],
     ["frustration", "With the twins at home all day I'm tearing my hair out."],
     ["trying", "Numbing out is the mind's way of coping, in an attempt to shield us from too much."],
+    ["tired ('exhausted' reads 'exhaust')", "After the late shift I'm exhausted and I just order a takeaway. I've stopped checking my sugar."],
   ])("%s is no risk statement: %j", (_kind, line) => {
     const found = onLast(["T: How have things been this week?", line], false);
     expect(paging(found)).toEqual([]);
     expect(found.filter((finding) => finding.category === "self_harm" || suicideFamily.includes(finding.category))).toEqual([]);
+  });
+
+  it("a reading or a result that was high is no drug use", () => {
+    for (const line of ["My last reading was really high and the nurse was cross with me.", "The number was high again on Monday.", "My glucose has been quite high."]) {
+      expect(onLast(["T: How are the blood sugars?", line]), line).toEqual([]);
+    }
+    expect(categories(onLast(["T: How was the weekend?", "I was really high the whole time."]))).toEqual(["substance"]);
+  });
+
+  it("tiredness after suicide was talked about is no method; the car's exhaust is", () => {
+    const talked = ["P: I keep thinking about suicide.", "T: What have you thought about?"];
+    expect(categories(onLast([...talked, "P: Honestly I'm just exhausted."]))).not.toContain("suicide_method");
+    expect(categories(onLast([...talked, "P: The exhaust, in the garage."]))).toContain("suicide_method");
   });
 
   it("still hears what the same words say when they mean harm", () => {
