@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, whetherVerbs } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
@@ -166,7 +166,7 @@ const keepingInMind: ReadonlyArray<readonly [string, string]> = [
 ];
 /** How many words after its verb the word of `keepingInMind` may come ("keep that in mind": three, "keep it on my list": four). */
 const keepingReach = 4;
-/** Words after the act that make it wait on a condition: "I'll sign up once the rain stops", "I will unless it rains", "I'll talk to her if I have to" (an "if" after a verb of finding out is "whether": core's `whetherVerbs`). */
+/** Words after the act that make it wait on a condition: "I'll sign up once the rain stops", "I will unless it rains", "I'll talk to her if I have to" (an "if" after a verb of finding out is "whether", after "even" a concession: core's `unconditionalIf`). */
 const conditionsAfter = new Set(["once", "unless", "if"]);
 /** Parts of speech that, right after "going to", make it a movement rather than a commitment: "I'm going to the shop", "going to my mum's". */
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
@@ -409,8 +409,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
-  // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition.
-  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !(token.lemma === "if" && (whetherVerbs.has(act[at - 1]?.lemma ?? "") || act[at - 1]?.lemma === "about")))) return null;
+  // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition; "even if I don't like it": a concession (core's `unconditionalIf`).
+  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about"))) return null;
   if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   const visit = phrase.endsWith("go to") && goesThereToAct(act);

@@ -32,6 +32,7 @@ import { findCommitments } from "./commitments.ts";
 import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
+import { ideasAnsweringPlan } from "./own-ideas.ts";
 import { earlierProposals } from "./repeated-proposals.ts";
 import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
@@ -102,7 +103,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const actionItems = inOrder([...firm, ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
-  const ownToConfirm = commitments.toConfirm.filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
+  // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").
+  const ownToConfirm = [...commitments.toConfirm, ...ideasAnsweringPlan(segments, asksForPlan)].filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
   const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
   const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {

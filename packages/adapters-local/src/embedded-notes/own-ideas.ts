@@ -7,6 +7,7 @@
  * willing to try that?”") tells a clinician nothing; the act is the patient's idea.
  */
 import { hedgeAdverbs } from "@confide/core/adapter-kit";
+import type { NoteItemDraft } from "@confide/core/ports";
 import { pointingBack, sentenceCommitment, softeners } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
@@ -79,4 +80,24 @@ export function pointsBackOnly(sentence: ReadSentence): boolean {
 export function ideaPutForward(turn: ReadSegment | undefined): ReadSentence | undefined {
   if (turn === undefined || turn.role === "therapist") return undefined;
   return turn.sentences.findLast(putsIdeaForward);
+}
+
+/**
+ * Ideas the patient put forward in answer to a question asking for their plan ("What small step
+ * could you take this week?" — "I could batch cook on Sunday."): lines to confirm, since "I could"
+ * names a step without committing to it. A hedged commitment ("Maybe I'll…") is `findCommitments`'
+ * line, not one more. `asksForPlan` says whether a therapist's sentence asks for the plan.
+ * @returns the items in transcript order ([] when none), quoting each idea whole.
+ */
+export function ideasAnsweringPlan(segments: readonly ReadSegment[], asksForPlan: (sentence: ReadSentence) => boolean): NoteItemDraft[] {
+  return segments.flatMap((segment, index) => {
+    const before = segments[index - 1];
+    if (segment.role === "therapist" || before?.role !== "therapist" || !before.sentences.some(asksForPlan)) return [];
+    return segment.sentences
+      .filter((sentence) => putsIdeaForward(sentence) && sentenceCommitment(sentence) === null)
+      .map((sentence) => {
+        const quote = segment.text.slice(sentence.start, sentence.end);
+        return { text: quote, quote, ...(segment.role === "patient" ? { speaker: "patient" as const } : {}), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+      });
+  });
 }

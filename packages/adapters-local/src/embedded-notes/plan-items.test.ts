@@ -1182,6 +1182,25 @@ describe("plan items: what was agreed", () => {
   });
 });
 
+describe("plan items: a concession and an idea asked for", () => {
+  it("keeps a commitment whose 'even if' concedes, and drops one that waits on 'if'", () => {
+    expect(plan(["T: What will you do this week?", "P: I'll check my sugar every morning, even if I don't like the number."]).map((item) => item.quote)).toEqual([
+      "I'll check my sugar every morning, even if I don't like the number.",
+    ]);
+    expect(plan(["T: What will you do this week?", "P: I'll check my sugar every morning if I remember."])).toEqual([]);
+  });
+
+  it("lists an idea put forward in answer to a question asking for the plan to confirm, never as the plan", () => {
+    const turns = ["T: What small step could you take this week?", "P: I could batch cook on Sunday so there are meals for the late nights."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: I could batch cook on Sunday so there are meals for the late nights."]);
+    // Not asked for a plan, or no act put forward: nothing.
+    expect(toConfirm(["T: How was the week?", "P: I could batch cook on Sunday so there are meals for the late nights."])).toEqual([]);
+    expect(toConfirm(["T: What could you do this week?", "P: I could be better at it, honestly."])).toEqual([]);
+    expect(toConfirm(["T: What could you do this week?", "P: I could walk there when I lived in town."])).toEqual([]);
+  });
+});
+
 describe("plan items: an idea of the patient's own, taken up", () => {
   const asked = "T: What could you do before the next session?";
 

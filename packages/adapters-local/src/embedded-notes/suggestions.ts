@@ -1,4 +1,4 @@
-import { acceptsOffer, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, offersToArrange, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, whetherVerbs } from "@confide/core/adapter-kit";
+import { acceptsOffer, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, offersToArrange, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -493,16 +493,14 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
-/** True for "if" after a verb of finding out (core's `whetherVerbs`): "I'll ask and see if they have room" — whether, not a condition. */
-const meansWhether = (tokens: readonly ReadToken[], at: number) => tokens[at]?.lemma === "if" && whetherVerbs.has(tokens[at - 1]?.lemma ?? "");
-
 /**
- * True when a sentence declines or puts off what it assents to (`putOff`, an "if" that is not
- * `meansWhether`, a contrast followed by a negation) or says it was done before ("before" closing
- * its clause, `beforeClosers`: "I've practised breathing before and think it's a great idea").
+ * True when a sentence declines or puts off what it assents to (`putOff`; an "if" that sets a
+ * condition, not "see if" or "even if", core's `unconditionalIf`; a contrast followed by a
+ * negation) or says it was done before ("before" closing its clause, `beforeClosers`: "I've
+ * practised breathing before and think it's a great idea").
  */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !meansWhether(tokens, at))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !unconditionalIf(tokens, at))) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));

@@ -308,6 +308,13 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(whetherVerbs.has("see")).toBe(true);
   });
 
+  it("reads 'even if' as a concession that holds the act, not a condition", () => {
+    expect(commits("I'll check my sugar every morning, even if I don't like the number.")).toBe(true);
+    expect(commits("Even if it rains I will walk to work.")).toBe(true);
+    expect(commits("I'll check my sugar if I remember.")).toBe(false);
+    expect(commits("I'll walk to work, if it's even dry.")).toBe(false);
+  });
+
   it("reads the last sentence without an end mark", () => {
     expect(commits("Right. I will call her")).toBe(true);
     expect(commits("Right. Maybe I will call her")).toBe(false);

@@ -345,9 +345,12 @@ export const greetedPeople: ReadonlySet<string> = new Set(["you", "u", "them", "
 /** True when "wish" at `index` greets someone ("I'll call round at noon to wish everybody a merry Christmas"): a person (`greetedPeople`) then "a" after it, no wish of the speaker's. */
 const greets = (words: readonly { lemma: string; value: string }[], index: number) => is(words[index], "wish") && is(words[index + 1], greetedPeople) && is(words[index + 2], "a");
 
-/** True when a hedge word is in the words ("if" after a verb of finding out, `whetherVerbs`, a hedge of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative sequence (`tentativeSequences`). */
+/** Words after which "if" sets no condition: "whether" after a verb of finding out (`whetherVerbs`: "see if they have a place"), a concession after "even" ("even if I don't like the number" holds the act whatever happens). */
+export const unconditionalIf = (words: readonly MatchedWord[], index: number): boolean => is(words[index], "if") && (is(words[index - 1], whetherVerbs) || is(words[index - 1], "even"));
+
+/** True when a hedge word is in the words ("if" that sets no condition, `unconditionalIf`, a hedge of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative sequence (`tentativeSequences`). */
 function hedged(words: ReadonlyArray<{ lemma: string; value: string }>): boolean {
-  return words.some((word, index) => is(word, hedgeWords) && !(is(word, "if") && is(words[index - 1], whetherVerbs)) && !hedgesOutcome(words, index) && !greets(words, index)) || holds(words, tentativeSequences);
+  return words.some((word, index) => is(word, hedgeWords) && !unconditionalIf(words, index) && !hedgesOutcome(words, index) && !greets(words, index)) || holds(words, tentativeSequences);
 }
 
 /**
