@@ -22,7 +22,7 @@ const encouragingVerbs = new Set(["be", "have", "enjoy", "hang", "feel", "know",
 /** Modal verbs, which never open an imperative ("Could be worse"). */
 const modals = new Set(["can", "could", "will", "would", "shall", "should", "may", "might", "must"]);
 /** Parts of speech a verb is read as ("Do a group chat": the lite model reads "do" as an auxiliary): an imperative's, and the one after "you" and its modal that makes the patient the one who acts ("you can pet it"). */
-const verbParts = new Set(["VERB", "AUX"]);
+export const verbParts = new Set(["VERB", "AUX"]);
 /** Modals by which "you" is offered an act: "you can pet it", "you could ring them", "you might try". Not "you'd like to…" or "you'll be alone": a wish or a prediction, as a reflection says them. */
 const offeringModals = new Set(["can", "could", "might", "may", "should"]);
 /** Verbs whose imperative is an act of the session, a farewell or thanks: "Let me see if I understand", "See you tomorrow", "Say more", "Thanks for talking today". */

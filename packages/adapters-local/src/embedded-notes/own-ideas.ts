@@ -60,7 +60,7 @@ function possibleModalAfter(words: readonly ReadToken[], at: number): number {
 }
 
 /** Verbs a therapist's sentence may hold and still only point back: "Would you be willing to try that?", "That sounds like a good start.", "Do you think it would work?". */
-const pointingVerbs = new Set(["be", "try", "do", "sound", "seem", "work", "give", "start", "think", "want", "like", "go", "feel", "help", "make"]);
+export const pointingVerbs: ReadonlySet<string> = new Set(["be", "try", "do", "sound", "seem", "work", "give", "start", "think", "want", "like", "go", "feel", "help", "make"]);
 
 /**
  * True when a therapist's sentence only points back at what was said before: it holds a pointer

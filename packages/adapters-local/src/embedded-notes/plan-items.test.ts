@@ -1182,6 +1182,19 @@ describe("plan items: what was agreed", () => {
   });
 });
 
+describe("plan items: the question an assent answers", () => {
+  it("takes an assent after a question of another act as its answer, not as a yes to a proposal made before it", () => {
+    const turns = ["T: You should stop going to the pub after work.", "P: I like the pub.", "T: Will you at least think about cutting down?", "P: Fine, I'll think about it."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual([]);
+  });
+
+  it("still takes a yes to a question asking the patient's view of the proposal before it", () => {
+    const turns = ["T: You could ring the helpline tonight.", "P: Hmm.", "T: What do you think?", "P: Yes, I will do that."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: You could ring the helpline tonight. — “Yes, I will do that.”"]);
+  });
+});
+
 describe("plan items: a concession and an idea asked for", () => {
   it("keeps a commitment whose 'even if' concedes, and drops one that waits on 'if'", () => {
     expect(plan(["T: What will you do this week?", "P: I'll check my sugar every morning, even if I don't like the number."]).map((item) => item.quote)).toEqual([

@@ -35,6 +35,12 @@ describe("strategy lines", () => {
     expect(strategiesOf("You might be right about the landlord.")).toEqual([]);
   });
 
+  it("never quotes what might have been, said with a modal and 'have'; an act with 'have' stays", () => {
+    expect(strategiesOf("You could have been badly hurt on that road.")).toEqual([]);
+    expect(strategiesOf("You might have called the council sooner.")).toEqual([]);
+    expect(strategiesOf("You could have a word with the neighbours about the noise.")).toEqual(["You could have a word with the neighbours about the noise."]);
+  });
+
   it("never quotes a proposal that only points back to what was said before", () => {
     expect(strategiesOf("You could ask the neighbours round.", "I would recommend just that.")).toEqual(["You could ask the neighbours round."]);
     expect(strategiesOf("I'd recommend it.")).toEqual([]);

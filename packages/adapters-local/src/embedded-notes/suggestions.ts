@@ -3,8 +3,8 @@ import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
-import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, wishesWell, worksTheScreen } from "./offered-acts.ts";
-import { ideaPutForward, pointsBackOnly } from "./own-ideas.ts";
+import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
+import { ideaPutForward, pointingVerbs, pointsBackOnly } from "./own-ideas.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
@@ -253,6 +253,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       // "I'm sure you can manage it": confidence in the patient, not a proposal ("I think you can look it up" still proposes).
       if (assuredOpenings.some((opening) => phraseStarts(tokens, opening).some((start) => start + opening.split(" ").length === index + length))) return false;
       const after = tokens.slice(index + length).filter(isWord);
+      // "You could have killed someone", "you might have called": what might have been, a reproach, not an act put forward.
+      if (after[0]?.lemma === "have" && after[1] !== undefined && verbParts.has(after[1].pos) && after[1].value.toLowerCase() !== after[1].lemma) return false;
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       if (standalone && putsNoAct(phrase, after)) return false;
@@ -891,7 +893,9 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     // In order: a proposal of the turn just before; for an assent that names a proposal, what that turn offered; a proposal of an earlier turn.
     const proposals = candidates.map((turn) => ({ turn, sentence: lastProposal(turn) }));
     const offered = assent.namesProposal ? [{ turn: segments[index - 1]!, sentence: lastOffered(segments[index - 1]!, nounsOf(segment, assent)) }] : [];
-    const taken = [proposals[0]!, ...offered, ...proposals.slice(1)].find((entry) => entry.sentence !== null);
+    // A turn just before that ends asking of an act of its own ("Will you at least think about cutting down?") is what the assent answers, not a proposal made earlier.
+    const earlier = asksOfItsOwnAct(segments[index - 1]!) ? [] : proposals.slice(1);
+    const taken = [proposals[0]!, ...offered, ...earlier].find((entry) => entry.sentence !== null);
     if (!taken || taken.sentence === null) return;
     // A proposal taken up twice is one item: the first assent.
     const taker = taken.sentence;
@@ -910,6 +914,16 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     found.toConfirm.push(agreementLine("to-confirm", taken.turn, taker, segment, assent));
   });
   return found;
+}
+
+/**
+ * True when a turn ends in a question that names an act of its own ("Will you at least think about
+ * cutting down?"), not one that only asks for the patient's view of what was put forward ("What do
+ * you think?", "How does that sound?": `pointingVerbs` only).
+ */
+function asksOfItsOwnAct(turn: ReadSegment): boolean {
+  const last = turn.sentences.at(-1);
+  return last !== undefined && isAsked(last) && last.tokens.some((token) => token.pos === "VERB" && !pointingVerbs.has(token.lemma));
 }
 
 /** Words after a yes that leave it in doubt: a contrast, a hedge, a condition, a refusal or a difficulty ("Yeah. It'll be hard though."). */
