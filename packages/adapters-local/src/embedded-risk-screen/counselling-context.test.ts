@@ -241,6 +241,12 @@ describe("a yes to a question that names no risk", () => {
     expect(categories(onLast(["T: Have you been drinking more this month?", "P: Yes, most nights."]))).toContain("substance");
   });
 
+  it("an answer that does not know is no yes, whatever words follow it", () => {
+    expect(onLast(["T: How do you think the weed fits with your revision?", "P: I dunno. Probably makes it harder to revise. I'm too lazy after."])).toEqual([]);
+    expect(onLast(["T: Have you been drinking more this month?", "P: Not sure, I've not been counting."])).toEqual([]);
+    expect(categories(onLast(["T: Have you been drinking more this month?", "P: Probably, yeah. Most nights."]))).toEqual(["substance"]);
+  });
+
   it("pills or an everyday thing asked of as a means still ground a yes: gathered, kept back, too many, used on oneself", () => {
     expect(categories(onLast(["T: Have you been saving up your tablets?", "P: Yes."]))).toContain("preparatory_behaviour");
     expect(categories(onLast(["T: Are those the pills you've been keeping?", "P: Yes."]))).toContain("suicide_method");
