@@ -84,6 +84,13 @@ describe("medication counselling", () => {
     expect(paging(found)).toEqual([]);
   });
 
+  it("needles for insulin, a vaccine or a blood test are no drug use; a needle of drug use still is", () => {
+    expect(onLast(["T: How are the injections going?", "I hate needles, so the insulin injections are hard for me."])).toEqual([]);
+    expect(onLast(["T: Have you been using needles?", "P: Yes, for the insulin."])).toEqual([]);
+    expect(categories(onLast(["T: Have you been using needles?", "P: Yes, most days."]))).toEqual(["substance"]);
+    expect(categories(onLast(["I take extra insulin to get high."]))).toEqual(["substance"]);
+  });
+
   it("still hears pills gathered to end one's life", () => {
     expect(categories(onLast(["I've been saving up my pills so I can take them all at once and not wake up."]))).toContain("preparatory_behaviour");
   });

@@ -255,7 +255,9 @@ function answerFindings(
   kind: keyof typeof answerWords,
   named: boolean,
 ): RiskFinding[] {
-  return [...categories].map((category) => ({
+  // "Yes, for the insulin": a medicine taken as prescribed answers a question of use with no substance use.
+  const prescribed = isPrescribedUse(sentence);
+  return [...categories].filter((category) => !(category === "substance" && prescribed)).map((category) => ({
     category,
     temporality: temporalityOf(sentence),
     subject: "speaker",

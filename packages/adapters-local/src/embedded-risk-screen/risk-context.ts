@@ -415,7 +415,7 @@ export function toldAsAccident(category: RiskCategory, sentence: RiskSentence): 
 }
 
 const prescribedMarkers =
-  /\b(?:prescribe\S*|prescription|milligrams?|mg|mcg|micrograms?|(?:the|my) dose|patch(?:es)? (?:\S+ ){0,4}(?:nurse|doctor|gp)|(?:like|as|what) (?:the |my )?(?:nurse|doctor|gp|consultant|pharmacist|psychiatrist) (?:say|said|says|told|tell)|exactly what (?:they|it) (?:say|said|says)|(?:as|like) (?:it|they) (?:say|said|says|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\S+ ){0,2}(?:give|gave)|for my (?:\S+ )?(?:pain|back|nerves|nerve pain|adhd|anxiety|epilepsy|sleep|knee|hip|migraines?))\b/;
+  /\b(?:prescribe\S*|prescription|insulin|vaccin\S*|jabs?|flu shots?|blood tests?|b12|milligrams?|mg|mcg|micrograms?|(?:the|my) dose|patch(?:es)? (?:\S+ ){0,4}(?:nurse|doctor|gp)|(?:like|as|what) (?:the |my )?(?:nurse|doctor|gp|consultant|pharmacist|psychiatrist) (?:say|said|says|told|tell)|exactly what (?:they|it) (?:say|said|says)|(?:as|like) (?:it|they) (?:say|said|says|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\S+ ){0,2}(?:give|gave)|for my (?:\S+ )?(?:pain|back|nerves|nerve pain|adhd|anxiety|epilepsy|sleep|knee|hip|migraines?))\b/;
 const misuseMarkers = /\b(?:more than|double|triple|extra|at once|at a time|in one go|off (?:a|my|some|this)|from (?:a|my|some) (?:mate|friend|guy|dealer)|but i|instead|on top|too many|too much|not (?:what|as|like) (?:the|my)|crush\S*|snort\S*|to get high|feel (?:proper )?(?:floaty|high|buzz\S*|nothing))\b/;
 /** Medication named and taken as prescribed ("Pregabalin for my nerve pain, 75 mg twice a day"), with nothing said of misuse. */
 export function isPrescribedUse(sentence: RiskSentence): boolean {
