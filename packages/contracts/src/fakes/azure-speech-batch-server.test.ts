@@ -121,6 +121,27 @@ async function poll(self: string) {
 }
 
 describe("fake Azure Speech batch transcription 2024-11-15", () => {
+  it("stays Running for every reader while it fetches the audio: two pollers at once never see it done without files", async () => {
+    // The audio answers slowly, so the second poll comes while the first one's fetch is under way.
+    audio.set("/slow.wav", wav(2));
+    const slowly = speech.fetchAudio;
+    speech.fetchAudio = async (url) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return slowly(url.replace("/slow.wav", "/stereo.wav"));
+    };
+    try {
+      const job = (await (await submit(validBody({ contentUrls: [`${audioUrl}/slow.wav?sv=1&sig=abc`] }))).json()) as { self: string };
+      const [first, second] = await Promise.all([poll(job.self), new Promise((resolve) => setTimeout(resolve, 30)).then(() => poll(job.self))]);
+      expect([first.status, second.status]).toEqual(["Running", "Running"]);
+      const done = await poll(job.self);
+      expect(done.status).toBe("Succeeded");
+      const files = (await (await call(done.links.files)).json()) as { values: { kind: string }[] };
+      expect(files.values.map((file) => file.kind)).toEqual(["Transcription", "TranscriptionReport"]);
+    } finally {
+      speech.fetchAudio = slowly;
+    }
+  });
+
   it("submits, runs after downloading the audio, lists result files and serves their content", async () => {
     const created = await submit(validBody());
     expect(created.status).toBe(201);

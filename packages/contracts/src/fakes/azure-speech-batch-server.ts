@@ -114,6 +114,8 @@ export interface FakeSpeechJob {
   /** The audio URLs the job fetched (its content URLs, or the blobs listed in its container). */
   sources: string[];
   files: FakeSpeechFile[];
+  /** True while the job fetches its audio: it stays Running, whoever reads it meanwhile. */
+  fetchingAudio?: boolean;
 }
 
 interface FakeSpeechFile {
@@ -386,10 +388,17 @@ export async function startFakeSpeechBatchServer(options: FakeSpeechBatchServerO
       job.startedAt = Date.now();
       job.lastActionAt = new Date();
       job.reads = 0;
-      job.sources = (await fetchJobAudio(job)) ?? [];
+      // A read that comes while the audio is fetched (two pollers of one job) finds it Running:
+      // the service never reports a job done before it has read the recording.
+      job.fetchingAudio = true;
+      try {
+        job.sources = (await fetchJobAudio(job)) ?? [];
+      } finally {
+        job.fetchingAudio = false;
+      }
       return;
     }
-    if (job.status !== "Running") return;
+    if (job.status !== "Running" || job.fetchingAudio === true) return;
     if (plan.outcome.kind === "running-forever") return;
     if (job.reads < (plan.pollsRunning ?? 1) || Date.now() - job.startedAt! < (plan.runningForMs ?? 0)) return;
     const { sources } = job;
