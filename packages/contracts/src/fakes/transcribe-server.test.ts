@@ -126,6 +126,25 @@ describe("fake Amazon Transcribe through @aws-sdk/client-transcribe", () => {
     });
   });
 
+  it("moves a job one step at a time: a read while it reads its media finds it IN_PROGRESS, never done without it", async () => {
+    transcribe.plan = { pollsQueued: 1, pollsInProgress: 1, outcome: { kind: "completed", transcript: dialogue } };
+    const direct = transcribe.s3;
+    transcribe.s3 = { ...direct, read: async (bucket, key) => (await new Promise((resolve) => setTimeout(resolve, 150)), direct.read(bucket, key)) };
+    try {
+      const name = jobName("two-readers");
+      await start(monoRequest(name));
+      expect((await get(name)).TranscriptionJobStatus).toBe("QUEUED");
+      // The next read starts the job and reads its media (slowly); another comes meanwhile.
+      const [first, second] = await Promise.all([get(name), new Promise((resolve) => setTimeout(resolve, 30)).then(() => get(name))]);
+      expect([first.TranscriptionJobStatus, second.TranscriptionJobStatus]).toEqual(["IN_PROGRESS", "IN_PROGRESS"]);
+      const done = await get(name);
+      expect(done.TranscriptionJobStatus).toBe("COMPLETED");
+      expect(transcribe.jobs.get(name)?.media?.status).toBe(200);
+    } finally {
+      transcribe.s3 = direct;
+    }
+  });
+
   it("moves QUEUED → IN_PROGRESS → COMPLETED one GetTranscriptionJob at a time, reading the media only when it starts", async () => {
     transcribe.plan = { pollsQueued: 2, pollsInProgress: 2, outcome: { kind: "completed", transcript: dialogue } };
     const name = jobName("queued");

@@ -98,6 +98,8 @@ export interface FakeTranscriptionJob {
   /** Where the transcript went: the S3 stand-in, or served by the fake. */
   output: { bucket: string; key: string; uri: string } | { servedAt: string; uri: string } | undefined;
   transcriptJson: string | undefined;
+  /** True while a read moves the job on (reading its media, writing its transcript). */
+  stepping?: boolean;
 }
 
 export interface FakeTranscribeServer {
@@ -310,8 +312,19 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
   };
 
   /** Moves a job on by one GetTranscriptionJob (see the file comment). */
+  /** One step at a time: a read while the job reads its media or writes its transcript finds it as it was, never done without them. */
   const advance = async (job: FakeTranscriptionJob) => {
     job.reads += 1;
+    if (job.stepping === true) return;
+    job.stepping = true;
+    try {
+      await step(job);
+    } finally {
+      job.stepping = false;
+    }
+  };
+
+  const step = async (job: FakeTranscriptionJob) => {
     const { plan } = job;
     if (job.status === "QUEUED") {
       if (job.reads > (plan.pollsQueued ?? 0)) await begin(job, 1);
@@ -378,7 +391,14 @@ export async function startFakeTranscribeServer(options: FakeTranscribeServerOpt
         transcriptJson: undefined,
       };
       fake.jobs.set(name, job);
-      if ((plan.pollsQueued ?? 0) === 0) await begin(job, 0);
+      if ((plan.pollsQueued ?? 0) === 0) {
+        job.stepping = true;
+        try {
+          await begin(job, 0);
+        } finally {
+          job.stepping = false;
+        }
+      }
       return { TranscriptionJob: view(job) };
     },
     async GetTranscriptionJob(input: Record<string, unknown>) {
