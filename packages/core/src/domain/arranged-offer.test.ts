@@ -37,6 +37,23 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     }
   });
 
+  it("reads every word of its lists: each lead, each filler, each arranging act", () => {
+    for (const lead of ["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]) expect(offers(`${lead} shall I book you in?`), lead).toBe(true);
+    for (const filler of ["just", "also", "go ahead and"]) expect(offers(`Shall I ${filler} book you in?`), filler).toBe(true);
+    for (const act of arrangingActs) {
+      const expected = act === "make" || act === "made" ? false : true;
+      expect(offers(`Would it be okay if I ${act} it for you?`), act).toBe(expected);
+      if (expected) expect(offers(`Would it be okay if I ${act} an appointment for you?`), act).toBe(true);
+    }
+    for (const arranged of madeArrangements) expect(offers(`Shall I make you a ${arranged}?`), arranged).toBe(true);
+  });
+
+  it("takes 'make' as arranging only with what it arranges within four words after it", () => {
+    expect(offers("Shall I make you an appointment?")).toBe(true);
+    expect(offers("Shall I make a note of it before the next appointment?")).toBe(false);
+    expect(offers("Can I make a suggestion about your appointment?")).toBe(false);
+  });
+
   it("reads each word by its lemma or as said", () => {
     expect(offers("Is it okay if I book you in?", byValue)).toBe(true);
     expect(offers("Is it okay if I book you in?", byLemma)).toBe(true);

@@ -32,6 +32,9 @@ describe("risk flags", () => {
         { id: "a", speaker: "P", startMs: 2, endMs: 3, text: "Four, maybe five." },
         { id: "b", speaker: "P", startMs: 3, endMs: 4, text: "Six on a Friday." },
         { id: "w", speaker: "P", startMs: 4, endMs: 5, text: "Some wine too." },
+        { id: "c", speaker: "T", startMs: 5, endMs: 6, text: "And how many cigarettes a day?" },
+        { id: "t", speaker: "P", startMs: 6, endMs: 7, text: "Twenty." },
+        { id: "v", speaker: "P", startMs: 7, endMs: 8, text: "Vodka, mostly." },
       ],
     };
     const answer = (segmentId: string, quote: string, basis: RiskFinding["basis"]): RiskFinding => ({
@@ -49,6 +52,10 @@ describe("risk flags", () => {
     expect(substances([answer("a", "Four, maybe five.", "answer_to_other_question"), answer("b", "Six on a Friday.", "answer_to_named_question")])).toEqual(["alcohol", "alcohol"]);
     // Words that name a substance are read first; a statement, or an answer with no question before it, is read alone.
     expect(substances([answer("w", "Some wine too.", "answer_to_other_question")])).toEqual(["alcohol"]);
+    // Only the asker's turn just before is read, never the answerer's own earlier words; an answer naming its own substance keeps it.
+    expect(substances([answer("t", "Twenty.", "answer_to_other_question")])).toEqual(["tobacco"]);
+    expect(substances([answer("v", "Vodka, mostly.", "answer_to_other_question")])).toEqual(["alcohol"]);
+    expect(substances([{ ...answer("t", "Twenty.", "answer_to_other_question"), evidence: [] }])).toEqual(["other"]);
     expect(substances([answer("a", "Four, maybe five.", "mention")])).toEqual(["other"]);
     expect(substances([{ ...answer("a", "Four, maybe five.", "answer_to_other_question"), evidence: [{ segmentId: "gone", start: 0, end: 4 }] }])).toEqual(["other"]);
     const unasked = { ...asked, segments: asked.segments.slice(2) };
