@@ -11,11 +11,13 @@ export default defineConfig({
     // run speech engines take 10–25 s on a quiet 2-core machine and more than 30 s when the
     // machine is shared, as a CI runner may be.
     testTimeout: 90_000,
-    // Two files at once, not vitest's default of cores − 1 (one on a 2-core machine): most files
-    // wait on child processes (servers, stand-ins, speech engines), so two overlap well — the whole
+    // Three files at once, not vitest's default of cores − 1 (one on a 2-core machine): most files
+    // wait on child processes (servers, stand-ins, speech engines), so they overlap well — the whole
     // suite took 1,052 s of test time this way against 1,853 s one at a time on the 2-core CI
-    // machine (2026-11-23). Tests must not assume they run alone (a separate worker may be quicker).
-    maxWorkers: 2,
+    // machine (2026-11-23), and in a clean `.ci/run` of 5,472 tests vitest took 1,455 s with three
+    // against about 1,650 s with two (2026-11-27). Tests must not assume they run alone (a separate
+    // worker may be quicker).
+    maxWorkers: 3,
     hookTimeout: 60_000,
     reporters: ["default", "./test/support/summary-reporter.ts"],
   },
