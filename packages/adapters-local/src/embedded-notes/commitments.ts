@@ -624,17 +624,16 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
     segment.sentences.forEach((sentence, at) => {
       const commitment = sentenceCommitment(sentence);
       if (commitment?.act !== "own" || toldAsDone(segment.sentences[at + 1])) return;
-      const quote = segment.text.slice(sentence.start, sentence.end);
-      const item = {
-        text: quote,
-        quote,
-        ...(segment.role === "patient" ? { speaker: "patient" as const } : {}),
-        evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }],
-      };
-      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) === "firm" ? "firm" : "toConfirm"].push(item);
+      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) === "firm" ? "firm" : "toConfirm"].push(quotedSentence(segment, sentence));
     });
   });
   return found;
+}
+
+/** A patient's sentence as a plan item: quoted whole, citing its span, the patient's when the speaker's role is known to be. */
+export function quotedSentence(segment: ReadSegment, sentence: ReadSentence): NoteItemDraft {
+  const quote = segment.text.slice(sentence.start, sentence.end);
+  return { text: quote, quote, ...(segment.role === "patient" ? { speaker: "patient" as const } : {}), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
 }
 
 /** Past forms that, after "So I", tell what the speaker then did: "So I started asking around". */

@@ -8,7 +8,7 @@
  */
 import { hedgeAdverbs } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
-import { pointingBack, sentenceCommitment, softeners } from "./commitments.ts";
+import { pointingBack, quotedSentence, sentenceCommitment, softeners } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
@@ -95,9 +95,6 @@ export function ideasAnsweringPlan(segments: readonly ReadSegment[], asksForPlan
     if (segment.role === "therapist" || before?.role !== "therapist" || !before.sentences.some(asksForPlan)) return [];
     return segment.sentences
       .filter((sentence) => putsIdeaForward(sentence) && sentenceCommitment(sentence) === null)
-      .map((sentence) => {
-        const quote = segment.text.slice(sentence.start, sentence.end);
-        return { text: quote, quote, ...(segment.role === "patient" ? { speaker: "patient" as const } : {}), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
-      });
+      .map((sentence) => quotedSentence(segment, sentence));
   });
 }

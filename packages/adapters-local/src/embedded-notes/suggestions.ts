@@ -950,10 +950,12 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   const confirms = confirmsPlainly(yes);
   if (!confirms && !acceptsOffer(yes)) return null;
   const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
-  // A summary of the plan, confirmed; or, accepted, an offer to arrange something (core's `offersToArrange`: "Would you like me to refer you today?" — "Yes, please.").
-  const at = words.findLastIndex((_, index) => (confirms && turnSummarisesPlan(words, index)) || (index === words.length - 1 && offersToArrange(words[index]!)));
+  // A summary of the plan, confirmed; or, accepted, an offer to arrange something as the turn's last sentence (core's `offersToArrange`: "Would you like me to refer you today?" — "Yes, please.").
+  const summaryAt = confirms ? words.findLastIndex((_, index) => turnSummarisesPlan(words, index)) : -1;
+  const last = words.length - 1;
+  const offer = summaryAt !== last && last >= 0 && offersToArrange(words[last]!);
+  const at = offer ? last : summaryAt;
   if (at === -1) return null;
-  const offer = !(confirms && turnSummarisesPlan(words, at));
   // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
   if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
   const summary = turn.sentences[at]!;
