@@ -60,7 +60,7 @@ import { screenRisk } from "../packages/core/src/use-cases/policies/risk-screeni
 import { notesFailedParts, notesFreshParts } from "./data/real-dialogue/notes-sample.ts";
 import { isHeldOut } from "./data/real-dialogue/split.ts";
 import { loadRealDialogue, type RealConversation } from "./support/real-dialogue.ts";
-import { realNotesQuality, strategyKey, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
+import { interventionKey, realNotesQuality, strategyKey, type NotesLabel, type RealNotesQuality } from "./support/real-notes-quality.ts";
 
 const runs = Number(process.env.BENCH_NOTES_RUNS ?? 5);
 const segmentCount = Number(process.env.BENCH_NOTES_SEGMENTS ?? 1_200);
@@ -221,16 +221,21 @@ interface StrategyJudgement {
   kind?: string;
 }
 
-/** The strategy lines judged by the rubric of `strategies-rubric.md` (every `strategy-labels-*.jsonl`), by `strategyKey`. */
-function strategyLabels(): Map<string, StrategyJudgement> {
+/** Every entry of the label files whose names start with `prefix` (`strategy-labels-`, `intervention-labels-`), one JSON object a line. */
+function judgementFiles<Entry>(prefix: string): Entry[] {
   const folder = new URL("./data/real-dialogue/", import.meta.url);
-  const files = readdirSync(folder).filter((file) => file.startsWith("strategy-labels-") && file.endsWith(".jsonl"));
-  const entries = files.flatMap((file) =>
+  const files = readdirSync(folder).filter((file) => file.startsWith(prefix) && file.endsWith(".jsonl"));
+  return files.flatMap((file) =>
     readFileSync(new URL(file, folder), "utf8")
       .split("\n")
       .filter((line) => line.trim() !== "")
-      .map((line) => JSON.parse(line) as { id: string; turn: number; start: number } & StrategyJudgement),
+      .map((line) => JSON.parse(line) as Entry),
   );
+}
+
+/** The strategy lines judged by the rubric of `strategies-rubric.md` (every `strategy-labels-*.jsonl`), by `strategyKey`. */
+function strategyLabels(): Map<string, StrategyJudgement> {
+  const entries = judgementFiles<{ id: string; turn: number; start: number } & StrategyJudgement>("strategy-labels-");
   return new Map(entries.map((entry) => [strategyKey(entry.id, entry.turn, entry.start), { strategy: entry.strategy, ...(entry.kind ? { kind: entry.kind } : {}) }]));
 }
 
@@ -247,6 +252,30 @@ function printStrategies(keys: readonly string[], judgements: ReadonlyMap<string
   for (const judgement of judged) if (!judgement.strategy) kinds.set(judgement.kind ?? "other", (kinds.get(judgement.kind ?? "other") ?? 0) + 1);
   const wrong = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
   console.log(`strategies: ${keys.length} lines, ${judged.length} judged: a strategy ${right} (${ratio(right, judged.length)})${wrong ? `; not: ${wrong}` : ""}; not judged ${keys.length - judged.length}`);
+}
+
+/** The lines of what the therapist did judged by `interventions-rubric.md` (every `intervention-labels-*.jsonl`), by `interventionKey`. */
+function interventionLabels(): Map<string, { right: boolean; kind?: string }> {
+  const entries = judgementFiles<{ id: string; turn: number; start: number; act: string; right: boolean; kind?: string }>("intervention-labels-");
+  return new Map(entries.map((entry) => [interventionKey(entry.id, entry.turn, entry.start, entry.act), { right: entry.right, ...(entry.kind ? { kind: entry.kind } : {}) }]));
+}
+
+/**
+ * The lines of what the therapist did of a part (figures only): how many, by act, and against
+ * their judgements how many are the act they name, what the others are, and how many no judgement
+ * covers (a line a changed writer newly writes: judge it before quoting the figure).
+ */
+function printInterventions(keys: readonly string[], judgements: ReadonlyMap<string, { right: boolean; kind?: string }>, conversations: number, without: number): void {
+  const acts = new Map<string, number>();
+  for (const key of keys) acts.set(key.slice(key.lastIndexOf("|") + 1), (acts.get(key.slice(key.lastIndexOf("|") + 1)) ?? 0) + 1);
+  const byAct = [...acts].map(([act, count]) => `${act} ${count}`).join(", ");
+  const judged = keys.flatMap((key) => judgements.get(key) ?? []);
+  const right = judged.filter((judgement) => judgement.right).length;
+  const kinds = new Map<string, number>();
+  for (const judgement of judged) if (!judgement.right) kinds.set(judgement.kind ?? "other", (kinds.get(judgement.kind ?? "other") ?? 0) + 1);
+  const wrong = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  const figures = judged.length === 0 ? "none judged" : `${judged.length} judged: the act named ${right} (${ratio(right, judged.length)})${wrong ? `; not: ${wrong}` : ""}; not judged ${keys.length - judged.length}`;
+  console.log(`what the therapist did: ${keys.length} lines (${byAct || "none"}), ${without} of ${conversations} conversations with none; ${figures}`);
 }
 
 /** Items of `a` that share a turn with an item of `b`. */
@@ -362,6 +391,7 @@ async function reportReal(): Promise<void> {
   const rogersTimes: string[] = [];
   const second = secondLabels();
   const strategyJudgements = strategyLabels();
+  const interventionJudgements = interventionLabels();
   if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28, failed-1, failed-2 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
     const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
@@ -430,6 +460,7 @@ async function reportReal(): Promise<void> {
     console.log(`topics: ${topics}; fillers, contractions or broken words ${badTopics.length}${badTopics.length > 0 ? ` (${[...new Set(badTopics)].slice(0, 12).join(", ")})` : ""}`);
     console.log(`quotes: ${quotes}; fragments ${sum((quality) => quality.fragmentQuotes)} (${percent(sum((quality) => quality.fragmentQuotes), quotes)})`);
     printStrategies(rows.flatMap((row) => row.quality.strategyKeys), strategyJudgements);
+    printInterventions(rows.flatMap((row) => row.quality.interventionKeys), interventionJudgements, rows.length, rows.filter((row) => row.quality.interventionKeys.length === 0).length);
   }
   console.log(`write + verify, real Rogers sessions: ${rogersTimes.join("; ")}`);
 }

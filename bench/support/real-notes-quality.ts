@@ -61,10 +61,15 @@ export interface RealNotesQuality {
   fragmentQuotes: number;
   /** Each strategy line, by where its quoted sentence starts (`strategyKey`): what the strategy labels judge. */
   strategyKeys: string[];
+  /** Each line of what the therapist did, by where its quoted sentence starts and the act it names (`interventionKey`): what the intervention labels judge. */
+  interventionKeys: string[];
 }
 
 /** Where a strategy line's quote starts, as its judgement is kept (`strategies-rubric.md`): the conversation, the turn, the offset. */
 export const strategyKey = (id: string, turn: number, start: number) => `${id}|${turn}|${start}`;
+
+/** Where a line of what the therapist did quotes, and the act it names (`interventions-rubric.md`). */
+export const interventionKey = (id: string, turn: number, start: number, act: string) => `${id}|${turn}|${start}|${act}`;
 
 const turnsOf = (item: NoteItemDraft) => [...new Set(item.evidence.map((span) => turnOf(span.segmentId)))];
 
@@ -152,5 +157,8 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
     quotes: quotes.length,
     fragmentQuotes,
     strategyKeys: itemsOf(notes.strategies).flatMap((item) => (item.evidence[0] ? [strategyKey(label.id, turnOf(item.evidence[0].segmentId), item.evidence[0].start)] : [])),
+    interventionKeys: itemsOf(notes.interventions ?? []).flatMap((item) =>
+      item.evidence[0] ? [interventionKey(label.id, turnOf(item.evidence[0].segmentId), item.evidence[0].start, item.text.slice(0, item.text.indexOf(":")))] : [],
+    ),
   };
 }

@@ -20,6 +20,7 @@ export type { ClauseWord } from "./domain/plan-commitment.ts";
 export { citesPatientOnly } from "./domain/reflection-check.ts";
 export { parseRetryAfterMs } from "./domain/retry-after.ts";
 export { riskCategories, riskCategoryInfo } from "./domain/risk-category.ts";
+export { stepsAsked } from "./domain/safety-follow-ups.ts";
 export { pagingCategories } from "./domain/risk-page-rule.ts";
 export { segmentWords } from "./domain/segment-words.ts";
 export { scoreInBatches, sentimentWeight } from "./domain/sentiment-documents.ts";

@@ -18,7 +18,10 @@
  * - to confirm (follow-up topics, "To confirm: …"): what is weaker — a hedged or untimed
  *   commitment ("I guess I'll quit"), a proposal only weighed ("That might help"); never the plan;
  * - the patient summary: the topics, and the patient's commitments that name no one;
- * - emotional themes: emotion words the patient said, not negated.
+ * - emotional themes: emotion words the patient said, not negated;
+ * - what the therapist did (interventions): the suicide and self-harm questions asked, a
+ *   reflection, a summary, an acknowledgement, an affirmation, information given and an open
+ *   question, each quoting the therapist (`findTherapistActs`).
  * Risk is not this writer's: the risk screen (`RiskScreen`, run by core on every transcript)
  * reports it, and `riskFlags` says so.
  * What extraction cannot know — triggers, unresolved concerns,
@@ -38,10 +41,11 @@ import { readSegment, type ReadSegment, type ReadSentence } from "./segment-read
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { significantQuotes } from "./significant-quotes.ts";
+import { findTherapistActs } from "./therapist-acts.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-30";
+export const embeddedRulesVersion = "embedded-rules-31";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -111,6 +115,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),
     strategies: nonEmpty(findProposals(segments), "The therapist proposed nothing in words this writer recognises."),
+    interventions: nonEmpty(findTherapistActs(segments), "The therapist's words show none of the acts this writer recognises: add what you did."),
     emotionalThemes: findEmotionalThemes(segments),
     triggers: notFound(),
     actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),

@@ -1511,6 +1511,8 @@ export interface components {
                 actionItems: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
                 emotionalThemes: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
                 followUpTopics: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
+                /** @description What the therapist did, a line per kind of act quoting their words ("Reflected: “…”"); absent when the writer does not write it. */
+                interventions?: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
                 keyTopics: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];
                 moodTrajectory: components["schemas"]["MoodTrajectoryNote"] | components["schemas"]["NotAssessed"];
                 patientSummary: components["schemas"]["NoteItem"][] | components["schemas"]["NotAssessed"];

@@ -65,6 +65,17 @@ describe("noteSections", () => {
     });
   });
 
+  it("shows what the therapist did after the strategies when the writer wrote it, and leaves the section out when it did not", () => {
+    const withActs: NotesLike = {
+      ...notes,
+      interventions: [{ text: "Reflected: “It sounds like you feel stuck.”", quote: "It sounds like you feel stuck.", evidence: [{ segmentId: "seg-3", start: 0, end: 30 }], verification: grounded, support: "quoted" }],
+    };
+    const titles = noteSections(withActs).map((section) => section.title);
+    expect(titles.slice(titles.indexOf("Strategies"), titles.indexOf("Strategies") + 2)).toEqual(["Strategies", "What the therapist did"]);
+    expect(noteSections(withActs).find((section) => section.field === "interventions")).toMatchObject({ kind: "items", entries: [{ text: "Reflected: “It sounds like you feel stuck.”", grounded: true }] });
+    expect(noteSections(notes).some((section) => section.field === "interventions")).toBe(false);
+  });
+
   it("shows a mood in the writer's words, never its machine value, and says why an item is unverified", () => {
     const byField = Object.fromEntries(noteSections(notes).map((section) => [section.field, section]));
     expect(byField.riskFlags).toBeUndefined();

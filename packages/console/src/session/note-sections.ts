@@ -23,6 +23,8 @@ export interface NotesLike {
   keyTopics: Field<ItemFields[]>;
   topicSummary: Field<ItemFields[]>;
   strategies: Field<ItemFields[]>;
+  /** What the therapist did; absent when the writer does not write it. */
+  interventions?: Field<ItemFields[]>;
   emotionalThemes: Field<ItemFields[]>;
   triggers: Field<ItemFields[]>;
   actionItems: Field<ItemFields[]>;
@@ -63,6 +65,7 @@ const titles: Array<[keyof NotesLike, string]> = [
   ["emotionalThemes", "Emotional themes"],
   ["triggers", "Triggers"],
   ["strategies", "Strategies"],
+  ["interventions", "What the therapist did"],
   ["actionItems", "Action items"],
   ["significantQuotes", "Significant quotes"],
   ["followUpTopics", "Follow-up topics"],
@@ -97,13 +100,14 @@ function entryOf(item: ItemFields & { value?: string; type?: string; severity?: 
   };
 }
 
-/** Every field in reading order; an empty list is kept (it says "nothing found"), not dropped. */
+/** Every field in reading order; an empty list is kept (it says "nothing found"), not dropped; a field the writer does not write is left out. */
 export function noteSections(notes: NotesLike): NoteSection[] {
-  return titles.map(([field, title]): NoteSection => {
-    const value = notes[field] as Field<ItemFields | ItemFields[]>;
-    if (isNotAssessed(value)) return { field, title, kind: "not-assessed", reason: value.reason };
+  return titles.flatMap(([field, title]): NoteSection[] => {
+    const value = notes[field] as Field<ItemFields | ItemFields[]> | undefined;
+    if (value === undefined) return [];
+    if (isNotAssessed(value)) return [{ field, title, kind: "not-assessed", reason: value.reason }];
     const items = Array.isArray(value) ? value : [value];
-    return { field, title, kind: "items", entries: items.map(entryOf) };
+    return [{ field, title, kind: "items", entries: items.map(entryOf) }];
   });
 }
 

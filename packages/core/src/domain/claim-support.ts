@@ -44,7 +44,8 @@ const lightVerbs: ReadonlySet<string> = new Set(["be", "have", "do"]);
 
 /**
  * Verbs a note uses to say who said what, not what was said ("Patient reports…", "You said…",
- * "Suggested: …", "The session touched on…"): they are not looked for in the transcript.
+ * "Suggested: …", "The session touched on…", "Reflected: “…”", "Affirmed: “…”"): they are not
+ * looked for in the transcript.
  */
 export const reportingLemmas: ReadonlySet<string> = new Set([
   "say",
@@ -71,6 +72,10 @@ export const reportingLemmas: ReadonlySet<string> = new Set([
   "deny",
   "touch",
   "explore",
+  "reflect",
+  "summarise",
+  "summarize",
+  "affirm",
 ]);
 
 /** Lemmas that state the opposite of what follows them: "Patient denies drinking" claims "not drink". */

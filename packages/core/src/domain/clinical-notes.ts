@@ -107,10 +107,20 @@ export const noteListFields = [
 export type NoteListField = (typeof noteListFields)[number];
 
 /**
+ * A list field, or `interventions`: what the therapist did in the session, a line per kind of
+ * act, each quoting the therapist's words that show it ("Reflected: “It sounds like you feel
+ * stuck.”", "Asked: “Have you had thoughts of ending your life?”"). That one is optional: a writer
+ * that does not write it leaves it out, and notes written before it existed have none.
+ */
+export type NoteItemsField = NoteListField | "interventions";
+
+/**
  * What a NoteWriter returns. `topicSummary`, `therapistNotes` and `patientSummary` are lists of
  * sentences, each with its own evidence.
  */
 export type NotesDraft = { [F in NoteListField]: NoteField<NoteItemDraft[]> } & {
+  /** What the therapist did (`NoteItemsField`), when the writer writes it. */
+  interventions?: NoteField<NoteItemDraft[]>;
   sessionMood: NoteField<MoodDraft>;
   moodTrajectory: NoteField<TrajectoryDraft>;
   riskFlags: NoteField<RiskFlagDraft[]>;
@@ -168,6 +178,8 @@ export interface NotesReview {
 }
 
 export type ClinicalNotes = { [F in NoteListField]: NoteField<NoteItem[]> } & {
+  /** What the therapist did (`NoteItemsField`); absent when the writer does not write it. */
+  interventions?: NoteField<NoteItem[]>;
   sessionMood: NoteField<MoodNote>;
   moodTrajectory: NoteField<TrajectoryNote>;
   riskFlags: NoteField<RiskFlag[]>;

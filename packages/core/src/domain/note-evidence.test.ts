@@ -222,6 +222,17 @@ describe("verifyNotes", () => {
     });
   });
 
+  it("checks what the therapist did like any statement when the writer wrote it, and adds nothing when it did not", () => {
+    // seg-1 is the therapist's: "How was your week?"; seg-2 the patient's.
+    const asked = { text: "Asked: “How was your week?”", quote: "How was your week?", speaker: "therapist" as const, evidence: [{ segmentId: "seg-1", start: 0, end: 18 }] };
+    const misattributed = { ...asked, text: "Reflected: “anxious at work”", quote: "anxious at work", evidence: [{ segmentId: "seg-2", start: 0, end: 39 }] };
+    const notes = verifyNotes({ ...draftNotAssessed(), interventions: [asked, misattributed] }, transcript, provenance, claims);
+    expect(notes.interventions).toMatchObject([{ verification: { status: "grounded" }, support: "quoted" }, { verification: { status: "unverified" } }]);
+    expect(notes.quality).toEqual({ grounded: 1, unverified: 1, notAssessed: noteListFields.length + 3 });
+    expect(verifyNotes({ ...draftNotAssessed(), interventions: notAssessed("none") }, transcript, provenance, claims).interventions).toEqual(notAssessed("none"));
+    expect(verifyNotes(draftNotAssessed(), transcript, provenance, claims)).not.toHaveProperty("interventions");
+  });
+
   it("keeps the reason of a field not assessed", () => {
     const notes = verifyNotes(draftNotAssessed(), transcript, provenance, claims);
     expect(notes.strategies).toEqual({ status: "not_assessed", reason: "not in this test" });

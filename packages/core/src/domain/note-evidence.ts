@@ -212,7 +212,7 @@ function verifyMood(field: NotesDraft["sessionMood"], transcript: EvidenceSource
 /**
  * Checks every item of a writer's notes against the transcript they were written from, in one
  * place for every NoteWriter (provider-neutral): each item's evidence (`verifyItem`) and, for
- * every list item, summary sentence and risk flag, how well the cited words carry its claim
+ * every list item (what the therapist did included, when written), summary sentence and risk flag, how well the cited words carry its claim
  * (`claimSupport`, read by `reader`), recorded as its `support`. Nothing is dropped: an item
  * whose evidence fails or whose claim is unsupported is kept, marked `unverified` with the
  * reason (risk flags included — they go to the therapist either way); a field the writer did not
@@ -234,6 +234,7 @@ export function verifyNotes(
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,
+    ...(draft.interventions === undefined ? {} : { interventions: verifyClaims(draft.interventions, transcript, reading, quality, "statement") }),
     sessionMood: verifyMood(draft.sessionMood, transcript, reading, quality),
     moodTrajectory: verifyMeasure(draft.moodTrajectory, transcript, quality),
     riskFlags: verifyClaims(draft.riskFlags, transcript, reading, quality, "statement"),

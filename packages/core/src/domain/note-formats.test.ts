@@ -86,6 +86,31 @@ describe("progress-note formats", () => {
     expect(texts(section("soap", "assessment").sentences)).toContain("Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")");
   });
 
+  it("puts what the therapist did before what they proposed in BIRP's Intervention and DAP's Data, in SOAP nowhere, and in Confide's fields only when written", () => {
+    const asked = { ...cite("s1", "How has the week been with your sleep?", "Asked: “How has the week been with your sleep?”"), speaker: "therapist" as const };
+    const notes = notesOf({ interventions: [asked] });
+    const strategy = "Strategy discussed: Breathing exercise before bed. (\"breathing exercise\")";
+    expect(texts(section("birp", "intervention", notes).sentences)).toEqual(["Asked: “How has the week been with your sleep?”", strategy]);
+    expect(section("birp", "intervention", notes).sentences[0]).toMatchObject({ from: "interventions", speaker: "therapist", verification: { status: "grounded" } });
+    expect(texts(section("dap", "data", notes).sentences)).toEqual([
+      "The patient described sleeping badly.",
+      "I feel hopeless about work",
+      "Asked: “How has the week been with your sleep?”",
+      strategy,
+    ]);
+    expect(formatNote("soap", notes, noFlags).sections.flatMap((candidate) => texts(candidate.sentences))).not.toContain("Asked: “How has the week been with your sleep?”");
+    const titles = (written: ClinicalNotes) => formatNote("confide", written, noFlags).sections.map((candidate) => candidate.title);
+    expect(titles(notes)).toContain("What the therapist did");
+    // Notes whose writer does not write it (an LLM's, or notes written before it existed) have no such section, and BIRP says what it always said.
+    expect(titles(notesOf())).not.toContain("What the therapist did");
+    expect(section("birp", "intervention", notesOf({ strategies: notAssessed("no proposals") })).notAssessed).toBe(
+      "Not assessed: the words of the session do not show what you did. Add the interventions you used.",
+    );
+    // Written and empty: the reason is the writer's, in Confide's fields.
+    const none = formatNote("confide", notesOf({ interventions: notAssessed("none of the acts recognised") }), noFlags).sections.find((candidate) => candidate.title === "What the therapist did");
+    expect(none?.notAssessed).toBe("Not assessed: none of the acts recognised");
+  });
+
   it("never puts a proposal the patient did not take up in a Plan; one taken up is a strategy where the format lists them and a plan line in the Plan", () => {
     const agreed = { ...cite("s3", "Let's try the breathing exercise before bed.", "Agreed: Let's try the breathing exercise before bed."), evidence: [cite("s3", "Let's try the breathing exercise before bed.").evidence[0]!, cite("s4", "I will").evidence[0]!] };
     const proposals = [cite("s3", "the breathing exercise", "Breathing exercise before bed."), cite("s1", "your sleep", "Sleep.")];

@@ -4,7 +4,7 @@ import {
   type Evidence,
   type NoteField,
   type NoteItem,
-  type NoteListField,
+  type NoteItemsField,
   type Verification,
 } from "./clinical-notes.ts";
 import { invalidInput } from "../errors.ts";
@@ -43,7 +43,7 @@ export interface NoteSentence {
    */
   verification: Verification | null;
   /** Where it comes from: a notes field (`significantQuotes`…), `riskScreen` or `therapist`. */
-  from: NoteListField | "sessionMood" | "moodTrajectory" | "riskScreen" | "therapist";
+  from: NoteItemsField | "sessionMood" | "moodTrajectory" | "riskScreen" | "therapist";
   /** Whose words a quote repeats, when it is a quote. */
   speaker?: "patient" | "therapist";
 }
@@ -63,7 +63,7 @@ export interface FormattedNote {
 }
 
 /** What goes into a section, in order: notes fields, the mood line, how the mood moved, the risk screen's result. */
-type Part = NoteListField | "mood" | "trajectory" | "risk";
+type Part = NoteItemsField | "mood" | "trajectory" | "risk";
 
 interface SectionPlan {
   key: string;
@@ -91,24 +91,24 @@ const plans: Readonly<Record<Exclude<NoteFormat, "confide">, SectionPlan[]>> = {
     { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "strategies", "unresolvedConcerns"], empty: nothingCited },
     { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
-  // DAP: the session's data — what was said and what the therapist offered; the assessment; the plan.
+  // DAP: the session's data — what was said, what the therapist did and offered; the assessment; the plan.
   dap: [
-    { key: "data", title: "Data", parts: ["topicSummary", "significantQuotes", "strategies", "emotionalThemes", "triggers"], empty: nothingCited },
+    { key: "data", title: "Data", parts: ["topicSummary", "significantQuotes", "interventions", "strategies", "emotionalThemes", "triggers"], empty: nothingCited },
     { key: "assessment", title: "Assessment", parts: ["mood", "trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
     { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
-  // BIRP: how the patient presented; what the therapist did; how the patient responded (how the
-  // mood moved, risk); the plan.
+  // BIRP: how the patient presented; what the therapist did (their acts in the session, then what
+  // they proposed); how the patient responded (how the mood moved, risk); the plan.
   birp: [
     { key: "behavior", title: "Behavior", parts: ["topicSummary", "mood", "significantQuotes", "emotionalThemes", "triggers"], empty: nothingCited },
-    { key: "intervention", title: "Intervention", parts: ["strategies"], empty: noIntervention },
+    { key: "intervention", title: "Intervention", parts: ["interventions", "strategies"], empty: noIntervention },
     // BIRP has no assessment section: the patient's response carries how the mood moved and the risk screen.
     { key: "response", title: "Response", parts: ["trajectory", "risk", "unresolvedConcerns"], empty: nothingCited },
     { key: "plan", title: "Plan", parts: ["actionItems", "followUpTopics"], empty: noPlan },
   ],
 };
 
-/** Confide's own fields (seed 002), each a section. */
+/** Confide's own fields (seed 002), each a section; what the therapist did only when the writer wrote it. */
 const confideSections: Array<{ key: Part; title: string }> = [
   { key: "risk", title: "Risk screen" },
   { key: "keyTopics", title: "Key topics" },
@@ -118,6 +118,7 @@ const confideSections: Array<{ key: Part; title: string }> = [
   { key: "emotionalThemes", title: "Emotional themes" },
   { key: "triggers", title: "Triggers" },
   { key: "strategies", title: "Strategies" },
+  { key: "interventions", title: "What the therapist did" },
   { key: "significantQuotes", title: "Significant quotes" },
   { key: "actionItems", title: "Action items" },
   { key: "followUpTopics", title: "Follow-up topics" },
@@ -128,7 +129,7 @@ const confideSections: Array<{ key: Part; title: string }> = [
  * What a list item is, said before it where the item alone is a bare label ("anxiety"): a
  * progress note is read out of the console, where the field's title is not beside it.
  */
-const itemLeads: Partial<Record<NoteListField, string>> = {
+const itemLeads: Partial<Record<NoteItemsField, string>> = {
   emotionalThemes: "Emotional theme",
   triggers: "Trigger",
   strategies: "Strategy discussed",
@@ -144,15 +145,15 @@ const itemLeads: Partial<Record<NoteListField, string>> = {
  */
 export const toConfirmLead = "To confirm: ";
 
-function itemText(field: NoteListField, item: NoteItem): string {
+function itemText(field: NoteItemsField, item: NoteItem): string {
   const lead = itemLeads[field];
   if (!lead || (field === "followUpTopics" && item.text.startsWith(toConfirmLead))) return item.text;
   const quote = item.quote && item.quote.toLowerCase() !== item.text.toLowerCase() ? ` ("${item.quote}")` : "";
   return `${lead}: ${item.text}${quote}`;
 }
 
-function listSentences(field: NoteListField, value: NoteField<NoteItem[]>): NoteSentence[] {
-  if (isNotAssessed(value)) return [];
+function listSentences(field: NoteItemsField, value: NoteField<NoteItem[]> | undefined): NoteSentence[] {
+  if (value === undefined || isNotAssessed(value)) return [];
   return value.map((item) => ({
     text: itemText(field, item),
     evidence: item.evidence,
@@ -231,7 +232,8 @@ function therapistSection(notes: ClinicalNotes): NoteSection[] {
  * judgement…"), not once per field.
  */
 function confideNote(notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSection[] {
-  const sections = confideSections.map(({ key, title }) => {
+  const written = confideSections.filter(({ key }) => key !== "interventions" || notes.interventions !== undefined);
+  const sections = written.map(({ key, title }) => {
     const sentences = partSentences(key, notes, risk);
     const field = key !== "mood" && key !== "trajectory" && key !== "risk" ? notes[key] : key === "mood" ? notes.sessionMood : key === "trajectory" ? notes.moodTrajectory : null;
     const reason = field && isNotAssessed(field) ? field.reason : null;

@@ -35,6 +35,7 @@ const itemTexts = (field: NoteField<NoteItem[]> | NoteField<NoteItem>): string[]
 function noteTextsOf(notes: ClinicalNotes): string[] {
   return [
     ...noteListFields.flatMap((field) => itemTexts(notes[field])),
+    ...(notes.interventions ? itemTexts(notes.interventions) : []),
     ...itemTexts(notes.sessionMood),
     ...itemTexts(notes.moodTrajectory),
     ...itemTexts(notes.riskFlags),

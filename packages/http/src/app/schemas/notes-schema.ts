@@ -77,6 +77,9 @@ export const ClinicalNotesSchema = z
     keyTopics: list(NoteItemSchema),
     topicSummary: list(NoteItemSchema).openapi({ description: "Sentences, each with its evidence." }),
     strategies: list(NoteItemSchema),
+    interventions: list(NoteItemSchema)
+      .optional()
+      .openapi({ description: "What the therapist did, a line per kind of act quoting their words (\"Reflected: “…”\"); absent when the writer does not write it." }),
     emotionalThemes: list(NoteItemSchema),
     triggers: list(NoteItemSchema),
     actionItems: list(NoteItemSchema),

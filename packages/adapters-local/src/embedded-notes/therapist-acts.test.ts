@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { readSegment } from "./segment-reader.ts";
+import { findTherapistActs } from "./therapist-acts.ts";
+
+/** The lines written for a dialogue of "T: …" / "P: …" turns. */
+function actsOf(turns: readonly string[]): string[] {
+  const segments = turns.map((turn, index) =>
+    readSegment({ id: `seg-${index}`, speaker: turn.startsWith("T: ") ? "T" : "P", startMs: index * 5_000, text: turn.slice(3) }, turn.startsWith("T: ") ? "therapist" : "patient"),
+  );
+  return findTherapistActs(segments).map((item) => item.text);
+}
+
+/** The line one therapist sentence gives, alone ([] when none). */
+const actOf = (sentence: string) => actsOf([`T: ${sentence}`, "P: Okay."]);
+
+describe("what the therapist did", () => {
+  it("names each act by the therapist's words, quoting the whole sentence and citing it", () => {
+    const segment = readSegment({ id: "seg-0", speaker: "T", startMs: 0, text: "Okay. It sounds like you carried the debts alone for months." }, "therapist");
+    expect(findTherapistActs([segment])).toEqual([
+      {
+        text: "Reflected: “It sounds like you carried the debts alone for months.”",
+        quote: "It sounds like you carried the debts alone for months.",
+        speaker: "therapist",
+        evidence: [{ segmentId: "seg-0", start: 6, end: 60 }],
+      },
+    ]);
+  });
+
+  it.each([
+    ["Have you had any thoughts of ending your life?", "Asked"],
+    ["Have you ever wished you could go to sleep and not wake up?", "Asked"],
+    ["Have you ever hurt yourself on purpose?", "Asked"],
+    ["So on one hand you want to stop, and on the other it is how you relax.", "Reflected"],
+    ["You feel abandoned by the friends who promised they would stay.", "Reflected"],
+    ["What I'm hearing is that the nights are the hardest part for you.", "Reflected"],
+    ["To sum up, the move, the new job and your mum's illness all came at once.", "Summarised"],
+    ["That must have been really frightening for you.", "Acknowledged"],
+    ["I'm so sorry your grandmother passed away last spring.", "Acknowledged"],
+    ["It makes sense you would keep some distance from him now.", "Acknowledged"],
+    ["You should be really proud of getting through that week.", "Affirmed"],
+    ["You are doing the right thing, keeping the receipts.", "Affirmed"],
+    ["That's a great start.", "Affirmed"],
+    ["Research shows that regular sleep times help with low mood.", "Explained"],
+    ["A lot of people find the first weeks after a loss the hardest.", "Explained"],
+    ["What happened after the argument with your brother?", "Asked"],
+    ["Could you describe the panic that comes at work?", "Asked"],
+  ])("%s — %s", (sentence, act) => {
+    expect(actOf(sentence)).toEqual([`${act}: “${sentence}”`]);
+  });
+
+  it.each([
+    // Greetings, offers to help and the agenda are no question of substance.
+    "How are you doing today?",
+    "How are you this evening?",
+    "How may I help you this evening?",
+    "What is it I could help you with?",
+    "How could I best be of support?",
+    "What do you want to discuss this morning?",
+    "What topics do you feel we should talk about today?",
+    // A proposal put as a question, or a question that is no open one, is not asked here.
+    "How is the weather where you are?",
+    "How was your weekend?",
+    "How about writing to your landlord first?",
+    "What if you phoned your cousin on Sundays?",
+    "Have you tried buying yourself a treat?",
+    "Do you want a glass of water?",
+    // A reflection that puts something forward, or speaks of the world, or praises, is no reflection.
+    "It sounds like you could ask your neighbour for a hand.",
+    "It sounds like if you sorted the paperwork, things would ease.",
+    "It seems that no matter what we do, things keep changing.",
+    "It sounds like a plan.",
+    "It seems like the best option for you is a quiet week.",
+    "It sounds like you think it would really help to hear from him.",
+    // A view of a step only proposed, or a doubt, is no praise.
+    "That would be a good first step, I think.",
+    "You wonder whether you are doing the right thing.",
+    "Saying no is good for you sometimes.",
+    // Too short to stand for an act, or broken off.
+    "That's hard.",
+    "It sounds like you really-",
+  ])("nothing for: %s", (sentence) => {
+    expect(actOf(sentence)).toEqual([]);
+  });
+
+  it("names no act in the patient's words", () => {
+    expect(actsOf(["T: Okay.", "P: It sounds like you think I'm lazy.", "P: What should I even do now?"])).toEqual([]);
+  });
+
+  it("asks of suicide only where dying is named: a question the screening's patterns match about anything else is an open question or nothing", () => {
+    expect(actOf("When was that?")).toEqual([]);
+    expect(actOf("Do you intend to go back to college?")).toEqual([]);
+    expect(actOf("Did your uncle die by suicide?")).toEqual(["Asked: “Did your uncle die by suicide?”"]);
+  });
+
+  it("lists the suicide questions first (two at most), then one line per act in a clinician's order, each sentence once", () => {
+    const acts = actsOf([
+      "T: What brings you here?",
+      "P: I have been feeling low.",
+      "T: I'm sorry for what the move cost you. What has been the hardest part of this month?",
+      "P: Everything.",
+      "T: It sounds like you feel worn down. Have you had thoughts of killing yourself?",
+      "P: Sometimes.",
+      "T: Have you thought about how you would do it? Have you made any plans to end your life?",
+      "P: No.",
+      "T: Have you wished you were dead? What happened at work?",
+    ]);
+    expect(acts).toEqual([
+      "Asked: “Have you had thoughts of killing yourself?”",
+      "Asked: “Have you made any plans to end your life?”",
+      "Reflected: “It sounds like you feel worn down.”",
+      "Acknowledged: “I'm sorry for what the move cost you.”",
+      "Asked: “What has been the hardest part of this month?”",
+    ]);
+  });
+
+  it("quotes the longest sentence of an act: the one that says most of what it was about", () => {
+    expect(actsOf(["T: You feel tired.", "P: Yes.", "T: You feel tired of carrying the whole household on your own."])).toEqual([
+      "Reflected: “You feel tired of carrying the whole household on your own.”",
+    ]);
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * What the therapist did in the session (the notes' `interventions`, a BIRP note's Intervention):
+ * a line per kind of act the therapist's own words show, each quoting one whole sentence of theirs
+ * — the screening questions about suicide and self-harm, reflections, summaries, acknowledging
+ * how hard something is, affirming the patient, information given, open questions. What they
+ * proposed is the strategies' (shown after these). Only acts said in words a clinician would
+ * name the same way are written: a sentence that might be either is left out, never guessed.
+ */
+import { stepsAsked } from "@confide/core/adapter-kit";
+import type { NoteItemDraft } from "@confide/core/ports";
+import { isWord } from "./conversation-fillers.ts";
+import type { ReadSegment, ReadSentence } from "./segment-reader.ts";
+
+/** How a line names an act: a verb the claim check reads as saying who said what, so the quote alone must carry the line. */
+type Act = "Asked" | "Reflected" | "Summarised" | "Acknowledged" | "Affirmed" | "Explained";
+
+interface ActRule {
+  act: Act;
+  /** Matched against the sentence in lower case with straight apostrophes, from its first word after an opener ("so", "okay"…). */
+  opens?: RegExp;
+  /** Matched anywhere in the sentence. */
+  says?: RegExp;
+  /** A sentence that matches this is not the act ("It sounds like a plan."). */
+  unless?: RegExp;
+  question: boolean;
+  /** How many lines of this act a note holds at most. */
+  lines: number;
+}
+
+/** The C-SSRS steps whose question names dying or suicide itself; "when was that?" or "do you intend to…?" alone could be about anything. */
+const suicideSteps = new Set(["wish_dead", "suicidal_thoughts", "plan", "preparation"]);
+/** Words that name dying or suicide: "Have you tried buying yourself a treat?" matches the preparation step's pattern but asks of no such thing. */
+const dyingNamed = /\b(?:suicid\w*|kill(?:ing)? yourself|end(?:ing)? (?:your (?:own )?life|it all|things)|tak(?:e|ing) your (?:own )?life|dead|die|dying|not (?:to )?wake up)\b/;
+
+const hard = String.raw`(?:hard|difficult|tough|painful|scary|frightening|stressful|overwhelming|exhausting|upsetting|awful|horrible|frustrating|lonely|distressing|heavy|a lot)`;
+const intensifier = String.raw`(?:really |so |very |quite |incredibly |pretty |such )?`;
+/**
+ * Praise of what the patient did or does, which affirms even when put as a reflection ("It sounds
+ * like you did the right thing there"): not a view of a step only proposed ("that would be a good
+ * first step") nor a doubt ("…whether you are right to").
+ */
+const praise = String.raw`(?<!(?:if|whether) )\byou(?:'re| are)(?: really| clearly| definitely)? doing (?:a |such a )?${intensifier}(?:great|good|amazing|brilliant|fantastic|wonderful) job\b|\byou(?:'ve| have)(?: really)? done (?:a |such a )?${intensifier}(?:great|good|amazing|brilliant|fantastic|wonderful) job\b|(?<!(?:if|whether) )\byou(?:'re| are) doing the right thing\b|\b(?:that's|that is|was|is) (?:a )?(?:really |very )?(?:great|good) (?:start|first step)\b`;
+/** A modal that puts something forward ("could be a great support", "you might try"); not a past one ("should have helped"). */
+const proposalAfter = String.raw`\b(?:could|should|might|ought to)\b(?! have\b)|\bmay want\b`;
+
+/** The acts in the order a note lists them: the screening questions first, open questions last. */
+const actRules: readonly ActRule[] = [
+  {
+    act: "Asked",
+    says: /\b(?:hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|injur(?:e|ing)|burn(?:ing)?) yourself\b|\bself[- ]?harm/,
+    question: true,
+    lines: 1,
+  },
+  {
+    act: "Reflected",
+    opens: new RegExp(
+      String.raw`^(?:on (?:the )?one hand|it sounds (?:like|as if|as though)|sounds like|it seems (?:like|that|as if|as though)|seems like|it feels like you|you feel|you're feeling|you are feeling|you've been feeling|you have been feeling|you felt|what i'm hearing|what i hear|i'm hearing|i hear that|i hear you say|you're saying|you are saying|part of you|you're worried|you are worried|you're afraid|you are afraid|you're scared|you're not sure|you are not sure)\b`,
+    ),
+    // Said of the patient ("you"), not of the world or a third person, and putting nothing forward ("It sounds like your brother could drive you", "…if you sorted it, things would ease", "the best thing you can do is…").
+    says: /\byou(?:'re|'ve|'d|'ll)?\b|\byourself\b/,
+    unless: new RegExp(String.raw`^(?:it )?sounds like (?:a |an )?(?:plan|good|great|fun|idea|nice|lovely)\b|${proposalAfter}|\bif you\b|\bbest (?:thing|goal|way|option)\b|\bwould (?:likely |really |probably )?help\b|${praise}`),
+    question: false,
+    lines: 1,
+  },
+  {
+    act: "Summarised",
+    opens: /^(?:to sum up|so to sum up|to summari[sz]e|let me summari[sz]e|in summary|so far you've told me|so far you have told me|let me see if i've got this|if i understand you correctly|let me check i've understood)\b/,
+    question: false,
+    lines: 1,
+  },
+  {
+    act: "Acknowledged",
+    opens: new RegExp(
+      String.raw`^(?:that|this|it) (?:sounds|must (?:be|have been|feel)|seems) ${intensifier}${hard}\b|^i(?:'m| am) ${intensifier}sorry (?:to hear|that|you|for what)|^i can (?:only )?imagine\b|^it makes (?:a lot of |total |perfect )?sense (?:that|you|to)\b|^it's ${intensifier}(?:completely |totally |perfectly )?(?:understandable|natural) (?:that|to|you)\b|^anyone would\b`,
+    ),
+    question: false,
+    lines: 1,
+  },
+  {
+    act: "Affirmed",
+    says: new RegExp(
+      String.raw`^(?:well done|good for you)\b|\b(?:that took (?:a lot of |real )?(?:courage|strength|guts)|you should be ${intensifier}proud|i'm ${intensifier}(?:impressed|proud of you)|you've (?:done|made) ${intensifier}(?:well|great|amazing|brilliant)|you've come ${intensifier}(?:a long way|far)|(?:that's|that is) ${intensifier}(?:brave|courageous|impressive|a big step|an achievement)|you've been ${intensifier}(?:brave|strong|courageous))\b|${praise}`,
+    ),
+    question: false,
+    lines: 1,
+  },
+  {
+    act: "Explained",
+    says: /\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) people (?:who|with|find|experience|in your)\b/,
+    question: false,
+    lines: 1,
+  },
+  {
+    act: "Asked",
+    opens: /^(?:what|how|why|in what way|tell me|can you tell me|could you tell me|would you tell me|can you say more|could you say more|can you describe|could you describe)\b/,
+    // Greetings, offers to help and the agenda are no question of the session's substance; "How about ringing her?" and "What if you rang her?" are proposals.
+    unless:
+      /^how (?:are|is|was|have) (?:you|it|everything|things)(?: been)?(?: doing| going| feeling)?(?: today| tonight| now| lately| this \w+)?\??$|^how's it going\b|^how (?:is|was) (?:the weather|your (?:day|weekend|morning|evening|night))\b|^(?:how|what) (?:can|may|might|could) i (?:help|support|assist|do)\b|^what (?:can|may) i help\b|^what (?:would|do) you (?:like|want) to (?:talk|discuss|chat|share)\b|^what brings you\b|\b(?:talk|discuss|chat) (?:about )?today\b|^what do you mean\b|^what else\b|\bi (?:can|could|may|might) (?:help|support|assist)\b|\bbe of (?:help|support)\b|^(?:how|what) about \w+ing\b|^what if you\b/,
+    question: true,
+    lines: 1,
+  },
+];
+
+/** Words a sentence may open with before its act: "So it sounds like…", "Okay, what happened then?". */
+const openers = /^(?:(?:so|and|okay|ok|right|yeah|yes|well|mm|hmm|um|uh|alright|i see|i know|oh)[,.]?\s+)+/;
+/** A sentence shorter than this says too little to stand for an act on its own ("That's hard."). */
+const minWords = 4;
+/** Longer than this a sentence is a speech, not an act quoted. */
+const maxWords = 45;
+
+const spoken = (segment: ReadSegment, sentence: ReadSentence) => segment.text.slice(sentence.start, sentence.end);
+const brokenOff = (text: string) => /(?:…|\.\.\.|[-–—])\s*$/.test(text);
+
+/** True when a sentence is the act `rule` names. */
+function isAct(rule: ActRule, text: string): boolean {
+  const lower = text.toLowerCase().replaceAll("’", "'").trim();
+  const asked = lower.endsWith("?");
+  if (asked !== rule.question) return false;
+  const opened = lower.replace(openers, "");
+  if (rule.unless?.test(opened)) return false;
+  if (rule.opens && !rule.opens.test(opened)) return false;
+  return !rule.says || rule.says.test(opened);
+}
+
+/** A therapist's question of the suicide screening (core's `stepsAsked`, the live suggestions' rule), naming dying or suicide itself. */
+function asksOfSuicide(text: string): boolean {
+  const lower = text.toLowerCase().replaceAll("’", "'");
+  return lower.trim().endsWith("?") && dyingNamed.test(lower) && stepsAsked(lower).some((step) => suicideSteps.has(step));
+}
+
+interface Said {
+  segment: ReadSegment;
+  sentence: ReadSentence;
+  text: string;
+  words: number;
+}
+
+const lineOf = (act: Act, said: Said): NoteItemDraft => ({
+  text: `${act}: “${said.text}”`,
+  quote: said.text,
+  speaker: "therapist",
+  evidence: [{ segmentId: said.segment.id, start: said.sentence.start, end: said.sentence.end }],
+});
+
+/**
+ * The lines of what the therapist did (see the module comment): every distinct question of the
+ * suicide screening (up to two), then per act the longest sentence that shows it — the one that
+ * says most of what the act was about. Each sentence serves one line.
+ * @returns [] when the therapist's words show none of these acts.
+ */
+export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDraft[] {
+  const sentences: Said[] = segments
+    .filter((segment) => segment.role === "therapist")
+    .flatMap((segment) =>
+      segment.sentences.map((sentence) => ({ segment, sentence, text: spoken(segment, sentence), words: sentence.tokens.filter(isWord).length })),
+    )
+    .filter((said) => said.words <= maxWords && !brokenOff(said.text));
+  const used = new Set<Said>();
+  const lines: NoteItemDraft[] = [];
+  for (const said of sentences.filter((candidate) => asksOfSuicide(candidate.text)).slice(0, 2)) {
+    used.add(said);
+    lines.push(lineOf("Asked", said));
+  }
+  for (const rule of actRules) {
+    const shown = sentences
+      .filter((said) => !used.has(said) && said.words >= minWords && isAct(rule, said.text))
+      .sort((a, b) => b.words - a.words)
+      .slice(0, rule.lines);
+    for (const said of shown) {
+      used.add(said);
+      lines.push(lineOf(rule.act, said));
+    }
+  }
+  return lines;
+}
