@@ -17,7 +17,8 @@ import { patient, storeSession, therapist } from "./session-fixture.test-support
 /**
  * Notes whose words are nowhere in the sample transcript: a key topic ("hypnogram", grounded),
  * an unverified follow-up ("melatonin"), a risk flag ("overdose"), therapist notes
- * ("countertransference") and a grounded patient summary sentence ("gardening").
+ * ("countertransference"), what the therapist did ("perseverance") and a grounded patient
+ * summary sentence ("gardening").
  */
 function notesWithOwnWords(input: Parameters<typeof quoteEverySegment>[0]): NotesDraft {
   return {
@@ -28,6 +29,7 @@ function notesWithOwnWords(input: Parameters<typeof quoteEverySegment>[0]): Note
       { type: "self_harm", severity: "low", text: "Possible overdose risk", quote: "worried and sad", evidence: [{ segmentId: "seg-4", start: 0, end: 10 }] },
     ],
     therapistNotes: [{ text: "Watch countertransference.", evidence: [{ segmentId: "seg-3", start: 0, end: 10 }] }],
+    interventions: [{ text: "Affirmed: perseverance", evidence: [{ segmentId: "seg-3", start: 0, end: 10 }] }],
     patientSummary: [{ text: "Try gardening this week.", evidence: [{ segmentId: "seg-2", start: 0, end: 10 }] }],
   };
 }
@@ -46,7 +48,7 @@ describe("search over clinical notes", () => {
     const deps = createTestDeps();
     let session = await sessionWithNotes(deps);
 
-    for (const word of ["hypnogram", "MELATONIN", "overdose", "countertransference", "gardening"]) {
+    for (const word of ["hypnogram", "MELATONIN", "overdose", "countertransference", "perseverance", "gardening"]) {
       expect(await found(deps, therapist, word), word).toEqual([session.id]);
     }
     session = await editNotes(deps, therapist, { sessionId: session.id, expectedVersion: session.version, therapistNotes: "Discuss the somnologist referral." });
@@ -59,7 +61,7 @@ describe("search over clinical notes", () => {
     await finalizeSession(deps, therapist, { sessionId: session.id, releaseSummaryToPatient: true });
 
     expect(await found(deps, patient, "worried")).toEqual([session.id]);
-    for (const word of ["hypnogram", "melatonin", "overdose", "countertransference"]) {
+    for (const word of ["hypnogram", "melatonin", "overdose", "countertransference", "perseverance"]) {
       expect(await found(deps, patient, word), word).toEqual([]);
     }
   });
