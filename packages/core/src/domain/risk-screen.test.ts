@@ -62,6 +62,39 @@ describe("risk flags", () => {
     expect(flagsOfFindings([answer("a", "Four, maybe five.", "answer_to_other_question")], "screen:test", unasked).map((flag) => flag.substance)).toEqual(["other"]);
   });
 
+  it("reads smoking as cannabis where the speaker's turn or the question before it names cannabis, else as tobacco", () => {
+    const said = {
+      speakers: transcript.speakers,
+      segments: [
+        { id: "q", speaker: "T", startMs: 0, endMs: 1, text: "How often are you using the weed these days?" },
+        { id: "a", speaker: "P", startMs: 1, endMs: 2, text: "I smoke after school to calm down." },
+        { id: "b", speaker: "P", startMs: 2, endMs: 3, text: "I smoke twenty cigarettes as well." },
+        { id: "d", speaker: "T", startMs: 3, endMs: 4, text: "And how is the drinking?" },
+        { id: "e", speaker: "P", startMs: 4, endMs: 5, text: "I smoke more than I drink, to be honest." },
+        { id: "f", speaker: "P", startMs: 5, endMs: 6, text: "I smoke most nights. Weed is what gets me to sleep." },
+      ],
+    };
+    const mention = (segmentId: string, quote: string): RiskFinding => ({
+      category: "substance",
+      temporality: "current",
+      subject: "speaker",
+      basis: "mention",
+      text: "Spoke of alcohol, drug or tobacco use",
+      quote,
+      evidence: [{ segmentId, start: 0, end: quote.length }],
+      rule: "r",
+    });
+    const substance = (finding: RiskFinding, source = said) => flagsOfFindings([finding], "screen:test", source)[0]?.substance;
+    expect(substance(mention("a", "I smoke after school to calm down."))).toBe("cannabis");
+    // Its own turn names cannabis, with no question before it.
+    expect(substance(mention("f", "I smoke most nights."), { ...said, segments: said.segments.slice(5) })).toBe("cannabis");
+    // Cigarettes are tobacco, whatever was asked; a question of drink makes smoking no cannabis; nothing asked, tobacco.
+    expect(substance(mention("b", "I smoke twenty cigarettes as well."))).toBe("tobacco");
+    expect(substance(mention("e", "I smoke more than I drink, to be honest."))).toBe("alcohol");
+    expect(substance(mention("e", "I smoke more"))).toBe("tobacco");
+    expect(substance(mention("a", "I smoke after school to calm down."), { ...said, segments: said.segments.slice(1, 2) })).toBe("tobacco");
+  });
+
   it("weighs past risk and someone else's risk low, whatever the category", () => {
     expect(severityOf({ category: "active_ideation", temporality: "current", subject: "speaker" })).toBe("high");
     expect(severityOf({ category: "active_ideation", temporality: "history", subject: "speaker" })).toBe("low");

@@ -5,7 +5,7 @@ import { riskFlagIds } from "./risk-flag-id.ts";
 import type { RiskBasis, RiskFinding, RiskFlagSource, RiskScreenResult, RiskTier, ScreenedRiskFlag } from "./risk-flag.ts";
 import { addressesListener, counsellorOf } from "./risk-addressee.ts";
 import { riskTier, type PageRuleInput } from "./risk-page-rule.ts";
-import { substanceOf } from "./risk-substance.ts";
+import { namesOnlySmoking, substanceOf } from "./risk-substance.ts";
 import { unscreenedSentence, wordCertaintyUnknown } from "./risk-unscreened.ts";
 import type { SpeakerRole } from "./transcript.ts";
 
@@ -91,11 +91,23 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
 /**
  * The substance a substance finding names: its quote's (`substanceOf`), or, for an answer whose
  * words name none ("Four, maybe five."), the one the other speaker's turn before it asked about
- * ("How many pints would that be?"): never "Other substances" for a drink asked about.
+ * ("How many pints would that be?"): never "Other substances" for a drink asked about. Smoking
+ * alone names no tobacco where the speaker's own turn or the question before it names cannabis
+ * ("How often are you using the weed?" — "I smoke after school.").
  */
 function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): string {
   const said = substanceOf(finding.quote);
+  if (said === "tobacco" && namesOnlySmoking(finding.quote)) {
+    const turn = transcript.segments.find((segment) => segment.id === finding.evidence[0]?.segmentId)?.text ?? "";
+    return substanceOf(`${turn} ${askedBefore(finding, transcript) ?? ""}`) === "cannabis" ? "cannabis" : said;
+  }
   if (said !== "other" || !answerBases.has(finding.basis)) return said;
+  const asked = askedBefore(finding, transcript);
+  return asked === null ? said : substanceOf(asked);
+}
+
+/** The other speaker's whole turn just before the finding's turn, or null when there is none. */
+function askedBefore(finding: RiskFinding, transcript: EvidenceSource): string | null {
   const segments = transcript.segments;
   let at = segments.findIndex((segment) => segment.id === finding.evidence[0]?.segmentId);
   const answerer = segments[at]?.speaker;
@@ -104,7 +116,7 @@ function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): s
   const asker = segments[at - 1]?.speaker;
   const asked: string[] = [];
   while (at > 0 && segments[at - 1]!.speaker === asker) asked.push(segments[(at -= 1)]!.text);
-  return asked.length === 0 ? said : substanceOf(asked.reverse().join(" "));
+  return asked.length === 0 ? null : asked.reverse().join(" ");
 }
 
 /** The bases of a finding that answers the other speaker's question. */

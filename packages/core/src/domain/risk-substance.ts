@@ -32,6 +32,12 @@ export function substanceOf(quote: string): string {
   return matchers.find((matcher) => matcher.regex.test(words))?.substance ?? "other";
 }
 
+/** True when a quote names tobacco by smoking alone ("I smoke every night"), which may be cannabis smoked; not "cigarettes", "vaping"… */
+export function namesOnlySmoking(quote: string): boolean {
+  const words = quote.toLowerCase();
+  return /(?:^|[^a-z'])smok/.test(words) && substanceOf(words.replace(/smok[a-z']*/g, " ")) !== "tobacco";
+}
+
 /** A substance's plain words ("Alcohol"). */
 export function substanceLabel(substance: string): string {
   return substanceWords.find((entry) => entry.substance === substance)?.label ?? "Other substances";
