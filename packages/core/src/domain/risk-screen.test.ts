@@ -93,6 +93,23 @@ describe("risk flags", () => {
     expect(substance(mention("e", "I smoke more than I drink, to be honest."))).toBe("alcohol");
     expect(substance(mention("e", "I smoke more"))).toBe("tobacco");
     expect(substance(mention("a", "I smoke after school to calm down."), { ...said, segments: said.segments.slice(1, 2) })).toBe("tobacco");
+    // Smoking opening the quote; a quote that also names a drink keeps the drink; no turn to read, tobacco.
+    const opening = { ...said, segments: [said.segments[0]!, { id: "o", speaker: "P", startMs: 1, endMs: 2, text: "Smoking it is the only thing that helps." }] };
+    expect(substance(mention("o", "Smoking it is the only thing that helps."), opening)).toBe("cannabis");
+    const both = { ...said, segments: [said.segments[0]!, { id: "m", speaker: "P", startMs: 1, endMs: 2, text: "I smoke and drink every night." }] };
+    expect(substance(mention("m", "I smoke and drink every night."), both)).toBe("alcohol");
+    expect(substance({ ...mention("a", "I smoke after school to calm down."), evidence: [] })).toBe("tobacco");
+    expect(substance({ ...mention("a", "I smoke after school to calm down."), evidence: [{ segmentId: "gone", start: 0, end: 7 }] })).toBe("tobacco");
+    // The question read whole, its segments apart: "weed" at the end of one is still a word.
+    const split = {
+      ...said,
+      segments: [
+        { id: "q1", speaker: "T", startMs: 0, endMs: 1, text: "And the weed" },
+        { id: "q2", speaker: "T", startMs: 1, endMs: 2, text: "how often?" },
+        { id: "s", speaker: "P", startMs: 2, endMs: 3, text: "I smoke every evening." },
+      ],
+    };
+    expect(substance(mention("s", "I smoke every evening."), split)).toBe("cannabis");
   });
 
   it("weighs past risk and someone else's risk low, whatever the category", () => {

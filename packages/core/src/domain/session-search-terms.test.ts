@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { searchWords, searchableTextsOf, sessionSearchTerms } from "./session-search-terms.ts";
+import { allNotAssessed } from "./clinical-notes.ts";
+import { verifyNotes } from "./note-evidence.ts";
 import type { Segment } from "./transcript.ts";
+import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
 const segment = (id: string, text: string): Segment => ({ id, speaker: "S2", startMs: 0, endMs: 1_000, text });
 const transcript = (...texts: string[]) => ({
@@ -38,6 +41,15 @@ describe("session search terms", () => {
 
     expect(searchableTextsOf(session)).toEqual(["Weekly check-in", "The panic came back.", "On the train."]);
     expect(sessionSearchTerms(session)).toEqual(["weekly", "check", "in", "the", "panic", "came", "back", "on", "train"]);
+  });
+
+  it("adds the notes' words, and nothing for a field the notes leave out", () => {
+    const source = transcript("The panic came back.");
+    const notes = verifyNotes(allNotAssessed("not in this test"), { ...source, revision: 1 }, { provider: "test", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createPlainWordsClaimReader());
+    expect(notes).not.toHaveProperty("interventions");
+    expect(searchableTextsOf({ title: "Check-in", transcript: source, notes })).toEqual(["Check-in", "The panic came back."]);
+    const acts = { ...notes, interventions: [{ text: "Asked: “Panic?”", evidence: [], verification: { status: "grounded" as const } }] };
+    expect(searchableTextsOf({ title: "Check-in", transcript: source, notes: acts })).toEqual(["Check-in", "The panic came back.", "Asked: “Panic?”"]);
   });
 
   it("has the title's words alone before a transcript exists", () => {
