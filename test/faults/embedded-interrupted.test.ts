@@ -20,15 +20,19 @@ type Server = ConfideProcess & { port: number };
 const leaseMs = 3_000;
 let root: string;
 let longDialogue: DialogueAudio;
+let mediumDialogue: DialogueAudio;
 let shortDialogue: DialogueAudio;
 const running: Server[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "confide-interrupted-"));
-  [longDialogue, shortDialogue] = await Promise.all([
+  [longDialogue, mediumDialogue, shortDialogue] = await Promise.all([
     // About 35 s of speech, 8 turns: PocketSphinx needs seconds for it (10 s and more on a 2-core
     // machine), long enough to be caught at work, and a transcript of more than 5 segments.
     makeDialogueWav({ directory: join(root, "audio"), name: "long", script: therapyDialogue }),
+    // About 21 s, 4 turns: still seconds of PocketSphinx work (5 s and more on a 2-core machine),
+    // long enough for two engines to be caught at work side by side.
+    makeDialogueWav({ directory: join(root, "audio"), name: "medium", script: therapyDialogue.slice(0, 4) }),
     makeDialogueWav({ directory: join(root, "audio"), name: "short", script: therapyDialogue.slice(0, 2) }),
   ]);
 }, 120_000);
@@ -147,9 +151,9 @@ describe("the embedded server stopped with sessions in flight", () => {
 
     const analyzing = await upload("Killed while analyzing", shortDialogue.monoPath);
     const [analysed] = await waitUntilReady(base, token, [analyzing.id], 120_000);
-    // Two worker slots (the default): the long ones transcribe, the two after them wait in the queue.
-    const transcribing = await upload("Killed while transcribing", longDialogue.monoPath);
-    const alsoTranscribing = await upload("Killed while also transcribing", longDialogue.monoPath);
+    // Two worker slots (the default): the longer ones transcribe, the two after them wait in the queue.
+    const transcribing = await upload("Killed while transcribing", mediumDialogue.monoPath);
+    const alsoTranscribing = await upload("Killed while also transcribing", mediumDialogue.monoPath);
     const uploaded = await upload("Killed while uploaded", shortDialogue.monoPath);
     const queued = await upload("Killed while queued", shortDialogue.monoPath);
     await waitFor(
