@@ -5,7 +5,7 @@
  * `ready`: the recovery sweep takes each one over and its job finishes it, and an engine stopped
  * by the shutdown is an interruption, not a failed attempt.
  */
-import { readdir, readFile, mkdtemp, rm, mkdir } from "node:fs/promises";
+import { cp, readdir, readFile, mkdtemp, rm, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -22,11 +22,16 @@ let root: string;
 let longDialogue: DialogueAudio;
 let mediumDialogue: DialogueAudio;
 let shortDialogue: DialogueAudio;
+/** A seeded data directory that each test's deployment starts from a copy of. */
+let seededDir: string;
+let seeded: { accounts: SeededAccount[] };
 const running: Server[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "confide-interrupted-"));
-  [longDialogue, mediumDialogue, shortDialogue] = await Promise.all([
+  seededDir = join(root, "seeded");
+  let seedOutput: string;
+  [longDialogue, mediumDialogue, shortDialogue, seedOutput] = await Promise.all([
     // About 35 s of speech, 8 turns: PocketSphinx needs seconds for it (10 s and more on a 2-core
     // machine), long enough to be caught at work, and a transcript of more than 5 segments.
     makeDialogueWav({ directory: join(root, "audio"), name: "long", script: therapyDialogue }),
@@ -34,7 +39,10 @@ beforeAll(async () => {
     // long enough for two engines to be caught at work side by side.
     makeDialogueWav({ directory: join(root, "audio"), name: "medium", script: therapyDialogue.slice(0, 4) }),
     makeDialogueWav({ directory: join(root, "audio"), name: "short", script: therapyDialogue.slice(0, 2) }),
+    // Seeded once: a new database takes seconds of CPU to make, the same for every deployment.
+    runCli(["seed"], { CONFIDE_PROFILE: "embedded", CONFIDE_DATA_DIR: seededDir, CONFIDE_PASSWORD_COST: "1024" }),
   ]);
+  seeded = JSON.parse(seedOutput) as { accounts: SeededAccount[] };
 }, 120_000);
 
 afterEach(async (context) => {
@@ -53,9 +61,10 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A fresh embedded deployment: its data directory, its seeded accounts, its environment. */
+/** A fresh embedded deployment: its data directory (a copy of the seeded one), its seeded accounts, its environment. */
 async function deployment(name: string, options: { concurrency: number }) {
   const dataDir = join(root, name);
+  await cp(seededDir, dataDir, { recursive: true });
   const workDir = join(dataDir, "tmp");
   await mkdir(workDir, { recursive: true });
   const env = {
@@ -69,7 +78,6 @@ async function deployment(name: string, options: { concurrency: number }) {
     CONFIDE_WORKER_CONCURRENCY: String(options.concurrency),
     TMPDIR: workDir,
   };
-  const seeded = JSON.parse(await runCli(["seed"], env)) as { accounts: SeededAccount[] };
   const byRole = (role: string) => seeded.accounts.find((account) => account.user.role === role) as SeededAccount;
   return { dataDir, workDir, env, therapist: byRole("therapist"), patient: byRole("patient") };
 }
