@@ -152,6 +152,10 @@ describe("idioms of killing and dying", () => {
     ["I canceled my subscription to the streaming service.", ["preparatory_behaviour"]],
     ["I almost killed myself falling off the ladder last summer.", ["active_ideation", "suicide_intent_or_plan"]],
     ["I thought I was going to die when the car spun.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["In the supermarket my chest went tight and I felt like I was going to die.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["I felt as if I was gonna die right there on the platform.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["Every time it starts I'm terrified I'm going to die.", ["suicide_intent_or_plan", "passive_death_wish"]],
+    ["I was scared that I was going to die of a heart attack.", ["suicide_intent_or_plan", "passive_death_wish"]],
     ["This year I'm tie-dying sweatshirts for everyone.", ["suicide_intent_or_plan", "active_ideation"]],
     ["I guess I'm hurt, and I've been hurt for a long time.", ["self_harm", "abuse"]],
     ["I've read enough about domestic violence to know it's not my fault.", ["self_harm"]],
@@ -171,6 +175,13 @@ describe("idioms of killing and dying", () => {
     expect(categories(onLast(["I wouldn't mind if I didn't wake up."]))).toContain("passive_death_wish");
     expect(categories(onLast(["I nearly took an od last week."]))).toContain("suicide_method");
     expect(categories(onLast(["I've got a few weeks worth of my tablets saved."]))).toContain("preparatory_behaviour");
+  });
+
+  it("still hears intent beside a feeling, and dying by one's own hand after a fear of it", () => {
+    expect(categories(onLast(["I feel hopeless and I'm going to die tonight."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["I feel like I'm going to die by my own hand."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["I'm scared I'm going to die by suicide if nothing changes."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["I felt like I was going to kill myself."]))).toContain("active_ideation");
   });
 
   it("still hears 'off myself' as killing oneself when nothing is taken off", () => {

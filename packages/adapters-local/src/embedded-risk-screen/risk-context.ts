@@ -358,9 +358,12 @@ const idioms: readonly RegExp[] = [
   / (?:tear|tearing|tore|torn) (?:\S+ )?hair out\b/g,
   // "In an attempt to help": trying, not a suicide attempt (unless the attempt is to end a life).
   / in (?:an|a|one|my|his|her|their|our|your) (?:\S+ )?attempt to\b(?! (?:end|kill|take|die|suicid\S*|overdose|hang|jump|drown))/g,
-  // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die".
+  // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die",
+  // and the dread of a panic attack: "I felt like I was going to die", "I was scared I was going to die".
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,
   / (?:thought|think) i (?:was|were|be) (?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
+  / (?:feel|felt) (?:like|as if|as though) i(?:'m| am| was| were| be)? (?:really |actually |literally )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
+  / (?:scared|afraid|terrified|frightened|worried|panicked|panicking|panic|fear) (?:that )?i(?:'m| am| was| were| be)? (?:really |actually )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
 ];
 
 /**
