@@ -22,6 +22,18 @@ function finding(segmentId: string, quote: string, overrides: Partial<RiskFindin
   return { category: "active_ideation", temporality: "current", subject: "speaker", basis: "statement", text: "Spoke of killing themselves", quote, evidence: [{ segmentId, start, end: start + quote.length }], rule: "r", ...overrides };
 }
 
+/** A substance finding on `quote`, the whole of segment `segmentId`'s words as cited. */
+const substanceFinding = (segmentId: string, quote: string, basis: RiskFinding["basis"]): RiskFinding => ({
+  category: "substance",
+  temporality: "current",
+  subject: "speaker",
+  basis,
+  text: "Spoke of alcohol, drug or tobacco use",
+  quote,
+  evidence: [{ segmentId, start: 0, end: quote.length }],
+  rule: "r",
+});
+
 describe("risk flags", () => {
   it("groups a substance answer that names none by the substance the question before it asked about", () => {
     const asked = {
@@ -37,29 +49,19 @@ describe("risk flags", () => {
         { id: "v", speaker: "P", startMs: 7, endMs: 8, text: "Vodka, mostly." },
       ],
     };
-    const answer = (segmentId: string, quote: string, basis: RiskFinding["basis"]): RiskFinding => ({
-      category: "substance",
-      temporality: "current",
-      subject: "speaker",
-      basis,
-      text: "Answered yes when asked about: alcohol, drug or tobacco use",
-      quote,
-      evidence: [{ segmentId, start: 0, end: quote.length }],
-      rule: "r",
-    });
     const substances = (findings: RiskFinding[]) => flagsOfFindings(findings, "screen:test", asked).map((flag) => flag.substance);
     // The question is the other speaker's turn before, however many turns the answer took.
-    expect(substances([answer("a", "Four, maybe five.", "answer_to_other_question"), answer("b", "Six on a Friday.", "answer_to_named_question")])).toEqual(["alcohol", "alcohol"]);
+    expect(substances([substanceFinding("a", "Four, maybe five.", "answer_to_other_question"), substanceFinding("b", "Six on a Friday.", "answer_to_named_question")])).toEqual(["alcohol", "alcohol"]);
     // Words that name a substance are read first; a statement, or an answer with no question before it, is read alone.
-    expect(substances([answer("w", "Some wine too.", "answer_to_other_question")])).toEqual(["alcohol"]);
+    expect(substances([substanceFinding("w", "Some wine too.", "answer_to_other_question")])).toEqual(["alcohol"]);
     // Only the asker's turn just before is read, never the answerer's own earlier words; an answer naming its own substance keeps it.
-    expect(substances([answer("t", "Twenty.", "answer_to_other_question")])).toEqual(["tobacco"]);
-    expect(substances([answer("v", "Vodka, mostly.", "answer_to_other_question")])).toEqual(["alcohol"]);
-    expect(substances([{ ...answer("t", "Twenty.", "answer_to_other_question"), evidence: [] }])).toEqual(["other"]);
-    expect(substances([answer("a", "Four, maybe five.", "mention")])).toEqual(["other"]);
-    expect(substances([{ ...answer("a", "Four, maybe five.", "answer_to_other_question"), evidence: [{ segmentId: "gone", start: 0, end: 4 }] }])).toEqual(["other"]);
+    expect(substances([substanceFinding("t", "Twenty.", "answer_to_other_question")])).toEqual(["tobacco"]);
+    expect(substances([substanceFinding("v", "Vodka, mostly.", "answer_to_other_question")])).toEqual(["alcohol"]);
+    expect(substances([{ ...substanceFinding("t", "Twenty.", "answer_to_other_question"), evidence: [] }])).toEqual(["other"]);
+    expect(substances([substanceFinding("a", "Four, maybe five.", "mention")])).toEqual(["other"]);
+    expect(substances([{ ...substanceFinding("a", "Four, maybe five.", "answer_to_other_question"), evidence: [{ segmentId: "gone", start: 0, end: 4 }] }])).toEqual(["other"]);
     const unasked = { ...asked, segments: asked.segments.slice(2) };
-    expect(flagsOfFindings([answer("a", "Four, maybe five.", "answer_to_other_question")], "screen:test", unasked).map((flag) => flag.substance)).toEqual(["other"]);
+    expect(flagsOfFindings([substanceFinding("a", "Four, maybe five.", "answer_to_other_question")], "screen:test", unasked).map((flag) => flag.substance)).toEqual(["other"]);
   });
 
   it("reads smoking as cannabis where the speaker's turn or the question before it names cannabis, else as tobacco", () => {
@@ -74,16 +76,7 @@ describe("risk flags", () => {
         { id: "f", speaker: "P", startMs: 5, endMs: 6, text: "I smoke most nights. Weed is what gets me to sleep." },
       ],
     };
-    const mention = (segmentId: string, quote: string): RiskFinding => ({
-      category: "substance",
-      temporality: "current",
-      subject: "speaker",
-      basis: "mention",
-      text: "Spoke of alcohol, drug or tobacco use",
-      quote,
-      evidence: [{ segmentId, start: 0, end: quote.length }],
-      rule: "r",
-    });
+    const mention = (segmentId: string, quote: string) => substanceFinding(segmentId, quote, "mention");
     const substance = (finding: RiskFinding, source = said) => flagsOfFindings([finding], "screen:test", source)[0]?.substance;
     expect(substance(mention("a", "I smoke after school to calm down."))).toBe("cannabis");
     // Its own turn names cannabis, with no question before it.

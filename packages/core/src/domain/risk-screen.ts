@@ -97,19 +97,17 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
  */
 function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): string {
   const said = substanceOf(finding.quote);
-  if (said === "tobacco" && namesOnlySmoking(finding.quote)) {
-    const turn = transcript.segments.find((segment) => segment.id === finding.evidence[0]?.segmentId)?.text ?? "";
-    return substanceOf(`${turn} ${askedBefore(finding, transcript) ?? ""}`) === "cannabis" ? "cannabis" : said;
-  }
-  if (said !== "other" || !answerBases.has(finding.basis)) return said;
-  const asked = askedBefore(finding, transcript);
+  const smokedOnly = said === "tobacco" && namesOnlySmoking(finding.quote);
+  if (!smokedOnly && (said !== "other" || !answerBases.has(finding.basis))) return said;
+  const segments = transcript.segments;
+  const at = segments.findIndex((segment) => segment.id === finding.evidence[0]?.segmentId);
+  const asked = askedBefore(segments, at);
+  if (smokedOnly) return substanceOf(`${segments[at]?.text ?? ""} ${asked ?? ""}`) === "cannabis" ? "cannabis" : said;
   return asked === null ? said : substanceOf(asked);
 }
 
-/** The other speaker's whole turn just before the finding's turn, or null when there is none. */
-function askedBefore(finding: RiskFinding, transcript: EvidenceSource): string | null {
-  const segments = transcript.segments;
-  let at = segments.findIndex((segment) => segment.id === finding.evidence[0]?.segmentId);
+/** The other speaker's whole turn just before the turn of the segment at `at`, or null when there is none. */
+function askedBefore(segments: EvidenceSource["segments"], at: number): string | null {
   const answerer = segments[at]?.speaker;
   // Back past the answer's own turn, then through the asker's whole turn.
   while (at > 0 && segments[at - 1]!.speaker === answerer) at -= 1;
