@@ -37,6 +37,9 @@ export interface ReadSegment {
   sentences: ReadSentence[];
 }
 
+/** True when a sentence of a segment is broken off, ending in an ellipsis or a dash ("And you could try…"): no whole thing said to quote. */
+export const brokenOff = (segment: Pick<ReadSegment, "text">, sentence: Pick<ReadSentence, "start" | "end">) => /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
+
 type WinkModel = Parameters<typeof winkNLP>[0];
 let model: WinkModel | undefined;
 

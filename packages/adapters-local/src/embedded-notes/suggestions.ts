@@ -5,7 +5,7 @@ import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
 import { ideaPutForward, pointingVerbs, pointsBackOnly } from "./own-ideas.ts";
-import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
+import { brokenOff, type ReadSegment, type ReadSentence, type ReadToken } from "./segment-reader.ts";
 
 /** What the text of an agreed proposal starts with: the plan item is the therapist's proposal the patient took up. */
 export const agreedPrefix = "Agreed: ";
@@ -643,9 +643,6 @@ function lastProposal(segment: ReadSegment): ReadSentence | null {
 const offersToTellOpenings = ["would you like to hear", "would you like to know", "would you like me to", "do you want to hear", "do you want to know", "do you want me to", "shall i", "be there anything else", "anything else i can"];
 /** True when a sentence opens asking whether the therapist may say or do more (`offersToTellOpenings`): it puts nothing forward yet. */
 const offersToTell = (words: readonly ReadToken[]) => offersToTellOpenings.some((phrase) => phraseStarts(words, phrase).includes(0));
-
-/** True when a sentence is broken off, ending in an ellipsis or a dash ("And you could try…"): no whole thing put forward to quote. */
-const brokenOff = (segment: ReadSegment, sentence: ReadSentence) => /(…|\.\.\.|[-–—])\s*$/.test(segment.text.slice(sentence.start, sentence.end));
 
 /** What follows the last dot of a web address: "com", "org", "gov", "co.uk"… */
 const webSuffix = /^(com|org|net|gov|edu|co|uk|us|ca|au|nz|ie|io|info)\b/i;

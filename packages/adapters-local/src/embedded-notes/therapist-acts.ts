@@ -9,14 +9,14 @@
 import { stepsAsked } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
-import type { ReadSegment, ReadSentence } from "./segment-reader.ts";
+import { brokenOff, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 
 /** How a line names an act: a verb the claim check reads as saying who said what, so the quote alone must carry the line. */
 type Act = "Asked" | "Reflected" | "Summarised" | "Acknowledged" | "Affirmed" | "Explained";
 
 interface ActRule {
   act: Act;
-  /** Matched against the sentence in lower case with straight apostrophes, from its first word after an opener ("so", "okay"…). */
+  /** Matched against the sentence's `opened` form (`Said`). */
   opens?: RegExp;
   /** Matched anywhere in the sentence. */
   says?: RegExp;
@@ -108,32 +108,36 @@ const minWords = 4;
 /** Longer than this a sentence is a speech, not an act quoted. */
 const maxWords = 45;
 
-const spoken = (segment: ReadSegment, sentence: ReadSentence) => segment.text.slice(sentence.start, sentence.end);
-const brokenOff = (text: string) => /(?:…|\.\.\.|[-–—])\s*$/.test(text);
-
-/** True when a sentence is the act `rule` names. */
-function isAct(rule: ActRule, text: string): boolean {
-  const lower = text.toLowerCase().replaceAll("’", "'").trim();
-  const asked = lower.endsWith("?");
-  if (asked !== rule.question) return false;
-  const opened = lower.replace(openers, "");
-  if (rule.unless?.test(opened)) return false;
-  if (rule.opens && !rule.opens.test(opened)) return false;
-  return !rule.says || rule.says.test(opened);
-}
-
-/** A therapist's question of the suicide screening (core's `stepsAsked`, the live suggestions' rule), naming dying or suicide itself. */
-function asksOfSuicide(text: string): boolean {
-  const lower = text.toLowerCase().replaceAll("’", "'");
-  return lower.trim().endsWith("?") && dyingNamed.test(lower) && stepsAsked(lower).some((step) => suicideSteps.has(step));
-}
-
+/** One sentence of the therapist, read once for every rule. */
 interface Said {
   segment: ReadSegment;
   sentence: ReadSentence;
+  /** As said. */
   text: string;
+  /** In lower case with straight apostrophes. */
+  lower: string;
+  /** `lower` from its first word after an opener ("so", "okay"…). */
+  opened: string;
+  asked: boolean;
   words: number;
 }
+
+function saidOf(segment: ReadSegment, sentence: ReadSentence): Said {
+  const text = segment.text.slice(sentence.start, sentence.end);
+  const lower = text.toLowerCase().replaceAll("’", "'").trim();
+  return { segment, sentence, text, lower, opened: lower.replace(openers, ""), asked: lower.endsWith("?"), words: sentence.tokens.filter(isWord).length };
+}
+
+/** True when a sentence is the act `rule` names. */
+function isAct(rule: ActRule, said: Said): boolean {
+  if (said.asked !== rule.question) return false;
+  if (rule.unless?.test(said.opened)) return false;
+  if (rule.opens && !rule.opens.test(said.opened)) return false;
+  return !rule.says || rule.says.test(said.opened);
+}
+
+/** A therapist's question of the suicide screening (core's `stepsAsked`, the live suggestions' rule), naming dying or suicide itself. */
+const asksOfSuicide = (said: Said) => said.asked && dyingNamed.test(said.lower) && stepsAsked(said.lower).some((step) => suicideSteps.has(step));
 
 const lineOf = (act: Act, said: Said): NoteItemDraft => ({
   text: `${act}: “${said.text}”`,
@@ -151,19 +155,17 @@ const lineOf = (act: Act, said: Said): NoteItemDraft => ({
 export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDraft[] {
   const sentences: Said[] = segments
     .filter((segment) => segment.role === "therapist")
-    .flatMap((segment) =>
-      segment.sentences.map((sentence) => ({ segment, sentence, text: spoken(segment, sentence), words: sentence.tokens.filter(isWord).length })),
-    )
-    .filter((said) => said.words <= maxWords && !brokenOff(said.text));
+    .flatMap((segment) => segment.sentences.filter((sentence) => !brokenOff(segment, sentence)).map((sentence) => saidOf(segment, sentence)))
+    .filter((said) => said.words <= maxWords);
   const used = new Set<Said>();
   const lines: NoteItemDraft[] = [];
-  for (const said of sentences.filter((candidate) => asksOfSuicide(candidate.text)).slice(0, 2)) {
+  for (const said of sentences.filter(asksOfSuicide).slice(0, 2)) {
     used.add(said);
     lines.push(lineOf("Asked", said));
   }
   for (const rule of actRules) {
     const shown = sentences
-      .filter((said) => !used.has(said) && said.words >= minWords && isAct(rule, said.text))
+      .filter((said) => !used.has(said) && said.words >= minWords && isAct(rule, said))
       .sort((a, b) => b.words - a.words)
       .slice(0, rule.lines);
     for (const said of shown) {
