@@ -267,7 +267,7 @@ function interventionLabels(): Map<string, { right: boolean; kind?: string }> {
  */
 function printInterventions(keys: readonly string[], judgements: ReadonlyMap<string, { right: boolean; kind?: string }>, conversations: number, without: number): void {
   const acts = new Map<string, number>();
-  for (const key of keys) acts.set(key.slice(key.lastIndexOf("|") + 1), (acts.get(key.slice(key.lastIndexOf("|") + 1)) ?? 0) + 1);
+  for (const act of keys.map((key) => key.slice(key.lastIndexOf("|") + 1))) acts.set(act, (acts.get(act) ?? 0) + 1);
   const byAct = [...acts].map(([act, count]) => `${act} ${count}`).join(", ");
   const judged = keys.flatMap((key) => judgements.get(key) ?? []);
   const right = judged.filter((judgement) => judgement.right).length;
