@@ -126,13 +126,22 @@ describe("session mood in a clinician's words", () => {
       "P: I keep trying to stay hopeful and positive.",
       "P: Maybe one day I could be happy in a quieter job.",
       "P: I just want to feel calm again.",
+      "P: I scared her. I put my fist through the door.",
+      "P: I really upset my mum.",
+      "P: My boy was scared of me.",
+      "P: My husband won't change anything, hes happy the way it is.",
     ]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }
     // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
-    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place."]) {
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place.", "P: It scared me half to death.", "P: I'm scared her dad will find out."]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
     }
+  });
+
+  it("reads hating an act as low, not angry", () => {
+    expect(notesOf(["T: How was it?", "P: My mum was crying in the car. I hate seeing her like that."]).sessionMood).toMatchObject({ text: "Presented as low (“hate”)." });
+    expect(notesOf(["T: How was it?", "P: I hate my manager and the way he talks to me."]).sessionMood).toMatchObject({ text: "Presented as angry (“hate”)." });
   });
 
   it("moves the trajectory with the same words as the mood", () => {

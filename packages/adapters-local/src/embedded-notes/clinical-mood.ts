@@ -4,7 +4,7 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
-import { saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
+import { dislikesAnAct, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -112,7 +112,9 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
         const risk = riskPhrases.has(found.phrase);
         if (!risk && notTheirFeeling(tokens, index, found.phrase.split(" ").length, found.mood)) return;
         const weight = risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
-        shown.push({ mood: found.mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
+        // "I hate seeing her like that", "I hate being on my own": what the patient finds hard, low rather than angry.
+        const mood = found.mood === "angry" && dislikesAnAct(tokens, index) ? "low" : found.mood;
+        shown.push({ mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
       });
     }
     const distressShown = shown.slice(fromHere).filter((item) => item.mood === "distressed");

@@ -18,11 +18,13 @@ describe("findEmotionalThemes", () => {
   });
 
   it("takes no feeling said of someone else, and keeps one someone else causes", () => {
-    for (const text of ["My son always seems happy when he comes home.", "She was so angry with the landlord."]) {
+    for (const text of ["My son always seems happy when he comes home.", "She was so angry with the landlord.", "I scared her.", "I really upset my mum.", "I hate seeing her like that."]) {
       expect(themes(text), text).toEqual([]);
     }
     expect(themes("He makes me so happy.")).toContain("joy");
     expect(themes("They left and I was sad.")).toContain("sadness");
+    expect(themes("It scared me half to death.")).toContain("fear");
+    expect(themes("I hate my manager.")).toContain("anger");
   });
 
   it("takes no pleasant feeling only wished for or supposed; one felt, or an unpleasant one, stays", () => {

@@ -17,10 +17,36 @@ const isIn = (words: ReadonlySet<string>, token: ReadToken) => words.has(token.l
  * after it ("how unhappy I am"). The mood and the emotional themes read a feeling's subject so.
  */
 export function saidOfSomeoneElse(tokens: readonly ReadToken[], index: number, length: number): boolean {
+  if (causedInSomeoneElse(tokens, index, length)) return true;
   const after = tokens.slice(index + length, index + length + 2);
   if (after.some((token) => isIn(firstPersons, token))) return false;
   const subject = tokens.slice(Math.max(0, index - subjectReach), index).filter((token) => isIn(persons, token)).at(-1);
   return subject !== undefined && isIn(otherPersons, subject);
+}
+
+/** Subjects that, right before a word of feeling, make it a verb done to someone: "I scared her", "we upset them". */
+const actingSubjects = new Set(["i", "we", "you", "he", "she", "they", "it"]);
+/** Objects that name someone else: "scared her", "upset them". */
+const otherObjects = new Set(["her", "him", "them"]);
+/** Words that open an object naming someone else: "upset my mum", "scared the kids". */
+const objectOpenings = new Set(["my", "his", "her", "their", "our", "the"]);
+/** Adverbs that may stand between the subject and the verb: "I really scared her". */
+const verbAdverbs = new Set(["really", "just", "properly", "totally", "kind", "kinda", "probably"]);
+
+/**
+ * True when the word of feeling at `index` is a verb the speaker's subject did to someone else:
+ * a subject (`actingSubjects`) right before it, adverbs allowed, and a person of `otherPersons`
+ * as its object right after ("I scared her", "I really upset my mum", "it scared the kids"). The
+ * feeling is the other person's; "it scared me" and "I'm scared her dad will find out" (a form of
+ * "be" before it) stay the speaker's.
+ */
+function causedInSomeoneElse(tokens: readonly ReadToken[], index: number, length: number): boolean {
+  const next = tokens[index + length];
+  const object = next !== undefined && (isIn(otherObjects, next) || (isIn(objectOpenings, next) && tokens[index + length + 1] !== undefined && isIn(otherPersons, tokens[index + length + 1]!)));
+  if (!object) return false;
+  let at = index - 1;
+  while (at >= 0 && isIn(verbAdverbs, tokens[at]!)) at -= 1;
+  return at >= 0 && tokens[at]!.value.toLowerCase() !== "i'm" && isIn(actingSubjects, tokens[at]!);
 }
 
 /** Words that make a feeling after them one only wished for or supposed: "could be happy", "want to be happy", "wish I was happy", "to feel calm". */
@@ -45,4 +71,17 @@ export function wishedFor(tokens: readonly ReadToken[], index: number): boolean 
   at -= 1;
   while (at >= 0 && wishSubjects.has(tokens[at]!.lemma)) at -= 1;
   return at >= 0 && wishingWords.has(tokens[at]!.lemma) && (tokens[at]!.lemma !== "to" || ["want", "wanna", "like", "love", "wish", "need"].includes(tokens[at - 1]?.lemma ?? ""));
+}
+
+/** Words in -ing that are no act: "I hate everything", "I hate that thing". */
+const notActs = new Set(["thing", "nothing", "something", "anything", "everything", "king", "morning", "evening", "spring", "ring", "building", "ceiling", "feeling", "feelings"]);
+
+/**
+ * True when "hate" at `index` is a dislike of an act, not anger: an -ing form right after it ("I
+ * hate seeing her like that", "I hate being on my own"). It says what the patient finds hard: the
+ * mood reads it as low, the emotional themes as no anger.
+ */
+export function dislikesAnAct(tokens: readonly ReadToken[], index: number): boolean {
+  const next = tokens[index + 1];
+  return tokens[index]!.lemma === "hate" && next !== undefined && /^[a-z]{3,}ing$/i.test(next.value) && !notActs.has(next.value.toLowerCase());
 }

@@ -36,8 +36,9 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
 export const greetingNouns: ReadonlySet<string> = new Set(["holiday", "holidays", "birthday", "new", "thanksgiving", "christmas", "easter", "hanukkah", "diwali", "eid", "anniversary", "weekend", "friday", "mother", "father", "valentine"]);
 /** Pronouns of someone else, and the people a patient most often speaks of: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her", "my son always seems happy"). */
 export const otherPersons: ReadonlySet<string> = new Set([
-  "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're",
+  "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're", "hes", "shes", "theyre",
   "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend", "mum", "mom", "dad", "mother", "father", "brother", "sister", "friend", "boss", "kid", "child", "parent",
+  "boy", "girl", "baby", "aunt", "uncle", "cousin", "grandmother", "grandfather", "grandma", "grandpa", "nan", "teacher", "colleague", "neighbour", "neighbor", "flatmate", "roommate",
 ]);
 /** Words that, shortly before a word of mood, deny it as "not" does ("nothing makes me happy", "no one is angry"). */
 export const denyingWords: ReadonlySet<string> = new Set(["nothing", "nobody", "noone", "none"]);
