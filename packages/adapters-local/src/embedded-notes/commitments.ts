@@ -38,6 +38,9 @@ const commitmentPhrases = [
   "i commit to",
   "i'm not go to",
   "i be not go to",
+  "i'm not gonna",
+  "i be not gonna",
+  "im not gonna",
   "i will not",
   "i definitely will",
   "i really will",
@@ -194,12 +197,33 @@ function goesThereToAct(act: readonly ReadToken[]): boolean {
 const sessionNouns = new Set(["chat", "conversation", "session"]);
 /** How far after its verb a session noun may come: "end our little chat". */
 const sessionNounReach = 3;
+/** Words that make a session noun name sessions to come, not this one: "go to every session", "the next session", "the group sessions". */
+const otherSessions = new Set(["every", "each", "next", "all", "first", "another", "other", "group", "weekly", "future", "those", "these", "more", "few"]);
+/**
+ * True when the act names this session as its object within `sessionNounReach` words ("end the
+ * chat", "finish our little conversation"): one session noun, singular, with no word of
+ * `otherSessions` before it, and not gone to ("go to the session on Tuesday" attends one to come).
+ */
+function namesThisSession(act: readonly ReadToken[]): boolean {
+  const at = act.slice(1, 1 + sessionNounReach).findIndex((token) => sessionNouns.has(token.value.toLowerCase()));
+  if (at === -1 || act[1]?.lemma === "to") return false;
+  return !act.slice(1, at + 1).some((token) => otherSessions.has(token.lemma));
+}
 /** Words that set a decision in the past: "a few weeks ago we decided", "yesterday I decided", "last month". */
 const pastTimes = new Set(["ago", "yesterday", "last"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
 const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
 const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
+/** Words that end a negated act as a promise never to repeat it: "I'm not going to drink anymore", "I won't go there again". */
+const noMore = new Set(["anymore", "again"]);
+/** Verbs of `refusalVerbs` that refuse even with a word of `noMore` after them: "I won't try again", "I'm not going to bother anymore". */
+const refusalsStill = new Set(["stop", "quit", "change", "cut", "give", "try", "bother"]);
+/** True when the act ends with a word of `noMore` ("…with them anymore", "…any more"): with a negation, a promise to abstain. */
+const endsNoMore = (act: readonly ReadToken[]) => {
+  const last = act.at(-1);
+  return last !== undefined && (noMore.has(last.lemma) || (last.lemma === "more" && act.at(-2)?.lemma === "any"));
+};
 /** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
 const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
 /** Habits whose act, committed to as it is ("I'll smoke", "I will gamble it"), is sustain talk: never a plan. */
@@ -248,6 +272,10 @@ export interface Commitment {
   bare: boolean;
   /** Said with "not" ("I'm not going to put him out"): an act refused or abstained from; answering a proposal does not make it a plan. */
   negated?: boolean;
+  /** Negated and ended by "anymore" or "again": a promise never to repeat the act ("I'm not going to drink anymore"). */
+  abstains?: boolean;
+  /** "Do it" or "do that" with more said after it ("I'll do it on Saturday with my mum"): the act is one the patient named before. */
+  doesIt?: boolean;
   /** The act reaches out to someone or finds something out (`reachingActAt`: "I will talk to Rick", "I'm gonna check on the library"). */
   reachesOut?: boolean;
   /** An act already arranged (core's `arrangedActAt`: "I've booked onto the programme", "I'm seeing my GP on Friday"): firm as said. */
@@ -439,11 +467,11 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
   if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
   // "I'll end the chat here", "I'll finish our conversation now": the session itself.
-  if (inSessionVerbs.has(verb.lemma) && act.slice(1, 1 + sessionNounReach).some((token) => sessionNouns.has(token.lemma))) return null;
+  if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
-  if (negated && refusalVerbs.has(verb.lemma)) return null;
+  if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
   if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
   // "I will smoke at least a pack": the habit itself, not a change of it.
   if (!negated && harmfulHabits.has(verb.lemma)) return null;
@@ -452,7 +480,15 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "That's how I'll handle it": the act is the one just spoken of, as "I'll do that" points back to it.
   const framed = before.some((_, at) => framesDecision(before, at));
   const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter || framed;
-  return { act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own", hedged, bare: false, negated, reachesOut: reachingActAt(act, 0) };
+  return {
+    act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own",
+    hedged,
+    bare: false,
+    negated,
+    reachesOut: reachingActAt(act, 0),
+    ...(negated && verb.pos === "VERB" && endsNoMore(act) ? { abstains: true } : {}),
+    ...(verb.lemma === "do" && object !== undefined && pointingBack.has(object.lemma) && !negated ? { doesIt: true } : {}),
+  };
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */
@@ -587,7 +623,7 @@ export function commitmentFirmness(sentence: ReadSentence, commitment: Commitmen
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence) || commitment.arranged === true) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
-  if (said(timeAnchors) || said(certainty)) return "firm";
+  if (said(timeAnchors) || said(certainty) || commitment.abstains === true) return "firm";
   if ((around.some(saidAsDecision) || around.some(triesAnAct) || commitment.reachesOut === true) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
@@ -618,16 +654,41 @@ export interface FoundCommitments {
  */
 export function findCommitments(segments: readonly ReadSegment[], answersProposal: (index: number, sentence: ReadSentence) => boolean): FoundCommitments {
   const found: FoundCommitments = { firm: [], toConfirm: [] };
+  // The patient's last commitment to confirm, and how many of their turns ago it was said.
+  let named: { item: NoteItemDraft; turnsAgo: number } | undefined;
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
+    if (named !== undefined) named.turnsAgo += 1;
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
     segment.sentences.forEach((sentence, at) => {
       const commitment = sentenceCommitment(sentence);
       if (commitment?.act !== "own" || toldAsDone(segment.sentences[at + 1])) return;
-      found[commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) === "firm" ? "firm" : "toConfirm"].push(quotedSentence(segment, sentence));
+      const item = quotedSentence(segment, sentence);
+      if (commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) !== "firm") {
+        found.toConfirm.push(item);
+        named = { item, turnsAgo: 0 };
+        return;
+      }
+      // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.": the firm "do it" names no act; it firms the one just named, quoted with it.
+      if (commitment.doesIt === true && named !== undefined && named.turnsAgo <= doesItReach) {
+        found.toConfirm.splice(found.toConfirm.indexOf(named.item), 1);
+        found.firm.push(firmedBy(named.item, item));
+        named = undefined;
+        return;
+      }
+      found.firm.push(item);
     });
   });
   return found;
+}
+
+/** How many of the patient's turns after a commitment to confirm a firm "I'll do it…" may firm it: the same turn or the next. */
+const doesItReach = 1;
+
+/** A commitment to confirm firmed by a later "do it" ("I'm gonna say sorry to the owner. — “I'll do it on Saturday.”"): both quoted, both cited. */
+function firmedBy(named: NoteItemDraft, firming: NoteItemDraft): NoteItemDraft {
+  const text = `${named.quote} — “${firming.quote}”`;
+  return { ...named, text, evidence: [...named.evidence, ...firming.evidence] };
 }
 
 /** A patient's sentence as a plan item: quoted whole, citing its span, the patient's when the speaker's role is known to be. */

@@ -771,6 +771,37 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(["T: How are things at home?", "P: I will likely be moving in with my aunt in spring."])).toEqual(["To confirm: I will likely be moving in with my aunt in spring."]);
   });
 
+  it("takes a promise never to repeat an act as a plan, never a refusal or a manner of speaking", () => {
+    for (const words of ["I'm not going to drink anymore.", "I won't see him again.", "I'm not gonna go in there with them anymore."]) {
+      expect(plan(["T: What do you want to do about it?", `P: ${words}`]).map((item) => item.quote), words).toEqual([words]);
+    }
+    for (const words of ["I won't try again.", "I'm not gonna stop.", "I'm not going to bother anymore.", "I'm not gonna lie, it was hard.", "I'm not going to go."]) {
+      expect(plan(["T: What do you want to do about it?", `P: ${words}`]), words).toEqual([]);
+    }
+    // Without "anymore" or "again", a negated act is one to confirm.
+    expect(toConfirm(["T: What do you want to do about it?", "P: I'm not gonna say anything to her."])).toEqual(["To confirm: I'm not gonna say anything to her."]);
+  });
+
+  it("firms the act just named by a later 'I'll do it…', quoting both", () => {
+    const items = plan(["T: What else?", "P: I'm gonna say sorry to the shop owner as well.", "T: How do you feel about that?", "P: Awkward. But I'll do it on Saturday with my mum."]);
+    expect(items.map((item) => item.text)).toEqual(["I'm gonna say sorry to the shop owner as well. — “But I'll do it on Saturday with my mum.”"]);
+    expect(items[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-1", "seg-3"]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(toConfirm(["T: What else?", "P: I'm gonna say sorry to the shop owner as well.", "T: How do you feel about that?", "P: Awkward. But I'll do it on Saturday with my mum."])).toEqual([]);
+    // Too far back, the act is not firmed: two lines, as said.
+    const far = ["T: What else?", "P: I'm gonna say sorry to the shop owner as well.", "T: Okay.", "P: Yeah.", "T: And?", "P: Then I'll do it on Saturday with my mum."];
+    expect(toConfirm(far)).toEqual(["To confirm: I'm gonna say sorry to the shop owner as well."]);
+  });
+
+  it("reads sessions to come as an act, not as the end of this one", () => {
+    for (const words of ["I'm going to end the session now.", "I'll finish our little conversation now."]) {
+      expect([...plan(["T: How are things at home?", `P: ${words}`]), ...toConfirm(["T: How are things at home?", `P: ${words}`])], words).toEqual([]);
+    }
+    expect(toConfirm(["T: So you're booked onto the group.", "P: I'm going to go to every session."])).toEqual(["To confirm: I'm going to go to every session."]);
+    expect(toConfirm(["T: So you're booked onto the group.", "P: I will go to all the sessions."])).toEqual(["To confirm: I will go to all the sessions."]);
+    expect(plan(["T: So you're booked onto the group.", "P: I'll go to the session on Tuesday."]).map((item) => item.quote)).toEqual(["I'll go to the session on Tuesday."]);
+  });
+
   it("takes 'I like your suggestion', 'I love that idea' and 'That sounds wonderful' as assents", () => {
     const liked = plan(["T: Perhaps you could join a walking group?", "P: I like your suggestion."]);
     expect(liked.map((item) => item.text)).toEqual([`${agreedPrefix}“I like your suggestion.” — to “Perhaps you could join a walking group?”`]);
