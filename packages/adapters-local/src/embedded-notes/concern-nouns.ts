@@ -26,3 +26,11 @@ export const concernNouns: ReadonlySet<string> = new Set([
   // a home
   "housing", "eviction", "roommate", "housemate", "flatmate", "move", "moving",
 ]);
+
+/**
+ * A condition said as an adjective and the noun a note names it by: "I'm twenty weeks pregnant"
+ * speaks of the pregnancy. The topics count the adjective as its noun (`key-topics.ts`), and the
+ * claim reader reads the adjective as a word of that kind, so a topic line naming the noun stands
+ * on the words said.
+ */
+export const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);

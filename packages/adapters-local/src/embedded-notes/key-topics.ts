@@ -1,5 +1,5 @@
 import type { Evidence } from "@confide/core/ports";
-import { concernNouns } from "./concern-nouns.ts";
+import { concernNouns, conditionAdjectives } from "./concern-nouns.ts";
 import { isFiller } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { lifeEvents } from "./life-events.ts";
@@ -61,9 +61,6 @@ const habitVerbWeight = 0.5;
 const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda", "pop", "fluids", "enough"]);
 /** How far after "drink" the drink may come: "I drink a lot of water". */
 const drinkReach = 4;
-
-/** A condition said as an adjective, counted as its noun's topic as a habit's verb is: "I'm twenty weeks pregnant" speaks of the pregnancy. */
-const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);
 
 /** The noun a word at `index` stands for when it is no noun itself: a habit's verb ("smoking" for "I smoke") or a condition's adjective ("pregnancy" for "pregnant"), or undefined. */
 function nounNotSaid(tokens: readonly ReadToken[], index: number): string | undefined {

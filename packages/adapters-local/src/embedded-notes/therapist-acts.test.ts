@@ -42,6 +42,10 @@ describe("what the therapist did", () => {
     ["That's a great start.", "Affirmed"],
     ["Research shows that regular sleep times help with low mood.", "Explained"],
     ["A lot of people find the first weeks after a loss the hardest.", "Explained"],
+    ["Many parents notice their sleep goes first when a baby arrives.", "Explained"],
+    ["What we know is that drinking late at night makes the mornings harder.", "Explained"],
+    ["You've already made a real change to your evenings.", "Affirmed"],
+    ["You're being really honest about the weekend.", "Affirmed"],
     ["What happened after the argument with your brother?", "Asked"],
     ["Could you describe the panic that comes at work?", "Asked"],
   ])("%s — %s", (sentence, act) => {
@@ -75,6 +79,8 @@ describe("what the therapist did", () => {
     "That would be a good first step, I think.",
     "You wonder whether you are doing the right thing.",
     "Saying no is good for you sometimes.",
+    "Many people would just give up at that point.",
+    "You could have made a change sooner.",
     // Too short to stand for an act, or broken off.
     "That's hard.",
     "It sounds like you really-",

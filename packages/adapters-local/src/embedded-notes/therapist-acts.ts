@@ -79,14 +79,14 @@ const actRules: readonly ActRule[] = [
   {
     act: "Affirmed",
     says: new RegExp(
-      String.raw`^(?:well done|good for you)\b|\b(?:that took (?:a lot of |real )?(?:courage|strength|guts)|you should be ${intensifier}proud|i'm ${intensifier}(?:impressed|proud of you)|you've (?:done|made) ${intensifier}(?:well|great|amazing|brilliant)|you've come ${intensifier}(?:a long way|far)|(?:that's|that is) ${intensifier}(?:brave|courageous|impressive|a big step|an achievement)|you've been ${intensifier}(?:brave|strong|courageous))\b|${praise}`,
+      String.raw`^(?:well done|good for you)\b|\b(?:that took (?:a lot of |real )?(?:courage|strength|guts)|you should be ${intensifier}proud|i'm ${intensifier}(?:impressed|proud of you)|you've (?:done|made) ${intensifier}(?:well|great|amazing|brilliant)|you've come ${intensifier}(?:a long way|far)|(?:that's|that is) ${intensifier}(?:brave|courageous|impressive|a big step|an achievement)|you've been ${intensifier}(?:brave|strong|courageous)|you've (?:already )?made (?:a |some )?${intensifier}(?:big|real|huge|great|good) (?:change|progress|step|effort)s?|you(?:'re| are) being ${intensifier}(?:honest|open|brave))\b|${praise}`,
     ),
     question: false,
     lines: 1,
   },
   {
     act: "Explained",
-    says: /\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) people (?:who|with|find|experience|in your)\b/,
+    says: /\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) (?:people|women|men|parents|mums|moms|dads|smokers|drinkers|students|teenagers|young people) (?:who|with|find|experience|in your|drink|smoke|notice|struggle|feel)\b|^what we know (?:is|about)\b|^we know (?:that )?(?:drinking|smoking|alcohol|people|many|most)\b/,
     question: false,
     lines: 1,
   },

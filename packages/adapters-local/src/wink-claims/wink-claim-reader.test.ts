@@ -28,6 +28,13 @@ describe("wink-nlp claim reader", () => {
     expect(claimSupport({ text: "anger", quote: "worried" }, [patient("I was worried about the exam.")], reader)).toBe("unsupported");
   });
 
+  it("reads a condition's adjective as a word of its noun, so a topic line naming the noun stands on it", () => {
+    expect(reader.read("I'm twenty weeks pregnant.").find((word) => word.value === "pregnant")?.kinds).toEqual(["pregnancy"]);
+    const cited = [therapist("You wanted to talk about drinking."), patient("I found out I was pregnant.")];
+    expect(claimSupport({ text: "Talked mainly about drinking and pregnancy." }, cited, reader)).toBe("paraphrased");
+    expect(claimSupport({ text: "Talked mainly about drinking and pregnancy." }, [patient("My sister had a baby.")], reader)).toBe("unsupported");
+  });
+
   it("keeps a negation on the words it governs, not on a want said later in the sentence", () => {
     const words = reader.read("I don't know why I want to die");
     expect(words.find((word) => word.lemma === "know")?.negated).toBe(true);

@@ -1,13 +1,16 @@
 import type { ClaimReader, ClaimWord } from "@confide/core/ports";
 import type { ItemToken, ItsFunction } from "wink-nlp";
+import { conditionAdjectives } from "../embedded-notes/concern-nouns.ts";
 import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
 
-/** Emotion words by word or lemma, with the emotions they are words of (the embedded writer's lexicon). */
+/** Emotion words by word or lemma, with the emotions they are words of (the embedded writer's lexicon); condition adjectives with their noun. */
 const emotionsOf = new Map<string, string[]>();
 for (const [emotion, words] of Object.entries(emotionLexicon)) {
   for (const word of words) emotionsOf.set(word, [...(emotionsOf.get(word) ?? []), emotion]);
 }
+/** Condition adjectives as words of their noun's kind: "pregnant" carries "pregnancy". */
+for (const [adjective, noun] of conditionAdjectives) emotionsOf.set(adjective, [...(emotionsOf.get(adjective) ?? []), noun]);
 
 /** Lemmas that negate what follows them. */
 const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
@@ -27,7 +30,8 @@ const notWords = new Set(["PUNCT", "SYM", "SPACE", "X"]);
  * process, shared with the embedded note writer), lemmas lower-cased, its Porter stem, its stop-word flag, and
  * its negation flag kept for words at most `negationWindow` tokens after a negation cue
  * ("not", "n't", "never", "no"…), and an emotion word's emotions as its `kinds` (the embedded
- * note writer's emotion lexicon: "worried" is a word of anxiety). Offsets are UTF-16 positions in
+ * note writer's emotion lexicon: "worried" is a word of anxiety), a condition adjective's noun
+ * likewise ("pregnant" is a word of pregnancy). Offsets are UTF-16 positions in
  * the text read.
  */
 export function createWinkClaimReader(): ClaimReader {
