@@ -497,3 +497,31 @@ describe("whose act it is", () => {
     expect(paging(onLast(["I keep sensing that I want to hurt him when he drinks."]))).toHaveLength(1);
   });
 });
+
+describe("means made safe", () => {
+  const safetyQuestion = "T: What could you do with the tablets, to make them harder to get to?";
+
+  it.each([
+    [safetyQuestion, "I could give them to my sister. She's coming round on Sunday."],
+    ["T: Where are the pills now?", "I'll hand them in at the pharmacy."],
+    ["T: What about the knives in the kitchen?", "My partner said she'll lock them away, and I'll give the big one to my brother."],
+    ["T: How are things at home?", "I've asked my flatmate to get rid of my old paracetamol."],
+  ])("a means handed over, locked away or got rid of is no preparation or method: %s — %j", (question, line) => {
+    const found = onLast(["I keep thinking I'd be better off dead.", question, line]);
+    expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
+  });
+
+  it("still hears things given away, a person got rid of, and a means given with dying said outright", () => {
+    expect(categories(onLast(["I keep thinking I'd be better off dead.", "T: What have you been doing this week?", "I gave my guitar to my brother."]))).toContain("preparatory_behaviour");
+    // Dying said outright: the words stay to review, read by the clinician.
+    expect(categories(onLast(["I keep thinking I'd be better off dead.", "T: Where are the pills now?", "I'll give them to my sister so I don't kill myself."]))).toContain("preparatory_behaviour");
+    // Without a means named, "them" given away is things given away.
+    expect(categories(onLast(["I keep thinking I'd be better off dead.", "T: What did you do with your records?", "I gave them to my brother."]))).toContain("preparatory_behaviour");
+  });
+
+  it("reads mum's tablets kept as a means asked of, not as medication taken not as prescribed", () => {
+    const found = onLast(["I've thought about ending it.", "T: Have you thought about how you might do it?", "Not really. I've got my mum's old tablets in the cupboard, and I've looked at them."]);
+    expect(categories(found)).toEqual(["suicide_method"]);
+    expect(categories(onLast(["T: How do you sleep?", "I've been taking my mum's diazepam as well."]))).toEqual(["substance"]);
+  });
+});

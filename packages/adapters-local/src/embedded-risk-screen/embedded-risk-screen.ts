@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asks
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -284,6 +284,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
   let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
+  /** Whether the last segment named a means (pills, a knife…), and whose it was: what a pronoun handed over may be. */
+  let meansSaid = null as { speaker: string } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
       yield [];
@@ -317,6 +319,11 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
+      // "I'll give them to my sister" after "What could you do with the tablets?": a means made safe, no risk said.
+      if (makesMeansSafe(sentence, (meansSaid !== null && meansSaid.speaker !== segment.speaker) || sentences.slice(0, at).some(namesMeans))) {
+        tookBack = true;
+        continue;
+      }
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
@@ -357,6 +364,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     else if (topic !== null) topic = saidMore && topic.renewals < followUpRenewals ? { ...topic, age: 0, renewals: topic.renewals + 1 } : { ...topic, age: topic.age + 1 };
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
+    meansSaid = sentences.some(namesMeans) ? { speaker: segment.speaker } : null;
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
