@@ -274,7 +274,7 @@ export interface Commitment {
   negated?: boolean;
   /** Negated and ended by "anymore" or "again": a promise never to repeat the act ("I'm not going to drink anymore"). */
   abstains?: boolean;
-  /** "Do it" or "do that" with more said after it ("I'll do it on Saturday with my mum"): the act is one the patient named before. */
+  /** An act whose object points back, with more said of it ("I'll do it on Saturday with my mum", "I'll give them to her then"): the act is one the patient named before. */
   doesIt?: boolean;
   /** The act reaches out to someone or finds something out (`reachingActAt`: "I will talk to Rick", "I'm gonna check on the library"). */
   reachesOut?: boolean;
@@ -487,7 +487,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     negated,
     reachesOut: reachingActAt(act, 0),
     ...(negated && verb.pos === "VERB" && endsNoMore(act) ? { abstains: true } : {}),
-    ...(verb.lemma === "do" && object !== undefined && pointingBack.has(object.lemma) && !negated ? { doesIt: true } : {}),
+    // "I'll do it on Saturday", "I'll give them to her then": an act pointing back with more said of it (never a bare "will do").
+    ...(object !== undefined && pointingBack.has(object.lemma) && act.length >= 3 && verb.lemma !== "try" && !negated ? { doesIt: true } : {}),
   };
 }
 
@@ -662,18 +663,23 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
     segment.sentences.forEach((sentence, at) => {
       const commitment = sentenceCommitment(sentence);
-      if (commitment?.act !== "own" || toldAsDone(segment.sentences[at + 1])) return;
-      const item = quotedSentence(segment, sentence);
-      if (commitmentFirmness(sentence, commitment, answersProposal(index, sentence), thanks) !== "firm") {
-        found.toConfirm.push(item);
-        named = { item, turnsAgo: 0 };
+      if (commitment === null || toldAsDone(segment.sentences[at + 1])) return;
+      const proposed = answersProposal(index, sentence);
+      const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm";
+      // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
+      // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
+      const pointsBack = commitment.doesIt === true && (commitment.act === "own" || !proposed);
+      if (firm && pointsBack && named !== undefined && named.turnsAgo <= doesItReach) {
+        found.toConfirm.splice(found.toConfirm.indexOf(named.item), 1);
+        found.firm.push(firmedBy(named.item, quotedSentence(segment, sentence)));
+        named = undefined;
         return;
       }
-      // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.": the firm "do it" names no act; it firms the one just named, quoted with it.
-      if (commitment.doesIt === true && named !== undefined && named.turnsAgo <= doesItReach) {
-        found.toConfirm.splice(found.toConfirm.indexOf(named.item), 1);
-        found.firm.push(firmedBy(named.item, item));
-        named = undefined;
+      if (commitment.act !== "own") return;
+      const item = quotedSentence(segment, sentence);
+      if (!firm) {
+        found.toConfirm.push(item);
+        named = { item, turnsAgo: 0 };
         return;
       }
       found.firm.push(item);
@@ -682,10 +688,10 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   return found;
 }
 
-/** How many of the patient's turns after a commitment to confirm a firm "I'll do it…" may firm it: the same turn or the next. */
+/** How many of the patient's turns after a commitment to confirm a firm "I'll do it…" or "I'll give them to her then" may firm it: the same turn or the next. */
 const doesItReach = 1;
 
-/** A commitment to confirm firmed by a later "do it" ("I'm gonna say sorry to the owner. — “I'll do it on Saturday.”"): both quoted, both cited. */
+/** A commitment to confirm firmed by a later one pointing back at it ("I'm gonna say sorry to the owner. — “I'll do it on Saturday.”"): both quoted, both cited. */
 function firmedBy(named: NoteItemDraft, firming: NoteItemDraft): NoteItemDraft {
   const text = `${named.quote} — “${firming.quote}”`;
   return { ...named, text, evidence: [...named.evidence, ...firming.evidence] };

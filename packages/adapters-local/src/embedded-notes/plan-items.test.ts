@@ -793,6 +793,19 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(far)).toEqual(["To confirm: I'm gonna say sorry to the shop owner as well."]);
   });
 
+  it("agrees an act the therapist states and asks leave for, accepted by a plain yes, quoting the act", () => {
+    const items = plan(["T: I'd also like to book you in with your GP this week to review your medication. Would that be alright?", "P: Yes, please."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yes, please.” — to “I'd also like to book you in with your GP this week to review your medication.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: I'd like to hear more about your week. Would that be alright?", "P: Yes, please."])).toEqual([]);
+  });
+
+  it("firms an act just named by a later one pointing back at it with more said, not by a bare 'will do'", () => {
+    const items = plan(["T: What could help?", "P: Maybe I'll ring the helpline.", "T: Okay.", "P: I'll give them a ring tonight."]);
+    expect(items.map((item) => item.text)).toEqual(["Maybe I'll ring the helpline. — “I'll give them a ring tonight.”"]);
+    expect(toConfirm(["T: What could help?", "P: Maybe I'll ring the helpline.", "T: Look after yourself.", "P: Will do."])).toEqual(["To confirm: Maybe I'll ring the helpline."]);
+  });
+
   it("reads sessions to come as an act, not as the end of this one", () => {
     for (const words of ["I'm going to end the session now.", "I'll finish our little conversation now."]) {
       expect([...plan(["T: How are things at home?", `P: ${words}`]), ...toConfirm(["T: How are things at home?", `P: ${words}`])], words).toEqual([]);

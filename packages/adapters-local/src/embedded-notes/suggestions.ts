@@ -1,4 +1,4 @@
-import { acceptsOffer, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, offersToArrange, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -934,8 +934,8 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  * its own in other words (`findCommitments` quotes those: they restate the summary). Plain — the plan — unless a later
  * sentence of the turn doubts it (`doubtingWords`, or a tentative phrase: "Yeah. I guess I'll
  * see."), then to confirm. The summary is the turn's last sentence that states one. So too an
- * offer to arrange something, the turn's last sentence (core's `offersToArrange`: "Shall I book you
- * in for Tuesday?"), accepted by a plain yes (core's `acceptsOffer`: "Yes, please."): `offer` is
+ * offer to arrange something, the turn's last sentence (core's `arrangingOfferAt`: "Shall I book you
+ * in for Tuesday?", or "I'd like to book you in. Would that be alright?", quoting the first), accepted by a plain yes (core's `acceptsOffer`: "Yes, please."): `offer` is
  * then true, and the line quotes the patient's yes, since the offer is asked.
  * @returns the yes as an assent, with the summary or offer it takes up, or null.
  */
@@ -947,11 +947,12 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   const confirms = confirmsPlainly(yes);
   if (!confirms && !acceptsOffer(yes)) return null;
   const words = turn.sentences.map((sentence) => sentence.tokens.filter(isWord));
-  // A summary of the plan, confirmed; or, accepted, an offer to arrange something as the turn's last sentence (core's `offersToArrange`: "Would you like me to refer you today?" — "Yes, please.").
+  // A summary of the plan, confirmed; or, accepted, an offer to arrange something as the turn's last sentence (core's `arrangingOfferAt`: "Would you like me to refer you today?" — "Yes, please.").
   const summaryAt = confirms ? words.findLastIndex((_, index) => turnSummarisesPlan(words, index)) : -1;
   const last = words.length - 1;
-  const offer = summaryAt !== last && last >= 0 && offersToArrange(words[last]!);
-  const at = offer ? last : summaryAt;
+  const offerAt = summaryAt !== last && last >= 0 ? arrangingOfferAt(words, last) : -1;
+  const offer = offerAt !== -1;
+  const at = offer ? offerAt : summaryAt;
   if (at === -1) return null;
   // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
   if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;

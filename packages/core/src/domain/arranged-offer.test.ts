@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, madeArrangements, offerLeads, offerOpenings, offersToArrange } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange } from "./arranged-offer.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
 const reader = createPlainWordsClaimReader();
@@ -86,6 +86,51 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...arrangingActs]).not.toContain("tell");
     expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
     expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you"]);
+  });
+});
+
+describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave asked for it in the next", () => {
+  const sentences = (text: string, using: ClaimReader = reader) => text.split(/(?<=[.?!])\s+/).map((sentence) => using.read(sentence));
+  const offerIn = (text: string, using: ClaimReader = reader) => {
+    const read = sentences(text, using);
+    return arrangingOfferAt(read, read.length - 1);
+  };
+
+  it("finds the sentence stating the act when the next asks leave for it, by every reader", () => {
+    for (const using of [reader, wholeWordsReader({ commas: true }), tagger]) {
+      expect(offerIn("I'd like to book you in with your GP this week. Would that be alright?", using), using.name).toBe(0);
+      expect(offerIn("Thanks for that. I would also like to refer you to the clinic. Is that okay?", using), using.name).toBe(1);
+    }
+    for (const using of [reader, wholeWordsReader({ commas: true }), tagger]) {
+      for (const opening of ["I would like to", "I'd like to", "I’d like to", "I would also like to", "I'd also like to", "I can", "I could", "I will", "I'll", "I’ll", "Let me"]) {
+        expect(offerIn(`${opening} send you the leaflet. Would that be okay?`, using), `${using.name}: ${opening}`).toBe(0);
+      }
+    }
+    for (const question of ["Would that be okay?", "Would that be ok?", "Would that be alright?", "Would that be all right?", "Is that okay?", "Is that ok?", "Is that alright?", "So, how does that sound?"]) {
+      expect(offerIn(`I can ring the surgery for you. ${question}`), question).toBe(0);
+    }
+    expect(offerIn("I can ring the surgery for you. Is that okay?", tagger)).toBe(0);
+    expect(offerIn("I can ring the surgery for you. Is that alright?", tagger)).toBe(0);
+    expect(offerIn("I can ring the surgery for you. Is that ok?", tagger)).toBe(0);
+  });
+
+  it("finds an offer in the sentence itself first", () => {
+    expect(offerIn("Thanks. Shall I book you in?")).toBe(1);
+    expect(arrangingOfferAt(sentences("Shall I book you in? Is that okay?"), 0)).toBe(0);
+  });
+
+  it("finds none for leave asked with no act stated before it, an act stated with no leave asked, or no sentence", () => {
+    for (const text of [
+      "Would that be alright?",
+      "You could call them. Would that be alright?",
+      "I'd like to hear more about your week. Would that be okay?",
+      "I'd like to book you in with your GP.",
+      "I'd like to book you in with your GP. Does Tuesday suit?",
+      "I'd like to book you in with your GP. Would that help?",
+    ]) {
+      expect(offerIn(text), text).toBe(-1);
+    }
+    expect(arrangingOfferAt([], 0)).toBe(-1);
   });
 });
 

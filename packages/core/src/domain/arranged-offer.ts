@@ -46,17 +46,68 @@ export const madeArrangements: ReadonlySet<string> = new Set(["appointment", "re
 /** How many words after "make" what it arranges may come: "make you an appointment" (three). */
 const madeReach = 4;
 
-/** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`. */
-export function offersToArrange(words: readonly MatchedWord[]): boolean {
+/** True when the words, after leads, open with one of `openings` and go on, past fillers, to an act of `arrangingActs` ("make" only with what it arranges). */
+function opensArranging(words: readonly MatchedWord[], openings: readonly (readonly string[])[]): boolean {
   let from = 0;
   while (is(words[from], offerLeads)) from += 1;
-  return offerOpenings.some((opening) => {
+  return openings.some((opening) => {
     if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
     let at = from + opening.length;
     while (is(words[at], offerFillers)) at += 1;
     if (!is(words[at], arrangingActs)) return false;
     return !is(words[at], makeForms) || words.slice(at + 1, at + 1 + madeReach).some((word) => is(word, madeArrangements));
   });
+}
+
+/** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`. */
+export function offersToArrange(words: readonly MatchedWord[]): boolean {
+  return opensArranging(words, offerOpenings);
+}
+
+/** How "I would" and "I will" may be read: apart, as a tagger gives "'d" and "'ll" or a plain reader splits them ("d", "ll"), or joined, as a reader of whole words keeps "I'd". */
+const iWould = [["i", "would"], ["i", "'d"], ["i", "’d"], ["i", "d"], ["i'd"], ["i’d"]];
+const iWill = [["i", "will"], ["i", "'ll"], ["i", "’ll"], ["i", "ll"], ["i'll"], ["i’ll"]];
+/** Openings of a sentence stating what the therapist would arrange, asked leave for in the next: "I'd like to book you in with your GP. Would that be alright?" */
+const statedOpenings: readonly (readonly string[])[] = [
+  ...iWould.flatMap((would) => [
+    [...would, "like", "to"],
+    [...would, "also", "like", "to"],
+  ]),
+  ...iWill,
+  ["i", "can"],
+  ["i", "could"],
+  ["let", "me"],
+];
+/** Questions asking leave for what was just stated, word by word (by lemma or as said): "Would that be alright?", "Is that okay?", "How does that sound?". */
+const leaveAsked: readonly (readonly string[])[] = [
+  ["would", "that", "be", "okay"],
+  ["would", "that", "be", "ok"],
+  ["would", "that", "be", "alright"],
+  ["would", "that", "be", "all", "right"],
+  ["is", "that", "okay"],
+  ["is", "that", "ok"],
+  ["is", "that", "alright"],
+  ["be", "that", "okay"],
+  ["be", "that", "ok"],
+  ["be", "that", "alright"],
+  ["how", "does", "that", "sound"],
+  ["how", "do", "that", "sound"],
+];
+
+/**
+ * The sentence of a therapist's turn that offers to arrange something, looking at the sentence at
+ * `at`: itself when it offers (`offersToArrange`: "Shall I book you in?"), or the one before when
+ * it asks leave (`leaveAsked`: "Would that be alright?") for an act that one states
+ * (`statedOpenings`: "I'd like to book you in with your GP this week."); -1 when neither.
+ */
+export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[], at: number): number {
+  const words = sentences[at];
+  if (words === undefined) return -1;
+  if (offersToArrange(words)) return at;
+  let from = 0;
+  while (is(words[from], offerLeads)) from += 1;
+  const asksLeave = leaveAsked.some((question) => question.every((part, offset) => is(words[from + offset], part)));
+  return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
 }
 
 /** Words of thanks an acceptance may add to its yes: "Yes, please.", "Yeah, thank you." */

@@ -366,6 +366,12 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([therapist("Would you like me to refer you today? Yes, please.")], reader)).toBe(false);
   });
 
+  it("takes a plain yes to an act the therapist states and asks leave for in the next sentence", () => {
+    expect(citesCommitment([therapist("I'd like to book you in with your GP this week. Would that be alright?"), patient("Yes, please.")], reader)).toBe(true);
+    expect(citesCommitment([therapist("I'd like to hear more about your week. Would that be alright?"), patient("Yes, please.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("I'd like to book you in with your GP this week."), patient("Yes, please.")], reader)).toBe(false);
+  });
+
   it("matches words by lemma or by their written form", () => {
     expect(commits("I will call her.", "patient", byValue)).toBe(true);
     expect(commits("Sounds good.", "patient", byValue)).toBe(true);

@@ -1,5 +1,5 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
-import { acceptsOffer, offersToArrange } from "./arranged-offer.ts";
+import { acceptsOffer, arrangingOfferAt } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
 import { is, type MatchedWord } from "./word-match.ts";
@@ -417,8 +417,8 @@ export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemm
  * (`assentSequences`, not only thanked for: "Thanks for the great advice") — or whose first
  * sentence is a plain yes (`confirmsPlainly`: "Yeah, that's right.") when a cited segment of the
  * therapist summarises the patient's plan (`turnSummarisesPlan`), or accepts (`acceptsOffer`:
- * "Yes, please.") when one offers to arrange something for them (`offersToArrange`: "Would you
- * like me to refer you today?"). A condition in a later
+ * "Yes, please.") when one offers to arrange something for them (`arrangingOfferAt`: "Would you
+ * like me to refer you today?", "I'd like to book you in with your GP. Would that be alright?"). A condition in a later
  * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
  * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one, nor a summary nobody confirmed, nor an offer nobody accepted.
@@ -432,7 +432,7 @@ export function citesCommitment(cited: readonly { text: string; role: SpeakerRol
       return sentences.some((_, at) => holds(sentences, at));
     });
   const summarised = therapistSays(turnSummarisesPlan);
-  const offered = therapistSays((sentences, at) => offersToArrange(sentences[at]!));
+  const offered = therapistSays((sentences, at) => arrangingOfferAt(sentences, at) !== -1);
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
