@@ -265,6 +265,13 @@ describe("a yes to a question that names no risk", () => {
     expect(categories(onLast(["T: Have you been drinking more this month?", "P: Probably, yeah. Most nights."]))).toEqual(["substance"]);
   });
 
+  it("an answer that does not know but gives a number is an estimate, and cans a day are drink", () => {
+    expect(categories(onLast(["T: How many cans a day?", "P: I dunno, six, maybe eight on a Friday."]))).toEqual(["substance"]);
+    expect(categories(onLast(["T: How many pints a week?", "P: Not sure. Twenty maybe."]))).toEqual(["substance"]);
+    expect(onLast(["T: How many cans a day?", "P: I dunno, it depends on the week."])).toEqual([]);
+    expect(onLast(["T: How many of the drills did you do?", "P: I dunno, six maybe."])).toEqual([]);
+  });
+
   it("pills or an everyday thing asked of as a means still ground a yes: gathered, kept back, too many, used on oneself", () => {
     expect(categories(onLast(["T: Have you been saving up your tablets?", "P: Yes."]))).toContain("preparatory_behaviour");
     expect(categories(onLast(["T: Are those the pills you've been keeping?", "P: Yes."]))).toContain("suicide_method");

@@ -474,11 +474,19 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
   return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
 }
 
-/** An answer that says yes ("yeah", "sometimes", "I have", "a bit", "more than I'd like"), and none that says no or does not know ("I dunno", "not sure"). */
+/** Numbers an answer may give: "Six? Maybe eight on a Friday." */
+const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a couple|a few) /;
+
+/**
+ * An answer that says yes ("yeah", "sometimes", "I have", "a bit", "more than I'd like"), and none
+ * that says no or does not know ("I dunno", "not sure") — unless, not knowing, it goes on to give a
+ * number ("I dunno. Six? Maybe eight on a Friday.": an estimate is an answer).
+ */
 export function affirms(text: string): boolean {
   const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
   if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said)) return false;
-  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none|i dunno|dunno|no idea|not sure) /.test(said)) return false;
+  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
+  if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
 }
 
