@@ -676,7 +676,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
         return;
       }
       if (commitment.act !== "own") return;
-      const item = quotedSentence(segment, sentence);
+      const item = quotedSentence(segment, sentence, quoteStart(segment, at));
       if (!firm) {
         found.toConfirm.push(item);
         named = { item, turnsAgo: 0 };
@@ -698,9 +698,26 @@ function firmedBy(named: NoteItemDraft, firming: NoteItemDraft): NoteItemDraft {
 }
 
 /** A patient's sentence as a plan item: quoted whole, citing its span, the patient's when the speaker's role is known to be. */
-export function quotedSentence(segment: ReadSegment, sentence: ReadSentence): NoteItemDraft {
-  const quote = segment.text.slice(sentence.start, sentence.end);
-  return { text: quote, quote, ...(segment.role === "patient" ? { speaker: "patient" as const } : {}), evidence: [{ segmentId: segment.id, start: sentence.start, end: sentence.end }] };
+export function quotedSentence(segment: ReadSegment, sentence: ReadSentence, from: Pick<ReadSentence, "start"> = sentence): NoteItemDraft {
+  const quote = segment.text.slice(from.start, sentence.end);
+  return { text: quote, quote, ...(segment.role === "patient" ? { speaker: "patient" as const } : {}), evidence: [{ segmentId: segment.id, start: from.start, end: sentence.end }] };
+}
+
+/** Words that name when, beside `timeAnchors`: a month, a feast, a birthday, a date ("the fourteenth", "the 3rd"). */
+const dateWords = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas", "easter", "birthday", "anniversary", "holiday", "holidays"]);
+const ordinalDate = /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/i;
+const namesWhen = (sentence: ReadSentence) => sentence.tokens.some((token) => timeAnchors.has(token.lemma) || dateWords.has(token.lemma) || ordinalDate.test(token.value));
+
+/**
+ * Where the quote of a commitment at `at` in `segment` starts: the sentence before it when this one
+ * ends on "then" and that one names when ("My birthday's on the fourteenth. I'll stop then."), so
+ * the line carries the day; else the commitment's own sentence.
+ */
+function quoteStart(segment: ReadSegment, at: number): ReadSentence {
+  const sentence = segment.sentences[at]!;
+  const before = segment.sentences[at - 1];
+  const endsThen = sentence.tokens.filter(isWord).at(-1)?.lemma === "then";
+  return endsThen && before !== undefined && namesWhen(before) ? before : sentence;
 }
 
 /** Past forms that, after "So I", tell what the speaker then did: "So I started asking around". */

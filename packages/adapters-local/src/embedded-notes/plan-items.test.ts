@@ -806,6 +806,20 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(["T: What could help?", "P: Maybe I'll ring the helpline.", "T: Look after yourself.", "P: Will do."])).toEqual(["To confirm: Maybe I'll ring the helpline."]);
   });
 
+  it("quotes the day with a commitment that ends on 'then', only when the sentence before names when", () => {
+    expect(plan(["T: What about a quit date?", "P: My birthday's on the fourteenth. I'll stop then."]).map((item) => item.quote)).toEqual(["My birthday's on the fourteenth. I'll stop then."]);
+    expect(plan(["T: What about a quit date?", "P: My sister is coming on Sunday. I'll tell her then."]).map((item) => item.quote)).toEqual(["My sister is coming on Sunday. I'll tell her then."]);
+    expect(toConfirm(["T: What could you do?", "P: That sounds hard for me. I'll try the patches then."])).toEqual([]);
+    expect(plan(["T: What could you do?", "P: That sounds hard for me. I'll try the patches then."]).map((item) => item.quote)).toEqual(["I'll try the patches then."]);
+  });
+
+  it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
+    const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: Would you like to hear about the patches? They help a lot of people.", "P: Yeah, go on."])).toEqual([]);
+  });
+
   it("reads sessions to come as an act, not as the end of this one", () => {
     for (const words of ["I'm going to end the session now.", "I'll finish our little conversation now."]) {
       expect([...plan(["T: How are things at home?", `P: ${words}`]), ...toConfirm(["T: How are things at home?", `P: ${words}`])], words).toEqual([]);

@@ -950,7 +950,9 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   // A summary of the plan, confirmed; or, accepted, an offer to arrange something as the turn's last sentence (core's `arrangingOfferAt`: "Would you like me to refer you today?" — "Yes, please.").
   const summaryAt = confirms ? words.findLastIndex((_, index) => turnSummarisesPlan(words, index)) : -1;
   const last = words.length - 1;
-  const offerAt = summaryAt !== last && last >= 0 ? arrangingOfferAt(words, last) : -1;
+  // The offer is the turn's last sentence, or its last question with only statements after it ("Shall I refer you? They'd see you weekly.").
+  const asked = turn.sentences.findLastIndex(isAsked);
+  const offerAt = [last, asked].filter((at) => at > summaryAt && at >= 0).map((at) => arrangingOfferAt(words, at)).find((at) => at !== -1) ?? -1;
   const offer = offerAt !== -1;
   const at = offer ? offerAt : summaryAt;
   if (at === -1) return null;

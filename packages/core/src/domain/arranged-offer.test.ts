@@ -85,7 +85,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...arrangingActs]).toEqual(expect.arrayContaining(["refer", "book", "send", "make"]));
     expect([...arrangingActs]).not.toContain("tell");
     expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
-    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you"]);
+    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead"]);
   });
 });
 
@@ -136,10 +136,10 @@ describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave
 
 describe("acceptsOffer: the patient's plain yes", () => {
   it("accepts a plain yes with or without thanks", () => {
-    for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please."]) expect(accepts(yes), yes).toBe(true);
+    for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please.", "Yeah, go on.", "Yes, go ahead."]) expect(accepts(yes), yes).toBe(true);
   });
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {
-    for (const sentence of ["Okay.", "Please.", "Thank you.", "Maybe.", "I guess so.", "Yes, but not today.", "Yes please, that would be really very kind of you."]) expect(accepts(sentence), sentence).toBe(false);
+    for (const sentence of ["Okay.", "Please.", "Thank you.", "Go on.", "Go ahead then.", "Maybe.", "I guess so.", "Yes, but not today.", "Yes please, that would be really very kind of you."]) expect(accepts(sentence), sentence).toBe(false);
   });
 });

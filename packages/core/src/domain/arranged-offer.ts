@@ -64,9 +64,9 @@ export function offersToArrange(words: readonly MatchedWord[]): boolean {
   return opensArranging(words, offerOpenings);
 }
 
-/** How "I would" and "I will" may be read: apart, as a tagger gives "'d" and "'ll" or a plain reader splits them ("d", "ll"), or joined, as a reader of whole words keeps "I'd". */
-const iWould = [["i", "would"], ["i", "'d"], ["i", "’d"], ["i", "d"], ["i'd"], ["i’d"]];
-const iWill = [["i", "will"], ["i", "'ll"], ["i", "’ll"], ["i", "ll"], ["i'll"], ["i’ll"]];
+/** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
+const iWould = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
+const iWill = [["i", "will"], ["i", "ll"], ["i'll"], ["i’ll"]];
 /** Openings of a sentence stating what the therapist would arrange, asked leave for in the next: "I'd like to book you in with your GP. Would that be alright?" */
 const statedOpenings: readonly (readonly string[])[] = [
   ...iWould.flatMap((would) => [
@@ -78,7 +78,7 @@ const statedOpenings: readonly (readonly string[])[] = [
   ["i", "could"],
   ["let", "me"],
 ];
-/** Questions asking leave for what was just stated, word by word (by lemma or as said): "Would that be alright?", "Is that okay?", "How does that sound?". */
+/** Questions asking leave for what was just stated, word by word (by lemma or as said, so "is" read as "be" still matches): "Would that be alright?", "Is that okay?", "How does that sound?". */
 const leaveAsked: readonly (readonly string[])[] = [
   ["would", "that", "be", "okay"],
   ["would", "that", "be", "ok"],
@@ -87,11 +87,7 @@ const leaveAsked: readonly (readonly string[])[] = [
   ["is", "that", "okay"],
   ["is", "that", "ok"],
   ["is", "that", "alright"],
-  ["be", "that", "okay"],
-  ["be", "that", "ok"],
-  ["be", "that", "alright"],
   ["how", "does", "that", "sound"],
-  ["how", "do", "that", "sound"],
 ];
 
 /**
@@ -110,8 +106,8 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
   return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
 }
 
-/** Words of thanks an acceptance may add to its yes: "Yes, please.", "Yeah, thank you." */
-export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you"]);
+/** Words of thanks or leave an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on.", "Yes, go ahead." */
+export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead"]);
 
 /** True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`) once its courtesies are left out ("Yes, please."); "Okay." and "Maybe." do not. */
 export function acceptsOffer(words: readonly MatchedWord[]): boolean {
