@@ -340,6 +340,15 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurt myself like what?"], "seg-2")).toEqual([]);
   });
 
+  it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
+    expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
+    expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
+    expect(categoriesOf(ownOn(["I've been thinking about ending my live."], "seg-1"))).toEqual(["active_ideation"]);
+    expect(ownOn(["I've been thinking about it and in my life I never felt this."], "seg-1")).toEqual([]);
+    expect(ownOn(["There's a lot going on at work and in my life."], "seg-1")).toEqual([]);
+    expect(ownOn(["I wanna live my life and in my life there's room for him."], "seg-1")).toEqual([]);
+  });
+
   it("the latest screening question decides what a yes means, not the risk disclosed before it", () => {
     const lines = ["I punch myself when I'm angry.", "T: And have you had thoughts of ending your life?", "Yeah, sometimes."];
     expect(ownOn(lines, "seg-3")).toMatchObject([{ category: "active_ideation", rule: "answer.yes_to_screening_question" }]);
