@@ -18,7 +18,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   // study
   "school", "college", "university", "exam", "test", "final", "class", "course", "grade", "study", "homework", "assignment", "teacher", "professor", "student", "semester", "degree", "thesis",
   // health of body and mind
-  "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "vaping",
+  "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "betting", "vaping",
   "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
   // loss and harm

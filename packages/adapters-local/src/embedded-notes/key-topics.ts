@@ -54,6 +54,7 @@ const habitVerbs: ReadonlyMap<string, string> = new Map([
   ["smoke", "smoking"],
   ["drink", "drinking"],
   ["gamble", "gambling"],
+  ["bet", "betting"],
   ["vape", "vaping"],
 ]);
 /** A habit's verb weighs half a mention of its noun: the noun names a concern ("my drinking"), the verb may only tell how someone copes ("some nights I drink to get to sleep"). */
@@ -69,6 +70,8 @@ function nounNotSaid(tokens: readonly ReadToken[], index: number): string | unde
   if (condition !== undefined) return condition;
   const habit = token.pos === "VERB" ? habitVerbs.get(token.lemma) : undefined;
   if (habit === undefined) return undefined;
+  // "I bet you're tired" is no betting: that verb counts only as "betting".
+  if (habit === "betting" && token.value.toLowerCase() !== "betting") return undefined;
   return habit === "drinking" && tokens.slice(index + 1, index + 1 + drinkReach).some((next) => everydayDrinks.has(next.lemma)) ? undefined : habit;
 }
 

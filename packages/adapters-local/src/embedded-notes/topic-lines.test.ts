@@ -157,6 +157,14 @@ describe("topics", () => {
     expect(texts(notes.topicSummary)[0]).toMatch(/pregnancy/);
   });
 
+  it("names betting said as a verb, never 'I bet…'", () => {
+    const given = input(["T: What brings you in?", "P: The betting. I keep betting on the horses and my wife found out.", "T: Go on.", "P: The betting is all I think about."]);
+    const notes = writeEmbeddedNotes(given);
+    expect(texts(notes.keyTopics)).toContain("betting");
+    expect(verifiedTopic(given, notes, "betting")?.verification.status).toBe("grounded");
+    expect(texts(writeEmbeddedNotes(input(["P: I bet you hear this all the time.", "T: Sometimes.", "P: My wife is upset about money, I bet she leaves."])).keyTopics)).not.toContain("betting");
+  });
+
   it("reads drinking water or tea as no habit, and counts a habit's verb for less than its noun", () => {
     expect(texts(writeEmbeddedNotes(input(["P: I drink a lot of water at work and the job is hard.", "T: The job.", "P: Yes, the job, and I drink tea all day."])).keyTopics)).not.toContain("drinking");
     const coping = writeEmbeddedNotes(input(["P: Since the breakup my girlfriend is all I think about, I keep reading old messages from my girlfriend.", "T: That hurts.", "P: Some nights I drink to stop thinking about her."]));

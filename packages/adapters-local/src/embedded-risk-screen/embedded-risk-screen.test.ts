@@ -340,6 +340,12 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurt myself like what?"], "seg-2")).toEqual([]);
   });
 
+  it("reads finding out how much was lost, spent or drunk as no research of a means", () => {
+    expect(ownOn(["My wife found out how much I've lost."], "seg-1")).toEqual([]);
+    expect(ownOn(["I checked how much I'd spent on the apps."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I looked up how much it would take."], "seg-1"))).toContain("preparatory_behaviour");
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
