@@ -37,6 +37,8 @@ describe("what the therapist did", () => {
     ["That must have been really frightening for you.", "Acknowledged"],
     ["I'm so sorry your grandmother passed away last spring.", "Acknowledged"],
     ["It makes sense you would keep some distance from him now.", "Acknowledged"],
+    ["That must have been a really hard conversation.", "Acknowledged"],
+    ["That must be an exhausting month, with the new job and the move.", "Acknowledged"],
     ["You should be really proud of getting through that week.", "Affirmed"],
     ["You are doing the right thing, keeping the receipts.", "Affirmed"],
     ["That's a great start.", "Affirmed"],
@@ -73,6 +75,7 @@ describe("what the therapist did", () => {
     "It sounds like if you sorted the paperwork, things would ease.",
     "It seems that no matter what we do, things keep changing.",
     "It sounds like a plan.",
+    "That sounds like a good plan.",
     "It seems like the best option for you is a quiet week.",
     "It sounds like you think it would really help to hear from him.",
     // A view of a step only proposed, or a doubt, is no praise.
