@@ -134,7 +134,7 @@ describe("session mood in a clinician's words", () => {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }
     // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
-    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place.", "P: It scared me half to death.", "P: I'm scared her dad will find out."]) {
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place.", "P: It scared me half to death.", "P: I'm scared her dad will find out.", "P: It scares me if I'm honest."]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
     }
   });

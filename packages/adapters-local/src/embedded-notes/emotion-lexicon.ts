@@ -7,7 +7,7 @@ export const emotionLexicon: Readonly<Record<string, readonly string[]>> = {
   sadness: ["sad", "sadness", "despair", "depressed", "depression", "hopeless", "empty", "cry", "crying", "grief", "grieve", "miserable", "upset", "heartbroken", "hurt", "numb", "unhappy", "worthless", "useless", "exhausted", "broken", "devastated", "suicidal", "suicide", "unbearable"],
   loneliness: ["lonely", "loneliness", "alone", "isolated"],
   anger: ["angry", "anger", "furious", "frustrated", "frustration", "frustrating", "mad", "irritated", "resentful", "annoyed", "annoying", "pissed", "hate", "resent", "unfair", "rage", "disgusted"],
-  fear: ["afraid", "scared", "fear", "terrified", "frightened"],
+  fear: ["afraid", "scared", "scare", "fear", "terrified", "frightened"],
   guilt: ["guilty", "guilt", "ashamed", "shame", "embarrassed", "failure"],
   hope: ["hopeful", "hope", "optimistic", "motivated", "encouraged", "confident", "positive"],
   joy: ["happy", "glad", "proud", "relieved", "grateful", "calm", "excited", "relaxed", "peaceful", "content"],

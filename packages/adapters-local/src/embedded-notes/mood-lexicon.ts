@@ -18,7 +18,7 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
     "distraught", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
   ],
   anxious: [
-    "anxious", "anxiety", "worry", "worried", "nervous", "scared", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
+    "anxious", "anxiety", "worry", "worried", "nervous", "scared", "scare", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
     "tense", "uneasy", "on edge", "insecure", "overthink", "concerned", "pressure", "apprehensive", "overwhelmed",
   ],
   low: [

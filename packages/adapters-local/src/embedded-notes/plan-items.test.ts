@@ -820,6 +820,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: Would you like to hear about the patches? They help a lot of people.", "P: Yeah, go on."])).toEqual([]);
   });
 
+  it("agrees the patient's idea when the therapist only asks how it sounds and the patient takes it up", () => {
+    const turns = ["T: What might help you remember?", "P: I could keep them in my work bag and take them on my break.", "T: How does that sound to you?", "P: Good. I'll do that from tomorrow."];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I could keep them in my work bag and take them on my break.” — “I'll do that from tomorrow.”`]);
+    expect(plan(turns)[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: What might help you remember?", "P: I could keep them in my work bag.", "T: How does that sound to you?", "P: Not sure."])).toEqual([]);
+  });
+
   it("reads sessions to come as an act, not as the end of this one", () => {
     for (const words of ["I'm going to end the session now.", "I'll finish our little conversation now."]) {
       expect([...plan(["T: How are things at home?", `P: ${words}`]), ...toConfirm(["T: How are things at home?", `P: ${words}`])], words).toEqual([]);

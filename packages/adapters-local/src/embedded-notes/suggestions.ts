@@ -893,7 +893,12 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     // A turn just before that ends asking of an act of its own ("Will you at least think about cutting down?") is what the assent answers, not a proposal made earlier.
     const earlier = asksOfItsOwnAct(segments[index - 1]!) ? [] : proposals.slice(1);
     const taken = [proposals[0]!, ...offered, ...earlier].find((entry) => entry.sentence !== null);
-    if (!taken || taken.sentence === null) return;
+    if (!taken || taken.sentence === null) {
+      // No proposal, but the therapist asked only of the idea the patient just put forward ("How does that sound to you?"): the idea is what was agreed.
+      const pointing = segments[index - 1]!.sentences.findLast(pointsBackOnly);
+      if (pointing !== undefined) takesUpIdea(segments[index - 1]!, pointing);
+      return;
+    }
     // A proposal taken up twice is one item: the first assent.
     const taker = taken.sentence;
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
