@@ -479,7 +479,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   // "That's how I'll handle it": the act is the one just spoken of, as "I'll do that" points back to it.
   const framed = before.some((_, at) => framesDecision(before, at));
-  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter || framed;
+  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter || framed || triesWhatWasSaid(act);
   return {
     act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own",
     hedged,
@@ -490,6 +490,18 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     // "I'll do it on Saturday", "I'll give them to her then": an act pointing back with more said of it (never a bare "will do").
     ...(object !== undefined && pointingBack.has(object.lemma) && act.length >= 3 && verb.lemma !== "try" && !negated ? { doesIt: true } : {}),
   };
+}
+
+/** Acts that name nothing of their own, only a try at what was put forward: "I'll take a look", "I'll have a go". */
+const tryingActs: readonly (readonly string[])[] = [
+  ["take", "a", "look"],
+  ["have", "a", "look"],
+  ["have", "a", "go"],
+  ["have", "a", "think"],
+];
+/** True when the act is one of `tryingActs`, with at most a word of time after it ("I'll have a look tonight"): it points back at what was put forward. */
+function triesWhatWasSaid(act: readonly ReadToken[]): boolean {
+  return tryingActs.some((words) => words.every((word, at) => act[at]?.lemma === word) && act.length <= words.length + 1);
 }
 
 /** The commitment of a sentence (the first its phrases find), or null. */

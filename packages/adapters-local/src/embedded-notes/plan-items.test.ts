@@ -827,6 +827,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: What might help you remember?", "P: I could keep them in my work bag.", "T: How does that sound to you?", "P: Not sure."])).toEqual([]);
   });
 
+  it("reads 'I'll take a look' as taking up what was put forward, not an act of its own", () => {
+    const items = plan(["T: Would it help to take the leaflet and look at it at home?", "P: Yeah, okay. I'll take a look."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“I'll take a look.” — to “Would it help to take the leaflet and look at it at home?”`]);
+    expect(items[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-0", "seg-1"]);
+    expect(plan(["T: How are things?", "P: I'll take a look tonight."])).toEqual([]);
+  });
+
   it("reads sessions to come as an act, not as the end of this one", () => {
     for (const words of ["I'm going to end the session now.", "I'll finish our little conversation now."]) {
       expect([...plan(["T: How are things at home?", `P: ${words}`]), ...toConfirm(["T: How are things at home?", `P: ${words}`])], words).toEqual([]);

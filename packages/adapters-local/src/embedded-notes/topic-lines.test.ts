@@ -157,6 +157,10 @@ describe("topics", () => {
     expect(texts(notes.topicSummary)[0]).toMatch(/pregnancy/);
   });
 
+  it("takes no topic from 'a look'", () => {
+    expect(texts(writeEmbeddedNotes(input(["T: Here's the leaflet.", "P: I'll take a look. I'll have a look at the group too.", "T: Good.", "P: My brother would have liked the group."])).keyTopics)).not.toContain("look");
+  });
+
   it("names betting said as a verb, never 'I bet…'", () => {
     const given = input(["T: What brings you in?", "P: The betting. I keep betting on the horses and my wife found out.", "T: Go on.", "P: The betting is all I think about."]);
     const notes = writeEmbeddedNotes(given);
