@@ -33,6 +33,7 @@ describe("what the therapist did", () => {
     ["So on one hand you want to stop, and on the other it is how you relax.", "Reflected"],
     ["You feel abandoned by the friends who promised they would stay.", "Reflected"],
     ["What I'm hearing is that the nights are the hardest part for you.", "Reflected"],
+    ["On one hand the wine helps you relax, and on the other it might be affecting your sleep.", "Reflected"],
     ["To sum up, the move, the new job and your mum's illness all came at once.", "Summarised"],
     ["That must have been really frightening for you.", "Acknowledged"],
     ["I'm so sorry your grandmother passed away last spring.", "Acknowledged"],
@@ -78,6 +79,8 @@ describe("what the therapist did", () => {
     "That sounds like a good plan.",
     "It seems like the best option for you is a quiet week.",
     "It sounds like you think it would really help to hear from him.",
+    "It seems like burnout is what you're suffering from at work.",
+    "It sounds like you might be able to ask your boss.",
     // A view of a step only proposed, or a doubt, is no praise.
     "That would be a good first step, I think.",
     "You wonder whether you are doing the right thing.",

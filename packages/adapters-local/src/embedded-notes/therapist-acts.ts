@@ -40,8 +40,8 @@ const intensifier = String.raw`(?:really |so |very |quite |incredibly |pretty |s
  * first step") nor a doubt ("…whether you are right to").
  */
 const praise = String.raw`(?<!(?:if|whether) )\byou(?:'re| are)(?: really| clearly| definitely)? doing (?:a |such a )?${intensifier}(?:great|good|amazing|brilliant|fantastic|wonderful) job\b|\byou(?:'ve| have)(?: really)? done (?:a |such a )?${intensifier}(?:great|good|amazing|brilliant|fantastic|wonderful) job\b|(?<!(?:if|whether) )\byou(?:'re| are) doing the right thing\b|\b(?:that's|that is|was|is) (?:a )?(?:really |very )?(?:great|good) (?:start|first step)\b`;
-/** A modal that puts something forward ("could be a great support", "you might try"); not a past one ("should have helped"). */
-const proposalAfter = String.raw`\b(?:could|should|might|ought to)\b(?! have\b)|\bmay want\b`;
+/** A modal that puts something forward ("could be a great support", "you might try"); not a past one ("should have helped"), nor one that says what may be going on ("it might be affecting your sleep"). */
+const proposalAfter = String.raw`\b(?:could|should|might|ought to)\b(?! have\b)(?! be \w+ing\b)|\bmay want\b`;
 
 /** The acts in the order a note lists them: the screening questions first, open questions last. */
 const actRules: readonly ActRule[] = [
@@ -56,9 +56,9 @@ const actRules: readonly ActRule[] = [
     opens: new RegExp(
       String.raw`^(?:on (?:the )?one hand|it sounds (?:like|as if|as though)|sounds like|it seems (?:like|that|as if|as though)|seems like|it feels like you|you feel|you're feeling|you are feeling|you've been feeling|you have been feeling|you felt|what i'm hearing|what i hear|i'm hearing|i hear that|i hear you say|you're saying|you are saying|part of you|you're worried|you are worried|you're afraid|you are afraid|you're scared|you're not sure|you are not sure)\b`,
     ),
-    // Said of the patient ("you"), not of the world or a third person, and putting nothing forward ("It sounds like your brother could drive you", "…if you sorted it, things would ease", "the best thing you can do is…").
+    // Said of the patient ("you"), not of the world or a third person, putting nothing forward ("It sounds like your brother could drive you", "…if you sorted it, things would ease", "the best thing you can do is…") and naming no illness ("…burnout is what you're suffering from": a view).
     says: /\byou(?:'re|'ve|'d|'ll)?\b|\byourself\b/,
-    unless: new RegExp(String.raw`^(?:it )?sounds like (?:a |an )?(?:plan|good|great|fun|idea|nice|lovely)\b|${proposalAfter}|\bif you\b|\bbest (?:thing|goal|way|option)\b|\bwould (?:likely |really |probably )?help\b|${praise}`),
+    unless: new RegExp(String.raw`^(?:it )?sounds like (?:a |an )?(?:plan|good|great|fun|idea|nice|lovely)\b|\bsuffering from\b|${proposalAfter}|\bif you\b|\bbest (?:thing|goal|way|option)\b|\bwould (?:likely |really |probably )?help\b|${praise}`),
     question: false,
     lines: 1,
   },
