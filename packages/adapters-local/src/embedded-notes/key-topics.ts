@@ -57,6 +57,8 @@ const habitVerbs: ReadonlyMap<string, string> = new Map([
   ["bet", "betting"],
   ["vape", "vaping"],
 ]);
+/** Words that make the verb after them a noun: "the betting", "my drinking". */
+const nounDeterminers = new Set(["the", "my", "his", "her", "their", "our", "your", "this", "that"]);
 /** A habit's verb weighs half a mention of its noun: the noun names a concern ("my drinking"), the verb may only tell how someone copes ("some nights I drink to get to sleep"). */
 const habitVerbWeight = 0.5;
 const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda", "pop", "fluids", "enough"]);
@@ -188,7 +190,9 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
         if (noun !== undefined) {
           const occurrences = byLemma.get(noun) ?? [];
           const spoken = { phraseStart: token.start, nounStart: token.start, end: token.end, value: token.value, nounValue: token.value };
-          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, notNoun: true });
+          // "The betting", "my drinking": a habit's verb after a determiner is said as its noun, and weighs as one.
+          const asNoun = nounDeterminers.has(tokens[index - 1]?.lemma ?? "");
+          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, ...(asNoun ? {} : { notNoun: true as const }) });
           byLemma.set(noun, occurrences);
           hasNoun = true;
           return;

@@ -167,6 +167,9 @@ describe("topics", () => {
     expect(texts(notes.keyTopics)).toContain("betting");
     expect(verifiedTopic(given, notes, "betting")?.verification.status).toBe("grounded");
     expect(texts(writeEmbeddedNotes(input(["P: I bet you hear this all the time.", "T: Sometimes.", "P: My wife is upset about money, I bet she leaves."])).keyTopics)).not.toContain("betting");
+    // Said with a determiner ("the betting"), the verb is the noun and weighs as one.
+    const led = writeEmbeddedNotes(input(["T: What would you like to focus on?", "P: The betting. My wife found out.", "T: Go on.", "P: The betting has got out of hand, my wife is furious."]));
+    expect(texts(led.keyTopics)[0]).toBe("betting");
   });
 
   it("reads drinking water or tea as no habit, and counts a habit's verb for less than its noun", () => {
