@@ -102,10 +102,12 @@ describe("Redis flushed while sessions are transcribing, and their worker dies",
     expect(await stack.deleteQueueKeys()).toBeGreaterThan(0);
     await stack.kill(first);
 
-    // As many slots as sessions: a taken-over session whose job waited behind the others for a
-    // whole lease (3 s; a loaded machine's two-second transcriptions) is stale again, and the
-    // sweep rightly takes it over a second time, which is not what this test is about.
-    const second = await stack.startWorker({ CONFIDE_WORKER_CONCURRENCY: String(transcribingCount) });
+    // As many slots as sessions, and a lease three times the stack's: a taken-over session whose
+    // job waited behind the others, or whose renewal a loaded machine delayed, for a whole lease
+    // (3 s against two-second transcriptions) is stale again, and the sweep rightly takes it over
+    // a second time, which is not what this test is about (a fresh-clone run beside a mutation
+    // run saw it once with the stack's lease).
+    const second = await stack.startWorker({ CONFIDE_WORKER_CONCURRENCY: String(transcribingCount), CONFIDE_LEASE_MS: "9000" });
     const ready = await waitUntilReady(api.baseUrl, token, ids, 60_000);
 
     for (const session of ready) {
