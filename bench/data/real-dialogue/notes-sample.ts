@@ -102,6 +102,7 @@ export function notesFreshSample(esconvIds: readonly string[]): string[] {
 export const notesFailedParts = [
   { name: "failed-1", size: 40 },
   { name: "failed-2", size: 40 },
+  { name: "failed-3", size: 40 },
 ] as const;
 export type NotesFailedPart = (typeof notesFailedParts)[number]["name"];
 
