@@ -44,7 +44,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type ClinicalNotes, currentRiskSpans, type Transcript, verifyNotes } from "@confide/core";
+import { type ClinicalNotes, currentRiskSpans, harmToOthersSpans, type Transcript, verifyNotes } from "@confide/core";
 import { sessionMoods } from "@confide/core/adapter-kit";
 import type { NotesDraft, NoteWriterInput } from "@confide/core/ports";
 import { createVaderLanguageAnalyzer, writeEmbeddedNotes } from "@confide/adapters-local/providers";
@@ -356,11 +356,11 @@ const ownRiskCategories = new Set(["passive_death_wish", "active_ideation", "sui
  * current risk to the patient's own life or body (the writer's `currentRisks`), and whether it found
  * a current risk statement of the patient about themselves (suicide or self-harm).
  */
-async function screened(input: NoteWriterInput): Promise<{ currentRisks: NoteWriterInput["currentRisks"]; risk: boolean }> {
+async function screened(input: NoteWriterInput): Promise<{ currentRisks: NoteWriterInput["currentRisks"]; harmToOthers: NoteWriterInput["harmToOthers"]; risk: boolean }> {
   const transcript: Transcript = { language: "en-US", durationMs: 0, provider: "bench", revision: 1, warnings: [], speakers: input.speakers, segments: input.segments };
   const result = await screenRisk({ risk: riskScreen, clock: { now: () => new Date(0) } }, transcript);
   const risk = result.flags.some((flag) => flag.subject === "speaker" && flag.temporality === "current" && flag.speaker === "patient" && ownRiskCategories.has(flag.category ?? ""));
-  return { currentRisks: currentRiskSpans(result.flags), risk };
+  return { currentRisks: currentRiskSpans(result.flags), harmToOthers: harmToOthersSpans(result.flags), risk };
 }
 
 const moodSide = (label: string) => (label === "hopeful" ? "positive" : label === "calm" ? "neutral" : label === "ambivalent" ? "mixed" : "negative");
@@ -403,8 +403,8 @@ async function reportReal(): Promise<void> {
       const conversation = byId.get(label.id);
       if (!conversation) throw new Error(`${label.id}: not in the real-dialogue set`);
       const unscreened = await realInput(conversation);
-      const { currentRisks, risk } = await screened(unscreened);
-      const input = { ...unscreened, currentRisks };
+      const { currentRisks, harmToOthers, risk } = await screened(unscreened);
+      const input = { ...unscreened, currentRisks, harmToOthers };
       const startMs = performance.now();
       const draft = writeEmbeddedNotes(input);
       const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);

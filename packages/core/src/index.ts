@@ -21,7 +21,7 @@ export { acknowledgementActions } from "./domain/risk-acknowledgement.ts";
 export type { RiskScreenResult, ScreenedRiskFlag } from "./domain/risk-flag.ts";
 export { riskTier } from "./domain/risk-page-rule.ts";
 export { flagsOfFindings, mergeRiskFlags, noRiskLanguageFound, riskScreenSummary } from "./domain/risk-screen.ts";
-export { currentRiskSpans, type RiskSpan } from "./domain/current-risk.ts";
+export { currentRiskSpans, harmToOthersSpans, type RiskSpan } from "./domain/current-risk.ts";
 export type { SessionSentiment } from "./domain/sentiment.ts";
 export { patientSearchTerms, sessionSearchTerms } from "./domain/session-search-terms.ts";
 export { defaultTranscriptionSettings, moveTo, newProcessing, statusChangesBetween, toSessionSummary, type PatientSessionView } from "./domain/session.ts";

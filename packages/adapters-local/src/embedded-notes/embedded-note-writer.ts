@@ -102,7 +102,9 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   // A cited span the screen reported, that states the risk on its own: not a commitment the screen only read beside one ("Next week I will call my sister. I have been thinking about ending my life.").
   const citesRisk = (item: NoteItemDraft) =>
     item.evidence.some((span) => risks.some((risk) => risk.segmentId === span.segmentId && risk.start < span.end && span.start < risk.end) && statesRiskAlone((textOf.get(span.segmentId) ?? "").slice(span.start, span.end), input.language));
-  const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item));
+  // A turn where the screen read a threat to someone else records no plan: "Six feet under, I'm going to get it done… I will make sure this stops".
+  const threatening = new Set((input.harmToOthers ?? []).map((span) => span.segmentId));
+  const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item) && !item.evidence.some((span) => threatening.has(span.segmentId)));
   const firm = noRisk(commitments.firm);
   const actionItems = inOrder([...firm, ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.

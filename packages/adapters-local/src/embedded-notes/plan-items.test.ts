@@ -3,7 +3,7 @@
  * the patient took up (citing the turn that assented). Every dialogue here is written for the
  * test.
  */
-import { currentRiskSpans, flagsOfFindings, type NoteItem, verifyNotes } from "@confide/core";
+import { currentRiskSpans, flagsOfFindings, harmToOthersSpans, type NoteItem, verifyNotes } from "@confide/core";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { isNotAssessed } from "@confide/core/adapter-kit";
 import { describe, expect, it } from "vitest";
@@ -832,6 +832,18 @@ describe("plan items: what was agreed", () => {
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“I'll take a look.” — to “Would it help to take the leaflet and look at it at home?”`]);
     expect(items[0]!.evidence.map((span) => span.segmentId)).toEqual(["seg-0", "seg-1"]);
     expect(plan(["T: How are things?", "P: I'll take a look tonight."])).toEqual([]);
+  });
+
+  it("records no plan from a turn where the screen read a threat to someone else", () => {
+    const turns = ["T: Maybe he could get some help for it?", "P: Yeah, six feet under, I'm going to get it done. Thanks for the advice. I will make sure this stops."];
+    const given = input(turns);
+    const screened = screenTranscript(given);
+    const flags = screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", given) : [];
+    expect(harmToOthersSpans(flags)).not.toEqual([]);
+    const notes = writeEmbeddedNotes({ ...given, harmToOthers: harmToOthersSpans(flags) });
+    expect(notes.actionItems).toMatchObject({ status: "not_assessed" });
+    // Told nothing of it, the writer would have written the threat as an agreement.
+    expect(writeEmbeddedNotes(given).actionItems).not.toMatchObject({ status: "not_assessed" });
   });
 
   it("reads sessions to come as an act, not as the end of this one", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentRiskSpans } from "./current-risk.ts";
+import { currentRiskSpans, harmToOthersSpans } from "./current-risk.ts";
 
 const flag = (overrides: Partial<Parameters<typeof currentRiskSpans>[0][number]>) => ({
   type: "self_harm" as const,
@@ -23,3 +23,19 @@ describe("currentRiskSpans: what a note writer is told of the screen", () => {
     expect(currentRiskSpans([])).toEqual([]);
   });
 });
+
+describe("harmToOthersSpans: the threats a note writer never records as a plan", () => {
+  it("gives the evidence of the speaker's current words of harming someone else", () => {
+    expect(harmToOthersSpans([flag({ type: "harm_to_others" }), flag({ type: "harm_to_others", evidence: [{ segmentId: "s4", start: 2, end: 8 }] })])).toEqual([
+      { segmentId: "s1", start: 0, end: 12 },
+      { segmentId: "s4", start: 2, end: 8 },
+    ]);
+  });
+
+  it("leaves out past harm, someone else's threat, and risk of another type", () => {
+    const others = (overrides: Parameters<typeof flag>[0]) => flag({ type: "harm_to_others", ...overrides });
+    expect(harmToOthersSpans([others({ temporality: "history" }), others({ subject: "other_person" }), flag({}), flag({ type: "abuse" })])).toEqual([]);
+    expect(harmToOthersSpans([])).toEqual([]);
+  });
+});
+

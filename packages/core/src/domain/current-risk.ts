@@ -20,3 +20,18 @@ export function currentRiskSpans(flags: readonly Pick<ScreenedRiskFlag, "type" |
     .filter((flag) => flag.type === "self_harm" && flag.subject === "speaker" && flag.temporality === "current")
     .flatMap((flag) => flag.evidence.map(({ segmentId, start, end }) => ({ segmentId, start, end })));
 }
+
+/**
+ * Where the risk screen's flags say the patient (or a speaker of no known role) spoke of harming
+ * someone else now (type `harm_to_others`, about themselves as the one who would do it —
+ * `subject: speaker` — `temporality: current`): the spans a note writer is given so that it never
+ * records a threat as a plan ("Six feet under, I'm going to get it done" said to "Maybe he could
+ * get some help for it?" is no agreement to a proposal).
+ * @returns the flags' evidence, in the flags' order ([] for none).
+ */
+export function harmToOthersSpans(flags: readonly Pick<ScreenedRiskFlag, "type" | "subject" | "temporality" | "evidence">[]): RiskSpan[] {
+  return flags
+    .filter((flag) => flag.type === "harm_to_others" && flag.subject === "speaker" && flag.temporality === "current")
+    .flatMap((flag) => flag.evidence.map(({ segmentId, start, end }) => ({ segmentId, start, end })));
+}
+

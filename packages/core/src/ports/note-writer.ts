@@ -29,6 +29,13 @@ export interface NoteWriterInput {
    * screen. Absent or empty when the screen found none or did not run.
    */
   currentRisks?: RiskSpan[];
+  /**
+   * Where the risk screen found the patient (or a speaker of no known role) speaking of harming
+   * someone else now (`harmToOthersSpans`): spans of `segments`. A writer never records words of
+   * a turn holding one as a plan, an agreement or a line to confirm — a threat is for the
+   * clinician's risk review, not the plan. Absent or empty when the screen found none or did not run.
+   */
+  harmToOthers?: RiskSpan[];
 }
 
 /** What a NoteWriter answers: the notes and who wrote them. */

@@ -1,6 +1,6 @@
 import type { ConfideDeps } from "../../deps.ts";
 import { allNotAssessed, type ClinicalNotes } from "../../domain/clinical-notes.ts";
-import { currentRiskSpans } from "../../domain/current-risk.ts";
+import { currentRiskSpans, harmToOthersSpans } from "../../domain/current-risk.ts";
 import { verifyNotes } from "../../domain/note-evidence.ts";
 import { ConfideError } from "../../errors.ts";
 import { sessionNoteFormat } from "../../domain/note-formats.ts";
@@ -46,6 +46,7 @@ export async function writeNotes(
       sentiment: session.sentiment?.segments ?? [],
       format: sessionNoteFormat(session),
       currentRisks: currentRiskSpans(session.risk?.flags ?? []),
+      harmToOthers: harmToOthersSpans(session.risk?.flags ?? []),
     },
     signal ? { signal } : {},
   );

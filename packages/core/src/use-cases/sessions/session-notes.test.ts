@@ -103,6 +103,21 @@ describe("clinical notes in review", () => {
     expect(inputs).toHaveLength(1);
     expect(inputs[0]!.sentiment).toEqual([]);
     expect(inputs[0]!.currentRisks).toEqual([]);
+    expect(inputs[0]!.harmToOthers).toEqual([]);
+  });
+
+  it("hands the writer the screen's words of the patient's current risk to themselves and to others, apart", async () => {
+    const deps = createTestDeps();
+    const inputs: Array<Parameters<typeof quoteEverySegment>[0]> = [];
+    deps.notes.script((input) => {
+      inputs.push(input);
+      return quoteEverySegment(input);
+    });
+    const flag = (type: "self_harm" | "harm_to_others", segmentId: string) => ({ type, subject: "speaker", temporality: "current", evidence: [{ segmentId, start: 0, end: 5 }] });
+    const risk = { status: "screened", flags: [flag("self_harm", "seg-2"), flag("harm_to_others", "seg-4")] } as unknown as Session["risk"];
+    await writeNotes(deps, await storeSession(deps, { risk }));
+    expect(inputs[0]!.currentRisks).toEqual([{ segmentId: "seg-2", start: 0, end: 5 }]);
+    expect(inputs[0]!.harmToOthers).toEqual([{ segmentId: "seg-4", start: 0, end: 5 }]);
   });
 
   it("refuses to write notes for a session with no transcript, the writer never called", async () => {
