@@ -213,6 +213,8 @@ function namesThisSession(act: readonly ReadToken[]): boolean {
 const pastTimes = new Set(["ago", "yesterday", "last"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
 const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign"]);
+/** Verbs of a complaint about the listener ("I will report you"): with "you" after them, part of the session. */
+const aboutTheListener = new Set(["report", "block", "flag", "rate", "review", "sue", "ignore"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
 const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
 /** Words that end a negated act as a promise never to repeat it: "I'm not going to drink anymore", "I won't go there again". */
@@ -240,7 +242,7 @@ function closesClause(tokens: readonly ReadToken[], at: number): boolean {
   return closingTimes.has(next.lemma) && (tokens[at + 1] === undefined || clauseEnd.test(tokens[at + 1]!.value));
 }
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
-export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely"]);
+export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely", "however", "still", "anyway"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
 export const pointingBack = new Set(["that", "it", "this", "those", "them", "these", "so", "same"]);
 
@@ -439,7 +441,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
   // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition; "even if I don't like it": a concession (core's `unconditionalIf`).
   if (act.some((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about"))) return null;
-  if (verb === undefined) return { act: "pointing-back", hedged, bare: true }; // "I will." — only as an answer to a proposal
+  // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
+  if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
   if (!actParts.has(verb.pos) && !visit) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
@@ -466,6 +469,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
   if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
+  // "I will report you", "I'll block you": a complaint about the listener, part of the session, no plan.
+  if (aboutTheListener.has(verb.lemma) && ["you", "u"].includes(act[1]?.lemma ?? "")) return null;
   // "I'll end the chat here", "I'll finish our conversation now": the session itself.
   if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.

@@ -834,6 +834,17 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How are things?", "P: I'll take a look tonight."])).toEqual([]);
   });
 
+  it("takes no refusal, complaint about the listener or outlook tried for as an agreement", () => {
+    for (const answer of ["no i will not.", "No, I won't.", "i will not."]) {
+      expect(plan(["T: Why don't you give your phone number?", `P: ${answer}`]), answer).toEqual([]);
+    }
+    expect(plan(["T: Why don't you give your phone number?", "P: I will."]).map((item) => item.text)).toEqual([`${agreedPrefix}“I will.” — to “Why don't you give your phone number?”`]);
+    expect(plan(["T: Give me your number.", "P: No. And I will report you to the site for this."])).toEqual([]);
+    expect(plan(["T: What next?", "P: I will report him to the police tomorrow."]).map((item) => item.quote)).toEqual(["I will report him to the police tomorrow."]);
+    expect(plan(["T: How you see it is up to you.", "P: I'll try to have a more positive mindset."])).toEqual([]);
+    expect(plan(["T: You could ring the helpline.", "P: I will try to ring them tonight."]).map((item) => item.text)).toEqual([`${agreedPrefix}You could ring the helpline. — “I will try to ring them tonight.”`]);
+  });
+
   it("records no plan from a turn where the screen read a threat to someone else", () => {
     const turns = ["T: Maybe he could get some help for it?", "P: Yeah, six feet under, I'm going to get it done. Thanks for the advice. I will make sure this stops."];
     const given = input(turns);

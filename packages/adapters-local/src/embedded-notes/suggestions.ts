@@ -563,6 +563,13 @@ export function assents(segment: ReadSegment): Assent | null {
   return found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
 }
 
+/** Words of an outlook tried for, not an act: "I'll try to have a more positive mindset", "I'll try to be more optimistic". */
+const outlookTried = new Set(["positive", "positively", "positivity", "optimistic", "mindset", "attitude"]);
+/** How far after a committing phrase's start its outlook word may come. */
+const outlookReach = 8;
+/** True when the committing phrase at `at` tries for an outlook (`outlookTried`), not an act. */
+const triesAnOutlook = (tokens: readonly ReadToken[], at: number) => tokens.slice(at + 2, at + outlookReach).some((token) => outlookTried.has(token.lemma));
+
 /** How one sentence of a patient's turn takes up what was proposed (see `assents`), or null. */
 function sentenceAssent(sentence: ReadSentence): Assent | null {
   const read = withoutStateClauses(sentence);
@@ -577,8 +584,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   const bare = commitment?.bare === true;
   // "I will do poorly", "I'm afraid I will do badly": how well it will go, a prediction, commits to nothing.
   const predicts = phraseStarts(tokens, "i will do").some((at) => saysHowWell(tokens, at + 2));
-  // "…as they know I'll say yes": a commitment reported or explained takes nothing up.
-  const committing = !predicts && says(tokens, committingAssentPhrases, (at) => !notMeantAt(tokens, at, reportingCues));
+  // "…as they know I'll say yes": a commitment reported or explained takes nothing up; nor does "I'll try to have a more positive mindset", an outlook.
+  const committing = !predicts && says(tokens, committingAssentPhrases, (at) => !notMeantAt(tokens, at, reportingCues) && !triesAnOutlook(tokens, at));
   const naming = pointing || committing || says(tokens, namingOnlyPhrases);
   const plain = naming || bare || says(tokens, plainAssentPhrases);
   const weighed = says(tokens, tentativePhrases);
