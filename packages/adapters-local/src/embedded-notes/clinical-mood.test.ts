@@ -130,11 +130,16 @@ describe("session mood in a clinician's words", () => {
       "P: I really upset my mum.",
       "P: My boy was scared of me.",
       "P: My husband won't change anything, hes happy the way it is.",
+      "P: I'm positive with flu, so I'm stuck at home.",
+      "P: I tested positive for flu.",
+      "P: The test came back positive.",
+      "P: She refuses to do something positive about it.",
+      "P: I'm glad you're doing well.",
     ]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(true);
     }
     // The patient's own feeling stays: an unpleasant word asked, "me" as the one feeling, "I" after the word.
-    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place.", "P: It scared me half to death.", "P: I'm scared her dad will find out.", "P: It scares me if I'm honest."]) {
+    for (const turn of ["P: Why am I so anxious all the time?", "P: Her silence makes me angry.", "P: My son makes me so happy.", "P: I never told them how sad I am.", "P: Honestly I'm distraught.", "P: I'm glad to hear the clinic has a place.", "P: It scared me half to death.", "P: I'm scared her dad will find out.", "P: It scares me if I'm honest.", "P: I feel really positive about the move.", "P: I'm glad I went."]) {
       expect(isNotAssessed(notesOf(["T: What happened this week?", turn]).sessionMood), turn).toBe(false);
     }
   });

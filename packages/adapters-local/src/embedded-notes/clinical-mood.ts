@@ -4,7 +4,7 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
-import { dislikesAnAct, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
+import { dislikesAnAct, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -60,6 +60,8 @@ const statePart = new Set(["ADJ", "ADV", "CCONJ"]);
 
 /** True when a pleasant word is followed by "to hear / know / see (that) you…": pleasure at the listener's news, a courtesy. */
 function gladToHearOfYou(tokens: readonly ReadToken[], after: number): boolean {
+  // "I'm glad you're doing well", "glad that you're well": gladness at the listener's news.
+  if (tokens[after]?.lemma === "you" || (tokens[after]?.lemma === "that" && tokens[after + 1]?.lemma === "you")) return true;
   if (tokens[after]?.lemma !== "to" || !hearingWords.has(tokens[after + 1]?.lemma ?? "")) return false;
   const next = tokens[after + 2]?.lemma === "that" ? tokens[after + 3] : tokens[after + 2];
   return next?.lemma === "you";
@@ -83,7 +85,7 @@ function triedFor(tokens: readonly ReadToken[], index: number): boolean {
 function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLength: number, mood: ClinicalMood): boolean {
   if (positiveMoods.has(mood) && tokens[tokens.length - 1]?.value === "?") return true;
   if (greetingNouns.has(tokens[index + phraseLength]?.lemma ?? "")) return true;
-  if (positiveMoods.has(mood) && (gladToHearOfYou(tokens, index + phraseLength) || triedFor(tokens, index) || wishedFor(tokens, index))) return true;
+  if (positiveMoods.has(mood) && (gladToHearOfYou(tokens, index + phraseLength) || triedFor(tokens, index) || wishedFor(tokens, index) || positiveOfAThing(tokens, index))) return true;
   const before = tokens.slice(Math.max(0, index - subjectReach), index);
   if (before.some((token) => denyingWords.has(token.lemma))) return true;
   return saidOfSomeoneElse(tokens, index, phraseLength);

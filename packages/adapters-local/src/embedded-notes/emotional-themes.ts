@@ -1,6 +1,6 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
-import { dislikesAnAct, saidOfSomeoneElse, wishedFor } from "./feeling-subject.ts";
+import { dislikesAnAct, positiveOfAThing, saidOfSomeoneElse, wishedFor } from "./feeling-subject.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -50,7 +50,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
         if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index) || saidOfSomeoneElse(sentence.tokens, index, 1) || dislikesAnAct(sentence.tokens, index)) return;
-        if (pleasantThemes.has(theme) && wishedFor(sentence.tokens, index)) return;
+        if (pleasantThemes.has(theme) && (wishedFor(sentence.tokens, index) || positiveOfAThing(sentence.tokens, index))) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });
         themes.set(theme, item);

@@ -85,3 +85,17 @@ export function dislikesAnAct(tokens: readonly ReadToken[], index: number): bool
   const next = tokens[index + 1];
   return tokens[index]!.lemma === "hate" && next !== undefined && /^[a-z]{3,}ing$/i.test(next.value) && !notActs.has(next.value.toLowerCase());
 }
+
+/** Words before "positive" that make it a thing's, not a feeling: "do something positive", "nothing positive". */
+const thingsPositive = new Set(["something", "anything", "nothing", "everything", "test", "result", "tested"]);
+/**
+ * True when "positive" at `index` says a thing or a test is positive, not the patient: a test
+ * result ("positive with flu", "tested positive for it", "the test came back positive") or
+ * something done ("do something positive").
+ */
+export function positiveOfAThing(tokens: readonly ReadToken[], index: number): boolean {
+  if (tokens[index]!.lemma !== "positive") return false;
+  const before = tokens[index - 1]?.lemma ?? "";
+  const after = tokens[index + 1]?.lemma ?? "";
+  return after === "for" || after === "with" || thingsPositive.has(before) || (before === "back" && tokens[index - 2]?.lemma === "come");
+}
