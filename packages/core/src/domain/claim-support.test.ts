@@ -122,6 +122,16 @@ describe("claimSupport: hand-written model answers", () => {
     expect(claimSupport({ text: "Patient said: I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
   });
 
+  it("a framing adverb beside the reporting verb is the note's, not a word said: 'Talked mainly about breakup.'", () => {
+    for (const claim of ["Talked mainly about breakup.", "Mainly talked about breakup.", "Also talked about breakup.", "Talked mostly about breakup.", "Talked chiefly about breakup.", "Talked largely about breakup.", "Talked briefly about breakup."]) {
+      expect(claimSupport({ text: claim }, [patient("The breakup is all I think about.")], reader), claim).toBe("paraphrased");
+    }
+    // Away from a reporting verb it is claimed: "mainly" must be said.
+    expect(claimSupport({ text: "Patient mainly drinks." }, [patient("I drink.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Breakup mainly." }, [patient("The breakup hurt.")], reader)).toBe("unsupported");
+    expect(claimSupport({ text: "Talked about mainly breakup." }, [patient("The breakup hurt.")], reader)).toBe("unsupported");
+  });
+
   it("a claim with no content word is quoted only when it is its quote", () => {
     expect(claimSupport({ text: "I", quote: "I" }, [patient("I am here.")], reader)).toBe("quoted");
     expect(claimSupport({ text: "I" }, [patient("I am here.")], reader)).toBe("unsupported");

@@ -78,6 +78,13 @@ export const reportingLemmas: ReadonlySet<string> = new Set([
   "affirm",
 ]);
 
+/**
+ * Adverbs a note frames a report with, right beside its reporting verb ("Talked mainly about
+ * work.", "Also talked about sleep.", "mostly discussed"): how the note weighs what was said, not
+ * words said in the session. Elsewhere they are claimed ("Patient mainly drinks at weekends").
+ */
+const framingAdverbs: ReadonlySet<string> = new Set(["mainly", "mostly", "chiefly", "largely", "briefly", "also"]);
+
 /** Lemmas that state the opposite of what follows them: "Patient denies drinking" claims "not drink". */
 const denialLemmas: ReadonlySet<string> = new Set(["deny"]);
 /** How a note names the patient or the therapist as the one who said or did something. */
@@ -141,7 +148,8 @@ function namesParticipant(word: ClaimWord): boolean {
 /** A claim's own words: all but its reporting verbs and the patient or therapist its subject names. */
 function ownWords(words: readonly ClaimWord[]): ClaimWord[] {
   const named = new Set(subjectOf(words).filter(namesParticipant));
-  return words.filter((word) => !reportingLemmas.has(word.lemma) && !named.has(word));
+  const framing = (at: number) => framingAdverbs.has(words[at]!.lemma) && [words[at - 1], words[at + 1]].some((next) => next !== undefined && reportingLemmas.has(next.lemma));
+  return words.filter((word, at) => !reportingLemmas.has(word.lemma) && !named.has(word) && !framing(at));
 }
 
 /**
