@@ -21,7 +21,7 @@ const spansPerTopic = 3;
 /** How many times a phrase must be said to name its noun's topic instead of the noun alone. */
 const phraseRepeats = 2;
 /** Nouns too general to be a topic of a session. */
-const generalNouns = new Set(["problem", "problems", "situation", "issue", "issues", "feeling", "feelings", "life", "part", "person", "everyone", "someone", "anyone", "help", "advice", "suggestion", "suggestions", "support", "chat", "conversation", "hit", "survey", "button", "session", "talk", "reason", "matter", "case", "end", "thanks", "thank", "hope", "fact", "mind", "place", "lot", "side", "kind", "type", "future", "start", "deal", "number", "thing", "things", "way", "lot", "bit", "kind", "sort", "time", "day", "week", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "stuff", "people", "yeah", "okay", "moment", "bit", "minute", "hour", "year", "month", "night", "morning", "evening", "one", "sense", "point", "idea", "step", "question", "afternoon", "alot", "others", "self", "term", "terms", "tonight", "plan", "plans", "event", "events", "emotion", "emotions", "fun", "concern", "concerns", "encouragement", "attention", "difference", "example", "description", "option", "options", "solution", "solutions", "tip", "tips", "information", "info", "understanding", "try", "trouble", "struggle", "word", "words", "piece", "half", "hold", "look"]);
+const generalNouns = new Set(["problem", "problems", "situation", "issue", "issues", "feeling", "feelings", "life", "part", "person", "everyone", "someone", "anyone", "help", "advice", "suggestion", "suggestions", "support", "chat", "conversation", "hit", "survey", "button", "session", "talk", "reason", "matter", "case", "end", "thanks", "thank", "hope", "fact", "mind", "place", "lot", "side", "kind", "type", "future", "start", "deal", "number", "thing", "things", "way", "lot", "bit", "kind", "sort", "time", "day", "week", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "stuff", "people", "yeah", "okay", "moment", "bit", "minute", "hour", "year", "month", "night", "morning", "evening", "one", "sense", "point", "idea", "step", "question", "afternoon", "alot", "others", "self", "term", "terms", "tonight", "plan", "plans", "event", "events", "emotion", "emotions", "fun", "concern", "concerns", "encouragement", "attention", "difference", "example", "description", "option", "options", "solution", "solutions", "tip", "tips", "information", "info", "understanding", "try", "trouble", "struggle", "word", "words", "piece", "half", "hold", "look", "sir", "madam", "maam", "dude", "bro"]);
 
 /**
  * A word that can be a topic: a common noun (NOUN; a proper noun is a name, never a topic),
@@ -106,6 +106,8 @@ const openingWeight = 3;
 const concernFactor = 2;
 /** How many times a word the lexicon does not hold must be said to be a topic: once is most often a misspelling. */
 const unknownWordRepeats = 2;
+/** How many letters a word the model does not know needs to be a topic: "rte", "ert" typed at random are none; a name ("whānau") is longer. */
+const unknownWordLetters = 4;
 
 /** A token of a letter other than a-z: wink-nlp's lite model splits words such as "whānau" around it ("wh", "ā", "nau"). */
 const nonAscii = /[^\u0000-\u007f]/u;
@@ -226,7 +228,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
     occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0)) * (item.notNoun ? habitVerbWeight : 1), 0);
   const events = eventTopics(eventsSaid, byLemma, (occurrences) => weight(occurrences) * concernFactor);
   const nounTopics = [...byLemma.entries()]
-    .filter(([, occurrences]) => occurrences.length >= unknownWordRepeats || !occurrences.every((occurrence) => occurrence.unknown))
+    .filter(([lemma, occurrences]) => !occurrences.every((occurrence) => occurrence.unknown) || (occurrences.length >= unknownWordRepeats && lemma.length >= unknownWordLetters))
     .map(([lemma, occurrences]) => ({
       weight: weight(occurrences) * (concernNouns.has(lemma) ? concernFactor : 1),
       position: occurrences[0]!.position,

@@ -157,6 +157,13 @@ describe("topics", () => {
     expect(texts(notes.topicSummary)[0]).toMatch(/pregnancy/);
   });
 
+  it("takes no topic from a form of address, nor from a short word the model does not know", () => {
+    const notes = writeEmbeddedNotes(input(["P: thank you sir, my exams are soon sir.", "T: Go on.", "P: yes sir, the exams scare me sir. qzx qzx."]));
+    expect(texts(notes.keyTopics)).not.toContain("sir");
+    expect(texts(notes.keyTopics)).not.toContain("qzx");
+    expect(texts(notes.keyTopics)).toContain("exams");
+  });
+
   it("takes no topic from 'a look'", () => {
     expect(texts(writeEmbeddedNotes(input(["T: Here's the leaflet.", "P: I'll take a look. I'll have a look at the group too.", "T: Good.", "P: My brother would have liked the group."])).keyTopics)).not.toContain("look");
   });
