@@ -265,6 +265,12 @@ describe("a yes to a question that names no risk", () => {
     expect(categories(onLast(["T: Have you been drinking more this month?", "P: Probably, yeah. Most nights."]))).toEqual(["substance"]);
   });
 
+  it("a bare backchannel to a reflection listens; to a question it says yes", () => {
+    expect(onLast(["T: And you mentioned a few options: an app to track your drinks, and not keeping wine at home.", "Mm-hmm."])).toEqual([]);
+    expect(categories(onLast(["T: Have you been drinking more this month?", "Mm-hmm."]))).toEqual(["substance"]);
+    expect(categories(onLast(["T: You've been drinking more since the divorce, most nights.", "Yeah, that's fair."]))).toEqual(["substance"]);
+  });
+
   it("an answer that does not know but gives a number is an estimate, and cans a day are drink", () => {
     expect(categories(onLast(["T: How many cans a day?", "P: I dunno, six, maybe eight on a Friday."]))).toEqual(["substance"]);
     expect(categories(onLast(["T: How many pints a week?", "P: Not sure. Twenty maybe."]))).toEqual(["substance"]);

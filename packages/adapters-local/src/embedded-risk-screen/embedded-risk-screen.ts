@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, carriedSubject, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
@@ -280,7 +280,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   /** Segments since suicide or self-harm was named outright: a statement, a yes to a question that named it, or that question. */
   let sinceNamed = Infinity;
   /** The open question: who asked it, the risks it asks about, whether it names one, and whether suicide or self-harm was talked about before it (`inContext`). */
-  let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean } | null;
+  let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null;
   /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
   let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
   let previous = null as { speaker: string; followUp: boolean } | null;
@@ -299,6 +299,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     let named = false;
     /** The segment asks in words that name dying, suicide or self-harm outright ("have you wished you were dead?"), if not as narrowly as `namesTheRisk`. */
     let outrightQuestion = false;
+    /** A sentence that raised a risk asked it as a question, not as a reflection ("You've been drinking more…"). */
+    let askedAQuestion = false;
     const own: RiskFinding[] = [];
     // A segment that asks what a question means, or takes risk back ("I'm not going to do anything
     // to myself"), is no yes to it and says nothing more about a risk.
@@ -313,7 +315,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
         if (isMedicationQuestion(sentence)) continue;
         const listener = asListenerWords(sentence);
+        const before = questions.size;
         for (const match of matchesIn(listener, true)) questions.add(match.row.category);
+        askedAQuestion ||= questions.size > before && (sentence.question || isScreeningQuestion(sentence));
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
         outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text) || asksOfPillsAsMeans.test(sentence.text);
         continue;
@@ -340,7 +344,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const answers = own.length === 0 && role !== "therapist" && !clarifying && !tookBack && !asking && sentences[0] !== undefined;
     // A "yes" to the other speaker's screening question says what the question asked — the
     // latest question decides what an answer means, before any risk disclosed earlier.
-    if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text)) {
+    // A bare backchannel ("Mm-hmm.") to a reflection listens; only to a question does it say yes.
+    if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text) && (asked.question || !isBackchannel(segment.text))) {
       own.push(...answerFindings(segment, sentences[0]!, answerable(asked.categories, asked.named || asked.inContext), "yes_to_screening_question", asked.named));
     }
     // A yes to a question that named the risk stays a yes when the answer goes on in words that
@@ -372,8 +377,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     if (named || own.some((finding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"))) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
-    const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean } | null = asked;
-    asked = questions.size > 0 ? { speaker: segment.speaker, categories: questions, named, inContext: talkedBefore || outrightQuestion } : open !== null && open.speaker === segment.speaker ? open : null;
+    const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;
+    asked =
+      questions.size > 0
+        ? { speaker: segment.speaker, categories: questions, named, inContext: talkedBefore || outrightQuestion, question: askedAQuestion }
+        : open !== null && open.speaker === segment.speaker
+          ? open
+          : null;
   }
 }
 

@@ -490,6 +490,11 @@ export function affirms(text: string): boolean {
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
 }
 
+/** A turn that only signals listening ("Mm-hmm.", "Uh-huh.", "Mm."): a yes to a question, but no more than listening to a reflection. */
+export function isBackchannel(text: string): boolean {
+  return /^ (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+)(?: (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+))? $/.test(` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `);
+}
+
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that"). */
 export function denies(text: string): boolean {
   const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;

@@ -56,7 +56,7 @@ describe("the risk screen's lines: one per category, one per substance", () => {
     ]);
   });
 
-  it("the strongest words of a group: a page, then the speaker's own current risk, then a citation that held, then severity, then the patient's words", () => {
+  it("the strongest words of a group: a page, then the speaker's own current risk, then a citation that held, then severity, then own words over a yes, then the patient's words", () => {
     const base = flagsOfFindings([finding("p3", { category: "passive_death_wish" })], "screen:s", transcript)[0]!;
     const variant = (id: string, overrides: Partial<typeof base>) => ({ ...base, id, ...overrides });
     const strongestOf = (...flags: Array<ReturnType<typeof variant>>) => riskFlagGroups(flags)[0]?.strongest.id;
@@ -65,6 +65,9 @@ describe("the risk screen's lines: one per category, one per substance", () => {
     expect(strongestOf(variant("theirs", { subject: "other_person" }), variant("own", {}))).toBe("own");
     expect(strongestOf(variant("unheld", { verification: { status: "unverified", reason: "r" } }), variant("held", {}))).toBe("held");
     expect(strongestOf(variant("low", { severity: "low" }), variant("moderate", {}))).toBe("moderate");
+    expect(strongestOf(variant("named", { basis: "answer_to_named_question" }), variant("said", {}))).toBe("said");
+    expect(strongestOf(variant("other", { basis: "answer_to_other_question" }), variant("stated", { basis: "statement" }))).toBe("stated");
+    expect(strongestOf(variant("yes", { basis: "answer_to_other_question" }), variant("unknown-own", { speaker: "unknown" }))).toBe("unknown-own");
     expect(strongestOf(variant("unknown", { speaker: "unknown" }), variant("patient", {}))).toBe("patient");
     expect(strongestOf(variant("first", {}), variant("second", {}))).toBe("first");
     // A substance flag stored before it carried its substance is named from its quote.

@@ -31,8 +31,9 @@ const severityRank = { low: 0, moderate: 1, high: 2 } as const;
 
 /**
  * Orders flags strongest first: a page, then the speaker's own current risk, then a citation
- * that held, then the higher severity, then the patient's words over an unknown speaker's; the
- * given order otherwise.
+ * that held, then the higher severity, then words of the speaker's own over a yes to a question
+ * ("And I'll stop buying wine" over "Yeah, that's fair."), then the patient's words over an
+ * unknown speaker's; the given order otherwise.
  */
 function strength(flag: ScreenedRiskFlag): number[] {
   return [
@@ -40,6 +41,7 @@ function strength(flag: ScreenedRiskFlag): number[] {
     flag.temporality === "current" && flag.subject === "speaker" ? 1 : 0,
     flag.verification.status === "grounded" ? 1 : 0,
     severityRank[flag.severity],
+    flag.basis === "answer_to_named_question" || flag.basis === "answer_to_other_question" ? 0 : 1,
     flag.speaker === "patient" ? 1 : 0,
   ];
 }
