@@ -39,11 +39,12 @@ describe("the notes samples", () => {
   it("takes the failed parts from the FailedESConv ids less those read for risk labels, one after the other, none shared", () => {
     const failedIds = Array.from({ length: 196 }, (_, index) => `esconv-failed:${index}`);
     const readForRisk = new Set(failedIds.filter((_, index) => index % 3 === 0));
-    const [first, second] = notesFailedParts.map((part) => notesFailedPartSample(part.name, failedIds, readForRisk));
+    const [first, second, third] = notesFailedParts.map((part) => notesFailedPartSample(part.name, failedIds, readForRisk));
     expect(first).toHaveLength(40);
     expect(second).toHaveLength(40);
-    expect(new Set([...first!, ...second!]).size).toBe(80);
-    expect([...first!, ...second!].filter((id) => readForRisk.has(id))).toEqual([]);
+    expect(third).toHaveLength(40);
+    expect(new Set([...first!, ...second!, ...third!]).size).toBe(120);
+    expect([...first!, ...second!, ...third!].filter((id) => readForRisk.has(id))).toEqual([]);
     expect(notesFailedPartSample("failed-1", failedIds, readForRisk)).toEqual(first);
     // The same ids in another order make another draw: the shuffle is of the ids in file order.
     expect(notesFailedPartSample("failed-1", [...failedIds].reverse(), readForRisk)).not.toEqual(first);
@@ -51,8 +52,8 @@ describe("the notes samples", () => {
   it("labels each failed part's conversations once, none read for risk labels, in the rubric's format", () => {
     const readForRisk = new Set(["risk-labels.jsonl", "risk-labels-fresh.jsonl"].flatMap((file) => labelsOf(file).map((label) => label.id)));
     const labelled = notesFailedParts.flatMap((part) => labelsOf(`notes-labels-${part.name}.jsonl`));
-    expect(labelled).toHaveLength(80);
-    expect(new Set(labelled.map((label) => label.id)).size).toBe(80);
+    expect(labelled).toHaveLength(120);
+    expect(new Set(labelled.map((label) => label.id)).size).toBe(120);
     for (const label of labelled) {
       expect(label.id).toMatch(/^esconv-failed:\d+$/);
       expect(readForRisk.has(label.id)).toBe(false);
