@@ -655,6 +655,8 @@ export const isThanks = (token: ReadToken): boolean => thanksWords.has(token.lem
 export interface FoundCommitments {
   firm: NoteItemDraft[];
   toConfirm: NoteItemDraft[];
+  /** Ideas put forward (`findCommitments`' `ideas`) that a later commitment firmed: quoted in `firm`, no longer to confirm. */
+  firmedIdeas: NoteItemDraft[];
 }
 
 /**
@@ -670,24 +672,29 @@ export interface FoundCommitments {
  * and cites its span.
  * @returns the items in transcript order (empty lists when none).
  */
-export function findCommitments(segments: readonly ReadSegment[], answersProposal: (index: number, sentence: ReadSentence) => boolean): FoundCommitments {
-  const found: FoundCommitments = { firm: [], toConfirm: [] };
-  // The patient's last commitment to confirm, and how many of their turns ago it was said.
-  let named: { item: NoteItemDraft; turnsAgo: number } | undefined;
+export function findCommitments(segments: readonly ReadSegment[], answersProposal: (index: number, sentence: ReadSentence) => boolean, ideas: readonly NoteItemDraft[] = []): FoundCommitments {
+  const found: FoundCommitments = { firm: [], toConfirm: [], firmedIdeas: [] };
+  // The patient's last commitment to confirm, or idea put forward (`ideas`), and how many of their turns ago it was said.
+  let named: { item: NoteItemDraft; turnsAgo: number; idea: boolean } | undefined;
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
     if (named !== undefined) named.turnsAgo += 1;
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
     segment.sentences.forEach((sentence, at) => {
+      const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
+      if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
       if (commitment === null || toldAsDone(segment.sentences[at + 1])) return;
       const proposed = answersProposal(index, sentence);
       const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm";
       // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
       // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
-      const pointsBack = commitment.doesIt === true && (commitment.act === "own" || !proposed);
-      if (firm && pointsBack && named !== undefined && named.turnsAgo <= doesItReach) {
-        found.toConfirm.splice(found.toConfirm.indexOf(named.item), 1);
+      // Pointing back past a proposal, it answers the proposal — unless what it points at was named in this very turn.
+      const pointsBack = commitment.doesIt === true && (commitment.act === "own" || !proposed || named?.turnsAgo === 0);
+      // An idea is firmed only in its own turn: across a turn of the therapist's, the agreement to it is `findAgreedProposals`' line.
+      if (firm && pointsBack && named !== undefined && named.turnsAgo <= (named.idea ? 0 : doesItReach) && !(named.item.evidence[0]?.segmentId === segment.id && named.item.evidence[0]?.start === sentence.start)) {
+        if (named.idea) found.firmedIdeas.push(named.item);
+        else found.toConfirm.splice(found.toConfirm.indexOf(named.item), 1);
         found.firm.push(firmedBy(named.item, quotedSentence(segment, sentence)));
         named = undefined;
         return;
@@ -696,7 +703,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       const item = quotedSentence(segment, sentence, quoteStart(segment, at));
       if (!firm) {
         found.toConfirm.push(item);
-        named = { item, turnsAgo: 0 };
+        named = { item, turnsAgo: 0, idea: false };
         return;
       }
       found.firm.push(item);

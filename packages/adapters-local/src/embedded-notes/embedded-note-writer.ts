@@ -90,7 +90,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const answersProposal = (index: number, sentence: ReadSentence) =>
     (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some((said) => proposes(said) || asksForPlan(said)) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
     repeatsProposal(sentence, index);
-  const commitments = findCommitments(segments, answersProposal);
+  const ideas = ideasAnsweringPlan(segments, asksForPlan);
+  const commitments = findCommitments(segments, answersProposal, ideas);
   const agreements = findAgreedProposals(segments);
   const order = new Map(segments.map((segment, index) => [segment.id, index]));
   const place = (item: NoteItemDraft) => order.get(item.evidence[0]?.segmentId ?? "") ?? 0;
@@ -110,7 +111,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
   // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").
-  const ownToConfirm = [...commitments.toConfirm, ...ideasAnsweringPlan(segments, asksForPlan)].filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
+  const ownToConfirm = [...commitments.toConfirm, ...ideas.filter((idea) => !commitments.firmedIdeas.includes(idea))].filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
   const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
   const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {

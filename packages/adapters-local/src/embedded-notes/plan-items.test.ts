@@ -800,6 +800,15 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: I'd like to hear more about your week. Would that be alright?", "P: Yes, please."])).toEqual([]);
   });
 
+  it("firms an idea put forward in answer to a question asking for the plan, by a later act pointing back at it in the same turn", () => {
+    const turns = ["T: What could you do with the tablets, to make them harder to get to?", "P: I could give them to my sister. She's coming round on Sunday. I'll give them to her then."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["I could give them to my sister. — “I'll give them to her then.”"]);
+    expect(plan(turns)[0]!.verification.status).toBe("grounded");
+    expect(toConfirm(turns)).toEqual([]);
+    // Not firmed, the idea stays a line to confirm.
+    expect(toConfirm(["T: What could you do with the tablets, to make them harder to get to?", "P: I could give them to my sister."])).toEqual(["To confirm: I could give them to my sister."]);
+  });
+
   it("firms an act just named by a later one pointing back at it with more said, not by a bare 'will do'", () => {
     const items = plan(["T: What could help?", "P: Maybe I'll ring the helpline.", "T: Okay.", "P: I'll give them a ring tonight."]);
     expect(items.map((item) => item.text)).toEqual(["Maybe I'll ring the helpline. — “I'll give them a ring tonight.”"]);
