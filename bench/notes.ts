@@ -407,7 +407,7 @@ async function reportReal(): Promise<void> {
       const input = { ...unscreened, currentRisks, harmToOthers };
       const startMs = performance.now();
       const draft = writeEmbeddedNotes(input);
-      const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims);
+      const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims, { harmToOthers });
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
       // Scored as shown: a rendered note leaves out what core could not verify, so the bench does too.
       rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), shownOf(verified)), risk });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allNotAssessed, notAssessed, noteListFields, type NotesDraft } from "./clinical-notes.ts";
-import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, roleOfSegment, segmentOf, verifyItem, verifyNotes } from "./note-evidence.ts";
+import { normalizeForQuote, quoteAppearsIn, riskFlagsOf, roleOfSegment, segmentOf, threatReason, verifyItem, verifyNotes } from "./note-evidence.ts";
 import type { Transcript } from "./transcript.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 
@@ -231,6 +231,21 @@ describe("verifyNotes", () => {
     expect(notes.quality).toEqual({ grounded: 1, unverified: 1, notAssessed: noteListFields.length + 3 });
     expect(verifyNotes({ ...draftNotAssessed(), interventions: notAssessed("none") }, transcript, provenance, claims).interventions).toEqual(notAssessed("none"));
     expect(verifyNotes(draftNotAssessed(), transcript, provenance, claims)).not.toHaveProperty("interventions");
+  });
+
+  it("holds back a plan line or line to confirm citing a turn where the screen read harm to someone else, whoever wrote it", () => {
+    const commitment = { text: "I will call my sister next week.", quote: "I will call my sister next week.", speaker: "patient" as const, evidence: [{ segmentId: "seg-3", start: 0, end: 32 }] };
+    const quote = { text: "I will call my sister next week.", quote: "I will call my sister next week.", evidence: [{ segmentId: "seg-3", start: 0, end: 32 }] };
+    const draft = { ...draftNotAssessed(), actionItems: [commitment], followUpTopics: [{ ...commitment, text: "To confirm: I will call my sister next week." }], significantQuotes: [quote] };
+    const held = verifyNotes(draft, transcript, provenance, claims, { harmToOthers: [{ segmentId: "seg-3", start: 0, end: 10 }] });
+    expect(held.actionItems).toMatchObject([{ verification: { status: "unverified", reason: threatReason } }]);
+    expect(held.followUpTopics).toMatchObject([{ verification: { status: "unverified", reason: threatReason } }]);
+    // Other fields, and other turns, are not held back.
+    expect(held.significantQuotes).toMatchObject([{ verification: { status: "grounded" } }]);
+    expect(held.quality).toMatchObject({ grounded: 1, unverified: 2 });
+    const elsewhere = verifyNotes(draft, transcript, provenance, claims, { harmToOthers: [{ segmentId: "seg-2", start: 0, end: 10 }] });
+    expect(elsewhere.actionItems).toMatchObject([{ verification: { status: "grounded" } }]);
+    expect(verifyNotes(draft, transcript, provenance, claims).actionItems).toMatchObject([{ verification: { status: "grounded" } }]);
   });
 
   it("keeps the reason of a field not assessed", () => {

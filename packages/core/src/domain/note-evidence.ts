@@ -1,3 +1,4 @@
+import type { RiskSpan } from "./current-risk.ts";
 import {
   isNotAssessed,
   noteListFields,
@@ -162,12 +163,16 @@ function count(quality: NotesQuality, verification: Verification): void {
   else quality.unverified += 1;
 }
 
+/** Why a plan line, or a line to confirm, citing a turn of threats is held back (`verifyNotes`' `harmToOthers`). */
+export const threatReason = "It cites a turn where the patient spoke of harming someone else: that is for the risk review, not the plan.";
+
 function verifyClaims<Draft extends NoteItemDraft>(
   field: NoteField<Draft[]>,
   transcript: EvidenceSource,
   reader: ClaimReader,
   quality: NotesQuality,
   kind: ClaimKind,
+  threatening: ReadonlySet<string> = new Set(),
 ): NoteField<Array<Supported<Draft>>> {
   if (isNotAssessed(field)) {
     quality.notAssessed += 1;
@@ -175,10 +180,15 @@ function verifyClaims<Draft extends NoteItemDraft>(
   }
   return field.map((item) => {
     const checked = verifyClaim(item, transcript, reader, kind);
-    count(quality, checked.verification);
-    return checked;
+    const held = item.evidence.some((span) => threatening.has(span.segmentId));
+    const verification = held ? unverified(threatReason) : checked.verification;
+    count(quality, verification);
+    return { ...checked, verification };
   });
 }
+
+/** The fields of what was agreed and what is to confirm: never a threat's words (`threatReason`). */
+const planFields: ReadonlySet<NoteListField> = new Set(["actionItems", "followUpTopics"]);
 
 /** The fields whose items name topics (`ClaimKind`): "sleep" is a topic whether or not the patient sleeps. */
 const topicFields: ReadonlySet<NoteListField> = new Set(["keyTopics", "followUpTopics"]);
@@ -217,7 +227,10 @@ function verifyMood(field: NotesDraft["sessionMood"], transcript: EvidenceSource
  * whose evidence fails or whose claim is unsupported is kept, marked `unverified` with the
  * reason (risk flags included — they go to the therapist either way); a field the writer did not
  * fill stays `not_assessed`. The mood's evidence is checked and whether its cited words show it
- * (`moodCarried`); the trajectory's evidence is checked; neither carries a `support`.
+ * (`moodCarried`); the trajectory's evidence is checked; neither carries a `support`. A plan
+ * line or line to confirm citing a segment where the risk screen read the patient speaking of
+ * harming someone else (`harmToOthers`, core's `harmToOthersSpans`) is unverified
+ * (`threatReason`), whatever writer wrote it: a threat is never shown as the plan.
  * @returns the notes with a `quality` block (grounded / unverified items, not assessed fields),
  * fresh (`stale: false`) and without review. Never throws.
  */
@@ -226,11 +239,16 @@ export function verifyNotes(
   transcript: EvidenceSource & Pick<Transcript, "revision">,
   provenance: NotesProvenance,
   reader: ClaimReader,
+  { harmToOthers = [] }: { harmToOthers?: readonly RiskSpan[] } = {},
 ): ClinicalNotes {
   const quality: NotesQuality = { grounded: 0, unverified: 0, notAssessed: 0 };
   const reading = readingOnce(reader);
+  const threatening = new Set(harmToOthers.map((span) => span.segmentId));
   const lists = Object.fromEntries(
-    noteListFields.map((name) => [name, verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : name === "actionItems" ? "plan" : "statement")]),
+    noteListFields.map((name) => [
+      name,
+      verifyClaims(draft[name], transcript, reading, quality, topicFields.has(name) ? "topic" : name === "actionItems" ? "plan" : "statement", planFields.has(name) ? threatening : undefined),
+    ]),
   ) as Pick<ClinicalNotes, (typeof noteListFields)[number]>;
   return {
     ...lists,

@@ -13,9 +13,10 @@ const notConsentedProvenance = { provider: "consent", model: "none", promptVersi
 /**
  * Asks `deps.notes` for notes on the session's transcript and patient sentiment, in the session's
  * note format (a language-model writer words its prompt for it), with where the session's risk
- * screen found a current risk to the patient's own life or body (`currentRiskSpans`), and verifies
- * their evidence and claim support against that transcript (`deps.claims` reads the words): the one way notes are written, by the pipeline and by
- * a regeneration.
+ * screen found a current risk to the patient's own life or body (`currentRiskSpans`) and words of
+ * harming someone else (`harmToOthersSpans`), and verifies their evidence and claim support against
+ * that transcript (`deps.claims` reads the words; a plan line citing words of harm to others is
+ * held back, `verifyNotes`): the one way notes are written, by the pipeline and by a regeneration.
  * Only with the patient's consent (`notesConsentGap`: `ai_notes`, and `cloud_processing` for a
  * cloud writer): without it the writer is not called and every field is `not_assessed` with the
  * reason, so the session says why it has no notes.
@@ -32,6 +33,8 @@ export async function writeNotes(
   if (!transcript) throw new ConfideError("session.invalid_state", "The session has no transcript to write notes from.");
   const gap = await notesConsentGap(deps, session.patientId);
   if (gap !== null) return verifyNotes(allNotAssessed(gap), transcript, { ...notConsentedProvenance, writtenAt: deps.clock.now() }, deps.claims);
+  // The patient's words of harming someone else: the writer is told, and core holds back any plan line citing them, whoever wrote it.
+  const harmToOthers = harmToOthersSpans(session.risk?.flags ?? []);
   const result = await deps.notes.write(
     {
       language: transcript.language,
@@ -46,14 +49,20 @@ export async function writeNotes(
       sentiment: session.sentiment?.segments ?? [],
       format: sessionNoteFormat(session),
       currentRisks: currentRiskSpans(session.risk?.flags ?? []),
-      harmToOthers: harmToOthersSpans(session.risk?.flags ?? []),
+      harmToOthers,
     },
     signal ? { signal } : {},
   );
-  return verifyNotes(result.notes, transcript, {
-    provider: deps.notes.provider,
-    model: result.model,
-    promptVersion: result.promptVersion,
-    writtenAt: deps.clock.now(),
-  }, deps.claims);
+  return verifyNotes(
+    result.notes,
+    transcript,
+    {
+      provider: deps.notes.provider,
+      model: result.model,
+      promptVersion: result.promptVersion,
+      writtenAt: deps.clock.now(),
+    },
+    deps.claims,
+    { harmToOthers },
+  );
 }

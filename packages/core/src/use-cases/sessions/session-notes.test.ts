@@ -120,6 +120,17 @@ describe("clinical notes in review", () => {
     expect(inputs[0]!.harmToOthers).toEqual([{ segmentId: "seg-4", start: 0, end: 5 }]);
   });
 
+  it("holds back a plan line citing the patient's words of harming someone, whoever wrote it", async () => {
+    const deps = createTestDeps();
+    deps.notes.script((input) => ({
+      ...quoteEverySegment(input),
+      actionItems: [{ text: "I will sort him out.", evidence: [{ segmentId: "seg-4", start: 0, end: 5 }] }],
+    }));
+    const risk = { status: "screened", flags: [{ type: "harm_to_others", subject: "speaker", temporality: "current", evidence: [{ segmentId: "seg-4", start: 0, end: 5 }] }] } as unknown as Session["risk"];
+    const notes = await writeNotes(deps, await storeSession(deps, { risk }));
+    expect(notes.actionItems).toMatchObject([{ verification: { status: "unverified", reason: expect.stringMatching(/harming someone else/) } }]);
+  });
+
   it("refuses to write notes for a session with no transcript, the writer never called", async () => {
     const deps = createTestDeps();
     let calls = 0;
