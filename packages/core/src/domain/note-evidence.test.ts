@@ -245,6 +245,11 @@ describe("verifyNotes", () => {
     expect(held.quality).toMatchObject({ grounded: 1, unverified: 2 });
     const elsewhere = verifyNotes(draft, transcript, provenance, claims, { harmToOthers: [{ segmentId: "seg-2", start: 0, end: 10 }] });
     expect(elsewhere.actionItems).toMatchObject([{ verification: { status: "grounded" } }]);
+    // One cited turn of threats is enough: an agreement citing the proposal and the threatening answer is held back.
+    const agreement = { ...commitment, evidence: [{ segmentId: "seg-2", start: 0, end: 9 }, ...commitment.evidence] };
+    expect(verifyNotes({ ...draft, actionItems: [agreement] }, transcript, provenance, claims, { harmToOthers: [{ segmentId: "seg-3", start: 0, end: 10 }] }).actionItems).toMatchObject([
+      { verification: { status: "unverified", reason: threatReason } },
+    ]);
     expect(verifyNotes(draft, transcript, provenance, claims).actionItems).toMatchObject([{ verification: { status: "grounded" } }]);
   });
 
