@@ -669,7 +669,11 @@ export interface FoundCommitments {
  * is not an item here: it is the assent to the therapist's proposal (`findAgreedProposals`). The
  * therapist's own future ("I'll see you next week") is never the patient's. A speaker of unknown
  * role is read as possibly the patient, and the item then names no speaker. Each is quoted whole
- * and cites its span.
+ * and cites its span (with the sentence before it when it ends on "then" and that one names when:
+ * `quoteStart`). A firm act pointing back with more said of it (`doesIt`: "I'll do it on Saturday")
+ * firms the line to confirm just named — in the same or the next turn of the patient's — or an idea
+ * of `ideas` (put forward in answer to a question asking for the plan) in the same turn: one line
+ * quoting both (`firmedBy`); the ideas so firmed are returned in `firmedIdeas`.
  * @returns the items in transcript order (empty lists when none).
  */
 export function findCommitments(segments: readonly ReadSegment[], answersProposal: (index: number, sentence: ReadSentence) => boolean, ideas: readonly NoteItemDraft[] = []): FoundCommitments {
