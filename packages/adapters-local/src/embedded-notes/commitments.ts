@@ -456,8 +456,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (worksTheScreen(act) || (dayGoingOn.has(verb.lemma) && act.slice(1, 1 + sessionNounReach).some((token) => partsOfDay.has(token.lemma)))) return null;
   // "I'll try anything", "I'd do whatever it takes": a willingness, no act named.
   if (["try", "do"].includes(verb.lemma) && anyActAtAll.has(act[1]?.lemma ?? "")) return null;
-  // "I'll try to stay positive", "I will keep my head up": an attitude is no act (`keepsAttitude`, as for a proposal).
-  if (keepsAttitude(act, 0)) return null;
+  // "I'll try to stay positive", "I will keep my head up": an attitude is no act (`keepsAttitude`, as for a proposal);
+  // nor are words to live by ("That's a rule I'm going to live by").
+  if (keepsAttitude(act, 0) || (verb.lemma === "live" && act[1]?.lemma === "by")) return null;
   // "I will tell them already in an email": done, not to come.
   if (act.some((token) => token.lemma === "already")) return null;
   if (phrase.endsWith("go to") && placeAfterGoingTo.has(verb.pos) && !pointingBack.has(verb.lemma) && !visit) return null;

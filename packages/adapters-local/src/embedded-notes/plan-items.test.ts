@@ -762,7 +762,7 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes no plan from a likely act, the session's own end, a decision told in the past, or working on oneself", () => {
-    for (const words of ["I will likely be moving in with my aunt in spring.", "Thanks, I'll end the chat here.", "Thanks, I'll end our conversation here.", "Two months ago my sister and I decided to sell the flat.", "Cheers, I'll keep working on it.", "Thanks, I'll continue working on myself."]) {
+    for (const words of ["That's a motto I'm going to live by from now on.", "I will likely be moving in with my aunt in spring.", "Thanks, I'll end the chat here.", "Thanks, I'll end our conversation here.", "Two months ago my sister and I decided to sell the flat.", "Cheers, I'll keep working on it.", "Thanks, I'll continue working on myself."]) {
       expect(plan(["T: How are things at home?", `P: ${words}`]), words).toEqual([]);
     }
     // A decision with no past time, or work on something named, still commits.
