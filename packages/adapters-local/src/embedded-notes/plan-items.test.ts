@@ -762,9 +762,12 @@ describe("plan items: what was agreed", () => {
   });
 
   it("takes no plan from a likely act, the session's own end, a decision told in the past, or working on oneself", () => {
-    for (const words of ["That's a motto I'm going to live by from now on.", "I will likely be moving in with my aunt in spring.", "Thanks, I'll end the chat here.", "Thanks, I'll end our conversation here.", "Two months ago my sister and I decided to sell the flat.", "Cheers, I'll keep working on it.", "Thanks, I'll continue working on myself."]) {
+    for (const words of ["I will likely be moving in with my aunt in spring.", "Thanks, I'll end the chat here.", "Thanks, I'll end our conversation here.", "Two months ago my sister and I decided to sell the flat.", "Cheers, I'll keep working on it.", "Thanks, I'll continue working on myself."]) {
       expect(plan(["T: How are things at home?", `P: ${words}`]), words).toEqual([]);
     }
+    // Thanked for, words to live by are still an outlook, no act; living with someone is one.
+    expect(plan(["T: Repeat it to yourself every morning.", "P: Thanks! That's a rule I'm going to live by now."])).toEqual([]);
+    expect(plan(["T: Where will you go?", "P: I'm going to live with my aunt from March."]).map((item) => item.quote)).toEqual(["I'm going to live with my aunt from March."]);
     // A decision with no past time, or work on something named, still commits.
     expect(plan(["T: How are things at home?", "P: My sister and I decided to sell the flat in spring."]).map((item) => item.quote)).toEqual(["My sister and I decided to sell the flat in spring."]);
     expect(plan(["T: How are things at home?", "P: Thanks, I will keep working on my CV."]).map((item) => item.quote)).toEqual(["Thanks, I will keep working on my CV."]);
