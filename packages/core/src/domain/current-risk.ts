@@ -7,6 +7,9 @@ export interface RiskSpan {
   end: number;
 }
 
+/** What the spans below read of a screened flag. */
+type ScreenedFlag = Pick<ScreenedRiskFlag, "type" | "subject" | "temporality" | "evidence">;
+
 /**
  * Where the risk screen's flags say the patient (or a speaker of no known role) spoke of a current
  * risk to their own life or body — suicidal thoughts, a wish to be dead, a method, intent, a plan,
@@ -16,9 +19,7 @@ export interface RiskSpan {
  * @returns the flags' evidence, in the flags' order ([] for none).
  */
 export function currentRiskSpans(flags: readonly Pick<ScreenedRiskFlag, "type" | "subject" | "temporality" | "evidence">[]): RiskSpan[] {
-  return flags
-    .filter((flag) => flag.type === "self_harm" && flag.subject === "speaker" && flag.temporality === "current")
-    .flatMap((flag) => flag.evidence.map(({ segmentId, start, end }) => ({ segmentId, start, end })));
+  return ownCurrentSpans(flags, "self_harm");
 }
 
 /**
@@ -30,8 +31,13 @@ export function currentRiskSpans(flags: readonly Pick<ScreenedRiskFlag, "type" |
  * @returns the flags' evidence, in the flags' order ([] for none).
  */
 export function harmToOthersSpans(flags: readonly Pick<ScreenedRiskFlag, "type" | "subject" | "temporality" | "evidence">[]): RiskSpan[] {
+  return ownCurrentSpans(flags, "harm_to_others");
+}
+
+/** The evidence of the flags of `type` that are the speaker's own (`subject: speaker`) and current, in the flags' order. */
+function ownCurrentSpans(flags: readonly ScreenedFlag[], type: ScreenedFlag["type"]): RiskSpan[] {
   return flags
-    .filter((flag) => flag.type === "harm_to_others" && flag.subject === "speaker" && flag.temporality === "current")
+    .filter((flag) => flag.type === type && flag.subject === "speaker" && flag.temporality === "current")
     .flatMap((flag) => flag.evidence.map(({ segmentId, start, end }) => ({ segmentId, start, end })));
 }
 
