@@ -46,7 +46,7 @@ function causedInSomeoneElse(tokens: readonly ReadToken[], index: number, length
   if (!object) return false;
   let at = index - 1;
   while (at >= 0 && isIn(verbAdverbs, tokens[at]!)) at -= 1;
-  return at >= 0 && tokens[at]!.value.toLowerCase() !== "i'm" && isIn(actingSubjects, tokens[at]!);
+  return at >= 0 && isIn(actingSubjects, tokens[at]!);
 }
 
 /** Words that make a feeling after them one only wished for or supposed: "could be happy", "want to be happy", "wish I was happy", "to feel calm". */

@@ -91,7 +91,7 @@ export const namesMeans = (sentence: RiskSentence): boolean => meansWords.test(t
 
 export function makesMeansSafe(sentence: RiskSentence, meansNamedBefore: boolean): boolean {
   const text = textOf(sentence);
-  return (namesMeans(sentence) || meansNamedBefore) && (handedOver.test(text) || putAway.test(text)) && !saysDyingOutright.test(text);
+  return (handedOver.test(text) || putAway.test(text)) && (meansNamedBefore || meansWords.test(text)) && !saysDyingOutright.test(text);
 }
 
 /** What these two rules take back: a suicide method, plan or means, and the self-harm of an overdose. */

@@ -295,6 +295,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     sinceNamed += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readRiskSentences(segment);
+    /** Which sentences name a means (pills, a knife…), read once: what a pronoun handed over later in the turn, or in the next turn, may be. */
+    const meansIn = sentences.map(namesMeans);
     const questions = new Set<RiskCategory>();
     let named = false;
     /** The segment asks in words that name dying, suicide or self-harm outright ("have you wished you were dead?"), if not as narrowly as `namesTheRisk`. */
@@ -324,7 +326,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
       // "I'll give them to my sister" after "What could you do with the tablets?": a means made safe, no risk said.
-      if (makesMeansSafe(sentence, (meansSaid !== null && meansSaid.speaker !== segment.speaker) || sentences.slice(0, at).some(namesMeans))) {
+      if (makesMeansSafe(sentence, (meansSaid !== null && meansSaid.speaker !== segment.speaker) || meansIn.slice(0, at).includes(true))) {
         tookBack = true;
         continue;
       }
@@ -369,7 +371,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     else if (topic !== null) topic = saidMore && topic.renewals < followUpRenewals ? { ...topic, age: 0, renewals: topic.renewals + 1 } : { ...topic, age: topic.age + 1 };
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
-    meansSaid = sentences.some(namesMeans) ? { speaker: segment.speaker } : null;
+    meansSaid = meansIn.includes(true) ? { speaker: segment.speaker } : null;
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),

@@ -474,6 +474,9 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
   return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
 }
 
+/** A turn's words as said, lower case, marks left out, one space between and around them: what the answer rules below read. */
+const spokenWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+
 /** Numbers an answer may give: "Six? Maybe eight on a Friday." */
 const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a couple|a few) /;
 
@@ -483,7 +486,7 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
  * number ("I dunno. Six? Maybe eight on a Friday.": an estimate is an answer).
  */
 export function affirms(text: string): boolean {
-  const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  const said = spokenWords(text);
   if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said)) return false;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
@@ -492,12 +495,12 @@ export function affirms(text: string): boolean {
 
 /** A turn that only signals listening ("Mm-hmm.", "Uh-huh.", "Mm."): a yes to a question, but no more than listening to a reflection. */
 export function isBackchannel(text: string): boolean {
-  return /^ (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+)(?: (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+))? $/.test(` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `);
+  return /^ (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+)(?: (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+))? $/.test(spokenWords(text));
 }
 
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that"). */
 export function denies(text: string): boolean {
-  const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  const said = spokenWords(text);
   return /^ (?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
 }
 
@@ -507,7 +510,7 @@ export function denies(text: string): boolean {
  * feelings, help or people ("who helps?", "how did that feel?") are not.
  */
 export function asksAboutTheRisk(question: string): boolean {
-  const said = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+  const said = spokenWords(question);
   if (/ (?:who|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }

@@ -5,12 +5,12 @@ import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
 
 /** Emotion words by word or lemma, with the emotions they are words of (the embedded writer's lexicon); condition adjectives with their noun. */
-const emotionsOf = new Map<string, string[]>();
+const kindsOf = new Map<string, string[]>();
 for (const [emotion, words] of Object.entries(emotionLexicon)) {
-  for (const word of words) emotionsOf.set(word, [...(emotionsOf.get(word) ?? []), emotion]);
+  for (const word of words) kindsOf.set(word, [...(kindsOf.get(word) ?? []), emotion]);
 }
 /** Condition adjectives as words of their noun's kind: "pregnant" carries "pregnancy". */
-for (const [adjective, noun] of conditionAdjectives) emotionsOf.set(adjective, [...(emotionsOf.get(adjective) ?? []), noun]);
+for (const [adjective, noun] of conditionAdjectives) kindsOf.set(adjective, [...(kindsOf.get(adjective) ?? []), noun]);
 
 /** Lemmas that negate what follows them. */
 const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
@@ -56,7 +56,7 @@ export function createWinkClaimReader(): ClaimReader {
           const partOfSpeech = token.out(its.pos) as string;
           const cue = negationCues.has(lemma);
           if (!notWords.has(partOfSpeech) && value.trim() !== "") {
-            const kinds = emotionsOf.get(lemma) ?? emotionsOf.get(value.toLowerCase());
+            const kinds = kindsOf.get(lemma) ?? kindsOf.get(value.toLowerCase());
             words.push({
               value,
               lemma,
