@@ -346,6 +346,13 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(categoriesOf(ownOn(["I looked up how much it would take."], "seg-1"))).toContain("preparatory_behaviour");
   });
 
+  it("hears 'not have anything to live for' as nothing to live for, but not with someone still to live for", () => {
+    expect(categoriesOf(ownOn(["I don't really have anything to live for."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["I haven't got anyone left to live for."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["I don't really have anything to live for besides my kids."], "seg-1")).toEqual([]);
+    expect(ownOn(["I don't really have anything to live for except my daughter."], "seg-1")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
