@@ -149,6 +149,26 @@ describe("session mood in a clinician's words", () => {
     expect(notesOf(["T: How was it?", "P: I hate my manager and the way he talks to me."]).sessionMood).toMatchObject({ text: "Presented as angry (“hate”)." });
   });
 
+  it("reads the everyday words of low mood, and a feeling of being wrecked only as the patient's own", () => {
+    for (const [turn, word] of [
+      ["P: Feeling pretty bummed about work, honestly.", "bummed"],
+      ["P: I'm burnt out from all the coursework.", "burnt out"],
+      ["P: I'm in a bad mood all the time.", "bad mood"],
+      ["P: She walked out on me. I am destroyed.", "I am destroyed"],
+      ["P: I feel very bad about it.", "feel very bad"],
+      ["P: It's been a rough year.", "rough year"],
+      ["P: I've got no direction any more.", "no direction"],
+    ] as const) {
+      expect(notesOf(["T: How have things been?", turn]).sessionMood, turn).toMatchObject({ text: `Presented as low (“${word}”).` });
+    }
+    // A thing destroyed or crushed is an event, not the patient's feeling.
+    expect(isNotAssessed(notesOf(["T: What happened?", "P: The storm destroyed our fence and crushed the car."]).sessionMood)).toBe(true);
+  });
+
+  it("reads having nothing to live for as distress", () => {
+    expect(notesOf(["T: How are you?", "P: I've got nothing to live for."]).sessionMood).toMatchObject({ text: "Presented as distressed (“nothing to live for”)." });
+  });
+
   it("moves the trajectory with the same words as the mood", () => {
     const notes = notesOf([
       "P: I was so anxious and scared on Monday, I couldn't breathe.",

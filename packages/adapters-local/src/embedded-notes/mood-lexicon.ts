@@ -15,7 +15,7 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   distressed: [
     "kill myself", "want to die", "wanna die", "end my life", "end it all", "suicide", "suicidal", "hurt myself", "better off dead", "crawl into a hole and die",
     "can't cope", "cannot cope", "can not cope", "can't take it", "can't stop cry", "cry all", "crying", "sob", "break down", "panic", "desperate", "hopeless",
-    "distraught", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
+    "distraught", "nothing to live for", "lose my mind", "losing my mind", "lose my insanity", "feel like shit", "falling apart", "at my wit's end", "devastated", "unbearable", "too painful",
   ],
   anxious: [
     "anxious", "anxiety", "worry", "worried", "nervous", "scared", "scare", "afraid", "fear", "frightened", "terrified", "stress", "stressed", "stressful", "dread",
@@ -25,6 +25,8 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
     "sad", "sadness", "depressed", "depression", "feel down", "so down", "really down", "pretty down", "lonely", "loneliness", "alone", "empty", "worthless", "useless", "miserable", "unhappy", "heartbroken",
     "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "blue", "upset", "exhausted", "tired of",
     "broken", "lost interest", "in a funk", "feeling down", "been better", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
+    "bummed", "burnt out", "burned out", "bad mood", "i be destroyed", "i'm destroyed", "feel destroyed", "i be crushed", "i'm crushed", "feel crushed", "rough year", "tough year", "hard year", "no direction", "unfulfilled",
+    "feel bad", "feel so bad", "feel very bad", "feel really bad", "feel terrible", "feel awful", "feel horrible",
   ],
   angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "sick of", "disgusted"],
   ambivalent: ["torn", "mixed feeling", "part of me", "conflicted", "confused", "on the fence", "don't know whether", "don't know if i should", "not sure whether", "not sure if i should", "mixed emotion"],
