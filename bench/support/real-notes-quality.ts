@@ -48,6 +48,8 @@ export interface RealNotesQuality {
   labelsFoundEither: number;
   /** The first topic line holds a stem of the labelled concern. */
   concernFirst: boolean;
+  /** The topic summary's first line, as shown (printed by the bench's detail, read parts only). */
+  firstTopicLine: string;
   /** The first key topic holds a stem of the labelled concern. */
   concernTopTopic: boolean;
   topics: number;
@@ -126,7 +128,8 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
       return words.some((_, index) => parts.every((part, offset) => (words[index + offset] ?? "").startsWith(part)));
     });
   };
-  const concernFirst = names(itemsOf(notes.topicSummary)[0]?.text ?? "");
+  const firstTopicLine = itemsOf(notes.topicSummary)[0]?.text ?? "";
+  const concernFirst = names(firstTopicLine);
   const concernTopTopic = names(itemsOf(notes.keyTopics)[0]?.text ?? "");
   const topicItems = itemsOf(notes.keyTopics);
   const topics = topicItems.map((item) => item.text);
@@ -149,6 +152,7 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
     toConfirmOnLabels,
     labelsFoundEither,
     concernFirst,
+    firstTopicLine,
     concernTopTopic,
     topics: topics.length,
     badTopics,

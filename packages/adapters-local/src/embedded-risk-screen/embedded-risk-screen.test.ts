@@ -353,6 +353,26 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["I don't really have anything to live for except my daughter."], "seg-1")).toEqual([]);
   });
 
+  it("reads not existing as the speaker's own wish only: a thing not existing, or being ignored, is none", () => {
+    expect(categoriesOf(ownOn(["I just don't exist anymore."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["Sometimes I want to not exist."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["She says the mice in the loft don't exist."], "seg-1")).toEqual([]);
+    expect(ownOn(["It doesn't exist."], "seg-1")).toEqual([]);
+    expect(ownOn(["He acts like I don't exist."], "seg-1")).toEqual([]);
+    expect(ownOn(["To them I don't exist."], "seg-1")).toEqual([]);
+    expect(ownOn(["They treat me like I don't exist."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I feel like I don't exist."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["I honestly wish I could just not exist."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["T: Do you mean sleep?", "Properly not exist."], "seg-2"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["Without her the club wouldn't exist."], "seg-1")).toEqual([]);
+  });
+
+  it("a bite is abuse when a person bites, not an animal or an insect", () => {
+    expect(categoriesOf(ownOn(["My brother bites me when mum is out."], "seg-1"))).toEqual(["abuse"]);
+    expect(ownOn(["The dog bit me last week."], "seg-1")).toEqual([]);
+    expect(ownOn(["There are fleas in the flat. They bite me at night."], "seg-1")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
