@@ -19,7 +19,8 @@ export const concernNouns: ReadonlySet<string> = new Set([
   "school", "college", "university", "exam", "test", "final", "class", "course", "grade", "study", "homework", "assignment", "teacher", "professor", "student", "semester", "degree", "thesis",
   // health of body and mind
   "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "betting", "vaping",
-  "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation", "self-esteem", "confidence", "anger", "procrastination",
+  "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation",
+  "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "diabetes", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
   // loss and harm
   "death", "loss", "funeral", "bereavement", "suicide", "abuse", "violence", "bullying", "bully", "harassment", "racism", "discrimination", "assault", "neglect",
@@ -34,3 +35,10 @@ export const concernNouns: ReadonlySet<string> = new Set([
  * on the words said.
  */
 export const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);
+
+/**
+ * Problems named by a noun with its modifier, whose noun alone names none: "blood pressure" is a
+ * concern of the body, "pressure" alone most often a feeling. A noun said in one of these phrases
+ * (or a longer one ending so, "high blood pressure") counts as a concern noun (`key-topics.ts`).
+ */
+export const concernPhrases: ReadonlySet<string> = new Set(["blood pressure", "blood sugar", "side effect", "heart attack", "heart disease", "weight loss", "panic attack"]);

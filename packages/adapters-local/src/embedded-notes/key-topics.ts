@@ -1,5 +1,5 @@
 import type { Evidence } from "@confide/core/ports";
-import { concernNouns, conditionAdjectives } from "./concern-nouns.ts";
+import { concernNouns, concernPhrases, conditionAdjectives } from "./concern-nouns.ts";
 import { isFiller } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { lifeEvents } from "./life-events.ts";
@@ -87,7 +87,7 @@ interface Occurrence {
   end: number;
   nounValue: string;
   patient: boolean;
-  /** Said in one of the patient's first `openingTurns` turns of substance: where the presenting concern is told. */
+  /** Said in one of the patient's first `openingTurns` turns of substance, where the presenting concern is told, or by the therapist before the first of them (the agenda). */
   opening: boolean;
   /** Not a word of the model's lexicon (`ReadToken.unknown`): a misspelling such as "wokr", or a rare word. */
   unknown: boolean;
@@ -169,7 +169,9 @@ const gluedToNumber = (tokens: readonly ReadToken[], index: number) => {
  * outside a-z joined again (`wholeWords`), by lemma,
  * ranked by weight — `patientWeight` for each time the patient said it, `therapistWeight` for the
  * therapist, `openingWeight` more for each mention in the patient's first `openingTurns` turns of
- * substance, where the presenting concern is told — then by first mention. A noun said with the
+ * substance, where the presenting concern is told, and in the therapist's turns before the
+ * patient's first with a noun (the agenda a clinician opens with: "your doctor asked me to talk
+ * with you about your blood pressure tablets") — then by first mention. A noun said with the
  * same modifier at least `phraseRepeats` times is named by that phrase ("sleep diary"), which
  * then cites the phrase's occurrences.
  * @returns at most `topicCount` topics, the main concern first ([] for no nouns).
@@ -216,7 +218,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           end: token.end,
           nounValue: token.value,
           patient,
-          opening: patient && patientTurnsWithNouns < openingTurns,
+          opening: patient ? patientTurnsWithNouns < openingTurns : patientTurnsWithNouns === 0,
           unknown: token.unknown,
         });
         byLemma.set(token.lemma, occurrences);
@@ -230,7 +232,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   const nounTopics = [...byLemma.entries()]
     .filter(([lemma, occurrences]) => !occurrences.every((occurrence) => occurrence.unknown) || (occurrences.length >= unknownWordRepeats && lemma.length >= unknownWordLetters))
     .map(([lemma, occurrences]) => ({
-      weight: weight(occurrences) * (concernNouns.has(lemma) ? concernFactor : 1),
+      weight: weight(occurrences) * (namesAConcern(lemma, occurrences) ? concernFactor : 1),
       position: occurrences[0]!.position,
       topic: () => nounTopic(lemma, occurrences),
     }));
@@ -238,6 +240,11 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
     .sort((a, b) => b.weight - a.weight || a.position - b.position)
     .slice(0, topicCount)
     .map((candidate) => candidate.topic());
+}
+
+/** True when a noun names a problem people bring (`concernNouns`), or is said in a phrase that does (`concernPhrases`: "high blood pressure"). */
+function namesAConcern(lemma: string, occurrences: readonly Occurrence[]): boolean {
+  return concernNouns.has(lemma) || occurrences.some((occurrence) => [...concernPhrases].some((phrase) => occurrence.phrase === phrase || occurrence.phrase.endsWith(` ${phrase}`)));
 }
 
 /**

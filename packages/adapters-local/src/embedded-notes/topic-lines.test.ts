@@ -238,4 +238,32 @@ describe("topics", () => {
     expect(first).toMatch(/eviction|deposit|flat|landlord/);
     expect(first).not.toMatch(/sleep/);
   });
+
+  it("counts the agenda the therapist opens with, and a body's concern named by its phrase, as the problem brought", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "T: Thanks for coming in. Your doctor asked me to talk with you about your blood pressure tablets.",
+        "P: Um, yeah. I keep forgetting them, because I start work early and I rush out the door.",
+        "T: What do you know about what happens if your blood pressure stays high?",
+        "P: My dad had a stroke.",
+        "T: Would it help to keep the tablets by the kettle?",
+        "P: Yeah, I have a tea every morning.",
+      ]),
+    );
+    const [first] = texts(notes.topicSummary);
+    expect(first).toMatch(/blood pressure|tablets/);
+    expect(first).not.toMatch(/door|kettle|tea/);
+  });
+
+  it("does not head the line with what the therapist says after the patient has opened", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "T: Hi, how are you?",
+        "P: My girlfriend moved out on Sunday and the breakup is all I think about.",
+        "T: Have you tried going to the gym? The gym helps some people. A gym routine is good.",
+        "P: The breakup just hurts.",
+      ]),
+    );
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about breakup\b/);
+  });
 });
