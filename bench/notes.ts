@@ -414,7 +414,7 @@ async function reportReal(): Promise<void> {
       // Held-out conversations stay unread: their words, items and misses are never printed.
       if (detail && part !== "held-out") {
         const { quality } = rows[rows.length - 1]!;
-        console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} to confirm ${JSON.stringify(quality.toConfirmItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : `no (${quality.firstTopicLine})`}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
+        console.log(`  ${label.id}: plan ${JSON.stringify(quality.planItems)} to confirm ${JSON.stringify(quality.toConfirmItems)} labelled ${JSON.stringify(label.plan)}; concern ${quality.concernFirst ? "yes" : `no (${quality.firstTopicLine})`}, first key topic ${quality.firstKeyTopic}; mood ${quality.mood ?? quality.moodValue} labelled ${label.mood.join("+")}; bad topics ${quality.badTopics.join(", ")}; fragments ${quality.fragmentQuotes}`);
       }
     }
     const sum = (pick: (quality: RealNotesQuality) => number) => rows.reduce((total, row) => total + pick(row.quality), 0);

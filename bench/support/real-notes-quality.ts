@@ -50,6 +50,8 @@ export interface RealNotesQuality {
   concernFirst: boolean;
   /** The topic summary's first line, as shown (printed by the bench's detail, read parts only). */
   firstTopicLine: string;
+  /** The first key topic, as shown. */
+  firstKeyTopic: string;
   /** The first key topic holds a stem of the labelled concern. */
   concernTopTopic: boolean;
   topics: number;
@@ -130,7 +132,8 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
   };
   const firstTopicLine = itemsOf(notes.topicSummary)[0]?.text ?? "";
   const concernFirst = names(firstTopicLine);
-  const concernTopTopic = names(itemsOf(notes.keyTopics)[0]?.text ?? "");
+  const firstKeyTopic = itemsOf(notes.keyTopics)[0]?.text ?? "";
+  const concernTopTopic = names(firstKeyTopic);
   const topicItems = itemsOf(notes.keyTopics);
   const topics = topicItems.map((item) => item.text);
   const badTopics = topicItems
@@ -153,6 +156,7 @@ export function realNotesQuality(label: NotesLabel, turns: readonly string[], no
     labelsFoundEither,
     concernFirst,
     firstTopicLine,
+    firstKeyTopic,
     concernTopTopic,
     topics: topics.length,
     badTopics,

@@ -83,6 +83,8 @@ interface Occurrence {
   phrase: string;
   value: string;
   phraseStart: number;
+  /** Where each word of `phrase` starts, so that a shorter phrase ending in the noun ("muscle pain" in "terrible muscle pain") can be cited. */
+  wordStarts?: readonly number[];
   nounStart: number;
   end: number;
   nounValue: string;
@@ -93,6 +95,8 @@ interface Occurrence {
   unknown: boolean;
   /** A habit's verb or a condition's adjective (`nounNotSaid`): it counts for its noun, at `habitVerbWeight`, but never names it. */
   notNoun?: true;
+  /** Said before another topic's noun, as its modifier ("blood" in "blood pressure"). */
+  beforeNoun?: true;
 }
 
 /** How much a mention weighs for the topic's rank: the patient's words name the concern; the therapist's echo it. */
@@ -214,12 +218,14 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           phrase,
           value: segment.text.slice(head.start, token.end),
           phraseStart: head.start,
+          wordStarts: tokens.slice(first, index + 1).map((word) => word.start),
           nounStart: token.start,
           end: token.end,
           nounValue: token.value,
           patient,
           opening: patient ? patientTurnsWithNouns < openingTurns : patientTurnsWithNouns === 0,
           unknown: token.unknown,
+          ...(tokens[index + 1] !== undefined && isTopicWord(tokens[index + 1]!, names) ? { beforeNoun: true as const } : {}),
         });
         byLemma.set(token.lemma, occurrences);
       });
@@ -236,10 +242,24 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
       position: occurrences[0]!.position,
       topic: () => nounTopic(lemma, occurrences),
     }));
-  return [...nounTopics, ...events]
-    .sort((a, b) => b.weight - a.weight || a.position - b.position)
-    .slice(0, topicCount)
-    .map((candidate) => candidate.topic());
+  const ranked = [...nounTopics, ...events].sort((a, b) => b.weight - a.weight || a.position - b.position);
+  // A noun said only as the modifier of a phrase another leading topic is named by ("sleep" of "sleep schedule") is that
+  // topic, not one of its own: the phrase takes the rank of whichever of the two ranks first. Leading: twice as many as are listed.
+  const leading = ranked.slice(0, 2 * topicCount).map((candidate) => candidate.topic());
+  const onlyModifier = (topic: KeyTopic) => byLemma.get(topic.lemma)?.every((occurrence) => occurrence.beforeNoun === true) ?? false;
+  const phraseOf = (topic: KeyTopic) => leading.find((other) => other !== topic && other.lemma.split(" ").slice(0, -1).includes(topic.lemma));
+  const topics: KeyTopic[] = [];
+  for (const topic of leading) {
+    const phrase = onlyModifier(topic) ? phraseOf(topic) : undefined;
+    const named = phrase ?? topic;
+    if (!topics.includes(named)) topics.push(named);
+  }
+  // Fewer than listed once phrases are merged: the next candidates, in rank order.
+  for (const candidate of ranked.slice(2 * topicCount)) {
+    if (topics.length >= topicCount) break;
+    topics.push(candidate.topic());
+  }
+  return topics.slice(0, topicCount);
 }
 
 /** True when a noun names a problem people bring (`concernNouns`), or is said in a phrase that does (`concernPhrases`: "high blood pressure"). */
@@ -291,15 +311,35 @@ function eventTopics(eventsSaid: readonly Occurrence[][], byLemma: Map<string, O
 
 /** A noun's topic: its lemma, or the phrase it is said in at least `phraseRepeats` times, citing where. */
 function nounTopic(lemma: string, occurrences: readonly Occurrence[]): KeyTopic {
+  // Each phrase said, and each shorter one ending in the noun within it ("terrible muscle pain" says "muscle pain" too), with where it starts.
+  const saidIn = occurrences.map((occurrence) => phrasesOf(occurrence));
   const phraseCounts = new Map<string, number>();
-  for (const occurrence of occurrences) if (occurrence.phrase !== lemma) phraseCounts.set(occurrence.phrase, (phraseCounts.get(occurrence.phrase) ?? 0) + 1);
-  const [phrase] = [...phraseCounts.entries()].filter(([, count]) => count >= phraseRepeats).sort((a, b) => b[1] - a[1])[0] ?? [];
+  for (const phrases of saidIn) for (const { phrase } of phrases) phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
+  // The phrase said most, at least `phraseRepeats` times; of phrases said as often, the longer.
+  const [phrase] = [...phraseCounts.entries()].filter(([, count]) => count >= phraseRepeats).sort((a, b) => b[1] - a[1] || b[0].split(" ").length - a[0].split(" ").length)[0] ?? [];
   if (phrase === undefined) {
     const cited = occurrences.slice(0, spansPerTopic);
     return { lemma: mostSaid(lemma, occurrences), firstValue: cited[0]!.nounValue, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.nounStart, end: item.end })) };
   }
-  const cited = occurrences.filter((occurrence) => occurrence.phrase === phrase).slice(0, spansPerTopic);
-  return { lemma: phrase, firstValue: cited[0]!.value, count: occurrences.length, evidence: cited.map((item) => ({ segmentId: item.segmentId, start: item.phraseStart, end: item.end })) };
+  const cited = occurrences
+    .map((occurrence, at) => ({ occurrence, start: saidIn[at]!.find((said) => said.phrase === phrase)?.start }))
+    .filter((entry): entry is { occurrence: Occurrence; start: number } => entry.start !== undefined)
+    .slice(0, spansPerTopic);
+  const first = cited[0]!;
+  return {
+    lemma: phrase,
+    firstValue: first.occurrence.value.slice(first.start - first.occurrence.phraseStart),
+    count: occurrences.length,
+    evidence: cited.map(({ occurrence, start }) => ({ segmentId: occurrence.segmentId, start, end: occurrence.end })),
+  };
+}
+
+/** The phrases of more than one word an occurrence says, ending in its noun: its whole phrase and each shorter tail of it, with where each starts. */
+function phrasesOf(occurrence: Occurrence): Array<{ phrase: string; start: number }> {
+  const words = occurrence.phrase.split(" ");
+  const starts = occurrence.wordStarts ?? [];
+  if (words.length < 2 || starts.length !== words.length) return [];
+  return words.slice(0, -1).map((_, from) => ({ phrase: words.slice(from).join(" "), start: starts[from]! }));
 }
 
 /**

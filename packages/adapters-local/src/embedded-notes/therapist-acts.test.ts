@@ -47,6 +47,8 @@ describe("what the therapist did", () => {
     ["A lot of people find the first weeks after a loss the hardest.", "Explained"],
     ["Many parents notice their sleep goes first when a baby arrives.", "Explained"],
     ["What we know is that drinking late at night makes the mornings harder.", "Explained"],
+    ["That's a really common worry with a new tablet.", "Explained"],
+    ["It is a normal reaction after a loss like that.", "Explained"],
     ["You've already made a real change to your evenings.", "Affirmed"],
     ["You're being really honest about the weekend.", "Affirmed"],
     ["What happened after the argument with your brother?", "Asked"],

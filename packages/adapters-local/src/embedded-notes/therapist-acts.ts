@@ -86,7 +86,11 @@ const actRules: readonly ActRule[] = [
   },
   {
     act: "Explained",
-    says: /\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) (?:people|women|men|parents|mums|moms|dads|smokers|drinkers|students|teenagers|young people) (?:who|with|find|experience|in your|drink|smoke|notice|struggle|feel)\b|^what we know (?:is|about)\b|^we know (?:that )?(?:drinking|smoking|alcohol|people|many|most)\b/,
+    says: new RegExp(
+      String.raw`\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) (?:people|women|men|parents|mums|moms|dads|smokers|drinkers|students|teenagers|young people) (?:who|with|find|experience|in your|drink|smoke|notice|struggle|feel)\b|^what we know (?:is|about)\b|^we know (?:that )?(?:drinking|smoking|alcohol|people|many|most)\b` +
+        // "That's a really common worry": the patient's experience put beside others'.
+        String.raw`|^(?:that's|that is|it's|it is) (?:a )?${intensifier}(?:common|normal|usual) (?:worry|concern|fear|feeling|reaction|question|experience|side effect)\b`,
+    ),
     question: false,
     lines: 1,
   },

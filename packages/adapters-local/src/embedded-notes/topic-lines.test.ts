@@ -266,4 +266,22 @@ describe("topics", () => {
     );
     expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about breakup\b/);
   });
+
+  it("names a topic by the phrase said again inside longer ones, and lists no modifier of it as a topic of its own", () => {
+    const notes = writeEmbeddedNotes(
+      input([
+        "T: How have you been?",
+        "P: My sleep schedule is a mess. I get terrible muscle pain in my legs at night.",
+        "T: Unexplained muscle pain is worth checking. And the sleep schedule, what time do you go to bed?",
+        "P: Midnight, or later.",
+      ]),
+    );
+    const topics = texts(notes.keyTopics);
+    expect(topics).toContain("muscle pain");
+    expect(topics).toContain("sleep schedule");
+    expect(topics).not.toContain("muscle");
+    expect(topics).not.toContain("sleep");
+    // The merged phrase takes the rank of its modifier, a concern: it heads the line.
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about sleep schedule\b/);
+  });
 });
