@@ -117,6 +117,10 @@ describe("embedded risk screen: context rules", () => {
     // Said as "wasted", what follows does not matter: the words as said are read too.
     expect(categoriesOf(ownOn(["I was wasted the whole weekend."], "seg-1"))).toEqual(["substance"]);
     expect(categoriesOf(ownOn(["I'm wasted."], "seg-1"))).toEqual(["substance"]);
+    // A thing or a time wasted, or "a waste", is no drinking.
+    for (const line of ["It feels like my weekends are all wasted.", "It was a waste of time.", "That was a waste.", "All that effort was wasted.", "My talent is wasted in this job."]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
   });
 
   it.each(["I cut myself shaving.", "I fell down the stairs and cut my leg.", "I burned my hand on the oven."])("an accident is not self-harm: %j", (line) => {
