@@ -377,6 +377,16 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["There are fleas in the flat. They bite me at night."], "seg-1")).toEqual([]);
   });
 
+  it("reads 'easier if I just died / didn't wake up' as a wish to be dead, and a wish never as a plan", () => {
+    for (const line of ["It'd be easier if I just died.", "Sometimes I think it'd be easier if I just went to sleep and didn't wake up.", "It would be easier if I didn't wake up."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toEqual(["passive_death_wish"]);
+    }
+    // "I could go to…" is no "I'm going to…": a wish to sleep and not wake is a passive wish (listed to review), never a plan (which pages).
+    expect(categoriesOf(ownOn(["I wish I could go to sleep and not wake up."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["I'm going to go to sleep and never wake up."], "seg-1"))).toContain("suicide_intent_or_plan");
+    expect(ownOn(["It would be easier if I just went to bed early."], "seg-1")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
