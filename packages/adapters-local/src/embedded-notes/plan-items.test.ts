@@ -825,6 +825,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: What could you do?", "P: That sounds hard for me. I'll try the patches then."]).map((item) => item.quote)).toEqual(["I'll try the patches then."]);
   });
 
+  it("agrees a session to come, stated and leave asked, accepted by saying it suits", () => {
+    const items = plan(["T: And I'd like to see you again on Thursday rather than waiting a week. How does that sound?", "P: That's fine. Thursday's fine."]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“That's fine.” — to “And I'd like to see you again on Thursday rather than waiting a week.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: I'd like to see you try the breathing. How does that sound?", "P: That's fine."])).toEqual([]);
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
 const reader = createPlainWordsClaimReader();
@@ -41,7 +42,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const lead of ["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]) expect(offers(`${lead} shall I book you in?`), lead).toBe(true);
     for (const filler of ["just", "also", "go ahead and"]) expect(offers(`Shall I ${filler} book you in?`), filler).toBe(true);
     for (const act of arrangingActs) {
-      const expected = act === "make" || act === "made" ? false : true;
+      const expected = !["make", "made", "see", "saw"].includes(act);
       expect(offers(`Would it be okay if I ${act} it for you?`), act).toBe(expected);
       if (expected) expect(offers(`Would it be okay if I ${act} an appointment for you?`), act).toBe(true);
     }
@@ -52,6 +53,15 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect(offers("Shall I make you an appointment?")).toBe(true);
     expect(offers("Shall I make a note of it before the next appointment?")).toBe(false);
     expect(offers("Can I make a suggestion about your appointment?")).toBe(false);
+  });
+
+  it("takes 'see' as arranging only as seeing the patient again, at a time within four words", () => {
+    for (const word of seenAgain) expect(offers(`Shall I see you ${word} then?`), word).toBe(true);
+    expect(offers("Would it be okay if I saw you again next week?")).toBe(true);
+    expect(offers("Can I see your list?")).toBe(false);
+    expect(offers("Can I see you do it?")).toBe(false);
+    expect(offers("Shall I see you out?")).toBe(false);
+    expect(offers("Shall I see you at the door and then we can go through the forms on Monday?")).toBe(false);
   });
 
   it("reads each word by its lemma or as said", () => {
@@ -114,6 +124,11 @@ describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave
     expect(offerIn("I can ring the surgery for you. Is that ok?", tagger)).toBe(0);
   });
 
+  it("finds a session to come stated and leave asked for it", () => {
+    expect(offerIn("And I'd like to see you again on Thursday rather than waiting a week. How does that sound?")).toBe(0);
+    expect(offerIn("I'd like to see you try the breathing. Would that be okay?")).toBe(-1);
+  });
+
   it("finds an offer in the sentence itself first", () => {
     expect(offerIn("Thanks. Shall I book you in?")).toBe(1);
     expect(arrangingOfferAt(sentences("Shall I book you in? Is that okay?"), 0)).toBe(0);
@@ -141,5 +156,21 @@ describe("acceptsOffer: the patient's plain yes", () => {
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {
     for (const sentence of ["Okay.", "Please.", "Thank you.", "Go on.", "Go ahead then.", "Maybe.", "I guess so.", "Yes, but not today.", "Yes please, that would be really very kind of you."]) expect(accepts(sentence), sentence).toBe(false);
+  });
+
+  it("accepts a sentence saying only that it suits, by every reader", () => {
+    for (const using of [reader, tagger, byValue, byLemma]) {
+      for (const yes of ["That's fine.", "That is fine.", "Sounds good.", "Perfect, thanks.", "That's fine by me.", "Yeah, that sounds great.", "Lovely.", "Brilliant, thank you."]) expect(accepts(yes, using), `${using.name}: ${yes}`).toBe(true);
+    }
+    for (const word of suitingWords) expect(accepts(`That's ${word}.`), word).toBe(true);
+    // Each word of the frame, as any reader gives it, beside a word that suits.
+    const frame = ["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea"];
+    for (const word of frame) expect(acceptsOffer([{ lemma: word, value: word }, { lemma: "fine", value: "fine" }]), word).toBe(true);
+    expect([...suitingFrame]).toEqual(frame);
+    // As long as a confirmation may be, and no longer.
+    const fine = { lemma: "fine", value: "fine" };
+    expect(acceptsOffer(Array.from({ length: confirmationLength }, () => fine))).toBe(true);
+    expect(acceptsOffer(Array.from({ length: confirmationLength + 1 }, () => fine))).toBe(false);
+    for (const sentence of ["That's not fine.", "Fine, whatever.", "That's fine I guess.", "It was good.", "That is a good question.", "That's fine, that's fine, that's fine."]) expect(accepts(sentence), sentence).toBe(false);
   });
 });

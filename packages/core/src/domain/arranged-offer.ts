@@ -1,15 +1,16 @@
 /**
  * A plan agreed by accepting the therapist's offer to arrange something: the therapist asks
  * whether to set up an act for the patient after the session ("Would you like me to refer you
- * today?", "Shall I book you in for next Tuesday?", "Can I send you the leaflet?") and the
- * patient's next turn opens with a plain yes ("Yes, please."). The referral, the booking or the
+ * today?", "Shall I book you in for next Tuesday?", "Can I send you the leaflet?", or "I'd like to
+ * see you again on Thursday. How does that sound?") and the patient's next turn opens with a plain
+ * yes ("Yes, please.") or says it suits ("That's fine."). The referral, the booking or the
  * letter is then agreed, as a proposal taken up is. Offers to say more in the session ("Would you
  * like me to tell you more?", "Can I ask you something?", "Can I make a suggestion?") arrange
  * nothing. This is the rule's data and its reading; core's plan check and the embedded writer read
  * an offer and its acceptance so.
  */
 
-import { confirmsPlainly } from "./confirmed-summary.ts";
+import { confirmationLength, confirmsPlainly } from "./confirmed-summary.ts";
 import { is, type MatchedWord } from "./word-match.ts";
 
 /** Openings of a question offering the therapist's act for the patient, word by word (by lemma or as said): "would you like me to", "shall I", "is it okay if I". */
@@ -36,9 +37,13 @@ const offerFillers: ReadonlySet<string> = new Set(["just", "also", "go", "ahead"
  * "Make" only with what it arranges after it (`madeArrangements`).
  */
 export const arrangingActs: ReadonlySet<string> = new Set([
-  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make",
-  "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made",
+  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "see",
+  "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made", "saw",
 ]);
+/** "See" and its past form: an arranging act only as seeing the patient again at a time (`seenAgain`). */
+const seeForms: ReadonlySet<string> = new Set(["see", "saw"]);
+/** Words that make "see you" a session to come, within the next four words: "see you again on Thursday", "see you next week" — not "Can I see your list?". */
+export const seenAgain: ReadonlySet<string> = new Set(["again", "next", "on", "in", "tomorrow", "weekly", "fortnightly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** "Make" and its past form: an arranging act only with what it arranges after it. */
 const makeForms: ReadonlySet<string> = new Set(["make", "made"]);
 /** What "make" arranges, within the next four words: "Shall I make you an appointment?", not "Can I make a suggestion?". */
@@ -55,6 +60,7 @@ function opensArranging(words: readonly MatchedWord[], openings: readonly (reado
     let at = from + opening.length;
     while (is(words[at], offerFillers)) at += 1;
     if (!is(words[at], arrangingActs)) return false;
+    if (is(words[at], seeForms)) return is(words[at + 1], "you") && words.slice(at + 2, at + 2 + madeReach).some((word) => is(word, seenAgain));
     return !is(words[at], makeForms) || words.slice(at + 1, at + 1 + madeReach).some((word) => is(word, madeArrangements));
   });
 }
@@ -109,7 +115,18 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
 /** Words of thanks or leave an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on.", "Yes, go ahead." */
 export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead"]);
 
-/** True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`) once its courtesies are left out ("Yes, please."); "Okay." and "Maybe." do not. */
+/** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect." */
+export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant"]);
+/** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine". */
+export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea"]);
+
+/**
+ * True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`)
+ * once its courtesies are left out ("Yes, please."), or a sentence saying only that it suits them
+ * (`suitingWords`: "That's fine.", "Sounds good."); "Okay." and "Maybe." do not.
+ */
 export function acceptsOffer(words: readonly MatchedWord[]): boolean {
-  return confirmsPlainly(words.filter((word) => !is(word, acceptingCourtesies)));
+  const said = words.filter((word) => !is(word, acceptingCourtesies));
+  if (confirmsPlainly(said)) return true;
+  return said.length <= confirmationLength && said.some((word) => is(word, suitingWords)) && said.every((word) => is(word, suitingWords) || is(word, suitingFrame));
 }
