@@ -387,6 +387,12 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["It would be easier if I just went to bed early."], "seg-1")).toEqual([]);
   });
 
+  it("reads what others make of the speaker ('acting like I'm on heroin') as no act of the speaker's", () => {
+    expect(ownOn(["Like, she's acting like I'm on heroin or something."], "seg-1")).toEqual([]);
+    expect(ownOn(["They look at me like I'm going to kill myself."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm on heroin most weekends."], "seg-1"))).toEqual(["substance"]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);

@@ -155,7 +155,8 @@ const hedgeFillers = new Set(["like", "um", "erm", "uh", "honestly", "really", "
 const complementVerbs = new Set(["tell", "told", "say", "said", "admit", "mention", "think", "thought", "feel", "felt", "know", "knew", "realise", "realize", "worry", "fear", "guess", "mean"]);
 const objectPronouns = new Set(["you", "him", "her", "them", "me", "us"]);
 
-const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether"];
+/** Cues of a condition or a hypothetical; "act like I…" and the like compare the speaker with what others make of them ("she's acting like I'm on heroin"): not what the speaker does. */
+const conditionCues = ["if", "in case", "suppose", "supposing", "imagine", "what if", "even if", "unless", "hypothetically", "let 's say", "say i", "as if", "should i ever", "whether", "as though i", "act like i", "treat me like i", "look at me like i", "talk to me like i", "make out like i"];
 
 /** Cues that are a condition only where a sentence or clause opens with them ("Say I did…", "Imagine if…"), not mid-clause ("it says I…", "I imagine jumping"). */
 const openingCues = new Set(["suppose", "supposing", "imagine", "say i"]);
