@@ -56,6 +56,8 @@ const habitVerbs: ReadonlyMap<string, string> = new Map([
   ["gamble", "gambling"],
   ["bet", "betting"],
   ["vape", "vaping"],
+  // The model does not know the verb: "vaping" is its own lemma.
+  ["vaping", "vaping"],
 ]);
 /** Words that make the verb after them a noun: "the betting", "my drinking". */
 const nounDeterminers = new Set(["the", "my", "his", "her", "their", "our", "your", "this", "that"]);
@@ -189,8 +191,10 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   for (const segment of segments) {
     const patient = segment.role !== "therapist";
     let hasNoun = false;
+    // The patient's first turns of substance, or the therapist's before them (the agenda): where the concern is told.
+    const opening = patient ? patientTurnsWithNouns < openingTurns : patientTurnsWithNouns === 0;
     for (const sentence of segment.sentences) {
-      if (patient) eventsIn(sentence, segment, position, patientTurnsWithNouns < openingTurns, eventsSaid);
+      if (patient) eventsIn(sentence, segment, position, opening, eventsSaid);
       const tokens = wholeWords(sentence.tokens);
       tokens.forEach((token, index) => {
         position += 1;
@@ -200,7 +204,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           const spoken = { phraseStart: token.start, nounStart: token.start, end: token.end, value: token.value, nounValue: token.value };
           // "The betting", "my drinking": a habit's verb after a determiner is said as its noun, and weighs as one.
           const asNoun = nounDeterminers.has(tokens[index - 1]?.lemma ?? "");
-          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening: patient && patientTurnsWithNouns < openingTurns, unknown: false, ...(asNoun ? {} : { notNoun: true as const }) });
+          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening, unknown: false, ...(asNoun ? {} : { notNoun: true as const }) });
           byLemma.set(noun, occurrences);
           hasNoun = true;
           return;
@@ -223,7 +227,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           end: token.end,
           nounValue: token.value,
           patient,
-          opening: patient ? patientTurnsWithNouns < openingTurns : patientTurnsWithNouns === 0,
+          opening,
           unknown: token.unknown,
           ...(tokens[index + 1] !== undefined && isTopicWord(tokens[index + 1]!, names) ? { beforeNoun: true as const } : {}),
         });

@@ -149,6 +149,11 @@ describe("topics", () => {
     expect(smoking?.quote).toBe("smoke");
   });
 
+  it("counts 'vaping', which the model does not lemmatise, as the habit", () => {
+    const notes = writeEmbeddedNotes(input(["T: What brings you in?", "P: I've been vaping a lot at school. I vape every break.", "T: Tell me about the vaping.", "P: It calms me down."]));
+    expect(texts(notes.keyTopics)).toContain("vaping");
+  });
+
   it("names a condition said as an adjective by its noun: pregnant, the pregnancy", () => {
     const notes = writeEmbeddedNotes(
       input(["T: How are you finding things?", "P: I'm pregnant and the nausea is awful, I'm pregnant with twins too.", "T: Twins.", "P: Yes, and my partner is away a lot."]),
