@@ -393,6 +393,18 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(categoriesOf(ownOn(["I'm on heroin most weekends."], "seg-1"))).toEqual(["substance"]);
   });
 
+  it("reads a stop wanted, tried or to come as use now, not as use stopped", () => {
+    for (const line of ["I want to quit smoking.", "I'm trying to stop drinking.", "I'm going to stop drinking."]) {
+      const found = ownOn([line], "seg-1");
+      expect(categoriesOf(found), line).toEqual(["substance"]);
+      expect(found.map((finding) => finding.temporality), line).toEqual(["current"]);
+    }
+    expect(ownOn(["I stopped drinking two years ago."], "seg-1").map((finding) => finding.temporality)).toEqual(["history"]);
+    expect(ownOn(["I had to stop drinking because of my liver."], "seg-1").map((finding) => finding.temporality)).toEqual(["history"]);
+    // Someone else's stop is theirs.
+    expect(ownOn(["He needs to stop drinking, or I'm leaving."], "seg-1")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
