@@ -832,6 +832,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: I'd like to see you try the breathing. How does that sound?", "P: That's fine."])).toEqual([]);
   });
 
+  it("quotes the act the patient names, not 'try that', when a question only asked them to take it up", () => {
+    const turns = ["T: And what about for you, when you feel it building up?", "P: I know I need to walk away. Go upstairs or go out for a walk.", "T: That's a really good insight. Would you be willing to try that next time?", "P: Yeah. I'll try it. I'll go for a walk round the block."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["I'll go for a walk round the block."]);
+    // Without an act named, the yes to the question is the plan line.
+    expect(plan(turns.slice(0, 3).concat("P: Yeah. I'll try it.")).map((item) => item.text)).toEqual([`${agreedPrefix}“I'll try it.” — to “Would you be willing to try that next time?”`]);
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);

@@ -604,6 +604,16 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || (committing && !triesBestOnly(sentence)), bare: bare && !naming };
 }
 
+/** True when a therapist's question only asks the patient to take up what was said, by a verb that points back ("Would you be willing to try that?", "Will you do it?"). */
+const asksOnlyToTakeUp = (sentence: ReadSentence) => isAsked(sentence) && pointsBackOnly(sentence) && sentence.tokens.some((token) => token.pos === "VERB" && pointingVerbs.has(token.lemma));
+
+/** True when a sentence of the patient's turn commits to an act in their own words, not refusing it ("I'll go for a walk round the block"). */
+const committedInOwnWords = (segment: ReadSegment) =>
+  segment.sentences.some((sentence) => {
+    const commitment = sentenceCommitment(sentence);
+    return commitment?.act === "own" && commitment.negated !== true;
+  });
+
 const ownCommitmentAt = (segment: ReadSegment, start: number) =>
   segment.sentences.some((sentence) => sentence.start === start && sentenceCommitment(sentence)?.act === "own");
 
@@ -910,6 +920,9 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const taker = taken.sentence;
     if ([...found.agreed, ...found.toConfirm].some((item) => item.evidence[0]?.segmentId === taken.turn.id && item.evidence[0]?.start === taker.start)) return;
     if (takesUpIdea(taken.turn, taker)) return;
+    // A proposal that only points back ("Would you be willing to try that?"), taken up by a turn that names the act itself ("Yeah. I'll
+    // try it. I'll go for a walk round the block."): the patient's own words are the plan (`findCommitments` quotes them), not "try that".
+    if (asksOnlyToTakeUp(taker) && committedInOwnWords(segment)) return;
     // Agreed to a proposal stated as one: the line quotes the proposal, then the assenting words.
     if (assent.strength === "plain" && statesProposal(taker)) {
       found.agreed.push(agreementLine("stated", taken.turn, taker, segment, assent));
