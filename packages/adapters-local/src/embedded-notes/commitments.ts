@@ -126,6 +126,14 @@ const notMeantFrom = (before: readonly ReadToken[]) =>
 const notYet = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "not" && tokens[at + 1]?.lemma === "yet";
 /** True for a "how" or "what" framed as the decision itself ("That's how I'll handle it", "This is what I'll do"): not wondering how. */
 const framesDecision = (tokens: readonly ReadToken[], at: number) => ["how", "what"].includes(tokens[at]!.lemma) && ["be", "'s", "’s", "s"].includes(tokens[at - 1]?.lemma ?? "") && ["that", "this"].includes(tokens[at - 2]?.lemma ?? "");
+/** How the speaker says a decision that stands, before "decided": "I've decided", "we have decided" (as a reader splits or joins them) — not "I decided" (a story of then), "I can't decide", "I haven't decided", "my mum has decided". */
+const decisionsStanding: readonly (readonly string[])[] = [["i", "have"], ["i", "'ve"], ["i", "’ve"], ["i've"], ["i’ve"], ["ive"], ["we", "have"], ["we", "'ve"], ["we", "’ve"], ["we've"], ["we’ve"]];
+/** True for a "decided" of the speaker's decision that stands ("I've decided I'm going to tell her"): the commitment after it is meant. */
+const decisionMade = (tokens: readonly ReadToken[], at: number) => {
+  if (tokens[at]!.lemma !== "decide" || tokens[at]!.value.toLowerCase() !== "decided") return false;
+  const said = tokens.slice(0, at).filter(isWord).map((token) => token.value.toLowerCase());
+  return decisionsStanding.some((opening) => opening.every((word, offset) => said[said.length - opening.length + offset] === word));
+};
 /**
  * True when what is said at `index` is hedged, conditional, habitual, reported, quoted or a clause
  * of worry or knowing (`notMeant` within `notMeantReach` words before it, or a quotation mark):
@@ -134,7 +142,7 @@ const framesDecision = (tokens: readonly ReadToken[], at: number) => ["how", "wh
 export function notMeantAt(tokens: readonly ReadToken[], index: number, cues: ReadonlySet<string> = notMeant): boolean {
   const before = tokens.slice(0, index);
   const meantFrom = notMeantFrom(before);
-  if (before.some((token, at) => at >= meantFrom && (cues.has(token.lemma) || cues.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at) && !framesDecision(before, at))) return true;
+  if (before.some((token, at) => at >= meantFrom && (cues.has(token.lemma) || cues.has(token.value.toLowerCase())) && !agreeingSure(before, at) && !notYet(before, at) && !framesDecision(before, at) && !decisionMade(before, at))) return true;
   return before.some((token) => /^["“”]$/.test(token.value));
 }
 

@@ -839,6 +839,14 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns.slice(0, 3).concat("P: Yeah. I'll try it.")).map((item) => item.text)).toEqual([`${agreedPrefix}“I'll try it.” — to “Would you be willing to try that next time?”`]);
   });
 
+  it("takes a decision that stands before the commitment as meant, not a story of one or an undecided one", () => {
+    expect(plan(["T: What would you like to do?", "P: I've decided I'm going to tell her on Sunday."]).map((item) => item.text)).toEqual(["I've decided I'm going to tell her on Sunday."]);
+    expect(plan(["T: What would you like to do?", "P: I have decided I'll tell her on Sunday."]).map((item) => item.text)).toEqual(["I have decided I'll tell her on Sunday."]);
+    for (const said of ["I decided I'll tell her on Sunday.", "I haven't decided whether I'm going to tell her.", "My mum has decided I'm going to stay with my aunt.", "I can't decide if I'll go."]) {
+      expect(plan(["T: What would you like to do?", `P: ${said}`]), said).toEqual([]);
+    }
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);
