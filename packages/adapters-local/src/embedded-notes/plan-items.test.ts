@@ -847,6 +847,13 @@ describe("plan items: what was agreed", () => {
     }
   });
 
+  it("reads getting in touch and getting to bed as acts, getting better or there as outcomes", () => {
+    for (const said of ["I'll get in touch with the school.", "I'll try and get to bed before midnight."]) {
+      expect(plan(["T: What would you like to do?", `P: ${said}`]).map((item) => item.text), said).toEqual([said]);
+    }
+    for (const said of ["I'll get better.", "I'll get there eventually."]) expect(plan(["T: What would you like to do?", `P: ${said}`]), said).toEqual([]);
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);
