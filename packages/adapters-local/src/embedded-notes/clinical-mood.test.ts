@@ -158,11 +158,18 @@ describe("session mood in a clinician's words", () => {
       ["P: I feel very bad about it.", "feel very bad"],
       ["P: It's been a rough year.", "rough year"],
       ["P: I've got no direction any more.", "no direction"],
+      ["P: I've been feeling really low.", "feeling really low"],
+      ["P: I feel flat most days.", "feel flat"],
+      ["P: I'm gutted, honestly.", "gutted"],
+      ["P: I'm knackered all the time.", "knackered"],
     ] as const) {
       expect(notesOf(["T: How have things been?", turn]).sessionMood, turn).toMatchObject({ text: `Presented as low (“${word}”).` });
     }
-    // A thing destroyed or crushed is an event, not the patient's feeling.
+    // A thing destroyed or crushed is an event, not the patient's feeling; a price or an income "low" is no mood.
     expect(isNotAssessed(notesOf(["T: What happened?", "P: The storm destroyed our fence and crushed the car."]).sessionMood)).toBe(true);
+    expect(isNotAssessed(notesOf(["T: What happened?", "P: The price is really low and my income is low."]).sessionMood)).toBe(true);
+    expect(notesOf(["T: How was it?", "P: I'm fuming about it."]).sessionMood).toMatchObject({ text: "Presented as angry (“fuming”)." });
+    expect(notesOf(["T: How was it?", "P: I'm chuffed with how it went."]).sessionMood).toMatchObject({ text: "Presented as hopeful (“chuffed”)." });
   });
 
   it("reads having nothing to live for as distress", () => {

@@ -27,10 +27,14 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
     "broken", "lost interest", "in a funk", "feeling down", "been better", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
     "bummed", "burnt out", "burned out", "bad mood", "i be destroyed", "i'm destroyed", "feel destroyed", "i be crushed", "i'm crushed", "feel crushed", "rough year", "tough year", "hard year", "no direction", "unfulfilled",
     "feel bad", "feel so bad", "feel very bad", "feel really bad", "feel terrible", "feel awful", "feel horrible",
+    // "Low" of the patient only, said of their feeling or their state ("the price is really low" is none).
+    ...["feel", "feeling", "been", "i'm", "i’m", "im", "i be"].flatMap((lead) => ["", "so ", "really ", "pretty ", "quite ", "a bit ", "very ", "super "].map((degree) => `${lead} ${degree}low`)),
+    "low mood", "low in mood", "feel flat", "feeling flat", "gutted", "in bits", "knackered",
+    "i be shattered", "i'm shattered", "feel shattered", "absolutely shattered",
   ],
-  angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "sick of", "disgusted"],
+  angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "sick of", "disgusted", "fuming", "livid", "seething"],
   ambivalent: ["torn", "mixed feeling", "part of me", "conflicted", "confused", "on the fence", "don't know whether", "don't know if i should", "not sure whether", "not sure if i should", "mixed emotion"],
-  hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad"],
+  hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad", "chuffed", "over the moon"],
   calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
 };
 
