@@ -405,6 +405,12 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["He needs to stop drinking, or I'm leaving."], "seg-1")).toEqual([]);
   });
 
+  it("reads thinking of just not being here, and being better off not waking up, as a wish to be dead", () => {
+    expect(categoriesOf(ownOn(["Sometimes I think about just not being here."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["I'd be better off not waking up."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["I thought about not being at the wedding."], "seg-1")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);
