@@ -854,6 +854,15 @@ describe("plan items: what was agreed", () => {
     for (const said of ["I'll get better.", "I'll get there eventually."]) expect(plan(["T: What would you like to do?", `P: ${said}`]), said).toEqual([]);
   });
 
+  it("agrees a plan the therapist sums up as 'the plan is that you'll…', confirmed by a plain yes", () => {
+    const items = plan([
+      "T: And the plan is that you'll have three alcohol-free nights this week, and you'll keep a drinks diary on your phone.",
+      "P: Yep. That's the plan.",
+    ]);
+    expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}And the plan is that you'll have three alcohol-free nights this week, and you'll keep a drinks diary on your phone. — “Yep.”`]);
+    expect(items[0]!.verification.status).toBe("grounded");
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);

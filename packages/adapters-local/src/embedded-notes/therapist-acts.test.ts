@@ -35,6 +35,7 @@ describe("what the therapist did", () => {
     ["What I'm hearing is that the nights are the hardest part for you.", "Reflected"],
     ["On one hand the wine helps you relax, and on the other it might be affecting your sleep.", "Reflected"],
     ["To sum up, the move, the new job and your mum's illness all came at once.", "Summarised"],
+    ["Let me just recap what you've told me about the move.", "Summarised"],
     ["That must have been really frightening for you.", "Acknowledged"],
     ["I'm so sorry your grandmother passed away last spring.", "Acknowledged"],
     ["It makes sense you would keep some distance from him now.", "Acknowledged"],
@@ -131,5 +132,14 @@ describe("what the therapist did", () => {
     expect(actsOf(["T: You feel tired.", "P: Yes.", "T: You feel tired of carrying the whole household on your own."])).toEqual([
       "Reflected: “You feel tired of carrying the whole household on your own.”",
     ]);
+  });
+
+  it("quotes a summary announced in a short sentence with the summary after it, and the announcement alone when nothing follows", () => {
+    expect(actsOf(["T: Let me just sum up. You've been drinking most nights, and you're worried about the kids.", "P: Yeah."])).toEqual([
+      "Summarised: “Let me just sum up. You've been drinking most nights, and you're worried about the kids.”",
+    ]);
+    expect(actsOf(["T: Let me just sum up.", "P: Okay."])).toEqual(["Summarised: “Let me just sum up.”"]);
+    // A summary that says more in its own sentence is quoted alone.
+    expect(actsOf(["T: To sum up, the move and the new job came at once. What now?", "P: Okay."])[0]).toBe("Summarised: “To sum up, the move and the new job came at once.”");
   });
 });

@@ -64,7 +64,7 @@ const actRules: readonly ActRule[] = [
   },
   {
     act: "Summarised",
-    opens: /^(?:to sum up|so to sum up|to summari[sz]e|let me summari[sz]e|in summary|so far you've told me|so far you have told me|let me see if i've got this|if i understand you correctly|let me check i've understood)\b/,
+    opens: /^(?:to sum up|so to sum up|to summari[sz]e|let me (?:just )?(?:summari[sz]e|sum (?:it |things |that )?up|recap)|in summary|so far you've told me|so far you have told me|let me see if i've got this|if i understand you correctly|let me check i've understood)\b/,
     question: false,
     lines: 1,
   },
@@ -174,8 +174,24 @@ export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDra
       .slice(0, rule.lines);
     for (const said of shown) {
       used.add(said);
-      lines.push(lineOf(rule.act, said));
+      lines.push(lineOf(rule.act, rule.act === "Summarised" ? withSummaryAfter(said) : said));
     }
   }
   return lines;
+}
+
+/** The most words a sentence that only announces a summary holds ("Let me just sum up."): the summary is the sentence after it. */
+const announcementWords = 6;
+
+/**
+ * A summary announced in a short sentence ("Let me just sum up. You've been drinking most
+ * nights…"), quoted with the sentence after it in the turn, which is the summary; the sentence as
+ * it is when it says more, or when nothing follows (or the two together would be a speech).
+ */
+function withSummaryAfter(said: Said): Said {
+  const sentences = said.segment.sentences;
+  const next = sentences[sentences.indexOf(said.sentence) + 1];
+  if (said.words > announcementWords || next === undefined) return said;
+  const joined = saidOf(said.segment, { start: said.sentence.start, end: next.end, tokens: [...said.sentence.tokens, ...next.tokens] });
+  return joined.words <= maxWords ? joined : said;
 }

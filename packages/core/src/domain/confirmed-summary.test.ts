@@ -46,6 +46,32 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     }
   });
 
+  it("finds 'the plan is that you'll…', taking the first act said of 'you' (after 'and' when the first names none), by every reader", () => {
+    for (const using of [reader, wholeWords, tagger]) {
+      expect(summarises("And the plan is that you'll keep a drinks diary on your phone.", using), using.name).toBe(true);
+      expect(summarises("Your plan is that you are going to ring the clinic.", using), using.name).toBe(true);
+      expect(summarises("The plan is that you will have three dry nights this week, and you'll keep a drinks diary.", using), using.name).toBe(true);
+    }
+    // The act's index: "keep", after "and you'll" ("have" names no act).
+    expect(planSummaryAt(reader.read("The plan is that you will have three dry nights and you will keep a diary."))).toBe(13);
+    expect(planSummaryAt(reader.read("The plan is that you will call."))).toBe(6);
+    expect(planSummaryAt(reader.read("The plan is that you are going to call."))).toBe(8);
+    for (const text of [
+      "The plan is that you'll feel better.",
+      "The plan is that you'll have a rest and you'll feel better.",
+      "The plan is that we call you.",
+      "The plan is that she will call you.",
+      "The plan is that.",
+      "The plan is that you call.",
+      "The plan is that you'll be fine, but you will call.",
+      // Only "will" or "going to" make the future: "you have got to", "you are happy to" state none.
+      "The plan is that you have got to call.",
+      "The plan is that you are happy to call.",
+    ]) {
+      expect(summarises(text), text).toBe(false);
+    }
+  });
+
   it("returns the index of the act's verb, past fillers", () => {
     expect(planSummaryAt(reader.read("So you'll just call her."))).toBe(4);
     expect(planSummaryAt(reader.read("Your plan is to first book it."))).toBe(5);

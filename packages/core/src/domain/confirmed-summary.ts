@@ -81,9 +81,28 @@ export function announcesSummary(words: readonly MatchedWord[]): boolean {
 }
 
 /**
+ * Where, from `at`, "you will / you'll / you're going to <act>" names an act, or failing that, the
+ * same after a later "and" of the sentence ("…you'll have three dry nights, and you'll keep a
+ * drinks diary": "have" names no act, "keep" does); -1 when none.
+ */
+function statedActAfter(words: readonly MatchedWord[], from: number): number {
+  for (let at = from; at < words.length; at += 1) {
+    if (at !== from && !is(words[at - 1], "and")) continue;
+    if (!is(words[at], "you")) continue;
+    let next = at + 1;
+    if (is(words[next], beForms) && is(words[next + 1], goingForms) && is(words[next + 2], "to")) next += 3;
+    else if (is(words[next], futureMarkers)) next += 1;
+    else continue;
+    const act = actAt(words, next);
+    if (act !== -1) return act;
+  }
+  return -1;
+}
+
+/**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
  * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`), "your plan is to <act>" / "the plan is (for you)
- * to <act>", "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
+ * to <act>" / "the plan is that you'll <act>" (`statedActAfter`), "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
  * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
  * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>" (a
  * prediction without them, "You will feel better in time", states no plan). The act is a verb of
@@ -102,7 +121,9 @@ export function planSummaryAt(words: readonly MatchedWord[], announced = false):
     if (!is(words[at + 1], "plan") || !is(words[at + 2], copulas)) return -1;
     at += 3;
     if (is(words[at], "for") && is(words[at + 1], "you")) at += 2;
-    return is(words[at], "to") ? actAt(words, at + 1) : -1;
+    if (is(words[at], "to")) return actAt(words, at + 1);
+    // "The plan is that you'll have three dry nights and you'll keep a diary": the acts said of "you", the first that is one.
+    return is(words[at], "that") ? statedActAfter(words, at + 1) : -1;
   }
   if (!is(words[at], "you")) return -1;
   at += 1;
