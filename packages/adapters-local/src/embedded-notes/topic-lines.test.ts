@@ -149,6 +149,13 @@ describe("topics", () => {
     expect(smoking?.quote).toBe("smoke");
   });
 
+  it("takes no measure of what was drunk or smoked for a topic: the wine, not the bottle", () => {
+    const notes = writeEmbeddedNotes(input(["T: Tell me about the drinking.", "P: A bottle of wine most nights, and a packet of cigarettes.", "T: A bottle a night.", "P: Yeah, a bottle, sometimes a glass more."]));
+    expect(texts(notes.keyTopics)).not.toContain("bottle");
+    expect(texts(notes.keyTopics)).not.toContain("packet");
+    expect(texts(notes.keyTopics)).toContain("wine");
+  });
+
   it("counts 'vaping', which the model does not lemmatise, as the habit", () => {
     const notes = writeEmbeddedNotes(input(["T: What brings you in?", "P: I've been vaping a lot at school. I vape every break.", "T: Tell me about the vaping.", "P: It calms me down."]));
     expect(texts(notes.keyTopics)).toContain("vaping");
