@@ -411,6 +411,14 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["I thought about not being at the wedding."], "seg-1")).toEqual([]);
   });
 
+  it("reads 'I did it again' after the other speaker named the cutting as self-harm done again, to review", () => {
+    const found = ownOn(["T: Last week you told me about the cutting. How has this week been?", "I did it again on Tuesday. After the thing with my dad."], "seg-2");
+    expect(found.map((finding) => [finding.category, finding.basis, finding.quote])).toEqual([["self_harm", "answer_to_other_question", "I did it again on Tuesday."]]);
+    expect(ownOn(["T: Last week you told me about the cutting. How has this week been?", "I haven't done it again. I used the ice."], "seg-2")).toEqual([]);
+    expect(ownOn(["T: Last week you told me about the cutting. How has this week been?", "Good. I'm doing better."], "seg-2")).toEqual([]);
+    expect(ownOn(["T: Did you go to the gym this week?", "I did it again on Tuesday."], "seg-2")).toEqual([]);
+  });
+
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {
     expect(categoriesOf(ownOn(["I'm thinking about and in my life."], "seg-1"))).toEqual(["active_ideation"]);
     expect(categoriesOf(ownOn(["Sometimes I want to end in my life."], "seg-1"))).toEqual(["active_ideation"]);

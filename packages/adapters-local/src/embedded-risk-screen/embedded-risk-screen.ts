@@ -223,6 +223,12 @@ const asksOfDying =
 const asksOfPillsAsMeans =
   / (?:(?:all|too many|a handful of|handful of|extra|spare|a stash of|the rest of) (?:of )?(?:\S+ ){0,2}(?:pill|tablet)|(?:pill|tablet) (?:\S+ ){0,3}(?:keep|kept|save|saving|stockpile|hoard|stash|hide|hid|hidden|put aside|to die|to end)|(?:save|saving|stockpile|stockpiling|hoard|hoarding|stash|hide|hid) (?:\S+ ){0,3}(?:pill|tablet)|enough (?:\S+ ){0,2}(?:pill|tablet) to (?:die|end|kill|overdose|do it))(?= )/;
 
+/** Words that name self-harm in the other speaker's turn: "the cutting", "hurting yourself", "self-harm" (lemmas or as said). */
+const selfHarmNamed = / (?:cut|cutting|self harm\S*|self injur\S*|(?:hurt|harm|burn|burning|hurting|harming) (?:yourself|myself))(?= )/;
+/** An answer that says the act named just before was done again ("I did it again on Tuesday", "it happened again", "I slipped up"). */
+const doneAgain = / (?:(?:i|i've|i have) (?:\S+ )?(?:did|done|do) it again|(?:i be|i'm|i am|been) doing it again|it (?:happen\S*|start\S*) again|i (?:slipped|slip) up|i relapsed)(?= )/;
+const spokenSentence = (sentence: RiskSentence) => ` ${sentence.said.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+
 /** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
 const followUpRenewals = 1;
 
@@ -286,6 +292,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let previous = null as { speaker: string; followUp: boolean } | null;
   /** Whether the last segment named a means (pills, a knife…), and whose it was: what a pronoun handed over may be. */
   let meansSaid = null as { speaker: string } | null;
+  /** Whether the last segment named self-harm ("the cutting"), and who said it: what "I did it again" answering it did. */
+  let selfHarmSaid = null as { speaker: string } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
       yield [];
@@ -361,6 +369,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
       own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up", false));
     }
+    // "I did it again on Tuesday" after the other speaker named the cutting: the act done again, to review in the patient's words.
+    const againAt = answers && own.length === 0 && selfHarmSaid !== null && selfHarmSaid.speaker !== segment.speaker && !denies(segment.text) ? sentences.findIndex((sentence) => doneAgain.test(spokenSentence(sentence))) : -1;
+    if (againAt !== -1) own.push(...answerFindings(segment, sentences[againAt]!, ["self_harm"], "follow_up", false));
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
     const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));
@@ -372,6 +383,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
     meansSaid = meansIn.includes(true) ? { speaker: segment.speaker } : null;
+    selfHarmSaid = sentences.some((sentence) => selfHarmNamed.test(sentence.text) || selfHarmNamed.test(spokenSentence(sentence))) ? { speaker: segment.speaker } : null;
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
