@@ -417,6 +417,7 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["T: Last week you told me about the cutting. How has this week been?", "I haven't done it again. I used the ice."], "seg-2")).toEqual([]);
     expect(ownOn(["T: Last week you told me about the cutting. How has this week been?", "Good. I'm doing better."], "seg-2")).toEqual([]);
     expect(ownOn(["T: Did you go to the gym this week?", "I did it again on Tuesday."], "seg-2")).toEqual([]);
+    expect(ownOn(["T: Have you managed to cut down this week?", "I slipped up on Saturday."], "seg-2").filter((finding) => finding.category === "self_harm")).toEqual([]);
   });
 
   it("hears 'ending my life' as a speech engine mishears it, only after thinking of or wanting it", () => {

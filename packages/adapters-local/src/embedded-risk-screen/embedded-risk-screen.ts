@@ -223,8 +223,8 @@ const asksOfDying =
 const asksOfPillsAsMeans =
   / (?:(?:all|too many|a handful of|handful of|extra|spare|a stash of|the rest of) (?:of )?(?:\S+ ){0,2}(?:pill|tablet)|(?:pill|tablet) (?:\S+ ){0,3}(?:keep|kept|save|saving|stockpile|hoard|stash|hide|hid|hidden|put aside|to die|to end)|(?:save|saving|stockpile|stockpiling|hoard|hoarding|stash|hide|hid) (?:\S+ ){0,3}(?:pill|tablet)|enough (?:\S+ ){0,2}(?:pill|tablet) to (?:die|end|kill|overdose|do it))(?= )/;
 
-/** Words that name self-harm in the other speaker's turn: "the cutting", "hurting yourself", "self-harm" (lemmas or as said). */
-const selfHarmNamed = / (?:cut|cutting|self harm\S*|self injur\S*|(?:hurt|harm|burn|burning|hurting|harming) (?:yourself|myself))(?= )/;
+/** Words that name self-harm in the other speaker's turn: "the cutting", "hurting yourself", "self-harm" (lemmas or as said) — not cutting down, back or out. */
+const selfHarmNamed = / (?:(?:cut|cutting)(?! (?:down|back|out|off|up|in|corners|ties|costs|my hair|your hair|it out))|self harm\S*|self injur\S*|(?:hurt|harm|burn|burning|hurting|harming) (?:yourself|myself))(?= )/;
 /** An answer that says the act named just before was done again ("I did it again on Tuesday", "it happened again", "I slipped up"). */
 const doneAgain = / (?:(?:i|i've|i have) (?:\S+ )?(?:did|done|do) it again|(?:i be|i'm|i am|been) doing it again|it (?:happen\S*|start\S*) again|i (?:slipped|slip) up|i relapsed)(?= )/;
 const spokenSentence = (sentence: RiskSentence) => ` ${sentence.said.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
