@@ -7,7 +7,7 @@ import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
  * First-person future commitments, as lemma phrases: "I will…", "I'll…", "I'm going to…",
- * "next week we're going to…", "I plan to…", "I plan on…", "im going to…" (typed without its
+ * "next week we're going to…", "I plan to…", "I plan on…", "my plan is to…", "im going to…" (typed without its
  * apostrophe), "I've decided to…", and commitments to abstain
  * ("I'm not going to…", "I won't…").
  */
@@ -36,6 +36,8 @@ const commitmentPhrases = [
   "i decide to",
   "i promise to",
   "i commit to",
+  "my plan be to",
+  "my plan is to",
   "i'm not go to",
   "i be not go to",
   "i'm not gonna",
@@ -555,7 +557,7 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
 }
 
 /** Phrases that state a decision, firm without a time: "I plan to return to work in spring", "I plan on seeing a doctor", "I've decided to move". */
-const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to"];
+const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to", "my plan be to", "my plan is to"];
 /** Words that, opening a sentence, draw a conclusion from what was just said: "So I'll practise with a friend first", "Then I will book the smaller venue". */
 const conclusionOpenings = new Set(["so", "then"]);
 /**

@@ -863,6 +863,13 @@ describe("plan items: what was agreed", () => {
     expect(items[0]!.verification.status).toBe("grounded");
   });
 
+  it("writes a plan the patient states as their own ('My plan is to…'), and core lets it stand", () => {
+    const items = plan(["T: What would you like to do?", "P: My plan is to walk the dog every morning."]);
+    expect(items.map((item) => item.text)).toEqual(["My plan is to walk the dog every morning."]);
+    expect(items[0]!.verification.status).toBe("grounded");
+    expect(plan(["T: What would you like to do?", "P: My plan was to walk the dog."])).toEqual([]);
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);

@@ -70,6 +70,15 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     }
   });
 
+  it("finds a plan the patient states as their own, by every reader, and not another's or one that was", () => {
+    for (const using of [reader, wholeWords, byValue]) {
+      for (const text of ["My plan is to walk the dog every morning.", "Our plan is to move in spring.", "my plan is to call them"]) expect(commits(text, "patient", using), `${using.name}: ${text}`).toBe(true);
+    }
+    expect(commits("My plan be to walk.", "patient", byValue)).toBe(true);
+    expect(commits("Our plan be to move.", "patient", byValue)).toBe(true);
+    for (const text of ["Her plan is to move out.", "My plan was to walk the dog.", "My plan is good.", "Is my plan to walk?"]) expect(commits(text), text).toBe(false);
+  });
+
   it("finds an assent to a proposal, as a whole phrase", () => {
     for (const text of [
       "That's a good idea.",

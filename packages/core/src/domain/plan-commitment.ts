@@ -286,9 +286,17 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
   return -1;
 }
 
-/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), an act arranged (`arrangedActAt`: "I've booked onto the programme", "I'm seeing my GP on Friday"), or an opening intent word (`openingIntentAt`: "Will do.", "Thanks, will do", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
+/** How the patient states their own plan with a possessive, word by word (by lemma or as said): "My plan is to walk the dog every morning". */
+export const ownPlanStatements: readonly (readonly string[])[] = [
+  ["my", "plan", "be", "to"],
+  ["my", "plan", "is", "to"],
+  ["our", "plan", "be", "to"],
+  ["our", "plan", "is", "to"],
+];
+
+/** True when the words commit: a first-person subject with a marker of intent within reach, a word of `fusedIntents` before another ("imma call her"), a plan stated as one's own (`ownPlanStatements`: "My plan is to…"), an act arranged (`arrangedActAt`: "I've booked onto the programme", "I'm seeing my GP on Friday"), or an opening intent word (`openingIntentAt`: "Will do.", "Thanks, will do", "ill call them"); not negated as a refusal of it ("I'm not going to stop" still commits to abstain). */
 function commits(words: readonly ClaimWord[]): boolean {
-  if (openingIntentAt(words) !== -1 || arrangedActAt(words) !== -1) return true;
+  if (openingIntentAt(words) !== -1 || arrangedActAt(words) !== -1 || holds(words, ownPlanStatements)) return true;
   if (words.some((word, index) => is(word, fusedIntents) && index < words.length - 1)) return true;
   return words.some((word, index) => {
     if (!is(word, committingSubjects)) return false;
