@@ -432,6 +432,32 @@ function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
   return words.slice(start);
 }
 
+/** Verbs of reaching a person for help: "call the crisis line", "ring my sister", "talk to my mum", "text Jay" — not booking, joining or looking something up. */
+const helpVerbs = new Set(["call", "ring", "phone", "contact", "text", "message", "talk", "speak", "reach", "tell"]);
+/** Whom a patient reaches for help in a crisis: a helpline, a clinician, someone close ("the crisis line", "my GP", "my sister") — not the bank or the landlord. */
+const helpers = new Set([
+  "crisis", "helpline", "samaritans", "111", "999", "gp", "doctor", "therapist", "counsellor", "counselor", "nurse", "team", "someone", "somebody", "you",
+  "mum", "mom", "dad", "sister", "brother", "friend", "mate", "partner", "wife", "husband", "boyfriend", "girlfriend", "family", "nan", "gran", "aunt", "uncle",
+]);
+/** How many words after the verb whom it reaches may come: "talk to my sister", "call the crisis line". */
+const helperReach = 4;
+/** True when the act reaches someone for help (`helpVerbs`, then one of `helpers` within `helperReach` words). */
+const reachesForHelp = (act: readonly ReadToken[]) =>
+  helpVerbs.has(act[0]?.lemma ?? "") && act.slice(1, 1 + helperReach).some((token) => helpers.has(token.lemma) || helpers.has(token.value.toLowerCase()));
+/** Conditions a plan for a crisis waits on: "if it gets bad", "when the urges come" — not "unless" or "once". */
+const crisisConditions = new Set(["if", "when", "whenever"]);
+
+/** Words a sentence may open with before its condition: "And if it gets bad…", "So when I feel like that…". */
+const conditionLeads = new Set(["and", "so", "but", "then", "okay", "ok", "yeah", "well"]);
+/** Words that open a condition: "if", "when", "whenever". */
+const conditionOpeners = new Set(["if", "when", "whenever"]);
+/** True when the words before a commitment open, after leads, with a condition ("If it gets bad again, I'll…"), unquoted. */
+const opensWithCondition = (before: readonly ReadToken[]) => {
+  const words = before.filter(isWord);
+  const first = words.findIndex((word) => !conditionLeads.has(word.lemma));
+  return first !== -1 && conditionOpeners.has(words[first]!.lemma) && !before.some((token) => /^["“”]$/.test(token.value));
+};
+
 /**
  * The commitment at `index` (a phrase of `length` tokens) in its sentence, or null when it is not
  * one: a prediction or manner of speaking (`notAnAction`), hedged, conditional, habitual or
@@ -446,16 +472,22 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // Past, hypothetical, habitual, reported or quoted: never a commitment, pointing back or not.
   // "I planned to visit my aunt in May": a plan that was, not one that holds ("I've decided to" still does).
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
-  if (notMeantAt(tokens, index)) return null;
+  // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
+  // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition; "even if I don't like it": a concession (core's `unconditionalIf`).
+  const waitsOn = act.filter((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about"));
+  const waitsAfter = waitsOn.length > 0;
+  // "If it gets bad again I'll call the crisis line", "I'll ring the helpline if it gets bad": reaching out for help in a crisis, waiting on it —
+  // a safety plan's step, to confirm with the patient, never a plan line; any other act that waits on a condition is none.
+  const meantBefore = !notMeantAt(tokens, index);
+  const forACrisis = reachesForHelp(act) && waitsOn.every((token) => crisisConditions.has(token.lemma)) && (meantBefore || opensWithCondition(before)) && (waitsAfter || !meantBefore);
+  if ((!meantBefore || waitsAfter) && !forACrisis) return null;
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
+    forACrisis ||
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
-  // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
-  // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition; "even if I don't like it": a concession (core's `unconditionalIf`).
-  if (act.some((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about"))) return null;
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"

@@ -870,6 +870,20 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: What would you like to do?", "P: My plan was to walk the dog."])).toEqual([]);
   });
 
+  it("lists reaching out for help in a crisis, waiting on it, to confirm — never as a plan line", () => {
+    for (const said of ["If it gets bad again I'll call the crisis line.", "I'll ring the helpline if it gets bad.", "If I feel that way again, I'll talk to my sister."]) {
+      const turns = ["T: What will you do if the thoughts come back?", `P: ${said}`];
+      expect(plan(turns), said).toEqual([]);
+      expect(toConfirm(turns), said).toEqual([`To confirm: ${said}`]);
+    }
+    // Any other act waiting on a condition, or a condition someone else reported, is neither.
+    for (const said of ["If I have time I'll try the yoga.", "I'll go for a run if it stops raining.", "She said if I need help I'll call her."]) {
+      const turns = ["T: What would you like to do?", `P: ${said}`];
+      expect(plan(turns), said).toEqual([]);
+      expect(toConfirm(turns), said).toEqual([]);
+    }
+  });
+
   it("agrees an offer to arrange asked before a statement, accepted by a yes with leave", () => {
     const items = plan(["T: Would you like me to refer you to the stop smoking service as well? They'd see you every week.", "P: Yeah, go on."]);
     expect(items.map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, go on.” — to “Would you like me to refer you to the stop smoking service as well?”`]);
