@@ -80,8 +80,8 @@ const notVolitional = new Set([
 const possessives = new Set(["my", "your", "his", "her", "our", "their"]);
 const isDeterminer = (token: ReadToken | undefined) => token !== undefined && (token.pos === "DET" || possessives.has(token.lemma));
 
-/** What "get" does as an act when it is said right after it, word by word: "get in touch", "get to bed" — not becoming ("get better", "get there"). */
-const gettingActs: ReadonlyArray<readonly string[]> = [["in", "touch"], ["to", "bed"]];
+/** What "get" does as an act when it is said right after it, word by word: "get in touch", "get to bed", "get down to five a day" (cutting down to a target, as "cut down to five" is) — not becoming ("get better", "get there"). */
+const gettingActs: ReadonlyArray<readonly string[]> = [["in", "touch"], ["to", "bed"], ["down", "to"]];
 
 /** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it". */
 const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
@@ -337,10 +337,8 @@ function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   if (verb === undefined) return false;
   // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
   if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
-  // "I'll get in touch with the school", "I'll try and get to bed before midnight": acts.
+  // "I'll get in touch with the school", "I'll try and get to bed before midnight", "I'm gonna get down to five a day": acts.
   if (verb.lemma === "get" && gettingActs.some((said) => said.every((word, offset) => words[at + 1 + offset]?.value.toLowerCase() === word))) return false;
-  // "I'm gonna get down to five a day": cutting down to a target is an act, as "cut down to five" is.
-  if (verb.lemma === "get" && words[at + 1]?.lemma === "down" && words[at + 2]?.lemma === "to") return false;
   // "I will manage", "we'll manage somehow": coping, an outcome; "I'll manage my time" names what is managed.
   if (verb.lemma === "manage" && (words[at + 1] === undefined || copingAfterManage.has(words[at + 1]!.lemma))) return true;
   // A particle by its value too: wink-nlp's lemma of "through" is "thru".

@@ -268,9 +268,11 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   return topics.slice(0, topicCount);
 }
 
+/** The concern phrases as a phrase's end, a space before each: read once, not per occurrence. */
+const concernPhraseEnds = [...concernPhrases].map((phrase) => ` ${phrase}`);
 /** True when a noun names a problem people bring (`concernNouns`), or is said in a phrase that does (`concernPhrases`: "high blood pressure"). */
 function namesAConcern(lemma: string, occurrences: readonly Occurrence[]): boolean {
-  return concernNouns.has(lemma) || occurrences.some((occurrence) => [...concernPhrases].some((phrase) => occurrence.phrase === phrase || occurrence.phrase.endsWith(` ${phrase}`)));
+  return concernNouns.has(lemma) || occurrences.some((occurrence) => concernPhrases.has(occurrence.phrase) || concernPhraseEnds.some((end) => occurrence.phrase.endsWith(end)));
 }
 
 /**

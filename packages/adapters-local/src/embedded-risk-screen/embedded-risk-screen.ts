@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf } from "./risk-context.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
@@ -227,7 +227,8 @@ const asksOfPillsAsMeans =
 const selfHarmNamed = / (?:(?:cut|cutting)(?! (?:down|back|out|off|up|in|corners|ties|costs|my hair|your hair|it out))|self harm\S*|self injur\S*|(?:hurt|harm|burn|burning|hurting|harming) (?:yourself|myself))(?= )/;
 /** An answer that says the act named just before was done again ("I did it again on Tuesday", "it happened again", "I slipped up"). */
 const doneAgain = / (?:(?:i|i've|i have) (?:\S+ )?(?:did|done|do) it again|(?:i be|i'm|i am|been) doing it again|it (?:happen\S*|start\S*) again|i (?:slipped|slip) up|i relapsed)(?= )/;
-const spokenSentence = (sentence: RiskSentence) => ` ${sentence.said.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+/** True when a sentence names self-harm (`selfHarmNamed`), lemmatised or as said. */
+const namesSelfHarm = (sentence: RiskSentence) => selfHarmNamed.test(sentence.text) || selfHarmNamed.test(spokenWords(sentence.said));
 
 /** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
 const followUpRenewals = 1;
@@ -289,11 +290,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null;
   /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
   let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
-  let previous = null as { speaker: string; followUp: boolean } | null;
+  /** The last segment: who said it, whether it asked a follow-up about a risk, and its sentences (what "I did it again" answers). */
+  let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[] } | null;
   /** Whether the last segment named a means (pills, a knife…), and whose it was: what a pronoun handed over may be. */
   let meansSaid = null as { speaker: string } | null;
-  /** Whether the last segment named self-harm ("the cutting"), and who said it: what "I did it again" answering it did. */
-  let selfHarmSaid = null as { speaker: string } | null;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
       yield [];
@@ -370,8 +370,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up", false));
     }
     // "I did it again on Tuesday" after the other speaker named the cutting: the act done again, to review in the patient's words.
-    const againAt = answers && own.length === 0 && selfHarmSaid !== null && selfHarmSaid.speaker !== segment.speaker && !denies(segment.text) ? sentences.findIndex((sentence) => doneAgain.test(spokenSentence(sentence))) : -1;
-    if (againAt !== -1) own.push(...answerFindings(segment, sentences[againAt]!, ["self_harm"], "follow_up", false));
+    // The answer is read first: most turns say nothing done again, and the turn before is then not read.
+    const againAt = answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && !denies(segment.text) ? sentences.findIndex((sentence) => doneAgain.test(spokenWords(sentence.said))) : -1;
+    if (againAt !== -1 && previous?.sentences.some(namesSelfHarm) === true) own.push(...answerFindings(segment, sentences[againAt]!, ["self_harm"], "follow_up", false));
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
     const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));
@@ -383,10 +384,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
     meansSaid = meansIn.includes(true) ? { speaker: segment.speaker } : null;
-    selfHarmSaid = sentences.some((sentence) => selfHarmNamed.test(sentence.text) || selfHarmNamed.test(spokenSentence(sentence))) ? { speaker: segment.speaker } : null;
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
+      sentences,
     };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
     if (named || own.some((finding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"))) sinceNamed = 0;

@@ -476,7 +476,7 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
 }
 
 /** A turn's words as said, lower case, marks left out, one space between and around them: what the answer rules below read. */
-const spokenWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
+export const spokenWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
 
 /** Numbers an answer may give: "Six? Maybe eight on a Friday." */
 const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a couple|a few) /;
