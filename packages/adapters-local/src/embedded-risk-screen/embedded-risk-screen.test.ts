@@ -488,6 +488,14 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
   });
 
+  it("an answer to a question of how much a change matters, or how sure of it one is, says nothing more of the risk", () => {
+    for (const question of ["T: On a scale of one to ten, how important is it to you to stop?", "T: And how confident are you that you could cut down?", "T: How ready do you feel to stop?"]) {
+      expect(ownOn(["I smoke about twenty a day.", question, "Probably like an eight."], "seg-3"), question).toEqual([]);
+    }
+    // How much of the use is still asked about.
+    expect(categoriesOf(ownOn(["I smoke about twenty a day.", "T: How long have you been smoking that much?", "Since I was about fifteen."], "seg-3"))).toEqual(["substance"]);
+  });
+
   it("an act of preparing carries intent or plan and thoughts of suicide as reasons of its one finding (the C-SSRS ladder)", () => {
     // Letters alone do not name suicide: listed to review; said with it, a statement (it may page).
     const found = ownOn(["I've written letters to each of my children."], "seg-1");

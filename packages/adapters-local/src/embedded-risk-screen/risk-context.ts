@@ -508,11 +508,13 @@ export function denies(text: string): boolean {
 /**
  * Whether a question asks more about a risk just disclosed — how often, when, where, with what,
  * how much, whether still — so that its answer says more about the same risk. Questions about
- * feelings, help or people ("who helps?", "how did that feel?") are not.
+ * feelings, help or people ("who helps?", "how did that feel?") are not, nor questions of how much
+ * a change matters or how sure of it one is ("on a scale of one to ten, how important is it to you
+ * to stop?" — "Probably an eight" tells nothing of the use).
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
-  if (/ (?:who|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
+  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
 
