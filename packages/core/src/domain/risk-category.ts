@@ -31,7 +31,7 @@ export const riskCategoryInfo: Readonly<Record<RiskCategory, CategoryInfo>> = {
   suicide_intent_or_plan: { type: "self_harm", severity: "high", label: "Intent or a plan to end their life" },
   preparatory_behaviour: { type: "self_harm", severity: "high", label: "Preparing to end their life" },
   self_harm: { type: "self_harm", severity: "high", label: "Hurting themselves" },
-  harm_to_others: { type: "harm_to_others", severity: "high", label: "Thoughts or plans of harming someone else" },
+  harm_to_others: { type: "harm_to_others", severity: "high", label: "Harming someone else, or thoughts or plans of it" },
   abuse: { type: "abuse", severity: "high", label: "Abuse or violence they experienced" },
   substance: { type: "substance", severity: "moderate", label: "Alcohol, drug or tobacco use" },
 };

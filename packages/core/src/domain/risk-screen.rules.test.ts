@@ -242,7 +242,7 @@ describe("each category's weight, as a clinician reviewer reads it", () => {
       suicide_intent_or_plan: "self_harm · high · Intent or a plan to end their life",
       preparatory_behaviour: "self_harm · high · Preparing to end their life",
       self_harm: "self_harm · high · Hurting themselves",
-      harm_to_others: "harm_to_others · high · Thoughts or plans of harming someone else",
+      harm_to_others: "harm_to_others · high · Harming someone else, or thoughts or plans of it",
       abuse: "abuse · high · Abuse or violence they experienced",
       substance: "substance · moderate · Alcohol, drug or tobacco use",
     });
