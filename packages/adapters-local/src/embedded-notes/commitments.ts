@@ -265,6 +265,8 @@ export const pointingBack = new Set(["that", "it", "this", "those", "them", "the
  * applying), said without a time as often as with one.
  */
 const reachingVerbs = new Set(["talk", "speak", "call", "ring", "phone", "contact", "email", "ask", "check", "search", "research", "google", "investigate", "book", "schedule", "apply", "visit", "join", "enroll", "enrol", "register"]);
+/** Verbs of reaching whose object is a person ("tell them", "ask them", "talk to them"): "them" after them is who is reached. */
+const peopleReached = new Set(["tell", "ask", "talk", "speak", "call", "ring", "phone", "contact", "email", "text", "visit"]);
 /** Particles that make "look" a finding out: "look into", "look up", "look for", "look online" (not "look forward", "look at it differently"). */
 const lookingParticles = new Set(["into", "up", "for", "online"]);
 
@@ -530,7 +532,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const closedAfter = object !== undefined && pointingBack.has(object.lemma) && closesClause(tokens, tokens.indexOf(object) + 1);
   // "That's how I'll handle it": the act is the one just spoken of, as "I'll do that" points back to it.
   const framed = before.some((_, at) => framesDecision(before, at));
-  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma)) && act.length <= 5) || closedAfter || framed || triesWhatWasSaid(act);
+  // "I'm going to tell them I'm driving", "I'll ask them for the mornings off": "them" is who is reached, not the act pointed back at.
+  const personReached = peopleReached.has(verb.lemma) && addressee?.lemma === "them" ? addressee : undefined;
+  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma) && token !== personReached) && act.length <= 5) || closedAfter || framed || triesWhatWasSaid(act);
   return {
     act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own",
     hedged,

@@ -1467,4 +1467,14 @@ describe("plan items: telling someone", () => {
       expect(plan(["T: Tell me more about that.", `P: ${said}`]), said).toEqual([]);
     }
   });
+
+  it("reads 'them' as who is reached, not as an act pointed back at, when the act reaches out", () => {
+    for (const said of ["I'm going to tell them I'm driving.", "I'll ask them for the mornings off."]) {
+      expect(plan(["T: How do you feel about cutting back on Fridays?", `P: ${said}`]).map((item) => item.quote), said).toEqual([said]);
+    }
+    // Pointing back is still pointing back: with nothing proposed, "I'll do them" and "I'll ring them." say no act.
+    for (const said of ["I'll do them tomorrow.", "I'll ring them."]) {
+      expect(plan(["T: How do you feel about cutting back on Fridays?", `P: ${said}`]), said).toEqual([]);
+    }
+  });
 });

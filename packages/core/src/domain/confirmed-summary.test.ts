@@ -78,6 +78,20 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(planSummaryAt(reader.read("So the plan is for you to call."))).toBe(7);
   });
 
+  it("reads a summary announced in its own sentence as anchored, as 'so' anchors it", () => {
+    for (const using of [reader, wholeWords, tagger]) {
+      expect(summarises("So to sum up, you're going to start with the stop smoking service.", using), using.name).toBe(true);
+      expect(summarises("In summary, you'll ring the clinic on Monday.", using), using.name).toBe(true);
+      expect(summarises("To recap, your plan is to walk after dinner.", using), using.name).toBe(true);
+      expect(summarises("To summarise you will book the appointment.", using), using.name).toBe(true);
+    }
+    expect(planSummaryAt(reader.read("To sum up, you'll call."))).toBe(5);
+    expect(planSummaryAt(reader.read("In summary you'll call."))).toBe(4);
+    for (const text of ["To sum up, you'll feel better.", "In the summer you'll go to Spain.", "To the summary you'll add it.", "To sum it up you'll call.", "In sum up you'll call.", "To summarise, you were planning to visit.", "Up to summary you'll call.", "A summary you'll write up tonight."]) {
+      expect(summarises(text), text).toBe(false);
+    }
+  });
+
   it("never reads a prediction without 'so' as a summary", () => {
     expect(summarises("You will come through this.")).toBe(false);
     expect(summarises("You'll call her, I know it.")).toBe(false);

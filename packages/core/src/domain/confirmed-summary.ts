@@ -81,6 +81,17 @@ export function announcesSummary(words: readonly MatchedWord[]): boolean {
 }
 
 /**
+ * How many words at `at` announce the summary within its own sentence ("So to sum up, you're
+ * going to…", "In summary, you'll…", "To recap, your plan is…"): "to" or "in" and a summary word
+ * (`summaryWords`), or "to sum up"; 0 when none.
+ */
+function announcementAt(words: readonly MatchedWord[], at: number): number {
+  if (!is(words[at], "to") && !is(words[at], "in")) return 0;
+  if (is(words[at + 1], summaryWords)) return 2;
+  return is(words[at], "to") && is(words[at + 1], "sum") && is(words[at + 2], "up") ? 3 : 0;
+}
+
+/**
  * Where, from `at`, "you will / you'll / you're going to <act>" names an act, or failing that, the
  * same after a later "and" of the sentence ("…you'll have three dry nights, and you'll keep a
  * drinks diary": "have" names no act, "keep" does); -1 when none.
@@ -101,7 +112,8 @@ function statedActAfter(words: readonly MatchedWord[], from: number): number {
 
 /**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
- * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`), "your plan is to <act>" / "the plan is (for you)
+ * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`, and an
+ * announcement of the summary, `announcementAt`, which anchors it as "so" does), "your plan is to <act>" / "the plan is (for you)
  * to <act>" / "the plan is that you'll <act>" (`statedActAfter`), "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
  * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
  * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>" (a
@@ -113,7 +125,14 @@ function statedActAfter(words: readonly MatchedWord[], from: number): number {
 export function planSummaryAt(words: readonly MatchedWord[], announced = false): number {
   let at = 0;
   let anchored = announced;
-  while (is(words[at], summaryLeads)) {
+  for (;;) {
+    const announcing = announcementAt(words, at);
+    if (announcing > 0) {
+      anchored = true;
+      at += announcing;
+      continue;
+    }
+    if (!is(words[at], summaryLeads)) break;
     if (is(words[at], summaryAnchors)) anchored = true;
     at += 1;
   }
