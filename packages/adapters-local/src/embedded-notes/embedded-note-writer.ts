@@ -36,7 +36,7 @@ import { findEmotionalThemes } from "./emotional-themes.ts";
 import { findKeyTopics, type KeyTopic } from "./key-topics.ts";
 import { mentionsName, personNames } from "./person-names.ts";
 import { ideasAnsweringPlan } from "./own-ideas.ts";
-import { earlierProposals } from "./repeated-proposals.ts";
+import { earlierProposals, takenUpByPlan } from "./repeated-proposals.ts";
 import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
@@ -45,7 +45,7 @@ import { findTherapistActs } from "./therapist-acts.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-47";
+export const embeddedRulesVersion = "embedded-rules-48";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -112,7 +112,9 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
   // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").
   const ownToConfirm = [...commitments.toConfirm, ...ideas.filter((idea) => !commitments.firmedIdeas.includes(idea))].filter((item) => !quotedByAgreement.has(`${item.evidence[0]?.segmentId}@${item.evidence[0]?.start}`));
-  const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]));
+  // An item to confirm that a plan line takes up ("Maybe I could go to the medical room." … "I'll go to the medical room on Monday.") is that line's.
+  const planned = takenUpByPlan(segments, actionItems);
+  const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]).filter((item) => !planned(item)));
   const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),

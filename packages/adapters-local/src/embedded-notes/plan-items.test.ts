@@ -1478,3 +1478,29 @@ describe("plan items: telling someone", () => {
     }
   });
 });
+
+describe("plan items: an act to confirm that the plan takes up", () => {
+  it("leaves out an idea to confirm when a plan line says the same act firmly, and keeps another", () => {
+    const turns = [
+      "T: What are some ways you could make the lunchtime dose easier?",
+      "P: Maybe I could go to the medical room. Or I could ask my friend to come with me.",
+      "T: Is that something you'd be willing to try next week?",
+      "P: Yeah, I'll go to the medical room before lunch on Monday.",
+    ];
+    expect(plan(turns).map((item) => item.quote)).toEqual(["Yeah, I'll go to the medical room before lunch on Monday."]);
+    expect(toConfirm(turns)).toEqual(["To confirm: Or I could ask my friend to come with me."]);
+  });
+
+  it("leaves out a proposal weighed when a confirmed summary later takes it up", () => {
+    const turns = [
+      "T: There's a stop smoking service here that does patches and weekly check-ins. Would you be interested in that?",
+      "P: Yeah, I think I'd give that a go.",
+      "T: So to sum up, you're going to start with the stop smoking service this week. Does that sound right?",
+      "P: Yeah. That sounds right.",
+    ];
+    expect(plan(turns)).toHaveLength(1);
+    expect(toConfirm(turns)).toEqual([]);
+    // Without the summary, the proposal weighed is still to confirm.
+    expect(toConfirm(turns.slice(0, 2))).toHaveLength(1);
+  });
+});

@@ -1,9 +1,11 @@
+import type { NoteItemDraft } from "@confide/core/ports";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
  * Whether a patient's own commitment takes up, in their own words, what the therapist proposed
  * earlier in the session: "Have you thought about reaching out to hiring agencies?" … "I will try
- * to reach out for hiring agencies for a new job." The rule's words.
+ * to reach out for hiring agencies for a new job." The rule's words; the same words tell when a plan
+ * line takes up an act still to confirm.
  */
 
 /** Parts of speech whose words carry what an act is about. */
@@ -29,5 +31,29 @@ export function earlierProposals(segments: readonly ReadSegment[], proposes: (se
     const said = contentLemmas(sentence.tokens);
     if (said.size < sharedWords) return false;
     return proposals.some((proposal) => proposal.index < index && proposal.lemmas.filter((lemma) => said.has(lemma)).length >= sharedWords);
+  };
+}
+
+/** The content words (`contentLemmas`) of what a span of a segment says. */
+function spanLemmas(segments: ReadonlyMap<string, ReadSegment>, span: NoteItemDraft["evidence"][number]): Set<string> {
+  const tokens = (segments.get(span.segmentId)?.sentences ?? []).flatMap((sentence) => sentence.tokens).filter((token) => token.start >= span.start && token.end <= span.end);
+  return contentLemmas(tokens);
+}
+
+/**
+ * Whether an item to confirm is taken up by a plan line: its first cited span (the idea, or the
+ * proposal weighed) shares at least `sharedWords` content words with what a plan line cites
+ * ("Maybe I could go to the medical room." … "I'll go to the medical room before lunch on Monday.";
+ * "There's a stop smoking service here…" … "So to sum up, you're going to start with the stop
+ * smoking service…" — "Yeah."). Such an item is that line's, not one more to confirm.
+ */
+export function takenUpByPlan(segments: readonly ReadSegment[], plan: readonly NoteItemDraft[]): (item: NoteItemDraft) => boolean {
+  const byId = new Map(segments.map((segment) => [segment.id, segment]));
+  const planned = plan.map((line) => new Set(line.evidence.flatMap((span) => [...spanLemmas(byId, span)])));
+  return (item) => {
+    const first = item.evidence[0];
+    if (first === undefined) return false;
+    const said = spanLemmas(byId, first);
+    return planned.some((lemmas) => [...said].filter((lemma) => lemmas.has(lemma)).length >= sharedWords);
   };
 }
