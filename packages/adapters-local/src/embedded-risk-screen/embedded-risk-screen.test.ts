@@ -488,6 +488,15 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
   });
 
+  it("reads 'ending it' as naming suicide after a wish to be dead stated earlier in the same turn, as after one in the turns before", () => {
+    const ending = (found: RiskFinding[]) => found.filter((finding) => finding.category === "active_ideation").map((finding) => finding.basis);
+    expect(ending(ownOn(["That everyone would be better off without me. I've been thinking about ending it."], "seg-1"))).toEqual(["statement"]);
+    expect(ending(ownOn(["That everyone would be better off without me.", "T: Go on.", "I've been thinking about ending it."], "seg-3"))).toEqual(["statement"]);
+    // Said alone, or after words that state nothing, it is listed to review.
+    expect(ending(ownOn(["I've been thinking about ending it."], "seg-1"))).toEqual(["mention"]);
+    expect(ending(ownOn(["Work has been awful. I've been thinking about ending it."], "seg-1"))).toEqual(["mention"]);
+  });
+
   it("an answer to a question of how much a change matters, or how sure of it one is, says nothing more of the risk", () => {
     for (const question of ["T: On a scale of one to ten, how important is it to you to stop?", "T: And how confident are you that you could cut down?", "T: How ready do you feel to stop?"]) {
       expect(ownOn(["I smoke about twenty a day.", question, "Probably like an eight."], "seg-3"), question).toEqual([]);

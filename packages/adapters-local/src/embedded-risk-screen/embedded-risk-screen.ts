@@ -230,6 +230,9 @@ const doneAgain = / (?:(?:i|i've|i have) (?:\S+ )?(?:did|done|do) it again|(?:i 
 /** True when a sentence names self-harm (`selfHarmNamed`), lemmatised or as said. */
 const namesSelfHarm = (sentence: RiskSentence) => selfHarmNamed.test(sentence.text) || selfHarmNamed.test(spokenWords(sentence.said));
 
+/** A statement of the speaker's own risk (a paging category's, or a wish to be dead said so; not harm to others): after it, "end it" or "do it" name suicide. */
+const statesOwnRisk = (finding: RiskFinding) => finding.category !== "harm_to_others" && finding.basis === "statement";
+
 /** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
 const followUpRenewals = 1;
 
@@ -341,7 +344,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
-        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", sinceNamed <= suicideContextSegments);
+        // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
+        const namedBefore = sinceNamed <= suicideContextSegments || own.some(statesOwnRisk);
+        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", namedBefore);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;
