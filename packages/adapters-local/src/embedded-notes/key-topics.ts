@@ -41,6 +41,14 @@ function isTopicWord(token: ReadToken, names: ReadonlySet<string>): boolean {
   );
 }
 
+/** Pronouns that, right after a word, make it the verb they are the object of. */
+const objectPronouns = new Set(["me", "him", "us", "them"]);
+
+/** True when the word at `index` has an object pronoun right after it: a verb the tagger read as a noun ("That's what stops me", "it bugs me"). */
+function takesAnObject(tokens: readonly ReadToken[], index: number): boolean {
+  return objectPronouns.has(tokens[index + 1]?.value.toLowerCase() ?? "");
+}
+
 /** A modifier that may open a noun phrase before its noun: an adjective or noun that is neither a filler nor a name ("sleep diary", "breathing exercise"). */
 function isModifier(token: ReadToken, names: ReadonlySet<string>): boolean {
   return (token.pos === "ADJ" || token.pos === "NOUN") && !token.stopWord && /^\p{L}[\p{L}-]+$/u.test(token.value) && !isFiller(token) && !names.has(token.value.toLowerCase());
@@ -211,7 +219,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           hasNoun = true;
           return;
         }
-        if (!isTopicWord(token, names) || gluedToNumber(tokens, index)) return;
+        if (!isTopicWord(token, names) || gluedToNumber(tokens, index) || takesAnObject(tokens, index)) return;
         hasNoun = true;
         let first = index;
         while (first > 0 && index - first < 2 && isModifier(tokens[first - 1]!, names)) first -= 1;

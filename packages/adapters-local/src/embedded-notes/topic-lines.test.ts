@@ -39,6 +39,17 @@ describe("topics", () => {
     expect(topics).toContain("shoplifting");
   });
 
+  it("takes no verb the tagger read as a noun, with its object pronoun after it, for a topic", () => {
+    const turns = [
+      "P: I keep thinking about my son. That's what stops me. He's only nine.",
+      "T: Your son keeps you going.",
+      "P: Yeah. And my sister, she calls me every day. What stops me is my son though.",
+    ];
+    expectNoTopics(turns, ["stops", "stop"], "son");
+    // The same word as a noun is still one: "the bus stops near the school".
+    expect(texts(writeEmbeddedNotes(input(["P: The bus stops near the school are closed. The stops by the park too.", "T: The stops are closed."])).keyTopics)).toContain("stops");
+  });
+
   it("names a noun topic in the form the session said most, not its dictionary form", () => {
     const topics = texts(
       writeEmbeddedNotes(
