@@ -497,6 +497,13 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(ending(ownOn(["Work has been awful. I've been thinking about ending it."], "seg-1"))).toEqual(["mention"]);
   });
 
+  it("reads being afraid of what someone will do as a threat, and of what they will say or think as none", () => {
+    for (const line of ["I'm scared of what she'll say.", "Maybe. I'm scared of what the midwife will say.", "I'm terrified of what they think of me."]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I'm terrified of what he might do."], "seg-1"))).toEqual(["abuse"]);
+  });
+
   it("an answer to a question of how much a change matters, or how sure of it one is, says nothing more of the risk", () => {
     for (const question of ["T: On a scale of one to ten, how important is it to you to stop?", "T: And how confident are you that you could cut down?", "T: How ready do you feel to stop?"]) {
       expect(ownOn(["I smoke about twenty a day.", question, "Probably like an eight."], "seg-3"), question).toEqual([]);
