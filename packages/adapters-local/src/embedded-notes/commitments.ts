@@ -554,8 +554,16 @@ const tryingActs: readonly (readonly string[])[] = [
   ["have", "a", "go"],
   ["have", "a", "think"],
 ];
-/** True when the act is one of `tryingActs`, with at most a word of time after it ("I'll have a look tonight"): it points back at what was put forward. */
+/** Verbs that, with nothing after them but a word of time, start what was put forward: "I'll start tonight", "I'll begin tomorrow". */
+const startingVerbs = new Set(["start", "begin"]);
+
+/**
+ * True when the act is one of `tryingActs`, with at most a word of time after it ("I'll have a look
+ * tonight"), or a start with at most a word of `closingTimes` after it ("I'll start tonight"): it
+ * points back at what was put forward.
+ */
 function triesWhatWasSaid(act: readonly ReadToken[]): boolean {
+  if (startingVerbs.has(act[0]?.lemma ?? "") && (act.length === 1 || (act.length === 2 && closingTimes.has(act[1]!.lemma)))) return true;
   return tryingActs.some((words) => words.every((word, at) => act[at]?.lemma === word) && act.length <= words.length + 1);
 }
 

@@ -18,12 +18,13 @@ describe("findEmotionalThemes", () => {
   });
 
   it("takes no feeling said of someone else, and keeps one someone else causes", () => {
-    for (const text of ["My son always seems happy when he comes home.", "She was so angry with the landlord.", "I scared her.", "I really upset my mum.", "I hate seeing her like that.", "I tested positive for covid.", "Do something positive with it."]) {
+    for (const text of ["My son always seems happy when he comes home.", "She was so angry with the landlord.", "I scared her.", "I really upset my mum.", "What if I've already hurt her?", "I might have upset them.", "I hate seeing her like that.", "I tested positive for covid.", "Do something positive with it."]) {
       expect(themes(text), text).toEqual([]);
     }
     expect(themes("He makes me so happy.")).toContain("joy");
     expect(themes("They left and I was sad.")).toContain("sadness");
     expect(themes("It scared me half to death.")).toContain("fear");
+    expect(themes("I was really hurt by what she said.")).toContain("sadness");
     expect(themes("I hate my manager.")).toContain("anger");
   });
 

@@ -30,12 +30,12 @@ const actingSubjects = new Set(["i", "we", "you", "he", "she", "they", "it"]);
 const otherObjects = new Set(["her", "him", "them"]);
 /** Words that open an object naming someone else: "upset my mum", "scared the kids". */
 const objectOpenings = new Set(["my", "his", "her", "their", "our", "the"]);
-/** Adverbs that may stand between the subject and the verb: "I really scared her". */
-const verbAdverbs = new Set(["really", "just", "properly", "totally", "kind", "kinda", "probably"]);
+/** Adverbs and auxiliaries that may stand between the subject and the verb: "I really scared her", "I've already hurt her", "I might have upset them". */
+const verbAdverbs = new Set(["really", "just", "properly", "totally", "kind", "kinda", "probably", "already", "have", "'ve", "’ve", "ve", "has", "had", "might", "may", "could", "would", "will", "'ll", "’ll"]);
 
 /**
  * True when the word of feeling at `index` is a verb the speaker's subject did to someone else:
- * a subject (`actingSubjects`) right before it, adverbs allowed, and a person of `otherPersons`
+ * a subject (`actingSubjects`) right before it, adverbs and auxiliaries allowed, and a person of `otherPersons`
  * as its object right after ("I scared her", "I really upset my mum", "it scared the kids"). The
  * feeling is the other person's; "it scared me" and "I'm scared her dad will find out" (a form of
  * "be" before it) stay the speaker's.

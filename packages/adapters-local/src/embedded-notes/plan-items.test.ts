@@ -1504,3 +1504,14 @@ describe("plan items: an act to confirm that the plan takes up", () => {
     expect(toConfirm(turns.slice(0, 2))).toHaveLength(1);
   });
 });
+
+describe("plan items: a start with nothing after it", () => {
+  it("reads 'I'll start tonight' as taking up what was proposed, not as an act of its own", () => {
+    const turns = ["T: Some people find it helps to write the worries down before bed.", "P: I could try that. I'll start tonight."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: Some people find it helps to write the worries down before bed. — “I'll start tonight.”"]);
+    // With nothing proposed it names no act.
+    expect(plan(["T: How have you been sleeping?", "P: Badly. I'll start tonight."])).toEqual([]);
+    // A start of a thing named is an act of its own.
+    expect(plan(["T: How have you been sleeping?", "P: Badly. I'll start the sleep diary tonight."]).map((item) => item.quote)).toEqual(["I'll start the sleep diary tonight."]);
+  });
+});
