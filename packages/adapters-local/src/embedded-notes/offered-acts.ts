@@ -76,12 +76,15 @@ const askedPeople = new Set(["you", "u", "ya"]);
 
 /** Words that, before "about", ask: "How about a walk after lunch", typed without the mark. */
 const aboutAskers = new Set(["how", "what"]);
+/** Question words that, before an asking verb and "you", ask wherever they stand: "…and if the thoughts get stronger who could you call". */
+const questionWords = new Set(["who", "what", "where", "when", "how", "which", "why"]);
 
 /**
  * True when a sentence is put as a question, whatever its closing mark: it opens (after
  * `sentenceOpeners`) with an auxiliary or a modal and then "you" — "Have you tried the library for
- * quiet", typed without the mark — or with "how about" / "what about", or it ends in a question
- * mark (`isAsked`).
+ * quiet", typed without the mark — or with "how about" / "what about", holds a question word, an
+ * auxiliary or a modal and "you" anywhere ("and if the thoughts get stronger who could you call"),
+ * or it ends in a question mark (`isAsked`).
  */
 export function isQuestionInForm(sentence: ReadSentence): boolean {
   if (isAsked(sentence)) return true;
@@ -90,7 +93,10 @@ export function isQuestionInForm(sentence: ReadSentence): boolean {
   if (first === undefined) return false;
   const next = words[words.indexOf(first) + 1]?.value.toLowerCase();
   if (next === undefined) return false;
-  return (askingVerbs.has(first.value.toLowerCase()) && askedPeople.has(next)) || (aboutAskers.has(first.value.toLowerCase()) && next === "about");
+  if ((askingVerbs.has(first.value.toLowerCase()) && askedPeople.has(next)) || (aboutAskers.has(first.value.toLowerCase()) && next === "about")) return true;
+  // Speech recognition gives no mark and the question may follow a clause: "and if it gets worse who could you call".
+  const said = words.map((word) => word.value.toLowerCase());
+  return said.some((word, at) => questionWords.has(word) && askingVerbs.has(said[at + 1] ?? "") && askedPeople.has(said[at + 2] ?? ""));
 }
 
 /** The first word of a sentence after its openers (`sentenceOpeners`), or undefined. */

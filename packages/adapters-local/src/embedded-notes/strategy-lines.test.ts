@@ -20,6 +20,10 @@ describe("strategy lines", () => {
     expect(strategiesOf("so did you try calling the housing office")).toEqual([]);
     expect(strategiesOf("Could u try the library for quiet")).toEqual([]);
     expect(strategiesOf("How about asking your cousin to help you unpack")).toEqual([]);
+    // As speech recognition gives it: no mark, and the question after a clause.
+    expect(strategiesOf("and if the thoughts get stronger who could you call")).toEqual([]);
+    expect(strategiesOf("when it gets bad what can you do to calm down")).toEqual([]);
+    expect(strategiesOf("you could call your sister when it gets bad")).toEqual(["you could call your sister when it gets bad"]);
     expect(strategiesOf("Have you thought about it. You could ask the housing office for a quieter flat.")).toEqual(["You could ask the housing office for a quieter flat."]);
     // An imperative is no question.
     expect(strategiesOf("Call your landlord about the heating.")).toEqual(["Call your landlord about the heating."]);
