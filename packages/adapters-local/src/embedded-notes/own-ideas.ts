@@ -20,7 +20,12 @@ const softWords = new Set([...hedgeAdverbs, ...softeners, "start", "and", "at", 
 /** Verbs after "I could" that are no act of a plan: a state, a feeling, a thought, a loss ("I could be better", "I might die", "I could see that"). */
 const noActs = new Set(["be", "feel", "have", "get", "see", "say", "think", "know", "imagine", "understand", "believe", "guess", "tell", "hear", "die", "cry", "lose", "use", "need", "want", "do", "never", "not"]);
 /** Words that put a possible act in the past or under a condition: "I could walk there when I lived in town", "I could go if I had time". */
-const notNow = new Set(["if", "unless", "when", "used", "back", "before", "ago", "would", "wish"]);
+const notNow = new Set(["if", "unless", "when", "used", "back", "ago", "would", "wish"]);
+/** Subjects after "before" that make it a time gone or a condition ("I could walk there before I moved"); before a noun it sets a time to come ("before bed"). */
+const clauseSubjects = new Set(["i", "we", "you", "he", "she", "they", "it"]);
+/** True when the word at `at` puts the act in the past or under a condition (`notNow`, or "before" closing the sentence or opening a clause). */
+const notNowAt = (words: readonly ReadToken[], at: number) =>
+  notNow.has(words[at]!.lemma) || (words[at]!.lemma === "before" && (words[at + 1] === undefined || clauseSubjects.has(words[at + 1]!.lemma)));
 
 /** The act a first-person "I could / I might" names, from the word after the modal: true when it is a verb of a plan. */
 function possibleActAt(words: readonly ReadToken[], modal: number): boolean {
@@ -37,12 +42,12 @@ function possibleActAt(words: readonly ReadToken[], modal: number): boolean {
  * True when a patient's sentence puts an act of their own forward, tentatively: "I could…",
  * "maybe I could…", "I guess I might…" with a verb of a plan after it (`possibleActAt`), or a
  * commitment in their own words that hedges ("Maybe I'll ring her"). Not asked, not in the past or
- * under a condition (`notNow`), not negated.
+ * under a condition (`notNowAt`), not negated.
  */
 export function putsIdeaForward(sentence: ReadSentence): boolean {
   if (isAsked(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
-  if (words.some((word) => notNow.has(word.lemma) || word.lemma === "not" || word.value.toLowerCase() === "never")) return false;
+  if (words.some((word, at) => notNowAt(words, at) || word.lemma === "not" || word.value.toLowerCase() === "never")) return false;
   const commitment = sentenceCommitment(sentence);
   if (commitment !== null) return commitment.act === "own" && commitment.hedged && commitment.negated !== true;
   return words.some((word, at) => {

@@ -1515,3 +1515,23 @@ describe("plan items: a start with nothing after it", () => {
     expect(plan(["T: How have you been sleeping?", "P: Badly. I'll start the sleep diary tonight."]).map((item) => item.quote)).toEqual(["I'll start the sleep diary tonight."]);
   });
 });
+
+describe("plan items: a proposal weighed in a sentence of its own", () => {
+  it("quotes the sentence that names the act with the one that only weighs it", () => {
+    const turns = ["P: I just can't switch off at night.", "T: Some people write down what's on their mind before bed. It may be helpful!", "P: I will try it."];
+    const [item] = plan(turns);
+    expect(item?.text).toBe("Agreed: Some people write down what's on their mind before bed. It may be helpful! — “I will try it.”");
+    expect(item?.verification.status).toBe("grounded");
+  });
+
+  it("quotes a proposal that names its act alone, and a weighing sentence that opens the turn alone", () => {
+    expect(plan(["P: I just can't switch off at night.", "T: That's hard. You could write your worries down before bed.", "P: I will try it."]).map((item) => item.text)).toEqual([
+      "Agreed: You could write your worries down before bed. — “I will try it.”",
+    ]);
+    // Weighing only the patient's idea ("It might help."), the idea is what was agreed; "before bed" sets a time to come.
+    expect(plan(["P: I could write my worries down before bed.", "T: It might help.", "P: I will try it."]).map((item) => item.text)).toEqual([
+      "Agreed: “I could write my worries down before bed.” — “I will try it.”",
+    ]);
+    expect(toConfirm(["T: What could you do?", "P: I could walk there before I moved."])).toEqual([]);
+  });
+});

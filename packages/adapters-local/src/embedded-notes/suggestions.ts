@@ -821,14 +821,35 @@ type AgreementForm = "stated" | "patient-words" | "to-confirm";
 
 /** The line of an agreement in its form, citing the therapist's sentence and the assenting words. */
 function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
-  const quote = turn.text.slice(proposal.start, proposal.end);
+  // "Some people write their worries down before bed. It may be helpful!": the sentence that only weighs the act is quoted with the one that names it.
+  const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
+  const start = before !== undefined && onlyWeighs(proposal) ? before.start : proposal.start;
+  const quote = turn.text.slice(start, proposal.end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
-    { segmentId: turn.id, start: proposal.start, end: proposal.end },
+    { segmentId: turn.id, start, end: proposal.end },
     { segmentId: segment.id, start: assent.start, end: assent.end },
   ];
   if (form === "patient-words") return { text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence };
   return { text: `${form === "stated" ? agreedPrefix : toConfirmPrefix}${quote} — “${said}”`, quote, evidence };
+}
+
+/** Subjects by which a sentence points back at what was just said: "It may be helpful!", "That might help." */
+const weighedSubjects = new Set(["it", "that", "this"]);
+/** Verbs that weigh an act without naming one: "may be helpful", "might help", "could work", "would be worth a try". */
+const weighingVerbs = new Set(["be", "help", "may", "might", "could", "would", "can", "will", "should", "seem", "sound", "work"]);
+/** How many words a sentence that only weighs may hold. */
+const weighingLength = 8;
+
+/**
+ * True when a sentence only weighs what was just said, naming no act of its own: short
+ * (`weighingLength`), opening with "it", "that" or "this", and no verb but one that weighs
+ * (`weighingVerbs`): "It may be helpful!", "That might help.", "It could be worth a try."
+ */
+function onlyWeighs(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  if (words.length > weighingLength || !weighedSubjects.has(words[0]?.lemma ?? "")) return false;
+  return words.every((word) => (word.pos !== "VERB" && word.pos !== "AUX") || weighingVerbs.has(word.lemma));
 }
 
 /**
