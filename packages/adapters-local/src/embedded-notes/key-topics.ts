@@ -23,7 +23,9 @@ const phraseRepeats = 2;
 /** Nouns too general to be a topic of a session. */
 const generalNouns = new Set(["problem", "problems", "situation", "issue", "issues", "feeling", "feelings", "life", "part", "person", "everyone", "someone", "anyone", "help", "advice", "suggestion", "suggestions", "support", "chat", "conversation", "hit", "survey", "button", "session", "talk", "reason", "matter", "case", "end", "thanks", "thank", "hope", "fact", "mind", "place", "lot", "side", "kind", "type", "future", "start", "deal", "number", "thing", "things", "way", "lot", "bit", "kind", "sort", "time", "day", "week", "today", "yesterday", "tomorrow", "something", "anything", "everything", "nothing", "stuff", "people", "yeah", "okay", "moment", "bit", "minute", "hour", "year", "month", "night", "morning", "evening", "one", "sense", "point", "idea", "step", "question", "afternoon", "alot", "others", "self", "term", "terms", "tonight", "plan", "plans", "event", "events", "emotion", "emotions", "fun", "concern", "concerns", "encouragement", "attention", "difference", "example", "description", "option", "options", "solution", "solutions", "tip", "tips", "information", "info", "understanding", "try", "trouble", "struggle", "word", "words", "piece", "half", "hold", "look", "sir", "madam", "maam", "dude", "bro",
   // Measures of what was drunk, smoked or eaten ("a bottle of wine", "a packet a day"): the thing measured is the topic.
-  "bottle", "glass", "pint", "packet", "pack", "cup", "can"]);
+  "bottle", "glass", "pint", "packet", "pack", "cup", "can",
+  // Units of money ("four hundred quid"): the money, or what it went on, is the topic.
+  "quid", "pound", "pounds", "dollar", "dollars", "buck", "bucks", "euro", "euros", "grand"]);
 
 /**
  * A word that can be a topic: a common noun (NOUN; a proper noun is a name, never a topic),

@@ -1524,6 +1524,15 @@ describe("plan items: a proposal weighed in a sentence of its own", () => {
     expect(item?.verification.status).toBe("grounded");
   });
 
+  it("quotes an offer ending on words that point back with the sentence that names what they point at", () => {
+    const turns = ["P: I owe a lot on the cards.", "T: We can also look at a debt advice service. Would you like me to send you the details?", "P: Yes please."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: “Yes please.” — to “We can also look at a debt advice service. Would you like me to send you the details?”"]);
+    // An offer that names what it sends is quoted alone.
+    expect(plan(["P: I owe a lot on the cards.", "T: That's a lot to carry. Would you like me to send you the debt advice leaflet?", "P: Yes please."]).map((item) => item.text)).toEqual([
+      "Agreed: “Yes please.” — to “Would you like me to send you the debt advice leaflet?”",
+    ]);
+  });
+
   it("quotes a proposal that names its act alone, and a weighing sentence that opens the turn alone", () => {
     expect(plan(["P: I just can't switch off at night.", "T: That's hard. You could write your worries down before bed.", "P: I will try it."]).map((item) => item.text)).toEqual([
       "Agreed: You could write your worries down before bed. — “I will try it.”",

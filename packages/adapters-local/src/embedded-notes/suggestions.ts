@@ -821,9 +821,10 @@ type AgreementForm = "stated" | "patient-words" | "to-confirm";
 
 /** The line of an agreement in its form, citing the therapist's sentence and the assenting words. */
 function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
-  // "Some people write their worries down before bed. It may be helpful!": the sentence that only weighs the act is quoted with the one that names it.
+  // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
+  // a sentence that only weighs the act, or ends on words pointing back at it, is quoted with the one before it.
   const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
-  const start = before !== undefined && onlyWeighs(proposal) ? before.start : proposal.start;
+  const start = before !== undefined && (onlyWeighs(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
   const quote = turn.text.slice(start, proposal.end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
@@ -840,6 +841,15 @@ const weighedSubjects = new Set(["it", "that", "this"]);
 const weighingVerbs = new Set(["be", "help", "may", "might", "could", "would", "can", "will", "should", "seem", "sound", "work"]);
 /** How many words a sentence that only weighs may hold. */
 const weighingLength = 8;
+
+/** Words that, closing a sentence, point back at what the sentence before named: "send you the details", "do you want to try it?". */
+const closingPointers = new Set(["it", "that", "this", "them", "detail", "details", "information", "info", "number", "link", "website", "address"]);
+
+/** True when a sentence's last word points back (`closingPointers`): "Would you like me to send you the details?". */
+function endsPointingBack(sentence: ReadSentence): boolean {
+  const last = sentence.tokens.filter(isWord).at(-1);
+  return last !== undefined && (closingPointers.has(last.lemma) || closingPointers.has(last.value.toLowerCase()));
+}
 
 /**
  * True when a sentence only weighs what was just said, naming no act of its own: short

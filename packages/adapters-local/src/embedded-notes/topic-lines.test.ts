@@ -39,6 +39,11 @@ describe("topics", () => {
     expect(topics).toContain("shoplifting");
   });
 
+  it("takes no unit of money for a topic; what the money went on stays", () => {
+    const turns = ["P: I lost four hundred quid on the betting. Rent money.", "T: Four hundred quid on the betting.", "P: Yeah. Fifty pounds the week before, and a hundred bucks online."];
+    expectNoTopics(turns, ["quid", "pounds", "pound", "bucks", "buck"], "betting");
+  });
+
   it("takes no verb the tagger read as a noun, with its object pronoun after it, for a topic", () => {
     const turns = [
       "P: I keep thinking about my son. That's what stops me. He's only nine.",
