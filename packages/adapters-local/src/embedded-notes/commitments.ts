@@ -241,6 +241,21 @@ const endsNoMore = (act: readonly ReadToken[]) => {
 };
 /** Verbs that, with "keep" or "continue" before them, are sustain talk: "I'm going to keep smoking". */
 const sustainedHabits = new Set(["smoke", "smoking", "drink", "drinking", "use", "using", "gamble", "gambling", "vape", "vaping", "eat", "eating"]);
+/** Verbs that, kept up with one of `usedThings` after them, are sustain talk too: "I'm going to keep having a few beers after work". */
+const takingVerbs = new Set(["have", "having", "take", "taking"]);
+/** What is drunk, smoked, taken or staked, named after "having" or "taking": "a few beers", "a smoke", "my bets". */
+const usedThings = new Set(["beer", "beers", "drink", "drinks", "pint", "pints", "wine", "vodka", "cider", "lager", "whisky", "gin", "cigarette", "cigarettes", "fag", "fags", "smoke", "smokes", "joint", "joints", "spliff", "line", "lines", "pill", "pills", "bet", "bets", "flutter"]);
+/** How many words after "having" or "taking" what is used may come: "having a few cold beers" (four). */
+const usedReach = 4;
+
+/** True when the act keeps up a habit of use (`sustainedHabits`, or `takingVerbs` with one of `usedThings`): "keep smoking", "keep having a few beers". */
+function keepsUpUse(act: readonly ReadToken[]): boolean {
+  const [verb, object] = [act[0], act[1]];
+  if (verb === undefined || object === undefined || !["keep", "continue"].includes(verb.lemma)) return false;
+  const is = (words: ReadonlySet<string>, token: ReadToken) => words.has(token.lemma) || words.has(token.value.toLowerCase());
+  if (is(sustainedHabits, object)) return true;
+  return is(takingVerbs, object) && act.slice(2, 2 + usedReach).some((token) => is(usedThings, token));
+}
 /** Habits whose act, committed to as it is ("I'll smoke", "I will gamble it"), is sustain talk: never a plan. */
 const harmfulHabits = new Set(["smoke", "vape", "gamble"]);
 /** Marks that close a clause: a pointing word right before one is the whole object ("I will do that, cheers"). */
@@ -525,7 +540,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
-  if ((verb.lemma === "keep" || verb.lemma === "continue") && object !== undefined && (sustainedHabits.has(object.lemma) || sustainedHabits.has(object.value.toLowerCase()))) return null;
+  if (keepsUpUse(act)) return null;
   // "I will smoke at least a pack": the habit itself, not a change of it.
   if (!negated && harmfulHabits.has(verb.lemma)) return null;
   // "I'll try that", "I will do it this week": pointing back in a short act; "I will do that, cheers", "I'll try it now, then…": pointing back, the clause closed after it.

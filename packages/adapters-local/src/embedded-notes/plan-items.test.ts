@@ -97,6 +97,16 @@ describe("plan items: what was agreed", () => {
     ).toEqual([]);
   });
 
+  it("takes a habit of use kept up, named by what is had or taken, as sustain talk: no plan and nothing to confirm", () => {
+    for (const said of ["I'm going to keep having a few beers after work.", "I'll keep taking my bets on a Saturday.", "I'm going to continue having a smoke at lunch."]) {
+      const turns = ["T: What do you make of what the doctor said?", `P: Honestly, she's overreacting. ${said}`];
+      expect(plan(turns), said).toEqual([]);
+      expect(toConfirm(turns), said).toEqual([]);
+    }
+    // A healthy habit kept up stays a line to confirm.
+    expect(toConfirm(["T: What's helped?", "P: I'm going to keep walking after work."])).toEqual(["To confirm: I'm going to keep walking after work."]);
+  });
+
   it("writes what the therapist proposed, taken up or not, as the strategies discussed; never a question that only asks", () => {
     const given = input([
       "T: Is there anyone at home you can confide in?",
