@@ -822,9 +822,9 @@ type AgreementForm = "stated" | "patient-words" | "to-confirm";
 /** The line of an agreement in its form, citing the therapist's sentence and the assenting words. */
 function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
   // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
-  // a sentence that only weighs the act, or ends on words pointing back at it, is quoted with the one before it.
+  // a sentence that only points back at the act (`pointsBackOnly`), or ends on words pointing back at it, is quoted with the sentence before it that names one.
   const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
-  const start = before !== undefined && (onlyWeighs(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
+  const start = before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
   const quote = turn.text.slice(start, proposal.end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
@@ -835,31 +835,16 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
   return { text: `${form === "stated" ? agreedPrefix : toConfirmPrefix}${quote} — “${said}”`, quote, evidence };
 }
 
-/** Subjects by which a sentence points back at what was just said: "It may be helpful!", "That might help." */
-const weighedSubjects = new Set(["it", "that", "this"]);
-/** Verbs that weigh an act without naming one: "may be helpful", "might help", "could work", "would be worth a try". */
-const weighingVerbs = new Set(["be", "help", "may", "might", "could", "would", "can", "will", "should", "seem", "sound", "work"]);
-/** How many words a sentence that only weighs may hold. */
-const weighingLength = 8;
+/** True when a sentence holds a verb of an act (not one of `pointingVerbs`): "Some people write their worries down", not "That's a really good insight". */
+const namesAnAct = (sentence: ReadSentence) => sentence.tokens.some((token) => token.pos === "VERB" && !pointingVerbs.has(token.lemma));
 
-/** Words that, closing a sentence, point back at what the sentence before named: "send you the details", "do you want to try it?". */
-const closingPointers = new Set(["it", "that", "this", "them", "detail", "details", "information", "info", "number", "link", "website", "address"]);
+/** Words that, closing a sentence, point back at what the sentence before named: the pointers of `pointingBack` ("do you want to try it?"), and "the details", "the number"… */
+const closingPointers = new Set([...[...pointingBack].filter((word) => word !== "so" && word !== "same"), "detail", "details", "information", "info", "number", "link", "website", "address"]);
 
 /** True when a sentence's last word points back (`closingPointers`): "Would you like me to send you the details?". */
 function endsPointingBack(sentence: ReadSentence): boolean {
   const last = sentence.tokens.filter(isWord).at(-1);
   return last !== undefined && (closingPointers.has(last.lemma) || closingPointers.has(last.value.toLowerCase()));
-}
-
-/**
- * True when a sentence only weighs what was just said, naming no act of its own: short
- * (`weighingLength`), opening with "it", "that" or "this", and no verb but one that weighs
- * (`weighingVerbs`): "It may be helpful!", "That might help.", "It could be worth a try."
- */
-function onlyWeighs(sentence: ReadSentence): boolean {
-  const words = sentence.tokens.filter(isWord);
-  if (words.length > weighingLength || !weighedSubjects.has(words[0]?.lemma ?? "")) return false;
-  return words.every((word) => (word.pos !== "VERB" && word.pos !== "AUX") || weighingVerbs.has(word.lemma));
 }
 
 /**
