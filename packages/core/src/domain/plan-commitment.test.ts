@@ -5,6 +5,7 @@ import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 import {
   arrangedActAt,
   heldEvents,
+  upEvents,
   scheduledActs,
   arrangedEvents,
   arrangedTimeWords,
@@ -594,6 +595,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "I have an appointment with the nurse on Tuesday.",
       "I've got my first therapy session next week.",
       "I have an appointment booked with my GP.",
+      "I've booked a follow-up with the nurse.",
+      "I've got a follow-up with the consultant next week.",
       "I see my GP on Friday.",
       "I go back to work tomorrow.",
       "We're getting a puppy this weekend.",
@@ -677,6 +680,15 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(at("I'm nothing tomorrow")).toBe(-1);
     for (const event of heldEvents) expect(at(`I have an ${event} tomorrow`), event).toBe(1);
     expect(at("I have an exam tomorrow")).toBe(-1);
+    // An event of care a reader gives in two words, "follow up" or "check up".
+    for (const event of upEvents) {
+      expect(at(`I booked a ${event} up`), event).toBe(1);
+      expect(at(`I booked a ${event} with her`), event).toBe(-1);
+      expect(at(`I have a ${event} up tomorrow`), event).toBe(1);
+      expect(at(`I have a ${event} tomorrow`), event).toBe(-1);
+    }
+    expect(at("I booked a pick up")).toBe(-1);
+    expect(at("I have a pick up tomorrow")).toBe(-1);
     for (const have of ["'ve", "’ve", "ve", "have"]) expect(at(`I ${have} got an appointment tomorrow`), have).toBe(2);
     expect(at("I got an appointment tomorrow")).toBe(1);
     expect(at("I have an appointment booked")).toBe(1);

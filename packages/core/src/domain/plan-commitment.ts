@@ -191,7 +191,11 @@ export const arrangedTimeWords: ReadonlySet<string> = new Set(["tomorrow", "toni
 /** What "next" sets in the days to come: "next week", "next Monday" — not "what to do next". */
 export const nextTimes: ReadonlySet<string> = new Set(["week", "month", "year", "weekend", "day", "term", "semester", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** What an arrangement is made for, when no day is named: "I've booked onto the programme", "I registered for the course" — not "I arranged a loan". */
-export const arrangedEvents: ReadonlySet<string> = new Set(["appointment", "session", "place", "course", "programme", "program", "class", "visit", "meeting", "consultation", "assessment", "interview", "therapy", "counselling", "counseling", "group", "workshop", "lesson", "slot", "spot", "checkup", "scan", "test", "doctor", "gp", "therapist", "counsellor", "counselor"]);
+export const arrangedEvents: ReadonlySet<string> = new Set(["appointment", "session", "place", "course", "programme", "program", "class", "visit", "meeting", "consultation", "assessment", "interview", "therapy", "counselling", "counseling", "group", "workshop", "lesson", "slot", "spot", "checkup", "followup", "scan", "test", "doctor", "gp", "therapist", "counsellor", "counselor"]);
+/** Words that, before "up", name an event of care a reader may give in two words: "a follow-up", "a check-up". */
+export const upEvents: ReadonlySet<string> = new Set(["follow", "check"]);
+/** True when the word at `at` names an event of `events`, or opens one of `upEvents` with "up" ("I've booked a follow-up with the nurse"). */
+const eventAt = (words: ReadonlyArray<{ lemma: string; value: string }>, at: number, events: ReadonlySet<string>) => is(words[at], events) || (is(words[at], upEvents) && is(words[at + 1], "up"));
 /** How many words after an arranged act its day or its event may come, within its clause: "I'm moving to my aunt's next week". */
 const arrangedReach = 7;
 /** Words that close the clause of an arranged act: "I'm taking the class this term and my talk is next week" — the day is not the act's. */
@@ -215,7 +219,7 @@ const ingStems = (value: string): string[] => {
 };
 
 /** Events of care, or an interview, that "I have" sets for a day to come: "I have an appointment on Tuesday", "I've got therapy next week" (not "I have a test tomorrow", "I have a meeting tomorrow"). */
-export const heldEvents: ReadonlySet<string> = new Set(["appointment", "session", "consultation", "assessment", "checkup", "check-up", "therapy", "counselling", "counseling", "interview"]);
+export const heldEvents: ReadonlySet<string> = new Set(["appointment", "session", "consultation", "assessment", "checkup", "check-up", "followup", "follow-up", "therapy", "counselling", "counseling", "interview"]);
 /** How many words after "have" a held event may come: "I have my first therapy session on Monday". */
 const heldReach = 4;
 /** Verbs whose present, said with a day to come, tells an act already fixed: "I see my GP on Friday", "I start the course next week", "I go back to work on Monday". */
@@ -261,7 +265,7 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     const hold = is(words[at], haveWords) && is(words[at + 1], "got") ? at + 1 : at;
     if (heldVerbs.has(words[hold]?.value.toLowerCase() ?? "")) {
       const heldOwn = clauseAfter(hold);
-      const event = heldOwn.slice(0, heldReach).findIndex((word) => is(word, heldEvents));
+      const event = heldOwn.slice(0, heldReach).findIndex((_, offset) => eventAt(heldOwn, offset, heldEvents));
       // The day within reach of the event itself ("I have an appointment with the practice nurse on Tuesday"), or the arrangement said after it ("I have an appointment booked").
       if (event !== -1 && (isTimed(clauseAfter(hold + 1 + event)) || is(heldOwn[event + 1], arrangingVerbs))) return hold;
     }
@@ -274,7 +278,7 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     const own = clauseAfter(at);
     const timed = isTimed(own);
     const arranging = arrangingVerbs.has(value) || (value === "signed" && next === "up") || (value === "made" && ["an", "a"].includes(next ?? "") && words[at + 2]?.lemma === "appointment");
-    if (arranging && (timed || own.some((word) => is(word, arrangedEvents)))) return at;
+    if (arranging && (timed || own.some((_, offset) => eventAt(own, offset, arrangedEvents)))) return at;
     // Right after "I'm" a word in "-ing" is the verb, whatever the tagger says ("I'm meeting my sponsor" reads "meeting" as a noun); not "nothing".
     const gettingThing = value === "getting" && is(own[0], gotThingOpeners) && !is(own[1], changeOfState);
     const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && (gettingThing || ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem)));
