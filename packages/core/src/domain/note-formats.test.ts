@@ -3,7 +3,7 @@ import { allNotAssessed, notAssessed, type ClinicalNotes, type NotesDraft } from
 import { verifyNotes } from "./note-evidence.ts";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import { noteAsDocumentReference } from "./fhir-document-reference.ts";
-import { formatNote, isNoteFormat, noteAsPlainText, noteFormats, toConfirmLead, type NoteSentence } from "./note-formats.ts";
+import { formatNote, isNoteFormat, moodNotRead, noteAsPlainText, noteFormats, toConfirmLead, type NoteSentence } from "./note-formats.ts";
 import type { RiskScreenResult } from "./risk-flag.ts";
 import { flagsOfFindings, noRiskLanguageFound, riskScreenSummary } from "./risk-screen.ts";
 
@@ -309,6 +309,20 @@ describe("every section of every format, in full", () => {
     expect(formatNote("confide", notes, flags).name).toBe("Session notes");
     expect(formatNote("birp", notes, flags).name).toBe("BIRP progress note");
     expect(formatNote("soap", notes, flags).name).toBe("SOAP progress note");
+  });
+
+  it("says in a format's section that the mood was not read, never passing over it in silence; Confide's layout gives the reason in its own section", () => {
+    const unread = notesOf({ sessionMood: notAssessed("No words of feeling in the patient's turns.") });
+    for (const [format, key] of [["soap", "assessment"], ["dap", "assessment"], ["birp", "behavior"]] as const) {
+      expect(texts(section(format, key, unread).sentences), format).toContain(moodNotRead);
+    }
+    expect(section("dap", "assessment", unread).sentences[0]).toEqual({ text: moodNotRead, evidence: [], verification: null, from: "sessionMood" });
+    expect(noteAsPlainText(formatNote("soap", unread, noFlags))).toContain("ASSESSMENT\n- Mood: not read from the transcript. Add your own observation.\n");
+    // A mood read is said in the writer's words, never as not read.
+    expect(texts(section("soap", "assessment").sentences)).not.toContain(moodNotRead);
+    const confide = formatNote("confide", unread, noFlags);
+    expect(confide.sections.flatMap((candidate) => texts(candidate.sentences))).not.toContain(moodNotRead);
+    expect(noteAsPlainText(confide)).toContain("No words of feeling in the patient's turns.");
   });
 
   it("says where each sentence comes from; the screen's summary cites nothing", () => {

@@ -163,9 +163,16 @@ function listSentences(field: NoteItemsField, value: NoteField<NoteItem[]> | und
   }));
 }
 
-/** The mood line in the writer's words (the claim core checked against its cited words), not its machine value. */
-function moodSentences(notes: ClinicalNotes): NoteSentence[] {
-  if (isNotAssessed(notes.sessionMood)) return [];
+/** What a SOAP, DAP or BIRP note says of a mood the writer did not assess: an Assessment never passes over the mood in silence. */
+export const moodNotRead = "Mood: not read from the transcript. Add your own observation.";
+
+/**
+ * The mood line in the writer's words (the claim core checked against its cited words), not its
+ * machine value. A mood not assessed is `moodNotRead` where `sayMissing` (a format's section), and
+ * nothing otherwise (Confide's own layout says why in the mood's section).
+ */
+function moodSentences(notes: ClinicalNotes, sayMissing: boolean): NoteSentence[] {
+  if (isNotAssessed(notes.sessionMood)) return sayMissing ? [{ text: moodNotRead, evidence: [], verification: null, from: "sessionMood" }] : [];
   const mood = notes.sessionMood;
   return [{ text: mood.text, evidence: mood.evidence, verification: mood.verification, from: "sessionMood" }];
 }
@@ -212,8 +219,8 @@ function riskSentences(risk: RiskScreenResult | null): NoteSentence[] {
   return [{ text: summary, evidence: [], verification: null, from: "riskScreen" }, ...riskFlagGroups(risk.flags).map(groupSentence)];
 }
 
-function partSentences(part: Part, notes: ClinicalNotes, risk: RiskScreenResult | null): NoteSentence[] {
-  if (part === "mood") return moodSentences(notes);
+function partSentences(part: Part, notes: ClinicalNotes, risk: RiskScreenResult | null, sayMissingMood = false): NoteSentence[] {
+  if (part === "mood") return moodSentences(notes, sayMissingMood);
   if (part === "trajectory") return trajectorySentences(notes);
   if (part === "risk") return riskSentences(risk);
   return listSentences(part, notes[part]);
@@ -263,7 +270,7 @@ export function formatNote(format: NoteFormat, notes: ClinicalNotes, risk: RiskS
     format === "confide"
       ? confideNote(notes, risk)
       : plans[format].map((plan) => {
-          const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk));
+          const sentences = plan.parts.flatMap((part) => partSentences(part, notes, risk, true));
           return { key: plan.key, title: plan.title, sentences, notAssessed: sentences.length > 0 ? null : plan.empty };
         });
   return { format, name: noteFormatNames[format], sections: [...sections, ...therapistSection(notes)] };
