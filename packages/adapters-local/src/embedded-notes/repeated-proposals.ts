@@ -3,9 +3,9 @@ import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /**
  * Whether a patient's own commitment takes up, in their own words, what the therapist proposed
- * earlier in the session: "Have you thought about reaching out to hiring agencies?" … "I will try
- * to reach out for hiring agencies for a new job." The rule's words; the same words tell when a plan
- * line takes up an act still to confirm.
+ * earlier in the session: "Have you thought about asking a temp agency?" … "I'll try asking a temp
+ * agency about shifts." The rule's words; the same words tell when a plan line takes up an act still
+ * to confirm.
  */
 
 /** Parts of speech whose words carry what an act is about. */
