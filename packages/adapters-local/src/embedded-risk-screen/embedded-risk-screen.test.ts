@@ -497,6 +497,13 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(ending(ownOn(["Work has been awful. I've been thinking about ending it."], "seg-1"))).toEqual(["mention"]);
   });
 
+  it("reads the speaker better off where the dead are as a wish to be with them; someone who died better off is none", () => {
+    expect(categoriesOf(ownOn(["Since mum died it's been hard. Sometimes I think I'd be better off up there with her."], "seg-1"))).toEqual(["passive_death_wish"]);
+    for (const line of ["He's better off in heaven now, no more pain.", "I'd be better off with her than with him."]) {
+      expect(findings([line]), line).toEqual([]);
+    }
+  });
+
   it("reads being afraid of what someone will do as a threat, and of what they will say or think as none", () => {
     for (const line of ["I'm scared of what she'll say.", "Maybe. I'm scared of what the midwife will say.", "I'm terrified of what they think of me."]) {
       expect(ownOn([line], "seg-1"), line).toEqual([]);
