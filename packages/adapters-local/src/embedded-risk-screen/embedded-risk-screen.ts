@@ -230,8 +230,12 @@ const doneAgain = / (?:(?:i|i've|i have) (?:\S+ )?(?:did|done|do) it again|(?:i 
 /** True when a sentence names self-harm (`selfHarmNamed`), lemmatised or as said. */
 const namesSelfHarm = (sentence: RiskSentence) => selfHarmNamed.test(sentence.text) || selfHarmNamed.test(spokenWords(sentence.said));
 
-/** A statement of the speaker's own risk (a paging category's, or a wish to be dead said so; not harm to others): after it, "end it" or "do it" name suicide. */
-const statesOwnRisk = (finding: RiskFinding) => finding.category !== "harm_to_others" && finding.basis === "statement";
+/**
+ * A finding that names the speaker's own risk outright: a statement (a paging category's, or a wish
+ * to be dead said so) or a yes to a question that named it; not harm to others. After it, in the
+ * same turn or the next few, "end it" or "do it" name suicide.
+ */
+const namesOwnRisk = (finding: RiskFinding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question");
 
 /** How many follow-up answers in a row may keep a disclosed risk the topic ("How often?" — "Most nights." — "Is it there now?" — "A bit louder."). */
 const followUpRenewals = 1;
@@ -345,7 +349,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const inContext = sinceSuicideTalk <= suicideContextSegments;
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
         // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
-        const namedBefore = sinceNamed <= suicideContextSegments || own.some(statesOwnRisk);
+        const namedBefore = sinceNamed <= suicideContextSegments || own.some(namesOwnRisk);
         const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", namedBefore);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
@@ -395,7 +399,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       sentences,
     };
     if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
-    if (named || own.some((finding) => finding.category !== "harm_to_others" && (finding.basis === "statement" || finding.basis === "answer_to_named_question"))) sinceNamed = 0;
+    if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;
     asked =
