@@ -15,6 +15,9 @@ const generalWords = new Set(["try", "do", "go", "get", "make", "be", "have", "w
 /** How many content words a commitment must share with a proposal to repeat it. */
 export const sharedWords = 2;
 
+/** True when `said` shares at least `sharedWords` of its content words with `other`. */
+const sharesEnough = (said: Iterable<string>, other: ReadonlySet<string>) => [...said].filter((lemma) => other.has(lemma)).length >= sharedWords;
+
 const contentLemmas = (tokens: readonly ReadToken[]) =>
   new Set(tokens.filter((token) => contentParts.has(token.pos) && !token.stopWord && token.lemma.length > 2 && !generalWords.has(token.lemma)).map((token) => token.lemma));
 
@@ -25,12 +28,12 @@ const contentLemmas = (tokens: readonly ReadToken[]) =>
  */
 export function earlierProposals(segments: readonly ReadSegment[], proposes: (sentence: ReadSentence) => boolean): (sentence: ReadSentence, index: number) => boolean {
   const proposals = segments.flatMap((segment, index) =>
-    segment.role === "therapist" ? segment.sentences.filter(proposes).map((sentence) => ({ index, lemmas: [...contentLemmas(sentence.tokens)] })) : [],
+    segment.role === "therapist" ? segment.sentences.filter(proposes).map((sentence) => ({ index, lemmas: contentLemmas(sentence.tokens) })) : [],
   );
   return (sentence, index) => {
     const said = contentLemmas(sentence.tokens);
     if (said.size < sharedWords) return false;
-    return proposals.some((proposal) => proposal.index < index && proposal.lemmas.filter((lemma) => said.has(lemma)).length >= sharedWords);
+    return proposals.some((proposal) => proposal.index < index && sharesEnough(proposal.lemmas, said));
   };
 }
 
@@ -54,6 +57,6 @@ export function takenUpByPlan(segments: readonly ReadSegment[], plan: readonly N
     const first = item.evidence[0];
     if (first === undefined) return false;
     const said = spanLemmas(byId, first);
-    return planned.some((lemmas) => [...said].filter((lemma) => lemmas.has(lemma)).length >= sharedWords);
+    return planned.some((lemmas) => sharesEnough(said, lemmas));
   };
 }
