@@ -524,6 +524,24 @@ describe("means made safe", () => {
     expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
   });
 
+  it.each([
+    // Handed to someone by name, or by a name as speech recognition writes it; named two turns before by the speaker.
+    ["I've got a box of my mum's old sleeping tablets in the cupboard.", "T: Could you give those to someone to keep for now?", "I could give them to Dan. He's coming round on Saturday."],
+    ["i've got my mum's old sleeping tablets in the cupboard", "T: could you give those to someone to keep for now", "i could give them to dan he's coming round on saturday"],
+    ["I've got my mum's old sleeping tablets in the cupboard.", "T: Could you take them to the pharmacy?", "I'll take them to the chemist on Monday."],
+  ])("a means handed to someone named, or taken to the pharmacy, is no method: %j", (means, question, line) => {
+    const found = onLast(["I keep thinking I'd be better off dead.", means, question, line]);
+    expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
+  });
+
+  it("a yes to a means made safe agrees to it, unless the question also names the risk", () => {
+    const before = ["I keep thinking I'd be better off dead.", "I've got my mum's old sleeping tablets in the cupboard."];
+    expect(onLast([...before, "T: So you'll give the tablets to Dan on Saturday?", "Yes."])).toEqual([]);
+    expect(onLast([...before, "T: so you'll give the tablets to dan on saturday", "yes"])).toEqual([]);
+    const named = onLast([...before, "T: would you give the tablets to dan and are you still thinking of killing yourself", "yeah"]);
+    expect(categories(paging(named))).toContain("active_ideation");
+  });
+
   it("still hears things given away, a person got rid of, and a means given with dying said outright", () => {
     expect(categories(onLast(["I keep thinking I'd be better off dead.", "T: What have you been doing this week?", "I gave my guitar to my brother."]))).toContain("preparatory_behaviour");
     // Dying said outright: the words stay to review, read by the clinician.

@@ -70,21 +70,32 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
 /**
  * Means made safe, as a safety plan makes them: pills, a knife or a rope handed to someone to
  * keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
- * "I could lock the knives away"). A pronoun handed over ("I could give them to my sister") is
- * the means only when a means was named just before (`meansNamedBefore`: in the other speaker's
- * turn before, or earlier in this one). Such words are a step towards safety, not
+ * "I could give them to Dan", "could you give those to someone to keep?", "I could lock the knives
+ * away"). A pronoun handed over ("I could give them to my sister") is the means only when a means
+ * was named just before (`meansNamedBefore`: in the last few turns, or earlier in this one). Such words are a step towards safety, not
  * preparation, a method or a plan — unless dying is said outright.
  */
 const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition)";
 const meansWords = new RegExp(` ${means}(?= )`);
+/**
+ * Handed to anyone at all ("give them to dan", as speech recognition writes a name; "give the
+ * tablets to him"): the means named, or "them" / "those" — never "it" ("I'll give it to him" may be
+ * a beating).
+ */
+const pluralMeans = `(?:them|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ )?${means})`;
 /** What is made safe: the means named, or "them" / "it" — never a person ("get rid of him", "lock her in"). */
 const meansObject = `(?:them|it|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ )?${means})`;
-/** Who keeps it: a person named by who they are, or the pharmacy ("give them to her" may be anything). */
+/**
+ * Who keeps it: a person named by who they are or by name (the reader reads a name as "person"),
+ * someone, or the pharmacy: what "it" may be handed to.
+ */
 const keepers = "(?:sister|brother|mum|mom|dad|mother|father|nan|gran|grandma|aunt|uncle|partner|husband|wife|boyfriend|girlfriend|friend|mate|neighbour|neighbor|flatmate|son|daughter|pharmacy|pharmacist|chemist|gp|doctor|nurse|police)";
 // Given or handed, never taken or brought ("I'll take the knife to him" is no keeping).
-const handedOver = new RegExp(` (?:give|hand|pass) ${meansObject} (?:over |back )?to (?:my |a |the |our )(?:\\S+ )?${keepers}(?= )`);
+const handedOver = new RegExp(
+  ` (?:give|hand|pass) (?:${meansObject} (?:over |back )?to (?:(?:my |a |the |our )(?:\\S+ )?${keepers}|person|someone|somebody)|${pluralMeans} (?:over |back )?to (?!myself|yourself|themselves|themself)\\S+)(?= )`,
+);
 const putAway = new RegExp(
-  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} back to the (?:pharmacy|chemist))(?= )`,
+  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist))(?= )`,
 );
 
 export const namesMeans = (sentence: RiskSentence): boolean => meansWords.test(textOf(sentence));

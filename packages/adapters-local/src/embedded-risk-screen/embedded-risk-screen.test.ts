@@ -519,6 +519,16 @@ describe("embedded risk screen: speakers and dialogue", () => {
     expect(categoriesOf(ownOn(["I smoke about twenty a day.", "T: How long have you been smoking that much?", "Since I was about fifteen."], "seg-3"))).toEqual(["substance"]);
   });
 
+  it("an answer to a question of getting help tells of help, not more of the risk", () => {
+    for (const question of ["T: Would you be willing to call Dan if the thoughts come back?", "T: could you ring the crisis line if it gets worse", "T: Will you save the crisis number in your phone today?", "T: How are you feeling about the plan?"]) {
+      expect(ownOn(["I've been thinking about killing myself.", question, "Yes, I'll call him tonight if it gets bad."], "seg-3"), question).toEqual([]);
+    }
+    // Asked to tell or talk of it, the answer says more of it.
+    for (const question of ["T: Can you tell me what you've been thinking?", "T: Could you talk to me about the thoughts?"]) {
+      expect(categoriesOf(ownOn(["I've been thinking about killing myself.", question, "That I should just do it."], "seg-3")), question).toContain("active_ideation");
+    }
+  });
+
   it("an act of preparing carries intent or plan and thoughts of suicide as reasons of its one finding (the C-SSRS ladder)", () => {
     // Letters alone do not name suicide: listed to review; said with it, a statement (it may page).
     const found = ownOn(["I've written letters to each of my children."], "seg-1");

@@ -19,6 +19,8 @@ const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideat
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
 /** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
 const suicideContextSegments = 4;
+/** How many segments after a means was named (pills, a knife…) a pronoun handed over ("I could give them to Dan") is that means. */
+const meansContextSegments = 3;
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
 
@@ -299,8 +301,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
   /** The last segment: who said it, whether it asked a follow-up about a risk, and its sentences (what "I did it again" answers). */
   let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[] } | null;
-  /** Whether the last segment named a means (pills, a knife…), and whose it was: what a pronoun handed over may be. */
-  let meansSaid = null as { speaker: string } | null;
+  /** Segments since a means was named (pills, a knife…), by either speaker: what a pronoun handed over may be. */
+  let sinceMeans = Infinity;
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
       yield [];
@@ -308,10 +310,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     }
     sinceSuicideTalk += 1;
     sinceNamed += 1;
+    sinceMeans += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readRiskSentences(segment);
     /** Which sentences name a means (pills, a knife…), read once: what a pronoun handed over later in the turn, or in the next turn, may be. */
     const meansIn = sentences.map(namesMeans);
+    const meansNamedBefore = (at: number) => sinceMeans <= meansContextSegments || meansIn.slice(0, at).includes(true);
     const questions = new Set<RiskCategory>();
     let named = false;
     /** The segment asks in words that name dying, suicide or self-harm outright ("have you wished you were dead?"), if not as narrowly as `namesTheRisk`. */
@@ -331,6 +335,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
         // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
         if (isMedicationQuestion(sentence)) continue;
+        // "So you'll give the tablets to Dan on Saturday?": a yes agrees to a means made safe — unless
+        // the same sentence also names the risk outright (a run-on, as speech recognition gives it).
+        if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         const listener = asListenerWords(sentence);
         const before = questions.size;
         for (const match of matchesIn(listener, true)) questions.add(match.row.category);
@@ -341,7 +348,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
       // "I'll give them to my sister" after "What could you do with the tablets?": a means made safe, no risk said.
-      if (makesMeansSafe(sentence, (meansSaid !== null && meansSaid.speaker !== segment.speaker) || meansIn.slice(0, at).includes(true))) {
+      if (makesMeansSafe(sentence, meansNamedBefore(at))) {
         tookBack = true;
         continue;
       }
@@ -392,7 +399,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     else if (topic !== null) topic = saidMore && topic.renewals < followUpRenewals ? { ...topic, age: 0, renewals: topic.renewals + 1 } : { ...topic, age: topic.age + 1 };
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
-    meansSaid = meansIn.includes(true) ? { speaker: segment.speaker } : null;
+    if (meansIn.includes(true)) sinceMeans = 0;
     previous = {
       speaker: segment.speaker,
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),

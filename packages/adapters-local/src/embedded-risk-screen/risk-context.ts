@@ -514,9 +514,20 @@ export function denies(text: string): boolean {
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
-  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
+  if (asksOfHelp.test(said)) return false;
+  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
+
+/**
+ * A question of getting help, as a safety plan asks it: whether the speaker would call, tell or go
+ * to someone ("would you be willing to call Dan if the thoughts come back?", "could you ring the
+ * crisis line?", "will you save the number?"). Its answer tells of help, not more of the risk.
+ * Asking to be told ("can you tell me what it says?", "could you talk to me about that?") asks of
+ * the risk, as does going somewhere or seeing something ("would you go to the bridge?").
+ */
+const asksOfHelp =
+  / (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|talk to|talking to|speak to|speaking to|tell|telling|contact|contacting|ask|asking) (?!me |us |it |that |this |what |how |why |about )\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\S+ )?(?:number|card))(?= )/;
 
 /** An answer saying the risk has stopped ("not any more", "not since June", "never again"). */
 export function stopsTheRisk(text: string): boolean {
