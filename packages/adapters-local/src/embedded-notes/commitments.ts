@@ -456,9 +456,12 @@ const helpers = new Set([
 ]);
 /** How many words after the verb whom it reaches may come: "talk to my sister", "call the crisis line". */
 const helperReach = 4;
-/** True when the act reaches someone for help (`helpVerbs`, then one of `helpers` within `helperReach` words). */
+/** Whom else a patient reaches: a person named before ("call him", "ring them") or by name ("text Dan"). */
+const namedHelpers = new Set(["him", "her", "them"]);
+/** True when the act reaches someone for help (`helpVerbs`, then one of `helpers` or `namedHelpers`, or a name, within `helperReach` words). */
 const reachesForHelp = (act: readonly ReadToken[]) =>
-  helpVerbs.has(act[0]?.lemma ?? "") && act.slice(1, 1 + helperReach).some((token) => helpers.has(token.lemma) || helpers.has(token.value.toLowerCase()));
+  helpVerbs.has(act[0]?.lemma ?? "") &&
+  act.slice(1, 1 + helperReach).some((token) => helpers.has(token.lemma) || helpers.has(token.value.toLowerCase()) || namedHelpers.has(token.value.toLowerCase()) || token.pos === "PROPN");
 /** Conditions a plan for a crisis waits on: "if it gets bad", "when the urges come" — not "unless" or "once". */
 const crisisConditions = new Set(["if", "when", "whenever"]);
 
@@ -684,7 +687,7 @@ function toldDecision(sentence: ReadSentence): boolean {
 }
 
 /** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
-const timeAnchors = new Set([
+export const timeAnchors: ReadonlySet<string> = new Set([
   "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "morning", "afternoon", "evening", "soon", "next", "later", "immediately", "asap", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);

@@ -40,12 +40,13 @@ import { earlierProposals, takenUpByPlan } from "./repeated-proposals.ts";
 import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
+import { withWhatItAnswers } from "./pronoun-answers.ts";
 import { significantQuotes } from "./significant-quotes.ts";
 import { findTherapistActs } from "./therapist-acts.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-56";
+export const embeddedRulesVersion = "embedded-rules-57";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -107,7 +108,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const threatening = new Set((input.harmToOthers ?? []).map((span) => span.segmentId));
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item) && !item.evidence.some((span) => threatening.has(span.segmentId)));
   const firm = noRisk(commitments.firm);
-  const actionItems = inOrder([...firm, ...noRisk(agreements.agreed)]);
+  // "Yes, I'll call him.": what "him" is, from the therapist's sentence it answers.
+  const actionItems = inOrder([...firm.map((item) => withWhatItAnswers(segments, item)), ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
   // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").

@@ -1554,3 +1554,38 @@ describe("plan items: a proposal weighed in a sentence of its own", () => {
     expect(toConfirm(["T: What could you do?", "P: I could walk there before I moved."])).toEqual([]);
   });
 });
+
+describe("plan items: a safety plan agreed", () => {
+  it("quotes a commitment that names its act only by a pronoun with the therapist's sentence it answers", () => {
+    const turns = ["T: Would you be willing to call Dan if the thoughts come back?", "P: Yes, I'll call him. He said I can ring him whenever."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: “Yes, I'll call him.” — to “Would you be willing to call Dan if the thoughts come back?”"]);
+    const tablets = ["T: So you'll give the tablets to Dan on Saturday?", "P: Yes. I'll give them to him on Saturday."];
+    expect(plan(tablets).map((item) => item.text)).toEqual(["Agreed: “I'll give them to him on Saturday.” — to “So you'll give the tablets to Dan on Saturday?”"]);
+    // Citing both speakers, the line names neither.
+    expect(plan(tablets)[0]).not.toHaveProperty("speaker");
+    // A thing named, or no sentence of the therapist's naming the same act, leaves the commitment as said.
+    expect(plan(["T: Would you be willing to call Dan?", "P: Yes, I'll call my brother tonight."]).map((item) => item.text)).toEqual(["Yes, I'll call my brother tonight."]);
+    expect(plan(["T: Everything will be ok with your sister.", "P: I'll talk to her tomorrow."]).map((item) => item.text)).toEqual(["I'll talk to her tomorrow."]);
+  });
+
+  it("lists a call for help in a crisis to someone named before, or by name, to confirm", () => {
+    const turns = ["T: Would you be willing to call the crisis line if that gets worse?", "P: Yes, I will call them tonight if it gets bad."];
+    expect(toConfirm(turns)).toEqual(["To confirm: Yes, I will call them tonight if it gets bad."]);
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(["T: Who could you reach out to?", "P: I'll text Dan if the urges come back."])).toEqual(["To confirm: I'll text Dan if the urges come back."]);
+    // Not reaching anyone, an act waiting on a condition is neither.
+    expect(toConfirm(["T: What could you do?", "P: I'll go out if it gets bad."])).toEqual([]);
+  });
+
+  it("quotes a summary told in several sentences whole, from its first, when a plain yes confirms it", () => {
+    const turns = [
+      "T: So to sum up. When you notice the signs, you'll go for a walk or put on music. You'll save the crisis number today. Does that sound right?",
+      "P: Yes, that sounds right.",
+    ];
+    expect(plan(turns).map((item) => item.text)).toEqual([
+      "Agreed: When you notice the signs, you'll go for a walk or put on music. You'll save the crisis number today. — “Yes, that sounds right.”",
+    ]);
+    // A truth of every time after a condition is no summary of a plan.
+    expect(plan(["T: So when the bad days come you will always have good people near.", "P: Yes."])).toEqual([]);
+  });
+});

@@ -820,11 +820,11 @@ export const toConfirmPrefix = toConfirmLead;
 type AgreementForm = "stated" | "patient-words" | "to-confirm";
 
 /** The line of an agreement in its form, citing the therapist's sentence and the assenting words. */
-function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent): NoteItemDraft {
+function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent, from: ReadSentence = proposal): NoteItemDraft {
   // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
   // a sentence that only points back at the act (`pointsBackOnly`), or ends on words pointing back at it, is quoted with the sentence before it that names one.
   const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
-  const start = before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
+  const start = from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
   const quote = turn.text.slice(start, proposal.end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
@@ -895,7 +895,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const confirmed = confirmedSummary(segments[index - 1]!, segment);
     if (confirmed !== null) {
       const form = confirmed.strength !== "plain" ? "to-confirm" : confirmed.offer ? "patient-words" : "stated";
-      (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(form, segments[index - 1]!, confirmed.summary, segment, confirmed));
+      (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(form, segments[index - 1]!, confirmed.summary, segment, confirmed, confirmed.from));
       return;
     }
     const assent = assents(segment);
@@ -980,7 +980,7 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  * then true, and the line quotes the patient's yes, since the offer is asked.
  * @returns the yes as an assent, with the summary or offer it takes up, or null.
  */
-function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence; offer: boolean }) | null {
+function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence; from: ReadSentence; offer: boolean }) | null {
   // The patient's yes first: most turns are none, and the therapist's turn is then not read.
   const [first, ...rest] = segment.sentences;
   if (first === undefined || isAsked(first)) return null;
@@ -1000,8 +1000,11 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
   if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
   const summary = turn.sentences[at]!;
+  // A summary told in several sentences ("So to sum up: when you notice the signs, you'll go for a walk… You'll save the number today…") is quoted whole, from its first.
+  let from = at;
+  while (!offer && from > 0 && turnSummarisesPlan(words, from - 1)) from -= 1;
   const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
-  return { summary, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
+  return { summary, from: turn.sentences[from]!, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }
 
 /**

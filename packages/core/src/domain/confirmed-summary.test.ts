@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, announcesSummary, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -88,6 +88,22 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(planSummaryAt(reader.read("To sum up, you'll call."))).toBe(5);
     expect(planSummaryAt(reader.read("In summary you'll call."))).toBe(4);
     for (const text of ["To sum up, you'll feel better.", "In the summer you'll go to Spain.", "To the summary you'll add it.", "To sum it up you'll call.", "In sum up you'll call.", "To summarise, you were planning to visit.", "Up to summary you'll call.", "A summary you'll write up tonight."]) {
+      expect(summarises(text), text).toBe(false);
+    }
+  });
+
+  it("reads the act after a condition that opens an anchored summary", () => {
+    for (const using of [reader, wholeWords, tagger]) {
+      expect(summarises("So when you notice the signs, you'll go for a walk.", using), using.name).toBe(true);
+      expect(summarises("So if that doesn't help, you're going to call your GP.", using), using.name).toBe(true);
+    }
+    expect(isPlanSummary(reader.read("When you notice the signs, you'll go for a walk."), true)).toBe(true);
+    expect(planSummaryAt(reader.read("So when you notice the signs, you'll go for a walk."))).toBe(8);
+    expect(planSummaryAt(reader.read("So once you're home you are going to call."))).toBe(9);
+    for (const lead of conditionLeads) expect(summarises(`So ${lead} it starts you'll call.`), lead).toBe(true);
+    expect(conditionLeads.size).toBe(6);
+    // Not anchored, after a condition with no act said of "you", or only a state after it: no summary.
+    for (const text of ["So when the bad days come you will always have good people near.", "When you notice the signs, you'll go for a walk.", "So when you notice the signs, go for a walk.", "So if you drink again, you'll lose your job.", "So when you get home you need to rest.", "So when you are going home"]) {
       expect(summarises(text), text).toBe(false);
     }
   });
@@ -189,7 +205,7 @@ describe("planSummaryAt: the rule's words, each one", () => {
   });
 
   it("never reads each word of a state, a feeling, a need or a refusal as the act", () => {
-    const nonActs = ["be", "feel", "have", "need", "want", "know", "get", "find", "lose", "fail", "succeed", "miss", "forget", "love", "like", "hate", "understand", "realize", "realise", "come", "make", "manage", "cope", "survive", "recover", "regret", "wonder", "worry", "struggle", "suffer", "die", "end", "think", "hope", "wish", "notice", "not", "never"];
+    const nonActs = ["be", "feel", "have", "need", "want", "know", "get", "find", "lose", "fail", "succeed", "miss", "forget", "love", "like", "hate", "understand", "realize", "realise", "come", "make", "manage", "cope", "survive", "recover", "regret", "wonder", "worry", "struggle", "suffer", "die", "end", "think", "hope", "wish", "notice", "not", "never", "always", "usually", "often", "sometimes", "ever"];
     for (const verb of nonActs) expect(summarises(`So you'll ${verb} it.`), verb).toBe(false);
     expect(planSummaryAt([{ lemma: "so", value: "so" }, { lemma: "you", value: "you" }, { lemma: "will", value: "will" }, { lemma: "n't", value: "n't" }, { lemma: "call", value: "call" }])).toBe(-1);
     expect(summaryNonActs.size).toBe(nonActs.length + 1);
@@ -232,21 +248,21 @@ describe("announcesSummary: a summary said to come", () => {
 describe("confirmsPlainly: a yes and nothing else", () => {
   it("takes a plain yes, by every reader", () => {
     for (const using of [reader, wholeWords, tagger]) {
-      for (const yes of ["Yes.", "Yeah, that's right.", "Right. Yeah.", "Yep", "Exactly.", "Definitely.", "Mm-hmm.", "Uh-huh.", "Yes, I will.", "Sure.", "Yes, that's the plan.", "That's my plan, yeah."]) {
+      for (const yes of ["Yes, that sounds right.", "Yeah, sounds good.", "Yes.", "Yeah, that's right.", "Right. Yeah.", "Yep", "Exactly.", "Definitely.", "Mm-hmm.", "Uh-huh.", "Yes, I will.", "Sure.", "Yes, that's the plan.", "That's my plan, yeah."]) {
         expect(confirms(yes, using), `${using.name}: ${yes}`).toBe(true);
       }
     }
   });
 
   it("never takes an acknowledgement, a hesitation, a doubt or anything more than a yes", () => {
-    for (const not of ["Okay.", "Hmm.", "Uh.", "That's it.", "That's the plan.", "I guess so.", "Yeah, but I don't know.", "Yes, thank you.", "Not really.", "Yeah, yeah, yeah, yeah, that's right.", ""]) {
+    for (const not of ["Sounds good.", "That sounds hard.", "Okay.", "Hmm.", "Uh.", "That's it.", "That's the plan.", "I guess so.", "Yeah, but I don't know.", "Yes, thank you.", "Not really.", "Yeah, yeah, yeah, yeah, that's right.", ""]) {
       expect(confirms(not), not).toBe(false);
     }
   });
 
   it("reads every yes word and confirming word as listed", () => {
     const yeses = ["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"];
-    const others = ["mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "do", "so", "the", "my", "plan", "that's", "that’s"];
+    const others = ["sound", "sounds", "good", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "do", "so", "the", "my", "plan", "that's", "that’s"];
     for (const yes of yeses) expect(confirmsPlainly([{ lemma: yes, value: yes }]), yes).toBe(true);
     for (const word of others) {
       expect(confirmsPlainly([{ lemma: word, value: word }]), word).toBe(false);

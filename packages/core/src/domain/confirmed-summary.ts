@@ -34,12 +34,13 @@ export const actFillers: ReadonlySet<string> = new Set(["just", "really", "actua
 /**
  * Verbs that, as the summary's act, name no act of the patient's: a state, a feeling, a need, a
  * wish or what will happen to them ("So you'll feel better", "so you're going to be fine", "so
- * you'll find someone", "so you'll need help").
+ * you'll find someone", "so you'll need help"), or a truth of every time ("so when things go wrong
+ * you will always have someone near").
  */
 export const summaryNonActs: ReadonlySet<string> = new Set([
   "be", "feel", "have", "need", "want", "know", "get", "find", "lose", "fail", "succeed", "miss", "forget", "love", "like", "hate", "understand",
   "realize", "realise", "come", "make", "manage", "cope", "survive", "recover", "regret", "wonder", "worry", "struggle", "suffer", "die", "end",
-  "think", "hope", "wish", "notice", "not", "n't", "never",
+  "think", "hope", "wish", "notice", "not", "n't", "never", "always", "usually", "often", "sometimes", "ever",
 ]);
 /** Verbs that, before a word in "-ing", go on with a habit rather than start an act: "so you're going to keep smoking" is sustain talk. */
 export const continuingVerbs: ReadonlySet<string> = new Set(["keep", "continue", "carry"]);
@@ -110,13 +111,32 @@ function statedActAfter(words: readonly MatchedWord[], from: number): number {
   return -1;
 }
 
+/** Words that open a condition before the summary's act: "when you notice the signs, you'll…", "if that doesn't help, you'll…". */
+export const conditionLeads: ReadonlySet<string> = new Set(["when", "whenever", "if", "once", "after", "before"]);
+
+/**
+ * Where, from `from` (inside a condition), the first "you will / you'll / you're going to <act>"
+ * names an act ("when you notice the signs you'll go for a walk": "you notice" is the condition's);
+ * -1 when none.
+ */
+function conditionalActAfter(words: readonly MatchedWord[], from: number): number {
+  for (let at = from; at < words.length; at += 1) {
+    if (!is(words[at], "you")) continue;
+    if (is(words[at + 1], futureMarkers)) return actAt(words, at + 2);
+    if (is(words[at + 1], beForms) && is(words[at + 2], goingForms) && is(words[at + 3], "to")) return actAt(words, at + 4);
+  }
+  return -1;
+}
+
 /**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
  * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`, and an
  * announcement of the summary, `announcementAt`, which anchors it as "so" does), "your plan is to <act>" / "the plan is (for you)
  * to <act>" / "the plan is that you'll <act>" (`statedActAfter`), "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
  * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
- * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>" (a
+ * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>",
+ * also after a condition (`conditionLeads`, `conditionalActAfter`: "so when you notice the signs,
+ * you'll go for a walk") (a
  * prediction without them, "You will feel better in time", states no plan). The act is a verb of
  * doing (`actAt`): "So you'll feel better", "so you're going to be fine" and "so you're not going
  * to call" state none.
@@ -144,6 +164,8 @@ export function planSummaryAt(words: readonly MatchedWord[], announced = false):
     // "The plan is that you'll have three dry nights and you'll keep a diary": the acts said of "you", the first that is one.
     return is(words[at], "that") ? statedActAfter(words, at + 1) : -1;
   }
+  // "So to sum up: when you notice the signs, you'll go for a walk": the act after the condition.
+  if (anchored && is(words[at], conditionLeads)) return conditionalActAfter(words, at + 1);
   if (!is(words[at], "you")) return -1;
   at += 1;
   // "So you were planning to visit in spring": a plan that was, not one decided now.
@@ -158,8 +180,8 @@ export function planSummaryAt(words: readonly MatchedWord[], announced = false):
   return -1;
 }
 
-/** Words a plain confirmation is made of: "Yes.", "Yeah, that's right.", "Right, I will.", "Mm-hmm, exactly.", "Yes, that's the plan." */
-export const confirmingWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "the", "my", "plan", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
+/** Words a plain confirmation is made of: "Yes.", "Yeah, that's right.", "Right, I will.", "Mm-hmm, exactly.", "Yes, that's the plan.", "Yes, that sounds right." */
+export const confirmingWords: ReadonlySet<string> = new Set(["sound", "sounds", "good", "yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "mm", "hmm", "hm", "uh", "huh", "that", "be", "is", "s", "'s", "’s", "it", "i", "will", "ll", "'ll", "’ll", "do", "so", "the", "my", "plan", "that's", "that’s", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
 /** The words of those that say yes: one must be said ("That's it." alone is no yes). */
 export const yesWords: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "right", "exactly", "correct", "definitely", "absolutely", "sure", "certainly", "indeed", "mhm", "will", "ll", "'ll", "’ll", "i'll", "i’ll", "mm-hmm", "mm-hm", "uh-huh"]);
 /** The most words a plain confirmation holds: "Yes, yes, that's right, I will." is one, a longer turn says more than yes. */

@@ -1,0 +1,57 @@
+/**
+ * A patient's commitment that names what it does only by a pronoun, said in answer to the
+ * therapist's turn just before ("Would you be willing to call Dan if the thoughts come back?" —
+ * "Yes, I'll call him."; "So you'll give the tablets to Dan on Saturday?" — "Yes. I'll give them to
+ * him on Saturday."). Alone, "I'll call him" tells a reader of the note nothing: its line quotes
+ * the patient's words with the therapist's sentence they answered, as an agreement in the
+ * patient's words does ("Agreed: “<patient>” — to “<therapist>”"), citing both.
+ */
+import type { NoteItemDraft } from "@confide/core/ports";
+import { timeAnchors } from "./commitments.ts";
+import { isWord } from "./conversation-fillers.ts";
+import type { ReadSegment, ReadSentence } from "./segment-reader.ts";
+import { agreedPrefix } from "./suggestions.ts";
+
+/** Pronouns that stand for a person or a thing named before: "call him", "give them to her". */
+const standIns = new Set(["him", "her", "them", "it"]);
+/** Parts of speech that name a thing or a person. */
+const naming = new Set(["NOUN", "PROPN"]);
+
+/** True when the sentence names its object or person only by a pronoun (`standIns`): no noun but a word of time ("I'll give them to him on Saturday"). */
+export function namesByPronounOnly(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some((token) => naming.has(token.pos) && !timeAnchors.has(token.lemma));
+}
+
+/** Verbs that name no act of their own to find again in the therapist's words ("I'll do that", "I'll try it"). */
+const emptyVerbs = new Set(["be", "have", "do", "try", "will", "go", "get", "let", "make", "see", "think", "want", "like", "feel", "need", "start", "keep"]);
+
+/** The first verb of the sentence that names its act (`emptyVerbs` aside), by lemma: "I'll need to ring her to ask what happened" → "ring". */
+const actVerb = (sentence: ReadSentence) => sentence.tokens.find((token) => token.pos === "VERB" && !emptyVerbs.has(token.lemma))?.lemma;
+
+/**
+ * The plan line of a firm commitment of the patient, with the therapist's sentence it answers when
+ * it names what it does only by a pronoun (`namesByPronounOnly`) and a sentence of the therapist's
+ * turn just before names the same act with a noun ("call Dan", "give the tablets to Dan"): the last
+ * such sentence. Any other item is returned as it is — "I'll talk to her" after "Everything will
+ * be ok" is left alone.
+ */
+export function withWhatItAnswers(segments: readonly ReadSegment[], item: NoteItemDraft): NoteItemDraft {
+  const span = item.evidence[0];
+  const index = segments.findIndex((segment) => segment.id === span?.segmentId);
+  const turn = segments[index - 1];
+  if (span === undefined || index < 1 || item.evidence.length !== 1 || turn?.role !== "therapist") return item;
+  const sentence = segments[index]!.sentences.find((said) => said.start <= span.start && span.end <= said.end) ?? segments[index]!.sentences.find((said) => said.end === span.end);
+  if (sentence === undefined || !namesByPronounOnly(sentence)) return item;
+  const act = actVerb(sentence);
+  const answered = turn.sentences.findLast((said) => said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some((token) => naming.has(token.pos) && !timeAnchors.has(token.lemma)));
+  if (answered === undefined) return item;
+  const quote = turn.text.slice(answered.start, answered.end);
+  // Citing both speakers, the line names neither (an agreement's line does not).
+  const { speaker: _speaker, ...rest } = item;
+  return {
+    ...rest,
+    text: `${agreedPrefix}“${item.quote}” — to “${quote}”`,
+    evidence: [{ segmentId: turn.id, start: answered.start, end: answered.end }, ...item.evidence],
+  };
+}
