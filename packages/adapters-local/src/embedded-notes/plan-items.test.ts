@@ -1568,6 +1568,17 @@ describe("plan items: a safety plan agreed", () => {
     expect(plan(["T: Everything will be ok with your sister.", "P: I'll talk to her tomorrow."]).map((item) => item.text)).toEqual(["I'll talk to her tomorrow."]);
   });
 
+  it("records the safety or crisis plan named as what the therapist did, a line core's check finds quoted", () => {
+    for (const [said, line] of [
+      ["Can we work on a safety plan together today?", "Safety plan: “Can we work on a safety plan together today?”"],
+      ["Let's go over your crisis plan from last week.", "Crisis plan: “Let's go over your crisis plan from last week.”"],
+    ]) {
+      const notes = notesOf([`T: ${said}`, "P: Okay."]);
+      const acts = isNotAssessed(notes.interventions) || notes.interventions === undefined ? [] : notes.interventions;
+      expect(acts.map((item) => [item.text, item.verification?.status])).toEqual([[line, "grounded"]]);
+    }
+  });
+
   it("lists a call for help in a crisis to someone named before, or by name, to confirm", () => {
     const turns = ["T: Would you be willing to call the crisis line if that gets worse?", "P: Yes, I will call them tonight if it gets bad."];
     expect(toConfirm(turns)).toEqual(["To confirm: Yes, I will call them tonight if it gets bad."]);

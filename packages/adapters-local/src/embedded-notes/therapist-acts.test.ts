@@ -128,6 +128,25 @@ describe("what the therapist did", () => {
     ]);
   });
 
+  it("names a safety or crisis plan after the suicide questions, quoting the sentence that says most of it", () => {
+    const acts = actsOf([
+      "T: Have you had thoughts of killing yourself?",
+      "P: Yes, on Tuesday.",
+      "T: Can we work on a safety plan together today? A safety plan is a written list of steps for when things get bad.",
+      "P: Okay.",
+      "T: What helps you feel a bit better?",
+    ]);
+    expect(acts).toEqual([
+      "Asked: “Have you had thoughts of killing yourself?”",
+      "Safety plan: “A safety plan is a written list of steps for when things get bad.”",
+      "Asked: “What helps you feel a bit better?”",
+    ]);
+    expect(actOf("Let's go over your crisis plan from last week.")).toEqual(["Crisis plan: “Let's go over your crisis plan from last week.”"]);
+    // A plan of anything else, or a plan said without safety, is no safety plan.
+    expect(actOf("Let's make a plan for the safety inspection at work.")).toEqual([]);
+    expect(actOf("That sounds like a safe plan to me.")).toEqual([]);
+  });
+
   it("quotes the longest sentence of an act: the one that says most of what it was about", () => {
     expect(actsOf(["T: You feel tired.", "P: Yes.", "T: You feel tired of carrying the whole household on your own."])).toEqual([
       "Reflected: “You feel tired of carrying the whole household on your own.”",

@@ -1,7 +1,7 @@
 /**
  * What the therapist did in the session (the notes' `interventions`, a BIRP note's Intervention):
  * a line per kind of act the therapist's own words show, each quoting one whole sentence of theirs
- * — the screening questions about suicide and self-harm, reflections, summaries, acknowledging
+ * — the screening questions about suicide and self-harm, a safety plan named, reflections, summaries, acknowledging
  * how hard something is, affirming the patient, information given, open questions. What they
  * proposed is the strategies' (shown after these). Only acts said in words a clinician would
  * name the same way are written: a sentence that might be either is left out, never guessed.
@@ -12,7 +12,7 @@ import { isWord } from "./conversation-fillers.ts";
 import { brokenOff, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
 
 /** How a line names an act: a verb the claim check reads as saying who said what, so the quote alone must carry the line. */
-type Act = "Asked" | "Reflected" | "Summarised" | "Acknowledged" | "Affirmed" | "Explained";
+type Act = "Asked" | "Reflected" | "Summarised" | "Acknowledged" | "Affirmed" | "Explained" | "Safety plan" | "Crisis plan";
 
 interface ActRule {
   act: Act;
@@ -140,6 +140,13 @@ function isAct(rule: ActRule, said: Said): boolean {
   return !rule.says || rule.says.test(said.opened);
 }
 
+/**
+ * Safety planning named in the therapist's words ("Can we work on a safety plan together today?",
+ * "Let's go over your crisis plan"): the line is headed by the plan's own words ("Safety plan",
+ * "Crisis plan"), so the quote carries it whether the sentence proposes, asks or reviews.
+ */
+const namesSafetyPlan = (said: Said) => /\b(?:safety|crisis) plan(?:s|ning)?\b/.test(said.lower);
+
 /** A therapist's question of the suicide screening (core's `stepsAsked`, the live suggestions' rule), naming dying or suicide itself. */
 const asksOfSuicide = (said: Said) => said.asked && dyingNamed.test(said.lower) && stepsAsked(said.lower).some((step) => suicideSteps.has(step));
 
@@ -152,7 +159,8 @@ const lineOf = (act: Act, said: Said): NoteItemDraft => ({
 
 /**
  * The lines of what the therapist did (see the module comment): every distinct question of the
- * suicide screening (up to two), then per act the longest sentence that shows it — the one that
+ * suicide screening (up to two), the longest sentence naming a safety or crisis plan, then per act
+ * the longest sentence that shows it — the one that
  * says most of what the act was about. Each sentence serves one line.
  * @returns [] when the therapist's words show none of these acts.
  */
@@ -166,6 +174,12 @@ export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDra
   for (const said of sentences.filter(asksOfSuicide).slice(0, 2)) {
     used.add(said);
     lines.push(lineOf("Asked", said));
+  }
+  // The sentence that says most of the safety plan.
+  const planning = sentences.filter((said) => !used.has(said) && said.words >= minWords && namesSafetyPlan(said)).sort((a, b) => b.words - a.words)[0];
+  if (planning !== undefined) {
+    used.add(planning);
+    lines.push(lineOf(/\bsafety plan/.test(planning.lower) ? "Safety plan" : "Crisis plan", planning));
   }
   for (const rule of actRules) {
     const shown = sentences

@@ -100,6 +100,11 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(isPlanSummary(reader.read("When you notice the signs, you'll go for a walk."), true)).toBe(true);
     expect(planSummaryAt(reader.read("So when you notice the signs, you'll go for a walk."))).toBe(8);
     expect(planSummaryAt(reader.read("So once you're home you are going to call."))).toBe(9);
+    // The act is said of "you", with a future marker or "be going to" right after it.
+    expect(planSummaryAt(reader.read("So when you are home you will call."))).toBe(7);
+    expect(planSummaryAt(reader.read("So when you got up to leave you will call."))).toBe(9);
+    expect(planSummaryAt(reader.read("So when you are able to leave you will call."))).toBe(9);
+    expect(summarises("So when she will call you feel better.")).toBe(false);
     for (const lead of conditionLeads) expect(summarises(`So ${lead} it starts you'll call.`), lead).toBe(true);
     expect(conditionLeads.size).toBe(6);
     // Not anchored, after a condition with no act said of "you", or only a state after it: no summary.
