@@ -4,6 +4,7 @@ import {
   afterTherapistSpoke,
   emptySafetyScreening,
   isDenial,
+  mentionedNow,
   nextSafetyStep,
   notNowWords,
   pointsToUrgentAction,
@@ -249,6 +250,35 @@ describe("what starts the screening: a finding stated now (statedNow)", () => {
     expect(statedNow(finding({ category: "suicide_intent_or_plan", quote: "Last year I was told I only had weeks to live." }))).toEqual([]);
     expect(statedNow(finding({ quote: "I got told I should end it now." }))).toEqual([]);
     expect(statedNow(finding({ category: "passive_death_wish", quote: "Some days I wish I had months to live, not years." }))).toEqual([]);
+  });
+
+  it("reads a mention apart (mentionedNow): the patient's own, current, and not taken back", () => {
+    const river = finding({ category: "suicide_method", basis: "mention", quote: "I sat in the car and thought about driving into the river.", reasons: ["active_ideation"] });
+    expect(mentionedNow(river)).toEqual(["suicide_method", "active_ideation"]);
+    expect(mentionedNow({ ...river, reasons: undefined })).toEqual(["suicide_method"]);
+    expect(mentionedNow(finding())).toEqual([]);
+    expect(mentionedNow({ ...river, basis: "answer_to_other_question" })).toEqual([]);
+    expect(mentionedNow({ ...river, temporality: "history" })).toEqual([]);
+    expect(mentionedNow({ ...river, subject: "other_person" })).toEqual([]);
+    expect(mentionedNow({ ...river, quote: "That winter I nearly killed myself." })).toEqual([]);
+    expect(mentionedNow({ ...river, quote: "I almost took all of them last night." })).toEqual(["suicide_method", "active_ideation"]);
+  });
+
+  it("a mention answers a screening question the therapist just put, and starts the screening there — never on its own", () => {
+    const asked = afterTherapistSpoke(emptySafetyScreening, "t1", "You told me about the thoughts of killing yourself. How have things been since?");
+    const replied = afterPatientSpoke(asked, "p1", "Tuesday was bad. I thought about driving into the river.", [], ["suicide_method"]);
+    expect(replied.startedBy).toBe("p1");
+    expect([...replied.answers]).toEqual([
+      ["wish_dead", "yes"],
+      ["suicidal_thoughts", "yes"],
+      ["method", "yes"],
+    ]);
+    expect(nextSafetyStep(replied)).toBe("intent");
+    // Not after a screening question: the mention starts nothing and answers nothing.
+    const alone = afterPatientSpoke(emptySafetyScreening, "p1", "I thought about driving into the river.", [], ["suicide_method"]);
+    expect(alone).toEqual({ ...emptySafetyScreening, awaiting: [] });
+    const afterOther = afterPatientSpoke(afterTherapistSpoke(emptySafetyScreening, "t1", "How was your week?"), "p1", "I thought about driving into the river.", [], ["suicide_method"]);
+    expect(afterOther.startedBy).toBeNull();
   });
 
   it("names, for each pattern that takes a sentence back, what it takes back", () => {

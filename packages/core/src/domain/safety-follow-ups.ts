@@ -100,6 +100,12 @@ export const notNowWords: readonly { pattern: RegExp; unless?: RegExp; says: str
   { pattern: /\b(?:days|weeks|months|years) (?:left )?to live\b/, says: "a prognosis, not a wish" },
 ];
 
+/** True when the quoted sentence is taken back by `notNowWords`: a pattern of them in it, without its sign of now. */
+function takenBack(quote: string): boolean {
+  const said = quote.toLowerCase();
+  return notNowWords.some((words) => words.pattern.test(said) && !(words.unless?.test(said) ?? false));
+}
+
 /** What the screen found in a patient's final, as the trigger reads it. */
 export interface TriggerFinding {
   category: RiskCategory;
@@ -120,9 +126,18 @@ export interface TriggerFinding {
 export function statedNow(finding: TriggerFinding): RiskCategory[] {
   if (finding.temporality !== "current" || finding.subject !== "speaker") return [];
   if (finding.basis !== "statement" && finding.basis !== "answer_to_named_question") return [];
-  const quote = finding.quote.toLowerCase();
-  if (notNowWords.some((words) => words.pattern.test(quote) && !(words.unless?.test(quote) ?? false))) return [];
-  return [finding.category, ...(finding.reasons ?? [])];
+  return takenBack(finding.quote) ? [] : [finding.category, ...(finding.reasons ?? [])];
+}
+
+/**
+ * The categories a finding names as the patient's own and current in passing — a method or a means
+ * spoken of without saying what for ("I sat in the car and thought about driving into the
+ * river"): a mention, which starts no screening on its own, but answers a screening question
+ * the therapist just put (`afterPatientSpoke`). Taken back by `notNowWords` as a statement is.
+ */
+export function mentionedNow(finding: TriggerFinding): RiskCategory[] {
+  if (finding.temporality !== "current" || finding.subject !== "speaker" || finding.basis !== "mention") return [];
+  return takenBack(finding.quote) ? [] : [finding.category, ...(finding.reasons ?? [])];
 }
 
 /** A step's answer: yes, no, or asked and not clearly answered either way. */
@@ -213,14 +228,18 @@ export function afterTherapistSpoke(state: SafetyScreeningState, segmentId: stri
 
 /**
  * The screening after a patient's final, with the risk categories the screen found stated in it
- * (current, their own, said outright): a trigger starts the screening; the categories answer their
- * steps yes; a step the therapist just asked and the reply does not answer yes is answered no when
- * the reply denies it, else unclear.
+ * (current, their own, said outright) and those it found mentioned (`mentionedNow`): a trigger
+ * starts the screening; the categories answer their steps yes; a step the therapist just asked and
+ * the reply does not answer yes is answered no when the reply denies it, else unclear. A mention
+ * counts as a statement only in a reply to a screening question the therapist just put ("…the
+ * thoughts of killing yourself. How have things been since?" — "…I thought about driving into the
+ * river."): there it answers what was asked.
  */
-export function afterPatientSpoke(state: SafetyScreeningState, segmentId: string, text: string, stated: readonly RiskCategory[]): SafetyScreeningState {
-  const startedBy = state.startedBy ?? (stated.some((category) => screeningTriggers.has(category)) ? segmentId : null);
+export function afterPatientSpoke(state: SafetyScreeningState, segmentId: string, text: string, stated: readonly RiskCategory[], mentioned: readonly RiskCategory[] = []): SafetyScreeningState {
+  const heard = state.awaiting.length > 0 ? [...stated, ...mentioned] : stated;
+  const startedBy = state.startedBy ?? (heard.some((category) => screeningTriggers.has(category)) ? segmentId : null);
   const answers = new Map(state.answers);
-  for (const step of stepsAnsweredYes(stated)) answers.set(step, "yes");
+  for (const step of stepsAnsweredYes(heard)) answers.set(step, "yes");
   for (const step of state.awaiting) if (!answers.has(step)) answers.set(step, isDenial(text) ? "no" : "unclear");
   return { ...state, startedBy, answers, awaiting: [] };
 }

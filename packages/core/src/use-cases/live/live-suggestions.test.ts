@@ -194,6 +194,23 @@ describe("LiveSuggestions: safety follow-ups", () => {
     expect(suggested(updates)).toEqual([]);
   });
 
+  it("reads a mention as an answer to the screening question just put, and suggests the step after it", async () => {
+    const { risk, updates, say } = setup();
+    risk.script((input) => {
+      const last = input.segments.at(-1)?.text ?? "";
+      return last.includes("river") ? [findingOn(input, "river", { category: "suicide_method", basis: "mention" })] : [];
+    });
+    await say("therapist", "You told me about the thoughts of killing yourself. How have things been since?");
+    const cited = await say("patient", "Tuesday was bad. I thought about driving into the river.");
+    expect(suggested(updates)).toEqual([expect.objectContaining({ id: "safety:intent", cites: [cited] })]);
+    // The same words after any other question start nothing.
+    const other = setup();
+    other.risk.script((input) => ((input.segments.at(-1)?.text ?? "").includes("river") ? [findingOn(input, "river", { category: "suicide_method", basis: "mention" })] : []));
+    await other.say("therapist", "How was your week?");
+    await other.say("patient", "Tuesday was bad. I thought about driving into the river.");
+    expect(suggested(other.updates)).toEqual([]);
+  });
+
   it("starts nothing on words that tell someone else's news or a near miss long past, whatever the screen read", async () => {
     const { risk, updates, say } = setup();
     risk.script((input) => {

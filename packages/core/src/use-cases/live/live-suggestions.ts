@@ -9,6 +9,7 @@ import {
   nextSafetyStep,
   pointsToUrgentAction,
   safetyQuestions,
+  mentionedNow,
   statedNow,
   urgentActionText,
   type SafetyQuestion,
@@ -56,10 +57,19 @@ function safetyQuestionOf(id: string): SafetyQuestion | undefined {
   return safetyQuestions.find((question) => safetyIdOf(question) === id);
 }
 
-/** The categories the screen found the patient stating in this final outright, as their own and current (`statedNow`). */
-function statedCategories(flags: ReturnType<typeof flagsOfFindings>, segmentId: string): RiskCategory[] {
-  return flags.filter((flag) => flag.evidence.some((span) => span.segmentId === segmentId)).flatMap((flag) => statedNow(flag));
+/** The categories the screen found the patient stating in this final outright, as their own and current (`statedNow`), and those it found mentioned (`mentionedNow`). */
+function heardCategories(flags: ReturnType<typeof flagsOfFindings>, segmentId: string): Heard {
+  const own = flags.filter((flag) => flag.evidence.some((span) => span.segmentId === segmentId));
+  return { stated: own.flatMap((flag) => statedNow(flag)), mentioned: own.flatMap((flag) => mentionedNow(flag)) };
 }
+
+/** What the screen heard in a patient's final: risk stated outright, and risk mentioned in passing. */
+interface Heard {
+  stated: RiskCategory[];
+  mentioned: RiskCategory[];
+}
+
+const heardNothing: Heard = { stated: [], mentioned: [] };
 
 /**
  * What a live run suggests as its finals arrive. Safety first: a patient's statement of suicidal
@@ -133,9 +143,9 @@ export class LiveSuggestions {
     }
     let statesRisk = false;
     if (!asTherapist) {
-      const stated = await this.stated(final);
-      statesRisk = stated.length > 0;
-      this.screening = afterPatientSpoke(this.screening, final.segment.id, final.segment.text, stated);
+      const heard = await this.heard(final);
+      statesRisk = heard.stated.length > 0;
+      this.screening = afterPatientSpoke(this.screening, final.segment.id, final.segment.text, heard.stated, heard.mentioned);
       for (const step of this.screening.answers.keys()) await this.withdraw(`safety:${step}`, "answered");
       await this.suggestSafety(final);
     }
@@ -162,19 +172,19 @@ export class LiveSuggestions {
     await this.withdraw(`agenda:${itemId}`, "covered");
   }
 
-  /** The risk categories the patient states in this final (with the therapist's question before it, so a yes is read). */
-  private async stated(final: SuggestionFinal): Promise<RiskCategory[]> {
+  /** The risk categories the patient states or mentions in this final (with the therapist's question before it, so a yes is read). */
+  private async heard(final: SuggestionFinal): Promise<Heard> {
     const before = this.previous && this.previous.role !== "patient" ? [this.previous] : [];
     const finals = [...before, final];
     const speakers = [...new Map(finals.map((item) => [item.segment.speaker, { label: item.segment.speaker, role: item.role }])).values()];
     const segments = finals.map((item) => ({ id: item.segment.id, speaker: item.segment.speaker, text: item.segment.text, startMs: item.segment.startMs, endMs: item.segment.endMs }));
     try {
       const output = await this.options.deps.risk.screen({ language: this.options.language, speakers, segments: segments.map(({ id, speaker, text }) => ({ id, speaker, text })) });
-      if (output.status !== "screened") return [];
-      return statedCategories(flagsOfFindings(output.findings, `screen:${this.options.deps.risk.provider}`, { speakers, segments }), final.segment.id);
+      if (output.status !== "screened") return heardNothing;
+      return heardCategories(flagsOfFindings(output.findings, `screen:${this.options.deps.risk.provider}`, { speakers, segments }), final.segment.id);
     } catch (error) {
       this.options.deps.logger.warn("live suggestions: the risk screen failed on a final", { code: loggableCode(error) });
-      return [];
+      return heardNothing;
     }
   }
 
