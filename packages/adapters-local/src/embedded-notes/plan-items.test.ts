@@ -1588,6 +1588,13 @@ describe("plan items: a safety plan agreed", () => {
     expect(toConfirm(["T: What could you do?", "P: I'll go out if it gets bad."])).toEqual([]);
   });
 
+  it("records the next session agreed: a session to come proposed, and a promise to attend", () => {
+    const turns = ["T: Let's meet again next Thursday and go over how it went.", "P: Okay, I'll be there."];
+    expect(plan(turns).map((item) => [item.text, item.verification?.status])).toEqual([["Agreed: “Okay, I'll be there.” — to “Let's meet again next Thursday and go over how it went.”", "grounded"]]);
+    expect(plan([turns[0]!, "P: Okay."])).toEqual([]);
+    expect(plan(["T: Let's talk about your week.", "P: Okay, I'll be there."])).toEqual([]);
+  });
+
   it("quotes a summary told in several sentences whole, from its first, when a plain yes confirms it", () => {
     const turns = [
       "T: So to sum up. When you notice the signs, you'll go for a walk or put on music. You'll save the crisis number today. Does that sound right?",

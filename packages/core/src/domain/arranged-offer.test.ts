@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -53,6 +53,18 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect(offers("Shall I make you an appointment?")).toBe(true);
     expect(offers("Shall I make a note of it before the next appointment?")).toBe(false);
     expect(offers("Can I make a suggestion about your appointment?")).toBe(false);
+  });
+
+  it("takes 'let's' and a verb of meeting as proposing a session to come, at a time within four words", () => {
+    for (const using of [reader, tagger]) {
+      for (const text of ["Let's meet again next Thursday.", "So let's talk again on Monday.", "Let us see each other again in a fortnight.", "Okay, let's speak next week then."]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const verb of meetingVerbs) expect(offers(`Let's ${verb} again next week.`), verb).toBe(true);
+    // "Let's" as each reader may give it.
+    for (const us of ["'s", "’s", "s", "us"]) expect(offersToArrange([{ lemma: "let", value: "let" }, { lemma: us, value: us }, { lemma: "meet", value: "meet" }, { lemma: "again", value: "again" }]), us).toBe(true);
+    expect([...letUs]).toEqual(["'s", "’s", "s", "us"]);
+    expect([...meetingVerbs]).toEqual(["meet", "see", "talk", "speak"]);
+    for (const text of ["Let's talk about your week.", "Let's meet your goals first.", "Let me see you again next week.", "Let's go again next week.", "Let's meet and then we'll see about next week.", "We meet again next week."]) expect(offers(text), text).toBe(false);
   });
 
   it("takes 'see' as arranging only as seeing the patient again, at a time within four words", () => {
@@ -156,6 +168,19 @@ describe("acceptsOffer: the patient's plain yes", () => {
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {
     for (const sentence of ["Okay.", "Please.", "Thank you.", "Go on.", "Go ahead then.", "Maybe.", "I guess so.", "Yes, but not today.", "Yes please, that would be really very kind of you."]) expect(accepts(sentence), sentence).toBe(false);
+  });
+
+  it("accepts a promise to attend, after a yes or an okay, and nothing more", () => {
+    for (const yes of ["Okay, I'll be there.", "I will be there.", "Yes, see you then.", "Great, see you there.", "Alright, I'll be there."]) expect(accepts(yes), yes).toBe(true);
+    const promises = [["i", "will", "be", "there"], ["i", "ll", "be", "there"], ["i'll", "be", "there"], ["i’ll", "be", "there"], ["see", "you", "then"], ["see", "you", "there"]];
+    const wordsOf = (list: readonly string[]) => list.map((word) => ({ lemma: word, value: word }));
+    for (const promise of promises) expect(acceptsOffer(wordsOf(promise)), promise.join(" ")).toBe(true);
+    expect(attendingPromises).toEqual(promises);
+    const leads = ["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"];
+    for (const lead of leads) expect(acceptsOffer(wordsOf([lead, "see", "you", "then"])), lead).toBe(true);
+    expect([...attendingLeads]).toEqual(leads);
+    expect(acceptsOffer(wordsOf(["maybe", "see", "you", "then"]))).toBe(false);
+    for (const sentence of ["I'll be there if I can.", "Maybe I'll be there.", "I'll be there for her.", "See you.", "Okay, see you then, I guess."]) expect(accepts(sentence), sentence).toBe(false);
   });
 
   it("accepts a sentence saying only that it suits, by every reader", () => {

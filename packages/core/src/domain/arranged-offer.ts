@@ -67,7 +67,24 @@ function opensArranging(words: readonly MatchedWord[], openings: readonly (reado
 
 /** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`. */
 export function offersToArrange(words: readonly MatchedWord[]): boolean {
-  return opensArranging(words, offerOpenings);
+  return opensArranging(words, offerOpenings) || proposesSessionToCome(words);
+}
+
+/** "Let's" as a reader may give it: "let" then "'s", "s" or "us". */
+export const letUs: ReadonlySet<string> = new Set(["'s", "’s", "s", "us"]);
+/** Verbs of meeting again: "Let's meet again next Thursday", "let's see each other in a fortnight". */
+export const meetingVerbs: ReadonlySet<string> = new Set(["meet", "see", "talk", "speak"]);
+
+/**
+ * True when a therapist's sentence proposes a session to come, as an offer is: after leads, "let's"
+ * or "let us", a verb of meeting (`meetingVerbs`) and, within the next four words, a word of when
+ * (`seenAgain`: "Let's meet again next Thursday") — not "Let's talk about your week".
+ */
+function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
+  let at = 0;
+  while (is(words[at], offerLeads)) at += 1;
+  if (!is(words[at], "let") || !is(words[at + 1], letUs) || !is(words[at + 2], meetingVerbs)) return false;
+  return words.slice(at + 3, at + 3 + madeReach).some((word) => is(word, seenAgain));
 }
 
 /** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
@@ -120,13 +137,33 @@ export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great
 /** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine". */
 export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea"]);
 
+/** Words that may open a promise to attend: a yes, or "okay" before it ("Okay, I'll be there."). */
+export const attendingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"]);
+/** Promises to attend, word by word (by lemma or as said): "I'll be there", "I will be there", "See you then". */
+export const attendingPromises: readonly (readonly string[])[] = [
+  ["i", "will", "be", "there"],
+  ["i", "ll", "be", "there"],
+  ["i'll", "be", "there"],
+  ["i’ll", "be", "there"],
+  ["see", "you", "then"],
+  ["see", "you", "there"],
+];
+
+/** True when the words, after leads (`attendingLeads`), are a promise to attend (`attendingPromises`) and nothing more. */
+function promisesToAttend(words: readonly MatchedWord[]): boolean {
+  let from = 0;
+  while (is(words[from], attendingLeads)) from += 1;
+  return attendingPromises.some((promise) => from + promise.length === words.length && promise.every((part, offset) => is(words[from + offset], part)));
+}
+
 /**
  * True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`)
- * once its courtesies are left out ("Yes, please."), or a sentence saying only that it suits them
- * (`suitingWords`: "That's fine.", "Sounds good."); "Okay." and "Maybe." do not.
+ * once its courtesies are left out ("Yes, please."), a sentence saying only that it suits them
+ * (`suitingWords`: "That's fine.", "Sounds good."), or a promise to attend (`promisesToAttend`:
+ * "Okay, I'll be there."); "Okay." and "Maybe." do not.
  */
 export function acceptsOffer(words: readonly MatchedWord[]): boolean {
   const said = words.filter((word) => !is(word, acceptingCourtesies));
-  if (confirmsPlainly(said)) return true;
+  if (confirmsPlainly(said) || promisesToAttend(words)) return true;
   return said.length <= confirmationLength && said.some((word) => is(word, suitingWords)) && said.every((word) => is(word, suitingWords) || is(word, suitingFrame));
 }

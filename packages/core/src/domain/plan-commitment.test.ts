@@ -31,6 +31,7 @@ import {
   markerReach,
   quotesQuestion,
   stateAuxiliaries,
+  placesBeen,
   stateClauseWords,
   stateSubjects,
   tentativeSequences,
@@ -484,6 +485,9 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(stateClauseWords(said("okay, i will do it, i will be glad, thanks"))).toEqual([false, false, false, false, false, true, true, true, true, false]);
     expect(stateClauseWords(said("okay, we be glad if so"))).toEqual([false, true, true, true, true, true]);
     expect(stateClauseWords(said("i will be glad if so"))).toEqual([false, false, false, false, false, false]);
+    // A place after "be" is where the speaker will be, no state: "Okay, I'll be there" promises to come.
+    for (const place of placesBeen) expect(stateClauseWords(said(`okay, i will be ${place}`)).some(Boolean), place).toBe(false);
+    expect([...placesBeen]).toEqual(["there", "here"]);
     for (const auxiliary of stateAuxiliaries) expect(stateClauseWords(said(`done, i ${auxiliary} be glad`)), auxiliary).toEqual([false, true, true, true, true]);
     expect(stateSubjects).toEqual(new Set(["i", "we"]));
     // "to" within reach after "be" is a willingness to act; beyond it, the clause is a state.

@@ -144,7 +144,8 @@ export const hopingVerbs: ReadonlySet<string> = new Set(["hope"]);
  * Which words of a sentence make a later clause of the speaker's own state or feeling: from a
  * subject of `stateSubjects` after a comma or semicolon, "be" next (or after "will" or "would"),
  * to the next comma or semicolon or the sentence's end — not when "to" follows "be" within
- * `willingnessReach` words ("I'd be happy to call her" commits); or from such a subject after a
+ * `willingnessReach` words ("I'd be happy to call her" commits), nor when a place follows it
+ * (`placesBeen`: "Okay, I'll be there" promises to come); or from such a subject after a
  * comma, a semicolon or "and", a verb of `hopingVerbs` next ("I will do that and I hope you're
  * right"). Such a clause says how the speaker will feel or what they hope, and a condition or
  * hedge in it belongs to the feeling, not to the act before it: "Alright, I'll ring them tonight,
@@ -152,6 +153,9 @@ export const hopingVerbs: ReadonlySet<string> = new Set(["hope"]);
  * and so does the plan check.
  * @returns a flag per word: true inside such a clause.
  */
+/** Words after "be" that name where the speaker will be, not how they will feel: "I'll be there". */
+export const placesBeen: ReadonlySet<string> = new Set(["there", "here"]);
+
 export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
   const inside = words.map(() => false);
   words.forEach((word, index) => {
@@ -159,7 +163,7 @@ export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
     const hopes = (word.afterComma || is(words[index - 1], "and")) && is(words[index + 1], hopingVerbs);
     if (!word.afterComma && !hopes) return;
     const be = is(words[index + 1], stateAuxiliaries) ? index + 2 : index + 1;
-    if (!hopes && (!is(words[be], "be") || words.slice(be + 1, be + 1 + willingnessReach).some((after) => is(after, "to")))) return;
+    if (!hopes && (!is(words[be], "be") || is(words[be + 1], placesBeen) || words.slice(be + 1, be + 1 + willingnessReach).some((after) => is(after, "to")))) return;
     for (let at = index; at < words.length && (at === index || !words[at]!.afterComma); at += 1) inside[at] = true;
   });
   return inside;
