@@ -83,7 +83,8 @@ const questionWords = new Set(["who", "what", "where", "when", "how", "which", "
  * True when a sentence is put as a question, whatever its closing mark: it opens (after
  * `sentenceOpeners`) with an auxiliary or a modal and then "you" — "Have you tried the library for
  * quiet", typed without the mark — or with "how about" / "what about", holds a question word, an
- * auxiliary or a modal and "you" anywhere ("and if the thoughts get stronger who could you call"),
+ * auxiliary or a modal and "you" anywhere ("and if the thoughts get stronger who could you call",
+ * "who else could you call"),
  * or it ends in a question mark (`isAsked`).
  */
 export function isQuestionInForm(sentence: ReadSentence): boolean {
@@ -96,7 +97,12 @@ export function isQuestionInForm(sentence: ReadSentence): boolean {
   if ((askingVerbs.has(first.value.toLowerCase()) && askedPeople.has(next)) || (aboutAskers.has(first.value.toLowerCase()) && next === "about")) return true;
   // Speech recognition gives no mark and the question may follow a clause: "and if it gets worse who could you call".
   const said = words.map((word) => word.value.toLowerCase());
-  return said.some((word, at) => questionWords.has(word) && askingVerbs.has(said[at + 1] ?? "") && askedPeople.has(said[at + 2] ?? ""));
+  // "who else could you call": "else" may follow the question word.
+  return said.some((word, at) => {
+    if (!questionWords.has(word)) return false;
+    const verb = said[at + 1] === "else" ? at + 2 : at + 1;
+    return askingVerbs.has(said[verb] ?? "") && askedPeople.has(said[verb + 1] ?? "");
+  });
 }
 
 /** The first word of a sentence after its openers (`sentenceOpeners`), or undefined. */

@@ -23,6 +23,8 @@ describe("strategy lines", () => {
     // As speech recognition gives it: no mark, and the question after a clause.
     expect(strategiesOf("and if the thoughts get stronger who could you call")).toEqual([]);
     expect(strategiesOf("when it gets bad what can you do to calm down")).toEqual([]);
+    expect(strategiesOf("and if calling dan doesn't help who else could you call")).toEqual([]);
+    expect(strategiesOf("you could call someone else you trust when it gets bad")).toEqual(["you could call someone else you trust when it gets bad"]);
     expect(strategiesOf("you could call your sister when it gets bad")).toEqual(["you could call your sister when it gets bad"]);
     expect(strategiesOf("Have you thought about it. You could ask the housing office for a quieter flat.")).toEqual(["You could ask the housing office for a quieter flat."]);
     // An imperative is no question.
