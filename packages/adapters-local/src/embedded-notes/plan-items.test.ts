@@ -1555,6 +1555,26 @@ describe("plan items: a proposal weighed in a sentence of its own", () => {
   });
 });
 
+describe("plan items: a proposal only weighed", () => {
+  it("lists 'I suppose I could do that' as an item to confirm, never the plan; 'I could do with…' takes nothing up", () => {
+    const proposal = "T: Some people find it helps to cut down to weekends only. Could that work for you?";
+    const turns = [proposal, "P: I suppose I could do that. I'm not promising anything."];
+    expect(toConfirm(turns)).toEqual(["To confirm: Some people find it helps to cut down to weekends only. — “I suppose I could do that.”"]);
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm([proposal, "P: I could do with a rest."])).toEqual([]);
+  });
+});
+
+describe("plan items: a proposal with a web address in it", () => {
+  it("quotes the proposal whole, never a piece the reader cut at the address's dot", () => {
+    const lines = plan(["T: You can look up data.health.gov for the figures.", "P: That's a good idea."]).map((item) => item.text);
+    expect(lines).toEqual(["Agreed: You can look up data.health.gov for the figures. — “That's a good idea.”"]);
+    expect(plan(["T: Look up movers on moverhelp.com and compare their prices.", "P: That's a good idea."]).map((item) => item.text)).toEqual([
+      "Agreed: Look up movers on moverhelp.com and compare their prices. — “That's a good idea.”",
+    ]);
+  });
+});
+
 describe("plan items: a safety plan agreed", () => {
   it("quotes a commitment that names its act only by a pronoun with the therapist's sentence it answers", () => {
     const turns = ["T: Would you be willing to call Dan if the thoughts come back?", "P: Yes, I'll call him. He said I can ring him whenever."];

@@ -97,6 +97,8 @@ describe("strategy lines", () => {
 
   it("never quotes a piece of a sentence cut at a web address's dot; a space left out after a full stop is no address", () => {
     expect(strategiesOf("You can search for movers on moverhelp.com and compare their prices.")).toEqual([]);
+    // An address with two dots is cut at either.
+    expect(strategiesOf("On data.health.gov you can look up the figures.")).toEqual([]);
     expect(strategiesOf("i see.you could ask the landlord for more time.")).toEqual(["you could ask the landlord for more time."]);
   });
 

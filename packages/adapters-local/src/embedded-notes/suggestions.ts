@@ -403,6 +403,11 @@ const tentativePhrases = [
   "that could help",
   "that may help",
   "i could try",
+  // "I could do that", "I could give it a go": weighing what was put forward ("I could do with a rest" takes nothing up).
+  "i could do that",
+  "i could do it",
+  "i could give it",
+  "i could give that",
   "i can try",
   "i might try",
   "i may try",
@@ -661,19 +666,33 @@ const offersToTellOpenings = ["would you like to hear", "would you like to know"
 /** True when a sentence opens asking whether the therapist may say or do more (`offersToTellOpenings`): it puts nothing forward yet. */
 const offersToTell = (words: readonly ReadToken[]) => offersToTellOpenings.some((phrase) => phraseStarts(words, phrase).includes(0));
 
-/** What follows the last dot of a web address: "com", "org", "gov", "co.uk"… */
-const webSuffix = /^(com|org|net|gov|edu|co|uk|us|ca|au|nz|ie|io|info)\b/i;
+/** What follows a dot of a web address: its suffix ("com", "org", "gov", "co.uk"…), or a name and then, past its own dot, one ("health.gov" after "data."). */
+const webSuffix = /^(?:[\p{L}\p{N}-]+\.)?(com|org|net|gov|edu|co|uk|us|ca|au|nz|ie|io|info)\b/iu;
 /**
  * True when a sentence is a piece of a web address's sentence, cut at its dot ("…compare movers on
- * moverhelp" | "com and their prices"). The shared reader splits sentences there; only a strategy
- * line guards against it, the quotes, the plan and the risk screen read the pieces as split.
+ * moverhelp" | "com and their prices"). The shared reader splits sentences there; a strategy line
+ * is never such a piece, an agreement's line quotes the pieces joined (`acrossAddresses`); the
+ * quotes and the risk screen read the pieces as split.
  */
 const cutAtAddress = (segment: ReadSegment, sentence: ReadSentence) => cutAtDot(segment.text, sentence.start) || cutAtDot(segment.text, sentence.end);
-/** True when the text is cut at `at` at the dot of a web address ("moverhelp.com"): a letter or digit before the dot, a web suffix (`webSuffix`) right after it — not "I see.you could…", a space left out. */
+/** True when the text is cut at `at` at the dot of a web address ("moverhelp.com", "data.health.gov"): a letter or digit before the dot, a web suffix (`webSuffix`) right after it — not "I see.you could…", a space left out. */
 const cutAtDot = (text: string, at: number) => {
   const dot = text.charAt(at) === "." ? at : text.charAt(at - 1) === "." ? at - 1 : -1;
   return dot > 0 && /[\p{L}\p{N}]/u.test(text.charAt(dot - 1)) && webSuffix.test(text.slice(dot + 1));
 };
+
+/**
+ * The span from `start` to `end` of a turn, widened over the sentences the reader split off at a
+ * web address's dot (`cutAtDot`): the sentence before when `start` is such a cut, the one after
+ * when `end` is — so a quote never opens on "gov you can…" nor ends on "…on moverhelp".
+ */
+function acrossAddresses(turn: ReadSegment, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  for (let at = turn.sentences.findIndex((sentence) => sentence.start === from); at > 0 && cutAtDot(turn.text, from); at -= 1) from = turn.sentences[at - 1]!.start;
+  for (let at = turn.sentences.findIndex((sentence) => sentence.end === to); at !== -1 && at < turn.sentences.length - 1 && cutAtDot(turn.text, to); at += 1) to = turn.sentences[at + 1]!.end;
+  return { start: from, end: to };
+}
 
 /** The fewest words of a sentence offered: "A little bit." offers nothing. */
 const offeredWords = 5;
@@ -824,11 +843,13 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
   // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
   // a sentence that only points back at the act (`pointsBackOnly`), or ends on words pointing back at it, is quoted with the sentence before it that names one.
   const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
-  const start = from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
-  const quote = turn.text.slice(start, proposal.end);
+  const opening = from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
+  // "data.health" | "gov for the figures.": the reader split the sentence at a web address's dot; it is quoted whole.
+  const { start, end } = acrossAddresses(turn, opening, proposal.end);
+  const quote = turn.text.slice(start, end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
-    { segmentId: turn.id, start, end: proposal.end },
+    { segmentId: turn.id, start, end },
     { segmentId: segment.id, start: assent.start, end: assent.end },
   ];
   if (form === "patient-words") return { text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence };
