@@ -449,19 +449,21 @@ function actTokens(tokens: readonly ReadToken[], from: number): ReadToken[] {
 
 /** Verbs of reaching a person for help: "call the crisis line", "ring my sister", "talk to my mum", "text Jay" — not booking, joining or looking something up. */
 const helpVerbs = new Set(["call", "ring", "phone", "contact", "text", "message", "talk", "speak", "reach", "tell"]);
-/** Whom a patient reaches for help in a crisis: a helpline, a clinician, someone close ("the crisis line", "my GP", "my sister") — not the bank or the landlord. */
+/**
+ * Whom a patient reaches for help in a crisis: a helpline, a clinician, someone close ("the crisis
+ * line", "my GP", "my sister"), or a person named before ("call him", "ring them") — not the bank
+ * or the landlord. A name ("text Dan") is one too (`reachesForHelp`).
+ */
 const helpers = new Set([
   "crisis", "helpline", "samaritans", "111", "999", "gp", "doctor", "therapist", "counsellor", "counselor", "nurse", "team", "someone", "somebody", "you",
   "mum", "mom", "dad", "sister", "brother", "friend", "mate", "partner", "wife", "husband", "boyfriend", "girlfriend", "family", "nan", "gran", "aunt", "uncle",
+  "him", "her", "them",
 ]);
 /** How many words after the verb whom it reaches may come: "talk to my sister", "call the crisis line". */
 const helperReach = 4;
-/** Whom else a patient reaches: a person named before ("call him", "ring them") or by name ("text Dan"). */
-const namedHelpers = new Set(["him", "her", "them"]);
-/** True when the act reaches someone for help (`helpVerbs`, then one of `helpers` or `namedHelpers`, or a name, within `helperReach` words). */
+/** True when the act reaches someone for help (`helpVerbs`, then one of `helpers` or a name within `helperReach` words). */
 const reachesForHelp = (act: readonly ReadToken[]) =>
-  helpVerbs.has(act[0]?.lemma ?? "") &&
-  act.slice(1, 1 + helperReach).some((token) => helpers.has(token.lemma) || helpers.has(token.value.toLowerCase()) || namedHelpers.has(token.value.toLowerCase()) || token.pos === "PROPN");
+  helpVerbs.has(act[0]?.lemma ?? "") && act.slice(1, 1 + helperReach).some((token) => helpers.has(token.lemma) || helpers.has(token.value.toLowerCase()) || token.pos === "PROPN");
 /** Conditions a plan for a crisis waits on: "if it gets bad", "when the urges come" — not "unless" or "once". */
 const crisisConditions = new Set(["if", "when", "whenever"]);
 

@@ -109,7 +109,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item) && !item.evidence.some((span) => threatening.has(span.segmentId)));
   const firm = noRisk(commitments.firm);
   // "Yes, I'll call him.": what "him" is, from the therapist's sentence it answers.
-  const actionItems = inOrder([...firm.map((item) => withWhatItAnswers(segments, item)), ...noRisk(agreements.agreed)]);
+  const actionItems = inOrder([...firm.map(withWhatItAnswers(segments, order)), ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
   // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").

@@ -9,18 +9,20 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { timeAnchors } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
-import type { ReadSegment, ReadSentence } from "./segment-reader.ts";
+import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 import { agreedPrefix } from "./suggestions.ts";
 
 /** Pronouns that stand for a person or a thing named before: "call him", "give them to her". */
 const standIns = new Set(["him", "her", "them", "it"]);
 /** Parts of speech that name a thing or a person. */
 const naming = new Set(["NOUN", "PROPN"]);
+/** True for a word that names a thing or a person, a word of time aside ("Saturday", "tonight"). */
+const namesAThing = (token: ReadToken) => naming.has(token.pos) && !timeAnchors.has(token.lemma);
 
 /** True when the sentence names its object or person only by a pronoun (`standIns`): no noun but a word of time ("I'll give them to him on Saturday"). */
 export function namesByPronounOnly(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some((token) => naming.has(token.pos) && !timeAnchors.has(token.lemma));
+  return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some(namesAThing);
 }
 
 /** Verbs that name no act of their own to find again in the therapist's words ("I'll do that", "I'll try it"). */
@@ -30,21 +32,29 @@ const emptyVerbs = new Set(["be", "have", "do", "try", "will", "go", "get", "let
 const actVerb = (sentence: ReadSentence) => sentence.tokens.find((token) => token.pos === "VERB" && !emptyVerbs.has(token.lemma))?.lemma;
 
 /**
- * The plan line of a firm commitment of the patient, with the therapist's sentence it answers when
- * it names what it does only by a pronoun (`namesByPronounOnly`) and a sentence of the therapist's
- * turn just before names the same act with a noun ("call Dan", "give the tablets to Dan"): the last
- * such sentence. Any other item is returned as it is — "I'll talk to her" after "Everything will
- * be ok" is left alone.
+ * The plan lines of firm commitments of the patient, in the segments given: each with the
+ * therapist's sentence it answers when it names what it does only by a pronoun
+ * (`namesByPronounOnly`) and a sentence of the therapist's turn just before names the same act with
+ * a noun ("call Dan", "give the tablets to Dan"): the last such sentence. Any other item is returned
+ * as it is — "I'll talk to her" after "Everything will be ok" is left alone. `indexOf` gives each
+ * segment's index by id (the writer's, built once).
  */
-export function withWhatItAnswers(segments: readonly ReadSegment[], item: NoteItemDraft): NoteItemDraft {
-  const span = item.evidence[0];
-  const index = segments.findIndex((segment) => segment.id === span?.segmentId);
-  const turn = segments[index - 1];
-  if (span === undefined || index < 1 || item.evidence.length !== 1 || turn?.role !== "therapist") return item;
-  const sentence = segments[index]!.sentences.find((said) => said.start <= span.start && span.end <= said.end) ?? segments[index]!.sentences.find((said) => said.end === span.end);
+export function withWhatItAnswers(segments: readonly ReadSegment[], indexOf: ReadonlyMap<string, number>): (item: NoteItemDraft) => NoteItemDraft {
+  return (item) => {
+    const span = item.evidence[0];
+    const index = span === undefined ? undefined : indexOf.get(span.segmentId);
+    const turn = index === undefined ? undefined : segments[index - 1];
+    if (span === undefined || index === undefined || item.evidence.length !== 1 || turn?.role !== "therapist") return item;
+    return answering(segments[index]!, turn, item, span);
+  };
+}
+
+/** The item quoted with the therapist's sentence it answers (`withWhatItAnswers`), or as it is. */
+function answering(segment: ReadSegment, turn: ReadSegment, item: NoteItemDraft, span: NoteItemDraft["evidence"][number]): NoteItemDraft {
+  const sentence = segment.sentences.find((said) => said.start <= span.start && span.end <= said.end) ?? segment.sentences.find((said) => said.end === span.end);
   if (sentence === undefined || !namesByPronounOnly(sentence)) return item;
   const act = actVerb(sentence);
-  const answered = turn.sentences.findLast((said) => said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some((token) => naming.has(token.pos) && !timeAnchors.has(token.lemma)));
+  const answered = turn.sentences.findLast((said) => said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namesAThing));
   if (answered === undefined) return item;
   const quote = turn.text.slice(answered.start, answered.end);
   // Citing both speakers, the line names neither (an agreement's line does not).

@@ -22,7 +22,8 @@ interface ActRule {
   says?: RegExp;
   /** A sentence that matches this is not the act ("It sounds like a plan."). */
   unless?: RegExp;
-  question: boolean;
+  /** Whether the sentence must be asked (true), must not be (false), or may be either (absent). */
+  question?: boolean;
   /** How many lines of this act a note holds at most. */
   lines: number;
 }
@@ -45,6 +46,11 @@ const proposalAfter = String.raw`\b(?:could|should|might|ought to)\b(?! have\b)(
 
 /** The acts in the order a note lists them: the screening questions first, open questions last. */
 const actRules: readonly ActRule[] = [
+  // Safety planning named in the therapist's words, proposed, asked or reviewed ("Can we work on a
+  // safety plan together today?", "Let's go over your crisis plan"): headed by the plan's own
+  // words, so the quote carries the line.
+  { act: "Safety plan", says: /\bsafety plan(?:s|ning)?\b/, lines: 1 },
+  { act: "Crisis plan", says: /\bcrisis plan(?:s|ning)?\b/, unless: /\bsafety plan/, lines: 1 },
   {
     act: "Asked",
     says: /\b(?:hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|injur(?:e|ing)|burn(?:ing)?) yourself\b|\bself[- ]?harm/,
@@ -134,18 +140,11 @@ function saidOf(segment: ReadSegment, sentence: ReadSentence): Said {
 
 /** True when a sentence is the act `rule` names. */
 function isAct(rule: ActRule, said: Said): boolean {
-  if (said.asked !== rule.question) return false;
+  if (rule.question !== undefined && said.asked !== rule.question) return false;
   if (rule.unless?.test(said.opened)) return false;
   if (rule.opens && !rule.opens.test(said.opened)) return false;
   return !rule.says || rule.says.test(said.opened);
 }
-
-/**
- * Safety planning named in the therapist's words ("Can we work on a safety plan together today?",
- * "Let's go over your crisis plan"): the line is headed by the plan's own words ("Safety plan",
- * "Crisis plan"), so the quote carries it whether the sentence proposes, asks or reviews.
- */
-const namesSafetyPlan = (said: Said) => /\b(?:safety|crisis) plan(?:s|ning)?\b/.test(said.lower);
 
 /** A therapist's question of the suicide screening (core's `stepsAsked`, the live suggestions' rule), naming dying or suicide itself. */
 const asksOfSuicide = (said: Said) => said.asked && dyingNamed.test(said.lower) && stepsAsked(said.lower).some((step) => suicideSteps.has(step));
@@ -159,8 +158,8 @@ const lineOf = (act: Act, said: Said): NoteItemDraft => ({
 
 /**
  * The lines of what the therapist did (see the module comment): every distinct question of the
- * suicide screening (up to two), the longest sentence naming a safety or crisis plan, then per act
- * the longest sentence that shows it — the one that
+ * suicide screening (up to two), then per act (a safety or crisis plan named first) the longest
+ * sentence that shows it — the one that
  * says most of what the act was about. Each sentence serves one line.
  * @returns [] when the therapist's words show none of these acts.
  */
@@ -174,12 +173,6 @@ export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDra
   for (const said of sentences.filter(asksOfSuicide).slice(0, 2)) {
     used.add(said);
     lines.push(lineOf("Asked", said));
-  }
-  // The sentence that says most of the safety plan.
-  const planning = sentences.filter((said) => !used.has(said) && said.words >= minWords && namesSafetyPlan(said)).sort((a, b) => b.words - a.words)[0];
-  if (planning !== undefined) {
-    used.add(planning);
-    lines.push(lineOf(/\bsafety plan/.test(planning.lower) ? "Safety plan" : "Crisis plan", planning));
   }
   for (const rule of actRules) {
     const shown = sentences

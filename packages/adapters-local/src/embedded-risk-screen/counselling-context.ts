@@ -84,7 +84,7 @@ const meansWords = new RegExp(` ${means}(?= )`);
  */
 const pluralMeans = `(?:them|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ )?${means})`;
 /** What is made safe: the means named, or "them" / "it" — never a person ("get rid of him", "lock her in"). */
-const meansObject = `(?:them|it|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ )?${means})`;
+const meansObject = `(?:it|${pluralMeans})`;
 /**
  * Who keeps it: a person named by who they are or by name (the reader reads a name as "person"),
  * someone, or the pharmacy: what "it" may be handed to.

@@ -95,11 +95,13 @@ function announcementAt(words: readonly MatchedWord[], at: number): number {
 /**
  * Where, from `at`, "you will / you'll / you're going to <act>" names an act, or failing that, the
  * same after a later "and" of the sentence ("…you'll have three dry nights, and you'll keep a
- * drinks diary": "have" names no act, "keep" does); -1 when none.
+ * drinks diary": "have" names no act, "keep" does) — or, `anywhere`, after any later "you" (past a
+ * condition: "when you notice the signs you'll go for a walk", where "you notice" is the
+ * condition's); -1 when none.
  */
-function statedActAfter(words: readonly MatchedWord[], from: number): number {
+function statedActAfter(words: readonly MatchedWord[], from: number, anywhere = false): number {
   for (let at = from; at < words.length; at += 1) {
-    if (at !== from && !is(words[at - 1], "and")) continue;
+    if (!anywhere && at !== from && !is(words[at - 1], "and")) continue;
     if (!is(words[at], "you")) continue;
     let next = at + 1;
     if (is(words[next], beForms) && is(words[next + 1], goingForms) && is(words[next + 2], "to")) next += 3;
@@ -115,27 +117,13 @@ function statedActAfter(words: readonly MatchedWord[], from: number): number {
 export const conditionLeads: ReadonlySet<string> = new Set(["when", "whenever", "if", "once", "after", "before"]);
 
 /**
- * Where, from `from` (inside a condition), the first "you will / you'll / you're going to <act>"
- * names an act ("when you notice the signs you'll go for a walk": "you notice" is the condition's);
- * -1 when none.
- */
-function conditionalActAfter(words: readonly MatchedWord[], from: number): number {
-  for (let at = from; at < words.length; at += 1) {
-    if (!is(words[at], "you")) continue;
-    if (is(words[at + 1], futureMarkers)) return actAt(words, at + 2);
-    if (is(words[at + 1], beForms) && is(words[at + 2], goingForms) && is(words[at + 3], "to")) return actAt(words, at + 4);
-  }
-  return -1;
-}
-
-/**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
  * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`, and an
  * announcement of the summary, `announcementAt`, which anchors it as "so" does), "your plan is to <act>" / "the plan is (for you)
  * to <act>" / "the plan is that you'll <act>" (`statedActAfter`), "you('ve) decided to <act>", "you're planning to <act>" — or, after "so" or "it
  * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
  * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>",
- * also after a condition (`conditionLeads`, `conditionalActAfter`: "so when you notice the signs,
+ * also after a condition (`conditionLeads`, `statedActAfter` anywhere: "so when you notice the signs,
  * you'll go for a walk") (a
  * prediction without them, "You will feel better in time", states no plan). The act is a verb of
  * doing (`actAt`): "So you'll feel better", "so you're going to be fine" and "so you're not going
@@ -165,7 +153,7 @@ export function planSummaryAt(words: readonly MatchedWord[], announced = false):
     return is(words[at], "that") ? statedActAfter(words, at + 1) : -1;
   }
   // "So to sum up: when you notice the signs, you'll go for a walk": the act after the condition.
-  if (anchored && is(words[at], conditionLeads)) return conditionalActAfter(words, at + 1);
+  if (anchored && is(words[at], conditionLeads)) return statedActAfter(words, at + 1, true);
   if (!is(words[at], "you")) return -1;
   at += 1;
   // "So you were planning to visit in spring": a plan that was, not one decided now.

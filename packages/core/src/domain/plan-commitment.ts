@@ -140,6 +140,9 @@ export interface ClauseWord {
 /** Verbs of hoping that, right after the subject of a later clause, make it the speaker's hope about how things go: "…, and I hope it helps". */
 export const hopingVerbs: ReadonlySet<string> = new Set(["hope"]);
 
+/** Words after "be" that name where the speaker will be, not how they will feel: "I'll be there". */
+export const placesBeen: ReadonlySet<string> = new Set(["there", "here"]);
+
 /**
  * Which words of a sentence make a later clause of the speaker's own state or feeling: from a
  * subject of `stateSubjects` after a comma or semicolon, "be" next (or after "will" or "would"),
@@ -153,9 +156,6 @@ export const hopingVerbs: ReadonlySet<string> = new Set(["hope"]);
  * and so does the plan check.
  * @returns a flag per word: true inside such a clause.
  */
-/** Words after "be" that name where the speaker will be, not how they will feel: "I'll be there". */
-export const placesBeen: ReadonlySet<string> = new Set(["there", "here"]);
-
 export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
   const inside = words.map(() => false);
   words.forEach((word, index) => {

@@ -124,8 +124,17 @@ export interface TriggerFinding {
  * reply to another question, history or someone else's — and not taken back by `notNowWords`.
  */
 export function statedNow(finding: TriggerFinding): RiskCategory[] {
-  if (finding.temporality !== "current" || finding.subject !== "speaker") return [];
-  if (finding.basis !== "statement" && finding.basis !== "answer_to_named_question") return [];
+  return ownNow(finding, statedBases);
+}
+
+/** The bases of a finding said outright: the speaker's own words, or a yes to a question that named the risk. */
+const statedBases: ReadonlySet<RiskBasis> = new Set(["statement", "answer_to_named_question"]);
+/** The basis of a finding said in passing. */
+const mentionBasis: ReadonlySet<RiskBasis> = new Set(["mention"]);
+
+/** The categories of a finding that is current, the speaker's own, of one of `bases`, and not taken back (`takenBack`), with what it implies; [] otherwise. */
+function ownNow(finding: TriggerFinding, bases: ReadonlySet<RiskBasis>): RiskCategory[] {
+  if (finding.temporality !== "current" || finding.subject !== "speaker" || !bases.has(finding.basis)) return [];
   return takenBack(finding.quote) ? [] : [finding.category, ...(finding.reasons ?? [])];
 }
 
@@ -136,8 +145,7 @@ export function statedNow(finding: TriggerFinding): RiskCategory[] {
  * the therapist just put (`afterPatientSpoke`). Taken back by `notNowWords` as a statement is.
  */
 export function mentionedNow(finding: TriggerFinding): RiskCategory[] {
-  if (finding.temporality !== "current" || finding.subject !== "speaker" || finding.basis !== "mention") return [];
-  return takenBack(finding.quote) ? [] : [finding.category, ...(finding.reasons ?? [])];
+  return ownNow(finding, mentionBasis);
 }
 
 /** A step's answer: yes, no, or asked and not clearly answered either way. */
