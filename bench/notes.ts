@@ -27,6 +27,7 @@
  *    judged (`strategy-labels-*.jsonl`, rubric `strategies-rubric.md`: how many are a strategy,
  *    what the others are, how many no judgement covers), and each Rogers session's write + verify
  *    time (`reportReal`).
+ *    How the mood moved (the trajectory) has no labels: its readings are counted per part.
  * 2. Time: the embedded writer and core's evidence and claim-support check (`verifyNotes`) on a 1,200-segment
  *    session (about 100 minutes of two speakers), both synchronous — in the embedded profile
  *    they hold the API's event loop that long. Targets: write ≤ 500 ms; write + verify
@@ -394,7 +395,7 @@ async function reportReal(): Promise<void> {
   const interventionJudgements = interventionLabels();
   if (realParts.length === 0) throw new Error(`BENCH_NOTES_REAL_PART: dev, held-out, fresh, fresh-2 … fresh-28, failed-1, failed-2 (several joined by commas), both (dev and held-out) or all, not ${process.env.BENCH_NOTES_REAL_PART}`);
   for (const part of realParts) {
-    const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean }> = [];
+    const rows: Array<{ label: NotesLabel; quality: RealNotesQuality; risk: boolean; trajectory: string }> = [];
     if (ownFile(part) && !existsSync(new URL(`./data/real-dialogue/notes-labels-${part}.jsonl`, import.meta.url))) {
       console.log(`\n-- real conversations, ${part}: not labelled yet (no notes-labels-${part}.jsonl)`);
       continue;
@@ -410,7 +411,9 @@ async function reportReal(): Promise<void> {
       const verified = verifyNotes(draft, { ...input, revision: 1 }, { provider: "embedded", model: "bench", promptVersion: "bench", writtenAt: new Date() }, claims, { harmToOthers });
       if (conversation.source === "rogers") rogersTimes.push(`${conversation.id} ${conversation.turns.length} turns ${Math.round(performance.now() - startMs)} ms`);
       // Scored as shown: a rendered note leaves out what core could not verify, so the bench does too.
-      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), shownOf(verified)), risk });
+      const moved = verified.moodTrajectory;
+      const trajectory = "value" in moved ? moved.value : moved.reason.startsWith("Words of feeling only in") ? "one half" : "too few";
+      rows.push({ label, quality: realNotesQuality(label, conversation.turns.map((turn) => turn.text), shownOf(verified)), risk, trajectory });
       // Held-out conversations stay unread: their words, items and misses are never printed.
       if (detail && part !== "held-out") {
         const { quality } = rows[rows.length - 1]!;
@@ -457,6 +460,9 @@ async function reportReal(): Promise<void> {
     console.log(`presenting concern in the first topic line ${percent(concernFirst, rows.length)} (${concernFirst}/${rows.length}), as the first key topic ${percent(concernTop, rows.length)} (${concernTop}/${rows.length})`);
     const moodNotRead = rows.filter((row) => row.quality.moodValue === "not_assessed").length;
     console.log(`mood: clinician's label agrees ${percent(moodAgree, rows.length)} (${moodAgree}/${rows.length}; no mood read, no word of feeling, ${moodNotRead}); same side as the label ${percent(sideAgree, rows.length)}; read positive where the label is negative ${positiveOnNegative}; current risk statement (risk screen) in ${risky.length}, read positive ${riskyPositive}`);
+    // No labels for how the mood moved: the readings only, to see where the trajectory says nothing and why.
+    const moved = (value: string) => rows.filter((row) => row.trajectory === value).length;
+    console.log(`trajectory (not labelled): brighter ${moved("improving")}, lower ${moved("declining")}, much the same ${moved("stable")}; not told: words of feeling in one half only ${moved("one half")}, too few ${moved("too few")}`);
     console.log(`topics: ${topics}; fillers, contractions or broken words ${badTopics.length}${badTopics.length > 0 ? ` (${[...new Set(badTopics)].slice(0, 12).join(", ")})` : ""}`);
     console.log(`quotes: ${quotes}; fragments ${sum((quality) => quality.fragmentQuotes)} (${percent(sum((quality) => quality.fragmentQuotes), quotes)})`);
     printStrategies(rows.flatMap((row) => row.quality.strategyKeys), strategyJudgements);

@@ -186,6 +186,40 @@ describe("session mood in a clinician's words", () => {
     expect(isNotAssessed(notes.moodTrajectory)).toBe(false);
     expect(notes.moodTrajectory).toMatchObject({ value: "improving", text: "Brighter in the second half of the session than in the first." });
   });
+
+  it("says nothing of how the mood moved when words of feeling fall in one half of the session only", () => {
+    // Two early turns are not "the second half": every word of feeling here is in the first few minutes.
+    const notes = notesOf([
+      "T: How have things been?",
+      "P: Pretty rough, I feel so sad and tired of everything.",
+      "T: What has been hardest?",
+      "P: I'm lonely in the evenings.",
+      "T: Who could you call in the evenings?",
+      "P: My brother.",
+      "T: Would you call him on Monday?",
+      "P: Yes, I'll call him on Monday.",
+      "T: And the walk?",
+      "P: I'll take the dog out after work.",
+      "T: See you next week.",
+      "P: Okay, see you then.",
+    ]);
+    expect(notes.moodTrajectory).toMatchObject({ status: "not_assessed", reason: expect.stringMatching(/^Words of feeling only in the first half of the session/) });
+  });
+
+  it("counts a statement of current risk the screen found as distress in its half", () => {
+    // The risk statement has no word of the mood lexicon; the screen finds it. The end feels better.
+    const notes = notesOf([
+      "T: How have things been since last time?",
+      "P: On Tuesday I sat in the car and thought about driving into the river.",
+      "T: Thank you for telling me. What helps?",
+      "P: Music, and the dog.",
+      "T: Could you call your brother when it gets bad?",
+      "P: Yes, I'll call him.",
+      "T: How are you feeling about the plan?",
+      "P: Still sad, but hopeful about the plan.",
+    ]);
+    expect(notes.moodTrajectory).toMatchObject({ value: "improving", verification: { status: "grounded" } });
+  });
 });
 
 describe("the words quoted for a mood", () => {

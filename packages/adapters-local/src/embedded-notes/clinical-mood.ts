@@ -157,6 +157,22 @@ function valueOf(moods: readonly ClinicalMood[]): SessionMood {
   return moods.includes("hopeful") ? "positive" : "neutral";
 }
 
+/** Whether words of feeling state a current risk (in the lexicon's words or found by the risk screen). */
+const statesRisk = (items: readonly Shown[]) => items.some((item) => item.risk || item.screened === true);
+
+/**
+ * The balance of words of feeling (a window's, a turn's): the weight of the pleasant moods less
+ * the unpleasant over all their weight, from 1 to -1; -1 where a current risk is stated; 0 with
+ * no words of feeling. The mood chart and the trajectory both read it, so they agree.
+ */
+function balanceOf(items: readonly Shown[]): number {
+  if (statesRisk(items)) return -1;
+  const total = items.reduce((sum, item) => sum + item.weight, 0);
+  if (total === 0) return 0;
+  const lean = items.reduce((sum, item) => sum + (positiveMoods.has(item.mood) ? item.weight : negativeMoods.has(item.mood) ? -item.weight : 0), 0);
+  return lean / total;
+}
+
 /** The mood chart's windows: at least a minute each, at most `mostWindows` over the session. */
 const windowFloorMs = 60_000;
 const mostWindows = 12;
@@ -175,30 +191,29 @@ export function moodWindows(segments: readonly ReadSegment[], shown: readonly Sh
   const last = Math.max(...segments.map((segment) => segment.startMs));
   const windowMs = Math.max(windowFloorMs, Math.ceil((last - first + 1) / mostWindows / windowFloorMs) * windowFloorMs);
   const indexOf = (segment: ReadSegment) => Math.floor((segment.startMs - first) / windowMs);
-  const windows = new Map<number, MoodWindow & { weights: Map<ClinicalMood, number>; risk: boolean; pleasant: number; unpleasant: number }>();
+  const windows = new Map<number, MoodWindow & { weights: Map<ClinicalMood, number> }>();
   for (const segment of patient) {
     const index = indexOf(segment);
     if (!windows.has(index)) {
-      windows.set(index, { startMs: first + index * windowMs, endMs: first + (index + 1) * windowMs, balance: 0, moods: [], weights: new Map(), risk: false, pleasant: 0, unpleasant: 0 });
+      windows.set(index, { startMs: first + index * windowMs, endMs: first + (index + 1) * windowMs, balance: 0, moods: [], weights: new Map() });
     }
   }
+  const items = new Map<number, Shown[]>();
   for (const item of shown) {
     const window = windows.get(indexOf(item.segment))!;
     window.weights.set(item.mood, (window.weights.get(item.mood) ?? 0) + item.weight);
-    if (positiveMoods.has(item.mood)) window.pleasant += item.weight;
-    if (negativeMoods.has(item.mood)) window.unpleasant += item.weight;
-    window.risk ||= item.risk || item.screened === true;
+    items.set(indexOf(item.segment), [...(items.get(indexOf(item.segment)) ?? []), item]);
   }
   return [...windows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, window]) => {
-      const total = [...window.weights.values()].reduce((sum, weight) => sum + weight, 0);
+    .map(([index, window]) => {
       const moods = [...window.weights.entries()].sort((a, b) => b[1] - a[1] || clinicalMoods.indexOf(a[0]) - clinicalMoods.indexOf(b[0])).map(([mood]) => mood);
+      const risk = statesRisk(items.get(index) ?? []);
       return {
         startMs: window.startMs,
         endMs: window.endMs,
-        balance: window.risk ? -1 : total === 0 ? 0 : Math.round(((window.pleasant - window.unpleasant) / total) * 100) / 100,
-        moods: window.risk ? ["distressed", ...moods.filter((mood) => mood !== "distressed")] : moods,
+        balance: Math.round(balanceOf(items.get(index) ?? []) * 100) / 100,
+        moods: risk ? ["distressed", ...moods.filter((mood) => mood !== "distressed")] : moods,
       };
     });
 }
@@ -240,23 +255,28 @@ export function clinicalMood(segments: readonly ReadSegment[], risks: readonly R
 }
 
 /**
- * How the mood moved, from the same words as the mood line (`clinicalMood`): the patient's turns
- * with words of feeling, split in two halves; each half's balance per turn (the weight of its
- * positive moods less its negative ones), the second against the first. A change of
- * `trajectoryChange` or more is improving or declining, otherwise stable. It cites the weightiest
- * words of each half.
- * @returns the trajectory, or not assessed with fewer than two turns with words of feeling.
+ * How the mood moved, from the same words and the same balance as the mood chart (`balanceOf`):
+ * the session split in two halves of its time; each half's mean balance over the patient's turns
+ * with words of feeling, the second against the first. A change of `trajectoryChange` or more is
+ * improving or declining, otherwise stable. It cites the weightiest words of each half. Words of
+ * feeling in one half only tell nothing of how the mood moved ("lower in the second half" of two
+ * early turns would be false): not assessed, saying so.
+ * @returns the trajectory, or not assessed with fewer than two turns with words of feeling or with words of feeling in one half only.
  */
 export function clinicalTrajectory(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<TrajectoryDraft> {
   const shown = shownMoods(segments, risks);
   const turns = [...new Set(shown.map((item) => item.turn))];
   if (turns.length < 2) return notAssessed("Too few turns with words of feeling to tell how the mood moved.");
-  const middle = turns[Math.floor(turns.length / 2)]!;
-  const halves = [shown.filter((item) => item.turn < middle), shown.filter((item) => item.turn >= middle)] as const;
-  const count = (half: readonly Shown[]) => new Set(half.map((item) => item.turn)).size;
-  const balance = (half: readonly Shown[]) =>
-    half.reduce((sum, item) => sum + (positiveMoods.has(item.mood) ? item.weight : negativeMoods.has(item.mood) ? -item.weight : 0), 0) / Math.max(count(half), 1);
-  const change = balance(halves[1]) - balance(halves[0]);
+  const middleMs = (Math.min(...segments.map((segment) => segment.startMs)) + Math.max(...segments.map((segment) => segment.startMs))) / 2;
+  const halves = [shown.filter((item) => item.segment.startMs < middleMs), shown.filter((item) => item.segment.startMs >= middleMs)] as const;
+  if (halves.some((half) => half.length === 0)) {
+    return notAssessed(`Words of feeling only in the ${halves[0].length === 0 ? "second" : "first"} half of the session: how the mood moved is left to your reading.`);
+  }
+  const meanBalance = (half: readonly Shown[]) => {
+    const byTurn = [...new Set(half.map((item) => item.turn))].map((turn) => balanceOf(half.filter((item) => item.turn === turn)));
+    return byTurn.reduce((sum, balance) => sum + balance, 0) / byTurn.length;
+  };
+  const change = meanBalance(halves[1]) - meanBalance(halves[0]);
   const value: MoodTrajectory = change >= trajectoryChange ? "improving" : change <= -trajectoryChange ? "declining" : "stable";
   const words: Record<MoodTrajectory, string> = {
     improving: "Brighter in the second half of the session than in the first.",
@@ -264,7 +284,8 @@ export function clinicalTrajectory(segments: readonly ReadSegment[], risks: read
     stable: "Much the same through the session.",
     fluctuating: "Up and down through the session.",
   };
-  const heaviest = (half: readonly Shown[]) => [...half].sort((a, b) => b.weight - a.weight)[0]!;
+  // The weightiest words of each half: a statement of current risk first.
+  const heaviest = (half: readonly Shown[]) => [...half].sort((a, b) => Number(statesRisk([b])) - Number(statesRisk([a])) || b.weight - a.weight)[0]!;
   return {
     value,
     text: words[value],

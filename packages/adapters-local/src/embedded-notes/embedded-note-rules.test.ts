@@ -120,6 +120,8 @@ describe("embedded note rules", () => {
     const notes = await notesOf([
       "T: How has the week started?",
       "P: Monday was lovely, we had a happy day at the beach and I felt calm and hopeful.",
+      "T: And Tuesday?",
+      "P: Tuesday was fine too, I felt relaxed.",
       "T: And since then?",
       "P: Since Wednesday everything went wrong, I feel hopeless and awful and I cry every night.",
       "T: I'm sorry. We'll keep working on it.",
