@@ -46,8 +46,8 @@ describe("session mood in a clinician's words", () => {
     expect(mood.text).not.toMatch(/valence|sentiment|statements|\d/);
   });
 
-  it("reads low from how people say a hard stretch: feeling down, struggling, a hard or tough time, been better", () => {
-    for (const words of ["I've been feeling down since the move.", "I am struggling with the new shifts.", "It has been a hard time with the new baby.", "Honestly I have been better these weeks."]) {
+  it("reads low from how people say a hard stretch: feeling down, struggling, a hard or tough time, been better, pretty rough", () => {
+    for (const words of ["I've been feeling down since the move.", "I am struggling with the new shifts.", "It has been a hard time with the new baby.", "Honestly I have been better these weeks.", "Honestly pretty rough since the funeral."]) {
       const mood = moodOf(["T: How have things been?", `P: ${words}`]);
       expect(mood.text, words).toMatch(/^Presented as low /);
       expect(mood.value, words).toBe("negative");

@@ -24,7 +24,7 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   low: [
     "sad", "sadness", "depressed", "depression", "feel down", "so down", "really down", "pretty down", "lonely", "loneliness", "alone", "empty", "worthless", "useless", "miserable", "unhappy", "heartbroken",
     "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "blue", "upset", "exhausted", "tired of",
-    "broken", "lost interest", "in a funk", "feeling down", "been better", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
+    "broken", "lost interest", "in a funk", "feeling down", "been better", "pretty rough", "really rough", "feel rough", "been rough", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
     "bummed", "burnt out", "burned out", "bad mood", "i be destroyed", "i'm destroyed", "feel destroyed", "i be crushed", "i'm crushed", "feel crushed", "rough year", "tough year", "hard year", "no direction", "unfulfilled",
     "feel bad", "feel so bad", "feel very bad", "feel really bad", "feel terrible", "feel awful", "feel horrible",
     // "Low" of the patient only, said of their feeling or their state ("the price is really low" is none).
