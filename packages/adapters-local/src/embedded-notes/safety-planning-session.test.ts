@@ -65,7 +65,8 @@ describe("a safety-planning session, as a clinician reads its note", () => {
 
   it("lists the disclosure and the means to review, and none of the protective answers", () => {
     const quoted = flags.map((flag) => flag.quote);
-    expect(quoted.some((quote) => quote.includes("driving into the river"))).toBe(true);
+    // The method thought of, on a day told of the past: a method to review, never a plan with a time set.
+    expect(flags.filter((flag) => flag.quote.includes("driving into the river")).map((flag) => flag.category)).toEqual(["suicide_method"]);
     expect(quoted.some((quote) => quote.includes("sleeping tablets"))).toBe(true);
     for (const protective of ["I could give them to Dan", "I'll call him", "I'll save it now", "that sounds right", "I'll give them to him"]) {
       expect(quoted.filter((quote) => quote.includes(protective)), protective).toEqual([]);

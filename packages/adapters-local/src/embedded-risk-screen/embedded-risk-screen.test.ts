@@ -696,6 +696,28 @@ describe("embedded risk screen: rules on concepts", () => {
     }
   });
 
+  it("reads a day told of the past, after suicide was talked about, as when it happened, never as a time set for a plan", () => {
+    const asked = "T: Last time you told me about the thoughts of killing yourself. How have things been since?";
+    for (const line of ["On Tuesday I sat in the car for an hour and thought about driving into the river.", "on tuesday i sat in the car and thought about the river", "On Friday I drove to the bridge and looked down."]) {
+      const found = ownOn([asked, line], "seg-2");
+      expect(found.filter((finding) => finding.rule === "concept.decided_in_context"), line).toEqual([]);
+      // What was said is still there to review: the method, or the act towards it.
+      expect(categoriesOf(found).some((category) => ["suicide_method", "preparatory_behaviour"].includes(category)), line).toBe(true);
+    }
+    // A time still set, a decision, or an act nearly done stays a plan, whatever else is past.
+    for (const line of ["On Friday I'm doing it, the river.", "I'll be at the bridge on Friday.", "On Friday I nearly did it, at the bridge.", "On Tuesday I sat in the car and I'm going to do it on Friday, the river.", "yeah i was gonna do it on friday i just couldnt"]) {
+      expect(categoriesOf(ownOn([asked, line], "seg-2")), line).toContain("suicide_intent_or_plan");
+    }
+  });
+
+  it("reads being pulled out of the water, at the end of what was told, as an attempt interrupted; not being pulled out of school", () => {
+    const asked = "T: Have you ever tried to kill yourself?";
+    expect(categoriesOf(ownOn([asked, "Then in April, this year, I walked into the river. A man pulled me out."], "seg-2"))).toContain("suicide_intent_or_plan");
+    for (const line of ["Dad pulled me out of school.", "My mate pulled me out of the party early."]) {
+      expect(ownOn([asked, line], "seg-2"), line).toEqual([]);
+    }
+  });
+
   it("a threat to someone: an intent or urge with a violent act against a person, not against oneself", () => {
     expect(categoriesOf(ownOn(["I've got this urge to smother the baby with a pillow."], "seg-1"))).toContain("harm_to_others");
     expect(categoriesOf(ownOn(["I've thought about whether I'd ever hurt myself, and honestly, no."], "seg-1"))).not.toContain("harm_to_others");

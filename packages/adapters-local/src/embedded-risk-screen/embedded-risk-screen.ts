@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf } from "./risk-context.ts";
+import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
@@ -73,6 +73,8 @@ function conceptMatchesIn(sentences: readonly RiskSentence[], at: number, suicid
     if (row.needsSuicideContext && !suicideContext) continue;
     // "I took double my tablets by mistake": an accident is no method or plan.
     if (suicideFamily.has(row.category) && isAccident(sentence)) continue;
+    // "On Tuesday I sat in the car and thought about the river": a day told of the past is no time set.
+    if (row.pastIsNoPlan === true && toldAsPast(sentence)) continue;
     const spans = spansIn(sentence, row);
     if (spans.length === 0) continue;
     // The concept's own sentence names an act of its own (`notApartWith`): a companion only next to it does not count.

@@ -286,6 +286,39 @@ const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|u
 const currentMarkers =
   /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|currently|nowadays)\b/;
 
+/** Forms whose said word differs from its lemma without being past: present "be", "have", "do", and "'d" (would, or had). */
+const notPastForms = new Set(["am", "is", "are", "'m", "'re", "'s", "m", "re", "s", "has", "have", "'ve", "ve", "does", "do", "'d", "d"]);
+/** Words that may stand between "I" and its verb: "I just sat", "I then drove". */
+const beforeTheVerb = new Set(["just", "then", "really", "actually", "also", "even", "finally", "only", "still", "never", "once"]);
+/**
+ * Words of a future, a decision or an act nearly done, as said: a sentence holding one may tell a
+ * plan whatever its tenses ("On Tuesday I decided: Friday", "On Friday I nearly did it").
+ */
+const futureOrDecision =
+  / (?:will|shall|'ll|ll|going to|gonna|about to|ready|set on|decide\S*|made up my mind|mind up|plan\S*|chose|choose|pick\S*|settled on|tonight|tomorrow|next|when|nearly|almost) /;
+
+/**
+ * Whether the sentence tells what the speaker did, not what they will do: "I" with a past form
+ * of its verb ("On Tuesday I sat in the car…", "I drove to the bridge on Friday"), and no word of
+ * a future, a decision or an act nearly done (`futureOrDecision`). A day named in it is when it happened, never a time
+ * set for a plan.
+ */
+export function toldAsPast(sentence: RiskSentence): boolean {
+  const said = sentence.said.trim().split(" ");
+  // "I was gonna do it", "I'm going to": a future, even told of the past, read from the lemmas ("be go to").
+  if (futureOrDecision.test(sentence.said) || sentence.text.includes(" be go to ")) return false;
+  return sentence.words.some((word, index) => {
+    if (word !== "i") return false;
+    let at = index + 1;
+    while (at < said.length && beforeTheVerb.has(said[at]!)) at += 1;
+    const verb = sentence.tokens[sentence.tokenOfWord[at] ?? -1];
+    const form = said[at];
+    const lemma = sentence.words[at];
+    if (verb === undefined || form === undefined || lemma === undefined || (verb.pos !== "VERB" && verb.pos !== "AUX")) return false;
+    return form !== lemma && !notPastForms.has(form) && !form.endsWith("ing") && form !== `${lemma}s` && form !== `${lemma}es`;
+  });
+}
+
 /**
  * Whether the sentence speaks of the past and over (`history`) or of now (`current`): a sign of
  * the past and none of the present gives history; a past tense alone does not ("I took too many

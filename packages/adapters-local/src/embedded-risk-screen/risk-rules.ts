@@ -53,6 +53,8 @@ export interface RiskConcept extends RiskPattern {
    * ending my life. I'm going to call my sister." is no plan to die.
    */
   notApartWith?: string;
+  /** A sentence that tells what the speaker did (`toldAsPast`: "On Tuesday I sat in the car…") does not raise it: a day named there is when it happened, not a time set. */
+  pastIsNoPlan?: boolean;
 }
 
 export interface RiskRules {
@@ -80,6 +82,7 @@ const conceptSchema = rowSchema.extend({
   sameSentence: z.literal(true).optional(),
   with: z.array(wording).min(1, "no companion wording"),
   notApartWith: z.array(wording).min(1, "no wording").optional(),
+  pastIsNoPlan: z.literal(true).optional(),
 });
 const shorthandSchema = z.union([
   z.strictObject({ means: z.string().min(1), any: z.array(wording).min(2), plural: z.literal(true).optional() }),
@@ -170,6 +173,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
       with: row.with.join("|"),
       ...(row.sameSentence === undefined ? {} : { sameSentence: row.sameSentence }),
       ...(row.notApartWith === undefined ? {} : { notApartWith: row.notApartWith.join("|") }),
+      ...(row.pastIsNoPlan === undefined ? {} : { pastIsNoPlan: row.pastIsNoPlan }),
     };
   });
   return { version: file.data.version, macros, rows, concepts };

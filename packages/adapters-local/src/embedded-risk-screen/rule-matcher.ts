@@ -33,6 +33,8 @@ export interface CompiledConcept extends CompiledPattern {
   sameSentence: boolean;
   /** What takes the concept back when its companion is only in the sentence next to it (`notApartWith`), or null. */
   notApart: CompiledRegex | null;
+  /** `RiskConcept.pastIsNoPlan`. */
+  pastIsNoPlan?: boolean;
 }
 
 /** The rules of `risk-rules.yaml`, compiled once, at the first screen. */
