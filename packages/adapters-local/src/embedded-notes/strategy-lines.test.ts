@@ -31,6 +31,11 @@ describe("strategy lines", () => {
     expect(strategiesOf("Call your landlord about the heating.")).toEqual(["Call your landlord about the heating."]);
   });
 
+  it("never quotes the therapist's own offer of help as a strategy; a thing judged helpful stays", () => {
+    expect(strategiesOf("Sorry the move has been so hard on you, I will help however I can.", "We can help with that.")).toEqual([]);
+    expect(strategiesOf("Walking after dinner might help.", "Writing it down could help.")).toEqual(["Walking after dinner might help.", "Writing it down could help."]);
+  });
+
   it("never quotes the therapist's view after \"I would\"; advice after it stays", () => {
     expect(strategiesOf("I would say that is a sensible worry to have.")).toEqual([]);
     expect(strategiesOf("I would bet your neighbours feel the same way.")).toEqual([]);

@@ -260,6 +260,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (standalone && putsNoAct(phrase, after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
+      // "I will help however I can", "we can help with that": the speaker's own offer of help, not a thing judged helpful.
+      if (judgesWhatHelps(phrase) && offerers.has(tokens[index - 1]?.lemma ?? "")) return false;
       // "You could try it.", "I would recommend just that.": an act that only points back ("it", "that") is no strategy line of its own.
       if (standalone && after.length <= 2 && after.some((token) => pointingBack.has(token.lemma))) return false;
       if (standalone && onlyPointsBack(after)) return false;
@@ -283,6 +285,9 @@ const onlyPointsBack = (after: readonly ReadToken[]) => {
   const rest = after.filter((token) => token.pos !== "ADV" && !puttingForward.has(token.lemma));
   return rest.length > 0 && rest.length <= 2 && rest.every((token) => pointingBack.has(token.lemma));
 };
+
+/** The speaker and their service, before a phrase of help: "I will help", "we can help". */
+const offerers = new Set(["i", "we"]);
 
 /** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
