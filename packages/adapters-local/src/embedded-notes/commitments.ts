@@ -282,8 +282,8 @@ export const pointingBack = new Set(["that", "it", "this", "those", "them", "the
 const reachingVerbs = new Set(["talk", "speak", "call", "ring", "phone", "contact", "email", "ask", "check", "search", "research", "google", "investigate", "book", "schedule", "apply", "visit", "join", "enroll", "enrol", "register"]);
 /** Verbs of reaching whose object is a person ("tell them", "ask them", "talk to them"): "them" after them is who is reached. */
 const peopleReached = new Set(["tell", "ask", "talk", "speak", "call", "ring", "phone", "contact", "email", "text", "visit"]);
-/** Particles that make "look" a finding out: "look into", "look up", "look for", "look online" (not "look forward", "look at it differently"). */
-const lookingParticles = new Set(["into", "up", "for", "online"]);
+/** Particles that make "look" a finding out: "look into", "look up", "look for", "look online", "look there", "look around" (not "look forward", "look at it differently"). */
+const lookingParticles = new Set(["into", "up", "for", "online", "there", "around", "elsewhere"]);
 
 /** Who is told when telling reaches out: "tell my friends", "tell her", "tell them" — never "tell you" (the session) or "tell myself" (an attitude). */
 const toldPeople = new Set(["my", "her", "him", "them", "his", "our", "their"]);

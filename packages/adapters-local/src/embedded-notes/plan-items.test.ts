@@ -1050,13 +1050,13 @@ describe("plan items: what was agreed", () => {
 
   it("takes reaching out or finding out as firm without a time, after 'have to' or 'be' too, and core's check grounds it", () => {
     const before = ["T: The landlord may not know how cold the flat gets.", "P: No.", "T: What would help most?"];
-    for (const words of ["I will talk to my cousin about the spare room.", "I'll have to ask my landlord about the heating.", "I will be looking into the council's heating grants.", "I'm gonna check on the tenants' advice line."]) {
+    for (const words of ["I will talk to my cousin about the spare room.", "I'll have to ask my landlord about the heating.", "I will be looking into the council's heating grants.", "I'm gonna check on the tenants' advice line.", "I'll be looking around for a cheaper flat."]) {
       const items = plan([...before, `P: ${words}`]);
       expect(items.map((item) => item.quote), words).toEqual([words]);
       expect(items[0]!.verification.status, words).toBe("grounded");
     }
     // An obligation or a state after "have to" or "be" is still none; "I'm not going to ask" refuses.
-    for (const words of ["I'll have to wait and see.", "I will be sitting at home all week.", "I'm not going to ask him."]) {
+    for (const words of ["I'll have to wait and see.", "I will be sitting at home all week.", "I'm not going to ask him.", "I'll be looking forward to the spring.", "I'll be looking at it differently."]) {
       expect(plan([...before, `P: ${words}`]), words).toEqual([]);
     }
   });
