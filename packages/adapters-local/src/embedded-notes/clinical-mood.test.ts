@@ -206,6 +206,22 @@ describe("session mood in a clinician's words", () => {
     expect(notes.moodTrajectory).toMatchObject({ status: "not_assessed", reason: expect.stringMatching(/^Words of feeling only in the first half of the session/) });
   });
 
+  it("reads feeling better or worse as the mood moving, never as a mood of its own", () => {
+    const better = notesOf(["T: How was the week?", "P: I felt so sad and lonely.", "T: Tell me more.", "P: Just lonely.", "T: And now, after talking?", "P: A bit better now.", "T: Good.", "P: Yes, I feel better."]);
+    expect(better.moodTrajectory).toMatchObject({ value: "improving", verification: { status: "grounded" } });
+    expect(better.sessionMood).toMatchObject({ text: "Presented as low (“sad”, “lonely”)." });
+    const worse = notesOf(["T: How was the week?", "P: I felt calm and relaxed at first.", "T: Go on.", "P: It was fine.", "T: And since the call?", "P: I feel worse.", "T: I see.", "P: A bit worse now, honestly."]);
+    expect(worse.moodTrajectory).toMatchObject({ value: "declining" });
+    // "I feel worse" shows low mood as well ("feel bad" by its lemmas): it stays in the mood line.
+    expect(moodOf(["T: How are you?", "P: I feel worse."])).toMatchObject({ text: "Presented as low (“feel worse”)." });
+    // Alone, "a bit better" shows no mood; denied, asked, wished for or foreseen it moves nothing.
+    expect(isNotAssessed(notesOf(["T: How are you?", "P: A bit better."]).sessionMood)).toBe(true);
+    for (const words of ["I don't feel better at all.", "Will I ever feel a bit better?", "I just want to feel better.", "I think I'll feel better by the spring."]) {
+      const notes = notesOf(["T: How was the week?", "P: I felt so sad.", "T: Go on.", "P: Lonely too.", "T: And now?", `P: ${words}`, "T: Okay.", "P: Yes."]);
+      expect(isNotAssessed(notes.moodTrajectory) ? "not told" : (notes.moodTrajectory as { value: string }).value, words).not.toBe("improving");
+    }
+  });
+
   it("counts a statement of current risk the screen found as distress in its half", () => {
     // The risk statement has no word of the mood lexicon; the screen finds it. The end feels better.
     const notes = notesOf([

@@ -5,7 +5,7 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { dislikesAnAct, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
-import { clinicalMoods, denyingWords, greetingNouns, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
+import { clinicalMoods, denyingWords, greetingNouns, moodChanges, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
 /** Words of one mood said by the patient, and where. */
@@ -21,18 +21,21 @@ interface Shown {
   risk: boolean;
   /** A statement of current risk the risk screen found (`RiskSpan`) where no word of the lexicon shows it. */
   screened?: true;
+  /** Words of the mood moving (`moodChanges`): "hopeful" for better, "low" for worse, in the balance only, never a mood read. */
+  change?: true;
 }
 
 
 
 /** The lexicon's phrases by their first word, so each word of a turn is looked up once. */
-const byFirstWord = new Map<string, Array<{ mood: ClinicalMood; phrase: string }>>();
-for (const mood of clinicalMoods) {
-  for (const phrase of moodLexicon[mood]) {
-    const first = phrase.split(" ")[0]!;
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { mood, phrase }]);
-  }
-}
+const byFirstWord = new Map<string, Array<{ mood: ClinicalMood; phrase: string; change?: true }>>();
+const addPhrase = (entry: { mood: ClinicalMood; phrase: string; change?: true }) => {
+  const first = entry.phrase.split(" ")[0]!;
+  byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), entry]);
+};
+for (const mood of clinicalMoods) for (const phrase of moodLexicon[mood]) addPhrase({ mood, phrase });
+for (const phrase of moodChanges.better) addPhrase({ mood: "hopeful", phrase, change: true });
+for (const phrase of moodChanges.worse) addPhrase({ mood: "low", phrase, change: true });
 
 /** The moods a clinician reads as negative; `hopeful` and `calm` are the positive ones, `ambivalent` neither. */
 const negativeMoods: ReadonlySet<ClinicalMood> = new Set(["distressed", "anxious", "low", "angry"]);
@@ -47,6 +50,9 @@ const closingWeight = 0.5;
 const secondShare = 0.5;
 /** Words quoted per mood in the mood line. */
 const wordsShown = 2;
+/** Words shortly before a word of the mood moving that make it foreseen or hoped for, not felt: "I'll probably feel better", "it might get a bit better", "hopefully better now". */
+const foreseeingWords = new Set(["will", "'ll", "ll", "would", "could", "might", "may", "should", "hope", "hopefully", "probably", "soon", "eventually"]);
+const foreseeingReach = 4;
 /** A change of the mean per-turn balance between the halves that counts as improving or declining. */
 const trajectoryChange = 0.5;
 
@@ -113,10 +119,12 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
         if (!found || isNegatedAt(tokens, index)) return;
         const risk = riskPhrases.has(found.phrase);
         if (!risk && notTheirFeeling(tokens, index, found.phrase.split(" ").length, found.mood)) return;
+        // "I think I'll feel better by the spring", "it might get a bit better": a feeling foreseen, not the mood moving now.
+        if (found.change === true && tokens.slice(Math.max(0, index - foreseeingReach), index).some((before) => foreseeingWords.has(before.lemma) || foreseeingWords.has(before.value.toLowerCase()))) return;
         const weight = risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
         // "I hate seeing her like that", "I hate being on my own": what the patient finds hard, low rather than angry.
         const mood = found.mood === "angry" && dislikesAnAct(tokens, index) ? "low" : found.mood;
-        shown.push({ mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk });
+        shown.push({ mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk, ...(found.change ? { change: true as const } : {}) });
       });
     }
     const distressShown = shown.slice(fromHere).filter((item) => item.mood === "distressed");
@@ -129,7 +137,9 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
 }
 
 /** The moods read, the stronger first: the heaviest, and a second when it weighs at least `secondShare` of it; distress always first when shown. */
-function readMoods(shown: readonly Shown[]): ClinicalMood[] {
+function readMoods(all: readonly Shown[]): ClinicalMood[] {
+  // Words of the mood moving name no mood.
+  const shown = all.filter((item) => item.change !== true);
   const weights = new Map<ClinicalMood, number>();
   for (const item of shown) weights.set(item.mood, (weights.get(item.mood) ?? 0) + item.weight);
   const ranked = [...weights.entries()].sort((a, b) => b[1] - a[1] || clinicalMoods.indexOf(a[0]) - clinicalMoods.indexOf(b[0]));
@@ -201,7 +211,7 @@ export function moodWindows(segments: readonly ReadSegment[], shown: readonly Sh
   const items = new Map<number, Shown[]>();
   for (const item of shown) {
     const window = windows.get(indexOf(item.segment))!;
-    window.weights.set(item.mood, (window.weights.get(item.mood) ?? 0) + item.weight);
+    if (item.change !== true) window.weights.set(item.mood, (window.weights.get(item.mood) ?? 0) + item.weight);
     items.set(indexOf(item.segment), [...(items.get(indexOf(item.segment)) ?? []), item]);
   }
   return [...windows.entries()]
@@ -243,7 +253,7 @@ export function clinicalMood(segments: readonly ReadSegment[], risks: readonly R
   if (moods.length === 0) return notAssessed("No words of feeling this writer recognises in the patient's turns: the mood is left to your reading of the session.");
   const evidence: MoodDraft["evidence"] = [];
   const parts = moods.map((mood) => {
-    const all = shown.filter((item) => item.mood === mood);
+    const all = shown.filter((item) => item.mood === mood && item.change !== true);
     // A screened answer too short to show anything on its own ("I think so.", a yes to a question that named the risk) is quoted only when nothing else shows the mood.
     const telling = all.filter((item) => !(item.screened === true && item.segment.text.slice(item.start, item.end).split(/\s+/).length < tellingWords));
     const words = telling.length > 0 ? telling : all;
@@ -284,11 +294,15 @@ export function clinicalTrajectory(segments: readonly ReadSegment[], risks: read
     stable: "Much the same through the session.",
     fluctuating: "Up and down through the session.",
   };
-  // The weightiest words of each half: a statement of current risk first.
+  // The words of each half that show the movement: for brighter, the first half's most unpleasant and the second's most pleasant (lower, the reverse); else the weightiest, a statement of current risk first.
+  const lean = (item: Shown) => balanceOf([item]) * item.weight;
   const heaviest = (half: readonly Shown[]) => [...half].sort((a, b) => Number(statesRisk([b])) - Number(statesRisk([a])) || b.weight - a.weight)[0]!;
+  const showing = (half: readonly Shown[], sign: number) => [...half].sort((a, b) => sign * (lean(b) - lean(a)))[0]!;
+  const shownBy =
+    value === "improving" ? [showing(halves[0], -1), showing(halves[1], 1)] : value === "declining" ? [showing(halves[0], 1), showing(halves[1], -1)] : halves.map(heaviest);
   return {
     value,
     text: words[value],
-    evidence: halves.map(heaviest).map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })),
+    evidence: shownBy.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })),
   };
 }

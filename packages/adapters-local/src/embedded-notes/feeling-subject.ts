@@ -65,7 +65,8 @@ const wishSubjects = new Set(["i", "just", "really"]);
  * "I wish I was happy"). The mood and the emotional themes read no hope or joy from it.
  */
 export function wishedFor(tokens: readonly ReadToken[], index: number): boolean {
-  let at = index - 1;
+  // A phrase that opens with its linking verb ("feel better") is read from that verb.
+  let at = linkingVerbs.has(tokens[index]!.lemma) ? index : index - 1;
   while (at >= 0 && degreeWords.has(tokens[at]!.lemma)) at -= 1;
   if (at < 0 || !linkingVerbs.has(tokens[at]!.lemma)) return false;
   at -= 1;

@@ -38,6 +38,17 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
 };
 
+/**
+ * Words of the mood moving, said of the patient now: "I feel a bit better", "worse now". They say
+ * how the mood moved, not what it is, so they move the trajectory and the mood chart's balance and
+ * never name a mood (a patient who only says "a bit better" has shown no mood).
+ */
+export const moodChanges: Readonly<Record<"better" | "worse", readonly string[]>> = {
+  better: ["feel better", "bit better", "little better", "better now"],
+  // "I feel worse" is not among them: its lemmas ("feel bad") already show low mood.
+  worse: ["bit worse", "little worse", "worse now"],
+};
+
 /** Words that, right after a word of mood, make it a greeting, not a feeling: "happy holidays", "happy birthday". */
 export const greetingNouns: ReadonlySet<string> = new Set(["holiday", "holidays", "birthday", "new", "thanksgiving", "christmas", "easter", "hanukkah", "diwali", "eid", "anniversary", "weekend", "friday", "mother", "father", "valentine"]);
 /** Pronouns of someone else, and the people a patient most often speaks of: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her", "my son always seems happy"). */

@@ -7,7 +7,6 @@
  * clinician reads it, in SOAP and BIRP.
  */
 import { currentRiskSpans, flagsOfFindings, formatNote, harmToOthersSpans, riskScreenSummary, type RiskScreenResult, verifyNotes } from "@confide/core";
-import { isNotAssessed } from "@confide/core/adapter-kit";
 import { describe, expect, it } from "vitest";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
@@ -82,11 +81,14 @@ describe("a safety-planning session, as a clinician reads its note", () => {
     ]);
   });
 
-  it("never reads the mood positive, and says nothing false of how it moved", () => {
+  it("never reads the mood positive, and reads how it moved from the patient's own words", () => {
     expect(notes.sessionMood).toMatchObject({ value: expect.stringMatching(/negative/) });
-    // Every word of feeling is in the first minutes: no half-by-half reading can be told.
-    expect(notes.moodTrajectory).toMatchObject({ status: "not_assessed", reason: expect.stringMatching(/^Words of feeling only in the first half/) });
-    expect(isNotAssessed(notes.moodTrajectory)).toBe(true);
+    // The first half holds the disclosure; the second only "A bit better." — a word of the mood moving, never read as a mood of its own.
+    expect(notes.moodTrajectory).toMatchObject({ value: "improving", text: "Brighter in the second half of the session than in the first.", verification: { status: "grounded" } });
+    const [, later] = (notes.moodTrajectory as { evidence: Array<{ segmentId: string; start: number; end: number }> }).evidence;
+    const said = session[Number(later!.segmentId.replace("seg-", ""))]!.slice(3);
+    expect(said.slice(later!.start, later!.end)).toBe("bit better");
+    expect((notes.sessionMood as { text: string }).text).not.toMatch(/hopeful|better/);
   });
 
   it("puts the safety plan in BIRP's Intervention and the agreed steps in its Plan", () => {
@@ -94,6 +96,6 @@ describe("a safety-planning session, as a clinician reads its note", () => {
     const section = (key: string) => note.sections.find((candidate) => candidate.key === key);
     expect(lines(section("intervention"))[0]).toBe("Safety plan: “Could we work on a safety plan together today?”");
     expect(lines(section("plan"))).toHaveLength(4);
-    expect(lines(section("response")).join(" ")).not.toMatch(/Lower in the second half|Brighter in the second half/);
+    expect(lines(section("response"))[0]).toBe("Brighter in the second half of the session than in the first.");
   });
 });
