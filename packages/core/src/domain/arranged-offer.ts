@@ -139,15 +139,8 @@ export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s
 
 /** Words that may open a promise to attend: a yes, or "okay" before it ("Okay, I'll be there."). */
 export const attendingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"]);
-/** Promises to attend, word by word (by lemma or as said): "I'll be there", "I will be there", "See you then". */
-export const attendingPromises: readonly (readonly string[])[] = [
-  ["i", "will", "be", "there"],
-  ["i", "ll", "be", "there"],
-  ["i'll", "be", "there"],
-  ["i’ll", "be", "there"],
-  ["see", "you", "then"],
-  ["see", "you", "there"],
-];
+/** Promises to attend, word by word (by lemma or as said): "I'll be there" in each reading of "I will" (`iWill`), "See you then". */
+export const attendingPromises: readonly (readonly string[])[] = [...iWill.map((will) => [...will, "be", "there"]), ["see", "you", "then"], ["see", "you", "there"]];
 
 /** True when the words, after leads (`attendingLeads`), are a promise to attend (`attendingPromises`) and nothing more. */
 function promisesToAttend(words: readonly MatchedWord[]): boolean {
